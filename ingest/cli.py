@@ -1,0 +1,190 @@
+"""The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
+
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .pipeline import process_source, run_ingest
+from .read import expand_paths, read_sources
+from .search import search as run_search
+from .stats import archive_stats
+from .store import open_database
+
+DEFAULT_DB = "archive.db"
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    type=click.Path(dir_okay=False), help="The archive's SQLite file (created if missing).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="news-archive")
+def cli():
+    """A searchable news archive: ingest saved pages, text, Markdown and JSON records into
+    SQLite with full-text search, then search it or serve it with Datasette."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="Outlet of every article in this run (when the files cannot say).")
+@click.option("--url", help="URL of the article (for a single file whose page address is known).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes. Default: one per CPU core.")
+@json_option
+def ingest(paths, db_path, outlet, url, workers, as_json):
+    """Ingest articles from files and folders into the archive.
+
+    PATHS are files, folders (walked recursively), quoted globs, or - to read a list of paths
+    from standard input. Formats: HTML (.html, .htm, .html.gz), plain text (.txt), Markdown
+    (.md) and JSON / JSON Lines records (.json, .jsonl) with fields such as title, body,
+    authors, published, outlet, url. The format is sniffed from the content when the extension
+    is missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
+
+    A story already in the archive (same normalised text) is not stored again: the input is
+    recorded as one more place it ran. Files already ingested unchanged are skipped before
+    parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
+    failed, and the run goes on; the exit status is 1 if any input failed.
+
+    \b
+    Example:
+        news-archive ingest samples/
+        news-archive ingest ~/clippings --db clippings.db --json
+        find . -name '*.html' | news-archive ingest -
+    """
+    arguments = list(paths)
+    if "-" in arguments:
+        arguments.remove("-")
+        arguments.extend(line.strip() for line in sys.stdin if line.strip())
+    overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
+    files = list(expand_paths(arguments))
+    total = sum(f.size for f in files)
+
+    def report_failure(written):
+        if written.status == "failed" and not as_json:
+            click.echo(f"failed: {written.location}: {written.error}", err=True)
+
+    show_bar = not as_json and sys.stderr.isatty() and len(files) > 1
+    with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
+                           show_pos=False, show_percent=True, show_eta=True,
+                           hidden=not show_bar) as bar:
+        summary = run_ingest(
+            arguments, db_path, overrides=overrides, workers=workers,
+            input_files=files, on_file=lambda f: bar.update(f.size), on_written=report_failure,
+        )
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=2))
+    else:
+        click.echo(
+            f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
+            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged, "
+            f"{summary.failed} failed -> {db_path}"
+        )
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@json_option
+def search(query, db_path, limit, as_json):
+    """Search the archive, best matches first (title matches weigh most).
+
+    Type words, "quoted phrases", prefix* and -excluded words; every other character is
+    taken as text, so no query can fail.
+
+    \b
+    Example:
+        news-archive search '"kestrel bay" strike'
+        news-archive search 'flood* -football' --limit 5 --json
+    """
+    _require_database(db_path)
+    db = open_database(db_path)
+    results = run_search(db, query, limit)
+    for row in results:
+        row["authors"] = json.loads(row["authors"] or "[]")
+    if as_json:
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    if not results:
+        click.echo("No articles match.")
+    for row in results:
+        click.echo(click.style(row["title"] or "(untitled)", bold=True))
+        meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
+        click.echo(f"  #{row['id']}  {meta}")
+        click.echo(f"  {row['snippet']}\n")
+
+
+@cli.command()
+@db_option
+@json_option
+def stats(db_path, as_json):
+    """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
+
+    \b
+    Example:
+        news-archive stats --json
+    """
+    _require_database(db_path)
+    figures = archive_stats(open_database(db_path))
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        click.echo(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@json_option
+def parse(file, as_json):
+    """Show what extraction finds in one file, without storing it (for debugging a rule).
+
+    \b
+    Example:
+        news-archive parse samples/text/harbor-strike.txt --json
+    """
+    now = datetime.now(timezone.utc)
+    results = []
+    for input_file in expand_paths([file]):
+        for source in read_sources(input_file):
+            outcome = process_source(source, now)
+            entry = {"location": source.location, "format": source.format}
+            if outcome.error:
+                entry["error"] = outcome.error
+            else:
+                article = outcome.article
+                entry.update({
+                    "title": article.title, "description": article.description,
+                    "authors": article.authors, "published": article.published,
+                    "updated": article.updated, "outlet": article.outlet,
+                    "outlet_domain": article.outlet_domain, "url": article.url,
+                    "language": article.language, "word_count": article.word_count,
+                    "content_hash": article.content_hash, "provenance": article.provenance,
+                    "body": article.body,
+                })
+            results.append(entry)
+    if as_json:
+        click.echo(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
+        return
+    for entry in results:
+        for key, value in entry.items():
+            if key == "body":
+                click.echo(f"body:\n{value}")
+            else:
+                click.echo(f"{key}: {value}")
+    if any("error" in e for e in results):
+        sys.exit(1)
+
+
+def _require_database(db_path: str) -> None:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no archive at {db_path}: run `news-archive ingest PATH` first")

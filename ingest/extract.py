@@ -1,0 +1,46 @@
+"""Extract stage: one Source of a known format in, one Article (raw strings) out.
+
+Each input kind has its own module; this one only dispatches and applies the overrides the user
+gave for what the file cannot say (--outlet, --url, a sidecar NAME.json).
+"""
+
+from .extract_html import extract_html
+from .extract_record import extract_record
+from .extract_text import extract_text
+from .read import decode_text
+from .record import Article, Source
+
+
+class ExtractionError(ValueError):
+    """The input is readable but holds no article (no text, not a record, ...)."""
+
+
+def extract(source: Source) -> Article:
+    if source.format == "record":
+        article = extract_record(source.raw)
+    elif source.format == "html":
+        article = extract_html(source.raw, source.location)
+    elif source.format in ("text", "markdown"):
+        try:
+            text = decode_text(source.raw)
+        except UnicodeDecodeError as error:
+            raise ExtractionError(f"undecodable text: {error}") from error
+        article = extract_text(text, markdown=source.format == "markdown")
+    else:
+        raise ExtractionError(f"unsupported format {source.format!r}")
+    apply_overrides(article, source.overrides)
+    if not article.body or not article.body.strip():
+        raise ExtractionError("no article text found")
+    return article
+
+
+def apply_overrides(article: Article, overrides: dict) -> None:
+    for field, value in overrides.items():
+        if value in (None, "", []):
+            continue
+        if field == "author":
+            field = "authors"
+        if field == "authors" and isinstance(value, str):
+            value = [value]
+        setattr(article, field, value)
+        article.provenance[field] = "override"

@@ -1,0 +1,46 @@
+"""Extract records of already-extracted articles (JSON / JSON Lines) into an Article."""
+
+import json
+
+from .record import Article
+
+# Field names other tools use for the same thing, first match wins.
+FIELD_ALIASES = {
+    "title": ("title", "headline"),
+    "body": ("body", "text", "content", "article_text", "maintext"),
+    "description": ("description", "standfirst", "dek", "summary", "excerpt"),
+    "authors": ("authors", "author", "byline", "creator"),
+    "published": ("published", "date", "date_published", "datePublished", "published_at", "pubdate"),
+    "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at"),
+    "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain"),
+    "url": ("url", "link", "canonical_url"),
+    "language": ("language", "lang"),
+}
+
+
+def extract_record(raw: bytes) -> Article:
+    record = json.loads(raw)
+    article = Article()
+    for field, aliases in FIELD_ALIASES.items():
+        value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)
+        if value is None:
+            continue
+        if field == "authors":
+            value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
+            value = [v for v in value if v]
+        elif field == "outlet":
+            value = _name_of(value)
+        elif not isinstance(value, str):
+            value = str(value)
+        setattr(article, field, value)
+        article.provenance[field] = "record"
+    article.provenance.pop("body", None)
+    article.provenance.pop("description", None)
+    return article
+
+
+def _name_of(value) -> str | None:
+    """A name given as a string or as an object with a "name" (schema.org style)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else None

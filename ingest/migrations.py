@@ -1,0 +1,45 @@
+"""Applies the SQL files in schema/ in order, each once, through sqlite-utils' Migrations.
+
+The SQL files are the one source of the schema; this module only knows how to run them, so an
+old archive.db is upgraded in place by the files it has not seen yet.
+"""
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .resources import schema_dir
+
+migrations = Migrations("news_archive")
+
+
+def _statements(script: str):
+    """Split a script into statements (triggers keep their inner semicolons)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not pending.strip().startswith("--"):
+        yield pending
+
+
+def _register(path):
+    # db.executescript() would COMMIT first and break the migration's transaction, so the
+    # statements run one by one inside it.
+    def apply(db: Database) -> None:
+        for statement in _statements(path.read_text(encoding="utf-8")):
+            db.execute(statement)
+
+    migrations(name=path.stem)(apply)
+
+
+for _path in sorted(schema_dir().glob("*.sql")):
+    _register(_path)
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)

@@ -1,0 +1,302 @@
+"""Normalise stage: people from author strings, ISO dates, canonical outlets and URLs.
+
+Pure functions of their inputs (plus "now", passed in), so they are tested with tables of short
+strings and run safely in worker processes.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime, timezone
+
+import courlan
+from dateutil import parser as dateutil_parser
+
+from .record import Article
+
+# --- outlets -------------------------------------------------------------------------------
+
+# Wire agencies as they appear in bylines and datelines, with the name we file them under.
+# These are facts about the news business, not about any input file.
+AGENCIES = {
+    "ap": "The Associated Press",
+    "associated press": "The Associated Press",
+    "the associated press": "The Associated Press",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "Agence France-Presse",
+    "agence france-presse": "Agence France-Presse",
+    "agence france presse": "Agence France-Presse",
+    "upi": "United Press International",
+    "united press international": "United Press International",
+    "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "pa": "PA Media",
+    "pa media": "PA Media",
+    "press association": "PA Media",
+    "bloomberg": "Bloomberg",
+    "bloomberg news": "Bloomberg",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo News",
+    "kyodo news": "Kyodo News",
+    "yonhap": "Yonhap",
+    "tass": "TASS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "aap": "Australian Associated Press",
+    "canadian press": "The Canadian Press",
+    "the canadian press": "The Canadian Press",
+    "cp": "The Canadian Press",
+}
+
+
+def outlet_key(name_or_domain: str) -> str:
+    """The key that makes "The Guardian", "the guardian" and "theguardian.com" one outlet."""
+    value = name_or_domain.strip().casefold()
+    if re.fullmatch(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)+/?", value):
+        domain = courlan.extract_domain(value if "://" in value else "http://" + value) or value
+        value = domain.split(".")[0]
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(ch for ch in value if ch.isalnum())
+    return value[3:] if value.startswith("the") and len(value) > 6 else value
+
+
+def clean_outlet(name: str | None) -> str | None:
+    """A display name for an outlet: agencies by their full name, white space tidied."""
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", str(name)).strip(" \t\n|-–—·:")
+    if not name or len(name) > 100:
+        return None
+    agency = AGENCIES.get(name.casefold())
+    if agency:
+        return agency
+    if name.startswith("the "):
+        name = "The " + name[4:]
+    return name
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    domain = courlan.extract_domain(url)
+    return domain.lower() if domain else None
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Tracking parameters and fragments dropped, host lower-cased (courlan's normalize_url)."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not re.match(r"https?://", url, re.I):
+        return None
+    try:
+        return courlan.normalize_url(url, strict=True)
+    except ValueError:
+        return None
+
+
+# --- authors -------------------------------------------------------------------------------
+
+ROLE_WORDS = {
+    "staff", "writer", "reporter", "correspondent", "editor", "editors", "contributor",
+    "columnist", "journalist", "producer", "photographer", "author", "bureau", "chief",
+    "senior", "deputy", "managing", "associate", "contributing", "special", "political",
+    "foreign", "national", "desk", "team", "newsroom", "opinion", "guest", "news",
+    "freelance", "intern", "analyst", "director", "host", "anchor", "agencies",
+}
+ORGANISATION_WORDS = {
+    "press", "news", "agency", "associated", "times", "post", "journal", "tribune", "herald",
+    "gazette", "media", "network", "wire", "service", "services", "inc", "ltd", "llc",
+    "group", "newspaper", "magazine", "radio", "television", "tv", "channel", "daily",
+    "weekly", "courier", "telegraph", "chronicle", "observer", "guardian", "independent",
+    "reuters", "bloomberg", "agencies", "staff", "newsroom", "bureau", "desk", "online",
+    "digital", "publishing", "editorial", "foundation", "institute", "university", "council",
+}
+NAME_PARTICLES = {
+    "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
+    "bin", "binti", "ibn", "al", "el", "y", "e", "ter", "ten", "st", "mac", "mc",
+}
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_BY_PREFIX = re.compile(r"^\s*(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+", re.I)
+_SEPARATORS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_DATE_TAIL = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\b.*$|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}.*$|\b(?:19|20)\d\d\b.*$|\b(?:updated|published|posted)\b.*$", re.I)
+
+
+def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
+    """Author strings to (people, organisations), in order, each person once.
+
+    "By A and B", "A; B", "A, B and C", "A And B, The Associated Press" -> people A, B (C) and
+    the agency as an organisation. Roles, e-mail addresses, URLs, handles, dates and "Staff" are
+    dropped; a name in capitals is given title case.
+    """
+    if raw_authors is None:
+        return [], []
+    if isinstance(raw_authors, str):
+        raw_authors = [raw_authors]
+    people: list[str] = []
+    organisations: list[str] = []
+    seen: set[str] = set()
+    for raw in raw_authors:
+        if not isinstance(raw, str):
+            continue
+        text = unicodedata.normalize("NFKC", raw)
+        text = _EMAIL.sub(" ", _URL.sub(" ", text))
+        text = _HANDLE.sub(" ", text)
+        text = re.sub(r"\([^)]*\)", " ", text)  # "(AP)", "(Twitter)"
+        text = _BY_PREFIX.sub("", text)
+        for part in _SEPARATORS.split(text):
+            part = _BY_PREFIX.sub("", part.strip())
+            part = _DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’")
+            if not part:
+                continue
+            agency = AGENCIES.get(part.casefold())
+            words = [w.casefold().strip(".") for w in part.split()]
+            if agency or (words and words[-1] in ORGANISATION_WORDS and not _looks_like_name(part)):
+                name = agency or clean_outlet(part)
+                if name and not set(words) <= ROLE_WORDS and name not in organisations:
+                    organisations.append(name)
+                continue
+            if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
+                continue
+            person = _person_name(part)
+            if person and person_key(person) not in seen:
+                seen.add(person_key(person))
+                people.append(person)
+    return people, organisations
+
+
+def _looks_like_name(text: str, allow_role: bool = True) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if not allow_role and {w.casefold().strip(".") for w in words} & ROLE_WORDS:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w.casefold() in NAME_PARTICLES]
+    return len(capitalised) == len(words) and not any(ch.isdigit() for ch in text)
+
+
+def _person_name(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip()
+    words = text.split()
+    if len(words) < 2 and not (len(words) == 1 and len(text) >= 3 and text[0].isupper()):
+        return None
+    if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return None
+    if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" for w in words):
+        return None
+    if len(words) == 1 and words[0].casefold() in ROLE_WORDS | ORGANISATION_WORDS:
+        return None
+    if text.isupper() and len(text) > 3:
+        text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
+    return text
+
+
+def person_key(name: str) -> str:
+    """One key per person: accents, case and punctuation do not make a new author."""
+    value = unicodedata.normalize("NFKD", name.casefold())
+    value = "".join(ch for ch in value if ch.isalnum() or ch == " ")
+    return " ".join(value.split())
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_EARLIEST = date(1900, 1, 1)
+
+
+def iso_date(value, now: datetime) -> str | None:
+    """A date or date-time string in any common form -> ISO 8601, or None if it is not a date
+    or lies in the future of `now` (an article cannot be published after we ingest it).
+
+    A bare date stays a date ("2024-10-28"); a time keeps its zone if it had one.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return None
+    text = str(value).strip()
+    if not re.search(r"\d", text) or len(text) > 80:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        has_time = "T" in text or " " in text.strip()
+    except ValueError:
+        try:
+            parsed = dateutil_parser.parse(text, fuzzy=False, default=datetime(1, 1, 1))
+        except (ValueError, OverflowError, TypeError):
+            return None
+        if parsed.year == 1:
+            return None  # no year given: not a full date
+        has_time = bool(re.search(r"\d:\d\d", text))
+        if not re.search(rf"\b\d{{1,2}}\b|\b(?:{MONTHS})\b", text.replace(str(parsed.year), ""), re.I):
+            return None
+    if parsed.date() < _EARLIEST:
+        return None
+    now_utc = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+    if parsed.tzinfo is not None:
+        if parsed > now_utc:
+            return None
+    elif parsed.date() > now_utc.date():
+        return None
+    if not has_time:
+        return parsed.date().isoformat()
+    return parsed.isoformat(timespec="seconds")
+
+
+# --- the whole record ----------------------------------------------------------------------
+
+
+def language_code(value: str | None) -> str | None:
+    """"en-US", "en_GB", "EN" -> "en": the facet groups by language, not by region."""
+    if not value or not isinstance(value, str):
+        return None
+    match = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|$)", value)
+    return match.group(1).lower() if match else None
+
+
+def normalise(article: Article, now: datetime) -> Article:
+    """Turn an extracted record into its stored form, in place, and return it."""
+    people, organisations = split_people(article.authors)
+    article.authors = people
+    if organisations and not article.outlet:
+        article.outlet = organisations[0]
+        article.provenance["outlet"] = article.provenance.get("authors", "byline")
+    article.outlet = clean_outlet(article.outlet)
+    if not article.outlet:
+        article.provenance.pop("outlet", None)
+    article.url = canonical_url(article.url)
+    article.outlet_domain = (article.outlet_domain or domain_of(article.url) or None)
+    if article.outlet_domain:
+        article.outlet_domain = article.outlet_domain.lower().removeprefix("www.")
+    if not article.outlet and article.outlet_domain:
+        article.outlet = article.outlet_domain
+        article.provenance["outlet"] = "url"
+    article.published = iso_date(article.published, now)
+    article.updated = iso_date(article.updated, now)
+    if article.updated and article.published and article.updated[:10] < article.published[:10]:
+        article.updated = None  # an "update" before publication is a misread date
+    for name in ("published", "updated"):
+        if getattr(article, name) is None:
+            article.provenance.pop(name, None)
+    if not article.authors:
+        article.provenance.pop("authors", None)
+    article.language = language_code(article.language)
+    article.title = _tidy(article.title)
+    if not article.title:
+        article.provenance.pop("title", None)
+    article.description = _tidy(article.description)
+    article.body = article.body.strip()
+    article.word_count = len(article.body.split())
+    return article
+
+
+def _tidy(value: str | None) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    value = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()
+    return value or None

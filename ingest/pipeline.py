@@ -1,0 +1,160 @@
+"""Wires the stages for one ingest run: read -> (skip known) -> extract + normalise + hash in
+worker processes -> store in batches in this process (SQLite wants a single writer)."""
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import islice
+
+from .dedupe import content_hash
+from .extract import extract
+from .normalise import normalise
+from .read import InputFile, expand_paths, read_sources
+from .record import Outcome, Source
+from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
+
+BATCH_SIZE = 200  # sources per transaction: big enough to amortise the commit's fsync
+CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
+
+
+@dataclass
+class Summary:
+    stored: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    run_id: int | None = None
+    database: str = ""
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicate + self.unchanged + self.failed
+
+    def as_dict(self) -> dict:
+        return {
+            "database": self.database,
+            "run_id": self.run_id,
+            "seen": self.seen,
+            "stored": self.stored,
+            "duplicate": self.duplicate,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "seconds": round(self.seconds, 3),
+            "failures": self.failures,
+        }
+
+
+def process_source(source: Source, now: datetime) -> Outcome:
+    """Extract, normalise and hash one source. Runs in a worker; never raises."""
+    if source.error:
+        return Outcome(source, error=source.error)
+    try:
+        article = normalise(extract(source), now)
+        if not article.body:
+            return Outcome(source, error="no article text found")
+        article.content_hash = content_hash(article.body)
+        return Outcome(source, article)
+    except Exception as error:  # one bad input must never stop the run
+        message = str(error) or type(error).__name__
+        return Outcome(source, error=message if isinstance(error, ValueError) else f"{type(error).__name__}: {message}")
+
+
+def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
+    return [process_source(source, now) for source in chunk]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> Iterator[Outcome]:
+    """Like executor.map, but with a bounded number of chunks in flight, so memory stays flat
+    however many inputs there are (executor.map would submit them all at once)."""
+    if workers <= 1:
+        for chunk in chunks:
+            yield from _process_chunk(chunk, now)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as executor:
+        in_flight: deque = deque()
+        for chunk in chunks:
+            in_flight.append(executor.submit(_process_chunk, chunk, now))
+            if len(in_flight) >= workers * 4:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+
+def run_ingest(
+    paths: list[str],
+    db_path: str,
+    overrides: dict | None = None,
+    workers: int | None = None,
+    on_file: Callable[[InputFile], None] | None = None,
+    on_written: Callable[[Written], None] | None = None,
+    input_files: list[InputFile] | None = None,
+) -> Summary:
+    """Ingest every article under `paths` into the archive at `db_path`."""
+    started = datetime.now(timezone.utc)
+    workers = workers or os.cpu_count() or 1
+    db = open_database(db_path)
+    archive = Archive(db)
+    summary = Summary(database=str(db_path))
+    summary.run_id = run_id = archive.start_run(list(paths))
+    files = input_files if input_files is not None else list(expand_paths(paths))
+
+    known: list = []  # inputs recognised without extraction, written with the next batch
+
+    def fresh_sources() -> Iterator[Source]:
+        for input_file in files:
+            for source in read_sources(input_file, overrides):
+                sighting = None if source.error else archive.previous_sighting(source.location, source.raw_sha256)
+                if sighting is None:
+                    yield source
+                elif sighting[0] == UNCHANGED:
+                    known.append((UNCHANGED, source.location, sighting[1]))
+                else:
+                    known.append(("copy", source, sighting[1]))
+                if len(known) >= BATCH_SIZE:
+                    # A folder of unchanged files yields no outcomes to ride along with.
+                    flush(known[:])
+                    known.clear()
+            if on_file:
+                on_file(input_file)
+
+    def flush(batch: list) -> None:
+        for written in archive.write_batch(run_id, batch):
+            setattr(summary, written.status, getattr(summary, written.status) + 1)
+            if written.status == FAILED:
+                summary.failures.append({"location": written.location, "error": written.error})
+            if on_written:
+                on_written(written)
+
+    batch: list = []
+    try:
+        for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE), started, workers):
+            batch.append(outcome)
+            if known:
+                batch.extend(known)
+                known.clear()
+            if len(batch) >= BATCH_SIZE:
+                flush(batch)
+                batch = []
+        batch.extend(known)
+        known.clear()
+        if batch:
+            flush(batch)
+        archive.finish_run(run_id)
+    finally:
+        db.close()
+    summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+    return summary
+
+
+__all__ = ["run_ingest", "Summary", "STORED", "DUPLICATE", "UNCHANGED", "FAILED"]

@@ -1,0 +1,306 @@
+"""Read stage: turn paths into Sources (bytes, hash, format). Knows nothing about articles.
+
+Folders are walked recursively; gzip is undone; the format comes from the extension and, when
+the extension is missing or lies, from the content. JSON and JSON Lines files are split here
+into one Source per record, so every Source is one candidate article and the sources table
+can say which line of a file became which article.
+"""
+
+import glob
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .record import Source
+
+ARTICLE_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+# A folder's README or LICENSE describes the folder; it is not an article of the collection.
+FOLDER_NOTES = ("readme", "license", "licence", "copying")
+GLOB_CHARACTERS = set("*?[")
+METADATA_FIELDS = {
+    "title", "description", "authors", "author", "published", "updated", "outlet", "url",
+    "language",
+}
+
+
+@dataclass
+class InputFile:
+    path: Path
+    size: int
+    error: str | None = None  # the path could not be used at all (missing, unreadable)
+
+
+def _split_extensions(path: Path) -> tuple[str, bool]:
+    """The article extension of a path and whether it is gzip, e.g. a.html.gz -> (.html, True)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    gzipped = bool(suffixes) and suffixes[-1] in (".gz", ".gzip")
+    if gzipped:
+        suffixes = suffixes[:-1]
+    return (suffixes[-1] if suffixes else ""), gzipped
+
+
+def _is_folder_note(path: Path) -> bool:
+    return path.name.lower().split(".")[0] in FOLDER_NOTES
+
+
+def sidecar_for(path: Path) -> Path | None:
+    """The NAME.json beside NAME.html / NAME.txt / NAME.md, if there is one."""
+    extension, gzipped = _split_extensions(path)
+    if ARTICLE_EXTENSIONS.get(extension) not in ("html", "text", "markdown"):
+        return None
+    stem = path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)]
+    candidate = path.with_name(stem + ".json")
+    return candidate if candidate.is_file() else None
+
+
+def _is_sidecar(path: Path) -> bool:
+    """A NAME.json is metadata for a sibling article file of the same name, not a record file."""
+    if path.suffix.lower() != ".json":
+        return False
+    stem = path.name[: -len(".json")]
+    for extension, kind in ARTICLE_EXTENSIONS.items():
+        if kind in ("html", "text", "markdown"):
+            for gz in ("", ".gz"):
+                if path.with_name(stem + extension + gz).is_file():
+                    return True
+    return False
+
+
+def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
+    """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated."""
+    seen: set[Path] = set()
+
+    def emit(path: Path, walked: bool) -> Iterator[InputFile]:
+        key = path.absolute()
+        if key in seen:
+            return
+        seen.add(key)
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            yield InputFile(path, 0, f"cannot read: {error.strerror or error}")
+            return
+        yield InputFile(path, size)
+
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+                for name in sorted(files):
+                    child = Path(root) / name
+                    extension, _ = _split_extensions(child)
+                    if name.startswith(".") or extension not in ARTICLE_EXTENSIONS:
+                        continue
+                    if _is_folder_note(child) or _is_sidecar(child):
+                        continue
+                    yield from emit(child, walked=True)
+        elif not path.exists() and GLOB_CHARACTERS & set(argument):
+            matches = sorted(glob.glob(argument, recursive=True))
+            if not matches:
+                yield InputFile(path, 0, "no file matches this pattern")
+            for match in matches:
+                yield from expand_paths([match])
+        elif path.is_symlink() and not path.exists():
+            yield InputFile(path, 0, "cannot read: broken symbolic link")
+        elif not path.exists():
+            yield InputFile(path, 0, "cannot read: no such file or folder")
+        else:
+            if not _is_sidecar(path):
+                yield from emit(path, walked=False)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format from the first bytes, for files whose extension is missing or lies."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    if b"\x00" in head:
+        return "binary"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
+        return "html"
+    if text.startswith((b"{", b"[")):
+        try:
+            json.loads(data.decode("utf-8-sig"))
+            return "json"
+        except (UnicodeDecodeError, ValueError):
+            lines = [line for line in data.splitlines()[:3] if line.strip()]
+            try:
+                for line in lines:
+                    json.loads(line)
+                return "jsonl"
+            except (UnicodeDecodeError, ValueError):
+                pass
+    if text.startswith(b"<") and (b"<p" in text or b"<div" in text or b"<article" in text):
+        return "html"
+    if text.startswith(b"# ") or b"\n## " in text or b"](http" in text:
+        return "markdown"
+    return "text"
+
+
+def read_sources(input_file: InputFile, overrides: dict | None = None) -> Iterator[Source]:
+    """The Sources of one file: one for an article file, one per record for JSON / JSON Lines."""
+    path, location = input_file.path, str(input_file.path)
+    overrides = dict(overrides or {})
+    if input_file.error:
+        yield Source(location, b"", "", "unknown", 0, overrides, input_file.error)
+        return
+    extension, gzipped = _split_extensions(path)
+    if ARTICLE_EXTENSIONS.get(extension) == "jsonl":
+        # Streamed line by line: a JSON Lines export can be far larger than memory.
+        yield from _stream_json_lines(path, gzipped, overrides)
+        return
+    try:
+        on_disk = path.read_bytes()
+    except OSError as error:
+        yield Source(location, b"", "", "unknown", 0, overrides, f"cannot read: {error.strerror or error}")
+        return
+    digest = sha256(on_disk)
+    data = on_disk
+    if gzipped or on_disk[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(on_disk)
+        except (OSError, EOFError, zlib.error) as error:
+            yield Source(location, b"", digest, "unknown", len(on_disk), overrides, f"corrupt gzip: {error}")
+            return
+    if not data.strip():
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
+        return
+    kind = ARTICLE_EXTENSIONS.get(extension)
+    sniffed = sniff_format(data)
+    if sniffed == "binary":
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                     "binary file: not HTML, text, Markdown or JSON")
+        return
+    # The content wins over the extension when they disagree strongly (an HTML page saved as
+    # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
+    if kind is None or (sniffed in ("html", "json", "jsonl") and kind != sniffed):
+        kind = sniffed
+    sidecar = sidecar_for(path)
+    if sidecar is not None:
+        try:
+            sidecar_fields = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+            if not isinstance(sidecar_fields, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as error:
+            yield Source(location, data, digest, kind, len(on_disk), overrides,
+                         f"bad sidecar {sidecar.name}: {error}")
+            return
+        # Command-line overrides beat the sidecar, which beats the file itself.
+        overrides = {**{k: v for k, v in sidecar_fields.items() if k in METADATA_FIELDS}, **overrides}
+    if kind in ("json", "jsonl"):
+        yield from _record_sources(location, data, kind, overrides)
+        return
+    yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> Iterator[Source]:
+    """One Source per JSON record; a bad line is a failed Source and the others go on."""
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError as error:
+        yield Source(location, data, sha256(data), "record", len(data), overrides, f"undecodable: {error}")
+        return
+    if kind == "json":
+        try:
+            parsed = json.loads(text)
+        except ValueError as error:
+            yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
+            return
+        items = parsed if isinstance(parsed, list) else [parsed]
+        for index, item in enumerate(items, start=1):
+            raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            yield _record_source(f"{location}#{index}", raw, item, overrides)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        source = _json_line_source(location, number, line.encode("utf-8"), overrides)
+        if source is not None:
+            yield source
+
+
+def _stream_json_lines(path: Path, gzipped: bool, overrides: dict) -> Iterator[Source]:
+    location = str(path)
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
+            for number, line in enumerate(lines, start=1):
+                if number == 1:
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                source = _json_line_source(location, number, line, overrides)
+                if source is not None:
+                    yield source
+    except (OSError, EOFError, zlib.error) as error:
+        yield Source(location, b"", "", "record", 0, overrides, f"cannot read: {error}")
+
+
+def _json_line_source(location: str, number: int, raw: bytes, overrides: dict) -> Source | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        item = json.loads(raw)
+    except ValueError as error:  # UnicodeDecodeError is a ValueError too
+        return Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
+                      f"invalid JSON on line {number}: {error}")
+    return _record_source(f"{location}#{number}", raw, item, overrides)
+
+
+def _record_source(location: str, raw: bytes, item, overrides: dict) -> Source:
+    if not isinstance(item, dict):
+        return Source(location, raw, sha256(raw), "record", len(raw), overrides,
+                      f"a record must be a JSON object, not {type(item).__name__}")
+    return Source(location, raw, sha256(raw), "record", len(raw), overrides)
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: BOM first, then a declared charset, then strict UTF-8, then detection.
+
+    Raises UnicodeDecodeError only when nothing gives a plausible reading.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if declared:
+        try:
+            return data.decode(_python_codec(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best)
+    # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
+    return data.decode("cp1252")
+
+
+def _python_codec(name: str) -> str:
+    name = name.strip().strip("\"'").lower()
+    # Browsers read iso-8859-1 / latin-1 labels as windows-1252 (WHATWG Encoding Standard).
+    return "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name

@@ -1,0 +1,50 @@
+"""The one record type that travels through the pipeline: read -> extract -> normalise -> store."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    """One input as read from disk: bytes plus what we know before parsing them."""
+
+    location: str  # a path, or "path#N" for the Nth record of a JSON / JSON Lines file
+    raw: bytes  # the bytes of this one input (decompressed if it was gzip)
+    raw_sha256: str  # hash of the bytes as found on disk, the key for "unchanged"
+    format: str  # "html", "text", "markdown", "record" (a JSON object), or "unknown"
+    size: int
+    overrides: dict = field(default_factory=dict)  # from --outlet/--url and sidecar NAME.json
+    error: str | None = None  # set when reading already failed (corrupt gzip, unreadable file)
+
+
+@dataclass
+class Article:
+    """What extraction found in one source, before and after normalisation.
+
+    Extractors fill the raw strings; normalise turns authors into people, dates into ISO 8601
+    and the outlet into a canonical name. `provenance` names the signal each value came from
+    (for example "json-ld", "meta", "byline", "url", "text", "record", "override").
+    """
+
+    title: str | None = None
+    description: str | None = None
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    outlet: str | None = None
+    outlet_domain: str | None = None
+    url: str | None = None
+    language: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+    # Filled by normalise/dedupe:
+    content_hash: str | None = None
+    word_count: int = 0
+
+
+@dataclass
+class Outcome:
+    """What the workers hand back to the single writer for one source."""
+
+    source: Source
+    article: Article | None = None
+    error: str | None = None

@@ -1,0 +1,28 @@
+"""Counts that describe an archive, for `news-archive stats`."""
+
+from sqlite_utils import Database
+
+
+def archive_stats(db: Database) -> dict:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    first, last = db.execute(
+        "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
+    ).fetchone()
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "sources": one("SELECT count(*) FROM sources"),
+        "duplicates": one("SELECT count(*) FROM sources WHERE status = 'duplicate'"),
+        "syndicated_articles": one(
+            "SELECT count(*) FROM (SELECT article_id FROM sources WHERE article_id IS NOT NULL "
+            "GROUP BY article_id HAVING count(*) > 1)"
+        ),
+        "failed": one("SELECT count(*) FROM sources WHERE status = 'failed'"),
+        "outlets": one("SELECT count(*) FROM outlets"),
+        "authors": one("SELECT count(*) FROM authors"),
+        "languages": one("SELECT count(DISTINCT language) FROM articles"),
+        "published_first": first,
+        "published_last": last,
+        "articles_without_date": one("SELECT count(*) FROM articles WHERE published IS NULL"),
+        "articles_without_author": one("SELECT count(*) FROM articles WHERE authors = '[]'"),
+        "ingest_runs": one("SELECT count(*) FROM ingest_runs"),
+    }

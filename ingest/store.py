@@ -1,0 +1,216 @@
+"""Store stage: the only code that writes the database.
+
+Outlets and authors are upserted by key, an article is inserted or, when its content hash is
+already stored, the input is recorded as one more sighting of it. Each batch of inputs is one
+transaction, so a run killed at any moment leaves whole batches or nothing of them.
+"""
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .migrations import migrate
+from .normalise import outlet_key, person_key
+from .record import Article, Outcome
+
+STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
+PROVENANCE_FIELDS = ("title", "authors", "published", "updated", "outlet")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating if needed) and upgrade an archive."""
+    db = Database(path)
+    # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
+    db.execute("PRAGMA journal_mode = wal")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    migrate(db)
+    return db
+
+
+@dataclass
+class Written:
+    """What became of one source, for the run summary and the progress messages."""
+
+    location: str
+    status: str
+    article_id: int | None = None
+    error: str | None = None
+
+
+class Archive:
+    def __init__(self, db: Database):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._outlets: dict[str, int] = {}
+        self._authors: dict[str, int] = {}
+
+    # --- before extraction: is this input already known? -----------------------------------
+
+    def previous_sighting(self, location: str, raw_sha256: str) -> tuple[str, dict] | None:
+        """("unchanged", row) if these bytes were stored from this location before,
+        ("copy", row) if they were stored from another location, else None.
+
+        A failed input is never "known": it is extracted again, since the parser may be better.
+        """
+        row = self.conn.execute(
+            "SELECT id, status FROM sources WHERE location = ? AND raw_sha256 = ?",
+            (location, raw_sha256),
+        ).fetchone()
+        if row and row[1] != FAILED:
+            return UNCHANGED, {"id": row[0]}
+        other = self.conn.execute(
+            "SELECT article_id, outlet_id, url, title, published FROM sources "
+            "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
+            (raw_sha256,),
+        ).fetchone()
+        if other:
+            keys = ("article_id", "outlet_id", "url", "title", "published")
+            return "copy", dict(zip(keys, other))
+        return None
+
+    # --- runs ------------------------------------------------------------------------------
+
+    def start_run(self, arguments: list[str]) -> int:
+        with self.conn:
+            cursor = self.conn.execute(
+                "INSERT INTO ingest_runs (started, arguments) VALUES (?, ?)",
+                (utc_now(), json.dumps(arguments)),
+            )
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE ingest_runs SET finished = ? WHERE id = ?", (utc_now(), run_id))
+
+    # --- one batch, one transaction ----------------------------------------------------------
+
+    def write_batch(self, run_id: int, items: list) -> list[Written]:
+        """Write a batch of Outcomes, ("unchanged", location, sha, row) and ("copy", source, row)
+        tuples in one transaction, and return what became of each."""
+        now = utc_now()
+        written: list[Written] = []
+        counts = {STORED: 0, DUPLICATE: 0, UNCHANGED: 0, FAILED: 0}
+        with self.conn:
+            for item in items:
+                if isinstance(item, Outcome):
+                    result = self._write_outcome(run_id, item, now)
+                elif item[0] == UNCHANGED:
+                    _, location, row = item
+                    self.conn.execute("UPDATE sources SET last_seen = ? WHERE id = ?", (now, row["id"]))
+                    result = Written(location, UNCHANGED)
+                else:
+                    _, source, row = item
+                    self._insert_source(run_id, source, DUPLICATE, None, now, **row)
+                    result = Written(source.location, DUPLICATE, row["article_id"])
+                counts[result.status] += 1
+                written.append(result)
+            self.conn.execute(
+                "UPDATE ingest_runs SET stored = stored + ?, duplicate = duplicate + ?, "
+                "unchanged = unchanged + ?, failed = failed + ? WHERE id = ?",
+                (counts[STORED], counts[DUPLICATE], counts[UNCHANGED], counts[FAILED], run_id),
+            )
+        return written
+
+    def _write_outcome(self, run_id: int, outcome: Outcome, now: str) -> Written:
+        source, article = outcome.source, outcome.article
+        if outcome.error or article is None:
+            self._insert_source(run_id, source, FAILED, outcome.error or "no article", now)
+            return Written(source.location, FAILED, error=outcome.error)
+        outlet_id = self._outlet_id(article)
+        existing = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+        ).fetchone()
+        if existing:
+            status, article_id = DUPLICATE, existing[0]
+        else:
+            status, article_id = STORED, self._insert_article(article, outlet_id, now)
+        self._insert_source(
+            run_id, source, status, None, now, article_id=article_id, outlet_id=outlet_id,
+            url=article.url, title=article.title, published=article.published,
+        )
+        return Written(source.location, status, article_id)
+
+    def _insert_article(self, article: Article, outlet_id: int | None, now: str) -> int:
+        provenance = article.provenance
+        cursor = self.conn.execute(
+            "INSERT INTO articles (content_hash, title, description, body, authors, published, "
+            "updated, outlet_id, url, language, word_count, first_seen, title_source, "
+            "authors_source, published_source, updated_source, outlet_source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.content_hash, article.title, article.description, article.body,
+                json.dumps(article.authors, ensure_ascii=False), article.published,
+                article.updated, outlet_id, article.url, article.language, article.word_count,
+                now, *(provenance.get(field) for field in PROVENANCE_FIELDS),
+            ),
+        )
+        article_id = cursor.lastrowid
+        self.conn.executemany(
+            "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
+            [(article_id, self._author_id(name), position)
+             for position, name in enumerate(article.authors, start=1)],
+        )
+        return article_id
+
+    def _insert_source(self, run_id, source, status, error, now, article_id=None,
+                       outlet_id=None, url=None, title=None, published=None) -> None:
+        # A retried failure at the same (location, bytes) replaces its failed row.
+        self.conn.execute(
+            "INSERT INTO sources (location, raw_sha256, format, size, status, error, article_id, "
+            "outlet_id, url, title, published, run_id, seen_at, last_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (location, raw_sha256) DO UPDATE SET status = excluded.status, "
+            "error = excluded.error, article_id = excluded.article_id, "
+            "outlet_id = excluded.outlet_id, url = excluded.url, title = excluded.title, "
+            "published = excluded.published, run_id = excluded.run_id, "
+            "last_seen = excluded.last_seen",
+            (source.location, source.raw_sha256, source.format, source.size, status, error,
+             article_id, outlet_id, url, title, published, run_id, now, now),
+        )
+
+    def _outlet_id(self, article: Article) -> int | None:
+        if not article.outlet:
+            return None
+        key = outlet_key(article.outlet)
+        if not key:
+            return None
+        if key in self._outlets:
+            return self._outlets[key]
+        row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
+        if row is None and article.outlet_domain:
+            # The same outlet seen before under its domain only, or under another name form.
+            row = self.conn.execute(
+                "SELECT id, name, domain FROM outlets WHERE domain = ? LIMIT 1", (article.outlet_domain,)
+            ).fetchone()
+            if row and row[1] == row[2] and article.outlet != article.outlet_domain:
+                # A name beats a bare domain as the outlet's display name.
+                self.conn.execute("UPDATE outlets SET name = ? WHERE id = ?", (article.outlet, row[0]))
+        if row is None:
+            row = (self.conn.execute(
+                "INSERT INTO outlets (name, domain, key) VALUES (?, ?, ?)",
+                (article.outlet, article.outlet_domain, key),
+            ).lastrowid, article.outlet, article.outlet_domain)
+        elif row[2] is None and article.outlet_domain:
+            self.conn.execute("UPDATE outlets SET domain = ? WHERE id = ?", (article.outlet_domain, row[0]))
+        self._outlets[key] = row[0]
+        return row[0]
+
+    def _author_id(self, name: str) -> int:
+        key = person_key(name)
+        if key not in self._authors:
+            row = self.conn.execute("SELECT id FROM authors WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                row = (self.conn.execute(
+                    "INSERT INTO authors (name, key) VALUES (?, ?)", (name, key)
+                ).lastrowid,)
+            self._authors[key] = row[0]
+        return self._authors[key]
