@@ -11,6 +11,11 @@ from .read import decode_text
 from .record import Article, Source
 
 
+# Below this many words what was found is a menu, a caption or an error page, not an article;
+# even a news brief runs to a few sentences.
+MIN_BODY_WORDS = 10
+
+
 class ExtractionError(ValueError):
     """The input is readable but holds no article (no text, not a record, ...)."""
 
@@ -29,8 +34,8 @@ def extract(source: Source) -> Article:
     else:
         raise ExtractionError(f"unsupported format {source.format!r}")
     apply_overrides(article, source.overrides)
-    if not article.body or not article.body.strip():
-        raise ExtractionError("no article text found")
+    if len(article.body.split()) < MIN_BODY_WORDS:
+        raise ExtractionError(f"no article text found (fewer than {MIN_BODY_WORDS} words)")
     return article
 
 

@@ -7,6 +7,7 @@ strings and run safely in worker processes.
 import re
 import unicodedata
 from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
 
 import courlan
 from dateutil import parser as dateutil_parser
@@ -52,9 +53,8 @@ AGENCIES = {
 def outlet_key(name_or_domain: str) -> str:
     """The key that makes "The Guardian", "the guardian" and "theguardian.com" one outlet."""
     value = name_or_domain.strip().casefold()
-    if re.fullmatch(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)+/?", value):
-        domain = courlan.extract_domain(value if "://" in value else "http://" + value) or value
-        value = domain.split(".")[0]
+    if re.fullmatch(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?", value):
+        value = (domain_of(value if "://" in value else "http://" + value) or value).split(".")[0]
     value = unicodedata.normalize("NFKD", value)
     value = "".join(ch for ch in value if ch.isalnum())
     return value[3:] if value.startswith("the") and len(value) > 6 else value
@@ -65,6 +65,8 @@ def clean_outlet(name: str | None) -> str | None:
     if not name:
         return None
     name = re.sub(r"\s+", " ", str(name)).strip(" \t\n|-–—·:")
+    if re.match(r"https?://", name, re.I):
+        name = domain_of(name) or name
     if not name or len(name) > 100:
         return None
     agency = AGENCIES.get(name.casefold())
@@ -76,9 +78,14 @@ def clean_outlet(name: str | None) -> str | None:
 
 
 def domain_of(url: str | None) -> str | None:
+    """The registered domain of a URL ("news.bbc.co.uk" -> "bbc.co.uk"), or its host name
+    without "www." when the public-suffix list does not know the ending."""
     if not url:
         return None
     domain = courlan.extract_domain(url)
+    if not domain:
+        host = urlsplit(url).hostname
+        domain = host.removeprefix("www.") if host and "." in host else None
     return domain.lower() if domain else None
 
 
@@ -125,7 +132,16 @@ _SEPARATORS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|,|\n|/(
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_DATE_TAIL = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\b.*$|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}.*$|\b(?:19|20)\d\d\b.*$|\b(?:updated|published|posted)\b.*$", re.I)
+# A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16"):
+# everything from it to the end goes. A month name only counts after the first word, so that
+# "April Ryan" and "June Smith" keep their first names.
+_DATE_TAIL = re.compile(
+    rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
+    rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
+    rf"\b(?:updated|published|posted)\b).*$",
+    re.I,
+)
+_TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
 def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
@@ -148,16 +164,18 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         text = unicodedata.normalize("NFKC", raw)
         text = _EMAIL.sub(" ", _URL.sub(" ", text))
         text = _HANDLE.sub(" ", text)
-        text = re.sub(r"\([^)]*\)", " ", text)  # "(AP)", "(Twitter)"
+        text = re.sub(r"\(([^)]*)\)", r", \1,", text)  # "A (AP)" -> "A", "AP"
         text = _BY_PREFIX.sub("", text)
         for part in _SEPARATORS.split(text):
             part = _BY_PREFIX.sub("", part.strip())
             part = _DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’")
             if not part:
                 continue
-            agency = AGENCIES.get(part.casefold())
+            organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
+            agency = AGENCIES.get(organisation.casefold())
             words = [w.casefold().strip(".") for w in part.split()]
-            if agency or (words and words[-1] in ORGANISATION_WORDS and not _looks_like_name(part)):
+            if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
+                part = organisation
                 name = agency or clean_outlet(part)
                 if name and not set(words) <= ROLE_WORDS and name not in organisations:
                     organisations.append(name)
@@ -184,13 +202,12 @@ def _looks_like_name(text: str, allow_role: bool = True) -> bool:
 def _person_name(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     words = text.split()
-    if len(words) < 2 and not (len(words) == 1 and len(text) >= 3 and text[0].isupper()):
+    # One word is more often a handle, a section or a site than a person's whole name.
+    if len(words) < 2:
         return None
     if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" for w in words):
-        return None
-    if len(words) == 1 and words[0].casefold() in ROLE_WORDS | ORGANISATION_WORDS:
         return None
     if text.isupper() and len(text) > 3:
         text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
@@ -233,7 +250,9 @@ def iso_date(value, now: datetime) -> str | None:
         if parsed.year == 1:
             return None  # no year given: not a full date
         has_time = bool(re.search(r"\d:\d\d", text))
-        if not re.search(rf"\b\d{{1,2}}\b|\b(?:{MONTHS})\b", text.replace(str(parsed.year), ""), re.I):
+        # "May 2019" names a month, not a day: no day of the month, no date.
+        without_year_and_time = re.sub(r"\d{1,2}:\d\d(:\d\d)?", "", text.replace(str(parsed.year), ""))
+        if not re.search(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)", without_year_and_time):
             return None
     if parsed.date() < _EARLIEST:
         return None

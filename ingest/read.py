@@ -293,8 +293,14 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         pass
     from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
+    matches = list(from_bytes(data))
+    if matches:
+        best = matches[0]
+        # On short texts several single-byte code pages fit equally well; windows-1252 is by
+        # far the most used of them on the Western web, so it wins a tie.
+        for match in matches:
+            if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+                return str(match)
         return str(best)
     # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
     return data.decode("cp1252")

@@ -187,9 +187,12 @@ class Archive:
             return self._outlets[key]
         row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
         if row is None and article.outlet_domain:
-            # The same outlet seen before under its domain only, or under another name form.
+            # A name-less outlet known only by its domain is the named outlet of that domain,
+            # and the other way round. Two different names are never merged by domain: a
+            # republished story often keeps the original's canonical URL.
             row = self.conn.execute(
-                "SELECT id, name, domain FROM outlets WHERE domain = ? LIMIT 1", (article.outlet_domain,)
+                "SELECT id, name, domain FROM outlets WHERE domain = ? AND (name = domain OR ? = ?) "
+                "LIMIT 1", (article.outlet_domain, article.outlet, article.outlet_domain),
             ).fetchone()
             if row and row[1] == row[2] and article.outlet != article.outlet_domain:
                 # A name beats a bare domain as the outlet's display name.

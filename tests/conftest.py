@@ -1,0 +1,43 @@
+"""Fixtures shared by the tests: real SQLite files under tmp_path, and ../shared when present."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is not beside the repository (looked at {SHARED})")
+    return SHARED
+
+
+def run_cli(*args, input=None):
+    """Invoke the real command line in-process and return click's Result."""
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def ingest_json(*args, input=None) -> tuple[int, dict]:
+    """Run `news-archive ingest ... --json` and return (exit code, summary)."""
+    result = run_cli("ingest", *args, "--json", input=input)
+    return result.exit_code, json.loads(result.stdout)
+
+
+ARTICLE_TEXT = (
+    "The river rose two metres overnight in Millbrook, the town's flood warden said on "
+    "Tuesday, forcing the closure of the old stone bridge and the evacuation of forty homes.\n\n"
+    "Volunteers filled sandbags outside the library until dawn. The warden said the water "
+    "was expected to peak by Wednesday evening and urged residents to stay away from the banks."
+)

@@ -1,0 +1,271 @@
+"""The ingest command end to end: formats, dedup, unchanged files, bad input, overrides.
+
+Every test runs the real command line on real files under tmp_path and then looks inside the
+real SQLite file it wrote.
+"""
+
+import gzip
+import json
+import os
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Millbrook bridge closed as river rises | The Valley Echo</title>
+<meta property="og:site_name" content="The Valley Echo">
+<meta name="author" content="Ada Quill">
+<meta property="article:published_time" content="2025-10-07T08:30:00+01:00">
+<link rel="canonical" href="https://valleyecho.example/news/millbrook-bridge?utm_source=feed">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Millbrook bridge closed as river rises</h1>
+<p class="byline">By Ada Quill</p>
+{paragraphs}
+</article>
+<footer>© The Valley Echo</footer>
+</body></html>"""
+
+
+def html_page(text: str = ARTICLE_TEXT) -> str:
+    return HTML_PAGE.format(paragraphs="\n".join(f"<p>{p}</p>" for p in text.split("\n\n")))
+
+
+def rows(db_path, sql, params=()):
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def test_html_text_markdown_and_records_are_stored(tmp_path, db_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bridge.html").write_text(html_page())
+    (folder / "council.txt").write_text(
+        "Council delays vote on the harbour budget\n\n"
+        "The council postponed its vote on the harbour budget for a second week after two "
+        "members asked for an independent audit of the dredging contract.\n\n"
+        "The audit is expected to take a month, officials said."
+    )
+    (folder / "final.md").write_text(
+        "# Rovers win the county final\n\nThe Rovers beat the Wanderers 3-1 in the county final "
+        "on Saturday before a crowd of [eight thousand](https://example.org/crowd).\n\n"
+        "## Late goals\n\n- a header in the 80th minute\n- a penalty in stoppage time\n"
+    )
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"title": "Ferry fares to rise", "body": "Ferry fares on the island route will rise by "
+                    "six percent in January, the operator announced, citing fuel costs.",
+                    "authors": "Ben Ostrow and Cy Varga", "published": "2025-09-30",
+                    "outlet": "Island Herald", "url": "https://islandherald.example/ferry"}) + "\n"
+    )
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 0, summary
+    assert (summary["stored"], summary["failed"]) == (4, 0)
+    stored = {r["title"]: r for r in rows(db_path, "SELECT * FROM articles")}
+    assert set(stored) == {
+        "Millbrook bridge closed as river rises", "Council delays vote on the harbour budget",
+        "Rovers win the county final", "Ferry fares to rise",
+    }
+    ferry = stored["Ferry fares to rise"]
+    assert json.loads(ferry["authors"]) == ["Ben Ostrow", "Cy Varga"]
+    assert ferry["published"] == "2025-09-30"
+    bridge = stored["Millbrook bridge closed as river rises"]
+    assert "forty homes" in bridge["body"] and "Home" not in bridge["body"].split()
+    assert bridge["language"] == "en"
+    markdown = stored["Rovers win the county final"]
+    assert "eight thousand" in markdown["body"] and "example.org" not in markdown["body"]
+    people = rows(db_path, "SELECT authors.name FROM article_authors JOIN authors ON authors.id = author_id "
+                           "WHERE article_id = ? ORDER BY position", (ferry["id"],))
+    assert [p["name"] for p in people] == ["Ben Ostrow", "Cy Varga"]
+    assert rows(db_path, "SELECT name FROM outlets WHERE id = ?", (ferry["outlet_id"],))[0]["name"] == "Island Herald"
+
+
+def test_same_story_twice_is_one_article_with_two_sources(tmp_path, db_path):
+    (tmp_path / "echo.html").write_text(html_page())
+    # Another outlet's template, different white space and quotes: the same story.
+    (tmp_path / "copy.txt").write_text("Millbrook bridge closed\n\n" + ARTICLE_TEXT.replace("  ", " ").upper())
+    code, first = ingest_json(tmp_path / "echo.html", "--db", db_path)
+    assert (code, first["stored"]) == (0, 1)
+    copy = tmp_path / "copy.html"
+    copy.write_text(html_page().replace("The Valley Echo", "Riverside Daily").replace("\n<p>", "\n\n   <p>"))
+    code, second = ingest_json(copy, "--db", db_path)
+    assert (code, second["stored"], second["duplicate"]) == (0, 0, 1)
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1
+    sources = rows(db_path, "SELECT location, status, article_id, outlet_id FROM sources ORDER BY id")
+    assert [s["status"] for s in sources] == ["stored", "duplicate"]
+    assert sources[0]["article_id"] == sources[1]["article_id"]
+    assert sources[0]["outlet_id"] != sources[1]["outlet_id"]  # where each copy ran
+
+
+def test_reingesting_an_unchanged_folder_adds_nothing(tmp_path, db_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"a{n}.txt").write_text(f"Headline number {n}\n\n{ARTICLE_TEXT} Paragraph {n}.")
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (code, first["stored"]) == (0, 3)
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 0, 3, 0)
+    assert rows(db_path, "SELECT count(*) AS n FROM sources")[0]["n"] == 3
+    # A changed file is a new version: stored, and the old source row stays.
+    (folder / "a0.txt").write_text(f"Headline number 0\n\n{ARTICLE_TEXT} Corrected.")
+    code, changed = ingest_json(folder, "--db", db_path)
+    assert (changed["stored"], changed["unchanged"]) == (1, 2)
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 4
+
+
+def test_same_bytes_at_another_path_is_a_sighting_without_extraction(tmp_path, db_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.html").write_text(html_page())
+    (tmp_path / "b" / "story.html").write_text(html_page())
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1)
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty file"),
+    "blank.html": (b"   \n\n  ", "empty file"),
+    "binary.txt": (bytes(range(256)) * 8, "binary file"),
+    "corrupt.html.gz": (b"\x1f\x8b\x08\x00garbage-not-deflate", "corrupt gzip"),
+    "nav-only.html": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+    "broken.json": (b'{"title": "x", "body": ', "invalid JSON"),
+    "list.json": (b'[1, 2]', "must be a JSON object"),
+}
+
+
+def test_bad_inputs_are_reported_recorded_and_the_run_goes_on(tmp_path, db_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (data, _) in BAD_INPUTS.items():
+        (folder / name).write_bytes(data)
+    (folder / "lines.jsonl").write_text(
+        '{"title": "Good one", "body": "A perfectly good record about the harbour dredging audit, which the council ordered on Monday."}\n'
+        '{"title": "Broken", "body": \n'
+    )
+    (folder / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
+    os.symlink(folder / "missing-target.html", folder / "dangling.html")
+    result = run_cli("ingest", folder, "--db", db_path)
+    assert result.exit_code == 1
+    messages = result.stderr
+    for name, (_, reason) in BAD_INPUTS.items():
+        assert any(name in line and reason in line for line in messages.splitlines()), (name, messages)
+    assert "lines.jsonl#2" in messages and "dangling.html" in messages
+    assert "2 new" in result.stdout and "failed" in result.stdout
+    failed = rows(db_path, "SELECT location, error FROM sources WHERE status = 'failed'")
+    # every bad file, both elements of list.json, line 2 of lines.jsonl and the dangling link
+    assert len(failed) == len(BAD_INPUTS) + 3
+    assert all(row["error"] for row in failed)
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 2
+
+
+def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
+    (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
+    assert code == 1
+    assert summary["stored"] == 1 and summary["failed"] == 1
+    assert "no such file" in summary["failures"][0]["error"]
+
+
+@pytest.mark.parametrize(
+    "encoding, declare",
+    [("cp1252", True), ("cp1252", False), ("utf-16", False), ("latin-1", True), ("utf-8-sig", False)],
+)
+def test_charsets(tmp_path, db_path, encoding, declare):
+    text = "Café owners in Sète fear “the worst” as the lagoon’s oyster beds fail. " * 3
+    page = html_page(text + "\n\n" + ARTICLE_TEXT)
+    if declare:
+        page = page.replace('charset="utf-8"', f'charset="{encoding}"')
+    else:
+        page = page.replace('<meta charset="utf-8">', "")
+    if encoding == "latin-1":
+        page = page.replace("“", '"').replace("”", '"').replace("’", "'")
+    (tmp_path / "page.html").write_bytes(page.encode(encoding))
+    code, summary = ingest_json(tmp_path / "page.html", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    body = rows(db_path, "SELECT body FROM articles")[0]["body"]
+    assert "Café owners in Sète" in body
+
+
+def test_text_in_cp1252_and_utf16(tmp_path, db_path):
+    (tmp_path / "a.txt").write_bytes(("Résumé of the night\n\n" + ARTICLE_TEXT + " Crème brûlée.").encode("cp1252"))
+    (tmp_path / "b.txt").write_bytes(("Another night\n\nÜber alles: " + ARTICLE_TEXT).encode("utf-16"))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+    bodies = " ".join(r["body"] for r in rows(db_path, "SELECT body FROM articles"))
+    assert "Crème brûlée" in bodies and "Über alles" in bodies
+
+
+def test_gzip_html_and_lying_extension(tmp_path, db_path):
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode()))
+    (tmp_path / "actually-html.txt").write_text(html_page(ARTICLE_TEXT.replace("forty", "fifty")))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+    formats = {r["format"] for r in rows(db_path, "SELECT format FROM sources")}
+    assert formats == {"html"}
+
+
+def test_overrides_and_sidecar(tmp_path, db_path):
+    (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
+    (tmp_path / "note.json").write_text(json.dumps(
+        {"outlet": "The Harbor Ledger", "url": "https://harborledger.example/audit", "published": "2025-10-12",
+         "authors": ["Mara Ellison"]}))
+    (tmp_path / "other.txt").write_text("Another story\n\n" + ARTICLE_TEXT.replace("river", "canal"))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0)  # the sidecar is no article
+    article = rows(db_path, "SELECT a.*, o.name AS outlet, o.domain FROM articles a "
+                            "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE title = 'Dredging audit ordered'")[0]
+    assert (article["outlet"], article["domain"], article["published"]) == (
+        "The Harbor Ledger", "harborledger.example", "2025-10-12")
+    assert json.loads(article["authors"]) == ["Mara Ellison"]
+    assert article["outlet_source"] == "override"
+    (tmp_path / "third.txt").write_text("Third story\n\n" + ARTICLE_TEXT.replace("river", "lake"))
+    code, summary = ingest_json(tmp_path / "third.txt", "--db", db_path, "--outlet", "the harbor ledger")
+    outlets = rows(db_path, "SELECT name FROM outlets")
+    assert outlets == [{"name": "The Harbor Ledger"}]  # one outlet whatever the form
+
+
+def test_paths_from_stdin_and_globs(tmp_path, db_path):
+    for n in range(3):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    code, summary = ingest_json("-", "--db", db_path, input=f"{tmp_path / 's0.txt'}\n{tmp_path / 's1.txt'}\n")
+    assert (code, summary["stored"]) == (0, 2)
+    code, summary = ingest_json(str(tmp_path / "s*.txt"), "--db", db_path)
+    assert (summary["stored"], summary["unchanged"]) == (1, 2)
+
+
+def test_schema_and_settings(db_path, tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a.txt", "--db", db_path)
+    db = Database(db_path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert {"articles", "outlets", "authors", "article_authors", "sources", "ingest_runs"} <= set(db.table_names())
+    assert db["articles"].detect_fts() == "articles_fts"
+    assert [m["name"] for m in db.query("SELECT name FROM _sqlite_migrations")] == ["0001_initial"]
+    # Opening an existing archive again applies nothing twice.
+    ingest_json(tmp_path / "a.txt", "--db", db_path)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+
+
+def test_help_explains_commands():
+    result = run_cli("--help")
+    assert all(word in result.output for word in ("ingest", "search", "stats", "parse"))
+    result = run_cli("ingest", "--help")
+    assert "Example:" in result.output and "--json" in result.output
+
+
+def test_stats_json(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    (tmp_path / "b.txt").write_text("Headline again\n\n" + ARTICLE_TEXT)
+    (tmp_path / "c.txt").write_bytes(b"")
+    run_cli("ingest", tmp_path, "--db", db_path)
+    figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+    assert (figures["articles"], figures["sources"], figures["duplicates"], figures["failed"]) == (1, 3, 1, 1)
+    assert run_cli("stats", "--db", tmp_path / "none.db").exit_code != 0

@@ -1,0 +1,126 @@
+"""Table-driven tests of the normalise rules: authors, dates, outlets, URLs, languages."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.dedupe import content_hash
+from ingest.normalise import (
+    canonical_url,
+    clean_outlet,
+    iso_date,
+    language_code,
+    outlet_key,
+    person_key,
+    split_people,
+)
+
+NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "raw, people, organisations",
+    [
+        ("Ada Quill", ["Ada Quill"], []),
+        ("By Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill, Ben Ostrow and Cy Varga", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
+        ("Ada Quill; Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill & Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill And Ben Ostrow, The Associated Press", ["Ada Quill", "Ben Ostrow"], ["The Associated Press"]),
+        ("Ada Quill and Ben Ostrow, Reuters", ["Ada Quill", "Ben Ostrow"], ["Reuters"]),
+        ("Ada Quill (AFP)", ["Ada Quill"], ["Agence France-Presse"]),
+        ("Written by Ada Quill on October 3, 2025", ["Ada Quill"], []),
+        ("Ada Quill, Senior Correspondent", ["Ada Quill"], []),
+        ("Ada Quill | @adaquill", ["Ada Quill"], []),
+        ("ada@example.org", [], []),
+        ("https://social.example/adaquill", [], []),
+        ("Staff", [], []),
+        ("", [], []),
+        ("Reuters staff", [], ["Reuters"]),
+        ("ADA QUILL; BEN OSTROW", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill and ada quill", ["Ada Quill"], []),
+        ("María José de la Vega y Luis Ortega", ["María José de la Vega", "Luis Ortega"], []),
+        ("April Fenwick", ["April Fenwick"], []),
+        ("Mara O'Connell and Ed McTavish", ["Mara O'Connell", "Ed McTavish"], []),
+        (["Ada Quill", "Ben Ostrow"], ["Ada Quill", "Ben Ostrow"], []),
+    ],
+)
+def test_split_people(raw, people, organisations):
+    assert split_people(raw) == (people, organisations)
+
+
+def test_person_key_folds_case_accents_and_punctuation():
+    assert person_key("José  Álvarez") == person_key("jose alvarez")
+    assert person_key("A. Quill") == person_key("A Quill")
+    assert person_key("Ada Quill") != person_key("Ada Quell")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("October 28, 2024", "2024-10-28"),
+        ("Oct. 28, 2024", "2024-10-28"),
+        ("28 October 2024", "2024-10-28"),
+        ("2024-10-28", "2024-10-28"),
+        ("2024-10-28T09:15:00Z", "2024-10-28T09:15:00+00:00"),
+        ("2024-10-28T09:15:00-04:00", "2024-10-28T09:15:00-04:00"),
+        ("Oct 3rd, 2020", "2020-10-03"),
+        ("3:15 p.m. Oct. 4, 2025", "2025-10-04T15:15:00"),
+        ("May 2019", None),  # a month is not a day: nothing invented
+        ("2019", None),
+        ("Monday", None),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+        ("2025-11-21", None),  # after "now": an article cannot be published in the future
+        ("2025-11-21T00:00:00+00:00", None),
+        ("1850-01-01", None),
+    ],
+)
+def test_iso_date(raw, expected):
+    assert iso_date(raw, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["The Harbor Ledger", "the harbor ledger", "harborledger.example", "https://www.harborledger.example/"],
+        ["The Guardian", "the Guardian", "theguardian.com"],
+    ],
+)
+def test_outlet_forms_share_one_key(forms):
+    assert len({outlet_key(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("AP", "The Associated Press"),
+        ("associated press", "The Associated Press"),
+        ("the Harbor Ledger", "The Harbor Ledger"),
+        ("  Northfield   Courier | ", "Northfield Courier"),
+        ("https://www.harborledger.example/news", "harborledger.example"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_clean_outlet(raw, expected):
+    assert clean_outlet(raw) == expected
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    assert canonical_url("https://WWW.Example.org/a/b?utm_source=x&id=3#top") == "https://www.example.org/a/b?id=3"
+    assert canonical_url("not a url") is None
+    assert canonical_url("javascript:alert(1)") is None
+
+
+@pytest.mark.parametrize("raw, expected", [("en-US", "en"), ("fr_FR", "fr"), ("DE", "de"), ("", None), ("x", None)])
+def test_language_code(raw, expected):
+    assert language_code(raw) == expected
+
+
+def test_content_hash_ignores_case_quotes_and_white_space():
+    a = "The mayor said: “We will rebuild.”\n\nWork starts Monday."
+    b = 'the mayor said "we will rebuild."   Work starts monday'
+    assert content_hash(a) == content_hash(b)
+    assert content_hash(a) != content_hash(a.replace("Monday", "Tuesday"))
