@@ -7,6 +7,7 @@ gave for what the file cannot say (--outlet, --url, a sidecar NAME.json).
 from .extract_html import extract_html
 from .extract_record import extract_record
 from .extract_text import extract_text
+from .normalise import count_words
 from .read import decode_text
 from .record import Article, Source
 
@@ -34,7 +35,7 @@ def extract(source: Source) -> Article:
     else:
         raise ExtractionError(f"unsupported format {source.format!r}")
     apply_overrides(article, source.overrides)
-    if len(article.body.split()) < MIN_BODY_WORDS:
+    if count_words(article.body) < MIN_BODY_WORDS:
         raise ExtractionError(f"no article text found (fewer than {MIN_BODY_WORDS} words)")
     return article
 

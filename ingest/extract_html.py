@@ -19,7 +19,9 @@ def decode_html(raw: bytes) -> str:
 def extract_html(raw: bytes, location: str = "") -> Article:
     text = decode_html(raw)
     document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, deduplicate=True
+        # deduplicate stays off: its cache spans documents, so a page's text would depend on
+        # which pages the same worker saw before it.
+        text, with_metadata=True, include_comments=False, include_tables=True
     )
     article = Article()
     if document is None:

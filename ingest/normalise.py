@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import courlan
 from dateutil import parser as dateutil_parser
 
+from .dedupe import normalised_body
 from .record import Article
 
 # --- outlets -------------------------------------------------------------------------------
@@ -304,14 +305,50 @@ def normalise(article: Article, now: datetime) -> Article:
             article.provenance.pop(name, None)
     if not article.authors:
         article.provenance.pop("authors", None)
-    article.language = language_code(article.language)
+    article.language = language_code(article.language) or detect_language(article.body)
     article.title = _tidy(article.title)
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
-    article.body = article.body.strip()
-    article.word_count = len(article.body.split())
+    article.body = _without_repeated_title(article.body.strip(), article.title)
+    article.word_count = count_words(article.body)
     return article
+
+
+def detect_language(text: str) -> str | None:
+    """The language of a text that does not declare one (text and Markdown files, bare pages).
+
+    py3langid is a small n-gram classifier made for exactly this (97 languages, model shipped
+    in the package, no download); below a few sentences its guesses are noise, so none is made.
+    """
+    if count_words(text) < 20:
+        return None
+    import py3langid  # loaded on first use: the model takes a few seconds to load
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def _without_repeated_title(body: str, title: str | None) -> str:
+    """Drop a first paragraph that only repeats the headline: some page templates put the
+    headline inside the article text and others do not, and the copies must hash the same."""
+    if not title or not body:
+        return body
+    first, _, rest = body.partition("\n")
+    if rest and normalised_body(first) == normalised_body(title):
+        return rest.lstrip()
+    return body
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words in a text. Chinese and Japanese are written without spaces, so there every two
+    ideographs or kana count as a word (about their average word length)."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
 
 
 def _tidy(value: str | None) -> str | None:

@@ -1,0 +1,61 @@
+"""A run killed with SIGKILL at any moment leaves a consistent archive, and the next run
+finishes the job without duplicates."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+RECORDS = 6000
+
+
+def _write_records(path):
+    words = ["harbour", "council", "river", "ferry", "budget", "strike", "flood", "audit", "final", "port"]
+    with open(path, "w") as out:
+        for n in range(RECORDS):
+            # Each body is unique: the record number spelled out in words of the list.
+            body = " ".join(words[int(d)] for d in f"{n:06d}") + " " + " ".join(words) * 3
+            out.write(json.dumps({"title": f"Record {n}", "body": body, "authors": ["Ada Quill"],
+                                  "outlet": "Test Wire", "published": "2025-10-01"}) + "\n")
+
+
+def _count(db_path, sql):
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
+def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored_at_kill = _count(db_path, "SELECT count(*) FROM articles")
+    assert 0 < stored_at_kill < RECORDS, "the kill should land mid-run"
+
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # FTS5's own check that the index matches the external content table exactly.
+    conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == stored_at_kill
+    conn.close()
+
+    finished = subprocess.run(command + ["--json"], capture_output=True, text=True, check=True)
+    summary = json.loads(finished.stdout)
+    assert summary["stored"] == RECORDS - stored_at_kill
+    assert summary["unchanged"] == stored_at_kill
+    assert _count(db_path, "SELECT count(*) FROM articles") == RECORDS
+    assert _count(db_path, "SELECT count(DISTINCT content_hash) FROM articles") == RECORDS
+    assert _count(db_path, "SELECT count(*) FROM sources") == RECORDS

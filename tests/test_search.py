@@ -1,0 +1,66 @@
+"""Search: ranking, snippets, and query strings that must never crash it."""
+
+import json
+
+import pytest
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from ingest.search import fts_query, search
+from ingest.store import open_database
+
+
+@pytest.fixture
+def archive(tmp_path, db_path):
+    (tmp_path / "title.txt").write_text("Kestrel Bay dockers strike\n\n" + ARTICLE_TEXT)
+    (tmp_path / "body.txt").write_text(
+        "Council budget row deepens\n\nThe budget row deepened as councillors argued late into the "
+        "night. One member said the Kestrel Bay strike had cost the port a week of income. "
+        "Another said the harbour dredging audit should wait until spring."
+    )
+    (tmp_path / "other.txt").write_text("Rovers win the final\n\n" + ARTICLE_TEXT.replace("river", "crowd"))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert summary["stored"] == 3
+    return db_path
+
+
+def test_title_match_ranks_above_body_match(archive):
+    results = search(open_database(archive), "kestrel")
+    assert [r["title"] for r in results] == ["Kestrel Bay dockers strike", "Council budget row deepens"]
+    assert "**Kestrel**" in results[1]["snippet"]
+
+
+def test_stemming_prefix_phrase_and_exclusion(archive):
+    db = open_database(archive)
+    assert [r["title"] for r in search(db, "councillor")] == ["Council budget row deepens"]  # porter
+    assert len(search(db, "dredg*")) == 1
+    assert len(search(db, '"week of income"')) == 1
+    assert len(search(db, '"income week"')) == 0
+    assert [r["title"] for r in search(db, "kestrel -budget")] == ["Kestrel Bay dockers strike"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"unbalanced', "kestrel\"", "*", "**", "-", "- -", "(", ")", "kestrel)", "NEAR(", "NEAR(kestrel",
+     "AND", "kestrel AND", "OR OR", "NOT", "title:kestrel", "^kestrel", "kestrel +", "'", "''", "{}", "",
+     "   ", "k*e*s", "\x00", "🙂", "kestrel\\"],
+)
+def test_hostile_queries_never_crash(archive, query):
+    # "--" ends the options, as a user must type it for a query starting with "-".
+    result = run_cli("search", "--db", archive, "--json", "--", query)
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_syntax_words_are_searched_as_words():
+    assert fts_query("kestrel AND bay") == '"kestrel" "AND" "bay"'
+    assert fts_query("NEAR(kestrel") == '"NEAR kestrel"'  # joined by punctuation: a phrase
+    assert fts_query('-"a b" c*') == '"c"* NOT "a b"'
+    assert fts_query("-only") is None
+    assert fts_query("") is None
+
+
+def test_search_command_prints_results(archive):
+    result = run_cli("search", "kestrel", "--db", archive)
+    assert result.exit_code == 0
+    assert "Kestrel Bay dockers strike" in result.output
+    assert run_cli("search", "nothingmatchesthis", "--db", archive).output.strip() == "No articles match."
