@@ -17,6 +17,7 @@ from .record import Outcome, Source
 from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
 
 BATCH_SIZE = 200  # sources per transaction: big enough to amortise the commit's fsync
+SMALL_RUN_FILES, SMALL_RUN_BYTES = 16, 1_000_000  # below both, extract in this process
 CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
 
 
@@ -108,6 +109,8 @@ def run_ingest(
     summary = Summary(database=str(db_path))
     summary.run_id = run_id = archive.start_run(list(paths))
     files = input_files if input_files is not None else list(expand_paths(paths))
+    if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
+        workers = 1  # starting workers (imports, language model) costs more than the work
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 

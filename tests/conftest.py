@@ -41,3 +41,19 @@ ARTICLE_TEXT = (
     "Volunteers filled sandbags outside the library until dawn. The warden said the water "
     "was expected to peak by Wednesday evening and urged residents to stay away from the banks."
 )
+
+
+# A run in which no test passed (all skipped, or none collected) is not a green run: CI must
+# not mistake "nothing was checked" for "everything works".
+_passed = 0
+
+
+def pytest_runtest_logreport(report):
+    global _passed
+    if report.when == "call" and report.passed:
+        _passed += 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if exitstatus == 0 and _passed == 0:
+        session.exitstatus = 1

@@ -9,8 +9,10 @@ from ingest.search import fts_query, search
 from ingest.store import open_database
 
 
-@pytest.fixture
-def archive(tmp_path, db_path):
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("search")
+    db_path = tmp_path / "archive.db"
     (tmp_path / "title.txt").write_text("Kestrel Bay dockers strike\n\n" + ARTICLE_TEXT)
     (tmp_path / "body.txt").write_text(
         "Council budget row deepens\n\nThe budget row deepened as councillors argued late into the "
