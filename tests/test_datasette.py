@@ -312,3 +312,16 @@ def test_plain_datasette_command_from_the_repository_root(archive_path, tmp_path
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert [r["title"] for r in found] == ["Library website showed <em>raw code</em> to visitors"]
+
+
+def test_documented_curl_examples_answer(served):
+    import re
+
+    docs = [REPO / "README.md", REPO / "docs" / "serving.md"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in docs if p.exists())
+    paths = re.findall(r"curl -s '?\"?http://127\.0\.0\.1:8001(/[^'\"\s]+)", text)
+    assert len(paths) >= 10, "the JSON API section's examples were not found"
+    for path in paths:
+        response = served(path)
+        assert response.status_code == 200, path
+        assert isinstance(response.json(), (list, dict)), path
