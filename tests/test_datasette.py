@@ -151,6 +151,13 @@ def test_hostile_table_search_never_fails(served, text):
     assert served(f"/archive/articles?_search={quote(text)}").status_code == 200
 
 
+def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_error(served):
+    found = rows(served, "/archive/articles.json?_searchmode=raw&_search=" + quote("librar* OR stoppage") + "&_col=title")
+    assert {r["title"] for r in found} == {
+        "Library website showed <em>raw code</em> to visitors", "Crews vote to end the Larchmouth ferry stoppage"}
+    assert served("/archive/articles.json?_searchmode=raw&_search=" + quote("NEAR(")).status_code == 400
+
+
 # --- saved queries -----------------------------------------------------------------------------
 
 def test_search_ranks_title_matches_first_and_highlights(served):
