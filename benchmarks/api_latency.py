@@ -70,40 +70,39 @@ def start_server(db_path: Path, port: int) -> subprocess.Popen:
     raise SystemExit(f"news-archive serve did not start on port {port}")
 
 
-def time_api(port: int, q: str, requests: int) -> tuple[list[float], int]:
-    """Seconds per request over one kept-alive connection, as a client program would do."""
+def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[float], list[float], int]:
+    """Seconds per API request and per direct SQL run, alternating one of each so that both see
+    the same machine load (other work on a shared machine moves the two together).
+
+    The API is asked over one kept-alive HTTP connection, as a client program would; the SQL is
+    the saved query's own text and parameters on a read-only sqlite3 connection."""
     path = "/archive/search.json?" + urlencode({"q": q, "_shape": "array"})
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    timings, rows = [], 0
-    for i in range(requests + 3):  # three warm-up requests, not counted
+    api = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
+    params = {"q": q, "outlet": "", "author": "", "since": "", "until": ""}
+    sqlite = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    sqlite.create_function("escape_fts", 1, escape_fts, deterministic=True)
+    api_times, sql_times, rows = [], [], 0
+    for i in range(requests + 3):  # three warm-up rounds, not counted
         started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
+        api.request("GET", path)
+        response = api.getresponse()
         body = response.read()
-        elapsed = time.perf_counter() - started
+        api_elapsed = time.perf_counter() - started
         if response.status != 200:
             raise SystemExit(f"{path}: HTTP {response.status}: {body[:300]!r}")
         rows = len(json.loads(body))
-        if i >= 3:
-            timings.append(elapsed)
-    connection.close()
-    return timings, rows
-
-
-def time_sql(db_path: Path, q: str, requests: int) -> list[float]:
-    """The saved query's own SQL and parameters, straight through sqlite3."""
-    sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
-    params = {"q": q, "outlet": "", "author": "", "since": "", "until": ""}
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    connection.create_function("escape_fts", 1, escape_fts, deterministic=True)
-    timings = []
-    for i in range(requests + 3):
         started = time.perf_counter()
-        connection.execute(sql, params).fetchall()
+        sql_rows = sqlite.execute(sql, params).fetchall()
+        sql_elapsed = time.perf_counter() - started
+        if len(sql_rows) != rows:
+            raise SystemExit(f"the API gave {rows} rows and the SQL {len(sql_rows)} for {q!r}")
         if i >= 3:
-            timings.append(time.perf_counter() - started)
-    connection.close()
-    return timings
+            api_times.append(api_elapsed)
+            sql_times.append(sql_elapsed)
+    api.close()
+    sqlite.close()
+    return api_times, sql_times, rows
 
 
 def ms(seconds: float) -> str:
@@ -120,6 +119,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
                         help="folder of real HTML pages (default: ../shared/corpora)")
+    parser.add_argument("--samples", type=Path, default=samples_dir(),
+                        help="the sample articles (default: the bundled samples/)")
     parser.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out",
                         help="where the archives are built (kept, so a re-run does not re-ingest)")
     parser.add_argument("--requests", type=int, default=100, help="timed requests per query")
@@ -128,7 +129,7 @@ def main() -> None:
     queries = args.q or DEFAULT_QUERIES
     args.work.mkdir(parents=True, exist_ok=True)
 
-    archives = [("samples", args.work / "samples.db", [str(samples_dir())])]
+    archives = [("samples", args.work / "samples.db", [str(args.samples)])]
     if args.corpora.is_dir():
         archives.append(("corpora HTML", args.work / "corpora.db", corpora_pages(args.corpora)))
     else:
@@ -143,8 +144,7 @@ def main() -> None:
         server = start_server(db_path, port)
         try:
             for q in queries:
-                api, rows = time_api(port, q, args.requests)
-                sql = time_sql(db_path, q, args.requests)
+                api, sql, rows = time_both(port, db_path, q, args.requests)
                 lines.append((name, str(articles), q, str(rows), ms(statistics.median(api)),
                               ms(percentile(api, 0.9)), ms(statistics.median(sql)),
                               ms(percentile(sql, 0.9)), ms(statistics.median(api) - statistics.median(sql))))
@@ -153,8 +153,8 @@ def main() -> None:
             server.wait(timeout=10)
 
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
-    print(f"search saved query, median of {args.requests} sequential requests (one kept-alive "
-          f"HTTP connection to news-archive serve on 127.0.0.1) vs the same SQL in sqlite3")
+    print(f"search saved query: {args.requests} requests through the JSON API of news-archive serve "
+          f"(one kept-alive HTTP connection to 127.0.0.1), each followed by the same SQL in sqlite3")
     print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
     print("  ".join("-" * w for w in widths))
     for line in lines:
