@@ -1,6 +1,7 @@
 """The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
 
 import json
+import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -203,7 +204,10 @@ def serve(db_path, host, port):
     """
     from . import serve as serving  # imports Datasette and uvicorn only for this command
 
-    summary = serving.ensure_archive(db_path)
+    try:
+        summary = serving.ensure_archive(db_path)
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path} is not an archive: {error}")
     if summary is not None:
         click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
                    f"from {serving.samples_dir()}")

@@ -1,8 +1,9 @@
-"""A person's visit, in a real headless Chromium against a real `news-archive serve`: search,
-see results and facets, click a facet, open an article, and keep screenshots of what was seen.
+"""A real `news-archive serve` process: a first run on no archive serves the bundled samples,
+and a person's visit in headless Chromium searches, clicks a facet, opens an article, and keeps
+screenshots of what was seen.
 
-Needs Debian's chromium and chromium-driver (CI installs them). Without them the test is skipped
-with the reason, except under CI, where a missing browser is a failure.
+The visit needs Debian's chromium and chromium-driver (CI installs them). Without them it is
+skipped with the reason, except under CI, where a missing browser is a failure.
 """
 
 import os
@@ -60,6 +61,10 @@ def server(tmp_path):
     """`news-archive serve` on a fresh archive of tests/data/served, as a real process."""
     db_path = tmp_path / "archive.db"
     run_ingest([str(SERVED_DATA)], str(db_path), workers=1)
+    yield from _serve(db_path, tmp_path)
+
+
+def _serve(db_path: Path, tmp_path: Path):
     port = _free_port()
     log_path = tmp_path / "serve.log"
     with open(log_path, "wb") as log:
@@ -88,6 +93,31 @@ def server(tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_first_run_serves_the_samples(tmp_path):
+    """What a new user does: `news-archive serve` with no archive yet, then the search page."""
+    import json
+    import re
+    from urllib.parse import quote
+
+    db_path = tmp_path / "archive.db"
+    server = _serve(db_path, tmp_path)
+    base, log_path = next(server)
+    try:
+        log = log_path.read_text()
+        assert "held no articles: ingested the" in log and f"{base}/archive/articles" in log
+        with urllib.request.urlopen(f"{base}/archive/articles.json?_shape=array&_col=title", timeout=10) as response:
+            articles = json.load(response)
+        assert len(articles) >= 3 and all(a["title"] for a in articles)
+        # Any word of a stored title must find it: take the longest.
+        word = quote(max(re.findall(r"\w+", articles[0]["title"]), key=len))
+        with urllib.request.urlopen(f"{base}/archive/search.json?_shape=array&q={word}", timeout=10) as response:
+            assert articles[0]["title"] in [row["title"] for row in json.load(response)]
+        with urllib.request.urlopen(f"{base}/archive/articles?_search={word}", timeout=10) as response:
+            assert 'class="rows-and-columns"' in response.read().decode()
+    finally:
+        server.close()
 
 
 @pytest.fixture
