@@ -1,6 +1,7 @@
 """The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
 
 import json
+import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -183,6 +184,37 @@ def parse(file, as_json):
                 click.echo(f"{key}: {value}")
     if any("error" in e for e in results):
         sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 to be reachable from other machines).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+def serve(db_path, host, port):
+    """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
+
+    If the archive does not exist or holds no article, the bundled sample articles are
+    ingested into it first. Read-only: nothing served can change the archive.
+
+    \b
+    Example:
+        news-archive serve
+        news-archive serve --db clippings.db --port 8080
+    """
+    from . import serve as serving  # imports Datasette and uvicorn only for this command
+
+    try:
+        summary = serving.ensure_archive(db_path)
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path} is not an archive: {error}")
+    if summary is not None:
+        click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
+                   f"from {serving.samples_dir()}")
+    url = f"http://{host}:{port}"
+    click.echo(f"Serving {db_path} at {url}/ - search it at {url}/{serving.DATABASE_NAME}/articles "
+               "(Ctrl+C to stop)")
+    serving.serve(db_path, host, port)
 
 
 def _require_database(db_path: str) -> None:

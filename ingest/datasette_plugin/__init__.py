@@ -1,0 +1,151 @@
+"""Datasette plugin for the archive: highlighted search snippets, links from query results to
+articles, and the data of the article page (templates/row-archive-articles.html).
+
+Registered through the `datasette` entry point in pyproject.toml, so a plain
+`datasette archive.db -m metadata.yml` loads it too once the package is installed. Everything an
+article contains is escaped here or by Jinja's autoescape: nothing from a page becomes markup.
+"""
+
+import json
+from urllib.parse import quote
+
+from datasette import hookimpl
+from datasette.utils import escape_fts
+from markupsafe import Markup, escape
+
+# metadata.yml and its links address the database as /archive, whatever the file is called
+# (ingest/serve.py renames it).
+DATABASE_NAME = "archive"
+
+# The markers the saved queries ask snippet() to put around matches.
+MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+
+
+def highlight(snippet: str) -> Markup:
+    """Escape a snippet's text but keep its <mark> tags: the only markup let through."""
+    escaped = str(escape(snippet))
+    return Markup(
+        escaped.replace(str(escape(MARK_OPEN)), MARK_OPEN).replace(str(escape(MARK_CLOSE)), MARK_CLOSE)
+    )
+
+
+def escape_fts_never_empty(query: str | None) -> str:
+    """Datasette's escape_fts(), except that a search with no words ("", spaces, a lone quote)
+    becomes the empty phrase '""', which matches nothing, instead of '', which FTS5 rejects:
+    submitting an empty search box must not end in "Invalid SQL"."""
+    return escape_fts(query or "") or '""'
+
+
+@hookimpl(trylast=True)
+def prepare_connection(conn):
+    # trylast: runs after Datasette's own prepare_connection, so this escape_fts replaces its
+    # one for every query, the table search (?_search=) included.
+    conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if database != DATABASE_NAME or not isinstance(value, str):
+        return None
+    if column == "authors" and table in ("articles", None):
+        return _author_links(datasette, value)
+    # The rest is for results of queries (saved or typed): table pages have their own links.
+    if table is not None:
+        return None
+    if column == "snippet":
+        return highlight(value)
+    if column == "title":
+        keys = row.keys()
+        article_id = row["article_id"] if "article_id" in keys else row["id"] if "id" in keys else None
+        if isinstance(article_id, int):
+            href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
+            return Markup('<a href="{}">{}</a>').format(href, value)
+    return None
+
+
+# An empty search box would otherwise be submitted as ?_search= and match nothing; leaving it
+# out of the form instead shows every article, which is what clearing the box means.
+DROP_EMPTY_SEARCH_JS = """
+document.querySelectorAll('input[name="_search"]').forEach(function (input) {
+  input.form.addEventListener('submit', function () {
+    if (!input.value.trim()) { input.disabled = true; }
+  });
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name, database):
+    if view_name == "table" and database == DATABASE_NAME:
+        return DROP_EMPTY_SEARCH_JS
+    return None
+
+
+ARTICLE_SQL = """
+SELECT articles.id, articles.title, articles.description, articles.body, articles.authors,
+       articles.published, articles.updated, articles.url, articles.language,
+       articles.word_count, articles.first_seen, articles.outlet_id, outlets.name AS outlet
+FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
+WHERE articles.id = :id
+"""
+
+SOURCES_SQL = """
+SELECT sources.id, sources.location, sources.format, sources.status, sources.url,
+       sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
+FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id
+WHERE sources.article_id = :id
+ORDER BY sources.published, sources.seen_at, sources.id
+"""
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "row" or database != DATABASE_NAME or table != "articles":
+        return None
+
+    async def article_vars():
+        pks = request.url_vars.get("pks", "")
+        if not pks.isdigit():
+            return {}
+        db = datasette.get_database(DATABASE_NAME)
+        rows = (await db.execute(ARTICLE_SQL, {"id": int(pks)})).rows
+        if not rows:
+            return {}
+        article = dict(rows[0])
+        article["authors"] = _json_list(article["authors"])
+        article["link"] = _web_link(article["url"])
+        # Extraction keeps one paragraph per line.
+        article["paragraphs"] = [line.strip() for line in (article["body"] or "").splitlines() if line.strip()]
+        sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
+        for source in sources:
+            source["link"] = _web_link(source["url"])
+        return {"article": article, "article_sources": sources}
+
+    return article_vars
+
+
+def _author_links(datasette, authors_json: str) -> Markup | None:
+    """A JSON array of names as links to each author's articles (the array facet's filter)."""
+    names = _json_list(authors_json)
+    if not names:
+        return None
+    base = datasette.urls.table(DATABASE_NAME, "articles")
+    return Markup(", ").join(
+        Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
+        for name in names
+    )
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _web_link(url: str | None) -> str | None:
+    """The URL if it is safe to put in an href (a page can claim a javascript: URL)."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None

@@ -1,0 +1,81 @@
+"""Serves the archive with Datasette: the settings, metadata and database name that
+`news-archive serve` and the tests share, and the sample archive a first run falls back on."""
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import uvicorn
+import yaml
+from datasette.app import Datasette
+
+from .datasette_plugin import DATABASE_NAME
+from .pipeline import Summary, run_ingest
+from .resources import metadata_path, samples_dir
+
+# Chosen for a public, read-only archive of up to a million articles (see docs/serving.md):
+SETTINGS = {
+    # A ranked search or a timeline takes milliseconds; a pathological query is stopped at 2 s
+    # instead of holding one of the few SQL threads.
+    "sql_time_limit_ms": 2000,
+    # One request never returns more than this many rows; a day-by-day timeline of about three
+    # years still fits. Larger results are paged through with _next on table views.
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    # Suggested facets run a query per column on every table page and were most of the time of
+    # a search at a million articles: off. The configured facets stay, each given up to 500 ms
+    # before Datasette shows it as timed out rather than delaying the page.
+    "suggest_facets": False,
+    "facet_time_limit_ms": 500,
+    # The table page shows the start of each body; the article page shows it whole.
+    "truncate_cells_html": 240,
+}
+
+
+def load_metadata() -> dict:
+    with open(metadata_path(), encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def count_articles(db_path: str | Path) -> int | None:
+    """How many articles the archive holds, or None if it is no archive (yet)."""
+    if not Path(db_path).exists():
+        return None
+    connection = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # an empty file, or not ingested into yet
+        return None
+    finally:
+        connection.close()
+
+
+def ensure_archive(db_path: str | Path) -> Summary | None:
+    """Ingest the bundled samples if the archive is missing or empty, so a first `serve` shows
+    something; returns the ingest summary, or None if the archive already had articles."""
+    if count_articles(db_path):
+        return None
+    return run_ingest([str(samples_dir())], str(db_path))
+
+
+def build_datasette(db_path: str | Path) -> Datasette:
+    """A Datasette instance on the archive with the project's metadata and settings.
+
+    Datasette names a database after its file; it is re-added as "archive" so the metadata and
+    its links apply to any file name. The file is opened mutable (Datasette reads it with
+    mode=ro), not immutable, so that a running ingest's new articles show up.
+    """
+    db_path = Path(db_path)
+    datasette = Datasette(files=[str(db_path)], metadata=load_metadata(), settings=SETTINGS)
+    if db_path.stem != DATABASE_NAME:
+        database = datasette.databases[db_path.stem]
+        datasette.remove_database(db_path.stem)
+        datasette.add_database(database, name=DATABASE_NAME)
+    return datasette
+
+
+def serve(db_path: str | Path, host: str, port: int) -> None:
+    """Run Datasette on the archive until interrupted (what `datasette serve` does)."""
+    datasette = build_datasette(db_path)
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

@@ -1,0 +1,202 @@
+"""A real `news-archive serve` process: a first run on no archive serves the bundled samples,
+and a person's visit in headless Chromium searches, clicks a facet, opens an article, and keeps
+screenshots of what was seen.
+
+The visit needs Debian's chromium and chromium-driver (CI installs them). Without them it is
+skipped with the reason, except under CI, where a missing browser is a failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import run_ingest
+
+SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+START_TIMEOUT = 60  # seconds for the server to answer
+WAIT = 20  # seconds for a page to show what is expected
+
+
+def _missing() -> str | None:
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not os.access(path, os.X_OK):
+            return f"{path} not found: apt-get install chromium chromium-driver ({package})"
+    return None
+
+
+def _skip_or_fail_without_browser():
+    reason = _missing()
+    if reason and os.environ.get("CI"):
+        pytest.fail(f"the browser test must run in CI: {reason}")
+    if reason:
+        pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _news_archive_command() -> list[str]:
+    script = Path(sys.executable).with_name("news-archive")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ingest"]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`news-archive serve` on a fresh archive of tests/data/served, as a real process."""
+    db_path = tmp_path / "archive.db"
+    run_ingest([str(SERVED_DATA)], str(db_path), workers=1)
+    yield from _serve(db_path, tmp_path)
+
+
+def _serve(db_path: Path, tmp_path: Path):
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [*_news_archive_command(), "serve", "--db", str(db_path), "--port", str(port), "--host", "127.0.0.1"],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"news-archive serve did not start:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield base, log_path
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_first_run_serves_the_samples(tmp_path):
+    """What a new user does: `news-archive serve` with no archive yet, then the search page."""
+    import json
+    import re
+    from urllib.parse import quote
+
+    db_path = tmp_path / "archive.db"
+    server = _serve(db_path, tmp_path)
+    base, log_path = next(server)
+    try:
+        log = log_path.read_text()
+        assert "held no articles: ingested the" in log and f"{base}/archive/articles" in log
+        with urllib.request.urlopen(f"{base}/archive/articles.json?_shape=array&_col=title", timeout=10) as response:
+            articles = json.load(response)
+        assert len(articles) >= 3 and all(a["title"] for a in articles)
+        # Any word of a stored title must find it: take the longest.
+        word = quote(max(re.findall(r"\w+", articles[0]["title"]), key=len))
+        with urllib.request.urlopen(f"{base}/archive/search.json?_shape=array&q={word}", timeout=10) as response:
+            assert articles[0]["title"] in [row["title"] for row in json.load(response)]
+        with urllib.request.urlopen(f"{base}/archive/articles?_search={word}", timeout=10) as response:
+            assert 'class="rows-and-columns"' in response.read().decode()
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def browser(tmp_path):
+    _skip_or_fail_without_browser()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run",
+                     "--disable-dev-shm-usage", "--window-size=1280,1400",
+                     f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(argument)
+    # The driver is given by path, so Selenium never tries to download one.
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_search_facet_and_read_an_article(server, browser, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, log_path = server
+    wait = WebDriverWait(browser, WAIT)
+    assert f"{base}/archive/articles" in log_path.read_text(), "serve must print the search page's URL"
+
+    # The articles page, then a search typed into its box.
+    browser.get(f"{base}/archive/articles")
+    box = wait.until(shown.presence_of_element_located((By.ID, "_search")))
+    box.send_keys("larchmouth", Keys.ENTER)
+    wait.until(shown.url_contains("_search=larchmouth"))
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-title a")]
+    assert len(titles) == 4 and "Larchmouth ferry talks resume" in titles
+    facets = browser.find_element(By.CSS_SELECTOR, ".facet-results").text
+    for label in ("outlet", "authors", "published", "language", "Coastal Herald", "Ines Varga"):
+        assert label in facets
+    browser.save_screenshot(str(tmp_path / "1-search.png"))
+
+    # Narrow by clicking an outlet in the facet.
+    browser.find_element(By.CSS_SELECTOR, "#facet-outlet_id").find_element(By.LINK_TEXT, "Coastal Herald").click()
+    wait.until(shown.url_contains("outlet_id="))
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-title a")]
+    assert sorted(titles) == ["Ferry strike halts every crossing at Larchmouth", "Larchmouth ferry talks resume"]
+    assert "_search=larchmouth" in browser.current_url, "the facet must keep the search"
+
+    # Open an article from the results.
+    browser.find_element(By.LINK_TEXT, "Larchmouth ferry talks resume").click()
+    heading = wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "article.news-article h1")))
+    assert heading.text == "Larchmouth ferry talks resume"
+    paragraphs = browser.find_elements(By.CSS_SELECTOR, "article.news-article .body p")
+    assert len(paragraphs) == 3 and paragraphs[1].text.startswith("The mediator said")
+    sources = browser.find_element(By.CSS_SELECTOR, "table.article-sources").text
+    for outlet in ("Coastal Herald", "Valley Times", "Evening Lantern"):
+        assert outlet in sources
+    browser.save_screenshot(str(tmp_path / "2-article.png"))
+
+    # An article whose text contains a script tag shows it as text and runs nothing.
+    browser.get(f"{base}/archive/search?q=catalogue")
+    wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "td.col-snippet mark")))
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Library website").click()
+    body = wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "article.news-article .body")))
+    assert "<script>alert('catalogue')</script>" in body.text
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    browser.save_screenshot(str(tmp_path / "3-script-as-text.png"))
+
+    for name in ("1-search.png", "2-article.png", "3-script-as-text.png"):
+        assert (tmp_path / name).stat().st_size > 10_000, f"{name} looks empty"
+    if os.environ.get("NEWS_ARCHIVE_SCREENSHOTS"):  # keep them for a person to look at
+        target = Path(os.environ["NEWS_ARCHIVE_SCREENSHOTS"])
+        target.mkdir(parents=True, exist_ok=True)
+        for png in tmp_path.glob("*.png"):
+            shutil.copy(png, target / png.name)

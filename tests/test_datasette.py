@@ -1,0 +1,334 @@
+"""The served archive through Datasette's own client: table search and facets, every saved query,
+the article page, hostile searches, and the read-only settings. The archive is built once, by the
+real ingest, from the small hand-written articles in tests/data/served/."""
+
+import asyncio
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from ingest.pipeline import run_ingest
+from ingest.serve import SETTINGS, build_datasette, count_articles, ensure_archive, load_metadata
+
+REPO = Path(__file__).resolve().parents[1]
+SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
+SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage")
+# What people paste into a search box; FTS5 would read most of these as (broken) syntax.
+HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "-ferry",
+                   "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b"]
+
+
+@pytest.fixture(scope="session")
+def archive_path(tmp_path_factory) -> Path:
+    # Not called archive.db on purpose: serve must present any file as /archive.
+    path = tmp_path_factory.mktemp("served") / "clippings.db"
+    summary = run_ingest([str(SERVED_DATA)], str(path), workers=1)
+    assert summary.failed == 0 and summary.stored == 6 and summary.duplicate == 2
+    return path
+
+
+@pytest.fixture(scope="session")
+def served(archive_path):
+    """get(path) -> httpx response from a Datasette on the archive, through its ASGI client."""
+    datasette = build_datasette(archive_path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+
+    def get(path: str):
+        return loop.run_until_complete(datasette.client.get(path))
+
+    get.datasette = datasette
+    yield get
+    loop.close()
+
+
+def rows(get, path: str) -> list[dict]:
+    """The rows of a JSON page, failing with the error Datasette gave if it was not 200."""
+    separator = "&" if "?" in path else "?"
+    response = get(f"{path}{separator}_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def article_ids(get, title: str) -> int:
+    (row,) = rows(get, f"/archive/articles.json?title={quote(title)}&_col=id")
+    return row["id"]
+
+
+# --- metadata ----------------------------------------------------------------------------------
+
+def test_metadata_describes_the_data_and_every_saved_query():
+    metadata = load_metadata()
+    for key in ("title", "description_html", "source", "license"):
+        assert metadata.get(key), key
+    assert "How to search" in metadata["description_html"]
+    queries = metadata["databases"]["archive"]["queries"]
+    assert set(queries) == set(SAVED_QUERIES)
+    for name, query in queries.items():
+        assert query["title"] and query["description_html"], name
+        assert ":" in query["sql"], f"{name} has no named parameter"
+        if "match" in query["sql"]:
+            assert "escape_fts(:q)" in query["sql"], f"{name} must escape what users type"
+
+
+def test_internal_and_fts_tables_are_hidden(served):
+    tables = {t["name"]: t["hidden"] for t in served("/archive.json").json()["tables"]}
+    for name in ("articles", "outlets", "authors", "sources"):
+        assert tables[name] is False, name
+    for name in ("articles_fts", "articles_fts_data", "articles_fts_idx", "articles_fts_docsize",
+                 "articles_fts_config", "ingest_runs", "_sqlite_migrations", "article_authors"):
+        assert tables[name] is True, name
+
+
+def test_ready_made_views_in_the_description_all_answer(served):
+    import re
+
+    links = re.findall(r'href="(/archive[^"]*)"', load_metadata()["description_html"])
+    assert len(links) >= 5
+    for link in links:
+        response = served(link.replace("&amp;", "&"))
+        assert response.status_code == 200, link
+
+
+# --- table search and facets -------------------------------------------------------------------
+
+def test_articles_are_listed_newest_first(served):
+    published = [r["published"] for r in rows(served, "/archive/articles.json?_col=published")]
+    dated = [p for p in published if p]
+    assert dated == sorted(dated, reverse=True) and len(dated) == 5
+
+
+def test_table_search_uses_the_fts_index(served):
+    # If Datasette did not see articles_fts, ?_search= would be ignored and all 6 rows returned.
+    found = rows(served, "/archive/articles.json?_search=library&_col=title")
+    assert [r["title"] for r in found] == ["Library website showed <em>raw code</em> to visitors"]
+    stemmed = rows(served, "/archive/articles.json?_search=cancel&_col=title")
+    assert {r["title"] for r in stemmed} == {"Ferry strike halts every crossing at Larchmouth"}
+
+
+def test_search_then_narrow_by_facets(served):
+    page = served("/archive/articles.json?_search=larchmouth&_labels=on").json()
+    assert len(page["rows"]) == 4  # strike, agency story, vote, French story
+    facets = page["facet_results"]
+    assert set(facets) == {"outlet_id", "authors", "published", "language"}
+    outlets = {f["label"]: f["count"] for f in facets["outlet_id"]["results"]}
+    assert outlets == {"Coastal Herald": 2, "Valley Times": 1, "Le Phare": 1}
+    authors = {f["value"]: f["count"] for f in facets["authors"]["results"]}
+    assert authors == {"Ines Varga": 2, "Oskar Lind": 1, "Piet Brandt": 1, "Élodie Marchal": 1}
+    assert {f["value"] for f in facets["language"]["results"]} == {"en", "fr"}
+    assert "2024-03-04" in {f["value"] for f in facets["published"]["results"]}
+    # Foreign keys show names, not ids.
+    assert {r["outlet_id"]["label"] for r in page["rows"]} == set(outlets)
+
+    # Clicking a facet value follows its toggle_url: the search stays, the filter is added.
+    herald = next(f for f in facets["outlet_id"]["results"] if f["label"] == "Coastal Herald")
+    narrowed = served(herald["toggle_url"].replace("http://localhost", "")).json()
+    assert {r["title"] for r in narrowed["rows"]} == {
+        "Ferry strike halts every crossing at Larchmouth", "Larchmouth ferry talks resume"}
+    by_author = rows(served, f"/archive/articles.json?_search=larchmouth&outlet_id={herald['value']}"
+                             f"&authors__arraycontains={quote('Ines Varga')}&_col=title")
+    assert [r["title"] for r in by_author] == ["Ferry strike halts every crossing at Larchmouth"]
+
+
+def test_table_pagination_with_next(served):
+    first = served("/archive/articles.json?_size=4&_col=title&_shape=objects").json()
+    assert len(first["rows"]) == 4 and first["next"]
+    second = served(f"/archive/articles.json?_size=4&_col=title&_shape=objects&_next={first['next']}").json()
+    assert len(second["rows"]) == 2 and second["next"] is None
+    assert not {r["id"] for r in first["rows"]} & {r["id"] for r in second["rows"]}
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_hostile_table_search_never_fails(served, text):
+    found = rows(served, f"/archive/articles.json?_search={quote(text)}&_col=title")
+    if "ferry" in text.lower() and "near(" not in text.lower() and not text.startswith("col:"):
+        assert found, f"{text!r} should still find the ferry stories"
+    assert served(f"/archive/articles?_search={quote(text)}").status_code == 200
+
+
+def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_error(served):
+    found = rows(served, "/archive/articles.json?_searchmode=raw&_search=" + quote("librar* OR stoppage") + "&_col=title")
+    assert {r["title"] for r in found} == {
+        "Library website showed <em>raw code</em> to visitors", "Crews vote to end the Larchmouth ferry stoppage"}
+    assert served("/archive/articles.json?_searchmode=raw&_search=" + quote("NEAR(")).status_code == 400
+
+
+# --- saved queries -----------------------------------------------------------------------------
+
+def test_search_ranks_title_matches_first_and_highlights(served):
+    found = rows(served, "/archive/search.json?q=strike")
+    titles = [r["title"] for r in found]
+    # "strike" is in the first story's title and body, and only in the body of none else.
+    assert titles[0] == "Ferry strike halts every crossing at Larchmouth"
+    assert found[0]["outlet"] == "Coastal Herald"
+    assert json.loads(found[0]["authors"]) == ["Ines Varga", "Oskar Lind"]
+    assert "<mark>strike</mark>" in found[0]["snippet"].lower()
+    ranks = [r["rank"] for r in found]
+    assert ranks == sorted(ranks)
+
+
+def test_search_filters_outlet_author_and_dates(served):
+    base = "/archive/search.json?q=larchmouth"
+    assert len(rows(served, base)) == 4
+    assert {r["outlet"] for r in rows(served, f"{base}&outlet=Valley+Times")} == {"Valley Times"}
+    assert {r["title"] for r in rows(served, f"{base}&author=Ines+Varga")} == {
+        "Ferry strike halts every crossing at Larchmouth", "Crews vote to end the Larchmouth ferry stoppage"}
+    window = rows(served, f"{base}&since=2024-03-05&until=2024-03-06")
+    assert {r["published"] for r in window} == {"2024-03-05", "2024-03-06"}
+    # until is inclusive of a timestamped day.
+    assert len(rows(served, f"{base}&since=2024-03-04&until=2024-03-04")) == 1
+
+
+def test_search_accents_and_phrases(served):
+    assert [r["outlet"] for r in rows(served, "/archive/search.json?q=greve")] == ["Le Phare"]
+    assert len(rows(served, '/archive/search.json?q="ferry+talks"')) == 1
+    assert rows(served, '/archive/search.json?q="talks+ferry"') == []
+
+
+def test_by_author_latest_first_with_paging(served):
+    found = rows(served, "/archive/by_author.json?author=Oskar+Lind")
+    assert [r["title"] for r in found] == [
+        "Ferry strike halts every crossing at Larchmouth", "Library website showed <em>raw code</em> to visitors"]
+    older = rows(served, f"/archive/by_author.json?author=Oskar+Lind&before={found[0]['published']}")
+    assert [r["title"] for r in older] == [found[1]["title"]]
+    assert rows(served, "/archive/by_author.json?author=Nobody+Known") == []
+
+
+def test_by_outlet_latest_first(served):
+    found = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
+    assert [r["published"] for r in found] == ["2024-03-06", "2024-03-04T08:30:00+00:00", None]
+
+
+def test_timeline_counts_articles_per_day(served):
+    days = rows(served, "/archive/timeline.json?q=larchmouth")
+    assert [(d["day"], d["articles"]) for d in days] == [
+        ("2024-03-04", 1), ("2024-03-05", 1), ("2024-03-06", 1), ("2024-03-10", 1)]
+    assert all(d["outlet"] is None for d in days)
+    split = rows(served, "/archive/timeline.json?q=ferry&split=outlet")
+    assert ("2024-03-10", "Valley Times", 1) in [(d["day"], d["outlet"], d["articles"]) for d in split]
+    one = rows(served, "/archive/timeline.json?q=ferry&outlet=Coastal+Herald")
+    assert [d["day"] for d in one] == ["2024-03-04", "2024-03-06"]
+
+
+def test_syndication_lists_every_copy(served):
+    copies = rows(served, "/archive/syndication.json")
+    assert {c["title"] for c in copies} == {"Larchmouth ferry talks resume"}
+    assert sorted((c["outlet"], c["published"]) for c in copies) == [
+        ("Coastal Herald", "2024-03-06"), ("Evening Lantern", "2024-03-07"), ("Valley Times", "2024-03-06")]
+    assert {c["copies"] for c in copies} == {3} and {c["outlets"] for c in copies} == {3}
+    assert all(c["url"].startswith("https://") and c["seen_at"] for c in copies)
+    assert rows(served, "/archive/syndication.json?q=mediator") == copies
+    assert rows(served, "/archive/syndication.json?q=library") == []
+
+
+def test_coverage_per_outlet(served):
+    found = rows(served, "/archive/coverage.json?q=ferry")
+    assert found[0] == {"outlet": "Coastal Herald", "articles": 2, "first": "2024-03-04", "last": "2024-03-06"}
+    assert {r["outlet"]: r["articles"] for r in found} == {"Coastal Herald": 2, "Valley Times": 1}
+
+
+@pytest.mark.parametrize("query", ["search", "timeline", "syndication", "coverage"])
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_hostile_saved_query_searches_never_fail(served, query, text):
+    found = rows(served, f"/archive/{query}.json?q={quote(text)}")
+    if not text.strip().strip('"*-^()\\%\'') and query != "syndication":
+        assert found == []  # no words: nothing matches, nothing fails
+    assert served(f"/archive/{query}?q={quote(text)}").status_code == 200
+
+
+@pytest.mark.parametrize("query", SAVED_QUERIES)
+def test_every_saved_query_answers_with_no_parameters(served, query):
+    assert isinstance(rows(served, f"/archive/{query}.json"), list)
+
+
+def test_plain_sql_through_the_api(served):
+    found = rows(served, "/archive.json?sql=" + quote("select name from outlets order by name"))
+    assert [r["name"] for r in found] == ["Coastal Herald", "Evening Lantern", "Le Phare", "Valley Times"]
+
+
+# --- pages people read -------------------------------------------------------------------------
+
+def test_article_page_reads_as_an_article(served):
+    article_id = article_ids(served, "Larchmouth ferry talks resume")
+    html = served(f"/archive/articles/{article_id}").text
+    assert "<h1>Larchmouth ferry talks resume</h1>" in html
+    assert "<p>The mediator said both sides had accepted a timetable for a vote on a new roster.</p>" in html
+    assert ">Piet Brandt</a>" in html and ">Coastal Herald</a>" in html
+    for outlet in ("Coastal Herald", "Valley Times", "Evening Lantern"):
+        assert f"<td>{outlet}</td>" in html
+    assert "https://evening-lantern.test/2024/03/07/ferry-talks" in html
+
+
+def test_article_text_is_never_markup(served):
+    article_id = article_ids(served, "Library website showed <em>raw code</em> to visitors")
+    html = served(f"/archive/articles/{article_id}").text
+    assert "<script>alert('catalogue')" not in html and "<em>raw code</em>" not in html
+    assert "&lt;script&gt;alert(" in html and "&lt;em&gt;raw code&lt;/em&gt;" in html
+    search_page = served("/archive/search?q=catalogue").text
+    assert "<mark>catalogue</mark>" in search_page
+    assert "<script>alert(" not in search_page and "&lt;script&gt;alert(" in search_page
+    table_page = served("/archive/articles?_search=catalogue").text
+    assert "<em>raw code</em>" not in table_page and "&lt;em&gt;raw code&lt;/em&gt;" in table_page
+
+
+def test_search_page_links_results_to_articles(served):
+    article_id = article_ids(served, "Crews vote to end the Larchmouth ferry stoppage")
+    html = served("/archive/search?q=roster+vote").text
+    assert f'href="/archive/articles/{article_id}">Crews vote to end the Larchmouth ferry stoppage</a>' in html
+
+
+# --- read-only, limits, and serving any archive ------------------------------------------------
+
+def test_read_only_settings_are_set_on_purpose(served):
+    datasette = served.datasette
+    for name, value in SETTINGS.items():
+        assert datasette.setting(name) == value, name
+    assert datasette.setting("suggest_facets") is False
+    plugins = served("/-/plugins.json").json()
+    assert [p["name"] for p in plugins] == ["news-archive"]
+    response = served("/archive.json?sql=" + quote("delete from articles"))
+    assert response.status_code == 400
+    assert len(rows(served, "/archive/articles.json?_col=id")) == 6
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    assert not any(q.get("write") for q in queries.values())
+
+
+def test_an_empty_archive_is_filled_with_the_samples(tmp_path):
+    path = tmp_path / "new.db"
+    summary = ensure_archive(path)
+    assert summary is not None and summary.stored > 0 and summary.failed == 0
+    assert count_articles(path) == summary.stored
+    assert ensure_archive(path) is None  # not twice
+
+
+def test_plain_datasette_command_from_the_repository_root(archive_path, tmp_path):
+    # `datasette archive.db -m metadata.yml`: the file name gives the database name "archive".
+    archive = tmp_path / "archive.db"
+    with sqlite3.connect(archive_path) as source, sqlite3.connect(archive) as copy:
+        source.backup(copy)
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette", str(archive), "-m", "metadata.yml",
+         "--get", "/archive/search.json?q=library&_shape=array"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert [r["title"] for r in found] == ["Library website showed <em>raw code</em> to visitors"]
+
+
+def test_documented_curl_examples_answer(served):
+    import re
+
+    docs = [REPO / "README.md", REPO / "docs" / "serving.md"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in docs if p.exists())
+    paths = re.findall(r"curl -s '?\"?http://127\.0\.0\.1:8001(/[^'\"\s]+)", text)
+    assert len(paths) >= 10, "the JSON API section's examples were not found"
+    for path in paths:
+        response = served(path)
+        assert response.status_code == 200, path
+        assert isinstance(response.json(), (list, dict)), path
