@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import courlan
 from dateutil import parser as dateutil_parser
+from dateutil import tz
 
 from .dedupe import normalised_body
 from .record import Article
@@ -227,6 +228,43 @@ def person_key(name: str) -> str:
 _EARLIEST = date(1900, 1, 1)
 
 
+class _NewsDateInfo(dateutil_parser.parserinfo):
+    """dateutil's English names plus the month names of the other languages our users' pages
+    are written in, so "13. Oktober 2025" or "13 de octubre de 2025" parse like "13 October"."""
+
+    MONTHS = [english + others for english, others in zip(dateutil_parser.parserinfo.MONTHS, [
+        ("januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"),
+        ("februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"),
+        ("märz", "maerz", "mars", "marzo", "março", "marco", "maart"),
+        ("avril", "abril", "aprile"),
+        ("mai", "mayo", "maggio", "maio", "mei"),
+        ("juni", "juin", "junio", "giugno", "junho"),
+        ("juli", "juillet", "julio", "luglio", "julho"),
+        ("août", "aout", "agosto", "augustus"),
+        ("septembre", "septiembre", "settembre", "setembro"),
+        ("oktober", "octobre", "octubre", "ottobre", "outubro"),
+        ("novembre", "noviembre", "novembro"),
+        ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+    ])]
+    JUMP = dateutil_parser.parserinfo.JUMP + ["de", "del", "le", "den"]
+
+
+_DATE_INFO = _NewsDateInfo()
+
+# Zone abbreviations news pages print after a time. dateutil knows only UTC/GMT and warns on
+# the rest, leaving the time without a zone. The US "ET"/"PT" forms follow daylight saving,
+# so they are real zones; the explicit ones are fixed offsets, as written. Ambiguous ones
+# (IST: India, Ireland or Israel) are left out on purpose.
+_TIMEZONES = {
+    "ET": tz.gettz("America/New_York"), "CT": tz.gettz("America/Chicago"),
+    "MT": tz.gettz("America/Denver"), "PT": tz.gettz("America/Los_Angeles"),
+    **{name: hours * 3600 for name, hours in {
+        "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+        "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "AEST": 10, "AEDT": 11,
+    }.items()},
+}
+
+
 def iso_date(value, now: datetime) -> str | None:
     """A date or date-time string in any common form -> ISO 8601, or None if it is not a date
     or lies in the future of `now` (an article cannot be published after we ingest it).
@@ -245,7 +283,8 @@ def iso_date(value, now: datetime) -> str | None:
         has_time = "T" in text or " " in text.strip()
     except ValueError:
         try:
-            parsed = dateutil_parser.parse(text, fuzzy=False, default=datetime(1, 1, 1))
+            parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
+                                           tzinfos=_TIMEZONES)
         except (ValueError, OverflowError, TypeError):
             return None
         if parsed.year == 1:

@@ -75,6 +75,16 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("2025-11-21", None),  # after "now": an article cannot be published in the future
         ("2025-11-21T00:00:00+00:00", None),
         ("1850-01-01", None),
+        # month names in the other languages of our users' pages
+        ("13. Oktober 2024", "2024-10-13"),
+        ("13 octobre 2024", "2024-10-13"),
+        ("13 de octubre de 2024", "2024-10-13"),
+        ("Mai 2019", None),
+        # zone abbreviations printed after a time: "ET" follows daylight saving
+        ("Oct. 4, 2024 2:15 p.m. ET", "2024-10-04T14:15:00-04:00"),
+        ("Jan. 4, 2024 2:15 p.m. ET", "2024-01-04T14:15:00-05:00"),
+        ("4 Oct 2024 14:15 BST", "2024-10-04T14:15:00+01:00"),
+        ("Oct 4 2024 9:00 PDT", "2024-10-04T09:00:00-07:00"),
     ],
 )
 def test_iso_date(raw, expected):
