@@ -34,7 +34,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import trafilatura
@@ -146,6 +146,22 @@ def days_of(value: str | None) -> set[str]:
     return days
 
 
+def same_day(found: str | None, truth: str | None) -> bool:
+    """The found date names the truth's day. Postlight gives its truth in UTC, which loses the
+    page's local day; a found date without a time zone (a bare day, as in a URL or htmldate's
+    answer) is a local day, and every local day lies within one day of the UTC one."""
+    found_days, truth_days = days_of(found), days_of(truth)
+    if found_days & truth_days:
+        return True
+    if found and truth and "T" not in str(found).replace(" ", "T") and re.search(r"(Z|[+-]00:?00)$", str(truth)):
+        try:
+            gap = date.fromisoformat(str(found)[:10]) - date.fromisoformat(str(truth)[:10])
+        except ValueError:
+            return False
+        return abs(gap.days) <= 1
+    return False
+
+
 def tokens(text: str) -> Counter:
     return Counter(re.findall(r"\w+", (text or "").casefold()))
 
@@ -173,21 +189,24 @@ class Score:
         if page.get("title"):
             ok = norm_title(article.title) == norm_title(page["title"])
             self.title.append(ok)
-            _miss(misses, "title", page, ok, article.title, page["title"])
+            _miss(misses, "title", page, ok, (article.title, article.provenance.get("title")), page["title"])
         if page.get("authors") is not None:
             truth = {person_key(a) for a in page["authors"]}
             found = {person_key(a) for a in article.authors}
             self.tp += len(found & truth)
             self.fp += len(found - truth)
             self.fn += len(truth - found)
-            _miss(misses, "authors", page, found == truth, article.authors, page["authors"])
+            _miss(misses, "authors", page, found == truth,
+                  (article.authors, article.provenance.get("authors")), page["authors"])
         if page.get("date"):
-            ok = bool(days_of(article.published) & days_of(page["date"]))
+            ok = same_day(article.published, page["date"])
             self.date.append(ok)
-            _miss(misses, "date", page, ok, article.published, page["date"])
+            _miss(misses, "date", page, ok, (article.published, article.provenance.get("published")),
+                  page["date"])
         if page.get("no_date"):
             self.invented.append(article.published is not None)
-            _miss(misses, "invented", page, article.published is None, article.published, None)
+            _miss(misses, "invented", page, article.published is None,
+                  (article.published, article.provenance.get("published")), None)
         if page.get("outlet"):
             ok = bool(article.outlet) and outlet_key(article.outlet) == outlet_key(page["outlet"])
             self.outlet.append(ok)
