@@ -46,6 +46,7 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*\|\s*|\s*[•»]\s*")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+_COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
 _PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
 
 
@@ -193,7 +194,9 @@ def _lines(element) -> str | None:
             pieces.append(node.tail or "")
 
     walk(element)
-    lines = [" ".join(line.split()) for line in "".join(pieces).split("\n")]
+    # A middle dot or bullet between inline parts separates fields ("Name · Agency · Date").
+    text = re.sub(r"\s[·•|]\s", "\n", "".join(pieces))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     return text or None
 
@@ -241,6 +244,10 @@ def _json_ld_value(signals: Signals, key: str):
 def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> list[str]:
     """Every name the page gives its publisher, strongest first."""
     names = [v for key in META_SITE for v in signals.meta.get(key, [])]
+    # The copyright holder and the declared publisher are organisations, never bylines.
+    names += [_COPYRIGHT.sub(" ", v) for v in signals.meta.get("copyright", [])]
+    names += [v for key in ("publisher", "dc.publisher", "dcterms.publisher", "article:publisher")
+              for v in signals.meta.get(key, []) if not _PROFILE_URL.match(v)]
     for item in signals.json_ld:
         names += _names(item.get("publisher"), want_people=False)
     for item in signals.json_ld_others:
@@ -384,9 +391,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     for item in signals.json_ld:
         json_ld_people += _names(item.get("author"), want_people=True)
         json_ld_people += _names(item.get("creator"), want_people=True)
-    meta_people = [v for key in META_AUTHOR for v in signals.meta.get(key, [])
-                   if not _PROFILE_URL.match(v)]
-    for source, raw in (("json-ld", json_ld_people), ("meta", meta_people),
+    # Each meta key on its own: pages that fill several often put the publisher in one and
+    # the writer in another, or credits (photographers, stylists) in a third.
+    meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
+    for source, raw in (("json-ld", json_ld_people), *meta_people,
                         ("byline", signals.byline), ("byline", signals.rel_author),
                         ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
         people = [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
