@@ -83,7 +83,7 @@ def read_signals(tree: HtmlElement) -> Signals:
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
-    signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:3]
+    signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:5]
     for element in tree.xpath('//a[@rel="author"] | //link[@rel="author"]'):
         text = _text(element)
         if text and not _PROFILE_URL.match(text):
@@ -338,11 +338,22 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):
         candidates.append(("json-ld", headline))
-    for key in ("og:title", "twitter:title", "title", "dc.title", "headline"):
-        candidates += [("meta", v) for v in signals.meta.get(key, [])[:1]]
+    # A page with one <h1> shows its headline there; with several, they are the logo, section
+    # names and teasers, which break ties and pick among a title's parts but do not lead.
+    single = len(signals.headings) == 1
+    candidates += [("heading", h) for h in signals.headings if single]
     if signals.title_tag:
         candidates.append(("title", signals.title_tag))
-    candidates += [("heading", h) for h in signals.headings[:1]]
+    # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
+    # often write it as a different, catchier line than the headline on the page.
+    for keys in (("og:title", "twitter:title"), ("title", "dc.title", "headline")):
+        values = [v for key in keys for v in signals.meta.get(key, [])]
+        candidates += [("meta", values[0])] if values else []
+    candidates += [("heading", h) for h in signals.headings if not single]
+    # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
+    # heuristics): its answer is one more vote, the weakest.
+    if trafilatura_title:
+        candidates.append(("trafilatura", trafilatura_title))
     candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
     variants = [_title_variants(text, site_keys) for _, text in candidates]
     support: dict[str, int] = {}
@@ -358,8 +369,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
             if best is None or score > best[0]:
                 best = (score, form, source, text)
     if best is None:
-        # trafilatura's title is read from the same tags, so it counts only when none is left.
-        return Choice(trafilatura_title, "trafilatura") if trafilatura_title else Choice(None, None)
+        return Choice(None, None)
     _, form, source, text = best
     # The visible headline keeps the typographic quotes and dashes meta tags often flatten.
     for heading_source, heading in candidates:
