@@ -357,11 +357,19 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
     variants = [_title_variants(text, site_keys) for _, text in candidates]
     support: dict[str, int] = {}
-    for strong, weak in variants:
+    independent = set()  # strong forms of the page's own tags
+    for (source, _), (strong, weak) in zip(candidates, variants):
+        if source == "trafilatura":
+            # trafilatura derives its title from these same tags, so its agreement is no new
+            # evidence: it only breaks ties between forms the tags themselves state.
+            strong, weak = strong & independent, set()
+        independent |= strong
         for form in strong | weak:
             support[form] = support.get(form, 0) + 1
     best = None
     for rank, ((source, text), (strong, weak)) in enumerate(zip(candidates, variants)):
+        if source == "trafilatura" and independent:
+            continue
         for form in strong | weak:
             # More agreeing signals first; then a strong form of a stronger signal; then the
             # shorter form, which has lost its site or section name.
