@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 from lxml.html import HtmlElement
 
-from .normalise import domain_of, iso_date, outlet_key, split_people
+from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -63,6 +63,7 @@ class Signals:
     rel_author: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # itemprop/pubdate <time> values
     time_elements: list[str] = field(default_factory=list)  # other <time datetime> values
+    date_texts: list[str] = field(default_factory=list)  # visible dates in date-like elements
     url: str | None = None  # canonical or og:url
 
 
@@ -95,6 +96,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         if value:
             signals.time_published.append(value)
     signals.time_elements = tree.xpath("//time/@datetime")[:3]
+    signals.date_texts = _date_texts(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
@@ -199,6 +201,50 @@ def _lines(element) -> str | None:
     lines = [" ".join(line.split()) for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     return text or None
+
+
+# Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
+# <time> elements with no machine-readable value. "update" and "modif" name the other date.
+_DATE_XPATH = (
+    '//time[not(@datetime)] | //*[(contains(@class, "date") or contains(@class, "Date") or '
+    'contains(@id, "date") or contains(@class, "publish") or contains(@class, "posted"))'
+    ' and not(contains(@class, "update")) and not(contains(@class, "modif"))]'
+)
+
+
+def _date_texts(tree: HtmlElement) -> list[str]:
+    texts = []
+    for element in tree.xpath(_DATE_XPATH):
+        if element.tag in _SKIP_TAGS:
+            continue
+        text = _text(element)
+        if text and len(text) <= 80:
+            texts.append(text)
+        if len(texts) >= 3:
+            break
+    return texts
+
+
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)")
+_WORDED_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+(?:19|20)\d\d|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def text_date(text: str) -> str | None:
+    """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
+    "5 March 2024"), as an ISO day; a month or a year alone is not a date."""
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _WORDED_DATE.search(text)
+    if match:
+        return match.group(0)
+    return None
 
 
 def _text(element) -> str | None:
@@ -456,6 +502,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         ("meta", signals.time_published),
         ("url", [url_date(signals.url)]),
         ("time", signals.time_elements[:1]),
+        ("text", [text_date(t) for t in signals.date_texts]),
     ):
         value = first_valid(values)
         if value:

@@ -237,3 +237,28 @@ def test_parse_json_prints_chosen_values_with_provenance(tmp_path):
     assert result["outlet"] == "Valley Courier"
     assert result["provenance"] == {"title": "json-ld", "authors": "json-ld",
                                     "published": "json-ld", "outlet": "meta"}
+
+
+def test_visible_date_in_a_date_element_when_no_markup_states_one():
+    article = parsed(top='<p class="entry-date">Posted on March 5, 2024</p>')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "text")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"),
+    ("5 March 2024", "5 March 2024"), ("Posted May 2019", None), ("Page 2 of 12", None),
+])
+def test_text_date_needs_a_whole_day(text, day):
+    from ingest.html_signals import text_date
+
+    assert text_date(text) == day
+
+
+def test_an_updated_stamp_is_not_read_as_the_publication_date():
+    from trafilatura.utils import load_html
+
+    from ingest.html_signals import read_signals
+
+    tree = load_html(page(top='<p class="updated-date">Updated March 7, 2024</p>'
+                              '<p class="post-date">March 5, 2024</p>').decode())
+    assert read_signals(tree).date_texts == ["March 5, 2024"]
