@@ -14,6 +14,7 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 
 from lxml.html import HtmlElement
@@ -59,12 +60,21 @@ class Signals:
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
-    byline: list[str] = field(default_factory=list)  # visible byline / author element texts
     rel_author: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # itemprop/pubdate <time> values
     time_elements: list[str] = field(default_factory=list)  # other <time datetime> values
-    date_texts: list[str] = field(default_factory=list)  # visible dates in date-like elements
     url: str | None = None  # canonical or og:url
+    tree: HtmlElement | None = None
+
+    # The visible byline and date texts take whole-tree searches, the dearest part of reading
+    # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
+    @cached_property
+    def byline(self) -> list[str]:
+        return _bylines(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def date_texts(self) -> list[str]:
+        return _date_texts(self.tree) if self.tree is not None else []
 
 
 @dataclass
@@ -74,7 +84,7 @@ class Choice:
 
 
 def read_signals(tree: HtmlElement) -> Signals:
-    signals = Signals()
+    signals = Signals(tree=tree)
     _read_json_ld(tree, signals)
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
@@ -89,14 +99,12 @@ def read_signals(tree: HtmlElement) -> Signals:
         text = _text(element)
         if text and not _PROFILE_URL.match(text):
             signals.rel_author.append(text)
-    signals.byline = _bylines(tree)
     for element in tree.xpath('//time[@itemprop="datePublished" or @pubdate] '
                               '| //*[@itemprop="datePublished"][not(self::meta)]'):
         value = element.get("datetime") or element.get("content") or _text(element)
         if value:
             signals.time_published.append(value)
     signals.time_elements = tree.xpath("//time/@datetime")[:3]
-    signals.date_texts = _date_texts(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
@@ -154,17 +162,20 @@ def _bylines(tree: HtmlElement) -> list[str]:
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article."""
     for xpath in _BYLINE_XPATH:
-        elements = [e for e in tree.xpath(xpath)
-                    if e.tag not in _SKIP_TAGS and len(e.text_content()) <= 300]
-        if not elements:
+        elements = tree.xpath(xpath)
+        # Only the first element that is a line, not a wrapper, is measured: text_content()
+        # of every match would cost more than the rest of the signals together.
+        first = next((e for e in elements if e.tag not in _SKIP_TAGS
+                      and len(e.text_content()) <= 300), None)
+        if first is None:
             continue
-        first = elements[0]
         parent = first.getparent()
-        share = parent is not None and len(parent.text_content()) <= 300
+        group = [first]
+        if parent is not None and len(parent.text_content()) <= 300:
+            matched = set(elements)
+            group = [e for e in parent if e in matched]
         found = []
-        for element in elements:
-            if element is not first and not (share and element.getparent() is parent):
-                continue
+        for element in group:
             name = element.xpath('.//*[@itemprop="name"]')
             text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
             if text and text not in found:
@@ -459,8 +470,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
     for source, raw in (("json-ld", json_ld_people), *meta_people,
-                        ("byline", signals.byline), ("byline", signals.rel_author),
+                        ("byline", None), ("byline", signals.rel_author),
                         ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
+        raw = signals.byline if raw is None else raw
         people = [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
                   if outlet_key(p) not in site_keys]
         if people:
@@ -502,8 +514,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         ("meta", signals.time_published),
         ("url", [url_date(signals.url)]),
         ("time", signals.time_elements[:1]),
-        ("text", [text_date(t) for t in signals.date_texts]),
+        ("text", None),
     ):
+        if values is None:
+            values = [text_date(t) for t in signals.date_texts]
         value = first_valid(values)
         if value:
             published = Choice(value, source)
