@@ -144,13 +144,13 @@ def _json_ld_items(data):
 
 # Visible bylines: elements whose class, id or itemprop says they hold the author, strongest
 # first; the last resort is a short element whose own text begins with "By".
-_BYLINE_XPATH = (
-    '//*[@itemprop="author"]',
-    '//*[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
-    '//*[contains(@class, "author-name") or contains(@class, "authorName") or '
+_BYLINE_TESTS = (
+    '[@itemprop="author"]',
+    '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
+    '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
-    '//*[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
-    '//*[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
+    '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
 )
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
@@ -161,12 +161,19 @@ def _bylines(tree: HtmlElement) -> list[str]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article."""
-    for xpath in _BYLINE_XPATH:
-        elements = tree.xpath(xpath)
-        # Only the first element that is a line, not a wrapper, is measured: text_content()
-        # of every match would cost more than the rest of the signals together.
-        first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                      and len(e.text_content()) <= 300), None)
+    # The article's byline follows its headline; one above it belongs to the page's header
+    # or a featured story. With no <h1> (or nothing after it), page order decides.
+    headline = next(tree.iter("h1"), None)
+    searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
+    for test in _BYLINE_TESTS:
+        for root, axis in searches:
+            elements = root.xpath(axis + test)
+            # Only the first element that is a line, not a wrapper, is measured: text_content()
+            # of every match would cost more than the rest of the signals together.
+            first = next((e for e in elements if e.tag not in _SKIP_TAGS
+                          and len(e.text_content()) <= 300), None)
+            if first is not None:
+                break
         if first is None:
             continue
         parent = first.getparent()

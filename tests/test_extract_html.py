@@ -262,3 +262,12 @@ def test_an_updated_stamp_is_not_read_as_the_publication_date():
     tree = load_html(page(top='<p class="updated-date">Updated March 7, 2024</p>'
                               '<p class="post-date">March 5, 2024</p>').decode())
     assert read_signals(tree).date_texts == ["March 5, 2024"]
+
+
+def test_the_byline_under_the_headline_beats_one_in_the_page_header():
+    article = normalise(extract_html(
+        b"<html><head><title>Bridge</title></head><body>"
+        b'<header><div class="featured"><span class="byline">By Featured Writer</span></div></header>'
+        b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>'
+        + BODY.encode() + b"</article></body></html>"), NOW)
+    assert article.authors == ["Maria Lindqvist"]
