@@ -271,3 +271,9 @@ def test_the_byline_under_the_headline_beats_one_in_the_page_header():
         b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>'
         + BODY.encode() + b"</article></body></html>"), NOW)
     assert article.authors == ["Maria Lindqvist"]
+
+
+def test_title_parts_joined_without_spaces_in_chinese_and_japanese():
+    article = parsed("<title>新しい橋の計画が決まった：谷新聞</title>"
+                     '<meta property="og:site_name" content="谷新聞">')
+    assert article.title == "新しい橋の計画が決まった"
