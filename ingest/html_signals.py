@@ -423,8 +423,9 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     variants = [_title_variants(text, site_keys) for _, text in candidates]
     support: dict[str, int] = {}
     independent = set()  # strong forms of the page's own tags
+    tags_spoke = any(source != "trafilatura" for source, _ in candidates)
     for (source, _), (strong, weak) in zip(candidates, variants):
-        if source == "trafilatura":
+        if source == "trafilatura" and tags_spoke:
             # trafilatura derives its title from these same tags, so its agreement is no new
             # evidence: it only breaks ties between forms the tags themselves state.
             strong, weak = strong & independent, set()
@@ -433,7 +434,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
             support[form] = support.get(form, 0) + 1
     best = None
     for rank, ((source, text), (strong, weak)) in enumerate(zip(candidates, variants)):
-        if source == "trafilatura" and independent:
+        if source == "trafilatura" and tags_spoke:
             continue
         for form in strong | weak:
             # More agreeing signals first; then a strong form of a stronger signal; then the

@@ -277,3 +277,9 @@ def test_title_parts_joined_without_spaces_in_chinese_and_japanese():
     article = parsed("<title>新しい橋の計画が決まった：谷新聞</title>"
                      '<meta property="og:site_name" content="谷新聞">')
     assert article.title == "新しい橋の計画が決まった"
+
+
+def test_trafilatura_title_when_the_page_has_no_title_tags():
+    # No <title>, no meta, no <h1>: trafilatura's own search (a headline class) is all there is.
+    article = normalise(extract_html(page(top='<h2 class="entry-title">Council backs bridge plan</h2>')), NOW)
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "trafilatura")
