@@ -283,3 +283,11 @@ def test_trafilatura_title_when_the_page_has_no_title_tags():
     # No <title>, no meta, no <h1>: trafilatura's own search (a headline class) is all there is.
     article = normalise(extract_html(page(top='<h2 class="entry-title">Council backs bridge plan</h2>')), NOW)
     assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "trafilatura")
+
+
+def test_json_ld_of_related_stories_does_not_add_authors():
+    article = parsed(json_ld([
+        {"@type": "NewsArticle", "headline": "Bridge", "author": {"@type": "Person", "name": "Maria Lindqvist"}},
+        {"@type": "NewsArticle", "headline": "Other", "author": {"@type": "Person", "name": "Tom Okafor"}},
+    ]))
+    assert article.authors == ["Maria Lindqvist"]
