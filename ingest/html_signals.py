@@ -319,7 +319,14 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
         names += _names(item, want_people=False)
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
-    return [n for n in dict.fromkeys(n.strip().lstrip("@") for n in names) if n]
+    names = dict.fromkeys(n.strip().lstrip("@") for n in names)
+    return [n for n in names if n and not _is_page_title(signals, n)]
+
+
+def _is_page_title(signals: Signals, name: str) -> bool:
+    """A "site name" that is the page's whole <title> is a template filling every name field
+    with the headline: it names the article, not the publisher."""
+    return bool(signals.title_tag) and outlet_key(name) == outlet_key(signals.title_tag)
 
 
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
@@ -331,9 +338,10 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
         if publisher:
             return Choice(publisher[0], "json-ld")
     application = signals.meta.get("application-name")
-    if application:
+    if application and not _is_page_title(signals, application[0]):
         return Choice(application[0], "meta")
-    if trafilatura_sitename and "." not in trafilatura_sitename:
+    if (trafilatura_sitename and "." not in trafilatura_sitename
+            and not _is_page_title(signals, trafilatura_sitename)):
         return Choice(trafilatura_sitename, "trafilatura")
     return Choice(None, None)
 

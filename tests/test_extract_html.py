@@ -291,3 +291,10 @@ def test_json_ld_of_related_stories_does_not_add_authors():
         {"@type": "NewsArticle", "headline": "Other", "author": {"@type": "Person", "name": "Tom Okafor"}},
     ]))
     assert article.authors == ["Maria Lindqvist"]
+
+
+def test_an_application_name_that_repeats_the_title_is_not_the_site():
+    article = parsed('<meta name="application-name" content="Council backs bridge plan">'
+                     "<title>Council backs bridge plan</title>")
+    assert article.title == "Council backs bridge plan"
+    assert article.outlet != "Council backs bridge plan"
