@@ -50,6 +50,11 @@ def extract_html(raw: bytes, location: str = "") -> Article:
         if choice.value:
             setattr(article, name, choice.value)
             article.provenance[name] = choice.source
+    if not article.description:
+        # trafilatura reads content= only; some templates write value= (read_signals takes both).
+        described = [v for key in ("description", "og:description", "twitter:description")
+                     for v in signals.meta.get(key, [])]
+        article.description = described[0] if described else None
     article.url = signals.url or values.get("url")
     article.outlet_domain = html_signals.choose_domain(signals, values.get("hostname"))
     return article

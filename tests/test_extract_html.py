@@ -298,3 +298,8 @@ def test_an_application_name_that_repeats_the_title_is_not_the_site():
                      "<title>Council backs bridge plan</title>")
     assert article.title == "Council backs bridge plan"
     assert article.outlet != "Council backs bridge plan"
+
+
+def test_description_from_meta_written_with_value():
+    article = parsed('<meta name="description" value="The council backs a new footbridge.">')
+    assert article.description == "The council backs a new footbridge."
