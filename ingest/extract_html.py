@@ -1,10 +1,12 @@
-"""Extract an Article from an HTML page: trafilatura for the text and its metadata."""
+"""Extract an Article from an HTML page: trafilatura for the text, and for each metadata field
+the value the page's own signals support best (html_signals), with where it came from."""
 
 import re
 
 import trafilatura
-from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
+from . import html_signals
 from .read import decode_text
 from .record import Article
 
@@ -18,34 +20,46 @@ def decode_html(raw: bytes) -> str:
 
 def extract_html(raw: bytes, location: str = "") -> Article:
     text = decode_html(raw)
+    # Parse once: the signals are read from this tree and trafilatura works on a copy of it.
+    tree = load_html(text)
+    if tree is None:
+        return Article()
     document = trafilatura.bare_extraction(
         # deduplicate stays off: its cache spans documents, so a page's text would depend on
         # which pages the same worker saw before it.
-        text, with_metadata=True, include_comments=False, include_tables=True,
+        tree, with_metadata=True, include_comments=False, include_tables=True,
         # htmldate's extensive search guesses a date from any date-like text on the page and
         # spent 65% of extraction time in dateparser on real pages: structured dates only.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    values = document.as_dict() if document is not None else {}
     article = Article()
-    if document is None:
-        return article
-    values = document.as_dict()
     article.body = values.get("text") or ""
-    article.title = values.get("title")
     article.description = values.get("description")
-    if values.get("author"):
-        article.authors = [values["author"]]
-    article.published = values.get("date")
-    article.outlet = values.get("sitename")
-    article.url = values.get("url")
-    article.outlet_domain = values.get("hostname")
-    article.language = values.get("language") or _page_language(text)
-    for field in ("title", "authors", "published", "outlet"):
-        if getattr(article, field):
-            article.provenance[field] = "trafilatura"
+    article.language = values.get("language") or _page_language(tree)
+
+    signals = html_signals.read_signals(tree)
+    sites = html_signals.site_names(signals, values.get("sitename"))
+    choices = {
+        "title": html_signals.choose_title(signals, values.get("title"), sites),
+        "authors": html_signals.choose_authors(signals, values.get("author"), sites),
+        "outlet": html_signals.choose_outlet(signals, values.get("sitename")),
+    }
+    choices["published"], choices["updated"] = html_signals.choose_dates(signals, values.get("date"))
+    for name, choice in choices.items():
+        if choice.value:
+            setattr(article, name, choice.value)
+            article.provenance[name] = choice.source
+    if not article.description:
+        # trafilatura reads content= only; some templates write value= (read_signals takes both).
+        described = [v for key in ("description", "og:description", "twitter:description")
+                     for v in signals.meta.get(key, [])]
+        article.description = described[0] if described else None
+    article.url = signals.url or values.get("url")
+    article.outlet_domain = html_signals.choose_domain(signals, values.get("hostname"))
     return article
 
 
-def _page_language(text: str) -> str | None:
-    match = re.search(r"<html[^>]*\slang\s*=\s*[\"']?([\w-]+)", text[:5000], re.I)
-    return match.group(1) if match else None
+def _page_language(tree) -> str | None:
+    value = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return value.strip() if value and value.strip() else None

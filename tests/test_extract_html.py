@@ -1,0 +1,305 @@
+"""HTML metadata rules, one by one, on short pages written for these tests (html_signals)."""
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from conftest import run_cli
+from ingest.extract_html import extract_html
+from ingest.normalise import normalise
+
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+BODY = " ".join(
+    f"<p>Paragraph {i} of the story says the river council met on Tuesday evening and agreed "
+    f"to rebuild the old stone footbridge before the autumn floods return to the valley.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", top: str = "", body: str = BODY) -> bytes:
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+            f"<article>{top}{body}</article></body></html>").encode()
+
+
+def json_ld(data) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def parsed(head: str = "", top: str = ""):
+    return normalise(extract_html(page(head, top)), NOW)
+
+
+# --- titles --------------------------------------------------------------------------------
+
+
+def test_title_drops_site_name_named_by_og_site_name():
+    article = parsed('<title>Bridge to be rebuilt | Valley Courier</title>'
+                     '<meta property="og:site_name" content="Valley Courier">')
+    assert article.title == "Bridge to be rebuilt"
+    assert article.provenance["title"] == "title"
+
+
+def test_title_drops_site_name_in_front_and_section_when_heading_agrees():
+    article = parsed("<title>Valley Courier - Bridge to be rebuilt - Local news</title>"
+                     '<meta property="og:site_name" content="Valley Courier">',
+                     "<h1>Bridge to be rebuilt</h1>")
+    assert article.title == "Bridge to be rebuilt"
+
+
+def test_title_keeps_a_dash_that_belongs_to_the_headline():
+    article = parsed("<title>Rain - and more rain - for the valley</title>")
+    assert article.title == "Rain - and more rain - for the valley"
+
+
+def test_json_ld_headline_leads_the_title():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Council backs bridge plan"})
+                     + "<title>Bridge news | Courier</title>")
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "json-ld")
+
+
+def test_social_card_title_counts_once_against_the_visible_headline():
+    # og:title and twitter:title repeat one catchy line; the page's one <h1> and its <title>
+    # agree on the headline.
+    article = parsed('<meta property="og:title" content="You will not believe this bridge">'
+                     '<meta name="twitter:title" content="You will not believe this bridge">'
+                     "<title>Council backs bridge plan - Courier</title>",
+                     "<h1>Council backs bridge plan</h1>")
+    assert article.title == "Council backs bridge plan"
+
+
+def test_a_heading_that_is_the_site_logo_is_not_the_title():
+    article = parsed('<meta property="og:site_name" content="Valley Courier">'
+                     "<title>Council backs bridge plan | Valley Courier</title>",
+                     "<h1>Valley Courier</h1><h1>Council backs bridge plan</h1>")
+    assert article.title == "Council backs bridge plan"
+
+
+def test_typographic_quotes_agree_and_the_visible_form_is_kept():
+    article = parsed("<meta property=\"og:title\" content=\"Why the bridge won't wait\">",
+                     "<h1>Why the bridge won\u2019t wait</h1>")
+    assert article.title == "Why the bridge won\u2019t wait"
+
+
+# --- authors -------------------------------------------------------------------------------
+
+
+def test_json_ld_people_not_organisations():
+    article = parsed(json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge",
+        "author": [{"@type": "Person", "name": "Maria Lindqvist"},
+                   {"@type": "Organization", "name": "Valley Courier"},
+                   {"@type": "Person", "name": "Tom O'Rourke"}],
+    }))
+    assert article.authors == ["Maria Lindqvist", "Tom O'Rourke"]
+    assert article.provenance["authors"] == "json-ld"
+
+
+def test_json_ld_in_a_graph_and_a_list():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Valley Courier"},
+        {"@type": ["ReportageNewsArticle"], "headline": "Bridge",
+         "author": {"@type": "Person", "name": "Maria Lindqvist"},
+         "datePublished": "2024-03-05T09:30:00+01:00"},
+    ]}
+    article = parsed(json_ld([graph]))
+    assert article.authors == ["Maria Lindqvist"]
+    assert article.published == "2024-03-05T09:30:00+01:00"
+
+
+def test_meta_author_profile_url_is_skipped_and_name_used():
+    article = parsed('<meta property="article:author" content="https://example.org/people/ml">'
+                     '<meta name="author" content="Maria Lindqvist">')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "meta")
+
+
+def test_meta_author_naming_the_copyright_holder_is_an_organisation():
+    article = parsed('<meta name="copyright" content="Copyright (c) Hilltop Media Group 2024">'
+                     '<meta name="author" content="Hilltop Media Group">'
+                     '<meta name="article:author" content="Maria Lindqvist">')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_meta_value_attribute_is_read_like_content():
+    article = parsed('<meta name="author" value="Maria Lindqvist">')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_visible_byline_split_into_people_without_agency_or_date():
+    article = parsed(top='<div class="article-byline">By <span>Maria Lindqvist</span> and '
+                         "<span>Tom Okafor</span><div>Associated Press</div>"
+                         "<time>March 5, 2024 at 9:30 am</time></div>")
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+    assert article.provenance["authors"] == "byline"
+
+
+def test_byline_fields_separated_by_middle_dots():
+    article = parsed(top='<p class="byline">Maria Lindqvist · Valley Courier · Posted 5 March</p>')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_only_the_first_byline_counts_not_related_story_teasers():
+    teasers = "".join(f'<li><a>Other story {i}</a><span class="byline">Writer Number{i} Smith</span></li>'
+                      for i in range(3))
+    article = parsed(top=f'<p class="byline">By Maria Lindqvist</p>', )
+    assert article.authors == ["Maria Lindqvist"]
+    article = normalise(extract_html(page(top='<p class="byline">By Maria Lindqvist</p>',
+                                          body=BODY + f"<aside><ul>{teasers}</ul></aside>")), NOW)
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_element_starting_with_by_is_a_byline_of_last_resort():
+    article = parsed(top='<div class="x1"><div class="x2">By <span class="x3">Maria Lindqvist'
+                         "</span></div></div>")
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_no_author_signal_no_author():
+    article = parsed("<title>Bridge</title>")
+    assert article.authors == [] and "authors" not in article.provenance
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def test_published_and_updated_kept_apart():
+    article = parsed('<meta property="article:published_time" content="2024-03-05T09:30:00Z">'
+                     '<meta property="article:modified_time" content="2024-03-07T18:00:00Z">')
+    assert article.published == "2024-03-05T09:30:00+00:00"
+    assert article.updated == "2024-03-07T18:00:00+00:00"
+    assert article.provenance["published"] == article.provenance["updated"] == "meta"
+
+
+def test_future_date_is_not_a_publication_date():
+    article = parsed('<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
+                     '<meta name="date" content="2024-03-05">')
+    assert article.published == "2024-03-05"
+
+
+def test_date_from_the_url_when_no_markup_states_one():
+    article = parsed('<link rel="canonical" href="https://news.example.org/2024/03/05/bridge-plan">')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "url")
+
+
+def test_a_year_in_the_url_is_not_a_date():
+    article = parsed('<link rel="canonical" href="https://news.example.org/2024/bridge-plan">')
+    assert article.published is None
+
+
+def test_time_element_marked_as_publication():
+    article = parsed(top='<time itemprop="datePublished" datetime="2024-03-05T09:30:00Z">'
+                         "5 March</time>")
+    assert article.published == "2024-03-05T09:30:00+00:00"
+
+
+def test_no_date_anywhere_no_date():
+    article = parsed("<title>Bridge</title>")
+    assert article.published is None and "published" not in article.provenance
+
+
+# --- outlet --------------------------------------------------------------------------------
+
+
+def test_outlet_from_og_site_name_and_domain_from_canonical():
+    article = parsed('<meta property="og:site_name" content="The Valley Courier">'
+                     '<link rel="canonical" href="https://www.valleycourier.com/a/1">')
+    assert (article.outlet, article.provenance["outlet"]) == ("The Valley Courier", "meta")
+    assert article.outlet_domain == "valleycourier.com"
+
+
+def test_outlet_from_json_ld_publisher():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
+                              "publisher": {"@type": "NewsMediaOrganization",
+                                            "name": "Valley Courier"}}))
+    assert (article.outlet, article.provenance["outlet"]) == ("Valley Courier", "json-ld")
+
+
+def test_broken_json_ld_is_ignored():
+    article = parsed('<script type="application/ld+json">{"@type": "NewsArticle", </script>'
+                     "<title>Bridge plan</title>")
+    assert article.title == "Bridge plan"
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def test_parse_json_prints_chosen_values_with_provenance(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_bytes(page(
+        json_ld({"@type": "NewsArticle", "headline": "Council backs bridge plan",
+                 "author": {"@type": "Person", "name": "Maria Lindqvist"},
+                 "datePublished": "2024-03-05T09:30:00Z"})
+        + '<meta property="og:site_name" content="Valley Courier">'
+    ))
+    result = json.loads(run_cli("parse", path, "--json").stdout)
+    assert result["title"] == "Council backs bridge plan"
+    assert result["authors"] == ["Maria Lindqvist"]
+    assert result["outlet"] == "Valley Courier"
+    assert result["provenance"] == {"title": "json-ld", "authors": "json-ld",
+                                    "published": "json-ld", "outlet": "meta"}
+
+
+def test_visible_date_in_a_date_element_when_no_markup_states_one():
+    article = parsed(top='<p class="entry-date">Posted on March 5, 2024</p>')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "text")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"),
+    ("5 March 2024", "5 March 2024"), ("Posted May 2019", None), ("Page 2 of 12", None),
+])
+def test_text_date_needs_a_whole_day(text, day):
+    from ingest.html_signals import text_date
+
+    assert text_date(text) == day
+
+
+def test_an_updated_stamp_is_not_read_as_the_publication_date():
+    from trafilatura.utils import load_html
+
+    from ingest.html_signals import read_signals
+
+    tree = load_html(page(top='<p class="updated-date">Updated March 7, 2024</p>'
+                              '<p class="post-date">March 5, 2024</p>').decode())
+    assert read_signals(tree).date_texts == ["March 5, 2024"]
+
+
+def test_the_byline_under_the_headline_beats_one_in_the_page_header():
+    article = normalise(extract_html(
+        b"<html><head><title>Bridge</title></head><body>"
+        b'<header><div class="featured"><span class="byline">By Featured Writer</span></div></header>'
+        b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>'
+        + BODY.encode() + b"</article></body></html>"), NOW)
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_title_parts_joined_without_spaces_in_chinese_and_japanese():
+    article = parsed("<title>新しい橋の計画が決まった：谷新聞</title>"
+                     '<meta property="og:site_name" content="谷新聞">')
+    assert article.title == "新しい橋の計画が決まった"
+
+
+def test_trafilatura_title_when_the_page_has_no_title_tags():
+    # No <title>, no meta, no <h1>: trafilatura's own search (a headline class) is all there is.
+    article = normalise(extract_html(page(top='<h2 class="entry-title">Council backs bridge plan</h2>')), NOW)
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "trafilatura")
+
+
+def test_json_ld_of_related_stories_does_not_add_authors():
+    article = parsed(json_ld([
+        {"@type": "NewsArticle", "headline": "Bridge", "author": {"@type": "Person", "name": "Maria Lindqvist"}},
+        {"@type": "NewsArticle", "headline": "Other", "author": {"@type": "Person", "name": "Tom Okafor"}},
+    ]))
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_an_application_name_that_repeats_the_title_is_not_the_site():
+    article = parsed('<meta name="application-name" content="Council backs bridge plan">'
+                     "<title>Council backs bridge plan</title>")
+    assert article.title == "Council backs bridge plan"
+    assert article.outlet != "Council backs bridge plan"
+
+
+def test_description_from_meta_written_with_value():
+    article = parsed('<meta name="description" value="The council backs a new footbridge.">')
+    assert article.description == "The council backs a new footbridge."
