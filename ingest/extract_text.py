@@ -1,22 +1,324 @@
-"""Extract an Article from plain text or Markdown: our own rules (trafilatura needs HTML)."""
+"""Extract an Article from plain text or Markdown with our own rules (trafilatura needs HTML).
+
+The text is read as lines (text_rules.read_lines), then in this order: the headline, the header
+(the lines between the top and the first paragraph of prose, where bylines, datelines, stamps
+and captions sit), the tail (the last lines, where agency bylines and author bios sit), and from
+those the authors, the dates and the outlet. The body is every line that is none of these and
+no page furniture. Values are raw strings; normalise.py turns them into people, ISO dates and
+canonical outlet names. article.provenance says which signal each value came from.
+"""
 
 import re
+from datetime import date
 
+from . import text_rules as rules
 from .record import Article
+from .text_rules import Line
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# The header is never longer than this many lines past the headline: a byline further down
+# is in the story ("Photographs by ..."), not above it.
+HEADER_LIMIT = 25
+# How many lines at the end can hold the sign-off byline and the author bios.
+TAIL_LINES = 10
 
 
 def extract_text(text: str, markdown: bool = False) -> Article:
-    if markdown:
-        text = _MARKDOWN_LINK.sub(r"\1", text)
-    lines = [line.strip() for line in text.splitlines()]
-    paragraphs = [line for line in lines if line]
+    # Markdown syntax is taken apart in plain text too: copies of web pages carry "#" headings
+    # and "[links](...)" whatever their file name says.
+    lines = rules.read_lines(text)
     article = Article()
-    if not paragraphs:
+    if not lines:
         return article
-    title = paragraphs[0].lstrip("#").strip()
-    article.title = title
-    article.provenance["title"] = "text"
-    article.body = "\n\n".join(p.lstrip("#").strip() for p in paragraphs[1:])
+    title_at = find_title(lines)
+    body_at = find_body_start(lines, title_at)
+    header = range(0, body_at)
+    tail = range(max(body_at, len(lines) - TAIL_LINES), len(lines))
+    used: set[int] = set()  # lines that are metadata, not story
+
+    if title_at is not None:
+        article.title = lines[title_at].text
+        article.provenance["title"] = "heading" if lines[title_at].heading else "text"
+        used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.title)}
+    description_at = find_description(lines, title_at, body_at)
+    if description_at is not None:
+        article.description = lines[description_at].text
+        article.provenance["description"] = "text"
+        used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.description)}
+
+    authors, organisation, author_lines, source = find_authors(lines, header, tail)
+    if authors:
+        article.authors = authors
+        article.provenance["authors"] = source
+    used |= author_lines
+
+    published, updated, source = find_dates(lines, header, body_at, used)
+    if published:
+        article.published = published
+        article.provenance["published"] = source
+    if updated:
+        article.updated = updated
+        article.provenance["updated"] = "stamp"
+
+    outlet, source = find_outlet(lines, body_at, tail, organisation)
+    if outlet:
+        article.outlet = outlet
+        article.provenance["outlet"] = source
+
+    article.body = "\n\n".join(body_lines(lines, title_at, body_at, used, article.authors))
     return article
+
+
+# --- where things are ----------------------------------------------------------------------
+
+
+def _headline_like(line: Line) -> bool:
+    return (2 <= line.words <= 40 and not line.item and not rules.is_furniture(line)
+            and not rules.is_caption(line) and not rules.is_stamp(line)
+            and not rules.is_list_heading(line) and not rules.is_pitch(line)
+            and not rules.byline_by(line) and not rules.is_name_line(line)
+            and not (line.words <= 8 and rules.full_dates(line.text))
+            and len(line.text) <= 300)
+
+
+def find_title(lines: list[Line]) -> int | None:
+    """The first level-1 heading; else the first heading near the top; else the first line
+    that reads as a headline (not a menu item, a byline, a date or a caption)."""
+    for i, line in enumerate(lines):
+        if line.heading == 1 and _headline_like(line):
+            return i
+    for i, line in enumerate(lines[:HEADER_LIMIT]):
+        if rules.is_paragraph(line):
+            break  # a heading below the first paragraph is a section of the story
+        if 2 <= line.heading <= 3 and _headline_like(line):
+            return i
+    for i, line in enumerate(lines):
+        # A one-word headline only as the very first line ("Headline\n\nStory ...").
+        if (_headline_like(line) or i == 0 and line.words == 1 and not rules.is_furniture(line)) \
+                and not line.heading and not rules.is_paragraph(line):
+            return i
+    for i, line in enumerate(lines):
+        if _headline_like(line) and not line.heading:
+            return i
+    return None
+
+
+def find_body_start(lines: list[Line], title_at: int | None) -> int:
+    """The first line of prose after the headline. A headline shown twice (once above the
+    standfirst, once above the photo) pushes the start past its second copy."""
+    start = (title_at + 1) if title_at is not None else 0
+    if title_at is not None:
+        key = rules.fold(lines[title_at].text)
+        for i in range(start, min(len(lines), start + 8)):
+            if rules.fold(lines[i].text) == key:
+                start = i + 1
+    for i in range(start, len(lines)):
+        if rules.is_paragraph(lines[i]) and not rules.byline_by(lines[i]):
+            return i
+    return start
+
+
+def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
+    """The standfirst: a sentence between the headline and the story that is not a caption,
+    a byline, a stamp or a menu."""
+    if title_at is None:
+        return None
+    for i in range(title_at + 1, min(body_at, title_at + 4)):
+        line = lines[i]
+        if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
+                and not rules.is_furniture(line) and not rules.is_stamp(line)
+                and not rules.full_dates(line.text)
+                and rules.fold(line.text) != rules.fold(lines[title_at].text)):
+            return i
+    return None
+
+
+# --- authors -------------------------------------------------------------------------------
+
+
+def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], str]:
+    """People named in the byline (header first, then the sign-off and bios at the end),
+    without those who only "contributed to this report"."""
+    found: list[str] = []
+    used: set[int] = set()
+    organisation = None
+    source = "byline"
+
+    def add(names, index):
+        for name in names:
+            if name not in found:
+                found.append(name)
+        if names:
+            used.add(index)
+
+    for i in header:
+        line = lines[i]
+        if line.words > 30 or rules.is_caption(line):
+            continue
+        people, agency = rules.byline_with_organisation(line)
+        if people:
+            add(people, i)
+            organisation = organisation or agency
+            continue
+        add(rules.byline_by(line) or rules.author_links(line), i)
+        if i not in used and rules.is_name_line(line) and i + 1 < len(lines) and rules.is_author_marker(lines[i + 1]):
+            add(rules.names_in(line.text), i)
+    if not found:
+        for i in tail:
+            line = lines[i]
+            people, agency = rules.byline_with_organisation(line)
+            if people:
+                add(people, i)
+                organisation = organisation or agency
+            elif line.words <= 12:
+                add(rules.byline_by(line), i)
+        if not found:
+            for i in tail:
+                person, _ = rules.bio(lines[i])
+                if person:
+                    add([person], i)
+                    source = "bio"
+            for i in tail:
+                if rules.is_name_line(lines[i]) and i + 1 < len(lines) and rules.is_author_marker(lines[i + 1]):
+                    add(rules.names_in(lines[i].text), i)
+    helpers = {name for line in lines for name in rules.contributors(line)}
+    found = [name for name in found if name not in helpers]
+    # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
+    keys = {rules.fold(lines[i].text) for i in used}
+    used |= {i for i, line in enumerate(lines) if rules.fold(line.text) in keys}
+    for i in tail:
+        person, _ = rules.bio(lines[i])
+        if person and person in found:
+            used.add(i)
+    for i, line in enumerate(lines):
+        if rules.is_name_line(line) and line.text.strip() in found:
+            used.add(i)
+    return found, organisation, used, source
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, str]:
+    """Published (and updated) date: a byline or dateline date first, else the latest full
+    date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
+    date), else a caption's or a stamp's date; else nothing."""
+    published = updated = None
+    for i in header:
+        line = lines[i]
+        if line.words > 30 or rules.is_caption(line):
+            continue
+        for position, raw in rules.full_dates(line.text):
+            before = line.text[:position]
+            if re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+                updated = updated or raw
+            elif published is None:
+                published = raw
+    if published:
+        return published, updated, "byline" if any(i in used for i in header) else "dateline"
+
+    story, weak = [], []
+    full: list[tuple[int, date]] = []
+    for i, line in enumerate(lines):
+        for _, raw in rules.full_dates(line.text):
+            day = rules.parse_day(raw)
+            if day:
+                full.append((i, day))
+                target = weak if (rules.is_caption(line) or rules.is_stamp(line) or i < body_at) else story
+                target.append((day, raw))
+    for i in range(body_at, len(lines)):
+        line = lines[i]
+        if rules.is_caption(line) or rules.is_furniture(line) or not full:
+            continue
+        for match in rules.MONTH_DAY.finditer(line.text):
+            nearest = min(full, key=lambda item: abs(item[0] - i))[1]
+            month = rules.MONTHS[re.match(r"[A-Za-z]+", match.group(0)).group(0).casefold()]
+            day_number = int(re.match(r"\d+", match.group(1)).group(0))
+            try:
+                day = date(nearest.year, month, day_number)
+            except ValueError:
+                continue
+            story.append((day, day.isoformat()))
+    if story:
+        return max(story)[1], updated, "text"
+    if weak:
+        return max(weak)[1], updated, "caption"
+    return None, updated, ""
+
+
+# --- outlet --------------------------------------------------------------------------------
+
+
+def find_outlet(lines, body_at, tail, organisation) -> tuple[str | None, str]:
+    """Who published the story, only where the text says: a wire agency in the dateline or
+    byline, the outlet an author bio names, the outlet naming itself, a subscription block or
+    a copyright line."""
+    for line in lines[body_at: body_at + 3]:
+        agency = rules.dateline_agency(line)
+        if agency:
+            return agency, "dateline"
+    if organisation:
+        return organisation, "byline"
+    for i in tail:
+        _, outlet = rules.bio(lines[i])
+        if outlet:
+            return outlet, "bio"
+    for rule, source in ((rules.self_named_outlet, "text"), (rules.subscribe_outlet, "subscription"),
+                         (rules.copyright_outlet, "copyright")):
+        for line in lines:
+            outlet = rule(line)
+            if outlet:
+                return outlet, source
+    return None, ""
+
+
+# --- body ----------------------------------------------------------------------------------
+
+
+def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
+    """The story's own lines, in order: without the metadata lines, page furniture, captions,
+    pitches (and the section a pitch heads), lists of other stories, bios and repeats."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    skip_until_heading = 0  # inside a pitch section: skip until a heading this level or higher
+    in_list = False
+    keys = [rules.fold(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if skip_until_heading:
+            if line.heading and line.heading <= skip_until_heading and not rules.is_pitch(line):
+                skip_until_heading = 0
+            else:
+                continue
+        if in_list:
+            if line.heading or (rules.is_paragraph(line) and not line.item):
+                in_list = False
+            else:
+                continue
+        if line.heading and rules.is_pitch(line):
+            skip_until_heading = line.heading
+            continue
+        if rules.is_list_heading(line):
+            in_list = True
+            continue
+        if i in used or i < body_at and not rules.is_paragraph(line):
+            continue
+        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line)
+                or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
+            continue
+        key = keys[i]
+        if key in seen:
+            continue
+        # A teaser cut short ("... and jolt relations") before the full paragraph.
+        if line.words >= 10 and any(other.startswith(key) and len(other) > len(key)
+                                    for other in keys[i + 1: i + 12]):
+            continue
+        seen.add(key)
+        kept.append(line.text)
+    return kept
+
+
+def _is_pitch_line(line: Line) -> bool:
+    """A pitch on its own line; a sentence of the story that mentions subscriptions stays."""
+    if not rules.is_pitch(line):
+        return False
+    return line.words <= 12 or bool(
+        re.match(r"(?:sign up|subscribe|join|get|download|support|don't miss|never miss)\b", line.text, re.I))

@@ -1,0 +1,426 @@
+"""The rules that read a plain-text or Markdown news article: which line is the headline, the
+standfirst, the byline, the dateline; which lines are page furniture rather than the story.
+
+Each rule is a small named function over `Line`s (one line of the input, with its Markdown
+syntax taken apart), so each can be tested on its own with a few lines we write. The rules know
+the news business (bylines, wire agencies, photo credits, newsletter pitches), never a site.
+extract_text.py strings them together.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .normalise import AGENCIES, ROLE_WORDS, split_people
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    raw: str  # as written, Markdown and all
+    text: str  # the words a reader sees: links keep their text, images and syntax go
+    heading: int = 0  # Markdown heading level (1 for "# "), 0 for ordinary lines
+    item: bool = False  # a list item ("- ", "* ", "1. ")
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
+_SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
+
+
+def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
+    """One line's visible words: links keep their text and lose their target, images go."""
+    links: list[tuple[str, str]] = []
+    text = _IMAGE.sub(" ", raw)
+
+    def keep_text(match: re.Match) -> str:
+        links.append((match.group(1).strip(), match.group(2)))
+        return match.group(1)
+
+    # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
+    for _ in range(3):
+        new = _LINK.sub(keep_text, text)
+        if new == text:
+            break
+        text = new
+    text = _REFERENCE_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
+    return " ".join(text.split()), links
+
+
+def read_lines(text: str) -> list[Line]:
+    """The non-empty lines of a text, each with its Markdown taken apart."""
+    lines: list[Line] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
+            lines[-1].heading = 1 if stripped[0] == "=" else 2  # "Title\n=====" headings
+            continue
+        heading = 0
+        match = _HEADING.match(stripped)
+        if match:
+            heading, stripped = len(match.group(1)), match.group(2)
+        item = bool(_ITEM.match(stripped))
+        if item:
+            stripped = _ITEM.sub("", stripped, count=1)
+        visible, links = markdown_to_text(stripped)
+        if not visible or re.fullmatch(r"[\W_]+", visible):
+            continue  # rules ("---", "* * *", "___") and lone punctuation
+        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links))
+    return lines
+
+
+def fold(text: str) -> str:
+    """Case, punctuation and spacing folded away: the key for "the same line again"."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_ANY_CASE = rf"(?i:{_MONTH})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?)"
+# Full dates: "October 28, 2024", "Oct. 28 2024", "28 October 2024", "2024-10-28", with a time.
+FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH_ANY_CASE}\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|[01]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b)(?:{_TIME})?"
+)
+# "Oct. 28" with no year: the year comes from the nearest full date.
+MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
+_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")
+
+
+def full_dates(text: str) -> list[tuple[int, str]]:
+    """(position, raw string) of each full date in a line; "28.10.2024" becomes ISO because
+    day-first dotted dates are read month-first by the generic parser."""
+    found = [(m.start(), m.group(0).strip(" ,")) for m in FULL_DATE.finditer(text)]
+    for match in _DOTTED_DATE.finditer(text):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return sorted(found)
+
+
+def parse_day(raw: str) -> date | None:
+    """The calendar day of a full date string found by full_dates (None if impossible)."""
+    match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
+    if match:
+        year, month, day = map(int, match.groups())
+    else:
+        match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
+        if match:
+            month, day, year = map(int, match.groups())
+            year += 2000 if year < 100 else 0
+        else:
+            month_match = re.search(_MONTH_ANY_CASE, raw)
+            day_match = re.search(rf"(?<!\d){_DAY}(?!\d)", raw.replace(month_match.group(0), " ", 1)) if month_match else None
+            year_match = re.search(_YEAR, raw)
+            if not (month_match and day_match and year_match):
+                return None
+            month = MONTHS[month_match.group(0).casefold()]
+            day = int(re.match(r"\d+", day_match.group(0)).group(0))
+            year = int(year_match.group(0))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- boilerplate ---------------------------------------------------------------------------
+
+# Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign (?:in|up)|log ?in|"
+    r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
+    r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
+    r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
+    r"linkedin|whatsapp|reddit|pinterest|flipboard|instagram|youtube|x|save|listen|"
+    r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
+    r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*)$",
+    re.I,
+)
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+_TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
+_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
+    r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
+    r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
+    r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b",
+    re.I,
+)
+# The first words of a pitch for something other than the story.
+_PITCH = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
+    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
+    re.I,
+)
+# Headings of lists of other stories.
+_LIST_HEADING = re.compile(
+    r"^(?:(?:most (?:read|popular|viewed|shared|commented)|trending|popular|latest)"
+    r"(?:\s+(?:news|stories|articles|posts|videos|now|today|this week))?|"
+    r"related(?: articles?| stories| content| coverage| news| posts| links| reading)?|"
+    r"read (?:more|next|also)|more (?:from|on|stories|news|in)\b.*|"
+    r"recommended(?: for you| stories)?|you (?:may|might) also like|"
+    r"see also|also read|top stories|what to read next|"
+    r"editor'?s? picks?|more like this)\s*:?$",
+    re.I,
+)
+_SOCIAL_ECHO = re.compile(r"(?:^[—–-]\s*.*\(@\w+\)|pic\.twitter\.com/\S+|^follow (?:us|me|him|her|them)\b)", re.I)
+_FOLLOW_COVERAGE = re.compile(r"^follow\b.*\b(?:coverage|on (?:twitter|x|facebook|instagram))\b|^follow\b.*https?://", re.I)
+_STAMP = re.compile(r"^(?:updated|last updated|published|posted|first published|modified)\b[:\s]", re.I)
+
+
+def is_furniture(line: Line) -> bool:
+    """Menus, buttons, players, stamps, tokens: a line no reader counts as the story."""
+    text = line.text.strip(" :|•·")
+    return bool(
+        _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
+        or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
+    )
+
+
+def is_caption(line: Line) -> bool:
+    """A photo caption or credit line (weaker evidence for a date than the story's own text)."""
+    return bool(_CREDIT.search(line.text))
+
+
+def is_pitch(line: Line) -> bool:
+    """A newsletter, subscription or app pitch: short, and selling something."""
+    return line.words <= 40 and bool(_PITCH.search(line.text))
+
+
+def is_list_heading(line: Line) -> bool:
+    return bool(_LIST_HEADING.match(line.text.strip(" *:")))
+
+
+def is_stamp(line: Line) -> bool:
+    """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
+    return line.words <= 20 and bool(_STAMP.match(line.text))
+
+
+def is_paragraph(line: Line) -> bool:
+    """A line that reads as prose of the story: long, with sentence punctuation."""
+    if line.heading or line.words < 15 or is_caption(line):
+        return False
+    # Headlines in a list of links run long too, but do not end like a sentence.
+    return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
+
+
+# --- people --------------------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
+_NAME = rf"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+{_NAME_WORD}){{1,4}}"
+NAME_LINE = re.compile(rf"^{_NAME}$")
+_BY = re.compile(
+    r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
+    r"photographs|interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    re.I,
+)
+_ROLE_TAIL = re.compile(
+    rf"\s*(?:[,|–—-]\s*)?(?:(?:{'|'.join(sorted(ROLE_WORDS))})\b\s*)+$", re.I,
+)
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
+    r"columnists?|byline|correspondents?|editors?|team|signataires|journaliste|autor|autore)(?:/|\?|=|$)|"
+    r"[?&]author=",
+    re.I,
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
+_BIO = re.compile(
+    rf"^({_NAME})\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
+    r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
+    r"critic|photographer|analyst|freelancer)\b(.*)$"
+)
+_OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
+_AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
+
+
+def clean_byline(text: str) -> str:
+    """A byline's names without what follows them: dates, stamps, roles, separators."""
+    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
+    text = text[:cut]
+    text = re.sub(r"\s*@\w+.*$", "", text)  # a handle and whatever follows it
+    return _ROLE_TAIL.sub("", text.strip(" ,;:|-–—")).strip(" ,;:|-–—")
+
+
+def names_in(text: str) -> list[str]:
+    """The people a byline string names (possibly none); organisations are left out."""
+    people, _ = split_people(clean_byline(text))
+    return people
+
+
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
+                  "el", "la", "le", "di", "du", "dos", "bin", "ibn", "&"}
+
+
+def byline_by(line: Line) -> list[str]:
+    """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
+    if line.words > 30:
+        return []
+    match = _BY.search(line.text)
+    if not match:
+        return []
+    before = line.text[: match.start()]
+    # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
+    # or nothing may stand before it.
+    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+                               or re.search(r"[|•·/,—–-]\s*$", before)):
+        return []
+    names = clean_byline(match.group(1))
+    # Only names (and the words that join them) may follow: "by the time he" is prose.
+    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+        return []
+    return names_in(names)
+
+
+def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
+    """"A and B, The Associated Press" / "A, Reuters": the people and the organisation."""
+    if line.words > 20 or not re.search(r",", line.text):
+        return [], None
+    head, _, tail = line.text.rpartition(",")
+    tail = tail.strip(" .")
+    agency = AGENCIES.get(tail.casefold())
+    if not agency:
+        return [], None
+    head = re.sub(r"^(?:by|par|von|por)\s+", "", head.strip(), flags=re.I)
+    if not re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+){_NAME})*", head):
+        return [], None
+    return names_in(head), agency
+
+
+def author_links(line: Line) -> list[str]:
+    """Markdown links to an author page ("[A](/author/a)"): the link text names the author."""
+    names = []
+    for text, target in line.links:
+        if _AUTHOR_PATH.search(target):
+            text = re.sub(r"^(?:by|par|von|por)\s+", "", text.strip(), flags=re.I)
+            names += names_in(text)
+    return names
+
+
+def is_name_line(line: Line) -> bool:
+    text = line.text.strip()
+    return (not line.heading and 2 <= line.words <= 5 and bool(NAME_LINE.match(text))
+            and bool(names_in(text)))
+
+
+def is_author_marker(line: Line) -> bool:
+    """What follows a name on its own line in a byline block: "Author", "Updated:", a date."""
+    text = line.text.strip(" :|")
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|staff writer|contributor)", text, re.I):
+        return True
+    return is_stamp(line) or (line.words <= 12 and bool(full_dates(text)))
+
+
+def bio(line: Line) -> tuple[str | None, str | None]:
+    """"A is a ... journalist at OUTLET": the person, and the outlet if the bio names one."""
+    match = _BIO.match(line.text)
+    if not match:
+        return None, None
+    people = names_in(match.group(1))
+    if not people:
+        return None, None
+    outlet = None
+    at = _AT_OUTLET.search(match.group(2))
+    if at:
+        outlet = _outlet(at.group(1))
+    return people[0], outlet
+
+
+def contributors(line: Line) -> list[str]:
+    """"X contributed to this report": contributors, not authors."""
+    match = _CONTRIBUTED.search(line.text)
+    if not match:
+        return []
+    before = line.text[: match.start()]
+    before = re.split(r"[.;]\s+", before)[-1]
+    before = re.sub(r"^.*?\b(?:writers?|reporters?|correspondents?)\s+", "", before)
+    before = re.sub(r"\s+in\s+[A-Z][\w ,.]*$", "", before)
+    return names_in(before)
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+_AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s*(?:{_MONTH}\.?\s+{_DAY}\s*)?)?"
+    rf"\((?i:({_AGENCY_NAMES}))\)\s*[—–-]"
+)
+_SELF_NAMED = re.compile(
+    rf"{_OUTLET_NAME}\s+(?:has|had|could|was|were|cannot|can)\s+(?:not|unable)\s+"
+    r"(?:been able to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)"
+)
+_SUBSCRIBE_TO = re.compile(rf"^subscribe to\s+{_OUTLET_NAME}\s*[!.]?$", re.I)
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:{_YEAR}(?:\s*[-–]\s*{_YEAR})?\s+)?{_OUTLET_NAME}", re.I)
+
+
+def dateline_agency(line: Line) -> str | None:
+    """"BRUSSELS (AP) — ...", "(Reuters) - ...": the wire agency that filed the story."""
+    match = _DATELINE.match(line.text)
+    return AGENCIES[match.group(1).casefold()] if match else None
+
+
+def self_named_outlet(line: Line) -> str | None:
+    """"OUTLET has not been able to verify": a news organisation speaking of itself."""
+    match = _SELF_NAMED.search(line.text)
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+
+
+def subscribe_outlet(line: Line) -> str | None:
+    """A subscription block headed "Subscribe to OUTLET"."""
+    match = _SUBSCRIBE_TO.match(line.text.strip())
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+
+
+def copyright_outlet(line: Line) -> str | None:
+    """A copyright line: "© 2024 OUTLET. All rights reserved."."""
+    if line.words > 25:
+        return None
+    match = _COPYRIGHT.search(line.text)
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+
+
+def _outlet(name: str) -> str:
+    """An outlet name as matched, cut at the end of its sentence ("Times. Follow" -> "Times")."""
+    return re.split(r"\.\s", name)[0].rstrip(".")
+
+
+def _plausible_outlet(name: str) -> bool:
+    words = _outlet(name).split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if not words or len(words) > 5:
+        return False
+    # Pronoun-like starts ("This", "It") and government bodies are not publishers.
+    return words[0].casefold() not in {"this", "that", "it", "we", "he", "she", "they", "our",
+                                        "police", "officials", "government", "ministry", "i"}

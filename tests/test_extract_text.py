@@ -1,0 +1,288 @@
+"""Each rule of the text/Markdown parser on short inputs we wrote, then the whole parser."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from ingest import text_rules as rules
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+from ingest.text_rules import Line, read_lines
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def line(text: str) -> Line:
+    (only,) = read_lines(text)
+    return only
+
+
+# --- Markdown taken apart ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, text, heading, item", [
+    ("# The harbour strike ends", "The harbour strike ends", 1, False),
+    ("### Section ###", "Section", 3, False),
+    ("Read [the report](https://example.org/r) today", "Read the report today", 0, False),
+    ("![a crane](img.jpg) Cranes stand idle", "Cranes stand idle", 0, False),
+    ("[![photo](a.jpg)](https://example.org)Dock", "Dock", 0, False),
+    ("* First point", "First point", 0, True),
+    ("2. Second point", "Second point", 0, True),
+    ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
+    ("> A quoted line", "A quoted line", 0, False),
+])
+def test_markdown_lines(raw, text, heading, item):
+    parsed = line(raw)
+    assert (parsed.text, parsed.heading, parsed.item) == (text, heading, item)
+
+
+def test_links_keep_their_targets_for_the_rules():
+    parsed = line("By [Ann Lee](/authors/ann-lee) and [Tom Park](/authors/tom-park)")
+    assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
+
+
+def test_rules_and_setext_headings():
+    lines = read_lines("Harbour strike ends\n===\n\n---\n* * *\nDockers went back to work.")
+    assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Published October 28, 2024", date(2024, 10, 28)),
+    ("Mon, Oct. 28, 2024 at 9:15 a.m. ET", date(2024, 10, 28)),
+    ("28 October 2024", date(2024, 10, 28)),
+    ("Sept. 3 2019", date(2019, 9, 3)),
+    ("2024-10-28T09:00:00Z", date(2024, 10, 28)),
+    ("12/16/16 12:21pm", date(2016, 12, 16)),
+    ("04.05.2015 à 13h36", date(2015, 5, 4)),
+    ("December 16th 2016", date(2016, 12, 16)),
+])
+def test_full_dates(text, day):
+    (found,) = rules.full_dates(text)
+    assert rules.parse_day(found[1]) == day
+
+
+@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019"])
+def test_not_full_dates(text):
+    assert rules.full_dates(text) == []
+
+
+def test_month_day_without_year():
+    assert [m.group(0) for m in rules.MONTH_DAY.finditer("On Oct. 25 and on Nov 2, 2024 and March 3")] == [
+        "Oct. 25", "March 3"]
+
+
+# --- boilerplate ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Skip to content", True),
+    ("Share this story", True),
+    ("0:00", True),
+    ("1:02 / 3:45", True),
+    ("c0436bb791e9e63294288f2d9eaa64621adcaa2d", True),
+    ("https://example.org/hub/strike", True),
+    ("— Jane Roe (@janeroe) October 28, 2024", True),
+    ("Follow our coverage of the strike at https://example.org/strike", True),
+    ("The union said the strike was over.", False),
+    ("Search parties found the boat.", False),
+])
+def test_furniture(text, expected):
+    assert rules.is_furniture(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dockers leave the port on Monday. (AP Photo/Jane Roe)", True),
+    ("Cranes at the harbour. Jane Roe/Getty Images", True),
+    ("The harbour at dawn. Agency photo via Reuters", True),
+    ("Workers/iStock", True),
+    ("Photo: Jane Roe", True),
+    ("The union told Reuters the strike was over.", False),
+])
+def test_captions(text, expected):
+    assert rules.is_caption(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most Read News", True), ("Related articles:", True), ("**Related article:**", True),
+    ("Read more", True), ("You might also like", True), ("Related talks stalled", False),
+])
+def test_list_headings(text, expected):
+    assert rules.is_list_heading(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Join our Newsletter", True), ("Sign up for the morning briefing", True),
+    ("Subscribers to the streaming service rose by a tenth in a year, the company said.", False),
+    ("The port reopened.", False),
+])
+def test_pitches(text, expected):
+    assert rules.is_pitch(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [("Updated:", True), ("Updated: 3 hours ago", True),
+                                            ("Published 9:02 a.m.", True), ("Updates followed.", False)])
+def test_stamps(text, expected):
+    assert rules.is_stamp(line(text)) is expected or (text == "Updated:" and rules.is_furniture(line(text)))
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("By Ann Lee", ["Ann Lee"]),
+    ("By ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),
+    ("Written by Ann Lee on October 28, 2024", ["Ann Lee"]),
+    ("By Ann Lee, Tom Park and Sue Ray | Oct 28, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("October 28, 2024 by Ann Lee", ["Ann Lee"]),
+    ("By Ann Lee Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee @annlee 5 min read", ["Ann Lee"]),
+    ("By the time the ships left, the port was empty", []),
+    ("The ship was towed by Harbour Tugs Ltd", []),
+])
+def test_byline_by(text, names):
+    assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names, agency", [
+    ("Ann Lee And Tom Park, The Associated Press", ["Ann Lee", "Tom Park"], "The Associated Press"),
+    ("Ann Lee, Reuters", ["Ann Lee"], "Reuters"),
+    ("Lisbon, Portugal", [], None),
+    ("The port, the ships and the cranes, AP", [], None),
+])
+def test_byline_with_organisation(text, names, agency):
+    assert rules.byline_with_organisation(line(text)) == (names, agency)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("[Ann Lee](https://example.org/author/ann-lee) - Oct 28, 2024", ["Ann Lee"]),
+    ("[Ann Lee](/people/ann-lee)", ["Ann Lee"]),
+    ("[Harbour news](/section/harbour)", []),
+])
+def test_author_links(text, names):
+    assert rules.author_links(line(text)) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
+])
+def test_name_lines(text, expected):
+    assert rules.is_name_line(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee is a freelance journalist at The Harbour Gazette. Follow her on X @annlee",
+     ("Ann Lee", "The Harbour Gazette")),
+    ("Ann Lee is a UK-based reporter covering ports.", ("Ann Lee", None)),
+    ("The port is a busy place at night.", (None, None)),
+])
+def test_bio(text, expected):
+    assert rules.bio(line(text)) == expected
+
+
+def test_contributors():
+    text = "Lee reported from Lisbon. Press writer Tom Park in Porto contributed to this report."
+    assert rules.contributors(line(text)) == ["Tom Park"]
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("LISBON (AP) — The dockers went back to work on Monday.", "The Associated Press"),
+    ("LISBON, Oct 28 (Reuters) - The dockers went back to work.", "Reuters"),
+    ("(AFP) - The dockers went back to work.", "Agence France-Presse"),
+    ("The dockers (AP members) went back.", None),
+])
+def test_dateline_agency(text, agency):
+    assert rules.dateline_agency(line(text)) == agency
+
+
+@pytest.mark.parametrize("rule, text, outlet", [
+    (rules.self_named_outlet, "The Harbour Gazette has not been able to independently verify this.",
+     "The Harbour Gazette"),
+    (rules.self_named_outlet, "Police could not confirm the figure.", None),
+    (rules.subscribe_outlet, "Subscribe to the Harbour Gazette", "the Harbour Gazette"),
+    (rules.subscribe_outlet, "Subscribe to our newsletter", None),
+    (rules.copyright_outlet, "© 2024 Harbour Gazette. All rights reserved.", "Harbour Gazette"),
+])
+def test_outlet_rules(rule, text, outlet):
+    assert rule(line(text)) == outlet
+
+
+# --- the whole parser ----------------------------------------------------------------------
+
+STORY = (
+    "The dockers voted to end the strike after a ten-hour meeting, the union said on Monday, "
+    "and the first ships were unloaded within the hour."
+)
+
+
+def parse(text: str, markdown: bool = False):
+    return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+def test_markdown_article():
+    text = (
+        "Skip to content\n\n# Harbour strike ends after ten days\n\n"
+        "By [Ann Lee](/author/ann-lee) | October 28, 2024\n\n"
+        "![cranes](c.jpg)\nCranes at the harbour. (AP Photo/Jane Roe)\n\n"
+        f"LISBON (AP) — {STORY}\n\n"
+        "Read [the union statement](https://example.org/s) here, the union said.\n\n"
+        "## Most read\n\n* [Other story one](/a)\n* [Other story two](/b)\n"
+    )
+    article = parse(text, markdown=True)
+    assert article.title == "Harbour strike ends after ten days"
+    assert article.authors == ["Ann Lee"]
+    assert article.published == "2024-10-28"
+    assert article.outlet == "The Associated Press"
+    assert article.provenance["authors"] == "byline" and article.provenance["outlet"] == "dateline"
+    assert "Read the union statement here" in article.body and "](" not in article.body
+    for gone in ("Skip to content", "AP Photo", "Other story", "Most read", "By Ann Lee"):
+        assert gone not in article.body
+
+
+def test_plain_text_with_name_and_stamp_and_bio():
+    text = (
+        "Harbour strike ends after ten days\n"
+        "The union said the vote was close.\n"
+        "Harbour strike ends after ten days\n"
+        "Ann Lee\nUpdated:\n0:00\n\n"
+        f"{STORY}\nThe port said on Oct. 28 that all berths were open again.\n"
+        "A photo from June 3, 2024. Jane Roe/Getty Images\n"
+        f"{STORY}\n"
+        "Ann Lee\nAuthor\nAnn Lee is a freelance journalist at The Harbour Gazette.\n"
+    )
+    article = parse(text)
+    assert article.title == "Harbour strike ends after ten days"
+    assert article.description == "The union said the vote was close."
+    assert article.authors == ["Ann Lee"]
+    assert article.published == "2024-10-28"  # year from the nearest full date
+    assert article.provenance["published"] == "text"
+    assert article.outlet == "The Harbour Gazette"
+    assert article.body.count("The dockers voted") == 1  # the repeat is gone
+    for gone in ("Updated", "0:00", "Getty", "freelance journalist", "Author"):
+        assert gone not in article.body
+
+
+def test_agency_sign_off_and_contributor():
+    text = (
+        f"Harbour strike ends\n\n{STORY}\n\nTom Park in Porto contributed to this report.\n\n"
+        "Ann Lee And Sue Ray, The Associated Press"
+    )
+    article = parse(text)
+    assert article.authors == ["Ann Lee", "Sue Ray"]
+    assert article.outlet == "The Associated Press"
+
+
+def test_nothing_is_guessed():
+    article = parse(f"Harbour strike ends\n\n{STORY}\n\nThe ships left on Monday.")
+    assert article.authors == [] and article.published is None and article.outlet is None
+
+
+def test_empty_text():
+    article = extract_text("  \n\n ")
+    assert article.title is None and article.body == ""
