@@ -31,7 +31,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         return article
     title_at = find_title(lines)
     body_at = find_body_start(lines, title_at)
-    header = range(0, body_at)
+    header = range(0, find_header_end(lines, title_at, body_at))
     tail = range(max(body_at, len(lines) - TAIL_LINES), len(lines))
     used: set[int] = set()  # lines that are metadata, not story
 
@@ -117,6 +117,16 @@ def find_body_start(lines: list[Line], title_at: int | None) -> int:
     return start
 
 
+def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> int:
+    """Where bylines and datelines stop: the second paragraph after the headline (the first
+    may be a standfirst with the byline below it), and never far below the headline."""
+    limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
+    for i in range(body_at + 1, limit):
+        if rules.is_paragraph(lines[i]):
+            return i
+    return max(body_at, limit) if body_at < limit else body_at
+
+
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
     """The standfirst: a sentence between the headline and the story that is not a caption,
     a byline, a stamp or a menu."""
@@ -152,6 +162,10 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
 
     for i in header:
         line = lines[i]
+        # One byline block: once names were found, a line that is not next to them ends it
+        # (further names are in a related-stories list or a reviewer's credit).
+        if used and i > max(used) + 2:
+            break
         if line.words > 30 or rules.is_caption(line):
             continue
         people, agency = rules.byline_with_organisation(line)
@@ -159,8 +173,8 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
             add(people, i)
             organisation = organisation or agency
             continue
-        add(rules.byline_by(line) or rules.author_links(line), i)
-        if i not in used and rules.is_name_line(line) and i + 1 < len(lines) and rules.is_author_marker(lines[i + 1]):
+        add(rules.byline_by(line) or rules.author_links(line) or rules.name_with_date(line), i)
+        if i not in used and rules.is_name_line(line) and _beside_marker(lines, i):
             add(rules.names_in(line.text), i)
     if not found:
         for i in tail:
@@ -178,7 +192,7 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
                     add([person], i)
                     source = "bio"
             for i in tail:
-                if rules.is_name_line(lines[i]) and i + 1 < len(lines) and rules.is_author_marker(lines[i + 1]):
+                if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
     helpers = {name for line in lines for name in rules.contributors(line)}
     found = [name for name in found if name not in helpers]
@@ -195,6 +209,15 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
     return found, organisation, used, source
 
 
+def _beside_marker(lines: list[Line], i: int) -> bool:
+    """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
+    before or after it, or when the name is repeated (a byline block and its profile card)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or lines[j].text == lines[i].text):
+            return True
+    return False
+
+
 # --- dates ---------------------------------------------------------------------------------
 
 
@@ -205,6 +228,10 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
     published = updated = None
     for i in header:
         line = lines[i]
+        # One byline block: once names were found, a line that is not next to them ends it
+        # (further names are in a related-stories list or a reviewer's credit).
+        if used and i > max(used) + 2:
+            break
         if line.words > 30 or rules.is_caption(line):
             continue
         for position, raw in rules.full_dates(line.text):

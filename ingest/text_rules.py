@@ -174,7 +174,9 @@ _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
     r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
-    r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b",
+    r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
+    r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
 # The first words of a pitch for something other than the story.
@@ -242,7 +244,7 @@ _NAME = rf"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"photographs|interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -269,14 +271,36 @@ def clean_byline(text: str) -> str:
     text = re.split(r"\s+(?:[|•·/]|[–—-]\s|updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
-    text = re.sub(r"\s*@\w+.*$", "", text)  # a handle and whatever follows it
+    text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
+    text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
+    # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
+    text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
+                  r"Correspondent|Columnist|Contributor)\b)", " ", text)
     return _ROLE_TAIL.sub("", text.strip(" ,;:|-–—")).strip(" ,;:|-–—")
+
+
+# Words that make a capitalised phrase a button, a section or a title, not a person's name.
+_NOT_NAME_WORDS = {
+    "share", "shares", "tweet", "follow", "email", "print", "comment", "comments", "home", "menu",
+    "search", "login", "subscribe", "reply", "like", "save", "read", "more", "video", "videos",
+    "photos", "call", "news", "updated", "published", "professor", "president", "minister",
+    "leader", "senator", "governor", "secretary", "chairman", "ceo", "director", "mayor",
+    "spokesman", "spokeswoman", "official", "officials", "minority", "majority", "chief",
+}
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    if {w.casefold().strip(".") for w in words} & _NOT_NAME_WORDS:
+        return False
+    # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
+    return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
 
 
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out."""
     people, _ = split_people(clean_byline(text))
-    return people
+    return [p for p in people if _is_person(p)]
 
 
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
@@ -291,6 +315,11 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = line.text[: match.start()]
+    # Editors, reviewers, photographers and translators are credited, not authors.
+    if re.search(r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|"
+                 r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?)\s*$",
+                 before, re.I):
+        return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
     if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
@@ -330,16 +359,34 @@ def author_links(line: Line) -> list[str]:
 
 def is_name_line(line: Line) -> bool:
     text = line.text.strip()
-    return (not line.heading and 2 <= line.words <= 5 and bool(NAME_LINE.match(text))
+    return (not line.heading and not line.item and 2 <= line.words <= 5 and bool(NAME_LINE.match(text))
             and bool(names_in(text)))
 
 
 def is_author_marker(line: Line) -> bool:
-    """What follows a name on its own line in a byline block: "Author", "Updated:", a date."""
-    text = line.text.strip(" :|")
-    if re.fullmatch(r"(?:author|authors|updated|published|posted|staff writer|contributor)", text, re.I):
+    """What stands beside a name on its own line in a byline block: "Author", "Updated:",
+    "Follow", a role, a date."""
+    text = line.text.strip(" :|+")
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor|"
+                    r"(?:(?:senior|staff|contributing|chief|special)\s+)?(?:writer|reporter|editor|correspondent|columnist))",
+                    text, re.I):
         return True
     return is_stamp(line) or (line.words <= 12 and bool(full_dates(text)))
+
+
+def name_with_date(line: Line) -> list[str]:
+    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024": a name and the date, one line."""
+    if line.words > 14:
+        return []
+    dates = full_dates(line.text)
+    if not dates or dates[0][0] == 0:
+        return []
+    name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
+    after = FULL_DATE.sub("", line.text[dates[0][0]:])
+    # Only a time or a stamp may follow the date; a caption goes on with words.
+    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3:
+        return []
+    return names_in(name) if NAME_LINE.match(name) else []
 
 
 def bio(line: Line) -> tuple[str | None, str | None]:
