@@ -174,6 +174,9 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
             organisation = organisation or agency
             continue
         add(rules.byline_by(line) or rules.author_links(line) or rules.name_with_date(line), i)
+        # "By" alone, the names on the next line.
+        if re.fullmatch(r"(?i:by|par|von|por):?", line.text.strip()) and i + 1 < len(lines):
+            add(rules.names_in(lines[i + 1].text), i + 1)
         if i not in used and rules.is_name_line(line) and _beside_marker(lines, i):
             add(rules.names_in(line.text), i)
     if not found:

@@ -231,7 +231,7 @@ def is_stamp(line: Line) -> bool:
 
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
-    if line.heading or line.words < 15 or is_caption(line):
+    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
     return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
@@ -242,6 +242,8 @@ def is_paragraph(line: Line) -> bool:
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
 _NAME = rf"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
+# "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
@@ -359,17 +361,19 @@ def author_links(line: Line) -> list[str]:
 
 def is_name_line(line: Line) -> bool:
     text = line.text.strip()
-    return (not line.heading and not line.item and 2 <= line.words <= 5 and bool(NAME_LINE.match(text))
-            and bool(names_in(text)))
+    return (not line.heading and not line.item and 2 <= line.words <= 12
+            and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
 
 def is_author_marker(line: Line) -> bool:
     """What stands beside a name on its own line in a byline block: "Author", "Updated:",
     "Follow", a role, a date."""
     text = line.text.strip(" :|+")
-    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor|"
-                    r"(?:(?:senior|staff|contributing|chief|special)\s+)?(?:writer|reporter|editor|correspondent|columnist))",
-                    text, re.I):
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
+        return True
+    # A role line: "Games Editor", "Senior reporter", "Staff Writer".
+    words = text.casefold().split()
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
         return True
     return is_stamp(line) or (line.words <= 12 and bool(full_dates(text)))
 
