@@ -45,7 +45,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.description)}
 
-    authors, organisation, author_lines, source = find_authors(lines, header, tail)
+    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
@@ -145,7 +145,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
-def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], str]:
+def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
     without those who only "contributed to this report"."""
     found: list[str] = []
@@ -174,6 +174,12 @@ def find_authors(lines, header, tail) -> tuple[list[str], str | None, set[int], 
             organisation = organisation or agency
             continue
         add(rules.byline_by(line) or rules.author_links(line) or rules.name_with_date(line), i)
+        if i not in used and i != title_at:
+            people, outlet = rules.name_with_role(line)
+            add(people, i)
+            organisation = organisation or outlet
+        if i not in used and "@" in line.text and rules.is_name_line(line):
+            add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
         # "By" alone, the names on the next line.
         if re.fullmatch(r"(?i:by|par|von|por):?", line.text.strip()) and i + 1 < len(lines):
             add(rules.names_in(lines[i + 1].text), i + 1)

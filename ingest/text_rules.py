@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .normalise import AGENCIES, ROLE_WORDS, split_people
+from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, split_people
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -270,7 +270,7 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
-    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -293,7 +293,7 @@ _NOT_NAME_WORDS = {
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    if {w.casefold().strip(".") for w in words} & _NOT_NAME_WORDS:
+    if {w.casefold().strip(".") for w in words} & (_NOT_NAME_WORDS | ORGANISATION_WORDS):
         return False
     # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
@@ -360,7 +360,8 @@ def author_links(line: Line) -> list[str]:
 
 
 def is_name_line(line: Line) -> bool:
-    text = line.text.strip()
+    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee")."""
+    text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
     return (not line.heading and not line.item and 2 <= line.words <= 12
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
@@ -375,7 +376,9 @@ def is_author_marker(line: Line) -> bool:
     words = text.casefold().split()
     if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
         return True
-    return is_stamp(line) or (line.words <= 12 and bool(full_dates(text)))
+    if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
+        return True
+    return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 
 
 def name_with_date(line: Line) -> list[str]:
@@ -386,11 +389,46 @@ def name_with_date(line: Line) -> list[str]:
     if not dates or dates[0][0] == 0:
         return []
     name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
+    if not name:  # "18/03/2019 | Ann Lee": the date first
+        name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3:
         return []
     return names_in(name) if NAME_LINE.match(name) else []
+
+
+# Role words that follow a person's name in a byline (not "News", "Desk", "Team").
+_PERSON_ROLES = {
+    "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
+    "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
+    "managing", "associate", "freelance", "intern", "analyst",
+}
+
+
+def name_with_role(line: Line) -> tuple[list[str], str | None]:
+    """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
+    and the outlet after a comma, if any."""
+    words = line.text.split()
+    if not 3 <= len(words) <= 12:
+        return [], None
+    for k, word in enumerate(words):
+        if word.casefold().strip(",.") in _PERSON_ROLES:
+            break
+    else:
+        return [], None
+    name = " ".join(words[:k]).strip(" ,")
+    if not (2 <= k <= 4 and NAME_LINE.match(name)):
+        return [], None
+    people = names_in(name)
+    outlet = None
+    rest = " ".join(words[k:])
+    if "," in rest:
+        candidate = rest.rsplit(",", 1)[1].strip(" .")
+        if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
+            outlet = candidate
+    return people, outlet if people else None
 
 
 def bio(line: Line) -> tuple[str | None, str | None]:
