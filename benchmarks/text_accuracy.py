@@ -223,11 +223,23 @@ MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december"]
 
 
+# Month names in the other languages of the corpora (French, German, Spanish, Portuguese,
+# Italian, Czech genitive), so that "7 mai 2019" counts as the text giving that day.
+OTHER_MONTH_NAMES = [
+    "janvier|januar|enero|janeiro|gennaio|ledna", "février|fevrier|februar|febrero|fevereiro|febbraio|února",
+    "mars|märz|marzo|março|března", "avril|abril|aprile|dubna", "mai|mayo|maio|maggio|května",
+    "juin|juni|junio|junho|giugno|června", "juillet|juli|julio|julho|luglio|července",
+    "août|aout|agosto|srpna", "septembre|septiembre|setembro|settembre|září",
+    "octobre|oktober|octubre|outubro|ottobre|října", "novembre|noviembre|novembro|listopadu",
+    "décembre|decembre|dezember|diciembre|dezembro|dicembre|prosince",
+]
+
+
 def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     """A day in the common written forms: "October 28, 2024", "Oct. 28 2024", "28 Oct 2024",
     "2024-10-28", "10/28/2024", "28.10.2024", "2024年10月28日" (and without the year)."""
     name = MONTH_NAMES[day.month - 1]
-    month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?)"
+    month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?|{OTHER_MONTH_NAMES[day.month - 1]})"
     d, m, y = day.day, day.month, day.year
     dd = rf"0?{d}(?:st|nd|rd|th)?"
     if not with_year:
@@ -235,7 +247,8 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     forms = [
         rf"\b{month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
         rf"\b{y}[-/.]0?{m}[-/.]0?{d}\b", rf"\b0?{m}/0?{d}/(?:{y}|{y % 100:02d})\b",
-        rf"\b0?{d}[./]0?{m}[./]{y}\b", rf"{y}年0?{m}月0?{d}日", rf"\b{y}0?{m:02d}{d:02d}\b",
+        rf"\b0?{d}[./]0?{m}[./]{y}\b", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
+        rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
     ]
     return re.compile("|".join(forms))
 
@@ -257,8 +270,10 @@ def _keyed(text: str) -> str:
 
 
 def supported(field: str, value: str, folded: str, names: str, keyed: str) -> bool:
+    """Whether the text itself gives this value (compared on letters and digits only where
+    Markdown syntax could sit between the words)."""
     if field == "title":
-        return _fold(value) in folded
+        return _keyed(value) in keyed
     if field == "authors":
         return person_key(value) in names
     if field == "date":
@@ -266,7 +281,7 @@ def supported(field: str, value: str, folded: str, names: str, keyed: str) -> bo
             day = date.fromisoformat(value[:10])
         except ValueError:
             return False
-        return bool(date_pattern(day, with_year=False).search(folded))
+        return bool(date_pattern(day).search(folded) or date_pattern(day, with_year=False).search(folded))
     if field == "outlet":
         if _keyed(value) in keyed or outlet_key(value) in keyed:
             return True

@@ -107,24 +107,69 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?)"
 # Full dates: "October 28, 2024", "Oct. 28 2024", "28 October 2024", "2024-10-28", with a time.
+# A capitalised month may be glued to the word before it ("SiteName.comOct. 13, 2016").
 FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH_ANY_CASE}\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}"
-    rf"|{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"|[01]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b)(?:{_TIME})?"
+    rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
+    rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
 # "Oct. 28" with no year: the year comes from the nearest full date.
 MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
-_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")
+# Forms the generic date parser misreads or does not know; found here and given as ISO days.
+_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")  # 28.10.2024
+_YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
+FOREIGN_MONTHS = {
+    # French, German, Spanish, Portuguese, Italian, Dutch, Czech (genitive): the languages of
+    # the news we see most after English.
+    **dict.fromkeys(["janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"], 1),
+    **dict.fromkeys(["février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"], 2),
+    **dict.fromkeys(["mars", "märz", "marzo", "março", "maart", "března"], 3),
+    **dict.fromkeys(["avril", "abril", "aprile", "dubna"], 4),
+    **dict.fromkeys(["mai", "mayo", "maio", "maggio", "mei", "května"], 5),
+    **dict.fromkeys(["juin", "juni", "junio", "junho", "giugno", "června"], 6),
+    **dict.fromkeys(["juillet", "juli", "julio", "julho", "luglio", "července"], 7),
+    **dict.fromkeys(["août", "aout", "agosto", "augustus", "srpna"], 8),
+    **dict.fromkeys(["septembre", "septiembre", "setiembre", "setembro", "settembre", "září"], 9),
+    **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
+    **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
+    **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
+}
+_FOREIGN_DATE = re.compile(
+    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
+    rf"(?:\s+de)?,?\s+({_YEAR})\b"
+)
+_ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
 
 def full_dates(text: str) -> list[tuple[int, str]]:
-    """(position, raw string) of each full date in a line; "28.10.2024" becomes ISO because
-    day-first dotted dates are read month-first by the generic parser."""
-    found = [(m.start(), m.group(0).strip(" ,")) for m in FULL_DATE.finditer(text)]
+    """(position, raw string) of each full date in a line. Forms the generic parser would
+    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
+    found = []
+    for match in FULL_DATE.finditer(text):
+        raw = _ZONE_OR_DOTTED_TIME.sub("", match.group(0).strip(" ,"))
+        slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
+        if slashed:  # month first as in the US, unless the first number cannot be a month
+            first, second, year = map(int, slashed.groups())
+            month, day = (first, second) if first <= 12 else (second, first)
+            year += 2000 if year < 100 else 0
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            raw = f"{year:04d}-{month:02d}-{day:02d}" + raw[slashed.end():]
+        found.append((match.start(), raw))
+    taken = [m.span() for m in FULL_DATE.finditer(text)]
+
+    def add(position: int, year: int, month: int, day: int):
+        if 1 <= month <= 12 and 1 <= day <= 31 and not any(a <= position < b for a, b in taken):
+            found.append((position, f"{year:04d}-{month:02d}-{day:02d}"))
+
     for match in _DOTTED_DATE.finditer(text):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+        add(match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    for match in _YEAR_FIRST.finditer(text):
+        add(match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    for match in _FOREIGN_DATE.finditer(text):
+        day = int(re.match(r"\d+", match.group(1)).group(0))
+        add(match.start(), int(match.group(3)), FOREIGN_MONTHS[match.group(2).casefold()], day)
     return sorted(found)
 
 
@@ -386,7 +431,7 @@ def name_with_date(line: Line) -> list[str]:
     if line.words > 14:
         return []
     dates = full_dates(line.text)
-    if not dates or dates[0][0] == 0:
+    if not dates:
         return []
     name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
     if not name:  # "18/03/2019 | Ann Lee": the date first

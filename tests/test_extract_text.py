@@ -59,6 +59,13 @@ def test_rules_and_setext_headings():
     ("12/16/16 12:21pm", date(2016, 12, 16)),
     ("04.05.2015 à 13h36", date(2015, 5, 4)),
     ("December 16th 2016", date(2016, 12, 16)),
+    ("Publié le 07 mai 2019 à 13h59", date(2019, 5, 7)),
+    ("15. März 2020", date(2020, 3, 15)),
+    ("3 de marzo de 2019", date(2019, 3, 3)),
+    ("公開日 2019年2月13日", date(2019, 2, 13)),
+    ("2019/04/21 11:00", date(2019, 4, 21)),
+    ("Thu 3 Jan 2019 02.00 EST", date(2019, 1, 3)),
+    ("SiteName.comOct. 13, 2016", date(2016, 10, 13)),
 ])
 def test_full_dates(text, day):
     (found,) = rules.full_dates(text)
@@ -141,10 +148,33 @@ def test_stamps(text, expected):
     ("By Ann Lee Staff Writer", ["Ann Lee"]),
     ("By Ann Lee @annlee 5 min read", ["Ann Lee"]),
     ("By the time the ships left, the port was empty", []),
+    ("By Ann Lee last updated 4 April 17", ["Ann Lee"]),
+    ("By Ann LeeStaff Writer", ["Ann Lee"]),
+    ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
+    ("Reviewed by Ann Lee", []),
+    ("Photographs by Ann Lee", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, October 28, 2024", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee", ["Ann Lee"]),
+    ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
+])
+def test_name_with_date(text, names):
+    assert rules.name_with_date(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names, outlet", [
+    ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee Staff Writer", ["Ann Lee"], None),
+    ("Harbour Gazette News Desk", [], None),
+])
+def test_name_with_role(text, names, outlet):
+    assert rules.name_with_role(line(text)) == (names, outlet)
 
 
 @pytest.mark.parametrize("text, names, agency", [
@@ -168,6 +198,8 @@ def test_author_links(text, names):
 
 @pytest.mark.parametrize("text, expected", [
     ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
+    ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
+    ("Harbour Gazette", False), ("WisemanAnn Lee", False),
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
