@@ -84,7 +84,7 @@ def find_title(lines: list[Line]) -> int | None:
     """The first level-1 heading; else the first heading near the top; else the first line
     that reads as a headline (not a menu item, a byline, a date or a caption)."""
     for i, line in enumerate(lines):
-        if line.heading == 1 and _headline_like(line):
+        if line.heading == 1 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line)):
             return i
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):

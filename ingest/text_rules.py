@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, split_people
+from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, count_words, split_people
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -26,7 +26,7 @@ class Line:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)  # Chinese and Japanese are written without spaces
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
