@@ -25,7 +25,8 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
   truth names an author (or asserts there is none).
 - date: the day, where the text gives the ground-truth day in a common written form; the day
   before or after also counts when the ground truth is a UTC time (the page shows local time).
-- outlet: readability's site name, where the text names it (compared by outlet_key).
+- outlet: readability's site name, where the visible text (not a link target) names it
+  (compared by outlet_key).
 - invented: of all values returned (title, each author, date, outlet), the share the text does
   not support: title not in it, a name not in it, a date whose day and month are not written in
   it, an outlet (or its agency abbreviation) not named in it.
@@ -317,6 +318,8 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     folded = _fold(text)
     names = person_key(text)
     keyed = _keyed(text)
+    # What a reader sees: link and image targets are not the text naming an outlet.
+    visible = _keyed(re.sub(r"(?:https?://|www\.)\S+", " ", re.sub(r"\]\([^)]*\)", "]", text)))
     counts = defaultdict(int)
     misses = []
 
@@ -352,7 +355,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
         else:
             misses.append(("date", page["date"], article.published))
 
-    if page["outlet"] and outlet_key(page["outlet"]) in keyed:
+    if page["outlet"] and outlet_key(page["outlet"]) in visible:
         counts["outlet_n"] += 1
         if article.outlet and outlet_key(article.outlet) == outlet_key(page["outlet"]):
             counts["outlet_ok"] += 1
@@ -365,7 +368,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     returned += [("outlet", article.outlet)] if article.outlet else []
     counts["returned"] += len(returned)
     for field, value in returned:
-        if not supported(field, value, folded, names, keyed):
+        if not supported(field, value, folded, names, visible if field == "outlet" else keyed):
             counts["invented"] += 1
             misses.append(("invented", field, value))
     return {"counts": counts, "misses": misses}

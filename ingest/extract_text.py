@@ -166,6 +166,9 @@ def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | N
         # (further names are in a related-stories list or a reviewer's credit).
         if used and i > max(used) + 2:
             break
+        if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
+            add(rules.name_list(line), i)
+            continue
         if line.words > 30 or rules.is_caption(line):
             continue
         people, agency = rules.byline_with_organisation(line)
@@ -174,6 +177,7 @@ def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | N
             organisation = organisation or agency
             continue
         add(rules.byline_by(line) or rules.author_links(line) or rules.name_with_date(line), i)
+
         if i not in used and i != title_at:
             people, outlet = rules.name_with_role(line)
             add(people, i)

@@ -476,6 +476,17 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     return people, outlet if people else None
 
 
+def name_list(line: Line) -> list[str]:
+    """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
+    else, as papers and reports credit their authors. A list of topics fails: most of its
+    items are not two to four capitalised words."""
+    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line.text) if item.strip()]
+    if len(items) < 3:
+        return []
+    people = [item for item in items if NAME_LINE.match(item) and names_in(item)]
+    return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
+
+
 def bio(line: Line) -> tuple[str | None, str | None]:
     """"A is a ... journalist at OUTLET": the person, and the outlet if the bio names one."""
     match = _BIO.match(line.text)

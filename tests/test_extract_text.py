@@ -177,6 +177,15 @@ def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park", []),  # two names: a byline rule's job, not a list's
+    ("Politics, Ann Lee, Harbour Strike 2024, Lisbon", []),
+])
+def test_name_list(text, names):
+    assert rules.name_list(line(text)) == names
+
+
 @pytest.mark.parametrize("text, names, agency", [
     ("Ann Lee And Tom Park, The Associated Press", ["Ann Lee", "Tom Park"], "The Associated Press"),
     ("Ann Lee, Reuters", ["Ann Lee"], "Reuters"),
