@@ -45,7 +45,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.description)}
 
-    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at)
+    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
@@ -145,7 +145,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
-def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | None, set[int], str]:
+def find_authors(lines, header, tail, title_at=None, description_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
     without those who only "contributed to this report"."""
     found: list[str] = []
@@ -184,9 +184,11 @@ def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | N
             organisation = organisation or outlet
         if i not in used and "@" in line.text and rules.is_name_line(line):
             add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
-        # "By" alone, the names on the next line.
-        if re.fullmatch(r"(?i:by|par|von|por):?", line.text.strip()) and i + 1 < len(lines):
+        if rules.ends_with_by(line) and i + 1 < len(lines):
             add(rules.names_in(lines[i + 1].text), i + 1)
+        # Title, standfirst, then a name on its own line: the classic byline under a headline.
+        if i not in used and rules.is_name_line(line) and i - 1 in (title_at, description_at) and i > 0:
+            add(rules.names_in(line.text), i)
         if i not in used and rules.is_name_line(line) and _beside_marker(lines, i):
             add(rules.names_in(line.text), i)
     if not found:
@@ -198,6 +200,8 @@ def find_authors(lines, header, tail, title_at=None) -> tuple[list[str], str | N
                 organisation = organisation or agency
             elif line.words <= 12:
                 add(rules.byline_by(line), i)
+                if rules.ends_with_by(line) and i + 1 < len(lines):
+                    add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
             for i in tail:
                 person, _ = rules.bio(lines[i])

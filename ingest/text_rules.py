@@ -315,6 +315,7 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
+    text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
     text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -333,12 +334,18 @@ _NOT_NAME_WORDS = {
     "photos", "call", "news", "updated", "published", "professor", "president", "minister",
     "leader", "senator", "governor", "secretary", "chairman", "ceo", "director", "mayor",
     "spokesman", "spokeswoman", "official", "officials", "minority", "majority", "chief",
+    # stamps in other languages ("Publié le", "Mis à jour")
+    "publié", "publiée", "mis", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
+    "pubblicato", "aggiornato",
 }
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
     if {w.casefold().strip(".") for w in words} & (_NOT_NAME_WORDS | ORGANISATION_WORDS):
+        return False
+    # A name has at least two capitalised words ("Publié le" is a stamp).
+    if sum(1 for w in words if w[:1].isupper()) < 2:
         return False
     # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
@@ -348,6 +355,21 @@ def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out."""
     people, _ = split_people(clean_byline(text))
     return [p for p in people if _is_person(p)]
+
+
+# Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
+_CREDITED = re.compile(
+    r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
+    r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
+    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read)\s*$",
+    re.I,
+)
+
+
+def ends_with_by(line: Line) -> bool:
+    """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
+    match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
+    return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
@@ -362,10 +384,7 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = line.text[: match.start()]
-    # Editors, reviewers, photographers and translators are credited, not authors.
-    if re.search(r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|"
-                 r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?)\s*$",
-                 before, re.I):
+    if _CREDITED.search(before):
         return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
@@ -433,6 +452,8 @@ def name_with_date(line: Line) -> list[str]:
     dates = full_dates(line.text)
     if not dates:
         return []
+    if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
+        return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
     name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")

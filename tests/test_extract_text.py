@@ -153,6 +153,8 @@ def test_stamps(text, expected):
     ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Reviewed by Ann Lee", []),
     ("Photographs by Ann Lee", []),
+    ("Byby ANN LEE", ["Ann Lee"]),
+    ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
 ])
 def test_byline_by(text, names):
@@ -184,6 +186,14 @@ def test_name_with_role(text, names, outlet):
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By", True), ("Written on Feb 24 by", True), ("Photo by", False), ("Sponsored by", False),
+    ("The bridge was closed on Monday by", True), ("Nearby", False),
+])
+def test_ends_with_by(text, expected):
+    assert rules.ends_with_by(line(text)) is expected
 
 
 @pytest.mark.parametrize("text, names, agency", [
