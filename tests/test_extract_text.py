@@ -153,7 +153,6 @@ def test_stamps(text, expected):
     ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Reviewed by Ann Lee", []),
     ("Photographs by Ann Lee", []),
-    ("Byby ANN LEE", ["Ann Lee"]),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
 ])
@@ -186,6 +185,16 @@ def test_name_with_role(text, names, outlet):
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Byby ANN LEE, TOM PARK", ["Ann Lee", "Tom Park"]),  # a doubled "By" label
+    ("Ann Lee(Lisbon bureau)", ["Ann Lee"]),
+    ("Publié le", []),
+    ("Share Tweet", []),
+])
+def test_names_in(text, names):
+    assert rules.names_in(text) == names
 
 
 @pytest.mark.parametrize("text, expected", [
