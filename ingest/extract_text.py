@@ -176,7 +176,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
             add(people, i)
             organisation = organisation or agency
             continue
-        add(rules.byline_by(line) or rules.author_links(line) or rules.name_with_date(line), i)
+        add(rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
+            or rules.name_with_date(line), i)
 
         if i not in used and i != title_at:
             people, outlet = rules.name_with_role(line)
@@ -198,8 +199,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
             if people:
                 add(people, i)
                 organisation = organisation or agency
-            elif line.words <= 12:
-                add(rules.byline_by(line), i)
+            elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
+                add(rules.byline_by(line) or rules.byline_label(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:

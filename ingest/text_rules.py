@@ -284,8 +284,10 @@ def is_paragraph(line: Line) -> bool:
 
 # --- people --------------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
-_NAME = rf"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+{_NAME_WORD}){{1,4}}"
+# Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
+_UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
+_NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
@@ -316,6 +318,9 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
+    # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b",
+                    text, maxsplit=1)[0]
     text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -374,6 +379,24 @@ def ends_with_by(line: Line) -> bool:
 
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
                   "el", "la", "le", "di", "du", "dos", "bin", "ibn", "&"}
+
+
+_LABEL = re.compile(
+    r"^(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
+    r"reported by|written by)\s*:\s*(.+)$",
+    re.I,
+)
+
+
+def byline_label(line: Line) -> list[str]:
+    """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
+    match = _LABEL.match(line.text.strip())
+    if not match or line.words > 20:
+        return []
+    names = clean_byline(match.group(1))
+    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+        return []
+    return names_in(names)
 
 
 def byline_by(line: Line) -> list[str]:

@@ -152,12 +152,27 @@ def test_stamps(text, expected):
     ("By Ann LeeStaff Writer", ["Ann Lee"]),
     ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Reviewed by Ann Lee", []),
+    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
+    ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
+    ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
+    ("By J.R. Moehringer", ["J.R. Moehringer"]),
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Author: Ann Lee", ["Ann Lee"]),
+    ("Words: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
+    ("Story: the harbour reopens", []),
+])
+def test_byline_label(text, names):
+    assert rules.byline_label(line(text)) == names
 
 
 @pytest.mark.parametrize("text, names", [
