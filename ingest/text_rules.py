@@ -342,16 +342,25 @@ _NOT_NAME_WORDS = {
     # stamps in other languages ("Publié le", "Mis à jour")
     "publié", "publiée", "mis", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
     "pubblicato", "aggiornato",
-}
+    # determiners, greetings and buttons: "The Water Coolest", "Hi Cherie", "Find Your Next Car"
+    "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
+    "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
+    "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
+    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy",
+    "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
+} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    if {w.casefold().strip(".") for w in words} & (_NOT_NAME_WORDS | ORGANISATION_WORDS):
+    # (Initials are not words: "Scott A. Celinski".)
+    if {w.casefold().strip(".") for w in words if len(w.strip(".")) > 1} & (_NOT_NAME_WORDS | ORGANISATION_WORDS):
         return False
-    # A name has at least two capitalised words ("Publié le" is a stamp).
-    if sum(1 for w in words if w[:1].isupper()) < 2:
+    # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
+    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
         return False
+    if any(re.search(r"\.\w{2,}", w) for w in words):
+        return False  # "Example.com"
     # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
 
@@ -570,7 +579,10 @@ _SELF_NAMED = re.compile(
     r"(?:been able to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)"
 )
 _SUBSCRIBE_TO = re.compile(rf"^subscribe to\s+{_OUTLET_NAME}\s*[!.]?$", re.I)
-_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:{_YEAR}(?:\s*[-–]\s*{_YEAR})?\s+)?{_OUTLET_NAME}", re.I)
+# The year is required: "© NASA" under a photo credits the picture, not the page.
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?,?\s+{_OUTLET_NAME}", re.I)
+# Picture libraries and agencies whose copyright sits under photos.
+_PICTURE_SOURCES = {"getty", "getty images", "shutterstock", "istock", "alamy", "ap", "afp", "reuters", "epa"}
 
 
 def dateline_agency(line: Line) -> str | None:
@@ -588,15 +600,23 @@ def self_named_outlet(line: Line) -> str | None:
 def subscribe_outlet(line: Line) -> str | None:
     """A subscription block headed "Subscribe to OUTLET"."""
     match = _SUBSCRIBE_TO.match(line.text.strip())
-    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+    if not match or not _plausible_outlet(match.group(1)):
+        return None
+    # "Subscribe to Harbour Gazette on YouTube / by Email": the outlet, not the channel.
+    return re.split(r"\s+(?:on|by|via)\s+", _outlet(match.group(1)), maxsplit=1)[0]
 
 
 def copyright_outlet(line: Line) -> str | None:
     """A copyright line: "© 2024 OUTLET. All rights reserved."."""
     if line.words > 25:
         return None
+    if is_caption(line):
+        return None
     match = _COPYRIGHT.search(line.text)
-    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+    if not match or not _plausible_outlet(match.group(1)):
+        return None
+    name = re.sub(r",?\s+(?:inc|ltd|llc|plc|gmbh|corp)\.?$", "", _outlet(match.group(1)), flags=re.I)
+    return None if name.casefold() in _PICTURE_SOURCES else name
 
 
 def _outlet(name: str) -> str:

@@ -207,6 +207,11 @@ def test_name_list(text, names):
     ("Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Publié le", []),
     ("Share Tweet", []),
+    ("Tom Park, AP Auto Writer", ["Tom Park"]),
+    ("The Water Cooler", []), ("Hi Ann", []), ("Find Your Next Car", []),
+    ("Kebon Jeruk Selatan Jakarta Barat", []),  # five capitalised words: an address
+    ("Scott A. Celinski", ["Scott A. Celinski"]),
+    ("Example.com. WP Theme", []),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -283,6 +288,10 @@ def test_dateline_agency(text, agency):
     (rules.subscribe_outlet, "Subscribe to the Harbour Gazette", "the Harbour Gazette"),
     (rules.subscribe_outlet, "Subscribe to our newsletter", None),
     (rules.copyright_outlet, "© 2024 Harbour Gazette. All rights reserved.", "Harbour Gazette"),
+    (rules.copyright_outlet, "Copyright 2019 Harbour Media, LLC", "Harbour Media"),
+    (rules.copyright_outlet, "(Image: © Space Agency)", None),  # no year: a picture credit
+    (rules.copyright_outlet, "© 2019 Getty Images", None),
+    (rules.subscribe_outlet, "Subscribe to Harbour Gazette on YouTube", "Harbour Gazette"),
 ])
 def test_outlet_rules(rule, text, outlet):
     assert rule(line(text)) == outlet
