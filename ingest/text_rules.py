@@ -348,16 +348,19 @@ _NOT_NAME_WORDS = {
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
+    "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
+    "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
-    if {w.casefold().strip(".") for w in words if len(w.strip(".")) > 1} & (_NOT_NAME_WORDS | ORGANISATION_WORDS):
+    keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
+    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
-    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
+    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4 + (len(words) == 4 and words[:2] == words[2:]):
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"
@@ -368,7 +371,14 @@ def _is_person(name: str) -> bool:
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out."""
     people, _ = split_people(clean_byline(text))
-    return [p for p in people if _is_person(p)]
+    return [_once(p) for p in people if _is_person(p)]
+
+
+def _once(name: str) -> str:
+    """"Ann Lee Ann Lee" (a byline and its link text run together) is one Ann Lee."""
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if len(words) % 2 == 0 and words[:half] == words[half:] else name
 
 
 # Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
@@ -631,5 +641,7 @@ def _plausible_outlet(name: str) -> bool:
     if not words or len(words) > 5:
         return False
     # Pronoun-like starts ("This", "It") and government bodies are not publishers.
+    if any(w.casefold() in {"newsletter", "newsletters", "podcast", "app"} for w in words):
+        return False  # "The Morning Review newsletter" is a product of the outlet
     return words[0].casefold() not in {"this", "that", "it", "we", "he", "she", "they", "our",
                                         "police", "officials", "government", "ministry", "i"}

@@ -212,6 +212,9 @@ def test_name_list(text, names):
     ("Kebon Jeruk Selatan Jakarta Barat", []),  # five capitalised words: an address
     ("Scott A. Celinski", ["Scott A. Celinski"]),
     ("Example.com. WP Theme", []),
+    ("Ann Lee Ann Lee", ["Ann Lee"]),  # a byline and its link text run together
+    ("Harbour Gazette Editor-at-large", []),
+    ("Whatsapp Facebook Pinterest", []),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
