@@ -307,9 +307,9 @@ _AUTHOR_PATH = re.compile(
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
-    rf"^({_NAME})\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
+    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
-    r"critic|photographer|analyst|freelancer)\b(.*)$"
+    r"critic|photographer|analyst|freelancer)\b|covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -487,10 +487,18 @@ def is_author_marker(line: Line) -> bool:
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 
 
+_STAMP_TAIL = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)|updated\b.*|\d+\s+comments?)$", re.I)
+
+
 def name_with_date(line: Line) -> list[str]:
-    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024": a name and the date, one line."""
+    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read": a name
+    and the page's stamp, one line."""
     if line.words > 14:
         return []
+    parts = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line.text.strip(), maxsplit=1)
+    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
+        return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
         return []

@@ -178,6 +178,9 @@ def test_byline_label(text, names):
 @pytest.mark.parametrize("text, names", [
     ("Ann Lee, October 28, 2024", ["Ann Lee"]),
     ("18/03/2019 | Ann Lee", ["Ann Lee"]),
+    ("Ann Lee · 5 min read", ["Ann Lee"]),
+    ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
+    ("Harbour strike · 5 min read", []),
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
 ])
 def test_name_with_date(text, names):
@@ -260,6 +263,7 @@ def test_name_lines(text, expected):
     ("Ann Lee is a freelance journalist at The Harbour Gazette. Follow her on X @annlee",
      ("Ann Lee", "The Harbour Gazette")),
     ("Ann Lee is a UK-based reporter covering ports.", ("Ann Lee", None)),
+    ("Ann Lee covers shipping for The Harbour Gazette.", ("Ann Lee", "The Harbour Gazette")),
     ("The port is a busy place at night.", (None, None)),
 ])
 def test_bio(text, expected):
