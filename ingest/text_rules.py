@@ -484,6 +484,11 @@ def is_author_marker(line: Line) -> bool:
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True
+    # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
+    if line.words <= 8 and re.fullmatch(
+            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|view all (?:posts|articles|stories)|"
+            r"all (?:posts|articles|stories) by)\b.*", text, re.I):
+        return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 
 
@@ -534,8 +539,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
-    name = " ".join(words[:k]).strip(" ,")
-    if not (2 <= k <= 4 and NAME_LINE.match(name)):
+    name = " ".join(words[:k]).strip(" ,|•·–—-")
+    if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
     people = names_in(name)
     outlet = None

@@ -190,6 +190,7 @@ def test_name_with_date(text, names):
 @pytest.mark.parametrize("text, names, outlet", [
     ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee Staff Writer", ["Ann Lee"], None),
+    ("Ann Lee | Staff Writer", ["Ann Lee"], None),
     ("Harbour Gazette News Desk", [], None),
 ])
 def test_name_with_role(text, names, outlet):
@@ -268,6 +269,15 @@ def test_name_lines(text, expected):
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
+    ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
+    ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
+])
+def test_author_markers(text, expected):
+    assert rules.is_author_marker(line(text)) is expected
 
 
 def test_contributors():
