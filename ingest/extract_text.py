@@ -246,10 +246,6 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
     published = updated = None
     for i in header:
         line = lines[i]
-        # One byline block: once names were found, a line that is not next to them ends it
-        # (further names are in a related-stories list or a reviewer's credit).
-        if used and i > max(used) + 2:
-            break
         if line.words > 30 or rules.is_caption(line):
             continue
         for position, raw in rules.full_dates(line.text):
