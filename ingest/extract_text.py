@@ -256,6 +256,12 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
                 published = raw
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
+    # A "Published ..." stamp below the story (some pages put the byline block at the end).
+    for line in lines:
+        if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
+            dates = rules.full_dates(line.text)
+            if dates:
+                return dates[0][1], updated, "stamp"
 
     story, weak = [], []
     full: list[tuple[int, date]] = []

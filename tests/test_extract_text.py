@@ -379,6 +379,20 @@ def test_agency_sign_off_and_contributor():
     assert article.outlet == "The Associated Press"
 
 
+def test_published_stamp_below_the_story_beats_dates_in_it():
+    text = (f"Harbour strike ends\n\n{STORY} The next vote is on April 9, 2019.\n\n"
+            "Published: March 3, 2019\n")
+    article = parse(text)
+    assert article.published == "2019-03-03" and article.provenance["published"] == "stamp"
+
+
+def test_latest_story_date_when_no_byline_date():
+    text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
+            "closed on March 4, 2019, a week before the vote.\n")
+    article = parse(text)
+    assert article.published == "2019-03-04" and article.provenance["published"] == "text"
+
+
 def test_nothing_is_guessed():
     article = parse(f"Harbour strike ends\n\n{STORY}\n\nThe ships left on Monday.")
     assert article.authors == [] and article.published is None and article.outlet is None
