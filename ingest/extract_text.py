@@ -124,7 +124,8 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
             return i
-    return max(body_at, limit) if body_at < limit else body_at
+    # A story of one paragraph: the lines just below it may still hold the byline.
+    return min(limit, body_at + 3) if body_at < limit else body_at
 
 
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:

@@ -380,7 +380,8 @@ def test_agency_sign_off_and_contributor():
 
 
 def test_published_stamp_below_the_story_beats_dates_in_it():
-    text = (f"Harbour strike ends\n\n{STORY} The next vote is on April 9, 2019.\n\n"
+    text = (f"Harbour strike ends\n\n{STORY}\n\nThe union said the next vote on pay would be "
+            "held on April 9, 2019, after the port has counted its losses.\n\n"
             "Published: March 3, 2019\n")
     article = parse(text)
     assert article.published == "2019-03-03" and article.provenance["published"] == "stamp"
