@@ -311,7 +311,7 @@ def find_outlet(lines, body_at, tail, organisation) -> tuple[str | None, str]:
         if outlet:
             return outlet, "bio"
     for rule, source in ((rules.self_named_outlet, "text"), (rules.subscribe_outlet, "subscription"),
-                         (rules.copyright_outlet, "copyright")):
+                         (rules.supporting_outlet, "subscription"), (rules.copyright_outlet, "copyright")):
         for line in lines:
             outlet = rule(line)
             if outlet:

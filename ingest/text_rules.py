@@ -448,7 +448,13 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
     tail = tail.strip(" .")
     agency = AGENCIES.get(tail.casefold())
     if not agency:
-        return [], None
+        # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).
+        words = tail.split()
+        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5
+                and words[-1].casefold() in ORGANISATION_WORDS and _plausible_outlet(tail)):
+            agency = tail
+        else:
+            return [], None
     head = re.sub(r"^(?:by|par|von|por)\s+", "", head.strip(), flags=re.I)
     if not re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+){_NAME})*", head):
         return [], None
@@ -603,6 +609,7 @@ _SELF_NAMED = re.compile(
 )
 _SUBSCRIBE_TO = re.compile(rf"^subscribe to\s+{_OUTLET_NAME}\s*[!.]?$", re.I)
 # The year is required: "© NASA" under a photo credits the picture, not the page.
+_THANKS_FOR_SUPPORTING = re.compile(rf"^thank you for (?:supporting|reading)\s+{_OUTLET_NAME}", re.I)
 _COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?,?\s+{_OUTLET_NAME}", re.I)
 # Picture libraries and agencies whose copyright sits under photos.
 _PICTURE_SOURCES = {"getty", "getty images", "shutterstock", "istock", "alamy", "ap", "afp", "reuters", "epa"}
@@ -627,6 +634,12 @@ def subscribe_outlet(line: Line) -> str | None:
         return None
     # "Subscribe to Harbour Gazette on YouTube / by Email": the outlet, not the channel.
     return re.split(r"\s+(?:on|by|via)\s+", _outlet(match.group(1)), maxsplit=1)[0]
+
+
+def supporting_outlet(line: Line) -> str | None:
+    """"Thank you for supporting OUTLET": a reader pitch naming the outlet."""
+    match = _THANKS_FOR_SUPPORTING.match(line.text.strip())
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
 
 
 def copyright_outlet(line: Line) -> str | None:

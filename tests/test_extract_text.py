@@ -236,6 +236,8 @@ def test_ends_with_by(text, expected):
     ("Ann Lee And Tom Park, The Associated Press", ["Ann Lee", "Tom Park"], "The Associated Press"),
     ("Ann Lee, Reuters", ["Ann Lee"], "Reuters"),
     ("Lisbon, Portugal", [], None),
+    ("By Ann Lee, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee, Senior Harbour", [], None),
     ("The port, the ships and the cranes, AP", [], None),
 ])
 def test_byline_with_organisation(text, names, agency):
@@ -306,6 +308,7 @@ def test_dateline_agency(text, agency):
     (rules.subscribe_outlet, "Subscribe to our newsletter", None),
     (rules.copyright_outlet, "© 2024 Harbour Gazette. All rights reserved.", "Harbour Gazette"),
     (rules.copyright_outlet, "Copyright 2019 Harbour Media, LLC", "Harbour Media"),
+    (rules.supporting_outlet, "Thank you for supporting Harbour Weekly", "Harbour Weekly"),
     (rules.copyright_outlet, "(Image: © Space Agency)", None),  # no year: a picture credit
     (rules.copyright_outlet, "© 2019 Getty Images", None),
     (rules.subscribe_outlet, "Subscribe to Harbour Gazette on YouTube", "Harbour Gazette"),
