@@ -401,8 +401,8 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van",
 
 
 _LABEL = re.compile(
-    r"^(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
-    r"reported by|written by)\s*:\s*(.+)$",
+    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
+    r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -545,7 +545,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
-    name = " ".join(words[:k]).strip(" ,|•·–—-")
+    name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
     people = names_in(name)

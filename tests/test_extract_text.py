@@ -169,6 +169,7 @@ def test_byline_by(text, names):
     ("Author: Ann Lee", ["Ann Lee"]),
     ("Words: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
+    ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
 ])
 def test_byline_label(text, names):
@@ -191,6 +192,7 @@ def test_name_with_date(text, names):
     ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee Staff Writer", ["Ann Lee"], None),
     ("Ann Lee | Staff Writer", ["Ann Lee"], None),
+    ("Ann Lee / Contributing Writer", ["Ann Lee"], None),
     ("Harbour Gazette News Desk", [], None),
 ])
 def test_name_with_role(text, names, outlet):
