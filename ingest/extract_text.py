@@ -133,8 +133,12 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
     a byline, a stamp or a menu."""
     if title_at is None:
         return None
+    keys = [rules.fold(line.text) for line in lines]
     for i in range(title_at + 1, min(body_at, title_at + 4)):
         line = lines[i]
+        # A notice shown twice ("This article is more than 5 years old") is not a standfirst.
+        if keys.count(keys[i]) > 1 and keys[i] != keys[title_at]:
+            continue
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
                 and not rules.full_dates(line.text)

@@ -246,9 +246,15 @@ _FOLLOW_COVERAGE = re.compile(r"^follow\b.*\b(?:coverage|on (?:twitter|x|faceboo
 _STAMP = re.compile(r"^(?:updated|last updated|published|posted|first published|modified)\b[:\s]", re.I)
 
 
+_TEASER = re.compile(r"(?:read more|read the full story|continue reading|full story)\W*$", re.I)
+
+
 def is_furniture(line: Line) -> bool:
-    """Menus, buttons, players, stamps, tokens: a line no reader counts as the story."""
+    """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
+    a line no reader counts as the story."""
     text = line.text.strip(" :|•·")
+    if line.words <= 25 and _TEASER.search(text):
+        return True
     return bool(
         _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)

@@ -96,6 +96,7 @@ def test_month_day_without_year():
     ("Follow our coverage of the strike at https://example.org/strike", True),
     ("The union said the strike was over.", False),
     ("Search parties found the boat.", False),
+    ("Harbour strike: talks collapse again as union walks outRead more", True),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
