@@ -38,12 +38,12 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     if title_at is not None:
         article.title = lines[title_at].text
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
-        used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.title)}
+        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.title)}
     description_at = find_description(lines, title_at, body_at)
     if description_at is not None:
         article.description = lines[description_at].text
         article.provenance["description"] = "text"
-        used |= {i for i in range(len(lines)) if rules.fold(lines[i].text) == rules.fold(article.description)}
+        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
 
     authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at)
     if authors:
@@ -107,9 +107,9 @@ def find_body_start(lines: list[Line], title_at: int | None) -> int:
     standfirst, once above the photo) pushes the start past its second copy."""
     start = (title_at + 1) if title_at is not None else 0
     if title_at is not None:
-        key = rules.fold(lines[title_at].text)
+        key = lines[title_at].key
         for i in range(start, min(len(lines), start + 8)):
-            if rules.fold(lines[i].text) == key:
+            if lines[i].key == key:
                 start = i + 1
     for i in range(start, len(lines)):
         if rules.is_paragraph(lines[i]) and not rules.byline_by(lines[i]):
@@ -133,7 +133,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
     a byline, a stamp or a menu."""
     if title_at is None:
         return None
-    keys = [rules.fold(line.text) for line in lines]
+    keys = [line.key for line in lines]
     for i in range(title_at + 1, min(body_at, title_at + 4)):
         line = lines[i]
         # A notice shown twice ("This article is more than 5 years old") is not a standfirst.
@@ -142,7 +142,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
                 and not rules.full_dates(line.text)
-                and rules.fold(line.text) != rules.fold(lines[title_at].text)):
+                and line.key != lines[title_at].key):
             return i
     return None
 
@@ -220,8 +220,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
     helpers = {name for line in lines for name in rules.contributors(line)}
     found = [name for name in found if name not in helpers]
     # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
-    keys = {rules.fold(lines[i].text) for i in used}
-    used |= {i for i, line in enumerate(lines) if rules.fold(line.text) in keys}
+    keys = {lines[i].key for i in used}
+    used |= {i for i, line in enumerate(lines) if line.key in keys}
     for i in tail:
         person, _ = rules.bio(lines[i])
         if person and person in found:
@@ -333,7 +333,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
     seen: set[str] = set()
     skip_until_heading = 0  # inside a pitch section: skip until a heading this level or higher
     in_list = False
-    keys = [rules.fold(line.text) for line in lines]
+    keys = [line.key for line in lines]
     for i, line in enumerate(lines):
         if skip_until_heading:
             if line.heading and line.heading <= skip_until_heading and not rules.is_pitch(line):

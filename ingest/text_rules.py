@@ -10,6 +10,7 @@ extract_text.py strings them together.
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, count_words, split_people
 
@@ -24,9 +25,17 @@ class Line:
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
 
-    @property
+    @cached_property
     def words(self) -> int:
         return count_words(self.text)  # Chinese and Japanese are written without spaces
+
+    @cached_property
+    def key(self) -> str:
+        return fold(self.text)  # "the same line again" whatever its case and punctuation
+
+    @cached_property
+    def caption(self) -> bool:
+        return bool(_CREDIT.search(self.text))
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -263,7 +272,7 @@ def is_furniture(line: Line) -> bool:
 
 def is_caption(line: Line) -> bool:
     """A photo caption or credit line (weaker evidence for a date than the story's own text)."""
-    return bool(_CREDIT.search(line.text))
+    return line.caption  # computed once per line: every rule asks
 
 
 def is_pitch(line: Line) -> bool:
@@ -652,7 +661,7 @@ def copyright_outlet(line: Line) -> str | None:
     """A copyright line: "© 2024 OUTLET. All rights reserved."."""
     if line.words > 25:
         return None
-    if is_caption(line):
+    if not re.search(r"©|\(c\)|copyright", line.text, re.I) or is_caption(line):
         return None
     match = _COPYRIGHT.search(line.text)
     if not match or not _plausible_outlet(match.group(1)):
