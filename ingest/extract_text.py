@@ -165,38 +165,23 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
         if names:
             used.add(index)
 
-    for i in header:
-        line = lines[i]
-        # One byline block: once names were found, a line that is not next to them ends it
-        # (further names are in a related-stories list or a reviewer's credit).
-        if used and i > max(used) + 2:
+    # Explicit bylines first ("By A", "Author: A", "A, Reuters", a link to an author page,
+    # "A Staff Writer"); names that only stand beside a stamp or under the headline are weaker
+    # evidence (a topic tag can look like a name), used when the header has no explicit one.
+    for strong in (True, False):
+        for i in header:
+            line = lines[i]
+            # One byline block: once names were found, a line that is not next to them ends it
+            # (further names are in a related-stories list or a reviewer's credit).
+            if used and i > max(used) + 2:
+                break
+            if strong:
+                _strong_byline(lines, i, title_at, add)
+                organisation = organisation or _organisation(line)
+            elif title_at is None or i > title_at:
+                _weak_byline(lines, i, title_at, description_at, add)
+        if found:
             break
-        if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
-            add(rules.name_list(line), i)
-            continue
-        if line.words > 30 or rules.is_caption(line):
-            continue
-        people, agency = rules.byline_with_organisation(line)
-        if people:
-            add(people, i)
-            organisation = organisation or agency
-            continue
-        add(rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
-            or rules.name_with_date(line), i)
-
-        if i not in used and i != title_at:
-            people, outlet = rules.name_with_role(line)
-            add(people, i)
-            organisation = organisation or outlet
-        if i not in used and "@" in line.text and rules.is_name_line(line):
-            add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
-        if rules.ends_with_by(line) and i + 1 < len(lines):
-            add(rules.names_in(lines[i + 1].text), i + 1)
-        # Title, standfirst, then a name on its own line: the classic byline under a headline.
-        if i not in used and rules.is_name_line(line) and i - 1 in (title_at, description_at) and i > 0:
-            add(rules.names_in(line.text), i)
-        if i not in used and rules.is_name_line(line) and _beside_marker(lines, i):
-            add(rules.names_in(line.text), i)
     if not found:
         for i in tail:
             line = lines[i]
@@ -230,6 +215,41 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
         if rules.is_name_line(line) and line.text.strip() in found:
             used.add(i)
     return found, organisation, used, source
+
+
+def _organisation(line: Line) -> str | None:
+    """The agency or publication a byline line names beside its people, if any."""
+    people, organisation = rules.byline_with_organisation(line)
+    if not people:
+        people, organisation = rules.name_with_role(line)
+    return organisation if people else None
+
+
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None:
+    line = lines[i]
+    if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
+        add(rules.name_list(line), i)
+        return
+    if line.words > 30 or rules.is_caption(line):
+        return
+    people, _ = rules.byline_with_organisation(line)
+    add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line), i)
+    if not people and i != title_at:
+        add(rules.name_with_role(line)[0], i)
+    if rules.ends_with_by(line) and i + 1 < len(lines):
+        add(rules.names_in(lines[i + 1].text), i + 1)
+
+
+def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:
+    line = lines[i]
+    if line.words > 30 or rules.is_caption(line):
+        return
+    add(rules.name_with_date(line), i)
+    if "@" in line.text and rules.is_name_line(line):
+        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
+    # Title, standfirst, then a name on its own line: the classic byline under a headline.
+    elif rules.is_name_line(line) and (i - 1 in (title_at, description_at) or _beside_marker(lines, i)):
+        add(rules.names_in(line.text), i)
 
 
 def _beside_marker(lines: list[Line], i: int) -> bool:
