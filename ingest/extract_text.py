@@ -233,7 +233,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None
     if line.words > 30 or rules.is_caption(line):
         return
     people, _ = rules.byline_with_organisation(line)
-    add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line), i)
+    add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
+        or rules.name_with_date(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     if rules.ends_with_by(line) and i + 1 < len(lines):
@@ -244,7 +245,6 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     line = lines[i]
     if line.words > 30 or rules.is_caption(line):
         return
-    add(rules.name_with_date(line), i)
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline.
