@@ -400,6 +400,13 @@ def test_latest_story_date_when_no_byline_date():
     assert article.published == "2019-03-04" and article.provenance["published"] == "text"
 
 
+def test_explicit_byline_beats_a_tag_beside_a_stamp():
+    text = (f"Harbour Strike\nPublished 1 day ago\n# Dockers vote to end the harbour strike\n"
+            f"By Ann Lee | Harbour Gazette\nShare\n\n{STORY}\n")
+    article = parse(text, markdown=True)
+    assert article.authors == ["Ann Lee"]
+
+
 def test_nothing_is_guessed():
     article = parse(f"Harbour strike ends\n\n{STORY}\n\nThe ships left on Monday.")
     assert article.authors == [] and article.published is None and article.outlet is None
