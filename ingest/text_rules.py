@@ -467,7 +467,7 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
         words = tail.split()
         if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5
                 and words[-1].casefold() in ORGANISATION_WORDS and _plausible_outlet(tail)):
-            agency = tail
+            agency = _outlet(tail)
         else:
             return [], None
     head = re.sub(r"^(?:by|par|von|por)\s+", "", head.strip(), flags=re.I)
@@ -672,7 +672,8 @@ def copyright_outlet(line: Line) -> str | None:
 
 def _outlet(name: str) -> str:
     """An outlet name as matched, cut at the end of its sentence ("Times. Follow" -> "Times")."""
-    return re.split(r"\.\s", name)[0].rstrip(".")
+    name = re.split(r"\.\s", name)[0].rstrip(".")
+    return re.sub(r"\s+(?:staff|team|desk|editors|newsroom|reporters)$", "", name, flags=re.I)  # "X Staff" is X
 
 
 def _plausible_outlet(name: str) -> bool:

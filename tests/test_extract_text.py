@@ -241,6 +241,7 @@ def test_ends_with_by(text, expected):
     ("Lisbon, Portugal", [], None),
     ("By Ann Lee, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee, Senior Harbour", [], None),
+    ("By Ann Lee, Harbour Gazette Staff", ["Ann Lee"], "Harbour Gazette"),
     ("The port, the ships and the cranes, AP", [], None),
 ])
 def test_byline_with_organisation(text, names, agency):
