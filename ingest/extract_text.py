@@ -1,9 +1,9 @@
 """Extract an Article from plain text or Markdown with our own rules (trafilatura needs HTML).
 
 The text is read as lines (text_rules.read_lines), then in this order: the headline, the header
-(the lines between the top and the first paragraph of prose, where bylines, datelines, stamps
-and captions sit), the tail (the last lines, where agency bylines and author bios sit), and from
-those the authors, the dates and the outlet. The body is every line that is none of these and
+(the lines from the top down to the second paragraph of prose below the headline, where
+standfirsts, bylines, datelines, stamps and captions sit), the tail (the last lines, where agency
+sign-offs and author bios sit), and from those the authors, the dates and the outlet. The body is every line that is none of these and
 no page furniture. Values are raw strings; normalise.py turns them into people, ISO dates and
 canonical outlet names. article.provenance says which signal each value came from.
 """
