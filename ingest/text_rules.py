@@ -452,7 +452,19 @@ def byline_by(line: Line) -> list[str]:
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []
-    return names_in(names)
+    return names_in(names) or _name_before_organisation(names)
+
+
+def _name_before_organisation(text: str) -> list[str]:
+    """"Ann Lee Harbour Gazette News Fellow": a name run into the outlet and role after it.
+    Two words (three with an initial) are taken when what follows names an organisation or
+    a role."""
+    words = text.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
+    rest = {w.casefold().strip(".,") for w in words[size:]}
+    if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
+        return []
+    return names_in(" ".join(words[:size]))
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
