@@ -630,6 +630,11 @@ _DATELINE = re.compile(
     rf"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s*(?:{_MONTH}\.?\s+{_DAY}\s*)?)?"
     rf"\((?i:({_AGENCY_NAMES}))\)\s*[—–-]"
 )
+# The same with the outlet's own short name: "(CNN) —", "NEW YORK (HarbourTV) --".
+_DATELINE_OUTLET = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s*(?:{_MONTH}\.?\s+{_DAY}\s*)?)?"
+    r"\(([A-Z][A-Za-z0-9.]{1,15})\)\s*(?:[—–]|--?)\s"
+)
 _SELF_NAMED = re.compile(
     rf"{_OUTLET_NAME}\s+(?:has|had|could|was|were|cannot|can)\s+(?:not|unable)\s+"
     r"(?:been able to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)"
@@ -645,7 +650,10 @@ _PICTURE_SOURCES = {"getty", "getty images", "shutterstock", "istock", "alamy", 
 def dateline_agency(line: Line) -> str | None:
     """"BRUSSELS (AP) — ...", "(Reuters) - ...": the wire agency that filed the story."""
     match = _DATELINE.match(line.text)
-    return AGENCIES[match.group(1).casefold()] if match else None
+    if match:
+        return AGENCIES[match.group(1).casefold()]
+    match = _DATELINE_OUTLET.match(line.text)
+    return match.group(1) if match else None
 
 
 def self_named_outlet(line: Line) -> str | None:

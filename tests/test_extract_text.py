@@ -302,6 +302,9 @@ def test_contributors():
     ("LISBON, Oct 28 (Reuters) - The dockers went back to work.", "Reuters"),
     ("(AFP) - The dockers went back to work.", "Agence France-Presse"),
     ("The dockers (AP members) went back.", None),
+    ("(HarbourTV) — The dockers went back to work.", "HarbourTV"),
+    ("LISBON (HTV) -- The dockers went back to work.", "HTV"),
+    ("(Updated) The dockers went back to work.", None),
 ])
 def test_dateline_agency(text, agency):
     assert rules.dateline_agency(line(text)) == agency
