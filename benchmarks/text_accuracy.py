@@ -34,9 +34,11 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
     python benchmarks/text_accuracy.py
     python benchmarks/text_accuracy.py --show-misses authors --converter html2text
     python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
+    python benchmarks/text_accuracy.py --body   # and body word precision/recall
 """
 
 import argparse
+import gzip
 import hashlib
 import html as html_module
 import json
@@ -92,10 +94,37 @@ def load_pages(corpora: Path) -> list[dict]:
             "body_start": expected.read_text(encoding="utf-8")[:400] if expected.is_file() else "",
         })
     pages = [p for p in pages if p["title"] or p["author"] or p["date"]]
+    return _with_halves(pages)
+
+
+def _with_halves(pages: list[dict]) -> list[dict]:
     for page in pages:
         digest = hashlib.sha1(f"{page['corpus']}/{page['id']}".encode()).digest()
         page["half"] = "tune" if digest[0] % 2 == 0 else "held-out"
     return pages
+
+
+def load_body_pages(corpora: Path) -> list[dict]:
+    """scrapinghub_aeb pages (full article text annotated, no title or byline): for --body."""
+    folder = corpora / "scrapinghub_aeb"
+    pages = []
+    for line in (folder / "ground_truth.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        pages.append({
+            "corpus": "scrapinghub", "id": row["id"], "html": folder / row["html_file"],
+            "title": None, "author": None, "body_start": row["body_text"][:400],
+            "body": row["body_text"],
+        })
+    return _with_halves(pages)
+
+
+def body_scores(truth: str, body: str) -> tuple[float, float]:
+    """Bag-of-words precision and recall of a body against the annotated article text."""
+    from collections import Counter
+
+    expected, got = Counter(truth.casefold().split()), Counter(body.casefold().split())
+    common = sum((expected & got).values())
+    return common / max(1, sum(got.values())), common / max(1, sum(expected.values()))
 
 
 def _fold(text: str) -> str:
@@ -130,7 +159,10 @@ def main_region(page: dict):
     """The element we convert: see the module docstring. Returns an lxml element."""
     import lxml.html
 
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", _decode(page["html"].read_bytes()))
+    data = page["html"].read_bytes()
+    if page["html"].suffix == ".gz":
+        data = gzip.decompress(data)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", _decode(data))
     doc = lxml.html.document_fromstring(text)
     for bad in doc.xpath("//script|//style|//noscript|//template|//svg|//form|//iframe"):
         bad.drop_tree()
@@ -415,6 +447,9 @@ def main(argv=None) -> int:
                         help="the half whose misses --show-misses lists (default: tune)")
     parser.add_argument("--dump", type=Path, help="write each converted text to this folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--body", action="store_true",
+                        help="also score bodies: word precision/recall against scrapinghub_aeb's "
+                             "annotated article text (those pages converted the same way)")
     args = parser.parse_args(argv)
     if not args.corpora.is_dir():
         parser.error(f"no corpora at {args.corpora}")
@@ -447,7 +482,35 @@ def main(argv=None) -> int:
     print(f"pages: tune {documents['tune']}, held-out {documents['held-out']}, all {documents['all']}; "
           f"converters: {', '.join(converters)}")
     print(report(totals))
+    if args.body:
+        print()
+        print(body_report(args, converters))
     return 0
+
+
+def body_report(args, converters) -> str:
+    """Mean per-document body word precision, recall and F1, by half; "input" rows score the
+    converted text before our rules, to show what the cleaning removed."""
+    sums = {h: [0.0, 0.0, 0.0, 0.0, 0.0, 0] for h in ("tune", "held-out", "all")}
+    for page in load_body_pages(args.corpora):
+        texts = texts_for(page, args.cache)
+        for converter in converters:
+            article = parse(texts[converter], converter != "html2text-plain")
+            precision, recall = body_scores(page["body"], article.body)
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            # The converted text as it is, for comparison: what the cleaning rules removed.
+            raw_precision, raw_recall = body_scores(page["body"], texts[converter])
+            for half in (page["half"], "all"):
+                for k, value in enumerate((precision, recall, f1, raw_precision, raw_recall)):
+                    sums[half][k] += value
+                sums[half][5] += 1
+    lines = [f"| {'body (scrapinghub)':<18} | " + " | ".join(f"{h:>18}" for h in sums) + " |",
+             "|" + "-" * 20 + "|" + "|".join("-" * 20 for _ in sums) + "|"]
+    labels = ("word precision", "word recall", "word F1", "input precision", "input recall")
+    for k, label in enumerate(labels):
+        cells = [f"{sums[h][k] / sums[h][5]:.3f} (n={sums[h][5]})" if sums[h][5] else "-" for h in sums]
+        lines.append(f"| {label:<18} | " + " | ".join(f"{c:>18}" for c in cells) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
