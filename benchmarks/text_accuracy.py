@@ -279,8 +279,8 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
         return re.compile(rf"\b{month}\s+{dd}\b|\b{dd}\.?\s+(?:of\s+)?{month}\b|\b0?{m}/0?{d}\b")
     forms = [
         rf"\b{month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
-        rf"\b{y}[-/.]0?{m}[-/.]0?{d}\b", rf"\b0?{m}/0?{d}/(?:{y}|{y % 100:02d})\b",
-        rf"\b0?{d}[./]0?{m}[./]{y}\b", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
     ]
     return re.compile("|".join(forms))

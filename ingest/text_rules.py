@@ -68,6 +68,7 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
+    text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
 
@@ -217,7 +218,11 @@ _FURNITURE = re.compile(
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
     r"linkedin|whatsapp|reddit|pinterest|flipboard|instagram|youtube|x|save|listen|"
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
-    r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*)$",
+    r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
+    r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
+    r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
+    r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
+    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+)$",
     re.I,
 )
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")

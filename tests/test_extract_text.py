@@ -96,6 +96,9 @@ def test_month_day_without_year():
     ("Follow our coverage of the strike at https://example.org/strike", True),
     ("The union said the strike was over.", False),
     ("Search parties found the boat.", False),
+    ("Previous post", True), ("Leave a Comment Cancel Reply", True), ("Tags:", True),
+    ("__ facebook", True), ("0shares", True), ("1 / 23", True), ("500", True),
+    ("Privacy Policy", True), ("By", True),
     ("Harbour strike: talks collapse again as union walks outRead more", True),
 ])
 def test_furniture(text, expected):
