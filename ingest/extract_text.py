@@ -275,6 +275,8 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
             continue
         for position, raw in rules.full_dates(line.text):
             before = line.text[:position]
+            if not before.strip() and i > 0 and lines[i - 1].words <= 3:
+                before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
             if re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:

@@ -403,6 +403,12 @@ def test_published_stamp_below_the_story_beats_dates_in_it():
     assert article.published == "2019-03-03" and article.provenance["published"] == "stamp"
 
 
+def test_labels_on_the_line_above_the_date():
+    text = (f"# Harbour strike ends\n\nUpdated:\nMarch 6, 2019\nOriginal:\nMarch 3, 2019\n\n{STORY}\n")
+    article = parse(text, markdown=True)
+    assert (article.published, article.updated) == ("2019-03-03", "2019-03-06")
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
