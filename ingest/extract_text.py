@@ -269,7 +269,8 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
     published = updated = None
-    for i in header:
+    # The byline's own lines first, then the rest of the header in order.
+    for i in sorted(header, key=lambda i: (i not in used, i)):
         line = lines[i]
         if line.words > 30 or rules.is_caption(line):
             continue
