@@ -333,6 +333,10 @@ def find_outlet(lines, body_at, tail, organisation) -> tuple[str | None, str]:
             return agency, "dateline"
     if organisation:
         return organisation, "byline"
+    for line in lines[:body_at]:
+        agency = rules.agency_line(line)
+        if agency:
+            return agency, "byline"
     for i in tail:
         _, outlet = rules.bio(lines[i])
         if outlet:

@@ -661,6 +661,14 @@ def dateline_agency(line: Line) -> str | None:
     return match.group(1) if match else None
 
 
+def agency_line(line: Line) -> str | None:
+    """"Reuters, Washington" / "AFP": a wire agency credited on its own line above the story."""
+    if line.words > 6:
+        return None
+    match = re.match(rf"^(?i:({_AGENCY_NAMES}))(?:\s*[,|/·]\s*[A-Z][\w .'’-]*)?[\s,.]*$", line.text.strip())
+    return AGENCIES[match.group(1).casefold()] if match else None
+
+
 def self_named_outlet(line: Line) -> str | None:
     """"OUTLET has not been able to verify": a news organisation speaking of itself."""
     match = _SELF_NAMED.search(line.text)

@@ -313,6 +313,14 @@ def test_dateline_agency(text, agency):
     assert rules.dateline_agency(line(text)) == agency
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("Reuters, Washington,", "Reuters"), ("AFP", "Agence France-Presse"),
+    ("Reuters reported the strike was over.", None), ("Apple, Washington", None),
+])
+def test_agency_line(text, agency):
+    assert rules.agency_line(line(text)) == agency
+
+
 @pytest.mark.parametrize("rule, text, outlet", [
     (rules.self_named_outlet, "The Harbour Gazette has not been able to independently verify this.",
      "The Harbour Gazette"),
