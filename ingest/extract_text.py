@@ -1,22 +1,403 @@
-"""Extract an Article from plain text or Markdown: our own rules (trafilatura needs HTML)."""
+"""Extract an Article from plain text or Markdown with our own rules (trafilatura needs HTML).
+
+The text is read as lines (text_rules.read_lines), then in this order: the headline, the header
+(the lines from the top down to the second paragraph of prose below the headline, where
+standfirsts, bylines, datelines, stamps and captions sit), the tail (the last lines, where agency
+sign-offs and author bios sit), and from those the authors, the dates and the outlet. The body is every line that is none of these and
+no page furniture. Values are raw strings; normalise.py turns them into people, ISO dates and
+canonical outlet names. article.provenance says which signal each value came from.
+"""
 
 import re
+from datetime import date
 
+from . import text_rules as rules
 from .record import Article
+from .text_rules import Line
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# The header is never longer than this many lines past the headline: a byline further down
+# is in the story ("Photographs by ..."), not above it.
+HEADER_LIMIT = 25
+# How many lines at the end can hold the sign-off byline and the author bios.
+TAIL_LINES = 10
 
 
 def extract_text(text: str, markdown: bool = False) -> Article:
-    if markdown:
-        text = _MARKDOWN_LINK.sub(r"\1", text)
-    lines = [line.strip() for line in text.splitlines()]
-    paragraphs = [line for line in lines if line]
+    # Markdown syntax is taken apart in plain text too: copies of web pages carry "#" headings
+    # and "[links](...)" whatever their file name says.
+    lines = rules.read_lines(text)
     article = Article()
-    if not paragraphs:
+    if not lines:
         return article
-    title = paragraphs[0].lstrip("#").strip()
-    article.title = title
-    article.provenance["title"] = "text"
-    article.body = "\n\n".join(p.lstrip("#").strip() for p in paragraphs[1:])
+    title_at = find_title(lines)
+    body_at = find_body_start(lines, title_at)
+    header = range(0, find_header_end(lines, title_at, body_at))
+    tail = range(max(body_at, len(lines) - TAIL_LINES), len(lines))
+    used: set[int] = set()  # lines that are metadata, not story
+
+    if title_at is not None:
+        article.title = lines[title_at].text
+        article.provenance["title"] = "heading" if lines[title_at].heading else "text"
+        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.title)}
+    description_at = find_description(lines, title_at, body_at)
+    if description_at is not None:
+        article.description = lines[description_at].text
+        article.provenance["description"] = "text"
+        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
+
+    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at)
+    if authors:
+        article.authors = authors
+        article.provenance["authors"] = source
+    used |= author_lines
+
+    published, updated, source = find_dates(lines, header, body_at, used)
+    if published:
+        article.published = published
+        article.provenance["published"] = source
+    if updated:
+        article.updated = updated
+        article.provenance["updated"] = "stamp"
+
+    outlet, source = find_outlet(lines, body_at, tail, organisation)
+    if outlet:
+        article.outlet = outlet
+        article.provenance["outlet"] = source
+
+    article.body = "\n\n".join(body_lines(lines, title_at, body_at, used, article.authors))
     return article
+
+
+# --- where things are ----------------------------------------------------------------------
+
+
+def _headline_like(line: Line) -> bool:
+    return (2 <= line.words <= 40 and not line.item and not rules.is_furniture(line)
+            and not rules.is_caption(line) and not rules.is_stamp(line)
+            and not rules.is_list_heading(line) and not rules.is_pitch(line)
+            and not rules.byline_by(line) and not rules.is_name_line(line)
+            and not (line.words <= 8 and rules.full_dates(line.text))
+            and len(line.text) <= 300)
+
+
+def find_title(lines: list[Line]) -> int | None:
+    """The first level-1 heading; else the first heading near the top; else the first line
+    that reads as a headline (not a menu item, a byline, a date or a caption)."""
+    for i, line in enumerate(lines):
+        if line.heading == 1 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line)):
+            return i
+    for i, line in enumerate(lines[:HEADER_LIMIT]):
+        if rules.is_paragraph(line):
+            break  # a heading below the first paragraph is a section of the story
+        if 2 <= line.heading <= 3 and _headline_like(line):
+            return i
+    for i, line in enumerate(lines):
+        # A one-word headline only as the very first line ("Headline\n\nStory ...").
+        if (_headline_like(line) or i == 0 and line.words == 1 and not rules.is_furniture(line)) \
+                and not line.heading and not rules.is_paragraph(line):
+            return i
+    for i, line in enumerate(lines):
+        if _headline_like(line) and not line.heading:
+            return i
+    return None
+
+
+def find_body_start(lines: list[Line], title_at: int | None) -> int:
+    """The first line of prose after the headline. A headline shown twice (once above the
+    standfirst, once above the photo) pushes the start past its second copy."""
+    start = (title_at + 1) if title_at is not None else 0
+    if title_at is not None:
+        key = lines[title_at].key
+        for i in range(start, min(len(lines), start + 8)):
+            if lines[i].key == key:
+                start = i + 1
+    for i in range(start, len(lines)):
+        if rules.is_paragraph(lines[i]) and not rules.byline_by(lines[i]):
+            return i
+    return start
+
+
+def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> int:
+    """Where bylines and datelines stop: the second paragraph after the headline (the first
+    may be a standfirst with the byline below it), and never far below the headline."""
+    limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
+    for i in range(body_at + 1, limit):
+        if rules.is_paragraph(lines[i]):
+            return i
+    # A story of one paragraph: the lines just below it may still hold the byline.
+    return min(limit, body_at + 3) if body_at < limit else body_at
+
+
+def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
+    """The standfirst: a sentence between the headline and the story that is not a caption,
+    a byline, a stamp or a menu."""
+    if title_at is None:
+        return None
+    keys = [line.key for line in lines]
+    for i in range(title_at + 1, min(body_at, title_at + 4)):
+        line = lines[i]
+        # A notice shown twice ("This article is more than 5 years old") is not a standfirst.
+        if keys.count(keys[i]) > 1 and keys[i] != keys[title_at]:
+            continue
+        if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
+                and not rules.is_furniture(line) and not rules.is_stamp(line)
+                and not rules.full_dates(line.text)
+                and line.key != lines[title_at].key):
+            return i
+    return None
+
+
+# --- authors -------------------------------------------------------------------------------
+
+
+def find_authors(lines, header, tail, title_at=None, description_at=None) -> tuple[list[str], str | None, set[int], str]:
+    """People named in the byline (header first, then the sign-off and bios at the end),
+    without those who only "contributed to this report"."""
+    found: list[str] = []
+    used: set[int] = set()
+    organisation = None
+    source = "byline"
+
+    def add(names, index):
+        for name in names:
+            if name not in found:
+                found.append(name)
+        if names:
+            used.add(index)
+
+    # Explicit bylines first ("By A", "Author: A", "A, Reuters", a link to an author page,
+    # "A Staff Writer"); names that only stand beside a stamp or under the headline are weaker
+    # evidence (a topic tag can look like a name), used when the header has no explicit one.
+    for strong in (True, False):
+        for i in header:
+            line = lines[i]
+            # One byline block: once names were found, a line that is not next to them ends it
+            # (further names are in a related-stories list or a reviewer's credit).
+            if used and i > max(used) + 2:
+                break
+            if strong:
+                _strong_byline(lines, i, title_at, add)
+                organisation = organisation or _organisation(line)
+            elif title_at is None or i > title_at:
+                _weak_byline(lines, i, title_at, description_at, add)
+        if found:
+            break
+    if not found:
+        for i in tail:
+            line = lines[i]
+            people, agency = rules.byline_with_organisation(line)
+            if people:
+                add(people, i)
+                organisation = organisation or agency
+            elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
+                add(rules.byline_by(line) or rules.byline_label(line), i)
+                if rules.ends_with_by(line) and i + 1 < len(lines):
+                    add(rules.names_in(lines[i + 1].text), i + 1)
+        if not found:
+            for i in tail:
+                person, _ = rules.bio(lines[i])
+                if person:
+                    add([person], i)
+                    source = "bio"
+            for i in tail:
+                if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
+                    add(rules.names_in(lines[i].text), i)
+    helpers = {name for line in lines for name in rules.contributors(line)}
+    found = [name for name in found if name not in helpers]
+    # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
+    keys = {lines[i].key for i in used}
+    used |= {i for i, line in enumerate(lines) if line.key in keys}
+    for i in tail:
+        person, _ = rules.bio(lines[i])
+        if person and person in found:
+            used.add(i)
+    for i, line in enumerate(lines):
+        if rules.is_name_line(line) and line.text.strip() in found:
+            used.add(i)
+    return found, organisation, used, source
+
+
+def _organisation(line: Line) -> str | None:
+    """The agency or publication a byline line names beside its people, if any."""
+    people, organisation = rules.byline_with_organisation(line)
+    if not people:
+        people, organisation = rules.name_with_role(line)
+    return organisation if people else None
+
+
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None:
+    line = lines[i]
+    if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
+        add(rules.name_list(line), i)
+        return
+    if line.words > 30 or rules.is_caption(line):
+        return
+    people, _ = rules.byline_with_organisation(line)
+    add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
+        or rules.name_with_date(line), i)
+    if not people and i != title_at:
+        add(rules.name_with_role(line)[0], i)
+    if rules.ends_with_by(line) and i + 1 < len(lines):
+        add(rules.names_in(lines[i + 1].text), i + 1)
+
+
+def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:
+    line = lines[i]
+    if line.words > 30 or rules.is_caption(line):
+        return
+    if "@" in line.text and rules.is_name_line(line):
+        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
+    # Title, standfirst, then a name on its own line: the classic byline under a headline.
+    elif rules.is_name_line(line) and (i - 1 in (title_at, description_at) or _beside_marker(lines, i)):
+        add(rules.names_in(line.text), i)
+
+
+def _beside_marker(lines: list[Line], i: int) -> bool:
+    """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
+    before or after it, or when the name is repeated (a byline block and its profile card)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or lines[j].text == lines[i].text):
+            return True
+    return False
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, str]:
+    """Published (and updated) date: a byline or dateline date first, else the latest full
+    date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
+    date), else a caption's or a stamp's date; else nothing."""
+    published = updated = None
+    # The byline's own lines first, then the rest of the header in order.
+    for i in sorted(header, key=lambda i: (i not in used, i)):
+        line = lines[i]
+        if line.words > 30 or rules.is_caption(line):
+            continue
+        for position, raw in rules.full_dates(line.text):
+            before = line.text[:position]
+            if not before.strip() and i > 0 and lines[i - 1].words <= 3:
+                before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
+            if re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+                updated = updated or raw
+            elif published is None:
+                published = raw
+    if published:
+        return published, updated, "byline" if any(i in used for i in header) else "dateline"
+    # A "Published ..." stamp below the story (some pages put the byline block at the end).
+    for line in lines:
+        if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
+            dates = rules.full_dates(line.text)
+            if dates:
+                return dates[0][1], updated, "stamp"
+
+    story, weak = [], []
+    full: list[tuple[int, date]] = []
+    for i, line in enumerate(lines):
+        for _, raw in rules.full_dates(line.text):
+            day = rules.parse_day(raw)
+            if day:
+                full.append((i, day))
+                target = weak if (rules.is_caption(line) or rules.is_stamp(line) or i < body_at) else story
+                target.append((day, raw))
+    for i in range(body_at, len(lines)):
+        line = lines[i]
+        if rules.is_caption(line) or rules.is_furniture(line) or not full:
+            continue
+        for match in rules.MONTH_DAY.finditer(line.text):
+            nearest = min(full, key=lambda item: abs(item[0] - i))[1]
+            month = rules.MONTHS[re.match(r"[A-Za-z]+", match.group(0)).group(0).casefold()]
+            day_number = int(re.match(r"\d+", match.group(1)).group(0))
+            try:
+                day = date(nearest.year, month, day_number)
+            except ValueError:
+                continue
+            story.append((day, day.isoformat()))
+    if story:
+        return max(story)[1], updated, "text"
+    if weak:
+        return max(weak)[1], updated, "caption"
+    return None, updated, ""
+
+
+# --- outlet --------------------------------------------------------------------------------
+
+
+def find_outlet(lines, body_at, tail, organisation) -> tuple[str | None, str]:
+    """Who published the story, only where the text says: a wire agency in the dateline or
+    byline, the outlet an author bio names, the outlet naming itself, a subscription block or
+    a copyright line."""
+    for line in lines[body_at: body_at + 3]:
+        agency = rules.dateline_agency(line)
+        if agency:
+            return agency, "dateline"
+    if organisation:
+        return organisation, "byline"
+    for line in lines[:body_at]:
+        agency = rules.agency_line(line)
+        if agency:
+            return agency, "byline"
+    for i in tail:
+        _, outlet = rules.bio(lines[i])
+        if outlet:
+            return outlet, "bio"
+    for rule, source in ((rules.self_named_outlet, "text"), (rules.subscribe_outlet, "subscription"),
+                         (rules.supporting_outlet, "subscription"), (rules.copyright_outlet, "copyright")):
+        for line in lines:
+            outlet = rule(line)
+            if outlet:
+                return outlet, source
+    return None, ""
+
+
+# --- body ----------------------------------------------------------------------------------
+
+
+def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
+    """The story's own lines, in order: without the metadata lines, page furniture, captions,
+    pitches (and the section a pitch heads), lists of other stories, bios and repeats."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    skip_until_heading = 0  # inside a pitch section: skip until a heading this level or higher
+    in_list = False
+    keys = [line.key for line in lines]
+    for i, line in enumerate(lines):
+        if skip_until_heading:
+            if line.heading and line.heading <= skip_until_heading and not rules.is_pitch(line):
+                skip_until_heading = 0
+            else:
+                continue
+        if in_list:
+            if line.heading or (rules.is_paragraph(line) and not line.item):
+                in_list = False
+            else:
+                continue
+        if line.heading and rules.is_pitch(line):
+            skip_until_heading = line.heading
+            continue
+        if rules.is_list_heading(line):
+            in_list = True
+            continue
+        if i in used or i < body_at and not rules.is_paragraph(line):
+            continue
+        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line)
+                or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
+            continue
+        key = keys[i]
+        if key in seen:
+            continue
+        # A teaser cut short ("... and jolt relations") before the full paragraph.
+        if line.words >= 10 and any(other.startswith(key) and len(other) > len(key)
+                                    for other in keys[i + 1: i + 12]):
+            continue
+        seen.add(key)
+        kept.append(line.text)
+    return kept
+
+
+def _is_pitch_line(line: Line) -> bool:
+    """A pitch on its own line; a sentence of the story that mentions subscriptions stays."""
+    if not rules.is_pitch(line):
+        return False
+    return line.words <= 12 or bool(
+        re.match(r"(?:sign up|subscribe|join|get|download|support|don't miss|never miss)\b", line.text, re.I))

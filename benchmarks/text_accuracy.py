@@ -1,0 +1,517 @@
+"""Accuracy of the text/Markdown parser (ingest/extract_text.py) on a development set made from
+the real pages in ../shared/corpora, converted to text by converters that are not ours.
+
+How the development set is made
+- Pages: postlight_parser pages, and mozilla_readability pages that are real articles (not the
+  synthetic fixtures), that have a title, author or date in their ground truth.
+- Region: the smallest element holding both the headline (the element whose text is the
+  ground-truth title, else the first <h1>) and the start of the article body (the deepest element
+  holding words from the ground-truth body). If the ground-truth byline is on the page but
+  outside that element, the region grows to the nearest ancestor that holds it too, as long as
+  that ancestor is not the whole <body> and not more than four times larger. Scripts, styles and
+  forms are dropped; menus, captions, share buttons etc. inside the region are kept, as a reader's
+  copy-paste or a scraper keeps them.
+- Converters (each page is converted by all three, so one page is three documents):
+  html2text (Markdown, parsed as .md), html2text with links, images and emphasis off (plain
+  text, parsed as .txt) and markdownify (ATX headings, parsed as .md).
+- Halves: a page is in the tuning half when the first byte of sha1("corpus/id") is even, else in
+  the held-out half. Tune rules on the tuning half only (--show-misses shows it by default).
+
+What is scored (after ingest's own normalisation: split_people, iso_date, clean_outlet)
+- title: exact after folding case and white space, against the ground-truth title or the title
+  with a trailing " - Site" / " | Site" part removed; only where that title is in the text.
+- authors: people from the ground truth (split with split_people). Recall over the ground-truth
+  people whose name is in the text; precision over the people returned on pages whose ground
+  truth names an author (or asserts there is none).
+- date: the day, where the text gives the ground-truth day in a common written form; the day
+  before or after also counts when the ground truth is a UTC time (the page shows local time).
+- outlet: readability's site name, where the visible text (not a link target) names it
+  (compared by outlet_key).
+- invented: of all values returned (title, each author, date, outlet), the share the text does
+  not support: title not in it, a name not in it, a date whose day and month are not written in
+  it, an outlet (or its agency abbreviation) not named in it.
+
+    python benchmarks/text_accuracy.py
+    python benchmarks/text_accuracy.py --show-misses authors --converter html2text
+    python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
+    python benchmarks/text_accuracy.py --body   # and body word precision/recall
+"""
+
+import argparse
+import gzip
+import hashlib
+import html as html_module
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ingest.extract_text import extract_text  # noqa: E402
+from ingest.normalise import (  # noqa: E402
+    AGENCIES, normalise, outlet_key, person_key, split_people,
+)
+
+DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
+DEFAULT_CACHE = Path("/tmp/news-archive-text-devset")
+CONVERTERS = ("html2text", "html2text-plain", "markdownify")
+REGION_VERSION = "4"  # bump when the region rule changes, so cached conversions are redone
+FIELDS = ("title", "authors", "date", "outlet")
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+# --- the development set -------------------------------------------------------------------
+
+
+def load_pages(corpora: Path) -> list[dict]:
+    """Ground truth of the pages we score, one dict per page, in a fixed order."""
+    pages = []
+    for line in (corpora / "postlight_parser" / "ground_truth.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        author_known = row["author"] is not None or "author" in row.get("asserted_fields", [])
+        pages.append({
+            "corpus": "postlight", "id": row["id"],
+            "html": corpora / "postlight_parser" / row["html_file"],
+            "title": row["title"], "author": row["author"], "author_known": author_known,
+            "date": row["date"], "date_is_utc": True, "outlet": None,
+            "body_start": " ".join(row.get("body_first_words") or []),
+        })
+    folder = corpora / "mozilla_readability"
+    for line in (folder / "ground_truth.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if row.get("likely_synthetic_fixture"):
+            continue
+        expected = folder / row["expected_body_text"]
+        pages.append({
+            "corpus": "readability", "id": row["id"], "html": folder / row["source_html"],
+            "title": row["title"], "author": row["author"], "author_known": row["author"] is not None,
+            "date": row["date"], "date_is_utc": False, "outlet": row.get("sitename"),
+            "body_start": expected.read_text(encoding="utf-8")[:400] if expected.is_file() else "",
+        })
+    pages = [p for p in pages if p["title"] or p["author"] or p["date"]]
+    return _with_halves(pages)
+
+
+def _with_halves(pages: list[dict]) -> list[dict]:
+    for page in pages:
+        digest = hashlib.sha1(f"{page['corpus']}/{page['id']}".encode()).digest()
+        page["half"] = "tune" if digest[0] % 2 == 0 else "held-out"
+    return pages
+
+
+def load_body_pages(corpora: Path) -> list[dict]:
+    """scrapinghub_aeb pages (full article text annotated, no title or byline): for --body."""
+    folder = corpora / "scrapinghub_aeb"
+    pages = []
+    for line in (folder / "ground_truth.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        pages.append({
+            "corpus": "scrapinghub", "id": row["id"], "html": folder / row["html_file"],
+            "title": None, "author": None, "body_start": row["body_text"][:400],
+            "body": row["body_text"],
+        })
+    return _with_halves(pages)
+
+
+def body_scores(truth: str, body: str) -> tuple[float, float]:
+    """Bag-of-words precision and recall of a body against the annotated article text."""
+    from collections import Counter
+
+    expected, got = Counter(truth.casefold().split()), Counter(body.casefold().split())
+    common = sum((expected & got).values())
+    return common / max(1, sum(got.values())), common / max(1, sum(expected.values()))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", html_module.unescape(text or ""))
+    return " ".join(text.casefold().split())
+
+
+def _decode(data: bytes) -> str:
+    """Page bytes to text: UTF-8 when it is UTF-8 (most are, whatever they declare), else the
+    declared charset, else Windows-1252, so that no page is read as mojibake."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = re.search(rb"charset=[\"']?([\w-]+)", data[:4096], re.I)
+    for codec in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1252"]:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _common_ancestor(a, b):
+    mine = [a, *a.iterancestors()]  # the elements themselves: ids of lxml proxies are reused
+    while b is not None and not any(b is x for x in mine):
+        b = b.getparent()
+    return b
+
+
+def main_region(page: dict):
+    """The element we convert: see the module docstring. Returns an lxml element."""
+    import lxml.html
+
+    data = page["html"].read_bytes()
+    if page["html"].suffix == ".gz":
+        data = gzip.decompress(data)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", _decode(data))
+    doc = lxml.html.document_fromstring(text)
+    for bad in doc.xpath("//script|//style|//noscript|//template|//svg|//form|//iframe"):
+        bad.drop_tree()
+    body = doc.body if doc.find("body") is not None else doc
+    words = _fold(re.sub(r"<[^>]+>", " ", page["body_start"])).split()
+    phrase = " ".join(words[3:10]) if len(words) >= 10 else " ".join(words)
+    start = None
+    if phrase:
+        for element in body.iter():
+            if isinstance(element.tag, str) and phrase in _fold(element.text_content()):
+                start = element  # iter() is document order, so the last hit is the deepest
+    # Headline candidates: elements whose text is the title (or a site-less variant of it),
+    # compared on letters and digits only so that quotes and dashes do not matter.
+    titles = {_keyed(v) for v in title_variants(page["title"])} if page["title"] else set()
+    titles.discard("")
+    headlines = []
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        keyed = _keyed(element.text_content())
+        if keyed and any(keyed == t or (len(keyed) > 15 and t.startswith(keyed))
+                         or (keyed.startswith(t) and len(keyed) < 1.5 * len(t)) for t in titles):
+            headlines.append(element)
+    # A heading copy beats a share widget or a "related" link that repeats the title.
+    for level in (("h1",), ("h2", "h3", "header"), None):
+        tier = [h for h in headlines if level is None or h.tag in level]
+        if tier:
+            headlines = tier
+            break
+    if not headlines:
+        headlines = body.xpath("//h1")[:1]
+    if start is None or not headlines:
+        region = start if start is not None else (headlines[0] if headlines else None)
+        if region is None:
+            return body
+        article = next((a for a in region.iterancestors("article")), None)
+        if article is not None:
+            return article
+        return region.getparent() if region.getparent() is not None else body
+    regions = [_common_ancestor(h, start) for h in headlines]
+    region = min((r for r in regions if r is not None), key=lambda r: len(r.text_content()), default=body)
+    people, _ = split_people(page["author"]) if page["author"] else ([], [])
+    if people:
+        name = _fold(people[0])
+        if name in _fold(body.text_content()) and name not in _fold(region.text_content()):
+            size = len(region.text_content())
+            for ancestor in region.iterancestors():
+                if ancestor is body or ancestor.tag in ("body", "html"):
+                    break
+                if len(ancestor.text_content()) > 4 * max(size, 2000):
+                    break
+                if name in _fold(ancestor.text_content()):
+                    region = ancestor
+                    break
+    return region
+
+
+def convert(region, converter: str) -> str:
+    import lxml.html
+
+    markup = lxml.html.tostring(region, encoding="unicode")
+    if converter == "markdownify":
+        from markdownify import markdownify
+
+        return markdownify(markup, heading_style="ATX")
+    import html2text
+
+    handler = html2text.HTML2Text()
+    handler.body_width = 0
+    if converter == "html2text-plain":
+        handler.ignore_links = handler.ignore_images = handler.ignore_emphasis = True
+    return handler.handle(markup)
+
+
+def texts_for(page: dict, cache: Path) -> dict[str, str]:
+    """The page converted by each converter, cached on disk (conversion is the slow part)."""
+    key = hashlib.sha1(f"{REGION_VERSION}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
+    path = cache / f"{key}.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    region = main_region(page)
+    texts = {name: convert(region, name) for name in CONVERTERS}
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return texts
+
+
+# --- what the text supports ----------------------------------------------------------------
+
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"]
+
+
+# Month names in the other languages of the corpora (French, German, Spanish, Portuguese,
+# Italian, Czech genitive), so that "7 mai 2019" counts as the text giving that day.
+OTHER_MONTH_NAMES = [
+    "janvier|januar|enero|janeiro|gennaio|ledna", "février|fevrier|februar|febrero|fevereiro|febbraio|února",
+    "mars|märz|marzo|março|března", "avril|abril|aprile|dubna", "mai|mayo|maio|maggio|května",
+    "juin|juni|junio|junho|giugno|června", "juillet|juli|julio|julho|luglio|července",
+    "août|aout|agosto|srpna", "septembre|septiembre|setembro|settembre|září",
+    "octobre|oktober|octubre|outubro|ottobre|října", "novembre|noviembre|novembro|listopadu",
+    "décembre|decembre|dezember|diciembre|dezembro|dicembre|prosince",
+]
+
+
+def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
+    """A day in the common written forms: "October 28, 2024", "Oct. 28 2024", "28 Oct 2024",
+    "2024-10-28", "10/28/2024", "28.10.2024", "2024年10月28日" (and without the year)."""
+    name = MONTH_NAMES[day.month - 1]
+    month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?|{OTHER_MONTH_NAMES[day.month - 1]})"
+    d, m, y = day.day, day.month, day.year
+    dd = rf"0?{d}(?:st|nd|rd|th)?"
+    if not with_year:
+        return re.compile(rf"\b{month}\s+{dd}\b|\b{dd}\.?\s+(?:of\s+)?{month}\b|\b0?{m}/0?{d}\b")
+    forms = [
+        rf"\b{month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
+        rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
+    ]
+    return re.compile("|".join(forms))
+
+
+def days_in_text(page: dict, folded: str) -> set[date]:
+    """Which of the ground-truth day (and, for UTC times, its neighbours) the text writes."""
+    if not page["date"]:
+        return set()
+    try:
+        day = date.fromisoformat(page["date"][:10])
+    except ValueError:
+        return set()
+    candidates = [day] + ([day - timedelta(days=1), day + timedelta(days=1)] if page["date_is_utc"] else [])
+    return {c for c in candidates if date_pattern(c).search(folded)}
+
+
+def _keyed(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
+
+
+def supported(field: str, value: str, folded: str, names: str, keyed: str) -> bool:
+    """Whether the text itself gives this value (compared on letters and digits only where
+    Markdown syntax could sit between the words)."""
+    if field == "title":
+        return _keyed(value) in keyed
+    if field == "authors":
+        return person_key(value) in names
+    if field == "date":
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return False
+        return bool(date_pattern(day).search(folded) or date_pattern(day, with_year=False).search(folded))
+    if field == "outlet":
+        if _keyed(value) in keyed or outlet_key(value) in keyed:
+            return True
+        abbreviations = [k for k, v in AGENCIES.items() if v == value]
+        return any(re.search(rf"\b{re.escape(a)}\b", folded) for a in abbreviations)
+    raise ValueError(field)
+
+
+def title_variants(title: str) -> set[str]:
+    variants = {_fold(title)}
+    for separator in (" - ", " | ", " – ", " — ", " :: ", " · "):
+        if separator in title:
+            head, _, tail = title.rpartition(separator)
+            if len(tail) <= 40:
+                variants.add(_fold(head))
+            head, _, tail = title.partition(separator)
+            if len(head) <= 40:
+                variants.add(_fold(tail))
+    return variants
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def parse(text: str, markdown: bool):
+    article = extract_text(text, markdown=markdown)
+    return normalise(article, NOW)
+
+
+def score_document(page: dict, text: str, markdown: bool) -> dict:
+    """Counts for one converted page, and the misses behind them."""
+    article = parse(text, markdown)
+    folded = _fold(text)
+    names = person_key(text)
+    keyed = _keyed(text)
+    # What a reader sees: link and image targets are not the text naming an outlet.
+    visible = _keyed(re.sub(r"(?:https?://|www\.)\S+", " ", re.sub(r"\]\([^)]*\)", "]", text)))
+    counts = defaultdict(int)
+    misses = []
+
+    if page["title"]:
+        variants = [v for v in title_variants(page["title"]) if v in folded]
+        if variants:
+            counts["title_n"] += 1
+            if article.title and _fold(article.title) in variants:
+                counts["title_ok"] += 1
+            else:
+                misses.append(("title", page["title"], article.title))
+
+    truth_people, _ = split_people(page["author"]) if page["author"] else ([], [])
+    truth_keys = {person_key(p) for p in truth_people}
+    got_keys = [person_key(p) for p in article.authors]
+    in_text = [k for k in truth_keys if k in names]
+    if in_text:
+        counts["recall_n"] += len(in_text)
+        counts["recall_ok"] += sum(k in got_keys for k in in_text)
+        if not all(k in got_keys for k in in_text):
+            misses.append(("authors", page["author"], article.authors))
+    if page["author_known"] and (truth_people or not page["author"]):
+        counts["precision_n"] += len(got_keys)
+        counts["precision_ok"] += sum(k in truth_keys for k in got_keys)
+        if any(k not in truth_keys for k in got_keys) and not (in_text and misses and misses[-1][0] == "authors"):
+            misses.append(("authors", page["author"], article.authors))
+
+    days = days_in_text(page, folded)
+    if days:
+        counts["date_n"] += 1
+        if article.published and date.fromisoformat(article.published[:10]) in days:
+            counts["date_ok"] += 1
+        else:
+            misses.append(("date", page["date"], article.published))
+
+    if page["outlet"] and outlet_key(page["outlet"]) in visible:
+        counts["outlet_n"] += 1
+        if article.outlet and outlet_key(article.outlet) == outlet_key(page["outlet"]):
+            counts["outlet_ok"] += 1
+        else:
+            misses.append(("outlet", page["outlet"], article.outlet))
+
+    returned = [("title", article.title)] if article.title else []
+    returned += [("authors", a) for a in article.authors]
+    returned += [("date", article.published)] if article.published else []
+    returned += [("outlet", article.outlet)] if article.outlet else []
+    counts["returned"] += len(returned)
+    for field, value in returned:
+        if not supported(field, value, folded, names, visible if field == "outlet" else keyed):
+            counts["invented"] += 1
+            misses.append(("invented", field, value))
+    return {"counts": counts, "misses": misses}
+
+
+def ratio(ok: int, n: int, percent: bool = True) -> str:
+    if not n:
+        return "-"
+    return f"{100 * ok / n:.1f}%" if percent else f"{ok / n:.3f}"
+
+
+def report(totals: dict[str, dict]) -> str:
+    rows = [
+        ("title accuracy", "title_ok", "title_n", True),
+        ("author precision", "precision_ok", "precision_n", False),
+        ("author recall", "recall_ok", "recall_n", False),
+        ("date accuracy", "date_ok", "date_n", True),
+        ("outlet accuracy", "outlet_ok", "outlet_n", True),
+        ("invented values", "invented", "returned", True),
+    ]
+    halves = list(totals)
+    lines = [f"| {'measure':<18} | " + " | ".join(f"{h:>18}" for h in halves) + " |",
+             "|" + "-" * 20 + "|" + "|".join("-" * 20 for _ in halves) + "|"]
+    for label, ok, n, percent in rows:
+        cells = [f"{ratio(totals[h][ok], totals[h][n], percent)} ({totals[h][ok]}/{totals[h][n]})"
+                 for h in halves]
+        lines.append(f"| {label:<18} | " + " | ".join(f"{c:>18}" for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="The development set and the scoring rules are described at the top of this file.")
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
+                        help="where converted texts are kept between runs (default %(default)s)")
+    parser.add_argument("--converter", choices=CONVERTERS, action="append",
+                        help="score only these converters (default: all three)")
+    parser.add_argument("--show-misses", nargs="?", const="all", metavar="FIELD",
+                        choices=("all", "title", "authors", "date", "outlet", "invented"),
+                        help="list the misses (all, or one field) of --half")
+    parser.add_argument("--half", choices=("tune", "held-out", "all"), default="tune",
+                        help="the half whose misses --show-misses lists (default: tune)")
+    parser.add_argument("--dump", type=Path, help="write each converted text to this folder")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--body", action="store_true",
+                        help="also score bodies: word precision/recall against scrapinghub_aeb's "
+                             "annotated article text (those pages converted the same way)")
+    args = parser.parse_args(argv)
+    if not args.corpora.is_dir():
+        parser.error(f"no corpora at {args.corpora}")
+
+    converters = args.converter or list(CONVERTERS)
+    totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
+    pages = load_pages(args.corpora)
+    for page in pages:
+        texts = texts_for(page, args.cache)
+        for converter in converters:
+            text = texts[converter]
+            markdown = converter != "html2text-plain"
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                suffix = ".md" if markdown else ".txt"
+                (args.dump / f"{page['corpus']}-{page['id']}-{converter}{suffix}").write_text(text, encoding="utf-8")
+            result = score_document(page, text, markdown)
+            for name, value in result["counts"].items():
+                totals[page["half"]][name] += value
+                totals["all"][name] += value
+            if args.show_misses and args.half in (page["half"], "all"):
+                for field, expected, got in result["misses"]:
+                    if args.show_misses in ("all", field):
+                        print(f"{page['corpus']}/{page['id']} [{converter}] {field}: "
+                              f"expected {expected!r} got {got!r}")
+    documents = {h: sum(1 for p in pages if h in (p["half"], "all")) for h in totals}
+    if args.json:
+        print(json.dumps({h: dict(c) | {"pages": documents[h]} for h, c in totals.items()}, indent=2))
+        return 0
+    print(f"pages: tune {documents['tune']}, held-out {documents['held-out']}, all {documents['all']}; "
+          f"converters: {', '.join(converters)}")
+    print(report(totals))
+    if args.body:
+        print()
+        print(body_report(args, converters))
+    return 0
+
+
+def body_report(args, converters) -> str:
+    """Mean per-document body word precision, recall and F1, by half; "input" rows score the
+    converted text before our rules, to show what the cleaning removed."""
+    sums = {h: [0.0, 0.0, 0.0, 0.0, 0.0, 0] for h in ("tune", "held-out", "all")}
+    for page in load_body_pages(args.corpora):
+        texts = texts_for(page, args.cache)
+        for converter in converters:
+            article = parse(texts[converter], converter != "html2text-plain")
+            precision, recall = body_scores(page["body"], article.body)
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            # The converted text as it is, for comparison: what the cleaning rules removed.
+            raw_precision, raw_recall = body_scores(page["body"], texts[converter])
+            for half in (page["half"], "all"):
+                for k, value in enumerate((precision, recall, f1, raw_precision, raw_recall)):
+                    sums[half][k] += value
+                sums[half][5] += 1
+    lines = [f"| {'body (scrapinghub)':<18} | " + " | ".join(f"{h:>18}" for h in sums) + " |",
+             "|" + "-" * 20 + "|" + "|".join("-" * 20 for _ in sums) + "|"]
+    labels = ("word precision", "word recall", "word F1", "input precision", "input recall")
+    for k, label in enumerate(labels):
+        cells = [f"{sums[h][k] / sums[h][5]:.3f} (n={sums[h][5]})" if sums[h][5] else "-" for h in sums]
+        lines.append(f"| {label:<18} | " + " | ".join(f"{c:>18}" for c in cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

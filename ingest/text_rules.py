@@ -1,0 +1,722 @@
+"""The rules that read a plain-text or Markdown news article: which line is the headline, the
+standfirst, the byline, the dateline; which lines are page furniture rather than the story.
+
+Each rule is a small named function over `Line`s (one line of the input, with its Markdown
+syntax taken apart), so each can be tested on its own with a few lines we write. The rules know
+the news business (bylines, wire agencies, photo credits, newsletter pitches), never a site.
+extract_text.py strings them together.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, count_words, split_people
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    raw: str  # as written, Markdown and all
+    text: str  # the words a reader sees: links keep their text, images and syntax go
+    heading: int = 0  # Markdown heading level (1 for "# "), 0 for ordinary lines
+    item: bool = False  # a list item ("- ", "* ", "1. ")
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
+
+    @cached_property
+    def words(self) -> int:
+        return count_words(self.text)  # Chinese and Japanese are written without spaces
+
+    @cached_property
+    def key(self) -> str:
+        return fold(self.text)  # "the same line again" whatever its case and punctuation
+
+    @cached_property
+    def caption(self) -> bool:
+        return bool(_CREDIT.search(self.text))
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
+_SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
+
+
+def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
+    """One line's visible words: links keep their text and lose their target, images go."""
+    links: list[tuple[str, str]] = []
+    text = _IMAGE.sub(" ", raw)
+
+    def keep_text(match: re.Match) -> str:
+        links.append((match.group(1).strip(), match.group(2)))
+        return match.group(1)
+
+    # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
+    for _ in range(3):
+        new = _LINK.sub(keep_text, text)
+        if new == text:
+            break
+        text = new
+    text = _REFERENCE_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
+    text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
+    return " ".join(text.split()), links
+
+
+def read_lines(text: str) -> list[Line]:
+    """The non-empty lines of a text, each with its Markdown taken apart."""
+    lines: list[Line] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
+            lines[-1].heading = 1 if stripped[0] == "=" else 2  # "Title\n=====" headings
+            continue
+        heading = 0
+        match = _HEADING.match(stripped)
+        if match:
+            heading, stripped = len(match.group(1)), match.group(2)
+        item = bool(_ITEM.match(stripped))
+        if item:
+            stripped = _ITEM.sub("", stripped, count=1)
+        visible, links = markdown_to_text(stripped)
+        if not visible or re.fullmatch(r"[\W_]+", visible):
+            continue  # rules ("---", "* * *", "___") and lone punctuation
+        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links))
+    return lines
+
+
+def fold(text: str) -> str:
+    """Case, punctuation and spacing folded away: the key for "the same line again"."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_ANY_CASE = rf"(?i:{_MONTH})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?)"
+# Full dates: "October 28, 2024", "Oct. 28 2024", "28 October 2024", "2024-10-28", with a time.
+# A capitalised month may be glued to the word before it ("SiteName.comOct. 13, 2016").
+FULL_DATE = re.compile(
+    rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
+    rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
+)
+# "Oct. 28" with no year: the year comes from the nearest full date.
+MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
+# Forms the generic date parser misreads or does not know; found here and given as ISO days.
+_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")  # 28.10.2024
+_YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
+FOREIGN_MONTHS = {
+    # French, German, Spanish, Portuguese, Italian, Dutch, Czech (genitive): the languages of
+    # the news we see most after English.
+    **dict.fromkeys(["janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"], 1),
+    **dict.fromkeys(["février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"], 2),
+    **dict.fromkeys(["mars", "märz", "marzo", "março", "maart", "března"], 3),
+    **dict.fromkeys(["avril", "abril", "aprile", "dubna"], 4),
+    **dict.fromkeys(["mai", "mayo", "maio", "maggio", "mei", "května"], 5),
+    **dict.fromkeys(["juin", "juni", "junio", "junho", "giugno", "června"], 6),
+    **dict.fromkeys(["juillet", "juli", "julio", "julho", "luglio", "července"], 7),
+    **dict.fromkeys(["août", "aout", "agosto", "augustus", "srpna"], 8),
+    **dict.fromkeys(["septembre", "septiembre", "setiembre", "setembro", "settembre", "září"], 9),
+    **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
+    **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
+    **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
+}
+_FOREIGN_DATE = re.compile(
+    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
+    rf"(?:\s+de)?,?\s+({_YEAR})\b"
+)
+_ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
+
+
+def full_dates(text: str) -> list[tuple[int, str]]:
+    """(position, raw string) of each full date in a line. Forms the generic parser would
+    misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
+    found = []
+    for match in FULL_DATE.finditer(text):
+        raw = _ZONE_OR_DOTTED_TIME.sub("", match.group(0).strip(" ,"))
+        slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
+        if slashed:  # month first as in the US, unless the first number cannot be a month
+            first, second, year = map(int, slashed.groups())
+            month, day = (first, second) if first <= 12 else (second, first)
+            year += 2000 if year < 100 else 0
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            raw = f"{year:04d}-{month:02d}-{day:02d}" + raw[slashed.end():]
+        found.append((match.start(), raw))
+    taken = [m.span() for m in FULL_DATE.finditer(text)]
+
+    def add(position: int, year: int, month: int, day: int):
+        if 1 <= month <= 12 and 1 <= day <= 31 and not any(a <= position < b for a, b in taken):
+            found.append((position, f"{year:04d}-{month:02d}-{day:02d}"))
+
+    for match in _DOTTED_DATE.finditer(text):
+        add(match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    for match in _YEAR_FIRST.finditer(text):
+        add(match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    for match in _FOREIGN_DATE.finditer(text):
+        day = int(re.match(r"\d+", match.group(1)).group(0))
+        add(match.start(), int(match.group(3)), FOREIGN_MONTHS[match.group(2).casefold()], day)
+    return sorted(found)
+
+
+def parse_day(raw: str) -> date | None:
+    """The calendar day of a full date string found by full_dates (None if impossible)."""
+    match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
+    if match:
+        year, month, day = map(int, match.groups())
+    else:
+        match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
+        if match:
+            month, day, year = map(int, match.groups())
+            year += 2000 if year < 100 else 0
+        else:
+            month_match = re.search(_MONTH_ANY_CASE, raw)
+            day_match = re.search(rf"(?<!\d){_DAY}(?!\d)", raw.replace(month_match.group(0), " ", 1)) if month_match else None
+            year_match = re.search(_YEAR, raw)
+            if not (month_match and day_match and year_match):
+                return None
+            month = MONTHS[month_match.group(0).casefold()]
+            day = int(re.match(r"\d+", day_match.group(0)).group(0))
+            year = int(year_match.group(0))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- boilerplate ---------------------------------------------------------------------------
+
+# Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
+_FURNITURE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign (?:in|up)|log ?in|"
+    r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
+    r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
+    r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
+    r"linkedin|whatsapp|reddit|pinterest|flipboard|instagram|youtube|x|save|listen|"
+    r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
+    r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
+    r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
+    r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
+    r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
+    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+)$",
+    re.I,
+)
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+_TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
+_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
+    r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
+    r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
+    r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
+    r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
+    re.I,
+)
+# The first words of a pitch for something other than the story.
+_PITCH = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
+    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
+    re.I,
+)
+# Headings of lists of other stories.
+_LIST_HEADING = re.compile(
+    r"^(?:(?:most (?:read|popular|viewed|shared|commented)|trending|popular|latest)"
+    r"(?:\s+(?:news|stories|articles|posts|videos|now|today|this week))?|"
+    r"related(?: articles?| stories| content| coverage| news| posts| links| reading)?|"
+    r"read (?:more|next|also)|more (?:from|on|stories|news|in)\b.*|"
+    r"recommended(?: for you| stories)?|you (?:may|might) also like|"
+    r"see also|also read|top stories|what to read next|"
+    r"editor'?s? picks?|more like this)\s*:?$",
+    re.I,
+)
+_SOCIAL_ECHO = re.compile(r"(?:^[—–-]\s*.*\(@\w+\)|pic\.twitter\.com/\S+|^follow (?:us|me|him|her|them)\b)", re.I)
+_FOLLOW_COVERAGE = re.compile(r"^follow\b.*\b(?:coverage|on (?:twitter|x|facebook|instagram))\b|^follow\b.*https?://", re.I)
+_STAMP = re.compile(r"^(?:updated|last updated|published|posted|first published|modified)\b[:\s]", re.I)
+
+
+_TEASER = re.compile(r"(?:read more|read the full story|continue reading|full story)\W*$", re.I)
+
+
+def is_furniture(line: Line) -> bool:
+    """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
+    a line no reader counts as the story."""
+    text = line.text.strip(" :|•·")
+    if line.words <= 25 and _TEASER.search(text):
+        return True
+    return bool(
+        _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
+        or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
+    )
+
+
+def is_caption(line: Line) -> bool:
+    """A photo caption or credit line (weaker evidence for a date than the story's own text)."""
+    return line.caption  # computed once per line: every rule asks
+
+
+def is_pitch(line: Line) -> bool:
+    """A newsletter, subscription or app pitch: short, and selling something."""
+    return line.words <= 40 and bool(_PITCH.search(line.text))
+
+
+def is_list_heading(line: Line) -> bool:
+    return bool(_LIST_HEADING.match(line.text.strip(" *:")))
+
+
+def is_stamp(line: Line) -> bool:
+    """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
+    return line.words <= 20 and bool(_STAMP.match(line.text))
+
+
+def is_paragraph(line: Line) -> bool:
+    """A line that reads as prose of the story: long, with sentence punctuation."""
+    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line):
+        return False
+    # Headlines in a list of links run long too, but do not end like a sentence.
+    return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
+
+
+# --- people --------------------------------------------------------------------------------
+
+# Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
+_UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
+_NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
+NAME_LINE = re.compile(rf"^{_NAME}$")
+# "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
+_BY = re.compile(
+    r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
+    r"interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    re.I,
+)
+_ROLE_TAIL = re.compile(
+    rf"\s*(?:[,|–—-]\s*)?(?:(?:{'|'.join(sorted(ROLE_WORDS))})\b\s*)+$", re.I,
+)
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
+    r"columnists?|byline|correspondents?|editors?|team|signataires|journaliste|autor|autore)(?:/|\?|=|$)|"
+    r"[?&]author=",
+    re.I,
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
+_BIO = re.compile(
+    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
+    r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
+    r"critic|photographer|analyst|freelancer)\b|covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b)(.*)$"
+)
+_OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
+_AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
+
+
+def clean_byline(text: str) -> str:
+    """A byline's names without what follows them: dates, stamps, roles, separators."""
+    text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
+    # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b",
+                    text, maxsplit=1)[0]
+    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
+    text = text[:cut]
+    text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
+    text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
+    # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
+    text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
+                  r"Correspondent|Columnist|Contributor)\b)", " ", text)
+    return _ROLE_TAIL.sub("", text.strip(" ,;:|-–—")).strip(" ,;:|-–—")
+
+
+# Words that make a capitalised phrase a button, a section or a title, not a person's name.
+_NOT_NAME_WORDS = {
+    "share", "shares", "tweet", "follow", "email", "print", "comment", "comments", "home", "menu",
+    "search", "login", "subscribe", "reply", "like", "save", "read", "more", "video", "videos",
+    "photos", "call", "news", "updated", "published", "professor", "president", "minister",
+    "leader", "senator", "governor", "secretary", "chairman", "ceo", "director", "mayor",
+    "spokesman", "spokeswoman", "official", "officials", "minority", "majority", "chief",
+    # stamps in other languages ("Publié le", "Mis à jour")
+    "publié", "publiée", "mis", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
+    "pubblicato", "aggiornato",
+    # determiners, greetings and buttons: "The Water Coolest", "Hi Cherie", "Find Your Next Car"
+    "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
+    "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
+    "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
+    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy",
+    "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
+    "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
+    "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
+} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    # (Initials are not words: "Scott A. Celinski".)
+    keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
+    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
+        return False
+    # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
+    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4 + (len(words) == 4 and words[:2] == words[2:]):
+        return False
+    if any(re.search(r"\.\w{2,}", w) for w in words):
+        return False  # "Example.com"
+    # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
+    return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
+
+
+def names_in(text: str) -> list[str]:
+    """The people a byline string names (possibly none); organisations are left out."""
+    people, _ = split_people(clean_byline(text))
+    return [_once(p) for p in people if _is_person(p)]
+
+
+def _once(name: str) -> str:
+    """"Ann Lee Ann Lee" (a byline and its link text run together) is one Ann Lee."""
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if len(words) % 2 == 0 and words[:half] == words[half:] else name
+
+
+# Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
+_CREDITED = re.compile(
+    r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
+    r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
+    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read)\s*$",
+    re.I,
+)
+
+
+def ends_with_by(line: Line) -> bool:
+    """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
+    match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
+    return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
+
+
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
+                  "el", "la", "le", "di", "du", "dos", "bin", "ibn", "&"}
+
+
+_LABEL = re.compile(
+    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
+    r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    re.I,
+)
+
+
+def byline_label(line: Line) -> list[str]:
+    """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
+    match = _LABEL.match(line.text.strip())
+    if not match or line.words > 20:
+        return []
+    names = clean_byline(match.group(1))
+    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+        return []
+    return names_in(names)
+
+
+def byline_by(line: Line) -> list[str]:
+    """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
+    if line.words > 30:
+        return []
+    match = _BY.search(line.text)
+    if not match:
+        return []
+    before = line.text[: match.start()]
+    if _CREDITED.search(before):
+        return []
+    # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
+    # or nothing may stand before it.
+    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+                               or re.search(r"[|•·/,—–-]\s*$", before)):
+        return []
+    names = clean_byline(match.group(1))
+    # Only names (and the words that join them) may follow: "by the time he" is prose.
+    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+        return []
+    return names_in(names) or _name_before_organisation(names)
+
+
+def _name_before_organisation(text: str) -> list[str]:
+    """"Ann Lee Harbour Gazette News Fellow": a name run into the outlet and role after it.
+    Two words (three with an initial) are taken when what follows names an organisation or
+    a role."""
+    words = text.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
+    rest = {w.casefold().strip(".,") for w in words[size:]}
+    if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
+        return []
+    return names_in(" ".join(words[:size]))
+
+
+def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
+    """"A and B, The Associated Press" / "A, Reuters": the people and the organisation."""
+    if line.words > 20 or not re.search(r",", line.text):
+        return [], None
+    head, _, tail = line.text.rpartition(",")
+    tail = tail.strip(" .")
+    agency = AGENCIES.get(tail.casefold())
+    if not agency:
+        # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).
+        words = tail.split()
+        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5
+                and words[-1].casefold() in ORGANISATION_WORDS and _plausible_outlet(tail)):
+            agency = _outlet(tail)
+        else:
+            return [], None
+    head = re.sub(r"^(?:by|par|von|por)\s+", "", head.strip(), flags=re.I)
+    if not re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+){_NAME})*", head):
+        return [], None
+    return names_in(head), agency
+
+
+def author_links(line: Line) -> list[str]:
+    """Markdown links to an author page ("[A](/author/a)"): the link text names the author."""
+    names = []
+    for text, target in line.links:
+        if _AUTHOR_PATH.search(target):
+            text = re.sub(r"^(?:by|par|von|por)\s+", "", text.strip(), flags=re.I)
+            names += names_in(text)
+    return names
+
+
+def is_name_line(line: Line) -> bool:
+    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee")."""
+    text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
+    return (not line.heading and not line.item and 2 <= line.words <= 12
+            and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+
+
+def is_author_marker(line: Line) -> bool:
+    """What stands beside a name on its own line in a byline block: "Author", "Updated:",
+    "Follow", a role, a date."""
+    text = line.text.strip(" :|+")
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
+        return True
+    # A role line: "Games Editor", "Senior reporter", "Staff Writer".
+    words = text.casefold().split()
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
+        return True
+    if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
+        return True
+    # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
+    if line.words <= 8 and re.fullmatch(
+            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|view all (?:posts|articles|stories)|"
+            r"all (?:posts|articles|stories) by)\b.*", text, re.I):
+        return True
+    return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
+
+
+_STAMP_TAIL = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)|updated\b.*|\d+\s+comments?)$", re.I)
+
+
+def name_with_date(line: Line) -> list[str]:
+    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read": a name
+    and the page's stamp, one line."""
+    if line.words > 14:
+        return []
+    parts = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line.text.strip(), maxsplit=1)
+    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
+        return names_in(parts[0])
+    dates = full_dates(line.text)
+    if not dates:
+        return []
+    if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
+        return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
+    name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
+    if not name:  # "18/03/2019 | Ann Lee": the date first
+        name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        return names_in(name) if NAME_LINE.match(name) else []
+    after = FULL_DATE.sub("", line.text[dates[0][0]:])
+    # Only a time or a stamp may follow the date; a caption goes on with words.
+    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3:
+        return []
+    return names_in(name) if NAME_LINE.match(name) else []
+
+
+# Role words that follow a person's name in a byline (not "News", "Desk", "Team").
+_PERSON_ROLES = {
+    "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
+    "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
+    "managing", "associate", "freelance", "intern", "analyst",
+}
+
+
+def name_with_role(line: Line) -> tuple[list[str], str | None]:
+    """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
+    and the outlet after a comma, if any."""
+    words = line.text.split()
+    if not 3 <= len(words) <= 12:
+        return [], None
+    for k, word in enumerate(words):
+        if word.casefold().strip(",.") in _PERSON_ROLES:
+            break
+    else:
+        return [], None
+    name = " ".join(words[:k]).strip(" ,|•·–—-/")
+    if not (2 <= k <= 5 and NAME_LINE.match(name)):
+        return [], None
+    people = names_in(name)
+    outlet = None
+    rest = " ".join(words[k:])
+    if "," in rest:
+        candidate = rest.rsplit(",", 1)[1].strip(" .")
+        if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
+            outlet = candidate
+    return people, outlet if people else None
+
+
+def name_list(line: Line) -> list[str]:
+    """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
+    else, as papers and reports credit their authors. A list of topics fails: most of its
+    items are not two to four capitalised words."""
+    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line.text) if item.strip()]
+    if len(items) < 3:
+        return []
+    people = [item for item in items if NAME_LINE.match(item) and names_in(item)]
+    return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
+
+
+def bio(line: Line) -> tuple[str | None, str | None]:
+    """"A is a ... journalist at OUTLET": the person, and the outlet if the bio names one."""
+    match = _BIO.match(line.text)
+    if not match:
+        return None, None
+    people = names_in(match.group(1))
+    if not people:
+        return None, None
+    outlet = None
+    at = _AT_OUTLET.search(match.group(2))
+    if at:
+        outlet = _outlet(at.group(1))
+    return people[0], outlet
+
+
+def contributors(line: Line) -> list[str]:
+    """"X contributed to this report": contributors, not authors."""
+    match = _CONTRIBUTED.search(line.text)
+    if not match:
+        return []
+    before = line.text[: match.start()]
+    before = re.split(r"[.;]\s+", before)[-1]
+    before = re.sub(r"^.*?\b(?:writers?|reporters?|correspondents?)\s+", "", before)
+    before = re.sub(r"\s+in\s+[A-Z][\w ,.]*$", "", before)
+    return names_in(before)
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+_AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s*(?:{_MONTH}\.?\s+{_DAY}\s*)?)?"
+    rf"\((?i:({_AGENCY_NAMES}))\)\s*[—–-]"
+)
+# The same with the outlet's own short name: "(CNN) —", "NEW YORK (HarbourTV) --".
+_DATELINE_OUTLET = re.compile(
+    rf"^(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s*(?:{_MONTH}\.?\s+{_DAY}\s*)?)?"
+    r"\(([A-Z][A-Za-z0-9.]{1,15})\)\s*(?:[—–]|--?)\s"
+)
+_SELF_NAMED = re.compile(
+    rf"{_OUTLET_NAME}\s+(?:has|had|could|was|were|cannot|can)\s+(?:not|unable)\s+"
+    r"(?:been able to\s+|to\s+)?(?:independently\s+)?(?:verify|confirm)"
+)
+_SUBSCRIBE_TO = re.compile(rf"^subscribe to\s+{_OUTLET_NAME}\s*[!.]?$", re.I)
+# The year is required: "© NASA" under a photo credits the picture, not the page.
+_THANKS_FOR_SUPPORTING = re.compile(rf"^thank you for (?:supporting|reading)\s+{_OUTLET_NAME}", re.I)
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?{_YEAR}(?:\s*[-–]\s*{_YEAR})?,?\s+{_OUTLET_NAME}", re.I)
+# Picture libraries and agencies whose copyright sits under photos.
+_PICTURE_SOURCES = {"getty", "getty images", "shutterstock", "istock", "alamy", "ap", "afp", "reuters", "epa"}
+
+
+def dateline_agency(line: Line) -> str | None:
+    """"BRUSSELS (AP) — ...", "(Reuters) - ...": the wire agency that filed the story."""
+    match = _DATELINE.match(line.text)
+    if match:
+        return AGENCIES[match.group(1).casefold()]
+    match = _DATELINE_OUTLET.match(line.text)
+    return match.group(1) if match else None
+
+
+def agency_line(line: Line) -> str | None:
+    """"Reuters, Washington" / "AFP": a wire agency credited on its own line above the story."""
+    if line.words > 6:
+        return None
+    match = re.match(rf"^(?i:({_AGENCY_NAMES}))(?:\s*[,|/·]\s*[A-Z][\w .'’-]*)?[\s,.]*$", line.text.strip())
+    return AGENCIES[match.group(1).casefold()] if match else None
+
+
+def self_named_outlet(line: Line) -> str | None:
+    """"OUTLET has not been able to verify": a news organisation speaking of itself."""
+    match = _SELF_NAMED.search(line.text)
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+
+
+def subscribe_outlet(line: Line) -> str | None:
+    """A subscription block headed "Subscribe to OUTLET"."""
+    match = _SUBSCRIBE_TO.match(line.text.strip())
+    if not match or not _plausible_outlet(match.group(1)):
+        return None
+    # "Subscribe to Harbour Gazette on YouTube / by Email": the outlet, not the channel.
+    return re.split(r"\s+(?:on|by|via)\s+", _outlet(match.group(1)), maxsplit=1)[0]
+
+
+def supporting_outlet(line: Line) -> str | None:
+    """"Thank you for supporting OUTLET": a reader pitch naming the outlet."""
+    match = _THANKS_FOR_SUPPORTING.match(line.text.strip())
+    return _outlet(match.group(1)) if match and _plausible_outlet(match.group(1)) else None
+
+
+def copyright_outlet(line: Line) -> str | None:
+    """A copyright line: "© 2024 OUTLET. All rights reserved."."""
+    if line.words > 25:
+        return None
+    if not re.search(r"©|\(c\)|copyright", line.text, re.I) or is_caption(line):
+        return None
+    match = _COPYRIGHT.search(line.text)
+    if not match or not _plausible_outlet(match.group(1)):
+        return None
+    name = re.sub(r",?\s+(?:inc|ltd|llc|plc|gmbh|corp)\.?$", "", _outlet(match.group(1)), flags=re.I)
+    return None if name.casefold() in _PICTURE_SOURCES else name
+
+
+def _outlet(name: str) -> str:
+    """An outlet name as matched, cut at the end of its sentence ("Times. Follow" -> "Times")."""
+    name = re.split(r"\.\s", name)[0].rstrip(".")
+    return re.sub(r"\s+(?:staff|team|desk|editors|newsroom|reporters)$", "", name, flags=re.I)  # "X Staff" is X
+
+
+def _plausible_outlet(name: str) -> bool:
+    words = _outlet(name).split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if not words or len(words) > 5:
+        return False
+    # Pronoun-like starts ("This", "It") and government bodies are not publishers.
+    if any(w.casefold() in {"newsletter", "newsletters", "podcast", "app"} for w in words):
+        return False  # "The Morning Review newsletter" is a product of the outlet
+    return words[0].casefold() not in {"this", "that", "it", "we", "he", "she", "they", "our",
+                                        "police", "officials", "government", "ministry", "i"}

@@ -1,0 +1,441 @@
+"""Each rule of the text/Markdown parser on short inputs we wrote, then the whole parser."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from ingest import text_rules as rules
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+from ingest.text_rules import Line, read_lines
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def line(text: str) -> Line:
+    (only,) = read_lines(text)
+    return only
+
+
+# --- Markdown taken apart ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, text, heading, item", [
+    ("# The harbour strike ends", "The harbour strike ends", 1, False),
+    ("### Section ###", "Section", 3, False),
+    ("Read [the report](https://example.org/r) today", "Read the report today", 0, False),
+    ("![a crane](img.jpg) Cranes stand idle", "Cranes stand idle", 0, False),
+    ("[![photo](a.jpg)](https://example.org)Dock", "Dock", 0, False),
+    ("* First point", "First point", 0, True),
+    ("2. Second point", "Second point", 0, True),
+    ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
+    ("> A quoted line", "A quoted line", 0, False),
+])
+def test_markdown_lines(raw, text, heading, item):
+    parsed = line(raw)
+    assert (parsed.text, parsed.heading, parsed.item) == (text, heading, item)
+
+
+def test_links_keep_their_targets_for_the_rules():
+    parsed = line("By [Ann Lee](/authors/ann-lee) and [Tom Park](/authors/tom-park)")
+    assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
+
+
+def test_rules_and_setext_headings():
+    lines = read_lines("Harbour strike ends\n===\n\n---\n* * *\nDockers went back to work.")
+    assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Published October 28, 2024", date(2024, 10, 28)),
+    ("Mon, Oct. 28, 2024 at 9:15 a.m. ET", date(2024, 10, 28)),
+    ("28 October 2024", date(2024, 10, 28)),
+    ("Sept. 3 2019", date(2019, 9, 3)),
+    ("2024-10-28T09:00:00Z", date(2024, 10, 28)),
+    ("12/16/16 12:21pm", date(2016, 12, 16)),
+    ("04.05.2015 à 13h36", date(2015, 5, 4)),
+    ("December 16th 2016", date(2016, 12, 16)),
+    ("Publié le 07 mai 2019 à 13h59", date(2019, 5, 7)),
+    ("15. März 2020", date(2020, 3, 15)),
+    ("3 de marzo de 2019", date(2019, 3, 3)),
+    ("公開日 2019年2月13日", date(2019, 2, 13)),
+    ("2019/04/21 11:00", date(2019, 4, 21)),
+    ("Thu 3 Jan 2019 02.00 EST", date(2019, 1, 3)),
+    ("SiteName.comOct. 13, 2016", date(2016, 10, 13)),
+])
+def test_full_dates(text, day):
+    (found,) = rules.full_dates(text)
+    assert rules.parse_day(found[1]) == day
+
+
+@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019"])
+def test_not_full_dates(text):
+    assert rules.full_dates(text) == []
+
+
+def test_month_day_without_year():
+    assert [m.group(0) for m in rules.MONTH_DAY.finditer("On Oct. 25 and on Nov 2, 2024 and March 3")] == [
+        "Oct. 25", "March 3"]
+
+
+# --- boilerplate ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Skip to content", True),
+    ("Share this story", True),
+    ("0:00", True),
+    ("1:02 / 3:45", True),
+    ("c0436bb791e9e63294288f2d9eaa64621adcaa2d", True),
+    ("https://example.org/hub/strike", True),
+    ("— Jane Roe (@janeroe) October 28, 2024", True),
+    ("Follow our coverage of the strike at https://example.org/strike", True),
+    ("The union said the strike was over.", False),
+    ("Search parties found the boat.", False),
+    ("Previous post", True), ("Leave a Comment Cancel Reply", True), ("Tags:", True),
+    ("__ facebook", True), ("0shares", True), ("1 / 23", True), ("500", True),
+    ("Privacy Policy", True), ("By", True),
+    ("Harbour strike: talks collapse again as union walks outRead more", True),
+])
+def test_furniture(text, expected):
+    assert rules.is_furniture(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dockers leave the port on Monday. (AP Photo/Jane Roe)", True),
+    ("Cranes at the harbour. Jane Roe/Getty Images", True),
+    ("The harbour at dawn. Agency photo via Reuters", True),
+    ("Workers/iStock", True),
+    ("Photo: Jane Roe", True),
+    ("The union told Reuters the strike was over.", False),
+])
+def test_captions(text, expected):
+    assert rules.is_caption(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most Read News", True), ("Related articles:", True), ("**Related article:**", True),
+    ("Read more", True), ("You might also like", True), ("Related talks stalled", False),
+])
+def test_list_headings(text, expected):
+    assert rules.is_list_heading(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Join our Newsletter", True), ("Sign up for the morning briefing", True),
+    ("Subscribers to the streaming service rose by a tenth in a year, the company said.", False),
+    ("The port reopened.", False),
+])
+def test_pitches(text, expected):
+    assert rules.is_pitch(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [("Updated:", True), ("Updated: 3 hours ago", True),
+                                            ("Published 9:02 a.m.", True), ("Updates followed.", False)])
+def test_stamps(text, expected):
+    assert rules.is_stamp(line(text)) is expected or (text == "Updated:" and rules.is_furniture(line(text)))
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("By Ann Lee", ["Ann Lee"]),
+    ("By ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),
+    ("Written by Ann Lee on October 28, 2024", ["Ann Lee"]),
+    ("By Ann Lee, Tom Park and Sue Ray | Oct 28, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("October 28, 2024 by Ann Lee", ["Ann Lee"]),
+    ("By Ann Lee Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee @annlee 5 min read", ["Ann Lee"]),
+    ("By the time the ships left, the port was empty", []),
+    ("By Ann Lee last updated 4 April 17", ["Ann Lee"]),
+    ("By Ann LeeStaff Writer", ["Ann Lee"]),
+    ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
+    ("Reviewed by Ann Lee", []),
+    ("by Ann Lee Harbour Gazette News Fellow", ["Ann Lee"]),
+    ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
+    ("By Ann Lee Harbour Lisbon Porto", []),
+    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
+    ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
+    ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
+    ("By J.R. Moehringer", ["J.R. Moehringer"]),
+    ("Photographs by Ann Lee", []),
+    ("Publié le 7 mai 2019", []),
+    ("The ship was towed by Harbour Tugs Ltd", []),
+])
+def test_byline_by(text, names):
+    assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Author: Ann Lee", ["Ann Lee"]),
+    ("Words: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
+    ("投稿者 Ann Lee", ["Ann Lee"]),
+    ("Story: the harbour reopens", []),
+])
+def test_byline_label(text, names):
+    assert rules.byline_label(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, October 28, 2024", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee", ["Ann Lee"]),
+    ("Ann Lee · 5 min read", ["Ann Lee"]),
+    ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
+    ("Harbour strike · 5 min read", []),
+    ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
+])
+def test_name_with_date(text, names):
+    assert rules.name_with_date(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names, outlet", [
+    ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee Staff Writer", ["Ann Lee"], None),
+    ("Ann Lee | Staff Writer", ["Ann Lee"], None),
+    ("Ann Lee / Contributing Writer", ["Ann Lee"], None),
+    ("Harbour Gazette News Desk", [], None),
+])
+def test_name_with_role(text, names, outlet):
+    assert rules.name_with_role(line(text)) == (names, outlet)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park", []),  # two names: a byline rule's job, not a list's
+    ("Politics, Ann Lee, Harbour Strike 2024, Lisbon", []),
+])
+def test_name_list(text, names):
+    assert rules.name_list(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Byby ANN LEE, TOM PARK", ["Ann Lee", "Tom Park"]),  # a doubled "By" label
+    ("Ann Lee(Lisbon bureau)", ["Ann Lee"]),
+    ("Publié le", []),
+    ("Share Tweet", []),
+    ("Tom Park, AP Auto Writer", ["Tom Park"]),
+    ("The Water Cooler", []), ("Hi Ann", []), ("Find Your Next Car", []),
+    ("Kebon Jeruk Selatan Jakarta Barat", []),  # five capitalised words: an address
+    ("Scott A. Celinski", ["Scott A. Celinski"]),
+    ("Example.com. WP Theme", []),
+    ("Ann Lee Ann Lee", ["Ann Lee"]),  # a byline and its link text run together
+    ("Harbour Gazette Editor-at-large", []),
+    ("Whatsapp Facebook Pinterest", []),
+])
+def test_names_in(text, names):
+    assert rules.names_in(text) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By", True), ("Written on Feb 24 by", True), ("Photo by", False), ("Sponsored by", False),
+    ("The bridge was closed on Monday by", True), ("Nearby", False),
+])
+def test_ends_with_by(text, expected):
+    assert rules.ends_with_by(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, names, agency", [
+    ("Ann Lee And Tom Park, The Associated Press", ["Ann Lee", "Tom Park"], "The Associated Press"),
+    ("Ann Lee, Reuters", ["Ann Lee"], "Reuters"),
+    ("Lisbon, Portugal", [], None),
+    ("By Ann Lee, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee, Senior Harbour", [], None),
+    ("By Ann Lee, Harbour Gazette Staff", ["Ann Lee"], "Harbour Gazette"),
+    ("The port, the ships and the cranes, AP", [], None),
+])
+def test_byline_with_organisation(text, names, agency):
+    assert rules.byline_with_organisation(line(text)) == (names, agency)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("[Ann Lee](https://example.org/author/ann-lee) - Oct 28, 2024", ["Ann Lee"]),
+    ("[Ann Lee](/people/ann-lee)", ["Ann Lee"]),
+    ("[Harbour news](/section/harbour)", []),
+])
+def test_author_links(text, names):
+    assert rules.author_links(line(text)) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
+    ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
+    ("Harbour Gazette", False), ("WisemanAnn Lee", False),
+])
+def test_name_lines(text, expected):
+    assert rules.is_name_line(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee is a freelance journalist at The Harbour Gazette. Follow her on X @annlee",
+     ("Ann Lee", "The Harbour Gazette")),
+    ("Ann Lee is a UK-based reporter covering ports.", ("Ann Lee", None)),
+    ("Ann Lee covers shipping for The Harbour Gazette.", ("Ann Lee", "The Harbour Gazette")),
+    ("The port is a busy place at night.", (None, None)),
+])
+def test_bio(text, expected):
+    assert rules.bio(line(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
+    ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
+    ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
+])
+def test_author_markers(text, expected):
+    assert rules.is_author_marker(line(text)) is expected
+
+
+def test_contributors():
+    text = "Lee reported from Lisbon. Press writer Tom Park in Porto contributed to this report."
+    assert rules.contributors(line(text)) == ["Tom Park"]
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("LISBON (AP) — The dockers went back to work on Monday.", "The Associated Press"),
+    ("LISBON, Oct 28 (Reuters) - The dockers went back to work.", "Reuters"),
+    ("(AFP) - The dockers went back to work.", "Agence France-Presse"),
+    ("The dockers (AP members) went back.", None),
+    ("(HarbourTV) — The dockers went back to work.", "HarbourTV"),
+    ("LISBON (HTV) -- The dockers went back to work.", "HTV"),
+    ("(Updated) The dockers went back to work.", None),
+])
+def test_dateline_agency(text, agency):
+    assert rules.dateline_agency(line(text)) == agency
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Reuters, Washington,", "Reuters"), ("AFP", "Agence France-Presse"),
+    ("Reuters reported the strike was over.", None), ("Apple, Washington", None),
+])
+def test_agency_line(text, agency):
+    assert rules.agency_line(line(text)) == agency
+
+
+@pytest.mark.parametrize("rule, text, outlet", [
+    (rules.self_named_outlet, "The Harbour Gazette has not been able to independently verify this.",
+     "The Harbour Gazette"),
+    (rules.self_named_outlet, "Police could not confirm the figure.", None),
+    (rules.subscribe_outlet, "Subscribe to the Harbour Gazette", "the Harbour Gazette"),
+    (rules.subscribe_outlet, "Subscribe to our newsletter", None),
+    (rules.copyright_outlet, "© 2024 Harbour Gazette. All rights reserved.", "Harbour Gazette"),
+    (rules.copyright_outlet, "Copyright 2019 Harbour Media, LLC", "Harbour Media"),
+    (rules.supporting_outlet, "Thank you for supporting Harbour Weekly", "Harbour Weekly"),
+    (rules.copyright_outlet, "(Image: © Space Agency)", None),  # no year: a picture credit
+    (rules.copyright_outlet, "© 2019 Getty Images", None),
+    (rules.subscribe_outlet, "Subscribe to Harbour Gazette on YouTube", "Harbour Gazette"),
+])
+def test_outlet_rules(rule, text, outlet):
+    assert rule(line(text)) == outlet
+
+
+# --- the whole parser ----------------------------------------------------------------------
+
+STORY = (
+    "The dockers voted to end the strike after a ten-hour meeting, the union said on Monday, "
+    "and the first ships were unloaded within the hour."
+)
+
+
+def parse(text: str, markdown: bool = False):
+    return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+def test_markdown_article():
+    text = (
+        "Skip to content\n\n# Harbour strike ends after ten days\n\n"
+        "By [Ann Lee](/author/ann-lee) | October 28, 2024\n\n"
+        "![cranes](c.jpg)\nCranes at the harbour. (AP Photo/Jane Roe)\n\n"
+        f"LISBON (AP) — {STORY}\n\n"
+        "Read [the union statement](https://example.org/s) here, the union said.\n\n"
+        "## Most read\n\n* [Other story one](/a)\n* [Other story two](/b)\n"
+    )
+    article = parse(text, markdown=True)
+    assert article.title == "Harbour strike ends after ten days"
+    assert article.authors == ["Ann Lee"]
+    assert article.published == "2024-10-28"
+    assert article.outlet == "The Associated Press"
+    assert article.provenance["authors"] == "byline" and article.provenance["outlet"] == "dateline"
+    assert "Read the union statement here" in article.body and "](" not in article.body
+    for gone in ("Skip to content", "AP Photo", "Other story", "Most read", "By Ann Lee"):
+        assert gone not in article.body
+
+
+def test_plain_text_with_name_and_stamp_and_bio():
+    text = (
+        "Harbour strike ends after ten days\n"
+        "The union said the vote was close.\n"
+        "Harbour strike ends after ten days\n"
+        "Ann Lee\nUpdated:\n0:00\n\n"
+        f"{STORY}\nThe port said on Oct. 28 that all berths were open again.\n"
+        "A photo from June 3, 2024. Jane Roe/Getty Images\n"
+        f"{STORY}\n"
+        "Ann Lee\nAuthor\nAnn Lee is a freelance journalist at The Harbour Gazette.\n"
+    )
+    article = parse(text)
+    assert article.title == "Harbour strike ends after ten days"
+    assert article.description == "The union said the vote was close."
+    assert article.authors == ["Ann Lee"]
+    assert article.published == "2024-10-28"  # year from the nearest full date
+    assert article.provenance["published"] == "text"
+    assert article.outlet == "The Harbour Gazette"
+    assert article.body.count("The dockers voted") == 1  # the repeat is gone
+    for gone in ("Updated", "0:00", "Getty", "freelance journalist", "Author"):
+        assert gone not in article.body
+
+
+def test_agency_sign_off_and_contributor():
+    text = (
+        f"Harbour strike ends\n\n{STORY}\n\nTom Park in Porto contributed to this report.\n\n"
+        "Ann Lee And Sue Ray, The Associated Press"
+    )
+    article = parse(text)
+    assert article.authors == ["Ann Lee", "Sue Ray"]
+    assert article.outlet == "The Associated Press"
+
+
+def test_published_stamp_below_the_story_beats_dates_in_it():
+    text = (f"Harbour strike ends\n\n{STORY}\n\nThe union said the next vote on pay would be "
+            "held on April 9, 2019, after the port has counted its losses.\n\n"
+            "Published: March 3, 2019\n")
+    article = parse(text)
+    assert article.published == "2019-03-03" and article.provenance["published"] == "stamp"
+
+
+def test_labels_on_the_line_above_the_date():
+    text = (f"# Harbour strike ends\n\nUpdated:\nMarch 6, 2019\nOriginal:\nMarch 3, 2019\n\n{STORY}\n")
+    article = parse(text, markdown=True)
+    assert (article.published, article.updated) == ("2019-03-03", "2019-03-06")
+
+
+def test_latest_story_date_when_no_byline_date():
+    text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
+            "closed on March 4, 2019, a week before the vote.\n")
+    article = parse(text)
+    assert article.published == "2019-03-04" and article.provenance["published"] == "text"
+
+
+def test_explicit_byline_beats_a_tag_beside_a_stamp():
+    text = (f"Harbour Strike\nPublished 1 day ago\n# Dockers vote to end the harbour strike\n"
+            f"By Ann Lee | Harbour Gazette\nShare\n\n{STORY}\n")
+    article = parse(text, markdown=True)
+    assert article.authors == ["Ann Lee"]
+
+
+def test_nothing_is_guessed():
+    article = parse(f"Harbour strike ends\n\n{STORY}\n\nThe ships left on Monday.")
+    assert article.authors == [] and article.published is None and article.outlet is None
+
+
+def test_empty_text():
+    article = extract_text("  \n\n ")
+    assert article.title is None and article.body == ""
