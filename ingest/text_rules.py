@@ -87,7 +87,9 @@ def read_lines(text: str) -> list[Line]:
         match = _HEADING.match(stripped)
         if match:
             heading, stripped = len(match.group(1)), match.group(2)
-        item = bool(_ITEM.match(stripped))
+        # "13. Oktober 2025" opens like an ordered-list item, but a line that is a date is a
+        # date (day-first languages write the day with a dot).
+        item = bool(_ITEM.match(stripped)) and not _is_day_first_date(stripped)
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
         visible, links = markdown_to_text(stripped)
@@ -95,6 +97,11 @@ def read_lines(text: str) -> list[Line]:
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links))
     return lines
+
+
+def _is_day_first_date(line: str) -> bool:
+    dates = full_dates(line)
+    return bool(dates) and dates[0][0] == 0 and len(line.split()) <= 6
 
 
 def fold(text: str) -> str:

@@ -28,6 +28,8 @@ def line(text: str) -> Line:
     ("[![photo](a.jpg)](https://example.org)Dock", "Dock", 0, False),
     ("* First point", "First point", 0, True),
     ("2. Second point", "Second point", 0, True),
+    ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
+    ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
