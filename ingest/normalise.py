@@ -254,15 +254,26 @@ _DATE_INFO = _NewsDateInfo()
 # Zone abbreviations news pages print after a time. dateutil knows only UTC/GMT and warns on
 # the rest, leaving the time without a zone. The US "ET"/"PT" forms follow daylight saving,
 # so they are real zones; the explicit ones are fixed offsets, as written. Ambiguous ones
-# (IST: India, Ireland or Israel) are left out on purpose.
+# (IST: India, Ireland or Israel) are left out on purpose: the time stays without a zone.
 _TIMEZONES = {
     "ET": tz.gettz("America/New_York"), "CT": tz.gettz("America/Chicago"),
     "MT": tz.gettz("America/Denver"), "PT": tz.gettz("America/Los_Angeles"),
-    **{name: hours * 3600 for name, hours in {
+    "UTC": tz.UTC, "GMT": tz.UTC, "Z": tz.UTC,
+    **{name: tz.tzoffset(name, hours * 3600) for name, hours in {
         "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
         "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "AEST": 10, "AEDT": 11,
     }.items()},
 }
+
+
+def _timezone(name: str | None, offset: int | None):
+    """dateutil's tzinfos hook: a known abbreviation, else the numeric offset as written, else
+    no zone (and no warning) for an abbreviation we do not know."""
+    if name in _TIMEZONES:
+        return _TIMEZONES[name]
+    if offset is not None:
+        return tz.tzoffset(name, offset)
+    return None
 
 
 def iso_date(value, now: datetime) -> str | None:
@@ -283,8 +294,11 @@ def iso_date(value, now: datetime) -> str | None:
         has_time = "T" in text or " " in text.strip()
     except ValueError:
         try:
+            # "GMT+2" means two hours ahead of UTC on a news page; dateutil reads it the POSIX
+            # way round (behind), so the offset is given without its "GMT".
+            text = re.sub(r"\b(?:GMT|UTC)\s*(?=[+-]\d)", "", text)
             parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
-                                           tzinfos=_TIMEZONES)
+                                           tzinfos=_timezone)
         except (ValueError, OverflowError, TypeError):
             return None
         if parsed.year == 1:
