@@ -170,7 +170,14 @@ def bench_records(args) -> None:
     manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
     records = sum(1 for _ in open(corpus, "rb"))
     raw_mb = corpus.stat().st_size / 1e6
-    text_mb = manifest.get("text_bytes", 0) / 1e6
+    text_bytes = manifest.get("text_bytes")
+    if text_bytes is None or manifest.get("records") != records:  # e.g. a head -n of a corpus
+        text_bytes = 0
+        with open(corpus, "rb") as lines:
+            for line in lines:
+                record = json.loads(line)
+                text_bytes += len(record["title"].encode()) + len(record["body"].encode())
+    text_mb = text_bytes / 1e6
     tag = corpus.stem
     rows = []
     plain_db, ours_db = out_path(f"{tag}-plain.db"), out_path(f"{tag}-ours.db")
