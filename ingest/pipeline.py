@@ -10,7 +10,6 @@ from datetime import datetime, timezone
 from itertools import islice
 
 from .dedupe import content_hash
-from .normalise import normalise
 from .read import InputFile, expand_paths, read_sources
 from .record import Outcome, Source
 from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
@@ -60,9 +59,10 @@ def process_source(source: Source, now: datetime) -> Outcome:
     """Extract, normalise and hash one source. Runs in a worker; never raises."""
     if source.error:
         return Outcome(source, error=source.error)
-    # Imported here: trafilatura alone takes 0.3 s to import, which a re-run of an unchanged
-    # folder (nothing to extract) should not pay.
+    # Imported here: trafilatura and courlan (with numpy) take 0.6 s to import, which a re-run
+    # of an unchanged folder (nothing to extract) should not pay.
     from .extract import extract
+    from .normalise import normalise
 
     try:
         article = normalise(extract(source), now)

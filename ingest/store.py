@@ -17,7 +17,6 @@ from sqlite_utils import Database
 
 from . import __version__
 from .migrations import migrate
-from .normalise import outlet_key, person_key
 from .record import Article, Outcome
 
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
@@ -195,6 +194,8 @@ class Archive:
     def _outlet_id(self, article: Article) -> int | None:
         if not article.outlet:
             return None
+        from .normalise import outlet_key  # not at the top: see person_key below
+
         key = outlet_key(article.outlet)
         if not key:
             return None
@@ -223,6 +224,10 @@ class Archive:
         return row[0]
 
     def _author_id(self, name: str) -> int:
+        # Imported when an article is written: normalise pulls in courlan (and numpy), 0.3 s a
+        # re-run of an unchanged folder need not pay.
+        from .normalise import person_key
+
         key = person_key(name)
         if key not in self._authors:
             row = self.conn.execute("SELECT id FROM authors WHERE key = ?", (key,)).fetchone()
