@@ -212,10 +212,15 @@ def time_tantivy(searcher, index, schema, query: dict, requests: int) -> list[fl
 # --- ranking quality -------------------------------------------------------------------------------
 
 def overlap_at_20(conn: sqlite3.Connection, sql: str, query: dict) -> tuple[float, int]:
-    """Share of the full bm25 top 20 (every match ranked) that the saved query's top 20 holds."""
+    """Share of the full bm25 top 20 (every match that passes the filters ranked) that the
+    saved query's top 20 holds."""
     match = escape_fts_never_empty(query["q"]).replace('*"', '"*')
     full = [row[0] for row in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20", (match,))]
+        "SELECT articles_fts.rowid FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
+        "LEFT JOIN outlets ON outlets.id = articles.outlet_id WHERE articles_fts MATCH :m "
+        "AND (:outlet = '' OR outlets.name = :outlet) AND (:since = '' OR articles.published >= :since) "
+        "AND (:until = '' OR substr(articles.published, 1, 10) <= :until) ORDER BY articles_fts.rank LIMIT 20",
+        {"m": match, **params_of(query)})]
     ours = [row[0] for row in conn.execute(sql, params_of(query)).fetchmany(20)]
     return (len(set(full) & set(ours)) / len(full) if full else 1.0), fts_count(conn, match)
 
