@@ -133,8 +133,12 @@ def get(connection: http.client.HTTPConnection, path: str) -> tuple[float, dict 
     body = response.read()
     elapsed = time.perf_counter() - started
     if response.status != 200:
-        raise SystemExit(f"{path}: HTTP {response.status}: {body[:300]!r}")
+        raise QueryFailed(f"HTTP {response.status}: {body[:200]!r}")
     return elapsed, json.loads(body)
+
+
+class QueryFailed(Exception):
+    """The API refused (Datasette's time limit, say): reported in the table, not fatal."""
 
 
 def build_tantivy(corpus: Path, index_dir: Path):
@@ -270,6 +274,11 @@ def main() -> None:
         for query in queries:
             path = "/archive/search.json?" + urlencode({**params_of(query), "_shape": "array"})
             api_times, sql_times = [], []
+            try:
+                get(api, path)
+            except QueryFailed as error:
+                rows.append([query["class"], _label(query), "", "", f"failed: {error}"])
+                continue
             for i in range(args.requests + 2):  # alternate, so both see the same machine load
                 elapsed, result = get(api, path)
                 with Timer() as timer:
@@ -293,11 +302,19 @@ def main() -> None:
         for query in queries[:3]:
             path = "/archive/articles.json?" + urlencode({"_search": query["q"], "_size": 20})
             times, timed_out = [], set()
+            failed = None
             for i in range(args.facet_requests + 1):
-                elapsed, page = get(api, path)
+                try:
+                    elapsed, page = get(api, path)
+                except QueryFailed as error:
+                    failed = str(error)
+                    break
                 timed_out |= set(page.get("facets_timed_out") or [])
                 if i >= 1:
                     times.append(elapsed)
+            if failed or not times:
+                facet_rows.append([query["class"], query["q"], "", "", "", "", f"failed: {failed}"])
+                continue
             p50, p95 = p50_p95_ms(times)
             facet_rows.append([query["class"], query["q"], page.get("filtered_table_rows_count"),
                                sorted(page.get("facet_results", {})), p50, p95,
