@@ -26,6 +26,9 @@ CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process
 IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
 
 
+NOT_ASKED = object()
+
+
 @dataclass
 class Summary:
     stored: int = 0
@@ -133,10 +136,20 @@ def run_ingest(
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 
+    sightings: dict = {}  # location -> what previous_sighting said while reading it
+
+    def already_known(location: str, raw_sha256: str) -> bool:
+        sightings[location] = sighting = archive.previous_sighting(location, raw_sha256)
+        return sighting is not None and sighting[0] == UNCHANGED
+
     def fresh_sources() -> Iterator[Source]:
         for input_file in files:
-            for source in read_sources(input_file, overrides):
-                sighting = None if source.error else archive.previous_sighting(source.location, source.raw_sha256)
+            for source in read_sources(input_file, overrides, already_known):
+                sighting = sightings.pop(source.location, NOT_ASKED)
+                if source.error:
+                    sighting = None
+                elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
+                    sighting = archive.previous_sighting(source.location, source.raw_sha256)
                 if sighting is None:
                     yield source
                 elif sighting[0] == UNCHANGED:

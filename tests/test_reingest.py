@@ -44,3 +44,28 @@ def test_a_run_with_nothing_to_extract_does_not_import_the_extractors(tmp_path, 
         "assert not {'trafilatura', 'courlan'} & set(sys.modules), 'extraction imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_known_bytes_are_only_hashed_not_decompressed_or_parsed(tmp_path):
+    from ingest.read import InputFile, read_sources, sha256
+
+    lines = tmp_path / "feed.jsonl"
+    lines.write_bytes(b'{"title": "A"}\nnot json at all\n')
+    asked = []
+
+    def known(location, digest):
+        asked.append(location)
+        return location.endswith("#2")
+
+    sources = list(read_sources(InputFile(lines, lines.stat().st_size), known=known))
+    assert asked == [f"{lines}#1", f"{lines}#2"]
+    assert sources[0].format == "record" and sources[0].raw and sources[0].error is None
+    # The second line is known by its hash: never parsed, so its bad JSON is no error now.
+    assert (sources[1].raw, sources[1].error, sources[1].raw_sha256) == (b"", None, sha256(b"not json at all"))
+
+    broken = tmp_path / "page.html.gz"
+    broken.write_bytes(b"\x1f\x8b not really gzip")
+    (source,) = read_sources(InputFile(broken, broken.stat().st_size), known=lambda *_: True)
+    assert source.error is None and source.raw == b""  # not decompressed
+    (source,) = read_sources(InputFile(broken, broken.stat().st_size), known=lambda *_: False)
+    assert source.error and "gzip" in source.error
