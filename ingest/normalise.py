@@ -368,6 +368,9 @@ def normalise(article: Article, now: datetime) -> Article:
     return article
 
 
+LANGUAGE_SAMPLE = 1000
+
+
 def detect_language(text: str) -> str | None:
     """The language of a text that does not declare one (text and Markdown files, bare pages).
 
@@ -378,7 +381,11 @@ def detect_language(text: str) -> str | None:
         return None
     import py3langid  # loaded on first use: the model takes a few seconds to load
 
-    return py3langid.classify(text[:5000])[0]
+    # The first 1,000 characters: classify's cost grows with the text (8.4 ms for 5,000
+    # characters, 2.5 ms for 1,000), and on the 304 corpora texts of 20+ words 1,000 gave the
+    # same language as 5,000 every time (so did 500; 1,000 keeps a margin for a byline or a
+    # caption at the start).
+    return py3langid.classify(text[:LANGUAGE_SAMPLE])[0]
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:

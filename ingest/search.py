@@ -7,29 +7,26 @@ query string can make the search fail.
 
 import re
 import sqlite3
+from functools import cache
 
+import yaml
 from sqlite_utils import Database
+
+from .resources import metadata_path
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-SEARCH_SQL = """
-SELECT
-    articles.id,
-    articles.title,
-    outlets.name AS outlet,
-    articles.authors,
-    articles.published,
-    articles.url,
-    snippet(articles_fts, -1, '**', '**', ' … ', 16) AS snippet,
-    articles_fts.rank AS rank
-FROM articles_fts
-JOIN articles ON articles.id = articles_fts.rowid
-LEFT JOIN outlets ON outlets.id = articles.outlet_id
-WHERE articles_fts MATCH :query
-ORDER BY articles_fts.rank
-LIMIT :limit
-"""
+PAGE_SIZE = 20  # rows per page of the saved `search` query
+MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a match
+
+
+@cache
+def search_sql() -> str:
+    """The `search` saved query of metadata.yml: the CLI runs the very SQL the JSON API serves,
+    so the bounded-ranking design (explained there) lives in one place."""
+    with open(metadata_path(), encoding="utf-8") as file:
+        return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
 
 
 def _phrase(words: list[str], prefix: bool = False) -> str:
@@ -58,14 +55,34 @@ def fts_query(text: str) -> str | None:
     return " ".join(positive) + "".join(f" NOT {term}" for term in negative)
 
 
-def search(db: Database, text: str, limit: int = 20) -> list[dict]:
-    query = fts_query(text)
-    if query is None:
+def _compile(text: str) -> str:
+    return fts_query(text) or '""'
+
+
+def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author: str = "",
+           since: str = "", until: str = "", newest: bool = False) -> list[dict]:
+    """The best matches first (or the newest, with newest=True), snippets marked with **.
+
+    Runs the saved query page by page. Its escape_fts() is, here, this module's fts_query(),
+    so the command line also offers -excluded words."""
+    if fts_query(text) is None:
         return []
-    try:
-        cursor = db.execute(SEARCH_SQL, {"query": query, "limit": limit})
-    except sqlite3.OperationalError as error:
-        # fts_query only emits quoted phrases, so this is a bug of ours, not of the user's.
-        raise RuntimeError(f"search failed for {query!r}: {error}") from error
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    db.conn.create_function("escape_fts", 1, _compile, deterministic=True)
+    params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
+              "sort": "newest" if newest else ""}
+    results: list[dict] = []
+    for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
+        try:
+            cursor = db.execute(search_sql(), {**params, "page": str(page)})
+        except sqlite3.OperationalError as error:
+            # fts_query only emits quoted phrases, so this is a bug of ours, not of the user's.
+            raise RuntimeError(f"search failed for {text!r}: {error}") from error
+        columns = [c[0] for c in cursor.description]
+        rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        for row in rows:
+            if row["snippet"]:
+                row["snippet"] = row["snippet"].replace(MARK_OPEN, "**").replace(MARK_CLOSE, "**")
+        results.extend(rows)
+        if len(rows) < PAGE_SIZE:
+            break
+    return results[:limit]

@@ -9,16 +9,29 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from . import __version__
 from .migrations import migrate
-from .normalise import outlet_key, person_key
 from .record import Article, Outcome
 
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
 PROVENANCE_FIELDS = ("title", "authors", "published", "updated", "outlet")
+
+
+@cache
+def extractor() -> str:
+    """The code that decides what a source holds, recorded with each source (read from the
+    installed package metadata: importing trafilatura to ask would cost 0.3 s)."""
+    try:
+        trafilatura = version("trafilatura")
+    except PackageNotFoundError:
+        trafilatura = "?"
+    return f"news-archive {__version__}; trafilatura {trafilatura}"
 
 
 def utc_now() -> str:
@@ -59,13 +72,14 @@ class Archive:
         """("unchanged", row) if these bytes were stored from this location before,
         ("copy", row) if they were stored from another location, else None.
 
-        A failed input is never "known": it is extracted again, since the parser may be better.
+        A failed input is "unchanged" only if the same code judged it: after an upgrade it is
+        extracted again, since the parser may do better.
         """
         row = self.conn.execute(
-            "SELECT id, status FROM sources WHERE location = ? AND raw_sha256 = ?",
+            "SELECT id, status, extractor FROM sources WHERE location = ? AND raw_sha256 = ?",
             (location, raw_sha256),
         ).fetchone()
-        if row and row[1] != FAILED:
+        if row and (row[1] != FAILED or row[2] == extractor()):
             return UNCHANGED, {"id": row[0]}
         other = self.conn.execute(
             "SELECT article_id, outlet_id, url, title, published FROM sources "
@@ -166,20 +180,22 @@ class Archive:
         # A retried failure at the same (location, bytes) replaces its failed row.
         self.conn.execute(
             "INSERT INTO sources (location, raw_sha256, format, size, status, error, article_id, "
-            "outlet_id, url, title, published, run_id, seen_at, last_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "outlet_id, url, title, published, run_id, seen_at, last_seen, extractor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (location, raw_sha256) DO UPDATE SET status = excluded.status, "
             "error = excluded.error, article_id = excluded.article_id, "
             "outlet_id = excluded.outlet_id, url = excluded.url, title = excluded.title, "
             "published = excluded.published, run_id = excluded.run_id, "
-            "last_seen = excluded.last_seen",
+            "last_seen = excluded.last_seen, extractor = excluded.extractor",
             (source.location, source.raw_sha256, source.format, source.size, status, error,
-             article_id, outlet_id, url, title, published, run_id, now, now),
+             article_id, outlet_id, url, title, published, run_id, now, now, extractor()),
         )
 
     def _outlet_id(self, article: Article) -> int | None:
         if not article.outlet:
             return None
+        from .normalise import outlet_key  # not at the top: see person_key below
+
         key = outlet_key(article.outlet)
         if not key:
             return None
@@ -208,6 +224,10 @@ class Archive:
         return row[0]
 
     def _author_id(self, name: str) -> int:
+        # Imported when an article is written: normalise pulls in courlan (and numpy), 0.3 s a
+        # re-run of an unchanged folder need not pay.
+        from .normalise import person_key
+
         key = person_key(name)
         if key not in self._authors:
             row = self.conn.execute("SELECT id FROM authors WHERE key = ?", (key,)).fetchone()

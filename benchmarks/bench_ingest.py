@@ -1,0 +1,237 @@
+"""Ingest speed against the limit measured in the same run. Prints Markdown tables.
+
+html     `news-archive ingest` of the corpora's HTML pages with 1 and 2 workers, against
+         trafilatura's extraction alone (same pages, same options, same number of processes),
+         then the same folder again unchanged (re-ingest), against the first ingest.
+records  `news-archive ingest` of a generated JSON Lines corpus, against plain sqlite3
+         executemany of the same rows into the same tables with the same FTS5 index (the
+         schema's triggers), no checks; then the unchanged corpus again. Reports articles/s,
+         the ratio, database size against the raw text, and each run's peak memory.
+
+Every run is a separate process (the CLI, or this script re-invoked), so start-up and imports
+count as they would for a user, and peak memory is that run's own.
+
+    python benchmarks/bench_ingest.py html
+    python benchmarks/bench_ingest.py records --n 10000          # generates the corpus if missing
+    python benchmarks/bench_ingest.py records --corpus benchmarks/out/corpus-1000000.jsonl
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (CORPORA, REPO, file_mb, git_revision, load, machine, out_path,  # noqa: E402
+                    run_measured, table)
+
+CLI = [sys.executable, "-m", "ingest"]
+
+
+# --- html ----------------------------------------------------------------------------------------
+
+def html_pages(corpora: Path) -> list[Path]:
+    """The raw pages of the corpora (not the expected outputs stored beside some of them)."""
+    return sorted(p for p in corpora.resolve().rglob("*")
+                  if p.name.endswith((".html", ".htm", ".html.gz")) and not p.name.startswith("expected"))
+
+
+def _extract_only(path: str) -> bool:
+    """trafilatura alone on one page, with the options ingest uses (ingest/extract_html.py)."""
+    import trafilatura
+
+    from ingest.extract_html import decode_html
+
+    raw = Path(path).read_bytes()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    document = trafilatura.bare_extraction(
+        decode_html(raw), with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    return document is not None
+
+
+def extraction_alone(list_file: str, workers: int) -> None:
+    """The limit: read and extract every page, `workers` processes, nothing stored."""
+    paths = Path(list_file).read_text().split("\n")
+    with ProcessPoolExecutor(workers) as pool:
+        found = sum(pool.map(_extract_only, paths, chunksize=8))
+    print(f"extracted {found} of {len(paths)}", file=sys.stderr)
+
+
+def bench_html(args) -> None:
+    pages = html_pages(args.corpora)
+    folder = out_path("html-pages")  # symlinks: one folder to ingest, nothing copied
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for i, page in enumerate(pages):
+        (folder / f"{i:04d}-{page.name}").symlink_to(page)
+    list_file = out_path("html-pages.txt")
+    list_file.write_text("\n".join(str(p) for p in pages))
+    rows = []
+    for workers in args.workers:
+        alone, _ = run_measured([sys.executable, __file__, "_extract", str(list_file), str(workers)], cwd=REPO)
+        db = out_path(f"html-{workers}w.db")
+        for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            stale.unlink(missing_ok=True)
+        first, rss = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
+                                   "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+        again, _ = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
+                                 "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+        with sqlite3.connect(db) as conn:
+            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        n = len(pages)
+        rows.append([workers, n, stored, n / alone, n / first, (n / first) / (n / alone), rss,
+                     again, first / again])
+        print(f"workers={workers}: alone {alone:.1f}s, ingest {first:.1f}s, again {again:.2f}s ({load()})",
+              file=sys.stderr)
+    print(table(["workers", "pages", "articles stored", "trafilatura alone pages/s", "ingest pages/s",
+                 "ratio", "ingest peak MB", "re-ingest s", "first / re-ingest"], rows,
+                title=f"HTML ingest of {args.corpora} ({load()}; {machine()}; rev {git_revision()})"))
+
+
+# --- records -------------------------------------------------------------------------------------
+
+def plain_insert(corpus: str, db_path: str, batch: int) -> None:
+    """The limit: the same rows into the same tables and FTS5 index with executemany, no checks.
+
+    The tables come from the archive's own migrations, so the FTS5 index and its triggers are
+    identical; ids of outlets and authors are kept in dicts, duplicates ignored by the UNIQUE
+    content_hash, nothing normalised."""
+    from ingest.store import open_database
+
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode = wal")
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    outlets: dict[str, int] = {}
+    authors: dict[str, int] = {}
+    articles, bylines, sources = [], [], []
+    next_id = 1
+
+    def flush():
+        with conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO articles (id, content_hash, title, body, authors, published, "
+                "outlet_id, url, word_count, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
+            conn.executemany("INSERT OR IGNORE INTO article_authors VALUES (?, ?, ?)", bylines)
+            conn.executemany(
+                "INSERT INTO sources (location, raw_sha256, format, size, status, article_id, "
+                "outlet_id, url, title, published, seen_at, last_seen) "
+                "VALUES (?, ?, 'record', ?, 'stored', ?, ?, ?, ?, ?, ?, ?)", sources)
+        articles.clear(), bylines.clear(), sources.clear()
+
+    with open(corpus, "rb") as lines:
+        for number, line in enumerate(lines, start=1):
+            record = json.loads(line)
+            outlet = record.get("outlet")
+            if outlet not in outlets:
+                outlets[outlet] = conn.execute("INSERT INTO outlets (name, key) VALUES (?, ?)",
+                                               (outlet, outlet)).lastrowid
+            body = record.get("body") or record.get("text") or ""
+            names = record.get("authors") or []
+            article_id = next_id
+            next_id += 1
+            articles.append((article_id, hashlib.sha256(body.encode()).hexdigest(), record.get("title"),
+                             body, json.dumps(names, ensure_ascii=False), record.get("published"),
+                             outlets[outlet], record.get("url"), len(body.split()), now))
+            for position, name in enumerate(names, start=1):
+                if name not in authors:
+                    authors[name] = conn.execute("INSERT INTO authors (name, key) VALUES (?, ?)",
+                                                 (name, name)).lastrowid
+                bylines.append((article_id, authors[name], position))
+            sources.append((f"{corpus}#{number}", hashlib.sha256(line.strip()).hexdigest(), len(line),
+                            article_id, outlets[outlet], record.get("url"), record.get("title"),
+                            record.get("published"), now, now))
+            if len(articles) >= batch:
+                flush()
+    flush()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def bench_records(args) -> None:
+    corpus = args.corpus
+    if corpus is None:
+        corpus = out_path(f"corpus-{args.n}.jsonl")
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(Path(__file__).with_name("generate_corpus.py")),
+                            "--n", str(args.n), "--out", str(corpus)], check=True)
+    manifest_file = Path(f"{corpus}.manifest.json")
+    manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
+    records = sum(1 for _ in open(corpus, "rb"))
+    raw_mb = corpus.stat().st_size / 1e6
+    text_bytes = manifest.get("text_bytes")
+    if text_bytes is None or manifest.get("records") != records:  # e.g. a head -n of a corpus
+        text_bytes = 0
+        with open(corpus, "rb") as lines:
+            for line in lines:
+                record = json.loads(line)
+                text_bytes += len(record["title"].encode()) + len(record["body"].encode())
+    text_mb = text_bytes / 1e6
+    tag = corpus.stem
+    rows = []
+    plain_db, ours_db = out_path(f"{tag}-plain.db"), out_path(f"{tag}-ours.db")
+    for db in (plain_db, ours_db):
+        for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            stale.unlink(missing_ok=True)
+    loads = []
+    if not args.skip_plain:
+        loads.append(load())
+        seconds, rss = run_measured([sys.executable, __file__, "_plain", str(corpus), str(plain_db),
+                                     str(args.plain_batch)], cwd=REPO)
+        rows.append([f"plain sqlite3 executemany (batch {args.plain_batch})", records, seconds,
+                     records / seconds, "1.00", rss, file_mb(plain_db), file_mb(plain_db) / raw_mb, ""])
+        print(f"plain: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
+    loads.append(load())
+    workers = ["--workers", str(args.ingest_workers)] if args.ingest_workers else []
+    seconds, rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+                                cwd=REPO, stderr=subprocess.DEVNULL)
+    ratio = f"{rows[0][2] / seconds:.2f}" if rows else ""
+    print(f"ours: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
+    again, again_rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+                                    cwd=REPO, stderr=subprocess.DEVNULL)
+    loads.append(load())
+    rows.append([f"news-archive ingest (workers {args.ingest_workers or os.cpu_count()})", records,
+                 seconds, records / seconds, ratio, rss, file_mb(ours_db), file_mb(ours_db) / raw_mb,
+                 f"{again:.1f} s ({seconds / again:.0f}x faster)"])
+    print(table(["run", "records", "seconds", "articles/s", "ratio to plain", "peak MB", "DB MB",
+                 "DB / corpus file", "unchanged re-ingest"], rows,
+                title=f"Record ingest of {corpus.name}: {records:,} records, file {raw_mb:,.0f} MB, "
+                      f"title+body text {text_mb:,.0f} MB; {machine()}; rev {git_revision()}; "
+                      f"{' / '.join(loads)}"))
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_extract":
+        return extraction_alone(sys.argv[2], int(sys.argv[3]))
+    if len(sys.argv) > 1 and sys.argv[1] == "_plain":
+        return plain_insert(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="mode", required=True)
+    html = sub.add_parser("html", help="HTML pages of ../shared/corpora, 1 and 2 workers")
+    html.add_argument("--corpora", type=Path, default=CORPORA)
+    html.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    rec = sub.add_parser("records", help="a generated JSON Lines corpus against plain sqlite3")
+    rec.add_argument("--n", type=int, default=10_000, help="corpus size to generate if --corpus is not given")
+    rec.add_argument("--corpus", type=Path, help="an existing corpus from generate_corpus.py")
+    rec.add_argument("--plain-batch", type=int, default=10_000, help="rows per transaction for plain")
+    rec.add_argument("--ingest-workers", type=int, help="--workers for news-archive ingest")
+    rec.add_argument("--skip-plain", action="store_true", help="only our ingest (to build an archive)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    (bench_html if args.mode == "html" else bench_records)(args)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""What the benchmark scripts share: paths, timing, percentiles, memory, machine load, tables.
+
+Kept small on purpose: each script reads top to bottom on its own, this only saves repeating
+the plumbing.
+"""
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO / ".." / "shared" / "corpora"
+OUT = REPO / "benchmarks" / "out"  # generated corpora, archives, logs: git-ignored
+
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def out_path(name: str) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    return OUT / name
+
+
+def load() -> str:
+    """The 1/5/15-minute load averages: the machine is shared, so every table says how busy."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def machine() -> str:
+    import sqlite3
+
+    return (f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}")
+
+
+def peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory of this process (or of its waited-for children), in MB."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile: p95 of 20 runs is the 19th fastest, a run that really happened."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.4999)))
+    return ordered[rank - 1]
+
+
+def p50_p95_ms(seconds: list[float]) -> tuple[float, float]:
+    return statistics.median(seconds) * 1000, percentile(seconds, 0.95) * 1000
+
+
+class Timer:
+    def __enter__(self):
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
+
+
+def run_measured(command: list[str], ok_codes=(0, 1), **kwargs) -> tuple[float, float]:
+    """Run a command to completion; return (wall seconds, its peak RSS in MB). Exit status 1
+    is allowed by default: `news-archive ingest` returns it when some input failed.
+
+    Each command runs under its own `python -c` wrapper process so that the peak memory is that
+    run's alone, not the maximum over everything this script has started before."""
+    wrapper = [
+        sys.executable, "-c",
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "code = subprocess.call(sys.argv[1:]); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+        "sys.exit(code)",
+        *command,
+    ]
+    done = subprocess.run(wrapper, stdout=subprocess.PIPE, text=True, **kwargs)
+    if done.returncode not in ok_codes:
+        raise SystemExit(f"{' '.join(command)} exited with {done.returncode}")
+    seconds, rss = done.stdout.split()[-2:]
+    return float(seconds), float(rss)
+
+
+def table(headers: list[str], rows: list[list], title: str = "") -> str:
+    """A Markdown table, so the output pastes straight into benchmarks/README.md."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    lines = [f"\n{title}\n"] if title else []
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    lines += ["| " + " | ".join(row) + " |" for row in cells]
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.1f}" if abs(value) >= 10 else f"{value:.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def file_mb(*paths: Path) -> float:
+    """Size on disk in MB, counting a database's -wal file if one is left."""
+    total = 0
+    for path in paths:
+        for candidate in (path, Path(str(path) + "-wal")):
+            if candidate.exists():
+                total += candidate.stat().st_size
+    return total / 1e6
+
+
+def git_revision() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.strip()
+    except OSError:
+        return "?"
