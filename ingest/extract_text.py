@@ -278,7 +278,10 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
             before = line.text[:position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
-            if re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
+            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
+            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
+                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:
                 published = raw

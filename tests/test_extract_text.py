@@ -419,6 +419,16 @@ def test_labels_on_the_line_above_the_date():
     assert (article.published, article.updated) == ("2019-03-03", "2019-03-06")
 
 
+@pytest.mark.parametrize("stamps, published, updated", [
+    ("Updated March 6, 2019; Published March 3, 2019", "2019-03-03", "2019-03-06"),
+    ("Published March 3, 2019 | Updated March 6, 2019", "2019-03-03", "2019-03-06"),
+    ("Posted March 3, 2019, last modified March 6, 2019", "2019-03-03", "2019-03-06"),
+])
+def test_the_label_nearest_a_date_names_it(stamps, published, updated):
+    article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
+    assert (article.published, article.updated) == (published, updated)
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
