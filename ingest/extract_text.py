@@ -225,8 +225,14 @@ def _organisation(line: Line) -> str | None:
     return organisation if people else None
 
 
-def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None:
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -> None:
     line = lines[i]
+    named = []
+
+    def add(names, index):
+        named.extend(names)
+        add_names(names, index)
+
     if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
         add(rules.name_list(line), i)
         return
@@ -239,6 +245,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None
         add(rules.name_with_role(line)[0], i)
     if rules.ends_with_by(line) and i + 1 < len(lines):
         add(rules.names_in(lines[i + 1].text), i + 1)
+    if named and i + 1 < len(lines):
+        add(rules.byline_continuation(lines[i + 1]), i + 1)
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:

@@ -35,7 +35,8 @@ class Line:
 
     @cached_property
     def caption(self) -> bool:
-        return bool(_CREDIT.search(self.text))
+        # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
+        return bool(_CREDIT.search(self.text)) and not _ROLE_AFTER_SLASH.search(self.text)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -245,6 +246,8 @@ _CREDIT = re.compile(
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
+_ROLE_AFTER_SLASH = re.compile(
+    rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
@@ -346,8 +349,11 @@ def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b",
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+                    r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
+                    r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
+    text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
     text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -428,7 +434,7 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van",
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
+    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporters?|writers?|contributors?|words|text|story|reporting|"
     r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
@@ -477,6 +483,16 @@ def _name_before_organisation(text: str) -> list[str]:
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
     return names_in(" ".join(words[:size]))
+
+
+def byline_continuation(line: Line) -> list[str]:
+    """"and Tom Park" on the line below a byline: the last author, put on a line of its own by a
+    link or a line break."""
+    match = re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+    if not match or line.words > 12:
+        return []
+    names = clean_byline(match.group(1))
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:

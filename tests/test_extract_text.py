@@ -169,6 +169,9 @@ def test_stamps(text, expected):
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
+    ("By Ann Lee with Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee with additional reporting from Lisbon", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park, Special to The Harbour Gazette", ["Ann Lee", "Tom Park"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -180,6 +183,8 @@ def test_byline_by(text, names):
     ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
+    ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -206,6 +211,32 @@ def test_name_with_date(text, names):
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Ann Lee / Staff Writer", False),  # a byline with the shape of a photo credit
+    ("Ann Lee / Senior Political Reporter", False),
+    ("Ann Lee / Harbour Gazette", True),
+    ("(Ann Lee/AP Photo)", True),
+])
+def test_role_after_a_slash_is_not_a_credit(text, caption):
+    assert rules.is_caption(line(text)) is caption
+
+
+@pytest.mark.parametrize("text, names", [
+    ("and Tom Park", ["Tom Park"]),
+    ("& Tom Park", ["Tom Park"]),
+    ("and the port was closed", []),
+    ("Tom Park", []),  # no joining word: not a continuation
+])
+def test_byline_continuation(text, names):
+    assert rules.byline_continuation(line(text)) == names
+
+
+def test_byline_continued_on_the_next_line():
+    article = parse(f"# Harbour strike ends\n\nBy [Ann Lee](/a/ann)\n\nand [Tom Park](/a/tom)\n\n{STORY}\n", markdown=True)
+    assert article.authors == ["Ann Lee", "Tom Park"]
+
 
 
 @pytest.mark.parametrize("text, names", [
