@@ -190,7 +190,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
                 add(people, i)
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
-                add(rules.byline_by(line) or rules.byline_label(line), i)
+                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -256,8 +256,21 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline.
-    elif rules.is_name_line(line) and (i - 1 in (title_at, description_at) or _beside_marker(lines, i)):
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) or _beside_marker(lines, i)):
         add(rules.names_in(line.text), i)
+    # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
+    # a name only with a stamp or a date beside it.
+    elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
+        add(rules.names_in(line.text), i)
+
+
+def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+    """Line i comes right below one of the anchors, with only captions, images and furniture
+    between (a lead photo often sits between the headline and the byline)."""
+    j = i - 1
+    while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
+        j -= 1
+    return j in anchors
 
 
 def _beside_marker(lines: list[Line], i: int) -> bool:

@@ -526,11 +526,22 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
-def is_name_line(line: Line) -> bool:
-    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee")."""
+def is_name_line(line: Line, in_block: bool = False) -> bool:
+    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
+    in_block: the line may be a list item or a minor heading, as converters write the items of
+    a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
-    return (not line.heading and not line.item and 2 <= line.words <= 12
+    form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    return (form_ok and 2 <= line.words <= 12
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+
+
+def sign_off(line: Line) -> list[str]:
+    """"— Ann Lee": a columnist's sign-off below the story."""
+    match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
+    if not match or line.words > 6 or not NAMES_LINE.match(match.group(1).strip()):
+        return []
+    return names_in(match.group(1))
 
 
 def is_author_marker(line: Line) -> bool:

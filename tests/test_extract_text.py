@@ -460,6 +460,26 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     assert (article.published, article.updated) == (published, updated)
 
 
+@pytest.mark.parametrize("header, authors", [
+    ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
+    ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
+    ("* Harbour News\n* March 3, 2019", []),
+    ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
+    ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
+])
+def test_byline_blocks_in_other_shapes(header, authors):
+    article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("— the port, again", []), ("Ann Lee", []),
+])
+def test_sign_off(text, names):
+    assert rules.sign_off(line(text)) == names
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
