@@ -246,7 +246,11 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     if rules.ends_with_by(line) and i + 1 < len(lines):
         add(rules.names_in(lines[i + 1].text), i + 1)
     if named and i + 1 < len(lines):
-        add(rules.byline_continuation(lines[i + 1]), i + 1)
+        # The next author below: "and Tom Park", or a name on its own line with a stamp below.
+        after = lines[i + 1]
+        add(rules.byline_continuation(after)
+            or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
+                and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:

@@ -316,7 +316,7 @@ def is_paragraph(line: Line) -> bool:
 
 # Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
 _UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
@@ -423,14 +423,18 @@ _CREDITED = re.compile(
 )
 
 
+_AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
+
+
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
-_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
-                  "el", "la", "le", "di", "du", "dos", "bin", "ibn", "&"}
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
+                  "al", "el", "la", "le", "di", "du", "do", "dos", "ter", "ten",
+                  "bin", "ibn", "&"}
 
 
 _LABEL = re.compile(
@@ -440,12 +444,19 @@ _LABEL = re.compile(
 )
 
 
+_CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
+
+
 def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
     match = _LABEL.match(line.text.strip())
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
+    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子".
+    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n]
+    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk):
+        return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []
     return names_in(names)
@@ -459,7 +470,8 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = line.text[: match.start()]
-    if _CREDITED.search(before):
+    # "Photos by A" credits a photographer; "Story and photos by A" the author too.
+    if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
@@ -581,7 +593,7 @@ def name_with_date(line: Line) -> list[str]:
         return []
     if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
+    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         return names_in(name) if NAME_LINE.match(name) else []

@@ -172,6 +172,8 @@ def test_stamps(text, expected):
     ("By Ann Lee with Tom Park", ["Ann Lee", "Tom Park"]),
     ("By Ann Lee with additional reporting from Lisbon", ["Ann Lee"]),
     ("By Ann Lee and Tom Park, Special to The Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    ("Story and photos by Ann Lee", ["Ann Lee"]),  # the author took the photos too
+    ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -185,6 +187,9 @@ def test_byline_by(text, names):
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
     ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
+    ("文／王小明、李华", ["王小明", "李华"]),
+    ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -196,6 +201,7 @@ def test_byline_label(text, names):
     ("Ann Lee · 5 min read", ["Ann Lee"]),
     ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
     ("Harbour strike · 5 min read", []),
+    ("Ann Lee @annlee Oct 28, 2024", ["Ann Lee"]),
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
 ])
 def test_name_with_date(text, names):
@@ -466,6 +472,7 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     ("* Harbour News\n* March 3, 2019", []),
     ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
+    ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
