@@ -238,6 +238,16 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         return
     if line.words > 30 or rules.is_caption(line):
         return
+    # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
+    # when that names more people.
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt):
+        whole = rules.joined(line, nxt)
+        names = rules.byline_by(whole)
+        if len(names) > len(rules.byline_by(line)):
+            add(names, i)
+            add(names, i + 1)  # both lines are the byline's
+            return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line), i)

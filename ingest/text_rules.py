@@ -24,6 +24,7 @@ class Line:
     heading: int = 0  # Markdown heading level (1 for "# "), 0 for ordinary lines
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
+    wrapped: bool = False  # no blank line above: the line may go on from the one before
 
     @cached_property
     def words(self) -> int:
@@ -77,8 +78,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
+    blank = True  # the previous raw line was empty (or there was none)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = raw.strip()
+        wrapped, blank = not blank, not stripped
         if not stripped:
             continue
         if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
@@ -96,8 +99,15 @@ def read_lines(text: str) -> list[Line]:
         visible, links = markdown_to_text(stripped)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
-        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links))
+        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
+                          wrapped=wrapped and not heading and not item))
     return lines
+
+
+def joined(first: Line, second: Line) -> Line:
+    """Two lines as one: a line broken by the converter's or the writer's wrapping."""
+    return Line(raw=f"{first.raw} {second.raw}", text=f"{first.text} {second.text}",
+                heading=first.heading, item=first.item, links=first.links + second.links)
 
 
 def _is_day_first_date(line: str) -> bool:
@@ -323,7 +333,7 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|di)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(

@@ -44,6 +44,11 @@ def test_links_keep_their_targets_for_the_rules():
     assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
 
 
+def test_wrapped_lines_are_marked():
+    lines = read_lines("By Ann Lee and Tom\nPark\n\nThe story\n* an item")
+    assert [x.wrapped for x in lines] == [False, True, False, False]
+
+
 def test_rules_and_setext_headings():
     lines = read_lines("Harbour strike ends\n===\n\n---\n* * *\nDockers went back to work.")
     assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
@@ -173,6 +178,7 @@ def test_stamps(text, expected):
     ("By Ann Lee with additional reporting from Lisbon", ["Ann Lee"]),
     ("By Ann Lee and Tom Park, Special to The Harbour Gazette", ["Ann Lee", "Tom Park"]),
     ("Story and photos by Ann Lee", ["Ann Lee"]),  # the author took the photos too
+    ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
 ])
 def test_byline_by(text, names):
@@ -473,6 +479,8 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
+    ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
+    ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
