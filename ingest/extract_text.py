@@ -309,8 +309,15 @@ def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, st
         line = lines[i]
         if line.words > 30 or rules.is_caption(line):
             continue
-        for position, raw in rules.full_dates(line.text):
-            before = line.text[:position]
+        text = line.text
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.wrapped and nxt.words <= 6 and not rules.full_dates(text):
+            # A date wrapped onto the next line ("Published December" / "16, 2016").
+            text = rules.joined(line, nxt).text
+        for position, raw in rules.full_dates(text):
+            if position >= len(line.text):
+                continue  # wholly on the next line: read there
+            before = text[:position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
             # The label nearest the date names it: "Updated Oct 29; Published Oct 28".

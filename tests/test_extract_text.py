@@ -472,6 +472,15 @@ def test_the_label_nearest_a_date_names_it(stamps, published, updated):
     assert (article.published, article.updated) == (published, updated)
 
 
+@pytest.mark.parametrize("stamps, published", [
+    ("By Ann Lee\n\nPublished March\n3, 2019", "2019-03-03"),  # wrapped inside the date
+    ("By Ann Lee\n\nPublished March\n\n3, 2019", None),  # a blank line between: not one date
+])
+def test_a_date_wrapped_onto_the_next_line(stamps, published):
+    article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
+    assert article.published == published
+
+
 @pytest.mark.parametrize("header, authors", [
     ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
     ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
