@@ -83,9 +83,13 @@ def _headline_like(line: Line) -> bool:
 def find_title(lines: list[Line]) -> int | None:
     """The first level-1 heading; else the first heading near the top; else the first line
     that reads as a headline (not a menu item, a byline, a date or a caption)."""
-    for i, line in enumerate(lines):
-        if line.heading == 1 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line)):
-            return i
+    level_one = [i for i, line in enumerate(lines) if line.heading == 1
+                 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
+    # The site's logo is often a level-1 heading too: the next one is the headline.
+    if len(level_one) > 1 and rules.is_logo(lines[level_one[0]]):
+        level_one = level_one[1:]
+    if level_one:
+        return level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story

@@ -240,7 +240,8 @@ _FURNITURE = re.compile(
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
-    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+)$",
+    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
+    r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
@@ -293,6 +294,16 @@ def is_furniture(line: Line) -> bool:
         _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
     )
+
+
+_HOME = re.compile(r"^(?:https?://[^/\s]+)?/?(?:index\.\w+)?$")
+
+
+def is_logo(line: Line) -> bool:
+    """A heading that is one link to the site's home page ("# [Harbour Gazette](/)"): the
+    site's name above every page, not the headline."""
+    return bool(line.heading and len(line.links) == 1 and line.links[0][0] == line.text
+                and _HOME.match(line.links[0][1]) and line.words <= 5)
 
 
 def is_caption(line: Line) -> bool:

@@ -504,6 +504,17 @@ def test_sign_off(text, names):
     assert rules.sign_off(line(text)) == names
 
 
+@pytest.mark.parametrize("top, title", [
+    ("# [Harbour Gazette](/)\n\n* [Home](/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# [Dockers vote to end the strike](/2019/03/strike)\n\n# Other", "Dockers vote to end the strike"),
+    ("# [Harbour Gazette](/)", "Harbour Gazette"),  # the only level-1 heading stays the title
+    ("[Docs] [PDF] [Print]\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+])
+def test_site_logo_and_button_rows_are_not_the_title(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
