@@ -51,7 +51,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["authors"] = source
     used |= author_lines
 
-    published, updated, source = find_dates(lines, header, body_at, used)
+    published, updated, source = find_dates(lines, header, body_at, used, title_at)
     if published:
         article.published = published
         article.provenance["published"] = source
@@ -303,13 +303,15 @@ def _beside_marker(lines: list[Line], i: int) -> bool:
 # --- dates ---------------------------------------------------------------------------------
 
 
-def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, str]:
+def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
     published = updated = None
-    # The byline's own lines first, then the rest of the header in order.
-    for i in sorted(header, key=lambda i: (i not in used, i)):
+    # The byline's own lines first, then the header below the headline, then above it (a
+    # masthead above the headline shows the day the page was read, and menus list other stories).
+    above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
+    for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
         line = lines[i]
         if line.words > 30 or rules.is_caption(line):
             continue

@@ -515,6 +515,15 @@ def test_site_logo_and_button_rows_are_not_the_title(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
 
 
+@pytest.mark.parametrize("top, published", [
+    ("Saturday, November 28, 2026\n\n# Harbour strike ends\n\nMarch 3, 2019", "2019-03-03"),  # masthead day
+    ("Saturday, November 28, 2026\n\n# Harbour strike ends", "2026-11-28"),  # nothing better below
+    ("# Harbour strike ends\n\nMarch 3, 2019", "2019-03-03"),
+])
+def test_dates_below_the_headline_beat_dates_above_it(top, published):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).published == published
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
