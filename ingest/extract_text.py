@@ -172,18 +172,25 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
     # Explicit bylines first ("By A", "Author: A", "A, Reuters", a link to an author page,
     # "A Staff Writer"); names that only stand beside a stamp or under the headline are weaker
     # evidence (a topic tag can look like a name), used when the header has no explicit one.
+    # The lines from the headline down are read before those above it, where menus and
+    # teasers of other stories carry other people's bylines.
+    below = [i for i in header if title_at is None or i >= title_at]
+    above = [i for i in header if title_at is not None and i < title_at]
     for strong in (True, False):
-        for i in header:
-            line = lines[i]
-            # One byline block: once names were found, a line that is not next to them ends it
-            # (further names are in a related-stories list or a reviewer's credit).
-            if used and i > max(used) + 2:
+        for part in (below, above):
+            for i in part:
+                line = lines[i]
+                # One byline block: once names were found, a line that is not next to them ends
+                # it (further names are in a related-stories list or a reviewer's credit).
+                if used and i > max(used) + 2:
+                    break
+                if strong:
+                    _strong_byline(lines, i, title_at, add)
+                    organisation = organisation or _organisation(line)
+                elif title_at is None or i > title_at:
+                    _weak_byline(lines, i, title_at, description_at, add)
+            if found:
                 break
-            if strong:
-                _strong_byline(lines, i, title_at, add)
-                organisation = organisation or _organisation(line)
-            elif title_at is None or i > title_at:
-                _weak_byline(lines, i, title_at, description_at, add)
         if found:
             break
     if not found:

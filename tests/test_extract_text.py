@@ -524,6 +524,14 @@ def test_dates_below_the_headline_beat_dates_above_it(top, published):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).published == published
 
 
+@pytest.mark.parametrize("top, authors", [
+    ("* [Port reopens](/p) By Tom Park\n* [Cranes idle](/c)\n\n# Harbour strike ends\n\nLisbon\n\nBy Ann Lee", ["Ann Lee"]),
+    ("By Ann Lee\n\n# Harbour strike ends", ["Ann Lee"]),  # above the headline when nothing is below
+])
+def test_bylines_below_the_headline_are_read_first(top, authors):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).authors == authors
+
+
 def test_latest_story_date_when_no_byline_date():
     text = (f"Harbour strike ends\n\n{STORY} Talks began on March 1, 2019, and the port "
             "closed on March 4, 2019, a week before the vote.\n")
