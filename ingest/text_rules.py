@@ -352,7 +352,8 @@ _ROLE_TAIL = re.compile(
 )
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
-    r"columnists?|byline|correspondents?|editors?|team|signataires|journaliste|autor|autore)(?:/|\?|=|$)|"
+    r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
+    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
     r"[?&]author=",
     re.I,
 )

@@ -303,6 +303,9 @@ def test_byline_with_organisation(text, names, agency):
     ("[Ann Lee](https://example.org/author/ann-lee) - Oct 28, 2024", ["Ann Lee"]),
     ("[Ann Lee](/people/ann-lee)", ["Ann Lee"]),
     ("[Harbour news](/section/harbour)", []),
+    ("[Ann Lee](/by/ann-lee)", ["Ann Lee"]),
+    ("[Ann Lee](https://example.org/auteurs/ann-lee/)", ["Ann Lee"]),
+    ("[Harbour Strike](/byways/harbour-strike)", []),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
