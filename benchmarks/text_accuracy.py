@@ -348,7 +348,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     """Counts for one converted page, and the misses behind them."""
     article = parse(text, markdown)
     folded = _fold(text)
-    names = person_key(text)
+    names = person_key(" ".join(text.split()))  # a name wrapped onto two lines is still in the text
     keyed = _keyed(text)
     # What a reader sees: link and image targets are not the text naming an outlet.
     visible = _keyed(re.sub(r"(?:https?://|www\.)\S+", " ", re.sub(r"\]\([^)]*\)", "]", text)))

@@ -51,7 +51,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["authors"] = source
     used |= author_lines
 
-    published, updated, source = find_dates(lines, header, body_at, used)
+    published, updated, source = find_dates(lines, header, body_at, used, title_at)
     if published:
         article.published = published
         article.provenance["published"] = source
@@ -83,9 +83,13 @@ def _headline_like(line: Line) -> bool:
 def find_title(lines: list[Line]) -> int | None:
     """The first level-1 heading; else the first heading near the top; else the first line
     that reads as a headline (not a menu item, a byline, a date or a caption)."""
-    for i, line in enumerate(lines):
-        if line.heading == 1 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line)):
-            return i
+    level_one = [i for i, line in enumerate(lines) if line.heading == 1
+                 and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
+    # The site's logo is often a level-1 heading too: the next one is the headline.
+    if len(level_one) > 1 and rules.is_logo(lines[level_one[0]]):
+        level_one = level_one[1:]
+    if level_one:
+        return level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story
@@ -168,18 +172,25 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
     # Explicit bylines first ("By A", "Author: A", "A, Reuters", a link to an author page,
     # "A Staff Writer"); names that only stand beside a stamp or under the headline are weaker
     # evidence (a topic tag can look like a name), used when the header has no explicit one.
+    # The lines from the headline down are read before those above it, where menus and
+    # teasers of other stories carry other people's bylines.
+    below = [i for i in header if title_at is None or i >= title_at]
+    above = [i for i in header if title_at is not None and i < title_at]
     for strong in (True, False):
-        for i in header:
-            line = lines[i]
-            # One byline block: once names were found, a line that is not next to them ends it
-            # (further names are in a related-stories list or a reviewer's credit).
-            if used and i > max(used) + 2:
+        for part in (below, above):
+            for i in part:
+                line = lines[i]
+                # One byline block: once names were found, a line that is not next to them ends
+                # it (further names are in a related-stories list or a reviewer's credit).
+                if used and i > max(used) + 2:
+                    break
+                if strong:
+                    _strong_byline(lines, i, title_at, add)
+                    organisation = organisation or _organisation(line)
+                elif title_at is None or i > title_at:
+                    _weak_byline(lines, i, title_at, description_at, add)
+            if found:
                 break
-            if strong:
-                _strong_byline(lines, i, title_at, add)
-                organisation = organisation or _organisation(line)
-            elif title_at is None or i > title_at:
-                _weak_byline(lines, i, title_at, description_at, add)
         if found:
             break
     if not found:
@@ -190,7 +201,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
                 add(people, i)
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
-                add(rules.byline_by(line) or rules.byline_label(line), i)
+                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -225,13 +236,29 @@ def _organisation(line: Line) -> str | None:
     return organisation if people else None
 
 
-def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None:
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -> None:
     line = lines[i]
+    named = []
+
+    def add(names, index):
+        named.extend(names)
+        add_names(names, index)
+
     if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
         add(rules.name_list(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
         return
+    # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
+    # when that names more people.
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt):
+        whole = rules.joined(line, nxt)
+        names = rules.byline_by(whole)
+        if len(names) > len(rules.byline_by(line)):
+            add(names, i)
+            add(names, i + 1)  # both lines are the byline's
+            return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line), i)
@@ -239,6 +266,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add) -> None
         add(rules.name_with_role(line)[0], i)
     if rules.ends_with_by(line) and i + 1 < len(lines):
         add(rules.names_in(lines[i + 1].text), i + 1)
+    if named and i + 1 < len(lines):
+        # The next author below: "and Tom Park", or a name on its own line with a stamp below.
+        after = lines[i + 1]
+        add(rules.byline_continuation(after)
+            or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
+                and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:
@@ -248,8 +281,21 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline.
-    elif rules.is_name_line(line) and (i - 1 in (title_at, description_at) or _beside_marker(lines, i)):
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) or _beside_marker(lines, i)):
         add(rules.names_in(line.text), i)
+    # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
+    # a name only with a stamp or a date beside it.
+    elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
+        add(rules.names_in(line.text), i)
+
+
+def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+    """Line i comes right below one of the anchors, with only captions, images and furniture
+    between (a lead photo often sits between the headline and the byline)."""
+    j = i - 1
+    while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
+        j -= 1
+    return j in anchors
 
 
 def _beside_marker(lines: list[Line], i: int) -> bool:
@@ -264,21 +310,33 @@ def _beside_marker(lines: list[Line], i: int) -> bool:
 # --- dates ---------------------------------------------------------------------------------
 
 
-def find_dates(lines, header, body_at, used) -> tuple[str | None, str | None, str]:
+def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
     published = updated = None
-    # The byline's own lines first, then the rest of the header in order.
-    for i in sorted(header, key=lambda i: (i not in used, i)):
+    # The byline's own lines first, then the header below the headline, then above it (a
+    # masthead above the headline shows the day the page was read, and menus list other stories).
+    above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
+    for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
         line = lines[i]
         if line.words > 30 or rules.is_caption(line):
             continue
-        for position, raw in rules.full_dates(line.text):
-            before = line.text[:position]
+        text = line.text
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.wrapped and nxt.words <= 6 and not rules.full_dates(text):
+            # A date wrapped onto the next line ("Published December" / "16, 2016").
+            text = rules.joined(line, nxt).text
+        for position, raw in rules.full_dates(text):
+            if position >= len(line.text):
+                continue  # wholly on the next line: read there
+            before = text[:position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
-            if re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
+            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
+            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
+                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:
                 published = raw

@@ -24,6 +24,7 @@ class Line:
     heading: int = 0  # Markdown heading level (1 for "# "), 0 for ordinary lines
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
+    wrapped: bool = False  # no blank line above: the line may go on from the one before
 
     @cached_property
     def words(self) -> int:
@@ -35,7 +36,8 @@ class Line:
 
     @cached_property
     def caption(self) -> bool:
-        return bool(_CREDIT.search(self.text))
+        # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
+        return bool(_CREDIT.search(self.text)) and not _ROLE_AFTER_SLASH.search(self.text)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -76,8 +78,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
+    blank = True  # the previous raw line was empty (or there was none)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = raw.strip()
+        wrapped, blank = not blank, not stripped
         if not stripped:
             continue
         if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
@@ -95,8 +99,15 @@ def read_lines(text: str) -> list[Line]:
         visible, links = markdown_to_text(stripped)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
-        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links))
+        lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
+                          wrapped=wrapped and not heading and not item))
     return lines
+
+
+def joined(first: Line, second: Line) -> Line:
+    """Two lines as one: a line broken by the converter's or the writer's wrapping."""
+    return Line(raw=f"{first.raw} {second.raw}", text=f"{first.text} {second.text}",
+                heading=first.heading, item=first.item, links=first.links + second.links)
 
 
 def _is_day_first_date(line: str) -> bool:
@@ -229,7 +240,8 @@ _FURNITURE = re.compile(
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
-    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+)$",
+    r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
+    r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
@@ -245,6 +257,8 @@ _CREDIT = re.compile(
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
+_ROLE_AFTER_SLASH = re.compile(
+    rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
@@ -282,6 +296,16 @@ def is_furniture(line: Line) -> bool:
     )
 
 
+_HOME = re.compile(r"^(?:https?://[^/\s]+)?/?(?:index\.\w+)?$")
+
+
+def is_logo(line: Line) -> bool:
+    """A heading that is one link to the site's home page ("# [Harbour Gazette](/)"): the
+    site's name above every page, not the headline."""
+    return bool(line.heading and len(line.links) == 1 and line.links[0][0] == line.text
+                and _HOME.match(line.links[0][1]) and line.words <= 5)
+
+
 def is_caption(line: Line) -> bool:
     """A photo caption or credit line (weaker evidence for a date than the story's own text)."""
     return line.caption  # computed once per line: every rule asks
@@ -313,14 +337,14 @@ def is_paragraph(line: Line) -> bool:
 
 # Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
 _UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|der|van|von|al|el|la|le|di|du|dos|bin|ibn)\b)"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|di)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -328,7 +352,8 @@ _ROLE_TAIL = re.compile(
 )
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
-    r"columnists?|byline|correspondents?|editors?|team|signataires|journaliste|autor|autore)(?:/|\?|=|$)|"
+    r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
+    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
     r"[?&]author=",
     re.I,
 )
@@ -346,8 +371,11 @@ def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b",
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+                    r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
+                    r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
+    text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
     text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -417,21 +445,28 @@ _CREDITED = re.compile(
 )
 
 
+_AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
+
+
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
-_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "der", "van", "von", "al",
-                  "el", "la", "le", "di", "du", "dos", "bin", "ibn", "&"}
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
+                  "al", "el", "la", "le", "di", "du", "do", "dos", "ter", "ten",
+                  "bin", "ibn", "&"}
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporter|writer|words|text|story|reporting|"
+    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporters?|writers?|contributors?|words|text|story|reporting|"
     r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
+
+
+_CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
 
 
 def byline_label(line: Line) -> list[str]:
@@ -440,6 +475,10 @@ def byline_label(line: Line) -> list[str]:
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
+    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子".
+    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n]
+    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk):
+        return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []
     return names_in(names)
@@ -453,7 +492,8 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = line.text[: match.start()]
-    if _CREDITED.search(before):
+    # "Photos by A" credits a photographer; "Story and photos by A" the author too.
+    if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
@@ -477,6 +517,16 @@ def _name_before_organisation(text: str) -> list[str]:
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
     return names_in(" ".join(words[:size]))
+
+
+def byline_continuation(line: Line) -> list[str]:
+    """"and Tom Park" on the line below a byline: the last author, put on a line of its own by a
+    link or a line break."""
+    match = re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+    if not match or line.words > 12:
+        return []
+    names = clean_byline(match.group(1))
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
@@ -510,11 +560,22 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
-def is_name_line(line: Line) -> bool:
-    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee")."""
+def is_name_line(line: Line, in_block: bool = False) -> bool:
+    """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
+    in_block: the line may be a list item or a minor heading, as converters write the items of
+    a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
-    return (not line.heading and not line.item and 2 <= line.words <= 12
+    form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    return (form_ok and 2 <= line.words <= 12
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+
+
+def sign_off(line: Line) -> list[str]:
+    """"— Ann Lee": a columnist's sign-off below the story."""
+    match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
+    if not match or line.words > 6 or not NAMES_LINE.match(match.group(1).strip()):
+        return []
+    return names_in(match.group(1))
 
 
 def is_author_marker(line: Line) -> bool:
@@ -554,7 +615,7 @@ def name_with_date(line: Line) -> list[str]:
         return []
     if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = line.text[: dates[0][0]].strip(" ,|•·-–—/")
+    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         return names_in(name) if NAME_LINE.match(name) else []

@@ -44,6 +44,11 @@ def test_links_keep_their_targets_for_the_rules():
     assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
 
 
+def test_wrapped_lines_are_marked():
+    lines = read_lines("By Ann Lee and Tom\nPark\n\nThe story\n* an item")
+    assert [x.wrapped for x in lines] == [False, True, False, False]
+
+
 def test_rules_and_setext_headings():
     lines = read_lines("Harbour strike ends\n===\n\n---\n* * *\nDockers went back to work.")
     assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
@@ -169,6 +174,12 @@ def test_stamps(text, expected):
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
+    ("By Ann Lee with Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee with additional reporting from Lisbon", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park, Special to The Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    ("Story and photos by Ann Lee", ["Ann Lee"]),  # the author took the photos too
+    ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
+    ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -180,6 +191,11 @@ def test_byline_by(text, names):
     ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
+    ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
+    ("文／王小明、李华", ["王小明", "李华"]),
+    ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -191,6 +207,7 @@ def test_byline_label(text, names):
     ("Ann Lee · 5 min read", ["Ann Lee"]),
     ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
     ("Harbour strike · 5 min read", []),
+    ("Ann Lee @annlee Oct 28, 2024", ["Ann Lee"]),
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
 ])
 def test_name_with_date(text, names):
@@ -206,6 +223,32 @@ def test_name_with_date(text, names):
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Ann Lee / Staff Writer", False),  # a byline with the shape of a photo credit
+    ("Ann Lee / Senior Political Reporter", False),
+    ("Ann Lee / Harbour Gazette", True),
+    ("(Ann Lee/AP Photo)", True),
+])
+def test_role_after_a_slash_is_not_a_credit(text, caption):
+    assert rules.is_caption(line(text)) is caption
+
+
+@pytest.mark.parametrize("text, names", [
+    ("and Tom Park", ["Tom Park"]),
+    ("& Tom Park", ["Tom Park"]),
+    ("and the port was closed", []),
+    ("Tom Park", []),  # no joining word: not a continuation
+])
+def test_byline_continuation(text, names):
+    assert rules.byline_continuation(line(text)) == names
+
+
+def test_byline_continued_on_the_next_line():
+    article = parse(f"# Harbour strike ends\n\nBy [Ann Lee](/a/ann)\n\nand [Tom Park](/a/tom)\n\n{STORY}\n", markdown=True)
+    assert article.authors == ["Ann Lee", "Tom Park"]
+
 
 
 @pytest.mark.parametrize("text, names", [
@@ -260,6 +303,9 @@ def test_byline_with_organisation(text, names, agency):
     ("[Ann Lee](https://example.org/author/ann-lee) - Oct 28, 2024", ["Ann Lee"]),
     ("[Ann Lee](/people/ann-lee)", ["Ann Lee"]),
     ("[Harbour news](/section/harbour)", []),
+    ("[Ann Lee](/by/ann-lee)", ["Ann Lee"]),
+    ("[Ann Lee](https://example.org/auteurs/ann-lee/)", ["Ann Lee"]),
+    ("[Harbour Strike](/byways/harbour-strike)", []),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
@@ -417,6 +463,76 @@ def test_labels_on_the_line_above_the_date():
     text = (f"# Harbour strike ends\n\nUpdated:\nMarch 6, 2019\nOriginal:\nMarch 3, 2019\n\n{STORY}\n")
     article = parse(text, markdown=True)
     assert (article.published, article.updated) == ("2019-03-03", "2019-03-06")
+
+
+@pytest.mark.parametrize("stamps, published, updated", [
+    ("Updated March 6, 2019; Published March 3, 2019", "2019-03-03", "2019-03-06"),
+    ("Published March 3, 2019 | Updated March 6, 2019", "2019-03-03", "2019-03-06"),
+    ("Posted March 3, 2019, last modified March 6, 2019", "2019-03-03", "2019-03-06"),
+])
+def test_the_label_nearest_a_date_names_it(stamps, published, updated):
+    article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
+    assert (article.published, article.updated) == (published, updated)
+
+
+@pytest.mark.parametrize("stamps, published", [
+    ("By Ann Lee\n\nPublished March\n3, 2019", "2019-03-03"),  # wrapped inside the date
+    ("By Ann Lee\n\nPublished March\n\n3, 2019", None),  # a blank line between: not one date
+])
+def test_a_date_wrapped_onto_the_next_line(stamps, published):
+    article = parse(f"# Harbour strike ends\n\n{stamps}\n\n{STORY}\n", markdown=True)
+    assert article.published == published
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
+    ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
+    ("* Harbour News\n* March 3, 2019", []),
+    ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
+    ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
+    ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
+    ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
+    ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
+])
+def test_byline_blocks_in_other_shapes(header, authors):
+    article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("— the port, again", []), ("Ann Lee", []),
+])
+def test_sign_off(text, names):
+    assert rules.sign_off(line(text)) == names
+
+
+@pytest.mark.parametrize("top, title", [
+    ("# [Harbour Gazette](/)\n\n* [Home](/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# [Dockers vote to end the strike](/2019/03/strike)\n\n# Other", "Dockers vote to end the strike"),
+    ("# [Harbour Gazette](/)", "Harbour Gazette"),  # the only level-1 heading stays the title
+    ("[Docs] [PDF] [Print]\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+])
+def test_site_logo_and_button_rows_are_not_the_title(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
+
+
+@pytest.mark.parametrize("top, published", [
+    ("Saturday, March 9, 2019\n\n# Harbour strike ends\n\nMarch 3, 2019", "2019-03-03"),  # masthead day
+    ("Saturday, March 9, 2019\n\n# Harbour strike ends", "2019-03-09"),  # nothing better below
+    ("# Harbour strike ends\n\nMarch 3, 2019", "2019-03-03"),
+])
+def test_dates_below_the_headline_beat_dates_above_it(top, published):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).published == published
+
+
+@pytest.mark.parametrize("top, authors", [
+    ("* [Port reopens](/p) By Tom Park\n* [Cranes idle](/c)\n\n# Harbour strike ends\n\nLisbon\n\nBy Ann Lee", ["Ann Lee"]),
+    ("By Ann Lee\n\n# Harbour strike ends", ["Ann Lee"]),  # above the headline when nothing is below
+])
+def test_bylines_below_the_headline_are_read_first(top, authors):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).authors == authors
 
 
 def test_latest_story_date_when_no_byline_date():
