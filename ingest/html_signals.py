@@ -61,6 +61,7 @@ class Signals:
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
+    subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
     rel_author: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # itemprop/pubdate <time> values
     time_elements: list[str] = field(default_factory=list)  # other <time datetime> values
@@ -96,6 +97,9 @@ def read_signals(tree: HtmlElement) -> Signals:
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:5]
+    if not signals.headings:
+        # Older templates set the headline in an <h2> under a logo or a table of links.
+        signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
     for element in tree.xpath('//a[@rel="author"] | //link[@rel="author"]'):
         text = _text(element)
         if text and not _PROFILE_URL.match(text):
@@ -386,6 +390,14 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
+def _title_parts(title: str | None, sites: set[str]) -> set[str]:
+    """The forms of a title that are a proper run of its parts, not the whole of it."""
+    if not title:
+        return set()
+    strong, weak = _title_variants(" ".join(title.split()), sites)
+    return (strong | weak) - {_key(title)}
+
+
 def _join_parts(title: str, first: str, last: str) -> str:
     """The span of the original title from one part to another, separators kept."""
     start = title.find(first)
@@ -415,6 +427,12 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # names and teasers, which break ties and pick among a title's parts but do not lead.
     single = len(signals.headings) == 1
     candidates += [("heading", h) for h in signals.headings if single]
+    # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
+    # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
+    # is the headline (the longest, if the site's logo is an <h2> too).
+    parts = _title_parts(signals.title_tag, site_keys)
+    in_title = [h for h in signals.subheadings if _key(h) in parts]
+    candidates += [("heading", max(in_title, key=len))] if in_title else []
     if signals.title_tag:
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors

@@ -303,3 +303,45 @@ def test_an_application_name_that_repeats_the_title_is_not_the_site():
 def test_description_from_meta_written_with_value():
     article = parsed('<meta name="description" value="The council backs a new footbridge.">')
     assert article.description == "The council backs a new footbridge."
+
+
+# --- document shape: fragments and layout tables ---------------------------------------------
+
+
+def test_a_fragment_without_html_or_body_is_extracted():
+    # A saved article <div> alone: trafilatura rejects a one-block tree as "not HTML".
+    fragment = f"<div class='story'><div class='text'>{BODY}</div></div>".encode()
+    article = extract_html(fragment)
+    assert article.body.startswith("Paragraph 0 of the story")
+    assert "Paragraph 5" in article.body
+
+
+LAYOUT = (
+    "<html><head><title>Valley Radio - Council backs bridge plan</title></head><body>"
+    "<table><tr><td colspan='2'><a href='/'>Home</a> | <a href='/news'>News</a> | "
+    "<a href='/listen'>Listen</a></td></tr>"
+    "<tr><td><h2>Council backs bridge plan</h2>{body}{data}</td>"
+    "<td><b>Newsletter</b><br><a href='/signup'>Sign up</a></td></tr></table></body></html>"
+)
+DATA_TABLE = "<table><tr><th>Option</th><th>Cost</th></tr><tr><td>Stone</td><td>40,000</td></tr></table>"
+
+
+def test_a_layout_table_is_read_as_blocks_not_as_one_table_row():
+    article = extract_html(LAYOUT.format(body=BODY, data="").encode())
+    assert article.body.startswith("Paragraph 0 of the story")
+    assert "Home" not in article.body
+
+
+def test_a_data_table_inside_a_layout_table_stays_a_table():
+    from trafilatura.utils import load_html
+    from ingest.extract_html import _unwrap_layout_tables
+
+    tree = load_html(LAYOUT.format(body=BODY, data=DATA_TABLE))
+    _unwrap_layout_tables(tree)
+    assert [t.xpath("string(.//th)") for t in tree.iter("table")] == ["Option"]
+    assert tree.xpath("count(//td)") == 2
+
+
+def test_a_heading_that_is_one_part_of_the_title_is_the_headline():
+    article = extract_html(LAYOUT.format(body=BODY, data="").encode())
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "heading")
