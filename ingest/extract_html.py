@@ -48,6 +48,10 @@ def extract_html(raw: bytes, location: str = "") -> Article:
     article.description = values.get("description")
     article.language = values.get("language") or _page_language(tree)
 
+    if values.get("sitename") and values.get("title") and (
+            " ".join(values["sitename"].split()) == " ".join(values["title"].split())):
+        # trafilatura falls back on the headline for the site's name: that names no publisher.
+        values["sitename"] = None
     signals = html_signals.read_signals(tree)
     sites = html_signals.site_names(signals, values.get("sitename"))
     choices = {

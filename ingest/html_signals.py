@@ -390,6 +390,10 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
 def _title_parts(title: str | None, sites: set[str]) -> set[str]:
     """The forms of a title that are a proper run of its parts, not the whole of it."""
     if not title:
@@ -425,8 +429,17 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         candidates.append(("json-ld", headline))
     # A page with one <h1> shows its headline there; with several, they are the logo, section
     # names and teasers, which break ties and pick among a title's parts but do not lead.
-    single = len(signals.headings) == 1
-    candidates += [("heading", h) for h in signals.headings if single]
+    headings = signals.headings
+    single = len(headings) == 1
+    others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
+                          *(v for key in ("og:title", "twitter:title", "title", "dc.title")
+                            for v in signals.meta.get(key, []))) if t]
+    if single and others and not _words(headings[0]) & _words(" ".join(others)):
+        # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
+        # is a logo, a section name or a widget's heading, not this article's headline (nor a
+        # vote: trafilatura takes a lone <h1> as its title).
+        headings = []
+    candidates += [("heading", h) for h in headings if single]
     # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
     # is the headline (the longest, if the site's logo is an <h2> too).
@@ -440,7 +453,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     for keys in (("og:title", "twitter:title"), ("title", "dc.title", "headline")):
         values = [v for key in keys for v in signals.meta.get(key, [])]
         candidates += [("meta", values[0])] if values else []
-    candidates += [("heading", h) for h in signals.headings if not single]
+    candidates += [("heading", h) for h in headings if not single]
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
     # heuristics): its answer is one more vote, the weakest.
     if trafilatura_title:

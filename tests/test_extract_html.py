@@ -345,3 +345,23 @@ def test_a_data_table_inside_a_layout_table_stays_a_table():
 def test_a_heading_that_is_one_part_of_the_title_is_the_headline():
     article = extract_html(LAYOUT.format(body=BODY, data="").encode())
     assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "heading")
+
+
+def test_a_lone_heading_sharing_no_word_with_the_title_is_not_the_headline():
+    article = parsed("<title>Council backs bridge plan</title>", top="<h1>More from this section</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "title")
+
+
+def test_a_lone_heading_that_is_the_headline_still_leads():
+    article = parsed("<title>Council backs bridge plan - Valley News</title>",
+                     top="<h1>Council backs the bridge plan</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs the bridge plan", "heading")
+
+
+def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
+    # With no site-name tags, trafilatura names the site after a <title> part holding a dot
+    # (a domain, it assumes): here the headline, which must not then be cut away as the site.
+    article = parsed("<title>Council backs St. Ann bridge plan - Valley News</title>",
+                     top="<h1>Council backs St. Ann bridge plan</h1>")
+    assert article.title == "Council backs St. Ann bridge plan"
+    assert article.outlet != "Council backs St. Ann bridge plan"
