@@ -40,6 +40,8 @@ META_UPDATED = (
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
     "dc.creator", "dcterms.creator", "byl", "twitter:creator",
+    # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
+    "citation_author",
 )
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 
@@ -155,8 +157,15 @@ _BYLINE_TESTS = (
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    # A template's prefixed name for it: "post-author", "article__author", "entry_author".
+    '[re:test(@class, "(^|\\s)[\\w-]*[-_]author(\\s|$)")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
+    # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
+    '[re:test(normalize-space(text()), "^(posted|published|written|filed)\\b.{0,40}\\sby\\s", "i")]',
 )
+# What comes before the name in such a line.
+_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
+_REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
@@ -172,7 +181,7 @@ def _bylines(tree: HtmlElement) -> list[str]:
     searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
     for test in _BYLINE_TESTS:
         for root, axis in searches:
-            elements = root.xpath(axis + test)
+            elements = root.xpath(axis + test, namespaces=_REGEX_NS)
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
@@ -190,6 +199,7 @@ def _bylines(tree: HtmlElement) -> list[str]:
         for element in group:
             name = element.xpath('.//*[@itemprop="name"]')
             text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
+            text = _POSTED_BY.sub("", text) if text else text
             if text and text not in found:
                 found.append(text)
         if found:
@@ -506,6 +516,16 @@ def _original_span(text: str, form: str) -> str:
 # --- authors -------------------------------------------------------------------------------
 
 
+def _card_labelled_author(signals: Signals) -> list[str]:
+    """The value of a Twitter card's label/data pair labelled "Written by" or "Author" (the
+    labels link previews show under the title)."""
+    for number in range(1, 5):
+        labels = signals.meta.get(f"twitter:label{number}", [])
+        if labels and re.fullmatch(r"\s*(written by|author|authors|by)\s*:?\s*", labels[0], re.I):
+            return signals.meta.get(f"twitter:data{number}", [])
+    return []
+
+
 def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list[str]) -> Choice:
     """People named as authors by the strongest signal that names any (organisations, profile
     URLs, handles and the site's own name do not count)."""
@@ -518,6 +538,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
+    meta_people.append(("meta", _card_labelled_author(signals)))
     for source, raw in (("json-ld", json_ld_people), *meta_people,
                         ("byline", None), ("byline", signals.rel_author),
                         ("trafilatura", [trafilatura_author] if trafilatura_author else [])):

@@ -365,3 +365,29 @@ def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
                      top="<h1>Council backs St. Ann bridge plan</h1>")
     assert article.title == "Council backs St. Ann bridge plan"
     assert article.outlet != "Council backs St. Ann bridge plan"
+
+
+# --- more author signals -------------------------------------------------------------------
+
+
+def test_scholarly_citation_author_tags_one_per_author():
+    article = parsed('<meta name="citation_author" content="Maria Lindqvist">'
+                     '<meta name="citation_author_institution" content="Valley Institute">'
+                     '<meta name="citation_author" content="Tom Okafor">')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+
+
+def test_card_label_written_by_names_the_author():
+    article = parsed('<meta name="twitter:label1" value="Reading time"><meta name="twitter:data1" value="2 min read">'
+                     '<meta name="twitter:label2" value="Written by"><meta name="twitter:data2" value="Maria Lindqvist">')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_byline_class_with_a_template_prefix():
+    article = parsed(top='<h1>Bridge</h1><div class="post__author"><a href="/u/ml">Maria Lindqvist</a></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_posted_date_by_line_names_the_author():
+    article = parsed(top="<h1>Bridge</h1><p><font size='-1'>Posted May 3, 2025 by Maria Lindqvist</font></p>")
+    assert article.authors == ["Maria Lindqvist"]
