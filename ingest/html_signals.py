@@ -199,7 +199,8 @@ def _bylines(tree: HtmlElement) -> list[str]:
         for element in group:
             name = element.xpath('.//*[@itemprop="name"]')
             text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
-            text = _POSTED_BY.sub("", text) if text else text
+            # "By" run into the name when the template sets them in two inline elements.
+            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
             if text and text not in found:
                 found.append(text)
         if found:
@@ -526,6 +527,12 @@ def _card_labelled_author(signals: Signals) -> list[str]:
     return []
 
 
+def _has_credits(raw: list[str], people: list[str]) -> bool:
+    """The list holds entries that are not plain names (split_people dropped them)."""
+    entries = [e for r in raw for e in re.split(r"\s*(?:[,;&]|\band\b)\s*", r) if e.strip()]
+    return len(entries) > len(people)
+
+
 def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list[str]) -> Choice:
     """People named as authors by the strongest signal that names any (organisations, profile
     URLs, handles and the site's own name do not count)."""
@@ -538,13 +545,26 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
-    meta_people.append(("meta", _card_labelled_author(signals)))
-    for source, raw in (("json-ld", json_ld_people), *meta_people,
-                        ("byline", None), ("byline", signals.rel_author),
+
+    def people_in(raw):
+        return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
+                if outlet_key(p) not in site_keys]
+
+    # A card's "Written by" label is the account that posted the page (often an editor): it
+    # comes after the visible byline.
+    for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
+                        ("meta", _card_labelled_author(signals)), ("byline", signals.rel_author),
                         ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
-        raw = signals.byline if raw is None else raw
-        people = [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
-                  if outlet_key(p) not in site_keys]
+        people = people_in(signals.byline if raw is None else raw)
+        if len(people) > 1 and source != "byline" and _has_credits(raw, people):
+            # A list with credits in it ("A, B at Agency, C for Brand") where the visible
+            # byline shows some of its people: the others are credited (photographers,
+            # models, stylists), not authors. (A byline may show only its first of several
+            # authors, so a list of plain names is kept whole.)
+            shown = people_in(signals.byline)
+            keys = {outlet_key(p) for p in people}
+            if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
+                return Choice(shown, "byline")
         if people:
             return Choice(people, source)
     return Choice([], None)

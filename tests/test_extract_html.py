@@ -391,3 +391,33 @@ def test_byline_class_with_a_template_prefix():
 def test_posted_date_by_line_names_the_author():
     article = parsed(top="<h1>Bridge</h1><p><font size='-1'>Posted May 3, 2025 by Maria Lindqvist</font></p>")
     assert article.authors == ["Maria Lindqvist"]
+
+
+def test_credits_filed_with_the_author_give_way_to_the_visible_byline():
+    article = parsed('<meta name="author" content="Maria Lindqvist,Tom Okafor,Ana Ruiz at Valley Models,'
+                     'Lee Park using Brand Cosmetics">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist</div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_several_meta_authors_all_shown_in_the_byline_are_kept():
+    article = parsed('<meta name="author" content="Maria Lindqvist, Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist and Tom Okafor</div>')
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_a_byline_showing_one_of_several_plain_names_does_not_cut_the_list():
+    article = parsed('<meta name="author" content="Maria Lindqvist, Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By <a>Maria Lindqvist</a></div>')
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_the_visible_byline_comes_before_a_card_written_by_label():
+    article = parsed('<meta name="twitter:label1" value="Written by"><meta name="twitter:data1" value="Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist</div>')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_by_run_into_the_name():
+    article = parsed(top='<h1>Bridge</h1><div class="byline"><span>By</span><a>Maria Lindqvist</a></div>')
+    assert article.authors == ["Maria Lindqvist"]
