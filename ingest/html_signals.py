@@ -152,13 +152,14 @@ def _json_ld_items(data):
 # Visible bylines: elements whose class, id or itemprop says they hold the author, strongest
 # first; the last resort is a short element whose own text begins with "By".
 _BYLINE_TESTS = (
-    '[@itemprop="author"]',
+    '[@itemprop="author" or @itemprop="creator"]',
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
-    # A template's prefixed name for it: "post-author", "article__author", "entry_author".
-    '[re:test(@class, "(^|\\s)[\\w-]*[-_]author(\\s|$)")]',
+    # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
+    # or the credit line of a contributed piece ("contributor", "post-contributor").
+    '[re:test(@class, "(^|\\s)([\\w-]*[-_]author|[\\w-]*contributor)(\\s|$)")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[re:test(normalize-space(text()), "^(posted|published|written|filed)\\b.{0,40}\\sby\\s", "i")]',

@@ -421,3 +421,10 @@ def test_the_visible_byline_comes_before_a_card_written_by_label():
 def test_by_run_into_the_name():
     article = parsed(top='<h1>Bridge</h1><div class="byline"><span>By</span><a>Maria Lindqvist</a></div>')
     assert article.authors == ["Maria Lindqvist"]
+
+
+def test_contributor_class_and_itemprop_creator_are_bylines():
+    article = parsed(top='<h1>Bridge</h1><span class="contributor">Maria Lindqvist</span>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+    article = parsed(top='<h1>Bridge</h1><span itemprop="creator">Tom Okafor</span>')
+    assert (article.authors, article.provenance["authors"]) == (["Tom Okafor"], "byline")
