@@ -159,14 +159,19 @@ _BYLINE_TESTS = (
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
     # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
     # or the credit line of a contributed piece ("contributor", "post-contributor").
-    '[re:test(@class, "(^|\\s)([\\w-]*[-_]author|[\\w-]*contributor)(\\s|$)")]',
+    # (Plain XPath tests on the class's tokens: a regular-expression test per element costs
+    # a call into Python for each element of the page.)
+    '[contains(concat(normalize-space(@class), " "), "-author ") or '
+    'contains(concat(normalize-space(@class), " "), "_author ") or '
+    'contains(concat(normalize-space(@class), " "), "contributor ")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
-    '[re:test(normalize-space(text()), "^(posted|published|written|filed)\\b.{0,40}\\sby\\s", "i")]',
+    '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
+    '"Published ") or starts-with(normalize-space(text()), "Written ") or '
+    'starts-with(normalize-space(text()), "Filed ")) and contains(text(), " by ")]',
 )
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
-_REGEX_NS = {"re": "http://exslt.org/regular-expressions"}
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
@@ -182,7 +187,7 @@ def _bylines(tree: HtmlElement) -> list[str]:
     searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
     for test in _BYLINE_TESTS:
         for root, axis in searches:
-            elements = root.xpath(axis + test, namespaces=_REGEX_NS)
+            elements = root.xpath(axis + test)
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
