@@ -46,8 +46,10 @@ META_AUTHOR = (
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 
 # A title's parts: "Headline | Site", "Site - Headline", "Headline – Section – Site".
-# Chinese and Japanese titles join the parts without spaces, with "_", "：" or "｜".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*")
+# Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
+# ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
+_CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
+_TITLE_SEPARATOR = re.compile(rf"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)

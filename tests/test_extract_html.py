@@ -428,3 +428,10 @@ def test_contributor_class_and_itemprop_creator_are_bylines():
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
     article = parsed(top='<h1>Bridge</h1><span itemprop="creator">Tom Okafor</span>')
     assert (article.authors, article.provenance["authors"]) == (["Tom Okafor"], "byline")
+
+
+def test_a_plain_colon_against_japanese_text_separates_title_parts():
+    article = parsed("<title>新しい橋の計画が決まった:谷新聞</title>"
+                     '<meta property="og:site_name" content="谷新聞">')
+    assert article.title == "新しい橋の計画が決まった"
+    assert parsed("<title>Meeting at 10:30 backs bridge</title>").title == "Meeting at 10:30 backs bridge"
