@@ -11,6 +11,11 @@ from .read import decode_text
 from .record import Article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_DOCUMENT_TAG = re.compile(r"<(?:html|head|body)[\s>]", re.I)
+# Cell content that makes a table a page layout rather than data: a data table's cells hold
+# words and numbers, a layout table's hold the page's headings, paragraphs and menus.
+_BLOCK_CONTENT = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "blockquote")
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th"}
 
 
 def decode_html(raw: bytes) -> str:
@@ -20,10 +25,15 @@ def decode_html(raw: bytes) -> str:
 
 def extract_html(raw: bytes, location: str = "") -> Article:
     text = decode_html(raw)
+    if not _DOCUMENT_TAG.search(text):
+        # A fragment (a saved article <div>, a feed's content): trafilatura looks for a
+        # document's <body> and rejects or finds nothing in a tree rooted at a <div>.
+        text = f"<html><body>{text}</body></html>"
     # Parse once: the signals are read from this tree and trafilatura works on a copy of it.
     tree = load_html(text)
     if tree is None:
         return Article()
+    _unwrap_layout_tables(tree)
     document = trafilatura.bare_extraction(
         # deduplicate stays off: its cache spans documents, so a page's text would depend on
         # which pages the same worker saw before it.
@@ -38,6 +48,10 @@ def extract_html(raw: bytes, location: str = "") -> Article:
     article.description = values.get("description")
     article.language = values.get("language") or _page_language(tree)
 
+    if values.get("sitename") and values.get("title") and (
+            " ".join(values["sitename"].split()) == " ".join(values["title"].split())):
+        # trafilatura falls back on the headline for the site's name: that names no publisher.
+        values["sitename"] = None
     signals = html_signals.read_signals(tree)
     sites = html_signals.site_names(signals, values.get("sitename"))
     choices = {
@@ -58,6 +72,35 @@ def extract_html(raw: bytes, location: str = "") -> Article:
     article.url = signals.url or values.get("url")
     article.outlet_domain = html_signals.choose_domain(signals, values.get("hostname"))
     return article
+
+
+def _unwrap_layout_tables(tree) -> None:
+    """Turn tables used for page layout into divs. With include_tables, trafilatura keeps a
+    table whole, so an old template's one big table comes back as a row of menu, story and
+    sidebar; as divs, its paragraphs are scored like any others. Only the table's own rows and
+    cells change: a data table nested in a layout cell is left a table."""
+    layouts = [table for table in tree.iter("table") if _is_layout(table)]
+    for table in layouts:
+        for part in _own_parts(table):
+            part.tag = "div"
+        table.tag = "div"
+
+
+def _own_parts(table):
+    """The row groups, rows and cells of this table, not of tables nested in its cells."""
+    for child in table:
+        if child.tag in _TABLE_PARTS and child.tag != "table":
+            yield child
+            if child.tag not in ("td", "th"):
+                yield from _own_parts(child)
+
+
+def _is_layout(table) -> bool:
+    # A block counts for the nearest table around it: one inside a nested table in this
+    # table's cell says nothing about this table.
+    return any(next(block.iterancestors("table")) is table
+               for cell in _own_parts(table) if cell.tag in ("td", "th")
+               for block in cell.iter(*_BLOCK_CONTENT))
 
 
 def _page_language(tree) -> str | None:

@@ -40,12 +40,16 @@ META_UPDATED = (
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
     "dc.creator", "dcterms.creator", "byl", "twitter:creator",
+    # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
+    "citation_author",
 )
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 
 # A title's parts: "Headline | Site", "Site - Headline", "Headline – Section – Site".
-# Chinese and Japanese titles join the parts without spaces, with "_", "：" or "｜".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*")
+# Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
+# ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
+_CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
+_TITLE_SEPARATOR = re.compile(rf"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
@@ -61,6 +65,7 @@ class Signals:
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
+    subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
     rel_author: list[str] = field(default_factory=list)
     time_published: list[str] = field(default_factory=list)  # itemprop/pubdate <time> values
     time_elements: list[str] = field(default_factory=list)  # other <time datetime> values
@@ -96,6 +101,9 @@ def read_signals(tree: HtmlElement) -> Signals:
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:5]
+    if not signals.headings:
+        # Older templates set the headline in an <h2> under a logo or a table of links.
+        signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
     for element in tree.xpath('//a[@rel="author"] | //link[@rel="author"]'):
         text = _text(element)
         if text and not _PROFILE_URL.match(text):
@@ -146,13 +154,26 @@ def _json_ld_items(data):
 # Visible bylines: elements whose class, id or itemprop says they hold the author, strongest
 # first; the last resort is a short element whose own text begins with "By".
 _BYLINE_TESTS = (
-    '[@itemprop="author"]',
+    '[@itemprop="author" or @itemprop="creator"]',
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
+    # or the credit line of a contributed piece ("contributor", "post-contributor").
+    # (Plain XPath tests on the class's tokens: a regular-expression test per element costs
+    # a call into Python for each element of the page.)
+    '[contains(concat(normalize-space(@class), " "), "-author ") or '
+    'contains(concat(normalize-space(@class), " "), "_author ") or '
+    'contains(concat(normalize-space(@class), " "), "contributor ")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
+    # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
+    '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
+    '"Published ") or starts-with(normalize-space(text()), "Written ") or '
+    'starts-with(normalize-space(text()), "Filed ")) and contains(text(), " by ")]',
 )
+# What comes before the name in such a line.
+_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
@@ -186,6 +207,8 @@ def _bylines(tree: HtmlElement) -> list[str]:
         for element in group:
             name = element.xpath('.//*[@itemprop="name"]')
             text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
+            # "By" run into the name when the template sets them in two inline elements.
+            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
             if text and text not in found:
                 found.append(text)
         if found:
@@ -386,6 +409,18 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _title_parts(title: str | None, sites: set[str]) -> set[str]:
+    """The forms of a title that are a proper run of its parts, not the whole of it."""
+    if not title:
+        return set()
+    strong, weak = _title_variants(" ".join(title.split()), sites)
+    return (strong | weak) - {_key(title)}
+
+
 def _join_parts(title: str, first: str, last: str) -> str:
     """The span of the original title from one part to another, separators kept."""
     start = title.find(first)
@@ -413,8 +448,23 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         candidates.append(("json-ld", headline))
     # A page with one <h1> shows its headline there; with several, they are the logo, section
     # names and teasers, which break ties and pick among a title's parts but do not lead.
-    single = len(signals.headings) == 1
-    candidates += [("heading", h) for h in signals.headings if single]
+    headings = signals.headings
+    single = len(headings) == 1
+    others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
+                          *(v for key in ("og:title", "twitter:title", "title", "dc.title")
+                            for v in signals.meta.get(key, []))) if t]
+    if single and others and not _words(headings[0]) & _words(" ".join(others)):
+        # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
+        # is a logo, a section name or a widget's heading, not this article's headline (nor a
+        # vote: trafilatura takes a lone <h1> as its title).
+        headings = []
+    candidates += [("heading", h) for h in headings if single]
+    # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
+    # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
+    # is the headline (the longest, if the site's logo is an <h2> too).
+    parts = _title_parts(signals.title_tag, site_keys)
+    in_title = [h for h in signals.subheadings if _key(h) in parts]
+    candidates += [("heading", max(in_title, key=len))] if in_title else []
     if signals.title_tag:
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
@@ -422,7 +472,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     for keys in (("og:title", "twitter:title"), ("title", "dc.title", "headline")):
         values = [v for key in keys for v in signals.meta.get(key, [])]
         candidates += [("meta", values[0])] if values else []
-    candidates += [("heading", h) for h in signals.headings if not single]
+    candidates += [("heading", h) for h in headings if not single]
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
     # heuristics): its answer is one more vote, the weakest.
     if trafilatura_title:
@@ -475,6 +525,22 @@ def _original_span(text: str, form: str) -> str:
 # --- authors -------------------------------------------------------------------------------
 
 
+def _card_labelled_author(signals: Signals) -> list[str]:
+    """The value of a Twitter card's label/data pair labelled "Written by" or "Author" (the
+    labels link previews show under the title)."""
+    for number in range(1, 5):
+        labels = signals.meta.get(f"twitter:label{number}", [])
+        if labels and re.fullmatch(r"\s*(written by|author|authors|by)\s*:?\s*", labels[0], re.I):
+            return signals.meta.get(f"twitter:data{number}", [])
+    return []
+
+
+def _has_credits(raw: list[str], people: list[str]) -> bool:
+    """The list holds entries that are not plain names (split_people dropped them)."""
+    entries = [e for r in raw for e in re.split(r"\s*(?:[,;&]|\band\b)\s*", r) if e.strip()]
+    return len(entries) > len(people)
+
+
 def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list[str]) -> Choice:
     """People named as authors by the strongest signal that names any (organisations, profile
     URLs, handles and the site's own name do not count)."""
@@ -487,12 +553,26 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
-    for source, raw in (("json-ld", json_ld_people), *meta_people,
-                        ("byline", None), ("byline", signals.rel_author),
+
+    def people_in(raw):
+        return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
+                if outlet_key(p) not in site_keys]
+
+    # A card's "Written by" label is the account that posted the page (often an editor): it
+    # comes after the visible byline.
+    for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
+                        ("meta", _card_labelled_author(signals)), ("byline", signals.rel_author),
                         ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
-        raw = signals.byline if raw is None else raw
-        people = [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
-                  if outlet_key(p) not in site_keys]
+        people = people_in(signals.byline if raw is None else raw)
+        if len(people) > 1 and source != "byline" and _has_credits(raw, people):
+            # A list with credits in it ("A, B at Agency, C for Brand") where the visible
+            # byline shows some of its people: the others are credited (photographers,
+            # models, stylists), not authors. (A byline may show only its first of several
+            # authors, so a list of plain names is kept whole.)
+            shown = people_in(signals.byline)
+            keys = {outlet_key(p) for p in people}
+            if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
+                return Choice(shown, "byline")
         if people:
             return Choice(people, source)
     return Choice([], None)

@@ -303,3 +303,135 @@ def test_an_application_name_that_repeats_the_title_is_not_the_site():
 def test_description_from_meta_written_with_value():
     article = parsed('<meta name="description" value="The council backs a new footbridge.">')
     assert article.description == "The council backs a new footbridge."
+
+
+# --- document shape: fragments and layout tables ---------------------------------------------
+
+
+def test_a_fragment_without_html_or_body_is_extracted():
+    # A saved article <div> alone: trafilatura rejects a one-block tree as "not HTML".
+    fragment = f"<div class='story'><div class='text'>{BODY}</div></div>".encode()
+    article = extract_html(fragment)
+    assert article.body.startswith("Paragraph 0 of the story")
+    assert "Paragraph 5" in article.body
+
+
+LAYOUT = (
+    "<html><head><title>Valley Radio - Council backs bridge plan</title></head><body>"
+    "<table><tr><td colspan='2'><a href='/'>Home</a> | <a href='/news'>News</a> | "
+    "<a href='/listen'>Listen</a></td></tr>"
+    "<tr><td><h2>Council backs bridge plan</h2>{body}{data}</td>"
+    "<td><b>Newsletter</b><br><a href='/signup'>Sign up</a></td></tr></table></body></html>"
+)
+DATA_TABLE = "<table><tr><th>Option</th><th>Cost</th></tr><tr><td>Stone</td><td>40,000</td></tr></table>"
+
+
+def test_a_layout_table_is_read_as_blocks_not_as_one_table_row():
+    article = extract_html(LAYOUT.format(body=BODY, data="").encode())
+    assert article.body.startswith("Paragraph 0 of the story")
+    assert "Home" not in article.body
+
+
+def test_a_data_table_inside_a_layout_table_stays_a_table():
+    from trafilatura.utils import load_html
+    from ingest.extract_html import _unwrap_layout_tables
+
+    tree = load_html(LAYOUT.format(body=BODY, data=DATA_TABLE))
+    _unwrap_layout_tables(tree)
+    assert [t.xpath("string(.//th)") for t in tree.iter("table")] == ["Option"]
+    assert tree.xpath("count(//td)") == 2
+
+
+def test_a_heading_that_is_one_part_of_the_title_is_the_headline():
+    article = extract_html(LAYOUT.format(body=BODY, data="").encode())
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "heading")
+
+
+def test_a_lone_heading_sharing_no_word_with_the_title_is_not_the_headline():
+    article = parsed("<title>Council backs bridge plan</title>", top="<h1>More from this section</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "title")
+
+
+def test_a_lone_heading_that_is_the_headline_still_leads():
+    article = parsed("<title>Council backs bridge plan - Valley News</title>",
+                     top="<h1>Council backs the bridge plan</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs the bridge plan", "heading")
+
+
+def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
+    # With no site-name tags, trafilatura names the site after a <title> part holding a dot
+    # (a domain, it assumes): here the headline, which must not then be cut away as the site.
+    article = parsed("<title>Council backs St. Ann bridge plan - Valley News</title>",
+                     top="<h1>Council backs St. Ann bridge plan</h1>")
+    assert article.title == "Council backs St. Ann bridge plan"
+    assert article.outlet != "Council backs St. Ann bridge plan"
+
+
+# --- more author signals -------------------------------------------------------------------
+
+
+def test_scholarly_citation_author_tags_one_per_author():
+    article = parsed('<meta name="citation_author" content="Maria Lindqvist">'
+                     '<meta name="citation_author_institution" content="Valley Institute">'
+                     '<meta name="citation_author" content="Tom Okafor">')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+
+
+def test_card_label_written_by_names_the_author():
+    article = parsed('<meta name="twitter:label1" value="Reading time"><meta name="twitter:data1" value="2 min read">'
+                     '<meta name="twitter:label2" value="Written by"><meta name="twitter:data2" value="Maria Lindqvist">')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_byline_class_with_a_template_prefix():
+    article = parsed(top='<h1>Bridge</h1><div class="post__author"><a href="/u/ml">Maria Lindqvist</a></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_posted_date_by_line_names_the_author():
+    article = parsed(top="<h1>Bridge</h1><p><font size='-1'>Posted May 3, 2025 by Maria Lindqvist</font></p>")
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_credits_filed_with_the_author_give_way_to_the_visible_byline():
+    article = parsed('<meta name="author" content="Maria Lindqvist,Tom Okafor,Ana Ruiz at Valley Models,'
+                     'Lee Park using Brand Cosmetics">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist</div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_several_meta_authors_all_shown_in_the_byline_are_kept():
+    article = parsed('<meta name="author" content="Maria Lindqvist, Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist and Tom Okafor</div>')
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_a_byline_showing_one_of_several_plain_names_does_not_cut_the_list():
+    article = parsed('<meta name="author" content="Maria Lindqvist, Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By <a>Maria Lindqvist</a></div>')
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_the_visible_byline_comes_before_a_card_written_by_label():
+    article = parsed('<meta name="twitter:label1" value="Written by"><meta name="twitter:data1" value="Tom Okafor">',
+                     top='<h1>Bridge</h1><div class="byline">By Maria Lindqvist</div>')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_by_run_into_the_name():
+    article = parsed(top='<h1>Bridge</h1><div class="byline"><span>By</span><a>Maria Lindqvist</a></div>')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+def test_contributor_class_and_itemprop_creator_are_bylines():
+    article = parsed(top='<h1>Bridge</h1><span class="contributor">Maria Lindqvist</span>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+    article = parsed(top='<h1>Bridge</h1><span itemprop="creator">Tom Okafor</span>')
+    assert (article.authors, article.provenance["authors"]) == (["Tom Okafor"], "byline")
+
+
+def test_a_plain_colon_against_japanese_text_separates_title_parts():
+    article = parsed("<title>新しい橋の計画が決まった:谷新聞</title>"
+                     '<meta property="og:site_name" content="谷新聞">')
+    assert article.title == "新しい橋の計画が決まった"
+    assert parsed("<title>Meeting at 10:30 backs bridge</title>").title == "Meeting at 10:30 backs bridge"
