@@ -75,8 +75,18 @@ class Signals:
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
     @cached_property
+    def _byline_texts(self) -> tuple[list[str], list[str]]:
+        return _bylines(self.tree) if self.tree is not None else ([], [])
+
+    @property
     def byline(self) -> list[str]:
-        return _bylines(self.tree) if self.tree is not None else []
+        """The byline's texts, cleared of "Posted <date> by"-style lead-ins: names to split."""
+        return self._byline_texts[0]
+
+    @property
+    def byline_dates(self) -> list[str]:
+        """Whole dates written in the byline itself ("Posted October 14, 2025 by ...")."""
+        return [day for day in map(text_date, self._byline_texts[1]) if day]
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -179,10 +189,11 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
-def _bylines(tree: HtmlElement) -> list[str]:
+def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
-    ones belong to related-article teasers, author boxes and comments, not to this article."""
+    ones belong to related-article teasers, author boxes and comments, not to this article.
+    Returned twice: cleared for names, and as written (for the date a byline may carry)."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
@@ -203,17 +214,19 @@ def _bylines(tree: HtmlElement) -> list[str]:
         if parent is not None and len(parent.text_content()) <= 300:
             matched = set(elements)
             group = [e for e in parent if e in matched]
-        found = []
+        found, written = [], []
         for element in group:
             name = element.xpath('.//*[@itemprop="name"]')
             text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
+            if text:
+                written.append(text)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6]
-    return []
+            return found[:6], written[:6]
+    return [], []
 
 
 def _lines(element) -> str | None:
@@ -593,7 +606,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
                  now: datetime | None = None) -> tuple[Choice, Choice]:
     """(published, updated), each from the strongest signal that states one: JSON-LD, then
     meta, then a <time> marked as the publication, then the URL, then the page's first
-    <time datetime>, then a whole date written in a date-named element. htmldate's answer (trafilatura's date, structured markup only) comes last,
+    <time datetime>, then a whole date written in the byline, then one written in a date-named
+    element. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out."""
     now = now or datetime.now(timezone.utc)
@@ -612,10 +626,12 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         ("meta", signals.time_published),
         ("url", [url_date(signals.url)]),
         ("time", signals.time_elements[:1]),
-        ("text", None),
+        # The two below search the whole page: only read when everything above is silent.
+        ("byline", lambda: signals.byline_dates),
+        ("text", lambda: [text_date(t) for t in signals.date_texts]),
     ):
-        if values is None:
-            values = [text_date(t) for t in signals.date_texts]
+        if callable(values):
+            values = values()
         value = first_valid(values)
         if value:
             published = Choice(value, source)

@@ -391,6 +391,14 @@ def test_byline_class_with_a_template_prefix():
 def test_posted_date_by_line_names_the_author():
     article = parsed(top="<h1>Bridge</h1><p><font size='-1'>Posted May 3, 2025 by Maria Lindqvist</font></p>")
     assert article.authors == ["Maria Lindqvist"]
+    # the date the byline itself carries is the publication date
+    assert (article.published, article.provenance["published"]) == ("2025-05-03", "byline")
+
+
+def test_a_date_elsewhere_in_the_byline_area_is_not_taken_for_the_byline_date():
+    article = parsed(top="<h1>Bridge</h1><p class='byline'>By Maria Lindqvist</p>"
+                         "<p>The bridge opened on May 3, 2025, after years of delay.</p>")
+    assert article.published is None
 
 
 def test_credits_filed_with_the_author_give_way_to_the_visible_byline():
