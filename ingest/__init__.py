@@ -1,3 +1,5 @@
 """news-archive: ingest news articles into a searchable SQLite archive served by Datasette."""
 
-__version__ = "0.1.0"
+# Recorded with every source (sources.extractor): a failed input is tried again only when this
+# or trafilatura's version changed, so raise it with every change to what extraction finds.
+__version__ = "0.2.0"
