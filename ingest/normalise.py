@@ -228,24 +228,30 @@ def person_key(name: str) -> str:
 _EARLIEST = date(1900, 1, 1)
 
 
-class _NewsDateInfo(dateutil_parser.parserinfo):
-    """dateutil's English names plus the month names of the other languages our users' pages
-    are written in, so "13. Oktober 2025" or "13 de octubre de 2025" parse like "13 October"."""
+FOREIGN_MONTHS = {
+    # French, German, Spanish, Portuguese, Italian, Dutch, Czech (genitive): the languages of
+    # the news we see most after English.
+    **dict.fromkeys(["janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"], 1),
+    **dict.fromkeys(["février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"], 2),
+    **dict.fromkeys(["mars", "märz", "marzo", "março", "maart", "března"], 3),
+    **dict.fromkeys(["avril", "abril", "aprile", "dubna"], 4),
+    **dict.fromkeys(["mai", "mayo", "maio", "maggio", "mei", "května"], 5),
+    **dict.fromkeys(["juin", "juni", "junio", "junho", "giugno", "června"], 6),
+    **dict.fromkeys(["juillet", "juli", "julio", "julho", "luglio", "července"], 7),
+    **dict.fromkeys(["août", "aout", "agosto", "augustus", "srpna"], 8),
+    **dict.fromkeys(["septembre", "septiembre", "setiembre", "setembro", "settembre", "září"], 9),
+    **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
+    **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
+    **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
+}
 
-    MONTHS = [english + others for english, others in zip(dateutil_parser.parserinfo.MONTHS, [
-        ("januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"),
-        ("februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"),
-        ("märz", "maerz", "mars", "marzo", "março", "marco", "maart"),
-        ("avril", "abril", "aprile"),
-        ("mai", "mayo", "maggio", "maio", "mei"),
-        ("juni", "juin", "junio", "giugno", "junho"),
-        ("juli", "juillet", "julio", "luglio", "julho"),
-        ("août", "aout", "agosto", "augustus"),
-        ("septembre", "septiembre", "settembre", "setembro"),
-        ("oktober", "octobre", "octubre", "ottobre", "outubro"),
-        ("novembre", "noviembre", "novembro"),
-        ("dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
-    ])]
+
+class _NewsDateInfo(dateutil_parser.parserinfo):
+    """dateutil's English names plus the month names of FOREIGN_MONTHS, so "13. Oktober 2025"
+    or "13 de octubre de 2025" parse like "13 October"."""
+
+    MONTHS = [english + tuple(name for name, number in FOREIGN_MONTHS.items() if number == month)
+              for month, english in enumerate(dateutil_parser.parserinfo.MONTHS, start=1)]
     JUMP = dateutil_parser.parserinfo.JUMP + ["de", "del", "le", "den"]
 
 

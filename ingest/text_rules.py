@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import AGENCIES, ORGANISATION_WORDS, ROLE_WORDS, count_words, split_people
+from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, count_words,
+                        split_people)
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -147,22 +148,6 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # Forms the generic date parser misreads or does not know; found here and given as ISO days.
 _DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")  # 28.10.2024
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
-FOREIGN_MONTHS = {
-    # French, German, Spanish, Portuguese, Italian, Dutch, Czech (genitive): the languages of
-    # the news we see most after English.
-    **dict.fromkeys(["janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"], 1),
-    **dict.fromkeys(["février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"], 2),
-    **dict.fromkeys(["mars", "märz", "marzo", "março", "maart", "března"], 3),
-    **dict.fromkeys(["avril", "abril", "aprile", "dubna"], 4),
-    **dict.fromkeys(["mai", "mayo", "maio", "maggio", "mei", "května"], 5),
-    **dict.fromkeys(["juin", "juni", "junio", "junho", "giugno", "června"], 6),
-    **dict.fromkeys(["juillet", "juli", "julio", "julho", "luglio", "července"], 7),
-    **dict.fromkeys(["août", "aout", "agosto", "augustus", "srpna"], 8),
-    **dict.fromkeys(["septembre", "septiembre", "setiembre", "setembro", "settembre", "září"], 9),
-    **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
-    **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
-    **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
-}
 _FOREIGN_DATE = re.compile(
     rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
     rf"(?:\s+de)?,?\s+({_YEAR})\b"
