@@ -43,6 +43,14 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("April Fenwick", ["April Fenwick"], []),
         ("Mara O'Connell and Ed McTavish", ["Mara O'Connell", "Ed McTavish"], []),
         (["Ada Quill", "Ben Ostrow"], ["Ada Quill", "Ben Ostrow"], []),
+        # CJK names: ideographs with no capitals, run together or split by one space
+        ("林美音", ["林美音"], []),
+        ("著者：森田 航平", ["森田 航平"], []),
+        ("文／周子涵、高橋秀明", ["周子涵", "高橋秀明"], []),
+        ("记者王立新", ["王立新"], []),
+        ("編集部", [], []),
+        ("Valley Net編集部", [], []),
+        ("河川の橋を再建する計画について", [], []),
     ],
 )
 def test_split_people(raw, people, organisations):
