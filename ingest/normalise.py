@@ -124,6 +124,7 @@ ORGANISATION_WORDS = {
 NAME_PARTICLES = {
     "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
     "bin", "binti", "ibn", "al", "el", "y", "e", "ter", "ten", "st", "mac", "mc",
+    "los", "las", "das", "des", "dei", "degli", "op", "zu", "af", "abu", "bint", "ben",
 }
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -153,6 +154,10 @@ _HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
 _HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆|撰文|記者|记者|寄稿)\s*[：:／/|｜]?|文\s*[：:／/|｜])\s*")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
+# A catalogue's "Last, First" (with middle initials, a particle before the family name): the
+# whole string, so that "Quill, Ada" is one person, not two one-word names.
+_LAST_FIRST = re.compile(
+    r"\s*((?:[a-z]{1,4}\s+)?[A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.)*(?:\s+[a-z]{1,4})?)\s*")
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -178,6 +183,7 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         text = _HANDLE.sub(" ", text)
         text = re.sub(r"\(([^)]*)\)", r", \1,", text)  # "A (AP)" -> "A", "AP"
         text = _BY_PREFIX.sub("", text)
+        text = _last_first(text)
         for part in _SEPARATORS.split(text):
             part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
             part = _DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’")
@@ -199,6 +205,19 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
                 seen.add(person_key(person))
                 people.append(person)
     return people, organisations
+
+
+def _last_first(text: str) -> str:
+    """ "Quill, Ada" -> "Ada Quill"; anything else as it is."""
+    match = _LAST_FIRST.fullmatch(text)
+    if not match:
+        return text
+    last, first = match.groups()
+    words = {w.casefold().strip(".") for w in f"{last} {first}".split()}
+    if (words & (ROLE_WORDS | ORGANISATION_WORDS) or AGENCIES.get(last.casefold())
+            or not all(w in NAME_PARTICLES for w in re.findall(r"\b[a-z]+\b", f"{last} {first}"))):
+        return text
+    return f"{first} {last}"
 
 
 def _looks_like_name(text: str, allow_role: bool = True) -> bool:

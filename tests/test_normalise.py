@@ -51,6 +51,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("編集部", [], []),
         ("Valley Net編集部", [], []),
         ("河川の橋を再建する計画について", [], []),
+        # a catalogue's "Last, First", and particles before a family name
+        ("Quill, Ada", ["Ada Quill"], []),
+        ("Ostrow, Ben T.", ["Ben T. Ostrow"], []),
+        ("van Dijk, Lotte", ["Lotte van Dijk"], []),
+        ("Reuters, Ada", [], ["Reuters"]),
+        ("Quill, Staff", [], []),
+        ("Inés de los Ríos and Rui das Neves", ["Inés de los Ríos", "Rui das Neves"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
