@@ -158,6 +158,7 @@ _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派
 # whole string, so that "Quill, Ada" is one person, not two one-word names.
 _LAST_FIRST = re.compile(
     r"\s*((?:[a-z]{1,4}\s+)?[A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.)*(?:\s+[a-z]{1,4})?)\s*")
+_NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -181,7 +182,10 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         text = unicodedata.normalize("NFKC", raw)
         text = _EMAIL.sub(" ", _URL.sub(" ", text))
         text = _HANDLE.sub(" ", text)
-        text = re.sub(r"\(([^)]*)\)", r", \1,", text)  # "A (AP)" -> "A", "AP"
+        # A nickname or initials inside a name ("Richard (R.J.) Eskow") go; a bracket at the
+        # end names an agency or a handle: "A (AP)" -> "A", "AP".
+        text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
+        text = re.sub(r"\(([^)]*)\)", r", \1,", text)
         text = _BY_PREFIX.sub("", text)
         text = _last_first(text)
         for part in _SEPARATORS.split(text):

@@ -58,6 +58,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Reuters, Ada", [], ["Reuters"]),
         ("Quill, Staff", [], []),
         ("Inés de los Ríos and Rui das Neves", ["Inés de los Ríos", "Rui das Neves"], []),
+        # a nickname or initials in brackets inside a name
+        ("Tomas (T.J.) Berg", ["Tomas Berg"], []),
+        ("Katherine (Kit) Lowe and Ada Quill", ["Katherine Lowe", "Ada Quill"], []),
+        ("Ada Quill (AFP) Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["Agence France-Presse"]),
     ],
 )
 def test_split_people(raw, people, organisations):
