@@ -130,8 +130,12 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_BY_PREFIX = re.compile(r"^\s*(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
+# "By" in English, and in the other languages our pages are written in (French "Par", Spanish
+# and Portuguese "Por", Dutch "Door", Scandinavian "Av").
+_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
+                        r"(?:par|por|door|av)(?:\s*:\s*|\s+))", re.I)
+# "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
+_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")

@@ -58,6 +58,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Reuters, Ada", [], ["Reuters"]),
         ("Quill, Staff", [], []),
         ("Inés de los Ríos and Rui das Neves", ["Inés de los Ríos", "Rui das Neves"], []),
+        # "By" in other languages, and "with" / "avec" joining co-authors
+        ("Par Inès Morel", ["Inès Morel"], []),
+        ("Por Lucía Garza y Tomás Ruiz", ["Lucía Garza", "Tomás Ruiz"], []),
+        ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
+        ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
         # a nickname or initials in brackets inside a name
         ("Tomas (T.J.) Berg", ["Tomas Berg"], []),
         ("Katherine (Kit) Lowe and Ada Quill", ["Katherine Lowe", "Ada Quill"], []),
