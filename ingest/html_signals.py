@@ -182,6 +182,9 @@ _BYLINE_TESTS = (
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
     'starts-with(normalize-space(text()), "Filed ")) and contains(text(), " by ")]',
 )
+# A byline inside a list item that has its own heading belongs to a teaser for another story
+# (related, popular or next articles), not to this one.
+_NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -200,7 +203,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
     searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
     for test in _BYLINE_TESTS:
         for root, axis in searches:
-            elements = root.xpath(axis + test)
+            elements = root.xpath(axis + test + _NOT_TEASER)
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS

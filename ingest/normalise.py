@@ -124,13 +124,18 @@ ORGANISATION_WORDS = {
 NAME_PARTICLES = {
     "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
     "bin", "binti", "ibn", "al", "el", "y", "e", "ter", "ten", "st", "mac", "mc",
+    "los", "las", "das", "des", "dei", "degli", "op", "zu", "af", "abu", "bint", "ben",
 }
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_BY_PREFIX = re.compile(r"^\s*(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
+# "By" in English, and in the other languages our pages are written in (French "Par", Spanish
+# and Portuguese "Por", Dutch "Door", Scandinavian "Av").
+_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
+                        r"(?:par|por|door|av)(?:\s*:\s*|\s+))", re.I)
+# "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
+_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -143,6 +148,21 @@ _DATE_TAIL = re.compile(
     rf"\b(?:updated|published|posted)\b).*$",
     re.I,
 )
+# A Chinese, Japanese or Korean-Hanja name is written in ideographs without capitals: a family
+# name and a given name of two to five characters in all, run together or split by one space.
+# Kana and Hangul are left out: there they spell words as often as names.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005"
+_HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
+# What a CJK byline writes before the name ("著者：", "作者:", "文／", "記者 "), and role words
+# that are never a name themselves (editorial desk, reporter, staff, translator).
+_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆|撰文|記者|记者|寄稿)\s*[：:／/|｜]?|文\s*[：:／/|｜])\s*")
+_HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
+                        r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
+# A catalogue's "Last, First" (with middle initials, a particle before the family name): the
+# whole string, so that "Quill, Ada" is one person, not two one-word names.
+_LAST_FIRST = re.compile(
+    r"\s*((?:[a-z]{1,4}\s+)?[A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.)*(?:\s+[a-z]{1,4})?)\s*")
+_NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -166,10 +186,14 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         text = unicodedata.normalize("NFKC", raw)
         text = _EMAIL.sub(" ", _URL.sub(" ", text))
         text = _HANDLE.sub(" ", text)
-        text = re.sub(r"\(([^)]*)\)", r", \1,", text)  # "A (AP)" -> "A", "AP"
+        # A nickname or initials inside a name ("Richard (R.J.) Eskow") go; a bracket at the
+        # end names an agency or a handle: "A (AP)" -> "A", "AP".
+        text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
+        text = re.sub(r"\(([^)]*)\)", r", \1,", text)
         text = _BY_PREFIX.sub("", text)
+        text = _last_first(text)
         for part in _SEPARATORS.split(text):
-            part = _BY_PREFIX.sub("", part.strip())
+            part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
             part = _DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’")
             if not part:
                 continue
@@ -191,6 +215,19 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
     return people, organisations
 
 
+def _last_first(text: str) -> str:
+    """ "Quill, Ada" -> "Ada Quill"; anything else as it is."""
+    match = _LAST_FIRST.fullmatch(text)
+    if not match:
+        return text
+    last, first = match.groups()
+    words = {w.casefold().strip(".") for w in f"{last} {first}".split()}
+    if (words & (ROLE_WORDS | ORGANISATION_WORDS) or AGENCIES.get(last.casefold())
+            or not all(w in NAME_PARTICLES for w in re.findall(r"\b[a-z]+\b", f"{last} {first}"))):
+        return text
+    return f"{first} {last}"
+
+
 def _looks_like_name(text: str, allow_role: bool = True) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5:
@@ -203,6 +240,10 @@ def _looks_like_name(text: str, allow_role: bool = True) -> bool:
 
 def _person_name(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
+    if _HAN_ROLES.search(text):  # "<Site>編集部" is a desk, whatever its Latin part says
+        return None
+    if _HAN_NAME.fullmatch(text):
+        return text
     words = text.split()
     # One word is more often a handle, a section or a site than a person's whole name.
     if len(words) < 2:

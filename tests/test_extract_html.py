@@ -443,3 +443,25 @@ def test_a_plain_colon_against_japanese_text_separates_title_parts():
                      '<meta property="og:site_name" content="谷新聞">')
     assert article.title == "新しい橋の計画が決まった"
     assert parsed("<title>Meeting at 10:30 backs bridge</title>").title == "Meeting at 10:30 backs bridge"
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    ('<meta name="author" value="林美音">', "", ["林美音"]),
+    ("", '<h1>橋</h1><a class="article_author">著者：森田航平</a>', ["森田航平"]),
+    ("", '<h1>橋</h1><div class="author"><span class="name">周子涵</span></div>', ["周子涵"]),
+])
+def test_cjk_author_names(head, top, authors):
+    assert parsed(head, top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the article's plain "By" line wins over a classed byline in a related-stories list
+    ("<h1>Bridge</h1><p><span>By <a>Maria Lindqvist</a></span></p>"
+     "<ul><li><h3><a href='/other'>Ferry fares</a></h3><span class='byline'>By Tom Okafor</span></li></ul>",
+     ["Maria Lindqvist"]),
+    # a byline in a list item with no heading of its own is still the article's
+    ("<h1>Bridge</h1><ul class='meta'><li class='byline'>By Maria Lindqvist</li><li>May 3</li></ul>",
+     ["Maria Lindqvist"]),
+])
+def test_teaser_bylines_are_not_the_article_byline(top, authors):
+    assert parsed(top=top).authors == authors

@@ -43,6 +43,31 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("April Fenwick", ["April Fenwick"], []),
         ("Mara O'Connell and Ed McTavish", ["Mara O'Connell", "Ed McTavish"], []),
         (["Ada Quill", "Ben Ostrow"], ["Ada Quill", "Ben Ostrow"], []),
+        # CJK names: ideographs with no capitals, run together or split by one space
+        ("林美音", ["林美音"], []),
+        ("著者：森田 航平", ["森田 航平"], []),
+        ("文／周子涵、高橋秀明", ["周子涵", "高橋秀明"], []),
+        ("记者王立新", ["王立新"], []),
+        ("編集部", [], []),
+        ("Valley Net編集部", [], []),
+        ("河川の橋を再建する計画について", [], []),
+        # a catalogue's "Last, First", and particles before a family name
+        ("Quill, Ada", ["Ada Quill"], []),
+        ("Ostrow, Ben T.", ["Ben T. Ostrow"], []),
+        ("van Dijk, Lotte", ["Lotte van Dijk"], []),
+        ("Reuters, Ada", [], ["Reuters"]),
+        ("Quill, Staff", [], []),
+        ("Inés de los Ríos and Rui das Neves", ["Inés de los Ríos", "Rui das Neves"], []),
+        # "By" in other languages, and "with" / "avec" joining co-authors
+        ("Par Inès Morel", ["Inès Morel"], []),
+        ("Por Lucía Garza y Tomás Ruiz", ["Lucía Garza", "Tomás Ruiz"], []),
+        ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
+        ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
+        # a nickname or initials in brackets inside a name
+        ("Tomas (T.J.) Berg", ["Tomas Berg"], []),
+        ("Katherine (Kit) Lowe and Ada Quill", ["Katherine Lowe", "Ada Quill"], []),
+        ("Ada Quill (AFP) Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["Agence France-Presse"]),
     ],
 )
 def test_split_people(raw, people, organisations):
