@@ -71,8 +71,15 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 # --- where things are ----------------------------------------------------------------------
 
 
+def _mostly_figures(line: Line) -> bool:
+    """More words without a letter than with one: a row of version numbers, scores or prices
+    ("Versions: 00 01 02 03"), not a headline."""
+    words = line.text.split()
+    return sum(not re.search(r"[^\W\d_]", word) for word in words) * 2 > len(words)
+
+
 def _headline_like(line: Line) -> bool:
-    return (2 <= line.words <= 40 and not line.item and not rules.is_furniture(line)
+    return (2 <= line.words <= 40 and not _mostly_figures(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)

@@ -557,3 +557,13 @@ def test_nothing_is_guessed():
 def test_empty_text():
     article = extract_text("  \n\n ")
     assert article.title is None and article.body == ""
+
+
+@pytest.mark.parametrize("top, title", [
+    ("Versions: 00 01 02 03\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("Scores 2 1 3 0\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("Apollo 11 lands\n\nDockers vote to end the strike", "Apollo 11 lands"),  # a number in a headline
+    ("Top 10\n\nDockers vote to end the strike", "Top 10"),
+])
+def test_rows_of_figures_are_not_the_title(top, title):
+    assert parse(f"{top}\n\n{STORY}\n").title == title
