@@ -78,8 +78,14 @@ def _mostly_figures(line: Line) -> bool:
     return sum(not re.search(r"[^\W\d_]", word) for word in words) * 2 > len(words)
 
 
+def _in_columns(line: Line) -> bool:
+    """Words set apart by a wide run of spaces: a row of a table or of a two-column header
+    laid out with spaces ("INTERNET DRAFT        Ann Lee"), not a headline."""
+    return bool(re.search(r"\S {4,}\S", line.raw.strip()))
+
+
 def _headline_like(line: Line) -> bool:
-    return (2 <= line.words <= 40 and not _mostly_figures(line) and not line.item and not rules.is_furniture(line)
+    return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)

@@ -567,3 +567,13 @@ def test_empty_text():
 ])
 def test_rows_of_figures_are_not_the_title(top, title):
     assert parse(f"{top}\n\n{STORY}\n").title == title
+
+
+@pytest.mark.parametrize("top, title", [
+    ("HARBOUR BULLETIN          Issue twelve\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("Port of Lisbon    Port of Porto    Port of Sines\n\nDockers vote to end the strike",
+     "Dockers vote to end the strike"),
+    ("Dockers vote  to end the strike\n\nPort reopens", "Dockers vote  to end the strike"),  # a double space stays
+])
+def test_rows_laid_out_in_columns_are_not_the_title(top, title):
+    assert " ".join(parse(f"{top}\n\n{STORY}\n").title.split()) == " ".join(title.split())
