@@ -84,6 +84,21 @@ def _in_columns(line: Line) -> bool:
     return bool(re.search(r"\S {4,}\S", line.raw.strip()))
 
 
+def _centred(lines: list[Line], i: int) -> bool:
+    """A line set in the middle of the lines around it, as typed text centres its title: its
+    left margin (past theirs) is wide and about equal to its right margin (short of theirs)."""
+    def indent(line: Line) -> int:
+        return len(line.raw.expandtabs()) - len(line.raw.expandtabs().lstrip())
+
+    around = [lines[j] for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i]
+    if not around or lines[i].wrapped:
+        return False
+    left = indent(lines[i]) - min(indent(line) for line in around)
+    right = max(len(line.raw.expandtabs().rstrip()) for line in around) \
+        - len(lines[i].raw.expandtabs().rstrip())
+    return left >= 8 and abs(left - right) <= 4
+
+
 def _headline_like(line: Line) -> bool:
     return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
@@ -109,8 +124,10 @@ def find_title(lines: list[Line]) -> int | None:
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
     for i, line in enumerate(lines):
-        # A one-word headline only as the very first line ("Headline\n\nStory ...").
-        if (_headline_like(line) or i == 0 and line.words == 1 and not rules.is_furniture(line)) \
+        # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
+        # apart in the middle of the page.
+        if (_headline_like(line) or (i == 0 or _centred(lines, i)) and line.words == 1
+                and not rules.is_furniture(line)) \
                 and not line.heading and not rules.is_paragraph(line):
             return i
     for i, line in enumerate(lines):

@@ -577,3 +577,22 @@ def test_rows_of_figures_are_not_the_title(top, title):
 ])
 def test_rows_laid_out_in_columns_are_not_the_title(top, title):
     assert " ".join(parse(f"{top}\n\n{STORY}\n").title.split()) == " ".join(title.split())
+
+
+TYPED = (  # a typed page: a header in two columns, a title centred, prose wrapped at 40
+    "HARBOUR BULLETIN                 No. 12\n"
+    "Lisbon                      March 2019\n\n"
+    "{title}\n\n"
+    "The dockers voted to end the strike\n"
+    "after a ten-hour meeting, the union\n"
+    "said on Monday, and the first ships\n"
+)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("               Strike", "Strike"),  # centred: margins alike on both sides
+    ("Strike", "The dockers voted to end the strike"),  # flush left: a label, not a title
+    ("                              Strike", "The dockers voted to end the strike"),  # set right
+])
+def test_a_centred_one_word_line_is_the_title(title, expected):
+    assert parse(TYPED.format(title=title)).title == expected
