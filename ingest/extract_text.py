@@ -108,13 +108,22 @@ def _headline_like(line: Line) -> bool:
             and len(line.text) <= 300)
 
 
+def _masthead(lines: list[Line], first: int, second: int) -> bool:
+    """A short level-1 heading with only a menu between it and the next level-1 heading is the
+    site's name, even when the copy lost the link to the home page that marks a logo."""
+    between = lines[first + 1: second]
+    return lines[first].words <= 3 and bool(between) and all(
+        line.item or rules.is_furniture(line) or line.words <= 3 for line in between)
+
+
 def find_title(lines: list[Line]) -> int | None:
     """The first level-1 heading; else the first heading near the top; else the first line
     that reads as a headline (not a menu item, a byline, a date or a caption)."""
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.
-    if len(level_one) > 1 and rules.is_logo(lines[level_one[0]]):
+    if len(level_one) > 1 and (rules.is_logo(lines[level_one[0]])
+                               or _masthead(lines, level_one[0], level_one[1])):
         level_one = level_one[1:]
     if level_one:
         return level_one[0]

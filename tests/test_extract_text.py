@@ -596,3 +596,14 @@ TYPED = (  # a typed page: a header in two columns, a title centred, prose wrapp
 ])
 def test_a_centred_one_word_line_is_the_title(title, expected):
     assert parse(TYPED.format(title=title)).title == expected
+
+
+@pytest.mark.parametrize("top, title", [
+    ("# Harbour Gazette\n\n* Home\n* Sport\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Gazette\n\nShow menu\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Strike ends\n\nThe port said the ships were unloaded within the hour of the vote.\n\n# Other news",
+     "Strike ends"),  # prose between: the first heading is the headline
+    ("# Dockers vote to end the strike\n\n* Share\n\n# Related", "Dockers vote to end the strike"),
+])
+def test_a_short_heading_above_a_menu_is_the_masthead(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
