@@ -494,6 +494,13 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     if trafilatura_title:
         candidates.append(("trafilatura", trafilatura_title))
     candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
+    # A page whose every title form names the site is the site's own page (its front or a
+    # section front, "Site en Español - Site"): there the site's name is the title.
+    return (_best_title(candidates, site_keys) or _best_title(candidates, set())
+            or Choice(None, None))
+
+
+def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choice | None:
     variants = [_title_variants(text, site_keys) for _, text in candidates]
     support: dict[str, int] = {}
     independent = set()  # strong forms of the page's own tags
@@ -517,7 +524,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
             if best is None or score > best[0]:
                 best = (score, form, source, text)
     if best is None:
-        return Choice(None, None)
+        return None
     _, form, source, text = best
     # The visible headline keeps the typographic quotes and dashes meta tags often flatten.
     for heading_source, heading in candidates:

@@ -465,3 +465,10 @@ def test_cjk_author_names(head, top, authors):
 ])
 def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+def test_a_section_front_named_after_the_site_keeps_that_name_as_title():
+    article = parsed("<title>Valley Courier en Español - Valley Courier</title>"
+                     '<meta property="og:title" content="Valley Courier en Español">'
+                     + json_ld({"@type": "NewsMediaOrganization", "name": "Valley Courier"}))
+    assert article.title == "Valley Courier en Español"
