@@ -130,10 +130,16 @@ def read_signals(tree: HtmlElement) -> Signals:
     return signals
 
 
+# Templates written for XHTML wrap a script's text in <![CDATA[ ... ]]> (or an old-style HTML
+# comment) so an XML parser leaves it alone; an HTML parser hands the markers on as text.
+_JSON_LD_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text_content().strip().rstrip(";"), strict=False)
+            data = json.loads(_JSON_LD_WRAPPER.sub("", script.text_content()).strip().rstrip(";"),
+                              strict=False)
         except (ValueError, AttributeError):
             continue
         for item in _json_ld_items(data):

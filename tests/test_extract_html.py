@@ -472,3 +472,11 @@ def test_a_section_front_named_after_the_site_keeps_that_name_as_title():
                      '<meta property="og:title" content="Valley Courier en Español">'
                      + json_ld({"@type": "NewsMediaOrganization", "name": "Valley Courier"}))
     assert article.title == "Valley Courier en Español"
+
+
+@pytest.mark.parametrize("start, end", [("<![CDATA[", "]]>"), ("<!--", "-->")])
+def test_json_ld_wrapped_in_cdata_or_a_comment_is_read(start, end):
+    data = json.dumps({"@type": "NewsArticle", "headline": "Bridge",
+                       "datePublished": "2024-03-05T09:30:00Z"})
+    article = parsed(f'<script type="application/ld+json">\n  {start}\n  {data}\n  {end}\n</script>')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05T09:30:00+00:00", "json-ld")
