@@ -75,8 +75,8 @@ class Signals:
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
     @cached_property
-    def _byline_texts(self) -> tuple[list[str], list[str]]:
-        return _bylines(self.tree) if self.tree is not None else ([], [])
+    def _byline_texts(self) -> tuple[list[str], list[str], list[str]]:
+        return _bylines(self.tree) if self.tree is not None else ([], [], [])
 
     @property
     def byline(self) -> list[str]:
@@ -85,8 +85,11 @@ class Signals:
 
     @property
     def byline_dates(self) -> list[str]:
-        """Whole dates written in the byline itself ("Posted October 14, 2025 by ...")."""
-        return [day for day in map(text_date, self._byline_texts[1]) if day]
+        """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
+        else in the short block that holds it (name on one line, date on the next)."""
+        _, written, block = self._byline_texts
+        return ([day for day in map(text_date, written) if day]
+                or [day for day in map(text_date, block) if day])
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -198,11 +201,13 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
-def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
+def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article.
-    Returned twice: cleared for names, and as written (for the date a byline may carry)."""
+    Returned twice: cleared for names, and as written (for the date a byline may carry);
+    third, the text of the short block around the byline, where templates set the date beside
+    the names."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
@@ -234,8 +239,22 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6]
-    return [], []
+            return found[:6], written[:6], _byline_block(first)
+    return [], [], []
+
+
+def _byline_block(element) -> list[str]:
+    """The text of the largest of the byline's nearest three ancestors that is still a short
+    block (a byline-and-date box, not the article), or nothing."""
+    block = []
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _SKIP_TAGS or len(block) == 3:
+            break
+        if len(ancestor.text_content()) > 300:
+            break
+        block.append(ancestor)
+    text = _lines(block[-1]) if block else None
+    return text.split("\n") if text else []
 
 
 def _lines(element) -> str | None:

@@ -480,3 +480,17 @@ def test_json_ld_wrapped_in_cdata_or_a_comment_is_read(start, end):
                        "datePublished": "2024-03-05T09:30:00Z"})
     article = parsed(f'<script type="application/ld+json">\n  {start}\n  {data}\n  {end}\n</script>')
     assert (article.published, article.provenance["published"]) == ("2024-03-05T09:30:00+00:00", "json-ld")
+
+
+def test_a_date_set_beside_the_byline_in_its_block():
+    top = ('<h1>Bridge</h1><div class="meta"><div><span>By</span><span>Maria Lindqvist</span></div>'
+           '<div><div>March 5, 2024, 4:19 PM</div></div></div>')
+    article = parsed(top=top)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "byline")
+
+
+def test_a_date_outside_the_byline_block_is_not_the_byline_date():
+    story = "<p>" + "The council met again and talked about the bridge. " * 8 + "</p>"
+    top = (f'<h1>Bridge</h1><div><div><div><span>By</span><span>Maria Lindqvist</span></div>'
+           f'{story}</div><p>March 5, 2024</p></div>')
+    assert parsed(top=top).provenance.get("published") != "byline"
