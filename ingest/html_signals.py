@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
@@ -673,6 +673,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
             break
     if published.value is None and trafilatura_date and iso_date(trafilatura_date, now):
         published = Choice(trafilatura_date, "htmldate")
+    if published.value and published.source in ("json-ld", "meta"):
+        published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
@@ -683,3 +685,45 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
             updated = Choice(value, source)
             break
     return published, updated
+
+
+# A clock time as readers see it: "18:47", "6:47 p.m.", "06:47 PM".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
+
+
+def _written_local_times(signals: Signals, now: datetime):
+    """Date-times the page writes for readers, in its own clock and with no time zone: meta
+    published values in a human form, and visible date texts ("Published: Dec. 22, 2016,
+    6:47 p.m.")."""
+    texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
+    for text in texts:
+        day = text_date(text)
+        clock = _CLOCK.search(text)
+        if not day or not clock:
+            continue
+        start = min(text.find(day) if day in text else 0, clock.start())
+        value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
+        if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
+            yield datetime.fromisoformat(value)
+
+
+def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
+    """A machine date-time in UTC names the UTC day, which for an evening story in the
+    Americas (or a morning one in Asia) is not the day the page shows its readers. When the
+    page also writes the same moment on its own clock, the offset between the two is the
+    page's time zone, and the moment is given in it (same instant, the readers' day)."""
+    iso = iso_date(value, now)
+    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+        return value
+    moment = datetime.fromisoformat(iso)
+    naive = moment.replace(tzinfo=None)
+    for local in _written_local_times(signals, now):
+        gap = (local - naive).total_seconds()
+        quarters = round(gap / 900)
+        # The written time may drop the seconds: a gap within a minute of a time zone's
+        # offset (whole or half hours up to 14, or Nepal's and Chatham's 45 minutes past)
+        # is that zone; any other gap is another moment (an update, a related story).
+        if (quarters and abs(gap - quarters * 900) < 60
+                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
+            return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
+    return value

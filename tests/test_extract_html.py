@@ -494,3 +494,19 @@ def test_a_date_outside_the_byline_block_is_not_the_byline_date():
     top = (f'<h1>Bridge</h1><div><div><div><span>By</span><span>Maria Lindqvist</span></div>'
            f'{story}</div><p>March 5, 2024</p></div>')
     assert parsed(top=top).provenance.get("published") != "byline"
+
+
+@pytest.mark.parametrize("head, top, published", [
+    # the page's own clock, in a human-written meta date, puts the evening story on its day
+    ('<meta property="article:published_time" content="2024-03-06T00:47:31Z">'
+     '<meta name="sailthru.date" content="Tuesday, March 5, 2024, 06:47 PM">', "",
+     "2024-03-05T18:47:31-06:00"),
+    # ... or in the visible dateline, seconds dropped
+    ('<meta property="article:published_time" content="2024-03-05T23:10:00Z">',
+     '<p class="dateline">Published: Mar. 6, 2024, 10:10 a.m.</p>', "2024-03-06T10:10:00+11:00"),
+    # a written time that is no whole time zone away is another moment: UTC is kept
+    ('<meta property="article:published_time" content="2024-03-06T00:47:31Z">',
+     '<p class="date">Updated March 5, 2024, 07:02 PM</p>', "2024-03-06T00:47:31+00:00"),
+])
+def test_a_utc_date_time_is_given_on_the_pages_own_clock(head, top, published):
+    assert parsed(head, top).published == published
