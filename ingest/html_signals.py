@@ -13,6 +13,7 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 
 import json
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
@@ -664,6 +665,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         # The two below search the whole page: only read when everything above is silent.
         ("byline", lambda: signals.byline_dates),
         ("text", lambda: [text_date(t) for t in signals.date_texts]),
+        ("text", lambda: _permalink_dates(signals)),
     ):
         if callable(values):
             values = values()
@@ -727,3 +729,27 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
                 and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
     return value
+
+
+def _permalink_dates(signals: Signals) -> list[str]:
+    """Whole dates on a link to the page itself, in its text or its tooltip: blogs and social
+    posts print the post's time as its permalink ("<a href=/post/1 title='8:27 AM - 21 Jun
+    2024'>Jun 21</a>"); links to other pages carry other posts' dates."""
+    if signals.tree is None or not signals.url:
+        return []
+    own = urlsplit(signals.url)
+    path = own.path.rstrip("/").casefold()
+    if len(path) < 2:
+        return []  # the front page links to itself from every logo
+    dates = []
+    for link in signals.tree.iter("a"):
+        target = urlsplit((link.get("href") or "").strip())
+        if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
+            continue
+        for text in (_text(link), link.get("title")):
+            day = text_date(text or "")
+            if day:
+                dates.append(day)
+        if len(dates) >= 3:
+            break
+    return dates

@@ -510,3 +510,12 @@ def test_a_date_outside_the_byline_block_is_not_the_byline_date():
 ])
 def test_a_utc_date_time_is_given_on_the_pages_own_clock(head, top, published):
     assert parsed(head, top).published == published
+
+
+def test_a_date_on_the_link_to_the_page_itself():
+    head = '<link rel="canonical" href="https://social.example.org/Maria/status/123">'
+    top = ('<h1>Maria</h1><span class="joined" title="3:06 PM - 20 Oct 2019">Joined October 2019</span>'
+           '<a href="/maria/status/99" title="7:46 PM - 20 Jun 2024">Jun 20</a>'
+           '<a href="/Maria/status/123" title="8:27 AM - 21 Jun 2024">Jun 21</a>')
+    article = parsed(head, top)
+    assert (article.published, article.provenance["published"]) == ("2024-06-21", "text")
