@@ -666,6 +666,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         ("byline", lambda: signals.byline_dates),
         ("text", lambda: [text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
+        ("text", lambda: _lone_date(signals)),
     ):
         if callable(values):
             values = values()
@@ -753,3 +754,27 @@ def _permalink_dates(signals: Signals) -> list[str]:
         if len(dates) >= 3:
             break
     return dates
+
+
+# Leaf elements whose whole text is short enough to be a date alone.
+_SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
+                     "string-length(normalize-space(text())) <= 24]")
+
+
+def _lone_date(signals: Signals) -> list[str]:
+    """A whole date set alone in an element ("2019.03.05" under a press release), when the
+    page shows exactly one such date: older templates mark it with no name at all. Two or
+    more are a list of other stories' or comments' dates, and say nothing of this one."""
+    if signals.tree is None:
+        return []
+    days = set()
+    for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
+        if element.tag in ("script", "style", "option"):
+            continue
+        text = " ".join((element.text or "").split())
+        day = text_date(text)
+        if day and len(day) >= len(text) - 2:  # the date is the whole text
+            days.add(day)
+            if len(days) > 1:
+                return []
+    return list(days)

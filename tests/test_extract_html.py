@@ -519,3 +519,16 @@ def test_a_date_on_the_link_to_the_page_itself():
            '<a href="/Maria/status/123" title="8:27 AM - 21 Jun 2024">Jun 21</a>')
     article = parsed(head, top)
     assert (article.published, article.provenance["published"]) == ("2024-06-21", "text")
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<h1>Bridge</h1><table><tr><td><p class="x">2024.03.05</p></td></tr></table>', "2024-03-05"),
+    # two such dates are a list of other items' dates: no date
+    ('<h1>Bridge</h1><ul><li><span>2024.03.05</span></li><li><span>2024.02.11</span></li></ul>', None),
+    # a date inside a sentence is not set alone (htmldate may still read it, marked as such)
+    ('<h1>Bridge</h1><p>Works start on 2024.03.05 at the latest.</p>', None),
+])
+def test_a_date_set_alone_in_an_element(top, published):
+    article = parsed(top=top)
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert found == published
