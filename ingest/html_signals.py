@@ -13,9 +13,10 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 
 import json
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from lxml.html import HtmlElement
 
@@ -75,8 +76,8 @@ class Signals:
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
     @cached_property
-    def _byline_texts(self) -> tuple[list[str], list[str]]:
-        return _bylines(self.tree) if self.tree is not None else ([], [])
+    def _byline_texts(self) -> tuple[list[str], list[str], list[str]]:
+        return _bylines(self.tree) if self.tree is not None else ([], [], [])
 
     @property
     def byline(self) -> list[str]:
@@ -85,8 +86,11 @@ class Signals:
 
     @property
     def byline_dates(self) -> list[str]:
-        """Whole dates written in the byline itself ("Posted October 14, 2025 by ...")."""
-        return [day for day in map(text_date, self._byline_texts[1]) if day]
+        """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
+        else in the short block that holds it (name on one line, date on the next)."""
+        _, written, block = self._byline_texts
+        return ([day for day in map(text_date, written) if day]
+                or [day for day in map(text_date, block) if day])
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -130,10 +134,16 @@ def read_signals(tree: HtmlElement) -> Signals:
     return signals
 
 
+# Templates written for XHTML wrap a script's text in <![CDATA[ ... ]]> (or an old-style HTML
+# comment) so an XML parser leaves it alone; an HTML parser hands the markers on as text.
+_JSON_LD_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text_content().strip().rstrip(";"), strict=False)
+            data = json.loads(_JSON_LD_WRAPPER.sub("", script.text_content()).strip().rstrip(";"),
+                              strict=False)
         except (ValueError, AttributeError):
             continue
         for item in _json_ld_items(data):
@@ -192,11 +202,13 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
-def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
+def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article.
-    Returned twice: cleared for names, and as written (for the date a byline may carry)."""
+    Returned twice: cleared for names, and as written (for the date a byline may carry);
+    third, the text of the short block around the byline, where templates set the date beside
+    the names."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
@@ -228,8 +240,22 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str]]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6]
-    return [], []
+            return found[:6], written[:6], _byline_block(first)
+    return [], [], []
+
+
+def _byline_block(element) -> list[str]:
+    """The text of the largest of the byline's nearest three ancestors that is still a short
+    block (a byline-and-date box, not the article), or nothing."""
+    block = []
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _SKIP_TAGS or len(block) == 3:
+            break
+        if len(ancestor.text_content()) > 300:
+            break
+        block.append(ancestor)
+    text = _lines(block[-1]) if block else None
+    return text.split("\n") if text else []
 
 
 def _lines(element) -> str | None:
@@ -494,6 +520,13 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     if trafilatura_title:
         candidates.append(("trafilatura", trafilatura_title))
     candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
+    # A page whose every title form names the site is the site's own page (its front or a
+    # section front, "Site en Español - Site"): there the site's name is the title.
+    return (_best_title(candidates, site_keys) or _best_title(candidates, set())
+            or Choice(None, None))
+
+
+def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choice | None:
     variants = [_title_variants(text, site_keys) for _, text in candidates]
     support: dict[str, int] = {}
     independent = set()  # strong forms of the page's own tags
@@ -517,7 +550,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
             if best is None or score > best[0]:
                 best = (score, form, source, text)
     if best is None:
-        return Choice(None, None)
+        return None
     _, form, source, text = best
     # The visible headline keeps the typographic quotes and dashes meta tags often flatten.
     for heading_source, heading in candidates:
@@ -632,6 +665,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         # The two below search the whole page: only read when everything above is silent.
         ("byline", lambda: signals.byline_dates),
         ("text", lambda: [text_date(t) for t in signals.date_texts]),
+        ("text", lambda: _permalink_dates(signals)),
+        ("text", lambda: _lone_date(signals)),
     ):
         if callable(values):
             values = values()
@@ -641,6 +676,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
             break
     if published.value is None and trafilatura_date and iso_date(trafilatura_date, now):
         published = Choice(trafilatura_date, "htmldate")
+    if published.value and published.source in ("json-ld", "meta"):
+        published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
@@ -651,3 +688,93 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
             updated = Choice(value, source)
             break
     return published, updated
+
+
+# A clock time as readers see it: "18:47", "6:47 p.m.", "06:47 PM".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
+
+
+def _written_local_times(signals: Signals, now: datetime):
+    """Date-times the page writes for readers, in its own clock and with no time zone: meta
+    published values in a human form, and visible date texts ("Published: Dec. 22, 2016,
+    6:47 p.m.")."""
+    texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
+    for text in texts:
+        day = text_date(text)
+        clock = _CLOCK.search(text)
+        if not day or not clock:
+            continue
+        start = min(text.find(day) if day in text else 0, clock.start())
+        value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
+        if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
+            yield datetime.fromisoformat(value)
+
+
+def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
+    """A machine date-time in UTC names the UTC day, which for an evening story in the
+    Americas (or a morning one in Asia) is not the day the page shows its readers. When the
+    page also writes the same moment on its own clock, the offset between the two is the
+    page's time zone, and the moment is given in it (same instant, the readers' day)."""
+    iso = iso_date(value, now)
+    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+        return value
+    moment = datetime.fromisoformat(iso)
+    naive = moment.replace(tzinfo=None)
+    for local in _written_local_times(signals, now):
+        gap = (local - naive).total_seconds()
+        quarters = round(gap / 900)
+        # The written time may drop the seconds: a gap within a minute of a time zone's
+        # offset (whole or half hours up to 14, or Nepal's and Chatham's 45 minutes past)
+        # is that zone; any other gap is another moment (an update, a related story).
+        if (quarters and abs(gap - quarters * 900) < 60
+                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
+            return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
+    return value
+
+
+def _permalink_dates(signals: Signals) -> list[str]:
+    """Whole dates on a link to the page itself, in its text or its tooltip: blogs and social
+    posts print the post's time as its permalink ("<a href=/post/1 title='8:27 AM - 21 Jun
+    2024'>Jun 21</a>"); links to other pages carry other posts' dates."""
+    if signals.tree is None or not signals.url:
+        return []
+    own = urlsplit(signals.url)
+    path = own.path.rstrip("/").casefold()
+    if len(path) < 2:
+        return []  # the front page links to itself from every logo
+    dates = []
+    for link in signals.tree.iter("a"):
+        target = urlsplit((link.get("href") or "").strip())
+        if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
+            continue
+        for text in (_text(link), link.get("title")):
+            day = text_date(text or "")
+            if day:
+                dates.append(day)
+        if len(dates) >= 3:
+            break
+    return dates
+
+
+# Leaf elements whose whole text is short enough to be a date alone.
+_SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
+                     "string-length(normalize-space(text())) <= 24]")
+
+
+def _lone_date(signals: Signals) -> list[str]:
+    """A whole date set alone in an element ("2019.03.05" under a press release), when the
+    page shows exactly one such date: older templates mark it with no name at all. Two or
+    more are a list of other stories' or comments' dates, and say nothing of this one."""
+    if signals.tree is None:
+        return []
+    days = set()
+    for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
+        if element.tag in ("script", "style", "option"):
+            continue
+        text = " ".join((element.text or "").split())
+        day = text_date(text)
+        if day and len(day) >= len(text) - 2:  # the date is the whole text
+            days.add(day)
+            if len(days) > 1:
+                return []
+    return list(days)

@@ -465,3 +465,70 @@ def test_cjk_author_names(head, top, authors):
 ])
 def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+def test_a_section_front_named_after_the_site_keeps_that_name_as_title():
+    article = parsed("<title>Valley Courier en Español - Valley Courier</title>"
+                     '<meta property="og:title" content="Valley Courier en Español">'
+                     + json_ld({"@type": "NewsMediaOrganization", "name": "Valley Courier"}))
+    assert article.title == "Valley Courier en Español"
+
+
+@pytest.mark.parametrize("start, end", [("<![CDATA[", "]]>"), ("<!--", "-->")])
+def test_json_ld_wrapped_in_cdata_or_a_comment_is_read(start, end):
+    data = json.dumps({"@type": "NewsArticle", "headline": "Bridge",
+                       "datePublished": "2024-03-05T09:30:00Z"})
+    article = parsed(f'<script type="application/ld+json">\n  {start}\n  {data}\n  {end}\n</script>')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05T09:30:00+00:00", "json-ld")
+
+
+def test_a_date_set_beside_the_byline_in_its_block():
+    top = ('<h1>Bridge</h1><div class="meta"><div><span>By</span><span>Maria Lindqvist</span></div>'
+           '<div><div>March 5, 2024, 4:19 PM</div></div></div>')
+    article = parsed(top=top)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "byline")
+
+
+def test_a_date_outside_the_byline_block_is_not_the_byline_date():
+    story = "<p>" + "The council met again and talked about the bridge. " * 8 + "</p>"
+    top = (f'<h1>Bridge</h1><div><div><div><span>By</span><span>Maria Lindqvist</span></div>'
+           f'{story}</div><p>March 5, 2024</p></div>')
+    assert parsed(top=top).provenance.get("published") != "byline"
+
+
+@pytest.mark.parametrize("head, top, published", [
+    # the page's own clock, in a human-written meta date, puts the evening story on its day
+    ('<meta property="article:published_time" content="2024-03-06T00:47:31Z">'
+     '<meta name="sailthru.date" content="Tuesday, March 5, 2024, 06:47 PM">', "",
+     "2024-03-05T18:47:31-06:00"),
+    # ... or in the visible dateline, seconds dropped
+    ('<meta property="article:published_time" content="2024-03-05T23:10:00Z">',
+     '<p class="dateline">Published: Mar. 6, 2024, 10:10 a.m.</p>', "2024-03-06T10:10:00+11:00"),
+    # a written time that is no whole time zone away is another moment: UTC is kept
+    ('<meta property="article:published_time" content="2024-03-06T00:47:31Z">',
+     '<p class="date">Updated March 5, 2024, 07:02 PM</p>', "2024-03-06T00:47:31+00:00"),
+])
+def test_a_utc_date_time_is_given_on_the_pages_own_clock(head, top, published):
+    assert parsed(head, top).published == published
+
+
+def test_a_date_on_the_link_to_the_page_itself():
+    head = '<link rel="canonical" href="https://social.example.org/Maria/status/123">'
+    top = ('<h1>Maria</h1><span class="joined" title="3:06 PM - 20 Oct 2019">Joined October 2019</span>'
+           '<a href="/maria/status/99" title="7:46 PM - 20 Jun 2024">Jun 20</a>'
+           '<a href="/Maria/status/123" title="8:27 AM - 21 Jun 2024">Jun 21</a>')
+    article = parsed(head, top)
+    assert (article.published, article.provenance["published"]) == ("2024-06-21", "text")
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<h1>Bridge</h1><table><tr><td><p class="x">2024.03.05</p></td></tr></table>', "2024-03-05"),
+    # two such dates are a list of other items' dates: no date
+    ('<h1>Bridge</h1><ul><li><span>2024.03.05</span></li><li><span>2024.02.11</span></li></ul>', None),
+    # a date inside a sentence is not set alone (htmldate may still read it, marked as such)
+    ('<h1>Bridge</h1><p>Works start on 2024.03.05 at the latest.</p>', None),
+])
+def test_a_date_set_alone_in_an_element(top, published):
+    article = parsed(top=top)
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert found == published
