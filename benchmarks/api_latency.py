@@ -9,10 +9,8 @@ HTML pages in ../shared/corpora. Prints a table of medians (and 90th percentiles
 import argparse
 import http.client
 import json
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,6 +19,7 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from common import corpora_pages, free_port, percentile, start_server  # noqa: E402
 from datasette.utils import escape_fts  # noqa: E402  (the function the API's SQL calls)
 
 from ingest.pipeline import run_ingest  # noqa: E402
@@ -31,43 +30,11 @@ DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
 DEFAULT_QUERIES = ["strike", "people"]
 
 
-def corpora_pages(corpora: Path) -> list[str]:
-    """The saved pages of the corpora: raw HTML only, not the expected outputs beside them."""
-    pages = [p for p in corpora.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz"))
-             and not p.name.startswith("expected")]
-    return sorted(str(p) for p in pages)
-
-
 def build(db_path: Path, inputs: list[str]) -> int:
     """Ingest into db_path (a re-run only checks the files) and return its article count."""
     run_ingest(inputs, str(db_path))
     with sqlite3.connect(db_path) as connection:
         return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(db_path: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ingest", "serve", "--db", str(db_path), "--port", str(port)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/-/versions.json")
-            if connection.getresponse().status == 200:
-                connection.close()
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"news-archive serve did not start on port {port}")
 
 
 def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[float], list[float], int]:
@@ -109,11 +76,6 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f}"
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -131,7 +93,7 @@ def main() -> None:
 
     archives = [("samples", args.work / "samples.db", [str(args.samples)])]
     if args.corpora.is_dir():
-        archives.append(("corpora HTML", args.work / "corpora.db", corpora_pages(args.corpora)))
+        archives.append(("corpora HTML", args.work / "corpora.db", [str(p) for p in corpora_pages(args.corpora)]))
     else:
         print(f"note: {args.corpora} not found, only the sample archive is measured", file=sys.stderr)
 

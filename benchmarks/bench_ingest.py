@@ -30,19 +30,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (CORPORA, REPO, file_mb, git_revision, load, machine, out_path,  # noqa: E402
+from common import (CORPORA, REPO, corpora_pages, file_mb, git_revision, load, machine, out_path,  # noqa: E402
                     run_measured, table)
 
 CLI = [sys.executable, "-m", "ingest"]
 
 
 # --- html ----------------------------------------------------------------------------------------
-
-def html_pages(corpora: Path) -> list[Path]:
-    """The raw pages of the corpora (not the expected outputs stored beside some of them)."""
-    return sorted(p for p in corpora.resolve().rglob("*")
-                  if p.name.endswith((".html", ".htm", ".html.gz")) and not p.name.startswith("expected"))
-
 
 def _extract_only(path: str) -> bool:
     """trafilatura alone on one page, with the options ingest uses (ingest/extract_html.py)."""
@@ -68,7 +62,7 @@ def extraction_alone(list_file: str, workers: int) -> None:
 
 
 def bench_html(args) -> None:
-    pages = html_pages(args.corpora)
+    pages = corpora_pages(args.corpora)
     folder = out_path("html-pages")  # symlinks: one folder to ingest, nothing copied
     folder.mkdir(exist_ok=True)
     for old in folder.iterdir():

@@ -25,7 +25,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, Timer, git_revision, load, machine, out_path, p50_p95_ms, table  # noqa: E402
+from common import (REPO, Timer, git_revision, load, machine, out_path, p50_p95_ms,  # noqa: E402
+                    start_server, table)
 
 from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
 from ingest.serve import load_metadata  # noqa: E402
@@ -109,22 +110,6 @@ def params_of(query: dict) -> dict:
 
 
 # --- the three systems ---------------------------------------------------------------------------
-
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-m", "ingest", "serve", "--db", str(db), "--port", str(port)],
-                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/-/versions.json")
-            if connection.getresponse().status == 200:
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("news-archive serve did not start")
-
 
 def get(connection: http.client.HTTPConnection, path: str) -> tuple[float, dict | list]:
     started = time.perf_counter()

@@ -4,9 +4,11 @@ Kept small on purpose: each script reads top to bottom on its own, this only sav
 the plumbing.
 """
 
+import http.client
 import os
 import platform
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -19,6 +21,37 @@ OUT = REPO / "benchmarks" / "out"  # generated corpora, archives, logs: git-igno
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+
+def corpora_pages(corpora: Path = CORPORA) -> list[Path]:
+    """The raw saved pages of the corpora, sorted (not the `expected*.html` outputs of another
+    tool stored beside some of them)."""
+    return sorted(p for p in corpora.resolve().rglob("*")
+                  if p.name.endswith((".html", ".htm", ".html.gz")) and not p.name.startswith("expected"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path, port: int, wait: float = 120) -> subprocess.Popen:
+    """A real `news-archive serve` on 127.0.0.1:port, returned once it answers."""
+    process = subprocess.Popen([sys.executable, "-m", "ingest", "serve", "--db", str(db), "--port", str(port)],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/-/versions.json")
+            if connection.getresponse().status == 200:
+                connection.close()
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"news-archive serve did not start on port {port}")
 
 
 def out_path(name: str) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from common import corpora_pages  # noqa: E402
 from ingest.pipeline import run_ingest  # noqa: E402
 
 DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
@@ -37,13 +38,6 @@ WHERE s.status IN ('stored', 'duplicate')
 """
 
 
-def corpora_pages(corpora: Path) -> list[str]:
-    return sorted(
-        str(p) for p in corpora.rglob("*")
-        if p.name.endswith((".html", ".htm", ".html.gz")) and not p.name.startswith("expected")
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
@@ -52,7 +46,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.corpora.is_dir():
         parser.error(f"{args.corpora} not found (it is ../shared/corpora beside the clone)")
-    pages = corpora_pages(args.corpora)
+    pages = [str(page) for page in corpora_pages(args.corpora)]
     with tempfile.TemporaryDirectory() as scratch:
         db_path = args.keep or Path(scratch) / "corpora.db"
         if db_path.exists():
