@@ -80,7 +80,7 @@ def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in _whole_links(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -103,6 +103,34 @@ def read_lines(text: str) -> list[Line]:
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+_OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
+
+
+def _whole_links(raws: list[str]) -> list[str]:
+    """Raw lines with a Markdown link's text put back on one line: converters keep the line
+    breaks inside a link ("[Ann" / "Lee](/authors/ann-lee)"), and a link cut in two is read as
+    two lines of brackets. Only a break that the next line closes with "](" is undone."""
+    out: list[str] = []
+    k = 0
+    while k < len(raws):
+        raw = raws[k]
+        if _OPEN_LINK.search(raw):
+            # The link text may run over a few lines, none blank and none with a bracket.
+            for j in range(k + 1, min(len(raws), k + 4)):
+                part = raws[j].strip()
+                if not part or re.match(r"[^\[\]]*\]\(", part):
+                    break
+                if re.search(r"[\[\]]", part):
+                    part = ""
+                    break
+            if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
+                raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+                k = j
+        out.append(raw)
+        k += 1
+    return out
 
 
 def joined(first: Line, second: Line) -> Line:

@@ -44,6 +44,18 @@ def test_links_keep_their_targets_for_the_rules():
     assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
 
 
+@pytest.mark.parametrize("text, lines, links", [
+    ("[Ann\nLee](/authors/ann-lee)/October 28, 2024", ["Ann Lee/October 28, 2024"], [("Ann Lee", "/authors/ann-lee")]),
+    ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
+    ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
+    ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
+])
+def test_links_broken_over_lines_are_joined(text, lines, links):
+    parsed = read_lines(text)
+    assert [x.text for x in parsed] == lines
+    assert [link for x in parsed for link in x.links] == links
+
+
 def test_wrapped_lines_are_marked():
     lines = read_lines("By Ann Lee and Tom\nPark\n\nThe story\n* an item")
     assert [x.wrapped for x in lines] == [False, True, False, False]
