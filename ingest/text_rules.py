@@ -46,7 +46,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
+# "_" may not ("snake_case_name" keeps its underscores).
+_EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -70,10 +72,24 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(_emphasised, text)
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+def _emphasised(match: re.Match) -> str:
+    """The words of an emphasis. Where the emphasis touched a word outside it, a letter or digit
+    meeting another was two words in the page ("*access_time*2019/04/21": an icon's name, then
+    the date), so a space keeps them apart; "*•*" or CJK text need none."""
+    inner = match.group(2) if match.group(1) else match.group(4)
+    before = match.string[match.start() - 1: match.start()]
+    after = match.string[match.end(): match.end() + 1]
+    if re.fullmatch(r"[A-Za-z0-9]", before) and re.match(r"[A-Za-z0-9]", inner):
+        inner = " " + inner
+    if re.fullmatch(r"[A-Za-z0-9]", after) and re.search(r"[A-Za-z0-9]$", inner):
+        inner += " "
+    return inner
 
 
 def read_lines(text: str) -> list[Line]:

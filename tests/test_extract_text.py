@@ -31,6 +31,11 @@ def line(text: str) -> Line:
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
+    ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
+    ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
+    ("Ann Lee **|** Oct 3", "Ann Lee | Oct 3", 0, False),
+    ("Rates * and * costs", "Rates * and * costs", 0, False),  # spaced stars are not emphasis
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
 ])
