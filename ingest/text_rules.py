@@ -398,7 +398,7 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
-    text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
+    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
     text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
@@ -595,7 +595,8 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
-    return (form_ok and 2 <= line.words <= 12
+    # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
+    return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
 
@@ -663,17 +664,61 @@ _PERSON_ROLES = {
 }
 
 
+# What may stand between a person's name and their role word: the desk ("Politics Editor",
+# "News & Culture Writer") and the profile links of an author card ("Twitter", "Email").
+_DESK_WORDS = {
+    "news", "culture", "politics", "political", "sports", "sport", "science", "tech", "technology",
+    "business", "features", "arts", "music", "film", "food", "travel", "health", "opinion",
+    "entertainment", "style", "fashion", "games", "gaming", "video", "world", "local", "metro",
+    "national", "foreign", "environment", "climate", "education", "economics", "economy",
+    "finance", "markets", "investigative", "data", "digital", "social", "media", "weather",
+    "crime", "courts", "legal", "property", "motoring", "books", "tv", "television", "radio",
+    "&", "and", "of", "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss",
+}
+
+
+def unglue(text: str) -> str:
+    """A surname run into what followed it by a lost line break ("Ann MarshBusiness Columnist",
+    "Tom ParkLisbon") set apart by a ";". Only the second word of a name is cut (a first name,
+    maybe an initial, before it): three lower-case letters then a capital do not happen inside
+    a surname ("McDonald", "DeAndre", "MacKenzie" have shorter runs), while a brand written in
+    one word ("Ann Lee HarbourNet") comes after a whole name and stays as it is."""
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        match = re.match(r"^([A-Z][a-z'’-]*[a-z]{3})([A-Z]\S*)$", word)
+        if not match or k == 0:
+            continue
+        j = k - 1
+        if j > 0 and re.fullmatch(r"[A-Z]\.", words[j]):
+            j -= 1  # "Trevor J. MitchellSioux"
+        first = words[j]
+        earlier = words[j - 1] if j > 0 else ""
+        if (re.fullmatch(r"[A-Z][\w'’-]+", first) and first.casefold() not in {"by", "and"}
+                and (earlier.casefold() in {"by", "par", "von", "por", "door", "av", "di"}
+                     or not re.fullmatch(r"[A-Z][\w'’.-]*", earlier))):
+            words[k] = f"{match.group(1)}; {match.group(2)}"
+    return " ".join(words)
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
-    words = line.text.split()
+    text = unglue(line.text)
+    words = text.split()
     if not 3 <= len(words) <= 12:
         return [], None
+    if ";" in text:  # "Ann MarshTwitterNews & Culture Writer": the name ends at the lost break
+        words = text.split(";", 1)[0].split() + [";"] + text.split(";", 1)[1].split()
     for k, word in enumerate(words):
         if word.casefold().strip(",.") in _PERSON_ROLES:
             break
     else:
         return [], None
+    # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
+    # name ("Twitter") stand between the name and the role word.
+    while k > 2 and (words[k - 1].casefold().strip(",.|•·") in _DESK_WORDS or words[k - 1] == ";"
+                     or ";" in words[:k - 1]):
+        k -= 1
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None

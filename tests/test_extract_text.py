@@ -178,6 +178,10 @@ def test_stamps(text, expected):
     ("By the time the ships left, the port was empty", []),
     ("By Ann Lee last updated 4 April 17", ["Ann Lee"]),
     ("By Ann LeeStaff Writer", ["Ann Lee"]),
+    ("By Ann MarshBusiness Columnist", ["Ann Marsh"]),  # glued by a lost line break
+    ("By Ann MarshHarbourTV", ["Ann Marsh"]),
+    ("By Ann Lee and Tom ParkLisbon", ["Ann Lee", "Tom Park"]),
+    ("By Ann McDonald and Tom DeAndre", ["Ann McDonald", "Tom DeAndre"]),  # capitals inside names stay
     ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Reviewed by Ann Lee", []),
     ("by Ann Lee Harbour Gazette News Fellow", ["Ann Lee"]),
@@ -231,12 +235,29 @@ def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ann MarshBusiness Columnist", "Ann Marsh; Business Columnist"),
+    ("By Ann MarshHarbourTV", "By Ann Marsh; HarbourTV"),
+    ("Ann K. MarshLisbon", "Ann K. Marsh; Lisbon"),
+    ("Ann Marsh HarbourNet", "Ann Marsh HarbourNet"),  # a one-word brand after a whole name
+    ("Ann McDonald and Tom MacKenzie", "Ann McDonald and Tom MacKenzie"),
+    ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
+])
+def test_unglue(text, expected):
+    assert rules.unglue(text) == expected
+
+
 @pytest.mark.parametrize("text, names, outlet", [
     ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee Staff Writer", ["Ann Lee"], None),
     ("Ann Lee | Staff Writer", ["Ann Lee"], None),
     ("Ann Lee / Contributing Writer", ["Ann Lee"], None),
     ("Harbour Gazette News Desk", [], None),
+    ("Ann Lee News & Culture Writer", ["Ann Lee"], None),  # the desk before the role
+    ("Ann MarshTwitterNews & Culture Writer", ["Ann Marsh"], None),  # an author card run together
+    ("Ann Lee Politics Editor", ["Ann Lee"], None),
+    ("Ann Marie Lee Culture Writer", ["Ann Marie Lee"], None),
+    ("Harbour Politics Editor", [], None),  # no name before the desk
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
