@@ -396,6 +396,21 @@ _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|a
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 
+# "Published" and "updated" in the languages we see most: the stamp after a byline's names
+# ("Von Ann Lee publiziert am 25. September 2018").
+_PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|"
+                    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|"
+                    r"publisert|udgivet|opublikowano|zveřejněno)\b")
+# Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
+    r"de leitura|di lettura|lesezeit|leestijd)|(?:reading time|read time|lesedauer|lesezeit|"
+    r"temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|lästid|"
+    r"lesetid|læsetid|czas czytania|doba čtení)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+\s*\w*\.?)$",
+    re.I,
+)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -405,7 +420,7 @@ def clean_byline(text: str) -> str:
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(rf"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -517,10 +532,12 @@ def byline_by(line: Line) -> list[str]:
     """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
     if line.words > 30:
         return []
-    match = _BY.search(line.text)
+    # "ByAnn Lee": the label and the name in two elements with no space between them.
+    text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)
+    match = _BY.search(text)
     if not match:
         return []
-    before = line.text[: match.start()]
+    before = text[: match.start()]
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
@@ -619,6 +636,8 @@ def is_author_marker(line: Line) -> bool:
     if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
+        return True
+    if _READING_TIME.match(text):
         return True
     # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
     if line.words <= 8 and re.fullmatch(

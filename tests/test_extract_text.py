@@ -201,6 +201,12 @@ def test_stamps(text, expected):
     ("Story and photos by Ann Lee", ["Ann Lee"]),  # the author took the photos too
     ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
+    ("ByAnn Lee", ["Ann Lee"]),  # the label glued to the name
+    ("Byron Park reopened the harbour", []),
+    # a stamp after the names, in other languages
+    ("Von Ann Lee publiziert am 25. September 2018", ["Ann Lee"]),
+    ("Par Ann Lee publié le 7 mai 2019", ["Ann Lee"]),
+    ("Por Ann Lee actualizado 3 de marzo de 2019", ["Ann Lee"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -373,6 +379,10 @@ def test_bio(text, expected):
     ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
     ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
     ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
+    # reading-time stamps, in several languages
+    ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
+    ("Tempo de leitura: 1 minuto", True), ("Reading time: ca. 10 minutes", True),
+    ("5 minutes to read the harbour report", False),
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
