@@ -202,6 +202,9 @@ def test_stamps(text, expected):
     ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
     ("ByAnn Lee", ["Ann Lee"]),  # the label glued to the name
+    ("By Ann Lee (with Tom Park and Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors in brackets
+    ("Par Ann Lee (avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee (Lisbon)", ["Ann Lee"]),
     ("Byron Park reopened the harbour", []),
     # a stamp after the names, in other languages
     ("Von Ann Lee publiziert am 25. September 2018", ["Ann Lee"]),
