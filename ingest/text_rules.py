@@ -383,7 +383,8 @@ _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
     r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
     r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
-    r"[?&]author=",
+    r"[?&]author=|"
+    r"#[\w-]*(?:author|byline)[\w-]*$",  # a jump to the author box lower on the same page
     re.I,
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)

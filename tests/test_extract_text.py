@@ -353,6 +353,8 @@ def test_byline_with_organisation(text, names, agency):
     ("[Ann Lee](/by/ann-lee)", ["Ann Lee"]),
     ("[Ann Lee](https://example.org/auteurs/ann-lee/)", ["Ann Lee"]),
     ("[Harbour Strike](/byways/harbour-strike)", []),
+    ("[Ann Lee](https://example.org/news/harbour-strike/123#content__author)", ["Ann Lee"]),  # the author box
+    ("[Harbour Strike](https://example.org/news/harbour-strike#comments)", []),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
