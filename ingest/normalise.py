@@ -166,15 +166,12 @@ _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
-def split_people(raw_authors: list[str] | str | None,
-                 one_word: bool = False) -> tuple[list[str], list[str]]:
+def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
     """Author strings to (people, organisations), in order, each person once.
 
     "By A and B", "A; B", "A, B and C", "A And B, The Associated Press" -> people A, B (C) and
     the agency as an organisation. Roles, e-mail addresses, URLs, handles, dates and "Staff" are
-    dropped; a name in capitals is given title case. A one-word name is dropped too (more often
-    a section, a site or a handle), unless `one_word` says the source vouches that it names a
-    writer (a link to the writer's own page whose address is made from that word).
+    dropped; a name in capitals is given title case.
     """
     if raw_authors is None:
         return [], []
@@ -211,7 +208,7 @@ def split_people(raw_authors: list[str] | str | None,
                 continue
             if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
                 continue
-            person = _person_name(part) or (_one_word_name(part) if one_word else None)
+            person = _person_name(part)
             if person and person_key(person) not in seen:
                 seen.add(person_key(person))
                 people.append(person)
@@ -258,22 +255,6 @@ def _person_name(text: str) -> str | None:
     if text.isupper() and len(text) > 3:
         text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
     return text
-
-
-# The accounts a content system makes for itself, not for a writer.
-_SYSTEM_ACCOUNTS = {"admin", "administrator", "webmaster", "root", "user", "anonymous",
-                    "moderator", "unknown"}
-
-
-def _one_word_name(text: str) -> str | None:
-    """A writer's one-word display name ("Paul", "doumae"): a word of letters, not a role nor
-    a system account."""
-    word = text.strip()
-    key = word.casefold().strip(".")
-    if (not re.fullmatch(r"[^\W\d_][\w'’.-]{1,29}", word) or key in ROLE_WORDS
-            or key in _SYSTEM_ACCOUNTS or any(ch.isdigit() for ch in word)):
-        return None
-    return word
 
 
 def person_key(name: str) -> str:
@@ -400,9 +381,7 @@ def language_code(value: str | None) -> str | None:
 
 def normalise(article: Article, now: datetime) -> Article:
     """Turn an extracted record into its stored form, in place, and return it."""
-    # Names taken from links to the writers' own pages may be one word (see split_people).
-    people, organisations = split_people(article.authors,
-                                         one_word=article.provenance.get("authors") == "author-page")
+    people, organisations = split_people(article.authors)
     article.authors = people
     if organisations and not article.outlet:
         article.outlet = organisations[0]

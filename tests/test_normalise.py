@@ -74,31 +74,6 @@ def test_split_people(raw, people, organisations):
     assert split_people(raw) == (people, organisations)
 
 
-@pytest.mark.parametrize(
-    "raw, people",
-    [
-        ("Wren", ["Wren"]),  # a first name or pen name alone
-        ("quillwright", ["quillwright"]),  # an account name in lower case
-        ("Ada Quill", ["Ada Quill"]),  # longer names as always
-        ("admin", []),  # the content system's own account
-        ("Editor", []),  # a role
-        ("wren42", []),  # a handle with digits is no name
-    ],
-)
-def test_split_people_one_word_names_when_the_source_vouches(raw, people):
-    assert split_people(raw, one_word=True)[0] == people
-    assert split_people("Wren") == ([], [])  # by default one word is no name
-
-
-def test_normalise_keeps_one_word_names_only_from_author_pages():
-    from ingest.normalise import normalise
-    from ingest.record import Article
-
-    vouched = Article(authors=["Wren"], provenance={"authors": "author-page"})
-    assert normalise(vouched, NOW).authors == ["Wren"]
-    assert normalise(Article(authors=["Wren"], provenance={"authors": "byline"}), NOW).authors == []
-
-
 def test_person_key_folds_case_accents_and_punctuation():
     assert person_key("José  Álvarez") == person_key("jose alvarez")
     assert person_key("A. Quill") == person_key("A Quill")
