@@ -451,6 +451,20 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
+# Words every title may share with a section name or a widget heading ("Information and
+# Resources", "More from the Desk"): sharing only these is sharing nothing. English and the
+# other languages of the news we see most.
+_FUNCTION_WORDS = set(
+    "a an the and or but of to in on at by for from with about as into over after is are was "
+    "be it its this that these those how what why who when where you your our we they not no "
+    "de des du la le les et en un une au aux pour par sur dans "
+    "der die das den dem ein eine und oder von zu im mit auf für "
+    "el los las y o del al con por para una lo "
+    "il di e che da per "
+    "do da dos das em na no com "
+    .split())
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -495,7 +509,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]
-    if single and others and not _words(headings[0]) & _words(" ".join(others)):
+    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).

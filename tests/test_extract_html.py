@@ -352,6 +352,13 @@ def test_a_lone_heading_sharing_no_word_with_the_title_is_not_the_headline():
     assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "title")
 
 
+def test_a_lone_heading_sharing_only_little_words_with_the_title_is_not_the_headline():
+    # "and", "the", "of" are in every title: they do not tie a section heading to it.
+    article = parsed("<title>Floods: what the council will do and when</title>",
+                     top="<h1>News and information for the valley</h1>")
+    assert (article.title, article.provenance["title"]) == ("Floods: what the council will do and when", "title")
+
+
 def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")
