@@ -219,7 +219,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300), None)
+                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)),
+                         None)
             if first is not None:
                 break
         if first is None:
@@ -242,6 +243,16 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         if found:
             return found[:6], written[:6], _byline_block(first)
     return [], [], []
+
+
+def _in_teaser(element, headline) -> bool:
+    """The element is in an <article> other than the one that holds the page's headline: a
+    teaser for another story (related, popular, next) or a comment, as a list item with a
+    heading is. Said only when the headline itself is in an <article>."""
+    box = next(element.iterancestors("article"), None)
+    if box is None or headline is None or next(headline.iterancestors("article"), None) is None:
+        return False
+    return not any(a is box for a in headline.iterancestors("article"))
 
 
 def _byline_block(element) -> list[str]:
