@@ -219,7 +219,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300), None)
+                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)),
+                         None)
             if first is not None:
                 break
         if first is None:
@@ -242,6 +243,16 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         if found:
             return found[:6], written[:6], _byline_block(first)
     return [], [], []
+
+
+def _in_teaser(element, headline) -> bool:
+    """The element is in an <article> other than the one that holds the page's headline: a
+    teaser for another story (related, popular, next) or a comment, as a list item with a
+    heading is. Said only when the headline itself is in an <article>."""
+    box = next(element.iterancestors("article"), None)
+    if box is None or headline is None or next(headline.iterancestors("article"), None) is None:
+        return False
+    return not any(a is box for a in headline.iterancestors("article"))
 
 
 def _byline_block(element) -> list[str]:
@@ -451,6 +462,20 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
+# Words every title may share with a section name or a widget heading ("Information and
+# Resources", "More from the Desk"): sharing only these is sharing nothing. English and the
+# other languages of the news we see most.
+_FUNCTION_WORDS = set(
+    "a an the and or but of to in on at by for from with about as into over after is are was "
+    "be it its this that these those how what why who when where you your our we they not no "
+    "de des du la le les et en un une au aux pour par sur dans "
+    "der die das den dem ein eine und oder von zu im mit auf für "
+    "el los las y o del al con por para una lo "
+    "il di e che da per "
+    "do da dos das em na no com "
+    .split())
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -495,7 +520,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]
-    if single and others and not _words(headings[0]) & _words(" ".join(others)):
+    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).

@@ -46,7 +46,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
+# "_" may not ("snake_case_name" keeps its underscores).
+_EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -70,17 +72,31 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(_emphasised, text)
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+def _emphasised(match: re.Match) -> str:
+    """The words of an emphasis. Where the emphasis touched a word outside it, a letter or digit
+    meeting another was two words in the page ("*access_time*2019/04/21": an icon's name, then
+    the date), so a space keeps them apart; "*•*" or CJK text need none."""
+    inner = match.group(2) if match.group(1) else match.group(4)
+    before = match.string[match.start() - 1: match.start()]
+    after = match.string[match.end(): match.end() + 1]
+    if re.fullmatch(r"[A-Za-z0-9]", before) and re.match(r"[A-Za-z0-9]", inner):
+        inner = " " + inner
+    if re.fullmatch(r"[A-Za-z0-9]", after) and re.search(r"[A-Za-z0-9]$", inner):
+        inner += " "
+    return inner
 
 
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in _whole_links(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -103,6 +119,34 @@ def read_lines(text: str) -> list[Line]:
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+_OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
+
+
+def _whole_links(raws: list[str]) -> list[str]:
+    """Raw lines with a Markdown link's text put back on one line: converters keep the line
+    breaks inside a link ("[Ann" / "Lee](/authors/ann-lee)"), and a link cut in two is read as
+    two lines of brackets. Only a break that the next line closes with "](" is undone."""
+    out: list[str] = []
+    k = 0
+    while k < len(raws):
+        raw = raws[k]
+        if _OPEN_LINK.search(raw):
+            # The link text may run over a few lines, none blank and none with a bracket.
+            for j in range(k + 1, min(len(raws), k + 4)):
+                part = raws[j].strip()
+                if not part or re.match(r"[^\[\]]*\]\(", part):
+                    break
+                if re.search(r"[\[\]]", part):
+                    part = ""
+                    break
+            if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
+                raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+                k = j
+        out.append(raw)
+        k += 1
+    return out
 
 
 def joined(first: Line, second: Line) -> Line:
@@ -339,7 +383,8 @@ _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
     r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
     r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
-    r"[?&]author=",
+    r"[?&]author=|"
+    r"#[\w-]*(?:author|byline)[\w-]*$",  # a jump to the author box lower on the same page
     re.I,
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
@@ -352,16 +397,33 @@ _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|a
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 
+# "Published" and "updated" in the languages we see most: the stamp after a byline's names
+# ("Von Ann Lee publiziert am 25. September 2018").
+_PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|"
+                    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|"
+                    r"publisert|udgivet|opublikowano|zveřejněno)\b")
+# Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
+    r"de leitura|di lettura|lesezeit|leestijd)|(?:reading time|read time|lesedauer|lesezeit|"
+    r"temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|lästid|"
+    r"lesetid|læsetid|czas czytania|doba čtení)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+\s*\w*\.?)$",
+    re.I,
+)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
-    text = re.sub(r"^(?:by)+[:\s]+", "", text.strip(), flags=re.I)  # "Byby A": a doubled label
+    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
+    text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
     text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(r"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|published\b|posted\b|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(rf"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -473,10 +535,12 @@ def byline_by(line: Line) -> list[str]:
     """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
     if line.words > 30:
         return []
-    match = _BY.search(line.text)
+    # "ByAnn Lee": the label and the name in two elements with no space between them.
+    text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)
+    match = _BY.search(text)
     if not match:
         return []
-    before = line.text[: match.start()]
+    before = text[: match.start()]
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
@@ -551,7 +615,8 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
-    return (form_ok and 2 <= line.words <= 12
+    # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
+    return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
 
@@ -574,6 +639,8 @@ def is_author_marker(line: Line) -> bool:
     if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
+        return True
+    if _READING_TIME.match(text):
         return True
     # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
     if line.words <= 8 and re.fullmatch(
@@ -619,17 +686,61 @@ _PERSON_ROLES = {
 }
 
 
+# What may stand between a person's name and their role word: the desk ("Politics Editor",
+# "News & Culture Writer") and the profile links of an author card ("Twitter", "Email").
+_DESK_WORDS = {
+    "news", "culture", "politics", "political", "sports", "sport", "science", "tech", "technology",
+    "business", "features", "arts", "music", "film", "food", "travel", "health", "opinion",
+    "entertainment", "style", "fashion", "games", "gaming", "video", "world", "local", "metro",
+    "national", "foreign", "environment", "climate", "education", "economics", "economy",
+    "finance", "markets", "investigative", "data", "digital", "social", "media", "weather",
+    "crime", "courts", "legal", "property", "motoring", "books", "tv", "television", "radio",
+    "&", "and", "of", "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss",
+}
+
+
+def unglue(text: str) -> str:
+    """A surname run into what followed it by a lost line break ("Ann MarshBusiness Columnist",
+    "Tom ParkLisbon") set apart by a ";". Only the second word of a name is cut (a first name,
+    maybe an initial, before it): three lower-case letters then a capital do not happen inside
+    a surname ("McDonald", "DeAndre", "MacKenzie" have shorter runs), while a brand written in
+    one word ("Ann Lee HarbourNet") comes after a whole name and stays as it is."""
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        match = re.match(r"^([A-Z][a-z'’-]*[a-z]{3})([A-Z]\S*)$", word)
+        if not match or k == 0:
+            continue
+        j = k - 1
+        if j > 0 and re.fullmatch(r"[A-Z]\.", words[j]):
+            j -= 1  # "Trevor J. MitchellSioux"
+        first = words[j]
+        earlier = words[j - 1] if j > 0 else ""
+        if (re.fullmatch(r"[A-Z][\w'’-]+", first) and first.casefold() not in {"by", "and"}
+                and (earlier.casefold() in {"by", "par", "von", "por", "door", "av", "di"}
+                     or not re.fullmatch(r"[A-Z][\w'’.-]*", earlier))):
+            words[k] = f"{match.group(1)}; {match.group(2)}"
+    return " ".join(words)
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
-    words = line.text.split()
+    text = unglue(line.text)
+    words = text.split()
     if not 3 <= len(words) <= 12:
         return [], None
+    if ";" in text:  # "Ann MarshTwitterNews & Culture Writer": the name ends at the lost break
+        words = text.split(";", 1)[0].split() + [";"] + text.split(";", 1)[1].split()
     for k, word in enumerate(words):
         if word.casefold().strip(",.") in _PERSON_ROLES:
             break
     else:
         return [], None
+    # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
+    # name ("Twitter") stand between the name and the role word.
+    while k > 2 and (words[k - 1].casefold().strip(",.|•·") in _DESK_WORDS or words[k - 1] == ";"
+                     or ";" in words[:k - 1]):
+        k -= 1
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None

@@ -148,6 +148,17 @@ def test_only_the_first_byline_counts_not_related_story_teasers():
     assert article.authors == ["Maria Lindqvist"]
 
 
+def test_a_byline_in_another_article_box_than_the_headline_is_a_teasers():
+    # A sidebar of <article> teasers after the story, each with its own byline class; the
+    # story's own byline is a plain "By" line.
+    teasers = "".join(f'<article><h3><a href="/story/{i}">Other story {i}</a></h3>'
+                      f'<a class="byline" href="/people/{i}">Writer Number{i} Smith</a></article>'
+                      for i in range(2))
+    html = (f"<html><body><article><h1>Bridge</h1><p><span>By <a>Maria Lindqvist</a></span></p>"
+            f"{BODY}</article><aside>{teasers}</aside></body></html>")
+    assert normalise(extract_html(html.encode()), NOW).authors == ["Maria Lindqvist"]
+
+
 def test_element_starting_with_by_is_a_byline_of_last_resort():
     article = parsed(top='<div class="x1"><div class="x2">By <span class="x3">Maria Lindqvist'
                          "</span></div></div>")
@@ -350,6 +361,13 @@ def test_a_heading_that_is_one_part_of_the_title_is_the_headline():
 def test_a_lone_heading_sharing_no_word_with_the_title_is_not_the_headline():
     article = parsed("<title>Council backs bridge plan</title>", top="<h1>More from this section</h1>")
     assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "title")
+
+
+def test_a_lone_heading_sharing_only_little_words_with_the_title_is_not_the_headline():
+    # "and", "the", "of" are in every title: they do not tie a section heading to it.
+    article = parsed("<title>Floods: what the council will do and when</title>",
+                     top="<h1>News and information for the valley</h1>")
+    assert (article.title, article.provenance["title"]) == ("Floods: what the council will do and when", "title")
 
 
 def test_a_lone_heading_that_is_the_headline_still_leads():

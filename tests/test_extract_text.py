@@ -31,6 +31,11 @@ def line(text: str) -> Line:
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
+    ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
+    ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
+    ("Ann Lee **|** Oct 3", "Ann Lee | Oct 3", 0, False),
+    ("Rates * and * costs", "Rates * and * costs", 0, False),  # spaced stars are not emphasis
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
 ])
@@ -42,6 +47,18 @@ def test_markdown_lines(raw, text, heading, item):
 def test_links_keep_their_targets_for_the_rules():
     parsed = line("By [Ann Lee](/authors/ann-lee) and [Tom Park](/authors/tom-park)")
     assert parsed.links == [("Ann Lee", "/authors/ann-lee"), ("Tom Park", "/authors/tom-park")]
+
+
+@pytest.mark.parametrize("text, lines, links", [
+    ("[Ann\nLee](/authors/ann-lee)/October 28, 2024", ["Ann Lee/October 28, 2024"], [("Ann Lee", "/authors/ann-lee")]),
+    ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
+    ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
+    ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
+])
+def test_links_broken_over_lines_are_joined(text, lines, links):
+    parsed = read_lines(text)
+    assert [x.text for x in parsed] == lines
+    assert [link for x in parsed for link in x.links] == links
 
 
 def test_wrapped_lines_are_marked():
@@ -161,6 +178,10 @@ def test_stamps(text, expected):
     ("By the time the ships left, the port was empty", []),
     ("By Ann Lee last updated 4 April 17", ["Ann Lee"]),
     ("By Ann LeeStaff Writer", ["Ann Lee"]),
+    ("By Ann MarshBusiness Columnist", ["Ann Marsh"]),  # glued by a lost line break
+    ("By Ann MarshHarbourTV", ["Ann Marsh"]),
+    ("By Ann Lee and Tom ParkLisbon", ["Ann Lee", "Tom Park"]),
+    ("By Ann McDonald and Tom DeAndre", ["Ann McDonald", "Tom DeAndre"]),  # capitals inside names stay
     ("By Ann Lee(Lisbon bureau)", ["Ann Lee"]),
     ("Reviewed by Ann Lee", []),
     ("by Ann Lee Harbour Gazette News Fellow", ["Ann Lee"]),
@@ -180,6 +201,15 @@ def test_stamps(text, expected):
     ("Story and photos by Ann Lee", ["Ann Lee"]),  # the author took the photos too
     ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
+    ("ByAnn Lee", ["Ann Lee"]),  # the label glued to the name
+    ("By Ann Lee (with Tom Park and Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors in brackets
+    ("Par Ann Lee (avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee (Lisbon)", ["Ann Lee"]),
+    ("Byron Park reopened the harbour", []),
+    # a stamp after the names, in other languages
+    ("Von Ann Lee publiziert am 25. September 2018", ["Ann Lee"]),
+    ("Par Ann Lee publié le 7 mai 2019", ["Ann Lee"]),
+    ("Por Ann Lee actualizado 3 de marzo de 2019", ["Ann Lee"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -214,12 +244,29 @@ def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ann MarshBusiness Columnist", "Ann Marsh; Business Columnist"),
+    ("By Ann MarshHarbourTV", "By Ann Marsh; HarbourTV"),
+    ("Ann K. MarshLisbon", "Ann K. Marsh; Lisbon"),
+    ("Ann Marsh HarbourNet", "Ann Marsh HarbourNet"),  # a one-word brand after a whole name
+    ("Ann McDonald and Tom MacKenzie", "Ann McDonald and Tom MacKenzie"),
+    ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
+])
+def test_unglue(text, expected):
+    assert rules.unglue(text) == expected
+
+
 @pytest.mark.parametrize("text, names, outlet", [
     ("Ann Lee Senior Politics Editor, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee Staff Writer", ["Ann Lee"], None),
     ("Ann Lee | Staff Writer", ["Ann Lee"], None),
     ("Ann Lee / Contributing Writer", ["Ann Lee"], None),
     ("Harbour Gazette News Desk", [], None),
+    ("Ann Lee News & Culture Writer", ["Ann Lee"], None),  # the desk before the role
+    ("Ann MarshTwitterNews & Culture Writer", ["Ann Marsh"], None),  # an author card run together
+    ("Ann Lee Politics Editor", ["Ann Lee"], None),
+    ("Ann Marie Lee Culture Writer", ["Ann Marie Lee"], None),
+    ("Harbour Politics Editor", [], None),  # no name before the desk
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
@@ -306,6 +353,8 @@ def test_byline_with_organisation(text, names, agency):
     ("[Ann Lee](/by/ann-lee)", ["Ann Lee"]),
     ("[Ann Lee](https://example.org/auteurs/ann-lee/)", ["Ann Lee"]),
     ("[Harbour Strike](/byways/harbour-strike)", []),
+    ("[Ann Lee](https://example.org/news/harbour-strike/123#content__author)", ["Ann Lee"]),  # the author box
+    ("[Harbour Strike](https://example.org/news/harbour-strike#comments)", []),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
@@ -335,6 +384,10 @@ def test_bio(text, expected):
     ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
     ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
     ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
+    # reading-time stamps, in several languages
+    ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
+    ("Tempo de leitura: 1 minuto", True), ("Reading time: ca. 10 minutes", True),
+    ("5 minutes to read the harbour report", False),
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
