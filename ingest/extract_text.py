@@ -45,7 +45,8 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
 
-    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at)
+    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at,
+                                                               body_at)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
@@ -193,7 +194,8 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
-def find_authors(lines, header, tail, title_at=None, description_at=None) -> tuple[list[str], str | None, set[int], str]:
+def find_authors(lines, header, tail, title_at=None, description_at=None,
+                 body_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
     without those who only "contributed to this report"."""
     found: list[str] = []
@@ -227,7 +229,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
                     _strong_byline(lines, i, title_at, add)
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
-                    _weak_byline(lines, i, title_at, description_at, add)
+                    _weak_byline(lines, i, title_at, description_at, add, body_at)
             if found:
                 break
         if found:
@@ -313,19 +315,30 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
                 and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
 
 
-def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:
+def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
+                 body_at: int | None = None) -> None:
     line = lines[i]
     if line.words > 30 or rules.is_caption(line):
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
-    # Title, standfirst, then a name on its own line: the classic byline under a headline.
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) or _beside_marker(lines, i)):
+    # Title, standfirst, then a name on its own line: the classic byline under a headline. The
+    # standfirst may be long enough to read as the story's first paragraph.
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
+                                       or _beside_marker(lines, i)
+                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+
+
+def _named_below(lines: list[Line], i: int) -> bool:
+    """The story goes on to speak of the person on line i ("Ann Lee" under a photo, then "Ann
+    Lee, who won ..."): a caption naming who is pictured, not the writer."""
+    name = lines[i].key
+    return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
 
 
 def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:

@@ -133,6 +133,7 @@ def test_furniture(text, expected):
     ("Dockers leave the port on Monday. (AP Photo/Jane Roe)", True),
     ("Cranes at the harbour. Jane Roe/Getty Images", True),
     ("The harbour at dawn. Agency photo via Reuters", True),
+    ("PHOTOGRAPH COURTESY OF HARBOUR TUGS", True),
     ("Workers/iStock", True),
     ("Photo: Jane Roe", True),
     ("The union told Reuters the strike was over.", False),
@@ -548,6 +549,20 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
+    article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
+    assert article.authors == authors
+
+
+STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour went back to work on "
+              "Monday with a pay rise and a shorter week.")
+
+
+@pytest.mark.parametrize("header, authors", [
+    (f"{STANDFIRST}\n\nAnn Lee", ["Ann Lee"]),  # a standfirst long enough to read as prose
+    (f"{STANDFIRST}\n\nAnn Lee\n\nAnn Lee, the union's leader, said the deal was fair.", []),  # who is pictured
+    (f"{STANDFIRST}\n\nPHOTOGRAPH COURTESY OF HARBOUR TUGS", []),
+])
+def test_a_name_below_a_long_standfirst(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
     assert article.authors == authors
 
