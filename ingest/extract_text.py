@@ -229,7 +229,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     _strong_byline(lines, i, title_at, add)
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
-                    _weak_byline(lines, i, title_at, description_at, add, body_at)
+                    _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
             if found:
                 break
         if found:
@@ -316,7 +316,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
-                 body_at: int | None = None) -> None:
+                 body_at: int | None = None, have_names: bool = False) -> None:
     line = lines[i]
     if line.words > 30 or rules.is_caption(line):
         return
@@ -332,6 +332,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+    # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
+    # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
+    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+        add(rules.names_with_outlet(line), i)
 
 
 def _named_below(lines: list[Line], i: int) -> bool:

@@ -566,7 +566,43 @@ def _name_before_organisation(text: str) -> list[str]:
     rest = {w.casefold().strip(".,") for w in words[size:]}
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
+    # "European Space Agency": one organisation word completes an organisation's name.
+    if len(words) == size + 1 and rest <= ORGANISATION_WORDS and not AGENCIES.get(words[-1].casefold()):
+        return []
     return names_in(" ".join(words[:size]))
+
+
+# The last word of a newspaper's or an agency's name ("... Today", "... Argus Leader").
+_MASTHEAD_WORDS = ORGANISATION_WORDS | {
+    "today", "leader", "star", "sun", "mirror", "express", "record", "register", "bulletin",
+    "inquirer", "examiner", "standard", "review", "telegram", "dispatch", "sentinel", "monitor",
+    "enquirer", "advertiser", "globe", "mail", "insider", "week", "report", "democrat",
+    "republican", "citizen", "statesman", "argus", "beacon", "ledger", "mercury", "pioneer",
+}
+
+
+def names_with_outlet(line: Line) -> list[str]:
+    """"Ann Lee Harbour Daily Star" / "Ann Lee and Tom J. Park Associated Press": the names of
+    a byline block with the outlet on the same line and no comma between (the line break the
+    page had is lost). The last name is taken as two words (three with an initial), and only
+    when what follows is an agency or ends like a newspaper's name."""
+    if line.words > 16 or "," in line.text:
+        return []
+    parts = re.split(r"\s+(?:and|And|&)\s+", line.text.strip())
+    words = parts[-1].split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
+    rest = words[size:]
+    if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
+        return []
+    agency = AGENCIES.get(" ".join(rest).casefold())
+    if not agency and (rest[-1].casefold() not in _MASTHEAD_WORDS
+                       or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
+        return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
+    names = [*parts[:-1], " ".join(words[:size])]
+    if not all(NAME_LINE.match(n) for n in names):
+        return []
+    people = [p for n in names for p in names_in(n)]
+    return people if len(people) == len(names) else []
 
 
 def byline_continuation(line: Line) -> list[str]:

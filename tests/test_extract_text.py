@@ -188,6 +188,7 @@ def test_stamps(text, expected):
     ("by Ann Lee Harbour Gazette News Fellow", ["Ann Lee"]),
     ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
     ("By Ann Lee Harbour Lisbon Porto", []),
+    ("By Harbour Shipping Agency", []),  # an organisation, not a name before one
     ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
@@ -565,6 +566,19 @@ STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour we
 def test_a_name_below_a_long_standfirst(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee Associated Press", ["Ann Lee"]),
+    ("Ann Lee Harbour Daily Star", ["Ann Lee"]),
+    ("Ann Lee and Tom J. Park Northern Harbour Argus Leader", ["Ann Lee", "Tom J. Park"]),
+    ("Ann Lee Harbour Lisbon", []),  # no agency and no newspaper's last word
+    ("The Harbour Daily Star", []),  # no person before the outlet
+    ("Harbour Tugs Editorial Staff", []),  # a desk, not an outlet after a name
+    ("Ann Lee, Harbour Daily Star", []),  # with a comma: byline_with_organisation's form
+])
+def test_names_with_outlet(text, names):
+    assert rules.names_with_outlet(line(text)) == names
 
 
 @pytest.mark.parametrize("text, names", [
