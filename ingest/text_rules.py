@@ -332,8 +332,11 @@ _HOME = re.compile(r"^(?:https?://[^/\s]+)?/?(?:index\.\w+)?$")
 def is_logo(line: Line) -> bool:
     """A heading that is one link to the site's home page ("# [Harbour Gazette](/)"): the
     site's name above every page, not the headline."""
-    return bool(line.heading and len(line.links) == 1 and line.links[0][0] == line.text
-                and _HOME.match(line.links[0][1]) and line.words <= 5)
+    # The name may come with its section's link: "# [Harbour Gazette](/)[Opinion](/opinion)".
+    linked = "".join(text for text, _ in line.links)
+    return bool(line.heading and 1 <= len(line.links) <= 3
+                and fold(linked).replace(" ", "") == line.key.replace(" ", "")
+                and _HOME.match(line.links[0][1]) and line.words <= 8)
 
 
 def is_caption(line: Line) -> bool:

@@ -594,6 +594,9 @@ def test_sign_off(text, names):
     ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
     ("# [Dockers vote to end the strike](/2019/03/strike)\n\n# Other", "Dockers vote to end the strike"),
     ("# [Harbour Gazette](/)", "Harbour Gazette"),  # the only level-1 heading stays the title
+    ("# [Harbour Gazette](https://example.org/)[Opinion](/opinion)\n\n* [Home](/)\n\n# Dockers vote to end the strike",
+     "Dockers vote to end the strike"),  # the logo with its section's link
+    ("# [Dockers vote](/2019/03/strike) [to end the strike](/)\n\n# Other", "Dockers vote to end the strike"),
     ("[Docs] [PDF] [Print]\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
 ])
 def test_site_logo_and_button_rows_are_not_the_title(top, title):
