@@ -230,6 +230,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
+                elif _byline_above_headline(lines, i, title_at):
+                    add(rules.names_in(lines[i].text), i)
             if found:
                 break
         if found:
@@ -336,6 +338,17 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
         add(rules.names_with_outlet(line), i)
+
+
+def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
+    """A name on its own line in the block just above the headline, with a date or stamp in
+    that block and nothing longer than a section's name between ("Ann Lee" / "Ideas" /
+    "11.14.2019 09:00" / headline): pages that set the byline block above the title."""
+    if title_at - i > 4 or not rules.is_name_line(lines[i]):
+        return False
+    between = lines[i + 1: title_at]
+    return (all(rules.is_author_marker(x) or rules.is_furniture(x) or x.words <= 3 for x in between)
+            and any(rules.is_author_marker(x) for x in between))
 
 
 def _named_below(lines: list[Line], i: int) -> bool:

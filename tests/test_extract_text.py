@@ -615,6 +615,10 @@ def test_dates_below_the_headline_beat_dates_above_it(top, published):
 @pytest.mark.parametrize("top, authors", [
     ("* [Port reopens](/p) By Tom Park\n* [Cranes idle](/c)\n\n# Harbour strike ends\n\nLisbon\n\nBy Ann Lee", ["Ann Lee"]),
     ("By Ann Lee\n\n# Harbour strike ends", ["Ann Lee"]),  # above the headline when nothing is below
+    ("Ann Lee\n\nIdeas\n\nNovember 14, 2019 09:00 AM\n\n# Harbour strike ends", ["Ann Lee"]),  # a byline block above
+    ("Ann Lee\n\nIdeas\n\n# Harbour strike ends", []),  # no stamp: a name in a menu
+    ("Tom Park\n\nMarch 4, 2019\n\n* [Port](/p)\n\n* [Docks](/d)\n\n* [Ships](/s)\n\n* [More](/m)\n\n"
+     "# Harbour strike ends", []),  # far above, past a menu
 ])
 def test_bylines_below_the_headline_are_read_first(top, authors):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).authors == authors
