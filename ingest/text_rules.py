@@ -221,7 +221,10 @@ def full_dates(text: str) -> list[tuple[int, str]]:
             found.append((position, f"{year:04d}-{month:02d}-{day:02d}"))
 
     for match in _DOTTED_DATE.finditer(text):
-        add(match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        day, month = int(match.group(1)), int(match.group(2))
+        if month > 12 >= day:  # "11.14.2019": month first, as the US writes it
+            day, month = month, day
+        add(match.start(), int(match.group(3)), month, day)
     for match in _YEAR_FIRST.finditer(text):
         add(match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3)))
     for match in _FOREIGN_DATE.finditer(text):

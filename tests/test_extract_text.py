@@ -82,6 +82,7 @@ def test_rules_and_setext_headings():
     ("2024-10-28T09:00:00Z", date(2024, 10, 28)),
     ("12/16/16 12:21pm", date(2016, 12, 16)),
     ("04.05.2015 à 13h36", date(2015, 5, 4)),
+    ("11.14.2019 09:00 AM", date(2019, 11, 14)),  # month first: 14 cannot be a month
     ("December 16th 2016", date(2016, 12, 16)),
     ("Publié le 07 mai 2019 à 13h59", date(2019, 5, 7)),
     ("15. März 2020", date(2020, 3, 15)),
