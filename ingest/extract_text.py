@@ -334,6 +334,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+    # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i):
+        add(rules.cjk_name_line(line), i)
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):

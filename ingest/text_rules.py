@@ -663,6 +663,16 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
 
+def cjk_name_line(line: Line) -> list[str]:
+    """A Chinese or Japanese name alone on a line ("山田太郎", "山田 太郎"): two to four Han
+    characters, a family and a given name (kana and Latin letters make a category or a word)."""
+    text = line.text.strip()
+    if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
+        return []
+    name = text.replace(" ", "")
+    return [text] if 2 <= len(name) <= 4 else []
+
+
 def sign_off(line: Line) -> list[str]:
     """"— Ann Lee": a columnist's sign-off below the story."""
     match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())

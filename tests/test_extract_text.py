@@ -583,6 +583,20 @@ def test_names_with_outlet(text, names):
 
 
 @pytest.mark.parametrize("text, names", [
+    ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
+    ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
+])
+def test_cjk_name_line(text, names):
+    assert rules.cjk_name_line(line(text)) == names
+
+
+def test_a_cjk_name_needs_a_stamp_beside_it():
+    top = "# 港のストライキが終わった\n\n"
+    assert parse(top + f"山田太郎\n\n2019.03.26\n\n{STORY}\n", markdown=True).authors == ["山田太郎"]
+    assert parse(top + f"山田太郎\n\n{STORY}\n", markdown=True).authors == []
+
+
+@pytest.mark.parametrize("text, names", [
     ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("— the port, again", []), ("Ann Lee", []),
 ])
