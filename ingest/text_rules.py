@@ -372,7 +372,9 @@ def is_paragraph(line: Line) -> bool:
 # --- people --------------------------------------------------------------------------------
 
 # Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
-_UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
+# Capital letters of the Latin, Greek and Cyrillic alphabets ("Émile", "Łukasz", "Лида").
+_UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
+                          if chr(c).isupper()) + "]"
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -380,7 +382,7 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -430,7 +432,8 @@ def clean_byline(text: str) -> str:
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(rf"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(rf"\s*[|•]\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:/|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
+                    text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -514,8 +517,8 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporters?|writers?|contributors?|words|text|story|reporting|"
-    r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 

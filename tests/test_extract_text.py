@@ -205,6 +205,7 @@ def test_stamps(text, expected):
     ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
     ("ByAnn Lee", ["Ann Lee"]),  # the label glued to the name
+    ("Af Ann Lee", ["Ann Lee"]), ("Oleh Ann Lee", ["Ann Lee"]),  # Danish, Indonesian
     ("By Ann Lee (with Tom Park and Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors in brackets
     ("Par Ann Lee (avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("By Ann Lee (Lisbon)", ["Ann Lee"]),
@@ -225,6 +226,9 @@ def test_byline_by(text, names):
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Texte : Ann Lee", ["Ann Lee"]), ("Tekst: Ann Lee", ["Ann Lee"]), ("Texto: Ana do Carmo", ["Ana do Carmo"]),
+    ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
+    ("Texto: la huelga del puerto", []),
     ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
