@@ -256,6 +256,19 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+        if not found:
+            # An author box below the story: "About the author" and the name (or the bio).
+            start = body_at if body_at is not None else 0
+            for i in range(start, len(lines)):
+                if rules.is_about_author(lines[i]):
+                    for j in range(i + 1, min(len(lines), i + 3)):
+                        person, _ = rules.bio(lines[j])
+                        names = [person] if person else (
+                            rules.names_in(lines[j].text) if rules.is_name_line(lines[j], in_block=True) else [])
+                        if names:
+                            add(names, j)
+                            break
+                    break
     helpers = {name for line in lines for name in rules.contributors(line)}
     found = [name for name in found if name not in helpers]
     # Every copy of a byline line goes, and so do the author's bio and the name lines around it.

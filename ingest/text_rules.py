@@ -666,6 +666,19 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 
 
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about the (?:authors?|writers?|reporters?)|"
+    r"über (?:den|die) autor(?:in|en)?|(?:à|a) propos de l'?(?:auteure?|autrice)|sobre (?:el|la|o|a) autora?|"
+    r"sull'autore|over de (?:auteur|schrijver))\s*:?$",
+    re.I,
+)
+
+
+def is_about_author(line: Line) -> bool:
+    """The heading of an author box below the story: "About the author", "Über den Autor"."""
+    return line.words <= 6 and bool(_ABOUT_AUTHOR.match(line.text.strip(" *#")))
+
+
 def cjk_name_line(line: Line) -> list[str]:
     """A Chinese or Japanese name alone on a line ("山田太郎", "山田 太郎"): two to four Han
     characters, a family and a given name (kana and Latin letters make a category or a word)."""

@@ -594,6 +594,17 @@ def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
 
 
+@pytest.mark.parametrize("end, authors", [
+    ("## About the author\n\nAnn Lee\n\nAnn covers the docks.", ["Ann Lee"]),
+    ("### Über den Autor\n\nAnn Lee ist Redakteurin.", []),  # no name alone, no English bio
+    ("About the author:\n\nAnn Lee is a reporter at The Harbour Gazette.", ["Ann Lee"]),
+    ("## About the port\n\nAnn Lee", []),
+])
+def test_an_author_box_below_the_story(end, authors):
+    text = f"# Harbour strike ends\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
 def test_a_cjk_name_needs_a_stamp_beside_it():
     top = "# 港のストライキが終わった\n\n"
     assert parse(top + f"山田太郎\n\n2019.03.26\n\n{STORY}\n", markdown=True).authors == ["山田太郎"]
