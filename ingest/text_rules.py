@@ -625,11 +625,14 @@ def byline_continuation(line: Line) -> list[str]:
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
-    """"A and B, The Associated Press" / "A, Reuters": the people and the organisation."""
-    if line.words > 20 or not re.search(r",", line.text):
+    """"A and B, The Associated Press" / "A, Reuters" / "A | Reuters" / "A – The Harbour
+    Gazette" / "A (AP)": the people and the organisation."""
+    # The organisation is after the last comma, bar or spaced dash, or in closing brackets.
+    text = line.text.strip()
+    separators = list(re.finditer(r",|\s[|•·–—-]\s|\s*\|\s*|\s*\((?=[^()]+\)\W*$)", text))
+    if line.words > 20 or not separators:
         return [], None
-    head, _, tail = line.text.rpartition(",")
-    tail = tail.strip(" .")
+    head, tail = text[: separators[-1].start()], text[separators[-1].end():].strip(" .)")
     agency = AGENCIES.get(tail.casefold())
     if not agency:
         # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).

@@ -348,6 +348,11 @@ def test_ends_with_by(text, expected):
     ("Ann Lee, Senior Harbour", [], None),
     ("By Ann Lee, Harbour Gazette Staff", ["Ann Lee"], "Harbour Gazette"),
     ("The port, the ships and the cranes, AP", [], None),
+    ("By Ann Lee | Reuters", ["Ann Lee"], "Reuters"),  # a bar, a spaced dash or brackets
+    ("Ann Lee – The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee (AP)", ["Ann Lee"], "The Associated Press"),
+    ("Ann Lee (Lisbon)", [], None),
+    ("Ann Lee – Harbour Lisbon", [], None),
 ])
 def test_byline_with_organisation(text, names, agency):
     assert rules.byline_with_organisation(line(text)) == (names, agency)
