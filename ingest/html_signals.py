@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
@@ -195,6 +196,12 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
+# Each test as a search of the page; the same with the element passed as $headline among its
+# results; and the test asked of one element.
+_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER),
+                     etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
+                     etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
+                    for test in _BYLINE_TESTS]
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -212,10 +219,20 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
-    searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
-    for test in _BYLINE_TESTS:
-        for root, axis in searches:
-            elements = root.xpath(axis + test + _NOT_TEASER)
+    for search, marked, is_match in _BYLINE_SEARCHES:
+        if headline is None:
+            searches = [search(tree)]
+        else:
+            # One search of the page per test, the headline put among its results to mark
+            # where the part after it begins (searching after the headline and then the whole
+            # page went over the same elements twice).
+            found = marked(tree, headline=headline)
+            at = next(i for i, e in enumerate(found) if e is headline)
+            after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+            if not is_match(headline):
+                del found[at]
+            searches = [after, found]
+        for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
