@@ -13,6 +13,7 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 
 import json
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -632,9 +633,11 @@ def _has_credits(raw: list[str], people: list[str]) -> bool:
     return len(entries) > len(people)
 
 
-def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list[str]) -> Choice:
+def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[], str | None],
+                   sites: list[str]) -> Choice:
     """People named as authors by the strongest signal that names any (organisations, profile
-    URLs, handles and the site's own name do not count)."""
+    URLs, handles and the site's own name do not count). trafilatura's author, the last
+    resort, may be given as a function, called only when every other signal is silent."""
     site_keys = {outlet_key(s) for s in sites}
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
@@ -653,7 +656,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("byline", signals.rel_author),
-                        ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
+                        ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
+        raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)
         if len(people) > 1 and source != "byline" and _has_credits(raw, people):
             # A list with credits in it ("A, B at Agency, C for Brand") where the visible
@@ -672,6 +676,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
 # --- dates ---------------------------------------------------------------------------------
 
 
+def _settled(value):
+    """A value given either as it is or as a function that works it out (when it is dear)."""
+    return value() if callable(value) else value
+
+
 def url_date(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
     if not match:
@@ -680,14 +689,15 @@ def url_date(url: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def choose_dates(signals: Signals, trafilatura_date: str | None,
+def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], str | None],
                  now: datetime | None = None) -> tuple[Choice, Choice]:
     """(published, updated), each from the strongest signal that states one: JSON-LD, then
     meta, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime>, then a whole date written in the byline, then one written in a date-named
     element. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
-    (it also reads dates from image paths), so a user may want to filter it out."""
+    (it also reads dates from image paths), so a user may want to filter it out. It may be
+    given as a function, called only when every other signal is silent."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -716,8 +726,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         if value:
             published = Choice(value, source)
             break
-    if published.value is None and trafilatura_date and iso_date(trafilatura_date, now):
-        published = Choice(trafilatura_date, "htmldate")
+    if published.value is None:
+        trafilatura_date = _settled(trafilatura_date)
+        if trafilatura_date and iso_date(trafilatura_date, now):
+            published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
