@@ -463,18 +463,19 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
     parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
     strong = {_key(title)}
     start, end = 0, len(parts)
-    while start < end and _names_site(parts[start], sites):
+    while start < end and site_part[start]:
         start += 1
-    while end > start and _names_site(parts[end - 1], sites):
+    while end > start and site_part[end - 1]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
-            if not _names_site(parts[i], sites) and not _names_site(parts[j], sites):
+            if not site_part[i] and not site_part[j]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     return strong - site_forms, weak - site_forms
