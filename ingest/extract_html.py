@@ -51,7 +51,7 @@ def extract_html(raw: bytes, location: str = "") -> Article:
     article = Article()
     if document is None:
         # trafilatura found no text: none of its metadata is used either (as when it read both).
-        metadata = TrafilaturaMetadata(None)
+        metadata = TrafilaturaMetadata()
     article.body = (document.text if document is not None else None) or ""
     article.description = metadata.description
     article.language = _page_language(tree)
@@ -94,12 +94,12 @@ class TrafilaturaMetadata:
     # spent 65% of extraction time in dateparser on real pages: structured dates only.
     DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
-    def __init__(self, tree):
+    def __init__(self, tree=None):
+        """The page's metadata; with no tree, none (every field None)."""
         self._tree = tree
+        self._found = found = Document()
+        self.title = self.description = self.sitename = self.url = self.hostname = None
         if tree is None:
-            self._found = Document()
-            self.title = self.description = self.sitename = self.url = self.hostname = None
-            self.__dict__.update(author=None, date=None)  # the lazy ones, settled
             return
         found = trafilatura_metadata.examine_meta(tree)
         if found.author and " " not in found.author:
@@ -114,8 +114,8 @@ class TrafilaturaMetadata:
             found.hostname = extract_domain(found.url, fast=True)
         found.sitename = found.sitename or trafilatura_metadata.extract_sitename(tree)
         if found.sitename:
-            found.sitename = found.sitename.lstrip("@")
-            if "." not in found.sitename and found.sitename and not found.sitename[0].isupper():
+            found.sitename = found.sitename.lstrip("@")  # which may leave nothing
+            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
                 found.sitename = found.sitename.title()
         elif found.url:
             match = trafilatura_metadata.META_URL.match(found.url)
@@ -127,11 +127,14 @@ class TrafilaturaMetadata:
 
     @cached_property
     def author(self) -> str | None:
-        author = self._found.author or trafilatura_metadata.extract_author(self._tree)
-        return _trimmed(author)
+        if self._tree is None:
+            return None
+        return _trimmed(self._found.author or trafilatura_metadata.extract_author(self._tree))
 
     @cached_property
     def date(self) -> str | None:
+        if self._tree is None:
+            return None
         return _trimmed(find_date(self._tree, **self.DATE_PARAMS, url=self._found.url))
 
 
