@@ -3,7 +3,13 @@ the value the page's own signals support best (html_signals), with where it came
 
 import re
 
+from functools import cached_property
+
 import trafilatura
+from courlan import extract_domain
+from htmldate import find_date
+from trafilatura import metadata as trafilatura_metadata
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from . import html_signals
@@ -34,32 +40,34 @@ def extract_html(raw: bytes, location: str = "") -> Article:
     if tree is None:
         return Article()
     _unwrap_layout_tables(tree)
+    metadata = TrafilaturaMetadata(tree)
     document = trafilatura.bare_extraction(
         # deduplicate stays off: its cache spans documents, so a page's text would depend on
         # which pages the same worker saw before it.
-        tree, with_metadata=True, include_comments=False, include_tables=True,
-        # htmldate's extensive search guesses a date from any date-like text on the page and
-        # spent 65% of extraction time in dateparser on real pages: structured dates only.
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        tree, url=metadata.url, include_comments=False, include_tables=True,
+        # Its metadata is read by TrafilaturaMetadata, only as far as our signals need it.
+        with_metadata=False,
     )
-    values = document.as_dict() if document is not None else {}
     article = Article()
-    article.body = values.get("text") or ""
-    article.description = values.get("description")
-    article.language = values.get("language") or _page_language(tree)
+    if document is None:
+        # trafilatura found no text: none of its metadata is used either (as when it read both).
+        metadata = TrafilaturaMetadata()
+    article.body = (document.text if document is not None else None) or ""
+    article.description = metadata.description
+    article.language = _page_language(tree)
 
-    if values.get("sitename") and values.get("title") and (
-            " ".join(values["sitename"].split()) == " ".join(values["title"].split())):
+    if metadata.sitename and metadata.title and (
+            " ".join(metadata.sitename.split()) == " ".join(metadata.title.split())):
         # trafilatura falls back on the headline for the site's name: that names no publisher.
-        values["sitename"] = None
+        metadata.sitename = None
     signals = html_signals.read_signals(tree)
-    sites = html_signals.site_names(signals, values.get("sitename"))
+    sites = html_signals.site_names(signals, metadata.sitename)
     choices = {
-        "title": html_signals.choose_title(signals, values.get("title"), sites),
-        "authors": html_signals.choose_authors(signals, values.get("author"), sites),
-        "outlet": html_signals.choose_outlet(signals, values.get("sitename")),
+        "title": html_signals.choose_title(signals, metadata.title, sites),
+        "authors": html_signals.choose_authors(signals, lambda: metadata.author, sites),
+        "outlet": html_signals.choose_outlet(signals, metadata.sitename),
     }
-    choices["published"], choices["updated"] = html_signals.choose_dates(signals, values.get("date"))
+    choices["published"], choices["updated"] = html_signals.choose_dates(signals, lambda: metadata.date)
     for name, choice in choices.items():
         if choice.value:
             setattr(article, name, choice.value)
@@ -69,9 +77,73 @@ def extract_html(raw: bytes, location: str = "") -> Article:
         described = [v for key in ("description", "og:description", "twitter:description")
                      for v in signals.meta.get(key, [])]
         article.description = described[0] if described else None
-    article.url = signals.url or values.get("url")
-    article.outlet_domain = html_signals.choose_domain(signals, values.get("hostname"))
+    article.url = signals.url or metadata.url
+    article.outlet_domain = html_signals.choose_domain(signals, metadata.hostname)
     return article
+
+
+class TrafilaturaMetadata:
+    """trafilatura's metadata for a page, the values its bare_extraction(with_metadata=True)
+    gives, read step by step as its extract_metadata does, except that the two dear steps run
+    only when asked for: the author search (over a pruned copy of the page) and htmldate, which
+    together cost a fifth of extraction time and are only our last resort for authors and
+    dates. Its categories, tags and licence, which we do not store, are not read at all.
+    (trafilatura has no option to skip a step; tests check the values against its own.)"""
+
+    # htmldate's extensive search guesses a date from any date-like text on the page and
+    # spent 65% of extraction time in dateparser on real pages: structured dates only.
+    DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+    def __init__(self, tree=None):
+        """The page's metadata; with no tree, none (every field None)."""
+        self._tree = tree
+        self._found = found = Document()
+        self.title = self.description = self.sitename = self.url = self.hostname = None
+        if tree is None:
+            return
+        found = trafilatura_metadata.examine_meta(tree)
+        if found.author and " " not in found.author:
+            found.author = None  # as extract_metadata: one word is no author
+        try:
+            found = trafilatura_metadata.extract_meta_json(tree, found)
+        except Exception:  # noqa: BLE001 - extract_metadata also carries on past its bugs
+            pass
+        found.title = found.title or trafilatura_metadata.extract_title(tree)
+        found.url = found.url or trafilatura_metadata.extract_url(tree)
+        if found.url:
+            found.hostname = extract_domain(found.url, fast=True)
+        found.sitename = found.sitename or trafilatura_metadata.extract_sitename(tree)
+        if found.sitename:
+            found.sitename = found.sitename.lstrip("@")  # which may leave nothing
+            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+                found.sitename = found.sitename.title()
+        elif found.url:
+            match = trafilatura_metadata.META_URL.match(found.url)
+            found.sitename = match[1] if match else None
+        self._found = found
+        self.title, self.description, self.sitename, self.url, self.hostname = (
+            _trimmed(found.title), _trimmed(found.description), _trimmed(found.sitename),
+            _trimmed(found.url), _trimmed(found.hostname))
+
+    @cached_property
+    def author(self) -> str | None:
+        if self._tree is None:
+            return None
+        return _trimmed(self._found.author or trafilatura_metadata.extract_author(self._tree))
+
+    @cached_property
+    def date(self) -> str | None:
+        if self._tree is None:
+            return None
+        return _trimmed(find_date(self._tree, **self.DATE_PARAMS, url=self._found.url))
+
+
+def _trimmed(value: str | None) -> str | None:
+    """A metadata value cleaned the way trafilatura cleans its own (Document.clean_and_trim)."""
+    document = Document()
+    document.title = value
+    document.clean_and_trim()
+    return document.title
 
 
 def _unwrap_layout_tables(tree) -> None:

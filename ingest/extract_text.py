@@ -45,7 +45,8 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
 
-    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at)
+    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at,
+                                                               body_at)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
@@ -193,7 +194,8 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
-def find_authors(lines, header, tail, title_at=None, description_at=None) -> tuple[list[str], str | None, set[int], str]:
+def find_authors(lines, header, tail, title_at=None, description_at=None,
+                 body_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
     without those who only "contributed to this report"."""
     found: list[str] = []
@@ -227,7 +229,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
                     _strong_byline(lines, i, title_at, add)
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
-                    _weak_byline(lines, i, title_at, description_at, add)
+                    _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
+                elif _byline_above_headline(lines, i, title_at):
+                    add(rules.names_in(lines[i].text), i)
             if found:
                 break
         if found:
@@ -252,6 +256,19 @@ def find_authors(lines, header, tail, title_at=None, description_at=None) -> tup
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+        if not found:
+            # An author box below the story: "About the author" and the name (or the bio).
+            start = body_at if body_at is not None else 0
+            for i in range(start, len(lines)):
+                if rules.is_about_author(lines[i]):
+                    for j in range(i + 1, min(len(lines), i + 3)):
+                        person, _ = rules.bio(lines[j])
+                        names = [person] if person else (
+                            rules.names_in(lines[j].text) if rules.is_name_line(lines[j], in_block=True) else [])
+                        if names:
+                            add(names, j)
+                            break
+                    break
     helpers = {name for line in lines for name in rules.contributors(line)}
     found = [name for name in found if name not in helpers]
     # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
@@ -313,19 +330,48 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
                 and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
 
 
-def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add) -> None:
+def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
+                 body_at: int | None = None, have_names: bool = False) -> None:
     line = lines[i]
     if line.words > 30 or rules.is_caption(line):
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
-    # Title, standfirst, then a name on its own line: the classic byline under a headline.
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) or _beside_marker(lines, i)):
+    # Title, standfirst, then a name on its own line: the classic byline under a headline. The
+    # standfirst may be long enough to read as the story's first paragraph.
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
+                                       or _beside_marker(lines, i)
+                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+    # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i):
+        add(rules.cjk_name_line(line), i)
+    # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
+    # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
+    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+        add(rules.names_with_outlet(line), i)
+
+
+def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
+    """A name on its own line in the block just above the headline, with a date or stamp in
+    that block and nothing longer than a section's name between ("Ann Lee" / "Ideas" /
+    "11.14.2019 09:00" / headline): pages that set the byline block above the title."""
+    if title_at - i > 4 or not rules.is_name_line(lines[i]):
+        return False
+    between = lines[i + 1: title_at]
+    return (all(rules.is_author_marker(x) or rules.is_furniture(x) or x.words <= 3 for x in between)
+            and any(rules.is_author_marker(x) for x in between))
+
+
+def _named_below(lines: list[Line], i: int) -> bool:
+    """The story goes on to speak of the person on line i ("Ann Lee" under a photo, then "Ann
+    Lee, who won ..."): a caption naming who is pictured, not the writer."""
+    name = lines[i].key
+    return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
 
 
 def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:

@@ -13,11 +13,13 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 
 import json
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
@@ -195,6 +197,12 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
+# Each test as a search of the page; the same with the element passed as $headline among its
+# results; and the test asked of one element.
+_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER),
+                     etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
+                     etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
+                    for test in _BYLINE_TESTS]
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -212,10 +220,20 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
-    searches = [(headline, "following::*"), (tree, "//*")] if headline is not None else [(tree, "//*")]
-    for test in _BYLINE_TESTS:
-        for root, axis in searches:
-            elements = root.xpath(axis + test + _NOT_TEASER)
+    for search, marked, is_match in _BYLINE_SEARCHES:
+        if headline is None:
+            searches = [search(tree)]
+        else:
+            # One search of the page per test, the headline put among its results to mark
+            # where the part after it begins (searching after the headline and then the whole
+            # page went over the same elements twice).
+            found = marked(tree, headline=headline)
+            at = next(i for i, e in enumerate(found) if e is headline)
+            after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+            if not is_match(headline):
+                del found[at]
+            searches = [after, found]
+        for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
@@ -445,18 +463,19 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
     parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
     strong = {_key(title)}
     start, end = 0, len(parts)
-    while start < end and _names_site(parts[start], sites):
+    while start < end and site_part[start]:
         start += 1
-    while end > start and _names_site(parts[end - 1], sites):
+    while end > start and site_part[end - 1]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
-            if not _names_site(parts[i], sites) and not _names_site(parts[j], sites):
+            if not site_part[i] and not site_part[j]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     return strong - site_forms, weak - site_forms
@@ -615,9 +634,11 @@ def _has_credits(raw: list[str], people: list[str]) -> bool:
     return len(entries) > len(people)
 
 
-def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list[str]) -> Choice:
+def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[], str | None],
+                   sites: list[str]) -> Choice:
     """People named as authors by the strongest signal that names any (organisations, profile
-    URLs, handles and the site's own name do not count)."""
+    URLs, handles and the site's own name do not count). trafilatura's author, the last
+    resort, may be given as a function, called only when every other signal is silent."""
     site_keys = {outlet_key(s) for s in sites}
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
@@ -636,7 +657,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("byline", signals.rel_author),
-                        ("trafilatura", [trafilatura_author] if trafilatura_author else [])):
+                        ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
+        raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)
         if len(people) > 1 and source != "byline" and _has_credits(raw, people):
             # A list with credits in it ("A, B at Agency, C for Brand") where the visible
@@ -655,6 +677,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None, sites: list
 # --- dates ---------------------------------------------------------------------------------
 
 
+def _settled(value):
+    """A value given either as it is or as a function that works it out (when it is dear)."""
+    return value() if callable(value) else value
+
+
 def url_date(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
     if not match:
@@ -663,14 +690,15 @@ def url_date(url: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def choose_dates(signals: Signals, trafilatura_date: str | None,
+def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], str | None],
                  now: datetime | None = None) -> tuple[Choice, Choice]:
     """(published, updated), each from the strongest signal that states one: JSON-LD, then
     meta, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime>, then a whole date written in the byline, then one written in a date-named
     element. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
-    (it also reads dates from image paths), so a user may want to filter it out."""
+    (it also reads dates from image paths), so a user may want to filter it out. It may be
+    given as a function, called only when every other signal is silent."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -699,8 +727,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None,
         if value:
             published = Choice(value, source)
             break
-    if published.value is None and trafilatura_date and iso_date(trafilatura_date, now):
-        published = Choice(trafilatura_date, "htmldate")
+    if published.value is None:
+        trafilatura_date = _settled(trafilatura_date)
+        if trafilatura_date and iso_date(trafilatura_date, now):
+            published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)

@@ -194,7 +194,7 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         text = _last_first(text)
         for part in _SEPARATORS.split(text):
             part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
-            part = _DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’")
+            part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
             if not part:
                 continue
             organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
@@ -213,6 +213,17 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
                 seen.add(person_key(person))
                 people.append(person)
     return people, organisations
+
+
+def _once(name: str) -> str:
+    """A name printed twice in a row ("Ada Quill Ada Quill": an avatar's alt text or a hidden
+    label run into the visible name) is the name once."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and [w.casefold() for w in words[:half]] == [
+            w.casefold() for w in words[half:]]:
+        return " ".join(words[:half])
+    return name
 
 
 def _last_first(text: str) -> str:

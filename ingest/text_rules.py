@@ -221,7 +221,10 @@ def full_dates(text: str) -> list[tuple[int, str]]:
             found.append((position, f"{year:04d}-{month:02d}-{day:02d}"))
 
     for match in _DOTTED_DATE.finditer(text):
-        add(match.start(), int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        day, month = int(match.group(1)), int(match.group(2))
+        if month > 12 >= day:  # "11.14.2019": month first, as the US writes it
+            day, month = month, day
+        add(match.start(), int(match.group(3)), month, day)
     for match in _YEAR_FIRST.finditer(text):
         add(match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3)))
     for match in _FOREIGN_DATE.finditer(text):
@@ -281,6 +284,7 @@ _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
     r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
+    r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
     # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
@@ -331,8 +335,11 @@ _HOME = re.compile(r"^(?:https?://[^/\s]+)?/?(?:index\.\w+)?$")
 def is_logo(line: Line) -> bool:
     """A heading that is one link to the site's home page ("# [Harbour Gazette](/)"): the
     site's name above every page, not the headline."""
-    return bool(line.heading and len(line.links) == 1 and line.links[0][0] == line.text
-                and _HOME.match(line.links[0][1]) and line.words <= 5)
+    # The name may come with its section's link: "# [Harbour Gazette](/)[Opinion](/opinion)".
+    linked = "".join(text for text, _ in line.links)
+    return bool(line.heading and 1 <= len(line.links) <= 3
+                and fold(linked).replace(" ", "") == line.key.replace(" ", "")
+                and _HOME.match(line.links[0][1]) and line.words <= 8)
 
 
 def is_caption(line: Line) -> bool:
@@ -365,7 +372,9 @@ def is_paragraph(line: Line) -> bool:
 # --- people --------------------------------------------------------------------------------
 
 # Capital letters of the Latin alphabets ("Émile", "Łukasz", "Şükrü" are names too).
-_UPPER = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper()) + "]"
+# Capital letters of the Latin, Greek and Cyrillic alphabets ("Émile", "Łukasz", "Лида").
+_UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
+                          if chr(c).isupper()) + "]"
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -373,7 +382,7 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|di)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -423,7 +432,8 @@ def clean_byline(text: str) -> str:
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(rf"\s+(?:[|•·/]|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*", text, maxsplit=1, flags=re.I)[0]
+    text = re.split(rf"\s*[|•]\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:/|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
+                    text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -507,8 +517,8 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in)?|auteur|autore|reporters?|writers?|contributors?|words|text|story|reporting|"
-    r"reported by|written by)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -565,7 +575,43 @@ def _name_before_organisation(text: str) -> list[str]:
     rest = {w.casefold().strip(".,") for w in words[size:]}
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
+    # "European Space Agency": one organisation word completes an organisation's name.
+    if len(words) == size + 1 and rest <= ORGANISATION_WORDS and not AGENCIES.get(words[-1].casefold()):
+        return []
     return names_in(" ".join(words[:size]))
+
+
+# The last word of a newspaper's or an agency's name ("... Today", "... Argus Leader").
+_MASTHEAD_WORDS = ORGANISATION_WORDS | {
+    "today", "leader", "star", "sun", "mirror", "express", "record", "register", "bulletin",
+    "inquirer", "examiner", "standard", "review", "telegram", "dispatch", "sentinel", "monitor",
+    "enquirer", "advertiser", "globe", "mail", "insider", "week", "report", "democrat",
+    "republican", "citizen", "statesman", "argus", "beacon", "ledger", "mercury", "pioneer",
+}
+
+
+def names_with_outlet(line: Line) -> list[str]:
+    """"Ann Lee Harbour Daily Star" / "Ann Lee and Tom J. Park Associated Press": the names of
+    a byline block with the outlet on the same line and no comma between (the line break the
+    page had is lost). The last name is taken as two words (three with an initial), and only
+    when what follows is an agency or ends like a newspaper's name."""
+    if line.words > 16 or "," in line.text:
+        return []
+    parts = re.split(r"\s+(?:and|And|&)\s+", line.text.strip())
+    words = parts[-1].split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
+    rest = words[size:]
+    if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
+        return []
+    agency = AGENCIES.get(" ".join(rest).casefold())
+    if not agency and (rest[-1].casefold() not in _MASTHEAD_WORDS
+                       or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
+        return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
+    names = [*parts[:-1], " ".join(words[:size])]
+    if not all(NAME_LINE.match(n) for n in names):
+        return []
+    people = [p for n in names for p in names_in(n)]
+    return people if len(people) == len(names) else []
 
 
 def byline_continuation(line: Line) -> list[str]:
@@ -579,11 +625,14 @@ def byline_continuation(line: Line) -> list[str]:
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
-    """"A and B, The Associated Press" / "A, Reuters": the people and the organisation."""
-    if line.words > 20 or not re.search(r",", line.text):
+    """"A and B, The Associated Press" / "A, Reuters" / "A | Reuters" / "A – The Harbour
+    Gazette" / "A (AP)": the people and the organisation."""
+    # The organisation is after the last comma, bar or spaced dash, or in closing brackets.
+    text = line.text.strip()
+    separators = list(re.finditer(r",|\s[|•·–—-]\s|\s*\|\s*|\s*\((?=[^()]+\)\W*$)", text))
+    if line.words > 20 or not separators:
         return [], None
-    head, _, tail = line.text.rpartition(",")
-    tail = tail.strip(" .")
+    head, tail = text[: separators[-1].start()], text[separators[-1].end():].strip(" .)")
     agency = AGENCIES.get(tail.casefold())
     if not agency:
         # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).
@@ -618,6 +667,29 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+
+
+_ABOUT_AUTHOR = re.compile(
+    r"^(?:about the (?:authors?|writers?|reporters?)|"
+    r"über (?:den|die) autor(?:in|en)?|(?:à|a) propos de l'?(?:auteure?|autrice)|sobre (?:el|la|o|a) autora?|"
+    r"sull'autore|over de (?:auteur|schrijver))\s*:?$",
+    re.I,
+)
+
+
+def is_about_author(line: Line) -> bool:
+    """The heading of an author box below the story: "About the author", "Über den Autor"."""
+    return line.words <= 6 and bool(_ABOUT_AUTHOR.match(line.text.strip(" *#")))
+
+
+def cjk_name_line(line: Line) -> list[str]:
+    """A Chinese or Japanese name alone on a line ("山田太郎", "山田 太郎"): two to four Han
+    characters, a family and a given name (kana and Latin letters make a category or a word)."""
+    text = line.text.strip()
+    if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
+        return []
+    name = text.replace(" ", "")
+    return [text] if 2 <= len(name) <= 4 else []
 
 
 def sign_off(line: Line) -> list[str]:

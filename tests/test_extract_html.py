@@ -550,3 +550,48 @@ def test_a_date_set_alone_in_an_element(top, published):
     article = parsed(top=top)
     found = article.published if article.provenance.get("published") == "text" else None
     assert found == published
+
+
+# --- trafilatura's metadata, read only as far as needed ------------------------------------
+
+
+@pytest.mark.parametrize("head, top", [
+    ('<title>Bridge to be rebuilt | Valley Courier</title><meta name="author" content="Maria Lindqvist">'
+     '<meta property="og:site_name" content="valley courier"><meta name="description" content="The old '
+     'bridge &amp; the floods">', ""),
+    ('<title>Bridge</title><link rel="canonical" href="/news/bridge">'
+     '<meta property="og:image" content="https://www.valley.example/img/1.jpg">',
+     '<p class="byline">By Maria Lindqvist</p>'),
+    (json_ld({"@type": "NewsArticle", "headline": "Bridge to be rebuilt", "datePublished": "2024-03-05",
+              "author": {"@type": "Person", "name": "Maria Lindqvist"},
+              "publisher": {"@type": "Organization", "name": "Valley Courier"}})
+     + '<meta property="og:url" content="https://news.valley.example/2024/03/05/bridge">', ""),
+    ("", "<h1>Bridge to be rebuilt</h1><p>March 5, 2024</p>"),
+])
+def test_trafilatura_metadata_read_step_by_step_equals_its_own(head, top):
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    from ingest.extract_html import TrafilaturaMetadata
+
+    tree = load_html(page(head, top).decode())
+    expected = bare_extraction(tree, with_metadata=True, include_comments=False,
+                               date_extraction_params=TrafilaturaMetadata.DATE_PARAMS).as_dict()
+    ours = TrafilaturaMetadata(tree)
+    for name in ("title", "author", "date", "sitename", "url", "hostname", "description"):
+        assert getattr(ours, name) == expected[name], name
+
+
+def test_trafilatura_author_and_htmldate_are_not_run_when_the_page_states_both(monkeypatch):
+    import ingest.extract_html as module
+
+    def dear(*args, **kwargs):
+        raise AssertionError("run although the page's own signals were enough")
+
+    monkeypatch.setattr(module.trafilatura_metadata, "extract_author", dear)
+    monkeypatch.setattr(module, "find_date", dear)
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "datePublished": "2024-03-05",
+                              "author": {"@type": "Person", "name": "Maria Lindqvist"}}))
+    assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
+    with pytest.raises(AssertionError, match="were enough"):
+        parsed("<title>Bridge</title>")  # nothing of ours speaks: both are asked

@@ -82,6 +82,7 @@ def test_rules_and_setext_headings():
     ("2024-10-28T09:00:00Z", date(2024, 10, 28)),
     ("12/16/16 12:21pm", date(2016, 12, 16)),
     ("04.05.2015 à 13h36", date(2015, 5, 4)),
+    ("11.14.2019 09:00 AM", date(2019, 11, 14)),  # month first: 14 cannot be a month
     ("December 16th 2016", date(2016, 12, 16)),
     ("Publié le 07 mai 2019 à 13h59", date(2019, 5, 7)),
     ("15. März 2020", date(2020, 3, 15)),
@@ -133,6 +134,7 @@ def test_furniture(text, expected):
     ("Dockers leave the port on Monday. (AP Photo/Jane Roe)", True),
     ("Cranes at the harbour. Jane Roe/Getty Images", True),
     ("The harbour at dawn. Agency photo via Reuters", True),
+    ("PHOTOGRAPH COURTESY OF HARBOUR TUGS", True),
     ("Workers/iStock", True),
     ("Photo: Jane Roe", True),
     ("The union told Reuters the strike was over.", False),
@@ -187,6 +189,7 @@ def test_stamps(text, expected):
     ("by Ann Lee Harbour Gazette News Fellow", ["Ann Lee"]),
     ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
     ("By Ann Lee Harbour Lisbon Porto", []),
+    ("By Harbour Shipping Agency", []),  # an organisation, not a name before one
     ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
@@ -202,6 +205,7 @@ def test_stamps(text, expected):
     ("Byby ANN LEE and TOM PARK", ["Ann Lee", "Tom Park"]),  # a hidden label run into the visible one
     ("By Ana do Carmo and Jan ter Horst", ["Ana do Carmo", "Jan ter Horst"]),
     ("ByAnn Lee", ["Ann Lee"]),  # the label glued to the name
+    ("Af Ann Lee", ["Ann Lee"]), ("Oleh Ann Lee", ["Ann Lee"]),  # Danish, Indonesian
     ("By Ann Lee (with Tom Park and Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors in brackets
     ("Par Ann Lee (avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("By Ann Lee (Lisbon)", ["Ann Lee"]),
@@ -222,6 +226,9 @@ def test_byline_by(text, names):
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Texte : Ann Lee", ["Ann Lee"]), ("Tekst: Ann Lee", ["Ann Lee"]), ("Texto: Ana do Carmo", ["Ana do Carmo"]),
+    ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
+    ("Texto: la huelga del puerto", []),
     ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
@@ -341,6 +348,11 @@ def test_ends_with_by(text, expected):
     ("Ann Lee, Senior Harbour", [], None),
     ("By Ann Lee, Harbour Gazette Staff", ["Ann Lee"], "Harbour Gazette"),
     ("The port, the ships and the cranes, AP", [], None),
+    ("By Ann Lee | Reuters", ["Ann Lee"], "Reuters"),  # a bar, a spaced dash or brackets
+    ("Ann Lee – The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee (AP)", ["Ann Lee"], "The Associated Press"),
+    ("Ann Lee (Lisbon)", [], None),
+    ("Ann Lee – Harbour Lisbon", [], None),
 ])
 def test_byline_with_organisation(text, names, agency):
     assert rules.byline_with_organisation(line(text)) == (names, agency)
@@ -552,6 +564,58 @@ def test_byline_blocks_in_other_shapes(header, authors):
     assert article.authors == authors
 
 
+STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour went back to work on "
+              "Monday with a pay rise and a shorter week.")
+
+
+@pytest.mark.parametrize("header, authors", [
+    (f"{STANDFIRST}\n\nAnn Lee", ["Ann Lee"]),  # a standfirst long enough to read as prose
+    (f"{STANDFIRST}\n\nAnn Lee\n\nAnn Lee, the union's leader, said the deal was fair.", []),  # who is pictured
+    (f"{STANDFIRST}\n\nPHOTOGRAPH COURTESY OF HARBOUR TUGS", []),
+])
+def test_a_name_below_a_long_standfirst(header, authors):
+    article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee Associated Press", ["Ann Lee"]),
+    ("Ann Lee Harbour Daily Star", ["Ann Lee"]),
+    ("Ann Lee and Tom J. Park Northern Harbour Argus Leader", ["Ann Lee", "Tom J. Park"]),
+    ("Ann Lee Harbour Lisbon", []),  # no agency and no newspaper's last word
+    ("The Harbour Daily Star", []),  # no person before the outlet
+    ("Harbour Tugs Editorial Staff", []),  # a desk, not an outlet after a name
+    ("Ann Lee, Harbour Daily Star", []),  # with a comma: byline_with_organisation's form
+])
+def test_names_with_outlet(text, names):
+    assert rules.names_with_outlet(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
+    ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
+])
+def test_cjk_name_line(text, names):
+    assert rules.cjk_name_line(line(text)) == names
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("## About the author\n\nAnn Lee\n\nAnn covers the docks.", ["Ann Lee"]),
+    ("### Über den Autor\n\nAnn Lee ist Redakteurin.", []),  # no name alone, no English bio
+    ("About the author:\n\nAnn Lee is a reporter at The Harbour Gazette.", ["Ann Lee"]),
+    ("## About the port\n\nAnn Lee", []),
+])
+def test_an_author_box_below_the_story(end, authors):
+    text = f"# Harbour strike ends\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+def test_a_cjk_name_needs_a_stamp_beside_it():
+    top = "# 港のストライキが終わった\n\n"
+    assert parse(top + f"山田太郎\n\n2019.03.26\n\n{STORY}\n", markdown=True).authors == ["山田太郎"]
+    assert parse(top + f"山田太郎\n\n{STORY}\n", markdown=True).authors == []
+
+
 @pytest.mark.parametrize("text, names", [
     ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("— the port, again", []), ("Ann Lee", []),
@@ -565,6 +629,9 @@ def test_sign_off(text, names):
     ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
     ("# [Dockers vote to end the strike](/2019/03/strike)\n\n# Other", "Dockers vote to end the strike"),
     ("# [Harbour Gazette](/)", "Harbour Gazette"),  # the only level-1 heading stays the title
+    ("# [Harbour Gazette](https://example.org/)[Opinion](/opinion)\n\n* [Home](/)\n\n# Dockers vote to end the strike",
+     "Dockers vote to end the strike"),  # the logo with its section's link
+    ("# [Dockers vote](/2019/03/strike) [to end the strike](/)\n\n# Other", "Dockers vote to end the strike"),
     ("[Docs] [PDF] [Print]\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
 ])
 def test_site_logo_and_button_rows_are_not_the_title(top, title):
@@ -583,6 +650,10 @@ def test_dates_below_the_headline_beat_dates_above_it(top, published):
 @pytest.mark.parametrize("top, authors", [
     ("* [Port reopens](/p) By Tom Park\n* [Cranes idle](/c)\n\n# Harbour strike ends\n\nLisbon\n\nBy Ann Lee", ["Ann Lee"]),
     ("By Ann Lee\n\n# Harbour strike ends", ["Ann Lee"]),  # above the headline when nothing is below
+    ("Ann Lee\n\nIdeas\n\nNovember 14, 2019 09:00 AM\n\n# Harbour strike ends", ["Ann Lee"]),  # a byline block above
+    ("Ann Lee\n\nIdeas\n\n# Harbour strike ends", []),  # no stamp: a name in a menu
+    ("Tom Park\n\nMarch 4, 2019\n\n* [Port](/p)\n\n* [Docks](/d)\n\n* [Ships](/s)\n\n* [More](/m)\n\n"
+     "# Harbour strike ends", []),  # far above, past a menu
 ])
 def test_bylines_below_the_headline_are_read_first(top, authors):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).authors == authors

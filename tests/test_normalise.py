@@ -68,6 +68,11 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Tomas (T.J.) Berg", ["Tomas Berg"], []),
         ("Katherine (Kit) Lowe and Ada Quill", ["Katherine Lowe", "Ada Quill"], []),
         ("Ada Quill (AFP) Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["Agence France-Presse"]),
+        # a name printed twice in a row (an avatar's alt text run into it) is one name
+        ("Ada Quill Ada Quill", ["Ada Quill"], []),
+        ("By Ada Quill Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Quill Quill", [], []),  # one word, twice: still one word, no full name
+        ("Ada Ada Quill", ["Ada Ada Quill"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
