@@ -242,9 +242,11 @@ def time_facet_page(api, conn, facet_table: str, query: dict, requests: int) -> 
 
 # --- ranking quality -------------------------------------------------------------------------------
 
-def overlap_at_20(conn: sqlite3.Connection, sql: str, query: dict) -> tuple[float, int]:
+def overlap_at_20(conn: sqlite3.Connection, sql: str, query: dict) -> tuple[float, float | None, int]:
     """Share of the full bm25 top 20 (every match that passes the filters ranked) that the
-    saved query's top 20 holds."""
+    saved query's top 20 holds; and, without a filter, the share of the bm25 top 20 of the same
+    window (the newest 500 matches), which isolates what ordering the window without bm25 (for
+    a very common word) gives up from what the window itself gives up."""
     match = escape_fts_never_empty(query["q"]).replace('*"', '"*')
     full = [row[0] for row in conn.execute(
         "SELECT articles_fts.rowid FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
@@ -253,7 +255,14 @@ def overlap_at_20(conn: sqlite3.Connection, sql: str, query: dict) -> tuple[floa
         "AND (:until = '' OR substr(articles.published, 1, 10) <= :until) ORDER BY articles_fts.rank LIMIT 20",
         {"m": match, **params_of(query)})]
     ours = [row[0] for row in conn.execute(sql, params_of(query)).fetchmany(20)]
-    return (len(set(full) & set(ours)) / len(full) if full else 1.0), fts_count(conn, match)
+    windowed = None
+    if not any(query.get(k) for k in ("outlet", "author", "since", "until", "sort")):
+        window = [row[0] for row in conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= (SELECT min(rowid) FROM "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 500)) "
+            "ORDER BY rank LIMIT 20", (match, match))]
+        windowed = len(set(window) & set(ours)) / len(window) if window else 1.0
+    return (len(set(full) & set(ours)) / len(full) if full else 1.0), windowed, fts_count(conn, match)
 
 
 def optimize_fts(db: Path) -> None:
@@ -334,14 +343,15 @@ def main() -> None:
                 if i >= 2:
                     api_times.append(elapsed)
                     sql_times.append(timer.seconds)
-            overlap, matches = overlap_at_20(conn, sql, query)
+            overlap, windowed, matches = overlap_at_20(conn, sql, query)
             api50, api95 = p50_p95_ms(api_times)
             sql50, sql95 = p50_p95_ms(sql_times)
             row = [query["class"], _label(query), matches, len(result), api50, api95, sql50, sql95]
             if searcher is not None:
                 t50, t95 = p50_p95_ms(time_tantivy(searcher, index, schema, query, args.requests))
                 row += [t50, t95, f"{api95 / t95:.1f}x"]
-            rows.append(row + [f"{overlap:.0%}" if "sort" not in query else "n/a (by date)"])
+            rows.append(row + ([f"{overlap:.0%}", "" if windowed is None else f"{windowed:.0%}"]
+                               if "sort" not in query else ["n/a (by date)", ""]))
             print(row, file=sys.stderr, flush=True)
         loads.append(load())
         facet_rows = []
@@ -357,7 +367,7 @@ def main() -> None:
     headers = ["class", "query", "matches", "rows", "API p50 ms", "API p95 ms", "SQL p50 ms", "SQL p95 ms"]
     if searcher is not None:
         headers += ["tantivy p50 ms", "tantivy p95 ms", "API p95 / tantivy p95"]
-    headers += ["top-20 overlap with full bm25"]
+    headers += ["top-20 overlap with full bm25", "with bm25 of the newest 500"]
     print(table(headers, rows, title=(
         f"Search, {articles:,} articles ({args.db.name}); {args.requests} timed runs each; "
         f"{machine()}; rev {git_revision()}; {' / '.join(loads)}"
