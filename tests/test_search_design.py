@@ -1,12 +1,14 @@
 """The bounded search design of the `search` saved query (metadata.yml), pinned on a small
 archive: what it ranks, what it gives up, and the exact paths for filters and newest first."""
 
+import asyncio
 import sqlite3
 
 import pytest
 
 from ingest.datasette_plugin import escape_fts_never_empty
 from ingest.search import search, search_sql
+from ingest.serve import build_datasette
 from ingest.store import open_database
 
 WINDOW = 500  # matches ranked when there is no filter (the saved query's own constant)
@@ -192,3 +194,27 @@ def test_every_way_of_finding_filtered_matches_agrees_with_a_plain_query(many_ma
         assert [r["rank"] for r in found] == pytest.approx(expected)
     if values["outlet"]:
         assert {r["outlet"] for r in found} == {values["outlet"]}
+
+
+def test_the_narrow_faceted_page_counts_what_the_articles_page_counts(archive):
+    """/archive/article_facets is the faceted search (its facets read no bodies); it must count
+    and facet a search exactly as the articles page does."""
+    datasette = build_datasette(archive)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+
+        def page(table: str, query: str) -> dict:
+            response = loop.run_until_complete(datasette.client.get(f"/archive/{table}.json?{query}"))
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        for query in ("_search=lighthouse", "_search=harbour", "_search=dredging&language__isnull=1"):
+            narrow, wide = page("article_facets", query), page("articles", query)
+            assert narrow["filtered_table_rows_count"] == wide["filtered_table_rows_count"] > 0
+            assert set(narrow["facet_results"]) == {"outlet_id", "authors", "published", "language"}
+            for name, facet in wide["facet_results"].items():
+                assert ([(v["value"], v["count"]) for v in narrow["facet_results"][name]["results"]]
+                        == [(v["value"], v["count"]) for v in facet["results"]]), name
+    finally:
+        loop.close()
