@@ -113,6 +113,11 @@ def test_a_word_in_most_recent_articles_puts_title_matches_first_then_the_newest
     assert found[1:] == sorted(found[1:], reverse=True) and found[1] == WINDOW + 100
     second = [r["id"] for r in saved(archive, q="harbour", page="2")]
     assert not set(found) & set(second) and max(second) < min(found[1:])
+    # A prefix that common costs a full merge of its words' lists per FTS5 pass: one pass, newest
+    # first, snippets included.
+    by_prefix = saved(archive, q="harbo*")
+    assert [r["id"] for r in by_prefix] == list(range(WINDOW + 100, WINDOW + 80, -1))
+    assert all("<mark>" in r["snippet"] for r in by_prefix)
     # A word in fewer than a tenth of the latest articles is still ranked by bm25.
     assert [r["id"] for r in saved(archive, q="lighthouse")] == full_bm25(archive, "lighthouse")
 
