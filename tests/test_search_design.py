@@ -1,15 +1,18 @@
 """The bounded search design of the `search` saved query (metadata.yml), pinned on a small
 archive: what it ranks, what it gives up, and the exact paths for filters and newest first."""
 
+import asyncio
 import sqlite3
 
 import pytest
 
 from ingest.datasette_plugin import escape_fts_never_empty
 from ingest.search import search, search_sql
+from ingest.serve import build_datasette
 from ingest.store import open_database
 
 WINDOW = 500  # matches ranked when there is no filter (the saved query's own constant)
+TITLED = WINDOW + 10  # inside the window, the one article there with "harbour" in its title
 PARAMS = {"q": "", "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": ""}
 
 
@@ -25,6 +28,8 @@ def archive(tmp_path_factory):
         rows = []
         for i in range(1, WINDOW + 101):
             title = "Harbour harbour harbour" if i == 1 else f"Dredging report {i}"
+            if i == TITLED:
+                title = f"Harbour dredging report {i}"
             body = f"The harbour board met for the {i}th time. Dredging crews waited at the quay."
             if i % 50 == 0:
                 body += " A lighthouse keeper spoke."
@@ -98,3 +103,123 @@ def test_the_command_line_pages_through_to_its_limit(archive):
     db = open_database(archive)
     found = search(db, "harbour", limit=45)
     assert len(found) == 45 and len({r["id"] for r in found}) == 45
+
+
+def test_a_word_in_most_recent_articles_puts_title_matches_first_then_the_newest(archive):
+    # "harbour" is in every article, so bm25 (which would count all of them first) is not used:
+    # the window's title match comes first, then the rest newest first.
+    found = [r["id"] for r in saved(archive, q="harbour")]
+    assert found[0] == TITLED
+    assert found[1:] == sorted(found[1:], reverse=True) and found[1] == WINDOW + 100
+    second = [r["id"] for r in saved(archive, q="harbour", page="2")]
+    assert not set(found) & set(second) and max(second) < min(found[1:])
+    # A prefix that common costs a full merge of its words' lists per FTS5 pass: one pass, newest
+    # first, snippets included.
+    by_prefix = saved(archive, q="harbo*")
+    assert [r["id"] for r in by_prefix] == list(range(WINDOW + 100, WINDOW + 80, -1))
+    assert all("<mark>" in r["snippet"] for r in by_prefix)
+    # A word in fewer than a tenth of the latest articles is still ranked by bm25.
+    assert [r["id"] for r in saved(archive, q="lighthouse")] == full_bm25(archive, "lighthouse")
+
+
+def test_article_facets_follows_every_change_to_an_article(tmp_path):
+    db = open_database(tmp_path / "archive.db")
+    columns = "id, title, outlet_id, authors, published, language"
+
+    def in_step():
+        return (db.execute(f"SELECT {columns} FROM articles ORDER BY id").fetchall()
+                == db.execute(f"SELECT {columns} FROM article_facets ORDER BY id").fetchall())
+
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coast weekly')")
+        db.execute("INSERT INTO articles (id, content_hash, title, body, authors, published, outlet_id, "
+                   "language, first_seen) VALUES (1, 'a', 'Tide tables', 'Low water at noon.', '[\"Ann Lee\"]', "
+                   "'2020-01-02', 1, 'en', '2026-01-01'), (2, 'b', 'Gulls', 'Gulls everywhere.', '[]', "
+                   "NULL, NULL, NULL, '2026-01-01')")
+    assert in_step() and db.execute("SELECT count(*) FROM article_facets").fetchone()[0] == 2
+    with db.conn:
+        db.execute("UPDATE articles SET title = 'Tide tables revised', published = '2020-01-03', "
+                   "authors = '[\"Ann Lee\", \"Bo Chen\"]', outlet_id = NULL, language = 'cy' WHERE id = 1")
+    assert in_step()
+    with db.conn:
+        db.execute("DELETE FROM articles WHERE id = 2")
+    assert in_step() and db.execute("SELECT count(*) FROM article_facets").fetchone()[0] == 1
+
+
+@pytest.fixture(scope="module")
+def many_matches(tmp_path_factory):
+    """5,000 articles over two outlets: "tide" in 2,000 of them (enough that the saved query walks
+    the outlet's or the date index instead of looking every match up), "gale" in 715 (looked
+    up), each a varying number of times so that bm25 tells them apart."""
+    path = tmp_path_factory.mktemp("many") / "archive.db"
+    db = open_database(path)
+    rows = []
+    for i in range(1, 5001):
+        words = ["tide"] * (1 + i // 5 % 4) if i % 5 < 2 else []
+        words += ["gale"] * (1 + i % 3) if i % 7 == 0 else []
+        body = " ".join(words + ["sea"] * (i % 13) + [f"quay{i}"])
+        published = f"20{10 + i * 7 % 15:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00"
+        rows.append((i, f"m{i}", f"Report {i}", body, published, 1 + i % 2))
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coast weekly'), "
+                   "(2, 'Inland Daily', 'inland daily')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, '2026-01-01')", rows)
+    return path
+
+
+@pytest.mark.parametrize("word", ["tide", "gale"])
+@pytest.mark.parametrize("params", [
+    {"outlet": "Coast Weekly"}, {"outlet": "Coast Weekly", "sort": "newest"},
+    {"since": "2014-01-01", "until": "2015-06-30"}, {"since": "2014-01-01", "page": "2"},
+    {"sort": "newest"}, {"sort": "newest", "page": "3"},
+])
+def test_every_way_of_finding_filtered_matches_agrees_with_a_plain_query(many_matches, word, params):
+    """Ranked rows compared by score and dated rows by date: equal scores or dates may come in
+    either order. Best first with a filter ranks the newest 500 that pass it (the design)."""
+    values = {**PARAMS, **params, "q": word}
+    newest = values["sort"] == "newest"
+    filtered = ("SELECT articles.id FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
+                "LEFT JOIN outlets ON outlets.id = articles.outlet_id WHERE articles_fts MATCH :q "
+                "AND (:outlet = '' OR outlets.name = :outlet) AND (:since = '' OR articles.published >= :since) "
+                "AND (:until = '' OR articles.published <= :until || 'T99') ORDER BY articles.published DESC")
+    if newest:
+        sql = f"SELECT published FROM articles WHERE id IN ({filtered}) ORDER BY published DESC"
+    else:
+        sql = (f"SELECT rank FROM articles_fts WHERE articles_fts MATCH :q AND rowid IN ({filtered} LIMIT 500) "
+               "ORDER BY rank")
+    expected = [row[0] for row in sqlite3.connect(many_matches).execute(
+        sql + " LIMIT 20 OFFSET :skip", {**values, "skip": 20 * (int(values["page"] or 1) - 1)})]
+    found = saved(many_matches, **values)
+    assert len(expected) == 20
+    if newest:
+        assert [r["published"] for r in found] == expected
+    else:
+        assert [r["rank"] for r in found] == pytest.approx(expected)
+    if values["outlet"]:
+        assert {r["outlet"] for r in found} == {values["outlet"]}
+
+
+def test_the_narrow_faceted_page_counts_what_the_articles_page_counts(archive):
+    """/archive/article_facets is the faceted search (its facets read no bodies); it must count
+    and facet a search exactly as the articles page does."""
+    datasette = build_datasette(archive)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+
+        def page(table: str, query: str) -> dict:
+            response = loop.run_until_complete(datasette.client.get(f"/archive/{table}.json?{query}"))
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        for query in ("_search=lighthouse", "_search=harbour", "_search=dredging&language__isnull=1"):
+            narrow, wide = page("article_facets", query), page("articles", query)
+            assert narrow["filtered_table_rows_count"] == wide["filtered_table_rows_count"] > 0
+            assert set(narrow["facet_results"]) == {"outlet_id", "authors", "published", "language"}
+            for name, facet in wide["facet_results"].items():
+                assert ([(v["value"], v["count"]) for v in narrow["facet_results"][name]["results"]]
+                        == [(v["value"], v["count"]) for v in facet["results"]]), name
+    finally:
+        loop.close()
