@@ -14,6 +14,7 @@ from .read import expand_paths, read_sources
 from .search import search as run_search
 from .stats import archive_stats
 from .store import open_database
+from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
 db_option = click.option(
@@ -121,6 +122,30 @@ def search(query, db_path, limit, as_json):
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
         click.echo(f"  #{row['id']}  {meta}")
         click.echo(f"  {row['snippet']}\n")
+
+
+@cli.command()
+@db_option
+@json_option
+def optimize(db_path, as_json):
+    """Merge the search index into one segment, after a bulk ingest.
+
+    Every ingest batch adds a small segment to the full-text index; they are merged lazily,
+    and a search reads each one. After ingesting many thousands of articles, this makes
+    searches for common words faster. It rewrites the index (about 3 minutes for a million
+    articles here), during which other writers wait; readers (Datasette) carry on.
+
+    \b
+    Example:
+        news-archive ingest ~/big-export.jsonl && news-archive optimize
+    """
+    _require_database(db_path)
+    result = optimize_archive(open_database(db_path))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(f"Search index merged in {result['seconds']:.1f} s: {result['index_pages_before']:,} "
+                   f"-> {result['index_pages_after']:,} index pages.")
 
 
 @cli.command()

@@ -271,3 +271,27 @@ def test_stats_json(tmp_path, db_path):
     assert (figures["articles"], figures["sources"], figures["duplicates"], figures["failed"]) == (1, 3, 1, 1)
     assert run_cli("stats", "--db", tmp_path / "none.db").exit_code != 0
 
+
+
+def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
+    # Three ingest runs leave three index segments; optimize merges them and the same words
+    # find the same articles afterwards.
+    for number, word in enumerate(["heron", "otter", "kestrel"]):
+        (tmp_path / f"{word}.json").write_text(json.dumps({
+            "title": f"A {word} returns to the marsh", "body": f"{ARTICLE_TEXT} The {word} was seen {number} times.",
+            "outlet": "Marsh Notes"}))
+        code, _ = ingest_json(tmp_path / f"{word}.json", "--db", db_path)
+        assert code == 0
+    before = {w: run_cli("search", w, "--db", db_path, "--json").output for w in ("heron", "otter", "marsh")}
+    result = run_cli("optimize", "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["index_pages_after"] < figures["index_pages_before"]
+    after = {w: run_cli("search", w, "--db", db_path, "--json").output for w in before}
+    assert after == before
+    assert len(json.loads(after["marsh"])) == 3
+
+
+def test_optimize_needs_an_archive(tmp_path):
+    result = run_cli("optimize", "--db", tmp_path / "none.db")
+    assert result.exit_code != 0 and "no archive" in result.output
