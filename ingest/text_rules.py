@@ -315,6 +315,23 @@ _STAMP = re.compile(r"^(?:updated|last updated|published|posted|first published|
 
 
 _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full story)\W*$", re.I)
+# Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
+_NAVIGATION = re.compile(
+    r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
+    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:on|via) \w+\s*)+|"
+    r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
+    r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
+    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|log ?in|register|subscribe|sign up))+)$",
+    re.I,
+)
+# A breadcrumb or a row of menu items: "Home › News › World", "Politics | Ports".
+_MENU_SEPARATOR = re.compile(r"\s*[›»>|•·]\s*|\s+/\s+")
+
+
+def _menu_row(text: str) -> bool:
+    text = re.sub(r"^you are here\s*:?\s*", "", text, flags=re.I)
+    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
 
 
 def is_furniture(line: Line) -> bool:
@@ -322,6 +339,8 @@ def is_furniture(line: Line) -> bool:
     a line no reader counts as the story."""
     text = line.text.strip(" :|•·")
     if line.words <= 25 and _TEASER.search(text):
+        return True
+    if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
     return bool(
         _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)

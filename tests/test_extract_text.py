@@ -125,6 +125,13 @@ def test_month_day_without_year():
     ("__ facebook", True), ("0shares", True), ("1 / 23", True), ("500", True),
     ("Privacy Policy", True), ("By", True),
     ("Harbour strike: talks collapse again as union walks outRead more", True),
+    # breadcrumbs, menu rows and page buttons in words
+    ("Home › News › World", True), ("You are here: Home » Ports", True), ("Politics | Ports", True),
+    ("Log in | Register", True), ("Toggle navigation", True), ("Accept cookies", True),
+    ("Listen to this article", True), ("Share on Facebook Share on Twitter", True),
+    ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
+    ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
+    ("Ann Lee | March 3, 2019 | 5 min read", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -622,6 +629,15 @@ def test_a_cjk_name_needs_a_stamp_beside_it():
 ])
 def test_sign_off(text, names):
     assert rules.sign_off(line(text)) == names
+
+
+@pytest.mark.parametrize("top", [
+    "Home › News › World", "Toggle navigation", "Sign in to your account", "Politics | Ports",
+    "Share on Facebook Share on Twitter",
+])
+def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
+    text = f"{top}\n\nDockers vote to end the strike\n\n{STORY}\n"
+    assert parse(text, markdown=False).title == "Dockers vote to end the strike"
 
 
 @pytest.mark.parametrize("top, title", [
