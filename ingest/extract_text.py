@@ -106,6 +106,7 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text))
+            and not rules.is_label(line)
             and len(line.text) <= 300)
 
 
@@ -135,15 +136,26 @@ def find_title(lines: list[Line]) -> int | None:
             return i
     for i, line in enumerate(lines):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
-        # apart in the middle of the page.
-        if (_headline_like(line) or (i == 0 or _centred(lines, i)) and line.words == 1
-                and not rules.is_furniture(line)) \
-                and not line.heading and not rules.is_paragraph(line):
+        # apart in the middle of the page; a first word with a longer headline below it before
+        # the story is a section's name ("Politics" / "Dockers vote to end the strike").
+        one_word = (line.words == 1 and not rules.is_furniture(line) and not rules.is_label(line)
+                    and (_centred(lines, i) or i == 0 and not _headline_follows(lines, i)))
+        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line):
             return i
     for i, line in enumerate(lines):
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _headline_follows(lines: list[Line], i: int) -> bool:
+    """A line that reads as a headline comes below line i before the story's first paragraph."""
+    for line in lines[i + 1: i + 1 + HEADER_LIMIT]:
+        if rules.is_paragraph(line):
+            return False
+        if _headline_like(line) and line.words >= 3:
+            return True
+    return False
 
 
 def find_body_start(lines: list[Line], title_at: int | None) -> int:

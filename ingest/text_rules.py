@@ -334,6 +334,24 @@ def _menu_row(text: str) -> bool:
     return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
 
 
+# A label or a credit, not a headline: it ends with a colon, a dash or a slash ("Filed
+# under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
+# someone for other work ("Edited by", "Supported by").
+_LABEL_LINE = re.compile(
+    r"(?:[:—–/|-]\s*$)|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
+    r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
+    r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
+    r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$",
+    re.I,
+)
+
+
+def is_label(line: Line) -> bool:
+    """"Filed under:", "People.com", "Supported by", "3 related articles": page labels that
+    a headline never is."""
+    return line.words <= 12 and bool(_LABEL_LINE.search(line.text.strip()))
+
+
 def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""

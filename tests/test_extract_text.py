@@ -631,6 +631,25 @@ def test_sign_off(text, names):
     assert rules.sign_off(line(text)) == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Filed under:", True), ("Tech —", True), ("Ann Lee/", True), ("harbourgazette.com", True),
+    ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
+    ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
+    ("83.1k", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
+])
+def test_labels(text, expected):
+    assert rules.is_label(line(text)) is expected
+
+
+@pytest.mark.parametrize("top, title", [
+    ("Politics\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a section's name above
+    ("Strike", "Strike"),  # a one-word headline right over the story
+    ("Filed under:\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+])
+def test_a_plain_headline_below_a_section_name(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
 @pytest.mark.parametrize("top", [
     "Home › News › World", "Toggle navigation", "Sign in to your account", "Politics | Ports",
     "Share on Facebook Share on Twitter",
