@@ -141,6 +141,12 @@ def find_title(lines: list[Line]) -> int | None:
         one_word = (line.words == 1 and not rules.is_furniture(line) and not rules.is_label(line)
                     and (_centred(lines, i) or i == 0 and not _headline_follows(lines, i)))
         if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line):
+            # Two or three words over a longer headline are its kicker ("Dakota Access
+            # pipeline" / the headline); a sentence below them is a standfirst, not a headline.
+            if 2 <= line.words <= 3:
+                below = _next_headline(lines, i)
+                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
+                    return below
             return i
     for i, line in enumerate(lines):
         if _headline_like(line) and not line.heading:
@@ -150,12 +156,18 @@ def find_title(lines: list[Line]) -> int | None:
 
 def _headline_follows(lines: list[Line], i: int) -> bool:
     """A line that reads as a headline comes below line i before the story's first paragraph."""
-    for line in lines[i + 1: i + 1 + HEADER_LIMIT]:
-        if rules.is_paragraph(line):
-            return False
-        if _headline_like(line) and line.words >= 3:
-            return True
-    return False
+    below = _next_headline(lines, i)
+    return below is not None and lines[below].words >= 3
+
+
+def _next_headline(lines: list[Line], i: int) -> int | None:
+    """The next line below line i that reads as a headline, before the story's first paragraph."""
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        if rules.is_paragraph(lines[j]):
+            return None
+        if _headline_like(lines[j]) and not lines[j].heading:
+            return j
+    return None
 
 
 def find_body_start(lines: list[Line], title_at: int | None) -> int:

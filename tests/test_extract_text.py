@@ -645,6 +645,8 @@ def test_labels(text, expected):
     ("Politics\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a section's name above
     ("Strike", "Strike"),  # a one-word headline right over the story
     ("Filed under:\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("Harbour strike\n\nDockers vote to end the six-week strike", "Dockers vote to end the six-week strike"),  # a kicker
+    ("Harbour strike ends\n\nDockers went back to work after six weeks.", "Harbour strike ends"),  # a standfirst
 ])
 def test_a_plain_headline_below_a_section_name(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
@@ -718,11 +720,13 @@ def test_empty_text():
     assert article.title is None and article.body == ""
 
 
+# (The line below is a standfirst, a sentence: a short line over a longer headline would be
+# that headline's kicker.)
 @pytest.mark.parametrize("top, title", [
-    ("Versions: 00 01 02 03\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
-    ("Scores 2 1 3 0\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
-    ("Apollo 11 lands\n\nDockers vote to end the strike", "Apollo 11 lands"),  # a number in a headline
-    ("Top 10\n\nDockers vote to end the strike", "Top 10"),
+    ("Versions: 00 01 02 03\n\nDockers vote to end the strike.", "Dockers vote to end the strike."),
+    ("Scores 2 1 3 0\n\nDockers vote to end the strike.", "Dockers vote to end the strike."),
+    ("Apollo 11 lands\n\nDockers vote to end the strike.", "Apollo 11 lands"),  # a number in a headline
+    ("Top 10\n\nDockers vote to end the strike.", "Top 10"),
 ])
 def test_rows_of_figures_are_not_the_title(top, title):
     assert parse(f"{top}\n\n{STORY}\n").title == title
