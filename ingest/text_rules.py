@@ -294,7 +294,7 @@ _ROLE_AFTER_SLASH = re.compile(
     rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
-    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
+    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|join over|premium members?|"
     r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
     re.I,
 )
@@ -341,7 +341,8 @@ _LABEL_LINE = re.compile(
     r"(?:[:—–/|-]\s*$)|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
     r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
     r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
-    r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$",
+    r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$|"
+    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
     re.I,
 )
 

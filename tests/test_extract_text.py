@@ -160,6 +160,7 @@ def test_list_headings(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Join our Newsletter", True), ("Sign up for the morning briefing", True),
+    ("Free Article Join Over 1 Million Premium Members", True),
     ("Subscribers to the streaming service rose by a tenth in a year, the company said.", False),
     ("The port reopened.", False),
 ])
@@ -635,7 +636,7 @@ def test_sign_off(text, names):
     ("Filed under:", True), ("Tech —", True), ("Ann Lee/", True), ("harbourgazette.com", True),
     ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
     ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
-    ("83.1k", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
+    ("83.1k", True), ("4 years ago", True), ("an hour ago", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
 ])
 def test_labels(text, expected):
     assert rules.is_label(line(text)) is expected
