@@ -156,8 +156,12 @@ def find_title(lines: list[Line]) -> int | None:
 
 def _headline_follows(lines: list[Line], i: int) -> bool:
     """A line that reads as a headline comes below line i before the story's first paragraph."""
-    below = _next_headline(lines, i)
-    return below is not None and lines[below].words >= 3
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        if rules.is_paragraph(lines[j]):
+            return False
+        if _headline_like(lines[j]) and lines[j].words >= 3:
+            return True
+    return False
 
 
 def _next_headline(lines: list[Line], i: int) -> int | None:

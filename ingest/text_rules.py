@@ -271,7 +271,7 @@ _FURNITURE = re.compile(
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
-    r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
+    r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
@@ -338,7 +338,7 @@ def _menu_row(text: str) -> bool:
 # under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
 # someone for other work ("Edited by", "Supported by").
 _LABEL_LINE = re.compile(
-    r"(?:[:—–/|-]\s*$)|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
+    r"(?:[:—–/|-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
     r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
     r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
     r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$|"

@@ -636,6 +636,7 @@ def test_sign_off(text, names):
     ("Filed under:", True), ("Tech —", True), ("Ann Lee/", True), ("harbourgazette.com", True),
     ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
     ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
+    ("– Ports", True), ("› Ports", True),  # the next step of a breadcrumb
     ("83.1k", True), ("4 years ago", True), ("an hour ago", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
 ])
 def test_labels(text, expected):
@@ -644,6 +645,7 @@ def test_labels(text, expected):
 
 @pytest.mark.parametrize("top, title", [
     ("Politics\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a section's name above
+    ("Home\n\n– Ports\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a breadcrumb
     ("Strike", "Strike"),  # a one-word headline right over the story
     ("Filed under:\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
     ("Harbour strike\n\nDockers vote to end the six-week strike", "Dockers vote to end the six-week strike"),  # a kicker
