@@ -35,6 +35,7 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
     python benchmarks/text_accuracy.py --show-misses authors --converter html2text
     python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
     python benchmarks/text_accuracy.py --body   # and body word precision/recall
+    python benchmarks/text_accuracy.py --no-headings   # the texts without '#' heading marks
 """
 
 import argparse
