@@ -371,6 +371,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         add(rules.names_in(line.text), i)
+    # The same name set as a minor heading right under the headline or standfirst ("### Ann
+    # Lee"): converters turn a byline's own element into a heading.
+    elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
+          and _below(lines, i, {title_at, description_at})):
+        add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):

@@ -560,6 +560,8 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 @pytest.mark.parametrize("header, authors", [
     ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
     ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
+    ("### Ann Lee", ["Ann Lee"]),  # a minor heading right under the headline
+    ("### The harbour in numbers\n\n### Ann Lee", []),  # not right under the headline
     ("* Harbour News\n* March 3, 2019", []),
     ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
