@@ -35,6 +35,7 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
     python benchmarks/text_accuracy.py --show-misses authors --converter html2text
     python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
     python benchmarks/text_accuracy.py --body   # and body word precision/recall
+    python benchmarks/text_accuracy.py --no-headings   # the texts without '#' heading marks
 """
 
 import argparse
@@ -420,7 +421,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     returned += [("outlet", article.outlet)] if article.outlet else []
     counts["returned"] += len(returned)
     for field, value in returned:
-        if not supported(field, value, folded, names, visible if field == "outlet" else keyed):
+        if not supported(field, value, folded, names, visible if field in ("outlet", "title") else keyed):
             counts["invented"] += 1
             misses.append(("invented", field, value))
     return {"counts": counts, "misses": misses}
@@ -451,6 +452,12 @@ def report(totals: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def strip_headings(text: str) -> str:
+    """The text without Markdown heading marks ("# Title" -> "Title", "Title\n===" -> "Title")."""
+    text = re.sub(r"(?m)^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$", r"\1", text)
+    return re.sub(r"(?m)^[ \t]*(?:=+|-+)[ \t]*$", "", text)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -467,6 +474,9 @@ def main(argv=None) -> int:
                         help="the half whose misses --show-misses lists (default: tune)")
     parser.add_argument("--dump", type=Path, help="write each converted text to this folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-headings", action="store_true",
+                        help="take the '#' heading marks off every line first, as in text copied "
+                             "from a page: the headline must be found without them")
     parser.add_argument("--body", action="store_true",
                         help="also score bodies: word precision/recall against scrapinghub_aeb's "
                              "annotated article text (those pages converted the same way)")
@@ -481,6 +491,8 @@ def main(argv=None) -> int:
         texts = texts_for(page, args.cache)
         for converter in converters:
             text = texts[converter]
+            if args.no_headings:
+                text = strip_headings(text)
             markdown = converter != "html2text-plain"
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)

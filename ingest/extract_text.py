@@ -106,6 +106,7 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text))
+            and not rules.is_label(line)
             and len(line.text) <= 300)
 
 
@@ -135,14 +136,41 @@ def find_title(lines: list[Line]) -> int | None:
             return i
     for i, line in enumerate(lines):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
-        # apart in the middle of the page.
-        if (_headline_like(line) or (i == 0 or _centred(lines, i)) and line.words == 1
-                and not rules.is_furniture(line)) \
-                and not line.heading and not rules.is_paragraph(line):
+        # apart in the middle of the page; a first word with a longer headline below it before
+        # the story is a section's name ("Politics" / "Dockers vote to end the strike").
+        one_word = (line.words == 1 and not rules.is_furniture(line) and not rules.is_label(line)
+                    and (_centred(lines, i) or i == 0 and not _headline_follows(lines, i)))
+        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line):
+            # Two or three words over a longer headline are its kicker ("Dakota Access
+            # pipeline" / the headline); a sentence below them is a standfirst, not a headline.
+            if 2 <= line.words <= 3:
+                below = _next_headline(lines, i)
+                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
+                    return below
             return i
     for i, line in enumerate(lines):
         if _headline_like(line) and not line.heading:
             return i
+    return None
+
+
+def _headline_follows(lines: list[Line], i: int) -> bool:
+    """A line that reads as a headline comes below line i before the story's first paragraph."""
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        if rules.is_paragraph(lines[j]):
+            return False
+        if _headline_like(lines[j]) and lines[j].words >= 3:
+            return True
+    return False
+
+
+def _next_headline(lines: list[Line], i: int) -> int | None:
+    """The next line below line i that reads as a headline, before the story's first paragraph."""
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        if rules.is_paragraph(lines[j]):
+            return None
+        if _headline_like(lines[j]) and not lines[j].heading:
+            return j
     return None
 
 
@@ -342,6 +370,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
+        add(rules.names_in(line.text), i)
+    # The same name set as a minor heading right under the headline or standfirst ("### Ann
+    # Lee"): converters turn a byline's own element into a heading.
+    elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
+          and _below(lines, i, {title_at, description_at})):
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.

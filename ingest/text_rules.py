@@ -271,7 +271,7 @@ _FURNITURE = re.compile(
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
-    r"help|contact(?: us)?|about(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
+    r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
@@ -294,7 +294,7 @@ _ROLE_AFTER_SLASH = re.compile(
     rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
-    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|"
+    r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|join over|premium members?|"
     r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
     re.I,
 )
@@ -315,6 +315,42 @@ _STAMP = re.compile(r"^(?:updated|last updated|published|posted|first published|
 
 
 _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full story)\W*$", re.I)
+# Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
+_NAVIGATION = re.compile(
+    r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
+    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:on|via) \w+\s*)+|"
+    r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
+    r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
+    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|log ?in|register|subscribe|sign up))+)$",
+    re.I,
+)
+# A breadcrumb or a row of menu items: "Home › News › World", "Politics | Ports".
+_MENU_SEPARATOR = re.compile(r"\s*[›»>|•·]\s*|\s+/\s+")
+
+
+def _menu_row(text: str) -> bool:
+    text = re.sub(r"^you are here\s*:?\s*", "", text, flags=re.I)
+    items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
+    return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
+
+
+# A label or a credit, not a headline: it ends with a colon, a dash or a slash ("Filed
+# under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
+# someone for other work ("Edited by", "Supported by").
+_LABEL_LINE = re.compile(
+    r"(?:[:—–/|-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
+    r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
+    r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
+    r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$|"
+    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    re.I,
+)
+
+
+def is_label(line: Line) -> bool:
+    """"Filed under:", "People.com", "Supported by", "3 related articles": page labels that
+    a headline never is."""
+    return line.words <= 12 and bool(_LABEL_LINE.search(line.text.strip()))
 
 
 def is_furniture(line: Line) -> bool:
@@ -322,6 +358,8 @@ def is_furniture(line: Line) -> bool:
     a line no reader counts as the story."""
     text = line.text.strip(" :|•·")
     if line.words <= 25 and _TEASER.search(text):
+        return True
+    if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
     return bool(
         _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)

@@ -125,6 +125,13 @@ def test_month_day_without_year():
     ("__ facebook", True), ("0shares", True), ("1 / 23", True), ("500", True),
     ("Privacy Policy", True), ("By", True),
     ("Harbour strike: talks collapse again as union walks outRead more", True),
+    # breadcrumbs, menu rows and page buttons in words
+    ("Home › News › World", True), ("You are here: Home » Ports", True), ("Politics | Ports", True),
+    ("Log in | Register", True), ("Toggle navigation", True), ("Accept cookies", True),
+    ("Listen to this article", True), ("Share on Facebook Share on Twitter", True),
+    ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
+    ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
+    ("Ann Lee | March 3, 2019 | 5 min read", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -153,6 +160,7 @@ def test_list_headings(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Join our Newsletter", True), ("Sign up for the morning briefing", True),
+    ("Free Article Join Over 1 Million Premium Members", True),
     ("Subscribers to the streaming service rose by a tenth in a year, the company said.", False),
     ("The port reopened.", False),
 ])
@@ -552,6 +560,8 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 @pytest.mark.parametrize("header, authors", [
     ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
     ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
+    ("### Ann Lee", ["Ann Lee"]),  # a minor heading right under the headline
+    ("### The harbour in numbers\n\n### Ann Lee", []),  # not right under the headline
     ("* Harbour News\n* March 3, 2019", []),
     ("* Ann Lee\n* Tom Park", []),  # a list of people with no stamp beside them
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
@@ -624,6 +634,38 @@ def test_sign_off(text, names):
     assert rules.sign_off(line(text)) == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Filed under:", True), ("Tech —", True), ("Ann Lee/", True), ("harbourgazette.com", True),
+    ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
+    ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
+    ("– Ports", True), ("› Ports", True),  # the next step of a breadcrumb
+    ("83.1k", True), ("4 years ago", True), ("an hour ago", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
+])
+def test_labels(text, expected):
+    assert rules.is_label(line(text)) is expected
+
+
+@pytest.mark.parametrize("top, title", [
+    ("Politics\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a section's name above
+    ("Home\n\n– Ports\n\nDockers vote to end the strike", "Dockers vote to end the strike"),  # a breadcrumb
+    ("Strike", "Strike"),  # a one-word headline right over the story
+    ("Filed under:\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("Harbour strike\n\nDockers vote to end the six-week strike", "Dockers vote to end the six-week strike"),  # a kicker
+    ("Harbour strike ends\n\nDockers went back to work after six weeks.", "Harbour strike ends"),  # a standfirst
+])
+def test_a_plain_headline_below_a_section_name(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("top", [
+    "Home › News › World", "Toggle navigation", "Sign in to your account", "Politics | Ports",
+    "Share on Facebook Share on Twitter",
+])
+def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
+    text = f"{top}\n\nDockers vote to end the strike\n\n{STORY}\n"
+    assert parse(text, markdown=False).title == "Dockers vote to end the strike"
+
+
 @pytest.mark.parametrize("top, title", [
     ("# [Harbour Gazette](/)\n\n* [Home](/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
     ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
@@ -683,11 +725,13 @@ def test_empty_text():
     assert article.title is None and article.body == ""
 
 
+# (The line below is a standfirst, a sentence: a short line over a longer headline would be
+# that headline's kicker.)
 @pytest.mark.parametrize("top, title", [
-    ("Versions: 00 01 02 03\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
-    ("Scores 2 1 3 0\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
-    ("Apollo 11 lands\n\nDockers vote to end the strike", "Apollo 11 lands"),  # a number in a headline
-    ("Top 10\n\nDockers vote to end the strike", "Top 10"),
+    ("Versions: 00 01 02 03\n\nDockers vote to end the strike.", "Dockers vote to end the strike."),
+    ("Scores 2 1 3 0\n\nDockers vote to end the strike.", "Dockers vote to end the strike."),
+    ("Apollo 11 lands\n\nDockers vote to end the strike.", "Apollo 11 lands"),  # a number in a headline
+    ("Top 10\n\nDockers vote to end the strike.", "Top 10"),
 ])
 def test_rows_of_figures_are_not_the_title(top, title):
     assert parse(f"{top}\n\n{STORY}\n").title == title
