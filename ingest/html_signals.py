@@ -197,12 +197,19 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
-# Each test as a search of the page; the same with the element passed as $headline among its
-# results; and the test asked of one element.
-_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER),
-                     etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
+# Each test as a search of the page, with the elements passed as $headline among its results;
+# and the test asked of one element.
+_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
                      etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
                     for test in _BYLINE_TESTS]
+# The tests on attributes (all but the last two, which read the element's own text) each need
+# an itemprop, or a class or id holding one of these pieces: one search finds the elements
+# that may pass any of them, and each test is then asked of those alone.
+_ATTRIBUTE_TESTS = 5
+_MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
+    '//*[@itemprop="author" or @itemprop="creator" or contains(@class, "yline") or '
+    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor")]'
+    " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -220,14 +227,21 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
-    for search, marked, is_match in _BYLINE_SEARCHES:
-        if headline is None:
-            searches = [search(tree)]
+    marker = [headline] if headline is not None else []
+    may_pass = None
+    for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
+        # One search of the page per test, the headline put among its results to mark where
+        # the part after it begins (searching after the headline and then the whole page went
+        # over the same elements twice); the attribute tests share one search.
+        if number < _ATTRIBUTE_TESTS:
+            if may_pass is None:
+                may_pass = _MAY_PASS_ATTRIBUTE_TESTS(tree, headline=marker)
+            found = [e for e in may_pass if e is headline or is_match(e)]
         else:
-            # One search of the page per test, the headline put among its results to mark
-            # where the part after it begins (searching after the headline and then the whole
-            # page went over the same elements twice).
-            found = marked(tree, headline=headline)
+            found = marked(tree, headline=marker)
+        if headline is None:
+            searches = [found]
+        else:
             at = next(i for i, e in enumerate(found) if e is headline)
             after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
             if not is_match(headline):
