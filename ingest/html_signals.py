@@ -69,9 +69,6 @@ class Signals:
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
-    rel_author: list[str] = field(default_factory=list)
-    time_published: list[str] = field(default_factory=list)  # itemprop/pubdate <time> values
-    time_elements: list[str] = field(default_factory=list)  # other <time datetime> values
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
 
@@ -98,6 +95,30 @@ class Signals:
     def date_texts(self) -> list[str]:
         return _date_texts(self.tree) if self.tree is not None else []
 
+    # Weaker signals, each a whole-tree search, read only when the stronger ones are silent.
+    @cached_property
+    def rel_author(self) -> list[str]:
+        """Names on links marked rel="author" (not profile URLs)."""
+        if self.tree is None:
+            return []
+        texts = map(_text, self.tree.xpath('//a[@rel="author"] | //link[@rel="author"]'))
+        return [text for text in texts if text and not _PROFILE_URL.match(text)]
+
+    @cached_property
+    def time_published(self) -> list[str]:
+        """Values of elements marked as the publication date: <time pubdate>, itemprop."""
+        if self.tree is None:
+            return []
+        elements = self.tree.xpath('//time[@itemprop="datePublished" or @pubdate] '
+                                   '| //*[@itemprop="datePublished"][not(self::meta)]')
+        values = (e.get("datetime") or e.get("content") or _text(e) for e in elements)
+        return [value for value in values if value]
+
+    @cached_property
+    def time_elements(self) -> list[str]:
+        """The first <time datetime> values of the page."""
+        return self.tree.xpath("//time/@datetime")[:3] if self.tree is not None else []
+
 
 @dataclass
 class Choice:
@@ -120,16 +141,6 @@ def read_signals(tree: HtmlElement) -> Signals:
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
-    for element in tree.xpath('//a[@rel="author"] | //link[@rel="author"]'):
-        text = _text(element)
-        if text and not _PROFILE_URL.match(text):
-            signals.rel_author.append(text)
-    for element in tree.xpath('//time[@itemprop="datePublished" or @pubdate] '
-                              '| //*[@itemprop="datePublished"][not(self::meta)]'):
-        value = element.get("datetime") or element.get("content") or _text(element)
-        if value:
-            signals.time_published.append(value)
-    signals.time_elements = tree.xpath("//time/@datetime")[:3]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
@@ -197,12 +208,19 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
-# Each test as a search of the page; the same with the element passed as $headline among its
-# results; and the test asked of one element.
-_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER),
-                     etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
+# Each test as a search of the page, with the elements passed as $headline among its results;
+# and the test asked of one element.
+_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
                      etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
                     for test in _BYLINE_TESTS]
+# The tests on attributes (all but the last two, which read the element's own text) each need
+# an itemprop, or a class or id holding one of these pieces: one search finds the elements
+# that may pass any of them, and each test is then asked of those alone.
+_ATTRIBUTE_TESTS = 5
+_MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
+    '//*[@itemprop="author" or @itemprop="creator" or contains(@class, "yline") or '
+    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor")]'
+    " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -220,14 +238,21 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = next(tree.iter("h1"), None)
-    for search, marked, is_match in _BYLINE_SEARCHES:
-        if headline is None:
-            searches = [search(tree)]
+    marker = [headline] if headline is not None else []
+    may_pass = None
+    for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
+        # One search of the page per test, the headline put among its results to mark where
+        # the part after it begins (searching after the headline and then the whole page went
+        # over the same elements twice); the attribute tests share one search.
+        if number < _ATTRIBUTE_TESTS:
+            if may_pass is None:
+                may_pass = _MAY_PASS_ATTRIBUTE_TESTS(tree, headline=marker)
+            found = [e for e in may_pass if e is headline or is_match(e)]
         else:
-            # One search of the page per test, the headline put among its results to mark
-            # where the part after it begins (searching after the headline and then the whole
-            # page went over the same elements twice).
-            found = marked(tree, headline=headline)
+            found = marked(tree, headline=marker)
+        if headline is None:
+            searches = [found]
+        else:
             at = next(i for i, e in enumerate(found) if e is headline)
             after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
             if not is_match(headline):
@@ -656,7 +681,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
-                        ("meta", _card_labelled_author(signals)), ("byline", signals.rel_author),
+                        ("meta", _card_labelled_author(signals)), ("byline", lambda: signals.rel_author),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)
@@ -708,14 +733,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         return None
 
     published = Choice(None, None)
+    # Values given as functions search the whole page: read only when all above are silent.
     for source, values in (
         ("json-ld", [i.get("datePublished") for i in signals.json_ld]
          + [i.get("dateCreated") for i in signals.json_ld]),
         ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
-        ("meta", signals.time_published),
+        ("meta", lambda: signals.time_published),
         ("url", [url_date(signals.url)]),
-        ("time", signals.time_elements[:1]),
-        # The two below search the whole page: only read when everything above is silent.
+        ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         ("text", lambda: [text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
