@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from itertools import islice
+from itertools import chain, islice
 
 from .dedupe import content_hash
 from .read import InputFile, expand_paths, read_sources
@@ -99,10 +99,15 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         for chunk in chunks:
             yield from _process_chunk(chunk, now)
         return
+    # Started only once there is something to extract: a re-run over an unchanged folder
+    # then costs no worker processes (0.13 s of a 0.68 s re-run of 475 pages).
+    first = next(chunks, None)
+    if first is None:
+        return
     with ProcessPoolExecutor(max_workers=workers) as executor:
         in_flight: deque = deque()
         sources = size = 0
-        for chunk in chunks:
+        for chunk in chain([first], chunks):
             in_flight.append((executor.submit(_process_chunk, chunk, now), len(chunk),
                               sum(s.size for s in chunk)))
             sources, size = sources + len(chunk), size + in_flight[-1][2]
