@@ -269,23 +269,23 @@ def _json_line_source(location: str, number: int, raw: bytes, overrides: dict,
     raw = raw.strip()
     if not raw:
         return None
-    if known is not None:
-        digest = sha256(raw)
-        if known(f"{location}#{number}", digest):
-            return Source(f"{location}#{number}", b"", digest, "record", len(raw), overrides)
+    digest = sha256(raw)  # once per line: the known-check and the Source share it
+    if known is not None and known(f"{location}#{number}", digest):
+        return Source(f"{location}#{number}", b"", digest, "record", len(raw), overrides)
     try:
         item = json.loads(raw)
     except ValueError as error:  # UnicodeDecodeError is a ValueError too
-        return Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
+        return Source(f"{location}#{number}", raw, digest, "record", len(raw), overrides,
                       f"invalid JSON on line {number}: {error}")
-    return _record_source(f"{location}#{number}", raw, item, overrides)
+    return _record_source(f"{location}#{number}", raw, item, overrides, digest)
 
 
-def _record_source(location: str, raw: bytes, item, overrides: dict) -> Source:
+def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str | None = None) -> Source:
+    digest = digest or sha256(raw)
     if not isinstance(item, dict):
-        return Source(location, raw, sha256(raw), "record", len(raw), overrides,
+        return Source(location, raw, digest, "record", len(raw), overrides,
                       f"a record must be a JSON object, not {type(item).__name__}")
-    return Source(location, raw, sha256(raw), "record", len(raw), overrides)
+    return Source(location, raw, digest, "record", len(raw), overrides)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
