@@ -510,7 +510,7 @@ def _is_person(name: str) -> bool:
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
-    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4 + (len(words) == 4 and words[:2] == words[2:]):
+    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"

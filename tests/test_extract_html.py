@@ -309,6 +309,7 @@ def test_an_application_name_that_repeats_the_title_is_not_the_site():
                      "<title>Council backs bridge plan</title>")
     assert article.title == "Council backs bridge plan"
     assert article.outlet != "Council backs bridge plan"
+    assert article.outlet is None  # no tag names the site, so nothing does
 
 
 def test_description_from_meta_written_with_value():
@@ -383,6 +384,7 @@ def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
                      top="<h1>Council backs St. Ann bridge plan</h1>")
     assert article.title == "Council backs St. Ann bridge plan"
     assert article.outlet != "Council backs St. Ann bridge plan"
+    assert article.outlet is None  # no tag names the site, so nothing does
 
 
 # --- more author signals -------------------------------------------------------------------
