@@ -8,7 +8,6 @@ HTML pages in ../shared/corpora. Prints a table of medians (and 90th percentiles
 
 import argparse
 import http.client
-import json
 import sqlite3
 import statistics
 import sys
@@ -19,14 +18,14 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from common import corpora_pages, free_port, percentile, start_server  # noqa: E402
-from datasette.utils import escape_fts  # noqa: E402  (the function the API's SQL calls)
+from common import CORPORA, HTTPFailed, corpora_pages, free_port, percentile, start_server, timed_get_json  # noqa: E402
+
+from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
 
 from ingest.pipeline import run_ingest  # noqa: E402
 from ingest.resources import samples_dir  # noqa: E402
 from ingest.serve import load_metadata  # noqa: E402
 
-DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
 DEFAULT_QUERIES = ["strike", "people"]
 
 
@@ -48,17 +47,14 @@ def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[flo
     sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
     params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": ""}
     sqlite = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    sqlite.create_function("escape_fts", 1, escape_fts, deterministic=True)
+    sqlite.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
     api_times, sql_times, rows = [], [], 0
     for i in range(requests + 3):  # three warm-up rounds, not counted
-        started = time.perf_counter()
-        api.request("GET", path)
-        response = api.getresponse()
-        body = response.read()
-        api_elapsed = time.perf_counter() - started
-        if response.status != 200:
-            raise SystemExit(f"{path}: HTTP {response.status}: {body[:300]!r}")
-        rows = len(json.loads(body))
+        try:
+            api_elapsed, result = timed_get_json(api, path)
+        except HTTPFailed as error:
+            raise SystemExit(f"{path}: {error}") from error
+        rows = len(result)
         started = time.perf_counter()
         sql_rows = sqlite.execute(sql, params).fetchall()
         sql_elapsed = time.perf_counter() - started
@@ -79,7 +75,7 @@ def ms(seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
+    parser.add_argument("--corpora", type=Path, default=CORPORA,
                         help="folder of real HTML pages (default: ../shared/corpora)")
     parser.add_argument("--samples", type=Path, default=samples_dir(),
                         help="the sample articles (default: the bundled samples/)")

@@ -26,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (REPO, Timer, git_revision, load, machine, out_path, p50_p95_ms,  # noqa: E402
-                    start_server, table)
+from common import (REPO, HTTPFailed, Timer, free_port, git_revision, load, machine,  # noqa: E402
+                    out_path, p50_p95_ms, start_server, table, timed_get_json)
 
 from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
 from ingest.serve import load_metadata  # noqa: E402
@@ -52,7 +52,7 @@ def choose_queries(conn: sqlite3.Connection, sample: int = 3000) -> list[dict]:
     for (body,) in conn.execute("SELECT body FROM articles WHERE id % ? = 0 LIMIT ?", (step, sample)):
         df.update(set(WORD.findall(body.lower())))
         first_sentences.append(body.split(". ")[0])
-    n = sum(1 for _ in range(sample)) if len(first_sentences) >= sample else len(first_sentences)
+    n = len(first_sentences)  # bodies sampled (the query stops at `sample`)
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def pick(low: float, high: float, exclude=()) -> tuple[str, int]:
@@ -111,21 +111,6 @@ def params_of(query: dict) -> dict:
 
 
 # --- the three systems ---------------------------------------------------------------------------
-
-def get(connection: http.client.HTTPConnection, path: str) -> tuple[float, dict | list]:
-    started = time.perf_counter()
-    connection.request("GET", path)
-    response = connection.getresponse()
-    body = response.read()
-    elapsed = time.perf_counter() - started
-    if response.status != 200:
-        raise QueryFailed(f"HTTP {response.status}: {body[:200]!r}")
-    return elapsed, json.loads(body)
-
-
-class QueryFailed(Exception):
-    """The API refused (Datasette's time limit, say): reported in the table, not fatal."""
-
 
 def build_tantivy(corpus: Path, index_dir: Path):
     """The same articles in tantivy: title and body stemmed like ours (English), outlet as a
@@ -228,8 +213,8 @@ def time_facet_page(api, conn, facet_table: str, query: dict, requests: int) -> 
     times, missing = [], set()
     for i in range(requests + 1):
         try:
-            elapsed, page = get(api, path)
-        except QueryFailed as error:
+            elapsed, page = timed_get_json(api, path)
+        except HTTPFailed as error:
             return [facet_table, query["class"], _label(query), "", "", "", "", f"failed: {error}"]
         computed = set(page.get("facet_results", {}))
         missing |= FACETS - computed
@@ -284,7 +269,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=20, help="timed runs per query and system")
     parser.add_argument("--facet-requests", type=int, default=10)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, help="default: a free one (a leftover server on a fixed port "
+                        "would answer for another archive)")
     parser.add_argument("--no-tantivy", action="store_true")
     parser.add_argument("--facet-tables", nargs="+", default=["article_facets", "articles"],
                         help="table pages to time with their facets (articles: only the first three classes)")
@@ -322,6 +308,7 @@ def main() -> None:
         index, schema, tantivy_build = build_tantivy(args.corpus, out_path(f"{args.corpus.stem}-tantivy"))
         searcher = index.searcher()
 
+    args.port = args.port or free_port()
     server = start_server(args.db, args.port)
     api = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
     rows, loads = [], [load()]
@@ -329,15 +316,16 @@ def main() -> None:
         for query in queries:
             path = "/archive/search.json?" + urlencode({**params_of(query), "_shape": "array"})
             api_times, sql_times = [], []
+            params = params_of(query)
             try:
-                get(api, path)
-            except QueryFailed as error:
+                timed_get_json(api, path)
+            except HTTPFailed as error:
                 rows.append([query["class"], _label(query), "", "", f"failed: {error}"])
                 continue
             for i in range(args.requests + 2):  # alternate, so both see the same machine load
-                elapsed, result = get(api, path)
+                elapsed, result = timed_get_json(api, path)
                 with Timer() as timer:
-                    sql_rows = conn.execute(sql, params_of(query)).fetchall()
+                    sql_rows = conn.execute(sql, params).fetchall()
                 if len(sql_rows) != len(result):
                     raise SystemExit(f"API {len(result)} rows, SQL {len(sql_rows)} for {query}")
                 if i >= 2:

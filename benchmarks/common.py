@@ -5,6 +5,7 @@ the plumbing.
 """
 
 import http.client
+import json
 import os
 import platform
 import resource
@@ -52,6 +53,23 @@ def start_server(db: Path, port: int, wait: float = 120) -> subprocess.Popen:
             time.sleep(0.2)
     process.kill()
     raise SystemExit(f"news-archive serve did not start on port {port}")
+
+
+class HTTPFailed(Exception):
+    """A non-200 answer (Datasette's SQL time limit, say)."""
+
+
+def timed_get_json(connection: http.client.HTTPConnection, path: str) -> tuple[float, object]:
+    """Seconds for one GET on a kept-alive connection (request to last byte read; parsing the
+    JSON is not counted) and the JSON it returned."""
+    started = time.perf_counter()
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    elapsed = time.perf_counter() - started
+    if response.status != 200:
+        raise HTTPFailed(f"HTTP {response.status}: {body[:300]!r}")
+    return elapsed, json.loads(body)
 
 
 def out_path(name: str) -> Path:

@@ -20,10 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from common import corpora_pages  # noqa: E402
+from common import CORPORA, corpora_pages  # noqa: E402
 from ingest.pipeline import run_ingest  # noqa: E402
 
-DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
 
 # One row per page that became an article: what its article carries.
 COVERAGE_SQL = """
@@ -40,7 +39,7 @@ WHERE s.status IN ('stored', 'duplicate')
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--keep", type=Path, help="write the archive here instead of a temp file")
     args = parser.parse_args()

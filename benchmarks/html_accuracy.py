@@ -46,12 +46,11 @@ from pathlib import Path
 
 import trafilatura
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ingest.extract_html import decode_html, extract_html  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
+from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
 from ingest.normalise import normalise, outlet_key, person_key  # noqa: E402
 from ingest.record import Article  # noqa: E402
-
-DEFAULT_CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
 
 
 # --- the baseline: trafilatura alone -------------------------------------------------------
@@ -62,7 +61,7 @@ def trafilatura_alone(raw: bytes) -> Article:
     text = decode_html(raw)
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params=TrafilaturaMetadata.DATE_PARAMS,
     )
     article = Article()
     if document is None:
@@ -255,7 +254,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--limit", type=int, default=0, help="Score only the first N pages.")
     parser.add_argument("--misses", default="",
                         help="Comma-separated fields (title,authors,date,invented,outlet) whose "

@@ -50,15 +50,13 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
 from ingest.extract_text import extract_text  # noqa: E402
 from ingest.normalise import (  # noqa: E402
     AGENCIES, normalise, outlet_key, person_key, split_people,
 )
 
-DEFAULT_CORPORA = REPO / ".." / "shared" / "corpora"
 DEFAULT_CACHE = Path("/tmp/news-archive-text-devset")
 CONVERTERS = ("html2text", "html2text-plain", "markdownify")
 REGION_VERSION = "4"  # bump when the region rule changes, so cached conversions are redone
@@ -303,11 +301,11 @@ def _keyed(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
 
 
-def supported(field: str, value: str, folded: str, names: str, keyed: str) -> bool:
-    """Whether the text itself gives this value (compared on letters and digits only where
-    Markdown syntax could sit between the words)."""
+def supported(field: str, value: str, folded: str, names: str, visible: str) -> bool:
+    """Whether the text itself gives this value (titles and outlets compared on letters and
+    digits of the visible text, since Markdown syntax could sit between the words)."""
     if field == "title":
-        return _keyed(value) in keyed
+        return _keyed(value) in visible
     if field == "authors":
         return _has_name(names, value)
     if field == "date":
@@ -317,7 +315,7 @@ def supported(field: str, value: str, folded: str, names: str, keyed: str) -> bo
             return False
         return bool(date_pattern(day).search(folded) or date_pattern(day, with_year=False).search(folded))
     if field == "outlet":
-        if _keyed(value) in keyed or outlet_key(value) in keyed:
+        if _keyed(value) in visible or outlet_key(value) in visible:
             return True
         abbreviations = [k for k, v in AGENCIES.items() if v == value]
         return any(re.search(rf"\b{re.escape(a)}\b", folded) for a in abbreviations)
@@ -370,7 +368,6 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     article = parse(text, markdown)
     folded = _fold(text)
     names = _name_fold(text)  # a name wrapped onto two lines is still in the text
-    keyed = _keyed(text)
     # What a reader sees: link and image targets are not the text naming an outlet.
     visible = _keyed(re.sub(r"(?:https?://|www\.)\S+", " ", re.sub(r"\]\([^)]*\)", "]", text)))
     counts = defaultdict(int)
@@ -421,7 +418,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     returned += [("outlet", article.outlet)] if article.outlet else []
     counts["returned"] += len(returned)
     for field, value in returned:
-        if not supported(field, value, folded, names, visible if field in ("outlet", "title") else keyed):
+        if not supported(field, value, folded, names, visible):
             counts["invented"] += 1
             misses.append(("invented", field, value))
     return {"counts": counts, "misses": misses}
@@ -462,7 +459,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         epilog="The development set and the scoring rules are described at the top of this file.")
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
                         help="where converted texts are kept between runs (default %(default)s)")
     parser.add_argument("--converter", choices=CONVERTERS, action="append",
