@@ -38,8 +38,11 @@ def cli():
 @click.option("--url", help="URL of the article (for a single file whose page address is known).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes. Default: one per CPU core.")
+@click.option("--rehash", is_flag=True,
+              help="Read and hash every file, even one whose size and modification time are "
+                   "those it had when last ingested (for copies that kept old times).")
 @json_option
-def ingest(paths, db_path, outlet, url, workers, as_json):
+def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     """Ingest articles from files and folders into the archive.
 
     PATHS are files, folders (walked recursively), quoted globs, or - to read a list of paths
@@ -49,8 +52,9 @@ def ingest(paths, db_path, outlet, url, workers, as_json):
     is missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
-    recorded as one more place it ran. Files already ingested unchanged are skipped before
-    parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
+    recorded as one more place it ran. A file with the size and modification time it had when
+    last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
+    before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed.
 
     \b
@@ -76,7 +80,7 @@ def ingest(paths, db_path, outlet, url, workers, as_json):
                            show_pos=False, show_percent=True, show_eta=True,
                            hidden=not show_bar) as bar:
         summary = run_ingest(
-            arguments, db_path, overrides=overrides, workers=workers,
+            arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
             input_files=files, on_file=lambda f: bar.update(f.size), on_written=report_failure,
         )
     if as_json:

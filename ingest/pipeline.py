@@ -2,9 +2,9 @@
 worker processes -> store in batches in this process (SQLite wants a single writer)."""
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain, islice
@@ -104,6 +104,8 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
     first = next(chunks, None)
     if first is None:
         return
+    from concurrent.futures import ProcessPoolExecutor  # 26 ms to import, for runs that extract
+
     with ProcessPoolExecutor(max_workers=workers) as executor:
         in_flight: deque = deque()
         sources = size = 0
@@ -127,9 +129,14 @@ def run_ingest(
     on_file: Callable[[InputFile], None] | None = None,
     on_written: Callable[[Written], None] | None = None,
     input_files: list[InputFile] | None = None,
+    rehash: bool = False,
 ) -> Summary:
-    """Ingest every article under `paths` into the archive at `db_path`."""
+    """Ingest every article under `paths` into the archive at `db_path`.
+
+    A file with the path, size and modification time it had when a run read it whole is
+    skipped without reading; `rehash` reads and hashes every file instead."""
     started = datetime.now(timezone.utc)
+    started_ns = time.time_ns()
     workers = workers or os.cpu_count() or 1
     db = open_database(db_path)
     archive = Archive(db)
@@ -147,34 +154,67 @@ def run_ingest(
         sightings[location] = sighting = archive.previous_sighting(location, raw_sha256)
         return sighting is not None and sighting[0] == UNCHANGED
 
+    yielded = 0  # sources sent for extraction so far
+    outcomes_written = 0
+    # Files read whole, waiting for their last outcome to be written before they are
+    # remembered as read: (sources yielded when the file ended, InputFile, its sources).
+    read_whole: deque = deque()
+
     def fresh_sources() -> Iterator[Source]:
+        nonlocal yielded
         for input_file in files:
-            for source in read_sources(input_file, overrides, already_known):
-                sighting = sightings.pop(source.location, NOT_ASKED)
-                if source.error:
-                    sighting = None
-                elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
-                    sighting = archive.previous_sighting(source.location, source.raw_sha256)
-                if sighting is None:
-                    yield source
-                elif sighting[0] == UNCHANGED:
-                    known.append((UNCHANGED, source.location, sighting[1]))
-                else:
-                    known.append(("copy", source, sighting[1]))
-                if len(known) >= BATCH_SIZE:
-                    # A folder of unchanged files yields no outcomes to ride along with.
-                    flush(known[:])
-                    known.clear()
+            previous = None if rehash else archive.unchanged_file(input_file)
+            if previous is not None:  # same path, size and time: not even read
+                known.append(("file", input_file, previous))
+            else:
+                # An error found while reading (empty, binary, a bad JSON line) is reported
+                # again on every run, so a file with one is never skipped whole.
+                count, read_cleanly = 0, not input_file.error
+                for source in read_sources(input_file, overrides, already_known):
+                    count += 1
+                    read_cleanly = read_cleanly and not source.error
+                    sighting = sightings.pop(source.location, NOT_ASKED)
+                    if source.error:
+                        sighting = None
+                    elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
+                        sighting = archive.previous_sighting(source.location, source.raw_sha256)
+                    if sighting is None:
+                        yielded += 1
+                        yield source
+                    elif sighting[0] == UNCHANGED:
+                        known.append((UNCHANGED, source.location, sighting[1]))
+                    else:
+                        known.append(("copy", source, sighting[1]))
+                    if len(known) >= BATCH_SIZE:
+                        flush(known[:])
+                        known.clear()
+                if read_cleanly:
+                    read_whole.append((yielded, input_file, count))
+            if len(known) >= BATCH_SIZE:
+                # A folder of unchanged files yields no outcomes to ride along with.
+                flush(known[:])
+                known.clear()
             if on_file:
                 on_file(input_file)
 
     def flush(batch: list) -> None:
+        nonlocal outcomes_written
         for written in archive.write_batch(run_id, batch):
-            setattr(summary, written.status, getattr(summary, written.status) + 1)
+            setattr(summary, written.status, getattr(summary, written.status) + written.count)
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:
                 on_written(written)
+        # Outcomes come back in the order their sources were read, and every "known" item is
+        # in this batch or an earlier one, so a file whose last yielded source is written
+        # now has all its sources in the archive.
+        outcomes_written += sum(isinstance(item, Outcome) for item in batch)
+        done = []
+        while read_whole and read_whole[0][0] <= outcomes_written:
+            _, input_file, count = read_whole.popleft()
+            done.append((input_file, count))
+        if done:
+            archive.record_files(run_id, started_ns, done)
 
     batch: list = []
     text_bytes = 0
@@ -191,8 +231,7 @@ def run_ingest(
                 batch, text_bytes = [], 0
         batch.extend(known)
         known.clear()
-        if batch:
-            flush(batch)
+        flush(batch)  # even if empty: it also remembers the files read whole since the last
         archive.finish_run(run_id)
     finally:
         db.close()

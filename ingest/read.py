@@ -44,6 +44,7 @@ class InputFile:
     path: Path
     size: int
     error: str | None = None  # the path could not be used at all (missing, unreadable)
+    mtime_ns: int | None = None  # with size and path: "unchanged since last read" without reading
 
 
 def _split_extensions(path: Path) -> tuple[str, bool]:
@@ -92,11 +93,11 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             return
         seen.add(key)
         try:
-            size = path.stat().st_size
+            status = path.stat()
         except OSError as error:
             yield InputFile(path, 0, f"cannot read: {error.strerror or error}")
             return
-        yield InputFile(path, size)
+        yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
 
     for argument in arguments:
         path = Path(argument)

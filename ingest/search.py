@@ -9,7 +9,6 @@ import re
 import sqlite3
 from functools import cache
 
-import yaml
 from sqlite_utils import Database
 
 from .resources import metadata_path
@@ -26,6 +25,8 @@ def search_sql() -> str:
     """The `search` saved query of metadata.yml: the CLI runs the very SQL the JSON API serves,
     so the bounded-ranking design (explained there) lives in one place."""
     with open(metadata_path(), encoding="utf-8") as file:
+        import yaml  # only the search command reads metadata.yml: 17 ms off every other
+
         return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
 
 

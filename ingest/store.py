@@ -12,9 +12,27 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+import sys
 from pathlib import Path
 
-from sqlite_utils import Database
+
+def _import_sqlite_utils_without_numpy():
+    """sqlite-utils imports numpy when it is installed (our language detector needs it), only
+    to give numpy values column types on insert. We insert none, and that import was 0.11 s of
+    every command: a third of re-running an unchanged folder. A None in sys.modules makes the
+    import fail as if numpy were absent; it is removed at once, so numpy imports normally for
+    whoever needs it later (the language detector, in the workers)."""
+    if "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+_import_sqlite_utils_without_numpy()
+from sqlite_utils import Database  # noqa: E402
 
 from . import __version__
 from .migrations import migrate
@@ -33,6 +51,19 @@ def extractor() -> str:
     except PackageNotFoundError:
         trafilatura = "?"
     return f"news-archive {__version__}; trafilatura {trafilatura}"
+
+
+# A file modified less than this before a run read it may change again without its time
+# changing (FAT keeps times to 2 s; ext4 and APFS to the nanosecond): it is read again next time.
+RACY_NS = 2_000_000_000
+# The sources of one file: the file itself, or its records "PATH#1", "PATH#2", ... ("$" sorts
+# right after "#"), so the (location, raw_sha256) index finds them as one range.
+_OF_FILE = "(location = ? OR (location > ? AND location < ?))"
+
+
+def _file_range(path) -> tuple[str, str, str]:
+    location = str(path)
+    return location, location + "#", location + "$"
 
 
 def utc_now() -> str:
@@ -78,6 +109,7 @@ class Written:
     status: str
     article_id: int | None = None
     error: str | None = None
+    count: int = 1  # a file skipped whole stands for every source it gave
 
 
 class Archive:
@@ -112,6 +144,44 @@ class Archive:
             return "copy", dict(zip(keys, other))
         return None
 
+    def unchanged_file(self, input_file) -> dict | None:
+        """The file's record if it can be skipped without reading: same path, size and
+        modification time as when a run read it whole, that time older than the read by more
+        than any file system's time resolution, the same extractor, and every source it gave
+        then still in the archive. Else None, and the file is read and hashed as before."""
+        if input_file.error or input_file.mtime_ns is None:
+            return None
+        row = self.conn.execute(
+            "SELECT input_files.size, mtime_ns, sources, read_at_ns, extractor, started "
+            "FROM input_files JOIN ingest_runs ON ingest_runs.id = last_run_id WHERE path = ?",
+            (str(input_file.path),),
+        ).fetchone()
+        if row is None:
+            return None
+        size, mtime_ns, sources, read_at_ns, judged_by, last_run_started = row
+        if (size, mtime_ns) != (input_file.size, input_file.mtime_ns) or judged_by != extractor():
+            return None
+        if mtime_ns >= read_at_ns - RACY_NS:
+            return None
+        seen = self.conn.execute(
+            f"SELECT count(*) FROM sources WHERE {_OF_FILE} AND last_seen >= ?",
+            (*_file_range(input_file.path), last_run_started),
+        ).fetchone()[0]
+        if seen != sources:  # rows deleted by hand since: read the file again to restore them
+            return None
+        return {"sources": sources, "since": last_run_started}
+
+    def record_files(self, run_id: int, read_at_ns: int, files: list[tuple]) -> None:
+        """Remember files read whole in this run: (InputFile, number of sources it gave)."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO input_files "
+                "(path, size, mtime_ns, sources, read_at_ns, last_run_id, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(str(f.path), f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
+                 for f, sources in files if f.mtime_ns is not None and not f.error],
+            )
+
     # --- runs ------------------------------------------------------------------------------
 
     def start_run(self, arguments: list[str]) -> int:
@@ -138,6 +208,14 @@ class Archive:
             for item in items:
                 if isinstance(item, Outcome):
                     result = self._write_outcome(run_id, item, now)
+                elif item[0] == "file":  # skipped whole: its sources were seen again
+                    _, input_file, previous = item
+                    self.conn.execute(
+                        f"UPDATE sources SET last_seen = ? WHERE {_OF_FILE} AND last_seen >= ?",
+                        (now, *_file_range(input_file.path), previous["since"]))
+                    self.conn.execute("UPDATE input_files SET last_run_id = ? WHERE path = ?",
+                                      (run_id, str(input_file.path)))
+                    result = Written(str(input_file.path), UNCHANGED, count=previous["sources"])
                 elif item[0] == UNCHANGED:
                     _, location, row = item
                     self.conn.execute("UPDATE sources SET last_seen = ? WHERE id = ?", (now, row["id"]))
@@ -146,7 +224,7 @@ class Archive:
                     _, source, row = item
                     self._insert_source(run_id, source, DUPLICATE, None, now, **row)
                     result = Written(source.location, DUPLICATE, row["article_id"])
-                counts[result.status] += 1
+                counts[result.status] += result.count
                 written.append(result)
             self.conn.execute(
                 "UPDATE ingest_runs SET stored = stored + ?, duplicate = duplicate + ?, "

@@ -1,6 +1,7 @@
 """Re-running ingest on what the archive has already judged: nothing is extracted again unless
 the bytes or the extracting code changed."""
 
+import json
 import subprocess
 import sys
 
@@ -69,3 +70,107 @@ def test_known_bytes_are_only_hashed_not_decompressed_or_parsed(tmp_path):
     assert source.error is None and source.raw == b""  # not decompressed
     (source,) = read_sources(InputFile(broken, broken.stat().st_size), known=lambda *_: False)
     assert source.error and "gzip" in source.error
+
+
+# --- files skipped whole by path, size and modification time ---------------------------------
+
+def _age(path, seconds=3600):
+    """Give a file a modification time in the past, as a folder copied in long ago has."""
+    import os
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def _swap_same_size(path, old, new):
+    """Change a file's bytes but not its size or modification time (what only --rehash sees)."""
+    import os
+
+    status = path.stat()
+    assert len(old) == len(new)
+    path.write_text(path.read_text().replace(old, new))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+def test_an_old_unchanged_file_is_skipped_without_reading_it(tmp_path, db_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Headline\n\n" + ARTICLE_TEXT)
+    _age(page)
+    ingest_json(page, "--db", db_path)
+    # Same size, same time, other bytes: only a read would notice, and none happens.
+    _swap_same_size(page, "forty", "fifty")
+    code, again = ingest_json(page, "--db", db_path)
+    assert (code, again["unchanged"], again["stored"]) == (0, 1, 0)
+    code, checked = ingest_json(page, "--db", db_path, "--rehash")
+    assert (checked["unchanged"], checked["stored"]) == (0, 1)
+
+
+def test_a_file_modified_just_before_it_was_read_is_read_again(tmp_path, db_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Headline\n\n" + ARTICLE_TEXT)  # modified now: within the racy window
+    ingest_json(page, "--db", db_path)
+    _swap_same_size(page, "forty", "fifty")
+    code, again = ingest_json(page, "--db", db_path)
+    assert (again["unchanged"], again["stored"]) == (0, 1)
+
+
+def test_a_skipped_json_lines_file_counts_and_sees_every_record(tmp_path, db_path):
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text("".join(
+        json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+        for n in range(3)))
+    _age(lines)
+    code, first = ingest_json(lines, "--db", db_path)
+    assert first["stored"] == 3
+    db = Database(db_path)
+    with db.conn:  # as if the first run had been a day ago
+        db.execute("UPDATE sources SET last_seen = '2000-01-01T00:00:00+00:00'")
+        db.execute("UPDATE ingest_runs SET started = '2000-01-01T00:00:00+00:00'")
+    code, again = ingest_json(lines, "--db", db_path)
+    assert (again["seen"], again["unchanged"]) == (3, 3)
+    assert db.execute("SELECT count(*) FROM sources WHERE last_seen > '2000-01-01'").fetchone()[0] == 3
+    runs = db.execute("SELECT unchanged FROM ingest_runs ORDER BY id").fetchall()
+    assert runs[-1] == (3,)
+
+
+def test_sources_deleted_by_hand_are_restored_by_reading_the_file_again(tmp_path, db_path):
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text("".join(
+        json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+        for n in range(2)))
+    _age(lines)
+    ingest_json(lines, "--db", db_path)
+    db = Database(db_path)
+    with db.conn:
+        db.execute("DELETE FROM sources WHERE location LIKE '%#2'")
+    code, again = ingest_json(lines, "--db", db_path)
+    assert (again["unchanged"], again["duplicate"]) == (1, 1)  # the article itself was kept
+    assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+
+
+def test_a_file_that_gave_a_reading_error_is_read_again_next_time(tmp_path, db_path):
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text(json.dumps({"title": "A", "body": ARTICLE_TEXT}) + "\nnot json\n")
+    _age(lines)
+    code, first = ingest_json(lines, "--db", db_path)
+    assert (code, first["stored"], first["failed"]) == (1, 1, 1)
+    # Not skipped whole: the changed record is found (the bad line, judged by the same code,
+    # is unchanged as any failure is).
+    _swap_same_size(lines, "forty", "fifty")
+    code, again = ingest_json(lines, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["failed"]) == (0, 1, 1, 0)
+
+
+def test_a_new_extractor_reads_skipped_files_again(tmp_path, db_path, monkeypatch):
+    from ingest import store
+    from ingest.pipeline import run_ingest
+
+    page = tmp_path / "a.txt"
+    page.write_text("Headline\n\n" + ARTICLE_TEXT)
+    _age(page)
+    assert run_ingest([str(page)], str(db_path), workers=1).stored == 1
+    _swap_same_size(page, "forty", "fifty")
+    assert run_ingest([str(page)], str(db_path), workers=1).unchanged == 1
+    monkeypatch.setattr(store, "extractor", lambda: "news-archive next; trafilatura next")
+    assert run_ingest([str(page)], str(db_path), workers=1).stored == 1
