@@ -75,13 +75,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if written.status == "failed" and not as_json:
             click.echo(f"failed: {written.location}: {written.error}", err=True)
 
-    show_bar = not as_json and sys.stderr.isatty() and len(files) > 1
+    # Over a second or so of work: several files, or one large one (a JSON Lines export).
+    show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
     with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
                            show_pos=False, show_percent=True, show_eta=True,
                            hidden=not show_bar) as bar:
         summary = run_ingest(
             arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
-            input_files=files, on_file=lambda f: bar.update(f.size), on_written=report_failure,
+            input_files=files, on_progress=bar.update, on_written=report_failure,
         )
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))

@@ -20,6 +20,7 @@ from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_
 BATCH_SIZE = 1000
 BATCH_BYTES = 32_000_000  # ...or this much extracted text, whichever comes first
 SMALL_RUN_FILES, SMALL_RUN_BYTES = 16, 1_000_000  # below both, extract in this process
+PROGRESS_BYTES = 1_000_000  # progress is reported at least every this many bytes read
 CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
 # Work queued for the workers: enough to keep them busy while this process writes a whole
 # batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
@@ -126,7 +127,7 @@ def run_ingest(
     db_path: str,
     overrides: dict | None = None,
     workers: int | None = None,
-    on_file: Callable[[InputFile], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
     on_written: Callable[[Written], None] | None = None,
     input_files: list[InputFile] | None = None,
     rehash: bool = False,
@@ -163,6 +164,7 @@ def run_ingest(
     def fresh_sources() -> Iterator[Source]:
         nonlocal yielded
         for input_file in files:
+            reported = 0  # bytes of this file already counted as progress
             previous = None if rehash else archive.unchanged_file(input_file)
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
@@ -170,9 +172,16 @@ def run_ingest(
                 # An error found while reading (empty, binary, a bad JSON line) is reported
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
+                # Progress within a file too: one JSON Lines file can be an hour's work.
+                unreported = 0
                 for source in read_sources(input_file, overrides, already_known):
                     count += 1
                     read_cleanly = read_cleanly and not source.error
+                    unreported += source.size
+                    if on_progress and unreported >= PROGRESS_BYTES:
+                        step = max(0, min(unreported, input_file.size - reported))
+                        on_progress(step)
+                        reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
                     if source.error:
                         sighting = None
@@ -194,8 +203,8 @@ def run_ingest(
                 # A folder of unchanged files yields no outcomes to ride along with.
                 flush(known[:])
                 known.clear()
-            if on_file:
-                on_file(input_file)
+            if on_progress:
+                on_progress(max(0, input_file.size - reported))
 
     def flush(batch: list) -> None:
         nonlocal outcomes_written

@@ -295,3 +295,17 @@ def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, d
 def test_optimize_needs_an_archive(tmp_path):
     result = run_cli("optimize", "--db", tmp_path / "none.db")
     assert result.exit_code != 0 and "no archive" in result.output
+
+
+def test_progress_is_reported_within_a_large_json_lines_file(tmp_path, db_path):
+    from ingest.pipeline import PROGRESS_BYTES, run_ingest
+
+    feed = tmp_path / "feed.jsonl"
+    record = {"title": "Story", "body": ARTICLE_TEXT}
+    with feed.open("w") as out:
+        for n in range(2 * PROGRESS_BYTES // len(ARTICLE_TEXT) + 10):
+            out.write(json.dumps({**record, "title": f"Story {n}"}) + "\n")
+    steps = []
+    run_ingest([str(feed)], str(db_path), workers=1, on_progress=steps.append)
+    assert len(steps) >= 3  # twice within the file, then the rest at its end
+    assert sum(steps) == feed.stat().st_size
