@@ -151,8 +151,10 @@ def run_ingest(
 
     sightings: dict = {}  # location -> what previous_sighting said while reading it
 
+    file_seen = True  # whether the file being read has any source in the archive
+
     def already_known(location: str, raw_sha256: str) -> bool:
-        sightings[location] = sighting = archive.previous_sighting(location, raw_sha256)
+        sightings[location] = sighting = archive.previous_sighting(location, raw_sha256, file_seen)
         return sighting is not None and sighting[0] == UNCHANGED
 
     yielded = 0  # sources sent for extraction so far
@@ -162,7 +164,7 @@ def run_ingest(
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
-        nonlocal yielded
+        nonlocal yielded, file_seen
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
             previous = None if rehash else archive.unchanged_file(input_file)
@@ -172,6 +174,7 @@ def run_ingest(
                 # An error found while reading (empty, binary, a bad JSON line) is reported
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
+                file_seen = input_file.error is not None or archive.seen_before(input_file.path)
                 # Progress within a file too: one JSON Lines file can be an hour's work.
                 unreported = 0
                 for source in read_sources(input_file, overrides, already_known):
@@ -186,7 +189,8 @@ def run_ingest(
                     if source.error:
                         sighting = None
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
-                        sighting = archive.previous_sighting(source.location, source.raw_sha256)
+                        sighting = archive.previous_sighting(source.location, source.raw_sha256,
+                                                             file_seen)
                     if sighting is None:
                         yielded += 1
                         yield source

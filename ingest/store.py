@@ -117,18 +117,26 @@ class Archive:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._outlets: dict[str, int] = {}
-        self._authors: dict[str, int] = {}
+        self._authors: dict[str, int] = {}  # person_key -> id
+        self._author_names: dict[str, int] = {}  # name as written -> id
 
     # --- before extraction: is this input already known? -----------------------------------
 
-    def previous_sighting(self, location: str, raw_sha256: str) -> tuple[str, dict] | None:
+    def seen_before(self, path) -> bool:
+        """Whether any source of this file (itself or its records) is in the archive."""
+        return self.conn.execute(f"SELECT 1 FROM sources WHERE {_OF_FILE} LIMIT 1",
+                                 _file_range(path)).fetchone() is not None
+
+    def previous_sighting(self, location: str, raw_sha256: str,
+                          location_seen: bool = True) -> tuple[str, dict] | None:
         """("unchanged", row) if these bytes were stored from this location before,
         ("copy", row) if they were stored from another location, else None.
 
         A failed input is "unchanged" only if the same code judged it: after an upgrade it is
-        extracted again, since the parser may do better.
+        extracted again, since the parser may do better. `location_seen=False` (the file is new
+        to the archive) skips the look-up that cannot succeed, once per record of a new file.
         """
-        row = self.conn.execute(
+        row = location_seen and self.conn.execute(
             "SELECT id, status, extractor FROM sources WHERE location = ? AND raw_sha256 = ?",
             (location, raw_sha256),
         ).fetchone()
@@ -327,6 +335,8 @@ class Archive:
         # re-run of an unchanged folder need not pay.
         from .normalise import person_key
 
+        if name in self._author_names:  # person_key runs a dozen regexes; a name recurs often
+            return self._author_names[name]
         key = person_key(name)
         if key not in self._authors:
             row = self.conn.execute("SELECT id FROM authors WHERE key = ?", (key,)).fetchone()
@@ -335,4 +345,5 @@ class Archive:
                     "INSERT INTO authors (name, key) VALUES (?, ?)", (name, key)
                 ).lastrowid,)
             self._authors[key] = row[0]
+        self._author_names[name] = self._authors[key]
         return self._authors[key]
