@@ -93,6 +93,16 @@ def _swap_same_size(path, old, new):
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
+def _old_feed(folder, records):
+    """A JSON Lines file of distinct stories, last modified an hour ago."""
+    lines = folder / "feed.jsonl"
+    lines.write_text("".join(
+        json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+        for n in range(records)))
+    _age(lines)
+    return lines
+
+
 def test_an_old_unchanged_file_is_skipped_without_reading_it(tmp_path, db_path):
     page = tmp_path / "a.txt"
     page.write_text("Headline\n\n" + ARTICLE_TEXT)
@@ -116,11 +126,7 @@ def test_a_file_modified_just_before_it_was_read_is_read_again(tmp_path, db_path
 
 
 def test_a_skipped_json_lines_file_counts_and_sees_every_record(tmp_path, db_path):
-    lines = tmp_path / "feed.jsonl"
-    lines.write_text("".join(
-        json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
-        for n in range(3)))
-    _age(lines)
+    lines = _old_feed(tmp_path, 3)
     code, first = ingest_json(lines, "--db", db_path)
     assert first["stored"] == 3
     db = Database(db_path)
@@ -135,11 +141,7 @@ def test_a_skipped_json_lines_file_counts_and_sees_every_record(tmp_path, db_pat
 
 
 def test_sources_deleted_by_hand_are_restored_by_reading_the_file_again(tmp_path, db_path):
-    lines = tmp_path / "feed.jsonl"
-    lines.write_text("".join(
-        json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
-        for n in range(2)))
-    _age(lines)
+    lines = _old_feed(tmp_path, 2)
     ingest_json(lines, "--db", db_path)
     db = Database(db_path)
     with db.conn:
