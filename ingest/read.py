@@ -9,6 +9,7 @@ can say which line of a file became which article.
 import glob
 import gzip
 import hashlib
+import io
 import json
 import os
 import zlib
@@ -33,6 +34,10 @@ ARTICLE_EXTENSIONS = {
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
 GLOB_CHARACTERS = set("*?[")
+# The most one input may hold: an article file (decompressed), a JSON file of records (parsed
+# whole), one JSON line. The largest news pages we have seen are a few MB with their scripts;
+# a file far beyond that is a dump or a disk image, and reading it whole could exhaust memory.
+MAX_INPUT_BYTES = 32 * 2**20
 METADATA_FIELDS = {
     "title", "description", "authors", "author", "published", "updated", "outlet", "url",
     "language",
@@ -179,6 +184,9 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed line by line: a JSON Lines export can be far larger than memory.
         yield from _stream_json_lines(path, gzipped, overrides, known)
         return
+    if input_file.size > MAX_INPUT_BYTES:
+        yield Source(location, b"", "", "unknown", input_file.size, overrides, _too_large(input_file.size))
+        return
     try:
         on_disk = path.read_bytes()
     except OSError as error:
@@ -191,9 +199,14 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     data = on_disk
     if gzipped or on_disk[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(on_disk)
+            with gzip.GzipFile(fileobj=io.BytesIO(on_disk)) as unpacked:
+                data = unpacked.read(MAX_INPUT_BYTES + 1)  # a small file can unpack to gigabytes
         except (OSError, EOFError, zlib.error) as error:
             yield Source(location, b"", digest, "unknown", len(on_disk), overrides, f"corrupt gzip: {error}")
+            return
+        if len(data) > MAX_INPUT_BYTES:
+            yield Source(location, b"", digest, "unknown", len(on_disk), overrides,
+                         _too_large(len(data), "unpacks to more than"))
             return
     if not data.strip():
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
@@ -226,6 +239,11 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
+def _too_large(size: int, how: str = "") -> str:
+    return (f"too large for one article: {how + ' ' if how else ''}{size / 2**20:,.0f} MB (the limit "
+            f"is {MAX_INPUT_BYTES / 2**20:,.0f} MB; many records belong in JSON Lines, read line by line)")
+
+
 def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> Iterator[Source]:
     """One Source per JSON record; a bad line is a failed Source and the others go on."""
     try:
@@ -255,9 +273,18 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
     location = str(path)
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
-            for number, line in enumerate(lines, start=1):
+            number = 0
+            # readline with a limit: one runaway line must not be read into memory whole.
+            while line := lines.readline(MAX_INPUT_BYTES + 1):
+                number += 1
                 if number == 1:
                     line = line.removeprefix(b"\xef\xbb\xbf")
+                if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+                    while (rest := lines.readline(2**20)) and not rest.endswith(b"\n"):
+                        pass  # the rest of that line, skipped a piece at a time
+                    yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                                 f"line {number}: " + _too_large(len(line), "more than"))
+                    continue
                 source = _json_line_source(location, number, line, overrides, known)
                 if source is not None:
                     yield source

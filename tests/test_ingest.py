@@ -309,3 +309,25 @@ def test_progress_is_reported_within_a_large_json_lines_file(tmp_path, db_path):
     run_ingest([str(feed)], str(db_path), workers=1, on_progress=steps.append)
     assert len(steps) >= 3  # twice within the file, then the rest at its end
     assert sum(steps) == feed.stat().st_size
+
+
+def test_inputs_too_large_for_one_article_fail_without_being_read_whole(tmp_path, db_path, monkeypatch):
+    from ingest import read
+
+    monkeypatch.setattr(read, "MAX_INPUT_BYTES", 4000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text("A headline\n\n" + ARTICLE_TEXT * 20)
+    # 200 KB of text that gzip packs into a few hundred bytes: the unpacked size counts
+    (folder / "bomb.html.gz").write_bytes(gzip.compress(b"<html><body><p>" + b"a " * 100_000))
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"title": "Fits", "body": ARTICLE_TEXT}) + "\n"
+        + json.dumps({"title": "Runaway", "body": ARTICLE_TEXT * 15}) + "\n"
+        + json.dumps({"title": "Fits too", "body": "Another story. " + ARTICLE_TEXT}) + "\n")
+    (folder / "fine.txt").write_text("A good headline\n\nA third story. " + ARTICLE_TEXT)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 3, 3)
+    errors = {f["location"].rsplit("/", 1)[-1]: f["error"] for f in summary["failures"]}
+    assert set(errors) == {"huge.txt", "bomb.html.gz", "feed.jsonl#2"}
+    assert all("too large for one article" in error for error in errors.values())
+    assert "unpacks to more than" in errors["bomb.html.gz"]
