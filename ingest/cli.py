@@ -145,7 +145,12 @@ def optimize(db_path, as_json):
         news-archive ingest ~/big-export.jsonl && news-archive optimize
     """
     _require_database(db_path)
-    result = optimize_archive(open_database(db_path))
+    db = open_database(db_path)
+    if not as_json:  # one long statement with nothing to report until it ends: say so first
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        click.echo(f"Merging the search index of {articles:,} article{'' if articles == 1 else 's'} "
+                   f"(about 3 minutes a million here; searches go on meanwhile)...", err=True)
+    result = optimize_archive(db)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:

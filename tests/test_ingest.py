@@ -292,6 +292,15 @@ def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, d
     assert len(json.loads(after["marsh"])) == 3
 
 
+def test_optimize_says_what_it_is_doing_before_the_long_statement(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a.txt", "--db", db_path)
+    result = run_cli("optimize", "--db", db_path)
+    assert result.exit_code == 0
+    assert "Merging the search index of 1 article " in result.stderr
+    assert "Search index merged in" in result.stdout
+
+
 def test_optimize_needs_an_archive(tmp_path):
     result = run_cli("optimize", "--db", tmp_path / "none.db")
     assert result.exit_code != 0 and "no archive" in result.output
