@@ -25,7 +25,7 @@ def extract(source: Source) -> Article:
     if source.format == "record":
         article = extract_record(source.raw)
     elif source.format == "html":
-        article = extract_html(source.raw, source.location)
+        article = extract_html(source.raw, source.location, page_url=source.url)
     elif source.format in ("text", "markdown"):
         try:
             text = decode_text(source.raw)

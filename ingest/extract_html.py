@@ -29,7 +29,9 @@ def decode_html(raw: bytes) -> str:
     return decode_text(raw, declared.group(1).decode("ascii") if declared else None)
 
 
-def extract_html(raw: bytes, location: str = "") -> Article:
+def extract_html(raw: bytes, location: str = "", page_url: str | None = None) -> Article:
+    """`page_url`: where the page was fetched from, if known (a web archive's capture); used as
+    the page's own address (its domain, a date in its path) when the page names none."""
     text = decode_html(raw)
     if not _DOCUMENT_TAG.search(text):
         # A fragment (a saved article <div>, a feed's content): trafilatura looks for a
@@ -61,6 +63,8 @@ def extract_html(raw: bytes, location: str = "") -> Article:
         # trafilatura falls back on the headline for the site's name: that names no publisher.
         metadata.sitename = None
     signals = html_signals.read_signals(tree)
+    if not (signals.url or metadata.url) and page_url and page_url.startswith(("http://", "https://")):
+        signals.url = page_url
     sites = html_signals.site_names(signals, metadata.sitename)
     choices = {
         "title": html_signals.choose_title(signals, metadata.title, sites),

@@ -14,6 +14,7 @@ class Source:
     size: int
     overrides: dict = field(default_factory=dict)  # from --outlet/--url and sidecar NAME.json
     error: str | None = None  # set when reading already failed (corrupt gzip, unreadable file)
+    url: str | None = None  # where the bytes were fetched from, when the input says (a web archive)
 
 
 @dataclass

@@ -1,0 +1,111 @@
+"""Web archives (WARC, gzipped or not): each captured HTML page is one input, with the captured
+address as its URL when the page names none. The archives are written here with warcio's own
+writer, around pages we wrote."""
+
+import io
+import json
+
+from sqlite_utils import Database
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import ARTICLE_TEXT, ingest_json
+
+
+def page(headline: str, text: str, canonical: str | None = None) -> bytes:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (f"<html><head><title>{headline}</title>{link}</head><body><article>"
+            f"<h1>{headline}</h1><p class='byline'>By Ada Quill</p>{paragraphs}</article></body></html>"
+            ).encode()
+
+
+def write_archive(path, records, gzip=True):
+    """records: (uri, WARC type, HTTP status line or None, content type, payload bytes)."""
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for uri, kind, status, content_type, payload in records:
+            http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1") if status else None
+            writer.write_record(writer.create_warc_record(
+                uri, kind, payload=io.BytesIO(payload), http_headers=http,
+                warc_content_type="application/http; msgtype=response" if status else content_type))
+
+
+FLOOD = ARTICLE_TEXT
+FAIR = ("The county fair opened on Saturday with a record entry of four hundred sheep, the "
+        "organisers said.\n\nJudging of the vegetable classes runs until Sunday afternoon, when "
+        "the prize for the heaviest marrow is announced on the main stage.")
+
+
+def test_each_captured_html_page_is_an_article_with_the_captured_url(tmp_path, db_path):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [
+        ("https://millbrook-gazette.example/2024/03/05/river-rises", "request", None,
+         "application/http; msgtype=request", b"GET /2024/03/05/river-rises HTTP/1.1\r\n\r\n"),
+        ("https://millbrook-gazette.example/2024/03/05/river-rises", "response", "200 OK",
+         "text/html; charset=utf-8", page("River rises in Millbrook", FLOOD)),
+        ("https://millbrook-gazette.example/logo.png", "response", "200 OK", "image/png", b"\x89PNG\r\n"),
+        ("https://millbrook-gazette.example/old", "response", "301 Moved Permanently", "text/html", b""),
+        ("https://shire-news.example/fair?utm_source=feed", "response", "200 OK", "text/html",
+         page("County fair opens", FAIR, canonical="https://shire-news.example/fair")),
+    ])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0)
+    db = Database(db_path)
+    articles = {r["title"]: r for r in db.query("SELECT title, url, published, body FROM articles")}
+    # No canonical link: the captured address, and the date in its path.
+    river = articles["River rises in Millbrook"]
+    assert river["url"] == "https://millbrook-gazette.example/2024/03/05/river-rises"
+    assert river["published"].startswith("2024-03-05")
+    # The page's own canonical address wins over the captured one.
+    assert articles["County fair opens"]["url"] == "https://shire-news.example/fair"
+    locations = [r["location"] for r in db.query("SELECT location FROM sources ORDER BY location")]
+    assert locations == [f"{archive}#2", f"{archive}#5"]  # record numbers within the archive
+
+
+def test_an_unchanged_archive_is_not_extracted_again(tmp_path, db_path):
+    archive = tmp_path / "crawl.warc"
+    write_archive(archive, [("https://a.example/flood", "response", "200 OK", "text/html",
+                             page("River rises", FLOOD))], gzip=False)
+    ingest_json(archive, "--db", db_path)
+    code, again = ingest_json(archive, "--db", db_path)
+    assert (code, again["unchanged"], again["stored"]) == (0, 1, 0)
+
+
+def test_the_same_story_captured_twice_is_one_article_seen_twice(tmp_path, db_path):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [
+        ("https://a.example/flood", "response", "200 OK", "text/html", page("River rises", FLOOD)),
+        ("https://b.example/news/flood", "response", "200 OK", "text/html",
+         page("River rises", FLOOD).replace(b"<body>", b"<body><nav>Home | News</nav>")),
+    ])
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (summary["stored"], summary["duplicate"]) == (1, 1)
+
+
+def test_an_archive_without_pages_or_a_broken_one_fails_by_name_and_the_run_goes_on(tmp_path, db_path):
+    media = tmp_path / "media.warc.gz"
+    write_archive(media, [("https://a.example/logo.png", "response", "200 OK", "image/png", b"\x89PNG")])
+    cut = tmp_path / "cut.warc"  # a copy that stopped part-way through its one page
+    write_archive(cut, [("https://a.example/fair", "response", "200 OK", "text/html", page("Fair", FAIR * 20))],
+                  gzip=False)
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size * 4 // 5])
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this was never a web archive\n" * 10)
+    good = tmp_path / "good.txt"
+    good.write_text("A good headline\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(media, cut, junk, good, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 3)
+    errors = {f["location"].rsplit("/", 1)[-1]: f["error"] for f in summary["failures"]}
+    assert "no HTML page found in this web archive" in errors["media.warc.gz"]
+    assert "ends inside this record" in errors["cut.warc#1"]
+    assert "web archive" in errors["junk.warc"]
+
+
+def test_a_web_archive_without_its_extension_is_recognised(tmp_path, db_path):
+    archive = tmp_path / "capture.bin"
+    write_archive(archive, [("https://a.example/fair", "response", "200 OK", "text/html",
+                             page("County fair opens", FAIR))], gzip=False)
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert json.loads(Database(db_path).execute("SELECT authors FROM articles").fetchone()[0]) == ["Ada Quill"]
