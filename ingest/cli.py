@@ -187,7 +187,8 @@ def parse(file, as_json):
 
     \b
     Example:
-        news-archive parse samples/text/harbor-strike.txt --json
+        news-archive parse samples/text/cpa-riverton-levee.txt --json
+        news-archive parse crawl.warc.gz          # every page the archive captured
     """
     now = datetime.now(timezone.utc)
     results = []
@@ -209,6 +210,8 @@ def parse(file, as_json):
                     "body": article.body,
                 })
             results.append(entry)
+    if not results:
+        raise click.ClickException(f"{file}: nothing to parse in it (a JSON Lines file with no record?)")
     if as_json:
         click.echo(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
         return

@@ -340,3 +340,10 @@ def test_inputs_too_large_for_one_article_fail_without_being_read_whole(tmp_path
     assert set(errors) == {"huge.txt", "bomb.html.gz", "feed.jsonl#2"}
     assert all("too large for one article" in error for error in errors.values())
     assert "unpacks to more than" in errors["bomb.html.gz"]
+
+
+def test_parse_says_when_a_file_holds_nothing_to_parse(tmp_path):
+    empty = tmp_path / "none.jsonl"
+    empty.write_text("\n\n")
+    result = run_cli("parse", empty)
+    assert result.exit_code == 1 and "nothing to parse" in result.output

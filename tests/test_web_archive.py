@@ -109,3 +109,18 @@ def test_a_web_archive_without_its_extension_is_recognised(tmp_path, db_path):
     code, summary = ingest_json(archive, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
     assert json.loads(Database(db_path).execute("SELECT authors FROM articles").fetchone()[0]) == ["Ada Quill"]
+
+
+def test_parse_shows_every_page_of_an_archive(tmp_path):
+    from conftest import run_cli
+
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive, [
+        ("https://a.example/flood", "response", "200 OK", "text/html", page("River rises", FLOOD)),
+        ("https://a.example/fair", "response", "200 OK", "text/html", page("County fair opens", FAIR)),
+    ])
+    result = run_cli("parse", archive, "--json")
+    assert result.exit_code == 0
+    pages = json.loads(result.output)
+    assert [(p["title"], p["url"]) for p in pages] == [
+        ("River rises", "https://a.example/flood"), ("County fair opens", "https://a.example/fair")]
