@@ -13,7 +13,7 @@ from ingest.resources import samples_dir
 from conftest import ingest_json
 
 # samples/README.md, "Story lines": each keyword is in every article of its story line only.
-STORY_LINES = {"Kestrel": 6, "Almsey": 6, "Linwood": 6, "Corrow": 4, "Pellham": 4, "Ashcombe": 4}
+STORY_LINES = {"Kestrel": 7, "Almsey": 6, "Linwood": 6, "Corrow": 4, "Pellham": 4, "Ashcombe": 4}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def archive(tmp_path_factory):
 def test_every_document_is_read_and_duplicates_fold(archive):
     code, summary, _ = archive
     assert code == 0, summary["failures"]
-    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (30, 4, 0)
+    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (31, 5, 0)
 
 
 def test_the_syndicated_agency_story_is_one_article_seen_three_times(archive):
@@ -39,6 +39,19 @@ def test_the_syndicated_agency_story_is_one_article_seen_three_times(archive):
         "(SELECT article_id FROM sources WHERE location LIKE '%syndicated-meridianpost.html')"
     ).fetchone()[0]
     assert sightings == 3
+
+
+def test_the_web_archive_gives_a_new_article_dated_by_its_address_and_a_second_capture(archive):
+    _, _, db = archive
+    rows = db.execute(
+        "SELECT s.location, s.status, a.url, a.published, a.published_source FROM sources s "
+        "JOIN articles a ON a.id = s.article_id WHERE s.location LIKE '%harborledger-crawl.warc.gz#%' "
+        "ORDER BY s.location").fetchall()
+    assert [(r[0].rsplit("#", 1)[1], r[1]) for r in rows] == [("2", "stored"), ("5", "duplicate")]
+    assert tuple(rows[0])[2:] == (
+        "https://harborledger.example/port/2025/10/28/ferries-back-on-timetable", "2025-10-28", "url")
+    flood = db.execute("SELECT article_id FROM sources WHERE location LIKE '%html/trpr-almsey-flood-warning.html'").fetchone()[0]
+    assert db.execute("SELECT article_id FROM sources WHERE location LIKE '%warc.gz#5'").fetchone()[0] == flood
 
 
 def test_wire_copy_in_text_and_in_a_record_is_one_article(archive):
@@ -60,7 +73,7 @@ def test_each_story_line_keyword_finds_exactly_its_articles(archive, keyword, ar
 def test_languages(archive):
     _, _, db = archive
     languages = Counter(row[0] for row in db.execute("SELECT language FROM articles"))
-    assert languages == {"en": 28, "fr": 1, "de": 1}
+    assert languages == {"en": 29, "fr": 1, "de": 1}
 
 
 def test_nineteen_reporters_and_no_one_else(archive):
@@ -87,7 +100,7 @@ def test_timeline_by_month(archive):
     _, _, db = archive
     months = Counter(
         (row[0] or "")[:7] for row in db.execute("SELECT coalesce(published, updated) FROM articles"))
-    assert months == {"2025-09": 5, "2025-10": 16, "2025-11": 7, "": 2}
+    assert months == {"2025-09": 5, "2025-10": 17, "2025-11": 7, "": 2}
 
 
 def test_multi_author_bylines_keep_their_order(archive):
