@@ -1,6 +1,7 @@
 """Extract records of already-extracted articles (JSON / JSON Lines) into an Article."""
 
 import json
+import re
 
 from .record import Article
 
@@ -32,11 +33,33 @@ def extract_record(raw: bytes) -> Article:
             value = _name_of(value)
         elif not isinstance(value, str):
             value = str(value)
+        if field in ("body", "description"):
+            value = _text_of(value)
         setattr(article, field, value)
         article.provenance[field] = "record"
     article.provenance.pop("body", None)
     article.provenance.pop("description", None)
     return article
+
+
+# A body written as HTML (a CMS export, an API, a feed item's content) holds tags, entities and
+# perhaps scripts: its text is read as a page's would be. Two block-level tags at least: an
+# "a < b" or a lone "<b>" in plain text is not markup.
+_MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|figure|table|section|article)\b[^>]*>", re.I)
+
+
+def _text_of(body: str) -> str:
+    tags = _MARKUP.finditer(body, 0, 20_000)
+    if next(tags, None) is None or next(tags, None) is None:
+        return body
+    from .extract_html import extract_html  # trafilatura: only for bodies that need it
+
+    text = extract_html(body.encode("utf-8")).body
+    if not text:  # too short for trafilatura to call it an article: every text node, in order
+        import lxml.html
+
+        text = lxml.html.fragment_fromstring(body, create_parent="div").text_content().strip()
+    return text
 
 
 def _name_of(value) -> str | None:

@@ -1,0 +1,89 @@
+"""RSS and Atom feeds: each item with the article in it is one record (title, link, authors,
+dates, the feed's title as outlet); an item holding only a summary is reported, not stored as
+a partial copy of the story. The feeds are written here, around stories we wrote."""
+
+import json
+
+from sqlite_utils import Database
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+FAIR = ("The county fair opened on Saturday with a record entry of four hundred sheep, the "
+        "organisers said. Judging of the vegetable classes runs until Sunday afternoon, when the "
+        "prize for the heaviest marrow is announced on the main stage.")
+LONG_TEXT = " ".join([ARTICLE_TEXT.replace("\n\n", " ")] * 3)  # a full-text description
+
+
+def rss(items: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Millbrook Gazette</title>'
+            f'<link>https://millbrook-gazette.example/</link>{items}</channel></rss>')
+
+
+def test_rss_items_with_the_article_become_records_and_summaries_are_reported(tmp_path, db_path):
+    feed = tmp_path / "gazette.rss"
+    feed.write_text(rss(
+        "<item><title>River rises in Millbrook</title>"
+        "<link>https://millbrook-gazette.example/news/river-rises</link>"
+        "<dc:creator>Ada Quill</dc:creator><pubDate>Tue, 05 Mar 2024 08:30:00 +0000</pubDate>"
+        "<description>The river rose two metres overnight.</description>"
+        f"<content:encoded><![CDATA[{''.join(f'<p>{p}</p>' for p in ARTICLE_TEXT.split(chr(10) * 2))}]]>"
+        "</content:encoded></item>"
+        "<item><title>County fair opens</title><link>https://millbrook-gazette.example/news/fair</link>"
+        "<pubDate>Sat, 09 Mar 2024 10:00:00 +0000</pubDate>"
+        f"<description>{FAIR}</description></item>"
+        "<item><title>Bridge works</title><link>https://millbrook-gazette.example/news/bridge</link>"
+        f"<description><![CDATA[<p>{LONG_TEXT}</p>]]></description></item>"))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 2, 1)
+    assert "only a summary in the feed" in summary["failures"][0]["error"]
+    assert summary["failures"][0]["location"].endswith("gazette.rss#2")
+    db = Database(db_path)
+    river = next(db.query("SELECT a.*, o.name AS outlet FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                          "WHERE title = 'River rises in Millbrook'"))
+    assert json.loads(river["authors"]) == ["Ada Quill"]
+    assert river["published"].startswith("2024-03-05T08:30:00")
+    assert river["url"] == "https://millbrook-gazette.example/news/river-rises"
+    assert river["outlet"] == "Millbrook Gazette"
+    assert river["description"] == "The river rose two metres overnight."
+    assert "<p>" not in river["body"] and river["body"].startswith("The river rose two metres")
+    # a full-text description is the article
+    assert next(db.query("SELECT body FROM articles WHERE title = 'Bridge works'"))["body"].startswith("The river rose")
+
+
+def test_an_atom_feed_without_its_extension_and_re_runs(tmp_path, db_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Shire News</title><entry><title>County fair opens</title>"
+        '<link href="https://shire-news.example/fair"/><author><name>Ben Orde</name></author>'
+        "<published>2024-03-09T10:00:00Z</published><updated>2024-03-10T09:00:00Z</updated>"
+        f'<content type="html">&lt;p&gt;{FAIR}&lt;/p&gt;&lt;p&gt;{FAIR}&lt;/p&gt;</content></entry></feed>')
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    row = next(Database(db_path).query("SELECT authors, published, updated FROM articles"))
+    assert (json.loads(row["authors"]), row["published"][:10], row["updated"][:10]) == (
+        ["Ben Orde"], "2024-03-09", "2024-03-10")
+    code, again = ingest_json(feed, "--db", db_path)
+    assert (again["unchanged"], again["stored"]) == (1, 0)
+
+
+def test_a_feed_with_no_item_fails_by_name(tmp_path, db_path):
+    feed = tmp_path / "empty.rss"
+    feed.write_text(rss(""))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["failed"]) == (1, 1)
+    assert "no item in this feed" in summary["failures"][0]["error"]
+
+
+def test_a_record_body_written_as_html_is_stored_as_text(tmp_path, db_path):
+    (tmp_path / "export.json").write_text(json.dumps({
+        "title": "River rises", "body": "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n")),
+        "description": "A plain <b>standfirst</b>, kept as written: one tag is no markup"}))
+    ingest_json(tmp_path / "export.json", "--db", db_path)
+    row = next(Database(db_path).query("SELECT body, description FROM articles"))
+    assert row["body"] == ARTICLE_TEXT.replace("\n\n", "\n")
+    assert row["description"] == "A plain <b>standfirst</b>, kept as written: one tag is no markup"
+    result = run_cli("search", "sandbags", "--db", db_path, "--json")
+    assert json.loads(result.output)[0]["title"] == "River rises"
