@@ -13,7 +13,7 @@ from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import search as run_search
 from .stats import archive_stats
-from .store import open_database
+from .store import BUSY_TIMEOUT_MS, open_database
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -80,13 +80,21 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
-    with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
-                           show_pos=False, show_percent=True, show_eta=True,
-                           hidden=not show_bar) as bar:
-        summary = run_ingest(
-            arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
-            input_files=files, on_progress=bar.update, on_written=report_failure,
-        )
+    try:
+        with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
+                               show_pos=False, show_percent=True, show_eta=True,
+                               hidden=not show_bar) as bar:
+            summary = run_ingest(
+                arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
+                input_files=files, on_progress=bar.update, on_written=report_failure,
+            )
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise click.ClickException(
+            f"{db_path} stayed locked by another writer (an ingest or optimize) for "
+            f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
+            f"command again when the other one is done.") from error
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:

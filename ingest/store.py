@@ -8,6 +8,7 @@ transaction, so a run killed at any moment leaves whole batches or nothing of th
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -38,6 +39,7 @@ from . import __version__
 from .migrations import migrate
 from .record import Article, Outcome
 
+BUSY_TIMEOUT_MS = 60_000
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
 PROVENANCE_FIELDS = ("title", "authors", "published", "updated", "outlet")
 
@@ -76,7 +78,8 @@ def open_database(path: str | Path) -> Database:
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
     db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    # A writer waits this long for another (a second ingest, optimize) to finish a batch.
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     migrate(db)
     return db
 
@@ -121,6 +124,16 @@ class Archive:
         self._author_names: dict[str, int] = {}  # name as written -> id
 
     # --- before extraction: is this input already known? -----------------------------------
+
+    @contextmanager
+    def _writing(self):
+        """One write transaction, begun IMMEDIATE: it holds the write lock from its first read,
+        so what it reads (is this outlet, this story already stored?) cannot change before it
+        writes. Two ingests into one archive then take turns, batch by batch, instead of one
+        failing on a row the other inserted between its look-up and its insert."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        with self.conn:  # commits, or rolls back on an exception
+            yield
 
     def seen_before(self, path) -> bool:
         """Whether any source of this file (itself or its records) is in the archive."""
@@ -181,7 +194,7 @@ class Archive:
 
     def record_files(self, run_id: int, read_at_ns: int, files: list[tuple]) -> None:
         """Remember files read whole in this run: (InputFile, number of sources it gave)."""
-        with self.conn:
+        with self._writing():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO input_files "
                 "(path, size, mtime_ns, sources, read_at_ns, last_run_id, extractor) "
@@ -193,7 +206,7 @@ class Archive:
     # --- runs ------------------------------------------------------------------------------
 
     def start_run(self, arguments: list[str]) -> int:
-        with self.conn:
+        with self._writing():
             cursor = self.conn.execute(
                 "INSERT INTO ingest_runs (started, arguments) VALUES (?, ?)",
                 (utc_now(), json.dumps(arguments)),
@@ -201,7 +214,7 @@ class Archive:
         return cursor.lastrowid
 
     def finish_run(self, run_id: int) -> None:
-        with self.conn:
+        with self._writing():
             self.conn.execute("UPDATE ingest_runs SET finished = ? WHERE id = ?", (utc_now(), run_id))
 
     # --- one batch, one transaction ----------------------------------------------------------
@@ -212,7 +225,7 @@ class Archive:
         now = utc_now()
         written: list[Written] = []
         counts = {STORED: 0, DUPLICATE: 0, UNCHANGED: 0, FAILED: 0}
-        with self.conn:
+        with self._writing():
             for item in items:
                 if isinstance(item, Outcome):
                     result = self._write_outcome(run_id, item, now)

@@ -347,3 +347,56 @@ def test_parse_says_when_a_file_holds_nothing_to_parse(tmp_path):
     empty.write_text("\n\n")
     result = run_cli("parse", empty)
     assert result.exit_code == 1 and "nothing to parse" in result.output
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing_on_its_rows(db_path):
+    """Two ingests into one archive: a batch must not look up an outlet, then find it inserted
+    by the other writer when it comes to insert it (that failed with a UNIQUE error)."""
+    import threading
+
+    from ingest.record import Article, Outcome, Source
+    from ingest.store import BUSY_TIMEOUT_MS, Archive, open_database
+
+    open_database(db_path).close()  # the schema
+    # The writer runs in a thread here, so its connection may be used from one.
+    connection = sqlite3.connect(db_path, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    archive = Archive(Database(connection))
+    run_id = archive.start_run(["test"])
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # the other ingest, mid-batch, has just added this outlet
+    other.execute("INSERT INTO outlets (name, key) VALUES ('Shire News', 'shirenews')")
+    article = Article(title="Fair", body=ARTICLE_TEXT, outlet="Shire News", content_hash="f" * 64)
+    outcome = Outcome(Source("fair.txt", b"", "0" * 64, "text", 1), article)
+    errors = []
+
+    def write():
+        try:
+            archive.write_batch(run_id, [outcome])
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    writer.join(0.5)  # it is waiting for the lock...
+    other.commit()  # ...until the other batch commits
+    writer.join(10)
+    assert errors == []
+    assert rows(db_path, "SELECT count(*) AS n FROM outlets")[0]["n"] == 1
+    assert rows(db_path, "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")[0]["name"] == "Shire News"
+
+
+def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path, db_path, monkeypatch):
+    from ingest import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a.txt", "--db", db_path)
+    (tmp_path / "b.txt").write_text("Another headline\n\nA second story. " + ARTICLE_TEXT)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the archive
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path)
+    other.rollback()
+    assert result.exit_code == 1
+    assert "stayed locked by another writer" in result.output and "kept" in result.output
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
