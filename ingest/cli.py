@@ -88,6 +88,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
+    except KeyboardInterrupt:
+        click.echo("\nInterrupted. Every batch already written is kept; run the same command again "
+                   "to finish (what is stored is skipped).", err=True)
+        sys.exit(130)  # the shell's code for "stopped by Ctrl-C"
     except sqlite3.OperationalError as error:
         if "locked" not in str(error) and "busy" not in str(error):
             raise

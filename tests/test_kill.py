@@ -2,6 +2,7 @@
 finishes the job without duplicates."""
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -59,3 +60,25 @@ def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
     assert _count(db_path, "SELECT count(*) FROM articles") == RECORDS
     assert _count(db_path, "SELECT count(DISTINCT content_hash) FROM articles") == RECORDS
     assert _count(db_path, "SELECT count(*) FROM sources") == RECORDS
+
+
+def test_ctrl_c_mid_run_says_what_is_kept_and_the_next_run_finishes(tmp_path):
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
+    # Its own process group, which Ctrl-C signals whole (the worker processes too).
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert process.returncode == 130
+    assert "Interrupted. Every batch already written is kept" in stderr
+    assert "Traceback" not in stderr  # neither ours nor the workers'
+    stored = _count(db_path, "SELECT count(*) FROM articles")
+    assert 0 < stored < RECORDS
+    summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
+    assert (summary["stored"], summary["unchanged"]) == (RECORDS - stored, stored)
