@@ -107,7 +107,8 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         return
     from concurrent.futures import ProcessPoolExecutor  # 26 ms to import, for runs that extract
 
-    with ProcessPoolExecutor(max_workers=workers) as executor:
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_leave_ctrl_c_to_the_writer)
+    try:
         in_flight: deque = deque()
         sources = size = 0
         for chunk in chain([first], chunks):
@@ -120,6 +121,18 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
                 yield from future.result()
         while in_flight:
             yield from in_flight.popleft()[0].result()
+    finally:
+        # Stopped early (Ctrl-C, an error in the writer): the queued work is dropped, not
+        # finished first (the pool's own exit would extract up to IN_FLIGHT_SOURCES more).
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_ctrl_c_to_the_writer() -> None:
+    """Workers ignore Ctrl-C, which reaches the whole process group: the writer stops the run
+    and shuts the pool down, and a worker interrupted mid-task would only print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_ingest(
