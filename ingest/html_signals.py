@@ -65,6 +65,9 @@ class Signals:
 
     json_ld: list[dict] = field(default_factory=list)  # the article objects, page order
     json_ld_others: list[dict] = field(default_factory=list)  # WebSite, Organization, ...
+    # Every JSON-LD object that has an @id, by it: an article may name its author only by a
+    # reference ({"@id": ...}) to a Person stated elsewhere in the graph or another block.
+    json_ld_nodes: dict[str, dict] = field(default_factory=dict)
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
@@ -160,6 +163,7 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
         except (ValueError, AttributeError):
             continue
         for item in _json_ld_items(data):
+            _index_nodes(item, signals.json_ld_nodes)
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
             types = [t for t in types if isinstance(t, str)]
@@ -167,6 +171,23 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
+    """Every object with an @id and something more than it, nested ones too (a Person
+    stated inside the first article and referred to by the next), the first statement kept."""
+    if depth > 4:
+        return
+    if isinstance(value, list):
+        for entry in value:
+            _index_nodes(entry, nodes, depth + 1)
+    elif isinstance(value, dict):
+        key = value.get("@id")
+        if isinstance(key, str) and len(value) > 1:
+            nodes.setdefault(key, value)
+        for entry in value.values():
+            if isinstance(entry, (dict, list)):
+                _index_nodes(entry, nodes, depth + 1)
 
 
 def _json_ld_items(data):
@@ -191,13 +212,17 @@ _BYLINE_TESTS = (
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
-    '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    # The plural ("authors", "article-authors") is the box of a shared byline.
+    '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " authors ")]',
     # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
     # or the credit line of a contributed piece ("contributor", "post-contributor").
     # (Plain XPath tests on the class's tokens: a regular-expression test per element costs
     # a call into Python for each element of the page.)
     '[contains(concat(normalize-space(@class), " "), "-author ") or '
     'contains(concat(normalize-space(@class), " "), "_author ") or '
+    'contains(concat(normalize-space(@class), " "), "-authors ") or '
+    'contains(concat(normalize-space(@class), " "), "_authors ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
@@ -275,8 +300,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             group = [e for e in parent if e in matched]
         found, written = [], []
         for element in group:
-            name = element.xpath('.//*[@itemprop="name"]')
-            text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
+            # An author box may mark several names (one per writer), each a line.
+            names = [n.get("content") or _text(n) for n in element.xpath('.//*[@itemprop="name"]')]
+            text = "\n".join(n for n in names if n) if names else _lines(element)
             if text:
                 written.append(text)
             # "By" run into the name when the template sets them in two inline elements.
@@ -393,25 +419,62 @@ def _text(element) -> str | None:
 # --- JSON-LD helpers -----------------------------------------------------------------------
 
 
-def _names(value, want_people: bool) -> list[str]:
-    """Names from a JSON-LD author/publisher value: a string, an object or a list of them.
+def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names from a JSON-LD author/publisher value: a string, an object or a list of them; an
+    object that is only a reference ({"@id": ...}) is looked up in `nodes`.
 
     With want_people, objects typed as organisations are skipped; without, only they count.
     """
     if isinstance(value, list):
-        return [name for entry in value for name in _names(entry, want_people)]
+        return [name for entry in value for name in _names(entry, want_people, nodes)]
     if isinstance(value, str):
         return [value] if want_people else []
     if isinstance(value, dict):
-        types = value.get("@type")
-        types = " ".join(types) if isinstance(types, list) else str(types or "")
-        is_organisation = bool(_ORGANISATION_TYPE.search(types))
+        value = _resolved(value, nodes)
+        if _is_organisation(value) == want_people:
+            return []
         name = value.get("name")
-        if isinstance(name, list):
-            name = " ".join(n for n in name if isinstance(n, str))
-        if isinstance(name, str) and name.strip() and is_organisation != want_people:
-            return [name.strip()]
+        # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
+        names = name if isinstance(name, list) else [name]
+        return [n.strip() for n in names if isinstance(n, str) and n.strip()]
     return []
+
+
+def _resolved(value: dict, nodes: dict[str, dict] | None) -> dict:
+    """The object a bare reference ({"@id": ...}, perhaps with a @type) stands for."""
+    key = value.get("@id")
+    if nodes and isinstance(key, str) and not value.get("name") and key in nodes:
+        return nodes[key]
+    return value
+
+
+def _is_organisation(value: dict) -> bool:
+    types = value.get("@type")
+    types = " ".join(t for t in types if isinstance(t, str)) if isinstance(types, list) else str(types or "")
+    return bool(_ORGANISATION_TYPE.search(types))
+
+
+# An author page's address ends in the writer's name as a slug: /authors/ada-quill/.
+_NAME_SLUG = re.compile(r"[a-z]{2,}(?:[-_][a-z]{1,}){1,3}")
+
+
+def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names spelled out of the profile URLs of JSON-LD people that give no name ("author":
+    {"@type": "Person", "url": ".../authors/ada-quill"}). Only a slug of two to four words of
+    letters counts: numbers, hashes and one-word handles are not names. The slug loses the
+    name's accents and apostrophes, so these names are a fallback after the visible byline."""
+    if isinstance(value, list):
+        return [name for entry in value for name in _profile_names(entry, nodes)]
+    if not isinstance(value, dict):
+        return []
+    value = _resolved(value, nodes)
+    if value.get("name") or _is_organisation(value) or not isinstance(value.get("url"), str):
+        return []
+    path = urlsplit(value["url"].strip()).path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1].casefold()
+    if "/" not in path or not _NAME_SLUG.fullmatch(slug):
+        return []
+    return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
 
 
 def _json_ld_value(signals: Signals, key: str):
@@ -433,7 +496,7 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
     names += [v for key in ("publisher", "dc.publisher", "dcterms.publisher", "article:publisher")
               for v in signals.meta.get(key, []) if not _PROFILE_URL.match(v)]
     for item in signals.json_ld:
-        names += _names(item.get("publisher"), want_people=False)
+        names += _names(item.get("publisher"), False, signals.json_ld_nodes)
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
     if trafilatura_sitename:
@@ -453,7 +516,7 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
     if og:
         return Choice(og[0], "meta")
     for item in signals.json_ld:
-        publisher = _names(item.get("publisher"), want_people=False)
+        publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
             return Choice(publisher[0], "json-ld")
     application = signals.meta.get("application-name")
@@ -668,8 +731,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.json_ld if (names := (
-        _names(item.get("author"), want_people=True)
-        + _names(item.get("creator"), want_people=True)))), [])
+        _names(item.get("author"), True, signals.json_ld_nodes)
+        + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+    profile_people = next((names for item in signals.json_ld if (names := (
+        _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
@@ -681,7 +746,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
-                        ("meta", _card_labelled_author(signals)), ("byline", lambda: signals.rel_author),
+                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
+                        ("byline", lambda: signals.rel_author),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)

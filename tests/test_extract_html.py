@@ -597,3 +597,75 @@ def test_trafilatura_author_and_htmldate_are_not_run_when_the_page_states_both(m
     assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
     with pytest.raises(AssertionError, match="were enough"):
         parsed("<title>Bridge</title>")  # nothing of ours speaks: both are asked
+
+
+# --- authors: JSON-LD shapes, several names in one byline, plural classes ------------------
+
+
+def test_json_ld_author_given_by_reference_to_a_person_node():
+    # WordPress SEO plugins write the article's author as {"@id": ...} and the Person as a
+    # separate node of the same @graph.
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Bridge",
+         "author": [{"@id": "https://example.org/#/person/1"}, {"@id": "https://example.org/#/org"}]},
+        {"@type": "Person", "@id": "https://example.org/#/person/1", "name": "Maria Lindqvist"},
+        {"@type": "Organization", "@id": "https://example.org/#/org", "name": "Valley Courier"},
+    ]}
+    article = parsed(json_ld(graph))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_json_ld_reference_resolved_across_script_blocks():
+    person = {"@context": "https://schema.org", "@type": "Person", "@id": "#writer", "name": "Tom Okafor"}
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {"@id": "#writer"}})
+                     + json_ld(person))
+    assert (article.authors, article.provenance["authors"]) == (["Tom Okafor"], "json-ld")
+
+
+def test_json_ld_person_without_a_name_is_named_by_its_profile_url():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": [
+        {"@type": "Person", "url": "https://example.org/authors/maria-lindqvist/"},
+        {"@type": "Person", "url": "https://example.org/authors/8812"},
+        {"@type": "Person", "url": "https://social.example/mlindqvist"}]}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_a_visible_byline_beats_a_name_spelled_out_of_a_profile_url():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
+                              "author": {"@type": "Person", "url": "/authors/tom-orourke"}}),
+                     '<h1>Bridge</h1><p class="byline">By Tom O\u2019Rourke</p>')
+    assert (article.authors, article.provenance["authors"]) == (["Tom O\u2019Rourke"], "byline")
+
+
+def test_json_ld_name_given_as_a_list_is_several_people():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
+                              "author": {"@type": "Person", "name": ["Maria Lindqvist", "Tom Okafor"]}}))
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_json_ld_name_string_with_several_people_and_job_titles():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {
+        "@type": "Person", "name": "Maria Lindqvist, Senior Reporter & Tom Okafor"}}))
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_an_author_element_with_several_names_gives_them_all():
+    article = parsed(top='<h1>Bridge</h1><div itemprop="author" itemscope>'
+                         '<span itemprop="name">Maria Lindqvist</span>'
+                         '<span itemprop="name">Tom Okafor, Valley Press Agency</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+@pytest.mark.parametrize("css", ["authors", "article-authors", "story_authors"])
+def test_a_plural_authors_class_is_a_byline(css):
+    article = parsed(top=f'<h1>Bridge</h1><div class="{css}"><a>Maria Lindqvist</a> and <a>Tom Okafor</a></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_json_ld_publisher_given_by_reference_names_the_outlet():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Bridge", "publisher": {"@id": "#org"}},
+        {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Valley Courier"},
+    ]}
+    article = parsed(json_ld(graph))
+    assert (article.outlet, article.provenance["outlet"]) == ("Valley Courier", "json-ld")
