@@ -52,7 +52,8 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
-_TITLE_SEPARATOR = re.compile(rf"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
@@ -72,6 +73,7 @@ class Signals:
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
+    logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
 
@@ -140,7 +142,11 @@ def read_signals(tree: HtmlElement) -> Signals:
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
-    signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:5]
+    for heading in tree.iter("h1"):
+        text = _text(heading)
+        if text:
+            (signals.logos if _is_logo(heading) else signals.headings).append(text)
+    signals.headings = signals.headings[:5]
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
@@ -148,6 +154,27 @@ def read_signals(tree: HtmlElement) -> Signals:
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+# Class or id pieces that name a page header's logo or site title, not a headline.
+_LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", re.I)
+
+
+def _is_logo(heading) -> bool:
+    """An <h1> that is the site's logo: marked so by its class or id (or its link's), or wholly
+    a link to the site's front page (href "/" or a bare host, or rel="home"). Templates set the
+    site's name in an <h1> on every page, above the article's own headline (or instead of it)."""
+    if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
+        return True
+    links = heading.findall(".//a")
+    if len(links) != 1 or _text(links[0]) != _text(heading):
+        return False
+    link = links[0]
+    if link.get("rel") == "home" or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
+        return True
+    target = urlsplit((link.get("href") or "").strip())
+    return target.path in ("", "/") and not target.query and not target.fragment and (
+        bool(target.netloc) or target.path == "/")
 
 
 # Templates written for XHTML wrap a script's text in <![CDATA[ ... ]]> (or an old-style HTML
@@ -262,7 +289,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     the names."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
-    headline = next(tree.iter("h1"), None)
+    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
     marker = [headline] if headline is not None else []
     may_pass = None
     for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
@@ -499,6 +526,7 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
         names += _names(item.get("publisher"), False, signals.json_ld_nodes)
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
+    names += signals.logos
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
@@ -546,13 +574,21 @@ def _key(text: str) -> str:
     return " ".join(text.translate(_QUOTES).casefold().split()).strip(" .")
 
 
+_SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
+
+
 def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     """(strong, weak) forms of a title. Strong: as given, and without the parts at either end
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
+    strong = {_key(title)}
+    # "Site: Headline": a colon only parts the title when what comes before it is the site's
+    # name (elsewhere it is the headline's own: "Bridge: the council decides").
+    lead = _SITE_COLON.match(title)
+    if lead and _names_site(lead.group(1), sites):
+        title = f"{lead.group(1)} | {lead.group(2)}"
     parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
-    strong = {_key(title)}
     start, end = 0, len(parts)
     while start < end and site_part[start]:
         start += 1
@@ -560,6 +596,16 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
+    elif start < end and any(site_part):
+        # The site's name inside the title, not at an end: what follows it is its tagline
+        # ("Headline | Site - News from the valley"), what precedes it its section or the
+        # tagline of a name put first. The longer side is the headline.
+        first = site_part.index(True)
+        last = len(site_part) - 1 - site_part[::-1].index(True)
+        sides = [(parts[0], parts[first - 1]) if first > 0 else None,
+                 (parts[last + 1], parts[-1]) if last < len(parts) - 1 else None]
+        spans = [_join_parts(title, *side) for side in sides if side]
+        strong.add(_key(max(spans, key=len)))
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
@@ -602,17 +648,29 @@ def _join_parts(title: str, first: str, last: str) -> str:
     return title[start:end] if 0 <= start < end else first
 
 
+def _initials(name: str) -> str | None:
+    """The key of a site's initials ("The Valley Courier" -> "vc"), the short form titles
+    end in; a one-word name has none."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in ("the", "of", "and")]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).casefold()
+
+
 def _names_site(part: str, sites: set[str]) -> bool:
     key = outlet_key(part)
     if not key:
         return False
-    return any(key == site or (len(key) >= 4 and (site.startswith(key) or key.startswith(site)))
+    # A name of two letters ("AP", or a site's initials) is matched whole only: as a prefix it
+    # would take any part that starts with those letters for the site.
+    return any(key == site or (len(key) >= 4 and len(site) >= 3
+                               and (site.startswith(key) or key.startswith(site)))
                for site in sites)
 
 
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:
     """The headline: the form most signals agree on once site names are cut off."""
-    site_keys = {outlet_key(s) for s in sites if outlet_key(s)}
+    site_keys = {outlet_key(s) for s in sites if outlet_key(s)} | set(filter(None, map(_initials, sites)))
     domain = domain_of(signals.url)
     if domain:
         site_keys.add(outlet_key(domain))

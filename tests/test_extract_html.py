@@ -669,3 +669,48 @@ def test_json_ld_publisher_given_by_reference_names_the_outlet():
     ]}
     article = parsed(json_ld(graph))
     assert (article.outlet, article.provenance["outlet"]) == ("Valley Courier", "json-ld")
+
+
+# --- titles: more separators, the site's name before a colon, taglines, initials, logos -----
+
+SITE = '<meta property="og:site_name" content="Valley Courier">'
+
+
+@pytest.mark.parametrize("title", [
+    "Bridge to be rebuilt « Valley Courier", "Bridge to be rebuilt › Valley Courier",
+    "Valley Courier ‹ Bridge to be rebuilt", "Bridge to be rebuilt :: Valley Courier",
+    "Valley Courier: Bridge to be rebuilt",
+])
+def test_more_separators_between_headline_and_site(title):
+    assert parsed(SITE + f"<title>{title}</title>").title == "Bridge to be rebuilt"
+
+
+def test_a_colon_inside_the_headline_is_kept():
+    assert parsed(SITE + "<title>Bridge: the council decides | Valley Courier</title>").title == (
+        "Bridge: the council decides")
+
+
+def test_the_sites_tagline_after_its_name_goes_with_it():
+    article = parsed(SITE + "<title>Bridge to be rebuilt | Valley Courier - News from the valley</title>")
+    assert article.title == "Bridge to be rebuilt"
+    # Between a section and the headline, the longer side is the headline.
+    article = parsed(SITE + "<title>Local | Valley Courier | Bridge to be rebuilt</title>")
+    assert article.title == "Bridge to be rebuilt"
+
+
+def test_the_sites_initials_at_the_end_of_the_title_are_its_name():
+    assert parsed(SITE + "<title>Bridge to be rebuilt | VC</title>").title == "Bridge to be rebuilt"
+    # Capitals that are not the site's initials stay part of the headline.
+    assert parsed(SITE + "<title>Bridge to be rebuilt - UN</title>").title == "Bridge to be rebuilt - UN"
+
+
+@pytest.mark.parametrize("logo", [
+    '<h1 class="site-title"><a href="/" rel="home">Valley Courier</a></h1>',
+    '<h1><a href="https://www.valleycourier.example/">Valley Courier</a></h1>',
+    '<h1 id="logo">Valley Courier</h1>',
+])
+def test_a_heading_marked_as_the_sites_logo_is_a_site_name_not_the_headline(logo):
+    article = parsed("<title>Bridge to be rebuilt | Valley Courier</title>", logo)
+    assert article.title == "Bridge to be rebuilt"
+    article = parsed("<title>Valley Courier | Bridge to be rebuilt</title>", logo + "<h2>Bridge to be rebuilt</h2>")
+    assert (article.title, article.provenance["title"]) == ("Bridge to be rebuilt", "heading")
