@@ -26,6 +26,7 @@ from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
+_WEB_PAGE_TYPE = re.compile(r"WebPage\b")
 _ORGANISATION_TYPE = re.compile(r"(Organization|Organisation|Corporation|NewsMediaOrganization|"
                                 r"WebSite|Brand|Periodical)$", re.I)
 
@@ -110,6 +111,11 @@ class Signals:
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
+    def author_links(self) -> list[str]:
+        """Names on links to the site's author pages (/author/ada-quill), after the headline."""
+        return _author_links(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop."""
         if self.tree is None:
@@ -140,6 +146,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         content = element.get("content") or element.get("value")
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    _read_parsely_page(signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
@@ -154,6 +161,26 @@ def read_signals(tree: HtmlElement) -> Signals:
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+def _read_parsely_page(signals: Signals) -> None:
+    """Analytics tags that carry the article's metadata as one JSON object (<meta
+    name="parsely-page" content='{"authors": [...], "pub_date": ...}'>), read as the one-value
+    tags of the same names."""
+    for content in signals.meta.get("parsely-page", [])[:1]:
+        try:
+            data = json.loads(content)
+        except ValueError:
+            return
+        if not isinstance(data, dict):
+            return
+        authors = data.get("authors") or data.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        authors = [a for a in authors if isinstance(a, str) and a.strip()]
+        if authors and "parsely-author" not in signals.meta:
+            signals.meta["parsely-author"] = authors
+        if isinstance(data.get("pub_date"), str) and "parsely-pub-date" not in signals.meta:
+            signals.meta["parsely-pub-date"] = [data["pub_date"]]
 
 
 # Class or id pieces that name a page header's logo or site title, not a headline.
@@ -172,7 +199,9 @@ def _is_logo(heading) -> bool:
     link = links[0]
     if link.get("rel") == "home" or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
-    target = urlsplit((link.get("href") or "").strip())
+    target = _split_href(link)
+    if target is None:
+        return False
     return target.path in ("", "/") and not target.query and not target.fragment and (
         bool(target.netloc) or target.path == "/")
 
@@ -250,12 +279,19 @@ _BYLINE_TESTS = (
     'contains(concat(normalize-space(@class), " "), "_author ") or '
     'contains(concat(normalize-space(@class), " "), "-authors ") or '
     'contains(concat(normalize-space(@class), " "), "_authors ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " writer ") or '
+    'contains(concat(normalize-space(@class), " "), "-writer ") or '
+    'contains(concat(normalize-space(@class), " "), "_writer ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
     'starts-with(normalize-space(text()), "Filed ")) and contains(text(), " by ")]',
+    # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
+    '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
+    ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
+    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
@@ -271,7 +307,8 @@ _BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
 _ATTRIBUTE_TESTS = 5
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
     '//*[@itemprop="author" or @itemprop="creator" or contains(@class, "yline") or '
-    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor")]'
+    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
+    'contains(@class, "writer")]'
     " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
@@ -341,6 +378,39 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     return [], [], []
 
 
+# A link to an author's page: a path segment that names the author pages, then the profile.
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|columnists?|journalists?|reporters?|"
+                          r"autor(?:en|es)?|auteurs?|autore|autori)/[^/?#]+", re.I)
+_AUTHOR_LINKS = etree.XPath(
+    '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
+    ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
+    ' or contains(@href, "/autor") or contains(@href, "/auteur")]' + _NOT_TEASER + " | $headline")
+
+
+def _split_href(link):
+    """A link's target split into its parts, or None for one that is no URL ("http://[x")."""
+    try:
+        return urlsplit((link.get("href") or "").strip())
+    except ValueError:
+        return None
+
+
+def _author_links(tree: HtmlElement) -> list[str]:
+    """The names on the first link to an author page after the headline, and on the links of
+    the same kind beside it (one per author). Templates that mark no byline still link the
+    writer's name to their page; links before the headline belong to the page's header."""
+    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    found = _AUTHOR_LINKS(tree, headline=[headline] if headline is not None else [])
+    if headline is not None:
+        found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
+    links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
+             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)]
+    if not links:
+        return []
+    parent = links[0].getparent()
+    return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
 def _in_teaser(element, headline) -> bool:
     """The element is in an <article> other than the one that holds the page's headline: a
     teaser for another story (related, popular, next) or a comment, as a list item with a
@@ -370,21 +440,29 @@ def _lines(element) -> str | None:
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name."""
     pieces = []
 
+    def add(text, at_boundary=False):
+        # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
+        # Quill</span><span>Reporter</span>"), are two fields: a name does not change case there.
+        if at_boundary and text[:1].isupper() and pieces and pieces[-1][-1:].islower():
+            pieces.append("\n")
+        if text:
+            pieces.append(text)
+
     def walk(node):
         if not isinstance(node.tag, str):  # comments, processing instructions
-            pieces.append(node.tail or "")
+            add(node.tail or "")
             return
         block = node.tag in _BLOCK_TAGS
         if block:
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button"):
-            pieces.append(node.text or "")
+            add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
         if block:
             pieces.append("\n")
         if node is not element:
-            pieces.append(node.tail or "")
+            add(node.tail or "", at_boundary=True)
 
     walk(element)
     # A middle dot or bullet between inline parts separates fields ("Name · Agency · Date").
@@ -791,6 +869,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     json_ld_people = next((names for item in signals.json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
         + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+    if not json_ld_people:
+        # A page typed only as a WebPage: its author is the page's.
+        json_ld_people = next((names for item in signals.json_ld_others
+                               if _WEB_PAGE_TYPE.search(str(item.get("@type")))
+                               and (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
     profile_people = next((names for item in signals.json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
@@ -805,7 +888,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
-                        ("byline", lambda: signals.rel_author),
+                        ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)

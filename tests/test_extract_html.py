@@ -714,3 +714,56 @@ def test_a_heading_marked_as_the_sites_logo_is_a_site_name_not_the_headline(logo
     assert article.title == "Bridge to be rebuilt"
     article = parsed("<title>Valley Courier | Bridge to be rebuilt</title>", logo + "<h2>Bridge to be rebuilt</h2>")
     assert (article.title, article.provenance["title"]) == ("Bridge to be rebuilt", "heading")
+
+
+# --- authors: weaker signals for pages that mark no byline ---------------------------------
+
+
+def test_a_link_to_an_author_page_after_the_headline_names_the_author():
+    article = parsed(top='<a href="/author/ann-lee/">Ann Lee</a><h1>Bridge</h1>'
+                         '<p><a href="/authors/maria-lindqvist/">Maria Lindqvist</a> and '
+                         '<a href="https://example.org/authors/tom-okafor">Tom Okafor</a></p>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_a_link_to_an_authoring_guide_is_no_author():
+    article = parsed(top='<h1>Bridge</h1><p><a href="/authoring/style-guide">Style Guide</a></p>')
+    assert article.authors == []
+
+
+@pytest.mark.parametrize("line", ["by Maria Lindqvist", "Words by Maria Lindqvist",
+                                  "Story by Maria Lindqvist", "Text by Maria Lindqvist"])
+def test_a_line_with_a_lower_case_or_labelled_by_is_a_byline_of_last_resort(line):
+    article = parsed(top=f"<h1>Bridge</h1><p>{line}</p>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_a_writer_class_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><div class="article-writer">Maria Lindqvist</div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_name_and_job_title_in_two_inline_elements_are_two_lines():
+    article = parsed(top='<h1>Bridge</h1><div class="byline"><span class="name">Maria Lindqvist</span>'
+                         '<span class="role">Reporter</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_parsely_page_meta_names_authors():
+    head = ('<meta name="parsely-page" content=\'{"title": "Bridge", "authors": ["Maria Lindqvist",'
+            ' "Tom Okafor"], "pub_date": "2024-03-05T09:30:00Z"}\'>')
+    article = parsed(head, "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+    assert article.published == "2024-03-05T09:30:00+00:00"
+
+
+def test_json_ld_author_of_the_web_page_when_no_article_object_names_one():
+    article = parsed(json_ld({"@type": "WebPage", "author": {"@type": "Person", "name": "Maria Lindqvist"}}),
+                     "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_a_link_that_is_no_url_is_passed_over():
+    article = parsed(top='<h1><a href="http://[broken">Bridge</a></h1>'
+                         '<p><a href="http://[x/author/a">Ann Lee</a></p>')
+    assert article.title == "Bridge" and article.authors == []
