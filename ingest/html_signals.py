@@ -43,7 +43,8 @@ META_UPDATED = (
 )
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
-    "dc.creator", "dcterms.creator", "byl", "twitter:creator",
+    "dc.creator", "dcterms.creator", "byl", "article:author_name", "author_name", "authors",
+    "byline", "twitter:creator",
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
 )
@@ -539,6 +540,10 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
         if _is_organisation(value) == want_people:
             return []
         name = value.get("name")
+        if not name and isinstance(value.get("familyName"), str):
+            # A Person given by its parts ("givenName": "Ada", "familyName": "Quill").
+            given = value.get("givenName")
+            name = f"{given if isinstance(given, str) else ''} {value['familyName']}".strip()
         # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
         names = name if isinstance(name, list) else [name]
         return [n.strip() for n in names if isinstance(n, str) and n.strip()]

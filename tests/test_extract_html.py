@@ -767,3 +767,15 @@ def test_a_link_that_is_no_url_is_passed_over():
     article = parsed(top='<h1><a href="http://[broken">Bridge</a></h1>'
                          '<p><a href="http://[x/author/a">Ann Lee</a></p>')
     assert article.title == "Bridge" and article.authors == []
+
+
+def test_json_ld_person_named_by_given_and_family_name():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {
+        "@type": "Person", "givenName": "Maria", "familyName": "Lindqvist"}}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+@pytest.mark.parametrize("key", ["article:author_name", "author_name", "authors", "byline"])
+def test_more_meta_author_names(key):
+    article = parsed(f'<meta name="{key}" content="Maria Lindqvist and Tom Okafor">', "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
