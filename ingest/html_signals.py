@@ -265,13 +265,16 @@ def _json_ld_items(data):
 # Visible bylines: elements whose class, id or itemprop says they hold the author, strongest
 # first; the last resort is a short element whose own text begins with "By".
 _BYLINE_TESTS = (
-    '[@itemprop="author" or @itemprop="creator"]',
+    # (itemprop may list several properties: "author creator".)
+    '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText")]',
     # The plural ("authors", "article-authors") is the box of a shared byline.
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
-    'contains(concat(" ", normalize-space(@class), " "), " authors ")]',
+    'contains(concat(" ", normalize-space(@class), " "), " authors ") or '
+    'contains(@class, "authorname") or contains(@class, "AuthorName")]',
     # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
     # or the credit line of a contributed piece ("contributor", "post-contributor").
     # (Plain XPath tests on the class's tokens: a regular-expression test per element costs
@@ -307,7 +310,7 @@ _BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
 # that may pass any of them, and each test is then asked of those alone.
 _ATTRIBUTE_TESTS = 5
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
-    '//*[@itemprop="author" or @itemprop="creator" or contains(@class, "yline") or '
+    '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
     'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
     'contains(@class, "writer")]'
     " | $headline")
@@ -367,9 +370,16 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         for element in group:
             # An author box may mark several names (one per writer), each a line.
             names = [n.get("content") or _text(n) for n in element.xpath('.//*[@itemprop="name"]')]
-            text = "\n".join(n for n in names if n) if names else _lines(element)
-            if text:
-                written.append(text)
+            if names:
+                text = as_written = "\n".join(n for n in names if n)
+            else:
+                text, as_written = _lines(element, split_fields=True), _lines(element)
+            if text and _BY_LABEL.fullmatch(text):
+                # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
+                # the name in the ones after it.
+                text = as_written = _following_text(element)
+            if as_written:
+                written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
             if text and text not in found:
@@ -412,6 +422,18 @@ def _author_links(tree: HtmlElement) -> list[str]:
     return [_text(a) for a in links if a.getparent() is parent][:6]
 
 
+_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av)\s*:?\s*", re.I)
+
+
+def _following_text(element) -> str | None:
+    """The text after an element up to the end of its parent, if that is a short line."""
+    pieces = [element.tail or ""]
+    for sibling in element.itersiblings():
+        pieces += [_lines(sibling) or "", sibling.tail or ""]
+    text = " ".join(" ".join(pieces).split())
+    return text if 0 < len(text) <= 300 else None
+
+
 def _in_teaser(element, headline) -> bool:
     """The element is in an <article> other than the one that holds the page's headline: a
     teaser for another story (related, popular, next) or a comment, as a list item with a
@@ -436,15 +458,24 @@ def _byline_block(element) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _lines(element) -> str | None:
+def _two_fields(before: str, after: str) -> bool:
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
+
+
+def _lines(element, split_fields: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
-    </span><div>Agency</div><time>date</time>" reads as three lines, not one name."""
+    </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
+    split_fields, also between inline elements whose texts run together (for names; a date
+    may be set in inline pieces: "<span>2019</span>年<span>4</span>月")."""
     pieces = []
 
     def add(text, at_boundary=False):
         # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
-        # Quill</span><span>Reporter</span>"), are two fields: a name does not change case there.
-        if at_boundary and text[:1].isupper() and pieces and pieces[-1][-1:].islower():
+        # Quill</span><span>Reporter</span>") or a name against a number ("<span>林美音</span>
+        # <span>2017-03-01</span>"), are two fields: a name does not change so inside a word.
+        if split_fields and at_boundary and pieces and _two_fields(pieces[-1][-1:], text[:1]):
             pieces.append("\n")
         if text:
             pieces.append(text)

@@ -779,3 +779,34 @@ def test_json_ld_person_named_by_given_and_family_name():
 def test_more_meta_author_names(key):
     article = parsed(f'<meta name="{key}" content="Maria Lindqvist and Tom Okafor">', "<h1>Bridge</h1>")
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+
+
+def test_a_by_label_alone_in_its_element_takes_the_names_after_it():
+    article = parsed(top='<h1>Bridge</h1><div><span class="label">By</span>'
+                         '<span>by MARIA LINDQVIST and TOM OKAFOR</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_a_name_and_a_date_in_two_inline_elements_are_two_lines():
+    article = parsed(top='<h1>橋の再建</h1><div class="author"><span class="name">林美音</span>'
+                         '<span class="time">2017-03-01 14:27</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["林美音"], "byline")
+
+
+def test_an_authorname_class_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><span class="authorname-txt"><span>Maria Lindqvist</span></span>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_a_byline_date_set_in_inline_pieces_is_still_one_date():
+    article = parsed(top='<h1>橋の再建</h1><div class="author"><span>林美音</span>'
+                         '<span>2019</span>年<span>4</span>月<span>4</span>日</div>')
+    assert (article.authors, article.published, article.provenance["published"]) == (
+        ["林美音"], "2019-04-04", "byline")
+
+
+def test_an_itemprop_listing_author_among_other_properties_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><span itemprop="author creator" itemscope>'
+                         '<span itemprop="name">Maria Lindqvist</span></span>'
+                         '<ul><li><span class="authorname">Ann Lee</span></li></ul>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
