@@ -11,6 +11,7 @@ of the signal it came from (the provenance stored beside it), so weak values can
 Nothing here names a site: the rules are about the shapes of HTML and metadata.
 """
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -562,10 +563,12 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
 
     With want_people, objects typed as organisations are skipped; without, only they count.
     """
+    if isinstance(value, dict) and isinstance(value.get("@list"), list):
+        value = value["@list"]  # JSON-LD's ordered list
     if isinstance(value, list):
         return [name for entry in value for name in _names(entry, want_people, nodes)]
     if isinstance(value, str):
-        return [value] if want_people else []
+        return [html.unescape(value)] if want_people else []
     if isinstance(value, dict):
         value = _resolved(value, nodes)
         if _is_organisation(value) == want_people:
@@ -577,7 +580,8 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
             name = f"{given if isinstance(given, str) else ''} {value['familyName']}".strip()
         # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
         names = name if isinstance(name, list) else [name]
-        return [n.strip() for n in names if isinstance(n, str) and n.strip()]
+        # Some templates write the name HTML-escaped into the JSON ("O&#039;Rourke").
+        return [html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip()]
     return []
 
 

@@ -810,3 +810,9 @@ def test_an_itemprop_listing_author_among_other_properties_is_a_byline():
                          '<span itemprop="name">Maria Lindqvist</span></span>'
                          '<ul><li><span class="authorname">Ann Lee</span></li></ul>')
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_json_ld_author_as_a_list_object_with_escaped_names():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {"@list": [
+        {"@type": "Person", "name": "Tom O&#039;Rourke"}, {"@type": "Person", "name": "Maria Lindqvist"}]}}))
+    assert article.authors == ["Tom O'Rourke", "Maria Lindqvist"]
