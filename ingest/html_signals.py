@@ -199,7 +199,7 @@ def _is_logo(heading) -> bool:
     if len(links) != 1 or _text(links[0]) != _text(heading):
         return False
     link = links[0]
-    if link.get("rel") == "home" or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
+    if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
     target = _split_href(link)
     if target is None:

@@ -708,6 +708,7 @@ def test_the_sites_initials_at_the_end_of_the_title_are_its_name():
     '<h1 class="site-title"><a href="/" rel="home">Valley Courier</a></h1>',
     '<h1><a href="https://www.valleycourier.example/">Valley Courier</a></h1>',
     '<h1 id="logo">Valley Courier</h1>',
+    '<h1><a href="https://www.valleycourier.example/?ref=top" rel="noopener home">Valley Courier</a></h1>',
 ])
 def test_a_heading_marked_as_the_sites_logo_is_a_site_name_not_the_headline(logo):
     article = parsed("<title>Bridge to be rebuilt | Valley Courier</title>", logo)
