@@ -270,8 +270,11 @@ _BYLINE_TESTS = (
     '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
     'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
+    # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
-    'contains(@class, "author_name") or contains(@class, "authorText")]',
+    'contains(@class, "author_name") or contains(@class, "authorText") or '
+    'contains(@class, "author__name") or contains(@class, "author-link") or '
+    'contains(@class, "author__link")]',
     # The plural ("authors", "article-authors") is the box of a shared byline.
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
     'contains(concat(" ", normalize-space(@class), " "), " authors ") or '

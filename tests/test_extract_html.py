@@ -817,3 +817,10 @@ def test_json_ld_author_as_a_list_object_with_escaped_names():
     article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {"@list": [
         {"@type": "Person", "name": "Tom O&#039;Rourke"}, {"@type": "Person", "name": "Maria Lindqvist"}]}}))
     assert article.authors == ["Tom O'Rourke", "Maria Lindqvist"]
+
+
+@pytest.mark.parametrize("css", ["author-link", "story-author__name", "meta__author__link"])
+def test_name_and_link_classes_of_the_author_are_bylines(css):
+    article = parsed(top=f'<h1>Bridge</h1><div class="info">Share this story</div>'
+                         f'<a class="{css}" href="/people/ml">Maria Lindqvist</a>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
