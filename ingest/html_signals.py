@@ -11,6 +11,7 @@ of the signal it came from (the provenance stored beside it), so weak values can
 Nothing here names a site: the rules are about the shapes of HTML and metadata.
 """
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
+_WEB_PAGE_TYPE = re.compile(r"WebPage\b")
 _ORGANISATION_TYPE = re.compile(r"(Organization|Organisation|Corporation|NewsMediaOrganization|"
                                 r"WebSite|Brand|Periodical)$", re.I)
 
@@ -42,7 +44,8 @@ META_UPDATED = (
 )
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
-    "dc.creator", "dcterms.creator", "byl", "twitter:creator",
+    "dc.creator", "dcterms.creator", "byl", "article:author_name", "author_name", "authors",
+    "byline", "twitter:creator",
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
 )
@@ -52,7 +55,8 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
-_TITLE_SEPARATOR = re.compile(rf"\s+[|\-–—:·•»~/]\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
@@ -65,10 +69,14 @@ class Signals:
 
     json_ld: list[dict] = field(default_factory=list)  # the article objects, page order
     json_ld_others: list[dict] = field(default_factory=list)  # WebSite, Organization, ...
+    # Every JSON-LD object that has an @id, by it: an article may name its author only by a
+    # reference ({"@id": ...}) to a Person stated elsewhere in the graph or another block.
+    json_ld_nodes: dict[str, dict] = field(default_factory=dict)
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
+    logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
 
@@ -105,6 +113,11 @@ class Signals:
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
+    def author_links(self) -> list[str]:
+        """Names on links to the site's author pages (/author/ada-quill), after the headline."""
+        return _author_links(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop."""
         if self.tree is None:
@@ -135,9 +148,14 @@ def read_signals(tree: HtmlElement) -> Signals:
         content = element.get("content") or element.get("value")
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    _read_parsely_page(signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
-    signals.headings = [t for t in (_text(h) for h in tree.iter("h1")) if t][:5]
+    for heading in tree.iter("h1"):
+        text = _text(heading)
+        if text:
+            (signals.logos if _is_logo(heading) else signals.headings).append(text)
+    signals.headings = signals.headings[:5]
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
@@ -145,6 +163,49 @@ def read_signals(tree: HtmlElement) -> Signals:
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+def _read_parsely_page(signals: Signals) -> None:
+    """Analytics tags that carry the article's metadata as one JSON object (<meta
+    name="parsely-page" content='{"authors": [...], "pub_date": ...}'>), read as the one-value
+    tags of the same names."""
+    for content in signals.meta.get("parsely-page", [])[:1]:
+        try:
+            data = json.loads(content)
+        except ValueError:
+            return
+        if not isinstance(data, dict):
+            return
+        authors = data.get("authors") or data.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        authors = [a for a in authors if isinstance(a, str) and a.strip()]
+        if authors and "parsely-author" not in signals.meta:
+            signals.meta["parsely-author"] = authors
+        if isinstance(data.get("pub_date"), str) and "parsely-pub-date" not in signals.meta:
+            signals.meta["parsely-pub-date"] = [data["pub_date"]]
+
+
+# Class or id pieces that name a page header's logo or site title, not a headline.
+_LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", re.I)
+
+
+def _is_logo(heading) -> bool:
+    """An <h1> that is the site's logo: marked so by its class or id (or its link's), or wholly
+    a link to the site's front page (href "/" or a bare host, or rel="home"). Templates set the
+    site's name in an <h1> on every page, above the article's own headline (or instead of it)."""
+    if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
+        return True
+    links = heading.findall(".//a")
+    if len(links) != 1 or _text(links[0]) != _text(heading):
+        return False
+    link = links[0]
+    if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
+        return True
+    target = _split_href(link)
+    if target is None:
+        return False
+    return target.path in ("", "/") and not target.query and not target.fragment and (
+        bool(target.netloc) or target.path == "/")
 
 
 # Templates written for XHTML wrap a script's text in <![CDATA[ ... ]]> (or an old-style HTML
@@ -160,6 +221,7 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
         except (ValueError, AttributeError):
             continue
         for item in _json_ld_items(data):
+            _index_nodes(item, signals.json_ld_nodes)
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
             types = [t for t in types if isinstance(t, str)]
@@ -167,6 +229,23 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
+    """Every object with an @id and something more than it, nested ones too (a Person
+    stated inside the first article and referred to by the next), the first statement kept."""
+    if depth > 4:
+        return
+    if isinstance(value, list):
+        for entry in value:
+            _index_nodes(entry, nodes, depth + 1)
+    elif isinstance(value, dict):
+        key = value.get("@id")
+        if isinstance(key, str) and len(value) > 1:
+            nodes.setdefault(key, value)
+        for entry in value.values():
+            if isinstance(entry, (dict, list)):
+                _index_nodes(entry, nodes, depth + 1)
 
 
 def _json_ld_items(data):
@@ -187,23 +266,40 @@ def _json_ld_items(data):
 # Visible bylines: elements whose class, id or itemprop says they hold the author, strongest
 # first; the last resort is a short element whose own text begins with "By".
 _BYLINE_TESTS = (
-    '[@itemprop="author" or @itemprop="creator"]',
+    # (itemprop may list several properties: "author creator".)
+    '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
+    # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
-    'contains(@class, "author_name") or contains(@class, "authorText")]',
-    '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ")]',
+    'contains(@class, "author_name") or contains(@class, "authorText") or '
+    'contains(@class, "author__name") or contains(@class, "author-link") or '
+    'contains(@class, "author__link")]',
+    # The plural ("authors", "article-authors") is the box of a shared byline.
+    '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " authors ") or '
+    'contains(@class, "authorname") or contains(@class, "AuthorName")]',
     # A template's prefixed name for it ("post-author", "article__author", "entry_author"),
     # or the credit line of a contributed piece ("contributor", "post-contributor").
     # (Plain XPath tests on the class's tokens: a regular-expression test per element costs
     # a call into Python for each element of the page.)
     '[contains(concat(normalize-space(@class), " "), "-author ") or '
     'contains(concat(normalize-space(@class), " "), "_author ") or '
+    'contains(concat(normalize-space(@class), " "), "-authors ") or '
+    'contains(concat(normalize-space(@class), " "), "_authors ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " writer ") or '
+    'contains(concat(normalize-space(@class), " "), "-writer ") or '
+    'contains(concat(normalize-space(@class), " "), "_writer ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
     'starts-with(normalize-space(text()), "Filed ")) and contains(text(), " by ")]',
+    # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
+    '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
+    ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
+    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
@@ -218,8 +314,9 @@ _BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
 # that may pass any of them, and each test is then asked of those alone.
 _ATTRIBUTE_TESTS = 5
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
-    '//*[@itemprop="author" or @itemprop="creator" or contains(@class, "yline") or '
-    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor")]'
+    '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
+    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
+    'contains(@class, "writer")]'
     " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
@@ -237,7 +334,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     the names."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
-    headline = next(tree.iter("h1"), None)
+    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
     marker = [headline] if headline is not None else []
     may_pass = None
     for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
@@ -275,10 +372,18 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             group = [e for e in parent if e in matched]
         found, written = [], []
         for element in group:
-            name = element.xpath('.//*[@itemprop="name"]')
-            text = (name[0].get("content") or _text(name[0])) if name else _lines(element)
-            if text:
-                written.append(text)
+            # An author box may mark several names (one per writer), each a line.
+            names = [n.get("content") or _text(n) for n in element.xpath('.//*[@itemprop="name"]')]
+            if names:
+                text = as_written = "\n".join(n for n in names if n)
+            else:
+                text, as_written = _lines(element, split_fields=True), _lines(element)
+            if text and _BY_LABEL.fullmatch(text):
+                # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
+                # the name in the ones after it.
+                text = as_written = _following_text(element)
+            if as_written:
+                written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
             if text and text not in found:
@@ -286,6 +391,51 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         if found:
             return found[:6], written[:6], _byline_block(first)
     return [], [], []
+
+
+# A link to an author's page: a path segment that names the author pages, then the profile.
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|columnists?|journalists?|reporters?|"
+                          r"autor(?:en|es)?|auteurs?|autore|autori)/[^/?#]+", re.I)
+_AUTHOR_LINKS = etree.XPath(
+    '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
+    ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
+    ' or contains(@href, "/autor") or contains(@href, "/auteur")]' + _NOT_TEASER + " | $headline")
+
+
+def _split_href(link):
+    """A link's target split into its parts, or None for one that is no URL ("http://[x")."""
+    try:
+        return urlsplit((link.get("href") or "").strip())
+    except ValueError:
+        return None
+
+
+def _author_links(tree: HtmlElement) -> list[str]:
+    """The names on the first link to an author page after the headline, and on the links of
+    the same kind beside it (one per author). Templates that mark no byline still link the
+    writer's name to their page; links before the headline belong to the page's header."""
+    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    found = _AUTHOR_LINKS(tree, headline=[headline] if headline is not None else [])
+    if headline is not None:
+        found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
+    links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
+             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)]
+    if not links:
+        return []
+    parent = links[0].getparent()
+    return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av)\s*:?\s*", re.I)
+
+
+def _following_text(element) -> str | None:
+    """The text after an element up to the end of its parent, if that is a short line."""
+    pieces = [element.tail or ""]
+    for sibling in element.itersiblings():
+        pieces += [_lines(sibling) or "", sibling.tail or ""]
+    text = " ".join(" ".join(pieces).split())
+    return text if 0 < len(text) <= 300 else None
 
 
 def _in_teaser(element, headline) -> bool:
@@ -312,26 +462,43 @@ def _byline_block(element) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _lines(element) -> str | None:
+def _two_fields(before: str, after: str) -> bool:
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
+
+
+def _lines(element, split_fields: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
-    </span><div>Agency</div><time>date</time>" reads as three lines, not one name."""
+    </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
+    split_fields, also between inline elements whose texts run together (for names; a date
+    may be set in inline pieces: "<span>2019</span>年<span>4</span>月")."""
     pieces = []
+
+    def add(text, at_boundary=False):
+        # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
+        # Quill</span><span>Reporter</span>") or a name against a number ("<span>林美音</span>
+        # <span>2017-03-01</span>"), are two fields: a name does not change so inside a word.
+        if split_fields and at_boundary and pieces and _two_fields(pieces[-1][-1:], text[:1]):
+            pieces.append("\n")
+        if text:
+            pieces.append(text)
 
     def walk(node):
         if not isinstance(node.tag, str):  # comments, processing instructions
-            pieces.append(node.tail or "")
+            add(node.tail or "")
             return
         block = node.tag in _BLOCK_TAGS
         if block:
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button"):
-            pieces.append(node.text or "")
+            add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
         if block:
             pieces.append("\n")
         if node is not element:
-            pieces.append(node.tail or "")
+            add(node.tail or "", at_boundary=True)
 
     walk(element)
     # A middle dot or bullet between inline parts separates fields ("Name · Agency · Date").
@@ -393,25 +560,69 @@ def _text(element) -> str | None:
 # --- JSON-LD helpers -----------------------------------------------------------------------
 
 
-def _names(value, want_people: bool) -> list[str]:
-    """Names from a JSON-LD author/publisher value: a string, an object or a list of them.
+def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names from a JSON-LD author/publisher value: a string, an object or a list of them; an
+    object that is only a reference ({"@id": ...}) is looked up in `nodes`.
 
     With want_people, objects typed as organisations are skipped; without, only they count.
     """
+    if isinstance(value, dict) and isinstance(value.get("@list"), list):
+        value = value["@list"]  # JSON-LD's ordered list
     if isinstance(value, list):
-        return [name for entry in value for name in _names(entry, want_people)]
+        return [name for entry in value for name in _names(entry, want_people, nodes)]
     if isinstance(value, str):
-        return [value] if want_people else []
+        return [html.unescape(value)] if want_people else []
     if isinstance(value, dict):
-        types = value.get("@type")
-        types = " ".join(types) if isinstance(types, list) else str(types or "")
-        is_organisation = bool(_ORGANISATION_TYPE.search(types))
+        value = _resolved(value, nodes)
+        if _is_organisation(value) == want_people:
+            return []
         name = value.get("name")
-        if isinstance(name, list):
-            name = " ".join(n for n in name if isinstance(n, str))
-        if isinstance(name, str) and name.strip() and is_organisation != want_people:
-            return [name.strip()]
+        if not name and isinstance(value.get("familyName"), str):
+            # A Person given by its parts ("givenName": "Ada", "familyName": "Quill").
+            given = value.get("givenName")
+            name = f"{given if isinstance(given, str) else ''} {value['familyName']}".strip()
+        # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
+        names = name if isinstance(name, list) else [name]
+        # Some templates write the name HTML-escaped into the JSON ("O&#039;Rourke").
+        return [html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip()]
     return []
+
+
+def _resolved(value: dict, nodes: dict[str, dict] | None) -> dict:
+    """The object a bare reference ({"@id": ...}, perhaps with a @type) stands for."""
+    key = value.get("@id")
+    if nodes and isinstance(key, str) and not value.get("name") and key in nodes:
+        return nodes[key]
+    return value
+
+
+def _is_organisation(value: dict) -> bool:
+    types = value.get("@type")
+    types = " ".join(t for t in types if isinstance(t, str)) if isinstance(types, list) else str(types or "")
+    return bool(_ORGANISATION_TYPE.search(types))
+
+
+# An author page's address ends in the writer's name as a slug: /authors/ada-quill/.
+_NAME_SLUG = re.compile(r"[a-z]{2,}(?:[-_][a-z]{1,}){1,3}")
+
+
+def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names spelled out of the profile URLs of JSON-LD people that give no name ("author":
+    {"@type": "Person", "url": ".../authors/ada-quill"}). Only a slug of two to four words of
+    letters counts: numbers, hashes and one-word handles are not names. The slug loses the
+    name's accents and apostrophes, so these names are a fallback after the visible byline."""
+    if isinstance(value, list):
+        return [name for entry in value for name in _profile_names(entry, nodes)]
+    if not isinstance(value, dict):
+        return []
+    value = _resolved(value, nodes)
+    if value.get("name") or _is_organisation(value) or not isinstance(value.get("url"), str):
+        return []
+    path = urlsplit(value["url"].strip()).path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1].casefold()
+    if "/" not in path or not _NAME_SLUG.fullmatch(slug):
+        return []
+    return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
 
 
 def _json_ld_value(signals: Signals, key: str):
@@ -433,9 +644,10 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
     names += [v for key in ("publisher", "dc.publisher", "dcterms.publisher", "article:publisher")
               for v in signals.meta.get(key, []) if not _PROFILE_URL.match(v)]
     for item in signals.json_ld:
-        names += _names(item.get("publisher"), want_people=False)
+        names += _names(item.get("publisher"), False, signals.json_ld_nodes)
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
+    names += signals.logos
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
@@ -453,7 +665,7 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
     if og:
         return Choice(og[0], "meta")
     for item in signals.json_ld:
-        publisher = _names(item.get("publisher"), want_people=False)
+        publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
             return Choice(publisher[0], "json-ld")
     application = signals.meta.get("application-name")
@@ -483,13 +695,21 @@ def _key(text: str) -> str:
     return " ".join(text.translate(_QUOTES).casefold().split()).strip(" .")
 
 
+_SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
+
+
 def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     """(strong, weak) forms of a title. Strong: as given, and without the parts at either end
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
+    strong = {_key(title)}
+    # "Site: Headline": a colon only parts the title when what comes before it is the site's
+    # name (elsewhere it is the headline's own: "Bridge: the council decides").
+    lead = _SITE_COLON.match(title)
+    if lead and _names_site(lead.group(1), sites):
+        title = f"{lead.group(1)} | {lead.group(2)}"
     parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
-    strong = {_key(title)}
     start, end = 0, len(parts)
     while start < end and site_part[start]:
         start += 1
@@ -497,6 +717,16 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
+    elif start < end and any(site_part):
+        # The site's name inside the title, not at an end: what follows it is its tagline
+        # ("Headline | Site - News from the valley"), what precedes it its section or the
+        # tagline of a name put first. The longer side is the headline.
+        first = site_part.index(True)
+        last = len(site_part) - 1 - site_part[::-1].index(True)
+        sides = [(parts[0], parts[first - 1]) if first > 0 else None,
+                 (parts[last + 1], parts[-1]) if last < len(parts) - 1 else None]
+        spans = [_join_parts(title, *side) for side in sides if side]
+        strong.add(_key(max(spans, key=len)))
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
@@ -539,17 +769,29 @@ def _join_parts(title: str, first: str, last: str) -> str:
     return title[start:end] if 0 <= start < end else first
 
 
+def _initials(name: str) -> str | None:
+    """The key of a site's initials ("The Valley Courier" -> "vc"), the short form titles
+    end in; a one-word name has none."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in ("the", "of", "and")]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).casefold()
+
+
 def _names_site(part: str, sites: set[str]) -> bool:
     key = outlet_key(part)
     if not key:
         return False
-    return any(key == site or (len(key) >= 4 and (site.startswith(key) or key.startswith(site)))
+    # A name of two letters ("AP", or a site's initials) is matched whole only: as a prefix it
+    # would take any part that starts with those letters for the site.
+    return any(key == site or (len(key) >= 4 and len(site) >= 3
+                               and (site.startswith(key) or key.startswith(site)))
                for site in sites)
 
 
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:
     """The headline: the form most signals agree on once site names are cut off."""
-    site_keys = {outlet_key(s) for s in sites if outlet_key(s)}
+    site_keys = {outlet_key(s) for s in sites if outlet_key(s)} | set(filter(None, map(_initials, sites)))
     domain = domain_of(signals.url)
     if domain:
         site_keys.add(outlet_key(domain))
@@ -668,8 +910,15 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.json_ld if (names := (
-        _names(item.get("author"), want_people=True)
-        + _names(item.get("creator"), want_people=True)))), [])
+        _names(item.get("author"), True, signals.json_ld_nodes)
+        + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+    if not json_ld_people:
+        # A page typed only as a WebPage: its author is the page's.
+        json_ld_people = next((names for item in signals.json_ld_others
+                               if _WEB_PAGE_TYPE.search(str(item.get("@type")))
+                               and (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
+    profile_people = next((names for item in signals.json_ld if (names := (
+        _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
@@ -681,7 +930,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
-                        ("meta", _card_labelled_author(signals)), ("byline", lambda: signals.rel_author),
+                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
+                        ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)

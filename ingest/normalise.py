@@ -135,7 +135,9 @@ MONTHS = (
 _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
-_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
+# A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
+# inside a name has no spaces round it.
+_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -163,6 +165,13 @@ _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派
 _LAST_FIRST = re.compile(
     r"\s*((?:[a-z]{1,4}\s+)?[A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.)*(?:\s+[a-z]{1,4})?)\s*")
 _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
+# What follows a name in a byline that is not the name: where the writer files from ("in
+# Lisbon", "from Oslo", "reporting from Rome"), a bio ("is a senior reporter ..."), the labels of
+# profile links set beside it ("Twitter", "Email").
+_NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$")
+_LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
+                "follow", "bio", "profile"}
+_GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -195,6 +204,7 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
         for part in _SEPARATORS.split(text):
             part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
             part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
+            part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
             if not part:
                 continue
             organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
@@ -207,12 +217,26 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
                     organisations.append(name)
                 continue
             if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
-                continue
+                # A job title after the name ("Ada Quill Senior Reporter") goes, the name stays;
+                # a group ("Garden Team", "Metro Desk") is nobody's name.
+                if words[-1] in _GROUP_WORDS:
+                    continue
+                part = _without_tail(part, ROLE_WORDS)
+                if not _looks_like_name(part, allow_role=False):
+                    continue
             person = _person_name(part)
             if person and person_key(person) not in seen:
                 seen.add(person_key(person))
                 people.append(person)
     return people, organisations
+
+
+def _without_tail(text: str, words: set[str]) -> str:
+    """The text without the run of `words` at its end, as long as two words are left."""
+    parts = text.split()
+    while len(parts) > 2 and parts[-1].casefold().strip(".") in words:
+        parts.pop()
+    return " ".join(parts) if len(parts) < len(text.split()) else text
 
 
 def _once(name: str) -> str:

@@ -597,3 +597,230 @@ def test_trafilatura_author_and_htmldate_are_not_run_when_the_page_states_both(m
     assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
     with pytest.raises(AssertionError, match="were enough"):
         parsed("<title>Bridge</title>")  # nothing of ours speaks: both are asked
+
+
+# --- authors: JSON-LD shapes, several names in one byline, plural classes ------------------
+
+
+def test_json_ld_author_given_by_reference_to_a_person_node():
+    # WordPress SEO plugins write the article's author as {"@id": ...} and the Person as a
+    # separate node of the same @graph.
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Bridge",
+         "author": [{"@id": "https://example.org/#/person/1"}, {"@id": "https://example.org/#/org"}]},
+        {"@type": "Person", "@id": "https://example.org/#/person/1", "name": "Maria Lindqvist"},
+        {"@type": "Organization", "@id": "https://example.org/#/org", "name": "Valley Courier"},
+    ]}
+    article = parsed(json_ld(graph))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_json_ld_reference_resolved_across_script_blocks():
+    person = {"@context": "https://schema.org", "@type": "Person", "@id": "#writer", "name": "Tom Okafor"}
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {"@id": "#writer"}})
+                     + json_ld(person))
+    assert (article.authors, article.provenance["authors"]) == (["Tom Okafor"], "json-ld")
+
+
+def test_json_ld_person_without_a_name_is_named_by_its_profile_url():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": [
+        {"@type": "Person", "url": "https://example.org/authors/maria-lindqvist/"},
+        {"@type": "Person", "url": "https://example.org/authors/8812"},
+        {"@type": "Person", "url": "https://social.example/mlindqvist"}]}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_a_visible_byline_beats_a_name_spelled_out_of_a_profile_url():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
+                              "author": {"@type": "Person", "url": "/authors/tom-orourke"}}),
+                     '<h1>Bridge</h1><p class="byline">By Tom O\u2019Rourke</p>')
+    assert (article.authors, article.provenance["authors"]) == (["Tom O\u2019Rourke"], "byline")
+
+
+def test_json_ld_name_given_as_a_list_is_several_people():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
+                              "author": {"@type": "Person", "name": ["Maria Lindqvist", "Tom Okafor"]}}))
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_json_ld_name_string_with_several_people_and_job_titles():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {
+        "@type": "Person", "name": "Maria Lindqvist, Senior Reporter & Tom Okafor"}}))
+    assert article.authors == ["Maria Lindqvist", "Tom Okafor"]
+
+
+def test_an_author_element_with_several_names_gives_them_all():
+    article = parsed(top='<h1>Bridge</h1><div itemprop="author" itemscope>'
+                         '<span itemprop="name">Maria Lindqvist</span>'
+                         '<span itemprop="name">Tom Okafor, Valley Press Agency</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+@pytest.mark.parametrize("css", ["authors", "article-authors", "story_authors"])
+def test_a_plural_authors_class_is_a_byline(css):
+    article = parsed(top=f'<h1>Bridge</h1><div class="{css}"><a>Maria Lindqvist</a> and <a>Tom Okafor</a></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_json_ld_publisher_given_by_reference_names_the_outlet():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Bridge", "publisher": {"@id": "#org"}},
+        {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Valley Courier"},
+    ]}
+    article = parsed(json_ld(graph))
+    assert (article.outlet, article.provenance["outlet"]) == ("Valley Courier", "json-ld")
+
+
+# --- titles: more separators, the site's name before a colon, taglines, initials, logos -----
+
+SITE = '<meta property="og:site_name" content="Valley Courier">'
+
+
+@pytest.mark.parametrize("title", [
+    "Bridge to be rebuilt « Valley Courier", "Bridge to be rebuilt › Valley Courier",
+    "Valley Courier ‹ Bridge to be rebuilt", "Bridge to be rebuilt :: Valley Courier",
+    "Valley Courier: Bridge to be rebuilt",
+])
+def test_more_separators_between_headline_and_site(title):
+    assert parsed(SITE + f"<title>{title}</title>").title == "Bridge to be rebuilt"
+
+
+def test_a_colon_inside_the_headline_is_kept():
+    assert parsed(SITE + "<title>Bridge: the council decides | Valley Courier</title>").title == (
+        "Bridge: the council decides")
+
+
+def test_the_sites_tagline_after_its_name_goes_with_it():
+    article = parsed(SITE + "<title>Bridge to be rebuilt | Valley Courier - News from the valley</title>")
+    assert article.title == "Bridge to be rebuilt"
+    # Between a section and the headline, the longer side is the headline.
+    article = parsed(SITE + "<title>Local | Valley Courier | Bridge to be rebuilt</title>")
+    assert article.title == "Bridge to be rebuilt"
+
+
+def test_the_sites_initials_at_the_end_of_the_title_are_its_name():
+    assert parsed(SITE + "<title>Bridge to be rebuilt | VC</title>").title == "Bridge to be rebuilt"
+    # Capitals that are not the site's initials stay part of the headline.
+    assert parsed(SITE + "<title>Bridge to be rebuilt - UN</title>").title == "Bridge to be rebuilt - UN"
+
+
+@pytest.mark.parametrize("logo", [
+    '<h1 class="site-title"><a href="/" rel="home">Valley Courier</a></h1>',
+    '<h1><a href="https://www.valleycourier.example/">Valley Courier</a></h1>',
+    '<h1 id="logo">Valley Courier</h1>',
+    '<h1><a href="https://www.valleycourier.example/?ref=top" rel="noopener home">Valley Courier</a></h1>',
+])
+def test_a_heading_marked_as_the_sites_logo_is_a_site_name_not_the_headline(logo):
+    article = parsed("<title>Bridge to be rebuilt | Valley Courier</title>", logo)
+    assert article.title == "Bridge to be rebuilt"
+    article = parsed("<title>Valley Courier | Bridge to be rebuilt</title>", logo + "<h2>Bridge to be rebuilt</h2>")
+    assert (article.title, article.provenance["title"]) == ("Bridge to be rebuilt", "heading")
+
+
+# --- authors: weaker signals for pages that mark no byline ---------------------------------
+
+
+def test_a_link_to_an_author_page_after_the_headline_names_the_author():
+    article = parsed(top='<a href="/author/ann-lee/">Ann Lee</a><h1>Bridge</h1>'
+                         '<p><a href="/authors/maria-lindqvist/">Maria Lindqvist</a> and '
+                         '<a href="https://example.org/authors/tom-okafor">Tom Okafor</a></p>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_a_link_to_an_authoring_guide_is_no_author():
+    article = parsed(top='<h1>Bridge</h1><p><a href="/authoring/style-guide">Style Guide</a></p>')
+    assert article.authors == []
+
+
+@pytest.mark.parametrize("line", ["by Maria Lindqvist", "Words by Maria Lindqvist",
+                                  "Story by Maria Lindqvist", "Text by Maria Lindqvist"])
+def test_a_line_with_a_lower_case_or_labelled_by_is_a_byline_of_last_resort(line):
+    article = parsed(top=f"<h1>Bridge</h1><p>{line}</p>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_a_writer_class_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><div class="article-writer">Maria Lindqvist</div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_name_and_job_title_in_two_inline_elements_are_two_lines():
+    article = parsed(top='<h1>Bridge</h1><div class="byline"><span class="name">Maria Lindqvist</span>'
+                         '<span class="role">Reporter</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_parsely_page_meta_names_authors():
+    head = ('<meta name="parsely-page" content=\'{"title": "Bridge", "authors": ["Maria Lindqvist",'
+            ' "Tom Okafor"], "pub_date": "2024-03-05T09:30:00Z"}\'>')
+    article = parsed(head, "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+    assert article.published == "2024-03-05T09:30:00+00:00"
+
+
+def test_json_ld_author_of_the_web_page_when_no_article_object_names_one():
+    article = parsed(json_ld({"@type": "WebPage", "author": {"@type": "Person", "name": "Maria Lindqvist"}}),
+                     "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+def test_a_link_that_is_no_url_is_passed_over():
+    article = parsed(top='<h1><a href="http://[broken">Bridge</a></h1>'
+                         '<p><a href="http://[x/author/a">Ann Lee</a></p>')
+    assert article.title == "Bridge" and article.authors == []
+
+
+def test_json_ld_person_named_by_given_and_family_name():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {
+        "@type": "Person", "givenName": "Maria", "familyName": "Lindqvist"}}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
+@pytest.mark.parametrize("key", ["article:author_name", "author_name", "authors", "byline"])
+def test_more_meta_author_names(key):
+    article = parsed(f'<meta name="{key}" content="Maria Lindqvist and Tom Okafor">', "<h1>Bridge</h1>")
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
+
+
+def test_a_by_label_alone_in_its_element_takes_the_names_after_it():
+    article = parsed(top='<h1>Bridge</h1><div><span class="label">By</span>'
+                         '<span>by MARIA LINDQVIST and TOM OKAFOR</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
+
+
+def test_a_name_and_a_date_in_two_inline_elements_are_two_lines():
+    article = parsed(top='<h1>橋の再建</h1><div class="author"><span class="name">林美音</span>'
+                         '<span class="time">2017-03-01 14:27</span></div>')
+    assert (article.authors, article.provenance["authors"]) == (["林美音"], "byline")
+
+
+def test_an_authorname_class_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><span class="authorname-txt"><span>Maria Lindqvist</span></span>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_a_byline_date_set_in_inline_pieces_is_still_one_date():
+    article = parsed(top='<h1>橋の再建</h1><div class="author"><span>林美音</span>'
+                         '<span>2019</span>年<span>4</span>月<span>4</span>日</div>')
+    assert (article.authors, article.published, article.provenance["published"]) == (
+        ["林美音"], "2019-04-04", "byline")
+
+
+def test_an_itemprop_listing_author_among_other_properties_is_a_byline():
+    article = parsed(top='<h1>Bridge</h1><span itemprop="author creator" itemscope>'
+                         '<span itemprop="name">Maria Lindqvist</span></span>'
+                         '<ul><li><span class="authorname">Ann Lee</span></li></ul>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+def test_json_ld_author_as_a_list_object_with_escaped_names():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": {"@list": [
+        {"@type": "Person", "name": "Tom O&#039;Rourke"}, {"@type": "Person", "name": "Maria Lindqvist"}]}}))
+    assert article.authors == ["Tom O'Rourke", "Maria Lindqvist"]
+
+
+@pytest.mark.parametrize("css", ["author-link", "story-author__name", "meta__author__link"])
+def test_name_and_link_classes_of_the_author_are_bylines(css):
+    article = parsed(top=f'<h1>Bridge</h1><div class="info">Share this story</div>'
+                         f'<a class="{css}" href="/people/ml">Maria Lindqvist</a>')
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")

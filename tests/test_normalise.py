@@ -73,6 +73,18 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("By Ada Quill Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Quill Quill", [], []),  # one word, twice: still one word, no full name
         ("Ada Ada Quill", ["Ada Ada Quill"], []),
+        # a job title, a place, a bio or profile-link labels run into the name
+        ("Ada Quill Senior Reporter", ["Ada Quill"], []),
+        ("Ada Quill Staff Writer and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill - Staff Writer", ["Ada Quill"], []),
+        ("Ada Quill – Reuters", ["Ada Quill"], ["Reuters"]),
+        ("By Ada Quill in Lisbon", ["Ada Quill"], []),
+        ("Ada Quill Correspondent in Rome and Ben Ostrow from Oslo", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill is a senior reporter covering the river valley", ["Ada Quill"], []),
+        ("Ada Quill Twitter Email", ["Ada Quill"], []),
+        ("Valley Desk Editor", [], []),
+        ("Chief Editor", [], []),
+        ("Garden Tools Team", [], []),
     ],
 )
 def test_split_people(raw, people, organisations):
