@@ -134,6 +134,9 @@ def find_title(lines: list[Line]) -> int | None:
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
+    above_byline = _title_above_byline(lines)
+    if above_byline is not None:
+        return above_byline
     for i, line in enumerate(lines):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
         # apart in the middle of the page; a first word with a longer headline below it before
@@ -152,6 +155,99 @@ def find_title(lines: list[Line]) -> int | None:
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+# How many lines may sit between a headline (or its standfirst) and the byline below it.
+BYLINE_GAP = 4
+
+
+def _byline_or_dateline(line: Line) -> bool:
+    """A line of the byline block under a headline: "By A", "Author: A", "A | Oct 28, 2024",
+    "A, Reuters", "A, @handle", a link to an author page, or a short line that is a date."""
+    if line.words > 30 or line.heading == 1 or rules.is_caption(line):
+        return False
+    return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
+                or rules.byline_with_organisation(line)[0] or rules.author_links(line)
+                or "@" in line.text and rules.is_name_line(line)
+                or line.words <= 20 and _dateline(line))
+
+
+def _dateline(line: Line) -> bool:
+    """A line that is a date or a stamp with one: "Saturday, March 9, 2019 09:00",
+    "Updated on March 9, 2019", not a sentence or a link that mentions a date."""
+    dates = rules.full_dates(line.text)
+    return bool(dates) and (dates[0][0] <= 12 or rules.is_stamp(line))
+
+
+def _between_headline_and_byline(line: Line) -> bool:
+    """What may stand between a headline and its byline without being either: buttons, stamps,
+    captions, labels, a section's name, a date."""
+    return (line.words <= 3 or rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line)
+            or rules.is_label(line) or line.words <= 10 and bool(rules.full_dates(line.text)))
+
+
+def _prose(line: Line) -> bool:
+    """A paragraph that ends like a sentence: the story (or a long standfirst), not a headline
+    ("... Didn't Notice!'" is long and ends with a mark, but a headline's mark)."""
+    return rules.is_paragraph(line) and bool(re.search(r"[.;:…][\"”’')]*$", line.text))
+
+
+def _long_headline_above(lines: list[Line], i: int) -> int | None:
+    """The nearest line above line i, past buttons and stamps, that could be a headline of four
+    words or more; None when nothing is, -1 when something else (prose, a list) comes first."""
+    for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
+        line = lines[j]
+        # A headline is a line of its own: not wrapped from the line above or onto the next.
+        alone = not line.wrapped and not (j + 1 < len(lines) and lines[j + 1].wrapped)
+        if line.words >= 4 and alone and not _prose(line) and not line.heading and not line.item and _headline_like(line) \
+                and not rules.full_dates(line.text):
+            return j
+        if not _between_headline_and_byline(line):
+            return -1
+    return None
+
+
+def _title_above_byline(lines: list[Line]) -> int | None:
+    """The headline of a text without heading marks, found from its byline when the first line
+    that reads as a headline may be something else (a teaser, the site's name, a standfirst
+    too long to read as a headline). The line just above the first byline is the headline when
+    no other headline-like line stands right above it; when one does, the lower is the
+    standfirst only if it reads as one (see _standfirst_of), and otherwise nothing is decided
+    here."""
+    sentences = 0
+    for anchor, line in enumerate(lines[:60]):
+        # The story has begun (its "by" lines are quotes and credits) at a line too long for a
+        # standfirst, or at the second sentence-like paragraph (the first may be the standfirst).
+        sentences += _prose(line)
+        if line.words > 40 or sentences > 1:
+            return None
+        if not _byline_or_dateline(line):
+            continue
+        near = _long_headline_above(lines, anchor)
+        if near is None or near < 0:
+            continue
+        above = _long_headline_above(lines, near)
+        if above is None:
+            return near
+        if above < 0:
+            return None  # prose or a list right above: near may be a second standfirst
+        # (A headline does not end with a full stop: a sentence above a sentence is prose.)
+        headline = not re.search(r"[^.]\.$", lines[above].text)
+        return above if headline and _standfirst_of(lines[near], lines[above]) else None
+    return None
+
+
+def _standfirst_of(line: Line, above: Line) -> bool:
+    """line is the standfirst below the headline above: a sentence that ends with a full stop,
+    or a sentence in sentence case below a headline in title case."""
+    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (_title_case(above) and not _title_case(line))
+
+
+def _title_case(line: Line) -> bool:
+    """Most words past the first that are longer than three letters are capitalised, as in
+    "Dockers Vote to End the Harbour Strike" (sentence case capitalises only names)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text)[1:] if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _headline_follows(lines: list[Line], i: int) -> bool:

@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from ingest import text_rules as rules
+from ingest import extract_text as extract_module
 from ingest.extract_text import extract_text
 from ingest.normalise import normalise
 from ingest.text_rules import Line, read_lines
@@ -777,3 +778,51 @@ def test_a_centred_one_word_line_is_the_title(title, expected):
 ])
 def test_a_short_heading_above_a_menu_is_the_masthead(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
+
+
+# --- a plain headline found from the byline below it ---------------------------------------
+
+MASTHEAD = "Harbour Gazette\n\nPorts and Shipping\n\n"
+TEASERS = "Cranes stand idle at the northern quay\n\nShipping lines reroute to the south\n\n"
+
+
+@pytest.mark.parametrize("top, title", [
+    # The site's name and sections above: the headline is the line over the byline.
+    (MASTHEAD + "Dockers vote to end the six-week strike\n\nBy Ann Lee", "Dockers vote to end the six-week strike"),
+    (MASTHEAD + "Updated\n\nDockers vote to end the six-week strike\n\nShare\n\nMarch 3, 2019",
+     "Dockers vote to end the six-week strike"),  # buttons and a stamp between
+    # A standfirst ending with a full stop between: the line above it is the headline.
+    (TEASERS + "Dockers vote to end the six-week strike\n\nBut the port will take months to recover.\n\n"
+     "Ann Lee, @annlee", "Dockers vote to end the six-week strike"),
+    # A long headline in title case that ends like a sentence, then a standfirst in sentence case.
+    ("Ports\n\nUnion Leader on Ending the Long Harbour Strike: 'We Would Do It All Again Tomorrow, "
+     "Every Single Day!'\n\nThe dockers' leader explained why the union voted to go back to work\n\nBy Ann Lee",
+     "Union Leader on Ending the Long Harbour Strike: 'We Would Do It All Again Tomorrow, Every Single Day!'"),
+    # Not decided by the byline: two sentence-case lines (headline and standfirst, or kicker
+    # and headline), a second standfirst under a long one, a date inside a link's text.
+    ("Dockers vote to end the strike\n\nThe union says the worst is yet to come for the port\n\nBy Ann Lee",
+     "Dockers vote to end the strike"),
+    ("Dockers vote to end the strike\n\nThe union said on Monday that the strike was over and that the "
+     "port would open again by the end of the week.\n\nShips wait outside the harbour\n\nBy Ann Lee",
+     "Dockers vote to end the strike"),
+    ("Dockers vote to end the strike\n\nRelated stories on the port\n\n[Port strike 2019/03/01](/p)",
+     "Dockers vote to end the strike"),
+])
+def test_a_plain_headline_over_its_byline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 3, 2019", True), ("Saturday, March 9, 2019 09:00", True), ("Updated on March 9, 2019", True),
+    ("Port strike ends after talks on March 3, 2019", False), ("March", False),
+])
+def test_datelines(text, expected):
+    assert extract_module._dateline(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dockers Vote to End the Harbour Strike", True), ("Dockers vote to end the harbour strike", False),
+    ("Lisbon dockers meet Porto union leaders", False), ("Strike Ends", False),  # too few words to tell
+])
+def test_title_case(text, expected):
+    assert extract_module._title_case(line(text)) is expected
