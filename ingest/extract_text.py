@@ -134,9 +134,10 @@ def find_title(lines: list[Line]) -> int | None:
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
-    above_byline = _title_above_byline(lines)
-    if above_byline is not None:
-        return above_byline
+    for rule in (_title_above_byline, _title_shown_twice):
+        found = rule(lines)
+        if found is not None:
+            return found
     for i, line in enumerate(lines):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
         # apart in the middle of the page; a first word with a longer headline below it before
@@ -192,14 +193,17 @@ def _prose(line: Line) -> bool:
     return rules.is_paragraph(line) and bool(re.search(r"[.;:…][\"”’')]*$", line.text))
 
 
+def _alone(lines: list[Line], i: int) -> bool:
+    """A headline is a line of its own: not wrapped from the line above or onto the next."""
+    return not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
+
+
 def _long_headline_above(lines: list[Line], i: int) -> int | None:
     """The nearest line above line i, past buttons and stamps, that could be a headline of four
     words or more; None when nothing is, -1 when something else (prose, a list) comes first."""
     for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
         line = lines[j]
-        # A headline is a line of its own: not wrapped from the line above or onto the next.
-        alone = not line.wrapped and not (j + 1 < len(lines) and lines[j + 1].wrapped)
-        if line.words >= 4 and alone and not _prose(line) and not line.heading and not line.item and _headline_like(line) \
+        if line.words >= 4 and _alone(lines, j) and not _prose(line) and not line.heading and not line.item and _headline_like(line) \
                 and not rules.full_dates(line.text):
             return j
         if not _between_headline_and_byline(line):
@@ -235,6 +239,37 @@ def _title_above_byline(lines: list[Line]) -> int | None:
         headline = not re.search(r"[^.]\.$", lines[above].text)
         return above if headline and _standfirst_of(lines[near], lines[above]) else None
     return None
+
+
+# How close a headline's second copy is to its first (one above the standfirst, one above the
+# lead photo or inside the share bar).
+REPEAT_GAP = 10
+
+
+def _title_shown_twice(lines: list[Line]) -> int | None:
+    """The first line of four words or more that reads as a headline and is shown again a few
+    lines below, before the story: pages repeat their headline (above the share bar, over the
+    photo, in the breadcrumb), not their menus' long items."""
+    for i, line in enumerate(lines[:60]):
+        if line.words > 40 or _prose(line):
+            return None
+        # (Not a line repeated right below it: a song's chorus, a list's item.)
+        if (line.words >= 4 and _alone(lines, i) and not line.item and not line.heading
+                and _headline_like(line) and not rules.full_dates(line.text)
+                and not (i > 0 and lines[i - 1].key == line.key)
+                and _shown_again(lines, i)):
+            return i
+    return None
+
+
+def _shown_again(lines: list[Line], i: int) -> bool:
+    """Line i comes again within REPEAT_GAP lines, with no paragraph of the story between."""
+    for j in range(i + 1, min(len(lines), i + 1 + REPEAT_GAP)):
+        if lines[j].key == lines[i].key:
+            return j > i + 1
+        if lines[j].words > 40 or _prose(lines[j]):
+            return False
+    return False
 
 
 def _standfirst_of(line: Line, above: Line) -> bool:

@@ -826,3 +826,17 @@ def test_datelines(text, expected):
 ])
 def test_title_case(text, expected):
     assert extract_module._title_case(line(text)) is expected
+
+
+@pytest.mark.parametrize("top, title", [
+    # The headline shown twice (over the standfirst, again over the share bar), below a menu.
+    ("Terms of Service\n\nCorrections and Letters Policy\n\nDockers vote to end the strike\n\nSign In\n\n"
+     "Ports\n\nDockers vote to end the strike\n\nShare on Facebook", "Dockers vote to end the strike"),
+    # Not a chorus or a list repeating a line straight away, nor a copy past the story's start.
+    ("Corrections and Letters Policy\n\nSing along with the dockers\n\nSing along with the dockers\n\n"
+     "Sign In\n\nSing along with the dockers", "Corrections and Letters Policy"),
+    ("Corrections and Letters Policy\n\nDockers vote to end the strike\n\n"
+     + STORY + "\n\nDockers vote to end the strike", "Corrections and Letters Policy"),
+])
+def test_a_plain_headline_shown_twice(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
