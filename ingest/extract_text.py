@@ -106,8 +106,14 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text))
-            and not rules.is_label(line)
+            and not rules.is_label(line) and not _lower_case_start(line)
             and len(line.text) <= 300)
+
+
+def _lower_case_start(line: Line) -> bool:
+    """Three words or more in small letters only ("back to home news") are a menu's or a
+    link's text: a headline has a capital somewhere, if only in a name."""
+    return line.words >= 3 and bool(re.match(r"[a-z]", line.text)) and not re.search(r"[A-Z]", line.text)
 
 
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
@@ -144,10 +150,12 @@ def find_title(lines: list[Line]) -> int | None:
         # the story is a section's name ("Politics" / "Dockers vote to end the strike").
         one_word = (line.words == 1 and not rules.is_furniture(line) and not rules.is_label(line)
                     and (_centred(lines, i) or i == 0 and not _headline_follows(lines, i)))
-        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line):
+        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line) \
+                and not _breadcrumb_of(lines, i):
             # Two or three words over a longer headline are its kicker ("Dakota Access
-            # pipeline" / the headline); a sentence below them is a standfirst, not a headline.
-            if 2 <= line.words <= 3:
+            # pipeline" / the headline), and so is a short line in capitals ("CITY HALL
+            # BUDGET TALKS" / the headline); a sentence below them is a standfirst.
+            if 2 <= line.words <= 3 or _capitals(line) and line.words <= 6:
                 below = _next_headline(lines, i)
                 if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
                     return below
@@ -283,6 +291,24 @@ def _title_case(line: Line) -> bool:
     "Dockers Vote to End the Harbour Strike" (sentence case capitalises only names)."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text)[1:] if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _capitals(line: Line) -> bool:
+    """Every letter a capital: a kicker's or a section's style ("UKRAINE WAR")."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _breadcrumb_of(lines: list[Line], i: int) -> bool:
+    """Line i ends with a line shown below it: a breadcrumb that lost its separators ("Home
+    News World Dockers vote to end the strike" / "Dockers vote to end the strike")."""
+    key = lines[i].key
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        tail = lines[j].key
+        # The crumbs before it are a few words; the line below is a headline's length.
+        if key.endswith(" " + tail) and len(tail.split()) >= 3 and len(key[: -len(tail)].split()) <= 4:
+            return True
+    return False
 
 
 def _headline_follows(lines: list[Line], i: int) -> bool:

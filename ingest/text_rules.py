@@ -262,7 +262,7 @@ def parse_day(raw: str) -> date | None:
 
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign (?:in|up)|log ?in|"
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
     r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
     r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
@@ -286,6 +286,8 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # "... at dawn. (Harbour Space Centre/Jane Roe)": who made the picture, in closing brackets.
+    r"\([^()]*[^\W\d_]\s?/\s?[A-Z][^()]*\)\s*$|"
     # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
@@ -318,7 +320,7 @@ _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full st
 # Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
 _NAVIGATION = re.compile(
     r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
-    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:on|via) \w+\s*)+|"
+    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
     r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|log ?in|register|subscribe|sign up))+)$",
@@ -338,11 +340,13 @@ def _menu_row(text: str) -> bool:
 # under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
 # someone for other work ("Edited by", "Supported by").
 _LABEL_LINE = re.compile(
-    r"(?:[:—–/|-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
+    r"(?:[:—–/|,-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
     r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
     r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
     r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$|"
-    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|"
+    # A day without its year ("13 Aug", "Aug. 13") and a line that opens with a clock time: stamps.
+    rf"^(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d{{1,2}})\.?$|^\d{{1,2}}:\d\d\b",
     re.I,
 )
 
@@ -754,7 +758,7 @@ def is_author_marker(line: Line) -> bool:
         return True
     # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
     if line.words <= 8 and re.fullmatch(
-            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|view all (?:posts|articles|stories)|"
+            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
             r"all (?:posts|articles|stories) by)\b.*", text, re.I):
         return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))

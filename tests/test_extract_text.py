@@ -133,6 +133,8 @@ def test_month_day_without_year():
     ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
     ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
     ("Ann Lee | March 3, 2019 | 5 min read", False),
+    ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
+    ("Share the pain of the strike", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -146,6 +148,8 @@ def test_furniture(text, expected):
     ("Workers/iStock", True),
     ("Photo: Jane Roe", True),
     ("The union told Reuters the strike was over.", False),
+    ("Cranes at dawn, 2004. (Harbour Space Centre/Jane Roe)", True),  # who made it, in brackets
+    ("Strike ends (1/2 page)", False), ("Dockers vote (and so do pilots)", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -404,6 +408,7 @@ def test_bio(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
     ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
+    ("View More Articles", True), ("More stories", True),
     ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
     # reading-time stamps, in several languages
     ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
@@ -640,7 +645,9 @@ def test_sign_off(text, names):
     ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
     ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
     ("– Ports", True), ("› Ports", True),  # the next step of a breadcrumb
-    ("83.1k", True), ("4 years ago", True), ("an hour ago", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
+    ("83.1k", True), ("4 years ago", True), ("an hour ago", True),
+    ("Wednesday,", True), ("13 Aug", True), ("Aug. 13", True), ("21:17 18.11.2019Get short URL", True),
+    ("Strike ends, talks go on", False), ("13 dockers hurt", False), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
 ])
 def test_labels(text, expected):
     assert rules.is_label(line(text)) is expected
@@ -839,4 +846,20 @@ def test_title_case(text, expected):
      + STORY + "\n\nDockers vote to end the strike", "Corrections and Letters Policy"),
 ])
 def test_a_plain_headline_shown_twice(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("top, title", [
+    # A menu's text in small letters only is not a headline; a brand in small letters may open one.
+    ("back to harbour home news\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("harbour.weekly issue 12: Cranes, ships and Docks\n\nPorts", "harbour.weekly issue 12: Cranes, ships and Docks"),
+    # A breadcrumb run together, ending with the headline shown below it.
+    ("Home Ports News Dockers vote to end the strike\n\nDockers vote to end the strike",
+     "Dockers vote to end the strike"),
+    ("'What will the port do now?': Dockers vote to end the strike\n\nDockers vote to end the strike",
+     "'What will the port do now?': Dockers vote to end the strike"),  # a long start is the headline's own
+    # A kicker in capitals over the headline.
+    ("HARBOUR STRIKE: THE LAST DAY\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+])
+def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
