@@ -454,8 +454,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                             add(names, j)
                             break
                     break
+    # A helper is not an author, unless a "By" line at the top names them too (a wire story
+    # whose writer also thanks the colleagues, themselves among them, who "contributed").
     helpers = {name for line in lines for name in rules.contributors(line)}
-    found = [name for name in found if name not in helpers]
+    signed = {name for i in used if i in header for name in rules.byline_by(lines[i])}
+    found = [name for name in found if name not in helpers or name in signed]
     # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
     keys = {lines[i].key for i in used}
     used |= {i for i, line in enumerate(lines) if line.key in keys}
@@ -527,7 +530,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
-        add(rules.names_in(line.text), i)
+        # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
+        names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
+        add(with_outlet if len(with_outlet) > len(names) else names, i)
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
@@ -543,7 +548,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
-        add(rules.names_with_outlet(line), i)
+        add(rules.names_with_outlet(line) or rules.name_and_outlet(line) or rules.name_with_marker(line)
+            # Right under the headline, a name and a date open the line whatever follows them.
+            or (rules.name_with_date(line, then_anything=True)
+                if _below(lines, i, {title_at, description_at}) else []), i)
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:

@@ -478,6 +478,7 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
+    text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
@@ -765,15 +766,18 @@ def is_author_marker(line: Line) -> bool:
 
 
 _STAMP_TAIL = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)|updated\b.*|\d+\s+comments?)$", re.I)
+    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
-def name_with_date(line: Line) -> list[str]:
-    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read": a name
-    and the page's stamp, one line."""
-    if line.words > 14:
+def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
+    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
+    Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
+    known to be the byline's place (right under the headline), so the categories and comment
+    counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
+    if line.words > (20 if then_anything else 14):
         return []
-    parts = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line.text.strip(), maxsplit=1)
+    text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
+    parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
@@ -787,9 +791,32 @@ def name_with_date(line: Line) -> list[str]:
         return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
-    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3:
+    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
     return names_in(name) if NAME_LINE.match(name) else []
+
+
+def name_and_outlet(line: Line) -> list[str]:
+    """"ANN LEE, HARBOUR GAZETTE" / "Ann Lee, Gazette": a name, a comma and a short name of
+    something capitalised (the outlet, or the writer's town). Only a byline's place makes it
+    a byline: callers ask for a date or a stamp beside it."""
+    head, comma, tail = line.text.strip().rpartition(",")
+    tail = tail.strip(" .")
+    if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
+        return []
+    if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
+        return []
+    return names_in(head)
+
+
+def name_with_marker(line: Line) -> list[str]:
+    """"Ann LeeView More Articles": a name and an author-box link run together by a lost line
+    break (unglue sets them apart)."""
+    head, semicolon, tail = unglue(line.text).partition(";")
+    if not semicolon or not NAME_LINE.match(head.strip()):
+        return []
+    marker = Line(raw=tail, text=tail.strip())
+    return names_in(head) if is_author_marker(marker) else []
 
 
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").

@@ -259,6 +259,8 @@ def test_byline_label(text, names):
     ("Harbour strike · 5 min read", []),
     ("Ann Lee @annlee Oct 28, 2024", ["Ann Lee"]),
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
+    ("Ann Lee  @annlee /  2 days", ["Ann Lee"]),  # a handle, a slash, an age without "ago"
+    ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -863,3 +865,35 @@ def test_a_plain_headline_shown_twice(top, title):
 ])
 def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("rule, text, names", [
+    (lambda x: rules.name_with_date(x, then_anything=True), "Ann Lee 27/09/2018 Comment! Ports, Ships", ["Ann Lee"]),
+    (lambda x: rules.name_with_date(x, then_anything=True), "Harbour News 27/09/2018 Comment!", []),
+    (rules.name_and_outlet, "ANN LEE, HARBOUR GAZETTE", ["Ann Lee"]),
+    (rules.name_and_outlet, "Ann Lee, Gazette", ["Ann Lee"]),
+    (rules.name_and_outlet, "Ann Lee, the port said", []),
+    (rules.name_and_outlet, "Ports, Ships", []),
+    (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
+    (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
+    (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
+    (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
+])
+def test_names_beside_outlets_addresses_and_markers(rule, text, names):
+    assert rule(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("ANN LEE, HARBOUR GAZETTE\n\n18 NOV 2019", ["Ann Lee"]),  # a name and outlet over a date
+    ("Ann Lee 27/09/2018 Comment! Ports, Ships", ["Ann Lee"]),  # name and date open the line
+    ("Ann Lee and Tom Park  HARBOUR TODAY\n\nPublished 7:07 PM Nov 19, 2019", ["Ann Lee", "Tom Park"]),
+    ("Ann MarshView More Articles", ["Ann Marsh"]),
+])
+def test_bylines_under_a_headline_in_run_together_forms(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True).authors == authors
+
+
+def test_a_signed_writer_is_an_author_even_among_contributors():
+    text = (f"# Harbour strike ends\n\nBy Ann Lee and Tom Park\n\n{STORY}\n\n"
+            "Agency writers Sue Ray and Tom Park contributed to this report.\n")
+    assert parse(text, markdown=True).authors == ["Ann Lee", "Tom Park"]
