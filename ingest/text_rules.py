@@ -505,6 +505,8 @@ _NOT_NAME_WORDS = {
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
+    # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")
+    "is", "are", "was", "were", "to", "for", "with", "from", "into", "not", "it", "we", "you",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 

@@ -342,6 +342,7 @@ def test_name_list(text, names):
     ("Ann Lee Ann Lee", ["Ann Lee"]),  # a byline and its link text run together
     ("Harbour Gazette Editor-at-large", []),
     ("Whatsapp Facebook Pinterest", []),
+    ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
