@@ -105,8 +105,8 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)
-            and not (line.words <= 8 and rules.full_dates(line.text))
-            and not rules.is_label(line) and not _lower_case_start(line)
+            and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
+            and not rules.is_label(line) and not _lower_case_start(line) and not rules.name_with_marker(line)
             and len(line.text) <= 300)
 
 
@@ -306,7 +306,8 @@ def _breadcrumb_of(lines: list[Line], i: int) -> bool:
     for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
         tail = lines[j].key
         # The crumbs before it are a few words; the line below is a headline's length.
-        if key.endswith(" " + tail) and len(tail.split()) >= 3 and len(key[: -len(tail)].split()) <= 4:
+        # (The crumbs may be glued to it: "HomeNewsDockers vote to end the strike".)
+        if key.endswith(tail) and key != tail and len(tail.split()) >= 3 and len(key[: -len(tail)].split()) <= 4:
             return True
     return False
 

@@ -323,7 +323,7 @@ _NAVIGATION = re.compile(
     r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
-    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|log ?in|register|subscribe|sign up))+)$",
+    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|sign out|log ?in|log ?out|register|subscribe|sign up))+)$",
     re.I,
 )
 # A breadcrumb or a row of menu items: "Home › News › World", "Politics | Ports".

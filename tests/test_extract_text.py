@@ -134,6 +134,7 @@ def test_month_day_without_year():
     ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
     ("Ann Lee | March 3, 2019 | 5 min read", False),
     ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
+    ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
 ])
 def test_furniture(text, expected):
@@ -859,6 +860,11 @@ def test_a_plain_headline_shown_twice(top, title):
     # A breadcrumb run together, ending with the headline shown below it.
     ("Home Ports News Dockers vote to end the strike\n\nDockers vote to end the strike",
      "Dockers vote to end the strike"),
+    ("HomePortsDockers vote to end the strike\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    # A masthead's date line and a name glued to its author-page link are not headlines.
+    ("Wednesday, March 6, 2019 Lisbon, Portugal Est. 1883 38° Cloudy\n\nDockers vote to end the strike",
+     "Dockers vote to end the strike"),
+    ("Ann MarshView More Articles\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
     ("'What will the port do now?': Dockers vote to end the strike\n\nDockers vote to end the strike",
      "'What will the port do now?': Dockers vote to end the strike"),  # a long start is the headline's own
     # A kicker in capitals over the headline.
