@@ -125,8 +125,10 @@ def _masthead(lines: list[Line], first: int, second: int) -> bool:
 
 
 def find_title(lines: list[Line]) -> int | None:
-    """The first level-1 heading; else the first heading near the top; else the first line
-    that reads as a headline (not a menu item, a byline, a date or a caption)."""
+    """The first level-1 heading; else the first heading near the top. Without heading marks:
+    the line over the byline (_title_above_byline), else a line the page shows twice before
+    the story (_title_shown_twice), else the first line that reads as a headline (not a menu
+    item, a byline, a date, a caption, a breadcrumb or a kicker over the headline)."""
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.
@@ -211,8 +213,8 @@ def _long_headline_above(lines: list[Line], i: int) -> int | None:
     words or more; None when nothing is, -1 when something else (prose, a list) comes first."""
     for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
         line = lines[j]
-        if line.words >= 4 and _alone(lines, j) and not _prose(line) and not line.heading and not line.item and _headline_like(line) \
-                and not rules.full_dates(line.text):
+        if (line.words >= 4 and _alone(lines, j) and not line.heading and not line.item
+                and not _prose(line) and _headline_like(line) and not rules.full_dates(line.text)):
             return j
         if not _between_headline_and_byline(line):
             return -1

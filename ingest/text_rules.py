@@ -801,7 +801,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
 def name_and_outlet(line: Line) -> list[str]:
     """"ANN LEE, HARBOUR GAZETTE" / "Ann Lee, Gazette": a name, a comma and a short name of
     something capitalised (the outlet, or the writer's town). Only a byline's place makes it
-    a byline: callers ask for a date or a stamp beside it."""
+    a byline: callers take it beside a date or a stamp, or right under the headline."""
     head, comma, tail = line.text.strip().rpartition(",")
     tail = tail.strip(" .")
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
