@@ -105,9 +105,15 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line)
-            and not (line.words <= 8 and rules.full_dates(line.text))
-            and not rules.is_label(line)
+            and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
+            and not rules.is_label(line) and not _lower_case_start(line) and not rules.name_with_marker(line)
             and len(line.text) <= 300)
+
+
+def _lower_case_start(line: Line) -> bool:
+    """Three words or more in small letters only ("back to home news") are a menu's or a
+    link's text: a headline has a capital somewhere, if only in a name."""
+    return line.words >= 3 and bool(re.match(r"[a-z]", line.text)) and not re.search(r"[A-Z]", line.text)
 
 
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
@@ -119,8 +125,10 @@ def _masthead(lines: list[Line], first: int, second: int) -> bool:
 
 
 def find_title(lines: list[Line]) -> int | None:
-    """The first level-1 heading; else the first heading near the top; else the first line
-    that reads as a headline (not a menu item, a byline, a date or a caption)."""
+    """The first level-1 heading; else the first heading near the top. Without heading marks:
+    the line over the byline (_title_above_byline), else a line the page shows twice before
+    the story (_title_shown_twice), else the first line that reads as a headline (not a menu
+    item, a byline, a date, a caption, a breadcrumb or a kicker over the headline)."""
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.
@@ -134,16 +142,22 @@ def find_title(lines: list[Line]) -> int | None:
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
+    for rule in (_title_above_byline, _title_shown_twice):
+        found = rule(lines)
+        if found is not None:
+            return found
     for i, line in enumerate(lines):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
         # apart in the middle of the page; a first word with a longer headline below it before
         # the story is a section's name ("Politics" / "Dockers vote to end the strike").
         one_word = (line.words == 1 and not rules.is_furniture(line) and not rules.is_label(line)
                     and (_centred(lines, i) or i == 0 and not _headline_follows(lines, i)))
-        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line):
+        if (_headline_like(line) or one_word) and not line.heading and not rules.is_paragraph(line) \
+                and not _breadcrumb_of(lines, i):
             # Two or three words over a longer headline are its kicker ("Dakota Access
-            # pipeline" / the headline); a sentence below them is a standfirst, not a headline.
-            if 2 <= line.words <= 3:
+            # pipeline" / the headline), and so is a short line in capitals ("CITY HALL
+            # BUDGET TALKS" / the headline); a sentence below them is a standfirst.
+            if 2 <= line.words <= 3 or _capitals(line) and line.words <= 6:
                 below = _next_headline(lines, i)
                 if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
                     return below
@@ -152,6 +166,152 @@ def find_title(lines: list[Line]) -> int | None:
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+# How many lines may sit between a headline (or its standfirst) and the byline below it.
+BYLINE_GAP = 4
+
+
+def _byline_or_dateline(line: Line) -> bool:
+    """A line of the byline block under a headline: "By A", "Author: A", "A | Oct 28, 2024",
+    "A, Reuters", "A, @handle", a link to an author page, or a short line that is a date."""
+    if line.words > 30 or line.heading == 1 or rules.is_caption(line):
+        return False
+    return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
+                or rules.byline_with_organisation(line)[0] or rules.author_links(line)
+                or "@" in line.text and rules.is_name_line(line)
+                or line.words <= 20 and _dateline(line))
+
+
+def _dateline(line: Line) -> bool:
+    """A line that is a date or a stamp with one: "Saturday, March 9, 2019 09:00",
+    "Updated on March 9, 2019", not a sentence or a link that mentions a date."""
+    dates = rules.full_dates(line.text)
+    return bool(dates) and (dates[0][0] <= 12 or rules.is_stamp(line))
+
+
+def _between_headline_and_byline(line: Line) -> bool:
+    """What may stand between a headline and its byline without being either: buttons, stamps,
+    captions, labels, a section's name, a date."""
+    return (line.words <= 3 or rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line)
+            or rules.is_label(line) or line.words <= 10 and bool(rules.full_dates(line.text)))
+
+
+def _prose(line: Line) -> bool:
+    """A paragraph that ends like a sentence: the story (or a long standfirst), not a headline
+    ("... Didn't Notice!'" is long and ends with a mark, but a headline's mark)."""
+    return rules.is_paragraph(line) and bool(re.search(r"[.;:…][\"”’')]*$", line.text))
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """A headline is a line of its own: not wrapped from the line above or onto the next."""
+    return not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
+
+
+def _long_headline_above(lines: list[Line], i: int) -> int | None:
+    """The nearest line above line i, past buttons and stamps, that could be a headline of four
+    words or more; None when nothing is, -1 when something else (prose, a list) comes first."""
+    for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
+        line = lines[j]
+        if (line.words >= 4 and _alone(lines, j) and not line.heading and not line.item
+                and not _prose(line) and _headline_like(line) and not rules.full_dates(line.text)):
+            return j
+        if not _between_headline_and_byline(line):
+            return -1
+    return None
+
+
+def _title_above_byline(lines: list[Line]) -> int | None:
+    """The headline of a text without heading marks, found from its byline when the first line
+    that reads as a headline may be something else (a teaser, the site's name, a standfirst
+    too long to read as a headline). The line just above the first byline is the headline when
+    no other headline-like line stands right above it; when one does, the lower is the
+    standfirst only if it reads as one (see _standfirst_of), and otherwise nothing is decided
+    here."""
+    sentences = 0
+    for anchor, line in enumerate(lines[:60]):
+        # The story has begun (its "by" lines are quotes and credits) at a line too long for a
+        # standfirst, or at the second sentence-like paragraph (the first may be the standfirst).
+        sentences += _prose(line)
+        if line.words > 40 or sentences > 1:
+            return None
+        if not _byline_or_dateline(line):
+            continue
+        near = _long_headline_above(lines, anchor)
+        if near is None or near < 0:
+            continue
+        above = _long_headline_above(lines, near)
+        if above is None:
+            return near
+        if above < 0:
+            return None  # prose or a list right above: near may be a second standfirst
+        # (A headline does not end with a full stop: a sentence above a sentence is prose.)
+        headline = not re.search(r"[^.]\.$", lines[above].text)
+        return above if headline and _standfirst_of(lines[near], lines[above]) else None
+    return None
+
+
+# How close a headline's second copy is to its first (one above the standfirst, one above the
+# lead photo or inside the share bar).
+REPEAT_GAP = 10
+
+
+def _title_shown_twice(lines: list[Line]) -> int | None:
+    """The first line of four words or more that reads as a headline and is shown again a few
+    lines below, before the story: pages repeat their headline (above the share bar, over the
+    photo, in the breadcrumb), not their menus' long items."""
+    for i, line in enumerate(lines[:60]):
+        if line.words > 40 or _prose(line):
+            return None
+        # (Not a line repeated right below it: a song's chorus, a list's item.)
+        if (line.words >= 4 and _alone(lines, i) and not line.item and not line.heading
+                and _headline_like(line) and not rules.full_dates(line.text)
+                and not (i > 0 and lines[i - 1].key == line.key)
+                and _shown_again(lines, i)):
+            return i
+    return None
+
+
+def _shown_again(lines: list[Line], i: int) -> bool:
+    """Line i comes again within REPEAT_GAP lines, with no paragraph of the story between."""
+    for j in range(i + 1, min(len(lines), i + 1 + REPEAT_GAP)):
+        if lines[j].key == lines[i].key:
+            return j > i + 1
+        if lines[j].words > 40 or _prose(lines[j]):
+            return False
+    return False
+
+
+def _standfirst_of(line: Line, above: Line) -> bool:
+    """line is the standfirst below the headline above: a sentence that ends with a full stop,
+    or a sentence in sentence case below a headline in title case."""
+    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (_title_case(above) and not _title_case(line))
+
+
+def _title_case(line: Line) -> bool:
+    """Most words past the first that are longer than three letters are capitalised, as in
+    "Dockers Vote to End the Harbour Strike" (sentence case capitalises only names)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text)[1:] if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _capitals(line: Line) -> bool:
+    """Every letter a capital: a kicker's or a section's style ("UKRAINE WAR")."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _breadcrumb_of(lines: list[Line], i: int) -> bool:
+    """Line i ends with a line shown below it: a breadcrumb that lost its separators ("Home
+    News World Dockers vote to end the strike" / "Dockers vote to end the strike")."""
+    key = lines[i].key
+    for j in range(i + 1, min(len(lines), i + 1 + HEADER_LIMIT)):
+        tail = lines[j].key
+        # The crumbs before it are a few words; the line below is a headline's length.
+        # (The crumbs may be glued to it: "HomeNewsDockers vote to end the strike".)
+        if key.endswith(tail) and key != tail and len(tail.split()) >= 3 and len(key[: -len(tail)].split()) <= 4:
+            return True
+    return False
 
 
 def _headline_follows(lines: list[Line], i: int) -> bool:
@@ -297,8 +457,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                             add(names, j)
                             break
                     break
+    # A helper is not an author, unless a "By" line at the top names them too (a wire story
+    # whose writer also thanks the colleagues, themselves among them, who "contributed").
     helpers = {name for line in lines for name in rules.contributors(line)}
-    found = [name for name in found if name not in helpers]
+    signed = {name for i in used if i in header for name in rules.byline_by(lines[i])}
+    found = [name for name in found if name not in helpers or name in signed]
     # Every copy of a byline line goes, and so do the author's bio and the name lines around it.
     keys = {lines[i].key for i in used}
     used |= {i for i, line in enumerate(lines) if line.key in keys}
@@ -370,7 +533,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
-        add(rules.names_in(line.text), i)
+        # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
+        names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
+        add(with_outlet if len(with_outlet) > len(names) else names, i)
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
@@ -386,7 +551,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
-        add(rules.names_with_outlet(line), i)
+        add(rules.names_with_outlet(line) or rules.name_and_outlet(line) or rules.name_with_marker(line)
+            # Right under the headline, a name and a date open the line whatever follows them.
+            or (rules.name_with_date(line, then_anything=True)
+                if _below(lines, i, {title_at, description_at}) else []), i)
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:

@@ -262,7 +262,7 @@ def parse_day(raw: str) -> date | None:
 
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main )?menu|search|sign (?:in|up)|log ?in|"
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
     r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
     r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
@@ -286,6 +286,8 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # "... at dawn. (Harbour Space Centre/Jane Roe)": who made the picture, in closing brackets.
+    r"\([^()]*[^\W\d_]\s?/\s?[A-Z][^()]*\)\s*$|"
     # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
@@ -318,10 +320,10 @@ _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full st
 # Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
 _NAVIGATION = re.compile(
     r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
-    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:on|via) \w+\s*)+|"
+    r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
-    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|log ?in|register|subscribe|sign up))+)$",
+    r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|sign out|log ?in|log ?out|register|subscribe|sign up))+)$",
     re.I,
 )
 # A breadcrumb or a row of menu items: "Home › News › World", "Politics | Ports".
@@ -338,11 +340,13 @@ def _menu_row(text: str) -> bool:
 # under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
 # someone for other work ("Edited by", "Supported by").
 _LABEL_LINE = re.compile(
-    r"(?:[:—–/|-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
+    r"(?:[:—–/|,-]\s*$)|^[—–›»>|/•·]|(?:^|\s)(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|de|fr|jp|es|it)\b|©|"
     r"^(?:edited|supported|sponsored|presented|powered|brought to you|filed|posted|produced|curated)"
     r"(?: by| under| in)?\b|^continue reading\b|^(?:click|tap) here\b|^see (?:more|all)\b|"
     r"^\d+(?:\.\d+)?k?\s+(?:related|comments?|shares?|points?|votes?)\b|^\d+(?:\.\d+)?k$|"
-    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    r"^(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|"
+    # A day without its year ("13 Aug", "Aug. 13") and a line that opens with a clock time: stamps.
+    rf"^(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d{{1,2}})\.?$|^\d{{1,2}}:\d\d\b",
     re.I,
 )
 
@@ -474,6 +478,7 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
+    text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
@@ -500,6 +505,8 @@ _NOT_NAME_WORDS = {
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
+    # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")
+    "is", "are", "was", "were", "to", "for", "with", "from", "into", "not", "it", "we", "you",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
@@ -754,22 +761,25 @@ def is_author_marker(line: Line) -> bool:
         return True
     # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
     if line.words <= 8 and re.fullmatch(
-            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|view all (?:posts|articles|stories)|"
+            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
             r"all (?:posts|articles|stories) by)\b.*", text, re.I):
         return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 
 
 _STAMP_TAIL = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)|updated\b.*|\d+\s+comments?)$", re.I)
+    r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
-def name_with_date(line: Line) -> list[str]:
-    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read": a name
-    and the page's stamp, one line."""
-    if line.words > 14:
+def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
+    """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
+    Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
+    known to be the byline's place (right under the headline), so the categories and comment
+    counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
+    if line.words > (20 if then_anything else 14):
         return []
-    parts = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line.text.strip(), maxsplit=1)
+    text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
+    parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
@@ -783,9 +793,32 @@ def name_with_date(line: Line) -> list[str]:
         return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
-    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3:
+    if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
     return names_in(name) if NAME_LINE.match(name) else []
+
+
+def name_and_outlet(line: Line) -> list[str]:
+    """"ANN LEE, HARBOUR GAZETTE" / "Ann Lee, Gazette": a name, a comma and a short name of
+    something capitalised (the outlet, or the writer's town). Only a byline's place makes it
+    a byline: callers take it beside a date or a stamp, or right under the headline."""
+    head, comma, tail = line.text.strip().rpartition(",")
+    tail = tail.strip(" .")
+    if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
+        return []
+    if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
+        return []
+    return names_in(head)
+
+
+def name_with_marker(line: Line) -> list[str]:
+    """"Ann LeeView More Articles": a name and an author-box link run together by a lost line
+    break (unglue sets them apart)."""
+    head, semicolon, tail = unglue(line.text).partition(";")
+    if not semicolon or not NAME_LINE.match(head.strip()):
+        return []
+    marker = Line(raw=tail, text=tail.strip())
+    return names_in(head) if is_author_marker(marker) else []
 
 
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").

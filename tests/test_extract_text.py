@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from ingest import text_rules as rules
+from ingest import extract_text as extract_module
 from ingest.extract_text import extract_text
 from ingest.normalise import normalise
 from ingest.text_rules import Line, read_lines
@@ -132,6 +133,9 @@ def test_month_day_without_year():
     ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
     ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
     ("Ann Lee | March 3, 2019 | 5 min read", False),
+    ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
+    ("Log inRegisterLog out", True),
+    ("Share the pain of the strike", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -145,6 +149,8 @@ def test_furniture(text, expected):
     ("Workers/iStock", True),
     ("Photo: Jane Roe", True),
     ("The union told Reuters the strike was over.", False),
+    ("Cranes at dawn, 2004. (Harbour Space Centre/Jane Roe)", True),  # who made it, in brackets
+    ("Strike ends (1/2 page)", False), ("Dockers vote (and so do pilots)", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -254,6 +260,8 @@ def test_byline_label(text, names):
     ("Harbour strike · 5 min read", []),
     ("Ann Lee @annlee Oct 28, 2024", ["Ann Lee"]),
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
+    ("Ann Lee  @annlee /  2 days", ["Ann Lee"]),  # a handle, a slash, an age without "ago"
+    ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -335,6 +343,7 @@ def test_name_list(text, names):
     ("Ann Lee Ann Lee", ["Ann Lee"]),  # a byline and its link text run together
     ("Harbour Gazette Editor-at-large", []),
     ("Whatsapp Facebook Pinterest", []),
+    ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -403,6 +412,7 @@ def test_bio(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Author", True), ("Updated:", True), ("Games Editor", True), ("October 28, 2024", True),
     ("3h ago", True), ("@annlee", True), ("ann.lee@example.org", True), ("View all posts", True),
+    ("View More Articles", True), ("More stories", True),
     ("Harbour strike", False), ("The port reopened on Monday after talks.", False),
     # reading-time stamps, in several languages
     ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
@@ -639,7 +649,9 @@ def test_sign_off(text, names):
     ("harbourgazette.com © 1996-2015 The Harbour Gazette", True), ("Supported by", True),
     ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
     ("– Ports", True), ("› Ports", True),  # the next step of a breadcrumb
-    ("83.1k", True), ("4 years ago", True), ("an hour ago", True), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
+    ("83.1k", True), ("4 years ago", True), ("an hour ago", True),
+    ("Wednesday,", True), ("13 Aug", True), ("Aug. 13", True), ("21:17 18.11.2019Get short URL", True),
+    ("Strike ends, talks go on", False), ("13 dockers hurt", False), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
 ])
 def test_labels(text, expected):
     assert rules.is_label(line(text)) is expected
@@ -777,3 +789,118 @@ def test_a_centred_one_word_line_is_the_title(title, expected):
 ])
 def test_a_short_heading_above_a_menu_is_the_masthead(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
+
+
+# --- a plain headline found from the byline below it ---------------------------------------
+
+MASTHEAD = "Harbour Gazette\n\nPorts and Shipping\n\n"
+TEASERS = "Cranes stand idle at the northern quay\n\nShipping lines reroute to the south\n\n"
+
+
+@pytest.mark.parametrize("top, title", [
+    # The site's name and sections above: the headline is the line over the byline.
+    (MASTHEAD + "Dockers vote to end the six-week strike\n\nBy Ann Lee", "Dockers vote to end the six-week strike"),
+    (MASTHEAD + "Updated\n\nDockers vote to end the six-week strike\n\nShare\n\nMarch 3, 2019",
+     "Dockers vote to end the six-week strike"),  # buttons and a stamp between
+    # A standfirst ending with a full stop between: the line above it is the headline.
+    (TEASERS + "Dockers vote to end the six-week strike\n\nBut the port will take months to recover.\n\n"
+     "Ann Lee, @annlee", "Dockers vote to end the six-week strike"),
+    # A long headline in title case that ends like a sentence, then a standfirst in sentence case.
+    ("Ports\n\nUnion Leader on Ending the Long Harbour Strike: 'We Would Do It All Again Tomorrow, "
+     "Every Single Day!'\n\nThe dockers' leader explained why the union voted to go back to work\n\nBy Ann Lee",
+     "Union Leader on Ending the Long Harbour Strike: 'We Would Do It All Again Tomorrow, Every Single Day!'"),
+    # Not decided by the byline: two sentence-case lines (headline and standfirst, or kicker
+    # and headline), a second standfirst under a long one, a date inside a link's text.
+    ("Dockers vote to end the strike\n\nThe union says the worst is yet to come for the port\n\nBy Ann Lee",
+     "Dockers vote to end the strike"),
+    ("Dockers vote to end the strike\n\nThe union said on Monday that the strike was over and that the "
+     "port would open again by the end of the week.\n\nShips wait outside the harbour\n\nBy Ann Lee",
+     "Dockers vote to end the strike"),
+    ("Dockers vote to end the strike\n\nRelated stories on the port\n\n[Port strike 2019/03/01](/p)",
+     "Dockers vote to end the strike"),
+])
+def test_a_plain_headline_over_its_byline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("March 3, 2019", True), ("Saturday, March 9, 2019 09:00", True), ("Updated on March 9, 2019", True),
+    ("Port strike ends after talks on March 3, 2019", False), ("March", False),
+])
+def test_datelines(text, expected):
+    assert extract_module._dateline(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dockers Vote to End the Harbour Strike", True), ("Dockers vote to end the harbour strike", False),
+    ("Lisbon dockers meet Porto union leaders", False), ("Strike Ends", False),  # too few words to tell
+])
+def test_title_case(text, expected):
+    assert extract_module._title_case(line(text)) is expected
+
+
+@pytest.mark.parametrize("top, title", [
+    # The headline shown twice (over the standfirst, again over the share bar), below a menu.
+    ("Terms of Service\n\nCorrections and Letters Policy\n\nDockers vote to end the strike\n\nSign In\n\n"
+     "Ports\n\nDockers vote to end the strike\n\nShare on Facebook", "Dockers vote to end the strike"),
+    # Not a chorus or a list repeating a line straight away, nor a copy past the story's start.
+    ("Corrections and Letters Policy\n\nSing along with the dockers\n\nSing along with the dockers\n\n"
+     "Sign In\n\nSing along with the dockers", "Corrections and Letters Policy"),
+    ("Corrections and Letters Policy\n\nDockers vote to end the strike\n\n"
+     + STORY + "\n\nDockers vote to end the strike", "Corrections and Letters Policy"),
+])
+def test_a_plain_headline_shown_twice(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("top, title", [
+    # A menu's text in small letters only is not a headline; a brand in small letters may open one.
+    ("back to harbour home news\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("harbour.weekly issue 12: Cranes, ships and Docks\n\nPorts", "harbour.weekly issue 12: Cranes, ships and Docks"),
+    # A breadcrumb run together, ending with the headline shown below it.
+    ("Home Ports News Dockers vote to end the strike\n\nDockers vote to end the strike",
+     "Dockers vote to end the strike"),
+    ("HomePortsDockers vote to end the strike\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    # A masthead's date line and a name glued to its author-page link are not headlines.
+    ("Wednesday, March 6, 2019 Lisbon, Portugal Est. 1883 38° Cloudy\n\nDockers vote to end the strike",
+     "Dockers vote to end the strike"),
+    ("Ann MarshView More Articles\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    ("'What will the port do now?': Dockers vote to end the strike\n\nDockers vote to end the strike",
+     "'What will the port do now?': Dockers vote to end the strike"),  # a long start is the headline's own
+    # A kicker in capitals over the headline.
+    ("HARBOUR STRIKE: THE LAST DAY\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+])
+def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("rule, text, names", [
+    (lambda x: rules.name_with_date(x, then_anything=True), "Ann Lee 27/09/2018 Comment! Ports, Ships", ["Ann Lee"]),
+    (lambda x: rules.name_with_date(x, then_anything=True), "Harbour News 27/09/2018 Comment!", []),
+    (rules.name_and_outlet, "ANN LEE, HARBOUR GAZETTE", ["Ann Lee"]),
+    (rules.name_and_outlet, "Ann Lee, Gazette", ["Ann Lee"]),
+    (rules.name_and_outlet, "Ann Lee, the port said", []),
+    (rules.name_and_outlet, "Ports, Ships", []),
+    (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
+    (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
+    (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
+    (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
+])
+def test_names_beside_outlets_addresses_and_markers(rule, text, names):
+    assert rule(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("ANN LEE, HARBOUR GAZETTE\n\n18 NOV 2019", ["Ann Lee"]),  # a name and outlet over a date
+    ("Ann Lee 27/09/2018 Comment! Ports, Ships", ["Ann Lee"]),  # name and date open the line
+    ("Ann Lee and Tom Park  HARBOUR TODAY\n\nPublished 7:07 PM Nov 19, 2019", ["Ann Lee", "Tom Park"]),
+    ("Ann MarshView More Articles", ["Ann Marsh"]),
+])
+def test_bylines_under_a_headline_in_run_together_forms(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True).authors == authors
+
+
+def test_a_signed_writer_is_an_author_even_among_contributors():
+    text = (f"# Harbour strike ends\n\nBy Ann Lee and Tom Park\n\n{STORY}\n\n"
+            "Agency writers Sue Ray and Tom Park contributed to this report.\n")
+    assert parse(text, markdown=True).authors == ["Ann Lee", "Tom Park"]
