@@ -11,6 +11,7 @@ from datasette.app import Datasette
 
 from .datasette_plugin import DATABASE_NAME
 from .pipeline import Summary, run_ingest
+from .store import open_database
 from .resources import metadata_path, samples_dir
 
 # Chosen for a public, read-only archive of up to a million articles (see README.md, Serving):
@@ -52,8 +53,12 @@ def count_articles(db_path: str | Path) -> int | None:
 
 def ensure_archive(db_path: str | Path) -> Summary | None:
     """Ingest the bundled samples if the archive is missing or empty, so a first `serve` shows
-    something; returns the ingest summary, or None if the archive already had articles."""
+    something; returns the ingest summary, or None if the archive already had articles.
+
+    An archive made by an older version is brought up to the current schema first: the saved
+    queries in metadata.yml read what the newest migrations add (article_facets, its index)."""
     if count_articles(db_path):
+        open_database(db_path).close()
         return None
     return run_ingest([str(samples_dir())], str(db_path))
 

@@ -15,6 +15,8 @@ import pytest
 from ingest.pipeline import run_ingest
 from ingest.serve import SETTINGS, build_datasette, count_articles, ensure_archive, load_metadata
 
+from conftest import ARTICLE_TEXT
+
 REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
 SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage")
@@ -304,6 +306,18 @@ def test_an_empty_archive_is_filled_with_the_samples(tmp_path):
     assert summary is not None and summary.stored > 0 and summary.failed == 0
     assert count_articles(path) == summary.stored
     assert ensure_archive(path) is None  # not twice
+
+
+def test_serving_an_archive_of_an_older_version_upgrades_it_first(tmp_path):
+    path = tmp_path / "old.db"
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    assert run_ingest([str(tmp_path / "a.txt")], str(path)).stored == 1
+    with sqlite3.connect(path) as old:  # as the previous version left it
+        old.execute("DROP INDEX article_facets_id_published")
+        old.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_article_facets_dates'")
+    assert ensure_archive(path) is None
+    with sqlite3.connect(path) as upgraded:
+        assert upgraded.execute("SELECT count(*) FROM sqlite_master WHERE name = 'article_facets_id_published'").fetchone()[0] == 1
 
 
 def test_plain_datasette_command_from_the_repository_root(archive_path, tmp_path):
