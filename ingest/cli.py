@@ -58,12 +58,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     recorded as one more place it ran. A file with the size and modification time it had when
     last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
     before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
-    failed, and the run goes on; the exit status is 1 if any input failed.
+    failed, and the run goes on; the exit status is 1 if any input failed. A run may be stopped
+    (Ctrl-C) at any moment: every batch written is kept, and the same command finishes the job.
 
     \b
     Example:
         news-archive ingest samples/
         news-archive ingest ~/clippings --db clippings.db --json
+        news-archive ingest crawl.warc.gz feeds/*.rss
         find . -name '*.html' | news-archive ingest -
     """
     arguments = list(paths)
