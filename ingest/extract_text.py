@@ -208,13 +208,20 @@ def _alone(lines: list[Line], i: int) -> bool:
     return not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
 
 
+def _long_headline_like(lines: list[Line], i: int) -> bool:
+    """Line i could be a headline of four words or more: a line of its own, not a heading (those
+    are found by their marks), a list item or a date, and headline-like."""
+    line = lines[i]
+    return (line.words >= 4 and _alone(lines, i) and not line.heading and not line.item
+            and _headline_like(line) and not rules.full_dates(line.text))
+
+
 def _long_headline_above(lines: list[Line], i: int) -> int | None:
     """The nearest line above line i, past buttons and stamps, that could be a headline of four
     words or more; None when nothing is, -1 when something else (prose, a list) comes first."""
     for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
         line = lines[j]
-        if (line.words >= 4 and _alone(lines, j) and not line.heading and not line.item
-                and not _prose(line) and _headline_like(line) and not rules.full_dates(line.text)):
+        if _long_headline_like(lines, j) and not _prose(line):
             return j
         if not _between_headline_and_byline(line):
             return -1
@@ -264,9 +271,7 @@ def _title_shown_twice(lines: list[Line]) -> int | None:
         if line.words > 40 or _prose(line):
             return None
         # (Not a line repeated right below it: a song's chorus, a list's item.)
-        if (line.words >= 4 and _alone(lines, i) and not line.item and not line.heading
-                and _headline_like(line) and not rules.full_dates(line.text)
-                and not (i > 0 and lines[i - 1].key == line.key)
+        if (_long_headline_like(lines, i) and not (i > 0 and lines[i - 1].key == line.key)
                 and _shown_again(lines, i)):
             return i
     return None
