@@ -390,7 +390,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
             "outlet": outlet, "description": summary if contents else None, "body": body,
         }
         raw = json.dumps({k: v for k, v in record.items() if v}, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        words = len(re.sub(r"<[^>]*>", " ", body).split())
+        words = 0 if contents else len(re.sub(r"<[^>]*>", " ", body).split())  # the summary's
         if not contents and words < SUMMARY_WORDS:
             yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
                          f"only a summary in the feed ({words} words), not the article: ingest its page "

@@ -11,8 +11,8 @@ from datasette.app import Datasette
 
 from .datasette_plugin import DATABASE_NAME
 from .pipeline import Summary, run_ingest
-from .store import open_database
 from .resources import metadata_path, samples_dir
+from .store import open_database
 
 # Chosen for a public, read-only archive of up to a million articles (see README.md, Serving):
 SETTINGS = {

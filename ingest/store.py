@@ -7,13 +7,13 @@ transaction, so a run killed at any moment leaves whole batches or nothing of th
 
 import json
 import sqlite3
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-import sys
 from pathlib import Path
 
 
