@@ -739,15 +739,28 @@ def test_a_line_with_a_lower_case_or_labelled_by_is_a_byline_of_last_resort(line
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
 
 
-def test_a_writer_class_is_a_byline():
-    article = parsed(top='<h1>Bridge</h1><div class="article-writer">Maria Lindqvist</div>')
-    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+# Byline shapes: (the headline, what the page sets under it, the people read from it).
+BYLINE_SHAPES = {
+    "a writer class": (
+        "Bridge", '<div class="article-writer">Maria Lindqvist</div>', ["Maria Lindqvist"]),
+    "an authorname class": (
+        "Bridge", '<span class="authorname-txt"><span>Maria Lindqvist</span></span>', ["Maria Lindqvist"]),
+    "a name and a job title in two inline elements (two lines)": (
+        "Bridge", '<div class="byline"><span class="name">Maria Lindqvist</span><span class="role">Reporter</span></div>',
+        ["Maria Lindqvist"]),
+    "a 'By' label alone in its element takes the names after it": (
+        "Bridge", '<div><span class="label">By</span><span>by MARIA LINDQVIST and TOM OKAFOR</span></div>',
+        ["Maria Lindqvist", "Tom Okafor"]),
+    "a name and a date in two inline elements (two lines)": (
+        "橋の再建", '<div class="author"><span class="name">林美音</span><span class="time">2017-03-01 14:27</span></div>',
+        ["林美音"]),
+}
 
 
-def test_name_and_job_title_in_two_inline_elements_are_two_lines():
-    article = parsed(top='<h1>Bridge</h1><div class="byline"><span class="name">Maria Lindqvist</span>'
-                         '<span class="role">Reporter</span></div>')
-    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+@pytest.mark.parametrize("headline,byline,people", BYLINE_SHAPES.values(), ids=BYLINE_SHAPES.keys())
+def test_byline_shapes(headline, byline, people):
+    article = parsed(top=f"<h1>{headline}</h1>{byline}")
+    assert (article.authors, article.provenance["authors"]) == (people, "byline")
 
 
 def test_parsely_page_meta_names_authors():
@@ -780,23 +793,6 @@ def test_json_ld_person_named_by_given_and_family_name():
 def test_more_meta_author_names(key):
     article = parsed(f'<meta name="{key}" content="Maria Lindqvist and Tom Okafor">', "<h1>Bridge</h1>")
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "meta")
-
-
-def test_a_by_label_alone_in_its_element_takes_the_names_after_it():
-    article = parsed(top='<h1>Bridge</h1><div><span class="label">By</span>'
-                         '<span>by MARIA LINDQVIST and TOM OKAFOR</span></div>')
-    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist", "Tom Okafor"], "byline")
-
-
-def test_a_name_and_a_date_in_two_inline_elements_are_two_lines():
-    article = parsed(top='<h1>橋の再建</h1><div class="author"><span class="name">林美音</span>'
-                         '<span class="time">2017-03-01 14:27</span></div>')
-    assert (article.authors, article.provenance["authors"]) == (["林美音"], "byline")
-
-
-def test_an_authorname_class_is_a_byline():
-    article = parsed(top='<h1>Bridge</h1><span class="authorname-txt"><span>Maria Lindqvist</span></span>')
-    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
 
 
 def test_a_byline_date_set_in_inline_pieces_is_still_one_date():
