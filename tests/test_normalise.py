@@ -61,6 +61,9 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # "By" in other languages, and "with" / "avec" joining co-authors
         ("Par Inès Morel", ["Inès Morel"], []),
         ("Por Lucía Garza y Tomás Ruiz", ["Lucía Garza", "Tomás Ruiz"], []),
+        ("POR LUCÍA GARZA Y TOMÁS RUIZ", ["Lucía Garza", "Tomás Ruiz"], []),
+        ("Ada Y. Quill", ["Ada Y. Quill"], []),  # "Y." is an initial, not Spanish "and"
+        ("Ada Y. Quill y Ben Ostrow", ["Ada Y. Quill", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
         ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
