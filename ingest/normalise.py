@@ -142,11 +142,14 @@ _SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-# A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16"):
-# everything from it to the end goes. A month name only counts after the first word, so that
-# "April Ryan" and "June Smith" keep their first names.
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
+# on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
+# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names; a
+# weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name.
 _DATE_TAIL = re.compile(
     rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
+    rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
     rf"\b(?:updated|published|posted)\b).*$",
     re.I,

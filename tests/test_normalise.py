@@ -30,6 +30,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill and Ben Ostrow, Reuters", ["Ada Quill", "Ben Ostrow"], ["Reuters"]),
         ("Ada Quill (AFP)", ["Ada Quill"], ["Agence France-Presse"]),
         ("Written by Ada Quill on October 3, 2025", ["Ada Quill"], []),
+        ("By Ada Quill on Monday, November 3rd, 2025 at 11:04 a.m.", ["Ada Quill"], []),
+        ("Ada Quill Fri., Oct. 3, 2025", ["Ada Quill"], []),
+        ("Tuesday Fenwick", ["Tuesday Fenwick"], []),  # a first name, not a weekday
+        ("Ada Sun", ["Ada Sun"], []),
         ("Ada Quill, Senior Correspondent", ["Ada Quill"], []),
         ("Ada Quill | @adaquill", ["Ada Quill"], []),
         ("ada@example.org", [], []),
