@@ -179,6 +179,12 @@ _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agenc
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
+class LoneName(str):
+    """A one-word name (a pen name, or a first name alone) that an extractor found given as
+    the writer's whole name by two of the page's signals at once. split_people keeps it as it
+    is, where a one-word string of unknown origin is more often a handle, a section or a site."""
+
+
 def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
     """Author strings to (people, organisations), in order, each person once.
 
@@ -195,6 +201,11 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
     seen: set[str] = set()
     for raw in raw_authors:
         if not isinstance(raw, str):
+            continue
+        if isinstance(raw, LoneName):
+            if person_key(raw) not in seen:
+                seen.add(person_key(raw))
+                people.append(str(raw))  # a plain string from here on (stored, compared)
             continue
         text = unicodedata.normalize("NFKC", raw)
         text = _EMAIL.sub(" ", _URL.sub(" ", text))

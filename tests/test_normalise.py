@@ -206,3 +206,11 @@ def test_normalised_body_is_the_form_stored_hashes_were_made_from(body):
 
     expected = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).strip()
     assert normalised_body(body) == expected
+
+
+def test_a_lone_name_confirmed_by_the_extractor_is_kept_and_a_plain_one_word_string_is_not():
+    from ingest.normalise import LoneName
+
+    assert split_people([LoneName("Regan"), "Ada Quill"]) == (["Regan", "Ada Quill"], [])
+    assert split_people(["Regan"]) == ([], [])
+    assert type(split_people([LoneName("Regan")])[0][0]) is str
