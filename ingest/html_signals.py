@@ -23,7 +23,8 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
+from .normalise import (AGENCIES, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
+                         iso_date, outlet_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -932,7 +933,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        ("lone", None),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
+        if source == "lone":
+            lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
+            if lone:
+                return lone
+            continue
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)
         if len(people) > 1 and source != "byline" and _has_credits(raw, people):
@@ -947,6 +954,53 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+# Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer
+# is no one in particular (English and the languages of the news we see most).
+_ACCOUNT_WORDS = {
+    "admin", "administrator", "webmaster", "anonymous", "anon", "user", "moderator", "unknown",
+    "root", "system", "support", "info", "contact", "blog", "blogger", "home", "sponsored",
+    "partner", "advertorial", "newsdesk", "redaction", "rédaction", "redaktion", "redazione",
+    "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
+}
+_LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+_LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
+                         r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
+_NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
+                   | set(MONTHS.split("|")) | set(WEEKDAYS.split("|")))
+
+
+def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
+               site_keys: set[str]) -> Choice | None:
+    """A writer known by one word ("by Regan", a pen name): the page's signals name nobody
+    else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
+    a link to an author page) give that same one word. One signal alone is not enough: a lone
+    word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
+    and words in capitals (initials, acronyms: more often organisations) are no one's name."""
+    signal_texts = [("json-ld", json_ld_people),
+                    ("meta", [v for _, values in meta_people for v in values]),
+                    ("byline", signals.byline), ("byline", signals.rel_author),
+                    ("byline", signals.author_links)]
+    votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
+    names: dict[str, str] = {}
+    for source, texts in signal_texts:
+        keys = set()
+        for text in texts:
+            name = _LONE_LABEL.sub("", text)
+            key = name.casefold()
+            if (not _LONE_NAME.fullmatch(name) or not name[0].isupper() or name.isupper()
+                    or key in _NOT_LONE_NAMES or outlet_key(name) in site_keys):
+                continue
+            keys.add(key)
+            names.setdefault(key, name)
+        for key in keys:
+            votes.setdefault(key, []).append(source)
+    agreed = [key for key, sources in votes.items() if len(sources) >= 2]
+    if not agreed:
+        return None
+    best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
+    return Choice([LoneName(names[best])], votes[best][0])
 
 
 # --- dates ---------------------------------------------------------------------------------

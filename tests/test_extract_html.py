@@ -820,3 +820,33 @@ def test_name_and_link_classes_of_the_author_are_bylines(css):
     article = parsed(top=f'<h1>Bridge</h1><div class="info">Share this story</div>'
                          f'<a class="{css}" href="/people/ml">Maria Lindqvist</a>')
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+# --- authors known by one word -------------------------------------------------------------
+
+LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the byline and a link to the writer's author page give the same one word
+    ("", '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Regan"]),
+    # the JSON-LD Person and rel="author" agree
+    (json_ld({"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": "Person", "name": "Vortex"}}),
+     '<a rel="author" href="/about">Vortex</a>', ["Vortex"]),
+    # one signal alone: a lone word there is as often a handle or a section
+    ("", '<span class="byline">by Regan</span>', []),
+    ('<meta name="author" content="Regan">', "", []),
+    # accounts, roles, agencies and capitals are no one's name, however many signals agree
+    ("", '<span class="byline">by <a href="/author/admin/">Admin</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/editor/">Editor</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/reuters/">Reuters</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/kt/">KT</a></span>', []),
+    # the site's own name is the publisher
+    ('<meta property="og:site_name" content="Riverlog">',
+     '<span class="byline">by <a href="/author/riverlog/">Riverlog</a></span>', []),
+    # a full name anywhere wins over a lone word
+    ('<meta name="author" content="Maria Lindqvist">',
+     '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Maria Lindqvist"]),
+])
+def test_a_writer_known_by_one_word_needs_two_signals(head, top, authors):
+    assert parsed(head, LONE_HEADLINE + top).authors == authors
