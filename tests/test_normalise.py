@@ -67,6 +67,17 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Por Lucía Garza y Tomás Ruiz", ["Lucía Garza", "Tomás Ruiz"], []),
         ("POR LUCÍA GARZA Y TOMÁS RUIZ", ["Lucía Garza", "Tomás Ruiz"], []),
         ("Ada Y. Quill", ["Ada Y. Quill"], []),  # "Y." is an initial, not Spanish "and"
+        # a label that says the name is the author's; other labels are not authors' labels
+        ("Author: Ada Quill", ["Ada Quill"], []),
+        ("Texte : Inès Morel", ["Inès Morel"], []),
+        ("Автор: Вера Лебедева", ["Вера Лебедева"], []),
+        # a full stop after a word ends the name; after an initial or a short title it does not
+        ("Ada Quill. Valley International", ["Ada Quill"], ["Valley International"]),
+        ("Dr. Ada Quill", ["Dr. Ada Quill"], []),
+        ("Ada Quill Jr. and Ben Ostrow", ["Ada Quill Jr", "Ben Ostrow"], []),
+        # an agency's desk, a reading time
+        ("Ada Quill, AP Auto Writer", ["Ada Quill"], ["The Associated Press"]),
+        ("Ada Quill 5 min read", ["Ada Quill"], []),
         ("Ada Y. Quill y Ben Ostrow", ["Ada Y. Quill", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
         ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
