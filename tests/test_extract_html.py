@@ -850,3 +850,9 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
 ])
 def test_a_writer_known_by_one_word_needs_two_signals(head, top, authors):
     assert parsed(head, LONE_HEADLINE + top).authors == authors
+
+
+def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
+    article = parsed('<meta property="og:site_name" content="VCN">'
+                     '<meta name="author" content="Maria Lindqvist, VCN Editor-at-large">')
+    assert article.authors == ["Maria Lindqvist"]
