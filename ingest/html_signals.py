@@ -717,6 +717,13 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     while end > start and site_part[end - 1]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
+        # "Headline - Section - Site", "Site | Section | Headline": the part next to the site's
+        # name, when it is short beside the rest, is the section the site files the story in
+        # (the form with it stays a weak one).
+        if end - start >= 2 and end < len(parts) and _is_section(parts[end - 1], parts[start:end - 1]):
+            end -= 1
+        elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
+            start += 1
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
@@ -735,6 +742,22 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     return strong - site_forms, weak - site_forms
+
+
+def _is_title_end(text: str, title: str, headlines: list[str]) -> bool:
+    parts = [p for p in _TITLE_SEPARATOR.split(" ".join(title.split())) if p.strip()]
+    if len(parts) < 2 or not outlet_key(text) or _key(text) not in (_key(parts[0]), _key(parts[-1])):
+        return False
+    rest = parts[1:] if _key(text) == _key(parts[0]) else parts[:-1]
+    return (len(" ".join(rest)) >= 2 * len(text)
+            and not any((_words(text) & _words(h)) - _FUNCTION_WORDS for h in headlines))
+
+
+def _is_section(part: str, rest: list[str]) -> bool:
+    """A title part short enough to be a section's name ("World", "Local news", "智能") beside
+    the rest of the title, which is at least twice as long."""
+    return (len(part.split()) <= 3 and len(part.strip()) <= 20
+            and len(" ".join(rest)) >= 2 * len(part.strip()))
 
 
 # Words every title may share with a section name or a widget heading ("Information and
@@ -804,6 +827,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # names and teasers, which break ties and pick among a title's parts but do not lead.
     headings = signals.headings
     single = len(headings) == 1
+    if single and signals.title_tag and _is_title_end(headings[0], signals.title_tag, [
+            t for t in (headline if isinstance(headline, str) else None,
+                        *(v for key in ("og:title", "twitter:title") for v in signals.meta.get(key, [])))
+            if t]):
+        # A lone <h1> that is the short end part of a <title> of several parts, and no word
+        # of the social card's or JSON-LD's headline, is the site's name set as its logo
+        # ("Headline_Section_Site" over an <h1> "Site").
+        site_keys.add(outlet_key(headings[0]))
+        headings, single = [], False
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]

@@ -856,3 +856,29 @@ def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
     article = parsed('<meta property="og:site_name" content="VCN">'
                      '<meta name="author" content="Maria Lindqvist, VCN Editor-at-large">')
     assert article.authors == ["Maria Lindqvist"]
+
+
+# --- titles: "Headline - Section - Site" and a site name set as the lone <h1> ------------------
+
+SITE = '<meta property="og:site_name" content="Valley Courier">'
+
+
+@pytest.mark.parametrize("head, top, title", [
+    (f"<title>Bridge to be rebuilt - Local news - Valley Courier</title>{SITE}", "", "Bridge to be rebuilt"),
+    (f"<title>Valley Courier | World | Bridge to be rebuilt</title>{SITE}", "", "Bridge to be rebuilt"),
+    # a long part next to the site's name is the headline's own
+    (f"<title>Bridge to be rebuilt - and the council will pay for all of it | Valley Courier</title>{SITE}",
+     "", "Bridge to be rebuilt - and the council will pay for all of it"),
+    # with no site name known, nothing is cut
+    ("<title>Bridge to be rebuilt - Local news - Valley Courier</title>", "",
+     "Bridge to be rebuilt - Local news - Valley Courier"),
+    # the lone <h1> is the <title>'s last part: the site's name as its logo, not the headline
+    ("<title>河川の橋を再建する計画が決まった_地域_渓谷日報</title>", "<h1>渓谷日報</h1>", "河川の橋を再建する計画が決まった"),
+    ("<title>Council backs the plan to rebuild the old bridge | Local | Valley Daily</title>",
+     "<h1>Valley Daily</h1>", "Council backs the plan to rebuild the old bridge"),
+    # a lone <h1> that is the <title>'s long first part is the headline
+    ("<title>Council backs the plan to rebuild the old bridge - Valley Daily</title>",
+     "<h1>Council backs the plan to rebuild the old bridge</h1>", "Council backs the plan to rebuild the old bridge"),
+])
+def test_title_section_and_site_parts(head, top, title):
+    assert parsed(head, top).title == title
