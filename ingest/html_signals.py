@@ -192,14 +192,19 @@ _LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", 
 
 def _is_logo(heading) -> bool:
     """An <h1> that is the site's logo: marked so by its class or id (or its link's), or wholly
-    a link to the site's front page (href "/" or a bare host, or rel="home"). Templates set the
-    site's name in an <h1> on every page, above the article's own headline (or instead of it)."""
+    a link to the site's front page (href "/" or a bare host, or rel="home"), or set inside
+    such a link. Templates set the site's name in an <h1> on every page, above the article's
+    own headline (or instead of it)."""
     if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
         return True
-    links = heading.findall(".//a")
-    if len(links) != 1 or _text(links[0]) != _text(heading):
-        return False
-    link = links[0]
+    around = next(heading.iterancestors("a"), None)
+    if around is not None:
+        link = around  # "<a href='/' class='logo'><h1>Site</h1><img ...></a>"
+    else:
+        links = heading.findall(".//a")
+        if len(links) != 1 or _text(links[0]) != _text(heading):
+            return False
+        link = links[0]
     if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
     target = _split_href(link)
@@ -744,15 +749,6 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     return strong - site_forms, weak - site_forms
 
 
-def _is_title_end(text: str, title: str, headlines: list[str]) -> bool:
-    parts = [p for p in _TITLE_SEPARATOR.split(" ".join(title.split())) if p.strip()]
-    if len(parts) < 2 or not outlet_key(text) or _key(text) not in (_key(parts[0]), _key(parts[-1])):
-        return False
-    rest = parts[1:] if _key(text) == _key(parts[0]) else parts[:-1]
-    return (len(" ".join(rest)) >= 2 * len(text)
-            and not any((_words(text) & _words(h)) - _FUNCTION_WORDS for h in headlines))
-
-
 def _is_section(part: str, rest: list[str]) -> bool:
     """A title part short enough to be a section's name ("World", "Local news", "智能") beside
     the rest of the title, which is at least twice as long."""
@@ -827,15 +823,6 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # names and teasers, which break ties and pick among a title's parts but do not lead.
     headings = signals.headings
     single = len(headings) == 1
-    if single and signals.title_tag and _is_title_end(headings[0], signals.title_tag, [
-            t for t in (headline if isinstance(headline, str) else None,
-                        *(v for key in ("og:title", "twitter:title") for v in signals.meta.get(key, [])))
-            if t]):
-        # A lone <h1> that is the short end part of a <title> of several parts, and no word
-        # of the social card's or JSON-LD's headline, is the site's name set as its logo
-        # ("Headline_Section_Site" over an <h1> "Site").
-        site_keys.add(outlet_key(headings[0]))
-        headings, single = [], False
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]

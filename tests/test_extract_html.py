@@ -872,13 +872,16 @@ SITE = '<meta property="og:site_name" content="Valley Courier">'
     # with no site name known, nothing is cut
     ("<title>Bridge to be rebuilt - Local news - Valley Courier</title>", "",
      "Bridge to be rebuilt - Local news - Valley Courier"),
-    # the lone <h1> is the <title>'s last part: the site's name as its logo, not the headline
-    ("<title>河川の橋を再建する計画が決まった_地域_渓谷日報</title>", "<h1>渓谷日報</h1>", "河川の橋を再建する計画が決まった"),
+    # the lone <h1> set inside the link to the front page is the site's logo, and so names the
+    # site to cut from the <title>
+    ("<title>河川の橋を再建する計画が決まった_地域_渓谷日報</title>",
+     '<a href="https://valley.example/"><h1>渓谷日報</h1><img src="logo.png"></a>', "河川の橋を再建する計画が決まった"),
     ("<title>Council backs the plan to rebuild the old bridge | Local | Valley Daily</title>",
-     "<h1>Valley Daily</h1>", "Council backs the plan to rebuild the old bridge"),
-    # a lone <h1> that is the <title>'s long first part is the headline
-    ("<title>Council backs the plan to rebuild the old bridge - Valley Daily</title>",
-     "<h1>Council backs the plan to rebuild the old bridge</h1>", "Council backs the plan to rebuild the old bridge"),
+     '<a class="logo" href="/home"><h1>Valley Daily</h1></a>', "Council backs the plan to rebuild the old bridge"),
+    # a short headline before a long site name, and a headline linked to its own page
+    ("<title>About bugs - Valley Cannon Entertainment</title>", "<h1>About bugs</h1>", "About bugs"),
+    ("<title>About bugs - Valley Cannon Entertainment</title>",
+     '<a href="/2019/about-bugs"><h1>About bugs</h1></a>', "About bugs"),
 ])
 def test_title_section_and_site_parts(head, top, title):
     assert parsed(head, top).title == title
