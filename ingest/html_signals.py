@@ -49,6 +49,8 @@ META_AUTHOR = (
     "byline", "twitter:creator",
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
+    # Analytics and recommendation tags that carry the byline.
+    "cxenseparse:author", "article_author", "sailthru.byline_name",
 )
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 
@@ -297,6 +299,14 @@ _BYLINE_TESTS = (
     'contains(concat(normalize-space(@class), " "), "-writer ") or '
     'contains(concat(normalize-space(@class), " "), "_writer ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
+    # The same in the other languages of the news we see most: German, Spanish, Portuguese and
+    # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
+    # "autoresize" and "autorefresh" are no bylines).
+    '[contains(concat(" ", normalize-space(@class), " "), " autor ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " auteur ") or '
+    'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
+    'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
+    'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
@@ -306,6 +316,10 @@ _BYLINE_TESTS = (
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
+    # "By" in French, Spanish and Portuguese, Dutch, Scandinavian: the weakest, as these words
+    # begin other lines too (split_people keeps only what reads as names after them).
+    '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
+    'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
@@ -315,14 +329,14 @@ _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
 _BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
                      etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
                     for test in _BYLINE_TESTS]
-# The tests on attributes (all but the last two, which read the element's own text) each need
+# The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text) each need
 # an itemprop, or a class or id holding one of these pieces: one search finds the elements
 # that may pass any of them, and each test is then asked of those alone.
-_ATTRIBUTE_TESTS = 5
+_ATTRIBUTE_TESTS = 6
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
     '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
     'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
-    'contains(@class, "writer")]'
+    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur")]'
     " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)

@@ -885,3 +885,28 @@ SITE = '<meta property="og:site_name" content="Valley Courier">'
 ])
 def test_title_section_and_site_parts(head, top, title):
     assert parsed(head, top).title == title
+
+
+# --- bylines in the other languages of the news we see most --------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="autor">Lucía Garza</div>', ["Lucía Garza"]),
+    ('<span class="article-autor__name">Lucía Garza</span>', ["Lucía Garza"]),
+    ('<p class="auteur">Inès Morel</p>', ["Inès Morel"]),
+    ('<p class="meta-auteur"><a href="/p/im">Inès Morel</a></p>', ["Inès Morel"]),
+    # "autoresize" is no byline class
+    ('<div class="autoresize">Lucía Garza</div>', []),
+    ("<p>Par Inès Morel</p>", ["Inès Morel"]),
+    ("<p>Por Lucía Garza y Tomás Ruiz</p>", ["Lucía Garza", "Tomás Ruiz"]),
+    ("<p>Door Lotte van Dijk</p>", ["Lotte van Dijk"]),
+    # a line that only begins with the same word names no one
+    ("<p>Por qué el puente se cierra</p>", []),
+])
+def test_bylines_in_other_languages(top, authors):
+    assert parsed(top="<h1>Puente</h1>" + top).authors == authors
+
+
+@pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name"])
+def test_analytics_tags_that_carry_the_byline(key):
+    assert parsed(f'<meta name="{key}" content="Maria Lindqvist">').authors == ["Maria Lindqvist"]
