@@ -454,22 +454,19 @@ LANGUAGE_SAMPLE = 500
 
 
 def detect_language(text: str) -> str | None:
-    """The language of a text that does not declare one (text and Markdown files, bare pages).
-
-    py3langid is a small n-gram classifier made for exactly this (97 languages, model shipped
-    in the package, no download); below a few sentences its guesses are noise, so none is made.
-    """
+    """The language of a text that does not declare one (text and Markdown files, bare pages),
+    or None when the text is too short for a guess better than noise (ingest/language.py)."""
     # The first 500 characters: classify's cost grows with the text (1.1 ms for 1,000
-    # characters, 0.7 ms for 500, 8.4 ms for 5,000) and it was the largest single cost of a
-    # record's ingest. On the 452 corpora articles 300, 400, 500 and 1,000 characters all gave
-    # the language 5,000 gave; 500 keeps a margin for a byline or a caption at the start.
-    # The word count is of that sample too: it is what the classifier sees.
+    # characters, 0.7 ms for 500, 8.4 ms for 5,000 before ingest/language.py). On the 452
+    # corpora articles 300, 400, 500 and 1,000 characters all gave the language 5,000 gave;
+    # 500 keeps a margin for a byline or a caption at the start. The word count is of that
+    # sample too: it is what the classifier sees.
     sample = text[:LANGUAGE_SAMPLE]
     if count_words(sample) < 20:
         return None
-    import py3langid  # loaded on first use: the model takes a few seconds to load
+    from .language import classify  # loaded on first use: the model takes a second to load
 
-    return py3langid.classify(sample)[0]
+    return classify(sample)
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:
