@@ -23,7 +23,8 @@ def normalised_words(body: str) -> bytes:
     the same string in about half the time.
     """
     text = unicodedata.normalize("NFKC", body).casefold()
-    pieces = text.encode("utf-8").translate(_ASCII_NON_WORD_TO_SPACE).split()
+    # surrogatepass: a lone surrogate (JSON allows "\ud800") is no word, as before, not an error.
+    pieces = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE).split()
     # bytes.isalnum is true only for ASCII letters and digits: such a piece is one word.
     words = [piece if piece.isalnum() else _words_of(piece) for piece in pieces]
     if b"" in words:  # a piece of punctuation alone ("—", "…") has no word
@@ -32,7 +33,7 @@ def normalised_words(body: str) -> bytes:
 
 
 def _words_of(piece: bytes) -> bytes:
-    return " ".join(_WORD.findall(piece.decode("utf-8"))).encode("utf-8")
+    return " ".join(_WORD.findall(piece.decode("utf-8", "surrogatepass"))).encode("utf-8")
 
 
 def normalised_body(body: str) -> str:
