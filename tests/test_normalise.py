@@ -9,6 +9,7 @@ from ingest.dedupe import content_hash
 from ingest.normalise import (
     canonical_url,
     clean_outlet,
+    count_words,
     iso_date,
     language_code,
     outlet_key,
@@ -219,3 +220,34 @@ def test_normalised_body_is_that_form_for_any_mix_of_scripts_and_punctuation():
         expected = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).strip()
         assert normalised_body(body) == expected, repr(body)
         assert content_hash(body) == hashlib.sha256(expected.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", 0),
+    ("Three plain words", 3),
+    ("Café au lait — déjà vu", 6),  # white-space separated: the dash counts, as it always has
+    ("市议会周二投票", 4),  # seven ideographs: about four words
+    ("The 東京 office", 3),
+    ("ニュース and news", 4),
+    ("「」、。 punctuation only", 3),  # CJK punctuation shares lead bytes but is not counted
+    ("Κείμενο στα ελληνικά", 3),
+])
+def test_count_words(text, words):
+    assert count_words(text) == words
+
+
+def test_count_words_is_the_pattern_count_for_any_text():
+    import random
+    import re
+
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+    def by_pattern(text):  # the definition before the lead-byte test
+        found = len(cjk.findall(text))
+        return len(cjk.sub(" ", text).split()) + (found + 1) // 2 if found else len(text.split())
+
+    alphabet = "ab1 \n\t.éß—“”中文日本ニュ「」、。ｱ가각\u3000\uff01\ud800🌧"
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert count_words(text) == by_pattern(text), repr(text)
