@@ -173,7 +173,8 @@ def run_ingest(
     yielded = 0  # sources sent for extraction so far
     outcomes_written = 0
     # Files read whole, waiting for their last outcome to be written before they are
-    # remembered as read: (sources yielded when the file ended, InputFile, its sources).
+    # remembered as read: [sources yielded when the file ended, InputFile, its sources,
+    # whether none of them failed].
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
@@ -215,7 +216,7 @@ def run_ingest(
                         flush(known[:])
                         known.clear()
                 if read_cleanly:
-                    read_whole.append((yielded, input_file, count))
+                    read_whole.append([yielded, input_file, count, True])
             if len(known) >= BATCH_SIZE:
                 # A folder of unchanged files yields no outcomes to ride along with.
                 flush(known[:])
@@ -225,20 +226,30 @@ def run_ingest(
 
     def flush(batch: list) -> None:
         nonlocal outcomes_written
+        failed = []
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
+                failed.append(written.location)
             if on_written:
                 on_written(written)
+        if failed:
+            # A file that gave a failure (a line that is not JSON, a page with no text) is
+            # read again next run, as one with a reading error is: never skipped whole.
+            for pending in read_whole:
+                path = str(pending[1].path)
+                if any(location == path or location.startswith(path + "#") for location in failed):
+                    pending[3] = False
         # Outcomes come back in the order their sources were read, and every "known" item is
         # in this batch or an earlier one, so a file whose last yielded source is written
         # now has all its sources in the archive.
         outcomes_written += sum(isinstance(item, Outcome) for item in batch)
         done = []
         while read_whole and read_whole[0][0] <= outcomes_written:
-            _, input_file, count = read_whole.popleft()
-            done.append((input_file, count))
+            _, input_file, count, clean = read_whole.popleft()
+            if clean:
+                done.append((input_file, count))
         if done:
             archive.record_files(run_id, started_ns, done)
 
