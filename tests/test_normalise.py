@@ -10,6 +10,7 @@ from ingest.normalise import (
     canonical_url,
     clean_outlet,
     count_words,
+    domain_of,
     iso_date,
     language_code,
     outlet_key,
@@ -251,3 +252,18 @@ def test_count_words_is_the_pattern_count_for_any_text():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert count_words(text) == by_pattern(text), repr(text)
+
+
+@pytest.mark.parametrize("url, domain", [
+    ("https://news.example.co.uk/world/story", "example.co.uk"),
+    ("https://WWW.Example.COM/a?b=c", "example.com"),
+    ("http://user:secret@live.example.org:8080/x", "example.org"),
+    ("https://localhost/x", None),  # no dot: no domain to give
+    ("https://intranet.example/page", "intranet.example"),  # suffix unknown: the host
+    ("http://[::1/x", None),  # a broken address is no domain, not an error
+    ("", None),
+    (None, None),
+])
+def test_domain_of(url, domain):
+    assert domain_of(url) == domain
+    assert domain_of(url) == domain  # and again, from the cache by host
