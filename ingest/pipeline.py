@@ -25,6 +25,7 @@ CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process
 # Work queued for the workers: enough to keep them busy while this process writes a whole
 # batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
 IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
+WORKER_NICENESS = 5  # see _start_worker
 
 
 NOT_ASKED = object()
@@ -107,7 +108,7 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         return
     from concurrent.futures import ProcessPoolExecutor  # 26 ms to import, for runs that extract
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_leave_ctrl_c_to_the_writer)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
     try:
         in_flight: deque = deque()
         sources = size = 0
@@ -127,12 +128,21 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_ctrl_c_to_the_writer() -> None:
+def _start_worker() -> None:
     """Workers ignore Ctrl-C, which reaches the whole process group: the writer stops the run
-    and shuts the pool down, and a worker interrupted mid-task would only print a traceback."""
+    and shuts the pool down, and a worker interrupted mid-task would only print a traceback.
+
+    They also run at a lower priority: the writer is the one stage that cannot be parallel
+    (SQLite has one writer, and FTS5 indexing is most of its work), so when the workers and
+    the writer want more CPU than there is, the writer should have it."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if WORKER_NICENESS:
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError:  # not permitted here: run at the same priority
+            pass
 
 
 def run_ingest(
