@@ -23,7 +23,8 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import MONTHS, domain_of, iso_date, outlet_key, split_people
+from .normalise import (AGENCIES, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
+                         iso_date, outlet_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -191,14 +192,19 @@ _LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", 
 
 def _is_logo(heading) -> bool:
     """An <h1> that is the site's logo: marked so by its class or id (or its link's), or wholly
-    a link to the site's front page (href "/" or a bare host, or rel="home"). Templates set the
-    site's name in an <h1> on every page, above the article's own headline (or instead of it)."""
+    a link to the site's front page (href "/" or a bare host, or rel="home"), or set inside
+    such a link. Templates set the site's name in an <h1> on every page, above the article's
+    own headline (or instead of it)."""
     if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
         return True
-    links = heading.findall(".//a")
-    if len(links) != 1 or _text(links[0]) != _text(heading):
-        return False
-    link = links[0]
+    around = next(heading.iterancestors("a"), None)
+    if around is not None:
+        link = around  # "<a href='/' class='logo'><h1>Site</h1><img ...></a>"
+    else:
+        links = heading.findall(".//a")
+        if len(links) != 1 or _text(links[0]) != _text(heading):
+            return False
+        link = links[0]
     if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
     target = _split_href(link)
@@ -716,6 +722,13 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     while end > start and site_part[end - 1]:
         end -= 1
     if start < end and (start, end) != (0, len(parts)):
+        # "Headline - Section - Site", "Site | Section | Headline": the part next to the site's
+        # name, when it is short beside the rest, is the section the site files the story in
+        # (the form with it stays a weak one).
+        if end - start >= 2 and end < len(parts) and _is_section(parts[end - 1], parts[start:end - 1]):
+            end -= 1
+        elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
+            start += 1
         strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
@@ -734,6 +747,13 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     return strong - site_forms, weak - site_forms
+
+
+def _is_section(part: str, rest: list[str]) -> bool:
+    """A title part short enough to be a section's name ("World", "Local news", "智能") beside
+    the rest of the title, which is at least twice as long."""
+    return (len(part.split()) <= 3 and len(part.strip()) <= 20
+            and len(" ".join(rest)) >= 2 * len(part.strip()))
 
 
 # Words every title may share with a section name or a widget heading ("Information and
@@ -924,15 +944,22 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
 
     def people_in(raw):
+        # A "name" that starts with the site's name is one of its desks ("Site Business").
         return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
-                if outlet_key(p) not in site_keys]
+                if outlet_key(p) not in site_keys and outlet_key(p.split()[0]) not in site_keys]
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        ("lone", None),
                         ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
+        if source == "lone":
+            lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
+            if lone:
+                return lone
+            continue
         raw = raw() if callable(raw) else raw
         people = people_in(signals.byline if raw is None else raw)
         if len(people) > 1 and source != "byline" and _has_credits(raw, people):
@@ -947,6 +974,53 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+# Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer
+# is no one in particular (English and the languages of the news we see most).
+_ACCOUNT_WORDS = {
+    "admin", "administrator", "webmaster", "anonymous", "anon", "user", "moderator", "unknown",
+    "root", "system", "support", "info", "contact", "blog", "blogger", "home", "sponsored",
+    "partner", "advertorial", "newsdesk", "redaction", "rédaction", "redaktion", "redazione",
+    "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
+}
+_LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+_LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
+                         r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
+_NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
+                   | set(MONTHS.split("|")) | set(WEEKDAYS.split("|")))
+
+
+def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
+               site_keys: set[str]) -> Choice | None:
+    """A writer known by one word ("by Regan", a pen name): the page's signals name nobody
+    else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
+    a link to an author page) give that same one word. One signal alone is not enough: a lone
+    word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
+    and words in capitals (initials, acronyms: more often organisations) are no one's name."""
+    signal_texts = [("json-ld", json_ld_people),
+                    ("meta", [v for _, values in meta_people for v in values]),
+                    ("byline", signals.byline), ("byline", signals.rel_author),
+                    ("byline", signals.author_links)]
+    votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
+    names: dict[str, str] = {}
+    for source, texts in signal_texts:
+        keys = set()
+        for text in texts:
+            name = _LONE_LABEL.sub("", text)
+            key = name.casefold()
+            if (not _LONE_NAME.fullmatch(name) or not name[0].isupper() or name.isupper()
+                    or key in _NOT_LONE_NAMES or outlet_key(name) in site_keys):
+                continue
+            keys.add(key)
+            names.setdefault(key, name)
+        for key in keys:
+            votes.setdefault(key, []).append(source)
+    agreed = [key for key, sources in votes.items() if len(sources) >= 2]
+    if not agreed:
+        return None
+    best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
+    return Choice([LoneName(names[best])], votes[best][0])
 
 
 # --- dates ---------------------------------------------------------------------------------

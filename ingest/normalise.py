@@ -132,6 +132,7 @@ ORGANISATION_WORDS = {
     "weekly", "courier", "telegraph", "chronicle", "observer", "guardian", "independent",
     "reuters", "bloomberg", "agencies", "staff", "newsroom", "bureau", "desk", "online",
     "digital", "publishing", "editorial", "foundation", "institute", "university", "council",
+    "international", "business",
 }
 NAME_PARTICLES = {
     "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
@@ -143,23 +144,34 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 # "By" in English, and in the other languages our pages are written in (French "Par", Spanish
-# and Portuguese "Por", Dutch "Door", Scandinavian "Av").
+# and Portuguese "Por", Dutch "Door", Scandinavian "Av"); and a label with a colon that says
+# the name is the author's ("Author:", "Texte :", "Текст:"). Other labels ("Photos:") are not
+# taken off: what follows them is no author.
 _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
-                        r"(?:par|por|door|av)(?:\s*:\s*|\s+))", re.I)
+                        r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
+                        r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|"
+                        r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*)", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it.
-_SEPARATORS = re.compile(r"\s*(?:;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b|,|\n|/(?=\s))\s*", re.I)
+# (Spanish "y" joins names only as a word of its own: "Y." is a middle initial, "Ada Y. Quill".)
+# A full stop after a word of three letters or more ends a name ("Ada Quill. Valley
+# International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
+# "Jr.", "Dr.", "Example.com.").
+_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-# A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16"):
-# everything from it to the end goes. A month name only counts after the first word, so that
-# "April Ryan" and "June Smith" keep their first names.
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
+# on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
+# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names; a
+# weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name.
 _DATE_TAIL = re.compile(
     rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
+    rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
-    rf"\b(?:updated|published|posted)\b).*$",
+    rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b).*$",
     re.I,
 )
 # A Chinese, Japanese or Korean-Hanja name is written in ideographs without capitals: a family
@@ -187,6 +199,12 @@ _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agenc
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
+class LoneName(str):
+    """A one-word name (a pen name, or a first name alone) that an extractor found given as
+    the writer's whole name by two of the page's signals at once. split_people keeps it as it
+    is, where a one-word string of unknown origin is more often a handle, a section or a site."""
+
+
 def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
     """Author strings to (people, organisations), in order, each person once.
 
@@ -203,6 +221,11 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
     seen: set[str] = set()
     for raw in raw_authors:
         if not isinstance(raw, str):
+            continue
+        if isinstance(raw, LoneName):
+            if person_key(raw) not in seen:
+                seen.add(person_key(raw))
+                people.append(str(raw))  # a plain string from here on (stored, compared)
             continue
         found_people, found_organisations = _people_in(raw)
         for person, key in found_people:
@@ -236,7 +259,10 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if not part:
             continue
         organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
-        agency = AGENCIES.get(organisation.casefold())
+        # An agency's name in capitals leads a desk of it ("AP Auto", "AFP Sports").
+        lead = part.split()[0] if part.split() else ""
+        agency = AGENCIES.get(organisation.casefold()) or (
+            AGENCIES.get(lead.casefold()) if lead.isupper() and len(part.split()) > 1 else None)
         words = [w.casefold().strip(".") for w in part.split()]
         if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
             part = organisation

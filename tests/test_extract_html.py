@@ -820,3 +820,68 @@ def test_name_and_link_classes_of_the_author_are_bylines(css):
     article = parsed(top=f'<h1>Bridge</h1><div class="info">Share this story</div>'
                          f'<a class="{css}" href="/people/ml">Maria Lindqvist</a>')
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "byline")
+
+
+# --- authors known by one word -------------------------------------------------------------
+
+LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the byline and a link to the writer's author page give the same one word
+    ("", '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Regan"]),
+    # the JSON-LD Person and rel="author" agree
+    (json_ld({"@type": "BlogPosting", "headline": "Bridge", "author": {"@type": "Person", "name": "Vortex"}}),
+     '<a rel="author" href="/about">Vortex</a>', ["Vortex"]),
+    # one signal alone: a lone word there is as often a handle or a section
+    ("", '<span class="byline">by Regan</span>', []),
+    ('<meta name="author" content="Regan">', "", []),
+    # accounts, roles, agencies and capitals are no one's name, however many signals agree
+    ("", '<span class="byline">by <a href="/author/admin/">Admin</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/editor/">Editor</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/reuters/">Reuters</a></span>', []),
+    ("", '<span class="byline">by <a href="/author/kt/">KT</a></span>', []),
+    # the site's own name is the publisher
+    ('<meta property="og:site_name" content="Riverlog">',
+     '<span class="byline">by <a href="/author/riverlog/">Riverlog</a></span>', []),
+    # a full name anywhere wins over a lone word
+    ('<meta name="author" content="Maria Lindqvist">',
+     '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Maria Lindqvist"]),
+])
+def test_a_writer_known_by_one_word_needs_two_signals(head, top, authors):
+    assert parsed(head, LONE_HEADLINE + top).authors == authors
+
+
+def test_a_name_that_starts_with_the_site_name_is_a_desk_of_the_site():
+    article = parsed('<meta property="og:site_name" content="VCN">'
+                     '<meta name="author" content="Maria Lindqvist, VCN Editor-at-large">')
+    assert article.authors == ["Maria Lindqvist"]
+
+
+# --- titles: "Headline - Section - Site" and a site name set as the lone <h1> ------------------
+
+SITE = '<meta property="og:site_name" content="Valley Courier">'
+
+
+@pytest.mark.parametrize("head, top, title", [
+    (f"<title>Bridge to be rebuilt - Local news - Valley Courier</title>{SITE}", "", "Bridge to be rebuilt"),
+    (f"<title>Valley Courier | World | Bridge to be rebuilt</title>{SITE}", "", "Bridge to be rebuilt"),
+    # a long part next to the site's name is the headline's own
+    (f"<title>Bridge to be rebuilt - and the council will pay for all of it | Valley Courier</title>{SITE}",
+     "", "Bridge to be rebuilt - and the council will pay for all of it"),
+    # with no site name known, nothing is cut
+    ("<title>Bridge to be rebuilt - Local news - Valley Courier</title>", "",
+     "Bridge to be rebuilt - Local news - Valley Courier"),
+    # the lone <h1> set inside the link to the front page is the site's logo, and so names the
+    # site to cut from the <title>
+    ("<title>河川の橋を再建する計画が決まった_地域_渓谷日報</title>",
+     '<a href="https://valley.example/"><h1>渓谷日報</h1><img src="logo.png"></a>', "河川の橋を再建する計画が決まった"),
+    ("<title>Council backs the plan to rebuild the old bridge | Local | Valley Daily</title>",
+     '<a class="logo" href="/home"><h1>Valley Daily</h1></a>', "Council backs the plan to rebuild the old bridge"),
+    # a short headline before a long site name, and a headline linked to its own page
+    ("<title>About bugs - Valley Cannon Entertainment</title>", "<h1>About bugs</h1>", "About bugs"),
+    ("<title>About bugs - Valley Cannon Entertainment</title>",
+     '<a href="/2019/about-bugs"><h1>About bugs</h1></a>', "About bugs"),
+])
+def test_title_section_and_site_parts(head, top, title):
+    assert parsed(head, top).title == title
