@@ -360,9 +360,24 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
+            # A photo's caption reads as a paragraph too: a byline right below a short one
+            # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
+            after = next((j for j in range(i + 1, min(i + 3, limit)) if _byline_below_caption(lines, j)), None)
+            if lines[i].words <= 40 and after is not None:
+                return next((k for k in range(after + 1, limit) if rules.is_paragraph(lines[k])), limit)
             return i
     # A story of one paragraph: the lines just below it may still hold the byline.
     return min(limit, body_at + 3) if body_at < limit else body_at
+
+
+def _byline_below_caption(lines: list[Line], j: int) -> bool:
+    """Line j is a byline in a byline's own shape: "By A", "Author: A", or a name (maybe with
+    the place filed from) with a stamp, a role or a date beside it."""
+    line = lines[j]
+    if line.words > 12:
+        return False
+    return bool(rules.byline_by(line) or rules.byline_label(line)
+                or (rules.is_name_line(line) or rules.name_in_place(line)) and _beside_marker(lines, j))
 
 
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
@@ -550,6 +565,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+    # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
+    elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
+            _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
+        add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
     elif rules.cjk_name_line(line) and _beside_marker(lines, i):
         add(rules.cjk_name_line(line), i)
@@ -573,10 +592,10 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
             and any(rules.is_author_marker(x) for x in between))
 
 
-def _named_below(lines: list[Line], i: int) -> bool:
+def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:
     """The story goes on to speak of the person on line i ("Ann Lee" under a photo, then "Ann
     Lee, who won ..."): a caption naming who is pictured, not the writer."""
-    name = lines[i].key
+    name = rules.fold(name) if name else lines[i].key
     return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
 
 

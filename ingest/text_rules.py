@@ -842,6 +842,11 @@ _DESK_WORDS = {
 }
 
 
+# Particles that open a surname ("Ana De Sousa", "Jan van Dijk"): part of the name's last word.
+_SURNAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "di", "du",
+                      "do", "dos", "das", "ter", "ten", "st.", "mac", "bin", "ibn", "al", "el"}
+
+
 def unglue(text: str) -> str:
     """A surname run into what followed it by a lost line break ("Ann MarshBusiness Columnist",
     "Tom ParkLisbon") set apart by a ";". Only the second word of a name is cut (a first name,
@@ -856,6 +861,8 @@ def unglue(text: str) -> str:
         j = k - 1
         if j > 0 and re.fullmatch(r"[A-Z]\.", words[j]):
             j -= 1  # "Trevor J. MitchellSioux"
+        if j > 0 and words[j].casefold() in _SURNAME_PARTICLES:
+            j -= 1  # "Ana De SousaView": the particle belongs to the surname
         first = words[j]
         earlier = words[j - 1] if j > 0 else ""
         if (re.fullmatch(r"[A-Z][\w'’-]+", first) and first.casefold() not in {"by", "and"}
@@ -884,6 +891,13 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     while k > 2 and (words[k - 1].casefold().strip(",.|•·") in _DESK_WORDS or words[k - 1] == ";"
                      or ";" in words[:k - 1]):
         k -= 1
+    # A separator says where the name ends, whatever desk follows it ("Ann Lee - Shipping
+    # Correspondent", "Ann Lee | Harbour Desk Editor"): up to three words of desk may follow.
+    for s in range(2, min(k, 5) + 1):
+        if words[s - 1].endswith(",") or (s < len(words) and words[s] in {"-", "–", "—", "|", "/", "•", "·"}):
+            if k - s <= 4:
+                k = s
+            break
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
@@ -895,6 +909,20 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
             outlet = candidate
     return people, outlet if people else None
+
+
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+
+
+def name_in_place(line: Line) -> list[str]:
+    """"Ann Lee in Lisbon", "Ann Lee and Tom Park, in Porto": a correspondent's byline with the
+    place the story was filed from. Only a byline's place (right under the headline, beside a
+    stamp) makes it one: a caption says the same of who is pictured."""
+    match = _IN_PLACE.match(line.text.strip())
+    if not match or line.words > 12 or line.heading == 1:
+        return []
+    names = match.group(1).strip(" ,")
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def name_list(line: Line) -> list[str]:

@@ -274,6 +274,8 @@ def test_name_with_date(text, names):
     ("Ann Marsh HarbourNet", "Ann Marsh HarbourNet"),  # a one-word brand after a whole name
     ("Ann McDonald and Tom MacKenzie", "Ann McDonald and Tom MacKenzie"),
     ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
+    ("Ana De SousaView More Articles", "Ana De Sousa; View More Articles"),  # a particle in the surname
+    ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -290,6 +292,10 @@ def test_unglue(text, expected):
     ("Ann Lee Politics Editor", ["Ann Lee"], None),
     ("Ann Marie Lee Culture Writer", ["Ann Marie Lee"], None),
     ("Harbour Politics Editor", [], None),  # no name before the desk
+    ("Ann Lee - Shipping Correspondent", ["Ann Lee"], None),  # a separator ends the name
+    ("Ann Lee | Ports and Shipping Editor", ["Ann Lee"], None),
+    ("Ann Lee, Shipping Correspondent, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
@@ -883,6 +889,7 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_and_outlet, "Ports, Ships", []),
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
+    (rules.name_with_marker, "Ana De SousaView More Articles", ["Ana De Sousa"]),
     (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
     (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
 ])
@@ -904,3 +911,34 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     text = (f"# Harbour strike ends\n\nBy Ann Lee and Tom Park\n\n{STORY}\n\n"
             "Agency writers Sue Ray and Tom Park contributed to this report.\n")
     assert parse(text, markdown=True).authors == ["Ann Lee", "Tom Park"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee in Lisbon", ["Ann Lee"]),
+    ("Ann Lee and Tom Park, in Porto", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee in New York", ["Ann Lee"]),
+    ("Dockers in Lisbon", []),  # not a name
+    ("Ann Lee in the harbour", []),  # not a place's name
+])
+def test_name_in_place(text, names):
+    assert rules.name_in_place(line(text)) == names
+
+
+# A story long enough that its last lines (where sign-offs and bios are read) are far below.
+LONG_STORY = "\n\n".join(f"{STORY} Paragraph {n}." for n in range(12))
+CAPTION = "Cranes stand idle at the northern quay on Monday, as the strike entered its sixth week."
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee in Lisbon", ["Ann Lee"]),  # right under the headline
+    (f"{STANDFIRST}\n\nAnn Lee in Lisbon\n\nMarch 3, 2019", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nAnn Lee in Lisbon\n\nAnn Lee, the union's leader, spoke first.", []),  # who is pictured
+    # Standfirst, photo, a caption long enough to read as a paragraph, then the byline.
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nAnn Lee\n\nShipping Correspondent", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n{CAPTION}\n\nTom Park\n\nTom Park said the strike was over and the ships would sail.", []),
+])
+def test_bylines_with_a_place_and_below_a_caption(header, authors):
+    text = f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n"
+    assert parse(text, markdown=True).authors == authors
