@@ -451,8 +451,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if people:
                 add(people, i)
                 organisation = organisation or agency
-            elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
-                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line), i)
+            elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
+                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
+                    or rules.writer_sign_off(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -464,6 +465,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+            if not found:
+                for i in tail:
+                    add(rules.contact_line(lines[i]), i)
         if not found:
             # An author box below the story: "About the author" and the name (or the bio).
             start = body_at if body_at is not None else 0
@@ -518,21 +522,31 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         return
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt):
-        whole = rules.joined(line, nxt)
+    # (Or onto a few lines: "By" / "Ann Lee," / "Tom Park" / "and Sue Ray".)
+    whole, best, best_end = line, rules.byline_by(line), i
+    for j in range(i + 1, min(len(lines), i + 5)):
+        nxt = lines[j]
+        if not (nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt)):
+            break
+        whole = rules.joined(whole, nxt)
         names = rules.byline_by(whole)
-        if len(names) > len(rules.byline_by(line)):
-            add(names, i)
-            add(names, i + 1)  # both lines are the byline's
-            return
+        if len(names) > len(best):
+            best, best_end = names, j
+    if best_end > i:
+        for j in range(i, best_end + 1):
+            add(best, j)  # every line is the byline's
+        return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     if rules.ends_with_by(line) and i + 1 < len(lines):
-        add(rules.names_in(lines[i + 1].text), i + 1)
+        names, count = rules.names_over_lines(lines[i + 1:])
+        for j in range(i + 1, i + 1 + count):
+            add(names, j)  # every line of the byline is the byline's
+        if not count:
+            add(rules.names_in(lines[i + 1].text), i + 1)
     if named and i + 1 < len(lines):
         # The next author below: "and Tom Park", or a name on its own line with a stamp below.
         after = lines[i + 1]

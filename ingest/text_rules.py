@@ -286,6 +286,8 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # "... at dawn. Photograph: Jane Roe/Harbour Gazette": the credit closing a caption.
+    r"[.!?”\"’]\s+(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.:]{2,80}$|"
     # "... at dawn. (Harbour Space Centre/Jane Roe)": who made the picture, in closing brackets.
     r"\([^()]*[^\W\d_]\s?/\s?[A-Z][^()]*\)\s*$|"
     # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
@@ -440,7 +442,7 @@ _AUTHOR_PATH = re.compile(
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
-    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
+    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
     r"critic|photographer|analyst|freelancer)\b|covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b)(.*)$"
 )
@@ -466,6 +468,8 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # A title before a name is not part of it: "By Dr Ann Lee", "Prof. Tom Park and Dr. Sue Ray".
+    text = re.sub(r"(?:^|(?<=\s)|(?<=,))(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+(?=[A-Z])", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
@@ -563,7 +567,9 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
-    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -667,6 +673,25 @@ def byline_continuation(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     return names_in(names) if NAMES_LINE.match(names) else []
+
+
+def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
+    """The names below a "By" alone, one piece per line as a byline's links and their joining
+    words come out ("Ann Lee" / "and" / "Tom Park", "Ann Lee," / "Tom Park" / "and Sue Ray"):
+    the names, and how many lines they took. Stops at the first line that is not a name or
+    a joining word."""
+    pieces: list[str] = []
+    for line in lines[:7]:
+        text = line.text.strip()
+        joining = re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I)
+        name = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        if line.heading == 1 or not (joining or name and names_in(name.group(1))):
+            break
+        pieces.append(text)
+    while pieces and re.fullmatch(r"(?:,|and|&|,\s*and)", pieces[-1], re.I):
+        pieces.pop()  # a joining word with no name after it
+    joined = re.sub(r"\s+,", ",", " ".join(pieces))
+    return (names_in(joined), len(pieces)) if pieces else ([], 0)
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
@@ -949,6 +974,29 @@ def bio(line: Line) -> tuple[str | None, str | None]:
     if at:
         outlet = _outlet(at.group(1))
     return people[0], outlet
+
+
+# The roles that only a journalist signs with ("Managing Director" signs a press release).
+_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor"}
+
+
+def writer_sign_off(line: Line) -> list[str]:
+    """"Ann Lee, Shipping Correspondent" below the story: a writer signing with their role."""
+    people, _ = name_with_role(line)
+    roles = {w.casefold().strip(",.") for w in line.text.split()}
+    return people if people and roles & _WRITER_ROLES else []
+
+
+_CONTACT = re.compile(
+    rf"^(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})\s+at\s+"
+    r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
+
+
+def contact_line(line: Line) -> list[str]:
+    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
+    end of a story."""
+    match = _CONTACT.match(line.text.strip())
+    return names_in(match.group(1)) if match and line.words <= 30 else []
 
 
 def contributors(line: Line) -> list[str]:

@@ -151,6 +151,9 @@ def test_furniture(text, expected):
     ("The union told Reuters the strike was over.", False),
     ("Cranes at dawn, 2004. (Harbour Space Centre/Jane Roe)", True),  # who made it, in brackets
     ("Strike ends (1/2 page)", False), ("Dockers vote (and so do pilots)", False),
+    ("Cranes stand idle at the quay. Photograph: Jane Roe/Harbour Gazette", True),  # the credit closes it
+    ("Cranes stand idle. Image credit: Jane Roe", True),
+    ("The union said: photographs of the quay would follow", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -209,6 +212,7 @@ def test_stamps(text, expected):
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
     ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
     ("By J.R. Moehringer", ["J.R. Moehringer"]),
+    ("By Dr Ann Lee and Prof. Tom Park", ["Ann Lee", "Tom Park"]),  # titles are not names
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
@@ -244,6 +248,9 @@ def test_byline_by(text, names):
     ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
     ("Texto: la huelga del puerto", []),
     ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Byline: Ann Lee", ["Ann Lee"]),
+    ("Text and photos: Ann Lee", ["Ann Lee"]), ("Words & pictures: Ann Lee", ["Ann Lee"]),
+    ("Photos: Ann Lee", []),  # the photographer alone
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
@@ -410,6 +417,7 @@ def test_name_lines(text, expected):
     ("Ann Lee is a UK-based reporter covering ports.", ("Ann Lee", None)),
     ("Ann Lee covers shipping for The Harbour Gazette.", ("Ann Lee", "The Harbour Gazette")),
     ("The port is a busy place at night.", (None, None)),
+    ("Ann Lee is the Gazette's shipping correspondent.", ("Ann Lee", None)),  # a possessive before the role
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
@@ -941,4 +949,44 @@ CAPTION = "Cranes stand idle at the northern quay on Monday, as the strike enter
 ])
 def test_bylines_with_a_place_and_below_a_caption(header, authors):
     text = f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("texts, names, count", [
+    (["Ann Lee", "and", "Tom Park"], ["Ann Lee", "Tom Park"], 3),
+    (["Ann Lee,", "Tom Park", "and Sue Ray", "March 3, 2019"], ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    (["Ann Lee", "and", "The dockers voted to end the strike."], ["Ann Lee"], 1),  # a dangling "and" is dropped
+    (["Harbour strike ends"], [], 0),
+])
+def test_names_over_lines(texts, names, count):
+    assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By\n\nAnn Lee\n\nand\n\nTom Park", ["Ann Lee", "Tom Park"]),  # one piece per line
+    ("By\nAnn Lee,\nTom Park\nand Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped over lines
+    ("By\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+def test_bylines_over_several_lines(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("rule, text, names", [
+    (rules.writer_sign_off, "Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    (rules.writer_sign_off, "Tom Park, Managing Director", []),  # a press release's signature
+    (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
+    (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
+    (rules.contact_line, "Contact the harbour office at 555-459-5382", []),
+])
+def test_sign_offs_below_the_story(rule, text, names):
+    assert rule(line(text)) == names
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
+    ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
+])
+def test_writers_signing_below_the_story(end, authors):
+    text = f"# Harbour strike ends\n\nMarch 3, 2019\n\n{LONG_STORY}\n\n{end}\n"
     assert parse(text, markdown=True).authors == authors
