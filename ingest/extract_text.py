@@ -235,14 +235,47 @@ def _title_above_byline(lines: list[Line]) -> int | None:
     no other headline-like line stands right above it; when one does, the lower is the
     standfirst only if it reads as one (see _standfirst_of), and otherwise nothing is decided
     here."""
+    # A byline that names someone is a surer anchor than a date: a masthead's or a
+    # breadcrumb's date may stand above the headline, a byline stands below it. But a byline
+    # below a paragraph of prose is under the teaser of another story.
+    named, dated = _title_above(lines, _explicit_byline), _title_above(lines, _byline_or_dateline)
+    if named is not None and dated is not None and dated < named \
+            and any(rules.is_paragraph(line) for line in lines[dated:named]):
+        return dated
+    return named if named is not None else dated
+
+
+# How many lines from the top a headline without marks is looked for in (past the menus).
+TOP_LINES = 60
+
+
+def _top_window(lines: list[Line]) -> int:
+    """The end of the top TOP_LINES lines, not counting list items: a site's menus, written as
+    lists, may run to a hundred items above the headline."""
+    counted = 0
+    for i, line in enumerate(lines):
+        counted += not line.item
+        if counted > TOP_LINES:
+            return i
+    return len(lines)
+
+
+def _explicit_byline(line: Line) -> bool:
+    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it)."""
+    return line.words <= 30 and not line.heading == 1 and not rules.is_caption(line) and bool(
+        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line))
+
+
+def _title_above(lines: list[Line], is_anchor) -> int | None:
+    """_title_above_byline with the byline lines that is_anchor accepts."""
     sentences = 0
-    for anchor, line in enumerate(lines[:60]):
+    for anchor, line in enumerate(lines[:_top_window(lines)]):
         # The story has begun (its "by" lines are quotes and credits) at a line too long for a
         # standfirst, or at the second sentence-like paragraph (the first may be the standfirst).
         sentences += _prose(line)
         if line.words > 40 or sentences > 1:
             return None
-        if not _byline_or_dateline(line):
+        if not is_anchor(line):
             continue
         near = _long_headline_above(lines, anchor)
         if near is None or near < 0:
@@ -254,7 +287,10 @@ def _title_above_byline(lines: list[Line]) -> int | None:
             return None  # prose or a list right above: near may be a second standfirst
         # (A headline does not end with a full stop: a sentence above a sentence is prose.)
         headline = not re.search(r"[^.]\.$", lines[above].text)
-        return above if headline and _standfirst_of(lines[near], lines[above]) else None
+        if headline and _standfirst_of(lines[near], lines[above]):
+            return above
+        # A few words over a longer line are a kicker or the site's name over the headline.
+        return near if lines[above].words <= 4 < lines[near].words else None
     return None
 
 
@@ -267,7 +303,7 @@ def _title_shown_twice(lines: list[Line]) -> int | None:
     """The first line of four words or more that reads as a headline and is shown again a few
     lines below, before the story: pages repeat their headline (above the share bar, over the
     photo, in the breadcrumb), not their menus' long items."""
-    for i, line in enumerate(lines[:60]):
+    for i, line in enumerate(lines[:_top_window(lines)]):
         if line.words > 40 or _prose(line):
             return None
         # (Not a line repeated right below it: a song's chorus, a list's item.)
@@ -290,7 +326,10 @@ def _shown_again(lines: list[Line], i: int) -> bool:
 def _standfirst_of(line: Line, above: Line) -> bool:
     """line is the standfirst below the headline above: a sentence that ends with a full stop,
     or a sentence in sentence case below a headline in title case."""
-    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (_title_case(above) and not _title_case(line))
+    # (Four words or fewer in title case over a longer sentence are a kicker or the site's
+    # name over the headline, not a headline over its standfirst.)
+    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (
+        _title_case(above) and not _title_case(line) and above.words > 4)
 
 
 def _title_case(line: Line) -> bool:

@@ -990,3 +990,24 @@ def test_sign_offs_below_the_story(rule, text, names):
 def test_writers_signing_below_the_story(end, authors):
     text = f"# Harbour strike ends\n\nMarch 3, 2019\n\n{LONG_STORY}\n\n{end}\n"
     assert parse(text, markdown=True).authors == authors
+
+
+MENU_LIST = "\n".join(f"* Section {n}" for n in range(80))  # a site's menus, longer than the top window
+
+
+@pytest.mark.parametrize("top, title", [
+    # A breadcrumb run together over the page's date, then the headline, standfirst and "By":
+    # the named byline finds the headline, not the date below the breadcrumb.
+    ("Home Ports Harbour News\n\nMarch 3, 2019 12:04AM ET\n\nDockers Vote to End the Six-Week Harbour Strike\n\n"
+     "The union said the ships would sail again on Monday.\n\nBy\n\nAnn Lee",
+     "Dockers Vote to End the Six-Week Harbour Strike"),
+    # Menus written as a long list, then a short line over the headline over its stamp.
+    (f"{MENU_LIST}\n\nLive Watch Harbour TV\n\nDockers vote to end the six-week strike: 'We did it!'\n\n"
+     "Updated on: March 3, 2019 / 10:07 AM", "Dockers vote to end the six-week strike: 'We did it!'"),
+    # A byline under a related story's teaser, past a paragraph, does not move the headline.
+    ("Home\n\nDockers vote to end the six-week strike\n\nMarch 3, 2019 07:19\n\n"
+     "The union said on Monday that the ships would sail again by the end of the week, weather permitting.\n\n"
+     "Cranes stand idle at the northern quay\n\nBy Tom Park", "Dockers vote to end the six-week strike"),
+])
+def test_plain_headlines_found_from_named_bylines_past_menus(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
