@@ -278,6 +278,8 @@ def _title_above(lines: list[Line], is_anchor) -> int | None:
         if not is_anchor(line):
             continue
         near = _long_headline_above(lines, anchor)
+        if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
+            return anchor - 1
         if near is None or near < 0:
             continue
         above = _long_headline_above(lines, near)
@@ -292,6 +294,15 @@ def _title_above(lines: list[Line], is_anchor) -> int | None:
         # A few words over a longer line are a kicker or the site's name over the headline.
         return near if lines[above].words <= 4 < lines[near].words else None
     return None
+
+
+def _short_title_shown_twice(lines: list[Line], i: int) -> bool:
+    """Line i, right over a named byline, is a headline of two or three words ("The Harbour
+    Clock") when the page shows it again above: a section's name over a byline would be a
+    kicker with a longer headline of its own below it."""
+    if i < 0 or not 2 <= lines[i].words <= 3 or not _headline_like(lines[i]) or lines[i].heading or lines[i].item:
+        return False
+    return any(lines[j].key == lines[i].key for j in range(max(0, i - 3 * HEADER_LIMIT), i - 1))
 
 
 # How close a headline's second copy is to its first (one above the standfirst, one above the

@@ -276,6 +276,15 @@ _FURNITURE = re.compile(
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )
+# Notices of the page to its reader, not the story: an old browser, scripts turned off, the
+# reprint terms of a copy.
+_NOTICE = re.compile(
+    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:modern|newer|latest|supported|different) browser|"
+    r"(?:enable|turn on|activate) javascript|javascript is (?:disabled|turned off|required)|"
+    r"you are (?:using|on) an? (?:outdated|older|unsupported) browser|"
+    r"for (?:your )?personal,? non-?commercial use only)\b",
+    re.I,
+)
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
@@ -363,7 +372,7 @@ def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""
     text = line.text.strip(" :|•·")
-    if line.words <= 25 and _TEASER.search(text):
+    if line.words <= 25 and _TEASER.search(text) or line.words <= 60 and _NOTICE.search(text):
         return True
     if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
@@ -407,7 +416,7 @@ def is_stamp(line: Line) -> bool:
 
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
-    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line):
+    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
     return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))

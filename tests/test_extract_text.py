@@ -1011,3 +1011,28 @@ MENU_LIST = "\n".join(f"* Section {n}" for n in range(80))  # a site's menus, lo
 ])
 def test_plain_headlines_found_from_named_bylines_past_menus(top, title):
     assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We've detected you are on an old browser. For the best experience, please update to a modern browser.", True),
+    ("This copy is for your personal, non-commercial use only. To order copies, use the order form.", True),
+    ("Please enable JavaScript to view the comments.", True),
+    ("The port's software still needs an old browser to run, the union said.", False),
+])
+def test_notices_to_the_reader_are_furniture(text, expected):
+    assert rules.is_furniture(line(text)) is expected
+    assert rules.is_paragraph(line(text)) is (not expected and rules.is_paragraph(line(text)))
+
+
+@pytest.mark.parametrize("top, title", [
+    # Notices at the top are not the story's first paragraphs: the headline over "By" is found.
+    ("We've detected you are on an old browser. For the best experience, please update to a modern browser.\n\n"
+     "This copy is for your personal, non-commercial use only. To order presentation-ready copies, use the order form.\n\n"
+     "Ports\n\nDockers Vote to End the Strike. Why the Port Shouldn't Worry.\n\nBy\n\nAnn Lee",
+     "Dockers Vote to End the Strike. Why the Port Shouldn't Worry."),
+    # A headline of three words right over the byline, shown once more above.
+    ("Harbour Gazette\n\nThe Harbour Clock\n\nSearch the Gazette\n\nMore articles\n\nPorts\n\nThe Harbour Clock\n\n"
+     "By Ann Lee", "The Harbour Clock"),
+])
+def test_plain_headlines_past_notices_and_short_ones(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
