@@ -591,11 +591,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         or rules.name_with_date(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
-    if rules.ends_with_by(line) and i + 1 < len(lines):
+    # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
+    if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
         names, count = rules.names_over_lines(lines[i + 1:])
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
-        if not count:
+        if not count and rules.ends_with_by(line):
             add(rules.names_in(lines[i + 1].text), i + 1)
     if named and i + 1 < len(lines):
         # The next author below: "and Tom Park", or a name on its own line with a stamp below.

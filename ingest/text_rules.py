@@ -451,9 +451,12 @@ _AUTHOR_PATH = re.compile(
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
-    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
+    # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
-    r"critic|photographer|analyst|freelancer)\b|covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b)(.*)$"
+    # the writers of opinion pieces: "A is an associate professor of history at ..."
+    r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
+    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -482,7 +485,8 @@ def clean_byline(text: str) -> str:
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+    # ("A at 10:21 AM": a blog's footer with the time it was posted.)
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
@@ -564,7 +568,10 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 
 
 def ends_with_by(line: Line) -> bool:
-    """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
+    """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
+    author's name is on the next line."""
+    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by)\s*:?", line.text.strip(), re.I):
+        return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
@@ -689,18 +696,23 @@ def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
     words come out ("Ann Lee" / "and" / "Tom Park", "Ann Lee," / "Tom Park" / "and Sue Ray"):
     the names, and how many lines they took. Stops at the first line that is not a name or
     a joining word."""
-    pieces: list[str] = []
+    names: list[str] = []
+    count = taken = 0
     for line in lines[:7]:
         text = line.text.strip()
-        joining = re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I)
-        name = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
-        if line.heading == 1 or not (joining or name and names_in(name.group(1))):
+        if line.heading == 1:
             break
-        pieces.append(text)
-    while pieces and re.fullmatch(r"(?:,|and|&|,\s*and)", pieces[-1], re.I):
-        pieces.pop()  # a joining word with no name after it
-    joined = re.sub(r"\s+,", ",", " ".join(pieces))
-    return (names_in(joined), len(pieces)) if pieces else ([], 0)
+        if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
+            count += 1
+            continue
+        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        people = names_in(match.group(1)) if match else []
+        if not people:
+            break
+        names += [p for p in people if p not in names]
+        count += 1
+        taken = count  # a joining word with no name after it is not the byline's
+    return names, taken
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
@@ -824,6 +836,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar or dot.
+        first, *rest = re.split(r"\s*[|•·]\s*", name)
+        if rest and all(_STAMP_TAIL.match(part) for part in rest):
+            name = first
         return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
@@ -980,7 +996,9 @@ def bio(line: Line) -> tuple[str | None, str | None]:
         return None, None
     outlet = None
     at = _AT_OUTLET.search(match.group(2))
-    if at:
+    # A professor "at" a university, a fellow "at" an institute: a place of work, not the outlet.
+    if at and not re.search(r"\b(?:professor|lecturer|researcher|fellow|economist|historian)\b",
+                            line.text[: match.start(2)], re.I):
         outlet = _outlet(at.group(1))
     return people[0], outlet
 

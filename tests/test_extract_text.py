@@ -210,6 +210,7 @@ def test_stamps(text, expected):
     ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
     ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
     ("By J.R. Moehringer", ["J.R. Moehringer"]),
     ("By Dr Ann Lee and Prof. Tom Park", ["Ann Lee", "Tom Park"]),  # titles are not names
@@ -262,6 +263,8 @@ def test_byline_label(text, names):
 @pytest.mark.parametrize("text, names", [
     ("Ann Lee, October 28, 2024", ["Ann Lee"]),
     ("18/03/2019 | Ann Lee", ["Ann Lee"]),
+    ("March 3, 2019 | Ann Lee | 3 Comments", ["Ann Lee"]),  # a stamp after the name
+    ("March 3, 2019 | Ann Lee | Ports", []),
     ("Ann Lee · 5 min read", ["Ann Lee"]),
     ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
     ("Harbour strike · 5 min read", []),
@@ -418,6 +421,9 @@ def test_name_lines(text, expected):
     ("Ann Lee covers shipping for The Harbour Gazette.", ("Ann Lee", "The Harbour Gazette")),
     ("The port is a busy place at night.", (None, None)),
     ("Ann Lee is the Gazette's shipping correspondent.", ("Ann Lee", None)),  # a possessive before the role
+    ("Ann Lee is an associate professor of history at the University of Lisbon.", ("Ann Lee", None)),  # no outlet
+    ("Ann Lee has written for The Harbour Gazette and the Port Times.", ("Ann Lee", None)),  # not this page's outlet
+    ("Ann Lee (@annlee) is a staff writer.", ("Ann Lee", None)),
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
@@ -957,6 +963,7 @@ def test_bylines_with_a_place_and_below_a_caption(header, authors):
     (["Ann Lee,", "Tom Park", "and Sue Ray", "March 3, 2019"], ["Ann Lee", "Tom Park", "Sue Ray"], 3),
     (["Ann Lee", "and", "The dockers voted to end the strike."], ["Ann Lee"], 1),  # a dangling "and" is dropped
     (["Harbour strike ends"], [], 0),
+    (["Ann Lee", "Tom Park", "Harbour strike ends"], ["Ann Lee", "Tom Park"], 2),  # a name a line
 ])
 def test_names_over_lines(texts, names, count):
     assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
@@ -966,6 +973,9 @@ def test_names_over_lines(texts, names, count):
     ("By\n\nAnn Lee\n\nand\n\nTom Park", ["Ann Lee", "Tom Park"]),  # one piece per line
     ("By\nAnn Lee,\nTom Park\nand Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped over lines
     ("By\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee,\n\nTom Park", ["Ann Lee", "Tom Park"]),  # the list goes on past a comma
+    ("Authors\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),  # a label alone over the names
+    ("By Ann Lee\n\nTom Park", ["Ann Lee"]),  # no comma: the line below is not the byline's
 ])
 def test_bylines_over_several_lines(header, authors):
     assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
@@ -985,6 +995,8 @@ def test_sign_offs_below_the_story(rule, text, names):
 @pytest.mark.parametrize("end, authors", [
     ("Ann Lee, Shipping Correspondent", ["Ann Lee"]),
     ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
+    ("Posted by Ann Lee at 10:21 AM\n\n3 comments:", ["Ann Lee"]),
+    ("Ann Lee is an associate professor of history at the University of Lisbon.", ["Ann Lee"]),
     ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
 ])
 def test_writers_signing_below_the_story(end, authors):
