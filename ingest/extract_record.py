@@ -56,6 +56,8 @@ _MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|figure|table|se
 
 
 def _text_of(body: str) -> str:
+    if "<" not in body[:20_000]:  # the common case, found without the pattern
+        return body
     tags = _MARKUP.finditer(body, 0, 20_000)
     if next(tags, None) is None or next(tags, None) is None:
         return body
