@@ -75,3 +75,13 @@ def test_the_samples_languages():
 def test_detect_language_needs_a_few_sentences():
     assert detect_language("Too short to tell.") is None
     assert detect_language(SAMPLES[1] * 3) == "fr"
+
+
+def test_another_model_layout_falls_back_to_the_library_s_classify(monkeypatch):
+    def unexpected_layout(identifier):
+        raise AttributeError("tk_nextmove")
+
+    monkeypatch.setattr(language, "_classify", None)
+    monkeypatch.setattr(language, "FastIdentifier", unexpected_layout)
+    assert language.classify(SAMPLES[2] * 3) == "de"
+    assert language._classify is not None  # the fallback is kept, not rebuilt on every call
