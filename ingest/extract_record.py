@@ -19,15 +19,19 @@ FIELD_ALIASES = {
 }
 
 
+class UnreadableRecord(ValueError):
+    """The record's bytes are no JSON object: an error in the input, not in its article."""
+
+
 def extract_record(raw: bytes) -> Article:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:  # its line and column are within the record
-        raise ValueError(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
+        raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
     except ValueError as error:  # not UTF-8
-        raise ValueError(f"undecodable record: {error}") from None
+        raise UnreadableRecord(f"undecodable record: {error}") from None
     if not isinstance(record, dict):
-        raise ValueError(f"a record must be a JSON object, not {type(record).__name__}")
+        raise UnreadableRecord(f"a record must be a JSON object, not {type(record).__name__}")
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from itertools import chain, islice
 
 from .dedupe import content_hash
+from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, read_sources
 from .record import Outcome, Source
 from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
@@ -77,7 +78,8 @@ def process_source(source: Source, now: datetime) -> Outcome:
         return Outcome(source, article)
     except Exception as error:  # one bad input must never stop the run
         message = str(error) or type(error).__name__
-        return Outcome(source, error=message if isinstance(error, ValueError) else f"{type(error).__name__}: {message}")
+        return Outcome(source, error=message if isinstance(error, ValueError) else f"{type(error).__name__}: {message}",
+                       unreadable=isinstance(error, UnreadableRecord))
 
 
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
@@ -184,7 +186,7 @@ def run_ingest(
     outcomes_written = 0
     # Files read whole, waiting for their last outcome to be written before they are
     # remembered as read: [sources yielded when the file ended, InputFile, its sources,
-    # whether none of them failed].
+    # whether all of them could be read].
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
@@ -236,20 +238,19 @@ def run_ingest(
 
     def flush(batch: list) -> None:
         nonlocal outcomes_written
-        failed = []
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
-                failed.append(written.location)
             if on_written:
                 on_written(written)
-        if failed:
-            # A file that gave a failure (a line that is not JSON, a page with no text) is
-            # read again next run, as one with a reading error is: never skipped whole.
+        unreadable = [item.source.location for item in batch if isinstance(item, Outcome) and item.unreadable]
+        if unreadable:
+            # A line that is not JSON, found by the worker that parses it, is an error found
+            # while reading, like one found here: its file is never skipped whole.
             for pending in read_whole:
                 path = str(pending[1].path)
-                if any(location == path or location.startswith(path + "#") for location in failed):
+                if any(location.startswith(path + "#") for location in unreadable):
                     pending[3] = False
         # Outcomes come back in the order their sources were read, and every "known" item is
         # in this batch or an earlier one, so a file whose last yielded source is written
