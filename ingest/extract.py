@@ -35,7 +35,8 @@ def extract(source: Source) -> Article:
     else:
         raise ExtractionError(f"unsupported format {source.format!r}")
     apply_overrides(article, source.overrides)
-    if count_words(article.body) < MIN_BODY_WORDS:
+    article.word_count = count_words(article.body)  # normalise counts again only if it changes the body
+    if article.word_count < MIN_BODY_WORDS:
         raise ExtractionError(f"no article text found (fewer than {MIN_BODY_WORDS} words)")
     return article
 

@@ -19,8 +19,19 @@ FIELD_ALIASES = {
 }
 
 
+class UnreadableRecord(ValueError):
+    """The record's bytes are no JSON object: an error in the input, not in its article."""
+
+
 def extract_record(raw: bytes) -> Article:
-    record = json.loads(raw)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:  # its line and column are within the record
+        raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
+    except ValueError as error:  # not UTF-8
+        raise UnreadableRecord(f"undecodable record: {error}") from None
+    if not isinstance(record, dict):
+        raise UnreadableRecord(f"a record must be a JSON object, not {type(record).__name__}")
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)
@@ -49,6 +60,8 @@ _MARKUP = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|figure|table|se
 
 
 def _text_of(body: str) -> str:
+    if "<" not in body[:20_000]:  # the common case, found without the pattern
+        return body
     tags = _MARKUP.finditer(body, 0, 20_000)
     if next(tags, None) is None or next(tags, None) is None:
         return body

@@ -235,16 +235,51 @@ def _title_above_byline(lines: list[Line]) -> int | None:
     no other headline-like line stands right above it; when one does, the lower is the
     standfirst only if it reads as one (see _standfirst_of), and otherwise nothing is decided
     here."""
+    # A byline that names someone is a surer anchor than a date: a masthead's or a
+    # breadcrumb's date may stand above the headline, a byline stands below it. But a byline
+    # below a paragraph of prose is under the teaser of another story.
+    named, dated = _title_above(lines, _explicit_byline), _title_above(lines, _byline_or_dateline)
+    if named is not None and dated is not None and dated < named \
+            and any(rules.is_paragraph(line) for line in lines[dated:named]):
+        return dated
+    return named if named is not None else dated
+
+
+# How many lines from the top a headline without marks is looked for in (past the menus).
+TOP_LINES = 60
+
+
+def _top_window(lines: list[Line]) -> int:
+    """The end of the top TOP_LINES lines, not counting list items: a site's menus, written as
+    lists, may run to a hundred items above the headline."""
+    counted = 0
+    for i, line in enumerate(lines):
+        counted += not line.item
+        if counted > TOP_LINES:
+            return i
+    return len(lines)
+
+
+def _explicit_byline(line: Line) -> bool:
+    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it)."""
+    return line.words <= 30 and not line.heading == 1 and not rules.is_caption(line) and bool(
+        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line))
+
+
+def _title_above(lines: list[Line], is_anchor) -> int | None:
+    """_title_above_byline with the byline lines that is_anchor accepts."""
     sentences = 0
-    for anchor, line in enumerate(lines[:60]):
+    for anchor, line in enumerate(lines[:_top_window(lines)]):
         # The story has begun (its "by" lines are quotes and credits) at a line too long for a
         # standfirst, or at the second sentence-like paragraph (the first may be the standfirst).
         sentences += _prose(line)
         if line.words > 40 or sentences > 1:
             return None
-        if not _byline_or_dateline(line):
+        if not is_anchor(line):
             continue
         near = _long_headline_above(lines, anchor)
+        if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
+            return anchor - 1
         if near is None or near < 0:
             continue
         above = _long_headline_above(lines, near)
@@ -254,8 +289,20 @@ def _title_above_byline(lines: list[Line]) -> int | None:
             return None  # prose or a list right above: near may be a second standfirst
         # (A headline does not end with a full stop: a sentence above a sentence is prose.)
         headline = not re.search(r"[^.]\.$", lines[above].text)
-        return above if headline and _standfirst_of(lines[near], lines[above]) else None
+        if headline and _standfirst_of(lines[near], lines[above]):
+            return above
+        # A few words over a longer line are a kicker or the site's name over the headline.
+        return near if lines[above].words <= 4 < lines[near].words else None
     return None
+
+
+def _short_title_shown_twice(lines: list[Line], i: int) -> bool:
+    """Line i, right over a named byline, is a headline of two or three words ("The Harbour
+    Clock") when the page shows it again above: a section's name over a byline would be a
+    kicker with a longer headline of its own below it."""
+    if i < 0 or not 2 <= lines[i].words <= 3 or not _headline_like(lines[i]) or lines[i].heading or lines[i].item:
+        return False
+    return any(lines[j].key == lines[i].key for j in range(max(0, i - 3 * HEADER_LIMIT), i - 1))
 
 
 # How close a headline's second copy is to its first (one above the standfirst, one above the
@@ -267,7 +314,7 @@ def _title_shown_twice(lines: list[Line]) -> int | None:
     """The first line of four words or more that reads as a headline and is shown again a few
     lines below, before the story: pages repeat their headline (above the share bar, over the
     photo, in the breadcrumb), not their menus' long items."""
-    for i, line in enumerate(lines[:60]):
+    for i, line in enumerate(lines[:_top_window(lines)]):
         if line.words > 40 or _prose(line):
             return None
         # (Not a line repeated right below it: a song's chorus, a list's item.)
@@ -290,7 +337,10 @@ def _shown_again(lines: list[Line], i: int) -> bool:
 def _standfirst_of(line: Line, above: Line) -> bool:
     """line is the standfirst below the headline above: a sentence that ends with a full stop,
     or a sentence in sentence case below a headline in title case."""
-    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (_title_case(above) and not _title_case(line))
+    # (Four words or fewer in title case over a longer sentence are a kicker or the site's
+    # name over the headline, not a headline over its standfirst.)
+    return bool(re.search(r"[^.]\.[\"'”’]?$", line.text)) or (
+        _title_case(above) and not _title_case(line) and above.words > 4)
 
 
 def _title_case(line: Line) -> bool:
@@ -360,9 +410,24 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
+            # A photo's caption reads as a paragraph too: a byline right below a short one
+            # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
+            after = next((j for j in range(i + 1, min(i + 3, limit)) if _byline_below_caption(lines, j)), None)
+            if lines[i].words <= 40 and after is not None:
+                return next((k for k in range(after + 1, limit) if rules.is_paragraph(lines[k])), limit)
             return i
     # A story of one paragraph: the lines just below it may still hold the byline.
     return min(limit, body_at + 3) if body_at < limit else body_at
+
+
+def _byline_below_caption(lines: list[Line], j: int) -> bool:
+    """Line j is a byline in a byline's own shape: "By A", "Author: A", or a name (maybe with
+    the place filed from) with a stamp, a role or a date beside it."""
+    line = lines[j]
+    if line.words > 12:
+        return False
+    return bool(rules.byline_by(line) or rules.byline_label(line)
+                or (rules.is_name_line(line) or rules.name_in_place(line)) and _beside_marker(lines, j))
 
 
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
@@ -436,8 +501,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if people:
                 add(people, i)
                 organisation = organisation or agency
-            elif line.words <= 12 or re.match(r"(?i:reporting|reported|writing|written) by\b", line.text):
-                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line), i)
+            elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
+                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
+                    or rules.writer_sign_off(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -449,6 +515,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+            if not found:
+                for i in tail:
+                    add(rules.contact_line(lines[i]), i)
         if not found:
             # An author box below the story: "About the author" and the name (or the bio).
             start = body_at if body_at is not None else 0
@@ -503,21 +572,32 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         return
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt):
-        whole = rules.joined(line, nxt)
+    # (Or onto a few lines: "By" / "Ann Lee," / "Tom Park" / "and Sue Ray".)
+    whole, best, best_end = line, rules.byline_by(line), i
+    for j in range(i + 1, min(len(lines), i + 5)):
+        nxt = lines[j]
+        if not (nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt)):
+            break
+        whole = rules.joined(whole, nxt)
         names = rules.byline_by(whole)
-        if len(names) > len(rules.byline_by(line)):
-            add(names, i)
-            add(names, i + 1)  # both lines are the byline's
-            return
+        if len(names) > len(best):
+            best, best_end = names, j
+    if best_end > i:
+        for j in range(i, best_end + 1):
+            add(best, j)  # every line is the byline's
+        return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
-    if rules.ends_with_by(line) and i + 1 < len(lines):
-        add(rules.names_in(lines[i + 1].text), i + 1)
+    # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
+    if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
+        names, count = rules.names_over_lines(lines[i + 1:])
+        for j in range(i + 1, i + 1 + count):
+            add(names, j)  # every line of the byline is the byline's
+        if not count and rules.ends_with_by(line):
+            add(rules.names_in(lines[i + 1].text), i + 1)
     if named and i + 1 < len(lines):
         # The next author below: "and Tom Park", or a name on its own line with a stamp below.
         after = lines[i + 1]
@@ -550,6 +630,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
         add(rules.names_in(line.text), i)
+    # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
+    elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
+            _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
+        add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
     elif rules.cjk_name_line(line) and _beside_marker(lines, i):
         add(rules.cjk_name_line(line), i)
@@ -573,10 +657,10 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
             and any(rules.is_author_marker(x) for x in between))
 
 
-def _named_below(lines: list[Line], i: int) -> bool:
+def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:
     """The story goes on to speak of the person on line i ("Ann Lee" under a photo, then "Ann
     Lee, who won ..."): a caption naming who is pictured, not the writer."""
-    name = lines[i].key
+    name = rules.fold(name) if name else lines[i].key
     return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
 
 

@@ -4,6 +4,7 @@ Pure functions of their inputs (plus "now", passed in), so they are tested with 
 strings and run safely in worker processes.
 """
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timezone
@@ -84,9 +85,20 @@ def domain_of(url: str | None) -> str | None:
     without "www." when the public-suffix list does not know the ending."""
     if not url:
         return None
-    domain = courlan.extract_domain(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    # The domain depends on the host alone, and an archive's URLs share few hosts: cached
+    # by scheme and host (the public-suffix lookup was 60 us a record).
+    return _domain_of_host(parts.scheme, parts.netloc)
+
+
+@functools.lru_cache(maxsize=65536)
+def _domain_of_host(scheme: str, netloc: str) -> str | None:
+    domain = courlan.extract_domain(f"{scheme}://{netloc}/")
     if not domain:
-        host = urlsplit(url).hostname
+        host = urlsplit(f"{scheme}://{netloc}/").hostname
         domain = host.removeprefix("www.") if host and "." in host else None
     return domain.lower() if domain else None
 
@@ -215,46 +227,61 @@ def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[s
                 seen.add(person_key(raw))
                 people.append(str(raw))  # a plain string from here on (stored, compared)
             continue
-        text = unicodedata.normalize("NFKC", raw)
-        text = _EMAIL.sub(" ", _URL.sub(" ", text))
-        text = _HANDLE.sub(" ", text)
-        # A nickname or initials inside a name ("Richard (R.J.) Eskow") go; a bracket at the
-        # end names an agency or a handle: "A (AP)" -> "A", "AP".
-        text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
-        text = re.sub(r"\(([^)]*)\)", r", \1,", text)
-        text = _BY_PREFIX.sub("", text)
-        text = _last_first(text)
-        for part in _SEPARATORS.split(text):
-            part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
-            part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
-            part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
-            if not part:
-                continue
-            organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
-            # An agency's name in capitals leads a desk of it ("AP Auto", "AFP Sports").
-            lead = part.split()[0] if part.split() else ""
-            agency = AGENCIES.get(organisation.casefold()) or (
-                AGENCIES.get(lead.casefold()) if lead.isupper() and len(part.split()) > 1 else None)
-            words = [w.casefold().strip(".") for w in part.split()]
-            if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
-                part = organisation
-                name = agency or clean_outlet(part)
-                if name and not set(words) <= ROLE_WORDS and name not in organisations:
-                    organisations.append(name)
-                continue
-            if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
-                # A job title after the name ("Ada Quill Senior Reporter") goes, the name stays;
-                # a group ("Garden Team", "Metro Desk") is nobody's name.
-                if words[-1] in _GROUP_WORDS:
-                    continue
-                part = _without_tail(part, ROLE_WORDS)
-                if not _looks_like_name(part, allow_role=False):
-                    continue
-            person = _person_name(part)
-            if person and person_key(person) not in seen:
-                seen.add(person_key(person))
+        found_people, found_organisations = _people_in(raw)
+        for person, key in found_people:
+            if key not in seen:
+                seen.add(key)
                 people.append(person)
+        organisations.extend(name for name in found_organisations if name not in organisations)
     return people, organisations
+
+
+@functools.lru_cache(maxsize=8192)
+def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """One author string's (person, person_key) pairs and organisations, in order. Cached: the
+    same bylines recur through an archive (a newsroom's staff, an agency), and this is a
+    dozen regular expressions a string (0.1 ms of a record's ingest before the cache)."""
+    people: list[tuple[str, str]] = []
+    organisations: list[str] = []
+    text = unicodedata.normalize("NFKC", raw)
+    text = _EMAIL.sub(" ", _URL.sub(" ", text))
+    text = _HANDLE.sub(" ", text)
+    # A nickname or initials inside a name ("Richard (R.J.) Eskow") go; a bracket at the
+    # end names an agency or a handle: "A (AP)" -> "A", "AP".
+    text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
+    text = re.sub(r"\(([^)]*)\)", r", \1,", text)
+    text = _BY_PREFIX.sub("", text)
+    text = _last_first(text)
+    for part in _SEPARATORS.split(text):
+        part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
+        part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
+        part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
+        if not part:
+            continue
+        organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
+        # An agency's name in capitals leads a desk of it ("AP Auto", "AFP Sports").
+        lead = part.split()[0] if part.split() else ""
+        agency = AGENCIES.get(organisation.casefold()) or (
+            AGENCIES.get(lead.casefold()) if lead.isupper() and len(part.split()) > 1 else None)
+        words = [w.casefold().strip(".") for w in part.split()]
+        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
+            part = organisation
+            name = agency or clean_outlet(part)
+            if name and not set(words) <= ROLE_WORDS and name not in organisations:
+                organisations.append(name)
+            continue
+        if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
+            # A job title after the name ("Ada Quill Senior Reporter") goes, the name stays;
+            # a group ("Garden Team", "Metro Desk") is nobody's name.
+            if words[-1] in _GROUP_WORDS:
+                continue
+            part = _without_tail(part, ROLE_WORDS)
+            if not _looks_like_name(part, allow_role=False):
+                continue
+        person = _person_name(part)
+        if person:
+            people.append((person, person_key(person)))
+    return tuple(people), tuple(organisations)
 
 
 def _without_tail(text: str, words: set[str]) -> str:
@@ -471,8 +498,10 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.title:
         article.provenance.pop("title", None)
     article.description = _tidy(article.description)
-    article.body = _without_repeated_title(article.body.strip(), article.title)
-    article.word_count = count_words(article.body)
+    body = _without_repeated_title(article.body.strip(), article.title)
+    if body != article.body or not article.word_count:
+        article.word_count = count_words(body)
+    article.body = body
     return article
 
 
@@ -480,22 +509,19 @@ LANGUAGE_SAMPLE = 500
 
 
 def detect_language(text: str) -> str | None:
-    """The language of a text that does not declare one (text and Markdown files, bare pages).
-
-    py3langid is a small n-gram classifier made for exactly this (97 languages, model shipped
-    in the package, no download); below a few sentences its guesses are noise, so none is made.
-    """
+    """The language of a text that does not declare one (text and Markdown files, bare pages),
+    or None when the text is too short for a guess better than noise (ingest/language.py)."""
     # The first 500 characters: classify's cost grows with the text (1.1 ms for 1,000
-    # characters, 0.7 ms for 500, 8.4 ms for 5,000) and it was the largest single cost of a
-    # record's ingest. On the 452 corpora articles 300, 400, 500 and 1,000 characters all gave
-    # the language 5,000 gave; 500 keeps a margin for a byline or a caption at the start.
-    # The word count is of that sample too: it is what the classifier sees.
+    # characters, 0.7 ms for 500, 8.4 ms for 5,000 before ingest/language.py). On the 452
+    # corpora articles 300, 400, 500 and 1,000 characters all gave the language 5,000 gave;
+    # 500 keeps a margin for a byline or a caption at the start. The word count is of that
+    # sample too: it is what the classifier sees.
     sample = text[:LANGUAGE_SAMPLE]
     if count_words(sample) < 20:
         return None
-    import py3langid  # loaded on first use: the model takes a few seconds to load
+    from .language import classify  # loaded on first use: the model takes a second to load
 
-    return py3langid.classify(sample)[0]
+    return classify(sample)
 
 
 def _without_repeated_title(body: str, title: str | None) -> str:
@@ -504,21 +530,30 @@ def _without_repeated_title(body: str, title: str | None) -> str:
     if not title or not body:
         return body
     first, _, rest = body.partition("\n")
-    if rest and normalised_body(first) == normalised_body(title):
+    # A paragraph four times the headline's length is not the headline (only punctuation
+    # could shrink it that much), and normalising every first paragraph cost 50 us a record.
+    if rest and len(first) <= 4 * len(title) + 40 and normalised_body(first) == normalised_body(title):
         return rest.lstrip()
     return body
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Every character _CJK matches is three bytes in UTF-8, led by one of these bytes: a text
+# without any of them has none, which memchr tells faster than the pattern (a body's words
+# are counted twice on ingest; 4 KB: 96 -> 30 us).
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEF))
 
 
 def count_words(text: str) -> int:
     """Words in a text. Chinese and Japanese are written without spaces, so there every two
     ideographs or kana count as a word (about their average word length)."""
-    cjk = len(_CJK.findall(text))
-    if not cjk:
-        return len(text.split())
-    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    if not text.isascii():
+        encoded = text.encode("utf-8", "surrogatepass")
+        if any(lead in encoded for lead in _CJK_LEAD_BYTES):
+            cjk = len(_CJK.findall(text))
+            if cjk:
+                return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    return len(text.split())
 
 
 def _tidy(value: str | None) -> str | None:

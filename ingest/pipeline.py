@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from itertools import chain, islice
 
 from .dedupe import content_hash
+from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, read_sources
 from .record import Outcome, Source
 from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
@@ -25,6 +26,7 @@ CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process
 # Work queued for the workers: enough to keep them busy while this process writes a whole
 # batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
 IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
+WORKER_NICENESS = 5  # see _start_worker
 
 
 NOT_ASKED = object()
@@ -76,7 +78,8 @@ def process_source(source: Source, now: datetime) -> Outcome:
         return Outcome(source, article)
     except Exception as error:  # one bad input must never stop the run
         message = str(error) or type(error).__name__
-        return Outcome(source, error=message if isinstance(error, ValueError) else f"{type(error).__name__}: {message}")
+        return Outcome(source, error=message if isinstance(error, ValueError) else f"{type(error).__name__}: {message}",
+                       unreadable=isinstance(error, UnreadableRecord))
 
 
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
@@ -107,7 +110,7 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         return
     from concurrent.futures import ProcessPoolExecutor  # 26 ms to import, for runs that extract
 
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_leave_ctrl_c_to_the_writer)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
     try:
         in_flight: deque = deque()
         sources = size = 0
@@ -127,12 +130,21 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime, workers: int) -> It
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_ctrl_c_to_the_writer() -> None:
+def _start_worker() -> None:
     """Workers ignore Ctrl-C, which reaches the whole process group: the writer stops the run
-    and shuts the pool down, and a worker interrupted mid-task would only print a traceback."""
+    and shuts the pool down, and a worker interrupted mid-task would only print a traceback.
+
+    They also run at a lower priority: the writer is the one stage that cannot be parallel
+    (SQLite has one writer, and FTS5 indexing is most of its work), so when the workers and
+    the writer want more CPU than there is, the writer should have it."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if WORKER_NICENESS:
+        try:
+            os.nice(WORKER_NICENESS)
+        except OSError:  # not permitted here: run at the same priority
+            pass
 
 
 def run_ingest(
@@ -173,7 +185,8 @@ def run_ingest(
     yielded = 0  # sources sent for extraction so far
     outcomes_written = 0
     # Files read whole, waiting for their last outcome to be written before they are
-    # remembered as read: (sources yielded when the file ended, InputFile, its sources).
+    # remembered as read: [sources yielded when the file ended, InputFile, its sources,
+    # whether all of them could be read].
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
@@ -215,7 +228,7 @@ def run_ingest(
                         flush(known[:])
                         known.clear()
                 if read_cleanly:
-                    read_whole.append((yielded, input_file, count))
+                    read_whole.append([yielded, input_file, count, True])
             if len(known) >= BATCH_SIZE:
                 # A folder of unchanged files yields no outcomes to ride along with.
                 flush(known[:])
@@ -231,14 +244,23 @@ def run_ingest(
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:
                 on_written(written)
+        unreadable = [item.source.location for item in batch if isinstance(item, Outcome) and item.unreadable]
+        if unreadable:
+            # A line that is not JSON, found by the worker that parses it, is an error found
+            # while reading, like one found here: its file is never skipped whole.
+            for pending in read_whole:
+                path = str(pending[1].path)
+                if any(location.startswith(path + "#") for location in unreadable):
+                    pending[3] = False
         # Outcomes come back in the order their sources were read, and every "known" item is
         # in this batch or an earlier one, so a file whose last yielded source is written
         # now has all its sources in the archive.
         outcomes_written += sum(isinstance(item, Outcome) for item in batch)
         done = []
         while read_whole and read_whole[0][0] <= outcomes_written:
-            _, input_file, count = read_whole.popleft()
-            done.append((input_file, count))
+            _, input_file, count, clean = read_whole.popleft()
+            if clean:
+                done.append((input_file, count))
         if done:
             archive.record_files(run_id, started_ns, done)
 

@@ -49,3 +49,6 @@ class Outcome:
     source: Source
     article: Article | None = None
     error: str | None = None
+    # The input itself could not be read (a JSON line that is not JSON): its file is read
+    # again on the next run, as one with an error found while reading is.
+    unreadable: bool = False

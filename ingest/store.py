@@ -119,7 +119,8 @@ class Archive:
     def __init__(self, db: Database):
         self.db = db
         self.conn: sqlite3.Connection = db.conn
-        self._outlets: dict[str, int] = {}
+        self._outlets: dict[str, int] = {}  # outlet_key -> id
+        self._outlet_names: dict[str, int] = {}  # name as written -> id
         self._authors: dict[str, int] = {}  # person_key -> id
         self._author_names: dict[str, int] = {}  # name as written -> id
 
@@ -260,26 +261,30 @@ class Archive:
             self._insert_source(run_id, source, FAILED, outcome.error or "no article", now)
             return Written(source.location, FAILED, error=outcome.error)
         outlet_id = self._outlet_id(article)
-        existing = self.conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
-        ).fetchone()
-        if existing:
-            status, article_id = DUPLICATE, existing[0]
-        else:
-            status, article_id = STORED, self._insert_article(article, outlet_id, now)
+        article_id = self._insert_article(article, outlet_id, now)
+        if article_id is not None:
+            status = STORED
+        else:  # the same text is stored already
+            status = DUPLICATE
+            article_id = self.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+            ).fetchone()[0]
         self._insert_source(
             run_id, source, status, None, now, article_id=article_id, outlet_id=outlet_id,
             url=article.url, title=article.title, published=article.published,
         )
         return Written(source.location, status, article_id)
 
-    def _insert_article(self, article: Article, outlet_id: int | None, now: str) -> int:
+    def _insert_article(self, article: Article, outlet_id: int | None, now: str) -> int | None:
+        """The new article's id, or None if its content hash is stored already (one statement
+        for both: most articles of a large run are new)."""
         provenance = article.provenance
         cursor = self.conn.execute(
             "INSERT INTO articles (content_hash, title, description, body, authors, published, "
             "updated, outlet_id, url, language, word_count, first_seen, title_source, "
             "authors_source, published_source, updated_source, outlet_source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (content_hash) DO NOTHING",
             (
                 article.content_hash, article.title, article.description, article.body,
                 json.dumps(article.authors, ensure_ascii=False), article.published,
@@ -287,6 +292,8 @@ class Archive:
                 now, *(provenance.get(field) for field in PROVENANCE_FIELDS),
             ),
         )
+        if cursor.rowcount == 0:
+            return None
         article_id = cursor.lastrowid
         self.conn.executemany(
             "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
@@ -314,12 +321,15 @@ class Archive:
     def _outlet_id(self, article: Article) -> int | None:
         if not article.outlet:
             return None
+        if article.outlet in self._outlet_names:  # outlet_key runs several regexes
+            return self._outlet_names[article.outlet]
         from .normalise import outlet_key  # not at the top: see person_key below
 
         key = outlet_key(article.outlet)
         if not key:
             return None
         if key in self._outlets:
+            self._outlet_names[article.outlet] = self._outlets[key]
             return self._outlets[key]
         row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
         if row is None and article.outlet_domain:
@@ -340,7 +350,7 @@ class Archive:
             ).lastrowid, article.outlet, article.outlet_domain)
         elif row[2] is None and article.outlet_domain:
             self.conn.execute("UPDATE outlets SET domain = ? WHERE id = ?", (article.outlet_domain, row[0]))
-        self._outlets[key] = row[0]
+        self._outlets[key] = self._outlet_names[article.outlet] = row[0]
         return row[0]
 
     def _author_id(self, name: str) -> int:

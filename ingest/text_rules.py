@@ -276,6 +276,15 @@ _FURNITURE = re.compile(
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )
+# Notices of the page to its reader, not the story: an old browser, scripts turned off, the
+# reprint terms of a copy.
+_NOTICE = re.compile(
+    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:modern|newer|latest|supported|different) browser|"
+    r"(?:enable|turn on|activate) javascript|javascript is (?:disabled|turned off|required)|"
+    r"you are (?:using|on) an? (?:outdated|older|unsupported) browser|"
+    r"for (?:your )?personal,? non-?commercial use only)\b",
+    re.I,
+)
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
@@ -286,6 +295,8 @@ _CREDIT = re.compile(
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
+    # "... at dawn. Photograph: Jane Roe/Harbour Gazette": the credit closing a caption.
+    r"[.!?”\"’]\s+(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.:]{2,80}$|"
     # "... at dawn. (Harbour Space Centre/Jane Roe)": who made the picture, in closing brackets.
     r"\([^()]*[^\W\d_]\s?/\s?[A-Z][^()]*\)\s*$|"
     # A credit on its own: "(Jane Roe / The Harbour Gazette)", "Jane Roe/AP Photo".
@@ -361,7 +372,7 @@ def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""
     text = line.text.strip(" :|•·")
-    if line.words <= 25 and _TEASER.search(text):
+    if line.words <= 25 and _TEASER.search(text) or line.words <= 60 and _NOTICE.search(text):
         return True
     if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
@@ -405,7 +416,7 @@ def is_stamp(line: Line) -> bool:
 
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
-    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line):
+    if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
     return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
@@ -440,9 +451,12 @@ _AUTHOR_PATH = re.compile(
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
-    rf"^({_NAME})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,8}}?"
+    # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
-    r"critic|photographer|analyst|freelancer)\b|covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b)(.*)$"
+    # the writers of opinion pieces: "A is an associate professor of history at ..."
+    r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
+    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -466,10 +480,13 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # A title before a name is not part of it: "By Dr Ann Lee", "Prof. Tom Park and Dr. Sue Ray".
+    text = re.sub(r"(?:^|(?<=\s)|(?<=,))(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+(?=[A-Z])", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+    # ("A at 10:21 AM": a blog's footer with the time it was posted.)
+    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
                     text, maxsplit=1)[0]
@@ -551,7 +568,10 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 
 
 def ends_with_by(line: Line) -> bool:
-    """"By" alone, or "Written on Feb 24 by": an author's name is on the next line."""
+    """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
+    author's name is on the next line."""
+    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by)\s*:?", line.text.strip(), re.I):
+        return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
@@ -563,7 +583,9 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
-    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст)\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -667,6 +689,30 @@ def byline_continuation(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     return names_in(names) if NAMES_LINE.match(names) else []
+
+
+def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
+    """The names below a "By" alone, one piece per line as a byline's links and their joining
+    words come out ("Ann Lee" / "and" / "Tom Park", "Ann Lee," / "Tom Park" / "and Sue Ray"):
+    the names, and how many lines they took. Stops at the first line that is not a name or
+    a joining word."""
+    names: list[str] = []
+    count = taken = 0
+    for line in lines[:7]:
+        text = line.text.strip()
+        if line.heading == 1:
+            break
+        if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
+            count += 1
+            continue
+        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        people = names_in(match.group(1)) if match else []
+        if not people:
+            break
+        names += [p for p in people if p not in names]
+        count += 1
+        taken = count  # a joining word with no name after it is not the byline's
+    return names, taken
 
 
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
@@ -790,6 +836,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar or dot.
+        first, *rest = re.split(r"\s*[|•·]\s*", name)
+        if rest and all(_STAMP_TAIL.match(part) for part in rest):
+            name = first
         return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
@@ -842,6 +892,11 @@ _DESK_WORDS = {
 }
 
 
+# Particles that open a surname ("Ana De Sousa", "Jan van Dijk"): part of the name's last word.
+_SURNAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "di", "du",
+                      "do", "dos", "das", "ter", "ten", "st.", "mac", "bin", "ibn", "al", "el"}
+
+
 def unglue(text: str) -> str:
     """A surname run into what followed it by a lost line break ("Ann MarshBusiness Columnist",
     "Tom ParkLisbon") set apart by a ";". Only the second word of a name is cut (a first name,
@@ -856,6 +911,8 @@ def unglue(text: str) -> str:
         j = k - 1
         if j > 0 and re.fullmatch(r"[A-Z]\.", words[j]):
             j -= 1  # "Trevor J. MitchellSioux"
+        if j > 0 and words[j].casefold() in _SURNAME_PARTICLES:
+            j -= 1  # "Ana De SousaView": the particle belongs to the surname
         first = words[j]
         earlier = words[j - 1] if j > 0 else ""
         if (re.fullmatch(r"[A-Z][\w'’-]+", first) and first.casefold() not in {"by", "and"}
@@ -884,6 +941,13 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     while k > 2 and (words[k - 1].casefold().strip(",.|•·") in _DESK_WORDS or words[k - 1] == ";"
                      or ";" in words[:k - 1]):
         k -= 1
+    # A separator says where the name ends, whatever desk follows it ("Ann Lee - Shipping
+    # Correspondent", "Ann Lee | Harbour Desk Editor"): up to three words of desk may follow.
+    for s in range(2, min(k, 5) + 1):
+        if words[s - 1].endswith(",") or (s < len(words) and words[s] in {"-", "–", "—", "|", "/", "•", "·"}):
+            if k - s <= 4:
+                k = s
+            break
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
@@ -895,6 +959,20 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
             outlet = candidate
     return people, outlet if people else None
+
+
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+
+
+def name_in_place(line: Line) -> list[str]:
+    """"Ann Lee in Lisbon", "Ann Lee and Tom Park, in Porto": a correspondent's byline with the
+    place the story was filed from. Only a byline's place (right under the headline, beside a
+    stamp) makes it one: a caption says the same of who is pictured."""
+    match = _IN_PLACE.match(line.text.strip())
+    if not match or line.words > 12 or line.heading == 1:
+        return []
+    names = match.group(1).strip(" ,")
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def name_list(line: Line) -> list[str]:
@@ -918,9 +996,34 @@ def bio(line: Line) -> tuple[str | None, str | None]:
         return None, None
     outlet = None
     at = _AT_OUTLET.search(match.group(2))
-    if at:
+    # A professor "at" a university, a fellow "at" an institute: a place of work, not the outlet.
+    if at and not re.search(r"\b(?:professor|lecturer|researcher|fellow|economist|historian)\b",
+                            line.text[: match.start(2)], re.I):
         outlet = _outlet(at.group(1))
     return people[0], outlet
+
+
+# The roles that only a journalist signs with ("Managing Director" signs a press release).
+_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor"}
+
+
+def writer_sign_off(line: Line) -> list[str]:
+    """"Ann Lee, Shipping Correspondent" below the story: a writer signing with their role."""
+    people, _ = name_with_role(line)
+    roles = {w.casefold().strip(",.") for w in line.text.split()}
+    return people if people and roles & _WRITER_ROLES else []
+
+
+_CONTACT = re.compile(
+    rf"^(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})\s+at\s+"
+    r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
+
+
+def contact_line(line: Line) -> list[str]:
+    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
+    end of a story."""
+    match = _CONTACT.match(line.text.strip())
+    return names_in(match.group(1)) if match and line.words <= 30 else []
 
 
 def contributors(line: Line) -> list[str]:

@@ -151,6 +151,9 @@ def test_furniture(text, expected):
     ("The union told Reuters the strike was over.", False),
     ("Cranes at dawn, 2004. (Harbour Space Centre/Jane Roe)", True),  # who made it, in brackets
     ("Strike ends (1/2 page)", False), ("Dockers vote (and so do pilots)", False),
+    ("Cranes stand idle at the quay. Photograph: Jane Roe/Harbour Gazette", True),  # the credit closes it
+    ("Cranes stand idle. Image credit: Jane Roe", True),
+    ("The union said: photographs of the quay would follow", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -207,8 +210,10 @@ def test_stamps(text, expected):
     ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
     ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
     ("By J.R. Moehringer", ["J.R. Moehringer"]),
+    ("By Dr Ann Lee and Prof. Tom Park", ["Ann Lee", "Tom Park"]),  # titles are not names
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
@@ -244,6 +249,9 @@ def test_byline_by(text, names):
     ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
     ("Texto: la huelga del puerto", []),
     ("Writers: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Byline: Ann Lee", ["Ann Lee"]),
+    ("Text and photos: Ann Lee", ["Ann Lee"]), ("Words & pictures: Ann Lee", ["Ann Lee"]),
+    ("Photos: Ann Lee", []),  # the photographer alone
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
@@ -255,6 +263,8 @@ def test_byline_label(text, names):
 @pytest.mark.parametrize("text, names", [
     ("Ann Lee, October 28, 2024", ["Ann Lee"]),
     ("18/03/2019 | Ann Lee", ["Ann Lee"]),
+    ("March 3, 2019 | Ann Lee | 3 Comments", ["Ann Lee"]),  # a stamp after the name
+    ("March 3, 2019 | Ann Lee | Ports", []),
     ("Ann Lee · 5 min read", ["Ann Lee"]),
     ("Ann Lee | Updated 3 hours ago", ["Ann Lee"]),
     ("Harbour strike · 5 min read", []),
@@ -274,6 +284,8 @@ def test_name_with_date(text, names):
     ("Ann Marsh HarbourNet", "Ann Marsh HarbourNet"),  # a one-word brand after a whole name
     ("Ann McDonald and Tom MacKenzie", "Ann McDonald and Tom MacKenzie"),
     ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
+    ("Ana De SousaView More Articles", "Ana De Sousa; View More Articles"),  # a particle in the surname
+    ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -290,6 +302,10 @@ def test_unglue(text, expected):
     ("Ann Lee Politics Editor", ["Ann Lee"], None),
     ("Ann Marie Lee Culture Writer", ["Ann Marie Lee"], None),
     ("Harbour Politics Editor", [], None),  # no name before the desk
+    ("Ann Lee - Shipping Correspondent", ["Ann Lee"], None),  # a separator ends the name
+    ("Ann Lee | Ports and Shipping Editor", ["Ann Lee"], None),
+    ("Ann Lee, Shipping Correspondent, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
+    ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
@@ -404,6 +420,10 @@ def test_name_lines(text, expected):
     ("Ann Lee is a UK-based reporter covering ports.", ("Ann Lee", None)),
     ("Ann Lee covers shipping for The Harbour Gazette.", ("Ann Lee", "The Harbour Gazette")),
     ("The port is a busy place at night.", (None, None)),
+    ("Ann Lee is the Gazette's shipping correspondent.", ("Ann Lee", None)),  # a possessive before the role
+    ("Ann Lee is an associate professor of history at the University of Lisbon.", ("Ann Lee", None)),  # no outlet
+    ("Ann Lee has written for The Harbour Gazette and the Port Times.", ("Ann Lee", None)),  # not this page's outlet
+    ("Ann Lee (@annlee) is a staff writer.", ("Ann Lee", None)),
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
@@ -883,6 +903,7 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_and_outlet, "Ports, Ships", []),
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
+    (rules.name_with_marker, "Ana De SousaView More Articles", ["Ana De Sousa"]),
     (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
     (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
 ])
@@ -904,3 +925,126 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     text = (f"# Harbour strike ends\n\nBy Ann Lee and Tom Park\n\n{STORY}\n\n"
             "Agency writers Sue Ray and Tom Park contributed to this report.\n")
     assert parse(text, markdown=True).authors == ["Ann Lee", "Tom Park"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee in Lisbon", ["Ann Lee"]),
+    ("Ann Lee and Tom Park, in Porto", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee in New York", ["Ann Lee"]),
+    ("Dockers in Lisbon", []),  # not a name
+    ("Ann Lee in the harbour", []),  # not a place's name
+])
+def test_name_in_place(text, names):
+    assert rules.name_in_place(line(text)) == names
+
+
+# A story long enough that its last lines (where sign-offs and bios are read) are far below.
+LONG_STORY = "\n\n".join(f"{STORY} Paragraph {n}." for n in range(12))
+CAPTION = "Cranes stand idle at the northern quay on Monday, as the strike entered its sixth week."
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee in Lisbon", ["Ann Lee"]),  # right under the headline
+    (f"{STANDFIRST}\n\nAnn Lee in Lisbon\n\nMarch 3, 2019", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nAnn Lee in Lisbon\n\nAnn Lee, the union's leader, spoke first.", []),  # who is pictured
+    # Standfirst, photo, a caption long enough to read as a paragraph, then the byline.
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nAnn Lee\n\nShipping Correspondent", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n![dock](a.jpg)\n\n{CAPTION}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\n{CAPTION}\n\nTom Park\n\nTom Park said the strike was over and the ships would sail.", []),
+])
+def test_bylines_with_a_place_and_below_a_caption(header, authors):
+    text = f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("texts, names, count", [
+    (["Ann Lee", "and", "Tom Park"], ["Ann Lee", "Tom Park"], 3),
+    (["Ann Lee,", "Tom Park", "and Sue Ray", "March 3, 2019"], ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    (["Ann Lee", "and", "The dockers voted to end the strike."], ["Ann Lee"], 1),  # a dangling "and" is dropped
+    (["Harbour strike ends"], [], 0),
+    (["Ann Lee", "Tom Park", "Harbour strike ends"], ["Ann Lee", "Tom Park"], 2),  # a name a line
+])
+def test_names_over_lines(texts, names, count):
+    assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By\n\nAnn Lee\n\nand\n\nTom Park", ["Ann Lee", "Tom Park"]),  # one piece per line
+    ("By\nAnn Lee,\nTom Park\nand Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped over lines
+    ("By\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee,\n\nTom Park", ["Ann Lee", "Tom Park"]),  # the list goes on past a comma
+    ("Authors\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),  # a label alone over the names
+    ("By Ann Lee\n\nTom Park", ["Ann Lee"]),  # no comma: the line below is not the byline's
+])
+def test_bylines_over_several_lines(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("rule, text, names", [
+    (rules.writer_sign_off, "Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    (rules.writer_sign_off, "Tom Park, Managing Director", []),  # a press release's signature
+    (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
+    (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
+    (rules.contact_line, "Contact the harbour office at 555-459-5382", []),
+])
+def test_sign_offs_below_the_story(rule, text, names):
+    assert rule(line(text)) == names
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
+    ("Posted by Ann Lee at 10:21 AM\n\n3 comments:", ["Ann Lee"]),
+    ("Ann Lee is an associate professor of history at the University of Lisbon.", ["Ann Lee"]),
+    ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
+])
+def test_writers_signing_below_the_story(end, authors):
+    text = f"# Harbour strike ends\n\nMarch 3, 2019\n\n{LONG_STORY}\n\n{end}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+MENU_LIST = "\n".join(f"* Section {n}" for n in range(80))  # a site's menus, longer than the top window
+
+
+@pytest.mark.parametrize("top, title", [
+    # A breadcrumb run together over the page's date, then the headline, standfirst and "By":
+    # the named byline finds the headline, not the date below the breadcrumb.
+    ("Home Ports Harbour News\n\nMarch 3, 2019 12:04AM ET\n\nDockers Vote to End the Six-Week Harbour Strike\n\n"
+     "The union said the ships would sail again on Monday.\n\nBy\n\nAnn Lee",
+     "Dockers Vote to End the Six-Week Harbour Strike"),
+    # Menus written as a long list, then a short line over the headline over its stamp.
+    (f"{MENU_LIST}\n\nLive Watch Harbour TV\n\nDockers vote to end the six-week strike: 'We did it!'\n\n"
+     "Updated on: March 3, 2019 / 10:07 AM", "Dockers vote to end the six-week strike: 'We did it!'"),
+    # A byline under a related story's teaser, past a paragraph, does not move the headline.
+    ("Home\n\nDockers vote to end the six-week strike\n\nMarch 3, 2019 07:19\n\n"
+     "The union said on Monday that the ships would sail again by the end of the week, weather permitting.\n\n"
+     "Cranes stand idle at the northern quay\n\nBy Tom Park", "Dockers vote to end the six-week strike"),
+])
+def test_plain_headlines_found_from_named_bylines_past_menus(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We've detected you are on an old browser. For the best experience, please update to a modern browser.", True),
+    ("This copy is for your personal, non-commercial use only. To order copies, use the order form.", True),
+    ("Please enable JavaScript to view the comments.", True),
+    ("The port's software still needs an old browser to run, the union said.", False),
+])
+def test_notices_to_the_reader_are_furniture(text, expected):
+    assert rules.is_furniture(line(text)) is expected
+    assert rules.is_paragraph(line(text)) is (not expected and rules.is_paragraph(line(text)))
+
+
+@pytest.mark.parametrize("top, title", [
+    # Notices at the top are not the story's first paragraphs: the headline over "By" is found.
+    ("We've detected you are on an old browser. For the best experience, please update to a modern browser.\n\n"
+     "This copy is for your personal, non-commercial use only. To order presentation-ready copies, use the order form.\n\n"
+     "Ports\n\nDockers Vote to End the Strike. Why the Port Shouldn't Worry.\n\nBy\n\nAnn Lee",
+     "Dockers Vote to End the Strike. Why the Port Shouldn't Worry."),
+    # A headline of three words right over the byline, shown once more above.
+    ("Harbour Gazette\n\nThe Harbour Clock\n\nSearch the Gazette\n\nMore articles\n\nPorts\n\nThe Harbour Clock\n\n"
+     "By Ann Lee", "The Harbour Clock"),
+])
+def test_plain_headlines_past_notices_and_short_ones(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title

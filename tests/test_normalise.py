@@ -1,5 +1,6 @@
 """Table-driven tests of the normalise rules: authors, dates, outlets, URLs, languages."""
 
+import hashlib
 from datetime import datetime, timezone
 
 import pytest
@@ -8,6 +9,8 @@ from ingest.dedupe import content_hash
 from ingest.normalise import (
     canonical_url,
     clean_outlet,
+    count_words,
+    domain_of,
     iso_date,
     language_code,
     outlet_key,
@@ -217,6 +220,71 @@ def test_normalised_body_is_the_form_stored_hashes_were_made_from(body):
 
     expected = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).strip()
     assert normalised_body(body) == expected
+
+
+def test_normalised_body_is_that_form_for_any_mix_of_scripts_and_punctuation():
+    import random
+    import re
+    import unicodedata
+
+    from ingest.dedupe import content_hash, normalised_body
+
+    # Letters, digits, ASCII and Unicode punctuation, spaces of every kind, combining marks,
+    # ligatures and full-width forms, in random runs: every branch of the fast path.
+    alphabet = ("abcXYZ019_-'\".,;:!?()[]/\t\n\r\x0b\x0c\x1c " "éÉßİıﬁﬀＡｚ１“”‘’—–…«»·•\u00a0\u2003\u200b"
+                "\u0301\u0308中文日本語ニュースабвГДЕ١٢٣αβγ🌧️\ud800")
+    rng = random.Random(5)
+    for _ in range(3000):
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        expected = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", body).casefold()).strip()
+        assert normalised_body(body) == expected, repr(body)
+        assert content_hash(body) == hashlib.sha256(expected.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", 0),
+    ("Three plain words", 3),
+    ("Café au lait — déjà vu", 6),  # white-space separated: the dash counts, as it always has
+    ("市议会周二投票", 4),  # seven ideographs: about four words
+    ("The 東京 office", 3),
+    ("ニュース and news", 4),
+    ("「」、。 punctuation only", 3),  # CJK punctuation shares lead bytes but is not counted
+    ("Κείμενο στα ελληνικά", 3),
+])
+def test_count_words(text, words):
+    assert count_words(text) == words
+
+
+def test_count_words_is_the_pattern_count_for_any_text():
+    import random
+    import re
+
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+    def by_pattern(text):  # the definition before the lead-byte test
+        found = len(cjk.findall(text))
+        return len(cjk.sub(" ", text).split()) + (found + 1) // 2 if found else len(text.split())
+
+    alphabet = "ab1 \n\t.éß—“”中文日本ニュ「」、。ｱ가각\u3000\uff01\ud800🌧"
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert count_words(text) == by_pattern(text), repr(text)
+
+
+@pytest.mark.parametrize("url, domain", [
+    ("https://news.example.co.uk/world/story", "example.co.uk"),
+    ("https://WWW.Example.COM/a?b=c", "example.com"),
+    ("http://user:secret@live.example.org:8080/x", "example.org"),
+    ("https://localhost/x", None),  # no dot: no domain to give
+    ("https://intranet.example/page", "intranet.example"),  # suffix unknown: the host
+    ("http://[::1/x", None),  # a broken address is no domain, not an error
+    ("", None),
+    (None, None),
+])
+def test_domain_of(url, domain):
+    assert domain_of(url) == domain
+    assert domain_of(url) == domain  # and again, from the cache by host
 
 
 def test_a_lone_name_confirmed_by_the_extractor_is_kept_and_a_plain_one_word_string_is_not():

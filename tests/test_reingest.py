@@ -164,6 +164,22 @@ def test_a_file_that_gave_a_reading_error_is_read_again_next_time(tmp_path, db_p
     assert (code, again["stored"], again["unchanged"], again["failed"]) == (0, 1, 1, 0)
 
 
+def test_a_file_whose_article_failed_is_skipped_whole_but_one_with_a_bad_line_is_not(tmp_path, db_path):
+    # A page without text fails the same way while its bytes and our code are the same, so its
+    # file is skipped like any other; a line that is not JSON is an error in reading the input.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge reopens\n\n" + ARTICLE_TEXT)
+    (folder / "stub.txt").write_text("Too short to be an article.")
+    (folder / "feed.jsonl").write_text(json.dumps({"title": "A", "body": ARTICLE_TEXT + " More."}) + "\n[1, 2]\n")
+    for path in folder.iterdir():
+        _age(path)
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (first["stored"], first["failed"]) == (2, 2)
+    remembered = sorted(row[0] for row in Database(db_path).execute("SELECT path FROM input_files"))
+    assert remembered == [str(folder / "good.txt"), str(folder / "stub.txt")]
+
+
 def test_a_new_extractor_reads_skipped_files_again(tmp_path, db_path, monkeypatch):
     from ingest import store
     from ingest.pipeline import run_ingest

@@ -1,0 +1,123 @@
+"""Language detection: py3langid's model, its inference done in numpy.
+
+py3langid is a small n-gram classifier made for exactly this (97 languages, model shipped in
+the package, no download), and it was the largest single cost of a record's ingest: 0.7 ms of
+about 1.8 ms of worker time an article (benchmarks/README.md, stop 11). Of that, ~0.12 ms is
+a Python loop (the walk of its byte automaton, one step per byte) and ~0.11 ms is converting
+the rows of its float16 weight table to float32 for every text. Here the walk runs for all
+bytes at once and each row of the table is converted once, which halves the cost of a
+500-character sample; the model, the text encoding and the decision rule are the library's,
+and the answer is its own (tests/test_language.py compares the two on texts in many scripts).
+
+Why the walk can be vectorised: the automaton is an Aho-Corasick machine over the model's byte
+n-grams, so its state after a byte is the longest suffix of the bytes read so far that begins
+some n-gram: at most `depth` bytes (6 for py3langid 0.4's model). The state at byte i is
+therefore the state reached from the start over the `depth` bytes ending at i, and `depth`
+vector steps over all positions give every state.
+"""
+
+from collections import Counter
+
+MAX_DEPTH = 12  # a deeper automaton means a different model: use the library as it is
+
+
+class FastIdentifier:
+    def __init__(self, identifier):
+        import numpy as np
+        from py3langid.langid import RAW_FLOOR
+
+        self.np = np
+        self.library = identifier
+        self.nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)  # a view, no copy
+        if self.nextmove.size != len(identifier.tk_nextmove):
+            raise ValueError("unexpected automaton table type")
+        self.rowbase = np.asarray(identifier._rowbase, dtype=np.int64)
+        self.output = np.asarray(identifier.tk_output, dtype=np.int64)
+        # The weights as float32, each row converted the first time a text has its feature
+        # instead of ~330 rows for every text (numpy converts float16 at ~2.4 ns a value
+        # here). np.zeros maps fresh pages, so only the rows written take memory: the
+        # features of the languages the archive meets, not all 100,053 x 142 (57 MB).
+        self.weights16 = identifier.nb_ptc
+        self.weights = np.zeros(self.weights16.shape, dtype=np.float32)
+        self.converted = np.zeros(len(self.weights16), dtype=bool)
+        self.priors = identifier.nb_pc
+        self.classes = identifier.nb_classes
+        self.alias_pairs = identifier._alias_pairs
+        self.floor = RAW_FLOOR
+        self.encode = identifier._encode
+        self.depth = self._automaton_depth()
+        if not 1 <= self.depth <= MAX_DEPTH:
+            raise ValueError(f"automaton of depth {self.depth}")
+
+    def _automaton_depth(self) -> int:
+        """The longest shortest path from the start state: the longest n-gram it tracks."""
+        np = self.np
+        seen = np.zeros(len(self.rowbase), dtype=bool)
+        seen[0] = True
+        frontier, depth = np.array([0]), 0
+        every_byte = np.arange(256)
+        while depth <= MAX_DEPTH:
+            following = np.unique(self.nextmove[(self.rowbase[frontier][:, None] + every_byte).ravel()])
+            frontier = following[~seen[following]]
+            if not len(frontier):
+                break
+            seen[frontier] = True
+            depth += 1
+        return depth
+
+    def feature_counts(self, data: bytes) -> Counter:
+        """What py3langid's visit_counts gives: each feature's count, in first-seen order."""
+        np = self.np
+        head, state = [], 0
+        for byte in data[:self.depth - 1]:  # fewer than `depth` bytes before them: one by one
+            state = int(self.nextmove[self.rowbase[state] + byte])
+            head.append(state)
+        states = np.array(head, dtype=np.int64)
+        count = len(data) - self.depth + 1
+        if count > 0:
+            codes = np.frombuffer(data, dtype=np.uint8)
+            tail = np.zeros(count, dtype=np.int64)
+            for step in range(self.depth):
+                tail = self.nextmove[self.rowbase[tail] + codes[step:step + count]]
+            states = np.concatenate((states, tail))
+        features = self.output[states]
+        return Counter(features[features >= 0].tolist())
+
+    def scores(self, text: str) -> "np.ndarray":  # noqa: F821  (numpy is imported lazily)
+        """py3langid's raw naive-Bayes scores (norm_probs=False), aliased labels folded."""
+        np = self.np
+        visits = self.feature_counts(self.encode(text))
+        if visits:
+            ids = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            new = ids[~self.converted[ids]]
+            if len(new):
+                self.weights[new] = self.weights16[new]
+                self.converted[new] = True
+            scores = np.log1p(counts) @ self.weights[ids] + self.priors
+        else:
+            scores = np.full(len(self.classes), self.floor, dtype=np.float32)
+        for first, duplicate in self.alias_pairs:
+            scores[first] = max(scores[first], scores[duplicate])
+            scores[duplicate] = self.floor
+        return scores
+
+    def classify(self, text: str) -> str:
+        return self.classes[int(self.scores(text).argmax())]
+
+
+_classify = None
+
+
+def classify(text: str) -> str:
+    """The language of `text` (an ISO 639-1 code), as py3langid.classify gives it."""
+    global _classify
+    if _classify is None:
+        from py3langid import langid
+
+        identifier = langid._get_identifier()  # loaded on first use: about a second
+        try:
+            _classify = FastIdentifier(identifier).classify
+        except (AttributeError, TypeError, ValueError):  # another model layout: as shipped
+            _classify = lambda sample: identifier.classify(sample)[0]  # noqa: E731
+    return _classify(text)

@@ -1,0 +1,87 @@
+"""ingest/language.py: the vectorised automaton walk gives py3langid's own counts and answers."""
+
+import random
+
+import pytest
+
+from ingest import language
+from ingest.normalise import detect_language
+
+SAMPLES = [
+    "The council voted on Tuesday to close the old bridge for repairs until the spring.",
+    "Le conseil municipal a voté mardi la fermeture du vieux pont jusqu'au printemps prochain.",
+    "Der Stadtrat stimmte am Dienstag dafür, die alte Brücke bis zum Frühjahr zu sperren.",
+    "El ayuntamiento votó el martes cerrar el puente viejo hasta la primavera para repararlo.",
+    "Городской совет во вторник проголосовал за закрытие старого моста до весны.",
+    "Το δημοτικό συμβούλιο ψήφισε την Τρίτη να κλείσει η παλιά γέφυρα μέχρι την άνοιξη.",
+    "市议会周二投票决定关闭旧桥进行维修，直到明年春天。",
+    "قرر المجلس البلدي يوم الثلاثاء إغلاق الجسر القديم حتى الربيع.",
+    "Rain 🌧️ again — “fourteen” days in a row… at 5 °C, says the met office (!)",
+]
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    """Mixed scripts, punctuation, digits and white space: byte sequences no sample has."""
+    rng = random.Random(seed)
+    ranges = [(0x20, 0x7E), (0xC0, 0x17F), (0x370, 0x3FF), (0x400, 0x4FF), (0x4E00, 0x4FFF),
+              (0x600, 0x6FF), (0x1F300, 0x1F5FF)]
+    texts = []
+    for _ in range(count):
+        low, high = rng.choice(ranges)
+        texts.append("".join(chr(rng.randint(low, high)) if rng.random() < 0.8 else rng.choice(" .,\n")
+                             for _ in range(rng.randint(0, 700))))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def identifiers():
+    from py3langid import langid
+
+    library = langid._get_identifier()
+    return library, language.FastIdentifier(library)
+
+
+def test_the_model_automaton_is_shallow(identifiers):
+    _, fast = identifiers
+    assert 1 <= fast.depth <= language.MAX_DEPTH
+
+
+@pytest.mark.parametrize("texts", [SAMPLES, [s * 8 for s in SAMPLES], _random_texts(300, seed=7)],
+                         ids=["samples", "long samples", "random mixed scripts"])
+def test_feature_counts_are_the_library_walks(identifiers, texts):
+    from py3langid.langid import visit_counts
+
+    library, fast = identifiers
+    for text in texts + [text[:n] for text in texts[:3] for n in range(8)]:  # short ones too
+        data = library._encode(text)
+        expected = visit_counts(library.tk_nextmove, library._rowbase, library.tk_output, data)
+        # Same features, same counts, same first-seen order (the order of the float sum).
+        assert list((expected or {}).items()) == list(fast.feature_counts(data).items()), text
+
+
+@pytest.mark.parametrize("texts", [[s * 4 for s in SAMPLES], _random_texts(100, seed=11)],
+                         ids=["samples", "random mixed scripts"])
+def test_scores_and_answers_are_py3langid_s(identifiers, texts):
+    library, fast = identifiers
+    for text in texts:
+        assert fast.scores(text).tolist() == library._decide(text).tolist(), text
+        assert language.classify(text) == library.classify(text)[0]
+
+
+def test_the_samples_languages():
+    assert [language.classify(s * 4) for s in SAMPLES[:6]] == ["en", "fr", "de", "es", "ru", "el"]
+
+
+def test_detect_language_needs_a_few_sentences():
+    assert detect_language("Too short to tell.") is None
+    assert detect_language(SAMPLES[1] * 3) == "fr"
+
+
+def test_another_model_layout_falls_back_to_the_library_s_classify(monkeypatch):
+    def unexpected_layout(identifier):
+        raise AttributeError("tk_nextmove")
+
+    monkeypatch.setattr(language, "_classify", None)
+    monkeypatch.setattr(language, "FastIdentifier", unexpected_layout)
+    assert language.classify(SAMPLES[2] * 3) == "de"
+    assert language._classify is not None  # the fallback is kept, not rebuilt on every call
