@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import (AGENCIES, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
+from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
                          iso_date, outlet_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
@@ -551,11 +551,17 @@ def _date_texts(tree: HtmlElement) -> list[str]:
 
 
 _NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)")
+# A day before the month in the other languages of our pages: "19. července 2022", "13 de
+# octubre de 2024", "4 mai 2020".
+_ANY_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
 _WORDED_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+(?:19|20)\d\d|"
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b",
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
+# Day, month, year with dots, as Europe writes a date ("19.07.2022"); slashes are left out,
+# as "07/19" and "19/07" both are in use.
+_DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d|\.\d)")
 
 
 def text_date(text: str) -> str | None:
@@ -569,6 +575,11 @@ def text_date(text: str) -> str | None:
     match = _WORDED_DATE.search(text)
     if match:
         return match.group(0)
+    match = _DOTTED_DATE.search(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 

@@ -910,3 +910,19 @@ def test_bylines_in_other_languages(top, authors):
 @pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name"])
 def test_analytics_tags_that_carry_the_byline(key):
     assert parsed(f'<meta name="{key}" content="Maria Lindqvist">').authors == ["Maria Lindqvist"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("19. července 2022", "2022-07-19"),
+    ("Publié le 4 mai 2020 à 10h30", "2020-05-04"),
+    ("13 de octubre de 2024", "2024-10-13"),
+    ("Aktualisiert am 05.07.2022, 14:30 Uhr", "2022-07-05"),  # day first, with dots
+    ("Version v1.2.2019", None),
+    ("Oktober 2024", None),  # a month is not a day
+])
+def test_dates_written_for_readers_in_other_languages(text, day):
+    from ingest.html_signals import text_date
+    from ingest.normalise import iso_date
+
+    found = text_date(text)
+    assert (iso_date(found, NOW)[:10] if found else None) == day
