@@ -17,7 +17,10 @@ why ours can be faster than trafilatura alone.
 Metrics
   title     exact match after case folding and collapsing white space
   authors   precision / recall / F1 of the set of names (case, accents and punctuation ignored),
-            summed over pages; a page asserted to have no author counts every name as wrong
+            summed over pages; a page asserted to have no author counts every name as wrong.
+            The truth's byline string is split at "and"/"et"/"y"/"und"/"avec"/"with" and
+            commas, and loses a leading "By"/"Par"/"Por"/"Door" (before 2026-11-28 only the
+            English words were, which scored French and Spanish bylines as one long name)
   date      published date equal to the truth's day (the local day or the UTC day)
   invented  share of pages whose truth has no date where a date was given anyway; two rows:
             postlight pages asserted to have no date (trustworthy, few), and readability pages
@@ -118,11 +121,16 @@ def load_pages(corpora: Path) -> list[dict]:
 
 
 def _truth_authors(value: str | None) -> list[str]:
+    """A byline string split into names: "By" and "and" in English and in the European
+    languages of the corpora (French "Par ... (avec B et C)", Spanish "Por A y B", German "A
+    und B"; "Y." is an initial). CJK separators are left alone: there the corpora's bylines
+    carry roles after each name ("A 著、B 監訳"), so no split would give names."""
     if not value:
         return []
-    value = re.sub(r"^\s*by\s+", "", value, flags=re.I)
-    parts = re.split(r"\s*(?:,|;|&|\band\b|\n)\s*", value)
-    return [p.strip() for p in parts if p.strip()]
+    value = re.sub(r"^\s*(?:by|par|por|door)\s+", "", value, flags=re.I)
+    parts = re.split(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b(?!\.)|\(?\s*\b(?:avec|with)\b|\n)\s*",
+                     value)
+    return [p.strip(" ()") for p in parts if p.strip(" ()")]
 
 
 def read_raw(path: Path) -> bytes:
