@@ -150,7 +150,10 @@ MONTHS = (
 _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|"
-                        r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*)", re.I)
+                        r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
+                        # German "Von": only before a name of two words or more, as "von" is also
+                        # a particle ("Von Miller", "von der Leyen").
+                        r"(?-i:Von|VON)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it.

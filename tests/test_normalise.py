@@ -72,6 +72,9 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Y. Quill", ["Ada Y. Quill"], []),  # "Y." is an initial, not Spanish "and"
         # a label that says the name is the author's; other labels are not authors' labels
         ("Author: Ada Quill", ["Ada Quill"], []),
+        ("Von Lotte Brandt und Jonas Weber", ["Lotte Brandt", "Jonas Weber"], []),
+        ("Von Miller", ["Von Miller"], []),  # a surname with its particle, no "By"
+        ("Von der Leyen", ["Von der Leyen"], []),
         ("Texte : Inès Morel", ["Inès Morel"], []),
         ("Автор: Вера Лебедева", ["Вера Лебедева"], []),
         # a full stop after a word ends the name; after an initial or a short title it does not
