@@ -316,10 +316,11 @@ _BYLINE_TESTS = (
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
-    # "By" in French, Spanish and Portuguese, Dutch, Scandinavian: the weakest, as these words
-    # begin other lines too (split_people keeps only what reads as names after them).
+    # "By" in French, Spanish and Portuguese, Dutch, Scandinavian, German: the weakest, as
+    # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
-    'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ")]',
+    'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
+    'starts-with(normalize-space(text()), "Von ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
@@ -414,12 +415,14 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.
+# ("/by/" and "/staff/" too; not "/people/" or "/team/", which name topic and sports pages.)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|columnists?|journalists?|reporters?|"
-                          r"autor(?:en|es)?|auteurs?|autore|autori)/[^/?#]+", re.I)
+                          r"autor(?:en|es)?|auteurs?|autore|autori|by|staff)/[^/?#]+", re.I)
 _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
-    ' or contains(@href, "/autor") or contains(@href, "/auteur")]' + _NOT_TEASER + " | $headline")
+    ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
+    ' or contains(@href, "/staff/")]' + _NOT_TEASER + " | $headline")
 
 
 def _split_href(link):

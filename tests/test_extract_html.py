@@ -900,6 +900,11 @@ def test_title_section_and_site_parts(head, top, title):
     ("<p>Par Inès Morel</p>", ["Inès Morel"]),
     ("<p>Por Lucía Garza y Tomás Ruiz</p>", ["Lucía Garza", "Tomás Ruiz"]),
     ("<p>Door Lotte van Dijk</p>", ["Lotte van Dijk"]),
+    ("<p>Von Lotte Brandt und Jonas Weber</p>", ["Lotte Brandt", "Jonas Weber"]),
+    # links to the writers' pages under /by/ and /staff/
+    ('<p><a href="/by/lucia-garza">Lucía Garza</a></p>', ["Lucía Garza"]),
+    ('<p><a href="https://example.org/staff/lucia-garza/">Lucía Garza</a></p>', ["Lucía Garza"]),
+    ('<p><a href="/team/valley-rovers">Valley Rovers</a></p>', []),
     # a line that only begins with the same word names no one
     ("<p>Por qué el puente se cierra</p>", []),
 ])
