@@ -38,10 +38,15 @@ META_PUBLISHED = (
     "datepublished", "date_published", "publish-date", "publish_date", "publishdate", "pubdate",
     "article.published", "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.created",
     "dc.date", "dcterms.date", "date", "article_date_original", "originalpublicationdate",
+    # Less common spellings, and analytics, video and scholarly tags: after the standard ones.
+    "article:published", "og:pubdate", "article:publicationdate", "datecreated", "pub_date",
+    "published", "published_at", "published_time", "article.created", "cxenseparse:recs:publishtime",
+    "uploaddate", "release_date", "citation_date", "citation_publication_date",
 )
 META_UPDATED = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "date_modified", "article.updated", "last-modified", "lastmod", "dcterms.modified",
+    "article:updated_time", "updated-date", "updated_time", "last_updated", "article_date_updated",
 )
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",

@@ -931,3 +931,16 @@ def test_dates_written_for_readers_in_other_languages(text, day):
 
     found = text_date(text)
     assert (iso_date(found, NOW)[:10] if found else None) == day
+
+
+@pytest.mark.parametrize("key", ["article:published", "og:pubdate", "pub_date", "published_at",
+                                 "uploaddate", "citation_publication_date"])
+def test_less_common_published_meta_tags(key):
+    article = parsed(f'<meta name="{key}" content="2024-10-03T09:15:00Z">')
+    assert (article.published, article.provenance["published"]) == ("2024-10-03T09:15:00+00:00", "meta")
+
+
+def test_the_standard_published_tag_leads_the_less_common_ones():
+    article = parsed('<meta name="pub_date" content="2024-10-01">'
+                     '<meta property="article:published_time" content="2024-10-03T09:15:00Z">')
+    assert article.published == "2024-10-03T09:15:00+00:00"
