@@ -32,7 +32,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     title_at = find_title(lines)
     body_at = find_body_start(lines, title_at)
     header = range(0, find_header_end(lines, title_at, body_at))
-    tail = range(max(body_at, len(lines) - TAIL_LINES), len(lines))
+    tail = find_tail(lines, body_at)
     used: set[int] = set()  # lines that are metadata, not story
 
     if title_at is not None:
@@ -116,6 +116,22 @@ def _lower_case_start(line: Line) -> bool:
     return line.words >= 3 and bool(re.match(r"[a-z]", line.text)) and not re.search(r"[A-Z]", line.text)
 
 
+def _headline_over_byline_before(lines: list[Line], first: int) -> int | None:
+    """A minor heading with a byline or a date right below it, above the story's first
+    paragraph, when the first level-1 heading only comes after that paragraph: a page that
+    sets its headline as a minor heading and a quote or a section of the story as a major one."""
+    start = next((i for i, line in enumerate(lines[:first]) if rules.is_paragraph(line)), None)
+    if start is None:
+        return None
+    for i in range(start):
+        line = lines[i]
+        if 2 <= line.heading <= 3 and line.words >= 4 and _headline_like(line):
+            below = lines[i + 1: min(start, i + 1 + BYLINE_GAP)]
+            if any(_byline_or_dateline(x) for x in below):
+                return i
+    return None
+
+
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
     """A short level-1 heading with only a menu between it and the next level-1 heading is the
     site's name, even when the copy lost the link to the home page that marks a logo."""
@@ -136,7 +152,8 @@ def find_title(lines: list[Line]) -> int | None:
                                or _masthead(lines, level_one[0], level_one[1])):
         level_one = level_one[1:]
     if level_one:
-        return level_one[0]
+        minor = _headline_over_byline_before(lines, level_one[0])
+        return minor if minor is not None else level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story
@@ -430,6 +447,23 @@ def _byline_below_caption(lines: list[Line], j: int) -> bool:
                 or (rules.is_name_line(line) or rules.name_in_place(line)) and _beside_marker(lines, j))
 
 
+def find_tail(lines: list[Line], body_at: int) -> list[int]:
+    """The lines where a sign-off byline or an author's bio may sit: the last TAIL_LINES lines,
+    and the TAIL_LINES lines before the story ends where a list of other stories or the
+    comments begin (a page's author box sits between the story and those)."""
+    tail = set(range(max(body_at, len(lines) - TAIL_LINES), len(lines)))
+    paragraphs = 0
+    for i in range(body_at, len(lines)):
+        if rules.is_paragraph(lines[i]):
+            paragraphs += 1
+        elif paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
+            tail |= set(range(max(body_at, i - TAIL_LINES), i + 1))  # (the heading may name the writer)
+            if rules.is_comments_heading(lines[i]):
+                tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
+            break
+    return sorted(tail)
+
+
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
     """The standfirst: a sentence between the headline and the story that is not a caption,
     a byline, a stamp or a menu."""
@@ -503,7 +537,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
-                    or rules.writer_sign_off(line), i)
+                    or rules.writer_sign_off(line) or rules.more_from(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:

@@ -409,6 +409,19 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)$|^(?:leave|post|add) a (?:comment|reply)\b|"
+    r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
+    re.I,
+)
+
+
+def is_comments_heading(line: Line) -> bool:
+    """Where the readers' comments or the share-and-like footer begin below a story:
+    "3 comments", "Leave a reply", "Share this:"."""
+    return line.words <= 12 and bool(_COMMENTS_HEADING.match(line.text.strip(" *:#")))
+
+
 def is_stamp(line: Line) -> bool:
     """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
     return line.words <= 20 and bool(_STAMP.match(line.text))
@@ -1012,6 +1025,16 @@ def writer_sign_off(line: Line) -> list[str]:
     people, _ = name_with_role(line)
     roles = {w.casefold().strip(",.") for w in line.text.split()}
     return people if people and roles & _WRITER_ROLES else []
+
+
+_MORE_FROM = re.compile(rf"^(?i:more|other|latest|see all|view all|all)\s+(?:\w+\s+){{0,2}}?(?i:from)\s+({_NAME})\s*:?$")
+
+
+def more_from(line: Line) -> list[str]:
+    """"More from Ann Lee", "Latest stories from Ann Lee": the link to the writer's other
+    stories in an author box below the story."""
+    match = _MORE_FROM.match(line.text.strip())
+    return names_in(match.group(1)) if match and line.words <= 10 else []
 
 
 _CONTACT = re.compile(

@@ -1048,3 +1048,49 @@ def test_notices_to_the_reader_are_furniture(text, expected):
 ])
 def test_plain_headlines_past_notices_and_short_ones(top, title):
     assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
+
+
+RELATED = "## Related\n\n" + "\n".join(f"* [Harbour story {n} about the ships](/s/{n})" for n in range(15))
+COMMENTS = "## 3 comments\n\n" + "\n\n".join(
+    f"Tom Park\n\nMarch 4, 2019\n\nI think the union did the right thing here, and so do my neighbours, {n}." for n in range(3))
+
+
+@pytest.mark.parametrize("end, authors", [
+    # An author box between the story and a long list of other stories or the comments.
+    (f"Ann Lee is a reporter at The Harbour Gazette.\n\n{RELATED}", ["Ann Lee"]),
+    (f"Posted by Ann Lee at 10:21 AM\n\n{COMMENTS}", ["Ann Lee"]),
+    (f"— Ann Lee\n\n{RELATED}", ["Ann Lee"]),
+    (f"More from Ann Lee\n\n{RELATED}", ["Ann Lee"]),  # the list's heading names the writer
+    (RELATED, []),
+    (COMMENTS, []),  # a commenter is not the writer
+])
+def test_an_author_box_above_related_stories_or_comments(end, authors):
+    text = f"# Harbour strike ends\n\n{LONG_STORY}\n\n{end}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 comments", True), ("Leave a Reply", True), ("Share this:", True), ("Comments are closed.", False),
+    ("Comments", True), ("The union comments on the deal", False),
+])
+def test_comments_headings(text, expected):
+    assert rules.is_comments_heading(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("More from Ann Lee", ["Ann Lee"]), ("Latest stories from Ann Lee", ["Ann Lee"]),
+    ("More from The Harbour Gazette", []), ("More from the port", []),
+])
+def test_more_from(text, names):
+    assert rules.more_from(line(text)) == names
+
+
+@pytest.mark.parametrize("top, title", [
+    # The headline set as a minor heading with its byline below, a quote as the major heading
+    # further down, past the story's first paragraph.
+    (f"## Dockers vote to end the harbour strike\n\nAnn Lee\n\nMarch 3, 2019\n\n{STORY}\n\n# 'We did it'",
+     "Dockers vote to end the harbour strike"),
+    (f"## Dockers vote to end the harbour strike\n\n{STORY}\n\n# 'We did it all again'", "'We did it all again'"),  # no byline
+])
+def test_a_minor_heading_over_its_byline_before_a_later_major_one(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=True).title == title
