@@ -1094,3 +1094,11 @@ def test_more_from(text, names):
 ])
 def test_a_minor_heading_over_its_byline_before_a_later_major_one(top, title):
     assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=True).title == title
+
+
+@pytest.mark.parametrize("text, names", [
+    ("记者：王小明", ["王小明"]), ("執筆：山田太郎", ["山田太郎"]), ("ライター：山田太郎", ["山田太郎"]),
+])
+def test_cjk_byline_labels(text, names):
+    assert rules.byline_label(line(text)) == names
+
