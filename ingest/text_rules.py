@@ -529,7 +529,7 @@ _NOT_NAME_WORDS = {
     "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
-    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy",
+    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
@@ -581,7 +581,8 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
     author's name is on the next line."""
-    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by)\s*:?", line.text.strip(), re.I):
+    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by|"
+                    r"投稿者|著者|筆者|執筆者?|記者|记者|作者|撰文|文)\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
@@ -791,6 +792,10 @@ def cjk_name_line(line: Line) -> list[str]:
     if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
         return []
     name = text.replace(" ", "")
+    # The labels of a byline block are written in the same characters: "公開日" (published
+    # on), "更新日時", "发布时间", "来源" are not names.
+    if re.search(r"[日時时]$|公開|更新|投稿|発行|発表|作成|日付|日期|发布|來源|来源|出典|編集|编辑", name):
+        return []
     return [text] if 2 <= len(name) <= 4 else []
 
 

@@ -634,6 +634,7 @@ def test_names_with_outlet(text, names):
 @pytest.mark.parametrize("text, names", [
     ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
     ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
+    ("公開日", []), ("更新日時", []), ("发布时间", []), ("来源", []),  # a byline block's labels
 ])
 def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
@@ -975,6 +976,8 @@ def test_names_over_lines(texts, names, count):
     ("By\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
     ("By Ann Lee,\n\nTom Park", ["Ann Lee", "Tom Park"]),  # the list goes on past a comma
     ("Authors\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),  # a label alone over the names
+    ("公開日\n\n2019年2月13日\n\n投稿者\n\nAnn Lee", ["Ann Lee"]),  # a label in Japanese, a date's label
+    ("Harbour strike: what next\n\nWarner Bros.", []),  # a company's credit under the standfirst
     ("By Ann Lee\n\nTom Park", ["Ann Lee"]),  # no comma: the line below is not the byline's
 ])
 def test_bylines_over_several_lines(header, authors):
