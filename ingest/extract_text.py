@@ -424,7 +424,7 @@ def find_body_start(lines: list[Line], title_at: int | None) -> int:
 def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> int:
     """Where bylines and datelines stop: the second paragraph after the headline (the first
     may be a standfirst with the byline below it), and never far below the headline."""
-    limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
+    limit = _lines_below(lines, title_at or 0, HEADER_LIMIT)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
@@ -462,6 +462,17 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
             break
     return sorted(tail)
+
+
+def _lines_below(lines: list[Line], start: int, count: int) -> int:
+    """The index count lines below line start, not counting buttons ("Share", "Facebook",
+    "Print": a share bar of a dozen buttons may stand between a headline and its byline)."""
+    counted = 0
+    for k in range(start + 1, len(lines)):
+        counted += not rules.is_furniture(lines[k])
+        if counted >= count:
+            return k
+    return len(lines)
 
 
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
@@ -599,7 +610,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
     if line.words > 30 or rules.is_caption(line):

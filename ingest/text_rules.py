@@ -530,6 +530,7 @@ _NOT_NAME_WORDS = {
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
+    "promoted", "links", "partner", "partners", "content",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",

@@ -1105,3 +1105,16 @@ def test_a_minor_heading_over_its_byline_before_a_later_major_one(top, title):
 def test_cjk_byline_labels(text, names):
     assert rules.byline_label(line(text)) == names
 
+
+
+SHARE_BAR = "\n".join(f"* {button}" for button in ["Share", "Facebook", "Twitter", "Email", "Print", "Comments"] * 5)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # A share bar of thirty buttons between the headline and the byline does not count.
+    (f"{SHARE_BAR}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"{SHARE_BAR}\n\nAnn Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Promoted Links\n\nMarch 3, 2019", []),  # a label, not a name
+])
+def test_bylines_past_a_share_bar(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
