@@ -136,8 +136,10 @@ def _masthead(lines: list[Line], first: int, second: int) -> bool:
     """A short level-1 heading with only a menu between it and the next level-1 heading is the
     site's name, even when the copy lost the link to the home page that marks a logo."""
     between = lines[first + 1: second]
-    return lines[first].words <= 3 and bool(between) and all(
-        line.item or rules.is_furniture(line) or line.words <= 3 for line in between)
+    # (With nothing between, or only the day's date, a short heading over a longer one is the
+    # site's name or the section's over the headline.)
+    return lines[first].words <= 3 and (bool(between) or lines[second].words >= 4) and all(
+        line.item or rules.is_furniture(line) or line.words <= 3 or _dateline(line) for line in between)
 
 
 def find_title(lines: list[Line]) -> int | None:

@@ -807,6 +807,10 @@ def test_a_centred_one_word_line_is_the_title(title, expected):
     ("# Strike ends\n\nThe port said the ships were unloaded within the hour of the vote.\n\n# Other news",
      "Strike ends"),  # prose between: the first heading is the headline
     ("# Dockers vote to end the strike\n\n* Share\n\n# Related", "Dockers vote to end the strike"),
+    # Nothing between, or only the day's date: a site's or a section's name over the headline.
+    ("# Politics\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Harbour Gazette\n\nMonday, March 4, 2019\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Strike\n\n# Ends", "Strike"),  # the second no longer: nothing tells them apart
 ])
 def test_a_short_heading_above_a_menu_is_the_masthead(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
