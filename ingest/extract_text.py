@@ -32,7 +32,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     title_at = find_title(lines)
     body_at = find_body_start(lines, title_at)
     header = range(0, find_header_end(lines, title_at, body_at))
-    tail = range(max(body_at, len(lines) - TAIL_LINES), len(lines))
+    tail = find_tail(lines, body_at)
     used: set[int] = set()  # lines that are metadata, not story
 
     if title_at is not None:
@@ -116,12 +116,30 @@ def _lower_case_start(line: Line) -> bool:
     return line.words >= 3 and bool(re.match(r"[a-z]", line.text)) and not re.search(r"[A-Z]", line.text)
 
 
+def _headline_over_byline_before(lines: list[Line], first: int) -> int | None:
+    """A minor heading with a byline or a date right below it, above the story's first
+    paragraph, when the first level-1 heading only comes after that paragraph: a page that
+    sets its headline as a minor heading and a quote or a section of the story as a major one."""
+    start = next((i for i, line in enumerate(lines[:first]) if rules.is_paragraph(line)), None)
+    if start is None:
+        return None
+    for i in range(start):
+        line = lines[i]
+        if 2 <= line.heading <= 3 and line.words >= 4 and _headline_like(line):
+            below = lines[i + 1: min(start, i + 1 + BYLINE_GAP)]
+            if any(_byline_or_dateline(x) for x in below):
+                return i
+    return None
+
+
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
     """A short level-1 heading with only a menu between it and the next level-1 heading is the
     site's name, even when the copy lost the link to the home page that marks a logo."""
     between = lines[first + 1: second]
-    return lines[first].words <= 3 and bool(between) and all(
-        line.item or rules.is_furniture(line) or line.words <= 3 for line in between)
+    # (With nothing between, or only the day's date, a short heading over a longer one is the
+    # site's name or the section's over the headline.)
+    return lines[first].words <= 3 and (bool(between) or lines[second].words >= 4) and all(
+        line.item or rules.is_furniture(line) or line.words <= 3 or _dateline(line) for line in between)
 
 
 def find_title(lines: list[Line]) -> int | None:
@@ -136,7 +154,8 @@ def find_title(lines: list[Line]) -> int | None:
                                or _masthead(lines, level_one[0], level_one[1])):
         level_one = level_one[1:]
     if level_one:
-        return level_one[0]
+        minor = _headline_over_byline_before(lines, level_one[0])
+        return minor if minor is not None else level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story
@@ -407,7 +426,7 @@ def find_body_start(lines: list[Line], title_at: int | None) -> int:
 def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> int:
     """Where bylines and datelines stop: the second paragraph after the headline (the first
     may be a standfirst with the byline below it), and never far below the headline."""
-    limit = min(len(lines), (title_at or 0) + HEADER_LIMIT)
+    limit = _lines_below(lines, title_at or 0, HEADER_LIMIT)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
@@ -428,6 +447,34 @@ def _byline_below_caption(lines: list[Line], j: int) -> bool:
         return False
     return bool(rules.byline_by(line) or rules.byline_label(line)
                 or (rules.is_name_line(line) or rules.name_in_place(line)) and _beside_marker(lines, j))
+
+
+def find_tail(lines: list[Line], body_at: int) -> list[int]:
+    """The lines where a sign-off byline or an author's bio may sit: the last TAIL_LINES lines,
+    and the TAIL_LINES lines before the story ends where a list of other stories or the
+    comments begin (a page's author box sits between the story and those)."""
+    tail = set(range(max(body_at, len(lines) - TAIL_LINES), len(lines)))
+    paragraphs = 0
+    for i in range(body_at, len(lines)):
+        if rules.is_paragraph(lines[i]):
+            paragraphs += 1
+        elif paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
+            tail |= set(range(max(body_at, i - TAIL_LINES), i + 1))  # (the heading may name the writer)
+            if rules.is_comments_heading(lines[i]):
+                tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
+            break
+    return sorted(tail)
+
+
+def _lines_below(lines: list[Line], start: int, count: int) -> int:
+    """The index count lines below line start, not counting buttons ("Share", "Facebook",
+    "Print": a share bar of a dozen buttons may stand between a headline and its byline)."""
+    counted = 0
+    for k in range(start + 1, len(lines)):
+        counted += not rules.is_furniture(lines[k])
+        if counted >= count:
+            return k
+    return len(lines)
 
 
 def find_description(lines: list[Line], title_at: int | None, body_at: int) -> int | None:
@@ -503,7 +550,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
-                    or rules.writer_sign_off(line), i)
+                    or rules.writer_sign_off(line) or rules.more_from(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -565,7 +612,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and 0 < i - title_at <= 3 and rules.name_list(line):
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
     if line.words > 30 or rules.is_caption(line):

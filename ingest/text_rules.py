@@ -409,6 +409,19 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)$|^(?:leave|post|add) a (?:comment|reply)\b|"
+    r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
+    re.I,
+)
+
+
+def is_comments_heading(line: Line) -> bool:
+    """Where the readers' comments or the share-and-like footer begin below a story:
+    "3 comments", "Leave a reply", "Share this:"."""
+    return line.words <= 12 and bool(_COMMENTS_HEADING.match(line.text.strip(" *:#")))
+
+
 def is_stamp(line: Line) -> bool:
     """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
     return line.words <= 20 and bool(_STAMP.match(line.text))
@@ -480,8 +493,6 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
-    # A title before a name is not part of it: "By Dr Ann Lee", "Prof. Tom Park and Dr. Sue Ray".
-    text = re.sub(r"(?:^|(?<=\s)|(?<=,))(?:Dr|Prof|Professor|Rev|Sir|Dame)\.?\s+(?=[A-Z])", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
@@ -518,7 +529,8 @@ _NOT_NAME_WORDS = {
     "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
-    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy",
+    "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
+    "promoted", "links", "partner", "partners", "content",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
@@ -570,7 +582,8 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
     author's name is on the next line."""
-    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by)\s*:?", line.text.strip(), re.I):
+    if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by|"
+                    r"投稿者|著者|筆者|執筆者?|記者|记者|作者|撰文|文)\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
@@ -585,7 +598,7 @@ _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|作者|撰文|文)\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文)\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -780,6 +793,10 @@ def cjk_name_line(line: Line) -> list[str]:
     if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
         return []
     name = text.replace(" ", "")
+    # The labels of a byline block are written in the same characters: "公開日" (published
+    # on), "更新日時", "发布时间", "来源" are not names.
+    if re.search(r"[日時时]$|公開|更新|投稿|発行|発表|作成|日付|日期|发布|來源|来源|出典|編集|编辑", name):
+        return []
     return [text] if 2 <= len(name) <= 4 else []
 
 
@@ -1012,6 +1029,16 @@ def writer_sign_off(line: Line) -> list[str]:
     people, _ = name_with_role(line)
     roles = {w.casefold().strip(",.") for w in line.text.split()}
     return people if people and roles & _WRITER_ROLES else []
+
+
+_MORE_FROM = re.compile(rf"^(?i:more|other|latest|see all|view all|all)\s+(?:\w+\s+){{0,2}}?(?i:from)\s+({_NAME})\s*:?$")
+
+
+def more_from(line: Line) -> list[str]:
+    """"More from Ann Lee", "Latest stories from Ann Lee": the link to the writer's other
+    stories in an author box below the story."""
+    match = _MORE_FROM.match(line.text.strip())
+    return names_in(match.group(1)) if match and line.words <= 10 else []
 
 
 _CONTACT = re.compile(

@@ -213,7 +213,7 @@ def test_stamps(text, expected):
     ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
     ("By Émile Zola and Łukasz Nowak", ["Émile Zola", "Łukasz Nowak"]),
     ("By J.R. Moehringer", ["J.R. Moehringer"]),
-    ("By Dr Ann Lee and Prof. Tom Park", ["Ann Lee", "Tom Park"]),  # titles are not names
+    ("By Dr Ann Lee and Prof. Tom Park", ["Dr Ann Lee", "Prof. Tom Park"]),  # titles kept, as normalise keeps them
     ("Photographs by Ann Lee", []),
     ("Publié le 7 mai 2019", []),
     ("The ship was towed by Harbour Tugs Ltd", []),
@@ -634,6 +634,7 @@ def test_names_with_outlet(text, names):
 @pytest.mark.parametrize("text, names", [
     ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
     ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
+    ("公開日", []), ("更新日時", []), ("发布时间", []), ("来源", []),  # a byline block's labels
 ])
 def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
@@ -806,6 +807,10 @@ def test_a_centred_one_word_line_is_the_title(title, expected):
     ("# Strike ends\n\nThe port said the ships were unloaded within the hour of the vote.\n\n# Other news",
      "Strike ends"),  # prose between: the first heading is the headline
     ("# Dockers vote to end the strike\n\n* Share\n\n# Related", "Dockers vote to end the strike"),
+    # Nothing between, or only the day's date: a site's or a section's name over the headline.
+    ("# Politics\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Harbour Gazette\n\nMonday, March 4, 2019\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
+    ("# Strike\n\n# Ends", "Strike"),  # the second no longer: nothing tells them apart
 ])
 def test_a_short_heading_above_a_menu_is_the_masthead(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=True).title == title
@@ -975,6 +980,8 @@ def test_names_over_lines(texts, names, count):
     ("By\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
     ("By Ann Lee,\n\nTom Park", ["Ann Lee", "Tom Park"]),  # the list goes on past a comma
     ("Authors\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),  # a label alone over the names
+    ("公開日\n\n2019年2月13日\n\n投稿者\n\nAnn Lee", ["Ann Lee"]),  # a label in Japanese, a date's label
+    ("Harbour strike: what next\n\nWarner Bros.", []),  # a company's credit under the standfirst
     ("By Ann Lee\n\nTom Park", ["Ann Lee"]),  # no comma: the line below is not the byline's
 ])
 def test_bylines_over_several_lines(header, authors):
@@ -1048,3 +1055,70 @@ def test_notices_to_the_reader_are_furniture(text, expected):
 ])
 def test_plain_headlines_past_notices_and_short_ones(top, title):
     assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
+
+
+RELATED = "## Related\n\n" + "\n".join(f"* [Harbour story {n} about the ships](/s/{n})" for n in range(15))
+COMMENTS = "## 3 comments\n\n" + "\n\n".join(
+    f"Tom Park\n\nMarch 4, 2019\n\nI think the union did the right thing here, and so do my neighbours, {n}." for n in range(3))
+
+
+@pytest.mark.parametrize("end, authors", [
+    # An author box between the story and a long list of other stories or the comments.
+    (f"Ann Lee is a reporter at The Harbour Gazette.\n\n{RELATED}", ["Ann Lee"]),
+    (f"Posted by Ann Lee at 10:21 AM\n\n{COMMENTS}", ["Ann Lee"]),
+    (f"— Ann Lee\n\n{RELATED}", ["Ann Lee"]),
+    (f"More from Ann Lee\n\n{RELATED}", ["Ann Lee"]),  # the list's heading names the writer
+    (RELATED, []),
+    (COMMENTS, []),  # a commenter is not the writer
+])
+def test_an_author_box_above_related_stories_or_comments(end, authors):
+    text = f"# Harbour strike ends\n\n{LONG_STORY}\n\n{end}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 comments", True), ("Leave a Reply", True), ("Share this:", True), ("Comments are closed.", False),
+    ("Comments", True), ("The union comments on the deal", False),
+])
+def test_comments_headings(text, expected):
+    assert rules.is_comments_heading(line(text)) is expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("More from Ann Lee", ["Ann Lee"]), ("Latest stories from Ann Lee", ["Ann Lee"]),
+    ("More from The Harbour Gazette", []), ("More from the port", []),
+])
+def test_more_from(text, names):
+    assert rules.more_from(line(text)) == names
+
+
+@pytest.mark.parametrize("top, title", [
+    # The headline set as a minor heading with its byline below, a quote as the major heading
+    # further down, past the story's first paragraph.
+    (f"## Dockers vote to end the harbour strike\n\nAnn Lee\n\nMarch 3, 2019\n\n{STORY}\n\n# 'We did it'",
+     "Dockers vote to end the harbour strike"),
+    (f"## Dockers vote to end the harbour strike\n\n{STORY}\n\n# 'We did it all again'", "'We did it all again'"),  # no byline
+])
+def test_a_minor_heading_over_its_byline_before_a_later_major_one(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=True).title == title
+
+
+@pytest.mark.parametrize("text, names", [
+    ("记者：王小明", ["王小明"]), ("執筆：山田太郎", ["山田太郎"]), ("ライター：山田太郎", ["山田太郎"]),
+])
+def test_cjk_byline_labels(text, names):
+    assert rules.byline_label(line(text)) == names
+
+
+
+SHARE_BAR = "\n".join(f"* {button}" for button in ["Share", "Facebook", "Twitter", "Email", "Print", "Comments"] * 5)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # A share bar of thirty buttons between the headline and the byline does not count.
+    (f"{SHARE_BAR}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"{SHARE_BAR}\n\nAnn Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Promoted Links\n\nMarch 3, 2019", []),  # a label, not a name
+])
+def test_bylines_past_a_share_bar(header, authors):
+    assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
