@@ -25,6 +25,8 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
     "raw, people, organisations",
     [
         ("Ada Quill", ["Ada Quill"], []),
+        # a full stop after a title is no end of a name (one after a whole word is)
+        ("By Prof. Tom Park and Rev. Ann Lee", ["Prof. Tom Park", "Rev. Ann Lee"], []),
         ("By Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Ada Quill, Ben Ostrow and Cy Varga", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
         ("Ada Quill; Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
