@@ -1122,3 +1122,22 @@ SHARE_BAR = "\n".join(f"* {button}" for button in ["Share", "Facebook", "Twitter
 ])
 def test_bylines_past_a_share_bar(header, authors):
     assert parse(f"# Harbour strike ends\n\n{header}\n\n{LONG_STORY}\n", markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("top, title", [
+    # Headline, a one-sentence standfirst, then the byline: the standfirst does not hide it.
+    ("Plague fears grow in the port city as a third case is found – 'It is coming'\n\n"
+     "A THIRD case has been reported in the port city, with the public beginning to worry about an outbreak.\n\n"
+     "By Ann Lee\n\nPUBLISHED: 00:01, Tue, Nov 19, 2019",
+     "Plague fears grow in the port city as a third case is found – 'It is coming'"),
+    # A quote and its attribution over the headline: the line over the byline is the headline.
+    ("\"Forty ships a week are coming into the harbour.\"\n\n— Tom Park on Sunday, October 13th, 2019 in a speech\n\n"
+     "How many ships come into the harbour each week?\n\nBy Ann Lee on Monday, November 18th, 2019",
+     "How many ships come into the harbour each week?"),
+    # Prose above the line over the byline: not decided there (it may be a second standfirst).
+    ("Dockers vote to end the strike\n\nThe union said on Monday that the strike was over and that the port "
+     "would open again by the end of the week.\n\nShips wait outside the harbour\n\nBy Ann Lee",
+     "Dockers vote to end the strike"),
+])
+def test_plain_headlines_over_a_standfirst_or_under_a_quote(top, title):
+    assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
