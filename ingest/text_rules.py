@@ -432,7 +432,9 @@ def is_paragraph(line: Line) -> bool:
     if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
-    return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
+    # (A closing quote or bracket ends a sentence only after its punctuation: "... he said.”",
+    # not "... as panic begins – ‘The plague is coming’", a headline quoting someone.)
+    return line.words >= 30 or bool(re.search(r"[.!?:;…]['\"”’)]{0,2}$", line.text))
 
 
 # --- people --------------------------------------------------------------------------------

@@ -1141,3 +1141,13 @@ def test_bylines_past_a_share_bar(header, authors):
 ])
 def test_plain_headlines_over_a_standfirst_or_under_a_quote(top, title):
     assert parse(f"{top}\n\n{LONG_STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union said on Monday that the strike was over and that the port would open again soon.", True),
+    ("The union said on Monday that the strike was over, and the port would open again, “by Friday.”", True),
+    ("Plague fears grow in the port city as a third case is found and panic begins – ‘It is coming’", False),
+    ("Dockers vote to end the strike", False),  # too short for prose
+])
+def test_paragraphs(text, expected):
+    assert rules.is_paragraph(line(text)) is expected
