@@ -303,6 +303,8 @@ def test_unglue(text, expected):
     ("Ann Marie Lee Culture Writer", ["Ann Marie Lee"], None),
     ("Harbour Politics Editor", [], None),  # no name before the desk
     ("Ann Lee - Shipping Correspondent", ["Ann Lee"], None),  # a separator ends the name
+    ("Ann Lee Shipping Correspondent", ["Ann Lee"], None),  # a desk named by a gerund
+    ("Ann King Correspondent", ["Ann King"], None),  # a name keeps two words
     ("Ann Lee | Ports and Shipping Editor", ["Ann Lee"], None),
     ("Ann Lee, Shipping Correspondent, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
