@@ -247,6 +247,26 @@ def _long_headline_above(lines: list[Line], i: int) -> int | None:
     return None
 
 
+def _first_above(lines: list[Line], i: int) -> int | None:
+    """The nearest line above line i past buttons and stamps (within BYLINE_GAP lines)."""
+    for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP), -1):
+        if not _between_headline_and_byline(lines[j]) or _long_headline_like(lines, j):
+            return j
+    return None
+
+
+def _headline_over_standfirst(lines: list[Line], anchor: int) -> int | None:
+    """Headline, a standfirst of one sentence, then the byline at anchor: the headline, when
+    it is the first line that could be one (nothing headline-like above it)."""
+    standfirst = _first_above(lines, anchor)
+    if standfirst is None or not _prose(lines[standfirst]) or lines[standfirst].words > 40:
+        return None
+    headline = _long_headline_above(lines, standfirst)
+    if headline is None or headline < 0 or re.search(r"[^.]\.$", lines[headline].text):
+        return None
+    return headline if _long_headline_above(lines, headline) is None else None
+
+
 def _title_above_byline(lines: list[Line]) -> int | None:
     """The headline of a text without heading marks, found from its byline when the first line
     that reads as a headline may be something else (a teaser, the site's name, a standfirst
@@ -299,17 +319,26 @@ def _title_above(lines: list[Line], is_anchor) -> int | None:
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
             return anchor - 1
+        if near is not None and near < 0:
+            found = _headline_over_standfirst(lines, anchor)
+            if found is not None:
+                return found
         if near is None or near < 0:
             continue
         above = _long_headline_above(lines, near)
         if above is None:
             return near
         if above < 0:
-            return None  # prose or a list right above: near may be a second standfirst
+            # Prose or a list right above: near may be a second standfirst. Anything else (a
+            # quote's attribution, a line with a date) is not a headline over near.
+            blocking = _first_above(lines, near)
+            return near if blocking is not None and not (_prose(lines[blocking]) or lines[blocking].item) else None
         # (A headline does not end with a full stop: a sentence above a sentence is prose.)
-        headline = not re.search(r"[^.]\.$", lines[above].text)
+        headline = not re.search(r"[^.]\.[\"'”’]?$", lines[above].text)
         if headline and _standfirst_of(lines[near], lines[above]):
             return above
+        if not headline and not re.search(r"\.[\"'”’]?$", lines[near].text):
+            return near  # a sentence (a quote, a teaser) over a line that reads as a headline
         # A few words over a longer line are a kicker or the site's name over the headline.
         return near if lines[above].words <= 4 < lines[near].words else None
     return None

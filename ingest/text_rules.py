@@ -432,7 +432,9 @@ def is_paragraph(line: Line) -> bool:
     if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
-    return line.words >= 30 or bool(re.search(r"[.!?:;”\"’)…]['\"”’)]?$", line.text))
+    # (A closing quote or bracket ends a sentence only after its punctuation: "... he said.”",
+    # not "... as panic begins – ‘The plague is coming’", a headline quoting someone.)
+    return line.words >= 30 or bool(re.search(r"[.!?:;…]['\"”’)]{0,2}$", line.text))
 
 
 # --- people --------------------------------------------------------------------------------
@@ -955,8 +957,9 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         return [], None
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
     # name ("Twitter") stand between the name and the role word.
+    # (A desk is often named by a gerund the list does not hold: "Shipping", "Motoring".)
     while k > 2 and (words[k - 1].casefold().strip(",.|•·") in _DESK_WORDS or words[k - 1] == ";"
-                     or ";" in words[:k - 1]):
+                     or ";" in words[:k - 1] or re.fullmatch(r"[A-Z][a-z]{2,}ing", words[k - 1])):
         k -= 1
     # A separator says where the name ends, whatever desk follows it ("Ann Lee - Shipping
     # Correspondent", "Ann Lee | Harbour Desk Editor"): up to three words of desk may follow.
