@@ -54,14 +54,19 @@ class FastIdentifier:
         np = self.np
         seen = np.zeros(len(self.rowbase), dtype=bool)
         seen[0] = True
-        frontier, depth = np.array([0]), 0
+        level, depth = np.array([0]), 0
         every_byte = np.arange(256)
         while depth <= MAX_DEPTH:
-            following = np.unique(self.nextmove[(self.rowbase[frontier][:, None] + every_byte).ravel()])
-            frontier = following[~seen[following]]
-            if not len(frontier):
+            reached = np.zeros(len(self.rowbase), dtype=bool)
+            # A few thousand states at a time: a whole level at once (36,000 states x 256
+            # bytes) would take 110 MB for a moment.
+            for part in np.array_split(level, max(1, len(level) // 2048)):
+                reached[self.nextmove[(self.rowbase[part][:, None] + every_byte).ravel()]] = True
+            reached &= ~seen
+            level = np.flatnonzero(reached)
+            if not len(level):
                 break
-            seen[frontier] = True
+            seen |= reached
             depth += 1
         return depth
 
