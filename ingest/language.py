@@ -27,7 +27,6 @@ class FastIdentifier:
         from py3langid.langid import RAW_FLOOR
 
         self.np = np
-        self.library = identifier
         self.nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)  # a view, no copy
         if self.nextmove.size != len(identifier.tk_nextmove):
             raise ValueError("unexpected automaton table type")
