@@ -227,6 +227,13 @@ def test_normalised_body_is_the_form_stored_hashes_were_made_from(body):
     assert normalised_body(body) == expected
 
 
+def test_general_punctuation_has_no_letter_or_digit():
+    # The fast path of the content hash turns the whole U+2000-U+206F block into spaces.
+    import re
+
+    assert not [hex(c) for c in range(0x2000, 0x2070) if re.match(r"[^\W_]", chr(c))]
+
+
 def test_normalised_body_is_that_form_for_any_mix_of_scripts_and_punctuation():
     import random
     import re
@@ -237,7 +244,8 @@ def test_normalised_body_is_that_form_for_any_mix_of_scripts_and_punctuation():
     # Letters, digits, ASCII and Unicode punctuation, spaces of every kind, combining marks,
     # ligatures and full-width forms, in random runs: every branch of the fast path.
     alphabet = ("abcXYZ019_-'\".,;:!?()[]/\t\n\r\x0b\x0c\x1c " "éÉßİıﬁﬀＡｚ１“”‘’—–…«»·•\u00a0\u2003\u200b"
-                "\u0301\u0308中文日本語ニュースабвГДЕ١٢٣αβγ🌧️\ud800")
+                "\u0301\u0308中文日本語ニュースабвГДЕ١٢٣αβγ🌧️\ud800"
+                "\u203f\u2044\u2060\u2028\u2030\u2070\u00b2")
     rng = random.Random(5)
     for _ in range(3000):
         body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
