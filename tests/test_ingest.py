@@ -400,3 +400,49 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     assert result.exit_code == 1
     assert "stayed locked by another writer" in result.output and "kept" in result.output
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
+
+
+def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_would_give(db_path):
+    """The writer gathers a batch's rows and writes each table in one statement: a text seen
+    twice in one batch is one article, ids follow the largest stored one (even after the newest
+    article was deleted by hand), and every source points at the right article."""
+    from ingest.record import Article, Outcome, Source
+    from ingest.store import Archive, open_database
+
+    archive = Archive(open_database(db_path))
+    run_id = archive.start_run(["test"])
+
+    def outcome(name, body=None, error=None):
+        article = None if body is None else Article(
+            title=name, body=body, authors=["Ada Quill", "Ben Ortiz"], content_hash=body[:1] * 64)
+        return Outcome(Source(f"{name}.txt", b"", name[:1] * 64, "text", 1), article, error=error)
+
+    first = archive.write_batch(run_id, [outcome("a", "alpha"), outcome("b", "beta")])
+    assert [(w.status, w.article_id) for w in first] == [("stored", 1), ("stored", 2)]
+    archive.conn.execute("DELETE FROM article_authors WHERE article_id = 2")
+    archive.conn.execute("DELETE FROM sources WHERE article_id = 2")
+    archive.conn.execute("DELETE FROM articles WHERE id = 2")
+    archive.conn.commit()
+    written = archive.write_batch(run_id, [
+        outcome("c", "gamma"), outcome("d", "gamma"), outcome("e", "alpha"),
+        outcome("f", error="no article text found"),
+        ("copy", Source("g.txt", b"", "g" * 64, "text", 1), {"article_id": 1, "outlet_id": None, "url": None,
+                                                             "title": "a", "published": None}),
+    ])
+    assert [(w.status, w.article_id) for w in written] == [
+        ("stored", 2), ("duplicate", 2), ("duplicate", 1), ("failed", None), ("duplicate", 1)]
+    assert rows(db_path, "SELECT location, status, article_id FROM sources ORDER BY location") == [
+        {"location": "a.txt", "status": "stored", "article_id": 1},
+        {"location": "c.txt", "status": "stored", "article_id": 2},
+        {"location": "d.txt", "status": "duplicate", "article_id": 2},
+        {"location": "e.txt", "status": "duplicate", "article_id": 1},
+        {"location": "f.txt", "status": "failed", "article_id": None},
+        {"location": "g.txt", "status": "duplicate", "article_id": 1},
+    ]
+    assert rows(db_path, "SELECT article_id, position FROM article_authors ORDER BY article_id, position") == [
+        {"article_id": 1, "position": 1}, {"article_id": 1, "position": 2},
+        {"article_id": 2, "position": 1}, {"article_id": 2, "position": 2}]
+    # The full-text index follows the ids given.
+    assert rows(db_path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'gamma'") == [{"rowid": 2}]
+    assert rows(db_path, "SELECT stored, duplicate, failed FROM ingest_runs") == [
+        {"stored": 3, "duplicate": 3, "failed": 1}]
