@@ -12,7 +12,9 @@ records  `news-archive ingest` of a generated JSON Lines corpus, against plain s
          schema's triggers), no checks; then the unchanged corpus again. Reports articles/s,
          the ratio, database size against the raw text, and each run's peak memory.
 
-Every run is a separate process (the CLI, or this script re-invoked), so start-up and imports
+HTML runs alternate trafilatura alone and our ingest `--repeat` times (default 3), each going
+first in turn, and compare medians: this machine's speed drifts from run to run. Every run is a
+separate process (the CLI, or this script re-invoked), so start-up and imports
 count as they would for a user, and peak memory is that run's own.
 
     python benchmarks/bench_ingest.py html
@@ -26,6 +28,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -80,24 +83,41 @@ def bench_html(args) -> None:
     list_file.write_text("\n".join(str(p) for p in pages))
     rows = []
     for workers in args.workers:
-        alone, _ = run_measured([sys.executable, __file__, "_extract", str(list_file), str(workers)], cwd=REPO)
+        # The machine's speed drifts between runs (here, trafilatura alone at 2 workers gave 18.0
+        # pages/s in one run and 30.5 in another): timing each side once, one after the other,
+        # put the drift into the ratio. So the two alternate, `--repeat` times each, each side
+        # going first in turn, and the medians are compared.
+        alone_runs, first_runs, rss_runs = [], [], []
         db = out_path(f"html-{workers}w.db")
-        for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-            stale.unlink(missing_ok=True)
-        first, rss = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
-                                   "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+        for round_ in range(args.repeat):
+            for side in (("alone", "ingest") if round_ % 2 == 0 else ("ingest", "alone")):
+                if side == "alone":
+                    seconds, _ = run_measured([sys.executable, __file__, "_extract", str(list_file), str(workers)],
+                                              cwd=REPO)
+                    alone_runs.append(seconds)
+                    continue
+                for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                    stale.unlink(missing_ok=True)
+                seconds, rss = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers",
+                                             str(workers), "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+                first_runs.append(seconds)
+                rss_runs.append(rss)
         again, _ = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
                                  "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
         with sqlite3.connect(db) as conn:
             stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         n = len(pages)
-        rows.append([workers, n, stored, n / alone, n / first, (n / first) / (n / alone), rss,
-                     again, first / again])
-        print(f"workers={workers}: alone {alone:.1f}s, ingest {first:.1f}s, again {again:.2f}s ({load()})",
+        alone, first = statistics.median(alone_runs), statistics.median(first_runs)
+        rows.append([workers, n, stored, n / alone, n / first, (n / first) / (n / alone),
+                     " / ".join(f"{n / a:.1f}:{n / f:.1f}" for a, f in zip(alone_runs, first_runs)),
+                     max(rss_runs), again, first / again])
+        print(f"workers={workers}: alone {alone_runs}, ingest {first_runs}, again {again:.2f}s ({load()})",
               file=sys.stderr)
-    print(table(["workers", "pages", "articles stored", "trafilatura alone pages/s", "ingest pages/s",
-                 "ratio", "ingest peak MB", "re-ingest s", "first / re-ingest"], rows,
-                title=f"HTML ingest of {args.corpora} ({load()}; {machine()}; rev {git_revision()})"))
+    print(table(["workers", "pages", "articles stored", "trafilatura alone pages/s (median)",
+                 "ingest pages/s (median)", "ratio of medians", "each round: alone:ingest pages/s",
+                 "ingest peak MB", "re-ingest s", "first / re-ingest"], rows,
+                title=f"HTML ingest of {args.corpora} ({load()}; {machine()}; rev {git_revision()}; "
+                      f"{args.repeat} alternated rounds)"))
 
 
 # --- records -------------------------------------------------------------------------------------
@@ -186,25 +206,37 @@ def bench_records(args) -> None:
         for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             stale.unlink(missing_ok=True)
     loads = []
-    if not args.skip_plain:
+    plain_row, ours_row = [], []
+
+    def run_plain():
         loads.append(load())
         seconds, rss = run_measured([sys.executable, __file__, "_plain", str(corpus), str(plain_db),
                                      str(args.plain_batch)], cwd=REPO)
-        rows.append([f"plain sqlite3 executemany (batch {args.plain_batch})", records, seconds,
-                     records / seconds, "1.00", rss, file_mb(plain_db), file_mb(plain_db) / raw_mb, ""])
+        plain_row.extend([f"plain sqlite3 executemany (batch {args.plain_batch})", records, seconds,
+                          records / seconds, "1.00", rss, file_mb(plain_db), file_mb(plain_db) / raw_mb, ""])
         print(f"plain: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
-    loads.append(load())
-    workers = ["--workers", str(args.ingest_workers)] if args.ingest_workers else []
-    seconds, rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
-                                cwd=REPO, stderr=subprocess.DEVNULL)
-    ratio = f"{rows[0][2] / seconds:.2f}" if rows else ""
-    print(f"ours: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
-    again, again_rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+
+    def run_ours():
+        loads.append(load())
+        workers = ["--workers", str(args.ingest_workers)] if args.ingest_workers else []
+        seconds, rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
                                     cwd=REPO, stderr=subprocess.DEVNULL)
+        print(f"ours: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
+        again, _ = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+                                cwd=REPO, stderr=subprocess.DEVNULL)
+        ours_row.extend([f"news-archive ingest (workers {args.ingest_workers or os.cpu_count()})", records,
+                         seconds, records / seconds, "", rss, file_mb(ours_db), file_mb(ours_db) / raw_mb,
+                         f"{again:.1f} s ({seconds / again:.0f}x faster)"])
+
+    # The machine's speed drifts between runs; --ours-first swaps the order, so that two runs
+    # of the benchmark, one each way, show how much of a ratio is the order.
+    steps = [run_ours] if args.skip_plain else [run_ours, run_plain] if args.ours_first else [run_plain, run_ours]
+    for step in steps:
+        step()
     loads.append(load())
-    rows.append([f"news-archive ingest (workers {args.ingest_workers or os.cpu_count()})", records,
-                 seconds, records / seconds, ratio, rss, file_mb(ours_db), file_mb(ours_db) / raw_mb,
-                 f"{again:.1f} s ({seconds / again:.0f}x faster)"])
+    if plain_row:
+        ours_row[4] = f"{plain_row[2] / ours_row[2]:.2f}"
+    rows = [row for row in (plain_row, ours_row) if row]
     print(table(["run", "records", "seconds", "articles/s", "ratio to plain", "peak MB", "DB MB",
                  "DB / corpus file", "unchanged re-ingest"], rows,
                 title=f"Record ingest of {corpus.name}: {records:,} records, file {raw_mb:,.0f} MB, "
@@ -222,12 +254,15 @@ def main() -> None:
     html = sub.add_parser("html", help="HTML pages of ../shared/corpora, 1 and 2 workers")
     html.add_argument("--corpora", type=Path, default=CORPORA)
     html.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    html.add_argument("--repeat", type=int, default=3,
+                      help="rounds of trafilatura alone and our ingest, alternated (medians compared)")
     rec = sub.add_parser("records", help="a generated JSON Lines corpus against plain sqlite3")
     rec.add_argument("--n", type=int, default=10_000, help="corpus size to generate if --corpus is not given")
     rec.add_argument("--corpus", type=Path, help="an existing corpus from generate_corpus.py")
     rec.add_argument("--plain-batch", type=int, default=10_000, help="rows per transaction for plain")
     rec.add_argument("--ingest-workers", type=int, help="--workers for news-archive ingest")
     rec.add_argument("--skip-plain", action="store_true", help="only our ingest (to build an archive)")
+    rec.add_argument("--ours-first", action="store_true", help="time our ingest before plain sqlite3")
     args = parser.parse_args()
     started = time.perf_counter()
     (bench_html if args.mode == "html" else bench_records)(args)
