@@ -113,12 +113,13 @@ def byline_variant(name: str, page: dict, text: str, number: int) -> tuple[dict,
     if not people:
         return page, text
     if name == "other-names":
-        author = page["author"]
+        others = []
         for k, person in enumerate(people):
             other = OTHER_NAMES[(number + k) % len(OTHER_NAMES)]
-            text = re.sub(re.escape(person), other, text, flags=re.I)
-            author = author.replace(person, other)
-        return page | {"author": author}, text
+            # The name as the text writes it: any case, any run of spaces between its words.
+            text = re.sub(r"\s+".join(map(re.escape, person.split())), other, text, flags=re.I)
+            others.append(other)
+        return page | {"author": ", ".join(others)}, text
     rewrite = {
         "caps-byline": str.upper,
         "emphasis-byline": lambda line: f"*{line.strip()}*" if not line.lstrip().startswith(("#", "*", "-", "[!")) else line,

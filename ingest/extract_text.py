@@ -685,6 +685,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
                  body_at: int | None = None, have_names: bool = False) -> None:
     line = lines[i]
+    # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
+    # the headline or standfirst, or beside a stamp) is it a byline.
+    slashed = rules.name_slash_outlet(line)
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+        add(slashed, i)
+        return
     if line.words > 30 or rules.is_caption(line):
         return
     if "@" in line.text and rules.is_name_line(line):

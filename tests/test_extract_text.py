@@ -32,6 +32,8 @@ def line(text: str) -> Line:
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
+    ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -136,6 +138,7 @@ def test_month_day_without_year():
     ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
+    ("Pin", True), ("Pin it", True), ("Buffer", True),  # share buttons of other services
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -272,6 +275,8 @@ def test_byline_label(text, names):
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
     ("Ann Lee  @annlee /  2 days", ["Ann Lee"]),  # a handle, a slash, an age without "ago"
     ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
+    ("18/03/2019 | Ann Lee, Senior Reporter", ["Ann Lee"]),  # the date first, the role last
+    ("18/03/2019 | Ann Lee, Ports", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -286,6 +291,8 @@ def test_name_with_date(text, names):
     ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
     ("Ana De SousaView More Articles", "Ana De Sousa; View More Articles"),  # a particle in the surname
     ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
+    ("José Álvarez-NúñezTwitter", "José Álvarez-Núñez; Twitter"),  # small letters beyond ASCII
+    ("Łukasz WróblewskiŚwiat", "Łukasz Wróblewski; Świat"),
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -318,6 +325,9 @@ def test_name_with_role(text, names, outlet):
     ("Ann Lee / Senior Political Reporter", False),
     ("Ann Lee / Harbour Gazette", True),
     ("(Ann Lee/AP Photo)", True),
+    ("By Ann Lee / Harbour Gazette", False),  # a credit never opens with a byline's label
+    ("Story by Ann Lee/Harbour Gazette", False),
+    ("Photo by Ann Lee/Harbour Gazette", True),
 ])
 def test_role_after_a_slash_is_not_a_credit(text, caption):
     assert rules.is_caption(line(text)) is caption
@@ -362,6 +372,8 @@ def test_name_list(text, names):
     ("Harbour Gazette Editor-at-large", []),
     ("Whatsapp Facebook Pinterest", []),
     ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
+    ("Words: Ann Lee", []),  # a label is not a word of a name
+    ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -411,6 +423,7 @@ def test_author_links(text, names):
     ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
     ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
     ("Harbour Gazette", False), ("WisemanAnn Lee", False),
+    ("ANN LEE AND TOM PARK", True),  # a byline in capitals
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -589,6 +602,19 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     assert article.published == published
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("ANN LEE AND TOM PARK/Daily Star", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / Getty Images", []), ("Jane Roe/AP Photo", []), ("Ann Lee / Reuters", []),
+    ("Ann Lee / Harbour Gazette file photo", []),
+    ("Harbour strike / Ports", []),  # no name before the slash
+    ("Ann Lee / the union said so", []),
+])
+def test_name_slash_outlet(text, names):
+    assert rules.name_slash_outlet(line(text)) == names
+
+
 @pytest.mark.parametrize("header, authors", [
     ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
     ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
@@ -600,6 +626,10 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),  # a credit's shape in a byline's place
+    ("By Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
+    ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
