@@ -106,7 +106,7 @@ def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in _whole_links(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for raw in _whole_links(unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -129,6 +129,62 @@ def read_lines(text: str) -> list[Line]:
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+# A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[)")
+
+
+# Text set in columns or centred by spaces, or indented as preformatted text (a code block).
+_COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S|^ {4,}\S.*\n {4,}\S")
+
+
+def wrap_width(raws: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at (mail, pandoc, a converter's line width),
+    or None when its lines are not wrapped. Wrapped prose fills its lines to nearly the same
+    width and never past it; unwrapped text has one line per paragraph, of any length."""
+    # The lines that go on into the next one (no blank line, no new block between) are the
+    # ones a wrapper cut. (A line holding a long address or link target may pass the width:
+    # a wrapper does not break inside a word.)
+    lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
+                     if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
+                     and after.strip() and not _BLOCK_START.match(after))
+    if len(lengths) < 10:
+        return None
+    top = lengths[int(0.9 * (len(lengths) - 1))]
+    width = max(n for n in lengths if n <= top + 10)  # a few lines fill the whole width
+    if not 50 <= width <= 120 or sum(n > width for n in lengths) > 0.05 * len(lengths):
+        return None
+    # Three lines in four end within a long word's length of the width (in text that is not
+    # wrapped, lines that go on into the next are of any length: items, captions, stamps).
+    return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
+
+
+def unwrap(raws: list[str]) -> list[str]:
+    """Hard-wrapped lines joined back into their paragraphs (and headings). A line is joined to
+    the one after it only where the wrapper must have broken it: the next line's first word
+    would not have fitted within the width. So a short line (a byline, a date, the last line
+    of a paragraph) keeps its break even when no blank line follows it."""
+    width = wrap_width(raws)
+    if width is None:
+        return raws
+    out: list[str] = []
+    fenced = False  # inside a ``` block: laid out by hand (centred titles, columns), kept as it is
+    previous = ""  # the line above as written, not as joined: its length is what the wrapper saw
+    for raw in raws:
+        words = raw.split()
+        if raw.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if (previous and words and not fenced and not _BLOCK_START.match(raw)
+                and not _SETEXT.match(previous.strip()) and not _COLUMNS.search(previous + "\n" + raw)
+                and len(previous) + 1 + len(words[0]) > width):
+            # "wp-" / "content": a break the wrapper made after a hyphen keeps the hyphen.
+            glue = "" if re.search(r"\w-$", previous) else " "
+            out[-1] = out[-1].rstrip() + glue + raw.strip()
+        else:
+            out.append(raw)
+        previous = raw.rstrip()
+    return out
 
 
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line

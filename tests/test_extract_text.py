@@ -1,5 +1,6 @@
 """Each rule of the text/Markdown parser on short inputs we wrote, then the whole parser."""
 
+import textwrap
 from datetime import date, datetime, timezone
 
 import pytest
@@ -67,6 +68,44 @@ def test_links_broken_over_lines_are_joined(text, lines, links):
 def test_wrapped_lines_are_marked():
     lines = read_lines("By Ann Lee and Tom\nPark\n\nThe story\n* an item")
     assert [x.wrapped for x in lines] == [False, True, False, False]
+
+
+# Prose wrapped at 60 columns, as mail or a converter with a line width writes it.
+WRAPPED_STORY = textwrap.fill(
+    "Dockers at the northern harbour went back to work on Monday after six weeks on strike, with a "
+    "pay rise of four per cent and a shorter working week agreed late on Sunday night. The union "
+    "said the deal was the best in a decade and that its members had voted for it by a wide margin "
+    "at the hall. Shipping lines said the backlog of containers would take a month to clear, and "
+    "that some ships would call at other ports in the meantime while the cranes were brought back. "
+    "The port authority thanked both sides for their patience and said it would publish the terms "
+    "of the deal in full this week.", 60)
+
+
+@pytest.mark.parametrize("text, width", [
+    (WRAPPED_STORY, 60),
+    (WRAPPED_STORY.replace("\n", " "), None),  # one line: nothing wrapped
+    ("\n".join(["Ann Lee", "March 3, 2019", "Share", "The strike ends today"] * 4), None),  # short lines
+    (WRAPPED_STORY.replace("\n", "\n\n"), None),  # every line a paragraph of its own
+])
+def test_wrap_width(text, width):
+    assert rules.wrap_width(text.split("\n")) == width
+
+
+@pytest.mark.parametrize("text, lines", [
+    # A headline wrapped onto a second line is one headline; the byline's break stays.
+    (f"# Harbour strike ends after six weeks as dockers agree a deal\nwith the port\nBy Ann Lee\n\n{WRAPPED_STORY}",
+     ["Harbour strike ends after six weeks as dockers agree a deal with the port", "By Ann Lee"]),
+    # A link cut by the wrapper, and a break after a hyphen.
+    (f"By [Ann\nLee](/a/ann-lee) of the harbour desk, Northern Evening-\nGazette\n\n{WRAPPED_STORY}",
+     ["By Ann Lee of the harbour desk, Northern Evening-Gazette"]),
+    # Preformatted text laid out in columns is kept as it is.
+    (f"```\nINTERNAL NOTE                     Ann Lee\nDocument: harbour-strike          Harbour Desk\n```\n\n{WRAPPED_STORY}",
+     ["INTERNAL NOTE Ann Lee", "Document: harbour-strike Harbour Desk"]),
+])
+def test_unwrap(text, lines):
+    parsed = [x.text for x in read_lines(text)]
+    assert parsed[:len(lines)] == lines
+    assert "Dockers at the northern harbour went back to work on Monday after six weeks" in parsed[len(lines)]
 
 
 def test_rules_and_setext_headings():
