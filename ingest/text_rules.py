@@ -772,10 +772,12 @@ def names_with_outlet(line: Line) -> list[str]:
 def byline_continuation(line: Line) -> list[str]:
     """"and Tom Park" on the line below a byline: the last author, put on a line of its own by a
     link or a line break."""
-    match = re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+    match = (re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+             # "(with Tom Park and Sue Ray)", "(avec Tom Park et Sue Ray)": co-authors in brackets
+             or re.match(r"^\((?:with|avec|mit|con|com|met|med)\s+([^()]+)\)$", line.text.strip(), re.I))
     if not match or line.words > 12:
         return []
-    names = clean_byline(match.group(1))
+    names = clean_byline(re.sub(r"\s+(?:et|und|y|e|en|och|og)\s+", " and ", match.group(1)))
     return names_in(names) if NAMES_LINE.match(names) else []
 
 
@@ -794,6 +796,9 @@ def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
             count += 1
             continue
         match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        # "Ann Lee" / "Harbour Health News": the outlet under the name is no second author.
+        if match and {w.casefold() for w in text.split()} & ORGANISATION_WORDS:
+            break
         people = names_in(match.group(1)) if match else []
         if not people:
             break
@@ -841,7 +846,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
-    text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,")  # "Ann Lee (@annlee)"
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -889,9 +894,10 @@ def is_author_marker(line: Line) -> bool:
     text = line.text.strip(" :|+")
     if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
         return True
-    # A role line: "Games Editor", "Senior reporter", "Staff Writer".
-    words = text.casefold().split()
-    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
+    # A role line: "Games Editor", "Senior reporter", "Staff Writer", and with the outlet after
+    # a comma: "Senior Politics Editor, The Harbour Gazette".
+    words = text.split(",", 1)[0].casefold().split()
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10:
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True

@@ -377,9 +377,22 @@ def test_role_after_a_slash_is_not_a_credit(text, caption):
     ("& Tom Park", ["Tom Park"]),
     ("and the port was closed", []),
     ("Tom Park", []),  # no joining word: not a continuation
+    ("(with Tom Park and Sue Ray)", ["Tom Park", "Sue Ray"]),  # co-authors in brackets
+    ("(avec Tom Park et Sue Ray)", ["Tom Park", "Sue Ray"]),
+    ("(with the union's backing)", []),
 ])
 def test_byline_continuation(text, names):
     assert rules.byline_continuation(line(text)) == names
+
+
+@pytest.mark.parametrize("top, authors", [
+    ("March 3, 2019\n\nAnn Lee", ["Ann Lee"]),  # the stamp above the name, the headline below
+    ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ports\n\nAnn Lee", []),  # no stamp: a topic's name as well as a writer's
+    ("March 3, 2019\n\nAnn Lee\n\nPorts", []),  # a kicker between the name and the headline
+])
+def test_a_byline_block_above_the_headline(top, authors):
+    assert parse(f"{top}\n\n# Harbour strike ends\n\n{STORY}\n", markdown=True).authors == authors
 
 
 def test_byline_continued_on_the_next_line():
@@ -463,6 +476,7 @@ def test_author_links(text, names):
     ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
     ("Harbour Gazette", False), ("WisemanAnn Lee", False),
     ("ANN LEE AND TOM PARK", True),  # a byline in capitals
+    ("Ann Lee (@annlee)", True),  # a handle in brackets
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -492,6 +506,8 @@ def test_bio(text, expected):
     ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
     ("Tempo de leitura: 1 minuto", True), ("Reading time: ca. 10 minutes", True),
     ("5 minutes to read the harbour report", False),
+    ("Senior Politics Editor, The Harbour Gazette", True),  # a role, then the outlet
+    ("Harbour strike, the port and the ships", False),
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -665,6 +681,9 @@ def test_name_slash_outlet(text, names):
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
+    ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
+    ("By\nAnn Lee\nHarbour Health News", ["Ann Lee"]),  # the outlet below is no second author
+    ("Ann Lee\n\nSenior Politics Editor, The Harbour Gazette", ["Ann Lee"]),
     ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),  # a credit's shape in a byline's place
     ("By Ann Lee / Harbour Gazette", ["Ann Lee"]),
     ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
