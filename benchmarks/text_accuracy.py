@@ -32,6 +32,7 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
   it, an outlet (or its agency abbreviation) not named in it.
 
     python benchmarks/text_accuracy.py
+    python benchmarks/text_accuracy.py --tune-only   # the tuning half alone, while tuning
     python benchmarks/text_accuracy.py --show-misses authors --converter html2text
     python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
     python benchmarks/text_accuracy.py --body   # and body word precision/recall
@@ -491,6 +492,9 @@ def main(argv=None) -> int:
     parser.add_argument("--silver-authors", action="store_true",
                         help="also score authors against those our HTML extractor finds on "
                              "scrapinghub_aeb pages (see the top of this file)")
+    parser.add_argument("--tune-only", action="store_true",
+                        help="print the tuning half's column only (and its page count), so that "
+                             "work on the rules never shows the held-out figures by the way")
     parser.add_argument("--body", action="store_true",
                         help="also score bodies: word precision/recall against scrapinghub_aeb's "
                              "annotated article text (those pages converted the same way)")
@@ -522,22 +526,29 @@ def main(argv=None) -> int:
                         print(f"{page['corpus']}/{page['id']} [{converter}] {field}: "
                               f"expected {expected!r} got {got!r}")
     documents = {h: sum(1 for p in pages if h in (p["half"], "all")) for h in totals}
+    show = _tune_column if args.tune_only else (lambda table: table)
     if args.json:
-        print(json.dumps({h: dict(c) | {"pages": documents[h]} for h, c in totals.items()}, indent=2))
+        halves = ("tune",) if args.tune_only else tuple(totals)
+        print(json.dumps({h: dict(totals[h]) | {"pages": documents[h]} for h in halves}, indent=2))
         return 0
-    print(f"pages: tune {documents['tune']}, held-out {documents['held-out']}, all {documents['all']}; "
-          f"converters: {', '.join(converters)}")
-    print(report(totals))
+    print(f"pages: tune {documents['tune']}" + ("" if args.tune_only else
+          f", held-out {documents['held-out']}, all {documents['all']}") + f"; converters: {', '.join(converters)}")
+    print(show(report(totals)))
     if args.body:
         print()
-        print(body_report(args, converters))
+        print(show(body_report(args, converters)))
     if args.silver_titles:
         print()
-        print(silver_title_report(args, converters))
+        print(show(silver_title_report(args, converters)))
     if args.silver_authors:
         print()
-        print(silver_author_report(args, converters))
+        print(show(silver_author_report(args, converters)))
     return 0
+
+
+def _tune_column(table: str) -> str:
+    """A table of this script with its first two columns only (the measure and the tuning half)."""
+    return "\n".join("|".join(row.split("|")[:3]) + "|" for row in table.splitlines())
 
 
 def silver_author_report(args, converters) -> str:

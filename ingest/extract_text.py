@@ -650,7 +650,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     # when that names more people.
     # (Or onto a few lines: "By" / "Ann Lee," / "Tom Park" / "and Sue Ray".)
     whole, best, best_end = line, rules.byline_by(line), i
-    for j in range(i + 1, min(len(lines), i + 5)):
+    # (After "By" alone the names are read line by line below: "By" / "Ann Lee" / "Tom Park"
+    # is two authors, not one wrapped name.)
+    for j in range(i + 1, min(len(lines), i + 5) if not rules.ends_with_by(line) else i + 1):
         nxt = lines[j]
         if not (nxt.wrapped and nxt.words <= 4 and not rules.is_author_marker(nxt)):
             break
@@ -685,6 +687,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
                  body_at: int | None = None, have_names: bool = False) -> None:
     line = lines[i]
+    # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
+    # the headline or standfirst, or beside a stamp) is it a byline.
+    slashed = rules.name_slash_outlet(line)
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+        add(slashed, i)
+        return
     if line.words > 30 or rules.is_caption(line):
         return
     if "@" in line.text and rules.is_name_line(line):
@@ -729,8 +737,15 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
     if title_at - i > 4 or not rules.is_name_line(lines[i]):
         return False
     between = lines[i + 1: title_at]
+    # The stamp may stand just above the name instead ("11.14.2019" / "Ann Lee" / headline).
+    # (Then the name must be the headline's very next line above: a name further up, with
+    # a kicker between, is more likely a topic's.)
+    # (And the stamp may not be that of another name above it: "Ann Lee" / date / "Topic".)
+    above = (i > 0 and not lines[i - 1].heading and rules.is_author_marker(lines[i - 1])
+             and all(rules.is_furniture(x) for x in lines[i + 1: title_at])
+             and not (i > 1 and rules.is_name_line(lines[i - 2])))
     return (all(rules.is_author_marker(x) or rules.is_furniture(x) or x.words <= 3 for x in between)
-            and any(rules.is_author_marker(x) for x in between))
+            and (above or any(rules.is_author_marker(x) for x in between)))
 
 
 def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:

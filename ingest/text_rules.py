@@ -38,7 +38,9 @@ class Line:
     @cached_property
     def caption(self) -> bool:
         # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
-        return bool(_CREDIT.search(self.text)) and not _ROLE_AFTER_SLASH.search(self.text)
+        # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
+        return (bool(_CREDIT.search(self.text)) and not _ROLE_AFTER_SLASH.search(self.text)
+                and not _BYLINE_OPENING.match(self.text))
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -61,7 +63,15 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
 
     def keep_text(match: re.Match) -> str:
         links.append((match.group(1).strip(), match.group(2)))
-        return match.group(1)
+        # "*[ Ann Lee ](/a)*": the spaces inside the brackets would stop the emphasis around
+        # the link from being read, so they go next to an emphasis mark (elsewhere they part
+        # the link's words from the words around it: "[Ann Lee](/a)[ Twitter](/t)").
+        text = match.group(1)
+        if match.string[match.start() - 1: match.start()] in ("*", "_"):
+            text = text.lstrip()
+        if match.string[match.end(): match.end() + 1] in ("*", "_"):
+            text = text.rstrip()
+        return text
 
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
@@ -96,7 +106,7 @@ def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in _whole_links(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for raw in _whole_links(unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -119,6 +129,62 @@ def read_lines(text: str) -> list[Line]:
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+# A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[)")
+
+
+# Text set in columns or centred by spaces, or indented as preformatted text (a code block).
+_COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S|^ {4,}\S.*\n {4,}\S")
+
+
+def wrap_width(raws: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at (mail, pandoc, a converter's line width),
+    or None when its lines are not wrapped. Wrapped prose fills its lines to nearly the same
+    width and never past it; unwrapped text has one line per paragraph, of any length."""
+    # The lines that go on into the next one (no blank line, no new block between) are the
+    # ones a wrapper cut. (A line holding a long address or link target may pass the width:
+    # a wrapper does not break inside a word.)
+    lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
+                     if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
+                     and after.strip() and not _BLOCK_START.match(after))
+    if len(lengths) < 10:
+        return None
+    top = lengths[int(0.9 * (len(lengths) - 1))]
+    width = max(n for n in lengths if n <= top + 10)  # a few lines fill the whole width
+    if not 50 <= width <= 120 or sum(n > width for n in lengths) > 0.05 * len(lengths):
+        return None
+    # Three lines in four end within a long word's length of the width (in text that is not
+    # wrapped, lines that go on into the next are of any length: items, captions, stamps).
+    return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
+
+
+def unwrap(raws: list[str]) -> list[str]:
+    """Hard-wrapped lines joined back into their paragraphs (and headings). A line is joined to
+    the one after it only where the wrapper must have broken it: the next line's first word
+    would not have fitted within the width. So a short line (a byline, a date, the last line
+    of a paragraph) keeps its break even when no blank line follows it."""
+    width = wrap_width(raws)
+    if width is None:
+        return raws
+    out: list[str] = []
+    fenced = False  # inside a ``` block: laid out by hand (centred titles, columns), kept as it is
+    previous = ""  # the line above as written, not as joined: its length is what the wrapper saw
+    for raw in raws:
+        words = raw.split()
+        if raw.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if (previous and words and not fenced and not _BLOCK_START.match(raw)
+                and not _SETEXT.match(previous.strip()) and not _COLUMNS.search(previous + "\n" + raw)
+                and len(previous) + 1 + len(words[0]) > width):
+            # "wp-" / "content": a break the wrapper made after a hyphen keeps the hyphen.
+            glue = "" if re.search(r"\w-$", previous) else " "
+            out[-1] = out[-1].rstrip() + glue + raw.strip()
+        else:
+            out.append(raw)
+        previous = raw.rstrip()
+    return out
 
 
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
@@ -266,7 +332,7 @@ _FURNITURE = re.compile(
     r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
     r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
-    r"linkedin|whatsapp|reddit|pinterest|flipboard|instagram|youtube|x|save|listen|"
+    r"linkedin|whatsapp|reddit|pinterest|pin(?: it)?|buffer|flipboard|instagram|youtube|x|save|listen|"
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
@@ -303,6 +369,7 @@ _CREDIT = re.compile(
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
+_BYLINE_OPENING = re.compile(r"^\W*(?:(?:written|words|text|story|reporting|reported)\s+)?by\b", re.I)
 _ROLE_AFTER_SLASH = re.compile(
     rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
@@ -443,11 +510,15 @@ def is_paragraph(line: Line) -> bool:
 # Capital letters of the Latin, Greek and Cyrillic alphabets ("Émile", "Łukasz", "Лида").
 _UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
                           if chr(c).isupper()) + "]"
+# Small letters of the same alphabets: "Núñez" ends in three of them as "Lopez" does.
+_LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
+                          if chr(c).islower()) + "]"
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
-NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+|\s*,\s*(?:and|&)\s+){_NAME})*$")
+# (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh)\b[:\s]+(.+)$",
@@ -552,8 +623,10 @@ def _is_person(name: str) -> bool:
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"
+    if any(w.endswith((":", "：")) for w in words):
+        return False  # "Words: Ann Lee": a label and a name, read as one string
     # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
-    return not any(re.search(r"[a-z]{4,}[A-Z]", w) for w in words)
+    return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
 
 def names_in(text: str) -> list[str]:
@@ -679,7 +752,7 @@ def names_with_outlet(line: Line) -> list[str]:
     when what follows is an agency or ends like a newspaper's name."""
     if line.words > 16 or "," in line.text:
         return []
-    parts = re.split(r"\s+(?:and|And|&)\s+", line.text.strip())
+    parts = re.split(r"\s+(?:and|And|AND|&)\s+", line.text.strip())
     words = parts[-1].split()
     size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
     rest = words[size:]
@@ -699,10 +772,12 @@ def names_with_outlet(line: Line) -> list[str]:
 def byline_continuation(line: Line) -> list[str]:
     """"and Tom Park" on the line below a byline: the last author, put on a line of its own by a
     link or a line break."""
-    match = re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+    match = (re.match(r"^(?:and|&)\s+(.+)$", line.text.strip(), re.I)
+             # "(with Tom Park and Sue Ray)", "(avec Tom Park et Sue Ray)": co-authors in brackets
+             or re.match(r"^\((?:with|avec|mit|con|com|met|med)\s+([^()]+)\)$", line.text.strip(), re.I))
     if not match or line.words > 12:
         return []
-    names = clean_byline(match.group(1))
+    names = clean_byline(re.sub(r"\s+(?:et|und|y|e|en|och|og)\s+", " and ", match.group(1)))
     return names_in(names) if NAMES_LINE.match(names) else []
 
 
@@ -721,6 +796,9 @@ def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
             count += 1
             continue
         match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        # "Ann Lee" / "Harbour Health News": the outlet under the name is no second author.
+        if match and {w.casefold() for w in text.split()} & ORGANISATION_WORDS:
+            break
         people = names_in(match.group(1)) if match else []
         if not people:
             break
@@ -749,7 +827,7 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
         else:
             return [], None
     head = re.sub(r"^(?:by|par|von|por)\s+", "", head.strip(), flags=re.I)
-    if not re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|&)\s+){_NAME})*", head):
+    if not re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+){_NAME})*", head):
         return [], None
     return names_in(head), agency
 
@@ -768,7 +846,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
-    text = re.sub(r"[,\s]*@\w+", "", line.text).strip(" ,")
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,")  # "Ann Lee (@annlee)"
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -816,9 +894,10 @@ def is_author_marker(line: Line) -> bool:
     text = line.text.strip(" :|+")
     if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
         return True
-    # A role line: "Games Editor", "Senior reporter", "Staff Writer".
-    words = text.casefold().split()
-    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS:
+    # A role line: "Games Editor", "Senior reporter", "Staff Writer", and with the outlet after
+    # a comma: "Senior Politics Editor, The Harbour Gazette".
+    words = text.split(",", 1)[0].casefold().split()
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10:
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True
@@ -859,6 +938,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         first, *rest = re.split(r"\s*[|•·]\s*", name)
         if rest and all(_STAMP_TAIL.match(part) for part in rest):
             name = first
+        # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.
+        name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
         return names_in(name) if NAME_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
@@ -876,6 +957,25 @@ def name_and_outlet(line: Line) -> list[str]:
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
     if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
+        return []
+    return names_in(head)
+
+
+# What the far side of a slash says when the line credits a picture, not a story.
+_PICTURE_SOURCE = re.compile(
+    r"\b(?:photos?|photograph(?:y|er)?|pictures?|images?|getty|shutterstock|istock(?:photo)?|alamy|"
+    r"file|handout|pool|courtesy|via|afp|ap|epa|reuters|dpa|anp|ansa|xinhua|kyodo|efe|sipa|abaca)\b", re.I)
+
+
+def name_slash_outlet(line: Line) -> list[str]:
+    """"Ann Lee / Harbour Gazette", "ANN LEE AND TOM PARK/Daily Star": names, a slash and who
+    they write for. A photo credit has the same shape, so this is only asked of a line in a
+    byline's place, and the far side may not name a picture agency or say "photo"."""
+    head, slash, tail = line.text.strip().partition("/")
+    head, tail = head.strip(), tail.strip(" .")
+    if not slash or line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
+        return []
+    if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
     return names_in(head)
 
@@ -924,7 +1024,8 @@ def unglue(text: str) -> str:
     one word ("Ann Lee HarbourNet") comes after a whole name and stays as it is."""
     words = text.split(" ")
     for k, word in enumerate(words):
-        match = re.match(r"^([A-Z][a-z'’-]*[a-z]{3})([A-Z]\S*)$", word)
+        # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)
+        match = re.match(rf"^({_UPPER}(?:{_LOWER}|['’]|-{_UPPER}?)*{_LOWER}{{3}})({_UPPER}\S*)$", word)
         if not match or k == 0:
             continue
         j = k - 1
@@ -934,7 +1035,7 @@ def unglue(text: str) -> str:
             j -= 1  # "Ana De SousaView": the particle belongs to the surname
         first = words[j]
         earlier = words[j - 1] if j > 0 else ""
-        if (re.fullmatch(r"[A-Z][\w'’-]+", first) and first.casefold() not in {"by", "and"}
+        if (re.fullmatch(rf"{_UPPER}[\w'’-]+", first) and first.casefold() not in {"by", "and"}
                 and (earlier.casefold() in {"by", "par", "von", "por", "door", "av", "di"}
                      or not re.fullmatch(r"[A-Z][\w'’.-]*", earlier))):
             words[k] = f"{match.group(1)}; {match.group(2)}"

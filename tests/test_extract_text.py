@@ -1,5 +1,6 @@
 """Each rule of the text/Markdown parser on short inputs we wrote, then the whole parser."""
 
+import textwrap
 from datetime import date, datetime, timezone
 
 import pytest
@@ -32,6 +33,8 @@ def line(text: str) -> Line:
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
+    ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
+    ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -65,6 +68,44 @@ def test_links_broken_over_lines_are_joined(text, lines, links):
 def test_wrapped_lines_are_marked():
     lines = read_lines("By Ann Lee and Tom\nPark\n\nThe story\n* an item")
     assert [x.wrapped for x in lines] == [False, True, False, False]
+
+
+# Prose wrapped at 60 columns, as mail or a converter with a line width writes it.
+WRAPPED_STORY = textwrap.fill(
+    "Dockers at the northern harbour went back to work on Monday after six weeks on strike, with a "
+    "pay rise of four per cent and a shorter working week agreed late on Sunday night. The union "
+    "said the deal was the best in a decade and that its members had voted for it by a wide margin "
+    "at the hall. Shipping lines said the backlog of containers would take a month to clear, and "
+    "that some ships would call at other ports in the meantime while the cranes were brought back. "
+    "The port authority thanked both sides for their patience and said it would publish the terms "
+    "of the deal in full this week.", 60)
+
+
+@pytest.mark.parametrize("text, width", [
+    (WRAPPED_STORY, 60),
+    (WRAPPED_STORY.replace("\n", " "), None),  # one line: nothing wrapped
+    ("\n".join(["Ann Lee", "March 3, 2019", "Share", "The strike ends today"] * 4), None),  # short lines
+    (WRAPPED_STORY.replace("\n", "\n\n"), None),  # every line a paragraph of its own
+])
+def test_wrap_width(text, width):
+    assert rules.wrap_width(text.split("\n")) == width
+
+
+@pytest.mark.parametrize("text, lines", [
+    # A headline wrapped onto a second line is one headline; the byline's break stays.
+    (f"# Harbour strike ends after six weeks as dockers agree a deal\nwith the port\nBy Ann Lee\n\n{WRAPPED_STORY}",
+     ["Harbour strike ends after six weeks as dockers agree a deal with the port", "By Ann Lee"]),
+    # A link cut by the wrapper, and a break after a hyphen.
+    (f"By [Ann\nLee](/a/ann-lee) of the harbour desk, Northern Evening-\nGazette\n\n{WRAPPED_STORY}",
+     ["By Ann Lee of the harbour desk, Northern Evening-Gazette"]),
+    # Preformatted text laid out in columns is kept as it is.
+    (f"```\nINTERNAL NOTE                     Ann Lee\nDocument: harbour-strike          Harbour Desk\n```\n\n{WRAPPED_STORY}",
+     ["INTERNAL NOTE Ann Lee", "Document: harbour-strike Harbour Desk"]),
+])
+def test_unwrap(text, lines):
+    parsed = [x.text for x in read_lines(text)]
+    assert parsed[:len(lines)] == lines
+    assert "Dockers at the northern harbour went back to work on Monday after six weeks" in parsed[len(lines)]
 
 
 def test_rules_and_setext_headings():
@@ -136,6 +177,7 @@ def test_month_day_without_year():
     ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
+    ("Pin", True), ("Pin it", True), ("Buffer", True),  # share buttons of other services
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -272,6 +314,8 @@ def test_byline_label(text, names):
     ("Senate Leader Ann Lee, Oct. 8, 2016, in Lisbon, at the launch of the ship.", []),
     ("Ann Lee  @annlee /  2 days", ["Ann Lee"]),  # a handle, a slash, an age without "ago"
     ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
+    ("18/03/2019 | Ann Lee, Senior Reporter", ["Ann Lee"]),  # the date first, the role last
+    ("18/03/2019 | Ann Lee, Ports", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -286,6 +330,8 @@ def test_name_with_date(text, names):
     ("HarbourNet Lisbon", "HarbourNet Lisbon"),  # no first name before it
     ("Ana De SousaView More Articles", "Ana De Sousa; View More Articles"),  # a particle in the surname
     ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
+    ("José Álvarez-NúñezTwitter", "José Álvarez-Núñez; Twitter"),  # small letters beyond ASCII
+    ("Łukasz WróblewskiŚwiat", "Łukasz Wróblewski; Świat"),
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -318,6 +364,9 @@ def test_name_with_role(text, names, outlet):
     ("Ann Lee / Senior Political Reporter", False),
     ("Ann Lee / Harbour Gazette", True),
     ("(Ann Lee/AP Photo)", True),
+    ("By Ann Lee / Harbour Gazette", False),  # a credit never opens with a byline's label
+    ("Story by Ann Lee/Harbour Gazette", False),
+    ("Photo by Ann Lee/Harbour Gazette", True),
 ])
 def test_role_after_a_slash_is_not_a_credit(text, caption):
     assert rules.is_caption(line(text)) is caption
@@ -328,9 +377,22 @@ def test_role_after_a_slash_is_not_a_credit(text, caption):
     ("& Tom Park", ["Tom Park"]),
     ("and the port was closed", []),
     ("Tom Park", []),  # no joining word: not a continuation
+    ("(with Tom Park and Sue Ray)", ["Tom Park", "Sue Ray"]),  # co-authors in brackets
+    ("(avec Tom Park et Sue Ray)", ["Tom Park", "Sue Ray"]),
+    ("(with the union's backing)", []),
 ])
 def test_byline_continuation(text, names):
     assert rules.byline_continuation(line(text)) == names
+
+
+@pytest.mark.parametrize("top, authors", [
+    ("March 3, 2019\n\nAnn Lee", ["Ann Lee"]),  # the stamp above the name, the headline below
+    ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ports\n\nAnn Lee", []),  # no stamp: a topic's name as well as a writer's
+    ("March 3, 2019\n\nAnn Lee\n\nPorts", []),  # a kicker between the name and the headline
+])
+def test_a_byline_block_above_the_headline(top, authors):
+    assert parse(f"{top}\n\n# Harbour strike ends\n\n{STORY}\n", markdown=True).authors == authors
 
 
 def test_byline_continued_on_the_next_line():
@@ -362,6 +424,8 @@ def test_name_list(text, names):
     ("Harbour Gazette Editor-at-large", []),
     ("Whatsapp Facebook Pinterest", []),
     ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
+    ("Words: Ann Lee", []),  # a label is not a word of a name
+    ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -411,6 +475,8 @@ def test_author_links(text, names):
     ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
     ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
     ("Harbour Gazette", False), ("WisemanAnn Lee", False),
+    ("ANN LEE AND TOM PARK", True),  # a byline in capitals
+    ("Ann Lee (@annlee)", True),  # a handle in brackets
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -440,6 +506,8 @@ def test_bio(text, expected):
     ("5 min read", True), ("| Lesedauer: 8 Minuten", True), ("Temps de lecture : 4 min", True),
     ("Tempo de leitura: 1 minuto", True), ("Reading time: ca. 10 minutes", True),
     ("5 minutes to read the harbour report", False),
+    ("Senior Politics Editor, The Harbour Gazette", True),  # a role, then the outlet
+    ("Harbour strike, the port and the ships", False),
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -589,6 +657,19 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     assert article.published == published
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("ANN LEE AND TOM PARK/Daily Star", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / Getty Images", []), ("Jane Roe/AP Photo", []), ("Ann Lee / Reuters", []),
+    ("Ann Lee / Harbour Gazette file photo", []),
+    ("Harbour strike / Ports", []),  # no name before the slash
+    ("Ann Lee / the union said so", []),
+])
+def test_name_slash_outlet(text, names):
+    assert rules.name_slash_outlet(line(text)) == names
+
+
 @pytest.mark.parametrize("header, authors", [
     ("* Ann Lee\n* March 3, 2019", ["Ann Lee"]),  # a byline block written as a list
     ("#### Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),  # the author card's minor heading
@@ -600,6 +681,13 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
+    ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
+    ("By\nAnn Lee\nHarbour Health News", ["Ann Lee"]),  # the outlet below is no second author
+    ("Ann Lee\n\nSenior Politics Editor, The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),  # a credit's shape in a byline's place
+    ("By Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
+    ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)

@@ -1,0 +1,119 @@
+"""The text parser on renderings of the tuning pages that its rules were not written against.
+
+text_accuracy.py scores three converters on both halves of the development set; rules are
+tuned on the tuning half and checked on the held-out half. Once the tuning half's misses are
+few, the rules may still fit the three converters' habits (where each puts a line break, how
+it marks a link or a heading) rather than bylines in general. This script renders the TUNING
+half only (never the held-out half: its pages stay unseen) with converters the rules were not
+tuned on, and scores them the same way:
+
+- inscriptis: a layout-keeping plain text (table cells side by side, indented blocks);
+- html-text: the plain text scrapers get from html_text.extract_text (one line per block);
+- html2text-wrapped: html2text's Markdown wrapped at 78 columns, with emphasis kept;
+- markdownify-setext: markdownify with underlined headings, "-" bullets and emphasis as "_";
+- copy-paste: every text node of the region on a line of its own, as selecting a page and
+  pasting it into a text editor gives (no Markdown at all, no blank lines).
+
+The region converted is text_accuracy.main_region (the same element the three converters get).
+
+    python benchmarks/text_diagnostic.py
+    python benchmarks/text_diagnostic.py --converter inscriptis --show-misses authors
+"""
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import text_accuracy as accuracy  # noqa: E402
+
+CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste")
+MARKDOWN = {"html2text-wrapped", "markdownify-setext"}
+DEFAULT_CACHE = Path("/tmp/news-archive-text-diagnostic")
+VERSION = "1"  # bump when a converter's options change, so cached renderings are redone
+
+
+def render(region, converter: str) -> str:
+    import lxml.html
+
+    markup = lxml.html.tostring(region, encoding="unicode")
+    if converter == "inscriptis":
+        from inscriptis import get_text
+
+        return get_text(markup)
+    if converter == "html-text":
+        import html_text
+
+        return html_text.extract_text(markup)
+    if converter == "html2text-wrapped":
+        import html2text
+
+        handler = html2text.HTML2Text()
+        handler.body_width = 78
+        return handler.handle(markup)
+    if converter == "markdownify-setext":
+        from markdownify import markdownify
+
+        return markdownify(markup, heading_style="UNDERLINED", bullets="-", strong_em_symbol="_")
+    if converter == "copy-paste":
+        pieces = (" ".join(t.split()) for t in region.itertext())
+        return "\n".join(p for p in pieces if p)
+    raise ValueError(converter)
+
+
+def renderings(page: dict, cache: Path) -> dict[str, str]:
+    key = hashlib.sha1(f"{accuracy.REGION_VERSION}/{VERSION}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
+    path = cache / f"{key}.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    region = accuracy.main_region(page)
+    texts = {name: render(region, name) for name in CONVERTERS}
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return texts
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora", type=Path, default=accuracy.CORPORA)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--converter", choices=CONVERTERS, action="append")
+    parser.add_argument("--show-misses", nargs="?", const="all", metavar="FIELD",
+                        choices=("all", "title", "authors", "date", "outlet", "invented"))
+    parser.add_argument("--dump", type=Path, help="write each rendering to this folder")
+    args = parser.parse_args(argv)
+    converters = args.converter or list(CONVERTERS)
+    totals = {name: defaultdict(int) for name in converters}
+    pages = [p for p in accuracy.load_pages(args.corpora) if p["half"] == "tune"]  # never held-out
+    for page in pages:
+        texts = renderings(page, args.cache)
+        for name in converters:
+            markdown = name in MARKDOWN
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                suffix = ".md" if markdown else ".txt"
+                (args.dump / f"{page['corpus']}-{page['id']}-{name}{suffix}").write_text(texts[name], encoding="utf-8")
+            result = accuracy.score_document(page, texts[name], markdown)
+            for key, value in result["counts"].items():
+                totals[name][key] += value
+            for field, expected, got in result["misses"] if args.show_misses else []:
+                if args.show_misses in ("all", field):
+                    print(f"{page['corpus']}/{page['id']} [{name}] {field}: expected {expected!r} got {got!r}")
+    print(f"tuning half only: {len(pages)} pages")
+    rows = (("title", "title_ok", "title_n", True), ("author precision", "precision_ok", "precision_n", False),
+            ("author recall", "recall_ok", "recall_n", False), ("date", "date_ok", "date_n", True),
+            ("invented", "invented", "returned", True))
+    print(f"| {'measure':<16} | " + " | ".join(f"{name:>20}" for name in converters) + " |")
+    print("|" + "-" * 18 + "|" + "|".join("-" * 22 for _ in converters) + "|")
+    for label, ok, n, percent in rows:
+        cells = [f"{accuracy.ratio(totals[c][ok], totals[c][n], percent)} ({totals[c][ok]}/{totals[c][n]})"
+                 for c in converters]
+        print(f"| {label:<16} | " + " | ".join(f"{cell:>20}" for cell in cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
