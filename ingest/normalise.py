@@ -147,7 +147,9 @@ MONTHS = (
 # and Portuguese "Por", Dutch "Door", Scandinavian "Av"); and a label with a colon that says
 # the name is the author's ("Author:", "Texte :", "Текст:"). Other labels ("Photos:") are not
 # taken off: what follows them is no author.
-_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
+_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story|"
+                        # the kind of piece the writer signs ("Analysis by", "Opinion by")
+                        r"analysis|opinion|commentary|column|essay|review|interview)\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|"
                         r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
@@ -202,6 +204,9 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
                 "follow", "bio", "profile"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
+# A compound job title ("Editor-at-large", "Editor-in-Chief") reads as its role word, so that
+# "Ada Quill, Valley Editor-at-large" loses the title as "Valley Editor" would.
+_ROLE_COMPOUND = re.compile(r"(?<=[^\W\d_])[-‐](?:at|in)[-‐](?:large|chief)\b", re.I)
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -257,6 +262,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
     text = re.sub(r"\(([^)]*)\)", r", \1,", text)
     text = _BY_PREFIX.sub("", text)
+    text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
     for part in _SEPARATORS.split(text):
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
@@ -339,8 +345,9 @@ def _person_name(text: str) -> str | None:
     if _HAN_NAME.fullmatch(text):
         return text
     words = text.split()
-    # One word is more often a handle, a section or a site than a person's whole name.
-    if len(words) < 2:
+    # One word is more often a handle, a section or a site than a person's whole name; and
+    # "The ..." is a title, a brand or a group ("The Morning Team", "The Russian ministry").
+    if len(words) < 2 or words[0].casefold() == "the":
         return None
     if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None

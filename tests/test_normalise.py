@@ -111,6 +111,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Valley Desk Editor", [], []),
         ("Chief Editor", [], []),
         ("Garden Tools Team", [], []),
+        # the kind of piece before "by", a compound job title, a name that begins "The"
+        ("Analysis by Ada Quill, Valley Editor-at-large", ["Ada Quill"], []),
+        ("Opinion by Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill, Editor-in-Chief", ["Ada Quill"], []),
+        ("The Morning Brief", [], []),
+        ("Photos by Ada Quill", [], []),  # a photographer is no author
     ],
 )
 def test_split_people(raw, people, organisations):
