@@ -655,9 +655,16 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if not isinstance(value, dict):
         return []
     value = _resolved(value, nodes)
-    if value.get("name") or _is_organisation(value) or not isinstance(value.get("url"), str):
+    if value.get("name") or _is_organisation(value):
         return []
-    path = urlsplit(value["url"].strip()).path.rstrip("/")
+    address = value.get("url")
+    if not isinstance(address, str) and isinstance(value.get("@id"), str):
+        # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
+        # its identifier is the author page's address, when it has the shape of one.
+        address = value["@id"] if _AUTHOR_PAGE.search(urlsplit(value["@id"].strip()).path) else None
+    if not isinstance(address, str):
+        return []
+    path = urlsplit(address.strip()).path.rstrip("/")
     slug = path.rsplit("/", 1)[-1].casefold()
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
         return []
@@ -960,6 +967,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     URLs, handles and the site's own name do not count). trafilatura's author, the last
     resort, may be given as a function, called only when every other signal is silent."""
     site_keys = {outlet_key(s) for s in sites}
+    # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
+    domain = domain_of(signals.url)
+    if domain:
+        site_keys.add(outlet_key(domain))
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.json_ld if (names := (
@@ -1043,7 +1054,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             name = _LONE_LABEL.sub("", text)
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not name[0].isupper() or name.isupper()
-                    or key in _NOT_LONE_NAMES or outlet_key(name) in site_keys):
+                    or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -1054,6 +1065,13 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
     return Choice([LoneName(names[best])], votes[best][0])
+
+
+def _lone_site_name(name: str, site_keys: set[str]) -> bool:
+    """A one-word "writer" that is the site's name, or the word its name or address begins
+    with ("Vortex" on vortexcannon.example): a brand signing its own posts, not a pen name."""
+    key = outlet_key(name)
+    return key in site_keys or (len(key) >= 4 and any(site.startswith(key) for site in site_keys))
 
 
 # --- dates ---------------------------------------------------------------------------------

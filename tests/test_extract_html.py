@@ -630,6 +630,15 @@ def test_json_ld_person_without_a_name_is_named_by_its_profile_url():
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
 
 
+def test_a_reference_to_a_person_never_stated_is_named_by_its_author_page_id():
+    # The Person node of the reference is missing from the page: its @id is the author page.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": [
+        {"@id": "https://example.org/author/maria-lindqvist/#author"},
+        # an identifier that is no author page names nobody
+        {"@id": "https://example.org/#/schema/person/tom-okafor"}]}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
 def test_a_visible_byline_beats_a_name_spelled_out_of_a_profile_url():
     article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
                               "author": {"@type": "Person", "url": "/authors/tom-orourke"}}),
@@ -849,6 +858,21 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
      '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Maria Lindqvist"]),
 ])
 def test_a_writer_known_by_one_word_needs_two_signals(head, top, authors):
+    assert parsed(head, LONE_HEADLINE + top).authors == authors
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the word the site's address begins with signs its own posts: a brand, not a pen name
+    ('<link rel="canonical" href="https://harborlightnews.example/post/1">',
+     '<span class="byline">by <a href="/author/harborlight/">Harborlight</a></span>', []),
+    # another one-word writer on the same site is still a writer
+    ('<link rel="canonical" href="https://harborlightnews.example/post/1">',
+     '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Regan"]),
+    # a full "name" that is the site's address, where the site names itself otherwise
+    ('<link rel="canonical" href="https://www.harborlantern.example/news/1">'
+     '<meta property="og:site_name" content="HL Daily"><meta name="author" content="Harbor Lantern">', "", []),
+])
+def test_the_sites_address_names_the_site_not_a_writer(head, top, authors):
     assert parsed(head, LONE_HEADLINE + top).authors == authors
 
 
