@@ -67,6 +67,11 @@ _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 _TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+# The month may be spelled as its English short name: /2016/dec/09/.
+_URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
+                              r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
+_URL_MONTHS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
 _PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
 
@@ -80,6 +85,9 @@ class Signals:
     # Every JSON-LD object that has an @id, by it: an article may name its author only by a
     # reference ({"@id": ...}) to a Person stated elsewhere in the graph or another block.
     json_ld_nodes: dict[str, dict] = field(default_factory=dict)
+    # Dates read from JSON-LD blocks that are not valid JSON (a description with a stray
+    # quote in it), by key: "datePublished" -> values, page order.
+    json_ld_unparsed: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
@@ -232,6 +240,10 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             data = json.loads(_JSON_LD_WRAPPER.sub("", script.text_content()).strip().rstrip(";"),
                               strict=False)
         except (ValueError, AttributeError):
+            # A template that writes its JSON-LD by hand may leave a quote unescaped in a
+            # description; its dates, simple strings, can still be read.
+            for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
+                signals.json_ld_unparsed.setdefault(key, []).append(value)
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -242,6 +254,9 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+_UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
@@ -1077,6 +1092,13 @@ def _lone_site_name(name: str, site_keys: set[str]) -> bool:
 # --- dates ---------------------------------------------------------------------------------
 
 
+def _web_pages(signals: Signals) -> list[dict]:
+    """The JSON-LD objects typed as the web page (WebPage, ItemPage, ...): SEO plugins often
+    state the post's dates on its page node alone, with no article object; read after the
+    article objects, whose dates they would otherwise contradict."""
+    return [item for item in signals.json_ld_others if _WEB_PAGE_TYPE.search(str(item.get("@type")))]
+
+
 def _settled(value):
     """A value given either as it is or as a function that works it out (when it is dear)."""
     return value() if callable(value) else value
@@ -1084,16 +1106,21 @@ def _settled(value):
 
 def url_date(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _URL_WORDED_DATE.search(url or "")
+    if match:
+        year, month, day = int(match[1]), _URL_MONTHS[match[2].casefold()], int(match[3])
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], str | None],
                  now: datetime | None = None) -> tuple[Choice, Choice]:
-    """(published, updated), each from the strongest signal that states one: JSON-LD, then
-    meta, then a <time> marked as the publication, then the URL, then the page's first
+    """(published, updated), each from the strongest signal that states one: JSON-LD's
+    article objects, then meta, then JSON-LD's web page node or a block that is not valid
+    JSON, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime>, then a whole date written in the byline, then one written in a date-named
     element. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
@@ -1113,6 +1140,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("json-ld", [i.get("datePublished") for i in signals.json_ld]
          + [i.get("dateCreated") for i in signals.json_ld]),
         ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
+        # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
+        ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
+         + signals.json_ld_unparsed.get("datePublished", [])),
         ("meta", lambda: signals.time_published),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
@@ -1137,6 +1167,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
+        ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
+         + signals.json_ld_unparsed.get("dateModified", [])),
     ):
         value = first_valid(values)
         if value:

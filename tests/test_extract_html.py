@@ -192,6 +192,39 @@ def test_date_from_the_url_when_no_markup_states_one():
     assert (article.published, article.provenance["published"]) == ("2024-03-05", "url")
 
 
+@pytest.mark.parametrize("url, published", [
+    ("https://news.example.org/2024/mar/05/bridge-plan", "2024-03-05"),
+    ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
+    ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
+])
+def test_date_from_the_url_with_the_month_spelled(url, published):
+    assert parsed(f'<link rel="canonical" href="{url}">').published == published
+
+
+def test_the_web_page_node_dates_the_page_when_no_article_object_does():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://example.org/bridge/#webpage", "name": "Bridge",
+         "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-04-01T10:00:00+01:00"},
+        {"@type": "WebSite", "@id": "https://example.org/#website", "name": "Valley Courier"}]}
+    article = parsed(json_ld(graph))
+    assert (article.published, article.provenance["published"]) == ("2024-03-05T09:30:00+01:00", "json-ld")
+    assert article.updated == "2024-04-01T10:00:00+01:00"
+
+
+def test_the_article_meta_date_leads_the_web_page_node():
+    article = parsed(json_ld({"@type": "WebPage", "datePublished": "2024-04-01"})
+                     + '<meta property="article:published_time" content="2024-03-05">')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "meta")
+
+
+def test_dates_of_a_json_ld_block_that_is_not_valid_json():
+    broken = ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "A "stone" '
+              'bridge", "datePublished": "2024-03-05", "dateModified": "2024-03-07"}</script>')
+    article = parsed(broken)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "json-ld")
+    assert article.updated == "2024-03-07"
+
+
 def test_a_year_in_the_url_is_not_a_date():
     article = parsed('<link rel="canonical" href="https://news.example.org/2024/bridge-plan">')
     assert article.published is None
