@@ -26,7 +26,9 @@ Metrics
             Since 2026-11-28 it is also split at " | ", loses a short "Label:" before a name,
             and drops parts that are dates, URLs or e-mail addresses ("A, March 25, 2015"
             was scored as three names); a readability byline left with no name is not scored
-  date      published date equal to the truth's day (the local day or the UTC day)
+  date      published date equal to the truth's day (the local day or the UTC day; a found
+            date with no time zone is a local one: a bare day within a day of a UTC truth,
+            a clock within 14 hours of it)
   invented  share of pages whose truth has no date where a date was given anyway; two rows:
             postlight pages asserted to have no date (trustworthy, few), and readability pages
             with a null date (many of its fixtures predate its date reading, so some of these
@@ -192,17 +194,28 @@ def days_of(value: str | None) -> set[str]:
 def same_day(found: str | None, truth: str | None) -> bool:
     """The found date names the truth's day. Postlight gives its truth in UTC, which loses the
     page's local day; a found date without a time zone (a bare day, as in a URL or htmldate's
-    answer) is a local day, and every local day lies within one day of the UTC one."""
+    answer) is a local day, and every local day lies within one day of the UTC one. A found
+    date-time without a time zone is a local clock in the same way, and every local clock is
+    within 14 hours of UTC (before 2026-11-28 it had no such allowance, so a page's naive
+    "20:00" against a truth of 01:00 UTC the next day counted as a miss while a bare day from
+    the same page would have counted as a hit)."""
     found_days, truth_days = days_of(found), days_of(truth)
     if found_days & truth_days:
         return True
-    if found and truth and "T" not in str(found).replace(" ", "T") and re.search(r"(Z|[+-]00:?00)$", str(truth)):
-        try:
-            gap = date.fromisoformat(str(found)[:10]) - date.fromisoformat(str(truth)[:10])
-        except ValueError:
-            return False
-        return abs(gap.days) <= 1
-    return False
+    if not (found and truth and re.search(r"(Z|[+-]00:?00)$", str(truth))):
+        return False
+    found_text = str(found).strip().replace(" ", "T", 1)
+    if re.search(r"(Z|[+-]\d\d:?\d\d)$", found_text):
+        return False  # a zoned found date was compared on both its days above
+    try:
+        if "T" not in found_text:
+            gap = date.fromisoformat(found_text[:10]) - date.fromisoformat(str(truth)[:10])
+            return abs(gap.days) <= 1
+        clock = datetime.fromisoformat(found_text)
+        moment = datetime.fromisoformat(str(truth).replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return False
+    return abs((clock - moment).total_seconds()) <= 14 * 3600
 
 
 def tokens(text: str) -> Counter:
