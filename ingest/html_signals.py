@@ -1056,7 +1056,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
     a link to an author page) give that same one word. One signal alone is not enough: a lone
     word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
-    and words in capitals (initials, acronyms: more often organisations) are no one's name."""
+    and words in capitals (initials, acronyms: more often organisations) are no one's name; a
+    word in lower case needs three signals."""
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
@@ -1068,14 +1069,18 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         for text in texts:
             name = _LONE_LABEL.sub("", text)
             key = name.casefold()
-            if (not _LONE_NAME.fullmatch(name) or not name[0].isupper() or name.isupper()
-                    or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
+            if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
+                    or name.isupper() or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
         for key in keys:
             votes.setdefault(key, []).append(source)
-    agreed = [key for key, sources in votes.items() if len(sources) >= 2]
+    # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
+    # the rel="author" link and the link to the author page all give it; fewer, and it may be a
+    # common word.
+    agreed = [key for key, sources in votes.items()
+              if len(sources) >= (2 if names[key][0].isupper() else 3)]
     if not agreed:
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported

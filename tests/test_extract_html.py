@@ -886,6 +886,11 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
     # the site's own name is the publisher
     ('<meta property="og:site_name" content="Riverlog">',
      '<span class="byline">by <a href="/author/riverlog/">Riverlog</a></span>', []),
+    # an account's name in lower case: the byline, rel="author" and the author page all give it
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe/">jdoe</a></span>', ["jdoe"]),
+    # two of them are not enough for a word in lower case
+    ("", '<span class="byline">by <a href="/author/jdoe/">jdoe</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/admin/">admin</a></span>', []),
     # a full name anywhere wins over a lone word
     ('<meta name="author" content="Maria Lindqvist">',
      '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Maria Lindqvist"]),
