@@ -25,7 +25,8 @@ Metrics
             English words were, which scored French and Spanish bylines as one long name).
             Since 2026-11-28 it is also split at " | ", loses a short "Label:" before a name,
             and drops parts that are dates, URLs or e-mail addresses ("A, March 25, 2015"
-            was scored as three names); a readability byline left with no name is not scored
+            was scored as three names); a readability byline left with no name is not scored;
+            a lone "Last, First" is one name
   date      published date equal to the truth's day (the local day or the UTC day; a found
             date with no time zone is a local one: a bare day within a day of a UTC truth,
             a clock within 14 hours of it)
@@ -143,10 +144,19 @@ def _truth_authors(value: str | None) -> list[str]:
     if not value:
         return []
     value = re.sub(r"^\s*(?:by|par|por|door)\s+", "", value, flags=re.I)
+    inverted = _LAST_FIRST.fullmatch(value)
+    if inverted:
+        return [f"{inverted[2]} {inverted[1]}"]
     parts = re.split(r"\s*(?:,|;|&|\s\|\s|\band\b|\bet\b|\bund\b|\by\b(?!\.)|\(?\s*\b(?:avec|with)\b|\n)\s*",
                      value)
     parts = [re.sub(r"^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*", "", p).strip(" ()") for p in parts]
     return [p for p in parts if p and not _NOT_A_NAME.search(p)]
+
+
+# A catalogue's "Last, First" byline: one word, a comma, and a given name of one word or
+# ending in a particle ("Quill, Ada", "Quill, A.", "Jong, Ada de") is one person, not two
+# one-word "names" ("Ada Quill, Reuters" and "Reuters, Ada Quill" stay two).
+_LAST_FIRST = re.compile(r"\s*([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]*(?:\s+[a-z]{1,3})?)\s*")
 
 
 # In a byline string, what cannot be (part of) a name: a year, a month with its day, a clock
