@@ -297,12 +297,20 @@ _BYLINE_TESTS = (
     # (itemprop may list several properties: "author creator".)
     '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
     'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
-    '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
+    # (and the data attributes that script-rendered templates mark their parts with)
+    '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
+    'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
     # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText") or '
     'contains(@class, "author__name") or contains(@class, "author-link") or '
-    'contains(@class, "author__link")]',
+    'contains(@class, "author__link") or '
+    # the other roles' names: "contributor-name", "writer__name", "reporter_name"
+    'contains(@class, "contributor-name") or contains(@class, "contributor__name") or '
+    'contains(@class, "contributor_name") or contains(@class, "writer-name") or '
+    'contains(@class, "writer__name") or contains(@class, "writer_name") or '
+    'contains(@class, "reporter-name") or contains(@class, "reporter__name") or '
+    'contains(@class, "reporter_name")]',
     # The plural ("authors", "article-authors") is the box of a shared byline.
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
     'contains(concat(" ", normalize-space(@class), " "), " authors ") or '
@@ -318,6 +326,9 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@class), " "), " writer ") or '
     'contains(concat(normalize-space(@class), " "), "-writer ") or '
     'contains(concat(normalize-space(@class), " "), "_writer ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " reporter ") or '
+    'contains(concat(normalize-space(@class), " "), "-reporter ") or '
+    'contains(concat(normalize-space(@class), " "), "_reporter ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
@@ -327,7 +338,8 @@ _BYLINE_TESTS = (
     'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
-    '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
+    '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
+    'starts-with(normalize-space(text()), "BY ")]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
@@ -335,7 +347,10 @@ _BYLINE_TESTS = (
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
-    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
+    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
+    # a label with a colon: "Author: A", "Written by: A"
+    'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
+    'starts-with(normalize-space(text()), "Written by:")]',
     # "By" in French, Spanish and Portuguese, Dutch, Scandinavian, German: the weakest, as
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
@@ -357,7 +372,9 @@ _ATTRIBUTE_TESTS = 6
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
     '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
     'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
-    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur")]'
+    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur") or '
+    'contains(@class, "reporter") or contains(@data-testid, "byline") or '
+    'contains(@data-component, "byline")]'
     " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)

@@ -796,6 +796,20 @@ BYLINE_SHAPES = {
     "a name and a date in two inline elements (two lines)": (
         "橋の再建", '<div class="author"><span class="name">林美音</span><span class="time">2017-03-01 14:27</span></div>',
         ["林美音"]),
+    # the names of other roles' boxes, and a reporter's class
+    "a contributor's name class": (
+        "Bridge", '<span class="contributor-name">Maria Lindqvist</span>', ["Maria Lindqvist"]),
+    "a writer's name class": (
+        "Bridge", '<span class="writer__name">Maria Lindqvist</span>', ["Maria Lindqvist"]),
+    "a reporter class": (
+        "Bridge", '<div class="story-reporter">Maria Lindqvist</div>', ["Maria Lindqvist"]),
+    # a script-rendered template marks the byline with a data attribute, not a class
+    "a byline data attribute": (
+        "Bridge", '<div data-testid="byline-block"><a href="/p/1">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
+    "'BY' in capitals": (
+        "Bridge", "<p>BY MARIA LINDQVIST AND TOM OKAFOR</p>", ["Maria Lindqvist", "Tom Okafor"]),
+    "an 'Author:' label": ("Bridge", "<p>Author: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Written by:' label": ("Bridge", "<p>Written by: Maria Lindqvist</p>", ["Maria Lindqvist"]),
 }
 
 
