@@ -179,7 +179,9 @@ _DATE_TAIL = re.compile(
     rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
     rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
-    rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b).*$",
+    rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b|"
+    # a year written the CJK way ("2019年4月5日"), where no word boundary follows the digits
+    rf"(?<!\d)(?:19|20)\d\d\s*年).*$",
     re.I,
 )
 # A Chinese, Japanese or Korean-Hanja name is written in ideographs without capitals: a family
@@ -189,7 +191,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005"
 _HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
 # What a CJK byline writes before the name ("著者：", "作者:", "文／", "記者 "), and role words
 # that are never a name themselves (editorial desk, reporter, staff, translator).
-_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆|撰文|記者|记者|寄稿)\s*[：:／/|｜]?|文\s*[：:／/|｜])\s*")
+_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|記者|记者|寄稿)\s*[：:／/|｜]?|"
+                        r"(?:文|ライター)\s*[：:／/|｜])\s*")
+# A reporter's title after the name ("林美音 記者", "王立新记者").
+_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the
@@ -266,6 +271,9 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _last_first(text)
     for part in _SEPARATORS.split(text):
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
+        without_role = _HAN_ROLE_TAIL.sub("", part)
+        if without_role != part and _HAN_NAME.fullmatch(without_role):
+            part = without_role
         part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
         part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
         if not part:
