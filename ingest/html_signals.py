@@ -42,6 +42,10 @@ META_PUBLISHED = (
     "article:published", "og:pubdate", "article:publicationdate", "datecreated", "pub_date",
     "published", "published_at", "published_time", "article.created", "cxenseparse:recs:publishtime",
     "uploaddate", "release_date", "citation_date", "citation_publication_date",
+    # Print and search-appliance tags, and other CMSs' names for the same date.
+    "pdate", "publish_time", "gsa_publish_date", "displaydate", "rbpubdate", "pagedate",
+    "date_created", "content_create_date", "doc_date", "analyticsattributes.articledate",
+    "dcsext.articlefirstpublished",
 )
 META_UPDATED = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
@@ -55,7 +59,8 @@ META_AUTHOR = (
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
     # Analytics and recommendation tags that carry the byline.
-    "cxenseparse:author", "article_author", "sailthru.byline_name",
+    "cxenseparse:author", "article_author", "sailthru.byline_name", "analytics:author",
+    "analyticsattributes.author", "dcsext.author", "content-creator",
 )
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 

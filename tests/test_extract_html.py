@@ -988,7 +988,9 @@ def test_bylines_in_other_languages(top, authors):
     assert parsed(top="<h1>Puente</h1>" + top).authors == authors
 
 
-@pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name"])
+@pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name",
+                                 "analytics:author", "analyticsattributes.author", "dcsext.author",
+                                 "content-creator"])
 def test_analytics_tags_that_carry_the_byline(key):
     assert parsed(f'<meta name="{key}" content="Maria Lindqvist">').authors == ["Maria Lindqvist"]
 
@@ -1010,10 +1012,17 @@ def test_dates_written_for_readers_in_other_languages(text, day):
 
 
 @pytest.mark.parametrize("key", ["article:published", "og:pubdate", "pub_date", "published_at",
-                                 "uploaddate", "citation_publication_date"])
+                                 "uploaddate", "citation_publication_date", "publish_time",
+                                 "gsa_publish_date", "displaydate", "date_created",
+                                 "analyticsattributes.articledate"])
 def test_less_common_published_meta_tags(key):
     article = parsed(f'<meta name="{key}" content="2024-10-03T09:15:00Z">')
     assert (article.published, article.provenance["published"]) == ("2024-10-03T09:15:00+00:00", "meta")
+
+
+def test_a_print_date_tag_of_eight_digits():
+    article = parsed('<meta name="pdate" content="20241003">')
+    assert (article.published, article.provenance["published"]) == ("2024-10-03", "meta")
 
 
 def test_the_standard_published_tag_leads_the_less_common_ones():
