@@ -70,8 +70,10 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 # Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
 _TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
-# A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+# A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
+# (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+                       r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
 # The month may be spelled as its English short name: /2016/dec/09/.
 _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
                               r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
@@ -1132,9 +1134,9 @@ def _settled(value):
 
 
 def url_date(url: str | None) -> str | None:
-    match = _URL_DATE.search(url or "")
+    match = _URL_DATE.search(urlsplit(url).path if url else "")
     if match:
-        year, month, day = (int(g) for g in match.groups())
+        year, month, day = (int(g) for g in match.groups() if g)
         return f"{year:04d}-{month:02d}-{day:02d}"
     match = _URL_WORDED_DATE.search(url or "")
     if match:

@@ -193,12 +193,22 @@ def test_date_from_the_url_when_no_markup_states_one():
 
 
 @pytest.mark.parametrize("url, published", [
+    # a date at the end of the slug, and one run together
+    ("https://news.example.org/local/bridge-plan-2024-03-05.html", "2024-03-05"),
+    ("https://news.example.org/local/bridge-plan-20240305-story.html", "2024-03-05"),
+    ("https://news.example.org/local/20240305/k1001", "2024-03-05"),
+    # digits inside a longer number, an impossible day, a date in the query: no date
+    ("https://news.example.org/local/1202403051", None),
+    ("https://news.example.org/local/a_20241305_b", None),
+    ("https://news.example.org/local/story?day=2024-03-05", None),
     ("https://news.example.org/2024/mar/05/bridge-plan", "2024-03-05"),
     ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
     ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
 ])
-def test_date_from_the_url_with_the_month_spelled(url, published):
-    assert parsed(f'<link rel="canonical" href="{url}">').published == published
+def test_date_from_the_url_in_other_shapes(url, published):
+    article = parsed(f'<link rel="canonical" href="{url}">')
+    # (htmldate, the last resort, reads a query's date on its own account)
+    assert (article.published if article.provenance.get("published") == "url" else None) == published
 
 
 def test_the_web_page_node_dates_the_page_when_no_article_object_does():
