@@ -26,7 +26,8 @@ Metrics
             Since 2026-11-28 it is also split at " | ", loses a short "Label:" before a name,
             and drops parts that are dates, URLs or e-mail addresses ("A, March 25, 2015"
             was scored as three names); a readability byline left with no name is not scored;
-            a lone "Last, First" is one name
+            a lone "Last, First" is one name; a part that is a job title alone ("Senior
+            Reporter") is dropped
   date      published date equal to the truth's day (the local day or the UTC day; a found
             date with no time zone is a local one: a bare day within a day of a UTC truth,
             a clock within 14 hours of it)
@@ -63,7 +64,7 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
 from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
-from ingest.normalise import normalise, outlet_key, person_key  # noqa: E402
+from ingest.normalise import ROLE_WORDS, normalise, outlet_key, person_key  # noqa: E402
 from ingest.record import Article  # noqa: E402
 
 
@@ -140,7 +141,9 @@ def _truth_authors(value: str | None) -> list[str]:
     The split is ours, so what it leaves that is no name by any reading is dropped, for both
     extractors alike: a part that is a date or holds one ("March 25", "2015", "April 28, 2019
     at 6:01 am" once split at its commas), a URL or an e-mail address ("A | a@b.com", split at
-    the bar); and a short label before a colon ("Author: A", "著者：A") is cut as "By" is."""
+    the bar); and a short label before a colon ("Author: A", "著者：A") is cut as "By" is.
+    A catalogue's "Last, First" ("Quill, Ada") is one name, put in reading order; a part that
+    is a job title alone ("A, Senior Reporter") is dropped as a date is."""
     if not value:
         return []
     value = re.sub(r"^\s*(?:by|par|por|door)\s+", "", value, flags=re.I)
@@ -150,7 +153,15 @@ def _truth_authors(value: str | None) -> list[str]:
     parts = re.split(r"\s*(?:,|;|&|\s\|\s|\band\b|\bet\b|\bund\b|\by\b(?!\.)|\(?\s*\b(?:avec|with)\b|\n)\s*",
                      value)
     parts = [re.sub(r"^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*", "", p).strip(" ()") for p in parts]
-    return [p for p in parts if p and not _NOT_A_NAME.search(p)]
+    return [p for p in parts if p and not _NOT_A_NAME.search(p) and not _is_job_title(p)]
+
+
+def _is_job_title(part: str) -> bool:
+    """A part made of job-title words alone ("Senior Reporter", "Staff Writer", "Editor"),
+    as a byline "A, Senior Reporter" leaves once split at its comma: nobody's name. ("Site
+    Staff" keeps its site's name and stays.)"""
+    words = [w.strip(".").casefold() for w in part.split()]
+    return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
 # A catalogue's "Last, First" byline: one word, a comma, and a given name of one word or
