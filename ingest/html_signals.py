@@ -825,6 +825,8 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
             if not site_part[i] and not site_part[j]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
+    if parts and all(site_part):
+        site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
     return strong - site_forms, weak - site_forms
 
 
@@ -882,10 +884,17 @@ def _names_site(part: str, sites: set[str]) -> bool:
     if not key:
         return False
     # A name of two letters ("AP", or a site's initials) is matched whole only: as a prefix it
-    # would take any part that starts with those letters for the site.
-    return any(key == site or (len(key) >= 4 and len(site) >= 3
-                               and (site.startswith(key) or key.startswith(site)))
+    # would take any part that starts with those letters for the site. A part that begins with
+    # the site's name and goes on is the site with a section or a suffix ("Courier Business",
+    # "CourierTV") only while the rest is short: a headline may begin with the site's name
+    # ("Courier's guide to the new bridge toll").
+    return any(key == site or (len(key) >= 4 and len(site) >= 3 and (
+                   site.startswith(key) or (key.startswith(site) and len(key) - len(site) <= _SITE_SUFFIX)))
                for site in sites)
+
+
+# The longest section or suffix (in letters and digits) after a site's name in a title part.
+_SITE_SUFFIX = 14
 
 
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:

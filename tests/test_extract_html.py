@@ -530,6 +530,21 @@ def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
 
 
+def test_a_headline_that_begins_with_the_sites_name_is_no_site_name():
+    # The site's name opens the headline; the <h1>s after the first are the page's menus.
+    article = parsed("<title>Courier’s guide to the new bridge toll and its exemptions | Courier</title>"
+                     '<meta property="og:site_name" content="Courier">',
+                     "<h1>Courier’s guide to the new bridge toll and its exemptions</h1>"
+                     "<h1>Offices</h1><h1>Editions</h1>")
+    assert article.title == "Courier’s guide to the new bridge toll and its exemptions"
+
+
+@pytest.mark.parametrize("title", ["Bridge reopens - Courier Business", "Bridge reopens - CourierTV"])
+def test_the_sites_name_with_a_short_section_after_it_is_still_the_site(title):
+    article = parsed(f'<title>{title}</title><meta property="og:site_name" content="Courier">')
+    assert article.title == "Bridge reopens"
+
+
 def test_a_section_front_named_after_the_site_keeps_that_name_as_title():
     article = parsed("<title>Valley Courier en Español - Valley Courier</title>"
                      '<meta property="og:title" content="Valley Courier en Español">'
