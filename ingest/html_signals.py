@@ -42,6 +42,10 @@ META_PUBLISHED = (
     "article:published", "og:pubdate", "article:publicationdate", "datecreated", "pub_date",
     "published", "published_at", "published_time", "article.created", "cxenseparse:recs:publishtime",
     "uploaddate", "release_date", "citation_date", "citation_publication_date",
+    # Print and search-appliance tags, and other CMSs' names for the same date.
+    "pdate", "publish_time", "gsa_publish_date", "displaydate", "rbpubdate", "pagedate",
+    "date_created", "content_create_date", "doc_date", "analyticsattributes.articledate",
+    "dcsext.articlefirstpublished",
 )
 META_UPDATED = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
@@ -55,7 +59,8 @@ META_AUTHOR = (
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
     # Analytics and recommendation tags that carry the byline.
-    "cxenseparse:author", "article_author", "sailthru.byline_name",
+    "cxenseparse:author", "article_author", "sailthru.byline_name", "analytics:author",
+    "analyticsattributes.author", "dcsext.author", "content-creator",
 )
 META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app:name:iphone")
 
@@ -65,8 +70,15 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 # Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
 _TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
-# A date in the URL path: /2016/12/09/ or /2016-12-09- (a year alone is not a date).
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+# A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
+# (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+                       r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+# The month may be spelled as its English short name: /2016/dec/09/.
+_URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
+                              r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
+_URL_MONTHS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
 _PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
 
@@ -80,6 +92,9 @@ class Signals:
     # Every JSON-LD object that has an @id, by it: an article may name its author only by a
     # reference ({"@id": ...}) to a Person stated elsewhere in the graph or another block.
     json_ld_nodes: dict[str, dict] = field(default_factory=dict)
+    # Dates read from JSON-LD blocks that are not valid JSON (a description with a stray
+    # quote in it), by key: "datePublished" -> values, page order.
+    json_ld_unparsed: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, list[str]] = field(default_factory=dict)  # key -> contents, page order
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts
@@ -232,6 +247,10 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             data = json.loads(_JSON_LD_WRAPPER.sub("", script.text_content()).strip().rstrip(";"),
                               strict=False)
         except (ValueError, AttributeError):
+            # A template that writes its JSON-LD by hand may leave a quote unescaped in a
+            # description; its dates, simple strings, can still be read.
+            for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
+                signals.json_ld_unparsed.setdefault(key, []).append(value)
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -242,6 +261,9 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+_UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
@@ -282,12 +304,20 @@ _BYLINE_TESTS = (
     # (itemprop may list several properties: "author creator".)
     '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
     'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
-    '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline")]',
+    # (and the data attributes that script-rendered templates mark their parts with)
+    '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
+    'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
     # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText") or '
     'contains(@class, "author__name") or contains(@class, "author-link") or '
-    'contains(@class, "author__link")]',
+    'contains(@class, "author__link") or '
+    # the other roles' names: "contributor-name", "writer__name", "reporter_name"
+    'contains(@class, "contributor-name") or contains(@class, "contributor__name") or '
+    'contains(@class, "contributor_name") or contains(@class, "writer-name") or '
+    'contains(@class, "writer__name") or contains(@class, "writer_name") or '
+    'contains(@class, "reporter-name") or contains(@class, "reporter__name") or '
+    'contains(@class, "reporter_name")]',
     # The plural ("authors", "article-authors") is the box of a shared byline.
     '[@class="author" or contains(concat(" ", normalize-space(@class), " "), " author ") or '
     'contains(concat(" ", normalize-space(@class), " "), " authors ") or '
@@ -303,6 +333,9 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@class), " "), " writer ") or '
     'contains(concat(normalize-space(@class), " "), "-writer ") or '
     'contains(concat(normalize-space(@class), " "), "_writer ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " reporter ") or '
+    'contains(concat(normalize-space(@class), " "), "-reporter ") or '
+    'contains(concat(normalize-space(@class), " "), "_reporter ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
@@ -312,7 +345,8 @@ _BYLINE_TESTS = (
     'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
-    '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By"]',
+    '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
+    'starts-with(normalize-space(text()), "BY ")]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
@@ -320,7 +354,10 @@ _BYLINE_TESTS = (
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
-    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ")]',
+    '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
+    # a label with a colon: "Author: A", "Written by: A"
+    'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
+    'starts-with(normalize-space(text()), "Written by:")]',
     # "By" in French, Spanish and Portuguese, Dutch, Scandinavian, German: the weakest, as
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
@@ -342,7 +379,9 @@ _ATTRIBUTE_TESTS = 6
 _MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
     '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
     'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
-    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur")]'
+    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur") or '
+    'contains(@class, "reporter") or contains(@data-testid, "byline") or '
+    'contains(@data-component, "byline")]'
     " | $headline")
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
@@ -655,9 +694,16 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if not isinstance(value, dict):
         return []
     value = _resolved(value, nodes)
-    if value.get("name") or _is_organisation(value) or not isinstance(value.get("url"), str):
+    if value.get("name") or _is_organisation(value):
         return []
-    path = urlsplit(value["url"].strip()).path.rstrip("/")
+    address = value.get("url")
+    if not isinstance(address, str) and isinstance(value.get("@id"), str):
+        # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
+        # its identifier is the author page's address, when it has the shape of one.
+        address = value["@id"] if _AUTHOR_PAGE.search(urlsplit(value["@id"].strip()).path) else None
+    if not isinstance(address, str):
+        return []
+    path = urlsplit(address.strip()).path.rstrip("/")
     slug = path.rsplit("/", 1)[-1].casefold()
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
         return []
@@ -779,6 +825,8 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
             if not site_part[i] and not site_part[j]:
                 weak.add(_key(_join_parts(title, parts[i], parts[j])))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
+    if parts and all(site_part):
+        site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
     return strong - site_forms, weak - site_forms
 
 
@@ -836,10 +884,17 @@ def _names_site(part: str, sites: set[str]) -> bool:
     if not key:
         return False
     # A name of two letters ("AP", or a site's initials) is matched whole only: as a prefix it
-    # would take any part that starts with those letters for the site.
-    return any(key == site or (len(key) >= 4 and len(site) >= 3
-                               and (site.startswith(key) or key.startswith(site)))
+    # would take any part that starts with those letters for the site. A part that begins with
+    # the site's name and goes on is the site with a section or a suffix ("Courier Business",
+    # "CourierTV") only while the rest is short: a headline may begin with the site's name
+    # ("Courier's guide to the new bridge toll").
+    return any(key == site or (len(key) >= 4 and len(site) >= 3 and (
+                   site.startswith(key) or (key.startswith(site) and len(key) - len(site) <= _SITE_SUFFIX)))
                for site in sites)
+
+
+# The longest section or suffix (in letters and digits) after a site's name in a title part.
+_SITE_SUFFIX = 14
 
 
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:
@@ -960,6 +1015,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     URLs, handles and the site's own name do not count). trafilatura's author, the last
     resort, may be given as a function, called only when every other signal is silent."""
     site_keys = {outlet_key(s) for s in sites}
+    # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
+    domain = domain_of(signals.url)
+    if domain:
+        site_keys.add(outlet_key(domain))
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.json_ld if (names := (
@@ -1030,7 +1089,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
     a link to an author page) give that same one word. One signal alone is not enough: a lone
     word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
-    and words in capitals (initials, acronyms: more often organisations) are no one's name."""
+    and words in capitals (initials, acronyms: more often organisations) are no one's name; a
+    word in lower case needs three signals."""
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
@@ -1042,21 +1102,39 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         for text in texts:
             name = _LONE_LABEL.sub("", text)
             key = name.casefold()
-            if (not _LONE_NAME.fullmatch(name) or not name[0].isupper() or name.isupper()
-                    or key in _NOT_LONE_NAMES or outlet_key(name) in site_keys):
+            if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
+                    or name.isupper() or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
         for key in keys:
             votes.setdefault(key, []).append(source)
-    agreed = [key for key, sources in votes.items() if len(sources) >= 2]
+    # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
+    # the rel="author" link and the link to the author page all give it; fewer, and it may be a
+    # common word.
+    agreed = [key for key, sources in votes.items()
+              if len(sources) >= (2 if names[key][0].isupper() else 3)]
     if not agreed:
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
     return Choice([LoneName(names[best])], votes[best][0])
 
 
+def _lone_site_name(name: str, site_keys: set[str]) -> bool:
+    """A one-word "writer" that is the site's name, or the word its name or address begins
+    with ("Vortex" on vortexcannon.example): a brand signing its own posts, not a pen name."""
+    key = outlet_key(name)
+    return key in site_keys or (len(key) >= 4 and any(site.startswith(key) for site in site_keys))
+
+
 # --- dates ---------------------------------------------------------------------------------
+
+
+def _web_pages(signals: Signals) -> list[dict]:
+    """The JSON-LD objects typed as the web page (WebPage, ItemPage, ...): SEO plugins often
+    state the post's dates on its page node alone, with no article object; read after the
+    article objects, whose dates they would otherwise contradict."""
+    return [item for item in signals.json_ld_others if _WEB_PAGE_TYPE.search(str(item.get("@type")))]
 
 
 def _settled(value):
@@ -1065,17 +1143,22 @@ def _settled(value):
 
 
 def url_date(url: str | None) -> str | None:
-    match = _URL_DATE.search(url or "")
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _URL_DATE.search(urlsplit(url).path if url else "")
+    if match:
+        year, month, day = (int(g) for g in match.groups() if g)
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _URL_WORDED_DATE.search(url or "")
+    if match:
+        year, month, day = int(match[1]), _URL_MONTHS[match[2].casefold()], int(match[3])
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], str | None],
                  now: datetime | None = None) -> tuple[Choice, Choice]:
-    """(published, updated), each from the strongest signal that states one: JSON-LD, then
-    meta, then a <time> marked as the publication, then the URL, then the page's first
+    """(published, updated), each from the strongest signal that states one: JSON-LD's
+    article objects, then meta, then JSON-LD's web page node or a block that is not valid
+    JSON, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime>, then a whole date written in the byline, then one written in a date-named
     element. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
@@ -1095,6 +1178,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("json-ld", [i.get("datePublished") for i in signals.json_ld]
          + [i.get("dateCreated") for i in signals.json_ld]),
         ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
+        # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
+        ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
+         + signals.json_ld_unparsed.get("datePublished", [])),
         ("meta", lambda: signals.time_published),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
@@ -1119,6 +1205,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
+        ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
+         + signals.json_ld_unparsed.get("dateModified", [])),
     ):
         value = first_valid(values)
         if value:

@@ -147,7 +147,9 @@ MONTHS = (
 # and Portuguese "Por", Dutch "Door", Scandinavian "Av"); and a label with a colon that says
 # the name is the author's ("Author:", "Texte :", "Текст:"). Other labels ("Photos:") are not
 # taken off: what follows them is no author.
-_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story)\s+)?by[:\s]+|"
+_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story|"
+                        # the kind of piece the writer signs ("Analysis by", "Opinion by")
+                        r"analysis|opinion|commentary|column|essay|review|interview)\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|"
                         r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
@@ -177,7 +179,9 @@ _DATE_TAIL = re.compile(
     rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
     rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
-    rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b).*$",
+    rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b|"
+    # a year written the CJK way ("2019年4月5日"), where no word boundary follows the digits
+    rf"(?<!\d)(?:19|20)\d\d\s*年).*$",
     re.I,
 )
 # A Chinese, Japanese or Korean-Hanja name is written in ideographs without capitals: a family
@@ -187,7 +191,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005"
 _HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
 # What a CJK byline writes before the name ("著者：", "作者:", "文／", "記者 "), and role words
 # that are never a name themselves (editorial desk, reporter, staff, translator).
-_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆|撰文|記者|记者|寄稿)\s*[：:／/|｜]?|文\s*[：:／/|｜])\s*")
+_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|記者|记者|寄稿)\s*[：:／/|｜]?|"
+                        r"(?:文|ライター)\s*[：:／/|｜])\s*")
+# A reporter's title after the name ("林美音 記者", "王立新记者").
+_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the
@@ -202,6 +209,9 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
                 "follow", "bio", "profile"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
+# A compound job title ("Editor-at-large", "Editor-in-Chief") reads as its role word, so that
+# "Ada Quill, Valley Editor-at-large" loses the title as "Valley Editor" would.
+_ROLE_COMPOUND = re.compile(r"(?<=[^\W\d_])[-‐](?:at|in)[-‐](?:large|chief)\b", re.I)
 _TRAILING_ROLE = re.compile(r"\s+(?:staff|reporters?|writers?|correspondents?|editors?)$", re.I)
 
 
@@ -257,9 +267,13 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _NICKNAME.sub(lambda m: m.group(0) if AGENCIES.get(m.group(1).casefold()) else "", text)
     text = re.sub(r"\(([^)]*)\)", r", \1,", text)
     text = _BY_PREFIX.sub("", text)
+    text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
     for part in _SEPARATORS.split(text):
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
+        without_role = _HAN_ROLE_TAIL.sub("", part)
+        if without_role != part and _HAN_NAME.fullmatch(without_role):
+            part = without_role
         part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
         part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
         if not part:
@@ -339,8 +353,9 @@ def _person_name(text: str) -> str | None:
     if _HAN_NAME.fullmatch(text):
         return text
     words = text.split()
-    # One word is more often a handle, a section or a site than a person's whole name.
-    if len(words) < 2:
+    # One word is more often a handle, a section or a site than a person's whole name; and
+    # "The ..." is a title, a brand or a group ("The Morning Team", "The Russian ministry").
+    if len(words) < 2 or words[0].casefold() == "the":
         return None
     if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None

@@ -192,6 +192,49 @@ def test_date_from_the_url_when_no_markup_states_one():
     assert (article.published, article.provenance["published"]) == ("2024-03-05", "url")
 
 
+@pytest.mark.parametrize("url, published", [
+    # a date at the end of the slug, and one run together
+    ("https://news.example.org/local/bridge-plan-2024-03-05.html", "2024-03-05"),
+    ("https://news.example.org/local/bridge-plan-20240305-story.html", "2024-03-05"),
+    ("https://news.example.org/local/20240305/k1001", "2024-03-05"),
+    # digits inside a longer number, an impossible day, a date in the query: no date
+    ("https://news.example.org/local/1202403051", None),
+    ("https://news.example.org/local/a_20241305_b", None),
+    ("https://news.example.org/local/story?day=2024-03-05", None),
+    ("https://news.example.org/2024/mar/05/bridge-plan", "2024-03-05"),
+    ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
+    ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
+])
+def test_date_from_the_url_in_other_shapes(url, published):
+    article = parsed(f'<link rel="canonical" href="{url}">')
+    # (htmldate, the last resort, reads a query's date on its own account)
+    assert (article.published if article.provenance.get("published") == "url" else None) == published
+
+
+def test_the_web_page_node_dates_the_page_when_no_article_object_does():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://example.org/bridge/#webpage", "name": "Bridge",
+         "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-04-01T10:00:00+01:00"},
+        {"@type": "WebSite", "@id": "https://example.org/#website", "name": "Valley Courier"}]}
+    article = parsed(json_ld(graph))
+    assert (article.published, article.provenance["published"]) == ("2024-03-05T09:30:00+01:00", "json-ld")
+    assert article.updated == "2024-04-01T10:00:00+01:00"
+
+
+def test_the_article_meta_date_leads_the_web_page_node():
+    article = parsed(json_ld({"@type": "WebPage", "datePublished": "2024-04-01"})
+                     + '<meta property="article:published_time" content="2024-03-05">')
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "meta")
+
+
+def test_dates_of_a_json_ld_block_that_is_not_valid_json():
+    broken = ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "A "stone" '
+              'bridge", "datePublished": "2024-03-05", "dateModified": "2024-03-07"}</script>')
+    article = parsed(broken)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "json-ld")
+    assert article.updated == "2024-03-07"
+
+
 def test_a_year_in_the_url_is_not_a_date():
     article = parsed('<link rel="canonical" href="https://news.example.org/2024/bridge-plan">')
     assert article.published is None
@@ -487,6 +530,21 @@ def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
 
 
+def test_a_headline_that_begins_with_the_sites_name_is_no_site_name():
+    # The site's name opens the headline; the <h1>s after the first are the page's menus.
+    article = parsed("<title>Courier’s guide to the new bridge toll and its exemptions | Courier</title>"
+                     '<meta property="og:site_name" content="Courier">',
+                     "<h1>Courier’s guide to the new bridge toll and its exemptions</h1>"
+                     "<h1>Offices</h1><h1>Editions</h1>")
+    assert article.title == "Courier’s guide to the new bridge toll and its exemptions"
+
+
+@pytest.mark.parametrize("title", ["Bridge reopens - Courier Business", "Bridge reopens - CourierTV"])
+def test_the_sites_name_with_a_short_section_after_it_is_still_the_site(title):
+    article = parsed(f'<title>{title}</title><meta property="og:site_name" content="Courier">')
+    assert article.title == "Bridge reopens"
+
+
 def test_a_section_front_named_after_the_site_keeps_that_name_as_title():
     article = parsed("<title>Valley Courier en Español - Valley Courier</title>"
                      '<meta property="og:title" content="Valley Courier en Español">'
@@ -630,6 +688,15 @@ def test_json_ld_person_without_a_name_is_named_by_its_profile_url():
     assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
 
 
+def test_a_reference_to_a_person_never_stated_is_named_by_its_author_page_id():
+    # The Person node of the reference is missing from the page: its @id is the author page.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge", "author": [
+        {"@id": "https://example.org/author/maria-lindqvist/#author"},
+        # an identifier that is no author page names nobody
+        {"@id": "https://example.org/#/schema/person/tom-okafor"}]}))
+    assert (article.authors, article.provenance["authors"]) == (["Maria Lindqvist"], "json-ld")
+
+
 def test_a_visible_byline_beats_a_name_spelled_out_of_a_profile_url():
     article = parsed(json_ld({"@type": "NewsArticle", "headline": "Bridge",
                               "author": {"@type": "Person", "url": "/authors/tom-orourke"}}),
@@ -754,6 +821,20 @@ BYLINE_SHAPES = {
     "a name and a date in two inline elements (two lines)": (
         "橋の再建", '<div class="author"><span class="name">林美音</span><span class="time">2017-03-01 14:27</span></div>',
         ["林美音"]),
+    # the names of other roles' boxes, and a reporter's class
+    "a contributor's name class": (
+        "Bridge", '<span class="contributor-name">Maria Lindqvist</span>', ["Maria Lindqvist"]),
+    "a writer's name class": (
+        "Bridge", '<span class="writer__name">Maria Lindqvist</span>', ["Maria Lindqvist"]),
+    "a reporter class": (
+        "Bridge", '<div class="story-reporter">Maria Lindqvist</div>', ["Maria Lindqvist"]),
+    # a script-rendered template marks the byline with a data attribute, not a class
+    "a byline data attribute": (
+        "Bridge", '<div data-testid="byline-block"><a href="/p/1">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
+    "'BY' in capitals": (
+        "Bridge", "<p>BY MARIA LINDQVIST AND TOM OKAFOR</p>", ["Maria Lindqvist", "Tom Okafor"]),
+    "an 'Author:' label": ("Bridge", "<p>Author: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Written by:' label": ("Bridge", "<p>Written by: Maria Lindqvist</p>", ["Maria Lindqvist"]),
 }
 
 
@@ -844,11 +925,31 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
     # the site's own name is the publisher
     ('<meta property="og:site_name" content="Riverlog">',
      '<span class="byline">by <a href="/author/riverlog/">Riverlog</a></span>', []),
+    # an account's name in lower case: the byline, rel="author" and the author page all give it
+    ("", '<span class="byline">by <a rel="author" href="/author/jdoe/">jdoe</a></span>', ["jdoe"]),
+    # two of them are not enough for a word in lower case
+    ("", '<span class="byline">by <a href="/author/jdoe/">jdoe</a></span>', []),
+    ("", '<span class="byline">by <a rel="author" href="/author/admin/">admin</a></span>', []),
     # a full name anywhere wins over a lone word
     ('<meta name="author" content="Maria Lindqvist">',
      '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Maria Lindqvist"]),
 ])
 def test_a_writer_known_by_one_word_needs_two_signals(head, top, authors):
+    assert parsed(head, LONE_HEADLINE + top).authors == authors
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the word the site's address begins with signs its own posts: a brand, not a pen name
+    ('<link rel="canonical" href="https://harborlightnews.example/post/1">',
+     '<span class="byline">by <a href="/author/harborlight/">Harborlight</a></span>', []),
+    # another one-word writer on the same site is still a writer
+    ('<link rel="canonical" href="https://harborlightnews.example/post/1">',
+     '<span class="byline">by <a href="/author/regan/">Regan</a></span>', ["Regan"]),
+    # a full "name" that is the site's address, where the site names itself otherwise
+    ('<link rel="canonical" href="https://www.harborlantern.example/news/1">'
+     '<meta property="og:site_name" content="HL Daily"><meta name="author" content="Harbor Lantern">', "", []),
+])
+def test_the_sites_address_names_the_site_not_a_writer(head, top, authors):
     assert parsed(head, LONE_HEADLINE + top).authors == authors
 
 
@@ -912,7 +1013,9 @@ def test_bylines_in_other_languages(top, authors):
     assert parsed(top="<h1>Puente</h1>" + top).authors == authors
 
 
-@pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name"])
+@pytest.mark.parametrize("key", ["cxenseparse:author", "article_author", "sailthru.byline_name",
+                                 "analytics:author", "analyticsattributes.author", "dcsext.author",
+                                 "content-creator"])
 def test_analytics_tags_that_carry_the_byline(key):
     assert parsed(f'<meta name="{key}" content="Maria Lindqvist">').authors == ["Maria Lindqvist"]
 
@@ -934,10 +1037,17 @@ def test_dates_written_for_readers_in_other_languages(text, day):
 
 
 @pytest.mark.parametrize("key", ["article:published", "og:pubdate", "pub_date", "published_at",
-                                 "uploaddate", "citation_publication_date"])
+                                 "uploaddate", "citation_publication_date", "publish_time",
+                                 "gsa_publish_date", "displaydate", "date_created",
+                                 "analyticsattributes.articledate"])
 def test_less_common_published_meta_tags(key):
     article = parsed(f'<meta name="{key}" content="2024-10-03T09:15:00Z">')
     assert (article.published, article.provenance["published"]) == ("2024-10-03T09:15:00+00:00", "meta")
+
+
+def test_a_print_date_tag_of_eight_digits():
+    article = parsed('<meta name="pdate" content="20241003">')
+    assert (article.published, article.provenance["published"]) == ("2024-10-03", "meta")
 
 
 def test_the_standard_published_tag_leads_the_less_common_ones():

@@ -60,6 +60,14 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("編集部", [], []),
         ("Valley Net編集部", [], []),
         ("河川の橋を再建する計画について", [], []),
+        # a reporter's title after a CJK name, more writer's labels, a date written with 年
+        ("林美音 記者", ["林美音"], []),
+        ("王立新记者", ["王立新"], []),
+        ("執筆者：森田 航平", ["森田 航平"], []),
+        ("ライター：森田航平", ["森田航平"], []),
+        ("林美音 2019年4月5日", ["林美音"], []),
+        ("Ada Quill 2019年4月5日", ["Ada Quill"], []),
+        ("編集部 記者", [], []),
         # a catalogue's "Last, First", and particles before a family name
         ("Quill, Ada", ["Ada Quill"], []),
         ("Ostrow, Ben T.", ["Ben T. Ostrow"], []),
@@ -111,6 +119,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Valley Desk Editor", [], []),
         ("Chief Editor", [], []),
         ("Garden Tools Team", [], []),
+        # the kind of piece before "by", a compound job title, a name that begins "The"
+        ("Analysis by Ada Quill, Valley Editor-at-large", ["Ada Quill"], []),
+        ("Opinion by Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill, Editor-in-Chief", ["Ada Quill"], []),
+        ("The Morning Brief", [], []),
+        ("Photos by Ada Quill", [], []),  # a photographer is no author
     ],
 )
 def test_split_people(raw, people, organisations):
