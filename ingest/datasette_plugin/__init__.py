@@ -13,6 +13,8 @@ from datasette import hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
+from .facet_cache import REQUEST_MATCHES
+
 # metadata.yml and its links address the database as /archive, whatever the file is called
 # (ingest/serve.py renames it).
 DATABASE_NAME = "archive"
@@ -61,6 +63,24 @@ def render_cell(row, value, column, table, database, datasette):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
     return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Each request gets its own memo of the matches its count and facets share
+    (facet_cache.REQUEST_MATCHES), dropped when the request ends."""
+
+    def wrap(app):
+        async def with_memo(scope, receive, send):
+            token = REQUEST_MATCHES.set({})
+            try:
+                await app(scope, receive, send)
+            finally:
+                REQUEST_MATCHES.reset(token)
+
+        return with_memo
+
+    return wrap
 
 
 # An empty search box would otherwise be submitted as ?_search= and match nothing; leaving it

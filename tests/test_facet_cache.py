@@ -1,0 +1,155 @@
+"""The searched article_facets page's count and facets answered from memory (ingest/datasette_plugin/
+facet_cache.py) against Datasette answering them itself with SQL: the same JSON, filters applied,
+and still the same after articles are added, changed and deleted while the archive is served."""
+
+import asyncio
+import json
+import shutil
+import sqlite3
+from urllib.parse import quote
+
+import pytest
+
+from ingest.pipeline import run_ingest
+from ingest.serve import build_datasette
+
+from test_datasette import SERVED_DATA
+
+PAGE = "/archive/article_facets.json"
+# Each kind of facet selection, alone and together, on searches with many, few and no matches, a
+# prefix (raw mode), no search at all, and what the cache must leave to SQLite (a filter it does
+# not know, a second page, a facet metadata.yml does not configure).
+PAGES = [
+    "",
+    "?_search=larchmouth",
+    "?_search=ferry&language=en",
+    "?_search=larchmouth&outlet_id=1",
+    "?_search=larchmouth&outlet_id=01",
+    "?_search=larchmouth&authors__arraycontains=" + quote("Ines Varga"),
+    "?_search=larchmouth&authors__arraycontains=Nobody",
+    "?_search=larchmouth&published__date=2024-03-04",
+    "?_search=larchmouth&language=fr&outlet_id=4",
+    "?_search=librar*+OR+stoppage&_searchmode=raw",
+    "?_search=" + quote('"'),
+    "?_search=zzzzunknownword",
+    "?_search=larchmouth&published__gte=2024-03-05",
+    "?_search=larchmouth&title__contains=ferry",
+    "?_search=larchmouth&_facet_size=1",
+    "?_search=larchmouth&_sort_desc=published&_size=2",
+    "?_search=larchmouth&_facet=title",
+    "?language=en",
+    "?_where=" + quote("outlet_id > 1"),
+]
+COMPARED = ("filtered_table_rows_count", "facet_results", "rows")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    path = tmp_path / "clippings.db"
+    run_ingest([str(SERVED_DATA)], str(path), workers=1)
+    return path
+
+
+class Served:
+    def __init__(self, path):
+        self.datasette = build_datasette(path)
+        self.database = self.datasette.databases["archive"]
+        self.cache = self.database.facet_cache
+        # Loaded in the background: waited for, so that the first request is answered from it.
+        assert self.cache.loaded.wait(30)
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(self.datasette.invoke_startup())
+
+    def get(self, path):
+        response = self.loop.run_until_complete(self.datasette.client.get(path))
+        assert response.status_code == 200, response.text
+        return response
+
+    def both(self, path):
+        """(from the cache, from Datasette's own SQL) for one page."""
+        fast = self.get(path).json()
+        self.database.facet_cache = None
+        try:
+            slow = self.get(path).json()
+        finally:
+            self.database.facet_cache = self.cache
+        return fast, slow
+
+    def assert_same(self, query):
+        fast, slow = self.both(PAGE + query)
+        for key in COMPARED:
+            assert fast[key] == slow[key], (query, key)
+        return fast
+
+
+def test_the_cache_answers_exactly_what_datasette_does(archive):
+    served = Served(archive)
+    assert served.cache.ready, served.cache.failed
+    for query in PAGES:
+        before = served.cache.answered
+        page = served.assert_same(query)
+        if "_where" not in query and "_sort" not in query:
+            # count and the four facets (a known filter or not), _where's order of clauses aside
+            assert served.cache.answered - before >= 5 if "_facet=" not in query else 4, query
+    larchmouth = served.assert_same("?_search=larchmouth")
+    assert larchmouth["filtered_table_rows_count"] == 4
+    assert set(larchmouth["facet_results"]) == {"outlet_id", "authors", "published", "language"}
+
+
+def test_the_html_page_shows_the_same_facets(archive):
+    served = Served(archive)
+    before = served.cache.answered
+    html = served.get("/archive/article_facets?_search=larchmouth").text
+    assert served.cache.answered > before
+    assert "Coastal Herald" in html and "Ines Varga" in html and "4 rows" in html
+
+
+def test_counts_follow_articles_added_changed_and_deleted_while_served(archive, tmp_path):
+    served = Served(archive)
+    assert served.assert_same("?_search=larchmouth")["filtered_table_rows_count"] == 4
+
+    more = tmp_path / "more"
+    more.mkdir()
+    records = [
+        {"title": f"Larchmouth harbour note {i}", "body": f"Larchmouth harbour note number {i}: the quay was repaired, the boats came back, "
+                 f"and the harbour master counted {10 + i} of them before noon.",
+         "authors": ["Ines Varga", f"Writer {i}", "A. Second", "B. Third", "C. Fourth"][: 1 + i % 5],
+         "published": f"2024-04-0{1 + i % 3}T10:00:00+00:00", "outlet": ["Coastal Herald", "New Outlet"][i % 2],
+         "url": f"https://example.test/note-{i}", "language": "en"}
+        for i in range(7)
+    ]
+    (more / "more.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    generation = served.cache.generation
+    assert run_ingest([str(more)], str(archive), workers=1).stored == 7
+    for query in PAGES:
+        served.assert_same(query)
+    assert served.cache.generation > generation
+    assert served.assert_same("?_search=larchmouth")["filtered_table_rows_count"] == 11
+    # An article with five authors keeps the fifth outside the matrix: still counted, still found.
+    assert served.assert_same("?_search=harbour&authors__arraycontains=C.+Fourth")["filtered_table_rows_count"] == 1
+
+    conn = sqlite3.connect(archive)
+    with conn:
+        conn.execute("UPDATE articles SET outlet_id = 2, authors = '[\"Piet Brandt\"]', published = '2023-01-01', "
+                     "language = 'fr' WHERE title LIKE 'Ferry strike%'")
+        conn.execute("DELETE FROM sources WHERE article_id IN (SELECT id FROM articles WHERE title LIKE '%note 3')")
+        conn.execute("DELETE FROM articles WHERE title LIKE '%note 3'")
+    conn.close()
+    for query in PAGES:
+        served.assert_same(query)
+    assert served.assert_same("?_search=larchmouth")["filtered_table_rows_count"] == 10
+
+
+def test_an_archive_without_the_change_log_is_answered_by_sqlite(archive, tmp_path):
+    old = tmp_path / "old.db"
+    shutil.copy(archive, old)
+    conn = sqlite3.connect(old)
+    with conn:
+        for trigger in ("insert", "update", "delete"):
+            conn.execute(f"DROP TRIGGER article_facets_changes_{trigger}")
+        conn.execute("DROP TABLE article_facets_changes")
+    conn.close()
+    served = Served(old)
+    assert not served.cache.ready and served.cache.failed
+    page = served.assert_same("?_search=larchmouth")
+    assert page["filtered_table_rows_count"] == 4 and served.cache.answered == 0
