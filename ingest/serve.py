@@ -2,6 +2,7 @@
 `news-archive serve` and the tests share, and the sample archive a first run falls back on."""
 
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from .store import open_database
 # The table whose searched page's count and facets are answered from memory (facet_cache.py):
 # the narrow copy of the articles that metadata.yml offers for faceted search.
 CACHED_FACETS_TABLE = "article_facets"
+# Set to "off" to leave them to Datasette's SQL: the arrays take about 30 MB at a million articles
+# (/-/facet-cache.json tells their state and size).
+FACET_CACHE_SWITCH = "NEWS_ARCHIVE_FACET_CACHE"
 
 # Chosen for a public, read-only archive of up to a million articles (see README.md, Serving):
 SETTINGS = {
@@ -86,9 +90,10 @@ def build_datasette(db_path: str | Path) -> Datasette:
     datasette.remove_database(db_path.stem)
     database = ArchiveDatabase(datasette, path=plain.path, is_mutable=plain.is_mutable)
     datasette.add_database(database, name=DATABASE_NAME)
-    table = metadata["databases"][DATABASE_NAME]["tables"][CACHED_FACETS_TABLE]
-    database.facet_cache = FacetCache.from_metadata(str(db_path.resolve()), CACHED_FACETS_TABLE, table)
-    database.facet_cache.load_in_background()
+    if os.environ.get(FACET_CACHE_SWITCH, "on") != "off":
+        table = metadata["databases"][DATABASE_NAME]["tables"][CACHED_FACETS_TABLE]
+        database.facet_cache = FacetCache.from_metadata(str(db_path.resolve()), CACHED_FACETS_TABLE, table)
+        database.facet_cache.load_in_background()
     return datasette
 
 

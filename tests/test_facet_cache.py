@@ -153,3 +153,16 @@ def test_an_archive_without_the_change_log_is_answered_by_sqlite(archive, tmp_pa
     assert not served.cache.ready and served.cache.failed
     page = served.assert_same("?_search=larchmouth")
     assert page["filtered_table_rows_count"] == 4 and served.cache.answered == 0
+
+
+def test_state_route_and_switch(archive, monkeypatch):
+    served = Served(archive)
+    state = served.get("/-/facet-cache.json").json()
+    assert state["ready"] and state["articles"] == 6 and state["array_bytes"] > 0
+    monkeypatch.setenv("NEWS_ARCHIVE_FACET_CACHE", "off")
+    datasette = build_datasette(archive)
+    assert datasette.databases["archive"].facet_cache is None
+    loop = asyncio.new_event_loop()
+    assert loop.run_until_complete(datasette.client.get("/-/facet-cache.json")).json()["ready"] is False
+    assert loop.run_until_complete(datasette.client.get(PAGE + "?_search=larchmouth")).json()[
+        "filtered_table_rows_count"] == 4

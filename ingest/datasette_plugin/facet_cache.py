@@ -265,6 +265,15 @@ class FacetCache:
             self.seq = seq
             self.generation += 1
 
+    def state(self) -> dict:
+        """For /-/facet-cache.json: whether it answers, for how many articles, at what cost."""
+        arrays = [self.present] + [codes.codes for codes in self.facets.values() if codes.codes is not None]
+        return {"table": self.table, "ready": self.ready, "failed": self.failed,
+                "articles": int(self.present.sum()), "change_log_position": self.seq,
+                "changes_applied": self.generation, "queries_answered": self.answered,
+                "array_bytes": sum(array.nbytes for array in arrays),
+                "values": {f"{kind}:{column}": len(codes.values) for (kind, column), codes in self.facets.items()}}
+
     @property
     def ready(self) -> bool:
         return self.seq is not None and self.failed is None
