@@ -149,6 +149,9 @@ _ARRAY_FACET = re.compile(
     r"count\(\*\) as count\s*from\s*deduped_array_items\s*group by\s*value\s*order by\s*count\(\*\) desc, value "
     r"limit (?P<limit>\d+)\s*", re.S)
 _FACETS = (("column", _COLUMN_FACET), ("date", _DATE_FACET), ("array", _ARRAY_FACET))
+# The page's own rows in id order (metadata.yml sorts article_facets by id, newest first).
+_PAGE = re.compile(r"select (?P<columns>.+?) from (?P<table>\S+) (?:where (?P<where>.*) )?order by (?P<order>\S+)"
+                   r"(?P<desc> desc)? limit (?P<limit>\d+)", re.S)
 
 
 class FacetCache:
@@ -165,6 +168,7 @@ class FacetCache:
         self.loaded = threading.Event()  # set once the first load has ended, well or not
         self.failed = None
         self.affinity = {}
+        self.key = None  # the INTEGER PRIMARY KEY (the rowid under its own name), if any
         t = escape_sqlite(table)
         # The two forms of ?_search= (escaped and raw) as Datasette writes them for this table.
         self.search_clauses = {}
@@ -205,8 +209,11 @@ class FacetCache:
             with self.lock:
                 conn.execute("begin")
                 try:
-                    self.affinity = {row[1]: row[2].upper() for row in conn.execute(
-                        f"pragma table_info({self._table_sql})")}
+                    columns = conn.execute(f"pragma table_info({self._table_sql})").fetchall()
+                    self.affinity = {row[1]: row[2].upper() for row in columns}
+                    keys = [row for row in columns if row[5]]
+                    if len(keys) == 1 and keys[0][2].upper() == "INTEGER":
+                        self.key = keys[0][1]
                     seq = conn.execute(f"select coalesce(max(seq), 0) from {CHANGES_TABLE}").fetchone()[0]
                     self._read(conn, None)
                     self.seq = seq
@@ -281,8 +288,14 @@ class FacetCache:
     # --- answering ------------------------------------------------------------------------------
 
     def recognise(self, sql: str):
-        """(kind, column, where, limit) for Datasette's count or one of this table's configured
-        facets, else None. kind "count" has no column or limit."""
+        """(kind, column, where, limit) for Datasette's count, the page's rows in id order, or one
+        of this table's configured facets, else None. kind "count" has no column or limit; for
+        "page", column is (the columns selected, newest first?)."""
+        match = _PAGE.fullmatch(sql)
+        if match:
+            if match["table"] != self._table_sql or self.key is None or match["order"] != escape_sqlite(self.key):
+                return None
+            return "page", (match["columns"], bool(match["desc"])), match["where"] or "", int(match["limit"])
         match = _COUNT.fullmatch(sql)
         if match:
             if match["table"] != self._table_sql:
@@ -384,16 +397,35 @@ class ArchiveDatabase(Database):
         cache = self.facet_cache
         asked = cache.recognise(sql) if cache is not None and cache.ready else None
         if asked is not None:
-            time_limit = custom_time_limit or self.ds.setting("sql_time_limit_ms")
+            time_limit = min(custom_time_limit or self.ds.sql_time_limit_ms, self.ds.sql_time_limit_ms)
             # The memo is read here, in the request's context: execute_fn's thread has none.
             memo = REQUEST_MATCHES.get()
-            answer = await self.execute_fn(lambda conn: self._answer(conn, asked, dict(params or {}), time_limit, memo))
+            answer = await self.execute_fn(
+                lambda conn: self._answer(conn, asked, dict(params or {}), time_limit, memo,
+                                          (truncate, page_size or self.ds.page_size)))
             if answer is not None:
                 return answer
         return await super().execute(sql, params=params, truncate=truncate, custom_time_limit=custom_time_limit,
                                      page_size=page_size, log_sql_errors=log_sql_errors)
 
-    def _answer(self, conn, asked, params: dict, time_limit: int, memo: dict | None) -> Results | None:
+    def _page(self, conn, asked, rows: np.ndarray, limit: int, truncate: bool, page_size: int) -> Results:
+        """The first `limit` rows in id order, read by id (the matches are the ones the count and
+        facets use, so the search runs once a page): what Datasette's query and execute() give."""
+        columns, newest_first = asked
+        chosen = (rows[::-1] if newest_first else rows)[:limit]
+        key = escape_sqlite(self.facet_cache.key)
+        cursor = conn.execute(
+            f"select {columns} from {self.facet_cache._table_sql} where {key} in "
+            f"({','.join(str(i) for i in chosen.tolist())}) order by {key}{' desc' if newest_first else ''}")
+        found = cursor.fetchall()
+        most = self.ds.max_returned_rows
+        if most == page_size:
+            most += 1
+        truncated = bool(most and truncate and len(found) > most)
+        return Results(found[:most] if most and truncate else found, truncated, cursor.description)
+
+    def _answer(self, conn, asked, params: dict, time_limit: int, memo: dict | None,
+                shape: tuple = (False, None)) -> Results | None:
         kind, column, where, limit = asked
         cache = self.facet_cache
         used = tuple(sorted((name, repr(params.get(name))) for name in set(re.findall(r":(\w+)", where))))
@@ -416,6 +448,8 @@ class ArchiveDatabase(Database):
                 cache.answered += 1
                 if kind == "count":
                     return Results([(len(rows),)], False, [("count(*)",)])
+                if kind == "page":
+                    return self._page(conn, column, rows, limit, *shape)
                 found = cache.facet_rows(kind, column, rows, limit)
                 return Results(found, False, [("value",), ("count",)])
             finally:
