@@ -2,8 +2,11 @@
 -- of article_facets in memory (ingest/datasette_plugin/facet_cache.py) and, inside the same read
 -- transaction as a search, re-reads only the articles logged after the last change it applied.
 -- That is what makes its counts those of the snapshot the search reads, while an ingest writes.
--- AUTOINCREMENT: a sequence number is never reused, even if old entries are deleted.
--- Cost: one small row per article written (about 12 bytes), and one insert per trigger.
+-- AUTOINCREMENT: a sequence number is never reused, even if old entries are deleted (delete them
+-- only while no server runs: a server applies only the entries it finds).
+-- Cost: one row per article written (10 bytes on disk each, measured on 19,620 articles); the
+-- trigger's insert did not show beside FTS indexing (20,000 articles, twice: 9.8 / 13.3 s with
+-- it, 10.0 / 14.8 s without, on a loaded machine).
 CREATE TABLE article_facets_changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id INTEGER NOT NULL

@@ -172,3 +172,22 @@ def test_state_route_and_switch(archive, monkeypatch):
     assert loop.run_until_complete(datasette.client.get("/-/facet-cache.json")).json()["ready"] is False
     assert loop.run_until_complete(datasette.client.get(PAGE + "?_search=larchmouth")).json()[
         "filtered_table_rows_count"] == 4
+
+
+def test_broken_raw_search_and_slow_queries_end_as_datasette_ends_them(archive):
+    served = Served(archive)
+    statuses = []
+    for cache in (served.cache, None):
+        served.database.facet_cache = cache
+        response = served.loop.run_until_complete(served.datasette.client.get(
+            PAGE + "?_searchmode=raw&_search=" + quote("NEAR(")))
+        statuses.append((response.status_code, "fts5" in response.text))
+    served.database.facet_cache = served.cache
+    assert statuses[0] == statuses[1] == (400, True)
+    # Out of time: the cache gives the query back to Datasette, which reports it as usual.
+    served.datasette.sql_time_limit_ms = 0  # every query interrupted at its first step
+    before = served.cache.answered
+    fast, slow = (served.loop.run_until_complete(served.datasette.client.get(PAGE + "?_search=larchmouth"))
+                  for served.database.facet_cache in (served.cache, None))
+    assert served.cache.answered == before
+    assert fast.status_code == slow.status_code and fast.status_code != 200
