@@ -224,3 +224,15 @@ def test_a_commit_between_catching_up_and_searching_is_seen_whole_or_not_at_all(
     after = served.assert_same("?_search=zebra")
     assert after["filtered_table_rows_count"] == 1
     assert [r["value"] for r in after["facet_results"]["outlet_id"]["results"]] == [3]
+
+
+def test_recognising_a_long_typed_query_takes_linear_time(archive):
+    """Every query, typed ones included, is matched against Datasette's patterns on the event
+    loop; a pattern that backtracked took 5 s on this one (100 KB), blocking every request."""
+    import time
+
+    served = Served(archive)
+    sql = "select " + "x from article_facets where a and b " * 3000
+    started = time.perf_counter()
+    assert served.cache.recognise(sql) is None
+    assert time.perf_counter() - started < 0.5

@@ -133,9 +133,13 @@ class Codes:
 
 
 # The SQL of Datasette 0.65's count and facets (datasette/views/table.py, datasette/facets.py),
-# whitespace aside. `inner` is the table page's query without order or limit.
+# whitespace aside. `inner` is the table page's query without order or limit. The column list is
+# spelled out (names as escape_sqlite() gives them) so that no pattern can backtrack over a long
+# query: every query a user types passes through recognise(), on the server's event loop.
+_NAME = r"(?:[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\])"
+_COLUMNS = rf"(?P<columns>{_NAME}(?:, {_NAME})*)"
 _COUNT = re.compile(r"select count\(\*\) from (?P<table>\S+) (?:where (?P<where>.*) )?", re.S)
-_INNER = re.compile(r"select (?P<columns>.+?) from (?P<table>\S+) (?:where (?P<where>.*) )?", re.S)
+_INNER = re.compile(rf"select {_COLUMNS} from (?P<table>\S+) (?:where (?P<where>.*) )?", re.S)
 _COLUMN_FACET = re.compile(
     r"\s*select (?P<col>[^\s()]+) as value, count\(\*\) as count from \(\s*(?P<inner>select .*?)\s*\)\s*"
     r"where (?P=col) is not null\s*group by (?P=col) order by count desc, value limit (?P<limit>\d+)\s*", re.S)
@@ -150,7 +154,7 @@ _ARRAY_FACET = re.compile(
     r"limit (?P<limit>\d+)\s*", re.S)
 _FACETS = (("column", _COLUMN_FACET), ("date", _DATE_FACET), ("array", _ARRAY_FACET))
 # The page's own rows in id order (metadata.yml sorts article_facets by id, newest first).
-_PAGE = re.compile(r"select (?P<columns>.+?) from (?P<table>\S+) (?:where (?P<where>.*) )?order by (?P<order>\S+)"
+_PAGE = re.compile(rf"select {_COLUMNS} from (?P<table>\S+) (?:where (?P<where>.*) )?order by (?P<order>\S+)"
                    r"(?P<desc> desc)? limit (?P<limit>\d+)", re.S)
 
 
@@ -291,6 +295,8 @@ class FacetCache:
         """(kind, column, where, limit) for Datasette's count, the page's rows in id order, or one
         of this table's configured facets, else None. kind "count" has no column or limit; for
         "page", column is (the columns selected, newest first?)."""
+        if self._table_sql not in sql:
+            return None
         match = _PAGE.fullmatch(sql)
         if match:
             if match["table"] != self._table_sql or self.key is None or match["order"] != escape_sqlite(self.key):
