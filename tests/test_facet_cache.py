@@ -236,3 +236,14 @@ def test_recognising_a_long_typed_query_takes_linear_time(archive):
     started = time.perf_counter()
     assert served.cache.recognise(sql) is None
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_change_log_dropped_while_served_hands_over_to_sqlite(archive):
+    served = Served(archive)
+    conn = sqlite3.connect(archive)
+    with conn:
+        conn.execute("DROP TRIGGER article_facets_changes_insert")
+        conn.execute("DROP TABLE article_facets_changes")
+    conn.close()
+    assert served.get(PAGE + "?_search=larchmouth").json()["filtered_table_rows_count"] == 4
+    assert not served.cache.ready and "article_facets_changes" in served.cache.failed

@@ -178,7 +178,7 @@ class FacetCache:
         self.search_clauses = {}
         if fts_table:
             fts = escape_sqlite(fts_table)
-            for mode, match in (("escaped", "escape_fts(:search)"), ("raw", ":search")):
+            for match in ("escape_fts(:search)", ":search"):
                 clause = f"{escape_sqlite(fts_pk)} in (select rowid from {fts} where {fts} match {match})"
                 self.search_clauses[clause] = (f"select group_concat(rowid) from {fts} where {fts} match {match}")
         self._table_sql = t
@@ -234,7 +234,9 @@ class FacetCache:
         t = self._table_sql
         only = "" if since is None else f" and {t}.rowid in (select id from {CHANGES_TABLE} where seq > {int(since)})"
         if since is None:
-            top = conn.execute(f"select coalesce(max(rowid), 0) from {t}").fetchone()[0]
+            low, top = conn.execute(f"select coalesce(min(rowid), 0), coalesce(max(rowid), 0) from {t}").fetchone()
+            if low < 0:  # ids index the arrays
+                raise sqlite3.DataError(f"{self.table} has negative ids")
             changed = None
             self.present = np.zeros(0, dtype=bool)
             for key, codes in self.facets.items():
@@ -243,6 +245,8 @@ class FacetCache:
             changed = _ids(conn.execute(
                 f"select group_concat(distinct id) from {CHANGES_TABLE} where seq > ?", (since,)).fetchone()[0])
             top = int(changed.max()) if len(changed) else 0
+            if len(changed) and changed.min() < 0:
+                raise sqlite3.DataError(f"{self.table} has negative ids")
         if top + 1 > len(self.present):
             size = max(top + 1, int(len(self.present) * 1.25))
             grown = np.zeros(size, dtype=bool)
@@ -329,7 +333,7 @@ class FacetCache:
         if where in self.search_clauses:
             # Every match that is a row of the table: what `id in (select rowid ...)` keeps.
             ids = _ids(conn.execute(self.search_clauses[where], params).fetchone()[0])
-            ids = ids[ids < len(self.present)]
+            ids = ids[(ids >= 0) & (ids < len(self.present))]
             return np.sort(ids[self.present[ids]])
         narrowed = self._narrowed(conn, where, params)
         if narrowed is not None:
@@ -434,7 +438,12 @@ class ArchiveDatabase(Database):
             if opened:
                 conn.execute("begin")
             try:
-                cache._catch_up(conn)
+                try:
+                    cache._catch_up(conn)
+                except sqlite3.Error as error:
+                    # The log or table changed shape under a running server: SQLite answers from now on.
+                    cache.failed = str(error)
+                    return None
                 known = memo.get(key) if memo is not None else None
                 if known is not None and known[0] == cache.generation:
                     rows = known[1]
