@@ -10,12 +10,15 @@ phrase, a prefix, a term in a one-year date range, a term within one outlet, a t
     python benchmarks/bench_search.py                       # builds a 10k archive if needed
     python benchmarks/bench_search.py --db benchmarks/out/corpus-1000000-ours.db \\
         --corpus benchmarks/out/corpus-1000000.jsonl --requests 40
+    python benchmarks/bench_search.py --db ... --skip-api --no-tantivy --facet-tables article_facets \\
+        [--no-facet-cache]                                   # the faceted page only, with or without
 """
 
 import argparse
 import hashlib
 import http.client
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -30,7 +33,7 @@ from common import (REPO, HTTPFailed, Timer, free_port, git_revision, load, mach
                     out_path, p50_p95_ms, start_server, table, timed_get_json)
 
 from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
-from ingest.serve import load_metadata  # noqa: E402
+from ingest.serve import FACET_CACHE_SWITCH, load_metadata  # noqa: E402
 
 SEARCH_PARAMS = ("q", "outlet", "author", "since", "until", "sort", "page")
 WORD = re.compile(r"[a-z]{4,}")
@@ -274,6 +277,11 @@ def main() -> None:
     parser.add_argument("--no-tantivy", action="store_true")
     parser.add_argument("--facet-tables", nargs="+", default=["article_facets", "articles"],
                         help="table pages to time with their facets (articles: only the first three classes)")
+    parser.add_argument("--skip-api", action="store_true",
+                        help="time only the faceted table pages, not the saved query (API and SQL)")
+    parser.add_argument("--no-facet-cache", action="store_true",
+                        help="serve without the in-memory facet columns (Datasette's own SQL for the "
+                             "facets and count of article_facets), to compare")
     parser.add_argument("--optimize", action="store_true",
                         help="merge the FTS index into one segment first (writes to --db; timed and reported)")
     args = parser.parse_args()
@@ -309,11 +317,13 @@ def main() -> None:
         searcher = index.searcher()
 
     args.port = args.port or free_port()
+    # The server inherits the environment (ingest/serve.py reads the switch).
+    os.environ[FACET_CACHE_SWITCH] = "off" if args.no_facet_cache else "on"
     server = start_server(args.db, args.port)
     api = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
     rows, loads = [], [load()]
     try:
-        for query in queries:
+        for query in [] if args.skip_api else queries:
             path = "/archive/search.json?" + urlencode({**params_of(query), "_shape": "array"})
             api_times, sql_times = [], []
             params = params_of(query)
@@ -342,6 +352,7 @@ def main() -> None:
                                if "sort" not in query else ["n/a (by date)", ""]))
             print(row, file=sys.stderr, flush=True)
         loads.append(load())
+        cache = wait_for_facet_cache(api) if not args.no_facet_cache else "off"
         facet_rows = []
         for facet_table in args.facet_tables:
             for query in queries if facet_table == "article_facets" else queries[:3]:
@@ -356,13 +367,31 @@ def main() -> None:
     if searcher is not None:
         headers += ["tantivy p50 ms", "tantivy p95 ms", "API p95 / tantivy p95"]
     headers += ["top-20 overlap with full bm25", "with bm25 of the newest 500"]
-    print(table(headers, rows, title=(
-        f"Search, {articles:,} articles ({args.db.name}); {args.requests} timed runs each; "
-        f"{machine()}; rev {git_revision()}; {' / '.join(loads)}"
-        + optimized + (f"; tantivy index built in {tantivy_build:.0f} s" if tantivy_build else ""))))
+    if not args.skip_api:
+        print(table(headers, rows, title=(
+            f"Search, {articles:,} articles ({args.db.name}); {args.requests} timed runs each; "
+            f"{machine()}; rev {git_revision()}; {' / '.join(loads)}"
+            + optimized + (f"; tantivy index built in {tantivy_build:.0f} s" if tantivy_build else ""))))
     print(table(["page", "class", "query", "count", "facets computed", "p50 ms", "p95 ms", "facets not computed"],
-                facet_rows, title="Faceted table search page (/archive/<table>.json?_search=..., the table's "
-                                  "metadata facets: outlet, authors, published by day, language)"))
+                facet_rows, title=f"Faceted table search page (/archive/<table>.json?_search=..., the table's "
+                                  f"metadata facets: outlet, authors, published by day, language); "
+                                  f"{args.facet_requests} timed runs each; {articles:,} articles; {machine()}; rev "
+                                  f"{git_revision()}; {' / '.join(loads[1:])}; in-memory facet columns: {cache}"))
+
+
+def wait_for_facet_cache(api, wait: float = 600) -> str:
+    """Wait until the server's in-memory facet columns have loaded (a few seconds a million
+    articles), so that no timed request is answered by SQL for want of them; says how it went."""
+    deadline = time.monotonic() + wait
+    while True:
+        _, state = timed_get_json(api, "/-/facet-cache.json")
+        if state.get("ready") or state.get("failed") or not state.get("enabled", True) \
+                or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    if not state.get("ready"):
+        return f"not used ({state.get('failed') or 'not ready'})"
+    return f"{state['articles']:,} articles, {state['array_bytes'] / 1e6:.1f} MB of arrays"
 
 
 def _label(query: dict) -> str:

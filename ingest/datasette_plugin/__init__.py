@@ -9,9 +9,11 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 import json
 from urllib.parse import quote
 
-from datasette import hookimpl
+from datasette import Response, hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
+
+from .facet_cache import REQUEST_MATCHES
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
 # (ingest/serve.py renames it).
@@ -61,6 +63,36 @@ def render_cell(row, value, column, table, database, datasette):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
     return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Each request gets its own memo of the matches its count and facets share
+    (facet_cache.REQUEST_MATCHES), dropped when the request ends."""
+
+    def wrap(app):
+        async def with_memo(scope, receive, send):
+            token = REQUEST_MATCHES.set({})
+            try:
+                await app(scope, receive, send)
+            finally:
+                REQUEST_MATCHES.reset(token)
+
+        return with_memo
+
+    return wrap
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/facet-cache\.json$", facet_cache_state)]
+
+
+async def facet_cache_state(datasette):
+    """The in-memory facet columns' state (a benchmark waits for "ready" before timing)."""
+    database = datasette.databases.get(DATABASE_NAME)
+    cache = getattr(database, "facet_cache", None)
+    return Response.json(cache.state() if cache is not None else {"ready": False, "enabled": False})
 
 
 # An empty search box would otherwise be submitted as ?_search= and match nothing; leaving it
