@@ -1063,13 +1063,6 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
-        if people and source in ("json-ld", "meta"):
-            # Structured data may name only the first of several writers the page shows: a
-            # visible byline that names them all and more is the fuller list.
-            shown = people_in(signals.byline)
-            keys = {outlet_key(p) for p in shown}
-            if len(shown) > len(people) and all(outlet_key(p) in keys for p in people):
-                return Choice(shown, "byline")
         if people:
             return Choice(people, source)
     return Choice([], None)
