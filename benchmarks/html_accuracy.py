@@ -14,7 +14,7 @@ metadata step by step and skips trafilatura's author search and htmldate when th
 signals already gave authors and dates (ingest/extract_html.py, TrafilaturaMetadata), which is
 why ours can be faster than trafilatura alone.
 
-Metrics
+Metrics (each, and each change to one, applies to both columns alike)
   title     exact match after case folding and collapsing white space, typographic quotes
             and dashes read as plain ones (since 2026-11-28: a curly-quoted <h1> against a
             straight-quoted truth counted as a miss)

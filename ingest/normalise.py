@@ -298,6 +298,13 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             part = _without_tail(part, ROLE_WORDS)
             if not _looks_like_name(part, allow_role=False):
                 continue
+            desk_of = AGENCIES.get(part.split()[0].casefold())
+            if desk_of and len(part.split()) < len(words):
+                # An agency's desk and a job title, however the page cased it ("Ap Auto
+                # Writer"): the agency, not a person named "Ap Auto".
+                if desk_of not in organisations:
+                    organisations.append(desk_of)
+                continue
         person = _person_name(part)
         if person:
             people.append((person, person_key(person)))

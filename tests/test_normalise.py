@@ -93,6 +93,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill Jr. and Ben Ostrow", ["Ada Quill Jr", "Ben Ostrow"], []),
         # an agency's desk, a reading time
         ("Ada Quill, AP Auto Writer", ["Ada Quill"], ["The Associated Press"]),
+        ("Ada Quill, Ap Auto Writer", ["Ada Quill"], ["The Associated Press"]),  # cased as a word
         ("Ada Quill 5 min read", ["Ada Quill"], []),
         ("Ada Y. Quill y Ben Ostrow", ["Ada Y. Quill", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
