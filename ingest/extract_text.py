@@ -641,7 +641,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
+    # (Within a few lines: a paper's buttons, "Download PDF", "Cite", may stand between.)
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 6) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
     if line.words > 30 or rules.is_caption(line):

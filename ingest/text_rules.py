@@ -1100,7 +1100,10 @@ def name_list(line: Line) -> list[str]:
     """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
     else, as papers and reports credit their authors. A list of topics fails: most of its
     items are not two to four capitalised words."""
-    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line.text) if item.strip()]
+    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*".
+    text = re.sub(r"(?<=[^\W\d_])\^?(?:\d{1,2}|[*†‡§¶])(?:\s*,\s*\^?(?:\d{1,2}|[*†‡§¶])|[*†‡§¶])*(?=\s*(?:,|\band\b|&|$))",
+                  "", line.text)
+    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if item.strip()]
     if len(items) < 3:
         return []
     people = [item for item in items if NAME_LINE.match(item) and names_in(item)]

@@ -405,6 +405,9 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
     ("Ann Lee, Tom Park", []),  # two names: a byline rule's job, not a list's
     ("Politics, Ann Lee, Harbour Strike 2024, Lisbon", []),
+    ("Ann Lee1, Tom Park2, Sue Ray1,3, Bo Chan*", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),  # affiliations
+    ("Ann Lee^1, Tom Park^2 and Sue Ray†", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Route 66, Highway 1 and Main Street", []),
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
@@ -682,6 +685,7 @@ def test_name_slash_outlet(text, names):
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
     ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
+    ("New results\n\nDownload PDF\n\nAnn Lee1, Tom Park2, Sue Ray1", ["Ann Lee", "Tom Park", "Sue Ray"]),  # a paper's authors
     ("By\nAnn Lee\nHarbour Health News", ["Ann Lee"]),  # the outlet below is no second author
     ("Ann Lee\n\nSenior Politics Editor, The Harbour Gazette", ["Ann Lee"]),
     ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),  # a credit's shape in a byline's place
