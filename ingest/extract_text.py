@@ -484,13 +484,24 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     comments begin (a page's author box sits between the story and those)."""
     tail = set(range(max(body_at, len(lines) - TAIL_LINES), len(lines)))
     paragraphs = 0
+    run: list[int] = []  # the lines since the last paragraph of prose
     for i in range(body_at, len(lines)):
         if rules.is_paragraph(lines[i]):
             paragraphs += 1
-        elif paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
+            run = []
+            continue
+        run.append(i)
+        if paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
             tail |= set(range(max(body_at, i - TAIL_LINES), i + 1))  # (the heading may name the writer)
             if rules.is_comments_heading(lines[i]):
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
+            break
+        # A list of links to other stories under a heading we do not know ("Around the web"):
+        # a dozen lines of links with no prose between. The story ended above them.
+        linked = [k for k in run if lines[k].links or lines[k].item]
+        # (The sign-off or the author's box sits in the first few lines after the prose.)
+        if paragraphs >= 3 and len(run) >= 12 and len(linked) >= 0.75 * len(run):
+            tail |= set(range(max(body_at, run[0] - TAIL_LINES), run[0] + 5))
             break
     return sorted(tail)
 

@@ -605,6 +605,7 @@ _NOT_NAME_WORDS = {
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
+    "copyright", "notice", "disclaimer", "abstract", "introduction", "conclusion", "references",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
     # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")

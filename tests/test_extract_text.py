@@ -395,6 +395,23 @@ def test_a_byline_block_above_the_headline(top, authors):
     assert parse(f"{top}\n\n# Harbour strike ends\n\n{STORY}\n", markdown=True).authors == authors
 
 
+LINK_LIST = "\n".join(f"* [Another harbour story, number {k}](/stories/{k})" for k in range(15))
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A sign-off above a list of links under a heading we do not know: the story ends there.
+    ("— Ann Lee\n\n## Around the web", ["Ann Lee"]),
+    ("Ann Lee is a reporter for the Harbour Gazette.\n\n## From our partners", ["Ann Lee"]),
+    ("Written by Ann Lee", ["Ann Lee"]),
+    ("Ann Lee\n\nStaff Writer\n\n## In case you missed it", ["Ann Lee"]),
+    ("## Around the web", []),
+])
+def test_a_sign_off_above_a_list_of_links(after, authors):
+    story = "\n\n".join([STORY] * 3)
+    article = parse(f"# Harbour strike ends\n\n{story}\n\n{after}\n\n{LINK_LIST}\n", markdown=True)
+    assert article.authors == authors
+
+
 def test_byline_continued_on_the_next_line():
     article = parse(f"# Harbour strike ends\n\nBy [Ann Lee](/a/ann)\n\nand [Tom Park](/a/tom)\n\n{STORY}\n", markdown=True)
     assert article.authors == ["Ann Lee", "Tom Park"]
@@ -428,6 +445,7 @@ def test_name_list(text, names):
     ("Whatsapp Facebook Pinterest", []),
     ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
     ("Words: Ann Lee", []),  # a label is not a word of a name
+    ("Copyright Notice", []), ("Abstract Introduction", []),  # a document's section headings
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
 ])
 def test_names_in(text, names):
