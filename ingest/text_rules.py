@@ -513,7 +513,7 @@ _UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x
 # Small letters of the same alphabets: "Núñez" ends in three of them as "Lopez" does.
 _LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
                           if chr(c).islower()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
@@ -579,6 +579,10 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
+    # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
+    # stamp run onto the names by a lost line break.
+    text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
+                  r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+(?:read|ago)\b).*$", "", text, flags=re.I)
     text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
@@ -666,7 +670,7 @@ def ends_with_by(line: Line) -> bool:
 
 
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
-                  "al", "el", "la", "le", "di", "du", "do", "dos", "ter", "ten",
+                  "al", "el", "la", "las", "le", "los", "di", "du", "do", "dos", "des", "ter", "ten", "zu",
                   "bin", "ibn", "&"}
 
 

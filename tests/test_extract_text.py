@@ -275,6 +275,9 @@ def test_stamps(text, expected):
     ("Von Ann Lee publiziert am 25. September 2018", ["Ann Lee"]),
     ("Par Ann Lee publié le 7 mai 2019", ["Ann Lee"]),
     ("Por Ann Lee actualizado 3 de marzo de 2019", ["Ann Lee"]),
+    ("By Ann Lee Share", ["Ann Lee"]),  # a button run onto the names
+    ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
+    ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
