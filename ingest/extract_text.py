@@ -713,7 +713,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # standfirst may be long enough to read as the story's first paragraph.
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
-                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
+                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)
+                                       or _label_then_name(lines, i, title_at, body_at)):
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)
@@ -740,6 +741,16 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
                 if _below(lines, i, {title_at, description_at}) else []), i)
+
+
+def _label_then_name(lines: list[Line], i: int, title_at: int | None, body_at: int | None) -> bool:
+    """Headline, a section's label or two ("Ports", "Ports and shipping"), the name, then the
+    story: the name sits where the byline does, with nothing but labels above it. (A caption
+    naming who is pictured says the name again in the story.)"""
+    if title_at is None or body_at != i + 1 or not 0 < i - title_at - 1 <= 2:
+        return False
+    between = lines[title_at + 1: i]
+    return all(x.words <= 3 and not x.heading for x in between) and not _named_below(lines, i)
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
