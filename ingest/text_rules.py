@@ -678,7 +678,7 @@ _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文)\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -720,6 +720,10 @@ def byline_by(line: Line) -> list[str]:
                                or re.search(r"[|•·/,—–-]\s*$", before)):
         return []
     names = clean_byline(match.group(1))
+    # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
+    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n]
+    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk) and len(cjk) <= 4:
+        return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []

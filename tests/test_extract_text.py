@@ -278,6 +278,7 @@ def test_stamps(text, expected):
     ("By Ann Lee Share", ["Ann Lee"]),  # a button run onto the names
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
+    ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -300,6 +301,8 @@ def test_byline_by(text, names):
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
+    ("本报记者 王小明 李华", ["王小明", "李华"]),  # "our reporters": a word before the label
+    ("新聞記者が語った", []),  # "a newspaper reporter said": no break after the label
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
