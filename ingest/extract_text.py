@@ -702,7 +702,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
-    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})
+                    or rules.full_dates(line.text)):
         add(slashed, i)
         return
     if line.words > 30 or rules.is_caption(line):

@@ -954,6 +954,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
+    # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
+    if cjk_name_line(Line(raw=name, text=name)):
+        return cjk_name_line(Line(raw=name, text=name))
     return names_in(name) if NAME_LINE.match(name) else []
 
 
@@ -981,7 +984,9 @@ def name_slash_outlet(line: Line) -> list[str]:
     they write for. A photo credit has the same shape, so this is only asked of a line in a
     byline's place, and the far side may not name a picture agency or say "photo"."""
     head, slash, tail = line.text.strip().partition("/")
-    head, tail = head.strip(), tail.strip(" .")
+    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes.
+    dates = full_dates(tail)
+    head, tail = head.strip(), (tail[: dates[0][0]] if dates else tail).strip(" .,|•·-–—")
     if not slash or line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):

@@ -322,6 +322,8 @@ def test_byline_label(text, names):
     ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
     ("18/03/2019 | Ann Lee, Senior Reporter", ["Ann Lee"]),  # the date first, the role last
     ("18/03/2019 | Ann Lee, Ports", []),
+    ("山田太郎 | November 28, 2016", ["山田太郎"]),  # a Chinese or Japanese name and a date
+    ("ニュース | November 28, 2016", []),  # a section in kana
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -692,6 +694,8 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("Ann Lee / Harbour Gazette file photo", []),
     ("Harbour strike / Ports", []),  # no name before the slash
     ("Ann Lee / the union said so", []),
+    ("Ann Lee / Harbour Gazette, April 19, 2020", ["Ann Lee"]),  # the stamp after the outlet
+    ("Ann Lee / Getty Images, April 19, 2020", []),
 ])
 def test_name_slash_outlet(text, names):
     assert rules.name_slash_outlet(line(text)) == names
