@@ -716,6 +716,12 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)
                                        or _label_then_name(lines, i, title_at, body_at)):
+        # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
+        # byline's too (each name a link of its own, the links' joining word between).
+        if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
+                and rules.is_name_line(lines[i - 2], in_block=True):
+            add(rules.names_in(lines[i - 2].text), i - 2)
+            add(rules.names_in(lines[i - 1].text) or [], i - 1)
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)

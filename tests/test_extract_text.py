@@ -714,6 +714,8 @@ def test_name_slash_outlet(text, names):
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
     ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
     ("New results\n\nDownload PDF\n\nAnn Lee1, Tom Park2, Sue Ray1", ["Ann Lee", "Tom Park", "Sue Ray"]),  # a paper's authors
+    ("Dockers at the gate – video\n\nGazette\n\nAnn Lee\n\nand\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("Dockers at the gate – video\n\nGazette\n\nAnn Lee\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),  # no joining word: the name above may be anyone's
     ("Ports\n\nAnn Lee", ["Ann Lee"]),  # a section's label, then the name right above the story
     ("Ports and shipping\n\nAnn Lee", ["Ann Lee"]),
     ("Ports\n\nAnn Lee\n\nAnn Lee, the union's leader, said the deal was fair.", []),  # who is pictured
