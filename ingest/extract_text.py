@@ -678,7 +678,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
-        or rules.name_with_date(line), i)
+        or rules.name_with_date(line) or rules.lone_author(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, count_words,
+from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, LoneName, count_words,
                         split_people)
 
 # --- lines ---------------------------------------------------------------------------------
@@ -849,6 +849,21 @@ def author_links(line: Line) -> list[str]:
             text = re.sub(r"^(?:by|par|von|por)\s+", "", text.strip(), flags=re.I)
             names += names_in(text)
     return names
+
+
+def lone_author(line: Line) -> list[str]:
+    """"By [Regan](/author/regan)": a one-word name (a pen name, a blogger's first name) is
+    taken only when two signals give it as the writer: the "By" before it and the link to an
+    author's page it is the text of."""
+    match = _BY.search(line.text)
+    if not match or line.words > 12 or match.start() > 0 and line.text[: match.start()].strip():
+        return []
+    word = clean_byline(match.group(1)).strip()
+    if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
+            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS):
+        return []
+    linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
+    return [LoneName(word)] if linked else []
 
 
 def is_name_line(line: Line, in_block: bool = False) -> bool:

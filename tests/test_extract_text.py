@@ -687,6 +687,16 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 
 
 @pytest.mark.parametrize("text, names", [
+    ("by [Regan](/author/regan) September 15, 2014", ["Regan"]),  # "By" and an author page: two signals
+    ("By [Regan](/tag/regan)", []), ("By Regan", []),  # one signal alone
+    ("By [Share](/author/x)", []), ("Photos by [Regan](/author/regan)", []),
+    ("The ship was built by [Regan](/author/regan)", []),
+])
+def test_lone_author(text, names):
+    assert rules.lone_author(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
     ("Ann Lee / Harbour Gazette", ["Ann Lee"]),
     ("ANN LEE AND TOM PARK/Daily Star", ["Ann Lee", "Tom Park"]),
     ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
