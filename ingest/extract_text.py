@@ -484,24 +484,13 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     comments begin (a page's author box sits between the story and those)."""
     tail = set(range(max(body_at, len(lines) - TAIL_LINES), len(lines)))
     paragraphs = 0
-    run: list[int] = []  # the lines since the last paragraph of prose
     for i in range(body_at, len(lines)):
         if rules.is_paragraph(lines[i]):
             paragraphs += 1
-            run = []
-            continue
-        run.append(i)
-        if paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
+        elif paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
             tail |= set(range(max(body_at, i - TAIL_LINES), i + 1))  # (the heading may name the writer)
             if rules.is_comments_heading(lines[i]):
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
-            break
-        # A list of links to other stories under a heading we do not know ("Around the web"):
-        # a dozen lines of links with no prose between. The story ended above them.
-        linked = [k for k in run if lines[k].links or lines[k].item]
-        # (The sign-off or the author's box sits in the first few lines after the prose.)
-        if paragraphs >= 3 and len(run) >= 12 and len(linked) >= 0.75 * len(run):
-            tail |= set(range(max(body_at, run[0] - TAIL_LINES), run[0] + 5))
             break
     return sorted(tail)
 
@@ -652,8 +641,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    # (Within a few lines: a paper's buttons, "Download PDF", "Cite", may stand between.)
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 6) and rules.name_list(line):
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
@@ -714,8 +702,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # standfirst may be long enough to read as the story's first paragraph.
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
-                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)
-                                       or _label_then_name(lines, i, title_at, body_at)):
+                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
@@ -748,16 +735,6 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
                 if _below(lines, i, {title_at, description_at}) else []), i)
-
-
-def _label_then_name(lines: list[Line], i: int, title_at: int | None, body_at: int | None) -> bool:
-    """Headline, a section's label or two ("Ports", "Ports and shipping"), the name, then the
-    story: the name sits where the byline does, with nothing but labels above it. (A caption
-    naming who is pictured says the name again in the story.)"""
-    if title_at is None or body_at != i + 1 or not 0 < i - title_at - 1 <= 2:
-        return False
-    between = lines[title_at + 1: i]
-    return all(x.words <= 3 and not x.heading for x in between) and not _named_below(lines, i)
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
