@@ -38,6 +38,7 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
     python benchmarks/text_accuracy.py --body   # and body word precision/recall
     python benchmarks/text_accuracy.py --no-headings   # the texts without '#' heading marks
     python benchmarks/text_accuracy.py --silver-titles   # plain-text titles on a second set
+    python benchmarks/text_accuracy.py --tune-only --denominator   # where recall's names sit
 
 --silver-titles is a check beside the development set, for rules that find a headline without
 heading marks: on the scrapinghub_aeb pages (no title ground truth, none of them in the
@@ -495,6 +496,9 @@ def main(argv=None) -> int:
     parser.add_argument("--tune-only", action="store_true",
                         help="print the tuning half's column only (and its page count), so that "
                              "work on the rules never shows the held-out figures by the way")
+    parser.add_argument("--denominator", action="store_true",
+                        help="where the ground-truth names that count for recall sit in the text, "
+                             "on --half (counts only; see denominator_report)")
     parser.add_argument("--body", action="store_true",
                         help="also score bodies: word precision/recall against scrapinghub_aeb's "
                              "annotated article text (those pages converted the same way)")
@@ -543,7 +547,51 @@ def main(argv=None) -> int:
     if args.silver_authors:
         print()
         print(show(silver_author_report(args, converters)))
+    if args.denominator:
+        print()
+        print(denominator_report(args, converters))
     return 0
+
+
+def denominator_report(args, converters) -> str:
+    """How the recall denominator ("the ground-truth name is in the text") is made up, on the
+    half --half names (the tuning half unless asked): counts only, no page. A name counts when _has_name finds it in whole words anywhere in the
+    text. Two ways that may be looser than "the byline is in the text" are counted apart:
+    - glued: the ground-truth string runs two words together ("Paul WisemanFatima Hussein",
+      two people; "View ORCID ProfileAnn Lee", a button and a person), found because
+      _name_fold splits a small letter from a capital after it; no parser can return it;
+    - not in the byline's places: the name is on no line of the header (headline to the
+      second paragraph of prose) nor of the tail (sign-offs, bios), as far as our own
+      find_header_end / find_tail tell: a teaser of another story, a related link, the prose.
+    Recall counts both; this only says how many there are."""
+    from ingest import extract_text as extract_module
+    from ingest import text_rules
+
+    counts = defaultdict(int)
+    for page in load_pages(args.corpora):
+        if args.half not in (page["half"], "all") or not page["author"]:
+            continue
+        for converter in converters:
+            text = texts_for(page, args.cache)[converter]
+            names = _name_fold(text)
+            lines = text_rules.read_lines(text)
+            title_at = extract_module.find_title(lines)
+            body_at = extract_module.find_body_start(lines, title_at)
+            places = set(range(extract_module.find_header_end(lines, title_at, body_at)))
+            places |= set(extract_module.find_tail(lines, body_at))
+            got = {person_key(p) for p in parse(text, converter != "html2text-plain").authors}
+            for person in split_people(page["author"])[0]:
+                if not _has_name(names, person):
+                    continue
+                key = "glued" if re.search(r"[a-z]{3}[A-Z]", person) else (
+                    "elsewhere" if not any(_has_name(_name_fold(lines[i].raw), person) for i in places)
+                    else "byline place")
+                counts[key, person_key(person) in got] += 1
+    rows = [f"| {args.half + ' half: names in the text':<34} | {'count':>6} | {'found':>6} |",
+            "|" + "-" * 36 + "|--------|--------|"]
+    for key in ("byline place", "elsewhere", "glued"):
+        rows.append(f"| {key:<34} | {counts[key, True] + counts[key, False]:>6} | {counts[key, True]:>6} |")
+    return "\n".join(rows)
 
 
 def _tune_column(table: str) -> str:

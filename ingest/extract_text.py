@@ -666,7 +666,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         return
     people, _ = rules.byline_with_organisation(line)
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
-        or rules.name_with_date(line), i)
+        or rules.name_with_date(line) or rules.lone_author(line), i)
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
@@ -690,7 +690,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
-    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})
+                    or rules.full_dates(line.text)):
         add(slashed, i)
         return
     if line.words > 30 or rules.is_caption(line):
@@ -702,6 +703,12 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
+        # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
+        # byline's too (each name a link of its own, the links' joining word between).
+        if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
+                and rules.is_name_line(lines[i - 2], in_block=True):
+            add(rules.names_in(lines[i - 2].text), i - 2)
+            add(rules.names_in(lines[i - 1].text) or [], i - 1)
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, count_words,
+from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, LoneName, count_words,
                         split_people)
 
 # --- lines ---------------------------------------------------------------------------------
@@ -513,7 +513,7 @@ _UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x
 # Small letters of the same alphabets: "Núñez" ends in three of them as "Lopez" does.
 _LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
                           if chr(c).islower()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|le|di|du|do|dos|ter|ten|y|bin|ibn)\b)"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
@@ -579,6 +579,10 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
+    # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
+    # stamp run onto the names by a lost line break.
+    text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
+                  r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+(?:read|ago)\b).*$", "", text, flags=re.I)
     text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
@@ -605,6 +609,7 @@ _NOT_NAME_WORDS = {
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
+    "copyright", "notice", "disclaimer", "abstract", "introduction", "conclusion", "references",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
     # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")
@@ -665,7 +670,7 @@ def ends_with_by(line: Line) -> bool:
 
 
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
-                  "al", "el", "la", "le", "di", "du", "do", "dos", "ter", "ten",
+                  "al", "el", "la", "las", "le", "los", "di", "du", "do", "dos", "des", "ter", "ten", "zu",
                   "bin", "ibn", "&"}
 
 
@@ -673,7 +678,7 @@ _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文)\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
@@ -715,6 +720,10 @@ def byline_by(line: Line) -> list[str]:
                                or re.search(r"[|•·/,—–-]\s*$", before)):
         return []
     names = clean_byline(match.group(1))
+    # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
+    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n]
+    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk) and len(cjk) <= 4:
+        return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []
@@ -842,6 +851,21 @@ def author_links(line: Line) -> list[str]:
     return names
 
 
+def lone_author(line: Line) -> list[str]:
+    """"By [Regan](/author/regan)": a one-word name (a pen name, a blogger's first name) is
+    taken only when two signals give it as the writer: the "By" before it and the link to an
+    author's page it is the text of."""
+    match = _BY.search(line.text)
+    if not match or line.words > 12 or match.start() > 0 and line.text[: match.start()].strip():
+        return []
+    word = clean_byline(match.group(1)).strip()
+    if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
+            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS):
+        return []
+    linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
+    return [LoneName(word)] if linked else []
+
+
 def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
@@ -945,6 +969,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
+    # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
+    if cjk_name_line(Line(raw=name, text=name)):
+        return cjk_name_line(Line(raw=name, text=name))
     return names_in(name) if NAME_LINE.match(name) else []
 
 
@@ -972,7 +999,9 @@ def name_slash_outlet(line: Line) -> list[str]:
     they write for. A photo credit has the same shape, so this is only asked of a line in a
     byline's place, and the far side may not name a picture agency or say "photo"."""
     head, slash, tail = line.text.strip().partition("/")
-    head, tail = head.strip(), tail.strip(" .")
+    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes.
+    dates = full_dates(tail)
+    head, tail = head.strip(), (tail[: dates[0][0]] if dates else tail).strip(" .,|•·-–—")
     if not slash or line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
@@ -1100,7 +1129,10 @@ def name_list(line: Line) -> list[str]:
     """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
     else, as papers and reports credit their authors. A list of topics fails: most of its
     items are not two to four capitalised words."""
-    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", line.text) if item.strip()]
+    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*".
+    text = re.sub(r"(?<=[^\W\d_])\^?(?:\d{1,2}|[*†‡§¶])(?:\s*,\s*\^?(?:\d{1,2}|[*†‡§¶])|[*†‡§¶])*(?=\s*(?:,|\band\b|&|$))",
+                  "", line.text)
+    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if item.strip()]
     if len(items) < 3:
         return []
     people = [item for item in items if NAME_LINE.match(item) and names_in(item)]

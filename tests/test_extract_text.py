@@ -275,6 +275,10 @@ def test_stamps(text, expected):
     ("Von Ann Lee publiziert am 25. September 2018", ["Ann Lee"]),
     ("Par Ann Lee publié le 7 mai 2019", ["Ann Lee"]),
     ("Por Ann Lee actualizado 3 de marzo de 2019", ["Ann Lee"]),
+    ("By Ann Lee Share", ["Ann Lee"]),  # a button run onto the names
+    ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
+    ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
+    ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -297,6 +301,8 @@ def test_byline_by(text, names):
     ("記者：山田太郎", ["山田太郎"]),  # no capitals, no spaces
     ("文／王小明、李华", ["王小明", "李华"]),
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
+    ("本报记者 王小明 李华", ["王小明", "李华"]),  # "our reporters": a word before the label
+    ("新聞記者が語った", []),  # "a newspaper reporter said": no break after the label
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -316,6 +322,8 @@ def test_byline_label(text, names):
     ("Ann Lee 27/09/2018 Comment! Ports, Ships and Cranes", []),  # words after: only under a headline
     ("18/03/2019 | Ann Lee, Senior Reporter", ["Ann Lee"]),  # the date first, the role last
     ("18/03/2019 | Ann Lee, Ports", []),
+    ("山田太郎 | November 28, 2016", ["山田太郎"]),  # a Chinese or Japanese name and a date
+    ("ニュース | November 28, 2016", []),  # a section in kana
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -405,6 +413,9 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee, Tom Park, Sue Ray and Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
     ("Ann Lee, Tom Park", []),  # two names: a byline rule's job, not a list's
     ("Politics, Ann Lee, Harbour Strike 2024, Lisbon", []),
+    ("Ann Lee1, Tom Park2, Sue Ray1,3, Bo Chan*", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),  # affiliations
+    ("Ann Lee^1, Tom Park^2 and Sue Ray†", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Route 66, Highway 1 and Main Street", []),
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
@@ -425,6 +436,7 @@ def test_name_list(text, names):
     ("Whatsapp Facebook Pinterest", []),
     ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
     ("Words: Ann Lee", []),  # a label is not a word of a name
+    ("Copyright Notice", []), ("Abstract Introduction", []),  # a document's section headings
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
 ])
 def test_names_in(text, names):
@@ -658,6 +670,16 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 
 
 @pytest.mark.parametrize("text, names", [
+    ("by [Regan](/author/regan) September 15, 2014", ["Regan"]),  # "By" and an author page: two signals
+    ("By [Regan](/tag/regan)", []), ("By Regan", []),  # one signal alone
+    ("By [Share](/author/x)", []), ("Photos by [Regan](/author/regan)", []),
+    ("The ship was built by [Regan](/author/regan)", []),
+])
+def test_lone_author(text, names):
+    assert rules.lone_author(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
     ("Ann Lee / Harbour Gazette", ["Ann Lee"]),
     ("ANN LEE AND TOM PARK/Daily Star", ["Ann Lee", "Tom Park"]),
     ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
@@ -665,6 +687,8 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("Ann Lee / Harbour Gazette file photo", []),
     ("Harbour strike / Ports", []),  # no name before the slash
     ("Ann Lee / the union said so", []),
+    ("Ann Lee / Harbour Gazette, April 19, 2020", ["Ann Lee"]),  # the stamp after the outlet
+    ("Ann Lee / Getty Images, April 19, 2020", []),
 ])
 def test_name_slash_outlet(text, names):
     assert rules.name_slash_outlet(line(text)) == names
@@ -682,6 +706,9 @@ def test_name_slash_outlet(text, names):
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
     ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
+    ("Ann Lee1, Tom Park2, Sue Ray1", ["Ann Lee", "Tom Park", "Sue Ray"]),  # a paper's authors
+    ("Dockers at the gate – video\n\nGazette\n\nAnn Lee\n\nand\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("Dockers at the gate – video\n\nGazette\n\nAnn Lee\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),  # no joining word: the name above may be anyone's
     ("By\nAnn Lee\nHarbour Health News", ["Ann Lee"]),  # the outlet below is no second author
     ("Ann Lee\n\nSenior Politics Editor, The Harbour Gazette", ["Ann Lee"]),
     ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),  # a credit's shape in a byline's place
