@@ -22,7 +22,7 @@ MAX_DEPTH = 12  # a deeper automaton means a different model: use the library as
 
 
 class FastIdentifier:
-    def __init__(self, identifier):
+    def __init__(self, identifier, depth: int | None = None):
         import numpy as np
         from py3langid.langid import RAW_FLOOR
 
@@ -44,7 +44,7 @@ class FastIdentifier:
         self.alias_pairs = identifier._alias_pairs
         self.floor = RAW_FLOOR
         self.encode = identifier._encode
-        self.depth = self._automaton_depth()
+        self.depth = depth or self._automaton_depth()
         if not 1 <= self.depth <= MAX_DEPTH:
             raise ValueError(f"automaton of depth {self.depth}")
 
@@ -117,11 +117,81 @@ def classify(text: str) -> str:
     """The language of `text` (an ISO 639-1 code), as py3langid.classify gives it."""
     global _classify
     if _classify is None:
-        from py3langid import langid
-
-        identifier = langid._get_identifier()  # loaded on first use: about a second
         try:
-            _classify = FastIdentifier(identifier).classify
-        except (AttributeError, TypeError, ValueError):  # another model layout: as shipped
-            _classify = lambda sample: identifier.classify(sample)[0]  # noqa: E731
+            _classify = load_cached().classify
+        except Exception:  # noqa: BLE001 - whatever went wrong with the cache, the library still works
+            # No cache to be had (read-only home, a damaged file, another model layout): the
+            # library as shipped.
+            from py3langid import langid
+
+            identifier = langid._get_identifier()  # about a second
+            try:
+                _classify = FastIdentifier(identifier).classify
+            except (AttributeError, TypeError, ValueError):
+                _classify = lambda sample: identifier.classify(sample)[0]  # noqa: E731
     return _classify(text)
+
+
+# --- the model, kept uncompressed on disk -------------------------------------------------------
+#
+# py3langid ships its model LZMA-compressed: every process that detects a language spends
+# 0.5 s decompressing it, and 0.2 s more here finding the automaton's depth. Each ingest worker
+# is such a process, so this was most of what a run of a few hundred pages spent beside
+# extraction. The decompressed arrays and the depth are written once to the user's cache
+# directory and read back in about 0.1 s. The file is named after the library's version and
+# its model file's size and time, so another model is never read from an old cache.
+
+CACHE_ENV = "NEWS_ARCHIVE_CACHE"  # a folder for the cache, or "off" to keep none
+
+
+def cache_path():
+    """Where the uncompressed model goes: $NEWS_ARCHIVE_CACHE, else the XDG cache folder."""
+    import os
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from py3langid import langid
+
+    folder = os.environ.get(CACHE_ENV)
+    if folder == "off":
+        return None
+    if not folder:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-archive"
+    model = langid.MODEL_DIR / langid.MODEL_FILE
+    stat = model.stat()
+    return Path(folder) / f"py3langid-{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+
+
+def load_cached() -> FastIdentifier:
+    """The identifier from the cache, writing the cache first if there is none."""
+    import os
+    import tempfile
+
+    import numpy as np
+    from py3langid import langid
+
+    path = cache_path()
+    if path is None:
+        raise OSError("cache turned off")
+    if path.exists():
+        with np.load(path, allow_pickle=False) as data:
+            identifier = langid.LanguageIdentifier(
+                data["ptc"], data["pc"], data["classes"].tolist(), data["nextmove"],
+                data["output"].tolist(), tk_row=data["row"].tolist())
+            return FastIdentifier(identifier, depth=int(data["depth"]))
+    identifier = langid._get_identifier()
+    fast = FastIdentifier(identifier)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written under another name and renamed: two workers starting at once both write it, and
+    # neither may read the other's half-written file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            np.savez(out, ptc=identifier.nb_ptc, pc=identifier.nb_pc, classes=np.array(identifier.nb_classes),
+                     nextmove=fast.nextmove, row=np.asarray(identifier.tk_row, dtype=np.int64),
+                     output=fast.output, depth=np.array(fast.depth))
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return fast

@@ -85,3 +85,25 @@ def test_another_model_layout_falls_back_to_the_library_s_classify(monkeypatch):
     monkeypatch.setattr(language, "FastIdentifier", unexpected_layout)
     assert language.classify(SAMPLES[2] * 3) == "de"
     assert language._classify is not None  # the fallback is kept, not rebuilt on every call
+
+
+def test_the_uncompressed_model_on_disk_gives_the_library_s_scores(identifiers, tmp_path, monkeypatch):
+    library, _ = identifiers
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path))
+    written = language.load_cached()  # no cache yet: made from the library's model, then saved
+    assert [p.name.startswith("py3langid-") for p in tmp_path.iterdir()] == [True]  # no temporary left
+    read = language.load_cached()  # read back from the file
+    assert read.depth == written.depth
+    for text in [s * 4 for s in SAMPLES] + _random_texts(100, seed=13):
+        assert read.scores(text).tolist() == library._decide(text).tolist(), text
+
+
+def test_a_damaged_or_refused_cache_falls_back_to_the_library(tmp_path, monkeypatch):
+    monkeypatch.setenv(language.CACHE_ENV, "off")
+    assert language.cache_path() is None
+    with pytest.raises(OSError):
+        language.load_cached()
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path))
+    language.cache_path().write_bytes(b"not a model")
+    monkeypatch.setattr(language, "_classify", None)
+    assert language.classify(SAMPLES[1] * 4) == "fr"
