@@ -66,9 +66,12 @@ def test_ctrl_c_mid_run_says_what_is_kept_and_the_next_run_finishes(tmp_path):
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _write_records(records)
     command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
-    # Its own process group, which Ctrl-C signals whole (the worker processes too).
+    # Its own process group, which Ctrl-C signals whole (the worker processes too). SIGINT as a
+    # terminal's foreground job has it: a shell that starts jobs in the background (`cmd &`)
+    # passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt.
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read().decode()
