@@ -33,10 +33,10 @@ def normalised_words(body: str) -> bytes:
     text = unicodedata.normalize("NFKC", body).casefold()
     # surrogatepass: a lone surrogate (JSON allows "\ud800") is no word, as before, not an error.
     spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
-    if not spaced.isascii():
-        spaced = _GENERAL_PUNCTUATION.sub(b" ", spaced)
-    pieces = spaced.split()
-    if spaced.isascii() or b"".join(pieces).decode("utf-8", "surrogatepass").isalnum():
+    if spaced.isascii():  # only ASCII letters and digits are left between the spaces
+        return b" ".join(spaced.split())
+    pieces = _GENERAL_PUNCTUATION.sub(b" ", spaced).split()
+    if b"".join(pieces).decode("utf-8", "surrogatepass").isalnum():
         return b" ".join(pieces)  # every piece is one word (isalnum is the pattern's [^\W_])
     # bytes.isalnum is true only for ASCII letters and digits: such a piece is one word.
     words = [piece if piece.isalnum() else _words_of(piece) for piece in pieces]
