@@ -298,10 +298,12 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             part = _without_tail(part, ROLE_WORDS)
             if not _looks_like_name(part, allow_role=False):
                 continue
-            desk_of = AGENCIES.get(part.split()[0].casefold())
+            first = part.split()[0]
+            desk_of = AGENCIES.get(first.casefold()) if len(first) == 2 else None
             if desk_of and len(part.split()) < len(words):
                 # An agency's desk and a job title, however the page cased it ("Ap Auto
-                # Writer"): the agency, not a person named "Ap Auto".
+                # Writer"): the agency, not a person named "Ap Auto". Only the two-letter
+                # agencies (AP, PA): no one is named that, where Efe or Ansa is a given name.
                 if desk_of not in organisations:
                     organisations.append(desk_of)
                 continue

@@ -94,6 +94,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # an agency's desk, a reading time
         ("Ada Quill, AP Auto Writer", ["Ada Quill"], ["The Associated Press"]),
         ("Ada Quill, Ap Auto Writer", ["Ada Quill"], ["The Associated Press"]),  # cased as a word
+        ("Efe Okafor Senior Reporter", ["Efe Okafor"], []),  # a given name that is also an agency's
         ("Ada Quill 5 min read", ["Ada Quill"], []),
         ("Ada Y. Quill y Ben Ostrow", ["Ada Y. Quill", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
