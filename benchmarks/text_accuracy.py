@@ -557,7 +557,7 @@ def denominator_report(args, converters) -> str:
     """How the recall denominator ("the ground-truth name is in the text") is made up, on the
     half --half names (the tuning half unless asked): counts only, no page. A name counts when _has_name finds it in whole words anywhere in the
     text. Two ways that may be looser than "the byline is in the text" are counted apart:
-    - glued: the ground-truth string runs two words together ("Paul WisemanFatima Hussein",
+    - glued: the ground-truth string runs two words together ("Ben OrtizAnn Lee",
       two people; "View ORCID ProfileAnn Lee", a button and a person), found because
       _name_fold splits a small letter from a capital after it; no parser can return it;
     - not in the byline's places: the name is on no line of the header (headline to the

@@ -1085,7 +1085,7 @@ _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCI
 
 def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
                site_keys: set[str]) -> Choice | None:
-    """A writer known by one word ("by Regan", a pen name): the page's signals name nobody
+    """A writer known by one word ("by Marlo", a pen name): the page's signals name nobody
     else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
     a link to an author page) give that same one word. One signal alone is not enough: a lone
     word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies

@@ -500,7 +500,7 @@ def is_paragraph(line: Line) -> bool:
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
     # (A closing quote or bracket ends a sentence only after its punctuation: "... he said.”",
-    # not "... as panic begins – ‘The plague is coming’", a headline quoting someone.)
+    # not "... and panic begins – ‘It is coming’", a headline quoting someone.)
     return line.words >= 30 or bool(re.search(r"[.!?:;…]['\"”’)]{0,2}$", line.text))
 
 
@@ -630,7 +630,7 @@ def _is_person(name: str) -> bool:
         return False  # "Example.com"
     if any(w.endswith((":", "：")) for w in words):
         return False  # "Words: Ann Lee": a label and a name, read as one string
-    # "MagazinesRyan", "WisemanFatima": words glued by a lost line break ("McDonald" is fine).
+    # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
 
@@ -852,7 +852,7 @@ def author_links(line: Line) -> list[str]:
 
 
 def lone_author(line: Line) -> list[str]:
-    """"By [Regan](/author/regan)": a one-word name (a pen name, a blogger's first name) is
+    """"By [Marlo](/author/marlo)": a one-word name (a pen name, a blogger's first name) is
     taken only when two signals give it as the writer: the "By" before it and the link to an
     author's page it is the text of."""
     match = _BY.search(line.text)
@@ -872,7 +872,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,")  # "Ann Lee (@annlee)"
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
-    # A glued word ("WisemanAnn Lee") is a run of names that lost its separators: not one line.
+    # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
             and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
 

@@ -486,7 +486,7 @@ def test_author_links(text, names):
 @pytest.mark.parametrize("text, expected", [
     ("Ann Lee", True), ("D. Ann Lee", True), ("Harbour strike", False), ("the end", False),
     ("Ann Lee and Tom Park", True), ("Ann Lee, @annlee", True), ("Share Tweet Share", False),
-    ("Harbour Gazette", False), ("WisemanAnn Lee", False),
+    ("Harbour Gazette", False), ("OrtizAnn Lee", False),
     ("ANN LEE AND TOM PARK", True),  # a byline in capitals
     ("Ann Lee (@annlee)", True),  # a handle in brackets
 ])
@@ -670,10 +670,10 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("by [Regan](/author/regan) September 15, 2014", ["Regan"]),  # "By" and an author page: two signals
-    ("By [Regan](/tag/regan)", []), ("By Regan", []),  # one signal alone
-    ("By [Share](/author/x)", []), ("Photos by [Regan](/author/regan)", []),
-    ("The ship was built by [Regan](/author/regan)", []),
+    ("by [Marlo](/author/marlo) September 15, 2014", ["Marlo"]),  # "By" and an author page: two signals
+    ("By [Marlo](/tag/marlo)", []), ("By Marlo", []),  # one signal alone
+    ("By [Share](/author/x)", []), ("Photos by [Marlo](/author/marlo)", []),
+    ("The ship was built by [Marlo](/author/marlo)", []),
 ])
 def test_lone_author(text, names):
     assert rules.lone_author(line(text)) == names
@@ -1098,7 +1098,7 @@ def test_names_over_lines(texts, names, count):
     ("By Ann Lee,\n\nTom Park", ["Ann Lee", "Tom Park"]),  # the list goes on past a comma
     ("Authors\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),  # a label alone over the names
     ("公開日\n\n2019年2月13日\n\n投稿者\n\nAnn Lee", ["Ann Lee"]),  # a label in Japanese, a date's label
-    ("Harbour strike: what next\n\nWarner Bros.", []),  # a company's credit under the standfirst
+    ("Harbour strike: what next\n\nQuill Bros.", []),  # a company's credit under the standfirst
     ("By Ann Lee\n\nTom Park", ["Ann Lee"]),  # no comma: the line below is not the byline's
 ])
 def test_bylines_over_several_lines(header, authors):
