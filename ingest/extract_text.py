@@ -708,7 +708,6 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
                 and rules.is_name_line(lines[i - 2], in_block=True):
             add(rules.names_in(lines[i - 2].text), i - 2)
-            add(rules.names_in(lines[i - 1].text) or [], i - 1)
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)

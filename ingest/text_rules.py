@@ -970,8 +970,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
     # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
-    if cjk_name_line(Line(raw=name, text=name)):
-        return cjk_name_line(Line(raw=name, text=name))
+    if cjk := cjk_name_line(Line(raw=name, text=name)):
+        return cjk
     return names_in(name) if NAME_LINE.match(name) else []
 
 
