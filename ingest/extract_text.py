@@ -489,7 +489,7 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
             paragraphs += 1
         elif paragraphs >= 2 and (rules.is_list_heading(lines[i]) or rules.is_comments_heading(lines[i])):
             tail |= set(range(max(body_at, i - TAIL_LINES), i + 1))  # (the heading may name the writer)
-            if rules.is_comments_heading(lines[i]):
+            if rules.opens_comments(lines[i]):
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
             break
     return sorted(tail)

@@ -489,6 +489,17 @@ def is_comments_heading(line: Line) -> bool:
     return line.words <= 12 and bool(_COMMENTS_HEADING.match(line.text.strip(" *:#")))
 
 
+_SHARE_FOOTER = re.compile(r"^(?:share|like) this$", re.I)
+
+
+def opens_comments(line: Line) -> bool:
+    """A comments heading below which only readers write ("3 comments", "Leave a reply"): not a
+    button in a list ("* Comments" in a share bar) nor "Share this:", which may stand inside the
+    story or above an author box."""
+    return (is_comments_heading(line) and not line.item
+            and not _SHARE_FOOTER.match(line.text.strip(" *:#")))
+
+
 def is_stamp(line: Line) -> bool:
     """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
     return line.words <= 20 and bool(_STAMP.match(line.text))

@@ -1269,3 +1269,12 @@ def test_plain_headlines_over_a_standfirst_or_under_a_quote(top, title):
 ])
 def test_paragraphs(text, expected):
     assert rules.is_paragraph(line(text)) is expected
+
+
+@pytest.mark.parametrize("bar", ["* Share\n* Comments", "Share this:", "* Like this"])
+def test_a_share_bar_inside_the_story_does_not_hide_the_bio_at_its_end(bar):
+    # Buttons between paragraphs are no comments section: the story and its bio go on below.
+    paragraphs = LONG_STORY.split("\n\n")
+    story = "\n\n".join(paragraphs[:3] + [bar] + paragraphs[3:])
+    text = f"# Harbour strike ends\n\n{story}\n\nAnn Lee is a reporter at The Harbour Gazette.\n"
+    assert parse(text, markdown=True).authors == ["Ann Lee"]
