@@ -104,7 +104,10 @@ def load_pages(corpora: Path) -> list[dict]:
         pages.append({
             "corpus": "postlight", "id": row["id"], "path": postlight / row["html_file"],
             "title": row.get("title"),
-            "authors": _truth_authors(row.get("author")) if "author" in asserted or row.get("author") else None,
+            # A byline that our split leaves no name in ("Editor", a profile URL) is not
+            # scored, as for readability: only an author asserted empty means "no author".
+            "authors": (_truth_authors(row.get("author"))
+                        or ([] if "author" in asserted and not row.get("author") else None)),
             "date": row.get("date") if "date_published" in asserted or row.get("date") else None,
             "no_date": "asserted" if "date_published" in asserted and row.get("date") is None else None,
         })
