@@ -1026,9 +1026,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
-        json_ld_people = next((names for item in signals.json_ld_others
-                               if _WEB_PAGE_TYPE.search(str(item.get("@type")))
-                               and (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
+        json_ld_people = next((names for item in _web_pages(signals)
+                               if (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
     profile_people = next((names for item in signals.json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
@@ -1131,7 +1130,7 @@ def _lone_site_name(name: str, site_keys: set[str]) -> bool:
 
 
 def _web_pages(signals: Signals) -> list[dict]:
-    """The JSON-LD objects typed as the web page (WebPage, ItemPage, ...): SEO plugins often
+    """The JSON-LD objects typed WebPage (alone or among their types): SEO plugins often
     state the post's dates on its page node alone, with no article object; read after the
     article objects, whose dates they would otherwise contradict."""
     return [item for item in signals.json_ld_others if _WEB_PAGE_TYPE.search(str(item.get("@type")))]
