@@ -1142,11 +1142,12 @@ def _settled(value):
 
 
 def url_date(url: str | None) -> str | None:
-    match = _URL_DATE.search(urlsplit(url).path if url else "")
+    path = urlsplit(url).path if url else ""  # not the query: "?from=/2016/dec/09/" is another page's
+    match = _URL_DATE.search(path)
     if match:
         year, month, day = (int(g) for g in match.groups() if g)
         return f"{year:04d}-{month:02d}-{day:02d}"
-    match = _URL_WORDED_DATE.search(url or "")
+    match = _URL_WORDED_DATE.search(path)
     if match:
         year, month, day = int(match[1]), _URL_MONTHS[match[2].casefold()], int(match[3])
         return f"{year:04d}-{month:02d}-{day:02d}"

@@ -204,6 +204,7 @@ def test_date_from_the_url_when_no_markup_states_one():
     ("https://news.example.org/2024/mar/05/bridge-plan", "2024-03-05"),
     ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
     ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
+    ("https://news.example.org/local/story?from=/2024/mar/05/", None),  # spelled, in the query
 ])
 def test_date_from_the_url_in_other_shapes(url, published):
     article = parsed(f'<link rel="canonical" href="{url}">')
