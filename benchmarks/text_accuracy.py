@@ -249,14 +249,16 @@ def convert(region, converter: str) -> str:
     return handler.handle(markup)
 
 
-def texts_for(page: dict, cache: Path) -> dict[str, str]:
-    """The page converted by each converter, cached on disk (conversion is the slow part)."""
-    key = hashlib.sha1(f"{REGION_VERSION}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
+def texts_for(page: dict, cache: Path, converters=CONVERTERS, render=None, version: str | None = None) -> dict[str, str]:
+    """The page converted by each converter, cached on disk (conversion is the slow part).
+    text_diagnostic.py passes its own converters, their `render` and a `version` of its own."""
+    tag = REGION_VERSION if version is None else f"{REGION_VERSION}/{version}"
+    key = hashlib.sha1(f"{tag}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
     path = cache / f"{key}.json"
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
     region = main_region(page)
-    texts = {name: convert(region, name) for name in CONVERTERS}
+    texts = {name: (render or convert)(region, name) for name in converters}
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     return texts

@@ -21,8 +21,6 @@ The region converted is text_accuracy.main_region (the same element the three co
 """
 
 import argparse
-import hashlib
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -65,15 +63,7 @@ def render(region, converter: str) -> str:
 
 
 def renderings(page: dict, cache: Path) -> dict[str, str]:
-    key = hashlib.sha1(f"{accuracy.REGION_VERSION}/{VERSION}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
-    path = cache / f"{key}.json"
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    region = accuracy.main_region(page)
-    texts = {name: render(region, name) for name in CONVERTERS}
-    cache.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    return texts
+    return accuracy.texts_for(page, cache, CONVERTERS, render, VERSION)
 
 
 def main(argv=None) -> int:
