@@ -670,11 +670,16 @@ _CREDITED = re.compile(
 _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
 
 
+# The labels a Chinese or Japanese byline sets before the name (a longer one before its own
+# beginning: 執筆者 before 執筆), one list for a label alone on its line and one before a name.
+_CJK_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作者|撰文|撰稿|通讯员|ライター|文"
+
+
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
     author's name is on the next line."""
     if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by|"
-                    r"投稿者|著者|筆者|執筆者?|記者|记者|作者|撰文|文)\s*[:：]?", line.text.strip(), re.I):
+                    rf"{_CJK_LABELS})\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
@@ -689,7 +694,7 @@ _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:投稿者|著者|筆者|記者|记者|作者|撰文|撰稿|執筆|执笔|通讯员|ライター|文|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:" + _CJK_LABELS + r"|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
     re.I,
 )
 

@@ -446,6 +446,8 @@ def test_names_in(text, names):
 @pytest.mark.parametrize("text, expected", [
     ("By", True), ("Written on Feb 24 by", True), ("Photo by", False), ("Sponsored by", False),
     ("The bridge was closed on Monday by", True), ("Nearby", False),
+    # a CJK label alone on its line, from the same list as the labels before a name
+    ("ライター", True), ("執筆者：", True), ("撰稿", True),
 ])
 def test_ends_with_by(text, expected):
     assert rules.ends_with_by(line(text)) is expected
@@ -1223,6 +1225,7 @@ def test_a_minor_heading_over_its_byline_before_a_later_major_one(top, title):
 
 @pytest.mark.parametrize("text, names", [
     ("记者：王小明", ["王小明"]), ("執筆：山田太郎", ["山田太郎"]), ("ライター：山田太郎", ["山田太郎"]),
+    ("執筆者：山田太郎", ["山田太郎"]),  # the longer label whole, not 執筆 and a name "者山田太郎"
 ])
 def test_cjk_byline_labels(text, names):
     assert rules.byline_label(line(text)) == names
