@@ -88,34 +88,39 @@ def bench_html(args) -> None:
         # put the drift into the ratio. So the two alternate, `--repeat` times each, each side
         # going first in turn, and the medians are compared.
         alone_runs, first_runs, rss_runs = [], [], []
+        alone_cpu, first_cpu = [], []
         db = out_path(f"html-{workers}w.db")
         for round_ in range(args.repeat):
             for side in (("alone", "ingest") if round_ % 2 == 0 else ("ingest", "alone")):
                 if side == "alone":
-                    seconds, _ = run_measured([sys.executable, __file__, "_extract", str(list_file), str(workers)],
-                                              cwd=REPO)
-                    alone_runs.append(seconds)
+                    alone = run_measured([sys.executable, __file__, "_extract", str(list_file), str(workers)],
+                                         cwd=REPO)
+                    alone_runs.append(alone.seconds)
+                    alone_cpu.append(alone.cpu_seconds)
                     continue
                 for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
                     stale.unlink(missing_ok=True)
-                seconds, rss = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers",
-                                             str(workers), "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
-                first_runs.append(seconds)
-                rss_runs.append(rss)
-        again, _ = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
-                                 "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+                first = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers",
+                                      str(workers), "--json"], cwd=REPO, stderr=subprocess.DEVNULL)
+                first_runs.append(first.seconds)
+                first_cpu.append(first.cpu_seconds)
+                rss_runs.append(first.peak_mb)
+        again = run_measured([*CLI, "ingest", str(folder), "--db", str(db), "--workers", str(workers),
+                              "--json"], cwd=REPO, stderr=subprocess.DEVNULL).seconds
         with sqlite3.connect(db) as conn:
             stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         n = len(pages)
         alone, first = statistics.median(alone_runs), statistics.median(first_runs)
         rows.append([workers, n, stored, n / alone, n / first, (n / first) / (n / alone),
                      " / ".join(f"{n / a:.1f}:{n / f:.1f}" for a, f in zip(alone_runs, first_runs)),
+                     f"{statistics.median(alone_cpu):.1f} : {statistics.median(first_cpu):.1f}",
                      max(rss_runs), again, first / again])
         print(f"workers={workers}: alone {alone_runs}, ingest {first_runs}, again {again:.2f}s ({load()})",
               file=sys.stderr)
     print(table(["workers", "pages", "articles stored", "trafilatura alone pages/s (median)",
                  "ingest pages/s (median)", "ratio of medians", "each round: alone:ingest pages/s",
-                 "ingest peak MB", "re-ingest s", "first / re-ingest"], rows,
+                 "CPU s, all processes (median): alone : ingest", "ingest peak MB", "re-ingest s",
+                 "first / re-ingest"], rows,
                 title=f"HTML ingest of {args.corpora} ({load()}; {machine()}; rev {git_revision()}; "
                       f"{args.repeat} alternated rounds)"))
 
@@ -210,23 +215,25 @@ def bench_records(args) -> None:
 
     def run_plain():
         loads.append(load())
-        seconds, rss = run_measured([sys.executable, __file__, "_plain", str(corpus), str(plain_db),
-                                     str(args.plain_batch)], cwd=REPO)
-        plain_row.extend([f"plain sqlite3 executemany (batch {args.plain_batch})", records, seconds,
-                          records / seconds, "1.00", rss, file_mb(plain_db), file_mb(plain_db) / raw_mb, ""])
-        print(f"plain: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
+        run = run_measured([sys.executable, __file__, "_plain", str(corpus), str(plain_db),
+                            str(args.plain_batch)], cwd=REPO)
+        plain_row.extend([f"plain sqlite3 executemany (batch {args.plain_batch})", records, run.seconds,
+                          records / run.seconds, "1.00", run.cpu_seconds, run.peak_mb, file_mb(plain_db),
+                          file_mb(plain_db) / raw_mb, file_mb(plain_db) / text_mb, ""])
+        print(f"plain: {run.seconds:.1f}s {run.peak_mb:.0f} MB ({load()})", file=sys.stderr, flush=True)
 
     def run_ours():
         loads.append(load())
         workers = ["--workers", str(args.ingest_workers)] if args.ingest_workers else []
-        seconds, rss = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
-                                    cwd=REPO, stderr=subprocess.DEVNULL)
-        print(f"ours: {seconds:.1f}s {rss:.0f} MB ({load()})", file=sys.stderr, flush=True)
-        again, _ = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
-                                cwd=REPO, stderr=subprocess.DEVNULL)
+        run = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+                           cwd=REPO, stderr=subprocess.DEVNULL)
+        print(f"ours: {run.seconds:.1f}s {run.peak_mb:.0f} MB ({load()})", file=sys.stderr, flush=True)
+        again = run_measured([*CLI, "ingest", str(corpus), "--db", str(ours_db), "--json", *workers],
+                             cwd=REPO, stderr=subprocess.DEVNULL).seconds
         ours_row.extend([f"news-archive ingest (workers {args.ingest_workers or os.cpu_count()})", records,
-                         seconds, records / seconds, "", rss, file_mb(ours_db), file_mb(ours_db) / raw_mb,
-                         f"{again:.1f} s ({seconds / again:.0f}x faster)"])
+                         run.seconds, records / run.seconds, "", run.cpu_seconds, run.peak_mb, file_mb(ours_db),
+                         file_mb(ours_db) / raw_mb, file_mb(ours_db) / text_mb,
+                         f"{again:.1f} s ({run.seconds / again:.0f}x faster)"])
 
     # The machine's speed drifts between runs; --ours-first swaps the order, so that two runs
     # of the benchmark, one each way, show how much of a ratio is the order.
@@ -237,8 +244,8 @@ def bench_records(args) -> None:
     if plain_row:
         ours_row[4] = f"{plain_row[2] / ours_row[2]:.2f}"
     rows = [row for row in (plain_row, ours_row) if row]
-    print(table(["run", "records", "seconds", "articles/s", "ratio to plain", "peak MB", "DB MB",
-                 "DB / corpus file", "unchanged re-ingest"], rows,
+    print(table(["run", "records", "seconds", "articles/s", "ratio to plain", "CPU s, all processes",
+                 "peak MB", "DB MB", "DB / corpus file", "DB / title+body text", "unchanged re-ingest"], rows,
                 title=f"Record ingest of {corpus.name}: {records:,} records, file {raw_mb:,.0f} MB, "
                       f"title+body text {text_mb:,.0f} MB; {machine()}; rev {git_revision()}; "
                       f"{' / '.join(loads)}"))

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / ".." / "shared" / "corpora"
@@ -116,25 +117,32 @@ class Timer:
         self.seconds = time.perf_counter() - self.start
 
 
-def run_measured(command: list[str], ok_codes=(0, 1), **kwargs) -> tuple[float, float]:
-    """Run a command to completion; return (wall seconds, its peak RSS in MB). Exit status 1
-    is allowed by default: `news-archive ingest` returns it when some input failed.
+class Measured(NamedTuple):
+    seconds: float  # wall clock
+    peak_mb: float  # the largest resident set of any one of its processes
+    cpu_seconds: float  # user + system time of all its processes (workers included)
 
-    Each command runs under its own `python -c` wrapper process so that the peak memory is that
-    run's alone, not the maximum over everything this script has started before."""
+
+def run_measured(command: list[str], ok_codes=(0, 1), **kwargs) -> Measured:
+    """Run a command to completion and measure it. Exit status 1 is allowed by default:
+    `news-archive ingest` returns it when some input failed.
+
+    Each command runs under its own `python -c` wrapper process so that the peak memory and
+    the CPU time are that run's alone, not the totals over everything this script has started
+    before. CPU time beside wall time shows when a run wanted more cores than there are."""
     wrapper = [
         sys.executable, "-c",
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
         "code = subprocess.call(sys.argv[1:]); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - t, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime); "
         "sys.exit(code)",
         *command,
     ]
     done = subprocess.run(wrapper, stdout=subprocess.PIPE, text=True, **kwargs)
     if done.returncode not in ok_codes:
         raise SystemExit(f"{' '.join(command)} exited with {done.returncode}")
-    seconds, rss = done.stdout.split()[-2:]
-    return float(seconds), float(rss)
+    return Measured(*map(float, done.stdout.split()[-3:]))
 
 
 def table(headers: list[str], rows: list[list], title: str = "") -> str:
