@@ -20,6 +20,11 @@ from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_
 # records ingested 1.4x faster than 200 at 100k articles (benchmarks/README.md).
 BATCH_SIZE = 1000
 BATCH_BYTES = 32_000_000  # ...or this much extracted text, whichever comes first
+# ...or when its first outcome has waited this long. A run of a few hundred HTML pages never
+# filled a batch, so all of its writing (FTS5 indexing, ~2.5 ms a page) came after the last
+# page was extracted, with one core idle; written every few seconds it overlaps extraction.
+# Records arrive ~1,000 a second, so their batches stay whole.
+BATCH_SECONDS = 2.0
 SMALL_RUN_FILES, SMALL_RUN_BYTES = 16, 1_000_000  # below both, extract in this process
 PROGRESS_BYTES = 1_000_000  # progress is reported at least every this many bytes read
 CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
@@ -268,13 +273,16 @@ def run_ingest(
     text_bytes = 0
     try:
         for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE), started, workers):
+            if not batch:
+                batch_started = time.monotonic()
             batch.append(outcome)
             if outcome.article is not None:
                 text_bytes += len(outcome.article.body)
             if known:
                 batch.extend(known)
                 known.clear()
-            if len(batch) >= BATCH_SIZE or text_bytes >= BATCH_BYTES:
+            if (len(batch) >= BATCH_SIZE or text_bytes >= BATCH_BYTES
+                    or time.monotonic() - batch_started >= BATCH_SECONDS):
                 flush(batch)
                 batch, text_bytes = [], 0
         batch.extend(known)

@@ -446,3 +446,29 @@ def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_wou
     assert rows(db_path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'gamma'") == [{"rowid": 2}]
     assert rows(db_path, "SELECT stored, duplicate, failed FROM ingest_runs") == [
         {"stored": 3, "duplicate": 3, "failed": 1}]
+
+
+@pytest.mark.parametrize("seconds, batches", [(3600, [4]), (0, [1, 1, 1, 1])])
+def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, monkeypatch, seconds, batches):
+    """A run too small to fill a batch still writes as it goes (overlapping extraction), not
+    all at the end; with time to spare, the batch stays whole."""
+    from ingest import pipeline, store
+
+    sizes = []
+    write_batch = store.Archive.write_batch
+
+    def counting(self, run_id, items):
+        if items:
+            sizes.append(len(items))
+        return write_batch(self, run_id, items)
+
+    monkeypatch.setattr(store.Archive, "write_batch", counting)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", seconds)
+    records = tmp_path / "wire.jsonl"
+    records.write_text("".join(
+        json.dumps({"title": f"Ferry timetable {n}", "body": f"Story number {n}: {ARTICLE_TEXT}"}) + "\n"
+        for n in range(4)))
+    summary = pipeline.run_ingest([str(records)], str(db_path), workers=1)
+    assert summary.stored == 4
+    assert sizes == batches
+    assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
