@@ -107,3 +107,36 @@ def test_a_damaged_or_refused_cache_falls_back_to_the_library(tmp_path, monkeypa
     language.cache_path().write_bytes(b"not a model")
     monkeypatch.setattr(language, "_classify", None)
     assert language.classify(SAMPLES[1] * 4) == "fr"
+
+
+def test_a_cache_written_at_the_same_moment_by_another_worker_is_kept(identifiers, tmp_path, monkeypatch):
+    """Two workers starting together both build the cache; the second rename fails because the
+    first one's folder is there. The second keeps its own model and leaves no temporary."""
+    import os
+    import shutil
+
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path))
+    real_rename = os.rename
+
+    def the_other_worker_won(source, target):
+        shutil.copytree(source, target)
+        monkeypatch.setattr(os, "rename", real_rename)
+        raise OSError(39, "Directory not empty", str(target))
+
+    monkeypatch.setattr(os, "rename", the_other_worker_won)
+    ours = language.load_cached()
+    assert [p.name.startswith("py3langid-") and p.is_dir() for p in tmp_path.iterdir()] == [True]
+    theirs = language.load_cached()  # the winner's files, memory-mapped
+    import numpy as np
+
+    assert isinstance(theirs.weights16, np.memmap)  # read, not built
+    for text in [s * 4 for s in SAMPLES]:
+        assert theirs.scores(text).tolist() == ours.scores(text).tolist()
+
+
+def test_the_single_file_cache_of_earlier_versions_is_removed(tmp_path, monkeypatch):
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path))
+    old = tmp_path / "py3langid-0.4.0-1-2.npz"
+    old.write_bytes(b"an earlier cache")
+    language.load_cached()
+    assert not old.exists()
