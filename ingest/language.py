@@ -140,9 +140,10 @@ def classify(text: str) -> str:
 # extraction. The decompressed arrays and the depth are written once to the user's cache
 # directory, one .npy file each, and the two large ones (the automaton, 39 MB, and the weights,
 # 28 MB) are memory-mapped rather than read: a process reads only the pages its texts touch,
-# and every worker shares them through the page cache (a first detection took 0.3 s reading a
-# single .npz of them; mapped, 0.03 s to load and 0.007 s for a first text, under load 2.3). The folder is named after the library's version and its
-# model file's size and time, so another model is never read from an old cache.
+# and every worker shares them through the page cache. A first detection took 0.3 s reading
+# them from a single .npz; mapped, the load takes 0.03 s and a first text 0.007 s (load 2.3).
+# The folder is named after the library's version and its model file's size and time, so
+# another model is never read from an old cache.
 
 CACHE_ENV = "NEWS_ARCHIVE_CACHE"  # a folder for the cache, or "off" to keep none
 _MAPPED = ("nextmove", "ptc")  # the large arrays; the rest are a few hundred KB
