@@ -119,8 +119,8 @@ class Signals:
         """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
         else in the short block that holds it (name on one line, date on the next)."""
         _, written, block = self._byline_texts
-        return ([day for day in map(text_date, written) if day]
-                or [day for day in map(text_date, block) if day])
+        return ([day for day in map(published_text_date, written) if day]
+                or [day for day in map(published_text_date, block) if day])
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -142,18 +142,38 @@ class Signals:
 
     @cached_property
     def time_published(self) -> list[str]:
-        """Values of elements marked as the publication date: <time pubdate>, itemprop."""
+        """Values of elements marked as the publication date: <time pubdate>, itemprop, and
+        the microformat class "published" (hAtom: WordPress themes write <time class="entry-date
+        published"> beside <time class="updated">, and older ones <abbr class="published"
+        title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
-        elements = self.tree.xpath('//time[@itemprop="datePublished" or @pubdate] '
-                                   '| //*[@itemprop="datePublished"][not(self::meta)]')
-        values = (e.get("datetime") or e.get("content") or _text(e) for e in elements)
+        elements = self.tree.xpath(_TIME_PUBLISHED_XPATH)
+        values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
+                  or _text(e) for e in elements)
         return [value for value in values if value]
 
     @cached_property
     def time_elements(self) -> list[str]:
-        """The first <time datetime> values of the page."""
-        return self.tree.xpath("//time/@datetime")[:3] if self.tree is not None else []
+        """The first <time datetime> values of the page that may date it: not one marked as
+        a revision (by its class, its itemprop or an "Updated" label before it), nor one in a
+        teaser for another story (a list item with a heading, another <article>)."""
+        if self.tree is None:
+            return []
+        headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
+        values = []
+        for element in self.tree.xpath("//time[@datetime]" + _NOT_TEASER):
+            if _is_revision(element) or _in_teaser(element, headline):
+                continue
+            values.append(element.get("datetime"))
+            if len(values) == 3:
+                break
+        return values
+
+    @cached_property
+    def labelled_dates(self) -> list[str]:
+        """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
+        return _labelled_dates(self.tree) if self.tree is not None else []
 
 
 @dataclass
@@ -577,11 +597,97 @@ def _lines(element, split_fields: bool = False) -> str | None:
 
 # Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
 # <time> elements with no machine-readable value. "update" and "modif" name the other date.
+# (Not in a list item with a heading: that is a teaser for another story, with its date.)
 _DATE_XPATH = (
-    '//time[not(@datetime)] | //*[(contains(@class, "date") or contains(@class, "Date") or '
+    '//time[not(@datetime)]' + _NOT_TEASER + ' | //*[(contains(@class, "date") or contains(@class, "Date") or '
     'contains(@id, "date") or contains(@class, "publish") or contains(@class, "posted"))'
-    ' and not(contains(@class, "update")) and not(contains(@class, "modif"))]'
+    ' and not(contains(@class, "update")) and not(contains(@class, "modif"))]' + _NOT_TEASER
 )
+_TIME_PUBLISHED_XPATH = (
+    '//time[@itemprop="datePublished" or @pubdate or '
+    'contains(concat(" ", normalize-space(@class), " "), " published ")] '
+    '| //*[@itemprop="datePublished"][not(self::meta)] '
+    '| //abbr[contains(concat(" ", normalize-space(@class), " "), " published ")][@title]'
+)
+
+# The labels pages set before a date to say which one it is: the first publication or a later
+# revision, in English and the other languages of the news we see most (CJK labels have no
+# word boundaries to match).
+_PUBLISHED_WORDS = (r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
+                    r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert")
+_UPDATED_WORDS = (r"updated|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
+                  r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
+                  r"uppdaterad|opdateret|oppdatert")
+_DATE_LABEL = re.compile(
+    rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
+    rf"|(?P<updated>(?<!\w)(?:last\s+)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
+    re.I)
+# The same labels at the start of an element's own text, for a search of the page: each
+# as written at a line's start and in capitals. (A line that begins "Updated" may go on to
+# give the publication too: "Updated March 9; Published March 5".)
+_LABEL_STARTS = ("Published", "Posted", "First published", "Publié", "Publiée", "Publicado", "Publicada",
+                 "Veröffentlicht", "Erschienen", "Pubblicato", "Gepubliceerd", "Publikováno",
+                 "Publicerad", "Publiceret", "Publisert", "公開", "掲載", "配信", "投稿", "发布", "發布", "发表",
+                 "Updated", "Last updated", "Mis à jour", "Actualizado", "Aktualisiert", "Aggiornato", "更新")
+_LABELLED_XPATH = etree.XPath(
+    "//body//*[" + " or ".join(f'starts-with(normalize-space(text()), "{label}")'
+                                for word in _LABEL_STARTS for label in dict.fromkeys((word, word.upper())))
+    + "]" + _NOT_TEASER)
+
+
+def published_text_date(text: str) -> str | None:
+    """The publication day a line of text states: the date after its "Published" label, else
+    the date before its first label ("March 5, 2024 | Updated March 9"); a line that dates
+    only a revision ("Updated March 9, 2024") states none. A line with no label: its date."""
+    labels = list(_DATE_LABEL.finditer(text))
+    if not labels:
+        return text_date(text)
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    for label, end in zip(labels, ends):
+        if label.group("published"):
+            day = text_date(text[label.end():end])
+            if day:
+                return day
+    return text_date(text[:labels[0].start()])
+
+
+def _labelled_dates(tree: HtmlElement) -> list[str]:
+    """Days on short lines that begin with a publication label ("Published on 5 March 2024",
+    "Publicado el ..."), which templates write with no class to name them. A label set alone
+    in its element has its date beside it: the parent's text is read then."""
+    days = []
+    for element in _LABELLED_XPATH(tree):
+        if element.tag in _SKIP_TAGS:
+            continue
+        text = _text(element) or ""
+        day = published_text_date(text) if len(text) <= 200 else None
+        parent = element.getparent()
+        if not day and parent is not None and parent.tag not in _SKIP_TAGS:
+            around = _text(parent) or ""
+            day = published_text_date(around) if len(around) <= 200 else None
+        if day:
+            days.append(day)
+            if len(days) == 3:
+                break
+    return days
+
+
+def _is_revision(element) -> bool:
+    """A <time> that dates a revision: marked so by its class or itemprop ("updated",
+    "dateModified"), or set after an "Updated" label in its line."""
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')}".casefold()
+    if "update" in marks or "modif" in marks:
+        return True
+    parent = element.getparent()
+    if parent is None:
+        return False
+    pieces = [parent.text or ""]
+    for child in parent:
+        if child is element:
+            break
+        pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    labels = list(_DATE_LABEL.finditer(" ".join("".join(pieces).split())[-40:]))
+    return bool(labels) and labels[-1].group("updated") is not None
 
 
 def _date_texts(tree: HtmlElement) -> list[str]:
@@ -1185,7 +1291,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
-        ("text", lambda: [text_date(t) for t in signals.date_texts]),
+        # A line that says "Published" before its date, with no class to name it.
+        ("text", lambda: signals.labelled_dates),
+        ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         ("text", lambda: _lone_date(signals)),
     ):

@@ -1055,3 +1055,63 @@ def test_the_standard_published_tag_leads_the_less_common_ones():
     article = parsed('<meta name="pub_date" content="2024-10-01">'
                      '<meta property="article:published_time" content="2024-10-03T09:15:00Z">')
     assert article.published == "2024-10-03T09:15:00+00:00"
+
+
+# --- dates written for readers: labels, <time> elements, teasers ----------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # a "Published" line with no class to name it, in English and other languages
+    ("<h1>Bridge</h1><p>Published on 5 March 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Published: Mar. 5, 2024 at 10:00 a.m.</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Posted 5 March 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Publicado el 5 de marzo de 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Publié le 5 mars 2024 à 10h00</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Veröffentlicht am 5. März 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><div><span>PUBLISHED</span> <span>March 5, 2024</span></div>", "2024-03-05"),
+    # the published date of a line that gives both, whichever comes first
+    ("<h1>Bridge</h1><p>Updated March 9, 2024; Published March 5, 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Last updated: 9 March 2024</p><p>First published: 5 March 2024</p>",
+     "2024-03-05"),
+])
+def test_a_line_labelled_published_dates_the_page(top, published):
+    article = parsed(top=top)
+    assert (article.published, article.provenance.get("published")) == (published, "text")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Published March 5, 2024", "March 5, 2024"),
+    ("March 5, 2024 | Updated March 9, 2024", "March 5, 2024"),
+    ("Updated March 9, 2024 | Published March 5, 2024", "March 5, 2024"),
+    ("Mis à jour le 9 mars 2024, publié le 5 mars 2024", "5 mars 2024"),
+    ("Updated March 9, 2024", None),  # a revision's date alone: not the publication's
+    ("Aktualisiert am 09.03.2024", None),
+    ("公開日：2024年3月5日 更新日：2024年3月9日", "2024-03-05"),
+    ("更新日：2024年3月9日", None),
+    ("Posted by Ada Quill on March 5, 2024", "March 5, 2024"),
+])
+def test_the_published_date_of_a_line_with_labels(text, day):
+    from ingest.html_signals import published_text_date
+
+    assert published_text_date(text) == day
+
+
+@pytest.mark.parametrize("top, published", [
+    # a <time> marked as the update, by its class or by the label before it, is no publication
+    ('<h1>Bridge</h1><time class="updated" datetime="2024-03-09">March 9</time>'
+     '<time class="published" datetime="2024-03-05">March 5</time>', "2024-03-05"),
+    ('<h1>Bridge</h1><p>Updated <time datetime="2024-03-09">March 9</time></p>'
+     '<p>Published <time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    ('<h1>Bridge</h1><p>Updated <time datetime="2024-03-09">March 9</time></p>'
+     '<p><time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    # a <time> in a related-stories list dates another story
+    ('<h1>Bridge</h1><ul><li><h3>Other story</h3><time datetime="2023-01-01">Jan 1</time></li></ul>'
+     '<p class="published">March 5, 2024</p>', "2024-03-05"),
+])
+def test_time_elements_of_updates_and_teasers_do_not_date_the_page(top, published):
+    assert parsed(top=top).published == published
+
+
+def test_a_revision_date_in_the_byline_is_not_the_byline_date():
+    top = '<h1>Bridge</h1><p class="byline">Maria Lindqvist<br>Updated March 9, 2024</p>'
+    assert parsed(top=top).provenance.get("published") != "byline"
