@@ -1115,3 +1115,25 @@ def test_time_elements_of_updates_and_teasers_do_not_date_the_page(top, publishe
 def test_a_revision_date_in_the_byline_is_not_the_byline_date():
     top = '<h1>Bridge</h1><p class="byline">Maria Lindqvist<br>Updated March 9, 2024</p>'
     assert parsed(top=top).provenance.get("published") != "byline"
+
+
+# --- bylines in more shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # two linked names set side by side with only a space between them are two people
+    ('<h1>Bridge</h1><div class="byline"><a href="/a/1">Maria Lindqvist</a> '
+     '<a href="/a/2">Tomas Berg</a></div>', ["Maria Lindqvist", "Tomas Berg"]),
+    # ... while a name set in two spans (given and family name) stays one
+    ('<h1>Bridge</h1><div class="byline"><span class="given-name">Maria</span> '
+     '<span class="family-name">Lindqvist</span></div>', ["Maria Lindqvist"]),
+    # "Posted on <time> by <name>": the "by" comes after the date element
+    ('<h1>Bridge</h1><div class="entry-meta">Posted on <time datetime="2024-03-05">March 5, 2024'
+     '</time> by <span class="vcard"><a class="url fn n" href="/u/ml">Maria Lindqvist</a></span></div>',
+     ["Maria Lindqvist"]),
+    # a byline marked by a test id, as script-rendered templates do
+    ('<h1>Bridge</h1><div data-testid="author-name">Maria Lindqvist</div>', ["Maria Lindqvist"]),
+])
+def test_bylines_in_more_shapes(top, authors):
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline")
