@@ -154,21 +154,30 @@ class Signals:
         return [value for value in values if value]
 
     @cached_property
+    def _times(self) -> tuple[list[str], list[str]]:
+        if self.tree is None:
+            return [], []
+        headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
+        times, revisions = [], []
+        for element in _TIMES(self.tree):
+            if not _in_teaser(element, headline):
+                (revisions if _is_revision(element) else times).append(element.get("datetime"))
+            if len(times) == 3:
+                break
+        return times, revisions
+
+    @property
     def time_elements(self) -> list[str]:
         """The first <time datetime> values of the page that may date it: not one marked as
         a revision (by its class, its itemprop or an "Updated" label before it), nor one in a
         teaser for another story (a list item with a heading, another <article>)."""
-        if self.tree is None:
-            return []
-        headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
-        values = []
-        for element in self.tree.xpath("//time[@datetime]" + _NOT_TEASER):
-            if _is_revision(element) or _in_teaser(element, headline):
-                continue
-            values.append(element.get("datetime"))
-            if len(values) == 3:
-                break
-        return values
+        return self._times[0]
+
+    @property
+    def revision_times(self) -> list[str]:
+        """<time datetime> values marked as a revision, page order: a last resort, as themes
+        often mark the one date they show "updated" (it is the publication's until an edit)."""
+        return self._times[1]
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -679,6 +688,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
 
 
 _TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
+_TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
 
 
 def _is_revision(element) -> bool:
@@ -1306,6 +1316,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         ("text", lambda: _lone_date(signals)),
+        ("time", lambda: signals.revision_times[:1]),
     ):
         if callable(values):
             values = values()

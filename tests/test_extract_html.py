@@ -1137,3 +1137,9 @@ def test_a_revision_date_in_the_byline_is_not_the_byline_date():
 def test_bylines_in_more_shapes(top, authors):
     article = parsed(top=top)
     assert (article.authors, article.provenance.get("authors")) == (authors, "byline")
+
+
+def test_a_time_marked_updated_is_a_last_resort_when_the_page_shows_no_other_date():
+    # themes mark the one date they show "updated": until an edit, it is the publication's
+    article = parsed(top='<h1>Bridge</h1><p><time class="updated" datetime="2024-03-05">March 5</time></p>')
+    assert (article.published, article.provenance.get("published")) == ("2024-03-05", "time")
