@@ -24,7 +24,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
-                         iso_date, outlet_key, split_people)
+                         iso_date, outlet_key, person_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -1188,6 +1188,15 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
+        if people and source != "byline":
+            # A CMS may fill one field with the lead author alone and another with all of
+            # them: a structured list that holds every one of these people and more is the
+            # fuller statement of the same byline (not one with credits in it, as above).
+            keys = {person_key(p) for p in people}
+            for other_source, other_raw in (("json-ld", json_ld_people), *meta_people):
+                others = people_in(other_raw) if other_raw else []
+                if keys < {person_key(p) for p in others} and not _has_credits(other_raw, others):
+                    people, source, keys = others, other_source, {person_key(p) for p in others}
         if people:
             return Choice(people, source)
     return Choice([], None)

@@ -1143,3 +1143,18 @@ def test_a_time_marked_updated_is_a_last_resort_when_the_page_shows_no_other_dat
     # themes mark the one date they show "updated": until an edit, it is the publication's
     article = parsed(top='<h1>Bridge</h1><p><time class="updated" datetime="2024-03-05">March 5</time></p>')
     assert (article.published, article.provenance.get("published")) == ("2024-03-05", "time")
+
+
+@pytest.mark.parametrize("head, authors", [
+    # one field names the lead author alone, another all of them: the fuller list
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria Lindqvist"}})
+     + '<meta name="author" content="Maria Lindqvist, Tomas Berg">', ["Maria Lindqvist", "Tomas Berg"]),
+    ('<meta name="author" content="Maria Lindqvist">'
+     '<meta name="parsely-author" content="Maria Lindqvist"><meta name="parsely-author" content="Tomas Berg">',
+     ["Maria Lindqvist", "Tomas Berg"]),
+    # a list that is not a superset (another person) does not replace the first
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria Lindqvist"}})
+     + '<meta name="author" content="Tomas Berg, Ana Ruiz">', ["Maria Lindqvist"]),
+])
+def test_the_fuller_of_two_structured_author_lists(head, authors):
+    assert parsed(head).authors == authors
