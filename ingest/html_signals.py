@@ -160,7 +160,7 @@ class Signals:
         headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
         times, revisions = [], []
         for element in _TIMES(self.tree):
-            if not _in_teaser(element, headline):
+            if not (_in_teaser(element, headline) or _in_page_header(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -689,6 +689,16 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
 
 _TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+
+
+def _in_page_header(element, headline) -> bool:
+    """The element is in the page's navigation, or in a <header> that does not hold the
+    headline: the site's masthead, whose <time> is today's date (or a ticker's), not the
+    article's. (An article's own <header> holds its headline.) Said only when there is one."""
+    if headline is None:
+        return False
+    return any(box.tag == "nav" or not any(a is box for a in headline.iterancestors())
+               for box in element.iterancestors("header", "nav"))
 
 
 def _is_revision(element) -> bool:

@@ -1158,3 +1158,16 @@ def test_a_time_marked_updated_is_a_last_resort_when_the_page_shows_no_other_dat
 ])
 def test_the_fuller_of_two_structured_author_lists(head, authors):
     assert parsed(head).authors == authors
+
+
+@pytest.mark.parametrize("top, published", [
+    # the masthead's "today" is not the article's date
+    ('<header><time datetime="2024-05-31">Today</time></header><h1>Bridge</h1>'
+     '<time datetime="2024-03-05">March 5, 2024</time>', "2024-03-05"),
+    ('<nav><time datetime="2024-05-31">Today</time></nav><h1>Bridge</h1>'
+     '<time datetime="2024-03-05">March 5, 2024</time>', "2024-03-05"),
+    # ... while the article's own <header> holds its headline and its date
+    ('<header><h1>Bridge</h1><time datetime="2024-03-05">March 5, 2024</time></header>', "2024-03-05"),
+])
+def test_a_time_in_the_page_header_does_not_date_the_article(top, published):
+    assert parsed(top=top).published == published
