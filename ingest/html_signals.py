@@ -455,8 +455,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
+            # (Nor one in the readers' comments: a commenter's name and date.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)),
+                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)
+                          and not _IN_COMMENTS(e)),
                          None)
             if first is not None:
                 break
@@ -672,7 +674,8 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     for element in (body if body is not None else tree).iter():
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
-                or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)):
+                or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
+                or _IN_COMMENTS(element)):
             continue
         text = _text(element) or ""
         day = published_text_date(text) if len(text) <= 200 else None
@@ -688,6 +691,9 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
 
 
 _TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
+# A readers' comment ("Posted by reader on March 9, 2024") is dated after the article.
+_IN_COMMENTS = etree.XPath('boolean(ancestor::*[contains(@class, "comment") or contains(@id, "comment") '
+                           'or contains(@class, "Comment") or contains(@id, "Comment")])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
 
 

@@ -1171,3 +1171,10 @@ def test_the_fuller_of_two_structured_author_lists(head, authors):
 ])
 def test_a_time_in_the_page_header_does_not_date_the_article(top, published):
     assert parsed(top=top).published == published
+
+
+def test_a_line_in_the_readers_comments_names_and_dates_nothing():
+    top = ('<h1>Bridge</h1><section id="comments"><div class="comment-body">'
+           '<p>Posted by Tomas Berg on March 9, 2024</p></div></section>')
+    article = parsed(top=top)
+    assert (article.authors, article.published) == ([], None)
