@@ -160,7 +160,8 @@ class Signals:
         headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
         times, revisions = [], []
         for element in _TIMES(self.tree):
-            if not (_in_teaser(element, headline) or _in_page_header(element, headline)):
+            if not (_in_teaser(element, headline) or _in_page_header(element, headline)
+                    or _IN_COMMENTS(element)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -520,7 +521,8 @@ def _author_links(tree: HtmlElement) -> list[str]:
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)]
+             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)
+             and not _IN_COMMENTS(a)]
     if not links:
         return []
     parent = links[0].getparent()
@@ -691,9 +693,15 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
 
 
 _TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
-# A readers' comment ("Posted by reader on March 9, 2024") is dated after the article.
-_IN_COMMENTS = etree.XPath('boolean(ancestor::*[contains(@class, "comment") or contains(@id, "comment") '
-                           'or contains(@class, "Comment") or contains(@id, "Comment")])')
+# A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
+# element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
+# "commentlist"). Not the page's <body>, whose classes are often feature flags
+# ("f_comment_nofollow_on", "comments-open").
+_IN_COMMENTS = etree.XPath(
+    'boolean(ancestor::*[not(self::body or self::html) and ('
+    'starts-with(@id, "comment") or starts-with(@id, "Comment") or '
+    'contains(concat(" ", normalize-space(@class)), " comment") or '
+    'contains(concat(" ", normalize-space(@class)), " Comment"))])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
 
 
@@ -728,8 +736,9 @@ def _is_revision(element) -> bool:
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     for element in tree.xpath(_DATE_XPATH):
-        # (One in a list item with a heading is a teaser's: another story's date.)
-        if element.tag in _SKIP_TAGS or _TEASER_ITEM(element):
+        # (One in a list item with a heading is a teaser's: another story's date; one in the
+        # comments, a reader's.)
+        if element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element):
             continue
         text = _text(element)
         if text and len(text) <= 80:
@@ -1452,7 +1461,7 @@ def _lone_date(signals: Signals) -> list[str]:
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)
-        if day and len(day) >= len(text) - 2:  # the date is the whole text
+        if day and len(day) >= len(text) - 2 and not _IN_COMMENTS(element):  # the date is the whole text
             days.add(day)
             if len(days) > 1:
                 return []

@@ -1178,3 +1178,25 @@ def test_a_line_in_the_readers_comments_names_and_dates_nothing():
            '<p>Posted by Tomas Berg on March 9, 2024</p></div></section>')
     article = parsed(top=top)
     assert (article.authors, article.published) == ([], None)
+
+
+@pytest.mark.parametrize("comment", [
+    '<time datetime="2024-03-09T10:00:00Z">March 9</time>',
+    '<span class="date">March 9, 2024</span>',
+])
+def test_a_readers_comment_dates_nothing(comment):
+    top = f'<h1>Bridge</h1><ol class="comment-list"><li class="comment"><p>Nice.</p>{comment}</li></ol>'
+    assert parsed(top=top).provenance.get("published") not in ("time", "text")
+
+
+def test_a_link_to_an_author_page_in_the_comments_names_no_author():
+    top = ('<h1>Bridge</h1><div id="comments"><p>Reply from '
+           '<a href="/author/tomas-berg">Tomas Berg</a></p></div>')
+    assert parsed(top=top).authors == []
+
+
+def test_comment_flags_on_the_body_do_not_make_the_page_a_comment():
+    html = (b'<html><head><title>Bridge</title></head><body class="single comments-open f_comment_on">'
+            b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>' + BODY.encode()
+            + b"</article></body></html>")
+    assert normalise(extract_html(html), NOW).authors == ["Maria Lindqvist"]
