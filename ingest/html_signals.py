@@ -696,12 +696,13 @@ _TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
 # A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
 # element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
-# ("f_comment_nofollow_on", "comments-open").
+# ("f_comment_nofollow_on", "comments-open"), nor a box that holds an <h1>: that is the
+# article's own (a comment box has no headline), whatever a class word of it says.
 _IN_COMMENTS = etree.XPath(
     'boolean(ancestor::*[not(self::body or self::html) and ('
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '
     'contains(concat(" ", normalize-space(@class)), " comment") or '
-    'contains(concat(" ", normalize-space(@class)), " Comment"))])')
+    'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
 
 

@@ -1200,3 +1200,10 @@ def test_comment_flags_on_the_body_do_not_make_the_page_a_comment():
             b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>' + BODY.encode()
             + b"</article></body></html>")
     assert normalise(extract_html(html), NOW).authors == ["Maria Lindqvist"]
+
+
+def test_a_comment_flag_on_the_articles_own_box_does_not_make_it_a_comment():
+    top = ('<div class="post comment-status-open"><h1>Bridge</h1>'
+           '<p class="byline">By Maria Lindqvist</p><time datetime="2024-03-05">March 5</time></div>')
+    article = parsed(top=top)
+    assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
