@@ -72,8 +72,11 @@ _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 _TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
 # (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
+# (and the year and month run together before the day's folder, /201612/09/, as many
+# Chinese sites file their pages)
 _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
-                       r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+                       r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+                       r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # The month may be spelled as its English short name: /2016/dec/09/.
 _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/"
                               r"(0?[1-9]|[12]\d|3[01])(?:[/-]|$)", re.I)
@@ -749,7 +752,8 @@ def _date_texts(tree: HtmlElement) -> list[str]:
     return texts
 
 
-_NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)")
+# (Korean writes 년 and 월 where Chinese and Japanese write 年 and 月.)
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년/.-]\s*(\d{1,2})\s*[月월/.-]\s*(\d{1,2})(?!\d)")
 # A day before the month in the other languages of our pages: "19. července 2022", "13 de
 # octubre de 2024", "4 mai 2020".
 _ANY_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])

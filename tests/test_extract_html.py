@@ -205,6 +205,8 @@ def test_date_from_the_url_when_no_markup_states_one():
     ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
     ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
     ("https://news.example.org/local/story?from=/2024/mar/05/", None),  # spelled, in the query
+    ("https://news.example.org/local/202403/05/c_1001.htm", "2024-03-05"),  # year and month run together
+    ("https://news.example.org/local/202413/05/c_1001.htm", None),
 ])
 def test_date_from_the_url_in_other_shapes(url, published):
     article = parsed(f'<link rel="canonical" href="{url}">')
@@ -300,7 +302,7 @@ def test_visible_date_in_a_date_element_when_no_markup_states_one():
 
 
 @pytest.mark.parametrize("text, day", [
-    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"),
+    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"), ("2019년 4월 4일", "2019-04-04"),
     ("5 March 2024", "5 March 2024"), ("Posted May 2019", None), ("Page 2 of 12", None),
 ])
 def test_text_date_needs_a_whole_day(text, day):
