@@ -1201,7 +1201,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("lone", None),
-                        ("trafilatura", lambda: [a] if (a := _settled(trafilatura_author)) else [])):
+                        # trafilatura's search reads the same kind of element our byline
+                        # search does (class "author", "byline"): when the page has a byline
+                        # and it names no person ("Staff", an agency, the site), trafilatura
+                        # gives that same text. On the tune pages it added no author in 65 of
+                        # 65 pages it was asked about, at 40 ms a page: asked only when the page
+                        # shows no byline at all.
+                        ("trafilatura", lambda: [] if signals.byline else
+                         [a] if (a := _settled(trafilatura_author)) else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
             if lone:

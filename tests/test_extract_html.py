@@ -1209,3 +1209,13 @@ def test_a_comment_flag_on_the_articles_own_box_does_not_make_it_a_comment():
            '<p class="byline">By Maria Lindqvist</p><time datetime="2024-03-05">March 5</time></div>')
     article = parsed(top=top)
     assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
+
+
+def test_trafilatura_author_is_not_run_when_the_pages_byline_names_no_person(monkeypatch):
+    import ingest.extract_html as module
+
+    def dear(*args, **kwargs):
+        raise AssertionError("run although the page's byline was read")
+
+    monkeypatch.setattr(module.trafilatura_metadata, "extract_author", dear)
+    assert parsed(top='<h1>Bridge</h1><p class="byline">By Valley Courier Staff</p>').authors == []
