@@ -205,6 +205,8 @@ def test_date_from_the_url_when_no_markup_states_one():
     ("https://news.example.org/2024/Sept/5/bridge-plan", "2024-09-05"),
     ("https://news.example.org/2024/mar/bridge-plan", None),  # a month is no day
     ("https://news.example.org/local/story?from=/2024/mar/05/", None),  # spelled, in the query
+    ("https://news.example.org/local/202403/05/c_1001.htm", "2024-03-05"),  # year and month run together
+    ("https://news.example.org/local/202413/05/c_1001.htm", None),
 ])
 def test_date_from_the_url_in_other_shapes(url, published):
     article = parsed(f'<link rel="canonical" href="{url}">')
@@ -300,7 +302,7 @@ def test_visible_date_in_a_date_element_when_no_markup_states_one():
 
 
 @pytest.mark.parametrize("text, day", [
-    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"),
+    ("2019年4月4日", "2019-04-04"), ("2019/04/04 10:00", "2019-04-04"), ("2019년 4월 4일", "2019-04-04"),
     ("5 March 2024", "5 March 2024"), ("Posted May 2019", None), ("Page 2 of 12", None),
 ])
 def test_text_date_needs_a_whole_day(text, day):
@@ -1055,3 +1057,165 @@ def test_the_standard_published_tag_leads_the_less_common_ones():
     article = parsed('<meta name="pub_date" content="2024-10-01">'
                      '<meta property="article:published_time" content="2024-10-03T09:15:00Z">')
     assert article.published == "2024-10-03T09:15:00+00:00"
+
+
+# --- dates written for readers: labels, <time> elements, teasers ----------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # a "Published" line with no class to name it, in English and other languages
+    ("<h1>Bridge</h1><p>Published on 5 March 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Published: Mar. 5, 2024 at 10:00 a.m.</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Posted 5 March 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Publicado el 5 de marzo de 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Publié le 5 mars 2024 à 10h00</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Veröffentlicht am 5. März 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><div><span>PUBLISHED</span> <span>March 5, 2024</span></div>", "2024-03-05"),
+    # the published date of a line that gives both, whichever comes first
+    ("<h1>Bridge</h1><p>Updated March 9, 2024; Published March 5, 2024</p>", "2024-03-05"),
+    ("<h1>Bridge</h1><p>Last updated: 9 March 2024</p><p>First published: 5 March 2024</p>",
+     "2024-03-05"),
+])
+def test_a_line_labelled_published_dates_the_page(top, published):
+    article = parsed(top=top)
+    assert (article.published, article.provenance.get("published")) == (published, "text")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Published March 5, 2024", "March 5, 2024"),
+    ("March 5, 2024 | Updated March 9, 2024", "March 5, 2024"),
+    ("Updated March 9, 2024 | Published March 5, 2024", "March 5, 2024"),
+    ("Mis à jour le 9 mars 2024, publié le 5 mars 2024", "5 mars 2024"),
+    ("Updated March 9, 2024", None),  # a revision's date alone: not the publication's
+    ("Aktualisiert am 09.03.2024", None),
+    ("公開日：2024年3月5日 更新日：2024年3月9日", "2024-03-05"),
+    ("更新日：2024年3月9日", None),
+    ("Posted by Ada Quill on March 5, 2024", "March 5, 2024"),
+])
+def test_the_published_date_of_a_line_with_labels(text, day):
+    from ingest.html_signals import published_text_date
+
+    assert published_text_date(text) == day
+
+
+@pytest.mark.parametrize("top, published", [
+    # a <time> marked as the update, by its class or by the label before it, is no publication
+    ('<h1>Bridge</h1><time class="updated" datetime="2024-03-09">March 9</time>'
+     '<time class="published" datetime="2024-03-05">March 5</time>', "2024-03-05"),
+    ('<h1>Bridge</h1><p>Updated <time datetime="2024-03-09">March 9</time></p>'
+     '<p>Published <time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    ('<h1>Bridge</h1><p>Updated <time datetime="2024-03-09">March 9</time></p>'
+     '<p><time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    # a <time> in a related-stories list dates another story
+    ('<h1>Bridge</h1><ul><li><h3>Other story</h3><time datetime="2023-01-01">Jan 1</time></li></ul>'
+     '<p class="published">March 5, 2024</p>', "2024-03-05"),
+])
+def test_time_elements_of_updates_and_teasers_do_not_date_the_page(top, published):
+    assert parsed(top=top).published == published
+
+
+def test_a_revision_date_in_the_byline_is_not_the_byline_date():
+    top = '<h1>Bridge</h1><p class="byline">Maria Lindqvist<br>Updated March 9, 2024</p>'
+    assert parsed(top=top).provenance.get("published") != "byline"
+
+
+# --- bylines in more shapes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # two linked names set side by side with only a space between them are two people
+    ('<h1>Bridge</h1><div class="byline"><a href="/a/1">Maria Lindqvist</a> '
+     '<a href="/a/2">Tomas Berg</a></div>', ["Maria Lindqvist", "Tomas Berg"]),
+    # ... while a name set in two spans (given and family name) stays one
+    ('<h1>Bridge</h1><div class="byline"><span class="given-name">Maria</span> '
+     '<span class="family-name">Lindqvist</span></div>', ["Maria Lindqvist"]),
+    # "Posted on <time> by <name>": the "by" comes after the date element
+    ('<h1>Bridge</h1><div class="entry-meta">Posted on <time datetime="2024-03-05">March 5, 2024'
+     '</time> by <span class="vcard"><a class="url fn n" href="/u/ml">Maria Lindqvist</a></span></div>',
+     ["Maria Lindqvist"]),
+    # a byline marked by a test id, as script-rendered templates do
+    ('<h1>Bridge</h1><div data-testid="author-name">Maria Lindqvist</div>', ["Maria Lindqvist"]),
+])
+def test_bylines_in_more_shapes(top, authors):
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline")
+
+
+def test_a_time_marked_updated_is_a_last_resort_when_the_page_shows_no_other_date():
+    # themes mark the one date they show "updated": until an edit, it is the publication's
+    article = parsed(top='<h1>Bridge</h1><p><time class="updated" datetime="2024-03-05">March 5</time></p>')
+    assert (article.published, article.provenance.get("published")) == ("2024-03-05", "time")
+
+
+@pytest.mark.parametrize("head, authors", [
+    # one field names the lead author alone, another all of them: the fuller list
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria Lindqvist"}})
+     + '<meta name="author" content="Maria Lindqvist, Tomas Berg">', ["Maria Lindqvist", "Tomas Berg"]),
+    ('<meta name="author" content="Maria Lindqvist">'
+     '<meta name="parsely-author" content="Maria Lindqvist"><meta name="parsely-author" content="Tomas Berg">',
+     ["Maria Lindqvist", "Tomas Berg"]),
+    # a list that is not a superset (another person) does not replace the first
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria Lindqvist"}})
+     + '<meta name="author" content="Tomas Berg, Ana Ruiz">', ["Maria Lindqvist"]),
+])
+def test_the_fuller_of_two_structured_author_lists(head, authors):
+    assert parsed(head).authors == authors
+
+
+@pytest.mark.parametrize("top, published", [
+    # the masthead's "today" is not the article's date
+    ('<header><time datetime="2024-05-31">Today</time></header><h1>Bridge</h1>'
+     '<time datetime="2024-03-05">March 5, 2024</time>', "2024-03-05"),
+    ('<nav><time datetime="2024-05-31">Today</time></nav><h1>Bridge</h1>'
+     '<time datetime="2024-03-05">March 5, 2024</time>', "2024-03-05"),
+    # ... while the article's own <header> holds its headline and its date
+    ('<header><h1>Bridge</h1><time datetime="2024-03-05">March 5, 2024</time></header>', "2024-03-05"),
+])
+def test_a_time_in_the_page_header_does_not_date_the_article(top, published):
+    assert parsed(top=top).published == published
+
+
+def test_a_line_in_the_readers_comments_names_and_dates_nothing():
+    top = ('<h1>Bridge</h1><section id="comments"><div class="comment-body">'
+           '<p>Posted by Tomas Berg on March 9, 2024</p></div></section>')
+    article = parsed(top=top)
+    assert (article.authors, article.published) == ([], None)
+
+
+@pytest.mark.parametrize("comment", [
+    '<time datetime="2024-03-09T10:00:00Z">March 9</time>',
+    '<span class="date">March 9, 2024</span>',
+])
+def test_a_readers_comment_dates_nothing(comment):
+    top = f'<h1>Bridge</h1><ol class="comment-list"><li class="comment"><p>Nice.</p>{comment}</li></ol>'
+    assert parsed(top=top).provenance.get("published") not in ("time", "text")
+
+
+def test_a_link_to_an_author_page_in_the_comments_names_no_author():
+    top = ('<h1>Bridge</h1><div id="comments"><p>Reply from '
+           '<a href="/author/tomas-berg">Tomas Berg</a></p></div>')
+    assert parsed(top=top).authors == []
+
+
+def test_comment_flags_on_the_body_do_not_make_the_page_a_comment():
+    html = (b'<html><head><title>Bridge</title></head><body class="single comments-open f_comment_on">'
+            b'<article><h1>Bridge</h1><p class="byline">By Maria Lindqvist</p>' + BODY.encode()
+            + b"</article></body></html>")
+    assert normalise(extract_html(html), NOW).authors == ["Maria Lindqvist"]
+
+
+def test_a_comment_flag_on_the_articles_own_box_does_not_make_it_a_comment():
+    top = ('<div class="post comment-status-open"><h1>Bridge</h1>'
+           '<p class="byline">By Maria Lindqvist</p><time datetime="2024-03-05">March 5</time></div>')
+    article = parsed(top=top)
+    assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
+
+
+def test_trafilatura_author_is_not_run_when_the_pages_byline_names_no_person(monkeypatch):
+    import ingest.extract_html as module
+
+    def dear(*args, **kwargs):
+        raise AssertionError("run although the page's byline was read")
+
+    monkeypatch.setattr(module.trafilatura_metadata, "extract_author", dear)
+    assert parsed(top='<h1>Bridge</h1><p class="byline">By Valley Courier Staff</p>').authors == []
