@@ -579,14 +579,19 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
-    # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    # ("A at 10:21 AM": a blog's footer with the time it was posted.)
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+    # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
+    # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
+    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
-                    r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
+                    r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
+                    # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
+                    # pictures that follows the writer's names.
+                    r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"
+                    r"graphics?|video|artwork)\s*(?:by\b|:))",
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(rf"\s*[|•]\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:/|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
+    # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
+    text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -1014,11 +1019,19 @@ def name_slash_outlet(line: Line) -> list[str]:
     """"Ann Lee / Harbour Gazette", "ANN LEE AND TOM PARK/Daily Star": names, a slash and who
     they write for. A photo credit has the same shape, so this is only asked of a line in a
     byline's place, and the far side may not name a picture agency or say "photo"."""
-    head, slash, tail = line.text.strip().partition("/")
-    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes.
+    # (The slashes of a date, "18/03/2019", are not the credit's.)
+    parts = re.split(r"(?<!\d)/(?!\d)", line.text.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return []
+    head, tail = parts
+    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes, and so do
+    # the writer's handle ("/ Harbour Gazette, @annlee") and a slash ending the credit.
     dates = full_dates(tail)
-    head, tail = head.strip(), (tail[: dates[0][0]] if dates else tail).strip(" .,|•·-–—")
-    if not slash or line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
+    tail = re.sub(r"[,\s]*@\s?\w+.*$", "", tail[: dates[0][0]] if dates else tail)
+    head, tail = head.strip(), tail.strip(" .,|•·-–—/")
+    # "18/03/2019 | Ann Lee / Harbour Gazette": a stamp may open the line, set apart by a bar.
+    head = re.sub(r"^[^|•·]*\d[^|•·]*\s*[|•·]\s*", "", head) if full_dates(head) else head
+    if line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []

@@ -279,6 +279,13 @@ def test_stamps(text, expected):
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
+    ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
+    ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
+    ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
+    # the credit of the pictures after the writer's names
+    ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -691,6 +698,12 @@ def test_lone_author(text, names):
     ("Ann Lee / the union said so", []),
     ("Ann Lee / Harbour Gazette, April 19, 2020", ["Ann Lee"]),  # the stamp after the outlet
     ("Ann Lee / Getty Images, April 19, 2020", []),
+    ("Ann Lee / Harbour Gazette/", ["Ann Lee"]),  # a slash closing the credit
+    ("Ann Lee / Harbour Gazette, @annlee", ["Ann Lee"]), ("Ann Lee / Harbour Gazette @ annlee", ["Ann Lee"]),
+    ("Ann Lee / Harbour Gazette / March 3, 2019", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee / Harbour Gazette", ["Ann Lee"]),  # a stamp before the name
+    ("18/03/2019 | Harbour strike / Ports", []),
+    ("Ann Lee / Getty Images, @annlee", []),
 ])
 def test_name_slash_outlet(text, names):
     assert rules.name_slash_outlet(line(text)) == names
