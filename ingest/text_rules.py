@@ -188,6 +188,7 @@ def unwrap(raws: list[str]) -> list[str]:
 
 
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
+_OPEN_TITLE = re.compile(r'\]\(\s*<?[^)\s>]*>?\s+"[^"]*$')  # '](/a "title' with no closing quote
 
 
 def _whole_links(raws: list[str]) -> list[str]:
@@ -210,6 +211,16 @@ def _whole_links(raws: list[str]) -> list[str]:
             if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
                 raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
                 k = j
+        # A link's title wrapped inside its quotes ('[Ann Lee](/a "Posts by' / 'Ann Lee")'), as
+        # Markdown written at a fixed width has it: the line that closes the quote is joined.
+        if _OPEN_TITLE.search(raw):
+            for j in range(k + 1, min(len(raws), k + 3)):
+                if not raws[j].strip() or "[" in raws[j]:
+                    break
+                if re.search(r'"\s*\)', raws[j]):
+                    raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+                    k = j
+                    break
         out.append(raw)
         k += 1
     return out

@@ -58,6 +58,10 @@ def test_links_keep_their_targets_for_the_rules():
     ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
     ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
     ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
+    # the link's title wrapped inside its quotes, with or without the text wrapped too
+    ('by [Ann Lee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ('by [Ann\nLee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ('A "quote\nThe story goes on.")', ['A "quote', 'The story goes on.")'], []),  # no link: two lines
 ])
 def test_links_broken_over_lines_are_joined(text, lines, links):
     parsed = read_lines(text)
