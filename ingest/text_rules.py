@@ -650,6 +650,10 @@ def _is_person(name: str) -> bool:
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
         return False
+    # A section's or a desk's word makes it the name of a section or of an outlet's title
+    # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
+    if keys & (_DESK_WORDS - _JOINING_WORDS):
+        return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
     if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
         return False

@@ -449,6 +449,8 @@ def test_name_list(text, names):
     ("Words: Ann Lee", []),  # a label is not a word of a name
     ("Copyright Notice", []), ("Abstract Introduction", []),  # a document's section headings
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
+    # a section's or a desk's word: an outlet's section or a topic, not a person
+    ("Harbour Finance", []), ("Climate Change", []), ("Gazette Sport", []), ("Ann Lee Music", []),
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -734,6 +736,7 @@ def test_name_slash_outlet(text, names):
     ("By Ann Lee / Harbour Gazette", ["Ann Lee"]),
     ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
     ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
+    ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
