@@ -675,7 +675,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
         if not count and rules.ends_with_by(line):
-            add(rules.names_in(lines[i + 1].text), i + 1)
+            # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
+            add(rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1]), i + 1)
     if named and i + 1 < len(lines):
         # The next author below: "and Tom Park", or a name on its own line with a stamp below.
         after = lines[i + 1]

@@ -693,13 +693,30 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
 # beginning: 執筆者 before 執筆), one list for a label alone on its line and one before a name.
 _CJK_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作者|撰文|撰稿|通讯员|ライター|文"
+# "本报记者" (our reporter), "特约记者": a word or two before "reporter" make one label.
+_CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
+# Words a Chinese or Japanese page sets in the byline's place that are not names, written in
+# the same characters: a byline block's labels ("公開日", "来源", "责任编辑") and the names of
+# sections and pages ("製品情報" product information, "新闻", "首页", "一覧").
+_CJK_NOT_NAME = re.compile(
+    r"[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
+    r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
+    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
+)
+
+
+def _cjk_names(items: list[str]) -> list[str]:
+    """Items that are all Chinese, Japanese or Korean names ("山田太郎", "王明"), else none."""
+    if items and all(re.fullmatch(_CJK_NAME, n) and not _CJK_NOT_NAME.search(n) for n in items):
+        return items
+    return []
 
 
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
     author's name is on the next line."""
     if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by|"
-                    rf"{_CJK_LABELS})\s*[:：]?", line.text.strip(), re.I):
+                    rf"{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
@@ -714,23 +731,30 @@ _LABEL = re.compile(
     r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:" + _CJK_LABELS + r"|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：]?)\s*(.+)$",
     re.I,
 )
 
 
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
+_CJK_LABEL_INSIDE = re.compile(
+    rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
 
 
 def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
     match = _LABEL.match(line.text.strip())
+    if not match and line.words <= 20:
+        # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
+        # (the author's label after a space, with its colon; the next label ends the names).
+        inside = _CJK_LABEL_INSIDE.search(line.text)
+        return _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", inside.group(1)) if n]) if inside else []
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子".
-    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n]
-    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk):
+    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n])
+    if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
         return []
@@ -757,8 +781,9 @@ def byline_by(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
-    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n]
-    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk) and len(cjk) <= 4:
+    # (Not a label or a section's name: "By 本报记者", "By 新闻".)
+    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n])
+    if cjk and len(cjk) <= 4:
         return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
@@ -933,9 +958,9 @@ def cjk_name_line(line: Line) -> list[str]:
     if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
         return []
     name = text.replace(" ", "")
-    # The labels of a byline block are written in the same characters: "公開日" (published
-    # on), "更新日時", "发布时间", "来源" are not names.
-    if re.search(r"[日時时]$|公開|更新|投稿|発行|発表|作成|日付|日期|发布|來源|来源|出典|編集|编辑", name):
+    # The labels of a byline block and the names of sections are written in the same
+    # characters: "公開日" (published on), "来源", "製品情報" are not names.
+    if _CJK_NOT_NAME.search(name):
         return []
     return [text] if 2 <= len(name) <= 4 else []
 

@@ -283,6 +283,7 @@ def test_stamps(text, expected):
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
+    ("By 本报记者", []), ("By 製品情報", []),  # a label and a section's name, not names
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
     ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
     ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
@@ -314,6 +315,10 @@ def test_byline_by(text, names):
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
     ("本报记者 王小明 李华", ["王小明", "李华"]),  # "our reporters": a word before the label
     ("新聞記者が語った", []),  # "a newspaper reporter said": no break after the label
+    # a Chinese byline line with its labels side by side: the author's up to the next label
+    ("2019年3月3日 来源：港口日报 作者：王小明", ["王小明"]),
+    ("2019-03-03 作者：王小明、李华 来源：港口日报", ["王小明", "李华"]),
+    ("2019年3月3日 来源：港口日报", []), ("作者：责任编辑", []),  # a label is not a name
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -461,6 +466,7 @@ def test_names_in(text, names):
     ("The bridge was closed on Monday by", True), ("Nearby", False),
     # a CJK label alone on its line, from the same list as the labels before a name
     ("ライター", True), ("執筆者：", True), ("撰稿", True),
+    ("本报记者", True), ("特约记者：", True),  # "our reporter": a word before the label
 ])
 def test_ends_with_by(text, expected):
     assert rules.ends_with_by(line(text)) is expected
@@ -737,6 +743,7 @@ def test_name_slash_outlet(text, names):
     ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
     ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
     ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
+    ("本报记者\n王小明", ["王小明"]),  # a Chinese label alone, the name below it
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
@@ -774,6 +781,7 @@ def test_names_with_outlet(text, names):
     ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
     ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
     ("公開日", []), ("更新日時", []), ("发布时间", []), ("来源", []),  # a byline block's labels
+    ("製品情報", []), ("新闻", []), ("首页", []), ("本报记者", []),  # sections, a label
 ])
 def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
