@@ -565,7 +565,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
                 elif _byline_above_headline(lines, i, title_at):
-                    add(rules.names_in(lines[i].text), i)
+                    add(rules.names_in(lines[i].text) or rules.name_slash_outlet(lines[i]), i)
             if found:
                 break
         if found:
@@ -741,8 +741,13 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
     """A name on its own line in the block just above the headline, with a date or stamp in
     that block and nothing longer than a section's name between ("Ann Lee" / "Ideas" /
     "11.14.2019 09:00" / headline): pages that set the byline block above the title."""
-    if title_at - i > 4 or not rules.is_name_line(lines[i]):
+    # (The name may come with its outlet, "Ann Lee / Harbour Gazette", and then a date on the
+    # same line counts as the block's stamp: "18/03/2019 | Ann Lee / Harbour Gazette".)
+    slashed = rules.name_slash_outlet(lines[i])
+    if title_at - i > 4 or not (rules.is_name_line(lines[i]) or slashed):
         return False
+    if slashed and rules.full_dates(lines[i].text):
+        return True
     between = lines[i + 1: title_at]
     # The stamp may stand just above the name instead ("11.14.2019" / "Ann Lee" / headline).
     # (Then the name must be the headline's very next line above: a name further up, with

@@ -414,6 +414,10 @@ def test_byline_continuation(text, names):
     ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
     ("Ports\n\nAnn Lee", []),  # no stamp: a topic's name as well as a writer's
     ("March 3, 2019\n\nAnn Lee\n\nPorts", []),  # a kicker between the name and the headline
+    # the name with its outlet, the stamp below it or on the same line
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / Harbour Gazette", []),  # no stamp: a photo's credit as well as a byline
 ])
 def test_a_byline_block_above_the_headline(top, authors):
     assert parse(f"{top}\n\n# Harbour strike ends\n\n{STORY}\n", markdown=True).authors == authors
