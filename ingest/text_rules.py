@@ -590,6 +590,9 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
+    # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
+    text = re.sub(rf"\s+in\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,\s*|\s+and\s+|\s*&\s*){_UPPER})",
+                  "", text)
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
@@ -1247,7 +1250,9 @@ def more_from(line: Line) -> list[str]:
 
 
 _CONTACT = re.compile(
-    rf"^(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})\s+at\s+"
+    rf"^(?:(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
+    # "Ann Lee can be reached at ...": the same address with the name first
+    rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
     r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
 
 
@@ -1255,7 +1260,7 @@ def contact_line(line: Line) -> list[str]:
     """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
     end of a story."""
     match = _CONTACT.match(line.text.strip())
-    return names_in(match.group(1)) if match and line.words <= 30 else []
+    return names_in(match.group(1) or match.group(2)) if match and line.words <= 30 else []
 
 
 def contributors(line: Line) -> list[str]:

@@ -253,7 +253,9 @@ def test_stamps(text, expected):
     ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
     ("By Ann Lee Harbour Lisbon Porto", []),
     ("By Harbour Shipping Agency", []),  # an organisation, not a name before one
-    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
+    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]),  # each with their place
+    ("Reporting by Ann Lee in New York City, Tom Park in Porto; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee in Lisbon, Portugal", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
     ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
@@ -1145,6 +1147,9 @@ def test_bylines_over_several_lines(header, authors):
     (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
     (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
     (rules.contact_line, "Contact the harbour office at 555-459-5382", []),
+    (rules.contact_line, "Ann Lee can be reached at ann.lee@example.org.", ["Ann Lee"]),
+    (rules.contact_line, "Ann Lee can be contacted by email at ann.lee@example.org", ["Ann Lee"]),
+    (rules.contact_line, "The Harbour Shipping Agency can be reached at 555-459-5382", []),
 ])
 def test_sign_offs_below_the_story(rule, text, names):
     assert rule(line(text)) == names
