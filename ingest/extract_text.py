@@ -670,19 +670,24 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
+    last = i  # the byline's last line so far
     if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
         names, count = rules.names_over_lines(lines[i + 1:])
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
+        last += count
         if not count and rules.ends_with_by(line):
             # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
-            add(rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1]), i + 1)
-    if named and i + 1 < len(lines):
-        # The next author below: "and Tom Park", or a name on its own line with a stamp below.
-        after = lines[i + 1]
+            names = rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1])
+            add(names, i + 1)
+            last += 1 if names else 0
+    if named and last + 1 < len(lines):
+        # The next author below the byline's last line ("Par" / "Ann Lee" / "(avec Tom Park)"):
+        # "and Tom Park", "(with Tom Park)", or a name on its own line with a stamp below.
+        after = lines[last + 1]
         add(rules.byline_continuation(after)
             or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
-                and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
+                and last + 2 < len(lines) and rules.is_author_marker(lines[last + 2]) else []), last + 1)
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,

@@ -750,6 +750,7 @@ def test_name_slash_outlet(text, names):
     ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
     ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
     ("本报记者\n王小明", ["王小明"]),  # a Chinese label alone, the name below it
+    ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
