@@ -1012,7 +1012,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []
     text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
-    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
+    # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
+    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
@@ -1028,7 +1029,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
             name = first
         # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
-        return names_in(name) if NAME_LINE.match(name) else []
+        return names_in(name) if NAMES_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
@@ -1036,7 +1037,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
     if cjk := cjk_name_line(Line(raw=name, text=name)):
         return cjk
-    return names_in(name) if NAME_LINE.match(name) else []
+    return names_in(name) if NAMES_LINE.match(name) else []
 
 
 def name_and_outlet(line: Line) -> list[str]:

@@ -342,6 +342,11 @@ def test_byline_label(text, names):
     ("18/03/2019 | Ann Lee, Ports", []),
     ("山田太郎 | November 28, 2016", ["山田太郎"]),  # a Chinese or Japanese name and a date
     ("ニュース | November 28, 2016", []),  # a section in kana
+    # two or more writers
+    ("Ann Lee and Tom Park | November 28, 2016", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and Sue Ray, Oct 28, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("18/03/2019 | Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ports and Ships | November 28, 2016", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
