@@ -595,7 +595,9 @@ def clean_byline(text: str) -> str:
                   "", text)
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
-    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+    # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
+    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+                    r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
                     # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
@@ -685,7 +687,8 @@ def _once(name: str) -> str:
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
-    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read)\s*$",
+    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
+    r"updated)\s*$",  # "Updated by B": who changed the story last, not who wrote it
     re.I,
 )
 
@@ -731,10 +734,13 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
+    # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
+    # before it, and set apart from the name by "=".
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝]?)\s*(.+)$",
     re.I,
 )
 
@@ -746,7 +752,8 @@ _CJK_LABEL_INSIDE = re.compile(
 
 def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
-    match = _LABEL.match(line.text.strip())
+    # "（文：山田太郎）": a Japanese credit in brackets.
+    match = _LABEL.match(re.sub(r"^[（(](.*)[）)]$", r"\1", line.text.strip()))
     if not match and line.words <= 20:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).
@@ -755,8 +762,9 @@ def byline_label(line: Line) -> list[str]:
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
-    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子".
-    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n])
+    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
+    # (and the next label ends them: "撰文：王小明 摄影：李华").
+    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", re.sub(r"\s+\S+[:：].*$", "", names)) if n])
     if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
@@ -851,7 +859,10 @@ def byline_continuation(line: Line) -> list[str]:
     if not match or line.words > 12:
         return []
     names = clean_byline(re.sub(r"\s+(?:et|und|y|e|en|och|og)\s+", " and ", match.group(1)))
-    return names_in(names) if NAMES_LINE.match(names) else []
+    if NAMES_LINE.match(names):
+        return names_in(names)
+    # "and Tom Park, Shipping Editor": the last author with a role of their own.
+    return name_with_role(Line(raw=match.group(1), text=match.group(1)))[0]
 
 
 def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
@@ -1023,8 +1034,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
-        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar or dot.
-        first, *rest = re.split(r"\s*[|•·]\s*", name)
+        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar, a dot
+        # or a slash with spaces ("March 3, 2019 / Ann Lee / 5 Comments").
+        first, *rest = re.split(r"\s*[|•·]\s*|\s+/\s+", name)
         if rest and all(_STAMP_TAIL.match(part) for part in rest):
             name = first
         # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.

@@ -286,6 +286,10 @@ def test_stamps(text, expected):
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
     ("By 本报记者", []), ("By 製品情報", []),  # a label and a section's name, not names
+    # an editor or a reviewer after the writer, and whom the writer works for in small letters
+    ("By Ann Lee, edited by Tom Park", ["Ann Lee"]), ("Written by Ann Lee and edited by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee, reviewed by Dr. Tom Park", ["Ann Lee"]), ("Updated by Tom Park", []),
+    ("By Ann Lee for the Harbour Gazette", ["Ann Lee"]), ("By Ann Lee of the Harbour Gazette", ["Ann Lee"]),
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
     ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
     ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
@@ -321,6 +325,10 @@ def test_byline_by(text, names):
     ("2019年3月3日 来源：港口日报 作者：王小明", ["王小明"]),
     ("2019-03-03 作者：王小明、李华 来源：港口日报", ["王小明", "李华"]),
     ("2019年3月3日 来源：港口日报", []), ("作者：责任编辑", []),  # a label is not a name
+    ("Author(s): Ann Lee", ["Ann Lee"]),
+    ("（文：山田太郎）", ["山田太郎"]), ("文=山田太郎", ["山田太郎"]),  # in brackets, after "="
+    ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
+    ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -347,6 +355,7 @@ def test_byline_label(text, names):
     ("Ann Lee, Tom Park and Sue Ray, Oct 28, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("18/03/2019 | Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("Ports and Ships | November 28, 2016", []),
+    ("March 3, 2019 / Ann Lee / 5 Comments", ["Ann Lee"]),  # slashes between the parts
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -411,6 +420,7 @@ def test_role_after_a_slash_is_not_a_credit(text, caption):
     ("(with Tom Park and Sue Ray)", ["Tom Park", "Sue Ray"]),  # co-authors in brackets
     ("(avec Tom Park et Sue Ray)", ["Tom Park", "Sue Ray"]),
     ("(with the union's backing)", []),
+    ("and Tom Park, Shipping Editor", ["Tom Park"]),  # with a role of their own
 ])
 def test_byline_continuation(text, names):
     assert rules.byline_continuation(line(text)) == names
