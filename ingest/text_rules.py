@@ -535,7 +535,10 @@ _UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x
 # Small letters of the same alphabets: "Núñez" ends in three of them as "Lopez" does.
 _LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
                           if chr(c).islower()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
+# A particle glued to the capitalised surname it opens: "d'Arcy", "al-Hashimi", "O'Neil" is
+# capitalised already.
+_GLUED_PARTICLE = rf"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]{_UPPER}[\w'’.-]*"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
@@ -660,7 +663,7 @@ def _is_person(name: str) -> bool:
     if keys & (_DESK_WORDS - _JOINING_WORDS):
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
-    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
+    if not 2 <= sum(1 for w in words if w[:1].isupper() or re.fullmatch(_GLUED_PARTICLE, w)) <= 4:
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"
@@ -767,7 +770,8 @@ def byline_label(line: Line) -> list[str]:
     cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", re.sub(r"\s+\S+[:：].*$", "", names)) if n])
     if cjk:
         return cjk
-    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+           for word in names.split()):
         return []
     return names_in(names)
 
@@ -797,7 +801,8 @@ def byline_by(line: Line) -> list[str]:
     if cjk and len(cjk) <= 4:
         return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
-    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+           for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
 

@@ -290,6 +290,9 @@ def test_stamps(text, expected):
     ("By Ann Lee, edited by Tom Park", ["Ann Lee"]), ("Written by Ann Lee and edited by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, reviewed by Dr. Tom Park", ["Ann Lee"]), ("Updated by Tom Park", []),
     ("By Ann Lee for the Harbour Gazette", ["Ann Lee"]), ("By Ann Lee of the Harbour Gazette", ["Ann Lee"]),
+    ("By Ann d'Arcy and Ali al-Hashimi", ["Ann d'Arcy", "Ali al-Hashimi"]),  # a particle glued to the surname
+    ("By Nguyễn Văn Minh and ĐẶNG THỊ LAN", ["Nguyễn Văn Minh", "Đặng Thị Lan"]),  # Vietnamese letters
+    ("By Ann Lee and the dock-workers", []),
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
     ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
     ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
