@@ -652,6 +652,20 @@ _NOT_NAME_WORDS = {
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
+# Common nouns of the places, topics and kinds of piece that a page tags beside its date
+# ("Main Street", "Premier League", "Human Rights", "Book Review", "Morning Briefing"), where a
+# byline stands too. (Nouns that are also common surnames - West, North, Court, House, Hall,
+# Park - are left out: a writer's name weighs more than a rare tag.)
+_TOPIC_WORDS = {
+    "street", "road", "avenue", "boulevard", "square", "valley", "league", "cup", "championship",
+    "olympics", "estate", "rights", "intelligence", "updates", "update", "live", "review", "reviews",
+    "briefing", "interview", "recap", "preview", "explainer", "explained", "analysis", "guide",
+    "podcast", "gallery", "quiz", "recipe", "recipes", "meet", "korea", "africa", "america",
+    "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
+    "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
+}
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
@@ -660,7 +674,7 @@ def _is_person(name: str) -> bool:
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
-    if keys & (_DESK_WORDS - _JOINING_WORDS):
+    if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
     if not 2 <= sum(1 for w in words if w[:1].isupper() or re.fullmatch(_GLUED_PARTICLE, w)) <= 4:

@@ -480,6 +480,10 @@ def test_name_list(text, names):
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
     # a section's or a desk's word: an outlet's section or a topic, not a person
     ("Harbour Finance", []), ("Climate Change", []), ("Gazette Sport", []), ("Ann Lee Music", []),
+    # a place, a topic or a kind of piece, as pages tag them beside the date
+    ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
+    ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
+    ("Adam West", ["Adam West"]), ("Ann Court", ["Ann Court"]),  # surnames that are nouns too
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -768,6 +772,7 @@ def test_name_slash_outlet(text, names):
     ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
     ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
     ("本报记者\n王小明", ["王小明"]),  # a Chinese label alone, the name below it
+    ("Human Rights\n\nMarch 3, 2019", []), ("Champions League | March 3, 2019", []),  # tags beside the date
     ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
