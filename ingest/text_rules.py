@@ -563,11 +563,13 @@ _AUTHOR_PATH = re.compile(
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
     # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
-    rf"^({_NAME})(?:\s*\(@\w+\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
+    # (And a short description between commas: "Ann Lee, a former docker, is the author of".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
-    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b)(.*)$"
+    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
+    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b)(.*)$"  # "writes the weekly shipping column"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -1001,9 +1003,11 @@ def cjk_name_line(line: Line) -> list[str]:
 def sign_off(line: Line) -> list[str]:
     """"— Ann Lee": a columnist's sign-off below the story."""
     match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
-    if not match or line.words > 6 or not NAMES_LINE.match(match.group(1).strip()):
+    if not match or line.words > 6:
         return []
-    return names_in(match.group(1))
+    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
+    names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def is_author_marker(line: Line) -> bool:

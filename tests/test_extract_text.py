@@ -553,6 +553,9 @@ def test_name_lines(text, expected):
     ("Ann Lee is an associate professor of history at the University of Lisbon.", ("Ann Lee", None)),  # no outlet
     ("Ann Lee has written for The Harbour Gazette and the Port Times.", ("Ann Lee", None)),  # not this page's outlet
     ("Ann Lee (@annlee) is a staff writer.", ("Ann Lee", None)),
+    ("Ann Lee, a former docker, is the author of a book on ports.", ("Ann Lee", None)),  # a description between commas
+    ("Ann Lee writes the Gazette's weekly shipping column.", ("Ann Lee", None)),
+    ("Tom Park, the union's leader, is a docker.", (None, None)),
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
@@ -836,6 +839,8 @@ def test_a_cjk_name_needs_a_stamp_beside_it():
 
 @pytest.mark.parametrize("text, names", [
     ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("— Ann Lee, Lisbon", ["Ann Lee"]), ("— Ann Lee, New York", ["Ann Lee"]),  # where the columnist signs from
+    ("— the end, Lisbon", []),
     ("— the port, again", []), ("Ann Lee", []),
 ])
 def test_sign_off(text, names):
