@@ -67,6 +67,9 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         # the link from being read, so they go next to an emphasis mark (elsewhere they part
         # the link's words from the words around it: "[Ann Lee](/a)[ Twitter](/t)").
         text = match.group(1)
+        # "[_Twitter_](/t)": emphasis around the whole link text ("_" glued to the word before
+        # the link would not be read as emphasis once the link is gone).
+        text = re.sub(r"^(\s*)([*_]{1,2})(\S(?:.*\S)?)\2(\s*)$", r"\1\3\4", text)
         if match.string[match.start() - 1: match.start()] in ("*", "_"):
             text = text.lstrip()
         if match.string[match.end(): match.end() + 1] in ("*", "_"):
@@ -188,7 +191,8 @@ def unwrap(raws: list[str]) -> list[str]:
 
 
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
-_OPEN_TITLE = re.compile(r'\]\(\s*<?[^)\s>]*>?\s+"[^"]*$')  # '](/a "title' with no closing quote
+# '](/a "title' or '](/a-long-addr' with no closing bracket: a link's target or title wrapped
+_OPEN_TITLE = re.compile(r'\]\(\s*<?[^()\s>]*(?:>?\s+"[^"]*)?$')
 
 
 def _whole_links(raws: list[str]) -> list[str]:
@@ -211,14 +215,16 @@ def _whole_links(raws: list[str]) -> list[str]:
             if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
                 raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
                 k = j
-        # A link's title wrapped inside its quotes ('[Ann Lee](/a "Posts by' / 'Ann Lee")'), as
-        # Markdown written at a fixed width has it: the line that closes the quote is joined.
+        # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/in/
+        # ann-lee-1b5)'), as Markdown written at a fixed width has it: the line that closes the
+        # bracket is joined (a target is joined without a space: a wrapper breaks it at a "-").
         if _OPEN_TITLE.search(raw):
             for j in range(k + 1, min(len(raws), k + 3)):
                 if not raws[j].strip() or "[" in raws[j]:
                     break
-                if re.search(r'"\s*\)', raws[j]):
-                    raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+                if ")" in raws[j]:
+                    glue = " " if '"' in raw[raw.rindex("]("):] else ""
+                    raw = glue.join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
                     k = j
                     break
         out.append(raw)

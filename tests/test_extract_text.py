@@ -35,6 +35,7 @@ def line(text: str) -> Line:
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
     ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
+    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann LeeTwitter", 0, False),  # emphasis around a link's whole text
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -62,6 +63,9 @@ def test_links_keep_their_targets_for_the_rules():
     ('by [Ann Lee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
     ('by [Ann\nLee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
     ('A "quote\nThe story goes on.")', ['A "quote', 'The story goes on.")'], []),  # no link: two lines
+    # the link's target wrapped at a "-": joined without a space
+    ("[Ann Lee](/in/ann-lee?trk=author-\ncard)", ["Ann Lee"], [("Ann Lee", "/in/ann-lee?trk=author-card")]),
+    ("See (this\nand that)", ["See (this", "and that)"], []),
 ])
 def test_links_broken_over_lines_are_joined(text, lines, links):
     parsed = read_lines(text)
