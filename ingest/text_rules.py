@@ -1058,11 +1058,17 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     dates = full_dates(line.text)
     if not dates:
         return []
-    if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
+    if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
+    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
+    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", name)
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
+        cjk = cjk_name_line(Line(raw=name, text=re.sub(rf"^{_YEAR_FIRST.pattern}日?\s*", "", name)))
+        if cjk:
+            return cjk
         # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar, a dot
         # or a slash with spaces ("March 3, 2019 / Ann Lee / 5 Comments").
         first, *rest = re.split(r"\s*[|•·]\s*|\s+/\s+", name)

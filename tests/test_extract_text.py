@@ -363,6 +363,9 @@ def test_byline_label(text, names):
     ("18/03/2019 | Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("Ports and Ships | November 28, 2016", []),
     ("March 3, 2019 / Ann Lee / 5 Comments", ["Ann Lee"]),  # slashes between the parts
+    ("Ann Lee on March 3, 2019", ["Ann Lee"]), ("Ann Lee am 3. März 2019", ["Ann Lee"]),  # a word into the date
+    ("Ann Lee (03/03/2019)", ["Ann Lee"]), ("Posted on March 3, 2019", []),
+    ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 製品情報", []),  # a CJK date, then the name
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
