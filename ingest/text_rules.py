@@ -223,8 +223,10 @@ def _whole_links(raws: list[str]) -> list[str]:
                 if not raws[j].strip() or "[" in raws[j]:
                     break
                 if ")" in raws[j]:
-                    glue = " " if '"' in raw[raw.rindex("]("):] else ""
-                    raw = glue.join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+                    for part in raws[k + 1: j + 1]:
+                        # (A space where the break was inside the title or opened it.)
+                        inside_title = '"' in raw[raw.rindex("]("):] or part.strip().startswith('"')
+                        raw = raw.rstrip() + (" " if inside_title else "") + part.strip()
                     k = j
                     break
         out.append(raw)

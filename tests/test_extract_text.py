@@ -66,6 +66,7 @@ def test_links_keep_their_targets_for_the_rules():
     # the link's target wrapped at a "-": joined without a space
     ("[Ann Lee](/in/ann-lee?trk=author-\ncard)", ["Ann Lee"], [("Ann Lee", "/in/ann-lee?trk=author-card")]),
     ("See (this\nand that)", ["See (this", "and that)"], []),
+    ('by [Ann Lee](/author/ann-lee/\n"Posts by Ann Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee/")]),  # the title on the next line
 ])
 def test_links_broken_over_lines_are_joined(text, lines, links):
     parsed = read_lines(text)
