@@ -601,6 +601,18 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
+    # each role. The reporters and the writer are its authors; who else helped is not.
+    parts = [part.strip(" ()") for part in text.split(";")]
+    if len(parts) > 1 and any(re.search(r"\bby\b", part, re.I) for part in parts[1:]):
+        kept = [parts[0]]
+        for part in parts[1:]:
+            credit = re.match(r"(?i:writing|written|reporting|reported)\s+by\s+(.+)$", part)
+            if credit:
+                kept.append(credit.group(1))
+            elif not re.search(r"\bby\b", part, re.I):
+                kept.append(part)  # "A; B; Editing by C": names between the credits
+        text = " and ".join(kept)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
@@ -715,7 +727,10 @@ _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
-    r"updated)\s*$",  # "Updated by B": who changed the story last, not who wrote it
+    r"updated|"  # "Updated by B": who changed the story last, not who wrote it
+    # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
+    # contributed by B": who helped the writer
+    r"additional|with|editing|research|researched|contributed)\s*$",
     re.I,
 )
 

@@ -296,6 +296,13 @@ def test_stamps(text, expected):
     ("By Ann Lee, reviewed by Dr. Tom Park", ["Ann Lee"]), ("Updated by Tom Park", []),
     ("By Ann Lee for the Harbour Gazette", ["Ann Lee"]), ("By Ann Lee of the Harbour Gazette", ["Ann Lee"]),
     ("By Ann d'Arcy and Ali al-Hashimi", ["Ann d'Arcy", "Ali al-Hashimi"]),  # a particle glued to the surname
+    # a wire story's credits: the reporters and the writer, not who else helped
+    ("Reporting by Ann Lee; Additional reporting by Tom Park; Editing by Sue Ray", ["Ann Lee"]),
+    ("Reporting by Ann Lee and Tom Park; Writing by Sue Ray; Editing by Bo Chen", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("(Reporting by Ann Lee; additional reporting by Tom Park in Porto; editing by Sue Ray)", ["Ann Lee"]),
+    ("By Ann Lee; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Additional reporting by Tom Park", []), ("With reporting by Tom Park", []), ("Research by Tom Park", []),
+    ("Editing by Tom Park", []), ("Reporting was contributed by Tom Park", []),
     ("By Nguyễn Văn Minh and ĐẶNG THỊ LAN", ["Nguyễn Văn Minh", "Đặng Thị Lan"]),  # Vietnamese letters
     ("By Ann Lee and the dock-workers", []),
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
