@@ -706,7 +706,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
@@ -770,6 +770,19 @@ def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:
     Lee, who won ..."): a caption naming who is pictured, not the writer."""
     name = rules.fold(name) if name else lines[i].key
     return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
+
+
+def _story_of(lines: list[Line], i: int) -> bool:
+    """The story's first paragraph, just below the name on line i, speaks of that person ("Ann
+    Lee" / "Ann Lee, the union's leader, said ..."): the name is a portrait's caption. (A bio
+    below a byline, "Ann Lee is a staff writer", names the writer and does not count.)"""
+    key = lines[i].key
+
+    def sentence(line: Line) -> bool:  # (a short first paragraph reads as a standfirst)
+        return rules.is_paragraph(line) or line.words >= 6 and line.text.rstrip().endswith((".", "”", '"'))
+
+    return any(key in lines[j].key and sentence(lines[j]) and not rules.bio(lines[j])[0]
+               for j in range(i + 1, min(len(lines), i + 3)))
 
 
 def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:

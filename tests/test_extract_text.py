@@ -791,6 +791,8 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
     ("本报记者\n王小明", ["王小明"]),  # a Chinese label alone, the name below it
     ("Human Rights\n\nMarch 3, 2019", []), ("Champions League | March 3, 2019", []),  # tags beside the date
+    ("Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),  # a portrait's caption
+    ("Ann Lee\n\nAnn Lee is a staff writer who covers the port.", ["Ann Lee"]),  # the writer's bio below
     ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
