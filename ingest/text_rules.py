@@ -1188,6 +1188,9 @@ def unglue(text: str) -> str:
     maybe an initial, before it): three lower-case letters then a capital do not happen inside
     a surname ("McDonald", "DeAndre", "MacKenzie" have shorter runs), while a brand written in
     one word ("Ann Lee HarbourNet") comes after a whole name and stays as it is."""
+    # In capitals there is no case change to see: a profile link's label run onto the surname
+    # ("ANN LEETWITTER") is cut off by its own letters.
+    text = re.sub(r"\b([A-Z]{2,}?)(TWITTER|FACEBOOK|INSTAGRAM|LINKEDIN|EMAIL)(?=[A-Z]|\b)", r"\1; \2", text)
     words = text.split(" ")
     for k, word in enumerate(words):
         # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)

@@ -390,6 +390,8 @@ def test_name_with_date(text, names):
     ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
     ("José Álvarez-NúñezTwitter", "José Álvarez-Núñez; Twitter"),  # small letters beyond ASCII
     ("Łukasz WróblewskiŚwiat", "Łukasz Wróblewski; Świat"),
+    ("ANN LEETWITTERNEWS WRITER", "ANN LEE; TWITTERNEWS WRITER"),  # in capitals, a profile link's label
+    ("EMAIL ANN LEE", "EMAIL ANN LEE"), ("TWITTER", "TWITTER"),
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
