@@ -745,7 +745,7 @@ _CJK_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作
 _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 # Words a Chinese or Japanese page sets in the byline's place that are not names, written in
 # the same characters: a byline block's labels ("公開日", "来源", "责任编辑") and the names of
-# sections and pages ("製品情報" product information, "新闻", "首页", "一覧").
+# sections and pages ("商品情報" product information, "新闻", "首页", "一覧").
 _CJK_NOT_NAME = re.compile(
     r"[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
     r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
@@ -1017,7 +1017,7 @@ def cjk_name_line(line: Line) -> list[str]:
         return []
     name = text.replace(" ", "")
     # The labels of a byline block and the names of sections are written in the same
-    # characters: "公開日" (published on), "来源", "製品情報" are not names.
+    # characters: "公開日" (published on), "来源", "商品情報" are not names.
     if _CJK_NOT_NAME.search(name):
         return []
     return [text] if 2 <= len(name) <= 4 else []

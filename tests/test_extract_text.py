@@ -290,7 +290,7 @@ def test_stamps(text, expected):
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
-    ("By 本报记者", []), ("By 製品情報", []),  # a label and a section's name, not names
+    ("By 本报记者", []), ("By 商品情報", []),  # a label and a section's name, not names
     # an editor or a reviewer after the writer, and whom the writer works for in small letters
     ("By Ann Lee, edited by Tom Park", ["Ann Lee"]), ("Written by Ann Lee and edited by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, reviewed by Dr. Tom Park", ["Ann Lee"]), ("Updated by Tom Park", []),
@@ -373,7 +373,7 @@ def test_byline_label(text, names):
     ("March 3, 2019 / Ann Lee / 5 Comments", ["Ann Lee"]),  # slashes between the parts
     ("Ann Lee on March 3, 2019", ["Ann Lee"]), ("Ann Lee am 3. März 2019", ["Ann Lee"]),  # a word into the date
     ("Ann Lee (03/03/2019)", ["Ann Lee"]), ("Posted on March 3, 2019", []),
-    ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 製品情報", []),  # a CJK date, then the name
+    ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -833,7 +833,7 @@ def test_names_with_outlet(text, names):
     ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
     ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
     ("公開日", []), ("更新日時", []), ("发布时间", []), ("来源", []),  # a byline block's labels
-    ("製品情報", []), ("新闻", []), ("首页", []), ("本报记者", []),  # sections, a label
+    ("商品情報", []), ("新闻", []), ("首页", []), ("本报记者", []),  # sections, a label
 ])
 def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
