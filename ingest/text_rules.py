@@ -215,8 +215,8 @@ def _whole_links(raws: list[str]) -> list[str]:
             if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
                 raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
                 k = j
-        # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/in/
-        # ann-lee-1b5)'), as Markdown written at a fixed width has it: the line that closes the
+        # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/people/
+        # ann-lee-2)'), as Markdown written at a fixed width has it: the line that closes the
         # bracket is joined (a target is joined without a space: a wrapper breaks it at a "-").
         if _OPEN_TITLE.search(raw):
             for j in range(k + 1, min(len(raws), k + 3)):

@@ -64,7 +64,7 @@ def test_links_keep_their_targets_for_the_rules():
     ('by [Ann\nLee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
     ('A "quote\nThe story goes on.")', ['A "quote', 'The story goes on.")'], []),  # no link: two lines
     # the link's target wrapped at a "-": joined without a space
-    ("[Ann Lee](/in/ann-lee?trk=author-\ncard)", ["Ann Lee"], [("Ann Lee", "/in/ann-lee?trk=author-card")]),
+    ("[Ann Lee](/people/ann-lee?from=byline-\ncard)", ["Ann Lee"], [("Ann Lee", "/people/ann-lee?from=byline-card")]),
     ("See (this\nand that)", ["See (this", "and that)"], []),
     ('by [Ann Lee](/author/ann-lee/\n"Posts by Ann Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee/")]),  # the title on the next line
 ])
