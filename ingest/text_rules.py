@@ -1109,6 +1109,11 @@ def name_and_outlet(line: Line) -> list[str]:
     something capitalised (the outlet, or the writer's town). Only a byline's place makes it
     a byline: callers take it beside a date or a stamp, or right under the headline."""
     head, comma, tail = line.text.strip().rpartition(",")
+    # ("Ann Lee of the Harbour Gazette": "of" says whose writer too; "for" would not do, as a
+    # photographer is credited "Tom Park for The Gazette".)
+    of = re.fullmatch(r"(.+?)\s+of\s+((?:[Tt]he\s+)?[A-Z].*)", line.text.strip())
+    if not comma and of:
+        head, comma, tail = of.group(1), ",", of.group(2)
     tail = tail.strip(" .")
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []

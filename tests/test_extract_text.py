@@ -1106,6 +1106,8 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_and_outlet, "ANN LEE, HARBOUR GAZETTE", ["Ann Lee"]),
     (rules.name_and_outlet, "Ann Lee, Gazette", ["Ann Lee"]),
     (rules.name_and_outlet, "Ann Lee, the port said", []),
+    (rules.name_and_outlet, "Ann Lee of the Harbour Gazette", ["Ann Lee"]),  # "of": whose writer
+    (rules.name_and_outlet, "Bank of England", []), (rules.name_and_outlet, "Tom Park for The Harbour Gazette", []),
     (rules.name_and_outlet, "Ports, Ships", []),
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
