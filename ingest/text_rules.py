@@ -613,6 +613,10 @@ def clean_byline(text: str) -> str:
             elif not re.search(r"\bby\b", part, re.I):
                 kept.append(part)  # "A; B; Editing by C": names between the credits
         text = " and ".join(kept)
+    # "A (Text) und B (Fotos)": each credit's role in brackets after the name; who made the
+    # pictures goes with the role.
+    text = re.sub(rf"(?:^|,?\s+(?:and|und|et|en|y|e|&)\s+|,\s*){_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}\s*"
+                  r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
