@@ -565,7 +565,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
                 elif _byline_above_headline(lines, i, title_at):
-                    add(rules.names_in(lines[i].text), i)
+                    add(rules.names_in(lines[i].text) or rules.name_slash_outlet(lines[i]), i)
             if found:
                 break
         if found:
@@ -670,18 +670,24 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     if not people and i != title_at:
         add(rules.name_with_role(line)[0], i)
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
+    last = i  # the byline's last line so far
     if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
         names, count = rules.names_over_lines(lines[i + 1:])
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
+        last += count
         if not count and rules.ends_with_by(line):
-            add(rules.names_in(lines[i + 1].text), i + 1)
-    if named and i + 1 < len(lines):
-        # The next author below: "and Tom Park", or a name on its own line with a stamp below.
-        after = lines[i + 1]
+            # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
+            names = rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1])
+            add(names, i + 1)
+            last += 1 if names else 0
+    if named and last + 1 < len(lines):
+        # The next author below the byline's last line ("Par" / "Ann Lee" / "(avec Tom Park)"):
+        # "and Tom Park", "(with Tom Park)", or a name on its own line with a stamp below.
+        after = lines[last + 1]
         add(rules.byline_continuation(after)
             or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
-                and i + 2 < len(lines) and rules.is_author_marker(lines[i + 2]) else []), i + 1)
+                and last + 2 < len(lines) and rules.is_author_marker(lines[last + 2]) else []), last + 1)
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
@@ -700,7 +706,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at})
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
@@ -740,8 +746,13 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
     """A name on its own line in the block just above the headline, with a date or stamp in
     that block and nothing longer than a section's name between ("Ann Lee" / "Ideas" /
     "11.14.2019 09:00" / headline): pages that set the byline block above the title."""
-    if title_at - i > 4 or not rules.is_name_line(lines[i]):
+    # (The name may come with its outlet, "Ann Lee / Harbour Gazette", and then a date on the
+    # same line counts as the block's stamp: "18/03/2019 | Ann Lee / Harbour Gazette".)
+    slashed = rules.name_slash_outlet(lines[i])
+    if title_at - i > 4 or not (rules.is_name_line(lines[i]) or slashed):
         return False
+    if slashed and rules.full_dates(lines[i].text):
+        return True
     between = lines[i + 1: title_at]
     # The stamp may stand just above the name instead ("11.14.2019" / "Ann Lee" / headline).
     # (Then the name must be the headline's very next line above: a name further up, with
@@ -759,6 +770,19 @@ def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:
     Lee, who won ..."): a caption naming who is pictured, not the writer."""
     name = rules.fold(name) if name else lines[i].key
     return any(name in lines[j].key for j in range(i + 1, min(len(lines), i + 4)))
+
+
+def _story_of(lines: list[Line], i: int) -> bool:
+    """The story's first paragraph, just below the name on line i, speaks of that person ("Ann
+    Lee" / "Ann Lee, the union's leader, said ..."): the name is a portrait's caption. (A bio
+    below a byline, "Ann Lee is a staff writer", names the writer and does not count.)"""
+    key = lines[i].key
+
+    def sentence(line: Line) -> bool:  # (a short first paragraph reads as a standfirst)
+        return rules.is_paragraph(line) or line.words >= 6 and line.text.rstrip().endswith((".", "”", '"'))
+
+    return any(key in lines[j].key and sentence(lines[j]) and not rules.bio(lines[j])[0]
+               for j in range(i + 1, min(len(lines), i + 3)))
 
 
 def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:

@@ -139,6 +139,14 @@ NAME_PARTICLES = {
     "bin", "binti", "ibn", "al", "el", "y", "e", "ter", "ten", "st", "mac", "mc",
     "los", "las", "das", "des", "dei", "degli", "op", "zu", "af", "abu", "bint", "ben",
 }
+# A particle glued to the capitalised family name it opens ("d'Arcy", "al-Hashimi"): a word of
+# a name although it starts with a small letter.
+_GLUED_PARTICLE = re.compile(r"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]([^\W\d_])")
+
+
+def _glued_particle(word: str) -> bool:
+    match = _GLUED_PARTICLE.match(word)
+    return bool(match and match.group(1).isupper())
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -351,7 +359,7 @@ def _looks_like_name(text: str, allow_role: bool = True) -> bool:
         return False
     if not allow_role and {w.casefold().strip(".") for w in words} & ROLE_WORDS:
         return False
-    capitalised = [w for w in words if w[:1].isupper() or w.casefold() in NAME_PARTICLES]
+    capitalised = [w for w in words if w[:1].isupper() or w.casefold() in NAME_PARTICLES or _glued_particle(w)]
     return len(capitalised) == len(words) and not any(ch.isdigit() for ch in text)
 
 
@@ -368,7 +376,8 @@ def _person_name(text: str) -> str | None:
         return None
     if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None
-    if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" for w in words):
+    if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" or _glued_particle(w)
+               for w in words):
         return None
     if text.isupper() and len(text) > 3:
         text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)

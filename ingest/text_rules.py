@@ -67,6 +67,9 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         # the link from being read, so they go next to an emphasis mark (elsewhere they part
         # the link's words from the words around it: "[Ann Lee](/a)[ Twitter](/t)").
         text = match.group(1)
+        # "[_Twitter_](/t)": emphasis around the whole link text ("_" glued to the word before
+        # the link would not be read as emphasis once the link is gone).
+        text = re.sub(r"^(\s*)([*_]{1,2})(\S(?:.*\S)?)\2(\s*)$", r"\1\3\4", text)
         if match.string[match.start() - 1: match.start()] in ("*", "_"):
             text = text.lstrip()
         if match.string[match.end(): match.end() + 1] in ("*", "_"):
@@ -188,6 +191,8 @@ def unwrap(raws: list[str]) -> list[str]:
 
 
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
+# '](/a "title' or '](/a-long-addr' with no closing bracket: a link's target or title wrapped
+_OPEN_TITLE = re.compile(r'\]\(\s*<?[^()\s>]*(?:>?\s+"[^"]*)?$')
 
 
 def _whole_links(raws: list[str]) -> list[str]:
@@ -210,6 +215,20 @@ def _whole_links(raws: list[str]) -> list[str]:
             if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
                 raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
                 k = j
+        # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/people/
+        # ann-lee-2)'), as Markdown written at a fixed width has it: the line that closes the
+        # bracket is joined (a target is joined without a space: a wrapper breaks it at a "-").
+        if _OPEN_TITLE.search(raw):
+            for j in range(k + 1, min(len(raws), k + 3)):
+                if not raws[j].strip() or "[" in raws[j]:
+                    break
+                if ")" in raws[j]:
+                    for part in raws[k + 1: j + 1]:
+                        # (A space where the break was inside the title or opened it.)
+                        inside_title = '"' in raw[raw.rindex("]("):] or part.strip().startswith('"')
+                        raw = raw.rstrip() + (" " if inside_title else "") + part.strip()
+                    k = j
+                    break
         out.append(raw)
         k += 1
     return out
@@ -524,7 +543,10 @@ _UPPER = "[A-Z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x
 # Small letters of the same alphabets: "Núñez" ends in three of them as "Lopez" does.
 _LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x3B0), *range(0x400, 0x530)]
                           if chr(c).islower()) + "]"
-_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
+# A particle glued to the capitalised surname it opens: "d'Arcy", "al-Hashimi", "O'Neil" is
+# capitalised already.
+_GLUED_PARTICLE = rf"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]{_UPPER}[\w'’.-]*"
+_NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
@@ -549,11 +571,13 @@ _AUTHOR_PATH = re.compile(
 _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b", re.I)
 _BIO = re.compile(
     # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
-    rf"^({_NAME})(?:\s*\(@\w+\))?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
+    # (And a short description between commas: "Ann Lee, a former docker, is the author of".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
-    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b)(.*)$"
+    r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
+    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b)(.*)$"  # "writes the weekly shipping column"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -577,16 +601,42 @@ _READING_TIME = re.compile(
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
+    # each role. The reporters and the writer are its authors; who else helped is not.
+    parts = [part.strip(" ()") for part in text.split(";")]
+    if len(parts) > 1 and any(re.search(r"\bby\b", part, re.I) for part in parts[1:]):
+        kept = [parts[0]]
+        for part in parts[1:]:
+            credit = re.match(r"(?i:writing|written|reporting|reported)\s+by\s+(.+)$", part)
+            if credit:
+                kept.append(credit.group(1))
+            elif not re.search(r"\bby\b", part, re.I):
+                kept.append(part)  # "A; B; Editing by C": names between the credits
+        text = " and ".join(kept)
+    # "A (Text) und B (Fotos)": each credit's role in brackets after the name; who made the
+    # pictures goes with the role.
+    text = re.sub(rf"(?:^|,?\s+(?:and|und|et|en|y|e|&)\s+|,\s*){_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}\s*"
+                  r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
-    # "A in Lisbon", "A for The Times", "A; Editing by B": where and for whom, and the editor.
-    # ("A at 10:21 AM": a blog's footer with the time it was posted.)
-    text = re.split(r"\s+(?:in|at|for|from)\s+(?=[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)|\s*;\s*(?i:additional\s+)?(?i:editing|edited)\b"
+    # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
+    text = re.sub(rf"\s+in\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,\s*|\s+and\s+|\s*&\s*){_UPPER})",
+                  "", text)
+    # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
+    # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
+    # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
+    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+                    r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
-                    r"|\s+with\s+(?=[a-z])",  # "A with additional reporting ...": the rest is a note
+                    r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
+                    # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
+                    # pictures that follows the writer's names.
+                    r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"
+                    r"graphics?|video|artwork)\s*(?:by\b|:))",
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
-    text = re.split(rf"\s*[|•]\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:/|[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
+    # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
+    text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = text[:cut]
@@ -628,14 +678,32 @@ _NOT_NAME_WORDS = {
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
+# Common nouns of the places, topics and kinds of piece that a page tags beside its date
+# ("Main Street", "Premier League", "Human Rights", "Book Review", "Morning Briefing"), where a
+# byline stands too. (Nouns that are also common surnames - West, North, Court, House, Hall,
+# Park - are left out: a writer's name weighs more than a rare tag.)
+_TOPIC_WORDS = {
+    "street", "road", "avenue", "boulevard", "square", "valley", "league", "cup", "championship",
+    "olympics", "estate", "rights", "intelligence", "updates", "update", "live", "review", "reviews",
+    "briefing", "interview", "recap", "preview", "explainer", "explained", "analysis", "guide",
+    "podcast", "gallery", "quiz", "recipe", "recipes", "meet", "korea", "africa", "america",
+    "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
+    "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
+}
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
         return False
+    # A section's or a desk's word makes it the name of a section or of an outlet's title
+    # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
+    if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
+        return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
-    if not 2 <= sum(1 for w in words if w[:1].isupper()) <= 4:
+    if not 2 <= sum(1 for w in words if w[:1].isupper() or re.fullmatch(_GLUED_PARTICLE, w)) <= 4:
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"
@@ -662,7 +730,11 @@ def _once(name: str) -> str:
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
-    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read)\s*$",
+    r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
+    r"updated|"  # "Updated by B": who changed the story last, not who wrote it
+    # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
+    # contributed by B": who helped the writer
+    r"additional|with|editing|research|researched|contributed)\s*$",
     re.I,
 )
 
@@ -673,13 +745,30 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
 # beginning: 執筆者 before 執筆), one list for a label alone on its line and one before a name.
 _CJK_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作者|撰文|撰稿|通讯员|ライター|文"
+# "本报记者" (our reporter), "特约记者": a word or two before "reporter" make one label.
+_CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
+# Words a Chinese or Japanese page sets in the byline's place that are not names, written in
+# the same characters: a byline block's labels ("公開日", "来源", "责任编辑") and the names of
+# sections and pages ("商品情報" product information, "新闻", "首页", "一覧").
+_CJK_NOT_NAME = re.compile(
+    r"[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
+    r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
+    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
+)
+
+
+def _cjk_names(items: list[str]) -> list[str]:
+    """Items that are all Chinese, Japanese or Korean names ("山田太郎", "王明"), else none."""
+    if items and all(re.fullmatch(_CJK_NAME, n) and not _CJK_NOT_NAME.search(n) for n in items):
+        return items
+    return []
 
 
 def ends_with_by(line: Line) -> bool:
     """"By" alone, or "Written on Feb 24 by", or a label alone ("Authors", "Words:"): an
     author's name is on the next line."""
     if re.fullmatch(r"(?:authors?|writers?|reporters?|words|text|written by|story by|"
-                    rf"{_CJK_LABELS})\s*[:：]?", line.text.strip(), re.I):
+                    rf"{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
@@ -691,28 +780,41 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|(?:" + _CJK_LABELS + r"|[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)(?=[\s:：]))\s*[:：]?)\s*(.+)$",
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
+    # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
+    # before it, and set apart from the name by "=".
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝]?)\s*(.+)$",
     re.I,
 )
 
 
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
+_CJK_LABEL_INSIDE = re.compile(
+    rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
 
 
 def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
-    match = _LABEL.match(line.text.strip())
+    # "（文：山田太郎）": a Japanese credit in brackets.
+    match = _LABEL.match(re.sub(r"^[（(](.*)[）)]$", r"\1", line.text.strip()))
+    if not match and line.words <= 20:
+        # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
+        # (the author's label after a space, with its colon; the next label ends the names).
+        inside = _CJK_LABEL_INSIDE.search(line.text)
+        return _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", inside.group(1)) if n]) if inside else []
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
-    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子".
-    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+", names) if n]
-    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk):
+    # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
+    # (and the next label ends them: "撰文：王小明 摄影：李华").
+    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", re.sub(r"\s+\S+[:：].*$", "", names)) if n])
+    if cjk:
         return cjk
-    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+           for word in names.split()):
         return []
     return names_in(names)
 
@@ -737,11 +839,13 @@ def byline_by(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
-    cjk = [n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n]
-    if cjk and all(re.fullmatch(_CJK_NAME, n) for n in cjk) and len(cjk) <= 4:
+    # (Not a label or a section's name: "By 本报记者", "By 新闻".)
+    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n])
+    if cjk and len(cjk) <= 4:
         return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
-    if any(word[:1].islower() and word not in _JOINING_WORDS for word in names.split()):
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+           for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
 
@@ -803,7 +907,10 @@ def byline_continuation(line: Line) -> list[str]:
     if not match or line.words > 12:
         return []
     names = clean_byline(re.sub(r"\s+(?:et|und|y|e|en|och|og)\s+", " and ", match.group(1)))
-    return names_in(names) if NAMES_LINE.match(names) else []
+    if NAMES_LINE.match(names):
+        return names_in(names)
+    # "and Tom Park, Shipping Editor": the last author with a role of their own.
+    return name_with_role(Line(raw=match.group(1), text=match.group(1)))[0]
 
 
 def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
@@ -913,9 +1020,9 @@ def cjk_name_line(line: Line) -> list[str]:
     if line.heading or line.item or not re.fullmatch(r"[\u4e00-\u9fff]{1,3}\s?[\u4e00-\u9fff]{1,3}", text):
         return []
     name = text.replace(" ", "")
-    # The labels of a byline block are written in the same characters: "公開日" (published
-    # on), "更新日時", "发布时间", "来源" are not names.
-    if re.search(r"[日時时]$|公開|更新|投稿|発行|発表|作成|日付|日期|发布|來源|来源|出典|編集|编辑", name):
+    # The labels of a byline block and the names of sections are written in the same
+    # characters: "公開日" (published on), "来源", "商品情報" are not names.
+    if _CJK_NOT_NAME.search(name):
         return []
     return [text] if 2 <= len(name) <= 4 else []
 
@@ -923,9 +1030,11 @@ def cjk_name_line(line: Line) -> list[str]:
 def sign_off(line: Line) -> list[str]:
     """"— Ann Lee": a columnist's sign-off below the story."""
     match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
-    if not match or line.words > 6 or not NAMES_LINE.match(match.group(1).strip()):
+    if not match or line.words > 6:
         return []
-    return names_in(match.group(1))
+    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
+    names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
+    return names_in(names) if NAMES_LINE.match(names) else []
 
 
 def is_author_marker(line: Line) -> bool:
@@ -964,23 +1073,31 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []
     text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
-    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAME_LINE.match(parts[0]):
+    # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
+    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
         return []
-    if dates[0][0] and not re.search(r"[\s,|•·/–—-]$", line.text[: dates[0][0]]):
+    if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/")  # "Ann Lee @annlee Oct 28"
+    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
+    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", name)
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
-        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar or dot.
-        first, *rest = re.split(r"\s*[|•·]\s*", name)
+        # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
+        cjk = cjk_name_line(Line(raw=name, text=re.sub(rf"^{_YEAR_FIRST.pattern}日?\s*", "", name)))
+        if cjk:
+            return cjk
+        # "18/03/2019 | Ann Lee | 3 Comments": a stamp may follow the name, after a bar, a dot
+        # or a slash with spaces ("March 3, 2019 / Ann Lee / 5 Comments").
+        first, *rest = re.split(r"\s*[|•·]\s*|\s+/\s+", name)
         if rest and all(_STAMP_TAIL.match(part) for part in rest):
             name = first
         # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
-        return names_in(name) if NAME_LINE.match(name) else []
+        return names_in(name) if NAMES_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
@@ -988,7 +1105,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
     if cjk := cjk_name_line(Line(raw=name, text=name)):
         return cjk
-    return names_in(name) if NAME_LINE.match(name) else []
+    return names_in(name) if NAMES_LINE.match(name) else []
 
 
 def name_and_outlet(line: Line) -> list[str]:
@@ -996,6 +1113,11 @@ def name_and_outlet(line: Line) -> list[str]:
     something capitalised (the outlet, or the writer's town). Only a byline's place makes it
     a byline: callers take it beside a date or a stamp, or right under the headline."""
     head, comma, tail = line.text.strip().rpartition(",")
+    # ("Ann Lee of the Harbour Gazette": "of" says whose writer too; "for" would not do, as a
+    # photographer is credited "Tom Park for The Gazette".)
+    of = re.fullmatch(r"(.+?)\s+of\s+((?:[Tt]he\s+)?[A-Z].*)", line.text.strip())
+    if not comma and of:
+        head, comma, tail = of.group(1), ",", of.group(2)
     tail = tail.strip(" .")
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
@@ -1014,11 +1136,19 @@ def name_slash_outlet(line: Line) -> list[str]:
     """"Ann Lee / Harbour Gazette", "ANN LEE AND TOM PARK/Daily Star": names, a slash and who
     they write for. A photo credit has the same shape, so this is only asked of a line in a
     byline's place, and the far side may not name a picture agency or say "photo"."""
-    head, slash, tail = line.text.strip().partition("/")
-    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes.
+    # (The slashes of a date, "18/03/2019", are not the credit's.)
+    parts = re.split(r"(?<!\d)/(?!\d)", line.text.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return []
+    head, tail = parts
+    # "Ann Lee / Harbour Gazette, April 19, 2020": the stamp after the outlet goes, and so do
+    # the writer's handle ("/ Harbour Gazette, @annlee") and a slash ending the credit.
     dates = full_dates(tail)
-    head, tail = head.strip(), (tail[: dates[0][0]] if dates else tail).strip(" .,|•·-–—")
-    if not slash or line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
+    tail = re.sub(r"[,\s]*@\s?\w+.*$", "", tail[: dates[0][0]] if dates else tail)
+    head, tail = head.strip(), tail.strip(" .,|•·-–—/")
+    # "18/03/2019 | Ann Lee / Harbour Gazette": a stamp may open the line, set apart by a bar.
+    head = re.sub(r"^[^|•·]*\d[^|•·]*\s*[|•·]\s*", "", head) if full_dates(head) else head
+    if line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
@@ -1067,6 +1197,9 @@ def unglue(text: str) -> str:
     maybe an initial, before it): three lower-case letters then a capital do not happen inside
     a surname ("McDonald", "DeAndre", "MacKenzie" have shorter runs), while a brand written in
     one word ("Ann Lee HarbourNet") comes after a whole name and stays as it is."""
+    # In capitals there is no case change to see: a profile link's label run onto the surname
+    # ("ANN LEETWITTER") is cut off by its own letters.
+    text = re.sub(r"\b([A-Z]{2,}?)(TWITTER|FACEBOOK|INSTAGRAM|LINKEDIN|EMAIL)(?=[A-Z]|\b)", r"\1; \2", text)
     words = text.split(" ")
     for k, word in enumerate(words):
         # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)
@@ -1194,7 +1327,9 @@ def more_from(line: Line) -> list[str]:
 
 
 _CONTACT = re.compile(
-    rf"^(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})\s+at\s+"
+    rf"^(?:(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
+    # "Ann Lee can be reached at ...": the same address with the name first
+    rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
     r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
 
 
@@ -1202,7 +1337,7 @@ def contact_line(line: Line) -> list[str]:
     """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
     end of a story."""
     match = _CONTACT.match(line.text.strip())
-    return names_in(match.group(1)) if match and line.words <= 30 else []
+    return names_in(match.group(1) or match.group(2)) if match and line.words <= 30 else []
 
 
 def contributors(line: Line) -> list[str]:

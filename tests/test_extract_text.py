@@ -35,6 +35,7 @@ def line(text: str) -> Line:
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
     ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
+    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann LeeTwitter", 0, False),  # emphasis around a link's whole text
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -58,6 +59,14 @@ def test_links_keep_their_targets_for_the_rules():
     ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
     ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
     ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
+    # the link's title wrapped inside its quotes, with or without the text wrapped too
+    ('by [Ann Lee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ('by [Ann\nLee](/author/ann-lee "Posts by\nAnn Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ('A "quote\nThe story goes on.")', ['A "quote', 'The story goes on.")'], []),  # no link: two lines
+    # the link's target wrapped at a "-": joined without a space
+    ("[Ann Lee](/people/ann-lee?from=byline-\ncard)", ["Ann Lee"], [("Ann Lee", "/people/ann-lee?from=byline-card")]),
+    ("See (this\nand that)", ["See (this", "and that)"], []),
+    ('by [Ann Lee](/author/ann-lee/\n"Posts by Ann Lee")', ["by Ann Lee"], [("Ann Lee", "/author/ann-lee/")]),  # the title on the next line
 ])
 def test_links_broken_over_lines_are_joined(text, lines, links):
     parsed = read_lines(text)
@@ -249,7 +258,9 @@ def test_stamps(text, expected):
     ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
     ("By Ann Lee Harbour Lisbon Porto", []),
     ("By Harbour Shipping Agency", []),  # an organisation, not a name before one
-    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee"]),
+    ("By Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]),  # each with their place
+    ("Reporting by Ann Lee in New York City, Tom Park in Porto; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee in Lisbon, Portugal", ["Ann Lee"]),
     ("By Ann Lee for The Harbour Gazette", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Editing by Sue Ray", ["Ann Lee", "Tom Park"]),
     ("Posted by Ann Lee at 10:21 AM", ["Ann Lee"]),  # a blog's footer
@@ -279,6 +290,30 @@ def test_stamps(text, expected):
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
+    ("By 本报记者", []), ("By 商品情報", []),  # a label and a section's name, not names
+    # an editor or a reviewer after the writer, and whom the writer works for in small letters
+    ("By Ann Lee, edited by Tom Park", ["Ann Lee"]), ("Written by Ann Lee and edited by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee, reviewed by Dr. Tom Park", ["Ann Lee"]), ("Updated by Tom Park", []),
+    ("By Ann Lee for the Harbour Gazette", ["Ann Lee"]), ("By Ann Lee of the Harbour Gazette", ["Ann Lee"]),
+    ("By Ann d'Arcy and Ali al-Hashimi", ["Ann d'Arcy", "Ali al-Hashimi"]),  # a particle glued to the surname
+    # each credit's role in brackets: the photographer's credit goes
+    ("Von Ann Lee (Text) und Tom Park (Fotos)", ["Ann Lee"]), ("By Ann Lee (text), Tom Park (photos)", ["Ann Lee"]),
+    # a wire story's credits: the reporters and the writer, not who else helped
+    ("Reporting by Ann Lee; Additional reporting by Tom Park; Editing by Sue Ray", ["Ann Lee"]),
+    ("Reporting by Ann Lee and Tom Park; Writing by Sue Ray; Editing by Bo Chen", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("(Reporting by Ann Lee; additional reporting by Tom Park in Porto; editing by Sue Ray)", ["Ann Lee"]),
+    ("By Ann Lee; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Additional reporting by Tom Park", []), ("With reporting by Tom Park", []), ("Research by Tom Park", []),
+    ("Editing by Tom Park", []), ("Reporting was contributed by Tom Park", []),
+    ("By Nguyễn Văn Minh and ĐẶNG THỊ LAN", ["Nguyễn Văn Minh", "Đặng Thị Lan"]),  # Vietnamese letters
+    ("By Ann Lee and the dock-workers", []),
+    ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
+    ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
+    ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
+    # the credit of the pictures after the writer's names
+    ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -303,6 +338,14 @@ def test_byline_by(text, names):
     ("記者：港の話です。今日は晴れでした", []),  # a sentence, not names
     ("本报记者 王小明 李华", ["王小明", "李华"]),  # "our reporters": a word before the label
     ("新聞記者が語った", []),  # "a newspaper reporter said": no break after the label
+    # a Chinese byline line with its labels side by side: the author's up to the next label
+    ("2019年3月3日 来源：港口日报 作者：王小明", ["王小明"]),
+    ("2019-03-03 作者：王小明、李华 来源：港口日报", ["王小明", "李华"]),
+    ("2019年3月3日 来源：港口日报", []), ("作者：责任编辑", []),  # a label is not a name
+    ("Author(s): Ann Lee", ["Ann Lee"]),
+    ("（文：山田太郎）", ["山田太郎"]), ("文=山田太郎", ["山田太郎"]),  # in brackets, after "="
+    ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
+    ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -324,6 +367,15 @@ def test_byline_label(text, names):
     ("18/03/2019 | Ann Lee, Ports", []),
     ("山田太郎 | November 28, 2016", ["山田太郎"]),  # a Chinese or Japanese name and a date
     ("ニュース | November 28, 2016", []),  # a section in kana
+    # two or more writers
+    ("Ann Lee and Tom Park | November 28, 2016", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and Sue Ray, Oct 28, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("18/03/2019 | Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ports and Ships | November 28, 2016", []),
+    ("March 3, 2019 / Ann Lee / 5 Comments", ["Ann Lee"]),  # slashes between the parts
+    ("Ann Lee on March 3, 2019", ["Ann Lee"]), ("Ann Lee am 3. März 2019", ["Ann Lee"]),  # a word into the date
+    ("Ann Lee (03/03/2019)", ["Ann Lee"]), ("Posted on March 3, 2019", []),
+    ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -340,6 +392,8 @@ def test_name_with_date(text, names):
     ("Jan van der DijkLisbon", "Jan van der DijkLisbon"),  # two particles: left as it is
     ("José Álvarez-NúñezTwitter", "José Álvarez-Núñez; Twitter"),  # small letters beyond ASCII
     ("Łukasz WróblewskiŚwiat", "Łukasz Wróblewski; Świat"),
+    ("ANN LEETWITTERNEWS WRITER", "ANN LEE; TWITTERNEWS WRITER"),  # in capitals, a profile link's label
+    ("EMAIL ANN LEE", "EMAIL ANN LEE"), ("TWITTER", "TWITTER"),
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -388,6 +442,7 @@ def test_role_after_a_slash_is_not_a_credit(text, caption):
     ("(with Tom Park and Sue Ray)", ["Tom Park", "Sue Ray"]),  # co-authors in brackets
     ("(avec Tom Park et Sue Ray)", ["Tom Park", "Sue Ray"]),
     ("(with the union's backing)", []),
+    ("and Tom Park, Shipping Editor", ["Tom Park"]),  # with a role of their own
 ])
 def test_byline_continuation(text, names):
     assert rules.byline_continuation(line(text)) == names
@@ -398,6 +453,10 @@ def test_byline_continuation(text, names):
     ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
     ("Ports\n\nAnn Lee", []),  # no stamp: a topic's name as well as a writer's
     ("March 3, 2019\n\nAnn Lee\n\nPorts", []),  # a kicker between the name and the headline
+    # the name with its outlet, the stamp below it or on the same line
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee / Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / Harbour Gazette", []),  # no stamp: a photo's credit as well as a byline
 ])
 def test_a_byline_block_above_the_headline(top, authors):
     assert parse(f"{top}\n\n# Harbour strike ends\n\n{STORY}\n", markdown=True).authors == authors
@@ -438,6 +497,12 @@ def test_name_list(text, names):
     ("Words: Ann Lee", []),  # a label is not a word of a name
     ("Copyright Notice", []), ("Abstract Introduction", []),  # a document's section headings
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
+    # a section's or a desk's word: an outlet's section or a topic, not a person
+    ("Harbour Finance", []), ("Climate Change", []), ("Gazette Sport", []), ("Ann Lee Music", []),
+    # a place, a topic or a kind of piece, as pages tag them beside the date
+    ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
+    ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
+    ("Adam West", ["Adam West"]), ("Ann Court", ["Ann Court"]),  # surnames that are nouns too
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -448,6 +513,7 @@ def test_names_in(text, names):
     ("The bridge was closed on Monday by", True), ("Nearby", False),
     # a CJK label alone on its line, from the same list as the labels before a name
     ("ライター", True), ("執筆者：", True), ("撰稿", True),
+    ("本报记者", True), ("特约记者：", True),  # "our reporter": a word before the label
 ])
 def test_ends_with_by(text, expected):
     assert rules.ends_with_by(line(text)) is expected
@@ -506,6 +572,9 @@ def test_name_lines(text, expected):
     ("Ann Lee is an associate professor of history at the University of Lisbon.", ("Ann Lee", None)),  # no outlet
     ("Ann Lee has written for The Harbour Gazette and the Port Times.", ("Ann Lee", None)),  # not this page's outlet
     ("Ann Lee (@annlee) is a staff writer.", ("Ann Lee", None)),
+    ("Ann Lee, a former docker, is the author of a book on ports.", ("Ann Lee", None)),  # a description between commas
+    ("Ann Lee writes the Gazette's weekly shipping column.", ("Ann Lee", None)),
+    ("Tom Park, the union's leader, is a docker.", (None, None)),
 ])
 def test_bio(text, expected):
     assert rules.bio(line(text)) == expected
@@ -691,6 +760,12 @@ def test_lone_author(text, names):
     ("Ann Lee / the union said so", []),
     ("Ann Lee / Harbour Gazette, April 19, 2020", ["Ann Lee"]),  # the stamp after the outlet
     ("Ann Lee / Getty Images, April 19, 2020", []),
+    ("Ann Lee / Harbour Gazette/", ["Ann Lee"]),  # a slash closing the credit
+    ("Ann Lee / Harbour Gazette, @annlee", ["Ann Lee"]), ("Ann Lee / Harbour Gazette @ annlee", ["Ann Lee"]),
+    ("Ann Lee / Harbour Gazette / March 3, 2019", ["Ann Lee"]),
+    ("18/03/2019 | Ann Lee / Harbour Gazette", ["Ann Lee"]),  # a stamp before the name
+    ("18/03/2019 | Harbour strike / Ports", []),
+    ("Ann Lee / Getty Images, @annlee", []),
 ])
 def test_name_slash_outlet(text, names):
     assert rules.name_slash_outlet(line(text)) == names
@@ -717,6 +792,12 @@ def test_name_slash_outlet(text, names):
     ("By Ann Lee / Harbour Gazette", ["Ann Lee"]),
     ("JULIA ANN LEE AND TOM PARK\n\nMarch 3, 2019", ["Julia Ann Lee", "Tom Park"]),
     ("![dock](a.jpg)\n\nCranes stand idle. Ann Lee / Harbour Gazette\n\nSue Ray", ["Sue Ray"]),
+    ("Ann Lee\nPorts Editor\nHarbour Finance October 13, 2016", ["Ann Lee"]),  # the outlet's title, a desk's word in it
+    ("本报记者\n王小明", ["王小明"]),  # a Chinese label alone, the name below it
+    ("Human Rights\n\nMarch 3, 2019", []), ("Champions League | March 3, 2019", []),  # tags beside the date
+    ("Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),  # a portrait's caption
+    ("Ann Lee\n\nAnn Lee is a staff writer who covers the port.", ["Ann Lee"]),  # the writer's bio below
+    ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
@@ -754,6 +835,7 @@ def test_names_with_outlet(text, names):
     ("山田太郎", ["山田太郎"]), ("山田 太郎", ["山田 太郎"]), ("王明", ["王明"]),
     ("ニュース", []), ("港のストライキ", []), ("港湾労働組合連合会", []), ("Ann Lee", []),
     ("公開日", []), ("更新日時", []), ("发布时间", []), ("来源", []),  # a byline block's labels
+    ("商品情報", []), ("新闻", []), ("首页", []), ("本报记者", []),  # sections, a label
 ])
 def test_cjk_name_line(text, names):
     assert rules.cjk_name_line(line(text)) == names
@@ -778,6 +860,8 @@ def test_a_cjk_name_needs_a_stamp_beside_it():
 
 @pytest.mark.parametrize("text, names", [
     ("— Ann Lee", ["Ann Lee"]), ("-- Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("— Ann Lee, Lisbon", ["Ann Lee"]), ("— Ann Lee, New York", ["Ann Lee"]),  # where the columnist signs from
+    ("— the end, Lisbon", []),
     ("— the port, again", []), ("Ann Lee", []),
 ])
 def test_sign_off(text, names):
@@ -1024,6 +1108,8 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_and_outlet, "ANN LEE, HARBOUR GAZETTE", ["Ann Lee"]),
     (rules.name_and_outlet, "Ann Lee, Gazette", ["Ann Lee"]),
     (rules.name_and_outlet, "Ann Lee, the port said", []),
+    (rules.name_and_outlet, "Ann Lee of the Harbour Gazette", ["Ann Lee"]),  # "of": whose writer
+    (rules.name_and_outlet, "Bank of England", []), (rules.name_and_outlet, "Tom Park for The Harbour Gazette", []),
     (rules.name_and_outlet, "Ports, Ships", []),
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
@@ -1113,6 +1199,9 @@ def test_bylines_over_several_lines(header, authors):
     (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
     (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
     (rules.contact_line, "Contact the harbour office at 555-459-5382", []),
+    (rules.contact_line, "Ann Lee can be reached at ann.lee@example.org.", ["Ann Lee"]),
+    (rules.contact_line, "Ann Lee can be contacted by email at ann.lee@example.org", ["Ann Lee"]),
+    (rules.contact_line, "The Harbour Shipping Agency can be reached at 555-459-5382", []),
 ])
 def test_sign_offs_below_the_story(rule, text, names):
     assert rule(line(text)) == names

@@ -127,6 +127,9 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill, Editor-in-Chief", ["Ada Quill"], []),
         ("The Morning Brief", [], []),
         ("Photos by Ada Quill", [], []),  # a photographer is no author
+        # a particle glued to the family name it opens
+        ("Ada d'Arcy and Ben al-Hashimi", ["Ada d'Arcy", "Ben al-Hashimi"], []),
+        ("Ada qu-Ill", [], []),  # not a particle: a word in small letters
     ],
 )
 def test_split_people(raw, people, organisations):
