@@ -31,7 +31,11 @@ CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process
 # Work queued for the workers: enough to keep them busy while this process writes a whole
 # batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
 IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
-WORKER_NICENESS = 5  # see _start_worker
+# See _start_worker. 19, the lowest priority: with 5 the writer still lost part of its core to
+# the two workers, and 100k records took 112.5 and 113.7 s against 108.0 and 106.1 s with 19
+# (alternated, idle 2-core machine; plain sqlite3 91.5 s). One worker instead is no answer:
+# it cannot keep up with the writer (189.6 s).
+WORKER_NICENESS = 19
 
 
 NOT_ASKED = object()
@@ -141,7 +145,8 @@ def _start_worker() -> None:
 
     They also run at a lower priority: the writer is the one stage that cannot be parallel
     (SQLite has one writer, and FTS5 indexing is most of its work), so when the workers and
-    the writer want more CPU than there is, the writer should have it."""
+    the writer want more CPU than there is, the writer should have it. (They yield to other
+    programs on the machine too: an ingest is background work.)"""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
