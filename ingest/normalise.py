@@ -159,7 +159,7 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         # the kind of piece the writer signs ("Analysis by", "Opinion by")
                         r"analysis|opinion|commentary|column|essay|review|interview)\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
-                        r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|"
+                        r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
                         r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
                         # German "Von": only before a name of two words or more, as "von" is also
                         # a particle ("Von Miller", "von der Leyen").
@@ -214,6 +214,11 @@ _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 # Lisbon", "from Oslo", "reporting from Rome"), a bio ("is a senior reporter ..."), the labels of
 # profile links set beside it ("Twitter", "Email").
 _NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$")
+# The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
+# whoever follows the label made the images, not the story.
+_PICTURES_CREDIT = re.compile(
+    r"^\s*(?:photos?|photographs?|photography|pictures?|images?|illustrations?|illustrationen|"
+    r"graphics?|grafik|video|fotos?|fotograf[íi]as?|fotografie|bilder)\s*(?:by\b|:)", re.I)
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
                 "follow", "bio", "profile"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
@@ -278,6 +283,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
     for part in _SEPARATORS.split(text):
+        if _PICTURES_CREDIT.match(part):
+            continue
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
         without_role = _HAN_ROLE_TAIL.sub("", part)
         if without_role != part and _HAN_NAME.fullmatch(without_role):

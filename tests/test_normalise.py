@@ -127,6 +127,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill, Editor-in-Chief", ["Ada Quill"], []),
         ("The Morning Brief", [], []),
         ("Photos by Ada Quill", [], []),  # a photographer is no author
+        # the credit of the pictures beside the writer's, labelled
+        ("Text: Ada Quill, Fotos: Ben Ostrow", ["Ada Quill"], []),
+        ("Words: Ada Quill; Photos: Ben Ostrow", ["Ada Quill"], []),
+        ("Texto: Ana Ruiz / Fotos: Ben Ostrow", ["Ana Ruiz"], []),
+        ("Ada Quill, Illustrations: Ben Ostrow", ["Ada Quill"], []),
+        ("Ada Quill and Videla Moss", ["Ada Quill", "Videla Moss"], []),  # a name is no label
         # a particle glued to the family name it opens
         ("Ada d'Arcy and Ben al-Hashimi", ["Ada d'Arcy", "Ben al-Hashimi"], []),
         ("Ada qu-Ill", [], []),  # not a particle: a word in small letters
