@@ -494,7 +494,7 @@ def test_name_list(text, names):
     ("Harbour Gazette Editor-at-large", []),
     ("Whatsapp Facebook Pinterest", []),
     ("LOVE IS LOVE", []), ("BACK TO WORK", []), ("Ann van der Berg", ["Ann van der Berg"]),
-    ("Words: Ann Lee", []),  # a label is not a word of a name
+    ("Words: Ann Lee", ["Ann Lee"]),  # a writer's label, as "Text:" is, not a word of the name
     ("Copyright Notice", []), ("Abstract Introduction", []),  # a document's section headings
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
     # a section's or a desk's word: an outlet's section or a topic, not a person
