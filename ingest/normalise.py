@@ -140,13 +140,16 @@ NAME_PARTICLES = {
     "los", "las", "das", "des", "dei", "degli", "op", "zu", "af", "abu", "bint", "ben",
 }
 # A particle glued to the capitalised family name it opens ("d'Arcy", "al-Hashimi"): a word of
-# a name although it starts with a small letter.
-_GLUED_PARTICLE = re.compile(r"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]([^\W\d_])")
+# a name although it starts with a small letter. (text_rules builds its name patterns on it.)
+GLUED_PARTICLE = r"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]"
+_GLUED_PARTICLE = re.compile(GLUED_PARTICLE + r"([^\W\d_])")
 
 
 def _glued_particle(word: str) -> bool:
     match = _GLUED_PARTICLE.match(word)
     return bool(match and match.group(1).isupper())
+
+
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

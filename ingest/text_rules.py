@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, ORGANISATION_WORDS, ROLE_WORDS, LoneName, count_words,
-                        split_people)
+from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, LoneName,
+                        count_words, split_people)
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -545,7 +545,8 @@ _LOWER = "[a-z" + "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x386, 0x
                           if chr(c).islower()) + "]"
 # A particle glued to the capitalised surname it opens: "d'Arcy", "al-Hashimi", "O'Neil" is
 # capitalised already.
-_GLUED_PARTICLE = rf"(?:d|l|al|el|ad|ud|ul|an|ar|as|at|az|bin|ibn)['’-]{_UPPER}[\w'’.-]*"
+_GLUED_PARTICLE = rf"{GLUED_PARTICLE}{_UPPER}[\w'’.-]*"
+_GLUED_WORD = re.compile(_GLUED_PARTICLE)
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -703,7 +704,7 @@ def _is_person(name: str) -> bool:
     if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
-    if not 2 <= sum(1 for w in words if w[:1].isupper() or re.fullmatch(_GLUED_PARTICLE, w)) <= 4:
+    if not 2 <= sum(1 for w in words if w[:1].isupper() or _GLUED_WORD.fullmatch(w)) <= 4:
         return False
     if any(re.search(r"\.\w{2,}", w) for w in words):
         return False  # "Example.com"
@@ -813,7 +814,7 @@ def byline_label(line: Line) -> list[str]:
     cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", re.sub(r"\s+\S+[:：].*$", "", names)) if n])
     if cjk:
         return cjk
-    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
         return []
     return names_in(names)
@@ -844,7 +845,7 @@ def byline_by(line: Line) -> list[str]:
     if cjk and len(cjk) <= 4:
         return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
-    if any(word[:1].islower() and word not in _JOINING_WORDS and not re.fullmatch(_GLUED_PARTICLE, word)
+    if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
