@@ -160,7 +160,7 @@ class Signals:
     def _times(self) -> tuple[list[str], list[str]]:
         if self.tree is None:
             return [], []
-        headline = next((h for h in self.tree.iter("h1") if not _is_logo(h)), None)
+        headline = _headline_element(self.tree)
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
@@ -243,6 +243,11 @@ def _read_parsely_page(signals: Signals) -> None:
 
 # Class or id pieces that name a page header's logo or site title, not a headline.
 _LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", re.I)
+
+
+def _headline_element(tree: HtmlElement):
+    """The page's first <h1> that is not the site's logo: where the article begins."""
+    return next((h for h in tree.iter("h1") if not _is_logo(h)), None)
 
 
 def _is_logo(heading) -> bool:
@@ -435,7 +440,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
     the names."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
-    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    headline = _headline_element(tree)
     marker = [headline] if headline is not None else []
     may_pass = None
     for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
@@ -519,7 +524,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
     """The names on the first link to an author page after the headline, and on the links of
     the same kind beside it (one per author). Templates that mark no byline still link the
     writer's name to their page; links before the headline belong to the page's header."""
-    headline = next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    headline = _headline_element(tree)
     found = _AUTHOR_LINKS(tree, headline=[headline] if headline is not None else [])
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
