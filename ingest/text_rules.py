@@ -758,8 +758,16 @@ _CJK_NOT_NAME = re.compile(
 )
 
 
-def _cjk_names(items: list[str]) -> list[str]:
-    """Items that are all Chinese, Japanese or Korean names ("山田太郎", "王明"), else none."""
+# Between Chinese or Japanese names: an enumeration comma, a comma, a middle dot, a slash or a
+# space (and, after "By", an English "and").
+_CJK_NAME_SEPARATOR = re.compile(r"\s*[、，,・/／]\s*|\s+")
+_CJK_NAME_SEPARATOR_OR_AND = re.compile(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+")
+
+
+def _cjk_names(text: str, separator: re.Pattern = _CJK_NAME_SEPARATOR) -> list[str]:
+    """The names a text lists if all of them are Chinese, Japanese or Korean names ("山田太郎、
+    王明"), else none."""
+    items = [n for n in separator.split(text) if n]
     if items and all(re.fullmatch(_CJK_NAME, n) and not _CJK_NOT_NAME.search(n) for n in items):
         return items
     return []
@@ -805,13 +813,13 @@ def byline_label(line: Line) -> list[str]:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).
         inside = _CJK_LABEL_INSIDE.search(line.text)
-        return _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", inside.group(1)) if n]) if inside else []
+        return _cjk_names(inside.group(1)) if inside else []
     if not match or line.words > 20:
         return []
     names = clean_byline(match.group(1))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
     # (and the next label ends them: "撰文：王小明 摄影：李华").
-    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+", re.sub(r"\s+\S+[:：].*$", "", names)) if n])
+    cjk = _cjk_names(re.sub(r"\s+\S+[:：].*$", "", names))
     if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
@@ -841,7 +849,7 @@ def byline_by(line: Line) -> list[str]:
     names = clean_byline(match.group(1))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
     # (Not a label or a section's name: "By 本报记者", "By 新闻".)
-    cjk = _cjk_names([n for n in re.split(r"\s*[、，,・/／]\s*|\s+(?:and|&)\s+|\s+", names) if n])
+    cjk = _cjk_names(names, _CJK_NAME_SEPARATOR_OR_AND)
     if cjk and len(cjk) <= 4:
         return cjk
     # Only names (and the words that join them) may follow: "by the time he" is prose.
