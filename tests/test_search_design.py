@@ -122,6 +122,27 @@ def test_a_word_in_most_recent_articles_puts_title_matches_first_then_the_newest
     assert [r["id"] for r in saved(archive, q="lighthouse")] == full_bm25(archive, "lighthouse")
 
 
+
+@pytest.mark.parametrize("size, newest_first", [(5200, True), (1000, False)])
+def test_a_prefix_in_most_of_the_latest_articles_of_a_large_archive_comes_newest_first(tmp_path, size, newest_first):
+    """Only the latest 300 articles hold a word beginning "quarr", a varying number of times. Its
+    newest 20 matches lie within 200 arrivals, so in an archive of 5,000 or more the prefix is
+    common (newest first, from the one pass that found the matches); in a smaller one, or as a
+    whole word (300 matches, short of the 500 the check of words asks), bm25 ranks them."""
+    db = open_database(tmp_path / "archive.db")
+    rows = [(i, f"q{i}", f"Report {i}",
+             " ".join(["quarry"] * (1 + i * 7 % 5) * (i > size - 300) + ["sea"] * (i % 11) + [f"x{i}"]),
+             "2026-01-01") for i in range(1, size + 1)]
+    with db.conn:
+        db.conn.executemany("INSERT INTO articles (id, content_hash, title, body, first_seen) "
+                            "VALUES (?, ?, ?, ?, ?)", rows)
+    by_prefix = [r["id"] for r in saved(tmp_path / "archive.db", q="quarr*")]
+    newest = list(range(size, size - 20, -1))
+    ranked = full_bm25(tmp_path / "archive.db", '"quarr"*')
+    assert ranked != newest  # the two orders differ, so the assertion below tells them apart
+    assert by_prefix == (newest if newest_first else ranked)
+    assert [r["id"] for r in saved(tmp_path / "archive.db", q="quarry")] == full_bm25(tmp_path / "archive.db", "quarry")
+
 def test_article_facets_follows_every_change_to_an_article(tmp_path):
     db = open_database(tmp_path / "archive.db")
     columns = "id, title, outlet_id, authors, published, language"
