@@ -194,6 +194,10 @@ def many_matches(tmp_path_factory):
 @pytest.mark.parametrize("params", [
     {"outlet": "Coast Weekly"}, {"outlet": "Coast Weekly", "sort": "newest"},
     {"since": "2014-01-01", "until": "2015-06-30"}, {"since": "2014-01-01", "page": "2"},
+    # within three calendar years the words are narrowed to the years' words in FTS5 (schema/0007)
+    {"since": "2017-01-01", "until": "2017-12-31"}, {"since": "2015-02-05", "until": "2015-09-20"},
+    {"since": "2015", "until": "2017", "sort": "newest"}, {"since": "2012-06-01", "until": "2015-05-31"},
+    {"since": "2017-01-01", "until": "2017-12-31", "outlet": "Coast Weekly"},
     {"sort": "newest"}, {"sort": "newest", "page": "3"},
 ])
 def test_every_way_of_finding_filtered_matches_agrees_with_a_plain_query(many_matches, word, params):
@@ -244,3 +248,44 @@ def test_the_narrow_faceted_page_counts_what_the_articles_page_counts(archive):
                         == [(v["value"], v["count"]) for v in facet["results"]]), name
     finally:
         loop.close()
+
+
+def test_the_year_words_are_in_the_index_and_no_search_meets_them(many_matches):
+    conn = sqlite3.connect(many_matches)
+    dated = conn.execute("SELECT count(*) FROM articles WHERE published IS NOT NULL").fetchone()[0]
+    in_years = sum(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                (f'"1y{year}"',)).fetchone()[0] for year in range(2000, 2030))
+    assert dated == 5000 and in_years == dated
+    # "2016" is in one title ("Report 2016"), and in no article's index as a year
+    assert [r["id"] for r in saved(many_matches, q="2016")] == [2016]
+
+
+def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_article(tmp_path):
+    """An archive as schema 0006 left it (four indexed columns, no year words) is re-indexed by
+    0007 on its next open: every article is still found, and date ranges narrow by year."""
+    from ingest.migrations import _statements
+    from ingest.resources import schema_dir
+
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    with db.conn:  # back to 0006: the FTS table of 0001, without the year column
+        for name in ("insert", "delete", "update"):
+            db.execute(f"DROP TRIGGER articles_fts_{name}")
+        db.execute("DROP TABLE articles_fts")
+        db.execute("ALTER TABLE articles DROP COLUMN published_year_term")
+        initial = (schema_dir() / "0001_initial.sql").read_text()
+        for statement in _statements(initial):
+            if "articles_fts" in statement and "CREATE VIEW" not in statement:
+                db.execute(statement)
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_published_year_term'")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, f"o{i}", f"Ferry timetable {i}", "The ferry ran late again.", f"20{15 + i % 4}-05-0{1 + i % 9}",
+              "2026-01-01") for i in range(1, 41)])
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
+    db.close()
+    upgraded = open_database(path)
+    assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
+    assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"1y2016\"'").fetchone()[0] == 10
+    found = saved(path, q="ferry", since="2016-01-01", until="2017-12-31")
+    assert len(found) == 20 and {r["published"][:4] for r in found} == {"2016", "2017"}
