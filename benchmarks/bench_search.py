@@ -321,8 +321,13 @@ def main() -> None:
     os.environ[FACET_CACHE_SWITCH] = "off" if args.no_facet_cache else "on"
     server = start_server(args.db, args.port)
     api = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
-    rows, loads = [], [load()]
+    rows, loads = [], []
     try:
+        # The server loads its facet columns in the background when it starts (a few seconds a
+        # million articles, on one of the two cores): the saved query is timed after that, as a
+        # server that has been up a while answers it, not beside its start-up work.
+        cache = wait_for_facet_cache(api) if not args.no_facet_cache else "off"
+        loads.append(load())
         for query in [] if args.skip_api else queries:
             path = "/archive/search.json?" + urlencode({**params_of(query), "_shape": "array"})
             api_times, sql_times = [], []
@@ -352,7 +357,6 @@ def main() -> None:
                                if "sort" not in query else ["n/a (by date)", ""]))
             print(row, file=sys.stderr, flush=True)
         loads.append(load())
-        cache = wait_for_facet_cache(api) if not args.no_facet_cache else "off"
         facet_rows = []
         for facet_table in args.facet_tables:
             for query in queries if facet_table == "article_facets" else queries[:3]:
