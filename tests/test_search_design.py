@@ -260,7 +260,7 @@ def test_the_year_words_are_in_the_index_and_no_search_meets_them(many_matches):
     assert [r["id"] for r in saved(many_matches, q="2016")] == [2016]
 
 
-def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_article(tmp_path):
+def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_article(tmp_path, capsys):
     """An archive as schema 0006 left it (four indexed columns, no year words) is re-indexed by
     0007 on its next open: every article is still found, and date ranges narrow by year."""
     from ingest.migrations import _statements
@@ -285,7 +285,15 @@ def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_ar
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
     db.close()
     upgraded = open_database(path)
+    assert "re-indexing 40 articles" in capsys.readouterr().err
     assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
     assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"1y2016\"'").fetchone()[0] == 10
     found = saved(path, q="ferry", since="2016-01-01", until="2017-12-31")
     assert len(found) == 20 and {r["published"][:4] for r in found} == {"2016", "2017"}
+    # a date changed later moves the article to its new year's word
+    with upgraded.conn:
+        upgraded.execute("UPDATE articles SET published = '2031-01-01' WHERE id = 1")
+    assert [r[0] for r in upgraded.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"1y2031\"'")] == [1]
+    open_database(path).close()
+    assert capsys.readouterr().err == ""  # nothing left to upgrade: nothing said
