@@ -1091,13 +1091,24 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
     # often write it as a different, catchier line than the headline on the page.
+    # A tag that repeats the <title> word for word, site name and all, was filled
+    # from it by the CMS (its default when no editor writes a card): it is the same statement,
+    # and as a second vote it would outvote a visible headline worded otherwise. (A copy with
+    # no site name in it may be an editor's line set in both tags, and keeps its vote.)
+    title_forms = _title_variants(" ".join(signals.title_tag.split()), site_keys)[0] if signals.title_tag else set()
+    cut = title_forms - {_key(signals.title_tag or "")}  # the <title> with its site name cut
+    copied = False
     for keys in (("og:title", "twitter:title"), ("title", "dc.title", "headline")):
         values = [v for key in keys for v in signals.meta.get(key, [])]
-        candidates += [("meta", values[0])] if values else []
+        if values and cut and _key(values[0]) == _key(signals.title_tag):
+            copied = True
+        elif values:
+            candidates.append(("meta", values[0]))
     candidates += [("heading", h) for h in headings if not single]
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
-    # heuristics): its answer is one more vote, the weakest.
-    if trafilatura_title:
+    # heuristics): its answer is one more vote, the weakest. (It reads og:title first and cuts
+    # the site's name as we do: from a copied og:title it gives the <title>'s own form again.)
+    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms):
         candidates.append(("trafilatura", trafilatura_title))
     candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
     # A page whose every title form names the site is the site's own page (its front or a

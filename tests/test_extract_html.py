@@ -81,6 +81,26 @@ def test_typographic_quotes_agree_and_the_visible_form_is_kept():
     assert article.title == "Why the bridge won\u2019t wait"
 
 
+
+def test_a_social_card_copied_from_the_title_with_its_site_name_is_no_second_vote():
+    # og:title repeats the <title> character for character, site name and all: the CMS filled
+    # it from the document title, so it is one statement, and the visible headline, written
+    # differently, is not outvoted by the copy.
+    title = "Bridge toll to rise, council says | Valley Courier"
+    article = parsed(f'<title>{title}</title><meta property="og:title" content="{title}">'
+                     '<meta property="og:site_name" content="Valley Courier">',
+                     "<h1>Council raises the bridge toll</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council raises the bridge toll", "heading")
+
+
+def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
+    # With no site name in it the copy may be the editor's own line set in both tags: it
+    # keeps its vote (only the verbatim copy of a "Headline | Site" title is discounted).
+    article = parsed("<title>Bridge toll to rise, council says</title>"
+                     '<meta property="og:title" content="Bridge toll to rise, council says">',
+                     "<h1>Council raises the bridge toll</h1>")
+    assert article.title == "Bridge toll to rise, council says"
+
 # --- authors -------------------------------------------------------------------------------
 
 
