@@ -208,17 +208,30 @@ def read_signals(tree: HtmlElement) -> Signals:
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
-        text = _text(heading)
+        text = _heading_text(heading)
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
     signals.headings = signals.headings[:5]
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
-        signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
+        signals.subheadings = [t for t in (_heading_text(h) for h in tree.iter("h2")) if t][:5]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+def _heading_text(heading) -> str | None:
+    """A heading's text without its permalink: documentation and blog generators end each
+    heading with a link to its own anchor, shown as a mark ("¶", "#", "§", "🔗"). Only such a
+    link is left out, so a headline that ends in "#" as a word ("What's new in C#") keeps it."""
+    text = _text(heading)
+    for link in heading.iter("a"):
+        mark = _text(link)
+        if (link.get("href") or "").startswith("#") and mark and len(mark) <= 2 and not any(
+                c.isalnum() for c in mark) and text and text.endswith(mark):
+            text = text[:-len(mark)].rstrip() or None
+    return text
 
 
 def _read_parsely_page(signals: Signals) -> None:
@@ -1110,11 +1123,39 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # the site's name as we do: from a copied og:title it gives the <title>'s own form again.)
     if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms):
         candidates.append(("trafilatura", trafilatura_title))
-    candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
+    candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
     return (_best_title(candidates, site_keys) or _best_title(candidates, set())
             or Choice(None, None))
+
+
+# An entity left in the text by a template that escaped the headline twice ("&amp;#8217;" in
+# the markup): a bare "&" ("Q&A", "AT&T") is no entity and stays as it is.
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def _unescaped(text: str) -> str:
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
+
+
+def _whole_titles(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each title cut short with an ellipsis (templates cut JSON-LD headlines and cards to a
+    length) read as the whole headline another signal states, when one begins with the words
+    before the ellipsis: the cut form is the same headline, not a rival to it. A headline
+    that itself ends in an ellipsis, stated so everywhere, is left as it is."""
+    whole = []
+    for source, text in candidates:
+        stem = _key(_ELLIPSIS.sub("", text)) if _ELLIPSIS.search(text) else None
+        if stem:
+            text = next((other for _, other in candidates
+                         if not _ELLIPSIS.search(other) and _key(other).startswith(stem)
+                         and len(_key(other)) > len(stem)), text)
+        whole.append((source, text))
+    return whole
 
 
 def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choice | None:

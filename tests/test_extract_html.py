@@ -93,6 +93,39 @@ def test_a_social_card_copied_from_the_title_with_its_site_name_is_no_second_vot
     assert (article.title, article.provenance["title"]) == ("Council raises the bridge toll", "heading")
 
 
+@pytest.mark.parametrize("ellipsis", ["…", "...", " …"])
+def test_a_title_cut_short_with_an_ellipsis_gives_way_to_the_whole_headline(ellipsis):
+    # Templates cut JSON-LD headlines and cards to a length limit: the cut form is the same
+    # headline, not a rival to the whole one on the page.
+    # Here both the JSON-LD and the card carry the cut form, the <title> and <h1> the whole.
+    whole = "Council backs plan to rebuild the old stone footbridge before the autumn floods"
+    cut = whole[:50] + ellipsis
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": cut})
+                     + f'<meta property="og:title" content="{cut}"><title>{whole} | Valley Courier</title>',
+                     f"<h1>{whole}</h1>")
+    assert article.title == whole
+
+
+def test_an_ellipsis_that_ends_the_headline_itself_is_kept():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "And then the bridge fell…"}),
+                     "<h1>And then the bridge fell…</h1>")
+    assert article.title == "And then the bridge fell…"
+
+
+def test_html_entities_left_escaped_in_a_title_tag_are_read():
+    # Some CMSs escape the headline twice: "&amp;#8217;" in the markup is "&#8217;" as text.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Don&#8217;t close the bridge &amp; road"}))
+    assert article.title == "Don\u2019t close the bridge & road"
+
+
+@pytest.mark.parametrize("mark", ["¶", "#", "§", "🔗"])
+def test_a_headings_permalink_mark_is_no_part_of_the_headline(mark):
+    # Documentation and blog generators end each heading with a link to its own anchor.
+    article = parsed("<title>Rebuilding the footbridge</title>",
+                     f'<h1>Rebuilding the footbridge<a class="headerlink" href="#top">{mark}</a></h1>')
+    assert (article.title, article.provenance["title"]) == ("Rebuilding the footbridge", "heading")
+
+
 def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
     # With no site name in it the copy may be the editor's own line set in both tags: it
     # keeps its vote (only the verbatim copy of a "Headline | Site" title is discounted).
