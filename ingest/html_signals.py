@@ -23,8 +23,8 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
-                         iso_date, outlet_key, person_key, split_people)
+from .normalise import (_PICTURES_CREDIT, AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -478,9 +478,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             # (Nor one in the readers' comments: a commenter's name and date.)
+            # (Nor a credit line that a template marks like the byline: "Photo by A",
+            # "Reviewed by B" name no writer, and the writer's byline may follow.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _in_teaser(e, headline)
-                          and not _IN_COMMENTS(e)),
+                          and not _IN_COMMENTS(e) and not _is_credit_line(e)),
                          None)
             if first is not None:
                 break
@@ -512,6 +514,17 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
         if found:
             return found[:6], written[:6], _byline_block(first)
     return [], [], []
+
+
+# A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
+# named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
+_REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
+                            r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
+
+
+def _is_credit_line(element) -> bool:
+    text = _text(element) or ""
+    return bool(_PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.

@@ -218,6 +218,25 @@ def test_element_starting_with_by_is_a_byline_of_last_resort():
     assert article.authors == ["Maria Lindqvist"]
 
 
+@pytest.mark.parametrize("credit", ["Photo by Tomas Berg", "Photographs: Tomas Berg",
+                                    "Medically reviewed by Tomas Berg, MD", "Fact-checked by Tomas Berg",
+                                    "Edited by Tomas Berg"])
+def test_a_credit_line_marked_as_a_byline_gives_way_to_the_writers_byline(credit):
+    # Templates mark the picture's or the reviewer's credit with the byline's class too; it
+    # names no writer, so the byline after it is read (and the credited person is not one).
+    top = (f'<h1>Bridge</h1><div class="byline">{credit}</div>'
+           '<div class="byline">By Maria Lindqvist</div>')
+    assert parsed(top=top).authors == ["Maria Lindqvist"]
+
+
+def test_a_byline_naming_no_person_still_stops_the_search():
+    # "Staff" or an agency is this article's byline all the same: a teaser's name further
+    # down is not taken in its place.
+    top = ('<h1>Bridge</h1><div class="byline">By Valley Courier Staff</div>'
+           '<aside><div class="byline">By Maria Lindqvist</div></aside>')
+    assert parsed(top=top).authors == []
+
+
 def test_no_author_signal_no_author():
     article = parsed("<title>Bridge</title>")
     assert article.authors == [] and "authors" not in article.provenance
