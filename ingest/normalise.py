@@ -285,6 +285,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _BY_PREFIX.sub("", text)
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
+    text = _WRITTEN_FOR.sub(_written_for, text)
     for part in _SEPARATORS.split(text):
         if _PICTURES_CREDIT.match(part):
             continue
@@ -329,6 +330,18 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if person:
             people.append((person, person_key(person)))
     return tuple(people), tuple(organisations)
+
+
+# "Ada Quill for the Valley Courier": a name of two to four capitalised words, then the outlet
+# the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
+_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+for\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _written_for(match: re.Match) -> str:
+    # Not when the words before "for" belong to an organisation's own name ("National
+    # Institute for Health Research"): its second half would read as a person.
+    words = {w.casefold().strip(".") for w in match.group(1).split()}
+    return match.group(0) if words & ORGANISATION_WORDS else f"{match.group(1)}\n"
 
 
 def _without_tail(text: str, words: set[str]) -> str:

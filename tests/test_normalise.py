@@ -136,6 +136,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # a particle glued to the family name it opens
         ("Ada d'Arcy and Ben al-Hashimi", ["Ada d'Arcy", "Ben al-Hashimi"], []),
         ("Ada qu-Ill", [], []),  # not a particle: a word in small letters
+        # a writer and the outlet the piece was written for; a name with "for" inside stays
+        ("By Ada Quill for the Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill for Newsline", ["Ada Quill"], []),
+        ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
+        ("Center for Health Journalism", [], []),
+        ("National Institute for Health Research", [], []),
+        ("Special Correspondent for Valley Courier", [], ["Valley Courier"]),
     ],
 )
 def test_split_people(raw, people, organisations):
