@@ -160,10 +160,13 @@ MONTHS = (
 # taken off: what follows them is no author.
 _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story|"
                         # the kind of piece the writer signs ("Analysis by", "Opinion by")
-                        r"analysis|opinion|commentary|column|essay|review|interview)\s+)?by[:\s]+|"
+                        r"analysis|opinion|commentary|column|essay|review|interview|"
+                        # one person signing the words and the pictures ("Story and photos by")
+                        r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
+                        r"texto|testo|tekst|текст|автор|writer|reporter|"
+                        r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von": only before a name of two words or more, as "von" is also
                         # a particle ("Von Miller", "von der Leyen").
                         r"(?-i:Von|VON)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)

@@ -141,6 +141,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill for Newsline", ["Ada Quill"], []),
         ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
         ("Center for Health Journalism", [], []),
+        # one person credited with the words and the pictures is the writer
+        ("Story and photos by Ada Quill", ["Ada Quill"], []),
+        ("Text & photos: Ada Quill", ["Ada Quill"], []),
+        ("Texto y fotos: Ana Ruiz", ["Ana Ruiz"], []),
         ("National Institute for Health Research", [], []),
         ("Special Correspondent for Valley Courier", [], ["Valley Courier"]),
     ],
