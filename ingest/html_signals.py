@@ -1101,6 +1101,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]
+    # A title that is only the site's name (templates that put it alone in every page's
+    # <title>) says nothing of the headline: a lone <h1> is not tested against it. (The
+    # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
+    site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
+    others = [t for t in others if outlet_key(t) not in site_like]
     if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
@@ -1201,7 +1206,15 @@ def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choic
     for heading_source, heading in candidates:
         if heading_source == "heading" and _key(heading) == form:
             return Choice(heading, source)
-    return Choice(_original_span(text, form), source)
+    value = _original_span(text, form)
+    if value.isupper():
+        # A tag that sets the headline in capitals (as its site's style shows it): the same
+        # words as another signal writes them in their own case, when one does.
+        for _, other in candidates:
+            span = _original_span(other, form)
+            if _key(span) == form and not span.isupper():
+                return Choice(span, source)
+    return Choice(value, source)
 
 
 def _original_span(text: str, form: str) -> str:

@@ -495,6 +495,24 @@ def test_a_lone_heading_that_is_the_headline_still_leads():
     assert (article.title, article.provenance["title"]) == ("Council backs the bridge plan", "heading")
 
 
+@pytest.mark.parametrize("head", [
+    '<title>Valley Courier</title><meta property="og:site_name" content="Valley Courier">',
+    '<title>Valley Courier</title><link rel="canonical" href="https://www.valleycourier.example/news/1">',
+])
+def test_a_lone_heading_is_not_tested_against_a_title_that_is_only_the_sites_name(head):
+    # Templates that put the site's name alone in every page's <title>: the headline shares no
+    # word with it, and is the headline all the same (the site's name is no title to test by).
+    article = parsed(head, top="<h1>Council backs bridge plan</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "heading")
+
+
+def test_a_headline_in_capitals_is_given_in_the_case_another_signal_writes_it():
+    article = parsed("<title>COUNCIL BACKS BRIDGE PLAN | VALLEY COURIER</title>"
+                     '<meta property="og:title" content="Council backs bridge plan">'
+                     '<meta property="og:site_name" content="Valley Courier">')
+    assert article.title == "Council backs bridge plan"
+
+
 def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
     # With no site-name tags, trafilatura names the site after a <title> part holding a dot
     # (a domain, it assumes): here the headline, which must not then be cut away as the site.
