@@ -109,8 +109,8 @@ class Signals:
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
     @cached_property
-    def _byline_texts(self) -> tuple[list[str], list[str], list[str]]:
-        return _bylines(self.tree) if self.tree is not None else ([], [], [])
+    def _byline_texts(self) -> tuple[list[str], list[str], list[str], bool]:
+        return _bylines(self.tree) if self.tree is not None else ([], [], [], False)
 
     @property
     def byline(self) -> list[str]:
@@ -121,9 +121,18 @@ class Signals:
     def byline_dates(self) -> list[str]:
         """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
         else in the short block that holds it (name on one line, date on the next)."""
-        _, written, block = self._byline_texts
+        _, written, block, _ = self._byline_texts
         return ([day for day in map(published_text_date, written) if day]
                 or [day for day in map(published_text_date, block) if day])
+
+    @cached_property
+    def others_bylines(self) -> bool:
+        """The page shows bylines or rel="author" links, but only other stories' (teasers,
+        related boxes)."""
+        if self._byline_texts[3]:
+            return True
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        return self.tree is not None and any(_in_other_stories(a, headline) for a in _REL_AUTHOR(self.tree))
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -132,10 +141,12 @@ class Signals:
     # Weaker signals, each a whole-tree search, read only when the stronger ones are silent.
     @cached_property
     def rel_author(self) -> list[str]:
-        """Names on links marked rel="author" (not profile URLs)."""
+        """Names on links marked rel="author" (not profile URLs, nor links in other stories'
+        boxes)."""
         if self.tree is None:
             return []
-        texts = map(_text, self.tree.xpath('//a[@rel="author"] | //link[@rel="author"]'))
+        headline = _headline_element(self.tree)
+        texts = map(_text, (a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline)))
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
@@ -444,18 +455,27 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
-def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
+def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article.
     Returned twice: cleared for names, and as written (for the date a byline may carry);
     third, the text of the short block around the byline, where templates set the date beside
-    the names."""
+    the names; fourth, whether bylines of other stories (teasers, related boxes) were passed
+    over on the way."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = _headline_element(tree)
     marker = [headline] if headline is not None else []
     may_pass = None
+    others = []  # bylines passed over as other stories' (teasers, related boxes)
+
+    def _elsewhere(element) -> bool:
+        if _in_teaser(element, headline) or _in_other_stories(element, headline):
+            others.append(element)
+            return True
+        return False
+
     for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
         # One search of the page per test, the headline put among its results to mark where
         # the part after it begins (searching after the headline and then the whole page went
@@ -481,8 +501,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             # (Nor a credit line that a template marks like the byline: "Photo by A",
             # "Reviewed by B" name no writer, and the writer's byline may follow.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)
-                          and not _IN_COMMENTS(e) and not _is_credit_line(e)),
+                          and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and not _is_credit_line(e) and not _elsewhere(e)),
                          None)
             if first is not None:
                 break
@@ -512,10 +532,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6], _byline_block(first)
-    return [], [], []
+            return found[:6], written[:6], _byline_block(first), bool(others)
+    return [], [], [], bool(others)
 
 
+_REL_AUTHOR = etree.XPath('//a[@rel="author"] | //link[@rel="author"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
@@ -556,7 +577,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
              and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)
-             and not _IN_COMMENTS(a)]
+             and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:
         return []
     parent = links[0].getparent()
@@ -583,6 +604,51 @@ def _in_teaser(element, headline) -> bool:
     if box is None or headline is None or next(headline.iterancestors("article"), None) is None:
         return False
     return not any(a is box for a in headline.iterancestors("article"))
+
+
+# Class or id words of a box that lists other stories: related, recommended, popular, next.
+_OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more-?(?:stories|news|articles|from)|"
+                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola", re.I)
+_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4]")
+_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4)")
+_CARD_LENGTH = 400  # characters of text in a teaser card at most
+
+
+def _in_other_stories(element, headline) -> bool:
+    """The element is in a box of the page that is about other stories, not this one: the
+    site's navigation, a box named for related, popular or recommended stories, or a teaser
+    card (the nearest box around it with a heading has that heading link to another page).
+    Boxes that hold the headline are the article's own and end the search; so do the page's
+    <body> and <html>, whose classes are the template's flags."""
+    headline_boxes = set(headline.iterancestors()) if headline is not None else set()
+    card_seen = False
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if box.tag == "nav" or _OTHER_STORIES.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
+        if not card_seen and _HOLDS_HEADING(box):
+            # The first box around the byline that holds a heading is its story's card, if it
+            # is short: a teaser (a heading, a byline, a line of text); a long box with linked
+            # subheadings is the article itself.
+            card_seen = True
+            if len(box.text_content()) <= _CARD_LENGTH and _links_another_story(box, element):
+                return True
+    return False
+
+
+def _links_another_story(box, element) -> bool:
+    """The box holds a heading that links to another page, other than the element's own
+    (an author box sets the writer's name in a heading linked to the author's page)."""
+    for heading in _CARD_HEADINGS(box):
+        if heading is element or any(a is heading for a in element.iterancestors()) or any(
+                d is element for d in heading.iterdescendants()):
+            continue
+        links = list(heading.iter("a")) + list(heading.iterancestors("a"))
+        if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
+               for a in links):
+            return True
+    return False
 
 
 def _byline_block(element) -> list[str]:
@@ -1290,7 +1356,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # gives that same text. On the tune pages it added no author in 65 of
                         # 65 pages it was asked about, at 40 ms a page: asked only when the page
                         # shows no byline at all.
-                        ("trafilatura", lambda: [] if signals.byline else
+                        # (Nor when the only bylines are other stories': its search finds
+                        # the same ones.)
+                        ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
                          [a] if (a := _settled(trafilatura_author)) else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys)

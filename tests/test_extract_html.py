@@ -623,6 +623,46 @@ def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
 
 
+def teaser_page(outside: str) -> bytes:
+    """An article with no byline of its own, and `outside` after it in the page."""
+    return (f"<html><head><title>Bridge</title></head><body><main><h1>Bridge</h1>{BODY}</main>"
+            f"{outside}</body></html>").encode()
+
+
+@pytest.mark.parametrize("outside", [
+    # a box of other stories, named so by its class or id
+    '<div class="related-stories"><div><span class="byline">By Tom Okafor</span></div></div>',
+    '<section id="most-popular"><p class="author">Tom Okafor</p></section>',
+    '<div class="recommended"><a href="/author/tom-okafor">Tom Okafor</a></div>',
+    '<div class="more-stories"><a rel="author" href="/people/7">Tom Okafor</a></div>',
+    # a card whose heading links to another story, in no list and no <article>
+    '<div class="grid"><div class="card"><h3><a href="/ferry-fares">Ferry fares rise</a></h3>'
+    '<span class="byline">By Tom Okafor</span></div></div>',
+    # the site's navigation
+    '<nav><a href="/author/tom-okafor">Tom Okafor</a></nav>',
+])
+def test_a_byline_in_another_storys_box_names_no_author_of_this_one(outside):
+    # The article shows no byline; the names further down belong to other stories.
+    assert normalise(extract_html(teaser_page(outside)), NOW).authors == []
+
+
+@pytest.mark.parametrize("outside", [
+    # the writer's box beside the article (its heading is no link to another story)
+    '<aside class="author-bio"><h3>About the author</h3><p class="author">Maria Lindqvist</p></aside>',
+    # the writer's name set in a heading linked to their page: the byline itself, no teaser
+    '<div class="profile-box"><h3 class="author-name"><a href="/profile/7">Maria Lindqvist'
+    '</a></h3><p class="role">Transport reporter</p></div>',
+])
+def test_an_author_box_outside_the_article_text_still_names_the_writer(outside):
+    assert normalise(extract_html(teaser_page(outside)), NOW).authors == ["Maria Lindqvist"]
+
+
+def test_a_byline_beside_a_standfirst_heading_is_the_articles():
+    top = ('<h1>Bridge</h1><div class="intro"><h2>The council decides at last</h2>'
+           '<span class="byline">By Maria Lindqvist</span></div>')
+    assert parsed(top=top).authors == ["Maria Lindqvist"]
+
+
 def test_a_headline_that_begins_with_the_sites_name_is_no_site_name():
     # The site's name opens the headline; the <h1>s after the first are the page's menus.
     article = parsed("<title>Courier’s guide to the new bridge toll and its exemptions | Courier</title>"
