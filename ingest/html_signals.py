@@ -175,7 +175,7 @@ class Signals:
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element)):
+                    or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -193,6 +193,15 @@ class Signals:
         """<time datetime> values marked as a revision, page order: a last resort, as themes
         often mark the one date they show "updated" (it is the publication's until an edit)."""
         return self._times[1]
+
+    @cached_property
+    def others_dates(self) -> bool:
+        """The page dates other stories (a <time> or a date-named element in a related box or
+        a teaser card): htmldate, which reads the same elements, would give one of theirs."""
+        if self.tree is None:
+            return False
+        headline = _headline_element(self.tree)
+        return any(_in_other_stories(e, headline) for e in _TIMES(self.tree) + self.tree.xpath(_DATE_XPATH))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -627,12 +636,14 @@ def _in_other_stories(element, headline) -> bool:
             return False
         if box.tag == "nav" or _OTHER_STORIES.search(f"{box.get('class', '')} {box.get('id', '')}"):
             return True
+        if not card_seen and len(box.text_content()) > _CARD_LENGTH:
+            card_seen = True  # boxes only grow from here: none is a short card
         if not card_seen and _HOLDS_HEADING(box):
             # The first box around the byline that holds a heading is its story's card, if it
             # is short: a teaser (a heading, a byline, a line of text); a long box with linked
             # subheadings is the article itself.
             card_seen = True
-            if len(box.text_content()) <= _CARD_LENGTH and _links_another_story(box, element):
+            if _links_another_story(box, element):
                 return True
     return False
 
@@ -771,13 +782,14 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     in its element has its date beside it: the parent's text is read then."""
     days = []
     body = tree.find(".//body")
+    headline = _headline_element(tree)
     # One pass over the elements in Python with one regular expression: an XPath test per
     # label and per element cost 70 ms a page.
     for element in (body if body is not None else tree).iter():
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element)):
+                or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
             continue
         text = _text(element) or ""
         day = published_text_date(text) if len(text) <= 200 else None
@@ -836,10 +848,12 @@ def _is_revision(element) -> bool:
 
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
+    headline = _headline_element(tree)
     for element in tree.xpath(_DATE_XPATH):
-        # (One in a list item with a heading is a teaser's: another story's date; one in the
-        # comments, a reader's.)
-        if element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element):
+        # (One in a list item with a heading or another story's box is a teaser's: another
+        # story's date; one in the comments, a reader's.)
+        if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
+                or _in_other_stories(element, headline)):
             continue
         text = _text(element)
         if text and len(text) <= 80:
@@ -1524,7 +1538,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             published = Choice(value, source)
             break
-    if published.value is None:
+    if published.value is None and not signals.others_dates:
         trafilatura_date = _settled(trafilatura_date)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
@@ -1622,12 +1636,14 @@ def _lone_date(signals: Signals) -> list[str]:
     if signals.tree is None:
         return []
     days = set()
+    headline = _headline_element(signals.tree)
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
         if element.tag in ("script", "style", "option"):
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)
-        if day and len(day) >= len(text) - 2 and not _IN_COMMENTS(element):  # the date is the whole text
+        if (day and len(day) >= len(text) - 2  # the date is the whole text
+                and not _IN_COMMENTS(element) and not _in_other_stories(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

@@ -1349,3 +1349,14 @@ def test_trafilatura_author_is_not_run_when_the_pages_byline_names_no_person(mon
 
     monkeypatch.setattr(module.trafilatura_metadata, "extract_author", dear)
     assert parsed(top='<h1>Bridge</h1><p class="byline">By Valley Courier Staff</p>').authors == []
+
+
+@pytest.mark.parametrize("outside", [
+    '<div class="related-stories"><time datetime="2024-03-05T10:00">March 5</time></div>',
+    '<section id="most-popular"><span class="date">March 5, 2024</span></section>',
+    '<div class="grid"><div class="card"><h3><a href="/ferry-fares">Ferry fares rise</a></h3>'
+    '<p>Published March 5, 2024</p></div></div>',
+])
+def test_a_date_in_another_storys_box_does_not_date_this_one(outside):
+    # The article states no date; the dates further down are other stories'.
+    assert normalise(extract_html(teaser_page(outside)), NOW).published is None
