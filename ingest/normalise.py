@@ -218,8 +218,14 @@ _LAST_FIRST = re.compile(
 _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 # What follows a name in a byline that is not the name: where the writer files from ("in
 # Lisbon", "from Oslo", "reporting from Rome"), a bio ("is a senior reporter ..."), the labels of
-# profile links set beside it ("Twitter", "Email").
-_NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$")
+# profile links set beside it ("Twitter", "Email"), and the phrases of the links a byline box
+# sets after the name ("View all posts", "More from this author", "Read more", "Email the
+# author": phrases of two words or more, so a name such as "Thomas More" keeps its word).
+_NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$|"
+                        r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
+                        r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
+                        r"\s+(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|writer|me|us)\b.*$|"
+                        r"\s+all\s+(?:posts|stories|articles)\b.*$)")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
 _PICTURES_CREDIT = re.compile(
