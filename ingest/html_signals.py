@@ -618,6 +618,9 @@ def _in_teaser(element, headline) -> bool:
 # Class or id words of a box that lists other stories: related, recommended, popular, next.
 _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more-?(?:stories|news|articles|from)|"
                             r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola", re.I)
+# Class words that name a post's tags and categories (blog themes add one per tag to the post's
+# box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
+_TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
 _CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4]")
 _HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4)")
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
@@ -634,7 +637,8 @@ def _in_other_stories(element, headline) -> bool:
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
-        if box.tag == "nav" or _OTHER_STORIES.search(f"{box.get('class', '')} {box.get('id', '')}"):
+        marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
+        if box.tag == "nav" or _OTHER_STORIES.search(marks):
             return True
         if not card_seen and len(box.text_content()) > _CARD_LENGTH:
             card_seen = True  # boxes only grow from here: none is a short card

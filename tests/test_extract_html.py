@@ -657,6 +657,15 @@ def test_an_author_box_outside_the_article_text_still_names_the_writer(outside):
     assert normalise(extract_html(teaser_page(outside)), NOW).authors == ["Maria Lindqvist"]
 
 
+def test_a_post_tagged_with_a_word_like_popular_is_no_box_of_other_stories():
+    # Blog themes add a class per tag and category to the post's box ("tag-popular",
+    # "category-trending"); the headline may be set outside that box, in a page header.
+    html = (b'<html><head><title>Bridge</title></head><body><header><h1>Bridge</h1></header>'
+            b'<div class="post type-post tag-popular category-trending-now"><p class="byline">'
+            b'By Maria Lindqvist</p>' + BODY.encode() + b"</div></body></html>")
+    assert normalise(extract_html(html), NOW).authors == ["Maria Lindqvist"]
+
+
 def test_a_byline_beside_a_standfirst_heading_is_the_articles():
     top = ('<h1>Bridge</h1><div class="intro"><h2>The council decides at last</h2>'
            '<span class="byline">By Maria Lindqvist</span></div>')
