@@ -197,11 +197,29 @@ class Signals:
     @cached_property
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card): htmldate, which reads the same elements, would give one of theirs."""
+        a teaser card, or a JSON-LD object of another story): htmldate, which reads the same
+        elements and JSON-LD, would give one of theirs."""
+        if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
+            return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
         return any(_in_other_stories(e, headline) for e in _TIMES(self.tree) + self.tree.xpath(_DATE_XPATH))
+
+    @cached_property
+    def own_json_ld(self) -> list[dict]:
+        """The JSON-LD article objects that state this page, not other stories a page lists
+        in its JSON-LD too (related, next): the one at the page's own address (else the
+        first), and the others of the same story, which give its address or headline, or
+        neither (two plugins may each state the page, one naming the author, one not)."""
+        if not self.json_ld:
+            return []
+        page = _address(self.url)
+        own = next((item for item in self.json_ld if page and _item_address(item) == page), self.json_ld[0])
+        address, headline = _item_address(own), _item_headline(own)
+        return [item for item in self.json_ld if item is own or (
+            (_item_address(item) is None or _item_address(item) in (address, page))
+            and (_item_headline(item) is None or headline is None or _item_headline(item) == headline))]
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -981,8 +999,37 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
 
 
+def _address(url) -> str | None:
+    """A page's address compared without its scheme, "www.", query, fragment or final slash."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = parts.netloc.casefold().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
+
+
+def _item_address(item: dict) -> str | None:
+    """The address a JSON-LD article object states for itself: its url, the page it is the
+    main entity of, or its @id (often the address with "#article")."""
+    main = item.get("mainEntityOfPage")
+    main = main.get("@id") if isinstance(main, dict) else main
+    for value in (item.get("url"), main, item.get("@id")):
+        address = _address(value)
+        if address:
+            return address
+    return None
+
+
+def _item_headline(item: dict) -> str | None:
+    headline = item.get("headline") or item.get("name")
+    return _key(headline) if isinstance(headline, str) and headline.strip() else None
+
+
 def _json_ld_value(signals: Signals, key: str):
-    for item in signals.json_ld:
+    for item in signals.own_json_ld:
         value = item.get(key)
         if value:
             return value
@@ -1344,14 +1391,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         site_keys.add(outlet_key(domain))
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
-    json_ld_people = next((names for item in signals.json_ld if (names := (
+    json_ld_people = next((names for item in signals.own_json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
         + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
         json_ld_people = next((names for item in _web_pages(signals)
                                if (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
-    profile_people = next((names for item in signals.json_ld if (names := (
+    profile_people = next((names for item in signals.own_json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
@@ -1519,8 +1566,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     published = Choice(None, None)
     # Values given as functions search the whole page: read only when all above are silent.
     for source, values in (
-        ("json-ld", [i.get("datePublished") for i in signals.json_ld]
-         + [i.get("dateCreated") for i in signals.json_ld]),
+        ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
+         + [i.get("dateCreated") for i in signals.own_json_ld]),
         ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
@@ -1550,7 +1597,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
-        ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
+        ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),

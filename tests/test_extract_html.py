@@ -422,6 +422,34 @@ def test_json_ld_of_related_stories_does_not_add_authors():
     assert article.authors == ["Maria Lindqvist"]
 
 
+RELATED_JSON_LD = json_ld([
+    {"@type": "NewsArticle", "headline": "Bridge to be rebuilt", "url": "https://valley.example/bridge"},
+    {"@type": "NewsArticle", "headline": "Ferry fares rise", "url": "https://valley.example/ferry",
+     "author": {"@type": "Person", "name": "Tom Okafor"}, "datePublished": "2024-02-01"},
+]) + '<link rel="canonical" href="https://valley.example/bridge">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<h1>Bridge to be rebuilt</h1><p class="byline">By Maria Lindqvist</p>', ["Maria Lindqvist"]),
+    ("<h1>Bridge to be rebuilt</h1>", []),
+])
+def test_another_storys_json_ld_names_no_author_or_date_when_the_pages_own_names_none(top, authors):
+    # The page's own article object states no author or date; the next object, another story
+    # (its own headline and address), does: those are that story's.
+    article = parsed(RELATED_JSON_LD, top)
+    assert (article.authors, article.published) == (authors, None)
+
+
+def test_a_second_json_ld_object_of_the_same_story_still_gives_its_author():
+    # Two plugins each state the page: one names the author, the other does not.
+    article = parsed(json_ld([
+        {"@type": "Article", "headline": "Bridge to be rebuilt", "url": "https://valley.example/bridge"},
+        {"@type": "NewsArticle", "headline": "Bridge to be rebuilt", "datePublished": "2024-03-05",
+         "author": {"@type": "Person", "name": "Maria Lindqvist"}},
+    ]))
+    assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
+
+
 def test_an_application_name_that_repeats_the_title_is_not_the_site():
     article = parsed('<meta name="application-name" content="Council backs bridge plan">'
                      "<title>Council backs bridge plan</title>")
