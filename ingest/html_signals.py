@@ -497,7 +497,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     may_pass = None
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
-    def _elsewhere(element) -> bool:
+    def elsewhere(element) -> bool:
         if _in_teaser(element, headline) or _in_other_stories(element, headline):
             others.append(element)
             return True
@@ -529,7 +529,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # "Reviewed by B" name no writer, and the writer's byline may follow.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
-                          and not _is_credit_line(e) and not _elsewhere(e)),
+                          and not _is_credit_line(e) and not elsewhere(e)),
                          None)
             if first is not None:
                 break
