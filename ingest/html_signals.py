@@ -23,8 +23,8 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, LoneName, domain_of,
-                         iso_date, outlet_key, person_key, split_people)
+from .normalise import (_PICTURES_CREDIT, AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -109,8 +109,8 @@ class Signals:
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
     @cached_property
-    def _byline_texts(self) -> tuple[list[str], list[str], list[str]]:
-        return _bylines(self.tree) if self.tree is not None else ([], [], [])
+    def _byline_texts(self) -> tuple[list[str], list[str], list[str], bool]:
+        return _bylines(self.tree) if self.tree is not None else ([], [], [], False)
 
     @property
     def byline(self) -> list[str]:
@@ -121,9 +121,18 @@ class Signals:
     def byline_dates(self) -> list[str]:
         """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
         else in the short block that holds it (name on one line, date on the next)."""
-        _, written, block = self._byline_texts
+        _, written, block, _ = self._byline_texts
         return ([day for day in map(published_text_date, written) if day]
                 or [day for day in map(published_text_date, block) if day])
+
+    @cached_property
+    def others_bylines(self) -> bool:
+        """The page shows bylines or rel="author" links, but only other stories' (teasers,
+        related boxes)."""
+        if self._byline_texts[3]:
+            return True
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        return self.tree is not None and any(_in_other_stories(a, headline) for a in _REL_AUTHOR(self.tree))
 
     @cached_property
     def date_texts(self) -> list[str]:
@@ -132,10 +141,12 @@ class Signals:
     # Weaker signals, each a whole-tree search, read only when the stronger ones are silent.
     @cached_property
     def rel_author(self) -> list[str]:
-        """Names on links marked rel="author" (not profile URLs)."""
+        """Names on links marked rel="author" (not profile URLs, nor links in other stories'
+        boxes)."""
         if self.tree is None:
             return []
-        texts = map(_text, self.tree.xpath('//a[@rel="author"] | //link[@rel="author"]'))
+        headline = _headline_element(self.tree)
+        texts = map(_text, (a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline)))
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
@@ -164,7 +175,7 @@ class Signals:
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element)):
+                    or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -182,6 +193,33 @@ class Signals:
         """<time datetime> values marked as a revision, page order: a last resort, as themes
         often mark the one date they show "updated" (it is the publication's until an edit)."""
         return self._times[1]
+
+    @cached_property
+    def others_dates(self) -> bool:
+        """The page dates other stories (a <time> or a date-named element in a related box or
+        a teaser card, or a JSON-LD object of another story): htmldate, which reads the same
+        elements and JSON-LD, would give one of theirs."""
+        if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
+            return True
+        if self.tree is None:
+            return False
+        headline = _headline_element(self.tree)
+        return any(_in_other_stories(e, headline) for e in _TIMES(self.tree) + self.tree.xpath(_DATE_XPATH))
+
+    @cached_property
+    def own_json_ld(self) -> list[dict]:
+        """The JSON-LD article objects that state this page, not other stories a page lists
+        in its JSON-LD too (related, next): the one at the page's own address (else the
+        first), and the others of the same story, which give its address or headline, or
+        neither (two plugins may each state the page, one naming the author, one not)."""
+        if not self.json_ld:
+            return []
+        page = _address(self.url)
+        own = next((item for item in self.json_ld if page and _item_address(item) == page), self.json_ld[0])
+        address, headline = _item_address(own), _item_headline(own)
+        return [item for item in self.json_ld if item is own or (
+            (_item_address(item) is None or _item_address(item) in (address, page))
+            and (_item_headline(item) is None or headline is None or _item_headline(item) == headline))]
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -208,17 +246,30 @@ def read_signals(tree: HtmlElement) -> Signals:
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
-        text = _text(heading)
+        text = _heading_text(heading)
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
     signals.headings = signals.headings[:5]
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
-        signals.subheadings = [t for t in (_text(h) for h in tree.iter("h2")) if t][:5]
+        signals.subheadings = [t for t in (_heading_text(h) for h in tree.iter("h2")) if t][:5]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+def _heading_text(heading) -> str | None:
+    """A heading's text without its permalink: documentation and blog generators end each
+    heading with a link to its own anchor, shown as a mark ("¶", "#", "§", "🔗"). Only such a
+    link is left out, so a headline that ends in "#" as a word ("What's new in C#") keeps it."""
+    text = _text(heading)
+    for link in heading.iter("a"):
+        mark = _text(link)
+        if (link.get("href") or "").startswith("#") and mark and len(mark) <= 2 and not any(
+                c.isalnum() for c in mark) and text and text.endswith(mark):
+            text = text[:-len(mark)].rstrip() or None
+    return text
 
 
 def _read_parsely_page(signals: Signals) -> None:
@@ -431,18 +482,27 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
-def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
+def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
     ones belong to related-article teasers, author boxes and comments, not to this article.
     Returned twice: cleared for names, and as written (for the date a byline may carry);
     third, the text of the short block around the byline, where templates set the date beside
-    the names."""
+    the names; fourth, whether bylines of other stories (teasers, related boxes) were passed
+    over on the way."""
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = _headline_element(tree)
     marker = [headline] if headline is not None else []
     may_pass = None
+    others = []  # bylines passed over as other stories' (teasers, related boxes)
+
+    def elsewhere(element) -> bool:
+        if _in_teaser(element, headline) or _in_other_stories(element, headline):
+            others.append(element)
+            return True
+        return False
+
     for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
         # One search of the page per test, the headline put among its results to mark where
         # the part after it begins (searching after the headline and then the whole page went
@@ -465,9 +525,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
             # (Nor one in the readers' comments: a commenter's name and date.)
+            # (Nor a credit line that a template marks like the byline: "Photo by A",
+            # "Reviewed by B" name no writer, and the writer's byline may follow.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300 and not _in_teaser(e, headline)
-                          and not _IN_COMMENTS(e)),
+                          and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and not _is_credit_line(e) and not elsewhere(e)),
                          None)
             if first is not None:
                 break
@@ -497,8 +559,20 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str]]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6], _byline_block(first)
-    return [], [], []
+            return found[:6], written[:6], _byline_block(first), bool(others)
+    return [], [], [], bool(others)
+
+
+_REL_AUTHOR = etree.XPath('//a[@rel="author"] | //link[@rel="author"]')
+# A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
+# named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
+_REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
+                            r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
+
+
+def _is_credit_line(element) -> bool:
+    text = _text(element) or ""
+    return bool(_PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.
@@ -530,7 +604,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
              and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)
-             and not _IN_COMMENTS(a)]
+             and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:
         return []
     parent = links[0].getparent()
@@ -557,6 +631,57 @@ def _in_teaser(element, headline) -> bool:
     if box is None or headline is None or next(headline.iterancestors("article"), None) is None:
         return False
     return not any(a is box for a in headline.iterancestors("article"))
+
+
+# Class or id words of a box that lists other stories: related, recommended, popular, next.
+_OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more-?(?:stories|news|articles|from)|"
+                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola", re.I)
+# Class words that name a post's tags and categories (blog themes add one per tag to the post's
+# box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
+_TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
+_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4]")
+_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4)")
+_CARD_LENGTH = 400  # characters of text in a teaser card at most
+
+
+def _in_other_stories(element, headline) -> bool:
+    """The element is in a box of the page that is about other stories, not this one: the
+    site's navigation, a box named for related, popular or recommended stories, or a teaser
+    card (the nearest box around it with a heading has that heading link to another page).
+    Boxes that hold the headline are the article's own and end the search; so do the page's
+    <body> and <html>, whose classes are the template's flags."""
+    headline_boxes = set(headline.iterancestors()) if headline is not None else set()
+    card_seen = False
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
+        if box.tag == "nav" or _OTHER_STORIES.search(marks):
+            return True
+        if not card_seen and len(box.text_content()) > _CARD_LENGTH:
+            card_seen = True  # boxes only grow from here: none is a short card
+        if not card_seen and _HOLDS_HEADING(box):
+            # The first box around the byline that holds a heading is its story's card, if it
+            # is short: a teaser (a heading, a byline, a line of text); a long box with linked
+            # subheadings is the article itself.
+            card_seen = True
+            if _links_another_story(box, element):
+                return True
+    return False
+
+
+def _links_another_story(box, element) -> bool:
+    """The box holds a heading that links to another page, other than the element's own
+    (an author box sets the writer's name in a heading linked to the author's page)."""
+    for heading in _CARD_HEADINGS(box):
+        if heading is element or any(a is heading for a in element.iterancestors()) or any(
+                d is element for d in heading.iterdescendants()):
+            continue
+        links = list(heading.iter("a")) + list(heading.iterancestors("a"))
+        if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
+               for a in links):
+            return True
+    return False
 
 
 def _byline_block(element) -> list[str]:
@@ -679,13 +804,14 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     in its element has its date beside it: the parent's text is read then."""
     days = []
     body = tree.find(".//body")
+    headline = _headline_element(tree)
     # One pass over the elements in Python with one regular expression: an XPath test per
     # label and per element cost 70 ms a page.
     for element in (body if body is not None else tree).iter():
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element)):
+                or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
             continue
         text = _text(element) or ""
         day = published_text_date(text) if len(text) <= 200 else None
@@ -744,10 +870,12 @@ def _is_revision(element) -> bool:
 
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
+    headline = _headline_element(tree)
     for element in tree.xpath(_DATE_XPATH):
-        # (One in a list item with a heading is a teaser's: another story's date; one in the
-        # comments, a reader's.)
-        if element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element):
+        # (One in a list item with a heading or another story's box is a teaser's: another
+        # story's date; one in the comments, a reader's.)
+        if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
+                or _in_other_stories(element, headline)):
             continue
         text = _text(element)
         if text and len(text) <= 80:
@@ -871,8 +999,37 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
 
 
+def _address(url) -> str | None:
+    """A page's address compared without its scheme, "www.", query, fragment or final slash."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = parts.netloc.casefold().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
+
+
+def _item_address(item: dict) -> str | None:
+    """The address a JSON-LD article object states for itself: its url, the page it is the
+    main entity of, or its @id (often the address with "#article")."""
+    main = item.get("mainEntityOfPage")
+    main = main.get("@id") if isinstance(main, dict) else main
+    for value in (item.get("url"), main, item.get("@id")):
+        address = _address(value)
+        if address:
+            return address
+    return None
+
+
+def _item_headline(item: dict) -> str | None:
+    headline = item.get("headline") or item.get("name")
+    return _key(headline) if isinstance(headline, str) and headline.strip() else None
+
+
 def _json_ld_value(signals: Signals, key: str):
-    for item in signals.json_ld:
+    for item in signals.own_json_ld:
         value = item.get(key)
         if value:
             return value
@@ -1075,6 +1232,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")
                             for v in signals.meta.get(key, []))) if t]
+    # A title that is only the site's name (templates that put it alone in every page's
+    # <title>) says nothing of the headline: a lone <h1> is not tested against it. (The
+    # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
+    site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
+    others = [t for t in others if outlet_key(t) not in site_like]
     if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
@@ -1091,19 +1253,58 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
     # often write it as a different, catchier line than the headline on the page.
+    # A tag that repeats the <title> word for word, site name and all, was filled
+    # from it by the CMS (its default when no editor writes a card): it is the same statement,
+    # and as a second vote it would outvote a visible headline worded otherwise. (A copy with
+    # no site name in it may be an editor's line set in both tags, and keeps its vote.)
+    title_forms = _title_variants(" ".join(signals.title_tag.split()), site_keys)[0] if signals.title_tag else set()
+    cut = title_forms - {_key(signals.title_tag or "")}  # the <title> with its site name cut
+    copied = False
     for keys in (("og:title", "twitter:title"), ("title", "dc.title", "headline")):
         values = [v for key in keys for v in signals.meta.get(key, [])]
-        candidates += [("meta", values[0])] if values else []
+        if values and cut and _key(values[0]) == _key(signals.title_tag):
+            copied = True
+        elif values:
+            candidates.append(("meta", values[0]))
     candidates += [("heading", h) for h in headings if not single]
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
-    # heuristics): its answer is one more vote, the weakest.
-    if trafilatura_title:
+    # heuristics): its answer is one more vote, the weakest. (It reads og:title first and cuts
+    # the site's name as we do: from a copied og:title it gives the <title>'s own form again.)
+    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms):
         candidates.append(("trafilatura", trafilatura_title))
-    candidates = [(s, " ".join(t.split())) for s, t in candidates if t and t.strip()]
+    candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
     return (_best_title(candidates, site_keys) or _best_title(candidates, set())
             or Choice(None, None))
+
+
+# An entity left in the text by a template that escaped the headline twice ("&amp;#8217;" in
+# the markup): a bare "&" ("Q&A", "AT&T") is no entity and stays as it is.
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def _unescaped(text: str) -> str:
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
+
+
+def _whole_titles(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each title cut short with an ellipsis (templates cut JSON-LD headlines and cards to a
+    length) read as the whole headline another signal states, when one begins with the words
+    before the ellipsis: the cut form is the same headline, not a rival to it. A headline
+    that itself ends in an ellipsis, stated so everywhere, is left as it is."""
+    whole = []
+    for source, text in candidates:
+        stem = _key(_ELLIPSIS.sub("", text)) if _ELLIPSIS.search(text) else None
+        if stem:
+            text = next((other for _, other in candidates
+                         if not _ELLIPSIS.search(other) and _key(other).startswith(stem)
+                         and len(_key(other)) > len(stem)), text)
+        whole.append((source, text))
+    return whole
 
 
 def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choice | None:
@@ -1136,7 +1337,15 @@ def _best_title(candidates: list[tuple[str, str]], site_keys: set[str]) -> Choic
     for heading_source, heading in candidates:
         if heading_source == "heading" and _key(heading) == form:
             return Choice(heading, source)
-    return Choice(_original_span(text, form), source)
+    value = _original_span(text, form)
+    if value.isupper():
+        # A tag that sets the headline in capitals (as its site's style shows it): the same
+        # words as another signal writes them in their own case, when one does.
+        for _, other in candidates:
+            span = _original_span(other, form)
+            if _key(span) == form and not span.isupper():
+                return Choice(span, source)
+    return Choice(value, source)
 
 
 def _original_span(text: str, form: str) -> str:
@@ -1182,14 +1391,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         site_keys.add(outlet_key(domain))
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
-    json_ld_people = next((names for item in signals.json_ld if (names := (
+    json_ld_people = next((names for item in signals.own_json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
         + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
         json_ld_people = next((names for item in _web_pages(signals)
                                if (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
-    profile_people = next((names for item in signals.json_ld if (names := (
+    profile_people = next((names for item in signals.own_json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
@@ -1212,7 +1421,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # gives that same text. On the tune pages it added no author in 65 of
                         # 65 pages it was asked about, at 40 ms a page: asked only when the page
                         # shows no byline at all.
-                        ("trafilatura", lambda: [] if signals.byline else
+                        # (Nor when the only bylines are other stories': its search finds
+                        # the same ones.)
+                        ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
                          [a] if (a := _settled(trafilatura_author)) else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
@@ -1355,8 +1566,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     published = Choice(None, None)
     # Values given as functions search the whole page: read only when all above are silent.
     for source, values in (
-        ("json-ld", [i.get("datePublished") for i in signals.json_ld]
-         + [i.get("dateCreated") for i in signals.json_ld]),
+        ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
+         + [i.get("dateCreated") for i in signals.own_json_ld]),
         ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
@@ -1378,7 +1589,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             published = Choice(value, source)
             break
-    if published.value is None:
+    if published.value is None and not signals.others_dates:
         trafilatura_date = _settled(trafilatura_date)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
@@ -1386,7 +1597,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
-        ("json-ld", [i.get("dateModified") for i in signals.json_ld]),
+        ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),
@@ -1476,12 +1687,14 @@ def _lone_date(signals: Signals) -> list[str]:
     if signals.tree is None:
         return []
     days = set()
+    headline = _headline_element(signals.tree)
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
         if element.tag in ("script", "style", "option"):
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)
-        if day and len(day) >= len(text) - 2 and not _IN_COMMENTS(element):  # the date is the whole text
+        if (day and len(day) >= len(text) - 2  # the date is the whole text
+                and not _IN_COMMENTS(element) and not _in_other_stories(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

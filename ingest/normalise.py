@@ -160,10 +160,13 @@ MONTHS = (
 # taken off: what follows them is no author.
 _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story|"
                         # the kind of piece the writer signs ("Analysis by", "Opinion by")
-                        r"analysis|opinion|commentary|column|essay|review|interview)\s+)?by[:\s]+|"
+                        r"analysis|opinion|commentary|column|essay|review|interview|"
+                        # one person signing the words and the pictures ("Story and photos by")
+                        r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|writer|reporter)\s*:\s*|"
+                        r"texto|testo|tekst|текст|автор|writer|reporter|"
+                        r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von": only before a name of two words or more, as "von" is also
                         # a particle ("Von Miller", "von der Leyen").
                         r"(?-i:Von|VON)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
@@ -215,8 +218,14 @@ _LAST_FIRST = re.compile(
 _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 # What follows a name in a byline that is not the name: where the writer files from ("in
 # Lisbon", "from Oslo", "reporting from Rome"), a bio ("is a senior reporter ..."), the labels of
-# profile links set beside it ("Twitter", "Email").
-_NAME_TAIL = re.compile(r"\s+(?:(?:reporting\s+)?from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$")
+# profile links set beside it ("Twitter", "Email"), and the phrases of the links a byline box
+# sets after the name ("View all posts", "More from this author", "Read more", "Email the
+# author": phrases of two words or more, so a name such as "Thomas More" keeps its word).
+_NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$|"
+                        r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
+                        r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
+                        r"\s+(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|writer|me|us)\b.*$|"
+                        r"\s+all\s+(?:posts|stories|articles)\b.*$)")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
 _PICTURES_CREDIT = re.compile(
@@ -285,6 +294,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _BY_PREFIX.sub("", text)
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
+    text = _WRITTEN_FOR.sub(_written_for, text)
     for part in _SEPARATORS.split(text):
         if _PICTURES_CREDIT.match(part):
             continue
@@ -329,6 +339,18 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if person:
             people.append((person, person_key(person)))
     return tuple(people), tuple(organisations)
+
+
+# "Ada Quill for the Valley Courier": a name of two to four capitalised words, then the outlet
+# the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
+_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+for\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _written_for(match: re.Match) -> str:
+    # Not when the words before "for" belong to an organisation's own name ("National
+    # Institute for Health Research"): its second half would read as a person.
+    words = {w.casefold().strip(".") for w in match.group(1).split()}
+    return match.group(0) if words & ORGANISATION_WORDS else f"{match.group(1)}\n"
 
 
 def _without_tail(text: str, words: set[str]) -> str:

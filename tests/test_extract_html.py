@@ -81,6 +81,59 @@ def test_typographic_quotes_agree_and_the_visible_form_is_kept():
     assert article.title == "Why the bridge won\u2019t wait"
 
 
+
+def test_a_social_card_copied_from_the_title_with_its_site_name_is_no_second_vote():
+    # og:title repeats the <title> character for character, site name and all: the CMS filled
+    # it from the document title, so it is one statement, and the visible headline, written
+    # differently, is not outvoted by the copy.
+    title = "Bridge toll to rise, council says | Valley Courier"
+    article = parsed(f'<title>{title}</title><meta property="og:title" content="{title}">'
+                     '<meta property="og:site_name" content="Valley Courier">',
+                     "<h1>Council raises the bridge toll</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council raises the bridge toll", "heading")
+
+
+@pytest.mark.parametrize("ellipsis", ["…", "...", " …"])
+def test_a_title_cut_short_with_an_ellipsis_gives_way_to_the_whole_headline(ellipsis):
+    # Templates cut JSON-LD headlines and cards to a length limit: the cut form is the same
+    # headline, not a rival to the whole one on the page.
+    # Here both the JSON-LD and the card carry the cut form, the <title> and <h1> the whole.
+    whole = "Council backs plan to rebuild the old stone footbridge before the autumn floods"
+    cut = whole[:50] + ellipsis
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": cut})
+                     + f'<meta property="og:title" content="{cut}"><title>{whole} | Valley Courier</title>',
+                     f"<h1>{whole}</h1>")
+    assert article.title == whole
+
+
+def test_an_ellipsis_that_ends_the_headline_itself_is_kept():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "And then the bridge fell…"}),
+                     "<h1>And then the bridge fell…</h1>")
+    assert article.title == "And then the bridge fell…"
+
+
+def test_html_entities_left_escaped_in_a_title_tag_are_read():
+    # Some CMSs escape the headline twice: "&amp;#8217;" in the markup is "&#8217;" as text.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Don&#8217;t close the bridge &amp; road"}))
+    assert article.title == "Don\u2019t close the bridge & road"
+
+
+@pytest.mark.parametrize("mark", ["¶", "#", "§", "🔗"])
+def test_a_headings_permalink_mark_is_no_part_of_the_headline(mark):
+    # Documentation and blog generators end each heading with a link to its own anchor.
+    article = parsed("<title>Rebuilding the footbridge</title>",
+                     f'<h1>Rebuilding the footbridge<a class="headerlink" href="#top">{mark}</a></h1>')
+    assert (article.title, article.provenance["title"]) == ("Rebuilding the footbridge", "heading")
+
+
+def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
+    # With no site name in it the copy may be the editor's own line set in both tags: it
+    # keeps its vote (only the verbatim copy of a "Headline | Site" title is discounted).
+    article = parsed("<title>Bridge toll to rise, council says</title>"
+                     '<meta property="og:title" content="Bridge toll to rise, council says">',
+                     "<h1>Council raises the bridge toll</h1>")
+    assert article.title == "Bridge toll to rise, council says"
+
 # --- authors -------------------------------------------------------------------------------
 
 
@@ -163,6 +216,25 @@ def test_element_starting_with_by_is_a_byline_of_last_resort():
     article = parsed(top='<div class="x1"><div class="x2">By <span class="x3">Maria Lindqvist'
                          "</span></div></div>")
     assert article.authors == ["Maria Lindqvist"]
+
+
+@pytest.mark.parametrize("credit", ["Photo by Tomas Berg", "Photographs: Tomas Berg",
+                                    "Medically reviewed by Tomas Berg, MD", "Fact-checked by Tomas Berg",
+                                    "Edited by Tomas Berg"])
+def test_a_credit_line_marked_as_a_byline_gives_way_to_the_writers_byline(credit):
+    # Templates mark the picture's or the reviewer's credit with the byline's class too; it
+    # names no writer, so the byline after it is read (and the credited person is not one).
+    top = (f'<h1>Bridge</h1><div class="byline">{credit}</div>'
+           '<div class="byline">By Maria Lindqvist</div>')
+    assert parsed(top=top).authors == ["Maria Lindqvist"]
+
+
+def test_a_byline_naming_no_person_still_stops_the_search():
+    # "Staff" or an agency is this article's byline all the same: a teaser's name further
+    # down is not taken in its place.
+    top = ('<h1>Bridge</h1><div class="byline">By Valley Courier Staff</div>'
+           '<aside><div class="byline">By Maria Lindqvist</div></aside>')
+    assert parsed(top=top).authors == []
 
 
 def test_no_author_signal_no_author():
@@ -350,6 +422,34 @@ def test_json_ld_of_related_stories_does_not_add_authors():
     assert article.authors == ["Maria Lindqvist"]
 
 
+RELATED_JSON_LD = json_ld([
+    {"@type": "NewsArticle", "headline": "Bridge to be rebuilt", "url": "https://valley.example/bridge"},
+    {"@type": "NewsArticle", "headline": "Ferry fares rise", "url": "https://valley.example/ferry",
+     "author": {"@type": "Person", "name": "Tom Okafor"}, "datePublished": "2024-02-01"},
+]) + '<link rel="canonical" href="https://valley.example/bridge">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<h1>Bridge to be rebuilt</h1><p class="byline">By Maria Lindqvist</p>', ["Maria Lindqvist"]),
+    ("<h1>Bridge to be rebuilt</h1>", []),
+])
+def test_another_storys_json_ld_names_no_author_or_date_when_the_pages_own_names_none(top, authors):
+    # The page's own article object states no author or date; the next object, another story
+    # (its own headline and address), does: those are that story's.
+    article = parsed(RELATED_JSON_LD, top)
+    assert (article.authors, article.published) == (authors, None)
+
+
+def test_a_second_json_ld_object_of_the_same_story_still_gives_its_author():
+    # Two plugins each state the page: one names the author, the other does not.
+    article = parsed(json_ld([
+        {"@type": "Article", "headline": "Bridge to be rebuilt", "url": "https://valley.example/bridge"},
+        {"@type": "NewsArticle", "headline": "Bridge to be rebuilt", "datePublished": "2024-03-05",
+         "author": {"@type": "Person", "name": "Maria Lindqvist"}},
+    ]))
+    assert (article.authors, article.published) == (["Maria Lindqvist"], "2024-03-05")
+
+
 def test_an_application_name_that_repeats_the_title_is_not_the_site():
     article = parsed('<meta name="application-name" content="Council backs bridge plan">'
                      "<title>Council backs bridge plan</title>")
@@ -421,6 +521,24 @@ def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")
     assert (article.title, article.provenance["title"]) == ("Council backs the bridge plan", "heading")
+
+
+@pytest.mark.parametrize("head", [
+    '<title>Valley Courier</title><meta property="og:site_name" content="Valley Courier">',
+    '<title>Valley Courier</title><link rel="canonical" href="https://www.valleycourier.example/news/1">',
+])
+def test_a_lone_heading_is_not_tested_against_a_title_that_is_only_the_sites_name(head):
+    # Templates that put the site's name alone in every page's <title>: the headline shares no
+    # word with it, and is the headline all the same (the site's name is no title to test by).
+    article = parsed(head, top="<h1>Council backs bridge plan</h1>")
+    assert (article.title, article.provenance["title"]) == ("Council backs bridge plan", "heading")
+
+
+def test_a_headline_in_capitals_is_given_in_the_case_another_signal_writes_it():
+    article = parsed("<title>COUNCIL BACKS BRIDGE PLAN | VALLEY COURIER</title>"
+                     '<meta property="og:title" content="Council backs bridge plan">'
+                     '<meta property="og:site_name" content="Valley Courier">')
+    assert article.title == "Council backs bridge plan"
 
 
 def test_trafilatura_site_name_that_is_the_headline_does_not_cut_the_title():
@@ -531,6 +649,55 @@ def test_cjk_author_names(head, top, authors):
 ])
 def test_teaser_bylines_are_not_the_article_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+def teaser_page(outside: str) -> bytes:
+    """An article with no byline of its own, and `outside` after it in the page."""
+    return (f"<html><head><title>Bridge</title></head><body><main><h1>Bridge</h1>{BODY}</main>"
+            f"{outside}</body></html>").encode()
+
+
+@pytest.mark.parametrize("outside", [
+    # a box of other stories, named so by its class or id
+    '<div class="related-stories"><div><span class="byline">By Tom Okafor</span></div></div>',
+    '<section id="most-popular"><p class="author">Tom Okafor</p></section>',
+    '<div class="recommended"><a href="/author/tom-okafor">Tom Okafor</a></div>',
+    '<div class="more-stories"><a rel="author" href="/people/7">Tom Okafor</a></div>',
+    # a card whose heading links to another story, in no list and no <article>
+    '<div class="grid"><div class="card"><h3><a href="/ferry-fares">Ferry fares rise</a></h3>'
+    '<span class="byline">By Tom Okafor</span></div></div>',
+    # the site's navigation
+    '<nav><a href="/author/tom-okafor">Tom Okafor</a></nav>',
+])
+def test_a_byline_in_another_storys_box_names_no_author_of_this_one(outside):
+    # The article shows no byline; the names further down belong to other stories.
+    assert normalise(extract_html(teaser_page(outside)), NOW).authors == []
+
+
+@pytest.mark.parametrize("outside", [
+    # the writer's box beside the article (its heading is no link to another story)
+    '<aside class="author-bio"><h3>About the author</h3><p class="author">Maria Lindqvist</p></aside>',
+    # the writer's name set in a heading linked to their page: the byline itself, no teaser
+    '<div class="profile-box"><h3 class="author-name"><a href="/profile/7">Maria Lindqvist'
+    '</a></h3><p class="role">Transport reporter</p></div>',
+])
+def test_an_author_box_outside_the_article_text_still_names_the_writer(outside):
+    assert normalise(extract_html(teaser_page(outside)), NOW).authors == ["Maria Lindqvist"]
+
+
+def test_a_post_tagged_with_a_word_like_popular_is_no_box_of_other_stories():
+    # Blog themes add a class per tag and category to the post's box ("tag-popular",
+    # "category-trending"); the headline may be set outside that box, in a page header.
+    html = (b'<html><head><title>Bridge</title></head><body><header><h1>Bridge</h1></header>'
+            b'<div class="post type-post tag-popular category-trending-now"><p class="byline">'
+            b'By Maria Lindqvist</p>' + BODY.encode() + b"</div></body></html>")
+    assert normalise(extract_html(html), NOW).authors == ["Maria Lindqvist"]
+
+
+def test_a_byline_beside_a_standfirst_heading_is_the_articles():
+    top = ('<h1>Bridge</h1><div class="intro"><h2>The council decides at last</h2>'
+           '<span class="byline">By Maria Lindqvist</span></div>')
+    assert parsed(top=top).authors == ["Maria Lindqvist"]
 
 
 def test_a_headline_that_begins_with_the_sites_name_is_no_site_name():
@@ -1219,3 +1386,14 @@ def test_trafilatura_author_is_not_run_when_the_pages_byline_names_no_person(mon
 
     monkeypatch.setattr(module.trafilatura_metadata, "extract_author", dear)
     assert parsed(top='<h1>Bridge</h1><p class="byline">By Valley Courier Staff</p>').authors == []
+
+
+@pytest.mark.parametrize("outside", [
+    '<div class="related-stories"><time datetime="2024-03-05T10:00">March 5</time></div>',
+    '<section id="most-popular"><span class="date">March 5, 2024</span></section>',
+    '<div class="grid"><div class="card"><h3><a href="/ferry-fares">Ferry fares rise</a></h3>'
+    '<p>Published March 5, 2024</p></div></div>',
+])
+def test_a_date_in_another_storys_box_does_not_date_this_one(outside):
+    # The article states no date; the dates further down are other stories'.
+    assert normalise(extract_html(teaser_page(outside)), NOW).published is None

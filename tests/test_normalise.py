@@ -136,6 +136,25 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # a particle glued to the family name it opens
         ("Ada d'Arcy and Ben al-Hashimi", ["Ada d'Arcy", "Ben al-Hashimi"], []),
         ("Ada qu-Ill", [], []),  # not a particle: a word in small letters
+        # a writer and the outlet the piece was written for; a name with "for" inside stays
+        ("By Ada Quill for the Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill for Newsline", ["Ada Quill"], []),
+        ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
+        ("Center for Health Journalism", [], []),
+        # the labels of the links a byline box sets after the name, and where the writer
+        # reports from
+        ("Ada Quill View all posts", ["Ada Quill"], []),
+        ("Ada Quill More from this author", ["Ada Quill"], []),
+        ("Ada Quill Read More", ["Ada Quill"], []),
+        ("Ada Quill Email the author", ["Ada Quill"], []),
+        ("Ada Quill reports from Lisbon", ["Ada Quill"], []),
+        ("Thomas More and Ada Quill", ["Thomas More", "Ada Quill"], []),  # a name, no label
+        # one person credited with the words and the pictures is the writer
+        ("Story and photos by Ada Quill", ["Ada Quill"], []),
+        ("Text & photos: Ada Quill", ["Ada Quill"], []),
+        ("Texto y fotos: Ana Ruiz", ["Ana Ruiz"], []),
+        ("National Institute for Health Research", [], []),
+        ("Special Correspondent for Valley Courier", [], ["Valley Courier"]),
     ],
 )
 def test_split_people(raw, people, organisations):
