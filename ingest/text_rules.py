@@ -599,6 +599,12 @@ _READING_TIME = re.compile(
 )
 
 
+# "Ann Lee Mon 28 Oct 2024": the date's weekday, in its short form, stands between the names and
+# the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a surname), so
+# this is cut only from the words before a date.
+_SHORT_WEEKDAY_END = re.compile(r"\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[.,]?\s*$")
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -640,7 +646,7 @@ def clean_byline(text: str) -> str:
     text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
                     text, maxsplit=1, flags=re.I)[0]
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
-    text = text[:cut]
+    text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
     text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
@@ -1092,7 +1098,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
-    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", name)
+    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.

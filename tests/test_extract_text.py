@@ -314,6 +314,9 @@ def test_stamps(text, expected):
     ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
     ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
+    # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
+    ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
+    ("By Ann Lee Sun", ["Ann Lee Sun"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -798,6 +801,8 @@ def test_name_slash_outlet(text, names):
     ("Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),  # a portrait's caption
     ("Ann Lee\n\nAnn Lee is a staff writer who covers the port.", ["Ann Lee"]),  # the writer's bio below
     ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
+    # the names and a date opened by a short weekday on one line
+    ("Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("Ann Lee and Tom Park Thu 28 Oct 2024", ["Ann Lee", "Tom Park"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
