@@ -605,6 +605,13 @@ _READING_TIME = re.compile(
 _SHORT_WEEKDAY_END = re.compile(r"\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[.,]?\s*$")
 
 
+# (A place's name may take two words: "Middle East", "New York", "Latin America".)
+_SENTENCE_CASE_ROLE = re.compile(
+    r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+"
+    r"(?:correspondent|editor|reporter|writer|columnist|critic|commentator|analyst|producer)s?$")
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -657,7 +664,15 @@ def clean_byline(text: str) -> str:
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)
-    return _ROLE_TAIL.sub("", text.strip(" ,;:|-–—")).strip(" ,;:|-–—")
+    text = text.strip(" ,;:|-–—")
+    # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
+    # with no comma before it, as some papers set it under the name on one line. Its capitalised
+    # first word is a place or a beat, the role's and not the name's, as long as a whole name
+    # (two words) is left before it.
+    role = _SENTENCE_CASE_ROLE.search(text)
+    if role and len(text[: role.start()].split()) >= 2:
+        text = text[: role.start()]
+    return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
 
 
 # Words that make a capitalised phrase a button, a section or a title, not a person's name.
@@ -1249,6 +1264,12 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
+    # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
+    # it (a place or a beat), as clean_byline reads it.
+    phrase = " ".join(words[: k + 1]).rstrip(",.")
+    sentence = _SENTENCE_CASE_ROLE.search(phrase)
+    if sentence and len(phrase[: sentence.start()].split()) >= 2:
+        k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
     # name ("Twitter") stand between the name and the role word.
     # (A desk is often named by a gerund the list does not hold: "Shipping", "Motoring".)

@@ -506,6 +506,12 @@ def test_name_list(text, names):
     ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
     ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
     ("Adam West", ["Adam West"]), ("Ann Court", ["Ann Court"]),  # surnames that are nouns too
+    # a role in sentence case after the name, with no comma: its capitalised first word (a place,
+    # a beat) is the role's, not a third word of the name
+    ("Ann Lee Washington correspondent", ["Ann Lee"]), ("Ann Lee Transport correspondent", ["Ann Lee"]),
+    ("Ann Lee Middle East editor", ["Ann Lee"]), ("Ann Lee Chief shipping correspondent", ["Ann Lee"]),
+    ("Ann B. Lee Lisbon correspondent", ["Ann B. Lee"]), ("Ann Lee and Tom Park Lisbon reporters", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee reporter", ["Ann Lee"]),  # no word to spare: the name stays whole
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -803,6 +809,7 @@ def test_name_slash_outlet(text, names):
     ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
     # the names and a date opened by a short weekday on one line
     ("Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("Ann Lee and Tom Park Thu 28 Oct 2024", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
