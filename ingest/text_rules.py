@@ -1064,7 +1064,7 @@ def sign_off(line: Line) -> list[str]:
         return []
     # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
     names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
-    return names_in(names) if NAMES_LINE.match(names) else []
+    return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
 def is_author_marker(line: Line) -> bool:
@@ -1299,15 +1299,27 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
 _IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
 
 
+_EACH_IN_PLACE = re.compile(
+    rf",?\s+(?:in|aus|à|en|em)\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,|\band\b|&|$))")
+
+
 def name_in_place(line: Line) -> list[str]:
     """"Ann Lee in Lisbon", "Ann Lee and Tom Park, in Porto": a correspondent's byline with the
     place the story was filed from. Only a byline's place (right under the headline, beside a
     stamp) makes it one: a caption says the same of who is pictured."""
-    match = _IN_PLACE.match(line.text.strip())
-    if not match or line.words > 12 or line.heading == 1:
+    if line.words > 24 or line.heading == 1:
         return []
-    names = match.group(1).strip(" ,")
-    return names_in(names) if NAMES_LINE.match(names) else []
+    # "Ann Lee and agencies": the wire copy the writer drew on is said where a place would be.
+    text = re.sub(r",?\s+(?:and|with|&)\s+agencies$", "", line.text.strip())
+    # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
+    # each writer, or after some.
+    names = _EACH_IN_PLACE.sub("", text).strip(" ,")
+    if names == text:
+        match = _IN_PLACE.match(text)
+        if not match and text == line.text.strip():
+            return []
+        names = match.group(1).strip(" ,") if match else text
+    return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
 def name_list(line: Line) -> list[str]:

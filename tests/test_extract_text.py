@@ -810,6 +810,7 @@ def test_name_slash_outlet(text, names):
     # the names and a date opened by a short weekday on one line
     ("Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("Ann Lee and Tom Park Thu 28 Oct 2024", ["Ann Lee", "Tom Park"]),
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
+    ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
@@ -1155,6 +1156,11 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     ("Ann Lee in New York", ["Ann Lee"]),
     ("Dockers in Lisbon", []),  # not a name
     ("Ann Lee in the harbour", []),  # not a place's name
+    # a place after each writer
+    ("Ann Lee in Lisbon and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee in Lisbon, Tom Park in New York and Sue Ray in Porto", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee and agencies", ["Ann Lee"]), ("Ann Lee in Lisbon and agencies", ["Ann Lee"]),  # the wire copy drawn on
+    ("Dockers in Lisbon and Porto", []), ("Ships and agencies", []),
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names
