@@ -555,7 +555,10 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
+    # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
+    # they are a surname's particles.
+    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de)\b[:\s]+(.+)$",
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -804,7 +807,8 @@ def ends_with_by(line: Line) -> bool:
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
-_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
+# (With "and" in other languages: "Di A e B", "Door A en B", "Av A og B", "Av A och B", "A a B".)
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "de", "da", "del", "della", "der", "den", "van", "von",
                   "al", "el", "la", "las", "le", "los", "di", "du", "do", "dos", "des", "ter", "ten", "zu",
                   "bin", "ibn", "&"}
 

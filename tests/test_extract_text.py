@@ -317,6 +317,12 @@ def test_stamps(text, expected):
     # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
     ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
     ("By Ann Lee Sun", ["Ann Lee Sun"]),
+    # "and" in other languages between the names, and labels that end in "da" / "de"
+    ("Di Ann Lee e Tom Park", ["Ann Lee", "Tom Park"]), ("Door Ann Lee en Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Av Ann Lee og Tom Park", ["Ann Lee", "Tom Park"]), ("Av Ann Lee och Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Scritto da Ann Lee", ["Ann Lee"]), ("A cura di Ann Lee", ["Ann Lee"]), ("Texto de Ana do Carmo", ["Ana do Carmo"]),
+    ("Texte de Ann Lee", ["Ann Lee"]), ("Reportagem de Ann Lee e Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By a factor of two", []),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
