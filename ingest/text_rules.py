@@ -814,7 +814,7 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
@@ -1300,7 +1300,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     return people, outlet if people else None
 
 
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+# (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
 
 
 _EACH_IN_PLACE = re.compile(

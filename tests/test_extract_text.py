@@ -335,6 +335,7 @@ def test_byline_by(text, names):
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Autorka: Ann Lee", ["Ann Lee"]), ("Autoři: Ann Lee a Tom Park", ["Ann Lee", "Tom Park"]),  # Czech, Polish, Slovak
     ("Texte : Ann Lee", ["Ann Lee"]), ("Tekst: Ann Lee", ["Ann Lee"]), ("Texto: Ana do Carmo", ["Ana do Carmo"]),
     ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
     ("Texto: la huelga del puerto", []),
@@ -1167,6 +1168,8 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     ("Ann Lee in Lisbon, Tom Park in New York and Sue Ray in Porto", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Ann Lee and agencies", ["Ann Lee"]), ("Ann Lee in Lisbon and agencies", ["Ann Lee"]),  # the wire copy drawn on
     ("Dockers in Lisbon and Porto", []), ("Ships and agencies", []),
+    ("Ann Lee reports from Lisbon", ["Ann Lee"]), ("Ann Lee, reporting from New York", ["Ann Lee"]),
+    ("Ann Lee writes from Porto", ["Ann Lee"]), ("Dockers report from Lisbon", []),
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names
