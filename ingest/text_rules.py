@@ -1380,17 +1380,34 @@ def more_from(line: Line) -> list[str]:
 
 
 _CONTACT = re.compile(
-    rf"^(?:(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
+    rf"^(?:(?i:contact|reach|e-?mail|write to)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
     # "Ann Lee can be reached at ...": the same address with the name first
     rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
     r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
 
 
+# "... and Tom Park at tom.park@example.org": the next writer's address on the same line.
+_AND_AT = re.compile(rf"\s+and\s+({_NAME})\s+at\s+\S+@[\w-]+\.\w")
+# "Follow Ann Lee on Twitter @annlee": a writer's own account offered below the story. (Only a
+# person's name counts: "Follow Harbour Gazette on Twitter" is the outlet's.)
+_FOLLOW_ON = re.compile(
+    rf"^(?i:follow)\s+({_NAME})\s+(?i:on)\s+(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)\b")
+
+
 def contact_line(line: Line) -> list[str]:
-    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
-    end of a story."""
-    match = _CONTACT.match(line.text.strip())
-    return names_in(match.group(1) or match.group(2)) if match and line.words <= 30 else []
+    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.", "Write to Ann Lee at ...",
+    "Follow Ann Lee on Twitter": the reporter's address at the end of a story."""
+    if line.words > 30:
+        return []
+    text = line.text.strip()
+    follow = _FOLLOW_ON.match(text)
+    if follow:
+        return names_in(follow.group(1))
+    match = _CONTACT.match(text)
+    if not match:
+        return []
+    names = [match.group(1) or match.group(2)] + _AND_AT.findall(text, match.end())
+    return [person for name in names for person in names_in(name)]
 
 
 def contributors(line: Line) -> list[str]:

@@ -1229,6 +1229,13 @@ def test_bylines_over_several_lines(header, authors):
     (rules.contact_line, "Ann Lee can be reached at ann.lee@example.org.", ["Ann Lee"]),
     (rules.contact_line, "Ann Lee can be contacted by email at ann.lee@example.org", ["Ann Lee"]),
     (rules.contact_line, "The Harbour Shipping Agency can be reached at 555-459-5382", []),
+    (rules.contact_line, "Write to Ann Lee at ann.lee@example.org", ["Ann Lee"]),
+    (rules.contact_line, "Write to Ann Lee at ann.lee@example.org and Tom Park at tom.park@example.org",
+     ["Ann Lee", "Tom Park"]),
+    (rules.contact_line, "Follow Ann Lee on Twitter @annlee", ["Ann Lee"]),
+    (rules.contact_line, "Follow Ann Lee on X.", ["Ann Lee"]),
+    (rules.contact_line, "Follow Harbour Gazette on Twitter", []), (rules.contact_line, "Follow Ann Lee", []),
+    (rules.contact_line, "Write to the editor at letters@example.org", []),
 ])
 def test_sign_offs_below_the_story(rule, text, names):
     assert rule(line(text)) == names
@@ -1238,6 +1245,7 @@ def test_sign_offs_below_the_story(rule, text, names):
     ("Ann Lee, Shipping Correspondent", ["Ann Lee"]),
     ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
     ("Posted by Ann Lee at 10:21 AM\n\n3 comments:", ["Ann Lee"]),
+    ("Write to Ann Lee at ann.lee@example.org", ["Ann Lee"]), ("Follow Ann Lee on Twitter @annlee", ["Ann Lee"]),
     ("Ann Lee is an associate professor of history at the University of Lisbon.", ["Ann Lee"]),
     ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
 ])
