@@ -655,6 +655,10 @@ def clean_byline(text: str) -> str:
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
     text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
                     text, maxsplit=1, flags=re.I)[0]
+    # "Ann Lee28 Oct 2024": a date run onto the name by a lost line break is no word of it.
+    glued = re.search(rf"(?<={_LOWER})\d", text)
+    if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:
+        text = f"{text[: glued.start()]} {text[glued.start():]}"
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
     text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
@@ -1106,6 +1110,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if line.words > (20 if then_anything else 14):
         return []
     text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
+    text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
     if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):

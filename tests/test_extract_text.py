@@ -310,6 +310,7 @@ def test_stamps(text, expected):
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
     ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
     ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
+    ("By Ann Lee28 Oct 2024", ["Ann Lee"]), ("By Ann Lee03/03/2019", ["Ann Lee"]),  # a date glued to the name
     # the credit of the pictures after the writer's names
     ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
@@ -386,6 +387,8 @@ def test_byline_label(text, names):
     ("Ann Lee on March 3, 2019", ["Ann Lee"]), ("Ann Lee am 3. März 2019", ["Ann Lee"]),  # a word into the date
     ("Ann Lee (03/03/2019)", ["Ann Lee"]), ("Posted on March 3, 2019", []),
     ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
+    ("Ann Lee | @annlee | Updated 3 hours ago", ["Ann Lee"]),  # a handle between bars
+    ("Ann Lee | @annlee | Oct 28, 2024", ["Ann Lee"]),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
