@@ -818,7 +818,7 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
@@ -910,6 +910,14 @@ _MASTHEAD_WORDS = ORGANISATION_WORDS | {
     "enquirer", "advertiser", "globe", "mail", "insider", "week", "report", "democrat",
     "republican", "citizen", "statesman", "argus", "beacon", "ledger", "mercury", "pioneer",
 }
+
+
+def _masthead(text: str) -> bool:
+    """A publication's name, told by its last word ("Harbour Gazette", "The Daily Star") or as
+    an agency's: not just any capitalised words ("Harbour Lisbon")."""
+    text = text.strip(" .")
+    return bool(AGENCIES.get(text.casefold()) or re.fullmatch(_OUTLET_NAME, text)
+                and text.split()[-1].casefold() in _MASTHEAD_WORDS and not set(text.casefold().split()) & ROLE_WORDS)
 
 
 def names_with_outlet(line: Line) -> list[str]:
@@ -1134,6 +1142,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         first, *rest = re.split(r"\s*[|•·]\s*|\s+/\s+", name)
         if rest and all(_STAMP_TAIL.match(part) for part in rest):
             name = first
+        # "October 28, 2024 | Ann Lee | Harbour Gazette": or the outlet, named like one.
+        elif len(rest) == 1 and _masthead(rest[0]):
+            name = first
         # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
         return names_in(name) if NAMES_LINE.match(name) else []
@@ -1263,6 +1274,11 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
+    # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
+    # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
+    author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())
+    if author_at:
+        return names_in(author_at.group(1)), None
     words = text.split()
     if not 3 <= len(words) <= 12:
         return [], None

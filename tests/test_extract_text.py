@@ -336,6 +336,7 @@ def test_byline_by(text, names):
     ("投稿者 Ann Lee", ["Ann Lee"]),
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Guest author: Ann Lee", ["Ann Lee"]), ("Guest Writer: Ann Lee", ["Ann Lee"]),
     ("Autorka: Ann Lee", ["Ann Lee"]), ("Autoři: Ann Lee a Tom Park", ["Ann Lee", "Tom Park"]),  # Czech, Polish, Slovak
     ("Texte : Ann Lee", ["Ann Lee"]), ("Tekst: Ann Lee", ["Ann Lee"]), ("Texto: Ana do Carmo", ["Ana do Carmo"]),
     ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
@@ -389,6 +390,8 @@ def test_byline_label(text, names):
     ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
     ("Ann Lee | @annlee | Updated 3 hours ago", ["Ann Lee"]),  # a handle between bars
     ("Ann Lee | @annlee | Oct 28, 2024", ["Ann Lee"]),
+    ("October 28, 2024 | Ann Lee | Harbour Gazette", ["Ann Lee"]),  # the date first, the outlet last
+    ("October 28, 2024 | Ann Lee | Harbour Lisbon", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -429,6 +432,8 @@ def test_unglue(text, expected):
     ("Ann Lee | Ports and Shipping Editor", ["Ann Lee"], None),
     ("Ann Lee, Shipping Correspondent, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
+    # a blog's author page title: "Author at" and the site
+    ("Ann Lee, Author at Harbour Gazette", ["Ann Lee"], None), ("Ann Lee, author of The Harbour", [], None),
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
