@@ -492,7 +492,21 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
             if rules.opens_comments(lines[i]):
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
             break
+    # Other stories listed with no heading above them, a link alone on each line, end many
+    # pages: the sign-off stands just above that list.
+    end = len(lines)
+    while end > body_at and _link_alone(lines[end - 1]):
+        end -= 1
+    if len(lines) - end >= 3:
+        tail |= set(range(max(body_at, end - TAIL_LINES), end))
     return sorted(tail)
+
+
+def _link_alone(line: Line) -> bool:
+    """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
+    if not line.words:
+        return True
+    return len(line.links) == 1 and rules.fold(line.links[0][0]) == line.key
 
 
 def _lines_below(lines: list[Line], start: int, count: int) -> int:

@@ -1322,6 +1322,9 @@ COMMENTS = "## 3 comments\n\n" + "\n\n".join(
     (f"More from Ann Lee\n\n{RELATED}", ["Ann Lee"]),  # the list's heading names the writer
     (RELATED, []),
     (COMMENTS, []),  # a commenter is not the writer
+    # the list of other stories with no heading above it: links alone on their lines
+    (f"— Ann Lee\n\n{RELATED.split(chr(10), 2)[2]}", ["Ann Lee"]),
+    ("— Ann Lee\n\n" + "\n\n".join(f"[Harbour story {n} about the ships](/s/{n})" for n in range(15)), ["Ann Lee"]),
 ])
 def test_an_author_box_above_related_stories_or_comments(end, authors):
     text = f"# Harbour strike ends\n\n{LONG_STORY}\n\n{end}\n"
