@@ -636,6 +636,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:
             used.add(i)
+    # A Chinese dateline names the reporters in the story's first paragraph, which stays the story's.
+    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])}
     return found, organisation, used, source
 
 
@@ -657,6 +659,10 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
+        return
+    # (A Chinese dateline's reporters open a paragraph of any length.)
+    if rules.cjk_dateline_reporters(line):
+        add(rules.cjk_dateline_reporters(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
         return

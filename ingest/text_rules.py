@@ -824,7 +824,8 @@ _LABEL = re.compile(
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝]?)\s*(.+)$",
+    # ("文/王小明": a Chinese label set apart by a slash.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／]?)\s*(.+)$",
     re.I,
 )
 
@@ -832,6 +833,17 @@ _LABEL = re.compile(
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
 _CJK_LABEL_INSIDE = re.compile(
     rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
+
+
+# A Chinese wire or newspaper dateline, "新华社北京10月28日电（记者王小明）" / "本报讯（记者 王小明）":
+# the dispatch ("电", "讯") and its reporters in brackets open the story's first paragraph.
+_CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*([^）)]{2,30})[）)]")
+
+
+def cjk_dateline_reporters(line: Line) -> list[str]:
+    """The reporters a Chinese dateline names at the head of the story."""
+    match = _CJK_DATELINE.match(line.text.strip())
+    return _cjk_names(match.group(1)) if match else []
 
 
 def byline_label(line: Line) -> list[str]:

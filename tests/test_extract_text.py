@@ -334,6 +334,7 @@ def test_byline_by(text, names):
     ("Words: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
     ("投稿者 Ann Lee", ["Ann Lee"]),
+    ("文/王小明", ["王小明"]), ("文／王小明、李华", ["王小明", "李华"]),  # a slash after a Chinese label
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
     ("Guest author: Ann Lee", ["Ann Lee"]), ("Guest Writer: Ann Lee", ["Ann Lee"]),
@@ -1181,6 +1182,23 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a Chinese wire dateline naming its reporters in brackets, the story going on after it
+    ("新华社北京10月28日电（记者王小明）港口大桥将因维修而关闭。", ["王小明"]),
+    ("本报讯（记者 王小明 李华）港口大桥将因维修而关闭。", ["王小明", "李华"]),
+    ("港口大桥将因维修而关闭（记者说）。", []),  # no dateline before the brackets
+])
+def test_cjk_dateline_reporters(text, names):
+    assert rules.cjk_dateline_reporters(line(text)) == names
+
+
+def test_a_chinese_wire_dateline_names_the_reporter():
+    story = "新华社北京10月28日电（记者王小明）港口大桥将因维修而关闭。工程师在两个支柱上发现了裂缝。\n\n维修预计至少需要六个月时间。\n"
+    article = parse(f"# 港口大桥将关闭维修\n\n{story}", markdown=True)
+    assert article.authors == ["王小明"]
+    assert article.body.startswith("新华社北京10月28日电")  # the paragraph is the story's, and stays
 
 
 # A story long enough that its last lines (where sign-offs and bios are read) are far below.
