@@ -1085,8 +1085,20 @@ def cjk_name_line(line: Line) -> list[str]:
     return [text] if 2 <= len(name) <= 4 else []
 
 
+# Short words a Chinese or Japanese story puts in brackets at its end that are not names.
+_CJK_NOT_NAMES_BRACKETED = {"全文", "本文", "原文", "完了", "待续", "待續", "未完", "编辑部", "編集部", "編輯部", "本报", "本報"}
+
+
 def sign_off(line: Line) -> list[str]:
-    """"— Ann Lee": a columnist's sign-off below the story."""
+    """"— Ann Lee": a columnist's sign-off below the story. "（山田太郎）": a Japanese or Chinese
+    paper's, the reporters' names in brackets."""
+    bracketed = re.fullmatch(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s*[、・,，]\s*[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]",
+                             line.text.strip())
+    if bracketed:
+        names = _cjk_names(bracketed.group(1))
+        # (Every one a name: "（全文）" (the full text) and "（编辑部）" (the desk) are not.)
+        return names if all(cjk_name_line(Line(raw=n, text=n)) and n not in _CJK_NOT_NAMES_BRACKETED
+                            for n in names) else []
     match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
     if not match or line.words > 6:
         return []

@@ -1248,6 +1248,9 @@ def test_bylines_over_several_lines(header, authors):
 
 @pytest.mark.parametrize("rule, text, names", [
     (rules.writer_sign_off, "Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    # a Japanese or Chinese paper's sign-off: the reporter's name in brackets below the story
+    (rules.sign_off, "（山田太郎）", ["山田太郎"]), (rules.sign_off, "（山田太郎、佐藤花子）", ["山田太郎", "佐藤花子"]),
+    (rules.sign_off, "（完）", []), (rules.sign_off, "（全文）", []), (rules.sign_off, "（编辑部）", []),
     (rules.writer_sign_off, "Tom Park, Managing Director", []),  # a press release's signature
     (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
     (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
@@ -1272,6 +1275,7 @@ def test_sign_offs_below_the_story(rule, text, names):
     ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
     ("Posted by Ann Lee at 10:21 AM\n\n3 comments:", ["Ann Lee"]),
     ("Write to Ann Lee at ann.lee@example.org", ["Ann Lee"]), ("Follow Ann Lee on Twitter @annlee", ["Ann Lee"]),
+    ("（山田太郎）", ["山田太郎"]),
     ("Ann Lee is an associate professor of history at the University of Lisbon.", ["Ann Lee"]),
     ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
 ])
