@@ -1193,6 +1193,10 @@ def name_and_outlet(line: Line) -> list[str]:
     if not comma and of:
         head, comma, tail = of.group(1), ",", of.group(2)
     tail = tail.strip(" .")
+    # "Ann Lee, for The Harbour Gazette": a freelance's credit, when what follows "for" is named
+    # like a publication (a comma before "for": a photographer's is "Tom Park for The Gazette").
+    if re.match(r"for\s+", tail):
+        tail = tail[4:].strip() if _masthead(tail[4:]) else ""
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
     if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
@@ -1239,11 +1243,15 @@ def name_with_marker(line: Line) -> list[str]:
     return names_in(head) if is_author_marker(marker) else []
 
 
+# (The institution after an academic's role is a university, not the outlet.)
+_ACADEMIC_ROLES = {"professor", "lecturer", "researcher"}
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").
 _PERSON_ROLES = {
     "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
     "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
     "managing", "associate", "freelance", "intern", "analyst",
+    # academics writing a piece ("Ann Lee, Professor of History, University of Lisbon")
+    *_ACADEMIC_ROLES,
 }
 
 
@@ -1338,7 +1346,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     people = names_in(name)
     outlet = None
     rest = " ".join(words[k:])
-    if "," in rest:
+    if "," in rest and not {w.casefold().strip(",.") for w in words[k:]} & _ACADEMIC_ROLES:
         candidate = rest.rsplit(",", 1)[1].strip(" .")
         if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
             outlet = candidate

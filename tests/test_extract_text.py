@@ -435,6 +435,9 @@ def test_unglue(text, expected):
     ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
     # a blog's author page title: "Author at" and the site
     ("Ann Lee, Author at Harbour Gazette", ["Ann Lee"], None), ("Ann Lee, author of The Harbour", [], None),
+    # an academic writing the piece, as op-eds credit them
+    ("Ann Lee, Professor of History, University of Lisbon", ["Ann Lee"], None),
+    ("Ann Lee, Senior Lecturer in Law, Harbour University", ["Ann Lee"], None),
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
@@ -826,6 +829,7 @@ def test_name_slash_outlet(text, names):
     # the names and a date opened by a short weekday on one line
     ("Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("Ann Lee and Tom Park Thu 28 Oct 2024", ["Ann Lee", "Tom Park"]),
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
+    ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
