@@ -602,10 +602,11 @@ _READING_TIME = re.compile(
 )
 
 
-# "Ann Lee Mon 28 Oct 2024": the date's weekday, in its short form, stands between the names and
-# the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a surname), so
-# this is cut only from the words before a date.
-_SHORT_WEEKDAY_END = re.compile(r"\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[.,]?\s*$")
+# "Ann Lee Mon 28 Oct 2024", "Ann Lee, Monday 28 October 2024": the date's weekday stands between
+# the names and the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a
+# surname), so this is cut only from the words before a date.
+_SHORT_WEEKDAY_END = re.compile(r",?\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
+                                r"Thursday|Friday|Saturday|Sunday)[.,]?\s*$")
 
 
 # (A place's name may take two words: "Middle East", "New York", "Latin America".)

@@ -391,6 +391,7 @@ def test_byline_label(text, names):
     ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
     ("Ann Lee | @annlee | Updated 3 hours ago", ["Ann Lee"]),  # a handle between bars
     ("Ann Lee | @annlee | Oct 28, 2024", ["Ann Lee"]),
+    ("Ann Lee, Monday 28 October 2024", ["Ann Lee"]), ("Ann Lee, Wed. 28 Oct 2024", ["Ann Lee"]),  # the weekday first
     ("October 28, 2024 | Ann Lee | Harbour Gazette", ["Ann Lee"]),  # the date first, the outlet last
     ("October 28, 2024 | Ann Lee | Harbour Lisbon", []),
 ])
