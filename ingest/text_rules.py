@@ -558,7 +558,8 @@ _BY = re.compile(
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
-    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de)\b[:\s]+(.+)$",
+    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de|"
+    r"napisał|napisała|kirjoittanut)(?!\w)[:\s]+(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
 )
 _ROLE_TAIL = re.compile(

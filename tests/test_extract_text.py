@@ -324,6 +324,8 @@ def test_stamps(text, expected):
     ("Scritto da Ann Lee", ["Ann Lee"]), ("A cura di Ann Lee", ["Ann Lee"]), ("Texto de Ana do Carmo", ["Ana do Carmo"]),
     ("Texte de Ann Lee", ["Ann Lee"]), ("Reportagem de Ann Lee e Tom Park", ["Ann Lee", "Tom Park"]),
     ("By a factor of two", []),
+    # labels that are verbs, in Polish and Finnish: not a first word of the name
+    ("Napisała Ann Lee", ["Ann Lee"]), ("Kirjoittanut Ann Lee", ["Ann Lee"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
