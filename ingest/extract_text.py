@@ -492,7 +492,21 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
             if rules.opens_comments(lines[i]):
                 tail = {k for k in tail if k <= i}  # below are the readers' names, not the writer's
             break
+    # Other stories listed with no heading above them, a link alone on each line, end many
+    # pages: the sign-off stands just above that list.
+    end = len(lines)
+    while end > body_at and _link_alone(lines[end - 1]):
+        end -= 1
+    if len(lines) - end >= 3:
+        tail |= set(range(max(body_at, end - TAIL_LINES), end))
     return sorted(tail)
+
+
+def _link_alone(line: Line) -> bool:
+    """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
+    if not line.words:
+        return True
+    return len(line.links) == 1 and rules.fold(line.links[0][0]) == line.key
 
 
 def _lines_below(lines: list[Line], start: int, count: int) -> int:
@@ -622,6 +636,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:
             used.add(i)
+    # A Chinese dateline names the reporters in the story's first paragraph, which stays the story's.
+    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])}
     return found, organisation, used, source
 
 
@@ -643,6 +659,10 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
+        return
+    # (A Chinese dateline's reporters open a paragraph of any length.)
+    if rules.cjk_dateline_reporters(line):
+        add(rules.cjk_dateline_reporters(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
         return

@@ -555,7 +555,11 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
-    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh)\b[:\s]+(.+)$",
+    r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
+    # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
+    # they are a surname's particles.
+    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de|"
+    r"napisał|napisała|kirjoittanut)(?!\w)[:\s]+(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -599,6 +603,20 @@ _READING_TIME = re.compile(
 )
 
 
+# "Ann Lee Mon 28 Oct 2024", "Ann Lee, Monday 28 October 2024": the date's weekday stands between
+# the names and the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a
+# surname), so this is cut only from the words before a date.
+_SHORT_WEEKDAY_END = re.compile(r",?\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
+                                r"Thursday|Friday|Saturday|Sunday)[.,]?\s*$")
+
+
+# (A place's name may take two words: "Middle East", "New York", "Latin America".)
+_SENTENCE_CASE_ROLE = re.compile(
+    r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+"
+    r"(?:correspondent|editor|reporter|writer|columnist|critic|commentator|analyst|producer)s?$")
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -639,8 +657,12 @@ def clean_byline(text: str) -> str:
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
     text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
                     text, maxsplit=1, flags=re.I)[0]
+    # "Ann Lee28 Oct 2024": a date run onto the name by a lost line break is no word of it.
+    glued = re.search(rf"(?<={_LOWER})\d", text)
+    if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:
+        text = f"{text[: glued.start()]} {text[glued.start():]}"
     cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
-    text = text[:cut]
+    text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
     text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
@@ -651,7 +673,15 @@ def clean_byline(text: str) -> str:
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)
-    return _ROLE_TAIL.sub("", text.strip(" ,;:|-–—")).strip(" ,;:|-–—")
+    text = text.strip(" ,;:|-–—")
+    # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
+    # with no comma before it, as some papers set it under the name on one line. Its capitalised
+    # first word is a place or a beat, the role's and not the name's, as long as a whole name
+    # (two words) is left before it.
+    role = _SENTENCE_CASE_ROLE.search(text)
+    if role and len(text[: role.start()].split()) >= 2:
+        text = text[: role.start()]
+    return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
 
 
 # Words that make a capitalised phrase a button, a section or a title, not a person's name.
@@ -783,19 +813,21 @@ def ends_with_by(line: Line) -> bool:
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
-_JOINING_WORDS = {"and", "und", "et", "y", "e", "de", "da", "del", "della", "der", "den", "van", "von",
+# (With "and" in other languages: "Di A e B", "Door A en B", "Av A og B", "Av A och B", "A a B".)
+_JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "de", "da", "del", "della", "der", "den", "van", "von",
                   "al", "el", "la", "las", "le", "los", "di", "du", "do", "dos", "des", "ter", "ten", "zu",
                   "bin", "ibn", "&"}
 
 
 _LABEL = re.compile(
-    r"^(?:(?:authors?|authors?\(s\)|autor(?:in|a|es)?|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
+    r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝]?)\s*(.+)$",
+    # ("文/王小明": a Chinese label set apart by a slash.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／]?)\s*(.+)$",
     re.I,
 )
 
@@ -803,6 +835,17 @@ _LABEL = re.compile(
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
 _CJK_LABEL_INSIDE = re.compile(
     rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
+
+
+# A Chinese wire or newspaper dateline, "新华社北京10月28日电（记者王小明）" / "本报讯（记者 王小明）":
+# the dispatch ("电", "讯") and its reporters in brackets open the story's first paragraph.
+_CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*([^）)]{2,30})[）)]")
+
+
+def cjk_dateline_reporters(line: Line) -> list[str]:
+    """The reporters a Chinese dateline names at the head of the story."""
+    match = _CJK_DATELINE.match(line.text.strip())
+    return _cjk_names(match.group(1)) if match else []
 
 
 def byline_label(line: Line) -> list[str]:
@@ -881,6 +924,14 @@ _MASTHEAD_WORDS = ORGANISATION_WORDS | {
     "enquirer", "advertiser", "globe", "mail", "insider", "week", "report", "democrat",
     "republican", "citizen", "statesman", "argus", "beacon", "ledger", "mercury", "pioneer",
 }
+
+
+def _masthead(text: str) -> bool:
+    """A publication's name, told by its last word ("Harbour Gazette", "The Daily Star") or as
+    an agency's: not just any capitalised words ("Harbour Lisbon")."""
+    text = text.strip(" .")
+    return bool(AGENCIES.get(text.casefold()) or re.fullmatch(_OUTLET_NAME, text)
+                and text.split()[-1].casefold() in _MASTHEAD_WORDS and not set(text.casefold().split()) & ROLE_WORDS)
 
 
 def names_with_outlet(line: Line) -> list[str]:
@@ -1036,14 +1087,26 @@ def cjk_name_line(line: Line) -> list[str]:
     return [text] if 2 <= len(name) <= 4 else []
 
 
+# Short words a Chinese or Japanese story puts in brackets at its end that are not names.
+_CJK_NOT_NAMES_BRACKETED = {"全文", "本文", "原文", "完了", "待续", "待續", "未完", "编辑部", "編集部", "編輯部", "本报", "本報"}
+
+
 def sign_off(line: Line) -> list[str]:
-    """"— Ann Lee": a columnist's sign-off below the story."""
+    """"— Ann Lee": a columnist's sign-off below the story. "（山田太郎）": a Japanese or Chinese
+    paper's, the reporters' names in brackets."""
+    bracketed = re.fullmatch(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:\s*[、・,，]\s*[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]",
+                             line.text.strip())
+    if bracketed:
+        names = _cjk_names(bracketed.group(1))
+        # (Every one a name: "（全文）" (the full text) and "（编辑部）" (the desk) are not.)
+        return names if all(cjk_name_line(Line(raw=n, text=n)) and n not in _CJK_NOT_NAMES_BRACKETED
+                            for n in names) else []
     match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
     if not match or line.words > 6:
         return []
     # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
     names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
-    return names_in(names) if NAMES_LINE.match(names) else []
+    return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
 def is_author_marker(line: Line) -> bool:
@@ -1081,6 +1144,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if line.words > (20 if then_anything else 14):
         return []
     text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
+    text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
     if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):
@@ -1092,7 +1156,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
-    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", name)
+    name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
@@ -1103,6 +1167,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         # or a slash with spaces ("March 3, 2019 / Ann Lee / 5 Comments").
         first, *rest = re.split(r"\s*[|•·]\s*|\s+/\s+", name)
         if rest and all(_STAMP_TAIL.match(part) for part in rest):
+            name = first
+        # "October 28, 2024 | Ann Lee | Harbour Gazette": or the outlet, named like one.
+        elif len(rest) == 1 and _masthead(rest[0]):
             name = first
         # "18/03/2019 | Ann Lee, Senior Reporter": the writer's role may close the line.
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
@@ -1128,6 +1195,10 @@ def name_and_outlet(line: Line) -> list[str]:
     if not comma and of:
         head, comma, tail = of.group(1), ",", of.group(2)
     tail = tail.strip(" .")
+    # "Ann Lee, for The Harbour Gazette": a freelance's credit, when what follows "for" is named
+    # like a publication (a comma before "for": a photographer's is "Tom Park for The Gazette").
+    if re.match(r"for\s+", tail):
+        tail = tail[4:].strip() if _masthead(tail[4:]) else ""
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
     if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
@@ -1174,11 +1245,15 @@ def name_with_marker(line: Line) -> list[str]:
     return names_in(head) if is_author_marker(marker) else []
 
 
+# (The institution after an academic's role is a university, not the outlet.)
+_ACADEMIC_ROLES = {"professor", "lecturer", "researcher"}
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").
 _PERSON_ROLES = {
     "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
     "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
     "managing", "associate", "freelance", "intern", "analyst",
+    # academics writing a piece ("Ann Lee, Professor of History, University of Lisbon")
+    *_ACADEMIC_ROLES,
 }
 
 
@@ -1233,6 +1308,11 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
+    # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
+    # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
+    author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())
+    if author_at:
+        return names_in(author_at.group(1)), None
     words = text.split()
     if not 3 <= len(words) <= 12:
         return [], None
@@ -1243,6 +1323,12 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
+    # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
+    # it (a place or a beat), as clean_byline reads it.
+    phrase = " ".join(words[: k + 1]).rstrip(",.")
+    sentence = _SENTENCE_CASE_ROLE.search(phrase)
+    if sentence and len(phrase[: sentence.start()].split()) >= 2:
+        k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
     # name ("Twitter") stand between the name and the role word.
     # (A desk is often named by a gerund the list does not hold: "Shipping", "Motoring".)
@@ -1262,25 +1348,38 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     people = names_in(name)
     outlet = None
     rest = " ".join(words[k:])
-    if "," in rest:
+    if "," in rest and not {w.casefold().strip(",.") for w in words[k:]} & _ACADEMIC_ROLES:
         candidate = rest.rsplit(",", 1)[1].strip(" .")
         if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
             outlet = candidate
     return people, outlet if people else None
 
 
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+# (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+
+
+_EACH_IN_PLACE = re.compile(
+    rf",?\s+(?:in|aus|à|en|em)\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,|\band\b|&|$))")
 
 
 def name_in_place(line: Line) -> list[str]:
     """"Ann Lee in Lisbon", "Ann Lee and Tom Park, in Porto": a correspondent's byline with the
     place the story was filed from. Only a byline's place (right under the headline, beside a
     stamp) makes it one: a caption says the same of who is pictured."""
-    match = _IN_PLACE.match(line.text.strip())
-    if not match or line.words > 12 or line.heading == 1:
+    if line.words > 24 or line.heading == 1:
         return []
-    names = match.group(1).strip(" ,")
-    return names_in(names) if NAMES_LINE.match(names) else []
+    # "Ann Lee and agencies": the wire copy the writer drew on is said where a place would be.
+    text = re.sub(r",?\s+(?:and|with|&)\s+agencies$", "", line.text.strip())
+    # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
+    # each writer, or after some.
+    names = _EACH_IN_PLACE.sub("", text).strip(" ,")
+    if names == text:
+        match = _IN_PLACE.match(text)
+        if not match and text == line.text.strip():
+            return []
+        names = match.group(1).strip(" ,") if match else text
+    return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
 def name_list(line: Line) -> list[str]:
@@ -1336,17 +1435,34 @@ def more_from(line: Line) -> list[str]:
 
 
 _CONTACT = re.compile(
-    rf"^(?:(?i:contact|reach|e-?mail)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
+    rf"^(?:(?i:contact|reach|e-?mail|write to)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
     # "Ann Lee can be reached at ...": the same address with the name first
     rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
     r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
 
 
+# "... and Tom Park at tom.park@example.org": the next writer's address on the same line.
+_AND_AT = re.compile(rf"\s+and\s+({_NAME})\s+at\s+\S+@[\w-]+\.\w")
+# "Follow Ann Lee on Twitter @annlee": a writer's own account offered below the story. (Only a
+# person's name counts: "Follow Harbour Gazette on Twitter" is the outlet's.)
+_FOLLOW_ON = re.compile(
+    rf"^(?i:follow)\s+({_NAME})\s+(?i:on)\s+(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)\b")
+
+
 def contact_line(line: Line) -> list[str]:
-    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.": the reporter's address at the
-    end of a story."""
-    match = _CONTACT.match(line.text.strip())
-    return names_in(match.group(1) or match.group(2)) if match and line.words <= 30 else []
+    """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.", "Write to Ann Lee at ...",
+    "Follow Ann Lee on Twitter": the reporter's address at the end of a story."""
+    if line.words > 30:
+        return []
+    text = line.text.strip()
+    follow = _FOLLOW_ON.match(text)
+    if follow:
+        return names_in(follow.group(1))
+    match = _CONTACT.match(text)
+    if not match:
+        return []
+    names = [match.group(1) or match.group(2)] + _AND_AT.findall(text, match.end())
+    return [person for name in names for person in names_in(name)]
 
 
 def contributors(line: Line) -> list[str]:

@@ -310,10 +310,22 @@ def test_stamps(text, expected):
     ("By Ann Lee of The Harbour Gazette", ["Ann Lee"]),  # whom the writer works for
     ("By Ann Lee/Staff Writer", ["Ann Lee"]), ("By Ann Lee/The Harbour Gazette", ["Ann Lee"]),  # a bare slash
     ("By Ann Lee 03/03/2019", ["Ann Lee"]),  # a date's slashes are no separator
+    ("By Ann Lee28 Oct 2024", ["Ann Lee"]), ("By Ann Lee03/03/2019", ["Ann Lee"]),  # a date glued to the name
     # the credit of the pictures after the writer's names
     ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
     ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
+    # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
+    ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
+    ("By Ann Lee Sun", ["Ann Lee Sun"]),
+    # "and" in other languages between the names, and labels that end in "da" / "de"
+    ("Di Ann Lee e Tom Park", ["Ann Lee", "Tom Park"]), ("Door Ann Lee en Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Av Ann Lee og Tom Park", ["Ann Lee", "Tom Park"]), ("Av Ann Lee och Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Scritto da Ann Lee", ["Ann Lee"]), ("A cura di Ann Lee", ["Ann Lee"]), ("Texto de Ana do Carmo", ["Ana do Carmo"]),
+    ("Texte de Ann Lee", ["Ann Lee"]), ("Reportagem de Ann Lee e Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By a factor of two", []),
+    # labels that are verbs, in Polish and Finnish: not a first word of the name
+    ("Napisała Ann Lee", ["Ann Lee"]), ("Kirjoittanut Ann Lee", ["Ann Lee"]),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -324,8 +336,11 @@ def test_byline_by(text, names):
     ("Words: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
     ("Autor: Łukasz Nowak", ["Łukasz Nowak"]),
     ("投稿者 Ann Lee", ["Ann Lee"]),
+    ("文/王小明", ["王小明"]), ("文／王小明、李华", ["王小明", "李华"]),  # a slash after a Chinese label
     ("Story: the harbour reopens", []),
     ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Guest author: Ann Lee", ["Ann Lee"]), ("Guest Writer: Ann Lee", ["Ann Lee"]),
+    ("Autorka: Ann Lee", ["Ann Lee"]), ("Autoři: Ann Lee a Tom Park", ["Ann Lee", "Tom Park"]),  # Czech, Polish, Slovak
     ("Texte : Ann Lee", ["Ann Lee"]), ("Tekst: Ann Lee", ["Ann Lee"]), ("Texto: Ana do Carmo", ["Ana do Carmo"]),
     ("Текст: Анна Ли·11 октября 2018", ["Анна Ли"]),  # Cyrillic capitals are capitals too
     ("Texto: la huelga del puerto", []),
@@ -376,6 +391,11 @@ def test_byline_label(text, names):
     ("Ann Lee on March 3, 2019", ["Ann Lee"]), ("Ann Lee am 3. März 2019", ["Ann Lee"]),  # a word into the date
     ("Ann Lee (03/03/2019)", ["Ann Lee"]), ("Posted on March 3, 2019", []),
     ("2019年3月3日 山田太郎", ["山田太郎"]), ("2019年3月3日 商品情報", []),  # a CJK date, then the name
+    ("Ann Lee | @annlee | Updated 3 hours ago", ["Ann Lee"]),  # a handle between bars
+    ("Ann Lee | @annlee | Oct 28, 2024", ["Ann Lee"]),
+    ("Ann Lee, Monday 28 October 2024", ["Ann Lee"]), ("Ann Lee, Wed. 28 Oct 2024", ["Ann Lee"]),  # the weekday first
+    ("October 28, 2024 | Ann Lee | Harbour Gazette", ["Ann Lee"]),  # the date first, the outlet last
+    ("October 28, 2024 | Ann Lee | Harbour Lisbon", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -416,6 +436,11 @@ def test_unglue(text, expected):
     ("Ann Lee | Ports and Shipping Editor", ["Ann Lee"], None),
     ("Ann Lee, Shipping Correspondent, The Harbour Gazette", ["Ann Lee"], "The Harbour Gazette"),
     ("Ann Lee - Harbour Lisbon Porto Ships Docks Editor", [], None),  # too long for a desk
+    # a blog's author page title: "Author at" and the site
+    ("Ann Lee, Author at Harbour Gazette", ["Ann Lee"], None), ("Ann Lee, author of The Harbour", [], None),
+    # an academic writing the piece, as op-eds credit them
+    ("Ann Lee, Professor of History, University of Lisbon", ["Ann Lee"], None),
+    ("Ann Lee, Senior Lecturer in Law, Harbour University", ["Ann Lee"], None),
 ])
 def test_name_with_role(text, names, outlet):
     assert rules.name_with_role(line(text)) == (names, outlet)
@@ -503,6 +528,12 @@ def test_name_list(text, names):
     ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
     ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
     ("Adam West", ["Adam West"]), ("Ann Court", ["Ann Court"]),  # surnames that are nouns too
+    # a role in sentence case after the name, with no comma: its capitalised first word (a place,
+    # a beat) is the role's, not a third word of the name
+    ("Ann Lee Washington correspondent", ["Ann Lee"]), ("Ann Lee Transport correspondent", ["Ann Lee"]),
+    ("Ann Lee Middle East editor", ["Ann Lee"]), ("Ann Lee Chief shipping correspondent", ["Ann Lee"]),
+    ("Ann B. Lee Lisbon correspondent", ["Ann B. Lee"]), ("Ann Lee and Tom Park Lisbon reporters", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee reporter", ["Ann Lee"]),  # no word to spare: the name stays whole
 ])
 def test_names_in(text, names):
     assert rules.names_in(text) == names
@@ -798,6 +829,11 @@ def test_name_slash_outlet(text, names):
     ("Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),  # a portrait's caption
     ("Ann Lee\n\nAnn Lee is a staff writer who covers the port.", ["Ann Lee"]),  # the writer's bio below
     ("Par\nAnn Lee\n(avec Tom Park et Sue Ray)", ["Ann Lee", "Tom Park", "Sue Ray"]),  # co-authors below the name
+    # the names and a date opened by a short weekday on one line
+    ("Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("Ann Lee and Tom Park Thu 28 Oct 2024", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
+    ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
+    ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
@@ -1143,9 +1179,33 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     ("Ann Lee in New York", ["Ann Lee"]),
     ("Dockers in Lisbon", []),  # not a name
     ("Ann Lee in the harbour", []),  # not a place's name
+    # a place after each writer
+    ("Ann Lee in Lisbon and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee in Lisbon, Tom Park in New York and Sue Ray in Porto", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee and agencies", ["Ann Lee"]), ("Ann Lee in Lisbon and agencies", ["Ann Lee"]),  # the wire copy drawn on
+    ("Dockers in Lisbon and Porto", []), ("Ships and agencies", []),
+    ("Ann Lee reports from Lisbon", ["Ann Lee"]), ("Ann Lee, reporting from New York", ["Ann Lee"]),
+    ("Ann Lee writes from Porto", ["Ann Lee"]), ("Dockers report from Lisbon", []),
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a Chinese wire dateline naming its reporters in brackets, the story going on after it
+    ("新华社北京10月28日电（记者王小明）港口大桥将因维修而关闭。", ["王小明"]),
+    ("本报讯（记者 王小明 李华）港口大桥将因维修而关闭。", ["王小明", "李华"]),
+    ("港口大桥将因维修而关闭（记者说）。", []),  # no dateline before the brackets
+])
+def test_cjk_dateline_reporters(text, names):
+    assert rules.cjk_dateline_reporters(line(text)) == names
+
+
+def test_a_chinese_wire_dateline_names_the_reporter():
+    story = "新华社北京10月28日电（记者王小明）港口大桥将因维修而关闭。工程师在两个支柱上发现了裂缝。\n\n维修预计至少需要六个月时间。\n"
+    article = parse(f"# 港口大桥将关闭维修\n\n{story}", markdown=True)
+    assert article.authors == ["王小明"]
+    assert article.body.startswith("新华社北京10月28日电")  # the paragraph is the story's, and stays
 
 
 # A story long enough that its last lines (where sign-offs and bios are read) are far below.
@@ -1195,6 +1255,9 @@ def test_bylines_over_several_lines(header, authors):
 
 @pytest.mark.parametrize("rule, text, names", [
     (rules.writer_sign_off, "Ann Lee, Shipping Correspondent", ["Ann Lee"]),
+    # a Japanese or Chinese paper's sign-off: the reporter's name in brackets below the story
+    (rules.sign_off, "（山田太郎）", ["山田太郎"]), (rules.sign_off, "（山田太郎、佐藤花子）", ["山田太郎", "佐藤花子"]),
+    (rules.sign_off, "（完）", []), (rules.sign_off, "（全文）", []), (rules.sign_off, "（编辑部）", []),
     (rules.writer_sign_off, "Tom Park, Managing Director", []),  # a press release's signature
     (rules.contact_line, "Contact Ann Lee at ann.lee@example.org or 555-459-5382.", ["Ann Lee"]),
     (rules.contact_line, "Reach the reporter, Ann Lee at (555) 459-5382", ["Ann Lee"]),
@@ -1202,6 +1265,13 @@ def test_bylines_over_several_lines(header, authors):
     (rules.contact_line, "Ann Lee can be reached at ann.lee@example.org.", ["Ann Lee"]),
     (rules.contact_line, "Ann Lee can be contacted by email at ann.lee@example.org", ["Ann Lee"]),
     (rules.contact_line, "The Harbour Shipping Agency can be reached at 555-459-5382", []),
+    (rules.contact_line, "Write to Ann Lee at ann.lee@example.org", ["Ann Lee"]),
+    (rules.contact_line, "Write to Ann Lee at ann.lee@example.org and Tom Park at tom.park@example.org",
+     ["Ann Lee", "Tom Park"]),
+    (rules.contact_line, "Follow Ann Lee on Twitter @annlee", ["Ann Lee"]),
+    (rules.contact_line, "Follow Ann Lee on X.", ["Ann Lee"]),
+    (rules.contact_line, "Follow Harbour Gazette on Twitter", []), (rules.contact_line, "Follow Ann Lee", []),
+    (rules.contact_line, "Write to the editor at letters@example.org", []),
 ])
 def test_sign_offs_below_the_story(rule, text, names):
     assert rule(line(text)) == names
@@ -1211,6 +1281,8 @@ def test_sign_offs_below_the_story(rule, text, names):
     ("Ann Lee, Shipping Correspondent", ["Ann Lee"]),
     ("Contact Ann Lee at ann.lee@example.org.", ["Ann Lee"]),
     ("Posted by Ann Lee at 10:21 AM\n\n3 comments:", ["Ann Lee"]),
+    ("Write to Ann Lee at ann.lee@example.org", ["Ann Lee"]), ("Follow Ann Lee on Twitter @annlee", ["Ann Lee"]),
+    ("（山田太郎）", ["山田太郎"]),
     ("Ann Lee is an associate professor of history at the University of Lisbon.", ["Ann Lee"]),
     ("(Reporting by Ann Lee in Lisbon; Additional reporting by Sue Ray; Editing by Tom Park)", ["Ann Lee"]),
 ])
@@ -1279,6 +1351,9 @@ COMMENTS = "## 3 comments\n\n" + "\n\n".join(
     (f"More from Ann Lee\n\n{RELATED}", ["Ann Lee"]),  # the list's heading names the writer
     (RELATED, []),
     (COMMENTS, []),  # a commenter is not the writer
+    # the list of other stories with no heading above it: links alone on their lines
+    (f"— Ann Lee\n\n{RELATED.split(chr(10), 2)[2]}", ["Ann Lee"]),
+    ("— Ann Lee\n\n" + "\n\n".join(f"[Harbour story {n} about the ships](/s/{n})" for n in range(15)), ["Ann Lee"]),
 ])
 def test_an_author_box_above_related_stories_or_comments(end, authors):
     text = f"# Harbour strike ends\n\n{LONG_STORY}\n\n{end}\n"

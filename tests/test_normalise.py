@@ -97,6 +97,15 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Efe Okafor Senior Reporter", ["Efe Okafor"], []),  # a given name that is also an agency's
         ("Ada Quill 5 min read", ["Ada Quill"], []),
         ("Ada Y. Quill y Ben Ostrow", ["Ada Y. Quill", "Ben Ostrow"], []),
+        # "and" in Italian and Portuguese, Dutch, Danish and Norwegian, Swedish, Czech, Finnish;
+        # only in small letters and before a capital ("Ada E. Quill": an initial)
+        ("Ada Quill e Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill en Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill og Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill och Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill a Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada Quill ja Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Ada E. Quill", ["Ada E. Quill"], []), ("ADA E QUILL", ["Ada E Quill"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
         ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
