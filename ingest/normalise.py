@@ -176,14 +176,15 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
 # (Spanish "y" joins names only as a word of its own: "Y." is a middle initial, "Ada Y. Quill".)
 # ("and" in Italian and Portuguese "e", Dutch "en", Danish and Norwegian "og", Swedish "och",
 # Czech "a", Finnish "ja" joins names only in small letters before a capital: "Ada E. Quill",
-# "ADA E QUILL" keep their initial.)
+# "ADA E QUILL" keep their initial. And only before two words or more: a single word after it
+# ends a Portuguese compound surname, "Costa e Silva", "Sousa e Melo".)
 # Titles of three letters or more written before a name with a full stop.
 _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
     "prof", "mrs", "rev", "gen", "sen", "rep", "gov", "sgt", "capt", "col", "mme", "mlle", "hon", "sra", "dra"))
 # A full stop after a word of three letters or more ends a name ("Ada Quill. Valley
 # International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
 # "Jr.", "Dr.", "Prof.", "Example.com.").
-_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\S+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")

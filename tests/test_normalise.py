@@ -106,6 +106,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill a Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Ada Quill ja Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Ada E. Quill", ["Ada E. Quill"], []), ("ADA E QUILL", ["Ada E Quill"], []),
+        # ...and only before a name of two words or more: one capitalised word after "e" is the
+        # second half of a Portuguese compound surname ("Costa e Silva"), not a second person
+        ("Ada Costa e Silva", ["Ada Costa e Silva"], []),
+        ("Ada Costa e Silva e Ben Ostrow", ["Ada Costa e Silva", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
         ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
