@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import (_PICTURES_CREDIT, AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
@@ -572,7 +572,7 @@ _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewe
 
 def _is_credit_line(element) -> bool:
     text = _text(element) or ""
-    return bool(_PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
+    return bool(PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.

@@ -232,7 +232,7 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
                         r"\s+all\s+(?:posts|stories|articles)\b.*$)")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
-_PICTURES_CREDIT = re.compile(
+PICTURES_CREDIT = re.compile(
     r"^\s*(?:photos?|photographs?|photography|pictures?|images?|illustrations?|illustrationen|"
     r"graphics?|grafik|video|fotos?|fotograf[íi]as?|fotografie|bilder)\s*(?:by\b|:)", re.I)
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
@@ -300,7 +300,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _last_first(text)
     text = _WRITTEN_FOR.sub(_written_for, text)
     for part in _SEPARATORS.split(text):
-        if _PICTURES_CREDIT.match(part):
+        if PICTURES_CREDIT.match(part):
             continue
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
         without_role = _HAN_ROLE_TAIL.sub("", part)
