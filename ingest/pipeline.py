@@ -17,20 +17,23 @@ from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_
 
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
 # segment that later merges must rewrite, so bigger batches mean a smaller merge bill: 1,000
-# records ingested 1.4x faster than 200 at 100k articles (benchmarks/README.md).
-BATCH_SIZE = 1000
+# records ingested 1.4x faster than 200 at 100k articles, and 5,000 took the writer 8-13% less
+# CPU than 1,000 at 50k (10,000: no better, and more memory) (benchmarks/README.md).
+BATCH_SIZE = 5000
 BATCH_BYTES = 32_000_000  # ...or this much extracted text, whichever comes first
-# ...or when its first outcome has waited this long. A run of a few hundred HTML pages never
-# filled a batch, so all of its writing (FTS5 indexing, ~2.5 ms a page) came after the last
-# page was extracted, with one core idle; written every few seconds it overlaps extraction.
-# Records arrive ~1,000 a second, so their batches stay whole.
-BATCH_SECONDS = 2.0
+# ...or, for slow inputs, when its first outcome has waited this long. A run of a few hundred
+# HTML pages never filled a batch, so all of its writing (FTS5 indexing, ~2.5 ms a page) came
+# after the last page was extracted, with one core idle; written every few seconds it overlaps
+# extraction. Inputs that arrive faster (records, ~1,000 a second) keep their batches whole:
+# there the writer is the bottleneck, and whole batches cost it least.
+BATCH_SECONDS, SLOW_BATCH = 2.0, 500
 SMALL_RUN_FILES, SMALL_RUN_BYTES = 16, 1_000_000  # below both, extract in this process
 PROGRESS_BYTES = 1_000_000  # progress is reported at least every this many bytes read
 CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
-# Work queued for the workers: enough to keep them busy while this process writes a whole
-# batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
-IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
+# Work queued for the workers, so they extract while this process writes, bounded in bytes for
+# large HTML pages. 10,000 instead of 2,000 with 5,000-source batches gained nothing measurable
+# at 50k records and took 35 MB more.
+IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2000, 64_000_000
 # See _start_worker. 19, the lowest priority: with 5 the writer still lost part of its core to
 # the two workers, and 100k records took 112.5 and 113.7 s against 108.0 and 106.1 s with 19
 # (alternated, idle 2-core machine; plain sqlite3 91.5 s). One worker instead is no answer:
@@ -287,7 +290,7 @@ def run_ingest(
                 batch.extend(known)
                 known.clear()
             if (len(batch) >= BATCH_SIZE or text_bytes >= BATCH_BYTES
-                    or time.monotonic() - batch_started >= BATCH_SECONDS):
+                    or (len(batch) < SLOW_BATCH and time.monotonic() - batch_started >= BATCH_SECONDS)):
                 flush(batch)
                 batch, text_bytes = [], 0
         batch.extend(known)
