@@ -18,6 +18,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from datetime import datetime, timedelta, timezone
 
 from lxml import etree
@@ -204,7 +205,7 @@ class Signals:
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) for e in _TIMES(self.tree) + self.tree.xpath(_DATE_XPATH))
+        return any(_in_other_stories(e, headline) for e in chain(_TIMES(self.tree), _date_named(self.tree)))
 
     @cached_property
     def own_json_ld(self) -> list[dict]:
@@ -459,22 +460,50 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
-# Each test as a search of the page, with the elements passed as $headline among its results;
-# and the test asked of one element.
-_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
-                     etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
-                    for test in _BYLINE_TESTS]
-# The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text) each need
-# an itemprop, or a class or id holding one of these pieces: one search finds the elements
-# that may pass any of them, and each test is then asked of those alone.
+# Each test asked of one element. The page is not searched once per test: a test of the
+# element's own text (normalize-space(text()) for every element of the page, once per prefix)
+# cost more than the rest of the signals together. One pass in Python finds the elements that
+# may pass any test of a kind, and the tests are asked of those alone.
+_BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
+# each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
-_MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
-    '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
-    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
-    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur") or '
-    'contains(@class, "reporter") or contains(@data-testid, "byline") or contains(@data-testid, "author") or '
-    'contains(@data-component, "byline")]'
-    " | $headline")
+_ATTRIBUTE_PIECES = (
+    ("class", ("yline", "uthor", "ontributor", "writer", "autor", "auteur", "reporter")),
+    ("id", ("yline",)), ("itemprop", ("author", "creator")),
+    ("data-testid", ("byline", "author")), ("data-component", ("byline",)),
+)
+# The text tests each need the element's first text to begin with one of these words (in any
+# case here, a looser test than theirs: the tests themselves decide).
+_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+                              r"par|por|door|av|von)", re.I)
+
+
+def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
+    """The elements of the page, in page order, that may pass the byline tests of one kind
+    (on attributes, or on the element's own text), and the headline (which marks where the
+    part after it begins)."""
+    found = []
+    for element in tree.getroottree().iter(etree.Element):
+        if element is headline:
+            found.append(element)
+        elif on_attributes:
+            for name, pieces in _ATTRIBUTE_PIECES:
+                value = element.get(name)
+                if value and any(piece in value for piece in pieces):
+                    found.append(element)
+                    break
+        else:
+            # XPath's text() in a string test is the first text node: the element's text,
+            # or, when a child comes first, the first tail after one.
+            text = element.text
+            if text is None and len(element):
+                text = next((child.tail for child in element if child.tail), None)
+            if text and _TEXT_TEST_START.match(text):
+                found.append(element)
+    return found
+
+
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -493,8 +522,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = _headline_element(tree)
-    marker = [headline] if headline is not None else []
-    may_pass = None
+    may_pass = {}  # kind of test (on attributes or not) -> the elements that may pass them
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
@@ -503,16 +531,14 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             return True
         return False
 
-    for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
-        # One search of the page per test, the headline put among its results to mark where
-        # the part after it begins (searching after the headline and then the whole page went
-        # over the same elements twice); the attribute tests share one search.
-        if number < _ATTRIBUTE_TESTS:
-            if may_pass is None:
-                may_pass = _MAY_PASS_ATTRIBUTE_TESTS(tree, headline=marker)
-            found = [e for e in may_pass if e is headline or is_match(e)]
-        else:
-            found = marked(tree, headline=marker)
+    for number, is_match in enumerate(_BYLINE_MATCHES):
+        # The elements that pass the test, the headline among them to mark where the part
+        # after it begins (searching after the headline and then the whole page went over the
+        # same elements twice); the tests of each kind share one pass over the page.
+        kind = number < _ATTRIBUTE_TESTS
+        if kind not in may_pass:
+            may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
+        found = [e for e in may_pass[kind] if e is headline or is_match(e)]
         if headline is None:
             searches = [found]
         else:
@@ -754,11 +780,19 @@ def _lines(element, split_fields: bool = False) -> str | None:
 
 # Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
 # <time> elements with no machine-readable value. "update" and "modif" name the other date.
-_DATE_XPATH = (
-    '//time[not(@datetime)] | //*[(contains(@class, "date") or contains(@class, "Date") or '
-    'contains(@id, "date") or contains(@class, "publish") or contains(@class, "posted"))'
-    ' and not(contains(@class, "update")) and not(contains(@class, "modif"))]'
-)
+# (A pass in Python: the same test as an XPath over every element cost twice as much.)
+def _date_named(tree: HtmlElement):
+    """Those elements, page order (a generator: its readers stop at the first few)."""
+    for element in tree.getroottree().iter(etree.Element):
+        if element.tag == "time" and element.get("datetime") is None:
+            yield element
+            continue
+        marks, key = element.get("class") or "", element.get("id") or ""
+        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks)
+                and "update" not in marks and "modif" not in marks):
+            yield element
+
+
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
@@ -871,7 +905,7 @@ def _is_revision(element) -> bool:
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
-    for element in tree.xpath(_DATE_XPATH):
+    for element in _date_named(tree):
         # (One in a list item with a heading or another story's box is a teaser's: another
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
