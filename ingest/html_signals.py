@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 from datetime import datetime, timedelta, timezone
 
@@ -468,11 +468,11 @@ _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for
 # The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
-_ATTRIBUTE_PIECES = (
-    ("class", ("yline", "uthor", "ontributor", "writer", "autor", "auteur", "reporter")),
-    ("id", ("yline",)), ("itemprop", ("author", "creator")),
-    ("data-testid", ("byline", "author")), ("data-component", ("byline",)),
-)
+_ATTRIBUTE_PIECES = {
+    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
+    "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
+    "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+}
 # The text tests each need the element's first text to begin with one of these words (in any
 # case here, a looser test than theirs: the tests themselves decide).
 _TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
@@ -488,9 +488,10 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
         if element is headline:
             found.append(element)
         elif on_attributes:
-            for name, pieces in _ATTRIBUTE_PIECES:
-                value = element.get(name)
-                if value and any(piece in value for piece in pieces):
+            # (Most elements have no attributes, or none of these: their own are the fewer.)
+            for name, value in element.items():
+                pieces = _ATTRIBUTE_PIECES.get(name)
+                if pieces is not None and pieces.search(value):
                     found.append(element)
                     break
         else:
@@ -1135,7 +1136,14 @@ def _key(text: str) -> str:
 _SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
 
 
-def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
+def _title_variants(title: str, sites: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    # choose_title asks for the forms of the same few titles (the <title>, its copies in
+    # the social card) several times over: they are worked out once.
+    return _cached_title_variants(title, frozenset(sites))
+
+
+@lru_cache(maxsize=512)
+def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(strong, weak) forms of a title. Strong: as given, and without the parts at either end
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
@@ -1179,7 +1187,7 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
-    return strong - site_forms, weak - site_forms
+    return frozenset(strong - site_forms), frozenset(weak - site_forms)
 
 
 def _is_section(part: str, rest: list[str]) -> bool:
