@@ -147,7 +147,9 @@ class Signals:
         if self.tree is None:
             return []
         headline = _headline_element(self.tree)
-        texts = map(_text, (a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline)))
+        # (A commenter's name links to their own site, which some themes mark rel="author".)
+        texts = map(_text, (a for a in _REL_AUTHOR(self.tree)
+                            if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)))
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
@@ -590,7 +592,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     return [], [], [], bool(others)
 
 
-_REL_AUTHOR = etree.XPath('//a[@rel="author"] | //link[@rel="author"]')
+# rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
+_REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTHOR", "author")), " "), '
+                    '" author ")]')
+_REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUTHOR)
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"

@@ -1,0 +1,45 @@
+"""Page shapes real sites use for their metadata, each beside the near-miss that must give no
+value (html_signals). Short pages written for these tests; nothing here is from a real site."""
+
+import json
+from datetime import datetime, timezone
+
+from ingest.extract_html import extract_html
+from ingest.normalise import normalise
+
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+BODY = " ".join(
+    f"<p>Paragraph {i} of the report says the harbour board voted on Monday night to dredge the "
+    f"silted channel before the winter storms close the port to the fishing fleet.</p>"
+    for i in range(6)
+)
+TITLE = "<title>Harbour channel to be dredged</title>"
+HEADLINE = "<h1>Harbour channel to be dredged</h1>"
+
+
+def parsed(head: str = "", top: str = "", after: str = ""):
+    """A page with the given <head> markup, and markup before and after the story's text."""
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}{head}</head><body><article>"
+           f"{HEADLINE}{top}{BODY}{after}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+def json_ld(data) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- authors: rel="author" -----------------------------------------------------------------
+
+
+def test_rel_author_among_other_link_types():
+    # rel is a list of link types: themes add "noopener", "nofollow" or "external" to it.
+    article = parsed(top='<div class="meta"><a rel="author noopener" href="/p/1">Ines Varga</a>, '
+                         '<a rel="nofollow author" href="/p/2">Tomas Reyes</a></div>')
+    assert article.authors == ["Ines Varga", "Tomas Reyes"]
+    assert article.provenance["authors"] == "byline"
+
+
+def test_rel_author_link_in_the_comments_is_a_commenters():
+    article = parsed(after='<div id="comments"><div class="comment-body"><a rel="author external" '
+                           'href="https://reader.example/">Tomas Reyes</a> wrote: agreed.</div></div>')
+    assert article.authors == []
