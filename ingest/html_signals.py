@@ -452,7 +452,14 @@ _BYLINE_TESTS = (
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
     # a label with a colon: "Author: A", "Written by: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
-    'starts-with(normalize-space(text()), "Written by:")]',
+    'starts-with(normalize-space(text()), "Written by:") or '
+    # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
+    # sets a space before the colon)
+    'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
+    'starts-with(normalize-space(text()), "Autores:") or starts-with(normalize-space(text()), "Autoren:") or '
+    'starts-with(normalize-space(text()), "Autore:") or starts-with(normalize-space(text()), "Autori:") or '
+    'starts-with(normalize-space(text()), "Auteur:") or starts-with(normalize-space(text()), "Auteur :") or '
+    'starts-with(normalize-space(text()), "Auteurs:") or starts-with(normalize-space(text()), "Auteurs :")]',
     # "By" in French, Spanish and Portuguese, Dutch, Scandinavian, German: the weakest, as
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
@@ -478,7 +485,7 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words (in any
 # case here, a looser test than theirs: the tests themselves decide).
 _TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
-                              r"par|por|door|av|von)", re.I)
+                              r"autor|auteur|par|por|door|av|von)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -643,7 +650,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
     return [_text(a) for a in links if a.getparent() is parent][:6]
 
 
-_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av)\s*:?\s*", re.I)
+_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
 
 
 def _following_text(element) -> str | None:

@@ -43,3 +43,24 @@ def test_rel_author_link_in_the_comments_is_a_commenters():
     article = parsed(after='<div id="comments"><div class="comment-body"><a rel="author external" '
                            'href="https://reader.example/">Tomas Reyes</a> wrote: agreed.</div></div>')
     assert article.authors == []
+
+
+# --- authors: a labelled byline in another language ----------------------------------------
+
+
+def test_author_label_in_another_language_on_a_plain_line():
+    # "Autor:" (German, Spanish, Portuguese, Czech), with the Czech "a" for "and".
+    article = parsed(top="<p>Autor: Jana Nováková a Petr Svoboda</p>")
+    assert article.authors == ["Jana Nováková", "Petr Svoboda"]
+    assert article.provenance["authors"] == "byline"
+
+
+def test_author_label_alone_in_its_element_with_the_name_after_it():
+    article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
+    assert article.authors == ["Claire Morel"]
+
+
+def test_a_picture_credit_label_is_no_author_label():
+    article = parsed(top='<figure><img src="a.jpg"><figcaption>Foto: Petr Svoboda</figcaption></figure>'
+                         "<p>Autor: Jana Nováková</p>")
+    assert article.authors == ["Jana Nováková"]
