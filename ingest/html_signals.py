@@ -1022,11 +1022,18 @@ _NAME_SLUG = re.compile(r"[a-z]{2,}(?:[-_][a-z]{1,}){1,3}")
 
 def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     """Names spelled out of the profile URLs of JSON-LD people that give no name ("author":
-    {"@type": "Person", "url": ".../authors/ada-quill"}). Only a slug of two to four words of
-    letters counts: numbers, hashes and one-word handles are not names. The slug loses the
-    name's accents and apostrophes, so these names are a fallback after the visible byline."""
+    {"@type": "Person", "url": ".../authors/ada-quill"}), or of authors given as nothing but
+    the address of their author page ("author": ".../author/ada-quill/"). Only a slug of two
+    to four words of letters counts: numbers, hashes and one-word handles are not names. The
+    slug loses the name's accents and apostrophes, so these names are a fallback after the
+    visible byline."""
     if isinstance(value, list):
         return [name for entry in value for name in _profile_names(entry, nodes)]
+    if isinstance(value, str):
+        # A bare address names a person only on the shape of an author page: any other (a
+        # social profile, the site's front page) may be anyone's, or no one's.
+        name = _slug_name(value) if _is_author_page(value) else None
+        return [name] if name else []
     if not isinstance(value, dict):
         return []
     value = _resolved(value, nodes)
@@ -1036,14 +1043,28 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if not isinstance(address, str) and isinstance(value.get("@id"), str):
         # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
         # its identifier is the author page's address, when it has the shape of one.
-        address = value["@id"] if _AUTHOR_PAGE.search(urlsplit(value["@id"].strip()).path) else None
-    if not isinstance(address, str):
-        return []
-    path = urlsplit(address.strip()).path.rstrip("/")
+        address = value["@id"] if _is_author_page(value["@id"]) else None
+    name = _slug_name(address) if isinstance(address, str) else None
+    return [name] if name else []
+
+
+def _is_author_page(address: str) -> bool:
+    try:
+        return bool(_PROFILE_URL.match(address.strip()) and _AUTHOR_PAGE.search(urlsplit(address.strip()).path))
+    except ValueError:
+        return False
+
+
+def _slug_name(address: str) -> str | None:
+    """The name an address ends in as a slug ("/authors/ada-quill/" -> "Ada Quill")."""
+    try:
+        path = urlsplit(address.strip()).path.rstrip("/")
+    except ValueError:
+        return None
     slug = path.rsplit("/", 1)[-1].casefold()
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
-        return []
-    return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
+        return None
+    return " ".join(word.capitalize() for word in re.split(r"[-_]", slug))
 
 
 def _address(url) -> str | None:
@@ -1454,6 +1475,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                                if (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
     profile_people = next((names for item in signals.own_json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
+    # Meta author tags that hold the address of the writer's page on the site, not a name.
+    meta_profile_people = next((names for key in META_AUTHOR if (names := (
+        _profile_names(signals.meta.get(key, []))))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
@@ -1466,7 +1490,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
-                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
+                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline

@@ -64,3 +64,38 @@ def test_a_picture_credit_label_is_no_author_label():
     article = parsed(top='<figure><img src="a.jpg"><figcaption>Foto: Petr Svoboda</figcaption></figure>'
                          "<p>Autor: Jana Nováková</p>")
     assert article.authors == ["Jana Nováková"]
+
+
+# --- authors: given only as the address of their author page -------------------------------
+
+
+def test_json_ld_author_given_as_author_page_addresses():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                              "author": ["https://port.example/author/ines-varga/",
+                                         "https://port.example/author/tomas-reyes"]}))
+    assert article.authors == ["Ines Varga", "Tomas Reyes"]
+    assert article.provenance["authors"] == "json-ld"
+
+
+def test_meta_author_given_as_author_page_address():
+    article = parsed('<meta property="article:author" content="https://port.example/writers/ines-varga">')
+    assert article.authors == ["Ines Varga"]
+    assert article.provenance["authors"] == "meta"
+
+
+def test_the_visible_byline_spells_the_name_better_than_an_address():
+    # The address loses accents and apostrophes: the byline's spelling is kept.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                              "author": "https://port.example/author/ines-o-dalaigh/"}),
+                     top='<p class="byline">By Inés Ó Dálaigh</p>')
+    assert article.authors == ["Inés Ó Dálaigh"]
+
+
+def test_an_address_that_is_no_author_page_gives_no_name():
+    # A social profile, a numbered author page, the site's front page: no name to spell.
+    for address in ("https://social.example/inesvarga", "https://port.example/author/4812",
+                    "https://port.example/harbour-news/"):
+        article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                                  "author": address})
+                         + f'<meta property="article:author" content="{address}">')
+        assert article.authors == [], address
