@@ -200,14 +200,15 @@ class Signals:
     @cached_property
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card, or a JSON-LD object of another story): htmldate, which reads the same
-        elements and JSON-LD, would give one of theirs."""
+        a teaser card, or a JSON-LD object of another story) or its readers' comments:
+        htmldate, which reads the same elements and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) for e in chain(_TIMES(self.tree), _date_named(self.tree)))
+        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e)
+                   for e in chain(_TIMES(self.tree), _date_named(self.tree)))
 
     @cached_property
     def own_json_ld(self) -> list[dict]:

@@ -99,3 +99,21 @@ def test_an_address_that_is_no_author_page_gives_no_name():
                                   "author": address})
                          + f'<meta property="article:author" content="{address}">')
         assert article.authors == [], address
+
+
+# --- dates: the readers' comments ----------------------------------------------------------
+
+COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
+            '<span class="date">6 March 2024</span><p>About time they did this.</p></div></div>')
+
+
+def test_a_page_dated_only_in_its_comments_gets_no_date():
+    # htmldate, the last resort, reads a date-named element wherever it is: here, a reader's.
+    article = parsed(after=COMMENTS)
+    assert article.published is None
+    assert article.authors == []
+
+
+def test_the_article_date_beside_dated_comments():
+    article = parsed(top='<p class="date">5 March 2024</p>', after=COMMENTS)
+    assert article.published == "2024-03-05"
