@@ -117,3 +117,25 @@ def test_a_page_dated_only_in_its_comments_gets_no_date():
 def test_the_article_date_beside_dated_comments():
     article = parsed(top='<p class="date">5 March 2024</p>', after=COMMENTS)
     assert article.published == "2024-03-05"
+
+
+# --- authors: picture credits --------------------------------------------------------------
+
+PICTURE = '<figure><img src="dredger.jpg" alt=""><figcaption>By Tomas Reyes / Coastline Images</figcaption></figure>'
+
+
+def test_a_by_line_in_a_picture_caption_credits_the_picture():
+    article = parsed(top=PICTURE)
+    assert article.authors == []
+
+
+def test_the_writer_byline_after_a_credited_picture():
+    article = parsed(top=PICTURE + "<p>By Ines Varga</p>")
+    assert article.authors == ["Ines Varga"]
+
+
+def test_a_byline_marked_as_such_in_a_figure_still_counts():
+    # Some themes set the writer's portrait and name as a figure in the article's header.
+    article = parsed(top='<figure class="author"><img src="ines.jpg" alt="">'
+                         '<figcaption class="author-name">Ines Varga</figcaption></figure>')
+    assert article.authors == ["Ines Varga"]
