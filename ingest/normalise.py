@@ -486,6 +486,13 @@ def _timezone(name: str | None, offset: int | None):
     return None
 
 
+# "05.03.2024": where dates are written with dots (Germany, Central and Eastern Europe, the
+# Nordics) the day comes first; dateutil reads month first unless told (and still takes
+# "11.14.2019" month first, as 14 cannot be a month).
+_DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])")
+_YEAR_MONTH = re.compile(r"\s*(?:19|20)\d\d\s*[-/.]\s*(?:0?[1-9]|1[0-2])\s*")
+
+
 def iso_date(value, now: datetime) -> str | None:
     """A date or date-time string in any common form -> ISO 8601, or None if it is not a date
     or lies in the future of `now` (an article cannot be published after we ingest it).
@@ -507,8 +514,10 @@ def iso_date(value, now: datetime) -> str | None:
             # "GMT+2" means two hours ahead of UTC on a news page; dateutil reads it the POSIX
             # way round (behind), so the offset is given without its "GMT".
             text = re.sub(r"\b(?:GMT|UTC)\s*(?=[+-]\d)", "", text)
+            if _YEAR_MONTH.fullmatch(text):
+                return None  # "2024-03": a month, not a day (dateutil would make it the 3rd)
             parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
-                                           tzinfos=_timezone)
+                                           tzinfos=_timezone, dayfirst=bool(_DOTTED_DAY.search(text)))
         except (ValueError, OverflowError, TypeError):
             return None
         if parsed.year == 1:

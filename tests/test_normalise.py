@@ -214,6 +214,13 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("Oct 4 2024 9:00 GMT+2", "2024-10-04T09:00:00+02:00"),
         ("Oct 4 2024 9:00 UTC-5", "2024-10-04T09:00:00-05:00"),
         ("Oct 4 2024 9:00 IST", "2024-10-04T09:00:00"),  # ambiguous zone: none, not a guess
+        # dots between the numbers: the day comes first wherever dates are written so
+        ("05.03.2024", "2024-03-05"),
+        ("5.3.2024 14:30", "2024-03-05T14:30:00"),
+        ("11.14.2019", "2019-11-14"),  # 14 cannot be a month
+        # a year and a month in numbers name no day either
+        ("2024-03", None),
+        ("2024/03", None),
     ],
 )
 def test_iso_date(raw, expected):
