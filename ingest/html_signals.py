@@ -211,6 +211,13 @@ class Signals:
                    for e in chain(_TIMES(self.tree), _date_named(self.tree)))
 
     @cached_property
+    def month_only_times(self) -> bool:
+        """The page dates itself by a month or a year alone (<time datetime="2024-03">): it
+        states no day, and htmldate would make one up from that (the month's last days)."""
+        return self.tree is not None and any(
+            _MONTH_OR_YEAR.fullmatch(element.get("datetime") or "") for element in _TIMES(self.tree))
+
+    @cached_property
     def own_json_ld(self) -> list[dict]:
         """The JSON-LD article objects that state this page, not other stories a page lists
         in its JSON-LD too (related, next): the one at the page's own address (else the
@@ -890,6 +897,7 @@ _IN_COMMENTS = etree.XPath(
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+_MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
 def _in_page_header(element, headline) -> bool:
@@ -1672,7 +1680,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             published = Choice(value, source)
             break
-    if published.value is None and not signals.others_dates:
+    if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")

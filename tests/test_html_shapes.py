@@ -139,3 +139,27 @@ def test_a_byline_marked_as_such_in_a_figure_still_counts():
     article = parsed(top='<figure class="author"><img src="ines.jpg" alt="">'
                          '<figcaption class="author-name">Ines Varga</figcaption></figure>')
     assert article.authors == ["Ines Varga"]
+
+
+# --- dates: numeric forms ------------------------------------------------------------------
+
+
+def test_a_dotted_meta_date_is_day_first():
+    article = parsed('<meta name="date" content="05.03.2024">')
+    assert article.published == "2024-03-05"
+
+
+def test_a_time_element_dated_by_month_alone_dates_nothing():
+    article = parsed(top='<time datetime="2024-03">March 2024</time>')
+    assert article.published is None
+
+
+def test_a_published_time_with_a_zone_keeps_the_local_day():
+    # 22:30 in New York is 03:30 the next day in UTC: the page's day is the 5th.
+    article = parsed('<meta property="article:published_time" content="2024-03-05T22:30:00-0500">')
+    assert article.published == "2024-03-05T22:30:00-05:00"
+
+
+def test_a_time_element_with_a_date_in_its_text_only():
+    article = parsed(top="<p>By Ines Varga, <time>5 March 2024</time></p>")
+    assert (article.published, article.authors) == ("2024-03-05", ["Ines Varga"])
