@@ -1496,9 +1496,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
 
     def people_in(raw):
-        # A "name" that starts with the site's name is one of its desks ("Site Business").
+        # A "name" that starts with the site's name, in whole words, is one of its desks
+        # ("Site Business", "Site Editorial Board"; a site's name may be several words).
         return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
-                if outlet_key(p) not in site_keys and outlet_key(p.split()[0]) not in site_keys]
+                if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
+                           for n in range(1, len(p.split()) + 1))]
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.

@@ -163,3 +163,23 @@ def test_a_published_time_with_a_zone_keeps_the_local_day():
 def test_a_time_element_with_a_date_in_its_text_only():
     article = parsed(top="<p>By Ines Varga, <time>5 March 2024</time></p>")
     assert (article.published, article.authors) == ("2024-03-05", ["Ines Varga"])
+
+
+# --- authors: organisations where people are expected --------------------------------------
+
+SITE = '<meta property="og:site_name" content="Harbour Gazette">'
+
+
+def test_a_desk_named_after_the_site_is_no_person():
+    # "Site" + a desk: the first word alone is no site name, the first two are.
+    for head, top in ((SITE + '<meta name="author" content="Harbour Gazette Editorial Board">', ""),
+                      (SITE, '<p class="byline">By Harbour Gazette Opinion Writers</p>')):
+        article = parsed(head, top)
+        assert article.authors == [], (head, top)
+
+
+def test_a_person_whose_name_begins_like_the_site_stays():
+    # Only the site's whole name, word for word, makes a desk of what follows it.
+    article = parsed('<meta property="og:site_name" content="Harbour">'
+                     '<meta name="author" content="Harbourne Wells">')
+    assert article.authors == ["Harbourne Wells"]
