@@ -250,6 +250,14 @@ class LoneName(str):
     is, where a one-word string of unknown origin is more often a handle, a section or a site."""
 
 
+# The last word of a public body's or a board's name, read as an organisation's in an author
+# list only (ORGANISATION_WORDS serve other rules too): "Port Authority", "Editorial Board".
+_BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
+               "department", "corporation", "society"}
+# Credits that name no writer and no outlet: a picture library, paid content.
+_NOBODY_TAILS = {"images", "content"}
+
+
 def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
     """Author strings to (people, organisations), in order, each person once.
 
@@ -316,7 +324,9 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         agency = AGENCIES.get(organisation.casefold()) or (
             AGENCIES.get(lead.casefold()) if lead.isupper() and len(part.split()) > 1 else None)
         words = [w.casefold().strip(".") for w in part.split()]
-        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
+        if len(words) >= 2 and words[-1] in _NOBODY_TAILS:
+            continue  # "Coastline Images", "Sponsored Content": no writer, and no outlet
+        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS | _BODY_TAILS):
             part = organisation
             name = agency or clean_outlet(part)
             if name and not set(words) <= ROLE_WORDS and name not in organisations:

@@ -168,6 +168,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Texto y fotos: Ana Ruiz", ["Ana Ruiz"], []),
         ("National Institute for Health Research", [], []),
         ("Special Correspondent for Valley Courier", [], ["Valley Courier"]),
+        # public bodies and boards are organisations; picture libraries and paid content
+        # are nobody, and no outlet either
+        ("Harbour Port Authority", [], ["Harbour Port Authority"]),
+        ("Valley Courier Editorial Board", [], ["Valley Courier Editorial Board"]),
+        ("Ada Quill, Coastline Images", ["Ada Quill"], []),
+        ("Sponsored Content", [], []),
+        ("Partner Content and Ada Quill", ["Ada Quill"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
