@@ -829,10 +829,12 @@ _TIME_PUBLISHED_XPATH = etree.XPath(
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
 _PUBLISHED_WORDS = (r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
-                    r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert")
+                    r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
+                    # German "created", Polish, Finnish, Danish
+                    r"erstellt|opublikowano|julkaistu|udgivet")
 _UPDATED_WORDS = (r"updated|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
-                  r"uppdaterad|opdateret|oppdatert")
+                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
     rf"|(?P<updated>(?<!\w)(?:last\s+)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",

@@ -183,3 +183,30 @@ def test_a_person_whose_name_begins_like_the_site_stays():
     article = parsed('<meta property="og:site_name" content="Harbour">'
                      '<meta name="author" content="Harbourne Wells">')
     assert article.authors == ["Harbourne Wells"]
+
+
+# --- dates: a labelled line in another language --------------------------------------------
+
+
+def test_published_line_after_an_updated_one_in_german():
+    # "Erstellt" (created) is the first publication; "Aktualisiert" the revision above it.
+    article = parsed(top="<p>Aktualisiert am 9. März 2024</p><p>Erstellt am 5. März 2024</p>")
+    assert article.published == "2024-03-05"
+
+
+def test_published_labels_with_dotted_dates():
+    # Polish, Finnish and Danish pages write the day in numbers after their label.
+    for line in ("Opublikowano: 05.03.2024, 10:15", "Julkaistu 5.3.2024", "Udgivet 05.03.2024 kl. 10.15"):
+        article = parsed(top=f"<div>{line}</div>")
+        assert article.published == "2024-03-05", line
+
+
+def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
+    article = parsed(after='<ul><li><h3><a href="/other">Ferry fares rise</a></h3>'
+                           "<p>Opublikowano: 04.03.2024</p></li></ul>")
+    assert article.published is None
+
+
+def test_an_updated_line_alone_is_no_publication_date():
+    article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
+    assert article.published is None
