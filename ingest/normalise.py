@@ -167,9 +167,9 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
                         r"texto|testo|tekst|текст|автор|writer|reporter|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
-                        # German "Von": only before a name of two words or more, as "von" is also
-                        # a particle ("Von Miller", "von der Leyen").
-                        r"(?-i:Von|VON)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+                        # German "Von", Italian "Di", Danish "Af": only before a name of two words
+                        # or more, as each is also a particle ("Von Miller", "Di Maio").
+                        r"(?-i:Von|VON|Di|DI|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it.

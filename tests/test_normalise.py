@@ -175,6 +175,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill, Coastline Images", ["Ada Quill"], []),
         ("Sponsored Content", [], []),
         ("Partner Content and Ada Quill", ["Ada Quill"], []),
+        # "By" in Italian and Danish, before a name of two words or more; as particles inside
+        # or at the head of a two-word name they stay
+        ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"], []),
+        ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"], []),
+        ("Luigi Di Maio", ["Luigi Di Maio"], []),
+        ("Di Maio", ["Di Maio"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
