@@ -4,6 +4,8 @@ value (html_signals). Short pages written for these tests; nothing here is from 
 import json
 from datetime import datetime, timezone
 
+import pytest
+
 from ingest.extract_html import extract_html
 from ingest.normalise import normalise
 
@@ -210,3 +212,20 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
 def test_an_updated_line_alone_is_no_publication_date():
     article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
     assert article.published is None
+
+
+# --- authors: a shared byline in other languages -------------------------------------------
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Por Ana Ruiz y Luis Gómez", ["Ana Ruiz", "Luis Gómez"]),
+    ("Von Anna Berg und Jonas Klein", ["Anna Berg", "Jonas Klein"]),
+    ("Par Claire Morel et Luc Martin", ["Claire Morel", "Luc Martin"]),
+    ("Door Anne de Vries en Jan Smit", ["Anne de Vries", "Jan Smit"]),
+    ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"]),
+    ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"]),
+    ("Av Ana Holm och Lars Berg", ["Ana Holm", "Lars Berg"]),
+    ("Autor: Jana Nováková a Petr Svoboda", ["Jana Nováková", "Petr Svoboda"]),
+])
+def test_shared_bylines_in_other_languages(line, names):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == names
