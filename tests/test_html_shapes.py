@@ -229,3 +229,29 @@ def test_an_updated_line_alone_is_no_publication_date():
 ])
 def test_shared_bylines_in_other_languages(line, names):
     assert parsed(top=f'<p class="byline">{line}</p>').authors == names
+
+
+# --- shapes that already read well, pinned -------------------------------------------------
+
+
+def test_json_ld_graph_article_names_its_author_by_reference():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": "https://port.example/a#article", "headline": "Harbour channel to be dredged",
+         "author": [{"@id": "https://port.example/#/person/1"}, {"@id": "https://port.example/#/org"}],
+         "datePublished": "2024-03-05T10:00:00+01:00"},
+        {"@type": "Person", "@id": "https://port.example/#/person/1", "givenName": "Ines", "familyName": "Varga"},
+        {"@type": "NewsMediaOrganization", "@id": "https://port.example/#/org", "name": "Harbour Gazette"}]}
+    article = parsed(json_ld(graph))
+    assert (article.authors, article.published) == (["Ines Varga"], "2024-03-05T10:00:00+01:00")
+
+
+def test_author_box_at_the_end_of_the_article():
+    article = parsed(after='<div class="author-box"><h3>About the author</h3><p><a href="/author/ines-varga">'
+                           "Ines Varga</a> covers the port and its fleet.</p></div>")
+    assert article.authors == ["Ines Varga"]
+
+
+def test_a_date_in_a_related_stories_box_dates_nothing():
+    article = parsed(after='<aside class="related"><h3>More from the port</h3><ul><li><a href="/ferries">'
+                           'Ferry fares rise</a> <time datetime="2024-03-04">4 March 2024</time></li></ul></aside>')
+    assert article.published is None
