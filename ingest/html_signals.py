@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import chain
 from datetime import datetime, timedelta, timezone
 
 from lxml import etree
@@ -146,7 +147,9 @@ class Signals:
         if self.tree is None:
             return []
         headline = _headline_element(self.tree)
-        texts = map(_text, (a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline)))
+        # (A commenter's name links to their own site, which some themes mark rel="author".)
+        texts = map(_text, (a for a in _REL_AUTHOR(self.tree)
+                            if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)))
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
@@ -197,14 +200,22 @@ class Signals:
     @cached_property
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card, or a JSON-LD object of another story): htmldate, which reads the same
-        elements and JSON-LD, would give one of theirs."""
+        a teaser card, or a JSON-LD object of another story) or its readers' comments:
+        htmldate, which reads the same elements and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) for e in _TIMES(self.tree) + self.tree.xpath(_DATE_XPATH))
+        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e)
+                   for e in chain(_TIMES(self.tree), _date_named(self.tree)))
+
+    @cached_property
+    def month_only_times(self) -> bool:
+        """The page dates itself by a month or a year alone (<time datetime="2024-03">): it
+        states no day, and htmldate would make one up from that (the month's last days)."""
+        return self.tree is not None and any(
+            _MONTH_OR_YEAR.fullmatch(element.get("datetime") or "") for element in _TIMES(self.tree))
 
     @cached_property
     def own_json_ld(self) -> list[dict]:
@@ -449,7 +460,14 @@ _BYLINE_TESTS = (
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
     # a label with a colon: "Author: A", "Written by: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
-    'starts-with(normalize-space(text()), "Written by:")]',
+    'starts-with(normalize-space(text()), "Written by:") or '
+    # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
+    # sets a space before the colon)
+    'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
+    'starts-with(normalize-space(text()), "Autores:") or starts-with(normalize-space(text()), "Autoren:") or '
+    'starts-with(normalize-space(text()), "Autore:") or starts-with(normalize-space(text()), "Autori:") or '
+    'starts-with(normalize-space(text()), "Auteur:") or starts-with(normalize-space(text()), "Auteur :") or '
+    'starts-with(normalize-space(text()), "Auteurs:") or starts-with(normalize-space(text()), "Auteurs :")]',
     # "By" in French, Spanish and Portuguese, Dutch, Scandinavian, German: the weakest, as
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
@@ -459,22 +477,51 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one.
 _NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
-# Each test as a search of the page, with the elements passed as $headline among its results;
-# and the test asked of one element.
-_BYLINE_SEARCHES = [(etree.XPath("//*" + test + _NOT_TEASER + " | $headline"),
-                     etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")"))
-                    for test in _BYLINE_TESTS]
-# The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text) each need
-# an itemprop, or a class or id holding one of these pieces: one search finds the elements
-# that may pass any of them, and each test is then asked of those alone.
+# Each test asked of one element. The page is not searched once per test: a test of the
+# element's own text (normalize-space(text()) for every element of the page, once per prefix)
+# cost more than the rest of the signals together. One pass in Python finds the elements that
+# may pass any test of a kind, and the tests are asked of those alone.
+_BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
+# each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
-_MAY_PASS_ATTRIBUTE_TESTS = etree.XPath(
-    '//*[contains(@itemprop, "author") or contains(@itemprop, "creator") or contains(@class, "yline") or '
-    'contains(@id, "yline") or contains(@class, "uthor") or contains(@class, "ontributor") or '
-    'contains(@class, "writer") or contains(@class, "autor") or contains(@class, "auteur") or '
-    'contains(@class, "reporter") or contains(@data-testid, "byline") or contains(@data-testid, "author") or '
-    'contains(@data-component, "byline")]'
-    " | $headline")
+_ATTRIBUTE_PIECES = {
+    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
+    "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
+    "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+}
+# The text tests each need the element's first text to begin with one of these words (in any
+# case here, a looser test than theirs: the tests themselves decide).
+_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+                              r"autor|auteur|par|por|door|av|von)", re.I)
+
+
+def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
+    """The elements of the page, in page order, that may pass the byline tests of one kind
+    (on attributes, or on the element's own text), and the headline (which marks where the
+    part after it begins)."""
+    found = []
+    for element in tree.getroottree().iter(etree.Element):
+        if element is headline:
+            found.append(element)
+        elif on_attributes:
+            # (Most elements have no attributes, or none of these: their own are the fewer.)
+            for name, value in element.items():
+                pieces = _ATTRIBUTE_PIECES.get(name)
+                if pieces is not None and pieces.search(value):
+                    found.append(element)
+                    break
+        else:
+            # XPath's text() in a string test is the first text node: the element's text,
+            # or, when a child comes first, the first tail after one.
+            text = element.text
+            if text is None and len(element):
+                text = next((child.tail for child in element if child.tail), None)
+            if text and _TEXT_TEST_START.match(text):
+                found.append(element)
+    return found
+
+
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -493,8 +540,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     # The article's byline follows its headline; one above it belongs to the page's header
     # or a featured story. With no <h1> (or nothing after it), page order decides.
     headline = _headline_element(tree)
-    marker = [headline] if headline is not None else []
-    may_pass = None
+    may_pass = {}  # kind of test (on attributes or not) -> the elements that may pass them
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
@@ -503,16 +549,14 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             return True
         return False
 
-    for number, (marked, is_match) in enumerate(_BYLINE_SEARCHES):
-        # One search of the page per test, the headline put among its results to mark where
-        # the part after it begins (searching after the headline and then the whole page went
-        # over the same elements twice); the attribute tests share one search.
-        if number < _ATTRIBUTE_TESTS:
-            if may_pass is None:
-                may_pass = _MAY_PASS_ATTRIBUTE_TESTS(tree, headline=marker)
-            found = [e for e in may_pass if e is headline or is_match(e)]
-        else:
-            found = marked(tree, headline=marker)
+    for number, is_match in enumerate(_BYLINE_MATCHES):
+        # The elements that pass the test, the headline among them to mark where the part
+        # after it begins (searching after the headline and then the whole page went over the
+        # same elements twice); the tests of each kind share one pass over the page.
+        kind = number < _ATTRIBUTE_TESTS
+        if kind not in may_pass:
+            may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
+        found = [e for e in may_pass[kind] if e is headline or is_match(e)]
         if headline is None:
             searches = [found]
         else:
@@ -527,9 +571,12 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Nor one in the readers' comments: a commenter's name and date.)
             # (Nor a credit line that a template marks like the byline: "Photo by A",
             # "Reviewed by B" name no writer, and the writer's byline may follow.)
+            # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
+            # credits the picture; a caption marked as the author's is a portrait's, and counts.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
-                          and not _is_credit_line(e) and not elsewhere(e)),
+                          and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
+                          and not elsewhere(e)),
                          None)
             if first is not None:
                 break
@@ -563,9 +610,13 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     return [], [], [], bool(others)
 
 
-_REL_AUTHOR = etree.XPath('//a[@rel="author"] | //link[@rel="author"]')
+# rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
+_REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTHOR", "author")), " "), '
+                    '" author ")]')
+_REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUTHOR)
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
+_IN_CAPTION = etree.XPath("boolean(ancestor-or-self::figcaption)")
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
                             r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
 
@@ -611,7 +662,7 @@ def _author_links(tree: HtmlElement) -> list[str]:
     return [_text(a) for a in links if a.getparent() is parent][:6]
 
 
-_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av)\s*:?\s*", re.I)
+_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
 
 
 def _following_text(element) -> str | None:
@@ -754,11 +805,19 @@ def _lines(element, split_fields: bool = False) -> str | None:
 
 # Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
 # <time> elements with no machine-readable value. "update" and "modif" name the other date.
-_DATE_XPATH = (
-    '//time[not(@datetime)] | //*[(contains(@class, "date") or contains(@class, "Date") or '
-    'contains(@id, "date") or contains(@class, "publish") or contains(@class, "posted"))'
-    ' and not(contains(@class, "update")) and not(contains(@class, "modif"))]'
-)
+# (A pass in Python: the same test as an XPath over every element cost twice as much.)
+def _date_named(tree: HtmlElement):
+    """Those elements, page order (a generator: its readers stop at the first few)."""
+    for element in tree.getroottree().iter(etree.Element):
+        if element.tag == "time" and element.get("datetime") is None:
+            yield element
+            continue
+        marks, key = element.get("class") or "", element.get("id") or ""
+        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks)
+                and "update" not in marks and "modif" not in marks):
+            yield element
+
+
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
@@ -770,10 +829,12 @@ _TIME_PUBLISHED_XPATH = etree.XPath(
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
 _PUBLISHED_WORDS = (r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
-                    r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert")
+                    r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
+                    # German "created", Polish, Finnish, Danish
+                    r"erstellt|opublikowano|julkaistu|udgivet")
 _UPDATED_WORDS = (r"updated|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
-                  r"uppdaterad|opdateret|oppdatert")
+                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
     rf"|(?P<updated>(?<!\w)(?:last\s+)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
@@ -838,6 +899,7 @@ _IN_COMMENTS = etree.XPath(
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+_MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
 def _in_page_header(element, headline) -> bool:
@@ -871,7 +933,7 @@ def _is_revision(element) -> bool:
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
-    for element in tree.xpath(_DATE_XPATH):
+    for element in _date_named(tree):
         # (One in a list item with a heading or another story's box is a teaser's: another
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
@@ -975,11 +1037,18 @@ _NAME_SLUG = re.compile(r"[a-z]{2,}(?:[-_][a-z]{1,}){1,3}")
 
 def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     """Names spelled out of the profile URLs of JSON-LD people that give no name ("author":
-    {"@type": "Person", "url": ".../authors/ada-quill"}). Only a slug of two to four words of
-    letters counts: numbers, hashes and one-word handles are not names. The slug loses the
-    name's accents and apostrophes, so these names are a fallback after the visible byline."""
+    {"@type": "Person", "url": ".../authors/ada-quill"}), or of authors given as nothing but
+    the address of their author page ("author": ".../author/ada-quill/"). Only a slug of two
+    to four words of letters counts: numbers, hashes and one-word handles are not names. The
+    slug loses the name's accents and apostrophes, so these names are a fallback after the
+    visible byline."""
     if isinstance(value, list):
         return [name for entry in value for name in _profile_names(entry, nodes)]
+    if isinstance(value, str):
+        # A bare address names a person only on the shape of an author page: any other (a
+        # social profile, the site's front page) may be anyone's, or no one's.
+        name = _slug_name(value) if _is_author_page(value) else None
+        return [name] if name else []
     if not isinstance(value, dict):
         return []
     value = _resolved(value, nodes)
@@ -989,14 +1058,28 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if not isinstance(address, str) and isinstance(value.get("@id"), str):
         # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
         # its identifier is the author page's address, when it has the shape of one.
-        address = value["@id"] if _AUTHOR_PAGE.search(urlsplit(value["@id"].strip()).path) else None
-    if not isinstance(address, str):
-        return []
-    path = urlsplit(address.strip()).path.rstrip("/")
+        address = value["@id"] if _is_author_page(value["@id"]) else None
+    name = _slug_name(address) if isinstance(address, str) else None
+    return [name] if name else []
+
+
+def _is_author_page(address: str) -> bool:
+    try:
+        return bool(_PROFILE_URL.match(address.strip()) and _AUTHOR_PAGE.search(urlsplit(address.strip()).path))
+    except ValueError:
+        return False
+
+
+def _slug_name(address: str) -> str | None:
+    """The name an address ends in as a slug ("/authors/ada-quill/" -> "Ada Quill")."""
+    try:
+        path = urlsplit(address.strip()).path.rstrip("/")
+    except ValueError:
+        return None
     slug = path.rsplit("/", 1)[-1].casefold()
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
-        return []
-    return [" ".join(word.capitalize() for word in re.split(r"[-_]", slug))]
+        return None
+    return " ".join(word.capitalize() for word in re.split(r"[-_]", slug))
 
 
 def _address(url) -> str | None:
@@ -1101,7 +1184,14 @@ def _key(text: str) -> str:
 _SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
 
 
-def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
+def _title_variants(title: str, sites: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    # choose_title asks for the forms of the same few titles (the <title>, its copies in
+    # the social card) several times over: they are worked out once.
+    return _cached_title_variants(title, frozenset(sites))
+
+
+@lru_cache(maxsize=512)
+def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(strong, weak) forms of a title. Strong: as given, and without the parts at either end
     that name the site. Weak: any run of its parts, which only wins when another signal agrees.
     A form that is only the site's name is never a title."""
@@ -1145,7 +1235,7 @@ def _title_variants(title: str, sites: set[str]) -> tuple[set[str], set[str]]:
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
-    return strong - site_forms, weak - site_forms
+    return frozenset(strong - site_forms), frozenset(weak - site_forms)
 
 
 def _is_section(part: str, rest: list[str]) -> bool:
@@ -1400,19 +1490,24 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                                if (names := _names(item.get("author"), True, signals.json_ld_nodes))), [])
     profile_people = next((names for item in signals.own_json_ld if (names := (
         _profile_names(item.get("author"), signals.json_ld_nodes)))), [])
+    # Meta author tags that hold the address of the writer's page on the site, not a name.
+    meta_profile_people = next((names for key in META_AUTHOR if (names := (
+        _profile_names(signals.meta.get(key, []))))), [])
     # Each meta key on its own: pages that fill several often put the publisher in one and
     # the writer in another, or credits (photographers, stylists) in a third.
     meta_people = [("meta", signals.meta.get(key, [])) for key in META_AUTHOR]
 
     def people_in(raw):
-        # A "name" that starts with the site's name is one of its desks ("Site Business").
+        # A "name" that starts with the site's name, in whole words, is one of its desks
+        # ("Site Business", "Site Editorial Board"; a site's name may be several words).
         return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
-                if outlet_key(p) not in site_keys and outlet_key(p.split()[0]) not in site_keys]
+                if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
+                           for n in range(1, len(p.split()) + 1))]
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
-                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people),
+                        ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline
@@ -1589,7 +1684,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             published = Choice(value, source)
             break
-    if published.value is None and not signals.others_dates:
+    if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")

@@ -167,9 +167,9 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
                         r"texto|testo|tekst|текст|автор|writer|reporter|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
-                        # German "Von": only before a name of two words or more, as "von" is also
-                        # a particle ("Von Miller", "von der Leyen").
-                        r"(?-i:Von|VON)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+                        # German "Von", Italian "Di", Danish "Af": only before a name of two words
+                        # or more, as each is also a particle ("Von Miller", "Di Maio").
+                        r"(?-i:Von|VON|Di|DI|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it.
@@ -250,6 +250,14 @@ class LoneName(str):
     is, where a one-word string of unknown origin is more often a handle, a section or a site."""
 
 
+# The last word of a public body's or a board's name, read as an organisation's in an author
+# list only (ORGANISATION_WORDS serve other rules too): "Port Authority", "Editorial Board".
+_BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
+               "department", "corporation", "society"}
+# Credits that name no writer and no outlet: a picture library, paid content.
+_NOBODY_TAILS = {"images", "content"}
+
+
 def split_people(raw_authors: list[str] | str | None) -> tuple[list[str], list[str]]:
     """Author strings to (people, organisations), in order, each person once.
 
@@ -316,7 +324,9 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         agency = AGENCIES.get(organisation.casefold()) or (
             AGENCIES.get(lead.casefold()) if lead.isupper() and len(part.split()) > 1 else None)
         words = [w.casefold().strip(".") for w in part.split()]
-        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS):
+        if len(words) >= 2 and words[-1] in _NOBODY_TAILS:
+            continue  # "Coastline Images", "Sponsored Content": no writer, and no outlet
+        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS | _BODY_TAILS):
             part = organisation
             name = agency or clean_outlet(part)
             if name and not set(words) <= ROLE_WORDS and name not in organisations:
@@ -486,6 +496,13 @@ def _timezone(name: str | None, offset: int | None):
     return None
 
 
+# "05.03.2024": where dates are written with dots (Germany, Central and Eastern Europe, the
+# Nordics) the day comes first; dateutil reads month first unless told (and still takes
+# "11.14.2019" month first, as 14 cannot be a month).
+_DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])")
+_YEAR_MONTH = re.compile(r"\s*(?:19|20)\d\d\s*[-/.]\s*(?:0?[1-9]|1[0-2])\s*")
+
+
 def iso_date(value, now: datetime) -> str | None:
     """A date or date-time string in any common form -> ISO 8601, or None if it is not a date
     or lies in the future of `now` (an article cannot be published after we ingest it).
@@ -507,8 +524,10 @@ def iso_date(value, now: datetime) -> str | None:
             # "GMT+2" means two hours ahead of UTC on a news page; dateutil reads it the POSIX
             # way round (behind), so the offset is given without its "GMT".
             text = re.sub(r"\b(?:GMT|UTC)\s*(?=[+-]\d)", "", text)
+            if _YEAR_MONTH.fullmatch(text):
+                return None  # "2024-03": a month, not a day (dateutil would make it the 3rd)
             parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
-                                           tzinfos=_timezone)
+                                           tzinfos=_timezone, dayfirst=bool(_DOTTED_DAY.search(text)))
         except (ValueError, OverflowError, TypeError):
             return None
         if parsed.year == 1:

@@ -168,6 +168,19 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Texto y fotos: Ana Ruiz", ["Ana Ruiz"], []),
         ("National Institute for Health Research", [], []),
         ("Special Correspondent for Valley Courier", [], ["Valley Courier"]),
+        # public bodies and boards are organisations; picture libraries and paid content
+        # are nobody, and no outlet either
+        ("Harbour Port Authority", [], ["Harbour Port Authority"]),
+        ("Valley Courier Editorial Board", [], ["Valley Courier Editorial Board"]),
+        ("Ada Quill, Coastline Images", ["Ada Quill"], []),
+        ("Sponsored Content", [], []),
+        ("Partner Content and Ada Quill", ["Ada Quill"], []),
+        # "By" in Italian and Danish, before a name of two words or more; as particles inside
+        # or at the head of a two-word name they stay
+        ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"], []),
+        ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"], []),
+        ("Luigi Di Maio", ["Luigi Di Maio"], []),
+        ("Di Maio", ["Di Maio"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
@@ -214,6 +227,13 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("Oct 4 2024 9:00 GMT+2", "2024-10-04T09:00:00+02:00"),
         ("Oct 4 2024 9:00 UTC-5", "2024-10-04T09:00:00-05:00"),
         ("Oct 4 2024 9:00 IST", "2024-10-04T09:00:00"),  # ambiguous zone: none, not a guess
+        # dots between the numbers: the day comes first wherever dates are written so
+        ("05.03.2024", "2024-03-05"),
+        ("5.3.2024 14:30", "2024-03-05T14:30:00"),
+        ("11.14.2019", "2019-11-14"),  # 14 cannot be a month
+        # a year and a month in numbers name no day either
+        ("2024-03", None),
+        ("2024/03", None),
     ],
 )
 def test_iso_date(raw, expected):

@@ -1,0 +1,257 @@
+"""Page shapes real sites use for their metadata, each beside the near-miss that must give no
+value (html_signals). Short pages written for these tests; nothing here is from a real site."""
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.extract_html import extract_html
+from ingest.normalise import normalise
+
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+BODY = " ".join(
+    f"<p>Paragraph {i} of the report says the harbour board voted on Monday night to dredge the "
+    f"silted channel before the winter storms close the port to the fishing fleet.</p>"
+    for i in range(6)
+)
+TITLE = "<title>Harbour channel to be dredged</title>"
+HEADLINE = "<h1>Harbour channel to be dredged</h1>"
+
+
+def parsed(head: str = "", top: str = "", after: str = ""):
+    """A page with the given <head> markup, and markup before and after the story's text."""
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}{head}</head><body><article>"
+           f"{HEADLINE}{top}{BODY}{after}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+def json_ld(data) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- authors: rel="author" -----------------------------------------------------------------
+
+
+def test_rel_author_among_other_link_types():
+    # rel is a list of link types: themes add "noopener", "nofollow" or "external" to it.
+    article = parsed(top='<div class="meta"><a rel="author noopener" href="/p/1">Ines Varga</a>, '
+                         '<a rel="nofollow author" href="/p/2">Tomas Reyes</a></div>')
+    assert article.authors == ["Ines Varga", "Tomas Reyes"]
+    assert article.provenance["authors"] == "byline"
+
+
+def test_rel_author_link_in_the_comments_is_a_commenters():
+    article = parsed(after='<div id="comments"><div class="comment-body"><a rel="author external" '
+                           'href="https://reader.example/">Tomas Reyes</a> wrote: agreed.</div></div>')
+    assert article.authors == []
+
+
+# --- authors: a labelled byline in another language ----------------------------------------
+
+
+def test_author_label_in_another_language_on_a_plain_line():
+    # "Autor:" (German, Spanish, Portuguese, Czech), with the Czech "a" for "and".
+    article = parsed(top="<p>Autor: Jana Nováková a Petr Svoboda</p>")
+    assert article.authors == ["Jana Nováková", "Petr Svoboda"]
+    assert article.provenance["authors"] == "byline"
+
+
+def test_author_label_alone_in_its_element_with_the_name_after_it():
+    article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
+    assert article.authors == ["Claire Morel"]
+
+
+def test_a_picture_credit_label_is_no_author_label():
+    article = parsed(top='<figure><img src="a.jpg"><figcaption>Foto: Petr Svoboda</figcaption></figure>'
+                         "<p>Autor: Jana Nováková</p>")
+    assert article.authors == ["Jana Nováková"]
+
+
+# --- authors: given only as the address of their author page -------------------------------
+
+
+def test_json_ld_author_given_as_author_page_addresses():
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                              "author": ["https://port.example/author/ines-varga/",
+                                         "https://port.example/author/tomas-reyes"]}))
+    assert article.authors == ["Ines Varga", "Tomas Reyes"]
+    assert article.provenance["authors"] == "json-ld"
+
+
+def test_meta_author_given_as_author_page_address():
+    article = parsed('<meta property="article:author" content="https://port.example/writers/ines-varga">')
+    assert article.authors == ["Ines Varga"]
+    assert article.provenance["authors"] == "meta"
+
+
+def test_the_visible_byline_spells_the_name_better_than_an_address():
+    # The address loses accents and apostrophes: the byline's spelling is kept.
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                              "author": "https://port.example/author/ines-o-dalaigh/"}),
+                     top='<p class="byline">By Inés Ó Dálaigh</p>')
+    assert article.authors == ["Inés Ó Dálaigh"]
+
+
+def test_an_address_that_is_no_author_page_gives_no_name():
+    # A social profile, a numbered author page, the site's front page: no name to spell.
+    for address in ("https://social.example/inesvarga", "https://port.example/author/4812",
+                    "https://port.example/harbour-news/"):
+        article = parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                                  "author": address})
+                         + f'<meta property="article:author" content="{address}">')
+        assert article.authors == [], address
+
+
+# --- dates: the readers' comments ----------------------------------------------------------
+
+COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
+            '<span class="date">6 March 2024</span><p>About time they did this.</p></div></div>')
+
+
+def test_a_page_dated_only_in_its_comments_gets_no_date():
+    # htmldate, the last resort, reads a date-named element wherever it is: here, a reader's.
+    article = parsed(after=COMMENTS)
+    assert article.published is None
+    assert article.authors == []
+
+
+def test_the_article_date_beside_dated_comments():
+    article = parsed(top='<p class="date">5 March 2024</p>', after=COMMENTS)
+    assert article.published == "2024-03-05"
+
+
+# --- authors: picture credits --------------------------------------------------------------
+
+PICTURE = '<figure><img src="dredger.jpg" alt=""><figcaption>By Tomas Reyes / Coastline Images</figcaption></figure>'
+
+
+def test_a_by_line_in_a_picture_caption_credits_the_picture():
+    article = parsed(top=PICTURE)
+    assert article.authors == []
+
+
+def test_the_writer_byline_after_a_credited_picture():
+    article = parsed(top=PICTURE + "<p>By Ines Varga</p>")
+    assert article.authors == ["Ines Varga"]
+
+
+def test_a_byline_marked_as_such_in_a_figure_still_counts():
+    # Some themes set the writer's portrait and name as a figure in the article's header.
+    article = parsed(top='<figure class="author"><img src="ines.jpg" alt="">'
+                         '<figcaption class="author-name">Ines Varga</figcaption></figure>')
+    assert article.authors == ["Ines Varga"]
+
+
+# --- dates: numeric forms ------------------------------------------------------------------
+
+
+def test_a_dotted_meta_date_is_day_first():
+    article = parsed('<meta name="date" content="05.03.2024">')
+    assert article.published == "2024-03-05"
+
+
+def test_a_time_element_dated_by_month_alone_dates_nothing():
+    article = parsed(top='<time datetime="2024-03">March 2024</time>')
+    assert article.published is None
+
+
+def test_a_published_time_with_a_zone_keeps_the_local_day():
+    # 22:30 in New York is 03:30 the next day in UTC: the page's day is the 5th.
+    article = parsed('<meta property="article:published_time" content="2024-03-05T22:30:00-0500">')
+    assert article.published == "2024-03-05T22:30:00-05:00"
+
+
+def test_a_time_element_with_a_date_in_its_text_only():
+    article = parsed(top="<p>By Ines Varga, <time>5 March 2024</time></p>")
+    assert (article.published, article.authors) == ("2024-03-05", ["Ines Varga"])
+
+
+# --- authors: organisations where people are expected --------------------------------------
+
+SITE = '<meta property="og:site_name" content="Harbour Gazette">'
+
+
+def test_a_desk_named_after_the_site_is_no_person():
+    # "Site" + a desk: the first word alone is no site name, the first two are.
+    for head, top in ((SITE + '<meta name="author" content="Harbour Gazette Editorial Board">', ""),
+                      (SITE, '<p class="byline">By Harbour Gazette Opinion Writers</p>')):
+        article = parsed(head, top)
+        assert article.authors == [], (head, top)
+
+
+def test_a_person_whose_name_begins_like_the_site_stays():
+    # Only the site's whole name, word for word, makes a desk of what follows it.
+    article = parsed('<meta property="og:site_name" content="Harbour">'
+                     '<meta name="author" content="Harbourne Wells">')
+    assert article.authors == ["Harbourne Wells"]
+
+
+# --- dates: a labelled line in another language --------------------------------------------
+
+
+def test_published_line_after_an_updated_one_in_german():
+    # "Erstellt" (created) is the first publication; "Aktualisiert" the revision above it.
+    article = parsed(top="<p>Aktualisiert am 9. März 2024</p><p>Erstellt am 5. März 2024</p>")
+    assert article.published == "2024-03-05"
+
+
+def test_published_labels_with_dotted_dates():
+    # Polish, Finnish and Danish pages write the day in numbers after their label.
+    for line in ("Opublikowano: 05.03.2024, 10:15", "Julkaistu 5.3.2024", "Udgivet 05.03.2024 kl. 10.15"):
+        article = parsed(top=f"<div>{line}</div>")
+        assert article.published == "2024-03-05", line
+
+
+def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
+    article = parsed(after='<ul><li><h3><a href="/other">Ferry fares rise</a></h3>'
+                           "<p>Opublikowano: 04.03.2024</p></li></ul>")
+    assert article.published is None
+
+
+def test_an_updated_line_alone_is_no_publication_date():
+    article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
+    assert article.published is None
+
+
+# --- authors: a shared byline in other languages -------------------------------------------
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Por Ana Ruiz y Luis Gómez", ["Ana Ruiz", "Luis Gómez"]),
+    ("Von Anna Berg und Jonas Klein", ["Anna Berg", "Jonas Klein"]),
+    ("Par Claire Morel et Luc Martin", ["Claire Morel", "Luc Martin"]),
+    ("Door Anne de Vries en Jan Smit", ["Anne de Vries", "Jan Smit"]),
+    ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"]),
+    ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"]),
+    ("Av Ana Holm och Lars Berg", ["Ana Holm", "Lars Berg"]),
+    ("Autor: Jana Nováková a Petr Svoboda", ["Jana Nováková", "Petr Svoboda"]),
+])
+def test_shared_bylines_in_other_languages(line, names):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == names
+
+
+# --- shapes that already read well, pinned -------------------------------------------------
+
+
+def test_json_ld_graph_article_names_its_author_by_reference():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": "https://port.example/a#article", "headline": "Harbour channel to be dredged",
+         "author": [{"@id": "https://port.example/#/person/1"}, {"@id": "https://port.example/#/org"}],
+         "datePublished": "2024-03-05T10:00:00+01:00"},
+        {"@type": "Person", "@id": "https://port.example/#/person/1", "givenName": "Ines", "familyName": "Varga"},
+        {"@type": "NewsMediaOrganization", "@id": "https://port.example/#/org", "name": "Harbour Gazette"}]}
+    article = parsed(json_ld(graph))
+    assert (article.authors, article.published) == (["Ines Varga"], "2024-03-05T10:00:00+01:00")
+
+
+def test_author_box_at_the_end_of_the_article():
+    article = parsed(after='<div class="author-box"><h3>About the author</h3><p><a href="/author/ines-varga">'
+                           "Ines Varga</a> covers the port and its fleet.</p></div>")
+    assert article.authors == ["Ines Varga"]
+
+
+def test_a_date_in_a_related_stories_box_dates_nothing():
+    article = parsed(after='<aside class="related"><h3>More from the port</h3><ul><li><a href="/ferries">'
+                           'Ferry fares rise</a> <time datetime="2024-03-04">4 March 2024</time></li></ul></aside>')
+    assert article.published is None
