@@ -617,6 +617,33 @@ _SENTENCE_CASE_ROLE = re.compile(
     r"(?:correspondent|editor|reporter|writer|columnist|critic|commentator|analyst|producer)s?$")
 
 
+# Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
+# stamp's first word. (Captured, so that the kind of separator can be told.)
+_BYLINE_FIELD = re.compile(
+    rf"(\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|"
+    rf"{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*)", re.I)
+# The first or last word of a place's name of two words ("Los Angeles", "New York", "Mexico
+# City", "Tel Aviv"): a dateline after a bar has a person's shape otherwise.
+_PLACE_FIRST_WORDS = {"los", "las", "san", "santa", "são", "sao", "saint", "st.", "st", "new", "tel", "buenos",
+                      "rio", "cape", "kuala", "port", "fort", "puerto", "hong", "sri", "addis", "phnom",
+                      "baton", "salt", "palm", "la", "el"}
+_PLACE_LAST_WORDS = {"city", "town", "beach", "springs", "island", "islands", "county", "bay", "heights",
+                     "falls", "harbor", "harbour", "lumpur", "aviv", "lanka", "rica", "dhabi", "penh"}
+
+
+def _co_author(part: str) -> bool:
+    """What follows a bar or a slash in a byline is a second writer: names only, each a
+    person's, and not an outlet ("Harbour Gazette"), a place ("Los Angeles") or a role."""
+    part = part.strip()
+    if not NAMES_LINE.match(part) or _masthead(part):
+        return False
+    people = split_people(part)[0]
+    if not people or not all(_is_person(p) for p in people):
+        return False
+    return not any(p.split()[0].casefold() in _PLACE_FIRST_WORDS or p.split()[-1].casefold() in _PLACE_LAST_WORDS
+                   for p in people)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -655,8 +682,14 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
-    text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
-                    text, maxsplit=1, flags=re.I)[0]
+    # "A / B", "A | B": a second writer after the bar or slash stays (what follows is more
+    # often the outlet, a role or a date, and those end the names).
+    parts = _BYLINE_FIELD.split(text)
+    text = parts[0]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        if not re.fullmatch(r"\s*(?:[|•]|/)\s*", separator) or not _co_author(part):
+            break
+        text = f"{text} and {part.strip()}"
     # "Ann Lee28 Oct 2024": a date run onto the name by a lost line break is no word of it.
     glued = re.search(rf"(?<={_LOWER})\d", text)
     if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:

@@ -1,0 +1,55 @@
+"""Byline, title and dateline shapes as real outlets set them, each beside the near-miss that
+must not give a name: the text parser on short inputs we wrote (none from ../shared)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest import text_rules as rules
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+from ingest.text_rules import read_lines
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+HEADLINE = "Dockers vote to end the harbour strike"
+STORY = ("The dockers voted to end the strike after a ten-hour meeting, the union said on Monday, "
+         "and the first ships were unloaded within the hour.")
+
+
+def line(text: str):
+    (only,) = read_lines(text)
+    return only
+
+
+def parse(text: str, markdown: bool):
+    return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+def authors_under_headline(header: str, markdown: bool) -> list[str]:
+    """The authors of a short story whose byline area is header, with or without heading marks."""
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    return parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown).authors
+
+
+# --- two writers parted by a slash or a bar ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee / Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee | Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By ANN LEE / TOM PARK", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee | Tom Park | March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee / Tom Park / Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    # near-misses: what follows the bar is the outlet, a role, a place or a date
+    ("By Ann Lee | Harbour Gazette", ["Ann Lee"]),
+    ("By Ann Lee / Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee | Los Angeles", ["Ann Lee"]),
+    ("By Ann Lee / New York", ["Ann Lee"]),
+    ("By Ann Lee | Mexico City", ["Ann Lee"]),
+    ("By Ann Lee | March 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee | Photos: Tom Park", ["Ann Lee"]),
+    ("By Ann Lee | Edited by Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_writers_parted_by_a_slash_or_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
