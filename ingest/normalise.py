@@ -415,9 +415,37 @@ def _person_name(text: str) -> str | None:
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" or _glued_particle(w)
                for w in words):
         return None
-    if text.isupper() and len(text) > 3:
-        text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
+    if len(text) > 3 and all(w.isupper() or _CAPITALS_WITH_PREFIX.fullmatch(w) for w in words) and text != text.title():
+        text = " ".join(_title_word(w) for w in words)
     return text
+
+
+# A word in capitals whose prefix the writer kept in small letters ("McDONALD", "MacDONALD").
+_CAPITALS_WITH_PREFIX = re.compile(r"(?:Mc|Mac)[A-Z]{2,}[A-Z'’-]*")
+
+
+def _title_word(word: str) -> str:
+    """One word of a name in capitals as the name is spelt: each part of a hyphenated name
+    capitalised ("Jean-Luc"), the letter after "O'" or "D'" too ("O'Neill"), and after "Mc"
+    ("McDonald": no name starts with "Mc" without a capital after it). "MAC" is left as one
+    word ("Mack", "Machado") unless the writer kept its small letters ("MacDONALD");
+    initials stay ("J.R.")."""
+    if re.fullmatch(r"(?:[^\W\d_]\.)+", word):
+        return word
+    kept_prefix = re.match(r"(Mc|Mac)(?=[A-Z])", word)
+    if kept_prefix:
+        return kept_prefix.group(1) + _title_word(word[kept_prefix.end():])
+    parts = re.split(r"([-‐'’])", word)
+    out = []
+    for k, part in enumerate(parts):
+        # (After an apostrophe only a one-letter start takes a capital: "O'Neill", not "Ann'S".)
+        after_apostrophe = k >= 2 and parts[k - 1] in "'’"
+        if after_apostrophe and len(parts[k - 2]) != 1:
+            out.append(part.lower())
+        else:
+            out.append(part.capitalize())
+    word = "".join(out)
+    return re.sub(r"^Mc([a-z])(?=[a-z])", lambda m: "Mc" + m.group(1).upper(), word)
 
 
 def person_key(name: str) -> str:

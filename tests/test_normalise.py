@@ -51,6 +51,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("María José de la Vega y Luis Ortega", ["María José de la Vega", "Luis Ortega"], []),
         ("April Fenwick", ["April Fenwick"], []),
         ("Mara O'Connell and Ed McTavish", ["Mara O'Connell", "Ed McTavish"], []),
+        # names in capitals take title case as they are spelt: "Mc", "O'" and hyphens too
+        ("SEAN MCDONALD", ["Sean McDonald"], []), ("BY MARY O'NEILL", ["Mary O'Neill"], []),
+        ("SEAN McDONALD", ["Sean McDonald"], []),  # capitals with the "Mc" kept as written
+        ("JEAN-LUC PICARD", ["Jean-Luc Picard"], []), ("J.R. MOEHRINGER", ["J.R. Moehringer"], []),
+        ("ANN MACHADO", ["Ann Machado"], []), ("ANN MACK", ["Ann Mack"], []),  # "Mac" may be no prefix
+        ("ANN MacDONALD", ["Ann MacDonald"], []),  # ... unless the case of the capitals says so
         (["Ada Quill", "Ben Ostrow"], ["Ada Quill", "Ben Ostrow"], []),
         # CJK names: ideographs with no capitals, run together or split by one space
         ("林美音", ["林美音"], []),
