@@ -53,3 +53,17 @@ def authors_under_headline(header: str, markdown: bool) -> list[str]:
 @pytest.mark.parametrize("markdown", [True, False])
 def test_two_writers_parted_by_a_slash_or_a_bar(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- names in capitals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By SEAN McDONALD", ["Sean McDonald"]), ("BY MARY O'NEILL", ["Mary O'Neill"]),
+    ("SEAN McDONALD\n\nMarch 3, 2019", ["Sean McDonald"]),
+    ("BY JEAN-LUC PICARD AND ANN MCKAY", ["Jean-Luc Picard", "Ann McKay"]),
+    ("BY THE TIME THE SHIPS LEFT", []),  # a sentence in capitals, not a name
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_in_capitals_take_their_spelling(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
