@@ -615,6 +615,13 @@ _SENTENCE_CASE_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
     rf"Los|San)\s+)?{_UPPER}[\w'’-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+"
     r"(?:correspondent|editor|reporter|writer|columnist|critic|commentator|analyst|producer)s?$")
+# "Ann Lee Kyiv Bureau Chief", "Ann Lee Europe Editor", "Ann Lee Middle East Correspondent": the
+# same in title case, for the roles a paper names by a place or a beat. A bureau is always a
+# place's, and an editor or a correspondent with no comma is far more often a place's or a
+# beat's than the third word of a name, so the capitalised word before it goes with the role.
+_TITLE_CASE_PLACED_ROLE = re.compile(
+    r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?$")
 
 
 # Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
@@ -711,7 +718,7 @@ def clean_byline(text: str) -> str:
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
     # (two words) is left before it.
-    role = _SENTENCE_CASE_ROLE.search(text)
+    role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
     if role and len(text[: role.start()].split()) >= 2:
         text = text[: role.start()]
     return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
@@ -1359,7 +1366,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
-    sentence = _SENTENCE_CASE_ROLE.search(phrase)
+    sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
     if sentence and len(phrase[: sentence.start()].split()) >= 2:
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the

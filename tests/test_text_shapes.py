@@ -67,3 +67,25 @@ def test_two_writers_parted_by_a_slash_or_a_bar(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name, then a job title with no comma ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee Kyiv Bureau Chief", ["Ann Lee"]),
+    ("Ann Lee Middle East Bureau Chief", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief", ["Ann Lee"]),
+    ("Ann Lee Europe Editor", ["Ann Lee"]),
+    ("Ann Lee Washington Correspondent", ["Ann Lee"]),
+    ("John Smith Senior Reporter", ["John Smith"]),
+    ("Maria Ruiz Staff Writer", ["Maria Ruiz"]),
+    ("Mary Ann Lee Staff Writer", ["Mary Ann Lee"]),  # a three-word name before a role with its own modifier
+    ("By Ann Lee Bureau Chief", ["Ann Lee"]),  # no place: the name is kept whole
+    # near-misses: a role with nobody's name before it
+    ("Kyiv Bureau Chief", []),
+    ("Middle East Editor", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
