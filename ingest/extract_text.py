@@ -593,7 +593,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
-                    or rules.writer_sign_off(line) or rules.more_from(line), i)
+                    or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -636,8 +636,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:
             used.add(i)
-    # A Chinese dateline names the reporters in the story's first paragraph, which stays the story's.
-    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])}
+    # A Chinese or Korean dateline names the reporters in the story's first paragraph, which
+    # stays the story's.
+    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
+            and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source
 
 
@@ -660,9 +662,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
-    # (A Chinese dateline's reporters open a paragraph of any length.)
+    # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if rules.cjk_dateline_reporters(line):
         add(rules.cjk_dateline_reporters(line), i)
+        return
+    if rules.korean_byline(line):
+        add(rules.korean_byline(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
         return

@@ -882,6 +882,44 @@ _CJK_LABEL_INSIDE = re.compile(
 _CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*([^）)]{2,30})[）)]")
 
 
+# A Korean byline: the reporter's name in Hangul (two to four syllables) and the title that
+# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks; several names
+# are parted by a middle dot ("홍길동·김영희 기자"). A wire dateline sets it at the head of the
+# story's first paragraph, "(서울=통신사) 홍길동 기자 = ...": the place and the agency in
+# brackets, the byline, then "=". On a line of its own, "글" ("text", "글·사진" text and
+# photos) may open it and the reporter's address close it.
+_HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
+_HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
+_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
+_KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
+_KOREAN_BYLINE = re.compile(
+    rf"^(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}(?:\s*=\s*\S{{1,10}})?(?:\s+\S+@[\w.-]+\.\w+)?$")
+# Words in a reporter's place that are not a person: an outlet ("...뉴스", "...일보", "...신문")
+# or a desk ("사회부", the society desk).
+_HANGUL_NOT_NAME = re.compile(r"(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널|경제|"
+                              r"사회|정치|국제|문화|산업|체육|스포츠|연예|편집|사진|디지털|온라인)부?$|부$")
+
+
+def is_korean_dateline(line: Line) -> bool:
+    """A Korean wire dateline with its reporters, "(서울=통신사) 홍길동 기자 = ...": the story's
+    first paragraph, not a byline line to drop."""
+    return bool(_KOREAN_DATELINE.match(line.text.strip()))
+
+
+def korean_byline(line: Line) -> list[str]:
+    """The reporters of a Korean byline, on its own line or in a wire dateline at the head of
+    the story. A Hangul name is one word with no capitals: the reporter's title beside it is
+    the second signal that it is a person's (so it is kept as a LoneName)."""
+    text = line.text.strip()
+    match = _KOREAN_DATELINE.match(text) or (_KOREAN_BYLINE.match(text) if line.words <= 8 else None)
+    if not match:
+        return []
+    names = [n for n in re.split(r"\s*[·ㆍ,]\s*", match.group(1)) if n]
+    if any(_HANGUL_NOT_NAME.search(n) for n in names):
+        return []
+    return [LoneName(n) for n in names]
+
+
 def cjk_dateline_reporters(line: Line) -> list[str]:
     """The reporters a Chinese dateline names at the head of the story."""
     match = _CJK_DATELINE.match(line.text.strip())

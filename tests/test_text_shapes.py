@@ -89,3 +89,58 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- Korean and Chinese bylines ----------------------------------------------------------------
+
+KOREAN_HEADLINE = "항만 노동자들 파업 끝내기로 결정"
+KOREAN_STORY = ("항만 노동자들이 열 시간 동안의 회의 끝에 파업을 끝내기로 했다고 노조가 월요일 밝혔다. "
+                "첫 배들은 한 시간 안에 하역을 마쳤다.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("홍길동 기자", ["홍길동"]),
+    ("홍길동 기자 hong@example.co.kr", ["홍길동"]),  # the reporter's address after the title
+    ("글·사진 홍길동 기자", ["홍길동"]), ("글 홍길동 기자", ["홍길동"]),  # "text (and photos)": a label
+    ("홍길동·김영희 기자", ["홍길동", "김영희"]),  # two reporters, a middle dot between
+    ("홍길동 특파원", ["홍길동"]), ("홍길동 선임기자", ["홍길동"]),  # correspondent, senior reporter
+    ("(서울=한빛뉴스) 홍길동 기자 = " + KOREAN_STORY, ["홍길동"]),  # a wire dateline opening the story
+    ("[부산=한빛뉴스] 홍길동·김영희 기자 = " + KOREAN_STORY, ["홍길동", "김영희"]),
+    # near-misses: a photo credit, a desk or an outlet in the name's place, a sentence
+    ("사진=홍길동 기자", []), ("한빛뉴스 기자", []), ("사회부 기자", []),
+    ("홍길동 기자는 회견에서 파업이 끝났다고 말했다.", []), ("기자회견", []),
+])
+def test_korean_bylines(text, names):
+    assert rules.korean_byline(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("홍길동 기자", ["홍길동"]),
+    ("홍길동·김영희 기자\n\n2019.03.03", ["홍길동", "김영희"]),
+    ("사진=홍길동 기자", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_korean_bylines_under_the_headline(header, authors, markdown):
+    top = f"# {KOREAN_HEADLINE}" if markdown else KOREAN_HEADLINE
+    text = f"{top}\n\n{header}\n\n{KOREAN_STORY}\n\n{KOREAN_STORY}\n"
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("text, authors", [
+    # the wire dateline opening the story, and the reporter's address below it
+    (f"(서울=한빛뉴스) 홍길동 기자 = {KOREAN_STORY}\n\n{KOREAN_STORY}", ["홍길동"]),
+    (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 기자 hong@example.co.kr", ["홍길동"]),
+])
+def test_korean_reporters_in_the_story(text, authors):
+    article = parse(f"{KOREAN_HEADLINE}\n\n{text}\n", False)
+    assert article.authors == authors
+    assert "파업을 끝내기로" in article.body  # the dateline's paragraph stays the story's
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("记者 张三", ["张三"]), ("文/张三", ["张三"]), ("本报记者 张三 李四", ["张三", "李四"]),
+    ("摄影/张三", []),  # the photographer
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_chinese_bylines(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
