@@ -104,7 +104,7 @@ def _headline_like(line: Line) -> bool:
     return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
-            and not rules.byline_by(line) and not rules.is_name_line(line)
+            and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
             and not rules.is_label(line) and not _lower_case_start(line) and not rules.name_with_marker(line)
             and len(line.text) <= 300)

@@ -144,3 +144,17 @@ def test_korean_reporters_in_the_story(text, authors):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_chinese_bylines(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("byline", [
+    "Authors: Ann Lee and Tom Park", "Author: Ann Lee", "Ann Lee Europe Editor", "Ann Lee, Staff Writer",
+    "홍길동 기자", "By Ann Lee", "Ann Lee | March 3, 2019",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_short_headline_over_a_byline_is_the_title(byline, markdown):
+    # (Two or three words over a longer line read as a kicker: a byline below is no headline.)
+    article = parse(f"Strike ends\n\n{byline}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert article.title == "Strike ends"
