@@ -36,9 +36,9 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     used: set[int] = set()  # lines that are metadata, not story
 
     if title_at is not None:
-        article.title = lines[title_at].text
+        article.title = rules.title_without_site(lines[title_at].text, _names_elsewhere(lines, title_at))
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
-        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.title)}
+        used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
     description_at = find_description(lines, title_at, body_at)
     if description_at is not None:
         article.description = lines[description_at].text
@@ -70,6 +70,14 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 
 
 # --- where things are ----------------------------------------------------------------------
+
+
+def _names_elsewhere(lines: list[Line], title_at: int) -> frozenset[str]:
+    """What the text names apart from its title line: the other lines, and the owners of its
+    copyright lines (a site's name after a title's dash is one of these)."""
+    owners = {rules.copyright_outlet(line) for line in lines if "©" in line.text or "opyright" in line.text}
+    return frozenset({line.key for i, line in enumerate(lines) if i != title_at}
+                     | {rules.fold(owner) for owner in owners if owner})
 
 
 def _mostly_figures(line: Line) -> bool:
@@ -106,8 +114,15 @@ def _headline_like(line: Line) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
-            and not rules.is_label(line) and not _lower_case_start(line) and not rules.name_with_marker(line)
+            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line)
             and len(line.text) <= 300)
+
+
+def _without_site(line: Line) -> Line:
+    """The line without a site's name after its dash or bar ("Headline - example.com" is a
+    headline, where a site's address alone is a label)."""
+    text = rules.title_without_site(line.text)
+    return line if text == line.text else Line(raw=text, text=text, heading=line.heading, item=line.item)
 
 
 def _lower_case_start(line: Line) -> bool:

@@ -454,6 +454,32 @@ def is_label(line: Line) -> bool:
     return line.words <= 12 and bool(_LABEL_LINE.search(line.text.strip()))
 
 
+_SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co\.uk|co|uk|de|fr|jp|es|it|nl|"
+                           r"au|ca|in|ie|nz|br|mx|ar|pt|pl|cz|ru|ch|at|be|se|no|dk|fi|kr|cn|tw|hk)$", re.I)
+
+
+def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> str:
+    """A headline without the site's name a page's title adds after it, as a copy of the page
+    whose first line is the browser's title has it: "Headline | Site - Tagline", "Headline -
+    Site". After a bar, a short rest goes (a bar is a title's separator, seldom a headline's
+    word); after a dash, only what names a site: an address, a newspaper's or an agency's name
+    (see _masthead), or a name the text shows elsewhere (its logo, its copyright line: keys
+    in elsewhere). A lead part ("Opinion | ...") stays: it may be the headline's own."""
+    bar = re.search(r"\s+\|\s+", text)
+    if bar:
+        head, rest = text[: bar.start()], text[bar.end():]
+        if count_words(head) >= 3 and count_words(rest) <= 8 and len(rest) < len(head) and re.match(r"[\W_]*[^\W\d_]", rest) \
+                and (rest[:1].isupper() or _SITE_ADDRESS.match(rest.split()[0])):
+            return title_without_site(head, elsewhere)
+    dash = list(re.finditer(r"\s+[–—-]\s+", text))
+    if dash:
+        head, tail = text[: dash[-1].start()], text[dash[-1].end():].strip()
+        if count_words(head) >= 3 and count_words(tail) <= 5 and (
+                _SITE_ADDRESS.match(tail) or _masthead(tail) or fold(tail) in elsewhere and tail[:1].isupper()):
+            return head
+    return text
+
+
 def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""

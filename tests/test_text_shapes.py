@@ -158,3 +158,22 @@ def test_a_short_headline_over_a_byline_is_the_title(byline, markdown):
     # (Two or three words over a longer line read as a kicker: a byline below is no headline.)
     article = parse(f"Strike ends\n\n{byline}\n\n{STORY}\n\n{STORY}\n", markdown)
     assert article.title == "Strike ends"
+
+
+@pytest.mark.parametrize("first, title", [
+    (f"{HEADLINE} | Harbour Gazette - News from the docks", HEADLINE),  # the site and its tagline
+    (f"{HEADLINE} | Harbour Gazette", HEADLINE),
+    (f"{HEADLINE} - Harbour Gazette", HEADLINE),  # a dash before a newspaper's name
+    (f"{HEADLINE} – harbourgazette.com", HEADLINE),  # ... or a site's address
+    (f"{HEADLINE} — Portside", HEADLINE),  # ... or a name the page shows again (its copyright below)
+    # near-misses: the dash or the bar is the headline's own
+    ("Dockers vote to end the strike - and the ships sail again", "Dockers vote to end the strike - and the ships sail again"),
+    ("Harbour strike – what we know so far", "Harbour strike – what we know so far"),
+    ("Opinion | Why the dockers were right to strike", "Opinion | Why the dockers were right to strike"),
+    (f"{HEADLINE} — Tom Park", f"{HEADLINE} — Tom Park"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_site_after_the_headline_goes(first, title, markdown):
+    top = f"# {first}" if markdown else first
+    text = f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n© 2019 Portside. All rights reserved.\n"
+    assert parse(text, markdown).title == title
