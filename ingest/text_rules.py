@@ -608,7 +608,17 @@ _BIO = re.compile(
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
-    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b)(.*)$"  # "writes the weekly shipping column"
+    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b|"  # "writes the weekly shipping column"
+    # The same in the other languages of the news we see most: German, French, Spanish,
+    # Portuguese, Italian, Dutch ("A ist Redakteurin bei ...", "A est journaliste au ...",
+    # "A es periodista de ..."). The role needs no article there, and a few words (an
+    # adjective, an article) may come before it; "A schreibt für ..." as "A writes for".
+    r"(?:ist|est|es|é|è|is|war|était|era|foi)\s+(?:[\w'’-]+\s+){0,3}?(?i:"
+    r"journalist(?:in|e|a)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|"
+    r"correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|corresponsal|redactor(?:a)?|"
+    r"columnista|jornalista|correspondente|repórter|colunista|giornalista|corrispondente|"
+    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist)\b|"
+    r"(?:schreibt für|écrit pour|escribe (?:para|en)|escreve para|scrive per|schrijft voor)\s)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")

@@ -177,3 +177,39 @@ def test_the_site_after_the_headline_goes(first, title, markdown):
     top = f"# {first}" if markdown else first
     text = f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n© 2019 Portside. All rights reserved.\n"
     assert parse(text, markdown).title == title
+
+
+# --- author bios at the end, in other languages ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ann Lee ist Redakteurin bei der Hafenzeitung.", "Ann Lee"),
+    ("Ann Lee ist freie Journalistin in Lissabon.", "Ann Lee"),
+    ("Ann Lee schreibt für die Hafenzeitung über Schifffahrt.", "Ann Lee"),
+    ("Ann Lee est journaliste au Courrier du Port.", "Ann Lee"),
+    ("Ann Lee est correspondante à Lisbonne.", "Ann Lee"),
+    ("Ann Lee es periodista de El Diario del Puerto.", "Ann Lee"),
+    ("Ann Lee é jornalista do Diário do Porto.", "Ann Lee"),
+    ("Ann Lee è giornalista del Corriere del Porto.", "Ann Lee"),
+    ("Ann Lee is journalist bij De Havenkrant.", "Ann Lee"),
+    ("Ann Lee is redacteur buitenland.", "Ann Lee"),
+    # near-misses: a person the story is about, described in the same shape
+    ("Ann Lee ist eine deutsche Politikerin.", None),
+    ("Ann Lee est une femme politique française.", None),
+    ("Ann Lee es el presidente del sindicato.", None),
+    ("Ann Lee è il segretario del porto.", None),
+    ("Der Journalist Tom Park ist tot.", None),
+])
+def test_bios_in_other_languages(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee ist Redakteurin bei der Hafenzeitung.", ["Ann Lee"]),
+    ("Ann Lee est journaliste au Courrier du Port.", ["Ann Lee"]),
+    ("Ann Lee es periodista de El Diario del Puerto.", ["Ann Lee"]),
+    ("Ann Lee ist eine deutsche Politikerin.", []),
+])
+def test_a_bio_in_another_language_below_the_story(end, authors):
+    text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, False).authors == authors
