@@ -1437,6 +1437,13 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
+    # "Ann Lee, a reporter, said the ships left": a sentence about someone, not a byline. The
+    # role comes with an article ("a reporter", "the union's editor"), or a sentence goes on
+    # after it (a verb in small letters, and the line ends like a sentence).
+    if any(w in {"a", "an", "the"} for w in words[:k]) or re.search(r"[.!?\"”]$", text.strip()) and any(
+            w[:1].islower() and w.strip(",.") not in _JOINING_WORDS | {"of", "at", "for", "in", "on"}
+            for w in words[k + 1:]):
+        return [], None
     # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")

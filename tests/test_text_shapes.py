@@ -213,3 +213,20 @@ def test_bios_in_other_languages(text, person):
 def test_a_bio_in_another_language_below_the_story(end, authors):
     text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
     assert parse(text, False).authors == authors
+
+
+# --- a sentence under the headline is no byline ------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [
+    "Ann Lee, a reporter, said the ships left.",
+    "Ann Lee, the union's editor, told the meeting the deal was fair.",
+    "Tom Park, a docker, said: \"We are back.\"",
+    "\"It was a fair deal,\" said John Smith.",
+    "By Monday, all berths were open again.",
+    "By Tom Park's count, the port lost $3 million.",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_sentence_naming_someone_is_no_byline(header, markdown):
+    assert authors_under_headline(header, markdown) == []
+
