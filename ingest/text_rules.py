@@ -708,6 +708,13 @@ def clean_byline(text: str) -> str:
                   r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
+    # "A, envoyée spéciale à Lisbonne", "A, corresponsal en Lisboa", "A, special correspondent
+    # in Lisbon": an envoy's or a correspondent's title and place after the name, as papers in
+    # many languages set it. Only that goes: another writer may follow ("..., et B").
+    text = re.sub(r",\s*(?i:envoyée?s?\s+spéciale?s?|enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?|"
+                  r"correspondante?|corresponsal|corrispondente|correspondente|korrespondent(?:in)?|"
+                  r"(?:special|foreign|staff|chief)\s+correspondent)"
+                  r"(?:\s+(?i:à|a|au|aux|en|em|in|da|aus|no|na|para|pour|to)\s+[^,;]*)?(?=[,;]|$)", "", text)
     # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
     text = re.sub(rf"\s+in\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,\s*|\s+and\s+|\s*&\s*){_UPPER})",
                   "", text)
@@ -1311,8 +1318,10 @@ def name_and_outlet(line: Line) -> list[str]:
     tail = tail.strip(" .")
     # "Ann Lee, for The Harbour Gazette": a freelance's credit, when what follows "for" is named
     # like a publication (a comma before "for": a photographer's is "Tom Park for The Gazette").
-    if re.match(r"for\s+", tail):
-        tail = tail[4:].strip() if _masthead(tail[4:]) else ""
+    # ("Ann Lee, special to the Harbour Gazette": the same, as US papers credit a freelance.)
+    freelance = re.match(r"(?:for|(?i:special)\s+to)\s+", tail)
+    if freelance:
+        tail = tail[freelance.end():].strip() if _masthead(tail[freelance.end():]) else ""
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
     if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):

@@ -230,3 +230,22 @@ def test_a_bio_in_another_language_below_the_story(end, authors):
 def test_a_sentence_naming_someone_is_no_byline(header, markdown):
     assert authors_under_headline(header, markdown) == []
 
+
+
+# --- a correspondent's or an envoy's byline ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Par Ann Lee, envoyée spéciale à Lisbonne", ["Ann Lee"]),
+    ("Par Ann Lee, correspondant à Lisbonne", ["Ann Lee"]),
+    ("Por Ann Lee, enviada especial a Lisboa", ["Ann Lee"]),
+    ("Por Ann Lee, corresponsal en Lisboa", ["Ann Lee"]),
+    ("Di Ann Lee, inviata a Lisbona", ["Ann Lee"]),
+    ("Von Ann Lee, Korrespondentin in Lissabon", ["Ann Lee"]),
+    ("By Ann Lee, special correspondent in Lisbon", ["Ann Lee"]),
+    ("Ann Lee, special to the Harbour Gazette", ["Ann Lee"]),
+    ("Par Ann Lee, envoyée spéciale à Lisbonne, et Tom Park", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_envoy_or_a_correspondent_and_their_place(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
