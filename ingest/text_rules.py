@@ -992,6 +992,21 @@ def byline_label(line: Line) -> list[str]:
     return names_in(names)
 
 
+# A credit's or a byline's opening: "By ...", "Photography by ...", "Reviewed by ...", whoever
+# follows (a desk, "the Associated Press", a photographer). (Only these words before "by": "Stand
+# By Me" is a title.)
+_CREDIT_OPENING = re.compile(
+    r"^(?i:(?:(?:written|words|text|story|reporting|reported|posted|photos?|photographs?|photography|pictures?|"
+    r"images?|illustrations?|illustrated|edited|reviewed|interview|analysis|opinion|commentary|review|video|"
+    r"graphics?|produced|compiled|research|additional\s+reporting)\s+)?by:?\s+(?:the\s+)?)[A-Z]")
+
+
+def is_credit_line(line: Line) -> bool:
+    """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
+    by Tom Park"): never a headline, whether or not it names a person."""
+    return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
+
+
 def byline_by(line: Line) -> list[str]:
     """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
     if line.words > 30:

@@ -249,3 +249,18 @@ def test_a_sentence_naming_someone_is_no_byline(header, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_an_envoy_or_a_correspondent_and_their_place(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("byline", [
+    "Photography by Tom Park\n\nBy Ann Lee", "By Ann Lee\n\nReviewed by Tom Park", "By The Editorial Board",
+    "By the Associated Press", "By Harbour Gazette staff", "Par Ann Lee, envoyée spéciale à Lisbonne",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_or_a_desk_byline_under_a_short_headline_is_no_headline(byline, markdown):
+    article = parse(f"Strike ends\n\n{byline}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert article.title == "Strike ends"
+
+
+@pytest.mark.parametrize("first", ["By the numbers: the strike in ten charts", "Stand By Me returns to the harbour stage"])
+def test_a_headline_with_by_in_it_is_still_a_headline(first):
+    assert parse(f"{first}\n\n{STORY}\n\n{STORY}\n", False).title == first
