@@ -578,7 +578,9 @@ _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
-NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
+# ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
+# Park", "Ann Lee et Tom Park", "Ann Lee en Tom Park".)
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
@@ -1385,13 +1387,25 @@ def name_with_marker(line: Line) -> list[str]:
 
 # (The institution after an academic's role is a university, not the outlet.)
 _ACADEMIC_ROLES = {"professor", "lecturer", "researcher"}
+# A writer's role in the other languages of the news we see most (German, French, Spanish,
+# Portuguese, Italian, Dutch, the Nordic languages, Polish, Czech, Russian), male and female.
+_FOREIGN_WRITER_ROLES = {
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin", "reporterin",
+    "kolumnist", "kolumnistin", "journaliste", "rédacteur", "rédactrice", "correspondant",
+    "correspondante", "chroniqueur", "chroniqueuse", "periodista", "redactor", "redactora",
+    "corresponsal", "columnista", "jornalista", "repórter", "correspondente", "colunista",
+    "giornalista", "redattore", "redattrice", "corrispondente", "editorialista", "redacteur",
+    "verslaggever", "journalisten", "reporteren", "dziennikarz", "dziennikarka", "redaktor",
+    "redaktorka", "novinář", "novinářka", "корреспондент", "журналист", "журналистка",
+    "обозреватель", "редактор",
+}
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").
 _PERSON_ROLES = {
     "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
     "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
     "managing", "associate", "freelance", "intern", "analyst",
     # academics writing a piece ("Ann Lee, Professor of History, University of Lisbon")
-    *_ACADEMIC_ROLES,
+    *_ACADEMIC_ROLES, *_FOREIGN_WRITER_ROLES,
 }
 
 
@@ -1559,7 +1573,8 @@ def bio(line: Line) -> tuple[str | None, str | None]:
 
 
 # The roles that only a journalist signs with ("Managing Director" signs a press release).
-_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor"}
+_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
+                 *_FOREIGN_WRITER_ROLES}
 
 
 def writer_sign_off(line: Line) -> list[str]:

@@ -264,3 +264,32 @@ def test_a_credit_or_a_desk_byline_under_a_short_headline_is_no_headline(byline,
 @pytest.mark.parametrize("first", ["By the numbers: the strike in ten charts", "Stand By Me returns to the harbour stage"])
 def test_a_headline_with_by_in_it_is_still_a_headline(first):
     assert parse(f"{first}\n\n{STORY}\n\n{STORY}\n", False).title == first
+
+
+# --- a writer's role in other languages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | Redakteurin", ["Ann Lee"]), ("Ann Lee, Korrespondent", ["Ann Lee"]),
+    ("Ann Lee, journaliste", ["Ann Lee"]), ("Ann Lee, rédactrice en chef", ["Ann Lee"]),
+    ("Ann Lee | Periodista", ["Ann Lee"]), ("Ann Lee, corresponsal", ["Ann Lee"]),
+    ("Ann Lee, giornalista", ["Ann Lee"]), ("Ann Lee, jornalista", ["Ann Lee"]),
+    ("Анна Ли, корреспондент", ["Анна Ли"]), ("Ann Lee, redaktorka", ["Ann Lee"]),
+    # near-misses: an official's role, in the same shape
+    ("Ann Lee, ministre du Travail", []), ("Ann Lee, alcaldesa de Lisboa", []),
+    ("Ann Lee, die Redakteurin, sagte, der Streik sei vorbei.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_role_in_another_language_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee und Tom Park", ["Ann Lee", "Tom Park"]), ("Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee y Tom Park", ["Ann Lee", "Tom Park"]), ("Ann Lee en Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee och Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Lisbon en Porto", []),  # two places, not people
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_names_joined_in_another_language(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
