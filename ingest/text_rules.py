@@ -1191,7 +1191,8 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
-    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,")  # "Ann Lee (@annlee)"
+    # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1285,7 +1286,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
-    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):
+    # ("Ann Lee · Follow": a blog platform's follow button beside the name marks it as well.)
+    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1]) or re.fullmatch(r"(?i:follow(?:ing)?|subscribe)", parts[1])) \
+            and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:

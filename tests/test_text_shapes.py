@@ -293,3 +293,17 @@ def test_a_role_in_another_language_after_the_name(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_two_names_joined_in_another_language(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name and a button or a handle on one line -----------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee · Follow\n\n5 min read · Mar 3, 2019", ["Ann Lee"]),  # a blog platform's byline
+    ("Ann Lee | Follow", ["Ann Lee"]), ("Ann Lee — @annlee", ["Ann Lee"]), ("Ann Lee | @annlee", ["Ann Lee"]),
+    ("Harbour News · Follow", []),  # the outlet's own account
+    ("Dockers · Follow", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_a_button_or_a_handle(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
