@@ -461,14 +461,17 @@ _SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info
 def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> str:
     """A headline without the site's name a page's title adds after it, as a copy of the page
     whose first line is the browser's title has it: "Headline | Site - Tagline", "Headline -
-    Site". After a bar, a short rest goes (a bar is a title's separator, seldom a headline's
-    word); after a dash, only what names a site: an address, a newspaper's or an agency's name
+    Site". After a bar, a short rest goes when its first part is no longer than the headline (a
+    bar is a title's separator, seldom a headline's word); after a dash, only what names a site: an address, a newspaper's or an agency's name
     (see _masthead), or a name the text shows elsewhere (its logo, its copyright line: keys
     in elsewhere). A lead part ("Opinion | ...") stays: it may be the headline's own."""
     bar = re.search(r"\s+\|\s+", text)
     if bar:
         head, rest = text[: bar.start()], text[bar.end():]
-        if count_words(head) >= 3 and count_words(rest) <= 8 and len(rest) < len(head) and re.match(r"[\W_]*[^\W\d_]", rest) \
+        # (The site's name, before its tagline, is no longer than the headline: "World News |
+        # Dockers vote to end the strike" is a section over a headline.)
+        site = re.split(r"\s+[|–—-]\s+", rest)[0]
+        if count_words(head) >= 2 and count_words(rest) <= 8 and count_words(site) <= count_words(head) \
                 and (rest[:1].isupper() or _SITE_ADDRESS.match(rest.split()[0])):
             return title_without_site(head, elsewhere)
     dash = list(re.finditer(r"\s+[–—-]\s+", text))

@@ -307,3 +307,13 @@ def test_two_names_joined_in_another_language(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_beside_a_button_or_a_handle(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Purple Harbour | Harbour Gazette - News from the docks", "Purple Harbour"),  # a short headline
+    ("Grève : le port rouvre enfin | Harbour Gazette - News from the docks", "Grève : le port rouvre enfin"),
+    ("港のストライキが終わった | Harbour Gazette", "港のストライキが終わった"),
+    ("World News | Dockers vote to end the harbour strike", "World News | Dockers vote to end the harbour strike"),
+])
+def test_title_without_site(text, title):
+    assert rules.title_without_site(text) == title
