@@ -1378,6 +1378,9 @@ def name_slash_outlet(line: Line) -> list[str]:
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
+    # "Ann Lee / Tom Park": a second writer where the outlet would stand.
+    if _co_author(tail):
+        return names_in(f"{head} and {tail}")
     return names_in(head)
 
 

@@ -317,3 +317,20 @@ def test_a_name_beside_a_button_or_a_handle(header, authors, markdown):
 ])
 def test_title_without_site(text, title):
     assert rules.title_without_site(text) == title
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee / Tom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # two writers and no label
+    ("Ann Lee / Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: a photo credit's shape under a picture, below the story's first paragraph
+    ("Ann Lee / Los Angeles\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_writers_parted_by_a_slash_without_a_label(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_a_slashed_credit_inside_the_story_is_no_byline():
+    text = f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n![dock](a.jpg)\n\nJane Roe / Tom Park\n\n{STORY}\n"
+    assert parse(text, False).authors == ["Ann Lee"]
