@@ -475,6 +475,21 @@ FOREIGN_MONTHS = {
     **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
     **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
     **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
+    # Russian and Polish (the genitive a date takes: "13 октября"), Turkish, Finnish (the
+    # partitive: "3. maaliskuuta"), Swedish, Danish and Norwegian, Indonesian: the names the
+    # lists above do not already give.
+    **dict.fromkeys(["января", "stycznia", "ocak", "tammikuuta"], 1),
+    **dict.fromkeys(["февраля", "lutego", "şubat", "subat", "helmikuuta"], 2),
+    **dict.fromkeys(["марта", "marca", "mart", "maaliskuuta", "maret", "marts"], 3),
+    **dict.fromkeys(["апреля", "kwietnia", "nisan", "huhtikuuta"], 4),
+    **dict.fromkeys(["мая", "maja", "mayıs", "mayis", "toukokuuta", "maj"], 5),
+    **dict.fromkeys(["июня", "czerwca", "haziran", "kesäkuuta"], 6),
+    **dict.fromkeys(["июля", "lipca", "temmuz", "heinäkuuta"], 7),
+    **dict.fromkeys(["августа", "sierpnia", "ağustos", "agustos", "elokuuta", "augusti", "agustus"], 8),
+    **dict.fromkeys(["сентября", "września", "eylül", "eylul", "syyskuuta"], 9),
+    **dict.fromkeys(["октября", "października", "ekim", "lokakuuta"], 10),
+    **dict.fromkeys(["ноября", "listopada", "kasım", "kasim", "marraskuuta"], 11),
+    **dict.fromkeys(["декабря", "grudnia", "aralık", "aralik", "joulukuuta", "desember"], 12),
 }
 
 

@@ -210,6 +210,10 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("13. Oktober 2024", "2024-10-13"),
         ("13 octobre 2024", "2024-10-13"),
         ("13 de octubre de 2024", "2024-10-13"),
+        # ... and in Russian and Polish (the genitive a date takes), Turkish, Finnish, the Nordic
+        # languages and Indonesian
+        ("13 октября 2024", "2024-10-13"), ("3 marca 2024", "2024-03-03"), ("3 Mart 2024", "2024-03-03"),
+        ("3. maaliskuuta 2024", "2024-03-03"), ("3 maj 2024", "2024-05-03"), ("17 Agustus 2024", "2024-08-17"),
         ("Mai 2019", None),
         # zone abbreviations printed after a time: "ET" follows daylight saving
         ("Oct. 4, 2024 2:15 p.m. ET", "2024-10-04T14:15:00-04:00"),
