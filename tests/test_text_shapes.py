@@ -334,3 +334,13 @@ def test_two_writers_parted_by_a_slash_without_a_label(header, authors, markdown
 def test_a_slashed_credit_inside_the_story_is_no_byline():
     text = f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n![dock](a.jpg)\n\nJane Roe / Tom Park\n\n{STORY}\n"
     assert parse(text, False).authors == ["Ann Lee"]
+
+
+# --- datelines in more languages -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", ["3 марта 2019", "3 marca 2019", "3 Mart 2019", "3. maaliskuuta 2019",
+                                   "3 marts 2019", "3 Maret 2019", "입력 2019.03.03 10:00"])
+def test_a_date_under_the_byline_in_more_languages(stamp):
+    text = f"# {HEADLINE}\n\nBy Ann Lee\n\n{stamp}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).published[:10] == "2019-03-03"
