@@ -344,3 +344,21 @@ def test_a_slashed_credit_inside_the_story_is_no_byline():
 def test_a_date_under_the_byline_in_more_languages(stamp):
     text = f"# {HEADLINE}\n\nBy Ann Lee\n\n{stamp}\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, True).published[:10] == "2019-03-03"
+
+
+# --- helpers credited below the story are not authors --------------------------------------------
+
+
+@pytest.mark.parametrize("top, end, authors", [
+    ("By Ann Lee", "Reporting by Tom Park and Sue Ray; Editing by Bo Chen", ["Ann Lee"]),
+    ("", "Additional reporting by Tom Park and Sue Ray", []),
+    ("", "With reporting by Tom Park, Sue Ray and Bo Chen.", []),
+    ("", "Tom Park, Sue Ray and Bo Chen contributed reporting.", []),
+    ("", "Tom Park and Sue Ray contributed to this report.", []),
+    ("", "Photo by Tom Park", []),
+    ("", "Reporting by Tom Park; Writing by Ann Lee; Editing by Bo Chen", ["Tom Park", "Ann Lee"]),  # a wire story's writers
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_helpers_below_the_story(top, end, authors, markdown):
+    text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
