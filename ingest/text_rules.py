@@ -726,7 +726,8 @@ def clean_byline(text: str) -> str:
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
-    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+    # ("vanuit", "desde", "depuis": "from" in Dutch, Spanish, French, after a comma or not.)
+    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
@@ -870,7 +871,7 @@ _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 # the same characters: a byline block's labels ("公開日", "来源", "责任编辑") and the names of
 # sections and pages ("商品情報" product information, "新闻", "首页", "一覧").
 _CJK_NOT_NAME = re.compile(
-    r"[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
+    r"^[会會]|[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
     r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
     r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
 )
@@ -910,6 +911,8 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 _LABEL = re.compile(
     r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
+    r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
@@ -978,6 +981,11 @@ def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
     # "（文：山田太郎）": a Japanese credit in brackets.
     match = _LABEL.match(re.sub(r"^[（(](.*)[）)]$", r"\1", line.text.strip()))
+    # "山田太郎 記者", "王小明记者": a Chinese or Japanese name with the reporter's title after it.
+    titled = re.fullmatch(rf"({_CJK_NAME}(?:\s*[、，,・]\s*{_CJK_NAME}){{0,3}})\s*(?:記者|记者|特派員|特派员)",
+                          line.text.strip())
+    if not match and titled:
+        return _cjk_names(titled.group(1))
     if not match and line.words <= 20:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).
@@ -987,8 +995,9 @@ def byline_label(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
-    # (and the next label ends them: "撰文：王小明 摄影：李华").
-    cjk = _cjk_names(re.sub(r"\s+\S+[:：].*$", "", names))
+    # (and the next label ends them: "撰文：王小明 摄影：李华"; "报道", "reports", closes a
+    # Chinese wire byline: "记者张三、李四报道").
+    cjk = _cjk_names(re.sub(r"\s*(?:报道|報道|报导|報導)$", "", re.sub(r"\s+\S+[:：].*$", "", names)))
     if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
@@ -1406,7 +1415,7 @@ _FOREIGN_WRITER_ROLES = {
     "giornalista", "redattore", "redattrice", "corrispondente", "editorialista", "redacteur",
     "verslaggever", "journalisten", "reporteren", "dziennikarz", "dziennikarka", "redaktor",
     "redaktorka", "novinář", "novinářka", "корреспондент", "журналист", "журналистка",
-    "обозреватель", "редактор",
+    "обозреватель", "редактор", "muhabir", "muhabiri", "toimittaja", "skribent",
 }
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").
 _PERSON_ROLES = {

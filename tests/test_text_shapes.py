@@ -362,3 +362,28 @@ def test_a_date_under_the_byline_in_more_languages(stamp):
 def test_helpers_below_the_story(top, end, authors, markdown):
     text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- labels and roles in more languages ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Yazan: Ayşe Yılmaz", ["Ayşe Yılmaz"]), ("Tác giả: Nguyễn Văn Minh", ["Nguyễn Văn Minh"]),  # Turkish, Vietnamese
+    ("Kirjoittaja: Ann Lee", ["Ann Lee"]), ("Toimittaja: Ann Lee", ["Ann Lee"]),  # Finnish
+    ("Skribent: Ann Lee", ["Ann Lee"]), ("Forfatter: Ann Lee", ["Ann Lee"]), ("Författare: Ann Lee", ["Ann Lee"]),
+    ("记者张三、李四报道", ["张三", "李四"]),  # "reporters ... report": the verb is no name
+    ("山田太郎 記者", ["山田太郎"]), ("王小明记者", ["王小明"]),  # the title after the name
+    # near-misses
+    ("Editor: Ann Lee", []), ("Fotoğraf: Ayşe Yılmaz", []), ("记者会见", []),  # a press conference
+])
+def test_byline_labels_in_more_languages(text, names):
+    assert rules.byline_label(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ayşe Yılmaz | Muhabir", ["Ayşe Yılmaz"]), ("Door Ann Lee, vanuit Lissabon", ["Ann Lee"]),
+    ("Por Ann Lee, desde Lisboa", ["Ann Lee"]), ("Par Ann Lee, depuis Lisbonne", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_bylines_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
