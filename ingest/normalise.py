@@ -191,10 +191,11 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
-# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names; a
+# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names, and a
+# month's only with a day after it, so that "Brian May" and "Ma Jun" keep their last; a
 # weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name.
 _DATE_TAIL = re.compile(
-    rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
+    rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?(?=,?\s*\d)|"
     rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
     rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b|"
@@ -410,7 +411,9 @@ def _person_name(text: str) -> str | None:
     # "The ..." is a title, a brand or a group ("The Morning Team", "The Russian ministry").
     if len(words) < 2 or words[0].casefold() == "the":
         return None
-    if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
+    # (Two family names with their particles run to six words: "María José García de la Torre".)
+    if len([w for w in words if w.casefold() not in NAME_PARTICLES]) > 5 or len(words) > 7 or len(text) > 60 \
+            or any(ch.isdigit() for ch in text):
         return None
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" or _glued_particle(w)
                for w in words):

@@ -38,6 +38,11 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("By Ada Quill on Monday, November 3rd, 2025 at 11:04 a.m.", ["Ada Quill"], []),
         ("Ada Quill Fri., Oct. 3, 2025", ["Ada Quill"], []),
         ("Tuesday Fenwick", ["Tuesday Fenwick"], []),  # a first name, not a weekday
+        # a month's name that is a name's word, with no day after it: "May", "Jun", "Jan"
+        ("Brian May and Ann Lee", ["Brian May", "Ann Lee"], []), ("Ma Jun", ["Ma Jun"], []),
+        ("Ada Quill December 16", ["Ada Quill"], []),
+        # two family names with their particles: six words, four of them capitalised
+        ("María José García de la Torre", ["María José García de la Torre"], []),
         ("Ada Sun", ["Ada Sun"], []),
         ("Ada Quill, Senior Correspondent", ["Ada Quill"], []),
         ("Ada Quill | @adaquill", ["Ada Quill"], []),
