@@ -695,6 +695,8 @@ def _co_author(part: str) -> bool:
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
+    text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
     # each role. The reporters and the writer are its authors; who else helped is not.
     parts = [part.strip(" ()") for part in text.split(";")]

@@ -387,3 +387,18 @@ def test_byline_labels_in_more_languages(text, names):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_more_bylines_in_other_languages(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- names of other shapes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By María José García de la Torre", ["María José García de la Torre"]),  # two family names, particles
+    ("By Sun Li and Ma Jun", ["Sun Li", "Ma Jun"]), ("By Brian May", ["Brian May"]),  # a month's name in a name
+    ('By Ann "Annie" Lee', ["Ann Lee"]), ("By Ann “Annie” Lee", ["Ann Lee"]),  # a nickname in quotes
+    ("By Ann Lee Jr.", ["Ann Lee Jr"]), ("By Ann K Lee", ["Ann K Lee"]),
+    ('By "the harbour master"', []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_of_other_shapes(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
