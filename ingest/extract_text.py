@@ -36,7 +36,8 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     used: set[int] = set()  # lines that are metadata, not story
 
     if title_at is not None:
-        article.title = rules.title_without_site(lines[title_at].text, _names_elsewhere(lines, title_at))
+        article.title = rules.title_without_site(rules.unlabelled_title(lines[title_at].text),
+                                                 _names_elsewhere(lines, title_at))
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
         used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
     description_at = find_description(lines, title_at, body_at)

@@ -458,6 +458,21 @@ _SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info
                            r"au|ca|in|ie|nz|br|mx|ar|pt|pl|cz|ru|ch|at|be|se|no|dk|fi|kr|cn|tw|hk)$", re.I)
 
 
+# "Title: Headline", a Markdown file's front matter ("title: Headline"), an agency's or a
+# converter's field list ("Headline: ..."): the label in the languages of our news.
+_TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
+                          r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
+
+
+def unlabelled_title(text: str) -> str:
+    """A headline without the "Title:" label a field list sets before it (and the quotes
+    front matter may put round it)."""
+    match = _TITLE_LABEL.match(text.strip())
+    if not match:
+        return text
+    return re.sub(r"^([\"'“])(.*)([\"'”])$", r"\2", match.group(1).strip())
+
+
 def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> str:
     """A headline without the site's name a page's title adds after it, as a copy of the page
     whose first line is the browser's title has it: "Headline | Site - Tagline", "Headline -

@@ -402,3 +402,21 @@ def test_more_bylines_in_other_languages(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_of_other_shapes(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("top", [
+    f"Title: {HEADLINE}\nAuthor: Ann Lee\nDate: March 3, 2019",
+    f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ndate: 2019-03-03\n---",  # a Markdown file's front matter
+    f'---\ntitle: "{HEADLINE}"\nauthor: Ann Lee\n---',
+    f"Headline: {HEADLINE}\nByline: Ann Lee",
+    f"Titre : {HEADLINE}\nAuteur : Ann Lee",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_labelled_title(top, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.authors) == (HEADLINE, ["Ann Lee"])
+
+
+def test_a_headline_that_opens_with_a_word_and_a_colon_keeps_it():
+    title = "Strike: dockers vote to end the harbour stoppage"
+    assert parse(f"{title}\n\n{STORY}\n\n{STORY}\n", False).title == title
