@@ -1590,11 +1590,29 @@ def name_list(line: Line) -> list[str]:
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
 
 
+# A Chinese or Japanese author's bio: "山田太郎（やまだ・たろう）1975年生まれ。ジャーナリスト。", the
+# name with its reading in kana and a writer's trade in the same paragraph; or under a label,
+# "作者简介：王小明，...记者" (about the author).
+_CJK_WRITER = r"ジャーナリスト|記者|记者|ライター|編集者|编辑|コラムニスト|エディター|作家|撰稿人|专栏作家"
+_CJK_BIO = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}\s?[\u4e00-\u9fff]{{1,3}})\s*[（(][\u3040-\u30ff・･\s]+[）)].*(?:{_CJK_WRITER})")
+_CJK_BIO_LABEL = re.compile(r"^(?:作者简介|作者簡介|作者介绍|作者介紹|著者紹介|筆者紹介|執筆者紹介|著者プロフィール)\s*[:：]?\s*"
+                            r"([\u4e00-\u9fff]{2,4})[，,、。\s]")
+
+
+def _cjk_bio(line: Line) -> str | None:
+    text = line.text.strip()
+    match = _CJK_BIO.match(text) or _CJK_BIO_LABEL.match(text)
+    if not match:
+        return None
+    names = cjk_name_line(Line(raw=match.group(1), text=match.group(1)))
+    return names[0] if names else None
+
+
 def bio(line: Line) -> tuple[str | None, str | None]:
     """"A is a ... journalist at OUTLET": the person, and the outlet if the bio names one."""
     match = _BIO.match(line.text)
     if not match:
-        return None, None
+        return _cjk_bio(line), None
     people = names_in(match.group(1))
     if not people:
         return None, None

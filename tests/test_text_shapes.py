@@ -420,3 +420,23 @@ def test_a_labelled_title(top, markdown):
 def test_a_headline_that_opens_with_a_word_and_a_colon_keeps_it():
     title = "Strike: dockers vote to end the harbour stoppage"
     assert parse(f"{title}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+# --- author bios in Japanese and Chinese ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("山田太郎（やまだ・たろう）　1975年生まれ。港湾専門のジャーナリスト。", "山田太郎"),  # the reading in brackets
+    ("作者简介：王小明，港口日报记者。", "王小明"), ("著者紹介：山田太郎、港湾ライター。", "山田太郎"),
+    # near-misses: someone the story is about, with a reading; a label with no name
+    ("山田太郎（やまだ・たろう）　1975年生まれ。港湾労働組合の委員長。", None),
+    ("作者简介：港口日报记者。", None),
+])
+def test_cjk_bios(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+def test_a_japanese_bio_below_the_story():
+    story = "港湾労働者は月曜日、十時間に及ぶ会合の末にストライキを終えることを決めたと組合が明らかにした。最初の船は一時間以内に荷揚げされた。"
+    text = f"# 港のストライキが終わった\n\n{story}\n\n{story}\n\n{story}\n\n山田太郎（やまだ・たろう）　1975年生まれ。港湾専門のジャーナリスト。\n"
+    assert parse(text, True).authors == ["山田太郎"]
