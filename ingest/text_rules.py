@@ -479,10 +479,14 @@ def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> st
     Site". After a bar, a short rest goes when its first part is no longer than the headline (a
     bar is a title's separator, seldom a headline's word); after a dash, only what names a site: an address, a newspaper's or an agency's name
     (see _masthead), or a name the text shows elsewhere (its logo, its copyright line: keys
-    in elsewhere). A lead part ("Opinion | ...") stays: it may be the headline's own."""
+    in elsewhere). A lead part ("Opinion | ...") stays unless it names the site so: it may be
+    the headline's own."""
     bar = re.search(r"\s+\|\s+", text)
     if bar:
         head, rest = text[: bar.start()], text[bar.end():]
+        # "Site | Headline": the site's name first, told as after a dash.
+        if count_words(rest) >= 3 and (_SITE_ADDRESS.match(head) or _masthead(head) or fold(head) in elsewhere):
+            return title_without_site(rest, elsewhere)
         # (The site's name, before its tagline, is no longer than the headline: "World News |
         # Dockers vote to end the strike" is a section over a headline.)
         site = re.split(r"\s+[|–—-]\s+", rest)[0]

@@ -440,3 +440,13 @@ def test_a_japanese_bio_below_the_story():
     story = "港湾労働者は月曜日、十時間に及ぶ会合の末にストライキを終えることを決めたと組合が明らかにした。最初の船は一時間以内に荷揚げされた。"
     text = f"# 港のストライキが終わった\n\n{story}\n\n{story}\n\n{story}\n\n山田太郎（やまだ・たろう）　1975年生まれ。港湾専門のジャーナリスト。\n"
     assert parse(text, True).authors == ["山田太郎"]
+
+
+@pytest.mark.parametrize("text, title", [
+    (f"Harbour Gazette | {HEADLINE}", HEADLINE),  # the site's name first
+    (f"harbourgazette.com | {HEADLINE}", HEADLINE),
+    (f"Opinion | {HEADLINE}", f"Opinion | {HEADLINE}"),  # a section: it may be the headline's own
+    (f"Harbour Strike | {HEADLINE}", f"Harbour Strike | {HEADLINE}"),
+])
+def test_the_site_before_the_headline_goes(text, title):
+    assert rules.title_without_site(text) == title
