@@ -450,3 +450,27 @@ def test_a_japanese_bio_below_the_story():
 ])
 def test_the_site_before_the_headline_goes(text, title):
     assert rules.title_without_site(text) == title
+
+
+# --- byline blocks below the standfirst and beside the stamp -----------------------------------
+
+STANDFIRST = "The union said the vote was close and the deal fair to all sides of the long dispute."
+
+
+@pytest.mark.parametrize("header, authors, day", [
+    (f"{STANDFIRST}\n\n![cranes](a.jpg)\n\nCranes stand idle on Monday. Photo: Sue Ray/Harbour Gazette\n\nBy Ann Lee\n\nMarch 3, 2019",
+     ["Ann Lee"], "2019-03-03"),  # a photo and its credit between the standfirst and the byline
+    ("Published March 3, 2019 by Ann Lee", ["Ann Lee"], "2019-03-03"),
+    ("Ann Lee • March 3, 2019 • 5 min read", ["Ann Lee"], "2019-03-03"),
+    ("Ann Lee | March 3, 2019", ["Ann Lee"], "2019-03-03"),
+    ("Authors: Ann Lee and Tom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"], "2019-03-03"),
+    ("Ann Lee\n\n@annlee\n\nMarch 3, 2019", ["Ann Lee"], "2019-03-03"),  # a handle on the line below the name
+    # near-misses: a credit alone, a quoted speaker, a date-led sentence
+    (f"{STANDFIRST}\n\nPhoto: Sue Ray/Harbour Gazette\n\nMarch 3, 2019", [], "2019-03-03"),
+    ("\"We are back,\" said John Smith.\n\nMarch 3, 2019", [], "2019-03-03"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_byline_blocks_as_outlets_set_them(header, authors, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.authors, (article.published or "")[:10]) == (authors, day)
