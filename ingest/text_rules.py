@@ -1331,6 +1331,11 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
+    # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
+    # and the date.
+    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", name)
+    if len(rest) == 1 and _masthead(rest[0]):
+        name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.

@@ -474,3 +474,12 @@ def test_byline_blocks_as_outlets_set_them(header, authors, day, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
     assert (article.authors, (article.published or "")[:10]) == (authors, day)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee | Harbour Gazette | March 3, 2019", ["Ann Lee"]),  # the outlet between the name and the date
+    ("Ann Lee – Harbour Gazette – March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee | Ports | March 3, 2019", []),  # a section, not an outlet
+])
+def test_a_name_its_outlet_and_a_date(text, names):
+    assert rules.name_with_date(line(text)) == names
