@@ -938,8 +938,8 @@ _LABEL = re.compile(
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
-    # ("文/王小明": a Chinese label set apart by a slash.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／]?)\s*(.+)$",
+    # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
     re.I,
 )
 
@@ -1018,7 +1018,7 @@ def byline_label(line: Line) -> list[str]:
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
     # (and the next label ends them: "撰文：王小明 摄影：李华"; "报道", "reports", closes a
     # Chinese wire byline: "记者张三、李四报道").
-    cjk = _cjk_names(re.sub(r"\s*(?:报道|報道|报导|報導)$", "", re.sub(r"\s+\S+[:：].*$", "", names)))
+    cjk = _cjk_names(re.sub(r"\s*(?:报道|報道|报导|報導)$", "", re.sub(r"\s+\S+[:：|｜].*$", "", names)))
     if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)

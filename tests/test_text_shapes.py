@@ -483,3 +483,11 @@ def test_byline_blocks_as_outlets_set_them(header, authors, day, markdown):
 ])
 def test_a_name_its_outlet_and_a_date(text, names):
     assert rules.name_with_date(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("作者 | 张三", ["张三"]), ("文｜张三", ["张三"]), ("作者｜张三 编辑｜李四", ["张三"]),  # a bar after a Chinese label
+    ("编辑 | 李四", []), ("来源 | 港口日报", []),  # the editor, the source
+])
+def test_chinese_labels_set_apart_by_a_bar(text, names):
+    assert rules.byline_label(line(text)) == names
