@@ -484,8 +484,9 @@ def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> st
     bar = re.search(r"\s+\|\s+", text)
     if bar:
         head, rest = text[: bar.start()], text[bar.end():]
-        # "Site | Headline": the site's name first, told as after a dash.
-        if count_words(rest) >= 3 and (_SITE_ADDRESS.match(head) or _masthead(head) or fold(head) in elsewhere):
+        # "Site | Headline": the site's name first, by its address or a newspaper's name (not by
+        # being shown elsewhere: a page shows its headline again too).
+        if count_words(rest) >= 3 and (_SITE_ADDRESS.match(head) or _masthead(head)) and not _masthead(rest):
             return title_without_site(rest, elsewhere)
         # (The site's name, before its tagline, is no longer than the headline: "World News |
         # Dockers vote to end the strike" is a section over a headline.)

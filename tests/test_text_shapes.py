@@ -491,3 +491,8 @@ def test_a_name_its_outlet_and_a_date(text, names):
 ])
 def test_chinese_labels_set_apart_by_a_bar(text, names):
     assert rules.byline_label(line(text)) == names
+
+
+def test_a_headline_shown_again_is_no_site_before_a_bar():
+    text = f"{HEADLINE} | Harbour Gazette - News from the docks\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
