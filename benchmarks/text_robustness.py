@@ -27,6 +27,12 @@ run on the tuning half (never the held-out pages):
   "Written by", "Posted by", "Author:", "BY"), in turn from page to page;
 - other-names: every author's name, throughout the text and in the ground truth, replaced by
   a name of another shape (a middle initial, "van der", a hyphen, accents, an apostrophe).
+- slash-coauthors: two or more writers parted by a slash instead of "and" or a comma
+  ("Ann Lee / Tom Park");
+- place-role-byline: a job title named by a place after the last name, with no comma ("Ann
+  Lee Kyiv Bureau Chief");
+- site-title: the headline line as a page's title gives it, the site's name and tagline after
+  a bar ("Headline | Harbour Gazette - News from the docks"); the expected title is unchanged.
 
     python benchmarks/text_robustness.py
     python benchmarks/text_robustness.py --variant share-bar --show-misses
@@ -107,8 +113,30 @@ def _relabel(line: str, label: str) -> str:
     return line[: head.end(1)] + label + " " + line[head.end():]
 
 
+def _slashed(line: str, people: list[str]) -> str:
+    """The joining word or comma before each writer after the first made a slash."""
+    for person in people[1:]:
+        line = re.sub(r"\s*(?:,\s*(?:and|&)|,|\band\b|&)\s*(?=" + re.escape(person) + ")", " / ", line, flags=re.I)
+    return line
+
+
+def _site_title(page: dict, text: str) -> str:
+    """The first line holding the ground-truth title, with a site's name and tagline after it."""
+    title = page.get("title")
+    if not title:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if title.casefold() in line.casefold() and len(line) < len(title) + 12:
+            lines[k] = line.rstrip() + " | Harbour Gazette - News from the docks"
+            break
+    return "\n".join(lines)
+
+
 def byline_variant(name: str, page: dict, text: str, number: int) -> tuple[dict, str]:
     """(page, text) with the byline rewritten the named way; number picks the label."""
+    if name == "site-title":
+        return page, _site_title(page, text)
     people = _truth_people(page)
     if not people:
         return page, text
@@ -127,12 +155,15 @@ def byline_variant(name: str, page: dict, text: str, number: int) -> tuple[dict,
         "pipe-date-byline": lambda line: _after_last_name(line, people, " | November 28, 2016"),
         "slash-outlet-byline": lambda line: _after_last_name(line, people, " / Harbour Gazette"),
         "label-byline": lambda line: _relabel(line, LABELS[number % len(LABELS)]),
+        "slash-coauthors": lambda line: _slashed(line, people),
+        "place-role-byline": lambda line: _after_last_name(line, people, " Kyiv Bureau Chief"),
     }[name]
     return page, _byline_lines(text, people, rewrite)
 
 
 BYLINE_VARIANTS = ("caps-byline", "emphasis-byline", "role-byline", "pipe-date-byline",
-                   "slash-outlet-byline", "label-byline", "other-names")
+                   "slash-outlet-byline", "label-byline", "other-names", "slash-coauthors",
+                   "place-role-byline", "site-title")
 ROWS = (("title", "title_ok", "title_n"), ("author precision", "precision_ok", "precision_n"),
         ("author recall", "recall_ok", "recall_n"), ("date", "date_ok", "date_n"),
         ("invented", "invented", "returned"))

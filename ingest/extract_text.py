@@ -36,9 +36,10 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     used: set[int] = set()  # lines that are metadata, not story
 
     if title_at is not None:
-        article.title = lines[title_at].text
+        article.title = rules.title_without_site(rules.unlabelled_title(lines[title_at].text),
+                                                 _names_elsewhere(lines, title_at))
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
-        used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.title)}
+        used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
     description_at = find_description(lines, title_at, body_at)
     if description_at is not None:
         article.description = lines[description_at].text
@@ -70,6 +71,14 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 
 
 # --- where things are ----------------------------------------------------------------------
+
+
+def _names_elsewhere(lines: list[Line], title_at: int) -> frozenset[str]:
+    """What the text names apart from its title line: the other lines, and the owners of its
+    copyright lines (a site's name after a title's dash is one of these)."""
+    owners = {rules.copyright_outlet(line) for line in lines if "©" in line.text or "opyright" in line.text}
+    return frozenset({line.key for i, line in enumerate(lines) if i != title_at}
+                     | {rules.fold(owner) for owner in owners if owner})
 
 
 def _mostly_figures(line: Line) -> bool:
@@ -104,10 +113,18 @@ def _headline_like(line: Line) -> bool:
     return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
-            and not rules.byline_by(line) and not rules.is_name_line(line)
+            and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
+            and not rules.is_credit_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
-            and not rules.is_label(line) and not _lower_case_start(line) and not rules.name_with_marker(line)
+            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line)
             and len(line.text) <= 300)
+
+
+def _without_site(line: Line) -> Line:
+    """The line without a site's name after its dash or bar ("Headline - example.com" is a
+    headline, where a site's address alone is a label)."""
+    text = rules.title_without_site(line.text)
+    return line if text == line.text else Line(raw=text, text=text, heading=line.heading, item=line.item)
 
 
 def _lower_case_start(line: Line) -> bool:
@@ -593,7 +610,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
-                    or rules.writer_sign_off(line) or rules.more_from(line), i)
+                    or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
@@ -636,8 +653,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:
             used.add(i)
-    # A Chinese dateline names the reporters in the story's first paragraph, which stays the story's.
-    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])}
+    # A Chinese or Korean dateline names the reporters in the story's first paragraph, which
+    # stays the story's.
+    used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
+            and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source
 
 
@@ -660,9 +679,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
         add(rules.name_list(line), i)
         return
-    # (A Chinese dateline's reporters open a paragraph of any length.)
+    # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if rules.cjk_dateline_reporters(line):
         add(rules.cjk_dateline_reporters(line), i)
+        return
+    if rules.korean_byline(line):
+        add(rules.korean_byline(line), i)
         return
     if line.words > 30 or rules.is_caption(line):
         return

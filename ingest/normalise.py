@@ -191,10 +191,11 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
-# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names; a
+# after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names, and a
+# month's only with a day after it, so that "Brian May" and "Ma Jun" keep their last; a
 # weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name.
 _DATE_TAIL = re.compile(
-    rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?|"
+    rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?(?=,?\s*\d)|"
     rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
     rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b|"
@@ -420,14 +421,44 @@ def _person_name(text: str) -> str | None:
     # "The ..." is a title, a brand or a group ("The Morning Team", "The Russian ministry").
     if len(words) < 2 or words[0].casefold() == "the":
         return None
-    if len(words) > 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
+    # (Two family names with their particles run to six words: "María José García de la Torre".)
+    if len([w for w in words if w.casefold() not in NAME_PARTICLES]) > 5 or len(words) > 7 or len(text) > 60 \
+            or any(ch.isdigit() for ch in text):
         return None
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" or _glued_particle(w)
                for w in words):
         return None
-    if text.isupper() and len(text) > 3:
-        text = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
+    if len(text) > 3 and all(w.isupper() or _CAPITALS_WITH_PREFIX.fullmatch(w) for w in words) and text != text.title():
+        text = " ".join(_title_word(w) for w in words)
     return text
+
+
+# A word in capitals whose prefix the writer kept in small letters ("McDONALD", "MacDONALD").
+_CAPITALS_WITH_PREFIX = re.compile(r"(?:Mc|Mac)[A-Z]{2,}[A-Z'’-]*")
+
+
+def _title_word(word: str) -> str:
+    """One word of a name in capitals as the name is spelt: each part of a hyphenated name
+    capitalised ("Jean-Luc"), the letter after "O'" or "D'" too ("O'Neill"), and after "Mc"
+    ("McDonald": no name starts with "Mc" without a capital after it). "MAC" is left as one
+    word ("Mack", "Machado") unless the writer kept its small letters ("MacDONALD");
+    initials stay ("J.R.")."""
+    if re.fullmatch(r"(?:[^\W\d_]\.)+", word):
+        return word
+    kept_prefix = re.match(r"(Mc|Mac)(?=[A-Z])", word)
+    if kept_prefix:
+        return kept_prefix.group(1) + _title_word(word[kept_prefix.end():])
+    parts = re.split(r"([-‐'’])", word)
+    out = []
+    for k, part in enumerate(parts):
+        # (After an apostrophe only a one-letter start takes a capital: "O'Neill", not "Ann'S".)
+        after_apostrophe = k >= 2 and parts[k - 1] in "'’"
+        if after_apostrophe and len(parts[k - 2]) != 1:
+            out.append(part.lower())
+        else:
+            out.append(part.capitalize())
+    word = "".join(out)
+    return re.sub(r"^Mc([a-z])(?=[a-z])", lambda m: "Mc" + m.group(1).upper(), word)
 
 
 def person_key(name: str) -> str:
@@ -457,6 +488,21 @@ FOREIGN_MONTHS = {
     **dict.fromkeys(["octobre", "oktober", "octubre", "outubro", "ottobre", "října"], 10),
     **dict.fromkeys(["novembre", "noviembre", "novembro", "listopadu"], 11),
     **dict.fromkeys(["décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"], 12),
+    # Russian and Polish (the genitive a date takes: "13 октября"), Turkish, Finnish (the
+    # partitive: "3. maaliskuuta"), Swedish, Danish and Norwegian, Indonesian: the names the
+    # lists above do not already give.
+    **dict.fromkeys(["января", "stycznia", "ocak", "tammikuuta"], 1),
+    **dict.fromkeys(["февраля", "lutego", "şubat", "subat", "helmikuuta"], 2),
+    **dict.fromkeys(["марта", "marca", "mart", "maaliskuuta", "maret", "marts"], 3),
+    **dict.fromkeys(["апреля", "kwietnia", "nisan", "huhtikuuta"], 4),
+    **dict.fromkeys(["мая", "maja", "mayıs", "mayis", "toukokuuta", "maj"], 5),
+    **dict.fromkeys(["июня", "czerwca", "haziran", "kesäkuuta"], 6),
+    **dict.fromkeys(["июля", "lipca", "temmuz", "heinäkuuta"], 7),
+    **dict.fromkeys(["августа", "sierpnia", "ağustos", "agustos", "elokuuta", "augusti", "agustus"], 8),
+    **dict.fromkeys(["сентября", "września", "eylül", "eylul", "syyskuuta"], 9),
+    **dict.fromkeys(["октября", "października", "ekim", "lokakuuta"], 10),
+    **dict.fromkeys(["ноября", "listopada", "kasım", "kasim", "marraskuuta"], 11),
+    **dict.fromkeys(["декабря", "grudnia", "aralık", "aralik", "joulukuuta", "desember"], 12),
 }
 
 

@@ -454,6 +454,55 @@ def is_label(line: Line) -> bool:
     return line.words <= 12 and bool(_LABEL_LINE.search(line.text.strip()))
 
 
+_SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co\.uk|co|uk|de|fr|jp|es|it|nl|"
+                           r"au|ca|in|ie|nz|br|mx|ar|pt|pl|cz|ru|ch|at|be|se|no|dk|fi|kr|cn|tw|hk)$", re.I)
+
+
+# "Title: Headline", a Markdown file's front matter ("title: Headline"), an agency's or a
+# converter's field list ("Headline: ..."): the label in the languages of our news.
+_TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
+                          r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
+
+
+def unlabelled_title(text: str) -> str:
+    """A headline without the "Title:" label a field list sets before it (and the quotes
+    front matter may put round it)."""
+    match = _TITLE_LABEL.match(text.strip())
+    if not match:
+        return text
+    return re.sub(r"^([\"'“])(.*)([\"'”])$", r"\2", match.group(1).strip())
+
+
+def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> str:
+    """A headline without the site's name a page's title adds after it, as a copy of the page
+    whose first line is the browser's title has it: "Headline | Site - Tagline", "Headline -
+    Site". After a bar, a short rest goes when its first part is no longer than the headline (a
+    bar is a title's separator, seldom a headline's word); after a dash, only what names a site: an address, a newspaper's or an agency's name
+    (see _masthead), or a name the text shows elsewhere (its logo, its copyright line: keys
+    in elsewhere). A lead part ("Opinion | ...") stays unless it names the site so: it may be
+    the headline's own."""
+    bar = re.search(r"\s+\|\s+", text)
+    if bar:
+        head, rest = text[: bar.start()], text[bar.end():]
+        # "Site | Headline": the site's name first, by its address or a newspaper's name (not by
+        # being shown elsewhere: a page shows its headline again too).
+        if count_words(rest) >= 3 and (_SITE_ADDRESS.match(head) or _masthead(head)) and not _masthead(rest):
+            return title_without_site(rest, elsewhere)
+        # (The site's name, before its tagline, is no longer than the headline: "World News |
+        # Dockers vote to end the strike" is a section over a headline.)
+        site = re.split(r"\s+[|–—-]\s+", rest)[0]
+        if count_words(head) >= 2 and count_words(rest) <= 8 and count_words(site) <= count_words(head) \
+                and (rest[:1].isupper() or _SITE_ADDRESS.match(rest.split()[0])):
+            return title_without_site(head, elsewhere)
+    dash = list(re.finditer(r"\s+[–—-]\s+", text))
+    if dash:
+        head, tail = text[: dash[-1].start()], text[dash[-1].end():].strip()
+        if count_words(head) >= 3 and count_words(tail) <= 5 and (
+                _SITE_ADDRESS.match(tail) or _masthead(tail) or fold(tail) in elsewhere and tail[:1].isupper()):
+            return head
+    return text
+
+
 def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""
@@ -552,7 +601,9 @@ _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
-NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
+# ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
+# Park", "Ann Lee et Tom Park", "Ann Lee en Tom Park".)
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
@@ -582,7 +633,17 @@ _BIO = re.compile(
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
-    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b)(.*)$"  # "writes the weekly shipping column"
+    r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b|"  # "writes the weekly shipping column"
+    # The same in the other languages of the news we see most: German, French, Spanish,
+    # Portuguese, Italian, Dutch ("A ist Redakteurin bei ...", "A est journaliste au ...",
+    # "A es periodista de ..."). The role needs no article there, and a few words (an
+    # adjective, an article) may come before it; "A schreibt für ..." as "A writes for".
+    r"(?:ist|est|es|é|è|is|war|était|era|foi)\s+(?:[\w'’-]+\s+){0,3}?(?i:"
+    r"journalist(?:in|e|a)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|"
+    r"correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|corresponsal|redactor(?:a)?|"
+    r"columnista|jornalista|correspondente|repórter|colunista|giornalista|corrispondente|"
+    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist)\b|"
+    r"(?:schreibt für|écrit pour|escribe (?:para|en)|escreve para|scrive per|schrijft voor)\s)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
 _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
@@ -615,11 +676,47 @@ _SENTENCE_CASE_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
     rf"Los|San)\s+)?{_UPPER}[\w'’-]*(?:\s+[a-z][\w-]*){{0,2}}?\s+"
     r"(?:correspondent|editor|reporter|writer|columnist|critic|commentator|analyst|producer)s?$")
+# "Ann Lee Kyiv Bureau Chief", "Ann Lee Europe Editor", "Ann Lee Middle East Correspondent": the
+# same in title case, for the roles a paper names by a place or a beat. A bureau is always a
+# place's, and an editor or a correspondent with no comma is far more often a place's or a
+# beat's than the third word of a name, so the capitalised word before it goes with the role.
+_TITLE_CASE_PLACED_ROLE = re.compile(
+    r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?$")
+
+
+# Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
+# stamp's first word. (Captured, so that the kind of separator can be told.)
+_BYLINE_FIELD = re.compile(
+    rf"(\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|"
+    rf"{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*)", re.I)
+# The first or last word of a place's name of two words ("Los Angeles", "New York", "Mexico
+# City", "Tel Aviv"): a dateline after a bar has a person's shape otherwise.
+_PLACE_FIRST_WORDS = {"los", "las", "san", "santa", "são", "sao", "saint", "st.", "st", "new", "tel", "buenos",
+                      "rio", "cape", "kuala", "port", "fort", "puerto", "hong", "sri", "addis", "phnom",
+                      "baton", "salt", "palm", "la", "el"}
+_PLACE_LAST_WORDS = {"city", "town", "beach", "springs", "island", "islands", "county", "bay", "heights",
+                     "falls", "harbor", "harbour", "lumpur", "aviv", "lanka", "rica", "dhabi", "penh"}
+
+
+def _co_author(part: str) -> bool:
+    """What follows a bar or a slash in a byline is a second writer: names only, each a
+    person's, and not an outlet ("Harbour Gazette"), a place ("Los Angeles") or a role."""
+    part = part.strip()
+    if not NAMES_LINE.match(part) or _masthead(part):
+        return False
+    people = split_people(part)[0]
+    if not people or not all(_is_person(p) for p in people):
+        return False
+    return not any(p.split()[0].casefold() in _PLACE_FIRST_WORDS or p.split()[-1].casefold() in _PLACE_LAST_WORDS
+                   for p in people)
 
 
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
+    text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
     # each role. The reporters and the writer are its authors; who else helped is not.
     parts = [part.strip(" ()") for part in text.split(";")]
@@ -638,13 +735,21 @@ def clean_byline(text: str) -> str:
                   r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
+    # "A, envoyée spéciale à Lisbonne", "A, corresponsal en Lisboa", "A, special correspondent
+    # in Lisbon": an envoy's or a correspondent's title and place after the name, as papers in
+    # many languages set it. Only that goes: another writer may follow ("..., et B").
+    text = re.sub(r",\s*(?i:envoyée?s?\s+spéciale?s?|enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?|"
+                  r"correspondante?|corresponsal|corrispondente|correspondente|korrespondent(?:in)?|"
+                  r"(?:special|foreign|staff|chief)\s+correspondent)"
+                  r"(?:\s+(?i:à|a|au|aux|en|em|in|da|aus|no|na|para|pour|to)\s+[^,;]*)?(?=[,;]|$)", "", text)
     # "A in Lisbon and B in Porto": each writer's place goes, the writers after it stay.
     text = re.sub(rf"\s+in\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,\s*|\s+and\s+|\s*&\s*){_UPPER})",
                   "", text)
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
-    text = re.split(r"\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+    # ("vanuit", "desde", "depuis": "from" in Dutch, Spanish, French, after a comma or not.)
+    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
@@ -655,8 +760,14 @@ def clean_byline(text: str) -> str:
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
-    text = re.split(rf"\s*[|•]\s*|\s*(?<!\d)/(?!\d)\s*|(?<![^\W\d_])·|·(?![^\W\d_])|\s+(?:[–—-]\s|(?:last\s+)?updated\b|{_PUBLISHED_WORDS}|on\s+(?=[A-Z0-9]))\s*",
-                    text, maxsplit=1, flags=re.I)[0]
+    # "A / B", "A | B": a second writer after the bar or slash stays (what follows is more
+    # often the outlet, a role or a date, and those end the names).
+    parts = _BYLINE_FIELD.split(text)
+    text = parts[0]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        if not re.fullmatch(r"\s*(?:[|•]|/)\s*", separator) or not _co_author(part):
+            break
+        text = f"{text} and {part.strip()}"
     # "Ann Lee28 Oct 2024": a date run onto the name by a lost line break is no word of it.
     glued = re.search(rf"(?<={_LOWER})\d", text)
     if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:
@@ -678,7 +789,7 @@ def clean_byline(text: str) -> str:
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
     # (two words) is left before it.
-    role = _SENTENCE_CASE_ROLE.search(text)
+    role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
     if role and len(text[: role.start()].split()) >= 2:
         text = text[: role.start()]
     return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
@@ -782,7 +893,7 @@ _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 # the same characters: a byline block's labels ("公開日", "来源", "责任编辑") and the names of
 # sections and pages ("商品情報" product information, "新闻", "首页", "一覧").
 _CJK_NOT_NAME = re.compile(
-    r"[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
+    r"^[会會]|[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
     r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
     r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
 )
@@ -822,12 +933,14 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 _LABEL = re.compile(
     r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
+    r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
-    # ("文/王小明": a Chinese label set apart by a slash.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／]?)\s*(.+)$",
+    # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
     re.I,
 )
 
@@ -842,6 +955,44 @@ _CJK_LABEL_INSIDE = re.compile(
 _CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*([^）)]{2,30})[）)]")
 
 
+# A Korean byline: the reporter's name in Hangul (two to four syllables) and the title that
+# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks; several names
+# are parted by a middle dot ("홍길동·김영희 기자"). A wire dateline sets it at the head of the
+# story's first paragraph, "(서울=통신사) 홍길동 기자 = ...": the place and the agency in
+# brackets, the byline, then "=". On a line of its own, "글" ("text", "글·사진" text and
+# photos) may open it and the reporter's address close it.
+_HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
+_HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
+_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
+_KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
+_KOREAN_BYLINE = re.compile(
+    rf"^(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}(?:\s*=\s*\S{{1,10}})?(?:\s+\S+@[\w.-]+\.\w+)?$")
+# Words in a reporter's place that are not a person: an outlet ("...뉴스", "...일보", "...신문")
+# or a desk ("사회부", the society desk).
+_HANGUL_NOT_NAME = re.compile(r"(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널|경제|"
+                              r"사회|정치|국제|문화|산업|체육|스포츠|연예|편집|사진|디지털|온라인)부?$|부$")
+
+
+def is_korean_dateline(line: Line) -> bool:
+    """A Korean wire dateline with its reporters, "(서울=통신사) 홍길동 기자 = ...": the story's
+    first paragraph, not a byline line to drop."""
+    return bool(_KOREAN_DATELINE.match(line.text.strip()))
+
+
+def korean_byline(line: Line) -> list[str]:
+    """The reporters of a Korean byline, on its own line or in a wire dateline at the head of
+    the story. A Hangul name is one word with no capitals: the reporter's title beside it is
+    the second signal that it is a person's (so it is kept as a LoneName)."""
+    text = line.text.strip()
+    match = _KOREAN_DATELINE.match(text) or (_KOREAN_BYLINE.match(text) if line.words <= 8 else None)
+    if not match:
+        return []
+    names = [n for n in re.split(r"\s*[·ㆍ,]\s*", match.group(1)) if n]
+    if any(_HANGUL_NOT_NAME.search(n) for n in names):
+        return []
+    return [LoneName(n) for n in names]
+
+
 def cjk_dateline_reporters(line: Line) -> list[str]:
     """The reporters a Chinese dateline names at the head of the story."""
     match = _CJK_DATELINE.match(line.text.strip())
@@ -852,6 +1003,11 @@ def byline_label(line: Line) -> list[str]:
     """"Author: A", "Words: A and B", "Autor: A": a label and the names after it."""
     # "（文：山田太郎）": a Japanese credit in brackets.
     match = _LABEL.match(re.sub(r"^[（(](.*)[）)]$", r"\1", line.text.strip()))
+    # "山田太郎 記者", "王小明记者": a Chinese or Japanese name with the reporter's title after it.
+    titled = re.fullmatch(rf"({_CJK_NAME}(?:\s*[、，,・]\s*{_CJK_NAME}){{0,3}})\s*(?:記者|记者|特派員|特派员)",
+                          line.text.strip())
+    if not match and titled:
+        return _cjk_names(titled.group(1))
     if not match and line.words <= 20:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).
@@ -861,14 +1017,30 @@ def byline_label(line: Line) -> list[str]:
         return []
     names = clean_byline(match.group(1))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
-    # (and the next label ends them: "撰文：王小明 摄影：李华").
-    cjk = _cjk_names(re.sub(r"\s+\S+[:：].*$", "", names))
+    # (and the next label ends them: "撰文：王小明 摄影：李华"; "报道", "reports", closes a
+    # Chinese wire byline: "记者张三、李四报道").
+    cjk = _cjk_names(re.sub(r"\s*(?:报道|報道|报导|報導)$", "", re.sub(r"\s+\S+[:：|｜].*$", "", names)))
     if cjk:
         return cjk
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
         return []
     return names_in(names)
+
+
+# A credit's or a byline's opening: "By ...", "Photography by ...", "Reviewed by ...", whoever
+# follows (a desk, "the Associated Press", a photographer). (Only these words before "by": "Stand
+# By Me" is a title.)
+_CREDIT_OPENING = re.compile(
+    r"^(?i:(?:(?:written|words|text|story|reporting|reported|posted|photos?|photographs?|photography|pictures?|"
+    r"images?|illustrations?|illustrated|edited|reviewed|interview|analysis|opinion|commentary|review|video|"
+    r"graphics?|produced|compiled|research|additional\s+reporting)\s+)?by:?\s+(?:the\s+)?)[A-Z]")
+
+
+def is_credit_line(line: Line) -> bool:
+    """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
+    by Tom Park"): never a headline, whether or not it names a person."""
+    return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
 
 
 def byline_by(line: Line) -> list[str]:
@@ -1053,7 +1225,8 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
-    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,")  # "Ann Lee (@annlee)"
+    # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1147,7 +1320,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
-    if len(parts) == 2 and _STAMP_TAIL.match(parts[1]) and NAMES_LINE.match(parts[0]):
+    # ("Ann Lee · Follow": a blog platform's follow button beside the name marks it as well.)
+    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1]) or re.fullmatch(r"(?i:follow(?:ing)?|subscribe)", parts[1])) \
+            and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
@@ -1157,6 +1332,11 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
+    # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
+    # and the date.
+    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", name)
+    if len(rest) == 1 and _masthead(rest[0]):
+        name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
@@ -1197,8 +1377,10 @@ def name_and_outlet(line: Line) -> list[str]:
     tail = tail.strip(" .")
     # "Ann Lee, for The Harbour Gazette": a freelance's credit, when what follows "for" is named
     # like a publication (a comma before "for": a photographer's is "Tom Park for The Gazette").
-    if re.match(r"for\s+", tail):
-        tail = tail[4:].strip() if _masthead(tail[4:]) else ""
+    # ("Ann Lee, special to the Harbour Gazette": the same, as US papers credit a freelance.)
+    freelance = re.match(r"(?:for|(?i:special)\s+to)\s+", tail)
+    if freelance:
+        tail = tail[freelance.end():].strip() if _masthead(tail[freelance.end():]) else ""
     if not comma or line.words > 10 or not NAME_LINE.match(head.strip()):
         return []
     if not (1 <= len(tail.split()) <= 4 and re.fullmatch(_OUTLET_NAME, tail) and _plausible_outlet(tail)):
@@ -1232,6 +1414,9 @@ def name_slash_outlet(line: Line) -> list[str]:
         return []
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
+    # "Ann Lee / Tom Park": a second writer where the outlet would stand.
+    if _co_author(tail):
+        return names_in(f"{head} and {tail}")
     return names_in(head)
 
 
@@ -1247,13 +1432,25 @@ def name_with_marker(line: Line) -> list[str]:
 
 # (The institution after an academic's role is a university, not the outlet.)
 _ACADEMIC_ROLES = {"professor", "lecturer", "researcher"}
+# A writer's role in the other languages of the news we see most (German, French, Spanish,
+# Portuguese, Italian, Dutch, the Nordic languages, Polish, Czech, Russian), male and female.
+_FOREIGN_WRITER_ROLES = {
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin", "reporterin",
+    "kolumnist", "kolumnistin", "journaliste", "rédacteur", "rédactrice", "correspondant",
+    "correspondante", "chroniqueur", "chroniqueuse", "periodista", "redactor", "redactora",
+    "corresponsal", "columnista", "jornalista", "repórter", "correspondente", "colunista",
+    "giornalista", "redattore", "redattrice", "corrispondente", "editorialista", "redacteur",
+    "verslaggever", "journalisten", "reporteren", "dziennikarz", "dziennikarka", "redaktor",
+    "redaktorka", "novinář", "novinářka", "корреспондент", "журналист", "журналистка",
+    "обозреватель", "редактор", "muhabir", "muhabiri", "toimittaja", "skribent",
+}
 # Role words that follow a person's name in a byline (not "News", "Desk", "Team").
 _PERSON_ROLES = {
     "writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
     "producer", "photographer", "critic", "senior", "staff", "chief", "contributing", "deputy",
     "managing", "associate", "freelance", "intern", "analyst",
     # academics writing a piece ("Ann Lee, Professor of History, University of Lisbon")
-    *_ACADEMIC_ROLES,
+    *_ACADEMIC_ROLES, *_FOREIGN_WRITER_ROLES,
 }
 
 
@@ -1323,10 +1520,17 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
             break
     else:
         return [], None
+    # "Ann Lee, a reporter, said the ships left": a sentence about someone, not a byline. The
+    # role comes with an article ("a reporter", "the union's editor"), or a sentence goes on
+    # after it (a verb in small letters, and the line ends like a sentence).
+    if any(w in {"a", "an", "the"} for w in words[:k]) or re.search(r"[.!?\"”]$", text.strip()) and any(
+            w[:1].islower() and w.strip(",.") not in _JOINING_WORDS | {"of", "at", "for", "in", "on"}
+            for w in words[k + 1:]):
+        return [], None
     # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
-    sentence = _SENTENCE_CASE_ROLE.search(phrase)
+    sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
     if sentence and len(phrase[: sentence.start()].split()) >= 2:
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
@@ -1396,11 +1600,29 @@ def name_list(line: Line) -> list[str]:
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
 
 
+# A Chinese or Japanese author's bio: "山田太郎（やまだ・たろう）1975年生まれ。ジャーナリスト。", the
+# name with its reading in kana and a writer's trade in the same paragraph; or under a label,
+# "作者简介：王小明，...记者" (about the author).
+_CJK_WRITER = r"ジャーナリスト|記者|记者|ライター|編集者|编辑|コラムニスト|エディター|作家|撰稿人|专栏作家"
+_CJK_BIO = re.compile(rf"^([\u4e00-\u9fff]{{1,3}}\s?[\u4e00-\u9fff]{{1,3}})\s*[（(][\u3040-\u30ff・･\s]+[）)].*(?:{_CJK_WRITER})")
+_CJK_BIO_LABEL = re.compile(r"^(?:作者简介|作者簡介|作者介绍|作者介紹|著者紹介|筆者紹介|執筆者紹介|著者プロフィール)\s*[:：]?\s*"
+                            r"([\u4e00-\u9fff]{2,4})[，,、。\s]")
+
+
+def _cjk_bio(line: Line) -> str | None:
+    text = line.text.strip()
+    match = _CJK_BIO.match(text) or _CJK_BIO_LABEL.match(text)
+    if not match:
+        return None
+    names = cjk_name_line(Line(raw=match.group(1), text=match.group(1)))
+    return names[0] if names else None
+
+
 def bio(line: Line) -> tuple[str | None, str | None]:
     """"A is a ... journalist at OUTLET": the person, and the outlet if the bio names one."""
     match = _BIO.match(line.text)
     if not match:
-        return None, None
+        return _cjk_bio(line), None
     people = names_in(match.group(1))
     if not people:
         return None, None
@@ -1414,7 +1636,8 @@ def bio(line: Line) -> tuple[str | None, str | None]:
 
 
 # The roles that only a journalist signs with ("Managing Director" signs a press release).
-_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor"}
+_WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "journalist", "contributor",
+                 *_FOREIGN_WRITER_ROLES}
 
 
 def writer_sign_off(line: Line) -> list[str]:

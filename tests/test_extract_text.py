@@ -879,7 +879,8 @@ def test_cjk_name_line(text, names):
 
 @pytest.mark.parametrize("end, authors", [
     ("## About the author\n\nAnn Lee\n\nAnn covers the docks.", ["Ann Lee"]),
-    ("### Über den Autor\n\nAnn Lee ist Redakteurin.", []),  # no name alone, no English bio
+    ("### Über den Autor\n\nAnn Lee ist Redakteurin.", ["Ann Lee"]),  # a German bio under its heading
+    ("### Über den Autor\n\nAnn Lee ist eine deutsche Politikerin.", []),  # no writer's role in it
     ("About the author:\n\nAnn Lee is a reporter at The Harbour Gazette.", ["Ann Lee"]),
     ("## About the port\n\nAnn Lee", []),
 ])

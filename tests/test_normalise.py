@@ -38,6 +38,11 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("By Ada Quill on Monday, November 3rd, 2025 at 11:04 a.m.", ["Ada Quill"], []),
         ("Ada Quill Fri., Oct. 3, 2025", ["Ada Quill"], []),
         ("Tuesday Fenwick", ["Tuesday Fenwick"], []),  # a first name, not a weekday
+        # a month's name that is a name's word, with no day after it: "May", "Jun", "Jan"
+        ("Brian May and Ann Lee", ["Brian May", "Ann Lee"], []), ("Ma Jun", ["Ma Jun"], []),
+        ("Ada Quill December 16", ["Ada Quill"], []),
+        # two family names with their particles: six words, four of them capitalised
+        ("María José García de la Torre", ["María José García de la Torre"], []),
         ("Ada Sun", ["Ada Sun"], []),
         ("Ada Quill, Senior Correspondent", ["Ada Quill"], []),
         ("Ada Quill | @adaquill", ["Ada Quill"], []),
@@ -51,6 +56,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("María José de la Vega y Luis Ortega", ["María José de la Vega", "Luis Ortega"], []),
         ("April Fenwick", ["April Fenwick"], []),
         ("Mara O'Connell and Ed McTavish", ["Mara O'Connell", "Ed McTavish"], []),
+        # names in capitals take title case as they are spelt: "Mc", "O'" and hyphens too
+        ("SEAN MCDONALD", ["Sean McDonald"], []), ("BY MARY O'NEILL", ["Mary O'Neill"], []),
+        ("SEAN McDONALD", ["Sean McDonald"], []),  # capitals with the "Mc" kept as written
+        ("JEAN-LUC PICARD", ["Jean-Luc Picard"], []), ("J.R. MOEHRINGER", ["J.R. Moehringer"], []),
+        ("ANN MACHADO", ["Ann Machado"], []), ("ANN MACK", ["Ann Mack"], []),  # "Mac" may be no prefix
+        ("ANN MacDONALD", ["Ann MacDonald"], []),  # ... unless the case of the capitals says so
         (["Ada Quill", "Ben Ostrow"], ["Ada Quill", "Ben Ostrow"], []),
         # CJK names: ideographs with no capitals, run together or split by one space
         ("林美音", ["林美音"], []),
@@ -217,6 +228,10 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("13. Oktober 2024", "2024-10-13"),
         ("13 octobre 2024", "2024-10-13"),
         ("13 de octubre de 2024", "2024-10-13"),
+        # ... and in Russian and Polish (the genitive a date takes), Turkish, Finnish, the Nordic
+        # languages and Indonesian
+        ("13 октября 2024", "2024-10-13"), ("3 marca 2024", "2024-03-03"), ("3 Mart 2024", "2024-03-03"),
+        ("3. maaliskuuta 2024", "2024-03-03"), ("3 maj 2024", "2024-05-03"), ("17 Agustus 2024", "2024-08-17"),
         ("Mai 2019", None),
         # zone abbreviations printed after a time: "ET" follows daylight saving
         ("Oct. 4, 2024 2:15 p.m. ET", "2024-10-04T14:15:00-04:00"),

@@ -1,0 +1,498 @@
+"""Byline, title and dateline shapes as real outlets set them, each beside the near-miss that
+must not give a name: the text parser on short inputs we wrote (none from ../shared)."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest import text_rules as rules
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+from ingest.text_rules import read_lines
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+HEADLINE = "Dockers vote to end the harbour strike"
+STORY = ("The dockers voted to end the strike after a ten-hour meeting, the union said on Monday, "
+         "and the first ships were unloaded within the hour.")
+
+
+def line(text: str):
+    (only,) = read_lines(text)
+    return only
+
+
+def parse(text: str, markdown: bool):
+    return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+def authors_under_headline(header: str, markdown: bool) -> list[str]:
+    """The authors of a short story whose byline area is header, with or without heading marks."""
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    return parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown).authors
+
+
+# --- two writers parted by a slash or a bar ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee / Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee | Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By ANN LEE / TOM PARK", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee | Tom Park | March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee / Tom Park / Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    # near-misses: what follows the bar is the outlet, a role, a place or a date
+    ("By Ann Lee | Harbour Gazette", ["Ann Lee"]),
+    ("By Ann Lee / Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee | Los Angeles", ["Ann Lee"]),
+    ("By Ann Lee / New York", ["Ann Lee"]),
+    ("By Ann Lee | Mexico City", ["Ann Lee"]),
+    ("By Ann Lee | March 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee | Photos: Tom Park", ["Ann Lee"]),
+    ("By Ann Lee | Edited by Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_writers_parted_by_a_slash_or_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- names in capitals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By SEAN McDONALD", ["Sean McDonald"]), ("BY MARY O'NEILL", ["Mary O'Neill"]),
+    ("SEAN McDONALD\n\nMarch 3, 2019", ["Sean McDonald"]),
+    ("BY JEAN-LUC PICARD AND ANN MCKAY", ["Jean-Luc Picard", "Ann McKay"]),
+    ("BY THE TIME THE SHIPS LEFT", []),  # a sentence in capitals, not a name
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_in_capitals_take_their_spelling(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name, then a job title with no comma ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee Kyiv Bureau Chief", ["Ann Lee"]),
+    ("Ann Lee Middle East Bureau Chief", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief", ["Ann Lee"]),
+    ("Ann Lee Europe Editor", ["Ann Lee"]),
+    ("Ann Lee Washington Correspondent", ["Ann Lee"]),
+    ("John Smith Senior Reporter", ["John Smith"]),
+    ("Maria Ruiz Staff Writer", ["Maria Ruiz"]),
+    ("Mary Ann Lee Staff Writer", ["Mary Ann Lee"]),  # a three-word name before a role with its own modifier
+    ("By Ann Lee Bureau Chief", ["Ann Lee"]),  # no place: the name is kept whole
+    # near-misses: a role with nobody's name before it
+    ("Kyiv Bureau Chief", []),
+    ("Middle East Editor", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- Korean and Chinese bylines ----------------------------------------------------------------
+
+KOREAN_HEADLINE = "항만 노동자들 파업 끝내기로 결정"
+KOREAN_STORY = ("항만 노동자들이 열 시간 동안의 회의 끝에 파업을 끝내기로 했다고 노조가 월요일 밝혔다. "
+                "첫 배들은 한 시간 안에 하역을 마쳤다.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("홍길동 기자", ["홍길동"]),
+    ("홍길동 기자 hong@example.co.kr", ["홍길동"]),  # the reporter's address after the title
+    ("글·사진 홍길동 기자", ["홍길동"]), ("글 홍길동 기자", ["홍길동"]),  # "text (and photos)": a label
+    ("홍길동·김영희 기자", ["홍길동", "김영희"]),  # two reporters, a middle dot between
+    ("홍길동 특파원", ["홍길동"]), ("홍길동 선임기자", ["홍길동"]),  # correspondent, senior reporter
+    ("(서울=한빛뉴스) 홍길동 기자 = " + KOREAN_STORY, ["홍길동"]),  # a wire dateline opening the story
+    ("[부산=한빛뉴스] 홍길동·김영희 기자 = " + KOREAN_STORY, ["홍길동", "김영희"]),
+    # near-misses: a photo credit, a desk or an outlet in the name's place, a sentence
+    ("사진=홍길동 기자", []), ("한빛뉴스 기자", []), ("사회부 기자", []),
+    ("홍길동 기자는 회견에서 파업이 끝났다고 말했다.", []), ("기자회견", []),
+])
+def test_korean_bylines(text, names):
+    assert rules.korean_byline(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("홍길동 기자", ["홍길동"]),
+    ("홍길동·김영희 기자\n\n2019.03.03", ["홍길동", "김영희"]),
+    ("사진=홍길동 기자", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_korean_bylines_under_the_headline(header, authors, markdown):
+    top = f"# {KOREAN_HEADLINE}" if markdown else KOREAN_HEADLINE
+    text = f"{top}\n\n{header}\n\n{KOREAN_STORY}\n\n{KOREAN_STORY}\n"
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("text, authors", [
+    # the wire dateline opening the story, and the reporter's address below it
+    (f"(서울=한빛뉴스) 홍길동 기자 = {KOREAN_STORY}\n\n{KOREAN_STORY}", ["홍길동"]),
+    (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 기자 hong@example.co.kr", ["홍길동"]),
+])
+def test_korean_reporters_in_the_story(text, authors):
+    article = parse(f"{KOREAN_HEADLINE}\n\n{text}\n", False)
+    assert article.authors == authors
+    assert "파업을 끝내기로" in article.body  # the dateline's paragraph stays the story's
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("记者 张三", ["张三"]), ("文/张三", ["张三"]), ("本报记者 张三 李四", ["张三", "李四"]),
+    ("摄影/张三", []),  # the photographer
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_chinese_bylines(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("byline", [
+    "Authors: Ann Lee and Tom Park", "Author: Ann Lee", "Ann Lee Europe Editor", "Ann Lee, Staff Writer",
+    "홍길동 기자", "By Ann Lee", "Ann Lee | March 3, 2019",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_short_headline_over_a_byline_is_the_title(byline, markdown):
+    # (Two or three words over a longer line read as a kicker: a byline below is no headline.)
+    article = parse(f"Strike ends\n\n{byline}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert article.title == "Strike ends"
+
+
+@pytest.mark.parametrize("first, title", [
+    (f"{HEADLINE} | Harbour Gazette - News from the docks", HEADLINE),  # the site and its tagline
+    (f"{HEADLINE} | Harbour Gazette", HEADLINE),
+    (f"{HEADLINE} - Harbour Gazette", HEADLINE),  # a dash before a newspaper's name
+    (f"{HEADLINE} – harbourgazette.com", HEADLINE),  # ... or a site's address
+    (f"{HEADLINE} — Portside", HEADLINE),  # ... or a name the page shows again (its copyright below)
+    # near-misses: the dash or the bar is the headline's own
+    ("Dockers vote to end the strike - and the ships sail again", "Dockers vote to end the strike - and the ships sail again"),
+    ("Harbour strike – what we know so far", "Harbour strike – what we know so far"),
+    ("Opinion | Why the dockers were right to strike", "Opinion | Why the dockers were right to strike"),
+    (f"{HEADLINE} — Tom Park", f"{HEADLINE} — Tom Park"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_site_after_the_headline_goes(first, title, markdown):
+    top = f"# {first}" if markdown else first
+    text = f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n© 2019 Portside. All rights reserved.\n"
+    assert parse(text, markdown).title == title
+
+
+# --- author bios at the end, in other languages ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ann Lee ist Redakteurin bei der Hafenzeitung.", "Ann Lee"),
+    ("Ann Lee ist freie Journalistin in Lissabon.", "Ann Lee"),
+    ("Ann Lee schreibt für die Hafenzeitung über Schifffahrt.", "Ann Lee"),
+    ("Ann Lee est journaliste au Courrier du Port.", "Ann Lee"),
+    ("Ann Lee est correspondante à Lisbonne.", "Ann Lee"),
+    ("Ann Lee es periodista de El Diario del Puerto.", "Ann Lee"),
+    ("Ann Lee é jornalista do Diário do Porto.", "Ann Lee"),
+    ("Ann Lee è giornalista del Corriere del Porto.", "Ann Lee"),
+    ("Ann Lee is journalist bij De Havenkrant.", "Ann Lee"),
+    ("Ann Lee is redacteur buitenland.", "Ann Lee"),
+    # near-misses: a person the story is about, described in the same shape
+    ("Ann Lee ist eine deutsche Politikerin.", None),
+    ("Ann Lee est une femme politique française.", None),
+    ("Ann Lee es el presidente del sindicato.", None),
+    ("Ann Lee è il segretario del porto.", None),
+    ("Der Journalist Tom Park ist tot.", None),
+])
+def test_bios_in_other_languages(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee ist Redakteurin bei der Hafenzeitung.", ["Ann Lee"]),
+    ("Ann Lee est journaliste au Courrier du Port.", ["Ann Lee"]),
+    ("Ann Lee es periodista de El Diario del Puerto.", ["Ann Lee"]),
+    ("Ann Lee ist eine deutsche Politikerin.", []),
+])
+def test_a_bio_in_another_language_below_the_story(end, authors):
+    text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, False).authors == authors
+
+
+# --- a sentence under the headline is no byline ------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [
+    "Ann Lee, a reporter, said the ships left.",
+    "Ann Lee, the union's editor, told the meeting the deal was fair.",
+    "Tom Park, a docker, said: \"We are back.\"",
+    "\"It was a fair deal,\" said John Smith.",
+    "By Monday, all berths were open again.",
+    "By Tom Park's count, the port lost $3 million.",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_sentence_naming_someone_is_no_byline(header, markdown):
+    assert authors_under_headline(header, markdown) == []
+
+
+
+# --- a correspondent's or an envoy's byline ----------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Par Ann Lee, envoyée spéciale à Lisbonne", ["Ann Lee"]),
+    ("Par Ann Lee, correspondant à Lisbonne", ["Ann Lee"]),
+    ("Por Ann Lee, enviada especial a Lisboa", ["Ann Lee"]),
+    ("Por Ann Lee, corresponsal en Lisboa", ["Ann Lee"]),
+    ("Di Ann Lee, inviata a Lisbona", ["Ann Lee"]),
+    ("Von Ann Lee, Korrespondentin in Lissabon", ["Ann Lee"]),
+    ("By Ann Lee, special correspondent in Lisbon", ["Ann Lee"]),
+    ("Ann Lee, special to the Harbour Gazette", ["Ann Lee"]),
+    ("Par Ann Lee, envoyée spéciale à Lisbonne, et Tom Park", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_envoy_or_a_correspondent_and_their_place(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("byline", [
+    "Photography by Tom Park\n\nBy Ann Lee", "By Ann Lee\n\nReviewed by Tom Park", "By The Editorial Board",
+    "By the Associated Press", "By Harbour Gazette staff", "Par Ann Lee, envoyée spéciale à Lisbonne",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_or_a_desk_byline_under_a_short_headline_is_no_headline(byline, markdown):
+    article = parse(f"Strike ends\n\n{byline}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert article.title == "Strike ends"
+
+
+@pytest.mark.parametrize("first", ["By the numbers: the strike in ten charts", "Stand By Me returns to the harbour stage"])
+def test_a_headline_with_by_in_it_is_still_a_headline(first):
+    assert parse(f"{first}\n\n{STORY}\n\n{STORY}\n", False).title == first
+
+
+# --- a writer's role in other languages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | Redakteurin", ["Ann Lee"]), ("Ann Lee, Korrespondent", ["Ann Lee"]),
+    ("Ann Lee, journaliste", ["Ann Lee"]), ("Ann Lee, rédactrice en chef", ["Ann Lee"]),
+    ("Ann Lee | Periodista", ["Ann Lee"]), ("Ann Lee, corresponsal", ["Ann Lee"]),
+    ("Ann Lee, giornalista", ["Ann Lee"]), ("Ann Lee, jornalista", ["Ann Lee"]),
+    ("Анна Ли, корреспондент", ["Анна Ли"]), ("Ann Lee, redaktorka", ["Ann Lee"]),
+    # near-misses: an official's role, in the same shape
+    ("Ann Lee, ministre du Travail", []), ("Ann Lee, alcaldesa de Lisboa", []),
+    ("Ann Lee, die Redakteurin, sagte, der Streik sei vorbei.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_role_in_another_language_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee und Tom Park", ["Ann Lee", "Tom Park"]), ("Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee y Tom Park", ["Ann Lee", "Tom Park"]), ("Ann Lee en Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee och Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Lisbon en Porto", []),  # two places, not people
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_names_joined_in_another_language(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name and a button or a handle on one line -----------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee · Follow\n\n5 min read · Mar 3, 2019", ["Ann Lee"]),  # a blog platform's byline
+    ("Ann Lee | Follow", ["Ann Lee"]), ("Ann Lee — @annlee", ["Ann Lee"]), ("Ann Lee | @annlee", ["Ann Lee"]),
+    ("Harbour News · Follow", []),  # the outlet's own account
+    ("Dockers · Follow", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_a_button_or_a_handle(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Purple Harbour | Harbour Gazette - News from the docks", "Purple Harbour"),  # a short headline
+    ("Grève : le port rouvre enfin | Harbour Gazette - News from the docks", "Grève : le port rouvre enfin"),
+    ("港のストライキが終わった | Harbour Gazette", "港のストライキが終わった"),
+    ("World News | Dockers vote to end the harbour strike", "World News | Dockers vote to end the harbour strike"),
+])
+def test_title_without_site(text, title):
+    assert rules.title_without_site(text) == title
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee / Tom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # two writers and no label
+    ("Ann Lee / Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee / Harbour Gazette\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: a photo credit's shape under a picture, below the story's first paragraph
+    ("Ann Lee / Los Angeles\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_writers_parted_by_a_slash_without_a_label(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_a_slashed_credit_inside_the_story_is_no_byline():
+    text = f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n![dock](a.jpg)\n\nJane Roe / Tom Park\n\n{STORY}\n"
+    assert parse(text, False).authors == ["Ann Lee"]
+
+
+# --- datelines in more languages -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", ["3 марта 2019", "3 marca 2019", "3 Mart 2019", "3. maaliskuuta 2019",
+                                   "3 marts 2019", "3 Maret 2019", "입력 2019.03.03 10:00"])
+def test_a_date_under_the_byline_in_more_languages(stamp):
+    text = f"# {HEADLINE}\n\nBy Ann Lee\n\n{stamp}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).published[:10] == "2019-03-03"
+
+
+# --- helpers credited below the story are not authors --------------------------------------------
+
+
+@pytest.mark.parametrize("top, end, authors", [
+    ("By Ann Lee", "Reporting by Tom Park and Sue Ray; Editing by Bo Chen", ["Ann Lee"]),
+    ("", "Additional reporting by Tom Park and Sue Ray", []),
+    ("", "With reporting by Tom Park, Sue Ray and Bo Chen.", []),
+    ("", "Tom Park, Sue Ray and Bo Chen contributed reporting.", []),
+    ("", "Tom Park and Sue Ray contributed to this report.", []),
+    ("", "Photo by Tom Park", []),
+    ("", "Reporting by Tom Park; Writing by Ann Lee; Editing by Bo Chen", ["Tom Park", "Ann Lee"]),  # a wire story's writers
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_helpers_below_the_story(top, end, authors, markdown):
+    text = f"# {HEADLINE}\n\n{top}\n\n{STORY}\n\n{STORY}\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- labels and roles in more languages ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Yazan: Ayşe Yılmaz", ["Ayşe Yılmaz"]), ("Tác giả: Nguyễn Văn Minh", ["Nguyễn Văn Minh"]),  # Turkish, Vietnamese
+    ("Kirjoittaja: Ann Lee", ["Ann Lee"]), ("Toimittaja: Ann Lee", ["Ann Lee"]),  # Finnish
+    ("Skribent: Ann Lee", ["Ann Lee"]), ("Forfatter: Ann Lee", ["Ann Lee"]), ("Författare: Ann Lee", ["Ann Lee"]),
+    ("记者张三、李四报道", ["张三", "李四"]),  # "reporters ... report": the verb is no name
+    ("山田太郎 記者", ["山田太郎"]), ("王小明记者", ["王小明"]),  # the title after the name
+    # near-misses
+    ("Editor: Ann Lee", []), ("Fotoğraf: Ayşe Yılmaz", []), ("记者会见", []),  # a press conference
+])
+def test_byline_labels_in_more_languages(text, names):
+    assert rules.byline_label(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ayşe Yılmaz | Muhabir", ["Ayşe Yılmaz"]), ("Door Ann Lee, vanuit Lissabon", ["Ann Lee"]),
+    ("Por Ann Lee, desde Lisboa", ["Ann Lee"]), ("Par Ann Lee, depuis Lisbonne", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_bylines_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- names of other shapes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By María José García de la Torre", ["María José García de la Torre"]),  # two family names, particles
+    ("By Sun Li and Ma Jun", ["Sun Li", "Ma Jun"]), ("By Brian May", ["Brian May"]),  # a month's name in a name
+    ('By Ann "Annie" Lee', ["Ann Lee"]), ("By Ann “Annie” Lee", ["Ann Lee"]),  # a nickname in quotes
+    ("By Ann Lee Jr.", ["Ann Lee Jr"]), ("By Ann K Lee", ["Ann K Lee"]),
+    ('By "the harbour master"', []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_of_other_shapes(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("top", [
+    f"Title: {HEADLINE}\nAuthor: Ann Lee\nDate: March 3, 2019",
+    f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ndate: 2019-03-03\n---",  # a Markdown file's front matter
+    f'---\ntitle: "{HEADLINE}"\nauthor: Ann Lee\n---',
+    f"Headline: {HEADLINE}\nByline: Ann Lee",
+    f"Titre : {HEADLINE}\nAuteur : Ann Lee",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_labelled_title(top, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.authors) == (HEADLINE, ["Ann Lee"])
+
+
+def test_a_headline_that_opens_with_a_word_and_a_colon_keeps_it():
+    title = "Strike: dockers vote to end the harbour stoppage"
+    assert parse(f"{title}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+# --- author bios in Japanese and Chinese ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("山田太郎（やまだ・たろう）　1975年生まれ。港湾専門のジャーナリスト。", "山田太郎"),  # the reading in brackets
+    ("作者简介：王小明，港口日报记者。", "王小明"), ("著者紹介：山田太郎、港湾ライター。", "山田太郎"),
+    # near-misses: someone the story is about, with a reading; a label with no name
+    ("山田太郎（やまだ・たろう）　1975年生まれ。港湾労働組合の委員長。", None),
+    ("作者简介：港口日报记者。", None),
+])
+def test_cjk_bios(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+def test_a_japanese_bio_below_the_story():
+    story = "港湾労働者は月曜日、十時間に及ぶ会合の末にストライキを終えることを決めたと組合が明らかにした。最初の船は一時間以内に荷揚げされた。"
+    text = f"# 港のストライキが終わった\n\n{story}\n\n{story}\n\n{story}\n\n山田太郎（やまだ・たろう）　1975年生まれ。港湾専門のジャーナリスト。\n"
+    assert parse(text, True).authors == ["山田太郎"]
+
+
+@pytest.mark.parametrize("text, title", [
+    (f"Harbour Gazette | {HEADLINE}", HEADLINE),  # the site's name first
+    (f"harbourgazette.com | {HEADLINE}", HEADLINE),
+    (f"Opinion | {HEADLINE}", f"Opinion | {HEADLINE}"),  # a section: it may be the headline's own
+    (f"Harbour Strike | {HEADLINE}", f"Harbour Strike | {HEADLINE}"),
+])
+def test_the_site_before_the_headline_goes(text, title):
+    assert rules.title_without_site(text) == title
+
+
+# --- byline blocks below the standfirst and beside the stamp -----------------------------------
+
+STANDFIRST = "The union said the vote was close and the deal fair to all sides of the long dispute."
+
+
+@pytest.mark.parametrize("header, authors, day", [
+    (f"{STANDFIRST}\n\n![cranes](a.jpg)\n\nCranes stand idle on Monday. Photo: Sue Ray/Harbour Gazette\n\nBy Ann Lee\n\nMarch 3, 2019",
+     ["Ann Lee"], "2019-03-03"),  # a photo and its credit between the standfirst and the byline
+    ("Published March 3, 2019 by Ann Lee", ["Ann Lee"], "2019-03-03"),
+    ("Ann Lee • March 3, 2019 • 5 min read", ["Ann Lee"], "2019-03-03"),
+    ("Ann Lee | March 3, 2019", ["Ann Lee"], "2019-03-03"),
+    ("Authors: Ann Lee and Tom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"], "2019-03-03"),
+    ("Ann Lee\n\n@annlee\n\nMarch 3, 2019", ["Ann Lee"], "2019-03-03"),  # a handle on the line below the name
+    # near-misses: a credit alone, a quoted speaker, a date-led sentence
+    (f"{STANDFIRST}\n\nPhoto: Sue Ray/Harbour Gazette\n\nMarch 3, 2019", [], "2019-03-03"),
+    ("\"We are back,\" said John Smith.\n\nMarch 3, 2019", [], "2019-03-03"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_byline_blocks_as_outlets_set_them(header, authors, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.authors, (article.published or "")[:10]) == (authors, day)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee | Harbour Gazette | March 3, 2019", ["Ann Lee"]),  # the outlet between the name and the date
+    ("Ann Lee – Harbour Gazette – March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee | Ports | March 3, 2019", []),  # a section, not an outlet
+])
+def test_a_name_its_outlet_and_a_date(text, names):
+    assert rules.name_with_date(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("作者 | 张三", ["张三"]), ("文｜张三", ["张三"]), ("作者｜张三 编辑｜李四", ["张三"]),  # a bar after a Chinese label
+    ("编辑 | 李四", []), ("来源 | 港口日报", []),  # the editor, the source
+])
+def test_chinese_labels_set_apart_by_a_bar(text, names):
+    assert rules.byline_label(line(text)) == names
+
+
+def test_a_headline_shown_again_is_no_site_before_a_bar():
+    text = f"{HEADLINE} | Harbour Gazette - News from the docks\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
