@@ -18,7 +18,8 @@ from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
 # segment that later merges must rewrite, so bigger batches mean a smaller merge bill: 1,000
 # records ingested 1.4x faster than 200 at 100k articles, and 5,000 took the writer 8-13% less
-# CPU than 1,000 at 50k (10,000: no better, and more memory) (benchmarks/README.md).
+# CPU than 1,000 at 50k under load (10,000: no better, and more memory). On the idle machine
+# at 100k the wall time showed no clear difference (benchmarks/README.md, stop 15).
 BATCH_SIZE = 5000
 BATCH_BYTES = 32_000_000  # ...or this much extracted text, whichever comes first
 # ...or, for slow inputs, when its first outcome has waited this long. A run of a few hundred
@@ -30,10 +31,13 @@ BATCH_SECONDS, SLOW_BATCH = 2.0, 500
 SMALL_RUN_FILES, SMALL_RUN_BYTES = 16, 1_000_000  # below both, extract in this process
 PROGRESS_BYTES = 1_000_000  # progress is reported at least every this many bytes read
 CHUNK_SIZE = 8  # sources per task sent to a worker: amortises the inter-process hand-off
-# Work queued for the workers, so they extract while this process writes, bounded in bytes for
-# large HTML pages. 10,000 instead of 2,000 with 5,000-source batches gained nothing measurable
-# at 50k records and took 35 MB more.
-IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2000, 64_000_000
+# Work queued for the workers: enough to keep them busy while this process writes a whole
+# batch (the writer and the workers then overlap), bounded in bytes for large HTML pages.
+# 100k records, batches of 5,000, idle machine, each alternated with stop 14's batches of 1,000
+# (2,000 in flight): 2,000 in flight took 240.2 and 230.9 s against 191.3 and 231.0 s; later,
+# twice the batch took 133.7 and 149.5 s against 157.6 and 142.1 s (the machine's speed drifts
+# by 10-20%). Peak memory 249 against 174 MB.
+IN_FLIGHT_SOURCES, IN_FLIGHT_BYTES = 2 * BATCH_SIZE, 64_000_000
 # See _start_worker. 19, the lowest priority: with 5 the writer still lost part of its core to
 # the two workers, and 100k records took 112.5 and 113.7 s against 108.0 and 106.1 s with 19
 # (alternated, idle 2-core machine; plain sqlite3 91.5 s). One worker instead is no answer:
