@@ -183,19 +183,29 @@ def tantivy_query(index, schema, query: dict):
     return tantivy.Query.boolean_query(musts) if len(musts) > 1 else parsed
 
 
-def time_tantivy(searcher, index, schema, query: dict, requests: int) -> list[float]:
+def tantivy_hits(searcher, parsed, query: dict, limit: int) -> list:
+    """The best (or, for newest first, the latest) `limit` matches' addresses."""
+    order = {"order_by_field": "published"} if query.get("sort") == "newest" else {}
+    return [address for _, address in searcher.search(parsed, limit, count=False, **order).hits]
+
+
+def timed_runs(run, requests: int) -> list[float]:
+    """Seconds of each of `requests` calls of run(), after two untimed warm-up calls."""
     times = []
     for i in range(requests + 2):
         started = time.perf_counter()
-        parsed = tantivy_query(index, schema, query)
-        if query.get("sort") == "newest":
-            hits = searcher.search(parsed, 100, count=False, order_by_field="published").hits
-        else:
-            hits = searcher.search(parsed, 100, count=False).hits
-        [searcher.doc(address) for _, address in hits[:20]]  # fetch what a page would show
+        run()
         if i >= 2:
             times.append(time.perf_counter() - started)
     return times
+
+
+def time_tantivy(searcher, index, schema, query: dict, requests: int) -> list[float]:
+    def ids():
+        hits = tantivy_hits(searcher, tantivy_query(index, schema, query), query, 100)
+        [searcher.doc(address) for address in hits[:20]]  # the stored id of what a page would show
+
+    return timed_runs(ids, requests)
 
 
 def time_tantivy_page(searcher, index, schema, query: dict, requests: int) -> list[float]:
@@ -204,24 +214,19 @@ def time_tantivy_page(searcher, index, schema, query: dict, requests: int) -> li
     24 words (ours: FTS5's snippet(), 24 tokens) cut from the stored body."""
     import tantivy
 
-    times = []
-    for i in range(requests + 2):
-        started = time.perf_counter()
+    def page():
         parsed = tantivy_query(index, schema, query)
-        if query.get("sort") == "newest":
-            hits = searcher.search(parsed, 20, count=False, order_by_field="published").hits
-        else:
-            hits = searcher.search(parsed, 20, count=False).hits
+        hits = tantivy_hits(searcher, parsed, query, 20)
         snippets = tantivy.SnippetGenerator.create(searcher, parsed, schema, "body")
         snippets.set_max_num_chars(160)
-        page = []
-        for _, address in hits:
+        rows = []
+        for address in hits:
             doc = searcher.doc(address)
-            page.append((doc["id"], doc["title"], doc["outlet"], doc["authors"], doc["published"],
+            rows.append((doc["id"], doc["title"], doc["outlet"], doc["authors"], doc["published"],
                          doc["url"], snippets.snippet_from_doc(doc).to_html()))
-        if i >= 2:
-            times.append(time.perf_counter() - started)
-    return times
+        return rows
+
+    return timed_runs(page, requests)
 
 
 # --- the faceted table page --------------------------------------------------------------------------
