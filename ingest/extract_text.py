@@ -676,15 +676,12 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and rules.name_list(line):
-        add(rules.name_list(line), i)
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)):
+        add(names, i)
         return
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
-    if rules.cjk_dateline_reporters(line):
-        add(rules.cjk_dateline_reporters(line), i)
-        return
-    if rules.korean_byline(line):
-        add(rules.korean_byline(line), i)
+    if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
+        add(names, i)
         return
     if line.words > 30 or rules.is_caption(line):
         return
