@@ -255,6 +255,7 @@ class LoneName(str):
 # list only (ORGANISATION_WORDS serve other rules too): "Port Authority", "Editorial Board".
 _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
                "department", "corporation", "society"}
+_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS)  # (joined once, not per name)
 # Credits that name no writer and no outlet: a picture library, paid content.
 _NOBODY_TAILS = {"images", "content"}
 
@@ -327,7 +328,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         words = [w.casefold().strip(".") for w in part.split()]
         if len(words) >= 2 and words[-1] in _NOBODY_TAILS:
             continue  # "Coastline Images", "Sponsored Content": no writer, and no outlet
-        if agency or (len(words) >= 2 and words[-1] in ORGANISATION_WORDS | _BODY_TAILS):
+        if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS):
             part = organisation
             name = agency or clean_outlet(part)
             if name and not set(words) <= ROLE_WORDS and name not in organisations:

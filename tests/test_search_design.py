@@ -122,7 +122,6 @@ def test_a_word_in_most_recent_articles_puts_title_matches_first_then_the_newest
     assert [r["id"] for r in saved(archive, q="lighthouse")] == full_bm25(archive, "lighthouse")
 
 
-
 @pytest.mark.parametrize("size, newest_first", [(5200, True), (1000, False)])
 def test_a_prefix_in_most_of_the_latest_articles_of_a_large_archive_comes_newest_first(tmp_path, size, newest_first):
     """Only the latest 300 articles hold a word beginning "quarr", a varying number of times. Its
@@ -142,6 +141,7 @@ def test_a_prefix_in_most_of_the_latest_articles_of_a_large_archive_comes_newest
     assert ranked != newest  # the two orders differ, so the assertion below tells them apart
     assert by_prefix == (newest if newest_first else ranked)
     assert [r["id"] for r in saved(tmp_path / "archive.db", q="quarry")] == full_bm25(tmp_path / "archive.db", "quarry")
+
 
 def test_article_facets_follows_every_change_to_an_article(tmp_path):
     db = open_database(tmp_path / "archive.db")
