@@ -496,3 +496,24 @@ def test_chinese_labels_set_apart_by_a_bar(text, names):
 def test_a_headline_shown_again_is_no_site_before_a_bar():
     text = f"{HEADLINE} | Harbour Gazette - News from the docks\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).title == HEADLINE
+
+
+# --- a name and the address of the writer's profile on one line ----------------------------------
+# (Some converters write a link whose text is its own address, so the address stands in the text.)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee https://social.example/annlee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee [https://social.example/annlee](https://social.example/annlee)\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee www.example.org/annlee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee https://social.example/annlee", ["Ann Lee"]),
+    ("By Ann Lee, http://example.org/people/ann-lee | March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee [social.example/annlee](https://social.example/annlee) March 3, 2019", ["Ann Lee"]),
+    # near-misses: an address with no name before it, or after a phrase that is no name
+    ("https://social.example/annlee\n\nMarch 3, 2019", []),
+    ("Read More https://example.org/more\n\nMarch 3, 2019", []),
+    ("Harbour News https://example.org\n\nMarch 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_the_address_of_a_profile(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
