@@ -651,7 +651,8 @@ _BIO = re.compile(
     r"journalist(?:in|e|a)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|"
     r"correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|corresponsal|redactor(?:a)?|"
     r"columnista|jornalista|correspondente|repórter|colunista|giornalista|corrispondente|"
-    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist)\b|"
+    # ("A is senior editor at ...", "A is deputy editor of ...": an English role with no article.)
+    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist|editor)\b|"
     r"(?:schreibt für|écrit pour|escribe (?:para|en)|escreve para|scrive per|schrijft voor)\s)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
@@ -1679,19 +1680,24 @@ _CONTACT = re.compile(
 _AND_AT = re.compile(rf"\s+and\s+({_NAME})\s+at\s+\S+@[\w-]+\.\w")
 # "Follow Ann Lee on Twitter @annlee": a writer's own account offered below the story. (Only a
 # person's name counts: "Follow Harbour Gazette on Twitter" is the outlet's.)
+_NETWORK = r"(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)"
 _FOLLOW_ON = re.compile(
-    rf"^(?i:follow)\s+({_NAME})\s+(?i:on)\s+(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)\b")
+    rf"^(?i:you can\s+)?(?i:follow)\s+({_NAME})\s+(?i:on)\s+{_NETWORK}\b"
+    # "Ann Lee is on Twitter at @annlee": the same with the account after "at" or a colon, and
+    # nothing after it ("is on Twitter a lot", "at the weekend" speak of someone in the story).
+    rf"|^({_NAME})\s+is\s+on\s+{_NETWORK}(?:\s+at\s+|\s*:\s*)(?:{_WEB_ADDRESS}|@?[\w.]+)\W*$")
 
 
 def contact_line(line: Line) -> list[str]:
     """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.", "Write to Ann Lee at ...",
-    "Follow Ann Lee on Twitter": the reporter's address at the end of a story."""
+    "Follow Ann Lee on Twitter", "Ann Lee is on Twitter at @annlee": the reporter's address at
+    the end of a story."""
     if line.words > 30:
         return []
     text = line.text.strip()
     follow = _FOLLOW_ON.match(text)
     if follow:
-        return names_in(follow.group(1))
+        return names_in(follow.group(1) or follow.group(2))
     match = _CONTACT.match(text)
     if not match:
         return []

@@ -517,3 +517,45 @@ def test_a_headline_shown_again_is_no_site_before_a_bar():
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_beside_the_address_of_a_profile(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a writer's account or post offered below the story -----------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee is on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is on Bluesky: @annlee", ["Ann Lee"]),
+    ("Ann Lee is on Twitter at annlee_writes.", ["Ann Lee"]),  # the handle's link text, no "@"
+    ("Ann Lee is on Mastodon at https://social.example/@annlee", ["Ann Lee"]),
+    ("You can follow Ann Lee on Twitter at @annlee.", ["Ann Lee"]),
+    # near-misses: someone in the story who is on a network, no account given
+    ("Ann Lee is on Twitter a lot these days.", []),
+    ("Ann Lee is on Twitter at the weekend.", []),
+    ("Harbour Gazette is on Twitter at @gazette.", []),  # the outlet's own account
+])
+def test_a_writers_account_below_the_story(text, names):
+    assert rules.contact_line(line(text)) == names
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ann Lee is senior editor at the Harbour Gazette.", "Ann Lee"),
+    ("Ann Lee is deputy editor of the Gazette and covers ports.", "Ann Lee"),
+    ("Ann Lee is contributing editor for Harbour Weekly.", "Ann Lee"),
+    # near-misses: a role in the story's world, with no article either
+    ("Ann Lee is president of the dockers' union.", None),
+    ("Ann Lee is Britain's foreign secretary.", None),
+    ("Ann Lee is chair of the harbour board.", None),
+])
+def test_a_bio_with_no_article_before_the_role(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee is on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is senior editor at the Harbour Gazette.", ["Ann Lee"]),
+    ("Ann Lee is president of the dockers' union.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_named_below_the_story(end, authors, markdown):
+    text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
