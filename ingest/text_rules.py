@@ -40,7 +40,7 @@ class Line:
         # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
         # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
         # (A profile's address after a name, "Ann Lee www.example.org/annlee", is no credit's slash.)
-        text = re.sub(rf"[,\s]+(?:{_WEB_ADDRESS})", "", self.text)
+        text = _PROFILE_ADDRESS.sub("", self.text)
         return (bool(_CREDIT.search(text)) and not _ROLE_AFTER_SLASH.search(text)
                 and not _BYLINE_OPENING.match(text))
 
@@ -378,10 +378,10 @@ _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A web address in a line of words: "https://...", "www....", or a host and a path
 # ("social.example/annlee"); beside a name, the address of the writer's profile.
 _WEB_ADDRESS = r"(?:https?://|www\.)\S+|(?<!\S)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
-# A handle or a profile's address beside a name, and the comma or the space before it: some
-# converters write a link whose text is its own address, so "Ann Lee [https://x/annlee](...)"
-# reads "Ann Lee https://x/annlee".
-_PROFILE = re.compile(rf"[,\s]*(?:\(?@\w+\)?|{_WEB_ADDRESS})")
+# A profile's address beside a name, and the comma or the space before it: some converters
+# write a link whose text is its own address, so "Ann Lee [https://x/annlee](...)" reads
+# "Ann Lee https://x/annlee".
+_PROFILE_ADDRESS = re.compile(rf"[,\s]+(?:{_WEB_ADDRESS})")
 # Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
@@ -726,7 +726,7 @@ def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
     # A profile's address beside the names goes first: its slashes are no separators of fields.
-    text = re.sub(rf"[,\s]+(?:{_WEB_ADDRESS})", "", text)
+    text = _PROFILE_ADDRESS.sub("", text)
     # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
     text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
@@ -1238,7 +1238,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
-    text = _PROFILE.sub("", line.text).strip(" ,|•·–—/-")
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text)).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1328,7 +1328,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
     if line.words > (20 if then_anything else 14):
         return []
-    text = _PROFILE.sub("", line.text.strip())  # a handle or a profile's address beside the name
+    text = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text.strip()))  # a handle or a profile's address
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
@@ -1341,7 +1341,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []
     if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = _PROFILE.sub("", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    name = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name

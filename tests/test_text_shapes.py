@@ -513,6 +513,9 @@ def test_a_headline_shown_again_is_no_site_before_a_bar():
     ("https://social.example/annlee\n\nMarch 3, 2019", []),
     ("Read More https://example.org/more\n\nMarch 3, 2019", []),
     ("Harbour News https://example.org\n\nMarch 3, 2019", []),
+    # ... or the signature of a post quoted in the story: a dash, a name, a handle in brackets
+    ("— Tom Park (@tompark) [March 3, 2019](https://social.example/tompark/status/1)", []),
+    ("— 山田太郎 (@yamada) [March 3, 2019](https://social.example/yamada/status/1)", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_beside_the_address_of_a_profile(header, authors, markdown):
