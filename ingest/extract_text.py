@@ -676,7 +676,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)):
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
+            and not _named_sections(lines, i):
         add(names, i)
         return
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
@@ -745,6 +746,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
+    elif _named_sections(lines, i):
+        return  # (one of the people a story goes through, each heading a section of it)
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
@@ -779,6 +782,25 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
                 if _below(lines, i, {title_at, description_at}) else []), i)
+
+
+# How many people, each named alone on a line over a paragraph about them, make a list of
+# sections ("Ann Lee" / her part of the story, "Tom Park" / his, ...) rather than a byline.
+SECTION_NAMES = 3
+
+
+def _named_sections(lines: list[Line], i: int) -> bool:
+    """Name line i heads a section of its own: it and others, SECTION_NAMES different people in
+    all, stand alone on a line, each over a paragraph (a story that goes through the people it
+    is about, or an interview's speakers). A byline names its writers once, near the top; a
+    bio box below repeats them, over their bio."""
+    names = set()
+    for j in range(len(lines) - 1):
+        line = lines[j]
+        if line.words <= 6 and rules.is_name_line(line, in_block=True) and rules.is_paragraph(lines[j + 1]) \
+                and not rules.bio(lines[j + 1])[0]:
+            names.add(line.key)
+    return len(names) >= SECTION_NAMES and lines[i].key in names
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:

@@ -562,3 +562,38 @@ def test_a_bio_with_no_article_before_the_role(text, person):
 def test_a_writer_named_below_the_story(end, authors, markdown):
     text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- people named alone on a line, each over their part of the story ----------------------------
+
+SINGERS = ("Three singers have turned down the harbour festival, the organisers said, and more may "
+           "follow before the closing night.")
+HER_PART = ("Her publicist said on Monday that she had never agreed to play and would be touring "
+            "abroad all summer with her band.")
+HIS_PART = ("Asked if he would play, the singer said that it was always about serving the town and "
+            "the people who live in it.")
+BIO = "{} is a reporter at the Harbour Gazette who covers the docks, the ferries and the people who work on them."
+
+
+@pytest.mark.parametrize("body", [
+    f"{SINGERS}\n\n**Sue Ray**\n\n{HER_PART}\n\n**Tom Park**\n\n{HIS_PART}\n\n**Bo Chen**\n\n{HIS_PART}",
+    f"{SINGERS}\n\nSue Ray\n\n{HER_PART}\n\nTom Park\n\n{HIS_PART}\n\nBo Chen\n\n{HIS_PART}",
+    f"{SINGERS}\n\n### Sue Ray\n\n{HER_PART}\n\n### Tom Park\n\n{HIS_PART}\n\n### Bo Chen\n\n{HIS_PART}",
+])
+@pytest.mark.parametrize("headline", [True, False])
+def test_people_heading_sections_are_no_byline(body, headline):
+    # a story that goes through the people it is about, a section each: no byline among them
+    top = f"# {HEADLINE}\n\n" if headline else ""
+    assert parse(f"{top}{body}\n", True).authors == []
+
+
+@pytest.mark.parametrize("body, authors", [
+    # near-misses: a byline over fewer people heading sections, or over the writers' bios
+    (f"Ann Lee\n\n{SINGERS}\n\n{HER_PART}\n\n**Tom Park**\n\n{HIS_PART}", ["Ann Lee"]),
+    (f"Ann Lee\n\n{SINGERS}\n\n{HER_PART}\n\nTom Park\n\n{BIO.format('Tom Park')}\n\nSue Ray\n\n"
+     f"{BIO.format('Sue Ray')}", ["Ann Lee"]),
+    (f"Ann Lee and Tom Park\n\n{SINGERS}\n\n{HER_PART}\n\nAnn Lee\n\n{BIO.format('Ann Lee')}\n\n"
+     f"Tom Park\n\n{BIO.format('Tom Park')}", ["Ann Lee", "Tom Park"]),
+])
+def test_a_byline_over_fewer_sections_or_over_bios(body, authors):
+    assert parse(f"# {HEADLINE}\n\n{body}\n", True).authors == authors
