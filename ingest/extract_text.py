@@ -583,6 +583,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
     for strong in (True, False):
+        # A byline under the headline that credits a desk and no person settles it: the
+        # weaker names around it are a photo credit's or a caption's.
+        if not strong and any(rules.desk_byline(lines[i]) for i in below):
+            break
         for part in (below, above):
             for i in part:
                 line = lines[i]

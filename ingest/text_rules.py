@@ -1049,6 +1049,23 @@ _CREDIT_OPENING = re.compile(
     r"graphics?|produced|compiled|research|additional\s+reporting)\s+)?by:?\s+(?:the\s+)?)[A-Z]")
 
 
+# The words of a byline that credits a desk, an outlet or an agency: "By The Editorial Board",
+# "Author: Gazette Staff".
+_DESK_CREDIT_WORDS = ORGANISATION_WORDS | {"staff", "desk", "team", "newsroom", "board", "editors", "editorial"}
+_BY_OPENING = re.compile(r"^(?i:(?:written|words|text|story|reporting|reported)\s+)?(?i:by):?\s+(.+)$")
+
+
+def desk_byline(line: Line) -> bool:
+    """"By The Editorial Board", "Author: Harbour Gazette Staff": a byline that names a desk, an
+    outlet or an agency, and no person. (The byline's place is taken: a name below it, beside
+    the stamp or in a photo credit, is not the writer's.)"""
+    text = line.text.strip()
+    match = _BY_OPENING.match(text) or _LABEL.match(text)
+    if not match or line.words > 10 or byline_by(line) or byline_label(line):
+        return False
+    return bool({w.casefold().strip(".,;:") for w in match.group(1).split()} & _DESK_CREDIT_WORDS)
+
+
 def is_credit_line(line: Line) -> bool:
     """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
     by Tom Park"): never a headline, whether or not it names a person."""

@@ -597,3 +597,31 @@ def test_people_heading_sections_are_no_byline(body, headline):
 ])
 def test_a_byline_over_fewer_sections_or_over_bios(body, authors):
     assert parse(f"# {HEADLINE}\n\n{body}\n", True).authors == authors
+
+
+# --- a byline that credits a desk settles who wrote the story ------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the byline names no person: a photo credit or a name beside the stamp below is not the writer's
+    ("Author: Harbour Gazette Editorial Staff\n\nPublish date: Mar 3, 2019\n\nTom Park/HARBOURPHOTO", []),
+    ("By The Editorial Board\n\nMarch 3, 2019\n\nTom Park/HARBOURPHOTO", []),
+    ("By Gazette Staff\n\nTom Park\n\nUpdated March 3, 2019", []),
+    # near-misses: with no desk byline, the same lines stay a byline; a person's byline stays one
+    ("March 3, 2019\n\nTom Park / Harbour Gazette", ["Tom Park"]),
+    ("Tom Park\n\nUpdated March 3, 2019", ["Tom Park"]),
+    ("By Ann Lee, Gazette Staff\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_desk_byline_settles_the_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, desk", [
+    ("By The Editorial Board", True), ("Author: Harbour Gazette Editorial Staff", True), ("By Gazette Staff", True),
+    ("By Ann Lee", False), ("By Ann Lee, Gazette Staff", False), ("By", False), ("Stand By Me", False),
+    ("Photos by Harbour Gazette Staff", False),  # who took the pictures, not who wrote
+])
+def test_desk_bylines(text, desk):
+    assert rules.desk_byline(line(text)) is desk
