@@ -585,7 +585,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     for strong in (True, False):
         # A byline under the headline that credits a desk and no person settles it: the
         # weaker names around it are a photo credit's or a caption's.
-        if not strong and any(rules.desk_byline(lines[i]) for i in below):
+        if not strong and any(_desk_byline(lines, i) for i in below):
             break
         for part in (below, above):
             for i in part:
@@ -662,6 +662,17 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
             and not rules.is_korean_dateline(lines[i])}
     return found, organisation, used, source
+
+
+def _desk_byline(lines: list[Line], i: int) -> bool:
+    """Line i is a byline that credits a desk and no person, on one line or under a label
+    alone ("Author:" / "Harbour Gazette Staff")."""
+    if rules.desk_byline(lines[i]):
+        return True
+    if not rules.ends_with_by(lines[i]) or i + 1 >= len(lines):
+        return False
+    text = f"By {lines[i + 1].text}"
+    return rules.desk_byline(Line(raw=text, text=text))
 
 
 def _organisation(line: Line) -> str | None:

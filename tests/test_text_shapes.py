@@ -607,11 +607,13 @@ def test_a_byline_over_fewer_sections_or_over_bios(body, authors):
     ("Author: Harbour Gazette Editorial Staff\n\nPublish date: Mar 3, 2019\n\nTom Park/HARBOURPHOTO", []),
     ("By The Editorial Board\n\nMarch 3, 2019\n\nTom Park/HARBOURPHOTO", []),
     ("By Gazette Staff\n\nTom Park\n\nUpdated March 3, 2019", []),
+    ("Author:\n[Harbour Gazette Staff](/author/staff)\n\nMarch 3, 2019\n\nTom Park/HARBOURPHOTO", []),
     # near-misses: with no desk byline, the same lines stay a byline; a person's byline stays one
     ("March 3, 2019\n\nTom Park / Harbour Gazette", ["Tom Park"]),
     ("Tom Park\n\nUpdated March 3, 2019", ["Tom Park"]),
     ("By Ann Lee, Gazette Staff\n\nMarch 3, 2019", ["Ann Lee"]),
     ("By\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Author:\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_desk_byline_settles_the_writer(header, authors, markdown):
