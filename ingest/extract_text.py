@@ -664,6 +664,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     return found, organisation, used, source
 
 
+def _sections_of_breadcrumb(lines: list[Line], line: Line) -> bool:
+    """A row of the page's sections ("Travel Notes, Port Days") has the shape of names; one of
+    its items among the items of the page's breadcrumb tells it: none of them is a person."""
+    sections = {item for other in lines for item in rules.breadcrumb_items(other)}
+    return bool(sections) and any(rules.fold(part) in sections
+                                  for part in re.split(r"\s*[,;&]\s*|\s+and\s+", line.text))
+
+
 def _desk_byline(lines: list[Line], i: int) -> bool:
     """Line i is a byline that credits a desk and no person, on one line or under a label
     alone ("Author:" / "Harbour Gazette Staff")."""
@@ -692,7 +700,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         add_names(names, index)
 
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
-            and not _named_sections(lines, i):
+            and not _named_sections(lines, i) and not _sections_of_breadcrumb(lines, line):
         add(names, i)
         return
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
@@ -755,7 +763,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
                     or rules.full_dates(line.text)):
         add(slashed, i)
         return
-    if line.words > 30 or rules.is_caption(line):
+    if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(lines, line):
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"

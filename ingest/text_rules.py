@@ -442,6 +442,18 @@ def _menu_row(text: str) -> bool:
     return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
 
 
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>]\s*")
+
+
+def breadcrumb_items(line: Line) -> set[str]:
+    """The items of a breadcrumb ("Home » Travel Notes » Headline"): three or more short
+    items parted by "›", "»" or ">" (bars and dots part a byline's fields too). Folded."""
+    items = [item for item in _BREADCRUMB_SEPARATOR.split(line.text) if item.strip()]
+    if len(items) < 3 or any(len(item.split()) > 8 for item in items):
+        return set()
+    return {fold(item) for item in items}
+
+
 # A label or a credit, not a headline: it ends with a colon, a dash or a slash ("Filed
 # under:", "Tech —", "Ann Lee/"), names a site by its address or its copyright, or credits
 # someone for other work ("Edited by", "Supported by").

@@ -627,3 +627,21 @@ def test_a_desk_byline_settles_the_writer(header, authors, markdown):
 ])
 def test_desk_bylines(text, desk):
     assert rules.desk_byline(line(text)) is desk
+
+
+# --- the sections a breadcrumb names are no people ---------------------------------------------
+
+
+@pytest.mark.parametrize("crumb, after, authors", [
+    # a row of the page's sections after the story, one of them in the breadcrumb above
+    ("Notes » Notes de Voyage » Dockers vote", "[Notes de Voyage](/voyage), [Notes de Port](/port)", []),
+    ("Notes › Harbour Life › Dockers vote", "Harbour Life, Port Days", []),
+    ("Notes › Travel Notes › Dockers vote", "Travel Notes, Harbour Days in Lisbon", []),
+    # near-misses: the names are not among the breadcrumb's items, or a "By" line names them
+    ("Home » Ports » Dockers vote", "Ann Lee, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Home » Ann Lee » Dockers vote", "By Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_sections_of_the_breadcrumb_are_no_byline(crumb, after, authors, markdown):
+    text = f"# {HEADLINE}\n\n{crumb}\n\n{STORY}\n\n{after}\n"
+    assert parse(text, markdown).authors == authors
