@@ -1084,9 +1084,13 @@ def is_credit_line(line: Line) -> bool:
     return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
 
 
+_WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
+
+
 def byline_by(line: Line) -> list[str]:
     """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
-    if line.words > 30:
+    # (A wire story's credits run long: "Reporting by A in Lisbon, B in Porto and ...; Editing by C".)
+    if line.words > (60 if _WIRE_CREDITS.match(line.text) else 30):
         return []
     # "ByAnn Lee": the label and the name in two elements with no space between them.
     text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)

@@ -645,3 +645,24 @@ def test_desk_bylines(text, desk):
 def test_sections_of_the_breadcrumb_are_no_byline(crumb, after, authors, markdown):
     text = f"# {HEADLINE}\n\n{crumb}\n\n{STORY}\n\n{after}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- a wire story's credits, however many places they name ----------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Reporting by Ann Lee; Additional reporting by Sue Ray and Bo Chen in Lisbon, Tom Park in Porto and "
+     "Kim Ode and Lu Yan in Faro; Editing by Jo Hart and Max Bell", ["Ann Lee"]),
+    ("(Reporting by Ann Lee and Tom Park in Lisbon, Sue Ray in Porto, Bo Chen in Faro, Kim Ode and Lu Yan "
+     "in Braga; Writing by Max Bell; Editing by Jo Hart and Ed Fox)",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chen", "Kim Ode", "Lu Yan", "Max Bell"]),
+    # near-misses: a long sentence of the story that has "reported by" in it; helpers only
+    ("Reporting by the harbour authority on Monday showed that the ships had waited for eleven days off "
+     "the coast of Lisbon, Porto and Faro before the dockers at last agreed to unload them all.", []),
+    ("Additional reporting by Sue Ray and Bo Chen in Lisbon, Tom Park in Porto and Kim Ode and Lu Yan in "
+     "Faro; Editing by Jo Hart and Max Bell and Ed Fox in London", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_long_wire_credits_below_the_story(end, authors, markdown):
+    text = f"# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
