@@ -182,7 +182,10 @@ def find_title(lines: list[Line]) -> int | None:
         found = rule(lines)
         if found is not None:
             return found
-    for i, line in enumerate(lines):
+    # A text that opens with its story (a converter's output with no headline) has none: a line
+    # below two paragraphs of the story is a subheading or a credit, not the headline.
+    before_story = _before_story(lines)
+    for i, line in enumerate(lines[:before_story]):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
         # apart in the middle of the page; a first word with a longer headline below it before
         # the story is a section's name ("Politics" / "Dockers vote to end the strike").
@@ -198,10 +201,21 @@ def find_title(lines: list[Line]) -> int | None:
                 if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
                     return below
             return i
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:before_story]):
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _before_story(lines: list[Line]) -> int:
+    """The index of the line after the text's second paragraph of prose (the end when there is
+    no second one)."""
+    paragraphs = 0
+    for i, line in enumerate(lines):
+        paragraphs += rules.is_paragraph(line)
+        if paragraphs >= 2:
+            return i + 1
+    return len(lines)
 
 
 # How many lines may sit between a headline (or its standfirst) and the byline below it.

@@ -666,3 +666,27 @@ def test_sections_of_the_breadcrumb_are_no_byline(crumb, after, authors, markdow
 def test_long_wire_credits_below_the_story(end, authors, markdown):
     text = f"# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- a text that opens with its story has no headline ---------------------------------------------
+
+LONG_PART = (f"{STORY} The port's owners said the backlog of containers would take a week to clear, and "
+             "the ferries to the islands would run to their summer timetable from Friday.")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a converter's output with no headline: the story, then a subheading, a credit, a notice
+    (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nWhat happens next\n\n{LONG_PART}\n\nOur Standards: The Trust Principles", None),
+    (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park", None),
+    # near-misses: a headline above the story, or between its first paragraph (a standfirst) and the rest
+    (f"{HEADLINE}\n\n{LONG_PART}\n\n{LONG_PART} Again.\n\nWhat happens next", HEADLINE),
+    (f"{LONG_PART}\n\n{HEADLINE}\n\n{LONG_PART} Again.\n\n{LONG_PART}", HEADLINE),
+])
+def test_no_headline_below_the_story(text, title):
+    assert parse(text, False).title == title
+
+
+def test_a_wire_credit_under_a_story_with_no_headline():
+    text = (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park\n\n"
+            "Our Standards: The Trust Principles\n")
+    assert parse(text, True).authors == ["Ann Lee"]
