@@ -1718,7 +1718,8 @@ _FOLLOW_ON = re.compile(
     rf"^(?i:you can\s+)?(?i:follow)\s+({_NAME})\s+(?i:on)\s+{_NETWORK}\b"
     # "Ann Lee is on Twitter at @annlee": the same with the account after "at" or a colon, and
     # nothing after it ("is on Twitter a lot", "at the weekend" speak of someone in the story).
-    rf"|^({_NAME})\s+is\s+on\s+{_NETWORK}(?:\s+at\s+|\s*:\s*)(?:{_WEB_ADDRESS}|@?[\w.]+)\W*$")
+    # (The account may be set on the next line: "Ann Lee is on Twitter at" / "annlee".)
+    rf"|^({_NAME})\s+is\s+on\s+{_NETWORK}(?:\s+at\b\s*|\s*:\s*)(?:{_WEB_ADDRESS}|@?[\w.]+)?\W*$")
 
 
 def contact_line(line: Line) -> list[str]:

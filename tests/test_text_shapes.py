@@ -531,6 +531,7 @@ def test_a_name_beside_the_address_of_a_profile(header, authors, markdown):
     ("Ann Lee is on Twitter at annlee_writes.", ["Ann Lee"]),  # the handle's link text, no "@"
     ("Ann Lee is on Mastodon at https://social.example/@annlee", ["Ann Lee"]),
     ("You can follow Ann Lee on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is on Twitter at", ["Ann Lee"]),  # the account on the next line
     # near-misses: someone in the story who is on a network, no account given
     ("Ann Lee is on Twitter a lot these days.", []),
     ("Ann Lee is on Twitter at the weekend.", []),
@@ -556,6 +557,7 @@ def test_a_bio_with_no_article_before_the_role(text, person):
 @pytest.mark.parametrize("end, authors", [
     ("Ann Lee is on Twitter at @annlee.", ["Ann Lee"]),
     ("Ann Lee is senior editor at the Harbour Gazette.", ["Ann Lee"]),
+    ("*Ann Lee is on Twitter at*\n        [*annlee*](https://social.example/annlee)*.*", ["Ann Lee"]),
     ("Ann Lee is president of the dockers' union.", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
