@@ -14,6 +14,9 @@ How the development set is made
 - Converters (each page is converted by all three, so one page is three documents):
   html2text (Markdown, parsed as .md), html2text with links, images and emphasis off (plain
   text, parsed as .txt) and markdownify (ATX headings, parsed as .md).
+  Optional, named with --converter only and never part of the default figures: trafilatura-md
+  (trafilatura's Markdown of the region) and html-to-markdown (parsed as .md), to look for text
+  shapes the three never produce (on the tuning half: --tune-only).
 - Halves: a page is in the tuning half when the first byte of sha1("corpus/id") is even, else in
   the held-out half. Tune rules on the tuning half only (--show-misses shows it by default).
 
@@ -72,6 +75,12 @@ from ingest.normalise import (  # noqa: E402
 
 DEFAULT_CACHE = Path("/tmp/news-archive-text-devset")
 CONVERTERS = ("html2text", "html2text-plain", "markdownify")
+# Optional converters (--converter NAME), never in the default figures so that those stay
+# comparable: their texts show shapes the three above never produce. trafilatura-md is
+# trafilatura's own Markdown of the region (what a user of trafilatura keeps); html-to-markdown
+# is an unrelated Rust converter with its own escaping, link and table habits.
+EXTRA_CONVERTERS = ("trafilatura-md", "html-to-markdown")
+EXTRA_VERSION = "extra1"  # bump when an optional converter's options change
 REGION_VERSION = "4"  # bump when the region rule changes, so cached conversions are redone
 FIELDS = ("title", "authors", "date", "outlet")
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -247,6 +256,30 @@ def convert(region, converter: str) -> str:
     if converter == "html2text-plain":
         handler.ignore_links = handler.ignore_images = handler.ignore_emphasis = True
     return handler.handle(markup)
+
+
+def render_extra(region, converter: str) -> str:
+    import lxml.html
+
+    markup = lxml.html.tostring(region, encoding="unicode")
+    if converter == "trafilatura-md":
+        import trafilatura
+
+        return trafilatura.extract(f"<html><body>{markup}</body></html>", output_format="markdown",
+                                   include_formatting=True, include_links=True, favor_recall=True) or ""
+    if converter == "html-to-markdown":
+        import html_to_markdown
+
+        return html_to_markdown.convert(markup).content
+    raise ValueError(converter)
+
+
+def page_texts(page: dict, cache: Path, converters) -> dict[str, str]:
+    """The page as each of these converters renders it (default or optional ones)."""
+    texts = dict(texts_for(page, cache))
+    if any(c in EXTRA_CONVERTERS for c in converters):
+        texts |= texts_for(page, cache, EXTRA_CONVERTERS, render_extra, EXTRA_VERSION)
+    return texts
 
 
 def texts_for(page: dict, cache: Path, converters=CONVERTERS, render=None, version: str | None = None) -> dict[str, str]:
@@ -477,8 +510,9 @@ def main(argv=None) -> int:
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
                         help="where converted texts are kept between runs (default %(default)s)")
-    parser.add_argument("--converter", choices=CONVERTERS, action="append",
-                        help="score only these converters (default: all three)")
+    parser.add_argument("--converter", choices=CONVERTERS + EXTRA_CONVERTERS, action="append",
+                        help="score only these converters (default: the first three; "
+                             f"{', '.join(EXTRA_CONVERTERS)} only when named)")
     parser.add_argument("--show-misses", nargs="?", const="all", metavar="FIELD",
                         choices=("all", "title", "authors", "date", "outlet", "invented"),
                         help="list the misses (all, or one field) of --half")
@@ -512,7 +546,7 @@ def main(argv=None) -> int:
     totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
     pages = load_pages(args.corpora)
     for page in pages:
-        texts = texts_for(page, args.cache)
+        texts = page_texts(page, args.cache, converters)
         for converter in converters:
             text = texts[converter]
             if args.no_headings:
@@ -574,7 +608,7 @@ def denominator_report(args, converters) -> str:
         if args.half not in (page["half"], "all") or not page["author"]:
             continue
         for converter in converters:
-            text = texts_for(page, args.cache)[converter]
+            text = page_texts(page, args.cache, converters)[converter]
             names = _name_fold(text)
             lines = text_rules.read_lines(text)
             title_at = extract_module.find_title(lines)
@@ -614,7 +648,7 @@ def silver_author_report(args, converters) -> str:
             continue
         keys = {person_key(p) for p in truth}
         for converter in converters:
-            text = texts_for(page, args.cache)[converter]
+            text = page_texts(page, args.cache, converters)[converter]
             inside = [person_key(p) for p in truth if _has_name(_name_fold(text), p)]
             if not inside:
                 continue
@@ -638,7 +672,7 @@ def silver_title_report(args, converters) -> str:
     found in the same text without heading marks (scrapinghub_aeb pages; see the docstring)."""
     counts = {h: [0, 0] for h in ("tune", "held-out", "all")}
     for page in load_body_pages(args.corpora):
-        texts = texts_for(page, args.cache)
+        texts = page_texts(page, args.cache, converters)
         for converter in converters:
             markdown = converter != "html2text-plain"
             marked = extract_text(texts[converter], markdown=markdown)
@@ -663,7 +697,7 @@ def body_report(args, converters) -> str:
     converted text before our rules, to show what the cleaning removed."""
     sums = {h: [0.0, 0.0, 0.0, 0.0, 0.0, 0] for h in ("tune", "held-out", "all")}
     for page in load_body_pages(args.corpora):
-        texts = texts_for(page, args.cache)
+        texts = page_texts(page, args.cache, converters)
         for converter in converters:
             article = parse(texts[converter], converter != "html2text-plain")
             precision, recall = body_scores(page["body"], article.body)

@@ -182,7 +182,10 @@ def find_title(lines: list[Line]) -> int | None:
         found = rule(lines)
         if found is not None:
             return found
-    for i, line in enumerate(lines):
+    # A text that opens with its story (a converter's output with no headline) has none: a line
+    # below two paragraphs of the story is a subheading or a credit, not the headline.
+    before_story = _before_story(lines)
+    for i, line in enumerate(lines[:before_story]):
         # A one-word headline only as the very first line ("Headline\n\nStory ...") or set
         # apart in the middle of the page; a first word with a longer headline below it before
         # the story is a section's name ("Politics" / "Dockers vote to end the strike").
@@ -198,10 +201,21 @@ def find_title(lines: list[Line]) -> int | None:
                 if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
                     return below
             return i
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:before_story]):
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _before_story(lines: list[Line]) -> int:
+    """The index of the line after the text's second paragraph of prose (the end when there is
+    no second one)."""
+    paragraphs = 0
+    for i, line in enumerate(lines):
+        paragraphs += rules.is_paragraph(line)
+        if paragraphs >= 2:
+            return i + 1
+    return len(lines)
 
 
 # How many lines may sit between a headline (or its standfirst) and the byline below it.
@@ -583,6 +597,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
     for strong in (True, False):
+        # A byline under the headline that credits a desk and no person settles it: the
+        # weaker names around it are a photo credit's or a caption's.
+        if not strong and any(_desk_byline(lines, i) for i in below):
+            break
         for part in (below, above):
             for i in part:
                 line = lines[i]
@@ -660,6 +678,25 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     return found, organisation, used, source
 
 
+def _sections_of_breadcrumb(lines: list[Line], line: Line) -> bool:
+    """A row of the page's sections ("Travel Notes, Port Days") has the shape of names; one of
+    its items among the items of the page's breadcrumb tells it: none of them is a person."""
+    sections = {item for other in lines for item in rules.breadcrumb_items(other)}
+    return bool(sections) and any(rules.fold(part) in sections
+                                  for part in re.split(r"\s*[,;&]\s*|\s+and\s+", line.text))
+
+
+def _desk_byline(lines: list[Line], i: int) -> bool:
+    """Line i is a byline that credits a desk and no person, on one line or under a label
+    alone ("Author:" / "Harbour Gazette Staff")."""
+    if rules.desk_byline(lines[i]):
+        return True
+    if not rules.ends_with_by(lines[i]) or i + 1 >= len(lines):
+        return False
+    text = f"By {lines[i + 1].text}"
+    return rules.desk_byline(Line(raw=text, text=text))
+
+
 def _organisation(line: Line) -> str | None:
     """The agency or publication a byline line names beside its people, if any."""
     people, organisation = rules.byline_with_organisation(line)
@@ -676,7 +713,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)):
+    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
+            and not _named_sections(lines, i) and not _sections_of_breadcrumb(lines, line):
         add(names, i)
         return
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
@@ -739,12 +777,14 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
                     or rules.full_dates(line.text)):
         add(slashed, i)
         return
-    if line.words > 30 or rules.is_caption(line):
+    if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(lines, line):
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
+    elif _named_sections(lines, i):
+        return  # (one of the people a story goes through, each heading a section of it)
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
@@ -779,6 +819,25 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
                 if _below(lines, i, {title_at, description_at}) else []), i)
+
+
+# How many people, each named alone on a line over a paragraph about them, make a list of
+# sections ("Ann Lee" / her part of the story, "Tom Park" / his, ...) rather than a byline.
+SECTION_NAMES = 3
+
+
+def _named_sections(lines: list[Line], i: int) -> bool:
+    """Name line i heads a section of its own: it and others, SECTION_NAMES different people in
+    all, stand alone on a line, each over a paragraph (a story that goes through the people it
+    is about, or an interview's speakers). A byline names its writers once, near the top; a
+    bio box below repeats them, over their bio."""
+    names = set()
+    for j in range(len(lines) - 1):
+        line = lines[j]
+        if line.words <= 6 and rules.is_name_line(line, in_block=True) and rules.is_paragraph(lines[j + 1]) \
+                and not rules.bio(lines[j + 1])[0]:
+            names.add(line.key)
+    return len(names) >= SECTION_NAMES and lines[i].key in names
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:

@@ -39,8 +39,10 @@ class Line:
     def caption(self) -> bool:
         # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
         # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
-        return (bool(_CREDIT.search(self.text)) and not _ROLE_AFTER_SLASH.search(self.text)
-                and not _BYLINE_OPENING.match(self.text))
+        # (A profile's address after a name, "Ann Lee www.example.org/annlee", is no credit's slash.)
+        text = _PROFILE_ADDRESS.sub("", self.text)
+        return (bool(_CREDIT.search(text)) and not _ROLE_AFTER_SLASH.search(text)
+                and not _BYLINE_OPENING.match(text))
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -373,6 +375,13 @@ _NOTICE = re.compile(
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A web address in a line of words: "https://...", "www....", or a host and a path
+# ("social.example/annlee"); beside a name, the address of the writer's profile.
+_WEB_ADDRESS = r"(?:https?://|www\.)\S+|(?<!\S)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"
+# A profile's address beside a name, and the comma or the space before it: some converters
+# write a link whose text is its own address, so "Ann Lee [https://x/annlee](...)" reads
+# "Ann Lee https://x/annlee".
+_PROFILE_ADDRESS = re.compile(rf"[,\s]+(?:{_WEB_ADDRESS})")
 # Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
@@ -431,6 +440,18 @@ def _menu_row(text: str) -> bool:
     text = re.sub(r"^you are here\s*:?\s*", "", text, flags=re.I)
     items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
     return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
+
+
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>]\s*")
+
+
+def breadcrumb_items(line: Line) -> set[str]:
+    """The items of a breadcrumb ("Home » Travel Notes » Headline"): three or more short
+    items parted by "›", "»" or ">" (bars and dots part a byline's fields too). Folded."""
+    items = [item for item in _BREADCRUMB_SEPARATOR.split(line.text) if item.strip()]
+    if len(items) < 3 or any(len(item.split()) > 8 for item in items):
+        return set()
+    return {fold(item) for item in items}
 
 
 # A label or a credit, not a headline: it ends with a colon, a dash or a slash ("Filed
@@ -642,7 +663,8 @@ _BIO = re.compile(
     r"journalist(?:in|e|a)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|kolumnist(?:in)?|"
     r"correspondant(?:e)?|rédact(?:eur|rice)|chroniqueu(?:r|se)|periodista|corresponsal|redactor(?:a)?|"
     r"columnista|jornalista|correspondente|repórter|colunista|giornalista|corrispondente|"
-    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist)\b|"
+    # ("A is senior editor at ...", "A is deputy editor of ...": an English role with no article.)
+    r"redatt(?:ore|rice)|editorialista|redacteur|verslaggever|correspondent|columnist|editor)\b|"
     r"(?:schreibt für|écrit pour|escribe (?:para|en)|escreve para|scrive per|schrijft voor)\s)(.*)$"
 )
 _OUTLET_NAME = r"((?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|on|for)){0,5})"
@@ -715,6 +737,8 @@ def _co_author(part: str) -> bool:
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    # A profile's address beside the names goes first: its slashes are no separators of fields.
+    text = _PROFILE_ADDRESS.sub("", text)
     # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
     text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
@@ -1037,15 +1061,36 @@ _CREDIT_OPENING = re.compile(
     r"graphics?|produced|compiled|research|additional\s+reporting)\s+)?by:?\s+(?:the\s+)?)[A-Z]")
 
 
+# The words of a byline that credits a desk, an outlet or an agency: "By The Editorial Board",
+# "Author: Gazette Staff".
+_DESK_CREDIT_WORDS = ORGANISATION_WORDS | {"staff", "desk", "team", "newsroom", "board", "editors", "editorial"}
+_BY_OPENING = re.compile(r"^(?i:(?:written|words|text|story|reporting|reported)\s+)?(?i:by):?\s+(.+)$")
+
+
+def desk_byline(line: Line) -> bool:
+    """"By The Editorial Board", "Author: Harbour Gazette Staff": a byline that names a desk, an
+    outlet or an agency, and no person. (The byline's place is taken: a name below it, beside
+    the stamp or in a photo credit, is not the writer's.)"""
+    text = line.text.strip()
+    match = _BY_OPENING.match(text) or _LABEL.match(text)
+    if not match or line.words > 10 or byline_by(line) or byline_label(line):
+        return False
+    return bool({w.casefold().strip(".,;:") for w in match.group(1).split()} & _DESK_CREDIT_WORDS)
+
+
 def is_credit_line(line: Line) -> bool:
     """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
     by Tom Park"): never a headline, whether or not it names a person."""
     return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
 
 
+_WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
+
+
 def byline_by(line: Line) -> list[str]:
     """"By A", "By A and B", "Written by A on DATE", "December 3, 2016 by A"."""
-    if line.words > 30:
+    # (A wire story's credits run long: "Reporting by A in Lisbon, B in Porto and ...; Editing by C".)
+    if line.words > (60 if _WIRE_CREDITS.match(line.text) else 30):
         return []
     # "ByAnn Lee": the label and the name in two elements with no space between them.
     text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)
@@ -1226,7 +1271,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
-    text = re.sub(r"[,\s]*\(?@\w+\)?", "", line.text).strip(" ,|•·–—/-")
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text)).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1316,7 +1361,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     counts that may follow the date ("Ann Lee 27/09/2018 Comment! Ports, Ships") do not matter."""
     if line.words > (20 if then_anything else 14):
         return []
-    text = re.sub(r"[,\s]*@\w+", "", line.text.strip())  # a handle beside the name
+    text = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text.strip()))  # a handle or a profile's address
     text = re.sub(r"\s*[|•·]\s*(?=[|•·])", "", text)  # ("Ann Lee | @annlee | Updated": its bar too)
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
@@ -1329,7 +1374,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []
     if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = re.sub(r"[,\s]*@\w+", "", line.text[: dates[0][0]]).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    name = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
@@ -1668,19 +1713,25 @@ _CONTACT = re.compile(
 _AND_AT = re.compile(rf"\s+and\s+({_NAME})\s+at\s+\S+@[\w-]+\.\w")
 # "Follow Ann Lee on Twitter @annlee": a writer's own account offered below the story. (Only a
 # person's name counts: "Follow Harbour Gazette on Twitter" is the outlet's.)
+_NETWORK = r"(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)"
 _FOLLOW_ON = re.compile(
-    rf"^(?i:follow)\s+({_NAME})\s+(?i:on)\s+(?:Twitter|X|Instagram|Facebook|LinkedIn|Bluesky|Threads|Mastodon)\b")
+    rf"^(?i:you can\s+)?(?i:follow)\s+({_NAME})\s+(?i:on)\s+{_NETWORK}\b"
+    # "Ann Lee is on Twitter at @annlee": the same with the account after "at" or a colon, and
+    # nothing after it ("is on Twitter a lot", "at the weekend" speak of someone in the story).
+    # (The account may be set on the next line: "Ann Lee is on Twitter at" / "annlee".)
+    rf"|^({_NAME})\s+is\s+on\s+{_NETWORK}(?:\s+at\b\s*|\s*:\s*)(?:{_WEB_ADDRESS}|@?[\w.]+)?\W*$")
 
 
 def contact_line(line: Line) -> list[str]:
     """"Contact Ann Lee at ann.lee@example.org or 555-459-5382.", "Write to Ann Lee at ...",
-    "Follow Ann Lee on Twitter": the reporter's address at the end of a story."""
+    "Follow Ann Lee on Twitter", "Ann Lee is on Twitter at @annlee": the reporter's address at
+    the end of a story."""
     if line.words > 30:
         return []
     text = line.text.strip()
     follow = _FOLLOW_ON.match(text)
     if follow:
-        return names_in(follow.group(1))
+        return names_in(follow.group(1) or follow.group(2))
     match = _CONTACT.match(text)
     if not match:
         return []

@@ -496,3 +496,199 @@ def test_chinese_labels_set_apart_by_a_bar(text, names):
 def test_a_headline_shown_again_is_no_site_before_a_bar():
     text = f"{HEADLINE} | Harbour Gazette - News from the docks\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).title == HEADLINE
+
+
+# --- a name and the address of the writer's profile on one line ----------------------------------
+# (Some converters write a link whose text is its own address, so the address stands in the text.)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee https://social.example/annlee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee [https://social.example/annlee](https://social.example/annlee)\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee www.example.org/annlee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee https://social.example/annlee", ["Ann Lee"]),
+    ("By Ann Lee, http://example.org/people/ann-lee | March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee [social.example/annlee](https://social.example/annlee) March 3, 2019", ["Ann Lee"]),
+    # near-misses: an address with no name before it, or after a phrase that is no name
+    ("https://social.example/annlee\n\nMarch 3, 2019", []),
+    ("Read More https://example.org/more\n\nMarch 3, 2019", []),
+    ("Harbour News https://example.org\n\nMarch 3, 2019", []),
+    # ... or the signature of a post quoted in the story: a dash, a name, a handle in brackets
+    ("— Tom Park (@tompark) [March 3, 2019](https://social.example/tompark/status/1)", []),
+    ("— 山田太郎 (@yamada) [March 3, 2019](https://social.example/yamada/status/1)", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_the_address_of_a_profile(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a writer's account or post offered below the story -----------------------------------------
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee is on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is on Bluesky: @annlee", ["Ann Lee"]),
+    ("Ann Lee is on Twitter at annlee_writes.", ["Ann Lee"]),  # the handle's link text, no "@"
+    ("Ann Lee is on Mastodon at https://social.example/@annlee", ["Ann Lee"]),
+    ("You can follow Ann Lee on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is on Twitter at", ["Ann Lee"]),  # the account on the next line
+    # near-misses: someone in the story who is on a network, no account given
+    ("Ann Lee is on Twitter a lot these days.", []),
+    ("Ann Lee is on Twitter at the weekend.", []),
+    ("Harbour Gazette is on Twitter at @gazette.", []),  # the outlet's own account
+])
+def test_a_writers_account_below_the_story(text, names):
+    assert rules.contact_line(line(text)) == names
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ann Lee is senior editor at the Harbour Gazette.", "Ann Lee"),
+    ("Ann Lee is deputy editor of the Gazette and covers ports.", "Ann Lee"),
+    ("Ann Lee is contributing editor for Harbour Weekly.", "Ann Lee"),
+    # near-misses: a role in the story's world, with no article either
+    ("Ann Lee is president of the dockers' union.", None),
+    ("Ann Lee is Britain's foreign secretary.", None),
+    ("Ann Lee is chair of the harbour board.", None),
+])
+def test_a_bio_with_no_article_before_the_role(text, person):
+    assert rules.bio(line(text))[0] == person
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee is on Twitter at @annlee.", ["Ann Lee"]),
+    ("Ann Lee is senior editor at the Harbour Gazette.", ["Ann Lee"]),
+    ("*Ann Lee is on Twitter at*\n        [*annlee*](https://social.example/annlee)*.*", ["Ann Lee"]),
+    ("Ann Lee is president of the dockers' union.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_named_below_the_story(end, authors, markdown):
+    text = f"{HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- people named alone on a line, each over their part of the story ----------------------------
+
+SINGERS = ("Three singers have turned down the harbour festival, the organisers said, and more may "
+           "follow before the closing night.")
+HER_PART = ("Her publicist said on Monday that she had never agreed to play and would be touring "
+            "abroad all summer with her band.")
+HIS_PART = ("Asked if he would play, the singer said that it was always about serving the town and "
+            "the people who live in it.")
+BIO = "{} is a reporter at the Harbour Gazette who covers the docks, the ferries and the people who work on them."
+
+
+@pytest.mark.parametrize("body", [
+    f"{SINGERS}\n\n**Sue Ray**\n\n{HER_PART}\n\n**Tom Park**\n\n{HIS_PART}\n\n**Bo Chen**\n\n{HIS_PART}",
+    f"{SINGERS}\n\nSue Ray\n\n{HER_PART}\n\nTom Park\n\n{HIS_PART}\n\nBo Chen\n\n{HIS_PART}",
+    f"{SINGERS}\n\n### Sue Ray\n\n{HER_PART}\n\n### Tom Park\n\n{HIS_PART}\n\n### Bo Chen\n\n{HIS_PART}",
+])
+@pytest.mark.parametrize("headline", [True, False])
+def test_people_heading_sections_are_no_byline(body, headline):
+    # a story that goes through the people it is about, a section each: no byline among them
+    top = f"# {HEADLINE}\n\n" if headline else ""
+    assert parse(f"{top}{body}\n", True).authors == []
+
+
+@pytest.mark.parametrize("body, authors", [
+    # near-misses: a byline over fewer people heading sections, or over the writers' bios
+    (f"Ann Lee\n\n{SINGERS}\n\n{HER_PART}\n\n**Tom Park**\n\n{HIS_PART}", ["Ann Lee"]),
+    (f"Ann Lee\n\n{SINGERS}\n\n{HER_PART}\n\nTom Park\n\n{BIO.format('Tom Park')}\n\nSue Ray\n\n"
+     f"{BIO.format('Sue Ray')}", ["Ann Lee"]),
+    (f"Ann Lee and Tom Park\n\n{SINGERS}\n\n{HER_PART}\n\nAnn Lee\n\n{BIO.format('Ann Lee')}\n\n"
+     f"Tom Park\n\n{BIO.format('Tom Park')}", ["Ann Lee", "Tom Park"]),
+])
+def test_a_byline_over_fewer_sections_or_over_bios(body, authors):
+    assert parse(f"# {HEADLINE}\n\n{body}\n", True).authors == authors
+
+
+# --- a byline that credits a desk settles who wrote the story ------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the byline names no person: a photo credit or a name beside the stamp below is not the writer's
+    ("Author: Harbour Gazette Editorial Staff\n\nPublish date: Mar 3, 2019\n\nTom Park/HARBOURPHOTO", []),
+    ("By The Editorial Board\n\nMarch 3, 2019\n\nTom Park/HARBOURPHOTO", []),
+    ("By Gazette Staff\n\nTom Park\n\nUpdated March 3, 2019", []),
+    ("Author:\n[Harbour Gazette Staff](/author/staff)\n\nMarch 3, 2019\n\nTom Park/HARBOURPHOTO", []),
+    # near-misses: with no desk byline, the same lines stay a byline; a person's byline stays one
+    ("March 3, 2019\n\nTom Park / Harbour Gazette", ["Tom Park"]),
+    ("Tom Park\n\nUpdated March 3, 2019", ["Tom Park"]),
+    ("By Ann Lee, Gazette Staff\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Author:\n\nTom Park\n\nMarch 3, 2019", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_desk_byline_settles_the_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, desk", [
+    ("By The Editorial Board", True), ("Author: Harbour Gazette Editorial Staff", True), ("By Gazette Staff", True),
+    ("By Ann Lee", False), ("By Ann Lee, Gazette Staff", False), ("By", False), ("Stand By Me", False),
+    ("Photos by Harbour Gazette Staff", False),  # who took the pictures, not who wrote
+])
+def test_desk_bylines(text, desk):
+    assert rules.desk_byline(line(text)) is desk
+
+
+# --- the sections a breadcrumb names are no people ---------------------------------------------
+
+
+@pytest.mark.parametrize("crumb, after, authors", [
+    # a row of the page's sections after the story, one of them in the breadcrumb above
+    ("Notes » Notes de Voyage » Dockers vote", "[Notes de Voyage](/voyage), [Notes de Port](/port)", []),
+    ("Notes › Harbour Life › Dockers vote", "Harbour Life, Port Days", []),
+    ("Notes › Travel Notes › Dockers vote", "Travel Notes, Harbour Days in Lisbon", []),
+    # near-misses: the names are not among the breadcrumb's items, or a "By" line names them
+    ("Home » Ports » Dockers vote", "Ann Lee, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Home » Ann Lee » Dockers vote", "By Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_sections_of_the_breadcrumb_are_no_byline(crumb, after, authors, markdown):
+    text = f"# {HEADLINE}\n\n{crumb}\n\n{STORY}\n\n{after}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- a wire story's credits, however many places they name ----------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Reporting by Ann Lee; Additional reporting by Sue Ray and Bo Chen in Lisbon, Tom Park in Porto and "
+     "Kim Ode and Lu Yan in Faro; Editing by Jo Hart and Max Bell", ["Ann Lee"]),
+    ("(Reporting by Ann Lee and Tom Park in Lisbon, Sue Ray in Porto, Bo Chen in Faro, Kim Ode and Lu Yan "
+     "in Braga; Writing by Max Bell; Editing by Jo Hart and Ed Fox)",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chen", "Kim Ode", "Lu Yan", "Max Bell"]),
+    # near-misses: a long sentence of the story that has "reported by" in it; helpers only
+    ("Reporting by the harbour authority on Monday showed that the ships had waited for eleven days off "
+     "the coast of Lisbon, Porto and Faro before the dockers at last agreed to unload them all.", []),
+    ("Additional reporting by Sue Ray and Bo Chen in Lisbon, Tom Park in Porto and Kim Ode and Lu Yan in "
+     "Faro; Editing by Jo Hart and Max Bell and Ed Fox in London", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_long_wire_credits_below_the_story(end, authors, markdown):
+    text = f"# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- a text that opens with its story has no headline ---------------------------------------------
+
+LONG_PART = (f"{STORY} The port's owners said the backlog of containers would take a week to clear, and "
+             "the ferries to the islands would run to their summer timetable from Friday.")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a converter's output with no headline: the story, then a subheading, a credit, a notice
+    (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nWhat happens next\n\n{LONG_PART}\n\nOur Standards: The Trust Principles", None),
+    (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park", None),
+    # near-misses: a headline above the story, or between its first paragraph (a standfirst) and the rest
+    (f"{HEADLINE}\n\n{LONG_PART}\n\n{LONG_PART} Again.\n\nWhat happens next", HEADLINE),
+    (f"{LONG_PART}\n\n{HEADLINE}\n\n{LONG_PART} Again.\n\n{LONG_PART}", HEADLINE),
+])
+def test_no_headline_below_the_story(text, title):
+    assert parse(text, False).title == title
+
+
+def test_a_wire_credit_under_a_story_with_no_headline():
+    text = (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park\n\n"
+            "Our Standards: The Trust Principles\n")
+    assert parse(text, True).authors == ["Ann Lee"]
