@@ -654,12 +654,22 @@ def _author_links(tree: HtmlElement) -> list[str]:
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)
+             and _AUTHOR_PAGE.search(target.path) and not _is_licence(a, target.path)
+             and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:
         return []
     parent = links[0].getparent()
     return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+# A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),
+# the shape of an author page.
+_LICENCE_PATH = re.compile(r"/licen[cs]es?/", re.I)
+
+
+def _is_licence(link, path: str) -> bool:
+    return bool(_LICENCE_PATH.search(path)) or "license" in (link.get("rel") or "").casefold().split()
 
 
 _BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)

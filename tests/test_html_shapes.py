@@ -255,3 +255,19 @@ def test_a_date_in_a_related_stories_box_dates_nothing():
     article = parsed(after='<aside class="related"><h3>More from the port</h3><ul><li><a href="/ferries">'
                            'Ferry fares rise</a> <time datetime="2024-03-04">4 March 2024</time></li></ul></aside>')
     assert article.published is None
+
+
+# --- authors: a licence link is no author page ---------------------------------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A licence's address has a "/by/" segment (the attribution licences), as author pages do.
+    # Known by its path, or by rel="license" wherever it points.
+    ('<p>Content licensed under an <a href="https://licences.example/licenses/by/4.0/">'
+     'Open Content Licence</a></p>', []),
+    ('<p>Reuse: <a rel="license" href="https://licences.example/by/4.0/">Attribution Licence</a></p>', []),
+    # the near-miss: a link to a writer's page under /by/ still names the writer
+    ('<p><a href="/by/ines-varga">Ines Varga</a></p>', ["Ines Varga"]),
+])
+def test_a_licence_link_names_no_author(after, authors):
+    assert parsed(after=after).authors == authors
