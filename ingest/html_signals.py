@@ -765,6 +765,20 @@ def _two_fields(before: str, after: str) -> bool:
     return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
 
 
+# Class words a byline box marks its outlet part with ("<span class=author>A</span><span
+# class=publication>Valley Courier</span>"): the paper or the employer, not a writer.
+_OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affiliation|organi[sz]ation|"
+                           r"newspaper)(?:$|[\s_-])", re.I)
+_HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
+                            'contains(@itemprop, "author")])')
+
+
+def _is_outlet_part(node) -> bool:
+    """A part of a byline marked as its outlet ("author-affiliation" too), and holding no part
+    marked as the author (a "publication-info" box may wrap the whole byline)."""
+    return bool(_OUTLET_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
+
+
 def _lines(element, split_fields: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -794,7 +808,8 @@ def _lines(element, split_fields: bool = False) -> str | None:
             # Two links with nothing but a space between them ("<a>A B</a> <a>C D</a>") are
             # two entries, each its own profile: a name set in two parts is not two links.
             pieces.append("\n")
-        if node.tag not in ("script", "style", "svg", "button"):
+        if node.tag not in ("script", "style", "svg", "button") and not (
+                split_fields and node is not element and _is_outlet_part(node)):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)

@@ -271,3 +271,19 @@ def test_a_date_in_a_related_stories_box_dates_nothing():
 ])
 def test_a_licence_link_names_no_author(after, authors):
     assert parsed(after=after).authors == authors
+
+
+# --- authors: the outlet's part of a byline box ---------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="byline-box"><span class="author">Ines Varga and Tomas Reyes</span>'
+     '<span class="publication">Lantern Valley Crier</span></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p class="byline">By Ines Varga <span class="author-affiliation">Lantern Harbor Bulletin</span></p>',
+     ["Ines Varga"]),
+    # the near-miss: a box named for the publication that wraps the author's part
+    ('<div class="byline"><div class="publication-info"><span class="author">Ines Varga</span>'
+     '</div></div>', ["Ines Varga"]),
+])
+def test_the_outlet_part_of_a_byline_box_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
