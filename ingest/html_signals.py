@@ -1584,6 +1584,9 @@ _ACCOUNT_WORDS = {
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }
 _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+# An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
+# the CMS made, not a pen name.
+_ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
 _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
@@ -1610,7 +1613,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             name = _LONE_LABEL.sub("", text)
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
-                    or name.isupper() or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
+                    or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
+                    or _lone_site_name(name, site_keys)):
                 continue
             keys.add(key)
             names.setdefault(key, name)

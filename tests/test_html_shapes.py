@@ -287,3 +287,17 @@ def test_a_licence_link_names_no_author(after, authors):
 ])
 def test_the_outlet_part_of_a_byline_box_is_no_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- authors: an account's name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the byline, rel="author" and the author page all give it, as a pen name in lower case
+    ('<span class="byline">by <a rel="author" href="/author/qkadmin/">qkadmin</a></span>', []),
+    ('<span class="byline">by <a href="/author/sitewebmaster/">SiteWebmaster</a></span>', []),
+    # the near-miss: another account-like word in lower case is still taken as the pen name
+    ('<span class="byline">by <a rel="author" href="/author/qkdoe/">qkdoe</a></span>', ["qkdoe"]),
+])
+def test_an_account_word_run_into_a_lone_name_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
