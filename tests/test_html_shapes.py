@@ -301,3 +301,16 @@ def test_the_outlet_part_of_a_byline_box_is_no_writer(top, authors):
 ])
 def test_an_account_word_run_into_a_lone_name_is_no_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- authors: a public office in a Romance language -----------------------------------------
+
+
+@pytest.mark.parametrize("author, authors", [
+    ("Assessoria de Imprensa", []),
+    ("Secretaría de Cultura", []),
+    # the near-miss: a person's name with the same particle
+    ("Ana de Souza", ["Ana de Souza"]),
+])
+def test_a_public_office_named_as_author_is_no_person(author, authors):
+    assert parsed(f'<meta name="author" content="{author}">').authors == authors
