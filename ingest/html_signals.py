@@ -572,10 +572,13 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Nor a credit line that a template marks like the byline: "Photo by A",
             # "Reviewed by B" name no writer, and the writer's byline may follow.)
             # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
-            # credits the picture; a caption marked as the author's is a portrait's, and counts.)
+            # credits the picture; a caption marked as the author's is a portrait's, and counts,
+            # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
+            # item is the photographer.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
+                          and not _IN_MEDIA_ITEM(e)
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -617,6 +620,12 @@ _REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUT
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _IN_CAPTION = etree.XPath("boolean(ancestor-or-self::figcaption)")
+# An element whose nearest microdata item around it is a picture, a video or a sound: its
+# "author" or "creator" property is that item's (the photographer's), not the article's.
+_IN_MEDIA_ITEM = etree.XPath(
+    'boolean(ancestor::*[@itemscope][1][contains(@itemtype, "ImageObject") or '
+    'contains(@itemtype, "VideoObject") or contains(@itemtype, "MediaObject") or '
+    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph")])')
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
                             r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
 

@@ -314,3 +314,26 @@ def test_an_account_word_run_into_a_lone_name_is_no_writer(top, authors):
 ])
 def test_a_public_office_named_as_author_is_no_person(author, authors):
     assert parsed(f'<meta name="author" content="{author}">').authors == authors
+
+
+# --- authors: microdata of a picture --------------------------------------------------------
+
+LEAD_PICTURE = ('<figure itemscope itemtype="https://schema.org/ImageObject"><img src="dredger.jpg" alt="">'
+                '<figcaption><span itemprop="caption">The dredger at work</span> '
+                '<span class="attribution" itemprop="{prop}">Tomas Reyes</span></figcaption></figure>')
+WRITER = '<p class="meta"><a href="/writers/ines-varga/">Ines Varga</a></p>'
+
+
+@pytest.mark.parametrize("prop", ["author", "creator"])
+def test_the_author_property_of_a_picture_item_is_its_photographer(prop):
+    # the picture before the headline, the writer's name after it, linked to the writer's page
+    raw = (f"<html><head>{TITLE}</head><body>{LEAD_PICTURE.format(prop=prop)}<article>{HEADLINE}"
+           f"{WRITER}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == ["Ines Varga"]
+
+
+def test_an_author_property_of_the_article_item_in_a_figure_counts():
+    # the near-miss: the same markup in the article's own item is the writer's portrait
+    figure = ('<div itemscope itemtype="https://schema.org/NewsArticle"><figure><img src="i.jpg" alt="">'
+              '<figcaption itemprop="author">Ines Varga</figcaption></figure></div>')
+    assert parsed(top=figure).authors == ["Ines Varga"]
