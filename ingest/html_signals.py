@@ -684,12 +684,33 @@ def _is_licence(link, path: str) -> bool:
 _BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
 
 
+
+
 def _following_text(element) -> str | None:
-    """The text after an element up to the end of its parent, if that is a short line."""
+    """The text after an element up to the end of its parent, or to a heading after the name
+    (see _CardStart), if that is a short line."""
     pieces = [element.tail or ""]
-    for sibling in element.itersiblings():
-        pieces += [_lines(sibling) or "", sibling.tail or ""]
-    text = " ".join(" ".join(pieces).split())
+
+    def walk(node):
+        if not isinstance(node.tag, str):
+            return
+        if node.tag in _CARD_HEADINGS_TAGS and "".join(pieces).strip():
+            raise _CardStart
+        pieces.append(" ")
+        if node.tag not in ("script", "style", "svg", "button"):
+            pieces.append(node.text or "")
+            for child in node:
+                walk(child)
+                pieces.append(child.tail or "")
+        pieces.append(" ")
+
+    try:
+        for sibling in element.itersiblings():
+            walk(sibling)
+            pieces.append(sibling.tail or "")
+    except _CardStart:
+        pass
+    text = " ".join("".join(pieces).split())
     return text if 0 < len(text) <= 300 else None
 
 
@@ -788,6 +809,21 @@ def _is_outlet_part(node) -> bool:
     return bool(_OUTLET_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
 
 
+# Where a byline's names end: a heading after them begins the writer's card (a bio, "Most
+# recent stories" and their headlines), which templates set inside the byline box, beside the
+# name, to show on hover. (A heading that comes first may be the name itself.)
+_CARD_HEADINGS_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+class _CardStart(Exception):
+    pass
+
+
+# Nothing but a label read so far ("", "By", "Posted by", "Author:"): a heading next is the name.
+_LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|reporting)\s+)?"
+                         r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
+
+
 def _lines(element, split_fields: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -809,6 +845,9 @@ def _lines(element, split_fields: bool = False) -> str | None:
         if not isinstance(node.tag, str):  # comments, processing instructions
             add(node.tail or "")
             return
+        if (split_fields and node.tag in _CARD_HEADINGS_TAGS and node is not element
+                and not _LABEL_ONLY.fullmatch("".join(pieces))):
+            raise _CardStart
         block = node.tag in _BLOCK_TAGS
         if block:
             pieces.append("\n")
@@ -829,7 +868,10 @@ def _lines(element, split_fields: bool = False) -> str | None:
         if node is not element:
             add(node.tail or "", at_boundary=True)
 
-    walk(element)
+    try:
+        walk(element)
+    except _CardStart:
+        pass
     # A middle dot or bullet between inline parts separates fields ("Name · Agency · Date").
     text = re.sub(r"\s[·•|]\s", "\n", "".join(pieces))
     lines = [" ".join(line.split()) for line in text.split("\n")]

@@ -337,3 +337,31 @@ def test_an_author_property_of_the_article_item_in_a_figure_counts():
     figure = ('<div itemscope itemtype="https://schema.org/NewsArticle"><figure><img src="i.jpg" alt="">'
               '<figcaption itemprop="author">Ines Varga</figcaption></figure></div>')
     assert parsed(top=figure).authors == ["Ines Varga"]
+
+
+# --- authors: the writer's card beside a "By" label -----------------------------------------
+
+CARD = ('<div class="writer-card"><h4>Ines Varga</h4><p>Reporter</p><h4>Latest from Ines Varga</h4>'
+        '<ul><li><a href="/news/1">Watch Lia Moon, Tomas Reyes Sing on the Pier</a></li></ul></div>')
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the label alone in its element; the name after it, then the writer's card with headings
+    (f'<div class="meta"><em class="byline__by">By</em><div><a href="/author/ines-varga/">Ines Varga</a>'
+     f'{CARD}</div></div>', ["Ines Varga"]),
+    # the near-miss: two names before the card are both read
+    (f'<div class="meta"><span class="byline__by">By</span><div><a href="/p/1">Ines Varga</a> and '
+     f'<a href="/p/2">Tomas Reyes</a></div>{CARD}</div>', ["Ines Varga", "Tomas Reyes"]),
+])
+def test_a_writers_card_after_the_name_is_no_part_of_the_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the whole box read: the card's heading after the name ends the names
+    (f'<div class="byline"><a href="/author/ines-varga/">Ines Varga</a>{CARD}</div>', ["Ines Varga"]),
+    # the near-miss: a heading after a label alone is the name itself
+    ('<div class="byline">Posted by <h4>Ines Varga</h4></div>', ["Ines Varga"]),
+])
+def test_a_writers_card_inside_the_byline_box_ends_the_names(top, authors):
+    assert parsed(top=top).authors == authors
