@@ -448,7 +448,11 @@ _BYLINE_TESTS = (
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
-    'starts-with(normalize-space(text()), "BY ")]',
+    'starts-with(normalize-space(text()), "BY ") or '
+    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A"
+    '((starts-with(normalize-space(text()), "/") or starts-with(normalize-space(text()), "—") or '
+    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|")) and '
+    'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
@@ -492,7 +496,7 @@ _ATTRIBUTE_PIECES = {
 }
 # The text tests each need the element's first text to begin with one of these words (in any
 # case here, a looser test than theirs: the tests themselves decide).
-_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+_TEXT_TEST_START = re.compile(r"\s*(?:[/—–|]+\s*)?(?:by|posted|published|written|filed|words|story|text|reporting|author|"
                               r"autor|auteur|par|por|door|av|von)", re.I)
 
 
@@ -522,6 +526,8 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
     return found
 
 
+# A mark that sets a byline off before its "By" ("// By A", "— By A").
+_LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -605,7 +611,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if as_written:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
-            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
+            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
             if text and text not in found:
                 found.append(text)
         if found:

@@ -365,3 +365,21 @@ def test_a_writers_card_after_the_name_is_no_part_of_the_byline(top, authors):
 ])
 def test_a_writers_card_inside_the_byline_box_ends_the_names(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- authors: a byline set off by a mark before its "By" ------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ("<div><span>// By Ines Varga • March 5, 2024</span></div>", ["Ines Varga"]),
+    ("<p>— By Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a mark before other words, and a line whose "By" begins no byline
+    ("<p>// Byzantine walls of the old port</p>", []),
+    ("<p>— By the harbour master's count, forty boats</p>", []),
+])
+def test_a_by_line_after_a_typographic_mark(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
+    assert parsed(top="<div><span>// By Ines Varga • March 5, 2024</span></div>").published == "2024-03-05"
