@@ -165,7 +165,11 @@ class Signals:
         title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
-        elements = _TIME_PUBLISHED_XPATH(self.tree)
+        headline = _headline_element(self.tree)
+        # (Not a reader's comment's, which schema.org marks up with the same property, nor
+        # another story's in a teaser or a related box.)
+        elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not (
+            _IN_COMMENTS(e) or _in_teaser(e, headline) or _in_other_stories(e, headline))]
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
         return [value for value in values if value]
@@ -208,7 +212,7 @@ class Signals:
             return False
         headline = _headline_element(self.tree)
         return any(_in_other_stories(e, headline) or _IN_COMMENTS(e)
-                   for e in chain(_TIMES(self.tree), _date_named(self.tree)))
+                   for e in chain(_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
 
     @cached_property
     def month_only_times(self) -> bool:

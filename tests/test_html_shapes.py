@@ -383,3 +383,20 @@ def test_a_by_line_after_a_typographic_mark(top, authors):
 
 def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
     assert parsed(top="<div><span>// By Ines Varga • March 5, 2024</span></div>").published == "2024-03-05"
+
+
+# --- dates: a reader's comment marked up as datePublished -----------------------------------
+
+COMMENT_ITEM = ('<div id="comments"><div class="comment-item" itemscope itemtype="https://schema.org/Comment">'
+                '<span itemprop="author">Lia Moon</span> <span itemprop="datePublished" '
+                'content="2024-03-09T10:00:00+01:00">9 March</span><p>Agreed.</p></div></div>')
+
+
+def test_a_comments_date_published_property_dates_nothing():
+    assert parsed(after=COMMENT_ITEM).published is None
+
+
+def test_the_articles_date_published_property_beside_dated_comments():
+    # the near-miss: the article's own property, outside the comments, dates it
+    own = '<span itemprop="datePublished" content="2024-03-05T08:00:00+01:00">5 March</span>'
+    assert parsed(top=own, after=COMMENT_ITEM).published == "2024-03-05T08:00:00+01:00"
