@@ -182,7 +182,7 @@ class Signals:
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -958,7 +958,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
         text = _text(element) or ""
         day = published_text_date(text) if len(text) <= 200 else None
@@ -985,6 +985,9 @@ _IN_COMMENTS = etree.XPath(
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+# A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
+# date): a date in it is the quoted words', not the page's.
+_IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
@@ -1023,7 +1026,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # (One in a list item with a heading or another story's box is a teaser's: another
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                or _in_other_stories(element, headline)):
+                or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
         text = _text(element)
         if text and len(text) <= 80:
@@ -1879,7 +1882,8 @@ def _lone_date(signals: Signals) -> list[str]:
         text = " ".join((element.text or "").split())
         day = text_date(text)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
-                and not _IN_COMMENTS(element) and not _in_other_stories(element, headline)):
+                and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
+                and not _in_other_stories(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

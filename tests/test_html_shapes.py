@@ -400,3 +400,21 @@ def test_the_articles_date_published_property_beside_dated_comments():
     # the near-miss: the article's own property, outside the comments, dates it
     own = '<span itemprop="datePublished" content="2024-03-05T08:00:00+01:00">5 March</span>'
     assert parsed(top=own, after=COMMENT_ITEM).published == "2024-03-05T08:00:00+01:00"
+
+
+# --- dates: an embedded post's date ---------------------------------------------------------
+
+EMBEDDED_POST = ('<blockquote class="social-post"><p>The dredger is here at last!</p>— Harbour Watch '
+                 '(@harbourwatch) <a href="https://social.example/harbourwatch/status/1">March 2, 2024</a>'
+                 '</blockquote>')
+
+
+def test_the_date_of_an_embedded_post_dates_nothing():
+    assert parsed(after=EMBEDDED_POST).published is None
+
+
+def test_a_date_alone_outside_a_quotation_still_dates_the_page():
+    # the near-miss: the page's own date set alone in an element, beside an embedded post (whose
+    # date made two, which said nothing of the page's)
+    article = parsed(top="<div>2024-03-05</div>", after=EMBEDDED_POST)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "text")
