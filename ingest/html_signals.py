@@ -204,14 +204,15 @@ class Signals:
     @cached_property
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card, or a JSON-LD object of another story) or its readers' comments:
-        htmldate, which reads the same elements and JSON-LD, would give one of theirs."""
+        a teaser card, or a JSON-LD object of another story), its readers' comments or the day
+        in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
+        theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e)
+        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e) or _in_masthead(e, headline)
                    for e in chain(_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
 
     @cached_property
@@ -991,14 +992,37 @@ _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
+# Class or id pieces that name the site's masthead, set as a <div> as often as a <header>.
+_SITE_HEADER_MARK = re.compile(r"site-?header|masthead|top-?bar|navbar|global-?header|header-?top|top-?header",
+                               re.I)
+
+
 def _in_page_header(element, headline) -> bool:
     """The element is in the page's navigation, or in a <header> that does not hold the
-    headline: the site's masthead, whose <time> is today's date (or a ticker's), not the
-    article's. (An article's own <header> holds its headline.) Said only when there is one."""
+    headline, or in the masthead (_in_masthead): the site's header, whose <time> is today's
+    date (or a ticker's), not the article's. (An article's own <header> holds its headline.)
+    Said only when there is one."""
     if headline is None:
         return False
     return any(box.tag == "nav" or not any(a is box for a in headline.iterancestors())
-               for box in element.iterancestors("header", "nav"))
+               for box in element.iterancestors("header", "nav")) or _in_masthead(element, headline)
+
+
+def _in_masthead(element, headline) -> bool:
+    """The element is in (or is) a box whose class or id names the site's header or masthead
+    ("site-header__date", id="masthead"), a <div> as often as a <header>, that does not hold
+    the headline: today's date is set there. (A <header> with no such name is not enough for
+    a date written out: a template may set the article's date in a header of its own apart
+    from its headline.)"""
+    if headline is None:
+        return False
+    holders = set(headline.iterancestors())
+    for box in chain((element,), element.iterancestors()):
+        if box.tag in ("body", "html") or box in holders:
+            return False
+        if _SITE_HEADER_MARK.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
+    return False
 
 
 def _is_revision(element) -> bool:
@@ -1026,7 +1050,8 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # (One in a list item with a heading or another story's box is a teaser's: another
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+                or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                or _in_masthead(element, headline)):
             continue
         text = _text(element)
         if text and len(text) <= 80:
@@ -1883,7 +1908,7 @@ def _lone_date(signals: Signals) -> list[str]:
         day = text_date(text)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
-                and not _in_other_stories(element, headline)):
+                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

@@ -418,3 +418,26 @@ def test_a_date_alone_outside_a_quotation_still_dates_the_page():
     # date made two, which said nothing of the page's)
     article = parsed(top="<div>2024-03-05</div>", after=EMBEDDED_POST)
     assert (article.published, article.provenance["published"]) == ("2024-03-05", "text")
+
+
+# --- dates: the masthead's date set in a <div> ----------------------------------------------
+
+
+def masthead_page(masthead: str, top: str = "") -> bytes:
+    return (f"<html><head>{TITLE}</head><body>{masthead}<article>{HEADLINE}{top}{BODY}</article>"
+            f"</body></html>").encode()
+
+
+@pytest.mark.parametrize("masthead", [
+    '<div class="site-header__below"><span class="site-header__date">March 9, 2024</span></div>',
+    '<div id="masthead"><div class="today">Saturday, March 9, 2024</div></div>',
+])
+def test_the_date_in_a_masthead_box_is_todays_not_the_articles(masthead):
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+def test_the_articles_date_beside_a_masthead_date():
+    # the near-miss: the article's own date, after its headline, dates it
+    raw = masthead_page('<div class="site-header__below"><span class="site-header__date">March 9, 2024</span></div>',
+                        '<p class="article-header__date">March 5, 2024</p>')
+    assert normalise(extract_html(raw), NOW).published == "2024-03-05"
