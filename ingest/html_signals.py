@@ -203,17 +203,17 @@ class Signals:
 
     @cached_property
     def others_dates(self) -> bool:
-        """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card, or a JSON-LD object of another story), its readers' comments or the day
-        in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
+        """The page dates other stories (a <time> or a date-named element in a related box, a
+        teaser card or a list item with a heading, or a JSON-LD object of another story), its
+        readers' comments or the day in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
         theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e) or _in_masthead(e, headline)
-                   for e in chain(_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
+        return any(_TEASER_ITEM(e) or _in_other_stories(e, headline) or _IN_COMMENTS(e) or _in_masthead(e, headline)
+                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
 
     @cached_property
     def month_only_times(self) -> bool:
@@ -484,13 +484,18 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Von ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
-# (related, popular or next articles), not to this one.
-_NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
+# (related, popular or next articles), not to this one. (Card templates set teasers' headlines
+# in <h5> as often as in <h2> to <h4>.)
+_NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4 or .//h5])]"
 # Each test asked of one element. The page is not searched once per test: a test of the
 # element's own text (normalize-space(text()) for every element of the page, once per prefix)
 # cost more than the rest of the signals together. One pass in Python finds the elements that
 # may pass any test of a kind, and the tests are asked of those alone.
 _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The same tests asked of the elements in teasers, which they leave out: a page whose only
+# bylines are teasers' shows other stories' writers (see _bylines).
+_TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
+    f"self::*{test}" for test in _BYLINE_TESTS) + "][" + _NOT_TEASER[5:-2] + "])")
 # The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
@@ -621,7 +626,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 found.append(text)
         if found:
             return found[:6], written[:6], _byline_block(first), bool(others)
-    return [], [], [], bool(others)
+    # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
+    # search would read theirs). (Asked only here: most pages have a byline.)
+    teasers = any(e is not headline and _TEASER_BYLINE(e) for elements in may_pass.values() for e in elements)
+    return [], [], [], bool(others) or teasers
 
 
 # rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
@@ -741,8 +749,8 @@ _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more
 # Class words that name a post's tags and categories (blog themes add one per tag to the post's
 # box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
 _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
-_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4]")
-_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4)")
+_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5]")
+_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4 or .//h5)")
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
 
 
@@ -974,7 +982,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     return days
 
 
-_TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
+_TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4 or .//h5])")
 # A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
 # element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
@@ -986,6 +994,7 @@ _IN_COMMENTS = etree.XPath(
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+_ALL_TIMES = etree.XPath("//time[@datetime]")
 # A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
 # date): a date in it is the quoted words', not the page's.
 _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")

@@ -441,3 +441,25 @@ def test_the_articles_date_beside_a_masthead_date():
     raw = masthead_page('<div class="site-header__below"><span class="site-header__date">March 9, 2024</span></div>',
                         '<p class="article-header__date">March 5, 2024</p>')
     assert normalise(extract_html(raw), NOW).published == "2024-03-05"
+
+
+# --- dates and authors: teaser cards headed by an <h5> --------------------------------------
+
+H5_TEASERS = ('<ul class="more"><li><h5><a href="/news/other-story">Ferry fares to rise</a></h5>'
+              '<span class="byline">By Lia Moon</span> <time datetime="2024-03-09T08:00:00+00:00">9 March</time>'
+              '</li></ul>')
+
+
+@pytest.mark.parametrize("heading", ["h5", "h3"])
+def test_a_list_item_headed_by_an_h5_is_another_storys_teaser(heading):
+    # and with no byline or date of its own, the page is not given the teaser's by trafilatura's
+    # author search or htmldate, which read the same elements
+    article = parsed(after=H5_TEASERS.replace("h5", heading))
+    assert (article.authors, article.published) == ([], None)
+
+
+def test_the_articles_own_byline_and_time_beside_h5_teasers():
+    # the near-miss: the article's own byline and <time>, outside the list, still count
+    article = parsed(top='<p class="byline">By Ines Varga</p><time datetime="2024-03-05T08:00:00+00:00">'
+                         '5 March</time>', after=H5_TEASERS)
+    assert (article.authors, article.published) == (["Ines Varga"], "2024-03-05T08:00:00+00:00")
