@@ -27,12 +27,23 @@ and a page is listed when
   author-none  (no disagreement) neither we nor any signal name a person: pages to read for
                bylines of a shape none of these signals knows
 
+With --visible, the same pages are read the other way round: where the page's JSON-LD or meta
+names people (who also appear in the page's text) or a published date, our reading of the visible
+page alone (the byline, rel="author" links and author-page links; the <time>s, byline dates,
+labelled and written dates, in the order choose_dates asks them) is set beside it. Those signals
+decide on pages that carry no JSON-LD or meta, where a byline or date we misread does harm; on
+pages that have them, the structured value hides the misreading, and this brings it out:
+
+  visible-author-none / -diff   our visible byline reading finds no one / other people
+  visible-date-none / -diff     our visible date reading finds no date / another day (a day
+                                that a UTC time and a local one may both name is the same day)
+
 A disagreement is no error by itself (htmldate reads image paths; a visible "author" box may be
 a related story's): read the pages it lists. The counts at the end say how many pages each
 kind has. Nothing here is a ground truth.
 
 Usage: python benchmarks/html_disagreements.py [--corpus scrapinghub_aeb] [--kinds author-miss,...]
-                                               [--limit N]
+                                               [--limit N] [--visible]
 """
 
 import argparse
@@ -47,7 +58,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
-from html_accuracy import days_of, read_raw  # noqa: E402
+from html_accuracy import days_of, read_raw, same_day  # noqa: E402
 from ingest import html_signals  # noqa: E402
 from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
 from ingest.normalise import iso_date, normalise, person_key, split_people  # noqa: E402
@@ -145,6 +156,68 @@ def disagreements(article, others: dict) -> list[str]:
     return kinds
 
 
+def visible_reading(raw: bytes, now: datetime) -> dict:
+    """The structured authors and date of a page beside what the visible page alone gives."""
+    tree = load_html(decode_html(raw))
+    if tree is None:
+        return {}
+    signals = html_signals.read_signals(tree)
+    structured = split_people([n for item in signals.own_json_ld
+                               for n in html_signals._names(item.get("author"), True, signals.json_ld_nodes)])[0]
+    if not structured:
+        structured = next((people for key in html_signals.META_AUTHOR if (people := split_people(
+            [v for v in signals.meta.get(key, []) if not html_signals._PROFILE_URL.match(v)])[0])), [])
+    body = tree.find(".//body")
+    text = " ".join(body.text_content().split()) if body is not None else ""
+    shown = [name for name in structured if name in text]
+    visible = (split_people(signals.byline)[0] or split_people(signals.rel_author)[0]
+               or split_people(signals.author_links)[0])
+    date = next((v for item in signals.own_json_ld if isinstance(v := item.get("datePublished"), str)), None) or next(
+        (v for key in html_signals.META_PUBLISHED for v in signals.meta.get(key, [])), None)
+    visible_date = None
+    for values in (lambda: signals.time_published, lambda: signals.time_elements[:1], lambda: signals.byline_dates,
+                   lambda: signals.labelled_dates,
+                   lambda: [html_signals.published_text_date(t) for t in signals.date_texts],
+                   lambda: html_signals._permalink_dates(signals), lambda: html_signals._lone_date(signals),
+                   lambda: signals.revision_times[:1]):
+        visible_date = next((day for value in values() if isinstance(value, str) and (day := iso_date(value, now))), None)
+        if visible_date:
+            break
+    return {"authors": shown, "visible_authors": visible, "date": iso_date(date, now) if date else None,
+            "visible_date": visible_date}
+
+
+def visible_kinds(found: dict) -> list[str]:
+    kinds = []
+    if found.get("authors"):
+        wanted, got = {person_key(p) for p in found["authors"]}, {person_key(p) for p in found["visible_authors"]}
+        if not got:
+            kinds.append("visible-author-none")
+        elif not wanted <= got:
+            kinds.append("visible-author-diff")
+    if found.get("date"):
+        if not found["visible_date"]:
+            kinds.append("visible-date-none")
+        elif not (same_day(found["visible_date"], found["date"]) or same_day(found["date"], found["visible_date"])):
+            kinds.append("visible-date-diff")
+    return kinds
+
+
+def main_visible(rows, folder: Path, now: datetime) -> None:
+    counts = Counter()
+    for row in rows:
+        found = visible_reading(read_raw(folder / row["html_file"]), now)
+        kinds = visible_kinds(found) if found else []
+        counts.update(kinds)
+        counts["pages with structured authors shown"] += bool(found.get("authors"))
+        counts["pages with a structured date"] += bool(found.get("date"))
+        if kinds:
+            print(f"{row['id'][:12]} {' '.join(kinds)}  {row.get('url')}")
+            print(f"  structured: authors={found['authors']} date={found['date']}")
+            print(f"  visible:    authors={found['visible_authors']} date={found['visible_date']}")
+    print("\n" + ", ".join(f"{kind} {count}" for kind, count in counts.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -153,6 +226,8 @@ def main() -> None:
                         help="A corpus folder whose authors and dates no score reads.")
     parser.add_argument("--kinds", default=",".join(KINDS[:-1]), help="Which kinds of page to list.")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--visible", action="store_true",
+                        help="Set our reading of the visible page beside the page's JSON-LD and meta.")
     args = parser.parse_args()
     wanted = set(args.kinds.split(","))
     folder = CORPORA / args.corpus
@@ -160,6 +235,9 @@ def main() -> None:
     if args.limit:
         rows = rows[: args.limit]
     now = datetime.now(timezone.utc)
+    if args.visible:
+        main_visible(rows, folder, now)
+        return
     counts = Counter()
     for row in rows:
         raw = read_raw(folder / row["html_file"])
