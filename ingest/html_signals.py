@@ -1017,10 +1017,15 @@ def _in_page_header(element, headline) -> bool:
                for box in element.iterancestors("header", "nav")) or _in_masthead(element, headline)
 
 
+# schema.org's types for the parts of a page the site repeats on every page: its header and
+# its navigation.
+_SITE_PART_TYPE = re.compile(r"WPHeader|SiteNavigationElement")
+
+
 def _in_masthead(element, headline) -> bool:
     """The element is in (or is) a box whose class or id names the site's header or masthead
-    ("site-header__date", id="masthead"), a <div> as often as a <header>, that does not hold
-    the headline: today's date is set there. (A <header> with no such name is not enough for
+    ("site-header__date", id="masthead"), a <div> as often as a <header>, or whose microdata
+    type says so (WPHeader), that does not hold the headline: today's date is set there. (A <header> with no such name is not enough for
     a date written out: a template may set the article's date in a header of its own apart
     from its headline.)"""
     if headline is None:
@@ -1029,7 +1034,8 @@ def _in_masthead(element, headline) -> bool:
     for box in chain((element,), element.iterancestors()):
         if box.tag in ("body", "html") or box in holders:
             return False
-        if _SITE_HEADER_MARK.search(f"{box.get('class', '')} {box.get('id', '')}"):
+        if _SITE_HEADER_MARK.search(f"{box.get('class', '')} {box.get('id', '')}") or _SITE_PART_TYPE.search(
+                box.get("itemtype") or ""):
             return True
     return False
 

@@ -463,3 +463,9 @@ def test_the_articles_own_byline_and_time_beside_h5_teasers():
     article = parsed(top='<p class="byline">By Ines Varga</p><time datetime="2024-03-05T08:00:00+00:00">'
                          '5 March</time>', after=H5_TEASERS)
     assert (article.authors, article.published) == (["Ines Varga"], "2024-03-05T08:00:00+00:00")
+
+
+def test_the_date_in_a_header_typed_as_the_sites_is_todays():
+    masthead = ('<header class="page-top" itemscope itemtype="https://schema.org/WPHeader">'
+                '<span class="page-date">Saturday, March 9, 2024</span></header>')
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
