@@ -165,11 +165,9 @@ class Signals:
         title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
-        headline = _headline_element(self.tree)
-        # (Not a reader's comment's, which schema.org marks up with the same property, nor
-        # another story's in a teaser or a related box.)
-        elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not (
-            _IN_COMMENTS(e) or _in_teaser(e, headline) or _in_other_stories(e, headline))]
+        # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
+        # are not left out here: a page whose first <h1> is a promotion's would lose its own.)
+        elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
         return [value for value in values if value]
@@ -1086,14 +1084,21 @@ _WORDED_DATE = re.compile(
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
-# Day, month, year with dots, as Europe writes a date ("19.07.2022"); slashes are left out,
-# as "07/19" and "19/07" both are in use.
+# Day, month, year with dots, as Europe writes a date ("19.07.2022"), or month first when the
+# second number is past 12 ("11.14.2019").
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d|\.\d)")
+# With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
+# only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
+# United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
+# two digits is this century's.
+_SLASHED_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])")
+_US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 
 
 def text_date(text: str) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
-    "5 March 2024"), as an ISO day; a month or a year alone is not a date."""
+    "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
+    a day whose month may be either number ("07/05/2024")."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -1105,6 +1110,20 @@ def text_date(text: str) -> str | None:
     match = _DOTTED_DATE.search(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
+        if month > 12 >= day:
+            day, month = month, day
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _SLASHED_DATE.search(text)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        year += 2000 if year < 100 else 0
+        if second > 12 >= first or (max(first, second) <= 12 and _US_ZONE.search(text)):
+            month, day = first, second
+        elif first > 12 >= second:
+            day, month = first, second
+        else:
+            return None
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None

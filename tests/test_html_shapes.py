@@ -469,3 +469,28 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     masthead = ('<header class="page-top" itemscope itemtype="https://schema.org/WPHeader">'
                 '<span class="page-date">Saturday, March 9, 2024</span></header>')
     assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+# --- dates: numbers with slashes, when their order is certain -------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("11/19/2019", "2019-11-19"),  # a day past 12: the month comes first
+    ("19/11/2019", "2019-11-19"),  # and here the day
+    ("11/09/19 06:56 AM EST", "2019-11-09"),  # both 12 or less, beside a US time zone
+    ("5:45 AM PT 03/04/2024", "2024-03-04"),
+    ("11.14.2019 09:00 AM", "2019-11-14"),  # dots, the month first
+    # the near-misses: either order possible, and no date at all
+    ("07/05/2024", None),
+    ("Score 3/4/20 in the final", None),
+    ("1/2/2024/5", None),
+])
+def test_dates_with_slashes_in_a_certain_order(text, day):
+    from ingest.html_signals import text_date
+
+    assert text_date(text) == day
+
+
+def test_a_us_date_in_a_publish_date_element_dates_the_page():
+    article = parsed(top='<span class="article__publish-date">5:45 AM PST 11/19/2019</span>')
+    assert (article.published, article.provenance["published"]) == ("2019-11-19", "text")
