@@ -896,7 +896,7 @@ def _lines(element, split_fields: bool = False) -> str | None:
     return text or None
 
 
-# Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
+# Elements a template names for the publication date ("date", "pubdate", "posted", "timestamp"), and
 # <time> elements with no machine-readable value. "update" and "modif" name the other date.
 # (A pass in Python: the same test as an XPath over every element cost twice as much.)
 def _date_named(tree: HtmlElement):
@@ -906,7 +906,8 @@ def _date_named(tree: HtmlElement):
             yield element
             continue
         marks, key = element.get("class") or "", element.get("id") or ""
-        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks)
+        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
+             or "timestamp" in marks or "Timestamp" in marks)
                 and "update" not in marks and "modif" not in marks):
             yield element
 

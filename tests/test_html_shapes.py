@@ -494,3 +494,15 @@ def test_dates_with_slashes_in_a_certain_order(text, day):
 def test_a_us_date_in_a_publish_date_element_dates_the_page():
     article = parsed(top='<span class="article__publish-date">5:45 AM PST 11/19/2019</span>')
     assert (article.published, article.provenance["published"]) == ("2019-11-19", "text")
+
+
+# --- dates: an element named for a timestamp ------------------------------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<div class="story-timestamp">Nov. 20, 2024 5:52 AM</div>', "2024-11-20"),
+    # the near-miss: a timestamp that dates only a revision
+    ('<div class="story-timestamp">Updated Nov. 22, 2024</div>', None),
+])
+def test_a_timestamp_element_dates_the_page(top, published):
+    assert parsed(top=top).published == published
