@@ -1067,7 +1067,10 @@ def _date_texts(tree: HtmlElement) -> list[str]:
                 or _IN_QUOTE(element) or _in_other_stories(element, headline)
                 or _in_masthead(element, headline)):
             continue
-        text = _text(element)
+        # (Its pieces with a space between them: a template sets the day and the clock in
+        # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
+        # run together as one number otherwise.)
+        text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
         if text and len(text) <= 80:
             texts.append(text)
         if len(texts) >= 3:

@@ -506,3 +506,8 @@ def test_a_us_date_in_a_publish_date_element_dates_the_page():
 ])
 def test_a_timestamp_element_dates_the_page(top, published):
     assert parsed(top=top).published == published
+
+
+def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
+    top = '<time class="published-timestamp">Published <span>Wed, Nov 20 2024</span><span>4:29 AM EST</span></time>'
+    assert parsed(top=top).published == "2024-11-20"
