@@ -210,7 +210,7 @@ class Signals:
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_TEASER_ITEM(e) or _in_other_stories(e, headline) or _IN_COMMENTS(e) or _in_masthead(e, headline)
+        return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
                    for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
 
     @cached_property
@@ -484,7 +484,7 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one. (Card templates set teasers' headlines
 # in <h5> as often as in <h2> to <h4>.)
-_NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4 or .//h5])]"
+_NOT_TEASER = "[not(ancestor::li[.//*[self::h2 or self::h3 or self::h4 or self::h5]])]"
 # Each test asked of one element. The page is not searched once per test: a test of the
 # element's own text (normalize-space(text()) for every element of the page, once per prefix)
 # cost more than the rest of the signals together. One pass in Python finds the elements that
@@ -502,9 +502,10 @@ _ATTRIBUTE_PIECES = {
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
 }
-# The text tests each need the element's first text to begin with one of these words (in any
-# case here, a looser test than theirs: the tests themselves decide).
-_TEXT_TEST_START = re.compile(r"\s*(?:[/—–|]+\s*)?(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+# The text tests each need the element's first text to begin with one of these words, or with
+# a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
+# decide).
+_TEXT_TEST_START = re.compile(r"\s*(?:[/—–|]|by|posted|published|written|filed|words|story|text|reporting|author|"
                               r"autor|auteur|par|por|door|av|von)", re.I)
 
 
@@ -748,7 +749,7 @@ _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more
 # box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
 _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
 _CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5]")
-_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4 or .//h5)")
+_HOLDS_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4 or self::h5])")
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
 
 
@@ -981,7 +982,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     return days
 
 
-_TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4 or .//h5])")
+_TEASER_ITEM = etree.XPath("boolean(" + _NOT_TEASER[5:-2] + ")")
 # A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
 # element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
@@ -1000,9 +1001,12 @@ _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
-# Class or id pieces that name the site's masthead, set as a <div> as often as a <header>.
+# Class or id pieces that name the site's masthead, set as a <div> as often as a <header>, and
+# schema.org's types for the parts of a page the site repeats on every page: its header and
+# its navigation.
 _SITE_HEADER_MARK = re.compile(r"site-?header|masthead|top-?bar|navbar|global-?header|header-?top|top-?header",
                                re.I)
+_SITE_PART_TYPE = re.compile(r"WPHeader|SiteNavigationElement")
 
 
 def _in_page_header(element, headline) -> bool:
@@ -1016,11 +1020,6 @@ def _in_page_header(element, headline) -> bool:
                for box in element.iterancestors("header", "nav")) or _in_masthead(element, headline)
 
 
-# schema.org's types for the parts of a page the site repeats on every page: its header and
-# its navigation.
-_SITE_PART_TYPE = re.compile(r"WPHeader|SiteNavigationElement")
-
-
 def _in_masthead(element, headline) -> bool:
     """The element is in (or is) a box whose class or id names the site's header or masthead
     ("site-header__date", id="masthead"), a <div> as often as a <header>, or whose microdata
@@ -1029,14 +1028,21 @@ def _in_masthead(element, headline) -> bool:
     from its headline.)"""
     if headline is None:
         return False
-    holders = set(headline.iterancestors())
+    holders = _headline_boxes(headline)
     for box in chain((element,), element.iterancestors()):
-        if box.tag in ("body", "html") or box in holders:
+        # (Most dates are near the headline: the first box that holds it ends the search.)
+        if box in holders or box.tag in ("body", "html"):
             return False
-        if _SITE_HEADER_MARK.search(f"{box.get('class', '')} {box.get('id', '')}") or _SITE_PART_TYPE.search(
-                box.get("itemtype") or ""):
+        marks, key, kind = box.get("class"), box.get("id"), box.get("itemtype")
+        if ((marks or key) and _SITE_HEADER_MARK.search(f"{marks} {key}")) or (kind and _SITE_PART_TYPE.search(kind)):
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _headline_boxes(headline) -> frozenset:
+    """The boxes around the headline (asked for every date candidate of a page)."""
+    return frozenset(headline.iterancestors())
 
 
 def _is_revision(element) -> bool:

@@ -511,3 +511,8 @@ def test_a_timestamp_element_dates_the_page(top, published):
 def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
     top = '<time class="published-timestamp">Published <span>Wed, Nov 20 2024</span><span>4:29 AM EST</span></time>'
     assert parsed(top=top).published == "2024-11-20"
+
+
+def test_a_masthead_class_in_capitals_names_it_too():
+    masthead = '<div class="SiteHeader-NavBar"><span class="today-date">March 9, 2024</span></div>'
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
