@@ -903,13 +903,14 @@ def _lines(element, split_fields: bool = False) -> str | None:
 def _date_named(tree: HtmlElement):
     """Those elements, page order (a generator: its readers stop at the first few)."""
     for element in tree.getroottree().iter(etree.Element):
+        marks, key = element.get("class"), element.get("id")
+        if marks or key:  # (most elements have neither)
+            marks, key = marks or "", key or ""
+            if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
+                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks):
+                yield element
+                continue
         if element.tag == "time" and element.get("datetime") is None:
-            yield element
-            continue
-        marks, key = element.get("class") or "", element.get("id") or ""
-        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
-             or "timestamp" in marks or "Timestamp" in marks)
-                and "update" not in marks and "modif" not in marks):
             yield element
 
 
