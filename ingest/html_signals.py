@@ -1040,9 +1040,10 @@ def _in_masthead(element, headline) -> bool:
     return False
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _headline_boxes(headline) -> frozenset:
-    """The boxes around the headline (asked for every date candidate of a page)."""
+    """The boxes around the headline (asked for every date candidate of a page; the last
+    page's alone are kept, as they keep its tree alive)."""
     return frozenset(headline.iterancestors())
 
 
