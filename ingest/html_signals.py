@@ -505,8 +505,8 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"\s*(?:[/—–|]|by|posted|published|written|filed|words|story|text|reporting|author|"
-                              r"autor|auteur|par|por|door|av|von)", re.I)
+_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+                              r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -627,7 +627,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             return found[:6], written[:6], _byline_block(first), bool(others)
     # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
     # search would read theirs). (Asked only here: most pages have a byline.)
-    teasers = any(e is not headline and _TEASER_BYLINE(e) for elements in may_pass.values() for e in elements)
+    teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
+                  for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
 
 
