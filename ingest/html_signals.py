@@ -165,7 +165,9 @@ class Signals:
         title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
-        elements = _TIME_PUBLISHED_XPATH(self.tree)
+        # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
+        # are not left out here: a page whose first <h1> is a promotion's would lose its own.)
+        elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
         return [value for value in values if value]
@@ -178,7 +180,7 @@ class Signals:
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -199,16 +201,17 @@ class Signals:
 
     @cached_property
     def others_dates(self) -> bool:
-        """The page dates other stories (a <time> or a date-named element in a related box or
-        a teaser card, or a JSON-LD object of another story) or its readers' comments:
-        htmldate, which reads the same elements and JSON-LD, would give one of theirs."""
+        """The page dates other stories (a <time> or a date-named element in a related box, a
+        teaser card or a list item with a heading, or a JSON-LD object of another story), its
+        readers' comments or the day in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
+        theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
         headline = _headline_element(self.tree)
-        return any(_in_other_stories(e, headline) or _IN_COMMENTS(e)
-                   for e in chain(_TIMES(self.tree), _date_named(self.tree)))
+        return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
+                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
 
     @cached_property
     def month_only_times(self) -> bool:
@@ -448,7 +451,11 @@ _BYLINE_TESTS = (
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
-    'starts-with(normalize-space(text()), "BY ")]',
+    'starts-with(normalize-space(text()), "BY ") or '
+    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A"
+    '((starts-with(normalize-space(text()), "/") or starts-with(normalize-space(text()), "—") or '
+    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|")) and '
+    'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
@@ -475,13 +482,18 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Von ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
-# (related, popular or next articles), not to this one.
-_NOT_TEASER = "[not(ancestor::li[.//h2 or .//h3 or .//h4])]"
+# (related, popular or next articles), not to this one. (Card templates set teasers' headlines
+# in <h5> as often as in <h2> to <h4>.)
+_NOT_TEASER = "[not(ancestor::li[.//*[self::h2 or self::h3 or self::h4 or self::h5]])]"
 # Each test asked of one element. The page is not searched once per test: a test of the
 # element's own text (normalize-space(text()) for every element of the page, once per prefix)
 # cost more than the rest of the signals together. One pass in Python finds the elements that
 # may pass any test of a kind, and the tests are asked of those alone.
 _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The same tests asked of the elements in teasers, which they leave out: a page whose only
+# bylines are teasers' shows other stories' writers (see _bylines).
+_TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
+    f"self::*{test}" for test in _BYLINE_TESTS) + "][" + _NOT_TEASER[5:-2] + "])")
 # The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
@@ -490,10 +502,11 @@ _ATTRIBUTE_PIECES = {
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
 }
-# The text tests each need the element's first text to begin with one of these words (in any
-# case here, a looser test than theirs: the tests themselves decide).
+# The text tests each need the element's first text to begin with one of these words, or with
+# a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
+# decide).
 _TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
-                              r"autor|auteur|par|por|door|av|von)", re.I)
+                              r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -522,6 +535,8 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
     return found
 
 
+# A mark that sets a byline off before its "By" ("// By A", "— By A").
+_LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -572,10 +587,13 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Nor a credit line that a template marks like the byline: "Photo by A",
             # "Reviewed by B" name no writer, and the writer's byline may follow.)
             # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
-            # credits the picture; a caption marked as the author's is a portrait's, and counts.)
+            # credits the picture; a caption marked as the author's is a portrait's, and counts,
+            # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
+            # item is the photographer.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
+                          and not _IN_MEDIA_ITEM(e)
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -602,12 +620,16 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if as_written:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
-            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", text)) if text else text
+            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
             if text and text not in found:
                 found.append(text)
         if found:
             return found[:6], written[:6], _byline_block(first), bool(others)
-    return [], [], [], bool(others)
+    # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
+    # search would read theirs). (Asked only here: most pages have a byline.)
+    teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
+                  for elements in may_pass.values() for e in elements)
+    return [], [], [], bool(others) or teasers
 
 
 # rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
@@ -617,6 +639,12 @@ _REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUT
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _IN_CAPTION = etree.XPath("boolean(ancestor-or-self::figcaption)")
+# An element whose nearest microdata item around it is a picture, a video or a sound: its
+# "author" or "creator" property is that item's (the photographer's), not the article's.
+_IN_MEDIA_ITEM = etree.XPath(
+    'boolean(ancestor::*[@itemscope][1][contains(@itemtype, "ImageObject") or '
+    'contains(@itemtype, "VideoObject") or contains(@itemtype, "MediaObject") or '
+    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph")])')
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
                             r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
 
@@ -654,7 +682,8 @@ def _author_links(tree: HtmlElement) -> list[str]:
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and _AUTHOR_PAGE.search(target.path) and _text(a) and not _in_teaser(a, headline)
+             and _AUTHOR_PAGE.search(target.path) and not _is_licence(a, target.path)
+             and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:
         return []
@@ -662,15 +691,45 @@ def _author_links(tree: HtmlElement) -> list[str]:
     return [_text(a) for a in links if a.getparent() is parent][:6]
 
 
+# A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),
+# the shape of an author page.
+_LICENCE_PATH = re.compile(r"/licen[cs]es?/", re.I)
+
+
+def _is_licence(link, path: str) -> bool:
+    return bool(_LICENCE_PATH.search(path)) or "license" in (link.get("rel") or "").casefold().split()
+
+
 _BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
 
 
+
+
 def _following_text(element) -> str | None:
-    """The text after an element up to the end of its parent, if that is a short line."""
+    """The text after an element up to the end of its parent, or to a heading after the name
+    (see _CardStart), if that is a short line."""
     pieces = [element.tail or ""]
-    for sibling in element.itersiblings():
-        pieces += [_lines(sibling) or "", sibling.tail or ""]
-    text = " ".join(" ".join(pieces).split())
+
+    def walk(node):
+        if not isinstance(node.tag, str):
+            return
+        if node.tag in _CARD_HEADINGS_TAGS and "".join(pieces).strip():
+            raise _CardStart
+        pieces.append(" ")
+        if node.tag not in ("script", "style", "svg", "button"):
+            pieces.append(node.text or "")
+            for child in node:
+                walk(child)
+                pieces.append(child.tail or "")
+        pieces.append(" ")
+
+    try:
+        for sibling in element.itersiblings():
+            walk(sibling)
+            pieces.append(sibling.tail or "")
+    except _CardStart:
+        pass
+    text = " ".join("".join(pieces).split())
     return text if 0 < len(text) <= 300 else None
 
 
@@ -690,8 +749,8 @@ _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more
 # Class words that name a post's tags and categories (blog themes add one per tag to the post's
 # box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
 _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
-_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4]")
-_HOLDS_HEADING = etree.XPath("boolean(.//h2 or .//h3 or .//h4)")
+_CARD_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5]")
+_HOLDS_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4 or self::h5])")
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
 
 
@@ -755,6 +814,35 @@ def _two_fields(before: str, after: str) -> bool:
     return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
 
 
+# Class words a byline box marks its outlet part with ("<span class=author>A</span><span
+# class=publication>Valley Courier</span>"): the paper or the employer, not a writer.
+_OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affiliation|organi[sz]ation|"
+                           r"newspaper)(?:$|[\s_-])", re.I)
+_HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
+                            'contains(@itemprop, "author")])')
+
+
+def _is_outlet_part(node) -> bool:
+    """A part of a byline marked as its outlet ("author-affiliation" too), and holding no part
+    marked as the author (a "publication-info" box may wrap the whole byline)."""
+    return bool(_OUTLET_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
+
+
+# Where a byline's names end: a heading after them begins the writer's card (a bio, "Most
+# recent stories" and their headlines), which templates set inside the byline box, beside the
+# name, to show on hover. (A heading that comes first may be the name itself.)
+_CARD_HEADINGS_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+class _CardStart(Exception):
+    pass
+
+
+# Nothing but a label read so far ("", "By", "Posted by", "Author:"): a heading next is the name.
+_LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|reporting)\s+)?"
+                         r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
+
+
 def _lines(element, split_fields: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -776,6 +864,9 @@ def _lines(element, split_fields: bool = False) -> str | None:
         if not isinstance(node.tag, str):  # comments, processing instructions
             add(node.tail or "")
             return
+        if (split_fields and node.tag in _CARD_HEADINGS_TAGS and node is not element
+                and not _LABEL_ONLY.fullmatch("".join(pieces))):
+            raise _CardStart
         block = node.tag in _BLOCK_TAGS
         if block:
             pieces.append("\n")
@@ -784,7 +875,8 @@ def _lines(element, split_fields: bool = False) -> str | None:
             # Two links with nothing but a space between them ("<a>A B</a> <a>C D</a>") are
             # two entries, each its own profile: a name set in two parts is not two links.
             pieces.append("\n")
-        if node.tag not in ("script", "style", "svg", "button"):
+        if node.tag not in ("script", "style", "svg", "button") and not (
+                split_fields and node is not element and _is_outlet_part(node)):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
@@ -795,7 +887,10 @@ def _lines(element, split_fields: bool = False) -> str | None:
         if node is not element:
             add(node.tail or "", at_boundary=True)
 
-    walk(element)
+    try:
+        walk(element)
+    except _CardStart:
+        pass
     # A middle dot or bullet between inline parts separates fields ("Name · Agency · Date").
     text = re.sub(r"\s[·•|]\s", "\n", "".join(pieces))
     lines = [" ".join(line.split()) for line in text.split("\n")]
@@ -803,18 +898,20 @@ def _lines(element, split_fields: bool = False) -> str | None:
     return text or None
 
 
-# Elements a template names for the publication date ("date", "pubdate", "posted", ...), and
+# Elements a template names for the publication date ("date", "pubdate", "posted", "timestamp"), and
 # <time> elements with no machine-readable value. "update" and "modif" name the other date.
 # (A pass in Python: the same test as an XPath over every element cost twice as much.)
 def _date_named(tree: HtmlElement):
     """Those elements, page order (a generator: its readers stop at the first few)."""
     for element in tree.getroottree().iter(etree.Element):
+        marks, key = element.get("class"), element.get("id")
+        if marks or key:  # (most elements have neither)
+            marks, key = marks or "", key or ""
+            if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
+                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks):
+                yield element
+                continue
         if element.tag == "time" and element.get("datetime") is None:
-            yield element
-            continue
-        marks, key = element.get("class") or "", element.get("id") or ""
-        if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks)
-                and "update" not in marks and "modif" not in marks):
             yield element
 
 
@@ -872,7 +969,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
         text = _text(element) or ""
         day = published_text_date(text) if len(text) <= 200 else None
@@ -887,7 +984,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     return days
 
 
-_TEASER_ITEM = etree.XPath("boolean(ancestor::li[.//h2 or .//h3 or .//h4])")
+_TEASER_ITEM = etree.XPath("boolean(" + _NOT_TEASER[5:-2] + ")")
 # A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
 # element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
@@ -899,17 +996,56 @@ _IN_COMMENTS = etree.XPath(
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
 _TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
+_ALL_TIMES = etree.XPath("//time[@datetime]")
+# A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
+# date): a date in it is the quoted words', not the page's.
+_IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
+
+
+# Class or id pieces that name the site's masthead, set as a <div> as often as a <header>, and
+# schema.org's types for the parts of a page the site repeats on every page: its header and
+# its navigation.
+_SITE_HEADER_MARK = re.compile(r"site-?header|masthead|top-?bar|navbar|global-?header|header-?top|top-?header",
+                               re.I)
+_SITE_PART_TYPE = re.compile(r"WPHeader|SiteNavigationElement")
 
 
 def _in_page_header(element, headline) -> bool:
     """The element is in the page's navigation, or in a <header> that does not hold the
-    headline: the site's masthead, whose <time> is today's date (or a ticker's), not the
-    article's. (An article's own <header> holds its headline.) Said only when there is one."""
+    headline, or in the masthead (_in_masthead): the site's header, whose <time> is today's
+    date (or a ticker's), not the article's. (An article's own <header> holds its headline.)
+    Said only when there is one."""
     if headline is None:
         return False
     return any(box.tag == "nav" or not any(a is box for a in headline.iterancestors())
-               for box in element.iterancestors("header", "nav"))
+               for box in element.iterancestors("header", "nav")) or _in_masthead(element, headline)
+
+
+def _in_masthead(element, headline) -> bool:
+    """The element is in (or is) a box whose class or id names the site's header or masthead
+    ("site-header__date", id="masthead"), a <div> as often as a <header>, or whose microdata
+    type says so (WPHeader), that does not hold the headline: today's date is set there. (A <header> with no such name is not enough for
+    a date written out: a template may set the article's date in a header of its own apart
+    from its headline.)"""
+    if headline is None:
+        return False
+    holders = _headline_boxes(headline)
+    for box in chain((element,), element.iterancestors()):
+        # (Most dates are near the headline: the first box that holds it ends the search.)
+        if box in holders or box.tag in ("body", "html"):
+            return False
+        marks, key, kind = box.get("class"), box.get("id"), box.get("itemtype")
+        if ((marks or key) and _SITE_HEADER_MARK.search(f"{marks} {key}")) or (kind and _SITE_PART_TYPE.search(kind)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _headline_boxes(headline) -> frozenset:
+    """The boxes around the headline (asked for every date candidate of a page; the last
+    page's alone are kept, as they keep its tree alive)."""
+    return frozenset(headline.iterancestors())
 
 
 def _is_revision(element) -> bool:
@@ -937,9 +1073,13 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # (One in a list item with a heading or another story's box is a teaser's: another
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                or _in_other_stories(element, headline)):
+                or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                or _in_masthead(element, headline)):
             continue
-        text = _text(element)
+        # (Its pieces with a space between them: a template sets the day and the clock in
+        # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
+        # run together as one number otherwise.)
+        text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
         if text and len(text) <= 80:
             texts.append(text)
         if len(texts) >= 3:
@@ -957,14 +1097,21 @@ _WORDED_DATE = re.compile(
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
-# Day, month, year with dots, as Europe writes a date ("19.07.2022"); slashes are left out,
-# as "07/19" and "19/07" both are in use.
+# Day, month, year with dots, as Europe writes a date ("19.07.2022"), or month first when the
+# second number is past 12 ("11.14.2019").
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d|\.\d)")
+# With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
+# only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
+# United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
+# two digits is this century's.
+_SLASHED_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])")
+_US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 
 
 def text_date(text: str) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
-    "5 March 2024"), as an ISO day; a month or a year alone is not a date."""
+    "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
+    a day whose month may be either number ("07/05/2024")."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -976,6 +1123,20 @@ def text_date(text: str) -> str | None:
     match = _DOTTED_DATE.search(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
+        if month > 12 >= day:
+            day, month = month, day
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _SLASHED_DATE.search(text)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        year += 2000 if year < 100 else 0
+        if second > 12 >= first or (max(first, second) <= 12 and _US_ZONE.search(text)):
+            month, day = first, second
+        elif first > 12 >= second:
+            day, month = first, second
+        else:
+            return None
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
@@ -1559,6 +1720,9 @@ _ACCOUNT_WORDS = {
     "redacción", "redaccion", "redação", "redacao", "redactie", "editorial", "everyone",
 }
 _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
+# An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
+# the CMS made, not a pen name.
+_ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
 _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
@@ -1585,7 +1749,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             name = _LONE_LABEL.sub("", text)
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
-                    or name.isupper() or key in _NOT_LONE_NAMES or _lone_site_name(name, site_keys)):
+                    or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
+                    or _lone_site_name(name, site_keys)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -1789,7 +1954,8 @@ def _lone_date(signals: Signals) -> list[str]:
         text = " ".join((element.text or "").split())
         day = text_date(text)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
-                and not _IN_COMMENTS(element) and not _in_other_stories(element, headline)):
+                and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
+                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

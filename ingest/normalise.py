@@ -256,6 +256,23 @@ class LoneName(str):
 _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
                "department", "corporation", "society"}
 _AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS)  # (joined once, not per name)
+# The first word of a public body's or an office's name in the Romance languages and German,
+# before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
+# after: "Secretaria de Comunicação", "Coordenadoria de TI", "Prefeitura Municipal de Lagoa",
+# "Ministerio de Salud", "Amt der Stadt". (In English "of" and "for"
+# are no particles, so "Department of Health" never read as a name.)
+_BODY_HEADS = {
+    "secretaria", "secretaría", "assessoria", "asesoría", "prefeitura", "coordenadoria", "coordenação",
+    "coordinación", "departamento", "département", "ministério", "ministerio", "ministère", "ministero",
+    "gabinete", "governo", "gobierno", "gouvernement", "universidade", "universidad",
+    "université", "università", "instituto", "institut", "istituto", "câmara", "cámara", "comissão",
+    "comisión", "commissione", "agência", "agencia", "agence", "agenzia", "serviço", "servicio",
+    "direction", "dirección", "diretoria", "direção", "oficina", "ayuntamiento", "mairie", "comune",
+    "conselho", "consejo", "conseil", "consiglio", "procuradoria", "fundação", "fundación",
+    "fondation", "fondazione", "associação", "asociación", "associazione", "sindicato", "amt",
+    "ministerium", "stadtverwaltung", "polícia", "policía", "polizia", "tribunal", "tribunale",
+}
+_BODY_HEAD_PARTICLES = {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "der"}
 # Credits that name no writer and no outlet: a picture library, paid content.
 _NOBODY_TAILS = {"images", "content"}
 
@@ -328,7 +345,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         words = [w.casefold().strip(".") for w in part.split()]
         if len(words) >= 2 and words[-1] in _NOBODY_TAILS:
             continue  # "Coastline Images", "Sponsored Content": no writer, and no outlet
-        if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS):
+        if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS) or (
+                len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation
             name = agency or clean_outlet(part)
             if name and not set(words) <= ROLE_WORDS and name not in organisations:

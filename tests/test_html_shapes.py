@@ -255,3 +255,264 @@ def test_a_date_in_a_related_stories_box_dates_nothing():
     article = parsed(after='<aside class="related"><h3>More from the port</h3><ul><li><a href="/ferries">'
                            'Ferry fares rise</a> <time datetime="2024-03-04">4 March 2024</time></li></ul></aside>')
     assert article.published is None
+
+
+# --- authors: a licence link is no author page ---------------------------------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A licence's address has a "/by/" segment (the attribution licences), as author pages do.
+    # Known by its path, or by rel="license" wherever it points.
+    ('<p>Content licensed under an <a href="https://licences.example/licenses/by/4.0/">'
+     'Open Content Licence</a></p>', []),
+    ('<p>Reuse: <a rel="license" href="https://licences.example/by/4.0/">Attribution Licence</a></p>', []),
+    # the near-miss: a link to a writer's page under /by/ still names the writer
+    ('<p><a href="/by/ines-varga">Ines Varga</a></p>', ["Ines Varga"]),
+])
+def test_a_licence_link_names_no_author(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+# --- authors: the outlet's part of a byline box ---------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="byline-box"><span class="author">Ines Varga and Tomas Reyes</span>'
+     '<span class="publication">Lantern Valley Crier</span></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p class="byline">By Ines Varga <span class="author-affiliation">Lantern Harbor Bulletin</span></p>',
+     ["Ines Varga"]),
+    # the near-miss: a box named for the publication that wraps the author's part
+    ('<div class="byline"><div class="publication-info"><span class="author">Ines Varga</span>'
+     '</div></div>', ["Ines Varga"]),
+])
+def test_the_outlet_part_of_a_byline_box_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: an account's name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the byline, rel="author" and the author page all give it, as a pen name in lower case
+    ('<span class="byline">by <a rel="author" href="/author/qkadmin/">qkadmin</a></span>', []),
+    ('<span class="byline">by <a href="/author/sitewebmaster/">SiteWebmaster</a></span>', []),
+    # the near-miss: another account-like word in lower case is still taken as the pen name
+    ('<span class="byline">by <a rel="author" href="/author/qkdoe/">qkdoe</a></span>', ["qkdoe"]),
+])
+def test_an_account_word_run_into_a_lone_name_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: a public office in a Romance language -----------------------------------------
+
+
+@pytest.mark.parametrize("author, authors", [
+    ("Assessoria de Imprensa", []),
+    ("Secretaría de Cultura", []),
+    # the near-miss: a person's name with the same particle
+    ("Ana de Souza", ["Ana de Souza"]),
+])
+def test_a_public_office_named_as_author_is_no_person(author, authors):
+    assert parsed(f'<meta name="author" content="{author}">').authors == authors
+
+
+# --- authors: microdata of a picture --------------------------------------------------------
+
+LEAD_PICTURE = ('<figure itemscope itemtype="https://schema.org/ImageObject"><img src="dredger.jpg" alt="">'
+                '<figcaption><span itemprop="caption">The dredger at work</span> '
+                '<span class="attribution" itemprop="{prop}">Tomas Reyes</span></figcaption></figure>')
+WRITER = '<p class="meta"><a href="/writers/ines-varga/">Ines Varga</a></p>'
+
+
+@pytest.mark.parametrize("prop", ["author", "creator"])
+def test_the_author_property_of_a_picture_item_is_its_photographer(prop):
+    # the picture before the headline, the writer's name after it, linked to the writer's page
+    raw = (f"<html><head>{TITLE}</head><body>{LEAD_PICTURE.format(prop=prop)}<article>{HEADLINE}"
+           f"{WRITER}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == ["Ines Varga"]
+
+
+def test_an_author_property_of_the_article_item_in_a_figure_counts():
+    # the near-miss: the same markup in the article's own item is the writer's portrait
+    figure = ('<div itemscope itemtype="https://schema.org/NewsArticle"><figure><img src="i.jpg" alt="">'
+              '<figcaption itemprop="author">Ines Varga</figcaption></figure></div>')
+    assert parsed(top=figure).authors == ["Ines Varga"]
+
+
+# --- authors: the writer's card beside a "By" label -----------------------------------------
+
+CARD = ('<div class="writer-card"><h4>Ines Varga</h4><p>Reporter</p><h4>Latest from Ines Varga</h4>'
+        '<ul><li><a href="/news/1">Watch Lia Moon, Tomas Reyes Sing on the Pier</a></li></ul></div>')
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the label alone in its element; the name after it, then the writer's card with headings
+    (f'<div class="meta"><em class="byline__by">By</em><div><a href="/author/ines-varga/">Ines Varga</a>'
+     f'{CARD}</div></div>', ["Ines Varga"]),
+    # the near-miss: two names before the card are both read
+    (f'<div class="meta"><span class="byline__by">By</span><div><a href="/p/1">Ines Varga</a> and '
+     f'<a href="/p/2">Tomas Reyes</a></div>{CARD}</div>', ["Ines Varga", "Tomas Reyes"]),
+])
+def test_a_writers_card_after_the_name_is_no_part_of_the_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the whole box read: the card's heading after the name ends the names
+    (f'<div class="byline"><a href="/author/ines-varga/">Ines Varga</a>{CARD}</div>', ["Ines Varga"]),
+    # the near-miss: a heading after a label alone is the name itself
+    ('<div class="byline">Posted by <h4>Ines Varga</h4></div>', ["Ines Varga"]),
+])
+def test_a_writers_card_inside_the_byline_box_ends_the_names(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: a byline set off by a mark before its "By" ------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ("<div><span>// By Ines Varga • March 5, 2024</span></div>", ["Ines Varga"]),
+    ("<p>— By Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a mark before other words, and a line whose "By" begins no byline
+    ("<p>// Byzantine walls of the old port</p>", []),
+    ("<p>— By the harbour master's count, forty boats</p>", []),
+])
+def test_a_by_line_after_a_typographic_mark(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
+    assert parsed(top="<div><span>// By Ines Varga • March 5, 2024</span></div>").published == "2024-03-05"
+
+
+# --- dates: a reader's comment marked up as datePublished -----------------------------------
+
+COMMENT_ITEM = ('<div id="comments"><div class="comment-item" itemscope itemtype="https://schema.org/Comment">'
+                '<span itemprop="author">Lia Moon</span> <span itemprop="datePublished" '
+                'content="2024-03-09T10:00:00+01:00">9 March</span><p>Agreed.</p></div></div>')
+
+
+def test_a_comments_date_published_property_dates_nothing():
+    assert parsed(after=COMMENT_ITEM).published is None
+
+
+def test_the_articles_date_published_property_beside_dated_comments():
+    # the near-miss: the article's own property, outside the comments, dates it
+    own = '<span itemprop="datePublished" content="2024-03-05T08:00:00+01:00">5 March</span>'
+    assert parsed(top=own, after=COMMENT_ITEM).published == "2024-03-05T08:00:00+01:00"
+
+
+# --- dates: an embedded post's date ---------------------------------------------------------
+
+EMBEDDED_POST = ('<blockquote class="social-post"><p>The dredger is here at last!</p>— Harbour Watch '
+                 '(@harbourwatch) <a href="https://social.example/harbourwatch/status/1">March 2, 2024</a>'
+                 '</blockquote>')
+
+
+def test_the_date_of_an_embedded_post_dates_nothing():
+    assert parsed(after=EMBEDDED_POST).published is None
+
+
+def test_a_date_alone_outside_a_quotation_still_dates_the_page():
+    # the near-miss: the page's own date set alone in an element, beside an embedded post (whose
+    # date made two, which said nothing of the page's)
+    article = parsed(top="<div>2024-03-05</div>", after=EMBEDDED_POST)
+    assert (article.published, article.provenance["published"]) == ("2024-03-05", "text")
+
+
+# --- dates: the masthead's date set in a <div> ----------------------------------------------
+
+
+def masthead_page(masthead: str, top: str = "") -> bytes:
+    return (f"<html><head>{TITLE}</head><body>{masthead}<article>{HEADLINE}{top}{BODY}</article>"
+            f"</body></html>").encode()
+
+
+@pytest.mark.parametrize("masthead", [
+    '<div class="site-header__below"><span class="site-header__date">March 9, 2024</span></div>',
+    '<div id="masthead"><div class="today">Saturday, March 9, 2024</div></div>',
+])
+def test_the_date_in_a_masthead_box_is_todays_not_the_articles(masthead):
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+def test_the_articles_date_beside_a_masthead_date():
+    # the near-miss: the article's own date, after its headline, dates it
+    raw = masthead_page('<div class="site-header__below"><span class="site-header__date">March 9, 2024</span></div>',
+                        '<p class="article-header__date">March 5, 2024</p>')
+    assert normalise(extract_html(raw), NOW).published == "2024-03-05"
+
+
+# --- dates and authors: teaser cards headed by an <h5> --------------------------------------
+
+H5_TEASERS = ('<ul class="more"><li><h5><a href="/news/other-story">Ferry fares to rise</a></h5>'
+              '<span class="byline">By Lia Moon</span> <time datetime="2024-03-09T08:00:00+00:00">9 March</time>'
+              '</li></ul>')
+
+
+@pytest.mark.parametrize("heading", ["h5", "h3"])
+def test_a_list_item_headed_by_an_h5_is_another_storys_teaser(heading):
+    # and with no byline or date of its own, the page is not given the teaser's by trafilatura's
+    # author search or htmldate, which read the same elements
+    article = parsed(after=H5_TEASERS.replace("h5", heading))
+    assert (article.authors, article.published) == ([], None)
+
+
+def test_the_articles_own_byline_and_time_beside_h5_teasers():
+    # the near-miss: the article's own byline and <time>, outside the list, still count
+    article = parsed(top='<p class="byline">By Ines Varga</p><time datetime="2024-03-05T08:00:00+00:00">'
+                         '5 March</time>', after=H5_TEASERS)
+    assert (article.authors, article.published) == (["Ines Varga"], "2024-03-05T08:00:00+00:00")
+
+
+def test_the_date_in_a_header_typed_as_the_sites_is_todays():
+    masthead = ('<header class="page-top" itemscope itemtype="https://schema.org/WPHeader">'
+                '<span class="page-date">Saturday, March 9, 2024</span></header>')
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+# --- dates: numbers with slashes, when their order is certain -------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("11/19/2019", "2019-11-19"),  # a day past 12: the month comes first
+    ("19/11/2019", "2019-11-19"),  # and here the day
+    ("11/09/19 06:56 AM EST", "2019-11-09"),  # both 12 or less, beside a US time zone
+    ("5:45 AM PT 03/04/2024", "2024-03-04"),
+    ("11.14.2019 09:00 AM", "2019-11-14"),  # dots, the month first
+    # the near-misses: either order possible, and no date at all
+    ("07/05/2024", None),
+    ("Score 3/4/20 in the final", None),
+    ("1/2/2024/5", None),
+])
+def test_dates_with_slashes_in_a_certain_order(text, day):
+    from ingest.html_signals import text_date
+
+    assert text_date(text) == day
+
+
+def test_a_us_date_in_a_publish_date_element_dates_the_page():
+    article = parsed(top='<span class="article__publish-date">5:45 AM PST 11/19/2019</span>')
+    assert (article.published, article.provenance["published"]) == ("2019-11-19", "text")
+
+
+# --- dates: an element named for a timestamp ------------------------------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<div class="story-timestamp">Nov. 20, 2024 5:52 AM</div>', "2024-11-20"),
+    # the near-miss: a timestamp that dates only a revision
+    ('<div class="story-timestamp">Updated Nov. 22, 2024</div>', None),
+])
+def test_a_timestamp_element_dates_the_page(top, published):
+    assert parsed(top=top).published == published
+
+
+def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
+    top = '<time class="published-timestamp">Published <span>Wed, Nov 20 2024</span><span>4:29 AM EST</span></time>'
+    assert parsed(top=top).published == "2024-11-20"
+
+
+def test_a_masthead_class_in_capitals_names_it_too():
+    masthead = '<div class="SiteHeader-NavBar"><span class="today-date">March 9, 2024</span></div>'
+    assert normalise(extract_html(masthead_page(masthead)), NOW).published is None

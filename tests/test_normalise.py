@@ -183,6 +183,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # are nobody, and no outlet either
         ("Harbour Port Authority", [], ["Harbour Port Authority"]),
         ("Valley Courier Editorial Board", [], ["Valley Courier Editorial Board"]),
+        # the same, named by their first word where a Romance or German name's particle
+        # follows it; a person whose name has the particle stays
+        ("Coordenadoria de TI", [], ["Coordenadoria de TI"]),
+        ("Secretaria de Comunicação and Ana Souza", ["Ana Souza"], ["Secretaria de Comunicação"]),
+        ("Ministerio del Interior", [], ["Ministerio del Interior"]),
+        ("Prefeitura Municipal de Lagoa Azul", [], ["Prefeitura Municipal de Lagoa Azul"]),
+        ("Ana de Souza", ["Ana de Souza"], []),
         ("Ada Quill, Coastline Images", ["Ada Quill"], []),
         ("Sponsored Content", [], []),
         ("Partner Content and Ada Quill", ["Ada Quill"], []),
