@@ -258,7 +258,7 @@ _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "
 _AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS)  # (joined once, not per name)
 # The first word of a public body's or an office's name in the Romance languages and German,
 # before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
-# after: "Secretaria de Comunicação", "Coordenadoria de TI", "Prefeitura Municipal de Lagoa",
+# after: "Secretaria de Comunicação", "Coordenadoria de Imprensa", "Prefeitura Municipal de Lagoa",
 # "Ministerio de Salud", "Amt der Stadt". (In English "of" and "for"
 # are no particles, so "Department of Health" never read as a name.)
 _BODY_HEADS = {

@@ -185,7 +185,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Valley Courier Editorial Board", [], ["Valley Courier Editorial Board"]),
         # the same, named by their first word where a Romance or German name's particle
         # follows it; a person whose name has the particle stays
-        ("Coordenadoria de TI", [], ["Coordenadoria de TI"]),
+        ("Coordenadoria de Imprensa", [], ["Coordenadoria de Imprensa"]),
         ("Secretaria de Comunicação and Ana Souza", ["Ana Souza"], ["Secretaria de Comunicação"]),
         ("Ministerio del Interior", [], ["Ministerio del Interior"]),
         ("Prefeitura Municipal de Lagoa Azul", [], ["Prefeitura Municipal de Lagoa Azul"]),
