@@ -58,7 +58,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     recorded as one more place it ran. A file with the size and modification time it had when
     last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
     before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
-    failed, and the run goes on; the exit status is 1 if any input failed. A run may be stopped
+    failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
+    unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
     (Ctrl-C) at any moment: every batch written is kept, and the same command finishes the job.
 
     \b
@@ -106,8 +107,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     else:
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
-            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged, "
-            f"{summary.failed} failed -> {db_path}"
+            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged"
+            + (f" ({summary.unchanged_failed} of them failed before, not tried again)"
+               if summary.unchanged_failed else "")
+            + f", {summary.failed} failed -> {db_path}"
         )
     if summary.failed:
         sys.exit(1)

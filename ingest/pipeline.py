@@ -54,6 +54,7 @@ class Summary:
     duplicate: int = 0
     unchanged: int = 0
     failed: int = 0
+    unchanged_failed: int = 0  # of the unchanged, those that failed in an earlier run
     failures: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
@@ -72,6 +73,7 @@ class Summary:
             "duplicate": self.duplicate,
             "unchanged": self.unchanged,
             "failed": self.failed,
+            "unchanged_failed": self.unchanged_failed,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
         }
@@ -257,6 +259,7 @@ def run_ingest(
         nonlocal outcomes_written
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
+            summary.unchanged_failed += written.failed_before
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:

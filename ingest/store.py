@@ -113,6 +113,9 @@ class Written:
     article_id: int | None = None
     error: str | None = None
     count: int = 1  # a file skipped whole stands for every source it gave
+    # Of an unchanged input, how many sources failed when the same code judged them before:
+    # they are not tried again, but the run says so instead of counting them as fine.
+    failed_before: int = 0
 
 
 _INSERT_ARTICLE = (
@@ -200,7 +203,7 @@ class Archive:
             (location, raw_sha256),
         ).fetchone()
         if row and (row[1] != FAILED or row[2] == extractor()):
-            return UNCHANGED, {"id": row[0]}
+            return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
             "SELECT article_id, outlet_id, url, title, published FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
@@ -230,13 +233,14 @@ class Archive:
             return None
         if mtime_ns >= read_at_ns - RACY_NS:
             return None
-        seen = self.conn.execute(
-            f"SELECT count(*) FROM sources WHERE {_OF_FILE} AND last_seen >= ?",
+        seen, failed = self.conn.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE status = 'failed') FROM sources "
+            f"WHERE {_OF_FILE} AND last_seen >= ?",
             (*_file_range(input_file.path), last_run_started),
-        ).fetchone()[0]
+        ).fetchone()
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
             return None
-        return {"sources": sources, "since": last_run_started}
+        return {"sources": sources, "since": last_run_started, "failed": failed}
 
     def record_files(self, run_id: int, read_at_ns: int, files: list[tuple]) -> None:
         """Remember files read whole in this run: (InputFile, number of sources it gave)."""
@@ -290,11 +294,12 @@ class Archive:
                         (now, *_file_range(input_file.path), previous["since"]))
                     self.conn.execute("UPDATE input_files SET last_run_id = ? WHERE path = ?",
                                       (run_id, str(input_file.path)))
-                    result = Written(str(input_file.path), UNCHANGED, count=previous["sources"])
+                    result = Written(str(input_file.path), UNCHANGED, count=previous["sources"],
+                                     failed_before=previous["failed"])
                 elif item[0] == UNCHANGED:
                     _, location, row = item
                     batch.seen_again.append((now, row["id"]))
-                    result = Written(location, UNCHANGED)
+                    result = Written(location, UNCHANGED, failed_before=int(row["failed"]))
                 else:
                     _, source, row = item
                     batch.sources.append(_source_row(run_id, source, DUPLICATE, None, now, **row))

@@ -16,10 +16,12 @@ def test_a_failed_input_is_not_extracted_again_by_the_same_code(tmp_path, db_pat
     assert (code, first["failed"]) == (1, 1)
     code, again = ingest_json(tmp_path / "menu.html", "--db", db_path)
     assert (code, again["failed"], again["unchanged"]) == (0, 0, 1)
+    assert again["unchanged_failed"] == 1  # said, not hidden among the fine ones
     # After an upgrade of the extracting code the same bytes are tried again.
     db = Database(db_path)
-    with db.conn:
+    with db.conn:  # as an upgrade leaves them: judged, and read whole, by older code
         db.execute("UPDATE sources SET extractor = 'older code'")
+        db.execute("UPDATE input_files SET extractor = 'older code'")
     code, upgraded = ingest_json(tmp_path / "menu.html", "--db", db_path)
     assert (upgraded["failed"], upgraded["unchanged"]) == (1, 0)
 
@@ -178,6 +180,24 @@ def test_a_file_whose_article_failed_is_skipped_whole_but_one_with_a_bad_line_is
     assert (first["stored"], first["failed"]) == (2, 2)
     remembered = sorted(row[0] for row in Database(db_path).execute("SELECT path FROM input_files"))
     assert remembered == [str(folder / "good.txt"), str(folder / "stub.txt")]
+    # The second run skips good.txt and stub.txt whole and the feed line by line; the stub and
+    # the bad line failed before, and the summary says so.
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["unchanged_failed"], again["failed"]) == (0, 4, 2, 0)
+
+
+def test_the_summary_line_says_how_many_unchanged_inputs_failed_before(tmp_path, db_path):
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    (tmp_path / "good.txt").write_text("Bridge reopens\n\n" + ARTICLE_TEXT)
+    (tmp_path / "stub.txt").write_text("Too short to be an article.")
+    runner = CliRunner()
+    runner.invoke(cli, ["ingest", str(tmp_path), "--db", str(db_path)])
+    result = runner.invoke(cli, ["ingest", str(tmp_path), "--db", str(db_path)])
+    assert result.exit_code == 0
+    assert "2 unchanged (1 of them failed before, not tried again), 0 failed" in result.output
 
 
 def test_a_new_extractor_reads_skipped_files_again(tmp_path, db_path, monkeypatch):
