@@ -834,7 +834,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
-    elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
+    elif rules.is_name_line(line, in_block=True) and (_beside_marker(lines, i)
+                                                      or _in_byline_block(lines, i)):
         add(rules.names_in(line.text), i)
     # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
     elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
@@ -907,6 +908,41 @@ def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
     while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
         j -= 1
     return j in anchors
+
+
+# The most names, one a line, that a byline block lists; a longer run is a list of people the
+# story is about (a team, a cast, a panel).
+BLOCK_NAMES = 4
+# The most items of a list that is a byline block ("* Ann Lee" / "* Tom Park" / "* March 3").
+BLOCK_ITEMS = 6
+
+
+def _run_around(lines: list[Line], i: int, belongs) -> tuple[int, int]:
+    """The first and last line of the run of consecutive lines around line i that belongs()
+    accepts (line i itself is taken to belong)."""
+    first = last = i
+    while first > 0 and belongs(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and belongs(lines[last + 1]):
+        last += 1
+    return first, last
+
+
+def _in_byline_block(lines: list[Line], i: int) -> bool:
+    """The name on line i is one of a byline block's names set one a list item, as a page's
+    list of author links comes out ("* Ann Lee" / "* Tom Park" / "* March 3, 2019"): only the
+    name next to the stamp stands beside a marker, but every name of the list is the byline's.
+    Only list items: each is an element of its own on the page, and a short list with a stamp
+    among its items is one block. (Plain lines run together from anything above: "Ann Lee" /
+    "Tom Park" / stamp may be a teaser's name over the byline.) A list of names with no stamp
+    is a list of the people a story is about, or its tags."""
+    if not lines[i].item:
+        return False
+    first, last = _run_around(lines, i, lambda x: x.item and rules.is_name_line(x, in_block=True))
+    top, bottom = _run_around(lines, i, lambda x: x.item)
+    if last - first + 1 > BLOCK_NAMES or bottom - top + 1 > BLOCK_ITEMS:
+        return False
+    return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
 def _beside_marker(lines: list[Line], i: int) -> bool:

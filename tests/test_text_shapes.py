@@ -692,3 +692,25 @@ def test_a_wire_credit_under_a_story_with_no_headline():
     text = (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park\n\n"
             "Our Standards: The Trust Principles\n")
     assert parse(text, True).authors == ["Ann Lee"]
+
+
+# --- a byline block that lists its writers one a line --------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a page's list of author links comes out one name a line, the stamp beside the last or first
+    ("* Ann Lee\n* Tom Park\n* March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("* [Ann Lee](/author/ann)\n* [Tom Park](/author/tom)\n* March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* March 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("March 3, 2019\n\n* Ann Lee\n* Tom Park", ["Ann Lee", "Tom Park"]),
+    ("* Ann Lee\n* Lisbon\n* March 3, 2019", ["Ann Lee"]),
+    # near-misses: an outlet among the items; a list of names too long for a byline (the
+    # story's cast) with a date below, only the name beside the date as before; a list of
+    # names with no stamp
+    ("* Ann Lee\n* Harbour Gazette\n* March 3, 2019", ["Ann Lee"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* Bo Chen\n* Kim Ode\n* March 3, 2019", ["Kim Ode"]),
+    ("The port's new board\n\n* Ann Lee\n* Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_block_lists_its_writers_one_a_line(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
