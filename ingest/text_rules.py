@@ -47,6 +47,7 @@ class Line:
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -78,6 +79,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
             text = text.rstrip()
         return text
 
+    # Two links that touch ("[Ann Lee](/a)[Tom Park](/t)") were two elements of the page, its
+    # authors' links set side by side: their words would run together ("Ann LeeTom Park",
+    # one name to every rule), so a comma parts them where a word's end meets a capital.
+    text = _TOUCHING_LINKS.sub(r"\1, ", text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)

@@ -43,6 +43,13 @@ def line(text: str) -> Line:
     ("Rates * and * costs", "Rates * and * costs", 0, False),  # spaced stars are not emphasis
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
+    # two links that touch: a comma parts a word's end from the capital that opens the next
+    ("[Ann Lee](/a)[Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
+    ('By [Ann Lee](/a "Ann")[Tom Park](/t)[Sue Ray](/s)', "By Ann Lee, Tom Park, Sue Ray", 0, False),
+    # near-misses: a space or a bracket between them, or no capital after
+    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee Tom Park", 0, False),
+    ("[see](/a)[here](/b)", "seehere", 0, False),
+    ("[Ann Lee](/a)[ Twitter](/t)", "Ann Lee Twitter", 0, False),
 ])
 def test_markdown_lines(raw, text, heading, item):
     parsed = line(raw)

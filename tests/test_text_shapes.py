@@ -714,3 +714,15 @@ def test_a_wire_credit_under_a_story_with_no_headline():
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_byline_block_lists_its_writers_one_a_line(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the authors' links side by side with nothing between, as a page sets them apart by style
+    ("By [Ann Lee](/a/ann)[Tom Park](/a/tom)", ["Ann Lee", "Tom Park"]),
+    ("[Ann Lee](/a/ann)[Tom Park](/a/tom)[Sue Ray](/a/sue)\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # near-misses: a profile button's link after the name's, the outlet's after the name's
+    ("By [Ann Lee](/a/ann)[Twitter](/t/ann)", ["Ann Lee"]),
+    ("By [Ann Lee](/a/ann)[Harbour Gazette](/)", ["Ann Lee"]),
+])
+def test_authors_links_that_touch(header, authors):
+    assert authors_under_headline(header, True) == authors
