@@ -534,6 +534,24 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     return sorted(tail)
 
 
+def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
+    """The text ends with a name alone on its line, below the story (maybe below its tags): a
+    page that signs its stories at the foot, its author box reduced to the name. Not when a
+    heading stands above the name (other stories, a section), when the name links to
+    something other than an author's page (a topic), or when the story itself speaks of that
+    person (a portrait's caption, the last speaker): a writer is not named in their story."""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2:
+        return False
+    line, above = lines[last], lines[last - 1]
+    if not rules.is_name_line(line) or line.links and not rules.author_links(line):
+        return False
+    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above):
+        return False
+    surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
+    return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
+
+
 def _link_alone(line: Line) -> bool:
     """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
     if not line.words:
@@ -642,6 +660,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+            if not found and _signed_at_the_end(lines, body_at):
+                add(rules.names_in(lines[-1].text), len(lines) - 1)
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i)

@@ -726,3 +726,23 @@ def test_a_byline_block_lists_its_writers_one_a_line(header, authors, markdown):
 ])
 def test_authors_links_that_touch(header, authors):
     assert authors_under_headline(header, True) == authors
+
+
+# --- the writer's name alone on the story's last line -------------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee", ["Ann Lee"]), ("ANN LEE", ["Ann Lee"]),
+    ("Topics: [Ports](/ports), [Strikes](/strikes)\n\nAnn Lee", ["Ann Lee"]),  # under the story's tags
+    # near-misses: the story speaks of the person; a heading of other stories above the name;
+    # a name that is a link to a topic; a name that is not the last line
+    ("Tom Park, the union's leader, said the deal was fair.\n\nTom Park", []),
+    ("Related\n\nTom Park", []),
+    ("[Tom Park](/topics/tom-park)", []),
+    ("Tom Park\n\nThe ferries to the islands run to their summer timetable from Friday on.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_alone_at_the_very_end(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
