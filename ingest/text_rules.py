@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, LoneName,
-                        count_words, split_people)
+from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS,
+                        LoneName, count_words, split_people)
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -1264,11 +1264,23 @@ def lone_author(line: Line) -> list[str]:
     if not match or line.words > 12 or match.start() > 0 and line.text[: match.start()].strip():
         return []
     word = clean_byline(match.group(1)).strip()
+    # The second signal may be the byline's own date, right after the word and ending the
+    # line ("by Marlo September 15, 2014"): a "By" line that is a word and a date is a byline.
+    dated = re.fullmatch(rf"({_UPPER}{_LOWER}+)\s*[|·•,–—-]?\s*(.+?)\s*", match.group(1))
+    if dated and any(form.fullmatch(dated.group(2)) for form in _WHOLE_DATES):
+        word = dated.group(1)
+    else:
+        dated = None
     if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
-            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS):
+            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS | _CALENDAR_WORDS):
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
-    return [LoneName(word)] if linked else []
+    return [LoneName(word)] if linked or dated else []
+
+
+# The date forms a whole "By" line may end with, and the words of a date that are no name.
+_WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
+_CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 
 
 def is_name_line(line: Line, in_block: bool = False) -> bool:

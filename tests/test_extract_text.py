@@ -783,6 +783,11 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("By [Marlo](/tag/marlo)", []), ("By Marlo", []),  # one signal alone
     ("By [Share](/author/x)", []), ("Photos by [Marlo](/author/marlo)", []),
     ("The ship was built by [Marlo](/author/marlo)", []),
+    # "By" and the byline's own date right after the word: two signals too
+    ("by Marlo September 15, 2014", ["Marlo"]), ("By Marlo | 15/09/2014", ["Marlo"]),
+    # near-misses: a weekday or a month before the date, an agency, more words than a date after
+    ("By Friday September 15, 2014", []), ("By September 15, 2014", []), ("By Reuters September 15, 2014", []),
+    ("By Marlo September 15, 2014 the ships had gone", []), ("The ship was built by Marlo September 15, 2014", []),
 ])
 def test_lone_author(text, names):
     assert rules.lone_author(line(text)) == names
