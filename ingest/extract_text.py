@@ -838,6 +838,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (one of the people a story goes through, each heading a section of it)
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
+                                       or _names_down_to_stamp(lines, i, {title_at, description_at})
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
@@ -847,6 +848,20 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)
+        # A list of names that ends its line with a comma or "and" goes on below ("Ann Lee,
+        # Tom Park," / "Sue Ray"): the byline was wrapped, or its last link set on a line.
+        if re.search(r"(?:,|\band|&)$", line.text.strip()):
+            more, count = rules.names_over_lines(lines[i + 1:])
+            for j in range(i + 1, i + 1 + count):
+                add(more, j)
+    # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
+    elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
+            and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
+            and _below(lines, i, {title_at, description_at}):
+        more, count = rules.names_over_lines(lines[i + 1:])
+        if more:
+            for j in range(i, i + 1 + count):
+                add(rules.names_in(head.group(1)) + more, j)
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
@@ -946,6 +961,18 @@ def _run_around(lines: list[Line], i: int, belongs) -> tuple[int, int]:
     while last + 1 < len(lines) and belongs(lines[last + 1]):
         last += 1
     return first, last
+
+
+def _names_down_to_stamp(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+    """Line i is one of a run of names set one a line that starts right under the headline
+    (or standfirst) and ends on a stamp, a date or a role ("Ann Lee" / "Tom Park" / "Sue Ray"
+    / "March 3, 2019"): the first stands under the headline and the last beside the stamp, and
+    the ones between belong to the same block. (Without the stamp the line below a name may
+    be the outlet's; away from the headline the first may be a teaser's name.)"""
+    plain = lambda x: not x.item and not x.heading and rules.is_name_line(x)  # noqa: E731
+    first, last = _run_around(lines, i, plain)
+    return (last - first + 1 <= BLOCK_NAMES and last + 1 < len(lines) and rules.is_author_marker(lines[last + 1])
+            and _below(lines, first, anchors))
 
 
 def _in_byline_block(lines: list[Line], i: int) -> bool:

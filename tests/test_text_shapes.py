@@ -746,3 +746,25 @@ def test_a_name_alone_at_the_very_end(end, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- names one a line from the headline down to the stamp, or a list of names wrapped -----------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # every name between the headline and the stamp is the byline's, the middle ones too
+    ("Ann Lee\nTom Park\nSue Ray\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee\n\nTom Park\n\nSue Ray\n\nUpdated March 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # a list of names that ends its line with a comma or "and" goes on below
+    ("Ann Lee, Tom Park,\nSue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee, Tom Park and\nSue Ray\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee and\nTom Park", ["Ann Lee", "Tom Park"]),
+    # near-misses: no stamp below the run (the second line may be the outlet's name); a run
+    # not right under the headline; a list that ends its line with no comma
+    ("Ann Lee\nTom Park", ["Ann Lee"]),
+    ("Ports and shipping\n\nAnn Lee\nTom Park\nMarch 3, 2019", ["Tom Park"]),
+    ("Ann Lee, Tom Park\nSue Ray", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_down_to_the_stamp_or_wrapped(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
