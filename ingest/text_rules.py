@@ -629,7 +629,8 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
 # ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
 # Park", "Ann Lee et Tom Park", "Ann Lee en Tom Park".)
-NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
+# (A semicolon parts names as a comma does: "Ann Lee; Tom Park", as lists of authors set them.)
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*[,;]\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
@@ -1648,14 +1649,18 @@ def name_in_place(line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
+_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+
+
 def name_list(line: Line) -> list[str]:
     """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
     else, as papers and reports credit their authors. A list of topics fails: most of its
     items are not two to four capitalised words."""
-    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*".
-    text = re.sub(r"(?<=[^\W\d_])\^?(?:\d{1,2}|[*†‡§¶])(?:\s*,\s*\^?(?:\d{1,2}|[*†‡§¶])|[*†‡§¶])*(?=\s*(?:,|\band\b|&|$))",
+    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*",
+    # "Ann Lee¹", or with a space when the superscript lost its markup ("Ann Lee 1,2").
+    text = re.sub(rf"(?<=[^\W\d_])\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*(?=\s*(?:[,;]|\band\b|&|$))",
                   "", line.text)
-    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if item.strip()]
+    items = [item.strip() for item in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text) if item.strip()]
     if len(items) < 3:
         return []
     people = [item for item in items if NAME_LINE.match(item) and names_in(item)]

@@ -768,3 +768,22 @@ def test_a_name_alone_at_the_very_end(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_down_to_the_stamp_or_wrapped(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a list of names parted by semicolons, or marked with superscript affiliations ---------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee; Tom Park; Sue Ray\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee¹, Tom Park², Sue Ray¹", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee 1,2, Tom Park 2, Sue Ray 1", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # near-misses: a name and the outlet after a semicolon; a sentence with a semicolon;
+    # numbers after names that are no list
+    ("Ann Lee; Harbour Gazette", ["Ann Lee"]),
+    ("Ships wait; dockers rest", []),
+    ("Gate 1, Gate 2, Gate 3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_semicolons_and_superscripts_in_a_list_of_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
