@@ -793,6 +793,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
             add(best, j)  # every line is the byline's
         return
     people, _ = rules.byline_with_organisation(line)
+    people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line) or rules.lone_author(line), i)
     if not people and i != title_at:

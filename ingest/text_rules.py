@@ -1564,6 +1564,28 @@ def unglue(text: str) -> str:
     return " ".join(words)
 
 
+def names_each_with_role(line: Line) -> list[str]:
+    """"Ann Lee, Senior Reporter, and Tom Park, Editor", "Ann Lee, Reuters, and Tom Park, AFP",
+    "Ann Lee (Senior Reporter)": writers each followed by their role or agency, with no "By"
+    before them. Every part must be one person with a role or an agency, so a sentence about
+    two people ("Ann Lee, the union's leader, and ...") is none."""
+    if line.words > 20:
+        return []
+    # A role or an agency in brackets reads as one after a comma.
+    text, bracketed = re.subn(r"\s*\(([^()]{2,40})\)", r", \1", line.text.strip())
+    parts = re.split(r",?\s+(?:and|&)\s+|\s*;\s*", text)
+    if len(parts) < 2 and not bracketed:
+        return []
+    people: list[str] = []
+    for part in parts:
+        piece = Line(raw=part, text=part)
+        found = byline_with_organisation(piece)[0] or name_with_role(piece)[0]
+        if len(found) != 1:
+            return []
+        people += found
+    return people
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""

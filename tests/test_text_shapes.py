@@ -787,3 +787,23 @@ def test_names_down_to_the_stamp_or_wrapped(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_semicolons_and_superscripts_in_a_list_of_names(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- each writer with a role or an agency, no "By" ---------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, Senior Reporter, and Tom Park, Editor", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Reuters, and Tom Park, AFP", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Ports Correspondent; Tom Park, Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee (Senior Reporter)", ["Ann Lee"]),
+    ("Ann Lee (Ports Editor) and Tom Park (Staff Writer)", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence that names people with roles; one part is no person; a name
+    # and an agency in brackets alone, a photo credit's shape
+    ("Ann Lee, the union's leader, and Tom Park, its treasurer, signed the deal.", []),
+    ("Ann Lee, Senior Reporter, and the Harbour Desk", ["Ann Lee"]),
+    ("Ann Lee (Reuters)", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_each_writer_with_a_role_or_an_agency(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
