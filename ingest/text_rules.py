@@ -112,6 +112,26 @@ def _emphasised(match: re.Match) -> str:
     return inner
 
 
+# Where inline elements that lost the spaces between them glued a name to the stamp, the
+# button or the date after it ("Ann LeeUpdated March 3", "Ann LeeFollow", "Ann Lee3 min read",
+# "ANN LEEMarch 3, 2019") or a "by" to the name ("Written byAnn Lee"): a space goes back. Only
+# before words of a closed list (a page's stamps and buttons, whole month names but "May",
+# itself a name) or a date: a capital inside a word is otherwise a name's ("McDonald").
+_GLUED_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+_GLUED_STAMP_WORD = rf"(?:Updated|Published|Posted|Follow|Share|Twitter|Facebook|Instagram|LinkedIn|Email|{_GLUED_MONTHS})"
+_GLUED_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{_GLUED_MONTHS})|\d{{1,2}}\s*min(?:ute)?s?\s+read)"
+_GLUED = re.compile(
+    rf"(?:(?<=[a-z])|(?<=[A-Z]{{2}}))(?={_GLUED_STAMP_WORD}\b)"  # "Ann LeeUpdated", "ANN LEEMarch"
+    rf"|(?<=[A-Za-z])(?={_GLUED_DATE}\b)"  # "Ann Lee03/03/2019", "Ann Lee3 min read"
+    r"|(?<=\b[Bb]y)(?=[A-Z][a-z])"  # "Written byAnn Lee"
+)
+
+
+def unglue_stamps(text: str) -> str:
+    """The text with a space put back where a stamp, a button or a date was glued on."""
+    return _GLUED.sub(" ", text)
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
@@ -134,6 +154,7 @@ def read_lines(text: str) -> list[Line]:
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
         visible, links = markdown_to_text(stripped)
+        visible = unglue_stamps(visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,

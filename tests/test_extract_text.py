@@ -35,7 +35,8 @@ def line(text: str) -> Line:
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
     ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
-    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann LeeTwitter", 0, False),  # emphasis around a link's whole text
+    # emphasis around a link's whole text goes (and the button glued to the name is set apart)
+    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann Lee Twitter", 0, False),
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -43,6 +44,12 @@ def line(text: str) -> Line:
     ("Rates * and * costs", "Rates * and * costs", 0, False),  # spaced stars are not emphasis
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
+    # a stamp, a button or a date glued to the name before it
+    ("Ann LeeUpdated March 3, 2019", "Ann Lee Updated March 3, 2019", 0, False),
+    ("ANN LEEMarch 3, 2019", "ANN LEE March 3, 2019", 0, False),
+    ("Ann Lee3 min read", "Ann Lee 3 min read", 0, False), ("Written byAnn Lee", "Written by Ann Lee", 0, False),
+    # near-misses: capitals inside names and brands, figures inside a model's name
+    ("Ann McDonald of YouTube", "Ann McDonald of YouTube", 0, False), ("A Boeing737 flew", "A Boeing737 flew", 0, False),
     # two links that touch: a comma parts a word's end from the capital that opens the next
     ("[Ann Lee](/a)[Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
     ('By [Ann Lee](/a "Ann")[Tom Park](/t)[Sue Ray](/s)', "By Ann Lee, Tom Park, Sue Ray", 0, False),

@@ -807,3 +807,21 @@ def test_semicolons_and_superscripts_in_a_list_of_names(header, authors, markdow
 @pytest.mark.parametrize("markdown", [True, False])
 def test_each_writer_with_a_role_or_an_agency(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name glued to the stamp or button after it, as inline elements lose their spaces ----------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann LeeMarch 3, 2019", ["Ann Lee"]), ("ANN LEEMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann LeeUpdated March 3, 2019", ["Ann Lee"]), ("Ann LeeUpdated March 3, 2019", ["Ann Lee"]),
+    ("Ann LeeFollow", ["Ann Lee"]), ("Ann LeeTwitter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee3 min read", ["Ann Lee"]), ("Ann Lee03/03/2019", ["Ann Lee"]),
+    ("Written byAnn Lee", ["Ann Lee"]),
+    # near-misses: a word that only looks glued; a figure after a name that is no date
+    ("By Ann McDonald", ["Ann McDonald"]), ("By Ann DeMarco", ["Ann DeMarco"]),
+    ("Ann Lee3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_glued_to_its_stamp(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
