@@ -1130,8 +1130,11 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
+    # (A standfirst may run into the byline when their elements lose the break between them:
+    # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
     if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
-                               or re.search(r"[|•·/,—–-]\s*$", before)):
+                               or re.search(r"[|•·/,—–-]\s*$", before)
+                               or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
     names = clean_byline(match.group(1))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.

@@ -825,3 +825,18 @@ def test_each_writer_with_a_role_or_an_agency(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_glued_to_its_stamp(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a standfirst run into the byline on one line ------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("The union says the deal gives its members a rise of four per cent over two years. By Ann Lee", ["Ann Lee"]),
+    ("Will the deal hold? BY ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence goes on after "By"; "by" in the middle of a sentence
+    ("The union says the deal gives its members a rise. By Monday the ships had gone.", []),
+    ("The union says the deal was signed by Ann Lee", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_standfirst_run_into_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
