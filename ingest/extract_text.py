@@ -653,9 +653,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
             for i in tail:
-                person, _ = rules.bio(lines[i])
-                if person:
-                    add([person], i)
+                people = rules.people_of_bio(lines[i])
+                if people:
+                    add(people, i)
                     source = "bio"
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
@@ -687,8 +687,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     keys = {lines[i].key for i in used}
     used |= {i for i, line in enumerate(lines) if line.key in keys}
     for i in tail:
-        person, _ = rules.bio(lines[i])
-        if person and person in found:
+        if any(person in found for person in rules.people_of_bio(lines[i])):
             used.add(i)
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:

@@ -681,6 +681,8 @@ _BIO = re.compile(
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
+    # "A has covered the port since 2015" (not "has covered her costs"), "A has reported on ..."
+    r"has covered\b(?!\s+(?:her|his|their|its|my|our)\b)|has reported (?:on|for|from)\b|"
     r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b|"  # "writes the weekly shipping column"
     # The same in the other languages of the news we see most: German, French, Spanish,
     # Portuguese, Italian, Dutch ("A ist Redakteurin bei ...", "A est journaliste au ...",
@@ -1729,6 +1731,22 @@ def _cjk_bio(line: Line) -> str | None:
         return None
     names = cjk_name_line(Line(raw=match.group(1), text=match.group(1)))
     return names[0] if names else None
+
+
+# Two or more writers in one bio: "A and B are reporters at OUTLET", "A, B and C are staff
+# writers for OUTLET" (the roles only a writer has, in the plural).
+_CO_BIO = re.compile(
+    rf"^({_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME})\s+(?:are|were)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:journalists|reporters|writers|correspondents|editors|columnists|contributors|producers)\b")
+
+
+def people_of_bio(line: Line) -> list[str]:
+    """The writers a bio names: the one of bio(), or each of a bio written for two or more."""
+    match = _CO_BIO.match(line.text)
+    if match:
+        return names_in(match.group(1))
+    person, _ = bio(line)
+    return [person] if person else []
 
 
 def bio(line: Line) -> tuple[str | None, str | None]:

@@ -840,3 +840,22 @@ def test_a_name_glued_to_its_stamp(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_standfirst_run_into_the_byline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- bios below the story: two writers in one, and more of a reporter's verbs ------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee and Tom Park are reporters at the Harbour Gazette.", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and Sue Ray are staff writers for the Harbour Gazette.", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee has covered the port for the Harbour Gazette since 2015.", ["Ann Lee"]),
+    ("Ann Lee has reported on shipping for a decade.", ["Ann Lee"]),
+    # near-misses: people of the story in the same shapes
+    ("Ann Lee and Tom Park are dockers at the harbour.", []),
+    ("Ann Lee has covered her costs from the strike fund.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_bios_below_the_story(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
