@@ -831,7 +831,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
         return
     if "@" in line.text and rules.is_name_line(line):
-        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
+        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", rules.without_email(line.text))), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:

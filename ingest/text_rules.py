@@ -1310,12 +1310,22 @@ _WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
 _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 
 
+_EMAIL_AFTER = re.compile(r"[,\s|•·–—/-]*<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+
+
+def without_email(text: str) -> str:
+    """The text without the e-mail address after a name ("Ann Lee <ann@example.org>")."""
+    return _EMAIL_AFTER.sub("", text)
+
+
 def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
-    text = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text)).strip(" ,|•·–—/-")
+    # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
+    text = without_email(_PROFILE_ADDRESS.sub("", line.text))
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text

@@ -859,3 +859,14 @@ def test_more_bios_below_the_story(end, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, ann@example.org", ["Ann Lee"]), ("Ann Lee <ann@example.org>", ["Ann Lee"]),
+    ("Ann Lee | ann.lee@example.org\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: an address alone; a sentence with an address in it
+    ("ann@example.org", []), ("Write to the desk at desk@example.org", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_its_email_address(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
