@@ -763,6 +763,11 @@ def _co_author(part: str) -> bool:
                    for p in people)
 
 
+_TRAILING_AGENCY = re.compile(
+    r"\s+(?:" + "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True)
+                          if " " in name or len(name) >= 4) + r")$", re.I)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -838,6 +843,13 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)
     text = text.strip(" ,;:|-–—")
+    # "ANN LEE and TOM PARK Associated Press": the agency run onto the last name with no comma,
+    # as wire bylines in capitals are set. Only an agency's name of two words or four letters
+    # or more ("AP" may be initials), and only where a whole name is left before it ("Ann
+    # Bloomberg" is a person).
+    agency = _TRAILING_AGENCY.search(text)
+    if agency and len(re.split(r",|\band\b|&", text[: agency.start()], flags=re.I)[-1].split()) >= 2:
+        text = text[: agency.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name

@@ -870,3 +870,16 @@ def test_more_bios_below_the_story(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_beside_its_email_address(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a wire byline in capitals with its agency run onto the last name
+    ("By ANN LEE and TOM PARK Associated Press", ["Ann Lee", "Tom Park"]),
+    ("By ANN LEE The Associated Press", ["Ann Lee"]), ("By Ann Lee Reuters", ["Ann Lee"]),
+    # near-misses: no byline; a name with the agency in the middle of the line
+    ("Ann Lee wins the Associated Press", []),
+    ("By Ann Lee, Reuters correspondent", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_agency_run_onto_the_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
