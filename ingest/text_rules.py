@@ -132,11 +132,36 @@ def unglue_stamps(text: str) -> str:
     return _GLUED.sub(" ", text)
 
 
+# Reference-style links ("[Ann Lee][2]" ... "[2]: https://example.org/author/ann-lee"), as
+# html2text writes them with inline_links off and many Markdown files do: the definitions
+# at the foot are no content, and each link gets its target back so that the rules that read
+# targets (an author's page) see it.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?[ \t]*$", re.M)
+_REFERENCE_USE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\[\]]*)\]")
+
+
+def resolve_references(text: str) -> str:
+    """The text with its reference links made inline and their definitions taken out."""
+    targets = {label.casefold(): target for label, target in _REFERENCE_DEFINITION.findall(text)}
+    if not targets:
+        return text
+    text = _REFERENCE_DEFINITION.sub("", text)
+
+    def inline(match: re.Match) -> str:
+        target = targets.get((match.group(2) or match.group(1)).casefold())
+        return f"[{match.group(1)}]({target})" if target else match.group(0)
+
+    for _ in range(2):  # an image's reference inside a link's ("[![photo][1]][2]")
+        text = _REFERENCE_USE.sub(inline, text)
+    return text
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in _whole_links(unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
+    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in _whole_links(unwrap(text.split("\n"))):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:

@@ -1465,3 +1465,26 @@ def test_a_share_bar_inside_the_story_does_not_hide_the_bio_at_its_end(bar):
     story = "\n\n".join(paragraphs[:3] + [bar] + paragraphs[3:])
     text = f"# Harbour strike ends\n\n{story}\n\nAnn Lee is a reporter at The Harbour Gazette.\n"
     assert parse(text, markdown=True).authors == ["Ann Lee"]
+
+
+# --- reference-style links get their targets back ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lines, links", [
+    ("By [Ann Lee][2]\n\n[2]: https://example.org/author/ann-lee", ["By Ann Lee"], [("Ann Lee", "https://example.org/author/ann-lee")]),
+    ('By [Ann Lee][a]\n\n  [a]: /author/ann-lee "Posts by Ann Lee"', ["By Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ("[][1][Ann Lee][2]\n\n[1]: /ann.jpg\n[2]: /author/ann", ["Ann Lee"], [("", "/ann.jpg"), ("Ann Lee", "/author/ann")]),
+    ("[Ann Lee][]\n\n[ann lee]: /author/ann", ["Ann Lee"], [("Ann Lee", "/author/ann")]),  # the text is the label
+    # near-misses: a label with no definition; a footnote's line that is a sentence stays
+    ("By [Ann Lee][9]", ["By Ann Lee"], []),
+    ("A note.\n\n[1]: See the harbour board's report", ["A note.", "[1]: See the harbour board's report"], []),
+])
+def test_reference_links_get_their_targets(text, lines, links):
+    parsed = read_lines(text)
+    assert [x.text for x in parsed] == lines
+    assert [link for x in parsed for link in x.links] == links
+
+
+def test_a_lone_author_behind_a_reference_link():
+    text = f"# Harbour strike ends\n\nBy [Marlo][1]\n\n{STORY}\n\n[1]: https://example.org/author/marlo\n"
+    assert parse(text, markdown=True).authors == ["Marlo"]
