@@ -1718,7 +1718,9 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
 
 
 # (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+# ("Ann Lee reports", "Ann Lee and Tom Park report": the same with no place, as a broadcaster's page sets
+# it under the headline.)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?)\.?$")
 
 
 _EACH_IN_PLACE = re.compile(

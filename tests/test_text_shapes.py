@@ -883,3 +883,14 @@ def test_a_name_beside_its_email_address(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_an_agency_run_onto_the_names(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee reports", ["Ann Lee"]), ("Ann Lee writes.", ["Ann Lee"]), ("Ann Lee and Tom Park report", ["Ann Lee", "Tom Park"]),
+    # near-misses: the person the story is about; a sentence that goes on
+    ("Ann Lee reports\n\nAnn Lee, the union's leader, said the deal was fair.", []),
+    ("Ann Lee writes to the harbour board every week", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_reporting_verb_under_the_headline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
