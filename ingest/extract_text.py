@@ -646,8 +646,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if people:
                 add(people, i)
                 organisation = organisation or agency
+            elif rules.posted_by(line):
+                add(rules.posted_by(line), i)
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
+                    or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])
                     or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)

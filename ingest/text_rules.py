@@ -1400,6 +1400,18 @@ def cjk_name_line(line: Line) -> list[str]:
 _CJK_NOT_NAMES_BRACKETED = {"全文", "本文", "原文", "完了", "待续", "待續", "未完", "编辑部", "編集部", "編輯部", "本报", "本報"}
 
 
+_POSTED_BY = re.compile(rf"^(?i:(?:this\s+(?:entry|post|article|story)\s+was\s+)?posted)"
+                        rf"(?:\s+(?i:in|on|under|at)\s+[^.|]*?)?\s+(?i:by)\s+({_NAME})")
+
+
+def posted_by(line: Line) -> list[str]:
+    """"This entry was posted in Ports by Ann Lee.", "Posted by Ann Lee on March 3, 2019 in
+    Ports | 3 Comments": a blog's footer below the story, which may run long with its
+    categories and tags."""
+    match = _POSTED_BY.match(line.text.strip())
+    return names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+
+
 def sign_off(line: Line) -> list[str]:
     """"— Ann Lee": a columnist's sign-off below the story. "（山田太郎）": a Japanese or Chinese
     paper's, the reporters' names in brackets."""
@@ -1410,7 +1422,19 @@ def sign_off(line: Line) -> list[str]:
         # (Every one a name: "（全文）" (the full text) and "（编辑部）" (the desk) are not.)
         return names if all(cjk_name_line(Line(raw=n, text=n)) and n not in _CJK_NOT_NAMES_BRACKETED
                             for n in names) else []
-    match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
+    # ("~ Ann Lee" signs the same.)
+    return _signed_names(re.match(r"^(?:[—–~]|--?)\s*(.+)$", line.text.strip()), line)
+
+
+def bracketed_sign_off(line: Line) -> list[str]:
+    """"(Ann Lee)", "(Ann Lee, Harbour Gazette)": a sign-off in brackets, as papers close a
+    contributed piece (to be read only right below the story's prose: a transcript's or a
+    song's notes in brackets are name-shaped too). A credit in brackets, "(Tom Park/Reuters)",
+    "(Photo: Tom Park)", is not a list of names."""
+    return _signed_names(re.fullmatch(r"\(\s*([^()]+?)\s*\)", line.text.strip()), line)
+
+
+def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     if not match or line.words > 6:
         return []
     # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.

@@ -894,3 +894,23 @@ def test_an_agency_run_onto_the_names(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_a_reporting_verb_under_the_headline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- sign-offs in brackets or after a tilde, and a blog's "posted by" footer ---------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("(Ann Lee)", ["Ann Lee"]), ("(Ann Lee, Harbour Gazette)", ["Ann Lee"]),
+    ("~ Ann Lee", ["Ann Lee"]),
+    ("This entry was posted in Ports, Strikes and tagged harbour, dockers by Ann Lee.", ["Ann Lee"]),
+    ("Posted by Ann Lee on March 3, 2019 in Ports | 3 Comments", ["Ann Lee"]),
+    # near-misses: a credit or a caption in brackets; a sentence that says "posted" and "by"
+    ("(Tom Park/Reuters)", []), ("(Photo: Tom Park)", []),
+    ("[Guitar Break]", []), ("Sing it again\n\n(Guitar Break)", []),  # a transcript's notes
+    ("Posted notices were torn down by Tom Park.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_sign_offs_in_brackets_and_posted_by_footers(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
