@@ -329,6 +329,8 @@ def test_stamps(text, expected):
     ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
     ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
+    # who made the portrait or the film credited "by" (glued to the link, "Portrait by[A](/a)")
+    ("Portrait by Tom Park", []), ("Portrait by[Tom Park](/p)", []), ("Filmed by Tom Park", []),
     # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
     ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
     ("By Ann Lee Sun", ["Ann Lee Sun"]),
