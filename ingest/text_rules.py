@@ -967,7 +967,8 @@ _CREDITED = re.compile(
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
-    r"additional|with|editing|research|researched|contributed)\s*$",
+    r"additional|with|editing|research|researched|contributed|"
+    r"donated|courtesy|loaned|lent)\s*$",  # who gave an object shown: "Donated by B"
     re.I,
 )
 
@@ -1031,7 +1032,8 @@ _LABEL = re.compile(
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
+    # ("文" alone, "text", only with its separator: "文章" is the word for an article.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS.replace("|文", r"|文(?=\s*[:：=＝/／|｜])") + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
     re.I,
 )
 

@@ -331,6 +331,7 @@ def test_stamps(text, expected):
     ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
     # who made the portrait or the film credited "by" (glued to the link, "Portrait by[A](/a)")
     ("Portrait by Tom Park", []), ("Portrait by[Tom Park](/p)", []), ("Filmed by Tom Park", []),
+    ("Donated by Tom Park, Porto", []),  # who gave the object pictured
     # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
     ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
     ("By Ann Lee Sun", ["Ann Lee Sun"]),
@@ -375,6 +376,7 @@ def test_byline_by(text, names):
     ("2019年3月3日 来源：港口日报", []), ("作者：责任编辑", []),  # a label is not a name
     ("Author(s): Ann Lee", ["Ann Lee"]),
     ("（文：山田太郎）", ["山田太郎"]), ("文=山田太郎", ["山田太郎"]),  # in brackets, after "="
+    ("文章精选", []),  # "文" opening a word ("article") with no separator is no label
     ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
     ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
 ])
