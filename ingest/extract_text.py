@@ -21,6 +21,8 @@ from .text_rules import Line
 HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
+# How many lines from the story's start a writer's own introduction ("my name is A") may be.
+INTRODUCTION_LINES = 8
 
 
 def extract_text(text: str, markdown: bool = False) -> Article:
@@ -681,6 +683,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                             add(names, j)
                             break
                     break
+    if not found and body_at is not None:
+        # Last, a blogger who introduces themselves in the story's first paragraphs ("my name
+        # is Ann Lee"), when nothing else names a writer.
+        for i in range(body_at, min(len(lines), body_at + INTRODUCTION_LINES)):
+            names = rules.introduced_writer(lines[i])
+            if names:
+                found.extend(names)  # (the paragraph stays the story's: not a used line)
+                break
     # A helper is not an author, unless a "By" line at the top names them too (a wire story
     # whose writer also thanks the colleagues, themselves among them, who "contributed").
     helpers = {name for line in lines for name in rules.contributors(line)}

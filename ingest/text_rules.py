@@ -1407,6 +1407,19 @@ _POSTED_BY = re.compile(rf"^(?i:(?:this\s+(?:entry|post|article|story)\s+was\s+)
                         rf"(?:\s+(?i:in|on|under|at)\s+[^.|]*?)?\s+(?i:by)\s+({_NAME})")
 
 
+# A blogger's own introduction in the story: "my name is Ann Lee", "I'm Ann Lee". (Not after
+# an opening quote mark: someone quoted saying it is not the writer.)
+_SELF_INTRODUCTION = re.compile(rf"(?<![“\"‘'])\b(?i:my name is|I'm|I am)\s+({_NAME})")
+
+
+def introduced_writer(line: Line) -> list[str]:
+    """The writer who introduces themselves in a paragraph, if one does (and is not quoted)."""
+    match = _SELF_INTRODUCTION.search(line.text)
+    if not match or re.search(r"[“\"]", line.text[: match.start()]):
+        return []
+    return names_in(clean_byline(match.group(1)))
+
+
 def posted_by(line: Line) -> list[str]:
     """"This entry was posted in Ports by Ann Lee.", "Posted by Ann Lee on March 3, 2019 in
     Ports | 3 Comments": a blog's footer below the story, which may run long with its

@@ -914,3 +914,24 @@ def test_sign_offs_in_brackets_and_posted_by_footers(end, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- a blogger who introduces themselves in the story's first paragraphs -------------------------
+
+
+@pytest.mark.parametrize("opening, authors", [
+    ("If we have not met yet, my name is Ann Lee and I have written about ports since 2010.", ["Ann Lee"]),
+    ("Hi, I'm Ann Lee, and this is the story of how the harbour strike ended.", ["Ann Lee"]),
+    # near-misses: someone quoted saying it; a first name alone; a byline settles it first
+    ("“My name is Tom Park,” the docker said as the ships were unloaded on Monday.", []),
+    ("Hi, I'm Ann and this is the story of how the harbour strike ended on Monday.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_who_introduces_themselves(opening, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    assert parse(f"{top}\n\n{opening}\n\n{STORY}\n\n{STORY} Again.\n", markdown).authors == authors
+
+
+def test_a_byline_comes_before_a_self_introduction():
+    text = f"# {HEADLINE}\n\nBy Sue Ray\n\nMy name is Ann Lee and I have written about ports since 2010.\n\n{STORY}\n"
+    assert parse(text, True).authors == ["Sue Ray"]
