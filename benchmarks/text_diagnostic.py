@@ -12,7 +12,9 @@ tuned on, and scores them the same way:
 - html2text-wrapped: html2text's Markdown wrapped at 78 columns, with emphasis kept;
 - markdownify-setext: markdownify with underlined headings, "-" bullets and emphasis as "_";
 - copy-paste: every text node of the region on a line of its own, as selecting a page and
-  pasting it into a text editor gives (no Markdown at all, no blank lines).
+  pasting it into a text editor gives (no Markdown at all, no blank lines);
+- html2text-references: html2text's Markdown with reference-style links ("[Ann Lee][2]" and
+  "[2]: URL" at the foot), as inline_links=False writes them and many Markdown files do.
 
 The region converted is text_accuracy.main_region (the same element the three converters get).
 
@@ -28,10 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import text_accuracy as accuracy  # noqa: E402
 
-CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste")
-MARKDOWN = {"html2text-wrapped", "markdownify-setext"}
+CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste",
+              "html2text-references")
+MARKDOWN = {"html2text-wrapped", "markdownify-setext", "html2text-references"}
 DEFAULT_CACHE = Path("/tmp/news-archive-text-diagnostic")
-VERSION = "1"  # bump when a converter's options change, so cached renderings are redone
+VERSION = "2"  # bump when a converter's options change, so cached renderings are redone
 
 
 def render(region, converter: str) -> str:
@@ -51,6 +54,13 @@ def render(region, converter: str) -> str:
 
         handler = html2text.HTML2Text()
         handler.body_width = 78
+        return handler.handle(markup)
+    if converter == "html2text-references":
+        import html2text
+
+        handler = html2text.HTML2Text()
+        handler.body_width = 0
+        handler.inline_links = False
         return handler.handle(markup)
     if converter == "markdownify-setext":
         from markdownify import markdownify

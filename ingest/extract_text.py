@@ -21,6 +21,8 @@ from .text_rules import Line
 HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
+# How many lines from the story's start a writer's own introduction ("my name is A") may be.
+INTRODUCTION_LINES = 8
 
 
 def extract_text(text: str, markdown: bool = False) -> Article:
@@ -534,6 +536,24 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     return sorted(tail)
 
 
+def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
+    """The text ends with a name alone on its line, below the story (maybe below its tags): a
+    page that signs its stories at the foot, its author box reduced to the name. Not when a
+    heading stands above the name (other stories, a section), when the name links to
+    something other than an author's page (a topic), or when the story itself speaks of that
+    person (a portrait's caption, the last speaker): a writer is not named in their story."""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2:
+        return False
+    line, above = lines[last], lines[last - 1]
+    if not rules.is_name_line(line) or line.links and not rules.author_links(line):
+        return False
+    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above):
+        return False
+    surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
+    return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
+
+
 def _link_alone(line: Line) -> bool:
     """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
     if not line.words:
@@ -628,20 +648,25 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if people:
                 add(people, i)
                 organisation = organisation or agency
+            elif rules.posted_by(line):
+                add(rules.posted_by(line), i)
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
+                    or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])
                     or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1)
         if not found:
             for i in tail:
-                person, _ = rules.bio(lines[i])
-                if person:
-                    add([person], i)
+                people = rules.people_of_bio(lines[i])
+                if people:
+                    add(people, i)
                     source = "bio"
             for i in tail:
                 if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
                     add(rules.names_in(lines[i].text), i)
+            if not found and _signed_at_the_end(lines, body_at):
+                add(rules.names_in(lines[-1].text), len(lines) - 1)
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i)
@@ -658,6 +683,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                             add(names, j)
                             break
                     break
+    if not found and body_at is not None:
+        # Last, a blogger who introduces themselves in the story's first paragraphs ("my name
+        # is Ann Lee"), when nothing else names a writer.
+        for i in range(body_at, min(len(lines), body_at + INTRODUCTION_LINES)):
+            names = rules.introduced_writer(lines[i])
+            if names:
+                found.extend(names)  # (the paragraph stays the story's: not a used line)
+                break
     # A helper is not an author, unless a "By" line at the top names them too (a wire story
     # whose writer also thanks the colleagues, themselves among them, who "contributed").
     helpers = {name for line in lines for name in rules.contributors(line)}
@@ -667,8 +700,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     keys = {lines[i].key for i in used}
     used |= {i for i, line in enumerate(lines) if line.key in keys}
     for i in tail:
-        person, _ = rules.bio(lines[i])
-        if person and person in found:
+        if any(person in found for person in rules.people_of_bio(lines[i])):
             used.add(i)
     for i, line in enumerate(lines):
         if rules.is_name_line(line) and line.text.strip() in found:
@@ -773,6 +805,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
             add(best, j)  # every line is the byline's
         return
     people, _ = rules.byline_with_organisation(line)
+    people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
         or rules.name_with_date(line) or rules.lone_author(line), i)
     if not people and i != title_at:
@@ -811,13 +844,14 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
         return
     if "@" in line.text and rules.is_name_line(line):
-        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", line.text)), i)  # "Ann Lee, @annlee"
+        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", rules.without_email(line.text))), i)  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
     elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
+                                       or _names_down_to_stamp(lines, i, {title_at, description_at})
                                        or _below(lines, i, {body_at}) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
@@ -827,6 +861,20 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
         add(with_outlet if len(with_outlet) > len(names) else names, i)
+        # A list of names that ends its line with a comma or "and" goes on below ("Ann Lee,
+        # Tom Park," / "Sue Ray"): the byline was wrapped, or its last link set on a line.
+        if re.search(r"(?:,|\band|&)$", line.text.strip()):
+            more, count = rules.names_over_lines(lines[i + 1:])
+            for j in range(i + 1, i + 1 + count):
+                add(more, j)
+    # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
+    elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
+            and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
+            and _below(lines, i, {title_at, description_at}):
+        more, count = rules.names_over_lines(lines[i + 1:])
+        if more:
+            for j in range(i, i + 1 + count):
+                add(rules.names_in(head.group(1)) + more, j)
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
@@ -834,7 +882,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
-    elif rules.is_name_line(line, in_block=True) and _beside_marker(lines, i):
+    elif rules.is_name_line(line, in_block=True) and (_beside_marker(lines, i)
+                                                      or _in_byline_block(lines, i)):
         add(rules.names_in(line.text), i)
     # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
     elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
@@ -907,6 +956,53 @@ def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
     while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
         j -= 1
     return j in anchors
+
+
+# The most names, one a line, that a byline block lists; a longer run is a list of people the
+# story is about (a team, a cast, a panel).
+BLOCK_NAMES = 4
+# The most items of a list that is a byline block ("* Ann Lee" / "* Tom Park" / "* March 3").
+BLOCK_ITEMS = 6
+
+
+def _run_around(lines: list[Line], i: int, belongs) -> tuple[int, int]:
+    """The first and last line of the run of consecutive lines around line i that belongs()
+    accepts (line i itself is taken to belong)."""
+    first = last = i
+    while first > 0 and belongs(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and belongs(lines[last + 1]):
+        last += 1
+    return first, last
+
+
+def _names_down_to_stamp(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+    """Line i is one of a run of names set one a line that starts right under the headline
+    (or standfirst) and ends on a stamp, a date or a role ("Ann Lee" / "Tom Park" / "Sue Ray"
+    / "March 3, 2019"): the first stands under the headline and the last beside the stamp, and
+    the ones between belong to the same block. (Without the stamp the line below a name may
+    be the outlet's; away from the headline the first may be a teaser's name.)"""
+    plain = lambda x: not x.item and not x.heading and rules.is_name_line(x)  # noqa: E731
+    first, last = _run_around(lines, i, plain)
+    return (last - first + 1 <= BLOCK_NAMES and last + 1 < len(lines) and rules.is_author_marker(lines[last + 1])
+            and _below(lines, first, anchors))
+
+
+def _in_byline_block(lines: list[Line], i: int) -> bool:
+    """The name on line i is one of a byline block's names set one a list item, as a page's
+    list of author links comes out ("* Ann Lee" / "* Tom Park" / "* March 3, 2019"): only the
+    name next to the stamp stands beside a marker, but every name of the list is the byline's.
+    Only list items: each is an element of its own on the page, and a short list with a stamp
+    among its items is one block. (Plain lines run together from anything above: "Ann Lee" /
+    "Tom Park" / stamp may be a teaser's name over the byline.) A list of names with no stamp
+    is a list of the people a story is about, or its tags."""
+    if not lines[i].item:
+        return False
+    first, last = _run_around(lines, i, lambda x: x.item and rules.is_name_line(x, in_block=True))
+    top, bottom = _run_around(lines, i, lambda x: x.item)
+    if last - first + 1 > BLOCK_NAMES or bottom - top + 1 > BLOCK_ITEMS:
+        return False
+    return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
 def _beside_marker(lines: list[Line], i: int) -> bool:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, LoneName,
-                        count_words, split_people)
+from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS,
+                        LoneName, count_words, split_people)
 
 # --- lines ---------------------------------------------------------------------------------
 
@@ -47,6 +47,7 @@ class Line:
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -78,6 +79,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
             text = text.rstrip()
         return text
 
+    # Two links that touch ("[Ann Lee](/a)[Tom Park](/t)") were two elements of the page, its
+    # authors' links set side by side: their words would run together ("Ann LeeTom Park",
+    # one name to every rule), so a comma parts them where a word's end meets a capital.
+    text = _TOUCHING_LINKS.sub(r"\1, ", text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)
@@ -107,11 +112,56 @@ def _emphasised(match: re.Match) -> str:
     return inner
 
 
+# Where inline elements that lost the spaces between them glued a name to the stamp, the
+# button or the date after it ("Ann LeeUpdated March 3", "Ann LeeFollow", "Ann Lee3 min read",
+# "ANN LEEMarch 3, 2019") or a "by" to the name ("Written byAnn Lee"): a space goes back. Only
+# before words of a closed list (a page's stamps and buttons, whole month names but "May",
+# itself a name) or a date: a capital inside a word is otherwise a name's ("McDonald").
+_GLUED_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+_GLUED_STAMP_WORD = rf"(?:Updated|Published|Posted|Follow|Share|Twitter|Facebook|Instagram|LinkedIn|Email|{_GLUED_MONTHS})"
+_GLUED_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{_GLUED_MONTHS})|\d{{1,2}}\s*min(?:ute)?s?\s+read)"
+_GLUED = re.compile(
+    rf"(?:(?<=[a-z])|(?<=[A-Z]{{2}}))(?={_GLUED_STAMP_WORD}\b)"  # "Ann LeeUpdated", "ANN LEEMarch"
+    rf"|(?<=[A-Za-z])(?={_GLUED_DATE}\b)"  # "Ann Lee03/03/2019", "Ann Lee3 min read"
+    r"|(?<=\b[Bb]y)(?=[A-Z][a-z])"  # "Written byAnn Lee"
+)
+
+
+def unglue_stamps(text: str) -> str:
+    """The text with a space put back where a stamp, a button or a date was glued on."""
+    return _GLUED.sub(" ", text)
+
+
+# Reference-style links ("[Ann Lee][2]" ... "[2]: https://example.org/author/ann-lee"), as
+# html2text writes them with inline_links off and many Markdown files do: the definitions
+# at the foot are no content, and each link gets its target back so that the rules that read
+# targets (an author's page) see it.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?[ \t]*$", re.M)
+_REFERENCE_USE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\[\]]*)\]")
+
+
+def resolve_references(text: str) -> str:
+    """The text with its reference links made inline and their definitions taken out."""
+    targets = {label.casefold(): target for label, target in _REFERENCE_DEFINITION.findall(text)}
+    if not targets:
+        return text
+    text = _REFERENCE_DEFINITION.sub("", text)
+
+    def inline(match: re.Match) -> str:
+        target = targets.get((match.group(2) or match.group(1)).casefold())
+        return f"[{match.group(1)}]({target})" if target else match.group(0)
+
+    for _ in range(2):  # an image's reference inside a link's ("[![photo][1]][2]")
+        text = _REFERENCE_USE.sub(inline, text)
+    return text
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    for raw in _whole_links(unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))):
+    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in _whole_links(unwrap(text.split("\n"))):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -129,6 +179,7 @@ def read_lines(text: str) -> list[Line]:
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
         visible, links = markdown_to_text(stripped)
+        visible = unglue_stamps(visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
@@ -624,7 +675,8 @@ NAME_LINE = re.compile(rf"^{_NAME}$")
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
 # ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
 # Park", "Ann Lee et Tom Park", "Ann Lee en Tom Park".)
-NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
+# (A semicolon parts names as a comma does: "Ann Lee; Tom Park", as lists of authors set them.)
+NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*[,;]\s*|\s+(?:and|And|AND|&|und|et|y|e|en|och|og|ja)\s+|\s*,\s*(?:and|AND|&)\s+){_NAME})*$")
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
@@ -654,6 +706,8 @@ _BIO = re.compile(
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
     r"covers\b|writes (?:about|on|for)\b|reports (?:on|for)\b|has written (?:for|about|on)\b|"
+    # "A has covered the port since 2015" (not "has covered her costs"), "A has reported on ..."
+    r"has covered\b(?!\s+(?:her|his|their|its|my|our)\b)|has reported (?:on|for|from)\b|"
     r"writes (?:a|the|[\w'’]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?column\b|"  # "writes the weekly shipping column"
     # The same in the other languages of the news we see most: German, French, Spanish,
     # Portuguese, Italian, Dutch ("A ist Redakteurin bei ...", "A est journaliste au ...",
@@ -734,6 +788,11 @@ def _co_author(part: str) -> bool:
                    for p in people)
 
 
+_TRAILING_AGENCY = re.compile(
+    r"\s+(?:" + "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True)
+                          if " " in name or len(name) >= 4) + r")$", re.I)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
@@ -809,6 +868,13 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)
     text = text.strip(" ,;:|-–—")
+    # "ANN LEE and TOM PARK Associated Press": the agency run onto the last name with no comma,
+    # as wire bylines in capitals are set. Only an agency's name of two words or four letters
+    # or more ("AP" may be initials), and only where a whole name is left before it ("Ann
+    # Bloomberg" is a person).
+    agency = _TRAILING_AGENCY.search(text)
+    if agency and len(re.split(r",|\band\b|&", text[: agency.start()], flags=re.I)[-1].split()) >= 2:
+        text = text[: agency.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
@@ -894,13 +960,15 @@ def _once(name: str) -> str:
 
 # Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
 _CREDITED = re.compile(
-    r"\b(?:edited|reviewed|photos?|photographs|photography|images?|illustrations?|illustrated|"
+    r"\b(?:edited|reviewed|photos?|photographs|photography|photographed|portraits?|filmed|drawn|cartoons?|"
+    r"images?|illustrations?|illustrated|"
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
-    r"additional|with|editing|research|researched|contributed)\s*$",
+    r"additional|with|editing|research|researched|contributed|"
+    r"donated|courtesy|loaned|lent)\s*$",  # who gave an object shown: "Donated by B"
     re.I,
 )
 
@@ -964,7 +1032,8 @@ _LABEL = re.compile(
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
+    # ("文" alone, "text", only with its separator: "文章" is the word for an article.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS.replace("|文", r"|文(?=\s*[:：=＝/／|｜])") + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
     re.I,
 )
 
@@ -1103,8 +1172,11 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
+    # (A standfirst may run into the byline when their elements lose the break between them:
+    # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
     if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
-                               or re.search(r"[|•·/,—–-]\s*$", before)):
+                               or re.search(r"[|•·/,—–-]\s*$", before)
+                               or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
     names = clean_byline(match.group(1))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
@@ -1259,11 +1331,31 @@ def lone_author(line: Line) -> list[str]:
     if not match or line.words > 12 or match.start() > 0 and line.text[: match.start()].strip():
         return []
     word = clean_byline(match.group(1)).strip()
+    # The second signal may be the byline's own date, right after the word and ending the
+    # line ("by Marlo September 15, 2014"): a "By" line that is a word and a date is a byline.
+    dated = re.fullmatch(rf"({_UPPER}{_LOWER}+)\s*[|·•,–—-]?\s*(.+?)\s*", match.group(1))
+    if dated and any(form.fullmatch(dated.group(2)) for form in _WHOLE_DATES):
+        word = dated.group(1)
+    else:
+        dated = None
     if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
-            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS):
+            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS | _CALENDAR_WORDS):
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
-    return [LoneName(word)] if linked else []
+    return [LoneName(word)] if linked or dated else []
+
+
+# The date forms a whole "By" line may end with, and the words of a date that are no name.
+_WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
+_CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
+
+
+_EMAIL_AFTER = re.compile(r"[,\s|•·–—/-]*<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+
+
+def without_email(text: str) -> str:
+    """The text without the e-mail address after a name ("Ann Lee <ann@example.org>")."""
+    return _EMAIL_AFTER.sub("", text)
 
 
 def is_name_line(line: Line, in_block: bool = False) -> bool:
@@ -1271,7 +1363,9 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     in_block: the line may be a list item or a minor heading, as converters write the items of
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
-    text = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text)).strip(" ,|•·–—/-")
+    # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
+    text = without_email(_PROFILE_ADDRESS.sub("", line.text))
+    text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1309,6 +1403,31 @@ def cjk_name_line(line: Line) -> list[str]:
 _CJK_NOT_NAMES_BRACKETED = {"全文", "本文", "原文", "完了", "待续", "待續", "未完", "编辑部", "編集部", "編輯部", "本报", "本報"}
 
 
+_POSTED_BY = re.compile(rf"^(?i:(?:this\s+(?:entry|post|article|story)\s+was\s+)?posted)"
+                        rf"(?:\s+(?i:in|on|under|at)\s+[^.|]*?)?\s+(?i:by)\s+({_NAME})")
+
+
+# A blogger's own introduction in the story: "my name is Ann Lee", "I'm Ann Lee". (Not after
+# an opening quote mark: someone quoted saying it is not the writer.)
+_SELF_INTRODUCTION = re.compile(rf"(?<![“\"‘'])\b(?i:my name is|I'm|I am)\s+({_NAME})")
+
+
+def introduced_writer(line: Line) -> list[str]:
+    """The writer who introduces themselves in a paragraph, if one does (and is not quoted)."""
+    match = _SELF_INTRODUCTION.search(line.text)
+    if not match or re.search(r"[“\"]", line.text[: match.start()]):
+        return []
+    return names_in(clean_byline(match.group(1)))
+
+
+def posted_by(line: Line) -> list[str]:
+    """"This entry was posted in Ports by Ann Lee.", "Posted by Ann Lee on March 3, 2019 in
+    Ports | 3 Comments": a blog's footer below the story, which may run long with its
+    categories and tags."""
+    match = _POSTED_BY.match(line.text.strip())
+    return names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+
+
 def sign_off(line: Line) -> list[str]:
     """"— Ann Lee": a columnist's sign-off below the story. "（山田太郎）": a Japanese or Chinese
     paper's, the reporters' names in brackets."""
@@ -1319,7 +1438,19 @@ def sign_off(line: Line) -> list[str]:
         # (Every one a name: "（全文）" (the full text) and "（编辑部）" (the desk) are not.)
         return names if all(cjk_name_line(Line(raw=n, text=n)) and n not in _CJK_NOT_NAMES_BRACKETED
                             for n in names) else []
-    match = re.match(r"^(?:[—–]|--?)\s*(.+)$", line.text.strip())
+    # ("~ Ann Lee" signs the same.)
+    return _signed_names(re.match(r"^(?:[—–~]|--?)\s*(.+)$", line.text.strip()), line)
+
+
+def bracketed_sign_off(line: Line) -> list[str]:
+    """"(Ann Lee)", "(Ann Lee, Harbour Gazette)": a sign-off in brackets, as papers close a
+    contributed piece (to be read only right below the story's prose: a transcript's or a
+    song's notes in brackets are name-shaped too). A credit in brackets, "(Tom Park/Reuters)",
+    "(Photo: Tom Park)", is not a list of names."""
+    return _signed_names(re.fullmatch(r"\(\s*([^()]+?)\s*\)", line.text.strip()), line)
+
+
+def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     if not match or line.words > 6:
         return []
     # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
@@ -1546,6 +1677,28 @@ def unglue(text: str) -> str:
     return " ".join(words)
 
 
+def names_each_with_role(line: Line) -> list[str]:
+    """"Ann Lee, Senior Reporter, and Tom Park, Editor", "Ann Lee, Reuters, and Tom Park, AFP",
+    "Ann Lee (Senior Reporter)": writers each followed by their role or agency, with no "By"
+    before them. Every part must be one person with a role or an agency, so a sentence about
+    two people ("Ann Lee, the union's leader, and ...") is none."""
+    if line.words > 20:
+        return []
+    # A role or an agency in brackets reads as one after a comma.
+    text, bracketed = re.subn(r"\s*\(([^()]{2,40})\)", r", \1", line.text.strip())
+    parts = re.split(r",?\s+(?:and|&)\s+|\s*;\s*", text)
+    if len(parts) < 2 and not bracketed:
+        return []
+    people: list[str] = []
+    for part in parts:
+        piece = Line(raw=part, text=part)
+        found = byline_with_organisation(piece)[0] or name_with_role(piece)[0]
+        if len(found) != 1:
+            return []
+        people += found
+    return people
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
@@ -1605,7 +1758,9 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
 
 
 # (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+# ("Ann Lee reports", "Ann Lee and Tom Park report": the same with no place, as a broadcaster's page sets
+# it under the headline.)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?)\.?$")
 
 
 _EACH_IN_PLACE = re.compile(
@@ -1631,14 +1786,18 @@ def name_in_place(line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
+_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+
+
 def name_list(line: Line) -> list[str]:
     """"Ann Lee, Tom Park, Sue Ray, ...": a list of three or more names and (almost) nothing
     else, as papers and reports credit their authors. A list of topics fails: most of its
     items are not two to four capitalised words."""
-    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*".
-    text = re.sub(r"(?<=[^\W\d_])\^?(?:\d{1,2}|[*†‡§¶])(?:\s*,\s*\^?(?:\d{1,2}|[*†‡§¶])|[*†‡§¶])*(?=\s*(?:,|\band\b|&|$))",
+    # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*",
+    # "Ann Lee¹", or with a space when the superscript lost its markup ("Ann Lee 1,2").
+    text = re.sub(rf"(?<=[^\W\d_])\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*(?=\s*(?:[,;]|\band\b|&|$))",
                   "", line.text)
-    items = [item.strip() for item in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if item.strip()]
+    items = [item.strip() for item in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text) if item.strip()]
     if len(items) < 3:
         return []
     people = [item for item in items if NAME_LINE.match(item) and names_in(item)]
@@ -1661,6 +1820,22 @@ def _cjk_bio(line: Line) -> str | None:
         return None
     names = cjk_name_line(Line(raw=match.group(1), text=match.group(1)))
     return names[0] if names else None
+
+
+# Two or more writers in one bio: "A and B are reporters at OUTLET", "A, B and C are staff
+# writers for OUTLET" (the roles only a writer has, in the plural).
+_CO_BIO = re.compile(
+    rf"^({_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME})\s+(?:are|were)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:journalists|reporters|writers|correspondents|editors|columnists|contributors|producers)\b")
+
+
+def people_of_bio(line: Line) -> list[str]:
+    """The writers a bio names: the one of bio(), or each of a bio written for two or more."""
+    match = _CO_BIO.match(line.text)
+    if match:
+        return names_in(match.group(1))
+    person, _ = bio(line)
+    return [person] if person else []
 
 
 def bio(line: Line) -> tuple[str | None, str | None]:

@@ -35,7 +35,8 @@ def line(text: str) -> Line:
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
     ("[Ann Lee](/a)[ Twitter](/t) Writer", "Ann Lee Twitter Writer", 0, False),  # ...part words elsewhere
-    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann LeeTwitter", 0, False),  # emphasis around a link's whole text
+    # emphasis around a link's whole text goes (and the button glued to the name is set apart)
+    ("[Ann Lee](/a)[_Twitter_](/t)", "Ann Lee Twitter", 0, False),
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
@@ -43,6 +44,19 @@ def line(text: str) -> Line:
     ("Rates * and * costs", "Rates * and * costs", 0, False),  # spaced stars are not emphasis
     (r"Costs rose 5\.2 per cent \- again", "Costs rose 5.2 per cent - again", 0, False),
     ("> A quoted line", "A quoted line", 0, False),
+    # a stamp, a button or a date glued to the name before it
+    ("Ann LeeUpdated March 3, 2019", "Ann Lee Updated March 3, 2019", 0, False),
+    ("ANN LEEMarch 3, 2019", "ANN LEE March 3, 2019", 0, False),
+    ("Ann Lee3 min read", "Ann Lee 3 min read", 0, False), ("Written byAnn Lee", "Written by Ann Lee", 0, False),
+    # near-misses: capitals inside names and brands, figures inside a model's name
+    ("Ann McDonald of YouTube", "Ann McDonald of YouTube", 0, False), ("A Boeing737 flew", "A Boeing737 flew", 0, False),
+    # two links that touch: a comma parts a word's end from the capital that opens the next
+    ("[Ann Lee](/a)[Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
+    ('By [Ann Lee](/a "Ann")[Tom Park](/t)[Sue Ray](/s)', "By Ann Lee, Tom Park, Sue Ray", 0, False),
+    # near-misses: a space or a bracket between them, or no capital after
+    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee Tom Park", 0, False),
+    ("[see](/a)[here](/b)", "seehere", 0, False),
+    ("[Ann Lee](/a)[ Twitter](/t)", "Ann Lee Twitter", 0, False),
 ])
 def test_markdown_lines(raw, text, heading, item):
     parsed = line(raw)
@@ -315,6 +329,9 @@ def test_stamps(text, expected):
     ("By Ann Lee; photos by Tom Park", ["Ann Lee"]), ("By Ann Lee. Photos by Tom Park", ["Ann Lee"]),
     ("By Ann Lee, photography by Tom Park", ["Ann Lee"]), ("By Ann Lee Illustration by Tom Park", ["Ann Lee"]),
     ("By Ann Lee and Tom Park | Photos: Sue Ray", ["Ann Lee", "Tom Park"]),
+    # who made the portrait or the film credited "by" (glued to the link, "Portrait by[A](/a)")
+    ("Portrait by Tom Park", []), ("Portrait by[Tom Park](/p)", []), ("Filmed by Tom Park", []),
+    ("Donated by Tom Park, Porto", []),  # who gave the object pictured
     # a date opened by its weekday's short form, run onto the names ("Sun" alone is a surname)
     ("By Ann Lee Mon 28 Oct 2024 10.30 GMT", ["Ann Lee"]), ("By Ann Lee Sun 28 Oct 2024", ["Ann Lee"]),
     ("By Ann Lee Sun", ["Ann Lee Sun"]),
@@ -359,6 +376,7 @@ def test_byline_by(text, names):
     ("2019年3月3日 来源：港口日报", []), ("作者：责任编辑", []),  # a label is not a name
     ("Author(s): Ann Lee", ["Ann Lee"]),
     ("（文：山田太郎）", ["山田太郎"]), ("文=山田太郎", ["山田太郎"]),  # in brackets, after "="
+    ("文章精选", []),  # "文" opening a word ("article") with no separator is no label
     ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
     ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
 ])
@@ -776,6 +794,11 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     ("By [Marlo](/tag/marlo)", []), ("By Marlo", []),  # one signal alone
     ("By [Share](/author/x)", []), ("Photos by [Marlo](/author/marlo)", []),
     ("The ship was built by [Marlo](/author/marlo)", []),
+    # "By" and the byline's own date right after the word: two signals too
+    ("by Marlo September 15, 2014", ["Marlo"]), ("By Marlo | 15/09/2014", ["Marlo"]),
+    # near-misses: a weekday or a month before the date, an agency, more words than a date after
+    ("By Friday September 15, 2014", []), ("By September 15, 2014", []), ("By Reuters September 15, 2014", []),
+    ("By Marlo September 15, 2014 the ships had gone", []), ("The ship was built by Marlo September 15, 2014", []),
 ])
 def test_lone_author(text, names):
     assert rules.lone_author(line(text)) == names
@@ -1446,3 +1469,26 @@ def test_a_share_bar_inside_the_story_does_not_hide_the_bio_at_its_end(bar):
     story = "\n\n".join(paragraphs[:3] + [bar] + paragraphs[3:])
     text = f"# Harbour strike ends\n\n{story}\n\nAnn Lee is a reporter at The Harbour Gazette.\n"
     assert parse(text, markdown=True).authors == ["Ann Lee"]
+
+
+# --- reference-style links get their targets back ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lines, links", [
+    ("By [Ann Lee][2]\n\n[2]: https://example.org/author/ann-lee", ["By Ann Lee"], [("Ann Lee", "https://example.org/author/ann-lee")]),
+    ('By [Ann Lee][a]\n\n  [a]: /author/ann-lee "Posts by Ann Lee"', ["By Ann Lee"], [("Ann Lee", "/author/ann-lee")]),
+    ("[][1][Ann Lee][2]\n\n[1]: /ann.jpg\n[2]: /author/ann", ["Ann Lee"], [("", "/ann.jpg"), ("Ann Lee", "/author/ann")]),
+    ("[Ann Lee][]\n\n[ann lee]: /author/ann", ["Ann Lee"], [("Ann Lee", "/author/ann")]),  # the text is the label
+    # near-misses: a label with no definition; a footnote's line that is a sentence stays
+    ("By [Ann Lee][9]", ["By Ann Lee"], []),
+    ("A note.\n\n[1]: See the harbour board's report", ["A note.", "[1]: See the harbour board's report"], []),
+])
+def test_reference_links_get_their_targets(text, lines, links):
+    parsed = read_lines(text)
+    assert [x.text for x in parsed] == lines
+    assert [link for x in parsed for link in x.links] == links
+
+
+def test_a_lone_author_behind_a_reference_link():
+    text = f"# Harbour strike ends\n\nBy [Marlo][1]\n\n{STORY}\n\n[1]: https://example.org/author/marlo\n"
+    assert parse(text, markdown=True).authors == ["Marlo"]

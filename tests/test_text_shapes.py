@@ -692,3 +692,246 @@ def test_a_wire_credit_under_a_story_with_no_headline():
     text = (f"{LONG_PART}\n\n{LONG_PART} Again.\n\nReporting by Ann Lee; Editing by Tom Park\n\n"
             "Our Standards: The Trust Principles\n")
     assert parse(text, True).authors == ["Ann Lee"]
+
+
+# --- a byline block that lists its writers one a line --------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a page's list of author links comes out one name a line, the stamp beside the last or first
+    ("* Ann Lee\n* Tom Park\n* March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("* [Ann Lee](/author/ann)\n* [Tom Park](/author/tom)\n* March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* March 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("March 3, 2019\n\n* Ann Lee\n* Tom Park", ["Ann Lee", "Tom Park"]),
+    ("* Ann Lee\n* Lisbon\n* March 3, 2019", ["Ann Lee"]),
+    # near-misses: an outlet among the items; a list of names too long for a byline (the
+    # story's cast) with a date below, only the name beside the date as before; a list of
+    # names with no stamp
+    ("* Ann Lee\n* Harbour Gazette\n* March 3, 2019", ["Ann Lee"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* Bo Chen\n* Kim Ode\n* March 3, 2019", ["Kim Ode"]),
+    ("The port's new board\n\n* Ann Lee\n* Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_block_lists_its_writers_one_a_line(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the authors' links side by side with nothing between, as a page sets them apart by style
+    ("By [Ann Lee](/a/ann)[Tom Park](/a/tom)", ["Ann Lee", "Tom Park"]),
+    ("[Ann Lee](/a/ann)[Tom Park](/a/tom)[Sue Ray](/a/sue)\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # near-misses: a profile button's link after the name's, the outlet's after the name's
+    ("By [Ann Lee](/a/ann)[Twitter](/t/ann)", ["Ann Lee"]),
+    ("By [Ann Lee](/a/ann)[Harbour Gazette](/)", ["Ann Lee"]),
+])
+def test_authors_links_that_touch(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+# --- the writer's name alone on the story's last line -------------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee", ["Ann Lee"]), ("ANN LEE", ["Ann Lee"]),
+    ("Topics: [Ports](/ports), [Strikes](/strikes)\n\nAnn Lee", ["Ann Lee"]),  # under the story's tags
+    # near-misses: the story speaks of the person; a heading of other stories above the name;
+    # a name that is a link to a topic; a name that is not the last line
+    ("Tom Park, the union's leader, said the deal was fair.\n\nTom Park", []),
+    ("Related\n\nTom Park", []),
+    ("[Tom Park](/topics/tom-park)", []),
+    ("Tom Park\n\nThe ferries to the islands run to their summer timetable from Friday on.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_alone_at_the_very_end(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- names one a line from the headline down to the stamp, or a list of names wrapped -----------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # every name between the headline and the stamp is the byline's, the middle ones too
+    ("Ann Lee\nTom Park\nSue Ray\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee\n\nTom Park\n\nSue Ray\n\nUpdated March 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # a list of names that ends its line with a comma or "and" goes on below
+    ("Ann Lee, Tom Park,\nSue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee, Tom Park and\nSue Ray\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee and\nTom Park", ["Ann Lee", "Tom Park"]),
+    # near-misses: no stamp below the run (the second line may be the outlet's name); a run
+    # not right under the headline; a list that ends its line with no comma
+    ("Ann Lee\nTom Park", ["Ann Lee"]),
+    ("Ports and shipping\n\nAnn Lee\nTom Park\nMarch 3, 2019", ["Tom Park"]),
+    ("Ann Lee, Tom Park\nSue Ray", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_down_to_the_stamp_or_wrapped(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a list of names parted by semicolons, or marked with superscript affiliations ---------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee; Tom Park; Sue Ray\n\nMarch 3, 2019", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee¹, Tom Park², Sue Ray¹", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee 1,2, Tom Park 2, Sue Ray 1", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    # near-misses: a name and the outlet after a semicolon; a sentence with a semicolon;
+    # numbers after names that are no list
+    ("Ann Lee; Harbour Gazette", ["Ann Lee"]),
+    ("Ships wait; dockers rest", []),
+    ("Gate 1, Gate 2, Gate 3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_semicolons_and_superscripts_in_a_list_of_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- each writer with a role or an agency, no "By" ---------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, Senior Reporter, and Tom Park, Editor", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Reuters, and Tom Park, AFP", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Ports Correspondent; Tom Park, Harbour Gazette", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee (Senior Reporter)", ["Ann Lee"]),
+    ("Ann Lee (Ports Editor) and Tom Park (Staff Writer)", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence that names people with roles; one part is no person; a name
+    # and an agency in brackets alone, a photo credit's shape
+    ("Ann Lee, the union's leader, and Tom Park, its treasurer, signed the deal.", []),
+    ("Ann Lee, Senior Reporter, and the Harbour Desk", ["Ann Lee"]),
+    ("Ann Lee (Reuters)", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_each_writer_with_a_role_or_an_agency(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a name glued to the stamp or button after it, as inline elements lose their spaces ----------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann LeeMarch 3, 2019", ["Ann Lee"]), ("ANN LEEMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann LeeUpdated March 3, 2019", ["Ann Lee"]), ("Ann LeeUpdated March 3, 2019", ["Ann Lee"]),
+    ("Ann LeeFollow", ["Ann Lee"]), ("Ann LeeTwitter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee3 min read", ["Ann Lee"]), ("Ann Lee03/03/2019", ["Ann Lee"]),
+    ("Written byAnn Lee", ["Ann Lee"]),
+    # near-misses: a word that only looks glued; a figure after a name that is no date
+    ("By Ann McDonald", ["Ann McDonald"]), ("By Ann DeMarco", ["Ann DeMarco"]),
+    ("Ann Lee3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_glued_to_its_stamp(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a standfirst run into the byline on one line ------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("The union says the deal gives its members a rise of four per cent over two years. By Ann Lee", ["Ann Lee"]),
+    ("Will the deal hold? BY ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence goes on after "By"; "by" in the middle of a sentence
+    ("The union says the deal gives its members a rise. By Monday the ships had gone.", []),
+    ("The union says the deal was signed by Ann Lee", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_standfirst_run_into_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- bios below the story: two writers in one, and more of a reporter's verbs ------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee and Tom Park are reporters at the Harbour Gazette.", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and Sue Ray are staff writers for the Harbour Gazette.", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee has covered the port for the Harbour Gazette since 2015.", ["Ann Lee"]),
+    ("Ann Lee has reported on shipping for a decade.", ["Ann Lee"]),
+    # near-misses: people of the story in the same shapes
+    ("Ann Lee and Tom Park are dockers at the harbour.", []),
+    ("Ann Lee has covered her costs from the strike fund.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_bios_below_the_story(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, ann@example.org", ["Ann Lee"]), ("Ann Lee <ann@example.org>", ["Ann Lee"]),
+    ("Ann Lee | ann.lee@example.org\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: an address alone; a sentence with an address in it
+    ("ann@example.org", []), ("Write to the desk at desk@example.org", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_beside_its_email_address(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a wire byline in capitals with its agency run onto the last name
+    ("By ANN LEE and TOM PARK Associated Press", ["Ann Lee", "Tom Park"]),
+    ("By ANN LEE The Associated Press", ["Ann Lee"]), ("By Ann Lee Reuters", ["Ann Lee"]),
+    # near-misses: no byline; a name with the agency in the middle of the line
+    ("Ann Lee wins the Associated Press", []),
+    ("By Ann Lee, Reuters correspondent", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_agency_run_onto_the_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee reports", ["Ann Lee"]), ("Ann Lee writes.", ["Ann Lee"]), ("Ann Lee and Tom Park report", ["Ann Lee", "Tom Park"]),
+    # near-misses: the person the story is about; a sentence that goes on
+    ("Ann Lee reports\n\nAnn Lee, the union's leader, said the deal was fair.", []),
+    ("Ann Lee writes to the harbour board every week", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_reporting_verb_under_the_headline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- sign-offs in brackets or after a tilde, and a blog's "posted by" footer ---------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("(Ann Lee)", ["Ann Lee"]), ("(Ann Lee, Harbour Gazette)", ["Ann Lee"]),
+    ("~ Ann Lee", ["Ann Lee"]),
+    ("This entry was posted in Ports, Strikes and tagged harbour, dockers by Ann Lee.", ["Ann Lee"]),
+    ("Posted by Ann Lee on March 3, 2019 in Ports | 3 Comments", ["Ann Lee"]),
+    # near-misses: a credit or a caption in brackets; a sentence that says "posted" and "by"
+    ("(Tom Park/Reuters)", []), ("(Photo: Tom Park)", []),
+    ("[Guitar Break]", []), ("Sing it again\n\n(Guitar Break)", []),  # a transcript's notes
+    ("Posted notices were torn down by Tom Park.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_sign_offs_in_brackets_and_posted_by_footers(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- a blogger who introduces themselves in the story's first paragraphs -------------------------
+
+
+@pytest.mark.parametrize("opening, authors", [
+    ("If we have not met yet, my name is Ann Lee and I have written about ports since 2010.", ["Ann Lee"]),
+    ("Hi, I'm Ann Lee, and this is the story of how the harbour strike ended.", ["Ann Lee"]),
+    # near-misses: someone quoted saying it; a first name alone; a byline settles it first
+    ("“My name is Tom Park,” the docker said as the ships were unloaded on Monday.", []),
+    ("Hi, I'm Ann and this is the story of how the harbour strike ended on Monday.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_who_introduces_themselves(opening, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    assert parse(f"{top}\n\n{opening}\n\n{STORY}\n\n{STORY} Again.\n", markdown).authors == authors
+
+
+def test_a_byline_comes_before_a_self_introduction():
+    text = f"# {HEADLINE}\n\nBy Sue Ray\n\nMy name is Ann Lee and I have written about ports since 2010.\n\n{STORY}\n"
+    assert parse(text, True).authors == ["Sue Ray"]
