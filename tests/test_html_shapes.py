@@ -516,3 +516,38 @@ def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
 def test_a_masthead_class_in_capitals_names_it_too():
     masthead = '<div class="SiteHeader-NavBar"><span class="today-date">March 9, 2024</span></div>'
     assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+# --- dates: the first publication beside a revision ------------------------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET / Original Nov. 19, 2024 8:02 am ET</time>',
+     "2024-11-19"),
+    ('<p class="dateline">Originally published March 5, 2024; updated March 9, 2024</p>', "2024-03-05"),
+    # the near-miss: a revision alone dates no publication
+    ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET</time>', None),
+])
+def test_an_original_label_names_the_publication_date(top, published):
+    article = parsed(top=top)
+    assert (article.published or "")[:10] == (published or ""), top
+
+
+# --- dates: short month names of the Romance languages ---------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("14 Ago 2018", "2018-08-14"),
+    ("3 set. 2019", "2019-09-03"),
+    ("12 dic 2020", "2020-12-12"),
+    ("5 févr. 2021", "2021-02-05"),
+    ("7 juil. 2019", "2019-07-07"),
+    ("9 ene. 2020, 10:15", "2020-01-09"),
+    ("4 dez. 2018", "2018-12-04"),
+    # the near-misses: a word that is a short month name elsewhere, and a day with no year
+    ("Top 10 out of 2019 entries", None),
+    ("02 Ago", None),
+])
+def test_short_romance_month_names(text, day):
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    assert (article.published or "")[:10] == (day or ""), text
