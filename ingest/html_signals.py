@@ -211,7 +211,8 @@ class Signals:
             return False
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
-                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
+                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
+                                  _meta_boxes(self.tree)))
 
     @cached_property
     def month_only_times(self) -> bool:
@@ -234,6 +235,24 @@ class Signals:
         return [item for item in self.json_ld if item is own or (
             (_item_address(item) is None or _item_address(item) in (address, page))
             and (_item_headline(item) is None or headline is None or _item_headline(item) == headline))]
+
+    @cached_property
+    def meta_box_lines(self) -> list[str]:
+        """The short lines of the article's meta box (see _meta_box_lines)."""
+        return _meta_box_lines(self.tree) if self.tree is not None else []
+
+    @property
+    def meta_box_dates(self) -> list[str]:
+        """The publication day its first line that states one gives."""
+        return next(([day] for day in map(published_text_date, self.meta_box_lines) if day), [])
+
+    @property
+    def revision_stamps(self) -> list[str]:
+        """Days the page's written date lines give after an "Updated" label (in the date-named
+        elements, the meta box, the date-published property's text): the revision's, which a
+        search for any date on the page (htmldate) may give as the publication's."""
+        lines = chain(self.date_texts, self.meta_box_lines, self.time_published)
+        return [day for day in map(revision_text_date, lines) if day]
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -958,6 +977,15 @@ def published_text_date(text: str) -> str | None:
     return text_date(text[:labels[0].start()])
 
 
+def revision_text_date(text: str) -> str | None:
+    """The day a line of text gives after an "Updated" label ("Updated March 9, 2024",
+    "Mis à jour le 9 mars 2024"), or None."""
+    labels = list(_DATE_LABEL.finditer(text))
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    return next((day for label, end in zip(labels, ends)
+                 if label.group("updated") and (day := text_date(text[label.end():end]))), None)
+
+
 def _labelled_dates(tree: HtmlElement) -> list[str]:
     """Days on short lines that begin with a publication label ("Published on 5 March 2024",
     "Publicado el ..."), which templates write with no class to name them. A label set alone
@@ -1066,6 +1094,36 @@ def _is_revision(element) -> bool:
         pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
     labels = list(_DATE_LABEL.finditer(" ".join("".join(pieces).split())[-40:]))
     return bool(labels) and labels[-1].group("updated") is not None
+
+
+# Class words of the box a template sets under the headline for the article's date, byline and
+# comment count ("post-meta", "entry-meta", "article__info", "post-info", "story-details"): its
+# date is often bare text, or after an icon, with no class of its own to name it.
+_META_BOX = re.compile(r"(?:post|entry|article|story|single|news)[-_]*(?:meta|info|details)(?![a-z])", re.I)
+_META_BOX_LENGTH = 600  # characters of text in such a box at most (a share bar may be in it)
+
+
+def _meta_boxes(tree: HtmlElement):
+    """The elements whose class names an article's meta box, page order (a generator)."""
+    for element in tree.getroottree().iter(etree.Element):
+        marks = element.get("class")
+        if marks and _META_BOX.search(marks) and element.tag not in _SKIP_TAGS:
+            yield element
+
+
+def _meta_box_lines(tree: HtmlElement) -> list[str]:
+    """The lines of the first meta box that writes a whole date (not a box of other stories, a
+    teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
+    "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
+    headline = _headline_element(tree)
+    for box in _meta_boxes(tree):
+        if (len(box.text_content()) > _META_BOX_LENGTH or _TEASER_ITEM(box) or _IN_COMMENTS(box)
+                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)):
+            continue
+        lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
+        if any(map(text_date, lines)):
+            return lines
+    return []
 
 
 def _date_texts(tree: HtmlElement) -> list[str]:
@@ -1812,8 +1870,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     <time datetime> that is no revision's, teaser's, masthead's or comment's, then a whole date
     written in the byline, then one on a line labelled "Published" (in several languages),
     then one written in a date-named element, on the link to the page itself or alone in an
-    element, and last a <time> marked as the revision. Written lines give the date after their
-    "Published" label, not an "Updated" one. htmldate's answer (trafilatura's date, structured markup only) comes last,
+    element or in the article's meta box ("post-meta"), and last a <time> marked as the
+    revision. Written lines give the date after their "Published" (or "Original") label, not an
+    "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out. It may be
     given as a function, called only when every other signal is silent."""
@@ -1834,13 +1893,16 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
-        ("meta", lambda: signals.time_published),
+        # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
+        # 5 de março de 2024 às 20:13".)
+        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v) for v in signals.time_published]),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
+        ("text", lambda: signals.meta_box_dates),
         ("text", lambda: _permalink_dates(signals)),
         ("text", lambda: _lone_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
@@ -1853,7 +1915,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             break
     if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
-        if trafilatura_date and iso_date(trafilatura_date, now):
+        # (Not the day of an "Updated" stamp the page writes: htmldate reads the same elements,
+        # and a revision's day is no publication's.)
+        if trafilatura_date and iso_date(trafilatura_date, now) and not any(
+                _same_day(trafilatura_date, day, now) for day in signals.revision_stamps):
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
@@ -1863,12 +1928,24 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),
+        # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
+        # marked as the revision (unless it is the one date the page gave as the publication's).
+        ("text", lambda: signals.revision_stamps[:1]),
+        ("time", lambda: [t for t in signals.revision_times[:1] if published.source != "time"
+                          or not _same_day(t, published.value, now)]),
     ):
+        if callable(values):
+            values = values()
         value = first_valid(values)
         if value:
             updated = Choice(value, source)
             break
     return published, updated
+
+
+def _same_day(first: str, second: str, now: datetime) -> bool:
+    first, second = iso_date(first, now), iso_date(second, now)
+    return bool(first and second) and first[:10] == second[:10]
 
 
 # A clock time as readers see it: "18:47", "6:47 p.m.", "06:47 PM".

@@ -551,3 +551,51 @@ def test_an_original_label_names_the_publication_date(top, published):
 def test_short_romance_month_names(text, day):
     article = parsed(top=f'<div class="entry-post-date">{text}</div>')
     assert (article.published or "")[:10] == (day or ""), text
+
+
+# --- dates: a date-published property whose text is a sentence --------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("sexta-feira, 5 de março de 2024 às 20:13", "2024-03-05"),
+    ("Publié le mardi 5 mars 2024 à 08h10", "2024-03-05"),
+    # the near-miss: a property that states only a revision dates no publication
+    ("Updated Saturday, 9 March 2024", None),
+])
+def test_a_date_published_property_written_as_a_sentence(text, day):
+    article = parsed(top=f'<span class="data" itemprop="datePublished">{text}</span>')
+    assert (article.published or "")[:10] == (day or ""), text
+
+
+# --- dates: the date in the article's meta box ----------------------------------------------
+
+
+@pytest.mark.parametrize("top, after, day", [
+    ('<div class="post-meta">March 5, 2024 at 4:02 pm<div class="share"><a href="/s">Share</a></div></div>',
+     "", "2024-03-05"),
+    ('<div class="post-info"><label><i class="icon-calendar"></i> March 5, 2024 13:42</label></div>',
+     "", "2024-03-05"),
+    ('<div class="article__info"><div class="article__info-item"><p>March 5, 2024</p></div></div>',
+     "", "2024-03-05"),
+    # the near-misses: a meta box that dates a revision, and one in a box of other stories
+    ('<div class="entry-meta">Updated March 9, 2024</div>', "", None),
+    ("", '<div class="related-posts"><div class="post-meta">March 9, 2024</div></div>', None),
+])
+def test_a_date_in_the_articles_meta_box(top, after, day):
+    article = parsed(top=top, after=after)
+    assert (article.published or "")[:10] == (day or ""), top or after
+
+
+# --- dates: a written "Updated" stamp dates the revision ---------------------------------------
+
+
+@pytest.mark.parametrize("stamp, updated", [
+    ('<p class="story-timestamp">Updated Nov. 22, 2024</p>', "2024-11-22"),
+    ('<div class="entry-meta">Mis à jour le 22 novembre 2024</div>', "2024-11-22"),
+    ('<span class="fecha-date">Actualizado: 22/11/2024</span>', "2024-11-22"),
+    # the near-miss: a stamp with no revision label is the publication's own
+    ('<p class="story-timestamp">Nov. 20, 2024</p>', None),
+])
+def test_a_written_revision_stamp_goes_to_updated(stamp, updated):
+    article = parsed(top=stamp + '<time datetime="2024-11-20T08:00:00+00:00">20 Nov</time>')
+    assert (article.published, (article.updated or "")[:10]) == ("2024-11-20T08:00:00+00:00", updated or "")
