@@ -640,6 +640,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
+            text = _RELATIVE_TAIL.sub("", text).strip() if text else text
             if text and text not in found:
                 found.append(text)
         if found:
@@ -1126,6 +1128,16 @@ def _meta_box_lines(tree: HtmlElement) -> list[str]:
     return []
 
 
+# A stamp relative to the time the page was shown ("3 hours ago", "hace 2 días", "il y a 5
+# heures", "vor 3 Stunden", "2 giorni fa"): with no fetch time known it gives no day, and it
+# takes no place among the few date texts read (a real date may follow it).
+_RELATIVE_STAMP = re.compile(
+    r"\b(?:\d+|an?|one)\s+\w+\s+(?:ago|fa|geleden|sedan|siden|temu)\b"
+    r"|\b(?:hace|il\s+y\s+a|vor|há)\s+(?:\d+|un[ae]?|einer?|uma?)\s+\w+", re.I)
+
+_RELATIVE_TAIL = re.compile(rf"[\s,·•|–-]*(?:{_RELATIVE_STAMP.pattern}).*$", re.I | re.M)
+
+
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
@@ -1140,7 +1152,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
         # run together as one number otherwise.)
         text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
-        if text and len(text) <= 80:
+        if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
         if len(texts) >= 3:
             break

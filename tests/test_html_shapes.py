@@ -599,3 +599,31 @@ def test_a_date_in_the_articles_meta_box(top, after, day):
 def test_a_written_revision_stamp_goes_to_updated(stamp, updated):
     article = parsed(top=stamp + '<time datetime="2024-11-20T08:00:00+00:00">20 Nov</time>')
     assert (article.published, (article.updated or "")[:10]) == ("2024-11-20T08:00:00+00:00", updated or "")
+
+
+# --- dates: relative stamps ("3 hours ago") ----------------------------------------------------
+
+RELATIVE = ('<div class="stamps"><span class="date">1 day ago</span> <span class="date">hace 3 horas</span> '
+            '<span class="timestamp">il y a 2 heures</span> <time>vor 5 Stunden</time></div>')
+
+
+def test_relative_stamps_do_not_hide_the_written_date():
+    # no fetch time is known here, so a relative stamp gives no day; and it must not use up the
+    # date elements read before the one that writes the day
+    article = parsed(top=RELATIVE + '<p class="article-date">March 5, 2024, 10:15 am</p>')
+    assert (article.published, article.provenance.get("published")) == ("2024-03-05", "text")
+
+
+def test_relative_stamps_alone_date_nothing():
+    # the near-miss: with no written date, no date
+    assert parsed(top=RELATIVE).published is None
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="byline">By Ines Varga 3 hours ago</p>', ["Ines Varga"]),
+    ('<p class="byline">Por Ana Ruiz hace 2 horas</p>', ["Ana Ruiz"]),
+    # the near-miss: a name that merely has a word of a stamp in it stays whole
+    ('<p class="byline">By Ines Vor Varga</p>', ["Ines Vor Varga"]),
+])
+def test_a_relative_stamp_after_the_name_in_a_byline(top, authors):
+    assert parsed(top=top).authors == authors
