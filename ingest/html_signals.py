@@ -1769,6 +1769,12 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta") and all(map(_looks_like_account, people)):
+            # The account that posted the story ("Tomas R", "Ines Varga-admin"), where the
+            # visible byline names other people: they are the writers.
+            shown = people_in(signals.byline)
+            if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
+                continue
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the
@@ -1799,6 +1805,17 @@ _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
                    | set(MONTHS.split("|")) | set(WEEKDAYS.split("|")))
+
+
+# A display name cut to an initial ("Tomas R", "Tomas R."): a CMS account's, not a byline's.
+_INITIAL_LAST = re.compile(r"\s[^\W\d_]\.?$")
+
+
+def _looks_like_account(name: str) -> bool:
+    """A name that reads as a CMS account's: an account word in it ("Admin Tomas", "Tomas
+    Reyes-admin") or its last name cut to an initial."""
+    return bool(_ACCOUNT_PART.search(name) or _INITIAL_LAST.search(name)
+                or any(word in _ACCOUNT_WORDS for word in re.split(r"[\s_-]+", name.casefold())))
 
 
 def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],

@@ -627,3 +627,27 @@ def test_relative_stamps_alone_date_nothing():
 ])
 def test_a_relative_stamp_after_the_name_in_a_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- authors: the CMS account in JSON-LD, another person in the byline -------------------------
+
+
+def account_page(author: str, top: str):
+    return parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                           "author": {"@type": "Person", "name": author}}), top=top)
+
+
+@pytest.mark.parametrize("author, top, authors, source", [
+    # an account word in the name, or a display name cut to an initial: the account that posted
+    # the story; the byline names the writer
+    ("Tomas Reyes-admin", '<p class="byline">By Ines Varga</p>', ["Ines Varga"], "byline"),
+    ("Admin Tomas", '<p class="byline">By Ines Varga</p>', ["Ines Varga"], "byline"),
+    ("Tomas R", '<p class="byline">By Tomas Reyes and Ines Varga</p>', ["Tomas Reyes", "Ines Varga"], "byline"),
+    # the near-misses: a person's whole name in JSON-LD stays, whatever the byline says; and an
+    # account-like name the byline does not contradict stays too
+    ("Tomas Reyes", '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"], "json-ld"),
+    ("Tomas R", "", ["Tomas R"], "json-ld"),
+])
+def test_a_json_ld_account_gives_way_to_the_visible_byline(author, top, authors, source):
+    article = account_page(author, top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
