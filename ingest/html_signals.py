@@ -153,6 +153,13 @@ class Signals:
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
 
     @cached_property
+    def reporting_credits(self) -> list[str]:
+        """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
+        Additional reporting by C; Editing by D)"): the reporters and the writer, not the
+        editors."""
+        return _reporting_credits(self.tree) if self.tree is not None else []
+
+    @cached_property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
         return _author_links(self.tree) if self.tree is not None else []
@@ -710,6 +717,33 @@ def _author_links(tree: HtmlElement) -> list[str]:
         return []
     parent = links[0].getparent()
     return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+# A wire story's credit line, and the labels of its credits ("Reporting by", "with reporting
+# by", "Editing by"): the names after a reporting or writing label are the writers'.
+_CREDIT_LINE = re.compile(r"^\W{0,3}(?:additional\s+)?(?:reporting|writing)\s+by\s", re.I)
+_CREDIT_LABEL = re.compile(r"\b((?:additional\s+|with\s+)?(?:reporting|writing|editing|edited|compiled|"
+                           r"produced|graphics|photos?|fact-checking|research)\s+by)\b", re.I)
+_CREDIT_END = re.compile(r"[\s,;:()]*(?:\b(?:and|with)\b)?[\s,;:().]*$", re.I)
+
+
+def _reporting_credits(tree: HtmlElement) -> list[str]:
+    """The writers' parts of the first two credit lines of the article's paragraphs (not a
+    comment's, a quotation's or another story's)."""
+    headline = _headline_element(tree)
+    credits, lines = [], 0
+    for paragraph in tree.iter("p"):
+        text = _text(paragraph) or ""
+        if (len(text) > 300 or not _CREDIT_LINE.match(text) or _IN_COMMENTS(paragraph)
+                or _IN_QUOTE(paragraph) or _in_other_stories(paragraph, headline)):
+            continue
+        parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
+        credits += [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
+                    if re.search(r"reporting|writing", label, re.I)]
+        lines += 1
+        if lines == 2:
+            break
+    return credits
 
 
 # A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),
@@ -1742,6 +1776,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        # A wire story under an agency's byline credits its reporters at its end.
+                        ("text", lambda: signals.reporting_credits),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline
                         # search does (class "author", "byline"): when the page has a byline

@@ -651,3 +651,25 @@ def account_page(author: str, top: str):
 def test_a_json_ld_account_gives_way_to_the_visible_byline(author, top, authors, source):
     article = account_page(author, top)
     assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+# --- authors: a wire story's reporting credits behind an agency byline -------------------------
+
+
+@pytest.mark.parametrize("top, after, authors, source", [
+    ('<p class="byline">By AFP</p>',
+     "<p>(Reporting by Ines Varga in Lisbon and Tomas Reyes; Additional reporting by Lia Moon; "
+     "Editing by Luc Martin)</p>", ["Ines Varga", "Tomas Reyes", "Lia Moon"], "text"),
+    ('<p class="byline">By dpa</p>', "<p>Writing by Ana Ruiz; Editing by Luc Martin</p>", ["Ana Ruiz"], "text"),
+    # the credits parted by commas, with a second reporting label
+    ('<p class="byline">By AFP</p>', "<p>(<em>Reporting by Ines Varga, Tomas Reyes, with reporting by Lia Moon, "
+     "editing by Luc Martin.</em>)</p>", ["Ines Varga", "Tomas Reyes", "Lia Moon"], "text"),
+    # the near-misses: editors alone wrote nothing; a writer's byline is not added to; a sentence
+    # that begins with the same words names no one
+    ('<p class="byline">By AFP</p>', "<p>(Editing by Luc Martin)</p>", [], None),
+    ('<p class="byline">By Ines Varga</p>', "<p>(Additional reporting by Lia Moon)</p>", ["Ines Varga"], "byline"),
+    ('<p class="byline">By AFP</p>', "<p>Reporting by the harbour board found the channel silted.</p>", [], None),
+])
+def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
