@@ -441,6 +441,9 @@ _BYLINE_TESTS = (
     'contains(@class, "author_name") or contains(@class, "authorText") or '
     'contains(@class, "author__name") or contains(@class, "author-link") or '
     'contains(@class, "author__link") or '
+    # (and the name in an author box: "author-box__name", "authorbox-name")
+    'contains(@class, "author-box__name") or contains(@class, "author-box-name") or '
+    'contains(@class, "authorbox__name") or contains(@class, "authorbox-name") or '
     # the other roles' names: "contributor-name", "writer__name", "reporter_name"
     'contains(@class, "contributor-name") or contains(@class, "contributor__name") or '
     'contains(@class, "contributor_name") or contains(@class, "writer-name") or '

@@ -673,3 +673,18 @@ def test_a_json_ld_account_gives_way_to_the_visible_byline(author, top, authors,
 def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
     article = parsed(top=top, after=after)
     assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+# --- authors: the name in an author box marked in BEM ("author-box__name") ----------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    ('<div class="widget-author-box"><div class="widget-author-box__text"><h4 class="widget-author-box__name">'
+     'Ines Varga</h4><div class="widget-author-box__bio">Ines Varga covers the port.</div></div></div>',
+     ["Ines Varga"]),
+    # the near-miss: the box's other parts name no writer
+    ('<div class="widget-author-box"><div class="widget-author-box__bio">Our harbour desk covers the port.</div></div>',
+     []),
+])
+def test_the_name_in_a_bem_author_box(after, authors):
+    assert parsed(after=after).authors == authors
