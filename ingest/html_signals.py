@@ -18,7 +18,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, islice
 from datetime import datetime, timedelta, timezone
 
 from lxml import etree
@@ -1117,22 +1117,42 @@ def _headline_boxes(headline) -> frozenset:
     return frozenset(headline.iterancestors())
 
 
+# How far up a <time> its label may be set: a label in a box of its own before the box that
+# holds the <time> ("<div>Updated:</div><div><span><time>"), in a short block.
+_LABEL_LEVELS = 3
+_LABEL_BLOCK = 160  # characters of text in that block at most
+
+
 def _is_revision(element) -> bool:
     """A <time> that dates a revision: marked so by its class or itemprop ("updated",
-    "dateModified"), or set after an "Updated" label in its line."""
+    "dateModified"), or set after an "Updated" label in its line, or in the short block around
+    it (the nearest label before it decides: "Updated: <time> Original: <time>")."""
     marks = f"{element.get('class', '')} {element.get('itemprop', '')}".casefold()
     if "update" in marks or "modif" in marks:
         return True
-    parent = element.getparent()
-    if parent is None:
-        return False
-    pieces = [parent.text or ""]
-    for child in parent:
-        if child is element:
+    inner = element
+    for level, box in enumerate(islice(element.iterancestors(), _LABEL_LEVELS)):
+        if level and len(box.text_content()) > _LABEL_BLOCK:
+            return False  # past the line's block: a label there is another line's
+        before = _text_before(box, inner)
+        labels = list(_DATE_LABEL.finditer(" ".join(before.split())[-40:]))
+        if labels:
+            return labels[-1].group("updated") is not None
+        if before.strip():
+            return False  # other words come first: a label further up is another line's
+        inner = box
+    return False
+
+
+def _text_before(box, child) -> str:
+    """The text of `box` before its child `child` (its children's texts set apart: "<div>Mar 9,
+    2024</div><div>Original:</div>" is no word "2024Original")."""
+    pieces = [box.text or ""]
+    for node in box:
+        if node is child:
             break
-        pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
-    labels = list(_DATE_LABEL.finditer(" ".join("".join(pieces).split())[-40:]))
-    return bool(labels) and labels[-1].group("updated") is not None
+        pieces += [node.text_content() if isinstance(node.tag, str) else "", node.tail or ""]
+    return " ".join(pieces)
 
 
 # Class words of the box a template sets under the headline for the article's date, byline and

@@ -688,3 +688,22 @@ def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
 ])
 def test_the_name_in_a_bem_author_box(after, authors):
     assert parsed(after=after).authors == authors
+
+
+# --- dates: a label set in its own box before the box of the <time> ----------------------------
+
+LABELLED_TIMES = ('<ul class="meta-list"><li><div class="term">{first}</div><div class="def"><span>'
+                  '<time datetime="2024-03-09T10:00:00-05:00">Mar 9, 2024</time></span></div>'
+                  '<div class="term">{second}</div><div class="def"><span>'
+                  '<time datetime="2024-03-05T08:00:00-05:00">Mar 5, 2024</time></span></div></li></ul>')
+
+
+@pytest.mark.parametrize("first, second, published, updated", [
+    ("Updated:", "Original:", "2024-03-05T08:00:00-05:00", "2024-03-09T10:00:00-05:00"),
+    ("Aktualisiert:", "Veröffentlicht:", "2024-03-05T08:00:00-05:00", "2024-03-09T10:00:00-05:00"),
+    # the near-miss: with no labels the first <time> is the publication's
+    ("", "", "2024-03-09T10:00:00-05:00", None),
+])
+def test_a_label_in_the_box_before_the_times_box(first, second, published, updated):
+    article = parsed(top=LABELLED_TIMES.format(first=first, second=second))
+    assert (article.published, article.updated) == (published, updated)
