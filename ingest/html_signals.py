@@ -989,12 +989,12 @@ _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[é
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet")
-_UPDATED_WORDS = (r"updated|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
+_UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
-    rf"|(?P<updated>(?<!\w)(?:last\s+)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
+    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
     re.I)
 # A line that begins with one of the labels (an element's own first text), in any case.
 _LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})", re.I)
@@ -1013,16 +1013,31 @@ def published_text_date(text: str) -> str | None:
             day = text_date(text[label.end():end])
             if day:
                 return day
+    if labels[0].group("updated") and not _WORDS_AFTER.search(text[labels[0].end():ends[0]]):
+        return None  # "2024年3月26日 更新": a label last in its part follows the revision's date
     return text_date(text[:labels[0].start()])
+
+
+# Anything but punctuation after a label: words or a date that the label comes before.
+_WORDS_AFTER = re.compile(r"[^\W_]")
 
 
 def revision_text_date(text: str) -> str | None:
     """The day a line of text gives after an "Updated" label ("Updated March 9, 2024",
-    "Mis à jour le 9 mars 2024"), or None."""
+    "Mis à jour le 9 mars 2024"), or before a first label that ends its part, as Japanese and
+    Chinese write it ("2024年3月26日 更新"); or None."""
     labels = list(_DATE_LABEL.finditer(text))
     ends = [label.start() for label in labels[1:]] + [len(text)]
-    return next((day for label, end in zip(labels, ends)
-                 if label.group("updated") and (day := text_date(text[label.end():end]))), None)
+    for number, (label, end) in enumerate(zip(labels, ends)):
+        if not label.group("updated"):
+            continue
+        after = text[label.end():end]
+        day = text_date(after)
+        if not day and number == 0 and not _WORDS_AFTER.search(after):
+            day = text_date(text[:label.start()])
+        if day:
+            return day
+    return None
 
 
 def _labelled_dates(tree: HtmlElement) -> list[str]:
@@ -2102,6 +2117,16 @@ def _permalink_dates(signals: Signals) -> list[str]:
     return dates
 
 
+def _in_link_elsewhere(element, own_path: str | None) -> bool:
+    """The element is inside a link to another page: a card for another story, whose date it
+    is (a link to the page itself, or to a place on it, is the page's own)."""
+    for link in element.iterancestors("a"):
+        target = _split_href(link)
+        if target is not None and target.path and target.path.rstrip("/") != own_path:
+            return True
+    return False
+
+
 # Leaf elements whose whole text is short enough to be a date alone.
 _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
                      "string-length(normalize-space(text())) <= 24]")
@@ -2115,8 +2140,9 @@ def _lone_date(signals: Signals) -> list[str]:
         return []
     days = set()
     headline = _headline_element(signals.tree)
+    own = urlsplit(signals.url).path.rstrip("/") if signals.url else None
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
-        if element.tag in ("script", "style", "option"):
+        if element.tag in ("script", "style", "option") or _in_link_elsewhere(element, own):
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)

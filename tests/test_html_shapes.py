@@ -707,3 +707,39 @@ LABELLED_TIMES = ('<ul class="meta-list"><li><div class="term">{first}</div><div
 def test_a_label_in_the_box_before_the_times_box(first, second, published, updated):
     article = parsed(top=LABELLED_TIMES.format(first=first, second=second))
     assert (article.published, article.updated) == (published, updated)
+
+
+# --- dates: a label written after its date ("2024年3月26日 更新", "2024.03.26 lastupdate") ------
+
+
+@pytest.mark.parametrize("line, published, updated", [
+    ("2024.03.26 lastupdate", None, "2024-03-26"),
+    ("2024年3月26日 更新", None, "2024-03-26"),
+    # the near-misses: a publication label after its date, and a label before its own date
+    ("2024年3月5日 公開", "2024-03-05", None),
+    ("March 5, 2024 | Updated March 9, 2024", "2024-03-05", "2024-03-09"),
+])
+def test_a_label_after_its_date(line, published, updated):
+    article = parsed(top=f'<p class="article-date">{line}</p>')
+    assert ((article.published or "")[:10], (article.updated or "")[:10]) == (published or "", updated or "")
+
+
+def test_a_relative_revision_stamp_after_the_date():
+    # the near-miss of a label after its date: words after the label make it a label before
+    article = parsed(top='<p class="article-date">March 5, 2024 · Updated 2 hours ago</p>')
+    assert ((article.published or "")[:10], article.updated) == ("2024-03-05", None)
+
+
+# --- dates: a date inside a link to another page -----------------------------------------------
+
+LINKED_CARDS = "".join(f'<a href="/news/other-{n}"><div><p>Ferry fares to rise</p><span>2024.03.09</span></div></a>'
+                       for n in range(2))
+
+
+@pytest.mark.parametrize("top, published", [
+    (LINKED_CARDS, None),
+    # the near-miss: the page's own date beside the cards
+    ('<div>2024.03.05</div>' + LINKED_CARDS, "2024-03-05"),
+])
+def test_dates_in_links_to_other_pages_are_their_stories(top, published):
+    assert parsed(after=top).published == published
