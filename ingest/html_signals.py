@@ -127,6 +127,17 @@ class Signals:
                 or [day for day in map(published_text_date, block) if day])
 
     @cached_property
+    def by_line(self) -> list[str]:
+        """The text of the first short line after the headline that begins "By" (or its word in
+        another language), when it is not the byline found: that may be a writer's bio marked
+        as the author's, and the "By" line the one that carries the date."""
+        return _by_line(self.tree) if self.tree is not None else []
+
+    @property
+    def by_line_dates(self) -> list[str]:
+        return [day for day in map(published_text_date, self.by_line) if day]
+
+    @cached_property
     def others_bylines(self) -> bool:
         """The page shows bylines or rel="author" links, but only other stories' (teasers,
         related boxes)."""
@@ -258,7 +269,7 @@ class Signals:
         """Days the page's written date lines give after an "Updated" label (in the date-named
         elements, the meta box, the date-published property's text): the revision's, which a
         search for any date on the page (htmldate) may give as the publication's."""
-        lines = chain(self.date_texts, self.meta_box_lines, self.time_published)
+        lines = chain(self.date_texts, self.meta_box_lines, self.time_published, self.by_line)
         return [day for day in map(revision_text_date, lines) if day]
 
     @cached_property
@@ -661,6 +672,30 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_BY_START = re.compile(r"\s*(?:by|par|por|von|door|av)\s", re.I)
+
+
+def _by_line(tree: HtmlElement) -> list[str]:
+    headline = _headline_element(tree)
+    before = headline is not None  # the part of the page before the headline, and the headline
+    inside = set(headline.iter()) if headline is not None else set()
+    for element in tree.getroottree().iter(etree.Element):
+        if before:
+            before = element is not headline
+            continue
+        if element in inside:
+            continue
+        text = element.text
+        if text is None and len(element):
+            text = next((child.tail for child in element if child.tail), None)
+        if (not text or not _BY_START.match(text) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
+                or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+            continue
+        line = _text(element) or ""
+        return [line] if len(line) <= 200 else []
+    return []
 
 
 # rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
@@ -2002,6 +2037,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
+        ("byline", lambda: signals.by_line_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),

@@ -743,3 +743,21 @@ LINKED_CARDS = "".join(f'<a href="/news/other-{n}"><div><p>Ferry fares to rise</
 ])
 def test_dates_in_links_to_other_pages_are_their_stories(top, published):
     assert parsed(after=top).published == published
+
+
+# --- dates: the date on a "By" line when the byline found first is a writer's bio ---------------
+
+BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
+       '<ul class="archive"><li>March 1, 2024</li><li>February 2, 2024</li></ul>')
+
+
+@pytest.mark.parametrize("top, published, source", [
+    ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
+     '<span>March 5, 2024</span></p></div>', "2024-03-05", "byline"),
+    # the near-miss: a "By" line that dates only a revision gives no publication date
+    ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
+     '<span>Updated March 9, 2024</span></p></div>', None, None),
+])
+def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
+    article = parsed(top=top, after=BIO)
+    assert (article.published, article.provenance.get("published")) == (published, source)
