@@ -1271,9 +1271,12 @@ _NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년/.-]\s*(\d{1,2})\s*[月월
 # A day before the month in the other languages of our pages: "19. července 2022", "13 de
 # octubre de 2024", "4 mai 2020", "14 ago 2018".
 _ANY_MONTH = "|".join([MONTHS, *sorted([*FOREIGN_MONTHS, *FOREIGN_SHORT_MONTHS], key=len, reverse=True)])
+# The month may come first in the other languages too ("Oktober 12, 2016", "octubre 12,
+# 2016"), spelled out: a short name there may be a word before a number ("ago 3").
+_FULL_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
 _WORDED_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
+    rf"(?:{_FULL_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
 # Day, month, year with dots, as Europe writes a date ("19.07.2022"), or month first when the

@@ -761,3 +761,19 @@ BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
 def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
     article = parsed(top=top, after=BIO)
     assert (article.published, article.provenance.get("published")) == (published, source)
+
+
+# --- dates: a month name of another language written before the day -----------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Oktober 12, 2016", "2016-10-12"),
+    ("Desember 3, 2015", "2015-12-03"),
+    ("octubre 12, 2016", "2016-10-12"),
+    # the near-misses: a month alone, and a short name (a word of its own elsewhere) before a number
+    ("Oktober 2015", None),
+    ("ago 3, 2019", None),
+])
+def test_a_foreign_month_name_before_the_day(text, day):
+    article = parsed(top=f'<span class="postdate">{text}</span>')
+    assert (article.published or "")[:10] == (day or ""), text
