@@ -1286,7 +1286,9 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 # only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
 # United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
 # two digits is this century's.
-_SLASHED_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])")
+# Hyphens serve as slashes ("19-11-2019"), with a whole year only: "19-11-19" is as often a code.
+_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
+                           r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 
 
@@ -1311,7 +1313,7 @@ def text_date(text: str) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}"
     match = _SLASHED_DATE.search(text)
     if match:
-        first, second, year = (int(g) for g in match.groups())
+        first, second, year = (int(g) for g in match.groups() if g)
         year += 2000 if year < 100 else 0
         if second > 12 >= first or (max(first, second) <= 12 and _US_ZONE.search(text)):
             month, day = first, second

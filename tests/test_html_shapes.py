@@ -484,6 +484,11 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     ("07/05/2024", None),
     ("Score 3/4/20 in the final", None),
     ("1/2/2024/5", None),
+    # hyphens as slashes, with a whole year: "19-11-2019"; a code of numbers is no date
+    ("19-11-2019", "2019-11-19"),
+    ("11-19-2019 10:00 AM", "2019-11-19"),
+    ("07-05-2024", None),
+    ("ref 19-11-19", None),
 ])
 def test_dates_with_slashes_in_a_certain_order(text, day):
     from ingest.html_signals import text_date
