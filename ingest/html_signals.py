@@ -2018,10 +2018,11 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     JSON, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime> that is no revision's, teaser's, masthead's or comment's, then a whole date
     written in the byline, then one on a line labelled "Published" (in several languages),
-    then one written in a date-named element, on the link to the page itself or alone in an
-    element or in the article's meta box ("post-meta"), and last a <time> marked as the
-    revision. Written lines give the date after their "Published" (or "Original") label, not an
-    "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
+    then one written in a date-named element, on the link to the page itself, in the article's
+    meta box ("post-meta"), on a "By" line or alone in an element, and last a <time> marked as
+    the revision. Written lines give the date after their "Published" (or "Original") label,
+    not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
+    meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out. It may be
     given as a function, called only when every other signal is silent."""
@@ -2048,12 +2049,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
-        ("byline", lambda: signals.by_line_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
-        ("text", lambda: signals.meta_box_dates),
         ("text", lambda: _permalink_dates(signals)),
+        # Weaker: a date in the article's meta box, or on a "By" line that is not the byline
+        # found (which may be another story's, or a caption's).
+        ("text", lambda: signals.meta_box_dates),
+        ("byline", lambda: signals.by_line_dates),
         ("text", lambda: _lone_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
     ):
@@ -2169,11 +2172,14 @@ def _permalink_dates(signals: Signals) -> list[str]:
 
 
 def _in_link_elsewhere(element, own_path: str | None) -> bool:
-    """The element is inside a link to another page: a card for another story, whose date it
-    is (a link to the page itself, or to a place on it, is the page's own)."""
+    """The element is inside a link to another page that holds more than the date: a card for
+    another story (its headline and its date), whose date it is. A link that is the date alone
+    is the page's permalink or its day's archive, and dates the page; so does any link to the
+    page itself."""
     for link in element.iterancestors("a"):
         target = _split_href(link)
-        if target is not None and target.path and target.path.rstrip("/") != own_path:
+        if (target is not None and target.path and target.path.rstrip("/") != own_path
+                and len(_text(link) or "") > len(_text(element) or "") + 3):
             return True
     return False
 

@@ -743,8 +743,10 @@ LINKED_CARDS = "".join(f'<a href="/news/other-{n}"><div><p>Ferry fares to rise</
 
 @pytest.mark.parametrize("top, published", [
     (LINKED_CARDS, None),
-    # the near-miss: the page's own date beside the cards
+    # the near-misses: the page's own date beside the cards, and set alone in a link (to its
+    # day's archive: a link that is the date alone dates the page)
     ('<div>2024.03.05</div>' + LINKED_CARDS, "2024-03-05"),
+    ('<a href="/archive/2024/03/05/">2024.03.05</a>' + LINKED_CARDS, "2024-03-05"),
 ])
 def test_dates_in_links_to_other_pages_are_their_stories(top, published):
     assert parsed(after=top).published == published
