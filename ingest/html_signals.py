@@ -264,13 +264,11 @@ class Signals:
         """The publication day its first line that states one gives."""
         return next(([day] for day in map(published_text_date, self.meta_box_lines) if day), [])
 
-    def revision_stamps(self, by_line: bool = True):
+    def revision_stamps(self):
         """Days the page's written date lines give after an "Updated" label (in the date-named
-        elements, the date-published property's text, the meta box, and with by_line a "By"
-        line), page parts in that order, each searched only when asked for: the revision's,
-        which a search for any date on the page (htmldate) may give as the publication's."""
-        for lines in (lambda: self.date_texts, lambda: self.time_published, lambda: self.meta_box_lines,
-                      lambda: self.by_line if by_line else []):
+        elements, the date-published property's text, the meta box), page parts in that order,
+        each searched only when asked for: the revision's."""
+        for lines in (lambda: self.date_texts, lambda: self.time_published, lambda: self.meta_box_lines):
             yield from filter(None, map(revision_text_date, lines()))
 
     @cached_property
@@ -2068,10 +2066,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             break
     if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
-        # (Not the day of an "Updated" stamp the page writes: htmldate reads the same elements,
-        # and a revision's day is no publication's.)
-        if trafilatura_date and iso_date(trafilatura_date, now) and not any(
-                _same_day(trafilatura_date, day, now) for day in signals.revision_stamps()):
+        # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
+        # marked as the revision, that is often the publication's own day, so it is kept, and
+        # marked as htmldate's.)
+        if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
@@ -2087,7 +2085,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # Read only when the publication date was read from the page as shown (or not found):
         # a page whose JSON-LD, meta or address states the publication and no revision has had
         # none stated, and these searches of the whole page would cost every such page.
-        ("text", lambda: list(islice(signals.revision_stamps(by_line=False), 1)) if visible else []),
+        ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),
     ):

