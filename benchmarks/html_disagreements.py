@@ -52,6 +52,7 @@ import re
 import sys
 from collections import Counter
 from datetime import datetime, timezone
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -174,15 +175,12 @@ def visible_reading(raw: bytes, now: datetime) -> dict:
                or split_people(signals.author_links)[0])
     date = next((v for item in signals.own_json_ld if isinstance(v := item.get("datePublished"), str)), None) or next(
         (v for key in html_signals.META_PUBLISHED for v in signals.meta.get(key, [])), None)
-    visible_date = None
-    for values in (lambda: signals.time_published, lambda: signals.time_elements[:1], lambda: signals.byline_dates,
-                   lambda: signals.labelled_dates,
-                   lambda: [html_signals.published_text_date(t) for t in signals.date_texts],
-                   lambda: html_signals._permalink_dates(signals), lambda: html_signals._lone_date(signals),
-                   lambda: signals.revision_times[:1]):
-        visible_date = next((day for value in values() if isinstance(value, str) and (day := iso_date(value, now))), None)
-        if visible_date:
-            break
+    # choose_dates itself, on the page with its JSON-LD, meta and address taken away and no
+    # htmldate: the visible signals in the order it asks them, whatever rules they gain. (The
+    # dates on links to the page itself need its address: asked of the page as it is.)
+    seen = replace(signals, json_ld=[], json_ld_others=[], json_ld_unparsed={}, meta={}, url=None)
+    visible_date = iso_date(html_signals.choose_dates(seen, None, now)[0].value, now) or next(
+        (day for value in html_signals._permalink_dates(signals) if (day := iso_date(value, now))), None)
     return {"authors": shown, "visible_authors": visible, "date": iso_date(date, now) if date else None,
             "visible_date": visible_date}
 

@@ -18,13 +18,13 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, islice
 from datetime import datetime, timedelta, timezone
 
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .normalise import (AGENCIES, FOREIGN_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
+from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
@@ -127,6 +127,17 @@ class Signals:
                 or [day for day in map(published_text_date, block) if day])
 
     @cached_property
+    def by_line(self) -> list[str]:
+        """The text of the first short line after the headline that begins "By" (or its word in
+        another language), when it is not the byline found: that may be a writer's bio marked
+        as the author's, and the "By" line the one that carries the date."""
+        return _by_line(self.tree) if self.tree is not None else []
+
+    @property
+    def by_line_dates(self) -> list[str]:
+        return [day for day in map(published_text_date, self.by_line) if day]
+
+    @cached_property
     def others_bylines(self) -> bool:
         """The page shows bylines or rel="author" links, but only other stories' (teasers,
         related boxes)."""
@@ -151,6 +162,13 @@ class Signals:
         texts = map(_text, (a for a in _REL_AUTHOR(self.tree)
                             if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)))
         return [text for text in texts if text and not _PROFILE_URL.match(text)]
+
+    @cached_property
+    def reporting_credits(self) -> list[str]:
+        """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
+        Additional reporting by C; Editing by D)"): the reporters and the writer, not the
+        editors."""
+        return _reporting_credits(self.tree) if self.tree is not None else []
 
     @cached_property
     def author_links(self) -> list[str]:
@@ -211,7 +229,8 @@ class Signals:
             return False
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
-                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree)))
+                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
+                                  _meta_boxes(self.tree)))
 
     @cached_property
     def month_only_times(self) -> bool:
@@ -234,6 +253,23 @@ class Signals:
         return [item for item in self.json_ld if item is own or (
             (_item_address(item) is None or _item_address(item) in (address, page))
             and (_item_headline(item) is None or headline is None or _item_headline(item) == headline))]
+
+    @cached_property
+    def meta_box_lines(self) -> list[str]:
+        """The short lines of the article's meta box (see _meta_box_lines)."""
+        return _meta_box_lines(self.tree) if self.tree is not None else []
+
+    @property
+    def meta_box_dates(self) -> list[str]:
+        """The publication day its first line that states one gives."""
+        return next(([day] for day in map(published_text_date, self.meta_box_lines) if day), [])
+
+    def revision_stamps(self):
+        """Days the page's written date lines give after an "Updated" label (in the date-named
+        elements, the date-published property's text, the meta box), page parts in that order,
+        each searched only when asked for: the revision's."""
+        for lines in (lambda: self.date_texts, lambda: self.time_published, lambda: self.meta_box_lines):
+            yield from filter(None, map(revision_text_date, lines()))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -415,6 +451,9 @@ _BYLINE_TESTS = (
     'contains(@class, "author_name") or contains(@class, "authorText") or '
     'contains(@class, "author__name") or contains(@class, "author-link") or '
     'contains(@class, "author__link") or '
+    # (and the name in an author box: "author-box__name", "authorbox-name")
+    'contains(@class, "author-box__name") or contains(@class, "author-box-name") or '
+    'contains(@class, "authorbox__name") or contains(@class, "authorbox-name") or '
     # the other roles' names: "contributor-name", "writer__name", "reporter_name"
     'contains(@class, "contributor-name") or contains(@class, "contributor__name") or '
     'contains(@class, "contributor_name") or contains(@class, "writer-name") or '
@@ -621,6 +660,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
+            text = _RELATIVE_TAIL.sub("", text).strip() if text else text
             if text and text not in found:
                 found.append(text)
         if found:
@@ -630,6 +671,30 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_BY_START = re.compile(r"\s*(?:by|par|por|von|door|av)\s", re.I)
+
+
+def _by_line(tree: HtmlElement) -> list[str]:
+    headline = _headline_element(tree)
+    before = headline is not None  # the part of the page before the headline, and the headline
+    inside = set(headline.iter()) if headline is not None else set()
+    for element in tree.getroottree().iter(etree.Element):
+        if before:
+            before = element is not headline
+            continue
+        if element in inside:
+            continue
+        text = element.text
+        if text is None and len(element):
+            text = next((child.tail for child in element if child.tail), None)
+        if (not text or not _BY_START.match(text) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
+                or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
+            continue
+        line = _text(element) or ""
+        return [line] if len(line) <= 200 else []
+    return []
 
 
 # rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
@@ -689,6 +754,33 @@ def _author_links(tree: HtmlElement) -> list[str]:
         return []
     parent = links[0].getparent()
     return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+# A wire story's credit line, and the labels of its credits ("Reporting by", "with reporting
+# by", "Editing by"): the names after a reporting or writing label are the writers'.
+_CREDIT_LINE = re.compile(r"^\W{0,3}(?:additional\s+)?(?:reporting|writing)\s+by\s", re.I)
+_CREDIT_LABEL = re.compile(r"\b((?:additional\s+|with\s+)?(?:reporting|writing|editing|edited|compiled|"
+                           r"produced|graphics|photos?|fact-checking|research)\s+by)\b", re.I)
+_CREDIT_END = re.compile(r"[\s,;:()]*(?:\b(?:and|with)\b)?[\s,;:().]*$", re.I)
+
+
+def _reporting_credits(tree: HtmlElement) -> list[str]:
+    """The writers' parts of the first two credit lines of the article's paragraphs (not a
+    comment's, a quotation's or another story's)."""
+    headline = _headline_element(tree)
+    credits, lines = [], 0
+    for paragraph in tree.iter("p"):
+        text = _text(paragraph) or ""
+        if (len(text) > 300 or not _CREDIT_LINE.match(text) or _IN_COMMENTS(paragraph)
+                or _IN_QUOTE(paragraph) or _in_other_stories(paragraph, headline)):
+            continue
+        parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
+        credits += [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
+                    if re.search(r"reporting|writing", label, re.I)]
+        lines += 1
+        if lines == 2:
+            break
+    return credits
 
 
 # A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),
@@ -925,16 +1017,18 @@ _TIME_PUBLISHED_XPATH = etree.XPath(
 # The labels pages set before a date to say which one it is: the first publication or a later
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
-_PUBLISHED_WORDS = (r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
+# ("Original" and "Originally published" date the first version beside a revision's stamp:
+# "Updated Nov. 21 / Original Nov. 19".)
+_PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet")
-_UPDATED_WORDS = (r"updated|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
+_UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
-    rf"|(?P<updated>(?<!\w)(?:last\s+)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
+    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
     re.I)
 # A line that begins with one of the labels (an element's own first text), in any case.
 _LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})", re.I)
@@ -953,7 +1047,31 @@ def published_text_date(text: str) -> str | None:
             day = text_date(text[label.end():end])
             if day:
                 return day
+    if labels[0].group("updated") and not _WORDS_AFTER.search(text[labels[0].end():ends[0]]):
+        return None  # "2024年3月26日 更新": a label last in its part follows the revision's date
     return text_date(text[:labels[0].start()])
+
+
+# Anything but punctuation after a label: words or a date that the label comes before.
+_WORDS_AFTER = re.compile(r"[^\W_]")
+
+
+def revision_text_date(text: str) -> str | None:
+    """The day a line of text gives after an "Updated" label ("Updated March 9, 2024",
+    "Mis à jour le 9 mars 2024"), or before a first label that ends its part, as Japanese and
+    Chinese write it ("2024年3月26日 更新"); or None."""
+    labels = list(_DATE_LABEL.finditer(text))
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    for number, (label, end) in enumerate(zip(labels, ends)):
+        if not label.group("updated"):
+            continue
+        after = text[label.end():end]
+        day = text_date(after)
+        if not day and number == 0 and not _WORDS_AFTER.search(after):
+            day = text_date(text[:label.start()])
+        if day:
+            return day
+    return None
 
 
 def _labelled_dates(tree: HtmlElement) -> list[str]:
@@ -1048,22 +1166,87 @@ def _headline_boxes(headline) -> frozenset:
     return frozenset(headline.iterancestors())
 
 
+# How far up a <time> its label may be set: a label in a box of its own before the box that
+# holds the <time> ("<div>Updated:</div><div><span><time>"), in a short block.
+_LABEL_LEVELS = 3
+_LABEL_BLOCK = 160  # characters of text in that block at most
+_LABEL_BLOCK_ELEMENTS = 40  # and elements (counted first: the text of a large box is dear to build)
+
+
 def _is_revision(element) -> bool:
     """A <time> that dates a revision: marked so by its class or itemprop ("updated",
-    "dateModified"), or set after an "Updated" label in its line."""
+    "dateModified"), or set after an "Updated" label in its line, or in the short block around
+    it (the nearest label before it decides: "Updated: <time> Original: <time>")."""
     marks = f"{element.get('class', '')} {element.get('itemprop', '')}".casefold()
     if "update" in marks or "modif" in marks:
         return True
-    parent = element.getparent()
-    if parent is None:
-        return False
-    pieces = [parent.text or ""]
-    for child in parent:
-        if child is element:
+    inner = element
+    for level, box in enumerate(islice(element.iterancestors(), _LABEL_LEVELS)):
+        if level and (next(islice(box.iter(), _LABEL_BLOCK_ELEMENTS, None), None) is not None
+                      or len(box.text_content()) > _LABEL_BLOCK):
+            return False  # past the line's block: a label there is another line's
+        before = _text_before(box, inner)
+        labels = list(_DATE_LABEL.finditer(" ".join(before.split())[-40:]))
+        if labels:
+            return labels[-1].group("updated") is not None
+        if before.strip():
+            return False  # other words come first: a label further up is another line's
+        inner = box
+    return False
+
+
+def _text_before(box, child) -> str:
+    """The text of `box` before its child `child` (its children's texts set apart: "<div>Mar 9,
+    2024</div><div>Original:</div>" is no word "2024Original")."""
+    pieces = [box.text or ""]
+    for node in box:
+        if node is child:
             break
-        pieces += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
-    labels = list(_DATE_LABEL.finditer(" ".join("".join(pieces).split())[-40:]))
-    return bool(labels) and labels[-1].group("updated") is not None
+        pieces += [node.text_content() if isinstance(node.tag, str) else "", node.tail or ""]
+    return " ".join(pieces)
+
+
+# Class words of the box a template sets under the headline for the article's date, byline and
+# comment count ("post-meta", "entry-meta", "article__info", "post-info", "story-details"): its
+# date is often bare text, or after an icon, with no class of its own to name it.
+_META_BOX = re.compile(r"(?:post|entry|article|story|single|news)[-_]*(?:meta|info|details)(?![a-z])", re.I)
+_META_BOX_LENGTH = 600  # characters of text in such a box at most (a share bar may be in it)
+
+
+# (The class attributes holding the words' last parts, found by XPath in one pass over the
+# attributes, in C, and then sorted by the test above: half the time of a pass over the elements.)
+_MAY_BE_META_BOX = etree.XPath('//@class[contains(., "eta") or contains(., "nfo") or contains(., "etails")]')
+
+
+def _meta_boxes(tree: HtmlElement):
+    """The elements whose class names an article's meta box, page order."""
+    return [marks.getparent() for marks in _MAY_BE_META_BOX(tree)
+            if _META_BOX.search(marks) and marks.getparent().tag not in _SKIP_TAGS]
+
+
+def _meta_box_lines(tree: HtmlElement) -> list[str]:
+    """The lines of the first meta box that writes a whole date (not a box of other stories, a
+    teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
+    "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
+    headline = _headline_element(tree)
+    for box in _meta_boxes(tree):
+        if (len(box.text_content()) > _META_BOX_LENGTH or _TEASER_ITEM(box) or _IN_COMMENTS(box)
+                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)):
+            continue
+        lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
+        if any(map(text_date, lines)):
+            return lines
+    return []
+
+
+# A stamp relative to the time the page was shown ("3 hours ago", "hace 2 días", "il y a 5
+# heures", "vor 3 Stunden", "2 giorni fa"): with no fetch time known it gives no day, and it
+# takes no place among the few date texts read (a real date may follow it).
+_RELATIVE_STAMP = re.compile(
+    r"\b(?:\d+|an?|one)\s+\w+\s+(?:ago|fa|geleden|sedan|siden|temu)\b"
+    r"|\b(?:hace|il\s+y\s+a|vor|há)\s+(?:\d+|un[ae]?|einer?|uma?)\s+\w+", re.I)
+
+_RELATIVE_TAIL = re.compile(rf"[\s,·•|–-]*(?:{_RELATIVE_STAMP.pattern}).*$", re.I | re.M)
 
 
 def _date_texts(tree: HtmlElement) -> list[str]:
@@ -1080,7 +1263,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
         # run together as one number otherwise.)
         text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
-        if text and len(text) <= 80:
+        if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
         if len(texts) >= 3:
             break
@@ -1090,11 +1273,14 @@ def _date_texts(tree: HtmlElement) -> list[str]:
 # (Korean writes 년 and 월 where Chinese and Japanese write 年 and 月.)
 _NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년/.-]\s*(\d{1,2})\s*[月월/.-]\s*(\d{1,2})(?!\d)")
 # A day before the month in the other languages of our pages: "19. července 2022", "13 de
-# octubre de 2024", "4 mai 2020".
-_ANY_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
+# octubre de 2024", "4 mai 2020", "14 ago 2018".
+_ANY_MONTH = "|".join([MONTHS, *sorted([*FOREIGN_MONTHS, *FOREIGN_SHORT_MONTHS], key=len, reverse=True)])
+# The month may come first in the other languages too ("Oktober 12, 2016", "octubre 12,
+# 2016"), spelled out: a short name there may be a word before a number ("ago 3").
+_FULL_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
 _WORDED_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
+    rf"(?:{_FULL_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
 # Day, month, year with dots, as Europe writes a date ("19.07.2022"), or month first when the
@@ -1104,7 +1290,9 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 # only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
 # United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
 # two digits is this century's.
-_SLASHED_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])")
+# Hyphens serve as slashes ("19-11-2019"), with a whole year only: "19-11-19" is as often a code.
+_SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
+                           r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
 
 
@@ -1129,7 +1317,7 @@ def text_date(text: str) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}"
     match = _SLASHED_DATE.search(text)
     if match:
-        first, second, year = (int(g) for g in match.groups())
+        first, second, year = (int(g) for g in match.groups() if g)
         year += 2000 if year < 100 else 0
         if second > 12 >= first or (max(first, second) <= 12 and _US_ZONE.search(text)):
             month, day = first, second
@@ -1670,6 +1858,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        # A wire story under an agency's byline credits its reporters at its end.
+                        ("text", lambda: signals.reporting_credits),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline
                         # search does (class "author", "byline"): when the page has a byline
@@ -1697,6 +1887,12 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta") and all(map(_looks_like_account, people)):
+            # The account that posted the story ("Tomas R", "Ines Varga-admin"), where the
+            # visible byline names other people: they are the writers.
+            shown = people_in(signals.byline)
+            if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
+                continue
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the
@@ -1727,6 +1923,17 @@ _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
                    | set(MONTHS.split("|")) | set(WEEKDAYS.split("|")))
+
+
+# A display name cut to an initial ("Tomas R", "Tomas R."): a CMS account's, not a byline's.
+_INITIAL_LAST = re.compile(r"\s[^\W\d_]\.?$")
+
+
+def _looks_like_account(name: str) -> bool:
+    """A name that reads as a CMS account's: an account word in it ("Admin Tomas", "Tomas
+    Reyes-admin") or its last name cut to an initial."""
+    return bool(_ACCOUNT_PART.search(name) or _INITIAL_LAST.search(name)
+                or any(word in _ACCOUNT_WORDS for word in re.split(r"[\s_-]+", name.casefold())))
 
 
 def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
@@ -1809,9 +2016,11 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     JSON, then a <time> marked as the publication, then the URL, then the page's first
     <time datetime> that is no revision's, teaser's, masthead's or comment's, then a whole date
     written in the byline, then one on a line labelled "Published" (in several languages),
-    then one written in a date-named element, on the link to the page itself or alone in an
-    element, and last a <time> marked as the revision. Written lines give the date after their
-    "Published" label, not an "Updated" one. htmldate's answer (trafilatura's date, structured markup only) comes last,
+    then one written in a date-named element, on the link to the page itself, in the article's
+    meta box ("post-meta"), on a "By" line or alone in an element, and last a <time> marked as
+    the revision. Written lines give the date after their "Published" (or "Original") label,
+    not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
+    meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out. It may be
     given as a function, called only when every other signal is silent."""
@@ -1832,7 +2041,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
-        ("meta", lambda: signals.time_published),
+        # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
+        # 5 de março de 2024 às 20:13".)
+        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v) for v in signals.time_published]),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
@@ -1840,6 +2051,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
+        # Weaker: a date in the article's meta box, or on a "By" line that is not the byline
+        # found (which may be another story's, or a caption's).
+        ("text", lambda: signals.meta_box_dates),
+        ("byline", lambda: signals.by_line_dates),
         ("text", lambda: _lone_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
     ):
@@ -1851,22 +2066,41 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             break
     if published.value is None and not signals.others_dates and not signals.month_only_times:
         trafilatura_date = _settled(trafilatura_date)
+        # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
+        # marked as the revision, that is often the publication's own day, so it is kept, and
+        # marked as htmldate's.)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
+    visible = published.source not in ("json-ld", "meta", "url")
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),
+        # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
+        # marked as the revision (unless it is the one date the page gave as the publication's).
+        # Read only when the publication date was read from the page as shown (or not found):
+        # a page whose JSON-LD, meta or address states the publication and no revision has had
+        # none stated, and these searches of the whole page would cost every such page.
+        ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
+        ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
+            published.source != "time" or not _same_day(t, published.value, now))]),
     ):
+        if callable(values):
+            values = values()
         value = first_valid(values)
         if value:
             updated = Choice(value, source)
             break
     return published, updated
+
+
+def _same_day(first: str, second: str, now: datetime) -> bool:
+    first, second = iso_date(first, now), iso_date(second, now)
+    return bool(first and second) and first[:10] == second[:10]
 
 
 # A clock time as readers see it: "18:47", "6:47 p.m.", "06:47 PM".
@@ -1935,6 +2169,19 @@ def _permalink_dates(signals: Signals) -> list[str]:
     return dates
 
 
+def _in_link_elsewhere(element, own_path: str | None) -> bool:
+    """The element is inside a link to another page that holds more than the date: a card for
+    another story (its headline and its date), whose date it is. A link that is the date alone
+    is the page's permalink or its day's archive, and dates the page; so does any link to the
+    page itself."""
+    for link in element.iterancestors("a"):
+        target = _split_href(link)
+        if (target is not None and target.path and target.path.rstrip("/") != own_path
+                and len(_text(link) or "") > len(_text(element) or "") + 3):
+            return True
+    return False
+
+
 # Leaf elements whose whole text is short enough to be a date alone.
 _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
                      "string-length(normalize-space(text())) <= 24]")
@@ -1948,8 +2195,9 @@ def _lone_date(signals: Signals) -> list[str]:
         return []
     days = set()
     headline = _headline_element(signals.tree)
+    own = urlsplit(signals.url).path.rstrip("/") if signals.url else None
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
-        if element.tag in ("script", "style", "option"):
+        if element.tag in ("script", "style", "option") or _in_link_elsewhere(element, own):
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)

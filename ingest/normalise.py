@@ -524,12 +524,32 @@ FOREIGN_MONTHS = {
     **dict.fromkeys(["декабря", "grudnia", "aralık", "aralik", "joulukuuta", "desember"], 12),
 }
 
+# The short forms of those names that Spanish, Portuguese, Italian, French, German and Dutch
+# pages print in dates ("14 Ago 2018", "3 set. 2019", "5 févr. 2021"), where they differ from
+# the English ones dateutil knows. Apart from FOREIGN_MONTHS, as several are words of their own
+# ("set", "gen"): they are read only inside a whole date (a day, the name, a year). Portuguese
+# "out" (October) is left out: "10 out of 2019" would read as a date ("of" is a filler word).
+FOREIGN_SHORT_MONTHS = {
+    **dict.fromkeys(["ene", "gen", "janv"], 1),
+    **dict.fromkeys(["fev", "févr", "fevr", "fév"], 2),
+    **dict.fromkeys(["mär", "mrz", "mrt"], 3),
+    **dict.fromkeys(["abr", "avr"], 4),
+    **dict.fromkeys(["mag"], 5),
+    **dict.fromkeys(["giu"], 6),
+    **dict.fromkeys(["lug", "juil"], 7),
+    **dict.fromkeys(["ago"], 8),
+    **dict.fromkeys(["set"], 9),
+    **dict.fromkeys(["ott", "okt"], 10),
+    **dict.fromkeys(["dic", "dez", "déc"], 12),
+}
+
 
 class _NewsDateInfo(dateutil_parser.parserinfo):
-    """dateutil's English names plus the month names of FOREIGN_MONTHS, so "13. Oktober 2025"
-    or "13 de octubre de 2025" parse like "13 October"."""
+    """dateutil's English names plus the month names of FOREIGN_MONTHS and their short forms,
+    so "13. Oktober 2025", "13 de octubre de 2025" or "13 ott. 2025" parse like "13 October"."""
 
-    MONTHS = [english + tuple(name for name, number in FOREIGN_MONTHS.items() if number == month)
+    MONTHS = [english + tuple(name for names in (FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS)
+                              for name, number in names.items() if number == month)
               for month, english in enumerate(dateutil_parser.parserinfo.MONTHS, start=1)]
     JUMP = dateutil_parser.parserinfo.JUMP + ["de", "del", "le", "den"]
 

@@ -484,6 +484,11 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     ("07/05/2024", None),
     ("Score 3/4/20 in the final", None),
     ("1/2/2024/5", None),
+    # hyphens as slashes, with a whole year: "19-11-2019"; a code of numbers is no date
+    ("19-11-2019", "2019-11-19"),
+    ("11-19-2019 10:00 AM", "2019-11-19"),
+    ("07-05-2024", None),
+    ("ref 19-11-19", None),
 ])
 def test_dates_with_slashes_in_a_certain_order(text, day):
     from ingest.html_signals import text_date
@@ -516,3 +521,280 @@ def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
 def test_a_masthead_class_in_capitals_names_it_too():
     masthead = '<div class="SiteHeader-NavBar"><span class="today-date">March 9, 2024</span></div>'
     assert normalise(extract_html(masthead_page(masthead)), NOW).published is None
+
+
+# --- dates: the first publication beside a revision ------------------------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET / Original Nov. 19, 2024 8:02 am ET</time>',
+     "2024-11-19"),
+    ('<p class="dateline">Originally published March 5, 2024; updated March 9, 2024</p>', "2024-03-05"),
+    # the near-miss: a revision alone dates no publication
+    ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET</time>', None),
+])
+def test_an_original_label_names_the_publication_date(top, published):
+    article = parsed(top=top)
+    assert (article.published or "")[:10] == (published or ""), top
+
+
+# --- dates: short month names of the Romance languages ---------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("14 Ago 2018", "2018-08-14"),
+    ("3 set. 2019", "2019-09-03"),
+    ("12 dic 2020", "2020-12-12"),
+    ("5 févr. 2021", "2021-02-05"),
+    ("7 juil. 2019", "2019-07-07"),
+    ("9 ene. 2020, 10:15", "2020-01-09"),
+    ("4 dez. 2018", "2018-12-04"),
+    # the near-misses: a word that is a short month name elsewhere, and a day with no year
+    ("Top 10 out of 2019 entries", None),
+    ("02 Ago", None),
+])
+def test_short_romance_month_names(text, day):
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    assert (article.published or "")[:10] == (day or ""), text
+
+
+# --- dates: a date-published property whose text is a sentence --------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("sexta-feira, 5 de março de 2024 às 20:13", "2024-03-05"),
+    ("Publié le mardi 5 mars 2024 à 08h10", "2024-03-05"),
+    # the near-miss: a property that states only a revision is not read as the publication
+    # (htmldate, the last resort, may still give its day, marked as its own)
+    ("Updated Saturday, 9 March 2024", None),
+])
+def test_a_date_published_property_written_as_a_sentence(text, day):
+    article = parsed(top=f'<span class="data" itemprop="datePublished">{text}</span>')
+    if day is None:
+        assert article.provenance.get("published") in (None, "htmldate"), text
+    else:
+        assert (article.published or "")[:10] == day, text
+
+
+# --- dates: the date in the article's meta box ----------------------------------------------
+
+
+@pytest.mark.parametrize("top, after, day", [
+    ('<div class="post-meta">March 5, 2024 at 4:02 pm<div class="share"><a href="/s">Share</a></div></div>',
+     "", "2024-03-05"),
+    ('<div class="post-info"><label><i class="icon-calendar"></i> March 5, 2024 13:42</label></div>',
+     "", "2024-03-05"),
+    ('<div class="article__info"><div class="article__info-item"><p>March 5, 2024</p></div></div>',
+     "", "2024-03-05"),
+    # the near-misses: a meta box that dates a revision, and one in a box of other stories
+    ('<div class="entry-meta">Updated March 9, 2024</div>', "", None),
+    ("", '<div class="related-posts"><div class="post-meta">March 9, 2024</div></div>', None),
+])
+def test_a_date_in_the_articles_meta_box(top, after, day):
+    article = parsed(top=top, after=after)
+    if day is None:
+        # (htmldate, the last resort, may read the same box: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), top or after
+    else:
+        assert (article.published or "")[:10] == day, top or after
+
+
+# --- dates: a written "Updated" stamp dates the revision ---------------------------------------
+
+
+@pytest.mark.parametrize("stamp, updated", [
+    ('<p class="story-timestamp">Updated Nov. 22, 2024</p>', "2024-11-22"),
+    ('<div class="entry-meta">Mis à jour le 22 novembre 2024</div>', "2024-11-22"),
+    ('<span class="fecha-date">Actualizado: 22/11/2024</span>', "2024-11-22"),
+    # the near-miss: a stamp with no revision label is the publication's own
+    ('<p class="story-timestamp">Nov. 20, 2024</p>', None),
+])
+def test_a_written_revision_stamp_goes_to_updated(stamp, updated):
+    article = parsed(top=stamp + '<time datetime="2024-11-20T08:00:00+00:00">20 Nov</time>')
+    assert (article.published, (article.updated or "")[:10]) == ("2024-11-20T08:00:00+00:00", updated or "")
+
+
+# --- dates: relative stamps ("3 hours ago") ----------------------------------------------------
+
+RELATIVE = ('<div class="stamps"><span class="date">1 day ago</span> <span class="date">hace 3 horas</span> '
+            '<span class="timestamp">il y a 2 heures</span> <time>vor 5 Stunden</time></div>')
+
+
+def test_relative_stamps_do_not_hide_the_written_date():
+    # no fetch time is known here, so a relative stamp gives no day; and it must not use up the
+    # date elements read before the one that writes the day
+    article = parsed(top=RELATIVE + '<p class="article-date">March 5, 2024, 10:15 am</p>')
+    assert (article.published, article.provenance.get("published")) == ("2024-03-05", "text")
+
+
+def test_relative_stamps_alone_date_nothing():
+    # the near-miss: with no written date, no date
+    assert parsed(top=RELATIVE).published is None
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="byline">By Ines Varga 3 hours ago</p>', ["Ines Varga"]),
+    ('<p class="byline">Por Ana Ruiz hace 2 horas</p>', ["Ana Ruiz"]),
+    # the near-miss: a name that merely has a word of a stamp in it stays whole
+    ('<p class="byline">By Ines Vor Varga</p>', ["Ines Vor Varga"]),
+])
+def test_a_relative_stamp_after_the_name_in_a_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: the CMS account in JSON-LD, another person in the byline -------------------------
+
+
+def account_page(author: str, top: str):
+    return parsed(json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                           "author": {"@type": "Person", "name": author}}), top=top)
+
+
+@pytest.mark.parametrize("author, top, authors, source", [
+    # an account word in the name, or a display name cut to an initial: the account that posted
+    # the story; the byline names the writer
+    ("Tomas Reyes-admin", '<p class="byline">By Ines Varga</p>', ["Ines Varga"], "byline"),
+    ("Admin Tomas", '<p class="byline">By Ines Varga</p>', ["Ines Varga"], "byline"),
+    ("Tomas R", '<p class="byline">By Tomas Reyes and Ines Varga</p>', ["Tomas Reyes", "Ines Varga"], "byline"),
+    # the near-misses: a person's whole name in JSON-LD stays, whatever the byline says; and an
+    # account-like name the byline does not contradict stays too
+    ("Tomas Reyes", '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"], "json-ld"),
+    ("Tomas R", "", ["Tomas R"], "json-ld"),
+])
+def test_a_json_ld_account_gives_way_to_the_visible_byline(author, top, authors, source):
+    article = account_page(author, top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+# --- authors: a wire story's reporting credits behind an agency byline -------------------------
+
+
+@pytest.mark.parametrize("top, after, authors, source", [
+    ('<p class="byline">By AFP</p>',
+     "<p>(Reporting by Ines Varga in Lisbon and Tomas Reyes; Additional reporting by Lia Moon; "
+     "Editing by Luc Martin)</p>", ["Ines Varga", "Tomas Reyes", "Lia Moon"], "text"),
+    ('<p class="byline">By dpa</p>', "<p>Writing by Ana Ruiz; Editing by Luc Martin</p>", ["Ana Ruiz"], "text"),
+    # the credits parted by commas, with a second reporting label
+    ('<p class="byline">By AFP</p>', "<p>(<em>Reporting by Ines Varga, Tomas Reyes, with reporting by Lia Moon, "
+     "editing by Luc Martin.</em>)</p>", ["Ines Varga", "Tomas Reyes", "Lia Moon"], "text"),
+    # the near-misses: editors alone wrote nothing; a writer's byline is not added to; a sentence
+    # that begins with the same words names no one
+    ('<p class="byline">By AFP</p>', "<p>(Editing by Luc Martin)</p>", [], None),
+    ('<p class="byline">By Ines Varga</p>', "<p>(Additional reporting by Lia Moon)</p>", ["Ines Varga"], "byline"),
+    ('<p class="byline">By AFP</p>', "<p>Reporting by the harbour board found the channel silted.</p>", [], None),
+])
+def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+# --- authors: the name in an author box marked in BEM ("author-box__name") ----------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    ('<div class="widget-author-box"><div class="widget-author-box__text"><h4 class="widget-author-box__name">'
+     'Ines Varga</h4><div class="widget-author-box__bio">Ines Varga covers the port.</div></div></div>',
+     ["Ines Varga"]),
+    # the near-miss: the box's other parts name no writer
+    ('<div class="widget-author-box"><div class="widget-author-box__bio">Our harbour desk covers the port.</div></div>',
+     []),
+])
+def test_the_name_in_a_bem_author_box(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+# --- dates: a label set in its own box before the box of the <time> ----------------------------
+
+LABELLED_TIMES = ('<ul class="meta-list"><li><div class="term">{first}</div><div class="def"><span>'
+                  '<time datetime="2024-03-09T10:00:00-05:00">Mar 9, 2024</time></span></div>'
+                  '<div class="term">{second}</div><div class="def"><span>'
+                  '<time datetime="2024-03-05T08:00:00-05:00">Mar 5, 2024</time></span></div></li></ul>')
+
+
+@pytest.mark.parametrize("first, second, published, updated", [
+    ("Updated:", "Original:", "2024-03-05T08:00:00-05:00", "2024-03-09T10:00:00-05:00"),
+    ("Aktualisiert:", "Veröffentlicht:", "2024-03-05T08:00:00-05:00", "2024-03-09T10:00:00-05:00"),
+    # the near-miss: with no labels the first <time> is the publication's
+    ("", "", "2024-03-09T10:00:00-05:00", None),
+])
+def test_a_label_in_the_box_before_the_times_box(first, second, published, updated):
+    article = parsed(top=LABELLED_TIMES.format(first=first, second=second))
+    assert (article.published, article.updated) == (published, updated)
+
+
+# --- dates: a label written after its date ("2024年3月26日 更新", "2024.03.26 lastupdate") ------
+
+
+@pytest.mark.parametrize("line, published, updated", [
+    ("2024.03.26 lastupdate", None, "2024-03-26"),
+    ("2024年3月26日 更新", None, "2024-03-26"),
+    # the near-misses: a publication label after its date, and a label before its own date
+    ("2024年3月5日 公開", "2024-03-05", None),
+    ("March 5, 2024 | Updated March 9, 2024", "2024-03-05", "2024-03-09"),
+])
+def test_a_label_after_its_date(line, published, updated):
+    article = parsed(top=f'<p class="article-date">{line}</p>')
+    assert (article.updated or "")[:10] == (updated or ""), line
+    if published is None:
+        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), line
+    else:
+        assert (article.published or "")[:10] == published, line
+
+
+def test_a_relative_revision_stamp_after_the_date():
+    # the near-miss of a label after its date: words after the label make it a label before
+    article = parsed(top='<p class="article-date">March 5, 2024 · Updated 2 hours ago</p>')
+    assert ((article.published or "")[:10], article.updated) == ("2024-03-05", None)
+
+
+# --- dates: a date inside a link to another page -----------------------------------------------
+
+LINKED_CARDS = "".join(f'<a href="/news/other-{n}"><div><p>Ferry fares to rise</p><span>2024.03.09</span></div></a>'
+                       for n in range(2))
+
+
+@pytest.mark.parametrize("top, published", [
+    (LINKED_CARDS, None),
+    # the near-misses: the page's own date beside the cards, and set alone in a link (to its
+    # day's archive: a link that is the date alone dates the page)
+    ('<div>2024.03.05</div>' + LINKED_CARDS, "2024-03-05"),
+    ('<a href="/archive/2024/03/05/">2024.03.05</a>' + LINKED_CARDS, "2024-03-05"),
+])
+def test_dates_in_links_to_other_pages_are_their_stories(top, published):
+    assert parsed(after=top).published == published
+
+
+# --- dates: the date on a "By" line when the byline found first is a writer's bio ---------------
+
+BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
+       '<ul class="archive"><li>March 1, 2024</li><li>February 2, 2024</li></ul>')
+
+
+@pytest.mark.parametrize("top, published, source", [
+    ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
+     '<span>March 5, 2024</span></p></div>', "2024-03-05", "byline"),
+    # the near-miss: a "By" line that dates only a revision is not read as the publication
+    # (htmldate, the last resort, gives its day, marked as its own)
+    ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
+     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "htmldate"),
+])
+def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
+    article = parsed(top=top, after=BIO)
+    assert (article.published, article.provenance.get("published")) == (published, source)
+
+
+# --- dates: a month name of another language written before the day -----------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Oktober 12, 2016", "2016-10-12"),
+    ("Desember 3, 2015", "2015-12-03"),
+    ("octubre 12, 2016", "2016-10-12"),
+    # the near-misses: a month alone, and a short name (a word of its own elsewhere) before a number
+    ("Oktober 2015", None),
+    ("ago 3, 2019", None),
+])
+def test_a_foreign_month_name_before_the_day(text, day):
+    article = parsed(top=f'<span class="postdate">{text}</span>')
+    assert (article.published or "")[:10] == (day or ""), text

@@ -240,6 +240,10 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("13 октября 2024", "2024-10-13"), ("3 marca 2024", "2024-03-03"), ("3 Mart 2024", "2024-03-03"),
         ("3. maaliskuuta 2024", "2024-03-03"), ("3 maj 2024", "2024-05-03"), ("17 Agustus 2024", "2024-08-17"),
         ("Mai 2019", None),
+        # and their short forms in Spanish, Portuguese, Italian, French and German dates
+        ("14 Ago 2018", "2018-08-14"), ("3 set. 2019", "2019-09-03"), ("12 dic 2020", "2020-12-12"),
+        ("5 févr. 2021", "2021-02-05"), ("4 dez. 2018 10:15", "2018-12-04T10:15:00"),
+        ("set. 2019", None),  # a month, no day
         # zone abbreviations printed after a time: "ET" follows daylight saving
         ("Oct. 4, 2024 2:15 p.m. ET", "2024-10-04T14:15:00-04:00"),
         ("Jan. 4, 2024 2:15 p.m. ET", "2024-01-04T14:15:00-05:00"),
