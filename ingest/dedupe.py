@@ -30,7 +30,12 @@ def normalised_words(body: str) -> bytes:
     (fastest of 20 alternated runs over 3,000 bodies; 78% of them, in Latin and Cyrillic
     scripts, take the whole-text path).
     """
-    text = unicodedata.normalize("NFKC", body).casefold()
+    # Most bodies are NFKC already, and telling so costs a quarter of normalising them (14
+    # against 59 us for a 4 KB body of the generated corpus; the fastest of 9 runs, 10 against
+    # 39): the string is the same either way.
+    if not unicodedata.is_normalized("NFKC", body):
+        body = unicodedata.normalize("NFKC", body)
+    text = body.casefold()
     # surrogatepass: a lone surrogate (JSON allows "\ud800") is no word, as before, not an error.
     spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
     if spaced.isascii():  # only ASCII letters and digits are left between the spaces
