@@ -648,8 +648,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if people:
                 add(people, i)
                 organisation = organisation or agency
-            elif rules.posted_by(line):
-                add(rules.posted_by(line), i)
+            elif posted := rules.posted_by(line):
+                add(posted, i)
             elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
                     or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])

@@ -523,7 +523,8 @@ _BYLINE_TESTS = (
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one. (Card templates set teasers' headlines
 # in <h5> as often as in <h2> to <h4>.)
-_NOT_TEASER = "[not(ancestor::li[.//*[self::h2 or self::h3 or self::h4 or self::h5]])]"
+_TEASER_ANCESTOR = "ancestor::li[.//*[self::h2 or self::h3 or self::h4 or self::h5]]"
+_NOT_TEASER = f"[not({_TEASER_ANCESTOR})]"
 # Each test asked of one element. The page is not searched once per test: a test of the
 # element's own text (normalize-space(text()) for every element of the page, once per prefix)
 # cost more than the rest of the signals together. One pass in Python finds the elements that
@@ -532,7 +533,7 @@ _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for
 # The same tests asked of the elements in teasers, which they leave out: a page whose only
 # bylines are teasers' shows other stories' writers (see _bylines).
 _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
-    f"self::*{test}" for test in _BYLINE_TESTS) + "][" + _NOT_TEASER[5:-2] + "])")
+    f"self::*{test}" for test in _BYLINE_TESTS) + "][" + _TEASER_ANCESTOR + "])")
 # The tests on attributes (the first _ATTRIBUTE_TESTS; the rest read the element's own text)
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
@@ -1102,7 +1103,7 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
     return days
 
 
-_TEASER_ITEM = etree.XPath("boolean(" + _NOT_TEASER[5:-2] + ")")
+_TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
 # A readers' comment ("Posted by reader on March 9, 2024") is dated after the article: an
 # element in a box whose id or a class word begins with "comment" ("comments", "comment-body",
 # "commentlist"). Not the page's <body>, whose classes are often feature flags

@@ -983,7 +983,8 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
 # beginning: 執筆者 before 執筆), one list for a label alone on its line and one before a name.
-_CJK_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作者|撰文|撰稿|通讯员|ライター|文"
+_CJK_WORD_LABELS = "投稿者|著者|筆者|執筆者|執筆|执笔|記者|记者|作者|撰文|撰稿|通讯员|ライター"
+_CJK_LABELS = _CJK_WORD_LABELS + "|文"  # "text (by)": a character of many words too
 # "本报记者" (our reporter), "特约记者": a word or two before "reporter" make one label.
 _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 # Words a Chinese or Japanese page sets in the byline's place that are not names, written in
@@ -1038,7 +1039,7 @@ _LABEL = re.compile(
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
     # ("文" alone, "text", only with its separator: "文章" is the word for an article.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_LABELS.replace("|文", r"|文(?=\s*[:：=＝/／|｜])") + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_WORD_LABELS + r"|文(?=\s*[:：=＝/／|｜])" + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
     re.I,
 )
 
