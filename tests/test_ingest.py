@@ -476,3 +476,81 @@ def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, 
     assert summary.stored == 4
     assert sizes == batches
     assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
+
+
+def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, db_path, monkeypatch):
+    """When the next outcome is not ready, a batch of at least EARLY_BATCH is written at once
+    instead of waiting for the batch to fill; fewer are kept until there are more."""
+    from ingest import pipeline, store
+
+    sizes = []
+    write_batch = store.Archive.write_batch
+
+    def counting(self, run_id, items):
+        if items:
+            sizes.append(len(items))
+        return write_batch(self, run_id, items)
+
+    real = pipeline._ordered_parallel
+
+    def workers_behind_after_every_third(chunks, now, workers):
+        for number, outcome in enumerate(real(chunks, now, 1), start=1):
+            yield outcome
+            if number % 3 == 0:
+                yield pipeline.WAITING
+
+    monkeypatch.setattr(store.Archive, "write_batch", counting)
+    monkeypatch.setattr(pipeline, "_ordered_parallel", workers_behind_after_every_third)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 5)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    records = tmp_path / "wire.jsonl"
+    records.write_text("".join(
+        json.dumps({"title": f"Ferry timetable {n}", "body": f"Story number {n}: {ARTICLE_TEXT}"}) + "\n"
+        for n in range(14)))
+    summary = pipeline.run_ingest([str(records)], str(db_path), workers=1)
+    assert summary.stored == 14
+    # Waits after 3 (too few), 6 (written), 9 (3: too few), 12 (written), then the rest at the end.
+    assert sizes == [6, 6, 2]
+    assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 14}]
+
+
+def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
+    """WAITING comes before a chunk's outcomes exactly when that chunk is not finished yet."""
+    import concurrent.futures
+    from datetime import datetime, timezone
+
+    from ingest import pipeline
+    from ingest.record import Source
+
+    class Pending:  # a chunk a worker has not finished until someone asks for it
+        def __init__(self, fn, args):
+            self.fn, self.args, self.value = fn, args, None
+
+        def done(self):
+            return self.value is not None
+
+        def result(self):
+            if self.value is None:
+                self.value = self.fn(*self.args)
+            return self.value
+
+    class Executor:
+        def __init__(self, max_workers, initializer):
+            self.submitted = []
+
+        def submit(self, fn, *args):
+            future = Pending(fn, args)
+            if len(self.submitted) % 2 == 0:  # every other chunk is finished at once
+                future.result()
+            self.submitted.append(future)
+            return future
+
+        def shutdown(self, wait, cancel_futures):
+            pass
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Executor)
+    monkeypatch.setattr(pipeline, "process_source", lambda source, now: pipeline.Outcome(source))
+    sources = [Source(f"s{n}", b"", "", "text", 0) for n in range(4)]
+    got = list(pipeline._ordered_parallel(iter([sources[:2], sources[2:3], sources[3:]]), datetime.now(timezone.utc), 2))
+    assert [item if item is pipeline.WAITING else item.source.location for item in got] == [
+        "s0", "s1", pipeline.WAITING, "s2", "s3"]
