@@ -11,7 +11,7 @@ from itertools import chain, islice
 
 from .dedupe import content_hash
 from .extract_record import UnreadableRecord
-from .read import InputFile, expand_paths, read_sources
+from .read import InputFile, expand_paths, hash_source, read_sources
 from .record import Outcome, Source
 from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
 
@@ -110,7 +110,7 @@ def process_source(source: Source, now: datetime) -> Outcome:
 
 
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
-    outcomes = [process_source(source, now) for source in chunk]
+    outcomes = [process_source(hash_source(source), now) for source in chunk]
     for outcome in outcomes:
         # The writer needs the source's hash and size, not its bytes: do not ship them back.
         outcome.source = replace(outcome.source, raw=b"")
@@ -237,7 +237,14 @@ def run_ingest(
                 file_seen = input_file.error is not None or archive.seen_before(input_file.path)
                 # Progress within a file too: one JSON Lines file can be an hour's work.
                 unreported = 0
-                for source in read_sources(input_file, overrides, already_known):
+                # The lines of a JSON Lines file the archive has nothing from cannot be known
+                # (and a line stored from another file is found by its text's hash when it is
+                # written, as a duplicate): the workers hash them, not this process, the
+                # writer. A 20,000-line file appended to a 200,000-article archive, alternated
+                # on the idle machine: the writer's CPU 11.4, 11.1, 12.0 -> 10.8, 11.2, 11.0 s;
+                # wall 12.4, 12.1, 12.8 -> 11.9, 12.5, 12.0 s.
+                for source in read_sources(input_file, overrides, already_known,
+                                           defer_record_hashes=not file_seen):
                     count += 1
                     read_cleanly = read_cleanly and not source.error
                     unreported += source.size
@@ -247,6 +254,8 @@ def run_ingest(
                         reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
                     if source.error:
+                        sighting = None
+                    elif sighting is NOT_ASKED and not source.raw_sha256:  # hashed by a worker
                         sighting = None
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
                         sighting = archive.previous_sighting(source.location, source.raw_sha256,

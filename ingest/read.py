@@ -176,13 +176,18 @@ def sniff_format(data: bytes) -> str:
 
 
 def read_sources(input_file: InputFile, overrides: dict | None = None,
-                 known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+                 known: Callable[[str, str], bool] | None = None,
+                 defer_record_hashes: bool = False) -> Iterator[Source]:
     """The Sources of one file: one for an article file, one per record for JSON / JSON Lines.
 
     `known(location, raw_sha256)` says whether the archive already holds these bytes from this
     location; such a source is yielded as soon as it is hashed, without decompressing, sniffing
     or parsing it (raw empty, format "unknown"): re-running an unchanged folder costs little
-    more than reading and hashing it."""
+    more than reading and hashing it.
+
+    `defer_record_hashes`: the lines of a JSON Lines file are yielded unhashed (raw_sha256
+    empty) and `known` is not asked; whoever extracts them hashes them (`hash_source`). For a
+    file the archive has nothing from, where no line can be known: see run_ingest."""
     path, location = input_file.path, str(input_file.path)
     overrides = dict(overrides or {})
     if input_file.error:
@@ -191,7 +196,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     extension, gzipped = _split_extensions(path)
     if ARTICLE_EXTENSIONS.get(extension) == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
-        yield from _stream_json_lines(path, gzipped, overrides, known)
+        yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "warc":
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
@@ -288,7 +293,8 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
-                       known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+                       known: Callable[[str, str], bool] | None = None,
+                       defer_hashes: bool = False) -> Iterator[Source]:
     location = str(path)
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
@@ -304,7 +310,7 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                     yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
                                  f"line {number}: " + _too_large(len(line), "more than"))
                     continue
-                source = _json_line_source(location, number, line, overrides, known)
+                source = _json_line_source(location, number, line, overrides, known, defer_hashes)
                 if source is not None:
                     yield source
     except (OSError, EOFError, zlib.error) as error:
@@ -400,16 +406,26 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
 
 
 def _json_line_source(location: str, number: int, raw: bytes, overrides: dict,
-                      known: Callable[[str, str], bool] | None = None) -> Source | None:
+                      known: Callable[[str, str], bool] | None = None,
+                      defer_hash: bool = False) -> Source | None:
     raw = raw.strip()
     if not raw:
         return None
+    if defer_hash:
+        return Source(f"{location}#{number}", raw, "", "record", len(raw), overrides)
     digest = sha256(raw)  # once per line: the known-check and the Source share it
     if known is not None and known(f"{location}#{number}", digest):
         return Source(f"{location}#{number}", b"", digest, "record", len(raw), overrides)
     # Not parsed here: the worker that extracts the record parses it (and reports a line
     # that is not a JSON object), which takes that work off this process, the writer.
     return Source(f"{location}#{number}", raw, digest, "record", len(raw), overrides)
+
+
+def hash_source(source: Source) -> Source:
+    """Fill in the hash of a source read with its hash deferred (see read_sources)."""
+    if not source.raw_sha256 and source.raw:
+        source.raw_sha256 = sha256(source.raw)
+    return source
 
 
 def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str | None = None) -> Source:

@@ -212,3 +212,46 @@ def test_a_new_extractor_reads_skipped_files_again(tmp_path, db_path, monkeypatc
     assert run_ingest([str(page)], str(db_path), workers=1).unchanged == 1
     monkeypatch.setattr(store, "extractor", lambda: "news-archive next; trafilatura next")
     assert run_ingest([str(page)], str(db_path), workers=1).stored == 1
+
+
+def test_the_lines_of_a_new_json_lines_file_are_hashed_by_whoever_extracts_them(tmp_path):
+    """For a file the archive has nothing from, reading leaves the hashing to the workers:
+    `known` is not asked and the hash is empty until hash_source fills it in."""
+    from ingest.read import InputFile, hash_source, read_sources, sha256
+
+    lines = tmp_path / "wire.jsonl"
+    lines.write_bytes(b'{"title": "One", "body": "x"}\n  {"title": "Two", "body": "y"}  \n')
+    asked = []
+    sources = list(read_sources(InputFile(lines, lines.stat().st_size),
+                                known=lambda *args: asked.append(args), defer_record_hashes=True))
+    assert asked == []
+    assert [source.raw_sha256 for source in sources] == ["", ""]
+    assert [hash_source(source).raw_sha256 for source in sources] == [
+        sha256(b'{"title": "One", "body": "x"}'), sha256(b'{"title": "Two", "body": "y"}')]
+    hashed = next(read_sources(InputFile(lines, lines.stat().st_size)))
+    assert hashed.raw_sha256 == sources[0].raw_sha256  # the same hash as when read hashed
+
+
+def test_records_of_a_new_file_get_their_line_hashes_and_copies_are_duplicates(tmp_path, db_path):
+    """The hashes the workers give are the ones a re-run compares (so an unchanged file is
+    known), and the same lines under another file's name are duplicates of the same articles."""
+    import hashlib
+    import os
+
+    first = tmp_path / "wire.jsonl"
+    records = [json.dumps({"title": f"Ferry timetable {n}", "body": f"Story {n}: {ARTICLE_TEXT}"}) for n in range(3)]
+    first.write_text("\n".join(records) + "\n")
+    code, summary = ingest_json(first, "--db", db_path, "--workers", "2")
+    assert summary["stored"] == 3
+    db = Database(db_path)
+    assert [row[0] for row in db.execute("SELECT raw_sha256 FROM sources ORDER BY id")] == [
+        hashlib.sha256(line.encode()).hexdigest() for line in records]
+    os.utime(first, ns=(1, 1))  # another modification time: the file is read again, line by line
+    code, again = ingest_json(first, "--db", db_path)
+    assert (again["unchanged"], again["stored"]) == (3, 0)
+    second = tmp_path / "wire-copy.jsonl"
+    second.write_text("\n".join(records) + "\n")
+    code, copies = ingest_json(second, "--db", db_path)
+    assert (copies["duplicate"], copies["stored"]) == (3, 0)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert db.execute("SELECT count(DISTINCT article_id) FROM sources").fetchone()[0] == 3
