@@ -448,14 +448,18 @@ def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_wou
         {"stored": 3, "duplicate": 3, "failed": 1}]
 
 
-@pytest.mark.parametrize("seconds, slow_batch, batches", [(3600, 500, [4]), (0, 500, [1, 1, 1, 1]), (0, 1, [4])])
-def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, monkeypatch, seconds,
-                                                             slow_batch, batches):
-    """A run too small to fill a batch still writes as it goes (overlapping extraction), not
-    all at the end; with time to spare, the batch stays whole. Inputs arriving faster than
-    SLOW_BATCH a wait keep their batch whole however long it takes (the writer is their
-    bottleneck, and whole batches cost it least)."""
-    from ingest import pipeline, store
+def _ferry_records(tmp_path, count: int):
+    """A JSON Lines file of `count` different stories."""
+    records = tmp_path / "wire.jsonl"
+    records.write_text("".join(
+        json.dumps({"title": f"Ferry timetable {n}", "body": f"Story number {n}: {ARTICLE_TEXT}"}) + "\n"
+        for n in range(count)))
+    return records
+
+
+def _batch_sizes(monkeypatch) -> list[int]:
+    """The sizes of the non-empty batches the writer writes, in order, as the run goes."""
+    from ingest import store
 
     sizes = []
     write_batch = store.Archive.write_batch
@@ -466,13 +470,22 @@ def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, 
         return write_batch(self, run_id, items)
 
     monkeypatch.setattr(store.Archive, "write_batch", counting)
+    return sizes
+
+
+@pytest.mark.parametrize("seconds, slow_batch, batches", [(3600, 500, [4]), (0, 500, [1, 1, 1, 1]), (0, 1, [4])])
+def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, monkeypatch, seconds,
+                                                             slow_batch, batches):
+    """A run too small to fill a batch still writes as it goes (overlapping extraction), not
+    all at the end; with time to spare, the batch stays whole. Inputs arriving faster than
+    SLOW_BATCH a wait keep their batch whole however long it takes (the writer is their
+    bottleneck, and whole batches cost it least)."""
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
     monkeypatch.setattr(pipeline, "BATCH_SECONDS", seconds)
     monkeypatch.setattr(pipeline, "SLOW_BATCH", slow_batch)
-    records = tmp_path / "wire.jsonl"
-    records.write_text("".join(
-        json.dumps({"title": f"Ferry timetable {n}", "body": f"Story number {n}: {ARTICLE_TEXT}"}) + "\n"
-        for n in range(4)))
-    summary = pipeline.run_ingest([str(records)], str(db_path), workers=1)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 4))], str(db_path), workers=1)
     assert summary.stored == 4
     assert sizes == batches
     assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
@@ -481,16 +494,9 @@ def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, 
 def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, db_path, monkeypatch):
     """When the next outcome is not ready, a batch of at least EARLY_BATCH is written at once
     instead of waiting for the batch to fill; fewer are kept until there are more."""
-    from ingest import pipeline, store
+    from ingest import pipeline
 
-    sizes = []
-    write_batch = store.Archive.write_batch
-
-    def counting(self, run_id, items):
-        if items:
-            sizes.append(len(items))
-        return write_batch(self, run_id, items)
-
+    sizes = _batch_sizes(monkeypatch)
     real = pipeline._ordered_parallel
 
     def workers_behind_after_every_third(chunks, now, workers):
@@ -499,15 +505,10 @@ def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, 
             if number % 3 == 0:
                 yield pipeline.WAITING
 
-    monkeypatch.setattr(store.Archive, "write_batch", counting)
     monkeypatch.setattr(pipeline, "_ordered_parallel", workers_behind_after_every_third)
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 5)
     monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
-    records = tmp_path / "wire.jsonl"
-    records.write_text("".join(
-        json.dumps({"title": f"Ferry timetable {n}", "body": f"Story number {n}: {ARTICLE_TEXT}"}) + "\n"
-        for n in range(14)))
-    summary = pipeline.run_ingest([str(records)], str(db_path), workers=1)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1)
     assert summary.stored == 14
     # Waits after 3 (too few), 6 (written), 9 (3: too few), 12 (written), then the rest at the end.
     assert sizes == [6, 6, 2]
