@@ -497,16 +497,32 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
+    # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
-    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ")]',
+    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ") or '
+    # ("Submitted by" only: "Submitted photo by A" credits a reader's picture.)
+    'starts-with(concat(normalize-space(text()), " "), "Submitted by ")]',
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
-    # a label with a colon: "Author: A", "Written by: A"
+    # the kind of piece before its writer ("Opinion by A", "Guest post by A")
+    # (the name may be a link after the label: "Analysis by <a>A</a>", whose text() ends in "by")
+    'starts-with(concat(normalize-space(text()), " "), "Opinion by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Analysis by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Commentary by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest post by ") or '
+    # such a label alone in its element, the name in the next: "<span>Written by</span> <a>A</a>",
+    # "by <a>A</a> on 4 March"
+    'normalize-space(text()) = "Written by" or normalize-space(text()) = "Words by" or '
+    'normalize-space(text()) = "Story by" or normalize-space(text()) = "by" or '
+    # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
-    'starts-with(normalize-space(text()), "Written by:") or '
+    'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
+    'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
+    'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
+    'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -545,7 +561,8 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|submitted|words|story|text|reporting|author|"
+                              r"writer|reporter|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
 
@@ -578,7 +595,7 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
 # A mark that sets a byline off before its "By" ("// By A", "— By A").
 _LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
-_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
+_POSTED_BY = re.compile(r"^(?:(?:posted|published|written|filed)\b.{0,40}?\s|submitted\s+|guest\s+post\s+)by\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
@@ -793,7 +810,8 @@ def _is_licence(link, path: str) -> bool:
     return bool(_LICENCE_PATH.search(path)) or "license" in (link.get("rel") or "").casefold().split()
 
 
-_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
+_BY_LABEL = re.compile(r"\s*(?:(?:(?:written|words|story)\s+)?by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|"
+                       r"auteurs?|writers?|words|reporters?)\s*:?\s*", re.I)
 
 
 

@@ -1005,7 +1005,39 @@ BYLINE_SHAPES = {
         "Bridge", "<p>BY MARIA LINDQVIST AND TOM OKAFOR</p>", ["Maria Lindqvist", "Tom Okafor"]),
     "an 'Author:' label": ("Bridge", "<p>Author: Maria Lindqvist</p>", ["Maria Lindqvist"]),
     "a 'Written by:' label": ("Bridge", "<p>Written by: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    # other labels with a colon for the writer
+    "a 'Writer:' label": ("Bridge", "<p>Writer: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Words:' label": ("Bridge", "<p class='credit'>Words: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Reporter:' label": ("Bridge", "<p>Reporter: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Written by' label alone before a linked name": (
+        "Bridge", '<div class="credits"><span>Written by</span> <a href="/u/7">Maria Lindqvist</a></div>',
+        ["Maria Lindqvist"]),
+    "a lower-case 'by' before a linked name and a day-first date": (
+        "Bridge", '<div class="entry-meta">by <a href="/u/7">Maria Lindqvist</a> on 4th March 2024</div>',
+        ["Maria Lindqvist"]),
+    # Drupal's default submitted line
+    "a 'Submitted by' line": (
+        "Bridge", '<div class="node__submitted">Submitted by <span class="username">Maria Lindqvist</span> '
+                  'on Mon, 03/04/2024 - 10:00</div>', ["Maria Lindqvist"]),
+    # the kind of piece before its writer's linked name
+    "an 'Analysis by' label before a link": (
+        "Bridge", '<div class="article-meta">Analysis by <a href="/p/7">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
+    "a 'Guest post by' line": ("Bridge", "<p><em>Guest post by Maria Lindqvist</em></p>", ["Maria Lindqvist"]),
 }
+
+
+# Near-misses of the labels above: no writer named.
+NOT_BYLINES = {
+    "a reader's picture 'Submitted photo by'": '<p class="caption">Submitted photo by Maria Lindqvist</p>',
+    "'by' inside a sentence's emphasis": "<p>Words <em>by</em> the river keeper.</p>",
+    "a 'Text:' label before a sentence": "<p>Text: the full statement follows below.</p>",
+}
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES.values(), ids=NOT_BYLINES.keys())
+def test_not_bylines(line):
+    article = parsed(top=f"<h1>Bridge</h1>{line}")
+    assert article.authors == []
 
 
 @pytest.mark.parametrize("headline,byline,people", BYLINE_SHAPES.values(), ids=BYLINE_SHAPES.keys())
