@@ -442,7 +442,14 @@ def _json_ld_items(data):
 _BYLINE_TESTS = (
     # (itemprop may list several properties: "author creator".)
     '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
-    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
+    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ") or '
+    # the same in RDFa, bare or with the vocabulary's prefix, and Drupal's node creator
+    # ('<span rel="sioc:has_creator"><span property="foaf:name">A</span></span>')
+    'contains(concat(" ", normalize-space(@property), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " schema:author ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " dc:creator ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " dcterms:creator ") or '
+    'contains(concat(" ", normalize-space(@rel), " "), " sioc:has_creator ")]',
     # (and the data attributes that script-rendered templates mark their parts with)
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
     'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
@@ -557,6 +564,7 @@ _ATTRIBUTE_PIECES = {
     "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+    "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
 }
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
@@ -616,7 +624,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        if _in_teaser(element, headline) or _in_other_stories(element, headline):
+        # (A picture's or a comment's microdata author is another item's byline too:
+        # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
+        if _in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element):
             others.append(element)
             return True
         return False
@@ -650,7 +660,6 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
-                          and not _IN_MEDIA_ITEM(e)
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -665,11 +674,15 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         found, written = [], []
         for element in group:
             # An author box may mark several names (one per writer), each a line.
-            names = [n.get("content") or _text(n) for n in element.xpath('.//*[@itemprop="name"]')]
+            names = [n.get("content") or _text(n) for n in _ITEM_NAMES(element)]
             if names:
                 text = as_written = "\n".join(n for n in names if n)
             else:
                 text, as_written = _lines(element, split_fields=True), _lines(element)
+            if not text and (element.get("content") or "").strip():
+                # An empty element that gives its property's value in content= (microdata
+                # and RDFa both allow it): '<span itemprop="author" content="A"></span>'.
+                text = as_written = element.get("content").strip()
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -719,15 +732,20 @@ def _by_line(tree: HtmlElement) -> list[str]:
 _REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTHOR", "author")), " "), '
                     '" author ")]')
 _REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUTHOR)
+# The name property inside an author's item, in microdata or RDFa (bare, schema.org's or FOAF's).
+_ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
+                          '@property="foaf:name"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _IN_CAPTION = etree.XPath("boolean(ancestor-or-self::figcaption)")
 # An element whose nearest microdata item around it is a picture, a video or a sound: its
-# "author" or "creator" property is that item's (the photographer's), not the article's.
+# "author" or "creator" property is that item's (the photographer's), not the article's. So is
+# a reader's comment's, marked as a schema.org Comment with no class to say so.
 _IN_MEDIA_ITEM = etree.XPath(
     'boolean(ancestor::*[@itemscope][1][contains(@itemtype, "ImageObject") or '
     'contains(@itemtype, "VideoObject") or contains(@itemtype, "MediaObject") or '
-    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph")])')
+    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph") or '
+    'contains(@itemtype, "/Comment")])')
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
                             r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
 

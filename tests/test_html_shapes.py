@@ -798,3 +798,35 @@ def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, 
 def test_a_foreign_month_name_before_the_day(text, day):
     article = parsed(top=f'<span class="postdate">{text}</span>')
     assert (article.published or "")[:10] == (day or ""), text
+
+
+# --- authors: microdata and RDFa -----------------------------------------------------------
+
+MARKED_AUTHORS = {
+    "an empty microdata author with its value in content=": (
+        '<span itemprop="author" content="Ines Varga"></span>', ["Ines Varga"]),
+    "an RDFa author with a nested name": (
+        '<span property="author" typeof="Person"><span property="name">Ines Varga</span></span>', ["Ines Varga"]),
+    "an RDFa author with schema.org's prefix": (
+        '<div property="schema:author" typeof="schema:Person"><span property="schema:name">Ines Varga</span> '
+        '<span property="schema:jobTitle">Port reporter</span></div>', ["Ines Varga"]),
+    "Drupal's node creator": (
+        '<div class="submitted"><span rel="sioc:has_creator"><span class="username" typeof="sioc:UserAccount" '
+        'property="foaf:name">Ines Varga</span></span></div>', ["Ines Varga"]),
+    "a Dublin Core creator in RDFa": ('<span property="dc:creator">Ines Varga</span>', ["Ines Varga"]),
+    # near-misses: a reader's comment marked as a schema.org Comment, with no class to say so;
+    # a property of another name ("authority" is no author)
+    "a comment item's author": (
+        '<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Tomas Reyes</span>'
+        '<p itemprop="text">About time.</p></div>', []),
+    "an RDFa property that only contains the word": (
+        '<span property="schema:authority">Harbour Board</span>', []),
+}
+
+
+@pytest.mark.parametrize("top, people", MARKED_AUTHORS.values(), ids=MARKED_AUTHORS.keys())
+def test_authors_marked_in_microdata_or_rdfa(top, people):
+    article = parsed(top=top)
+    assert article.authors == people
+    if people:
+        assert article.provenance["authors"] == "byline"
