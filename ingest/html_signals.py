@@ -159,9 +159,14 @@ class Signals:
             return []
         headline = _headline_element(self.tree)
         # (A commenter's name links to their own site, which some themes mark rel="author".)
-        texts = map(_text, (a for a in _REL_AUTHOR(self.tree)
-                            if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)))
-        return [text for text in texts if text and not _PROFILE_URL.match(text)]
+        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)]
+        texts = [text for text in map(_text, links) if text and not _PROFILE_URL.match(text)]
+        if texts:
+            return texts
+        # Links with no name to read (a <link> in the head, a link on the writer's picture):
+        # the picture's alt text, or the name the address of an author page spells.
+        return [name for a in links if (name := _alt_name(a) or (
+            _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
     def reporting_credits(self) -> list[str]:
@@ -683,6 +688,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 # An empty element that gives its property's value in content= (microdata
                 # and RDFa both allow it): '<span itemprop="author" content="A"></span>'.
                 text = as_written = element.get("content").strip()
+            if not text:
+                # A byline shown as the writer's picture alone: the name is its alt text.
+                text = as_written = _alt_name(element)
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -753,6 +761,21 @@ _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewe
 def _is_credit_line(element) -> bool:
     text = _text(element) or ""
     return bool(PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
+
+
+# What an avatar's alt text says besides the name ("Photo of A", "A's avatar", "A headshot").
+_ALT_WORDS = re.compile(r"^\s*(?:(?:a\s+)?(?:photo|picture|image|portrait|headshot)\s+of\s+|avatar\s+(?:of|for)\s+)|"
+                        r"(?:['’]s)?\s+(?:avatar|profile\s+(?:picture|photo|image)|headshot|photo|picture|image)\s*$|"
+                        r"^\s*(?:avatar|profile\s+(?:picture|photo|image)|headshot)\s*[:|-]?\s*", re.I)
+
+
+def _alt_name(element) -> str | None:
+    """The name on the first picture in the element with alt text, cleared of the words that
+    say it is a picture; None for a logo's or an alt text with nothing else in it."""
+    alt = next((img.get("alt") for img in element.iter("img") if (img.get("alt") or "").strip()), None)
+    if not alt or "logo" in alt.casefold():
+        return None
+    return _ALT_WORDS.sub("", alt).strip() or None
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.

@@ -830,3 +830,31 @@ def test_authors_marked_in_microdata_or_rdfa(top, people):
     assert article.authors == people
     if people:
         assert article.provenance["authors"] == "byline"
+
+
+# --- authors: a name given only as a picture or an address ---------------------------------
+
+PICTURED_AUTHORS = {
+    "a byline that is the writer's picture": (
+        "", '<div class="post-author"><img src="/img/iv.jpg" alt="Ines Varga" class="avatar"></div>', ["Ines Varga"]),
+    "a picture's alt text that says it is one": (
+        "", '<div class="byline"><img src="/img/iv.jpg" alt="Photo of Ines Varga"></div>', ["Ines Varga"]),
+    "a rel=author link in the head to an author page": (
+        '<link rel="author" href="https://port.example/author/ines-varga/">', "", ["Ines Varga"]),
+    "a rel=author link on the writer's picture": (
+        "", '<p><a rel="author" href="/u/4"><img src="/img/iv.jpg" alt="Ines Varga avatar"></a></p>', ["Ines Varga"]),
+    # near-misses: the site's logo where the byline goes; a rel=author link to a social profile
+    # (whose address spells no name) or to a numbered author page
+    "a logo in the byline box": (
+        "", '<div class="post-author"><img src="/img/logo.png" alt="Harbour News logo"></div>', []),
+    "a rel=author link to a social profile": ('<link rel="author" href="https://social.example/inesvarga">', "", []),
+    "a rel=author link to a numbered author page": ('<link rel="author" href="https://port.example/author/4812">', "", []),
+}
+
+
+@pytest.mark.parametrize("head, top, people", PICTURED_AUTHORS.values(), ids=PICTURED_AUTHORS.keys())
+def test_authors_named_by_a_picture_or_an_address(head, top, people):
+    article = parsed(head, top)
+    assert article.authors == people
+    if people:
+        assert article.provenance["authors"] == "byline"
