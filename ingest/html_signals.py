@@ -169,6 +169,12 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def author_box(self) -> list[str]:
+        """The names in the box about the writer that themes set after the article ("About
+        the author", a picture, a name, a short bio), when nothing marks a byline."""
+        return _author_box_names(self.tree) if self.tree is not None else []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -813,6 +819,79 @@ def _author_links(tree: HtmlElement) -> list[str]:
         return []
     parent = links[0].getparent()
     return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+# The class of a box about the article's writer: "author-bio", "author_box", "authorbox",
+# "about-the-author", "post-author-info", "bio-box" (a token, or a part of one after "-" or "_").
+_AUTHOR_BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?author|author[-_]?(?:bio|box|info|details|card|"
+                               r"profile|about|description)|bio[-_]?box)(?:$|[\s_-])", re.I)
+_MAY_BE_AUTHOR_BOX = etree.XPath('//*[contains(@class, "uthor") or contains(@class, "bio") or contains(@class, "Bio")]')
+# Where such a box sets the name: an element whose class says it is the name, a link to the
+# writer's page, a heading or bold text (with a label: "About A", "Written by A"; without one, only
+# when the bio below uses the name: a box's heading may be "Recent posts"), the bio's subject ("A
+# is a reporter ...", "A covers ..."), the picture's alt text.
+_BOX_NAMED_PARTS = etree.XPath('.//*[contains(@class, "name") or contains(@class, "Name")]')
+_BOX_HEADINGS = etree.XPath('.//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]')
+# (the label "About" in Portuguese and Spanish, German, French and Italian too)
+_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|by|"
+                        r"more\s+(?:from|by)|sobre|acerca\s+de|über|à\s+propos\s+de|a\s+proposito\s+di)\s*:?\s+",
+                        re.I)
+_BIO_SUBJECT = re.compile(r"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has|writes|covers|joined)\b")
+
+
+def _author_box_names(tree: HtmlElement) -> list[str]:
+    """The name in each box about a writer (up to three, for a shared byline), not one in the
+    comments, the page's header or a box of other stories. A part counts when it is a name and
+    nothing more (split_people reads it as one person, whole)."""
+    headline = _headline_element(tree)
+    names, boxes = [], []
+    for box in _MAY_BE_AUTHOR_BOX(tree):
+        if (not _AUTHOR_BOX_CLASS.search(box.get("class") or "") or any(b in boxes for b in box.iterancestors())
+                or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline)):
+            continue
+        boxes.append(box)
+        name = _box_name(box)
+        if name and name not in names:
+            names.append(name)
+        if len(boxes) == 3:
+            break
+    return names
+
+
+def _spaced_text(element) -> str:
+    """An element's text with a space between its parts: a box sets the writer's handle in its
+    own element against the name ("<span>A</span><span>@a</span>")."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _box_name(box) -> str | None:
+    bio = " ".join(_text(p) or "" for p in box.iter("p"))
+    bio_words = set(re.findall(r"[^\W\d_]+", bio))
+    subject = _BIO_SUBJECT.match(bio)
+
+    def candidates():
+        yield from map(_spaced_text, _BOX_NAMED_PARTS(box))
+        yield from (_spaced_text(a) for a in box.iter("a")
+                    if (target := _split_href(a)) is not None and _AUTHOR_PAGE.search(target.path))
+        for heading in _BOX_HEADINGS(box):
+            text = _spaced_text(heading)
+            label = _BOX_LABEL.match(text)
+            words = text.split()
+            if label or (len(words) > 1 and (words[0] in bio_words or words[-1] in bio_words)
+                         and heading.getparent().tag != "p"):
+                yield text
+        yield subject.group(1) if subject else None
+        yield _alt_name(box)
+
+    for part in candidates():
+        # (less the writer's handle: "A @a" is the name A, whole)
+        part = " ".join(re.sub(r"(?<!\w)@\w+", " ", _BOX_LABEL.sub("", part or "")).split())
+        if not part or len(part) > 60:
+            continue
+        people = split_people(part)[0]
+        if len(people) == 1 and person_key(people[0]) == person_key(part):
+            return people[0]
+    return None
 
 
 # A wire story's credit line, and the labels of its credits ("Reporting by", "with reporting
@@ -1918,6 +1997,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        ("byline", lambda: signals.author_box),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         ("lone", None),

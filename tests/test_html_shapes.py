@@ -858,3 +858,43 @@ def test_authors_named_by_a_picture_or_an_address(head, top, people):
     assert article.authors == people
     if people:
         assert article.provenance["authors"] == "byline"
+
+
+# --- authors: the box about the writer after the article -----------------------------------
+
+AUTHOR_BOXES = {
+    "a heading after the box's title, the bio using the name": (
+        '<div class="author-bio"><h3>About the author</h3><h4>Ines Varga</h4>'
+        '<p>Ines covers the port and its trade.</p></div>', ["Ines Varga"]),
+    "a labelled heading": (
+        '<div class="author-box"><img src="/img/iv.jpg" alt=""><h4 class="author-box-title">About Ines Varga</h4>'
+        '<p>She covers the port.</p></div>', ["Ines Varga"]),
+    "the bio's subject": (
+        '<section class="about-the-author"><p><strong>Ines Varga</strong> is a reporter on the port.</p></section>',
+        ["Ines Varga"]),
+    "a name part with the handle set against it": (
+        '<div class="author-info"><span class="name"><span>Ines Varga</span><span>@ivarga</span></span>'
+        '<p>Port reporter.</p></div>', ["Ines Varga"]),
+    "the label in Portuguese": (
+        '<div class="author-box"><h4>Sobre Inês Varga</h4><p>Repórter do porto.</p></div>', ["Inês Varga"]),
+    # near-misses: a box heading that is no name and that the bio does not use; a job title;
+    # an author box in a list of other stories
+    "a heading that the bio does not use": (
+        '<div class="author-box"><h4>Recent Posts</h4><ul><li><a href="/news/ferry">Ferry Fares Rise</a></li></ul></div>',
+        []),
+    "a job title in the box's title class": (
+        '<div class="author-info"><span class="author-title">Senior Reporter</span><p>Writes about ferries.</p></div>', []),
+    "a writer's box in a related stories list": (
+        '<div class="related-posts"><div class="author-box"><h4>Tomas Reyes</h4><p>Tomas Reyes writes.</p></div></div>',
+        []),
+}
+
+
+@pytest.mark.parametrize("after, people", AUTHOR_BOXES.values(), ids=AUTHOR_BOXES.keys())
+def test_the_author_box_after_the_article(after, people):
+    article = parsed(after=after)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "byline")
+    else:
+        # (trafilatura, the last resort, may still read a name from the box its own way)
+        assert article.provenance.get("authors") != "byline"
