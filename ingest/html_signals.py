@@ -175,6 +175,23 @@ class Signals:
         return _author_box_names(self.tree) if self.tree is not None else []
 
     @cached_property
+    def data_authors(self) -> list[str]:
+        """The author a script-rendered template gives in a data attribute of the boxes that hold
+        the headline (<article data-author="A">, for its analytics): not of any other element,
+        where it may be a comment's or a teaser's."""
+        if self.tree is None:
+            return []
+        headline = _headline_element(self.tree)
+        if headline is None:
+            return []
+        for box in headline.iterancestors():
+            for name in _DATA_AUTHOR_ATTRIBUTES:
+                value = (box.get(name) or "").strip()
+                if value and not _PROFILE_URL.match(value):
+                    return [value]
+        return []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -892,6 +909,9 @@ def _box_name(box) -> str | None:
         if len(people) == 1 and person_key(people[0]) == person_key(part):
             return people[0]
     return None
+
+
+_DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
 
 
 # A wire story's credit line, and the labels of its credits ("Reporting by", "with reporting
@@ -1997,7 +2017,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
-                        ("byline", lambda: signals.author_box),
+                        ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         ("lone", None),

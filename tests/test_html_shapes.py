@@ -898,3 +898,20 @@ def test_the_author_box_after_the_article(after, people):
     else:
         # (trafilatura, the last resort, may still read a name from the box its own way)
         assert article.provenance.get("authors") != "byline"
+
+
+# --- authors: a data attribute of the article's box ----------------------------------------
+
+
+def test_a_data_author_attribute_on_the_box_that_holds_the_headline():
+    raw = (f"<html><head>{TITLE}</head><body><article data-author=\"Ines Varga\" data-section=\"port\">"
+           f"{HEADLINE}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.authors, article.provenance["authors"]) == (["Ines Varga"], "byline")
+
+
+def test_a_data_author_attribute_elsewhere_is_an_embed_or_a_comment():
+    # An embedded post names its own writer; the article's box names none.
+    article = parsed(after='<blockquote class="embed" data-author="Tomas Reyes"><p>Channel looks shallow.</p>'
+                           '</blockquote><div class="related"><h3>More</h3></div>')
+    assert article.provenance.get("authors") != "byline"
