@@ -515,7 +515,9 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@class), " "), " reporter ") or '
     'contains(concat(normalize-space(@class), " "), "-reporter ") or '
     'contains(concat(normalize-space(@class), " "), "_reporter ") or '
-    'contains(concat(normalize-space(@class), " "), "contributor ")]',
+    'contains(concat(normalize-space(@class), " "), "contributor ") or '
+    # CSS modules' names, the component's then the class's then a hash: "Header_author__x1Y2z"
+    'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
     # "autoresize" and "autorefresh" are no bylines).
@@ -542,6 +544,8 @@ _BYLINE_TESTS = (
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Reported by ") or '
+    'starts-with(normalize-space(text()), "Story:") or '
     # the kind of piece before its writer ("Opinion by A", "Guest post by A")
     # (the name may be a link after the label: "Analysis by <a>A</a>", whose text() ends in "by")
     'starts-with(concat(normalize-space(text()), " "), "Opinion by ") or '
@@ -598,7 +602,7 @@ _ATTRIBUTE_PIECES = {
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
 _TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|submitted|words|story|text|reporting|author|"
-                              r"writer|reporter|opinion|analysis|commentary|guest|"
+                              r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
 

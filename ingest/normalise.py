@@ -165,7 +165,7 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|writer|reporter|"
+                        r"texto|testo|tekst|текст|автор|writers?|reporters?|story|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").

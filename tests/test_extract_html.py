@@ -1023,6 +1023,14 @@ BYLINE_SHAPES = {
     "an 'Analysis by' label before a link": (
         "Bridge", '<div class="article-meta">Analysis by <a href="/p/7">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
     "a 'Guest post by' line": ("Bridge", "<p><em>Guest post by Maria Lindqvist</em></p>", ["Maria Lindqvist"]),
+    "a 'Reported by' line": ("Bridge", '<p>Reported by <a href="/p/7">Maria Lindqvist</a></p>', ["Maria Lindqvist"]),
+    "a 'Story:' label": ("Bridge", "<p>Story: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    # CSS modules: the component's name, the class's, a hash
+    "a CSS module's author class": (
+        "Bridge", '<div class="Header_meta__x1"><span class="Header_author__Qw3rT">Maria Lindqvist</span></div>',
+        ["Maria Lindqvist"]),
+    "a CSS module's authors box": (
+        "Bridge", '<div class="styles_authors__a1b2"><a href="/p/7">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
 }
 
 
@@ -1031,6 +1039,8 @@ NOT_BYLINES = {
     "a reader's picture 'Submitted photo by'": '<p class="caption">Submitted photo by Maria Lindqvist</p>',
     "'by' inside a sentence's emphasis": "<p>Words <em>by</em> the river keeper.</p>",
     "a 'Text:' label before a sentence": "<p>Text: the full statement follows below.</p>",
+    "a CSS module's class that only begins with the word": (
+        '<div class="Header_authority__x1">Harbour Board</div>'),
 }
 
 

@@ -37,6 +37,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Written by Ada Quill on October 3, 2025", ["Ada Quill"], []),
         # the day before the month, as most of the world writes it
         ("Written by Ada Quill on 3 October 2025", ["Ada Quill"], []),
+        # the labels "Story:", "Writers:", "Reporters:" (and near-miss: "Story" as a first name)
+        ("Story: Ada Quill", ["Ada Quill"], []),
+        ("Writers: Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Story Musgrave", ["Story Musgrave"], []),
         ("by Ada Quill on 3rd Oct. 2025", ["Ada Quill"], []),
         # a weekday's short form after "on", cut off from its date by the comma
         ("Ada Quill on Fri, 10/03/2025 - 10:00", ["Ada Quill"], []),
