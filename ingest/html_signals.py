@@ -192,6 +192,12 @@ class Signals:
         return []
 
     @cached_property
+    def tagline_authors(self) -> list[str]:
+        """The writers an opinion piece or a contributed article names in its closing italic
+        note ("<p><em>A is a professor of history at ...</em></p>")."""
+        return _tagline_authors(self.tree) if self.tree is not None else []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -913,6 +919,34 @@ def _box_name(box) -> str | None:
         if len(people) == 1 and person_key(people[0]) == person_key(part):
             return people[0]
     return None
+
+
+# A closing note about the writers: their names (two to four capitalised words each, joined by
+# commas or "and") before "is a", "are the", and, in the same sentence, a word for a writer's or
+# an expert's job. Without that word, "X is a ..." may be a company's boilerplate.
+_NOTE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|di|del|la|le)){1,3}"
+_TAGLINE = re.compile(rf"^\s*({_NOTE_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NOTE_NAME})*)\s+(?:is\s+(?:a|an|the)\s+|"
+                      rf"are\s+(?:the\s+)?)[^.]{{0,120}}?\b(?:writer|reporter|journalist|correspondent|editor|columnist|"
+                      rf"contributor|author|freelance|professor|lecturer|fellow|researcher|economist|analyst|"
+                      rf"scientist|historian|novelist|poet|critic|producer)s?\b")
+_TAGLINE_PARAGRAPHS = 6  # the last paragraphs of the page that may be the note
+
+
+def _tagline_authors(tree: HtmlElement) -> list[str]:
+    """The names of the first note among the page's last paragraphs set wholly in italics (an
+    <em> or <i> that holds all its text), not in the comments or a box of other stories."""
+    headline = _headline_element(tree)
+    paragraphs = [p for p in tree.iter("p") if len(p.text_content()) <= 400][-_TAGLINE_PARAGRAPHS:]
+    for paragraph in paragraphs:
+        text = _text(paragraph)
+        italic = next((e for e in paragraph if e.tag in ("em", "i")), None)
+        if (not text or italic is None or _text(italic) != text or _IN_COMMENTS(paragraph)
+                or _in_other_stories(paragraph, headline)):
+            continue
+        match = _TAGLINE.match(text)
+        if match:
+            return [match.group(1)]
+    return []
 
 
 _DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
@@ -2024,6 +2058,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
+                        # An op-ed's closing note about its writer.
+                        ("text", lambda: signals.tagline_authors),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline
                         # search does (class "author", "byline"): when the page has a byline

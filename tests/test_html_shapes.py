@@ -915,3 +915,28 @@ def test_a_data_author_attribute_elsewhere_is_an_embed_or_a_comment():
     article = parsed(after='<blockquote class="embed" data-author="Tomas Reyes"><p>Channel looks shallow.</p>'
                            '</blockquote><div class="related"><h3>More</h3></div>')
     assert article.provenance.get("authors") != "byline"
+
+
+# --- authors: an op-ed's closing note about its writers ------------------------------------
+
+CLOSING_NOTES = {
+    "one writer": (
+        "<p><em>Ines Varga is a professor of maritime history at Coast University.</em></p>", ["Ines Varga"]),
+    "two writers, no article before the job": (
+        "<p><i>Ines Varga and Tomas Reyes are reporters for the Harbour News.</i></p>", ["Ines Varga", "Tomas Reyes"]),
+    # near-misses: the same sentence in plain type is the story's; an italic note with no
+    # writer's job is boilerplate; a note in the readers' comments is a reader's
+    "a plain paragraph": ("<p>Ines Varga is a professor of maritime history at Coast University.</p>", []),
+    "an italic note with no writer's job": ("<p><em>Marlo Dredging is a family firm founded in 1950.</em></p>", []),
+    "an italic note in the comments": (
+        '<div class="comments"><p><em>Tomas Reyes is a retired editor.</em></p></div>', []),
+}
+
+
+@pytest.mark.parametrize("after, people", CLOSING_NOTES.values(), ids=CLOSING_NOTES.keys())
+def test_a_closing_note_names_the_writers(after, people):
+    article = parsed(after=after)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "text")
+    else:
+        assert article.provenance.get("authors") != "text"
