@@ -169,6 +169,11 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def meta_published_values(self) -> list[str]:
+        """The <meta> tags' publication dates, strongest key first."""
+        return [v for key in META_PUBLISHED for v in self.meta.get(key, [])]
+
+    @cached_property
     def author_box(self) -> list[str]:
         """The names in the box about the writer that themes set after the article ("About
         the author", a picture, a name, a short bio), when nothing marks a byline."""
@@ -2237,7 +2242,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     for source, values in (
         ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
          + [i.get("dateCreated") for i in signals.own_json_ld]),
-        ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
+        ("meta", signals.meta_published_values),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
@@ -2271,10 +2276,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # marked as htmldate's.)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
+    # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
+    # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
+    # themes that mark it so set the revision's <time class="updated"> beside it.)
+    visible = published.source not in ("json-ld", "meta", "url") or (
+        published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
-    visible = published.source not in ("json-ld", "meta", "url")
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),

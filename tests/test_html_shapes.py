@@ -940,3 +940,25 @@ def test_a_closing_note_names_the_writers(after, people):
         assert (article.authors, article.provenance["authors"]) == (people, "text")
     else:
         assert article.provenance.get("authors") != "text"
+
+
+# --- dates: an hAtom entry's published and updated <time>s ---------------------------------
+
+HATOM_TIMES = {
+    "the revision's <time> beside the one marked published": (
+        '<time class="entry-date published" datetime="2024-03-04T10:00:00+00:00">March 4, 2024</time>'
+        '<time class="updated" datetime="2024-03-08T10:00:00+00:00">March 8, 2024</time>',
+        "2024-03-04", "2024-03-08"),
+    # near-miss: the publication stated in a <meta> tag, a revision <time> with no such tag for it
+    # is not read (a page whose metadata states no revision has had none stated)
+    "a meta publication date": (
+        '<meta property="article:published_time" content="2024-03-04T10:00:00+00:00">'
+        '<time class="updated" datetime="2024-03-08T10:00:00+00:00">March 8, 2024</time>',
+        "2024-03-04", None),
+}
+
+
+@pytest.mark.parametrize("top, published, updated", HATOM_TIMES.values(), ids=HATOM_TIMES.keys())
+def test_hatom_published_and_updated_times(top, published, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == (published, updated)
