@@ -225,6 +225,8 @@ class Signals:
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
         # are not left out here: a page whose first <h1> is a promotion's would lose its own.)
         elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
+        # (An item's creation date, which schema.org has apart, only after its publication's.)
+        elements.sort(key=lambda e: e.get("itemprop") == "dateCreated")
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
         return [value for value in values if value]
@@ -1212,6 +1214,7 @@ def _date_named(tree: HtmlElement):
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
+    '(@itemprop="dateCreated" and not(self::meta)) or '
     '((self::time or self::abbr[@title]) and (@pubdate or '
     'contains(concat(" ", normalize-space(@class), " "), " published ")))]'
 )
@@ -1451,6 +1454,21 @@ _RELATIVE_STAMP = re.compile(
 _RELATIVE_TAIL = re.compile(rf"[\s,·•|–-]*(?:{_RELATIVE_STAMP.pattern}).*$", re.I | re.M)
 
 
+# Attributes in which scripts keep a stamp's moment as a Unix time, in seconds or milliseconds.
+_EPOCH_ATTRIBUTES = ("data-timestamp", "data-time", "data-epoch", "data-utime", "data-ts", "data-date",
+                     "data-published", "data-publish-time")
+_EPOCH = re.compile(r"\s*(1\d{9})(\d{3})?\s*")  # 2001-09-09 to 2033-05-18
+
+
+def _epoch_moment(element) -> str | None:
+    """The moment (ISO 8601, UTC) a date element keeps as a Unix time in a data attribute."""
+    for name in _EPOCH_ATTRIBUTES:
+        match = _EPOCH.fullmatch(element.get(name) or "")
+        if match:
+            return datetime.fromtimestamp(int(match[1]), timezone.utc).isoformat()
+    return None
+
+
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
@@ -1467,6 +1485,9 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
+        elif (moment := _epoch_moment(element)) is not None:
+            # Shown as "2 hours ago" (or filled in by a script), the moment kept in an attribute.
+            texts.append(moment)
         if len(texts) >= 3:
             break
     return texts

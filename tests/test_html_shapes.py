@@ -962,3 +962,34 @@ HATOM_TIMES = {
 def test_hatom_published_and_updated_times(top, published, updated):
     article = parsed(top=top)
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: kept in attributes and item properties -----------------------------------------
+
+KEPT_DATES = {
+    "a stamp shown as relative, its moment in seconds": (
+        '<span class="timestamp" data-timestamp="1709548200">2 hours ago</span>', "2024-03-04"),
+    "an empty date element filled by a script, its moment in milliseconds": (
+        '<div class="article-date" data-time="1709548200000"></div>', "2024-03-04"),
+    "an item's creation date": ('<span itemprop="dateCreated" content="2024-03-04">4 March</span>', "2024-03-04"),
+    "an item's publication date before its creation date": (
+        '<span itemprop="dateCreated" content="2024-03-01">1 March</span>'
+        '<span itemprop="datePublished" content="2024-03-04">4 March</span>', "2024-03-04"),
+    # near-misses: a number that is no Unix time (an id, a date run together), an attribute on
+    # an element that is no date's
+    "an id in a date element's data attribute": (
+        '<span class="timestamp" data-ts="48121">2 hours ago</span>', None),
+    "a date run together in a data attribute": (
+        '<span class="timestamp" data-date="20240304">2 hours ago</span>', None),
+    "a Unix time on an element that names no date": (
+        '<div class="share-bar" data-timestamp="1709548200"></div>', None),
+}
+
+
+@pytest.mark.parametrize("top, published", KEPT_DATES.values(), ids=KEPT_DATES.keys())
+def test_dates_kept_in_attributes_and_properties(top, published):
+    article = parsed(top=top)
+    if published:
+        assert (article.published or "")[:10] == published
+    else:
+        assert article.provenance.get("published") not in ("text", "meta")
