@@ -313,6 +313,15 @@ class Signals:
             yield from filter(None, map(revision_text_date, lines()))
 
     @cached_property
+    def labelled_revisions(self) -> list[str]:
+        """Days on lines of their own that begin with an "Updated" label ("Last updated: 8
+        March 2024"), the date in their first words: "Updated to add ..." says what changed,
+        and a date further on is the story's."""
+        if self.tree is None:
+            return []
+        return _labelled_dates(self.tree, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
+
+    @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
         return _labelled_dates(self.tree) if self.tree is not None else []
@@ -1279,10 +1288,15 @@ def revision_text_date(text: str) -> str | None:
     return None
 
 
-def _labelled_dates(tree: HtmlElement) -> list[str]:
+_LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that hold its date
+
+
+def _labelled_dates(tree: HtmlElement, read=None) -> list[str]:
     """Days on short lines that begin with a publication label ("Published on 5 March 2024",
     "Publicado el ..."), which templates write with no class to name them. A label set alone
-    in its element has its date beside it: the parent's text is read then."""
+    in its element has its date beside it: the parent's text is read then. `read` gives the
+    day a line states (published_text_date; the revision's for the "Updated" lines)."""
+    read = read or published_text_date
     days = []
     body = tree.find(".//body")
     headline = _headline_element(tree)
@@ -1294,12 +1308,14 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
                 or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
-        text = _text(element) or ""
-        day = published_text_date(text) if len(text) <= 200 else None
+        # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
+        # <div>Original:</div>" run together hide the second label after the year.)
+        text = _spaced_text(element)
+        day = read(text) if len(text) <= 200 else None
         parent = element.getparent()
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
-            around = _text(parent) or ""
-            day = published_text_date(around) if len(around) <= 200 else None
+            around = _spaced_text(parent)
+            day = read(around) if len(around) <= 200 else None
         if day:
             days.append(day)
             if len(days) == 3:
@@ -2318,6 +2334,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),
+        # Last, a line of its own labelled "Updated" (a <time> gives the moment, this the day).
+        ("text", lambda: signals.labelled_revisions[:1] if visible else []),
     ):
         if callable(values):
             values = values()

@@ -993,3 +993,24 @@ def test_dates_kept_in_attributes_and_properties(top, published):
         assert (article.published or "")[:10] == published
     else:
         assert article.provenance.get("published") not in ("text", "meta")
+
+
+# --- dates: a line of its own labelled "Updated" -------------------------------------------
+
+UPDATED_LINES = {
+    "an 'Updated' line before the 'Published' one": (
+        '<div class="meta"><span>Updated: 6 March 2024</span> <span>Published: 4 March 2024</span></div>',
+        "2024-03-04", "2024-03-06"),
+    "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", None, "2024-03-08"),
+    # near-miss: a line that says what was updated in the story, with no date after the label
+    "an 'Updated' label with no date after it": (
+        "<p>Published: 4 March 2024</p><p>Updated to add the board's reply to the harbour master's letter. "
+        "The next vote is on 9 March 2024.</p>",
+        "2024-03-04", None),
+}
+
+
+@pytest.mark.parametrize("top, published, updated", UPDATED_LINES.values(), ids=UPDATED_LINES.keys())
+def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
