@@ -262,12 +262,15 @@ class Signals:
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box, a
         teaser card or a list item with a heading, or a JSON-LD object of another story), its
-        readers' comments or the day in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
-        theirs."""
+        readers' comments or the day in its masthead, or it sets out another kind of date (an
+        event's, a deadline's: see _OTHER_DATE_CLASS): htmldate, which reads the same elements
+        and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
+        if any(_OTHER_DATE_CLASS.search(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
+            return True
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
                    for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
@@ -1213,11 +1216,22 @@ def _date_named(tree: HtmlElement):
         if marks or key:  # (most elements have neither)
             marks, key = marks or "", key or ""
             if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
-                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks):
+                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks
+                    and not _OTHER_DATE_CLASS.search(marks)):
                 yield element
                 continue
         if element.tag == "time" and element.get("datetime") is None:
             yield element
+
+
+# Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date".
+_OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
+                               r"sale|election|match|game)[-_]?date|date[-_]?(?:of[-_]?)?(?:birth|death|event)",
+                               re.I)
+
+
+_MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "ate")]')
 
 
 # (One pass over the page: a union of three searches went over it three times.)

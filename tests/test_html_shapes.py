@@ -1014,3 +1014,22 @@ UPDATED_LINES = {
 def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
     article = parsed(top=top)
     assert ((article.published or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: another kind of date the story sets out ----------------------------------------
+
+OTHER_KIND_DATES = {
+    # an event's or a deadline's day, in an element named for it, dates nothing (nor does
+    # htmldate get to read it)
+    "an event's date": ('<p class="event-date">The fair opens on 12 April 2024.</p>', None),
+    "a deadline's date": ('<div class="deadlineDate">Entries close 30 April 2024</div>', None),
+    # near-misses: the story's own date elements, whose names hold those words inside others
+    "a date class with 'end' inside a word": ('<span class="legend-date">4 March 2024</span>', "2024-03-04"),
+    "the entry's date": ('<span class="entry-date">4 March 2024</span>', "2024-03-04"),
+}
+
+
+@pytest.mark.parametrize("top, published", OTHER_KIND_DATES.values(), ids=OTHER_KIND_DATES.keys())
+def test_another_kind_of_date_dates_no_page(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None) == published
