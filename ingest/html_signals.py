@@ -2307,6 +2307,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
+        # The dateline a press release (or an older wire story) opens its text with.
+        ("text", lambda: _dateline_dates(signals)),
         # Weaker: a date in the article's meta box, or on a "By" line that is not the byline
         # found (which may be another story's, or a caption's).
         ("text", lambda: signals.meta_box_dates),
@@ -2405,6 +2407,38 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
                 and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
     return value
+
+
+# A dateline with a whole date: the place in capitals (a state or country after it as written),
+# the date, then a dash or the wire's name between slashes: "PORTLAND, Maine, March 4, 2024 --",
+# "NEW YORK, March 4, 2024 /Wire Service/ --".
+_DATELINE = re.compile(r"^\s*[A-Z]{3,}(?:[\s.'’-]+[A-Z]{2,})*\.?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+"
+                       r"([^/–—]{6,40}?)\s*(?:/|--|[–—-]\s)")
+_DATELINE_PARAGRAPHS = 3  # the first paragraphs after the headline that may open with one
+
+
+def _dateline_dates(signals: Signals) -> list[str]:
+    """The whole date of the dateline the story's first paragraphs open with."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    after = headline is None
+    seen = 0
+    for element in signals.tree.iter("p", "h1"):
+        if not after:
+            after = element is headline
+            continue
+        text = _text(element)
+        if element.tag != "p" or not text or len(text) < 40:
+            continue
+        match = _DATELINE.match(text)
+        day = text_date(match.group(1)) if match else None
+        if day and len(day) >= len(match.group(1).strip()) - 2 and not _IN_QUOTE(element):
+            return [day]
+        seen += 1
+        if seen == _DATELINE_PARAGRAPHS:
+            break
+    return []
 
 
 def _permalink_dates(signals: Signals) -> list[str]:

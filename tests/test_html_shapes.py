@@ -1033,3 +1033,27 @@ OTHER_KIND_DATES = {
 def test_another_kind_of_date_dates_no_page(top, published):
     article = parsed(top=top)
     assert ((article.published or "")[:10] or None) == published
+
+
+# --- dates: a press release's dateline -----------------------------------------------------
+
+DATELINES = {
+    "a place and a whole date before a dash": (
+        "<p>PORTLAND, March 4, 2024 — The harbour board met on the pier to vote on the plan.</p>", "2024-03-04"),
+    "a place with its state, the wire's name between slashes": (
+        "<p>SAN JOSE, Calif., Jan. 5, 2024 /Harbour Wire/ -- Marlo Dredging said it would bid for the work.</p>",
+        "2024-01-05"),
+    # near-misses: a dateline with no year; a date inside the first sentence; a dateline
+    # quoted from another story
+    "a dateline with no year": ("<p>PORTLAND, March 4 — The harbour board met on the pier to vote on the plan.</p>", None),
+    "a date in the sentence": (
+        "<p>The harbour board met on March 4, 2024 — in the rain — to vote on the dredging plan.</p>", None),
+    "a quoted dateline": (
+        "<blockquote><p>PORTLAND, March 4, 2024 — The harbour board met on the pier to vote.</p></blockquote>", None),
+}
+
+
+@pytest.mark.parametrize("top, published", DATELINES.values(), ids=DATELINES.keys())
+def test_a_press_release_dateline_dates_the_page(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None) == published
