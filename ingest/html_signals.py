@@ -1258,8 +1258,10 @@ _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
     rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
     re.I)
-# A line that begins with one of the labels (an element's own first text), in any case.
-_LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})", re.I)
+# A line that begins with one of the labels (an element's own first text), in any case; or with
+# "Date:", which names no kind of date, and so is no label inside a line ("Release date: ...")
+# but begins a line of its own that dates the page.
+_LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})|date\s*:", re.I)
 
 
 def published_text_date(text: str) -> str | None:

@@ -1284,10 +1284,18 @@ def test_the_standard_published_tag_leads_the_less_common_ones():
     ("<h1>Bridge</h1><p>Updated March 9, 2024; Published March 5, 2024</p>", "2024-03-05"),
     ("<h1>Bridge</h1><p>Last updated: 9 March 2024</p><p>First published: 5 March 2024</p>",
      "2024-03-05"),
+    # "Date:" at the start of a line of its own
+    ("<h1>Bridge</h1><p>Date: 5 March 2024</p>", "2024-03-05"),
 ])
 def test_a_line_labelled_published_dates_the_page(top, published):
     article = parsed(top=top)
     assert (article.published, article.provenance.get("published")) == (published, "text")
+
+
+def test_a_date_label_inside_a_line_names_another_kind_of_date():
+    # "Date:" counts only at the start of its line: here it is a film's release.
+    article = parsed(top="<h1>Bridge</h1><p>Release date: 5 March 2024</p>")
+    assert article.provenance.get("published") != "text"
 
 
 @pytest.mark.parametrize("text, day", [
