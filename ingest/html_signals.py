@@ -212,7 +212,7 @@ class Signals:
     @cached_property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return _author_links(self.tree) if self.tree is not None else []
+        return _author_links(self.tree, self.url) if self.tree is not None else []
 
     @cached_property
     def time_published(self) -> list[str]:
@@ -838,7 +838,7 @@ _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
-    ' or contains(@href, "/staff/")]' + _NOT_TEASER + " | $headline")
+    ' or contains(@href, "/staff/") or contains(@href, "/profile")]' + _NOT_TEASER + " | $headline")
 
 
 def _split_href(link):
@@ -849,16 +849,32 @@ def _split_href(link):
         return None
 
 
-def _author_links(tree: HtmlElement) -> list[str]:
-    """The names on the first link to an author page after the headline, and on the links of
-    the same kind beside it (one per author). Templates that mark no byline still link the
-    writer's name to their page; links before the headline belong to the page's header."""
+# A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
+# "/profiles/ada-quill.html"): a writer's, where the same path on another host (a blog
+# platform's, a university's) or with an account's number or one word is anyone's.
+_PROFILE_PAGE = re.compile(r"/profiles?/([^/?#]+?)(?:\.html?)?/?$", re.I)
+
+
+def _is_own_profile(target, page_host: str | None) -> bool:
+    match = _PROFILE_PAGE.search(target.path)
+    host = target.netloc.casefold().removeprefix("www.")
+    return bool(match and _NAME_SLUG.fullmatch(match[1].casefold())
+                and (not host or host == page_host))
+
+
+def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
+    """The names on the first link to an author page (or a profile page on the site itself)
+    after the headline, and on the links of the same kind beside it (one per author).
+    Templates that mark no byline still link the writer's name to their page; links before
+    the headline belong to the page's header."""
     headline = _headline_element(tree)
     found = _AUTHOR_LINKS(tree, headline=[headline] if headline is not None else [])
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
+    page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and _AUTHOR_PAGE.search(target.path) and not _is_licence(a, target.path)
+             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host))
+             and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:

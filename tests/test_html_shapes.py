@@ -1057,3 +1057,34 @@ DATELINES = {
 def test_a_press_release_dateline_dates_the_page(top, published):
     article = parsed(top=top)
     assert ((article.published or "")[:10] or None) == published
+
+
+# --- authors: a link to a profile page on the site itself ----------------------------------
+
+PROFILE_LINKS = {
+    "a relative profile link with a name slug": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/ines-varga">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    "a profiles page on the same host": (
+        "https://www.port.example/news/dredging",
+        '<div class="story-meta"><a href="https://port.example/profiles/ines-varga.html">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    # near-misses: a profile on another host (a platform's, a university's); a profile named by
+    # a number or one word (an account, a desk); the reader's own profile page
+    "another host's profile": (
+        "https://port.example/news/dredging",
+        '<div class="story-meta"><a href="https://uni.example/profile/ines-varga">Ines Varga</a></div>', []),
+    "a numbered profile": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/48121">Ines Varga</a></div>', []),
+    "a desk's profile": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/editorial">Editorial</a></div>', []),
+}
+
+
+@pytest.mark.parametrize("url, top, people", PROFILE_LINKS.values(), ids=PROFILE_LINKS.keys())
+def test_a_link_to_a_profile_page_on_the_site(url, top, people):
+    article = parsed(f'<link rel="canonical" href="{url}">', top)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "byline")
+    else:
+        assert article.provenance.get("authors") != "byline"
