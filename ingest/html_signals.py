@@ -269,7 +269,7 @@ class Signals:
             return True
         if self.tree is None:
             return False
-        if any(_OTHER_DATE_CLASS.search(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
+        if any(_names_other_date(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
             return True
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
@@ -320,14 +320,17 @@ class Signals:
         """Days on lines of their own that begin with an "Updated" label ("Last updated: 8
         March 2024"), the date in their first words: "Updated to add ..." says what changed,
         and a date further on is the story's."""
-        if self.tree is None:
-            return []
-        return _labelled_dates(self.tree, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
+        return _labelled_dates(self._label_lines, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
-        return _labelled_dates(self.tree) if self.tree is not None else []
+        return _labelled_dates(self._label_lines)
+
+    @cached_property
+    def _label_lines(self) -> list:
+        """The lines that begin with a date label (one search for both kinds of date)."""
+        return _label_lines(self.tree) if self.tree is not None else []
 
 
 @dataclass
@@ -887,7 +890,9 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
 # "about-the-author", "post-author-info", "bio-box" (a token, or a part of one after "-" or "_").
 _AUTHOR_BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?author|author[-_]?(?:bio|box|info|details|card|"
                                r"profile|about|description)|bio[-_]?box)(?:$|[\s_-])", re.I)
-_MAY_BE_AUTHOR_BOX = etree.XPath('//*[contains(@class, "uthor") or contains(@class, "bio") or contains(@class, "Bio")]')
+# (Searched as class attributes, whose elements are their parents: a test of every element's
+# class cost ten times as much.)
+_MAY_BE_AUTHOR_BOX = etree.XPath('//@class[contains(., "uthor") or contains(., "bio") or contains(., "Bio")]/..')
 # Where such a box sets the name: an element whose class says it is the name, a link to the
 # writer's page, a heading or bold text (with a label: "About A", "Written by A"; without one, only
 # when the bio below uses the name: a box's heading may be "Recent posts"), the bio's subject ("A
@@ -1233,7 +1238,7 @@ def _date_named(tree: HtmlElement):
             marks, key = marks or "", key or ""
             if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
                  or "imestamp" in marks) and "update" not in marks and "modif" not in marks
-                    and not _OTHER_DATE_CLASS.search(marks)):
+                    and not _names_other_date(marks)):
                 yield element
                 continue
         if element.tag == "time" and element.get("datetime") is None:
@@ -1247,7 +1252,13 @@ _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|deat
                                re.I)
 
 
-_MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "ate")]')
+@lru_cache(maxsize=2048)
+def _names_other_date(marks: str) -> bool:
+    """(Cached: a template repeats its class names from page to page and card to card.)"""
+    return bool(_OTHER_DATE_CLASS.search(marks))
+
+
+_MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "date") or contains(., "Date") or contains(., "DATE")]')
 
 
 # (One pass over the page: a union of three searches went over it three times.)
@@ -1323,13 +1334,11 @@ def revision_text_date(text: str) -> str | None:
 _LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that hold its date
 
 
-def _labelled_dates(tree: HtmlElement, read=None) -> list[str]:
-    """Days on short lines that begin with a publication label ("Published on 5 March 2024",
-    "Publicado el ..."), which templates write with no class to name them. A label set alone
-    in its element has its date beside it: the parent's text is read then. `read` gives the
-    day a line states (published_text_date; the revision's for the "Updated" lines)."""
-    read = read or published_text_date
-    days = []
+def _label_lines(tree: HtmlElement) -> list:
+    """The elements, page order, whose own text begins with a date label ("Published on 5
+    March 2024", "Publicado el ...", "Last updated: ..."): templates write such lines with no
+    class to name them. Not a teaser's, a comment's, a quotation's or another story's."""
+    found = []
     body = tree.find(".//body")
     headline = _headline_element(tree)
     # One pass over the elements in Python with one regular expression: an XPath test per
@@ -1340,6 +1349,17 @@ def _labelled_dates(tree: HtmlElement, read=None) -> list[str]:
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
                 or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
+        found.append(element)
+    return found
+
+
+def _labelled_dates(elements, read=None) -> list[str]:
+    """The first three days those lines state: `read` gives the day a line states
+    (published_text_date; the revision's for the "Updated" lines). A label set alone in its
+    element has its date beside it: the parent's text is read then."""
+    read = read or published_text_date
+    days = []
+    for element in elements:
         # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
         # <div>Original:</div>" run together hide the second label after the year.)
         text = _spaced_text(element)
