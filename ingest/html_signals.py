@@ -583,7 +583,10 @@ _BYLINE_TESTS = (
     # such a label alone in its element, the name in the next: "<span>Written by</span> <a>A</a>",
     # "by <a>A</a> on 4 March"
     'normalize-space(text()) = "Written by" or normalize-space(text()) = "Words by" or '
-    'normalize-space(text()) = "Story by" or normalize-space(text()) = "by" or '
+    'normalize-space(text()) = "Story by" or '
+    # (a lower-case "by" only as the element's own first words, not after a child: "<a>Content
+    # management</a> by <b>A</b>" credits a supplier)
+    'normalize-space(node()[1][self::text()]) = "by" or '
     # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
     'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
@@ -830,7 +833,9 @@ def _alt_name(element) -> str | None:
     alt = next((img.get("alt") for img in element.iter("img") if (img.get("alt") or "").strip()), None)
     if not alt or "logo" in alt.casefold():
         return None
-    return _ALT_WORDS.sub("", alt).strip() or None
+    name = _ALT_WORDS.sub("", alt).strip()
+    # (One word of Latin letters is a placeholder's, "User avatar", "Author", or a handle's.)
+    return name if name and not re.fullmatch(r"[A-Za-z0-9_.-]+", name) else None
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.
