@@ -6,6 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from trafilatura.utils import load_html
+
+from ingest import html_signals
 from ingest.extract_html import extract_html
 from ingest.normalise import normalise
 
@@ -1104,7 +1107,5 @@ NO_BYLINE_TEXT = {
 
 @pytest.mark.parametrize("top", NO_BYLINE_TEXT.values(), ids=NO_BYLINE_TEXT.keys())
 def test_no_byline_text_from_a_placeholder_or_a_credit(top):
-    from trafilatura.utils import load_html
-    from ingest import html_signals
     tree = load_html(f"<html><body><article>{HEADLINE}{top}{BODY}</article></body></html>")
     assert html_signals.read_signals(tree).byline == []
