@@ -5,7 +5,6 @@ import json
 from datetime import datetime, timezone
 
 import pytest
-
 from trafilatura.utils import load_html
 
 from ingest import html_signals
