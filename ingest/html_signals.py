@@ -839,14 +839,16 @@ def _alt_name(element) -> str | None:
 
 
 # A link to an author's page: a path segment that names the author pages, then the profile.
-# ("/by/" and "/staff/" too; not "/people/" or "/team/", which name topic and sports pages.)
+# ("/by/", "/byline/" and "/staff/" too; not "/people/" or "/team/", which name topic and sports
+# pages.)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|columnists?|journalists?|reporters?|"
-                          r"autor(?:en|es)?|auteurs?|autore|autori|by|staff)/[^/?#]+", re.I)
+                          r"autor(?:en|es)?|auteurs?|autore|autori|by|bylines?|staff)/[^/?#]+", re.I)
 _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
-    ' or contains(@href, "/staff/") or contains(@href, "/profile")]' + _NOT_TEASER + " | $headline")
+    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")]'
+    + _NOT_TEASER + " | $headline")
 
 
 def _split_href(link):

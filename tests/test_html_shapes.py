@@ -1074,6 +1074,11 @@ PROFILE_LINKS = {
         "https://www.port.example/news/dredging",
         '<div class="story-meta"><a href="https://port.example/profiles/ines-varga.html">Ines Varga</a></div>',
         ["Ines Varga"]),
+    "a link to the writer's byline page": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/byline/ines-varga">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    "the index of byline pages": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/bylines/">Our Writers</a></div>', []),
     # near-misses: a profile on another host (a platform's, a university's); a profile named by
     # a number or one word (an account, a desk); the reader's own profile page
     "another host's profile": (
