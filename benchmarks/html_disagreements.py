@@ -29,7 +29,8 @@ and a page is listed when
 
 With --visible, the same pages are read the other way round: where the page's JSON-LD or meta
 names people (who also appear in the page's text) or a published date, our reading of the visible
-page alone (the byline, rel="author" links and author-page links; the <time>s, byline dates,
+page alone (the byline, rel="author" links, author-page links, the author box after the article
+and an op-ed's closing note, in the order choose_authors asks them; the <time>s, byline dates,
 labelled and written dates, in the order choose_dates asks them) is set beside it. Those signals
 decide on pages that carry no JSON-LD or meta, where a byline or date we misread does harm; on
 pages that have them, the structured value hides the misreading, and this brings it out:
@@ -172,7 +173,8 @@ def visible_reading(raw: bytes, now: datetime) -> dict:
     text = " ".join(body.text_content().split()) if body is not None else ""
     shown = [name for name in structured if name in text]
     visible = (split_people(signals.byline)[0] or split_people(signals.rel_author)[0]
-               or split_people(signals.author_links)[0])
+               or split_people(signals.author_links)[0] or split_people(signals.author_box)[0]
+               or split_people(signals.tagline_authors)[0])
     date = next((v for item in signals.own_json_ld if isinstance(v := item.get("datePublished"), str)), None) or next(
         (v for key in html_signals.META_PUBLISHED for v in signals.meta.get(key, [])), None)
     # choose_dates itself, on the page with its JSON-LD, meta and address taken away and no

@@ -159,9 +159,48 @@ class Signals:
             return []
         headline = _headline_element(self.tree)
         # (A commenter's name links to their own site, which some themes mark rel="author".)
-        texts = map(_text, (a for a in _REL_AUTHOR(self.tree)
-                            if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)))
-        return [text for text in texts if text and not _PROFILE_URL.match(text)]
+        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)]
+        texts = [text for text in map(_text, links) if text and not _PROFILE_URL.match(text)]
+        if texts:
+            return texts
+        # Links with no name to read (a <link> in the head, a link on the writer's picture):
+        # the picture's alt text, or the name the address of an author page spells.
+        return [name for a in links if (name := _alt_name(a) or (
+            _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
+
+    @cached_property
+    def meta_published_values(self) -> list[str]:
+        """The <meta> tags' publication dates, strongest key first."""
+        return [v for key in META_PUBLISHED for v in self.meta.get(key, [])]
+
+    @cached_property
+    def author_box(self) -> list[str]:
+        """The names in the box about the writer that themes set after the article ("About
+        the author", a picture, a name, a short bio), when nothing marks a byline."""
+        return _author_box_names(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def data_authors(self) -> list[str]:
+        """The author a script-rendered template gives in a data attribute of the boxes that hold
+        the headline (<article data-author="A">, for its analytics): not of any other element,
+        where it may be a comment's or a teaser's."""
+        if self.tree is None:
+            return []
+        headline = _headline_element(self.tree)
+        if headline is None:
+            return []
+        for box in headline.iterancestors():
+            for name in _DATA_AUTHOR_ATTRIBUTES:
+                value = (box.get(name) or "").strip()
+                if value and not _PROFILE_URL.match(value):
+                    return [value]
+        return []
+
+    @cached_property
+    def tagline_authors(self) -> list[str]:
+        """The writers an opinion piece or a contributed article names in its closing italic
+        note ("<p><em>A is a professor of history at ...</em></p>")."""
+        return _tagline_authors(self.tree) if self.tree is not None else []
 
     @cached_property
     def reporting_credits(self) -> list[str]:
@@ -173,7 +212,7 @@ class Signals:
     @cached_property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return _author_links(self.tree) if self.tree is not None else []
+        return _author_links(self.tree, self.url) if self.tree is not None else []
 
     @cached_property
     def time_published(self) -> list[str]:
@@ -186,6 +225,8 @@ class Signals:
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
         # are not left out here: a page whose first <h1> is a promotion's would lose its own.)
         elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
+        # (An item's creation date, which schema.org has apart, only after its publication's.)
+        elements.sort(key=lambda e: e.get("itemprop") == "dateCreated")
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
         return [value for value in values if value]
@@ -221,12 +262,15 @@ class Signals:
     def others_dates(self) -> bool:
         """The page dates other stories (a <time> or a date-named element in a related box, a
         teaser card or a list item with a heading, or a JSON-LD object of another story), its
-        readers' comments or the day in its masthead: htmldate, which reads the same elements and JSON-LD, would give one of
-        theirs."""
+        readers' comments or the day in its masthead, or it sets out another kind of date (an
+        event's, a deadline's: see _OTHER_DATE_CLASS): htmldate, which reads the same elements
+        and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
         if self.tree is None:
             return False
+        if any(_names_other_date(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
+            return True
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
                    for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
@@ -272,9 +316,42 @@ class Signals:
             yield from filter(None, map(revision_text_date, lines()))
 
     @cached_property
+    def labelled_revisions(self) -> list[str]:
+        """Days on lines of their own that begin with an "Updated" label ("Last updated: 8
+        March 2024"), the date in their first words: "Updated to add ..." says what changed,
+        and a date further on is the story's."""
+        return _labelled_dates(self._label_lines, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
+
+    @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
-        return _labelled_dates(self.tree) if self.tree is not None else []
+        return _labelled_dates(self._label_lines)
+
+    @cached_property
+    def _label_lines(self) -> "_Replay":
+        """The lines that begin with a date label: one search for both kinds of date, read only
+        as far as its readers go (the publication's stops at its third date)."""
+        return _Replay(_label_lines(self.tree) if self.tree is not None else ())
+
+
+class _Replay:
+    """The items of an iterator, read once and only as far as asked, and given again, from the
+    first, to each reader."""
+
+    def __init__(self, items):
+        self._items = iter(items)
+        self._seen = []
+
+    def __iter__(self):
+        index = 0
+        while True:
+            if index == len(self._seen):
+                item = next(self._items, _Replay)  # (the class itself marks the end)
+                if item is _Replay:
+                    return
+                self._seen.append(item)
+            yield self._seen[index]
+            index += 1
 
 
 @dataclass
@@ -442,7 +519,14 @@ def _json_ld_items(data):
 _BYLINE_TESTS = (
     # (itemprop may list several properties: "author creator".)
     '[contains(concat(" ", normalize-space(@itemprop), " "), " author ") or '
-    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ")]',
+    'contains(concat(" ", normalize-space(@itemprop), " "), " creator ") or '
+    # the same in RDFa, bare or with the vocabulary's prefix, and Drupal's node creator
+    # ('<span rel="sioc:has_creator"><span property="foaf:name">A</span></span>')
+    'contains(concat(" ", normalize-space(@property), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " schema:author ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " dc:creator ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " dcterms:creator ") or '
+    'contains(concat(" ", normalize-space(@rel), " "), " sioc:has_creator ")]',
     # (and the data attributes that script-rendered templates mark their parts with)
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
     'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
@@ -480,7 +564,9 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@class), " "), " reporter ") or '
     'contains(concat(normalize-space(@class), " "), "-reporter ") or '
     'contains(concat(normalize-space(@class), " "), "_reporter ") or '
-    'contains(concat(normalize-space(@class), " "), "contributor ")]',
+    'contains(concat(normalize-space(@class), " "), "contributor ") or '
+    # CSS modules' names, the component's then the class's then a hash: "Header_author__x1Y2z"
+    'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
     # "autoresize" and "autorefresh" are no bylines).
@@ -497,16 +583,37 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
+    # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
-    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ")]',
+    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ") or '
+    # ("Submitted by" only: "Submitted photo by A" credits a reader's picture.)
+    'starts-with(concat(normalize-space(text()), " "), "Submitted by ")]',
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
     '[starts-with(normalize-space(text()), "by ") or starts-with(normalize-space(text()), "Words by ")'
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
-    # a label with a colon: "Author: A", "Written by: A"
+    'starts-with(concat(normalize-space(text()), " "), "Reported by ") or '
+    'starts-with(normalize-space(text()), "Story:") or '
+    # the kind of piece before its writer ("Opinion by A", "Guest post by A")
+    # (the name may be a link after the label: "Analysis by <a>A</a>", whose text() ends in "by")
+    'starts-with(concat(normalize-space(text()), " "), "Opinion by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Analysis by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Commentary by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest post by ") or '
+    # such a label alone in its element, the name in the next: "<span>Written by</span> <a>A</a>",
+    # "by <a>A</a> on 4 March"
+    'normalize-space(text()) = "Written by" or normalize-space(text()) = "Words by" or '
+    'normalize-space(text()) = "Story by" or '
+    # (a lower-case "by" only as the element's own first words, not after a child: "<a>Content
+    # management</a> by <b>A</b>" credits a supplier)
+    'normalize-space(node()[1][self::text()]) = "by" or '
+    # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
-    'starts-with(normalize-space(text()), "Written by:") or '
+    'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
+    'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
+    'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
+    'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -541,11 +648,13 @@ _ATTRIBUTE_PIECES = {
     "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+    "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
 }
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"\s*(?:by|posted|published|written|filed|words|story|text|reporting|author|"
+_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|reporting|author|"
+                              r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
 
@@ -570,7 +679,10 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
             text = element.text
             if text is None and len(element):
                 text = next((child.tail for child in element if child.tail), None)
-            if text and _TEXT_TEST_START.match(text):
+            # (Matched on the text's first characters, its leading white space taken off in
+            # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
+            # the page.)
+            if text and _TEXT_TEST_START.match(text.lstrip()[:40]):
                 found.append(element)
     return found
 
@@ -578,7 +690,7 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
 # A mark that sets a byline off before its "By" ("// By A", "— By A").
 _LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
-_POSTED_BY = re.compile(r"^(?:posted|published|written|filed)\b.{0,40}?\sby\s+", re.I)
+_POSTED_BY = re.compile(r"^(?:(?:posted|published|written|filed)\b.{0,40}?\s|submitted\s+|guest\s+post\s+)by\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
 _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "footer", "h2", "h3",
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
@@ -599,7 +711,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        if _in_teaser(element, headline) or _in_other_stories(element, headline):
+        # (A picture's or a comment's microdata author is another item's byline too:
+        # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
+        if _in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element):
             others.append(element)
             return True
         return False
@@ -633,7 +747,6 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
-                          and not _IN_MEDIA_ITEM(e)
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -648,11 +761,18 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         found, written = [], []
         for element in group:
             # An author box may mark several names (one per writer), each a line.
-            names = [n.get("content") or _text(n) for n in element.xpath('.//*[@itemprop="name"]')]
+            names = [n.get("content") or _text(n) for n in _ITEM_NAMES(element)]
             if names:
                 text = as_written = "\n".join(n for n in names if n)
             else:
                 text, as_written = _lines(element, split_fields=True), _lines(element)
+            if not text and (element.get("content") or "").strip():
+                # An empty element that gives its property's value in content= (microdata
+                # and RDFa both allow it): '<span itemprop="author" content="A"></span>'.
+                text = as_written = element.get("content").strip()
+            if not text:
+                # A byline shown as the writer's picture alone: the name is its alt text.
+                text = as_written = _alt_name(element)
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -674,7 +794,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     return [], [], [], bool(others) or teasers
 
 
-_BY_START = re.compile(r"\s*(?:by|par|por|von|door|av)\s", re.I)
+_BY_START = re.compile(r"(?:by|par|por|von|door|av)\s", re.I)  # (asked of the text less its white space)
 
 
 def _by_line(tree: HtmlElement) -> list[str]:
@@ -690,7 +810,7 @@ def _by_line(tree: HtmlElement) -> list[str]:
         text = element.text
         if text is None and len(element):
             text = next((child.tail for child in element if child.tail), None)
-        if (not text or not _BY_START.match(text) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
+        if (not text or not _BY_START.match(text.lstrip()[:8]) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
                 or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
             continue
         line = _text(element) or ""
@@ -702,15 +822,20 @@ def _by_line(tree: HtmlElement) -> list[str]:
 _REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTHOR", "author")), " "), '
                     '" author ")]')
 _REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUTHOR)
+# The name property inside an author's item, in microdata or RDFa (bare, schema.org's or FOAF's).
+_ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
+                          '@property="foaf:name"]')
 # A credit line for the pictures, or for a reviewer, editor or producer of the piece: a person
 # named on it did not write it ("Medically reviewed by", "Fact-checked by", "Edited by").
 _IN_CAPTION = etree.XPath("boolean(ancestor-or-self::figcaption)")
 # An element whose nearest microdata item around it is a picture, a video or a sound: its
-# "author" or "creator" property is that item's (the photographer's), not the article's.
+# "author" or "creator" property is that item's (the photographer's), not the article's. So is
+# a reader's comment's, marked as a schema.org Comment with no class to say so.
 _IN_MEDIA_ITEM = etree.XPath(
     'boolean(ancestor::*[@itemscope][1][contains(@itemtype, "ImageObject") or '
     'contains(@itemtype, "VideoObject") or contains(@itemtype, "MediaObject") or '
-    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph")])')
+    'contains(@itemtype, "AudioObject") or contains(@itemtype, "Photograph") or '
+    'contains(@itemtype, "/Comment")])')
 _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewed|fact[\s-]?checked|checked|"
                             r"edited|produced|translated|compiled|curated)\s+by\b", re.I)
 
@@ -720,15 +845,34 @@ def _is_credit_line(element) -> bool:
     return bool(PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
 
 
+# What an avatar's alt text says besides the name ("Photo of A", "A's avatar", "A headshot").
+_ALT_WORDS = re.compile(r"^\s*(?:(?:a\s+)?(?:photo|picture|image|portrait|headshot)\s+of\s+|avatar\s+(?:of|for)\s+)|"
+                        r"(?:['’]s)?\s+(?:avatar|profile\s+(?:picture|photo|image)|headshot|photo|picture|image)\s*$|"
+                        r"^\s*(?:avatar|profile\s+(?:picture|photo|image)|headshot)\s*[:|-]?\s*", re.I)
+
+
+def _alt_name(element) -> str | None:
+    """The name on the first picture in the element with alt text, cleared of the words that
+    say it is a picture; None for a logo's or an alt text with nothing else in it."""
+    alt = next((img.get("alt") for img in element.iter("img") if (img.get("alt") or "").strip()), None)
+    if not alt or "logo" in alt.casefold():
+        return None
+    name = _ALT_WORDS.sub("", alt).strip()
+    # (One word of Latin letters is a placeholder's, "User avatar", "Author", or a handle's.)
+    return name if name and not re.fullmatch(r"[A-Za-z0-9_.-]+", name) else None
+
+
 # A link to an author's page: a path segment that names the author pages, then the profile.
-# ("/by/" and "/staff/" too; not "/people/" or "/team/", which name topic and sports pages.)
+# ("/by/", "/byline/" and "/staff/" too; not "/people/" or "/team/", which name topic and sports
+# pages.)
 _AUTHOR_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|columnists?|journalists?|reporters?|"
-                          r"autor(?:en|es)?|auteurs?|autore|autori|by|staff)/[^/?#]+", re.I)
+                          r"autor(?:en|es)?|auteurs?|autore|autori|by|bylines?|staff)/[^/?#]+", re.I)
 _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
-    ' or contains(@href, "/staff/")]' + _NOT_TEASER + " | $headline")
+    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")]'
+    + _NOT_TEASER + " | $headline")
 
 
 def _split_href(link):
@@ -739,22 +883,144 @@ def _split_href(link):
         return None
 
 
-def _author_links(tree: HtmlElement) -> list[str]:
-    """The names on the first link to an author page after the headline, and on the links of
-    the same kind beside it (one per author). Templates that mark no byline still link the
-    writer's name to their page; links before the headline belong to the page's header."""
+# A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
+# "/profiles/ada-quill.html"): a writer's, where the same path on another host (a blog
+# platform's, a university's) or with an account's number or one word is anyone's.
+_PROFILE_PAGE = re.compile(r"/profiles?/([^/?#]+?)(?:\.html?)?/?$", re.I)
+
+
+def _is_own_profile(target, page_host: str | None) -> bool:
+    match = _PROFILE_PAGE.search(target.path)
+    host = target.netloc.casefold().removeprefix("www.")
+    return bool(match and _NAME_SLUG.fullmatch(match[1].casefold())
+                and (not host or host == page_host))
+
+
+def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
+    """The names on the first link to an author page (or a profile page on the site itself)
+    after the headline, and on the links of the same kind beside it (one per author).
+    Templates that mark no byline still link the writer's name to their page; links before
+    the headline belong to the page's header."""
     headline = _headline_element(tree)
     found = _AUTHOR_LINKS(tree, headline=[headline] if headline is not None else [])
     if headline is not None:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
+    page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and _AUTHOR_PAGE.search(target.path) and not _is_licence(a, target.path)
+             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host))
+             and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
     if not links:
         return []
     parent = links[0].getparent()
     return [_text(a) for a in links if a.getparent() is parent][:6]
+
+
+# The class of a box about the article's writer: "author-bio", "author_box", "authorbox",
+# "about-the-author", "post-author-info", "bio-box" (a token, or a part of one after "-" or "_").
+_AUTHOR_BOX_CLASS = re.compile(r"(?:^|[\s_-])(?:about[-_]?(?:the[-_]?)?author|author[-_]?(?:bio|box|info|details|card|"
+                               r"profile|about|description)|bio[-_]?box)(?:$|[\s_-])", re.I)
+# (Searched as class attributes, whose elements are their parents: a test of every element's
+# class cost ten times as much.)
+_MAY_BE_AUTHOR_BOX = etree.XPath('//@class[contains(., "uthor") or contains(., "bio") or contains(., "Bio")]/..')
+# Where such a box sets the name: an element whose class says it is the name, a link to the
+# writer's page, a heading or bold text (with a label: "About A", "Written by A"; without one, only
+# when the bio below uses the name: a box's heading may be "Recent posts"), the bio's subject ("A
+# is a reporter ...", "A covers ..."), the picture's alt text.
+_BOX_NAMED_PARTS = etree.XPath('.//*[contains(@class, "name") or contains(@class, "Name")]')
+_BOX_HEADINGS = etree.XPath('.//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]')
+# (the label "About" in Portuguese and Spanish, German, French and Italian too)
+_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|by|"
+                        r"more\s+(?:from|by)|sobre|acerca\s+de|über|à\s+propos\s+de|a\s+proposito\s+di)\s*:?\s+",
+                        re.I)
+_BIO_SUBJECT = re.compile(r"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has|writes|covers|joined)\b")
+
+
+def _author_box_names(tree: HtmlElement) -> list[str]:
+    """The name in each box about a writer (up to three, for a shared byline), not one in the
+    comments, the page's header or a box of other stories. A part counts when it is a name and
+    nothing more (split_people reads it as one person, whole)."""
+    headline = _headline_element(tree)
+    names, boxes = [], []
+    for box in _MAY_BE_AUTHOR_BOX(tree):
+        if (not _AUTHOR_BOX_CLASS.search(box.get("class") or "") or any(b in boxes for b in box.iterancestors())
+                or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline)):
+            continue
+        boxes.append(box)
+        name = _box_name(box)
+        if name and name not in names:
+            names.append(name)
+        if len(boxes) == 3:
+            break
+    return names
+
+
+def _spaced_text(element) -> str:
+    """An element's text with a space between its parts: a box sets the writer's handle in its
+    own element against the name ("<span>A</span><span>@a</span>")."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _box_name(box) -> str | None:
+    bio = " ".join(_text(p) or "" for p in box.iter("p"))
+    bio_words = set(re.findall(r"[^\W\d_]+", bio))
+    subject = _BIO_SUBJECT.match(bio)
+
+    def candidates():
+        yield from map(_spaced_text, _BOX_NAMED_PARTS(box))
+        yield from (_spaced_text(a) for a in box.iter("a")
+                    if (target := _split_href(a)) is not None and _AUTHOR_PAGE.search(target.path))
+        for heading in _BOX_HEADINGS(box):
+            text = _spaced_text(heading)
+            label = _BOX_LABEL.match(text)
+            words = text.split()
+            if label or (len(words) > 1 and (words[0] in bio_words or words[-1] in bio_words)
+                         and heading.getparent().tag != "p"):
+                yield text
+        yield subject.group(1) if subject else None
+        yield _alt_name(box)
+
+    for part in candidates():
+        # (less the writer's handle: "A @a" is the name A, whole)
+        part = " ".join(re.sub(r"(?<!\w)@\w+", " ", _BOX_LABEL.sub("", part or "")).split())
+        if not part or len(part) > 60:
+            continue
+        people = split_people(part)[0]
+        if len(people) == 1 and person_key(people[0]) == person_key(part):
+            return people[0]
+    return None
+
+
+# A closing note about the writers: their names (two to four capitalised words each, joined by
+# commas or "and") before "is a", "are the", and, in the same sentence, a word for a writer's or
+# an expert's job. Without that word, "X is a ..." may be a company's boilerplate.
+_NOTE_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|di|del|la|le)){1,3}"
+_TAGLINE = re.compile(rf"^\s*({_NOTE_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NOTE_NAME})*)\s+(?:is\s+(?:a|an|the)\s+|"
+                      rf"are\s+(?:the\s+)?)[^.]{{0,120}}?\b(?:writer|reporter|journalist|correspondent|editor|columnist|"
+                      rf"contributor|author|freelance|professor|lecturer|fellow|researcher|economist|analyst|"
+                      rf"scientist|historian|novelist|poet|critic|producer)s?\b")
+_TAGLINE_PARAGRAPHS = 6  # the last paragraphs of the page that may be the note
+
+
+def _tagline_authors(tree: HtmlElement) -> list[str]:
+    """The names of the first note among the page's last paragraphs set wholly in italics (an
+    <em> or <i> that holds all its text), not in the comments or a box of other stories."""
+    headline = _headline_element(tree)
+    paragraphs = [p for p in tree.iter("p") if len(p.text_content()) <= 400][-_TAGLINE_PARAGRAPHS:]
+    for paragraph in paragraphs:
+        text = _text(paragraph)
+        italic = next((e for e in paragraph if e.tag in ("em", "i")), None)
+        if (not text or italic is None or _text(italic) != text or _IN_COMMENTS(paragraph)
+                or _in_other_stories(paragraph, headline)):
+            continue
+        match = _TAGLINE.match(text)
+        if match:
+            return [match.group(1)]
+    return []
+
+
+_DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
 
 
 # A wire story's credit line, and the labels of its credits ("Reporting by", "with reporting
@@ -793,7 +1059,8 @@ def _is_licence(link, path: str) -> bool:
     return bool(_LICENCE_PATH.search(path)) or "license" in (link.get("rel") or "").casefold().split()
 
 
-_BY_LABEL = re.compile(r"\s*(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?\s*", re.I)
+_BY_LABEL = re.compile(r"\s*(?:(?:(?:written|words|story)\s+)?by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|"
+                       r"auteurs?|writers?|words|reporters?)\s*:?\s*", re.I)
 
 
 
@@ -1001,16 +1268,34 @@ def _date_named(tree: HtmlElement):
         if marks or key:  # (most elements have neither)
             marks, key = marks or "", key or ""
             if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
-                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks):
+                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks
+                    and not _names_other_date(marks)):
                 yield element
                 continue
         if element.tag == "time" and element.get("datetime") is None:
             yield element
 
 
+# Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date".
+_OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
+                               r"sale|election|match|game)[-_]?date|date[-_]?(?:of[-_]?)?(?:birth|death|event)",
+                               re.I)
+
+
+@lru_cache(maxsize=2048)
+def _names_other_date(marks: str) -> bool:
+    """(Cached: a template repeats its class names from page to page and card to card.)"""
+    return bool(_OTHER_DATE_CLASS.search(marks))
+
+
+_MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "date") or contains(., "Date") or contains(., "DATE")]')
+
+
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
+    '(@itemprop="dateCreated" and not(self::meta)) or '
     '((self::time or self::abbr[@title]) and (@pubdate or '
     'contains(concat(" ", normalize-space(@class), " "), " published ")))]'
 )
@@ -1031,8 +1316,10 @@ _DATE_LABEL = re.compile(
     rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
     rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
     re.I)
-# A line that begins with one of the labels (an element's own first text), in any case.
-_LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})", re.I)
+# A line that begins with one of the labels (an element's own first text), in any case; or with
+# "Date:", which names no kind of date, and so is no label inside a line ("Release date: ...")
+# but begins a line of its own that dates the page.
+_LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})|date\s*:", re.I)
 
 
 def published_text_date(text: str) -> str | None:
@@ -1075,11 +1362,14 @@ def revision_text_date(text: str) -> str | None:
     return None
 
 
-def _labelled_dates(tree: HtmlElement) -> list[str]:
-    """Days on short lines that begin with a publication label ("Published on 5 March 2024",
-    "Publicado el ..."), which templates write with no class to name them. A label set alone
-    in its element has its date beside it: the parent's text is read then."""
-    days = []
+_LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that hold its date
+
+
+def _label_lines(tree: HtmlElement):
+    """The elements, page order, whose own text begins with a date label ("Published on 5
+    March 2024", "Publicado el ...", "Last updated: ..."): templates write such lines with no
+    class to name them. Not a teaser's, a comment's, a quotation's or another story's. (A
+    generator: its readers stop at the dates they need.)"""
     body = tree.find(".//body")
     headline = _headline_element(tree)
     # One pass over the elements in Python with one regular expression: an XPath test per
@@ -1090,12 +1380,24 @@ def _labelled_dates(tree: HtmlElement) -> list[str]:
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
                 or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
             continue
-        text = _text(element) or ""
-        day = published_text_date(text) if len(text) <= 200 else None
+        yield element
+
+
+def _labelled_dates(elements, read=None) -> list[str]:
+    """The first three days those lines state: `read` gives the day a line states
+    (published_text_date; the revision's for the "Updated" lines). A label set alone in its
+    element has its date beside it: the parent's text is read then."""
+    read = read or published_text_date
+    days = []
+    for element in elements:
+        # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
+        # <div>Original:</div>" run together hide the second label after the year.)
+        text = _spaced_text(element)
+        day = read(text) if len(text) <= 200 else None
         parent = element.getparent()
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
-            around = _text(parent) or ""
-            day = published_text_date(around) if len(around) <= 200 else None
+            around = _spaced_text(parent)
+            day = read(around) if len(around) <= 200 else None
         if day:
             days.append(day)
             if len(days) == 3:
@@ -1250,6 +1552,21 @@ _RELATIVE_STAMP = re.compile(
 _RELATIVE_TAIL = re.compile(rf"[\s,·•|–-]*(?:{_RELATIVE_STAMP.pattern}).*$", re.I | re.M)
 
 
+# Attributes in which scripts keep a stamp's moment as a Unix time, in seconds or milliseconds.
+_EPOCH_ATTRIBUTES = ("data-timestamp", "data-time", "data-epoch", "data-utime", "data-ts", "data-date",
+                     "data-published", "data-publish-time")
+_EPOCH = re.compile(r"\s*(1\d{9})(\d{3})?\s*")  # 2001-09-09 to 2033-05-18
+
+
+def _epoch_moment(element) -> str | None:
+    """The moment (ISO 8601, UTC) a date element keeps as a Unix time in a data attribute."""
+    for name in _EPOCH_ATTRIBUTES:
+        match = _EPOCH.fullmatch(element.get(name) or "")
+        if match:
+            return datetime.fromtimestamp(int(match[1]), timezone.utc).isoformat()
+    return None
+
+
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
@@ -1266,6 +1583,9 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
+        elif (moment := _epoch_moment(element)) is not None:
+            # Shown as "2 hours ago" (or filled in by a script), the moment kept in an attribute.
+            texts.append(moment)
         if len(texts) >= 3:
             break
     return texts
@@ -1859,8 +2179,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
+                        ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
+                        # An op-ed's closing note about its writer.
+                        ("text", lambda: signals.tagline_authors),
                         ("lone", None),
                         # trafilatura's search reads the same kind of element our byline
                         # search does (class "author", "byline"): when the page has a byline
@@ -2038,7 +2361,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     for source, values in (
         ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
          + [i.get("dateCreated") for i in signals.own_json_ld]),
-        ("meta", [v for key in META_PUBLISHED for v in signals.meta.get(key, [])]),
+        ("meta", signals.meta_published_values),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
@@ -2052,6 +2375,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: signals.labelled_dates),
         ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
+        # The dateline a press release (or an older wire story) opens its text with.
+        ("text", lambda: _dateline_dates(signals)),
         # Weaker: a date in the article's meta box, or on a "By" line that is not the byline
         # found (which may be another story's, or a caption's).
         ("text", lambda: signals.meta_box_dates),
@@ -2072,10 +2397,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # marked as htmldate's.)
         if trafilatura_date and iso_date(trafilatura_date, now):
             published = Choice(trafilatura_date, "htmldate")
+    # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
+    # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
+    # themes that mark it so set the revision's <time class="updated"> beside it.)
+    visible = published.source not in ("json-ld", "meta", "url") or (
+        published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
-    visible = published.source not in ("json-ld", "meta", "url")
     for source, values in (
         ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
         ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
@@ -2089,6 +2418,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),
+        # Last, a line of its own labelled "Updated" (a <time> gives the moment, this the day).
+        ("text", lambda: signals.labelled_revisions[:1] if visible else []),
     ):
         if callable(values):
             values = values()
@@ -2144,6 +2475,38 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
                 and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
     return value
+
+
+# A dateline with a whole date: the place in capitals (a state or country after it as written),
+# the date, then a dash or the wire's name between slashes: "PORTLAND, Maine, March 4, 2024 --",
+# "NEW YORK, March 4, 2024 /Wire Service/ --".
+_DATELINE = re.compile(r"^\s*[A-Z]{3,}(?:[\s.'’-]+[A-Z]{2,})*\.?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+"
+                       r"([^/–—]{6,40}?)\s*(?:/|--|[–—-]\s)")
+_DATELINE_PARAGRAPHS = 3  # the first paragraphs after the headline that may open with one
+
+
+def _dateline_dates(signals: Signals) -> list[str]:
+    """The whole date of the dateline the story's first paragraphs open with."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    after = headline is None
+    seen = 0
+    for element in signals.tree.iter("p", "h1"):
+        if not after:
+            after = element is headline
+            continue
+        text = _text(element)
+        if element.tag != "p" or not text or len(text) < 40:
+            continue
+        match = _DATELINE.match(text)
+        day = text_date(match.group(1)) if match else None
+        if day and len(day) >= len(match.group(1).strip()) - 2 and not _IN_QUOTE(element):
+            return [day]
+        seen += 1
+        if seen == _DATELINE_PARAGRAPHS:
+            break
+    return []
 
 
 def _permalink_dates(signals: Signals) -> list[str]:

@@ -165,7 +165,7 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|writer|reporter|"
+                        r"texto|testo|tekst|текст|автор|writers?|reporters?|story|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
@@ -193,10 +193,14 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
 # after the first word, so that "April Ryan" and "Tuesday Weld" keep their first names, and a
 # month's only with a day after it, so that "Brian May" and "Ma Jun" keep their last; a
-# weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name.
+# weekday's short form only with its dot or comma ("Mon.", "Sun,"), as "Sun" is a family name,
+# or after "on" ("by A on Mon, 03/04/2024": the comma splits the part off before this is read).
+# A day written before its month ("on 4 March 2024", "4th March") counts as the month does.
 _DATE_TAIL = re.compile(
     rf"(?:\s+(?:on|at|from|updated|published|posted))?\s*(?:(?<=\S\s)\b(?:{MONTHS})\b\.?(?=,?\s*\d)|"
+    rf"(?<=\S\s)\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\b|"
     rf"(?<=\S\s)\b(?:{WEEKDAYS})\b|(?<=\S\s)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]|"
+    rf"(?<=\son\s)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|"
     rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d|"
     rf"\b(?:updated|published|posted)\b|\b\d{{1,3}}\s*min(?:ute)?s?\.?\s+read\b|"
     # a year written the CJK way ("2019年4月5日"), where no word boundary follows the digits

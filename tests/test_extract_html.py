@@ -1005,7 +1005,49 @@ BYLINE_SHAPES = {
         "Bridge", "<p>BY MARIA LINDQVIST AND TOM OKAFOR</p>", ["Maria Lindqvist", "Tom Okafor"]),
     "an 'Author:' label": ("Bridge", "<p>Author: Maria Lindqvist</p>", ["Maria Lindqvist"]),
     "a 'Written by:' label": ("Bridge", "<p>Written by: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    # other labels with a colon for the writer
+    "a 'Writer:' label": ("Bridge", "<p>Writer: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Words:' label": ("Bridge", "<p class='credit'>Words: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Reporter:' label": ("Bridge", "<p>Reporter: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    "a 'Written by' label alone before a linked name": (
+        "Bridge", '<div class="credits"><span>Written by</span> <a href="/u/7">Maria Lindqvist</a></div>',
+        ["Maria Lindqvist"]),
+    "a lower-case 'by' before a linked name and a day-first date": (
+        "Bridge", '<div class="entry-meta">by <a href="/u/7">Maria Lindqvist</a> on 4th March 2024</div>',
+        ["Maria Lindqvist"]),
+    # Drupal's default submitted line
+    "a 'Submitted by' line": (
+        "Bridge", '<div class="node__submitted">Submitted by <span class="username">Maria Lindqvist</span> '
+                  'on Mon, 03/04/2024 - 10:00</div>', ["Maria Lindqvist"]),
+    # the kind of piece before its writer's linked name
+    "an 'Analysis by' label before a link": (
+        "Bridge", '<div class="article-meta">Analysis by <a href="/p/7">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
+    "a 'Guest post by' line": ("Bridge", "<p><em>Guest post by Maria Lindqvist</em></p>", ["Maria Lindqvist"]),
+    "a 'Reported by' line": ("Bridge", '<p>Reported by <a href="/p/7">Maria Lindqvist</a></p>', ["Maria Lindqvist"]),
+    "a 'Story:' label": ("Bridge", "<p>Story: Maria Lindqvist</p>", ["Maria Lindqvist"]),
+    # CSS modules: the component's name, the class's, a hash
+    "a CSS module's author class": (
+        "Bridge", '<div class="Header_meta__x1"><span class="Header_author__Qw3rT">Maria Lindqvist</span></div>',
+        ["Maria Lindqvist"]),
+    "a CSS module's authors box": (
+        "Bridge", '<div class="styles_authors__a1b2"><a href="/p/7">Maria Lindqvist</a></div>', ["Maria Lindqvist"]),
 }
+
+
+# Near-misses of the labels above: no writer named.
+NOT_BYLINES = {
+    "a reader's picture 'Submitted photo by'": '<p class="caption">Submitted photo by Maria Lindqvist</p>',
+    "'by' inside a sentence's emphasis": "<p>Words <em>by</em> the river keeper.</p>",
+    "a 'Text:' label before a sentence": "<p>Text: the full statement follows below.</p>",
+    "a CSS module's class that only begins with the word": (
+        '<div class="Header_authority__x1">Harbour Board</div>'),
+}
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES.values(), ids=NOT_BYLINES.keys())
+def test_not_bylines(line):
+    article = parsed(top=f"<h1>Bridge</h1>{line}")
+    assert article.authors == []
 
 
 @pytest.mark.parametrize("headline,byline,people", BYLINE_SHAPES.values(), ids=BYLINE_SHAPES.keys())
@@ -1242,10 +1284,18 @@ def test_the_standard_published_tag_leads_the_less_common_ones():
     ("<h1>Bridge</h1><p>Updated March 9, 2024; Published March 5, 2024</p>", "2024-03-05"),
     ("<h1>Bridge</h1><p>Last updated: 9 March 2024</p><p>First published: 5 March 2024</p>",
      "2024-03-05"),
+    # "Date:" at the start of a line of its own
+    ("<h1>Bridge</h1><p>Date: 5 March 2024</p>", "2024-03-05"),
 ])
 def test_a_line_labelled_published_dates_the_page(top, published):
     article = parsed(top=top)
     assert (article.published, article.provenance.get("published")) == (published, "text")
+
+
+def test_a_date_label_inside_a_line_names_another_kind_of_date():
+    # "Date:" counts only at the start of its line: here it is a film's release.
+    article = parsed(top="<h1>Bridge</h1><p>Release date: 5 March 2024</p>")
+    assert article.provenance.get("published") != "text"
 
 
 @pytest.mark.parametrize("text, day", [

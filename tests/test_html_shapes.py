@@ -5,7 +5,9 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from trafilatura.utils import load_html
 
+from ingest import html_signals
 from ingest.extract_html import extract_html
 from ingest.normalise import normalise
 
@@ -798,3 +800,316 @@ def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, 
 def test_a_foreign_month_name_before_the_day(text, day):
     article = parsed(top=f'<span class="postdate">{text}</span>')
     assert (article.published or "")[:10] == (day or ""), text
+
+
+# --- authors: microdata and RDFa -----------------------------------------------------------
+
+MARKED_AUTHORS = {
+    "an empty microdata author with its value in content=": (
+        '<span itemprop="author" content="Ines Varga"></span>', ["Ines Varga"]),
+    "an RDFa author with a nested name": (
+        '<span property="author" typeof="Person"><span property="name">Ines Varga</span></span>', ["Ines Varga"]),
+    "an RDFa author with schema.org's prefix": (
+        '<div property="schema:author" typeof="schema:Person"><span property="schema:name">Ines Varga</span> '
+        '<span property="schema:jobTitle">Port reporter</span></div>', ["Ines Varga"]),
+    "Drupal's node creator": (
+        '<div class="submitted"><span rel="sioc:has_creator"><span class="username" typeof="sioc:UserAccount" '
+        'property="foaf:name">Ines Varga</span></span></div>', ["Ines Varga"]),
+    "a Dublin Core creator in RDFa": ('<span property="dc:creator">Ines Varga</span>', ["Ines Varga"]),
+    # near-misses: a reader's comment marked as a schema.org Comment, with no class to say so;
+    # a property of another name ("authority" is no author)
+    "a comment item's author": (
+        '<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Tomas Reyes</span>'
+        '<p itemprop="text">About time.</p></div>', []),
+    "an RDFa property that only contains the word": (
+        '<span property="schema:authority">Harbour Board</span>', []),
+}
+
+
+@pytest.mark.parametrize("top, people", MARKED_AUTHORS.values(), ids=MARKED_AUTHORS.keys())
+def test_authors_marked_in_microdata_or_rdfa(top, people):
+    article = parsed(top=top)
+    assert article.authors == people
+    if people:
+        assert article.provenance["authors"] == "byline"
+
+
+# --- authors: a name given only as a picture or an address ---------------------------------
+
+PICTURED_AUTHORS = {
+    "a byline that is the writer's picture": (
+        "", '<div class="post-author"><img src="/img/iv.jpg" alt="Ines Varga" class="avatar"></div>', ["Ines Varga"]),
+    "a picture's alt text that says it is one": (
+        "", '<div class="byline"><img src="/img/iv.jpg" alt="Photo of Ines Varga"></div>', ["Ines Varga"]),
+    "a rel=author link in the head to an author page": (
+        '<link rel="author" href="https://port.example/author/ines-varga/">', "", ["Ines Varga"]),
+    "a rel=author link on the writer's picture": (
+        "", '<p><a rel="author" href="/u/4"><img src="/img/iv.jpg" alt="Ines Varga avatar"></a></p>', ["Ines Varga"]),
+    # near-misses: the site's logo where the byline goes; a rel=author link to a social profile
+    # (whose address spells no name) or to a numbered author page
+    "a logo in the byline box": (
+        "", '<div class="post-author"><img src="/img/logo.png" alt="Harbour News logo"></div>', []),
+
+    "a rel=author link to a social profile": ('<link rel="author" href="https://social.example/inesvarga">', "", []),
+    "a rel=author link to a numbered author page": ('<link rel="author" href="https://port.example/author/4812">', "", []),
+}
+
+
+@pytest.mark.parametrize("head, top, people", PICTURED_AUTHORS.values(), ids=PICTURED_AUTHORS.keys())
+def test_authors_named_by_a_picture_or_an_address(head, top, people):
+    article = parsed(head, top)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "byline")
+    else:
+        assert article.provenance.get("authors") != "byline"
+        assert len(article.authors) < 2  # (trafilatura, the last resort, may read its own)
+
+
+# --- authors: the box about the writer after the article -----------------------------------
+
+AUTHOR_BOXES = {
+    "a heading after the box's title, the bio using the name": (
+        '<div class="author-bio"><h3>About the author</h3><h4>Ines Varga</h4>'
+        '<p>Ines covers the port and its trade.</p></div>', ["Ines Varga"]),
+    "a labelled heading": (
+        '<div class="author-box"><img src="/img/iv.jpg" alt=""><h4 class="author-box-title">About Ines Varga</h4>'
+        '<p>She covers the port.</p></div>', ["Ines Varga"]),
+    "the bio's subject": (
+        '<section class="about-the-author"><p><strong>Ines Varga</strong> is a reporter on the port.</p></section>',
+        ["Ines Varga"]),
+    "a name part with the handle set against it": (
+        '<div class="author-info"><span class="name"><span>Ines Varga</span><span>@ivarga</span></span>'
+        '<p>Port reporter.</p></div>', ["Ines Varga"]),
+    "the label in Portuguese": (
+        '<div class="author-box"><h4>Sobre Inês Varga</h4><p>Repórter do porto.</p></div>', ["Inês Varga"]),
+    # near-misses: a box heading that is no name and that the bio does not use; a job title;
+    # an author box in a list of other stories
+    "a heading that the bio does not use": (
+        '<div class="author-box"><h4>Recent Posts</h4><ul><li><a href="/news/ferry">Ferry Fares Rise</a></li></ul></div>',
+        []),
+    "a job title in the box's title class": (
+        '<div class="author-info"><span class="author-title">Senior Reporter</span><p>Writes about ferries.</p></div>', []),
+    "a writer's box in a related stories list": (
+        '<div class="related-posts"><div class="author-box"><h4>Tomas Reyes</h4><p>Tomas Reyes writes.</p></div></div>',
+        []),
+}
+
+
+@pytest.mark.parametrize("after, people", AUTHOR_BOXES.values(), ids=AUTHOR_BOXES.keys())
+def test_the_author_box_after_the_article(after, people):
+    article = parsed(after=after)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "byline")
+    else:
+        # (trafilatura, the last resort, may still read a name from the box its own way)
+        assert article.provenance.get("authors") != "byline"
+
+
+# --- authors: a data attribute of the article's box ----------------------------------------
+
+
+def test_a_data_author_attribute_on_the_box_that_holds_the_headline():
+    raw = (f"<html><head>{TITLE}</head><body><article data-author=\"Ines Varga\" data-section=\"port\">"
+           f"{HEADLINE}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.authors, article.provenance["authors"]) == (["Ines Varga"], "byline")
+
+
+def test_a_data_author_attribute_elsewhere_is_an_embed_or_a_comment():
+    # An embedded post names its own writer; the article's box names none.
+    article = parsed(after='<blockquote class="embed" data-author="Tomas Reyes"><p>Channel looks shallow.</p>'
+                           '</blockquote><div class="related"><h3>More</h3></div>')
+    assert article.provenance.get("authors") != "byline"
+
+
+# --- authors: an op-ed's closing note about its writers ------------------------------------
+
+CLOSING_NOTES = {
+    "one writer": (
+        "<p><em>Ines Varga is a professor of maritime history at Coast University.</em></p>", ["Ines Varga"]),
+    "two writers, no article before the job": (
+        "<p><i>Ines Varga and Tomas Reyes are reporters for the Harbour News.</i></p>", ["Ines Varga", "Tomas Reyes"]),
+    # near-misses: the same sentence in plain type is the story's; an italic note with no
+    # writer's job is boilerplate; a note in the readers' comments is a reader's
+    "a plain paragraph": ("<p>Ines Varga is a professor of maritime history at Coast University.</p>", []),
+    "an italic note with no writer's job": ("<p><em>Marlo Dredging is a family firm founded in 1950.</em></p>", []),
+    "an italic note in the comments": (
+        '<div class="comments"><p><em>Tomas Reyes is a retired editor.</em></p></div>', []),
+}
+
+
+@pytest.mark.parametrize("after, people", CLOSING_NOTES.values(), ids=CLOSING_NOTES.keys())
+def test_a_closing_note_names_the_writers(after, people):
+    article = parsed(after=after)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "text")
+    else:
+        assert article.provenance.get("authors") != "text"
+
+
+# --- dates: an hAtom entry's published and updated <time>s ---------------------------------
+
+HATOM_TIMES = {
+    "the revision's <time> beside the one marked published": (
+        '<time class="entry-date published" datetime="2024-03-04T10:00:00+00:00">March 4, 2024</time>'
+        '<time class="updated" datetime="2024-03-08T10:00:00+00:00">March 8, 2024</time>',
+        "2024-03-04", "2024-03-08"),
+    # near-miss: the publication stated in a <meta> tag, a revision <time> with no such tag for it
+    # is not read (a page whose metadata states no revision has had none stated)
+    "a meta publication date": (
+        '<meta property="article:published_time" content="2024-03-04T10:00:00+00:00">'
+        '<time class="updated" datetime="2024-03-08T10:00:00+00:00">March 8, 2024</time>',
+        "2024-03-04", None),
+}
+
+
+@pytest.mark.parametrize("top, published, updated", HATOM_TIMES.values(), ids=HATOM_TIMES.keys())
+def test_hatom_published_and_updated_times(top, published, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: kept in attributes and item properties -----------------------------------------
+
+KEPT_DATES = {
+    "a stamp shown as relative, its moment in seconds": (
+        '<span class="timestamp" data-timestamp="1709548200">2 hours ago</span>', "2024-03-04"),
+    "an empty date element filled by a script, its moment in milliseconds": (
+        '<div class="article-date" data-time="1709548200000"></div>', "2024-03-04"),
+    "an item's creation date": ('<span itemprop="dateCreated" content="2024-03-04">4 March</span>', "2024-03-04"),
+    "an item's publication date before its creation date": (
+        '<span itemprop="dateCreated" content="2024-03-01">1 March</span>'
+        '<span itemprop="datePublished" content="2024-03-04">4 March</span>', "2024-03-04"),
+    # near-misses: a number that is no Unix time (an id, a date run together), an attribute on
+    # an element that is no date's
+    "an id in a date element's data attribute": (
+        '<span class="timestamp" data-ts="48121">2 hours ago</span>', None),
+    "a date run together in a data attribute": (
+        '<span class="timestamp" data-date="20240304">2 hours ago</span>', None),
+    "a Unix time on an element that names no date": (
+        '<div class="share-bar" data-timestamp="1709548200"></div>', None),
+}
+
+
+@pytest.mark.parametrize("top, published", KEPT_DATES.values(), ids=KEPT_DATES.keys())
+def test_dates_kept_in_attributes_and_properties(top, published):
+    article = parsed(top=top)
+    if published:
+        assert (article.published or "")[:10] == published
+    else:
+        assert article.provenance.get("published") not in ("text", "meta")
+
+
+# --- dates: a line of its own labelled "Updated" -------------------------------------------
+
+UPDATED_LINES = {
+    "an 'Updated' line before the 'Published' one": (
+        '<div class="meta"><span>Updated: 6 March 2024</span> <span>Published: 4 March 2024</span></div>',
+        "2024-03-04", "2024-03-06"),
+    "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", None, "2024-03-08"),
+    # near-miss: a line that says what was updated in the story, with no date after the label
+    "an 'Updated' label with no date after it": (
+        "<p>Published: 4 March 2024</p><p>Updated to add the board's reply to the harbour master's letter. "
+        "The next vote is on 9 March 2024.</p>",
+        "2024-03-04", None),
+}
+
+
+@pytest.mark.parametrize("top, published, updated", UPDATED_LINES.values(), ids=UPDATED_LINES.keys())
+def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: another kind of date the story sets out ----------------------------------------
+
+OTHER_KIND_DATES = {
+    # an event's or a deadline's day, in an element named for it, dates nothing (nor does
+    # htmldate get to read it)
+    "an event's date": ('<p class="event-date">The fair opens on 12 April 2024.</p>', None),
+    "a deadline's date": ('<div class="deadlineDate">Entries close 30 April 2024</div>', None),
+    # near-misses: the story's own date elements, whose names hold those words inside others
+    "a date class with 'end' inside a word": ('<span class="legend-date">4 March 2024</span>', "2024-03-04"),
+    "the entry's date": ('<span class="entry-date">4 March 2024</span>', "2024-03-04"),
+}
+
+
+@pytest.mark.parametrize("top, published", OTHER_KIND_DATES.values(), ids=OTHER_KIND_DATES.keys())
+def test_another_kind_of_date_dates_no_page(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None) == published
+
+
+# --- dates: a press release's dateline -----------------------------------------------------
+
+DATELINES = {
+    "a place and a whole date before a dash": (
+        "<p>PORTLAND, March 4, 2024 — The harbour board met on the pier to vote on the plan.</p>", "2024-03-04"),
+    "a place with its state, the wire's name between slashes": (
+        "<p>SAN JOSE, Calif., Jan. 5, 2024 /Harbour Wire/ -- Marlo Dredging said it would bid for the work.</p>",
+        "2024-01-05"),
+    # near-misses: a dateline with no year; a date inside the first sentence; a dateline
+    # quoted from another story
+    "a dateline with no year": ("<p>PORTLAND, March 4 — The harbour board met on the pier to vote on the plan.</p>", None),
+    "a date in the sentence": (
+        "<p>The harbour board met on March 4, 2024 — in the rain — to vote on the dredging plan.</p>", None),
+    "a quoted dateline": (
+        "<blockquote><p>PORTLAND, March 4, 2024 — The harbour board met on the pier to vote.</p></blockquote>", None),
+}
+
+
+@pytest.mark.parametrize("top, published", DATELINES.values(), ids=DATELINES.keys())
+def test_a_press_release_dateline_dates_the_page(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None) == published
+
+
+# --- authors: a link to a profile page on the site itself ----------------------------------
+
+PROFILE_LINKS = {
+    "a relative profile link with a name slug": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/ines-varga">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    "a profiles page on the same host": (
+        "https://www.port.example/news/dredging",
+        '<div class="story-meta"><a href="https://port.example/profiles/ines-varga.html">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    "a link to the writer's byline page": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/byline/ines-varga">Ines Varga</a></div>',
+        ["Ines Varga"]),
+    "the index of byline pages": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/bylines/">Our Writers</a></div>', []),
+    # near-misses: a profile on another host (a platform's, a university's); a profile named by
+    # a number or one word (an account, a desk); the reader's own profile page
+    "another host's profile": (
+        "https://port.example/news/dredging",
+        '<div class="story-meta"><a href="https://uni.example/profile/ines-varga">Ines Varga</a></div>', []),
+    "a numbered profile": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/48121">Ines Varga</a></div>', []),
+    "a desk's profile": (
+        "https://port.example/news/dredging", '<div class="story-meta"><a href="/profile/editorial">Editorial</a></div>', []),
+}
+
+
+@pytest.mark.parametrize("url, top, people", PROFILE_LINKS.values(), ids=PROFILE_LINKS.keys())
+def test_a_link_to_a_profile_page_on_the_site(url, top, people):
+    article = parsed(f'<link rel="canonical" href="{url}">', top)
+    if people:
+        assert (article.authors, article.provenance["authors"]) == (people, "byline")
+    else:
+        assert article.provenance.get("authors") != "byline"
+
+
+# Near-misses read at the signal: no byline text at all, so that trafilatura's own search, the
+# last resort, is still asked (a byline that names no one stops it).
+NO_BYLINE_TEXT = {
+    "a placeholder picture's alt text": '<div class="post-author"><img src="/img/anon.png" alt="User avatar"></div>',
+    "a lower-case 'by' after a link, crediting a supplier": (
+        '<p><a href="https://cms.example/">Content Management</a> by <b>Marlo Systems</b></p>'),
+}
+
+
+@pytest.mark.parametrize("top", NO_BYLINE_TEXT.values(), ids=NO_BYLINE_TEXT.keys())
+def test_no_byline_text_from_a_placeholder_or_a_credit(top):
+    tree = load_html(f"<html><body><article>{HEADLINE}{top}{BODY}</article></body></html>")
+    assert html_signals.read_signals(tree).byline == []

@@ -35,6 +35,17 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill and Ben Ostrow, Reuters", ["Ada Quill", "Ben Ostrow"], ["Reuters"]),
         ("Ada Quill (AFP)", ["Ada Quill"], ["Agence France-Presse"]),
         ("Written by Ada Quill on October 3, 2025", ["Ada Quill"], []),
+        # the day before the month, as most of the world writes it
+        ("Written by Ada Quill on 3 October 2025", ["Ada Quill"], []),
+        # the labels "Story:", "Writers:", "Reporters:" (and near-miss: "Story" as a first name)
+        ("Story: Ada Quill", ["Ada Quill"], []),
+        ("Writers: Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Story Musgrave", ["Story Musgrave"], []),
+        ("by Ada Quill on 3rd Oct. 2025", ["Ada Quill"], []),
+        # a weekday's short form after "on", cut off from its date by the comma
+        ("Ada Quill on Fri, 10/03/2025 - 10:00", ["Ada Quill"], []),
+        # near-misses: a month or a short weekday that is a family name stays
+        ("Ada May and Ben Sun", ["Ada May", "Ben Sun"], []),
         ("By Ada Quill on Monday, November 3rd, 2025 at 11:04 a.m.", ["Ada Quill"], []),
         ("Ada Quill Fri., Oct. 3, 2025", ["Ada Quill"], []),
         ("Tuesday Fenwick", ["Tuesday Fenwick"], []),  # a first name, not a weekday
