@@ -804,6 +804,16 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         for j in range(i, best_end + 1):
             add(best, j)  # every line is the byline's
         return
+    # "Ann Lee" / "Harbor Ledger Staff Writer", "By Ann Lee" / "Harbor Ledger Staff": under a
+    # writer's name, a role line's "name" is the outlet's; the writer is the line above, and the
+    # role line is the byline's too.
+    if i > 0 and rules.outlet_role_line(line):
+        above = lines[i - 1]
+        writers = rules.byline_by(above) or (rules.names_in(above.text) if rules.is_name_line(above) else [])
+        if writers:
+            add(writers, i - 1)
+            add(writers, i)
+            return
     people, _ = rules.byline_with_organisation(line)
     people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)

@@ -836,8 +836,10 @@ def clean_byline(text: str) -> str:
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
+    # ("A For The Times", "ANN LEE FOR THE TIMES", "A In Lisbon": a byline in title case or
+    # in capitals sets "for", "from", "of" and "in" so too.)
     # ("vanuit", "desde", "depuis": "from" in Dutch, Spanish, French, after a comma or not.)
-    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:at|(?i:in|for|from|of))\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
@@ -946,6 +948,8 @@ def _is_person(name: str) -> bool:
         return False  # "Example.com"
     if any(w.endswith((":", "：")) for w in words):
         return False  # "Words: Ann Lee": a label and a name, read as one string
+    if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
+        return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
@@ -1308,8 +1312,11 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
     if not agency:
         # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).
         words = tail.split()
-        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5
-                and words[-1].casefold() in ORGANISATION_WORDS and _plausible_outlet(tail)):
+        # (Or "The" and a newspaper's last word, "A | The Harbor Ledger": with "The" before it
+        # the words are no co-author's, "Ann Lee, Tom Sun" is two people.)
+        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5 and _plausible_outlet(tail)
+                and (words[-1].casefold() in ORGANISATION_WORDS
+                     or words[0].casefold() == "the" and words[-1].casefold() in _MASTHEAD_WORDS)):
             agency = _outlet(tail)
         else:
             return [], None
@@ -1753,6 +1760,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
+    if _outlet_before_role(name):
+        return [], None
     people = names_in(name)
     outlet = None
     rest = " ".join(words[k:])
@@ -1761,6 +1770,29 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         if re.fullmatch(_OUTLET_NAME, candidate) and _plausible_outlet(candidate):
             outlet = candidate
     return people, outlet if people else None
+
+
+def outlet_role_line(line: Line) -> bool:
+    """"Harbor Ledger Staff Writer", "Harbour Gazette Staff": a role line whose words before the
+    role are a publication's name ("... Ledger", "... Gazette"), not a person's, as a byline
+    block sets it under the writer's name."""
+    text = unglue(line.text)
+    words = text.split()
+    if not 2 <= len(words) <= 8:
+        return False
+    for k, word in enumerate(words):
+        if word.casefold().strip(",.") in _PERSON_ROLES:
+            break
+    else:
+        return False
+    return k >= 2 and _outlet_before_role(" ".join(words[:k]).strip(" ,|•·–—-"))
+
+
+def _outlet_before_role(name: str) -> bool:
+    """"Harbor Ledger" in "Harbor Ledger Staff Writer": the outlet's name before a role, no
+    person's. ("Sun" ends a newspaper's name and is a common surname too: "Lily Sun Staff
+    Writer" is a person.)"""
+    return _masthead(name) and name.split()[-1].casefold() != "sun"
 
 
 # (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)

@@ -935,3 +935,66 @@ def test_a_writer_who_introduces_themselves(opening, authors, markdown):
 def test_a_byline_comes_before_a_self_introduction():
     text = f"# {HEADLINE}\n\nBy Sue Ray\n\nMy name is Ann Lee and I have written about ports since 2010.\n\n{STORY}\n"
     assert parse(text, True).authors == ["Sue Ray"]
+
+
+# --- an outlet's name before a role, under the writer's name -------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee\n\nHarbor Ledger Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee\nHarbor Ledger Staff", ["Ann Lee"]),
+    ("Ann Lee\nThe Bay Star Reporter\nMarch 3, 2024", ["Ann Lee"]),
+    ("Harbor Ledger Staff Writer", []),  # the outlet's role line alone names nobody
+    # near-misses: a person's name before the role ("Sun" is a surname as well as a paper's name)
+    ("Ann Lee Staff Writer", ["Ann Lee"]),
+    ("Lily Sun Staff Writer", ["Lily Sun"]),
+    ("Ann Lee\n\nLily Sun Staff Writer", ["Lily Sun"]),
+    ("Ann Lee\nHarbor Ledger\nMarch 3, 2024", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_outlets_role_line_under_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbor Ledger Staff Writer", True), ("The Bay Star Senior Reporter", True), ("Harbor Gazette Staff", True),
+    ("Ann Lee Staff Writer", False), ("Lily Sun Staff Writer", False), ("Staff Writer", False),
+    ("Harbor Ledger", False),
+])
+def test_outlet_role_line(text, expected):
+    assert rules.outlet_role_line(line(text)) is expected
+
+
+# --- "For", "From", "Of", "In" in a byline in title case or in capitals ---------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee For The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE FOR HARBORLINE", ["Ann Lee"]),
+    ("BY ANN LEE AND TOM PARK FOR HARBORLINE", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee In Lisbon", ["Ann Lee"]),
+    ("By Ann Lee Of The Bay Times", ["Ann Lee"]),
+    # near-misses: surnames that open with those letters
+    ("By Ann Forbes", ["Ann Forbes"]),
+    ("By Tom Fromm and Ann Ofori", ["Tom Fromm", "Ann Ofori"]),
+    ("By Sue Ingram", ["Sue Ingram"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_for_and_in_in_a_byline_in_title_case_or_capitals(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- names and "The" with a newspaper's last word after a bar, a comma or in brackets ------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, Tom Park and Sue Ray | The Harbor Ledger", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee (The Harbor Ledger)", ["Ann Lee"]),
+    ("Ann Lee | The Bay Star", ["Ann Lee"]),
+    # near-misses: a second writer whose surname ends a paper's name; no "The", no outlet
+    ("Ann Lee, Tom Sun", ["Ann Lee", "Tom Sun"]),
+    ("Ann Lee and Tom Park | Harbor Weekend", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_and_the_newspaper_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
