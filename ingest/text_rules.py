@@ -800,7 +800,7 @@ _TRAILING_AGENCY = re.compile(
 
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
-    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
     # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
@@ -1377,7 +1377,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
     # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
-    text = without_email(_PROFILE_ADDRESS.sub("", line.text))
+    text = unglue_names(without_email(_PROFILE_ADDRESS.sub("", line.text)))
     text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
@@ -1687,6 +1687,43 @@ def unglue(text: str) -> str:
                 and (earlier.casefold() in {"by", "par", "von", "por", "door", "av", "di"}
                      or not re.fullmatch(r"[A-Z][\w'’.-]*", earlier))):
             words[k] = f"{match.group(1)}; {match.group(2)}"
+    return " ".join(words)
+
+
+# The openings of surnames written with a capital inside ("MacKenzie", "VanDyke", "DelGado"):
+# where a glued pair of names would be cut, they keep the word whole.
+_INNER_CAPITAL_PREFIXES = {"mac", "van", "von", "del", "des", "dos", "der", "den", "ten", "ter", "bin", "ibn",
+                           "abu", "ben", "fitz", "dal", "dei", "san", "st."}
+_GLUED_NAMES = re.compile(rf"({_UPPER}{_LOWER}{{2,}})({_UPPER}{_LOWER}+)")
+_GLUED_AND = re.compile(rf"(?<=\s)(and|und|et)(?={_UPPER}{_LOWER})")
+
+
+def unglue_names(text: str) -> str:
+    """"Ann LeeTom Park" -> "Ann Lee, Tom Park": two names whose links were run together with no
+    space (a copy or a plain-text converter joins the elements of a byline so). A word is cut
+    where a capital follows two small letters or more, only between capitalised words, the
+    surname before and the next writer's surname after it, each side a person's name;
+    "MacKenzie" keeps its capital.
+    ("andTom" is "and Tom" too.)"""
+    if not re.search(rf"{_LOWER}{_UPPER}", text):
+        return text  # (the cheap anchor: most bylines have no capital after a small letter)
+    text = _GLUED_AND.sub(r"\1 ", text)
+    words = text.split(" ")
+    first_name = [k == 0 for k in range(len(words))]  # word k opens a name
+    for k in range(1, len(words) - 1):
+        match = _GLUED_NAMES.fullmatch(words[k])
+        # The glued word is a name's second word, its first the word before ("Ann Lee
+        # BuzzWord" is a brand after a whole name), and each side a person's name ("Sports
+        # NewsAnn Lee" is a menu run onto a name).
+        if (match and match.group(1).casefold() not in _INNER_CAPITAL_PREFIXES
+                and (first_name[k - 1] or not re.match(_UPPER, words[k - 2]) or words[k - 2].endswith((",", ":", ";"))
+                     or words[k - 2].casefold() in {"by", "par", "von", "por", "door", "av"})
+                and re.match(_UPPER, words[k - 1]) and re.match(_UPPER, words[k + 1])
+                and _is_person(f"{words[k - 1].split(', ')[-1]} {match.group(1)}")
+                # ("Ann LeeThe Harbor Ledger": the outlet after the name, cut off as well.)
+                and (_is_person(f"{match.group(2)} {words[k + 1]}") or match.group(2) == "The")):
+            words[k] = f"{match.group(1)}, {match.group(2)}"
+            first_name[k] = True  # (its second half opens the next name)
     return " ".join(words)
 
 

@@ -998,3 +998,36 @@ def test_for_and_in_in_a_byline_in_title_case_or_capitals(header, authors, markd
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_and_the_newspaper_after_a_bar(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- names run together with no space (links joined by a plain-text copy) ------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann LeeTom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann LeeTom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann LeeTom ParkSue Ray\n\nMarch 3, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee andTom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann LeeThe Harbor Ledger", ["Ann Lee"]),
+    # near-misses: a capital inside a surname or a brand, a menu run onto a name
+    ("By Ann MacKenzie Smith", ["Ann MacKenzie Smith"]),
+    ("By Mary LeBlanc", ["Mary LeBlanc"]),
+    ("By Ann Lee, HarbourNet Staff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_run_together(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann LeeTom Park", "Ann Lee, Tom Park"),
+    ("By Ann LeeTom Park and Sue Ray", "By Ann Lee, Tom Park and Sue Ray"),
+    ("Words: Ann LeeTom ParkSue Ray", "Words: Ann Lee, Tom Park, Sue Ray"),
+    # near-misses: left as they are
+    ("Ann MacKenzie Smith", "Ann MacKenzie Smith"),
+    ("Ann Lee BuzzWord Daily", "Ann Lee BuzzWord Daily"),  # a brand after a whole name
+    ("Sports NewsAnn Lee", "Sports NewsAnn Lee"),  # a menu's words are no person's
+    ("Ann McDonald", "Ann McDonald"),
+])
+def test_unglue_names(text, expected):
+    assert rules.unglue_names(text) == expected
