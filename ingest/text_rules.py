@@ -184,12 +184,34 @@ def read_lines(text: str) -> list[Line]:
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
         visible, links = markdown_to_text(stripped)
-        visible = unglue_stamps(visible)
+        visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
+        if "/" in visible and "(" in visible:
+            visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+# "Ann Lee (she/her)": the pronouns a profile sets beside a writer's name; with its slash the
+# name reads as a photo credit ("Ann Lee (Harbour/Pool)"), so they go from the line.
+_PRONOUNS = re.compile(r"\s*\((?i:she|he|they|ze|xe)/(?i:her|hers|him|his|them|theirs|they|she|he|zir|xem)\)")
+
+
+# A table row of a label and its value: "| Author | Ann Lee |", "| Published | March 3, 2024 |".
+_LABEL_ROW = re.compile(r"^\|\s*([^\W\d_][^|\d]{0,30}?)\s*\|\s*([^|]*[^|\s])\s*\|?$")
+
+
+def _label_row(text: str) -> str:
+    """A byline block laid out as a table comes out of a converter as rows of two cells, the
+    label and its value: read as the label, a colon and the value ("Author: Ann Lee"), as the
+    rules read a byline block's fields. Other rows stay as they are."""
+    match = _LABEL_ROW.match(text)
+    # (A label is a word or two, "Author", "Last updated"; not a name, "Ann Lee | March 3".)
+    if not match or count_words(match.group(1)) > 2 or NAME_LINE.match(match.group(1)):
+        return text
+    return f"{match.group(1)}: {match.group(2)}"
 
 
 # A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
@@ -737,7 +759,9 @@ _PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisier
                     r"publisert|udgivet|opublikowano|zveřejněno)\b")
 # Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
 _READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
+    # ("5-6 minutes": a browser's reader view gives the time as a range, with no "read".)
+    r"^(?:\d+\s*[-–]\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minutes)\.?|"
+    r"\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
     r"de leitura|di lettura|lesezeit|leestijd)|(?:reading time|read time|lesedauer|lesezeit|"
     r"temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|lästid|"
     r"lesetid|læsetid|czas czytania|doba čtení)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+\s*\w*\.?)$",
@@ -803,6 +827,9 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
+    # "Ann Lee, a senior reporter covering ports. She ...": a description of the writer after
+    # a comma, opening with an article and going on in small letters, is no more names.
+    text = re.split(r",\s+(?:a|an|the)\s+(?=[a-z])", text, maxsplit=1)[0]
     # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
     text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
@@ -1184,7 +1211,9 @@ def byline_by(line: Line) -> list[str]:
     # or nothing may stand before it.
     # (A standfirst may run into the byline when their elements lose the break between them:
     # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
+    # ("Posted 2 hours ago by A": a relative stamp before it, as a date.)
     if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+                               or re.fullmatch(r"\W*(?:(?:posted|published|updated)\s+)?\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)\s+ago\s*", before, re.I)
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
@@ -1601,6 +1630,13 @@ def name_slash_outlet(line: Line) -> list[str]:
     head = re.sub(r"^[^|•·]*\d[^|•·]*\s*[|•·]\s*", "", head) if full_dates(head) else head
     if line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
+    # "Ann Lee / Tom Park / Sue Ray": more writers, each after a slash of its own.
+    # ("Ann Lee / Tom Park / Harbour Gazette": the outlet after the last.)
+    more = re.split(r"\s*/\s*", tail)
+    if len(more) > 1:
+        writers = more[:-1] if _masthead(more[-1]) else more
+        if all(_co_author(part) for part in writers):
+            return names_in(" and ".join([head, *writers]))
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
     # "Ann Lee / Tom Park": a second writer where the outlet would stand.
@@ -1835,7 +1871,9 @@ def _outlet_before_role(name: str) -> bool:
 # (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
 # ("Ann Lee reports", "Ann Lee and Tom Park report": the same with no place, as a broadcaster's page sets
 # it under the headline.)
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?)\.?$")
+# ("Ann Lee (Lisbon)": the place in brackets after the name.)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?|"
+                       rf"\({_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\))\.?$")
 
 
 _EACH_IN_PLACE = re.compile(

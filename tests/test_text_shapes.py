@@ -1031,3 +1031,52 @@ def test_names_run_together(header, authors, markdown):
 ])
 def test_unglue_names(text, expected):
     assert rules.unglue_names(text) == expected
+
+
+# --- more byline shapes from the census: a description after the name, a relative stamp before
+# "by", a reader view's reading time, a table's label row, pronouns, a place in brackets,
+# writers each after a slash -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee, a senior reporter covering ports. She joined in 2020.\n\nMarch 3, 2024", ["Ann Lee"]),
+    ("By Ann Lee, the paper's shipping reporter", ["Ann Lee"]),
+    ("Posted 2 hours ago by Ann Lee", ["Ann Lee"]),
+    ("Transport\n\nAnn Lee\n\n5-6 minutes", ["Ann Lee"]),  # a section over the name: the stamp tells it
+    ("| | |\n|---|---|\n| Author | Ann Lee |\n| Published | March 3, 2024 |", ["Ann Lee"]),
+    ("Ann Lee (she/her)\n\nMarch 3, 2024", ["Ann Lee"]),
+    ("By Ann Lee (they/them)", ["Ann Lee"]),
+    ("Ann Lee (Lisbon)", ["Ann Lee"]),
+    ("Ann Lee / Tom Park / Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee / Tom Park / Harbor Ledger", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence with "ago by", a credit with a slash in brackets, a role and an
+    # outlet after the slashes, a table row of figures
+    ("The ships were stopped 2 hours ago by Ann Lee", []),
+    ("Ann Lee (Harbor/Pool)", []),
+    ("Ann Lee / Staff Writer / Harbor Ledger", ["Ann Lee"]),
+    ("| 2019 | 3,000 |\n|---|---|\n| 2020 | 4,000 |", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_byline_shapes_from_the_census(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("| Author | Ann Lee |", "Author: Ann Lee"),
+    ("| Last updated | March 3, 2024 |", "Last updated: March 3, 2024"),
+    # near-misses: a name or a byline in the first cell, figures, more than two cells
+    ("| Ann Lee | March 3, 2024 |", "| Ann Lee | March 3, 2024 |"),
+    ("| By Ann Lee | March 3, 2024 |", "| By Ann Lee | March 3, 2024 |"),
+    ("| 2019 | 3,000 |", "| 2019 | 3,000 |"),
+    ("| Port | Ships | Crews |", "| Port | Ships | Crews |"),
+])
+def test_a_table_row_of_a_label_and_its_value(text, expected):
+    assert line(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee (she/her)", "Ann Lee"), ("By Ann Lee (they/them), Staff Writer", "By Ann Lee, Staff Writer"),
+    ("The ferry (north/south) runs hourly.", "The ferry (north/south) runs hourly."),  # near-miss
+])
+def test_pronouns_beside_a_name_go(text, expected):
+    assert line(text).text == expected
