@@ -398,6 +398,15 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def dates_outside_addresses(text: str) -> list[tuple[int, str]]:
+    """full_dates, without the dates inside a web address the line shows ("https://example.org
+    /2023/11/05/fares" is the day another story was filed, or the page's first version): a
+    date a reader sees written weighs more."""
+    if "/" not in text:
+        return full_dates(text)  # (the cheap anchor: an address has a slash)
+    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text))
+
+
 def parse_day(raw: str) -> date | None:
     """The calendar day of a full date string found by full_dates (None if impossible)."""
     match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
@@ -460,6 +469,7 @@ _WEB_ADDRESS = r"(?:https?://|www\.)\S+|(?<!\S)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z
 # write a link whose text is its own address, so "Ann Lee [https://x/annlee](...)" reads
 # "Ann Lee https://x/annlee".
 _PROFILE_ADDRESS = re.compile(rf"[,\s]+(?:{_WEB_ADDRESS})")
+_ADDRESS = re.compile(_WEB_ADDRESS)
 # Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
@@ -1228,6 +1238,19 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+_STANDFIRST_BEFORE_BY = re.compile(r"^(.{12,}?[.!?…][”\"’']?)\s+(?:By|BY)\s+\S")
+
+
+def standfirst_before_byline(line: Line) -> str | None:
+    """"The deal gives the dockers a rise. By Ann Lee": the sentences before a byline run onto
+    their line (a standfirst and the byline that lost the break between them), if the line is
+    that and the rest a byline."""
+    match = _STANDFIRST_BEFORE_BY.match(line.text)
+    if not match or not byline_by(Line(raw=line.text[match.end(1):], text=line.text[match.end(1):].strip())):
+        return None
+    return match.group(1)
 
 
 def _name_before_organisation(text: str) -> list[str]:

@@ -1080,3 +1080,49 @@ def test_a_table_row_of_a_label_and_its_value(text, expected):
 ])
 def test_pronouns_beside_a_name_go(text, expected):
     assert line(text).text == expected
+
+
+# --- a standfirst run into the byline is the description still ----------------------------------
+
+
+@pytest.mark.parametrize("header, description, authors", [
+    ("The union says the deal gives its members a rise of four per cent. By Ann Lee",
+     "The union says the deal gives its members a rise of four per cent.", ["Ann Lee"]),
+    ("Will the deal hold? BY ANN LEE AND TOM PARK", "Will the deal hold?", ["Ann Lee", "Tom Park"]),
+    # near-misses: a byline alone, a sentence that goes on after "By", a standfirst alone
+    ("By Ann Lee", None, ["Ann Lee"]),
+    ("The union says the deal gives its members a rise. By Monday the ships had gone.", None, []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_standfirst_run_into_the_byline_is_the_description(header, description, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = extract_text(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY} Again.\n", markdown=markdown)
+    assert (article.description, article.authors) == (description, authors)
+
+
+# --- a date inside a web address the text shows weighs less than a date written out -------------
+
+
+@pytest.mark.parametrize("header, day", [
+    ("By Ann Lee\n\nhttps://harbor.example/news/2023/11/05/fares\n\nMarch 4, 2024", "2024-03-04"),
+    ("By Ann Lee\n\nSee harbor.example/2023/11/05/fares\n\nUpdated: no\n\nMarch 4, 2024", "2024-03-04"),
+    # near-misses: the address's date when the header has no other; a Markdown link's target is
+    # never read; a date written out before the address
+    ("By Ann Lee\n\nhttps://harbor.example/news/2023/11/05/fares", "2023-11-05"),
+    ("By Ann Lee\n\n[Fares](https://harbor.example/news/2023/11/05/fares)", ""),
+    ("By Ann Lee | March 4, 2024 | https://harbor.example/2023/11/05/fares", "2024-03-04"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_date_inside_a_web_address_weighs_less(header, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY} Again.\n", markdown)
+    assert (article.published or "")[:10] == day
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("March 4, 2024", [(0, "March 4, 2024")]),
+    ("https://harbor.example/2023/11/05/fares", []),
+    ("harbor.example/news/2023/11/05 and 2024/03/04", [(35, "2024-03-04")]),
+])
+def test_dates_outside_addresses(text, dates):
+    assert rules.dates_outside_addresses(text) == dates
