@@ -83,6 +83,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     # authors' links set side by side: their words would run together ("Ann LeeTom Park",
     # one name to every rule), so a comma parts them where a word's end meets a capital.
     text = _TOUCHING_LINKS.sub(r"\1, ", text)
+    # ("[Ann Lee](/a) [Tom Park](/t)": the same with a space between, where the page set the
+    # commas by its style sheet; only between links whose words have a name's shape.)
+    if ") [" in text or ")  [" in text:
+        text = _SPACED_NAME_LINKS.sub(_comma_between_names, text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)
@@ -96,6 +100,15 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+def _comma_between_names(match: re.Match) -> str:
+    """A comma after the first of two name links side by side when both are people's names
+    ("[World News](/w) [Local News](/l)" is a menu and stays as it is)."""
+    first, second = match.group(2), match.group(3)
+    if _is_person(" ".join(first.split())) and _is_person(" ".join(second.split())):
+        return f"{match.group(1)}, "
+    return match.group(0)
 
 
 def _emphasised(match: re.Match) -> str:
@@ -708,6 +721,9 @@ _GLUED_WORD = re.compile(_GLUED_PARTICLE)
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
+# Two links side by side with only a space between, each a name ("[Ann Lee](/a) [Tom Park](/t)").
+_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)"
+_SPACED_NAME_LINKS = re.compile(rf"({_NAME_LINK})\s+(?=\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\()")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
 # ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
@@ -1338,7 +1354,8 @@ def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
         if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
             count += 1
             continue
-        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        # ("Kofi Mensah and" / "Lina Berg": the joining word may end the line before the last.)
+        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*(?:,|,?\s+(?:and|&))?", text)
         # "Ann Lee" / "Harbour Health News": the outlet under the name is no second author.
         if match and {w.casefold() for w in text.split()} & ORGANISATION_WORDS:
             break

@@ -53,8 +53,12 @@ def line(text: str) -> Line:
     # two links that touch: a comma parts a word's end from the capital that opens the next
     ("[Ann Lee](/a)[Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
     ('By [Ann Lee](/a "Ann")[Tom Park](/t)[Sue Ray](/s)', "By Ann Lee, Tom Park, Sue Ray", 0, False),
-    # near-misses: a space or a bracket between them, or no capital after
-    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee Tom Park", 0, False),
+    # (with a space between, when both are people's names: the page set its commas by style)
+    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
+    # near-misses: a space between links that are no names, or a word each; a bracket between
+    # them, or no capital after
+    ("[World News](/w) [Local News](/l)", "World News Local News", 0, False),
+    ("[Ann](/a) [Lee](/l)", "Ann Lee", 0, False),
     ("[see](/a)[here](/b)", "seehere", 0, False),
     ("[Ann Lee](/a)[ Twitter](/t)", "Ann Lee Twitter", 0, False),
 ])

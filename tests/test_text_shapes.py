@@ -1126,3 +1126,20 @@ def test_a_date_inside_a_web_address_weighs_less(header, day, markdown):
 ])
 def test_dates_outside_addresses(text, dates):
     assert rules.dates_outside_addresses(text) == dates
+
+
+# --- writers' links side by side with a space between; a joining word ending a byline's line ------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By [Ann Lee](https://harbor.example/a/ann) [Tom Park](https://harbor.example/a/tom)", ["Ann Lee", "Tom Park"]),
+    ("[Ann Lee](/a/ann) [Tom Park](/a/tom) [Sue Ray](/a/sue)\n\nMarch 3, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee,\n\nTom Park,\n\nSue Ray,\n\nKofi Mensah and\n\nLina Berg",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Kofi Mensah", "Lina Berg"]),
+    # near-misses: a profile link beside the name; the same names with no links (one name to
+    # the text, four words, which no rule may part)
+    ("By [Ann Lee](https://harbor.example/a/ann) [Twitter](https://x.example/ann)", ["Ann Lee"]),
+    ("By Ann Lee,\n\nTom Park\n\nThe ferry strike goes on.", ["Ann Lee", "Tom Park"]),
+])
+def test_writers_links_side_by_side_and_joining_words_ending_lines(header, authors):
+    assert authors_under_headline(header, True) == authors
