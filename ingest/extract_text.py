@@ -1040,16 +1040,14 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
-    published = updated = None
     # The byline's own lines first, then the header below the headline, then above it (a
     # masthead above the headline shows the day the page was read, and menus list other stories).
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
     # A date written where a reader sees it first; one inside a web address the text shows
     # ("https://example.org/2023/11/05/...") only when the header has no other.
-    for dates_of in (rules.dates_outside_addresses, rules.full_dates):
-        published, updated = _header_dates(lines, header, used, above, dates_of)
-        if published or updated:
-            break
+    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses)
+    if not (published or updated) and any("/" in lines[i].text for i in header):
+        published, updated = _header_dates(lines, header, used, above, rules.full_dates)
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
     # A "Published ..." stamp below the story (some pages put the byline block at the end).

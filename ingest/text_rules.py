@@ -1771,6 +1771,7 @@ def unglue(text: str) -> str:
 _INNER_CAPITAL_PREFIXES = {"mac", "van", "von", "del", "des", "dos", "der", "den", "ten", "ter", "bin", "ibn",
                            "abu", "ben", "fitz", "dal", "dei", "san", "st."}
 _GLUED_NAMES = re.compile(rf"({_UPPER}{_LOWER}{{2,}})({_UPPER}{_LOWER}+)")
+_SMALL_THEN_CAPITAL = re.compile(f"{_LOWER}{_UPPER}")
 _GLUED_AND = re.compile(rf"(?<=\s)(and|und|et)(?={_UPPER}{_LOWER})")
 
 
@@ -1781,7 +1782,7 @@ def unglue_names(text: str) -> str:
     surname before and the next writer's surname after it, each side a person's name;
     "MacKenzie" keeps its capital.
     ("andTom" is "and Tom" too.)"""
-    if not re.search(rf"{_LOWER}{_UPPER}", text):
+    if not _SMALL_THEN_CAPITAL.search(text):
         return text  # (the cheap anchor: most bylines have no capital after a small letter)
     text = _GLUED_AND.sub(r"\1 ", text)
     words = text.split(" ")
