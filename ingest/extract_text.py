@@ -563,6 +563,13 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str) -> bool:
+    """The story, apart from line i, names the person by their surname (a source, not the
+    writer)."""
+    surname = rules.fold(person.split()[-1])
+    return any(surname in lines[j].key.split() for j in range(body_at or 0, len(lines)) if j != i)
+
+
 def _link_alone(line: Line) -> bool:
     """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
     if not line.words:
@@ -679,6 +686,16 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i)
+            if not found:
+                # An opinion piece's writer, described by their work below it ("Ann Lee
+                # teaches economics at ...", "Ann Lee is director of ..."), when the piece
+                # itself never names them: the story's own people are named in it.
+                for i in tail:
+                    person = rules.opinion_bio(lines[i])
+                    if person and not _named_in_story(lines, body_at, i, person):
+                        add([person], i)
+                        source = "bio"
+                        break
         if not found:
             # An author box below the story: "About the author" and the name (or the bio).
             start = body_at if body_at is not None else 0

@@ -1983,6 +1983,31 @@ _CO_BIO = re.compile(
     r"(?:journalists|reporters|writers|correspondents|editors|columnists|contributors|producers)\b")
 
 
+# The bio of an opinion piece's writer: what they do rather than a journalist's role ("Ann Lee
+# teaches economics at Bay University", "Ann Lee is director of the Harbour Institute", "Ann
+# Lee, a former ferry captain, is a member of the port board").
+_OPINION_BIO = re.compile(
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:teaches\s+(?:[\w'’-]+\s+){{0,4}}?(?:at|in)\s|(?:is|was)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:co-?founder|founder|director|president|chair|chairman|chairwoman|head|"
+    r"chief executive|partner|member|fellow|scholar|professor|lecturer|researcher|"
+    r"candidate|student|lawyer|attorney|physician|doctor|author)\s+(?:of|at|in|with|for)\b)")
+
+
+def opinion_bio(line: Line) -> str | None:
+    """The person an opinion piece's bio describes, if the line is one (a short line, a
+    sentence or two). Only in emphasis, as pages set a writer's note apart, unless the writer
+    teaches: a story may end on who one of its people is ("Tom Park is president of the
+    union")."""
+    if line.words > 45:
+        return None
+    match = _OPINION_BIO.match(line.text)
+    raw = line.raw.strip()
+    if match and not (raw[:1] in "*_" and raw[-1:] in "*_" or " teaches " in match.group(0)):
+        return None
+    people = names_in(match.group(1)) if match else []
+    return people[0] if len(people) == 1 else None
+
+
 def people_of_bio(line: Line) -> list[str]:
     """The writers a bio names: the one of bio(), or each of a bio written for two or more."""
     match = _CO_BIO.match(line.text)

@@ -1143,3 +1143,23 @@ def test_dates_outside_addresses(text, dates):
 ])
 def test_writers_links_side_by_side_and_joining_words_ending_lines(header, authors):
     assert authors_under_headline(header, True) == authors
+
+
+# --- an opinion piece's writer, described below it by their work ---------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee teaches economics at Bay University.", ["Ann Lee"]),
+    ("_Ann Lee is director of the Harbor Institute._", ["Ann Lee"]),
+    ("*Ann Lee, a former ferry captain, is a member of the port board.*", ["Ann Lee"]),
+    # near-misses: the last line of a story about one of its people (no emphasis), a person the
+    # story names, teaching that is no post
+    ("Tom Park is president of the crews' union.", []),
+    ("_Tom Park is president of the crews' union._\n\nPark said the strike would go on.", []),
+    ("Tom Park teaches the crews to sail.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_opinion_writers_note_below_the_piece(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
