@@ -834,7 +834,7 @@ def _co_author(part: str) -> bool:
     """What follows a bar or a slash in a byline is a second writer: names only, each a
     person's, and not an outlet ("Harbour Gazette"), a place ("Los Angeles") or a role."""
     part = part.strip()
-    if not NAMES_LINE.match(part) or _masthead(part):
+    if not NAMES_LINE.match(part) or _outlet_before_role(part):
         return False
     people = split_people(part)[0]
     if not people or not all(_is_person(p) for p in people):
@@ -848,9 +848,14 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
+_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
+    # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
+    text = _LABEL_WITHOUT_COLON.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
     # "Ann Lee, a senior reporter covering ports. She ...": a description of the writer after
@@ -1383,9 +1388,12 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
         words = tail.split()
         # (Or "The" and a newspaper's last word, "A | The Harbor Ledger": with "The" before it
         # the words are no co-author's, "Ann Lee, Tom Sun" is two people.)
+        # (After a bar, a field of its own, "A | Harbor Ledger" names the paper as well.)
+        barred = "|" in separators[-1].group(0)
         if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5 and _plausible_outlet(tail)
                 and (words[-1].casefold() in ORGANISATION_WORDS
-                     or words[0].casefold() == "the" and words[-1].casefold() in _MASTHEAD_WORDS)):
+                     or (words[0].casefold() == "the" or barred and _outlet_before_role(tail))
+                     and words[-1].casefold() in _MASTHEAD_WORDS)):
             agency = _outlet(tail)
         else:
             return [], None

@@ -1163,3 +1163,19 @@ def test_an_opinion_writers_note_below_the_piece(end, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- a writer's label with no colon; the paper's name after a bar --------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Words Ann Lee\nPhotos Tom Park", ["Ann Lee"]),
+    ("Story Ann Lee", ["Ann Lee"]),
+    ("Ann Lee | Harbor Ledger", ["Ann Lee"]),
+    # near-misses: a photographer's label; a surname that ends a paper's name too
+    ("Photos Tom Park", []),
+    ("By Ann Lee | Lily Sun", ["Ann Lee", "Lily Sun"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_label_without_its_colon_and_the_paper_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
