@@ -184,7 +184,8 @@ def read_lines(text: str) -> list[Line]:
         wrapped, blank = not blank, not stripped
         if not stripped:
             continue
-        if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
+        # (Right under its line only: after a blank line "---" is a rule, "Ann Lee" / "" / "---".)
+        if _SETEXT.match(stripped) and wrapped and lines and not lines[-1].heading and lines[-1].words:
             lines[-1].heading = 1 if stripped[0] == "=" else 2  # "Title\n=====" headings
             continue
         heading = 0

@@ -140,6 +140,16 @@ def test_rules_and_setext_headings():
     assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
 
 
+@pytest.mark.parametrize("text, headings", [
+    ("Ann Lee\n\n---\n\nMarch 3, 2024", [("Ann Lee", 0), ("March 3, 2024", 0)]),  # a rule after a blank line
+    # near-misses: the underline right under its line
+    ("Ann Lee\n---\n\nMarch 3, 2024", [("Ann Lee", 2), ("March 3, 2024", 0)]),
+    ("Harbour strike ends\n===", [("Harbour strike ends", 1)]),
+])
+def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
+    assert [(x.text, x.heading) for x in read_lines(text)] == headings
+
+
 # --- dates ---------------------------------------------------------------------------------
 
 
