@@ -1179,3 +1179,19 @@ def test_an_opinion_writers_note_below_the_piece(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_label_without_its_colon_and_the_paper_after_a_bar(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a time set as a field of its own between the name and the date -----------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | 10:00 AM | March 3, 2024", ["Ann Lee"]),
+    ("Ann Lee - 9.30am - 3 March 2024", ["Ann Lee"]),
+    ("Ann Lee@annlee / 10:00 AM EST•March 3, 2024", ["Ann Lee"]),
+    # near-misses: a time with no date; no name before the time
+    ("Ann Lee | 10:00 AM", []),
+    ("The ferry left | 10:00 AM | March 3, 2024", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_time_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
