@@ -2071,7 +2071,8 @@ _CONTACT = re.compile(
     rf"^(?:(?i:contact|reach|e-?mail|write to)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
     # "Ann Lee can be reached at ...": the same address with the name first
     rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
-    r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
+    # (A local number has no area code: "Reach Ann Lee at 555-0100".)
+    r"(?:\S+@[\w-]+\.\w|(?:\(?\d{3}\)?[\s.-]?)?\d{3}[\s.-]?\d{4}\b)")
 
 
 # "... and Tom Park at tom.park@example.org": the next writer's address on the same line.

@@ -1195,3 +1195,20 @@ def test_a_label_without_its_colon_and_the_paper_after_a_bar(header, authors, ma
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_time_between_the_name_and_the_date(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a contact line below the story with a local number -------------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Reach Ann Lee at 555-0100 or ann.lee@harbor.example.", ["Ann Lee"]),
+    ("Reach Ann Lee at 555-0100.", ["Ann Lee"]),
+    # near-misses: an office's number, a year where a number would stand
+    ("Reach the ferry office at 555-0100.", []),
+    ("Contact Ann Lee at 2024 meetings.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_contact_line_with_a_local_number(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
