@@ -55,6 +55,15 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         article.authors = authors
         article.provenance["authors"] = source
     used |= author_lines
+    if article.description is None and title_at is not None:
+        # "The deal gives the dockers a rise. By Ann Lee": a standfirst run into the byline
+        # (their elements lost the break between them) is the description still.
+        for i in sorted(author_lines):
+            standfirst = rules.standfirst_before_byline(lines[i]) if title_at < i <= body_at else None
+            if standfirst:
+                article.description = standfirst
+                article.provenance["description"] = "text"
+                break
 
     published, updated, source = find_dates(lines, header, body_at, used, title_at)
     if published:
@@ -554,6 +563,13 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str) -> bool:
+    """The story, apart from line i, names the person by their surname (a source, not the
+    writer)."""
+    surname = rules.fold(person.split()[-1])
+    return any(surname in lines[j].key.split() for j in range(body_at or 0, len(lines)) if j != i)
+
+
 def _link_alone(line: Line) -> bool:
     """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
     if not line.words:
@@ -670,6 +686,16 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i)
+            if not found:
+                # An opinion piece's writer, described by their work below it ("Ann Lee
+                # teaches economics at ...", "Ann Lee is director of ..."), when the piece
+                # itself never names them: the story's own people are named in it.
+                for i in tail:
+                    person = rules.opinion_bio(lines[i])
+                    if person and not _named_in_story(lines, body_at, i, person):
+                        add([person], i)
+                        source = "bio"
+                        break
         if not found:
             # An author box below the story: "About the author" and the name (or the bio).
             start = body_at if body_at is not None else 0
@@ -804,6 +830,16 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         for j in range(i, best_end + 1):
             add(best, j)  # every line is the byline's
         return
+    # "Ann Lee" / "Harbor Ledger Staff Writer", "By Ann Lee" / "Harbor Ledger Staff": under a
+    # writer's name, a role line's "name" is the outlet's; the writer is the line above, and the
+    # role line is the byline's too.
+    if i > 0 and rules.outlet_role_line(line):
+        above = lines[i - 1]
+        writers = rules.byline_by(above) or (rules.names_in(above.text) if rules.is_name_line(above) else [])
+        if writers:
+            add(writers, i - 1)
+            add(writers, i)
+            return
     people, _ = rules.byline_with_organisation(line)
     people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
@@ -1021,45 +1057,27 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
-    published = updated = None
     # The byline's own lines first, then the header below the headline, then above it (a
     # masthead above the headline shows the day the page was read, and menus list other stories).
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
-    for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
-        line = lines[i]
-        if line.words > 30 or rules.is_caption(line):
-            continue
-        text = line.text
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and nxt.wrapped and nxt.words <= 6 and not rules.full_dates(text):
-            # A date wrapped onto the next line ("Published December" / "16, 2016").
-            text = rules.joined(line, nxt).text
-        for position, raw in rules.full_dates(text):
-            if position >= len(line.text):
-                continue  # wholly on the next line: read there
-            before = text[:position]
-            if not before.strip() and i > 0 and lines[i - 1].words <= 3:
-                before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
-            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
-            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
-            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
-                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
-                updated = updated or raw
-            elif published is None:
-                published = raw
+    # A date written where a reader sees it first; one inside a web address the text shows
+    # ("https://example.org/2023/11/05/...") only when the header has no other.
+    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses)
+    if not (published or updated) and any("/" in lines[i].text for i in header):
+        published, updated = _header_dates(lines, header, used, above, rules.full_dates)
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
     # A "Published ..." stamp below the story (some pages put the byline block at the end).
     for line in lines:
         if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
-            dates = rules.full_dates(line.text)
+            dates = rules.dates_outside_addresses(line.text)
             if dates:
                 return dates[0][1], updated, "stamp"
 
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
-        for _, raw in rules.full_dates(line.text):
+        for _, raw in rules.dates_outside_addresses(line.text):
             day = rules.parse_day(raw)
             if day:
                 full.append((i, day))
@@ -1083,6 +1101,35 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str | None]:
+    """The published and updated dates of the header's lines (the byline's own first, then
+    those below the headline, then above it), as dates_of finds them in a line."""
+    published = updated = None
+    for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
+        line = lines[i]
+        if line.words > 30 or rules.is_caption(line):
+            continue
+        text = line.text
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.wrapped and nxt.words <= 6 and not dates_of(text):
+            # A date wrapped onto the next line ("Published December" / "16, 2016").
+            text = rules.joined(line, nxt).text
+        for position, raw in dates_of(text):
+            if position >= len(line.text):
+                continue  # wholly on the next line: read there
+            before = text[:position]
+            if not before.strip() and i > 0 and lines[i - 1].words <= 3:
+                before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
+            # The label nearest the date names it: "Updated Oct 29; Published Oct 28".
+            labels = re.findall(r"\b(updated|modified|edited|published|posted)\b", before, re.I)
+            if labels and labels[-1].casefold() in {"updated", "modified", "edited"} \
+                    and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
+                updated = updated or raw
+            elif published is None:
+                published = raw
+    return published, updated
 
 
 # --- outlet --------------------------------------------------------------------------------

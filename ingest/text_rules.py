@@ -83,6 +83,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     # authors' links set side by side: their words would run together ("Ann LeeTom Park",
     # one name to every rule), so a comma parts them where a word's end meets a capital.
     text = _TOUCHING_LINKS.sub(r"\1, ", text)
+    # ("[Ann Lee](/a) [Tom Park](/t)": the same with a space between, where the page set the
+    # commas by its style sheet; only between links whose words have a name's shape.)
+    if ") [" in text or ")  [" in text:
+        text = _SPACED_NAME_LINKS.sub(_comma_between_names, text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)
@@ -96,6 +100,15 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+def _comma_between_names(match: re.Match) -> str:
+    """A comma after the first of two name links side by side when both are people's names
+    ("[World News](/w) [Local News](/l)" is a menu and stays as it is)."""
+    first, second = match.group(2), match.group(3)
+    if _is_person(" ".join(first.split())) and _is_person(" ".join(second.split())):
+        return f"{match.group(1)}, "
+    return match.group(0)
 
 
 def _emphasised(match: re.Match) -> str:
@@ -171,7 +184,8 @@ def read_lines(text: str) -> list[Line]:
         wrapped, blank = not blank, not stripped
         if not stripped:
             continue
-        if _SETEXT.match(stripped) and lines and not lines[-1].heading and lines[-1].words:
+        # (Right under its line only: after a blank line "---" is a rule, "Ann Lee" / "" / "---".)
+        if _SETEXT.match(stripped) and wrapped and lines and not lines[-1].heading and lines[-1].words:
             lines[-1].heading = 1 if stripped[0] == "=" else 2  # "Title\n=====" headings
             continue
         heading = 0
@@ -184,12 +198,34 @@ def read_lines(text: str) -> list[Line]:
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
         visible, links = markdown_to_text(stripped)
-        visible = unglue_stamps(visible)
+        visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
+        if "/" in visible and "(" in visible:
+            visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
     return lines
+
+
+# "Ann Lee (she/her)": the pronouns a profile sets beside a writer's name; with its slash the
+# name reads as a photo credit ("Ann Lee (Harbour/Pool)"), so they go from the line.
+_PRONOUNS = re.compile(r"\s*\((?i:she|he|they|ze|xe)/(?i:her|hers|him|his|them|theirs|they|she|he|zir|xem)\)")
+
+
+# A table row of a label and its value: "| Author | Ann Lee |", "| Published | March 3, 2024 |".
+_LABEL_ROW = re.compile(r"^\|\s*([^\W\d_][^|\d]{0,30}?)\s*\|\s*([^|]*[^|\s])\s*\|?$")
+
+
+def _label_row(text: str) -> str:
+    """A byline block laid out as a table comes out of a converter as rows of two cells, the
+    label and its value: read as the label, a colon and the value ("Author: Ann Lee"), as the
+    rules read a byline block's fields. Other rows stay as they are."""
+    match = _LABEL_ROW.match(text)
+    # (A label is a word or two, "Author", "Last updated"; not a name, "Ann Lee | March 3".)
+    if not match or count_words(match.group(1)) > 2 or NAME_LINE.match(match.group(1)):
+        return text
+    return f"{match.group(1)}: {match.group(2)}"
 
 
 # A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
@@ -376,6 +412,15 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def dates_outside_addresses(text: str) -> list[tuple[int, str]]:
+    """full_dates, without the dates inside a web address the line shows ("https://example.org
+    /2023/11/05/fares" is the day another story was filed, or the page's first version): a
+    date a reader sees written weighs more."""
+    if "/" not in text:
+        return full_dates(text)  # (the cheap anchor: an address has a slash)
+    return full_dates(_ADDRESS.sub(lambda match: " " * len(match.group(0)), text))
+
+
 def parse_day(raw: str) -> date | None:
     """The calendar day of a full date string found by full_dates (None if impossible)."""
     match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", raw)
@@ -438,6 +483,7 @@ _WEB_ADDRESS = r"(?:https?://|www\.)\S+|(?<!\S)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z
 # write a link whose text is its own address, so "Ann Lee [https://x/annlee](...)" reads
 # "Ann Lee https://x/annlee".
 _PROFILE_ADDRESS = re.compile(rf"[,\s]+(?:{_WEB_ADDRESS})")
+_ADDRESS = re.compile(_WEB_ADDRESS)
 # Photo credits: "(AP Photo/Jane Doe)", "Getty Images", "KCNA via Reuters", "Photo: X".
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty)[^)]*\)\s*$|\bGetty Images\b|\biStock(?:photo)?\b|\bShutterstock\b|"
@@ -676,6 +722,9 @@ _GLUED_WORD = re.compile(_GLUED_PARTICLE)
 _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|den|van|von|al|el|la|las|le|los|di|du|do|dos|des|ter|ten|y|zu|bin|ibn)\b)"
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
+# Two links side by side with only a space between, each a name ("[Ann Lee](/a) [Tom Park](/t)").
+_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)"
+_SPACED_NAME_LINKS = re.compile(rf"({_NAME_LINK})\s+(?=\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\()")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)
 # ("and" in the other languages of our news, between capitalised names only: "Ann Lee und Tom
@@ -737,7 +786,9 @@ _PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisier
                     r"publisert|udgivet|opublikowano|zveřejněno)\b")
 # Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
 _READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
+    # ("5-6 minutes": a browser's reader view gives the time as a range, with no "read".)
+    r"^(?:\d+\s*[-–]\s*\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minutes)\.?|"
+    r"\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?\s*(?:read|reading|de lecture|de lectura|"
     r"de leitura|di lettura|lesezeit|leestijd)|(?:reading time|read time|lesedauer|lesezeit|"
     r"temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|lästid|"
     r"lesetid|læsetid|czas czytania|doba čtení)\s*:?\s*(?:ca\.?\s*|~\s*)?\d+\s*\w*\.?)$",
@@ -784,7 +835,7 @@ def _co_author(part: str) -> bool:
     """What follows a bar or a slash in a byline is a second writer: names only, each a
     person's, and not an outlet ("Harbour Gazette"), a place ("Los Angeles") or a role."""
     part = part.strip()
-    if not NAMES_LINE.match(part) or _masthead(part):
+    if not NAMES_LINE.match(part) or _outlet_before_role(part):
         return False
     people = split_people(part)[0]
     if not people or not all(_is_person(p) for p in people):
@@ -798,11 +849,19 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
+_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
-    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(text).strip(), flags=re.I)  # "Byby A": a doubled label
+    text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
+    # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
+    text = _LABEL_WITHOUT_COLON.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
+    # "Ann Lee, a senior reporter covering ports. She ...": a description of the writer after
+    # a comma, opening with an article and going on in small letters, is no more names.
+    text = re.split(r",\s+(?:a|an|the)\s+(?=[a-z])", text, maxsplit=1)[0]
     # 'Ann "Annie" Lee': a nickname in quotes inside the name goes, as normalise drops one in brackets.
     text = re.sub(r"\s+[\"“‘][^\"”’\s][^\"”’]{0,20}[\"”’](?=\s+[A-Z])", "", text)
     # "A; Additional reporting by B; Writing by C; Editing by D": a wire story's credits, one for
@@ -836,8 +895,10 @@ def clean_byline(text: str) -> str:
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
+    # ("A For The Times", "ANN LEE FOR THE TIMES", "A In Lisbon": a byline in title case or
+    # in capitals sets "for", "from", "of" and "in" so too.)
     # ("vanuit", "desde", "depuis": "from" in Dutch, Spanish, French, after a comma or not.)
-    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:in|at|for|from|of)\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
+    text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:at|(?i:in|for|from|of))\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
@@ -946,6 +1007,8 @@ def _is_person(name: str) -> bool:
         return False  # "Example.com"
     if any(w.endswith((":", "：")) for w in words):
         return False  # "Words: Ann Lee": a label and a name, read as one string
+    if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
+        return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
@@ -1180,7 +1243,9 @@ def byline_by(line: Line) -> list[str]:
     # or nothing may stand before it.
     # (A standfirst may run into the byline when their elements lose the break between them:
     # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
+    # ("Posted 2 hours ago by A": a relative stamp before it, as a date.)
     if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+                               or re.fullmatch(r"\W*(?:(?:posted|published|updated)\s+)?\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)\s+ago\s*", before, re.I)
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
@@ -1195,6 +1260,19 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+_STANDFIRST_BEFORE_BY = re.compile(r"^(.{12,}?[.!?…][”\"’']?)\s+(?:By|BY)\s+\S")
+
+
+def standfirst_before_byline(line: Line) -> str | None:
+    """"The deal gives the dockers a rise. By Ann Lee": the sentences before a byline run onto
+    their line (a standfirst and the byline that lost the break between them), if the line is
+    that and the rest a byline."""
+    match = _STANDFIRST_BEFORE_BY.match(line.text)
+    if not match or not byline_by(Line(raw=line.text[match.end(1):], text=line.text[match.end(1):].strip())):
+        return None
+    return match.group(1)
 
 
 def _name_before_organisation(text: str) -> list[str]:
@@ -1282,7 +1360,8 @@ def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
         if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
             count += 1
             continue
-        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*,?", text)
+        # ("Kofi Mensah and" / "Lina Berg": the joining word may end the line before the last.)
+        match = re.fullmatch(rf"(?:(?:and|&)\s+)?({_NAME})\s*(?:,|,?\s+(?:and|&))?", text)
         # "Ann Lee" / "Harbour Health News": the outlet under the name is no second author.
         if match and {w.casefold() for w in text.split()} & ORGANISATION_WORDS:
             break
@@ -1308,8 +1387,14 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
     if not agency:
         # Or a publication by its name: "A, The Harbour Gazette" ("gazette", "times", "news" ...).
         words = tail.split()
-        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5
-                and words[-1].casefold() in ORGANISATION_WORDS and _plausible_outlet(tail)):
+        # (Or "The" and a newspaper's last word, "A | The Harbor Ledger": with "The" before it
+        # the words are no co-author's, "Ann Lee, Tom Sun" is two people.)
+        # (After a bar, a field of its own, "A | Harbor Ledger" names the paper as well.)
+        barred = "|" in separators[-1].group(0)
+        if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5 and _plausible_outlet(tail)
+                and (words[-1].casefold() in ORGANISATION_WORDS
+                     or (words[0].casefold() == "the" or barred and _outlet_before_role(tail))
+                     and words[-1].casefold() in _MASTHEAD_WORDS)):
             agency = _outlet(tail)
         else:
             return [], None
@@ -1370,7 +1455,7 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee")."""
     # "Ann Lee (@annlee)", "Ann Lee — @annlee", "Ann Lee | @annlee": the handle and its separator go.
     # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
-    text = without_email(_PROFILE_ADDRESS.sub("", line.text))
+    text = unglue_names(without_email(_PROFILE_ADDRESS.sub("", line.text)))
     text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
@@ -1514,6 +1599,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
+    # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
+    name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
     # and the date.
     first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", name)
@@ -1594,6 +1681,13 @@ def name_slash_outlet(line: Line) -> list[str]:
     head = re.sub(r"^[^|•·]*\d[^|•·]*\s*[|•·]\s*", "", head) if full_dates(head) else head
     if line.words > 14 or not NAMES_LINE.match(head) or _PICTURE_SOURCE.search(tail):
         return []
+    # "Ann Lee / Tom Park / Sue Ray": more writers, each after a slash of its own.
+    # ("Ann Lee / Tom Park / Harbour Gazette": the outlet after the last.)
+    more = re.split(r"\s*/\s*", tail)
+    if len(more) > 1:
+        writers = more[:-1] if _masthead(more[-1]) else more
+        if all(_co_author(part) for part in writers):
+            return names_in(" and ".join([head, *writers]))
     if not (1 <= len(tail.split()) <= 5 and re.fullmatch(_OUTLET_NAME, tail)):
         return []
     # "Ann Lee / Tom Park": a second writer where the outlet would stand.
@@ -1683,6 +1777,44 @@ def unglue(text: str) -> str:
     return " ".join(words)
 
 
+# The openings of surnames written with a capital inside ("MacKenzie", "VanDyke", "DelGado"):
+# where a glued pair of names would be cut, they keep the word whole.
+_INNER_CAPITAL_PREFIXES = {"mac", "van", "von", "del", "des", "dos", "der", "den", "ten", "ter", "bin", "ibn",
+                           "abu", "ben", "fitz", "dal", "dei", "san", "st."}
+_GLUED_NAMES = re.compile(rf"({_UPPER}{_LOWER}{{2,}})({_UPPER}{_LOWER}+)")
+_SMALL_THEN_CAPITAL = re.compile(f"{_LOWER}{_UPPER}")
+_GLUED_AND = re.compile(rf"(?<=\s)(and|und|et)(?={_UPPER}{_LOWER})")
+
+
+def unglue_names(text: str) -> str:
+    """"Ann LeeTom Park" -> "Ann Lee, Tom Park": two names whose links were run together with no
+    space (a copy or a plain-text converter joins the elements of a byline so). A word is cut
+    where a capital follows two small letters or more, only between capitalised words, the
+    surname before and the next writer's surname after it, each side a person's name;
+    "MacKenzie" keeps its capital.
+    ("andTom" is "and Tom" too.)"""
+    if not _SMALL_THEN_CAPITAL.search(text):
+        return text  # (the cheap anchor: most bylines have no capital after a small letter)
+    text = _GLUED_AND.sub(r"\1 ", text)
+    words = text.split(" ")
+    first_name = [k == 0 for k in range(len(words))]  # word k opens a name
+    for k in range(1, len(words) - 1):
+        match = _GLUED_NAMES.fullmatch(words[k])
+        # The glued word is a name's second word, its first the word before ("Ann Lee
+        # BuzzWord" is a brand after a whole name), and each side a person's name ("Sports
+        # NewsAnn Lee" is a menu run onto a name).
+        if (match and match.group(1).casefold() not in _INNER_CAPITAL_PREFIXES
+                and (first_name[k - 1] or not re.match(_UPPER, words[k - 2]) or words[k - 2].endswith((",", ":", ";"))
+                     or words[k - 2].casefold() in {"by", "par", "von", "por", "door", "av"})
+                and re.match(_UPPER, words[k - 1]) and re.match(_UPPER, words[k + 1])
+                and _is_person(f"{words[k - 1].split(', ')[-1]} {match.group(1)}")
+                # ("Ann LeeThe Harbor Ledger": the outlet after the name, cut off as well.)
+                and (_is_person(f"{match.group(2)} {words[k + 1]}") or match.group(2) == "The")):
+            words[k] = f"{match.group(1)}, {match.group(2)}"
+            first_name[k] = True  # (its second half opens the next name)
+    return " ".join(words)
+
+
 def names_each_with_role(line: Line) -> list[str]:
     """"Ann Lee, Senior Reporter, and Tom Park, Editor", "Ann Lee, Reuters, and Tom Park, AFP",
     "Ann Lee (Senior Reporter)": writers each followed by their role or agency, with no "By"
@@ -1753,6 +1885,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     name = " ".join(words[:k]).strip(" ,|•·–—-/")
     if not (2 <= k <= 5 and NAME_LINE.match(name)):
         return [], None
+    if _outlet_before_role(name):
+        return [], None
     people = names_in(name)
     outlet = None
     rest = " ".join(words[k:])
@@ -1763,10 +1897,35 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     return people, outlet if people else None
 
 
+def outlet_role_line(line: Line) -> bool:
+    """"Harbor Ledger Staff Writer", "Harbour Gazette Staff": a role line whose words before the
+    role are a publication's name ("... Ledger", "... Gazette"), not a person's, as a byline
+    block sets it under the writer's name."""
+    text = unglue(line.text)
+    words = text.split()
+    if not 2 <= len(words) <= 8:
+        return False
+    for k, word in enumerate(words):
+        if word.casefold().strip(",.") in _PERSON_ROLES:
+            break
+    else:
+        return False
+    return k >= 2 and _outlet_before_role(" ".join(words[:k]).strip(" ,|•·–—-"))
+
+
+def _outlet_before_role(name: str) -> bool:
+    """"Harbor Ledger" in "Harbor Ledger Staff Writer": the outlet's name before a role, no
+    person's. ("Sun" ends a newspaper's name and is a common surname too: "Lily Sun Staff
+    Writer" is a person.)"""
+    return _masthead(name) and name.split()[-1].casefold() != "sun"
+
+
 # (Or the sentence a correspondent's byline makes of it: "Ann Lee reports from Lisbon".)
 # ("Ann Lee reports", "Ann Lee and Tom Park report": the same with no place, as a broadcaster's page sets
 # it under the headline.)
-_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?)\.?$")
+# ("Ann Lee (Lisbon)": the place in brackets after the name.)
+_IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reporting|writes|writing)\s+from)\s+{_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}|reports?|writes?|"
+                       rf"\({_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\))\.?$")
 
 
 _EACH_IN_PLACE = re.compile(
@@ -1835,6 +1994,31 @@ _CO_BIO = re.compile(
     r"(?:journalists|reporters|writers|correspondents|editors|columnists|contributors|producers)\b")
 
 
+# The bio of an opinion piece's writer: what they do rather than a journalist's role ("Ann Lee
+# teaches economics at Bay University", "Ann Lee is director of the Harbour Institute", "Ann
+# Lee, a former ferry captain, is a member of the port board").
+_OPINION_BIO = re.compile(
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:teaches\s+(?:[\w'’-]+\s+){{0,4}}?(?:at|in)\s|(?:is|was)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:co-?founder|founder|director|president|chair|chairman|chairwoman|head|"
+    r"chief executive|partner|member|fellow|scholar|professor|lecturer|researcher|"
+    r"candidate|student|lawyer|attorney|physician|doctor|author)\s+(?:of|at|in|with|for)\b)")
+
+
+def opinion_bio(line: Line) -> str | None:
+    """The person an opinion piece's bio describes, if the line is one (a short line, a
+    sentence or two). Only in emphasis, as pages set a writer's note apart, unless the writer
+    teaches: a story may end on who one of its people is ("Tom Park is president of the
+    union")."""
+    if line.words > 45:
+        return None
+    match = _OPINION_BIO.match(line.text)
+    raw = line.raw.strip()
+    if match and not (raw[:1] in "*_" and raw[-1:] in "*_" or " teaches " in match.group(0)):
+        return None
+    people = names_in(match.group(1)) if match else []
+    return people[0] if len(people) == 1 else None
+
+
 def people_of_bio(line: Line) -> list[str]:
     """The writers a bio names: the one of bio(), or each of a bio written for two or more."""
     match = _CO_BIO.match(line.text)
@@ -1887,7 +2071,8 @@ _CONTACT = re.compile(
     rf"^(?:(?i:contact|reach|e-?mail|write to)\s+(?i:the\s+(?:writer|reporter|author)\s*,?\s+)?({_NAME})"
     # "Ann Lee can be reached at ...": the same address with the name first
     rf"|({_NAME})\s+(?i:can be (?:reached|contacted|emailed))(?:\s+(?i:by email|by phone))?)\s+(?:at|on)\s+"
-    r"(?:\S+@[\w-]+\.\w|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
+    # (A local number has no area code: "Reach Ann Lee at 555-0100".)
+    r"(?:\S+@[\w-]+\.\w|(?:\(?\d{3}\)?[\s.-]?)?\d{3}[\s.-]?\d{4}\b)")
 
 
 # "... and Tom Park at tom.park@example.org": the next writer's address on the same line.

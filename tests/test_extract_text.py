@@ -53,8 +53,12 @@ def line(text: str) -> Line:
     # two links that touch: a comma parts a word's end from the capital that opens the next
     ("[Ann Lee](/a)[Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
     ('By [Ann Lee](/a "Ann")[Tom Park](/t)[Sue Ray](/s)', "By Ann Lee, Tom Park, Sue Ray", 0, False),
-    # near-misses: a space or a bracket between them, or no capital after
-    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee Tom Park", 0, False),
+    # (with a space between, when both are people's names: the page set its commas by style)
+    ("[Ann Lee](/a) [Tom Park](/t)", "Ann Lee, Tom Park", 0, False),
+    # near-misses: a space between links that are no names, or a word each; a bracket between
+    # them, or no capital after
+    ("[World News](/w) [Local News](/l)", "World News Local News", 0, False),
+    ("[Ann](/a) [Lee](/l)", "Ann Lee", 0, False),
     ("[see](/a)[here](/b)", "seehere", 0, False),
     ("[Ann Lee](/a)[ Twitter](/t)", "Ann Lee Twitter", 0, False),
 ])
@@ -134,6 +138,16 @@ def test_unwrap(text, lines):
 def test_rules_and_setext_headings():
     lines = read_lines("Harbour strike ends\n===\n\n---\n* * *\nDockers went back to work.")
     assert [(x.text, x.heading) for x in lines] == [("Harbour strike ends", 1), ("Dockers went back to work.", 0)]
+
+
+@pytest.mark.parametrize("text, headings", [
+    ("Ann Lee\n\n---\n\nMarch 3, 2024", [("Ann Lee", 0), ("March 3, 2024", 0)]),  # a rule after a blank line
+    # near-misses: the underline right under its line
+    ("Ann Lee\n---\n\nMarch 3, 2024", [("Ann Lee", 2), ("March 3, 2024", 0)]),
+    ("Harbour strike ends\n===", [("Harbour strike ends", 1)]),
+])
+def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
+    assert [(x.text, x.heading) for x in read_lines(text)] == headings
 
 
 # --- dates ---------------------------------------------------------------------------------

@@ -935,3 +935,280 @@ def test_a_writer_who_introduces_themselves(opening, authors, markdown):
 def test_a_byline_comes_before_a_self_introduction():
     text = f"# {HEADLINE}\n\nBy Sue Ray\n\nMy name is Ann Lee and I have written about ports since 2010.\n\n{STORY}\n"
     assert parse(text, True).authors == ["Sue Ray"]
+
+
+# --- an outlet's name before a role, under the writer's name -------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee\n\nHarbor Ledger Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee\nHarbor Ledger Staff", ["Ann Lee"]),
+    ("Ann Lee\nThe Bay Star Reporter\nMarch 3, 2024", ["Ann Lee"]),
+    ("Harbor Ledger Staff Writer", []),  # the outlet's role line alone names nobody
+    # near-misses: a person's name before the role ("Sun" is a surname as well as a paper's name)
+    ("Ann Lee Staff Writer", ["Ann Lee"]),
+    ("Lily Sun Staff Writer", ["Lily Sun"]),
+    ("Ann Lee\n\nLily Sun Staff Writer", ["Lily Sun"]),
+    ("Ann Lee\nHarbor Ledger\nMarch 3, 2024", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_outlets_role_line_under_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbor Ledger Staff Writer", True), ("The Bay Star Senior Reporter", True), ("Harbor Gazette Staff", True),
+    ("Ann Lee Staff Writer", False), ("Lily Sun Staff Writer", False), ("Staff Writer", False),
+    ("Harbor Ledger", False),
+])
+def test_outlet_role_line(text, expected):
+    assert rules.outlet_role_line(line(text)) is expected
+
+
+# --- "For", "From", "Of", "In" in a byline in title case or in capitals ---------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee For The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE FOR HARBORLINE", ["Ann Lee"]),
+    ("BY ANN LEE AND TOM PARK FOR HARBORLINE", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee In Lisbon", ["Ann Lee"]),
+    ("By Ann Lee Of The Bay Times", ["Ann Lee"]),
+    # near-misses: surnames that open with those letters
+    ("By Ann Forbes", ["Ann Forbes"]),
+    ("By Tom Fromm and Ann Ofori", ["Tom Fromm", "Ann Ofori"]),
+    ("By Sue Ingram", ["Sue Ingram"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_for_and_in_in_a_byline_in_title_case_or_capitals(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- names and "The" with a newspaper's last word after a bar, a comma or in brackets ------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee, Tom Park and Sue Ray | The Harbor Ledger", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee (The Harbor Ledger)", ["Ann Lee"]),
+    ("Ann Lee | The Bay Star", ["Ann Lee"]),
+    # near-misses: a second writer whose surname ends a paper's name; no "The", no outlet
+    ("Ann Lee, Tom Sun", ["Ann Lee", "Tom Sun"]),
+    ("Ann Lee and Tom Park | Harbor Weekend", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_and_the_newspaper_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- names run together with no space (links joined by a plain-text copy) ------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann LeeTom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann LeeTom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann LeeTom ParkSue Ray\n\nMarch 3, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee andTom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann LeeThe Harbor Ledger", ["Ann Lee"]),
+    # near-misses: a capital inside a surname or a brand, a menu run onto a name
+    ("By Ann MacKenzie Smith", ["Ann MacKenzie Smith"]),
+    ("By Mary LeBlanc", ["Mary LeBlanc"]),
+    ("By Ann Lee, HarbourNet Staff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_run_together(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann LeeTom Park", "Ann Lee, Tom Park"),
+    ("By Ann LeeTom Park and Sue Ray", "By Ann Lee, Tom Park and Sue Ray"),
+    ("Words: Ann LeeTom ParkSue Ray", "Words: Ann Lee, Tom Park, Sue Ray"),
+    # near-misses: left as they are
+    ("Ann MacKenzie Smith", "Ann MacKenzie Smith"),
+    ("Ann Lee BuzzWord Daily", "Ann Lee BuzzWord Daily"),  # a brand after a whole name
+    ("Sports NewsAnn Lee", "Sports NewsAnn Lee"),  # a menu's words are no person's
+    ("Ann McDonald", "Ann McDonald"),
+])
+def test_unglue_names(text, expected):
+    assert rules.unglue_names(text) == expected
+
+
+# --- more byline shapes from the census: a description after the name, a relative stamp before
+# "by", a reader view's reading time, a table's label row, pronouns, a place in brackets,
+# writers each after a slash -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By Ann Lee, a senior reporter covering ports. She joined in 2020.\n\nMarch 3, 2024", ["Ann Lee"]),
+    ("By Ann Lee, the paper's shipping reporter", ["Ann Lee"]),
+    ("Posted 2 hours ago by Ann Lee", ["Ann Lee"]),
+    ("Transport\n\nAnn Lee\n\n5-6 minutes", ["Ann Lee"]),  # a section over the name: the stamp tells it
+    ("| | |\n|---|---|\n| Author | Ann Lee |\n| Published | March 3, 2024 |", ["Ann Lee"]),
+    ("Ann Lee (she/her)\n\nMarch 3, 2024", ["Ann Lee"]),
+    ("By Ann Lee (they/them)", ["Ann Lee"]),
+    ("Ann Lee (Lisbon)", ["Ann Lee"]),
+    ("Ann Lee / Tom Park / Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee / Tom Park / Harbor Ledger", ["Ann Lee", "Tom Park"]),
+    # near-misses: a sentence with "ago by", a credit with a slash in brackets, a role and an
+    # outlet after the slashes, a table row of figures
+    ("The ships were stopped 2 hours ago by Ann Lee", []),
+    ("Ann Lee (Harbor/Pool)", []),
+    ("Ann Lee / Staff Writer / Harbor Ledger", ["Ann Lee"]),
+    ("| 2019 | 3,000 |\n|---|---|\n| 2020 | 4,000 |", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_byline_shapes_from_the_census(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("| Author | Ann Lee |", "Author: Ann Lee"),
+    ("| Last updated | March 3, 2024 |", "Last updated: March 3, 2024"),
+    # near-misses: a name or a byline in the first cell, figures, more than two cells
+    ("| Ann Lee | March 3, 2024 |", "| Ann Lee | March 3, 2024 |"),
+    ("| By Ann Lee | March 3, 2024 |", "| By Ann Lee | March 3, 2024 |"),
+    ("| 2019 | 3,000 |", "| 2019 | 3,000 |"),
+    ("| Port | Ships | Crews |", "| Port | Ships | Crews |"),
+])
+def test_a_table_row_of_a_label_and_its_value(text, expected):
+    assert line(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee (she/her)", "Ann Lee"), ("By Ann Lee (they/them), Staff Writer", "By Ann Lee, Staff Writer"),
+    ("The ferry (north/south) runs hourly.", "The ferry (north/south) runs hourly."),  # near-miss
+])
+def test_pronouns_beside_a_name_go(text, expected):
+    assert line(text).text == expected
+
+
+# --- a standfirst run into the byline is the description still ----------------------------------
+
+
+@pytest.mark.parametrize("header, description, authors", [
+    ("The union says the deal gives its members a rise of four per cent. By Ann Lee",
+     "The union says the deal gives its members a rise of four per cent.", ["Ann Lee"]),
+    ("Will the deal hold? BY ANN LEE AND TOM PARK", "Will the deal hold?", ["Ann Lee", "Tom Park"]),
+    # near-misses: a byline alone, a sentence that goes on after "By", a standfirst alone
+    ("By Ann Lee", None, ["Ann Lee"]),
+    ("The union says the deal gives its members a rise. By Monday the ships had gone.", None, []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_standfirst_run_into_the_byline_is_the_description(header, description, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = extract_text(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY} Again.\n", markdown=markdown)
+    assert (article.description, article.authors) == (description, authors)
+
+
+# --- a date inside a web address the text shows weighs less than a date written out -------------
+
+
+@pytest.mark.parametrize("header, day", [
+    ("By Ann Lee\n\nhttps://harbor.example/news/2023/11/05/fares\n\nMarch 4, 2024", "2024-03-04"),
+    ("By Ann Lee\n\nSee harbor.example/2023/11/05/fares\n\nUpdated: no\n\nMarch 4, 2024", "2024-03-04"),
+    # near-misses: the address's date when the header has no other; a Markdown link's target is
+    # never read; a date written out before the address
+    ("By Ann Lee\n\nhttps://harbor.example/news/2023/11/05/fares", "2023-11-05"),
+    ("By Ann Lee\n\n[Fares](https://harbor.example/news/2023/11/05/fares)", ""),
+    ("By Ann Lee | March 4, 2024 | https://harbor.example/2023/11/05/fares", "2024-03-04"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_date_inside_a_web_address_weighs_less(header, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY} Again.\n", markdown)
+    assert (article.published or "")[:10] == day
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("March 4, 2024", [(0, "March 4, 2024")]),
+    ("https://harbor.example/2023/11/05/fares", []),
+    ("harbor.example/news/2023/11/05 and 2024/03/04", [(35, "2024-03-04")]),
+])
+def test_dates_outside_addresses(text, dates):
+    assert rules.dates_outside_addresses(text) == dates
+
+
+# --- writers' links side by side with a space between; a joining word ending a byline's line ------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By [Ann Lee](https://harbor.example/a/ann) [Tom Park](https://harbor.example/a/tom)", ["Ann Lee", "Tom Park"]),
+    ("[Ann Lee](/a/ann) [Tom Park](/a/tom) [Sue Ray](/a/sue)\n\nMarch 3, 2024", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("By Ann Lee,\n\nTom Park,\n\nSue Ray,\n\nKofi Mensah and\n\nLina Berg",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Kofi Mensah", "Lina Berg"]),
+    # near-misses: a profile link beside the name; the same names with no links (one name to
+    # the text, four words, which no rule may part)
+    ("By [Ann Lee](https://harbor.example/a/ann) [Twitter](https://x.example/ann)", ["Ann Lee"]),
+    ("By Ann Lee,\n\nTom Park\n\nThe ferry strike goes on.", ["Ann Lee", "Tom Park"]),
+])
+def test_writers_links_side_by_side_and_joining_words_ending_lines(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+# --- an opinion piece's writer, described below it by their work ---------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee teaches economics at Bay University.", ["Ann Lee"]),
+    ("_Ann Lee is director of the Harbor Institute._", ["Ann Lee"]),
+    ("*Ann Lee, a former ferry captain, is a member of the port board.*", ["Ann Lee"]),
+    # near-misses: the last line of a story about one of its people (no emphasis), a person the
+    # story names, teaching that is no post
+    ("Tom Park is president of the crews' union.", []),
+    ("_Tom Park is president of the crews' union._\n\nPark said the strike would go on.", []),
+    ("Tom Park teaches the crews to sail.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_opinion_writers_note_below_the_piece(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+# --- a writer's label with no colon; the paper's name after a bar --------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Words Ann Lee\nPhotos Tom Park", ["Ann Lee"]),
+    ("Story Ann Lee", ["Ann Lee"]),
+    ("Ann Lee | Harbor Ledger", ["Ann Lee"]),
+    # near-misses: a photographer's label; a surname that ends a paper's name too
+    ("Photos Tom Park", []),
+    ("By Ann Lee | Lily Sun", ["Ann Lee", "Lily Sun"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_label_without_its_colon_and_the_paper_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a time set as a field of its own between the name and the date -----------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | 10:00 AM | March 3, 2024", ["Ann Lee"]),
+    ("Ann Lee - 9.30am - 3 March 2024", ["Ann Lee"]),
+    ("Ann Lee@annlee / 10:00 AM EST•March 3, 2024", ["Ann Lee"]),
+    # near-misses: a time with no date; no name before the time
+    ("Ann Lee | 10:00 AM", []),
+    ("The ferry left | 10:00 AM | March 3, 2024", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_time_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a contact line below the story with a local number -------------------------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Reach Ann Lee at 555-0100 or ann.lee@harbor.example.", ["Ann Lee"]),
+    ("Reach Ann Lee at 555-0100.", ["Ann Lee"]),
+    # near-misses: an office's number, a year where a number would stand
+    ("Reach the ferry office at 555-0100.", []),
+    ("Contact Ann Lee at 2024 meetings.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_contact_line_with_a_local_number(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
