@@ -895,7 +895,7 @@ def clean_byline(text: str) -> str:
     # "A in Lisbon", "A for The Times", "A of The Times", "A; Editing by B": where and for
     # whom, and the editor. ("A at 10:21 AM": a blog's footer with the time it was posted.)
     # ("A, edited by B", "A and edited by B" too; and "for the Times" as "for The Times".)
-    # ("A For The Times", "ANN LEE FOR THE TIMES", "A In Lisbon": a byline in title case or
+    # ("A For The Harbor Ledger", "ANN LEE FOR THE HARBOR LEDGER", "A In Lisbon": a byline in title case or
     # in capitals sets "for", "from", "of" and "in" so too.)
     # ("vanuit", "desde", "depuis": "from" in Dutch, Spanish, French, after a comma or not.)
     text = re.split(r",?\s+(?:vanuit|desde|depuis)\s+(?=[A-Z])|\s+(?:at|(?i:in|for|from|of))\s+(?=(?:the\s+)?[A-Z])|\s+at\s+(?=\d{1,2}[:.]\d\d)"
