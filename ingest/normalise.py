@@ -433,6 +433,18 @@ def _looks_like_name(text: str, allow_role: bool = True) -> bool:
     return len(capitalised) == len(words) and not any(ch.isdigit() for ch in text)
 
 
+# Words a line of capitalised words can hold that no personal name does: pronouns, verbs,
+# question words and number words, so that a label's next line ("Story: Continued On Page
+# Four", "Reporter: Here Is What We Know") is no writer. Not "will", "may", "page", "more",
+# "young", "ten" (names and particles: "Jimmy Page", "Thomas More", "Erik ten Hag").
+_NEVER_IN_A_NAME = frozenset({
+    "continued", "continues", "from", "about", "into", "onto", "upon", "this", "that", "these",
+    "those", "our", "your", "their", "its", "is", "are", "was", "were", "has", "have", "had",
+    "been", "not", "every", "here", "there", "where", "when", "what", "which", "who", "why",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
+})
+
+
 def _person_name(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     if _HAN_ROLES.search(text):  # "<Site>編集部" is a desk, whatever its Latin part says
@@ -450,6 +462,8 @@ def _person_name(text: str) -> str | None:
         return None
     if not all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or w[:1] in "'’" or _glued_particle(w)
                for w in words):
+        return None
+    if any(w.casefold().strip(".,:;!?") in _NEVER_IN_A_NAME for w in words):
         return None
     if len(text) > 3 and all(w.isupper() or _CAPITALS_WITH_PREFIX.fullmatch(w) for w in words) and text != text.title():
         text = " ".join(_title_word(w) for w in words)

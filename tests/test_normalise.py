@@ -210,6 +210,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"], []),
         ("Luigi Di Maio", ["Luigi Di Maio"], []),
         ("Di Maio", ["Di Maio"], []),
+        # a line of capitalised words that is no name: a pronoun, a verb or a number word in it;
+        # surnames and particles that are words too stay
+        ("Continued On Page Four", [], []),
+        ("Here Is What We Know", [], []),
+        ("Jimmy Page and Ada Quill", ["Jimmy Page", "Ada Quill"], []),
+        ("Erik ten Hag", ["Erik ten Hag"], []),
+        ("Will Young", ["Will Young"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
