@@ -328,30 +328,11 @@ class Signals:
         return _labelled_dates(self._label_lines)
 
     @cached_property
-    def _label_lines(self) -> "_Replay":
-        """The lines that begin with a date label: one search for both kinds of date, read only
-        as far as its readers go (the publication's stops at its third date)."""
-        return _Replay(_label_lines(self.tree) if self.tree is not None else ())
-
-
-class _Replay:
-    """The items of an iterator, read once and only as far as asked, and given again, from the
-    first, to each reader."""
-
-    def __init__(self, items):
-        self._items = iter(items)
-        self._seen = []
-
-    def __iter__(self):
-        index = 0
-        while True:
-            if index == len(self._seen):
-                item = next(self._items, _Replay)  # (the class itself marks the end)
-                if item is _Replay:
-                    return
-                self._seen.append(item)
-            yield self._seen[index]
-            index += 1
+    def _label_lines(self) -> list:
+        """The lines that begin with a date label: one search for both kinds of date. (Read
+        whole: reading it only as far as its readers went saved nothing measurable, 2.78-3.22
+        against 2.95-3.05 CPU s a round of html_signal_time.py, every choice the same.)"""
+        return list(_label_lines(self.tree)) if self.tree is not None else []
 
 
 @dataclass
@@ -1368,8 +1349,7 @@ _LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that h
 def _label_lines(tree: HtmlElement):
     """The elements, page order, whose own text begins with a date label ("Published on 5
     March 2024", "Publicado el ...", "Last updated: ..."): templates write such lines with no
-    class to name them. Not a teaser's, a comment's, a quotation's or another story's. (A
-    generator: its readers stop at the dates they need.)"""
+    class to name them. Not a teaser's, a comment's, a quotation's or another story's."""
     body = tree.find(".//body")
     headline = _headline_element(tree)
     # One pass over the elements in Python with one regular expression: an XPath test per
