@@ -555,3 +555,21 @@ def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
     got = list(pipeline._ordered_parallel(iter([sources[:2], sources[2:3], sources[3:]]), datetime.now(timezone.utc), 2))
     assert [item if item is pipeline.WAITING else item.source.location for item in got] == [
         "s0", "s1", pipeline.WAITING, "s2", "s3"]
+
+
+@pytest.mark.parametrize("sizes, expected", [
+    ([10] * 7, [3, 3, 1]),  # small records: cut by count
+    ([400, 700, 10, 10], [2, 2]),  # large pages: cut once the bytes reach the bound
+    ([2000, 10, 10, 10], [1, 3]),  # one page over the bound travels alone
+    ([], []),
+])
+def test_tasks_for_the_workers_are_bounded_by_count_and_by_bytes(sizes, expected):
+    """A task is one hand-off between processes: many small records share one, while big
+    pages go a few at a time so that the workers still share a small folder evenly."""
+    from ingest import pipeline
+    from ingest.record import Source
+
+    sources = [Source(f"s{n}", b"", "", "text", size) for n, size in enumerate(sizes)]
+    chunks = list(pipeline._chunks(sources, 3, 1000))
+    assert [len(chunk) for chunk in chunks] == expected
+    assert [source for chunk in chunks for source in chunk] == sources
