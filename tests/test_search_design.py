@@ -297,3 +297,54 @@ def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_ar
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"1y2031\"'")] == [1]
     open_database(path).close()
     assert capsys.readouterr().err == ""  # nothing left to upgrade: nothing said
+
+
+@pytest.fixture(scope="module")
+def one_busy_year(tmp_path_factory):
+    """1,200 articles with "surf" published in 2020, arriving in an order unrelated to their
+    dates, and 300 more from 2019: more matches in the year than the 500 ranked."""
+    path = tmp_path_factory.mktemp("year") / "archive.db"
+    db = open_database(path)
+    rows = []
+    for i in range(1, 1501):
+        year = 2020 if i <= 1200 else 2019
+        day = (i * 389) % 365  # scrambles the dates against the ids
+        published = f"{year}-{1 + day // 31 % 12:02d}-{1 + day % 28:02d}T{i % 24:02d}:00:00"
+        body = " ".join(["surf"] * (1 + i * 7 % 5) + ["sand"] * (i % 11) + [f"beach{i}"])
+        rows.append((i, f"y{i}", f"Shore notes {i}", body, published))
+    with db.conn:
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, '2026-01-01')", rows)
+    return path
+
+
+def _ranked_within(archive, window_sql: str, skip: int = 0) -> list[float]:
+    return [row[0] for row in sqlite3.connect(archive).execute(
+        f"SELECT rank FROM articles_fts WHERE articles_fts MATCH 'surf' AND rowid IN ({window_sql}) "
+        "ORDER BY rank LIMIT 20 OFFSET ?", (skip,))]
+
+
+IN_2020 = "SELECT id FROM articles WHERE published >= '2020' AND published < '2021'"
+
+
+@pytest.mark.parametrize("since, until, page", [("2020-01-01", "2020-12-31", ""), ("2020", "2020", ""),
+                                                ("2020-01", "2020-12", "2")])
+def test_whole_years_rank_the_latest_arrivals_in_them_and_read_no_dates(one_busy_year, since, until, page):
+    """Whole calendar years, best first: every match of the year's words is in range, so the
+    window is the latest 500 arrivals among them, as with no filter (no date looked up)."""
+    skip = 20 * (int(page or 1) - 1)
+    by_arrival = _ranked_within(one_busy_year, f"{IN_2020} ORDER BY id DESC LIMIT 500", skip)
+    by_date = _ranked_within(one_busy_year, f"{IN_2020} ORDER BY published DESC LIMIT 500", skip)
+    assert by_arrival != by_date  # the fixture tells the two windows apart
+    found = saved(one_busy_year, q="surf", since=since, until=until, page=page)
+    assert [r["rank"] for r in found] == pytest.approx(by_arrival)
+    assert all(r["published"].startswith("2020") for r in found)
+    assert min(r["id"] for r in found) > 1200 - 500
+
+
+def test_part_of_a_year_still_ranks_the_newest_by_date(one_busy_year):
+    in_range = "SELECT id FROM articles WHERE published >= '2020-01-02' AND published <= '2020-12-31T99'"
+    found = saved(one_busy_year, q="surf", since="2020-01-02", until="2020-12-31")
+    assert [r["rank"] for r in found] == pytest.approx(
+        _ranked_within(one_busy_year, f"{in_range} ORDER BY published DESC LIMIT 500"))
