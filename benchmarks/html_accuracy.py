@@ -27,7 +27,12 @@ Metrics (each, and each change to one, applies to both columns alike)
             and drops parts that are dates, URLs or e-mail addresses ("A, March 25, 2015"
             was scored as three names); a readability byline left with no name is not scored;
             a lone "Last, First" is one name; a part that is a job title alone ("Senior
-            Reporter") is dropped
+            Reporter") is dropped.
+            Also (since 2026-11-29) the same recall and F1 over the truth's names that are
+            written on the page at all (in its markup or text, case, accents and punctuation
+            ignored): a name the page never shows ("Staff" for a page signed by a person, a
+            writer from another page of the site) cannot be found by any extractor, so this
+            tells the extractor's misses from the ground truth's. The standard rows are unchanged
   date      published date equal to the truth's day (the local day or the UTC day; a found
             date with no time zone is a local one: a bare day within a day of a UTC truth,
             a clock within 14 hours of it)
@@ -49,6 +54,7 @@ Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses 
 import argparse
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -195,6 +201,19 @@ def read_raw(path: Path) -> bytes:
 _PLAIN_PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+def _letters(text: str) -> str:
+    """Words only, lower case, no accents: "Anne-Marie  O'Neil" -> "anne marie o neil"."""
+    text = unicodedata.normalize("NFKD", html.unescape(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " " + " ".join(re.findall(r"\w+", text)) + " "
+
+
+def written_on_page(names: list[str], raw: bytes) -> set[str]:
+    """The person keys of those names that the page shows somewhere, as whole words."""
+    page = _letters(raw.decode("utf-8", "replace"))
+    return {person_key(name) for name in names if _letters(name).strip() and _letters(name) in page}
+
+
 def norm_title(value: str | None) -> str:
     text = unicodedata.normalize("NFC", value or "").translate(_PLAIN_PUNCTUATION)
     return " ".join(text.casefold().split())
@@ -264,6 +283,12 @@ class Score:
         self.outlet = []
         self.body = []
         self.tp = self.fp = self.fn = 0
+        self.tp_shown = self.fn_shown = 0  # the same, over the truth's names the page shows
+
+    def add_shown(self, page: dict, article: Article | None, shown: set[str]) -> None:
+        found = {person_key(a) for a in (article or Article()).authors}
+        self.tp_shown += len(found & shown)
+        self.fn_shown += len(shown - found)
 
     def add(self, page: dict, article: Article | None, misses: dict | None = None) -> None:
         article = article or Article()
@@ -302,11 +327,18 @@ class Score:
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         n_authors = self.tp + self.fn
+        shown = self.tp_shown + self.fn_shown
+        recall_shown = self.tp_shown / shown if shown else 0.0
+        f1_shown = (2 * precision * recall_shown / (precision + recall_shown)
+                    if precision + recall_shown else 0.0)
         return {
             "title exact": (len(self.title), _mean(self.title)),
             "author precision": (n_authors, precision),
             "author recall": (n_authors, recall),
             "author F1": (n_authors, f1),
+            "truth's names the page shows": (n_authors, shown / n_authors if n_authors else 0.0),
+            "author recall, names shown": (shown, recall_shown),
+            "author F1, names shown": (shown, f1_shown),
             "date accuracy": (len(self.date), _mean(self.date)),
             "date invented, asserted none": (len(self.invented["asserted"]), _mean(self.invented["asserted"])),
             "date given, readability null": (len(self.invented["null"]), _mean(self.invented["null"])),
@@ -356,9 +388,12 @@ def main() -> None:
             article = normalise(article, now) if article is not None else None
             seconds[who] += time.perf_counter() - start
             results[who] = article
+        shown = written_on_page(page["authors"], raw) if page.get("authors") else set()
         for half in (page["half"], "all"):
             scores[(half, "ours")].add(page, results["ours"], misses if half != "all" else None)
             scores[(half, "traf")].add(page, results["traf"])
+            for who in ("ours", "traf"):
+                scores[(half, who)].add_shown(page, results[who], shown)
     print(f"{len(pages)} pages ({sum(p['half'] == 'tune' for p in pages)} tune, "
           f"{sum(p['half'] == 'held-out' for p in pages)} held-out); load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
