@@ -3,6 +3,7 @@
 import json
 import sqlite3
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import search as run_search
 from .stats import archive_stats
-from .store import BUSY_TIMEOUT_MS, open_database
+from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -95,9 +96,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo("\nInterrupted. Every batch already written is kept; run the same command again "
                    "to finish (what is stored is skipped).", err=True)
         sys.exit(130)  # the shell's code for "stopped by Ctrl-C"
-    except sqlite3.OperationalError as error:
+    except sqlite3.DatabaseError as error:
         if "locked" not in str(error) and "busy" not in str(error):
-            raise
+            problem = _archive_problem(db_path, error)
+            if problem is None:
+                raise
+            raise click.ClickException(problem) from error
         raise click.ClickException(
             f"{db_path} stayed locked by another writer (an ingest or optimize) for "
             f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
@@ -133,7 +137,8 @@ def search(query, db_path, limit, as_json):
         news-archive search 'flood* -football' --limit 5 --json
     """
     _require_database(db_path)
-    db = open_database(db_path)
+    with _archive_errors(db_path):
+        db = open_database(db_path)
     results = run_search(db, query, limit)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
@@ -165,7 +170,8 @@ def optimize(db_path, as_json):
         news-archive ingest ~/big-export.jsonl && news-archive optimize
     """
     _require_database(db_path)
-    db = open_database(db_path)
+    with _archive_errors(db_path):
+        db = open_database(db_path)
     if not as_json:  # one long statement with nothing to report until it ends: say so first
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         click.echo(f"Merging the search index of {articles:,} article{'' if articles == 1 else 's'} "
@@ -189,7 +195,9 @@ def stats(db_path, as_json):
         news-archive stats --json
     """
     _require_database(db_path)
-    figures = archive_stats(open_database(db_path))
+    with _archive_errors(db_path):
+        db = open_database(db_path)
+    figures = archive_stats(db)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
@@ -262,10 +270,8 @@ def serve(db_path, host, port):
     """
     from . import serve as serving  # imports Datasette and uvicorn only for this command
 
-    try:
+    with _archive_errors(db_path):
         summary = serving.ensure_archive(db_path)
-    except sqlite3.DatabaseError as error:
-        raise click.ClickException(f"{db_path} is not an archive: {error}")
     if summary is not None:
         click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
                    f"from {serving.samples_dir()}")
@@ -278,3 +284,37 @@ def serve(db_path, host, port):
 def _require_database(db_path: str) -> None:
     if not Path(db_path).exists():
         raise click.ClickException(f"no archive at {db_path}: run `news-archive ingest PATH` first")
+
+
+@contextmanager
+def _archive_errors(db_path: str):
+    """An error of the archive file itself (see _archive_problem) as one message, not a traceback."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        problem = _archive_problem(db_path, error)
+        if problem is None:
+            raise
+        raise click.ClickException(problem) from error
+
+
+def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
+    """What is wrong with the archive file, in words a user can act on, or None for an error
+    that is not the file's (a bug of ours keeps its traceback). SQLite's own words ("unable to
+    open database file") name neither the file nor what to do."""
+    reason = str(error)
+    if isinstance(error, NotAnArchive) or "not a database" in reason:
+        return (f"{db_path} is not a news archive: {reason}. It was left as it was; give --db an "
+                f"archive or the name of a new file.")
+    if "unable to open" in reason:
+        folder = Path(db_path).parent
+        if not folder.is_dir():
+            return f"cannot make the archive {db_path}: the folder {folder} does not exist."
+        return f"cannot open or create the archive {db_path} ({reason}): may you write in {folder}?"
+    if "readonly" in reason:
+        return (f"{db_path} is read-only for this user ({reason}): nothing was written, and what "
+                f"it holds is unchanged. Give --db a file you may write.")
+    if "disk is full" in reason or "disk I/O error" in reason:
+        return (f"{db_path}: {reason}. Every batch written before is kept: run the same command "
+                f"again once that is mended.")
+    return None

@@ -72,9 +72,25 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class NotAnArchive(sqlite3.DatabaseError):
+    """An SQLite file of another program: its tables are not an archive's."""
+
+
 def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) and upgrade an archive."""
+    """Open (creating if needed) and upgrade an archive.
+
+    A file that is no SQLite database raises sqlite3.DatabaseError, and another program's
+    database NotAnArchive, before anything is written to either: the migrations would add our
+    tables to someone's other data."""
     db = Database(path)
+    try:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables and "articles" not in tables:  # every archive has had it since the first schema
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise NotAnArchive(f"it is another program's database (its tables: {shown})")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
     db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA foreign_keys = ON")
