@@ -263,6 +263,11 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
+# A record file that gives no record is reported, as an empty article file is: an export that
+# came out empty must not pass for a run with nothing new in it.
+NO_RECORD = "no record in it"
+
+
 def _too_large(size: int, how: str = "") -> str:
     return (f"too large for one article: {how + ' ' if how else ''}{size / 2**20:,.0f} MB (the limit "
             f"is {MAX_INPUT_BYTES / 2**20:,.0f} MB; many records belong in JSON Lines, read line by line)")
@@ -282,20 +287,29 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
         items = parsed if isinstance(parsed, list) else [parsed]
+        if not items:
+            yield Source(location, data, sha256(data), "record", len(data), overrides,
+                         NO_RECORD + ": an empty JSON list")
         for index, item in enumerate(items, start=1):
             raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
             yield _record_source(f"{location}#{index}", raw, item, overrides)
         return
+    sources = 0
     for number, line in enumerate(text.splitlines(), start=1):
         source = _json_line_source(location, number, line.encode("utf-8"), overrides)
         if source is not None:
+            sources += 1
             yield source
+    if not sources:
+        yield Source(location, data, sha256(data), "record", len(data), overrides,
+                     NO_RECORD + ": only blank lines")
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                        known: Callable[[str, str], bool] | None = None,
                        defer_hashes: bool = False) -> Iterator[Source]:
     location = str(path)
+    sources = 0
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
             number = 0
@@ -307,14 +321,20 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                 if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
                     while (rest := lines.readline(2**20)) and not rest.endswith(b"\n"):
                         pass  # the rest of that line, skipped a piece at a time
+                    sources += 1
                     yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
                                  f"line {number}: " + _too_large(len(line), "more than"))
                     continue
                 source = _json_line_source(location, number, line, overrides, known, defer_hashes)
                 if source is not None:
+                    sources += 1
                     yield source
     except (OSError, EOFError, zlib.error) as error:
         yield Source(location, b"", "", "record", 0, overrides, f"cannot read: {error}")
+        return
+    if not sources:
+        yield Source(location, b"", "", "record", 0, overrides,
+                     NO_RECORD + (": an empty file" if number == 0 else ": only blank lines"))
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -166,6 +166,32 @@ def test_bad_inputs_are_reported_recorded_and_the_run_goes_on(tmp_path, db_path)
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 2
 
 
+@pytest.mark.parametrize("name, data", [
+    ("empty.jsonl", b""),
+    ("blank-lines.jsonl", b"\n  \n\n"),
+    ("empty.jsonl.gz", gzip.compress(b"", mtime=0)),
+    ("no-records.json", b"[]"),
+    ("no-records-with-bom.json", b"\xef\xbb\xbf[ ]\n"),
+])
+def test_a_record_file_with_no_record_is_reported_not_passed_over(tmp_path, db_path, name, data):
+    # An export that came out empty must not look like a run with nothing to do: an empty .txt
+    # is reported, and an empty .jsonl was counted as no input at all.
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert code == 1
+    assert summary["failed"] == 1 and summary["failures"][0]["location"] == str(tmp_path / name)
+    assert "no record" in summary["failures"][0]["error"]
+    assert rows(db_path, "SELECT status FROM sources") == [{"status": "failed"}]
+
+
+def test_blank_lines_around_a_record_are_no_failure(tmp_path, db_path):
+    record = json.dumps({"title": "Ferry timetable changes", "body": ARTICLE_TEXT})
+    (tmp_path / "one.jsonl").write_text(f"\n\n{record}\n\n")
+    (tmp_path / "one.json").write_text(f"[{record}]")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 1, 1, 0)
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
@@ -346,7 +372,7 @@ def test_parse_says_when_a_file_holds_nothing_to_parse(tmp_path):
     empty = tmp_path / "none.jsonl"
     empty.write_text("\n\n")
     result = run_cli("parse", empty)
-    assert result.exit_code == 1 and "nothing to parse" in result.output
+    assert result.exit_code == 1 and "no record in it: only blank lines" in result.output
 
 
 def test_a_second_writer_waits_for_the_first_instead_of_failing_on_its_rows(db_path):
