@@ -194,7 +194,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, b"", "", "unknown", 0, overrides, input_file.error)
         return
     extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) == "jsonl":
+    if ARTICLE_EXTENSIONS.get(extension) == "jsonl" and _head_kind(path, gzipped, "jsonl") == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
         yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
         return
@@ -239,6 +239,13 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed") and kind != sniffed):
         kind = sniffed
+    # ...and when the extension names a format the content cannot be: a text or Markdown file
+    # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
+    # and one saved as .json or .jsonl would fail outright.
+    if kind in ("json", "jsonl"):
+        kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
+    elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
+        kind = sniffed
     sidecar = sidecar_for(path)
     if sidecar is not None:
         try:
@@ -266,6 +273,43 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
 # A record file that gives no record is reported, as an empty article file is: an export that
 # came out empty must not pass for a run with nothing new in it.
 NO_RECORD = "no record in it"
+
+
+HEAD_BYTES = 65536  # what a file's format is judged on
+_TAG = re.compile(rb"<[A-Za-z!/?]")  # an element, a comment, a doctype, an XML declaration
+
+
+def record_file_kind(head: bytes, named: str) -> str | None:
+    """What a file named .json or .jsonl (`named`) holds, judged on its first bytes: "jsonl"
+    (a record a line), "json" (one document, such as a pretty-printed list), or None when
+    nothing in it begins as JSON does (a text saved under that name).
+
+    A JSON Lines file whose first line is bad but whose next lines are records stays JSON Lines,
+    so each bad line is reported and the good ones stored."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not head or head.startswith(b"{"):
+        return named
+    if head.startswith(b"["):
+        if named == "json":
+            return named
+        try:  # a list on one line is a JSON Lines record; "[" alone begins a document
+            json.loads(head.split(b"\n", 1)[0])
+            return "jsonl"
+        except ValueError:
+            return "json"
+    lines = [line.strip() for line in head.splitlines()[1:6]]
+    return named if any(line.startswith((b"{", b"[")) for line in lines) else None
+
+
+def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
+    """record_file_kind of a file on disk, reading only its head."""
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+            return record_file_kind(file.read(HEAD_BYTES), named)
+    except (OSError, EOFError, zlib.error):
+        return named  # reading it again will say what is wrong
 
 
 def _too_large(size: int, how: str = "") -> str:

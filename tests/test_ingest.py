@@ -238,6 +238,48 @@ def test_gzip_html_and_lying_extension(tmp_path, db_path):
     assert formats == {"html"}
 
 
+TEXT_STORY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
+MARKDOWN_STORY = "# Ferry fares rise at Port Vale\n\n**By Ann Lee**\n\n" + ARTICLE_TEXT
+FERRY_RECORD = {"title": "Ferry fares rise at Port Vale", "body": ARTICLE_TEXT, "authors": "Ann Lee"}
+
+
+@pytest.mark.parametrize("name, data, read_as", [
+    ("story.html", TEXT_STORY, "text"),  # no tag at all: a text saved under a page's name
+    ("story.htm", MARKDOWN_STORY, "markdown"),
+    ("story.json", TEXT_STORY, "text"),  # cannot be JSON: it does not begin as JSON does
+    ("story.jsonl", TEXT_STORY, "text"),
+    ("records.jsonl", json.dumps([FERRY_RECORD], indent=2), "record"),  # one JSON document, pretty-printed
+])
+def test_the_content_wins_over_an_extension_it_cannot_be(tmp_path, db_path, name, data, read_as):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    found = rows(db_path, "SELECT a.title, a.authors, s.format FROM articles a JOIN sources s ON s.article_id = a.id")
+    assert found == [{"title": "Ferry fares rise at Port Vale", "authors": '["Ann Lee"]', "format": read_as}]
+
+
+@pytest.mark.parametrize("name, data, read_as, error", [
+    # a page fragment that begins with text is still a page: it has tags
+    ("fragment.html", "Lead paragraph of the story. <p>" + ARTICLE_TEXT + "</p>", "html", None),
+    # broken JSON is reported as such, not read as a text article
+    ("broken.json", '{"title": "Ferry fares rise", "body": "The river rose', "record", "invalid JSON"),
+    ("broken-array.jsonl", '[{"title": "Ferry fares rise",\n  "body": "The river rose', "record", "invalid JSON"),
+])
+def test_an_extension_the_content_can_be_is_kept(tmp_path, db_path, name, data, read_as, error):
+    (tmp_path / name).write_text(data)
+    ingest_json(tmp_path / name, "--db", db_path)
+    found = rows(db_path, "SELECT format, error FROM sources")
+    assert [row["format"] for row in found] == [read_as]
+    assert (error or "") in (found[0]["error"] or "")
+
+
+def test_a_json_lines_file_with_a_bad_first_line_is_still_read_line_by_line(tmp_path, db_path):
+    (tmp_path / "export.jsonl").write_text("a stray note, not a record\n" + json.dumps(FERRY_RECORD) + "\n")
+    code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"][0]["location"].endswith("export.jsonl#1")
+
+
 def test_overrides_and_sidecar(tmp_path, db_path):
     (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
     (tmp_path / "note.json").write_text(json.dumps(
