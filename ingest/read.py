@@ -6,6 +6,7 @@ into one Source per record, so every Source is one candidate article and the sou
 can say which line of a file became which article.
 """
 
+import errno
 import glob
 import gzip
 import hashlib
@@ -105,7 +106,7 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
         try:
             status = path.stat()
         except OSError as error:
-            yield InputFile(path, 0, f"cannot read: {error.strerror or error}")
+            yield InputFile(path, 0, _cannot_read(path, error))
             return
         yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
 
@@ -130,12 +131,20 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             for match in matches:
                 yield from expand_paths([match])
         elif path.is_symlink() and not path.exists():
-            yield InputFile(path, 0, "cannot read: broken symbolic link")
+            yield InputFile(path, 0, f"cannot read: broken symbolic link (to {os.readlink(path)})")
         elif not path.exists():
             yield InputFile(path, 0, "cannot read: no such file or folder")
         else:
             if not _is_sidecar(path):
                 yield from emit(path, walked=False)
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    """Why a path cannot be read. A link whose target is gone is not "No such file": the user
+    sees the link in the folder."""
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"cannot read: broken symbolic link (to {os.readlink(path)})"
+    return f"cannot read: {error.strerror or error}"
 
 
 def sha256(data: bytes) -> str:

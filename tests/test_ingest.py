@@ -200,6 +200,22 @@ def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     assert "no such file" in summary["failures"][0]["error"]
 
 
+@pytest.mark.parametrize("walked", [True, False])
+def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, walked):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.symlink(tmp_path / "moved-away.txt", folder / "story.txt")
+    code, summary = ingest_json(folder if walked else folder / "story.txt", "--db", db_path)
+    assert code == 1
+    assert summary["failures"] == [{"location": str(folder / "story.txt"),
+                                    "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
+
+
+def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
+    code, summary = ingest_json(tmp_path / "never-there.txt", "--db", db_path)
+    assert code == 1 and "broken" not in summary["failures"][0]["error"]
+
+
 @pytest.mark.parametrize(
     "encoding, declare",
     [("cp1252", True), ("cp1252", False), ("utf-16", False), ("latin-1", True), ("utf-8-sig", False)],
