@@ -97,6 +97,10 @@ def _is_sidecar(path: Path) -> bool:
 def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
     """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated."""
     seen: set[Path] = set()
+    # Folders walked, by device and inode: links to folders are followed (clippings kept on
+    # another disk and linked in), and a folder reached twice, by a link back up the tree (a
+    # loop) or a second link, is walked once.
+    walked_folders: set[tuple[int, int]] = set()
 
     def emit(path: Path, walked: bool) -> Iterator[InputFile]:
         key = path.absolute()
@@ -110,10 +114,23 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             return
         yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
 
+    def first_visit(folder: str) -> bool:
+        try:
+            status = os.stat(folder)
+        except OSError:
+            return False
+        if (status.st_dev, status.st_ino) in walked_folders:
+            return False
+        walked_folders.add((status.st_dev, status.st_ino))
+        return True
+
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, followlinks=True):
+                if not first_visit(root):
+                    dirs[:] = []
+                    continue
                 # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
                 for name in sorted(files):

@@ -216,6 +216,24 @@ def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
     assert code == 1 and "broken" not in summary["failures"][0]["error"]
 
 
+def test_a_linked_folder_is_walked_once_and_a_link_loop_ends(tmp_path, db_path):
+    # Clippings kept on another disk and linked into the folder: a link to a folder was passed
+    # over without a word while a link to a file was read. A link back up the tree (a loop)
+    # and a second link to a folder already walked must not read anything twice.
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    folder = tmp_path / "clippings"
+    (folder / "local").mkdir(parents=True)
+    (folder / "local" / "near.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    os.symlink(tmp_path / "elsewhere", folder / "linked")
+    os.symlink(tmp_path / "elsewhere", folder / "local" / "linked-again")
+    os.symlink(folder, folder / "local" / "loop")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 2, 0, 0)
+    assert sorted(r["location"] for r in rows(db_path, "SELECT location FROM sources")) == [
+        str(folder / "linked" / "far.txt"), str(folder / "local" / "near.txt")]
+
+
 @pytest.mark.parametrize(
     "encoding, declare",
     [("cp1252", True), ("cp1252", False), ("utf-16", False), ("latin-1", True), ("utf-8-sig", False)],
