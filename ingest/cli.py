@@ -76,6 +76,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         arguments.extend(line.strip() for line in sys.stdin if line.strip())
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     files = list(expand_paths(arguments))
+    if url and len(files) > 1:
+        # Checked before anything is written: every article would get that one address (and
+        # the date and outlet read from it), and being unchanged, keep it on a later run.
+        raise click.UsageError(f"--url is the address of one article, but {len(files)} files were "
+                               "given: ingest that file alone with it (or use a NAME.json sidecar "
+                               "beside each file).")
     total = sum(f.size for f in files)
 
     def report_failure(written):

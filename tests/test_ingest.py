@@ -334,6 +334,25 @@ def test_overrides_and_sidecar(tmp_path, db_path):
     assert outlets == [{"name": "The Harbor Ledger"}]  # one outlet whatever the form
 
 
+def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
+    # --url is one article's address: given with a folder it was written as the address of
+    # every article in it (and its date and domain read from it), and a later run without it
+    # would not mend them, the files being unchanged.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Story {name}\n\n{ARTICLE_TEXT} {name}.")
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--url", "https://harborledger.example/2025/10/12/a")
+    assert result.exit_code == 2
+    assert "--url" in result.output and "2 files" in result.output
+    assert not db_path.exists()
+
+
+def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
+    code, summary = ingest_json(tmp_path / "a.txt", "--db", db_path, "--url", "https://harborledger.example/a")
+    assert (code, summary["stored"]) == (0, 1)
+    assert rows(db_path, "SELECT url FROM articles") == [{"url": "https://harborledger.example/a"}]
+
+
 def test_paths_from_stdin_and_globs(tmp_path, db_path):
     for n in range(3):
         (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
