@@ -126,12 +126,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         sys.exit(1)
 
 
-@cli.command()
-@click.argument("query")
+# The words may come as one quoted argument or several, and an excluded word may come first:
+# "-football" is a word of the query, not an unknown option.
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
 @db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @json_option
-def search(query, db_path, limit, as_json):
+def search(words, db_path, limit, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
@@ -141,7 +143,9 @@ def search(query, db_path, limit, as_json):
     Example:
         news-archive search '"kestrel bay" strike'
         news-archive search 'flood* -football' --limit 5 --json
+        news-archive search -football flood
     """
+    query = " ".join(words)
     _require_database(db_path)
     with _archive_errors(db_path):
         db = open_database(db_path)
