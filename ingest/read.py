@@ -220,6 +220,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, b"", "", "unknown", 0, overrides, input_file.error)
         return
     extension, gzipped = _split_extensions(path)
+    gzipped = gzipped and _starts_as_gzip(path)  # a .gz saved already unpacked is read as it is
     if ARTICLE_EXTENSIONS.get(extension) == "jsonl" and _head_kind(path, gzipped, "jsonl") == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
         yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
@@ -241,7 +242,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, b"", digest, "unknown", len(on_disk), overrides)
         return
     data = on_disk
-    if gzipped or on_disk[:2] == b"\x1f\x8b":
+    if on_disk[:2] == GZIP_MAGIC:  # whatever the name says
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(on_disk)) as unpacked:
                 data = unpacked.read(MAX_INPUT_BYTES + 1)  # a small file can unpack to gigabytes
@@ -327,6 +328,19 @@ def record_file_kind(head: bytes, named: str) -> str | None:
             return "json"
     lines = [line.strip() for line in head.splitlines()[1:6]]
     return named if any(line.startswith((b"{", b"[")) for line in lines) else None
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _starts_as_gzip(path: Path) -> bool:
+    """Whether a file named .gz is gzip. A page or export saved already unpacked (a browser or
+    HTTP client undoes the Content-Encoding but keeps the name) is read as it is, not failed."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(2) == GZIP_MAGIC
+    except OSError:
+        return True  # reading it will say what is wrong
 
 
 def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:

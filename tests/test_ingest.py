@@ -314,6 +314,16 @@ def test_a_json_lines_file_with_a_bad_first_line_is_still_read_line_by_line(tmp_
     assert summary["failures"][0]["location"].endswith("export.jsonl#1")
 
 
+@pytest.mark.parametrize("name, data", [
+    ("page.html.gz", html_page()),  # saved already unpacked under the name it was served with
+    ("records.jsonl.gz", json.dumps(FERRY_RECORD) + "\n"),
+])
+def test_a_file_named_gz_that_is_not_gzip_is_read_as_it_is(tmp_path, db_path, name, data):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+
+
 def test_overrides_and_sidecar(tmp_path, db_path):
     (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
     (tmp_path / "note.json").write_text(json.dumps(
