@@ -227,6 +227,7 @@ def run_ingest(
         nonlocal yielded, file_seen
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
+            archive.take_back_typed_location(input_file.path)
             previous = None if rehash else archive.unchanged_file(input_file)
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))

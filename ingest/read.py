@@ -95,7 +95,12 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
-    """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated."""
+    """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated.
+
+    Each path is made absolute (not resolved: a link keeps its name), since it is the file's
+    identity in the archive: "clippings/a.txt" typed in one folder, "./a.txt" in another and
+    "/home/ann/clippings/a.txt" from cron are one file, read again unchanged, not three places
+    the story ran."""
     seen: set[Path] = set()
     # Folders walked, by device and inode: links to folders are followed (clippings kept on
     # another disk and linked in), and a folder reached twice, by a link back up the tree (a
@@ -125,7 +130,7 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
         return True
 
     for argument in arguments:
-        path = Path(argument)
+        path = Path(os.path.abspath(argument))
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=True):
                 if not first_visit(root):

@@ -6,13 +6,14 @@ transaction, so a run killed at any moment leaves whole batches or nothing of th
 """
 
 import json
+import os
 import sqlite3
 import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -199,6 +200,30 @@ class Archive:
         self.conn.execute("BEGIN IMMEDIATE")
         with self.conn:  # commits, or rolls back on an exception
             yield
+
+    @cached_property
+    def _holds_typed_locations(self) -> bool:
+        """Whether the archive has sources located as they were typed ("clippings/a.txt"), as
+        archives made before locations were absolute do. Absolute paths sort between "/" and
+        "0": two probes of the location index, not a scan."""
+        return any(self.conn.execute(f"SELECT 1 FROM sources WHERE {where} LIMIT 1", (bound,)).fetchone()
+                   for where, bound in (("location < ?", "/"), ("location >= ?", "0")))
+
+    def take_back_typed_location(self, path: Path) -> None:
+        """Move the sources and the input_files row an older archive keeps under the path as
+        typed from this folder ("clippings/a.txt") to the absolute path, so the file is found
+        unchanged instead of recorded again as a copy of itself. A path typed from another
+        folder cannot be told apart from another file, and is left as it is."""
+        if not self._holds_typed_locations:
+            return
+        typed = os.path.relpath(path)
+        if typed == str(path) or not self.seen_before(typed):
+            return
+        with self._writing():
+            self.conn.execute(
+                f"UPDATE OR IGNORE sources SET location = ? || substr(location, ?) WHERE {_OF_FILE}",
+                (str(path), len(typed) + 1, *_file_range(typed)))
+            self.conn.execute("UPDATE OR IGNORE input_files SET path = ? WHERE path = ?", (str(path), typed))
 
     def seen_before(self, path) -> bool:
         """Whether any source of this file (itself or its records) is in the archive."""
