@@ -261,6 +261,11 @@ def run_ingest(
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
                         sighting = archive.previous_sighting(source.location, source.raw_sha256,
                                                              file_seen)
+                    if sighting is not None and sighting[0] != UNCHANGED and source.overrides:
+                        # A copy the user said something about (--outlet, --url, a sidecar) is
+                        # extracted, so that this copy is recorded with what was said, not
+                        # with the outlet and address of the copy whose bytes it shares.
+                        sighting = None
                     if sighting is None:
                         yielded += 1
                         yield source

@@ -130,6 +130,25 @@ def test_same_bytes_at_another_path_is_a_sighting_without_extraction(tmp_path, d
     assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1)
 
 
+@pytest.mark.parametrize("how", ["--outlet", "sidecar"])
+def test_a_copy_keeps_the_outlet_the_user_gave_it(tmp_path, db_path, how):
+    # The same wire story saved from two outlets' pages, each named by the user: the second is
+    # a copy of the first's bytes, and took the first copy's outlet, dropping the one given.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "wire.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a" / "wire.txt", "--db", db_path, "--outlet", "The Harbor Ledger")
+    if how == "sidecar":
+        (tmp_path / "b" / "wire.json").write_text(json.dumps({"outlet": "The Quay Courier"}))
+        code, summary = ingest_json(tmp_path / "b" / "wire.txt", "--db", db_path)
+    else:
+        code, summary = ingest_json(tmp_path / "b" / "wire.txt", "--db", db_path, "--outlet", "The Quay Courier")
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 0, 1)
+    assert rows(db_path, "SELECT o.name FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY s.id") == [
+        {"name": "The Harbor Ledger"}, {"name": "The Quay Courier"}]
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
