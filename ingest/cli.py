@@ -122,6 +122,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                if summary.unchanged_failed else "")
             + f", {summary.failed} failed -> {db_path}"
         )
+        if overrides and summary.unchanged:
+            # An unchanged input is not read again, so what was given now is not applied to it:
+            # said, or the user believes the archive was mended.
+            given = "/".join(f"--{name}" for name in overrides)
+            click.echo(f"note: {given} changed nothing already in the archive: the {summary.unchanged} "
+                       "unchanged input(s) keep what they were stored with.", err=True)
     if summary.failed:
         sys.exit(1)
 

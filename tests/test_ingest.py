@@ -149,6 +149,19 @@ def test_a_copy_keeps_the_outlet_the_user_gave_it(tmp_path, db_path, how):
         {"name": "The Harbor Ledger"}, {"name": "The Quay Courier"}]
 
 
+def test_an_outlet_given_for_unchanged_files_is_said_to_change_nothing(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    assert run_cli("ingest", tmp_path, "--db", db_path).exit_code == 0
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--outlet", "The Quay Courier")
+    assert result.exit_code == 0
+    assert "1 unchanged" in result.stdout
+    assert "--outlet changed nothing" in result.stderr
+    # near miss: the same run on a new file says nothing of the kind
+    (tmp_path / "b.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, "--outlet", "The Quay Courier")
+    assert "changed nothing" not in result.stderr
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
