@@ -227,7 +227,7 @@ def run_ingest(
         nonlocal yielded, file_seen
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
-            archive.take_back_typed_location(input_file.path)
+            archive.take_back_typed_location(input_file.location)
             previous = None if rehash else archive.unchanged_file(input_file)
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
@@ -235,7 +235,7 @@ def run_ingest(
                 # An error found while reading (empty, binary, a bad JSON line) is reported
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
-                file_seen = input_file.error is not None or archive.seen_before(input_file.path)
+                file_seen = input_file.error is not None or archive.seen_before(input_file.location)
                 # Progress within a file too: one JSON Lines file can be an hour's work.
                 unreported = 0
                 # The lines of a JSON Lines file the archive has nothing from cannot be known
@@ -299,7 +299,7 @@ def run_ingest(
             # A line that is not JSON, found by the worker that parses it, is an error found
             # while reading, like one found here: its file is never skipped whole.
             for pending in read_whole:
-                path = str(pending[1].path)
+                path = pending[1].location
                 if any(location.startswith(path + "#") for location in unreadable):
                     pending[3] = False
         # Outcomes come back in the order their sources were read, and every "known" item is

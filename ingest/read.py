@@ -57,6 +57,23 @@ class InputFile:
     error: str | None = None  # the path could not be used at all (missing, unreadable)
     mtime_ns: int | None = None  # with size and path: "unchanged since last read" without reading
 
+    @property
+    def location(self) -> str:
+        """The file's name in the archive (and in messages)."""
+        return path_text(self.path)
+
+
+def path_text(path) -> str:
+    """A path as text SQLite can store. A name that is not UTF-8 (a Latin-1 "café.txt" unpacked
+    from an old zip) is kept with its odd bytes written as \\xe9, instead of stopping the run
+    with an encoding error when it is stored."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
 
 def _split_extensions(path: Path) -> tuple[str, bool]:
     """The article extension of a path and whether it is gzip, e.g. a.html.gz -> (.html, True)."""
@@ -219,7 +236,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     `defer_record_hashes`: the lines of a JSON Lines file are yielded unhashed (raw_sha256
     empty) and `known` is not asked; whoever extracts them hashes them (`hash_source`). For a
     file the archive has nothing from, where no line can be known: see run_ingest."""
-    path, location = input_file.path, str(input_file.path)
+    path, location = input_file.path, input_file.location
     overrides = dict(overrides or {})
     if input_file.error:
         yield Source(location, b"", "", "unknown", 0, overrides, input_file.error)
@@ -232,7 +249,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     if ARTICLE_EXTENSIONS.get(extension) == "warc":
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
-        yield from _web_archive_pages(str(path), lambda: open(path, "rb"), overrides, known)
+        yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", "", "unknown", input_file.size, overrides, _too_large(input_file.size))
@@ -397,7 +414,7 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                        known: Callable[[str, str], bool] | None = None,
                        defer_hashes: bool = False) -> Iterator[Source]:
-    location = str(path)
+    location = path_text(path)
     sources = 0
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:

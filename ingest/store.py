@@ -209,7 +209,7 @@ class Archive:
         return any(self.conn.execute(f"SELECT 1 FROM sources WHERE {where} LIMIT 1", (bound,)).fetchone()
                    for where, bound in (("location < ?", "/"), ("location >= ?", "0")))
 
-    def take_back_typed_location(self, path: Path) -> None:
+    def take_back_typed_location(self, path: str) -> None:
         """Move the sources and the input_files row an older archive keeps under the path as
         typed from this folder ("clippings/a.txt") to the absolute path, so the file is found
         unchanged instead of recorded again as a copy of itself. A path typed from another
@@ -217,13 +217,13 @@ class Archive:
         if not self._holds_typed_locations:
             return
         typed = os.path.relpath(path)
-        if typed == str(path) or not self.seen_before(typed):
+        if typed == path or not self.seen_before(typed):
             return
         with self._writing():
             self.conn.execute(
                 f"UPDATE OR IGNORE sources SET location = ? || substr(location, ?) WHERE {_OF_FILE}",
-                (str(path), len(typed) + 1, *_file_range(typed)))
-            self.conn.execute("UPDATE OR IGNORE input_files SET path = ? WHERE path = ?", (str(path), typed))
+                (path, len(typed) + 1, *_file_range(typed)))
+            self.conn.execute("UPDATE OR IGNORE input_files SET path = ? WHERE path = ?", (path, typed))
 
     def seen_before(self, path) -> bool:
         """Whether any source of this file (itself or its records) is in the archive."""
@@ -265,7 +265,7 @@ class Archive:
         row = self.conn.execute(
             "SELECT input_files.size, mtime_ns, sources, read_at_ns, extractor, started "
             "FROM input_files JOIN ingest_runs ON ingest_runs.id = last_run_id WHERE path = ?",
-            (str(input_file.path),),
+            (input_file.location,),
         ).fetchone()
         if row is None:
             return None
@@ -277,7 +277,7 @@ class Archive:
         seen, failed = self.conn.execute(
             f"SELECT count(*), count(*) FILTER (WHERE status = 'failed') FROM sources "
             f"WHERE {_OF_FILE} AND last_seen >= ?",
-            (*_file_range(input_file.path), last_run_started),
+            (*_file_range(input_file.location), last_run_started),
         ).fetchone()
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
             return None
@@ -290,7 +290,7 @@ class Archive:
                 "INSERT OR REPLACE INTO input_files "
                 "(path, size, mtime_ns, sources, read_at_ns, last_run_id, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(str(f.path), f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
+                [(f.location, f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
                  for f, sources in files if f.mtime_ns is not None and not f.error],
             )
 
@@ -332,10 +332,10 @@ class Archive:
                     _, input_file, previous = item
                     self.conn.execute(
                         f"UPDATE sources SET last_seen = ? WHERE {_OF_FILE} AND last_seen >= ?",
-                        (now, *_file_range(input_file.path), previous["since"]))
+                        (now, *_file_range(input_file.location), previous["since"]))
                     self.conn.execute("UPDATE input_files SET last_run_id = ? WHERE path = ?",
-                                      (run_id, str(input_file.path)))
-                    result = Written(str(input_file.path), UNCHANGED, count=previous["sources"],
+                                      (run_id, input_file.location))
+                    result = Written(input_file.location, UNCHANGED, count=previous["sources"],
                                      failed_before=previous["failed"])
                 elif item[0] == UNCHANGED:
                     _, location, row = item

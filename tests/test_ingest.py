@@ -162,6 +162,21 @@ def test_an_outlet_given_for_unchanged_files_is_said_to_change_nothing(tmp_path,
     assert "changed nothing" not in result.stderr
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_and_the_run_goes_on(tmp_path, db_path):
+    # A Latin-1 "café.txt" unpacked from an old zip: its name is bytes no UTF-8 text holds,
+    # and binding it to SQLite stopped the whole run with a traceback, on every re-run.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text("Harbor cafe closes\n\nA second story. " + ARTICLE_TEXT)
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0)
+    assert {r["location"] for r in rows(db_path, "SELECT location FROM sources")} == {
+        str(folder) + "/caf\\xe9.txt", str(folder / "good.txt")}
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["stored"], again["duplicate"]) == (0, 2, 0, 0)
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
