@@ -257,14 +257,14 @@ def parse(file, as_json):
         raise click.ClickException(f"{file}: nothing to parse in it (a JSON Lines file with no record?)")
     if as_json:
         click.echo(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
-        return
-    for entry in results:
-        for key, value in entry.items():
-            if key == "body":
-                click.echo(f"body:\n{value}")
-            else:
-                click.echo(f"{key}: {value}")
-    if any("error" in e for e in results):
+    else:
+        for entry in results:
+            for key, value in entry.items():
+                if key == "body":
+                    click.echo(f"body:\n{value}")
+                else:
+                    click.echo(f"{key}: {value}")
+    if any("error" in e for e in results):  # in both forms: scripts read the status
         sys.exit(1)
 
 

@@ -520,6 +520,19 @@ def test_inputs_too_large_for_one_article_fail_without_being_read_whole(tmp_path
     assert "unpacks to more than" in errors["bomb.html.gz"]
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_parse_exits_1_when_the_file_gives_no_article_in_either_form(tmp_path, as_json):
+    # Scripts use --json, and read the exit status: it said 0 for a file that failed.
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    flag = ["--json"] if as_json else []
+    failed = run_cli("parse", tmp_path / "empty.txt", *flag)
+    assert failed.exit_code == 1 and "empty file" in failed.stdout
+    if as_json:
+        assert json.loads(failed.stdout)["error"] == "empty file"
+    assert run_cli("parse", tmp_path / "good.txt", *flag).exit_code == 0
+
+
 def test_parse_says_when_a_file_holds_nothing_to_parse(tmp_path):
     empty = tmp_path / "none.jsonl"
     empty.write_text("\n\n")
