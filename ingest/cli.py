@@ -1,6 +1,8 @@
 """The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
 
 import json
+import os
+import signal
 import sqlite3
 import sys
 from contextlib import contextmanager
@@ -90,6 +92,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
+    terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
     try:
         with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
                                show_pos=False, show_percent=True, show_eta=True,
@@ -99,9 +102,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
     except KeyboardInterrupt:
-        click.echo("\nInterrupted. Every batch already written is kept; run the same command again "
-                   "to finish (what is stored is skipped).", err=True)
-        sys.exit(130)  # the shell's code for "stopped by Ctrl-C"
+        click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
+                   "kept; run the same command again to finish (what is stored is skipped).", err=True)
+        # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
+        sys.exit(128 + signal.SIGTERM if terminated else 130)
     except sqlite3.DatabaseError as error:
         if "locked" not in str(error) and "busy" not in str(error):
             problem = _archive_problem(db_path, error)
@@ -112,6 +116,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             f"{db_path} stayed locked by another writer (an ingest or optimize) for "
             f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
             f"command again when the other one is done.") from error
+    finally:
+        signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:
@@ -168,6 +174,31 @@ def search(words, db_path, limit, as_json):
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
         click.echo(f"  #{row['id']}  {meta}")
         click.echo(f"  {row['snippet']}\n")
+
+
+class _Signalled(list):
+    """The signals caught so far (true once one was), and the handler they replaced."""
+    previous = signal.SIG_DFL
+
+
+def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
+    """Make `signum` stop the run as Ctrl-C does. SIGTERM (`kill PID`, `timeout`, a service
+    manager) reaches the run but not its worker processes: it killed the run at once and left
+    the workers waiting for work forever, holding its output pipe open. As a KeyboardInterrupt
+    the batch in hand is rolled back and the workers are shut down. A worker inherits the
+    handler, and dies of the signal as before."""
+    caught, run_pid = _Signalled(), os.getpid()
+
+    def stop(number, frame):
+        if os.getpid() != run_pid:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        caught.append(number)
+        raise KeyboardInterrupt
+
+    caught.previous = signal.signal(signum, stop)
+    return caught
 
 
 @cli.command()
