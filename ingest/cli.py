@@ -107,15 +107,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     except sqlite3.DatabaseError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
-            problem = _archive_problem(db_path, error)
-            if problem is None:
-                raise
-            raise click.ClickException(problem) from error
-        raise click.ClickException(
-            f"{db_path} stayed locked by another writer (an ingest or optimize) for "
-            f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
-            f"command again when the other one is done.") from error
+        problem = _archive_problem(db_path, error)
+        if problem is None:
+            raise
+        raise click.ClickException(problem) from error
     finally:
         signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
@@ -223,7 +218,8 @@ def optimize(db_path, as_json):
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         click.echo(f"Merging the search index of {articles:,} article{'' if articles == 1 else 's'} "
                    f"(about 3 minutes a million here; searches go on meanwhile)...", err=True)
-    result = optimize_archive(db)
+    with _archive_errors(db_path):
+        result = optimize_archive(db)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
@@ -350,6 +346,10 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
     that is not the file's (a bug of ours keeps its traceback). SQLite's own words ("unable to
     open database file") name neither the file nor what to do."""
     reason = str(error)
+    if "locked" in reason or "busy" in reason:
+        return (f"{db_path} stayed locked by another writer (an ingest or optimize) for "
+                f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
+                f"command again when the other one is done.")
     if isinstance(error, NotAnArchive) or "not a database" in reason:
         return (f"{db_path} is not a news archive: {reason}. It was left as it was; give --db an "
                 f"archive or the name of a new file.")

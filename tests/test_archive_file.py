@@ -90,3 +90,20 @@ def test_a_read_only_archive_is_a_clear_error_and_keeps_what_it_holds(tmp_path, 
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     conn.close()
+
+
+def test_optimize_on_an_archive_locked_too_long_is_a_clear_error(tmp_path, story, monkeypatch):
+    from ingest import store
+
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # an ingest holds the archive
+    try:
+        result = run_cli("optimize", "--db", db_path)
+    finally:
+        other.rollback()
+        other.close()
+    assert result.exit_code == 1
+    assert "stayed locked by another writer" in result.output and "Traceback" not in result.output
