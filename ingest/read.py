@@ -123,6 +123,10 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
     # another disk and linked in), and a folder reached twice, by a link back up the tree (a
     # loop) or a second link, is walked once.
     walked_folders: set[tuple[int, int]] = set()
+    # Files given, by device and inode: a file reached again by another name (a quoted ** glob
+    # goes round a link loop, giving one file under dozens of paths) is the same file, read
+    # once. Two files with the same bytes are still two sightings of the story.
+    given_files: set[tuple[int, int]] = set()
 
     def emit(path: Path, walked: bool) -> Iterator[InputFile]:
         key = path.absolute()
@@ -134,6 +138,10 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
         except OSError as error:
             yield InputFile(path, 0, _cannot_read(path, error))
             return
+        if status.st_ino:  # (0 where a file system has no inode numbers: nothing to tell by)
+            if (status.st_dev, status.st_ino) in given_files:
+                return
+            given_files.add((status.st_dev, status.st_ino))
         yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
 
     def first_visit(folder: str) -> bool:
@@ -141,12 +149,14 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             status = os.stat(folder)
         except OSError:
             return False
+        if not status.st_ino:  # no inode numbers here: walked as os.walk gives them
+            return True
         if (status.st_dev, status.st_ino) in walked_folders:
             return False
         walked_folders.add((status.st_dev, status.st_ino))
         return True
 
-    for argument in arguments:
+    def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=True):
@@ -167,8 +177,8 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
                 yield InputFile(path, 0, "no file matches this pattern")
-            for match in matches:
-                yield from expand_paths([match])
+            for match in matches:  # in this call: a file met again by another name is known
+                yield from expand(match)
         elif path.is_symlink() and not path.exists():
             yield InputFile(path, 0, f"cannot read: broken symbolic link (to {os.readlink(path)})")
         elif not path.exists():
@@ -176,6 +186,9 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
         else:
             if not _is_sidecar(path):
                 yield from emit(path, walked=False)
+
+    for argument in arguments:
+        yield from expand(argument)
 
 
 def _cannot_read(path: Path, error: OSError) -> str:

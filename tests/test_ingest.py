@@ -281,6 +281,17 @@ def test_a_linked_folder_is_walked_once_and_a_link_loop_ends(tmp_path, db_path):
         str(folder / "linked" / "far.txt"), str(folder / "local" / "near.txt")]
 
 
+def test_a_quoted_glob_through_a_link_loop_reads_each_file_once(tmp_path, db_path, monkeypatch):
+    # Python's ** follows links to folders, round a loop until the path is too long: one file
+    # was ingested under 41 names, 40 of them "copies" of itself.
+    (tmp_path / "clip" / "sub").mkdir(parents=True)
+    (tmp_path / "clip" / "sub" / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    os.symlink("..", tmp_path / "clip" / "sub" / "loop")
+    monkeypatch.chdir(tmp_path)
+    code, summary = ingest_json("clip/**/*.txt", "--db", db_path)
+    assert (code, summary["seen"], summary["stored"], summary["duplicate"]) == (0, 1, 1, 0)
+
+
 @pytest.mark.parametrize(
     "encoding, declare",
     [("cp1252", True), ("cp1252", False), ("utf-16", False), ("latin-1", True), ("utf-8-sig", False)],
