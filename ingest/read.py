@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -137,6 +138,10 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
             status = path.stat()
         except OSError as error:
             yield InputFile(path, 0, _cannot_read(path, error))
+            return
+        if not stat.S_ISREG(status.st_mode):  # named on the command line, or a link to one
+            # Reading a pipe waits for a writer forever; a device (a link to /dev/zero) never ends.
+            yield InputFile(path, 0, "cannot read: not a regular file (a pipe, socket or device)")
             return
         if status.st_ino:  # (0 where a file system has no inode numbers: nothing to tell by)
             if (status.st_dev, status.st_ino) in given_files:

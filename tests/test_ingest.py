@@ -8,6 +8,8 @@ import gzip
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Database
@@ -290,6 +292,20 @@ def test_a_quoted_glob_through_a_link_loop_reads_each_file_once(tmp_path, db_pat
     monkeypatch.chdir(tmp_path)
     code, summary = ingest_json("clip/**/*.txt", "--db", db_path)
     assert (code, summary["seen"], summary["stored"], summary["duplicate"]) == (0, 1, 1, 0)
+
+
+def test_a_named_pipe_among_the_files_is_reported_not_waited_on(tmp_path, db_path):
+    # Reading a pipe waits for a writer that never comes: the run hung for good.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path), "--json"],
+                            capture_output=True, text=True, timeout=60)
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(folder / "pipe.txt"),
+                                    "error": "cannot read: not a regular file (a pipe, socket or device)"}]
 
 
 @pytest.mark.parametrize(
