@@ -63,7 +63,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
     unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
-    (Ctrl-C) at any moment: every batch written is kept, and the same command finishes the job.
+    (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the same command finishes
+    the job.
 
     \b
     Example:
