@@ -69,6 +69,11 @@ def _file_range(path) -> tuple[str, str, str]:
     return location, location + "#", location + "$"
 
 
+def _record_number(location: str) -> bool:
+    """Whether a location is a record of a file ("PATH#12"), not a file of its own."""
+    return location.rpartition("#")[2].isdigit()
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -245,6 +250,17 @@ class Archive:
         ).fetchone()
         if row and (row[1] != FAILED or row[2] == extractor()):
             return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
+        if not row and location_seen and _record_number(location):
+            # The same record at another line of the same file: an export written again newest
+            # first, a feed fetched again, where every old record moves down. It is the record
+            # already seen there, not one more place the story ran.
+            row = self.conn.execute(
+                "SELECT id, status, extractor FROM sources WHERE raw_sha256 = ? "
+                "AND location > ? AND location < ? LIMIT 1",
+                (raw_sha256, *_file_range(location.rpartition("#")[0])[1:]),
+            ).fetchone()
+            if row and (row[1] != FAILED or row[2] == extractor()):
+                return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
             "SELECT article_id, outlet_id, url, title, published FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",

@@ -312,3 +312,41 @@ def test_a_copy_under_another_name_is_still_a_duplicate(tmp_path, db_path, monke
     (folder / "ferry-copy.txt").write_bytes((folder / "ferry.txt").read_bytes())
     code, summary = ingest_json("ferry-copy.txt", "--db", db_path)
     assert (summary["stored"], summary["duplicate"]) == (0, 1)
+
+
+def _story(n: int) -> dict:
+    return {"title": f"Harbor story {n}", "body": f"Story number {n} of the harbour desk. " + ARTICLE_TEXT}
+
+
+def _counts(db_path) -> dict:
+    conn = sqlite3.connect(db_path)
+    try:
+        return dict(conn.execute("SELECT status, count(*) FROM sources GROUP BY status").fetchall())
+    finally:
+        conn.close()
+
+
+def test_an_export_written_again_newest_first_adds_only_its_new_record(tmp_path, db_path):
+    # An export regenerated each day, newest first (or a feed fetched again): every old record
+    # moved down a line. Each was recorded as a copy of itself at its new line number, and every
+    # story then looked syndicated.
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(_story(n)) + "\n" for n in range(1, 6)))
+    ingest_json(export, "--db", db_path)
+    export.write_text("".join(json.dumps(_story(n)) + "\n" for n in range(0, 6)))
+    code, again = ingest_json(export, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 5, 0)
+    assert _counts(db_path) == {"stored": 6}
+    code, third = ingest_json(export, "--db", db_path, "--rehash")  # and it stays so
+    assert (third["stored"], third["unchanged"], third["duplicate"]) == (0, 6, 0)
+
+
+def test_a_record_moved_into_another_file_is_still_a_copy(tmp_path, db_path):
+    # near miss: the same record in a second export is a second sighting, as before
+    first, second = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    first.write_text(json.dumps(_story(1)) + "\n")
+    second.write_text(json.dumps(_story(2)) + "\n")
+    ingest_json(tmp_path, "--db", db_path)
+    second.write_text(json.dumps(_story(1)) + "\n" + json.dumps(_story(2)) + "\n")
+    code, again = ingest_json(second, "--db", db_path)
+    assert (again["stored"], again["duplicate"], again["unchanged"]) == (0, 1, 1)
