@@ -173,7 +173,8 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
                 for name in sorted(files):
                     child = Path(root) / name
                     extension, _ = _split_extensions(child)
-                    if name.startswith(".") or extension not in ARTICLE_EXTENSIONS:
+                    if name.startswith(".") or (extension not in ARTICLE_EXTENSIONS
+                                                and not _reads_as_a_page(child)):
                         continue
                     if _is_folder_note(child) or _is_sidecar(child):
                         continue
@@ -194,6 +195,29 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
 
     for argument in arguments:
         yield from expand(argument)
+
+
+# A whole page: what a saved page (or a feed or web archive) begins with, and a sitemap, a
+# stylesheet or a script does not.
+_PAGE_START = re.compile(rb"<(?:!doctype\s+html|html|body)\b", re.I)
+
+
+def _reads_as_a_page(path: Path) -> bool:
+    """Whether a file of a walked folder whose name says nothing we read is a page, a feed or
+    a web archive all the same: a site mirrored by wget names its pages after their addresses
+    ("kestrel-bay-strike", "index.php", "story.12345"). Judged on its first bytes; its images,
+    styles, scripts and source maps are passed over as before."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    kind = sniff_format(head)
+    if kind == "warc":
+        return True
+    # A markup document begins with markup; a script or a note that holds some does not.
+    begins_as_markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    return begins_as_markup and (kind == "feed" or (kind == "html" and _PAGE_START.search(head) is not None))
 
 
 def _cannot_read(path: Path, error: OSError) -> str:

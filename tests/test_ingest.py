@@ -308,6 +308,27 @@ def test_a_named_pipe_among_the_files_is_reported_not_waited_on(tmp_path, db_pat
                                     "error": "cannot read: not a regular file (a pipe, socket or device)"}]
 
 
+def test_a_site_mirror_gives_its_pages_whatever_their_names(tmp_path, db_path):
+    # wget -r names a page after its address: "kestrel-bay-strike" (no extension), "index.php",
+    # "story.12345". Walking a mirror passed over every one of them without a word; its styles,
+    # images and source maps are still no articles.
+    mirror = tmp_path / "harborledger.example"
+    (mirror / "news").mkdir(parents=True)
+    pages = {"news/kestrel-bay-strike": "river", "index.php": "canal", "news/story.12345": "lake"}
+    for name, water in pages.items():
+        (mirror / name).write_text(html_page(ARTICLE_TEXT.replace("river", water)))
+    (mirror / "style.css").write_text("body { font-family: serif; }\np { margin: 0 }\n")
+    (mirror / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (mirror / "app.js.map").write_text(json.dumps({"version": 3, "sources": ["app.js"], "mappings": "AAAA"}))
+    (mirror / "notes").write_text("Ask the harbour office about the tide tables.\n")
+    (mirror / "make_page.py").write_text('PAGE = """<html><body><p>A template.</p></body></html>"""\n')
+    (mirror / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://harborledger.example/'
+                                        '</loc></url></urlset>')
+    code, summary = ingest_json(mirror, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"], summary["seen"]) == (0, 3, 0, 3), summary
+    assert {r["format"] for r in rows(db_path, "SELECT format FROM sources")} == {"html"}
+
+
 @pytest.mark.parametrize(
     "encoding, declare",
     [("cp1252", True), ("cp1252", False), ("utf-16", False), ("latin-1", True), ("utf-8-sig", False)],
