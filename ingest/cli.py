@@ -5,6 +5,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -113,7 +114,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             raise
         raise click.ClickException(problem) from error
     finally:
-        signal.signal(signal.SIGTERM, terminated.previous)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:
@@ -193,7 +195,10 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
         caught.append(number)
         raise KeyboardInterrupt
 
-    caught.previous = signal.signal(signum, stop)
+    if threading.current_thread() is threading.main_thread():  # (only there may Python set one)
+        caught.previous = signal.signal(signum, stop)
+    else:
+        caught.previous = signal.getsignal(signum)
     return caught
 
 

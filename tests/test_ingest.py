@@ -794,3 +794,16 @@ def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
     got = list(pipeline._ordered_parallel(iter([sources[:2], sources[2:3], sources[3:]]), datetime.now(timezone.utc), 2))
     assert [item if item is pipeline.WAITING else item.source.location for item in got] == [
         "s0", "s1", pipeline.WAITING, "s2", "s3"]
+
+
+def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db_path):
+    # The SIGTERM handler may only be set from the main thread; a program that runs the
+    # command in a worker thread must not fail on it.
+    import threading
+
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(run_cli("ingest", tmp_path / "a.txt", "--db", db_path)))
+    thread.start()
+    thread.join()
+    assert results[0].exit_code == 0 and "1 new" in results[0].output
