@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import sys
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -79,7 +80,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         arguments.remove("-")
         arguments.extend(line.strip() for line in sys.stdin if line.strip())
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
-    files = list(expand_paths(arguments))
+    passed_over: Counter = Counter()
+    files = list(expand_paths(arguments, passed_over))
     if url and len(files) > 1:
         # Checked before anything is written: every article would get that one address (and
         # the date and outlet read from it), and being unchanged, keep it on a later run.
@@ -117,7 +119,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
-        click.echo(json.dumps(summary.as_dict(), indent=2))
+        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
     else:
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
@@ -132,6 +134,13 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             given = "/".join(f"--{name}" for name in overrides)
             click.echo(f"note: {given} changed nothing already in the archive: the {summary.unchanged} "
                        "unchanged input(s) keep what they were stored with.", err=True)
+        if passed_over:
+            # Else a folder of PDFs reads "0 inputs", as an empty folder does.
+            kinds = ", ".join(f"{extension} {count}" for extension, count in passed_over.most_common(6))
+            count = sum(passed_over.values())
+            click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
+                       f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, text, Markdown, "
+                       "JSON records, feeds and web archives.", err=True)
     if summary.failed:
         sys.exit(1)
 

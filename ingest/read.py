@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +113,9 @@ def _is_sidecar(path: Path) -> bool:
     return False
 
 
-def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
+def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -> Iterator[InputFile]:
     """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated.
+    `passed_over` counts, by extension, the files of walked folders that are of no kind we read.
 
     Each path is made absolute (not resolved: a link keeps its name), since it is the file's
     identity in the archive: "clippings/a.txt" typed in one folder, "./a.txt" in another and
@@ -172,11 +174,14 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
                 for name in sorted(files):
                     child = Path(root) / name
-                    extension, _ = _split_extensions(child)
-                    if name.startswith(".") or (extension not in ARTICLE_EXTENSIONS
-                                                and not _reads_as_a_page(child)):
+                    if name.startswith(".") or _is_folder_note(child):
                         continue
-                    if _is_folder_note(child) or _is_sidecar(child):
+                    extension, _ = _split_extensions(child)
+                    if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
+                        if passed_over is not None:
+                            passed_over[extension or "(no extension)"] += 1
+                        continue
+                    if _is_sidecar(child):
                         continue
                     yield from emit(child, walked=True)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):

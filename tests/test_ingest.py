@@ -807,3 +807,26 @@ def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db
     thread.start()
     thread.join()
     assert results[0].exit_code == 0 and "1 new" in results[0].output
+
+
+def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
+    # A clippings folder of PDFs and Word files gave "0 inputs" and nothing else: the user
+    # could not tell an empty folder from one holding nothing ingest reads.
+    folder = tmp_path / "clippings"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).write_bytes(b"%PDF-1.4 " + bytes(range(256)))
+    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")  # near misses: hidden, a page's own files,
+    (folder / "page_files" / "f.pdf").write_bytes(b"%PDF-1.4")  # a folder's notes
+    (folder / "README").write_text("Clippings of the harbour dispute.")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert summary["passed_over"] == {".pdf": 2, ".docx": 1, "(no extension)": 1}
+    result = run_cli("ingest", folder, "--db", db_path)
+    assert "passed over 4 files" in result.stderr and ".pdf 2" in result.stderr
+    (folder / "a.txt").unlink()
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).unlink()
+    assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
