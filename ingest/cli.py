@@ -1,8 +1,10 @@
 """The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
 
+import errno
 import json
 import os
 import signal
+import socket
 import sqlite3
 import sys
 import threading
@@ -328,6 +330,13 @@ def serve(db_path, host, port):
     """
     from . import serve as serving  # imports Datasette and uvicorn only for this command
 
+    refused = _cannot_listen(host, port)  # before the samples are ingested into a new archive for nothing
+    if refused is not None and refused.errno == errno.EADDRINUSE:
+        raise click.ClickException(f"port {port} on {host} is in use (another news-archive serve?): "
+                                   "give --port another number.")
+    if refused is not None:
+        raise click.ClickException(f"cannot listen on {host} port {port}: {refused.strerror or refused} "
+                                   "(--host must be an address of this machine, or 0.0.0.0 for all).")
     with _archive_errors(db_path):
         summary = serving.ensure_archive(db_path)
     if summary is not None:
@@ -337,6 +346,18 @@ def serve(db_path, host, port):
     click.echo(f"Serving {db_path} at {url}/ - search it at {url}/{serving.DATABASE_NAME}/articles "
                "(Ctrl+C to stop)")
     serving.serve(db_path, host, port)
+
+
+def _cannot_listen(host: str, port: int) -> OSError | None:
+    """Why the server could not listen there, or None (uvicorn says so only after start-up, in
+    its own words). Bound with SO_REUSEADDR, as uvicorn binds: a port left in TIME_WAIT is free."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error
+    return None
 
 
 def _require_database(db_path: str) -> None:

@@ -107,3 +107,19 @@ def test_optimize_on_an_archive_locked_too_long_is_a_clear_error(tmp_path, story
         other.close()
     assert result.exit_code == 1
     assert "stayed locked by another writer" in result.output and "Traceback" not in result.output
+
+
+def test_serve_on_a_port_in_use_says_so_before_touching_the_archive(tmp_path):
+    # uvicorn's own words came after the bundled samples were ingested into the new archive:
+    # "[Errno 98] error while attempting to bind on address", and exit status 3.
+    import socket
+
+    db_path = tmp_path / "archive.db"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", db_path, "--port", port)
+    assert result.exit_code == 1
+    assert f"port {port}" in result.output and "in use" in result.output and "--port" in result.output
+    assert not db_path.exists()
