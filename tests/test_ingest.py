@@ -179,6 +179,42 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_the_run_goes_on(tmp_path, db
     assert (code, again["unchanged"], again["stored"], again["duplicate"]) == (0, 2, 0, 0)
 
 
+def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db_path):
+    # The SIGTERM handler may only be set from the main thread; a program that runs the
+    # command in a worker thread must not fail on it.
+    import threading
+
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(run_cli("ingest", tmp_path / "a.txt", "--db", db_path)))
+    thread.start()
+    thread.join()
+    assert results[0].exit_code == 0 and "1 new" in results[0].output
+
+
+def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
+    # A clippings folder of PDFs and Word files gave "0 inputs" and nothing else: the user
+    # could not tell an empty folder from one holding nothing ingest reads.
+    folder = tmp_path / "clippings"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).write_bytes(b"%PDF-1.4 " + bytes(range(256)))
+    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")  # near misses: hidden, a page's own files,
+    (folder / "page_files" / "f.pdf").write_bytes(b"%PDF-1.4")  # a folder's notes
+    (folder / "README").write_text("Clippings of the harbour dispute.")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert summary["passed_over"] == {".pdf": 2, ".docx": 1, "(no extension)": 1}
+    result = run_cli("ingest", folder, "--db", db_path)
+    assert "passed over 4 files" in result.stderr and ".pdf 2" in result.stderr
+    (folder / "a.txt").unlink()
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).unlink()
+    assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
@@ -794,39 +830,3 @@ def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
     got = list(pipeline._ordered_parallel(iter([sources[:2], sources[2:3], sources[3:]]), datetime.now(timezone.utc), 2))
     assert [item if item is pipeline.WAITING else item.source.location for item in got] == [
         "s0", "s1", pipeline.WAITING, "s2", "s3"]
-
-
-def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db_path):
-    # The SIGTERM handler may only be set from the main thread; a program that runs the
-    # command in a worker thread must not fail on it.
-    import threading
-
-    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
-    results = []
-    thread = threading.Thread(target=lambda: results.append(run_cli("ingest", tmp_path / "a.txt", "--db", db_path)))
-    thread.start()
-    thread.join()
-    assert results[0].exit_code == 0 and "1 new" in results[0].output
-
-
-def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
-    # A clippings folder of PDFs and Word files gave "0 inputs" and nothing else: the user
-    # could not tell an empty folder from one holding nothing ingest reads.
-    folder = tmp_path / "clippings"
-    (folder / "page_files").mkdir(parents=True)
-    (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
-    (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
-    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
-        (folder / name).write_bytes(b"%PDF-1.4 " + bytes(range(256)))
-    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")  # near misses: hidden, a page's own files,
-    (folder / "page_files" / "f.pdf").write_bytes(b"%PDF-1.4")  # a folder's notes
-    (folder / "README").write_text("Clippings of the harbour dispute.")
-    code, summary = ingest_json(folder, "--db", db_path)
-    assert (code, summary["stored"]) == (0, 1)
-    assert summary["passed_over"] == {".pdf": 2, ".docx": 1, "(no extension)": 1}
-    result = run_cli("ingest", folder, "--db", db_path)
-    assert "passed over 4 files" in result.stderr and ".pdf 2" in result.stderr
-    (folder / "a.txt").unlink()
-    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
-        (folder / name).unlink()
-    assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
