@@ -1,8 +1,15 @@
 """The `news-archive` command line. It parses arguments and reports; the work is elsewhere."""
 
+import errno
 import json
+import os
+import signal
+import socket
 import sqlite3
 import sys
+import threading
+from collections import Counter
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,7 +20,7 @@ from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import search as run_search
 from .stats import archive_stats
-from .store import BUSY_TIMEOUT_MS, open_database
+from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -60,7 +67,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
     unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
-    (Ctrl-C) at any moment: every batch written is kept, and the same command finishes the job.
+    (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the same command finishes
+    the job.
 
     \b
     Example:
@@ -74,7 +82,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         arguments.remove("-")
         arguments.extend(line.strip() for line in sys.stdin if line.strip())
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
-    files = list(expand_paths(arguments))
+    passed_over: Counter = Counter()
+    files = list(expand_paths(arguments, passed_over))
+    if url and len(files) > 1:
+        # Checked before anything is written: every article would get that one address (and
+        # the date and outlet read from it), and being unchanged, keep it on a later run.
+        raise click.UsageError(f"--url is the address of one article, but {len(files)} files were "
+                               "given: ingest that file alone with it (or use a NAME.json sidecar "
+                               "beside each file).")
     total = sum(f.size for f in files)
 
     def report_failure(written):
@@ -83,6 +98,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
+    terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
     try:
         with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
                                show_pos=False, show_percent=True, show_eta=True,
@@ -92,18 +108,20 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
     except KeyboardInterrupt:
-        click.echo("\nInterrupted. Every batch already written is kept; run the same command again "
-                   "to finish (what is stored is skipped).", err=True)
-        sys.exit(130)  # the shell's code for "stopped by Ctrl-C"
-    except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
+                   "kept; run the same command again to finish (what is stored is skipped).", err=True)
+        # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
+        sys.exit(128 + signal.SIGTERM if terminated else 130)
+    except sqlite3.DatabaseError as error:
+        problem = _archive_problem(db_path, error)
+        if problem is None:
             raise
-        raise click.ClickException(
-            f"{db_path} stayed locked by another writer (an ingest or optimize) for "
-            f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
-            f"command again when the other one is done.") from error
+        raise click.ClickException(problem) from error
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
-        click.echo(json.dumps(summary.as_dict(), indent=2))
+        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
     else:
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
@@ -112,16 +130,31 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                if summary.unchanged_failed else "")
             + f", {summary.failed} failed -> {db_path}"
         )
+        if overrides and summary.unchanged:
+            # An unchanged input is not read again, so what was given now is not applied to it:
+            # said, or the user believes the archive was mended.
+            given = "/".join(f"--{name}" for name in overrides)
+            click.echo(f"note: {given} changed nothing already in the archive: the {summary.unchanged} "
+                       "unchanged input(s) keep what they were stored with.", err=True)
+        if passed_over:
+            # Else a folder of PDFs reads "0 inputs", as an empty folder does.
+            kinds = ", ".join(f"{extension} {count}" for extension, count in passed_over.most_common(6))
+            count = sum(passed_over.values())
+            click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
+                       f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, text, Markdown, "
+                       "JSON records, feeds and web archives.", err=True)
     if summary.failed:
         sys.exit(1)
 
 
-@cli.command()
-@click.argument("query")
+# The words may come as one quoted argument or several, and an excluded word may come first:
+# "-football" is a word of the query, not an unknown option.
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
 @db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @json_option
-def search(query, db_path, limit, as_json):
+def search(words, db_path, limit, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
@@ -131,9 +164,12 @@ def search(query, db_path, limit, as_json):
     Example:
         news-archive search '"kestrel bay" strike'
         news-archive search 'flood* -football' --limit 5 --json
+        news-archive search -football flood
     """
+    query = " ".join(words)
     _require_database(db_path)
-    db = open_database(db_path)
+    with _archive_errors(db_path):
+        db = open_database(db_path)
     results = run_search(db, query, limit)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
@@ -147,6 +183,34 @@ def search(query, db_path, limit, as_json):
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
         click.echo(f"  #{row['id']}  {meta}")
         click.echo(f"  {row['snippet']}\n")
+
+
+class _Signalled(list):
+    """The signals caught so far (true once one was), and the handler they replaced."""
+    previous = signal.SIG_DFL
+
+
+def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
+    """Make `signum` stop the run as Ctrl-C does. SIGTERM (`kill PID`, `timeout`, a service
+    manager) reaches the run but not its worker processes: it killed the run at once and left
+    the workers waiting for work forever, holding its output pipe open. As a KeyboardInterrupt
+    the batch in hand is rolled back and the workers are shut down. A worker inherits the
+    handler, and dies of the signal as before."""
+    caught, run_pid = _Signalled(), os.getpid()
+
+    def stop(number, frame):
+        if os.getpid() != run_pid:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        caught.append(number)
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():  # (only there may Python set one)
+        caught.previous = signal.signal(signum, stop)
+    else:
+        caught.previous = signal.getsignal(signum)
+    return caught
 
 
 @cli.command()
@@ -165,12 +229,14 @@ def optimize(db_path, as_json):
         news-archive ingest ~/big-export.jsonl && news-archive optimize
     """
     _require_database(db_path)
-    db = open_database(db_path)
+    with _archive_errors(db_path):
+        db = open_database(db_path)
     if not as_json:  # one long statement with nothing to report until it ends: say so first
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         click.echo(f"Merging the search index of {articles:,} article{'' if articles == 1 else 's'} "
                    f"(about 3 minutes a million here; searches go on meanwhile)...", err=True)
-    result = optimize_archive(db)
+    with _archive_errors(db_path):
+        result = optimize_archive(db)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
@@ -189,7 +255,9 @@ def stats(db_path, as_json):
         news-archive stats --json
     """
     _require_database(db_path)
-    figures = archive_stats(open_database(db_path))
+    with _archive_errors(db_path):
+        db = open_database(db_path)
+    figures = archive_stats(db)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
@@ -233,14 +301,14 @@ def parse(file, as_json):
         raise click.ClickException(f"{file}: nothing to parse in it (a JSON Lines file with no record?)")
     if as_json:
         click.echo(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
-        return
-    for entry in results:
-        for key, value in entry.items():
-            if key == "body":
-                click.echo(f"body:\n{value}")
-            else:
-                click.echo(f"{key}: {value}")
-    if any("error" in e for e in results):
+    else:
+        for entry in results:
+            for key, value in entry.items():
+                if key == "body":
+                    click.echo(f"body:\n{value}")
+                else:
+                    click.echo(f"{key}: {value}")
+    if any("error" in e for e in results):  # in both forms: scripts read the status
         sys.exit(1)
 
 
@@ -262,10 +330,15 @@ def serve(db_path, host, port):
     """
     from . import serve as serving  # imports Datasette and uvicorn only for this command
 
-    try:
+    refused = _cannot_listen(host, port)  # before the samples are ingested into a new archive for nothing
+    if refused is not None and refused.errno == errno.EADDRINUSE:
+        raise click.ClickException(f"port {port} on {host} is in use (another news-archive serve?): "
+                                   "give --port another number.")
+    if refused is not None:
+        raise click.ClickException(f"cannot listen on {host} port {port}: {refused.strerror or refused} "
+                                   "(--host must be an address of this machine, or 0.0.0.0 for all).")
+    with _archive_errors(db_path):
         summary = serving.ensure_archive(db_path)
-    except sqlite3.DatabaseError as error:
-        raise click.ClickException(f"{db_path} is not an archive: {error}")
     if summary is not None:
         click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
                    f"from {serving.samples_dir()}")
@@ -275,6 +348,56 @@ def serve(db_path, host, port):
     serving.serve(db_path, host, port)
 
 
+def _cannot_listen(host: str, port: int) -> OSError | None:
+    """Why the server could not listen there, or None (uvicorn says so only after start-up, in
+    its own words). Bound with SO_REUSEADDR, as uvicorn binds: a port left in TIME_WAIT is free."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error
+    return None
+
+
 def _require_database(db_path: str) -> None:
     if not Path(db_path).exists():
         raise click.ClickException(f"no archive at {db_path}: run `news-archive ingest PATH` first")
+
+
+@contextmanager
+def _archive_errors(db_path: str):
+    """An error of the archive file itself (see _archive_problem) as one message, not a traceback."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        problem = _archive_problem(db_path, error)
+        if problem is None:
+            raise
+        raise click.ClickException(problem) from error
+
+
+def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
+    """What is wrong with the archive file, in words a user can act on, or None for an error
+    that is not the file's (a bug of ours keeps its traceback). SQLite's own words ("unable to
+    open database file") name neither the file nor what to do."""
+    reason = str(error)
+    if "locked" in reason or "busy" in reason:
+        return (f"{db_path} stayed locked by another writer (an ingest or optimize) for "
+                f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
+                f"command again when the other one is done.")
+    if isinstance(error, NotAnArchive) or "not a database" in reason:
+        return (f"{db_path} is not a news archive: {reason}. It was left as it was; give --db an "
+                f"archive or the name of a new file.")
+    if "unable to open" in reason:
+        folder = Path(db_path).parent
+        if not folder.is_dir():
+            return f"cannot make the archive {db_path}: the folder {folder} does not exist."
+        return f"cannot open or create the archive {db_path} ({reason}): may you write in {folder}?"
+    if "readonly" in reason:
+        return (f"{db_path} is read-only for this user ({reason}): nothing was written, and what "
+                f"it holds is unchanged. Give --db a file you may write.")
+    if "disk is full" in reason or "disk I/O error" in reason:
+        return (f"{db_path}: {reason}. Every batch written before is kept: run the same command "
+                f"again once that is mended.")
+    return None

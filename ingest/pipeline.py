@@ -243,6 +243,7 @@ def run_ingest(
         nonlocal yielded, file_seen
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
+            archive.take_back_typed_location(input_file.location)
             previous = None if rehash else archive.unchanged_file(input_file)
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
@@ -250,7 +251,7 @@ def run_ingest(
                 # An error found while reading (empty, binary, a bad JSON line) is reported
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
-                file_seen = input_file.error is not None or archive.seen_before(input_file.path)
+                file_seen = input_file.error is not None or archive.seen_before(input_file.location)
                 # Progress within a file too: one JSON Lines file can be an hour's work.
                 unreported = 0
                 # The lines of a JSON Lines file the archive has nothing from cannot be known
@@ -276,6 +277,11 @@ def run_ingest(
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
                         sighting = archive.previous_sighting(source.location, source.raw_sha256,
                                                              file_seen)
+                    if sighting is not None and sighting[0] != UNCHANGED and source.overrides:
+                        # A copy the user said something about (--outlet, --url, a sidecar) is
+                        # extracted, so that this copy is recorded with what was said, not
+                        # with the outlet and address of the copy whose bytes it shares.
+                        sighting = None
                     if sighting is None:
                         yielded += 1
                         yield source
@@ -309,7 +315,7 @@ def run_ingest(
             # A line that is not JSON, found by the worker that parses it, is an error found
             # while reading, like one found here: its file is never skipped whole.
             for pending in read_whole:
-                path = str(pending[1].path)
+                path = pending[1].location
                 if any(location.startswith(path + "#") for location in unreadable):
                     pending[3] = False
         # Outcomes come back in the order their sources were read, and every "known" item is

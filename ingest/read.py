@@ -6,6 +6,7 @@ into one Source per record, so every Source is one candidate article and the sou
 can say which line of a file became which article.
 """
 
+import errno
 import glob
 import gzip
 import hashlib
@@ -13,7 +14,9 @@ import io
 import json
 import os
 import re
+import stat
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +59,23 @@ class InputFile:
     error: str | None = None  # the path could not be used at all (missing, unreadable)
     mtime_ns: int | None = None  # with size and path: "unchanged since last read" without reading
 
+    @property
+    def location(self) -> str:
+        """The file's name in the archive (and in messages)."""
+        return path_text(self.path)
+
+
+def path_text(path) -> str:
+    """A path as text SQLite can store. A name that is not UTF-8 (a Latin-1 "café.txt" unpacked
+    from an old zip) is kept with its odd bytes written as \\xe9, instead of stopping the run
+    with an encoding error when it is stored."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
 
 def _split_extensions(path: Path) -> tuple[str, bool]:
     """The article extension of a path and whether it is gzip, e.g. a.html.gz -> (.html, True)."""
@@ -93,9 +113,23 @@ def _is_sidecar(path: Path) -> bool:
     return False
 
 
-def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
-    """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated."""
+def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -> Iterator[InputFile]:
+    """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated.
+    `passed_over` counts, by extension, the files of walked folders that are of no kind we read.
+
+    Each path is made absolute (not resolved: a link keeps its name), since it is the file's
+    identity in the archive: "clippings/a.txt" typed in one folder, "./a.txt" in another and
+    "/home/ann/clippings/a.txt" from cron are one file, read again unchanged, not three places
+    the story ran."""
     seen: set[Path] = set()
+    # Folders walked, by device and inode: links to folders are followed (clippings kept on
+    # another disk and linked in), and a folder reached twice, by a link back up the tree (a
+    # loop) or a second link, is walked once.
+    walked_folders: set[tuple[int, int]] = set()
+    # Files given, by device and inode: a file reached again by another name (a quoted ** glob
+    # goes round a link loop, giving one file under dozens of paths) is the same file, read
+    # once. Two files with the same bytes are still two sightings of the story.
+    given_files: set[tuple[int, int]] = set()
 
     def emit(path: Path, walked: bool) -> Iterator[InputFile]:
         key = path.absolute()
@@ -105,37 +139,98 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[InputFile]:
         try:
             status = path.stat()
         except OSError as error:
-            yield InputFile(path, 0, f"cannot read: {error.strerror or error}")
+            yield InputFile(path, 0, _cannot_read(path, error))
             return
+        if not stat.S_ISREG(status.st_mode):  # named on the command line, or a link to one
+            # Reading a pipe waits for a writer forever; a device (a link to /dev/zero) never ends.
+            yield InputFile(path, 0, "cannot read: not a regular file (a pipe, socket or device)")
+            return
+        if status.st_ino:  # (0 where a file system has no inode numbers: nothing to tell by)
+            if (status.st_dev, status.st_ino) in given_files:
+                return
+            given_files.add((status.st_dev, status.st_ino))
         yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
 
-    for argument in arguments:
-        path = Path(argument)
+    def first_visit(folder: str) -> bool:
+        try:
+            status = os.stat(folder)
+        except OSError:
+            return False
+        if not status.st_ino:  # no inode numbers here: walked as os.walk gives them
+            return True
+        if (status.st_dev, status.st_ino) in walked_folders:
+            return False
+        walked_folders.add((status.st_dev, status.st_ino))
+        return True
+
+    def expand(argument: str) -> Iterator[InputFile]:
+        path = Path(os.path.abspath(argument))
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, followlinks=True):
+                if not first_visit(root):
+                    dirs[:] = []
+                    continue
                 # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
                 for name in sorted(files):
                     child = Path(root) / name
-                    extension, _ = _split_extensions(child)
-                    if name.startswith(".") or extension not in ARTICLE_EXTENSIONS:
+                    if name.startswith(".") or _is_folder_note(child):
                         continue
-                    if _is_folder_note(child) or _is_sidecar(child):
+                    extension, _ = _split_extensions(child)
+                    if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
+                        if passed_over is not None:
+                            passed_over[extension or "(no extension)"] += 1
+                        continue
+                    if _is_sidecar(child):
                         continue
                     yield from emit(child, walked=True)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
                 yield InputFile(path, 0, "no file matches this pattern")
-            for match in matches:
-                yield from expand_paths([match])
+            for match in matches:  # in this call: a file met again by another name is known
+                yield from expand(match)
         elif path.is_symlink() and not path.exists():
-            yield InputFile(path, 0, "cannot read: broken symbolic link")
+            yield InputFile(path, 0, f"cannot read: broken symbolic link (to {os.readlink(path)})")
         elif not path.exists():
             yield InputFile(path, 0, "cannot read: no such file or folder")
         else:
             if not _is_sidecar(path):
                 yield from emit(path, walked=False)
+
+    for argument in arguments:
+        yield from expand(argument)
+
+
+# A whole page: what a saved page (or a feed or web archive) begins with, and a sitemap, a
+# stylesheet or a script does not.
+_PAGE_START = re.compile(rb"<(?:!doctype\s+html|html|body)\b", re.I)
+
+
+def _reads_as_a_page(path: Path) -> bool:
+    """Whether a file of a walked folder whose name says nothing we read is a page, a feed or
+    a web archive all the same: a site mirrored by wget names its pages after their addresses
+    ("kestrel-bay-strike", "index.php", "story.12345"). Judged on its first bytes; its images,
+    styles, scripts and source maps are passed over as before."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    kind = sniff_format(head)
+    if kind == "warc":
+        return True
+    # A markup document begins with markup; a script or a note that holds some does not.
+    begins_as_markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    return begins_as_markup and (kind == "feed" or (kind == "html" and _PAGE_START.search(head) is not None))
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    """Why a path cannot be read. A link whose target is gone is not "No such file": the user
+    sees the link in the folder."""
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"cannot read: broken symbolic link (to {os.readlink(path)})"
+    return f"cannot read: {error.strerror or error}"
 
 
 def sha256(data: bytes) -> str:
@@ -188,19 +283,20 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     `defer_record_hashes`: the lines of a JSON Lines file are yielded unhashed (raw_sha256
     empty) and `known` is not asked; whoever extracts them hashes them (`hash_source`). For a
     file the archive has nothing from, where no line can be known: see run_ingest."""
-    path, location = input_file.path, str(input_file.path)
+    path, location = input_file.path, input_file.location
     overrides = dict(overrides or {})
     if input_file.error:
         yield Source(location, b"", "", "unknown", 0, overrides, input_file.error)
         return
     extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) == "jsonl":
+    gzipped = gzipped and _starts_as_gzip(path)  # a .gz saved already unpacked is read as it is
+    if ARTICLE_EXTENSIONS.get(extension) == "jsonl" and _head_kind(path, gzipped, "jsonl") == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
         yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "warc":
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
-        yield from _web_archive_pages(str(path), lambda: open(path, "rb"), overrides, known)
+        yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", "", "unknown", input_file.size, overrides, _too_large(input_file.size))
@@ -215,7 +311,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, b"", digest, "unknown", len(on_disk), overrides)
         return
     data = on_disk
-    if gzipped or on_disk[:2] == b"\x1f\x8b":
+    if on_disk[:2] == GZIP_MAGIC:  # whatever the name says
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(on_disk)) as unpacked:
                 data = unpacked.read(MAX_INPUT_BYTES + 1)  # a small file can unpack to gigabytes
@@ -238,6 +334,13 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     # The content wins over the extension when they disagree strongly (an HTML page saved as
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed") and kind != sniffed):
+        kind = sniffed
+    # ...and when the extension names a format the content cannot be: a text or Markdown file
+    # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
+    # and one saved as .json or .jsonl would fail outright.
+    if kind in ("json", "jsonl"):
+        kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
+    elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
         kind = sniffed
     sidecar = sidecar_for(path)
     if sidecar is not None:
@@ -263,6 +366,61 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
+# A record file that gives no record is reported, as an empty article file is: an export that
+# came out empty must not pass for a run with nothing new in it.
+NO_RECORD = "no record in it"
+
+
+HEAD_BYTES = 65536  # what a file's format is judged on
+_TAG = re.compile(rb"<[A-Za-z!/?]")  # an element, a comment, a doctype, an XML declaration
+
+
+def record_file_kind(head: bytes, named: str) -> str | None:
+    """What a file named .json or .jsonl (`named`) holds, judged on its first bytes: "jsonl"
+    (a record a line), "json" (one document, such as a pretty-printed list), or None when
+    nothing in it begins as JSON does (a text saved under that name).
+
+    A JSON Lines file whose first line is bad but whose next lines are records stays JSON Lines,
+    so each bad line is reported and the good ones stored."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not head or head.startswith(b"{"):
+        return named
+    if head.startswith(b"["):
+        if named == "json":
+            return named
+        try:  # a list on one line is a JSON Lines record; "[" alone begins a document
+            json.loads(head.split(b"\n", 1)[0])
+            return "jsonl"
+        except ValueError:
+            return "json"
+    lines = [line.strip() for line in head.splitlines()[1:6]]
+    return named if any(line.startswith((b"{", b"[")) for line in lines) else None
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _starts_as_gzip(path: Path) -> bool:
+    """Whether a file named .gz is gzip. A page or export saved already unpacked (a browser or
+    HTTP client undoes the Content-Encoding but keeps the name) is read as it is, not failed."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(2) == GZIP_MAGIC
+    except OSError:
+        return True  # reading it will say what is wrong
+
+
+def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
+    """record_file_kind of a file on disk, reading only its head."""
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+            return record_file_kind(file.read(HEAD_BYTES), named)
+    except (OSError, EOFError, zlib.error):
+        return named  # reading it again will say what is wrong
+
+
 def _too_large(size: int, how: str = "") -> str:
     return (f"too large for one article: {how + ' ' if how else ''}{size / 2**20:,.0f} MB (the limit "
             f"is {MAX_INPUT_BYTES / 2**20:,.0f} MB; many records belong in JSON Lines, read line by line)")
@@ -282,20 +440,29 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
         items = parsed if isinstance(parsed, list) else [parsed]
+        if not items:
+            yield Source(location, data, sha256(data), "record", len(data), overrides,
+                         NO_RECORD + ": an empty JSON list")
         for index, item in enumerate(items, start=1):
             raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
             yield _record_source(f"{location}#{index}", raw, item, overrides)
         return
+    sources = 0
     for number, line in enumerate(text.splitlines(), start=1):
         source = _json_line_source(location, number, line.encode("utf-8"), overrides)
         if source is not None:
+            sources += 1
             yield source
+    if not sources:
+        yield Source(location, data, sha256(data), "record", len(data), overrides,
+                     NO_RECORD + ": only blank lines")
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                        known: Callable[[str, str], bool] | None = None,
                        defer_hashes: bool = False) -> Iterator[Source]:
-    location = str(path)
+    location = path_text(path)
+    sources = 0
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
             number = 0
@@ -307,14 +474,20 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                 if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
                     while (rest := lines.readline(2**20)) and not rest.endswith(b"\n"):
                         pass  # the rest of that line, skipped a piece at a time
+                    sources += 1
                     yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
                                  f"line {number}: " + _too_large(len(line), "more than"))
                     continue
                 source = _json_line_source(location, number, line, overrides, known, defer_hashes)
                 if source is not None:
+                    sources += 1
                     yield source
     except (OSError, EOFError, zlib.error) as error:
         yield Source(location, b"", "", "record", 0, overrides, f"cannot read: {error}")
+        return
+    if not sources:
+        yield Source(location, b"", "", "record", 0, overrides,
+                     NO_RECORD + (": an empty file" if number == 0 else ": only blank lines"))
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -6,13 +6,14 @@ transaction, so a run killed at any moment leaves whole batches or nothing of th
 """
 
 import json
+import os
 import sqlite3
 import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import cache
+from functools import cache, cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -68,13 +69,34 @@ def _file_range(path) -> tuple[str, str, str]:
     return location, location + "#", location + "$"
 
 
+def _record_number(location: str) -> bool:
+    """Whether a location is a record of a file ("PATH#12"), not a file of its own."""
+    return location.rpartition("#")[2].isdigit()
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class NotAnArchive(sqlite3.DatabaseError):
+    """An SQLite file of another program: its tables are not an archive's."""
+
+
 def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) and upgrade an archive."""
+    """Open (creating if needed) and upgrade an archive.
+
+    A file that is no SQLite database raises sqlite3.DatabaseError, and another program's
+    database NotAnArchive, before anything is written to either: the migrations would add our
+    tables to someone's other data."""
     db = Database(path)
+    try:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables and "articles" not in tables:  # every archive has had it since the first schema
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise NotAnArchive(f"it is another program's database (its tables: {shown})")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
     db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA foreign_keys = ON")
@@ -184,6 +206,30 @@ class Archive:
         with self.conn:  # commits, or rolls back on an exception
             yield
 
+    @cached_property
+    def _holds_typed_locations(self) -> bool:
+        """Whether the archive has sources located as they were typed ("clippings/a.txt"), as
+        archives made before locations were absolute do. Absolute paths sort between "/" and
+        "0": two probes of the location index, not a scan."""
+        return any(self.conn.execute(f"SELECT 1 FROM sources WHERE {where} LIMIT 1", (bound,)).fetchone()
+                   for where, bound in (("location < ?", "/"), ("location >= ?", "0")))
+
+    def take_back_typed_location(self, path: str) -> None:
+        """Move the sources and the input_files row an older archive keeps under the path as
+        typed from this folder ("clippings/a.txt") to the absolute path, so the file is found
+        unchanged instead of recorded again as a copy of itself. A path typed from another
+        folder cannot be told apart from another file, and is left as it is."""
+        if not self._holds_typed_locations:
+            return
+        typed = os.path.relpath(path)
+        if typed == path or not self.seen_before(typed):
+            return
+        with self._writing():
+            self.conn.execute(
+                f"UPDATE OR IGNORE sources SET location = ? || substr(location, ?) WHERE {_OF_FILE}",
+                (path, len(typed) + 1, *_file_range(typed)))
+            self.conn.execute("UPDATE OR IGNORE input_files SET path = ? WHERE path = ?", (path, typed))
+
     def seen_before(self, path) -> bool:
         """Whether any source of this file (itself or its records) is in the archive."""
         return self.conn.execute(f"SELECT 1 FROM sources WHERE {_OF_FILE} LIMIT 1",
@@ -204,6 +250,17 @@ class Archive:
         ).fetchone()
         if row and (row[1] != FAILED or row[2] == extractor()):
             return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
+        if not row and location_seen and _record_number(location):
+            # The same record at another line of the same file: an export written again newest
+            # first, a feed fetched again, where every old record moves down. It is the record
+            # already seen there, not one more place the story ran.
+            row = self.conn.execute(
+                "SELECT id, status, extractor FROM sources WHERE raw_sha256 = ? "
+                "AND location > ? AND location < ? LIMIT 1",
+                (raw_sha256, *_file_range(location.rpartition("#")[0])[1:]),
+            ).fetchone()
+            if row and (row[1] != FAILED or row[2] == extractor()):
+                return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         other = self.conn.execute(
             "SELECT article_id, outlet_id, url, title, published FROM sources "
             "WHERE raw_sha256 = ? AND status != 'failed' LIMIT 1",
@@ -224,7 +281,7 @@ class Archive:
         row = self.conn.execute(
             "SELECT input_files.size, mtime_ns, sources, read_at_ns, extractor, started "
             "FROM input_files JOIN ingest_runs ON ingest_runs.id = last_run_id WHERE path = ?",
-            (str(input_file.path),),
+            (input_file.location,),
         ).fetchone()
         if row is None:
             return None
@@ -236,7 +293,7 @@ class Archive:
         seen, failed = self.conn.execute(
             f"SELECT count(*), count(*) FILTER (WHERE status = 'failed') FROM sources "
             f"WHERE {_OF_FILE} AND last_seen >= ?",
-            (*_file_range(input_file.path), last_run_started),
+            (*_file_range(input_file.location), last_run_started),
         ).fetchone()
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
             return None
@@ -249,7 +306,7 @@ class Archive:
                 "INSERT OR REPLACE INTO input_files "
                 "(path, size, mtime_ns, sources, read_at_ns, last_run_id, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(str(f.path), f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
+                [(f.location, f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
                  for f, sources in files if f.mtime_ns is not None and not f.error],
             )
 
@@ -291,10 +348,10 @@ class Archive:
                     _, input_file, previous = item
                     self.conn.execute(
                         f"UPDATE sources SET last_seen = ? WHERE {_OF_FILE} AND last_seen >= ?",
-                        (now, *_file_range(input_file.path), previous["since"]))
+                        (now, *_file_range(input_file.location), previous["since"]))
                     self.conn.execute("UPDATE input_files SET last_run_id = ? WHERE path = ?",
-                                      (run_id, str(input_file.path)))
-                    result = Written(str(input_file.path), UNCHANGED, count=previous["sources"],
+                                      (run_id, input_file.location))
+                    result = Written(input_file.location, UNCHANGED, count=previous["sources"],
                                      failed_before=previous["failed"])
                 elif item[0] == UNCHANGED:
                     _, location, row = item

@@ -346,3 +346,19 @@ def test_documented_curl_examples_answer(served):
         response = served(path)
         assert response.status_code == 200, path
         assert isinstance(response.json(), (list, dict)), path
+
+
+# --- page titles -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["search", "by_author", "by_outlet", "timeline", "syndication", "coverage"])
+def test_a_saved_query_page_is_titled_by_its_title_not_its_sql(served, name):
+    # The browser tab and a bookmark showed the query's SQL (the search query's is 6,000
+    # characters), though the queries hide their SQL on the page.
+    page = served(f"/archive/{name}").text
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title == f"{load_metadata()['databases']['archive']['queries'][name]['title']} · archive"
+
+
+def test_a_query_of_ones_own_is_still_titled_by_its_sql(served):
+    page = served("/archive?sql=" + quote("select count(*) from outlets")).text
+    assert "<title>archive: select count(*) from outlets</title>" in page

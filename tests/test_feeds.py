@@ -87,3 +87,16 @@ def test_a_record_body_written_as_html_is_stored_as_text(tmp_path, db_path):
     assert row["description"] == "A plain <b>standfirst</b>, kept as written: one tag is no markup"
     result = run_cli("search", "sandbags", "--db", db_path, "--json")
     assert json.loads(result.output)[0]["title"] == "River rises"
+
+
+def test_a_feed_fetched_again_with_a_new_item_first_adds_only_that_item(tmp_path, db_path):
+    def item(n: int) -> str:
+        return (f"<item><title>Gazette story {n}</title><link>https://millbrook-gazette.example/news/{n}</link>"
+                f"<description><![CDATA[<p>Story {n}. {LONG_TEXT}</p>]]></description></item>")
+
+    feed = tmp_path / "gazette.rss"
+    feed.write_text(rss(item(2) + item(1)))
+    ingest_json(feed, "--db", db_path)
+    feed.write_text(rss(item(3) + item(2) + item(1)))  # as a feed is: newest first
+    code, again = ingest_json(feed, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 2, 0)

@@ -8,6 +8,8 @@ import gzip
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Database
@@ -130,6 +132,89 @@ def test_same_bytes_at_another_path_is_a_sighting_without_extraction(tmp_path, d
     assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1)
 
 
+@pytest.mark.parametrize("how", ["--outlet", "sidecar"])
+def test_a_copy_keeps_the_outlet_the_user_gave_it(tmp_path, db_path, how):
+    # The same wire story saved from two outlets' pages, each named by the user: the second is
+    # a copy of the first's bytes, and took the first copy's outlet, dropping the one given.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "wire.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a" / "wire.txt", "--db", db_path, "--outlet", "The Harbor Ledger")
+    if how == "sidecar":
+        (tmp_path / "b" / "wire.json").write_text(json.dumps({"outlet": "The Quay Courier"}))
+        code, summary = ingest_json(tmp_path / "b" / "wire.txt", "--db", db_path)
+    else:
+        code, summary = ingest_json(tmp_path / "b" / "wire.txt", "--db", db_path, "--outlet", "The Quay Courier")
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 0, 1)
+    assert rows(db_path, "SELECT o.name FROM sources s JOIN outlets o ON o.id = s.outlet_id ORDER BY s.id") == [
+        {"name": "The Harbor Ledger"}, {"name": "The Quay Courier"}]
+
+
+def test_an_outlet_given_for_unchanged_files_is_said_to_change_nothing(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    assert run_cli("ingest", tmp_path, "--db", db_path).exit_code == 0
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--outlet", "The Quay Courier")
+    assert result.exit_code == 0
+    assert "1 unchanged" in result.stdout
+    assert "--outlet changed nothing" in result.stderr
+    # near miss: the same run on a new file says nothing of the kind
+    (tmp_path / "b.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, "--outlet", "The Quay Courier")
+    assert "changed nothing" not in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_the_run_goes_on(tmp_path, db_path):
+    # A Latin-1 "café.txt" unpacked from an old zip: its name is bytes no UTF-8 text holds,
+    # and binding it to SQLite stopped the whole run with a traceback, on every re-run.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text("Harbor cafe closes\n\nA second story. " + ARTICLE_TEXT)
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0)
+    assert {r["location"] for r in rows(db_path, "SELECT location FROM sources")} == {
+        str(folder) + "/caf\\xe9.txt", str(folder / "good.txt")}
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["stored"], again["duplicate"]) == (0, 2, 0, 0)
+
+
+def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db_path):
+    # The SIGTERM handler may only be set from the main thread; a program that runs the
+    # command in a worker thread must not fail on it.
+    import threading
+
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(run_cli("ingest", tmp_path / "a.txt", "--db", db_path)))
+    thread.start()
+    thread.join()
+    assert results[0].exit_code == 0 and "1 new" in results[0].output
+
+
+def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
+    # A clippings folder of PDFs and Word files gave "0 inputs" and nothing else: the user
+    # could not tell an empty folder from one holding nothing ingest reads.
+    folder = tmp_path / "clippings"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).write_bytes(b"%PDF-1.4 " + bytes(range(256)))
+    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")  # near misses: hidden, a page's own files,
+    (folder / "page_files" / "f.pdf").write_bytes(b"%PDF-1.4")  # a folder's notes
+    (folder / "README").write_text("Clippings of the harbour dispute.")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert summary["passed_over"] == {".pdf": 2, ".docx": 1, "(no extension)": 1}
+    result = run_cli("ingest", folder, "--db", db_path)
+    assert "passed over 4 files" in result.stderr and ".pdf 2" in result.stderr
+    (folder / "a.txt").unlink()
+    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+        (folder / name).unlink()
+    assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
@@ -166,12 +251,118 @@ def test_bad_inputs_are_reported_recorded_and_the_run_goes_on(tmp_path, db_path)
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 2
 
 
+@pytest.mark.parametrize("name, data", [
+    ("empty.jsonl", b""),
+    ("blank-lines.jsonl", b"\n  \n\n"),
+    ("empty.jsonl.gz", gzip.compress(b"", mtime=0)),
+    ("no-records.json", b"[]"),
+    ("no-records-with-bom.json", b"\xef\xbb\xbf[ ]\n"),
+])
+def test_a_record_file_with_no_record_is_reported_not_passed_over(tmp_path, db_path, name, data):
+    # An export that came out empty must not look like a run with nothing to do: an empty .txt
+    # is reported, and an empty .jsonl was counted as no input at all.
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert code == 1
+    assert summary["failed"] == 1 and summary["failures"][0]["location"] == str(tmp_path / name)
+    assert "no record" in summary["failures"][0]["error"]
+    assert rows(db_path, "SELECT status FROM sources") == [{"status": "failed"}]
+
+
+def test_blank_lines_around_a_record_are_no_failure(tmp_path, db_path):
+    record = json.dumps({"title": "Ferry timetable changes", "body": ARTICLE_TEXT})
+    (tmp_path / "one.jsonl").write_text(f"\n\n{record}\n\n")
+    (tmp_path / "one.json").write_text(f"[{record}]")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 1, 1, 0)
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
     assert code == 1
     assert summary["stored"] == 1 and summary["failed"] == 1
     assert "no such file" in summary["failures"][0]["error"]
+
+
+@pytest.mark.parametrize("walked", [True, False])
+def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, walked):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.symlink(tmp_path / "moved-away.txt", folder / "story.txt")
+    code, summary = ingest_json(folder if walked else folder / "story.txt", "--db", db_path)
+    assert code == 1
+    assert summary["failures"] == [{"location": str(folder / "story.txt"),
+                                    "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
+
+
+def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
+    code, summary = ingest_json(tmp_path / "never-there.txt", "--db", db_path)
+    assert code == 1 and "broken" not in summary["failures"][0]["error"]
+
+
+def test_a_linked_folder_is_walked_once_and_a_link_loop_ends(tmp_path, db_path):
+    # Clippings kept on another disk and linked into the folder: a link to a folder was passed
+    # over without a word while a link to a file was read. A link back up the tree (a loop)
+    # and a second link to a folder already walked must not read anything twice.
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    folder = tmp_path / "clippings"
+    (folder / "local").mkdir(parents=True)
+    (folder / "local" / "near.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    os.symlink(tmp_path / "elsewhere", folder / "linked")
+    os.symlink(tmp_path / "elsewhere", folder / "local" / "linked-again")
+    os.symlink(folder, folder / "local" / "loop")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 2, 0, 0)
+    assert sorted(r["location"] for r in rows(db_path, "SELECT location FROM sources")) == [
+        str(folder / "linked" / "far.txt"), str(folder / "local" / "near.txt")]
+
+
+def test_a_quoted_glob_through_a_link_loop_reads_each_file_once(tmp_path, db_path, monkeypatch):
+    # Python's ** follows links to folders, round a loop until the path is too long: one file
+    # was ingested under 41 names, 40 of them "copies" of itself.
+    (tmp_path / "clip" / "sub").mkdir(parents=True)
+    (tmp_path / "clip" / "sub" / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    os.symlink("..", tmp_path / "clip" / "sub" / "loop")
+    monkeypatch.chdir(tmp_path)
+    code, summary = ingest_json("clip/**/*.txt", "--db", db_path)
+    assert (code, summary["seen"], summary["stored"], summary["duplicate"]) == (0, 1, 1, 0)
+
+
+def test_a_named_pipe_among_the_files_is_reported_not_waited_on(tmp_path, db_path):
+    # Reading a pipe waits for a writer that never comes: the run hung for good.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path), "--json"],
+                            capture_output=True, text=True, timeout=60)
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(folder / "pipe.txt"),
+                                    "error": "cannot read: not a regular file (a pipe, socket or device)"}]
+
+
+def test_a_site_mirror_gives_its_pages_whatever_their_names(tmp_path, db_path):
+    # wget -r names a page after its address: "kestrel-bay-strike" (no extension), "index.php",
+    # "story.12345". Walking a mirror passed over every one of them without a word; its styles,
+    # images and source maps are still no articles.
+    mirror = tmp_path / "harborledger.example"
+    (mirror / "news").mkdir(parents=True)
+    pages = {"news/kestrel-bay-strike": "river", "index.php": "canal", "news/story.12345": "lake"}
+    for name, water in pages.items():
+        (mirror / name).write_text(html_page(ARTICLE_TEXT.replace("river", water)))
+    (mirror / "style.css").write_text("body { font-family: serif; }\np { margin: 0 }\n")
+    (mirror / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (mirror / "app.js.map").write_text(json.dumps({"version": 3, "sources": ["app.js"], "mappings": "AAAA"}))
+    (mirror / "notes").write_text("Ask the harbour office about the tide tables.\n")
+    (mirror / "make_page.py").write_text('PAGE = """<html><body><p>A template.</p></body></html>"""\n')
+    (mirror / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://harborledger.example/'
+                                        '</loc></url></urlset>')
+    code, summary = ingest_json(mirror, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"], summary["seen"]) == (0, 3, 0, 3), summary
+    assert {r["format"] for r in rows(db_path, "SELECT format FROM sources")} == {"html"}
 
 
 @pytest.mark.parametrize(
@@ -212,6 +403,58 @@ def test_gzip_html_and_lying_extension(tmp_path, db_path):
     assert formats == {"html"}
 
 
+TEXT_STORY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
+MARKDOWN_STORY = "# Ferry fares rise at Port Vale\n\n**By Ann Lee**\n\n" + ARTICLE_TEXT
+FERRY_RECORD = {"title": "Ferry fares rise at Port Vale", "body": ARTICLE_TEXT, "authors": "Ann Lee"}
+
+
+@pytest.mark.parametrize("name, data, read_as", [
+    ("story.html", TEXT_STORY, "text"),  # no tag at all: a text saved under a page's name
+    ("story.htm", MARKDOWN_STORY, "markdown"),
+    ("story.json", TEXT_STORY, "text"),  # cannot be JSON: it does not begin as JSON does
+    ("story.jsonl", TEXT_STORY, "text"),
+    ("records.jsonl", json.dumps([FERRY_RECORD], indent=2), "record"),  # one JSON document, pretty-printed
+])
+def test_the_content_wins_over_an_extension_it_cannot_be(tmp_path, db_path, name, data, read_as):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    found = rows(db_path, "SELECT a.title, a.authors, s.format FROM articles a JOIN sources s ON s.article_id = a.id")
+    assert found == [{"title": "Ferry fares rise at Port Vale", "authors": '["Ann Lee"]', "format": read_as}]
+
+
+@pytest.mark.parametrize("name, data, read_as, error", [
+    # a page fragment that begins with text is still a page: it has tags
+    ("fragment.html", "Lead paragraph of the story. <p>" + ARTICLE_TEXT + "</p>", "html", None),
+    # broken JSON is reported as such, not read as a text article
+    ("broken.json", '{"title": "Ferry fares rise", "body": "The river rose', "record", "invalid JSON"),
+    ("broken-array.jsonl", '[{"title": "Ferry fares rise",\n  "body": "The river rose', "record", "invalid JSON"),
+])
+def test_an_extension_the_content_can_be_is_kept(tmp_path, db_path, name, data, read_as, error):
+    (tmp_path / name).write_text(data)
+    ingest_json(tmp_path / name, "--db", db_path)
+    found = rows(db_path, "SELECT format, error FROM sources")
+    assert [row["format"] for row in found] == [read_as]
+    assert (error or "") in (found[0]["error"] or "")
+
+
+def test_a_json_lines_file_with_a_bad_first_line_is_still_read_line_by_line(tmp_path, db_path):
+    (tmp_path / "export.jsonl").write_text("a stray note, not a record\n" + json.dumps(FERRY_RECORD) + "\n")
+    code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"][0]["location"].endswith("export.jsonl#1")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("page.html.gz", html_page()),  # saved already unpacked under the name it was served with
+    ("records.jsonl.gz", json.dumps(FERRY_RECORD) + "\n"),
+])
+def test_a_file_named_gz_that_is_not_gzip_is_read_as_it_is(tmp_path, db_path, name, data):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+
+
 def test_overrides_and_sidecar(tmp_path, db_path):
     (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
     (tmp_path / "note.json").write_text(json.dumps(
@@ -230,6 +473,25 @@ def test_overrides_and_sidecar(tmp_path, db_path):
     code, summary = ingest_json(tmp_path / "third.txt", "--db", db_path, "--outlet", "the harbor ledger")
     outlets = rows(db_path, "SELECT name FROM outlets")
     assert outlets == [{"name": "The Harbor Ledger"}]  # one outlet whatever the form
+
+
+def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
+    # --url is one article's address: given with a folder it was written as the address of
+    # every article in it (and its date and domain read from it), and a later run without it
+    # would not mend them, the files being unchanged.
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Story {name}\n\n{ARTICLE_TEXT} {name}.")
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--url", "https://harborledger.example/2025/10/12/a")
+    assert result.exit_code == 2
+    assert "--url" in result.output and "2 files" in result.output
+    assert not db_path.exists()
+
+
+def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
+    code, summary = ingest_json(tmp_path / "a.txt", "--db", db_path, "--url", "https://harborledger.example/a")
+    assert (code, summary["stored"]) == (0, 1)
+    assert rows(db_path, "SELECT url FROM articles") == [{"url": "https://harborledger.example/a"}]
 
 
 def test_paths_from_stdin_and_globs(tmp_path, db_path):
@@ -342,11 +604,24 @@ def test_inputs_too_large_for_one_article_fail_without_being_read_whole(tmp_path
     assert "unpacks to more than" in errors["bomb.html.gz"]
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_parse_exits_1_when_the_file_gives_no_article_in_either_form(tmp_path, as_json):
+    # Scripts use --json, and read the exit status: it said 0 for a file that failed.
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    flag = ["--json"] if as_json else []
+    failed = run_cli("parse", tmp_path / "empty.txt", *flag)
+    assert failed.exit_code == 1 and "empty file" in failed.stdout
+    if as_json:
+        assert json.loads(failed.stdout)["error"] == "empty file"
+    assert run_cli("parse", tmp_path / "good.txt", *flag).exit_code == 0
+
+
 def test_parse_says_when_a_file_holds_nothing_to_parse(tmp_path):
     empty = tmp_path / "none.jsonl"
     empty.write_text("\n\n")
     result = run_cli("parse", empty)
-    assert result.exit_code == 1 and "nothing to parse" in result.output
+    assert result.exit_code == 1 and "no record in it: only blank lines" in result.output
 
 
 def test_a_second_writer_waits_for_the_first_instead_of_failing_on_its_rows(db_path):

@@ -85,3 +85,48 @@ def test_ctrl_c_mid_run_says_what_is_kept_and_the_next_run_finishes(tmp_path):
     assert 0 < stored < RECORDS
     summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
     assert (summary["stored"], summary["unchanged"]) == (RECORDS - stored, stored)
+
+
+def _processes_using(db_path) -> list[int]:
+    """Processes whose command line names this archive (the run and its workers)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                if str(db_path).encode() in cmdline.read():
+                    found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+def test_sigterm_to_the_run_stops_its_workers_too(tmp_path):
+    # `kill PID`, `timeout`, a service manager: SIGTERM reaches the run, not its workers. The
+    # run died at once and its two workers were left waiting for work forever (160 MB each).
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
+    log_path = tmp_path / "stderr.log"  # a pipe would stay open as long as a stray worker lives
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 60
+        while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
+            assert process.poll() is None, log_path.read_text()
+            time.sleep(0.02)
+        workers = [pid for pid in _processes_using(db_path) if pid != process.pid]
+        assert len(workers) == 2
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        stderr = log_path.read_text()
+        assert process.returncode == 128 + signal.SIGTERM
+        assert "Stopped. Every batch already written is kept" in stderr and "Traceback" not in stderr
+        deadline = time.monotonic() + 10
+        while _processes_using(db_path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_using(db_path) == []
+    finally:
+        for pid in _processes_using(db_path):  # whatever happens, leave no process behind
+            os.kill(pid, signal.SIGKILL)
+    summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
+    assert summary["stored"] + summary["unchanged"] + summary["duplicate"] == RECORDS

@@ -2,6 +2,7 @@
 the bytes or the extracting code changed."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -255,3 +256,97 @@ def test_records_of_a_new_file_get_their_line_hashes_and_copies_are_duplicates(t
     assert (copies["duplicate"], copies["stored"]) == (3, 0)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     assert db.execute("SELECT count(DISTINCT article_id) FROM sources").fetchone()[0] == 3
+
+
+def _clippings(tmp_path):
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "wire.jsonl").write_text(json.dumps({"title": "Harbor wall repaired", "body": "A second story. " + ARTICLE_TEXT}) + "\n")
+    return folder
+
+
+def test_the_same_folder_named_another_way_is_the_same_files(tmp_path, db_path, monkeypatch):
+    # By hand from one folder, from cron with an absolute path, from inside the folder: the
+    # same files. Each spelling used to add a "duplicate" sighting of every article, so each
+    # story looked syndicated and a re-run was not idempotent.
+    folder = _clippings(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, first = ingest_json("clippings", "--db", db_path)
+    assert (code, first["stored"]) == (0, 2)
+    for spelling, cwd in (("./clippings/", tmp_path), (folder, tmp_path), (".", folder), ("../clippings", folder)):
+        monkeypatch.chdir(cwd)
+        code, again = ingest_json(spelling, "--db", db_path)
+        assert (code, again["stored"], again["duplicate"], again["unchanged"]) == (0, 0, 0, 2), spelling
+    conn = sqlite3.connect(db_path)
+    assert sorted(row[0] for row in conn.execute("SELECT location FROM sources")) == [
+        str(folder / "ferry.txt"), str(folder / "wire.jsonl") + "#1"]
+    conn.close()
+
+
+def test_an_archive_that_kept_paths_as_typed_takes_them_back_from_the_same_folder(tmp_path, db_path, monkeypatch):
+    # Archives made before kept each location as it was typed ("clippings/ferry.txt"): a run
+    # from the folder they were typed in finds them, and nothing is recorded twice.
+    folder = _clippings(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    ingest_json("clippings", "--db", db_path)
+    conn = sqlite3.connect(db_path)
+    with conn:  # as such an archive holds them
+        for table, column in (("sources", "location"), ("input_files", "path")):
+            conn.execute(f"UPDATE {table} SET {column} = substr({column}, ?) WHERE {column} LIKE ?",
+                         (len(str(tmp_path)) + 2, f"{tmp_path}/%"))
+    assert conn.execute("SELECT min(location) FROM sources").fetchone()[0] == "clippings/ferry.txt"
+    code, again = ingest_json("clippings", "--db", db_path)
+    assert (code, again["stored"], again["duplicate"], again["unchanged"]) == (0, 0, 0, 2)
+    assert sorted(row[0] for row in conn.execute("SELECT location FROM sources")) == [
+        str(folder / "ferry.txt"), str(folder / "wire.jsonl") + "#1"]
+    code, third = ingest_json(folder, "--db", db_path)  # and now under any spelling
+    assert (third["duplicate"], third["unchanged"]) == (0, 2)
+    conn.close()
+
+
+def test_a_copy_under_another_name_is_still_a_duplicate(tmp_path, db_path, monkeypatch):
+    folder = _clippings(tmp_path)
+    monkeypatch.chdir(folder)
+    ingest_json("ferry.txt", "--db", db_path)
+    (folder / "ferry-copy.txt").write_bytes((folder / "ferry.txt").read_bytes())
+    code, summary = ingest_json("ferry-copy.txt", "--db", db_path)
+    assert (summary["stored"], summary["duplicate"]) == (0, 1)
+
+
+def _story(n: int) -> dict:
+    return {"title": f"Harbor story {n}", "body": f"Story number {n} of the harbour desk. " + ARTICLE_TEXT}
+
+
+def _counts(db_path) -> dict:
+    conn = sqlite3.connect(db_path)
+    try:
+        return dict(conn.execute("SELECT status, count(*) FROM sources GROUP BY status").fetchall())
+    finally:
+        conn.close()
+
+
+def test_an_export_written_again_newest_first_adds_only_its_new_record(tmp_path, db_path):
+    # An export regenerated each day, newest first (or a feed fetched again): every old record
+    # moved down a line. Each was recorded as a copy of itself at its new line number, and every
+    # story then looked syndicated.
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(_story(n)) + "\n" for n in range(1, 6)))
+    ingest_json(export, "--db", db_path)
+    export.write_text("".join(json.dumps(_story(n)) + "\n" for n in range(0, 6)))
+    code, again = ingest_json(export, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 5, 0)
+    assert _counts(db_path) == {"stored": 6}
+    code, third = ingest_json(export, "--db", db_path, "--rehash")  # and it stays so
+    assert (third["stored"], third["unchanged"], third["duplicate"]) == (0, 6, 0)
+
+
+def test_a_record_moved_into_another_file_is_still_a_copy(tmp_path, db_path):
+    # near miss: the same record in a second export is a second sighting, as before
+    first, second = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    first.write_text(json.dumps(_story(1)) + "\n")
+    second.write_text(json.dumps(_story(2)) + "\n")
+    ingest_json(tmp_path, "--db", db_path)
+    second.write_text(json.dumps(_story(1)) + "\n" + json.dumps(_story(2)) + "\n")
+    code, again = ingest_json(second, "--db", db_path)
+    assert (again["stored"], again["duplicate"], again["unchanged"]) == (0, 1, 1)

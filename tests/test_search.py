@@ -53,6 +53,23 @@ def test_hostile_queries_never_crash(archive, query):
     assert isinstance(json.loads(result.stdout), list)
 
 
+@pytest.mark.parametrize("words", [
+    ["-budget kestrel"],  # an excluded word first, quoted: read as an unknown option before
+    ["kestrel", "-budget"],  # unquoted words, as a shell passes them
+    ["kestrel -budget"],
+])
+def test_an_excluded_word_needs_no_double_dash(archive, words):
+    result = run_cli("search", *words, "--db", archive, "--json")
+    assert result.exit_code == 0, result.output
+    assert [r["title"] for r in json.loads(result.stdout)] == ["Kestrel Bay dockers strike"]
+
+
+def test_options_are_still_options_beside_the_words(archive):
+    result = run_cli("search", "kestrel", "--limit", "1", "--db", archive, "--json")
+    assert len(json.loads(result.stdout)) == 1
+    assert run_cli("search", "--db", archive).exit_code == 2  # no words: a usage error
+
+
 def test_syntax_words_are_searched_as_words():
     assert fts_query("kestrel AND bay") == '"kestrel" "AND" "bay"'
     assert fts_query("NEAR(kestrel") == '"NEAR kestrel"'  # joined by punctuation: a phrase

@@ -1,0 +1,125 @@
+"""The archive file itself: a --db that cannot be an archive (its folder missing, a file of
+another kind, another program's database, a read-only file) is one clear message naming the
+file and the reason, never a traceback, and leaves that file as it was."""
+
+import sqlite3
+
+import pytest
+
+from conftest import ARTICLE_TEXT, run_cli
+
+COMMANDS = {
+    "ingest": lambda story: ("ingest", story),
+    "stats": lambda story: ("stats",),
+    "search": lambda story: ("search", "river"),
+    "optimize": lambda story: ("optimize",),
+}
+
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Millbrook bridge closed\n\n" + ARTICLE_TEXT)
+    return path
+
+
+def test_an_archive_in_a_folder_that_does_not_exist_is_a_clear_error(tmp_path, story):
+    db_path = tmp_path / "no-such-folder" / "archive.db"
+    result = run_cli("ingest", story, "--db", db_path)
+    assert result.exit_code == 1
+    assert str(db_path) in result.output and "no-such-folder" in result.output
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_file_that_is_not_a_database_is_a_clear_error_and_is_left_alone(tmp_path, story, command):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Call Ann Lee about the ferry timetable.\n")
+    result = run_cli(*COMMANDS[command](story), "--db", notes)
+    assert result.exit_code == 1, result.output
+    assert f"{notes} is not a news archive" in result.output
+    assert "Traceback" not in result.output
+    assert notes.read_text() == "Call Ann Lee about the ferry timetable.\n"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_another_programs_database_is_not_written_into(tmp_path, story, command):
+    other = tmp_path / "recipes.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('Harbor chowder')")
+    conn.commit()
+    conn.close()
+    result = run_cli(*COMMANDS[command](story), "--db", other)
+    assert result.exit_code == 1, result.output
+    assert f"{other} is not a news archive" in result.output and "recipes" in result.output
+    conn = sqlite3.connect(other)
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    conn.close()
+    assert tables == ["recipes"]
+
+
+def test_an_empty_file_becomes_an_archive(tmp_path, story):
+    # An empty file is an empty SQLite database (what `touch archive.db` makes): not refused.
+    db_path = tmp_path / "archive.db"
+    db_path.touch()
+    result = run_cli("ingest", story, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.output
+
+
+def test_a_read_only_archive_is_a_clear_error_and_keeps_what_it_holds(tmp_path, story, monkeypatch):
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    # As SQLite opens a file the user may not write (chmod a-w; root is never refused, so the
+    # test opens it read-only the way SQLite would have to).
+    from ingest import store
+
+    real_database = store.Database
+    monkeypatch.setattr(store, "Database", lambda path: real_database(
+        sqlite3.connect(f"file:{path}?mode=ro", uri=True)))
+    other = tmp_path / "other.txt"
+    other.write_text("Ferry timetable changes\n\nThe ferry to Port Vale will sail an hour later from "
+                     "Monday, the harbour office said, because the tide tables have moved.")
+    result = run_cli("ingest", other, "--db", db_path)
+    assert result.exit_code == 1
+    assert str(db_path) in result.output and "read-only" in result.output
+    assert "Traceback" not in result.output
+    monkeypatch.undo()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    conn.close()
+
+
+def test_optimize_on_an_archive_locked_too_long_is_a_clear_error(tmp_path, story, monkeypatch):
+    from ingest import store
+
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # an ingest holds the archive
+    try:
+        result = run_cli("optimize", "--db", db_path)
+    finally:
+        other.rollback()
+        other.close()
+    assert result.exit_code == 1
+    assert "stayed locked by another writer" in result.output and "Traceback" not in result.output
+
+
+def test_serve_on_a_port_in_use_says_so_before_touching_the_archive(tmp_path):
+    # uvicorn's own words came after the bundled samples were ingested into the new archive:
+    # "[Errno 98] error while attempting to bind on address", and exit status 3.
+    import socket
+
+    db_path = tmp_path / "archive.db"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", db_path, "--port", port)
+    assert result.exit_code == 1
+    assert f"port {port}" in result.output and "in use" in result.output and "--port" in result.output
+    assert not db_path.exists()
