@@ -811,7 +811,7 @@ def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
             return self.value
 
     class Executor:
-        def __init__(self, max_workers, initializer):
+        def __init__(self, max_workers, initializer, initargs):
             self.submitted = []
 
         def submit(self, fn, *args):

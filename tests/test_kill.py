@@ -130,3 +130,27 @@ def test_sigterm_to_the_run_stops_its_workers_too(tmp_path):
             os.kill(pid, signal.SIGKILL)
     summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
     assert summary["stored"] + summary["unchanged"] + summary["duplicate"] == RECORDS
+
+
+def test_sigkill_to_the_run_takes_its_workers_with_it(tmp_path):
+    # A run killed outright (SIGKILL, the out-of-memory killer) cannot shut its pool down: its
+    # workers used to wait for work forever.
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
+            assert process.poll() is None
+            time.sleep(0.02)
+        assert len([pid for pid in _processes_using(db_path) if pid != process.pid]) == 2
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        deadline = time.monotonic() + 10
+        while _processes_using(db_path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_using(db_path) == []
+    finally:
+        for pid in _processes_using(db_path):  # whatever happens, leave no process behind
+            os.kill(pid, signal.SIGKILL)
