@@ -199,11 +199,13 @@ def test_by_author_latest_first_with_paging(served):
     older = rows(served, f"/archive/by_author.json?author=Oskar+Lind&before={found[0]['published']}")
     assert [r["title"] for r in older] == [found[1]["title"]]
     assert rows(served, "/archive/by_author.json?author=Nobody+Known") == []
+    assert rows(served, "/archive/by_author.json?author=oskar+LIND") == found  # typed in any case
 
 
 def test_by_outlet_latest_first(served):
     found = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
     assert [r["published"] for r in found] == ["2024-03-06", "2024-03-04T08:30:00+00:00", None]
+    assert rows(served, "/archive/by_outlet.json?outlet=coastal+herald") == found  # typed in any case
 
 
 def test_timeline_counts_articles_per_day(served):

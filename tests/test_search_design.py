@@ -348,3 +348,10 @@ def test_part_of_a_year_still_ranks_the_newest_by_date(one_busy_year):
     found = saved(one_busy_year, q="surf", since="2020-01-02", until="2020-12-31")
     assert [r["rank"] for r in found] == pytest.approx(
         _ranked_within(one_busy_year, f"{in_range} ORDER BY published DESC LIMIT 500"))
+
+
+def test_an_outlet_or_author_typed_in_another_case_is_found(archive):
+    """A name typed in lower case used to match nothing, silently (found by audit13)."""
+    exact = saved(archive, q="dredging", outlet="Coast Weekly", author="Author 3")
+    assert exact and saved(archive, q="dredging", outlet="coast WEEKLY", author="author 3") == exact
+    assert saved(archive, q="dredging", outlet="Coast Weekl") == []  # a case, not a prefix
