@@ -1119,7 +1119,9 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
         for position, raw in dates_of(text):
             if position >= len(line.text):
                 continue  # wholly on the next line: read there
-            before = text[:position]
+            # The label is near its date: a window, not the whole line before it, which made a
+            # line of thousands of dates ("12/12/12/...", no space: one word) quadratic.
+            before = text[max(0, position - 200):position]
             if not before.strip() and i > 0 and lines[i - 1].words <= 3:
                 before = lines[i - 1].text + " "  # a label on the line above: "Updated:" / date
             # The label nearest the date names it: "Updated Oct 29; Published Oct 28".

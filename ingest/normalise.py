@@ -185,7 +185,7 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 # International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
 # "Jr.", "Dr.", "Prof.", "Example.com.").
 _SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
-_EMAIL = re.compile(r"\S+@\S+\.\S+")
+_EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -1212,3 +1212,14 @@ def test_a_contact_line_with_a_local_number(end, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n"
     assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee -ann@example.org", "Ann Lee"), ("Ann Lee | mailto:ann@example.org", "Ann Lee"),
+    ("Ann Lee ann.lee+desk@example.co.uk", "Ann Lee"), ("Write to ann@example.org today", "Write to today"),
+    # near-misses: no address, or an "@" that ends no address
+    ("Ann Lee", "Ann Lee"), ("a" * 40 + "@", "a" * 40 + "@"), ("Ann Lee - - - @x", "Ann Lee - - - @x"),
+])
+def test_an_address_after_a_name_goes_and_nothing_else(text, expected):
+    """Pinned while the pattern was anchored to run in linear time (parse_worst_case.py)."""
+    assert rules.without_email(text) == expected

@@ -1,0 +1,58 @@
+"""Parsing time of the text parser on hostile inputs of growing size: does it stay linear?
+
+A text file is whatever a user's scraper or copy-paste produced, and one file that takes
+minutes holds up a worker for all of them. Each input below is a headline and one long
+line of a shape that makes a careless regular expression try every position to the end of a
+run (no space in it, an "@" after it, thousands of dates glued together). The table gives
+the seconds for each size and the ratio of the largest to the smallest: about the size
+ratio (4x) when parsing is linear, its square (16x) when it is quadratic.
+
+    python benchmarks/parse_worst_case.py
+    python benchmarks/parse_worst_case.py --sizes 20000 80000 320000
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ingest.extract_text import extract_text  # noqa: E402
+
+HEADLINE = "Harbor fees rise again\n\n"
+SHAPES = {
+    "one long word": lambda n: "a" * n,
+    "a long word, then @": lambda n: "a" * n + "@",
+    "separators, then @": lambda n: "Ann Lee" + " -" * (n // 2) + "@x",
+    "dates glued (12/12/...)": lambda n: "12/" * (n // 3),
+    "dates with spaces": lambda n: "12/1/2020 " * (n // 10),
+    "hyphen-joined words": lambda n: "-".join(["word"] * (n // 5)),
+    "underscore pairs": lambda n: "_a" * (n // 2),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 1)[1])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 80000],
+                        help="characters of the long line (default: 20000 80000)")
+    parser.add_argument("--markdown", action="store_true", help="parse as Markdown, not plain text")
+    args = parser.parse_args()
+    sizes = sorted(args.sizes)
+    print(f"| input | {' | '.join(f'{n:,} chars s' for n in sizes)} | largest / smallest |")
+    print(f"|---|{'---|' * len(sizes)}---|")
+    for name, make in SHAPES.items():
+        seconds = []
+        for n in sizes:
+            text = HEADLINE + make(n)
+            started = time.perf_counter()
+            extract_text(text, markdown=args.markdown)
+            seconds.append(time.perf_counter() - started)
+        ratio = seconds[-1] / seconds[0] if seconds[0] else float("nan")
+        print(f"| {name} | {' | '.join(f'{s:.3f}' for s in seconds)} | {ratio:.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
