@@ -634,6 +634,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
     page = _WholeText(lines)
+    column: set[int] = set()  # the lines below the first of a column of names read (see _strong_byline)
     for strong in (True, False):
         # A byline under the headline that credits a desk and no person settles it: the
         # weaker names around it are a photo credit's or a caption's.
@@ -647,7 +648,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if used and i > max(used) + 2:
                     break
                 if strong:
-                    _strong_byline(lines, i, title_at, add, page)
+                    # (The lines of a column of names are read once, as the column: "Von Ray" /
+                    # "Tom B." in it is no "Von" byline wrapped onto a second line.)
+                    if i not in column:
+                        column.update(range(i + 1, _strong_byline(lines, i, title_at, add, page) + 1))
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, page, body_at, bool(found))
@@ -794,7 +798,9 @@ def _organisation(line: Line) -> str | None:
     return organisation if people else None
 
 
-def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> None:
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> int:
+    """Reads an explicit byline on line i (and the lines below it it goes on to). Returns the
+    last line of a column of names read from line i (see names_in_column), else i."""
     line = lines[i]
     named = []
 
@@ -802,16 +808,29 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
+    # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
+    near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
+    if near_title and (line.separator_below or i + 1 < len(lines) and lines[i + 1].separator_below) \
+            and line.words <= 4 and (column := rules.names_in_column(lines[i:]))[0]:
+        for j in range(i, i + column[1]):
+            add(column[0], j)  # every line of the column is the byline's
+        return i + column[1] - 1
+    if near_title and (names := rules.name_list(line)) \
             and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
         add(names, i)
-        return
+        # A list too long for its line goes on below ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
+        # and Ida Holm"), as a paper's authors wrap: each line of names whole is the list's.
+        j = i
+        while j + 1 < len(lines) and rules.list_goes_on(lines[j]) and (more := rules.list_continuation(lines[j + 1])):
+            j += 1
+            add(more, j)
+        return i
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
         add(names, i)
-        return
+        return i
     if line.words > 30 or rules.is_caption(line):
-        return
+        return i
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.
     # (Or onto a few lines: "By" / "Ann Lee," / "Tom Park" / "and Sue Ray".)
@@ -829,7 +848,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     if best_end > i:
         for j in range(i, best_end + 1):
             add(best, j)  # every line is the byline's
-        return
+        return i
     # "Ann Lee" / "Harbor Ledger Staff Writer", "By Ann Lee" / "Harbor Ledger Staff": under a
     # writer's name, a role line's "name" is the outlet's; the writer is the line above, and the
     # role line is the byline's too.
@@ -839,7 +858,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         if writers:
             add(writers, i - 1)
             add(writers, i)
-            return
+            return i
     people, _ = rules.byline_with_organisation(line)
     people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
@@ -865,6 +884,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(rules.byline_continuation(after)
             or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
                 and last + 2 < len(lines) and rules.is_author_marker(lines[last + 2]) else []), last + 1)
+    return i
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,

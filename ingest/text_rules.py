@@ -26,6 +26,9 @@ class Line:
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
     wrapped: bool = False  # no blank line above: the line may go on from the one before
+    # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
+    # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
+    separator_below: str = ""
 
     @cached_property
     def words(self) -> int:
@@ -202,6 +205,8 @@ def read_lines(text: str) -> list[Line]:
         if "/" in visible and "(" in visible:
             visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
+            if lines and visible in (",", ";", "&"):
+                lines[-1].separator_below = visible
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
@@ -855,6 +860,8 @@ _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporte
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
+    if " al" in text:  # "Ann Lee et al.": the first writers named, and others not
+        text = _ET_AL.sub("", text)
     # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
     text = _LABEL_WITHOUT_COLON.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
@@ -1457,6 +1464,8 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
     text = unglue_names(without_email(_PROFILE_ADDRESS.sub("", line.text)))
     text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
+    if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
+        text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
@@ -1952,6 +1961,42 @@ def name_in_place(line: Line) -> list[str]:
 
 
 _AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+# The same marks as small letters, set apart from the name by a space ("Ann Lee a,b"): glued
+# to it ("Ann Leea") they cannot be told from the name's own last letter.
+_AFFILIATION_LETTERS = r"\s[a-h](?:,[a-h])*"
+_AFFILIATION_MARKS = re.compile(
+    rf"(?<=[^\W\d_])(?:\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*|{_AFFILIATION_LETTERS}[*†‡§¶]*)"
+    r"(?=\s*(?:[,;]|\band\b|\bAND\b|&|$))")
+# The buttons a paper's or a profile's list of authors sets beside each name ("View ORCID
+# Profile", "ORCID iD", "View profile"): an icon's or a link's words, no one's name.
+_PROFILE_BUTTON = re.compile(r"\b(?i:view\s+(?:orcid\s+)?profile|orcid(?:\s+(?:id|profile|record))?)(?:\b|(?=[A-Z]))\s*")
+# "Ann Lee, Tom Park et al.": the list names its first writers and says there are more.
+_ET_AL = re.compile(r",?\s+et\s+al\b\.?")
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list of names, each without the marks, buttons and labels around it:
+    "Authors: Ann Lee1,2, View ORCID Profile Tom Park* and Sue Ray et al." -> "Ann Lee", "Tom
+    Park", "Sue Ray"."""
+    if label := _LABEL.match(text):  # ("Authors: A, B, C": the label is no item's)
+        text = label.group(1)
+    if "rcid" in text or "rofile" in text:  # (cheap anchors for the buttons' words)
+        text = _PROFILE_BUTTON.sub("", text)
+    text = _ET_AL.sub("", _AFFILIATION_MARKS.sub("", text))
+    text = re.sub(r",?\s+(?:and|AND|&)$", "", text)  # ("A, B, C and" / "D": the list goes on below)
+    # (A list in capitals joins its last name with "AND": "ANN LEE, TOM PARK AND SUE RAY".)
+    # (" _ Ann Lee": an icon's underscore left beside a button's words is no part of the name.)
+    items = (item.strip(" _") for item in re.split(r"\s*[,;]\s*|\s+(?:and|AND|&)\s+", text))
+    return [item for item in items if item]
+
+
+def _listed_person(item: str) -> bool:
+    """An item of a list that is a person's name: two to four capitalised words, not a
+    place's name of two words ("New York", "Buenos Aires": a list of places has their shape)."""
+    if not NAME_LINE.match(item) or not names_in(item):
+        return False
+    words = item.casefold().split()
+    return words[0] not in _PLACE_FIRST_WORDS and words[-1] not in _PLACE_LAST_WORDS
 
 
 def name_list(line: Line) -> list[str]:
@@ -1960,13 +2005,81 @@ def name_list(line: Line) -> list[str]:
     items are not two to four capitalised words."""
     # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*",
     # "Ann Lee¹", or with a space when the superscript lost its markup ("Ann Lee 1,2").
-    text = re.sub(rf"(?<=[^\W\d_])\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*(?=\s*(?:[,;]|\band\b|&|$))",
-                  "", line.text)
-    items = [item.strip() for item in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text) if item.strip()]
+    items = list_items(line.text)
     if len(items) < 3:
         return []
-    people = [item for item in items if NAME_LINE.match(item) and names_in(item)]
+    people = [item for item in items if _listed_person(item)]
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
+
+
+def list_continuation(line: Line) -> list[str]:
+    """The rest of a list of names broken over lines ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
+    and Ida Holm"): the line's names, when every item of it is a person's name (a line that
+    goes on into prose, "Bo Chan said ...", or names a place is no part of the list)."""
+    if line.heading or line.words > 60:
+        return []
+    items = list_items(line.text)
+    if not items or not all(_listed_person(item) for item in items):
+        return []
+    return [names_in(item)[0] for item in items]
+
+
+_LIST_GOES_ON = re.compile(r"(?:[,;&]|\band|\bAND)\s*$")
+
+
+def list_goes_on(line: Line) -> bool:
+    """The line ends where a list of names breaks off: on a comma, a semicolon or "and"."""
+    return bool(_LIST_GOES_ON.search(line.text))
+
+
+# A piece of a name set on a line of its own: a given name, initials, a surname with its
+# particles ("Ann", "Ann B.", "de la Cruz", "van der Lee-Park").
+_NAME_PIECE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+# The most lines one name of a column takes ("View ORCID Profile" / "Ann B." / "Lee").
+COLUMN_PIECES = 4
+# The most lines a column of names is read over (thirty writers of two or three lines each).
+COLUMN_LINES = 120
+
+
+def names_in_column(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of names copied from a page where every text node is a line of its own: each
+    name's parts on lines of their own ("Ann" / "Lee"), the list's commas, "and" or "&" alone
+    between the names ("Ann" / "Lee" / "," / "Tom" / "Park" / "and" / "Sue" / "Ray"). The
+    pieces between two separators are one name. The names (three or more, as name_list
+    takes them), and how many lines they took; nothing when it is no such list."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    end = 0  # the lines read up to the last separator
+    for k, line in enumerate(lines[:COLUMN_LINES]):
+        text = line.text.strip()
+        if _PROFILE_BUTTON.fullmatch(text):
+            continue  # ("View ORCID Profile" above a name: its button, no piece of it)
+        if text in ("and", "AND", "&", "und", "et"):  # (a joining word on its own line)
+            if not current:
+                break
+            groups.append(current)
+            current, end = [], k + 1
+            continue
+        if line.heading == 1 or len(current) == COLUMN_PIECES or not _NAME_PIECE.fullmatch(text):
+            break
+        current.append(text)
+        if line.separator_below:
+            groups.append(current)
+            current, end = [], k + 1
+    if len(groups) < 2:
+        return [], 0
+    # The last name has no separator after it: it takes as many lines as most names before it
+    # did ("Sue" / "Ray" / "Harbour Gazette": the outlet below is no part of it).
+    sizes = [len(g) for g in groups]
+    size = max(set(sizes), key=sizes.count)
+    if len(current) >= size:
+        groups.append(current[:size])
+        end += size
+    items = list_items(", ".join(" ".join(g) for g in groups))
+    people = [item for item in items if _listed_person(item)]
+    if len(items) < 3 or len(people) < 0.8 * len(items):
+        return [], 0
+    return [names_in(p)[0] for p in people], end
 
 
 # A Chinese or Japanese author's bio: "山田太郎（やまだ・たろう）1975年生まれ。ジャーナリスト。", the

@@ -532,9 +532,79 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee1, Tom Park2, Sue Ray1,3, Bo Chan*", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),  # affiliations
     ("Ann Lee^1, Tom Park^2 and Sue Ray†", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Route 66, Highway 1 and Main Street", []),
+    # affiliations as small letters set apart by a space; glued, they are the name's own letters
+    ("Ann Lee a,b, Tom Park b, Sue Ray a and Bo Chan c", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Leea,b, Tom Parkb, Sue Raya", []),
+    # a profile's buttons beside the names, spaced or glued on
+    ("Ann Lee, View ORCID Profile Tom Park, Sue Ray, Bo Chan ORCID", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park, _ View ORCID ProfileSue Ray, Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park, Sue Ray et al.", ["Ann Lee", "Tom Park", "Sue Ray"]),  # more writers unnamed
+    ("Authors: Ann Lee, Tom Park, Sue Ray, Bo Chan, Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("ANN LEE, TOM PARK, SUE RAY AND BO CHAN", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    # near misses: places of two words have a name's shape; people in a sentence; a list of
+    # outlets; a headline in title case
+    ("New York, Los Angeles, San Diego, Buenos Aires", []),
+    ("Ann Lee, Tom Park and Sue Ray spoke at the meeting", []),
+    ("Harbor Ledger, Bay Times, Port Authority, Ocean Institute", []),
+    ("Dockers Win Longer Night Shift, Board Says, After Talks", []),
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bo Chan and Ida Holm", ["Bo Chan", "Ida Holm"]),
+    ("Bo Chan, Ida Holm,", ["Bo Chan", "Ida Holm"]),
+    ("Bo Chan said the vote was close", []),  # the story begins: prose, not the list's end
+    ("Bo Chan, Lisbon", []),  # a place among the names
+    ("Los Angeles and San Diego", []),
+])
+def test_list_continuation(text, names):
+    assert rules.list_continuation(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # each name's parts on lines of their own, the list's commas alone between them
+    ("Ann\nLee\n,\nTom\nPark\n,\nSue\nRay", ["Ann Lee", "Tom Park", "Sue Ray"], 6),  # (lines read: "," goes)
+    # the last name takes as many lines as the others: the outlet below it is no part of it
+    ("Ann Lee\n,\nTom Park\nand\nSue Ray\nHarbor Ledger", ["Ann Lee", "Tom Park", "Sue Ray"], 4),
+    ("Ann Lee\n&\nTom Park\n;\nSue Ray", ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    # a profile's button above a name, and a particle's surname ("Von" opens no byline here)
+    ("Ann B.\nLee\n,\nView ORCID Profile\nTom\nPark\n,\nSue\nVon Ray\n,\nBo C.\nChan",
+     ["Ann B. Lee", "Tom Park", "Sue Von Ray", "Bo C. Chan"], 9),
+    # near misses: two names only; no separators (a column of words); a column of topics
+    ("Ann\nLee\n,\nTom\nPark", [], 0),
+    ("Ann\nLee\nTom\nPark\nSue\nRay", [], 0),
+    ("Climate\nChange\n,\nOcean\nPolicy\n,\nHarbor\nNews", [], 0),
+    ("Lisbon\n,\nPorto\n,\nFaro\n,\nBraga", [], 0),
+])
+def test_names_in_column(text, names, count):
+    assert rules.names_in_column(read_lines(text)) == (names, count)
+
+
+def test_a_lone_separator_line_is_kept_on_the_line_above():
+    lines = read_lines("Ann Lee\n,\nTom Park\n&\nSue Ray\n---\nDone")
+    assert [(x.text, x.separator_below) for x in lines] == [("Ann Lee", ","), ("Tom Park", "&"), ("Sue Ray", ""),
+                                                            ("Done", "")]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a column of names under the headline, one text node a line (a copy of the page)
+    ("Ann\nB.\n,\nTom\nPark\n,\nSue\nVon Ray\n,\nBo\nChan", ["Ann B", "Tom Park", "Sue Von Ray", "Bo Chan"]),
+    ("Ann\nLee\n,\nTom\nPark\n,\nSue\nVon Ray\n,\nBo\nChan", ["Ann Lee", "Tom Park", "Sue Von Ray", "Bo Chan"]),
+    # a list of names too long for its line
+    ("Ann Lee, Tom Park, Sue Ray,\nBo Chan, Ida Holm, Raj Patel,\nMia Chen and Leo Marsh",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh"]),
+    # near misses: the line below the list is the story's (a list that does not go on, then
+    # a name that opens a sentence)
+    ("Ann Lee, Tom Park, Sue Ray\nBo Chan and Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee, Tom Park, Sue Ray and\nBo Chan said on Monday that the talks would go on.",
+     ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee et al.", ["Ann Lee"]),
+])
+def test_lists_of_writers_under_the_headline(top, authors):
+    article = parse(f"Harbour strike ends after ten days\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == authors
 
 
 @pytest.mark.parametrize("text, names", [
