@@ -810,8 +810,8 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
 
     # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
     near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
-    if near_title and (line.separator_below or i + 1 < len(lines) and lines[i + 1].separator_below) \
-            and line.words <= 4 and (column := rules.names_in_column(lines[i:]))[0]:
+    if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
+            and (column := rules.names_in_column(lines[i:]))[0]:
         for j in range(i, i + column[1]):
             add(column[0], j)  # every line of the column is the byline's
         return i + column[1] - 1

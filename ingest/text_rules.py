@@ -1960,7 +1960,8 @@ def name_in_place(line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
-_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+# ("Ann Lee^1^": a superscript as pandoc's Markdown writes it, closed by a caret too.)
+_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\^?"
 # The same marks as small letters, set apart from the name by a space ("Ann Lee a,b"): glued
 # to it ("Ann Leea") they cannot be told from the name's own last letter.
 _AFFILIATION_LETTERS = r"\s[a-h](?:,[a-h])*"
@@ -1978,8 +1979,10 @@ def list_items(text: str) -> list[str]:
     """The items of a list of names, each without the marks, buttons and labels around it:
     "Authors: Ann Lee1,2, View ORCID Profile Tom Park* and Sue Ray et al." -> "Ann Lee", "Tom
     Park", "Sue Ray"."""
-    if label := _LABEL.match(text):  # ("Authors: A, B, C": the label is no item's)
+    if label := _LABEL.match(text) or _BY_OPENING.match(text):  # ("Authors: A, B, C": the label is no item's)
         text = label.group(1)
+    if "(" in text:  # ("Ann Lee (Bay University), Tom Park (ann@example.org)": a note on each)
+        text = re.sub(r"\s*\([^()]*\)", "", text)
     if "rcid" in text or "rofile" in text:  # (cheap anchors for the buttons' words)
         text = _PROFILE_BUTTON.sub("", text)
     text = _ET_AL.sub("", _AFFILIATION_MARKS.sub("", text))
@@ -2035,6 +2038,7 @@ def list_goes_on(line: Line) -> bool:
 # A piece of a name set on a line of its own: a given name, initials, a surname with its
 # particles ("Ann", "Ann B.", "de la Cruz", "van der Lee-Park").
 _NAME_PIECE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+_AFFILIATION_LINE = re.compile(rf"{_AFFILIATION}(?:\s*,\s*{_AFFILIATION})*")
 # The most lines one name of a column takes ("View ORCID Profile" / "Ann B." / "Lee").
 COLUMN_PIECES = 4
 # The most lines a column of names is read over (thirty writers of two or three lines each).
@@ -2052,8 +2056,13 @@ def names_in_column(lines: list[Line]) -> tuple[list[str], int]:
     end = 0  # the lines read up to the last separator
     for k, line in enumerate(lines[:COLUMN_LINES]):
         text = line.text.strip()
-        if _PROFILE_BUTTON.fullmatch(text):
-            continue  # ("View ORCID Profile" above a name: its button, no piece of it)
+        if _PROFILE_BUTTON.fullmatch(text) or _AFFILIATION_LINE.fullmatch(text):
+            # ("View ORCID Profile" above a name, "1,2" below it: its button and its marks, no
+            # piece of it; the separator after the marks still ends the name.)
+            if line.separator_below and current:
+                groups.append(current)
+                current, end = [], k + 1
+            continue
         if text in ("and", "AND", "&", "und", "et"):  # (a joining word on its own line)
             if not current:
                 break

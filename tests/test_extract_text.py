@@ -541,6 +541,11 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee, Tom Park, Sue Ray et al.", ["Ann Lee", "Tom Park", "Sue Ray"]),  # more writers unnamed
     ("Authors: Ann Lee, Tom Park, Sue Ray, Bo Chan, Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
     ("ANN LEE, TOM PARK, SUE RAY AND BO CHAN", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    # a "by" label before the first name; a note in brackets after each; pandoc's superscripts
+    ("Written by Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("Ann Lee (Bay University), Tom Park (tom@example.org), Sue Ray (Port College)", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee^1^, Tom Park^2^, Sue Ray^1,2^", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Lisbon (Portugal), Porto (Portugal), Faro (Portugal)", []),  # near miss: places with a note
     # near misses: places of two words have a name's shape; people in a sentence; a list of
     # outlets; a headline in title case
     ("New York, Los Angeles, San Diego, Buenos Aires", []),
@@ -572,7 +577,10 @@ def test_list_continuation(text, names):
     # a profile's button above a name, and a particle's surname ("Von" opens no byline here)
     ("Ann B.\nLee\n,\nView ORCID Profile\nTom\nPark\n,\nSue\nVon Ray\n,\nBo C.\nChan",
      ["Ann B. Lee", "Tom Park", "Sue Von Ray", "Bo C. Chan"], 9),
+    # a name's affiliation marks on a line of their own below it (a superscript is a node too)
+    ("Ann\nLee\n1\n,\nTom\nPark\n2,3\n,\nSue\nRay\n*", ["Ann Lee", "Tom Park", "Sue Ray"], 8),
     # near misses: two names only; no separators (a column of words); a column of topics
+    ("Route\n66\n,\nHighway\n1\n,\nMain\nStreet", [], 0),
     ("Ann\nLee\n,\nTom\nPark", [], 0),
     ("Ann\nLee\nTom\nPark\nSue\nRay", [], 0),
     ("Climate\nChange\n,\nOcean\nPolicy\n,\nHarbor\nNews", [], 0),
