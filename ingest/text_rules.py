@@ -90,6 +90,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     # commas by its style sheet; only between links whose words have a name's shape.)
     if ") [" in text or ")  [" in text:
         text = _SPACED_NAME_LINKS.sub(_comma_between_names, text)
+    # "[Harbor Ledger](/h)and": a joining word glued to the link before it (the space between
+    # two elements lost) would end the link's last word ("Ledgerand"), a name to every rule.
+    if ")and" in text or ")&" in text:
+        text = _GLUED_JOIN.sub(r"\1 ", text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)
@@ -103,6 +107,9 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+_GLUED_JOIN = re.compile(r"(\]\([^()\s]*\))(?=(?:and|&)(?:\s|$))")
 
 
 def _comma_between_names(match: re.Match) -> str:
@@ -1469,7 +1476,9 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
-            and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+            and bool(NAMES_LINE.match(text)) and bool(names_in(text))
+            # ("New York, Los Angeles, San Diego": a list of places has a list of names' shape.)
+            and not (text.count(",") >= 2 and sum(map(_place_name, text.split(","))) >= 2))
 
 
 _ABOUT_AUTHOR = re.compile(
@@ -1993,13 +2002,17 @@ def list_items(text: str) -> list[str]:
     return [item for item in items if item]
 
 
+def _place_name(item: str) -> bool:
+    """A place's name of two words or more, told by its first or last word ("Los Angeles",
+    "Mexico City")."""
+    words = item.casefold().split()
+    return bool(words) and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
+
+
 def _listed_person(item: str) -> bool:
     """An item of a list that is a person's name: two to four capitalised words, not a
     place's name of two words ("New York", "Buenos Aires": a list of places has their shape)."""
-    if not NAME_LINE.match(item) or not names_in(item):
-        return False
-    words = item.casefold().split()
-    return words[0] not in _PLACE_FIRST_WORDS and words[-1] not in _PLACE_LAST_WORDS
+    return bool(NAME_LINE.match(item)) and bool(names_in(item)) and not _place_name(item)
 
 
 def name_list(line: Line) -> list[str]:

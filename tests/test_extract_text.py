@@ -38,6 +38,10 @@ def line(text: str) -> Line:
     # emphasis around a link's whole text goes (and the button glued to the name is set apart)
     ("[Ann Lee](/a)[_Twitter_](/t)", "Ann Lee Twitter", 0, False),
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
+    # a joining word glued to the link before it is a word of its own; a word's own end is not
+    ("[Harbor Ledger](/h)and", "Harbor Ledger and", 0, False),
+    ("[Ann Lee](/a)and [Tom Park](/t)", "Ann Lee and Tom Park", 0, False),
+    ("[Ann Lee](/a)andrew", "Ann Leeandrew", 0, False),
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
     ("Ann Lee **|** Oct 3", "Ann Lee | Oct 3", 0, False),
@@ -698,6 +702,10 @@ def test_author_links(text, names):
     ("Harbour Gazette", False), ("OrtizAnn Lee", False),
     ("ANN LEE AND TOM PARK", True),  # a byline in capitals
     ("Ann Lee (@annlee)", True),  # a handle in brackets
+    ("Ann Lee et al.", True),  # a paper's first writer, and others
+    # a list of places has a list of names' shape; a writer with a place-like surname is a name
+    ("New York, Los Angeles, San Diego, Buenos Aires", False),
+    ("Ann Lee, Tom Bay, Sue Ray", True),
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
