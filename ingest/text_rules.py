@@ -309,7 +309,9 @@ def _whole_links(raws: list[str]) -> list[str]:
     k = 0
     while k < len(raws):
         raw = raws[k]
-        if _OPEN_LINK.search(raw):
+        # (The line that closes a link may open the next one: "[Ann" / "Lee](/a) and [Tom" /
+        # "Park](/t)", a paragraph of links laid out by its source's line breaks.)
+        while _OPEN_LINK.search(raw):
             # The link text may run over a few lines, none blank and none with a bracket.
             for j in range(k + 1, min(len(raws), k + 4)):
                 part = raws[j].strip()
@@ -318,9 +320,10 @@ def _whole_links(raws: list[str]) -> list[str]:
                 if re.search(r"[\[\]]", part):
                     part = ""
                     break
-            if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
-                raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
-                k = j
+            if not (k + 1 < len(raws) and part and re.match(r"[^\[\]]*\]\(", part)):
+                break
+            raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+            k = j
         # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/people/
         # ann-lee-2)'), as Markdown written at a fixed width has it: the line that closes the
         # bracket is joined (a target is joined without a space: a wrapper breaks it at a "-").

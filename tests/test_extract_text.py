@@ -79,6 +79,10 @@ def test_links_keep_their_targets_for_the_rules():
 @pytest.mark.parametrize("text, lines, links", [
     ("[Ann\nLee](/authors/ann-lee)/October 28, 2024", ["Ann Lee/October 28, 2024"], [("Ann Lee", "/authors/ann-lee")]),
     ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
+    # the line that closes one link opens the next: every break inside a link is undone
+    ("By [Ann\nLee](/a/ann) and [Tom\nPark](/a/tom) in Lisbon", ["By Ann Lee and Tom Park in Lisbon"],
+     [("Ann Lee", "/a/ann"), ("Tom Park", "/a/tom")]),
+    ("[Ann\nLee](/a/ann) and [Tom\n\nPark](/a/tom)", ["Ann Lee and [Tom", "Park](/a/tom)"], [("Ann Lee", "/a/ann")]),  # a blank line: no link
     ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
     ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
     # the link's title wrapped inside its quotes, with or without the text wrapped too
