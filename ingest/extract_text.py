@@ -815,6 +815,11 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         for j in range(i, i + column[1]):
             add(column[0], j)  # every line of the column is the byline's
         return i + column[1] - 1
+    # (Or set one name a list item: "* Ann Lee 1," / "* Tom Park 2" / ...)
+    if near_title and line.item and (listed := rules.names_in_items(lines[i:]))[0]:
+        for j in range(i, i + listed[1]):
+            add(listed[0], j)  # every item of the list is the byline's
+        return i + listed[1] - 1
     if near_title and (names := rules.name_list(line)) \
             and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
         add(names, i)

@@ -2107,6 +2107,35 @@ def names_in_column(lines: list[Line]) -> tuple[list[str], int]:
     return [names_in(p)[0] for p in people], end
 
 
+# The most list items a list of writers set one a item is read over.
+LIST_ITEMS = 40
+_ITEM_SEPARATOR_END = re.compile(r"\s*(?:[,;]|,?\s+(?:and|AND)|\s&)\s*$")
+
+
+def names_in_items(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of writers set one name a list item, as a paper's author list comes out of a
+    converter ("* Ann Lee 1," / "* Tom Park 2" / ...): the names and how many lines they
+    took. Only when the items say they are one list of people: each but the last ends with
+    the list's comma or "and", or each carries an affiliation mark after the name. (Items of
+    bare names are the people a story is about as often: "* Ann Lee" / "* Tom Park".)"""
+    run = []
+    for line in lines[:LIST_ITEMS]:
+        if not line.item or line.words > 12:
+            break
+        run.append(line.text.strip())
+    if len(run) < 3:
+        return [], 0
+    separated = all(_ITEM_SEPARATOR_END.search(text) for text in run[:-1])
+    marked = all(_AFFILIATION_MARKS.search(text) for text in run)
+    if not (separated or marked):
+        return [], 0
+    items = list_items(", ".join(_ITEM_SEPARATOR_END.sub("", text) for text in run))
+    people = [item for item in items if _listed_person(item)]
+    if len(items) < 3 or len(people) < 0.8 * len(items):
+        return [], 0
+    return [names_in(p)[0] for p in people], len(run)
+
+
 # A Chinese or Japanese author's bio: "山田太郎（やまだ・たろう）1975年生まれ。ジャーナリスト。", the
 # name with its reading in kana and a writer's trade in the same paragraph; or under a label,
 # "作者简介：王小明，...记者" (about the author).

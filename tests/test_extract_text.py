@@ -598,6 +598,20 @@ def test_names_in_column(text, names, count):
     assert rules.names_in_column(read_lines(text)) == (names, count)
 
 
+@pytest.mark.parametrize("text, names, count", [
+    # each name a list item, with the list's commas or an affiliation mark on every item
+    ("* Ann Lee,\n* Tom Park,\n* Sue Ray and\n* Bo Chan\n\nThe story.", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"], 4),
+    ("* Ann Lee 1\n* Tom Park 2\n* Sue Ray1,2*", ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    # near misses: bare names (the people of a story as often); two items; topics with commas
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* Bo Chan", [], 0),
+    ("* Ann Lee,\n* Tom Park", [], 0),
+    ("* Harbour Strike,\n* Night Shift,\n* Port Board", [], 0),
+    ("* Step 1\n* Step 2\n* Step 3", [], 0),
+])
+def test_names_in_items(text, names, count):
+    assert rules.names_in_items(read_lines(text)) == (names, count)
+
+
 def test_a_lone_separator_line_is_kept_on_the_line_above():
     lines = read_lines("Ann Lee\n,\nTom Park\n&\nSue Ray\n---\nDone")
     assert [(x.text, x.separator_below) for x in lines] == [("Ann Lee", ","), ("Tom Park", "&"), ("Sue Ray", ""),
@@ -617,6 +631,8 @@ def test_a_lone_separator_line_is_kept_on_the_line_above():
     ("Ann Lee, Tom Park, Sue Ray and\nBo Chan said on Monday that the talks would go on.",
      ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Ann Lee et al.", ["Ann Lee"]),
+    ("* Ann Lee 1\n* Tom Park 2\n* Sue Ray 1", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray", []),  # near miss: no mark, no comma
 ])
 def test_lists_of_writers_under_the_headline(top, authors):
     article = parse(f"Harbour strike ends after ten days\n{top}\n\n{STORY}\n\n{STORY}\n")
