@@ -634,7 +634,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
     page = _WholeText(lines)
-    column: set[int] = set()  # the lines below the first of a column of names read (see _strong_byline)
+    column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     for strong in (True, False):
         # A byline under the headline that credits a desk and no person settles it: the
         # weaker names around it are a photo credit's or a caption's.
@@ -800,7 +800,8 @@ def _organisation(line: Line) -> str | None:
 
 def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> int:
     """Reads an explicit byline on line i (and the lines below it it goes on to). Returns the
-    last line of a column of names read from line i (see names_in_column), else i."""
+    last line of a list of names read from line i (a column, list items, a list over lines),
+    else i: those lines are not read again."""
     line = lines[i]
     named = []
 
@@ -822,14 +823,21 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         return i + listed[1] - 1
     if near_title and (names := rules.name_list(line)) \
             and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
-        add(names, i)
+        # (Wrapped at a fixed width, maybe inside a name: "..., Sue Ray, Bo" / "Chan, Ida Holm".)
+        wrapped, count = rules.names_over_wrapped_lines(lines[i:])
+        if count > 1 and len(wrapped) > len(names):
+            names = wrapped
+        else:
+            count = 1
+        for j in range(i, i + count):
+            add(names, j)
         # A list too long for its line goes on below ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
         # and Ida Holm"), as a paper's authors wrap: each line of names whole is the list's.
-        j = i
+        j = i + count - 1
         while j + 1 < len(lines) and rules.list_goes_on(lines[j]) and (more := rules.list_continuation(lines[j + 1])):
             j += 1
             add(more, j)
-        return i
+        return j  # (the lines below are the list's: a name cut in two is no byline of its own)
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
         add(names, i)

@@ -2107,6 +2107,37 @@ def names_in_column(lines: list[Line]) -> tuple[list[str], int]:
     return [names_in(p)[0] for p in people], end
 
 
+# How long a line must be to have been cut by a wrapper (the narrowest width unwrap accepts,
+# less a long name's length): a short line ends where its writer ended it.
+WRAPPED_LINE = 40
+
+
+def _list_count(text: str) -> tuple[int, int]:
+    """How many items of a list are people's names, and how many are not."""
+    items = list_items(text)
+    people = sum(map(_listed_person, items))
+    return people, len(items) - people
+
+
+def names_over_wrapped_lines(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of names (lines[0]) wrapped at a fixed width goes on in the lines right below
+    it, a name maybe cut in two ("..., Tom Park, Ann" / "Lee, Sue Ray, Bo Chan"): the lines
+    are read as one while that names more people and leaves no more items that are not
+    names. The names, and how many lines they took (1 when the list does not go on)."""
+    text = lines[0].text
+    best = _list_count(text)
+    count = 1
+    for above, line in zip(lines, lines[1:8]):
+        if not line.wrapped or len(above.raw.rstrip()) < WRAPPED_LINE:
+            break
+        joined = f"{text} {line.text}"
+        score = _list_count(joined)
+        if score[0] <= best[0] or score[1] > best[1]:
+            break
+        text, best, count = joined, score, count + 1
+    return name_list(Line(raw=text, text=text)), count
+
+
 # The most list items a list of writers set one a item is read over.
 LIST_ITEMS = 40
 _ITEM_SEPARATOR_END = re.compile(r"\s*(?:[,;]|,?\s+(?:and|AND)|\s&)\s*$")

@@ -612,6 +612,25 @@ def test_names_in_items(text, names, count):
     assert rules.names_in_items(read_lines(text)) == (names, count)
 
 
+WRAPPED_LIST = "Ann Lee, Tom Park, Sue Ray, Bo Chan, Ida Holm, Raj Patel, Mia"
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # a list wrapped at a fixed width, a name cut in two at the break
+    (f"{WRAPPED_LIST}\nChen, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"], 2),
+    # near misses: a blank line between (a new block); prose below (no more names); a short
+    # line above (its writer ended it there, no wrapper)
+    (f"{WRAPPED_LIST}\n\nChen, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel"], 1),
+    (f"{WRAPPED_LIST}\nsaid the board had met on Monday",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel"], 1),
+    ("Ann Lee, Tom Park, Sue Ray\nBo Chan, Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray"], 1),
+])
+def test_names_over_wrapped_lines(text, names, count):
+    assert rules.names_over_wrapped_lines(read_lines(text)) == (names, count)
+
+
 def test_a_lone_separator_line_is_kept_on_the_line_above():
     lines = read_lines("Ann Lee\n,\nTom Park\n&\nSue Ray\n---\nDone")
     assert [(x.text, x.separator_below) for x in lines] == [("Ann Lee", ","), ("Tom Park", "&"), ("Sue Ray", ""),
@@ -633,6 +652,10 @@ def test_a_lone_separator_line_is_kept_on_the_line_above():
     ("Ann Lee et al.", ["Ann Lee"]),
     ("* Ann Lee 1\n* Tom Park 2\n* Sue Ray 1", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("* Ann Lee\n* Tom Park\n* Sue Ray", []),  # near miss: no mark, no comma
+    # wrapped inside a name: the line below is the list's, not read again as a list of its
+    # own (where "Chen Lee" would be a writer and "Mia" lost)
+    (f"{WRAPPED_LIST}\nChen Lee, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen Lee", "Leo Marsh", "Eva Novak"]),
 ])
 def test_lists_of_writers_under_the_headline(top, authors):
     article = parse(f"Harbour strike ends after ten days\n{top}\n\n{STORY}\n\n{STORY}\n")
