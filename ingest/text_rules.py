@@ -288,7 +288,11 @@ def unwrap(raws: list[str]) -> list[str]:
                 and not _SETEXT.match(previous.strip()) and not _COLUMNS.search(previous + "\n" + raw)
                 and len(previous) + 1 + len(words[0]) > width):
             # "wp-" / "content": a break the wrapper made after a hyphen keeps the hyphen.
-            glue = "" if re.search(r"\w-$", previous) else " "
+            # ("](/people/ann?from=byline" / "-----card)": a break inside a link's target, which
+            # has no spaces, at a run of hyphens: the target is joined whole. Not before the
+            # link's title: '](/people/ann' / '"Posts by Ann Lee")' is parted by a space.)
+            glue = "" if re.search(r"\w-$", previous) or (
+                _OPEN_TARGET.search(out[-1]) and not raw.lstrip().startswith(('"', "'", "("))) else " "
             out[-1] = out[-1].rstrip() + glue + raw.strip()
         else:
             out.append(raw)
@@ -296,6 +300,7 @@ def unwrap(raws: list[str]) -> list[str]:
     return out
 
 
+_OPEN_TARGET = re.compile(r"\]\(\s*<?[^()\s>\"]+$")  # "[Ann Lee](/people/ann" and no ")" yet
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
 # '](/a "title' or '](/a-long-addr' with no closing bracket: a link's target or title wrapped
 _OPEN_TITLE = re.compile(r'\]\(\s*<?[^()\s>]*(?:>?\s+"[^"]*)?$')

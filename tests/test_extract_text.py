@@ -133,6 +133,14 @@ def test_wrap_width(text, width):
     # A link cut by the wrapper, and a break after a hyphen.
     (f"By [Ann\nLee](/a/ann-lee) of the harbour desk, Northern Evening-\nGazette\n\n{WRAPPED_STORY}",
      ["By Ann Lee of the harbour desk, Northern Evening-Gazette"]),
+    # A link's target cut before a run of hyphens: the target has no space, it is joined whole
+    # (and the link read); after a closed link the break is a space.
+    (f"Written by [Ann Lee](/people/ann-lee?from=harbour_desk_byline\n-----card) on the harbour desk\n\n{WRAPPED_STORY}",
+     ["Written by Ann Lee on the harbour desk"]),
+    (f"Written by [Ann Lee](/people/ann-lee) for the harbour desk of\nthe Northern Evening Gazette\n\n{WRAPPED_STORY}",
+     ["Written by Ann Lee for the harbour desk of the Northern Evening Gazette"]),
+    (f'Written by [Ann Lee](/people/ann-lee?from=harbour_desk_byline_\n"Posts by Ann Lee"), harbour desk\n\n{WRAPPED_STORY}',
+     ["Written by Ann Lee, harbour desk"]),  # the link's title after its target
     # Preformatted text laid out in columns is kept as it is.
     (f"```\nINTERNAL NOTE                     Ann Lee\nDocument: harbour-strike          Harbour Desk\n```\n\n{WRAPPED_STORY}",
      ["INTERNAL NOTE Ann Lee", "Document: harbour-strike Harbour Desk"]),
