@@ -881,7 +881,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
     last = i  # the byline's last line so far
     if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
-        names, count = rules.names_over_lines(lines[i + 1:])
+        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if rules.ends_with_by(line) else 7)
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
         last += count

@@ -1368,14 +1368,19 @@ def byline_continuation(line: Line) -> list[str]:
     return name_with_role(Line(raw=match.group(1), text=match.group(1)))[0]
 
 
-def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
+# How many lines below a "By" alone its names are read over: a list of many writers, each a
+# link set on a line of its own, with the joining words between ("Ann Lee," / "Tom Park," / ...).
+BY_COLUMN_LINES = 40
+
+
+def names_over_lines(lines: list[Line], limit: int = 7) -> tuple[list[str], int]:
     """The names below a "By" alone, one piece per line as a byline's links and their joining
     words come out ("Ann Lee" / "and" / "Tom Park", "Ann Lee," / "Tom Park" / "and Sue Ray"):
     the names, and how many lines they took. Stops at the first line that is not a name or
-    a joining word."""
+    a joining word, or after limit lines (more after an explicit "By": BY_COLUMN_LINES)."""
     names: list[str] = []
     count = taken = 0
-    for line in lines[:7]:
+    for line in lines[:limit]:
         text = line.text.strip()
         if line.heading == 1:
             break

@@ -1414,6 +1414,21 @@ def test_names_over_lines(texts, names, count):
     assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
 
 
+NINE_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # after "By" alone, a column of many writers, each on a line of its own (with commas or not)
+    ("By\n" + "\n".join(NINE_WRITERS), NINE_WRITERS),
+    ("By\n" + ",\n".join(NINE_WRITERS[:-1]) + "\nand " + NINE_WRITERS[-1], NINE_WRITERS),
+    # near miss: no "By" above the column (names a line under a headline may be a story's people)
+    ("\n".join(NINE_WRITERS), ["Ann Lee"]),
+])
+def test_many_writers_below_by_alone(top, authors):
+    article = parse(f"Harbour strike ends after ten days\n\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == authors
+
+
 @pytest.mark.parametrize("header, authors", [
     ("By\n\nAnn Lee\n\nand\n\nTom Park", ["Ann Lee", "Tom Park"]),  # one piece per line
     ("By\nAnn Lee,\nTom Park\nand Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped over lines
