@@ -610,6 +610,11 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
+# A sign-off's opening that may head a line of any length: a "by" or an authors' label.
+_LONG_SIGN_OFF = re.compile(r"[(\[]?(?i:(?:(?:reporting|reported|writing|written)\s+)?by\b|"
+                            r"(?:authors?|writers?|reporters?|contributors?)\s*:)")
+
+
 def find_authors(lines, header, tail, title_at=None, description_at=None,
                  body_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
@@ -670,7 +675,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif posted := rules.posted_by(line):
                 add(posted, i)
-            elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
+            # (A sign-off of many writers runs long: "By A, B, C, D, E, F and G", "Authors: A, ...";
+            # what follows the label must still be names only.)
+            elif line.words <= 12 or _LONG_SIGN_OFF.match(line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
                     or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])
                     or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)

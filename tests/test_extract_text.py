@@ -1429,6 +1429,19 @@ def test_many_writers_below_by_alone(top, authors):
     assert article.authors == authors
 
 
+@pytest.mark.parametrize("footer, authors", [
+    # a sign-off of many writers at the foot runs past twelve words
+    ("By " + ", ".join(NINE_WRITERS[:6]) + " and " + NINE_WRITERS[6], NINE_WRITERS[:7]),
+    ("Authors: " + ", ".join(NINE_WRITERS[:7]), NINE_WRITERS[:7]),
+    # near misses: a sentence that opens with "By"; the writers' helpers
+    ("By the time the vote was counted, Ann Lee, Tom Park and Sue Ray had left the hall for the night.", []),
+    (", ".join(NINE_WRITERS[:6]) + " and " + NINE_WRITERS[6] + " contributed to this report.", []),
+])
+def test_a_long_sign_off_of_many_writers(footer, authors):
+    article = parse(f"Harbour strike ends after ten days\n\n{STORY}\n\n{STORY}\n\n{footer}\n")
+    assert article.authors == authors
+
+
 @pytest.mark.parametrize("header, authors", [
     ("By\n\nAnn Lee\n\nand\n\nTom Park", ["Ann Lee", "Tom Park"]),  # one piece per line
     ("By\nAnn Lee,\nTom Park\nand Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped over lines
