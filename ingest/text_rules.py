@@ -1368,6 +1368,12 @@ def byline_continuation(line: Line) -> list[str]:
     return name_with_role(Line(raw=match.group(1), text=match.group(1)))[0]
 
 
+# The buttons a page sets beside each writer's name: to follow them, their profile, their
+# social accounts, their address. (Not "Photo": a name after it is a photo's credit.)
+_NAME_BUTTON = re.compile(r"(?i:follow(?:ing)?|view\s+(?:orcid\s+)?profile|profile|orcid(?:\s+id)?|bio|"
+                          r"twitter|x|facebook|instagram|linkedin|e-?mail|mail|contact|rss)")
+
+
 # How many lines below a "By" alone its names are read over: a list of many writers, each a
 # link set on a line of its own, with the joining words between ("Ann Lee," / "Tom Park," / ...).
 BY_COLUMN_LINES = 40
@@ -1385,6 +1391,10 @@ def names_over_lines(lines: list[Line], limit: int = 7) -> tuple[list[str], int]
         if line.heading == 1:
             break
         if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
+            count += 1
+            continue
+        # ("Ann Lee" / "Follow" / "Tom Park" / "Follow": a button beside each writer's name.)
+        if names and _NAME_BUTTON.fullmatch(text):
             count += 1
             continue
         # ("Kofi Mensah and" / "Lina Berg": the joining word may end the line before the last.)

@@ -1409,6 +1409,10 @@ def test_bylines_with_a_place_and_below_a_caption(header, authors):
     (["Ann Lee", "and", "The dockers voted to end the strike."], ["Ann Lee"], 1),  # a dangling "and" is dropped
     (["Harbour strike ends"], [], 0),
     (["Ann Lee", "Tom Park", "Harbour strike ends"], ["Ann Lee", "Tom Park"], 2),  # a name a line
+    # a button beside each writer's name is passed over; "Photo" is no button (a credit follows)
+    (["Ann Lee", "Follow", "Tom Park", "View profile", "March 3, 2019"], ["Ann Lee", "Tom Park"], 3),
+    (["Ann Lee", "Photo", "Tom Park"], ["Ann Lee"], 1),
+    (["Follow", "Ann Lee"], [], 0),  # a button before any name: no column of writers
 ])
 def test_names_over_lines(texts, names, count):
     assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
