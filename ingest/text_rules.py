@@ -2007,6 +2007,14 @@ _PROFILE_BUTTON = re.compile(r"\b(?i:view\s+(?:orcid\s+)?profile|orcid(?:\s+(?:i
 _ET_AL = re.compile(r",?\s+et\s+al\b\.?")
 
 
+# A note in brackets after a listed name: an affiliation, an address. Not where the person
+# stands in a photo ("Ann Lee (left), Tom Park (centre)": a caption's list of the people
+# pictured keeps its notes, and its items are no names).
+_NOTE_AFTER_NAME = re.compile(
+    r"\s*\((?!\s*(?i:left|right|cent(?:er|re)|middle|pictured|top|bottom|above|below|front|back|rear|inset|"
+    r"l|r|c|l-r|r-l|from\s+(?:left|right)|second|third|far)\b)[^()]*\)")
+
+
 def list_items(text: str) -> list[str]:
     """The items of a list of names, each without the marks, buttons and labels around it:
     "Authors: Ann Lee1,2, View ORCID Profile Tom Park* and Sue Ray et al." -> "Ann Lee", "Tom
@@ -2014,7 +2022,7 @@ def list_items(text: str) -> list[str]:
     if label := _LABEL.match(text) or _BY_OPENING.match(text):  # ("Authors: A, B, C": the label is no item's)
         text = label.group(1)
     if "(" in text:  # ("Ann Lee (Bay University), Tom Park (ann@example.org)": a note on each)
-        text = re.sub(r"\s*\([^()]*\)", "", text)
+        text = _NOTE_AFTER_NAME.sub("", text)
     if "rcid" in text or "rofile" in text:  # (cheap anchors for the buttons' words)
         text = _PROFILE_BUTTON.sub("", text)
     text = _ET_AL.sub("", _AFFILIATION_MARKS.sub("", text))
@@ -2044,6 +2052,10 @@ def name_list(line: Line) -> list[str]:
     items are not two to four capitalised words."""
     # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*",
     # "Ann Lee¹", or with a space when the superscript lost its markup ("Ann Lee 1,2").
+    # (A photo's caption lists the people pictured, its credit in brackets: "Ann Lee, Tom Park
+    # and Sue Ray (Photo: Bo Chan)", "... (Bo Chan/Getty Images)".)
+    if is_caption(line):
+        return []
     items = list_items(line.text)
     if len(items) < 3:
         return []

@@ -562,6 +562,10 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee (Bay University), Tom Park (tom@example.org), Sue Ray (Port College)", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Ann Lee^1^, Tom Park^2^, Sue Ray^1,2^", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Lisbon (Portugal), Porto (Portugal), Faro (Portugal)", []),  # near miss: places with a note
+    ("Ann Lee (left), Tom Park (centre) and Sue Ray (right)", []),  # near miss: a photo's caption
+    ("Ann Lee (L), Tom Park (C) and Sue Ray (R)", []),
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan (Photo: Ida Holm)", []),  # the people pictured, the credit
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan (Ida Holm/Getty Images)", []),
     # near misses: places of two words have a name's shape; people in a sentence; a list of
     # outlets; a headline in title case
     ("New York, Los Angeles, San Diego, Buenos Aires", []),
