@@ -966,7 +966,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
         add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
-    elif rules.cjk_name_line(line) and _beside_marker(lines, i):
+    # (A word shown twice is a name's byline and profile card only right under the headline:
+    # further down it is a menu's item above its section's heading as often.)
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at})):
         add(rules.cjk_name_line(line), i)
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
@@ -1081,11 +1083,12 @@ def _in_byline_block(lines: list[Line], i: int) -> bool:
     return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
-def _beside_marker(lines: list[Line], i: int) -> bool:
+def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
-    before or after it, or when the name is repeated (a byline block and its profile card)."""
+    before or after it, or when the name is repeated (a byline block and its profile card;
+    not with repeat=False)."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or lines[j].text == lines[i].text):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or repeat and lines[j].text == lines[i].text):
             return True
     return False
 

@@ -1422,6 +1422,19 @@ def test_names_over_lines(texts, names, count):
     assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
 
 
+@pytest.mark.parametrize("top, authors", [
+    # a Chinese or Japanese name shown twice right under the headline: a byline and its card
+    ("山田太郎\n山田太郎", ["山田太郎"]),
+    ("2019年3月3日\n山田太郎", ["山田太郎"]),  # beside a date anywhere in the header
+    # near miss: a word shown twice further down (a menu's item, then its section's heading)
+    ("会社概要\n採用情報\n店舗案内\n料金表\n料金表", []),
+])
+def test_a_cjk_name_shown_twice(top, authors):
+    story = "港の労働者は月曜日に仕事に戻った。組合は合意を歓迎し、船は再び動き始めたと述べた。" * 3
+    article = parse(f"港のストライキが終わる\n{top}\n\n{story}\n\n{story}\n")
+    assert article.authors == authors
+
+
 NINE_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"]
 
 
