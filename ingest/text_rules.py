@@ -1254,6 +1254,9 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "ByAnn Lee": the label and the name in two elements with no space between them.
     text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)
+    # "(By Ann Lee, Tom Park and Sue Ray)": a sign-off in brackets that says "by" itself.
+    if text[:1] in "([" and text.rstrip()[-1:] in ")]" and re.match(r"[(\[]\s*(?i:by)\s", text):
+        text = text.strip()[1:-1]
     match = _BY.search(text)
     if not match:
         return []

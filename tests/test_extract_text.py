@@ -373,6 +373,10 @@ def test_stamps(text, expected):
     ("By a factor of two", []),
     # labels that are verbs, in Polish and Finnish: not a first word of the name
     ("Napisała Ann Lee", ["Ann Lee"]), ("Kirjoittanut Ann Lee", ["Ann Lee"]),
+    # a sign-off in brackets that says "by" itself, of any number of writers
+    ("(By Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm)", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("(By the way, Ann Lee and Tom Park left)", []),  # near miss: a remark in brackets
+    ("(Photos by Ann Lee and Tom Park)", []),  # near miss: a photo credit in brackets
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
