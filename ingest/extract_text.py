@@ -819,10 +819,10 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
     near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
     if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
-            and (column := rules.names_in_column(lines[i:]))[0]:
-        for j in range(i, i + column[1]):
-            add(column[0], j)  # every line of the column is the byline's
-        return i + column[1] - 1
+            and (in_column := rules.names_in_column(lines[i:]))[0]:
+        for j in range(i, i + in_column[1]):
+            add(in_column[0], j)  # every line of the column is the byline's
+        return i + in_column[1] - 1
     # (Or set one name a list item: "* Ann Lee 1," / "* Tom Park 2" / ...)
     if near_title and line.item and (listed := rules.names_in_items(lines[i:]))[0]:
         for j in range(i, i + listed[1]):
