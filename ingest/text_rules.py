@@ -1608,10 +1608,11 @@ def is_author_marker(line: Line) -> bool:
         return True
     if _READING_TIME.match(text):
         return True
-    # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
+    # Contact lines of a byline block: a handle, an address, "More by", "View all posts", "View
+    # profile" (not "Profile" alone: a kind of story, as a kicker names it).
     if line.words <= 8 and re.fullmatch(
             r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
-            r"all (?:posts|articles|stories) by)\b.*", text, re.I):
+            r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I):
         return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 

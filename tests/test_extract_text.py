@@ -799,6 +799,8 @@ def test_bio(text, expected):
     ("5 minutes to read the harbour report", False),
     ("Senior Politics Editor, The Harbour Gazette", True),  # a role, then the outlet
     ("Harbour strike, the port and the ships", False),
+    ("View profile", True), ("View full profile", True),  # a writer's profile button
+    ("Profile", False),  # a kind of story, as a kicker names it
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -1437,6 +1439,12 @@ def test_a_cjk_name_shown_twice(top, authors):
     story = "港の労働者は月曜日に仕事に戻った。組合は合意を歓迎し、船は再び動き始めたと述べた。" * 3
     article = parse(f"港のストライキが終わる\n{top}\n\n{story}\n\n{story}\n")
     assert article.authors == authors
+
+
+def test_writers_each_beside_a_profile_button():
+    top = "Ann Lee\nView profile\nTom Park\nView profile\nSue Ray\nView profile"
+    article = parse(f"Harbour strike ends after ten days\n\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == ["Ann Lee", "Tom Park", "Sue Ray"]
 
 
 NINE_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"]
