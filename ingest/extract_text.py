@@ -610,6 +610,11 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
 # --- authors -------------------------------------------------------------------------------
 
 
+# A sign-off's opening that may head a line of any length: a "by" or an authors' label.
+_LONG_SIGN_OFF = re.compile(r"[(\[]?(?i:(?:(?:reporting|reported|writing|written)\s+)?by\b|"
+                            r"(?:authors?|writers?|reporters?|contributors?)\s*:)")
+
+
 def find_authors(lines, header, tail, title_at=None, description_at=None,
                  body_at=None) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
@@ -634,6 +639,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     above = [i for i in header if title_at is not None and i < title_at]
     page = _WholeText(lines)
+    column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     for strong in (True, False):
         # A byline under the headline that credits a desk and no person settles it: the
         # weaker names around it are a photo credit's or a caption's.
@@ -647,7 +653,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if used and i > max(used) + 2:
                     break
                 if strong:
-                    _strong_byline(lines, i, title_at, add, page)
+                    # (The lines of a column of names are read once, as the column: "Von Ray" /
+                    # "Tom B." in it is no "Von" byline wrapped onto a second line.)
+                    if i not in column:
+                        column.update(range(i + 1, _strong_byline(lines, i, title_at, add, page) + 1))
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, page, body_at, bool(found))
@@ -666,7 +675,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 organisation = organisation or agency
             elif posted := rules.posted_by(line):
                 add(posted, i)
-            elif line.words <= 12 or re.match(r"[(\[]?(?i:reporting|reported|writing|written) by\b", line.text):
+            # (A sign-off of many writers runs long: "By A, B, C, D, E, F and G", "Authors: A, ...";
+            # what follows the label must still be names only.)
+            elif line.words <= 12 or _LONG_SIGN_OFF.match(line.text):
                 add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
                     or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])
                     or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
@@ -794,7 +805,10 @@ def _organisation(line: Line) -> str | None:
     return organisation if people else None
 
 
-def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> None:
+def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, page: _WholeText) -> int:
+    """Reads an explicit byline on line i (and the lines below it it goes on to). Returns the
+    last line of a list of names read from line i (a column, list items, a list over lines),
+    else i: those lines are not read again."""
     line = lines[i]
     named = []
 
@@ -802,16 +816,41 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         named.extend(names)
         add_names(names, index)
 
-    if title_at is not None and title_at < i < _lines_below(lines, title_at, 4) and (names := rules.name_list(line)) \
+    # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
+    near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
+    if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
+            and (in_column := rules.names_in_column(lines[i:]))[0]:
+        for j in range(i, i + in_column[1]):
+            add(in_column[0], j)  # every line of the column is the byline's
+        return i + in_column[1] - 1
+    # (Or set one name a list item: "* Ann Lee 1," / "* Tom Park 2" / ...)
+    if near_title and line.item and (listed := rules.names_in_items(lines[i:]))[0]:
+        for j in range(i, i + listed[1]):
+            add(listed[0], j)  # every item of the list is the byline's
+        return i + listed[1] - 1
+    if near_title and (names := rules.name_list(line)) \
             and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
-        add(names, i)
-        return
+        # (Wrapped at a fixed width, maybe inside a name: "..., Sue Ray, Bo" / "Chan, Ida Holm".)
+        wrapped, count = rules.names_over_wrapped_lines(lines[i:])
+        if count > 1 and len(wrapped) > len(names):
+            names = wrapped
+        else:
+            count = 1
+        for j in range(i, i + count):
+            add(names, j)
+        # A list too long for its line goes on below ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
+        # and Ida Holm"), as a paper's authors wrap: each line of names whole is the list's.
+        j = i + count - 1
+        while j + 1 < len(lines) and rules.list_goes_on(lines[j]) and (more := rules.list_continuation(lines[j + 1])):
+            j += 1
+            add(more, j)
+        return j  # (the lines below are the list's: a name cut in two is no byline of its own)
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
         add(names, i)
-        return
+        return i
     if line.words > 30 or rules.is_caption(line):
-        return
+        return i
     # A byline wrapped onto a second line ("By Ann Lee and Tom" / "Park"): read the two as one
     # when that names more people.
     # (Or onto a few lines: "By" / "Ann Lee," / "Tom Park" / "and Sue Ray".)
@@ -829,7 +868,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     if best_end > i:
         for j in range(i, best_end + 1):
             add(best, j)  # every line is the byline's
-        return
+        return i
     # "Ann Lee" / "Harbor Ledger Staff Writer", "By Ann Lee" / "Harbor Ledger Staff": under a
     # writer's name, a role line's "name" is the outlet's; the writer is the line above, and the
     # role line is the byline's too.
@@ -839,7 +878,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         if writers:
             add(writers, i - 1)
             add(writers, i)
-            return
+            return i
     people, _ = rules.byline_with_organisation(line)
     people = rules.names_each_with_role(line) or people
     add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
@@ -849,7 +888,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
     last = i  # the byline's last line so far
     if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
-        names, count = rules.names_over_lines(lines[i + 1:])
+        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if rules.ends_with_by(line) else 7)
         for j in range(i + 1, i + 1 + count):
             add(names, j)  # every line of the byline is the byline's
         last += count
@@ -865,6 +904,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(rules.byline_continuation(after)
             or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
                 and last + 2 < len(lines) and rules.is_author_marker(lines[last + 2]) else []), last + 1)
+    return i
 
 
 def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at: int | None, add,
@@ -926,7 +966,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
         add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
-    elif rules.cjk_name_line(line) and _beside_marker(lines, i):
+    # (A word shown twice is a name's byline and profile card only right under the headline:
+    # further down it is a menu's item above its section's heading as often.)
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at})):
         add(rules.cjk_name_line(line), i)
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
@@ -1041,11 +1083,12 @@ def _in_byline_block(lines: list[Line], i: int) -> bool:
     return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
-def _beside_marker(lines: list[Line], i: int) -> bool:
+def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
-    before or after it, or when the name is repeated (a byline block and its profile card)."""
+    before or after it, or when the name is repeated (a byline block and its profile card;
+    not with repeat=False)."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or lines[j].text == lines[i].text):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or repeat and lines[j].text == lines[i].text):
             return True
     return False
 

@@ -26,6 +26,9 @@ class Line:
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
     wrapped: bool = False  # no blank line above: the line may go on from the one before
+    # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
+    # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
+    separator_below: str = ""
 
     @cached_property
     def words(self) -> int:
@@ -87,6 +90,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     # commas by its style sheet; only between links whose words have a name's shape.)
     if ") [" in text or ")  [" in text:
         text = _SPACED_NAME_LINKS.sub(_comma_between_names, text)
+    # "[Harbor Ledger](/h)and": a joining word glued to the link before it (the space between
+    # two elements lost) would end the link's last word ("Ledgerand"), a name to every rule.
+    if ")and" in text or ")&" in text:
+        text = _GLUED_JOIN.sub(r"\1 ", text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     for _ in range(3):
         new = _LINK.sub(keep_text, text)
@@ -100,6 +107,9 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
+
+
+_GLUED_JOIN = re.compile(r"(\]\([^()\s]*\))(?=(?:and|&)(?:\s|$))")
 
 
 def _comma_between_names(match: re.Match) -> str:
@@ -202,6 +212,8 @@ def read_lines(text: str) -> list[Line]:
         if "/" in visible and "(" in visible:
             visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
+            if lines and visible in (",", ";", "&"):
+                lines[-1].separator_below = visible
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
                           wrapped=wrapped and not heading and not item))
@@ -276,7 +288,11 @@ def unwrap(raws: list[str]) -> list[str]:
                 and not _SETEXT.match(previous.strip()) and not _COLUMNS.search(previous + "\n" + raw)
                 and len(previous) + 1 + len(words[0]) > width):
             # "wp-" / "content": a break the wrapper made after a hyphen keeps the hyphen.
-            glue = "" if re.search(r"\w-$", previous) else " "
+            # ("](/people/ann?from=byline" / "-----card)": a break inside a link's target, which
+            # has no spaces, at a run of hyphens: the target is joined whole. Not before the
+            # link's title: '](/people/ann' / '"Posts by Ann Lee")' is parted by a space.)
+            glue = "" if re.search(r"\w-$", previous) or (
+                _OPEN_TARGET.search(out[-1]) and not raw.lstrip().startswith(('"', "'", "("))) else " "
             out[-1] = out[-1].rstrip() + glue + raw.strip()
         else:
             out.append(raw)
@@ -284,6 +300,7 @@ def unwrap(raws: list[str]) -> list[str]:
     return out
 
 
+_OPEN_TARGET = re.compile(r"\]\(\s*<?[^()\s>\"]+$")  # "[Ann Lee](/people/ann" and no ")" yet
 _OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
 # '](/a "title' or '](/a-long-addr' with no closing bracket: a link's target or title wrapped
 _OPEN_TITLE = re.compile(r'\]\(\s*<?[^()\s>]*(?:>?\s+"[^"]*)?$')
@@ -297,7 +314,9 @@ def _whole_links(raws: list[str]) -> list[str]:
     k = 0
     while k < len(raws):
         raw = raws[k]
-        if _OPEN_LINK.search(raw):
+        # (The line that closes a link may open the next one: "[Ann" / "Lee](/a) and [Tom" /
+        # "Park](/t)", a paragraph of links laid out by its source's line breaks.)
+        while _OPEN_LINK.search(raw):
             # The link text may run over a few lines, none blank and none with a bracket.
             for j in range(k + 1, min(len(raws), k + 4)):
                 part = raws[j].strip()
@@ -306,9 +325,10 @@ def _whole_links(raws: list[str]) -> list[str]:
                 if re.search(r"[\[\]]", part):
                     part = ""
                     break
-            if part and re.match(r"[^\[\]]*\]\(", part) and k + 1 <= j:
-                raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
-                k = j
+            if not (k + 1 < len(raws) and part and re.match(r"[^\[\]]*\]\(", part)):
+                break
+            raw = " ".join([raw.rstrip()] + [r.strip() for r in raws[k + 1: j + 1]])
+            k = j
         # A link's target or title wrapped ('[Ann Lee](/a "Posts by' / 'Ann Lee")', '[Ann Lee](/people/
         # ann-lee-2)'), as Markdown written at a fixed width has it: the line that closes the
         # bracket is joined (a target is joined without a space: a wrapper breaks it at a "-").
@@ -855,6 +875,8 @@ _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporte
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
+    if " al" in text:  # "Ann Lee et al.": the first writers named, and others not
+        text = _ET_AL.sub("", text)
     # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
     text = _LABEL_WITHOUT_COLON.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
@@ -1232,6 +1254,9 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "ByAnn Lee": the label and the name in two elements with no space between them.
     text = re.sub(r"(?:^|(?<=[\s|•·/,]))(By|BY|Par|Von|Por)(?=[A-Z][a-z])", r"\1 ", line.text)
+    # "(By Ann Lee, Tom Park and Sue Ray)": a sign-off in brackets that says "by" itself.
+    if text[:1] in "([" and text.rstrip()[-1:] in ")]" and re.match(r"[(\[]\s*(?i:by)\s", text):
+        text = text.strip()[1:-1]
     match = _BY.search(text)
     if not match:
         return []
@@ -1346,18 +1371,33 @@ def byline_continuation(line: Line) -> list[str]:
     return name_with_role(Line(raw=match.group(1), text=match.group(1)))[0]
 
 
-def names_over_lines(lines: list[Line]) -> tuple[list[str], int]:
+# The buttons a page sets beside each writer's name: to follow them, their profile, their
+# social accounts, their address. (Not "Photo": a name after it is a photo's credit.)
+_NAME_BUTTON = re.compile(r"(?i:follow(?:ing)?|view\s+(?:orcid\s+)?profile|profile|orcid(?:\s+id)?|bio|"
+                          r"twitter|x|facebook|instagram|linkedin|e-?mail|mail|contact|rss)")
+
+
+# How many lines below a "By" alone its names are read over: a list of many writers, each a
+# link set on a line of its own, with the joining words between ("Ann Lee," / "Tom Park," / ...).
+BY_COLUMN_LINES = 40
+
+
+def names_over_lines(lines: list[Line], limit: int = 7) -> tuple[list[str], int]:
     """The names below a "By" alone, one piece per line as a byline's links and their joining
     words come out ("Ann Lee" / "and" / "Tom Park", "Ann Lee," / "Tom Park" / "and Sue Ray"):
     the names, and how many lines they took. Stops at the first line that is not a name or
-    a joining word."""
+    a joining word, or after limit lines (more after an explicit "By": BY_COLUMN_LINES)."""
     names: list[str] = []
     count = taken = 0
-    for line in lines[:7]:
+    for line in lines[:limit]:
         text = line.text.strip()
         if line.heading == 1:
             break
         if re.fullmatch(r"(?:,|and|&|,\s*and)", text, re.I):
+            count += 1
+            continue
+        # ("Ann Lee" / "Follow" / "Tom Park" / "Follow": a button beside each writer's name.)
+        if names and _NAME_BUTTON.fullmatch(text):
             count += 1
             continue
         # ("Kofi Mensah and" / "Lina Berg": the joining word may end the line before the last.)
@@ -1462,10 +1502,14 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     # So does an e-mail address: "Ann Lee, ann@example.org", "Ann Lee <ann@example.org>".
     text = unglue_names(without_email(_PROFILE_ADDRESS.sub("", line.text)))
     text = re.sub(r"[,\s]*\(?@\w+\)?", "", text).strip(" ,|•·–—/-")
+    if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
+        text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
-            and bool(NAMES_LINE.match(text)) and bool(names_in(text)))
+            and bool(NAMES_LINE.match(text)) and bool(names_in(text))
+            # ("New York, Los Angeles, San Diego": a list of places has a list of names' shape.)
+            and not (text.count(",") >= 2 and sum(map(_place_name, text.split(","))) >= 2))
 
 
 _ABOUT_AUTHOR = re.compile(
@@ -1569,10 +1613,11 @@ def is_author_marker(line: Line) -> bool:
         return True
     if _READING_TIME.match(text):
         return True
-    # Contact lines of a byline block: a handle, an address, "More by", "View all posts".
+    # Contact lines of a byline block: a handle, an address, "More by", "View all posts", "View
+    # profile" (not "Profile" alone: a kind of story, as a kicker names it).
     if line.words <= 8 and re.fullmatch(
             r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
-            r"all (?:posts|articles|stories) by)\b.*", text, re.I):
+            r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I):
         return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
 
@@ -1956,7 +2001,58 @@ def name_in_place(line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
-_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+# ("Ann Lee^1^": a superscript as pandoc's Markdown writes it, closed by a caret too.)
+_AFFILIATION = r"\^?(?:\d{1,2}|[*†‡§¶]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\^?"
+# The same marks as small letters, set apart from the name by a space ("Ann Lee a,b"): glued
+# to it ("Ann Leea") they cannot be told from the name's own last letter.
+_AFFILIATION_LETTERS = r"\s[a-h](?:,[a-h])*"
+_AFFILIATION_MARKS = re.compile(
+    rf"(?<=[^\W\d_])(?:\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*|{_AFFILIATION_LETTERS}[*†‡§¶]*)"
+    r"(?=\s*(?:[,;]|\band\b|\bAND\b|&|$))")
+# The buttons a paper's or a profile's list of authors sets beside each name ("View ORCID
+# Profile", "ORCID iD", "View profile"): an icon's or a link's words, no one's name.
+_PROFILE_BUTTON = re.compile(r"\b(?i:view\s+(?:orcid\s+)?profile|orcid(?:\s+(?:id|profile|record))?)(?:\b|(?=[A-Z]))\s*")
+# "Ann Lee, Tom Park et al.": the list names its first writers and says there are more.
+_ET_AL = re.compile(r",?\s+et\s+al\b\.?")
+
+
+# A note in brackets after a listed name: an affiliation, an address. Not where the person
+# stands in a photo ("Ann Lee (left), Tom Park (centre)": a caption's list of the people
+# pictured keeps its notes, and its items are no names).
+_NOTE_AFTER_NAME = re.compile(
+    r"\s*\((?!\s*(?i:left|right|cent(?:er|re)|middle|pictured|top|bottom|above|below|front|back|rear|inset|"
+    r"l|r|c|l-r|r-l|from\s+(?:left|right)|second|third|far)\b)[^()]*\)")
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list of names, each without the marks, buttons and labels around it:
+    "Authors: Ann Lee1,2, View ORCID Profile Tom Park* and Sue Ray et al." -> "Ann Lee", "Tom
+    Park", "Sue Ray"."""
+    if label := _LABEL.match(text) or _BY_OPENING.match(text):  # ("Authors: A, B, C": the label is no item's)
+        text = label.group(1)
+    if "(" in text:  # ("Ann Lee (Bay University), Tom Park (ann@example.org)": a note on each)
+        text = _NOTE_AFTER_NAME.sub("", text)
+    if "rcid" in text or "rofile" in text:  # (cheap anchors for the buttons' words)
+        text = _PROFILE_BUTTON.sub("", text)
+    text = _ET_AL.sub("", _AFFILIATION_MARKS.sub("", text))
+    text = re.sub(r",?\s+(?:and|AND|&)$", "", text)  # ("A, B, C and" / "D": the list goes on below)
+    # (A list in capitals joins its last name with "AND": "ANN LEE, TOM PARK AND SUE RAY".)
+    # (" _ Ann Lee": an icon's underscore left beside a button's words is no part of the name.)
+    items = (item.strip(" _") for item in re.split(r"\s*[,;]\s*|\s+(?:and|AND|&)\s+", text))
+    return [item for item in items if item]
+
+
+def _place_name(item: str) -> bool:
+    """A place's name of two words or more, told by its first or last word ("Los Angeles",
+    "Mexico City")."""
+    words = item.casefold().split()
+    return bool(words) and (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS)
+
+
+def _listed_person(item: str) -> bool:
+    """An item of a list that is a person's name: two to four capitalised words, not a
+    place's name of two words ("New York", "Buenos Aires": a list of places has their shape)."""
+    return bool(NAME_LINE.match(item)) and bool(names_in(item)) and not _place_name(item)
 
 
 def name_list(line: Line) -> list[str]:
@@ -1965,13 +2061,151 @@ def name_list(line: Line) -> list[str]:
     items are not two to four capitalised words."""
     # Papers mark each author's affiliation or role after the name: "Ann Lee1,2, Tom Park^3*",
     # "Ann Lee¹", or with a space when the superscript lost its markup ("Ann Lee 1,2").
-    text = re.sub(rf"(?<=[^\W\d_])\s?{_AFFILIATION}(?:\s*,\s*{_AFFILIATION}|[*†‡§¶])*(?=\s*(?:[,;]|\band\b|&|$))",
-                  "", line.text)
-    items = [item.strip() for item in re.split(r"\s*[,;]\s*|\s+(?:and|&)\s+", text) if item.strip()]
+    # (A photo's caption lists the people pictured, its credit in brackets: "Ann Lee, Tom Park
+    # and Sue Ray (Photo: Bo Chan)", "... (Bo Chan/Getty Images)".)
+    if is_caption(line):
+        return []
+    items = list_items(line.text)
     if len(items) < 3:
         return []
-    people = [item for item in items if NAME_LINE.match(item) and names_in(item)]
+    people = [item for item in items if _listed_person(item)]
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
+
+
+def list_continuation(line: Line) -> list[str]:
+    """The rest of a list of names broken over lines ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
+    and Ida Holm"): the line's names, when every item of it is a person's name (a line that
+    goes on into prose, "Bo Chan said ...", or names a place is no part of the list)."""
+    if line.heading or line.words > 60:
+        return []
+    items = list_items(line.text)
+    if not items or not all(_listed_person(item) for item in items):
+        return []
+    return [names_in(item)[0] for item in items]
+
+
+_LIST_GOES_ON = re.compile(r"(?:[,;&]|\band|\bAND)\s*$")
+
+
+def list_goes_on(line: Line) -> bool:
+    """The line ends where a list of names breaks off: on a comma, a semicolon or "and"."""
+    return bool(_LIST_GOES_ON.search(line.text))
+
+
+# A piece of a name set on a line of its own: a given name, initials, a surname with its
+# particles ("Ann", "Ann B.", "de la Cruz", "van der Lee-Park").
+_NAME_PIECE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+_AFFILIATION_LINE = re.compile(rf"{_AFFILIATION}(?:\s*,\s*{_AFFILIATION})*")
+# The most lines one name of a column takes ("View ORCID Profile" / "Ann B." / "Lee").
+COLUMN_PIECES = 4
+# The most lines a column of names is read over (thirty writers of two or three lines each).
+COLUMN_LINES = 120
+
+
+def names_in_column(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of names copied from a page where every text node is a line of its own: each
+    name's parts on lines of their own ("Ann" / "Lee"), the list's commas, "and" or "&" alone
+    between the names ("Ann" / "Lee" / "," / "Tom" / "Park" / "and" / "Sue" / "Ray"). The
+    pieces between two separators are one name. The names (three or more, as name_list
+    takes them), and how many lines they took; nothing when it is no such list."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    end = 0  # the lines read up to the last separator
+    for k, line in enumerate(lines[:COLUMN_LINES]):
+        text = line.text.strip()
+        if _PROFILE_BUTTON.fullmatch(text) or _AFFILIATION_LINE.fullmatch(text):
+            # ("View ORCID Profile" above a name, "1,2" below it: its button and its marks, no
+            # piece of it; the separator after the marks still ends the name.)
+            if line.separator_below and current:
+                groups.append(current)
+                current, end = [], k + 1
+            continue
+        if text in ("and", "AND", "&", "und", "et"):  # (a joining word on its own line)
+            if not current:
+                break
+            groups.append(current)
+            current, end = [], k + 1
+            continue
+        if line.heading == 1 or len(current) == COLUMN_PIECES or not _NAME_PIECE.fullmatch(text):
+            break
+        current.append(text)
+        if line.separator_below:
+            groups.append(current)
+            current, end = [], k + 1
+    if len(groups) < 2:
+        return [], 0
+    # The last name has no separator after it: it takes as many lines as most names before it
+    # did ("Sue" / "Ray" / "Harbour Gazette": the outlet below is no part of it).
+    sizes = [len(g) for g in groups]
+    size = max(set(sizes), key=sizes.count)
+    if len(current) >= size:
+        groups.append(current[:size])
+        end += size
+    items = list_items(", ".join(" ".join(g) for g in groups))
+    people = [item for item in items if _listed_person(item)]
+    if len(items) < 3 or len(people) < 0.8 * len(items):
+        return [], 0
+    return [names_in(p)[0] for p in people], end
+
+
+# How long a line must be to have been cut by a wrapper (the narrowest width unwrap accepts,
+# less a long name's length): a short line ends where its writer ended it.
+WRAPPED_LINE = 40
+
+
+def _list_count(text: str) -> tuple[int, int]:
+    """How many items of a list are people's names, and how many are not."""
+    items = list_items(text)
+    people = sum(map(_listed_person, items))
+    return people, len(items) - people
+
+
+def names_over_wrapped_lines(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of names (lines[0]) wrapped at a fixed width goes on in the lines right below
+    it, a name maybe cut in two ("..., Tom Park, Ann" / "Lee, Sue Ray, Bo Chan"): the lines
+    are read as one while that names more people and leaves no more items that are not
+    names. The names, and how many lines they took (1 when the list does not go on)."""
+    text = lines[0].text
+    best = _list_count(text)
+    count = 1
+    for above, line in zip(lines, lines[1:8]):
+        if not line.wrapped or len(above.raw.rstrip()) < WRAPPED_LINE:
+            break
+        joined = f"{text} {line.text}"
+        score = _list_count(joined)
+        if score[0] <= best[0] or score[1] > best[1]:
+            break
+        text, best, count = joined, score, count + 1
+    return name_list(Line(raw=text, text=text)), count
+
+
+# The most list items a list of writers set one a item is read over.
+LIST_ITEMS = 40
+_ITEM_SEPARATOR_END = re.compile(r"\s*(?:[,;]|,?\s+(?:and|AND)|\s&)\s*$")
+
+
+def names_in_items(lines: list[Line]) -> tuple[list[str], int]:
+    """A list of writers set one name a list item, as a paper's author list comes out of a
+    converter ("* Ann Lee 1," / "* Tom Park 2" / ...): the names and how many lines they
+    took. Only when the items say they are one list of people: each but the last ends with
+    the list's comma or "and", or each carries an affiliation mark after the name. (Items of
+    bare names are the people a story is about as often: "* Ann Lee" / "* Tom Park".)"""
+    run = []
+    for line in lines[:LIST_ITEMS]:
+        if not line.item or line.words > 12:
+            break
+        run.append(line.text.strip())
+    if len(run) < 3:
+        return [], 0
+    separated = all(_ITEM_SEPARATOR_END.search(text) for text in run[:-1])
+    marked = all(_AFFILIATION_MARKS.search(text) for text in run)
+    if not (separated or marked):
+        return [], 0
+    items = list_items(", ".join(_ITEM_SEPARATOR_END.sub("", text) for text in run))
+    people = [item for item in items if _listed_person(item)]
+    if len(items) < 3 or len(people) < 0.8 * len(items):
+        return [], 0
+    return [names_in(p)[0] for p in people], len(run)
 
 
 # A Chinese or Japanese author's bio: "山田太郎（やまだ・たろう）1975年生まれ。ジャーナリスト。", the

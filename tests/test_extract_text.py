@@ -38,6 +38,10 @@ def line(text: str) -> Line:
     # emphasis around a link's whole text goes (and the button glued to the name is set apart)
     ("[Ann Lee](/a)[_Twitter_](/t)", "Ann Lee Twitter", 0, False),
     ("Ann Lee*•*October 3, 2016", "Ann Lee•October 3, 2016", 0, False),  # "*" works inside words
+    # a joining word glued to the link before it is a word of its own; a word's own end is not
+    ("[Harbor Ledger](/h)and", "Harbor Ledger and", 0, False),
+    ("[Ann Lee](/a)and [Tom Park](/t)", "Ann Lee and Tom Park", 0, False),
+    ("[Ann Lee](/a)andrew", "Ann Leeandrew", 0, False),
     ("*clock*2024/10/28", "clock 2024/10/28", 0, False),  # an icon's name, then the date
     ("The harbour_master_log file", "The harbour_master_log file", 0, False),  # "_" does not
     ("Ann Lee **|** Oct 3", "Ann Lee | Oct 3", 0, False),
@@ -75,6 +79,10 @@ def test_links_keep_their_targets_for_the_rules():
 @pytest.mark.parametrize("text, lines, links", [
     ("[Ann\nLee](/authors/ann-lee)/October 28, 2024", ["Ann Lee/October 28, 2024"], [("Ann Lee", "/authors/ann-lee")]),
     ("[Harbour strike\nends in\ndeal](/strike)", ["Harbour strike ends in deal"], [("Harbour strike ends in deal", "/strike")]),
+    # the line that closes one link opens the next: every break inside a link is undone
+    ("By [Ann\nLee](/a/ann) and [Tom\nPark](/a/tom) in Lisbon", ["By Ann Lee and Tom Park in Lisbon"],
+     [("Ann Lee", "/a/ann"), ("Tom Park", "/a/tom")]),
+    ("[Ann\nLee](/a/ann) and [Tom\n\nPark](/a/tom)", ["Ann Lee and [Tom", "Park](/a/tom)"], [("Ann Lee", "/a/ann")]),  # a blank line: no link
     ("[1] a note\nThe story goes on.", ["[1] a note", "The story goes on."], []),  # closed on its own line
     ("[draft\nThe story goes on.", ["[draft", "The story goes on."], []),  # never closed: two lines
     # the link's title wrapped inside its quotes, with or without the text wrapped too
@@ -125,6 +133,14 @@ def test_wrap_width(text, width):
     # A link cut by the wrapper, and a break after a hyphen.
     (f"By [Ann\nLee](/a/ann-lee) of the harbour desk, Northern Evening-\nGazette\n\n{WRAPPED_STORY}",
      ["By Ann Lee of the harbour desk, Northern Evening-Gazette"]),
+    # A link's target cut before a run of hyphens: the target has no space, it is joined whole
+    # (and the link read); after a closed link the break is a space.
+    (f"Written by [Ann Lee](/people/ann-lee?from=harbour_desk_byline\n-----card) on the harbour desk\n\n{WRAPPED_STORY}",
+     ["Written by Ann Lee on the harbour desk"]),
+    (f"Written by [Ann Lee](/people/ann-lee) for the harbour desk of\nthe Northern Evening Gazette\n\n{WRAPPED_STORY}",
+     ["Written by Ann Lee for the harbour desk of the Northern Evening Gazette"]),
+    (f'Written by [Ann Lee](/people/ann-lee?from=harbour_desk_byline_\n"Posts by Ann Lee"), harbour desk\n\n{WRAPPED_STORY}',
+     ["Written by Ann Lee, harbour desk"]),  # the link's title after its target
     # Preformatted text laid out in columns is kept as it is.
     (f"```\nINTERNAL NOTE                     Ann Lee\nDocument: harbour-strike          Harbour Desk\n```\n\n{WRAPPED_STORY}",
      ["INTERNAL NOTE Ann Lee", "Document: harbour-strike Harbour Desk"]),
@@ -357,6 +373,10 @@ def test_stamps(text, expected):
     ("By a factor of two", []),
     # labels that are verbs, in Polish and Finnish: not a first word of the name
     ("Napisała Ann Lee", ["Ann Lee"]), ("Kirjoittanut Ann Lee", ["Ann Lee"]),
+    # a sign-off in brackets that says "by" itself, of any number of writers
+    ("(By Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm)", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("(By the way, Ann Lee and Tom Park left)", []),  # near miss: a remark in brackets
+    ("(Photos by Ann Lee and Tom Park)", []),  # near miss: a photo credit in brackets
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -532,9 +552,130 @@ def test_byline_continued_on_the_next_line():
     ("Ann Lee1, Tom Park2, Sue Ray1,3, Bo Chan*", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),  # affiliations
     ("Ann Lee^1, Tom Park^2 and Sue Ray†", ["Ann Lee", "Tom Park", "Sue Ray"]),
     ("Route 66, Highway 1 and Main Street", []),
+    # affiliations as small letters set apart by a space; glued, they are the name's own letters
+    ("Ann Lee a,b, Tom Park b, Sue Ray a and Bo Chan c", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Leea,b, Tom Parkb, Sue Raya", []),
+    # a profile's buttons beside the names, spaced or glued on
+    ("Ann Lee, View ORCID Profile Tom Park, Sue Ray, Bo Chan ORCID", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park, _ View ORCID ProfileSue Ray, Bo Chan", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    ("Ann Lee, Tom Park, Sue Ray et al.", ["Ann Lee", "Tom Park", "Sue Ray"]),  # more writers unnamed
+    ("Authors: Ann Lee, Tom Park, Sue Ray, Bo Chan, Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("ANN LEE, TOM PARK, SUE RAY AND BO CHAN", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"]),
+    # a "by" label before the first name; a note in brackets after each; pandoc's superscripts
+    ("Written by Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
+    ("Ann Lee (Bay University), Tom Park (tom@example.org), Sue Ray (Port College)", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee^1^, Tom Park^2^, Sue Ray^1,2^", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Lisbon (Portugal), Porto (Portugal), Faro (Portugal)", []),  # near miss: places with a note
+    ("Ann Lee (left), Tom Park (centre) and Sue Ray (right)", []),  # near miss: a photo's caption
+    ("Ann Lee (L), Tom Park (C) and Sue Ray (R)", []),
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan (Photo: Ida Holm)", []),  # the people pictured, the credit
+    ("Ann Lee, Tom Park, Sue Ray and Bo Chan (Ida Holm/Getty Images)", []),
+    # near misses: places of two words have a name's shape; people in a sentence; a list of
+    # outlets; a headline in title case
+    ("New York, Los Angeles, San Diego, Buenos Aires", []),
+    ("Ann Lee, Tom Park and Sue Ray spoke at the meeting", []),
+    ("Harbor Ledger, Bay Times, Port Authority, Ocean Institute", []),
+    ("Dockers Win Longer Night Shift, Board Says, After Talks", []),
 ])
 def test_name_list(text, names):
     assert rules.name_list(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bo Chan and Ida Holm", ["Bo Chan", "Ida Holm"]),
+    ("Bo Chan, Ida Holm,", ["Bo Chan", "Ida Holm"]),
+    ("Bo Chan said the vote was close", []),  # the story begins: prose, not the list's end
+    ("Bo Chan, Lisbon", []),  # a place among the names
+    ("Los Angeles and San Diego", []),
+])
+def test_list_continuation(text, names):
+    assert rules.list_continuation(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # each name's parts on lines of their own, the list's commas alone between them
+    ("Ann\nLee\n,\nTom\nPark\n,\nSue\nRay", ["Ann Lee", "Tom Park", "Sue Ray"], 6),  # (lines read: "," goes)
+    # the last name takes as many lines as the others: the outlet below it is no part of it
+    ("Ann Lee\n,\nTom Park\nand\nSue Ray\nHarbor Ledger", ["Ann Lee", "Tom Park", "Sue Ray"], 4),
+    ("Ann Lee\n&\nTom Park\n;\nSue Ray", ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    # a profile's button above a name, and a particle's surname ("Von" opens no byline here)
+    ("Ann B.\nLee\n,\nView ORCID Profile\nTom\nPark\n,\nSue\nVon Ray\n,\nBo C.\nChan",
+     ["Ann B. Lee", "Tom Park", "Sue Von Ray", "Bo C. Chan"], 9),
+    # a name's affiliation marks on a line of their own below it (a superscript is a node too)
+    ("Ann\nLee\n1\n,\nTom\nPark\n2,3\n,\nSue\nRay\n*", ["Ann Lee", "Tom Park", "Sue Ray"], 8),
+    # near misses: two names only; no separators (a column of words); a column of topics
+    ("Route\n66\n,\nHighway\n1\n,\nMain\nStreet", [], 0),
+    ("Ann\nLee\n,\nTom\nPark", [], 0),
+    ("Ann\nLee\nTom\nPark\nSue\nRay", [], 0),
+    ("Climate\nChange\n,\nOcean\nPolicy\n,\nHarbor\nNews", [], 0),
+    ("Lisbon\n,\nPorto\n,\nFaro\n,\nBraga", [], 0),
+])
+def test_names_in_column(text, names, count):
+    assert rules.names_in_column(read_lines(text)) == (names, count)
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # each name a list item, with the list's commas or an affiliation mark on every item
+    ("* Ann Lee,\n* Tom Park,\n* Sue Ray and\n* Bo Chan\n\nThe story.", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan"], 4),
+    ("* Ann Lee 1\n* Tom Park 2\n* Sue Ray1,2*", ["Ann Lee", "Tom Park", "Sue Ray"], 3),
+    # near misses: bare names (the people of a story as often); two items; topics with commas
+    ("* Ann Lee\n* Tom Park\n* Sue Ray\n* Bo Chan", [], 0),
+    ("* Ann Lee,\n* Tom Park", [], 0),
+    ("* Harbour Strike,\n* Night Shift,\n* Port Board", [], 0),
+    ("* Step 1\n* Step 2\n* Step 3", [], 0),
+])
+def test_names_in_items(text, names, count):
+    assert rules.names_in_items(read_lines(text)) == (names, count)
+
+
+WRAPPED_LIST = "Ann Lee, Tom Park, Sue Ray, Bo Chan, Ida Holm, Raj Patel, Mia"
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # a list wrapped at a fixed width, a name cut in two at the break
+    (f"{WRAPPED_LIST}\nChen, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"], 2),
+    # near misses: a blank line between (a new block); prose below (no more names); a short
+    # line above (its writer ended it there, no wrapper)
+    (f"{WRAPPED_LIST}\n\nChen, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel"], 1),
+    (f"{WRAPPED_LIST}\nsaid the board had met on Monday",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel"], 1),
+    ("Ann Lee, Tom Park, Sue Ray\nBo Chan, Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray"], 1),
+])
+def test_names_over_wrapped_lines(text, names, count):
+    assert rules.names_over_wrapped_lines(read_lines(text)) == (names, count)
+
+
+def test_a_lone_separator_line_is_kept_on_the_line_above():
+    lines = read_lines("Ann Lee\n,\nTom Park\n&\nSue Ray\n---\nDone")
+    assert [(x.text, x.separator_below) for x in lines] == [("Ann Lee", ","), ("Tom Park", "&"), ("Sue Ray", ""),
+                                                            ("Done", "")]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a column of names under the headline, one text node a line (a copy of the page)
+    ("Ann\nB.\n,\nTom\nPark\n,\nSue\nVon Ray\n,\nBo\nChan", ["Ann B", "Tom Park", "Sue Von Ray", "Bo Chan"]),
+    ("Ann\nLee\n,\nTom\nPark\n,\nSue\nVon Ray\n,\nBo\nChan", ["Ann Lee", "Tom Park", "Sue Von Ray", "Bo Chan"]),
+    # a list of names too long for its line
+    ("Ann Lee, Tom Park, Sue Ray,\nBo Chan, Ida Holm, Raj Patel,\nMia Chen and Leo Marsh",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh"]),
+    # near misses: the line below the list is the story's (a list that does not go on, then
+    # a name that opens a sentence)
+    ("Ann Lee, Tom Park, Sue Ray\nBo Chan and Ida Holm", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee, Tom Park, Sue Ray and\nBo Chan said on Monday that the talks would go on.",
+     ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("Ann Lee et al.", ["Ann Lee"]),
+    ("* Ann Lee 1\n* Tom Park 2\n* Sue Ray 1", ["Ann Lee", "Tom Park", "Sue Ray"]),
+    ("* Ann Lee\n* Tom Park\n* Sue Ray", []),  # near miss: no mark, no comma
+    # wrapped inside a name: the line below is the list's, not read again as a list of its
+    # own (where "Chen Lee" would be a writer and "Mia" lost)
+    (f"{WRAPPED_LIST}\nChen Lee, Leo Marsh and Eva Novak",
+     ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen Lee", "Leo Marsh", "Eva Novak"]),
+])
+def test_lists_of_writers_under_the_headline(top, authors):
+    article = parse(f"Harbour strike ends after ten days\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == authors
 
 
 @pytest.mark.parametrize("text, names", [
@@ -620,6 +761,10 @@ def test_author_links(text, names):
     ("Harbour Gazette", False), ("OrtizAnn Lee", False),
     ("ANN LEE AND TOM PARK", True),  # a byline in capitals
     ("Ann Lee (@annlee)", True),  # a handle in brackets
+    ("Ann Lee et al.", True),  # a paper's first writer, and others
+    # a list of places has a list of names' shape; a writer with a place-like surname is a name
+    ("New York, Los Angeles, San Diego, Buenos Aires", False),
+    ("Ann Lee, Tom Bay, Sue Ray", True),
 ])
 def test_name_lines(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -654,6 +799,8 @@ def test_bio(text, expected):
     ("5 minutes to read the harbour report", False),
     ("Senior Politics Editor, The Harbour Gazette", True),  # a role, then the outlet
     ("Harbour strike, the port and the ships", False),
+    ("View profile", True), ("View full profile", True),  # a writer's profile button
+    ("Profile", False),  # a kind of story, as a kicker names it
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -1272,9 +1419,60 @@ def test_bylines_with_a_place_and_below_a_caption(header, authors):
     (["Ann Lee", "and", "The dockers voted to end the strike."], ["Ann Lee"], 1),  # a dangling "and" is dropped
     (["Harbour strike ends"], [], 0),
     (["Ann Lee", "Tom Park", "Harbour strike ends"], ["Ann Lee", "Tom Park"], 2),  # a name a line
+    # a button beside each writer's name is passed over; "Photo" is no button (a credit follows)
+    (["Ann Lee", "Follow", "Tom Park", "View profile", "March 3, 2019"], ["Ann Lee", "Tom Park"], 3),
+    (["Ann Lee", "Photo", "Tom Park"], ["Ann Lee"], 1),
+    (["Follow", "Ann Lee"], [], 0),  # a button before any name: no column of writers
 ])
 def test_names_over_lines(texts, names, count):
     assert rules.names_over_lines([line(t) for t in texts]) == (names, count)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a Chinese or Japanese name shown twice right under the headline: a byline and its card
+    ("山田太郎\n山田太郎", ["山田太郎"]),
+    ("2019年3月3日\n山田太郎", ["山田太郎"]),  # beside a date anywhere in the header
+    # near miss: a word shown twice further down (a menu's item, then its section's heading)
+    ("会社概要\n採用情報\n店舗案内\n料金表\n料金表", []),
+])
+def test_a_cjk_name_shown_twice(top, authors):
+    story = "港の労働者は月曜日に仕事に戻った。組合は合意を歓迎し、船は再び動き始めたと述べた。" * 3
+    article = parse(f"港のストライキが終わる\n{top}\n\n{story}\n\n{story}\n")
+    assert article.authors == authors
+
+
+def test_writers_each_beside_a_profile_button():
+    top = "Ann Lee\nView profile\nTom Park\nView profile\nSue Ray\nView profile"
+    article = parse(f"Harbour strike ends after ten days\n\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == ["Ann Lee", "Tom Park", "Sue Ray"]
+
+
+NINE_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm", "Raj Patel", "Mia Chen", "Leo Marsh", "Eva Novak"]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # after "By" alone, a column of many writers, each on a line of its own (with commas or not)
+    ("By\n" + "\n".join(NINE_WRITERS), NINE_WRITERS),
+    ("By\n" + ",\n".join(NINE_WRITERS[:-1]) + "\nand " + NINE_WRITERS[-1], NINE_WRITERS),
+    # near miss: no "By" above the column (names a line under a headline may be a story's people)
+    ("\n".join(NINE_WRITERS), ["Ann Lee"]),
+])
+def test_many_writers_below_by_alone(top, authors):
+    article = parse(f"Harbour strike ends after ten days\n\n{top}\n\n{STORY}\n\n{STORY}\n")
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize("footer, authors", [
+    # a sign-off of many writers at the foot runs past twelve words
+    ("By " + ", ".join(NINE_WRITERS[:6]) + " and " + NINE_WRITERS[6], NINE_WRITERS[:7]),
+    ("Authors: " + ", ".join(NINE_WRITERS[:7]), NINE_WRITERS[:7]),
+    # near misses: a sentence that opens with "By"; the writers' helpers
+    ("By the time the vote was counted, Ann Lee, Tom Park and Sue Ray had left the hall for the night.", []),
+    (", ".join(NINE_WRITERS[:6]) + " and " + NINE_WRITERS[6] + " contributed to this report.", []),
+])
+def test_a_long_sign_off_of_many_writers(footer, authors):
+    article = parse(f"Harbour strike ends after ten days\n\n{STORY}\n\n{STORY}\n\n{footer}\n")
+    assert article.authors == authors
 
 
 @pytest.mark.parametrize("header, authors", [
