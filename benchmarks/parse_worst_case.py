@@ -3,7 +3,8 @@
 A text file is whatever a user's scraper or copy-paste produced, and one file that takes
 minutes holds up a worker for all of them. Each input below is a headline and one long
 line of a shape that makes a careless regular expression try every position to the end of a
-run (no space in it, an "@" after it, thousands of dates glued together). The table gives
+run (no space in it, an "@" after it, thousands of dates glued together), or thousands of
+short lines that read as names. The table gives
 the seconds for each size and the ratio of the largest to the smallest: about the size
 ratio (4x) when parsing is linear, its square (16x) when it is quadratic.
 
@@ -29,6 +30,10 @@ SHAPES = {
     "dates with spaces": lambda n: "12/1/2020 " * (n // 10),
     "hyphen-joined words": lambda n: "-".join(["word"] * (n // 5)),
     "underscore pairs": lambda n: "_a" * (n // 2),
+    # and many short lines, which the byline rules read as lists and columns of names
+    "lines of names": lambda n: "Ann Lee,\n" * (n // 9),
+    "a column of name pieces": lambda n: "Ann\nLee\n,\n" * (n // 10),
+    "lines in capitals": lambda n: "ANN LEE AND TOM PARK\n" * (n // 21),
 }
 
 
