@@ -41,9 +41,15 @@ def extract_record(raw: bytes) -> Article:
             value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
             value = [v for v in value if v]
         elif field == "outlet":
-            value = _name_of(value)
+            value = _name_of(value[0] if isinstance(value, list) and value else value)
+        elif isinstance(value, list):
+            value = _joined(field, value)
+        elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = _from_epoch(value)
         elif not isinstance(value, str):
             value = str(value)
+        if value is None:
+            continue
         if field in ("body", "description"):
             value = _text_of(value)
         setattr(article, field, value)
@@ -73,6 +79,31 @@ def _text_of(body: str) -> str:
 
         text = lxml.html.fragment_fromstring(body, create_parent="div").text_content().strip()
     return text
+
+
+# Scrapers keep a field as the list of strings they found (a Scrapy item's ["Headline"],
+# ["First paragraph", "Second paragraph"]): stored as Python wrote the list, the title read
+# "['Headline']". The text fields are joined; a date, an address or a language is the first.
+_JOINED_BY = {"title": " ", "body": "\n\n", "description": " "}
+
+
+def _joined(field: str, values: list) -> str | None:
+    strings = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    if not strings:
+        return None
+    return _JOINED_BY[field].join(strings) if field in _JOINED_BY else strings[0]
+
+
+def _from_epoch(number: float) -> str | None:
+    """A Unix time in seconds or milliseconds (APIs and databases export dates so) as an ISO
+    date in UTC; a number of any other size is no date we can read: none rather than a guess."""
+    from datetime import datetime, timezone
+
+    for scale in (1, 1000):
+        seconds = number / scale
+        if 100_000_000 <= seconds < 4_200_000_000:  # 1973 to 2103
+            return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+    return None
 
 
 def _name_of(value) -> str | None:
