@@ -848,3 +848,38 @@ def test_tasks_for_the_workers_are_bounded_by_count_and_by_bytes(sizes, expected
     chunks = list(pipeline._chunks(sources, 3, 1000))
     assert [len(chunk) for chunk in chunks] == expected
     assert [source for chunk in chunks for source in chunk] == sources
+
+
+@pytest.mark.parametrize("record, field, expected", [
+    # a scraper's lists of strings (a Scrapy item): the text fields joined, the others the first
+    ({"title": ["Ferry fares rise"]}, "title", "Ferry fares rise"),
+    ({"title": ["Ferry fares", "rise again"]}, "title", "Ferry fares rise again"),
+    ({"body": ["First paragraph.", " ", "Second paragraph."]}, "body", "First paragraph.\n\nSecond paragraph."),
+    ({"url": ["https://example.org/a", "https://example.org/b"]}, "url", "https://example.org/a"),
+    ({"outlet": ["The Harbor Ledger"]}, "outlet", "The Harbor Ledger"),
+    # Unix times in seconds and in milliseconds
+    ({"published": 1700000000}, "published", "2023-11-14T22:13:20+00:00"),
+    ({"updated": 1700000000123}, "updated", "2023-11-14T22:13:20+00:00"),
+    # near-misses: a number too small or too large to be a time, a flag, a plain string
+    ({"published": 2024}, "published", None),
+    ({"published": 10 ** 15}, "published", None),
+    ({"title": "Ferry fares rise"}, "title", "Ferry fares rise"),
+    ({"title": [1, 2]}, "title", None),
+])
+def test_a_record_field_given_as_a_list_or_a_unix_time_is_read(record, field, expected):
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({"body": ARTICLE_TEXT, **record}).encode())
+    assert getattr(article, field) == expected
+
+
+def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
+    """A NUL (a broken export's) was stored and cut the search snippet at it (found by audit13)."""
+    records = tmp_path / "wire.jsonl"
+    records.write_text(json.dumps({"title": "Ferry\u0000 fares rise", "authors": ["Ann\u0000 Lee"],
+                                   "body": "Ferry\u0000 fares rose today. " + ARTICLE_TEXT}) + "\n")
+    from ingest.pipeline import run_ingest
+
+    run_ingest([str(records)], str(db_path), workers=1)
+    assert rows(db_path, "SELECT title, instr(body, char(0)) AS nul, authors FROM articles") == [
+        {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
