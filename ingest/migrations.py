@@ -42,7 +42,8 @@ for _path in sorted(schema_dir().glob("*.sql")):
     _register(_path)
 
 # A migration that rebuilds the full-text index reads and indexes every article again: 59 s at
-# 98,074 articles, 1,189 s at 980,069 (schema/0007, a loaded 2-core machine). A user whose
+# 98,074 articles, 1,189 s at 980,069 (schema/0007, a loaded 2-core machine); 287 s at 980,069
+# (schema/0008, the same machine idle and faster that day). A user whose
 # ingest or server sits silent that long would think it hung, so it is announced.
 _REINDEXING = {path.stem for path in schema_dir().glob("*.sql")
                if "('rebuild')" in path.read_text(encoding="utf-8")}
@@ -54,6 +55,6 @@ def migrate(db: Database) -> None:
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if articles:
             print(f"Upgrading the archive ({', '.join(pending)}): re-indexing {articles:,} articles "
-                  "for search, once (about 20 minutes a million articles on 2 cores)...",
+                  "for search, once (5 to 20 minutes a million articles on 2 cores)...",
                   file=sys.stderr, flush=True)
     migrations.apply(db)

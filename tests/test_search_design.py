@@ -261,8 +261,9 @@ def test_the_year_words_are_in_the_index_and_no_search_meets_them(many_matches):
 
 
 def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_article(tmp_path, capsys):
-    """An archive as schema 0006 left it (four indexed columns, no year words) is re-indexed by
-    0007 on its next open: every article is still found, and date ranges narrow by year."""
+    """An archive as schema 0006 left it (four indexed columns, no year or outlet words) is
+    re-indexed by 0007 and 0008 on its next open: every article is still found, and date ranges
+    and outlets narrow by their words."""
     from ingest.migrations import _statements
     from ingest.resources import schema_dir
 
@@ -273,21 +274,27 @@ def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_ar
             db.execute(f"DROP TRIGGER articles_fts_{name}")
         db.execute("DROP TABLE articles_fts")
         db.execute("ALTER TABLE articles DROP COLUMN published_year_term")
+        db.execute("ALTER TABLE articles DROP COLUMN outlet_term")
         initial = (schema_dir() / "0001_initial.sql").read_text()
         for statement in _statements(initial):
             if "articles_fts" in statement and "CREATE VIEW" not in statement:
                 db.execute(statement)
-        db.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_published_year_term'")
+        db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0007_published_year_term', '0008_outlet_term')")
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coast weekly'), "
+                   "(2, 'Inland Daily', 'inland daily')")
         db.conn.executemany(
-            "INSERT INTO articles (id, content_hash, title, body, published, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(i, f"o{i}", f"Ferry timetable {i}", "The ferry ran late again.", f"20{15 + i % 4}-05-0{1 + i % 9}",
-              "2026-01-01") for i in range(1, 41)])
+              1 + i % 2, "2026-01-01") for i in range(1, 41)])
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
     db.close()
     upgraded = open_database(path)
     assert "re-indexing 40 articles" in capsys.readouterr().err
     assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 40
     assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"1y2016\"'").fetchone()[0] == 10
+    assert upgraded.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"1o1\"'").fetchone()[0] == 20
+    assert {r["outlet"] for r in saved(path, q="ferry", outlet="Coast Weekly")} == {"Coast Weekly"}
     found = saved(path, q="ferry", since="2016-01-01", until="2017-12-31")
     assert len(found) == 20 and {r["published"][:4] for r in found} == {"2016", "2017"}
     # a date changed later moves the article to its new year's word
@@ -295,6 +302,11 @@ def test_an_archive_indexed_before_the_year_words_is_upgraded_and_keeps_every_ar
         upgraded.execute("UPDATE articles SET published = '2031-01-01' WHERE id = 1")
     assert [r[0] for r in upgraded.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"1y2031\"'")] == [1]
+    # and an article moved to another outlet, to that outlet's word
+    with upgraded.conn:
+        upgraded.execute("UPDATE articles SET outlet_id = 1 WHERE id = 1")
+    assert 1 in [r[0] for r in upgraded.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"1o1\"'")]
+    assert 1 not in [r[0] for r in upgraded.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"1o2\"'")]
     open_database(path).close()
     assert capsys.readouterr().err == ""  # nothing left to upgrade: nothing said
 
