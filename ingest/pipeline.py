@@ -2,6 +2,8 @@
 worker processes -> store in batches in this process (SQLite wants a single writer)."""
 
 import os
+import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -192,8 +194,6 @@ def _start_worker(writer_pid: int) -> None:
     (SQLite has one writer, and FTS5 indexing is most of its work), so when the workers and
     the writer want more CPU than there is, the writer should have it. (They yield to other
     programs on the machine too: an ingest is background work.)"""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(writer_pid)
     if WORKER_NICENESS:
@@ -204,9 +204,6 @@ def _start_worker(writer_pid: int) -> None:
 
 
 def _die_with(writer_pid: int) -> None:
-    import signal
-    import sys
-
     if not sys.platform.startswith("linux"):
         return
     try:
