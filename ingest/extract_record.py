@@ -2,6 +2,7 @@
 
 import json
 import re
+from datetime import datetime, timezone
 
 from .record import Article
 
@@ -97,8 +98,6 @@ def _joined(field: str, values: list) -> str | None:
 def _from_epoch(number: float) -> str | None:
     """A Unix time in seconds or milliseconds (APIs and databases export dates so) as an ISO
     date in UTC; a number of any other size is no date we can read: none rather than a guess."""
-    from datetime import datetime, timezone
-
     for scale in (1, 1000):
         seconds = number / scale
         if 100_000_000 <= seconds < 4_200_000_000:  # 1973 to 2103
