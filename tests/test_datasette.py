@@ -364,3 +364,47 @@ def test_a_saved_query_page_is_titled_by_its_title_not_its_sql(served, name):
 def test_a_query_of_ones_own_is_still_titled_by_its_sql(served):
     page = served("/archive?sql=" + quote("select count(*) from outlets")).text
     assert "<title>archive: select count(*) from outlets</title>" in page
+
+
+def test_schema_changes_are_checked_at_most_once_a_second(tmp_path, archive_path):
+    """Datasette reads every file's schema version before each request; the archive's server
+    does it at most once a second (ArchiveDatasette), and a new table still shows after that."""
+    import shutil
+
+    path = tmp_path / "copy.db"
+    shutil.copyfile(archive_path, path)
+    datasette = build_datasette(path)
+    loop = asyncio.new_event_loop()
+    internal = datasette.get_database("_internal")
+
+    def catalogued_tables() -> set[str]:
+        result = loop.run_until_complete(internal.execute(
+            "SELECT table_name FROM tables WHERE database_name = 'archive'"))
+        return {row[0] for row in result.rows}
+
+    try:
+        loop.run_until_complete(datasette.refresh_schemas())
+        assert "articles" in catalogued_tables()
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE reading_list (id INTEGER PRIMARY KEY)")
+        loop.run_until_complete(datasette.refresh_schemas())
+        assert "reading_list" not in catalogued_tables()  # checked less than a second ago
+        datasette._schema_checked_at -= datasette.SCHEMA_CHECK_SECONDS  # as if a second passed
+        loop.run_until_complete(datasette.refresh_schemas())
+        assert "reading_list" in catalogued_tables()
+        response = loop.run_until_complete(datasette.client.get("/archive/reading_list.json"))
+        assert response.status_code == 200
+    finally:
+        loop.close()
+
+
+def test_serve_runs_on_uvicorns_c_parser_and_event_loop():
+    """httptools and uvloop are dependencies, so uvicorn's "auto" picks them for `serve`."""
+    import uvicorn
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    config = uvicorn.Config(lambda scope, receive, send: None, http="auto", loop="auto")
+    config.load()
+    assert config.http_protocol_class is HttpToolsProtocol
+    if sys.platform != "win32":
+        import uvloop  # noqa: F401  (auto picks it when it imports)
