@@ -246,6 +246,81 @@ def optimize(db_path, as_json):
 
 @cli.command()
 @db_option
+@click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
+@click.option("--all", "every", is_flag=True,
+              help="Also read again the articles this version has read already.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction processes. Default: one per CPU core (one for a few articles).")
+@json_option
+def reparse(db_path, dry_run, every, workers, as_json):
+    """Read the stored articles' titles, bylines, dates and outlets again with this version.
+
+    An unchanged file is never extracted twice by ingest, so each article keeps what the
+    version that stored it read. After an upgrade, this reads each article's file again
+    (where it was, if its bytes are the ones stored) and updates the fields the current rules
+    read differently. Every value replaced is kept in the article_revisions table with the
+    signal it came from, so nothing is lost and a change can be undone.
+
+    Left as stored: the article's text (its identity for deduplication), values given with
+    --outlet or --url, addresses already stored, and articles whose file is gone or changed
+    (counted in the summary). It can be stopped at any moment; run again, it goes on where it
+    stopped.
+
+    \b
+    Example:
+        news-archive reparse --dry-run
+        news-archive reparse --db clippings.db --json
+    """
+    from .reparse import run_reparse
+
+    _require_database(db_path)
+    show_bar = not as_json and sys.stderr.isatty()
+    bar = None
+
+    def start(total):
+        nonlocal bar
+        if show_bar and total:
+            bar = click.progressbar(length=total, label="Reparsing", file=sys.stderr, show_eta=True)
+            bar.__enter__()
+
+    terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
+    try:
+        with _archive_errors(db_path):
+            summary = run_reparse(db_path, every=every, dry_run=dry_run, workers=workers,
+                                  on_candidates=start, on_progress=lambda n: bar and bar.update(n))
+    except KeyboardInterrupt:
+        click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
+                   "kept; run the same command again to go on.", err=True)
+        sys.exit(128 + signal.SIGTERM if terminated else 130)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminated.previous)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
+        return
+    would = "would be " if dry_run else ""
+    fields = ", ".join(f"{name} {count}" for name, count in summary.fields.most_common())
+    click.echo(f"{summary.candidates} stored article(s) to read again, {summary.reread} read in "
+               f"{summary.seconds:.1f}s: {summary.revised} {would}revised"
+               + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
+               + f", {summary.failed} failed to extract now" * bool(summary.failed)
+               + f" -> {db_path}")
+    skipped = [(summary.file_missing, "whose file is gone"),
+               (summary.file_changed, "whose file holds other bytes now (ingest stores its new text)")]
+    for count, why in skipped:
+        if count:
+            click.echo(f"note: {count} article(s) left as stored, {why}.", err=True)
+    if summary.body_differs:
+        click.echo(f"note: {summary.body_differs} article(s) whose text the current rules cut "
+                   "differently keep their stored text (it is what their copies point to).", err=True)
+    if summary.revised and not dry_run:
+        click.echo("The values replaced are in the article_revisions table.")
+
+
+@cli.command()
+@db_option
 @json_option
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.

@@ -1,0 +1,276 @@
+"""Reparse stage: the stored articles' metadata read again with this version's rules.
+
+An unchanged file is never extracted twice by `ingest` (that is what makes a re-run cheap), so
+an article keeps the title, byline and dates the rules of the version that stored it read.
+When a newer version reads them better, `news-archive reparse` brings the archive up to it:
+each article's stored source (the input that first gave its text) is read again where it was
+and, if its bytes are still the ones stored, extracted with the current rules. The fields that
+now read differently are updated, and each value they had is kept in article_revisions with
+the signal it came from, so nothing stored is lost and every change can be seen and undone.
+
+Left as they were, and counted:
+- the text (body) and its content hash: they are the article's identity, which its recorded
+  copies point to; a body the rules now cut differently is counted (body_differs), not
+  rewritten;
+- a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
+  which the file alone cannot give back; a NAME.json sidecar is read again with its file;
+- an address (url) already stored: the rules find the same canonical link, and a --url given
+  at ingest time leaves no provenance to tell it apart;
+- an article whose file is gone, or holds other bytes now (its new text is a new article for
+  `ingest`), or that the current rules cannot extract.
+
+Each batch is one transaction, and a source read by this version is marked so (its
+extractor), so a reparse stopped midway goes on where it stopped when run again.
+"""
+
+import json
+import os
+import sqlite3
+import time
+from collections import Counter, defaultdict
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
+from .read import expand_paths, hash_source, read_sources
+from .record import Article, Outcome, Source
+from .store import Archive, _record_number, extractor, open_database, utc_now
+
+# The fields reparse compares, in the order a summary lists them; the first five have a
+# provenance column (<field>_source) in articles.
+FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "language", "url")
+WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
+BATCH = 500  # articles a transaction: a stop loses at most this much work
+SMALL_RUN = 200  # fewer candidates than this are extracted in this process
+
+_STORED = """
+SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
+       articles.description, articles.language, articles.url,
+       articles.title_source, articles.authors_source, articles.published_source,
+       articles.updated_source, articles.outlet_source,
+       articles.content_hash, outlets.key
+FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
+WHERE articles.id = ?
+"""
+
+
+@dataclass
+class ReparseSummary:
+    database: str
+    dry_run: bool = False
+    candidates: int = 0  # stored articles whose source this version has not read
+    reread: int = 0  # of them, extracted again from their file
+    revised: int = 0  # articles with at least one field changed
+    unchanged: int = 0  # read again, every field as stored
+    fields: Counter = field(default_factory=Counter)  # field -> articles it changed in
+    body_differs: int = 0  # the rules now cut the text differently (kept as stored)
+    file_missing: int = 0
+    file_changed: int = 0
+    failed: int = 0  # the current rules cannot extract it (its stored values stay)
+    seconds: float = 0.0
+    examples: list = field(default_factory=list)  # a few changes, for the report
+
+    def as_dict(self) -> dict:
+        return {"database": self.database, "dry_run": self.dry_run, "candidates": self.candidates,
+                "reread": self.reread, "revised": self.revised, "unchanged": self.unchanged,
+                "fields": dict(self.fields.most_common()), "body_differs": self.body_differs,
+                "file_missing": self.file_missing, "file_changed": self.file_changed,
+                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples}
+
+
+@dataclass
+class _Candidate:
+    source_id: int
+    location: str
+    raw_sha256: str
+    article_id: int
+    old_extractor: str | None
+
+
+def _file_of(location: str) -> str:
+    """The file a source came from: its location, or the file of a record ("path#12")."""
+    if _record_number(location) and not Path(location).exists():
+        return location.rpartition("#")[0]
+    return location
+
+
+def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
+    """The source that gave each stored article, unless this version read it already (or
+    `every`). Ordered by location, so a file's sources come together."""
+    sql = ("SELECT id, location, raw_sha256, article_id, extractor FROM sources "
+           "WHERE status = 'stored' AND article_id IS NOT NULL")
+    params: tuple = ()
+    if not every:
+        sql += " AND extractor IS NOT ?"
+        params = (extractor(),)
+    return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, id", params)]
+
+
+def _text(field_name: str, value) -> str | None:
+    if field_name == "authors":
+        return json.dumps(value or [], ensure_ascii=False)
+    return value
+
+
+def differences(stored: tuple, article: Article) -> dict[str, tuple]:
+    """field -> (old value, old source, new value, new source) for the fields the current
+    extraction reads differently, leaving what reparse keeps (see the module's docstring)."""
+    from .normalise import outlet_key
+
+    old = dict(zip(FIELDS, stored[:8]))
+    old_sources = dict(zip(WITH_SOURCE, stored[8:13]))
+    old_outlet_key = stored[14]
+    changes = {}
+    for name in FIELDS:
+        if old_sources.get(name) == "override":
+            continue
+        new_value = _text(name, getattr(article, name))
+        if name == "url" and old[name]:
+            continue
+        if name == "outlet":
+            same = (outlet_key(article.outlet) if article.outlet else None) == old_outlet_key
+        else:
+            same = new_value == old[name]
+        if not same:
+            changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
+    return changes
+
+
+def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
+                     by_location: dict[str, _Candidate]) -> Iterator[Source]:
+    """The candidates' sources, read again from their files; those whose file is gone or
+    holds other bytes now are counted and skipped."""
+    by_file: dict[str, dict[str, list[_Candidate]]] = defaultdict(lambda: defaultdict(list))
+    for candidate in wanted:
+        # A location may have given several stored articles, one for each content it had.
+        by_file[_file_of(candidate.location)][candidate.location].append(candidate)
+    for path, locations in by_file.items():
+        input_file = next(iter(expand_paths([path])), None)
+        if input_file is None or input_file.error:
+            summary.file_missing += sum(len(at) for at in locations.values())
+            continue
+        found = set()
+        try:
+            for source in read_sources(input_file):
+                at = locations.get(source.location)
+                if at is None or source.error:
+                    continue
+                hash_source(source)
+                found.add(source.location)
+                same = [candidate for candidate in at if candidate.raw_sha256 == source.raw_sha256]
+                summary.file_changed += len(at) - len(same)
+                if same:
+                    by_location[source.location] = same[0]
+                    yield source
+        except OSError:  # removed or made unreadable while being read
+            pass
+        summary.file_missing += sum(len(at) for location, at in locations.items() if location not in found)
+
+
+def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, workers: int | None = None,
+                on_candidates: Callable[[int], None] | None = None,
+                on_progress: Callable[[int], None] | None = None) -> ReparseSummary:
+    """Read the stored articles' sources again with this version's rules and update the fields
+    they now read differently (all of them with `every`, not only those an older version read);
+    with `dry_run`, count what would change and write nothing."""
+    started = time.monotonic()
+    now = datetime.now(timezone.utc)
+    db = open_database(db_path)
+    archive = Archive(db)
+    conn = archive.conn
+    summary = ReparseSummary(database=str(db_path), dry_run=dry_run)
+    wanted = candidates(conn, every)
+    summary.candidates = len(wanted)
+    if on_candidates:
+        on_candidates(len(wanted))
+    by_location: dict[str, _Candidate] = {}
+    pending: list[tuple[_Candidate, Outcome]] = []
+    try:
+        sources = _sources_to_read(wanted, summary, by_location)
+        if workers is None:  # starting worker processes costs more than a few articles' work
+            workers = (os.cpu_count() or 1) if len(wanted) >= SMALL_RUN else 1
+        for outcome in _ordered_parallel(_chunks(sources, CHUNK_SIZE, CHUNK_BYTES), now, workers):
+            if outcome is WAITING:
+                continue
+            pending.append((by_location.pop(outcome.source.location), outcome))
+            if len(pending) >= BATCH:
+                _write(archive, pending, summary, dry_run)
+                if on_progress:
+                    on_progress(len(pending))
+                pending = []
+        _write(archive, pending, summary, dry_run)
+        if on_progress:
+            on_progress(len(pending))
+    finally:
+        db.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bool) -> None:
+    """Compare a batch of fresh extractions with what is stored, and (unless dry_run) update
+    the articles, keep their old values in article_revisions and mark the sources read."""
+    if not pending:
+        return
+    conn, now, version = archive.conn, utc_now(), extractor()
+    with nullcontext() if dry_run else archive._writing():
+        for candidate, outcome in pending:
+            if outcome.error or outcome.article is None:
+                summary.failed += 1
+                continue
+            summary.reread += 1
+            article = outcome.article
+            stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
+            if stored is None:  # deleted by hand meanwhile
+                summary.file_missing += 1
+                continue
+            if article.content_hash != stored[13]:
+                summary.body_differs += 1
+            changes = differences(stored, article)
+            if changes:
+                summary.revised += 1
+                summary.fields.update(changes.keys())
+                if len(summary.examples) < 20:
+                    summary.examples.append({"article_id": candidate.article_id,
+                                             "location": candidate.location,
+                                             "changes": {name: {"old": old, "new": new}
+                                                         for name, (old, _, new, _) in changes.items()}})
+            else:
+                summary.unchanged += 1
+            if dry_run:
+                continue
+            if changes:
+                _apply(archive, candidate, article, changes, now, version)
+            conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
+
+
+def _apply(archive: Archive, candidate: _Candidate, article: Article, changes: dict, now: str,
+           version: str) -> None:
+    conn, article_id = archive.conn, candidate.article_id
+    conn.executemany(
+        "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
+        "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, name, old, old_source, new, new_source, now, candidate.old_extractor, version)
+         for name, (old, old_source, new, new_source) in changes.items()])
+    columns: dict[str, object] = {}
+    for name, (_, _, new, new_source) in changes.items():
+        if name == "outlet":
+            columns["outlet_id"] = archive._outlet_id(article)
+        else:
+            columns[name] = new
+        if name in WITH_SOURCE:
+            columns[f"{name}_source"] = new_source
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), article_id))
+    if "authors" in changes:
+        conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
+        conn.executemany("INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
+                         [(article_id, archive._author_id(name), position)
+                          for position, name in enumerate(article.authors, start=1)])
+    # What this copy itself said, as ingest records it for every source: now what was read.
+    conn.execute("UPDATE sources SET (title, published, outlet_id) = "
+                 "(SELECT title, published, outlet_id FROM articles WHERE id = ?) WHERE id = ?",
+                 (article_id, candidate.source_id))

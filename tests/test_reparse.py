@@ -1,0 +1,187 @@
+"""`news-archive reparse`: stored articles read again with the current rules, on real archives
+under tmp_path. "An older version" is made by marking the sources as read by another extractor
+and giving the articles the values a worse reader might have stored."""
+
+import json
+import sqlite3
+
+import pytest
+
+from ingest.reparse import run_reparse
+from ingest.store import extractor
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+OLD_VERSION = "news-archive 0.0.1; trafilatura 1.0"
+
+PAGE = """<html><head><title>Millbrook bridge closes as river rises | The Harbor Ledger</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Millbrook bridge closes as river rises",
+"author": [{{"@type": "Person", "name": "Ann Lee"}}, {{"@type": "Person", "name": "Tom Park"}}],
+"datePublished": "2024-03-05T09:30:00Z", "publisher": {{"@type": "Organization", "name": "The Harbor Ledger"}}}}</script>
+</head><body><article><h1>Millbrook bridge closes as river rises</h1><p>{body}</p></article></body></html>"""
+
+TEXT = """Sandbag volunteers work through the night
+
+By Ruth Okafor
+
+March 6, 2024
+
+{body}
+"""
+
+
+def body(word: str) -> str:
+    return f"{ARTICLE_TEXT} The {word} committee met again."
+
+
+@pytest.fixture
+def archive(tmp_path, db_path):
+    """An archive of an HTML page, a text file and two JSON Lines records, as an older version
+    stored them: every source read by OLD_VERSION, each article's title, byline and date worse."""
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "bridge.html").write_text(PAGE.format(body=body("harbour")), encoding="utf-8")
+    (folder / "sandbags.txt").write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    records = [{"title": f"Ferry timetable {n} changes", "body": body(f"ferry{n}"),
+                "authors": "Ben Ortiz and Ann Lee", "published": f"2024-04-0{n}", "outlet": "Bay Courier"}
+               for n in (1, 2)]
+    (folder / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 0 and summary["stored"] == 4
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = title || ' | Site', authors = '[\"Staff\"]', "
+                     "published = NULL, title_source = 'trafilatura'")
+        staff = conn.execute("INSERT INTO authors (name, key) VALUES ('Staff', 'staff')").lastrowid
+        conn.execute("DELETE FROM article_authors")
+        conn.execute("INSERT INTO article_authors SELECT id, ?, 1 FROM articles", (staff,))
+    return folder
+
+
+def articles(db_path) -> dict[str, tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return {location.rsplit("/", 1)[-1]: tuple(row[1:]) for location, *row in conn.execute(
+            "SELECT sources.location, articles.id, articles.title, articles.authors, articles.published "
+            "FROM articles JOIN sources ON sources.article_id = articles.id AND sources.status = 'stored'")}
+
+
+def test_stale_fields_are_read_again_and_old_values_kept(archive, db_path):
+    summary = run_reparse(str(db_path))
+    assert (summary.candidates, summary.reread, summary.revised, summary.failed) == (4, 4, 4, 0)
+    assert summary.fields == {"title": 4, "authors": 4, "published": 4}
+    assert summary.body_differs == 0
+    now = articles(db_path)
+    assert now["bridge.html"] == ("Millbrook bridge closes as river rises", '["Ann Lee", "Tom Park"]',
+                                  "2024-03-05T09:30:00+00:00")
+    assert now["sandbags.txt"][:2] == ("Sandbag volunteers work through the night", '["Ruth Okafor"]')
+    assert now["export.jsonl#2"] == ("Ferry timetable 2 changes", '["Ben Ortiz", "Ann Lee"]', "2024-04-02")
+    with sqlite3.connect(db_path) as conn:
+        revisions = conn.execute(
+            "SELECT field, old_value, old_source, new_value, old_extractor, new_extractor "
+            "FROM article_revisions JOIN sources ON sources.article_id = article_revisions.article_id "
+            "WHERE sources.location LIKE '%bridge.html' ORDER BY field").fetchall()
+        assert revisions == [
+            ("authors", '["Staff"]', "json-ld", '["Ann Lee", "Tom Park"]', OLD_VERSION, extractor()),
+            ("published", None, "json-ld", "2024-03-05T09:30:00+00:00", OLD_VERSION, extractor()),
+            ("title", "Millbrook bridge closes as river rises | Site", "trafilatura",
+             "Millbrook bridge closes as river rises", OLD_VERSION, extractor())]
+        # The byline table, the search index and the faceted copy follow the article.
+        names = conn.execute("SELECT authors.name FROM article_authors JOIN authors ON authors.id = author_id "
+                             "JOIN sources ON sources.article_id = article_authors.article_id "
+                             "WHERE sources.location LIKE '%bridge.html' ORDER BY position").fetchall()
+        assert names == [("Ann Lee",), ("Tom Park",)]
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'site'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'okafor'").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM article_facets WHERE authors LIKE '%Staff%'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM sources WHERE extractor = ?", (OLD_VERSION,)).fetchone() == (0,)
+
+
+def test_a_second_run_has_nothing_to_do_and_all_changes_nothing(archive, db_path):
+    run_reparse(str(db_path))
+    again = run_reparse(str(db_path))
+    assert (again.candidates, again.revised) == (0, 0)
+    every = run_reparse(str(db_path), every=True)
+    assert (every.candidates, every.reread, every.revised, every.unchanged) == (4, 4, 0, 4)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (12,)
+
+
+def test_dry_run_counts_and_writes_nothing(archive, db_path):
+    before = articles(db_path)
+    summary = run_reparse(str(db_path), dry_run=True)
+    assert (summary.revised, summary.fields["authors"]) == (4, 4)
+    assert articles(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM sources WHERE extractor = ?", (OLD_VERSION,)).fetchone() == (4,)
+
+
+def test_gone_and_changed_files_are_counted_and_left_as_stored(archive, db_path):
+    (archive / "bridge.html").unlink()
+    (archive / "sandbags.txt").write_text(TEXT.format(body=body("rewritten")), encoding="utf-8")
+    before = articles(db_path)
+    summary = run_reparse(str(db_path))
+    assert (summary.file_missing, summary.file_changed, summary.revised) == (1, 1, 2)
+    after = articles(db_path)
+    assert after["bridge.html"] == before["bridge.html"]
+    assert after["sandbags.txt"] == before["sandbags.txt"]
+    assert after["export.jsonl#1"] != before["export.jsonl#1"]
+
+
+def test_a_value_the_user_gave_is_kept(tmp_path, db_path):
+    page = tmp_path / "bridge.html"
+    page.write_text(PAGE.format(body=body("harbour")), encoding="utf-8")
+    code, _ = ingest_json(page, "--db", db_path, "--outlet", "Millbrook Weekly")
+    assert code == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert summary.fields == {"title": 1}  # the outlet read from the page is not put back
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT outlets.name, outlet_source FROM articles JOIN outlets "
+                            "ON outlets.id = outlet_id").fetchone() == ("Millbrook Weekly", "override")
+
+
+def test_a_changed_text_is_counted_not_rewritten(archive, db_path):
+    with sqlite3.connect(db_path) as conn:
+        # An older reader kept a line more, so its text had another hash.
+        conn.execute("UPDATE articles SET body = body || ' Extra words an older reader kept.', "
+                     "content_hash = 'the older text''s hash' WHERE title LIKE 'Sandbag%'")
+    summary = run_reparse(str(db_path))
+    assert summary.body_differs == 1
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles WHERE body LIKE '%older reader kept.'").fetchone() == (1,)
+
+
+def test_cli_summary_json_and_errors(archive, db_path, tmp_path):
+    result = run_cli("reparse", "--db", db_path, "--dry-run")
+    assert result.exit_code == 0
+    assert "4 stored article(s) to read again, 4 read" in result.stdout
+    assert "4 would be revised (title 4, authors 4, published 4)" in result.stdout
+    result = run_cli("reparse", "--db", db_path, "--json")
+    summary = json.loads(result.stdout)
+    assert (summary["revised"], summary["fields"], summary["dry_run"]) == (
+        4, {"title": 4, "authors": 4, "published": 4}, False)
+    assert summary["examples"][0]["changes"]["authors"]["old"] == '["Staff"]'
+    missing = run_cli("reparse", "--db", tmp_path / "none.db")
+    assert missing.exit_code == 1 and "no archive at" in missing.output
+
+
+def test_revisions_are_served_with_a_field_facet(archive, db_path):
+    import asyncio
+
+    from ingest.serve import build_datasette
+
+    run_reparse(str(db_path))
+    datasette = build_datasette(db_path)
+    loop = asyncio.new_event_loop()
+    try:
+        response = loop.run_until_complete(datasette.client.get(
+            "/archive/article_revisions.json?field=authors&_shape=objects"))
+    finally:
+        loop.close()
+    assert response.status_code == 200, response.text
+    page = response.json()
+    assert {row["new_value"] for row in page["rows"]} >= {'["Ann Lee", "Tom Park"]', '["Ruth Okafor"]'}
+    assert {facet["value"]: facet["count"] for facet in page["facet_results"]["field"]["results"]} == {"authors": 4}
