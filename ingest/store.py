@@ -42,6 +42,7 @@ from .record import Article, Outcome
 
 BUSY_TIMEOUT_MS = 60_000
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
+NEW_OUTLET = object()  # Archive.known_outlet_id: an outlet the archive does not hold yet
 PROVENANCE_FIELDS = ("title", "authors", "published", "updated", "outlet")
 
 
@@ -418,26 +419,18 @@ class Archive:
             return None
         if article.outlet in self._outlet_names:  # outlet_key runs several regexes
             return self._outlet_names[article.outlet]
-        from .normalise import outlet_key  # not at the top: see person_key below
-
-        key = outlet_key(article.outlet)
+        key, row, by_domain = self._find_outlet(article)
         if not key:
             return None
         if key in self._outlets:
             self._outlet_names[article.outlet] = self._outlets[key]
             return self._outlets[key]
-        row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
-        if row is None and article.outlet_domain:
-            # A name-less outlet known only by its domain is the named outlet of that domain,
-            # and the other way round. Two different names are never merged by domain: a
-            # republished story often keeps the original's canonical URL.
-            row = self.conn.execute(
-                "SELECT id, name, domain FROM outlets WHERE domain = ? AND (name = domain OR ? = ?) "
-                "LIMIT 1", (article.outlet_domain, article.outlet, article.outlet_domain),
-            ).fetchone()
-            if row and row[1] == row[2] and article.outlet != article.outlet_domain:
-                # A name beats a bare domain as the outlet's display name.
-                self.conn.execute("UPDATE outlets SET name = ? WHERE id = ?", (article.outlet, row[0]))
+        if by_domain and row[1] == row[2] and article.outlet != article.outlet_domain:
+            # A name beats a bare domain as the outlet's display name, and its key becomes the
+            # name's: keeping the domain's, a later run found no outlet by the name's key, nor
+            # by the domain (no longer the name), and filed the next article under a second
+            # outlet of the same name. Articles giving the domain alone still find it by domain.
+            self.conn.execute("UPDATE outlets SET name = ?, key = ? WHERE id = ?", (article.outlet, key, row[0]))
         if row is None:
             row = (self.conn.execute(
                 "INSERT INTO outlets (name, domain, key) VALUES (?, ?, ?)",
@@ -447,6 +440,41 @@ class Archive:
             self.conn.execute("UPDATE outlets SET domain = ? WHERE id = ?", (article.outlet_domain, row[0]))
         self._outlets[key] = self._outlet_names[article.outlet] = row[0]
         return row[0]
+
+    def known_outlet_id(self, article: Article) -> int | None | object:
+        """The id _outlet_id gives the article's outlet, without writing anything: None for
+        no outlet, NEW_OUTLET for one the archive does not hold yet."""
+        if not article.outlet:
+            return None
+        if article.outlet in self._outlet_names:
+            return self._outlet_names[article.outlet]
+        key, row, _ = self._find_outlet(article)
+        if not key:
+            return None
+        if key in self._outlets:
+            return self._outlets[key]
+        return NEW_OUTLET if row is None else row[0]
+
+    def _find_outlet(self, article: Article) -> tuple[str, tuple | None, bool]:
+        """The outlet's key; its row (id, name, domain) if the archive holds it, by key or, for
+        a name-less outlet known only by its domain, by domain (see below); and whether it
+        was found by domain."""
+        from .normalise import outlet_key  # not at the top: see person_key below
+
+        key = outlet_key(article.outlet)
+        if not key or key in self._outlets:
+            return key, None, False
+        row = self.conn.execute("SELECT id, name, domain FROM outlets WHERE key = ?", (key,)).fetchone()
+        if row is None and article.outlet_domain:
+            # A name-less outlet known only by its domain is the named outlet of that domain,
+            # and the other way round. Two different names are never merged by domain: a
+            # republished story often keeps the original's canonical URL.
+            row = self.conn.execute(
+                "SELECT id, name, domain FROM outlets WHERE domain = ? AND (name = domain OR ? = ?) "
+                "LIMIT 1", (article.outlet_domain, article.outlet, article.outlet_domain),
+            ).fetchone()
+            return key, row, row is not None
+        return key, row, False
 
     def _author_id(self, name: str) -> int:
         # Imported when an article is written: normalise pulls in courlan (and numpy), 0.3 s a

@@ -883,3 +883,21 @@ def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
     run_ingest([str(records)], str(db_path), workers=1)
     assert rows(db_path, "SELECT title, instr(body, char(0)) AS nul, authors FROM articles") == [
         {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
+
+
+def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, db_path):
+    """A page giving only its domain makes an outlet named by the domain; a later page of that
+    domain naming it renames the row. Runs after that, by name or by domain, find that one row
+    (before, the next run filed the named page under a second outlet of the same name)."""
+    for step, outlet in enumerate([None, "The Harbor Ledger Weekly", "The Harbor Ledger Weekly", None]):
+        record = {"title": f"Ferry story {step}", "body": f"{ARTICLE_TEXT} Part {step}.",
+                  "url": f"https://harborledger.example/ferry-{step}"}
+        if outlet:
+            record["outlet"] = outlet
+        path = tmp_path / f"{step}.jsonl"
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        code, summary = ingest_json(path, "--db", db_path)  # each its own run
+        assert code == 0 and summary["stored"] == 1
+    assert rows(db_path, "SELECT name, domain FROM outlets") == [
+        {"name": "The Harbor Ledger Weekly", "domain": "harborledger.example"}]
+    assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1, 1]
