@@ -37,7 +37,7 @@ from typing import Callable, Iterator
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import Archive, _record_number, extractor, open_database, utc_now
+from .store import NEW_OUTLET, Archive, _record_number, extractor, open_database, utc_now
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -51,7 +51,7 @@ SELECT articles.title, articles.authors, articles.published, articles.updated, o
        articles.description, articles.language, articles.url,
        articles.title_source, articles.authors_source, articles.published_source,
        articles.updated_source, articles.outlet_source,
-       articles.content_hash, outlets.key
+       articles.content_hash, articles.outlet_id
 FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = ?
 """
@@ -115,14 +115,13 @@ def _text(field_name: str, value) -> str | None:
     return value
 
 
-def differences(stored: tuple, article: Article) -> dict[str, tuple]:
+def differences(stored: tuple, article: Article, archive: Archive) -> dict[str, tuple]:
     """field -> (old value, old source, new value, new source) for the fields the current
-    extraction reads differently, leaving what reparse keeps (see the module's docstring)."""
-    from .normalise import outlet_key
-
+    extraction reads differently, leaving what reparse keeps (see the module's docstring).
+    An outlet is the same if it is the outlet row ingest would file the article under (one
+    outlet, many spellings), not only the same name."""
     old = dict(zip(FIELDS, stored[:8]))
     old_sources = dict(zip(WITH_SOURCE, stored[8:13]))
-    old_outlet_key = stored[14]
     changes = {}
     for name in FIELDS:
         if old_sources.get(name) == "override":
@@ -131,12 +130,26 @@ def differences(stored: tuple, article: Article) -> dict[str, tuple]:
         if name == "url" and old[name]:
             continue
         if name == "outlet":
-            same = (outlet_key(article.outlet) if article.outlet else None) == old_outlet_key
+            same = _same_outlet(archive, article, stored[14], old["outlet"])
         else:
             same = new_value == old[name]
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes
+
+
+def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stored_name: str | None) -> bool:
+    """Whether ingest would file the article under its stored outlet now. Archives made before
+    a fix of ingest may hold one outlet as two rows of one name: moving an article between
+    them would change nothing a user sees, so the same name counts as the same outlet."""
+    known = archive.known_outlet_id(article)
+    if known == stored_id:
+        return True
+    if known is None or stored_name is None:
+        return False
+    name = article.outlet if known is NEW_OUTLET else archive.conn.execute(
+        "SELECT name FROM outlets WHERE id = ?", (known,)).fetchone()[0]
+    return name == stored_name
 
 
 def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
@@ -229,7 +242,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
                 continue
             if article.content_hash != stored[13]:
                 summary.body_differs += 1
-            changes = differences(stored, article)
+            changes = differences(stored, article, archive)
             if changes:
                 summary.revised += 1
                 summary.fields.update(changes.keys())

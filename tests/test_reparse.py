@@ -185,3 +185,23 @@ def test_revisions_are_served_with_a_field_facet(archive, db_path):
     page = response.json()
     assert {row["new_value"] for row in page["rows"]} >= {'["Ann Lee", "Tom Park"]', '["Ruth Okafor"]'}
     assert {facet["value"]: facet["count"] for facet in page["facet_results"]["field"]["results"]} == {"authors": 4}
+
+
+def test_one_outlet_held_as_two_rows_of_one_name_is_not_a_change(tmp_path, db_path):
+    """Archives made before ingest kept a renamed outlet's key may hold one outlet twice under
+    one name; an article is not moved between them (nothing a user sees would change)."""
+    path = tmp_path / "ferry.jsonl"
+    path.write_text(json.dumps({"title": "Ferry", "body": ARTICLE_TEXT, "outlet": "Bay Courier"}) + "\n",
+                    encoding="utf-8")
+    assert ingest_json(path, "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:
+        twin = conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('Bay Courier', NULL, "
+                            "'bay courier as an older version keyed it')").lastrowid
+        conn.execute("UPDATE articles SET outlet_id = ?", (twin,))
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.unchanged) == (1, 0, 1)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE outlets SET name = 'Bay Courier Archive' WHERE id = ?", (twin,))
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+    assert run_reparse(str(db_path)).fields == {"outlet": 1}  # another name: a real change
