@@ -1595,12 +1595,36 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 _SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
+# A weekday written with the date settles its order too: "Tue, 03/05/2024 - 09:00" (Drupal's
+# default date format, month first) is a Tuesday in March and a Friday in May. Short forms
+# count only with their comma or dot ("Sun" is a name, and a newspaper's).
+_WEEKDAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day\b|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,])",
+                      re.I)
+_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_order(text: str, first: int, second: int, year: int) -> tuple[int, int] | None:
+    """(month, day) of a slashed date whose order the weekday written beside it settles: the
+    one reading that falls on that weekday, or None."""
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    weekday = _WEEKDAY_NUMBERS[(match[1] or match[2])[:3].casefold()]
+    fitting = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            if datetime(year, month, day).weekday() == weekday:
+                fitting.append((month, day))
+        except ValueError:
+            continue
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def text_date(text: str) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
     "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
-    a day whose month may be either number ("07/05/2024")."""
+    a day whose month may be either number ("07/05/2024") unless a time zone or a weekday
+    written beside it says which ("Tue, 03/05/2024")."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -1624,6 +1648,8 @@ def text_date(text: str) -> str | None:
             month, day = first, second
         elif first > 12 >= second:
             day, month = first, second
+        elif ordered := _weekday_order(text, first, second, year):
+            month, day = ordered
         else:
             return None
         if 1 <= month <= 12 and 1 <= day <= 31:

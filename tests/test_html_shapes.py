@@ -491,11 +491,32 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     ("11-19-2019 10:00 AM", "2019-11-19"),
     ("07-05-2024", None),
     ("ref 19-11-19", None),
+    # a weekday beside the date settles the order: the one reading that falls on it
+    ("Tue, 03/05/2024 - 09:00", "2024-03-05"),
+    ("Friday 03/05/2024", "2024-05-03"),
+    ("Thursday, 06-02-2025", "2025-02-06"),  # hyphens, day first
+    # near misses: a weekday neither reading falls on, and a short form with no comma or dot
+    ("Wed, 03/05/2024", None),
+    ("Sun 03/05/2024", None),
 ])
 def test_dates_with_slashes_in_a_certain_order(text, day):
     from ingest.html_signals import text_date
 
     assert text_date(text) == day
+
+
+@pytest.mark.parametrize("submitted, published", [
+    # Drupal's default "Submitted by A on Tue, 03/05/2024 - 09:00": month first, as the
+    # weekday says (htmldate, asked when we read no date, took it day first)
+    ("Submitted by Ann Lee on Tue, 03/05/2024 - 09:00", "2024-03-05"),
+    # near miss: with no weekday the order stays unknown, and the byline gives no date
+    ("Submitted by Ann Lee on 03/05/2024 - 09:00", None),
+])
+def test_a_weekday_settles_a_slashed_byline_date(submitted, published):
+    article = parsed(top=f'<div class="submitted">{submitted}</div>')
+    assert article.authors == ["Ann Lee"]
+    found = article.published if article.provenance.get("published") == "byline" else None
+    assert found == published
 
 
 def test_a_us_date_in_a_publish_date_element_dates_the_page():
