@@ -216,8 +216,8 @@ class Signals:
 
     @cached_property
     def time_published(self) -> list[str]:
-        """Values of elements marked as the publication date: <time pubdate>, itemprop, and
-        the microformat class "published" (hAtom: WordPress themes write <time class="entry-date
+        """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
+        property (schema.org's or Dublin Core's terms), and the microformat class "published" (hAtom: WordPress themes write <time class="entry-date
         published"> beside <time class="updated">, and older ones <abbr class="published"
         title="2024-03-05T10:00">)."""
         if self.tree is None:
@@ -1274,11 +1274,20 @@ _MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "date") or contains(., 
 
 
 # (One pass over the page: a union of three searches went over it three times.)
+# RDFa states the same with property=, a list of terms: schema.org's, or Dublin Core's as
+# Drupal writes them ('<span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00">'
+# around "Submitted by A on <date>"). Not in a teaser: Drupal marks every listed node alike.
+_RDFA_PUBLISHED_TERMS = ("datePublished", "schema:datePublished", "dc:created", "dc:date", "dcterms:created",
+                         "dcterms:issued", "dcterms:date")
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
     '(@itemprop="dateCreated" and not(self::meta)) or '
     '((self::time or self::abbr[@title]) and (@pubdate or '
-    'contains(concat(" ", normalize-space(@class), " "), " published ")))]'
+    'contains(concat(" ", normalize-space(@class), " "), " published "))) or '
+    '(@property and not(self::meta) and ('
+    + " or ".join(f'contains(concat(" ", normalize-space(@property), " "), " {term} ")'
+                  for term in _RDFA_PUBLISHED_TERMS)
+    + f') and not({_TEASER_ANCESTOR}))]'
 )
 
 # The labels pages set before a date to say which one it is: the first publication or a later

@@ -1134,3 +1134,29 @@ NO_BYLINE_TEXT = {
 def test_no_byline_text_from_a_placeholder_or_a_credit(top):
     tree = load_html(f"<html><body><article>{HEADLINE}{top}{BODY}</article></body></html>")
     assert html_signals.read_signals(tree).byline == []
+
+
+# --- dates: RDFa's publication terms (Drupal's "dc:date dc:created") ------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # Drupal 7 sets the node's creation on the span around its "Submitted by" line
+    ('<div class="submitted"><span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00" '
+     'datatype="xsd:dateTime">Submitted by Ann Lee on 03/05/2024 - 09:00</span></div>',
+     "2024-03-05T09:00:00+00:00"),
+    # schema.org in RDFa, on an element that is no <time>
+    ('<p>Filed <span property="datePublished" content="2024-03-05">this week</span></p>', "2024-03-05"),
+])
+def test_rdfa_publication_terms_date_the_page(top, published):
+    article = parsed(top=top)
+    assert (article.published, article.provenance["published"]) == (published, "meta")
+
+
+@pytest.mark.parametrize("top", [
+    # near misses: a revision's term, and a listed node's creation in a teaser
+    '<p>Changed <span property="dc:modified" content="2024-03-09">this week</span></p>',
+    '<ul><li><h3>Ferry timetable changes</h3><span property="dc:date dc:created" '
+    'content="2023-01-01T09:00:00+00:00">Jan 1</span></li></ul>',
+])
+def test_other_rdfa_dates_do_not_date_the_page(top):
+    assert parsed(top=top).provenance.get("published") != "meta"
