@@ -267,6 +267,8 @@ class Signals:
         and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
+        if any(_listed_dated_articles(item) for item in self.json_ld_others):
+            return True
         if self.tree is None:
             return False
         if any(_names_other_date(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
@@ -458,6 +460,23 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+def _listed_dated_articles(value, depth: int = 0) -> bool:
+    """Dated article objects listed inside another object (an ItemList's itemListElement, a
+    section page's hasPart): other stories, whose datePublished htmldate, which searches every
+    JSON-LD block, would give as this page's. (A page's own article given as a WebPage's
+    mainEntity is read as an article object, and is no list's.)"""
+    if depth > 4:
+        return False
+    if isinstance(value, list):
+        return any(_listed_dated_articles(entry, depth + 1) for entry in value)
+    if not isinstance(value, dict):
+        return False
+    if depth and value.get("datePublished") and _ARTICLE_TYPE.search(str(value.get("@type") or "")):
+        return True
+    return any(_listed_dated_articles(entry, depth + 1) for key, entry in value.items()
+               if key != "mainEntity" and isinstance(entry, (dict, list)))
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')

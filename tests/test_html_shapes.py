@@ -1160,3 +1160,22 @@ def test_rdfa_publication_terms_date_the_page(top, published):
 ])
 def test_other_rdfa_dates_do_not_date_the_page(top):
     assert parsed(top=top).provenance.get("published") != "meta"
+
+
+# --- dates: other stories listed in the page's JSON-LD ----------------------------------------
+
+
+LISTED_STORIES = json_ld({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
+    {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "headline": "Ferry timetable changes",
+                                                  "datePublished": "2023-01-01T09:00:00Z"}}]})
+
+
+def test_a_listed_storys_json_ld_date_is_not_the_pages():
+    # The page states no date of its own: htmldate would give the listed story's.
+    assert parsed(head=LISTED_STORIES).published is None
+
+
+def test_a_page_of_its_own_kind_keeps_its_json_ld_date():
+    # near miss: a recipe's own datePublished is in no list, and htmldate may still give it
+    article = parsed(head=json_ld({"@type": "Recipe", "name": "Harbour chowder", "datePublished": "2024-03-05"}))
+    assert article.published == "2024-03-05"
