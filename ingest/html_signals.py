@@ -1293,9 +1293,9 @@ _MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "date") or contains(., 
 
 
 # Besides itemprop= and the hAtom class, RDFa marks the publication with property=, a list of
-# terms: schema.org's, or Dublin Core's as
-# Drupal writes them ('<span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00">'
-# around "Submitted by A on <date>"). Not in a teaser: Drupal marks every listed node alike.
+# terms: schema.org's, or Dublin Core's as Drupal writes them ('<span property="dc:date
+# dc:created" content="2024-03-05T09:00:00+00:00">' around "Submitted by A on <date>"). Not in
+# a teaser: Drupal marks every listed node alike.
 _RDFA_PUBLISHED_TERMS = ("datePublished", "schema:datePublished", "dc:created", "dc:date", "dcterms:created",
                          "dcterms:issued", "dcterms:date")
 # (One pass over the page: a union of three searches went over it three times.)
