@@ -239,7 +239,8 @@ class Signals:
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                    or _in_sidebar(element, headline)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -275,7 +276,7 @@ class Signals:
             return True
         headline = _headline_element(self.tree)
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
-                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
+                   or _in_sidebar(e, headline) for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
                                   _meta_boxes(self.tree)))
 
     @cached_property
@@ -1104,8 +1105,10 @@ def _in_teaser(element, headline) -> bool:
 
 
 # Class or id words of a box that lists other stories: related, recommended, popular, next.
+# (WordPress's "Recent Posts" widget is "widget_recent_entries"; its block, "wp-block-latest-posts".)
 _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more-?(?:stories|news|articles|from)|"
-                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola", re.I)
+                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola|"
+                            r"(?:recent|latest)[-_]?(?:posts|entries|articles|news|stories)", re.I)
 # Class words that name a post's tags and categories (blog themes add one per tag to the post's
 # box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
 _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
@@ -1137,6 +1140,26 @@ def _in_other_stories(element, headline) -> bool:
             card_seen = True
             if _links_another_story(box, element):
                 return True
+    return False
+
+
+# Class or id words of the page's side column and its widgets: WordPress names each widget
+# "widget" and their column "widget-area" (or a theme's "sidebar"). What they date (recent
+# posts, archives, events, a calendar) is the site's, never the post's. Whole words only: page
+# builders name every part of a page "...-widget", the post's own date and byline too.
+_SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\w-])", re.I)
+
+
+def _in_sidebar(element, headline) -> bool:
+    """The element is in the side column or one of its widgets (not in a box that holds the
+    headline). Asked of dates only: a blog's one writer may be named in its sidebar's author
+    widget, but a date there is another post's."""
+    headline_boxes = set(headline.iterancestors()) if headline is not None else set()
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if _SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
     return False
 
 
@@ -1387,7 +1410,8 @@ def _label_lines(tree: HtmlElement):
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                or _in_sidebar(element, headline)):
             continue
         yield element
 
@@ -1543,7 +1567,8 @@ def _meta_box_lines(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     for box in _meta_boxes(tree):
         if (len(box.text_content()) > _META_BOX_LENGTH or _TEASER_ITEM(box) or _IN_COMMENTS(box)
-                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)):
+                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)
+                or _in_sidebar(box, headline)):
             continue
         lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
         if any(map(text_date, lines)):
@@ -1584,7 +1609,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
                 or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_masthead(element, headline)):
+                or _in_masthead(element, headline) or _in_sidebar(element, headline)):
             continue
         # (Its pieces with a space between them: a template sets the day and the clock in
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
@@ -2602,7 +2627,8 @@ def _lone_date(signals: Signals) -> list[str]:
         day = text_date(text)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
-                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)):
+                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
+                and not _in_sidebar(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

@@ -1179,3 +1179,37 @@ def test_a_page_of_its_own_kind_keeps_its_json_ld_date():
     # near miss: a recipe's own datePublished is in no list, and htmldate may still give it
     article = parsed(head=json_ld({"@type": "Recipe", "name": "Harbour chowder", "datePublished": "2024-03-05"}))
     assert article.published == "2024-03-05"
+
+
+# --- dates: the side column's widgets (recent posts, a calendar) ------------------------------
+
+
+def page_with_column(article_top: str, column: str, column_first: bool = False):
+    """A blog page: the post in <main>, the site's side column beside it."""
+    post = f"<main><article>{HEADLINE}{article_top}{BODY}</article></main>"
+    side = f'<aside id="secondary" class="widget-area">{column}</aside>'
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body>"
+           f"{side + post if column_first else post + side}</body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+RECENT_POSTS = ('<section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul>'
+                '<li><a href="/ferry/">Ferry timetable changes</a> <span class="post-date">January 1, 2023</span></li>'
+                '</ul></section>')
+SIDE_TIME = ('<div class="widget"><a href="/ferry/">Ferry timetable changes for the spring</a> '
+             '<time datetime="2023-01-01">Jan 1</time></div>')
+
+
+@pytest.mark.parametrize("column, column_first, top, published", [
+    # a post that states no date: the recent posts' dates are not its own
+    (RECENT_POSTS, False, "", None),
+    (RECENT_POSTS, True, "", None),
+    # a widget's <time> before the post no longer beats the date its byline writes
+    (SIDE_TIME, True, '<p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    # near miss: a page builder's "...-widget" parts hold the post's own date
+    ("", False, '<div class="elementor-widget elementor-widget-post-info"><span class="post-date">'
+                'March 5, 2024</span></div>', "2024-03-05"),
+])
+def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, published):
+    article = page_with_column(top, column, column_first)
+    assert article.published == published
