@@ -2625,7 +2625,9 @@ def _lone_date(signals: Signals) -> list[str]:
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)
+        # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
+                and not _names_other_date(element.get("class") or "")
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
                 and not _in_sidebar(element, headline)):

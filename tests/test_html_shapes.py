@@ -1213,3 +1213,17 @@ SIDE_TIME = ('<div class="widget"><a href="/ferry/">Ferry timetable changes for 
 def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, published):
     article = page_with_column(top, column, column_first)
     assert article.published == published
+
+
+# --- dates: a lone date that names another kind of date -------------------------------------
+
+
+@pytest.mark.parametrize("after, published", [
+    # an event's date set alone under the story is the event's, not the story's
+    ('<p class="event-date">March 9, 2024</p>', None),
+    ('<div class="deadline_date">March 9, 2024</div>', None),
+    # near miss: a lone date with a class that names no other date still dates the page
+    ('<p class="small">March 5, 2024</p>', "2024-03-05"),
+])
+def test_a_lone_date_named_for_another_kind_of_date(after, published):
+    assert parsed(after=after).published == published
