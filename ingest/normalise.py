@@ -508,6 +508,16 @@ def person_key(name: str) -> str:
 # --- dates ---------------------------------------------------------------------------------
 
 _EARLIEST = date(1900, 1, 1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _is_epoch_zero(parsed: datetime) -> bool:
+    """The Unix epoch's first moment: a timestamp left at zero and formatted by a template, not
+    a day a page was published ("1970-01-01T00:00:00Z", "1969-12-31T19:00:00-05:00" as New
+    York writes it, or the bare day "1970-01-01"). A later moment of that day is a moment."""
+    if parsed.tzinfo is not None:
+        return parsed == _EPOCH
+    return parsed.replace(microsecond=0) == _EPOCH.replace(tzinfo=None)
 
 
 FOREIGN_MONTHS = {
@@ -641,6 +651,8 @@ def iso_date(value, now: datetime) -> str | None:
         if not re.search(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)", without_year_and_time):
             return None
     if parsed.date() < _EARLIEST:
+        return None
+    if _is_epoch_zero(parsed):
         return None
     now_utc = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
     if parsed.tzinfo is not None:
