@@ -2277,6 +2277,20 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             shown = people_in(signals.byline)
             if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
                 continue
+        if people and source in ("json-ld", "meta"):
+            # Structured statements that name other people, none in common (JSON-LD's author
+            # is the account that posted the story, a meta tag the writer): the visible byline
+            # says which is the writer's, when it names people of one of them and not of this.
+            keys = {person_key(p) for p in people}
+            rivals = [others for _, other_raw in (("json-ld", json_ld_people), *meta_people)
+                      if (others := people_in(other_raw) if other_raw else [])
+                      and not keys & {person_key(p) for p in others}]
+            if rivals:
+                shown = people_in(signals.byline)
+                shown_keys = {person_key(p) for p in shown}
+                if (shown and not shown_keys & keys
+                        and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
+                    return Choice(shown, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the

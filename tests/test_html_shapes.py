@@ -1227,3 +1227,23 @@ def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, 
 ])
 def test_a_lone_date_named_for_another_kind_of_date(after, published):
     assert parsed(after=after).published == published
+
+
+# --- authors: structured statements at odds, the visible byline decides ----------------------
+
+
+POSTER = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                  "author": {"@type": "Person", "name": "Tomas Reyes"}})
+
+
+@pytest.mark.parametrize("head, byline, authors, source", [
+    # JSON-LD names the account that posted the story, a meta tag the writer the byline shows
+    (POSTER + '<meta name="parsely-author" content="Ann Lee">', "By Ann Lee", ["Ann Lee"], "byline"),
+    # near misses: the byline shows JSON-LD's person; no structured statement names the
+    # byline's person (a byline alone does not overrule JSON-LD)
+    (POSTER + '<meta name="parsely-author" content="Ann Lee">', "By Tomas Reyes", ["Tomas Reyes"], "json-ld"),
+    (POSTER, "By Ann Lee", ["Tomas Reyes"], "json-ld"),
+])
+def test_the_byline_decides_between_structured_authors_at_odds(head, byline, authors, source):
+    article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
