@@ -2515,8 +2515,9 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
 
 def _written_local_times(signals: Signals, now: datetime):
     """Date-times the page writes for readers, in its own clock and with no time zone: meta
-    published values in a human form, and visible date texts ("Published: Dec. 22, 2016,
-    6:47 p.m.")."""
+    published values in a human form, visible date texts ("Published: Dec. 22, 2016, 6:47
+    p.m."), and the machine value of a <time> that gives a clock and no zone (<time
+    datetime="2016-12-22 18:47:00">: a template that formats the post's local time)."""
     texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
     for text in texts:
         day = text_date(text)
@@ -2527,6 +2528,11 @@ def _written_local_times(signals: Signals, now: datetime):
         value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
             yield datetime.fromisoformat(value)
+    # (Last: the <time> search is dear, and the written forms settle most pages.)
+    for value in signals.time_elements[:1]:
+        moment = iso_date(value, now)
+        if moment and "T" in moment and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", moment):
+            yield datetime.fromisoformat(moment)
 
 
 def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
