@@ -1592,6 +1592,15 @@ _EPOCH_ATTRIBUTES = ("data-timestamp", "data-time", "data-epoch", "data-utime", 
 _EPOCH = re.compile(r"\s*(1\d{9})(\d{3})?\s*")  # 2001-09-09 to 2033-05-18
 
 
+def _unix_time(value):
+    """A structured date given as a Unix time (seconds or milliseconds, a number or a string
+    of digits: '"datePublished": 1709629200000', '<meta name="publish_date" content=
+    "1709629200">') as its moment in ISO 8601, UTC; any other value as it is. (Only where a key
+    names the value a date: a number alone in a text is no date.)"""
+    match = _EPOCH.fullmatch(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    return datetime.fromtimestamp(int(match[1]), timezone.utc).isoformat() if match else value
+
+
 def _epoch_moment(element) -> str | None:
     """The moment (ISO 8601, UTC) a date element keeps as a Unix time in a data attribute."""
     for name in _EPOCH_ATTRIBUTES:
@@ -2433,9 +2442,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     published = Choice(None, None)
     # Values given as functions search the whole page: read only when all above are silent.
     for source, values in (
-        ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
-         + [i.get("dateCreated") for i in signals.own_json_ld]),
-        ("meta", signals.meta_published_values),
+        ("json-ld", [_unix_time(i.get("datePublished")) for i in signals.own_json_ld]
+         + [_unix_time(i.get("dateCreated")) for i in signals.own_json_ld]),
+        ("meta", [_unix_time(v) for v in signals.meta_published_values]),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
@@ -2480,8 +2489,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
-        ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
-        ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
+        ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
+        ("meta", [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),
         # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>

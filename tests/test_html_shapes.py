@@ -1247,3 +1247,20 @@ POSTER = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dre
 def test_the_byline_decides_between_structured_authors_at_odds(head, byline, authors, source):
     article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
     assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+# --- dates: a structured date given as a Unix time --------------------------------------------
+
+
+@pytest.mark.parametrize("head, published", [
+    # seconds or milliseconds, as a JSON number or a meta tag's digits
+    (json_ld({"@type": "NewsArticle", "datePublished": 1709629200000}), "2024-03-05T09:00:00+00:00"),
+    ('<meta name="publish_date" content="1709629200">', "2024-03-05T09:00:00+00:00"),
+    # near misses: digits that are no Unix time of our years, and a day written in digits
+    ('<meta name="publish_date" content="170962920">', None),
+    (json_ld({"@type": "NewsArticle", "datePublished": True}), None),
+    ('<meta name="publish_date" content="20240305">', "2024-03-05"),
+])
+def test_a_structured_unix_time_dates_the_page(head, published):
+    article = parsed(head=head)
+    assert (article.published if article.provenance.get("published") in ("json-ld", "meta") else None) == published
