@@ -508,6 +508,7 @@ def person_key(name: str) -> str:
 # --- dates ---------------------------------------------------------------------------------
 
 _EARLIEST = date(1900, 1, 1)
+_ZONE_NAME_AFTER_OFFSET = re.compile(r"(?<=[+-]\d{4})\s*\([A-Za-z][A-Za-z .'-]*\)\s*$")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -637,6 +638,9 @@ def iso_date(value, now: datetime) -> str | None:
             # "GMT+2" means two hours ahead of UTC on a news page; dateutil reads it the POSIX
             # way round (behind), so the offset is given without its "GMT".
             text = re.sub(r"\b(?:GMT|UTC)\s*(?=[+-]\d)", "", text)
+            # A script's Date written out as it is ("Tue Mar 05 2024 09:00:00 GMT-0500 (Eastern
+            # Standard Time)"): the zone's name in brackets after the offset says nothing more.
+            text = _ZONE_NAME_AFTER_OFFSET.sub("", text)
             if _YEAR_MONTH.fullmatch(text):
                 return None  # "2024-03": a month, not a day (dateutil would make it the 3rd)
             parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
