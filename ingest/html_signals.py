@@ -236,11 +236,13 @@ class Signals:
         if self.tree is None:
             return [], []
         headline = _headline_element(self.tree)
+        own = urlsplit(self.url).path.rstrip("/") if self.url else None
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
                     or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                    or _in_sidebar(element, headline)):
+                    or _in_sidebar(element, headline) or _in_link_elsewhere(element, own)
+                    or _IN_CAPTION(element) or _in_prose(element)):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -2620,6 +2622,16 @@ def _permalink_dates(signals: Signals) -> list[str]:
         if len(dates) >= 3:
             break
     return dates
+
+
+_PROSE_LENGTH = 200  # characters of a paragraph's text at least, to be prose and no byline
+
+
+def _in_prose(element) -> bool:
+    """The element is a date the story's text mentions ("The vote on <time>January 1</time>
+    was close"): inside a long paragraph, not a byline's or a date line's."""
+    paragraph = next(element.iterancestors("p"), None)
+    return paragraph is not None and len(" ".join(paragraph.text_content().split())) >= _PROSE_LENGTH
 
 
 def _in_link_elsewhere(element, own_path: str | None) -> bool:

@@ -1264,3 +1264,28 @@ def test_the_byline_decides_between_structured_authors_at_odds(head, byline, aut
 def test_a_structured_unix_time_dates_the_page(head, published):
     article = parsed(head=head)
     assert (article.published if article.provenance.get("published") in ("json-ld", "meta") else None) == published
+
+
+# --- dates: a <time> that dates something else (a linked story, a picture, the story's text) ---
+
+
+PROSE = ("The council first voted on the plan on <time datetime=\"2023-01-01\">January 1, 2023</time>, "
+         "when the harbour board asked for a survey of the silted channel, the fishing fleet's moorings "
+         "and the old breakwater that the winter storms have worn down for three years running.")
+
+
+@pytest.mark.parametrize("top, published", [
+    # each <time> before the byline's written date dates something else
+    ('<a href="/ferry-timetable/">Earlier: ferry timetable changes <time datetime="2023-01-01">Jan 1</time></a>'
+     '<p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    ('<figure><img src="/b.jpg"><figcaption>The bridge when it opened, <time datetime="1998-06-01">June 1998'
+     '</time></figcaption></figure><p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    (f'<p class="byline">By Ann Lee | March 5, 2024</p><p>{PROSE}</p>', "2024-03-05"),
+    # near misses: the byline's own <time>, a <time> in a short date line, and one that is
+    # the whole text of a link to the page's day (its permalink or archive)
+    ('<p class="byline">By Ann Lee | <time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-05">March 5, 2024</time> | Harbour desk</p>', "2024-03-05"),
+    ('<p><a href="/2024/03/05/"><time datetime="2024-03-05">March 5, 2024</time></a></p>', "2024-03-05"),
+])
+def test_a_time_that_dates_something_else_is_not_the_pages(top, published):
+    assert parsed(top=top).published == published
