@@ -241,8 +241,9 @@ class Signals:
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
                     or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                    or _in_sidebar(element, headline) or _in_link_elsewhere(element, own)
-                    or _IN_CAPTION(element) or _in_prose(element)):
+                    or _in_sidebar(element, headline) or _IN_CAPTION(element) or _in_prose(element)
+                    # (Known only with the page's own address: else a permalink is "elsewhere".)
+                    or (own is not None and _in_link_elsewhere(element, own))):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -277,8 +278,11 @@ class Signals:
         if any(_names_other_date(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
             return True
         headline = _headline_element(self.tree)
+        own = urlsplit(self.url).path.rstrip("/") if self.url else None
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
-                   or _in_sidebar(e, headline) for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
+                   or _in_sidebar(e, headline) or _IN_CAPTION(e) or _in_prose(e)
+                   or (own is not None and _in_link_elsewhere(e, own))
+                   for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
                                   _meta_boxes(self.tree)))
 
     @cached_property
@@ -2669,6 +2673,7 @@ def _lone_date(signals: Signals) -> list[str]:
         # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")
+                and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
                 and not _in_sidebar(element, headline)):

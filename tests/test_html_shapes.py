@@ -1281,11 +1281,25 @@ PROSE = ("The council first voted on the plan on <time datetime=\"2023-01-01\">J
     ('<figure><img src="/b.jpg"><figcaption>The bridge when it opened, <time datetime="1998-06-01">June 1998'
      '</time></figcaption></figure><p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
     (f'<p class="byline">By Ann Lee | March 5, 2024</p><p>{PROSE}</p>', "2024-03-05"),
-    # near misses: the byline's own <time>, a <time> in a short date line, and one that is
-    # the whole text of a link to the page's day (its permalink or archive)
+    # near misses: the byline's own <time>, a <time> in a short date line, one that is the
+    # whole text of a link to the page's day (its archive), and one in a link to the page itself
     ('<p class="byline">By Ann Lee | <time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
     ('<p><time datetime="2024-03-05">March 5, 2024</time> | Harbour desk</p>', "2024-03-05"),
     ('<p><a href="/2024/03/05/"><time datetime="2024-03-05">March 5, 2024</time></a></p>', "2024-03-05"),
+    ('<p><a href="/news/channel-to-be-dredged">Posted <time datetime="2024-03-05">March 5</time></a></p>',
+     "2024-03-05"),
 ])
 def test_a_time_that_dates_something_else_is_not_the_pages(top, published):
-    assert parsed(top=top).published == published
+    # (A link is known to lead elsewhere only beside the page's own address.)
+    own = '<link rel="canonical" href="https://harbor.example/news/channel-to-be-dredged">'
+    assert parsed(head=own, top=top).published == published
+
+
+@pytest.mark.parametrize("top", [
+    # a page that states no date of its own: htmldate is not asked either, as it reads these
+    f"<p>{PROSE}</p>",
+    '<figure><img src="/b.jpg"><figcaption>The bridge when it opened, <time datetime="1998-06-01">'
+    'June 1, 1998</time></figcaption></figure>',
+])
+def test_a_time_that_dates_something_else_gives_no_date(top):
+    assert parsed(top=top).published is None
