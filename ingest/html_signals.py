@@ -2306,6 +2306,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta"):
+            # A CMS may state the post's lead author alone (its account), where the byline
+            # names every writer: a byline that names all of these people and more is the
+            # fuller statement of the same byline.
+            keys = {person_key(p) for p in people}
+            shown = people_in(signals.byline)
+            if len(shown) > len(people) and keys <= {person_key(p) for p in shown}:
+                return Choice(shown, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the

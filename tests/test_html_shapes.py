@@ -1303,3 +1303,27 @@ def test_a_time_that_dates_something_else_is_not_the_pages(top, published):
 ])
 def test_a_time_that_dates_something_else_gives_no_date(top):
     assert parsed(top=top).published is None
+
+
+# --- authors: the structured statement names the lead author, the byline every writer ---------
+
+
+LEAD = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                "author": {"@type": "Person", "name": "Ann Lee"}})
+
+
+@pytest.mark.parametrize("head, byline, authors, source", [
+    # JSON-LD (or the meta author) states the lead author alone; the byline names them all
+    (LEAD, "By Ann Lee and Bo Kim", ["Ann Lee", "Bo Kim"], "byline"),
+    ('<meta name="author" content="Ann Lee">', "By Ann Lee, Bo Kim and Cara Dune",
+     ["Ann Lee", "Bo Kim", "Cara Dune"], "byline"),
+    # near misses: the byline names the same one person; a byline of more people that leaves
+    # out one JSON-LD names is no fuller statement of it
+    (LEAD, "By Ann Lee", ["Ann Lee"], "json-ld"),
+    (json_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"},
+                                                 {"@type": "Person", "name": "Dee Park"}]}),
+     "By Ann Lee, Bo Kim and Cara Dune", ["Ann Lee", "Dee Park"], "json-ld"),
+])
+def test_a_byline_that_names_the_structured_author_and_more(head, byline, authors, source):
+    article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
