@@ -1154,6 +1154,8 @@ def _in_other_stories(element, headline) -> bool:
 # posts, archives, events, a calendar) is the site's, never the post's. Whole words only: page
 # builders name every part of a page "...-widget", the post's own date and byline too.
 _SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\w-])", re.I)
+# Such a box holds less than half the page's text: Blogger sets the posts themselves in a
+# "widget Blog" (and the post's headline may be an <h3> under the blog's name in an <h1>).
 
 
 def _in_sidebar(element, headline) -> bool:
@@ -1164,9 +1166,20 @@ def _in_sidebar(element, headline) -> bool:
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
-        if _SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}"):
+        if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
+                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2):
             return True
     return False
+
+
+_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
+
+
+@lru_cache(maxsize=8)
+def _shown_text_length(element) -> int:
+    """Characters of the text an element shows (not its scripts' or styles'). Cached: the
+    sidebar test asks it of the page and of the same few boxes for each date in them."""
+    return sum(len(text.strip()) for text in _SHOWN_TEXT(element))
 
 
 def _links_another_story(box, element) -> bool:

@@ -1327,3 +1327,15 @@ LEAD = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredg
 def test_a_byline_that_names_the_structured_author_and_more(head, byline, authors, source):
     article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
     assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+def test_a_widget_that_holds_the_post_itself_still_dates_it():
+    # near miss of the side column: Blogger sets its posts in a "widget Blog", under the blog's
+    # name in an <h1> (itself in a "widget Header"); the day's header there dates the post
+    raw = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour Notes: Channel to be dredged</title>"
+           "</head><body><div class='widget Header' id='Header1'><h1 class='title'>Harbour Notes</h1></div>"
+           "<div class='widget Blog' id='Blog1'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+           f"<h3 class='post-title entry-title'>Channel to be dredged</h3><div class='post-body'>{BODY}</div>"
+           "</div><div class='widget PopularPosts'><ul><li><a href='/ferry.html'>Ferry timetable</a> "
+           "<span class='date'>January 1, 2023</span></li></ul></div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).published == "2024-03-05"
