@@ -1339,3 +1339,69 @@ def test_a_widget_that_holds_the_post_itself_still_dates_it():
            "</div><div class='widget PopularPosts'><ul><li><a href='/ferry.html'>Ferry timetable</a> "
            "<span class='date'>January 1, 2023</span></li></ul></div></body></html>").encode()
     assert normalise(extract_html(raw), NOW).published == "2024-03-05"
+
+
+# --- the common publishing systems' own markup, pinned ----------------------------------------
+# Each row is a system's usual byline and date markup as its default templates write it (names
+# and dates ours): the shapes a general extractor meets most, kept from breaking.
+
+
+CMS_SHAPES = {
+    "wordpress classic theme": (
+        "", '<div class="entry-meta"><span class="posted-on"><a href="/2024/03/05/channel/" rel="bookmark">'
+            '<time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+            '<time class="updated" datetime="2024-03-07T10:00:00+00:00">March 7, 2024</time></a></span>'
+            '<span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/annlee/">'
+            'Ann Lee</a></span></span></div>', ["Ann Lee"], "2024-03-05"),
+    "wordpress seo graph, author by reference": (
+        json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "@id": "https://harbor.example/c/#webpage", "datePublished": "2024-03-05T09:00:00+00:00"},
+            {"@type": "Article", "isPartOf": {"@id": "https://harbor.example/c/#webpage"},
+             "author": {"@id": "https://harbor.example/#/schema/person/1"}, "headline": "Harbour channel to be dredged",
+             "datePublished": "2024-03-05T09:00:00+00:00"},
+            {"@type": "Person", "@id": "https://harbor.example/#/schema/person/1", "name": "Ann Lee"}]}),
+        "", ["Ann Lee"], "2024-03-05"),
+    "drupal 7, rdfa on the submitted line": (
+        "", '<div class="meta submitted"><span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00" '
+            'rel="sioc:has_creator">Submitted by <span class="username" typeof="sioc:UserAccount" '
+            'property="foaf:name">Ann Lee</span> on Tue, 03/05/2024 - 09:00</span></div>', ["Ann Lee"], "2024-03-05"),
+    "drupal 8 node fields": (
+        "", '<div class="node__submitted">Submitted by <span class="field field--name-uid"><span>Ann Lee</span>'
+            '</span> on <span class="field field--name-created">Tue, 03/05/2024 - 09:00</span></div>',
+        ["Ann Lee"], "2024-03-05"),
+    "ghost": (
+        "", '<div class="article-byline"><div class="author-name"><a href="/author/ann/">Ann Lee</a></div>'
+            '<div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-03-05">Mar 5, 2024</time>'
+            '<span class="byline-reading-time">4 min read</span></div></div>', ["Ann Lee"], "2024-03-05"),
+    "newsletter platform": (
+        "", '<div class="byline-wrapper"><a href="https://letters.example/@annlee">Ann Lee</a>'
+            '<div class="pencraft">Mar 05, 2024</div></div>', ["Ann Lee"], "2024-03-05"),
+    "blogging platform test ids": (
+        "", '<div><a data-testid="authorName" href="/@annlee">Ann Lee</a></div><div><span data-testid="storyReadTime">'
+            '4 min read</span><span data-testid="storyPublishDate">Mar 5, 2024</span></div>', ["Ann Lee"], "2024-03-05"),
+    "microdata": (
+        "", '<div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author" itemscope '
+            'itemtype="https://schema.org/Person"><span itemprop="name">Ann Lee</span></span>'
+            '<meta itemprop="datePublished" content="2024-03-05"></div>', ["Ann Lee"], "2024-03-05"),
+    "rdfa schema.org": (
+        "", '<div vocab="https://schema.org/" typeof="NewsArticle"><span property="author" typeof="Person">'
+            '<span property="name">Ann Lee</span></span> <time property="datePublished" '
+            'datetime="2024-03-05T09:00:00Z">March 5, 2024</time></div>', ["Ann Lee"], "2024-03-05"),
+    "hatom": (
+        "", '<div class="hentry"><span class="author vcard"><span class="fn">Ann Lee</span></span> '
+            '<abbr class="published" title="2024-03-05T09:00:00+00:00">March 5</abbr></div>', ["Ann Lee"], "2024-03-05"),
+    "news platform byline and display date": (
+        "", '<div class="byline"><span>By </span><a href="/people/ann-lee/">Ann Lee</a> and '
+            '<a href="/people/bo-kim/">Bo Kim</a></div><div class="display-date">March 5, 2024 at 9:00 a.m. EST</div>',
+        ["Ann Lee", "Bo Kim"], "2024-03-05"),
+    "news platform authors in capitals": (
+        "", '<div class="Page-byline"><div class="Page-authors">By <a class="Link" href="/people/ann-lee">ANN LEE'
+            '</a></div><div class="Page-datePublished">Published 9:00 AM EST, March 5, 2024</div></div>',
+        ["Ann Lee"], "2024-03-05"),
+}
+
+
+@pytest.mark.parametrize("head, top, authors, day", CMS_SHAPES.values(), ids=CMS_SHAPES.keys())
+def test_common_publishing_systems_markup(head, top, authors, day):
+    article = parsed(head=head, top=top)
+    assert (article.authors, (article.published or "")[:10]) == (authors, day)
