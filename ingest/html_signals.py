@@ -2650,13 +2650,24 @@ def _permalink_dates(signals: Signals) -> list[str]:
 
 
 _PROSE_LENGTH = 200  # characters of a paragraph's text at least, to be prose and no byline
+# What a dateline writes before its date: nothing, or its place in capitals and a comma, a
+# state or country after it as written ("HARBOR CITY,", "PORTLAND, Maine,").
+_DATELINE_PLACE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*,(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?")
 
 
 def _in_prose(element) -> bool:
     """The element is a date the story's text mentions ("The vote on <time>January 1</time>
-    was close"): inside a long paragraph, not a byline's or a date line's."""
+    was close"): inside a long paragraph, not a byline's or a date line's, and past its opening
+    words (a dateline, "HARBOR CITY, <time>March 5</time> -- The council ...", dates the story)."""
     paragraph = next(element.iterancestors("p"), None)
-    return paragraph is not None and len(" ".join(paragraph.text_content().split())) >= _PROSE_LENGTH
+    if paragraph is None:
+        return False
+    text = " ".join(paragraph.text_content().split())
+    if len(text) < _PROSE_LENGTH:
+        return False
+    own = " ".join(element.text_content().split())
+    start = text.find(own) if own else -1
+    return start < 0 or not _DATELINE_PLACE.fullmatch(text[:start].strip())
 
 
 def _in_link_elsewhere(element, own_path: str | None) -> bool:

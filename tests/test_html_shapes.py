@@ -1288,6 +1288,9 @@ PROSE = ("The council first voted on the plan on <time datetime=\"2023-01-01\">J
     ('<p><a href="/2024/03/05/"><time datetime="2024-03-05">March 5, 2024</time></a></p>', "2024-03-05"),
     ('<p><a href="/news/channel-to-be-dredged">Posted <time datetime="2024-03-05">March 5</time></a></p>',
      "2024-03-05"),
+    # ... and a dateline's <time> at the start of the story's first long paragraph
+    ('<p>HARBOUR CITY, <time datetime="2024-03-05">March 5</time> -- ' + PROSE.replace("<time", "<span")
+     .replace("</time>", "</span>") + "</p>", "2024-03-05"),
 ])
 def test_a_time_that_dates_something_else_is_not_the_pages(top, published):
     # (A link is known to lead elsewhere only beside the page's own address.)
