@@ -217,9 +217,9 @@ class Signals:
     @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
-        property (schema.org's or Dublin Core's terms), and the microformat class "published" (hAtom: WordPress themes write <time class="entry-date
-        published"> beside <time class="updated">, and older ones <abbr class="published"
-        title="2024-03-05T10:00">)."""
+        property (schema.org's or Dublin Core's terms), and the microformat class "published"
+        (hAtom: WordPress themes write <time class="entry-date published"> beside <time
+        class="updated">, and older ones <abbr class="published" title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
@@ -1154,13 +1154,13 @@ def _in_other_stories(element, headline) -> bool:
 # posts, archives, events, a calendar) is the site's, never the post's. Whole words only: page
 # builders name every part of a page "...-widget", the post's own date and byline too.
 _SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\w-])", re.I)
-# Such a box holds less than half the page's text: Blogger sets the posts themselves in a
-# "widget Blog" (and the post's headline may be an <h3> under the blog's name in an <h1>).
 
 
 def _in_sidebar(element, headline) -> bool:
     """The element is in the side column or one of its widgets (not in a box that holds the
-    headline). Asked of dates only: a blog's one writer may be named in its sidebar's author
+    headline, nor in one that shows half the page's text or more: Blogger sets the posts
+    themselves in a "widget Blog", and their headline may be an <h3> under the blog's name in
+    an <h1>). Asked of dates only: a blog's one writer may be named in its sidebar's author
     widget, but a date there is another post's."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     for box in element.iterancestors():
