@@ -1323,6 +1323,8 @@ LEAD = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredg
     # near misses: the byline names the same one person; a byline of more people that leaves
     # out one JSON-LD names is no fuller statement of it
     (LEAD, "By Ann Lee", ["Ann Lee"], "json-ld"),
+    (LEAD, "By Ann Lee | Photos by Bo Kim", ["Ann Lee"], "json-ld"),  # a credit is no co-author
+    (LEAD, "By Ann Lee; translated by Bo Kim", ["Ann Lee"], "json-ld"),
     (json_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"},
                                                  {"@type": "Person", "name": "Dee Park"}]}),
      "By Ann Lee, Bo Kim and Cara Dune", ["Ann Lee", "Dee Park"], "json-ld"),
