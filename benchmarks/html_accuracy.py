@@ -27,7 +27,8 @@ Metrics (each, and each change to one, applies to both columns alike)
             and drops parts that are dates, URLs or e-mail addresses ("A, March 25, 2015"
             was scored as three names); a readability byline left with no name is not scored;
             a lone "Last, First" is one name; a part that is a job title alone ("Senior
-            Reporter") is dropped.
+            Reporter") is dropped. Since 2026-11-29 a profile button's words run into the
+            front of a name ("View ORCID ProfileAnn Lee") are cut, as text_accuracy.py cuts them.
             Also (since 2026-11-29) the same recall and F1 over the truth's names that are
             written on the page at all (in its markup or text, case, accents and punctuation
             ignored): a name the page never shows ("Staff" for a page signed by a person, a
@@ -68,7 +69,7 @@ from pathlib import Path
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
+from common import CORPORA, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
 from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
 from ingest.normalise import ROLE_WORDS, normalise, outlet_key, person_key  # noqa: E402
 from ingest.record import Article  # noqa: E402
@@ -152,7 +153,8 @@ def _truth_authors(value: str | None) -> list[str]:
     at 6:01 am" once split at its commas), a URL or an e-mail address ("A | a@b.com", split at
     the bar); and a short label before a colon ("Author: A", "著者：A") is cut as "By" is.
     A catalogue's "Last, First" ("Quill, Ada") is one name, put in reading order; a part that
-    is a job title alone ("A, Senior Reporter") is dropped as a date is."""
+    is a job title alone ("A, Senior Reporter") is dropped as a date is. A profile button's
+    words run into a name ("View ORCID ProfileAnn Lee") are cut, as text_accuracy cuts them."""
     if not value:
         return []
     value = re.sub(r"^\s*(?:by|par|por|door)\s+", "", value, flags=re.I)
@@ -162,6 +164,7 @@ def _truth_authors(value: str | None) -> list[str]:
     parts = re.split(r"\s*(?:,|;|&|\s\|\s|\band\b|\bet\b|\bund\b|\by\b(?!\.)|\(?\s*\b(?:avec|with)\b|\n)\s*",
                      value)
     parts = [re.sub(r"^[^\s:：]+(?:\s[^\s:：]+)?\s*[:：]\s*", "", p).strip(" ()") for p in parts]
+    parts = [without_glued_button(p) for p in parts]
     return [p for p in parts if p and not _NOT_A_NAME.search(p) and not _is_job_title(p)]
 
 

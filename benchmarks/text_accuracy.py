@@ -67,7 +67,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA  # noqa: E402  (common also puts the repository on sys.path)
+from common import CORPORA, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
 from ingest.extract_text import extract_text  # noqa: E402
 from ingest.normalise import (  # noqa: E402
     AGENCIES, normalise, outlet_key, person_key, split_people,
@@ -411,17 +411,10 @@ def parse(text: str, markdown: bool):
     return normalise(article, NOW)
 
 
-# A profile button's words glued onto a writer's name in the ground truth ("View ORCID
-# ProfileAnn Lee": a page's list of authors read with its buttons, the button and the name run
-# together). The person is the name after it: scored as the glued string, the right name would
-# count as a wrong one and no parser could give the glued one.
-_GLUED_BUTTON = re.compile(r"^(?i:view\s+)?(?i:orcid\s+)?(?i:profile)(?=[A-Z])")
-
-
 def truth_people(author: str | None) -> list[str]:
     """The ground truth's people (split as ingest splits them), without a glued button."""
     people, _ = split_people(author) if author else ([], [])
-    return [_GLUED_BUTTON.sub("", person) for person in people]
+    return [without_glued_button(person) for person in people]
 
 
 def score_document(page: dict, text: str, markdown: bool) -> dict:

@@ -216,10 +216,10 @@ class Signals:
 
     @cached_property
     def time_published(self) -> list[str]:
-        """Values of elements marked as the publication date: <time pubdate>, itemprop, and
-        the microformat class "published" (hAtom: WordPress themes write <time class="entry-date
-        published"> beside <time class="updated">, and older ones <abbr class="published"
-        title="2024-03-05T10:00">)."""
+        """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
+        property (schema.org's or Dublin Core's terms), and the microformat class "published"
+        (hAtom: WordPress themes write <time class="entry-date published"> beside <time
+        class="updated">, and older ones <abbr class="published" title="2024-03-05T10:00">)."""
         if self.tree is None:
             return []
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
@@ -236,10 +236,14 @@ class Signals:
         if self.tree is None:
             return [], []
         headline = _headline_element(self.tree)
+        own = urlsplit(self.url).path.rstrip("/") if self.url else None
         times, revisions = [], []
         for element in _TIMES(self.tree):
             if not (_in_teaser(element, headline) or _in_page_header(element, headline)
-                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+                    or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                    or _in_sidebar(element, headline) or _IN_CAPTION(element) or _in_prose(element)
+                    # (Known only with the page's own address: else a permalink is "elsewhere".)
+                    or (own is not None and _in_link_elsewhere(element, own))):
                 (revisions if _is_revision(element) else times).append(element.get("datetime"))
             if len(times) == 3:
                 break
@@ -267,12 +271,17 @@ class Signals:
         and JSON-LD, would give one of theirs."""
         if any(item.get("datePublished") for item in self.json_ld if item not in self.own_json_ld):
             return True
+        if any(_listed_dated_articles(item) for item in self.json_ld_others):
+            return True
         if self.tree is None:
             return False
         if any(_names_other_date(marks) for marks in _MAY_NAME_OTHER_DATE(self.tree)):
             return True
         headline = _headline_element(self.tree)
+        own = urlsplit(self.url).path.rstrip("/") if self.url else None
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
+                   or _in_sidebar(e, headline) or _IN_CAPTION(e) or _in_prose(e)
+                   or (own is not None and _in_link_elsewhere(e, own))
                    for e in chain(_ALL_TIMES(self.tree), _date_named(self.tree), _TIME_PUBLISHED_XPATH(self.tree),
                                   _meta_boxes(self.tree)))
 
@@ -458,6 +467,23 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
                 signals.json_ld.append(item)
             elif types:
                 signals.json_ld_others.append(item)
+
+
+def _listed_dated_articles(value, depth: int = 0) -> bool:
+    """Dated article objects listed inside another object (an ItemList's itemListElement, a
+    section page's hasPart): other stories, whose datePublished htmldate, which searches every
+    JSON-LD block, would give as this page's. (A page's own article given as a WebPage's
+    mainEntity is read as an article object, and is no list's.)"""
+    if depth > 4:
+        return False
+    if isinstance(value, list):
+        return any(_listed_dated_articles(entry, depth + 1) for entry in value)
+    if not isinstance(value, dict):
+        return False
+    if depth and value.get("datePublished") and _ARTICLE_TYPE.search(str(value.get("@type") or "")):
+        return True
+    return any(_listed_dated_articles(entry, depth + 1) for key, entry in value.items()
+               if key != "mainEntity" and isinstance(entry, (dict, list)))
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
@@ -1085,8 +1111,10 @@ def _in_teaser(element, headline) -> bool:
 
 
 # Class or id words of a box that lists other stories: related, recommended, popular, next.
+# (WordPress's "Recent Posts" widget is "widget_recent_entries"; its block, "wp-block-latest-posts".)
 _OTHER_STORIES = re.compile(r"related|recommend|popular|trending|most-?read|more-?(?:stories|news|articles|from)|"
-                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola", re.I)
+                            r"read-?next|up-?next|you-?may|also-?like|outbrain|taboola|"
+                            r"(?:recent|latest)[-_]?(?:posts|entries|articles|news|stories)", re.I)
 # Class words that name a post's tags and categories (blog themes add one per tag to the post's
 # box: "tag-popular", "category-trending"): what they say is the post's subject, not the box's.
 _TAXONOMY_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|section|format)-\S*")
@@ -1119,6 +1147,39 @@ def _in_other_stories(element, headline) -> bool:
             if _links_another_story(box, element):
                 return True
     return False
+
+
+# Class or id words of the page's side column and its widgets: WordPress names each widget
+# "widget" and their column "widget-area" (or a theme's "sidebar"). What they date (recent
+# posts, archives, events, a calendar) is the site's, never the post's. Whole words only: page
+# builders name every part of a page "...-widget", the post's own date and byline too.
+_SIDEBAR = re.compile(r"(?<![\w-])(?:sidebar|widget|widgets|widget[-_]area)(?![\w-])", re.I)
+
+
+def _in_sidebar(element, headline) -> bool:
+    """The element is in the side column or one of its widgets (not in a box that holds the
+    headline, nor in one that shows half the page's text or more: Blogger sets the posts
+    themselves in a "widget Blog", and their headline may be an <h3> under the blog's name in
+    an <h1>). Asked of dates only: a blog's one writer may be named in its sidebar's author
+    widget, but a date there is another post's."""
+    headline_boxes = set(headline.iterancestors()) if headline is not None else set()
+    for box in element.iterancestors():
+        if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if (_SIDEBAR.search(f"{box.get('class', '')} {box.get('id', '')}")
+                and _shown_text_length(box) < _shown_text_length(box.getroottree().getroot()) / 2):
+            return True
+    return False
+
+
+_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
+
+
+@lru_cache(maxsize=8)
+def _shown_text_length(element) -> int:
+    """Characters of the text an element shows (not its scripts' or styles'). Cached: the
+    sidebar test asks it of the page and of the same few boxes for each date in them."""
+    return sum(len(text.strip()) for text in _SHOWN_TEXT(element))
 
 
 def _links_another_story(box, element) -> bool:
@@ -1273,12 +1334,22 @@ def _names_other_date(marks: str) -> bool:
 _MAY_NAME_OTHER_DATE = etree.XPath('//@class[contains(., "date") or contains(., "Date") or contains(., "DATE")]')
 
 
+# Besides itemprop= and the hAtom class, RDFa marks the publication with property=, a list of
+# terms: schema.org's, or Dublin Core's as Drupal writes them ('<span property="dc:date
+# dc:created" content="2024-03-05T09:00:00+00:00">' around "Submitted by A on <date>"). Not in
+# a teaser: Drupal marks every listed node alike.
+_RDFA_PUBLISHED_TERMS = ("datePublished", "schema:datePublished", "dc:created", "dc:date", "dcterms:created",
+                         "dcterms:issued", "dcterms:date")
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = etree.XPath(
     '//*[(@itemprop="datePublished" and not(self::meta)) or '
     '(@itemprop="dateCreated" and not(self::meta)) or '
     '((self::time or self::abbr[@title]) and (@pubdate or '
-    'contains(concat(" ", normalize-space(@class), " "), " published ")))]'
+    'contains(concat(" ", normalize-space(@class), " "), " published "))) or '
+    '(@property and not(self::meta) and ('
+    + " or ".join(f'contains(concat(" ", normalize-space(@property), " "), " {term} ")'
+                  for term in _RDFA_PUBLISHED_TERMS)
+    + f') and not({_TEASER_ANCESTOR}))]'
 )
 
 # The labels pages set before a date to say which one it is: the first publication or a later
@@ -1358,7 +1429,8 @@ def _label_lines(tree: HtmlElement):
         text = element.text
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
-                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
+                or _in_sidebar(element, headline)):
             continue
         yield element
 
@@ -1514,7 +1586,8 @@ def _meta_box_lines(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     for box in _meta_boxes(tree):
         if (len(box.text_content()) > _META_BOX_LENGTH or _TEASER_ITEM(box) or _IN_COMMENTS(box)
-                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)):
+                or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)
+                or _in_sidebar(box, headline)):
             continue
         lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
         if any(map(text_date, lines)):
@@ -1538,6 +1611,15 @@ _EPOCH_ATTRIBUTES = ("data-timestamp", "data-time", "data-epoch", "data-utime", 
 _EPOCH = re.compile(r"\s*(1\d{9})(\d{3})?\s*")  # 2001-09-09 to 2033-05-18
 
 
+def _unix_time(value):
+    """A structured date given as a Unix time (seconds or milliseconds, a number or a string
+    of digits: '"datePublished": 1709629200000', '<meta name="publish_date" content=
+    "1709629200">') as its moment in ISO 8601, UTC; any other value as it is. (Only where a key
+    names the value a date: a number alone in a text is no date.)"""
+    match = _EPOCH.fullmatch(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    return datetime.fromtimestamp(int(match[1]), timezone.utc).isoformat() if match else value
+
+
 def _epoch_moment(element) -> str | None:
     """The moment (ISO 8601, UTC) a date element keeps as a Unix time in a data attribute."""
     for name in _EPOCH_ATTRIBUTES:
@@ -1555,7 +1637,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # story's date; one in the comments, a reader's.)
         if (element.tag in _SKIP_TAGS or _TEASER_ITEM(element) or _IN_COMMENTS(element)
                 or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_masthead(element, headline)):
+                or _in_masthead(element, headline) or _in_sidebar(element, headline)):
             continue
         # (Its pieces with a space between them: a template sets the day and the clock in
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
@@ -1595,12 +1677,36 @@ _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d
 _SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
+# A weekday written with the date settles its order too: "Tue, 03/05/2024 - 09:00" (Drupal's
+# default date format, month first) is a Tuesday in March and a Friday in May. Short forms
+# count only with their comma or dot ("Sun" is a name, and a newspaper's).
+_WEEKDAY = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day\b|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,])",
+                      re.I)
+_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_order(text: str, first: int, second: int, year: int) -> tuple[int, int] | None:
+    """(month, day) of a slashed date whose order the weekday written beside it settles: the
+    one reading that falls on that weekday, or None."""
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    weekday = _WEEKDAY_NUMBERS[(match[1] or match[2])[:3].casefold()]
+    fitting = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            if datetime(year, month, day).weekday() == weekday:
+                fitting.append((month, day))
+        except ValueError:
+            continue
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def text_date(text: str) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
     "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
-    a day whose month may be either number ("07/05/2024")."""
+    a day whose month may be either number ("07/05/2024") unless a time zone or a weekday
+    written beside it says which ("Tue, 03/05/2024")."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -1624,6 +1730,8 @@ def text_date(text: str) -> str | None:
             month, day = first, second
         elif first > 12 >= second:
             day, month = first, second
+        elif ordered := _weekday_order(text, first, second, year):
+            month, day = ordered
         else:
             return None
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -2197,6 +2305,28 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             shown = people_in(signals.byline)
             if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
                 continue
+        if people and source in ("json-ld", "meta"):
+            # Structured statements that name other people, none in common (JSON-LD's author
+            # is the account that posted the story, a meta tag the writer): the visible byline
+            # says which is the writer's, when it names people of one of them and not of this.
+            keys = {person_key(p) for p in people}
+            rivals = [others for _, other_raw in (("json-ld", json_ld_people), *meta_people)
+                      if (others := people_in(other_raw) if other_raw else [])
+                      and not keys & {person_key(p) for p in others}]
+            if rivals:
+                shown = people_in(signals.byline)
+                shown_keys = {person_key(p) for p in shown}
+                if (shown and not shown_keys & keys
+                        and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
+                    return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta"):
+            # A CMS may state the post's lead author alone (its account), where the byline
+            # names every writer: a byline that names all of these people and more is the
+            # fuller statement of the same byline.
+            keys = {person_key(p) for p in people}
+            shown = people_in(signals.byline)
+            if len(shown) > len(people) and keys <= {person_key(p) for p in shown}:
+                return Choice(shown, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the
@@ -2339,9 +2469,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     published = Choice(None, None)
     # Values given as functions search the whole page: read only when all above are silent.
     for source, values in (
-        ("json-ld", [i.get("datePublished") for i in signals.own_json_ld]
-         + [i.get("dateCreated") for i in signals.own_json_ld]),
-        ("meta", signals.meta_published_values),
+        ("json-ld", [_unix_time(i.get("datePublished")) for i in signals.own_json_ld]
+         + [_unix_time(i.get("dateCreated")) for i in signals.own_json_ld]),
+        ("meta", [_unix_time(v) for v in signals.meta_published_values]),
         # Weaker JSON-LD: the web page's node, and blocks that are not valid JSON.
         ("json-ld", [i.get("datePublished") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("datePublished", [])),
@@ -2386,8 +2516,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
-        ("json-ld", [i.get("dateModified") for i in signals.own_json_ld]),
-        ("meta", [v for key in META_UPDATED for v in signals.meta.get(key, [])]),
+        ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
+        ("meta", [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]),
         ("json-ld", [i.get("dateModified") for i in _web_pages(signals)]
          + signals.json_ld_unparsed.get("dateModified", [])),
         # What readers see: a line stamped "Updated", "Mis à jour", "Actualizado", then a <time>
@@ -2421,8 +2551,9 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
 
 def _written_local_times(signals: Signals, now: datetime):
     """Date-times the page writes for readers, in its own clock and with no time zone: meta
-    published values in a human form, and visible date texts ("Published: Dec. 22, 2016,
-    6:47 p.m.")."""
+    published values in a human form, visible date texts ("Published: Dec. 22, 2016, 6:47
+    p.m."), and the machine value of a <time> that gives a clock and no zone (<time
+    datetime="2016-12-22 18:47:00">: a template that formats the post's local time)."""
     texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
     for text in texts:
         day = text_date(text)
@@ -2433,6 +2564,11 @@ def _written_local_times(signals: Signals, now: datetime):
         value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
             yield datetime.fromisoformat(value)
+    # (Last: the <time> search is dear, and the written forms settle most pages.)
+    for value in signals.time_elements[:1]:
+        moment = iso_date(value, now)
+        if moment and "T" in moment and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", moment):
+            yield datetime.fromisoformat(moment)
 
 
 def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
@@ -2513,6 +2649,27 @@ def _permalink_dates(signals: Signals) -> list[str]:
     return dates
 
 
+_PROSE_LENGTH = 200  # characters of a paragraph's text at least, to be prose and no byline
+# What a dateline writes before its date: nothing, or its place in capitals and a comma, a
+# state or country after it as written ("HARBOR CITY,", "PORTLAND, Maine,").
+_DATELINE_PLACE = re.compile(r"(?:[A-Z]{2,}[A-Z .'’-]*,(?:\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)?)?")
+
+
+def _in_prose(element) -> bool:
+    """The element is a date the story's text mentions ("The vote on <time>January 1</time>
+    was close"): inside a long paragraph, not a byline's or a date line's, and past its opening
+    words (a dateline, "HARBOR CITY, <time>March 5</time> -- The council ...", dates the story)."""
+    paragraph = next(element.iterancestors("p"), None)
+    if paragraph is None:
+        return False
+    text = " ".join(paragraph.text_content().split())
+    if len(text) < _PROSE_LENGTH:
+        return False
+    own = " ".join(element.text_content().split())
+    start = text.find(own) if own else -1
+    return start < 0 or not _DATELINE_PLACE.fullmatch(text[:start].strip())
+
+
 def _in_link_elsewhere(element, own_path: str | None) -> bool:
     """The element is inside a link to another page that holds more than the date: a card for
     another story (its headline and its date), whose date it is. A link that is the date alone
@@ -2545,9 +2702,13 @@ def _lone_date(signals: Signals) -> list[str]:
             continue
         text = " ".join((element.text or "").split())
         day = text_date(text)
+        # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
+                and not _names_other_date(element.get("class") or "")
+                and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
-                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)):
+                and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
+                and not _in_sidebar(element, headline)):
             days.add(day)
             if len(days) > 1:
                 return []

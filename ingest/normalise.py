@@ -508,6 +508,17 @@ def person_key(name: str) -> str:
 # --- dates ---------------------------------------------------------------------------------
 
 _EARLIEST = date(1900, 1, 1)
+_ZONE_NAME_AFTER_OFFSET = re.compile(r"(?<=[+-]\d{4})\s*\([A-Za-z][A-Za-z .'-]*\)\s*$")
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _is_epoch_zero(parsed: datetime) -> bool:
+    """The Unix epoch's first moment: a timestamp left at zero and formatted by a template, not
+    a day a page was published ("1970-01-01T00:00:00Z", "1969-12-31T19:00:00-05:00" as New
+    York writes it, or the bare day "1970-01-01"). A later moment of that day is a moment."""
+    if parsed.tzinfo is not None:
+        return parsed == _EPOCH
+    return parsed.replace(microsecond=0) == _EPOCH.replace(tzinfo=None)
 
 
 FOREIGN_MONTHS = {
@@ -627,6 +638,9 @@ def iso_date(value, now: datetime) -> str | None:
             # "GMT+2" means two hours ahead of UTC on a news page; dateutil reads it the POSIX
             # way round (behind), so the offset is given without its "GMT".
             text = re.sub(r"\b(?:GMT|UTC)\s*(?=[+-]\d)", "", text)
+            # A script's Date written out as it is ("Tue Mar 05 2024 09:00:00 GMT-0500 (Eastern
+            # Standard Time)"): the zone's name in brackets after the offset says nothing more.
+            text = _ZONE_NAME_AFTER_OFFSET.sub("", text)
             if _YEAR_MONTH.fullmatch(text):
                 return None  # "2024-03": a month, not a day (dateutil would make it the 3rd)
             parsed = dateutil_parser.parse(text, _DATE_INFO, fuzzy=False, default=datetime(1, 1, 1),
@@ -641,6 +655,8 @@ def iso_date(value, now: datetime) -> str | None:
         if not re.search(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)", without_year_and_time):
             return None
     if parsed.date() < _EARLIEST:
+        return None
+    if _is_epoch_zero(parsed):
         return None
     now_utc = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
     if parsed.tzinfo is not None:

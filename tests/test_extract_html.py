@@ -755,6 +755,12 @@ def test_a_date_outside_the_byline_block_is_not_the_byline_date():
     # a written time that is no whole time zone away is another moment: UTC is kept
     ('<meta property="article:published_time" content="2024-03-06T00:47:31Z">',
      '<p class="date">Updated March 5, 2024, 07:02 PM</p>', "2024-03-06T00:47:31+00:00"),
+    # ... or in a <time> whose machine value is the local clock with no zone
+    ('<meta property="article:published_time" content="2024-03-06T02:59:46Z">',
+     '<time datetime="2024-03-05 20:59:46">March 5</time>', "2024-03-05T20:59:46-06:00"),
+    # near miss: a zoneless <time> no whole time zone away is another moment: UTC is kept
+    ('<meta property="article:published_time" content="2024-03-06T02:59:46Z">',
+     '<time datetime="2024-03-05 18:12:10">March 5</time>', "2024-03-06T02:59:46+00:00"),
 ])
 def test_a_utc_date_time_is_given_on_the_pages_own_clock(head, top, published):
     assert parsed(head, top).published == published

@@ -491,11 +491,32 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
     ("11-19-2019 10:00 AM", "2019-11-19"),
     ("07-05-2024", None),
     ("ref 19-11-19", None),
+    # a weekday beside the date settles the order: the one reading that falls on it
+    ("Tue, 03/05/2024 - 09:00", "2024-03-05"),
+    ("Friday 03/05/2024", "2024-05-03"),
+    ("Thursday, 06-02-2025", "2025-02-06"),  # hyphens, day first
+    # near misses: a weekday neither reading falls on, and a short form with no comma or dot
+    ("Wed, 03/05/2024", None),
+    ("Sun 03/05/2024", None),
 ])
 def test_dates_with_slashes_in_a_certain_order(text, day):
     from ingest.html_signals import text_date
 
     assert text_date(text) == day
+
+
+@pytest.mark.parametrize("submitted, published", [
+    # Drupal's default "Submitted by A on Tue, 03/05/2024 - 09:00": month first, as the
+    # weekday says (htmldate, asked when we read no date, took it day first)
+    ("Submitted by Ann Lee on Tue, 03/05/2024 - 09:00", "2024-03-05"),
+    # near miss: with no weekday the order stays unknown, and the byline gives no date
+    ("Submitted by Ann Lee on 03/05/2024 - 09:00", None),
+])
+def test_a_weekday_settles_a_slashed_byline_date(submitted, published):
+    article = parsed(top=f'<div class="submitted">{submitted}</div>')
+    assert article.authors == ["Ann Lee"]
+    found = article.published if article.provenance.get("published") == "byline" else None
+    assert found == published
 
 
 def test_a_us_date_in_a_publish_date_element_dates_the_page():
@@ -1113,3 +1134,279 @@ NO_BYLINE_TEXT = {
 def test_no_byline_text_from_a_placeholder_or_a_credit(top):
     tree = load_html(f"<html><body><article>{HEADLINE}{top}{BODY}</article></body></html>")
     assert html_signals.read_signals(tree).byline == []
+
+
+# --- dates: RDFa's publication terms (Drupal's "dc:date dc:created") ------------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # Drupal 7 sets the node's creation on the span around its "Submitted by" line
+    ('<div class="submitted"><span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00" '
+     'datatype="xsd:dateTime">Submitted by Ann Lee on 03/05/2024 - 09:00</span></div>',
+     "2024-03-05T09:00:00+00:00"),
+    # schema.org in RDFa, on an element that is no <time>
+    ('<p>Filed <span property="datePublished" content="2024-03-05">this week</span></p>', "2024-03-05"),
+])
+def test_rdfa_publication_terms_date_the_page(top, published):
+    article = parsed(top=top)
+    assert (article.published, article.provenance["published"]) == (published, "meta")
+
+
+@pytest.mark.parametrize("top", [
+    # near misses: a revision's term, and a listed node's creation in a teaser
+    '<p>Changed <span property="dc:modified" content="2024-03-09">this week</span></p>',
+    '<ul><li><h3>Ferry timetable changes</h3><span property="dc:date dc:created" '
+    'content="2023-01-01T09:00:00+00:00">Jan 1</span></li></ul>',
+])
+def test_other_rdfa_dates_do_not_date_the_page(top):
+    assert parsed(top=top).provenance.get("published") != "meta"
+
+
+# --- dates: other stories listed in the page's JSON-LD ----------------------------------------
+
+
+LISTED_STORIES = json_ld({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
+    {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "headline": "Ferry timetable changes",
+                                                  "datePublished": "2023-01-01T09:00:00Z"}}]})
+
+
+def test_a_listed_storys_json_ld_date_is_not_the_pages():
+    # The page states no date of its own: htmldate would give the listed story's.
+    assert parsed(head=LISTED_STORIES).published is None
+
+
+def test_a_page_of_its_own_kind_keeps_its_json_ld_date():
+    # near miss: a recipe's own datePublished is in no list, and htmldate may still give it
+    article = parsed(head=json_ld({"@type": "Recipe", "name": "Harbour chowder", "datePublished": "2024-03-05"}))
+    assert article.published == "2024-03-05"
+
+
+# --- dates: the side column's widgets (recent posts, a calendar) ------------------------------
+
+
+def page_with_column(article_top: str, column: str, column_first: bool = False):
+    """A blog page: the post in <main>, the site's side column beside it."""
+    post = f"<main><article>{HEADLINE}{article_top}{BODY}</article></main>"
+    side = f'<aside id="secondary" class="widget-area">{column}</aside>'
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body>"
+           f"{side + post if column_first else post + side}</body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+RECENT_POSTS = ('<section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul>'
+                '<li><a href="/ferry/">Ferry timetable changes</a> <span class="post-date">January 1, 2023</span></li>'
+                '</ul></section>')
+SIDE_TIME = ('<div class="widget"><a href="/ferry/">Ferry timetable changes for the spring</a> '
+             '<time datetime="2023-01-01">Jan 1</time></div>')
+
+
+@pytest.mark.parametrize("column, column_first, top, published", [
+    # a post that states no date: the recent posts' dates are not its own
+    (RECENT_POSTS, False, "", None),
+    (RECENT_POSTS, True, "", None),
+    # a widget's <time> before the post no longer beats the date its byline writes
+    (SIDE_TIME, True, '<p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    # near miss: a page builder's "...-widget" parts hold the post's own date
+    ("", False, '<div class="elementor-widget elementor-widget-post-info"><span class="post-date">'
+                'March 5, 2024</span></div>', "2024-03-05"),
+])
+def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, published):
+    article = page_with_column(top, column, column_first)
+    assert article.published == published
+
+
+# --- dates: a lone date that names another kind of date -------------------------------------
+
+
+@pytest.mark.parametrize("after, published", [
+    # an event's date set alone under the story is the event's, not the story's
+    ('<p class="event-date">March 9, 2024</p>', None),
+    ('<div class="deadline_date">March 9, 2024</div>', None),
+    # near miss: a lone date with a class that names no other date still dates the page
+    ('<p class="small">March 5, 2024</p>', "2024-03-05"),
+])
+def test_a_lone_date_named_for_another_kind_of_date(after, published):
+    assert parsed(after=after).published == published
+
+
+# --- authors: structured statements at odds, the visible byline decides ----------------------
+
+
+POSTER = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                  "author": {"@type": "Person", "name": "Tomas Reyes"}})
+
+
+@pytest.mark.parametrize("head, byline, authors, source", [
+    # JSON-LD names the account that posted the story, a meta tag the writer the byline shows
+    (POSTER + '<meta name="parsely-author" content="Ann Lee">', "By Ann Lee", ["Ann Lee"], "byline"),
+    # near misses: the byline shows JSON-LD's person; no structured statement names the
+    # byline's person (a byline alone does not overrule JSON-LD)
+    (POSTER + '<meta name="parsely-author" content="Ann Lee">', "By Tomas Reyes", ["Tomas Reyes"], "json-ld"),
+    (POSTER, "By Ann Lee", ["Tomas Reyes"], "json-ld"),
+])
+def test_the_byline_decides_between_structured_authors_at_odds(head, byline, authors, source):
+    article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+# --- dates: a structured date given as a Unix time --------------------------------------------
+
+
+@pytest.mark.parametrize("head, published", [
+    # seconds or milliseconds, as a JSON number or a meta tag's digits
+    (json_ld({"@type": "NewsArticle", "datePublished": 1709629200000}), "2024-03-05T09:00:00+00:00"),
+    ('<meta name="publish_date" content="1709629200">', "2024-03-05T09:00:00+00:00"),
+    # near misses: digits that are no Unix time of our years, and a day written in digits
+    ('<meta name="publish_date" content="170962920">', None),
+    (json_ld({"@type": "NewsArticle", "datePublished": True}), None),
+    ('<meta name="publish_date" content="20240305">', "2024-03-05"),
+])
+def test_a_structured_unix_time_dates_the_page(head, published):
+    article = parsed(head=head)
+    assert (article.published if article.provenance.get("published") in ("json-ld", "meta") else None) == published
+
+
+# --- dates: a <time> that dates something else (a linked story, a picture, the story's text) ---
+
+
+PROSE = ("The council first voted on the plan on <time datetime=\"2023-01-01\">January 1, 2023</time>, "
+         "when the harbour board asked for a survey of the silted channel, the fishing fleet's moorings "
+         "and the old breakwater that the winter storms have worn down for three years running.")
+
+
+@pytest.mark.parametrize("top, published", [
+    # each <time> before the byline's written date dates something else
+    ('<a href="/ferry-timetable/">Earlier: ferry timetable changes <time datetime="2023-01-01">Jan 1</time></a>'
+     '<p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    ('<figure><img src="/b.jpg"><figcaption>The bridge when it opened, <time datetime="1998-06-01">June 1998'
+     '</time></figcaption></figure><p class="byline">By Ann Lee | March 5, 2024</p>', "2024-03-05"),
+    (f'<p class="byline">By Ann Lee | March 5, 2024</p><p>{PROSE}</p>', "2024-03-05"),
+    # near misses: the byline's own <time>, a <time> in a short date line, one that is the
+    # whole text of a link to the page's day (its archive), and one in a link to the page itself
+    ('<p class="byline">By Ann Lee | <time datetime="2024-03-05">March 5</time></p>', "2024-03-05"),
+    ('<p><time datetime="2024-03-05">March 5, 2024</time> | Harbour desk</p>', "2024-03-05"),
+    ('<p><a href="/2024/03/05/"><time datetime="2024-03-05">March 5, 2024</time></a></p>', "2024-03-05"),
+    ('<p><a href="/news/channel-to-be-dredged">Posted <time datetime="2024-03-05">March 5</time></a></p>',
+     "2024-03-05"),
+    # ... and a dateline's <time> at the start of the story's first long paragraph
+    ('<p>HARBOUR CITY, <time datetime="2024-03-05">March 5</time> -- ' + PROSE.replace("<time", "<span")
+     .replace("</time>", "</span>") + "</p>", "2024-03-05"),
+])
+def test_a_time_that_dates_something_else_is_not_the_pages(top, published):
+    # (A link is known to lead elsewhere only beside the page's own address.)
+    own = '<link rel="canonical" href="https://harbor.example/news/channel-to-be-dredged">'
+    assert parsed(head=own, top=top).published == published
+
+
+@pytest.mark.parametrize("top", [
+    # a page that states no date of its own: htmldate is not asked either, as it reads these
+    f"<p>{PROSE}</p>",
+    '<figure><img src="/b.jpg"><figcaption>The bridge when it opened, <time datetime="1998-06-01">'
+    'June 1, 1998</time></figcaption></figure>',
+])
+def test_a_time_that_dates_something_else_gives_no_date(top):
+    assert parsed(top=top).published is None
+
+
+# --- authors: the structured statement names the lead author, the byline every writer ---------
+
+
+LEAD = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                "author": {"@type": "Person", "name": "Ann Lee"}})
+
+
+@pytest.mark.parametrize("head, byline, authors, source", [
+    # JSON-LD (or the meta author) states the lead author alone; the byline names them all
+    (LEAD, "By Ann Lee and Bo Kim", ["Ann Lee", "Bo Kim"], "byline"),
+    ('<meta name="author" content="Ann Lee">', "By Ann Lee, Bo Kim and Cara Dune",
+     ["Ann Lee", "Bo Kim", "Cara Dune"], "byline"),
+    # near misses: the byline names the same one person; a byline of more people that leaves
+    # out one JSON-LD names is no fuller statement of it
+    (LEAD, "By Ann Lee", ["Ann Lee"], "json-ld"),
+    (LEAD, "By Ann Lee | Photos by Bo Kim", ["Ann Lee"], "json-ld"),  # a credit is no co-author
+    (LEAD, "By Ann Lee; translated by Bo Kim", ["Ann Lee"], "json-ld"),
+    (json_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"},
+                                                 {"@type": "Person", "name": "Dee Park"}]}),
+     "By Ann Lee, Bo Kim and Cara Dune", ["Ann Lee", "Dee Park"], "json-ld"),
+])
+def test_a_byline_that_names_the_structured_author_and_more(head, byline, authors, source):
+    article = parsed(head=head, top=f'<p class="byline">{byline}</p>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+def test_a_widget_that_holds_the_post_itself_still_dates_it():
+    # near miss of the side column: Blogger sets its posts in a "widget Blog", under the blog's
+    # name in an <h1> (itself in a "widget Header"); the day's header there dates the post
+    raw = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour Notes: Channel to be dredged</title>"
+           "</head><body><div class='widget Header' id='Header1'><h1 class='title'>Harbour Notes</h1></div>"
+           "<div class='widget Blog' id='Blog1'><h2 class='date-header'><span>Tuesday, March 5, 2024</span></h2>"
+           f"<h3 class='post-title entry-title'>Channel to be dredged</h3><div class='post-body'>{BODY}</div>"
+           "</div><div class='widget PopularPosts'><ul><li><a href='/ferry.html'>Ferry timetable</a> "
+           "<span class='date'>January 1, 2023</span></li></ul></div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).published == "2024-03-05"
+
+
+# --- the common publishing systems' own markup, pinned ----------------------------------------
+# Each row is a system's usual byline and date markup as its default templates write it (names
+# and dates ours): the shapes a general extractor meets most, kept from breaking.
+
+
+CMS_SHAPES = {
+    "wordpress classic theme": (
+        "", '<div class="entry-meta"><span class="posted-on"><a href="/2024/03/05/channel/" rel="bookmark">'
+            '<time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+            '<time class="updated" datetime="2024-03-07T10:00:00+00:00">March 7, 2024</time></a></span>'
+            '<span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/annlee/">'
+            'Ann Lee</a></span></span></div>', ["Ann Lee"], "2024-03-05"),
+    "wordpress seo graph, author by reference": (
+        json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "@id": "https://harbor.example/c/#webpage", "datePublished": "2024-03-05T09:00:00+00:00"},
+            {"@type": "Article", "isPartOf": {"@id": "https://harbor.example/c/#webpage"},
+             "author": {"@id": "https://harbor.example/#/schema/person/1"}, "headline": "Harbour channel to be dredged",
+             "datePublished": "2024-03-05T09:00:00+00:00"},
+            {"@type": "Person", "@id": "https://harbor.example/#/schema/person/1", "name": "Ann Lee"}]}),
+        "", ["Ann Lee"], "2024-03-05"),
+    "drupal 7, rdfa on the submitted line": (
+        "", '<div class="meta submitted"><span property="dc:date dc:created" content="2024-03-05T09:00:00+00:00" '
+            'rel="sioc:has_creator">Submitted by <span class="username" typeof="sioc:UserAccount" '
+            'property="foaf:name">Ann Lee</span> on Tue, 03/05/2024 - 09:00</span></div>', ["Ann Lee"], "2024-03-05"),
+    "drupal 8 node fields": (
+        "", '<div class="node__submitted">Submitted by <span class="field field--name-uid"><span>Ann Lee</span>'
+            '</span> on <span class="field field--name-created">Tue, 03/05/2024 - 09:00</span></div>',
+        ["Ann Lee"], "2024-03-05"),
+    "ghost": (
+        "", '<div class="article-byline"><div class="author-name"><a href="/author/ann/">Ann Lee</a></div>'
+            '<div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-03-05">Mar 5, 2024</time>'
+            '<span class="byline-reading-time">4 min read</span></div></div>', ["Ann Lee"], "2024-03-05"),
+    "newsletter platform": (
+        "", '<div class="byline-wrapper"><a href="https://letters.example/@annlee">Ann Lee</a>'
+            '<div class="pencraft">Mar 05, 2024</div></div>', ["Ann Lee"], "2024-03-05"),
+    "blogging platform test ids": (
+        "", '<div><a data-testid="authorName" href="/@annlee">Ann Lee</a></div><div><span data-testid="storyReadTime">'
+            '4 min read</span><span data-testid="storyPublishDate">Mar 5, 2024</span></div>', ["Ann Lee"], "2024-03-05"),
+    "microdata": (
+        "", '<div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author" itemscope '
+            'itemtype="https://schema.org/Person"><span itemprop="name">Ann Lee</span></span>'
+            '<meta itemprop="datePublished" content="2024-03-05"></div>', ["Ann Lee"], "2024-03-05"),
+    "rdfa schema.org": (
+        "", '<div vocab="https://schema.org/" typeof="NewsArticle"><span property="author" typeof="Person">'
+            '<span property="name">Ann Lee</span></span> <time property="datePublished" '
+            'datetime="2024-03-05T09:00:00Z">March 5, 2024</time></div>', ["Ann Lee"], "2024-03-05"),
+    "hatom": (
+        "", '<div class="hentry"><span class="author vcard"><span class="fn">Ann Lee</span></span> '
+            '<abbr class="published" title="2024-03-05T09:00:00+00:00">March 5</abbr></div>', ["Ann Lee"], "2024-03-05"),
+    "news platform byline and display date": (
+        "", '<div class="byline"><span>By </span><a href="/people/ann-lee/">Ann Lee</a> and '
+            '<a href="/people/bo-kim/">Bo Kim</a></div><div class="display-date">March 5, 2024 at 9:00 a.m. EST</div>',
+        ["Ann Lee", "Bo Kim"], "2024-03-05"),
+    "news platform authors in capitals": (
+        "", '<div class="Page-byline"><div class="Page-authors">By <a class="Link" href="/people/ann-lee">ANN LEE'
+            '</a></div><div class="Page-datePublished">Published 9:00 AM EST, March 5, 2024</div></div>',
+        ["Ann Lee"], "2024-03-05"),
+}
+
+
+@pytest.mark.parametrize("head, top, authors, day", CMS_SHAPES.values(), ids=CMS_SHAPES.keys())
+def test_common_publishing_systems_markup(head, top, authors, day):
+    article = parsed(head=head, top=top)
+    assert (article.authors, (article.published or "")[:10]) == (authors, day)

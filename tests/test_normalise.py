@@ -278,6 +278,14 @@ def test_person_key_folds_case_accents_and_punctuation():
         # a year and a month in numbers name no day either
         ("2024-03", None),
         ("2024/03", None),
+        # a script's Date written out, its zone named in brackets after the offset
+        ("Tue Mar 05 2024 09:00:00 GMT-0500 (Eastern Standard Time)", "2024-03-05T09:00:00-05:00"),
+        ("Tue Mar 05 2024 09:00:00 GMT+0100 (Central European Standard Time)", "2024-03-05T09:00:00+01:00"),
+        ("March 5, 2024 (updated)", None),  # near miss: words in brackets after no offset
+        # the Unix epoch's first moment is a zero timestamp formatted, in any zone
+        ("1970-01-01T00:00:00Z", None), ("1969-12-31T19:00:00-05:00", None), ("1970-01-01", None),
+        # near misses: another moment of that day, and the day before it with no zone
+        ("1970-01-01T09:30:00Z", "1970-01-01T09:30:00+00:00"), ("1969-12-31", "1969-12-31"),
     ],
 )
 def test_iso_date(raw, expected):
