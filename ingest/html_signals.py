@@ -2551,9 +2551,9 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
 
 def _written_local_times(signals: Signals, now: datetime):
     """Date-times the page writes for readers, in its own clock and with no time zone: meta
-    published values in a human form, visible date texts ("Published: Dec. 22, 2016, 6:47
+    published values in a human form, visible date texts ("Published: Mar. 5, 2024, 6:47
     p.m."), and the machine value of a <time> that gives a clock and no zone (<time
-    datetime="2016-12-22 18:47:00">: a template that formats the post's local time)."""
+    datetime="2024-03-05 18:47:00">: a template that formats the post's local time)."""
     texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
     for text in texts:
         day = text_date(text)
