@@ -22,7 +22,9 @@ SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
 SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
 HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "-ferry",
-                   "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b"]
+                   "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b",
+                   # a NUL ended FTS5's reading of the query; a quote then a line break left a bare quote
+                   "ferry\x00", "\x00", "fer\x00ry", '"\n-', 'ferry "\nstrike', "ferry\r\nstrike", "\x01"]
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +153,30 @@ def test_hostile_table_search_never_fails(served, text):
     if "ferry" in text.lower() and "near(" not in text.lower() and not text.startswith("col:"):
         assert found, f"{text!r} should still find the ferry stories"
     assert served(f"/archive/articles?_search={quote(text)}").status_code == 200
+
+
+def test_any_text_escaped_for_search_is_valid_fts5():
+    """Every string of these pieces (syntax words, quotes, control characters, line breaks, odd
+    spaces) is escaped into an expression FTS5 accepts, as the saved queries and ?_search= use it."""
+    import random
+
+    from ingest.datasette_plugin import escape_fts_never_empty
+
+    pieces = ['"', "'", "*", "-", "(", ")", ":", "^", "+", "{", "}", ",", ".", "\\", "AND", "OR", "NOT",
+              "NEAR", " ", "ferry", "\x00", "\x01", "\t", "\n", "\r", "\x85", "\u2028", "\u3000", "\xa0",
+              "\u200b", "é"]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO t VALUES ('ferry strike', 'crossing')")
+    generator = random.Random(14)
+    for _ in range(20000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 7)))
+        expression = escape_fts_never_empty(text)
+        for candidate in (expression, expression.replace('*"', '"*')):  # as the search query makes prefixes
+            try:
+                conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (candidate,)).fetchall()
+            except sqlite3.OperationalError as error:
+                pytest.fail(f"{text!r} -> {candidate!r}: {error}")
 
 
 def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_error(served):

@@ -7,6 +7,7 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 """
 
 import json
+import re
 from urllib.parse import quote
 
 from datasette import Response, hookimpl
@@ -31,11 +32,19 @@ def highlight(snippet: str) -> Markup:
     )
 
 
+# Control characters and every kind of white space, read as one plain space before escaping.
+# FTS5 ends a query at a NUL ("unterminated string"), and Datasette's escape_fts() only knows a
+# quoted phrase on one line, so a quote followed by a newline (pasted text, an API call) left a
+# bare quote in the expression ("fts5: syntax error").
+_SEPARATORS = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
+
+
 def escape_fts_never_empty(query: str | None) -> str:
     """Datasette's escape_fts(), except that a search with no words ("", spaces, a lone quote)
     becomes the empty phrase '""', which matches nothing, instead of '', which FTS5 rejects:
-    submitting an empty search box must not end in "Invalid SQL"."""
-    return escape_fts(query or "") or '""'
+    submitting an empty search box must not end in "Invalid SQL". Control characters and line
+    breaks separate words, as spaces do."""
+    return escape_fts(_SEPARATORS.sub(" ", query or "")) or '""'
 
 
 @hookimpl(trylast=True)
