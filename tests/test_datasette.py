@@ -271,6 +271,53 @@ def test_hostile_saved_query_searches_never_fail(served, query, text):
     assert served(f"/archive/{query}?q={quote(text)}").status_code == 200
 
 
+@pytest.mark.parametrize("path, said", [
+    # each silently matched nothing (a date compared as text) or everything (before=garbage)
+    ("search?q=ferry&since=notadate", "since: 'notadate' is not a date"),
+    ("search?q=ferry&until=2024-13-01", "until: '2024-13-01' is not a date"),
+    ("search?q=ferry&since=2024-02-30", "since: '2024-02-30' is not a date"),
+    ("search?q=ferry&since=5+March+2024", "since: '5 March 2024' is not a date"),
+    ("search?q=ferry&since=03/05/2024", "since: '03/05/2024' is not a date"),
+    ("search?q=ferry&sort=oldest", "sort: 'oldest' is not one of its choices"),
+    ("search?q=ferry&page=0", "page: '0' is not a page number"),
+    ("search?q=ferry&page=two", "page: 'two' is not a page number"),
+    ("by_author?author=Ines+Varga&before=garbage", "before: 'garbage' is not a date"),
+    ("by_outlet?outlet=Coastal+Herald&before=yesterday", "before: 'yesterday' is not a date"),
+    ("timeline?q=ferry&split=outlets", "split: 'outlets' is not one of its choices"),
+])
+def test_a_malformed_parameter_is_an_error_the_user_sees(served, path, said):
+    name, query = path.split("?")
+    answer = served(f"/archive/{name}.json?{query}")
+    assert answer.status_code == 400 and said in answer.json()["error"]
+    page = served(f"/archive/{name}?{query}")  # the page shows it above the form, the value kept
+    assert page.status_code == 400 and said.replace("'", "&#39;") in page.text
+    assert 'class="message-error"' in page.text
+
+
+@pytest.mark.parametrize("path, found", [
+    ("search?q=larchmouth&since=2024-03-05", 3), ("search?q=larchmouth&since=2024-03&until=2024-03", 4),
+    ("search?q=larchmouth&since=2024&until=2024&sort=newest&page=1", 4),
+    ("search?q=larchmouth&page=2", 0), ("search?q=larchmouth&since=&until=&sort=&page=", 4),
+    # the date a page shows, pasted back as it is (a + read as a space, as from a typed URL)
+    ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00%2B00:00", 1),
+    ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00+00:00", 1),
+    ("by_outlet?outlet=Coastal+Herald&before=2024-03-06", 1), ("timeline?q=ferry&split=outlet", 3),
+])
+def test_well_formed_parameters_are_accepted(served, path, found):
+    name, query = path.split("?")
+    assert len(rows(served, f"/archive/{name}.json?{query}")) == found
+
+
+def test_the_command_line_search_refuses_a_malformed_date_too(tmp_path):
+    from ingest.search import BadParameter, search
+    from ingest.store import open_database
+
+    db = open_database(tmp_path / "a.db")
+    with pytest.raises(BadParameter, match="since: 'last week' is not a date"):
+        search(db, "ferry", since="last week")
+    assert search(db, "ferry", since="2024-03-05", until="2024") == []
+
+
 @pytest.mark.parametrize("query", SAVED_QUERIES)
 def test_every_saved_query_answers_with_no_parameters(served, query):
     assert isinstance(rows(served, f"/archive/{query}.json"), list)

@@ -14,6 +14,7 @@ from datasette import Response, hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
+from ..search import check_parameter
 from .facet_cache import REQUEST_MATCHES
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -52,6 +53,23 @@ def prepare_connection(conn):
     # trylast: runs after Datasette's own prepare_connection, so this escape_fts replaces its
     # one for every query, the table search (?_search=) included.
     conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+
+
+def _checked_parameters(names: str, request) -> str:
+    """The magic parameter :_valid_NAME_NAME...: checks each named parameter of the request
+    (ingest.search.check_parameter) and is bound as "". A bad value raises BadParameter, which
+    Datasette shows as the query's error, on the page above its form and as "error" in JSON
+    (HTTP 400), instead of the query silently matching nothing (since=notadate) or everything
+    (before=garbage). A parameter of its own, because Datasette binds a saved query's
+    parameters as they were typed: a plugin can neither change nor refuse them otherwise."""
+    for name in names.split("_"):
+        check_parameter(name, request.args.get(name, "") if request is not None else "")
+    return ""
+
+
+@hookimpl
+def register_magic_parameters(datasette):
+    return [("valid", _checked_parameters)]
 
 
 @hookimpl
