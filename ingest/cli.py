@@ -62,7 +62,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
-    recorded as one more place it ran. A file with the size and modification time it had when
+    recorded as one more place it ran. A file, or an address, ingested again with changed text is
+    stored as a new version of its story, linked to the earlier one, which is kept. A file with the size and modification time it had when
     last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
     before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
@@ -124,8 +125,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
     else:
         click.echo(
-            f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
-            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged"
+            f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
+            + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
+               if summary.new_versions else "")
+            + f", {summary.duplicate} duplicate, {summary.unchanged} unchanged"
             + (f" ({summary.unchanged_failed} of them failed before, not tried again)"
                if summary.unchanged_failed else "")
             + f", {summary.failed} failed -> {db_path}"

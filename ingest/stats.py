@@ -17,6 +17,8 @@ def archive_stats(db: Database) -> dict:
             "GROUP BY article_id HAVING count(*) > 1)"
         ),
         "failed": one("SELECT count(*) FROM sources WHERE status = 'failed'"),
+        # articles that are an edited text of an earlier one (schema/0009), kept beside it
+        "new_versions": one("SELECT count(*) FROM articles WHERE previous_version IS NOT NULL"),
         "outlets": one("SELECT count(*) FROM outlets"),
         "authors": one("SELECT count(*) FROM authors"),
         "languages": one("SELECT count(DISTINCT language) FROM articles"),

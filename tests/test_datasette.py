@@ -19,7 +19,7 @@ from conftest import ARTICLE_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
-SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage")
+SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
 HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "-ferry",
                    "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b",

@@ -89,6 +89,9 @@ def render_cell(row, value, column, table, database, datasette):
         if isinstance(article_id, int):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
+    if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     return None
 
 
@@ -143,9 +146,19 @@ def extra_body_script(view_name, database):
 ARTICLE_SQL = """
 SELECT articles.id, articles.title, articles.description, articles.body, articles.authors,
        articles.published, articles.updated, articles.url, articles.language,
-       articles.word_count, articles.first_seen, articles.outlet_id, outlets.name AS outlet
+       articles.word_count, articles.first_seen, articles.outlet_id, outlets.name AS outlet,
+       articles.previous_version
 FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = :id
+"""
+
+# The article's neighbours among the versions of its story (schema/0009): the one it replaced
+# and those that replaced it.
+VERSIONS_SQL = """
+SELECT id, title, first_seen, word_count, 'earlier' AS relation FROM articles WHERE id = :previous
+UNION ALL
+SELECT id, title, first_seen, word_count, 'later' FROM articles WHERE previous_version = :id
+ORDER BY first_seen, id
 """
 
 SOURCES_SQL = """
@@ -178,7 +191,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
-        return {"article": article, "article_sources": sources}
+        versions = [dict(row) for row in (await db.execute(
+            VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
+        return {"article": article, "article_sources": sources, "article_versions": versions}
 
     return article_vars
 
