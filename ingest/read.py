@@ -166,7 +166,11 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=True):
+            # A folder os.walk cannot list (no read permission) was skipped without a word, and
+            # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
+            refused: list[OSError] = []
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=refused.append):
+                yield from _unlisted_folders(refused)
                 if not first_visit(root):
                     dirs[:] = []
                     continue
@@ -184,6 +188,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                     if _is_sidecar(child):
                         continue
                     yield from emit(child, walked=True)
+            yield from _unlisted_folders(refused)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
@@ -200,6 +205,13 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
 
     for argument in arguments:
         yield from expand(argument)
+
+
+def _unlisted_folders(refused: list[OSError]) -> Iterator[InputFile]:
+    """The folders os.walk could not list since last asked, as inputs that failed."""
+    while refused:
+        error = refused.pop(0)
+        yield InputFile(Path(error.filename), 0, f"cannot read folder: {error.strerror or error}")
 
 
 # A whole page: what a saved page (or a feed or web archive) begins with, and a sitemap, a

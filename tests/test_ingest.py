@@ -296,6 +296,28 @@ def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, wal
                                     "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
 
 
+@pytest.mark.parametrize("locked", ["sub", "."])
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, db_path, monkeypatch, locked):
+    # A folder without read permission (root is never refused, so the refusal is made here as
+    # the system makes it) was skipped without a word: "0 inputs", as for an empty folder.
+    folder = tmp_path / "clippings"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "b.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    refused = folder / locked if locked != "." else folder
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(refused):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1 if locked == "sub" else 0, 1)
+    assert summary["failures"] == [{"location": str(refused), "error": "cannot read folder: Permission denied"}]
+
+
 def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
     code, summary = ingest_json(tmp_path / "never-there.txt", "--db", db_path)
     assert code == 1 and "broken" not in summary["failures"][0]["error"]
