@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
+from .search import BadParameter, check_parameter
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
@@ -27,6 +28,12 @@ DEFAULT_DB = "archive.db"
 db_option = click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True,
     type=click.Path(dir_okay=False), help="The archive's SQLite file (created if missing).",
+)
+# search, stats and optimize refuse a missing archive (_require_database): their help must not
+# promise to create one.
+existing_db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    type=click.Path(dir_okay=False), help="The archive's SQLite file.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
 
@@ -154,26 +161,40 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 # "-football" is a word of the query, not an unknown option.
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("words", nargs=-1, required=True)
-@db_option
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@existing_db_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="The most articles to show.")
+@click.option("--outlet", default="", help="Only this outlet's articles (its name, in any case).")
+@click.option("--author", default="", help="Only this author's articles (the full name, in any case).")
+@click.option("--since", default="", metavar="DATE",
+              help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", default="", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--newest", is_flag=True, help="Newest first, instead of best matches first.")
 @json_option
-def search(words, db_path, limit, as_json):
+def search(words, db_path, limit, outlet, author, since, until, newest, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
-    taken as text, so no query can fail.
+    taken as text, so no query can fail. The filters are those of the served `search` query.
 
     \b
     Example:
         news-archive search '"kestrel bay" strike'
         news-archive search 'flood* -football' --limit 5 --json
         news-archive search -football flood
+        news-archive search strike --outlet "The Harbor Ledger" --since 2025-09 --newest
     """
     query = " ".join(words)
+    for name, value in (("--since", since), ("--until", until)):
+        try:
+            check_parameter(name.lstrip("-"), value)
+        except BadParameter as error:
+            raise click.BadParameter(str(error).split(": ", 1)[1], param_hint=name) from None
     _require_database(db_path)
     with _archive_errors(db_path):
         db = open_database(db_path)
-    results = run_search(db, query, limit)
+    results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
+                         newest=newest)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
     if as_json:
@@ -217,7 +238,7 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @json_option
 def optimize(db_path, as_json):
     """Merge the search index into one segment, after a bulk ingest.
@@ -248,7 +269,7 @@ def optimize(db_path, as_json):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @json_option
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
