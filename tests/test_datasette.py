@@ -99,7 +99,7 @@ def test_a_saved_query_that_orders_its_fields_lists_every_parameter():
     # Datasette binds "" only for the parameters listed: one left out would fail every request.
     for name, query in load_metadata()["databases"]["archive"]["queries"].items():
         if "params" in query:
-            used = {p for p in re.findall(r"(?<!:):(\w+)", query["sql"]) if not p.startswith("_")}
+            used = {p for p in re.findall(r"(?<![:\w]):([a-z]\w*)", query["sql"])}
             assert used == set(query["params"]), name
 
 
