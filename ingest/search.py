@@ -39,6 +39,7 @@ def search_sql() -> str:
 # or everything (before=garbage). A year, a month or a day, optionally followed by a time (the
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
+MAX_PAGE = 1_000_000
 _CHOICES = {"sort": ("", "newest"), "split": ("", "outlet")}
 
 
@@ -65,6 +66,8 @@ def check_parameter(name: str, value: str | None) -> None:
     elif name == "page":
         if not (value.isascii() and value.isdigit() and int(value) >= 1):
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")
+        if int(value) > MAX_PAGE:  # SQLite's integers overflow on the way ("datatype mismatch")
+            raise BadParameter(f"page: {value} is beyond the last page there can be ({MAX_PAGE:,})")
     elif name in _CHOICES and value not in _CHOICES[name]:
         allowed = " or ".join(repr(choice) for choice in _CHOICES[name] if choice)
         raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")
