@@ -556,6 +556,17 @@ def test_stats_json(tmp_path, db_path):
     assert run_cli("stats", "--db", tmp_path / "none.db").exit_code != 0
 
 
+def test_stats_counts_a_mended_file_as_failed_no_more(tmp_path, db_path):
+    # An empty file, filled and ingested again: stats said "failed 1" for good.
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"")
+    run_cli("ingest", tmp_path, "--db", db_path)
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", tmp_path, "--db", db_path)
+    figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+    assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 3, 1)  # b.txt still fails
+
+
 
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
