@@ -344,8 +344,9 @@ def parse(file, as_json):
 def serve(db_path, host, port):
     """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
 
-    If the archive does not exist or holds no article, the bundled sample articles are
-    ingested into it first. Read-only: nothing served can change the archive.
+    If the archive does not exist or was never ingested into, the bundled sample articles are
+    ingested into it first (an archive you ingested into is served as it is). Read-only:
+    nothing served can change the archive.
 
     \b
     Example:
@@ -366,6 +367,10 @@ def serve(db_path, host, port):
     if summary is not None:
         click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
                    f"from {serving.samples_dir()}")
+    elif not serving.count_articles(db_path):
+        click.echo(f"note: {db_path} holds no articles yet (what its ingests read failed, or was "
+                   f"deleted): see {'/'.join(('', serving.DATABASE_NAME, 'sources'))}, or run "
+                   f"`news-archive ingest PATH --db {db_path}`.", err=True)
     url = f"http://{host}:{port}"
     click.echo(f"Serving {db_path} at {url}/ - search it at {url}/{serving.DATABASE_NAME}/articles "
                "(Ctrl+C to stop)")

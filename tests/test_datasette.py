@@ -407,6 +407,41 @@ def test_an_empty_archive_is_filled_with_the_samples(tmp_path):
     assert ensure_archive(path) is None  # not twice
 
 
+@pytest.mark.parametrize("made_by", ["failed ingest", "opened", "empty file"])
+def test_only_an_archive_never_ingested_into_is_filled_with_the_samples(tmp_path, made_by):
+    # An archive whose every input failed was filled with the fictional samples, which then
+    # stayed in it among the real stories ingested later.
+    path = tmp_path / "mine.db"
+    if made_by == "failed ingest":
+        (tmp_path / "broken.txt").write_bytes(b"")
+        assert run_ingest([str(tmp_path / "broken.txt")], str(path)).failed == 1
+    elif made_by == "opened":  # created by a command, nothing ingested: still a first run
+        open_database_for_test(path)
+    else:
+        path.write_bytes(b"")
+    summary = ensure_archive(path)
+    assert (summary is None) == (made_by == "failed ingest")
+    assert count_articles(path) == (0 if made_by == "failed ingest" else summary.stored)
+
+
+def open_database_for_test(path):
+    from ingest.store import open_database
+
+    open_database(path).close()
+
+
+def test_serve_says_an_ingested_archive_holds_no_article_yet(tmp_path, monkeypatch):
+    from conftest import run_cli
+    from ingest import serve as serving
+
+    (tmp_path / "broken.txt").write_bytes(b"")
+    run_ingest([str(tmp_path / "broken.txt")], str(tmp_path / "mine.db"))
+    monkeypatch.setattr(serving, "serve", lambda *args: None)
+    result = run_cli("serve", "--db", tmp_path / "mine.db", "--port", "0")
+    assert "holds no articles yet" in result.output and "/archive/sources" in result.output
+    assert count_articles(tmp_path / "mine.db") == 0
+
+
 def test_serving_an_archive_of_an_older_version_upgrades_it_first(tmp_path):
     path = tmp_path / "old.db"
     (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
