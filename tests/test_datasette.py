@@ -84,7 +84,8 @@ def test_metadata_describes_the_data_and_every_saved_query():
     # the words first: the search form asked for since, until, outlet, author, sort, page and then q
     ("search", ["q", "outlet", "author", "since", "until", "sort", "page"]),
     ("timeline", ["q", "outlet", "split"]),
-    ("by_author", ["author", "before"]),
+    ("by_author", ["author", "before", "page"]),
+    ("by_outlet", ["outlet", "before", "page"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
     import re
@@ -249,6 +250,31 @@ def test_by_author_latest_first_with_paging(served):
     assert [r["title"] for r in older] == [found[1]["title"]]
     assert rows(served, "/archive/by_author.json?author=Nobody+Known") == []
     assert rows(served, "/archive/by_author.json?author=oskar+LIND") == found  # typed in any case
+
+
+@pytest.mark.parametrize("query, who", [("by_outlet", "outlet=The+Harbor+Ledger"),
+                                        ("by_author", "author=Ann+Lee")])
+def test_paging_by_author_or_outlet_loses_no_article(tmp_path_factory, query, who):
+    # 130 articles of one day and 5 undated: paging "before the last date shown" skipped the 30
+    # of that day not yet shown, and never reached the undated ones.
+    folder = tmp_path_factory.mktemp("paging")
+    records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+                "published": "2024-05-02" if i < 130 else None,
+                "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(135)]
+    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 135
+    datasette = build_datasette(folder / "a.db")
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+
+    def get(path):
+        return loop.run_until_complete(datasette.client.get(path))
+
+    pages = [rows(get, f"/archive/{query}.json?{who}&page={page}") for page in (1, 2, 3)]
+    assert [len(page) for page in pages] == [100, 35, 0]
+    assert sorted(r["title"] for page in pages for r in page) == sorted(r["title"] for r in records)
+    assert rows(get, f"/archive/{query}.json?{who}&before=2024-05-02") == []  # a filter: none older
+    loop.close()
 
 
 def test_by_outlet_latest_first(served):
