@@ -305,6 +305,40 @@ def test_syndication_lists_every_copy(served):
     assert rows(served, "/archive/syndication.json?q=library") == []
 
 
+@pytest.mark.parametrize("second_place, syndicated", [
+    ("moved", False),  # the same file in a renamed folder: every story read as syndicated
+    ("copied", False),  # the same file copied to a second folder
+    ("other address", True),  # near miss: the same outlet ran it under a second address
+])
+def test_a_moved_folder_is_not_syndication(tmp_path, second_place, syndicated):
+    from conftest import run_cli
+
+    first = tmp_path / "clips"
+    first.mkdir()
+    (first / "a.txt").write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    (first / "a.json").write_text(json.dumps({"outlet": "The Harbor Ledger", "url": "https://harborledger.example/a"}))
+    db = tmp_path / "a.db"
+    run_ingest([str(first)], str(db), workers=1)
+    second = tmp_path / "clippings-2024"
+    if second_place == "moved":
+        first.rename(second)
+    else:
+        import shutil
+
+        shutil.copytree(first, second)
+        if second_place == "other address":
+            (second / "a.json").write_text(json.dumps({"outlet": "The Harbor Ledger", "url": "https://harborledger.example/b"}))
+    assert run_ingest([str(second)], str(db), workers=1).duplicate == 1
+    datasette = build_datasette(db)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    copies = rows(lambda path: loop.run_until_complete(datasette.client.get(path)), "/archive/syndication.json")
+    loop.close()
+    assert len(copies) == (2 if syndicated else 0)
+    figures = json.loads(run_cli("stats", "--db", db, "--json").stdout)
+    assert figures["syndicated_articles"] == int(syndicated)
+
+
 def test_coverage_per_outlet(served):
     found = rows(served, "/archive/coverage.json?q=ferry")
     assert found[0] == {"outlet": "Coastal Herald", "articles": 2, "first": "2024-03-04", "last": "2024-03-06"}
