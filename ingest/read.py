@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .extract_record import field_value
 from .record import Source
 
 ARTICLE_EXTENSIONS = {
@@ -364,8 +365,12 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, data, digest, kind, len(on_disk), overrides,
                          f"bad sidecar {sidecar.name}: {error}")
             return
-        # Command-line overrides beat the sidecar, which beats the file itself.
-        overrides = {**{k: v for k, v in sidecar_fields.items() if k in METADATA_FIELDS}, **overrides}
+        # Command-line overrides beat the sidecar, which beats the file itself. Its values are
+        # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
+        # given as they were, an author written as a number stopped the file with a TypeError.
+        given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
+                 for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
+        overrides = {**{k: v for k, v in given.items() if v is not None}, **overrides}
     if kind in ("json", "jsonl"):
         yield from _record_sources(location, data, kind, overrides)
         return

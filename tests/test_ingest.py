@@ -497,6 +497,31 @@ def test_overrides_and_sidecar(tmp_path, db_path):
     assert outlets == [{"name": "The Harbor Ledger"}]  # one outlet whatever the form
 
 
+@pytest.mark.parametrize("sidecar, authors, outlet, published", [
+    # values written as other JSON types: an author as a number stopped the file ("TypeError:
+    # 'int' object is not iterable"); the others were stored as Python's repr of them
+    ({"authors": 5}, [], None, None),
+    ({"authors": {"name": "Ann Lee"}}, ["Ann Lee"], None, None),
+    ({"authors": [{"name": "Ann Lee"}, "Bo Chen", 7]}, ["Ann Lee", "Bo Chen"], None, None),
+    ({"outlet": ["The Harbor Ledger"]}, [], "The Harbor Ledger", None),
+    ({"published": {"date": "2024-05-02"}}, [], None, None),
+    ({"published": 1714608000}, [], None, "2024-05-02T00:00:00+00:00"),
+    # near misses: sidecars as they were always written, read as before
+    ({"author": "Ann Lee", "outlet": "The Harbor Ledger", "published": "2024-05-02"},
+     ["Ann Lee"], "The Harbor Ledger", "2024-05-02"),
+    ({"authors": ["Ann Lee", "Bo Chen"]}, ["Ann Lee", "Bo Chen"], None, None),
+])
+def test_a_sidecar_value_of_another_json_type_is_read_as_a_records_is(tmp_path, db_path, sidecar, authors,
+                                                                      outlet, published):
+    (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
+    (tmp_path / "note.json").write_text(json.dumps(sidecar))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary["failures"]
+    article = rows(db_path, "SELECT a.authors, a.published, o.name AS outlet FROM articles a "
+                            "LEFT JOIN outlets o ON o.id = a.outlet_id")[0]
+    assert (json.loads(article["authors"]), article["outlet"], article["published"]) == (authors, outlet, published)
+
+
 def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
     # --url is one article's address: given with a folder it was written as the address of
     # every article in it (and its date and domain read from it), and a later run without it
