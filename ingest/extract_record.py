@@ -31,6 +31,8 @@ def extract_record(raw: bytes) -> Article:
         raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
     except ValueError as error:  # not UTF-8
         raise UnreadableRecord(f"undecodable record: {error}") from None
+    except RecursionError:  # a RuntimeError, not a ValueError: "[[[[..." thousands deep
+        raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
     if not isinstance(record, dict):
         raise UnreadableRecord(f"a record must be a JSON object, not {type(record).__name__}")
     article = Article()

@@ -266,13 +266,13 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if text.startswith((b"{", b"[")):
         try:
-            json.loads(data.decode("utf-8-sig"))
+            _json_loads(data.decode("utf-8-sig"))
             return "json"
         except (UnicodeDecodeError, ValueError):
             lines = [line for line in data.splitlines()[:3] if line.strip()]
             try:
                 for line in lines:
-                    json.loads(line)
+                    _json_loads(line)
                 return "jsonl"
             except (UnicodeDecodeError, ValueError):
                 pass
@@ -286,6 +286,19 @@ def sniff_format(data: bytes) -> str:
 def read_sources(input_file: InputFile, overrides: dict | None = None,
                  known: Callable[[str, str], bool] | None = None,
                  defer_record_hashes: bool = False) -> Iterator[Source]:
+    """The Sources of one file (see _read_sources). A file whose reading fails in a way no
+    rule foresaw (a library's own error on a malformed web archive) is one failed input, with
+    the error's name, as a failed extraction is: it stopped the whole run with a traceback."""
+    try:
+        yield from _read_sources(input_file, overrides, known, defer_record_hashes)
+    except Exception as error:  # one bad input must never stop the run
+        yield Source(input_file.location, b"", "", "unknown", 0, dict(overrides or {}),
+                     f"cannot read: {type(error).__name__}: {error}")
+
+
+def _read_sources(input_file: InputFile, overrides: dict | None = None,
+                  known: Callable[[str, str], bool] | None = None,
+                  defer_record_hashes: bool = False) -> Iterator[Source]:
     """The Sources of one file: one for an article file, one per record for JSON / JSON Lines.
 
     `known(location, raw_sha256)` says whether the archive already holds these bytes from this
@@ -358,7 +371,7 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     sidecar = sidecar_for(path)
     if sidecar is not None:
         try:
-            sidecar_fields = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+            sidecar_fields = _json_loads(sidecar.read_text(encoding="utf-8-sig"))
             if not isinstance(sidecar_fields, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as error:
@@ -381,6 +394,16 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _web_archive_pages(location, lambda: io.BytesIO(on_disk), overrides, known)
         return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _json_loads(text):
+    """json.loads, with JSON nested deeper than Python's recursion limit (a few thousand "[")
+    raising ValueError, as any other invalid JSON does: its RecursionError stopped the whole run
+    with a traceback, from a sidecar or from a file whose format was being sniffed."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
 
 
 # A record file that gives no record is reported, as an empty article file is: an export that
@@ -408,7 +431,7 @@ def record_file_kind(head: bytes, named: str) -> str | None:
         if named == "json":
             return named
         try:  # a list on one line is a JSON Lines record; "[" alone begins a document
-            json.loads(head.split(b"\n", 1)[0])
+            _json_loads(head.split(b"\n", 1)[0])
             return "jsonl"
         except ValueError:
             return "json"
@@ -452,7 +475,7 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         return
     if kind == "json":
         try:
-            parsed = json.loads(text)
+            parsed = _json_loads(text)
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
@@ -547,6 +570,10 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                              url=record.rec_headers.get_header("WARC-Target-URI"))
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}")
+        return
+    except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
+        yield Source(location, b"", "", "warc", 0, overrides,
+                     f"cannot read web archive: a malformed record ({type(error).__name__}: {error})")
         return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,

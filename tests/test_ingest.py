@@ -522,6 +522,44 @@ def test_a_sidecar_value_of_another_json_type_is_read_as_a_records_is(tmp_path, 
     assert (json.loads(article["authors"]), article["outlet"], article["published"]) == (authors, outlet, published)
 
 
+DEEP = "[" * 50000 + "]" * 50000  # JSON nested past Python's recursion limit
+PAGE_BODY = " ".join(["The river rose two metres overnight in Millbrook, the warden said on Tuesday."] * 20)
+
+
+@pytest.mark.parametrize("files, failure", [
+    # each stopped the whole run with a traceback (RecursionError, or warcio's AttributeError)
+    ({"note.txt": "Dredging audit\n\n" + ARTICLE_TEXT.replace("river", "canal"), "note.json": DEEP},
+     ("note.txt", "bad sidecar note.json: nested too deeply to read")),
+    ({"export.json": DEEP}, ("export.json", "invalid JSON: nested too deeply to read")),
+    ({"export.txt": DEEP}, None),  # sniffed as JSON: read as the text it then is
+    ({"export.jsonl": '{"title": "x", "body": ' + DEEP + "}\n"},
+     ("export.jsonl#1", "invalid JSON: nested too deeply to read")),
+    ({"crawl.warc": "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nHTTP/1.1 200 OK\r\n"},
+     ("crawl.warc", "cannot read web archive: a malformed record (AttributeError")),
+    # near miss: a page whose JSON-LD is nested that deep is still an article (its other signals)
+    ({"page.html": '<html><head><title>River rises</title><script type="application/ld+json">' + DEEP
+                   + "</script></head><body><article><h1>River rises</h1><p>" + PAGE_BODY + "</p></article></body></html>"},
+     None),
+])
+def test_input_nested_too_deep_or_malformed_fails_alone(tmp_path, db_path, files, failure):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    result = run_cli("ingest", folder, "--db", db_path, "--json")
+    summary = json.loads(result.stdout)
+    failures = [(f["location"].removeprefix(str(folder) + "/"), f["error"]) for f in summary["failures"]]
+    if failure is None:
+        assert result.exit_code in (0, 1) and summary["stored"] >= 1
+        assert all("Recursion" not in error for _, error in failures)
+        if "page.html" in files:
+            assert (result.exit_code, summary["stored"]) == (0, 2)
+    else:
+        assert (result.exit_code, summary["stored"], len(failures)) == (1, 1, 1)
+        assert failures[0][0] == failure[0] and failures[0][1].startswith(failure[1])
+
+
 def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
     # --url is one article's address: given with a folder it was written as the address of
     # every article in it (and its date and domain read from it), and a later run without it
