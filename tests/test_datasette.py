@@ -109,7 +109,8 @@ def test_internal_and_fts_tables_are_hidden(served):
     for name in ("articles", "outlets", "authors", "sources"):
         assert tables[name] is False, name
     for name in ("articles_fts", "articles_fts_data", "articles_fts_idx", "articles_fts_docsize",
-                 "articles_fts_config", "ingest_runs", "_sqlite_migrations", "article_authors"):
+                 "articles_fts_config", "ingest_runs", "_sqlite_migrations", "article_authors",
+                 "sqlite_sequence", "input_files", "article_facets_changes"):
         assert tables[name] is True, name
 
 
