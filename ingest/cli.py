@@ -340,7 +340,8 @@ def parse(file, as_json):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port to listen on.")
 def serve(db_path, host, port):
     """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
 

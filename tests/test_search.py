@@ -132,3 +132,11 @@ def test_search_command_refuses_a_malformed_date(dated_archive, option, value):
 def test_only_commands_that_create_an_archive_say_so_in_their_help(command, promises):
     # search, stats and optimize refuse a missing archive; their --help said "created if missing".
     assert ("created if missing" in run_cli(command, "--help").output) == promises
+
+
+def test_every_option_of_every_command_explains_itself():
+    # `serve --port` and `search --limit` showed only their default in --help.
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"{name} {param.opts[0]} has no help text"
