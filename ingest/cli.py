@@ -153,6 +153,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
                        f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, text, Markdown, "
                        "JSON records, feeds and web archives.", err=True)
+        elif not summary.seen:
+            # An empty folder, or one of hidden files only, or an empty list on standard input:
+            # "0 inputs" alone reads like a run that found everything already stored.
+            where = ", ".join(arguments) if arguments else "the list on standard input (it was empty)"
+            click.echo(f"note: found no file to read in {where}.", err=True)
     if summary.failed:
         sys.exit(1)
 

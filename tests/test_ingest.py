@@ -277,6 +277,31 @@ def test_blank_lines_around_a_record_are_no_failure(tmp_path, db_path):
     assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 1, 1, 0)
 
 
+@pytest.mark.parametrize("make, said", [
+    ("empty folder", "note: found no file to read in "),
+    ("hidden files only", "note: found no file to read in "),
+    ("empty standard input", "note: found no file to read in the list on standard input (it was empty)"),
+    ("unchanged file", None),  # near miss: a run with nothing new, but it read a file
+])
+def test_a_run_that_found_no_file_says_so(tmp_path, db_path, make, said):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    args, stdin = [folder], None
+    if make == "hidden files only":
+        (folder / ".git").mkdir()
+        (folder / ".git" / "notes.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    elif make == "empty standard input":
+        args, stdin = ["-"], ""
+    elif make == "unchanged file":
+        (folder / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+        run_cli("ingest", folder, "--db", db_path)
+    result = run_cli("ingest", *args, "--db", db_path, input=stdin)
+    assert result.exit_code == 0
+    assert ("note: found no file" in result.output) == (said is not None)
+    if said:
+        assert said in result.output
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
