@@ -379,6 +379,23 @@ def test_a_malformed_parameter_is_an_error_the_user_sees(served, path, said):
     assert 'class="message-error"' in page.text
 
 
+@pytest.mark.parametrize("path, said", [
+    # Datasette answered a failed query's CSV with an empty body and status 200: an empty file,
+    # as if nothing matched
+    ("search.csv?q=ferry&since=notadate", "since: 'notadate' is not a date"),
+    ("by_outlet.csv?outlet=Coastal+Herald&before=2024-02-30", "before: '2024-02-30' is not a date"),
+    ("timeline.csv?q=ferry&split=day", "split: 'day' is not one of its choices"),
+    # near misses: well formed, the CSV as before
+    ("search.csv?q=ferry&since=2024-03-05", None), ("coverage.csv?q=ferry", None),
+])
+def test_a_saved_querys_csv_with_a_malformed_parameter_says_so(served, path, said):
+    answer = served(f"/archive/{path}")
+    if said is None:
+        assert answer.status_code == 200 and answer.text.count("\n") >= 2
+    else:
+        assert answer.status_code == 400 and answer.text.startswith(said)
+
+
 @pytest.mark.parametrize("path, found", [
     ("search?q=larchmouth&since=2024-03-05", 3), ("search?q=larchmouth&since=2024-03&until=2024-03", 4),
     ("search?q=larchmouth&since=2024&until=2024&sort=newest&page=1", 4),

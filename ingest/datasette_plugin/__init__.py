@@ -8,13 +8,13 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 
 import json
 import re
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 from datasette import Response, hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
-from ..search import check_parameter
+from ..search import BadParameter, check_parameter
 from .facet_cache import REQUEST_MATCHES
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -102,6 +102,12 @@ def asgi_wrapper(datasette):
 
     def wrap(app):
         async def with_memo(scope, receive, send):
+            refused = _refused_csv(datasette, scope)
+            if refused is not None:
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body", "body": (refused + "\n").encode()})
+                return
             token = REQUEST_MATCHES.set({})
             try:
                 await app(scope, receive, send)
@@ -111,6 +117,35 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+_CSV_QUERY = re.compile(rf"^/{DATABASE_NAME}/([\w-]+)\.csv$")
+_CHECKS = re.compile(r":_valid_(\w+)")
+
+
+def _refused_csv(datasette, scope) -> str | None:
+    """Why a saved query's CSV cannot be given, or None. Datasette answers a CSV whose query
+    failed with an empty body and status 200, so a script fetching search.csv?since=notadate
+    got an empty file as if nothing matched: its parameters are checked here first, as the
+    query's own magic parameter checks them for the page and the JSON."""
+    if scope.get("type") != "http":
+        return None
+    match = _CSV_QUERY.match(scope.get("path", ""))
+    if match is None:
+        return None
+    query = (datasette.metadata("queries", database=DATABASE_NAME) or {}).get(match[1])
+    checks = _CHECKS.search(query.get("sql", "") if isinstance(query, dict) else "")
+    if checks is None:
+        return None
+    args: dict[str, str] = {}
+    for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
+        args.setdefault(key, value)
+    try:
+        for name in checks[1].split("_"):
+            check_parameter(name, args.get(name, ""))
+    except BadParameter as error:
+        return str(error)
+    return None
 
 
 @hookimpl
