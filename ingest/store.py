@@ -99,11 +99,13 @@ def open_database(path: str | Path) -> Database:
     except sqlite3.DatabaseError:
         db.close()
         raise
+    # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
+    # first: switching a new file to WAL waits for the lock too (set after it, a command started
+    # beside another on a new archive failed at once, saying it had waited 60 s).
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
     db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA foreign_keys = ON")
-    # A writer waits this long for another (a second ingest, optimize) to finish a batch.
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     migrate(db)
     return db
 
