@@ -18,7 +18,7 @@ import click
 from . import __version__
 from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import BadParameter, check_parameter
+from .search import BadParameter, check_parameter, check_parameters
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
@@ -195,6 +195,10 @@ def search(words, db_path, limit, outlet, author, since, until, newest, as_json)
             check_parameter(name.lstrip("-"), value)
         except BadParameter as error:
             raise click.BadParameter(str(error).split(": ", 1)[1], param_hint=name) from None
+    try:
+        check_parameters(("since", "until"), {"since": since, "until": until})
+    except BadParameter as error:
+        raise click.UsageError(str(error).replace("since ", "--since ", 1).replace("until ", "--until ", 1)) from None
     _require_database(db_path)
     with _archive_errors(db_path):
         db = open_database(db_path)

@@ -73,6 +73,17 @@ def check_parameter(name: str, value: str | None) -> None:
         raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")
 
 
+def check_parameters(names, values) -> None:
+    """check_parameter for each of `names` (values.get(name)), then the range they make: a
+    `since` after the `until` (both inclusive) matches nothing, and says so rather than
+    answering with no rows, as a typo in a year would."""
+    for name in names:
+        check_parameter(name, values.get(name, ""))
+    since, until = values.get("since", ""), values.get("until", "")
+    if "since" in names and "until" in names and since and until and since > until + "T99":
+        raise BadParameter(f"since {since} is after until {until}: no date is in that range")
+
+
 def _phrase(words: list[str], prefix: bool = False) -> str:
     return '"' + " ".join(words) + '"' + ("*" if prefix else "")
 
@@ -109,8 +120,7 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
 
     Runs the saved query page by page. Its escape_fts() is, here, this module's fts_query(),
     so the command line also offers -excluded words."""
-    for name, value in (("since", since), ("until", until)):
-        check_parameter(name, value)
+    check_parameters(("since", "until"), {"since": since, "until": until})
     if fts_query(text) is None:
         return []
     db.conn.create_function("escape_fts", 1, _compile, deterministic=True)

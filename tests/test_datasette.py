@@ -366,6 +366,8 @@ def test_hostile_saved_query_searches_never_fail(served, query, text):
     ("search?q=ferry&page=0", "page: '0' is not a page number"),
     ("search?q=ferry&page=two", "page: 'two' is not a page number"),
     ("search?q=ferry&page=99999999999999999999", "page: 99999999999999999999 is beyond the last page"),
+    ("search?q=ferry&since=2025-01-01&until=2024-12-31", "since 2025-01-01 is after until 2024-12-31"),
+    ("search?q=ferry&since=2024-03-07&until=2024-03-06", "since 2024-03-07 is after until 2024-03-06"),
     ("by_author?author=Ines+Varga&before=garbage", "before: 'garbage' is not a date"),
     ("by_outlet?outlet=Coastal+Herald&before=yesterday", "before: 'yesterday' is not a date"),
     ("timeline?q=ferry&split=outlets", "split: 'outlets' is not one of its choices"),
@@ -399,7 +401,8 @@ def test_a_saved_querys_csv_with_a_malformed_parameter_says_so(served, path, sai
 @pytest.mark.parametrize("path, found", [
     ("search?q=larchmouth&since=2024-03-05", 3), ("search?q=larchmouth&since=2024-03&until=2024-03", 4),
     ("search?q=larchmouth&since=2024&until=2024&sort=newest&page=1", 4),
-    ("search?q=larchmouth&page=2", 0), ("search?q=larchmouth&page=1000000&sort=newest", 0), ("search?q=larchmouth&since=&until=&sort=&page=", 4),
+    ("search?q=larchmouth&page=2", 0), ("search?q=larchmouth&since=2024-03-06&until=2024-03-06", 1),
+    ("search?q=larchmouth&since=2024-03&until=2024", 4), ("search?q=larchmouth&page=1000000&sort=newest", 0), ("search?q=larchmouth&since=&until=&sort=&page=", 4),
     # the date a page shows, pasted back as it is (a + read as a space, as from a typed URL)
     ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00%2B00:00", 1),
     ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00+00:00", 1),

@@ -121,6 +121,12 @@ def test_search_command_filters(dated_archive, options, titles):
         "Kestrel Bay dockers strike", "Kestrel Bay strike ends"]
 
 
+def test_search_command_refuses_an_empty_range(dated_archive):
+    result = CliRunner().invoke(cli, ["search", "kestrel", "--since", "2025", "--until", "2024",
+                                      "--db", str(dated_archive)])
+    assert result.exit_code == 2 and "--since 2025 is after --until 2024" in result.output
+
+
 @pytest.mark.parametrize("option, value", [("--since", "notadate"), ("--until", "2024-02-30")])
 def test_search_command_refuses_a_malformed_date(dated_archive, option, value):
     result = CliRunner().invoke(cli, ["search", "kestrel", option, value, "--db", str(dated_archive)])

@@ -14,7 +14,7 @@ from datasette import Response, hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
-from ..search import BadParameter, check_parameter
+from ..search import BadParameter, check_parameters
 from .facet_cache import REQUEST_MATCHES
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -62,8 +62,7 @@ def _checked_parameters(names: str, request) -> str:
     (HTTP 400), instead of the query silently matching nothing (since=notadate) or everything
     (before=garbage). A parameter of its own, because Datasette binds a saved query's
     parameters as they were typed: a plugin can neither change nor refuse them otherwise."""
-    for name in names.split("_"):
-        check_parameter(name, request.args.get(name, "") if request is not None else "")
+    check_parameters(names.split("_"), request.args if request is not None else {})
     return ""
 
 
@@ -141,8 +140,7 @@ def _refused_csv(datasette, scope) -> str | None:
     for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
         args.setdefault(key, value)
     try:
-        for name in checks[1].split("_"):
-            check_parameter(name, args.get(name, ""))
+        check_parameters(checks[1].split("_"), args)
     except BadParameter as error:
         return str(error)
     return None
