@@ -10,6 +10,7 @@ import sys
 import threading
 from collections import Counter
 from contextlib import contextmanager
+from itertools import islice
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -98,6 +99,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         raise click.UsageError(f"--url is the address of one article, but {len(files)} files were "
                                "given: ingest that file alone with it (or use a NAME.json sidecar "
                                "beside each file).")
+    if url and files and len(list(islice(read_sources(files[0]), 2))) > 1:
+        # The same mistake within one file: every record, feed item or captured page got the
+        # address, and was then read as an edited version of the one before it.
+        raise click.UsageError(f"--url is the address of one article, but {files[0].location} holds "
+                               "several (records, feed items or captured pages): give each its "
+                               "address in the file itself.")
     total = sum(f.size for f in files)
 
     def report_failure(written):

@@ -597,6 +597,23 @@ def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
     assert not db_path.exists()
 
 
+@pytest.mark.parametrize("name, text, refused", [
+    # several records in the one file given: each got the address, and each was then read as
+    # an edited version of the one before
+    ("export.jsonl", "\n".join(json.dumps({"title": f"Story {i}", "body": f"{ARTICLE_TEXT} {i}."}) for i in range(3)), True),
+    ("export.json", json.dumps([{"title": f"Story {i}", "body": f"{ARTICLE_TEXT} {i}."} for i in range(2)]), True),
+    # near misses: one record, one article file
+    ("export.json", json.dumps({"title": "Story", "body": ARTICLE_TEXT}), False),
+    ("story.txt", "Story\n\n" + ARTICLE_TEXT, False),
+])
+def test_url_is_refused_for_a_file_of_several_articles(tmp_path, db_path, name, text, refused):
+    (tmp_path / name).write_text(text)
+    result = run_cli("ingest", tmp_path / name, "--db", db_path, "--url", "https://harborledger.example/2025/a")
+    assert result.exit_code == (2 if refused else 0), result.output
+    assert ("holds several" in result.output) == refused
+    assert db_path.exists() != refused
+
+
 def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
     (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
     code, summary = ingest_json(tmp_path / "a.txt", "--db", db_path, "--url", "https://harborledger.example/a")
