@@ -195,11 +195,20 @@ class _BatchRows:
 
 
 # An edited story is linked to its earlier version only when the two are recognisably one
-# story: the same title, or at least this share of the shorter text's words in the other. A
-# file name reused for another story (a new "story.txt" in the same folder) and a site that
-# gives every page its home page as canonical address are not edits.
-VERSION_SHARED_WORDS = 0.5
+# story: the same title, or at least this share of the shorter text's runs of three words
+# found in the other. A file name reused for another story (a new "story.txt" in the same
+# folder) and a site that gives every page its home page as canonical address are not edits.
+# Runs of words, not words: two stories of one event share most of their words (up to 0.71 of
+# the shorter's, two short ones measured) but few runs of three (0.22 at most between any two
+# of the 31 sample articles, several on one event), while an edit keeps most of them (0.95 for
+# a changed number and an added sentence, 0.66 with every third sentence rewritten).
+VERSION_SHARED_RUNS = 0.5
 _WORDS = re.compile(r"\w+")
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    words = _WORDS.findall(text.casefold())
+    return {tuple(words[at:at + 3]) for at in range(len(words) - 2)}
 
 
 def _same_story(earlier: tuple, article: Article) -> bool:
@@ -207,8 +216,8 @@ def _same_story(earlier: tuple, article: Article) -> bool:
     title, body = earlier
     if title and article.title and " ".join(title.casefold().split()) == " ".join(article.title.casefold().split()):
         return True
-    old, new = set(_WORDS.findall(body.casefold())), set(_WORDS.findall(article.body.casefold()))
-    return bool(old and new) and len(old & new) >= VERSION_SHARED_WORDS * min(len(old), len(new))
+    old, new = _word_runs(body), _word_runs(article.body)
+    return bool(old and new) and len(old & new) >= VERSION_SHARED_RUNS * min(len(old), len(new))
 
 
 def _names_one_page(url: str) -> bool:

@@ -23,6 +23,16 @@ OTHER_STORY = (
     "had learned the game from her grandfather and had entered the tournament on a dare.")
 
 
+STRIKE_DAY_ONE = (
+    "The ferry crews at Larchmouth walked out on Monday after talks with the port company broke down, "
+    "leaving hundreds of passengers stranded at the harbour. The union said the strike would last a week. "
+    "The port company said it regretted the action and hoped talks would resume soon.")
+STRIKE_DAY_FOUR = (
+    "Talks between the ferry crews and the port company at Larchmouth resumed on Thursday, the union said, "
+    "a week after the strike left hundreds of passengers stranded at the harbour. A mediator will chair "
+    "the talks, which the port company said it hoped would end the dispute soon.")
+
+
 def articles(db_path) -> list[tuple]:
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT id, title, previous_version, body FROM articles ORDER BY id").fetchall()
@@ -40,6 +50,9 @@ FILE_EDITS = [
     ("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT, "Millbrook bridge reopens after flood\n\n" + EDITED_TEXT, True),
     # near miss: the file name reused for another story
     ("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT, "Chess club crowns a champion\n\n" + OTHER_STORY, False),
+    # near miss: reused for the next story of the same event, sharing most of its words (0.71 of
+    # them) but few runs of three
+    ("Ferry crews walk out\n\n" + STRIKE_DAY_ONE, "Ferry talks resume\n\n" + STRIKE_DAY_FOUR, False),
 ]
 
 
