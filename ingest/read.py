@@ -257,7 +257,7 @@ def sniff_format(data: bytes) -> str:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if head.startswith((b"WARC/", b"filedesc://")):  # a WARC record, an ARC file header
         return "warc"
-    if b"\x00" in head:
+    if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
@@ -354,8 +354,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     kind = ARTICLE_EXTENSIONS.get(extension)
     sniffed = sniff_format(data)
     if sniffed == "binary":
+        kind_named = _binary_kind(data[:16])
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
-                     "binary file: not HTML, text, Markdown or JSON")
+                     f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return
     # The content wins over the extension when they disagree strongly (an HTML page saved as
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
@@ -651,6 +652,21 @@ def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str
         return Source(location, raw, digest, "record", len(raw), overrides,
                       f"a record must be a JSON object, not {type(item).__name__}")
     return Source(location, raw, digest, "record", len(raw), overrides)
+
+
+# The first bytes of the files most often found among clippings that are not articles. Their
+# binary parts need not hold a NUL early (a PDF begins with lines of text), and read as text
+# they failed with a codec's words ("'charmap' codec can't decode byte 0x8d").
+_BINARY_STARTS = (
+    (b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive, or a Word or Excel file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+)
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """What a file is, by its first bytes, when it is a common kind of binary file."""
+    return next((kind for start, kind in _BINARY_STARTS if head.startswith(start)), None)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:

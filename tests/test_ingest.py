@@ -302,6 +302,30 @@ def test_a_run_that_found_no_file_says_so(tmp_path, db_path, make, said):
         assert said in result.output
 
 
+_NO_NUL = bytes(range(1, 256)) * 40  # binary content with no NUL byte early on
+
+
+@pytest.mark.parametrize("name, data, error", [
+    # binary files named as text, with no NUL early: they failed with a codec's words
+    # ("'charmap' codec can't decode byte 0x8d in position 5248: character maps to <undefined>")
+    ("report.txt", b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\nstream\n" + _NO_NUL,
+     "binary file (a PDF): not HTML, text, Markdown or JSON"),
+    ("photo.txt", b"\xff\xd8\xff\xe0" + _NO_NUL, "binary file (a JPEG image): not HTML, text, Markdown or JSON"),
+    ("letter.md", b"PK\x03\x04" + _NO_NUL,
+     "binary file (a ZIP archive, or a Word or Excel file): not HTML, text, Markdown or JSON"),
+    ("noise.txt", bytes(range(0x81, 0x100)) * 20, "not text in any encoding it could be read in (byte 0x81 at position 0"),
+    # near miss: a story that begins with letters of such a signature is text
+    ("gift.txt", ("GIF8 shop reopens\n\n" + ARTICLE_TEXT).encode(), None),
+])
+def test_a_binary_file_named_as_text_says_what_it_is(tmp_path, db_path, name, data, error):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    if error is None:
+        assert (code, summary["stored"]) == (0, 1)
+    else:
+        assert code == 1 and summary["failures"][0]["error"].startswith(error)
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
