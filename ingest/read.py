@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import stat
 import zlib
 from collections import Counter
@@ -291,6 +292,8 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     the error's name, as a failed extraction is: it stopped the whole run with a traceback."""
     try:
         yield from _read_sources(input_file, overrides, known, defer_record_hashes)
+    except sqlite3.Error:  # the archive's (asked through `known`), not the file's: the run stops
+        raise
     except Exception as error:  # one bad input must never stop the run
         yield Source(input_file.location, b"", "", "unknown", 0, dict(overrides or {}),
                      f"cannot read: {type(error).__name__}: {error}")

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -607,6 +608,18 @@ def test_input_nested_too_deep_or_malformed_fails_alone(tmp_path, db_path, files
     else:
         assert (result.exit_code, summary["stored"], len(failures)) == (1, 1, 1)
         assert failures[0][0] == failure[0] and failures[0][1].startswith(failure[1])
+
+
+def test_an_archive_error_while_reading_a_file_still_stops_the_run():
+    # Only the file's own errors become one failed input; the archive's (a lock held too long,
+    # met while asking whether bytes are known) must reach the command, which says what to do.
+    from ingest.read import InputFile, read_sources
+
+    def locked(location, digest):
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError):
+        list(read_sources(InputFile(Path(__file__), Path(__file__).stat().st_size), known=locked))
 
 
 def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
