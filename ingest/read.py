@@ -575,6 +575,8 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}")
         return
+    except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
+        raise
     except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
         yield Source(location, b"", "", "warc", 0, overrides,
                      f"cannot read web archive: a malformed record ({type(error).__name__}: {error})")
