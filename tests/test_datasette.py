@@ -370,6 +370,7 @@ def test_hostile_saved_query_searches_never_fail(served, query, text):
     ("search?q=ferry&since=2024-03-07&until=2024-03-06", "since 2024-03-07 is after until 2024-03-06"),
     ("by_author?author=Ines+Varga&before=garbage", "before: 'garbage' is not a date"),
     ("by_outlet?outlet=Coastal+Herald&before=yesterday", "before: 'yesterday' is not a date"),
+    ("by_outlet?outlet=Coastal+Herald&page=last", "page: 'last' is not a page number"),
     ("timeline?q=ferry&split=outlets", "split: 'outlets' is not one of its choices"),
 ])
 def test_a_malformed_parameter_is_an_error_the_user_sees(served, path, said):
