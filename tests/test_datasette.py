@@ -399,6 +399,18 @@ def test_a_saved_querys_csv_with_a_malformed_parameter_says_so(served, path, sai
         assert answer.status_code == 400 and answer.text.startswith(said)
 
 
+@pytest.mark.parametrize("query", ["search", "by_author", "by_outlet", "timeline"])
+def test_a_saved_querys_sql_runs_through_sql_with_its_check_given_empty(served, query):
+    # As its comment says: the check is the plugin's magic parameter, which ?sql= does not know.
+    import re
+
+    sql = load_metadata()["databases"]["archive"]["queries"][query]["sql"]
+    check = re.search(r":(_valid_\w+)", sql)[1]
+    assert f"&{check}=" in sql
+    answer = served(f"/archive.json?sql={quote(sql)}&q=ferry&author=Ines+Varga&outlet=Coastal+Herald&{check}=")
+    assert answer.status_code == 200, answer.json().get("error")
+
+
 @pytest.mark.parametrize("path, found", [
     ("search?q=larchmouth&since=2024-03-05", 3), ("search?q=larchmouth&since=2024-03&until=2024-03", 4),
     ("search?q=larchmouth&since=2024&until=2024&sort=newest&page=1", 4),
