@@ -10,8 +10,8 @@ import sys
 import threading
 from collections import Counter
 from contextlib import contextmanager
-from itertools import islice
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 import click
@@ -71,9 +71,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     A story already in the archive (same normalised text) is not stored again: the input is
     recorded as one more place it ran. A file, or an address, ingested again with changed text is
-    stored as a new version of its story, linked to the earlier one, which is kept. A file with the size and modification time it had when
-    last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
-    before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
+    stored as a new version of its story, linked to the earlier one, which is kept. A file with
+    the size and modification time it had when last ingested is skipped without reading it, and
+    one whose bytes are unchanged is skipped before parsing, so re-running on the same folder is
+    cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
     unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
     (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the same command finishes
