@@ -24,6 +24,7 @@ from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what 
 
 from ingest.pipeline import run_ingest  # noqa: E402
 from ingest.resources import samples_dir  # noqa: E402
+from ingest.search import CHECKED_PARAMETERS  # noqa: E402  (bound as "" when run directly)
 from ingest.serve import load_metadata  # noqa: E402
 
 DEFAULT_QUERIES = ["strike", "people"]
@@ -45,7 +46,8 @@ def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[flo
     path = "/archive/search.json?" + urlencode({"q": q, "_shape": "array"})
     api = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
-    params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": ""}
+    params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": "",
+              CHECKED_PARAMETERS: ""}
     sqlite = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     sqlite.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
     api_times, sql_times, rows = [], [], 0

@@ -35,6 +35,7 @@ from common import (REPO, HTTPFailed, Timer, free_port, git_revision, load, mach
                     out_path, p50_p95_ms, start_server, table, timed_get_json)
 
 from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
+from ingest.search import CHECKED_PARAMETERS  # noqa: E402  (bound as "" when run directly)
 from ingest.serve import FACET_CACHE_SWITCH, load_metadata  # noqa: E402
 
 SEARCH_PARAMS = ("q", "outlet", "author", "since", "until", "sort", "page")
@@ -112,7 +113,7 @@ def choose_queries(conn: sqlite3.Connection, sample: int = 3000) -> list[dict]:
 
 
 def params_of(query: dict) -> dict:
-    return {name: query.get(name, "") for name in SEARCH_PARAMS}
+    return {**{name: query.get(name, "") for name in SEARCH_PARAMS}, CHECKED_PARAMETERS: ""}
 
 
 # --- the three systems ---------------------------------------------------------------------------

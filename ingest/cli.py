@@ -11,6 +11,7 @@ import threading
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ import click
 from . import __version__
 from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
+from .search import BadParameter, check_parameter, check_parameters
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
@@ -27,6 +29,12 @@ DEFAULT_DB = "archive.db"
 db_option = click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True,
     type=click.Path(dir_okay=False), help="The archive's SQLite file (created if missing).",
+)
+# search, stats and optimize refuse a missing archive (_require_database): their help must not
+# promise to create one.
+existing_db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    type=click.Path(dir_okay=False), help="The archive's SQLite file.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
 
@@ -62,9 +70,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
-    recorded as one more place it ran. A file with the size and modification time it had when
-    last ingested is skipped without reading it, and one whose bytes are unchanged is skipped
-    before parsing, so re-running on the same folder is cheap. A bad file is reported, recorded as
+    recorded as one more place it ran. A file, or an address, ingested again with changed text is
+    stored as a new version of its story, linked to the earlier one, which is kept. A file with
+    the size and modification time it had when last ingested is skipped without reading it, and
+    one whose bytes are unchanged is skipped before parsing, so re-running on the same folder is
+    cheap. A bad file is reported, recorded as
     failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
     unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
     (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the same command finishes
@@ -90,6 +100,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         raise click.UsageError(f"--url is the address of one article, but {len(files)} files were "
                                "given: ingest that file alone with it (or use a NAME.json sidecar "
                                "beside each file).")
+    if url and files and len(list(islice(read_sources(files[0]), 2))) > 1:
+        # The same mistake within one file: every record, feed item or captured page got the
+        # address, and was then read as an edited version of the one before it.
+        raise click.UsageError(f"--url is the address of one article, but {files[0].location} holds "
+                               "several (records, feed items or captured pages): give each its "
+                               "address in the file itself.")
     total = sum(f.size for f in files)
 
     def report_failure(written):
@@ -124,8 +140,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
     else:
         click.echo(
-            f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new, "
-            f"{summary.duplicate} duplicate, {summary.unchanged} unchanged"
+            f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
+            + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
+               if summary.new_versions else "")
+            + f", {summary.duplicate} duplicate, {summary.unchanged} unchanged"
             + (f" ({summary.unchanged_failed} of them failed before, not tried again)"
                if summary.unchanged_failed else "")
             + f", {summary.failed} failed -> {db_path}"
@@ -143,6 +161,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
                        f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, text, Markdown, "
                        "JSON records, feeds and web archives.", err=True)
+        elif not summary.seen:
+            # An empty folder, or one of hidden files only, or an empty list on standard input:
+            # "0 inputs" alone reads like a run that found everything already stored.
+            where = ", ".join(arguments) if arguments else "the list on standard input (it was empty)"
+            click.echo(f"note: found no file to read in {where}.", err=True)
     if summary.failed:
         sys.exit(1)
 
@@ -151,26 +174,44 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 # "-football" is a word of the query, not an unknown option.
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("words", nargs=-1, required=True)
-@db_option
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@existing_db_option
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="The most articles to show.")
+@click.option("--outlet", default="", help="Only this outlet's articles (its name, in any case).")
+@click.option("--author", default="", help="Only this author's articles (the full name, in any case).")
+@click.option("--since", default="", metavar="DATE",
+              help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", default="", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--newest", is_flag=True, help="Newest first, instead of best matches first.")
 @json_option
-def search(words, db_path, limit, as_json):
+def search(words, db_path, limit, outlet, author, since, until, newest, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
-    taken as text, so no query can fail.
+    taken as text, so no query can fail. The filters are those of the served `search` query.
 
     \b
     Example:
         news-archive search '"kestrel bay" strike'
         news-archive search 'flood* -football' --limit 5 --json
         news-archive search -football flood
+        news-archive search strike --outlet "The Harbor Ledger" --since 2025-09 --newest
     """
     query = " ".join(words)
+    for name, value in (("--since", since), ("--until", until)):
+        try:
+            check_parameter(name.lstrip("-"), value)
+        except BadParameter as error:
+            raise click.BadParameter(str(error).split(": ", 1)[1], param_hint=name) from None
+    try:
+        check_parameters(("since", "until"), {"since": since, "until": until})
+    except BadParameter as error:
+        raise click.UsageError(str(error).replace("since ", "--since ", 1).replace("until ", "--until ", 1)) from None
     _require_database(db_path)
     with _archive_errors(db_path):
         db = open_database(db_path)
-    results = run_search(db, query, limit)
+    results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
+                         newest=newest)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
     if as_json:
@@ -214,7 +255,7 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @json_option
 def optimize(db_path, as_json):
     """Merge the search index into one segment, after a bulk ingest.
@@ -245,7 +286,7 @@ def optimize(db_path, as_json):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
 @click.option("--all", "every", is_flag=True,
               help="Also read again the articles this version has read already.")
@@ -320,7 +361,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @json_option
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
@@ -391,12 +432,14 @@ def parse(file, as_json):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port to listen on.")
 def serve(db_path, host, port):
     """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
 
-    If the archive does not exist or holds no article, the bundled sample articles are
-    ingested into it first. Read-only: nothing served can change the archive.
+    If the archive does not exist or was never ingested into, the bundled sample articles are
+    ingested into it first (an archive you ingested into is served as it is). Read-only:
+    nothing served can change the archive.
 
     \b
     Example:
@@ -417,6 +460,10 @@ def serve(db_path, host, port):
     if summary is not None:
         click.echo(f"{db_path} held no articles: ingested the {summary.stored} bundled samples "
                    f"from {serving.samples_dir()}")
+    elif not serving.count_articles(db_path):
+        click.echo(f"note: {db_path} holds no articles yet (what its ingests read failed, or was "
+                   f"deleted): see {'/'.join(('', serving.DATABASE_NAME, 'sources'))}, or run "
+                   f"`news-archive ingest PATH --db {db_path}`.", err=True)
     url = f"http://{host}:{port}"
     click.echo(f"Serving {db_path} at {url}/ - search it at {url}/{serving.DATABASE_NAME}/articles "
                "(Ctrl+C to stop)")

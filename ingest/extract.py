@@ -35,7 +35,10 @@ def extract(source: Source) -> Article:
         try:
             text = decode_text(source.raw)
         except UnicodeDecodeError as error:
-            raise ExtractionError(f"undecodable text: {error}") from error
+            # (the codec's own words named a code page and "<undefined>", not the file's fault)
+            raise ExtractionError(f"not text in any encoding it could be read in (byte "
+                                  f"0x{error.object[error.start]:02x} at position {error.start:,}): "
+                                  "a binary file?") from error
         article = extract_text(text, markdown=source.format == "markdown")
     else:
         raise ExtractionError(f"unsupported format {source.format!r}")

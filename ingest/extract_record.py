@@ -31,33 +31,44 @@ def extract_record(raw: bytes) -> Article:
         raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
     except ValueError as error:  # not UTF-8
         raise UnreadableRecord(f"undecodable record: {error}") from None
+    except RecursionError:  # a RuntimeError, not a ValueError: "[[[[..." thousands deep
+        raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
     if not isinstance(record, dict):
         raise UnreadableRecord(f"a record must be a JSON object, not {type(record).__name__}")
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)
+        value = field_value(field, value)
         if value is None:
             continue
-        if field == "authors":
-            value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
-            value = [v for v in value if v]
-        elif field == "outlet":
-            value = _name_of(value[0] if isinstance(value, list) and value else value)
-        elif isinstance(value, list):
-            value = _joined(field, value)
-        elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = _from_epoch(value)
-        elif not isinstance(value, str):
-            value = str(value)
-        if value is None:
-            continue
-        if field in ("body", "description"):
-            value = _text_of(value)
         setattr(article, field, value)
         article.provenance[field] = "record"
     article.provenance.pop("body", None)
     article.provenance.pop("description", None)
     return article
+
+
+def field_value(field: str, value):
+    """A record's (or a sidecar's) value of `field` as an Article holds it, or None: authors a
+    list of names, every other field a string, whatever JSON type it was written as."""
+    if value is None:
+        return None
+    if field == "authors":
+        value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
+        return [v for v in value if v] or None
+    if field == "outlet":
+        return _name_of(value[0] if isinstance(value, list) and value else value)
+    if isinstance(value, list):
+        value = _joined(field, value)
+    elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = _from_epoch(value)
+    elif isinstance(value, dict):  # no text to take from an object ({"date": ...}): none, not its repr
+        return None
+    elif not isinstance(value, str):
+        value = str(value)
+    if value is not None and field in ("body", "description"):
+        value = _text_of(value)
+    return value
 
 
 # A body written as HTML (a CMS export, an API, a feed item's content) holds tags, entities and

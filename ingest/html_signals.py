@@ -396,7 +396,7 @@ def _read_parsely_page(signals: Signals) -> None:
     for content in signals.meta.get("parsely-page", [])[:1]:
         try:
             data = json.loads(content)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested thousands deep: no signal, not a failed page
             return
         if not isinstance(data, dict):
             return
@@ -452,7 +452,7 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
         try:
             data = json.loads(_JSON_LD_WRAPPER.sub("", script.text_content()).strip().rstrip(";"),
                               strict=False)
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):  # RecursionError: nested thousands deep
             # A template that writes its JSON-LD by hand may leave a quote unescaped in a
             # description; its dates, simple strings, can still be read.
             for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):

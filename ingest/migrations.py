@@ -50,6 +50,15 @@ _REINDEXING = {path.stem for path in schema_dir().glob("*.sql")
 
 
 def migrate(db: Database) -> None:
+    """Apply the pending migrations, all in one transaction that holds the write lock.
+
+    Two commands opening one new (or old) archive at once (an ingest and a serve started
+    together, two cron jobs) both found the same migrations pending and both applied them:
+    one failed with "index ... already exists", or saw the other's half-made schema and
+    called the file "another program's database". Under the lock, the second waits, then
+    finds nothing left to do; and no other connection ever sees a schema half made."""
+    if not migrations.pending(db):
+        return
     pending = [m.name for m in migrations.pending(db) if m.name in _REINDEXING]
     if pending and db["articles"].exists():
         articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -57,4 +66,11 @@ def migrate(db: Database) -> None:
             print(f"Upgrading the archive ({', '.join(pending)}): re-indexing {articles:,} articles "
                   "for search, once (5 to 20 minutes a million articles on 2 cores)...",
                   file=sys.stderr, flush=True)
-    migrations.apply(db)
+    db.conn.execute("BEGIN IMMEDIATE")  # waits (busy_timeout) while another command migrates
+    try:
+        migrations.apply(db)  # each migration a savepoint within; none if the other did them
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise

@@ -74,6 +74,7 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     unchanged_failed: int = 0  # of the unchanged, those that failed in an earlier run
+    new_versions: int = 0  # of the stored, those that are an edited text of a stored article
     failures: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
@@ -93,6 +94,7 @@ class Summary:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "unchanged_failed": self.unchanged_failed,
+            "new_versions": self.new_versions,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
         }
@@ -326,6 +328,7 @@ def run_ingest(
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             summary.unchanged_failed += written.failed_before
+            summary.new_versions += written.previous_version is not None
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:

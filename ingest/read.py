@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import stat
 import zlib
 from collections import Counter
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .extract_record import field_value
 from .record import Source
 
 ARTICLE_EXTENSIONS = {
@@ -166,7 +168,11 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=True):
+            # A folder os.walk cannot list (no read permission) was skipped without a word, and
+            # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
+            refused: list[OSError] = []
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=refused.append):
+                yield from _unlisted_folders(refused)
                 if not first_visit(root):
                     dirs[:] = []
                     continue
@@ -184,6 +190,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                     if _is_sidecar(child):
                         continue
                     yield from emit(child, walked=True)
+            yield from _unlisted_folders(refused)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
@@ -200,6 +207,13 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
 
     for argument in arguments:
         yield from expand(argument)
+
+
+def _unlisted_folders(refused: list[OSError]) -> Iterator[InputFile]:
+    """The folders os.walk could not list since last asked, as inputs that failed."""
+    while refused:
+        error = refused.pop(0)
+        yield InputFile(Path(error.filename), 0, f"cannot read folder: {error.strerror or error}")
 
 
 # A whole page: what a saved page (or a feed or web archive) begins with, and a sitemap, a
@@ -244,7 +258,7 @@ def sniff_format(data: bytes) -> str:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if head.startswith((b"WARC/", b"filedesc://")):  # a WARC record, an ARC file header
         return "warc"
-    if b"\x00" in head:
+    if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
@@ -253,13 +267,13 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if text.startswith((b"{", b"[")):
         try:
-            json.loads(data.decode("utf-8-sig"))
+            _json_loads(data.decode("utf-8-sig"))
             return "json"
         except (UnicodeDecodeError, ValueError):
             lines = [line for line in data.splitlines()[:3] if line.strip()]
             try:
                 for line in lines:
-                    json.loads(line)
+                    _json_loads(line)
                 return "jsonl"
             except (UnicodeDecodeError, ValueError):
                 pass
@@ -273,6 +287,21 @@ def sniff_format(data: bytes) -> str:
 def read_sources(input_file: InputFile, overrides: dict | None = None,
                  known: Callable[[str, str], bool] | None = None,
                  defer_record_hashes: bool = False) -> Iterator[Source]:
+    """The Sources of one file (see _read_sources). A file whose reading fails in a way no
+    rule foresaw (a library's own error on a malformed web archive) is one failed input, with
+    the error's name, as a failed extraction is: it stopped the whole run with a traceback."""
+    try:
+        yield from _read_sources(input_file, overrides, known, defer_record_hashes)
+    except sqlite3.Error:  # the archive's (asked through `known`), not the file's: the run stops
+        raise
+    except Exception as error:  # one bad input must never stop the run
+        yield Source(input_file.location, b"", "", "unknown", 0, dict(overrides or {}),
+                     f"cannot read: {type(error).__name__}: {error}")
+
+
+def _read_sources(input_file: InputFile, overrides: dict | None = None,
+                  known: Callable[[str, str], bool] | None = None,
+                  defer_record_hashes: bool = False) -> Iterator[Source]:
     """The Sources of one file: one for an article file, one per record for JSON / JSON Lines.
 
     `known(location, raw_sha256)` says whether the archive already holds these bytes from this
@@ -328,8 +357,9 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     kind = ARTICLE_EXTENSIONS.get(extension)
     sniffed = sniff_format(data)
     if sniffed == "binary":
+        kind_named = _binary_kind(data[:16])
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
-                     "binary file: not HTML, text, Markdown or JSON")
+                     f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return
     # The content wins over the extension when they disagree strongly (an HTML page saved as
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
@@ -345,15 +375,19 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
     sidecar = sidecar_for(path)
     if sidecar is not None:
         try:
-            sidecar_fields = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+            sidecar_fields = _json_loads(sidecar.read_text(encoding="utf-8-sig"))
             if not isinstance(sidecar_fields, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as error:
             yield Source(location, data, digest, kind, len(on_disk), overrides,
                          f"bad sidecar {sidecar.name}: {error}")
             return
-        # Command-line overrides beat the sidecar, which beats the file itself.
-        overrides = {**{k: v for k, v in sidecar_fields.items() if k in METADATA_FIELDS}, **overrides}
+        # Command-line overrides beat the sidecar, which beats the file itself. Its values are
+        # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
+        # given as they were, an author written as a number stopped the file with a TypeError.
+        given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
+                 for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
+        overrides = {**{k: v for k, v in given.items() if v is not None}, **overrides}
     if kind in ("json", "jsonl"):
         yield from _record_sources(location, data, kind, overrides)
         return
@@ -364,6 +398,16 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _web_archive_pages(location, lambda: io.BytesIO(on_disk), overrides, known)
         return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _json_loads(text):
+    """json.loads, with JSON nested deeper than Python's recursion limit (a few thousand "[")
+    raising ValueError, as any other invalid JSON does: its RecursionError stopped the whole run
+    with a traceback, from a sidecar or from a file whose format was being sniffed."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
 
 
 # A record file that gives no record is reported, as an empty article file is: an export that
@@ -391,7 +435,7 @@ def record_file_kind(head: bytes, named: str) -> str | None:
         if named == "json":
             return named
         try:  # a list on one line is a JSON Lines record; "[" alone begins a document
-            json.loads(head.split(b"\n", 1)[0])
+            _json_loads(head.split(b"\n", 1)[0])
             return "jsonl"
         except ValueError:
             return "json"
@@ -435,7 +479,7 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         return
     if kind == "json":
         try:
-            parsed = json.loads(text)
+            parsed = _json_loads(text)
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
@@ -531,6 +575,12 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}")
         return
+    except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
+        raise
+    except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
+        yield Source(location, b"", "", "warc", 0, overrides,
+                     f"cannot read web archive: a malformed record ({type(error).__name__}: {error})")
+        return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
@@ -607,6 +657,21 @@ def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str
         return Source(location, raw, digest, "record", len(raw), overrides,
                       f"a record must be a JSON object, not {type(item).__name__}")
     return Source(location, raw, digest, "record", len(raw), overrides)
+
+
+# The first bytes of the files most often found among clippings that are not articles. Their
+# binary parts need not hold a NUL early (a PDF begins with lines of text), and read as text
+# they failed with a codec's words ("'charmap' codec can't decode byte 0x8d").
+_BINARY_STARTS = (
+    (b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive, or a Word or Excel file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+)
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """What a file is, by its first bytes, when it is a common kind of binary file."""
+    return next((kind for start, kind in _BINARY_STARTS if head.startswith(start)), None)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:

@@ -5,6 +5,7 @@ as syntax (parentheses, AND/OR/NOT/NEAR, column filters, stray quotes) is treate
 query string can make the search fail.
 """
 
+import datetime
 import re
 import sqlite3
 from functools import cache
@@ -16,6 +17,9 @@ from .resources import metadata_path
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# The search query's check of its parameters (a Datasette magic parameter, datasette_plugin):
+# run directly, checked by the caller, it is bound as "".
+CHECKED_PARAMETERS = "_valid_since_until_sort_page"
 PAGE_SIZE = 20  # rows per page of the saved `search` query
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a match
 
@@ -28,6 +32,56 @@ def search_sql() -> str:
         import yaml  # only the search command reads metadata.yml: 17 ms off every other
 
         return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
+
+
+# The saved queries compare dates as text with the ISO dates stored ("2024-03-05",
+# "2024-03-05T08:30:00+00:00"), so anything else would silently match nothing (since=notadate)
+# or everything (before=garbage). A year, a month or a day, optionally followed by a time (the
+# `published` value a page shows, pasted back as `before`).
+_DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
+MAX_PAGE = 1_000_000
+_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet")}
+
+
+class BadParameter(sqlite3.ProgrammingError):
+    """A saved query's parameter that is not of its kind. A ProgrammingError, so that Datasette,
+    binding it as a magic parameter (datasette_plugin), shows the message as the query's error."""
+
+
+def check_parameter(name: str, value: str | None) -> None:
+    """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
+    (since, until, before: a date; page: 1, 2, ...; sort, split: one of their choices).
+    Empty is always valid: it means no filter."""
+    if not value:
+        return
+    if name in ("since", "until", "before"):
+        match = _DATE_PARAMETER.fullmatch(value)
+        try:
+            if match is None:
+                raise ValueError
+            datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+        except ValueError:
+            raise BadParameter(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD "
+                               "(or YYYY-MM, or YYYY), e.g. 2024-03-05") from None
+    elif name == "page":
+        if not (value.isascii() and value.isdigit() and int(value) >= 1):
+            raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")
+        if int(value) > MAX_PAGE:  # SQLite's integers overflow on the way ("datatype mismatch")
+            raise BadParameter(f"page: {value} is beyond the last page there can be ({MAX_PAGE:,})")
+    elif name in _CHOICES and value not in _CHOICES[name]:
+        allowed = " or ".join(repr(choice) for choice in _CHOICES[name] if choice)
+        raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")
+
+
+def check_parameters(names, values) -> None:
+    """check_parameter for each of `names` (values.get(name)), then the range they make: a
+    `since` after the `until` (both inclusive) matches nothing, and says so rather than
+    answering with no rows, as a typo in a year would."""
+    for name in names:
+        check_parameter(name, values.get(name, ""))
+    since, until = values.get("since", ""), values.get("until", "")
+    if "since" in names and "until" in names and since and until and since > until + "T99":
+        raise BadParameter(f"since {since} is after until {until}: no date is in that range")
 
 
 def _phrase(words: list[str], prefix: bool = False) -> str:
@@ -66,11 +120,12 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
 
     Runs the saved query page by page. Its escape_fts() is, here, this module's fts_query(),
     so the command line also offers -excluded words."""
+    check_parameters(("since", "until"), {"since": since, "until": until})
     if fts_query(text) is None:
         return []
     db.conn.create_function("escape_fts", 1, _compile, deterministic=True)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
-              "sort": "newest" if newest else ""}
+              "sort": "newest" if newest else "", CHECKED_PARAMETERS: ""}
     results: list[dict] = []
     for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
         try:

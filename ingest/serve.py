@@ -82,13 +82,30 @@ def count_articles(db_path: str | Path) -> int | None:
         connection.close()
 
 
+def count_runs(db_path: str | Path) -> int:
+    """How many ingest runs the archive has had (0 for no archive, or an empty file)."""
+    if not Path(db_path).exists():
+        return 0
+    connection = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM ingest_runs").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        connection.close()
+
+
 def ensure_archive(db_path: str | Path) -> Summary | None:
-    """Ingest the bundled samples if the archive is missing or empty, so a first `serve` shows
-    something; returns the ingest summary, or None if the archive already had articles.
+    """Ingest the bundled samples if the archive is missing or was never ingested into, so a
+    first `serve` shows something; returns the ingest summary, or None if it was left as it was.
+
+    An archive the user has ingested into is never filled, even with no article in it (every
+    input failed, or the articles were deleted): the fictional samples would stay in it for
+    good, among the real stories ingested later.
 
     An archive made by an older version is brought up to the current schema first: the saved
     queries in metadata.yml read what the newest migrations add (article_facets, its index)."""
-    if count_articles(db_path):
+    if count_articles(db_path) or count_runs(db_path):
         open_database(db_path).close()
         return None
     return run_ingest([str(samples_dir())], str(db_path))

@@ -95,12 +95,16 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     if ")and" in text or ")&" in text:
         text = _GLUED_JOIN.sub(r"\1 ", text)
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
-    for _ in range(3):
+    # Only on a line that can hold one ("](", "]["): from each "[" these patterns scan to the
+    # next "]", so a line of many "[" and no link (a data dump saved as text, 100 KB of them)
+    # took seconds per pass, quadratic in its length.
+    for _ in range(3 if "](" in text else 0):
         new = _LINK.sub(keep_text, text)
         if new == text:
             break
         text = new
-    text = _REFERENCE_LINK.sub(r"\1", text)
+    if "][" in text:
+        text = _REFERENCE_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub(_emphasised, text)
@@ -170,6 +174,11 @@ _REFERENCE_USE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\[\]]*)\]")
 
 def resolve_references(text: str) -> str:
     """The text with its reference links made inline and their definitions taken out."""
+    # A definition has "]:": without one there is nothing to find, and the pattern scans from
+    # each line's "[" to the next "]", over the lines between (thousands of lines opening with
+    # "[" and no "]": seconds, quadratic in the text's length).
+    if "]:" not in text:
+        return text
     targets = {label.casefold(): target for label, target in _REFERENCE_DEFINITION.findall(text)}
     if not targets:
         return text
@@ -301,7 +310,10 @@ def unwrap(raws: list[str]) -> list[str]:
 
 
 _OPEN_TARGET = re.compile(r"\]\(\s*<?[^()\s>\"]+$")  # "[Ann Lee](/people/ann" and no ")" yet
-_OPEN_LINK = re.compile(r"\[(?![^\]]*\])[^\[\]]*$")  # a "[" whose "]" is not on this line
+# A "[" whose "]" is not on this line: no "[" or "]" after it to the end. (The lookahead
+# "(?![^\]]*\])" it had said no more, and scanned the rest of the line from every "[":
+# quadratic on a long line of them.)
+_OPEN_LINK = re.compile(r"\[[^\[\]]*$")
 # '](/a "title' or '](/a-long-addr' with no closing bracket: a link's target or title wrapped
 _OPEN_TITLE = re.compile(r'\]\(\s*<?[^()\s>]*(?:>?\s+"[^"]*)?$')
 

@@ -123,3 +123,29 @@ def test_serve_on_a_port_in_use_says_so_before_touching_the_archive(tmp_path):
     assert result.exit_code == 1
     assert f"port {port}" in result.output and "in use" in result.output and "--port" in result.output
     assert not db_path.exists()
+
+
+def test_commands_started_together_on_a_new_archive_all_succeed(tmp_path):
+    # An ingest and a serve started together on a first run, or two cron jobs: each found the
+    # migrations pending, and one failed with "index ... already exists", called the file
+    # "another program's database" (it saw the other's half-made schema), or said it had
+    # waited 60 s for a lock it had not waited for.
+    import subprocess
+    import sys
+    import time
+
+    opener = ("import sys, time\n"
+              "from ingest.store import open_database\n"
+              "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"  # all start at once
+              "open_database(sys.argv[1]).close()\n")
+    for round_ in range(4):
+        db_path = tmp_path / f"new-{round_}.db"
+        start = str(time.time() + 1.0)
+        processes = [subprocess.Popen([sys.executable, "-c", opener, str(db_path), start],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(4)]
+        outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in processes]
+        assert all(code == 0 for code, _ in outcomes), [err for _, err in outcomes if err]
+        with sqlite3.connect(db_path) as conn:
+            names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert len(names) == len(set(names)) and "0009_article_versions" in names

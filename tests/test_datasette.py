@@ -19,10 +19,12 @@ from conftest import ARTICLE_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
-SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage")
+SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
 HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "-ferry",
-                   "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b"]
+                   "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b",
+                   # a NUL ended FTS5's reading of the query; a quote then a line break left a bare quote
+                   "ferry\x00", "\x00", "fer\x00ry", '"\n-', 'ferry "\nstrike', "ferry\r\nstrike", "\x01"]
 
 
 @pytest.fixture(scope="session")
@@ -78,12 +80,37 @@ def test_metadata_describes_the_data_and_every_saved_query():
             assert "escape_fts(:q)" in query["sql"], f"{name} must escape what users type"
 
 
+@pytest.mark.parametrize("query, fields", [
+    # the words first: the search form asked for since, until, outlet, author, sort, page and then q
+    ("search", ["q", "outlet", "author", "since", "until", "sort", "page"]),
+    ("timeline", ["q", "outlet", "split"]),
+    ("by_author", ["author", "before", "page"]),
+    ("by_outlet", ["outlet", "before", "page"]),
+])
+def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
+    import re
+
+    page = served(f"/archive/{query}").text
+    assert re.findall(r'<input type="text" id="qp\d+" name="([^"]+)"', page) == fields
+
+
+def test_a_saved_query_that_orders_its_fields_lists_every_parameter():
+    import re
+
+    # Datasette binds "" only for the parameters listed: one left out would fail every request.
+    for name, query in load_metadata()["databases"]["archive"]["queries"].items():
+        if "params" in query:
+            used = {p for p in re.findall(r"(?<![:\w]):([a-z]\w*)", query["sql"])}
+            assert used == set(query["params"]), name
+
+
 def test_internal_and_fts_tables_are_hidden(served):
     tables = {t["name"]: t["hidden"] for t in served("/archive.json").json()["tables"]}
     for name in ("articles", "outlets", "authors", "sources"):
         assert tables[name] is False, name
     for name in ("articles_fts", "articles_fts_data", "articles_fts_idx", "articles_fts_docsize",
-                 "articles_fts_config", "ingest_runs", "_sqlite_migrations", "article_authors"):
+                 "articles_fts_config", "ingest_runs", "_sqlite_migrations", "article_authors",
+                 "sqlite_sequence", "input_files", "article_facets_changes"):
         assert tables[name] is True, name
 
 
@@ -153,6 +180,30 @@ def test_hostile_table_search_never_fails(served, text):
     assert served(f"/archive/articles?_search={quote(text)}").status_code == 200
 
 
+def test_any_text_escaped_for_search_is_valid_fts5():
+    """Every string of these pieces (syntax words, quotes, control characters, line breaks, odd
+    spaces) is escaped into an expression FTS5 accepts, as the saved queries and ?_search= use it."""
+    import random
+
+    from ingest.datasette_plugin import escape_fts_never_empty
+
+    pieces = ['"', "'", "*", "-", "(", ")", ":", "^", "+", "{", "}", ",", ".", "\\", "AND", "OR", "NOT",
+              "NEAR", " ", "ferry", "\x00", "\x01", "\t", "\n", "\r", "\x85", "\u2028", "\u3000", "\xa0",
+              "\u200b", "é"]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO t VALUES ('ferry strike', 'crossing')")
+    generator = random.Random(14)
+    for _ in range(20000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 7)))
+        expression = escape_fts_never_empty(text)
+        for candidate in (expression, expression.replace('*"', '"*')):  # as the search query makes prefixes
+            try:
+                conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (candidate,)).fetchall()
+            except sqlite3.OperationalError as error:
+                pytest.fail(f"{text!r} -> {candidate!r}: {error}")
+
+
 def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_error(served):
     found = rows(served, "/archive/articles.json?_searchmode=raw&_search=" + quote("librar* OR stoppage") + "&_col=title")
     assert {r["title"] for r in found} == {
@@ -202,6 +253,31 @@ def test_by_author_latest_first_with_paging(served):
     assert rows(served, "/archive/by_author.json?author=oskar+LIND") == found  # typed in any case
 
 
+@pytest.mark.parametrize("query, who", [("by_outlet", "outlet=The+Harbor+Ledger"),
+                                        ("by_author", "author=Ann+Lee")])
+def test_paging_by_author_or_outlet_loses_no_article(tmp_path_factory, query, who):
+    # 130 articles of one day and 5 undated: paging "before the last date shown" skipped the 30
+    # of that day not yet shown, and never reached the undated ones.
+    folder = tmp_path_factory.mktemp("paging")
+    records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+                "published": "2024-05-02" if i < 130 else None,
+                "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(135)]
+    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 135
+    datasette = build_datasette(folder / "a.db")
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+
+    def get(path):
+        return loop.run_until_complete(datasette.client.get(path))
+
+    pages = [rows(get, f"/archive/{query}.json?{who}&page={page}") for page in (1, 2, 3)]
+    assert [len(page) for page in pages] == [100, 35, 0]
+    assert sorted(r["title"] for page in pages for r in page) == sorted(r["title"] for r in records)
+    assert rows(get, f"/archive/{query}.json?{who}&before=2024-05-02") == []  # a filter: none older
+    loop.close()
+
+
 def test_by_outlet_latest_first(served):
     found = rows(served, "/archive/by_outlet.json?outlet=Coastal+Herald")
     assert [r["published"] for r in found] == ["2024-03-06", "2024-03-04T08:30:00+00:00", None]
@@ -230,6 +306,40 @@ def test_syndication_lists_every_copy(served):
     assert rows(served, "/archive/syndication.json?q=library") == []
 
 
+@pytest.mark.parametrize("second_place, syndicated", [
+    ("moved", False),  # the same file in a renamed folder: every story read as syndicated
+    ("copied", False),  # the same file copied to a second folder
+    ("other address", True),  # near miss: the same outlet ran it under a second address
+])
+def test_a_moved_folder_is_not_syndication(tmp_path, second_place, syndicated):
+    from conftest import run_cli
+
+    first = tmp_path / "clips"
+    first.mkdir()
+    (first / "a.txt").write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    (first / "a.json").write_text(json.dumps({"outlet": "The Harbor Ledger", "url": "https://harborledger.example/a"}))
+    db = tmp_path / "a.db"
+    run_ingest([str(first)], str(db), workers=1)
+    second = tmp_path / "clippings-2024"
+    if second_place == "moved":
+        first.rename(second)
+    else:
+        import shutil
+
+        shutil.copytree(first, second)
+        if second_place == "other address":
+            (second / "a.json").write_text(json.dumps({"outlet": "The Harbor Ledger", "url": "https://harborledger.example/b"}))
+    assert run_ingest([str(second)], str(db), workers=1).duplicate == 1
+    datasette = build_datasette(db)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    copies = rows(lambda path: loop.run_until_complete(datasette.client.get(path)), "/archive/syndication.json")
+    loop.close()
+    assert len(copies) == (2 if syndicated else 0)
+    figures = json.loads(run_cli("stats", "--db", db, "--json").stdout)
+    assert figures["syndicated_articles"] == int(syndicated)
+
+
 def test_coverage_per_outlet(served):
     found = rows(served, "/archive/coverage.json?q=ferry")
     assert found[0] == {"outlet": "Coastal Herald", "articles": 2, "first": "2024-03-04", "last": "2024-03-06"}
@@ -243,6 +353,87 @@ def test_hostile_saved_query_searches_never_fail(served, query, text):
     if not text.strip().strip('"*-^()\\%\'') and query != "syndication":
         assert found == []  # no words: nothing matches, nothing fails
     assert served(f"/archive/{query}?q={quote(text)}").status_code == 200
+
+
+@pytest.mark.parametrize("path, said", [
+    # each silently matched nothing (a date compared as text) or everything (before=garbage)
+    ("search?q=ferry&since=notadate", "since: 'notadate' is not a date"),
+    ("search?q=ferry&until=2024-13-01", "until: '2024-13-01' is not a date"),
+    ("search?q=ferry&since=2024-02-30", "since: '2024-02-30' is not a date"),
+    ("search?q=ferry&since=5+March+2024", "since: '5 March 2024' is not a date"),
+    ("search?q=ferry&since=03/05/2024", "since: '03/05/2024' is not a date"),
+    ("search?q=ferry&sort=oldest", "sort: 'oldest' is not one of its choices"),
+    ("search?q=ferry&page=0", "page: '0' is not a page number"),
+    ("search?q=ferry&page=two", "page: 'two' is not a page number"),
+    ("search?q=ferry&page=99999999999999999999", "page: 99999999999999999999 is beyond the last page"),
+    ("search?q=ferry&since=2025-01-01&until=2024-12-31", "since 2025-01-01 is after until 2024-12-31"),
+    ("search?q=ferry&since=2024-03-07&until=2024-03-06", "since 2024-03-07 is after until 2024-03-06"),
+    ("by_author?author=Ines+Varga&before=garbage", "before: 'garbage' is not a date"),
+    ("by_outlet?outlet=Coastal+Herald&before=yesterday", "before: 'yesterday' is not a date"),
+    ("by_outlet?outlet=Coastal+Herald&page=last", "page: 'last' is not a page number"),
+    ("timeline?q=ferry&split=outlets", "split: 'outlets' is not one of its choices"),
+])
+def test_a_malformed_parameter_is_an_error_the_user_sees(served, path, said):
+    name, query = path.split("?")
+    answer = served(f"/archive/{name}.json?{query}")
+    assert answer.status_code == 400 and said in answer.json()["error"]
+    page = served(f"/archive/{name}?{query}")  # the page shows it above the form, the value kept
+    assert page.status_code == 400 and said.replace("'", "&#39;") in page.text
+    assert 'class="message-error"' in page.text
+
+
+@pytest.mark.parametrize("path, said", [
+    # Datasette answered a failed query's CSV with an empty body and status 200: an empty file,
+    # as if nothing matched
+    ("search.csv?q=ferry&since=notadate", "since: 'notadate' is not a date"),
+    ("by_outlet.csv?outlet=Coastal+Herald&before=2024-02-30", "before: '2024-02-30' is not a date"),
+    ("timeline.csv?q=ferry&split=day", "split: 'day' is not one of its choices"),
+    # near misses: well formed, the CSV as before
+    ("search.csv?q=ferry&since=2024-03-05", None), ("coverage.csv?q=ferry", None),
+])
+def test_a_saved_querys_csv_with_a_malformed_parameter_says_so(served, path, said):
+    answer = served(f"/archive/{path}")
+    if said is None:
+        assert answer.status_code == 200 and answer.text.count("\n") >= 2
+    else:
+        assert answer.status_code == 400 and answer.text.startswith(said)
+
+
+@pytest.mark.parametrize("query", ["search", "by_author", "by_outlet", "timeline"])
+def test_a_saved_querys_sql_runs_through_sql_with_its_check_given_empty(served, query):
+    # As its comment says: the check is the plugin's magic parameter, which ?sql= does not know.
+    import re
+
+    sql = load_metadata()["databases"]["archive"]["queries"][query]["sql"]
+    check = re.search(r":(_valid_\w+)", sql)[1]
+    assert f"&{check}=" in sql
+    answer = served(f"/archive.json?sql={quote(sql)}&q=ferry&author=Ines+Varga&outlet=Coastal+Herald&{check}=")
+    assert answer.status_code == 200, answer.json().get("error")
+
+
+@pytest.mark.parametrize("path, found", [
+    ("search?q=larchmouth&since=2024-03-05", 3), ("search?q=larchmouth&since=2024-03&until=2024-03", 4),
+    ("search?q=larchmouth&since=2024&until=2024&sort=newest&page=1", 4),
+    ("search?q=larchmouth&page=2", 0), ("search?q=larchmouth&since=2024-03-06&until=2024-03-06", 1),
+    ("search?q=larchmouth&since=2024-03&until=2024", 4), ("search?q=larchmouth&page=1000000&sort=newest", 0), ("search?q=larchmouth&since=&until=&sort=&page=", 4),
+    # the date a page shows, pasted back as it is (a + read as a space, as from a typed URL)
+    ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00%2B00:00", 1),
+    ("by_author?author=Oskar+Lind&before=2024-03-04T08:30:00+00:00", 1),
+    ("by_outlet?outlet=Coastal+Herald&before=2024-03-06", 1), ("timeline?q=ferry&split=outlet", 3),
+])
+def test_well_formed_parameters_are_accepted(served, path, found):
+    name, query = path.split("?")
+    assert len(rows(served, f"/archive/{name}.json?{query}")) == found
+
+
+def test_the_command_line_search_refuses_a_malformed_date_too(tmp_path):
+    from ingest.search import BadParameter, search
+    from ingest.store import open_database
+
+    db = open_database(tmp_path / "a.db")
+    with pytest.raises(BadParameter, match="since: 'last week' is not a date"):
+        search(db, "ferry", since="last week")
+    assert search(db, "ferry", since="2024-03-05", until="2024") == []
 
 
 @pytest.mark.parametrize("query", SAVED_QUERIES)
@@ -308,6 +499,41 @@ def test_an_empty_archive_is_filled_with_the_samples(tmp_path):
     assert summary is not None and summary.stored > 0 and summary.failed == 0
     assert count_articles(path) == summary.stored
     assert ensure_archive(path) is None  # not twice
+
+
+@pytest.mark.parametrize("made_by", ["failed ingest", "opened", "empty file"])
+def test_only_an_archive_never_ingested_into_is_filled_with_the_samples(tmp_path, made_by):
+    # An archive whose every input failed was filled with the fictional samples, which then
+    # stayed in it among the real stories ingested later.
+    path = tmp_path / "mine.db"
+    if made_by == "failed ingest":
+        (tmp_path / "broken.txt").write_bytes(b"")
+        assert run_ingest([str(tmp_path / "broken.txt")], str(path)).failed == 1
+    elif made_by == "opened":  # created by a command, nothing ingested: still a first run
+        open_database_for_test(path)
+    else:
+        path.write_bytes(b"")
+    summary = ensure_archive(path)
+    assert (summary is None) == (made_by == "failed ingest")
+    assert count_articles(path) == (0 if made_by == "failed ingest" else summary.stored)
+
+
+def open_database_for_test(path):
+    from ingest.store import open_database
+
+    open_database(path).close()
+
+
+def test_serve_says_an_ingested_archive_holds_no_article_yet(tmp_path, monkeypatch):
+    from conftest import run_cli
+    from ingest import serve as serving
+
+    (tmp_path / "broken.txt").write_bytes(b"")
+    run_ingest([str(tmp_path / "broken.txt")], str(tmp_path / "mine.db"))
+    monkeypatch.setattr(serving, "serve", lambda *args: None)
+    result = run_cli("serve", "--db", tmp_path / "mine.db", "--port", "0")
+    assert "holds no articles yet" in result.output and "/archive/sources" in result.output
+    assert count_articles(tmp_path / "mine.db") == 0
 
 
 def test_serving_an_archive_of_an_older_version_upgrades_it_first(tmp_path):

@@ -1704,3 +1704,33 @@ def test_reference_links_get_their_targets(text, lines, links):
 def test_a_lone_author_behind_a_reference_link():
     text = f"# Harbour strike ends\n\nBy [Marlo][1]\n\n{STORY}\n\n[1]: https://example.org/author/marlo\n"
     assert parse(text, markdown=True).authors == ["Marlo"]
+
+
+# Lines of brackets with no link: from every "[" the link patterns scanned to the next "]",
+# quadratic in the line's length (each of these took 6-17 s; now well under one).
+@pytest.mark.parametrize("text", [
+    "[" * 50000 + "]" * 50000,
+    "[a " * 30000,
+    "Title\n\n" + "\n".join("[" + "word " * 10 for _ in range(5000)),
+])
+def test_long_runs_of_brackets_are_read_in_linear_time(text):
+    import time
+
+    started = time.perf_counter()
+    extract_text(text)
+    assert time.perf_counter() - started < 3  # (generous: a loaded machine)
+
+
+@pytest.mark.parametrize("line, visible, links", [
+    # near misses: real links are still read as before
+    ("See [Ann Lee](/a) and [the report][1] here", "See Ann Lee and the report here", [("Ann Lee", "/a")]),
+    ("[[x](a)](b)", "x", [("[x", "a"), ("x", "b")]),
+    ("Notes [1 and [2", "Notes [1 and [2", []),
+])
+def test_markdown_links_after_the_bracket_guards(line, visible, links):
+    assert rules.markdown_to_text(line) == (visible, links)
+
+
+def test_an_open_link_is_still_joined_with_its_next_line():
+    assert rules._whole_links(["By [Ann", "Lee](/authors/ann) for the paper"])[0].startswith("By [Ann Lee](/authors/ann)")
+    assert rules._OPEN_LINK.search("a [b c") and not rules._OPEN_LINK.search("a [b] c")

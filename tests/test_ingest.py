@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -277,6 +278,55 @@ def test_blank_lines_around_a_record_are_no_failure(tmp_path, db_path):
     assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 1, 1, 0)
 
 
+@pytest.mark.parametrize("make, said", [
+    ("empty folder", "note: found no file to read in "),
+    ("hidden files only", "note: found no file to read in "),
+    ("empty standard input", "note: found no file to read in the list on standard input (it was empty)"),
+    ("unchanged file", None),  # near miss: a run with nothing new, but it read a file
+])
+def test_a_run_that_found_no_file_says_so(tmp_path, db_path, make, said):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    args, stdin = [folder], None
+    if make == "hidden files only":
+        (folder / ".git").mkdir()
+        (folder / ".git" / "notes.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    elif make == "empty standard input":
+        args, stdin = ["-"], ""
+    elif make == "unchanged file":
+        (folder / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+        run_cli("ingest", folder, "--db", db_path)
+    result = run_cli("ingest", *args, "--db", db_path, input=stdin)
+    assert result.exit_code == 0
+    assert ("note: found no file" in result.output) == (said is not None)
+    if said:
+        assert said in result.output
+
+
+_NO_NUL = bytes(range(1, 256)) * 40  # binary content with no NUL byte early on
+
+
+@pytest.mark.parametrize("name, data, error", [
+    # binary files named as text, with no NUL early: they failed with a codec's words
+    # ("'charmap' codec can't decode byte 0x8d in position 5248: character maps to <undefined>")
+    ("report.txt", b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\nstream\n" + _NO_NUL,
+     "binary file (a PDF): not HTML, text, Markdown or JSON"),
+    ("photo.txt", b"\xff\xd8\xff\xe0" + _NO_NUL, "binary file (a JPEG image): not HTML, text, Markdown or JSON"),
+    ("letter.md", b"PK\x03\x04" + _NO_NUL,
+     "binary file (a ZIP archive, or a Word or Excel file): not HTML, text, Markdown or JSON"),
+    ("noise.txt", bytes(range(0x81, 0x100)) * 20, "not text in any encoding it could be read in (byte 0x81 at position 0"),
+    # near miss: a story that begins with letters of such a signature is text
+    ("gift.txt", ("GIF8 shop reopens\n\n" + ARTICLE_TEXT).encode(), None),
+])
+def test_a_binary_file_named_as_text_says_what_it_is(tmp_path, db_path, name, data, error):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    if error is None:
+        assert (code, summary["stored"]) == (0, 1)
+    else:
+        assert code == 1 and summary["failures"][0]["error"].startswith(error)
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
@@ -294,6 +344,28 @@ def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, wal
     assert code == 1
     assert summary["failures"] == [{"location": str(folder / "story.txt"),
                                     "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
+
+
+@pytest.mark.parametrize("locked", ["sub", "."])
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, db_path, monkeypatch, locked):
+    # A folder without read permission (root is never refused, so the refusal is made here as
+    # the system makes it) was skipped without a word: "0 inputs", as for an empty folder.
+    folder = tmp_path / "clippings"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (folder / "b.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    refused = folder / locked if locked != "." else folder
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(refused):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1 if locked == "sub" else 0, 1)
+    assert summary["failures"] == [{"location": str(refused), "error": "cannot read folder: Permission denied"}]
 
 
 def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
@@ -475,6 +547,81 @@ def test_overrides_and_sidecar(tmp_path, db_path):
     assert outlets == [{"name": "The Harbor Ledger"}]  # one outlet whatever the form
 
 
+@pytest.mark.parametrize("sidecar, authors, outlet, published", [
+    # values written as other JSON types: an author as a number stopped the file ("TypeError:
+    # 'int' object is not iterable"); the others were stored as Python's repr of them
+    ({"authors": 5}, [], None, None),
+    ({"authors": {"name": "Ann Lee"}}, ["Ann Lee"], None, None),
+    ({"authors": [{"name": "Ann Lee"}, "Bo Chen", 7]}, ["Ann Lee", "Bo Chen"], None, None),
+    ({"outlet": ["The Harbor Ledger"]}, [], "The Harbor Ledger", None),
+    ({"published": {"date": "2024-05-02"}}, [], None, None),
+    ({"published": 1714608000}, [], None, "2024-05-02T00:00:00+00:00"),
+    # near misses: sidecars as they were always written, read as before
+    ({"author": "Ann Lee", "outlet": "The Harbor Ledger", "published": "2024-05-02"},
+     ["Ann Lee"], "The Harbor Ledger", "2024-05-02"),
+    ({"authors": ["Ann Lee", "Bo Chen"]}, ["Ann Lee", "Bo Chen"], None, None),
+])
+def test_a_sidecar_value_of_another_json_type_is_read_as_a_records_is(tmp_path, db_path, sidecar, authors,
+                                                                      outlet, published):
+    (tmp_path / "note.txt").write_text("Dredging audit ordered\n\n" + ARTICLE_TEXT)
+    (tmp_path / "note.json").write_text(json.dumps(sidecar))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary["failures"]
+    article = rows(db_path, "SELECT a.authors, a.published, o.name AS outlet FROM articles a "
+                            "LEFT JOIN outlets o ON o.id = a.outlet_id")[0]
+    assert (json.loads(article["authors"]), article["outlet"], article["published"]) == (authors, outlet, published)
+
+
+DEEP = "[" * 50000 + "]" * 50000  # JSON nested past Python's recursion limit
+PAGE_BODY = " ".join(["The river rose two metres overnight in Millbrook, the warden said on Tuesday."] * 20)
+
+
+@pytest.mark.parametrize("files, failure", [
+    # each stopped the whole run with a traceback (RecursionError, or warcio's AttributeError)
+    ({"note.txt": "Dredging audit\n\n" + ARTICLE_TEXT.replace("river", "canal"), "note.json": DEEP},
+     ("note.txt", "bad sidecar note.json: nested too deeply to read")),
+    ({"export.json": DEEP}, ("export.json", "invalid JSON: nested too deeply to read")),
+    ({"export.txt": DEEP}, None),  # sniffed as JSON: read as the text it then is
+    ({"export.jsonl": '{"title": "x", "body": ' + DEEP + "}\n"},
+     ("export.jsonl#1", "invalid JSON: nested too deeply to read")),
+    ({"crawl.warc": "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nHTTP/1.1 200 OK\r\n"},
+     ("crawl.warc", "cannot read web archive: a malformed record (AttributeError")),
+    # near miss: a page whose JSON-LD is nested that deep is still an article (its other signals)
+    ({"page.html": '<html><head><title>River rises</title><script type="application/ld+json">' + DEEP
+                   + "</script></head><body><article><h1>River rises</h1><p>" + PAGE_BODY + "</p></article></body></html>"},
+     None),
+])
+def test_input_nested_too_deep_or_malformed_fails_alone(tmp_path, db_path, files, failure):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    result = run_cli("ingest", folder, "--db", db_path, "--json")
+    summary = json.loads(result.stdout)
+    failures = [(f["location"].removeprefix(str(folder) + "/"), f["error"]) for f in summary["failures"]]
+    if failure is None:
+        assert result.exit_code in (0, 1) and summary["stored"] >= 1
+        assert all("Recursion" not in error for _, error in failures)
+        if "page.html" in files:
+            assert (result.exit_code, summary["stored"]) == (0, 2)
+    else:
+        assert (result.exit_code, summary["stored"], len(failures)) == (1, 1, 1)
+        assert failures[0][0] == failure[0] and failures[0][1].startswith(failure[1])
+
+
+def test_an_archive_error_while_reading_a_file_still_stops_the_run():
+    # Only the file's own errors become one failed input; the archive's (a lock held too long,
+    # met while asking whether bytes are known) must reach the command, which says what to do.
+    from ingest.read import InputFile, read_sources
+
+    def locked(location, digest):
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError):
+        list(read_sources(InputFile(Path(__file__), Path(__file__).stat().st_size), known=locked))
+
+
 def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
     # --url is one article's address: given with a folder it was written as the address of
     # every article in it (and its date and domain read from it), and a later run without it
@@ -485,6 +632,23 @@ def test_url_is_refused_for_more_than_one_file(tmp_path, db_path):
     assert result.exit_code == 2
     assert "--url" in result.output and "2 files" in result.output
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize("name, text, refused", [
+    # several records in the one file given: each got the address, and each was then read as
+    # an edited version of the one before
+    ("export.jsonl", "\n".join(json.dumps({"title": f"Story {i}", "body": f"{ARTICLE_TEXT} {i}."}) for i in range(3)), True),
+    ("export.json", json.dumps([{"title": f"Story {i}", "body": f"{ARTICLE_TEXT} {i}."} for i in range(2)]), True),
+    # near misses: one record, one article file
+    ("export.json", json.dumps({"title": "Story", "body": ARTICLE_TEXT}), False),
+    ("story.txt", "Story\n\n" + ARTICLE_TEXT, False),
+])
+def test_url_is_refused_for_a_file_of_several_articles(tmp_path, db_path, name, text, refused):
+    (tmp_path / name).write_text(text)
+    result = run_cli("ingest", tmp_path / name, "--db", db_path, "--url", "https://harborledger.example/2025/a")
+    assert result.exit_code == (2 if refused else 0), result.output
+    assert ("holds several" in result.output) == refused
+    assert db_path.exists() != refused
 
 
 def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
@@ -532,6 +696,17 @@ def test_stats_json(tmp_path, db_path):
     figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
     assert (figures["articles"], figures["sources"], figures["duplicates"], figures["failed"]) == (1, 3, 1, 1)
     assert run_cli("stats", "--db", tmp_path / "none.db").exit_code != 0
+
+
+def test_stats_counts_a_mended_file_as_failed_no_more(tmp_path, db_path):
+    # An empty file, filled and ingested again: stats said "failed 1" for good.
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"")
+    run_cli("ingest", tmp_path, "--db", db_path)
+    (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", tmp_path, "--db", db_path)
+    figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+    assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 3, 1)  # b.txt still fails
 
 
 

@@ -4,7 +4,10 @@ import json
 
 import pytest
 
+from click.testing import CliRunner
+
 from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from ingest.cli import cli
 from ingest.search import fts_query, search
 from ingest.store import open_database
 
@@ -83,3 +86,63 @@ def test_search_command_prints_results(archive):
     assert result.exit_code == 0
     assert "Kestrel Bay dockers strike" in result.output
     assert run_cli("search", "nothingmatchesthis", "--db", archive).output.strip() == "No articles match."
+
+
+@pytest.fixture(scope="module")
+def dated_archive(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("dated")
+    records = [
+        {"title": "Kestrel Bay dockers strike", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+         "published": "2024-03-04", "body": ARTICLE_TEXT},
+        {"title": "Kestrel Bay strike ends", "outlet": "Valley Post", "authors": ["Bo Chen"],
+         "published": "2025-06-10", "body": ARTICLE_TEXT.replace("river", "strike")},
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 2
+    return db_path
+
+
+@pytest.mark.parametrize("options, titles", [
+    # the served query's filters, which the command could not ask for
+    (["--outlet", "the harbor ledger"], ["Kestrel Bay dockers strike"]),
+    (["--author", "Bo Chen"], ["Kestrel Bay strike ends"]),
+    (["--since", "2025"], ["Kestrel Bay strike ends"]),
+    (["--until", "2024-12-31"], ["Kestrel Bay dockers strike"]),
+    (["--newest"], ["Kestrel Bay strike ends", "Kestrel Bay dockers strike"]),
+    # near miss: no filter, both
+    ([], None),
+])
+def test_search_command_filters(dated_archive, options, titles):
+    result = run_cli("search", "kestrel", *options, "--db", dated_archive, "--json")
+    assert result.exit_code == 0, result.output
+    found = [r["title"] for r in json.loads(result.stdout)]
+    assert found == titles if titles is not None else sorted(found) == [
+        "Kestrel Bay dockers strike", "Kestrel Bay strike ends"]
+
+
+def test_search_command_refuses_an_empty_range(dated_archive):
+    result = CliRunner().invoke(cli, ["search", "kestrel", "--since", "2025", "--until", "2024",
+                                      "--db", str(dated_archive)])
+    assert result.exit_code == 2 and "--since 2025 is after --until 2024" in result.output
+
+
+@pytest.mark.parametrize("option, value", [("--since", "notadate"), ("--until", "2024-02-30")])
+def test_search_command_refuses_a_malformed_date(dated_archive, option, value):
+    result = CliRunner().invoke(cli, ["search", "kestrel", option, value, "--db", str(dated_archive)])
+    assert result.exit_code == 2 and f"Invalid value for {option}: '{value}' is not a date" in result.output
+
+
+@pytest.mark.parametrize("command, promises", [("search", False), ("stats", False), ("optimize", False),
+                                               ("ingest", True), ("serve", True)])
+def test_only_commands_that_create_an_archive_say_so_in_their_help(command, promises):
+    # search, stats and optimize refuse a missing archive; their --help said "created if missing".
+    assert ("created if missing" in run_cli(command, "--help").output) == promises
+
+
+def test_every_option_of_every_command_explains_itself():
+    # `serve --port` and `search --limit` showed only their default in --help.
+    for name, command in cli.commands.items():
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"{name} {param.opts[0]} has no help text"

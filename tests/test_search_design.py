@@ -7,13 +7,14 @@ import sqlite3
 import pytest
 
 from ingest.datasette_plugin import escape_fts_never_empty
-from ingest.search import search, search_sql
+from ingest.search import CHECKED_PARAMETERS, search, search_sql
 from ingest.serve import build_datasette
 from ingest.store import open_database
 
 WINDOW = 500  # matches ranked when there is no filter (the saved query's own constant)
 TITLED = WINDOW + 10  # inside the window, the one article there with "harbour" in its title
-PARAMS = {"q": "", "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": ""}
+PARAMS = {"q": "", "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": "",
+          CHECKED_PARAMETERS: ""}
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,14 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 """
 
 import json
-from urllib.parse import quote
+import re
+from urllib.parse import parse_qsl, quote
 
 from datasette import Response, hookimpl
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
+from ..search import BadParameter, check_parameters
 from .facet_cache import REQUEST_MATCHES
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -31,11 +33,19 @@ def highlight(snippet: str) -> Markup:
     )
 
 
+# Control characters and every kind of white space, read as one plain space before escaping.
+# FTS5 ends a query at a NUL ("unterminated string"), and Datasette's escape_fts() only knows a
+# quoted phrase on one line, so a quote followed by a newline (pasted text, an API call) left a
+# bare quote in the expression ("fts5: syntax error").
+_SEPARATORS = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
+
+
 def escape_fts_never_empty(query: str | None) -> str:
     """Datasette's escape_fts(), except that a search with no words ("", spaces, a lone quote)
     becomes the empty phrase '""', which matches nothing, instead of '', which FTS5 rejects:
-    submitting an empty search box must not end in "Invalid SQL"."""
-    return escape_fts(query or "") or '""'
+    submitting an empty search box must not end in "Invalid SQL". Control characters and line
+    breaks separate words, as spaces do."""
+    return escape_fts(_SEPARATORS.sub(" ", query or "")) or '""'
 
 
 @hookimpl(trylast=True)
@@ -43,6 +53,22 @@ def prepare_connection(conn):
     # trylast: runs after Datasette's own prepare_connection, so this escape_fts replaces its
     # one for every query, the table search (?_search=) included.
     conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+
+
+def _checked_parameters(names: str, request) -> str:
+    """The magic parameter :_valid_NAME_NAME...: checks each named parameter of the request
+    (ingest.search.check_parameter) and is bound as "". A bad value raises BadParameter, which
+    Datasette shows as the query's error, on the page above its form and as "error" in JSON
+    (HTTP 400), instead of the query silently matching nothing (since=notadate) or everything
+    (before=garbage). A parameter of its own, because Datasette binds a saved query's
+    parameters as they were typed: a plugin can neither change nor refuse them otherwise."""
+    check_parameters(names.split("_"), request.args if request is not None else {})
+    return ""
+
+
+@hookimpl
+def register_magic_parameters(datasette):
+    return [("valid", _checked_parameters)]
 
 
 @hookimpl
@@ -62,6 +88,9 @@ def render_cell(row, value, column, table, database, datasette):
         if isinstance(article_id, int):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
+    if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     return None
 
 
@@ -72,6 +101,12 @@ def asgi_wrapper(datasette):
 
     def wrap(app):
         async def with_memo(scope, receive, send):
+            refused = _refused_csv(datasette, scope)
+            if refused is not None:
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body", "body": (refused + "\n").encode()})
+                return
             token = REQUEST_MATCHES.set({})
             try:
                 await app(scope, receive, send)
@@ -81,6 +116,34 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+_CSV_QUERY = re.compile(rf"^/{DATABASE_NAME}/([\w-]+)\.csv$")
+_CHECKS = re.compile(r":_valid_(\w+)")
+
+
+def _refused_csv(datasette, scope) -> str | None:
+    """Why a saved query's CSV cannot be given, or None. Datasette answers a CSV whose query
+    failed with an empty body and status 200, so a script fetching search.csv?since=notadate
+    got an empty file as if nothing matched: its parameters are checked here first, as the
+    query's own magic parameter checks them for the page and the JSON."""
+    if scope.get("type") != "http":
+        return None
+    match = _CSV_QUERY.match(scope.get("path", ""))
+    if match is None:
+        return None
+    query = (datasette.metadata("queries", database=DATABASE_NAME) or {}).get(match[1])
+    checks = _CHECKS.search(query.get("sql", "") if isinstance(query, dict) else "")
+    if checks is None:
+        return None
+    args: dict[str, str] = {}
+    for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
+        args.setdefault(key, value)
+    try:
+        check_parameters(checks[1].split("_"), args)
+    except BadParameter as error:
+        return str(error)
+    return None
 
 
 @hookimpl
@@ -116,9 +179,19 @@ def extra_body_script(view_name, database):
 ARTICLE_SQL = """
 SELECT articles.id, articles.title, articles.description, articles.body, articles.authors,
        articles.published, articles.updated, articles.url, articles.language,
-       articles.word_count, articles.first_seen, articles.outlet_id, outlets.name AS outlet
+       articles.word_count, articles.first_seen, articles.outlet_id, outlets.name AS outlet,
+       articles.previous_version
 FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = :id
+"""
+
+# The article's neighbours among the versions of its story (schema/0009): the one it replaced
+# and those that replaced it.
+VERSIONS_SQL = """
+SELECT id, title, first_seen, word_count, 'earlier' AS relation FROM articles WHERE id = :previous
+UNION ALL
+SELECT id, title, first_seen, word_count, 'later' FROM articles WHERE previous_version = :id
+ORDER BY first_seen, id
 """
 
 SOURCES_SQL = """
@@ -151,7 +224,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
-        return {"article": article, "article_sources": sources}
+        versions = [dict(row) for row in (await db.execute(
+            VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
+        return {"article": article, "article_sources": sources, "article_versions": versions}
 
     return article_vars
 

@@ -1,0 +1,198 @@
+"""An edited story: the same file or address ingested again with changed text is stored as a new
+article linked to the earlier one (articles.previous_version, schema/0009), which is kept whole;
+the link shows in the run summary, stats, the article pages, the articles list and the
+`versions` saved query."""
+
+import asyncio
+import json
+import sqlite3
+
+import pytest
+
+from ingest.pipeline import run_ingest
+from ingest.serve import build_datasette
+from ingest.store import open_database
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+EDITED_TEXT = ARTICLE_TEXT.replace("forty homes", "fifty-two homes") + (
+    "\n\nBy noon the bridge had reopened to pedestrians, the council said.")
+OTHER_STORY = (
+    "The Harbor Ledger's chess club crowned a new champion on Saturday after a five-hour final "
+    "played in the back room of the old ferry terminal.\n\nThe winner, a retired pilot, said she "
+    "had learned the game from her grandfather and had entered the tournament on a dare.")
+
+
+STRIKE_DAY_ONE = (
+    "The ferry crews at Larchmouth walked out on Monday after talks with the port company broke down, "
+    "leaving hundreds of passengers stranded at the harbour. The union said the strike would last a week. "
+    "The port company said it regretted the action and hoped talks would resume soon.")
+STRIKE_DAY_FOUR = (
+    "Talks between the ferry crews and the port company at Larchmouth resumed on Thursday, the union said, "
+    "a week after the strike left hundreds of passengers stranded at the harbour. A mediator will chair "
+    "the talks, which the port company said it hoped would end the dispute soon.")
+
+
+def articles(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, title, previous_version, body FROM articles ORDER BY id").fetchall()
+
+
+def record(title: str, body: str, url: str, outlet: str = "The Harbor Ledger") -> str:
+    return json.dumps({"title": title, "body": body, "url": url, "outlet": outlet})
+
+
+# (what the file held first, what it holds at the second run, whether the second text is linked)
+FILE_EDITS = [
+    # the same file edited: a new version of its story
+    ("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT, "Flood closes Millbrook bridge\n\n" + EDITED_TEXT, True),
+    # headline rewritten too: the text is still mostly the same story
+    ("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT, "Millbrook bridge reopens after flood\n\n" + EDITED_TEXT, True),
+    # near miss: the file name reused for another story
+    ("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT, "Chess club crowns a champion\n\n" + OTHER_STORY, False),
+    # near miss: reused for the next story of the same event, sharing most of its words (0.71 of
+    # them) but few runs of three
+    ("Ferry crews walk out\n\n" + STRIKE_DAY_ONE, "Ferry talks resume\n\n" + STRIKE_DAY_FOUR, False),
+]
+
+
+@pytest.mark.parametrize("first, second, linked", FILE_EDITS)
+def test_a_file_ingested_again_with_changed_text(tmp_path, db_path, first, second, linked):
+    page = tmp_path / "story.txt"
+    page.write_text(first)
+    ingest_json(page, "--db", db_path)
+    page.write_text(second)
+    code, summary = ingest_json(page, "--db", db_path)
+    assert (code, summary["stored"], summary["new_versions"]) == (0, 1, int(linked))
+    (one, old_title, none, old_body), (two, _, previous, _) = articles(db_path)
+    assert none is None and previous == (one if linked else None)
+    assert old_body == first.split("\n\n", 1)[1] and old_title == first.split("\n")[0]  # kept whole
+
+
+# (records of a JSON Lines file, in order; which of them is linked to which, by position)
+RECORD_EDITS = [
+    # the same address twice in one file (a feed export holding both texts): linked in the batch
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/2024/flood")], {1: 0}),
+    # three versions: each names the one before it
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", EDITED_TEXT + "\n\nUpdated at six.", "https://harborledger.example/2024/flood")],
+     {1: 0, 2: 1}),
+    # near miss: another outlet's edit under the original's address is a copy, not an edit
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/2024/flood", "Valley Post")], {}),
+    # near miss: every page of a site under its home page's address
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/"),
+      record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/")], {}),
+    # near miss: the same address, another story (a reused slug)
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/news"),
+      record("Chess club crowns a champion", OTHER_STORY, "https://harborledger.example/2024/news")], {}),
+    # near miss: two stories with no address at all
+    ([json.dumps({"title": "Flood closes bridge", "body": ARTICLE_TEXT}),
+      json.dumps({"title": "Flood closes bridge", "body": EDITED_TEXT})], {}),
+]
+
+
+@pytest.mark.parametrize("lines, links", RECORD_EDITS)
+def test_records_of_one_address_with_changed_text(tmp_path, db_path, lines, links):
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
+    code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    assert (code, summary["stored"], summary["new_versions"]) == (0, len(lines), len(links))
+    ids = [row[0] for row in articles(db_path)]
+    assert {ids.index(row[0]): ids.index(row[2]) for row in articles(db_path) if row[2]} == links
+
+
+def test_an_address_seen_in_an_earlier_run_links_across_runs_and_files(tmp_path, db_path):
+    url = "https://harborledger.example/2024/flood"
+    (tmp_path / "monday.jsonl").write_text(record("Flood closes bridge", ARTICLE_TEXT, url) + "\n")
+    (tmp_path / "tuesday.jsonl").write_text(record("Flood closes bridge", EDITED_TEXT, url) + "\n")
+    ingest_json(tmp_path / "monday.jsonl", "--db", db_path)
+    code, summary = ingest_json(tmp_path / "tuesday.jsonl", "--db", db_path)
+    assert summary["new_versions"] == 1
+    assert [row[2] for row in articles(db_path)] == [None, 1]
+    # Run again: nothing new, nothing linked twice.
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (again["stored"], again["new_versions"], again["unchanged"]) == (0, 0, 2)
+
+
+def test_the_summary_and_stats_say_it(tmp_path, db_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", page, "--db", db_path)
+    page.write_text("Flood closes Millbrook bridge\n\n" + EDITED_TEXT)
+    said = run_cli("ingest", page, "--db", db_path).output
+    assert "1 new (1 of them an edited version of a stored article, both kept)" in said
+    stats = json.loads(run_cli("stats", "--db", db_path, "--json").output)
+    assert (stats["articles"], stats["new_versions"]) == (2, 1)
+
+
+def test_an_archive_made_before_versions_is_upgraded_in_place(tmp_path, db_path):
+    (tmp_path / "a.txt").write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    run_ingest([str(tmp_path / "a.txt")], str(db_path), workers=1)
+    with sqlite3.connect(db_path) as old:  # as the previous version left it
+        old.execute("DROP INDEX articles_previous_version")
+        old.execute("DROP INDEX articles_url")
+        old.execute("ALTER TABLE articles DROP COLUMN previous_version")
+        old.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_article_versions'")
+    db = open_database(db_path)
+    assert "previous_version" in db["articles"].columns_dict
+    assert db.execute("SELECT count(*), max(previous_version) FROM articles").fetchone() == (1, None)
+    db.close()
+    (tmp_path / "a.txt").write_text("Flood closes Millbrook bridge\n\n" + EDITED_TEXT)
+    assert run_ingest([str(tmp_path / "a.txt")], str(db_path), workers=1).new_versions == 1
+
+
+def test_deleting_an_earlier_version_by_hand_is_not_refused(tmp_path, db_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    ingest_json(page, "--db", db_path)
+    page.write_text("Flood closes Millbrook bridge\n\n" + EDITED_TEXT)
+    ingest_json(page, "--db", db_path)
+    db = open_database(db_path)  # foreign keys on, as every writer opens it
+    with db.conn:
+        db.execute("DELETE FROM sources WHERE article_id = 1")
+        db.execute("DELETE FROM article_authors WHERE article_id = 1")
+        db.execute("DELETE FROM articles WHERE id = 1")
+    assert db.execute("SELECT id, previous_version FROM articles").fetchall() == [(2, None)]
+
+
+@pytest.fixture(scope="module")
+def edited_archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("edited")
+    db_path = folder / "archive.db"
+    page = folder / "story.txt"
+    page.write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    run_ingest([str(page)], str(db_path), workers=1)
+    page.write_text("Millbrook bridge reopens after flood\n\n" + EDITED_TEXT)
+    run_ingest([str(page)], str(db_path), workers=1)
+    datasette = build_datasette(db_path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    loop.close()
+
+
+def test_each_version_page_links_to_the_other(edited_archive):
+    later = edited_archive("/archive/articles/2").text
+    assert "Earlier version:" in later and 'href="/archive/articles/1">Flood closes Millbrook bridge</a>' in later
+    earlier = edited_archive("/archive/articles/1").text
+    assert "Later version:" in earlier and 'href="/archive/articles/2">Millbrook bridge reopens after flood</a>' in earlier
+    assert "forty homes" in earlier and "fifty-two homes" in later  # both texts, each on its page
+
+
+def test_the_articles_list_marks_the_new_version(edited_archive):
+    listing = edited_archive("/archive/articles").text
+    assert listing.count('class="version-note"') == 1
+    assert '(edited: a new version of\n' in listing or "(edited: a new version of" in listing
+    assert edited_archive("/archive/articles/2.json?_shape=array").json()[0]["previous_version"] == 1
+
+
+def test_the_versions_saved_query(edited_archive):
+    rows = edited_archive("/archive/versions.json?_shape=array").json()
+    assert [(r["article_id"], r["title"], r["previous_id"], r["previous_title"]) for r in rows] == [
+        (2, "Millbrook bridge reopens after flood", 1, "Flood closes Millbrook bridge")]
+    assert edited_archive("/archive/versions.json?_shape=array&q=reopens").json() == rows
+    assert edited_archive("/archive/versions.json?_shape=array&q=chess").json() == []
+    page = edited_archive("/archive/versions").text
+    assert '<a href="/archive/articles/1">Flood closes Millbrook bridge</a>' in page
