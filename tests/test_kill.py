@@ -45,6 +45,7 @@ def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    process.stderr.close()  # read only if the run ended early; else a ResourceWarning
     stored_at_kill = _count(db_path, "SELECT count(*) FROM articles")
     assert 0 < stored_at_kill < RECORDS, "the kill should land mid-run"
 
