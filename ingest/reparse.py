@@ -15,7 +15,8 @@ Left as they were, and counted:
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
   which the file alone cannot give back; a NAME.json sidecar is read again with its file;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
-  at ingest time leaves no provenance to tell it apart;
+  at ingest time leaves no provenance to tell it apart; it is given back to the rules as --url
+  gives it, so what they read from it (a text's outlet, its domain) is read again too;
 - an article whose file is gone, or holds other bytes now (its new text is a new article for
   `ingest`), or that the current rules cannot extract.
 
@@ -29,7 +30,7 @@ import sqlite3
 import time
 from collections import Counter, defaultdict
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -88,6 +89,7 @@ class _Candidate:
     raw_sha256: str
     article_id: int
     old_extractor: str | None
+    url: str | None = None  # the article's stored address, given back to the rules (below)
 
 
 def _file_of(location: str) -> str:
@@ -100,13 +102,13 @@ def _file_of(location: str) -> str:
 def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     """The source that gave each stored article, unless this version read it already (or
     `every`). Ordered by location, so a file's sources come together."""
-    sql = ("SELECT id, location, raw_sha256, article_id, extractor FROM sources "
-           "WHERE status = 'stored' AND article_id IS NOT NULL")
+    sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url FROM sources "
+           "JOIN articles ON articles.id = sources.article_id WHERE status = 'stored'")
     params: tuple = ()
     if not every:
         sql += " AND extractor IS NOT ?"
         params = (extractor(),)
-    return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, id", params)]
+    return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
 
 def _text(field_name: str, value) -> str | None:
@@ -177,10 +179,21 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
                 summary.file_changed += len(at) - len(same)
                 if same:
                     by_location[source.location] = same[0]
-                    yield source
+                    yield _with_stored_url(source, same[0].url)
         except OSError:  # removed or made unreadable while being read
             pass
         summary.file_missing += sum(len(at) for location, at in locations.items() if location not in found)
+
+
+def _with_stored_url(source: Source, url: str | None) -> Source:
+    """The source, with the article's stored address given to the rules as --url gives it.
+    The address is kept as stored (see the module's docstring), and the rules read more from
+    it: the outlet of a page or text that names none is its domain, so a text ingested with
+    --url lost its outlet when read again without it. A page whose own link gave the address
+    reads the same either way."""
+    if not url or source.overrides.get("url"):
+        return source
+    return replace(source, overrides={**source.overrides, "url": url})
 
 
 def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, workers: int | None = None,

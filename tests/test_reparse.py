@@ -205,3 +205,28 @@ def test_one_outlet_held_as_two_rows_of_one_name_is_not_a_change(tmp_path, db_pa
         conn.execute("UPDATE outlets SET name = 'Bay Courier Archive' WHERE id = ?", (twin,))
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
     assert run_reparse(str(db_path)).fields == {"outlet": 1}  # another name: a real change
+
+
+def test_an_address_given_at_ingest_still_gives_the_outlet(tmp_path, db_path):
+    """A text names no outlet: ingest --url files it under the address's domain. Read again
+    without that address, the outlet was dropped (reparse --all on a fresh archive revised it)."""
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    code, _ = ingest_json(story, "--db", db_path, "--url", "https://www.harborledger.example/sandbags")
+    assert code == 0
+    every = run_reparse(str(db_path), every=True)
+    assert (every.reread, every.revised, every.unchanged) == (1, 0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT outlets.name, outlet_source FROM articles JOIN outlets "
+                            "ON outlets.id = outlet_id").fetchone() == ("harborledger.example", "url")
+
+
+def test_a_text_without_an_address_gets_none(tmp_path, db_path):
+    """The near miss: with no address stored, nothing is given to the rules."""
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    every = run_reparse(str(db_path), every=True)
+    assert (every.revised, every.unchanged) == (0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT url, outlet_id FROM articles").fetchone() == (None, None)
