@@ -34,11 +34,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import NEW_OUTLET, Archive, _record_number, extractor, open_database, utc_now
+from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, NotAnArchive, _record_number, extractor,
+                    open_database, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -196,6 +198,20 @@ def _with_stored_url(source: Source, url: str | None) -> Source:
     return replace(source, overrides={**source.overrides, "url": url})
 
 
+def _open_read_only(db_path) -> Database:
+    """The archive as it is, for a dry run: open_database would first upgrade it (the schema's
+    new tables, a search index rebuilt for minutes on a large archive), and a dry run is the
+    first thing a careful user runs after installing the version that brings those."""
+    path = Path(db_path).resolve()
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "articles" not in tables:
+        conn.close()
+        raise NotAnArchive(f"it is another program's database (its tables: {', '.join(sorted(tables)[:5])})")
+    return Database(conn)
+
+
 def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, workers: int | None = None,
                 on_candidates: Callable[[int], None] | None = None,
                 on_progress: Callable[[int], None] | None = None) -> ReparseSummary:
@@ -204,10 +220,12 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
     with `dry_run`, count what would change and write nothing."""
     started = time.monotonic()
     now = datetime.now(timezone.utc)
-    db = open_database(db_path)
+    db = _open_read_only(db_path) if dry_run else open_database(db_path)
     archive = Archive(db)
     conn = archive.conn
     summary = ReparseSummary(database=str(db_path), dry_run=dry_run)
+    # An archive made before sources recorded their extractor: every source is an older one's.
+    every = every or "extractor" not in {column[1] for column in conn.execute("PRAGMA table_info(sources)")}
     wanted = candidates(conn, every)
     summary.candidates = len(wanted)
     if on_candidates:

@@ -230,3 +230,33 @@ def test_a_text_without_an_address_gets_none(tmp_path, db_path):
     assert (every.revised, every.unchanged) == (0, 1)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT url, outlet_id FROM articles").fetchone() == (None, None)
+
+
+def _everything(db_path) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        return list(conn.iterdump())
+
+
+def test_a_dry_run_on_an_archive_of_the_version_before_does_not_upgrade_it(archive, db_path):
+    """The first command after installing a new version is often `reparse --dry-run`: it used
+    to apply the new schema (and any search index rebuild) before counting."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE article_revisions")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_article_revisions'")
+    before, file_before = _everything(db_path), db_path.read_bytes()
+    summary = run_reparse(str(db_path), dry_run=True)
+    assert (summary.candidates, summary.revised) == (4, 4)
+    assert db_path.read_bytes() == file_before
+    assert _everything(db_path) == before
+    # The near miss: a real run upgrades it, as every command does.
+    assert run_reparse(str(db_path)).revised == 4
+    assert _everything(db_path) != before
+
+
+def test_a_dry_run_of_another_file_says_it_is_no_archive(tmp_path):
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    result = run_cli("reparse", "--db", other, "--dry-run")
+    assert result.exit_code == 1 and "another program's database" in result.output
+    assert [row[0] for row in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")] == ["notes"]
