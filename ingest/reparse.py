@@ -92,6 +92,7 @@ class _Candidate:
     article_id: int
     old_extractor: str | None
     url: str | None = None  # the article's stored address, given back to the rules (below)
+    judged_at: str | None = None  # when the run that stored it began: its "now" (see below)
 
 
 def _file_of(location: str) -> str:
@@ -104,8 +105,9 @@ def _file_of(location: str) -> str:
 def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     """The source that gave each stored article, unless this version read it already (or
     `every`). Ordered by location, so a file's sources come together."""
-    sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url FROM sources "
-           "JOIN articles ON articles.id = sources.article_id WHERE status = 'stored'")
+    sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url, "
+           "ingest_runs.started FROM sources JOIN articles ON articles.id = sources.article_id "
+           "LEFT JOIN ingest_runs ON ingest_runs.id = sources.run_id WHERE status = 'stored'")
     params: tuple = ()
     if not every:
         sql += " AND extractor IS NOT ?"
@@ -198,6 +200,29 @@ def _with_stored_url(source: Source, url: str | None) -> Source:
     return replace(source, overrides={**source.overrides, "url": url})
 
 
+def _as_of(started: str | None, now: datetime) -> datetime:
+    """The "now" a source is judged as of: the start of the ingest run that stored it. The
+    rules take a date after it for a misread (no article is published after we store it);
+    judged as of today instead, such a date became the article's once the day had passed,
+    and `reparse --all` changed an archive the same rules had just built."""
+    try:
+        return min(datetime.fromisoformat(started), now) if started else now
+    except (TypeError, ValueError):
+        return now
+
+
+def _split_by_run(chunks: Iterator[list[Source]], by_location: dict[str, _Candidate]) -> Iterator[list[Source]]:
+    """The chunks, cut where the run that stored their sources changes: a chunk is judged as
+    of one time."""
+    for chunk in chunks:
+        start = 0
+        for at in range(1, len(chunk) + 1):
+            if at == len(chunk) or (by_location[chunk[at].location].judged_at
+                                    != by_location[chunk[start].location].judged_at):
+                yield chunk[start:at]
+                start = at
+
+
 def _open_read_only(db_path) -> Database:
     """The archive as it is, for a dry run: open_database would first upgrade it (the schema's
     new tables, a search index rebuilt for minutes on a large archive), and a dry run is the
@@ -236,7 +261,11 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
         sources = _sources_to_read(wanted, summary, by_location)
         if workers is None:  # starting worker processes costs more than a few articles' work
             workers = (os.cpu_count() or 1) if len(wanted) >= SMALL_RUN else 1
-        for outcome in _ordered_parallel(_chunks(sources, CHUNK_SIZE, CHUNK_BYTES), now, workers):
+        def judged_at(chunk: list[Source]) -> datetime:
+            return _as_of(by_location[chunk[0].location].judged_at, now)
+
+        chunks = _split_by_run(_chunks(sources, CHUNK_SIZE, CHUNK_BYTES), by_location)
+        for outcome in _ordered_parallel(chunks, judged_at, workers):
             if outcome is WAITING:
                 continue
             pending.append((by_location.pop(outcome.source.location), outcome))

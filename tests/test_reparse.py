@@ -260,3 +260,36 @@ def test_a_dry_run_of_another_file_says_it_is_no_archive(tmp_path):
     result = run_cli("reparse", "--db", other, "--dry-run")
     assert result.exit_code == 1 and "another program's database" in result.output
     assert [row[0] for row in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")] == ["notes"]
+
+
+@pytest.mark.parametrize("days_after_ingest, published", [
+    (3, None),  # after the run that stored it: a misread then, and still one
+    (-3, "as written"),  # the near miss: a date before the run is the article's, as before
+])
+def test_a_date_is_judged_as_of_the_run_that_stored_the_article(tmp_path, db_path, monkeypatch,
+                                                              days_after_ingest, published):
+    """A date after the ingest run is taken for a misread. Reparse judged it as of its own day,
+    so once that date had passed, `reparse --all` gave it to an archive the same rules built."""
+    from datetime import datetime, timedelta, timezone
+
+    import ingest.reparse
+
+    day = datetime.now(timezone.utc) + timedelta(days=days_after_ingest)
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.replace("March 6, 2024", f"{day:%B} {day.day}, {day.year}").format(
+        body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    expected = day.date().isoformat() if published else None
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
+
+    class TenDaysLater(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=10)
+
+    monkeypatch.setattr(ingest.reparse, "datetime", TenDaysLater)
+    every = run_reparse(str(db_path), every=True)
+    assert (every.revised, every.unchanged) == (0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
