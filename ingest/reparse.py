@@ -161,32 +161,48 @@ def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stor
 def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
                      by_location: dict[str, _Candidate]) -> Iterator[Source]:
     """The candidates' sources, read again from their files; those whose file is gone or
-    holds other bytes now are counted and skipped."""
-    by_file: dict[str, dict[str, list[_Candidate]]] = defaultdict(lambda: defaultdict(list))
+    holds other bytes now are counted and skipped.
+
+    A record is found by its bytes anywhere in its file, not only at the line it was stored
+    from: an export written again newest first, or a feed fetched again, moves every old
+    record down, and ingest knows them there as the records it stored (unchanged). Looked
+    for at their old lines only, they were all "changed" and never read again."""
+    by_file: dict[str, list[_Candidate]] = defaultdict(list)
     for candidate in wanted:
-        # A location may have given several stored articles, one for each content it had.
-        by_file[_file_of(candidate.location)][candidate.location].append(candidate)
-    for path, locations in by_file.items():
-        input_file = next(iter(expand_paths([path])), None)
-        if input_file is None or input_file.error:
-            summary.file_missing += sum(len(at) for at in locations.values())
+        by_file[_file_of(candidate.location)].append(candidate)
+    for path, of_file in by_file.items():
+        input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
+        if input_file is None or input_file.error or input_file.location != path:
+            summary.file_missing += len(of_file)
             continue
-        found = set()
+        # A location may have given several stored articles, one for each content it had.
+        by_bytes: dict[str, list[_Candidate]] = defaultdict(list)
+        for candidate in of_file:
+            by_bytes[candidate.raw_sha256].append(candidate)
+        found, read = set(), set()
         try:
             for source in read_sources(input_file):
-                at = locations.get(source.location)
-                if at is None or source.error:
+                if source.error:
                     continue
                 hash_source(source)
-                found.add(source.location)
-                same = [candidate for candidate in at if candidate.raw_sha256 == source.raw_sha256]
-                summary.file_changed += len(at) - len(same)
-                if same:
-                    by_location[source.location] = same[0]
-                    yield _with_stored_url(source, same[0].url)
+                read.add(source.location)
+                waiting = by_bytes.get(source.raw_sha256)
+                if not waiting:
+                    continue
+                # The one stored from this very location first, else the first stored elsewhere.
+                candidate = next((c for c in waiting if c.location == source.location), waiting[0])
+                waiting.remove(candidate)
+                found.add(candidate.source_id)
+                by_location[source.location] = candidate
+                yield _with_stored_url(source, candidate.url)
         except OSError:  # removed or made unreadable while being read
             pass
-        summary.file_missing += sum(len(at) for location, at in locations.items() if location not in found)
+        for candidate in of_file:
+            if candidate.source_id not in found:
+                if candidate.location in read:
+                    summary.file_changed += 1
+                else:
+                    summary.file_missing += 1
 
 
 def _with_stored_url(source: Source, url: str | None) -> Source:

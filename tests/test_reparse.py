@@ -293,3 +293,52 @@ def test_a_date_is_judged_as_of_the_run_that_stored_the_article(tmp_path, db_pat
     assert (every.revised, every.unchanged) == (0, 1)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
+
+
+def test_records_an_export_moved_down_are_still_read_again(tmp_path, db_path):
+    """An export written again newest first moves every old record down a line; ingest knows
+    them there as the records it stored. Reparse looked for them at their old lines only and
+    left them as stored, "whose file holds other bytes now"."""
+    def record(n):
+        return json.dumps({"title": f"Ferry timetable {n} changes", "body": body(f"ferry{n}"),
+                           "authors": "Ben Ortiz", "outlet": "Bay Courier"})
+
+    export = tmp_path / "export.jsonl"
+    export.write_text(record(1) + "\n" + record(2) + "\n", encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[1]["stored"] == 2
+    export.write_text(record(3) + "\n" + record(1) + "\n" + record(2) + "\n", encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[1]["stored"] == 1
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.candidates, summary.reread, summary.revised) == (3, 3, 3)
+    assert (summary.file_changed, summary.file_missing) == (0, 0)
+    with sqlite3.connect(db_path) as conn:
+        assert sorted(row[0] for row in conn.execute("SELECT title FROM articles")) == [
+            f"Ferry timetable {n} changes" for n in (1, 2, 3)]
+
+
+def test_a_record_no_longer_in_its_file_is_left_as_stored(tmp_path, db_path):
+    """The near miss: a record whose bytes are nowhere in the file now is not read again."""
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"title": "Ferry", "body": body("ferry"), "outlet": "Bay Courier"}) + "\n",
+                      encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[0] == 0
+    export.write_text(json.dumps({"title": "Ferry", "body": body("ferries"), "outlet": "Bay Courier"}) + "\n",
+                      encoding="utf-8")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.file_changed) == (0, 0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title FROM articles").fetchone() == ("Old title",)
+
+
+def test_a_file_replaced_by_a_folder_is_gone(archive, db_path):
+    (archive / "sandbags.txt").unlink()
+    (archive / "sandbags.txt").mkdir()
+    (archive / "sandbags.txt" / "other.txt").write_text(TEXT.format(body=body("other")), encoding="utf-8")
+    summary = run_reparse(str(db_path))
+    assert (summary.file_missing, summary.reread, summary.revised) == (1, 3, 3)
