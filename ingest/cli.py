@@ -307,11 +307,16 @@ def reparse(db_path, dry_run, every, workers, as_json):
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
                + f" -> {db_path}")
-    skipped = [(summary.file_missing, "whose file is gone"),
-               (summary.file_changed, "whose file holds other bytes now (ingest stores its new text)")]
-    for count, why in skipped:
+    for item in summary.left_as_stored:
+        if item["why"] == "failed":  # as ingest names its failures
+            click.echo(f"failed: {item['location']}: {item['error']}", err=True)
+    skipped = [(summary.file_missing, "gone", "whose file is gone"),
+               (summary.file_changed, "changed", "whose file holds other bytes now (ingest stores its new text)")]
+    for count, kind, why in skipped:
         if count:
-            click.echo(f"note: {count} article(s) left as stored, {why}.", err=True)
+            named = [item["location"] for item in summary.left_as_stored if item["why"] == kind]
+            click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
+                       + (f" and {count - len(named)} more" if count > len(named) else "") + ".", err=True)
     if summary.body_differs:
         click.echo(f"note: {summary.body_differs} article(s) whose text the current rules cut "
                    "differently keep their stored text (it is what their copies point to).", err=True)

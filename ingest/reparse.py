@@ -48,6 +48,7 @@ FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "
 WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
+NAMED = 20  # articles left as stored named in the summary, of each kind
 
 _STORED = """
 SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
@@ -58,6 +59,9 @@ SELECT articles.title, articles.authors, articles.published, articles.updated, o
 FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = ?
 """
+
+
+_COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "failed": "failed"}
 
 
 @dataclass
@@ -75,13 +79,23 @@ class ReparseSummary:
     failed: int = 0  # the current rules cannot extract it (its stored values stay)
     seconds: float = 0.0
     examples: list = field(default_factory=list)  # a few changes, for the report
+    # Which articles were left as stored, so a user can find the file: the first few of each
+    # kind ("gone", "changed", "failed"), with the error of a failure.
+    left_as_stored: list = field(default_factory=list)
+
+    def leave(self, why: str, location: str, error: str | None = None) -> None:
+        counter = _COUNTED_AS[why]
+        setattr(self, counter, getattr(self, counter) + 1)
+        if sum(1 for item in self.left_as_stored if item["why"] == why) < NAMED:
+            self.left_as_stored.append({"location": location, "why": why, **({"error": error} if error else {})})
 
     def as_dict(self) -> dict:
         return {"database": self.database, "dry_run": self.dry_run, "candidates": self.candidates,
                 "reread": self.reread, "revised": self.revised, "unchanged": self.unchanged,
                 "fields": dict(self.fields.most_common()), "body_differs": self.body_differs,
                 "file_missing": self.file_missing, "file_changed": self.file_changed,
-                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples}
+                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples,
+                "left_as_stored": self.left_as_stored}
 
 
 @dataclass
@@ -173,7 +187,8 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
     for path, of_file in by_file.items():
         input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
         if input_file is None or input_file.error or input_file.location != path:
-            summary.file_missing += len(of_file)
+            for candidate in of_file:
+                summary.leave("gone", candidate.location)
             continue
         # A location may have given several stored articles, one for each content it had.
         by_bytes: dict[str, list[_Candidate]] = defaultdict(list)
@@ -199,10 +214,7 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
             pass
         for candidate in of_file:
             if candidate.source_id not in found:
-                if candidate.location in read:
-                    summary.file_changed += 1
-                else:
-                    summary.file_missing += 1
+                summary.leave("changed" if candidate.location in read else "gone", candidate.location)
 
 
 def _with_stored_url(source: Source, url: str | None) -> Source:
@@ -308,13 +320,13 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
     with nullcontext() if dry_run else archive._writing():
         for candidate, outcome in pending:
             if outcome.error or outcome.article is None:
-                summary.failed += 1
+                summary.leave("failed", candidate.location, outcome.error or "no article")
                 continue
             summary.reread += 1
             article = outcome.article
             stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
             if stored is None:  # deleted by hand meanwhile
-                summary.file_missing += 1
+                summary.leave("gone", candidate.location)
                 continue
             if article.content_hash != stored[13]:
                 summary.body_differs += 1

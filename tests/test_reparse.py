@@ -342,3 +342,28 @@ def test_a_file_replaced_by_a_folder_is_gone(archive, db_path):
     (archive / "sandbags.txt" / "other.txt").write_text(TEXT.format(body=body("other")), encoding="utf-8")
     summary = run_reparse(str(db_path))
     assert (summary.file_missing, summary.reread, summary.revised) == (1, 3, 3)
+
+
+def test_the_summary_names_the_articles_left_as_stored(archive, db_path, monkeypatch):
+    """The notes said how many articles were left as stored, not which: a user could not find
+    the file that had gone, nor the one the current rules fail on."""
+    import ingest.pipeline
+    from ingest.record import Outcome
+
+    real = ingest.pipeline.process_source
+
+    def failing_on_the_page(source, now):
+        return Outcome(source, error="rules broke") if source.location.endswith("bridge.html") else real(source, now)
+
+    monkeypatch.setattr(ingest.pipeline, "process_source", failing_on_the_page)
+    (archive / "sandbags.txt").unlink()
+    result = run_cli("reparse", "--db", db_path)
+    assert result.exit_code == 0
+    assert f"failed: {archive / 'bridge.html'}: rules broke" in result.stderr
+    assert f"1 article(s) left as stored, whose file is gone: {archive / 'sandbags.txt'}." in result.stderr
+    summary = json.loads(run_cli("reparse", "--db", db_path, "--json").stdout)
+    assert summary["left_as_stored"] == [{"location": str(archive / "sandbags.txt"), "why": "gone"},
+                                         {"location": str(archive / "bridge.html"), "why": "failed",
+                                          "error": "rules broke"}]
+    # The near miss: articles read again are named nowhere among those left.
+    assert all("export.jsonl" not in item["location"] for item in summary["left_as_stored"])
