@@ -4,6 +4,7 @@ and giving the articles the values a worse reader might have stored."""
 
 import json
 import sqlite3
+import time
 
 import pytest
 
@@ -367,3 +368,63 @@ def test_the_summary_names_the_articles_left_as_stored(archive, db_path, monkeyp
                                           "error": "rules broke"}]
     # The near miss: articles read again are named nowhere among those left.
     assert all("export.jsonl" not in item["location"] for item in summary["left_as_stored"])
+
+
+def _slow_revisions(monkeypatch, seconds: float):
+    """Each batch a single article whose rewrite holds the write lock `seconds` (a large
+    archive's search index makes a batch of revisions slow); returns an event set when the
+    first rewrite has begun."""
+    import threading
+
+    import ingest.reparse
+
+    begun = threading.Event()
+    real_apply = ingest.reparse._apply
+
+    def slow_apply(*args):
+        begun.set()
+        time.sleep(seconds)
+        return real_apply(*args)
+
+    monkeypatch.setattr(ingest.reparse, "BATCH", 1)
+    monkeypatch.setattr(ingest.reparse, "_apply", slow_apply)
+    return begun
+
+
+def test_another_writer_gets_a_turn_between_slow_batches(archive, db_path, monkeypatch):
+    """An ingest into the archive while reparse rewrote many articles waited minutes (182 s for
+    2,000 records): SQLite queues no one, and reparse took the lock again at once."""
+    import threading
+
+    begun = _slow_revisions(monkeypatch, 0.4)
+    waited = []
+
+    def other_writer():
+        begun.wait(10)
+        started = time.monotonic()
+        conn = sqlite3.connect(db_path, timeout=1.0)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("COMMIT")
+            waited.append(time.monotonic() - started)
+        except sqlite3.OperationalError as error:  # database is locked
+            waited.append(str(error))
+        finally:
+            conn.close()
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    summary = run_reparse(str(db_path), workers=1)
+    thread.join()
+    assert summary.revised == 4
+    assert isinstance(waited[0], float) and waited[0] < 1.0, waited
+
+
+def test_quick_batches_are_not_slowed(archive, db_path, monkeypatch):
+    """The near miss: batches that hold the lock briefly go on at once."""
+    import ingest.reparse
+
+    pauses = []
+    monkeypatch.setattr(ingest.reparse.time, "sleep", pauses.append)
+    assert run_reparse(str(db_path), workers=1).revised == 4
+    assert pauses == []
