@@ -18,7 +18,8 @@ Left as they were, and counted:
   at ingest time leaves no provenance to tell it apart; it is given back to the rules as --url
   gives it, so what they read from it (a text's outlet, its domain) is read again too;
 - an article whose file is gone, or holds other bytes now (its new text is a new article for
-  `ingest`), or that the current rules cannot extract.
+  `ingest`), or that the current rules cannot extract. (A file moved or renamed and ingested
+  again is found where ingest recorded the same bytes, if its name ends the same way.)
 
 Each batch is one transaction, and a source read by this version is marked so (its
 extractor), so a reparse stopped midway goes on where it stopped when run again.
@@ -174,49 +175,88 @@ def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stor
     return name == stored_name
 
 
-def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
-                     by_location: dict[str, _Candidate]) -> Iterator[Source]:
+def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_location: dict[str, _Candidate],
+                     conn: sqlite3.Connection | None = None) -> Iterator[Source]:
     """The candidates' sources, read again from their files; those whose file is gone or
     holds other bytes now are counted and skipped.
 
     A record is found by its bytes anywhere in its file, not only at the line it was stored
     from: an export written again newest first, or a feed fetched again, moves every old
     record down, and ingest knows them there as the records it stored (unchanged). Looked
-    for at their old lines only, they were all "changed" and never read again."""
+    for at their old lines only, they were all "changed" and never read again.
+
+    An article whose file is gone is read from a copy of the same bytes that ingest recorded
+    elsewhere (a folder moved or renamed, then ingested again: each file a "duplicate" of
+    itself), if that copy's file has the same kind of name (.html, .md, ...: the same bytes
+    are then read the same way)."""
     by_file: dict[str, list[_Candidate]] = defaultdict(list)
     for candidate in wanted:
         by_file[_file_of(candidate.location)].append(candidate)
+    lost: list[tuple[_Candidate, str]] = []
+    yielded: set[str] = set()
     for path, of_file in by_file.items():
-        input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
-        if input_file is None or input_file.error or input_file.location != path:
-            for candidate in of_file:
-                summary.leave("gone", candidate.location)
-            continue
-        # A location may have given several stored articles, one for each content it had.
-        by_bytes: dict[str, list[_Candidate]] = defaultdict(list)
-        for candidate in of_file:
-            by_bytes[candidate.raw_sha256].append(candidate)
-        found, read = set(), set()
-        try:
-            for source in read_sources(input_file):
-                if source.error:
-                    continue
-                hash_source(source)
-                read.add(source.location)
-                waiting = by_bytes.get(source.raw_sha256)
-                if not waiting:
-                    continue
-                # The one stored from this very location first, else the first stored elsewhere.
-                candidate = next((c for c in waiting if c.location == source.location), waiting[0])
-                waiting.remove(candidate)
-                found.add(candidate.source_id)
-                by_location[source.location] = candidate
-                yield _with_stored_url(source, candidate.url)
-        except OSError:  # removed or made unreadable while being read
-            pass
-        for candidate in of_file:
-            if candidate.source_id not in found:
-                summary.leave("changed" if candidate.location in read else "gone", candidate.location)
+        yield from _read_file(path, of_file, by_location, yielded, lost)
+    if not lost or conn is None:
+        for candidate, why in lost:
+            summary.leave(why, candidate.location)
+        return
+    by_copy: dict[str, list[_Candidate]] = defaultdict(list)
+    why_lost = {}
+    for candidate, why in lost:
+        why_lost[candidate.source_id] = why
+        kind = "".join(Path(_file_of(candidate.location)).suffixes).lower()
+        for (location,) in conn.execute(
+                "SELECT location FROM sources WHERE article_id = ? AND raw_sha256 = ? AND id != ? "
+                "AND status = 'duplicate' ORDER BY last_seen DESC",
+                (candidate.article_id, candidate.raw_sha256, candidate.source_id)).fetchall():
+            copy_file = _file_of(location)
+            if "".join(Path(copy_file).suffixes).lower() == kind:
+                by_copy[copy_file].append(candidate)
+                break
+    found_in_copies = set()
+    for path, of_file in by_copy.items():
+        missed: list = []
+        for source in _read_file(path, of_file, by_location, yielded, missed):
+            found_in_copies.add(by_location[source.location].source_id)
+            yield source
+    for candidate, why in lost:
+        if candidate.source_id not in found_in_copies:
+            summary.leave(why, candidate.location)
+
+
+def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Candidate], yielded: set[str],
+               lost: list[tuple[_Candidate, str]]) -> Iterator[Source]:
+    """The sources of one file that hold the bytes of one of `of_file`; the candidates not
+    found are added to `lost`, with why ("gone", or "changed": other bytes at its location)."""
+    input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
+    if input_file is None or input_file.error or input_file.location != path:
+        lost.extend((candidate, "gone") for candidate in of_file)
+        return
+    # A location may have given several stored articles, one for each content it had.
+    by_bytes: dict[str, list[_Candidate]] = defaultdict(list)
+    for candidate in of_file:
+        by_bytes[candidate.raw_sha256].append(candidate)
+    found, read = set(), set()
+    try:
+        for source in read_sources(input_file):
+            if source.error:
+                continue
+            hash_source(source)
+            read.add(source.location)
+            waiting = by_bytes.get(source.raw_sha256)
+            if not waiting or source.location in yielded:
+                continue
+            # The one stored from this very location first, else the first stored elsewhere.
+            candidate = next((c for c in waiting if c.location == source.location), waiting[0])
+            waiting.remove(candidate)
+            found.add(candidate.source_id)
+            yielded.add(source.location)
+            by_location[source.location] = candidate
+            yield _with_stored_url(source, candidate.url)
+    except OSError:  # removed or made unreadable while being read
+        pass
+    lost.extend((candidate, "changed" if candidate.location in read else "gone")
+                for candidate in of_file if candidate.source_id not in found)
 
 
 def _with_stored_url(source: Source, url: str | None) -> Source:
@@ -288,7 +328,7 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
     by_location: dict[str, _Candidate] = {}
     pending: list[tuple[_Candidate, Outcome]] = []
     try:
-        sources = _sources_to_read(wanted, summary, by_location)
+        sources = _sources_to_read(wanted, summary, by_location, conn)
         if workers is None:  # starting worker processes costs more than a few articles' work
             workers = (os.cpu_count() or 1) if len(wanted) >= SMALL_RUN else 1
         def judged_at(chunk: list[Source]) -> datetime:

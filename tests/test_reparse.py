@@ -428,3 +428,28 @@ def test_quick_batches_are_not_slowed(archive, db_path, monkeypatch):
     monkeypatch.setattr(ingest.reparse.time, "sleep", pauses.append)
     assert run_reparse(str(db_path), workers=1).revised == 4
     assert pauses == []
+
+
+@pytest.mark.parametrize("new_name, reread", [
+    ("moved/sandbags.txt", 1),  # the folder renamed, then ingested again: the same bytes
+    ("moved/sandbags.md", 0),  # the near miss: read as Markdown, the same bytes may read otherwise
+])
+def test_a_file_moved_and_ingested_again_is_read_where_it_is_now(tmp_path, db_path, new_name, reread):
+    """After a folder was moved and ingested again (each file recorded as a copy of itself),
+    reparse said every article's file was gone."""
+    story = tmp_path / "clippings" / "sandbags.txt"
+    story.parent.mkdir()
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[1]["stored"] == 1
+    moved = tmp_path / new_name
+    moved.parent.mkdir()
+    story.rename(moved)
+    assert ingest_json(moved, "--db", db_path)[1]["duplicate"] == 1
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.file_missing) == (reread, reread, 1 - reread)
+    with sqlite3.connect(db_path) as conn:
+        title = conn.execute("SELECT title FROM articles").fetchone()[0]
+    assert title == ("Sandbag volunteers work through the night" if reread else "Old title")
