@@ -327,6 +327,7 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
         on_candidates(len(wanted))
     by_location: dict[str, _Candidate] = {}
     pending: list[tuple[_Candidate, Outcome]] = []
+    reported = 0
     try:
         sources = _sources_to_read(wanted, summary, by_location, conn)
         if workers is None:  # starting worker processes costs more than a few articles' work
@@ -341,16 +342,23 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
             pending.append((by_location.pop(outcome.source.location), outcome))
             if len(pending) >= BATCH:
                 _write(archive, pending, summary, dry_run)
-                if on_progress:
-                    on_progress(len(pending))
+                reported = _report_progress(summary, reported, on_progress)
                 pending = []
         _write(archive, pending, summary, dry_run)
-        if on_progress:
-            on_progress(len(pending))
+        _report_progress(summary, reported, on_progress)
     finally:
         db.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _report_progress(summary: ReparseSummary, reported: int, on_progress: Callable[[int], None] | None) -> int:
+    """Tell on_progress how many more candidates are done: read, or left as stored (a bar
+    counting only those read stopped short of its end when files had gone)."""
+    done = summary.reread + summary.failed + summary.file_missing + summary.file_changed
+    if on_progress and done > reported:
+        on_progress(done - reported)
+    return done
 
 
 def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bool) -> None:
@@ -365,12 +373,12 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
             if outcome.error or outcome.article is None:
                 summary.leave("failed", candidate.location, outcome.error or "no article")
                 continue
-            summary.reread += 1
             article = outcome.article
             stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
-            if stored is None:  # deleted by hand meanwhile
+            if stored is None:  # deleted by hand meanwhile: counted once, not also as read
                 summary.leave("gone", candidate.location)
                 continue
+            summary.reread += 1
             if article.content_hash != stored[13]:
                 summary.body_differs += 1
             changes = differences(stored, article, archive)

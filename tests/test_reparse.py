@@ -453,3 +453,35 @@ def test_a_file_moved_and_ingested_again_is_read_where_it_is_now(tmp_path, db_pa
     with sqlite3.connect(db_path) as conn:
         title = conn.execute("SELECT title FROM articles").fetchone()[0]
     assert title == ("Sandbag volunteers work through the night" if reread else "Old title")
+
+
+def test_progress_counts_the_articles_left_as_stored(archive, db_path):
+    """A bar counting only the articles read again stopped at 3 of 4 when a file had gone."""
+    (archive / "bridge.html").unlink()
+    steps = []
+    summary = run_reparse(str(db_path), on_progress=steps.append)
+    assert (summary.candidates, summary.reread, summary.file_missing) == (4, 3, 1)
+    assert sum(steps) == 4
+
+
+def test_progress_of_a_run_with_nothing_to_do(archive, db_path):
+    """The near miss: nothing to read, nothing reported."""
+    run_reparse(str(db_path))
+    steps = []
+    assert run_reparse(str(db_path), on_progress=steps.append).candidates == 0
+    assert sum(steps) == 0
+
+
+def test_an_article_deleted_during_the_run_is_counted_once(archive, db_path):
+    """It was counted as read again and as gone: the summary added up to more than its
+    candidates (and the progress bar past its end)."""
+    def delete_one(count):
+        with sqlite3.connect(db_path) as conn:
+            gone = conn.execute("SELECT article_id FROM sources WHERE location LIKE '%bridge.html'").fetchone()[0]
+            conn.execute("DELETE FROM article_authors WHERE article_id = ?", (gone,))
+            conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
+
+    steps = []
+    summary = run_reparse(str(db_path), on_candidates=delete_one, on_progress=steps.append)
+    assert (summary.candidates, summary.reread, summary.file_missing, summary.revised) == (4, 3, 1, 3)
+    assert sum(steps) == 4
