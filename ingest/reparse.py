@@ -430,6 +430,7 @@ def _apply(archive: Archive, candidate: _Candidate, article: Article, changes: d
                          [(article_id, archive._author_id(name), position)
                           for position, name in enumerate(article.authors, start=1)])
     # What this copy itself said, as ingest records it for every source: now what was read.
-    conn.execute("UPDATE sources SET (title, published, outlet_id) = "
-                 "(SELECT title, published, outlet_id FROM articles WHERE id = ?) WHERE id = ?",
+    # (Its address too: one found where none was stored was missing from the sources page.)
+    conn.execute("UPDATE sources SET (title, published, outlet_id, url) = "
+                 "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                  (article_id, candidate.source_id))

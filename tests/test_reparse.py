@@ -485,3 +485,21 @@ def test_an_article_deleted_during_the_run_is_counted_once(archive, db_path):
     summary = run_reparse(str(db_path), on_candidates=delete_one, on_progress=steps.append)
     assert (summary.candidates, summary.reread, summary.file_missing, summary.revised) == (4, 3, 1, 3)
     assert sum(steps) == 4
+
+
+@pytest.mark.parametrize("stored_url", [None, "https://harbor.example/kept"])
+def test_an_address_found_now_is_recorded_for_its_source_too(tmp_path, db_path, stored_url):
+    """An address an older version missed went into the article, not into its source's row
+    (the sources page kept showing none). The near miss: an address already stored stays."""
+    page = tmp_path / "bridge.html"
+    page.write_text(PAGE.format(body=body("harbour")).replace(
+        "<head>", '<head><link rel="canonical" href="https://harborledger.example/bridge">'), encoding="utf-8")
+    assert ingest_json(page, "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?, url = ?", (OLD_VERSION, stored_url))
+        conn.execute("UPDATE articles SET url = ?, title = 'Old title'", (stored_url,))
+    assert run_reparse(str(db_path)).revised == 1
+    expected = stored_url or "https://harborledger.example/bridge"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT articles.url, sources.url FROM articles JOIN sources "
+                            "ON sources.article_id = articles.id").fetchone() == (expected, expected)
