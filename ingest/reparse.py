@@ -228,8 +228,10 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
                lost: list[tuple[_Candidate, str]]) -> Iterator[Source]:
     """The sources of one file that hold the bytes of one of `of_file`; the candidates not
     found are added to `lost`, with why ("gone", or "changed": other bytes at its location)."""
+    # A location an older archive keeps as it was typed ("clippings/a.txt") is looked for from
+    # here: whatever file is found must hold the stored bytes to be read.
     input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
-    if input_file is None or input_file.error or input_file.location != path:
+    if input_file is None or input_file.error:
         lost.extend((candidate, "gone") for candidate in of_file)
         return
     # A location may have given several stored articles, one for each content it had.
@@ -242,7 +244,7 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
             if source.error:
                 continue
             hash_source(source)
-            read.add(source.location)
+            read.add(source.location[len(input_file.location):])  # "" (the file), or "#3"
             waiting = by_bytes.get(source.raw_sha256)
             if not waiting or source.location in yielded:
                 continue
@@ -255,7 +257,7 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
             yield _with_stored_url(source, candidate.url)
     except OSError:  # removed or made unreadable while being read
         pass
-    lost.extend((candidate, "changed" if candidate.location in read else "gone")
+    lost.extend((candidate, "changed" if candidate.location[len(path):] in read else "gone")
                 for candidate in of_file if candidate.source_id not in found)
 
 

@@ -503,3 +503,22 @@ def test_an_address_found_now_is_recorded_for_its_source_too(tmp_path, db_path, 
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT articles.url, sources.url FROM articles JOIN sources "
                             "ON sources.article_id = articles.id").fetchone() == (expected, expected)
+
+
+@pytest.mark.parametrize("run_from, reread", [
+    ("", 1),  # the folder the path was typed from
+    ("elsewhere", 0),  # the near miss: from another folder the typed path names no file
+])
+def test_a_location_kept_as_typed_is_read_from_the_folder_it_was_typed_from(
+        archive, db_path, monkeypatch, run_from, reread):
+    """Archives made before locations were absolute keep them as typed ("clippings/a.txt");
+    reparse said every such article's file was gone, wherever it was run from."""
+    parent = archive.parent
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET location = substr(location, ?) WHERE location LIKE '%sandbags.txt'",
+                     (len(str(parent)) + 2,))
+        assert conn.execute("SELECT count(*) FROM sources WHERE location = 'clippings/sandbags.txt'").fetchone() == (1,)
+    (parent / "elsewhere").mkdir()
+    monkeypatch.chdir(parent / run_from)
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.file_missing) == (3 + reread, 1 - reread)
