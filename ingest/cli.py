@@ -314,9 +314,11 @@ def reparse(db_path, dry_run, every, workers, as_json):
                (summary.file_changed, "changed", "whose file holds other bytes now (ingest stores its new text)")]
     for count, kind, why in skipped:
         if count:
-            named = [item["location"] for item in summary.left_as_stored if item["why"] == kind]
+            files = summary.files[kind]
+            named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
             click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
-                       + (f" and {count - len(named)} more" if count > len(named) else "") + ".", err=True)
+                       + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
+                       + ".", err=True)
     if summary.body_differs:
         click.echo(f"note: {summary.body_differs} article(s) whose text the current rules cut "
                    "differently keep their stored text (it is what their copies point to).", err=True)

@@ -85,10 +85,15 @@ class ReparseSummary:
     # Which articles were left as stored, so a user can find the file: the first few of each
     # kind ("gone", "changed", "failed"), with the error of a failure.
     left_as_stored: list = field(default_factory=list)
+    # The files of the articles gone or changed, with how many each: a file of 100,000 records
+    # gone is one file to name, not 20 of its records.
+    files: dict = field(default_factory=lambda: {"gone": Counter(), "changed": Counter()})
 
     def leave(self, why: str, location: str, error: str | None = None) -> None:
         counter = _COUNTED_AS[why]
         setattr(self, counter, getattr(self, counter) + 1)
+        if why in self.files:
+            self.files[why][location.rpartition("#")[0] if _record_number(location) else location] += 1
         if sum(1 for item in self.left_as_stored if item["why"] == why) < NAMED:
             self.left_as_stored.append({"location": location, "why": why, **({"error": error} if error else {})})
 

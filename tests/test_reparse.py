@@ -522,3 +522,12 @@ def test_a_location_kept_as_typed_is_read_from_the_folder_it_was_typed_from(
     monkeypatch.chdir(parent / run_from)
     summary = run_reparse(str(db_path))
     assert (summary.reread, summary.file_missing) == (3 + reread, 1 - reread)
+
+
+def test_a_file_of_records_gone_is_named_once(archive, db_path):
+    """A JSON Lines export gone was named by its records ("export.jsonl#1, export.jsonl#2"),
+    twenty of 100,000, not as the one file it is."""
+    (archive / "export.jsonl").unlink()
+    result = run_cli("reparse", "--db", db_path)
+    assert f"2 article(s) left as stored, whose file is gone: {archive / 'export.jsonl'} (2)." in result.stderr
+    assert "export.jsonl#" not in result.stderr
