@@ -263,8 +263,9 @@ def reparse(db_path, dry_run, every, workers, as_json):
 
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
-    (counted in the summary). It can be stopped at any moment; run again, it goes on where it
-    stopped.
+    (counted and named in the summary; a file moved and ingested again is read where it is
+    now). It can be stopped at any moment; run again, it goes on where it stopped. A dry run
+    reads the archive only: it does not even upgrade an archive of an older version.
 
     \b
     Example:
