@@ -304,8 +304,9 @@ def reparse(db_path, dry_run, every, workers, as_json):
 
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
-    (counted in the summary). It can be stopped at any moment; run again, it goes on where it
-    stopped.
+    (counted and named in the summary; a file moved and ingested again is read where it is
+    now). It can be stopped at any moment; run again, it goes on where it stopped. A dry run
+    reads the archive only: it does not even upgrade an archive of an older version.
 
     \b
     Example:
@@ -348,11 +349,18 @@ def reparse(db_path, dry_run, every, workers, as_json):
                + (f" ({fields})" if fields else "") + f", {summary.unchanged} unchanged"
                + f", {summary.failed} failed to extract now" * bool(summary.failed)
                + f" -> {db_path}")
-    skipped = [(summary.file_missing, "whose file is gone"),
-               (summary.file_changed, "whose file holds other bytes now (ingest stores its new text)")]
-    for count, why in skipped:
+    for item in summary.left_as_stored:
+        if item["why"] == "failed":  # as ingest names its failures
+            click.echo(f"failed: {item['location']}: {item['error']}", err=True)
+    skipped = [(summary.file_missing, "gone", "whose file is gone"),
+               (summary.file_changed, "changed", "whose file holds other bytes now (ingest stores its new text)")]
+    for count, kind, why in skipped:
         if count:
-            click.echo(f"note: {count} article(s) left as stored, {why}.", err=True)
+            files = summary.files[kind]
+            named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
+            click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
+                       + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
+                       + ".", err=True)
     if summary.body_differs:
         click.echo(f"note: {summary.body_differs} article(s) whose text the current rules cut "
                    "differently keep their stored text (it is what their copies point to).", err=True)

@@ -15,9 +15,11 @@ Left as they were, and counted:
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
   which the file alone cannot give back; a NAME.json sidecar is read again with its file;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
-  at ingest time leaves no provenance to tell it apart;
+  at ingest time leaves no provenance to tell it apart; it is given back to the rules as --url
+  gives it, so what they read from it (a text's outlet, its domain) is read again too;
 - an article whose file is gone, or holds other bytes now (its new text is a new article for
-  `ingest`), or that the current rules cannot extract.
+  `ingest`), or that the current rules cannot extract. (A file moved or renamed and ingested
+  again is found where ingest recorded the same bytes, if its name ends the same way.)
 
 Each batch is one transaction, and a source read by this version is marked so (its
 extractor), so a reparse stopped midway goes on where it stopped when run again.
@@ -29,15 +31,17 @@ import sqlite3
 import time
 from collections import Counter, defaultdict
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import NEW_OUTLET, Archive, _record_number, extractor, open_database, utc_now
+from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, NotAnArchive, _record_number, extractor,
+                    open_database, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -45,6 +49,9 @@ FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "
 WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
+LONG_HOLD = 0.2  # s: a batch that held the write lock this long leaves it free for ...
+TURN = 0.15  # s: ... longer than SQLite's longest wait between two tries of a waiting writer
+NAMED = 20  # articles left as stored named in the summary, of each kind
 
 _STORED = """
 SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
@@ -55,6 +62,9 @@ SELECT articles.title, articles.authors, articles.published, articles.updated, o
 FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = ?
 """
+
+
+_COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "failed": "failed"}
 
 
 @dataclass
@@ -72,13 +82,28 @@ class ReparseSummary:
     failed: int = 0  # the current rules cannot extract it (its stored values stay)
     seconds: float = 0.0
     examples: list = field(default_factory=list)  # a few changes, for the report
+    # Which articles were left as stored, so a user can find the file: the first few of each
+    # kind ("gone", "changed", "failed"), with the error of a failure.
+    left_as_stored: list = field(default_factory=list)
+    # The files of the articles gone or changed, with how many each: a file of 100,000 records
+    # gone is one file to name, not 20 of its records.
+    files: dict = field(default_factory=lambda: {"gone": Counter(), "changed": Counter()})
+
+    def leave(self, why: str, location: str, error: str | None = None) -> None:
+        counter = _COUNTED_AS[why]
+        setattr(self, counter, getattr(self, counter) + 1)
+        if why in self.files:
+            self.files[why][location.rpartition("#")[0] if _record_number(location) else location] += 1
+        if sum(1 for item in self.left_as_stored if item["why"] == why) < NAMED:
+            self.left_as_stored.append({"location": location, "why": why, **({"error": error} if error else {})})
 
     def as_dict(self) -> dict:
         return {"database": self.database, "dry_run": self.dry_run, "candidates": self.candidates,
                 "reread": self.reread, "revised": self.revised, "unchanged": self.unchanged,
                 "fields": dict(self.fields.most_common()), "body_differs": self.body_differs,
                 "file_missing": self.file_missing, "file_changed": self.file_changed,
-                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples}
+                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples,
+                "left_as_stored": self.left_as_stored}
 
 
 @dataclass
@@ -88,6 +113,8 @@ class _Candidate:
     raw_sha256: str
     article_id: int
     old_extractor: str | None
+    url: str | None = None  # the article's stored address, given back to the rules (below)
+    judged_at: str | None = None  # when the run that stored it began: its "now" (see below)
 
 
 def _file_of(location: str) -> str:
@@ -100,13 +127,14 @@ def _file_of(location: str) -> str:
 def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     """The source that gave each stored article, unless this version read it already (or
     `every`). Ordered by location, so a file's sources come together."""
-    sql = ("SELECT id, location, raw_sha256, article_id, extractor FROM sources "
-           "WHERE status = 'stored' AND article_id IS NOT NULL")
+    sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url, "
+           "ingest_runs.started FROM sources JOIN articles ON articles.id = sources.article_id "
+           "LEFT JOIN ingest_runs ON ingest_runs.id = sources.run_id WHERE status = 'stored'")
     params: tuple = ()
     if not every:
         sql += " AND extractor IS NOT ?"
         params = (extractor(),)
-    return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, id", params)]
+    return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
 
 def _text(field_name: str, value) -> str | None:
@@ -152,35 +180,138 @@ def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stor
     return name == stored_name
 
 
-def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary,
-                     by_location: dict[str, _Candidate]) -> Iterator[Source]:
+def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_location: dict[str, _Candidate],
+                     conn: sqlite3.Connection | None = None) -> Iterator[Source]:
     """The candidates' sources, read again from their files; those whose file is gone or
-    holds other bytes now are counted and skipped."""
-    by_file: dict[str, dict[str, list[_Candidate]]] = defaultdict(lambda: defaultdict(list))
+    holds other bytes now are counted and skipped.
+
+    A record is found by its bytes anywhere in its file, not only at the line it was stored
+    from: an export written again newest first, or a feed fetched again, moves every old
+    record down, and ingest knows them there as the records it stored (unchanged). Looked
+    for at their old lines only, they were all "changed" and never read again.
+
+    An article whose file is gone is read from a copy of the same bytes that ingest recorded
+    elsewhere (a folder moved or renamed, then ingested again: each file a "duplicate" of
+    itself), if that copy's file has the same kind of name (.html, .md, ...: the same bytes
+    are then read the same way)."""
+    by_file: dict[str, list[_Candidate]] = defaultdict(list)
     for candidate in wanted:
-        # A location may have given several stored articles, one for each content it had.
-        by_file[_file_of(candidate.location)][candidate.location].append(candidate)
-    for path, locations in by_file.items():
-        input_file = next(iter(expand_paths([path])), None)
-        if input_file is None or input_file.error:
-            summary.file_missing += sum(len(at) for at in locations.values())
-            continue
-        found = set()
-        try:
-            for source in read_sources(input_file):
-                at = locations.get(source.location)
-                if at is None or source.error:
-                    continue
-                hash_source(source)
-                found.add(source.location)
-                same = [candidate for candidate in at if candidate.raw_sha256 == source.raw_sha256]
-                summary.file_changed += len(at) - len(same)
-                if same:
-                    by_location[source.location] = same[0]
-                    yield source
-        except OSError:  # removed or made unreadable while being read
-            pass
-        summary.file_missing += sum(len(at) for location, at in locations.items() if location not in found)
+        by_file[_file_of(candidate.location)].append(candidate)
+    lost: list[tuple[_Candidate, str]] = []
+    yielded: set[str] = set()
+    for path, of_file in by_file.items():
+        yield from _read_file(path, of_file, by_location, yielded, lost)
+    if not lost or conn is None:
+        for candidate, why in lost:
+            summary.leave(why, candidate.location)
+        return
+    by_copy: dict[str, list[_Candidate]] = defaultdict(list)
+    why_lost = {}
+    for candidate, why in lost:
+        why_lost[candidate.source_id] = why
+        kind = "".join(Path(_file_of(candidate.location)).suffixes).lower()
+        for (location,) in conn.execute(
+                "SELECT location FROM sources WHERE article_id = ? AND raw_sha256 = ? AND id != ? "
+                "AND status = 'duplicate' ORDER BY last_seen DESC",
+                (candidate.article_id, candidate.raw_sha256, candidate.source_id)).fetchall():
+            copy_file = _file_of(location)
+            if "".join(Path(copy_file).suffixes).lower() == kind:
+                by_copy[copy_file].append(candidate)
+                break
+    found_in_copies = set()
+    for path, of_file in by_copy.items():
+        missed: list = []
+        for source in _read_file(path, of_file, by_location, yielded, missed):
+            found_in_copies.add(by_location[source.location].source_id)
+            yield source
+    for candidate, why in lost:
+        if candidate.source_id not in found_in_copies:
+            summary.leave(why, candidate.location)
+
+
+def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Candidate], yielded: set[str],
+               lost: list[tuple[_Candidate, str]]) -> Iterator[Source]:
+    """The sources of one file that hold the bytes of one of `of_file`; the candidates not
+    found are added to `lost`, with why ("gone", or "changed": other bytes at its location)."""
+    # A location an older archive keeps as it was typed ("clippings/a.txt") is looked for from
+    # here: whatever file is found must hold the stored bytes to be read.
+    input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
+    if input_file is None or input_file.error:
+        lost.extend((candidate, "gone") for candidate in of_file)
+        return
+    # A location may have given several stored articles, one for each content it had.
+    by_bytes: dict[str, list[_Candidate]] = defaultdict(list)
+    for candidate in of_file:
+        by_bytes[candidate.raw_sha256].append(candidate)
+    found, read = set(), set()
+    try:
+        for source in read_sources(input_file):
+            if source.error:
+                continue
+            hash_source(source)
+            read.add(source.location[len(input_file.location):])  # "" (the file), or "#3"
+            waiting = by_bytes.get(source.raw_sha256)
+            if not waiting or source.location in yielded:
+                continue
+            # The one stored from this very location first, else the first stored elsewhere.
+            candidate = next((c for c in waiting if c.location == source.location), waiting[0])
+            waiting.remove(candidate)
+            found.add(candidate.source_id)
+            yielded.add(source.location)
+            by_location[source.location] = candidate
+            yield _with_stored_url(source, candidate.url)
+    except OSError:  # removed or made unreadable while being read
+        pass
+    lost.extend((candidate, "changed" if candidate.location[len(path):] in read else "gone")
+                for candidate in of_file if candidate.source_id not in found)
+
+
+def _with_stored_url(source: Source, url: str | None) -> Source:
+    """The source, with the article's stored address given to the rules as --url gives it.
+    The address is kept as stored (see the module's docstring), and the rules read more from
+    it: the outlet of a page or text that names none is its domain, so a text ingested with
+    --url lost its outlet when read again without it. A page whose own link gave the address
+    reads the same either way."""
+    if not url or source.overrides.get("url"):
+        return source
+    return replace(source, overrides={**source.overrides, "url": url})
+
+
+def _as_of(started: str | None, now: datetime) -> datetime:
+    """The "now" a source is judged as of: the start of the ingest run that stored it. The
+    rules take a date after it for a misread (no article is published after we store it);
+    judged as of today instead, such a date became the article's once the day had passed,
+    and `reparse --all` changed an archive the same rules had just built."""
+    try:
+        return min(datetime.fromisoformat(started), now) if started else now
+    except (TypeError, ValueError):
+        return now
+
+
+def _split_by_run(chunks: Iterator[list[Source]], by_location: dict[str, _Candidate]) -> Iterator[list[Source]]:
+    """The chunks, cut where the run that stored their sources changes: a chunk is judged as
+    of one time."""
+    for chunk in chunks:
+        start = 0
+        for at in range(1, len(chunk) + 1):
+            if at == len(chunk) or (by_location[chunk[at].location].judged_at
+                                    != by_location[chunk[start].location].judged_at):
+                yield chunk[start:at]
+                start = at
+
+
+def _open_read_only(db_path) -> Database:
+    """The archive as it is, for a dry run: open_database would first upgrade it (the schema's
+    new tables, a search index rebuilt for minutes on a large archive), and a dry run is the
+    first thing a careful user runs after installing the version that brings those."""
+    path = Path(db_path).resolve()
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "articles" not in tables:
+        conn.close()
+        raise NotAnArchive(f"it is another program's database (its tables: {', '.join(sorted(tables)[:5])})")
+    return Database(conn)
 
 
 def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, workers: int | None = None,
@@ -191,36 +322,50 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
     with `dry_run`, count what would change and write nothing."""
     started = time.monotonic()
     now = datetime.now(timezone.utc)
-    db = open_database(db_path)
+    db = _open_read_only(db_path) if dry_run else open_database(db_path)
     archive = Archive(db)
     conn = archive.conn
     summary = ReparseSummary(database=str(db_path), dry_run=dry_run)
+    # An archive made before sources recorded their extractor: every source is an older one's.
+    every = every or "extractor" not in {column[1] for column in conn.execute("PRAGMA table_info(sources)")}
     wanted = candidates(conn, every)
     summary.candidates = len(wanted)
     if on_candidates:
         on_candidates(len(wanted))
     by_location: dict[str, _Candidate] = {}
     pending: list[tuple[_Candidate, Outcome]] = []
+    reported = 0
     try:
-        sources = _sources_to_read(wanted, summary, by_location)
+        sources = _sources_to_read(wanted, summary, by_location, conn)
         if workers is None:  # starting worker processes costs more than a few articles' work
             workers = (os.cpu_count() or 1) if len(wanted) >= SMALL_RUN else 1
-        for outcome in _ordered_parallel(_chunks(sources, CHUNK_SIZE, CHUNK_BYTES), now, workers):
+        def judged_at(chunk: list[Source]) -> datetime:
+            return _as_of(by_location[chunk[0].location].judged_at, now)
+
+        chunks = _split_by_run(_chunks(sources, CHUNK_SIZE, CHUNK_BYTES), by_location)
+        for outcome in _ordered_parallel(chunks, judged_at, workers):
             if outcome is WAITING:
                 continue
             pending.append((by_location.pop(outcome.source.location), outcome))
             if len(pending) >= BATCH:
                 _write(archive, pending, summary, dry_run)
-                if on_progress:
-                    on_progress(len(pending))
+                reported = _report_progress(summary, reported, on_progress)
                 pending = []
         _write(archive, pending, summary, dry_run)
-        if on_progress:
-            on_progress(len(pending))
+        _report_progress(summary, reported, on_progress)
     finally:
         db.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _report_progress(summary: ReparseSummary, reported: int, on_progress: Callable[[int], None] | None) -> int:
+    """Tell on_progress how many more candidates are done: read, or left as stored (a bar
+    counting only those read stopped short of its end when files had gone)."""
+    done = summary.reread + summary.failed + summary.file_missing + summary.file_changed
+    if on_progress and done > reported:
+        on_progress(done - reported)
+    return done
 
 
 def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bool) -> None:
@@ -229,17 +374,18 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
     if not pending:
         return
     conn, now, version = archive.conn, utc_now(), extractor()
+    locked_at = time.monotonic()
     with nullcontext() if dry_run else archive._writing():
         for candidate, outcome in pending:
             if outcome.error or outcome.article is None:
-                summary.failed += 1
+                summary.leave("failed", candidate.location, outcome.error or "no article")
                 continue
-            summary.reread += 1
             article = outcome.article
             stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
-            if stored is None:  # deleted by hand meanwhile
-                summary.file_missing += 1
+            if stored is None:  # deleted by hand meanwhile: counted once, not also as read
+                summary.leave("gone", candidate.location)
                 continue
+            summary.reread += 1
             if article.content_hash != stored[13]:
                 summary.body_differs += 1
             changes = differences(stored, article, archive)
@@ -258,6 +404,13 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
             conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
+
+    if not dry_run and time.monotonic() - locked_at > LONG_HOLD:
+        # Give a waiting writer its turn. SQLite queues no one: a writer kept waiting polls
+        # every 100 ms, and a reparse rewriting many articles (each one's search index too)
+        # takes the lock again within a millisecond. An ingest into the same archive waited
+        # 182 s for its 2,000 records this way, and fails after BUSY_TIMEOUT_MS.
+        time.sleep(TURN)
 
 
 def _apply(archive: Archive, candidate: _Candidate, article: Article, changes: dict, now: str,
@@ -284,6 +437,7 @@ def _apply(archive: Archive, candidate: _Candidate, article: Article, changes: d
                          [(article_id, archive._author_id(name), position)
                           for position, name in enumerate(article.authors, start=1)])
     # What this copy itself said, as ingest records it for every source: now what was read.
-    conn.execute("UPDATE sources SET (title, published, outlet_id) = "
-                 "(SELECT title, published, outlet_id FROM articles WHERE id = ?) WHERE id = ?",
+    # (Its address too: one found where none was stored was missing from the sources page.)
+    conn.execute("UPDATE sources SET (title, published, outlet_id, url) = "
+                 "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                  (article_id, candidate.source_id))

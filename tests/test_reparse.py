@@ -4,6 +4,7 @@ and giving the articles the values a worse reader might have stored."""
 
 import json
 import sqlite3
+import time
 
 import pytest
 
@@ -205,3 +206,328 @@ def test_one_outlet_held_as_two_rows_of_one_name_is_not_a_change(tmp_path, db_pa
         conn.execute("UPDATE outlets SET name = 'Bay Courier Archive' WHERE id = ?", (twin,))
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
     assert run_reparse(str(db_path)).fields == {"outlet": 1}  # another name: a real change
+
+
+def test_an_address_given_at_ingest_still_gives_the_outlet(tmp_path, db_path):
+    """A text names no outlet: ingest --url files it under the address's domain. Read again
+    without that address, the outlet was dropped (reparse --all on a fresh archive revised it)."""
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    code, _ = ingest_json(story, "--db", db_path, "--url", "https://www.harborledger.example/sandbags")
+    assert code == 0
+    every = run_reparse(str(db_path), every=True)
+    assert (every.reread, every.revised, every.unchanged) == (1, 0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT outlets.name, outlet_source FROM articles JOIN outlets "
+                            "ON outlets.id = outlet_id").fetchone() == ("harborledger.example", "url")
+
+
+def test_a_text_without_an_address_gets_none(tmp_path, db_path):
+    """The near miss: with no address stored, nothing is given to the rules."""
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    every = run_reparse(str(db_path), every=True)
+    assert (every.revised, every.unchanged) == (0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT url, outlet_id FROM articles").fetchone() == (None, None)
+
+
+def _everything(db_path) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        return list(conn.iterdump())
+
+
+def test_a_dry_run_on_an_archive_of_the_version_before_does_not_upgrade_it(archive, db_path):
+    """The first command after installing a new version is often `reparse --dry-run`: it used
+    to apply the new schema (and any search index rebuild) before counting."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE article_revisions")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_article_revisions'")
+    before, file_before = _everything(db_path), db_path.read_bytes()
+    summary = run_reparse(str(db_path), dry_run=True)
+    assert (summary.candidates, summary.revised) == (4, 4)
+    assert db_path.read_bytes() == file_before
+    assert _everything(db_path) == before
+    # The near miss: a real run upgrades it, as every command does.
+    assert run_reparse(str(db_path)).revised == 4
+    assert _everything(db_path) != before
+
+
+def test_a_dry_run_of_another_file_says_it_is_no_archive(tmp_path):
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    result = run_cli("reparse", "--db", other, "--dry-run")
+    assert result.exit_code == 1 and "another program's database" in result.output
+    assert [row[0] for row in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")] == ["notes"]
+
+
+@pytest.mark.parametrize("days_after_ingest, published", [
+    (3, None),  # after the run that stored it: a misread then, and still one
+    (-3, "as written"),  # the near miss: a date before the run is the article's, as before
+])
+def test_a_date_is_judged_as_of_the_run_that_stored_the_article(tmp_path, db_path, monkeypatch,
+                                                              days_after_ingest, published):
+    """A date after the ingest run is taken for a misread. Reparse judged it as of its own day,
+    so once that date had passed, `reparse --all` gave it to an archive the same rules built."""
+    from datetime import datetime, timedelta, timezone
+
+    import ingest.reparse
+
+    day = datetime.now(timezone.utc) + timedelta(days=days_after_ingest)
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.replace("March 6, 2024", f"{day:%B} {day.day}, {day.year}").format(
+        body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    expected = day.date().isoformat() if published else None
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
+
+    class TenDaysLater(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=10)
+
+    monkeypatch.setattr(ingest.reparse, "datetime", TenDaysLater)
+    every = run_reparse(str(db_path), every=True)
+    assert (every.revised, every.unchanged) == (0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
+
+
+def test_records_an_export_moved_down_are_still_read_again(tmp_path, db_path):
+    """An export written again newest first moves every old record down a line; ingest knows
+    them there as the records it stored. Reparse looked for them at their old lines only and
+    left them as stored, "whose file holds other bytes now"."""
+    def record(n):
+        return json.dumps({"title": f"Ferry timetable {n} changes", "body": body(f"ferry{n}"),
+                           "authors": "Ben Ortiz", "outlet": "Bay Courier"})
+
+    export = tmp_path / "export.jsonl"
+    export.write_text(record(1) + "\n" + record(2) + "\n", encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[1]["stored"] == 2
+    export.write_text(record(3) + "\n" + record(1) + "\n" + record(2) + "\n", encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[1]["stored"] == 1
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.candidates, summary.reread, summary.revised) == (3, 3, 3)
+    assert (summary.file_changed, summary.file_missing) == (0, 0)
+    with sqlite3.connect(db_path) as conn:
+        assert sorted(row[0] for row in conn.execute("SELECT title FROM articles")) == [
+            f"Ferry timetable {n} changes" for n in (1, 2, 3)]
+
+
+def test_a_record_no_longer_in_its_file_is_left_as_stored(tmp_path, db_path):
+    """The near miss: a record whose bytes are nowhere in the file now is not read again."""
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"title": "Ferry", "body": body("ferry"), "outlet": "Bay Courier"}) + "\n",
+                      encoding="utf-8")
+    assert ingest_json(export, "--db", db_path)[0] == 0
+    export.write_text(json.dumps({"title": "Ferry", "body": body("ferries"), "outlet": "Bay Courier"}) + "\n",
+                      encoding="utf-8")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.file_changed) == (0, 0, 1)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title FROM articles").fetchone() == ("Old title",)
+
+
+def test_a_file_replaced_by_a_folder_is_gone(archive, db_path):
+    (archive / "sandbags.txt").unlink()
+    (archive / "sandbags.txt").mkdir()
+    (archive / "sandbags.txt" / "other.txt").write_text(TEXT.format(body=body("other")), encoding="utf-8")
+    summary = run_reparse(str(db_path))
+    assert (summary.file_missing, summary.reread, summary.revised) == (1, 3, 3)
+
+
+def test_the_summary_names_the_articles_left_as_stored(archive, db_path, monkeypatch):
+    """The notes said how many articles were left as stored, not which: a user could not find
+    the file that had gone, nor the one the current rules fail on."""
+    import ingest.pipeline
+    from ingest.record import Outcome
+
+    real = ingest.pipeline.process_source
+
+    def failing_on_the_page(source, now):
+        return Outcome(source, error="rules broke") if source.location.endswith("bridge.html") else real(source, now)
+
+    monkeypatch.setattr(ingest.pipeline, "process_source", failing_on_the_page)
+    (archive / "sandbags.txt").unlink()
+    result = run_cli("reparse", "--db", db_path)
+    assert result.exit_code == 0
+    assert f"failed: {archive / 'bridge.html'}: rules broke" in result.stderr
+    assert f"1 article(s) left as stored, whose file is gone: {archive / 'sandbags.txt'}." in result.stderr
+    summary = json.loads(run_cli("reparse", "--db", db_path, "--json").stdout)
+    assert summary["left_as_stored"] == [{"location": str(archive / "sandbags.txt"), "why": "gone"},
+                                         {"location": str(archive / "bridge.html"), "why": "failed",
+                                          "error": "rules broke"}]
+    # The near miss: articles read again are named nowhere among those left.
+    assert all("export.jsonl" not in item["location"] for item in summary["left_as_stored"])
+
+
+def _slow_revisions(monkeypatch, seconds: float):
+    """Each batch a single article whose rewrite holds the write lock `seconds` (a large
+    archive's search index makes a batch of revisions slow); returns an event set when the
+    first rewrite has begun."""
+    import threading
+
+    import ingest.reparse
+
+    begun = threading.Event()
+    real_apply = ingest.reparse._apply
+
+    def slow_apply(*args):
+        begun.set()
+        time.sleep(seconds)
+        return real_apply(*args)
+
+    monkeypatch.setattr(ingest.reparse, "BATCH", 1)
+    monkeypatch.setattr(ingest.reparse, "_apply", slow_apply)
+    return begun
+
+
+def test_another_writer_gets_a_turn_between_slow_batches(archive, db_path, monkeypatch):
+    """An ingest into the archive while reparse rewrote many articles waited minutes (182 s for
+    2,000 records): SQLite queues no one, and reparse took the lock again at once."""
+    import threading
+
+    begun = _slow_revisions(monkeypatch, 0.4)
+    waited = []
+
+    def other_writer():
+        begun.wait(10)
+        started = time.monotonic()
+        conn = sqlite3.connect(db_path, timeout=1.0)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("COMMIT")
+            waited.append(time.monotonic() - started)
+        except sqlite3.OperationalError as error:  # database is locked
+            waited.append(str(error))
+        finally:
+            conn.close()
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    summary = run_reparse(str(db_path), workers=1)
+    thread.join()
+    assert summary.revised == 4
+    assert isinstance(waited[0], float) and waited[0] < 1.0, waited
+
+
+def test_quick_batches_are_not_slowed(archive, db_path, monkeypatch):
+    """The near miss: batches that hold the lock briefly go on at once."""
+    import ingest.reparse
+
+    pauses = []
+    monkeypatch.setattr(ingest.reparse.time, "sleep", pauses.append)
+    assert run_reparse(str(db_path), workers=1).revised == 4
+    assert pauses == []
+
+
+@pytest.mark.parametrize("new_name, reread", [
+    ("moved/sandbags.txt", 1),  # the folder renamed, then ingested again: the same bytes
+    ("moved/sandbags.md", 0),  # the near miss: read as Markdown, the same bytes may read otherwise
+])
+def test_a_file_moved_and_ingested_again_is_read_where_it_is_now(tmp_path, db_path, new_name, reread):
+    """After a folder was moved and ingested again (each file recorded as a copy of itself),
+    reparse said every article's file was gone."""
+    story = tmp_path / "clippings" / "sandbags.txt"
+    story.parent.mkdir()
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[1]["stored"] == 1
+    moved = tmp_path / new_name
+    moved.parent.mkdir()
+    story.rename(moved)
+    assert ingest_json(moved, "--db", db_path)[1]["duplicate"] == 1
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.file_missing) == (reread, reread, 1 - reread)
+    with sqlite3.connect(db_path) as conn:
+        title = conn.execute("SELECT title FROM articles").fetchone()[0]
+    assert title == ("Sandbag volunteers work through the night" if reread else "Old title")
+
+
+def test_progress_counts_the_articles_left_as_stored(archive, db_path):
+    """A bar counting only the articles read again stopped at 3 of 4 when a file had gone."""
+    (archive / "bridge.html").unlink()
+    steps = []
+    summary = run_reparse(str(db_path), on_progress=steps.append)
+    assert (summary.candidates, summary.reread, summary.file_missing) == (4, 3, 1)
+    assert sum(steps) == 4
+
+
+def test_progress_of_a_run_with_nothing_to_do(archive, db_path):
+    """The near miss: nothing to read, nothing reported."""
+    run_reparse(str(db_path))
+    steps = []
+    assert run_reparse(str(db_path), on_progress=steps.append).candidates == 0
+    assert sum(steps) == 0
+
+
+def test_an_article_deleted_during_the_run_is_counted_once(archive, db_path):
+    """It was counted as read again and as gone: the summary added up to more than its
+    candidates (and the progress bar past its end)."""
+    def delete_one(count):
+        with sqlite3.connect(db_path) as conn:
+            gone = conn.execute("SELECT article_id FROM sources WHERE location LIKE '%bridge.html'").fetchone()[0]
+            conn.execute("DELETE FROM article_authors WHERE article_id = ?", (gone,))
+            conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
+
+    steps = []
+    summary = run_reparse(str(db_path), on_candidates=delete_one, on_progress=steps.append)
+    assert (summary.candidates, summary.reread, summary.file_missing, summary.revised) == (4, 3, 1, 3)
+    assert sum(steps) == 4
+
+
+@pytest.mark.parametrize("stored_url", [None, "https://harbor.example/kept"])
+def test_an_address_found_now_is_recorded_for_its_source_too(tmp_path, db_path, stored_url):
+    """An address an older version missed went into the article, not into its source's row
+    (the sources page kept showing none). The near miss: an address already stored stays."""
+    page = tmp_path / "bridge.html"
+    page.write_text(PAGE.format(body=body("harbour")).replace(
+        "<head>", '<head><link rel="canonical" href="https://harborledger.example/bridge">'), encoding="utf-8")
+    assert ingest_json(page, "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET extractor = ?, url = ?", (OLD_VERSION, stored_url))
+        conn.execute("UPDATE articles SET url = ?, title = 'Old title'", (stored_url,))
+    assert run_reparse(str(db_path)).revised == 1
+    expected = stored_url or "https://harborledger.example/bridge"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT articles.url, sources.url FROM articles JOIN sources "
+                            "ON sources.article_id = articles.id").fetchone() == (expected, expected)
+
+
+@pytest.mark.parametrize("run_from, reread", [
+    ("", 1),  # the folder the path was typed from
+    ("elsewhere", 0),  # the near miss: from another folder the typed path names no file
+])
+def test_a_location_kept_as_typed_is_read_from_the_folder_it_was_typed_from(
+        archive, db_path, monkeypatch, run_from, reread):
+    """Archives made before locations were absolute keep them as typed ("clippings/a.txt");
+    reparse said every such article's file was gone, wherever it was run from."""
+    parent = archive.parent
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sources SET location = substr(location, ?) WHERE location LIKE '%sandbags.txt'",
+                     (len(str(parent)) + 2,))
+        assert conn.execute("SELECT count(*) FROM sources WHERE location = 'clippings/sandbags.txt'").fetchone() == (1,)
+    (parent / "elsewhere").mkdir()
+    monkeypatch.chdir(parent / run_from)
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.file_missing) == (3 + reread, 1 - reread)
+
+
+def test_a_file_of_records_gone_is_named_once(archive, db_path):
+    """A JSON Lines export gone was named by its records ("export.jsonl#1, export.jsonl#2"),
+    twenty of 100,000, not as the one file it is."""
+    (archive / "export.jsonl").unlink()
+    result = run_cli("reparse", "--db", db_path)
+    assert f"2 article(s) left as stored, whose file is gone: {archive / 'export.jsonl'} (2)." in result.stderr
+    assert "export.jsonl#" not in result.stderr
