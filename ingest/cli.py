@@ -306,7 +306,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
     (counted and named in the summary; a file moved and ingested again is read where it is
     now). It can be stopped at any moment; run again, it goes on where it stopped. A dry run
-    reads the archive only: it does not even upgrade an archive of an older version.
+    reads the archive only: it does not even upgrade an archive of an older version. The exit
+    status is 1 if the current rules could not extract an article (it keeps what it had).
 
     \b
     Example:
@@ -341,7 +342,13 @@ def reparse(db_path, dry_run, every, workers, as_json):
             signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
-        return
+    else:
+        _report_reparse(summary, db_path, dry_run)
+    if summary.failed:  # as ingest: a script learns that not every article was read again
+        sys.exit(1)
+
+
+def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
     would = "would be " if dry_run else ""
     fields = ", ".join(f"{name} {count}" for name, count in summary.fields.most_common())
     click.echo(f"{summary.candidates} stored article(s) to read again, {summary.reread} read in "

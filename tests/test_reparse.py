@@ -359,10 +359,12 @@ def test_the_summary_names_the_articles_left_as_stored(archive, db_path, monkeyp
     monkeypatch.setattr(ingest.pipeline, "process_source", failing_on_the_page)
     (archive / "sandbags.txt").unlink()
     result = run_cli("reparse", "--db", db_path)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # an article the rules failed on, as ingest's exit status says
     assert f"failed: {archive / 'bridge.html'}: rules broke" in result.stderr
     assert f"1 article(s) left as stored, whose file is gone: {archive / 'sandbags.txt'}." in result.stderr
-    summary = json.loads(run_cli("reparse", "--db", db_path, "--json").stdout)
+    as_json = run_cli("reparse", "--db", db_path, "--json")
+    assert as_json.exit_code == 1
+    summary = json.loads(as_json.stdout)
     assert summary["left_as_stored"] == [{"location": str(archive / "sandbags.txt"), "why": "gone"},
                                          {"location": str(archive / "bridge.html"), "why": "failed",
                                           "error": "rules broke"}]
