@@ -190,7 +190,7 @@ def find_title(lines: list[Line]) -> int | None:
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
-    for rule in (_title_above_byline, _title_shown_twice):
+    for rule in (_title_above_byline, _title_shown_twice, _title_over_story):
         found = rule(lines)
         if found is not None:
             return found
@@ -217,6 +217,62 @@ def find_title(lines: list[Line]) -> int | None:
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _story_start(lines: list[Line]) -> int | None:
+    """The first paragraph of prose with another within a few lines below it: the story, not a
+    notice or a teaser standing alone among a page's menus."""
+    for i, line in enumerate(lines):
+        if rules.is_paragraph(line) and any(rules.is_paragraph(x) for x in lines[i + 1: i + 1 + BYLINE_GAP]):
+            return i
+    return None
+
+
+# How many short lines in a row (menu items, buttons) end the block above the story upwards.
+MENU_RUN = 4
+# Fewer words than this: a button or a menu item as likely as a headline.
+FULL_HEADLINE_WORDS = 6
+
+
+def _title_over_story(lines: list[Line]) -> int | None:
+    """The headline of a whole page copied as text, menus and all, found from the story up: the
+    topmost line that reads as a headline in the block right above the story, where the
+    standfirst, captions, bylines, dates and buttons sit. The block ends upwards at the site's
+    menus (MENU_RUN short lines in a row) or HEADER_LIMIT lines up. Buttons, stamps, captions
+    and bylines inside it are passed over; a line of FULL_HEADLINE_WORDS words or more beats a
+    shorter one higher up ("Share this story" in a share bar, "World Cup 2026" in a menu)."""
+    story = _story_start(lines)
+    if story is None:
+        return None
+    found, short = [], 0
+    # (The block's headline is within HEADER_LIMIT lines of the story; the menu that shows the
+    # text is a whole page may be further up, past a share bar's buttons.)
+    for j in range(story - 1, max(-1, story - 1 - 3 * HEADER_LIMIT), -1):
+        line = lines[j]
+        if (rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line) or _byline_or_dateline(line)
+                or rules.is_name_line(line)):
+            continue
+        if line.words <= 3:
+            short += _menu_item(line)
+            if short >= MENU_RUN:
+                full = [j for j in found if lines[j].words >= FULL_HEADLINE_WORDS]
+                return min(full or found, default=None)
+            continue
+        short = 0
+        if j >= story - HEADER_LIMIT and _long_headline_like(lines, j) and not _prose(line) \
+                and not _breadcrumb_of(lines, j):
+            found.append(j)
+    # No menu above the block: the text is not a whole page, and the first line that reads as a
+    # headline (find_title's last rules) is surer than the last one above the story (which may
+    # be a video's or a photo's title).
+    return None
+
+
+def _menu_item(line: Line) -> bool:
+    """A short line that reads as a menu's item: it opens with a capital and does not end like
+    a sentence ("Business", "Climate & Environment"; not a player's "transcript" or "-0:00",
+    nor a caption's "The harbour at dawn.")."""
+    return bool(re.match(r"[^\W\d_]", line.text)) and line.text[0].isupper() and not re.search(r"[.!?]$", line.text)
 
 
 def _before_story(lines: list[Line]) -> int:
@@ -336,7 +392,7 @@ def _top_window(lines: list[Line]) -> int:
     lists, may run to a hundred items above the headline."""
     counted = 0
     for i, line in enumerate(lines):
-        counted += not line.item
+        counted += not line.item and line.words > 3
         if counted > TOP_LINES:
             return i
     return len(lines)

@@ -1,0 +1,65 @@
+"""A whole page copied as text (a browser's select-all or "save as text", a `lynx -dump`, a
+converter run over the whole <body>): the site's menus above the headline, related stories
+and footers below the story. The parser must find the article's own title, byline and date,
+and take nothing from the chrome. Short inputs we wrote (none from ../shared), each rule with
+the row it makes pass and a near-miss it must leave alone."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ingest.extract_text import extract_text
+from ingest.normalise import normalise
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+HEADLINE = "Dockers vote to end the harbour strike after ten weeks"
+STORY = ("The dockers voted to end the strike after a ten-hour meeting, the union said on Monday, "
+         "and the first ships were unloaded within the hour.\n\n"
+         "Harbour managers said the backlog of containers would take a fortnight to clear, and that "
+         "no ship would be turned away while the cranes caught up.")
+# A site's menus as a copy of the page has them: one item a line, no list marks.
+MENU = ("Skip to main content Skip to navigation\nThe Harbor Ledger\nNews\nWorld news\nPorts\nShipping\n"
+        "Business\nClimate & Environment\nOpinion\nSport\nCulture\nLifestyle\nMore")
+
+
+def parse(text: str, markdown: bool = False):
+    return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+@pytest.mark.parametrize("top", [
+    # The site's menus, then the headline block: kicker, headline, standfirst, a video's
+    # caption, the writers and the date, then the story.
+    f"{MENU}\n\nHarbour strike\n\n{HEADLINE}\n\nThe union's members backed the deal by a wide margin "
+    "after the port offered a rise of four per cent over two years\n\n"
+    "Cranes stand idle at the container terminal on Sunday – video\n\nAnn Lee and Tom Park\n\n"
+    "Tue 3 Mar 2026 10.15 EST",
+    # Menu items of four words among the short ones, and the headline given twice (once with the
+    # site's name, as the page's title), a share bar between.
+    f"{MENU}\nLife in the Port\nContact\n\n{HEADLINE} | The Harbor Ledger\n\nShare\nTwitter\nFacebook\n\n{HEADLINE}",
+    # A long menu that runs past the first sixty lines of the text.
+    "\n".join(f"Section {n}" for n in range(70)) + f"\n\n{HEADLINE}\n\nBy Ann Lee\n\nMarch 3, 2026",
+])
+def test_the_headline_of_a_whole_page_is_found_above_the_story(top):
+    assert parse(f"{top}\n\n{STORY}").title == HEADLINE
+
+
+@pytest.mark.parametrize("text, title", [
+    # No menu above: a text that is the article's region. A video's title over the story is no
+    # headline when the text opens with one; the first line that reads as a headline stays.
+    (f"{HEADLINE}\n\nShare\nTwitter\nVideo\ntranscript\n-0:00\ntranscript\n"
+     f"Cranes stand idle at the terminal as talks resume\n\n{STORY}", HEADLINE),
+    # Short menu items only a few lines up, then two long lines: not a whole page's menu (it
+    # takes MENU_RUN short items in a row), so the first headline-like line stays.
+    (f"Ports Weekly review of shipping news\nNews\nPorts\n{HEADLINE}\n"
+     f"Cranes stand idle at the terminal as talks resume\n\n{STORY}", "Ports Weekly review of shipping news"),
+])
+def test_without_a_menu_above_the_first_headline_stays(text, title):
+    assert parse(text).title == title
+
+
+def test_long_lines_still_count_toward_the_top_window():
+    # Only short lines (menu items) are passed over when the byline rule looks for the top of
+    # the page: seventy teasers of other stories are not a menu, and a byline below them is
+    # not the first story's (the first line that reads as a headline stays the title).
+    teasers = "\n\n".join(f"Ferry fares rise again on route {n} this spring" for n in range(70))
+    assert parse(f"{teasers}\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}").title == "Ferry fares rise again on route 0 this spring"
