@@ -901,7 +901,7 @@ def clean_byline(text: str) -> str:
     # "A (Text) und B (Fotos)": each credit's role in brackets after the name; who made the
     # pictures goes with the role.
     text = re.sub(rf"(?:^|,?\s+(?:and|und|et|en|y|e|&)\s+|,\s*){_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}\s*"
-                  r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
+                  r"\((?i:fotos?|photos?|photographs?|photography|pictures?|bilder|illustrations?|grafik|graphics?|videos?)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A, envoyée spéciale à Lisbonne", "A, corresponsal en Lisboa", "A, special correspondent

@@ -342,6 +342,9 @@ def test_stamps(text, expected):
     ("By Ann d'Arcy and Ali al-Hashimi", ["Ann d'Arcy", "Ali al-Hashimi"]),  # a particle glued to the surname
     # each credit's role in brackets: the photographer's credit goes
     ("Von Ann Lee (Text) und Tom Park (Fotos)", ["Ann Lee"]), ("By Ann Lee (text), Tom Park (photos)", ["Ann Lee"]),
+    ("by Ann Lee (reporting) and Tom Park (photography)", ["Ann Lee"]),
+    ("By Ann Lee (reporting), Tom Park (pictures) and Sue Ray (videos)", ["Ann Lee"]),
+    ("By Ann Lee (reporting) and Tom Park (writing)", ["Ann Lee", "Tom Park"]),  # a writer's role: both stay
     # a wire story's credits: the reporters and the writer, not who else helped
     ("Reporting by Ann Lee; Additional reporting by Tom Park; Editing by Sue Ray", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Writing by Sue Ray; Editing by Bo Chen", ["Ann Lee", "Tom Park", "Sue Ray"]),
