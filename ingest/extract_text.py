@@ -268,6 +268,26 @@ def _title_over_story(lines: list[Line]) -> int | None:
     return None
 
 
+def _below_the_menus(lines: list[Line], i: int) -> int:
+    """The first line below the nearest menu above line i (MENU_RUN menu items in a row, the
+    buttons and stamps between them not counted), 0 when there is none."""
+    short, bottom = 0, i
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        if rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line):
+            continue
+        if _byline_or_dateline(line) or rules.is_name_line(line):
+            short = 0  # (a byline block's section name, "Ann Lee" / "Ports" / date, is no menu)
+            continue
+        if line.words <= 3 and _menu_item(line):
+            short, bottom = short + 1, (bottom if short else j)
+            if short >= MENU_RUN:
+                return bottom + 1
+        elif line.words > 3:
+            short = 0
+    return 0
+
+
 def _menu_item(line: Line) -> bool:
     """A short line that reads as a menu's item: it opens with a capital and does not end like
     a sentence ("Business", "Climate & Environment"; not a player's "transcript" or "-0:00",
@@ -692,8 +712,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     # evidence (a topic tag can look like a name), used when the header has no explicit one.
     # The lines from the headline down are read before those above it, where menus and
     # teasers of other stories carry other people's bylines.
+    # (Above the headline, only the lines below the site's menus: a whole page's "By" and
+    # name lines higher up are in a menu or a teaser, "Von Haus zu Haus" among the sections.)
     below = [i for i in header if title_at is None or i >= title_at]
-    above = [i for i in header if title_at is not None and i < title_at]
+    top = _below_the_menus(lines, title_at) if title_at is not None else 0
+    above = [i for i in header if title_at is not None and top <= i < title_at]
     page = _WholeText(lines)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     for strong in (True, False):

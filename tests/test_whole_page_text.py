@@ -63,3 +63,17 @@ def test_long_lines_still_count_toward_the_top_window():
     # not the first story's (the first line that reads as a headline stays the title).
     teasers = "\n\n".join(f"Ferry fares rise again on route {n} this spring" for n in range(70))
     assert parse(f"{teasers}\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}").title == "Ferry fares rise again on route 0 this spring"
+
+
+@pytest.mark.parametrize("top, authors", [
+    # A "By" line among the site's menu items (a column named for its writer), far above an
+    # article that has no byline of its own: no author.
+    ("Home\nOpinion\nPhotos\nVideos\nPodcast\nBy Sue Ray\nLetters\nPuzzles\nWeather\n\n"
+     "Ferry fares rise again this spring\n\nPorts\nShipping\nBusiness\nCulture\nLifestyle\n\n"
+     f"{HEADLINE}", []),
+    # Near-miss: the byline block set just above the headline, below the menus, stays.
+    (f"{MENU}\n\nBy Ann Lee\n\nMarch 3, 2026\n\n{HEADLINE}", ["Ann Lee"]),
+    (f"{MENU}\n\nAnn Lee\n\nPorts\n\n3.3.2026 09:00\n\n{HEADLINE}", ["Ann Lee"]),
+])
+def test_bylines_above_the_headline_only_below_the_menus(top, authors):
+    assert parse(f"{top}\n\n{STORY}").authors == authors
