@@ -220,11 +220,14 @@ def find_title(lines: list[Line]) -> int | None:
 
 
 def _story_start(lines: list[Line]) -> int | None:
-    """The first paragraph of prose with another within a few lines below it: the story, not a
-    notice or a teaser standing alone among a page's menus."""
+    """The first paragraph of prose with another right below it: the story, not a notice, a
+    menu's blurb or a teaser standing alone among a page's menus."""
     for i, line in enumerate(lines):
-        if rules.is_paragraph(line) and any(rules.is_paragraph(x) for x in lines[i + 1: i + 1 + BYLINE_GAP]):
-            return i
+        if rules.is_paragraph(line):
+            # (A photo's caption or a button may stand between the two.)
+            after = next((x for x in lines[i + 1: i + 1 + BYLINE_GAP] if not _passed_over(x)), None)
+            if after is not None and rules.is_paragraph(after):
+                return i
     return None
 
 
@@ -244,13 +247,12 @@ def _title_over_story(lines: list[Line]) -> int | None:
     story = _story_start(lines)
     if story is None:
         return None
-    found, short = [], 0
+    found, short, block = [], 0, True
     # (The block's headline is within HEADER_LIMIT lines of the story; the menu that shows the
     # text is a whole page may be further up, past a share bar's buttons.)
     for j in range(story - 1, max(-1, story - 1 - 3 * HEADER_LIMIT), -1):
         line = lines[j]
-        if (rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line) or _byline_or_dateline(line)
-                or rules.is_name_line(line)):
+        if _passed_over(line):
             continue
         if line.words <= 3:
             short += _menu_item(line)
@@ -259,13 +261,27 @@ def _title_over_story(lines: list[Line]) -> int | None:
                 return min(full or found, default=None)
             continue
         short = 0
-        if j >= story - HEADER_LIMIT and _long_headline_like(lines, j) and not _prose(line) \
-                and not _breadcrumb_of(lines, j):
+        if not block or j < story - HEADER_LIMIT:
+            continue
+        if _prose(line):
+            # A sentence above a headline ends the block, unless it is the standfirst right
+            # under another: higher up it is a menu's blurb or another story's teaser. (Below
+            # any headline it is the lead photo's caption.)
+            k = next((k for k in range(j - 1, -1, -1) if not _passed_over(lines[k])), None)
+            block = not found or k is not None and _long_headline_like(lines, k) and not _prose(lines[k])
+        elif _long_headline_like(lines, j) and not _breadcrumb_of(lines, j):
             found.append(j)
     # No menu above the block: the text is not a whole page, and the first line that reads as a
     # headline (find_title's last rules) is surer than the last one above the story (which may
     # be a video's or a photo's title).
     return None
+
+
+def _passed_over(line: Line) -> bool:
+    """Lines the block over the story may hold between its headline and the story, and the
+    site's menus between their items: buttons, stamps, captions, bylines and names."""
+    return (rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line) or _byline_or_dateline(line)
+            or rules.is_name_line(line))
 
 
 def _below_the_menus(lines: list[Line], i: int) -> int:

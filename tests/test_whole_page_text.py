@@ -77,3 +77,30 @@ def test_long_lines_still_count_toward_the_top_window():
 ])
 def test_bylines_above_the_headline_only_below_the_menus(top, authors):
     assert parse(f"{top}\n\n{STORY}").authors == authors
+
+
+BLURBS = ("These are the topics that drive our newsroom, from the ports to the markets that depend on "
+          "them every single day.\nFeatured\nOur weekly guides explain the shipping trade to the rest of us, with something "
+          "fresh every morning, afternoon and weekend.\nBecome a member\n")
+
+
+@pytest.mark.parametrize("top", [
+    # A mega-menu's blurbs are paragraphs, but each stands alone among the menu's items: the
+    # story starts at two paragraphs together, and a blurb above the headline ends its block.
+    f"{MENU}\n{BLURBS}HARBOUR NEWS\n\n{HEADLINE}\n\nCranes at the terminal. Photo: Sue Ray/Harbor Ledger\n\n"
+    "By Ann Lee\n\nPublished March 3, 2026",
+    # Near-miss: the standfirst (a sentence) right under the headline stays in the block.
+    f"{MENU}\n\n{HEADLINE}\n\nThe union's members backed the deal by a wide margin after the port offered a "
+    "rise of four per cent over two years.\n\nBy Ann Lee\n\nPublished March 3, 2026",
+])
+def test_a_menus_blurbs_are_not_the_story(top):
+    article = parse(f"{top}\n\n{STORY}")
+    assert (article.title, article.authors) == (HEADLINE, ["Ann Lee"])
+
+
+def test_a_caption_between_the_first_two_paragraphs():
+    # The story starts at its first paragraph even when the lead photo's caption follows it.
+    first, second = STORY.split("\n\n")
+    text = (f"{MENU}\n\n{HEADLINE}\n\nShare\n\nPorts\n\nMarkets\n\nShipping\n\n{first}\n\n"
+            f"Cranes at the terminal. Image source: Getty Images.\n\n{second}")
+    assert parse(text).title == HEADLINE
