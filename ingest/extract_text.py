@@ -182,6 +182,11 @@ def find_title(lines: list[Line]) -> int | None:
     if len(level_one) > 1 and (rules.is_logo(lines[level_one[0]])
                                or _masthead(lines, level_one[0], level_one[1])):
         level_one = level_one[1:]
+    # A whole page may give its logo as a level-1 heading at each of its layouts ("# Harbor
+    # Ledger" three times), and a logo (a heading that links to the home page) may be its only
+    # level-1 heading, the headline being a minor one: neither is the headline.
+    # (A lone logo stays the title when no minor heading can be the headline.)
+    logos, level_one = level_one, _without_logos(lines, level_one)
     if level_one:
         minor = _headline_over_byline_before(lines, level_one[0])
         return minor if minor is not None else level_one[0]
@@ -190,6 +195,8 @@ def find_title(lines: list[Line]) -> int | None:
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
+    if logos:
+        return logos[0]
     for rule in (_title_above_byline, _title_shown_twice, _title_over_story):
         found = rule(lines)
         if found is not None:
@@ -217,6 +224,19 @@ def find_title(lines: list[Line]) -> int | None:
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _without_logos(lines: list[Line], level_one: list[int]) -> list[int]:
+    """The level-1 headings that are not the site's logo: not a link to the home page, and not
+    a heading shown again as a level-1 heading while another one follows them."""
+    shown = {}
+    for i in level_one:
+        shown[lines[i].key] = shown.get(lines[i].key, 0) + 1
+    repeated = {key for key, count in shown.items() if count > 1}
+    kept = [i for i in level_one if not rules.is_logo(lines[i])]
+    if len(repeated) < len(shown):  # another heading than the repeated ones
+        kept = [i for i in kept if lines[i].key not in repeated]
+    return kept
 
 
 def _story_start(lines: list[Line]) -> int | None:

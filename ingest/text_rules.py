@@ -470,7 +470,7 @@ def parse_day(raw: str) -> date | None:
 
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary |site )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
     r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
     r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"

@@ -104,3 +104,19 @@ def test_a_caption_between_the_first_two_paragraphs():
     text = (f"{MENU}\n\n{HEADLINE}\n\nShare\n\nPorts\n\nMarkets\n\nShipping\n\n{first}\n\n"
             f"Cranes at the terminal. Image source: Getty Images.\n\n{second}")
     assert parse(text).title == HEADLINE
+
+
+@pytest.mark.parametrize("top, title", [
+    # The logo as a level-1 heading at each of the page's layouts, then the headline.
+    ("# The Harbor Ledger\n\n# The Harbor Ledger\n\n# The Harbor Ledger\n\n* [News](/news)\n\n"
+     f"# {HEADLINE}", HEADLINE),
+    # The logo, a link to the home page, as the only level-1 heading; the headline a minor one.
+    (f"# [The Harbor Ledger](https://example.org/)\n\n## Site Navigation\n\n* [News](/news)\n\n## {HEADLINE}",
+     HEADLINE),
+    # Near-misses: the headline shown twice as a level-1 heading, and no other, stays; a lone
+    # logo with no minor heading below it stays the title (test_extract_text has that row).
+    (f"# {HEADLINE}\n\n* [Share](/share)\n\n# {HEADLINE}", HEADLINE),
+    ("# The Harbor Ledger\n\n# The Harbor Ledger\n\n## Ports\n\n* [News](/news)", "The Harbor Ledger"),
+])
+def test_a_logo_as_a_level_one_heading_is_not_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
