@@ -276,9 +276,11 @@ def _title_over_story(lines: list[Line]) -> int | None:
             continue
         if line.words <= 3:
             short += _menu_item(line)
-            if short >= MENU_RUN:
+            # (A run of short lines below any headline is a box in the block: a share bar's
+            # buttons, a stock's ticker, a gallery's controls.)
+            if short >= MENU_RUN and found:
                 full = [j for j in found if lines[j].words >= FULL_HEADLINE_WORDS]
-                return min(full or found, default=None)
+                return min(full or found)
             continue
         short = 0
         if not block or j < story - HEADER_LIMIT:

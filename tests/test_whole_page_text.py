@@ -120,3 +120,18 @@ def test_a_caption_between_the_first_two_paragraphs():
 ])
 def test_a_logo_as_a_level_one_heading_is_not_the_headline(top, title):
     assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
+
+
+TICKER = "HPH: Harbor\nMarket cap\nToday's change\nCurrent price\nTrading volume\n"
+
+
+@pytest.mark.parametrize("text, title", [
+    # Short lines in a row between the headline and the story are a box in the block (a
+    # stock's ticker, a gallery's controls), not the menu that ends it.
+    (f"Life in the Port\n{MENU}\n\n{HEADLINE}\n\nShare\n\n{TICKER}\n{STORY}", HEADLINE),
+    # Near-miss: a headline above the site's menu is not the block's: the first line that
+    # reads as a headline stays the title, as when no menu is found.
+    (f"Life in the Port\n\n{HEADLINE}\n\n{MENU}\n\n{TICKER}\n{STORY}", "Life in the Port"),
+])
+def test_short_lines_below_the_headline_do_not_end_the_block(text, title):
+    assert parse(text).title == title
