@@ -333,7 +333,9 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     if not with_year:
         return re.compile(rf"\b{month}\s+{dd}\b|\b{dd}\.?\s+(?:of\s+)?{month}\b|\b0?{m}/0?{d}\b")
     forms = [
-        rf"\b{month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
+        # (A month may follow a digit with no space: "March 3, 2023June 8, 2024", two
+        # stamps whose elements lost the space between them, writes June 8, 2024.)
+        rf"(?<![^\W\d_]){month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
         rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
         rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
