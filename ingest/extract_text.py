@@ -1276,6 +1276,7 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
         if nxt is not None and nxt.wrapped and nxt.words <= 6 and not dates_of(text):
             # A date wrapped onto the next line ("Published December" / "16, 2016").
             text = rules.joined(line, nxt).text
+        unlabelled = []
         for position, raw in dates_of(text):
             if position >= len(line.text):
                 continue  # wholly on the next line: read there
@@ -1290,7 +1291,17 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
                     and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:
-                published = raw
+                unlabelled.append(raw)
+        if unlabelled:
+            # Two days on a byline's line with no label ("March 3, 2023June 8, 2024 by A",
+            # a page's hidden "updated" stamp run into its "published" one): a story is
+            # updated after it is published, so the earlier day is the publication.
+            days = [(rules.parse_day(raw), n) for n, raw in enumerate(unlabelled)]
+            dated = sorted((day, n) for day, n in days if day)
+            first = unlabelled[dated[0][1]] if len(dated) > 1 else unlabelled[0]
+            published = first
+            if len(dated) > 1 and dated[-1][0] > dated[0][0]:
+                updated = updated or unlabelled[dated[-1][1]]
     return published, updated
 
 

@@ -135,3 +135,18 @@ TICKER = "HPH: Harbor\nMarket cap\nToday's change\nCurrent price\nTrading volume
 ])
 def test_short_lines_below_the_headline_do_not_end_the_block(text, title):
     assert parse(text).title == title
+
+
+@pytest.mark.parametrize("byline, published, updated", [
+    # A page's hidden "updated" stamp run into its "published" one on the byline's line: a
+    # story is updated after it is published, so the earlier day is the publication.
+    ("December 10, 2025April 9, 2024 by Ann Lee", "2024-04-09", "2025-12-10"),
+    ("April 9, 2024 December 10, 2025 by Ann Lee", "2024-04-09", "2025-12-10"),
+    # Near-misses: one date on the line stays as it is, and the rule reads one line at a time
+    # (the byline's own line first, as before).
+    ("April 9, 2024 by Ann Lee", "2024-04-09", None),
+    ("By Ann Lee | March 5, 2025\n\nMarch 1, 2025", "2025-03-05", None),
+])
+def test_two_days_on_the_bylines_line(byline, published, updated):
+    article = parse(f"{HEADLINE}\n\n{byline}\n\n{STORY}")
+    assert (article.published[:10], article.updated and article.updated[:10]) == (published, updated)
