@@ -1213,6 +1213,10 @@ def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
 # --- dates ---------------------------------------------------------------------------------
 
 
+# The words right before a date that make it the stamp of a page's last change.
+_EDIT_STAMP = re.compile(r"\b(?:last\s+)?(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
+
+
 def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
@@ -1237,7 +1241,12 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
-        for _, raw in rules.dates_outside_addresses(line.text):
+        for position, raw in rules.dates_outside_addresses(line.text):
+            # "This page was last edited on 14 May 2025": the page's stamp of its last change,
+            # not a day the story gives for its events.
+            if _EDIT_STAMP.search(line.text[max(0, position - 40):position]):
+                updated = updated or raw
+                continue
             day = rules.parse_day(raw)
             if day:
                 full.append((i, day))

@@ -150,3 +150,15 @@ def test_short_lines_below_the_headline_do_not_end_the_block(text, title):
 def test_two_days_on_the_bylines_line(byline, published, updated):
     article = parse(f"{HEADLINE}\n\n{byline}\n\n{STORY}")
     assert (article.published[:10], article.updated and article.updated[:10]) == (published, updated)
+
+
+@pytest.mark.parametrize("footer, published, updated", [
+    # A page's footer stamp of its last change is no day the story gives for its events.
+    ("This page was last edited on 14 May 2025, at 13:18 (UTC).", None, "2025-05-14"),
+    ("Page last modified: 14 May 2025", None, "2025-05-14"),
+    # Near-miss: a day the story gives stays the published day, as before.
+    ("The port reopened on 14 May 2025, a week after the vote.", "2025-05-14", None),
+])
+def test_a_last_edited_stamp_is_no_published_day(footer, published, updated):
+    article = parse(f"{HEADLINE}\n\n{STORY}\n\n{footer}")
+    assert (article.published and article.published[:10], article.updated and article.updated[:10]) == (published, updated)
