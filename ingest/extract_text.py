@@ -161,6 +161,23 @@ def _headline_over_byline_before(lines: list[Line], first: int) -> int | None:
     return None
 
 
+def _headline_under_section_name(lines: list[Line], first: int) -> int | None:
+    """A minor heading with a "By" byline right below it, when the level-1 heading above it has
+    none and only buttons (lines of three words or fewer) stand between them: a page that sets
+    its section's name as the level-1 heading ("# Health Centre", "Font size", "A A A", "##
+    Headline", "By Ann Lee"). A standfirst set as a minor heading comes right under the headline."""
+    if any(_byline_or_dateline(x) for x in lines[first + 1: first + 1 + BYLINE_GAP]):
+        return None
+    for i in range(first + 1, min(len(lines), first + 1 + HEADER_LIMIT)):
+        line = lines[i]
+        if 2 <= line.heading <= 3 and _headline_like(line) and i > first + 1 and not line.text.endswith("."):
+            below = lines[i + 1: i + 1 + BYLINE_GAP]
+            return i if any(_explicit_byline(x) for x in below) else None
+        if line.words > 3 or line.heading:
+            return None
+    return None
+
+
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
     """A short level-1 heading with only a menu between it and the next level-1 heading is the
     site's name, even when the copy lost the link to the home page that marks a logo."""
@@ -189,6 +206,8 @@ def find_title(lines: list[Line]) -> int | None:
     logos, level_one = level_one, _without_logos(lines, level_one)
     if level_one:
         minor = _headline_over_byline_before(lines, level_one[0])
+        if minor is None:
+            minor = _headline_under_section_name(lines, level_one[0])
         return minor if minor is not None else level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):

@@ -162,3 +162,16 @@ def test_two_days_on_the_bylines_line(byline, published, updated):
 def test_a_last_edited_stamp_is_no_published_day(footer, published, updated):
     article = parse(f"{HEADLINE}\n\n{STORY}\n\n{footer}")
     assert (article.published and article.published[:10], article.updated and article.updated[:10]) == (published, updated)
+
+
+@pytest.mark.parametrize("top, title", [
+    # The section's name as the level-1 heading, buttons, then the headline as a minor heading
+    # with its byline right below it.
+    (f"# Harbor Health Centre\n\nFont Size\n\n[A](#)\n\n[A](#)\n\n## {HEADLINE}\n\nBy [Ann Lee](/ann-lee)", HEADLINE),
+    # Near-misses: a standfirst set as a minor heading right under the headline, and a minor
+    # heading with no byline below it, leave the level-1 heading the title.
+    (f"# {HEADLINE}\n\n## The union's members backed the deal by a wide margin\n\nBy Ann Lee", HEADLINE),
+    (f"# Harbor Health Centre\n\nFont Size\n\n## {HEADLINE}\n\nMarch 3, 2025", "Harbor Health Centre"),
+])
+def test_a_headline_under_a_sections_level_one_heading(top, title):
+    assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
