@@ -763,10 +763,12 @@ _BY = re.compile(
 _ROLE_TAIL = re.compile(
     rf"\s*(?:[,|–—-]\s*)?(?:(?:{'|'.join(sorted(ROLE_WORDS))})\b\s*)+$", re.I,
 )
+# (The page of one writer: a name's slug or an id after the folder. The folder alone,
+# "/experts/", is the index a site's menu links to: "[EXPERTS](/experts/)" names no one.)
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
     r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
-    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
+    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/[^/?#\s]|\?|=)|"
     r"[?&]author=|"
     r"#[\w-]*(?:author|byline)[\w-]*$",  # a jump to the author box lower on the same page
     re.I,

@@ -753,6 +753,9 @@ def test_byline_with_organisation(text, names, agency):
     ("[Harbour Strike](/byways/harbour-strike)", []),
     ("[Ann Lee](https://example.org/news/harbour-strike/123#content__author)", ["Ann Lee"]),  # the author box
     ("[Harbour Strike](https://example.org/news/harbour-strike#comments)", []),
+    # the folder alone is the index of writers a site's menu links to, not a writer's page
+    ("[EXPERT VIEWS](/experts/)", []), ("[Our Writers](https://example.org/authors)", []),
+    ("[Ann Lee](/experts/ann-lee)", ["Ann Lee"]), ("[Ann Lee](/author?id=12)", ["Ann Lee"]),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
