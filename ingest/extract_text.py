@@ -85,6 +85,13 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 # --- where things are ----------------------------------------------------------------------
 
 
+def _footer_item(lines: list[Line], i: int) -> bool:
+    """Line i is an item of a list with items on both sides of it: a footer's links ("Terms",
+    "Site hosted by Harbor Systems", "RSS"), not the story's sign-off."""
+    return (lines[i].item and 0 < i < len(lines) - 1
+            and lines[i - 1].item and lines[i + 1].item)
+
+
 def _names_elsewhere(lines: list[Line], title_at: int) -> frozenset[str]:
     """What the text names apart from its title line: the other lines, and the owners of its
     copyright lines (a site's name after a title's dash is one of these)."""
@@ -805,6 +812,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         for i in tail:
             line = lines[i]
+            if _footer_item(lines, i):
+                continue
             people, agency = rules.byline_with_organisation(line)
             if people:
                 add(people, i)

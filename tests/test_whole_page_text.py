@@ -175,3 +175,14 @@ def test_a_last_edited_stamp_is_no_published_day(footer, published, updated):
 ])
 def test_a_headline_under_a_sections_level_one_heading(top, title):
     assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
+
+
+@pytest.mark.parametrize("end, authors", [
+    # A footer's list of links below the story: its "by" item credits the site's makers.
+    ("* Terms of use\n* Maps by Tom Park\n* Contact", []),
+    # Near-misses: a sign-off on its own, or a list's last item, is still read.
+    ("By Ann Lee", ["Ann Lee"]),
+    ("* Ports\n* By Ann Lee", ["Ann Lee"]),
+])
+def test_a_footers_links_are_no_sign_off(end, authors):
+    assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}", markdown=True).authors == authors
