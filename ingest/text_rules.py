@@ -60,6 +60,11 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
+# A third-level item as text browsers and their imitators dump a page ("lynx -dump",
+# inscriptis: "*", "+", then "o" as the bullet), indented under its list; the bullet is a small
+# "o" and the item's word a capital or a digit, which no sentence's word "o" is followed by when
+# indented (and a sentence would open with a capital "O").
+_TEXT_BROWSER_ITEM = re.compile(r"^[ \t]{2,}o[ \t]+(?=[^\W_a-z])")
 
 
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
@@ -207,6 +212,8 @@ def read_lines(text: str) -> list[Line]:
         item = bool(_ITEM.match(stripped)) and not _is_day_first_date(stripped)
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
+        elif _TEXT_BROWSER_ITEM.match(raw):
+            item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
         visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
         if "/" in visible and "(" in visible:

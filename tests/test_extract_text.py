@@ -31,6 +31,9 @@ def line(text: str) -> Line:
     ("* First point", "First point", 0, True),
     ("2. Second point", "Second point", 0, True),
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
+    # a text browser's third-level bullet, indented; not a sentence's "o" nor one at the margin
+    ("        o Harbour News", "Harbour News", 0, True), ("    o 2025 Season", "2025 Season", 0, True),
+    ("        o porto è chiuso", "o porto è chiuso", 0, False), ("o Harbour News", "o Harbour News", 0, False),
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
