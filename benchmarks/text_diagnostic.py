@@ -30,14 +30,17 @@ byline and date, and invents nothing from the chrome around them:
 - whole-inscriptis: inscriptis' layout-keeping text of the whole body, as `lynx -dump` and
   `w3m -dump` give a page;
 - whole-copy-paste: html_text's text of the whole body (a line per block, inline elements run
-  together), as a browser's select-all copy-paste or "save as text" gives it.
+  together), as a browser's select-all copy-paste or "save as text" gives it;
+- whole-copy-paste-tight: the same with single line breaks only (no blank line anywhere), as a
+  browser's copy often parts its blocks.
 
     python benchmarks/text_diagnostic.py
     python benchmarks/text_diagnostic.py --converter inscriptis --show-misses authors
-    python benchmarks/text_diagnostic.py --whole-page   # the four whole-page renderings only
+    python benchmarks/text_diagnostic.py --whole-page   # the five whole-page renderings only
 """
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -47,13 +50,14 @@ import text_accuracy as accuracy  # noqa: E402
 
 REGION_CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste",
                      "html2text-references")
-WHOLE_PAGE_CONVERTERS = ("whole-html2text", "whole-markdownify", "whole-inscriptis", "whole-copy-paste")
+WHOLE_PAGE_CONVERTERS = ("whole-html2text", "whole-markdownify", "whole-inscriptis", "whole-copy-paste",
+                         "whole-copy-paste-tight")
 CONVERTERS = REGION_CONVERTERS + WHOLE_PAGE_CONVERTERS
 MARKDOWN = {"html2text-wrapped", "markdownify-setext", "html2text-references", "whole-html2text",
             "whole-markdownify"}
 DEFAULT_CACHE = Path("/tmp/news-archive-text-diagnostic")
 VERSION = "2"  # bump when a converter's options change, so cached renderings are redone
-WHOLE_PAGE_VERSION = "whole1"  # the same for the whole-page renderings (cached apart)
+WHOLE_PAGE_VERSION = "whole2"  # the same for the whole-page renderings (cached apart)
 
 
 def render(region, converter: str) -> str:
@@ -109,10 +113,11 @@ def render_whole_page(body, converter: str) -> str:
         from inscriptis import get_text
 
         return get_text(markup)
-    if converter == "whole-copy-paste":
+    if converter in ("whole-copy-paste", "whole-copy-paste-tight"):
         import html_text
 
-        return html_text.extract_text(markup)
+        text = html_text.extract_text(markup)
+        return re.sub(r"\n\s*\n", "\n", text) if converter.endswith("-tight") else text
     raise ValueError(converter)
 
 
