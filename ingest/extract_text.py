@@ -407,7 +407,9 @@ def _prose(line: Line) -> bool:
 
 def _alone(lines: list[Line], i: int) -> bool:
     """A headline is a line of its own: not wrapped from the line above or onto the next."""
-    return not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
+    # (In a text that sets every block on a line of its own, with no blank lines between, every
+    # line is: see read_lines.)
+    return lines[i].own_line or not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
 
 
 def _long_headline_like(lines: list[Line], i: int) -> bool:

@@ -26,6 +26,7 @@ class Line:
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
     wrapped: bool = False  # no blank line above: the line may go on from the one before
+    own_line: bool = False  # the text sets every block on a line of its own (see read_lines)
     # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
     # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
     separator_below: str = ""
@@ -189,12 +190,31 @@ def resolve_references(text: str) -> str:
     return text
 
 
+# Fewer blank lines than one in this many lines: a text that parts its blocks with single line
+# breaks (see read_lines).
+BLANK_LINES_PER_BLOCK = 20
+# A line that opens in the middle of a sentence, and the share of such lines below which a text
+# with no blank lines is read as one block a line.
+_MID_SENTENCE = re.compile(r"[a-z,.;:)]")
+MID_SENTENCE_SHARE = 0.05
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
     text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
-    for raw in _whole_links(unwrap(text.split("\n"))):
+    raws = text.split("\n")
+    # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
+    # whole page often is, sets each block on a line of its own: a headline is a line of its
+    # own like any other there (a line may still go on from the one above: "By" / "Ann Lee").
+    # (Not a copy that sets every piece of text on a line, a link's words apart from the
+    # sentence around them: many of its lines go on in mid-sentence, with a small letter.)
+    filled = [raw.lstrip() for raw in raws if raw.strip()]
+    blocks_on_lines = (sum(not raw.strip() for raw in raws) * BLANK_LINES_PER_BLOCK < len(raws)
+                       and sum(bool(_MID_SENTENCE.match(raw)) for raw in filled) < MID_SENTENCE_SHARE * len(filled)
+                       and wrap_width(raws) is None)
+    for raw in _whole_links(unwrap(raws)):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -223,7 +243,7 @@ def read_lines(text: str) -> list[Line]:
                 lines[-1].separator_below = visible
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
-                          wrapped=wrapped and not heading and not item))
+                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines))
     return lines
 
 

@@ -186,3 +186,25 @@ def test_a_headline_under_a_sections_level_one_heading(top, title):
 ])
 def test_a_footers_links_are_no_sign_off(end, authors):
     assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}", markdown=True).authors == authors
+
+
+def tight(text: str) -> str:
+    """The text with single line breaks only, as a browser's copy often parts its blocks."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("text, title", [
+    # A whole page copied with no blank lines: the headline is a line like any other.
+    (tight(f"{MENU}\n\nHarbour strike\n\n{HEADLINE}\n\nBy Ann Lee\n\nTue 3 Mar 2025 10.15 EST\n\n{STORY}"), HEADLINE),
+    (tight(f"{MENU}\n\n{HEADLINE}\n\nShare\n\nTwitter\n\n{STORY}"), HEADLINE),
+    # Near-miss: a copy that sets every piece of text on a line, a link's words apart from the
+    # sentence around them, is not one block a line: its lines still go on from the one above.
+    # (Read as one block a line, the affiliation shown twice would be taken for the headline.)
+    ("\n".join(["New Results", HEADLINE, "Ann", "Lee", "Harbor Institute of Shipping Studies", "Tom", "Park",
+                "Harbor Institute of Shipping Studies", "The dockers voted to end the strike after a meeting with",
+                "the Harbor Ledger", "and the union, the port said on Monday, and the first ships",
+                "were unloaded within the hour, while", "managers", "said the backlog would take",
+                "a fortnight to clear.", "Cranes stood idle", "for ten weeks."]), HEADLINE),
+])
+def test_a_page_copied_with_single_line_breaks(text, title):
+    assert parse(text).title == title
