@@ -195,7 +195,9 @@ def resolve_references(text: str) -> str:
 BLANK_LINES_PER_BLOCK = 20
 # A line that opens in the middle of a sentence, and the share of such lines below which a text
 # with no blank lines is read as one block a line.
-_MID_SENTENCE = re.compile(r"[a-z,.;:)]")
+# (A small word and another after it: "and the union said"; not a brand's "iPhone 13" nor a
+# button's "close".)
+_MID_SENTENCE = re.compile(r"[,.;:)]|[a-z]+\s+\S")
 MID_SENTENCE_SHARE = 0.05
 
 

@@ -197,6 +197,8 @@ def tight(text: str) -> str:
     # A whole page copied with no blank lines: the headline is a line like any other.
     (tight(f"{MENU}\n\nHarbour strike\n\n{HEADLINE}\n\nBy Ann Lee\n\nTue 3 Mar 2025 10.15 EST\n\n{STORY}"), HEADLINE),
     (tight(f"{MENU}\n\n{HEADLINE}\n\nShare\n\nTwitter\n\n{STORY}"), HEADLINE),
+    # Lines that open with a small letter but no sentence: brands' names and buttons in a menu.
+    (tight(f"{MENU}\niPhone 15\niPad Air\neBay deals\nclose\n\n{HEADLINE}\n\nBy Ann Lee\n\n{STORY}"), HEADLINE),
     # Near-miss: a copy that sets every piece of text on a line, a link's words apart from the
     # sentence around them, is not one block a line: its lines still go on from the one above.
     # (Read as one block a line, the affiliation shown twice would be taken for the headline.)
