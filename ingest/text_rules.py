@@ -516,7 +516,8 @@ _FURNITURE = re.compile(
 # Notices of the page to its reader, not the story: an old browser, scripts turned off, the
 # reprint terms of a copy.
 _NOTICE = re.compile(
-    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:modern|newer|latest|supported|different) browser|"
+    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:(?:modern|newer|latest|supported|different) )?browser|"
+    r"(?:site|page) works best (?:in|with|on)\b|(?:no longer|not) supported (?:in|on|by) (?:this|your) browser|"
     r"(?:enable|turn on|activate) javascript|javascript is (?:disabled|turned off|required)|"
     r"you are (?:using|on) an? (?:outdated|older|unsupported) browser|"
     r"for (?:your )?personal,? non-?commercial use only)\b",
@@ -577,6 +578,9 @@ _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full st
 # Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
 _NAVIGATION = re.compile(
     r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
+    # Skip links one after another, their words run together or not ("Skip to contentSkip to
+    # site index", "Skip to main content Skip to footer").
+    r"(?:(?:jump|skip) to (?:the )?(?:main |primary |site )?(?:content|navigation|nav|search|footer|menu|index|site index)\s*){2,}.{0,40}|"
     r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"

@@ -234,6 +234,10 @@ def test_month_day_without_year():
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
     ("Pin", True), ("Pin it", True), ("Buffer", True),  # share buttons of other services
+    # skip links one after another, run together or not, and what follows them on the line
+    ("Skip to contentSkip to site index", True), ("Skip to main content Skip to footer site map", True),
+    ("Skip to navigation Skip to content", True), ("Skip to the good part: dockers vote", False),
+    ("Site navigation", True),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -1562,6 +1566,8 @@ def test_plain_headlines_found_from_named_bylines_past_menus(top, title):
     ("This copy is for your personal, non-commercial use only. To order copies, use the order form.", True),
     ("Please enable JavaScript to view the comments.", True),
     ("The port's software still needs an old browser to run, the union said.", False),
+    ("Please upgrade your browser", True), ("This site works best in IE10 and up or another modern browser", True),
+    ("The port's old system works best in the morning, the union said.", False),
 ])
 def test_notices_to_the_reader_are_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
