@@ -315,7 +315,7 @@ def _title_over_story(lines: list[Line]) -> int | None:
             # A sentence above a headline ends the block, unless it is the standfirst right
             # under another: higher up it is a menu's blurb or another story's teaser. (Below
             # any headline it is the lead photo's caption.)
-            k = next((k for k in range(j - 1, -1, -1) if not _passed_over(lines[k])), None)
+            k = next((k for k in range(j - 1, max(-1, j - 1 - HEADER_LIMIT), -1) if not _passed_over(lines[k])), None)
             block = not found or k is not None and _long_headline_like(lines, k) and not _prose(lines[k])
         elif _long_headline_like(lines, j) and not _breadcrumb_of(lines, j):
             found.append(j)
@@ -903,6 +903,26 @@ class _WholeText:
 
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        self._lines_below: dict[tuple[int, int], int] = {}
+
+    def lines_below(self, start: int, count: int) -> int:
+        """_lines_below, worked out once for each start and count: every candidate line asks
+        it of the headline again, a scan past the same buttons each time."""
+        if (start, count) not in self._lines_below:
+            self._lines_below[start, count] = _lines_below(self.lines, start, count)
+        return self._lines_below[start, count]
+
+    @cached_property
+    def above_furniture(self) -> list[int]:
+        """For each line, the nearest line above it that is no caption and no furniture (-1
+        when there is none): _below asks it of every candidate line, a share bar of hundreds of
+        buttons was read again for each of them."""
+        nearest, last = [], -1
+        for j, line in enumerate(self.lines):
+            nearest.append(last)
+            if not (rules.is_caption(line) or rules.is_furniture(line)):
+                last = j
+        return nearest
 
     @cached_property
     def breadcrumb_sections(self) -> set[str]:
@@ -964,7 +984,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add_names(names, index)
 
     # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
-    near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
+    near_title = title_at is not None and title_at < i < page.lines_below(title_at, 4)
     if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
             and (in_column := rules.names_in_column(lines[i:]))[0]:
         for j in range(i, i + in_column[1]):
@@ -1060,7 +1080,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
-    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
         add(slashed, i)
         return
@@ -1072,10 +1092,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _names_down_to_stamp(lines, i, {title_at, description_at})
-                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
+                                       or _below(lines, i, {body_at}, page) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
@@ -1093,7 +1113,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
     elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
             and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
-            and _below(lines, i, {title_at, description_at}):
+            and _below(lines, i, {title_at, description_at}, page):
         more, count = rules.names_over_lines(lines[i + 1:])
         if more:
             for j in range(i, i + 1 + count):
@@ -1101,7 +1121,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
-          and _below(lines, i, {title_at, description_at})):
+          and _below(lines, i, {title_at, description_at}, page)):
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
@@ -1110,20 +1130,20 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(line.text), i)
     # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
     elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
-            _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
+            _below(lines, i, {title_at, description_at, body_at}, page) or _beside_marker(lines, i)):
         add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
     # (A word shown twice is a name's byline and profile card only right under the headline:
     # further down it is a menu's item above its section's heading as often.)
-    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at})):
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at}, page)):
         add(rules.cjk_name_line(line), i)
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
-    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)):
         add(rules.names_with_outlet(line) or rules.name_and_outlet(line) or rules.name_with_marker(line)
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
-                if _below(lines, i, {title_at, description_at}) else []), i)
+                if _below(lines, i, {title_at, description_at}, page) else []), i)
 
 
 # How many people, each named alone on a line over a paragraph about them, make a list of
@@ -1174,9 +1194,16 @@ def _story_of(lines: list[Line], i: int) -> bool:
                for j in range(i + 1, min(len(lines), i + 3)))
 
 
-def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+def _below(lines: list[Line], i: int, anchors: set[int | None], page: "_WholeText | None" = None) -> bool:
     """Line i comes right below one of the anchors, with only captions, images and furniture
     between (a lead photo often sits between the headline and the byline)."""
+    if i - 1 in anchors:
+        return True
+    if page is not None:
+        # (The anchors are lines too: one among the furniture right above i is passed by the
+        # nearest line that is none, so the anchors between are looked for.)
+        nearest = page.above_furniture[i]
+        return nearest in anchors or any(a is not None and nearest < a < i for a in anchors)
     j = i - 1
     while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
         j -= 1

@@ -210,3 +210,20 @@ def tight(text: str) -> str:
 ])
 def test_a_page_copied_with_single_line_breaks(text, title):
     assert parse(text).title == title
+
+
+@pytest.mark.parametrize("text", [
+    f"{HEADLINE}\n\nShare\nTwitter\nFacebook\n\nAnn Lee\n\nMarch 3, 2025\n\n{STORY}",
+    f"{MENU}\n\n{HEADLINE}\n\nCranes at dawn. Photo: Sue Ray/Harbor Ledger\n\nShare\n\nBy Ann Lee\n\n{STORY}",
+])
+def test_below_worked_out_once_gives_what_the_scan_gives(text):
+    # _below with the whole text's nearest-line table (linear) answers as the scan up past
+    # captions and buttons from each line did (quadratic on a long share bar).
+    from ingest import extract_text as module
+    from ingest.text_rules import read_lines
+
+    lines = read_lines(text)
+    page = module._WholeText(lines)
+    for anchors in ({0}, {0, 3}, {2, None}, {len(lines) - 3}):
+        for i in range(len(lines)):
+            assert module._below(lines, i, anchors, page) == module._below(lines, i, anchors), (i, anchors)
