@@ -1271,7 +1271,10 @@ def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
 
 
 # The words right before a date that make it the stamp of a page's last change.
-_EDIT_STAMP = re.compile(r"\b(?:last\s+)?(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
+# ("Last edited on", "Page last modified:", "This article was updated on"; not a sentence of the
+# story, "the rules were changed on 9 June 2021", whose day is an event's.)
+_EDIT_STAMP = re.compile(r"(?:\blast\s+|\b(?:page|article|story|post|entry)\s+(?:was\s+)?(?:last\s+)?)"
+                         r"(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
 
 
 def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
@@ -1357,17 +1360,20 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
                     and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:
-                unlabelled.append(raw)
+                unlabelled.append((position, raw))
         if unlabelled:
-            # Two days on a byline's line with no label ("March 3, 2023June 8, 2024 by A",
-            # a page's hidden "updated" stamp run into its "published" one): a story is
-            # updated after it is published, so the earlier day is the publication.
-            days = [(rules.parse_day(raw), n) for n, raw in enumerate(unlabelled)]
-            dated = sorted((day, n) for day, n in days if day)
-            first = unlabelled[dated[0][1]] if len(dated) > 1 else unlabelled[0]
-            published = first
-            if len(dated) > 1 and dated[-1][0] > dated[0][0]:
-                updated = updated or unlabelled[dated[-1][1]]
+            published = unlabelled[0][1]
+            # Two days run together with no label ("March 3, 2023June 8, 2024 by A", a
+            # page's hidden "updated" stamp run into its "published" one): a story is updated
+            # after it is published, so the earlier day is the publication. (Two days apart
+            # in a line are what it says they are: the first stays.)
+            if len(unlabelled) > 1:
+                (at, first), (second_at, second) = unlabelled[:2]
+                days = rules.parse_day(first), rules.parse_day(second)
+                between = text[at + len(first): second_at]
+                if all(days) and days[0] != days[1] and re.fullmatch(r"[\s|•·,/–—-]{0,3}", between):
+                    earlier, later = (first, second) if days[0] < days[1] else (second, first)
+                    published, updated = earlier, updated or later
     return published, updated
 
 

@@ -146,6 +146,8 @@ def test_short_lines_below_the_headline_do_not_end_the_block(text, title):
     # (the byline's own line first, as before).
     ("April 9, 2024 by Ann Lee", "2024-04-09", None),
     ("By Ann Lee | March 5, 2025\n\nMarch 1, 2025", "2025-03-05", None),
+    # (Two days apart in a line, words between them, are read as the line gives them.)
+    ("By Ann Lee, March 5, 2025, on the strike that began March 1, 2025", "2025-03-05", None),
 ])
 def test_two_days_on_the_bylines_line(byline, published, updated):
     article = parse(f"{HEADLINE}\n\n{byline}\n\n{STORY}")
@@ -158,6 +160,7 @@ def test_two_days_on_the_bylines_line(byline, published, updated):
     ("Page last modified: 14 May 2025", None, "2025-05-14"),
     # Near-miss: a day the story gives stays the published day, as before.
     ("The port reopened on 14 May 2025, a week after the vote.", "2025-05-14", None),
+    ("The harbour rules were changed on 14 May 2025, the union said.", "2025-05-14", None),
 ])
 def test_a_last_edited_stamp_is_no_published_day(footer, published, updated):
     article = parse(f"{HEADLINE}\n\n{STORY}\n\n{footer}")
