@@ -34,6 +34,9 @@ SHAPES = {
     "lines of names": lambda n: "Ann Lee,\n" * (n // 9),
     "a column of name pieces": lambda n: "Ann\nLee\n,\n" * (n // 10),
     "lines in capitals": lambda n: "ANN LEE AND TOM PARK\n" * (n // 21),
+    # a whole page's share bar, run long: every candidate byline line looked past it again
+    "a run of buttons": lambda n: "Share\n" * (n // 6) + ("The dockers voted to end the strike after a ten-hour "
+                                                         "meeting, the union said on Monday.\n") * 2,
 }
 
 

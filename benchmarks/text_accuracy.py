@@ -176,8 +176,9 @@ def _common_ancestor(a, b):
     return b
 
 
-def main_region(page: dict):
-    """The element we convert: see the module docstring. Returns an lxml element."""
+def whole_body(page: dict):
+    """The page's whole <body> (its whole document when it has none), with scripts, styles,
+    forms and other non-text elements dropped: what a reader sees, navigation and all."""
     import lxml.html
 
     data = page["html"].read_bytes()
@@ -187,7 +188,12 @@ def main_region(page: dict):
     doc = lxml.html.document_fromstring(text)
     for bad in doc.xpath("//script|//style|//noscript|//template|//svg|//form|//iframe"):
         bad.drop_tree()
-    body = doc.body if doc.find("body") is not None else doc
+    return doc.body if doc.find("body") is not None else doc
+
+
+def main_region(page: dict):
+    """The element we convert: see the module docstring. Returns an lxml element."""
+    body = whole_body(page)
     words = _fold(re.sub(r"<[^>]+>", " ", page["body_start"])).split()
     phrase = " ".join(words[3:10]) if len(words) >= 10 else " ".join(words)
     start = None
@@ -282,15 +288,17 @@ def page_texts(page: dict, cache: Path, converters) -> dict[str, str]:
     return texts
 
 
-def texts_for(page: dict, cache: Path, converters=CONVERTERS, render=None, version: str | None = None) -> dict[str, str]:
+def texts_for(page: dict, cache: Path, converters=CONVERTERS, render=None, version: str | None = None,
+              region_of=None) -> dict[str, str]:
     """The page converted by each converter, cached on disk (conversion is the slow part).
-    text_diagnostic.py passes its own converters, their `render` and a `version` of its own."""
+    text_diagnostic.py passes its own converters, their `render` and a `version` of its own, and
+    for its whole-page renderings a `region_of` (the page's whole <body>, not main_region)."""
     tag = REGION_VERSION if version is None else f"{REGION_VERSION}/{version}"
     key = hashlib.sha1(f"{tag}/{page['corpus']}/{page['id']}".encode()).hexdigest()[:16]
     path = cache / f"{key}.json"
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
-    region = main_region(page)
+    region = (region_of or main_region)(page)
     texts = {name: (render or convert)(region, name) for name in converters}
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
@@ -325,7 +333,9 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     if not with_year:
         return re.compile(rf"\b{month}\s+{dd}\b|\b{dd}\.?\s+(?:of\s+)?{month}\b|\b0?{m}/0?{d}\b")
     forms = [
-        rf"\b{month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
+        # (A month may follow a digit with no space: "March 3, 2023June 8, 2024", two
+        # stamps whose elements lost the space between them, writes June 8, 2024.)
+        rf"(?<![^\W\d_]){month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
         rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
         rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",

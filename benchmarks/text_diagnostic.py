@@ -18,11 +18,29 @@ tuned on, and scores them the same way:
 
 The region converted is text_accuracy.main_region (the same element the three converters get).
 
+The whole-page renderings convert the page's whole <body> instead (scripts, styles, forms and
+iframes dropped), as many users have a page: site navigation and menus before the headline,
+cookie banners, "Most read" and "Related" lists with other stories' headlines, bylines and
+dates, comments, footers. They test whether the parser still finds the article's own title,
+byline and date, and invents nothing from the chrome around them:
+
+- whole-html2text: html2text's Markdown of the whole body (html2text or markdownify run over a
+  saved page);
+- whole-markdownify: markdownify's Markdown of the whole body (ATX headings);
+- whole-inscriptis: inscriptis' layout-keeping text of the whole body, as `lynx -dump` and
+  `w3m -dump` give a page;
+- whole-copy-paste: html_text's text of the whole body (a line per block, inline elements run
+  together), as a browser's select-all copy-paste or "save as text" gives it;
+- whole-copy-paste-tight: the same with single line breaks only (no blank line anywhere), as a
+  browser's copy often parts its blocks.
+
     python benchmarks/text_diagnostic.py
     python benchmarks/text_diagnostic.py --converter inscriptis --show-misses authors
+    python benchmarks/text_diagnostic.py --whole-page   # the five whole-page renderings only
 """
 
 import argparse
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,11 +48,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import text_accuracy as accuracy  # noqa: E402
 
-CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste",
-              "html2text-references")
-MARKDOWN = {"html2text-wrapped", "markdownify-setext", "html2text-references"}
+REGION_CONVERTERS = ("inscriptis", "html-text", "html2text-wrapped", "markdownify-setext", "copy-paste",
+                     "html2text-references")
+WHOLE_PAGE_CONVERTERS = ("whole-html2text", "whole-markdownify", "whole-inscriptis", "whole-copy-paste",
+                         "whole-copy-paste-tight")
+CONVERTERS = REGION_CONVERTERS + WHOLE_PAGE_CONVERTERS
+MARKDOWN = {"html2text-wrapped", "markdownify-setext", "html2text-references", "whole-html2text",
+            "whole-markdownify"}
 DEFAULT_CACHE = Path("/tmp/news-archive-text-diagnostic")
 VERSION = "2"  # bump when a converter's options change, so cached renderings are redone
+WHOLE_PAGE_VERSION = "whole2"  # the same for the whole-page renderings (cached apart)
 
 
 def render(region, converter: str) -> str:
@@ -72,8 +95,36 @@ def render(region, converter: str) -> str:
     raise ValueError(converter)
 
 
+def render_whole_page(body, converter: str) -> str:
+    import lxml.html
+
+    markup = lxml.html.tostring(body, encoding="unicode")
+    if converter == "whole-html2text":
+        import html2text
+
+        handler = html2text.HTML2Text()
+        handler.body_width = 0
+        return handler.handle(markup)
+    if converter == "whole-markdownify":
+        from markdownify import markdownify
+
+        return markdownify(markup, heading_style="ATX")
+    if converter == "whole-inscriptis":
+        from inscriptis import get_text
+
+        return get_text(markup)
+    if converter in ("whole-copy-paste", "whole-copy-paste-tight"):
+        import html_text
+
+        text = html_text.extract_text(markup)
+        return re.sub(r"\n\s*\n", "\n", text) if converter.endswith("-tight") else text
+    raise ValueError(converter)
+
+
 def renderings(page: dict, cache: Path) -> dict[str, str]:
-    return accuracy.texts_for(page, cache, CONVERTERS, render, VERSION)
+    texts = accuracy.texts_for(page, cache, REGION_CONVERTERS, render, VERSION)
+    return texts | accuracy.texts_for(page, cache, WHOLE_PAGE_CONVERTERS, render_whole_page,
+                                      WHOLE_PAGE_VERSION, region_of=accuracy.whole_body)
 
 
 def main(argv=None) -> int:
@@ -84,8 +135,9 @@ def main(argv=None) -> int:
     parser.add_argument("--show-misses", nargs="?", const="all", metavar="FIELD",
                         choices=("all", "title", "authors", "date", "outlet", "invented"))
     parser.add_argument("--dump", type=Path, help="write each rendering to this folder")
+    parser.add_argument("--whole-page", action="store_true", help="score the whole-page renderings only")
     args = parser.parse_args(argv)
-    converters = args.converter or list(CONVERTERS)
+    converters = args.converter or list(WHOLE_PAGE_CONVERTERS if args.whole_page else CONVERTERS)
     totals = {name: defaultdict(int) for name in converters}
     pages = [p for p in accuracy.load_pages(args.corpora) if p["half"] == "tune"]  # never held-out
     for page in pages:

@@ -85,6 +85,13 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 # --- where things are ----------------------------------------------------------------------
 
 
+def _footer_item(lines: list[Line], i: int) -> bool:
+    """Line i is an item of a list with items on both sides of it: a footer's links ("Terms",
+    "Site hosted by Harbor Systems", "RSS"), not the story's sign-off."""
+    return (lines[i].item and 0 < i < len(lines) - 1
+            and lines[i - 1].item and lines[i + 1].item)
+
+
 def _names_elsewhere(lines: list[Line], title_at: int) -> frozenset[str]:
     """What the text names apart from its title line: the other lines, and the owners of its
     copyright lines (a site's name after a title's dash is one of these)."""
@@ -161,6 +168,23 @@ def _headline_over_byline_before(lines: list[Line], first: int) -> int | None:
     return None
 
 
+def _headline_under_section_name(lines: list[Line], first: int) -> int | None:
+    """A minor heading with a "By" byline right below it, when the level-1 heading above it has
+    none and only buttons (lines of three words or fewer) stand between them: a page that sets
+    its section's name as the level-1 heading ("# Health Centre", "Font size", "A A A", "##
+    Headline", "By Ann Lee"). A standfirst set as a minor heading comes right under the headline."""
+    if any(_byline_or_dateline(x) for x in lines[first + 1: first + 1 + BYLINE_GAP]):
+        return None
+    for i in range(first + 1, min(len(lines), first + 1 + HEADER_LIMIT)):
+        line = lines[i]
+        if 2 <= line.heading <= 3 and _headline_like(line) and i > first + 1 and not line.text.endswith("."):
+            below = lines[i + 1: i + 1 + BYLINE_GAP]
+            return i if any(_explicit_byline(x) for x in below) else None
+        if line.words > 3 or line.heading:
+            return None
+    return None
+
+
 def _masthead(lines: list[Line], first: int, second: int) -> bool:
     """A short level-1 heading with only a menu between it and the next level-1 heading is the
     site's name, even when the copy lost the link to the home page that marks a logo."""
@@ -182,15 +206,24 @@ def find_title(lines: list[Line]) -> int | None:
     if len(level_one) > 1 and (rules.is_logo(lines[level_one[0]])
                                or _masthead(lines, level_one[0], level_one[1])):
         level_one = level_one[1:]
+    # A whole page may give its logo as a level-1 heading at each of its layouts ("# Harbor
+    # Ledger" three times), and a logo (a heading that links to the home page) may be its only
+    # level-1 heading, the headline being a minor one: neither is the headline.
+    # (A lone logo stays the title when no minor heading can be the headline.)
+    logos, level_one = level_one, _without_logos(lines, level_one)
     if level_one:
         minor = _headline_over_byline_before(lines, level_one[0])
+        if minor is None:
+            minor = _headline_under_section_name(lines, level_one[0])
         return minor if minor is not None else level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story
         if 2 <= line.heading <= 3 and _headline_like(line):
             return i
-    for rule in (_title_above_byline, _title_shown_twice):
+    if logos:
+        return logos[0]
+    for rule in (_title_above_byline, _title_shown_twice, _title_over_story):
         found = rule(lines)
         if found is not None:
             return found
@@ -217,6 +250,113 @@ def find_title(lines: list[Line]) -> int | None:
         if _headline_like(line) and not line.heading:
             return i
     return None
+
+
+def _without_logos(lines: list[Line], level_one: list[int]) -> list[int]:
+    """The level-1 headings that are not the site's logo: not a link to the home page, and not
+    a heading shown again as a level-1 heading while another one follows them."""
+    shown = {}
+    for i in level_one:
+        shown[lines[i].key] = shown.get(lines[i].key, 0) + 1
+    repeated = {key for key, count in shown.items() if count > 1}
+    kept = [i for i in level_one if not rules.is_logo(lines[i])]
+    if len(repeated) < len(shown):  # another heading than the repeated ones
+        kept = [i for i in kept if lines[i].key not in repeated]
+    return kept
+
+
+def _story_start(lines: list[Line]) -> int | None:
+    """The first paragraph of prose with another right below it: the story, not a notice, a
+    menu's blurb or a teaser standing alone among a page's menus."""
+    for i, line in enumerate(lines):
+        if rules.is_paragraph(line):
+            # (A photo's caption or a button may stand between the two.)
+            after = next((x for x in lines[i + 1: i + 1 + BYLINE_GAP] if not _passed_over(x)), None)
+            if after is not None and rules.is_paragraph(after):
+                return i
+    return None
+
+
+# How many short lines in a row (menu items, buttons) end the block above the story upwards.
+MENU_RUN = 4
+# Fewer words than this: a button or a menu item as likely as a headline.
+FULL_HEADLINE_WORDS = 6
+
+
+def _title_over_story(lines: list[Line]) -> int | None:
+    """The headline of a whole page copied as text, menus and all, found from the story up: the
+    topmost line that reads as a headline in the block right above the story, where the
+    standfirst, captions, bylines, dates and buttons sit. The block ends upwards at the site's
+    menus (MENU_RUN short lines in a row) or HEADER_LIMIT lines up. Buttons, stamps, captions
+    and bylines inside it are passed over; a line of FULL_HEADLINE_WORDS words or more beats a
+    shorter one higher up ("Share this story" in a share bar, "World Cup 2026" in a menu)."""
+    story = _story_start(lines)
+    if story is None:
+        return None
+    found, short, block = [], 0, True
+    # (The block's headline is within HEADER_LIMIT lines of the story; the menu that shows the
+    # text is a whole page may be further up, past a share bar's buttons.)
+    for j in range(story - 1, max(-1, story - 1 - 3 * HEADER_LIMIT), -1):
+        line = lines[j]
+        if _passed_over(line):
+            continue
+        if line.words <= 3:
+            short += _menu_item(line)
+            # (A run of short lines below any headline is a box in the block: a share bar's
+            # buttons, a stock's ticker, a gallery's controls.)
+            if short >= MENU_RUN and found:
+                full = [j for j in found if lines[j].words >= FULL_HEADLINE_WORDS]
+                return min(full or found)
+            continue
+        short = 0
+        if not block or j < story - HEADER_LIMIT:
+            continue
+        if _prose(line):
+            # A sentence above a headline ends the block, unless it is the standfirst right
+            # under another: higher up it is a menu's blurb or another story's teaser. (Below
+            # any headline it is the lead photo's caption.)
+            k = next((k for k in range(j - 1, max(-1, j - 1 - HEADER_LIMIT), -1) if not _passed_over(lines[k])), None)
+            block = not found or k is not None and _long_headline_like(lines, k) and not _prose(lines[k])
+        elif _long_headline_like(lines, j) and not _breadcrumb_of(lines, j):
+            found.append(j)
+    # No menu above the block: the text is not a whole page, and the first line that reads as a
+    # headline (find_title's last rules) is surer than the last one above the story (which may
+    # be a video's or a photo's title).
+    return None
+
+
+def _passed_over(line: Line) -> bool:
+    """Lines the block over the story may hold between its headline and the story, and the
+    site's menus between their items: buttons, stamps, captions, bylines and names."""
+    return (rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line) or _byline_or_dateline(line)
+            or rules.is_name_line(line))
+
+
+def _below_the_menus(lines: list[Line], i: int) -> int:
+    """The first line below the nearest menu above line i (MENU_RUN menu items in a row, the
+    buttons and stamps between them not counted), 0 when there is none."""
+    short, bottom = 0, i
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        if rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line):
+            continue
+        if _byline_or_dateline(line) or rules.is_name_line(line):
+            short = 0  # (a byline block's section name, "Ann Lee" / "Ports" / date, is no menu)
+            continue
+        if line.words <= 3 and _menu_item(line):
+            short, bottom = short + 1, (bottom if short else j)
+            if short >= MENU_RUN:
+                return bottom + 1
+        elif line.words > 3:
+            short = 0
+    return 0
+
+
+def _menu_item(line: Line) -> bool:
+    """A short line that reads as a menu's item: it opens with a capital and does not end like
+    a sentence ("Business", "Climate & Environment"; not a player's "transcript" or "-0:00",
+    nor a caption's "The harbour at dawn.")."""
+    return bool(re.match(r"[^\W\d_]", line.text)) and line.text[0].isupper() and not re.search(r"[.!?]$", line.text)
 
 
 def _before_story(lines: list[Line]) -> int:
@@ -267,7 +407,9 @@ def _prose(line: Line) -> bool:
 
 def _alone(lines: list[Line], i: int) -> bool:
     """A headline is a line of its own: not wrapped from the line above or onto the next."""
-    return not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
+    # (In a text that sets every block on a line of its own, with no blank lines between, every
+    # line is: see read_lines.)
+    return lines[i].own_line or not lines[i].wrapped and not (i + 1 < len(lines) and lines[i + 1].wrapped)
 
 
 def _long_headline_like(lines: list[Line], i: int) -> bool:
@@ -336,7 +478,7 @@ def _top_window(lines: list[Line]) -> int:
     lists, may run to a hundred items above the headline."""
     counted = 0
     for i, line in enumerate(lines):
-        counted += not line.item
+        counted += not line.item and line.words > 3
         if counted > TOP_LINES:
             return i
     return len(lines)
@@ -636,8 +778,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     # evidence (a topic tag can look like a name), used when the header has no explicit one.
     # The lines from the headline down are read before those above it, where menus and
     # teasers of other stories carry other people's bylines.
+    # (Above the headline, only the lines below the site's menus: a whole page's "By" and
+    # name lines higher up are in a menu or a teaser, "Von Haus zu Haus" among the sections.)
     below = [i for i in header if title_at is None or i >= title_at]
-    above = [i for i in header if title_at is not None and i < title_at]
+    top = _below_the_menus(lines, title_at) if title_at is not None else 0
+    above = [i for i in header if title_at is not None and top <= i < title_at]
     page = _WholeText(lines)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     for strong in (True, False):
@@ -669,6 +814,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         for i in tail:
             line = lines[i]
+            if _footer_item(lines, i):
+                continue
             people, agency = rules.byline_with_organisation(line)
             if people:
                 add(people, i)
@@ -756,6 +903,26 @@ class _WholeText:
 
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        self._lines_below: dict[tuple[int, int], int] = {}
+
+    def lines_below(self, start: int, count: int) -> int:
+        """_lines_below, worked out once for each start and count: every candidate line asks
+        it of the headline again, a scan past the same buttons each time."""
+        if (start, count) not in self._lines_below:
+            self._lines_below[start, count] = _lines_below(self.lines, start, count)
+        return self._lines_below[start, count]
+
+    @cached_property
+    def above_furniture(self) -> list[int]:
+        """For each line, the nearest line above it that is no caption and no furniture (-1
+        when there is none): _below asks it of every candidate line, a share bar of hundreds of
+        buttons was read again for each of them."""
+        nearest, last = [], -1
+        for j, line in enumerate(self.lines):
+            nearest.append(last)
+            if not (rules.is_caption(line) or rules.is_furniture(line)):
+                last = j
+        return nearest
 
     @cached_property
     def breadcrumb_sections(self) -> set[str]:
@@ -817,7 +984,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add_names(names, index)
 
     # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
-    near_title = title_at is not None and title_at < i < _lines_below(lines, title_at, 4)
+    near_title = title_at is not None and title_at < i < page.lines_below(title_at, 4)
     if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
             and (in_column := rules.names_in_column(lines[i:]))[0]:
         for j in range(i, i + in_column[1]):
@@ -913,7 +1080,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
-    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})
+    if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
         add(slashed, i)
         return
@@ -925,10 +1092,10 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}) and not _story_of(lines, i)
+    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i)
                                        or _beside_marker(lines, i)
                                        or _names_down_to_stamp(lines, i, {title_at, description_at})
-                                       or _below(lines, i, {body_at}) and not _named_below(lines, i)):
+                                       or _below(lines, i, {body_at}, page) and not _named_below(lines, i)):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
@@ -946,7 +1113,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
     elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
             and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
-            and _below(lines, i, {title_at, description_at}):
+            and _below(lines, i, {title_at, description_at}, page):
         more, count = rules.names_over_lines(lines[i + 1:])
         if more:
             for j in range(i, i + 1 + count):
@@ -954,7 +1121,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
-          and _below(lines, i, {title_at, description_at})):
+          and _below(lines, i, {title_at, description_at}, page)):
         add(rules.names_in(line.text), i)
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
@@ -963,20 +1130,20 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.names_in(line.text), i)
     # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
     elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
-            _below(lines, i, {title_at, description_at, body_at}) or _beside_marker(lines, i)):
+            _below(lines, i, {title_at, description_at, body_at}, page) or _beside_marker(lines, i)):
         add(rules.name_in_place(line), i)
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
     # (A word shown twice is a name's byline and profile card only right under the headline:
     # further down it is a menu's item above its section's heading as often.)
-    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at})):
+    elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at}, page)):
         add(rules.cjk_name_line(line), i)
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
-    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at})):
+    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)):
         add(rules.names_with_outlet(line) or rules.name_and_outlet(line) or rules.name_with_marker(line)
             # Right under the headline, a name and a date open the line whatever follows them.
             or (rules.name_with_date(line, then_anything=True)
-                if _below(lines, i, {title_at, description_at}) else []), i)
+                if _below(lines, i, {title_at, description_at}, page) else []), i)
 
 
 # How many people, each named alone on a line over a paragraph about them, make a list of
@@ -1027,9 +1194,16 @@ def _story_of(lines: list[Line], i: int) -> bool:
                for j in range(i + 1, min(len(lines), i + 3)))
 
 
-def _below(lines: list[Line], i: int, anchors: set[int | None]) -> bool:
+def _below(lines: list[Line], i: int, anchors: set[int | None], page: "_WholeText | None" = None) -> bool:
     """Line i comes right below one of the anchors, with only captions, images and furniture
     between (a lead photo often sits between the headline and the byline)."""
+    if i - 1 in anchors:
+        return True
+    if page is not None:
+        # (The anchors are lines too: one among the furniture right above i is passed by the
+        # nearest line that is none, so the anchors between are looked for.)
+        nearest = page.above_furniture[i]
+        return nearest in anchors or any(a is not None and nearest < a < i for a in anchors)
     j = i - 1
     while j >= 0 and j not in anchors and (rules.is_caption(lines[j]) or rules.is_furniture(lines[j])):
         j -= 1
@@ -1096,6 +1270,13 @@ def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
 # --- dates ---------------------------------------------------------------------------------
 
 
+# The words right before a date that make it the stamp of a page's last change.
+# ("Last edited on", "Page last modified:", "This article was updated on"; not a sentence of the
+# story, "the rules were changed on 9 June 2021", whose day is an event's.)
+_EDIT_STAMP = re.compile(r"(?:\blast\s+|\b(?:page|article|story|post|entry)\s+(?:was\s+)?(?:last\s+)?)"
+                         r"(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
+
+
 def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
@@ -1120,7 +1301,12 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
-        for _, raw in rules.dates_outside_addresses(line.text):
+        for position, raw in rules.dates_outside_addresses(line.text):
+            # "This page was last edited on 14 May 2025": the page's stamp of its last change,
+            # not a day the story gives for its events.
+            if _EDIT_STAMP.search(line.text[max(0, position - 40):position]):
+                updated = updated or raw
+                continue
             day = rules.parse_day(raw)
             if day:
                 full.append((i, day))
@@ -1159,6 +1345,7 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
         if nxt is not None and nxt.wrapped and nxt.words <= 6 and not dates_of(text):
             # A date wrapped onto the next line ("Published December" / "16, 2016").
             text = rules.joined(line, nxt).text
+        unlabelled = []
         for position, raw in dates_of(text):
             if position >= len(line.text):
                 continue  # wholly on the next line: read there
@@ -1173,7 +1360,20 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
                     and re.search(r"\b(?:updated|modified|edited)\b[^|•·]*$", before, re.I):
                 updated = updated or raw
             elif published is None:
-                published = raw
+                unlabelled.append((position, raw))
+        if unlabelled:
+            published = unlabelled[0][1]
+            # Two days run together with no label ("March 3, 2023June 8, 2024 by A", a
+            # page's hidden "updated" stamp run into its "published" one): a story is updated
+            # after it is published, so the earlier day is the publication. (Two days apart
+            # in a line are what it says they are: the first stays.)
+            if len(unlabelled) > 1:
+                (at, first), (second_at, second) = unlabelled[:2]
+                days = rules.parse_day(first), rules.parse_day(second)
+                between = text[at + len(first): second_at]
+                if all(days) and days[0] != days[1] and re.fullmatch(r"[\s|•·,/–—-]{0,3}", between):
+                    earlier, later = (first, second) if days[0] < days[1] else (second, first)
+                    published, updated = earlier, updated or later
     return published, updated
 
 

@@ -26,6 +26,7 @@ class Line:
     item: bool = False  # a list item ("- ", "* ", "1. ")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, target) of each link
     wrapped: bool = False  # no blank line above: the line may go on from the one before
+    own_line: bool = False  # the text sets every block on a line of its own (see read_lines)
     # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
     # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
     separator_below: str = ""
@@ -60,6 +61,11 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
+# A third-level item as text browsers and their imitators dump a page ("lynx -dump",
+# inscriptis: "*", "+", then "o" as the bullet), indented under its list; the bullet is a small
+# "o" and the item's word a capital or a digit, which no sentence's word "o" is followed by when
+# indented (and a sentence would open with a capital "O").
+_TEXT_BROWSER_ITEM = re.compile(r"^[ \t]{2,}o[ \t]+(?=[^\W_a-z])")
 
 
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
@@ -193,12 +199,33 @@ def resolve_references(text: str) -> str:
     return text
 
 
+# Fewer blank lines than one in this many lines: a text that parts its blocks with single line
+# breaks (see read_lines).
+BLANK_LINES_PER_BLOCK = 20
+# A line that opens in the middle of a sentence, and the share of such lines below which a text
+# with no blank lines is read as one block a line.
+# (A small word and another after it: "and the union said"; not a brand's "iPhone 13" nor a
+# button's "close".)
+_MID_SENTENCE = re.compile(r"[,.;:)]|[a-z]+\s+\S")
+MID_SENTENCE_SHARE = 0.05
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
     text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
-    for raw in _whole_links(unwrap(text.split("\n"))):
+    raws = text.split("\n")
+    # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
+    # whole page often is, sets each block on a line of its own: a headline is a line of its
+    # own like any other there (a line may still go on from the one above: "By" / "Ann Lee").
+    # (Not a copy that sets every piece of text on a line, a link's words apart from the
+    # sentence around them: many of its lines go on in mid-sentence, with a small letter.)
+    filled = [raw.lstrip() for raw in raws if raw.strip()]
+    blocks_on_lines = (sum(not raw.strip() for raw in raws) * BLANK_LINES_PER_BLOCK < len(raws)
+                       and sum(bool(_MID_SENTENCE.match(raw)) for raw in filled) < MID_SENTENCE_SHARE * len(filled)
+                       and wrap_width(raws) is None)
+    for raw in _whole_links(unwrap(raws)):
         stripped = raw.strip()
         wrapped, blank = not blank, not stripped
         if not stripped:
@@ -216,6 +243,8 @@ def read_lines(text: str) -> list[Line]:
         item = bool(_ITEM.match(stripped)) and not _is_day_first_date(stripped)
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
+        elif _TEXT_BROWSER_ITEM.match(raw):
+            item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
         visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
         if "/" in visible and "(" in visible:
@@ -225,7 +254,7 @@ def read_lines(text: str) -> list[Line]:
                 lines[-1].separator_below = visible
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
-                          wrapped=wrapped and not heading and not item))
+                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines))
     return lines
 
 
@@ -482,7 +511,7 @@ def parse_day(raw: str) -> date | None:
 
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
-    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
+    r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary |site )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
     r"subscribe(?: now)?|share(?: this(?: story| article)?)?|tweet|e-?mail|print|comments?|"
     r"advertisement|ad|close|next|previous|read more|continue reading|show more|see more|"
     r"loaded|play|pause|mute|unmute|full ?screen|copy link|link copied|twitter|facebook|"
@@ -499,7 +528,8 @@ _FURNITURE = re.compile(
 # Notices of the page to its reader, not the story: an old browser, scripts turned off, the
 # reprint terms of a copy.
 _NOTICE = re.compile(
-    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:modern|newer|latest|supported|different) browser|"
+    r"\b(?:(?:update|upgrade|switch) (?:to )?(?:a |your )?(?:(?:modern|newer|latest|supported|different) )?browser|"
+    r"(?:site|page) works best (?:in|with|on)\b|(?:no longer|not) supported (?:in|on|by) (?:this|your) browser|"
     r"(?:enable|turn on|activate) javascript|javascript is (?:disabled|turned off|required)|"
     r"you are (?:using|on) an? (?:outdated|older|unsupported) browser|"
     r"for (?:your )?personal,? non-?commercial use only)\b",
@@ -560,6 +590,9 @@ _TEASER = re.compile(r"(?:read more|read the full story|continue reading|full st
 # Buttons and notices that open a page, in words: "Toggle navigation", "Accept cookies".
 _NAVIGATION = re.compile(
     r"^(?:(?:toggle|open|close|show|hide) (?:the )?(?:navigation|menu|search)|(?:jump|skip) to (?:the )?\w+(?: \w+)?|"
+    # Skip links one after another, their words run together or not ("Skip to contentSkip to
+    # site index", "Skip to main content Skip to footer").
+    r"(?:(?:jump|skip) to (?:the )?(?:main |primary |site )?(?:content|navigation|nav|search|footer|menu|index|site index)\s*){2,}.{0,40}|"
     r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
@@ -775,10 +808,12 @@ _BY = re.compile(
 _ROLE_TAIL = re.compile(
     rf"\s*(?:[,|–—-]\s*)?(?:(?:{'|'.join(sorted(ROLE_WORDS))})\b\s*)+$", re.I,
 )
+# (The page of one writer: a name's slug or an id after the folder. The folder alone,
+# "/experts/", is the index a site's menu links to: "[EXPERTS](/experts/)" names no one.)
 _AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|journalists?|contributors?|writers?|reporters?|"
     r"columnists?|bylines?|correspondents?|editors?|team|signataires|journalistes?|autor|autore|"
-    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/|\?|=|$)|"
+    r"autoren|auteurs?|redacteurs?|by|bios?|experts?)(?:/[^/?#\s]|\?|=)|"
     r"[?&]author=|"
     r"#[\w-]*(?:author|byline)[\w-]*$",  # a jump to the author box lower on the same page
     re.I,
@@ -913,7 +948,7 @@ def clean_byline(text: str) -> str:
     # "A (Text) und B (Fotos)": each credit's role in brackets after the name; who made the
     # pictures goes with the role.
     text = re.sub(rf"(?:^|,?\s+(?:and|und|et|en|y|e|&)\s+|,\s*){_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}\s*"
-                  r"\((?i:fotos?|photos?|photographs?|bilder|illustrations?|grafik|graphics?|video)\)", "", text)
+                  r"\((?i:fotos?|photos?|photographs?|photography|pictures?|bilder|illustrations?|grafik|graphics?|videos?)\)", "", text)
     # "A (with B and C)", "A (avec B et C)": co-authors in brackets, not a note to drop.
     text = re.sub(r"\s*\((?:with|avec|mit|con|com|met|med)\s+([^)]+)\)", r" and \1", text, flags=re.I)
     # "A, envoyée spéciale à Lisbonne", "A, corresponsal en Lisboa", "A, special correspondent

@@ -31,6 +31,9 @@ def line(text: str) -> Line:
     ("* First point", "First point", 0, True),
     ("2. Second point", "Second point", 0, True),
     ("13. Oktober 2025", "13. Oktober 2025", 0, False),  # a day-first date, not item 13
+    # a text browser's third-level bullet, indented; not a sentence's "o" nor one at the margin
+    ("        o Harbour News", "Harbour News", 0, True), ("    o 2025 Season", "2025 Season", 0, True),
+    ("        o porto è chiuso", "o porto è chiuso", 0, False), ("o Harbour News", "o Harbour News", 0, False),
     ("3. October was the day", "October was the day", 0, True),
     ("**Bold** and _slanted_ words", "Bold and slanted words", 0, False),
     ("*[ Ann Lee ](/in/ann-lee)*", "Ann Lee", 0, False),  # spaces inside a link in emphasis
@@ -231,6 +234,10 @@ def test_month_day_without_year():
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
     ("Pin", True), ("Pin it", True), ("Buffer", True),  # share buttons of other services
+    # skip links one after another, run together or not, and what follows them on the line
+    ("Skip to contentSkip to site index", True), ("Skip to main content Skip to footer site map", True),
+    ("Skip to navigation Skip to content", True), ("Skip to the good part: dockers vote", False),
+    ("Site navigation", True),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -342,6 +349,9 @@ def test_stamps(text, expected):
     ("By Ann d'Arcy and Ali al-Hashimi", ["Ann d'Arcy", "Ali al-Hashimi"]),  # a particle glued to the surname
     # each credit's role in brackets: the photographer's credit goes
     ("Von Ann Lee (Text) und Tom Park (Fotos)", ["Ann Lee"]), ("By Ann Lee (text), Tom Park (photos)", ["Ann Lee"]),
+    ("by Ann Lee (reporting) and Tom Park (photography)", ["Ann Lee"]),
+    ("By Ann Lee (reporting), Tom Park (pictures) and Sue Ray (videos)", ["Ann Lee"]),
+    ("By Ann Lee (reporting) and Tom Park (writing)", ["Ann Lee", "Tom Park"]),  # a writer's role: both stay
     # a wire story's credits: the reporters and the writer, not who else helped
     ("Reporting by Ann Lee; Additional reporting by Tom Park; Editing by Sue Ray", ["Ann Lee"]),
     ("Reporting by Ann Lee and Tom Park; Writing by Sue Ray; Editing by Bo Chen", ["Ann Lee", "Tom Park", "Sue Ray"]),
@@ -750,6 +760,9 @@ def test_byline_with_organisation(text, names, agency):
     ("[Harbour Strike](/byways/harbour-strike)", []),
     ("[Ann Lee](https://example.org/news/harbour-strike/123#content__author)", ["Ann Lee"]),  # the author box
     ("[Harbour Strike](https://example.org/news/harbour-strike#comments)", []),
+    # the folder alone is the index of writers a site's menu links to, not a writer's page
+    ("[EXPERT VIEWS](/experts/)", []), ("[Our Writers](https://example.org/authors)", []),
+    ("[Ann Lee](/experts/ann-lee)", ["Ann Lee"]), ("[Ann Lee](/author?id=12)", ["Ann Lee"]),
 ])
 def test_author_links(text, names):
     assert rules.author_links(line(text)) == names
@@ -1553,6 +1566,8 @@ def test_plain_headlines_found_from_named_bylines_past_menus(top, title):
     ("This copy is for your personal, non-commercial use only. To order copies, use the order form.", True),
     ("Please enable JavaScript to view the comments.", True),
     ("The port's software still needs an old browser to run, the union said.", False),
+    ("Please upgrade your browser", True), ("This site works best in IE10 and up or another modern browser", True),
+    ("The port's old system works best in the morning, the union said.", False),
 ])
 def test_notices_to_the_reader_are_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
