@@ -92,6 +92,11 @@ def open_database(path: str | Path) -> Database:
     database NotAnArchive, before anything is written to either: the migrations would add our
     tables to someone's other data."""
     db = Database(path)
+    # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
+    # first: the look at the tables below, and switching a new file to WAL, wait for the lock too
+    # (set after either, a command started beside another on a new archive failed at once with
+    # "database is locked", or said it had waited 60 s).
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         if tables and "articles" not in tables:  # every archive has had it since the first schema
@@ -100,15 +105,27 @@ def open_database(path: str | Path) -> Database:
     except sqlite3.DatabaseError:
         db.close()
         raise
-    # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
-    # first: switching a new file to WAL waits for the lock too (set after it, a command started
-    # beside another on a new archive failed at once, saying it had waited 60 s).
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
-    db.execute("PRAGMA journal_mode = wal")
+    _switch_to_wal(db)
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db)
     return db
+
+
+def _switch_to_wal(db: Database) -> None:
+    """PRAGMA journal_mode = wal, retried while another connection holds the file: SQLite
+    answers "database is locked" at once, without waiting busy_timeout, when the switch meets
+    another connection's lock (two commands started together on a new archive: about one run
+    in ten of four at once failed so). Once any of them has switched, the file stays WAL."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = wal")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def optimize(db: Database) -> dict:
