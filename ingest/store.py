@@ -444,13 +444,7 @@ class Archive:
         for the batch (in pieces, under SQLite's limit on parameters)."""
         hashes = list({item.article.content_hash for item in items
                        if isinstance(item, Outcome) and item.article is not None and not item.error})
-        found = {}
-        for at in range(0, len(hashes), 500):
-            part = hashes[at:at + 500]
-            found.update(self.conn.execute(
-                f"SELECT content_hash, id FROM articles WHERE content_hash IN ({','.join('?' * len(part))})",
-                part).fetchall())
-        return found
+        return dict(self._in_pieces("SELECT content_hash, id FROM articles WHERE content_hash IN ({})", hashes))
 
     def _in_pieces(self, sql: str, values: list) -> list[tuple]:
         """Rows of `sql` (with one "IN ({})") for every value, asked 500 at a time."""
@@ -472,14 +466,17 @@ class Archive:
         last_at = dict(self._in_pieces(
             "SELECT location, article_id FROM sources WHERE location IN ({}) "
             "AND status != 'failed' AND article_id IS NOT NULL ORDER BY id", files))
-        urls = list({a.url for _, _, _, a, _ in batch.new if a.url and _names_one_page(a.url)})
+        # Each new article's address, if it can be one story's (parsed once: this runs for every
+        # article an ingest stores, in the one process that writes).
+        page_urls = [a.url if a.url and _names_one_page(a.url) else None for _, _, _, a, _ in batch.new]
         last_from = {url: (article_id, outlet_id) for url, article_id, outlet_id in self._in_pieces(
-            "SELECT url, id, outlet_id FROM articles WHERE url IN ({}) ORDER BY id", urls)}
+            "SELECT url, id, outlet_id FROM articles WHERE url IN ({}) ORDER BY id",
+            list(set(filter(None, page_urls))))}
         in_batch = {}  # id -> (title, body) of the articles stored earlier in this batch
-        for index, written, location, article, outlet_id in batch.new:
+        for (index, written, location, article, outlet_id), page_url in zip(batch.new, page_urls):
             earlier = last_at.get(location)
-            if earlier is None and article.url in last_from:
-                earlier, earlier_outlet = last_from[article.url]
+            if earlier is None and page_url in last_from:
+                earlier, earlier_outlet = last_from[page_url]
                 if outlet_id is not None and earlier_outlet is not None and earlier_outlet != outlet_id:
                     earlier = None  # another outlet's copy under the original's address: not an edit
             if earlier is not None and earlier != written.article_id:
@@ -489,8 +486,8 @@ class Archive:
                     batch.articles[index] = batch.articles[index][:-1] + (earlier,)
                     written.previous_version = earlier
             in_batch[written.article_id] = (article.title, article.body)
-            if article.url and _names_one_page(article.url):
-                last_from[article.url] = (written.article_id, outlet_id)
+            if page_url:
+                last_from[page_url] = (written.article_id, outlet_id)
 
     def _next_article_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
