@@ -152,11 +152,9 @@ def differences(stored: tuple, article: Article, archive: Archive) -> dict[str, 
     old_sources = dict(zip(WITH_SOURCE, stored[8:13]))
     changes = {}
     for name in FIELDS:
-        if old_sources.get(name) == "override":
+        if old_sources.get(name) == "override" or (name == "url" and old[name]):
             continue
         new_value = _text(name, getattr(article, name))
-        if name == "url" and old[name]:
-            continue
         if name == "outlet":
             same = _same_outlet(archive, article, stored[14], old["outlet"])
         else:
@@ -181,7 +179,7 @@ def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stor
 
 
 def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_location: dict[str, _Candidate],
-                     conn: sqlite3.Connection | None = None) -> Iterator[Source]:
+                     conn: sqlite3.Connection) -> Iterator[Source]:
     """The candidates' sources, read again from their files; those whose file is gone or
     holds other bytes now are counted and skipped.
 
@@ -201,10 +199,6 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
     yielded: set[str] = set()
     for path, of_file in by_file.items():
         yield from _read_file(path, of_file, by_location, yielded, lost)
-    if not lost or conn is None:
-        for candidate, why in lost:
-            summary.leave(why, candidate.location)
-        return
     by_copy: dict[str, list[_Candidate]] = defaultdict(list)
     why_lost = {}
     for candidate, why in lost:
