@@ -40,8 +40,8 @@ from urllib.parse import quote
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, NotAnArchive, _record_number, extractor,
-                    open_database, utc_now)
+from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, _record_number, extractor, open_database,
+                    refuse_another_programs_database, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -301,10 +301,11 @@ def _open_read_only(db_path) -> Database:
     path = Path(db_path).resolve()
     conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "articles" not in tables:
+    try:
+        refuse_another_programs_database(conn, new_file_allowed=False)
+    except sqlite3.DatabaseError:
         conn.close()
-        raise NotAnArchive(f"it is another program's database (its tables: {', '.join(sorted(tables)[:5])})")
+        raise
     return Database(conn)
 
 

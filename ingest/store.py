@@ -98,10 +98,7 @@ def open_database(path: str | Path) -> Database:
     # "database is locked", or said it had waited 60 s).
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
-        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        if tables and "articles" not in tables:  # every archive has had it since the first schema
-            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-            raise NotAnArchive(f"it is another program's database (its tables: {shown})")
+        refuse_another_programs_database(db.conn, new_file_allowed=True)
     except sqlite3.DatabaseError:
         db.close()
         raise
@@ -110,6 +107,16 @@ def open_database(path: str | Path) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db)
     return db
+
+
+def refuse_another_programs_database(conn: sqlite3.Connection, new_file_allowed: bool) -> None:
+    """Raise NotAnArchive for an SQLite file whose tables are not an archive's (every archive
+    has had `articles` since the first schema); a file with no table at all is a new archive
+    where one may be made."""
+    tables = sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if "articles" not in tables and (tables or not new_file_allowed):
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise NotAnArchive(f"it is another program's database (its tables: {shown})")
 
 
 def _switch_to_wal(db: Database) -> None:
