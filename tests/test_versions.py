@@ -33,6 +33,23 @@ STRIKE_DAY_FOUR = (
     "the talks, which the port company said it hoped would end the dispute soon.")
 
 
+GREETING = "Good morning, and welcome to the briefing from the newsroom of the Harbor Ledger. "
+BRIEFING_MONDAY = GREETING + (
+    "The harbour board meets tonight to vote on the new mooring fees, which fishing crews say "
+    "would double their costs. Rain is forecast until Thursday. The library reopens after its "
+    "refit with longer hours on weekends.")
+BRIEFING_TUESDAY = GREETING + (
+    "The council approved the school bus contract after a two-hour debate that ran past "
+    "midnight. A lorry shed its load on the coast road, closing one lane until noon. The "
+    "rowing club named its new captain, a teacher at the primary school.")
+REWRITTEN_TEXT = (
+    "The river rose two metres overnight in Millbrook, the town's flood warden said on "
+    "Tuesday, forcing the closure of the old stone bridge and the evacuation of forty homes.\n\n"
+    "Engineers will inspect the arches once the water falls, the county said, and a temporary "
+    "footbridge may open downstream by the weekend. Shops on the quay stayed shut and the "
+    "market was moved to the school playground until further notice.")
+
+
 def articles(db_path) -> list[tuple]:
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT id, title, previous_version, body FROM articles ORDER BY id").fetchall()
@@ -88,6 +105,15 @@ RECORD_EDITS = [
     # near miss: the same address, another story (a reused slug)
     ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/news"),
       record("Chess club crowns a champion", OTHER_STORY, "https://harborledger.example/2024/news")], {}),
+    # a page at one address that carries another story each day (a daily briefing, a live page,
+    # a section front): the same heading, a shared greeting, otherwise other news - not an edit
+    ([record("Morning briefing", BRIEFING_MONDAY, "https://harborledger.example/briefing"),
+      record("Morning briefing", BRIEFING_TUESDAY, "https://harborledger.example/briefing")], {}),
+    # near miss: the same heading over a story rewritten in most of its sentences (a breaking
+    # stub written up): fewer shared runs than an edit under a new heading needs, but the heading
+    # and a real share of the text together are one story
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", REWRITTEN_TEXT, "https://harborledger.example/2024/flood")], {1: 0}),
     # near miss: two stories with no address at all
     ([json.dumps({"title": "Flood closes bridge", "body": ARTICLE_TEXT}),
       json.dumps({"title": "Flood closes bridge", "body": EDITED_TEXT})], {}),
