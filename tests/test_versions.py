@@ -222,3 +222,57 @@ def test_the_versions_saved_query(edited_archive):
     assert edited_archive("/archive/versions.json?_shape=array&q=chess").json() == []
     page = edited_archive("/archive/versions").text
     assert '<a href="/archive/articles/1">Flood closes Millbrook bridge</a>' in page
+
+
+# --- search: an edited story is one hit ------------------------------------------------------------
+
+def _search(edited_archive, query: str) -> list[tuple]:
+    rows = edited_archive(f"/archive/search.json?_shape=array&{query}").json()
+    return [(r["id"], r["earlier_versions"], r["later_version"]) for r in rows]
+
+
+# (the search, what it finds: (id, earlier versions, later version) of each hit)
+SEARCHES = [
+    # both texts match: the latest only, saying one earlier text is kept (both were hits before)
+    ("q=bridge", [(2, 1, None)]),
+    ("q=bridge&sort=newest", [(2, 1, None)]),
+    ("q=bridge&since=2000-01-01&until=2100-12-31", []),  # neither is dated: the range is exact
+    ("q=bridge&versions=all", [(2, 1, None), (1, 0, 2)]),
+    # near miss: a word the edit took out is found in the earlier text, which names its successor
+    ("q=forty", [(1, 0, 2)]),
+    # near miss: a word only the edit added
+    ("q=pedestrians", [(2, 1, None)]),
+]
+
+
+@pytest.mark.parametrize("query, found", SEARCHES)
+def test_the_search_query_shows_an_edited_story_once(edited_archive, query, found):
+    assert sorted(_search(edited_archive, query), reverse=True) == sorted(found, reverse=True)
+
+
+def test_an_unknown_versions_choice_is_an_error(edited_archive):
+    response = edited_archive("/archive/search.json?q=bridge&versions=every")
+    assert response.status_code == 400 and "versions: 'every'" in response.json()["error"]
+
+
+def test_the_search_page_links_a_story_to_its_versions(edited_archive):
+    page = edited_archive("/archive/search?q=bridge&versions=all").text
+    assert '<a href="/archive/versions?article=2">1</a>' in page
+    assert '<a href="/archive/articles/2">#2</a>' in page  # the earlier text's successor
+    for article in (1, 2):
+        rows = edited_archive(f"/archive/versions.json?_shape=array&article={article}").json()
+        assert [(r["article_id"], r["previous_id"]) for r in rows] == [(2, 1)]
+    assert edited_archive("/archive/versions.json?_shape=array&article=9").json() == []
+
+
+def test_the_search_command_shows_an_edited_story_once(tmp_path, db_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", page, "--db", db_path)
+    page.write_text("Flood closes Millbrook bridge\n\n" + EDITED_TEXT)
+    run_cli("ingest", page, "--db", db_path)
+    found = json.loads(run_cli("search", "bridge", "--db", db_path, "--json").output)
+    assert [(r["id"], r["earlier_versions"]) for r in found] == [(2, 1)]
+    assert "(1 earlier version stored)" in run_cli("search", "bridge", "--db", db_path).output
+    every = run_cli("search", "bridge", "--db", db_path, "--all-versions").output
+    assert "#1 " in every and "(replaced by a later version, #2)" in every

@@ -73,6 +73,8 @@ def register_magic_parameters(datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if database == DATABASE_NAME and table is None and isinstance(value, int):
+        return _version_link(row, value, column, datasette)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if column == "authors" and table in ("articles", None):
@@ -90,6 +92,18 @@ def render_cell(row, value, column, table, database, datasette):
             return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
+    return None
+
+
+def _version_link(row, value: int, column: str, datasette) -> Markup | None:
+    """The `search` query's version columns as links: earlier_versions to the `versions` query
+    of the result's story, later_version to the article that replaced the text shown."""
+    if column == "later_version":
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
+        return Markup('<a href="{}">#{}</a>').format(href, value)
+    if column == "earlier_versions" and value > 0 and isinstance(row["id"] if "id" in row.keys() else None, int):
+        href = datasette.urls.path(f"/{DATABASE_NAME}/versions") + f"?article={row['id']}"
         return Markup('<a href="{}">{}</a>').format(href, value)
     return None
 
