@@ -155,6 +155,50 @@ def optimize(db: Database) -> dict:
             "seconds": round(time.perf_counter() - started, 3)}
 
 
+def merge_outlet_twins(conn: sqlite3.Connection) -> int:
+    """Make each outlet held as several rows whose names share one key (as outlet_key gives
+    it) one row again, and return how many rows were merged away.
+
+    Why: before ingest gave a renamed outlet its name's key (a row first named by its domain,
+    renamed when a page of that domain named it), a later run made a second row of the same
+    name. Both then show in the outlet facet and lists, each with part of its articles, and a
+    search within the outlet found only one part. The row kept is the one ingest finds by its
+    name (its key is the name's key), else the first made; it takes the others' domain if it has
+    none. Every reference moves to it: articles (whose triggers update article_facets, its log
+    and the search index's outlet word), sources, and article_facets itself. Nothing else holds
+    an outlet's id (article_revisions keeps names). Run again, it finds nothing to do."""
+    from .normalise import outlet_key  # not at the top: see Archive._author_id
+
+    by_key: dict[str, list[tuple]] = {}
+    for row in conn.execute("SELECT id, name, domain, key FROM outlets ORDER BY id"):
+        name_key = outlet_key(row[1]) if row[1] else ""
+        if name_key:
+            by_key.setdefault(name_key, []).append(row)
+    twins = {name_key: rows for name_key, rows in by_key.items() if len(rows) > 1}
+    if not twins:
+        return 0
+    moves, kept_rows = [], []  # (twin id, id of the row kept); (kept id, its domain, its key)
+    for name_key, rows in twins.items():
+        kept = next((row for row in rows if row[3] == name_key), rows[0])
+        moves.extend((row[0], kept[0]) for row in rows if row[0] != kept[0])
+        kept_rows.append((kept[0], kept[2] or next((row[2] for row in rows if row[2]), None), name_key))
+    conn.execute("CREATE TEMP TABLE outlet_moves (twin INTEGER PRIMARY KEY, kept INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO outlet_moves VALUES (?, ?)", moves)
+    for table in ("articles", "sources", "article_facets"):
+        # One pass over each table (sources has no index on outlet_id).
+        conn.execute(f"UPDATE {table} SET outlet_id = (SELECT kept FROM outlet_moves WHERE twin = outlet_id) "
+                     f"WHERE outlet_id IN (SELECT twin FROM outlet_moves)")
+    conn.execute("DELETE FROM outlets WHERE id IN (SELECT twin FROM outlet_moves)")
+    conn.execute("DROP TABLE outlet_moves")
+    # The name's key moves to the kept row once its twins are gone, unless another outlet holds it
+    # (keys are unique; a renamed row keeps its domain's key, which may be another name's key).
+    conn.executemany("UPDATE outlets SET domain = ? WHERE id = ?",
+                     [(domain, outlet_id) for outlet_id, domain, _ in kept_rows])
+    conn.executemany("UPDATE OR IGNORE outlets SET key = ? WHERE id = ?",
+                     [(key, outlet_id) for outlet_id, _, key in kept_rows])
+    return len(moves)
+
+
 @dataclass
 class Written:
     """What became of one source, for the run summary and the progress messages."""
