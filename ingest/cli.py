@@ -391,6 +391,11 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                    "differently keep their stored text (it is what their copies point to).", err=True)
     if summary.revised and not dry_run:
         click.echo("The values replaced are in the article_revisions table.")
+    removed = [f"{count} {kind}{'s' * (count != 1)}" for count, kind in
+               ((summary.unused_authors, "author"), (summary.unused_outlets, "outlet")) if count]
+    if removed:
+        click.echo(f"Removed {' and '.join(removed)} no article names any more "
+                   "(their names are kept in article_revisions).")
 
 
 @cli.command()

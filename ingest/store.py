@@ -199,6 +199,26 @@ def merge_outlet_twins(conn: sqlite3.Connection) -> int:
     return len(moves)
 
 
+def remove_unused_authors_and_outlets(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Delete the author rows no byline names and the outlet rows no article, source or
+    article_facets row refers to; return how many of each.
+
+    Why: `reparse` moves an article to the authors and outlet it now reads, and the rows it left
+    stayed, listed in the authors and outlets tables with no article. They are derived data (a
+    name as a byline or page gave it, and its key), made again by the next article that names
+    them; every value a reparse replaced is kept in article_revisions, by name, not by id. An
+    outlet still given by a copy of a story (a source) is kept: that copy still ran there."""
+    authors = conn.execute("DELETE FROM authors WHERE NOT EXISTS "
+                           "(SELECT 1 FROM article_authors WHERE author_id = authors.id)").rowcount
+    # sources and article_facets have no index on outlet_id: each list is read once (NOT IN), not
+    # once per outlet.
+    outlets = conn.execute(
+        "DELETE FROM outlets WHERE NOT EXISTS (SELECT 1 FROM articles WHERE outlet_id = outlets.id) "
+        "AND id NOT IN (SELECT outlet_id FROM sources WHERE outlet_id IS NOT NULL) "
+        "AND id NOT IN (SELECT outlet_id FROM article_facets WHERE outlet_id IS NOT NULL)").rowcount
+    return authors, outlets
+
+
 @dataclass
 class Written:
     """What became of one source, for the run summary and the progress messages."""
