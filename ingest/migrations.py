@@ -47,6 +47,16 @@ def _merge_outlet_twins(db: Database) -> None:
               "into it, with their articles and sources.", file=sys.stderr, flush=True)
 
 
+def _unlink_false_versions(db: Database) -> None:
+    from .store import unlink_false_versions  # store imports this module
+
+    unlinked = unlink_false_versions(db.conn)
+    if unlinked:
+        print(f"Upgrading the archive: {unlinked} article(s) no longer linked as an edit of the text "
+              "stored before them from the same address (another story under the same heading; "
+              "both texts kept).", file=sys.stderr, flush=True)
+
+
 # Migrations that change data, not the schema, and need Python; applied in name order with
 # the SQL files.
 # 0011: archives made before ingest gave a renamed outlet its name's key (see
@@ -54,7 +64,9 @@ def _merge_outlet_twins(db: Database) -> None:
 # open: ingest no longer makes twins, so one pass per archive is all it takes; every command
 # that opens the archive applies it, in the transaction and under the write lock of the other
 # migrations, and the user has nothing to learn or remember.
-_DATA_MIGRATIONS = {"0011_merge_outlet_twins": _merge_outlet_twins}
+# 0012: links between texts that ingest no longer takes for one story (store.unlink_false_versions).
+_DATA_MIGRATIONS = {"0011_merge_outlet_twins": _merge_outlet_twins,
+                    "0012_unlink_false_versions": _unlink_false_versions}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}
 for _name in sorted([*_schema_files, *_DATA_MIGRATIONS]):

@@ -199,6 +199,25 @@ def merge_outlet_twins(conn: sqlite3.Connection) -> int:
     return len(moves)
 
 
+def unlink_false_versions(conn: sqlite3.Connection) -> int:
+    """Clear the previous_version of each article whose text is not evidently an edit of the
+    one it names (same_story_texts), and return how many.
+
+    Why: until the heading alone stopped counting, a page that carries another story each day
+    under one address and heading (a daily briefing, a live page) was linked day after day as
+    versions of one story; the search shows an edited story once, so such a link would hide
+    one day's news behind the next. Both texts are kept as they are: only the link goes, and
+    ingest would not make it now. Links that pass are left alone, so running it again changes
+    nothing."""
+    false = [later_id for later_id, earlier_title, earlier_body, later_title, later_body in conn.execute(
+        "SELECT later.id, earlier.title, earlier.body, later.title, later.body FROM articles AS later "
+        "JOIN articles AS earlier ON earlier.id = later.previous_version "
+        "WHERE later.previous_version IS NOT NULL")
+        if not same_story_texts((earlier_title, earlier_body), (later_title, later_body))]
+    conn.executemany("UPDATE articles SET previous_version = NULL WHERE id = ?", [(i,) for i in false])
+    return len(false)
+
+
 def remove_unused_authors_and_outlets(conn: sqlite3.Connection) -> tuple[int, int]:
     """Delete the author rows no byline names and the outlet rows no article, source or
     article_facets row refers to; return how many of each.
@@ -309,12 +328,17 @@ def _word_runs(text: str) -> set[tuple[str, ...]]:
 
 def _same_story(earlier: tuple, article: Article) -> bool:
     """Whether `article` is an edit of `earlier` (its title and body)."""
-    title, body = earlier
-    old, new = _word_runs(body), _word_runs(article.body)
+    return same_story_texts(earlier, (article.title, article.body))
+
+
+def same_story_texts(earlier: tuple, later: tuple) -> bool:
+    """Whether the text `later` (title, body) is an edit of `earlier` (title, body)."""
+    (title, body), (later_title, later_body) = earlier, later
+    old, new = _word_runs(body or ""), _word_runs(later_body or "")
     if not (old and new):
         return False
-    same_title = bool(title and article.title) and (
-        " ".join(title.casefold().split()) == " ".join(article.title.casefold().split()))
+    same_title = bool(title and later_title) and (
+        " ".join(title.casefold().split()) == " ".join(later_title.casefold().split()))
     needed = VERSION_SHARED_RUNS_SAME_TITLE if same_title else VERSION_SHARED_RUNS
     return len(old & new) >= needed * min(len(old), len(new))
 

@@ -276,3 +276,25 @@ def test_the_search_command_shows_an_edited_story_once(tmp_path, db_path):
     assert "(1 earlier version stored)" in run_cli("search", "bridge", "--db", db_path).output
     every = run_cli("search", "bridge", "--db", db_path, "--all-versions").output
     assert "#1 " in every and "(replaced by a later version, #2)" in every
+
+
+def test_an_archive_linked_by_heading_alone_is_unlinked_on_upgrade(tmp_path, db_path):
+    """The ingest before the fix linked texts of one address and heading whatever they said;
+    the upgrade (0012) takes back those links that are no edit, and keeps both texts."""
+    url = "https://harborledger.example/briefing"
+    lines = [record("Morning briefing", BRIEFING_MONDAY, url), record("Morning briefing", BRIEFING_TUESDAY, url),
+             record("Flood closes bridge", ARTICLE_TEXT, url + "/flood"),
+             record("Flood closes bridge", EDITED_TEXT, url + "/flood")]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
+    ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as that ingest left it
+        conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_unlink_false_versions'")
+    assert [row[2] for row in articles(db_path)] == [None, 1, None, 3]
+    open_database(db_path).close()
+    assert [row[2] for row in articles(db_path)] == [None, None, None, 3]  # the edit stays linked
+    assert len(articles(db_path)) == 4
+    open_database(db_path).close()  # applied once; and run again it would change nothing
+    from ingest.store import unlink_false_versions
+    with sqlite3.connect(db_path) as conn:
+        assert unlink_false_versions(conn) == 0
