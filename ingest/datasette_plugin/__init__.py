@@ -11,11 +11,12 @@ import re
 from urllib.parse import parse_qsl, quote
 
 from datasette import Response, hookimpl
+from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
 from ..search import BadParameter, check_parameters
-from .facet_cache import REQUEST_MATCHES
+from .facet_cache import REQUEST_MATCHES, latest_versions_clause
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
 # (ingest/serve.py renames it).
@@ -53,6 +54,25 @@ def prepare_connection(conn):
     # trylast: runs after Datasette's own prepare_connection, so this escape_fts replaces its
     # one for every query, the table search (?_search=) included.
     conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+
+
+# The tables whose page searches the articles (?_search=), each row an article by its id.
+SEARCHED_TABLES = ("articles", "article_facets")
+
+
+@hookimpl(trylast=True)
+def filters_from_request(request, database, table, datasette):
+    """A searched articles page shows an edited story once, as the `search` query does: a text
+    whose later version (schema/0009) matches the search too is left out, unless
+    ?_versions=all. The page's "where" line says so."""
+    if database != DATABASE_NAME or table not in SEARCHED_TABLES or request.args.get("_versions") == "all":
+        return None
+    if not request.args.get("_search"):
+        return None
+    raw = request.args.get("_searchmode") == "raw"
+    return FilterArguments(
+        [latest_versions_clause(table, raw)],
+        human_descriptions=["only the latest matching text of an edited story (_versions=all for every text)"])
 
 
 def _checked_parameters(names: str, request) -> str:
