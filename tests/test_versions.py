@@ -298,3 +298,71 @@ def test_an_archive_linked_by_heading_alone_is_unlinked_on_upgrade(tmp_path, db_
     from ingest.store import unlink_false_versions
     with sqlite3.connect(db_path) as conn:
         assert unlink_false_versions(conn) == 0
+
+
+@pytest.fixture(scope="module")
+def dated_edits(tmp_path_factory):
+    """Two dated stories of one outlet, the first edited twice (three texts at one address)."""
+    folder = tmp_path_factory.mktemp("dated")
+    url = "https://harborledger.example/2024/flood"
+    texts = [ARTICLE_TEXT, EDITED_TEXT, EDITED_TEXT + "\n\nUpdated at six."]
+    lines = [json.dumps({"title": "Flood closes bridge", "body": text, "url": url, "outlet": "The Harbor Ledger",
+                         "published": "2024-03-05", "authors": ["Ann Lee"]}) for text in texts]
+    lines.append(json.dumps({"title": "Bridge fund opens", "body": "A fund for the bridge repairs opened. " + OTHER_STORY,
+                             "outlet": "The Harbor Ledger", "published": "2024-03-06", "authors": ["Ann Lee"],
+                             "url": "https://harborledger.example/2024/fund"}))
+    (folder / "export.jsonl").write_text("\n".join(lines) + "\n")
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "export.jsonl")], str(db_path), workers=1).new_versions == 2
+    return open_database(db_path)
+
+
+# (the filters, with q=bridge) every way of the query that picks matches by date, outlet or author
+FILTERED = [
+    {},
+    {"sort": "newest"},
+    {"since": "2024", "until": "2024"},              # whole years: the latest arrivals in them
+    {"since": "2024-03-01", "until": "2024-03-31"},  # a part year: each match's date looked up
+    {"outlet": "The Harbor Ledger"},
+    {"author": "Ann Lee"},
+    {"outlet": "The Harbor Ledger", "sort": "newest"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERED)
+def test_every_way_of_the_search_shows_an_edited_story_once(dated_edits, filters):
+    from ingest.search import search
+
+    found = search(dated_edits, "bridge", **{k: v for k, v in filters.items() if k != "sort"},
+                   newest=filters.get("sort") == "newest")
+    assert sorted((r["id"], r["earlier_versions"], r["later_version"]) for r in found) == [
+        (3, 2, None), (4, 0, None)]
+    every = search(dated_edits, "bridge", all_versions=True, **{k: v for k, v in filters.items() if k != "sort"},
+                   newest=filters.get("sort") == "newest")
+    assert sorted((r["id"], r["later_version"]) for r in every) == [(1, 2), (2, 3), (3, None), (4, None)]
+
+
+def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
+    """With 2,000 or more matches, newest first walks the date index (or the outlet's): the
+    texts replaced by a later matching version are left out there too."""
+    from ingest.search import search
+
+    db = open_database(tmp_path / "many.db")
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
+            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01', ?)",
+            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
+              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}", None) for i in range(1, 2101)])
+        # the newest story edited: 2101 replaces 2100 (dated the same), 2102 replaces 2101
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
+            "VALUES (?, ?, 'Harbour report 2100', ?, '2024-01-01T00:35:00', 1, '2026-01-02', ?)",
+            [(2101, "h2101", "The harbour board met for the 2100th time, it said.", 2100),
+             (2102, "h2102", "The harbour board met for the 2100th time, it said on Monday.", 2101)])
+    for filters in ({}, {"outlet": "Coast Weekly"}):
+        found = search(db, "harbour", limit=3, newest=True, **filters)
+        assert [r["id"] for r in found] == [2102, 2099, 2098], filters
+        every = search(db, "harbour", limit=3, newest=True, all_versions=True, **filters)
+        assert [r["id"] for r in every] == [2102, 2101, 2100], filters
