@@ -366,3 +366,34 @@ def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
         assert [r["id"] for r in found] == [2102, 2099, 2098], filters
         every = search(db, "harbour", limit=3, newest=True, all_versions=True, **filters)
         assert [r["id"] for r in every] == [2102, 2101, 2100], filters
+
+
+@pytest.fixture(scope="module")
+def dated_served(dated_edits):
+    path = dated_edits.execute("PRAGMA database_list").fetchone()[2]
+    datasette = build_datasette(path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    loop.close()
+
+
+# (a saved query, what it answers for q=bridge: each row's values; then with versions=all)
+COUNTS = [
+    ("coverage", [("The Harbor Ledger", 2)], [("The Harbor Ledger", 4)]),
+    ("timeline", [("2024-03-05", 1), ("2024-03-06", 1)], [("2024-03-05", 3), ("2024-03-06", 1)]),
+]
+
+
+@pytest.mark.parametrize("query, once, every", COUNTS)
+def test_coverage_and_timeline_count_an_edited_story_once(dated_served, query, once, every):
+    def counted(extra: str) -> list[tuple]:
+        rows = dated_served(f"/archive/{query}.json?_shape=array&q=bridge{extra}").json()
+        return [(row["outlet"] if query == "coverage" else row["day"], row["articles"]) for row in rows]
+
+    assert counted("") == once
+    assert counted("&versions=all") == every
+    assert dated_served(f"/archive/{query}.json?q=bridge&versions=each").status_code == 400
+    # near miss: a word only the first text has: that text counts (its edit took the word out)
+    rows = dated_served(f"/archive/{query}.json?_shape=array&q=forty").json()
+    assert [row["articles"] for row in rows] == [1]
