@@ -46,7 +46,7 @@ def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[flo
     path = "/archive/search.json?" + urlencode({"q": q, "_shape": "array"})
     api = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
-    params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": "",
+    params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "versions": "", "page": "",
               CHECKED_PARAMETERS: ""}
     sqlite = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     sqlite.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)

@@ -38,7 +38,7 @@ from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what 
 from ingest.search import CHECKED_PARAMETERS  # noqa: E402  (bound as "" when run directly)
 from ingest.serve import FACET_CACHE_SWITCH, load_metadata  # noqa: E402
 
-SEARCH_PARAMS = ("q", "outlet", "author", "since", "until", "sort", "page")
+SEARCH_PARAMS = ("q", "outlet", "author", "since", "until", "sort", "versions", "page")
 WORD = re.compile(r"[a-z]{4,}")
 
 

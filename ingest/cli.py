@@ -183,12 +183,16 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
               help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", default="", metavar="DATE", help="Only articles published on or before DATE.")
 @click.option("--newest", is_flag=True, help="Newest first, instead of best matches first.")
+@click.option("--all-versions", is_flag=True,
+              help="Every stored text of an edited story that matches, not only its latest.")
 @json_option
-def search(words, db_path, limit, outlet, author, since, until, newest, as_json):
+def search(words, db_path, limit, outlet, author, since, until, newest, all_versions, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
     taken as text, so no query can fail. The filters are those of the served `search` query.
+    An edited story is one result, its latest text that matches; the older texts it replaced are
+    counted beside it ("2 earlier versions"), and --all-versions shows them too.
 
     \b
     Example:
@@ -211,7 +215,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, as_json)
     with _archive_errors(db_path):
         db = open_database(db_path)
     results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
-                         newest=newest)
+                         newest=newest, all_versions=all_versions)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
     if as_json:
@@ -223,7 +227,21 @@ def search(words, db_path, limit, outlet, author, since, until, newest, as_json)
         click.echo(click.style(row["title"] or "(untitled)", bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
         click.echo(f"  #{row['id']}  {meta}")
+        versions = _versions_note(row)
+        if versions:
+            click.echo(f"  {versions}")
         click.echo(f"  {row['snippet']}\n")
+
+
+def _versions_note(row: dict) -> str:
+    """What a search result says of the other stored texts of its story, if it has any."""
+    notes = []
+    if row.get("earlier_versions"):
+        count = row["earlier_versions"]
+        notes.append(f"{count} earlier version{'s' if count != 1 else ''} stored")
+    if row.get("later_version"):
+        notes.append(f"replaced by a later version, #{row['later_version']}")
+    return "(" + "; ".join(notes) + ")" if notes else ""
 
 
 class _Signalled(list):
@@ -373,6 +391,11 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                    "differently keep their stored text (it is what their copies point to).", err=True)
     if summary.revised and not dry_run:
         click.echo("The values replaced are in the article_revisions table.")
+    removed = [f"{count} {kind}{'s' * (count != 1)}" for count, kind in
+               ((summary.unused_authors, "author"), (summary.unused_outlets, "outlet")) if count]
+    if removed:
+        click.echo(f"Removed {' and '.join(removed)} no article names any more "
+                   "(their names are kept in article_revisions).")
 
 
 @cli.command()

@@ -41,7 +41,7 @@ from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parall
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, _record_number, extractor, open_database,
-                    refuse_another_programs_database, utc_now)
+                    refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -77,6 +77,9 @@ class ReparseSummary:
     unchanged: int = 0  # read again, every field as stored
     fields: Counter = field(default_factory=Counter)  # field -> articles it changed in
     body_differs: int = 0  # the rules now cut the text differently (kept as stored)
+    # author and outlet rows no article uses any more (after the changes), removed at the end
+    unused_authors: int = 0
+    unused_outlets: int = 0
     file_missing: int = 0
     file_changed: int = 0
     failed: int = 0  # the current rules cannot extract it (its stored values stay)
@@ -102,7 +105,9 @@ class ReparseSummary:
                 "reread": self.reread, "revised": self.revised, "unchanged": self.unchanged,
                 "fields": dict(self.fields.most_common()), "body_differs": self.body_differs,
                 "file_missing": self.file_missing, "file_changed": self.file_changed,
-                "failed": self.failed, "seconds": round(self.seconds, 3), "examples": self.examples,
+                "failed": self.failed, "unused_removed": {"authors": self.unused_authors,
+                                                          "outlets": self.unused_outlets},
+                "seconds": round(self.seconds, 3), "examples": self.examples,
                 "left_as_stored": self.left_as_stored}
 
 
@@ -348,6 +353,11 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
                 pending = []
         _write(archive, pending, summary, dry_run)
         _report_progress(summary, reported, on_progress)
+        if not dry_run:
+            # Every run, not only one that changed a byline: a run stopped after its changes and
+            # before this point left the rows, and the next run has no article to change.
+            with archive._writing():
+                summary.unused_authors, summary.unused_outlets = remove_unused_authors_and_outlets(conn)
     finally:
         db.close()
     summary.seconds = time.monotonic() - started

@@ -19,7 +19,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 # The search query's check of its parameters (a Datasette magic parameter, datasette_plugin):
 # run directly, checked by the caller, it is bound as "".
-CHECKED_PARAMETERS = "_valid_since_until_sort_page"
+CHECKED_PARAMETERS = "_valid_since_until_sort_page_versions"
 PAGE_SIZE = 20  # rows per page of the saved `search` query
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a match
 
@@ -40,7 +40,7 @@ def search_sql() -> str:
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
-_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet")}
+_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all")}
 
 
 class BadParameter(sqlite3.ProgrammingError):
@@ -50,7 +50,7 @@ class BadParameter(sqlite3.ProgrammingError):
 
 def check_parameter(name: str, value: str | None) -> None:
     """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
-    (since, until, before: a date; page: 1, 2, ...; sort, split: one of their choices).
+    (since, until, before: a date; page: 1, 2, ...; sort, split, versions: one of their choices).
     Empty is always valid: it means no filter."""
     if not value:
         return
@@ -115,8 +115,9 @@ def _compile(text: str) -> str:
 
 
 def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author: str = "",
-           since: str = "", until: str = "", newest: bool = False) -> list[dict]:
-    """The best matches first (or the newest, with newest=True), snippets marked with **.
+           since: str = "", until: str = "", newest: bool = False, all_versions: bool = False) -> list[dict]:
+    """The best matches first (or the newest, with newest=True), snippets marked with **. An
+    edited story is one result, its latest matching text, unless all_versions=True.
 
     Runs the saved query page by page. Its escape_fts() is, here, this module's fts_query(),
     so the command line also offers -excluded words."""
@@ -125,7 +126,8 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
         return []
     db.conn.create_function("escape_fts", 1, _compile, deterministic=True)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
-              "sort": "newest" if newest else "", CHECKED_PARAMETERS: ""}
+              "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
+              CHECKED_PARAMETERS: ""}
     results: list[dict] = []
     for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
         try:

@@ -82,8 +82,8 @@ def test_metadata_describes_the_data_and_every_saved_query():
 
 @pytest.mark.parametrize("query, fields", [
     # the words first: the search form asked for since, until, outlet, author, sort, page and then q
-    ("search", ["q", "outlet", "author", "since", "until", "sort", "page"]),
-    ("timeline", ["q", "outlet", "split"]),
+    ("search", ["q", "outlet", "author", "since", "until", "sort", "versions", "page"]),
+    ("timeline", ["q", "outlet", "split", "versions"]),
     ("by_author", ["author", "before", "page"]),
     ("by_outlet", ["outlet", "before", "page"]),
 ])

@@ -263,3 +263,41 @@ def test_a_change_log_dropped_while_served_hands_over_to_sqlite(archive):
     conn.close()
     assert served.get(PAGE + "?_search=larchmouth").json()["filtered_table_rows_count"] == 4
     assert not served.cache.ready and "article_facets_changes" in served.cache.failed
+
+
+def test_an_edited_story_is_one_match_and_the_cache_agrees(tmp_path):
+    """A searched page leaves out a text whose later version matches too (the plugin's filter),
+    and the in-memory count and facets leave out the same texts as Datasette's SQL."""
+    from test_versions import EDITED_TEXT, OTHER_STORY, record
+    from conftest import ARTICLE_TEXT
+
+    url = "https://harborledger.example/2024/flood"
+    first = [record("Flood closes bridge", ARTICLE_TEXT, url),
+             record("Chess club crowns a champion", OTHER_STORY, "https://harborledger.example/chess"),
+             json.dumps({"title": "Bridge inspectors", "body": "The bridge was inspected. " + OTHER_STORY,
+                         "outlet": "Valley Post", "authors": ["Ann Lee"]})]
+    (tmp_path / "monday.jsonl").write_text("\n".join(first) + "\n")
+    (tmp_path / "tuesday.jsonl").write_text(record("Flood closes bridge", EDITED_TEXT, url) + "\n")
+    path = tmp_path / "edited.db"
+    run_ingest([str(tmp_path / "monday.jsonl")], str(path), workers=1)
+    assert run_ingest([str(tmp_path / "tuesday.jsonl")], str(path), workers=1).new_versions == 1
+    served = Served(path)
+    # (the page, the ids it lists)
+    for query, ids in [
+        ("?_search=bridge", [4, 3]),              # the flood story once: its latest text
+        ("?_search=bridge&_versions=all", [4, 3, 1]),
+        ("?_search=forty", [1]),                  # near miss: a word the edit took out
+        ("?_search=bridge&outlet_id=1", [4]),     # with a facet selected
+        ("?_search=bridge&_searchmode=raw", [4, 3]),
+        ("?_search=bridge&_size=1", [4]),
+        ("?_search=chess", [3, 2]),               # near miss: stories never edited
+    ]:
+        before = served.cache.answered
+        page = served.assert_same(query)
+        assert [row[0] for row in page["rows"]] == ids, query  # id first, newest first
+        assert page["filtered_table_rows_count"] == (len(ids) if "_size" not in query else 2), query
+        assert served.cache.answered - before >= 5, query  # answered from memory, not by SQLite
+    html = served.get("/archive/article_facets?_search=bridge").text
+    assert "only the latest matching text of an edited story" in html
+    articles = served.get("/archive/articles.json?_search=bridge&_shape=array").json()
+    assert sorted(row["id"] for row in articles) == [3, 4]

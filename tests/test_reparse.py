@@ -533,3 +533,45 @@ def test_a_file_of_records_gone_is_named_once(archive, db_path):
     result = run_cli("reparse", "--db", db_path)
     assert f"2 article(s) left as stored, whose file is gone: {archive / 'export.jsonl'} (2)." in result.stderr
     assert "export.jsonl#" not in result.stderr
+
+
+def names(db_path, table: str) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        return [row[0] for row in conn.execute(f"SELECT name FROM {table} ORDER BY name")]
+
+
+def test_authors_and_outlets_no_article_uses_any_more_are_removed(archive, db_path):
+    with sqlite3.connect(db_path) as conn:  # the records as an older reader filed them
+        wire = conn.execute("INSERT INTO outlets (name, key) VALUES ('Ledger Wire', 'ledgerwire')").lastrowid
+        conn.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = "
+                     "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
+        conn.execute("UPDATE sources SET outlet_id = ? WHERE outlet_id = "
+                     "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
+    assert "Staff" in names(db_path, "authors") and "Ledger Wire" in names(db_path, "outlets")
+    result = run_cli("reparse", "--db", db_path, "--json")
+    summary = json.loads(result.output)
+    assert summary["fields"]["authors"] == 4 and summary["fields"]["outlet"] == 2
+    assert summary["unused_removed"] == {"authors": 1, "outlets": 1}
+    assert names(db_path, "authors") == ["Ann Lee", "Ben Ortiz", "Ruth Okafor", "Tom Park"]
+    assert "Ledger Wire" not in names(db_path, "outlets") and "Bay Courier" in names(db_path, "outlets")
+    with sqlite3.connect(db_path) as conn:  # what they were is kept, by name
+        assert conn.execute("SELECT count(*) FROM article_revisions WHERE old_value = 'Ledger Wire'").fetchone() == (2,)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # run again: nothing left to remove
+    assert json.loads(run_cli("reparse", "--db", db_path, "--json").output)["unused_removed"] == {
+        "authors": 0, "outlets": 0}
+
+
+def test_an_outlet_a_copy_still_gives_is_kept_and_a_dry_run_removes_nothing(archive, db_path):
+    with sqlite3.connect(db_path) as conn:
+        wire = conn.execute("INSERT INTO outlets (name, key) VALUES ('Ledger Wire', 'ledgerwire')").lastrowid
+        conn.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = "
+                     "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
+        # a copy of a story seen under that outlet: it ran there, whatever the article says now
+        conn.execute("INSERT INTO sources (location, raw_sha256, status, article_id, outlet_id, seen_at, last_seen) "
+                     "VALUES ('/elsewhere/copy.txt', 'abc', 'duplicate', 1, ?, '2024-01-01', '2024-01-01')", (wire,))
+    dry = json.loads(run_cli("reparse", "--db", db_path, "--json", "--dry-run").output)
+    assert dry["unused_removed"] == {"authors": 0, "outlets": 0} and "Staff" in names(db_path, "authors")
+    said = run_cli("reparse", "--db", db_path).output
+    assert "Removed 1 author no article names any more" in said
+    assert "Ledger Wire" in names(db_path, "outlets") and "Staff" not in names(db_path, "authors")

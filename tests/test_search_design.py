@@ -13,7 +13,7 @@ from ingest.store import open_database
 
 WINDOW = 500  # matches ranked when there is no filter (the saved query's own constant)
 TITLED = WINDOW + 10  # inside the window, the one article there with "harbour" in its title
-PARAMS = {"q": "", "outlet": "", "author": "", "since": "", "until": "", "sort": "", "page": "",
+PARAMS = {"q": "", "outlet": "", "author": "", "since": "", "until": "", "sort": "", "versions": "", "page": "",
           CHECKED_PARAMETERS: ""}
 
 

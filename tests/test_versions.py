@@ -33,6 +33,23 @@ STRIKE_DAY_FOUR = (
     "the talks, which the port company said it hoped would end the dispute soon.")
 
 
+GREETING = "Good morning, and welcome to the briefing from the newsroom of the Harbor Ledger. "
+BRIEFING_MONDAY = GREETING + (
+    "The harbour board meets tonight to vote on the new mooring fees, which fishing crews say "
+    "would double their costs. Rain is forecast until Thursday. The library reopens after its "
+    "refit with longer hours on weekends.")
+BRIEFING_TUESDAY = GREETING + (
+    "The council approved the school bus contract after a two-hour debate that ran past "
+    "midnight. A lorry shed its load on the coast road, closing one lane until noon. The "
+    "rowing club named its new captain, a teacher at the primary school.")
+REWRITTEN_TEXT = (
+    "The river rose two metres overnight in Millbrook, the town's flood warden said on "
+    "Tuesday, forcing the closure of the old stone bridge and the evacuation of forty homes.\n\n"
+    "Engineers will inspect the arches once the water falls, the county said, and a temporary "
+    "footbridge may open downstream by the weekend. Shops on the quay stayed shut and the "
+    "market was moved to the school playground until further notice.")
+
+
 def articles(db_path) -> list[tuple]:
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT id, title, previous_version, body FROM articles ORDER BY id").fetchall()
@@ -88,6 +105,15 @@ RECORD_EDITS = [
     # near miss: the same address, another story (a reused slug)
     ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/news"),
       record("Chess club crowns a champion", OTHER_STORY, "https://harborledger.example/2024/news")], {}),
+    # a page at one address that carries another story each day (a daily briefing, a live page,
+    # a section front): the same heading, a shared greeting, otherwise other news - not an edit
+    ([record("Morning briefing", BRIEFING_MONDAY, "https://harborledger.example/briefing"),
+      record("Morning briefing", BRIEFING_TUESDAY, "https://harborledger.example/briefing")], {}),
+    # near miss: the same heading over a story rewritten in most of its sentences (a breaking
+    # stub written up): fewer shared runs than an edit under a new heading needs, but the heading
+    # and a real share of the text together are one story
+    ([record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+      record("Flood closes bridge", REWRITTEN_TEXT, "https://harborledger.example/2024/flood")], {1: 0}),
     # near miss: two stories with no address at all
     ([json.dumps({"title": "Flood closes bridge", "body": ARTICLE_TEXT}),
       json.dumps({"title": "Flood closes bridge", "body": EDITED_TEXT})], {}),
@@ -196,3 +222,178 @@ def test_the_versions_saved_query(edited_archive):
     assert edited_archive("/archive/versions.json?_shape=array&q=chess").json() == []
     page = edited_archive("/archive/versions").text
     assert '<a href="/archive/articles/1">Flood closes Millbrook bridge</a>' in page
+
+
+# --- search: an edited story is one hit ------------------------------------------------------------
+
+def _search(edited_archive, query: str) -> list[tuple]:
+    rows = edited_archive(f"/archive/search.json?_shape=array&{query}").json()
+    return [(r["id"], r["earlier_versions"], r["later_version"]) for r in rows]
+
+
+# (the search, what it finds: (id, earlier versions, later version) of each hit)
+SEARCHES = [
+    # both texts match: the latest only, saying one earlier text is kept (both were hits before)
+    ("q=bridge", [(2, 1, None)]),
+    ("q=bridge&sort=newest", [(2, 1, None)]),
+    ("q=bridge&since=2000-01-01&until=2100-12-31", []),  # neither is dated: the range is exact
+    ("q=bridge&versions=all", [(2, 1, None), (1, 0, 2)]),
+    # near miss: a word the edit took out is found in the earlier text, which names its successor
+    ("q=forty", [(1, 0, 2)]),
+    # near miss: a word only the edit added
+    ("q=pedestrians", [(2, 1, None)]),
+]
+
+
+@pytest.mark.parametrize("query, found", SEARCHES)
+def test_the_search_query_shows_an_edited_story_once(edited_archive, query, found):
+    assert sorted(_search(edited_archive, query), reverse=True) == sorted(found, reverse=True)
+
+
+def test_an_unknown_versions_choice_is_an_error(edited_archive):
+    response = edited_archive("/archive/search.json?q=bridge&versions=every")
+    assert response.status_code == 400 and "versions: 'every'" in response.json()["error"]
+
+
+def test_the_search_page_links_a_story_to_its_versions(edited_archive):
+    page = edited_archive("/archive/search?q=bridge&versions=all").text
+    assert '<a href="/archive/versions?article=2">1</a>' in page
+    assert '<a href="/archive/articles/2">#2</a>' in page  # the earlier text's successor
+    for article in (1, 2):
+        rows = edited_archive(f"/archive/versions.json?_shape=array&article={article}").json()
+        assert [(r["article_id"], r["previous_id"]) for r in rows] == [(2, 1)]
+    assert edited_archive("/archive/versions.json?_shape=array&article=9").json() == []
+
+
+def test_the_search_command_shows_an_edited_story_once(tmp_path, db_path):
+    page = tmp_path / "story.txt"
+    page.write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", page, "--db", db_path)
+    page.write_text("Flood closes Millbrook bridge\n\n" + EDITED_TEXT)
+    run_cli("ingest", page, "--db", db_path)
+    found = json.loads(run_cli("search", "bridge", "--db", db_path, "--json").output)
+    assert [(r["id"], r["earlier_versions"]) for r in found] == [(2, 1)]
+    assert "(1 earlier version stored)" in run_cli("search", "bridge", "--db", db_path).output
+    every = run_cli("search", "bridge", "--db", db_path, "--all-versions").output
+    assert "#1 " in every and "(replaced by a later version, #2)" in every
+
+
+def test_an_archive_linked_by_heading_alone_is_unlinked_on_upgrade(tmp_path, db_path):
+    """The ingest before the fix linked texts of one address and heading whatever they said;
+    the upgrade (0012) takes back those links that are no edit, and keeps both texts."""
+    url = "https://harborledger.example/briefing"
+    lines = [record("Morning briefing", BRIEFING_MONDAY, url), record("Morning briefing", BRIEFING_TUESDAY, url),
+             record("Flood closes bridge", ARTICLE_TEXT, url + "/flood"),
+             record("Flood closes bridge", EDITED_TEXT, url + "/flood")]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
+    ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as that ingest left it
+        conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_unlink_false_versions'")
+    assert [row[2] for row in articles(db_path)] == [None, 1, None, 3]
+    open_database(db_path).close()
+    assert [row[2] for row in articles(db_path)] == [None, None, None, 3]  # the edit stays linked
+    assert len(articles(db_path)) == 4
+    open_database(db_path).close()  # applied once; and run again it would change nothing
+    from ingest.store import unlink_false_versions
+    with sqlite3.connect(db_path) as conn:
+        assert unlink_false_versions(conn) == 0
+
+
+@pytest.fixture(scope="module")
+def dated_edits(tmp_path_factory):
+    """Two dated stories of one outlet, the first edited twice (three texts at one address)."""
+    folder = tmp_path_factory.mktemp("dated")
+    url = "https://harborledger.example/2024/flood"
+    texts = [ARTICLE_TEXT, EDITED_TEXT, EDITED_TEXT + "\n\nUpdated at six."]
+    lines = [json.dumps({"title": "Flood closes bridge", "body": text, "url": url, "outlet": "The Harbor Ledger",
+                         "published": "2024-03-05", "authors": ["Ann Lee"]}) for text in texts]
+    lines.append(json.dumps({"title": "Bridge fund opens", "body": "A fund for the bridge repairs opened. " + OTHER_STORY,
+                             "outlet": "The Harbor Ledger", "published": "2024-03-06", "authors": ["Ann Lee"],
+                             "url": "https://harborledger.example/2024/fund"}))
+    (folder / "export.jsonl").write_text("\n".join(lines) + "\n")
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "export.jsonl")], str(db_path), workers=1).new_versions == 2
+    return open_database(db_path)
+
+
+# (the filters, with q=bridge) every way of the query that picks matches by date, outlet or author
+FILTERED = [
+    {},
+    {"sort": "newest"},
+    {"since": "2024", "until": "2024"},              # whole years: the latest arrivals in them
+    {"since": "2024-03-01", "until": "2024-03-31"},  # a part year: each match's date looked up
+    {"outlet": "The Harbor Ledger"},
+    {"author": "Ann Lee"},
+    {"outlet": "The Harbor Ledger", "sort": "newest"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERED)
+def test_every_way_of_the_search_shows_an_edited_story_once(dated_edits, filters):
+    from ingest.search import search
+
+    found = search(dated_edits, "bridge", **{k: v for k, v in filters.items() if k != "sort"},
+                   newest=filters.get("sort") == "newest")
+    assert sorted((r["id"], r["earlier_versions"], r["later_version"]) for r in found) == [
+        (3, 2, None), (4, 0, None)]
+    every = search(dated_edits, "bridge", all_versions=True, **{k: v for k, v in filters.items() if k != "sort"},
+                   newest=filters.get("sort") == "newest")
+    assert sorted((r["id"], r["later_version"]) for r in every) == [(1, 2), (2, 3), (3, None), (4, None)]
+
+
+def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
+    """With 2,000 or more matches, newest first walks the date index (or the outlet's): the
+    texts replaced by a later matching version are left out there too."""
+    from ingest.search import search
+
+    db = open_database(tmp_path / "many.db")
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
+            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01', ?)",
+            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
+              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}", None) for i in range(1, 2101)])
+        # the newest story edited: 2101 replaces 2100 (dated the same), 2102 replaces 2101
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
+            "VALUES (?, ?, 'Harbour report 2100', ?, '2024-01-01T00:35:00', 1, '2026-01-02', ?)",
+            [(2101, "h2101", "The harbour board met for the 2100th time, it said.", 2100),
+             (2102, "h2102", "The harbour board met for the 2100th time, it said on Monday.", 2101)])
+    for filters in ({}, {"outlet": "Coast Weekly"}):
+        found = search(db, "harbour", limit=3, newest=True, **filters)
+        assert [r["id"] for r in found] == [2102, 2099, 2098], filters
+        every = search(db, "harbour", limit=3, newest=True, all_versions=True, **filters)
+        assert [r["id"] for r in every] == [2102, 2101, 2100], filters
+
+
+@pytest.fixture(scope="module")
+def dated_served(dated_edits):
+    path = dated_edits.execute("PRAGMA database_list").fetchone()[2]
+    datasette = build_datasette(path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    loop.close()
+
+
+# (a saved query, what it answers for q=bridge: each row's values; then with versions=all)
+COUNTS = [
+    ("coverage", [("The Harbor Ledger", 2)], [("The Harbor Ledger", 4)]),
+    ("timeline", [("2024-03-05", 1), ("2024-03-06", 1)], [("2024-03-05", 3), ("2024-03-06", 1)]),
+]
+
+
+@pytest.mark.parametrize("query, once, every", COUNTS)
+def test_coverage_and_timeline_count_an_edited_story_once(dated_served, query, once, every):
+    def counted(extra: str) -> list[tuple]:
+        rows = dated_served(f"/archive/{query}.json?_shape=array&q=bridge{extra}").json()
+        return [(row["outlet"] if query == "coverage" else row["day"], row["articles"]) for row in rows]
+
+    assert counted("") == once
+    assert counted("&versions=all") == every
+    assert dated_served(f"/archive/{query}.json?q=bridge&versions=each").status_code == 400
+    # near miss: a word only the first text has: that text counts (its edit took the word out)
+    rows = dated_served(f"/archive/{query}.json?_shape=array&q=forty").json()
+    assert [row["articles"] for row in rows] == [1]

@@ -11,11 +11,12 @@ import re
 from urllib.parse import parse_qsl, quote
 
 from datasette import Response, hookimpl
+from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
 from ..search import BadParameter, check_parameters
-from .facet_cache import REQUEST_MATCHES
+from .facet_cache import REQUEST_MATCHES, latest_versions_clause
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
 # (ingest/serve.py renames it).
@@ -55,6 +56,25 @@ def prepare_connection(conn):
     conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
 
 
+# The tables whose page searches the articles (?_search=), each row an article by its id.
+SEARCHED_TABLES = ("articles", "article_facets")
+
+
+@hookimpl(trylast=True)
+def filters_from_request(request, database, table, datasette):
+    """A searched articles page shows an edited story once, as the `search` query does: a text
+    whose later version (schema/0009) matches the search too is left out, unless
+    ?_versions=all. The page's "where" line says so."""
+    if database != DATABASE_NAME or table not in SEARCHED_TABLES or request.args.get("_versions") == "all":
+        return None
+    if not request.args.get("_search"):
+        return None
+    raw = request.args.get("_searchmode") == "raw"
+    return FilterArguments(
+        [latest_versions_clause(table, raw)],
+        human_descriptions=["only the latest matching text of an edited story (_versions=all for every text)"])
+
+
 def _checked_parameters(names: str, request) -> str:
     """The magic parameter :_valid_NAME_NAME...: checks each named parameter of the request
     (ingest.search.check_parameter) and is bound as "". A bad value raises BadParameter, which
@@ -73,6 +93,8 @@ def register_magic_parameters(datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if database == DATABASE_NAME and table is None and isinstance(value, int):
+        return _version_link(row, value, column, datasette)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if column == "authors" and table in ("articles", None):
@@ -90,6 +112,18 @@ def render_cell(row, value, column, table, database, datasette):
             return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
+    return None
+
+
+def _version_link(row, value: int, column: str, datasette) -> Markup | None:
+    """The `search` query's version columns as links: earlier_versions to the `versions` query
+    of the result's story, later_version to the article that replaced the text shown."""
+    if column == "later_version":
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(value))
+        return Markup('<a href="{}">#{}</a>').format(href, value)
+    if column == "earlier_versions" and value > 0 and isinstance(row["id"] if "id" in row.keys() else None, int):
+        href = datasette.urls.path(f"/{DATABASE_NAME}/versions") + f"?article={row['id']}"
         return Markup('<a href="{}">{}</a>').format(href, value)
     return None
 

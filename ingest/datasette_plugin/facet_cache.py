@@ -41,6 +41,21 @@ REQUEST_MATCHES: contextvars.ContextVar[dict | None] = contextvars.ContextVar("r
 # Longer SQL is never Datasette's count, facet or page query for the table (see recognise()).
 MAX_RECOGNISED_SQL = 4096
 
+def latest_versions_clause(table: str, raw: bool) -> str:
+    """The WHERE clause the plugin adds to a searched articles page (filters_from_request): no
+    text whose later version (articles.previous_version) matches the search too. One line, the
+    search's own match expression, so that FacetCache.matches knows it when Datasette sends it.
+
+    The texts to leave out are worked out once a query (NOT IN an uncorrelated list): the
+    versions index walked, each later version checked against the search's matches, fetched
+    once. Checked for each match instead (NOT EXISTS), a word in 1,673 of 5,006 articles made
+    the articles page 116 -> 160 ms: Datasette runs the count and each facet as a query."""
+    match = ":search" if raw else "escape_fts(:search)"
+    return (f"{escape_sqlite(table)}.id not in (select previous_version from articles indexed by "
+            f"articles_previous_version where previous_version is not null and +id in "
+            f"(select rowid from articles_fts where articles_fts match {match}))")
+
+
 # Authors kept in the per-article matrix; an article with more keeps the rest in a dict.
 AUTHOR_SLOTS = 4
 
@@ -185,6 +200,12 @@ class FacetCache:
                 clause = f"{escape_sqlite(fts_pk)} in (select rowid from {fts} where {fts} match {match})"
                 self.search_clauses[clause] = (f"select group_concat(rowid) from {fts} where {fts} match {match}")
         self._table_sql = t
+        # The plugin's "latest text of an edited story" clause, each with the search it goes with.
+        self.latest_clauses = {}
+        if fts_table and fts_pk == "id":
+            for raw, match in ((False, "escape_fts(:search)"), (True, ":search")):
+                search = f"{escape_sqlite(fts_pk)} in (select rowid from {fts} where {fts} match {match})"
+                self.latest_clauses[latest_versions_clause(table, raw)] = search
 
     @classmethod
     def from_metadata(cls, path: str, table: str, table_metadata: dict) -> "FacetCache":
@@ -334,6 +355,11 @@ class FacetCache:
 
     def matches(self, conn, where: str, params: dict) -> np.ndarray:
         """The ids of the rows `where` selects, at the snapshot the cache is at."""
+        for clause, search in self.latest_clauses.items():
+            if clause in where:
+                rest = where.replace(" and " + clause, "").replace(clause + " and ", "").replace(clause, "")
+                rows = self.matches(conn, rest, params)
+                return self._latest_only(conn, rows, rows if rest == search else self.matches(conn, search, params))
         if where == "":
             return np.flatnonzero(self.present)
         if where in self.search_clauses:
@@ -347,6 +373,18 @@ class FacetCache:
         # Any other filter: SQLite selects the rows (once, not once per facet).
         return np.sort(_ids(conn.execute(f"select group_concat(rowid) from {self._table_sql} where {where}",
                                          params).fetchone()[0]))
+
+    def _latest_only(self, conn, rows: np.ndarray, searched: np.ndarray) -> np.ndarray:
+        """`rows` less each text whose later version is among the search's matches, `searched`
+        (latest_versions_clause); the versions are read from their own small index."""
+        earlier, later = conn.execute(
+            "select group_concat(previous_version), group_concat(id) from articles "
+            "where previous_version is not null").fetchone()
+        earlier, later = _ids(earlier), _ids(later)
+        if not len(earlier):
+            return rows
+        hidden = earlier[np.isin(later, searched)]
+        return rows[~np.isin(rows, hidden)]
 
     _EXACT = re.compile(r'"(?P<col>[^"]+)" = :(?P<p>p\d+)')
     _DATE = re.compile(r'date\("(?P<col>[^"]+)"\) = :(?P<p>p\d+)')
