@@ -47,16 +47,22 @@ META_PUBLISHED = (
     "pdate", "publish_time", "gsa_publish_date", "displaydate", "rbpubdate", "pagedate",
     "date_created", "content_create_date", "doc_date", "analyticsattributes.articledate",
     "dcsext.articlefirstpublished",
+    # The first publication that the rendered story object states (see _read_fusion_story).
+    "fusion:first_publish_date",
 )
 META_UPDATED = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "date_modified", "article.updated", "last-modified", "lastmod", "dcterms.modified",
     "article:updated_time", "updated-date", "updated_time", "last_updated", "article_date_updated",
+    "fusion:last_updated_date",
 )
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
     "dc.creator", "dcterms.creator", "byl", "article:author_name", "author_name", "authors",
-    "byline", "twitter:creator",
+    "byline",
+    # The credits of the story object a publishing system renders from (see _read_fusion_story).
+    "fusion:author",
+    "twitter:creator",
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
     # Analytics and recommendation tags that carry the byline.
@@ -360,6 +366,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
     _read_parsely_page(signals)
+    _read_fusion_story(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
@@ -407,6 +414,52 @@ def _read_parsely_page(signals: Signals) -> None:
             signals.meta["parsely-author"] = authors
         if isinstance(data.get("pub_date"), str) and "parsely-pub-date" not in signals.meta:
             signals.meta["parsely-pub-date"] = [data["pub_date"]]
+
+
+# Arc XP's renderer (Fusion) sets the story a page renders in a script, as one object in Arc's
+# content format (ANS): "window.Fusion=...;Fusion.globalContent={...};Fusion.globalContentConfig=
+# ...". Its "credits.by" lists the writers ({"type": "author", "name": ...}), "first_publish_date"
+# dates the first publication (its "display_date" is the latest time the story was displayed
+# anew, and "publish_date" the latest publication: revisions, no publication dates),
+# "last_updated_date" the latest edit, and "headlines.basic" is the headline.
+_FUSION_CONTENT = re.compile(r"\bFusion\.globalContent\s*=\s*")
+_FUSION_STORY_TYPES = {"story", "video", "gallery"}
+_JSON_DECODER = json.JSONDecoder(strict=False)
+
+
+def _read_fusion_story(tree: HtmlElement, signals: Signals) -> None:
+    """The story object of an Arc XP page, read as meta tags of their own ("fusion:author", ...)
+    after the standard ones: such pages mostly state the same in JSON-LD and meta, and the
+    object speaks where those are missing. Only a story's (a section front's object is a list
+    of other stories), and only its own credits (the stories it links to carry theirs)."""
+    for script in tree.iter("script"):
+        text = script.text
+        if not text or "Fusion.globalContent" not in text:
+            continue
+        start = _FUSION_CONTENT.search(text)
+        if start is None:
+            continue
+        try:
+            story, _ = _JSON_DECODER.raw_decode(text, start.end())
+        except (ValueError, RecursionError):
+            return
+        if not isinstance(story, dict) or story.get("type") not in _FUSION_STORY_TYPES:
+            return
+        credits = story.get("credits")
+        writers = credits.get("by") if isinstance(credits, dict) else None
+        names = [entry["name"].strip() for entry in (writers if isinstance(writers, list) else [])
+                 if isinstance(entry, dict) and entry.get("type", "author") == "author"
+                 and isinstance(entry.get("name"), str) and entry["name"].strip()]
+        if names:
+            signals.meta.setdefault("fusion:author", names)
+        for key in ("first_publish_date", "last_updated_date"):
+            if isinstance(story.get(key), str) and story[key].strip():
+                signals.meta.setdefault(f"fusion:{key}", [story[key].strip()])
+        headlines = story.get("headlines")
+        headline = headlines.get("basic") if isinstance(headlines, dict) else None
+        if isinstance(headline, str) and headline.strip():
+            signals.meta.setdefault("headline", [headline.strip()])
+        return
 
 
 # Class or id pieces that name a page header's logo or site title, not a headline.

@@ -1410,3 +1410,63 @@ CMS_SHAPES = {
 def test_common_publishing_systems_markup(head, top, authors, day):
     article = parsed(head=head, top=top)
     assert (article.authors, (article.published or "")[:10]) == (authors, day)
+
+
+# --- a publishing system's story object: Arc XP's Fusion.globalContent ------------------------
+
+
+def fusion(story) -> str:
+    """The script an Arc XP page renders its story from (its shape, with values of our own)."""
+    return ('<script type="application/javascript" id="fusion-metadata">window.Fusion=window.Fusion||{};'
+            f'Fusion.arcSite="ledger";Fusion.globalContent={json.dumps(story)};'
+            'Fusion.globalContentConfig={"source":"content-api"};</script>')
+
+
+FUSION_STORY = {"type": "story", "headlines": {"basic": "Harbour channel to be dredged"},
+                "credits": {"by": [{"type": "author", "name": "Ann Lee", "url": "/people/ann-lee/"},
+                                   {"type": "author", "name": "Bo Kim"}]},
+                "first_publish_date": "2024-03-05T09:30:00Z", "display_date": "2024-03-09T16:00:00Z",
+                "publish_date": "2024-03-09T16:00:00Z", "last_updated_date": "2024-03-09T16:05:00Z",
+                "related_content": {"basic": [{"type": "story", "credits": {"by": [
+                    {"type": "author", "name": "Cara Dune"}]}, "first_publish_date": "2023-12-01T08:00:00Z"}]}}
+
+
+@pytest.mark.parametrize("story, authors, published, updated", [
+    # the story's credits and its first publication; the related stories' are not its own
+    (FUSION_STORY, ["Ann Lee", "Bo Kim"], "2024-03-05T09:30:00+00:00", "2024-03-09T16:05:00+00:00"),
+    # an unresolved reference to a writer names no one; the other credits still count
+    ({**FUSION_STORY, "credits": {"by": [{"type": "reference", "referent": {"id": "X1"}},
+                                         {"type": "author", "name": "Bo Kim"}]}},
+     ["Bo Kim"], "2024-03-05T09:30:00+00:00", "2024-03-09T16:05:00+00:00"),
+    # near misses: the date it was last displayed anew is no publication date
+    ({k: v for k, v in FUSION_STORY.items() if k != "first_publish_date"},
+     ["Ann Lee", "Bo Kim"], None, "2024-03-09T16:05:00+00:00"),
+    # a section front's object lists other stories: their credits and dates are not the page's
+    ({"type": "results", "content_elements": [FUSION_STORY]}, [], None, None),
+])
+def test_an_arc_story_object_names_the_writers_and_dates(story, authors, published, updated):
+    article = parsed(top=fusion(story))
+    # (htmldate, the last resort, may read a date out of the script: not the object's reading)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (article.authors, stated, article.updated) == (authors, published, updated)
+    if authors:
+        assert article.provenance["authors"] == "meta"
+
+
+def test_the_standard_tags_come_before_the_arc_story_object():
+    article = parsed(head='<meta name="author" content="Dee Park">'
+                          '<meta property="article:published_time" content="2024-03-06T10:00:00Z">',
+                     top=fusion(FUSION_STORY))
+    assert (article.authors, article.published) == (["Dee Park"], "2024-03-06T10:00:00+00:00")
+
+
+@pytest.mark.parametrize("story, title", [
+    # a page with no <title> and no <h1> (a script fills them in): the story's headline
+    ({"type": "story", "headlines": {"basic": "Ferry fares to rise in spring"}}, "Ferry fares to rise in spring"),
+    # near miss: a section front's object gives no headline
+    ({"type": "results", "headlines": {"basic": "Ferry fares to rise in spring"}}, None),
+])
+def test_an_arc_story_objects_headline_is_a_title_vote(story, title):
+    raw = (f"<html><head></head><body>{fusion(story)}"
+           f"<div>{BODY}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).title == title
