@@ -1363,7 +1363,7 @@ def _date_named(tree: HtmlElement):
         if marks or key:  # (most elements have neither)
             marks, key = marks or "", key or ""
             if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
-                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks
+                 or "imestamp" in marks) and not _names_revision(marks, key)
                     and not _names_other_date(marks)):
                 yield element
                 continue
@@ -1376,6 +1376,15 @@ def _date_named(tree: HtmlElement):
 _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
                                r"sale|election|match|game)[-_]?date|date[-_]?(?:of[-_]?)?(?:birth|death|event)",
                                re.I)
+
+
+@lru_cache(maxsize=2048)
+def _names_revision(marks: str, key: str) -> bool:
+    """A class or id that names the revision's date, in any case: "updated", "date-modified",
+    and the camel case of script-rendered templates ("Page-dateModified", "dateUpdated"),
+    whose text, when it has no "Updated" label before it, would read as the publication's."""
+    named = f"{marks} {key}".casefold()
+    return "update" in named or "modif" in named
 
 
 @lru_cache(maxsize=2048)
@@ -1682,6 +1691,21 @@ def _epoch_moment(element) -> str | None:
     return None
 
 
+_INNER_STAMP_ELEMENTS = 6  # elements inside a date element that may keep its moment
+
+
+def _inner_epoch_moment(element) -> str | None:
+    """The moment a date element's first inner elements keep as a Unix time: a publishing
+    system's timestamp component inside the box that names the date (Brightspot's
+    '<div class="Page-datePublished"><bsp-timestamp data-timestamp="1709629200000">', whose
+    text a script writes in the reader's time zone)."""
+    for inner in islice(element.iterdescendants(), _INNER_STAMP_ELEMENTS):
+        moment = _epoch_moment(inner) if isinstance(inner.tag, str) else None
+        if moment is not None:
+            return moment
+    return None
+
+
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
@@ -1698,7 +1722,7 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
-        elif (moment := _epoch_moment(element)) is not None:
+        elif (moment := _epoch_moment(element) or _inner_epoch_moment(element)) is not None:
             # Shown as "2 hours ago" (or filled in by a script), the moment kept in an attribute.
             texts.append(moment)
         if len(texts) >= 3:
@@ -2758,6 +2782,10 @@ def _lone_date(signals: Signals) -> list[str]:
         # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")
+                # (nor one in a box named the revision's: "<div class="dateModified"><span>...")
+                and not any(_names_revision(box.get("class") or "", box.get("id") or "")
+                            for box in islice(element.iterancestors(), 2))
+                and not _names_revision(element.get("class") or "", element.get("id") or "")
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)

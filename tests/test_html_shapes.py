@@ -1470,3 +1470,37 @@ def test_an_arc_story_objects_headline_is_a_title_vote(story, title):
     raw = (f"<html><head></head><body>{fusion(story)}"
            f"<div>{BODY}</div></body></html>").encode()
     assert normalise(extract_html(raw), NOW).title == title
+
+
+# --- dates: a revision's box named in camel case; a timestamp component inside a date box ------
+
+
+REVISED_STAMP = '<bsp-timestamp data-timestamp="1709974800000"><span></span></bsp-timestamp>'
+PUBLISHED_STAMP = '<bsp-timestamp data-timestamp="1709629200000"><span></span></bsp-timestamp>'
+
+
+@pytest.mark.parametrize("top, published", [
+    # the revision's box first, named in camel case: its date is no publication date
+    ('<div class="ArticlePage-dateModified">March 9, 2024</div>'
+     '<div class="ArticlePage-datePublished">March 5, 2024</div>', "2024-03-05"),
+    ('<div id="dateUpdated">March 9, 2024</div><div class="story-date">March 5, 2024</div>', "2024-03-05"),
+    ('<div class="ArticlePage-dateModified">March 9, 2024</div>', None),
+    # a timestamp component inside the box that names the publication keeps its moment
+    (f'<div class="Page-datePublished">{PUBLISHED_STAMP}</div>', "2024-03-05"),
+    (f'<div class="Page-dateModified">{REVISED_STAMP}</div><div class="Page-datePublished">{PUBLISHED_STAMP}</div>',
+     "2024-03-05"),
+    # a date alone in an element of a box named the revision's
+    ('<div class="post-dateUpdated"><span>March 9, 2024</span></div>', None),
+    # near misses: the publication's box first (as before); the revision's component alone; a
+    # component in another story's teaser
+    ('<div class="ArticlePage-datePublished">March 5, 2024</div>'
+     '<div class="ArticlePage-dateModified">March 9, 2024</div>', "2024-03-05"),
+    (f'<div class="Page-dateModified">{REVISED_STAMP}</div>', None),
+    ('<div class="post-box"><span>March 5, 2024</span></div>', "2024-03-05"),
+    (f'<ul><li><h3><a href="/other">Ferry fares to rise</a></h3><div class="PagePromo-date">{PUBLISHED_STAMP}'
+     '</div></li></ul>', None),
+])
+def test_a_revisions_date_box_and_a_timestamp_component(top, published):
+    article = parsed(top=top)
+    # (htmldate, the last resort, is not what these rows test)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
