@@ -320,8 +320,10 @@ class Signals:
 
     @property
     def meta_box_dates(self) -> list[str]:
-        """The publication day its first line that states one gives."""
-        return next(([day] for day in map(published_text_date, self.meta_box_lines) if day), [])
+        """The publication day its first line that states one gives (less the text of inner
+        elements marked as the revision's date)."""
+        lines = _meta_box_lines(self.tree, without_revisions=True) if self.tree is not None else []
+        return next(([day] for day in map(published_text_date, lines) if day), [])
 
     def revision_stamps(self):
         """Days the page's written date lines give after an "Updated" label (in the date-named
@@ -825,7 +827,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if names:
                 text = as_written = "\n".join(n for n in names if n)
             else:
-                text, as_written = _lines(element, split_fields=True), _lines(element)
+                text, as_written = _lines(element, split_fields=True), _lines(element, without_revisions=True)
             if not text and (element.get("content") or "").strip():
                 # An empty element that gives its property's value in content= (microdata
                 # and RDFa both allow it): '<span itemprop="author" content="A"></span>'.
@@ -873,7 +875,8 @@ def _by_line(tree: HtmlElement) -> list[str]:
         if (not text or not _BY_START.match(text.lstrip()[:8]) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
                 or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
             continue
-        line = _text(element) or ""
+        # (For its date: not the text of an inner element marked as the revision's.)
+        line = " ".join("".join(_texts_but_revisions(element)).split())
         return [line] if len(line) <= 200 else []
     return []
 
@@ -1249,9 +1252,32 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
+def _marked_revision(element) -> bool:
+    """An element whose class or itemprop marks it as the revision's date and not also as the
+    publication's ("<time class="entry-updated updated" itemprop="dateUpdated">", but not
+    "entry-date published updated"): in a box named for the publication ("posted-on"), its
+    text is the revision's day, which a theme may show alone."""
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')}"
+    if "pdate" not in marks and "odif" not in marks:  # (most elements: no case folding needed)
+        return False
+    marks = marks.casefold()
+    return ("update" in marks or "modif" in marks) and "publish" not in marks
+
+
+def _texts_but_revisions(element):
+    """The element's text pieces, page order, less those of inner elements marked as the
+    revision's date (and of scripts and styles)."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style") and not _marked_revision(child):
+            yield from _texts_but_revisions(child)
+        yield child.tail or ""
+
+
 def _byline_block(element) -> list[str]:
     """The text of the largest of the byline's nearest three ancestors that is still a short
-    block (a byline-and-date box, not the article), or nothing."""
+    block (a byline-and-date box, not the article), or nothing: for its date, so the text of
+    an inner element marked as the revision's is left out."""
     block = []
     for ancestor in element.iterancestors():
         if ancestor.tag in _SKIP_TAGS or len(block) == 3:
@@ -1259,7 +1285,7 @@ def _byline_block(element) -> list[str]:
         if len(ancestor.text_content()) > 300:
             break
         block.append(ancestor)
-    text = _lines(block[-1]) if block else None
+    text = _lines(block[-1], without_revisions=True) if block else None
     return text.split("\n") if text else []
 
 
@@ -1298,11 +1324,13 @@ _LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|re
                          r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
 
 
-def _lines(element, split_fields: bool = False) -> str | None:
+def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
     split_fields, also between inline elements whose texts run together (for names; a date
-    may be set in inline pieces: "<span>2019</span>年<span>4</span>月")."""
+    may be set in inline pieces: "<span>2019</span>年<span>4</span>月"). Without_revisions
+    leaves out the text of inner elements marked as the revision's date (for the publication
+    date: see _marked_revision)."""
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
 
@@ -1316,7 +1344,9 @@ def _lines(element, split_fields: bool = False) -> str | None:
             pieces.append(text)
 
     def walk(node):
-        if not isinstance(node.tag, str):  # comments, processing instructions
+        if not isinstance(node.tag, str) or (without_revisions and node is not element
+                                             and _marked_revision(node)):
+            # (comments, processing instructions; a revision's date, text and all)
             add(node.tail or "")
             return
         if (split_fields and node.tag in _CARD_HEADINGS_TAGS and node is not element
@@ -1501,16 +1531,18 @@ def _labelled_dates(elements, read=None) -> list[str]:
     """The first three days those lines state: `read` gives the day a line states
     (published_text_date; the revision's for the "Updated" lines). A label set alone in its
     element has its date beside it: the parent's text is read then."""
+    # (For the publication's day, not the text of an inner element marked as the revision's.)
+    spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
     read = read or published_text_date
     days = []
     for element in elements:
         # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
         # <div>Original:</div>" run together hide the second label after the year.)
-        text = _spaced_text(element)
+        text = spaced(element)
         day = read(text) if len(text) <= 200 else None
         parent = element.getparent()
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
-            around = _spaced_text(parent)
+            around = spaced(parent)
             day = read(around) if len(around) <= 200 else None
         if day:
             days.append(day)
@@ -1641,7 +1673,7 @@ def _meta_boxes(tree: HtmlElement):
             if _META_BOX.search(marks) and marks.getparent().tag not in _SKIP_TAGS]
 
 
-def _meta_box_lines(tree: HtmlElement) -> list[str]:
+def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
     """The lines of the first meta box that writes a whole date (not a box of other stories, a
     teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
     "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
@@ -1651,7 +1683,8 @@ def _meta_box_lines(tree: HtmlElement) -> list[str]:
                 or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)
                 or _in_sidebar(box, headline)):
             continue
-        lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
+        lines = [line for line in (_lines(box, without_revisions=without_revisions) or "").split("\n")
+                 if len(line) <= 120]
         if any(map(text_date, lines)):
             return lines
     return []
@@ -1719,7 +1752,8 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # (Its pieces with a space between them: a template sets the day and the clock in
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
         # run together as one number otherwise.)
-        text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
+        # (Nor the text of an inner element marked as the revision's date.)
+        text = " ".join(" ".join(_texts_but_revisions(element)).split()) or None
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
         elif (moment := _epoch_moment(element) or _inner_epoch_moment(element)) is not None:

@@ -1504,3 +1504,30 @@ def test_a_revisions_date_box_and_a_timestamp_component(top, published):
     article = parsed(top=top)
     # (htmldate, the last resort, is not what these rows test)
     assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+# --- dates: an element marked as the revision's inside a box or line read for the publication ---
+
+
+REVISED_TIME = ('<time class="entry-updated updated" itemprop="dateUpdated" datetime="2024-03-09T10:00:00Z">'
+                'March 9, 2024</time>')
+
+
+@pytest.mark.parametrize("top, published, source", [
+    # a box named for the publication ("posted-on") that shows the revision's time alone: its
+    # text is no publication date, and a date shown elsewhere is the page's
+    (f'<span class="posted-on">{REVISED_TIME}</span><div class="story-date">March 5, 2024</div>',
+     "2024-03-05", "text"),
+    # the same in the byline, and in the article's meta box
+    (f'<p class="byline">By Ann Lee {REVISED_TIME}</p><div class="story-date">March 5, 2024</div>',
+     "2024-03-05", "text"),
+    ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
+     '<p>March 5, 2024</p>', "2024-03-05", "text"),
+    # near misses: the publication's own date in the box; the revision's time as the page's one
+    # date is still the last resort (themes mark the one date they show "updated")
+    ('<span class="posted-on"><span class="entry-date">March 5, 2024</span></span>', "2024-03-05", "text"),
+    (f'<span class="posted-on">{REVISED_TIME}</span>', "2024-03-09T10:00:00+00:00", "time"),
+])
+def test_a_revision_marked_element_in_a_publication_box(top, published, source):
+    article = parsed(top=top)
+    assert (article.published, article.provenance.get("published")) == (published, source)
