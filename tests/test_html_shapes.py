@@ -1531,3 +1531,36 @@ REVISED_TIME = ('<time class="entry-updated updated" itemprop="dateUpdated" date
 def test_a_revision_marked_element_in_a_publication_box(top, published, source):
     article = parsed(top=top)
     assert (article.published, article.provenance.get("published")) == (published, source)
+
+
+# --- dates: the order of evidence, strongest first ------------------------------------------
+# Each rung states its own day; the page holds that rung and every weaker one. The date chosen
+# must be the strongest rung's: this pins the order choose_dates asks its signals in.
+DATE_LADDER = [
+    ("head", json_ld({"@type": "NewsArticle", "datePublished": "2024-03-01T09:00:00Z"}),
+     "2024-03-01T09:00:00+00:00", "json-ld"),
+    ("head", '<meta property="article:published_time" content="2024-03-02T09:00:00Z">',
+     "2024-03-02T09:00:00+00:00", "meta"),
+    ("head", json_ld({"@type": "WebPage", "datePublished": "2024-03-03T09:00:00Z"}),
+     "2024-03-03T09:00:00+00:00", "json-ld"),
+    ("top", '<span itemprop="datePublished" content="2024-03-04T09:00:00Z"></span>',
+     "2024-03-04T09:00:00+00:00", "meta"),
+    ("head", '<link rel="canonical" href="https://ledger.example/2024/03/05/harbour-channel/">',
+     "2024-03-05", "url"),
+    ("top", '<time datetime="2024-03-06T09:00:00Z">Wednesday</time>', "2024-03-06T09:00:00+00:00", "time"),
+    ("top", '<p class="byline">By Ann Lee, March 7, 2024</p>', "2024-03-07", "byline"),
+    ("top", "<p>Published: March 8, 2024</p>", "2024-03-08", "text"),
+    ("top", '<div class="story-date">March 9, 2024</div>', "2024-03-09", "text"),
+    ("top", '<div class="post-meta"><span>Harbours</span> · <span>March 12, 2024</span></div>', "2024-03-12", "text"),
+    ("top", "<p>March 14, 2024</p>", "2024-03-14", "text"),
+    ("top", '<time class="updated" datetime="2024-03-15T09:00:00Z">edited</time>', "2024-03-15T09:00:00+00:00", "time"),
+]
+
+
+@pytest.mark.parametrize("rung", range(len(DATE_LADDER)))
+def test_the_strongest_date_signal_decides(rung):
+    rungs = DATE_LADDER[rung:]
+    article = parsed(head="".join(markup for place, markup, _, _ in rungs if place == "head"),
+                     top="".join(markup for place, markup, _, _ in rungs if place == "top"))
+    _, _, published, source = DATE_LADDER[rung]
+    assert (article.published, article.provenance.get("published")) == (published, source)
