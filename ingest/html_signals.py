@@ -1402,10 +1402,11 @@ def _date_named(tree: HtmlElement):
 
 
 # Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
-# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date".
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; and the
+# day the page is shown, which a site's header sets out ("today-date", "currentDate").
 _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
-                               r"sale|election|match|game)[-_]?date|date[-_]?(?:of[-_]?)?(?:birth|death|event)",
-                               re.I)
+                               r"sale|election|match|game|today|current)[-_]?date|"
+                               r"date[-_]?(?:of[-_]?)?(?:birth|death|event|today)", re.I)
 
 
 @lru_cache(maxsize=2048)

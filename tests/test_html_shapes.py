@@ -1564,3 +1564,15 @@ def test_the_strongest_date_signal_decides(rung):
                      top="".join(markup for place, markup, _, _ in rungs if place == "top"))
     _, _, published, source = DATE_LADDER[rung]
     assert (article.published, article.provenance.get("published")) == (published, source)
+
+
+@pytest.mark.parametrize("top, published", [
+    # the day the page is shown, which the site's header sets out, is not the article's
+    ('<div class="today-date">2025.05.30</div><time class="date">2024年3月5日 08時15分</time>', "2024-03-05"),
+    ('<span class="currentDate">May 30, 2025</span><div class="story-date">March 5, 2024</div>', "2024-03-05"),
+    # near miss: a date box named otherwise still dates the page
+    ('<div class="top-date">March 5, 2024</div><time class="date">2024年3月9日 08時15分</time>', "2024-03-05"),
+])
+def test_the_day_a_header_shows_is_not_the_articles(top, published):
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
