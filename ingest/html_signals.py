@@ -2806,7 +2806,7 @@ def _lone_date(signals: Signals) -> list[str]:
     more are a list of other stories' or comments' dates, and say nothing of this one."""
     if signals.tree is None:
         return []
-    days = set()
+    days, revisions = set(), set()
     headline = _headline_element(signals.tree)
     own = urlsplit(signals.url).path.rstrip("/") if signals.url else None
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
@@ -2817,10 +2817,6 @@ def _lone_date(signals: Signals) -> list[str]:
         # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and len(day) >= len(text) - 2  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")
-                # (nor one in a box named the revision's: "<div class="dateModified"><span>...")
-                and not any(_names_revision(box.get("class") or "", box.get("id") or "")
-                            for box in islice(element.iterancestors(), 2))
-                and not _names_revision(element.get("class") or "", element.get("id") or "")
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
@@ -2828,4 +2824,9 @@ def _lone_date(signals: Signals) -> list[str]:
             days.add(day)
             if len(days) > 1:
                 return []
-    return list(days)
+            # One in a box named the revision's ("<div class="dateModified"><span>...") is the
+            # page's own date, so it still counts against another; alone, it dates the revision.
+            if any(_names_revision(box.get("class") or "", box.get("id") or "")
+                   for box in chain([element], islice(element.iterancestors(), 2))):
+                revisions.add(day)
+    return list(days - revisions)
