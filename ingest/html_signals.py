@@ -112,6 +112,7 @@ class Signals:
     logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
+    html: str | None = None  # the page's markup as text, when the caller has it
 
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
@@ -2431,13 +2432,18 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
-        if people and source in ("json-ld", "meta"):
+        if people and source in ("json-ld", "meta") and (
+                "_byline_texts" in vars(signals) or _written_beside_another(signals, people)):
             # A CMS may state the post's lead author alone (its account), where the byline
             # names every writer: a byline that names all of these people and more is the
-            # fuller statement of the same byline.
+            # fuller statement of the same byline, when it sets each added name out as a
+            # writer's (see _set_out_as_writers). (The byline, a search of the whole page, is
+            # read only when the page writes one of these names beside another, or was read
+            # already: most pages that state their authors show them alone.)
             keys = {person_key(p) for p in people}
             shown = people_in(signals.byline)
-            if len(shown) > len(people) and keys <= {person_key(p) for p in shown}:
+            if (len(shown) > len(people) and keys <= {person_key(p) for p in shown}
+                    and _set_out_as_writers(signals, shown, keys)):
                 return Choice(shown, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
@@ -2451,6 +2457,113 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+# What may join a writer's name to another's in a byline: a comma, a semicolon, "&", "/", "+",
+# or "and" in the languages of the news we see most.
+_JOIN = r"(?:[,;&/+、]|\b(?i:and|und|et|y|e|og|och|en|i|with)\b)"
+# A name's first two words, as a byline writes them: a word that begins with no small letter
+# (a capital, or a script with no case), then another word.
+_NAME_START = r"(?![a-zà-ÿ])[^\W\d_][\w'’.-]*\s+(?![a-zà-ÿ])[^\W\d_]"
+_NAME_WORD = r"(?![a-zà-ÿ])[^\W\d_][\w'’.-]*"
+_NAME_FULL = rf"(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}"
+_NAME_TEXTS = etree.XPath("descendant::text()[contains(., $name) or contains(., $capitals)]")
+_BESIDE_HITS = 8  # places a name is written at that are looked at, at most
+_BESIDE_SPAN = 200  # characters of markup read on each side of it
+_TAG = re.compile(r"<[^>]*>")
+# Around the name (set as "\x01"; "\x00" where an element begins or ends), another name:
+_BESIDE_ANOTHER = re.compile(
+    # after a join: "A, Bo Kim", "A</a>, <a>Bo Kim", "A and Bo Kim"
+    rf"\x01[\s\x00]*\W?[\s\x00]*{_JOIN}[\s\x00]*{_NAME_START}|"
+    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"
+    rf"\x01\s*(?:\x00\s*)+{_NAME_FULL}\s*\x00|"
+    # before a join: "Bo Kim and A", "<a>Bo Kim</a>, <a>A"
+    rf"{_JOIN}[\s\x00]+(?:{_NAME_WORD}\s+){{0,3}}\x01|"
+    # in the element before: "<a>Bo Kim</a><a>A"
+    rf"\x00\s*{_NAME_FULL}\s*(?:\x00\s*)+(?:{_NAME_WORD}\s+){{0,3}}\x01")
+
+
+def _written_beside_another(signals: Signals, names: list[str]) -> bool:
+    """Whether the page writes one of these names where a byline may name more people: beside a
+    joining mark or word and another name ("A, Bo Kim", "Bo Kim and A", "A & Bo Kim"), or
+    against another name in an element of its own (<a>A</a><a>Bo Kim</a>); not "A, a staff
+    writer", "A, Agency", "March 5, 2024 by A". A cheap test of where a byline naming more
+    people than these could be (a search of the markup as text, or of the tree's text nodes
+    when there is none): when it is false, the byline names no more, and the byline, a search
+    of the whole page, need not be read. (A name too short to search for says yes.)"""
+    for name in names:
+        family = name.split()[-1] if name.split() else ""
+        if len(family) < 2:
+            return True
+        if any(_BESIDE_ANOTHER.search(around)
+               for around in islice(_places_written(signals, family), _BESIDE_HITS)):
+            return True
+    return False
+
+
+def _as_text(markup: str) -> str:
+    """Markup as its words, "\x00" where a tag was (a tag cut at the edge is read as text,
+    harmlessly)."""
+    return " ".join(_TAG.sub(" \x00 ", markup).split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
+
+
+def _places_written(signals: Signals, family: str):
+    """The text around each place the page writes this word (as it is, or in capitals), the
+    word set as "\x01"."""
+    html = signals.html
+    if html is not None:
+        for needle in dict.fromkeys((family, family.upper())):
+            at = html.find(needle)
+            while at >= 0:
+                yield (_as_text(html[max(0, at - _BESIDE_SPAN):at]) + " \x01 "
+                       + _as_text(html[at + len(needle):at + len(needle) + _BESIDE_SPAN]))
+                at = html.find(needle, at + len(needle))
+        return
+    if signals.tree is None:
+        return
+    body = signals.tree.find("body")
+    for text in _NAME_TEXTS(body if body is not None else signals.tree, name=family, capitals=family.upper()):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        if holder is not None and holder.getparent() is not None:
+            around = " \x00 ".join(" ".join(t.split()) for t in holder.getparent().itertext())
+            yield f"\x00 {around} \x00".replace(family, "\x01").replace(family.upper(), "\x01")
+
+
+_WHOLE_TEXT = etree.XPath("//body//text()[normalize-space(.) = $name]/..")
+
+
+def _set_like(signals: Signals, name: str, others: list[str]) -> bool:
+    """The name is the whole text of an element of the same kind (tag and class) as one whose
+    whole text is one of the others: "<span class="author">A</span>, <span class="author">B
+    </span>", not "A, <span class="org">B</span>"."""
+    if signals.tree is None:
+        return False
+    kinds = {(e.tag, e.get("class")) for other in others for e in _WHOLE_TEXT(signals.tree, name=other)}
+    return any((e.tag, e.get("class")) in kinds for e in _WHOLE_TEXT(signals.tree, name=name))
+
+
+def _set_out_as_writers(signals: Signals, shown: list[str], keys: set[str]) -> bool:
+    """The byline's names beyond the structured ones are writers': it lists three or more,
+    or each added name is in a byline element of its own, on a link to an author page (or
+    marked rel="author"), in an element like the structured name's, or joined by a word
+    ("and", "&"). Two parts joined by a comma alone ("A, B") may as well be a name and an
+    affiliation or a title our split does not know ("A, Harbor Project"): a byline shape that
+    states no second writer. (Asked only when the byline names the structured people and
+    more: on few pages.)"""
+    if len(shown) >= 3:
+        return True
+    linked = {person_key(n) for n in signals.rel_author + signals.author_links}
+    whole = " ".join(signals.byline)
+    structured = [name for name in shown if person_key(name) in keys]
+    for name in shown:
+        key = person_key(name)
+        if (key in keys or key in linked or any(person_key(text) == key for text in signals.byline)
+                or _set_like(signals, name, structured)):
+            continue
+        if not re.search(rf"(?:&|\b(?:and|und|et|y|e|og|och|en|i|with)\b)\s+{re.escape(name)}|"
+                         rf"{re.escape(name)}\s+(?:&|\b(?:and|und|et|y|e|og|och|en|i|with)\b)", whole, re.I):
+            return False
+    return True
 
 
 # Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer

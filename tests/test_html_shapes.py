@@ -1582,3 +1582,49 @@ def test_the_strongest_date_signal_decides(rung):
 def test_the_day_a_header_shows_is_not_the_articles(top, published):
     article = parsed(top=top)
     assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+# --- authors: when the byline's added names are writers' (the fuller byline) ------------------
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    # the added name set out as a writer's: after "and", as a link to an author page, in an
+    # element of its own like the first, or one of three or more
+    ('By Ann Lee and Bo Kim', ["Ann Lee", "Bo Kim"], "byline"),
+    ('By Ann Lee, <a href="/author/bo-kim/">Bo Kim</a>', ["Ann Lee", "Bo Kim"], "byline"),
+    ('<span class="author-name">Ann Lee</span>, <span class="author-name">Bo Kim</span>',
+     ["Ann Lee", "Bo Kim"], "byline"),
+    ('By Ann Lee, Bo Kim, Cara Dune', ["Ann Lee", "Bo Kim", "Cara Dune"], "byline"),
+    # near misses: "A, B" with a comma alone may be a name and an affiliation our split does not
+    # know; the structured author alone
+    ('By Ann Lee, Harbor Project', ["Ann Lee"], "json-ld"),
+    ('By Ann Lee', ["Ann Lee"], "json-ld"),
+])
+def test_a_fuller_byline_sets_out_each_added_writer(byline, authors, source):
+    tag = "div" if byline.startswith("<span") else "p"
+    article = parsed(head=LEAD, top=f'<{tag} class="byline">{byline}</{tag}>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+@pytest.mark.parametrize("markup, beside", [
+    ('<p>By Ann Lee and Bo Kim</p>', True),
+    ('<p>By <a href="/a">Ann Lee</a>, <a href="/b">Bo Kim</a></p>', True),
+    ('<p>By Bo Kim &amp; Ann Lee</p>', True),
+    ('<div><a href="/b">Bo Kim</a><a href="/a">Ann Lee</a></div>', True),
+    ('<div><span>Ann Lee</span><span>Bo Kim</span></div>', True),
+    ('<p>BY ANN LEE AND BO KIM</p>', True),
+    # near misses: the name alone, or beside what is no other name
+    ('<p>By Ann Lee</p>', False),
+    ('<p>By Ann Lee, a staff writer</p>', False),
+    ('<p>By Ann Lee, Reuters</p>', False),
+    ('<p>March 5, 2024 by Ann Lee</p>', False),
+    ('<div><a href="/a">Ann Lee</a><a href="/follow">Follow</a></div>', False),
+    ('<div><span>Ann Lee</span><span>March 5, 2024</span></div>', False),
+])
+def test_a_name_written_beside_another(markup, beside):
+    page = f"<html><body><h1>Harbour channel to be dredged</h1>{markup}</body></html>"
+    signals = html_signals.read_signals(load_html(page))
+    # (from the tree's text nodes, and from the markup as text)
+    assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
+    signals.html = page
+    assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
