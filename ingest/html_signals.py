@@ -2512,13 +2512,17 @@ def _places_written(signals: Signals, family: str):
     word set as "\x01"."""
     html = signals.html
     if html is not None:
+        found = False
         for needle in dict.fromkeys((family, family.upper())):
             at = html.find(needle)
             while at >= 0:
+                found = True
                 yield (_as_text(html[max(0, at - _BESIDE_SPAN):at]) + " \x01 "
                        + _as_text(html[at + len(needle):at + len(needle) + _BESIDE_SPAN]))
                 at = html.find(needle, at + len(needle))
-        return
+        if found:
+            return
+        # (Not in the markup as written: its letters may be entities there, "O&#39;Neil".)
     if signals.tree is None:
         return
     body = signals.tree.find("body")

@@ -1628,3 +1628,15 @@ def test_a_name_written_beside_another(markup, beside):
     assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
     signals.html = page
     assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
+
+
+@pytest.mark.parametrize("markup, beside", [
+    # a name the markup writes with an entity is looked for in the tree's text
+    ("<p>By Ann O&#39;Neil and Bo Kim</p>", True),
+    ("<p>By Ann O&#39;Neil</p>", False),
+])
+def test_a_name_written_with_an_entity_beside_another(markup, beside):
+    page = f"<html><body><h1>Harbour channel to be dredged</h1>{markup}</body></html>"
+    signals = html_signals.read_signals(load_html(page))
+    signals.html = page
+    assert html_signals._written_beside_another(signals, ["Ann O'Neil"]) == beside
