@@ -1640,3 +1640,26 @@ def test_a_name_written_with_an_entity_beside_another(markup, beside):
     signals = html_signals.read_signals(load_html(page))
     signals.html = page
     assert html_signals._written_beside_another(signals, ["Ann O'Neil"]) == beside
+
+
+# --- a publishing system's byline and date components: Brightspot's shapes ------------------
+
+
+@pytest.mark.parametrize("top, authors, published, updated", [
+    # the authors' box and its links, the publication's timestamp component
+    ('<div class="Page-authors"><span class="Page-byline-label">By</span> <a class="Link" href="/author/ann-lee">'
+     'Ann Lee</a> and <a class="Link" href="/author/bo-kim">Bo Kim</a></div>'
+     f'<div class="Page-datePublished">{PUBLISHED_STAMP}</div>', ["Ann Lee", "Bo Kim"], "2024-03-05", None),
+    ('<div class="ArticlePage-authors"><div class="ArticlePage-authorName">By <a href="/people/ann-lee">Ann Lee</a>'
+     '</div></div>', ["Ann Lee"], None, None),
+    # near misses: the revision's component with its "Updated" text dates the revision only;
+    # an agency in the authors' box is no person
+    ('<div class="Page-authors">By <a href="/author/ann-lee">ANN LEE</a></div><div class="Page-dateModified">'
+     '<bsp-timestamp data-timestamp="1709974800000"><span>Updated 9:00 AM UTC, March 9, 2024</span></bsp-timestamp>'
+     '</div>', ["Ann Lee"], None, "2024-03-09"),
+    ('<div class="Page-authors">By <span>The Associated Press</span></div>', [], None, None),
+])
+def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
+    article = parsed(top=top)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (article.authors, stated, article.updated) == (authors, published, updated)
