@@ -1458,9 +1458,13 @@ _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[é
 _UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
+# (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
+# label may run into "기사" (article) before it.)
 _DATE_LABEL = re.compile(
-    rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
-    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
+    rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表"
+    rf"|(?<![가-힣])(?:기사\s*)?(?:입력|등록|게재)(?:일|일시)?(?![가-힣]))"
+    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新"
+    rf"|(?<![가-힣])(?:최종\s*)?(?:수정|업데이트)(?:일|일시)?(?![가-힣]))",
     re.I)
 # A line that begins with one of the labels (an element's own first text), in any case; or with
 # "Date:", which names no kind of date, and so is no label inside a line ("Release date: ...")

@@ -1663,3 +1663,18 @@ def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
     article = parsed(top=top)
     stated = article.published if article.provenance.get("published") != "htmldate" else None
     assert (article.authors, stated, article.updated) == (authors, published, updated)
+
+
+@pytest.mark.parametrize("top, published, updated", [
+    # Korean labels: "입력" (posted) and "수정" (edited), in either order
+    ('<span class="date">수정 2024.03.09 10:00 입력 2024.03.05 09:00</span>', "2024-03-05", "2024-03-09"),
+    ('<span class="date">기사입력 : 2024-03-05 09:00 | 최종수정 : 2024-03-09 10:00</span>', "2024-03-05", "2024-03-09"),
+    ('<span class="date">수정 2024.03.09 10:00</span>', None, "2024-03-09"),
+    # near misses: the posting date alone; a word that holds the label's letters is no label
+    ('<span class="date">입력 2024.03.05 09:00</span>', "2024-03-05", None),
+    ('<span class="date">수정구 2024.03.05</span>', "2024-03-05", None),
+])
+def test_korean_date_labels(top, published, updated):
+    article = parsed(top=top)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (stated, article.updated) == (published, updated)
