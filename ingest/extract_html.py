@@ -63,6 +63,7 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
         # trafilatura falls back on the headline for the site's name: that names no publisher.
         metadata.sitename = None
     signals = html_signals.read_signals(tree)
+    signals.html = text  # (the markup as text: a few cheap tests search it instead of the tree)
     if not (signals.url or metadata.url) and page_url and page_url.startswith(("http://", "https://")):
         signals.url = page_url
     sites = html_signals.site_names(signals, metadata.sitename)

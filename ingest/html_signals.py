@@ -47,16 +47,22 @@ META_PUBLISHED = (
     "pdate", "publish_time", "gsa_publish_date", "displaydate", "rbpubdate", "pagedate",
     "date_created", "content_create_date", "doc_date", "analyticsattributes.articledate",
     "dcsext.articlefirstpublished",
+    # The first publication that the rendered story object states (see _read_fusion_story).
+    "fusion:first_publish_date",
 )
 META_UPDATED = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
     "date_modified", "article.updated", "last-modified", "lastmod", "dcterms.modified",
     "article:updated_time", "updated-date", "updated_time", "last_updated", "article_date_updated",
+    "fusion:last_updated_date",
 )
 META_AUTHOR = (
     "author", "article:author", "og:article:author", "sailthru.author", "parsely-author",
     "dc.creator", "dcterms.creator", "byl", "article:author_name", "author_name", "authors",
-    "byline", "twitter:creator",
+    "byline",
+    # The credits of the story object a publishing system renders from (see _read_fusion_story).
+    "fusion:author",
+    "twitter:creator",
     # Scholarly pages (Highwire / Google Scholar tags): one tag per author, in order.
     "citation_author",
     # Analytics and recommendation tags that carry the byline.
@@ -106,6 +112,7 @@ class Signals:
     logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
+    html: str | None = None  # the page's markup as text, when the caller has it
 
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
@@ -314,8 +321,10 @@ class Signals:
 
     @property
     def meta_box_dates(self) -> list[str]:
-        """The publication day its first line that states one gives."""
-        return next(([day] for day in map(published_text_date, self.meta_box_lines) if day), [])
+        """The publication day its first line that states one gives (less the text of inner
+        elements marked as the revision's date)."""
+        lines = _meta_box_lines(self.tree, without_revisions=True) if self.tree is not None else []
+        return next(([day] for day in map(published_text_date, lines) if day), [])
 
     def revision_stamps(self):
         """Days the page's written date lines give after an "Updated" label (in the date-named
@@ -360,6 +369,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
     _read_parsely_page(signals)
+    _read_fusion_story(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
@@ -407,6 +417,52 @@ def _read_parsely_page(signals: Signals) -> None:
             signals.meta["parsely-author"] = authors
         if isinstance(data.get("pub_date"), str) and "parsely-pub-date" not in signals.meta:
             signals.meta["parsely-pub-date"] = [data["pub_date"]]
+
+
+# Arc XP's renderer (Fusion) sets the story a page renders in a script, as one object in Arc's
+# content format (ANS): "window.Fusion=...;Fusion.globalContent={...};Fusion.globalContentConfig=
+# ...". Its "credits.by" lists the writers ({"type": "author", "name": ...}), "first_publish_date"
+# dates the first publication (its "display_date" is the latest time the story was displayed
+# anew, and "publish_date" the latest publication: revisions, no publication dates),
+# "last_updated_date" the latest edit, and "headlines.basic" is the headline.
+_FUSION_CONTENT = re.compile(r"\bFusion\.globalContent\s*=\s*")
+_FUSION_STORY_TYPES = {"story", "video", "gallery"}
+_JSON_DECODER = json.JSONDecoder(strict=False)
+
+
+def _read_fusion_story(tree: HtmlElement, signals: Signals) -> None:
+    """The story object of an Arc XP page, read as meta tags of their own ("fusion:author", ...)
+    after the standard ones: such pages mostly state the same in JSON-LD and meta, and the
+    object speaks where those are missing. Only a story's (a section front's object is a list
+    of other stories), and only its own credits (the stories it links to carry theirs)."""
+    for script in tree.iter("script"):
+        text = script.text
+        if not text or "Fusion.globalContent" not in text:
+            continue
+        start = _FUSION_CONTENT.search(text)
+        if start is None:
+            continue
+        try:
+            story, _ = _JSON_DECODER.raw_decode(text, start.end())
+        except (ValueError, RecursionError):
+            return
+        if not isinstance(story, dict) or story.get("type") not in _FUSION_STORY_TYPES:
+            return
+        credits = story.get("credits")
+        writers = credits.get("by") if isinstance(credits, dict) else None
+        names = [entry["name"].strip() for entry in (writers if isinstance(writers, list) else [])
+                 if isinstance(entry, dict) and entry.get("type", "author") == "author"
+                 and isinstance(entry.get("name"), str) and entry["name"].strip()]
+        if names:
+            signals.meta.setdefault("fusion:author", names)
+        for key in ("first_publish_date", "last_updated_date"):
+            if isinstance(story.get(key), str) and story[key].strip():
+                signals.meta.setdefault(f"fusion:{key}", [story[key].strip()])
+        headlines = story.get("headlines")
+        headline = headlines.get("basic") if isinstance(headlines, dict) else None
+        if isinstance(headline, str) and headline.strip():
+            signals.meta.setdefault("headline", [headline.strip()])
+        return
 
 
 # Class or id pieces that name a page header's logo or site title, not a headline.
@@ -772,7 +828,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if names:
                 text = as_written = "\n".join(n for n in names if n)
             else:
-                text, as_written = _lines(element, split_fields=True), _lines(element)
+                text, as_written = _lines(element, split_fields=True), _lines(element, without_revisions=True)
             if not text and (element.get("content") or "").strip():
                 # An empty element that gives its property's value in content= (microdata
                 # and RDFa both allow it): '<span itemprop="author" content="A"></span>'.
@@ -820,7 +876,8 @@ def _by_line(tree: HtmlElement) -> list[str]:
         if (not text or not _BY_START.match(text.lstrip()[:8]) or element.tag in _SKIP_TAGS or _IN_CAPTION(element)
                 or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _in_other_stories(element, headline)):
             continue
-        line = _text(element) or ""
+        # (For its date: not the text of an inner element marked as the revision's.)
+        line = " ".join("".join(_texts_but_revisions(element)).split())
         return [line] if len(line) <= 200 else []
     return []
 
@@ -1196,9 +1253,32 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
+def _marked_revision(element) -> bool:
+    """An element whose class or itemprop marks it as the revision's date and not also as the
+    publication's ("<time class="entry-updated updated" itemprop="dateUpdated">", but not
+    "entry-date published updated"): in a box named for the publication ("posted-on"), its
+    text is the revision's day, which a theme may show alone."""
+    marks = f"{element.get('class', '')} {element.get('itemprop', '')}"
+    if "pdate" not in marks and "odif" not in marks:  # (most elements: no case folding needed)
+        return False
+    marks = marks.casefold()
+    return ("update" in marks or "modif" in marks) and "publish" not in marks
+
+
+def _texts_but_revisions(element):
+    """The element's text pieces, page order, less those of inner elements marked as the
+    revision's date (and of scripts and styles)."""
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style") and not _marked_revision(child):
+            yield from _texts_but_revisions(child)
+        yield child.tail or ""
+
+
 def _byline_block(element) -> list[str]:
     """The text of the largest of the byline's nearest three ancestors that is still a short
-    block (a byline-and-date box, not the article), or nothing."""
+    block (a byline-and-date box, not the article), or nothing: for its date, so the text of
+    an inner element marked as the revision's is left out."""
     block = []
     for ancestor in element.iterancestors():
         if ancestor.tag in _SKIP_TAGS or len(block) == 3:
@@ -1206,7 +1286,7 @@ def _byline_block(element) -> list[str]:
         if len(ancestor.text_content()) > 300:
             break
         block.append(ancestor)
-    text = _lines(block[-1]) if block else None
+    text = _lines(block[-1], without_revisions=True) if block else None
     return text.split("\n") if text else []
 
 
@@ -1245,11 +1325,13 @@ _LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|re
                          r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
 
 
-def _lines(element, split_fields: bool = False) -> str | None:
+def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
     split_fields, also between inline elements whose texts run together (for names; a date
-    may be set in inline pieces: "<span>2019</span>年<span>4</span>月")."""
+    may be set in inline pieces: "<span>2019</span>年<span>4</span>月"). Without_revisions
+    leaves out the text of inner elements marked as the revision's date (for the publication
+    date: see _marked_revision)."""
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
 
@@ -1263,7 +1345,9 @@ def _lines(element, split_fields: bool = False) -> str | None:
             pieces.append(text)
 
     def walk(node):
-        if not isinstance(node.tag, str):  # comments, processing instructions
+        if not isinstance(node.tag, str) or (without_revisions and node is not element
+                                             and _marked_revision(node)):
+            # (comments, processing instructions; a revision's date, text and all)
             add(node.tail or "")
             return
         if (split_fields and node.tag in _CARD_HEADINGS_TAGS and node is not element
@@ -1310,7 +1394,7 @@ def _date_named(tree: HtmlElement):
         if marks or key:  # (most elements have neither)
             marks, key = marks or "", key or ""
             if (("date" in marks or "Date" in marks or "date" in key or "publish" in marks or "posted" in marks
-                 or "imestamp" in marks) and "update" not in marks and "modif" not in marks
+                 or "imestamp" in marks) and not _names_revision(marks, key)
                     and not _names_other_date(marks)):
                 yield element
                 continue
@@ -1319,10 +1403,20 @@ def _date_named(tree: HtmlElement):
 
 
 # Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
-# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date".
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; and the
+# day the page is shown, which a site's header sets out ("today-date", "currentDate").
 _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
-                               r"sale|election|match|game)[-_]?date|date[-_]?(?:of[-_]?)?(?:birth|death|event)",
-                               re.I)
+                               r"sale|election|match|game|today|current)[-_]?date|"
+                               r"date[-_]?(?:of[-_]?)?(?:birth|death|event|today)", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _names_revision(marks: str, key: str) -> bool:
+    """A class or id that names the revision's date, in any case: "updated", "date-modified",
+    and the camel case of script-rendered templates ("Page-dateModified", "dateUpdated"),
+    whose text, when it has no "Updated" label before it, would read as the publication's."""
+    named = f"{marks} {key}".casefold()
+    return "update" in named or "modif" in named
 
 
 @lru_cache(maxsize=2048)
@@ -1364,9 +1458,13 @@ _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[é
 _UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
+# (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
+# label may run into "기사" (article) before it.)
 _DATE_LABEL = re.compile(
-    rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表)"
-    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新)",
+    rf"(?P<published>(?<!\w)(?:first\s+)?(?:{_PUBLISHED_WORDS})(?!\w)|公開|掲載|配信|投稿|发布|發布|发表|發表"
+    rf"|(?<![가-힣])(?:기사\s*)?(?:입력|등록|게재)(?:일|일시)?(?![가-힣]))"
+    rf"|(?P<updated>(?<!\w)(?:last\s*)?(?:{_UPDATED_WORDS})(?!\w)|更新|修改|最終更新"
+    rf"|(?<![가-힣])(?:최종\s*)?(?:수정|업데이트)(?:일|일시)?(?![가-힣]))",
     re.I)
 # A line that begins with one of the labels (an element's own first text), in any case; or with
 # "Date:", which names no kind of date, and so is no label inside a line ("Release date: ...")
@@ -1439,16 +1537,18 @@ def _labelled_dates(elements, read=None) -> list[str]:
     """The first three days those lines state: `read` gives the day a line states
     (published_text_date; the revision's for the "Updated" lines). A label set alone in its
     element has its date beside it: the parent's text is read then."""
+    # (For the publication's day, not the text of an inner element marked as the revision's.)
+    spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
     read = read or published_text_date
     days = []
     for element in elements:
         # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
         # <div>Original:</div>" run together hide the second label after the year.)
-        text = _spaced_text(element)
+        text = spaced(element)
         day = read(text) if len(text) <= 200 else None
         parent = element.getparent()
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
-            around = _spaced_text(parent)
+            around = spaced(parent)
             day = read(around) if len(around) <= 200 else None
         if day:
             days.append(day)
@@ -1579,7 +1679,7 @@ def _meta_boxes(tree: HtmlElement):
             if _META_BOX.search(marks) and marks.getparent().tag not in _SKIP_TAGS]
 
 
-def _meta_box_lines(tree: HtmlElement) -> list[str]:
+def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
     """The lines of the first meta box that writes a whole date (not a box of other stories, a
     teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
     "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
@@ -1589,7 +1689,8 @@ def _meta_box_lines(tree: HtmlElement) -> list[str]:
                 or _IN_QUOTE(box) or _in_other_stories(box, headline) or _in_masthead(box, headline)
                 or _in_sidebar(box, headline)):
             continue
-        lines = [line for line in (_lines(box) or "").split("\n") if len(line) <= 120]
+        lines = [line for line in (_lines(box, without_revisions=without_revisions) or "").split("\n")
+                 if len(line) <= 120]
         if any(map(text_date, lines)):
             return lines
     return []
@@ -1629,6 +1730,21 @@ def _epoch_moment(element) -> str | None:
     return None
 
 
+_INNER_STAMP_ELEMENTS = 6  # elements inside a date element that may keep its moment
+
+
+def _inner_epoch_moment(element) -> str | None:
+    """The moment a date element's first inner elements keep as a Unix time: a publishing
+    system's timestamp component inside the box that names the date (Brightspot's
+    '<div class="Page-datePublished"><bsp-timestamp data-timestamp="1709629200000">', whose
+    text a script writes in the reader's time zone)."""
+    for inner in islice(element.iterdescendants(), _INNER_STAMP_ELEMENTS):
+        moment = _epoch_moment(inner) if isinstance(inner.tag, str) else None
+        if moment is not None:
+            return moment
+    return None
+
+
 def _date_texts(tree: HtmlElement) -> list[str]:
     texts = []
     headline = _headline_element(tree)
@@ -1642,10 +1758,11 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # (Its pieces with a space between them: a template sets the day and the clock in
         # inline elements of their own, "<span>Nov 20 2019</span><span>4:29 AM</span>", which
         # run together as one number otherwise.)
-        text = " ".join(" ".join(t for t in element.itertext() if isinstance(t, str)).split()) or None
+        # (Nor the text of an inner element marked as the revision's date.)
+        text = " ".join(" ".join(_texts_but_revisions(element)).split()) or None
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
-        elif (moment := _epoch_moment(element)) is not None:
+        elif (moment := _epoch_moment(element) or _inner_epoch_moment(element)) is not None:
             # Shown as "2 hours ago" (or filled in by a script), the moment kept in an attribute.
             texts.append(moment)
         if len(texts) >= 3:
@@ -2319,13 +2436,18 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
-        if people and source in ("json-ld", "meta"):
+        if people and source in ("json-ld", "meta") and (
+                "_byline_texts" in vars(signals) or _written_beside_another(signals, people)):
             # A CMS may state the post's lead author alone (its account), where the byline
             # names every writer: a byline that names all of these people and more is the
-            # fuller statement of the same byline.
+            # fuller statement of the same byline, when it sets each added name out as a
+            # writer's (see _set_out_as_writers). (The byline, a search of the whole page, is
+            # read only when the page writes one of these names beside another, or was read
+            # already: most pages that state their authors show them alone.)
             keys = {person_key(p) for p in people}
             shown = people_in(signals.byline)
-            if len(shown) > len(people) and keys <= {person_key(p) for p in shown}:
+            if (len(shown) > len(people) and keys <= {person_key(p) for p in shown}
+                    and _set_out_as_writers(signals, shown, keys)):
                 return Choice(shown, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
@@ -2339,6 +2461,117 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+# What may join a writer's name to another's in a byline: a comma, a semicolon, "&", "/", "+",
+# or "and" in the languages of the news we see most.
+_JOIN = r"(?:[,;&/+、]|\b(?i:and|und|et|y|e|og|och|en|i|with)\b)"
+# A name's first two words, as a byline writes them: a word that begins with no small letter
+# (a capital, or a script with no case), then another word.
+_NAME_START = r"(?![a-zà-ÿ])[^\W\d_][\w'’.-]*\s+(?![a-zà-ÿ])[^\W\d_]"
+_NAME_WORD = r"(?![a-zà-ÿ])[^\W\d_][\w'’.-]*"
+_NAME_FULL = rf"(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}"
+_NAME_TEXTS = etree.XPath("descendant::text()[contains(., $name) or contains(., $capitals)]")
+_BESIDE_HITS = 8  # places a name is written at that are looked at, at most
+_BESIDE_SPAN = 200  # characters of markup read on each side of it
+_TAG = re.compile(r"<[^>]*>")
+# Around the name (set as "\x01"; "\x00" where an element begins or ends), another name:
+_BESIDE_ANOTHER = re.compile(
+    # after a join: "A, Bo Kim", "A</a>, <a>Bo Kim", "A and Bo Kim"
+    rf"\x01[\s\x00]*\W?[\s\x00]*{_JOIN}[\s\x00]*{_NAME_START}|"
+    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"
+    rf"\x01\s*(?:\x00\s*)+{_NAME_FULL}\s*\x00|"
+    # before a join: "Bo Kim and A", "<a>Bo Kim</a>, <a>A"
+    rf"{_JOIN}[\s\x00]+(?:{_NAME_WORD}\s+){{0,3}}\x01|"
+    # in the element before: "<a>Bo Kim</a><a>A"
+    rf"\x00\s*{_NAME_FULL}\s*(?:\x00\s*)+(?:{_NAME_WORD}\s+){{0,3}}\x01")
+
+
+def _written_beside_another(signals: Signals, names: list[str]) -> bool:
+    """Whether the page writes one of these names where a byline may name more people: beside a
+    joining mark or word and another name ("A, Bo Kim", "Bo Kim and A", "A & Bo Kim"), or
+    against another name in an element of its own (<a>A</a><a>Bo Kim</a>); not "A, a staff
+    writer", "A, Agency", "March 5, 2024 by A". A cheap test of where a byline naming more
+    people than these could be (a search of the markup as text, or of the tree's text nodes
+    when there is none): when it is false, the byline names no more, and the byline, a search
+    of the whole page, need not be read. (A name too short to search for says yes.)"""
+    for name in names:
+        family = name.split()[-1] if name.split() else ""
+        if len(family) < 2:
+            return True
+        if any(_BESIDE_ANOTHER.search(around)
+               for around in islice(_places_written(signals, family), _BESIDE_HITS)):
+            return True
+    return False
+
+
+def _as_text(markup: str) -> str:
+    """Markup as its words, "\x00" where a tag was (a tag cut at the edge is read as text,
+    harmlessly)."""
+    return " ".join(_TAG.sub(" \x00 ", markup).split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
+
+
+def _places_written(signals: Signals, family: str):
+    """The text around each place the page writes this word (as it is, or in capitals), the
+    word set as "\x01"."""
+    html = signals.html
+    if html is not None:
+        found = False
+        for needle in dict.fromkeys((family, family.upper())):
+            at = html.find(needle)
+            while at >= 0:
+                found = True
+                yield (_as_text(html[max(0, at - _BESIDE_SPAN):at]) + " \x01 "
+                       + _as_text(html[at + len(needle):at + len(needle) + _BESIDE_SPAN]))
+                at = html.find(needle, at + len(needle))
+        if found:
+            return
+        # (Not in the markup as written: its letters may be entities there, "O&#39;Neil".)
+    if signals.tree is None:
+        return
+    body = signals.tree.find("body")
+    for text in _NAME_TEXTS(body if body is not None else signals.tree, name=family, capitals=family.upper()):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        if holder is not None and holder.getparent() is not None:
+            around = " \x00 ".join(" ".join(t.split()) for t in holder.getparent().itertext())
+            yield f"\x00 {around} \x00".replace(family, "\x01").replace(family.upper(), "\x01")
+
+
+_WHOLE_TEXT = etree.XPath("//body//text()[normalize-space(.) = $name]/..")
+
+
+def _set_like(signals: Signals, name: str, others: list[str]) -> bool:
+    """The name is the whole text of an element of the same kind (tag and class) as one whose
+    whole text is one of the others: "<span class="author">A</span>, <span class="author">B
+    </span>", not "A, <span class="org">B</span>"."""
+    if signals.tree is None:
+        return False
+    kinds = {(e.tag, e.get("class")) for other in others for e in _WHOLE_TEXT(signals.tree, name=other)}
+    return any((e.tag, e.get("class")) in kinds for e in _WHOLE_TEXT(signals.tree, name=name))
+
+
+def _set_out_as_writers(signals: Signals, shown: list[str], keys: set[str]) -> bool:
+    """The byline's names beyond the structured ones are writers': it lists three or more,
+    or each added name is in a byline element of its own, on a link to an author page (or
+    marked rel="author"), in an element like the structured name's, or joined by a word
+    ("and", "&"). Two parts joined by a comma alone ("A, B") may as well be a name and an
+    affiliation or a title our split does not know ("A, Harbor Project"): a byline shape that
+    states no second writer. (Asked only when the byline names the structured people and
+    more: on few pages.)"""
+    if len(shown) >= 3:
+        return True
+    linked = {person_key(n) for n in signals.rel_author + signals.author_links}
+    whole = " ".join(signals.byline)
+    structured = [name for name in shown if person_key(name) in keys]
+    for name in shown:
+        key = person_key(name)
+        if (key in keys or key in linked or any(person_key(text) == key for text in signals.byline)
+                or _set_like(signals, name, structured)):
+            continue
+        if not re.search(rf"(?:&|\b(?:and|und|et|y|e|og|och|en|i|with)\b)\s+{re.escape(name)}|"
+                         rf"{re.escape(name)}\s+(?:&|\b(?:and|und|et|y|e|og|och|en|i|with)\b)", whole, re.I):
+            return False
+    return True
 
 
 # Accounts and desks that a blog or a CMS puts where the writer's name goes, when the writer
@@ -2694,7 +2927,7 @@ def _lone_date(signals: Signals) -> list[str]:
     more are a list of other stories' or comments' dates, and say nothing of this one."""
     if signals.tree is None:
         return []
-    days = set()
+    days, revisions = set(), set()
     headline = _headline_element(signals.tree)
     own = urlsplit(signals.url).path.rstrip("/") if signals.url else None
     for element in signals.tree.xpath(_SHORT_LEAF_XPATH):
@@ -2712,4 +2945,9 @@ def _lone_date(signals: Signals) -> list[str]:
             days.add(day)
             if len(days) > 1:
                 return []
-    return list(days)
+            # One in a box named the revision's ("<div class="dateModified"><span>...") is the
+            # page's own date, so it still counts against another; alone, it dates the revision.
+            if any(_names_revision(box.get("class") or "", box.get("id") or "")
+                   for box in chain([element], islice(element.iterancestors(), 2))):
+                revisions.add(day)
+    return list(days - revisions)

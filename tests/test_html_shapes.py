@@ -1410,3 +1410,271 @@ CMS_SHAPES = {
 def test_common_publishing_systems_markup(head, top, authors, day):
     article = parsed(head=head, top=top)
     assert (article.authors, (article.published or "")[:10]) == (authors, day)
+
+
+# --- a publishing system's story object: Arc XP's Fusion.globalContent ------------------------
+
+
+def fusion(story) -> str:
+    """The script an Arc XP page renders its story from (its shape, with values of our own)."""
+    return ('<script type="application/javascript" id="fusion-metadata">window.Fusion=window.Fusion||{};'
+            f'Fusion.arcSite="ledger";Fusion.globalContent={json.dumps(story)};'
+            'Fusion.globalContentConfig={"source":"content-api"};</script>')
+
+
+FUSION_STORY = {"type": "story", "headlines": {"basic": "Harbour channel to be dredged"},
+                "credits": {"by": [{"type": "author", "name": "Ann Lee", "url": "/people/ann-lee/"},
+                                   {"type": "author", "name": "Bo Kim"}]},
+                "first_publish_date": "2024-03-05T09:30:00Z", "display_date": "2024-03-09T16:00:00Z",
+                "publish_date": "2024-03-09T16:00:00Z", "last_updated_date": "2024-03-09T16:05:00Z",
+                "related_content": {"basic": [{"type": "story", "credits": {"by": [
+                    {"type": "author", "name": "Cara Dune"}]}, "first_publish_date": "2023-12-01T08:00:00Z"}]}}
+
+
+@pytest.mark.parametrize("story, authors, published, updated", [
+    # the story's credits and its first publication; the related stories' are not its own
+    (FUSION_STORY, ["Ann Lee", "Bo Kim"], "2024-03-05T09:30:00+00:00", "2024-03-09T16:05:00+00:00"),
+    # an unresolved reference to a writer names no one; the other credits still count
+    ({**FUSION_STORY, "credits": {"by": [{"type": "reference", "referent": {"id": "X1"}},
+                                         {"type": "author", "name": "Bo Kim"}]}},
+     ["Bo Kim"], "2024-03-05T09:30:00+00:00", "2024-03-09T16:05:00+00:00"),
+    # near misses: the date it was last displayed anew is no publication date
+    ({k: v for k, v in FUSION_STORY.items() if k != "first_publish_date"},
+     ["Ann Lee", "Bo Kim"], None, "2024-03-09T16:05:00+00:00"),
+    # a section front's object lists other stories: their credits and dates are not the page's
+    ({"type": "results", "content_elements": [FUSION_STORY]}, [], None, None),
+])
+def test_an_arc_story_object_names_the_writers_and_dates(story, authors, published, updated):
+    article = parsed(top=fusion(story))
+    # (htmldate, the last resort, may read a date out of the script: not the object's reading)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (article.authors, stated, article.updated) == (authors, published, updated)
+    if authors:
+        assert article.provenance["authors"] == "meta"
+
+
+def test_the_standard_tags_come_before_the_arc_story_object():
+    article = parsed(head='<meta name="author" content="Dee Park">'
+                          '<meta property="article:published_time" content="2024-03-06T10:00:00Z">',
+                     top=fusion(FUSION_STORY))
+    assert (article.authors, article.published) == (["Dee Park"], "2024-03-06T10:00:00+00:00")
+
+
+@pytest.mark.parametrize("story, title", [
+    # a page with no <title> and no <h1> (a script fills them in): the story's headline
+    ({"type": "story", "headlines": {"basic": "Ferry fares to rise in spring"}}, "Ferry fares to rise in spring"),
+    # near miss: a section front's object gives no headline
+    ({"type": "results", "headlines": {"basic": "Ferry fares to rise in spring"}}, None),
+])
+def test_an_arc_story_objects_headline_is_a_title_vote(story, title):
+    raw = (f"<html><head></head><body>{fusion(story)}"
+           f"<div>{BODY}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).title == title
+
+
+# --- dates: a revision's box named in camel case; a timestamp component inside a date box ------
+
+
+REVISED_STAMP = '<bsp-timestamp data-timestamp="1709974800000"><span></span></bsp-timestamp>'
+PUBLISHED_STAMP = '<bsp-timestamp data-timestamp="1709629200000"><span></span></bsp-timestamp>'
+
+
+@pytest.mark.parametrize("top, published", [
+    # the revision's box first, named in camel case: its date is no publication date
+    ('<div class="ArticlePage-dateModified">March 9, 2024</div>'
+     '<div class="ArticlePage-datePublished">March 5, 2024</div>', "2024-03-05"),
+    ('<div id="dateUpdated">March 9, 2024</div><div class="story-date">March 5, 2024</div>', "2024-03-05"),
+    ('<div class="ArticlePage-dateModified">March 9, 2024</div>', None),
+    # a timestamp component inside the box that names the publication keeps its moment
+    (f'<div class="Page-datePublished">{PUBLISHED_STAMP}</div>', "2024-03-05"),
+    (f'<div class="Page-dateModified">{REVISED_STAMP}</div><div class="Page-datePublished">{PUBLISHED_STAMP}</div>',
+     "2024-03-05"),
+    # a date alone in an element of a box named the revision's
+    ('<div class="post-dateUpdated"><span>March 9, 2024</span></div>', None),
+    # near misses: the publication's box first (as before); the revision's component alone; a
+    # component in another story's teaser
+    ('<div class="ArticlePage-datePublished">March 5, 2024</div>'
+     '<div class="ArticlePage-dateModified">March 9, 2024</div>', "2024-03-05"),
+    (f'<div class="Page-dateModified">{REVISED_STAMP}</div>', None),
+    ('<div class="post-box"><span>March 5, 2024</span></div>', "2024-03-05"),
+    (f'<ul><li><h3><a href="/other">Ferry fares to rise</a></h3><div class="PagePromo-date">{PUBLISHED_STAMP}'
+     '</div></li></ul>', None),
+])
+def test_a_revisions_date_box_and_a_timestamp_component(top, published):
+    article = parsed(top=top)
+    # (htmldate, the last resort, is not what these rows test)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+# --- dates: an element marked as the revision's inside a box or line read for the publication ---
+
+
+REVISED_TIME = ('<time class="entry-updated updated" itemprop="dateUpdated" datetime="2024-03-09T10:00:00Z">'
+                'March 9, 2024</time>')
+
+
+@pytest.mark.parametrize("top, published, source", [
+    # a box named for the publication ("posted-on") that shows the revision's time alone: its
+    # text is no publication date, and a date shown elsewhere is the page's
+    (f'<span class="posted-on">{REVISED_TIME}</span><div class="story-date">March 5, 2024</div>',
+     "2024-03-05", "text"),
+    # the same in the byline, and in the article's meta box
+    (f'<p class="byline">By Ann Lee {REVISED_TIME}</p><div class="story-date">March 5, 2024</div>',
+     "2024-03-05", "text"),
+    # (a date alone elsewhere does not date the page beside the revision's: two such dates)
+    ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
+     '<p>March 5, 2024</p>', None, None),
+    ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
+     '<div class="story-date">March 5, 2024</div>', "2024-03-05", "text"),
+    # near misses: the publication's own date in the box; the revision's time as the page's one
+    # date is still the last resort (themes mark the one date they show "updated")
+    ('<span class="posted-on"><span class="entry-date">March 5, 2024</span></span>', "2024-03-05", "text"),
+    (f'<span class="posted-on">{REVISED_TIME}</span>', "2024-03-09T10:00:00+00:00", "time"),
+])
+def test_a_revision_marked_element_in_a_publication_box(top, published, source):
+    article = parsed(top=top)
+    # (htmldate, the last resort, is no reading of ours)
+    found = ((None, None) if article.provenance.get("published") == "htmldate"
+             else (article.published, article.provenance.get("published")))
+    assert found == (published, source)
+
+
+# --- dates: the order of evidence, strongest first ------------------------------------------
+# Each rung states its own day; the page holds that rung and every weaker one. The date chosen
+# must be the strongest rung's: this pins the order choose_dates asks its signals in.
+DATE_LADDER = [
+    ("head", json_ld({"@type": "NewsArticle", "datePublished": "2024-03-01T09:00:00Z"}),
+     "2024-03-01T09:00:00+00:00", "json-ld"),
+    ("head", '<meta property="article:published_time" content="2024-03-02T09:00:00Z">',
+     "2024-03-02T09:00:00+00:00", "meta"),
+    ("head", json_ld({"@type": "WebPage", "datePublished": "2024-03-03T09:00:00Z"}),
+     "2024-03-03T09:00:00+00:00", "json-ld"),
+    ("top", '<span itemprop="datePublished" content="2024-03-04T09:00:00Z"></span>',
+     "2024-03-04T09:00:00+00:00", "meta"),
+    ("head", '<link rel="canonical" href="https://ledger.example/2024/03/05/harbour-channel/">',
+     "2024-03-05", "url"),
+    ("top", '<time datetime="2024-03-06T09:00:00Z">Wednesday</time>', "2024-03-06T09:00:00+00:00", "time"),
+    ("top", '<p class="byline">By Ann Lee, March 7, 2024</p>', "2024-03-07", "byline"),
+    ("top", "<p>Published: March 8, 2024</p>", "2024-03-08", "text"),
+    ("top", '<div class="story-date">March 9, 2024</div>', "2024-03-09", "text"),
+    ("top", '<div class="post-meta"><span>Harbours</span> · <span>March 12, 2024</span></div>', "2024-03-12", "text"),
+    ("top", "<p>March 14, 2024</p>", "2024-03-14", "text"),
+    ("top", '<time class="updated" datetime="2024-03-15T09:00:00Z">edited</time>', "2024-03-15T09:00:00+00:00", "time"),
+]
+
+
+@pytest.mark.parametrize("rung", range(len(DATE_LADDER)))
+def test_the_strongest_date_signal_decides(rung):
+    rungs = DATE_LADDER[rung:]
+    article = parsed(head="".join(markup for place, markup, _, _ in rungs if place == "head"),
+                     top="".join(markup for place, markup, _, _ in rungs if place == "top"))
+    _, _, published, source = DATE_LADDER[rung]
+    assert (article.published, article.provenance.get("published")) == (published, source)
+
+
+@pytest.mark.parametrize("top, published", [
+    # the day the page is shown, which the site's header sets out, is not the article's
+    ('<div class="today-date">2025.05.30</div><time class="date">2024年3月5日 08時15分</time>', "2024-03-05"),
+    ('<span class="currentDate">May 30, 2025</span><div class="story-date">March 5, 2024</div>', "2024-03-05"),
+    # near miss: a date box named otherwise still dates the page
+    ('<div class="top-date">March 5, 2024</div><time class="date">2024年3月9日 08時15分</time>', "2024-03-05"),
+])
+def test_the_day_a_header_shows_is_not_the_articles(top, published):
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+
+
+# --- authors: when the byline's added names are writers' (the fuller byline) ------------------
+
+
+@pytest.mark.parametrize("byline, authors, source", [
+    # the added name set out as a writer's: after "and", as a link to an author page, in an
+    # element of its own like the first, or one of three or more
+    ('By Ann Lee and Bo Kim', ["Ann Lee", "Bo Kim"], "byline"),
+    ('By Ann Lee, <a href="/author/bo-kim/">Bo Kim</a>', ["Ann Lee", "Bo Kim"], "byline"),
+    ('<span class="author-name">Ann Lee</span>, <span class="author-name">Bo Kim</span>',
+     ["Ann Lee", "Bo Kim"], "byline"),
+    ('By Ann Lee, Bo Kim, Cara Dune', ["Ann Lee", "Bo Kim", "Cara Dune"], "byline"),
+    # near misses: "A, B" with a comma alone may be a name and an affiliation our split does not
+    # know; the structured author alone
+    ('By Ann Lee, Harbor Project', ["Ann Lee"], "json-ld"),
+    ('By Ann Lee', ["Ann Lee"], "json-ld"),
+])
+def test_a_fuller_byline_sets_out_each_added_writer(byline, authors, source):
+    tag = "div" if byline.startswith("<span") else "p"
+    article = parsed(head=LEAD, top=f'<{tag} class="byline">{byline}</{tag}>')
+    assert (article.authors, article.provenance["authors"]) == (authors, source)
+
+
+@pytest.mark.parametrize("markup, beside", [
+    ('<p>By Ann Lee and Bo Kim</p>', True),
+    ('<p>By <a href="/a">Ann Lee</a>, <a href="/b">Bo Kim</a></p>', True),
+    ('<p>By Bo Kim &amp; Ann Lee</p>', True),
+    ('<div><a href="/b">Bo Kim</a><a href="/a">Ann Lee</a></div>', True),
+    ('<div><span>Ann Lee</span><span>Bo Kim</span></div>', True),
+    ('<p>BY ANN LEE AND BO KIM</p>', True),
+    # near misses: the name alone, or beside what is no other name
+    ('<p>By Ann Lee</p>', False),
+    ('<p>By Ann Lee, a staff writer</p>', False),
+    ('<p>By Ann Lee, Reuters</p>', False),
+    ('<p>March 5, 2024 by Ann Lee</p>', False),
+    ('<div><a href="/a">Ann Lee</a><a href="/follow">Follow</a></div>', False),
+    ('<div><span>Ann Lee</span><span>March 5, 2024</span></div>', False),
+])
+def test_a_name_written_beside_another(markup, beside):
+    page = f"<html><body><h1>Harbour channel to be dredged</h1>{markup}</body></html>"
+    signals = html_signals.read_signals(load_html(page))
+    # (from the tree's text nodes, and from the markup as text)
+    assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
+    signals.html = page
+    assert html_signals._written_beside_another(signals, ["Ann Lee"]) == beside
+
+
+@pytest.mark.parametrize("markup, beside", [
+    # a name the markup writes with an entity is looked for in the tree's text
+    ("<p>By Ann O&#39;Neil and Bo Kim</p>", True),
+    ("<p>By Ann O&#39;Neil</p>", False),
+])
+def test_a_name_written_with_an_entity_beside_another(markup, beside):
+    page = f"<html><body><h1>Harbour channel to be dredged</h1>{markup}</body></html>"
+    signals = html_signals.read_signals(load_html(page))
+    signals.html = page
+    assert html_signals._written_beside_another(signals, ["Ann O'Neil"]) == beside
+
+
+# --- a publishing system's byline and date components: Brightspot's shapes ------------------
+
+
+@pytest.mark.parametrize("top, authors, published, updated", [
+    # the authors' box and its links, the publication's timestamp component
+    ('<div class="Page-authors"><span class="Page-byline-label">By</span> <a class="Link" href="/author/ann-lee">'
+     'Ann Lee</a> and <a class="Link" href="/author/bo-kim">Bo Kim</a></div>'
+     f'<div class="Page-datePublished">{PUBLISHED_STAMP}</div>', ["Ann Lee", "Bo Kim"], "2024-03-05", None),
+    ('<div class="ArticlePage-authors"><div class="ArticlePage-authorName">By <a href="/people/ann-lee">Ann Lee</a>'
+     '</div></div>', ["Ann Lee"], None, None),
+    # near misses: the revision's component with its "Updated" text dates the revision only;
+    # an agency in the authors' box is no person
+    ('<div class="Page-authors">By <a href="/author/ann-lee">ANN LEE</a></div><div class="Page-dateModified">'
+     '<bsp-timestamp data-timestamp="1709974800000"><span>Updated 9:00 AM UTC, March 9, 2024</span></bsp-timestamp>'
+     '</div>', ["Ann Lee"], None, "2024-03-09"),
+    ('<div class="Page-authors">By <span>The Associated Press</span></div>', [], None, None),
+])
+def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
+    article = parsed(top=top)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (article.authors, stated, article.updated) == (authors, published, updated)
+
+
+@pytest.mark.parametrize("top, published, updated", [
+    # Korean labels: "입력" (posted) and "수정" (edited), in either order
+    ('<span class="date">수정 2024.03.09 10:00 입력 2024.03.05 09:00</span>', "2024-03-05", "2024-03-09"),
+    ('<span class="date">기사입력 : 2024-03-05 09:00 | 최종수정 : 2024-03-09 10:00</span>', "2024-03-05", "2024-03-09"),
+    ('<span class="date">수정 2024.03.09 10:00</span>', None, "2024-03-09"),
+    # near misses: the posting date alone; a word that holds the label's letters is no label
+    ('<span class="date">입력 2024.03.05 09:00</span>', "2024-03-05", None),
+    ('<span class="date">수정구 2024.03.05</span>', "2024-03-05", None),
+])
+def test_korean_date_labels(top, published, updated):
+    article = parsed(top=top)
+    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    assert (stated, article.updated) == (published, updated)
