@@ -301,3 +301,13 @@ def test_below_worked_out_once_gives_what_the_scan_gives(text):
     for anchors in ({0}, {0, 3}, {2, None}, {len(lines) - 3}):
         for i in range(len(lines)):
             assert module._below(lines, i, anchors, page) == module._below(lines, i, anchors), (i, anchors)
+
+
+@pytest.mark.parametrize("above, authors", [
+    # A research unit's name as the menu's last item, right above the byline block: no person.
+    ("Harbor Robotics Lab\nAnn Lee\nPorts\n3.3.2026 09:00", ["Ann Lee"]),
+    # Near-miss: a writer whose name holds the letters of one ("Laborde") is a person still.
+    ("Harbor Robotics Lab\nTom Laborde\nPorts\n3.3.2026 09:00", ["Tom Laborde"]),
+])
+def test_a_labs_name_is_no_writer(above, authors):
+    assert parse(f"{MENU}\n{above}\n\n{HEADLINE}\n\n{STORY}\n\n{FOOTER}").authors == authors
