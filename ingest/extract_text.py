@@ -32,7 +32,8 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     article = Article()
     if not lines:
         return article
-    title_at = find_title(lines)
+    whole = whole_page(lines)
+    title_at = find_title(lines, whole)
     body_at = find_body_start(lines, title_at)
     header = range(0, find_header_end(lines, title_at, body_at))
     tail = find_tail(lines, body_at)
@@ -50,7 +51,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
 
     authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at,
-                                                               body_at)
+                                                               body_at, whole)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
@@ -80,6 +81,63 @@ def extract_text(text: str, markdown: bool = False) -> Article:
 
     article.body = "\n\n".join(body_lines(lines, title_at, body_at, used, article.authors))
     return article
+
+
+# --- a whole page or the article alone ------------------------------------------------------
+
+
+# A line of a page's footer: its legal notices and the links every page of a site ends with
+# ("© 2026 The Harbor Ledger", "Privacy Policy"), short (a story may be about privacy).
+FOOTER_NOTICE_WORDS = 12
+_FOOTER_NOTICE = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\bprivacy\b|\bcookies?\b|"
+                            r"\bterms (?:of (?:use|service)|and conditions|& conditions)\b", re.I)
+
+
+def whole_page(lines: list[Line]) -> bool:
+    """The text holds a whole page, not only the article: the site's menu (MENU_RUN menu items
+    in a row, see _menu_run) above the story's start, and either a footer below it (a short
+    legal notice, or another menu below the last paragraph) or a menu of twice MENU_RUN items
+    on top. Decided once a text: the rules written for a whole page's menus, logos and footers
+    (see find_title, find_authors) fire on nothing else. An article's own text has short lines
+    in a row too (a byline block's name, role and stamps, a stock's ticker, a list of tags),
+    but rarely both a menu above its story and a footer below it."""
+    # (A story whose paragraphs each stand between photos or links has no two together: its
+    # first paragraph starts it.)
+    story = _story_start(lines)
+    if story is None:
+        story = next((i for i, line in enumerate(lines) if rules.is_paragraph(line)), None)
+    if story is None:
+        return False
+    top = _menu_run(lines, 0, story)
+    if top < MENU_RUN:
+        return False
+    if top >= 2 * MENU_RUN:
+        return True
+    if any(line.words <= FOOTER_NOTICE_WORDS and _FOOTER_NOTICE.search(line.text) and not rules.is_caption(line)
+           for line in lines[story + 1:]):
+        return True
+    last = next(i for i in range(len(lines) - 1, story - 1, -1) if rules.is_paragraph(lines[i]))
+    return _menu_run(lines, last + 1, len(lines)) >= MENU_RUN
+
+
+def _menu_run(lines: list[Line], start: int, end: int) -> int:
+    """The most menu items in a row among lines start to end (buttons, stamps and captions
+    between them not counted; a byline's or a name's line ends a run: "Ann Lee" / "Ports" /
+    "3.3.2026" is a byline block, not a menu)."""
+    short = longest = 0
+    for line in lines[start:end]:
+        if rules.is_furniture(line) or rules.is_stamp(line) or rules.is_caption(line):
+            continue
+        if line.words > 3:
+            short = 0
+        # (The name and byline tests only on a short line that could be a menu's item.)
+        elif _menu_item(line):
+            if _byline_or_dateline(line) or rules.is_name_line(line):
+                short = 0
+            else:
+                short += 1
+                longest = max(longest, short)
+    return longest
 
 
 # --- where things are ----------------------------------------------------------------------
@@ -195,11 +253,14 @@ def _masthead(lines: list[Line], first: int, second: int) -> bool:
         line.item or rules.is_furniture(line) or line.words <= 3 or _dateline(line) for line in between)
 
 
-def find_title(lines: list[Line]) -> int | None:
+def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
     """The first level-1 heading; else the first heading near the top. Without heading marks:
     the line over the byline (_title_above_byline), else a line the page shows twice before
     the story (_title_shown_twice), else the first line that reads as a headline (not a menu
-    item, a byline, a date, a caption, a breadcrumb or a kicker over the headline)."""
+    item, a byline, a date, a caption, a breadcrumb or a kicker over the headline). On a whole
+    page (whole_page; worked out here when not given), its logos and menus are passed over too."""
+    if whole is None:
+        whole = whole_page(lines)
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.
@@ -210,10 +271,10 @@ def find_title(lines: list[Line]) -> int | None:
     # Ledger" three times), and a logo (a heading that links to the home page) may be its only
     # level-1 heading, the headline being a minor one: neither is the headline.
     # (A lone logo stays the title when no minor heading can be the headline.)
-    logos, level_one = level_one, _without_logos(lines, level_one)
+    logos, level_one = level_one, _without_logos(lines, level_one, whole)
     if level_one:
         minor = _headline_over_byline_before(lines, level_one[0])
-        if minor is None:
+        if minor is None and whole:
             minor = _headline_under_section_name(lines, level_one[0])
         return minor if minor is not None else level_one[0]
     for i, line in enumerate(lines[:HEADER_LIMIT]):
@@ -223,10 +284,13 @@ def find_title(lines: list[Line]) -> int | None:
             return i
     if logos:
         return logos[0]
-    for rule in (_title_above_byline, _title_shown_twice, _title_over_story):
-        found = rule(lines)
-        if found is not None:
-            return found
+    found = _title_above_byline(lines, whole)
+    if found is None:
+        found = _title_shown_twice(lines, whole)
+    if found is None and whole:
+        found = _title_over_story(lines)
+    if found is not None:
+        return found
     # A text that opens with its story (a converter's output with no headline) has none: a line
     # below two paragraphs of the story is a subheading or a credit, not the headline.
     before_story = _before_story(lines)
@@ -252,15 +316,17 @@ def find_title(lines: list[Line]) -> int | None:
     return None
 
 
-def _without_logos(lines: list[Line], level_one: list[int]) -> list[int]:
-    """The level-1 headings that are not the site's logo: not a link to the home page, and not
-    a heading shown again as a level-1 heading while another one follows them."""
+def _without_logos(lines: list[Line], level_one: list[int], whole: bool) -> list[int]:
+    """The level-1 headings that are not the site's logo: not a link to the home page, and on
+    a whole page not a heading shown again as a level-1 heading while another one follows
+    them. (An article's own text may give its headline twice, a section's level-1 heading
+    below it: the headline stays.)"""
     shown = {}
     for i in level_one:
         shown[lines[i].key] = shown.get(lines[i].key, 0) + 1
     repeated = {key for key, count in shown.items() if count > 1}
     kept = [i for i in level_one if not rules.is_logo(lines[i])]
-    if len(repeated) < len(shown):  # another heading than the repeated ones
+    if whole and len(repeated) < len(shown):  # another heading than the repeated ones
         kept = [i for i in kept if lines[i].key not in repeated]
     return kept
 
@@ -452,7 +518,7 @@ def _headline_over_standfirst(lines: list[Line], anchor: int) -> int | None:
     return headline if _long_headline_above(lines, headline) is None else None
 
 
-def _title_above_byline(lines: list[Line]) -> int | None:
+def _title_above_byline(lines: list[Line], whole: bool = False) -> int | None:
     """The headline of a text without heading marks, found from its byline when the first line
     that reads as a headline may be something else (a teaser, the site's name, a standfirst
     too long to read as a headline). The line just above the first byline is the headline when
@@ -462,7 +528,7 @@ def _title_above_byline(lines: list[Line]) -> int | None:
     # A byline that names someone is a surer anchor than a date: a masthead's or a
     # breadcrumb's date may stand above the headline, a byline stands below it. But a byline
     # below a paragraph of prose is under the teaser of another story.
-    named, dated = _title_above(lines, _explicit_byline), _title_above(lines, _byline_or_dateline)
+    named, dated = _title_above(lines, _explicit_byline, whole), _title_above(lines, _byline_or_dateline, whole)
     if named is not None and dated is not None and dated < named \
             and any(rules.is_paragraph(line) for line in lines[dated:named]):
         return dated
@@ -473,12 +539,14 @@ def _title_above_byline(lines: list[Line]) -> int | None:
 TOP_LINES = 60
 
 
-def _top_window(lines: list[Line]) -> int:
+def _top_window(lines: list[Line], whole: bool = False) -> int:
     """The end of the top TOP_LINES lines, not counting list items: a site's menus, written as
     lists, may run to a hundred items above the headline."""
     counted = 0
     for i, line in enumerate(lines):
-        counted += not line.item and line.words > 3
+        # (A whole page's menus may be plain lines, not lists: there only lines longer than a
+        # menu item count. In an article's own text the short lines count as before.)
+        counted += not line.item and (line.words > 3 or not whole)
         if counted > TOP_LINES:
             return i
     return len(lines)
@@ -490,10 +558,10 @@ def _explicit_byline(line: Line) -> bool:
         rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line))
 
 
-def _title_above(lines: list[Line], is_anchor) -> int | None:
+def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | None:
     """_title_above_byline with the byline lines that is_anchor accepts."""
     sentences = 0
-    for anchor, line in enumerate(lines[:_top_window(lines)]):
+    for anchor, line in enumerate(lines[:_top_window(lines, whole)]):
         # The story has begun (its "by" lines are quotes and credits) at a line too long for a
         # standfirst, or at the second sentence-like paragraph (the first may be the standfirst).
         sentences += _prose(line)
@@ -543,11 +611,11 @@ def _short_title_shown_twice(lines: list[Line], i: int) -> bool:
 REPEAT_GAP = 10
 
 
-def _title_shown_twice(lines: list[Line]) -> int | None:
+def _title_shown_twice(lines: list[Line], whole: bool = False) -> int | None:
     """The first line of four words or more that reads as a headline and is shown again a few
     lines below, before the story: pages repeat their headline (above the share bar, over the
     photo, in the breadcrumb), not their menus' long items."""
-    for i, line in enumerate(lines[:_top_window(lines)]):
+    for i, line in enumerate(lines[:_top_window(lines, whole)]):
         if line.words > 40 or _prose(line):
             return None
         # (Not a line repeated right below it: a song's chorus, a list's item.)
@@ -758,7 +826,7 @@ _LONG_SIGN_OFF = re.compile(r"[(\[]?(?i:(?:(?:reporting|reported|writing|written
 
 
 def find_authors(lines, header, tail, title_at=None, description_at=None,
-                 body_at=None) -> tuple[list[str], str | None, set[int], str]:
+                 body_at=None, whole=False) -> tuple[list[str], str | None, set[int], str]:
     """People named in the byline (header first, then the sign-off and bios at the end),
     without those who only "contributed to this report"."""
     found: list[str] = []
@@ -778,10 +846,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     # evidence (a topic tag can look like a name), used when the header has no explicit one.
     # The lines from the headline down are read before those above it, where menus and
     # teasers of other stories carry other people's bylines.
-    # (Above the headline, only the lines below the site's menus: a whole page's "By" and
-    # name lines higher up are in a menu or a teaser, "Von Haus zu Haus" among the sections.)
+    # (Above the headline of a whole page, only the lines below the site's menus: its "By"
+    # and name lines higher up are in a menu or a teaser, "Von Haus zu Haus" among the
+    # sections. An article's own short lines over its headline are its byline block.)
     below = [i for i in header if title_at is None or i >= title_at]
-    top = _below_the_menus(lines, title_at) if title_at is not None else 0
+    top = _below_the_menus(lines, title_at) if title_at is not None and whole else 0
     above = [i for i in header if title_at is not None and top <= i < title_at]
     page = _WholeText(lines)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
@@ -814,7 +883,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         for i in tail:
             line = lines[i]
-            if _footer_item(lines, i):
+            if whole and _footer_item(lines, i):
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:

@@ -133,6 +133,9 @@ ORGANISATION_WORDS = {
     "reuters", "bloomberg", "agencies", "staff", "newsroom", "bureau", "desk", "online",
     "digital", "publishing", "editorial", "foundation", "institute", "university", "council",
     "international", "business",
+    # A research unit's name ("Harbor Robotics Lab", a site's section in its menu) reads as a
+    # name otherwise.
+    "lab", "labs", "laboratory", "laboratories",
 }
 NAME_PARTICLES = {
     "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",

@@ -20,10 +20,40 @@ STORY = ("The dockers voted to end the strike after a ten-hour meeting, the unio
 # A site's menus as a copy of the page has them: one item a line, no list marks.
 MENU = ("Skip to main content Skip to navigation\nThe Harbor Ledger\nNews\nWorld news\nPorts\nShipping\n"
         "Business\nClimate & Environment\nOpinion\nSport\nCulture\nLifestyle\nMore")
+# A site's footer below the story: its legal notices and links.
+FOOTER = "© 2026 The Harbor Ledger\nPrivacy Policy\nTerms of Use\nContact us"
 
 
 def parse(text: str, markdown: bool = False):
     return normalise(extract_text(text, markdown=markdown), NOW)
+
+
+def lines_of(text: str):
+    from ingest.text_rules import read_lines
+    return read_lines(text)
+
+
+@pytest.mark.parametrize("text, whole", [
+    # The site's menu above the story and its footer below: a whole page.
+    (f"{MENU}\n\n{HEADLINE}\n\n{STORY}\n\n{FOOTER}", True),
+    # A menu of twice MENU_RUN items above the story is a site's, footer or not.
+    (f"{MENU}\n\n{HEADLINE}\n\n{STORY}", True),
+    # A menu's items as a Markdown list, a footer's links as another below the last paragraph.
+    ("* [News](/news)\n* [Ports](/ports)\n* [Shipping](/shipping)\n* [Opinion](/opinion)\n\n"
+     f"# {HEADLINE}\n\n{STORY}\n\n* [Careers](/careers)\n* [Jobs](/jobs)\n* [Corrections](/corrections)\n* [Archive](/archive)",
+     True),
+    # Near-misses, an article's own text: short lines over the story that are its byline block
+    # (a name's line ends a run), its tags (four, no footer), its footer alone (no menu above).
+    (f"{HEADLINE}\n\nAnn Lee\nPorts Editor\nHarbor Desk\nLisbon\n\n{STORY}", False),
+    (f"Ports\nShipping\nStrikes\nUnions\n\n{HEADLINE}\n\n{STORY}", False),
+    (f"{HEADLINE}\n\n{STORY}\n\n{FOOTER}", False),
+    # (A story that is about privacy is no footer: a legal notice is a short line.)
+    (f"Ports\nShipping\nStrikes\nUnions\n\n{HEADLINE}\n\n{STORY}\n\nThe union said the port's new cameras broke "
+     "the privacy rules that the dockers had won in the last strike, and it would take the matter to court.", False),
+])
+def test_a_whole_page_is_told_from_an_articles_own_text(text, whole):
+    from ingest.extract_text import whole_page
+    assert whole_page(lines_of(text)) is whole
 
 
 @pytest.mark.parametrize("top", [
@@ -57,6 +87,20 @@ def test_without_a_menu_above_the_first_headline_stays(text, title):
     assert parse(text).title == title
 
 
+@pytest.mark.parametrize("text", [
+    # Near-misses, an article's own text (no site menu and footer around it): four tags over a
+    # photo's title above the story are no menu ending the block over the story, and the first
+    # line that reads as a headline stays the title.
+    f"{HEADLINE}\n\nPorts\nShipping\nStrikes\nUnions\n\nCranes stand idle at the terminal as talks resume\n\n{STORY}",
+    # Seventy short lines of the story's own (a table's rows) count toward the top window: a
+    # teaser's headline over its byline further down is not looked at.
+    HEADLINE + "\n\n" + "\n".join(f"Berth {n} idle." for n in range(70))
+    + f"\n\nFerry fares rise again on the northern route\n\nBy Tom Park\n\n{STORY}",
+])
+def test_an_articles_own_short_lines_are_no_menu(text):
+    assert parse(text).title == HEADLINE
+
+
 def test_long_lines_still_count_toward_the_top_window():
     # Only short lines (menu items) are passed over when the byline rule looks for the top of
     # the page: seventy teasers of other stories are not a menu, and a byline below them is
@@ -76,7 +120,13 @@ def test_long_lines_still_count_toward_the_top_window():
     (f"{MENU}\n\nAnn Lee\n\nPorts\n\n3.3.2026 09:00\n\n{HEADLINE}", ["Ann Lee"]),
 ])
 def test_bylines_above_the_headline_only_below_the_menus(top, authors):
-    assert parse(f"{top}\n\n{STORY}").authors == authors
+    assert parse(f"{top}\n\n{STORY}\n\n{FOOTER}").authors == authors
+
+
+def test_an_articles_byline_over_its_tags_and_headline_stays():
+    # Near-miss: an article's own text (no site menu and footer around it) with its byline over
+    # its tags over the headline: the tags are no menu that hides the byline above them.
+    assert parse(f"By Sue Ray\n\nPorts\nShipping\nStrikes\nUnions\n\n{HEADLINE}\n\n{STORY}").authors == ["Sue Ray"]
 
 
 BLURBS = ("These are the topics that drive our newsroom, from the ports to the markets that depend on "
@@ -108,8 +158,8 @@ def test_a_caption_between_the_first_two_paragraphs():
 
 @pytest.mark.parametrize("top, title", [
     # The logo as a level-1 heading at each of the page's layouts, then the headline.
-    ("# The Harbor Ledger\n\n# The Harbor Ledger\n\n# The Harbor Ledger\n\n* [News](/news)\n\n"
-     f"# {HEADLINE}", HEADLINE),
+    ("# The Harbor Ledger\n\n# The Harbor Ledger\n\n# The Harbor Ledger\n\n* [News](/news)\n* [Ports](/ports)\n"
+     f"* [Shipping](/shipping)\n* [Opinion](/opinion)\n\n# {HEADLINE}", HEADLINE),
     # The logo, a link to the home page, as the only level-1 heading; the headline a minor one.
     (f"# [The Harbor Ledger](https://example.org/)\n\n## Site Navigation\n\n* [News](/news)\n\n## {HEADLINE}",
      HEADLINE),
@@ -119,7 +169,14 @@ def test_a_caption_between_the_first_two_paragraphs():
     ("# The Harbor Ledger\n\n# The Harbor Ledger\n\n## Ports\n\n* [News](/news)", "The Harbor Ledger"),
 ])
 def test_a_logo_as_a_level_one_heading_is_not_the_headline(top, title):
-    assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
+    assert parse(f"{top}\n\n{STORY}\n\n{FOOTER}", markdown=True).title == title
+
+
+def test_an_articles_headline_shown_twice_as_level_one_stays():
+    # Near-miss: an article's own text (no menu, no footer) that gives its headline twice as a
+    # level-1 heading, a section of the story as another: the repeated one is no logo there.
+    text = f"# {HEADLINE}\n\n* [Share](/share)\n\n# {HEADLINE}\n\n{STORY}\n\n# What the union wants next\n\n{STORY}"
+    assert parse(text, markdown=True).title == HEADLINE
 
 
 TICKER = "HPH: Harbor\nMarket cap\nToday's change\nCurrent price\nTrading volume\n"
@@ -177,7 +234,15 @@ def test_a_last_edited_stamp_is_no_published_day(footer, published, updated):
     (f"# Harbor Health Centre\n\nFont Size\n\n## {HEADLINE}\n\nMarch 3, 2025", "Harbor Health Centre"),
 ])
 def test_a_headline_under_a_sections_level_one_heading(top, title):
-    assert parse(f"{top}\n\n{STORY}", markdown=True).title == title
+    assert parse(f"{MENU}\n\n{top}\n\n{STORY}\n\n{FOOTER}", markdown=True).title == title
+
+
+def test_an_articles_standfirst_as_a_minor_heading_below_buttons_stays_a_standfirst():
+    # Near-miss: an article's own text, its headline, buttons, then its standfirst set as a
+    # minor heading over the byline: the level-1 heading is the headline.
+    text = (f"# {HEADLINE}\n\nListen\n\nShare\n\nSave\n\n## The union's members backed the deal by a wide margin"
+            f"\n\nBy Ann Lee\n\n{STORY}")
+    assert parse(text, markdown=True).title == HEADLINE
 
 
 @pytest.mark.parametrize("end, authors", [
@@ -188,7 +253,13 @@ def test_a_headline_under_a_sections_level_one_heading(top, title):
     ("* Ports\n* By Ann Lee", ["Ann Lee"]),
 ])
 def test_a_footers_links_are_no_sign_off(end, authors):
-    assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}", markdown=True).authors == authors
+    assert parse(f"{MENU}\n\n{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}", markdown=True).authors == authors
+
+
+@pytest.mark.parametrize("end", ["* Ports\n* By Ann Lee\n* Harbor Desk", "* Share\n* Written by Ann Lee\n* Email the writer"])
+def test_an_articles_sign_off_among_list_items_stays(end):
+    # Near-miss: an article's own text (no site menu above it) that signs off inside a list.
+    assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}", markdown=True).authors == ["Ann Lee"]
 
 
 def tight(text: str) -> str:
@@ -230,3 +301,13 @@ def test_below_worked_out_once_gives_what_the_scan_gives(text):
     for anchors in ({0}, {0, 3}, {2, None}, {len(lines) - 3}):
         for i in range(len(lines)):
             assert module._below(lines, i, anchors, page) == module._below(lines, i, anchors), (i, anchors)
+
+
+@pytest.mark.parametrize("above, authors", [
+    # A research unit's name as the menu's last item, right above the byline block: no person.
+    ("Harbor Robotics Lab\nAnn Lee\nPorts\n3.3.2026 09:00", ["Ann Lee"]),
+    # Near-miss: a writer whose name holds the letters of one ("Laborde") is a person still.
+    ("Harbor Robotics Lab\nTom Laborde\nPorts\n3.3.2026 09:00", ["Tom Laborde"]),
+])
+def test_a_labs_name_is_no_writer(above, authors):
+    assert parse(f"{MENU}\n{above}\n\n{HEADLINE}\n\n{STORY}\n\n{FOOTER}").authors == authors
