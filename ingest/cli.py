@@ -82,14 +82,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     one whose bytes are unchanged is skipped before parsing, so re-running on the same folder is
     cheap. A bad file is reported, recorded as failed, and the run goes on. A bad file that is
     unchanged is not tried again, and the summary counts it ("N of them failed before"). A run
-    may be stopped (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the
+    may be stopped (Ctrl+C, or kill PID) at any moment: every batch written is kept, and the
     same command finishes the job.
 
     Prints each failure on standard error ("failed: PATH: reason"), then one line: "N inputs in
     Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
     item or captured page within one; duplicate: its text was already stored; unchanged: read
     before with the same bytes). --json prints the same counts and the failures as an object.
-    Exit status: 0; 1 if an input failed in this run; 2 for a wrong option; 130 (Ctrl-C) or 143
+    Exit status: 0; 1 if an input failed in this run; 2 for a wrong option; 130 (Ctrl+C) or 143
     (kill) when stopped.
 
     \b
@@ -342,7 +342,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
     version that stored it read. After an upgrade, this reads each article's file again
     (where it was, if its bytes are the ones stored) and updates the fields the current rules
     read differently. Every value replaced is kept in the article_revisions table with the
-    signal it came from, so nothing is lost and a change can be undone.
+    signal it came from: nothing is lost, and what a change replaced can be looked up there.
 
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
