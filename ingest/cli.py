@@ -205,7 +205,8 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
-    taken as text, so no query can fail. The filters are those of the served `search` query.
+    taken as text, so no query can fail. The filters are those of the served `search` query
+    (where -word is not an exclusion: it finds the word).
     An edited story is one result, its latest text that matches; the older texts it replaced are
     counted beside it ("(2 earlier versions stored)"), and --all-versions shows them too. An
     older text found by words its edit took out says so ("replaced by a later version, #ID").
