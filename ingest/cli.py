@@ -42,15 +42,21 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print the re
 @click.group()
 @click.version_option(__version__, prog_name="news-archive")
 def cli():
-    """A searchable news archive: ingest saved pages, text, Markdown and JSON records into
-    SQLite with full-text search, then search it or serve it with Datasette."""
+    """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds and
+    web archives into SQLite with full-text search, then search it or serve it with Datasette.
+
+    Every command but parse works on --db (default archive.db in the current folder); only
+    ingest and serve create a missing one. Exit status 2 is a wrong option or value."""
 
 
-@cli.command()
+@cli.command(short_help="Ingest articles from files and folders into the archive.")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--outlet", help="Outlet of every article in this run (when the files cannot say).")
-@click.option("--url", help="URL of the article (for a single file whose page address is known).")
+@click.option("--outlet", help="Outlet of every input this run reads (new or duplicate), in place of what "
+                                "the files say; inputs read before (unchanged) keep theirs. Default: read "
+                                "from each file.")
+@click.option("--url", help="Address of the one article given (a single file holding one article; refused "
+                             "otherwise). Default: read from the file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes. Default: one per CPU core.")
 @click.option("--rehash", is_flag=True,
@@ -74,11 +80,17 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     stored as a new version of its story, linked to the earlier one, which is kept. A file with
     the size and modification time it had when last ingested is skipped without reading it, and
     one whose bytes are unchanged is skipped before parsing, so re-running on the same folder is
-    cheap. A bad file is reported, recorded as
-    failed, and the run goes on; the exit status is 1 if any input failed. A bad file that is
-    unchanged is not tried again, and the summary counts it ("N of them failed before"). A run may be stopped
-    (Ctrl-C, or kill PID) at any moment: every batch written is kept, and the same command finishes
-    the job.
+    cheap. A bad file is reported, recorded as failed, and the run goes on. A bad file that is
+    unchanged is not tried again, and the summary counts it ("N of them failed before"). A run
+    may be stopped (Ctrl+C, or kill PID) at any moment: every batch written is kept, and the
+    same command finishes the job.
+
+    Prints each failure on standard error ("failed: PATH: reason"), then one line: "N inputs in
+    Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
+    item or captured page within one; duplicate: its text was already stored; unchanged: read
+    before with the same bytes). --json prints the same counts and the failures as an object.
+    Exit status: 0; 1 if an input failed in this run; 2 for a wrong option; 130 (Ctrl+C) or 143
+    (kill) when stopped.
 
     \b
     Example:
@@ -172,16 +184,19 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
 # The words may come as one quoted argument or several, and an excluded word may come first:
 # "-football" is a word of the query, not an unknown option.
-@cli.command(context_settings={"ignore_unknown_options": True})
+@cli.command(context_settings={"ignore_unknown_options": True},
+             short_help="Search the archive from the command line.")
 @click.argument("words", nargs=-1, required=True)
 @existing_db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
               help="The most articles to show.")
-@click.option("--outlet", default="", help="Only this outlet's articles (its name, in any case).")
-@click.option("--author", default="", help="Only this author's articles (the full name, in any case).")
+@click.option("--outlet", default="", help="Only this outlet's articles: its whole name as stored, in any case "
+                                            "(not its web address).")
+@click.option("--author", default="", help="Only this author's articles: the whole name, in any case.")
 @click.option("--since", default="", metavar="DATE",
               help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--until", default="", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--until", default="", metavar="DATE",
+              help="Only articles published on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--newest", is_flag=True, help="Newest first, instead of best matches first.")
 @click.option("--all-versions", is_flag=True,
               help="Every stored text of an edited story that matches, not only its latest.")
@@ -190,9 +205,16 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words; every other character is
-    taken as text, so no query can fail. The filters are those of the served `search` query.
+    taken as text, so no query can fail. The filters are those of the served `search` query
+    (where -word is not an exclusion: it finds the word).
     An edited story is one result, its latest text that matches; the older texts it replaced are
-    counted beside it ("2 earlier versions"), and --all-versions shows them too.
+    counted beside it ("(2 earlier versions stored)"), and --all-versions shows them too. An
+    older text found by words its edit took out says so ("replaced by a later version, #ID").
+
+    Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
+    words in **. --json prints a list of objects: id, title, outlet, authors, published,
+    snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
+    when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE.
 
     \b
     Example:
@@ -272,7 +294,7 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
     return caught
 
 
-@cli.command()
+@cli.command(short_help="Merge the search index, after a bulk ingest.")
 @existing_db_option
 @json_option
 def optimize(db_path, as_json):
@@ -282,6 +304,9 @@ def optimize(db_path, as_json):
     and a search reads each one. After ingesting many thousands of articles, this makes
     searches for common words faster. It rewrites the index (about 3 minutes for a million
     articles here), during which other writers wait; readers (Datasette) carry on.
+
+    Prints the time it took and the index's size in pages before and after (--json:
+    index_pages_before, index_pages_after, seconds).
 
     \b
     Example:
@@ -303,11 +328,11 @@ def optimize(db_path, as_json):
                    f"-> {result['index_pages_after']:,} index pages.")
 
 
-@cli.command()
+@cli.command(short_help="Read stored articles again with this version's rules.")
 @existing_db_option
 @click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
 @click.option("--all", "every", is_flag=True,
-              help="Also read again the articles this version has read already.")
+              help="Read every article again. Default: only those no run of this version has read.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes. Default: one per CPU core (one for a few articles).")
 @json_option
@@ -318,14 +343,18 @@ def reparse(db_path, dry_run, every, workers, as_json):
     version that stored it read. After an upgrade, this reads each article's file again
     (where it was, if its bytes are the ones stored) and updates the fields the current rules
     read differently. Every value replaced is kept in the article_revisions table with the
-    signal it came from, so nothing is lost and a change can be undone.
+    signal it came from: nothing is lost, and what a change replaced can be looked up there.
 
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
     (counted and named in the summary; a file moved and ingested again is read where it is
     now). It can be stopped at any moment; run again, it goes on where it stopped. A dry run
-    reads the archive only: it does not even upgrade an archive of an older version. The exit
-    status is 1 if the current rules could not extract an article (it keeps what it had).
+    reads the archive only: it does not even upgrade an archive of an older version.
+
+    Prints one line: how many articles were to be read again, how many were read, revised (with
+    the count per field) and unchanged; then notes naming the files gone or changed. Exit status:
+    0; 1 if the current rules could not extract an article (it keeps what it had); 130 or 143
+    when stopped.
 
     \b
     Example:
@@ -398,11 +427,17 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                    "(their names are kept in article_revisions).")
 
 
-@cli.command()
+@cli.command(short_help="Counts of articles, sources, duplicates, failures...")
 @existing_db_option
 @json_option
 def stats(db_path, as_json):
     """Counts of articles, sources, duplicates, outlets, authors, dates and failures.
+
+    Prints one figure a line (--json: one object): articles; sources (every input seen);
+    duplicates (inputs whose text was already stored); syndicated articles (seen at two or more
+    places); failed (inputs that fail now); new versions (edited texts kept beside the ones they
+    replace); outlets; authors; languages; the first and last publication dates; articles without
+    a date or an author; ingest runs.
 
     \b
     Example:
@@ -420,11 +455,18 @@ def stats(db_path, as_json):
         click.echo(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
 
 
-@cli.command()
+@cli.command(short_help="Show what extraction finds in one file.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @json_option
 def parse(file, as_json):
     """Show what extraction finds in one file, without storing it (for debugging a rule).
+
+    Reads no archive. Prints each field found (title, description, authors, dates, outlet,
+    url, language, word count, content hash), where each came from (provenance), then the
+    text. A NAME.json beside the file is applied, as ingest applies it. --json prints one
+    object, or a list when the file holds several inputs (records, feed items, captured pages).
+    Exit status: 0; 1 if an input could not be extracted (its error is printed) or the file
+    holds none.
 
     \b
     Example:
@@ -466,7 +508,7 @@ def parse(file, as_json):
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Serve the archive with Datasette, for search and a JSON API.")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
@@ -477,7 +519,10 @@ def serve(db_path, host, port):
 
     If the archive does not exist or was never ingested into, the bundled sample articles are
     ingested into it first (an archive you ingested into is served as it is). Read-only:
-    nothing served can change the archive.
+    nothing served can change the archive; articles ingested meanwhile show on the next page load.
+
+    Prints the address of the search page, then serves until Ctrl+C. Exit status 1 if the port
+    is in use or the host is not an address of this machine.
 
     \b
     Example:

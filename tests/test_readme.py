@@ -1,8 +1,12 @@
-"""The README's commands are what CI runs."""
+"""The README's commands are what CI runs, and its examples print what it shows."""
 
 import re
+import shlex
+import subprocess
+import sys
 
-from conftest import REPO
+import pytest
+from conftest import REPO, run_cli
 
 
 def readme_command(marker: str) -> str:
@@ -20,3 +24,40 @@ def test_ci_runs_the_readme_test_command_verbatim():
 def test_run_command_installs_and_ingests_the_samples():
     command = readme_command("run-command")
     assert "pip install ." in command and "news-archive" in command
+
+
+# --- the README's examples, run on the bundled samples ------------------------------------------
+
+@pytest.fixture(scope="module")
+def samples_archive(tmp_path_factory):
+    """`news-archive ingest samples/` into archive.db in a folder of its own, and what it printed."""
+    folder = tmp_path_factory.mktemp("readme")
+    result = run_cli("ingest", REPO / "samples", "--db", folder / "archive.db", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    return folder, result.stdout
+
+
+def readme_blocks(opening: str) -> list[str]:
+    text = (REPO / "README.md").read_text()
+    return re.findall(rf"```\w*\n({re.escape(opening)}.*?)\n```", text, re.S)
+
+
+def test_the_ingest_summary_shown_is_the_one_the_samples_give(samples_archive):
+    # "What ingest prints" explains a summary line: it must be the one a user sees.
+    shown = readme_blocks("36 inputs in")
+    assert len(shown) == 1
+    counts = lambda line: re.sub(r" in [\d.]+s:", ":", line.split(" -> ")[0])  # noqa: E731
+    assert counts(samples_archive[1].strip()) == counts(shown[0])
+
+
+def test_the_sql_example_runs_and_finds_articles(samples_archive):
+    # The one SQL example given for the file itself, run as written from the archive's folder.
+    folder, _ = samples_archive
+    [block] = readme_blocks("sqlite-utils archive.db")
+    arguments = shlex.split(block)
+    assert arguments[0] == "sqlite-utils"
+    result = subprocess.run([sys.executable, "-m", "sqlite_utils", *arguments[1:]], cwd=folder,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    header, rule, *rows = result.stdout.splitlines()
+    assert header.split() == ["id", "title", "outlet", "published"] and len(rows) == 5
