@@ -22,6 +22,15 @@ _DOCUMENT_TAG = re.compile(r"<(?:html|head|body)[\s>]", re.I)
 # words and numbers, a layout table's hold the page's headings, paragraphs and menus.
 _BLOCK_CONTENT = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "blockquote")
 _TABLE_PARTS = {"table", "thead", "tbody", "tfoot", "tr", "td", "th"}
+# A line of the text that is a date's label and nothing else ("· Updated", "Published:"):
+# trafilatura drops a page's <time> elements but keeps the words between them, so a dateline
+# "<time>8 September</time> · Updated <time>19:05</time>" left its label as a line of the
+# article's text (and of its search snippets). A label with anything else on its line (a date
+# written as text, a sentence that begins "Updated guidance...") is kept.
+_BARE_DATE_LABEL = re.compile(
+    r"^[^\w\n]*(?:(?:last|first)\s+)?(?:updated|published|posted|modified|"
+    r"aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|bijgewerkt)"
+    r"(?:\s+(?:on|at|am|le|el|il|op))?[^\w\n]*$", re.I | re.M)
 
 
 def decode_html(raw: bytes) -> str:
@@ -54,7 +63,7 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     if document is None:
         # trafilatura found no text: none of its metadata is used either (as when it read both).
         metadata = TrafilaturaMetadata()
-    article.body = (document.text if document is not None else None) or ""
+    article.body = _without_bare_date_labels((document.text if document is not None else None) or "")
     article.description = metadata.description
     article.language = _page_language(tree)
 
@@ -141,6 +150,12 @@ class TrafilaturaMetadata:
         if self._tree is None:
             return None
         return _trimmed(find_date(self._tree, **self.DATE_PARAMS, url=self._found.url))
+
+
+def _without_bare_date_labels(text: str) -> str:
+    if not _BARE_DATE_LABEL.search(text):  # most texts: one search, no split
+        return text
+    return "\n".join(line for line in text.split("\n") if not _BARE_DATE_LABEL.match(line))
 
 
 def _trimmed(value: str | None) -> str | None:

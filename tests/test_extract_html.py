@@ -1453,3 +1453,28 @@ def test_trafilatura_author_is_not_run_when_the_pages_byline_names_no_person(mon
 def test_a_date_in_another_storys_box_does_not_date_this_one(outside):
     # The article states no date; the dates further down are other stories'.
     assert normalise(extract_html(teaser_page(outside)), NOW).published is None
+
+
+# --- text: a date's label left alone on a line -------------------------------------------------
+
+
+@pytest.mark.parametrize("dateline, kept", [
+    # The extractor drops the <time> elements and keeps the label between them: it goes.
+    ("<p class='dateline'><time datetime='2025-03-04T09:00'>4 March 2025</time> &#183; Updated "
+     "<time datetime='2025-03-04T17:30'>17:30</time></p>", None),
+    ("<p>Published: <time datetime='2025-03-04'>4 March</time></p>", None),
+    ("<p>Last updated on <time datetime='2025-03-04'>Tuesday</time></p>", None),
+    # Near misses: a label with a date in words, and a sentence that begins with the word, stay.
+    ("<p>Updated: 4 March 2025, 17:30</p>", "Updated: 4 March 2025, 17:30"),
+    ("<p>Updated guidance for travellers crossing the footbridge was issued by the council on "
+     "Tuesday evening after the meeting.</p>", "Updated guidance for travellers"),
+])
+def test_a_date_label_left_alone_by_its_dropped_times_is_no_line_of_the_text(dateline, kept):
+    article = extract_html(page(top=dateline))
+    assert "Paragraph 0 of the story" in article.body
+    lines = article.body.split("\n")
+    if kept is None:
+        assert not any(word in line.casefold() for line in lines
+                       for word in ("updated", "published")), article.body
+    else:
+        assert any(line.startswith(kept) for line in lines), article.body
