@@ -40,7 +40,8 @@ def search_sql() -> str:
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
-_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all")}
+# (_versions: the searched table pages' own spelling of versions, datasette_plugin)
+_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
 
 
 class BadParameter(sqlite3.ProgrammingError):

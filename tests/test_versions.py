@@ -255,6 +255,24 @@ def test_an_unknown_versions_choice_is_an_error(edited_archive):
     assert response.status_code == 400 and "versions: 'every'" in response.json()["error"]
 
 
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+def test_an_unknown_versions_choice_on_a_table_page_is_an_error(edited_archive, table):
+    """`_versions=ALL` or `=yes` on a searched table page showed the latest texts only, as if
+    nothing had been asked, while the saved queries refuse such a value: a user believed they
+    saw every text. Now it is a 400 that says what to write, as on the saved queries."""
+    for value in ("every", "ALL", "yes", "1"):
+        response = edited_archive(f"/archive/{table}.json?_search=bridge&_versions={value}")
+        assert response.status_code == 400, value
+        assert f"_versions: {value!r}" in response.json()["error"] and "'all'" in response.json()["error"]
+    page = edited_archive(f"/archive/{table}?_search=bridge&_versions=ALL")
+    assert page.status_code == 400 and "_versions: &#39;ALL&#39;" in page.text
+    # near misses: the choices themselves, and a page with no search
+    for query, ids in (("_search=bridge&_versions=all", [2, 1]), ("_search=bridge&_versions=", [2]),
+                       ("_search=bridge", [2]), ("_versions=all", [2, 1])):
+        response = edited_archive(f"/archive/{table}.json?{query}&_shape=array")
+        assert response.status_code == 200 and sorted(row["id"] for row in response.json()) == sorted(ids), query
+
+
 def test_the_search_page_links_a_story_to_its_versions(edited_archive):
     page = edited_archive("/archive/search?q=bridge&versions=all").text
     assert '<a href="/archive/versions?article=2">1</a>' in page

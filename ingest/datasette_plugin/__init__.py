@@ -13,9 +13,10 @@ from urllib.parse import parse_qsl, quote
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
+from datasette.utils.asgi import BadRequest
 from markupsafe import Markup, escape
 
-from ..search import BadParameter, check_parameters
+from ..search import BadParameter, check_parameter, check_parameters
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -64,8 +65,16 @@ SEARCHED_TABLES = ("articles", "article_facets")
 def filters_from_request(request, database, table, datasette):
     """A searched articles page shows an edited story once, as the `search` query does: a text
     whose later version (schema/0009) matches the search too is left out, unless
-    ?_versions=all. The page's "where" line says so."""
-    if database != DATABASE_NAME or table not in SEARCHED_TABLES or request.args.get("_versions") == "all":
+    ?_versions=all. The page's "where" line says so. Another value of _versions (ALL, yes, 1) is
+    a 400 saying what to write, as on the saved queries: taken as not asked, it showed the
+    latest texts to a user who believed they saw every one."""
+    if database != DATABASE_NAME or table not in SEARCHED_TABLES:
+        return None
+    try:
+        check_parameter("_versions", request.args.get("_versions"))
+    except BadParameter as error:
+        raise BadRequest(str(error)) from None
+    if request.args.get("_versions") == "all":
         return None
     if not request.args.get("_search"):
         return None
