@@ -273,6 +273,20 @@ def test_an_unknown_versions_choice_on_a_table_page_is_an_error(edited_archive, 
         assert response.status_code == 200 and sorted(row["id"] for row in response.json()) == sorted(ids), query
 
 
+def test_an_article_that_is_no_id_is_an_error_in_the_versions_query(edited_archive):
+    """versions?article=2x (a typo in the address a search result links to) answered with no
+    rows, as if the story had never been edited; the other saved queries' parameters are
+    checked. Now a 400 says what to write."""
+    for value in ("abc", "2x", "-1", "0", "2.5", "99999999999999999999"):
+        response = edited_archive(f"/archive/versions.json?article={value}")
+        assert response.status_code == 400, value
+        assert f"article: {value!r} is not an article's id" in response.json()["error"], value
+    # near misses: an id, one of no edited story, and none at all
+    for value, ids in (("2", [2]), ("1", [2]), ("9", []), ("", [2])):
+        response = edited_archive(f"/archive/versions.json?_shape=array&article={value}")
+        assert response.status_code == 200 and [row["article_id"] for row in response.json()] == ids, value
+
+
 def test_the_search_page_links_a_story_to_its_versions(edited_archive):
     page = edited_archive("/archive/search?q=bridge&versions=all").text
     assert '<a href="/archive/versions?article=2">1</a>' in page
