@@ -422,7 +422,9 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
         click.echo("The values replaced are in the article_revisions table.")
     removed = [f"{count} {kind}{'s' * (count != 1)}" for count, kind in
                ((summary.unused_authors, "author"), (summary.unused_outlets, "outlet")) if count]
-    if removed:
+    if removed and dry_run:
+        click.echo(f"Would remove {' and '.join(removed)} no article would name any more.")
+    elif removed:
         click.echo(f"Removed {' and '.join(removed)} no article names any more "
                    "(their names are kept in article_revisions).")
 

@@ -122,6 +122,45 @@ class _Candidate:
     judged_at: str | None = None  # when the run that stored it began: its "now" (see below)
 
 
+class _DryRunEffects:
+    """What a dry run's changes would do to the author and outlet rows, so that it counts the
+    rows the real run would then remove (unused_removed) instead of saying 0: a user checking
+    with --dry-run what reparse will do was not told that it deletes rows. The changes are
+    kept as the real run would make them (_apply) and replayed over the stored references."""
+
+    def __init__(self) -> None:
+        self.authors: dict[int, list[str]] = {}  # article id -> the byline it would get
+        self.outlets: dict[int, object] = {}  # article id -> its outlet's id (or NEW_OUTLET, None)
+        self.sources: dict[int, int] = {}  # source id -> article id whose outlet it would take
+
+    def record(self, candidate: "_Candidate", article: Article, changes: dict, archive: Archive) -> None:
+        if "authors" in changes:
+            self.authors[candidate.article_id] = list(article.authors)
+        if "outlet" in changes:
+            self.outlets[candidate.article_id] = archive.known_outlet_id(article)
+        self.sources[candidate.source_id] = candidate.article_id  # _apply copies the article's
+
+    def unused_after(self, conn: sqlite3.Connection) -> tuple[int, int]:
+        """The author and outlet rows remove_unused_authors_and_outlets would delete after."""
+        from .normalise import person_key  # not at the top: see Archive._author_id
+
+        authors_used = {author_id for article_id, author_id in
+                        conn.execute("SELECT article_id, author_id FROM article_authors")
+                        if article_id not in self.authors}
+        for key in {person_key(name) for names in self.authors.values() for name in names}:
+            row = conn.execute("SELECT id FROM authors WHERE key = ?", (key,)).fetchone()
+            if row:
+                authors_used.add(row[0])
+        outlet_after = {article_id: self.outlets.get(article_id, outlet_id) for article_id, outlet_id in
+                        conn.execute("SELECT id, outlet_id FROM articles")}
+        outlets_used = set(outlet_after.values())
+        for source_id, article_id, outlet_id in conn.execute("SELECT id, article_id, outlet_id FROM sources"):
+            outlets_used.add(outlet_after.get(article_id) if source_id in self.sources else outlet_id)
+        authors = sum(1 for (author_id,) in conn.execute("SELECT id FROM authors") if author_id not in authors_used)
+        outlets = sum(1 for (outlet_id,) in conn.execute("SELECT id FROM outlets") if outlet_id not in outlets_used)
+        return authors, outlets
+
+
 def _file_of(location: str) -> str:
     """The file a source came from: its location, or the file of a record ("path#12")."""
     if _record_number(location) and not Path(location).exists():
@@ -326,6 +365,7 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
     archive = Archive(db)
     conn = archive.conn
     summary = ReparseSummary(database=str(db_path), dry_run=dry_run)
+    effects = _DryRunEffects() if dry_run else None
     # An archive made before sources recorded their extractor: every source is an older one's.
     every = every or "extractor" not in {column[1] for column in conn.execute("PRAGMA table_info(sources)")}
     wanted = candidates(conn, every)
@@ -348,12 +388,14 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
                 continue
             pending.append((by_location.pop(outcome.source.location), outcome))
             if len(pending) >= BATCH:
-                _write(archive, pending, summary, dry_run)
+                _write(archive, pending, summary, effects)
                 reported = _report_progress(summary, reported, on_progress)
                 pending = []
-        _write(archive, pending, summary, dry_run)
+        _write(archive, pending, summary, effects)
         _report_progress(summary, reported, on_progress)
-        if not dry_run:
+        if dry_run:
+            summary.unused_authors, summary.unused_outlets = effects.unused_after(conn)
+        else:
             # Every run, not only one that changed a byline: a run stopped after its changes and
             # before this point left the rows, and the next run has no article to change.
             with archive._writing():
@@ -373,9 +415,10 @@ def _report_progress(summary: ReparseSummary, reported: int, on_progress: Callab
     return done
 
 
-def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bool) -> None:
-    """Compare a batch of fresh extractions with what is stored, and (unless dry_run) update
-    the articles, keep their old values in article_revisions and mark the sources read."""
+def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_DryRunEffects | None") -> None:
+    """Compare a batch of fresh extractions with what is stored, and (unless a dry run: then
+    `dry_run` keeps what the changes would do) update the articles, keep their old values in
+    article_revisions and mark the sources read."""
     if not pending:
         return
     conn, now, version = archive.conn, utc_now(), extractor()
@@ -405,6 +448,8 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: bo
             else:
                 summary.unchanged += 1
             if dry_run:
+                if changes:
+                    dry_run.record(candidate, article, changes, archive)
                 continue
             if changes:
                 _apply(archive, candidate, article, changes, now, version)

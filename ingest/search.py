@@ -40,7 +40,8 @@ def search_sql() -> str:
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
-_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all")}
+# (_versions: the searched table pages' own spelling of versions, datasette_plugin)
+_CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
 
 
 class BadParameter(sqlite3.ProgrammingError):
@@ -50,7 +51,8 @@ class BadParameter(sqlite3.ProgrammingError):
 
 def check_parameter(name: str, value: str | None) -> None:
     """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
-    (since, until, before: a date; page: 1, 2, ...; sort, split, versions: one of their choices).
+    (since, until, before: a date; page: 1, 2, ...; article: an id; sort, split, versions: one of
+    their choices).
     Empty is always valid: it means no filter."""
     if not value:
         return
@@ -68,6 +70,11 @@ def check_parameter(name: str, value: str | None) -> None:
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")
         if int(value) > MAX_PAGE:  # SQLite's integers overflow on the way ("datatype mismatch")
             raise BadParameter(f"page: {value} is beyond the last page there can be ({MAX_PAGE:,})")
+    elif name == "article":
+        # An article's id, as the search results' earlier_versions link gives it. A typo was
+        # answered with no rows: "no edited story", which is not what was asked.
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) < 2 ** 63):
+            raise BadParameter(f"article: {value!r} is not an article's id; write its number, e.g. 42")
     elif name in _CHOICES and value not in _CHOICES[name]:
         allowed = " or ".join(repr(choice) for choice in _CHOICES[name] if choice)
         raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")

@@ -137,3 +137,68 @@ def test_a_signal_to_the_run_stops_its_workers_too(tmp_path, signum):
             os.kill(pid, signal.SIGKILL)
     summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
     assert summary["stored"] + summary["unchanged"] + summary["duplicate"] == RECORDS
+
+
+def _bylines_agree(conn) -> bool:
+    """Each article's authors column names the byline rows it has, in order."""
+    for article_id, authors in conn.execute("SELECT id, authors FROM articles"):
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM article_authors JOIN authors ON authors.id = author_id WHERE article_id = ? "
+            "ORDER BY position", (article_id,))]
+        if names != json.loads(authors):
+            return False
+    return True
+
+
+def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path):
+    """Every batch of a reparse is one transaction: stopped between two, each article is either
+    revised whole (fields, byline rows, facets, search index, its revisions, its source marked
+    read) or not at all, and the next run revises the rest and removes the rows no longer used."""
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    subprocess.run([sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path)],
+                   capture_output=True, check=True)
+    with sqlite3.connect(db_path) as conn:  # as an older reader filed them
+        stale_author = conn.execute("INSERT INTO authors (name, key) VALUES ('Old Penname', 'oldpenname')").lastrowid
+        stale_outlet = conn.execute("INSERT INTO outlets (name, key) VALUES ('Old Wire', 'oldwire')").lastrowid
+        conn.execute("UPDATE articles SET title = 'Stale ' || title, authors = '[\"Old Penname\"]', outlet_id = ?",
+                      (stale_outlet,))
+        conn.execute("UPDATE article_authors SET author_id = ?", (stale_author,))
+        conn.execute("UPDATE sources SET extractor = 'older', outlet_id = ?", (stale_outlet,))
+    command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while _count(db_path, "SELECT count(*) FROM article_revisions") < 500 and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    stderr = process.communicate(timeout=60)[1].decode()
+    assert process.returncode == 130 and "Traceback" not in stderr
+    assert "Interrupted. Every batch already written is kept" in stderr
+
+    conn = sqlite3.connect(db_path)
+    revised = conn.execute("SELECT count(*) FROM articles WHERE title NOT LIKE 'Stale %'").fetchone()[0]
+    assert 0 < revised < RECORDS, "the interruption should land mid-run"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert _bylines_agree(conn)
+    assert conn.execute("SELECT count(*) FROM articles JOIN article_facets USING (id) WHERE "
+                        "article_facets.title IS NOT articles.title OR article_facets.outlet_id IS NOT "
+                        "articles.outlet_id OR article_facets.authors IS NOT articles.authors").fetchone() == (0,)
+    # each revised article has its three old values kept and its source marked read; none other
+    assert conn.execute("SELECT count(DISTINCT article_id), count(*) FROM article_revisions").fetchone() == (
+        revised, 3 * revised)
+    assert conn.execute("SELECT count(*) FROM sources WHERE extractor IS NOT 'older'").fetchone() == (revised,)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (RECORDS,)
+    conn.close()
+
+    summary = json.loads(subprocess.run(command + ["--json"], capture_output=True, text=True, check=True).stdout)
+    assert (summary["candidates"], summary["revised"]) == (RECORDS - revised, RECORDS - revised)
+    assert summary["unused_removed"] == {"authors": 1, "outlets": 1}
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (3 * RECORDS,)
+    assert _bylines_agree(conn) and conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()

@@ -548,10 +548,12 @@ def test_authors_and_outlets_no_article_uses_any_more_are_removed(archive, db_pa
         conn.execute("UPDATE sources SET outlet_id = ? WHERE outlet_id = "
                      "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
     assert "Staff" in names(db_path, "authors") and "Ledger Wire" in names(db_path, "outlets")
+    dry = json.loads(run_cli("reparse", "--db", db_path, "--json", "--dry-run").output)
+    assert "Staff" in names(db_path, "authors") and "Ledger Wire" in names(db_path, "outlets")
     result = run_cli("reparse", "--db", db_path, "--json")
     summary = json.loads(result.output)
     assert summary["fields"]["authors"] == 4 and summary["fields"]["outlet"] == 2
-    assert summary["unused_removed"] == {"authors": 1, "outlets": 1}
+    assert summary["unused_removed"] == {"authors": 1, "outlets": 1} == dry["unused_removed"]
     assert names(db_path, "authors") == ["Ann Lee", "Ben Ortiz", "Ruth Okafor", "Tom Park"]
     assert "Ledger Wire" not in names(db_path, "outlets") and "Bay Courier" in names(db_path, "outlets")
     with sqlite3.connect(db_path) as conn:  # what they were is kept, by name
@@ -570,8 +572,13 @@ def test_an_outlet_a_copy_still_gives_is_kept_and_a_dry_run_removes_nothing(arch
         # a copy of a story seen under that outlet: it ran there, whatever the article says now
         conn.execute("INSERT INTO sources (location, raw_sha256, status, article_id, outlet_id, seen_at, last_seen) "
                      "VALUES ('/elsewhere/copy.txt', 'abc', 'duplicate', 1, ?, '2024-01-01', '2024-01-01')", (wire,))
+    # the dry run counts what the run would remove (it said 0, and the run then removed an
+    # author), and removes nothing
     dry = json.loads(run_cli("reparse", "--db", db_path, "--json", "--dry-run").output)
-    assert dry["unused_removed"] == {"authors": 0, "outlets": 0} and "Staff" in names(db_path, "authors")
+    assert dry["unused_removed"] == {"authors": 1, "outlets": 0} and "Staff" in names(db_path, "authors")
+    assert "Would remove 1 author no article would name any more." in run_cli(
+        "reparse", "--db", db_path, "--dry-run").output
+    assert "Staff" in names(db_path, "authors") and "Ledger Wire" in names(db_path, "outlets")
     said = run_cli("reparse", "--db", db_path).output
     assert "Removed 1 author no article names any more" in said
     assert "Ledger Wire" in names(db_path, "outlets") and "Staff" not in names(db_path, "authors")

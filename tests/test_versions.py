@@ -255,6 +255,68 @@ def test_an_unknown_versions_choice_is_an_error(edited_archive):
     assert response.status_code == 400 and "versions: 'every'" in response.json()["error"]
 
 
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+def test_an_unknown_versions_choice_on_a_table_page_is_an_error(edited_archive, table):
+    """`_versions=ALL` or `=yes` on a searched table page showed the latest texts only, as if
+    nothing had been asked, while the saved queries refuse such a value: a user believed they
+    saw every text. Now it is a 400 that says what to write, as on the saved queries."""
+    for value in ("every", "ALL", "yes", "1"):
+        response = edited_archive(f"/archive/{table}.json?_search=bridge&_versions={value}")
+        assert response.status_code == 400, value
+        assert f"_versions: {value!r}" in response.json()["error"] and "'all'" in response.json()["error"]
+    page = edited_archive(f"/archive/{table}?_search=bridge&_versions=ALL")
+    assert page.status_code == 400 and "_versions: &#39;ALL&#39;" in page.text
+    # near misses: the choices themselves, and a page with no search
+    for query, ids in (("_search=bridge&_versions=all", [2, 1]), ("_search=bridge&_versions=", [2]),
+                       ("_search=bridge", [2]), ("_versions=all", [2, 1])):
+        response = edited_archive(f"/archive/{table}.json?{query}&_shape=array")
+        assert response.status_code == 200 and sorted(row["id"] for row in response.json()) == sorted(ids), query
+
+
+def test_an_article_that_is_no_id_is_an_error_in_the_versions_query(edited_archive):
+    """versions?article=2x (a typo in the address a search result links to) answered with no
+    rows, as if the story had never been edited; the other saved queries' parameters are
+    checked. Now a 400 says what to write."""
+    for value in ("abc", "2x", "-1", "0", "2.5", "99999999999999999999"):
+        response = edited_archive(f"/archive/versions.json?article={value}")
+        assert response.status_code == 400, value
+        assert f"article: {value!r} is not an article's id" in response.json()["error"], value
+    # near misses: an id, one of no edited story, and none at all
+    for value, ids in (("2", [2]), ("1", [2]), ("9", []), ("", [2])):
+        response = edited_archive(f"/archive/versions.json?_shape=array&article={value}")
+        assert response.status_code == 200 and [row["article_id"] for row in response.json()] == ids, value
+
+
+# (a table page's search of one column or more, the ids it lists)
+COLUMN_SEARCHES = [
+    ("_search_body=bridge", [2]),  # both texts match: the latest only (both were listed)
+    ("_search_title=flood", [2]),
+    ("_search_title=flood&_search_body=bridge", [2]),
+    ("_search_title=flood&_searchmode=raw", [2]),
+    ("_search_body=bridge&_versions=all", [1, 2]),
+    ("_search_body=forty", [1]),  # near miss: a word the edit took out
+    ("_search_title=closes", [1]),  # near miss: the later title does not have it
+    ("_search_title=closes&_search_body=bridge", [1]),
+    ("_search=bridge&_search_title=closes", [2]),  # Datasette reads _search alone then
+    ("_search=&_search_title=closes", []),  # and an empty one matches nothing, as ever
+    ("_search_nosuchcolumn=bridge", None),  # Datasette's 400
+]
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("query, ids", COLUMN_SEARCHES)
+def test_a_table_page_searching_columns_shows_an_edited_story_once(edited_archive, table, query, ids):
+    """Datasette's search of one column (?_search_title=, ?_search_body=) listed every text of
+    an edited story, where ?_search= lists it once."""
+    response = edited_archive(f"/archive/{table}.json?{query}&_shape=objects")
+    if ids is None:
+        assert response.status_code == 400
+        return
+    assert response.status_code == 200, response.text
+    assert sorted(row["id"] for row in response.json()["rows"]) == ids
+    assert response.json()["filtered_table_rows_count"] == len(ids)
+
+
 def test_the_search_page_links_a_story_to_its_versions(edited_archive):
     page = edited_archive("/archive/search?q=bridge&versions=all").text
     assert '<a href="/archive/versions?article=2">1</a>' in page
@@ -342,6 +404,50 @@ def test_every_way_of_the_search_shows_an_edited_story_once(dated_edits, filters
     assert sorted((r["id"], r["later_version"]) for r in every) == [(1, 2), (2, 3), (3, None), (4, None)]
 
 
+@pytest.fixture(scope="module")
+def redated_edit(tmp_path_factory):
+    """A story whose edit moved its date on and dropped a co-author."""
+    folder = tmp_path_factory.mktemp("redated")
+    url = "https://harborledger.example/2024/flood"
+    first = {"title": "Flood closes bridge", "body": ARTICLE_TEXT, "url": url, "outlet": "The Harbor Ledger",
+             "published": "2024-03-05", "authors": ["Ann Lee", "Ben Ortiz"]}
+    edit = dict(first, body=EDITED_TEXT, published="2024-03-09", authors=["Ann Lee"])
+    (folder / "export.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(edit) + "\n")
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "export.jsonl")], str(db_path), workers=1).new_versions == 1
+    return open_database(db_path)
+
+
+# (the filters, with q=bridge; the hits: (id, earlier versions, later version))
+REDATED = [
+    ({"until": "2024-03-06"}, [(1, 0, 2)]),  # the edit is out of the range: the earlier text is the hit
+    ({"since": "2024-03-01", "until": "2024-03-06"}, [(1, 0, 2)]),
+    ({"until": "2024-03-06", "sort": "newest"}, [(1, 0, 2)]),
+    ({"author": "Ben Ortiz"}, [(1, 0, 2)]),  # the edit dropped him
+    ({"author": "Ben Ortiz", "sort": "newest"}, [(1, 0, 2)]),
+    ({"author": "Ben Ortiz", "until": "2024-03-31"}, [(1, 0, 2)]),
+    # near misses: filters the edit passes too
+    ({}, [(2, 1, None)]),
+    ({"until": "2024-03-31"}, [(2, 1, None)]),
+    ({"since": "2024", "until": "2024"}, [(2, 1, None)]),
+    ({"author": "Ann Lee"}, [(2, 1, None)]),
+    ({"outlet": "The Harbor Ledger", "sort": "newest"}, [(2, 1, None)]),
+    ({"since": "2024-03-08"}, [(2, 1, None)]),
+]
+
+
+@pytest.mark.parametrize("filters, found", REDATED)
+def test_a_text_whose_edit_the_filters_leave_out_is_the_hit(redated_edit, filters, found):
+    """An edit dated later than a search's range (or without one of its authors) hid the text
+    the range holds: the story vanished from the search, found only with versions=all. The
+    latest text that matches the whole search, filters included, is the hit."""
+    from ingest.search import search
+
+    hits = search(redated_edit, "bridge", **{k: v for k, v in filters.items() if k != "sort"},
+                  newest=filters.get("sort") == "newest")
+    assert [(r["id"], r["earlier_versions"], r["later_version"]) for r in hits] == found
+
+
 def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
     """With 2,000 or more matches, newest first walks the date index (or the outlet's): the
     texts replaced by a later matching version are left out there too."""
@@ -366,6 +472,30 @@ def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
         assert [r["id"] for r in found] == [2102, 2099, 2098], filters
         every = search(db, "harbour", limit=3, newest=True, all_versions=True, **filters)
         assert [r["id"] for r in every] == [2102, 2101, 2100], filters
+
+
+def test_the_walks_of_the_date_index_keep_a_text_whose_edit_is_out_of_range(tmp_path):
+    """As above, with the edit dated after the range (or under another outlet): the walks keep
+    the text the range holds."""
+    from ingest.search import search
+
+    db = open_database(tmp_path / "many.db")
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01')",
+            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
+              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}") for i in range(1, 2101)])
+        db.execute("INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, "
+                   "previous_version) VALUES (2101, 'h2101', 'Harbour report 2100', "
+                   "'The harbour board met for the 2100th time, it said.', '2024-02-01', 1, '2026-01-02', 2100)")
+    for filters in ({"until": "2024-01-31"}, {"outlet": "Coast Weekly", "until": "2024-01-31"}):
+        found = search(db, "harbour", limit=2, newest=True, **filters)
+        assert [(r["id"], r["later_version"]) for r in found] == [(2100, 2101), (2099, None)], filters
+    # near miss: the range holds the edit too
+    found = search(db, "harbour", limit=2, newest=True, until="2024-02-28")
+    assert [r["id"] for r in found] == [2101, 2099]
 
 
 @pytest.fixture(scope="module")

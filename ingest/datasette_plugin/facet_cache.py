@@ -56,6 +56,17 @@ def latest_versions_clause(table: str, raw: bool) -> str:
             f"(select rowid from articles_fts where articles_fts match {match}))")
 
 
+def latest_versions_clause_for_columns(table: str, columns: list[tuple[int, str]], raw: bool) -> str:
+    """latest_versions_clause for Datasette's search of columns (?_search_title=...): the later
+    version must match each column's search, bound by Datasette as :search_0, :search_1... in
+    the order given. (Not known to FacetCache.matches: its pages are answered by SQLite.)"""
+    matches = " and ".join(
+        f"+id in (select rowid from articles_fts where {escape_sqlite(column)} match "
+        + (f":search_{i}" if raw else f"escape_fts(:search_{i})") + ")" for i, column in columns)
+    return (f"{escape_sqlite(table)}.id not in (select previous_version from articles indexed by "
+            f"articles_previous_version where previous_version is not null and {matches})")
+
+
 # Authors kept in the per-article matrix; an article with more keeps the rest in a dict.
 AUTHOR_SLOTS = 4
 

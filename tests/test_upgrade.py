@@ -1,0 +1,91 @@
+"""An archive of an older version opened by this one: every stored row is kept, the data
+migrations (0011: outlet twins merged; 0012: links made on the heading alone taken back) run
+once together, and the archive then answers searches and re-runs as a new one would.
+
+The archive is built with today's ingest and put back into the shape the older version left
+(as the other upgrade tests do), since an older release of the code is not at hand in a test."""
+
+import json
+import sqlite3
+
+from ingest.search import search
+from ingest.store import open_database
+
+from conftest import ARTICLE_TEXT, ingest_json
+from test_versions import BRIEFING_MONDAY, BRIEFING_TUESDAY, EDITED_TEXT, record
+
+URL = "https://harborledger.example"
+
+
+def snapshot(db_path) -> dict:
+    """Every row a user's archive must keep, by content rather than by outlet id (the ids of
+    merged outlet rows change, by design)."""
+    with sqlite3.connect(db_path) as conn:
+        return {
+            "articles": conn.execute(
+                "SELECT articles.id, content_hash, title, body, authors, published, articles.url, outlets.name "
+                "FROM articles LEFT JOIN outlets ON outlets.id = outlet_id ORDER BY articles.id").fetchall(),
+            "sources": conn.execute(
+                "SELECT sources.id, location, raw_sha256, status, article_id, outlets.name, sources.url "
+                "FROM sources LEFT JOIN outlets ON outlets.id = outlet_id ORDER BY sources.id").fetchall(),
+            "bylines": conn.execute("SELECT article_id, position, name FROM article_authors "
+                                    "JOIN authors ON authors.id = author_id ORDER BY 1, 2").fetchall(),
+            "revisions": conn.execute("SELECT * FROM article_revisions ORDER BY id").fetchall(),
+        }
+
+
+def per_outlet(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT outlets.name, count(*) FROM articles JOIN outlets ON outlets.id = outlet_id "
+                            "GROUP BY outlets.id ORDER BY 1").fetchall()
+
+
+def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(tmp_path, db_path):
+    lines = [record("Morning briefing", BRIEFING_MONDAY, URL + "/briefing", outlet="Harbor Ledger"),
+             record("Morning briefing", BRIEFING_TUESDAY, URL + "/briefing", outlet="Harbor Ledger"),
+             record("Flood closes bridge", ARTICLE_TEXT, URL + "/flood", outlet="Harbor Ledger"),
+             record("Flood closes bridge", EDITED_TEXT, URL + "/flood", outlet="Harbor Ledger"),
+             json.dumps({"title": "Ferry fares rise", "body": "Ferry fares rise in the spring. " + BRIEFING_MONDAY,
+                         "outlet": "Valley Post", "authors": ["Ann Lee"], "url": "https://valleypost.example/f"})]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:  # as the older version left it
+        assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
+            (1, None), (2, None), (3, None), (4, 3), (5, None)]
+        conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")  # the heading alone
+        # an outlet first known by its domain, renamed but keyed by the domain, and its twin
+        twin = conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('Harbor Ledger', ?, 'harborledgerexample')",
+                            ("harborledger.example",)).lastrowid
+        conn.execute("UPDATE articles SET outlet_id = ? WHERE id IN (1, 3)", (twin,))
+        conn.execute("UPDATE sources SET outlet_id = ? WHERE article_id IN (1, 3)", (twin,))
+        conn.execute("INSERT INTO article_revisions (article_id, field, old_value, new_value, revised_at, "
+                     "new_extractor) VALUES (5, 'title', 'Fares', 'Ferry fares rise', '2024-01-01', 'older')")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN "
+                     "('0011_merge_outlet_twins', '0012_unlink_false_versions')")
+    before = snapshot(db_path)
+    assert per_outlet(db_path) == [("Harbor Ledger", 2), ("Harbor Ledger", 2), ("Valley Post", 1)]
+
+    open_database(db_path).close()
+    after = snapshot(db_path)
+    assert after == before  # every article, source, byline and revision, under the same outlet name
+    assert per_outlet(db_path) == [("Harbor Ledger", 4), ("Valley Post", 1)]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
+            (1, None), (2, None), (3, None), (4, 3), (5, None)]  # the edit stays linked
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM article_facets").fetchone() == (5,)
+
+    # searches: both briefings (no longer one story), the edited story once, the outlet whole
+    db = open_database(db_path)
+    found = lambda q, **kw: sorted(r["id"] for r in search(db, q, **kw))
+    assert found("briefing") == [1, 2, 5]
+    assert found("bridge") == [4] and found("bridge", all_versions=True) == [3, 4]
+    assert found("morning", outlet="Harbor Ledger") == [1, 2]  # one from each former twin
+    assert found("bridge", outlet="Harbor Ledger", all_versions=True) == [3, 4]
+    db.close()
+
+    # opened again, and the same export ingested again: nothing changes
+    open_database(db_path).close()
+    code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 0, 0)
+    assert snapshot(db_path) == after and per_outlet(db_path) == [("Harbor Ledger", 4), ("Valley Post", 1)]
