@@ -1,6 +1,6 @@
 """A real `news-archive serve` process: a first run on no archive serves the bundled samples,
-and a person's visit in headless Chromium searches, clicks a facet, opens an article, turns the pages of a saved search, and keeps
-screenshots of what was seen.
+and a person's visit in headless Chromium searches, clicks a facet, opens an article, and keeps
+screenshots of what was seen; another turns the pages of the saved search.
 
 The visit needs Debian's chromium and chromium-driver (CI installs them). Without them it is
 skipped with the reason, except under CI, where a missing browser is a failure.
