@@ -701,6 +701,7 @@ def test_the_next_link_leads_to_the_next_twenty_and_back(paged):
     ("q=nothingmatchesthis", []),                  # no results, no pages
     ("q=harbour&page=abc", []),                    # an error, not a page
     ("q=harbour&page=0", []),
+    ("q=harbour&since=notadate&page=2", []),       # another parameter's error: no page of it either
 ])
 def test_page_links_only_where_they_lead_somewhere(paged, query, links):
     assert list(page_links(paged(f"/archive/search?{query}").text)) == links
