@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -212,7 +213,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     older text found by words its edit took out says so ("replaced by a later version, #ID").
 
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
-    words in **. --json prints a list of objects: id, title, outlet, authors, published,
+    words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
     when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE.
 
@@ -252,7 +253,19 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")
-        click.echo(f"  {row['snippet']}\n")
+        click.echo(f"  {_one_line(row['snippet'])}\n")
+
+
+# A line break (and the blank space around it) in a snippet: the body keeps one paragraph a
+# line, so a snippet across paragraphs holds them. Printed raw, the passage's next lines began at
+# the left margin, outside the hit's indented block. Every character a terminal or str.splitlines
+# takes as a line end counts (\r alone would send the cursor back over the passage).
+_SNIPPET_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def _one_line(snippet: str | None) -> str:
+    """A snippet for the text output, on one line: each paragraph break shown as " ¶ "."""
+    return _SNIPPET_BREAK.sub(" ¶ ", snippet or "")
 
 
 def _versions_note(row: dict) -> str:

@@ -1,6 +1,6 @@
 """A real `news-archive serve` process: a first run on no archive serves the bundled samples,
 and a person's visit in headless Chromium searches, clicks a facet, opens an article, and keeps
-screenshots of what was seen.
+screenshots of what was seen; another turns the pages of the saved search.
 
 The visit needs Debian's chromium and chromium-driver (CI installs them). Without them it is
 skipped with the reason, except under CI, where a missing browser is a failure.
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE_TEXT
 from ingest.pipeline import run_ingest
 
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
@@ -200,3 +201,53 @@ def test_search_facet_and_read_an_article(server, browser, tmp_path):
         target.mkdir(parents=True, exist_ok=True)
         for png in tmp_path.glob("*.png"):
             shutil.copy(png, target / png.name)
+
+
+@pytest.fixture
+def paged_server(tmp_path):
+    """`news-archive serve` on 45 invented notes that all match "harbour": 20, 20, then 5."""
+    import json
+
+    records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+                "published": f"2024-05-{1 + i % 28:02d}",
+                "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(45)]
+    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(db_path), workers=1).stored == 45
+    yield from _serve(db_path, tmp_path)
+
+
+def test_next_page_of_the_search_shows_results_21_to_40(paged_server, browser):
+    import json
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = paged_server
+    wait = WebDriverWait(browser, WAIT)
+
+    def json_titles(page: int) -> list[str]:
+        with urllib.request.urlopen(f"{base}/archive/search.json?_shape=array&q=harbour&sort=newest&page={page}",
+                                    timeout=10) as response:
+            return [row["title"] for row in json.load(response)]
+
+    def shown_titles() -> list[str]:
+        return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-title a")]
+
+    browser.get(f"{base}/archive/search?q=harbour&sort=newest")
+    wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "td.col-title a")))
+    assert shown_titles() == json_titles(1) and len(shown_titles()) == 20
+    assert not browser.find_elements(By.LINK_TEXT, "Previous page")
+
+    browser.find_element(By.LINK_TEXT, "Next page").click()
+    wait.until(shown.url_contains("page=2"))
+    assert "sort=newest" in browser.current_url and "q=harbour" in browser.current_url
+    second = shown_titles()
+    assert second == json_titles(2) and len(second) == 20 and not set(second) & set(json_titles(1))
+
+    browser.find_element(By.LINK_TEXT, "Next page").click()
+    wait.until(shown.url_contains("page=3"))
+    assert len(shown_titles()) == 5 and not browser.find_elements(By.LINK_TEXT, "Next page")
+    browser.find_element(By.LINK_TEXT, "Previous page").click()
+    wait.until(shown.url_contains("page=2"))
+    assert shown_titles() == second

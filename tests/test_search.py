@@ -89,6 +89,41 @@ def test_search_command_prints_results(archive):
 
 
 @pytest.fixture(scope="module")
+def paragraphs_archive(tmp_path_factory):
+    """An article from HTML (its paragraphs stored one a line) whose matched word sits at a
+    paragraph's end, so the snippet around it takes in the break."""
+    tmp_path = tmp_path_factory.mktemp("paragraphs")
+    (tmp_path / "ferry.html").write_text(
+        "<html><head><title>Ferry crews meet at dawn</title></head><body><article>"
+        "<h1>Ferry crews meet at dawn</h1>"
+        "<p>Ann Lee told The Harbor Ledger that the crews would meet before the first sailing.</p>"
+        "<p>The talks will go on through the morning, the union said.</p>"
+        "<p>No sailing is expected to be cancelled while they last, a spokesman added.</p>"
+        "</article></body></html>")
+    code, summary = ingest_json(tmp_path, "--db", tmp_path / "archive.db")
+    assert summary["stored"] == 1
+    return tmp_path / "archive.db"
+
+
+def test_search_command_prints_each_snippet_on_one_line(paragraphs_archive):
+    # A snippet across paragraphs was printed with its raw line breaks: the passage's next lines
+    # started at the left margin, outside the hit's indented block.
+    (hit,) = json.loads(run_cli("search", "sailing", "--db", paragraphs_archive, "--json").stdout)
+    assert "\n" in hit["snippet"]  # --json keeps the snippet as stored
+    output = run_cli("search", "sailing", "--db", paragraphs_archive).output
+    title, meta, snippet = [line for line in output.splitlines() if line]  # one line each
+    assert title == "Ferry crews meet at dawn" and meta.startswith("  #") and snippet.startswith("  ")
+    assert snippet.strip() == " ¶ ".join(part.strip() for part in hit["snippet"].splitlines() if part.strip())
+
+
+def test_a_snippet_within_one_paragraph_is_printed_as_it_is(archive):
+    # near miss: no break, nothing marked
+    (hit,) = json.loads(run_cli("search", "dredging", "--db", archive, "--json").stdout)
+    output = run_cli("search", "dredging", "--db", archive).output
+    assert f"  {hit['snippet']}\n" in output and "¶" not in output
+
+
+@pytest.fixture(scope="module")
 def dated_archive(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("dated")
     records = [
@@ -146,3 +181,15 @@ def test_every_option_of_every_command_explains_itself():
         for param in command.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert param.help, f"{name} {param.opts[0]} has no help text"
+
+
+@pytest.mark.parametrize("snippet, printed", [
+    ("first **word**.\nNext line", "first **word**. ¶ Next line"),
+    ("end.\r\n\r\n  Start", "end. ¶ Start"),            # a blank line and indent: one mark
+    ("over\rwritten", "over ¶ written"),                # \r alone moved the cursor back
+    ("a\u2028b", "a ¶ b"),
+    (" … two  words\tapart … ", " … two  words\tapart … "),  # near miss: no line break, as it was
+])
+def test_a_snippets_line_breaks_become_one_paragraph_mark(snippet, printed):
+    from ingest.cli import _one_line
+    assert _one_line(snippet) == printed

@@ -12,11 +12,11 @@ from urllib.parse import parse_qsl, quote
 
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
-from datasette.utils import escape_fts
+from datasette.utils import escape_fts, path_with_replaced_args
 from datasette.utils.asgi import BadRequest
 from markupsafe import Markup, escape
 
-from ..search import BadParameter, check_parameter, check_parameters
+from ..search import MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -258,8 +258,33 @@ ORDER BY sources.published, sources.seen_at, sources.id
 """
 
 
+# The saved query whose page links to its next and previous pages (templates/query-archive-search.html).
+PAGED_SEARCH_TEMPLATE = "query-archive-search.html"
+
+
+def search_page_links(request, datasette) -> dict:
+    """The `search` page's links to its neighbours, every other parameter kept: `page` is a
+    parameter of the query, which a user had to edit by hand. `next` is given for any valid
+    page; the template shows it only when the page is full (PAGE_SIZE rows), as a shorter
+    page is the last. A page that is no page number (the query's error) links nowhere."""
+    value = request.args.get("page") or "1"
+    try:
+        check_parameter("page", value)
+    except BadParameter:
+        return {"page_size": PAGE_SIZE, "previous_page": None, "next_page": None}
+    page = int(value)
+
+    def link(number: int) -> str:
+        return datasette.urls.path(path_with_replaced_args(request, {"page": str(number)}))
+
+    return {"page_size": PAGE_SIZE, "previous_page": link(page - 1) if page > 1 else None,
+            "next_page": link(page + 1) if page < MAX_PAGE else None}
+
+
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
+    if template == PAGED_SEARCH_TEMPLATE and request is not None:
+        return search_page_links(request, datasette)
     if view_name != "row" or database != DATABASE_NAME or table != "articles":
         return None
 
