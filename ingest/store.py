@@ -326,11 +326,6 @@ def _word_runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[at:at + 3]) for at in range(len(words) - 2)}
 
 
-def _same_story(earlier: tuple, article: Article) -> bool:
-    """Whether `article` is an edit of `earlier` (its title and body)."""
-    return same_story_texts(earlier, (article.title, article.body))
-
-
 def same_story_texts(earlier: tuple, later: tuple) -> bool:
     """Whether the text `later` (title, body) is an edit of `earlier` (title, body)."""
     (title, body), (later_title, later_body) = earlier, later
@@ -562,7 +557,7 @@ class Archive:
     def _link_versions(self, batch: "_BatchRows") -> None:
         """Link each article the batch stores to the earlier version of its story: the article
         last stored (or seen again) from the same file, or else the latest with the same address
-        and outlet, when the two are one story (_same_story). The earlier article is kept as it
+        and outlet, when the two are one story (same_story_texts). The earlier article is kept as it
         was: the link is how a reader finds one from the other. Records of a file ("PATH#3")
         are not matched by location, since a record's number is only its line."""
         if not batch.new:
@@ -587,7 +582,7 @@ class Archive:
             if earlier is not None and earlier != written.article_id:
                 text = in_batch.get(earlier) or self.conn.execute(
                     "SELECT title, body FROM articles WHERE id = ?", (earlier,)).fetchone()
-                if text is not None and _same_story(text, article):
+                if text is not None and same_story_texts(text, (article.title, article.body)):
                     batch.articles[index] = batch.articles[index][:-1] + (earlier,)
                     written.previous_version = earlier
             in_batch[written.article_id] = (article.title, article.body)
