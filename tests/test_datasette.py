@@ -255,23 +255,30 @@ def test_by_author_latest_first_with_paging(served):
     assert rows(served, "/archive/by_author.json?author=oskar+LIND") == found  # typed in any case
 
 
+def harbor_note(i: int, published: str | None) -> dict:
+    """One of many invented notes of one outlet and author, all matching "harbour"."""
+    return {"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+            "published": published, "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT}
+
+
+def served_notes(folder: Path, records: list[dict]):
+    """Ingest `records` as one JSON Lines file into a new archive and serve it: (get(path), the
+    event loop to close)."""
+    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == len(records)
+    datasette = build_datasette(folder / "a.db")
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    return (lambda path: loop.run_until_complete(datasette.client.get(path))), loop
+
+
 @pytest.mark.parametrize("query, who", [("by_outlet", "outlet=The+Harbor+Ledger"),
                                         ("by_author", "author=Ann+Lee")])
 def test_paging_by_author_or_outlet_loses_no_article(tmp_path_factory, query, who):
     # 130 articles of one day and 5 undated: paging "before the last date shown" skipped the 30
     # of that day not yet shown, and never reached the undated ones.
-    folder = tmp_path_factory.mktemp("paging")
-    records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
-                "published": "2024-05-02" if i < 130 else None,
-                "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(135)]
-    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 135
-    datasette = build_datasette(folder / "a.db")
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-
-    def get(path):
-        return loop.run_until_complete(datasette.client.get(path))
+    records = [harbor_note(i, "2024-05-02" if i < 130 else None) for i in range(135)]
+    get, loop = served_notes(tmp_path_factory.mktemp("paging"), records)
 
     pages = [rows(get, f"/archive/{query}.json?{who}&page={page}") for page in (1, 2, 3)]
     assert [len(page) for page in pages] == [100, 35, 0]
@@ -643,16 +650,9 @@ def test_serve_runs_on_uvicorns_c_parser_and_event_loop():
 @pytest.fixture(scope="module")
 def paged(tmp_path_factory):
     """get(path) on an archive of 45 invented notes that all match "harbour": 20, 20, then 5."""
-    folder = tmp_path_factory.mktemp("search_pages")
-    records = [{"title": f"Harbor note {i}", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
-                "published": f"2024-05-{1 + i % 28:02d}",
-                "body": f"Note {i} of the day from the harbour master. " + ARTICLE_TEXT} for i in range(45)]
-    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
-    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 45
-    datasette = build_datasette(folder / "a.db")
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    get, loop = served_notes(tmp_path_factory.mktemp("search_pages"),
+                             [harbor_note(i, f"2024-05-{1 + i % 28:02d}") for i in range(45)])
+    yield get
     loop.close()
 
 

@@ -34,6 +34,25 @@ def _count(db_path, sql):
         conn.close()
 
 
+def _ctrl_c_once(command, db_path, sql, at_least) -> tuple[int, str]:
+    """Run `command`, press Ctrl-C once `sql` counts `at_least` rows in the archive (or after
+    60 s), and return its exit status and stderr.
+
+    Its own process group, which Ctrl-C signals whole (the worker processes too). SIGINT as a
+    terminal's foreground job has it: a shell that starts jobs in the background (`cmd &`)
+    passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while _count(db_path, sql) < at_least and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    stderr = process.communicate(timeout=60)[1].decode()
+    return process.returncode, stderr
+
+
 def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _write_records(records)
@@ -69,19 +88,8 @@ def test_ctrl_c_mid_run_says_what_is_kept_and_the_next_run_finishes(tmp_path):
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _write_records(records)
     command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
-    # Its own process group, which Ctrl-C signals whole (the worker processes too). SIGINT as a
-    # terminal's foreground job has it: a shell that starts jobs in the background (`cmd &`)
-    # passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt.
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGINT)
-    stderr = process.communicate(timeout=60)[1].decode()
-    assert process.returncode == 130
+    returncode, stderr = _ctrl_c_once(command, db_path, "SELECT count(*) FROM articles", 400)
+    assert returncode == 130
     assert "Interrupted. Every batch already written is kept" in stderr
     assert "Traceback" not in stderr  # neither ours nor the workers'
     stored = _count(db_path, "SELECT count(*) FROM articles")
@@ -166,16 +174,8 @@ def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishe
         conn.execute("UPDATE article_authors SET author_id = ?", (stale_author,))
         conn.execute("UPDATE sources SET extractor = 'older', outlet_id = ?", (stale_outlet,))
     command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while _count(db_path, "SELECT count(*) FROM article_revisions") < 500 and time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGINT)
-    stderr = process.communicate(timeout=60)[1].decode()
-    assert process.returncode == 130 and "Traceback" not in stderr
+    returncode, stderr = _ctrl_c_once(command, db_path, "SELECT count(*) FROM article_revisions", 500)
+    assert returncode == 130 and "Traceback" not in stderr
     assert "Interrupted. Every batch already written is kept" in stderr
 
     conn = sqlite3.connect(db_path)

@@ -448,19 +448,27 @@ def test_a_text_whose_edit_the_filters_leave_out_is_the_hit(redated_edit, filter
     assert [(r["id"], r["earlier_versions"], r["later_version"]) for r in hits] == found
 
 
+def _harbour_reports(path):
+    """An archive of 2,100 reports of one outlet that all match "harbour", one a second from
+    2024-01-01 (ids 1-2100): enough that newest first walks the date index."""
+    db = open_database(path)
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01')",
+            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
+              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}") for i in range(1, 2101)])
+    return db
+
+
 def test_the_walks_of_the_date_index_show_an_edited_story_once(tmp_path):
     """With 2,000 or more matches, newest first walks the date index (or the outlet's): the
     texts replaced by a later matching version are left out there too."""
     from ingest.search import search
 
-    db = open_database(tmp_path / "many.db")
+    db = _harbour_reports(tmp_path / "many.db")
     with db.conn:
-        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
-        db.conn.executemany(
-            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
-            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01', ?)",
-            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
-              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}", None) for i in range(1, 2101)])
         # the newest story edited: 2101 replaces 2100 (dated the same), 2102 replaces 2101
         db.conn.executemany(
             "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
@@ -479,14 +487,8 @@ def test_the_walks_of_the_date_index_keep_a_text_whose_edit_is_out_of_range(tmp_
     the text the range holds."""
     from ingest.search import search
 
-    db = open_database(tmp_path / "many.db")
+    db = _harbour_reports(tmp_path / "many.db")
     with db.conn:
-        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly')")
-        db.conn.executemany(
-            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
-            "VALUES (?, ?, ?, ?, ?, 1, '2026-01-01')",
-            [(i, f"h{i}", f"Harbour report {i}", f"The harbour board met for the {i}th time.",
-              f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}") for i in range(1, 2101)])
         db.execute("INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, "
                    "previous_version) VALUES (2101, 'h2101', 'Harbour report 2100', "
                    "'The harbour board met for the 2100th time, it said.', '2024-02-01', 1, '2026-01-02', 2100)")
