@@ -1,0 +1,82 @@
+"""The served archive as its users meet it, page by page, through Datasette's own client: every
+link from the index leads somewhere, saved query forms say what to type, and cells show names
+and readable dates rather than ids and JSON. The archive is the bundled samples plus one edited
+story of our own (so the version links are walked too)."""
+
+import asyncio
+import json
+import re
+from html import unescape
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from ingest.pipeline import run_ingest
+from ingest.resources import samples_dir
+from ingest.serve import build_datasette
+
+from conftest import ARTICLE_TEXT
+
+EDITED_URL = "https://harborledger.example/2024/03/millbrook-flood"
+FIRST_TEXT = {"title": "Millbrook bridge shut as river rises", "body": ARTICLE_TEXT, "url": EDITED_URL,
+              "outlet": "The Harbor Ledger", "authors": ["Ann Lee"], "published": "2024-03-05T21:40:00-05:00"}
+EDITED_TEXT = {**FIRST_TEXT, "body": ARTICLE_TEXT.replace("forty homes", "fifty-two homes")
+               + "\n\nBy noon the bridge had reopened to pedestrians, the council said."}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """get(path) -> response from a Datasette on the samples and one edited story."""
+    folder = tmp_path_factory.mktemp("pages")
+    db_path = folder / "archive.db"
+    assert run_ingest([str(samples_dir())], str(db_path), workers=1).failed == 0
+    for name, record in (("first.json", FIRST_TEXT), ("edited.json", EDITED_TEXT)):
+        (folder / name).write_text(json.dumps(record))
+        summary = run_ingest([str(folder / name)], str(db_path), workers=1)
+        assert summary.stored == 1
+    assert summary.new_versions == 1, "the second text must be stored as an edit of the first"
+    datasette = build_datasette(db_path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+
+    def get(path: str):
+        return loop.run_until_complete(datasette.client.get(path))
+
+    yield get
+    loop.close()
+
+
+def links(html: str, page: str) -> list[str]:
+    """The site's own addresses a page links to (path and query), as a browser would resolve them."""
+    found = []
+    for href in re.findall(r'href="([^"]*)"', html):
+        parts = urlsplit(urljoin("http://localhost" + page, unescape(href)))
+        if parts.netloc == "localhost" and parts.scheme == "http":
+            found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
+
+
+def test_every_link_from_the_index_to_depth_two_answers(site):
+    """A user following links never meets a broken page: every address linked from the index,
+    and from the pages it links to, and from theirs, answers without a 4xx or 5xx."""
+    status, frontier, linked_from = {}, ["/"], {}
+    for depth in range(3):
+        following = []
+        for page in frontier:
+            if page in status:
+                continue
+            response = site(page)
+            status[page] = response.status_code
+            if depth < 2 and "html" in response.headers.get("content-type", ""):
+                for link in links(response.text, page):
+                    if link not in status:
+                        linked_from.setdefault(link, page)
+                        following.append(link)
+        frontier = following
+    broken = {page: (code, linked_from.get(page)) for page, code in status.items() if code >= 400}
+    assert not broken, broken
+    # The walk reached what a user reaches: a saved query, an article's page, a version link.
+    assert len(status) > 150
+    assert any(page.startswith("/archive/search") for page in status)
+    assert any(re.fullmatch(r"/archive/articles/\d+", page) for page in status)
+    assert any(page.startswith("/archive/versions") for page in status)
