@@ -80,3 +80,25 @@ def test_every_link_from_the_index_to_depth_two_answers(site):
     assert any(page.startswith("/archive/search") for page in status)
     assert any(re.fullmatch(r"/archive/articles/\d+", page) for page in status)
     assert any(page.startswith("/archive/versions") for page in status)
+
+
+def cells(html: str, column: str) -> list[str]:
+    """The inner HTML of a results table's cells of one column."""
+    return re.findall(rf'<td class="col-{column}[^"]*"[^>]*>(.*?)</td>', html, re.S)
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+def test_a_searched_table_shows_authors_as_names_and_titles_open_the_article(site, table):
+    html = site(f"/archive/{table}?_search=millbrook").text
+    (authors,) = cells(html, "authors")
+    assert "[" not in authors and '"' not in unescape(re.sub(r"<[^>]+>", "", authors))
+    assert ">Ann Lee</a>" in authors
+    (title,) = cells(html, "title")
+    assert re.search(r'<a href="/archive/articles/\d+">Millbrook bridge shut as river rises</a>', title), title
+
+
+def test_the_narrow_copys_other_cells_are_left_as_datasette_shows_them(site):
+    """Near miss: only title and authors change; the outlet keeps Datasette's label link."""
+    html = site("/archive/article_facets?_search=millbrook").text
+    (outlet,) = cells(html, "outlet_id")
+    assert re.search(r'<a href="/archive/outlets/\d+">The Harbor Ledger</a>', outlet), outlet

@@ -118,8 +118,13 @@ def render_cell(row, value, column, table, database, datasette):
         return _version_link(row, value, column, datasette)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
-    if column == "authors" and table in ("articles", None):
+    if column == "authors" and table in ("articles", "article_facets", None):
         return _author_links(datasette, value)
+    # The faceted search's narrow copy: a hit's title opens the article, not the copy's own row
+    # page (which holds nothing the hit does not show).
+    if table == "article_facets" and column == "title" and isinstance(row["id"], int):
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     # The rest is for results of queries (saved or typed): table pages have their own links.
     if table is not None:
         return None
