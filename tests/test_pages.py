@@ -102,3 +102,56 @@ def test_the_narrow_copys_other_cells_are_left_as_datasette_shows_them(site):
     html = site("/archive/article_facets?_search=millbrook").text
     (outlet,) = cells(html, "outlet_id")
     assert re.search(r'<a href="/archive/outlets/\d+">The Harbor Ledger</a>', outlet), outlet
+
+
+def text_of(html) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(html))).split())
+
+
+@pytest.mark.parametrize("stored, shown", [
+    ("2025-10-06T17:20:00-04:00", "2025-10-06 17:20 -04:00"),
+    ("2025-10-06T07:05:00+00:00", "2025-10-06 07:05 UTC"),
+    ("2025-10-06T07:05:00Z", "2025-10-06 07:05 UTC"),
+    ("2025-10-06T07:05:30.25+01:00", "2025-10-06 07:05 +01:00"),
+    ("2025-10-04T14:15:00", "2025-10-04 14:15"),
+    ("2025-10-06", "2025-10-06"),
+    # near misses: not a stored date, left exactly as they are
+    ("yesterday", "yesterday"),
+    ("2025-10-06 and the day after", "2025-10-06 and the day after"),
+    ("2025", "2025"),
+])
+def test_a_stored_date_reads_day_first_then_time_and_offset(stored, shown):
+    from ingest.datasette_plugin import readable_date
+
+    rendered = readable_date(stored)
+    assert text_of(rendered) == shown
+    if shown != stored:
+        assert f'datetime="{stored}"' in str(rendered) and f'title="{stored}"' in str(rendered)
+
+
+def test_dates_read_the_same_way_in_tables_queries_and_the_article_page(site):
+    day, time = '<span class="date-day"', '<small class="date-time"'
+    table = site("/archive/articles?_search=millbrook").text
+    (published,) = cells(table, "published")
+    assert text_of(published) == "2024-03-05 21:40 -05:00" and day in published and time in published
+    for query in ("search?q=millbrook", "by_author?author=Ann+Lee"):
+        published = cells(site(f"/archive/{query}").text, "published")
+        assert published and all(text_of(cell) == "2024-03-05 21:40 -05:00" for cell in published), query
+    # The JSON keeps the stored value.
+    (row,) = site("/archive/search.json?q=millbrook&_shape=array").json()
+    assert row["published"] == "2024-03-05T21:40:00-05:00"
+    article = site(f"/archive/articles/{row['id']}").text
+    assert "Published 2024-03-05 21:40 -05:00" in text_of(article)
+    assert "2024-03-05T21:40:00-05:00</" not in article
+
+
+def test_the_article_page_names_an_update_only_when_it_differs(site):
+    def byline(article_id) -> str:
+        page = site(f"/archive/articles/{article_id}").text
+        return text_of(page.split('class="byline"')[1].split("</p>")[0])
+
+    articles = site("/archive/articles.json?_shape=array&_col=published&_col=updated&_size=max").json()
+    same = next(a for a in articles if a["updated"] and a["updated"] == a["published"])
+    assert "Updated" not in byline(same["id"])
+    other = next(a for a in articles if a["updated"] and a["published"] and a["updated"] != a["published"])
+    assert f"Updated {other['updated'][:10]}" in byline(other["id"])

@@ -112,12 +112,45 @@ def register_magic_parameters(datasette):
     return [("valid", _checked_parameters)]
 
 
+# The columns that hold a date or a time, in the tables and in the saved queries' results.
+DATE_COLUMNS = frozenset({"published", "updated", "first_seen", "seen_at", "last_seen", "revised_at",
+                          "started", "finished", "previous_first_seen", "first", "last", "day"})
+# A date as ingest stores it: the day, then (when the source gave one) the time and its offset.
+_STORED_DATE = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def readable_date(value) -> Markup | str:
+    """A stored date as people read it, the same shape in every row: the day first, then the time
+    and its offset, smaller, when the source gave them (2025-03-04 21:40 -05:00, not
+    2025-03-04T21:40:00-05:00, which a narrow column broke after "2025-03-"). The stored value is
+    kept whole in the element's datetime and title; anything else is returned unchanged."""
+    match = _STORED_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return value if value is not None else ""
+    # Styled here: the cells of every page show it, and Datasette's pages share no stylesheet of ours.
+    day = Markup('<span class="date-day" style="white-space: nowrap">{}</span>').format(match["day"])
+    if match["time"]:
+        zone = match["zone"] or ""
+        zone = " UTC" if zone in ("Z", "+00:00", "+0000") else f" {zone}" if zone else ""
+        day += Markup(' <small class="date-time" style="white-space: nowrap; color: #555">{}{}</small>').format(
+            match["time"], zone)
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, day)
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["readable_date"] = readable_date
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if database == DATABASE_NAME and table is None and isinstance(value, int):
         return _version_link(row, value, column, datasette)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
+    if column in DATE_COLUMNS and _STORED_DATE.fullmatch(value):
+        return readable_date(value)
     if column == "authors" and table in ("articles", "article_facets", None):
         return _author_links(datasette, value)
     # The faceted search's narrow copy: a hit's title opens the article, not the copy's own row
