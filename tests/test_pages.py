@@ -155,3 +155,53 @@ def test_the_article_page_names_an_update_only_when_it_differs(site):
     assert "Updated" not in byline(same["id"])
     other = next(a for a in articles if a["updated"] and a["published"] and a["updated"] != a["published"])
     assert f"Updated {other['updated'][:10]}" in byline(other["id"])
+
+
+def byline_of(site, article_id: int) -> str:
+    return site(f"/archive/articles/{article_id}").text.split('class="byline"')[1].split("</p>")[0]
+
+
+def test_an_article_that_ran_in_several_places_says_so_at_the_top(site):
+    """From a search hit to where the story ran is one click: the article page says how many
+    places near its title and links to its Sources table (below the whole text)."""
+    syndicated = site("/archive/syndication.json?_shape=array").json()
+    places = {}
+    for row in syndicated:
+        places[row["article_id"]] = row["copies"]
+    assert places and max(places.values()) >= 3
+    for article_id, copies in places.items():
+        byline = byline_of(site, article_id)
+        assert f'<a href="#sources" class="places">Ran in {copies} places</a>' in byline
+        assert '<h2 id="sources">' in site(f"/archive/articles/{article_id}").text
+
+
+def test_a_story_saved_twice_from_one_place_is_not_said_to_have_run_in_several(site):
+    """Near miss: two sources of one outlet, address and date (a page saved again) are one place,
+    as in the syndication query."""
+    rows = site("/archive/sources.json?_shape=array&_size=max&status__not=failed").json()
+    by_article = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append((row["outlet_id"], row["url"], row["published"]))
+    twice = [a for a, seen in by_article.items() if len(seen) > 1 and len(set(seen)) == 1]
+    assert twice, "the samples hold a page saved twice"
+    for article_id in twice:
+        assert "Ran in" not in byline_of(site, article_id)
+
+
+def test_a_search_hit_shows_its_score_short_and_its_site_linked_to_the_whole_address(site):
+    html = site("/archive/search?q=millbrook").text
+    (rank,) = cells(html, "rank")
+    assert re.fullmatch(r"-?\d+\.\d\d", rank.strip()), rank
+    (url,) = cells(html, "url")
+    assert url.strip() == (f'<a href="{EDITED_URL}" title="{EDITED_URL}" rel="nofollow noopener">'
+                           "harborledger.example</a>")
+    (row,) = site("/archive/search.json?q=millbrook&_shape=array").json()
+    assert row["url"] == EDITED_URL and len(repr(row["rank"])) > 6, "the JSON keeps the values whole"
+
+
+def test_other_queries_keep_the_whole_address(site):
+    """Near miss: only a search hit (a row with a snippet) shortens its address; the syndication
+    query's rows are places, told apart by their addresses."""
+    html = site("/archive/syndication").text
+    urls = [text_of(cell) for cell in cells(html, "url")]
+    assert any(url.startswith("https://") and "/" in url[8:] for url in urls), urls

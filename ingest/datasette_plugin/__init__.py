@@ -8,7 +8,7 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 
 import json
 import re
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
@@ -147,6 +147,10 @@ def prepare_jinja2_environment(env):
 def render_cell(row, value, column, table, database, datasette):
     if database == DATABASE_NAME and table is None and isinstance(value, int):
         return _version_link(row, value, column, datasette)
+    # The search's bm25 score, for ordering by eye: two decimals (its 17 digits took a sixth of the
+    # table's width and pushed the version columns out of sight). The JSON keeps every digit.
+    if database == DATABASE_NAME and table is None and column == "rank" and isinstance(value, float):
+        return f"{value:.2f}"
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if column in DATE_COLUMNS and _STORED_DATE.fullmatch(value):
@@ -163,6 +167,8 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if column == "snippet":
         return highlight(value)
+    if column == "url" and "snippet" in row.keys():
+        return _site_link(value)
     if column == "title":
         keys = row.keys()
         article_id = row["article_id"] if "article_id" in keys else row["id"] if "id" in keys else None
@@ -342,6 +348,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
+        # The places the story ran, counted as the `syndication` query counts them: the same
+        # outlet, address and date seen again (a file moved or saved twice) is one place.
+        article["places"] = len({(s["outlet"], s["url"], s["published"]) for s in sources if s["status"] != "failed"})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
         return {"article": article, "article_sources": sources, "article_versions": versions}
@@ -359,6 +368,18 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
         for name in names
     )
+
+
+def _site_link(url: str) -> Markup | None:
+    """A search hit's address as the site it is on, linked to the whole address (shown on
+    hover): the full address, one long word, took the snippet's width or, allowed to break,
+    made a column of fragments. The title beside it opens the archived text."""
+    link = _web_link(url)
+    host = urlsplit(link).hostname if link else None
+    if not host:
+        return None
+    return Markup('<a href="{}" title="{}" rel="nofollow noopener">{}</a>').format(
+        link, link, host.removeprefix("www."))
 
 
 def _json_list(text: str | None) -> list[str]:
