@@ -205,3 +205,63 @@ def test_other_queries_keep_the_whole_address(site):
     html = site("/archive/syndication").text
     urls = [text_of(cell) for cell in cells(html, "url")]
     assert any(url.startswith("https://") and "/" in url[8:] for url in urls), urls
+
+
+def saved_queries() -> dict:
+    from ingest.serve import load_metadata
+
+    return load_metadata()["databases"]["archive"]["queries"]
+
+
+def query_parameters(sql: str) -> set[str]:
+    """The parameters a user gives (the plugin's magic :_valid_... ones excepted)."""
+    return set(re.findall(r"(?<![:\w]):([a-z]\w*)", sql))
+
+
+def test_every_field_of_every_saved_query_says_what_it_takes():
+    for name, query in saved_queries().items():
+        fields = query.get("fields") or {}
+        assert set(fields) == query_parameters(query["sql"]), name
+        for field, spec in fields.items():
+            assert spec.get("hint") or spec.get("choices"), (name, field)
+        assert query.get("button") and query["button"] != "Run SQL", name
+
+
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_every_choice_a_form_lists_is_accepted_by_its_query(site, name):
+    for field, spec in saved_queries()[name]["fields"].items():
+        for value in spec.get("choices") or {}:
+            response = site(f"/archive/{name}.json?q=strike&{field}={value}")
+            assert response.status_code == 200, (name, field, value, response.text[:300])
+
+
+def form_of(html: str) -> str:
+    return html.split('<form class="sql"')[1].split("</form>")[0]
+
+
+def test_the_search_form_hints_each_box_and_lists_the_choices(site):
+    form = form_of(site("/archive/search?q=strike&sort=newest").text)
+    since = re.search(r'<input type="text" id="qp\d+" name="since" value=""[^>]*>', form)[0]
+    assert 'placeholder="YYYY-MM-DD, YYYY-MM or YYYY"' in since
+    sort = re.search(r'<select id="qp\d+" name="sort">(.*?)</select>', form)[1]
+    assert re.findall(r'<option value="([^"]*)"( selected)?>', sort) == [("", ""), ("newest", " selected")]
+    versions = re.search(r'<select id="qp\d+" name="versions">(.*?)</select>', form)[1]
+    assert re.findall(r'<option value="([^"]*)"( selected)?>', versions) == [("", " selected"), ("all", "")]
+    assert '<input type="submit" value="Search">' in form and "Run SQL" not in form
+    assert 'value="strike"' in form, "what was typed stays in its box"
+
+
+def test_a_value_not_among_the_choices_stays_shown_beside_its_error(site):
+    """Near miss: sort=NEWEST is no choice; the list shows it, selected, under the query's error,
+    rather than silently showing another value than the one that was asked."""
+    html = site("/archive/search?q=strike&sort=NEWEST").text
+    assert "message-error" in html
+    sort = re.search(r'<select id="qp\d+" name="sort">(.*?)</select>', form_of(html))[1]
+    assert '<option value="NEWEST" selected>NEWEST</option>' in sort
+
+
+def test_a_query_of_ones_own_keeps_datasettes_form(site):
+    """Near miss: SQL typed by the user has no hints to give; its form is Datasette's."""
+    form = form_of(site("/archive?sql=select+:sort+as+x").text)
+    assert re.search(r'<input type="text" id="qp1" name="sort" value="">', form)
+    assert "<select" not in form and '<input type="submit" value="Run SQL">' in form

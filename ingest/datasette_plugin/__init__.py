@@ -8,6 +8,7 @@ article contains is escaped here or by Jinja's autoescape: nothing from a page b
 
 import json
 import re
+from html import unescape
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from datasette import Response, hookimpl
@@ -138,9 +139,45 @@ def readable_date(value) -> Markup | str:
     return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, day)
 
 
+# A saved query's parameter as Datasette 0.65's query.html writes it: a bare text box.
+_PARAMETER_BOX = re.compile(r'<input type="text" id="(?P<id>qp\d+)" name="(?P<name>[^"]+)" value="(?P<value>[^"]*)">')
+_RUN_BUTTON = '<input type="submit" value="Run SQL">'
+
+
+def with_field_hints(page, fields, button=None) -> Markup:
+    """A saved query's form with what each field takes (metadata.yml, the query's `fields`): a
+    text box gets its hint as placeholder and tooltip, a field of a few values (sort, versions,
+    split) becomes a list of them, and the button says what it does. Datasette's boxes were
+    bare: nothing on the form said that sort takes "newest" or since a YYYY-MM date. A value in
+    the address that is not among the choices stays shown (selected), beside the error it gave."""
+    fields = fields or {}
+
+    def field(match) -> str:
+        spec = fields.get(match["name"]) or {}
+        choices = spec.get("choices")
+        if choices:
+            current = unescape(match["value"])
+            options = {str(value): label for value, label in choices.items()}
+            options.setdefault(current, current)
+            return Markup('<select id="{}" name="{}">{}</select>').format(
+                match["id"], match["name"], Markup("").join(
+                    Markup('<option value="{}"{}>{}</option>').format(
+                        value, Markup(" selected") if value == current else "", label)
+                    for value, label in options.items()))
+        if spec.get("hint"):
+            return match[0][:-1] + str(Markup(' placeholder="{}" title="{}">').format(spec["hint"], spec["hint"]))
+        return match[0]
+
+    page = _PARAMETER_BOX.sub(field, str(page))
+    if button:
+        page = page.replace(_RUN_BUTTON, str(Markup('<input type="submit" value="{}">').format(button)), 1)
+    return Markup(page)
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["readable_date"] = readable_date
+    env.filters["with_field_hints"] = with_field_hints
 
 
 @hookimpl
