@@ -265,3 +265,31 @@ def test_a_query_of_ones_own_keeps_datasettes_form(site):
     form = form_of(site("/archive?sql=select+:sort+as+x").text)
     assert re.search(r'<input type="text" id="qp1" name="sort" value="">', form)
     assert "<select" not in form and '<input type="submit" value="Run SQL">' in form
+
+
+def linked(html: str, column: str) -> list[tuple[str, str]]:
+    return [(unescape(href), text) for href, text in
+            re.findall(rf'<td class="col-{column}"><a href="([^"]+)">([^<]+)</a></td>', html)]
+
+
+@pytest.mark.parametrize("query, column, per", [
+    ("coverage?q=strike", "outlet", "outlet"),
+    ("timeline?q=strike", "day", "day"),
+    ("timeline?q=strike&split=outlet", "day", "day and outlet"),
+    ("timeline?q=millbrook&versions=all", "day", "day, every text"),
+])
+def test_each_count_of_coverage_and_timeline_links_to_the_hits_it_counts(site, query, column, per):
+    counted = site(f"/archive/{query.replace('?', '.json?', 1)}&_shape=array").json()
+    links = linked(site(f"/archive/{query}").text, column)
+    assert len(links) == len(counted) > 0, per
+    for (href, _), row in zip(links, counted):
+        assert href.startswith("/archive/search?")
+        hits = site(href.replace("/archive/search?", "/archive/search.json?_shape=array&", 1)).json()
+        assert len(hits) == row["articles"], (per, href)
+
+
+def test_a_count_with_no_search_links_nowhere(site):
+    """Near miss: with no words there are no hits to open (and the search would find nothing);
+    a search hit's own outlet column is not a count either."""
+    assert not linked(site("/archive/coverage?q=").text, "outlet")
+    assert not linked(site("/archive/search?q=strike").text, "outlet")

@@ -6,10 +6,11 @@ Registered through the `datasette` entry point in pyproject.toml, so a plain
 article contains is escaped here or by Jinja's autoescape: nothing from a page becomes markup.
 """
 
+import contextvars
 import json
 import re
 from html import unescape
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
@@ -190,6 +191,10 @@ def render_cell(row, value, column, table, database, datasette):
         return f"{value:.2f}"
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
+    if table is None and column in ("outlet", "day"):
+        link = _count_link(row, value, column, datasette)
+        if link is not None:
+            return link
     if column in DATE_COLUMNS and _STORED_DATE.fullmatch(value):
         return readable_date(value)
     if column == "authors" and table in ("articles", "article_facets", None):
@@ -244,14 +249,29 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body", "body": (refused + "\n").encode()})
                 return
             token = REQUEST_MATCHES.set({})
+            args_token = REQUEST_ARGS.set(_first_values(scope))
             try:
                 await app(scope, receive, send)
             finally:
+                REQUEST_ARGS.reset(args_token)
                 REQUEST_MATCHES.reset(token)
 
         return with_memo
 
     return wrap
+
+
+# The address's parameters of the request being answered: render_cell is not given the request,
+# and the coverage and timeline rows link to the search they count (_count_link).
+REQUEST_ARGS: contextvars.ContextVar[dict] = contextvars.ContextVar("request_args", default={})
+
+
+def _first_values(scope) -> dict[str, str]:
+    args: dict[str, str] = {}
+    if scope.get("type") == "http":
+        for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
+            args.setdefault(key, value)
+    return args
 
 
 _CSV_QUERY = re.compile(rf"^/{DATABASE_NAME}/([\w-]+)\.csv$")
@@ -405,6 +425,40 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
         for name in names
     )
+
+
+# The columns of the rows that count a search's matches: coverage (per outlet) and timeline (per day).
+_COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
+_TIMELINE_COLUMNS = ("day", "outlet", "articles")
+
+
+def _count_link(row, value: str, column: str, datasette) -> Markup | None:
+    """A coverage row's outlet, or a timeline row's day, as a link to the `search` hits it
+    counts: the counts were a dead end (the articles behind "4" had to be searched again by hand,
+    with the outlet and dates retyped). The search keeps the words and versions asked for;
+    a day is searched newest first within that day, an outlet best first."""
+    columns = tuple(row.keys())
+    if columns not in (_COVERAGE_COLUMNS, _TIMELINE_COLUMNS):
+        return None
+    asked = REQUEST_ARGS.get()
+    if not asked.get("q", "").strip():
+        return None
+    search = {"q": asked["q"]}
+    if columns == _COVERAGE_COLUMNS:
+        if column != "outlet":
+            return None
+        search["outlet"] = value
+    else:
+        if column != "day" or not _STORED_DATE.fullmatch(value):
+            return None
+        outlet = row["outlet"] or asked.get("outlet", "")
+        if outlet:
+            search["outlet"] = outlet
+        search.update(since=value, until=value, sort="newest")
+    if asked.get("versions"):
+        search["versions"] = asked["versions"]
+    href = datasette.urls.path(f"/{DATABASE_NAME}/search") + "?" + urlencode(search)
+    return Markup('<a href="{}">{}</a>').format(href, value)
 
 
 def _site_link(url: str) -> Markup | None:
