@@ -269,7 +269,7 @@ def test_a_query_of_ones_own_keeps_datasettes_form(site):
 
 def linked(html: str, column: str) -> list[tuple[str, str]]:
     return [(unescape(href), text) for href, text in
-            re.findall(rf'<td class="col-{column}"><a href="([^"]+)">([^<]+)</a></td>', html)]
+            re.findall(rf'<td class="col-{column}(?: [^"]*)?">\s*<a href="([^"]+)">([^<]+)</a>\s*</td>', html)]
 
 
 @pytest.mark.parametrize("query, column, per", [
@@ -293,3 +293,26 @@ def test_a_count_with_no_search_links_nowhere(site):
     a search hit's own outlet column is not a count either."""
     assert not linked(site("/archive/coverage?q=").text, "outlet")
     assert not linked(site("/archive/search?q=strike").text, "outlet")
+
+
+@pytest.mark.parametrize("table, query, name", [
+    ("authors", "by_author", "Ann Lee"),
+    ("outlets", "by_outlet", "The Harbor Ledger"),
+])
+def test_an_author_or_outlet_name_opens_their_articles(site, table, query, name):
+    html = site(f"/archive/{table}").text
+    names = dict((text, href) for href, text in linked(html, "name"))
+    assert len(names) == len(site(f"/archive/{table}.json?_shape=array&_size=max").json())
+    href = names[name]
+    assert href == f"/archive/{query}?{query.split('_')[1]}={name.replace(' ', '+')}"
+    hits = site(href.replace(f"/archive/{query}?", f"/archive/{query}.json?_shape=array&", 1)).json()
+    assert hits and all(name in (hit.get("authors", "") + hit.get("outlet", name)) for hit in hits)
+    (row_id,) = [r["id"] for r in site(f"/archive/{table}.json?_shape=array&name={name.replace(' ', '+')}").json()]
+    assert href.replace("&", "&amp;") in site(f"/archive/{table}/{row_id}").text, "the row page links too"
+
+
+def test_other_name_columns_are_left_alone(site):
+    """Near miss: only the names of authors and outlets link to their lists; an outlet's domain
+    and key stay text."""
+    html = site("/archive/outlets").text
+    assert not linked(html, "domain") and not linked(html, "key")

@@ -204,6 +204,12 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "article_facets" and column == "title" and isinstance(row["id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["id"]))
         return Markup('<a href="{}">{}</a>').format(href, value)
+    # An author's or an outlet's name opens their articles, latest first: the tables (and each
+    # one's row page, which offered only the hidden article_authors join) listed names to read.
+    if column == "name" and table in _NAMED_LISTS:
+        query, parameter = _NAMED_LISTS[table]
+        href = datasette.urls.path(f"/{DATABASE_NAME}/{query}") + "?" + urlencode({parameter: value})
+        return Markup('<a href="{}">{}</a>').format(href, value)
     # The rest is for results of queries (saved or typed): table pages have their own links.
     if table is not None:
         return None
@@ -426,6 +432,9 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         for name in names
     )
 
+
+# The tables of names, each with the saved query that lists a name's articles and its parameter.
+_NAMED_LISTS = {"authors": ("by_author", "author"), "outlets": ("by_outlet", "outlet")}
 
 # The columns of the rows that count a search's matches: coverage (per outlet) and timeline (per day).
 _COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
