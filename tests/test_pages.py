@@ -316,3 +316,15 @@ def test_other_name_columns_are_left_alone(site):
     and key stay text."""
     html = site("/archive/outlets").text
     assert not linked(html, "domain") and not linked(html, "key")
+
+
+def test_every_link_in_the_descriptions_answers(site):
+    """The descriptions in metadata.yml name pages, queries and tables: none may be stale."""
+    from ingest.serve import load_metadata
+
+    metadata = load_metadata()
+    texts = [metadata["description_html"]] + [q["description_html"] for q in saved_queries().values()]
+    hrefs = {unescape(href) for text in texts for href in re.findall(r'href="([^"]+)"', text)}
+    assert {"/archive/search", "/archive/authors", "/archive/outlets"} <= hrefs
+    for href in sorted(hrefs):
+        assert site(href).status_code == 200, href
