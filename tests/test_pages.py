@@ -328,3 +328,20 @@ def test_every_link_in_the_descriptions_answers(site):
     assert {"/archive/search", "/archive/authors", "/archive/outlets"} <= hrefs
     for href in sorted(hrefs):
         assert site(href).status_code == 200, href
+
+
+def facet_titles(html: str) -> list[str]:
+    return [" ".join(text_of(title).split()[:-1]) for title in
+            re.findall(r'<p class="facet-info-name">\s*<strong>(.*?)</strong>', html, re.S)]
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+def test_facets_are_titled_as_a_reader_names_them(site, table):
+    titles = facet_titles(site(f"/archive/{table}?_search=strike").text)
+    assert sorted(titles) == ["authors", "language", "outlet", "published (by day)"]
+
+
+def test_a_facet_of_ones_own_keeps_its_column_name(site):
+    """Near miss: a facet asked in the address on another column is titled by that column."""
+    titles = facet_titles(site("/archive/sources?_facet=extractor").text)
+    assert "extractor" in titles and "outlet" in titles and "status" in titles
