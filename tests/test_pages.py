@@ -345,3 +345,18 @@ def test_a_facet_of_ones_own_keeps_its_column_name(site):
     """Near miss: a facet asked in the address on another column is titled by that column."""
     titles = facet_titles(site("/archive/sources?_facet=extractor").text)
     assert "extractor" in titles and "outlet" in titles and "status" in titles
+
+
+def test_a_search_hit_that_ran_in_several_places_says_so_under_its_title(site):
+    places = {row["article_id"]: row["copies"] for row in site("/archive/syndication.json?_shape=array").json()}
+    html = site("/archive/search?q=kestrel").text
+    hits = site("/archive/search.json?q=kestrel&_shape=array").json()
+    titles = cells(html, "title")
+    assert len(titles) == len(hits) and any(hit["id"] in places for hit in hits)
+    for hit, title in zip(hits, titles):
+        note = re.search(r'<small class="places"><a href="/archive/articles/(\d+)#sources">ran in (\d+) places</a>', title)
+        if hit["id"] in places:
+            assert note and (int(note[1]), int(note[2])) == (hit["id"], places[hit["id"]]), title
+        else:
+            assert note is None, title  # near miss: one place (or one place saved twice) says nothing
+        assert "places" not in hit["title"], "the JSON's title is the title"

@@ -222,7 +222,10 @@ def render_cell(row, value, column, table, database, datasette):
         article_id = row["article_id"] if "article_id" in keys else row["id"] if "id" in keys else None
         if isinstance(article_id, int):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
-            return Markup('<a href="{}">{}</a>').format(href, value)
+            link = Markup('<a href="{}">{}</a>').format(href, value)
+            if "snippet" in keys:
+                return _with_places(link, href, article_id, datasette)
+            return link
     if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
         return Markup('<a href="{}">{}</a>').format(href, value)
@@ -468,6 +471,30 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
         search["versions"] = asked["versions"]
     href = datasette.urls.path(f"/{DATABASE_NAME}/search") + "?" + urlencode(search)
     return Markup('<a href="{}">{}</a>').format(href, value)
+
+
+# The places an article ran, counted as the `syndication` query and the article page count them.
+PLACES_SQL = """
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, url, published FROM sources
+                      WHERE article_id = :id AND status != 'failed')
+"""
+
+
+def _with_places(link: Markup, href: str, article_id: int, datasette):
+    """A search hit's title, and under it "ran in N places" when the story ran in several,
+    linked to the article's list of them: that a story was syndicated showed nowhere among the
+    hits. One lookup of the sources index per hit shown (20 at most), on the page only: the
+    JSON and CSV of the search are not rendered cells."""
+
+    async def render():
+        db = datasette.get_database(DATABASE_NAME)
+        places = await db.execute_fn(lambda conn: conn.execute(PLACES_SQL, {"id": article_id}).fetchone()[0])
+        if places < 2:
+            return link
+        return link + Markup(' <br><small class="places"><a href="{}#sources">ran in {} places</a></small>').format(
+            href, places)
+
+    return render
 
 
 def _site_link(url: str) -> Markup | None:
