@@ -88,6 +88,7 @@ def test_metadata_describes_the_data_and_every_saved_query():
     ("timeline", ["q", "outlet", "split", "versions"]),
     ("by_author", ["author", "before", "page"]),
     ("by_outlet", ["outlet", "before", "page"]),
+    ("versions", ["q", "article"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
     import re
