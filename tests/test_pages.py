@@ -360,3 +360,26 @@ def test_a_search_hit_that_ran_in_several_places_says_so_under_its_title(site):
         else:
             assert note is None, title  # near miss: one place (or one place saved twice) says nothing
         assert "places" not in hit["title"], "the JSON's title is the title"
+
+
+@pytest.mark.parametrize("path, asked", [
+    ("/archive/search", "<em>q</em>, then press Search"),
+    ("/archive/search?q=&outlet=The+Harbor+Ledger", "<em>q</em>, then press Search"),
+    ("/archive/timeline?q=+", "<em>q</em>, then press Count by day"),
+    ("/archive/coverage", "<em>q</em>, then press Count by outlet"),
+    ("/archive/by_author", "<em>author</em>, then press Show articles"),
+    ("/archive/by_outlet?before=2025", "<em>outlet</em>, then press Show articles"),
+])
+def test_a_form_with_nothing_asked_says_what_to_fill_in_not_0_results(site, path, asked):
+    html = site(path).text
+    assert f'<p class="zero-results">Fill in {asked}.</p>' in html and "0 results" not in html
+
+
+@pytest.mark.parametrize("path", [
+    "/archive/search?q=nosuchwordanywhere",   # asked, and nothing matched
+    "/archive/by_author?author=Nobody+Here",
+    "/archive/versions?q=nosuchwordanywhere",  # its words are optional: blank lists every edit
+])
+def test_a_search_that_found_nothing_still_says_0_results(site, path):
+    html = site(path).text
+    assert '<p class="zero-results">0 results</p>' in html and "Fill in" not in html

@@ -143,6 +143,7 @@ def readable_date(value) -> Markup | str:
 # A saved query's parameter as Datasette 0.65's query.html writes it: a bare text box.
 _PARAMETER_BOX = re.compile(r'<input type="text" id="(?P<id>qp\d+)" name="(?P<name>[^"]+)" value="(?P<value>[^"]*)">')
 _RUN_BUTTON = '<input type="submit" value="Run SQL">'
+_NO_RESULTS = '<p class="zero-results">0 results</p>'
 
 
 def with_field_hints(page, fields, button=None) -> Markup:
@@ -152,9 +153,12 @@ def with_field_hints(page, fields, button=None) -> Markup:
     bare: nothing on the form said that sort takes "newest" or since a YYYY-MM date. A value in
     the address that is not among the choices stays shown (selected), beside the error it gave."""
     fields = fields or {}
+    blank_needed = []
 
     def field(match) -> str:
         spec = fields.get(match["name"]) or {}
+        if spec.get("needed") and not unescape(match["value"]).strip():
+            blank_needed.append(match["name"])
         choices = spec.get("choices")
         if choices:
             current = unescape(match["value"])
@@ -170,6 +174,12 @@ def with_field_hints(page, fields, button=None) -> Markup:
         return match[0]
 
     page = _PARAMETER_BOX.sub(field, str(page))
+    if blank_needed:
+        # Nothing was asked yet (a first visit, or the field cleared): "0 results" read as an
+        # empty archive, or a search that found nothing.
+        asked = Markup(" and ").join(Markup("<em>{}</em>").format(name) for name in blank_needed)
+        page = page.replace(_NO_RESULTS, str(Markup('<p class="zero-results">Fill in {}, then press {}.</p>').format(
+            asked, button or "Run SQL")), 1)
     if button:
         page = page.replace(_RUN_BUTTON, str(Markup('<input type="submit" value="{}">').format(button)), 1)
     return Markup(page)
