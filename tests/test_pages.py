@@ -24,6 +24,14 @@ EDITED_TEXT = {**FIRST_TEXT, "body": ARTICLE_TEXT.replace("forty homes", "fifty-
                + "\n\nBy noon the bridge had reopened to pedestrians, the council said."}
 
 
+# An article of no known outlet, on the day of the edited story.
+NO_OUTLET = {"title": "Lantern walk returns to the quay", "authors": ["Ben Cole"], "published": "2024-03-05",
+             "body": "The lantern walk along the quay returns on Saturday after a year away, its organisers "
+                     "said, with two hundred paper lanterns made by pupils of the harbour school.\n\n"
+                     "The walk starts at the old ferry steps at dusk and ends at the lifeboat station, where "
+                     "the brass band will play until the lanterns are lit on the water."}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """get(path) -> response from a Datasette on the samples and one edited story."""
@@ -35,6 +43,8 @@ def site(tmp_path_factory):
         summary = run_ingest([str(folder / name)], str(db_path), workers=1)
         assert summary.stored == 1
     assert summary.new_versions == 1, "the second text must be stored as an edit of the first"
+    (folder / "no-outlet.json").write_text(json.dumps(NO_OUTLET))
+    assert run_ingest([str(folder / "no-outlet.json")], str(db_path), workers=1).stored == 1
     datasette = build_datasette(db_path)
     loop = asyncio.new_event_loop()
     loop.run_until_complete(datasette.invoke_startup())
@@ -393,3 +403,14 @@ def test_the_faceted_searchs_rows_open_the_article_and_name_the_outlet_column(si
     assert [h.split()[0] for h in headers] == ["id", "title", "outlet", "authors", "published", "language"]
     # near miss: the articles table's id keeps Datasette's link to its own row, the article's page
     assert f'<a href="/archive/articles/{article_id}">' in site("/archive/articles?_search=millbrook").text
+
+
+def test_a_timeline_day_of_no_known_outlet_links_nowhere_when_split_by_outlet(site):
+    """Near miss: split by outlet, the row of a day's articles with no outlet has no search that
+    asks for those alone, so it links nowhere rather than to every outlet's hits of the day."""
+    rows = site("/archive/timeline.json?q=quay&split=outlet&versions=all&_shape=array").json()
+    html = site("/archive/timeline?q=quay&split=outlet&versions=all").text
+    days = cells(html, "day")
+    assert len(days) == len(rows) and any(row["outlet"] is None for row in rows)
+    for row, day in zip(rows, days):
+        assert ("<a href=" in day) == (row["outlet"] is not None), (row, day)

@@ -473,6 +473,8 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
     else:
         if column != "day" or not _STORED_DATE.fullmatch(value):
             return None
+        if asked.get("split") == "outlet" and not row["outlet"]:
+            return None  # the day's articles of no known outlet: no search asks for those alone
         outlet = row["outlet"] or asked.get("outlet", "")
         if outlet:
             search["outlet"] = outlet
