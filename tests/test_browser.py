@@ -251,3 +251,41 @@ def test_next_page_of_the_search_shows_results_21_to_40(paged_server, browser):
     browser.find_element(By.LINK_TEXT, "Previous page").click()
     wait.until(shown.url_contains("page=2"))
     assert shown_titles() == second
+
+
+def _page_width(browser) -> int:
+    return browser.execute_script("return document.documentElement.scrollWidth")
+
+
+def test_search_results_fit_a_desktop_window_and_an_article_fits_a_phone(server, browser):
+    """What only a browser's layout shows: at 1280 pixels every column of the search results is
+    in view (an address and a 17-digit score pushed the version columns out of sight, and
+    squeezed titles to a word a line); at 400 an article page, its sources table and long
+    addresses included, is no wider than the phone (it was 1,074 pixels wide)."""
+    import json
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, _ = server
+    wait = WebDriverWait(browser, WAIT)
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{base}/archive/search?q=larchmouth")
+    wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "td.col-title a")))
+    wrapper = browser.find_element(By.CSS_SELECTOR, ".table-wrapper")
+    assert browser.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", wrapper)
+    widths = {th.text: th.rect["width"] for th in browser.find_elements(By.CSS_SELECTOR, ".rows-and-columns th")}
+    assert widths["title"] >= 150 and widths["snippet"] >= 220, widths
+
+    with urllib.request.urlopen(f"{base}/archive/syndication.json?_shape=array", timeout=10) as response:
+        article_id = max(json.load(response), key=lambda row: row["copies"])["article_id"]
+    browser.set_window_size(400, 900)
+    browser.get(f"{base}/archive/articles/{article_id}")
+    wait.until(shown.presence_of_element_located((By.CSS_SELECTOR, "table.article-sources")))
+    assert _page_width(browser) <= 400
+    # the sources are still all there, each a block of labelled lines
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.article-sources tbody tr")
+    assert len(rows) >= 3
+    label = browser.execute_script(
+        "return getComputedStyle(arguments[0], '::before').content", rows[0].find_element(By.TAG_NAME, "td"))
+    assert "Outlet" in label

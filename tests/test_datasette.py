@@ -88,12 +88,14 @@ def test_metadata_describes_the_data_and_every_saved_query():
     ("timeline", ["q", "outlet", "split", "versions"]),
     ("by_author", ["author", "before", "page"]),
     ("by_outlet", ["outlet", "before", "page"]),
+    ("versions", ["q", "article"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
     import re
 
     page = served(f"/archive/{query}").text
-    assert re.findall(r'<input type="text" id="qp\d+" name="([^"]+)"', page) == fields
+    # a text box, or a list of choices (metadata.yml's fields, datasette_plugin.with_field_hints)
+    assert re.findall(r'<(?:input type="text"|select) id="qp\d+" name="([^"]+)"', page) == fields
 
 
 def test_a_saved_query_that_orders_its_fields_lists_every_parameter():
@@ -464,7 +466,7 @@ def test_article_page_reads_as_an_article(served):
     assert "<p>The mediator said both sides had accepted a timetable for a vote on a new roster.</p>" in html
     assert ">Piet Brandt</a>" in html and ">Coastal Herald</a>" in html
     for outlet in ("Coastal Herald", "Valley Times", "Evening Lantern"):
-        assert f"<td>{outlet}</td>" in html
+        assert f'<td data-label="Outlet">{outlet}</td>' in html
     assert "https://evening-lantern.test/2024/03/07/ferry-talks" in html
 
 

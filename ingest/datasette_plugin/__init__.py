@@ -6,9 +6,11 @@ Registered through the `datasette` entry point in pyproject.toml, so a plain
 article contains is escaped here or by Jinja's autoescape: nothing from a page becomes markup.
 """
 
+import contextvars
 import json
 import re
-from urllib.parse import parse_qsl, quote
+from html import unescape
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
@@ -112,25 +114,128 @@ def register_magic_parameters(datasette):
     return [("valid", _checked_parameters)]
 
 
+# The columns that hold a date or a time, in the tables and in the saved queries' results.
+DATE_COLUMNS = frozenset({"published", "updated", "first_seen", "seen_at", "last_seen", "revised_at",
+                          "started", "finished", "previous_first_seen", "first", "last", "day"})
+# A date as ingest stores it: the day, then (when the source gave one) the time and its offset.
+_STORED_DATE = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def readable_date(value) -> Markup | str:
+    """A stored date as people read it, the same shape in every row: the day first, then the time
+    and its offset, smaller, when the source gave them (2025-03-04 21:40 -05:00, not
+    2025-03-04T21:40:00-05:00, which a narrow column broke after "2025-03-"). The stored value is
+    kept whole in the element's datetime and title; anything else is returned unchanged."""
+    match = _STORED_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return value if value is not None else ""
+    # Styled here: the cells of every page show it, and Datasette's pages share no stylesheet of ours.
+    day = Markup('<span class="date-day" style="white-space: nowrap">{}</span>').format(match["day"])
+    if match["time"]:
+        zone = match["zone"] or ""
+        zone = " UTC" if zone in ("Z", "+00:00", "+0000") else f" {zone}" if zone else ""
+        day += Markup(' <small class="date-time" style="white-space: nowrap; color: #555">{}{}</small>').format(
+            match["time"], zone)
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, day)
+
+
+# A saved query's parameter as Datasette 0.65's query.html writes it: a bare text box.
+_PARAMETER_BOX = re.compile(r'<input type="text" id="(?P<id>qp\d+)" name="(?P<name>[^"]+)" value="(?P<value>[^"]*)">')
+_RUN_BUTTON = '<input type="submit" value="Run SQL">'
+_NO_RESULTS = '<p class="zero-results">0 results</p>'
+
+
+def with_field_hints(page, fields, button=None) -> Markup:
+    """A saved query's form with what each field takes (metadata.yml, the query's `fields`): a
+    text box gets its hint as placeholder and tooltip, a field of a few values (sort, versions,
+    split) becomes a list of them, and the button says what it does. Datasette's boxes were
+    bare: nothing on the form said that sort takes "newest" or since a YYYY-MM date. A value in
+    the address that is not among the choices stays shown (selected), beside the error it gave."""
+    fields = fields or {}
+    blank_needed = []
+
+    def field(match) -> str:
+        spec = fields.get(match["name"]) or {}
+        if spec.get("needed") and not unescape(match["value"]).strip():
+            blank_needed.append(match["name"])
+        choices = spec.get("choices")
+        if choices:
+            current = unescape(match["value"])
+            options = {str(value): label for value, label in choices.items()}
+            options.setdefault(current, current)
+            return Markup('<select id="{}" name="{}">{}</select>').format(
+                match["id"], match["name"], Markup("").join(
+                    Markup('<option value="{}"{}>{}</option>').format(
+                        value, Markup(" selected") if value == current else "", label)
+                    for value, label in options.items()))
+        if spec.get("hint"):
+            return match[0][:-1] + str(Markup(' placeholder="{}" title="{}">').format(spec["hint"], spec["hint"]))
+        return match[0]
+
+    page = _PARAMETER_BOX.sub(field, str(page))
+    if blank_needed:
+        # Nothing was asked yet (a first visit, or the field cleared): "0 results" read as an
+        # empty archive, or a search that found nothing.
+        asked = Markup(" and ").join(Markup("<em>{}</em>").format(name) for name in blank_needed)
+        page = page.replace(_NO_RESULTS, str(Markup('<p class="zero-results">Fill in {}, then press {}.</p>').format(
+            asked, button or "Run SQL")), 1)
+    if button:
+        page = page.replace(_RUN_BUTTON, str(Markup('<input type="submit" value="{}">').format(button)), 1)
+    return Markup(page)
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["readable_date"] = readable_date
+    env.filters["with_field_hints"] = with_field_hints
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if database == DATABASE_NAME and table is None and isinstance(value, int):
         return _version_link(row, value, column, datasette)
+    # The search's bm25 score, for ordering by eye: two decimals (its 17 digits took a sixth of the
+    # table's width and pushed the version columns out of sight). The JSON keeps every digit.
+    if database == DATABASE_NAME and table is None and column == "rank" and isinstance(value, float):
+        return f"{value:.2f}"
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
-    if column == "authors" and table in ("articles", None):
+    if table is None and column in ("outlet", "day"):
+        link = _count_link(row, value, column, datasette)
+        if link is not None:
+            return link
+    if column in DATE_COLUMNS and _STORED_DATE.fullmatch(value):
+        return readable_date(value)
+    if column == "authors" and table in ("articles", "article_facets", None):
         return _author_links(datasette, value)
+    # The faceted search's narrow copy: a hit's title opens the article, not the copy's own row
+    # page (which holds nothing the hit does not show).
+    if table == "article_facets" and column == "title" and isinstance(row["id"], int):
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
+    # An author's or an outlet's name opens their articles, latest first: the tables (and each
+    # one's row page, which offered only the hidden article_authors join) listed names to read.
+    if column == "name" and table in _NAMED_LISTS:
+        query, parameter = _NAMED_LISTS[table]
+        href = datasette.urls.path(f"/{DATABASE_NAME}/{query}") + "?" + urlencode({parameter: value})
+        return Markup('<a href="{}">{}</a>').format(href, value)
     # The rest is for results of queries (saved or typed): table pages have their own links.
     if table is not None:
         return None
     if column == "snippet":
         return highlight(value)
+    if column == "url" and "snippet" in row.keys():
+        return _site_link(value)
     if column == "title":
         keys = row.keys()
         article_id = row["article_id"] if "article_id" in keys else row["id"] if "id" in keys else None
         if isinstance(article_id, int):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
-            return Markup('<a href="{}">{}</a>').format(href, value)
+            link = Markup('<a href="{}">{}</a>').format(href, value)
+            if "snippet" in keys:
+                return _with_places(link, href, article_id, datasette)
+            return link
     if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
         return Markup('<a href="{}">{}</a>').format(href, value)
@@ -163,14 +268,29 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body", "body": (refused + "\n").encode()})
                 return
             token = REQUEST_MATCHES.set({})
+            args_token = REQUEST_ARGS.set(_first_values(scope))
             try:
                 await app(scope, receive, send)
             finally:
+                REQUEST_ARGS.reset(args_token)
                 REQUEST_MATCHES.reset(token)
 
         return with_memo
 
     return wrap
+
+
+# The address's parameters of the request being answered: render_cell is not given the request,
+# and the coverage and timeline rows link to the search they count (_count_link).
+REQUEST_ARGS: contextvars.ContextVar[dict] = contextvars.ContextVar("request_args", default={})
+
+
+def _first_values(scope) -> dict[str, str]:
+    args: dict[str, str] = {}
+    if scope.get("type") == "http":
+        for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
+            args.setdefault(key, value)
+    return args
 
 
 _CSV_QUERY = re.compile(rf"^/{DATABASE_NAME}/([\w-]+)\.csv$")
@@ -304,6 +424,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         sources = [dict(row) for row in (await db.execute(SOURCES_SQL, {"id": int(pks)})).rows]
         for source in sources:
             source["link"] = _web_link(source["url"])
+        # The places the story ran, counted as the `syndication` query counts them: the same
+        # outlet, address and date seen again (a file moved or saved twice) is one place.
+        article["places"] = len({(s["outlet"], s["url"], s["published"]) for s in sources if s["status"] != "failed"})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
         return {"article": article, "article_sources": sources, "article_versions": versions}
@@ -321,6 +444,81 @@ def _author_links(datasette, authors_json: str) -> Markup | None:
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
         for name in names
     )
+
+
+# The tables of names, each with the saved query that lists a name's articles and its parameter.
+_NAMED_LISTS = {"authors": ("by_author", "author"), "outlets": ("by_outlet", "outlet")}
+
+# The columns of the rows that count a search's matches: coverage (per outlet) and timeline (per day).
+_COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
+_TIMELINE_COLUMNS = ("day", "outlet", "articles")
+
+
+def _count_link(row, value: str, column: str, datasette) -> Markup | None:
+    """A coverage row's outlet, or a timeline row's day, as a link to the `search` hits it
+    counts: the counts were a dead end (the articles behind "4" had to be searched again by hand,
+    with the outlet and dates retyped). The search keeps the words and versions asked for;
+    a day is searched newest first within that day, an outlet best first."""
+    columns = tuple(row.keys())
+    if columns not in (_COVERAGE_COLUMNS, _TIMELINE_COLUMNS):
+        return None
+    asked = REQUEST_ARGS.get()
+    if not asked.get("q", "").strip():
+        return None
+    search = {"q": asked["q"]}
+    if columns == _COVERAGE_COLUMNS:
+        if column != "outlet":
+            return None
+        search["outlet"] = value
+    else:
+        if column != "day" or not _STORED_DATE.fullmatch(value):
+            return None
+        if asked.get("split") == "outlet" and not row["outlet"]:
+            return None  # the day's articles of no known outlet: no search asks for those alone
+        outlet = row["outlet"] or asked.get("outlet", "")
+        if outlet:
+            search["outlet"] = outlet
+        search.update(since=value, until=value, sort="newest")
+    if asked.get("versions"):
+        search["versions"] = asked["versions"]
+    href = datasette.urls.path(f"/{DATABASE_NAME}/search") + "?" + urlencode(search)
+    return Markup('<a href="{}">{}</a>').format(href, value)
+
+
+# The places an article ran, counted as the `syndication` query and the article page count them.
+PLACES_SQL = """
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, url, published FROM sources
+                      WHERE article_id = :id AND status != 'failed')
+"""
+
+
+def _with_places(link: Markup, href: str, article_id: int, datasette):
+    """A search hit's title, and under it "ran in N places" when the story ran in several,
+    linked to the article's list of them: that a story was syndicated showed nowhere among the
+    hits. One lookup of the sources index per hit shown (20 at most), on the page only: the
+    JSON and CSV of the search are not rendered cells."""
+
+    async def render():
+        db = datasette.get_database(DATABASE_NAME)
+        places = await db.execute_fn(lambda conn: conn.execute(PLACES_SQL, {"id": article_id}).fetchone()[0])
+        if places < 2:
+            return link
+        return link + Markup(' <br><small class="places"><a href="{}#sources">ran in {} places</a></small>').format(
+            href, places)
+
+    return render
+
+
+def _site_link(url: str) -> Markup | None:
+    """A search hit's address as the site it is on, linked to the whole address (shown on
+    hover): the full address, one long word, took the snippet's width or, allowed to break,
+    made a column of fragments. The title beside it opens the archived text."""
+    link = _web_link(url)
+    host = urlsplit(link).hostname if link else None
+    if not host:
+        return None
+    return Markup('<a href="{}" title="{}" rel="nofollow noopener">{}</a>').format(
+        link, link, host.removeprefix("www."))
 
 
 def _json_list(text: str | None) -> list[str]:
