@@ -24,12 +24,15 @@ from __future__ import annotations
 import contextvars
 import re
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasette.database import Database, Results
 from datasette.utils import escape_sqlite, sqlite_timelimit
+
+from ..search import BadParameter
 
 CHANGES_TABLE = "article_facets_changes"
 
@@ -449,14 +452,49 @@ class FacetCache:
         return [{"value": codes.values[code], "count": -negative} for negative, _, code in ranked[:limit]]
 
 
+# The plugin's magic parameter that checks a saved query's parameters (datasette_plugin,
+# _checked_parameters), as a saved query's SQL names it.
+_CHECKED_PARAMETERS = re.compile(r":(_valid_\w+)")
+# A refused value is quoted in the log line; a pasted page of text is not worth a screenful.
+MAX_REFUSAL_LOGGED = 300
+
+
+def refuse_bad_parameters(sql: str, params) -> None:
+    """Raise BadParameter, after logging it as one line, when a saved query's checked parameter
+    (its :_valid_... magic parameter) refuses a value.
+
+    Why here, before the query runs: the check runs while SQLite binds the parameters, so
+    Datasette's execute() took the refusal for a failed query and wrote the whole SQL (the
+    `search` query is ~20 KB) and its parameters to stderr, once for each mistyped date a user
+    submitted. The refusal is the user's error, shown to them as the page's 400; the server log
+    needs one line saying which parameter and why. Any other error still reaches Datasette's
+    own log line, SQL and all: that is a real fault to find."""
+    if params is None or ":_valid_" not in sql:
+        return
+    for name in dict.fromkeys(_CHECKED_PARAMETERS.findall(sql)):
+        try:
+            params[name]  # a MagicParameters runs the check; a plain dict gives the value typed
+        except KeyError:
+            continue  # not given (a typed query): SQLite says so, as ever
+        except BadParameter as refused:
+            reason = " ".join(str(refused).split())
+            if len(reason) > MAX_REFUSAL_LOGGED:
+                reason = reason[:MAX_REFUSAL_LOGGED] + "..."
+            sys.stderr.write(f"Refused a saved query's parameter (HTTP 400): {reason}\n")
+            sys.stderr.flush()
+            raise
+
+
 class ArchiveDatabase(Database):
     """Datasette's Database, with the count and facets of the cached table answered from the
-    cache (see the module's docstring); every other query runs as Datasette runs it."""
+    cache (see the module's docstring), and a saved query's refused parameter logged as one
+    line (refuse_bad_parameters); every other query runs as Datasette runs it."""
 
     facet_cache: FacetCache | None = None
 
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
+        refuse_bad_parameters(sql, params)
         cache = self.facet_cache
         asked = cache.recognise(sql) if cache is not None and cache.ready else None
         if asked is not None:
