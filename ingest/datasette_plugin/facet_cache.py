@@ -444,7 +444,8 @@ class FacetCache:
 
     def _latest_only(self, conn, rows: np.ndarray, searched: np.ndarray) -> np.ndarray:
         """`rows` less each text whose later version is among `searched`, the matches of the
-        search and of the filters the later version must pass (latest_versions_clause); the versions are read from their own small index."""
+        search and of the filters the later version must pass (latest_versions_clause); the
+        versions are read from their own small index."""
         earlier, later = conn.execute(
             "select group_concat(previous_version), group_concat(id) from articles "
             "where previous_version is not null").fetchone()
