@@ -233,8 +233,10 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     judged since 0009 is judged the same way again, so running it twice changes nothing.
 
     Cheap on a big archive: only files that gave more than one text and addresses held by more
-    than one article are read (two grouped scans of indexes, ~1 s at 980,069 articles), and
-    only their texts are compared."""
+    than one article are read, and only their texts compared. Measured on a copy of the
+    980,069-article benchmark archive (2 cores): 1.1 s to open and upgrade it (no edits in it);
+    with 15,000 edits planted in it, 19.4 s, of which 18 s comparing the texts (same_story_texts,
+    what ingest pays for each edit it stores)."""
     files = [location for (location,) in conn.execute(
         "SELECT location FROM sources WHERE status != 'failed' AND article_id IS NOT NULL "
         "GROUP BY location HAVING min(article_id) != max(article_id)") if not _record_number(location)]
