@@ -70,7 +70,8 @@ def _later_versions(table: str) -> str:
 def latest_versions_clause(table: str, raw: bool, later_filters: list[str] = ()) -> str:
     """The WHERE clause the plugin adds to a searched articles page (filters_from_request): no
     text whose later version (articles.previous_version) matches the search and passes the
-    page's other filters (`later_filters`, its column filters as Datasette writes them) too.
+    page's other filters (`later_filters`: its column filters, ?_where= and ?_through= as
+    Datasette writes them) too.
     One line, the search's own match expression, so that FacetCache.matches knows it when
     Datasette sends it.
 
