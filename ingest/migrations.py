@@ -57,6 +57,16 @@ def _unlink_false_versions(db: Database) -> None:
               "both texts kept).", file=sys.stderr, flush=True)
 
 
+def _link_versions_stored_unlinked(db: Database) -> None:
+    from .store import link_versions_stored_unlinked  # store imports this module
+
+    linked = link_versions_stored_unlinked(db.conn)
+    if linked:
+        print(f"Upgrading the archive: {linked} edited text(s), stored before edits were linked, now "
+              "linked to the text of the same file or address they replaced (both kept; a search "
+              "shows the story once).", file=sys.stderr, flush=True)
+
+
 # Migrations that change data, not the schema, and need Python; applied in name order with
 # the SQL files.
 # 0011: archives made before ingest gave a renamed outlet its name's key (see
@@ -65,8 +75,11 @@ def _unlink_false_versions(db: Database) -> None:
 # that opens the archive applies it, in the transaction and under the write lock of the other
 # migrations, and the user has nothing to learn or remember.
 # 0012: links between texts that ingest no longer takes for one story (store.unlink_false_versions).
+# 0013: the texts of edited stories stored before 0009, linked as ingest links them now
+# (store.link_versions_stored_unlinked); after 0012, so both judge by today's rule.
 _DATA_MIGRATIONS = {"0011_merge_outlet_twins": _merge_outlet_twins,
-                    "0012_unlink_false_versions": _unlink_false_versions}
+                    "0012_unlink_false_versions": _unlink_false_versions,
+                    "0013_link_versions_stored_unlinked": _link_versions_stored_unlinked}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}
 for _name in sorted([*_schema_files, *_DATA_MIGRATIONS]):

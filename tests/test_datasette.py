@@ -393,6 +393,43 @@ def test_a_malformed_parameter_is_an_error_the_user_sees(served, path, said):
     assert 'class="message-error"' in page.text
 
 
+# (a saved query's address, the one line the server logs for it; None: nothing logged)
+REFUSAL_LOGS = [
+    ("search?q=ferry&since=notadate", "since: 'notadate' is not a date"),
+    ("search.json?q=ferry&page=0", "page: '0' is not a page number"),
+    ("search?q=ferry&since=2025-01-01&until=2024-12-31", "since 2025-01-01 is after until 2024-12-31"),
+    ("by_outlet.json?outlet=Coastal+Herald&before=yesterday", "before: 'yesterday' is not a date"),
+    # near misses: well-formed parameters log nothing
+    ("search?q=ferry&since=2024-03-05", None),
+    ("by_outlet.json?outlet=Coastal+Herald&before=2024-03-06", None),
+]
+
+
+@pytest.mark.parametrize("path, said", REFUSAL_LOGS)
+def test_a_refused_parameter_is_one_line_of_the_server_log(served, capsys, path, said):
+    """Datasette took the check's refusal, raised while SQLite bound the parameters, for a failed
+    query and wrote the whole SQL (~20 KB for `search`) and its parameters to stderr, for each
+    mistyped date. Now the log says which parameter and why, in one line."""
+    capsys.readouterr()
+    assert served(f"/archive/{path}").status_code == (400 if said else 200)
+    logged = capsys.readouterr().err
+    if said is None:
+        assert logged == ""
+        return
+    assert logged.count("\n") == 1 and said in logged and len(logged) < 400, logged[:500]
+    assert "Refused a saved query's parameter" in logged and "sql =" not in logged
+
+
+def test_a_real_query_error_is_still_logged_with_its_sql(served, capsys):
+    """Near miss of the above: a query that fails in SQLite is a fault to find, logged as
+    Datasette logs it, SQL and all."""
+    capsys.readouterr()
+    sql = "select nosuchcolumn from articles"
+    assert served(f"/archive.json?sql={quote(sql)}").status_code == 400
+    logged = capsys.readouterr().err
+    assert "ERROR:" in logged and sql in logged and "no such column" in logged
+
+
 @pytest.mark.parametrize("path, said", [
     # Datasette answered a failed query's CSV with an empty body and status 200: an empty file,
     # as if nothing matched

@@ -301,3 +301,42 @@ def test_an_edited_story_is_one_match_and_the_cache_agrees(tmp_path):
     assert "only the latest matching text of an edited story" in html
     articles = served.get("/archive/articles.json?_search=bridge&_shape=array").json()
     assert sorted(row["id"] for row in articles) == [3, 4]
+
+
+# (the page's filters with ?_search=bridge, the ids it lists, whether the cache answers it) on a
+# story whose edit moved its date on and dropped a co-author
+REDATED_PAGES = [
+    ("&published__date=2024-03-05", [1], True),  # the edit is dated after: the earlier text
+    ("&authors__arraycontains=" + quote("Ben Ortiz"), [1], True),  # the edit dropped him
+    ("&published__lt=2024-03-06", [1], True),
+    ("&published__lt=2024-03-06&_searchmode=raw", [1], True),
+    ("&_where=" + quote("published < '2024-03-06'"), [1], True),
+    # near misses: filters the edit passes too
+    ("", [2], True),
+    ("&published__date=2024-03-09", [2], True),
+    ("&authors__arraycontains=" + quote("Ann Lee"), [2], True),
+    ("&outlet_id=1", [2], True),
+]
+
+
+def test_a_filter_the_edit_fails_keeps_the_earlier_text_and_the_cache_agrees(tmp_path):
+    """A text is left out only when its later version matches the search and the page's
+    filters: an edit out of the filters hid the text the page's filters keep. The count and
+    facets from memory leave out the same texts as Datasette's SQL, facet selections answered
+    from the arrays."""
+    from test_versions import EDITED_TEXT
+    from conftest import ARTICLE_TEXT
+
+    first = {"title": "Flood closes bridge", "body": ARTICLE_TEXT, "url": "https://harborledger.example/2024/flood",
+             "outlet": "The Harbor Ledger", "published": "2024-03-05", "authors": ["Ann Lee", "Ben Ortiz"]}
+    edit = dict(first, body=EDITED_TEXT, published="2024-03-09", authors=["Ann Lee"])
+    (tmp_path / "export.jsonl").write_text(json.dumps(first) + "\n" + json.dumps(edit) + "\n")
+    path = tmp_path / "redated.db"
+    assert run_ingest([str(tmp_path / "export.jsonl")], str(path), workers=1).new_versions == 1
+    served = Served(path)
+    for filters, ids, from_memory in REDATED_PAGES:
+        before = served.cache.answered
+        page = served.assert_same("?_search=bridge" + filters)
+        assert [row[0] for row in page["rows"]] == ids, filters
+        assert page["filtered_table_rows_count"] == len(ids), filters
+        assert (served.cache.answered - before >= 5) == from_memory, filters

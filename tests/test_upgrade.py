@@ -1,6 +1,6 @@
 """An archive of an older version opened by this one: every stored row is kept, the data
-migrations (0011: outlet twins merged; 0012: links made on the heading alone taken back) run
-once together, and the archive then answers searches and re-runs as a new one would.
+migrations (0011: outlet twins merged; 0012: links made on the heading alone taken back; 0013:
+edits stored before links existed linked) run once together, and the archive then answers searches and re-runs as a new one would.
 
 The archive is built with today's ingest and put back into the shape the older version left
 (as the other upgrade tests do), since an older release of the code is not at hand in a test."""
@@ -53,6 +53,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
             (1, None), (2, None), (3, None), (4, 3), (5, None)]
         conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")  # the heading alone
+        conn.execute("UPDATE articles SET previous_version = NULL WHERE id = 4")  # stored before links
         # an outlet first known by its domain, renamed but keyed by the domain, and its twin
         twin = conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('Harbor Ledger', ?, 'harborledgerexample')",
                             ("harborledger.example",)).lastrowid
@@ -61,7 +62,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
         conn.execute("INSERT INTO article_revisions (article_id, field, old_value, new_value, revised_at, "
                      "new_extractor) VALUES (5, 'title', 'Fares', 'Ferry fares rise', '2024-01-01', 'older')")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name IN "
-                     "('0011_merge_outlet_twins', '0012_unlink_false_versions')")
+                     "('0011_merge_outlet_twins', '0012_unlink_false_versions', '0013_link_versions_stored_unlinked')")
     before = snapshot(db_path)
     assert per_outlet(db_path) == [("Harbor Ledger", 2), ("Harbor Ledger", 2), ("Valley Post", 1)]
 
@@ -71,7 +72,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
     assert per_outlet(db_path) == [("Harbor Ledger", 4), ("Valley Post", 1)]
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
-            (1, None), (2, None), (3, None), (4, 3), (5, None)]  # the edit stays linked
+            (1, None), (2, None), (3, None), (4, 3), (5, None)]  # the edit linked, the briefings not
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("SELECT count(*) FROM article_facets").fetchone() == (5,)
 

@@ -6,6 +6,7 @@ the link shows in the run summary, stats, the article pages, the articles list a
 import asyncio
 import json
 import sqlite3
+from urllib.parse import quote
 
 import pytest
 
@@ -362,6 +363,121 @@ def test_an_archive_linked_by_heading_alone_is_unlinked_on_upgrade(tmp_path, db_
         assert unlink_false_versions(conn) == 0
 
 
+def as_made_before_versions(db_path) -> None:
+    """Put an archive back into the shape a version before schema/0009 left it: no links (the
+    column did not exist), and 0009 and the migration that links such texts not applied."""
+    with sqlite3.connect(db_path) as old:
+        old.execute("DROP INDEX articles_previous_version")
+        old.execute("DROP INDEX articles_url")
+        old.execute("ALTER TABLE articles DROP COLUMN previous_version")
+        old.execute("DELETE FROM _sqlite_migrations WHERE name IN "
+                    "('0009_article_versions', '0013_link_versions_stored_unlinked')")
+
+
+FLOOD = "https://harborledger.example/2024/flood"
+# (the runs of an ingest, each the files it read: {name: a text, or JSON Lines records}; which
+# article is then an edit of which, by position, as ingest links them and as the upgrade must)
+EDITS_BEFORE_VERSIONS = [
+    # the same file edited
+    ([{"story.txt": "Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT},
+      {"story.txt": "Flood closes Millbrook bridge\n\n" + EDITED_TEXT}], {1: 0}),
+    # the same address in two runs' exports
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD)]}], {1: 0}),
+    # the address with a tracking parameter: one address to ingest (normalise.canonical_url)
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "?utm_source=newsletter")]}], {1: 0}),
+    # three texts in one export: each an edit of the one before
+    ([{"export.jsonl": [record("Flood closes bridge", text, FLOOD)
+                        for text in (ARTICLE_TEXT, EDITED_TEXT, EDITED_TEXT + "\n\nUpdated at six.")]}], {1: 0, 2: 1}),
+    # a file edited, an address's text stored before it: the file's own earlier text is replaced
+    ([{"wire.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+      {"story.txt": "Chess club crowns a champion\n\n" + OTHER_STORY},
+      {"story.txt": "Chess club crowns a new champion\n\n" + OTHER_STORY + " She will defend the title."}], {2: 1}),
+    # near misses: what ingest does not link either
+    ([{"story.txt": "Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT},  # the file reused for another story
+      {"story.txt": "Chess club crowns a champion\n\n" + OTHER_STORY}], {}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},  # a trailing slash: another address
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "/")]}], {}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},  # another outlet's copy
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD, outlet="Valley Post")]}], {}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/")]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/")]}], {}),
+    ([{"monday.jsonl": [record("Morning briefing", BRIEFING_MONDAY, "https://harborledger.example/briefing")]},
+      {"tuesday.jsonl": [record("Morning briefing", BRIEFING_TUESDAY, "https://harborledger.example/briefing")]}], {}),
+    # the first record of one export read twice, no address: a record's number is only its line
+    ([{"export.jsonl": [json.dumps({"title": "Flood closes bridge", "body": ARTICLE_TEXT})]},
+      {"export.jsonl": [json.dumps({"title": "Flood closes bridge", "body": EDITED_TEXT})]}], {}),
+]
+
+
+def ingest_runs(folder, runs) -> None:
+    for files in runs:
+        for name, content in files.items():
+            (folder / name).write_text(content if isinstance(content, str) else "\n".join(content) + "\n")
+        assert run_ingest([str(folder / name) for name in files], str(folder / "archive.db"), workers=1).failed == 0
+
+
+def version_links(db_path) -> dict[int, int]:
+    ids = [row[0] for row in articles(db_path)]
+    return {ids.index(row[0]): ids.index(row[2]) for row in articles(db_path) if row[2]}
+
+
+@pytest.mark.parametrize("runs, links", EDITS_BEFORE_VERSIONS)
+def test_edits_stored_before_versions_are_linked_on_upgrade(tmp_path, runs, links):
+    """An archive made before schema/0009 held each text of an edited story unlinked: a search
+    showed them as two hits for good. The upgrade (0013) links them as ingest does now."""
+    ingest_runs(tmp_path, runs)
+    db_path = tmp_path / "archive.db"
+    assert version_links(db_path) == links  # what ingest links
+    as_made_before_versions(db_path)
+    open_database(db_path).close()
+    assert version_links(db_path) == links
+    if links:  # and the search shows the story once
+        db = open_database(db_path)
+        from ingest.search import search
+        found = {row["id"] for word in ("bridge", "champion") for row in search(db, word)}
+        assert len(found) == len(articles(db_path)) - len(links)
+        db.close()
+
+
+def test_linking_edits_on_upgrade_is_done_once_whole_or_not_at_all(tmp_path, monkeypatch):
+    """Interrupted (Ctrl-C in the middle), the upgrade leaves no link and stays to be done;
+    done, it is not done again, and run again it would change nothing."""
+    import ingest.store
+    from ingest.store import link_versions_stored_unlinked
+
+    runs = [{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD),
+                              record("Ferry crews walk out", STRIKE_DAY_ONE, FLOOD.replace("flood", "strike"))]},
+            {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD),
+                               record("Ferry crews walk out", STRIKE_DAY_ONE + " Talks resume on Friday.",
+                                      FLOOD.replace("flood", "strike"))]}]
+    ingest_runs(tmp_path, runs)
+    db_path = tmp_path / "archive.db"
+    as_made_before_versions(db_path)
+    compared = []
+    real = ingest.store.same_story_texts
+
+    def interrupted_at_the_second(earlier, later):
+        compared.append(later)
+        if len(compared) == 2:
+            raise KeyboardInterrupt
+        return real(earlier, later)
+
+    monkeypatch.setattr(ingest.store, "same_story_texts", interrupted_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        open_database(db_path)
+    monkeypatch.setattr(ingest.store, "same_story_texts", real)
+    with sqlite3.connect(db_path) as conn:  # nothing of the upgrade kept: not even the column
+        assert "previous_version" not in [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+    open_database(db_path).close()
+    assert version_links(db_path) == {2: 0, 3: 1}
+    with sqlite3.connect(db_path) as conn:
+        assert link_versions_stored_unlinked(conn) == 0
+        applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert applied.count("0013_link_versions_stored_unlinked") == 1
+
+
 @pytest.fixture(scope="module")
 def dated_edits(tmp_path_factory):
     """Two dated stories of one outlet, the first edited twice (three texts at one address)."""
@@ -446,6 +562,62 @@ def test_a_text_whose_edit_the_filters_leave_out_is_the_hit(redated_edit, filter
     hits = search(redated_edit, "bridge", **{k: v for k, v in filters.items() if k != "sort"},
                   newest=filters.get("sort") == "newest")
     assert [(r["id"], r["earlier_versions"], r["later_version"]) for r in hits] == found
+
+
+@pytest.fixture(scope="module")
+def redated_served(redated_edit):
+    path = redated_edit.execute("PRAGMA database_list").fetchone()[2]
+    datasette = build_datasette(path)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    loop.close()
+
+
+# (a searched table page's filters, the ids it lists) on the story whose edit moved its date on
+# and dropped a co-author
+TABLE_FILTERS = [
+    ("_search=bridge&published__lt=2024-03-06", [1]),  # the edit is dated after: the earlier text is listed
+    ("_search=bridge&published__date=2024-03-05", [1]),
+    ("_search=bridge&authors__arraycontains=" + quote("Ben Ortiz"), [1]),  # the edit dropped him
+    ("_search=bridge&authors__arraycontains=" + quote("Ben Ortiz") + "&published__gte=2024-03-01", [1]),
+    ("_search=bridge&_where=" + quote("published < '2024-03-06'"), [1]),
+    ("_search=bridge&published__lt=2024-03-06&_searchmode=raw", [1]),
+    ("_search_body=bridge&published__lt=2024-03-06", [1]),  # a column's search
+    ("_search=bridge&published__lt=2024-03-06&_sort=published", [1]),
+    # near misses: filters the edit passes too, no filter, and every text asked for
+    ("_search=bridge", [2]),
+    ("_search=bridge&published__lt=2024-03-31", [2]),
+    ("_search=bridge&published__gte=2024-03-06", [2]),
+    ("_search=bridge&authors__arraycontains=" + quote("Ann Lee"), [2]),
+    ("_search_body=bridge&published__lt=2024-03-31", [2]),
+    ("_search=bridge&published__lt=2024-03-06&_versions=all", [1]),
+    ("_search=bridge&published__lt=2024-03-31&_versions=all", [1, 2]),
+]
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("query, ids", TABLE_FILTERS)
+def test_a_table_pages_filters_count_for_the_later_version(redated_served, table, query, ids):
+    """A searched table page with a column filter (?published__lt=) hid a text whose edit matched
+    the words but not the filter: the earlier text, which passes it, vanished with the edit.
+    The `search` query kept it (test above); the table pages now do the same."""
+    response = redated_served(f"/archive/{table}.json?{query}&_shape=objects")
+    assert response.status_code == 200, response.text
+    assert sorted(row["id"] for row in response.json()["rows"]) == ids
+    assert response.json()["filtered_table_rows_count"] == len(ids)
+
+
+def test_a_through_filter_counts_for_the_later_version(redated_served):
+    """?_through= (rows of another table that point here) is a filter of the page too."""
+    def through(author: str) -> str:
+        author_id = redated_served(f"/archive/authors.json?_shape=array&name={quote(author)}").json()[0]["id"]
+        return quote(json.dumps({"table": "article_authors", "column": "author_id", "value": str(author_id)}))
+
+    for author, ids in (("Ben Ortiz", [1]), ("Ann Lee", [2])):  # near miss: both texts name her
+        response = redated_served(f"/archive/articles.json?_search=bridge&_through={through(author)}&_shape=array")
+        assert response.status_code == 200, response.text
+        assert [row["id"] for row in response.json()] == ids, author
 
 
 def _harbour_reports(path):

@@ -13,9 +13,10 @@ from html import unescape
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from datasette import Response, hookimpl
-from datasette.filters import FilterArguments
+from datasette.filters import FilterArguments, Filters, through_filters
 from datasette.utils import escape_fts, path_with_replaced_args
 from datasette.utils.asgi import BadRequest
+from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
 from ..search import MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters
@@ -68,10 +69,10 @@ FTS_COLUMNS = ("title", "description", "authors", "body", "published_year_term",
 @hookimpl(trylast=True)
 def filters_from_request(request, database, table, datasette):
     """A searched articles page shows an edited story once, as the `search` query does: a text
-    whose later version (schema/0009) matches the search too is left out, unless
-    ?_versions=all. The page's "where" line says so. Another value of _versions (ALL, yes, 1) is
-    a 400 saying what to write, as on the saved queries: taken as not asked, it showed the
-    latest texts to a user who believed they saw every one."""
+    whose later version (schema/0009) matches the search and passes the page's filters too is
+    left out, unless ?_versions=all. The page's "where" line says so. Another value of _versions
+    (ALL, yes, 1) is a 400 saying what to write, as on the saved queries: taken as not asked, it
+    showed the latest texts to a user who believed they saw every one."""
     if database != DATABASE_NAME or table not in SEARCHED_TABLES:
         return None
     try:
@@ -84,7 +85,7 @@ def filters_from_request(request, database, table, datasette):
     if "_search" in request.args:  # then Datasette reads no column's search
         if not request.args.get("_search"):
             return None
-        clause = latest_versions_clause(table, raw)
+        columns = None
     else:
         # Datasette's search of columns (?_search_title=...), each bound as :search_N in the
         # order of the address's parameters (datasette.filters.search_filters); it listed
@@ -93,9 +94,30 @@ def filters_from_request(request, database, table, datasette):
             key for key in request.args if key.startswith("_search") and key != "_searchmode")]
         if not columns or not all(column in FTS_COLUMNS for _, column in columns):
             return None
-        clause = latest_versions_clause_for_columns(table, columns, raw)
-    return FilterArguments(
-        [clause], human_descriptions=["only the latest matching text of an edited story (_versions=all for every text)"])
+
+    async def latest_versions_only():
+        later_filters = await page_filters(request, database, table, datasette)
+        clause = (latest_versions_clause(table, raw, later_filters) if columns is None
+                  else latest_versions_clause_for_columns(table, columns, raw, later_filters))
+        return FilterArguments([clause], human_descriptions=[
+            "only the latest matching text of an edited story (_versions=all for every text)"])
+
+    return latest_versions_only
+
+
+async def page_filters(request, database, table, datasette) -> list[str]:
+    """The WHERE clauses of a table page other than its search, as Datasette 0.65 writes them
+    (views/table.py: the column filters, then ?_where= and ?_through=), with the same
+    parameter names, which Datasette binds: a later version hides an earlier text only if it
+    passes them too (?published__lt=2024-01-01 keeps a text whose edit is dated 2024)."""
+    filter_args = [(key, value) for key in request.args if not (key.startswith("_") and "__" not in key)
+                   for value in request.args.getlist(key)]
+    units = datasette.table_metadata(database, table).get("units", {})
+    clauses, _ = Filters(sorted(filter_args), units, ureg).build_where_clauses(table)
+    clauses.extend(request.args.getlist("_where"))  # Datasette's own hook refuses it if not allowed
+    if "_through" in request.args:
+        clauses.extend((await through_filters(request, database, table, datasette)()).where_clauses)
+    return clauses
 
 
 def _checked_parameters(names: str, request) -> str:

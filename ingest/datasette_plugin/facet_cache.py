@@ -24,12 +24,15 @@ from __future__ import annotations
 import contextvars
 import re
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasette.database import Database, Results
 from datasette.utils import escape_sqlite, sqlite_timelimit
+
+from ..search import BadParameter
 
 CHANGES_TABLE = "article_facets_changes"
 
@@ -41,30 +44,59 @@ REQUEST_MATCHES: contextvars.ContextVar[dict | None] = contextvars.ContextVar("r
 # Longer SQL is never Datasette's count, facet or page query for the table (see recognise()).
 MAX_RECOGNISED_SQL = 4096
 
-def latest_versions_clause(table: str, raw: bool) -> str:
+# The later version's row in the clauses below, named so that the page's filters can be applied
+# to it in a subquery of the page's own table.
+LATER_VERSION = "later_version"
+
+
+def _later_version_passing(table: str) -> str:
+    """The opening of the clause that the later version's row of `table` passes the filters
+    that follow it, closed by ")"."""
+    t = escape_sqlite(table)
+    # Inside the subquery the page's table is the nearest of its name, so the filters' columns
+    # (bare, or "table"."column" as Datasette's array filters write them) are the later version's.
+    return f" and exists (select 1 from {t} where {t}.id = {LATER_VERSION}.id and "
+
+
+def _later_version_passes(table: str, later_filters: list[str]) -> str:
+    return _later_version_passing(table) + " and ".join(later_filters) + ")" if later_filters else ""
+
+
+def _later_versions(table: str) -> str:
+    return (f"{escape_sqlite(table)}.id not in (select previous_version from articles as {LATER_VERSION} "
+            f"indexed by articles_previous_version where previous_version is not null and ")
+
+
+def latest_versions_clause(table: str, raw: bool, later_filters: list[str] = ()) -> str:
     """The WHERE clause the plugin adds to a searched articles page (filters_from_request): no
-    text whose later version (articles.previous_version) matches the search too. One line, the
-    search's own match expression, so that FacetCache.matches knows it when Datasette sends it.
+    text whose later version (articles.previous_version) matches the search and passes the
+    page's other filters (`later_filters`: its column filters, ?_where= and ?_through= as
+    Datasette writes them) too.
+    One line, the search's own match expression, so that FacetCache.matches knows it when
+    Datasette sends it.
+
+    Why the filters: a text whose edit matched the words but not a filter (an edit dated after
+    ?published__lt=, moved to another outlet) was hidden behind an edit the page does not list,
+    so the story vanished from the page, although its earlier text passes every filter.
 
     The texts to leave out are worked out once a query (NOT IN an uncorrelated list): the
     versions index walked, each later version checked against the search's matches, fetched
     once. Checked for each match instead (NOT EXISTS), a word in 1,673 of 5,006 articles made
     the articles page 116 -> 160 ms: Datasette runs the count and each facet as a query."""
     match = ":search" if raw else "escape_fts(:search)"
-    return (f"{escape_sqlite(table)}.id not in (select previous_version from articles indexed by "
-            f"articles_previous_version where previous_version is not null and +id in "
-            f"(select rowid from articles_fts where articles_fts match {match}))")
+    return (_later_versions(table) + f"+id in (select rowid from articles_fts where articles_fts match {match})"
+            + _later_version_passes(table, later_filters) + ")")
 
 
-def latest_versions_clause_for_columns(table: str, columns: list[tuple[int, str]], raw: bool) -> str:
+def latest_versions_clause_for_columns(table: str, columns: list[tuple[int, str]], raw: bool,
+                                       later_filters: list[str] = ()) -> str:
     """latest_versions_clause for Datasette's search of columns (?_search_title=...): the later
     version must match each column's search, bound by Datasette as :search_0, :search_1... in
     the order given. (Not known to FacetCache.matches: its pages are answered by SQLite.)"""
     matches = " and ".join(
         f"+id in (select rowid from articles_fts where {escape_sqlite(column)} match "
         + (f":search_{i}" if raw else f"escape_fts(:search_{i})") + ")" for i, column in columns)
-    return (f"{escape_sqlite(table)}.id not in (select previous_version from articles indexed by "
-            f"articles_previous_version where previous_version is not null and {matches})")
+    return _later_versions(table) + matches + _later_version_passes(table, later_filters) + ")"
 
 
 # Authors kept in the per-article matrix; an article with more keeps the rest in a dict.
@@ -366,11 +398,14 @@ class FacetCache:
 
     def matches(self, conn, where: str, params: dict) -> np.ndarray:
         """The ids of the rows `where` selects, at the snapshot the cache is at."""
-        for clause, search in self.latest_clauses.items():
-            if clause in where:
+        for unfiltered, search in self.latest_clauses.items():
+            clause, later_filters = self._latest_clause_in(where, unfiltered)
+            if clause is not None:
                 rest = where.replace(" and " + clause, "").replace(clause + " and ", "").replace(clause, "")
                 rows = self.matches(conn, rest, params)
-                return self._latest_only(conn, rows, rows if rest == search else self.matches(conn, search, params))
+                # The later versions that hide a text: those matching the search and the filters.
+                later = f"{later_filters} and {search}" if later_filters else search
+                return self._latest_only(conn, rows, rows if rest == later else self.matches(conn, later, params))
         if where == "":
             return np.flatnonzero(self.present)
         if where in self.search_clauses:
@@ -385,9 +420,33 @@ class FacetCache:
         return np.sort(_ids(conn.execute(f"select group_concat(rowid) from {self._table_sql} where {where}",
                                          params).fetchone()[0]))
 
+    def _latest_clause_in(self, where: str, unfiltered: str) -> tuple[str | None, str]:
+        """The plugin's latest-versions clause in `where` and the filters it applies to the later
+        version ("" for none), or (None, ""). Known with filters when they open `where` as they
+        stand in the clause (Datasette writes the column filters first, then a ?_where=): the
+        later versions are then the matches of those filters and the search, worked out as any
+        filtered page's (facet selections from the arrays, other filters by SQLite). Any other
+        shape is not known here and left to SQLite, which reads the clause itself."""
+        if unfiltered in where:
+            return unfiltered, ""
+        opening = unfiltered[:-1] + _later_version_passing(self.table)
+        at = where.find(opening)
+        if at < 0:
+            return None, ""
+        inside = where[at + len(opening):]
+        end = inside.find("))")
+        while end >= 0:
+            later_filters = inside[:end]
+            # Balanced, so that a "))" inside a filter (a ?_where=) is not taken for the end.
+            if where.startswith(later_filters + " and ") and later_filters.count("(") == later_filters.count(")"):
+                return opening + later_filters + "))", later_filters
+            end = inside.find("))", end + 1)
+        return None, ""
+
     def _latest_only(self, conn, rows: np.ndarray, searched: np.ndarray) -> np.ndarray:
-        """`rows` less each text whose later version is among the search's matches, `searched`
-        (latest_versions_clause); the versions are read from their own small index."""
+        """`rows` less each text whose later version is among `searched`, the matches of the
+        search and of the filters the later version must pass (latest_versions_clause); the
+        versions are read from their own small index."""
         earlier, later = conn.execute(
             "select group_concat(previous_version), group_concat(id) from articles "
             "where previous_version is not null").fetchone()
@@ -449,14 +508,49 @@ class FacetCache:
         return [{"value": codes.values[code], "count": -negative} for negative, _, code in ranked[:limit]]
 
 
+# The plugin's magic parameter that checks a saved query's parameters (datasette_plugin,
+# _checked_parameters), as a saved query's SQL names it.
+_CHECKED_PARAMETERS = re.compile(r":(_valid_\w+)")
+# A refused value is quoted in the log line; a pasted page of text is not worth a screenful.
+MAX_REFUSAL_LOGGED = 300
+
+
+def refuse_bad_parameters(sql: str, params) -> None:
+    """Raise BadParameter, after logging it as one line, when a saved query's checked parameter
+    (its :_valid_... magic parameter) refuses a value.
+
+    Why here, before the query runs: the check runs while SQLite binds the parameters, so
+    Datasette's execute() took the refusal for a failed query and wrote the whole SQL (the
+    `search` query is ~20 KB) and its parameters to stderr, once for each mistyped date a user
+    submitted. The refusal is the user's error, shown to them as the page's 400; the server log
+    needs one line saying which parameter and why. Any other error still reaches Datasette's
+    own log line, SQL and all: that is a real fault to find."""
+    if params is None or ":_valid_" not in sql:
+        return
+    for name in dict.fromkeys(_CHECKED_PARAMETERS.findall(sql)):
+        try:
+            params[name]  # a MagicParameters runs the check; a plain dict gives the value typed
+        except KeyError:
+            continue  # not given (a typed query): SQLite says so, as ever
+        except BadParameter as refused:
+            reason = " ".join(str(refused).split())
+            if len(reason) > MAX_REFUSAL_LOGGED:
+                reason = reason[:MAX_REFUSAL_LOGGED] + "..."
+            sys.stderr.write(f"Refused a saved query's parameter (HTTP 400): {reason}\n")
+            sys.stderr.flush()
+            raise
+
+
 class ArchiveDatabase(Database):
     """Datasette's Database, with the count and facets of the cached table answered from the
-    cache (see the module's docstring); every other query runs as Datasette runs it."""
+    cache (see the module's docstring), and a saved query's refused parameter logged as one
+    line (refuse_bad_parameters); every other query runs as Datasette runs it."""
 
     facet_cache: FacetCache | None = None
 
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
+        refuse_bad_parameters(sql, params)
         cache = self.facet_cache
         asked = cache.recognise(sql) if cache is not None and cache.ready else None
         if asked is not None:
