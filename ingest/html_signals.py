@@ -165,8 +165,10 @@ class Signals:
         if self.tree is None:
             return []
         headline = _headline_element(self.tree)
-        # (A commenter's name links to their own site, which some themes mark rel="author".)
-        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)]
+        # (A commenter's name links to their own site, which some themes mark rel="author".
+        # A static-site theme marks its header's site title, a link to the front page, so.)
+        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)
+                 and not _links_front_page(a, self.url)]
         texts = [text for text in map(_text, links) if text and not _PROFILE_URL.match(text)]
         if texts:
             return texts
@@ -174,6 +176,16 @@ class Signals:
         # the picture's alt text, or the name the address of an author page spells.
         return [name for a in links if (name := _alt_name(a) or (
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
+
+    @cached_property
+    def site_title_keys(self) -> set[str]:
+        """The person keys of the texts of rel="author" links to the site's front page: the
+        site's title, which such a theme marks as the author of every page (trafilatura's
+        author search reads the same links)."""
+        if self.tree is None:
+            return set()
+        return {person_key(text) for a in _REL_AUTHOR(self.tree)
+                if _links_front_page(a, self.url) and (text := _text(a))}
 
     @cached_property
     def meta_published_values(self) -> list[str]:
@@ -945,6 +957,16 @@ def _split_href(link):
         return urlsplit((link.get("href") or "").strip())
     except ValueError:
         return None
+
+
+def _links_front_page(link, page_url: str | None) -> bool:
+    """The link goes to the site's own front page ("/", or the page's host with no path): the
+    site's title or logo, which names the site, not a writer. (A writer's own site, on another
+    host, is a writer's.)"""
+    target = _split_href(link)
+    if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
+        return False
+    return not target.netloc or domain_of(link.get("href").strip()) == domain_of(page_url)
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
@@ -2398,8 +2420,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # shows no byline at all.
                         # (Nor when the only bylines are other stories': its search finds
                         # the same ones.)
+                        # (Nor the site's title, where a theme marks its link to the front
+                        # page rel="author": trafilatura reads it as a writer's name.)
                         ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
-                         [a] if (a := _settled(trafilatura_author)) else [])):
+                         [a] if (a := _settled(trafilatura_author))
+                         and person_key(a) not in signals.site_title_keys else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
             if lone:

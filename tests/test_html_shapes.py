@@ -49,6 +49,21 @@ def test_rel_author_link_in_the_comments_is_a_commenters():
     assert article.authors == []
 
 
+@pytest.mark.parametrize("header, authors", [
+    # a theme marks its header's site title, a link to the front page, rel="author": the site
+    ('<header><a class="site-title" rel="author" href="/">Pine Street Notes</a></header>', []),
+    ('<header><a rel="author" href="https://www.psn.example/">Pine Street Notes</a></header>', []),
+    # near misses: a writer's own site on another host, and a writer's page on this one
+    ('<header><a rel="author" href="https://annlee.example/">Ann Lee</a></header>', ["Ann Lee"]),
+    ('<header><a rel="author" href="/writers/ann-lee/">Ann Lee</a></header>', ["Ann Lee"]),
+])
+def test_a_rel_author_link_to_the_front_page_names_the_site(header, authors):
+    raw = ("<html><head><title>Harbour channel to be dredged</title>"
+           '<link rel="canonical" href="https://psn.example/posts/channel/"></head>'
+           f"<body>{header}<article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
@@ -1678,3 +1693,395 @@ def test_korean_date_labels(top, published, updated):
     article = parsed(top=top)
     stated = article.published if article.provenance.get("published") != "htmldate" else None
     assert (stated, article.updated) == (published, updated)
+
+
+# --- whole pages in the shapes of common publishing systems and themes ----------------------
+# Each row is a whole page as a system's default templates lay it out (taken from their public
+# templates and documentation; every name, outlet, date and word ours): the site's header and
+# menu, the story with its byline and dates, and what surrounds it (other stories' cards with
+# their own bylines and dates, readers' comments with names and times, picture credits, the
+# site's name in places a byline search may look). Each checks the five fields together.
+
+SITE_NAV = ('<nav class="main-navigation"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a>'
+            '</li><li><a href="/opinion/">Opinion</a></li><li><a href="/about/">About us</a></li></ul></nav>')
+STORY = "Harbour channel to be dredged"
+STORY_TEXT = BODY
+
+
+def site_page(head: str, body: str, title: str = f"{STORY} - The Harbor Ledger") -> bytes:
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>{head}</head>"
+            f"<body>{body}</body></html>").encode()
+
+
+def og(site: str = "The Harbor Ledger", url: str = "https://harborledger.example/news/channel-dredged/") -> str:
+    return (f'<meta property="og:site_name" content="{site}"><meta property="og:title" content="{STORY}">'
+            f'<meta property="og:type" content="article"><meta property="og:url" content="{url}">'
+            f'<link rel="canonical" href="{url}">')
+
+
+SITE_SHAPES = {
+    # WordPress block theme: post-title, post-date and post-author-name blocks; a query loop of
+    # other posts with their own dates; the comments block with names and dates.
+    "wordpress block theme": (site_page(
+        og(),
+        '<header class="wp-block-template-part"><div class="wp-block-group"><p class="wp-block-site-title">'
+        '<a href="/" rel="home">The Harbor Ledger</a></p>' + SITE_NAV + '</div></header>'
+        '<main class="wp-block-group"><h1 class="wp-block-post-title">' + STORY + '</h1>'
+        '<div class="wp-block-group"><div class="wp-block-post-date"><time datetime="2024-03-05T09:00:00+00:00">'
+        'March 5, 2024</time></div><p>—</p><div class="wp-block-group"><p>by</p><div class="wp-block-post-author-name">'
+        '<a href="https://harborledger.example/author/annlee/" target="_self" class="wp-block-post-author-name__link">'
+        'Ann Lee</a></div></div></div>'
+        '<div class="entry-content wp-block-post-content">' + STORY_TEXT + '</div>'
+        '<div class="wp-block-comments"><h2 class="wp-block-comments-title">2 responses</h2><ol class="wp-block-comment-template">'
+        '<li id="comment-4" class="comment even thread-even depth-1"><div class="wp-block-columns"><div class="wp-block-column">'
+        '<div class="wp-block-comment-author-name"><a rel="external nofollow ugc" href="https://dee.example/">Dee Park</a></div>'
+        '<div class="wp-block-comment-date"><time datetime="2024-03-06T10:00:00+00:00">March 6, 2024 at 10:00 am</time></div>'
+        '<div class="wp-block-comment-content"><p>About time.</p></div></div></div></li></ol></div>'
+        '<div class="wp-block-group"><h2>More posts</h2><ul class="wp-block-post-template">'
+        '<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/ferry-fares/">Ferry fares to rise</a></h2>'
+        '<div class="wp-block-post-date"><time datetime="2024-03-01T09:00:00+00:00">March 1, 2024</time></div></li>'
+        '<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/pier-repairs/">Pier repairs begin</a></h2>'
+        '<div class="wp-block-post-date"><time datetime="2024-02-27T09:00:00+00:00">February 27, 2024</time></div></li>'
+        '</ul></div></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # WordPress classic default theme (the post-meta list with icons and screen-reader labels),
+    # threaded comments with <cite class="fn"> and their permalinked times.
+    "wordpress classic default theme": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-07T10:00:00+00:00">',
+        '<header id="site-header" class="header-footer-group"><div class="header-titles"><div class="site-title">'
+        '<a href="/">The Harbor Ledger</a></div></div>' + SITE_NAV + '</header>'
+        '<main id="site-content"><article class="post-12 post type-post status-publish hentry" id="post-12">'
+        '<header class="entry-header"><div class="entry-categories"><a href="/category/harbour/" rel="category tag">Harbour</a></div>'
+        '<h1 class="entry-title">' + STORY + '</h1><div class="post-meta-wrapper post-meta-single"><ul class="post-meta">'
+        '<li class="post-author meta-wrapper"><span class="meta-icon"><span class="screen-reader-text">Post author</span>'
+        '</span><span class="meta-text">By <a href="/author/annlee/">Ann Lee</a></span></li>'
+        '<li class="post-date meta-wrapper"><span class="meta-icon"><span class="screen-reader-text">Post date</span></span>'
+        '<span class="meta-text"><a href="/news/channel-dredged/">March 5, 2024</a></span></li>'
+        '<li class="post-comment-link meta-wrapper"><span class="meta-text"><a href="#comments">2 Comments</a></span></li>'
+        '</ul></div></header><div class="post-inner"><div class="entry-content">' + STORY_TEXT + '</div></div>'
+        '<div class="comments-wrapper"><div class="comments" id="comments"><div class="comment" id="comment-3">'
+        '<article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">'
+        '<span class="fn"><a href="https://dee.example/" rel="external nofollow ugc" class="url">Dee Park</a></span>'
+        '<span class="screen-reader-text says">says:</span></div><div class="comment-metadata">'
+        '<a href="/news/channel-dredged/#comment-3"><time datetime="2024-03-06T10:00:00+00:00" title="March 6, 2024 at 10:00 am">'
+        'March 6, 2024 at 10:00 am</time></a></div></footer><div class="comment-content"><p>Good news.</p></div>'
+        '</article></div></div></div></article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # An SEO plugin's JSON-LD graph: the article names its author by reference to a Person node,
+    # the publisher is an Organization node, the dates sit on the article and the web page; the
+    # page shows its byline and a related-posts box with other posts' dates.
+    "seo plugin graph with related posts": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "Article", "@id": "https://harborledger.example/news/channel-dredged/#article",
+             "isPartOf": {"@id": "https://harborledger.example/news/channel-dredged/"},
+             "author": {"name": "Ann Lee", "@id": "https://harborledger.example/#/schema/person/ab12"},
+             "headline": STORY, "datePublished": "2024-03-05T09:00:00+00:00",
+             "dateModified": "2024-03-07T10:00:00+00:00",
+             "publisher": {"@id": "https://harborledger.example/#organization"}},
+            {"@type": "WebPage", "@id": "https://harborledger.example/news/channel-dredged/",
+             "url": "https://harborledger.example/news/channel-dredged/", "name": f"{STORY} - The Harbor Ledger",
+             "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-07T10:00:00+00:00"},
+            {"@type": "Organization", "@id": "https://harborledger.example/#organization", "name": "The Harbor Ledger"},
+            {"@type": "Person", "@id": "https://harborledger.example/#/schema/person/ab12", "name": "Ann Lee",
+             "url": "https://harborledger.example/author/annlee/"}]}),
+        '<header class="site-header">' + SITE_NAV + '</header><article class="post"><h1 class="entry-title">' + STORY
+        + '</h1><div class="entry-meta"><span class="byline">By <a href="/author/annlee/">Ann Lee</a></span> '
+        '<span class="posted-on">March 5, 2024</span></div>' + STORY_TEXT
+        + '<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3>'
+        '<div class="jp-relatedposts-items"><div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title">'
+        '<a href="/news/ferry-fares/">Ferry fares to rise</a></h4><time class="jp-relatedposts-post-date">March 1, 2024</time>'
+        '<p class="jp-relatedposts-post-context">In "Harbour"</p></div></div></div></article>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # Ghost's default theme: two authors in the byline, JSON-LD naming the primary author only,
+    # a card label "Written by" for the primary author, and "Read more" post cards.
+    "ghost default theme, two authors": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00.000Z">'
+        '<meta property="article:modified_time" content="2024-03-07T10:00:00.000Z">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">'
+        + json_ld({"@context": "https://schema.org", "@type": "Article",
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "url": "https://harborledger.example/"},
+                   "author": {"@type": "Person", "name": "Ann Lee", "url": "https://harborledger.example/author/ann/"},
+                   "headline": STORY, "url": "https://harborledger.example/news/channel-dredged/",
+                   "datePublished": "2024-03-05T09:00:00.000Z", "dateModified": "2024-03-07T10:00:00.000Z"}),
+        '<header id="gh-head" class="gh-head"><div class="gh-head-brand"><a class="gh-head-logo" href="/">The Harbor Ledger'
+        '</a></div>' + SITE_NAV + '</header><main id="site-main" class="site-main"><article class="article post tag-harbour">'
+        '<header class="article-header gh-canvas"><section class="article-tag"><a href="/tag/harbour/">Harbour</a></section>'
+        '<h1 class="article-title">' + STORY + '</h1><p class="article-excerpt">The board voted on Monday.</p>'
+        '<div class="article-byline"><section class="article-byline-content"><ul class="author-list">'
+        '<li class="author-list-item"><a href="/author/ann/" class="author-avatar"><img class="author-profile-image" '
+        'src="/a.jpg" alt="Ann Lee"></a></li><li class="author-list-item"><a href="/author/bo/" class="author-avatar">'
+        '<img class="author-profile-image" src="/b.jpg" alt="Bo Kim"></a></li></ul><div class="article-byline-meta">'
+        '<h4 class="author-name"><a href="/author/ann/">Ann Lee</a>, <a href="/author/bo/">Bo Kim</a></h4>'
+        '<div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-03-05">Mar 5, 2024</time>'
+        '<span class="byline-reading-time"><span class="bull">&bull;</span> 4 min read</span></div></div></section></div>'
+        '<figure class="article-image"><img src="/dredger.jpg" alt=""><figcaption>Photo by Cal Ortiz</figcaption></figure>'
+        '</header><section class="gh-content gh-canvas">' + STORY_TEXT + '</section></article></main>'
+        '<aside class="read-more-wrap outer"><div class="read-more inner"><article class="post-card post">'
+        '<a class="post-card-image-link" href="/news/ferry-fares/"><img class="post-card-image" src="/f.jpg" alt=""></a>'
+        '<div class="post-card-content"><a class="post-card-content-link" href="/news/ferry-fares/">'
+        '<header class="post-card-header"><h2 class="post-card-title">Ferry fares to rise</h2></header></a>'
+        '<footer class="post-card-meta"><time class="post-card-meta-date" datetime="2024-03-01">Mar 1, 2024</time>'
+        '<span class="post-card-meta-length">3 min read</span></footer></div></article></div></aside>'),
+        STORY, ["Ann Lee", "Bo Kim"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # A static-site generator's default theme with its SEO tag: the site's title in the header
+    # is a link marked rel="author" to the front page; the post is an h-entry with microdata.
+    "static site default theme": (site_page(
+        '<meta property="og:site_name" content="Pine Street Notes"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<link rel="canonical" href="https://pinestreet.example/2024/03/05/channel-dredged.html">'
+        + json_ld({"@context": "https://schema.org", "@type": "BlogPosting", "author": {"@type": "Person", "name": "Ann Lee"},
+                   "dateModified": "2024-03-05T09:00:00+00:00", "datePublished": "2024-03-05T09:00:00+00:00",
+                   "headline": STORY, "url": "https://pinestreet.example/2024/03/05/channel-dredged.html"}),
+        '<header class="site-header"><div class="wrapper"><a class="site-title" rel="author" href="/">Pine Street Notes</a>'
+        '<nav class="site-nav"><div class="trigger"><a class="page-link" href="/about/">About</a></div></nav></div></header>'
+        '<main class="page-content"><div class="wrapper"><article class="post h-entry" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><header class="post-header"><h1 class="post-title p-name" '
+        'itemprop="name headline">' + STORY + '</h1><p class="post-meta"><time class="dt-published" '
+        'datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">Mar 5, 2024</time> • <span itemprop="author" '
+        'itemscope itemtype="http://schema.org/Person"><span class="p-author h-card" itemprop="name">Ann Lee</span></span>'
+        '</p></header><div class="post-content e-content" itemprop="articleBody">' + STORY_TEXT + '</div>'
+        '<a class="u-url" href="/2024/03/05/channel-dredged.html" hidden></a></article></div></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Pine Street Notes"),
+    # The same theme with no SEO tag and no author set: the only rel="author" link is the site's
+    # title in the header, which names the site, not a writer.
+    "static site default theme, no author": (site_page(
+        "",
+        '<header class="site-header"><div class="wrapper"><a class="site-title" rel="author" href="/">Pine Street Notes</a>'
+        '<nav class="site-nav"><div class="trigger"><a class="page-link" href="/about/">About</a></div></nav></div></header>'
+        '<main class="page-content"><div class="wrapper"><article class="post h-entry" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><header class="post-header"><h1 class="post-title p-name" '
+        'itemprop="name headline">' + STORY + '</h1><p class="post-meta"><time class="dt-published" '
+        'datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">Mar 5, 2024</time></p></header>'
+        '<div class="post-content e-content" itemprop="articleBody">' + STORY_TEXT + '</div></article></div></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, [], "2024-03-05", None, None),
+    # A static-site theme's post meta: the date as a span with its machine value in a tooltip, the
+    # reading time and the author's name after middle dots, no "By"; JSON-LD lists the author.
+    "static site theme, dotted post meta": (site_page(
+        '<meta property="og:title" content="' + STORY + '"><meta property="og:type" content="article">'
+        '<meta property="og:url" content="https://pinestreet.example/posts/channel-dredged/">'
+        '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-08T10:00:00+00:00">'
+        + json_ld({"@context": "https://schema.org", "@type": "BlogPosting", "headline": STORY, "name": STORY,
+                   "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-08T10:00:00+00:00",
+                   "author": [{"@type": "Person", "name": "Ann Lee"}],
+                   "mainEntityOfPage": {"@type": "WebPage", "@id": "https://pinestreet.example/posts/channel-dredged/"}}),
+        '<header class="header"><nav class="nav"><div class="logo"><a href="/" accesskey="h" title="Pine Street Notes (Alt + H)">'
+        'Pine Street Notes</a></div><ul id="menu"><li><a href="/archives/"><span>Archive</span></a></li></ul></nav></header>'
+        '<main class="main"><article class="post-single"><header class="post-header"><div class="breadcrumbs">'
+        '<a href="/">Home</a>&nbsp;»&nbsp;<a href="/posts/">Posts</a></div><h1 class="post-title entry-hint-parent">'
+        + STORY + '</h1><div class="post-meta"><span title="2024-03-05 09:00:00 +0000 UTC">March 5, 2024</span>'
+        '&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee</div></header><div class="post-content">' + STORY_TEXT + '</div>'
+        '<footer class="post-footer"><nav class="paginav"><a class="prev" href="/posts/ferry-fares/"><span class="title">'
+        '« Prev</span><br><span>Ferry fares to rise</span></a></nav></footer></article></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "pinestreet.example"),
+    # A newsletter platform's post: JSON-LD NewsArticle with the writer and the publication, the
+    # visible byline a profile link and a date in a styling component; comments with names and
+    # dates below; "Subscribe" buttons.
+    "newsletter platform post": (site_page(
+        '<meta property="og:site_name" content="Harbor Letters"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:url" content="https://harborletters.example/p/channel-dredged">'
+        '<meta name="author" content="Ann Lee">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+                   "url": "https://harborletters.example/p/channel-dredged", "mainEntityOfPage": "https://harborletters.example/p/channel-dredged",
+                   "headline": STORY, "description": "The board voted on Monday.",
+                   "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-05T09:00:00+00:00",
+                   "isAccessibleForFree": True,
+                   "author": [{"@type": "Person", "name": "Ann Lee", "url": "https://letters.example/@annlee",
+                               "description": "Harbour reporter."}],
+                   "publisher": {"@type": "Organization", "name": "Harbor Letters", "url": "https://harborletters.example"}}),
+        '<div class="main-menu"><div class="topbar-content"><h1 class="navbar-title"><a class="navbar-title-link" '
+        'href="https://harborletters.example">Harbor Letters</a></h1><button class="button primary">Subscribe</button>'
+        '<a class="button" href="/account/login">Sign in</a></div></div><div class="single-post-container"><article class="typography newsletter-post post">'
+        '<div class="post-header"><h1 class="post-title published">' + STORY + '</h1><h3 class="subtitle">'
+        'The board voted on Monday.</h3><div class="post-meta"><div class="pencraft flex"><div class="profile-hover-card-target">'
+        '<a href="https://letters.example/@annlee" class="pencraft">Ann Lee</a></div><div class="pencraft meta">Mar 05, 2024</div>'
+        '</div></div></div><div class="available-content"><div class="body markup" dir="auto">' + STORY_TEXT + '</div></div>'
+        '<div class="subscribe-widget"><p>Thanks for reading Harbor Letters! Subscribe for free to receive new posts.</p>'
+        '<button>Subscribe</button></div></article><div class="comments-section"><div class="comment"><div class="comment-meta">'
+        '<a class="commenter-name" href="https://letters.example/@deepark">Dee Park</a><a class="comment-date" '
+        'href="/p/channel-dredged/comment/123">Mar 6</a></div><div class="comment-body"><p>Finally!</p></div></div></div></div>',
+        title=STORY),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Harbor Letters"),
+    # A blogging platform's story page: test ids on the title, the writer and the date; JSON-LD
+    # with the writer (creator too) and the publication it appeared in; "More from" cards with
+    # other writers, and responses.
+    "blogging platform story": (site_page(
+        '<meta property="og:site_name" content="Harbor Blogs"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:url" content="https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b">'
+        '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-05T09:00:00.000Z">'
+        '<meta name="author" content="Ann Lee"><meta property="article:author" content="https://harborblogs.example/@annlee">'
+        + json_ld({"@context": "http://schema.org", "@type": "NewsArticle", "name": STORY, "headline": STORY,
+                   "url": "https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b",
+                   "dateCreated": "2024-03-05T09:00:00.000Z", "datePublished": "2024-03-05T09:00:00.000Z",
+                   "dateModified": "2024-03-06T08:00:00.000Z", "author": {"@type": "Person", "name": "Ann Lee",
+                   "url": "https://harborblogs.example/@annlee"}, "creator": ["Ann Lee"],
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "url": "https://harborblogs.example/the-harbor-ledger"},
+                   "mainEntityOfPage": "https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b"}),
+        '<div class="nav"><a href="/" aria-label="Homepage">Harbor Blogs</a><a href="/search">Search</a>'
+        '<a href="/new-story">Write</a></div><article><div class="section-content"><h1 data-testid="storyTitle" '
+        'class="pw-post-title">' + STORY + '</h1><div class="speechify-ignore"><div><a data-testid="authorName" '
+        'href="/@annlee">Ann Lee</a></div><div><button>Follow</button></div><div><p>Published in <a data-testid="publicationName" '
+        'href="/the-harbor-ledger">The Harbor Ledger</a></p></div><div><span data-testid="storyReadTime">4 min read</span>'
+        '<span>·</span><span data-testid="storyPublishDate">Mar 5, 2024</span></div></div>' + STORY_TEXT + '</div></article>'
+        '<div class="more"><h2>More from The Harbor Ledger</h2><div class="card"><a href="/@bokim">Bo Kim</a>'
+        '<a href="/the-harbor-ledger/ferry-fares-9c1d"><h2>Ferry fares to rise</h2></a><span>Mar 1, 2024</span></div>'
+        '<h2>Responses (1)</h2><div class="response"><a href="/@deepark">Dee Park</a><span>Mar 6, 2024</span>'
+        '<p>Finally!</p></div></div>',
+        title=f"{STORY} | by Ann Lee | The Harbor Ledger | Mar, 2024 | Harbor Blogs"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-06", "Harbor Blogs"),
+    # The same post meta with the theme's structured data turned off: the date, the reading time
+    # and the name after middle dots are all the page says.
+    "static site theme, dotted post meta alone": (site_page(
+        "",
+        '<header class="header"><nav class="nav"><div class="logo"><a href="/" accesskey="h" title="Pine Street Notes (Alt + H)">'
+        'Pine Street Notes</a></div><ul id="menu"><li><a href="/archives/"><span>Archive</span></a></li></ul></nav></header>'
+        '<main class="main"><article class="post-single"><header class="post-header"><h1 class="post-title entry-hint-parent">'
+        + STORY + '</h1><div class="post-meta"><span title="2024-03-05 09:00:00 +0000 UTC">March 5, 2024</span>'
+        '&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee</div></header><div class="post-content">' + STORY_TEXT + '</div>'
+        '</article></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", None, None),
+    # A content system's default front-end theme: "By" and the user's name in a field, the
+    # created date as a weekday and a slashed US date; comments with their own author and time.
+    "cms node with submitted line and comments": (site_page(
+        og(url="https://harborledger.example/node/42"),
+        '<header class="site-header"><div class="site-branding__text"><div class="site-branding__name">'
+        '<a href="/" title="Home" rel="home">The Harbor Ledger</a></div></div>' + SITE_NAV + '</header>'
+        '<main class="main-content"><h1 class="title page-title"><span class="field field--name-title">' + STORY
+        + '</span></h1><article class="node node--type-article node--view-mode-full"><header class="node__header">'
+        '<div class="node__meta"><span>By <span class="field field--name-uid field--type-entity-reference">'
+        '<a title="View user profile." href="/user/3" class="username">Ann Lee</a></span></span> '
+        '<span class="field field--name-created field--type-created">Tue, 03/05/2024 - 09:00</span></div></header>'
+        '<div class="node__content"><div class="text-content field field--name-body">' + STORY_TEXT + '</div>'
+        '<section class="comments"><h2 class="comments__title">Comments</h2><article class="comment js-comment">'
+        '<div class="comment__picture-wrapper"></div><div class="comment__text-wrapper"><footer class="comment__meta">'
+        '<p class="comment__author"><span>Dee Park</span></p><p class="comment__time">Wed, 03/06/2024 - 10:00</p>'
+        '</footer><div class="comment__content"><p>Good news.</p></div></div></article></section></div></article></main>',
+        title=f"{STORY} | The Harbor Ledger"),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A hosted blog: the day's header above the post (the blog's name is the page's <h1>, the
+    # post title an <h3>), "Posted by" with a profile link, the time as an <abbr class=published>;
+    # an archive widget of other posts and readers' comments with dates.
+    "hosted blog": (site_page(
+        '<meta property="og:title" content="' + STORY + '"><meta property="og:url" '
+        'content="https://pinestreet.example/2024/03/channel-dredged.html">'
+        '<link rel="canonical" href="https://pinestreet.example/2024/03/channel-dredged.html">',
+        '<div class="header-outer"><div class="Header" id="Header1"><div id="header-inner"><div class="titlewrapper">'
+        '<h1 class="title"><a href="https://pinestreet.example/">Pine Street Notes</a></h1></div>'
+        '<div class="descriptionwrapper"><p class="description"><span>Notes from the harbour</span></p></div></div></div></div>'
+        '<div class="main-outer"><div class="date-outer"><h2 class="date-header"><span>Tuesday, March 5, 2024</span></h2>'
+        '<div class="date-posts"><div class="post-outer"><div class="post hentry" itemprop="blogPost" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><a name="123"></a><h3 class="post-title entry-title" itemprop="name">'
+        + STORY + '</h3><div class="post-header"></div><div class="post-body entry-content" itemprop="description articleBody">'
+        + STORY_TEXT + '</div><div class="post-footer"><div class="post-footer-line post-footer-line-1">'
+        '<span class="post-author vcard">Posted by <span class="fn" itemprop="author" itemscope '
+        'itemtype="http://schema.org/Person"><meta itemprop="url" content="https://www.blogger.example/profile/123">'
+        '<a class="g-profile" href="https://www.blogger.example/profile/123" rel="author" title="author profile">'
+        '<span itemprop="name">Ann Lee</span></a></span></span> <span class="post-timestamp">at '
+        '<meta itemprop="url" content="https://pinestreet.example/2024/03/channel-dredged.html">'
+        '<a class="timestamp-link" href="https://pinestreet.example/2024/03/channel-dredged.html" rel="bookmark" '
+        'title="permanent link"><abbr class="published" itemprop="datePublished" title="2024-03-05T09:00:00-08:00">'
+        '9:00 AM</abbr></a></span></div></div></div><div class="comments" id="comments"><h4>2 comments:</h4>'
+        '<div class="comments-content"><ol><li class="comment"><div class="comment-block"><div class="comment-header">'
+        '<cite class="user"><a href="https://www.blogger.example/profile/456" rel="nofollow">Dee Park</a></cite>'
+        '<span class="icon user"></span><span class="datetime secondary-text"><a rel="nofollow" '
+        'href="https://pinestreet.example/2024/03/channel-dredged.html?showComment=1#c1">March 6, 2024 at 10:00 AM</a>'
+        '</span></div><p class="comment-content">Good news.</p></div></li></ol></div></div></div></div></div></div>'
+        '<div class="sidebar"><div class="widget BlogArchive"><h2>Blog Archive</h2><ul class="hierarchy"><li>'
+        '<a class="post-count-link" href="/2024/">2024</a><span class="post-count">(12)</span><ul class="posts">'
+        '<li><a href="/2024/03/ferry-fares.html">Ferry fares to rise</a></li></ul></li></ul></div></div>',
+        title=f"Pine Street Notes: {STORY}"),
+        STORY, ["Ann Lee"], "2024-03-05", None, "Pine Street Notes"),
+    # A content system's article view with its microdata: "Written by:" in a definition list of
+    # details, the published and last-updated <time>s with their labels inside, a hits counter.
+    "cms article details list": (site_page(
+        '<meta name="author" content="Ann Lee"><meta name="generator" content="Site Builder">',
+        '<header class="header container-header full-width"><div class="navbar-brand"><a class="brand-logo" href="/">'
+        '<span title="The Harbor Ledger">The Harbor Ledger</span></a></div>' + SITE_NAV + '</header>'
+        '<main><div class="com-content-article item-page" itemscope itemtype="https://schema.org/Article">'
+        '<meta itemprop="inLanguage" content="en-GB"><div class="page-header"><h1 itemprop="headline">' + STORY + '</h1></div>'
+        '<dl class="article-info text-muted"><dt class="article-info-term">Details</dt>'
+        '<dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span class="icon-user icon-fw" aria-hidden="true"></span> Written by: <span itemprop="name">Ann Lee</span></dd>'
+        '<dd class="category-name"><span class="icon-folder-open icon-fw" aria-hidden="true"></span> Category: '
+        '<a href="/news" itemprop="genre">News</a></dd><dd class="published"><span class="icon-calendar icon-fw" '
+        'aria-hidden="true"></span><time datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">'
+        'Published: 05 March 2024</time></dd><dd class="modified"><span class="icon-calendar icon-fw" aria-hidden="true">'
+        '</span><time datetime="2024-03-07T10:00:00+00:00" itemprop="dateModified">Last Updated: 07 March 2024</time></dd>'
+        '<dd class="hits"><span class="icon-eye icon-fw" aria-hidden="true"></span><meta itemprop="interactionCount" '
+        'content="UserPageVisits:120">Hits: 120</dd></dl><div itemprop="articleBody" class="com-content-article__body">'
+        + STORY_TEXT + '</div></div></main>',
+        title=f"{STORY} - The Harbor Ledger"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", None),
+    # A magazine theme: "By" in a box of its own before the name, the one <time> it shows
+    # classed "entry-date updated" (hAtom needs an "updated"), related posts and a sidebar of
+    # popular posts with their own authors and dates.
+    "magazine theme, one date classed updated": (site_page(
+        og() + '<meta name="author" content="Ann Lee">',
+        '<div class="td-header-wrap"><div class="td-header-sp-logo"><a class="td-main-logo" href="/">'
+        '<span class="td-visual-hidden">The Harbor Ledger</span></a></div>' + SITE_NAV + '</div>'
+        '<div class="td-post-template-default"><article class="post type-post"><div class="td-post-header">'
+        '<ul class="td-category"><li class="entry-category"><a href="/category/harbour/">Harbour</a></li></ul>'
+        '<header class="td-post-title"><h1 class="entry-title">' + STORY + '</h1><div class="td-module-meta-info">'
+        '<div class="td-post-author-name"><div class="td-author-by">By</div> <a href="/author/annlee/">Ann Lee</a>'
+        '<div class="td-author-line"> - </div></div><span class="td-post-date"><time class="entry-date updated td-module-date" '
+        'datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time></span><div class="td-post-views">'
+        '<span class="td-nr-views-12">120</span></div></div></header></div><div class="td-post-content">' + STORY_TEXT
+        + '</div></article><div class="td_block_related_posts"><h4 class="td-related-title"><span>Related articles</span></h4>'
+        '<div class="td-related-row"><div class="td_module_related_posts"><h3 class="entry-title td-module-title">'
+        '<a href="/ferry-fares/">Ferry fares to rise</a></h3><div class="td-module-meta-info"><span class="td-post-author-name">'
+        '<a href="/author/bokim/">Bo Kim</a> <span>-</span> </span><span class="td-post-date"><time class="entry-date updated '
+        'td-module-date" datetime="2024-03-01T09:00:00+00:00">March 1, 2024</time></span></div></div></div></div></div>'
+        '<div class="td-pb-span4 td-main-sidebar"><aside class="widget"><div class="block-title"><span>Popular</span></div>'
+        '<div class="td_module_6"><h3 class="entry-title td-module-title"><a href="/pier/">Pier repairs begin</a></h3>'
+        '<span class="td-post-date"><time class="entry-date updated td-module-date" datetime="2024-02-20T09:00:00+00:00">'
+        'February 20, 2024</time></span></div></aside></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A multipurpose theme's meta line: "By" and the author's microdata, then the published and
+    # updated dates as spans with written dates only.
+    "multipurpose theme, written published and updated spans": (site_page(
+        og(),
+        '<header class="site-header ast-primary-submenu-animation-fade"><div class="site-branding"><span class="site-title">'
+        '<a href="/" rel="home">The Harbor Ledger</a></span></div>' + SITE_NAV + '</header>'
+        '<main id="main" class="site-main"><article class="post-12 post type-post ast-article-single" itemtype="https://schema.org/CreativeWork" '
+        'itemscope="itemscope"><div class="ast-post-format- single-layout-1"><header class="entry-header">'
+        '<h1 class="entry-title" itemprop="headline">' + STORY + '</h1><div class="entry-meta">'
+        '<span class="posted-by vcard author" itemtype="https://schema.org/Person" itemscope="itemscope" itemprop="author">'
+        'By <a title="View all posts by Ann Lee" href="/author/annlee/" rel="author" class="url fn n" itemprop="url">'
+        '<span class="author-name" itemprop="name">Ann Lee</span></a></span> / <span class="posted-on">'
+        '<span class="published" itemprop="datePublished"> March 5, 2024</span><span class="updated" itemprop="dateModified">'
+        ' March 7, 2024</span></span></div></header><div class="entry-content clear" itemprop="text">' + STORY_TEXT + '</div>'
+        '</div></article><nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous">'
+        '<a href="/ferry-fares/" rel="prev"><span class="ast-left-arrow">←</span> Previous Post</a></div></div></nav></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # An IndieWeb post (microformats2): the h-entry's p-author h-card and dt-published /
+    # dt-updated; replies received as webmentions are h-cites with their own authors and times.
+    "indieweb post with webmentions": (site_page(
+        '<link rel="canonical" href="https://annlee.example/2024/03/05/channel-dredged/">',
+        '<header class="site"><a href="/" class="p-name u-url">Ann Lee</a>' + SITE_NAV + '</header><main>'
+        '<article class="h-entry"><h1 class="p-name">' + STORY + '</h1><div class="meta"><a class="p-author h-card" '
+        'href="https://annlee.example/">Ann Lee</a> · <a class="u-url" href="/2024/03/05/channel-dredged/">'
+        '<time class="dt-published" datetime="2024-03-05T09:00:00+00:00">5 March 2024</time></a> · updated '
+        '<time class="dt-updated" datetime="2024-03-08T10:00:00+00:00">8 March 2024</time></div>'
+        '<div class="e-content">' + STORY_TEXT + '</div><section class="webmentions"><h2>Replies</h2>'
+        '<div class="u-comment h-cite"><a class="p-author h-card" href="https://dee.example/">Dee Park</a> '
+        '<a class="u-url" href="https://dee.example/notes/1"><time class="dt-published" datetime="2024-03-06T10:00:00+00:00">'
+        '6 March 2024</time></a><p class="p-content">Good news.</p></div></section></article></main>',
+        title=STORY),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "annlee.example"),
+}
+
+
+@pytest.mark.parametrize("raw, title, authors, published, updated, outlet", SITE_SHAPES.values(),
+                         ids=SITE_SHAPES.keys())
+def test_whole_pages_of_common_publishing_systems(raw, title, authors, published, updated, outlet):
+    article = normalise(extract_html(raw), NOW)
+    found = (article.title, article.authors, (article.published or "")[:10] or None,
+             (article.updated or "")[:10] or None, article.outlet)
+    assert found == (title, authors, published, updated, outlet)
