@@ -251,6 +251,19 @@ class Signals:
         return [value for value in values if value]
 
     @cached_property
+    def modified_properties(self) -> list[str]:
+        """Values of page elements marked as the revision's date by a property, as
+        time_published reads the publication's: microdata's itemprop="dateModified" or RDFa's
+        property (a theme writes '<span class="updated" itemprop="dateModified"> March 7,
+        2024</span>' beside its published span, no <time> and no <meta> for it)."""
+        if self.tree is None or (self.html is not None and "dateModified" not in self.html
+                                 and "dcterms:modified" not in self.html):
+            return []  # (a search of the markup as text spares most pages the tree's)
+        elements = [e for e in _MODIFIED_PROPERTY_XPATH(self.tree) if not _IN_COMMENTS(e)]
+        values = (e.get("datetime") or e.get("content") or _text(e) for e in elements)
+        return [value for value in values if value]
+
+    @cached_property
     def _times(self) -> tuple[list[str], list[str]]:
         if self.tree is None:
             return [], []
@@ -1467,6 +1480,13 @@ _TIME_PUBLISHED_XPATH = etree.XPath(
                   for term in _RDFA_PUBLISHED_TERMS)
     + f') and not({_TEASER_ANCESTOR}))]'
 )
+
+# The same for the revision (schema.org's property; Dublin Core's term as RDFa writes it).
+_MODIFIED_PROPERTY_XPATH = etree.XPath(
+    '//*[not(self::meta) and (@itemprop="dateModified" or '
+    'contains(concat(" ", normalize-space(@property), " "), " dateModified ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " schema:dateModified ") or '
+    f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]')
 
 # The labels pages set before a date to say which one it is: the first publication or a later
 # revision, in English and the other languages of the news we see most (CJK labels have no
@@ -2783,6 +2803,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # Read only when the publication date was read from the page as shown (or not found):
         # a page whose JSON-LD, meta or address states the publication and no revision has had
         # none stated, and these searches of the whole page would cost every such page.
+        # An element marked as the revision's by its property comes first, as the one marked
+        # as the publication's does among the page's own dates.
+        ("meta", lambda: signals.modified_properties if visible else []),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),

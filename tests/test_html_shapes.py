@@ -1005,6 +1005,25 @@ def test_hatom_published_and_updated_times(top, published, updated):
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == (published, updated)
 
 
+@pytest.mark.parametrize("top, after, updated", [
+    # a written revision date marked by its property, no <time> and no <meta> for it
+    ('<span class="published" itemprop="datePublished">March 4, 2024</span>'
+     '<span class="updated" itemprop="dateModified"> March 8, 2024</span>', "", "2024-03-08"),
+    ('<span property="datePublished">March 4, 2024</span> <span property="schema:dateModified" '
+     'content="2024-03-08T10:00:00+00:00">8 March</span>', "", "2024-03-08"),
+    # near misses: a reader's comment's, and another story's in a teaser, date no revision
+    ('<span itemprop="datePublished">March 4, 2024</span>',
+     '<div id="comments"><div class="comment" itemscope itemtype="https://schema.org/Comment">'
+     '<span itemprop="dateModified">March 8, 2024</span></div></div>', None),
+    ('<span itemprop="datePublished">March 4, 2024</span>',
+     '<ul><li><h3><a href="/ferry/">Ferry fares to rise</a></h3><span itemprop="dateModified">March 8, 2024</span>'
+     '</li></ul>', None),
+])
+def test_a_revision_date_marked_by_its_property(top, after, updated):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-04", updated)
+
+
 # --- dates: kept in attributes and item properties -----------------------------------------
 
 KEPT_DATES = {
@@ -2063,10 +2082,10 @@ SITE_SHAPES = {
     # An IndieWeb post (microformats2): the h-entry's p-author h-card and dt-published /
     # dt-updated; replies received as webmentions are h-cites with their own authors and times.
     "indieweb post with webmentions": (site_page(
-        '<link rel="canonical" href="https://annlee.example/2024/03/05/channel-dredged/">',
+        '<link rel="canonical" href="https://harbornotes.example/notes/channel-dredged/">',
         '<header class="site"><a href="/" class="p-name u-url">Ann Lee</a>' + SITE_NAV + '</header><main>'
         '<article class="h-entry"><h1 class="p-name">' + STORY + '</h1><div class="meta"><a class="p-author h-card" '
-        'href="https://annlee.example/">Ann Lee</a> · <a class="u-url" href="/2024/03/05/channel-dredged/">'
+        'href="https://harbornotes.example/">Ann Lee</a> · <a class="u-url" href="/notes/channel-dredged/">'
         '<time class="dt-published" datetime="2024-03-05T09:00:00+00:00">5 March 2024</time></a> · updated '
         '<time class="dt-updated" datetime="2024-03-08T10:00:00+00:00">8 March 2024</time></div>'
         '<div class="e-content">' + STORY_TEXT + '</div><section class="webmentions"><h2>Replies</h2>'
@@ -2074,7 +2093,7 @@ SITE_SHAPES = {
         '<a class="u-url" href="https://dee.example/notes/1"><time class="dt-published" datetime="2024-03-06T10:00:00+00:00">'
         '6 March 2024</time></a><p class="p-content">Good news.</p></div></section></article></main>',
         title=STORY),
-        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "annlee.example"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "harbornotes.example"),
 }
 
 
