@@ -1497,7 +1497,10 @@ _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[é
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet")
-_UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
+# (French "modifié(e)" with its accent: "modifie" is the verb of a sentence, "le texte modifie la loi";
+# Spanish and Portuguese "modificado", Italian "modificato")
+_UPDATED_WORDS = (r"updated?|modified|modifiée?|modificad[oa]|modificat[oa]|edited|revised|mis\s+[àa]\s+jour|"
+                  r"actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 # (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
@@ -2063,7 +2066,10 @@ def _is_page_title(signals: Signals, name: str) -> bool:
     return bool(signals.title_tag) and outlet_key(name) == outlet_key(signals.title_tag)
 
 
-def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
+def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
+    """The publisher's name: og:site_name, JSON-LD's publisher, application-name, trafilatura's
+    site name; last, the part of the <title> beside the headline that a link to the front page
+    also shows (the site's title in its header), two statements of the same name."""
     og = signals.meta.get("og:site_name")
     if og:
         return Choice(og[0], "meta")
@@ -2077,7 +2083,33 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
     if (trafilatura_sitename and "." not in trafilatura_sitename
             and not _is_page_title(signals, trafilatura_sitename)):
         return Choice(trafilatura_sitename, "trafilatura")
+    site = _site_title(signals, headline)
+    if site:
+        return Choice(site, "title")
     return Choice(None, None)
+
+
+_LINKS = etree.XPath("//a[@href]")
+
+
+def _site_title(signals: Signals, headline: str | None) -> str | None:
+    """The part of the <title> that is not the headline ("Site: Headline", "Headline | Site"),
+    when a link to the site's front page shows the same words (the header's site title or
+    logo text): a page with no publisher tags names its site so in both places."""
+    if signals.tree is None or not signals.title_tag or not headline:
+        return None
+    title = " ".join(signals.title_tag.split())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
+        parts = [colon[1], colon[2]]  # "Site: Headline", a blog platform's form
+    rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
+    if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
+        return None
+    for link in _LINKS(signals.tree):
+        text = _text(link)
+        if text and _key(text) in rest and _links_front_page(link, signals.url):
+            return rest[_key(text)]
+    return None
 
 
 def choose_domain(signals: Signals, trafilatura_hostname: str | None) -> str | None:

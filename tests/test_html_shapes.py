@@ -64,6 +64,28 @@ def test_a_rel_author_link_to_the_front_page_names_the_site(header, authors):
     assert normalise(extract_html(raw), NOW).authors == authors
 
 
+# --- outlets: the <title>'s site part that the header's link to the front page shows -------
+
+
+@pytest.mark.parametrize("title, header, head, outlet", [
+    ("Pine Street Notes: Harbour channel to be dredged", '<h1 class="title"><a href="/">Pine Street Notes</a></h1>',
+     "", "Pine Street Notes"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a class="logo" href="https://pinestreet.example/">'
+     "Pine Street Notes</a>", '<link rel="canonical" href="https://pinestreet.example/notes/channel/">',
+     "Pine Street Notes"),
+    # near misses: the same words on a link to another page; a <title> with no site part; a
+    # publisher tag, which says it first
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
+    ("Harbour channel to be dredged", '<a href="/">Pine Street Notes</a>', "", None),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/">Pine Street Notes</a>',
+     '<meta property="og:site_name" content="Pine Street Weekly">', "Pine Street Weekly"),
+])
+def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, header, head, outlet):
+    raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+           f"<article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == outlet
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
@@ -644,8 +666,13 @@ def test_a_date_in_the_articles_meta_box(top, after, day):
     ('<p class="story-timestamp">Updated Nov. 22, 2024</p>', "2024-11-22"),
     ('<div class="entry-meta">Mis à jour le 22 novembre 2024</div>', "2024-11-22"),
     ('<span class="fecha-date">Actualizado: 22/11/2024</span>', "2024-11-22"),
-    # the near-miss: a stamp with no revision label is the publication's own
+    # "modifié" (French), "modificado" (Spanish, Portuguese), "modificato" (Italian)
+    ('<span class="meta__date">Modifié le 22 novembre 2024</span>', "2024-11-22"),
+    ('<span class="meta-date">Modificado: 22/11/2024</span>', "2024-11-22"),
+    # the near-misses: a stamp with no revision label is the publication's own; the verb
+    # "modifie" in a sentence is no label
     ('<p class="story-timestamp">Nov. 20, 2024</p>', None),
+    ('<span class="date">Le décret modifie le 22 novembre 2024 les horaires</span>', None),
 ])
 def test_a_written_revision_stamp_goes_to_updated(stamp, updated):
     article = parsed(top=stamp + '<time datetime="2024-11-20T08:00:00+00:00">20 Nov</time>')
@@ -1876,7 +1903,7 @@ SITE_SHAPES = {
         'datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">Mar 5, 2024</time></p></header>'
         '<div class="post-content e-content" itemprop="articleBody">' + STORY_TEXT + '</div></article></div></main>',
         title=f"{STORY} | Pine Street Notes"),
-        STORY, [], "2024-03-05", None, None),
+        STORY, [], "2024-03-05", None, "Pine Street Notes"),
     # A static-site theme's post meta: the date as a span with its machine value in a tooltip, the
     # reading time and the author's name after middle dots, no "By"; JSON-LD lists the author.
     "static site theme, dotted post meta": (site_page(
@@ -1897,7 +1924,7 @@ SITE_SHAPES = {
         '<footer class="post-footer"><nav class="paginav"><a class="prev" href="/posts/ferry-fares/"><span class="title">'
         '« Prev</span><br><span>Ferry fares to rise</span></a></nav></footer></article></main>',
         title=f"{STORY} | Pine Street Notes"),
-        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "pinestreet.example"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "Pine Street Notes"),
     # A newsletter platform's post: JSON-LD NewsArticle with the writer and the publication, the
     # visible byline a profile link and a date in a styling component; comments with names and
     # dates below; "Subscribe" buttons.
@@ -1965,7 +1992,7 @@ SITE_SHAPES = {
         '&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee</div></header><div class="post-content">' + STORY_TEXT + '</div>'
         '</article></main>',
         title=f"{STORY} | Pine Street Notes"),
-        STORY, ["Ann Lee"], "2024-03-05", None, None),
+        STORY, ["Ann Lee"], "2024-03-05", None, "Pine Street Notes"),
     # A content system's default front-end theme: "By" and the user's name in a field, the
     # created date as a weekday and a slashed US date; comments with their own author and time.
     "cms node with submitted line and comments": (site_page(
@@ -2037,7 +2064,7 @@ SITE_SHAPES = {
         'content="UserPageVisits:120">Hits: 120</dd></dl><div itemprop="articleBody" class="com-content-article__body">'
         + STORY_TEXT + '</div></div></main>',
         title=f"{STORY} - The Harbor Ledger"),
-        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", None),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
     # A magazine theme: "By" in a box of its own before the name, the one <time> it shows
     # classed "entry-date updated" (hAtom needs an "updated"), related posts and a sidebar of
     # popular posts with their own authors and dates.
@@ -2094,6 +2121,191 @@ SITE_SHAPES = {
         '6 March 2024</time></a><p class="p-content">Good news.</p></div></section></article></main>',
         title=STORY),
         STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "harbornotes.example"),
+    # A newsroom platform's story page: JSON-LD with two writers and the newspaper as publisher,
+    # a byline of links, "Updated" before "Published" in one line, a photo credit with a
+    # photographer and the paper, a box of related stories with their own bylines, and the
+    # paper's Organization block.
+    "newsroom platform story": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T14:00:00Z">'
+        '<meta property="article:modified_time" content="2024-03-07T15:00:00Z">'
+        '<meta name="author" content="Ann Lee, Bo Kim">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "datePublished": "2024-03-05T14:00:00Z", "dateModified": "2024-03-07T15:00:00Z",
+                   "author": [{"@type": "Person", "name": "Ann Lee", "url": "https://harborledger.example/people/ann-lee/"},
+                              {"@type": "Person", "name": "Bo Kim", "url": "https://harborledger.example/people/bo-kim/"}],
+                   "publisher": {"@type": "NewsMediaOrganization", "name": "The Harbor Ledger",
+                                 "logo": {"@type": "ImageObject", "url": "https://harborledger.example/logo.png"}},
+                   "mainEntityOfPage": "https://harborledger.example/news/channel-dredged/"})
+        + json_ld({"@context": "https://schema.org", "@type": "NewsMediaOrganization", "name": "The Harbor Ledger",
+                   "url": "https://harborledger.example/"}),
+        '<header class="masthead"><a class="masthead-logo" href="/">The Harbor Ledger</a><div class="masthead-date">'
+        'Saturday, June 1, 2024</div>' + SITE_NAV + '</header><main><article class="story">'
+        '<div class="kicker"><a href="/news/">Local News</a></div><h1 class="headline">' + STORY + '</h1>'
+        '<h2 class="subheadline">The board voted on Monday to clear the silt before winter.</h2>'
+        '<div class="byline"><span>By </span><a href="/people/ann-lee/">Ann Lee</a> and <a href="/people/bo-kim/">Bo Kim</a>'
+        '</div><div class="timestamp"><span class="updated">Updated March 7, 2024 at 10:00 a.m. EST</span>|'
+        '<span class="published">Published March 5, 2024 at 9:00 a.m. EST</span></div>'
+        '<figure class="lead-art"><img src="/dredger.jpg" alt="A dredger in the harbour"><figcaption>'
+        'The dredger arrived on Friday. (Cal Ortiz/The Harbor Ledger)</figcaption></figure>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article>'
+        '<section class="related-stories"><h2>Related stories</h2><ul><li><h3><a href="/news/ferry-fares/">'
+        'Ferry fares to rise</a></h3><p class="byline">By Eli Stone</p><time datetime="2024-03-01T09:00:00Z">'
+        'March 1, 2024</time></li><li><h3><a href="/news/pier-repairs/">Pier repairs begin</a></h3>'
+        '<p class="byline">By Fay Moss</p></li></ul></section></main>'),
+        STORY, ["Ann Lee", "Bo Kim"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # A wire story on a newspaper's site: the byline names the agency, JSON-LD names the agency
+    # as an organisation, the reporters are credited at the end; the paper's own staff appear
+    # in a "more from" box.
+    "wire story on a newspaper site": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                        "datePublished": "2024-03-05T14:00:00Z",
+                        "author": {"@type": "Organization", "name": "Reuters"},
+                        "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article><h1>' + STORY + '</h1>'
+        '<div class="byline">By <span class="author">Reuters</span></div><time datetime="2024-03-05T14:00:00Z">'
+        'March 5, 2024</time><div class="body">' + STORY_TEXT + '<p>(Reporting by Gus Hale in Lisbon; '
+        'Editing by Ines Varga)</p></div></article><aside class="more-from"><h2>More from the Ledger</h2><ul>'
+        '<li><h3><a href="/news/ferry-fares/">Ferry fares to rise</a></h3><span class="author">By Eli Stone</span></li>'
+        '</ul></aside></main>'),
+        STORY, ["Gus Hale"], "2024-03-05", None, "The Harbor Ledger"),
+    # A hosted website builder's blog post: the author in a box with a class of its own, the
+    # date as a <time> whose text has no year, categories after the date, and a "Newer post"
+    # link with the next post's title.
+    "website builder blog post": (site_page(
+        '<meta property="og:site_name" content="Harbor Kitchen"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:type" content="article"><meta itemprop="author" content="Ann Lee">'
+        '<meta itemprop="datePublished" content="2024-03-05T09:00:00+0000">'
+        '<meta itemprop="dateModified" content="2024-03-05T09:00:00+0000">'
+        '<meta property="og:url" content="https://harborkitchen.example/blog/channel-dredged">',
+        '<header class="Header"><div class="Header-inner"><h1 class="Header-branding"><a href="/">Harbor Kitchen</a>'
+        '</h1></div></header><main class="Main"><article class="BlogItem hentry author-ann-lee post-type-text" '
+        'id="article-1"><div class="BlogItem-meta"><div class="blog-item-author-date-wrapper"><div class="blog-author-name">'
+        '<a href="/blog?author=1">Ann Lee</a></div><time class="dt-published blog-meta-item blog-meta-item--date" '
+        'datetime="2024-03-05" pubdate data-content-field="published-on">Mar 5</time></div>'
+        '<div class="blog-meta-item blog-meta-item--categories"><a href="/blog?category=News">News</a></div></div>'
+        '<h1 class="entry-title" data-content-field="title">' + STORY + '</h1><div class="entry-content e-content">'
+        + STORY_TEXT + '</div><div class="BlogItem-pagination"><a href="/blog/ferry-fares" class="BlogItem-pagination-link">'
+        '<div class="BlogItem-pagination-link-label">Newer Post</div><div class="BlogItem-pagination-link-title">'
+        'Ferry fares to rise</div></a></div></article></main>',
+        title=f"{STORY} — Harbor Kitchen"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Harbor Kitchen"),
+    # A newsroom theme with a co-authors plugin: the SEO graph names the first author only,
+    # the byline all three, each an hCard; the site's staff list in the footer.
+    "newsroom theme with co-authors": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "NewsArticle", "@id": "https://harborledger.example/news/channel-dredged/#article",
+             "author": {"name": "Ann Lee", "@id": "https://harborledger.example/#/schema/person/1"},
+             "headline": STORY, "datePublished": "2024-03-05T09:00:00+00:00",
+             "dateModified": "2024-03-05T11:00:00+00:00", "publisher": {"@id": "https://harborledger.example/#organization"}},
+            {"@type": "Organization", "@id": "https://harborledger.example/#organization", "name": "The Harbor Ledger"},
+            {"@type": "Person", "@id": "https://harborledger.example/#/schema/person/1", "name": "Ann Lee"}]}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article class="post type-post"><header class="entry-header">'
+        '<span class="cat-links"><a href="/category/harbour/">Harbour</a></span><h1 class="entry-title">' + STORY + '</h1>'
+        '<div class="entry-subhead"><div class="entry-meta"><span class="byline"><span class="author-avatars"></span>'
+        '<span>by</span> <span class="author vcard"><a class="url fn n" href="/author/annlee/">Ann Lee</a></span>, '
+        '<span class="author vcard"><a class="url fn n" href="/author/bokim/">Bo Kim</a></span> and '
+        '<span class="author vcard"><a class="url fn n" href="/author/calortiz/">Cal Ortiz</a></span></span>'
+        '<span class="posted-on"><time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+        '<time class="updated" datetime="2024-03-05T11:00:00+00:00">March 5, 2024</time></span></div></div></header>'
+        '<div class="entry-content">' + STORY_TEXT + '</div></article></main><footer class="site-footer"><h2>Our newsroom</h2>'
+        '<ul><li><a href="/author/elistone/">Eli Stone</a>, editor</li><li><a href="/author/faymoss/">Fay Moss</a>, '
+        'photographer</li></ul></footer>'),
+        STORY, ["Ann Lee", "Bo Kim", "Cal Ortiz"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # schema.org's own microdata example, whole: the article item with its author Person and
+    # its publisher Organization (whose name must not read as a writer's), dates as <meta>.
+    "schema.org microdata article": (site_page(
+        "",
+        '<div class="site-header"><a href="/">The Harbor Ledger</a></div><div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<meta itemscope itemprop="mainEntityOfPage" itemType="https://schema.org/WebPage" '
+        'itemid="https://harborledger.example/news/channel-dredged/"><h1 itemprop="headline">' + STORY + '</h1>'
+        '<div itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><img src="/dredger.jpg">'
+        '<meta itemprop="url" content="https://harborledger.example/dredger.jpg"></div>'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">By <a itemprop="url" '
+        'href="/people/ann-lee/"><span itemprop="name">Ann Lee</span></a></span>'
+        '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" itemscope '
+        'itemtype="https://schema.org/ImageObject"><img src="/logo.png"><meta itemprop="url" '
+        'content="https://harborledger.example/logo.png"></div><meta itemprop="name" content="The Harbor Ledger"></div>'
+        '<meta itemprop="datePublished" content="2024-03-05T08:00:00+08:00"/><meta itemprop="dateModified" '
+        'content="2024-03-05T09:20:00+08:00"/><div itemprop="articleBody">' + STORY_TEXT + '</div></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # An older default theme: screen-reader labels ("Posted on", "Author") inside the meta line,
+    # the author's avatar with its alt text, a "Leave a comment" link and the post navigation.
+    "wordpress older default theme, screen-reader labels": (site_page(
+        og(),
+        '<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/" rel="home">'
+        'The Harbor Ledger</a></p><p class="site-description">News from the harbour</p></div>' + SITE_NAV + '</header>'
+        '<main id="main"><article id="post-12" class="post-12 post type-post hentry"><header class="entry-header">'
+        '<h1 class="entry-title">' + STORY + '</h1></header><div class="entry-content">' + STORY_TEXT + '</div>'
+        '<footer class="entry-footer"><span class="byline"><span class="author vcard"><img alt="" src="/avatar.png" '
+        'class="avatar avatar-49 photo" height="49" width="49"><span class="screen-reader-text">Author </span> '
+        '<a class="url fn n" href="/author/annlee/">Ann Lee</a></span></span><span class="posted-on">'
+        '<span class="screen-reader-text">Posted on </span><a href="/news/channel-dredged/" rel="bookmark">'
+        '<time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+        '<time class="updated" datetime="2024-03-06T10:00:00+00:00">March 6, 2024</time></a></span>'
+        '<span class="cat-links"><span class="screen-reader-text">Categories </span><a href="/category/harbour/" '
+        'rel="category tag">Harbour</a></span><span class="comments-link"><a href="#respond">Leave a comment'
+        '<span class="screen-reader-text"> on ' + STORY + '</span></a></span></footer></article>'
+        '<nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous"><a href="/ferry-fares/" '
+        'rel="prev"><span class="meta-nav" aria-hidden="true">Previous</span> <span class="screen-reader-text">Previous post:'
+        '</span> <span class="post-title">Ferry fares to rise</span></a></div></div></nav></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-06", "The Harbor Ledger"),
+    # A news site whose JSON-LD and meta author are the site itself (an SEO setting), the
+    # visible byline a person with a job title, a second line crediting the photographs.
+    "structured author is the site, byline a person": (site_page(
+        og() + '<meta name="author" content="The Harbor Ledger">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "datePublished": "2024-03-05T09:00:00-05:00",
+                   "author": {"@type": "Organization", "name": "The Harbor Ledger", "url": "https://harborledger.example/"},
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article><h1 class="article-title">' + STORY + '</h1>'
+        '<div class="article-byline"><p class="byline-name">By Ann Lee, Staff Writer</p><p class="byline-photos">'
+        'Photos by Cal Ortiz</p><p class="byline-date">March 5, 2024</p></div><div class="article-body">' + STORY_TEXT
+        + '</div></article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A German regional paper's CMS: "Von" and the name, the date with "Uhr", an "Aktualisiert"
+    # stamp; a picture credit "Foto: ..." and teasers with their own dates.
+    "german regional paper": (site_page(
+        '<meta property="og:site_name" content="Hafenbote"><meta property="og:title" content="Hafen wird ausgebaggert">'
+        '<meta property="og:url" content="https://hafenbote.example/lokales/hafen-ausgebaggert-123.html">',
+        '<header class="site-header"><a class="logo" href="/">Hafenbote</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="article-title">Hafen wird ausgebaggert</h1><div class="article-meta"><span class="article-author">'
+        'Von Anna Lehmann</span><span class="article-date">05.03.2024, 09:00 Uhr</span>'
+        '<span class="article-updated">Aktualisiert: 07.03.2024, 10:00 Uhr</span></div><figure><img src="/b.jpg" alt="">'
+        '<figcaption>Der Bagger im Hafen. Foto: Jonas Weber</figcaption></figure><div class="article-text">' + STORY_TEXT
+        + '</div></article><section class="teaser-list"><h2>Mehr aus der Region</h2><div class="teaser"><h3>'
+        '<a href="/lokales/faehre-teurer-120.html">Fähre wird teurer</a></h3><span class="teaser-date">01.03.2024</span>'
+        '</div></section></main>',
+        title="Hafen wird ausgebaggert | Hafenbote"),
+        "Hafen wird ausgebaggert", ["Anna Lehmann"], "2024-03-05", "2024-03-07", "Hafenbote"),
+    # A French national paper: "Par" and the name, "Publié le ... Modifié le ..." in one line,
+    # a picture credit in capitals, and a "Lire aussi" box.
+    "french national paper": (site_page(
+        '<meta property="og:site_name" content="Le Courrier du Port"><meta property="og:title" content="Le port va être dragué">'
+        '<meta property="og:url" content="https://courrierduport.example/economie/article/le-port-va-etre-drague_123.html">',
+        '<header class="site-header"><a class="logo" href="/">Le Courrier du Port</a>' + SITE_NAV + '</header><main>'
+        '<article class="article"><h1 class="article__title">Le port va être dragué</h1><p class="article__desc">'
+        'Le conseil a voté lundi.</p><section class="meta__publisher"><span class="meta__author">Par '
+        '<a class="article__author-link" href="/signataires/claire-morel/">Claire Morel</a></span>'
+        '<span class="meta__date">Publié le 05 mars 2024 à 09h00, modifié le 07 mars 2024 à 10h00</span></section>'
+        '<figure><img src="/d.jpg" alt=""><figcaption>La drague dans le port. JEAN DUPUIS / AGENCE PHOTO</figcaption>'
+        '</figure><section class="article__content">' + STORY_TEXT + '</section><section class="services">'
+        '<p class="article__siblings">Lire aussi <a href="/economie/article/ferry_120.html">Le ferry plus cher</a></p>'
+        '</section></article></main>',
+        title="Le port va être dragué"),
+        "Le port va être dragué", ["Claire Morel"], "2024-03-05", "2024-03-07", "Le Courrier du Port"),
+    # A Japanese news site: the date written with 年月日 and a clock, the writer after "文：",
+    # a ranking of other stories with their own dates.
+    "japanese news site": (site_page(
+        '<meta property="og:site_name" content="港湾ニュース"><meta property="og:title" content="港の浚渫が決定">'
+        '<meta property="og:url" content="https://kowan.example/articles/12345">',
+        '<header class="site-header"><a class="logo" href="/">港湾ニュース</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="article-title">港の浚渫が決定</h1><div class="article-info"><time class="article-date" '
+        'datetime="2024-03-05T09:00:00+09:00">2024年3月5日 9時00分</time><p class="article-writer">文：山田 花子</p></div>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article><aside class="ranking"><h2>アクセスランキング</h2>'
+        '<ol><li><a href="/articles/12000"><p>フェリー運賃値上げ</p><time datetime="2024-03-01T09:00:00+09:00">'
+        '2024年3月1日</time></a></li></ol></aside></main>',
+        title="港の浚渫が決定 | 港湾ニュース"),
+        "港の浚渫が決定", ["山田 花子"], "2024-03-05", None, "港湾ニュース"),
 }
 
 
