@@ -229,6 +229,23 @@ class Signals:
         return _reporting_credits(self.tree) if self.tree is not None else []
 
     @cached_property
+    def meta_box_name(self) -> list[str]:
+        """A name set as the last field of the article's meta box, between dots or bars, after
+        the date and the reading time and nothing else: "March 5, 2024 · 4 min · Ann Lee" (a
+        static-site theme writes its author so, with no "By"). A box with a field of any other
+        kind (a category, a tag, a place), or with no reading time, is not read: "March 5,
+        2024 · Climate Change" names a category as a theme's meta line names a writer."""
+        # (The box's lines are its fields already where the marks were elements of their own.)
+        fields = [f.strip() for line in self.meta_box_lines for f in _META_FIELD_SEPARATOR.split(line) if f.strip()]
+        names = [f for f in fields if _is_lone_field_name(f)]
+        dated = [f for f in fields if len(f) <= 40 and text_date(f)]
+        timed = [f for f in fields if _READING_TIME.fullmatch(f)]
+        if (len(names) == 1 and names[0] == fields[-1] and dated and timed
+                and len(names) + len(dated) + len(timed) == len(fields)):
+            return names
+        return []
+
+    @cached_property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
         return _author_links(self.tree, self.url) if self.tree is not None else []
@@ -1724,6 +1741,19 @@ def _meta_boxes(tree: HtmlElement):
             if _META_BOX.search(marks) and marks.getparent().tag not in _SKIP_TAGS]
 
 
+# The marks that set a meta box's fields apart on one line: a middle dot, a bullet, a bar.
+_META_FIELD_SEPARATOR = re.compile(r"\s*[·•|]\s*")
+_READING_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?)\.?(?:\s+read(?:ing)?)?|\d[\d,]*\s+words", re.I)
+
+
+def _is_lone_field_name(text: str) -> bool:
+    """The whole field is one person's name, as split_people reads it (two to four words)."""
+    if not 2 <= len(text.split()) <= 4 or any(c.isdigit() for c in text):
+        return False
+    people = split_people([text])[0]
+    return len(people) == 1 and person_key(people[0]) == person_key(text)
+
+
 def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
     """The lines of the first meta box that writes a whole date (not a box of other stories, a
     teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
@@ -2459,6 +2489,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
+                        ("byline", lambda: signals.meta_box_name),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

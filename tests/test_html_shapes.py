@@ -64,6 +64,24 @@ def test_a_rel_author_link_to_the_front_page_names_the_site(header, authors):
     assert normalise(extract_html(raw), NOW).authors == authors
 
 
+# --- authors: the last field of a meta line after the date and the reading time -------------
+
+
+@pytest.mark.parametrize("meta, authors", [
+    ('<span>March 5, 2024</span>&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee', ["Ann Lee"]),
+    ("Mar 5, 2024 • 4 min read • 820 words • Ann Lee", ["Ann Lee"]),
+    # near misses: no reading time (the field may be a category); a category among the fields;
+    # the name not last; a field that is no one's name
+    ("Mar 5, 2024 • Climate Change", []),
+    ("Mar 5, 2024 • 4 min read • Climate Change • Ann Lee", []),
+    ("Ann Lee • Mar 5, 2024 • 4 min read", []),
+    ("Mar 5, 2024 • 4 min read • Opinion", []),
+])
+def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
+    article = parsed(top=f'<div class="post-meta">{meta}</div>')
+    assert article.authors == authors
+
+
 # --- outlets: the <title>'s site part that the header's link to the front page shows -------
 
 
