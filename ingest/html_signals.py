@@ -404,14 +404,6 @@ class Choice:
 def read_signals(tree: HtmlElement) -> Signals:
     signals = Signals(tree=tree)
     _read_json_ld(tree, signals)
-    for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
-        # A few templates write value= where the standard says content=.
-        content = element.get("content") or element.get("value")
-        if key and content and content.strip():
-            signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
-    _read_parsely_page(signals)
-    _read_fusion_story(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
@@ -419,6 +411,18 @@ def read_signals(tree: HtmlElement) -> Signals:
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
     signals.headings = signals.headings[:5]
+    # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
+    headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        if key == element.get("itemprop") and _of_another_item(element, headlines):
+            continue
+        # A few templates write value= where the standard says content=.
+        content = element.get("content") or element.get("value")
+        if key and content and content.strip():
+            signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    _read_parsely_page(signals)
+    _read_fusion_story(tree, signals)
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_heading_text(h) for h in tree.iter("h2")) if t][:5]
@@ -426,6 +430,37 @@ def read_signals(tree: HtmlElement) -> Signals:
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+_ITEM_HEADLINE = etree.XPath('.//*[@itemprop="headline" or @itemprop="name"]')
+# Kinds of item that a page embeds or mentions and is not: media, people and organisations,
+# comments, events, products and places.
+_OTHER_ITEM_TYPE = re.compile(r"(?:(?:Video|Audio|Image|Media|3DModel)Object|Clip|Person|Organi[sz]ation|"
+                              r"Corporation|Comment|Answer|Question|Event|Product|Offer|Place|PostalAddress|"
+                              r"Rating|AggregateRating|ImageGallery|SoftwareApplication|Brand|WebSite)$")
+
+
+def _of_another_item(element, headlines: list[str]) -> bool:
+    """A microdata <meta itemprop> states a property of its item, the nearest itemscope around
+    it: not of the page when that item is of another kind (an embedded video's uploadDate, a
+    picture's author), or is another story (a card of a recommended article, whose headline
+    is neither in the page's <title> nor one of its <h1>s)."""
+    scope = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    kind = (scope.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
+    other_kind = bool(_OTHER_ITEM_TYPE.search(kind))
+    if not other_kind and not _ARTICLE_TYPE.search(kind):
+        return False  # an item of a kind that may be the page itself (a recipe, a review)
+    # (The item's own headline or name, not a nested item's: its author's, its publisher's.)
+    own = sorted((e for e in _ITEM_HEADLINE(scope)
+                  if next((box for box in e.iterancestors() if box.get("itemscope") is not None), None) is scope),
+                 key=lambda e: e.get("itemprop") != "headline")
+    headline = (own[0].get("content") or _text(own[0])) if own else None
+    key = _key(headline) if headline else None
+    if key and headlines and any(key in page for page in headlines):
+        return False  # the page's own item (a video page's VideoObject, named as the page is)
+    return other_kind or bool(key and headlines)
 
 
 def _heading_text(heading) -> str | None:

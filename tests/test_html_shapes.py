@@ -1069,6 +1069,33 @@ def test_a_revision_date_marked_by_its_property(top, after, updated):
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-04", updated)
 
 
+# --- dates: microdata <meta> tags of an item the page embeds ------------------------------------
+
+VIDEO_ITEM = ('<div class="video-embed" itemscope itemtype="https://schema.org/VideoObject">'
+              '<meta itemprop="name" content="{name}"><meta itemprop="uploadDate" content="2023-01-10T09:00:00Z">'
+              '<video src="/v.mp4"></video></div>')
+CARD_ITEM = ('<div class="recommended" itemscope itemtype="https://schema.org/NewsArticle"><a itemprop="url" '
+             'href="/news/ferry/"><span itemprop="headline">{headline}</span></a>'
+             '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div>')
+PAGE_TIME = '<time datetime="2024-03-05T09:00:00-05:00">March 5, 2024</time>'
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # an embedded video's upload date, a recommended story's publication: their items', not the page's
+    (PAGE_TIME + VIDEO_ITEM.format(name="Dredger at work"), "", "2024-03-05"),
+    (PAGE_TIME, CARD_ITEM.format(headline="Ferry fares to rise"), "2024-03-05"),
+    # near misses: a video page's own item, named as the page is; the article's own item, whose
+    # headline is the page's <h1> though its <title> words it otherwise; an item with no headline
+    (PAGE_TIME + VIDEO_ITEM.format(name="Harbour channel to be dredged"), "", "2023-01-10"),
+    (PAGE_TIME, CARD_ITEM.format(headline="Harbour channel to be dredged"), "2024-02-01"),
+    (PAGE_TIME, '<div itemscope itemtype="https://schema.org/NewsArticle">'
+                '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div>', "2024-02-01"),
+])
+def test_microdata_of_an_embedded_item_dates_nothing(top, after, published):
+    article = parsed(top=top, after=after)
+    assert (article.published or "")[:10] == published
+
+
 # --- dates: kept in attributes and item properties -----------------------------------------
 
 KEPT_DATES = {
