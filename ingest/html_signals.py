@@ -3063,8 +3063,22 @@ def _in_link_elsewhere(element, own_path: str | None) -> bool:
 
 
 # Leaf elements whose whole text is short enough to be a date alone.
+# (Up to 40 characters: a date may be written with its weekday and clock, "Tuesday 5 March
+# 2024 09.00 GMT".)
 _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
-                     "string-length(normalize-space(text())) <= 24]")
+                     "string-length(normalize-space(text())) <= 40]")
+# What a date set alone in an element may have around it: its weekday before, its clock and
+# time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
+_AROUND_LONE_DATE = re.compile(rf"^(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+                               r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
+
+
+def _is_whole_date(text: str, day: str) -> bool:
+    """The text is the date and nothing else, but for its weekday, its clock and its zone."""
+    if len(day) >= len(text) - 2:
+        return True
+    around = _AROUND_LONE_DATE.match(text)
+    return bool(around) and len(day) >= len(around["date"]) - 2
 
 
 def _lone_date(signals: Signals) -> list[str]:
@@ -3082,7 +3096,7 @@ def _lone_date(signals: Signals) -> list[str]:
         text = " ".join((element.text or "").split())
         day = text_date(text)
         # (Not one whose class names another kind of date: an event's, a deadline's.)
-        if (day and len(day) >= len(text) - 2  # the date is the whole text
+        if (day and _is_whole_date(text, day)  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)

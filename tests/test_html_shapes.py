@@ -1321,6 +1321,22 @@ def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, 
     assert article.published == published
 
 
+# --- dates: a lone date with its weekday, clock and time zone ---------------------------------
+
+
+@pytest.mark.parametrize("after, published", [
+    ("<p>Tuesday 5 March 2024 09.00 GMT</p>", "2024-03-05"),
+    ("<span>2024年3月5日09:17</span>", "2024-03-05"),
+    ("<div>Tue, 5 Mar 2024, 9:00 am</div>", "2024-03-05"),
+    # near misses: other words beside the date; two such dates, which list other things
+    ("<p>Photo taken on March 5, 2024</p>", None),
+    ("<p>March 5, 2024 in Lisbon</p>", None),
+    ("<p>Tuesday 5 March 2024 09.00 GMT</p><p>Friday 8 March 2024 10.00 GMT</p>", None),
+])
+def test_a_lone_date_with_its_weekday_and_clock(after, published):
+    assert parsed(after=after).published == published
+
+
 # --- dates: a lone date that names another kind of date -------------------------------------
 
 
