@@ -2367,6 +2367,47 @@ SITE_SHAPES = {
         '2024年3月1日</time></a></li></ol></aside></main>',
         title="港の浚渫が決定 | 港湾ニュース"),
         "港の浚渫が決定", ["山田 花子"], "2024-03-05", None, "港湾ニュース"),
+    # A news page with a video player that carries its own microdata (its upload date a year
+    # before the story), a recommended-story card in microdata, and the story's <time>.
+    "news page with an embedded player and a recommended card": (site_page(
+        og(),
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="headline">' + STORY + '</h1><div class="byline">By Ann Lee</div>'
+        '<time datetime="2024-03-05T09:00:00-05:00">March 5, 2024</time>'
+        '<div class="video-embed" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="name" '
+        'content="The dredger at work"><meta itemprop="uploadDate" content="2023-01-10T09:00:00Z">'
+        '<meta itemprop="thumbnailUrl" content="/v.jpg"><video src="/v.mp4"></video><p class="credit">Video: Cal Ortiz</p></div>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article><aside><div class="recommended" itemscope '
+        'itemtype="https://schema.org/NewsArticle"><a itemprop="url" href="/news/ferry/"><span itemprop="headline">'
+        'Ferry fares to rise</span></a><span itemprop="author">Eli Stone</span>'
+        '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div></aside></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A page generated with hashed class names (a CSS-in-JS build): no date class, no <time>, no
+    # structured date; the dateline is a weekday, a date, a clock and a zone on a line alone.
+    "generated class names, a weekday dateline": (site_page(
+        og(),
+        '<header class="css-1x2y3z"><a class="css-9a8b7c" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header>'
+        '<main class="css-4d5e6f"><article class="css-7g8h9i"><h1 class="css-0j1k2l">' + STORY + '</h1>'
+        '<div class="css-3m4n5o"><address class="css-6p7q8r">By <a rel="author" href="/profile/ann-lee">Ann Lee</a></address>'
+        '<p class="css-9s0t1u">Tuesday 5 March 2024 09.00 GMT</p></div><div class="css-2v3w4x">' + STORY_TEXT + '</div>'
+        '</article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A live blog: LiveBlogPosting JSON-LD with its coverage start and updates, each update a
+    # BlogPosting with its own time and writer; the page's visible entries are timed too.
+    "live blog": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": STORY,
+                        "url": "https://harborledger.example/news/channel-dredged/",
+                        "coverageStartTime": "2024-03-05T08:00:00Z", "datePublished": "2024-03-05T08:00:00Z",
+                        "dateModified": "2024-03-05T18:00:00Z",
+                        "author": [{"@type": "Person", "name": "Ann Lee"}],
+                        "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Dredger arrives",
+                                            "datePublished": "2024-03-05T18:00:00Z",
+                                            "author": {"@type": "Person", "name": "Bo Kim"}}]}),
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main><article>'
+        '<h1>' + STORY + '</h1><p class="byline">By Ann Lee</p><div class="live-entries"><div class="entry">'
+        '<time datetime="2024-03-05T18:00:00Z">6:00 pm</time><h2>Dredger arrives</h2><p class="entry-author">Bo Kim</p>'
+        '<p>The dredger has reached the harbour mouth.</p></div></div>' + STORY_TEXT + '</article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
 }
 
 
