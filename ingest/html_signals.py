@@ -726,7 +726,8 @@ _BYLINE_TESTS = (
     # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
-    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ") or '
+    # (and in title case, as many themes set the line: "Written By A", "Posted By A")
+    'starts-with(normalize-space(text()), "Filed ")) and (contains(., " by ") or contains(., " By ")) or '
     # ("Submitted by" only: "Submitted photo by A" credits a reader's picture.)
     'starts-with(concat(normalize-space(text()), " "), "Submitted by ")]',
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
@@ -754,6 +755,8 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
     'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
     'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
+    # "Text:" in Spanish and Portuguese, and in Dutch, Polish and the Scandinavian languages
+    'starts-with(normalize-space(text()), "Texto:") or starts-with(normalize-space(text()), "Tekst:") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -793,7 +796,7 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|reporting|author|"
+_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 

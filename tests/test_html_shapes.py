@@ -114,6 +114,20 @@ def test_author_label_in_another_language_on_a_plain_line():
     assert article.provenance["authors"] == "byline"
 
 
+@pytest.mark.parametrize("top, authors", [
+    # a by-line set in title case, and "Text:" in Spanish, Portuguese, Dutch or Polish
+    ("<div>Written By Ann Lee</div>", ["Ann Lee"]),
+    ("<div>Posted By Ann Lee on March 5, 2024</div>", ["Ann Lee"]),
+    ("<p>Texto: Ana López</p>", ["Ana López"]),
+    ("<p>Tekst: Anna de Vries</p>", ["Anna de Vries"]),
+    # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
+    ("<div>Written By The Harbor Ledger</div>", []),
+    ("<div>Posted In Harbour News</div>", []),
+])
+def test_title_case_and_text_labels_before_a_name(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 def test_author_label_alone_in_its_element_with_the_name_after_it():
     article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
     assert article.authors == ["Claire Morel"]
