@@ -229,6 +229,20 @@ class Signals:
         return _reporting_credits(self.tree) if self.tree is not None else []
 
     @cached_property
+    def address_names(self) -> list[str]:
+        """The text of an <address> in the <article> that holds the headline: HTML gives
+        <address> as the contact details of its nearest article's author ("<address>Ann Lee,
+        harbour reporter</address>"). Not one in a comment (each reader's own) or in another
+        story's card, nor one outside the article (the site's postal address in its footer)."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        article = next(headline.iterancestors("article"), None) if headline is not None else None
+        if article is None:
+            return []
+        return [text for element in article.iter("address")
+                if not _IN_COMMENTS(element) and not _in_other_stories(element, headline)
+                and (text := _lines(element))][:1]
+
+    @cached_property
     def meta_box_name(self) -> list[str]:
         """A name set as the last field of the article's meta box, between dots or bars, after
         the date and the reading time and nothing else: "March 5, 2024 · 4 min · Ann Lee" (a
@@ -2527,6 +2541,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
+                        ("byline", lambda: signals.address_names),
                         ("byline", lambda: signals.meta_box_name),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),

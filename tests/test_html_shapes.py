@@ -128,6 +128,25 @@ def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("top, after, authors", [
+    # <address> in the article: its author's contact details
+    ("<address>Ann Lee</address>", "", ["Ann Lee"]),
+    ('<address class="contact">Ann Lee<br><a href="mailto:ann@harbor.example">ann@harbor.example</a></address>',
+     "", ["Ann Lee"]),
+    # near misses: a postal address; a reader's in the comments
+    ("<address>1 Quay Street<br>Portland</address>", "", []),
+    ("", '<div id="comments"><div class="comment"><address>Tomas Reyes</address><p>Agreed.</p></div></div>', []),
+])
+def test_an_address_in_the_article_names_its_author(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
+def test_the_sites_address_outside_the_article_names_no_author():
+    raw = (f"<html><head>{TITLE}</head><body><article>{HEADLINE}{BODY}</article>"
+           "<footer><address>Ann Lee Media Group<br>1 Quay Street</address></footer></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
+
+
 def test_author_label_alone_in_its_element_with_the_name_after_it():
     article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
     assert article.authors == ["Claire Morel"]
