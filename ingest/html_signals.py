@@ -462,6 +462,8 @@ def _of_another_item(element, headlines: list[str]) -> bool:
     scope = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
     if scope is None:
         return False
+    if next(scope.iter("h1"), None) is not None:
+        return False  # an item around the page's headline wraps the page (a site's, a page's)
     kind = (scope.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
     other_kind = bool(_OTHER_ITEM_TYPE.search(kind))
     if not other_kind and not _ARTICLE_TYPE.search(kind):

@@ -1129,6 +1129,16 @@ def test_microdata_of_an_embedded_item_dates_nothing(top, after, published):
     assert (article.published or "")[:10] == published
 
 
+def test_microdata_of_an_item_that_wraps_the_headline_is_the_pages():
+    # A template that wraps its whole page in the site's item: what it states there is the page's.
+    raw = (f'<html><head>{TITLE}</head><body><div itemscope itemtype="https://schema.org/WebSite">'
+           f'<meta itemprop="name" content="The Harbor Ledger"><article>{HEADLINE}'
+           '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z">'
+           f"{BODY}</article></div></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.published[:10], article.provenance["published"]) == ("2024-02-01", "meta")
+
+
 # --- dates: kept in attributes and item properties -----------------------------------------
 
 KEPT_DATES = {
