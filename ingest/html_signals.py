@@ -462,12 +462,12 @@ def _of_another_item(element, headlines: list[str]) -> bool:
     scope = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
     if scope is None:
         return False
-    if next(scope.iter("h1"), None) is not None:
-        return False  # an item around the page's headline wraps the page (a site's, a page's)
     kind = (scope.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
     other_kind = bool(_OTHER_ITEM_TYPE.search(kind))
     if not other_kind and not _ARTICLE_TYPE.search(kind):
         return False  # an item of a kind that may be the page itself (a recipe, a review)
+    if next(scope.iter("h1"), None) is not None:
+        return False  # an item around the page's headline wraps the page (a site's, a page's)
     # (The item's own headline or name, not a nested item's: its author's, its publisher's.)
     own = sorted((e for e in _ITEM_HEADLINE(scope)
                   if next((box for box in e.iterancestors() if box.get("itemscope") is not None), None) is scope),
