@@ -773,6 +773,10 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
     # "Text:" in Spanish and Portuguese, and in Dutch, Polish and the Scandinavian languages
     'starts-with(normalize-space(text()), "Texto:") or starts-with(normalize-space(text()), "Tekst:") or '
+    # and Chinese and Japanese "author", "reporter" and "text" labels ("作者：A", "记者 A", "文/A")
+    'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
+    'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
+    'starts-with(normalize-space(text()), "文/") or starts-with(normalize-space(text()), "文／") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -813,6 +817,7 @@ _ATTRIBUTE_PIECES = {
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
 _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
+                              r"作者|记者|記者|文[/／]|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 

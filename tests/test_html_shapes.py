@@ -120,9 +120,13 @@ def test_author_label_in_another_language_on_a_plain_line():
     ("<div>Posted By Ann Lee on March 5, 2024</div>", ["Ann Lee"]),
     ("<p>Texto: Ana López</p>", ["Ana López"]),
     ("<p>Tekst: Anna de Vries</p>", ["Anna de Vries"]),
+    # Chinese and Japanese labels in an element of their own in a line of fields
+    ('<div class="info"><span>来源：港湾日报</span><span>作者：张三</span><span>2024-03-05 09:00</span></div>', ["张三"]),
+    ('<div class="article-info">文/王五 2024-03-05</div>', ["王五"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
     ("<div>Posted In Harbour News</div>", []),
+    ('<div class="info"><span>来源：港湾日报</span><span>编辑：李四</span></div>', []),
 ])
 def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
