@@ -2455,6 +2455,75 @@ SITE_SHAPES = {
         '<time datetime="2024-03-05T18:00:00Z">6:00 pm</time><h2>Dredger arrives</h2><p class="entry-author">Bo Kim</p>'
         '<p>The dredger has reached the harbour mouth.</p></div></div>' + STORY_TEXT + '</article></main>'),
         STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # An AMP edition of a story: its JSON-LD, the byline and the date in AMP's own elements,
+    # a sidebar of "trending" stories, and the canonical link to the full page.
+    "amp story page": (site_page(
+        '<link rel="canonical" href="https://harborledger.example/news/channel-dredged/">'
+        '<meta property="og:site_name" content="The Harbor Ledger">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "mainEntityOfPage": "https://harborledger.example/news/channel-dredged/",
+                   "datePublished": "2024-03-05T09:00:00-05:00", "dateModified": "2024-03-05T12:00:00-05:00",
+                   "author": {"@type": "Person", "name": "Ann Lee"},
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "logo": {"@type": "ImageObject", "url": "https://harborledger.example/logo.png"}},
+                   "image": ["https://harborledger.example/dredger.jpg"]}),
+        '<header class="amp-header"><a href="https://harborledger.example/"><amp-img src="/logo.png" width="120" '
+        'height="30" alt="The Harbor Ledger"></amp-img></a></header><article class="amp-article"><h1>' + STORY + '</h1>'
+        '<div class="amp-byline">By <span class="amp-author">Ann Lee</span></div><div class="amp-date">'
+        '<amp-timeago layout="fixed" width="160" height="20" datetime="2024-03-05T09:00:00-05:00" locale="en">'
+        'March 5, 2024</amp-timeago></div><amp-img src="/dredger.jpg" width="600" height="400" alt="A dredger">'
+        '</amp-img><p class="amp-caption">Cal Ortiz / The Harbor Ledger</p>' + STORY_TEXT + '</article>'
+        '<aside class="trending"><h2>Trending</h2><ul><li><a href="/news/ferry/">Ferry fares to rise</a> '
+        '<span class="amp-author">Eli Stone</span></li></ul></aside>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # A script-rendered news site: the story's data in the framework's JSON blob (not JSON-LD),
+    # the social tags and a byline rendered with generated class names and test ids.
+    "script-rendered news site": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T14:00:00.000Z">'
+        '<meta name="author" content="Ann Lee">'
+        '<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"story":{"headline":"'
+        + STORY + '","byline":"Ann Lee","published":"2024-03-05T14:00:00Z"},"related":[{"headline":'
+        '"Ferry fares to rise","byline":"Eli Stone","published":"2024-03-01T09:00:00Z"}]}}}</script>',
+        '<div id="__next"><header class="Header_root__a1b2c"><a class="Header_logo__d3e4f" href="/">The Harbor Ledger</a>'
+        + SITE_NAV + '</header><main><article class="Article_root__g5h6i"><h1 class="Headline_text__j7k8l">' + STORY
+        + '</h1><div class="Byline_root__m9n0o" data-testid="byline"><span>By</span> <a href="/people/ann-lee">Ann Lee</a>'
+        '</div><time class="Timestamp_root__p1q2r" datetime="2024-03-05T14:00:00.000Z">March 5, 2024</time>'
+        + STORY_TEXT + '</article></main></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A food blog post: the SEO graph's Article and a recipe card plugin's Recipe, both by the
+    # blogger; readers' reviews of the recipe with their own names, stars and dates.
+    "food blog post with a recipe card": (site_page(
+        og(site="Harbor Kitchen", url="https://harborkitchen.example/chowder/") + json_ld({
+            "@context": "https://schema.org", "@graph": [
+                {"@type": "Article", "@id": "https://harborkitchen.example/chowder/#article", "headline": "Harbour chowder",
+                 "author": {"@id": "https://harborkitchen.example/#/schema/person/9"},
+                 "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-09T09:00:00+00:00",
+                 "publisher": {"@id": "https://harborkitchen.example/#organization"}},
+                {"@type": "Person", "@id": "https://harborkitchen.example/#/schema/person/9", "name": "Fay Moss"},
+                {"@type": "Organization", "@id": "https://harborkitchen.example/#organization", "name": "Harbor Kitchen"},
+                {"@type": "Recipe", "name": "Harbour chowder", "author": {"@type": "Person", "name": "Fay Moss"},
+                 "datePublished": "2024-03-05T09:00:00+00:00",
+                 "review": [{"@type": "Review", "author": {"@type": "Person", "name": "Dee Park"},
+                             "datePublished": "2024-03-07"}]}]}),
+        '<header class="site-header"><a href="/" rel="home">Harbor Kitchen</a></header><main><article class="post">'
+        '<h1 class="entry-title">Harbour chowder</h1><div class="entry-meta">By <a href="/author/fay/">Fay Moss</a> · '
+        'Updated March 9, 2024</div>' + STORY_TEXT + '<div class="wprm-recipe-container"><h2 class="wprm-recipe-name">'
+        'Harbour chowder</h2><span class="wprm-recipe-author">Fay Moss</span></div><div id="comments">'
+        '<div class="comment"><span class="comment-author">Dee Park</span><span class="comment-date">March 7, 2024</span>'
+        '<p>Five stars, made it twice.</p></div></div></article></main>',
+        title="Harbour chowder - Harbor Kitchen"),
+        "Harbour chowder", ["Fay Moss"], "2024-03-05", "2024-03-09", "Harbor Kitchen"),
+    # An opinion column: a "Guest column" label, the writer in the byline and again in the
+    # closing note and an author box with "More by" links to other columns.
+    "opinion column with a writer's box": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:section" content="Opinion">',
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main>'
+        '<article class="opinion"><div class="label">Guest column</div><h1>' + STORY + '</h1><p class="byline">By '
+        '<a href="/author/gus-hale/">Gus Hale</a></p>' + STORY_TEXT + '<p><em>Gus Hale is a retired harbour pilot.</em></p>'
+        '<div class="author-box"><h3 class="author-box__name">Gus Hale</h3><p>Guest columnist</p><h4>More by Gus Hale</h4>'
+        '<ul><li><a href="/opinion/ferry/">Keep the ferry cheap</a></li></ul></div></article></main>'),
+        STORY, ["Gus Hale"], "2024-03-05", None, "The Harbor Ledger"),
 }
 
 
