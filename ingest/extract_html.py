@@ -79,8 +79,9 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     choices = {
         "title": html_signals.choose_title(signals, metadata.title, sites),
         "authors": html_signals.choose_authors(signals, lambda: metadata.author, sites),
-        "outlet": html_signals.choose_outlet(signals, metadata.sitename),
     }
+    # (The <title>'s site part is told from its headline, so the title is chosen first.)
+    choices["outlet"] = html_signals.choose_outlet(signals, metadata.sitename, choices["title"].value)
     choices["published"], choices["updated"] = html_signals.choose_dates(signals, lambda: metadata.date)
     for name, choice in choices.items():
         if choice.value:

@@ -165,8 +165,10 @@ class Signals:
         if self.tree is None:
             return []
         headline = _headline_element(self.tree)
-        # (A commenter's name links to their own site, which some themes mark rel="author".)
-        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)]
+        # (A commenter's name links to their own site, which some themes mark rel="author".
+        # A static-site theme marks its header's site title, a link to the front page, so.)
+        links = [a for a in _REL_AUTHOR(self.tree) if not _in_other_stories(a, headline) and not _IN_COMMENTS(a)
+                 and not _links_front_page(a, self.url)]
         texts = [text for text in map(_text, links) if text and not _PROFILE_URL.match(text)]
         if texts:
             return texts
@@ -174,6 +176,16 @@ class Signals:
         # the picture's alt text, or the name the address of an author page spells.
         return [name for a in links if (name := _alt_name(a) or (
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
+
+    @cached_property
+    def site_title_keys(self) -> set[str]:
+        """The person keys of the texts of rel="author" links to the site's front page: the
+        site's title, which such a theme marks as the author of every page (trafilatura's
+        author search reads the same links)."""
+        if self.tree is None:
+            return set()
+        return {person_key(text) for a in _REL_AUTHOR(self.tree)
+                if _links_front_page(a, self.url) and (text := _text(a))}
 
     @cached_property
     def meta_published_values(self) -> list[str]:
@@ -217,6 +229,37 @@ class Signals:
         return _reporting_credits(self.tree) if self.tree is not None else []
 
     @cached_property
+    def address_names(self) -> list[str]:
+        """The text of an <address> in the <article> that holds the headline: HTML gives
+        <address> as the contact details of its nearest article's author ("<address>Ann Lee,
+        harbour reporter</address>"). Not one in a comment (each reader's own) or in another
+        story's card, nor one outside the article (the site's postal address in its footer)."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        article = next(headline.iterancestors("article"), None) if headline is not None else None
+        if article is None:
+            return []
+        return [text for element in article.iter("address")
+                if not _IN_COMMENTS(element) and not _in_other_stories(element, headline)
+                and (text := _lines(element))][:1]
+
+    @cached_property
+    def meta_box_name(self) -> list[str]:
+        """A name set as the last field of the article's meta box, between dots or bars, after
+        the date and the reading time and nothing else: "March 5, 2024 · 4 min · Ann Lee" (a
+        static-site theme writes its author so, with no "By"). A box with a field of any other
+        kind (a category, a tag, a place), or with no reading time, is not read: "March 5,
+        2024 · Climate Change" names a category as a theme's meta line names a writer."""
+        # (The box's lines are its fields already where the marks were elements of their own.)
+        fields = [f.strip() for line in self.meta_box_lines for f in _META_FIELD_SEPARATOR.split(line) if f.strip()]
+        names = [f for f in fields if _is_lone_field_name(f)]
+        dated = [f for f in fields if len(f) <= 40 and text_date(f)]
+        timed = [f for f in fields if _READING_TIME.fullmatch(f)]
+        if (len(names) == 1 and names[0] == fields[-1] and dated and timed
+                and len(names) + len(dated) + len(timed) == len(fields)):
+            return names
+        return []
+
+    @cached_property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
         return _author_links(self.tree, self.url) if self.tree is not None else []
@@ -236,6 +279,19 @@ class Signals:
         elements.sort(key=lambda e: e.get("itemprop") == "dateCreated")
         values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
                   or _text(e) for e in elements)
+        return [value for value in values if value]
+
+    @cached_property
+    def modified_properties(self) -> list[str]:
+        """Values of page elements marked as the revision's date by a property, as
+        time_published reads the publication's: microdata's itemprop="dateModified" or RDFa's
+        property (a theme writes '<span class="updated" itemprop="dateModified"> March 7,
+        2024</span>' beside its published span, no <time> and no <meta> for it)."""
+        if self.tree is None or (self.html is not None and "dateModified" not in self.html
+                                 and "dcterms:modified" not in self.html):
+            return []  # (a search of the markup as text spares most pages the tree's)
+        elements = [e for e in _MODIFIED_PROPERTY_XPATH(self.tree) if not _IN_COMMENTS(e)]
+        values = (e.get("datetime") or e.get("content") or _text(e) for e in elements)
         return [value for value in values if value]
 
     @cached_property
@@ -362,14 +418,6 @@ class Choice:
 def read_signals(tree: HtmlElement) -> Signals:
     signals = Signals(tree=tree)
     _read_json_ld(tree, signals)
-    for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
-        # A few templates write value= where the standard says content=.
-        content = element.get("content") or element.get("value")
-        if key and content and content.strip():
-            signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
-    _read_parsely_page(signals)
-    _read_fusion_story(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
     for heading in tree.iter("h1"):
@@ -377,6 +425,18 @@ def read_signals(tree: HtmlElement) -> Signals:
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
     signals.headings = signals.headings[:5]
+    # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
+    headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        if key == element.get("itemprop") and _of_another_item(element, headlines):
+            continue
+        # A few templates write value= where the standard says content=.
+        content = element.get("content") or element.get("value")
+        if key and content and content.strip():
+            signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    _read_parsely_page(signals)
+    _read_fusion_story(tree, signals)
     if not signals.headings:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_heading_text(h) for h in tree.iter("h2")) if t][:5]
@@ -384,6 +444,39 @@ def read_signals(tree: HtmlElement) -> Signals:
     absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+_ITEM_HEADLINE = etree.XPath('.//*[@itemprop="headline" or @itemprop="name"]')
+# Kinds of item that a page embeds or mentions and is not: media, people and organisations,
+# comments, events, products and places.
+_OTHER_ITEM_TYPE = re.compile(r"(?:(?:Video|Audio|Image|Media|3DModel)Object|Clip|Person|Organi[sz]ation|"
+                              r"Corporation|Comment|Answer|Question|Event|Product|Offer|Place|PostalAddress|"
+                              r"Rating|AggregateRating|ImageGallery|SoftwareApplication|Brand|WebSite)$")
+
+
+def _of_another_item(element, headlines: list[str]) -> bool:
+    """A microdata <meta itemprop> states a property of its item, the nearest itemscope around
+    it: not of the page when that item is of another kind (an embedded video's uploadDate, a
+    picture's author), or is another story (a card of a recommended article, whose headline
+    is neither in the page's <title> nor one of its <h1>s)."""
+    scope = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    kind = (scope.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
+    other_kind = bool(_OTHER_ITEM_TYPE.search(kind))
+    if not other_kind and not _ARTICLE_TYPE.search(kind):
+        return False  # an item of a kind that may be the page itself (a recipe, a review)
+    if next(scope.iter("h1"), None) is not None:
+        return False  # an item around the page's headline wraps the page (a site's, a page's)
+    # (The item's own headline or name, not a nested item's: its author's, its publisher's.)
+    own = sorted((e for e in _ITEM_HEADLINE(scope)
+                  if next((box for box in e.iterancestors() if box.get("itemscope") is not None), None) is scope),
+                 key=lambda e: e.get("itemprop") != "headline")
+    headline = (own[0].get("content") or _text(own[0])) if own else None
+    key = _key(headline) if headline else None
+    if key and headlines and any(key in page for page in headlines):
+        return False  # the page's own item (a video page's VideoObject, named as the page is)
+    return other_kind or bool(key and headlines)
 
 
 def _heading_text(heading) -> str | None:
@@ -649,7 +742,8 @@ _BYLINE_TESTS = (
     # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
     '[(starts-with(normalize-space(text()), "Posted ") or starts-with(normalize-space(text()), '
     '"Published ") or starts-with(normalize-space(text()), "Written ") or '
-    'starts-with(normalize-space(text()), "Filed ")) and contains(., " by ") or '
+    # (and in title case, as many themes set the line: "Written By A", "Posted By A")
+    'starts-with(normalize-space(text()), "Filed ")) and (contains(., " by ") or contains(., " By ")) or '
     # ("Submitted by" only: "Submitted photo by A" credits a reader's picture.)
     'starts-with(concat(normalize-space(text()), " "), "Submitted by ")]',
     # Weaker still: "by" in lower case, or after a label ("Words by", "Story by").
@@ -677,6 +771,12 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
     'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
     'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
+    # "Text:" in Spanish and Portuguese, and in Dutch, Polish and the Scandinavian languages
+    'starts-with(normalize-space(text()), "Texto:") or starts-with(normalize-space(text()), "Tekst:") or '
+    # and Chinese and Japanese "author", "reporter" and "text" labels ("作者：A", "记者 A", "文/A")
+    'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
+    'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
+    'starts-with(normalize-space(text()), "文/") or starts-with(normalize-space(text()), "文／") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -716,7 +816,8 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|reporting|author|"
+_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
+                              r"作者|记者|記者|文[/／]|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
 
@@ -945,6 +1046,16 @@ def _split_href(link):
         return urlsplit((link.get("href") or "").strip())
     except ValueError:
         return None
+
+
+def _links_front_page(link, page_url: str | None) -> bool:
+    """The link goes to the site's own front page ("/", or the page's host with no path): the
+    site's title or logo, which names the site, not a writer. (A writer's own site, on another
+    host, is a writer's.)"""
+    target = _split_href(link)
+    if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
+        return False
+    return not target.netloc or domain_of(link.get("href").strip()) == domain_of(page_url)
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
@@ -1446,6 +1557,13 @@ _TIME_PUBLISHED_XPATH = etree.XPath(
     + f') and not({_TEASER_ANCESTOR}))]'
 )
 
+# The same for the revision (schema.org's property; Dublin Core's term as RDFa writes it).
+_MODIFIED_PROPERTY_XPATH = etree.XPath(
+    '//*[not(self::meta) and (@itemprop="dateModified" or '
+    'contains(concat(" ", normalize-space(@property), " "), " dateModified ") or '
+    'contains(concat(" ", normalize-space(@property), " "), " schema:dateModified ") or '
+    f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]')
+
 # The labels pages set before a date to say which one it is: the first publication or a later
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
@@ -1455,7 +1573,10 @@ _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[é
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet")
-_UPDATED_WORDS = (r"updated?|modified|edited|revised|mis\s+[àa]\s+jour|actualis[ée]e?|actualizad[oa]|"
+# (French "modifié(e)" with its accent: "modifie" is the verb of a sentence, "le texte modifie la loi";
+# Spanish and Portuguese "modificado", Italian "modificato")
+_UPDATED_WORDS = (r"updated?|modified|modifiée?|modificad[oa]|modificat[oa]|edited|revised|mis\s+[àa]\s+jour|"
+                  r"actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
                   r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
 # (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
@@ -1677,6 +1798,19 @@ def _meta_boxes(tree: HtmlElement):
     """The elements whose class names an article's meta box, page order."""
     return [marks.getparent() for marks in _MAY_BE_META_BOX(tree)
             if _META_BOX.search(marks) and marks.getparent().tag not in _SKIP_TAGS]
+
+
+# The marks that set a meta box's fields apart on one line: a middle dot, a bullet, a bar.
+_META_FIELD_SEPARATOR = re.compile(r"\s*[·•|]\s*")
+_READING_TIME = re.compile(r"\d+\s*(?:min|mins|minutes?)\.?(?:\s+read(?:ing)?)?|\d[\d,]*\s+words", re.I)
+
+
+def _is_lone_field_name(text: str) -> bool:
+    """The whole field is one person's name, as split_people reads it (two to four words)."""
+    if not 2 <= len(text.split()) <= 4 or any(c.isdigit() for c in text):
+        return False
+    people = split_people([text])[0]
+    return len(people) == 1 and person_key(people[0]) == person_key(text)
 
 
 def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
@@ -2021,7 +2155,10 @@ def _is_page_title(signals: Signals, name: str) -> bool:
     return bool(signals.title_tag) and outlet_key(name) == outlet_key(signals.title_tag)
 
 
-def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
+def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
+    """The publisher's name: og:site_name, JSON-LD's publisher, application-name, trafilatura's
+    site name; last, the part of the <title> beside the headline that a link to the front page
+    also shows (the site's title in its header), two statements of the same name."""
     og = signals.meta.get("og:site_name")
     if og:
         return Choice(og[0], "meta")
@@ -2035,7 +2172,33 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None) -> Choice:
     if (trafilatura_sitename and "." not in trafilatura_sitename
             and not _is_page_title(signals, trafilatura_sitename)):
         return Choice(trafilatura_sitename, "trafilatura")
+    site = _site_title(signals, headline)
+    if site:
+        return Choice(site, "title")
     return Choice(None, None)
+
+
+_LINKS = etree.XPath("//a[@href]")
+
+
+def _site_title(signals: Signals, headline: str | None) -> str | None:
+    """The part of the <title> that is not the headline ("Site: Headline", "Headline | Site"),
+    when a link to the site's front page shows the same words (the header's site title or
+    logo text): a page with no publisher tags names its site so in both places."""
+    if signals.tree is None or not signals.title_tag or not headline:
+        return None
+    title = " ".join(signals.title_tag.split())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
+        parts = [colon[1], colon[2]]  # "Site: Headline", a blog platform's form
+    rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
+    if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
+        return None
+    for link in _LINKS(signals.tree):
+        text = _text(link)
+        if text and _key(text) in rest and _links_front_page(link, signals.url):
+            return rest[_key(text)]
+    return None
 
 
 def choose_domain(signals: Signals, trafilatura_hostname: str | None) -> str | None:
@@ -2385,6 +2548,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
+                        ("byline", lambda: signals.address_names),
+                        ("byline", lambda: signals.meta_box_name),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -2398,8 +2563,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         # shows no byline at all.
                         # (Nor when the only bylines are other stories': its search finds
                         # the same ones.)
+                        # (Nor the site's title, where a theme marks its link to the front
+                        # page rel="author": trafilatura reads it as a writer's name.)
                         ("trafilatura", lambda: [] if signals.byline or signals.others_bylines else
-                         [a] if (a := _settled(trafilatura_author)) else [])):
+                         [a] if (a := _settled(trafilatura_author))
+                         and person_key(a) not in signals.site_title_keys else [])):
         if source == "lone":
             lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
             if lone:
@@ -2758,6 +2926,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # Read only when the publication date was read from the page as shown (or not found):
         # a page whose JSON-LD, meta or address states the publication and no revision has had
         # none stated, and these searches of the whole page would cost every such page.
+        # An element marked as the revision's by its property comes first, as the one marked
+        # as the publication's does among the page's own dates.
+        ("meta", lambda: signals.modified_properties if visible else []),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),
@@ -2917,8 +3088,22 @@ def _in_link_elsewhere(element, own_path: str | None) -> bool:
 
 
 # Leaf elements whose whole text is short enough to be a date alone.
+# (Up to 40 characters: a date may be written with its weekday and clock, "Tuesday 5 March
+# 2024 09.00 GMT".)
 _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >= 8 and "
-                     "string-length(normalize-space(text())) <= 24]")
+                     "string-length(normalize-space(text())) <= 40]")
+# What a date set alone in an element may have around it: its weekday before, its clock and
+# time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
+_AROUND_LONE_DATE = re.compile(rf"^(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+                               r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
+
+
+def _is_whole_date(text: str, day: str) -> bool:
+    """The text is the date and nothing else, but for its weekday, its clock and its zone."""
+    if len(day) >= len(text) - 2:
+        return True
+    around = _AROUND_LONE_DATE.match(text)
+    return bool(around) and len(day) >= len(around["date"]) - 2
 
 
 def _lone_date(signals: Signals) -> list[str]:
@@ -2936,7 +3121,7 @@ def _lone_date(signals: Signals) -> list[str]:
         text = " ".join((element.text or "").split())
         day = text_date(text)
         # (Not one whose class names another kind of date: an event's, a deadline's.)
-        if (day and len(day) >= len(text) - 2  # the date is the whole text
+        if (day and _is_whole_date(text, day)  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)

@@ -168,11 +168,12 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|writers?|reporters?|story|"
+                        r"texto|testo|tekst|текст|автор|yazar|writers?|reporters?|story|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
-                        r"(?-i:Von|VON|Di|DI|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
+                        # (Italian writes "di" in small letters as its "by": "di Anna Rossi".)
+                        r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
 # inside a name has no spaces round it.

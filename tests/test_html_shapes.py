@@ -49,6 +49,61 @@ def test_rel_author_link_in_the_comments_is_a_commenters():
     assert article.authors == []
 
 
+@pytest.mark.parametrize("header, authors", [
+    # a theme marks its header's site title, a link to the front page, rel="author": the site
+    ('<header><a class="site-title" rel="author" href="/">Pine Street Notes</a></header>', []),
+    ('<header><a rel="author" href="https://www.psn.example/">Pine Street Notes</a></header>', []),
+    # near misses: a writer's own site on another host, and a writer's page on this one
+    ('<header><a rel="author" href="https://annlee.example/">Ann Lee</a></header>', ["Ann Lee"]),
+    ('<header><a rel="author" href="/writers/ann-lee/">Ann Lee</a></header>', ["Ann Lee"]),
+])
+def test_a_rel_author_link_to_the_front_page_names_the_site(header, authors):
+    raw = ("<html><head><title>Harbour channel to be dredged</title>"
+           '<link rel="canonical" href="https://psn.example/posts/channel/"></head>'
+           f"<body>{header}<article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
+
+
+# --- authors: the last field of a meta line after the date and the reading time -------------
+
+
+@pytest.mark.parametrize("meta, authors", [
+    ('<span>March 5, 2024</span>&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee', ["Ann Lee"]),
+    ("Mar 5, 2024 • 4 min read • 820 words • Ann Lee", ["Ann Lee"]),
+    # near misses: no reading time (the field may be a category); a category among the fields;
+    # the name not last; a field that is no one's name
+    ("Mar 5, 2024 • Climate Change", []),
+    ("Mar 5, 2024 • 4 min read • Climate Change • Ann Lee", []),
+    ("Ann Lee • Mar 5, 2024 • 4 min read", []),
+    ("Mar 5, 2024 • 4 min read • Opinion", []),
+])
+def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
+    article = parsed(top=f'<div class="post-meta">{meta}</div>')
+    assert article.authors == authors
+
+
+# --- outlets: the <title>'s site part that the header's link to the front page shows -------
+
+
+@pytest.mark.parametrize("title, header, head, outlet", [
+    ("Pine Street Notes: Harbour channel to be dredged", '<h1 class="title"><a href="/">Pine Street Notes</a></h1>',
+     "", "Pine Street Notes"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a class="logo" href="https://pinestreet.example/">'
+     "Pine Street Notes</a>", '<link rel="canonical" href="https://pinestreet.example/notes/channel/">',
+     "Pine Street Notes"),
+    # near misses: the same words on a link to another page; a <title> with no site part; a
+    # publisher tag, which says it first
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
+    ("Harbour channel to be dredged", '<a href="/">Pine Street Notes</a>', "", None),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/">Pine Street Notes</a>',
+     '<meta property="og:site_name" content="Pine Street Weekly">', "Pine Street Weekly"),
+])
+def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, header, head, outlet):
+    raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+           f"<article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == outlet
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
@@ -57,6 +112,43 @@ def test_author_label_in_another_language_on_a_plain_line():
     article = parsed(top="<p>Autor: Jana Nováková a Petr Svoboda</p>")
     assert article.authors == ["Jana Nováková", "Petr Svoboda"]
     assert article.provenance["authors"] == "byline"
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a by-line set in title case, and "Text:" in Spanish, Portuguese, Dutch or Polish
+    ("<div>Written By Ann Lee</div>", ["Ann Lee"]),
+    ("<div>Posted By Ann Lee on March 5, 2024</div>", ["Ann Lee"]),
+    ("<p>Texto: Ana López</p>", ["Ana López"]),
+    ("<p>Tekst: Anna de Vries</p>", ["Anna de Vries"]),
+    # Chinese and Japanese labels in an element of their own in a line of fields
+    ('<div class="info"><span>来源：港湾日报</span><span>作者：张三</span><span>2024-03-05 09:00</span></div>', ["张三"]),
+    ('<div class="article-info">文/王五 2024-03-05</div>', ["王五"]),
+    # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
+    ("<div>Written By The Harbor Ledger</div>", []),
+    ("<div>Posted In Harbour News</div>", []),
+    ('<div class="info"><span>来源：港湾日报</span><span>编辑：李四</span></div>', []),
+])
+def test_title_case_and_text_labels_before_a_name(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # <address> in the article: its author's contact details
+    ("<address>Ann Lee</address>", "", ["Ann Lee"]),
+    ('<address class="contact">Ann Lee<br><a href="mailto:ann@harbor.example">ann@harbor.example</a></address>',
+     "", ["Ann Lee"]),
+    # near misses: a postal address; a reader's in the comments
+    ("<address>1 Quay Street<br>Portland</address>", "", []),
+    ("", '<div id="comments"><div class="comment"><address>Tomas Reyes</address><p>Agreed.</p></div></div>', []),
+])
+def test_an_address_in_the_article_names_its_author(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
+def test_the_sites_address_outside_the_article_names_no_author():
+    raw = (f"<html><head>{TITLE}</head><body><article>{HEADLINE}{BODY}</article>"
+           "<footer><address>Ann Lee Media Group<br>1 Quay Street</address></footer></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
 
 
 def test_author_label_alone_in_its_element_with_the_name_after_it():
@@ -629,8 +721,13 @@ def test_a_date_in_the_articles_meta_box(top, after, day):
     ('<p class="story-timestamp">Updated Nov. 22, 2024</p>', "2024-11-22"),
     ('<div class="entry-meta">Mis à jour le 22 novembre 2024</div>', "2024-11-22"),
     ('<span class="fecha-date">Actualizado: 22/11/2024</span>', "2024-11-22"),
-    # the near-miss: a stamp with no revision label is the publication's own
+    # "modifié" (French), "modificado" (Spanish, Portuguese), "modificato" (Italian)
+    ('<span class="meta__date">Modifié le 22 novembre 2024</span>', "2024-11-22"),
+    ('<span class="meta-date">Modificado: 22/11/2024</span>', "2024-11-22"),
+    # the near-misses: a stamp with no revision label is the publication's own; the verb
+    # "modifie" in a sentence is no label
     ('<p class="story-timestamp">Nov. 20, 2024</p>', None),
+    ('<span class="date">Le décret modifie le 22 novembre 2024 les horaires</span>', None),
 ])
 def test_a_written_revision_stamp_goes_to_updated(stamp, updated):
     article = parsed(top=stamp + '<time datetime="2024-11-20T08:00:00+00:00">20 Nov</time>')
@@ -990,6 +1087,62 @@ def test_hatom_published_and_updated_times(top, published, updated):
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == (published, updated)
 
 
+@pytest.mark.parametrize("top, after, updated", [
+    # a written revision date marked by its property, no <time> and no <meta> for it
+    ('<span class="published" itemprop="datePublished">March 4, 2024</span>'
+     '<span class="updated" itemprop="dateModified"> March 8, 2024</span>', "", "2024-03-08"),
+    ('<span property="datePublished">March 4, 2024</span> <span property="schema:dateModified" '
+     'content="2024-03-08T10:00:00+00:00">8 March</span>', "", "2024-03-08"),
+    # near misses: a reader's comment's, and another story's in a teaser, date no revision
+    ('<span itemprop="datePublished">March 4, 2024</span>',
+     '<div id="comments"><div class="comment" itemscope itemtype="https://schema.org/Comment">'
+     '<span itemprop="dateModified">March 8, 2024</span></div></div>', None),
+    ('<span itemprop="datePublished">March 4, 2024</span>',
+     '<ul><li><h3><a href="/ferry/">Ferry fares to rise</a></h3><span itemprop="dateModified">March 8, 2024</span>'
+     '</li></ul>', None),
+])
+def test_a_revision_date_marked_by_its_property(top, after, updated):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-04", updated)
+
+
+# --- dates: microdata <meta> tags of an item the page embeds ------------------------------------
+
+VIDEO_ITEM = ('<div class="video-embed" itemscope itemtype="https://schema.org/VideoObject">'
+              '<meta itemprop="name" content="{name}"><meta itemprop="uploadDate" content="2023-01-10T09:00:00Z">'
+              '<video src="/v.mp4"></video></div>')
+CARD_ITEM = ('<div class="recommended" itemscope itemtype="https://schema.org/NewsArticle"><a itemprop="url" '
+             'href="/news/ferry/"><span itemprop="headline">{headline}</span></a>'
+             '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div>')
+PAGE_TIME = '<time datetime="2024-03-05T09:00:00-05:00">March 5, 2024</time>'
+
+
+@pytest.mark.parametrize("top, after, published", [
+    # an embedded video's upload date, a recommended story's publication: their items', not the page's
+    (PAGE_TIME + VIDEO_ITEM.format(name="Dredger at work"), "", "2024-03-05"),
+    (PAGE_TIME, CARD_ITEM.format(headline="Ferry fares to rise"), "2024-03-05"),
+    # near misses: a video page's own item, named as the page is; the article's own item, whose
+    # headline is the page's <h1> though its <title> words it otherwise; an item with no headline
+    (PAGE_TIME + VIDEO_ITEM.format(name="Harbour channel to be dredged"), "", "2023-01-10"),
+    (PAGE_TIME, CARD_ITEM.format(headline="Harbour channel to be dredged"), "2024-02-01"),
+    (PAGE_TIME, '<div itemscope itemtype="https://schema.org/NewsArticle">'
+                '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div>', "2024-02-01"),
+])
+def test_microdata_of_an_embedded_item_dates_nothing(top, after, published):
+    article = parsed(top=top, after=after)
+    assert (article.published or "")[:10] == published
+
+
+def test_microdata_of_an_item_that_wraps_the_headline_is_the_pages():
+    # A template that wraps its whole page in the site's item: what it states there is the page's.
+    raw = (f'<html><head>{TITLE}</head><body><div itemscope itemtype="https://schema.org/WebSite">'
+           f'<meta itemprop="name" content="The Harbor Ledger"><article>{HEADLINE}'
+           '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z">'
+           f"{BODY}</article></div></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.published[:10], article.provenance["published"]) == ("2024-02-01", "meta")
+
+
 # --- dates: kept in attributes and item properties -----------------------------------------
 
 KEPT_DATES = {
@@ -1213,6 +1366,22 @@ SIDE_TIME = ('<div class="widget"><a href="/ferry/">Ferry timetable changes for 
 def test_the_side_columns_dates_do_not_date_the_post(column, column_first, top, published):
     article = page_with_column(top, column, column_first)
     assert article.published == published
+
+
+# --- dates: a lone date with its weekday, clock and time zone ---------------------------------
+
+
+@pytest.mark.parametrize("after, published", [
+    ("<p>Tuesday 5 March 2024 09.00 GMT</p>", "2024-03-05"),
+    ("<span>2024年3月5日09:17</span>", "2024-03-05"),
+    ("<div>Tue, 5 Mar 2024, 9:00 am</div>", "2024-03-05"),
+    # near misses: other words beside the date; two such dates, which list other things
+    ("<p>Photo taken on March 5, 2024</p>", None),
+    ("<p>March 5, 2024 in Lisbon</p>", None),
+    ("<p>Tuesday 5 March 2024 09.00 GMT</p><p>Friday 8 March 2024 10.00 GMT</p>", None),
+])
+def test_a_lone_date_with_its_weekday_and_clock(after, published):
+    assert parsed(after=after).published == published
 
 
 # --- dates: a lone date that names another kind of date -------------------------------------
@@ -1678,3 +1847,690 @@ def test_korean_date_labels(top, published, updated):
     article = parsed(top=top)
     stated = article.published if article.provenance.get("published") != "htmldate" else None
     assert (stated, article.updated) == (published, updated)
+
+
+# --- whole pages in the shapes of common publishing systems and themes ----------------------
+# Each row is a whole page as a system's default templates lay it out (taken from their public
+# templates and documentation; every name, outlet, date and word ours): the site's header and
+# menu, the story with its byline and dates, and what surrounds it (other stories' cards with
+# their own bylines and dates, readers' comments with names and times, picture credits, the
+# site's name in places a byline search may look). Each checks the five fields together.
+
+SITE_NAV = ('<nav class="main-navigation"><ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a>'
+            '</li><li><a href="/opinion/">Opinion</a></li><li><a href="/about/">About us</a></li></ul></nav>')
+STORY = "Harbour channel to be dredged"
+STORY_TEXT = BODY
+
+
+def site_page(head: str, body: str, title: str = f"{STORY} - The Harbor Ledger") -> bytes:
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>{head}</head>"
+            f"<body>{body}</body></html>").encode()
+
+
+def og(site: str = "The Harbor Ledger", url: str = "https://harborledger.example/news/channel-dredged/") -> str:
+    return (f'<meta property="og:site_name" content="{site}"><meta property="og:title" content="{STORY}">'
+            f'<meta property="og:type" content="article"><meta property="og:url" content="{url}">'
+            f'<link rel="canonical" href="{url}">')
+
+
+SITE_SHAPES = {
+    # WordPress block theme: post-title, post-date and post-author-name blocks; a query loop of
+    # other posts with their own dates; the comments block with names and dates.
+    "wordpress block theme": (site_page(
+        og(),
+        '<header class="wp-block-template-part"><div class="wp-block-group"><p class="wp-block-site-title">'
+        '<a href="/" rel="home">The Harbor Ledger</a></p>' + SITE_NAV + '</div></header>'
+        '<main class="wp-block-group"><h1 class="wp-block-post-title">' + STORY + '</h1>'
+        '<div class="wp-block-group"><div class="wp-block-post-date"><time datetime="2024-03-05T09:00:00+00:00">'
+        'March 5, 2024</time></div><p>—</p><div class="wp-block-group"><p>by</p><div class="wp-block-post-author-name">'
+        '<a href="https://harborledger.example/author/annlee/" target="_self" class="wp-block-post-author-name__link">'
+        'Ann Lee</a></div></div></div>'
+        '<div class="entry-content wp-block-post-content">' + STORY_TEXT + '</div>'
+        '<div class="wp-block-comments"><h2 class="wp-block-comments-title">2 responses</h2><ol class="wp-block-comment-template">'
+        '<li id="comment-4" class="comment even thread-even depth-1"><div class="wp-block-columns"><div class="wp-block-column">'
+        '<div class="wp-block-comment-author-name"><a rel="external nofollow ugc" href="https://dee.example/">Dee Park</a></div>'
+        '<div class="wp-block-comment-date"><time datetime="2024-03-06T10:00:00+00:00">March 6, 2024 at 10:00 am</time></div>'
+        '<div class="wp-block-comment-content"><p>About time.</p></div></div></div></li></ol></div>'
+        '<div class="wp-block-group"><h2>More posts</h2><ul class="wp-block-post-template">'
+        '<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/ferry-fares/">Ferry fares to rise</a></h2>'
+        '<div class="wp-block-post-date"><time datetime="2024-03-01T09:00:00+00:00">March 1, 2024</time></div></li>'
+        '<li class="wp-block-post"><h2 class="wp-block-post-title"><a href="/pier-repairs/">Pier repairs begin</a></h2>'
+        '<div class="wp-block-post-date"><time datetime="2024-02-27T09:00:00+00:00">February 27, 2024</time></div></li>'
+        '</ul></div></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # WordPress classic default theme (the post-meta list with icons and screen-reader labels),
+    # threaded comments with <cite class="fn"> and their permalinked times.
+    "wordpress classic default theme": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-07T10:00:00+00:00">',
+        '<header id="site-header" class="header-footer-group"><div class="header-titles"><div class="site-title">'
+        '<a href="/">The Harbor Ledger</a></div></div>' + SITE_NAV + '</header>'
+        '<main id="site-content"><article class="post-12 post type-post status-publish hentry" id="post-12">'
+        '<header class="entry-header"><div class="entry-categories"><a href="/category/harbour/" rel="category tag">Harbour</a></div>'
+        '<h1 class="entry-title">' + STORY + '</h1><div class="post-meta-wrapper post-meta-single"><ul class="post-meta">'
+        '<li class="post-author meta-wrapper"><span class="meta-icon"><span class="screen-reader-text">Post author</span>'
+        '</span><span class="meta-text">By <a href="/author/annlee/">Ann Lee</a></span></li>'
+        '<li class="post-date meta-wrapper"><span class="meta-icon"><span class="screen-reader-text">Post date</span></span>'
+        '<span class="meta-text"><a href="/news/channel-dredged/">March 5, 2024</a></span></li>'
+        '<li class="post-comment-link meta-wrapper"><span class="meta-text"><a href="#comments">2 Comments</a></span></li>'
+        '</ul></div></header><div class="post-inner"><div class="entry-content">' + STORY_TEXT + '</div></div>'
+        '<div class="comments-wrapper"><div class="comments" id="comments"><div class="comment" id="comment-3">'
+        '<article class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">'
+        '<span class="fn"><a href="https://dee.example/" rel="external nofollow ugc" class="url">Dee Park</a></span>'
+        '<span class="screen-reader-text says">says:</span></div><div class="comment-metadata">'
+        '<a href="/news/channel-dredged/#comment-3"><time datetime="2024-03-06T10:00:00+00:00" title="March 6, 2024 at 10:00 am">'
+        'March 6, 2024 at 10:00 am</time></a></div></footer><div class="comment-content"><p>Good news.</p></div>'
+        '</article></div></div></div></article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # An SEO plugin's JSON-LD graph: the article names its author by reference to a Person node,
+    # the publisher is an Organization node, the dates sit on the article and the web page; the
+    # page shows its byline and a related-posts box with other posts' dates.
+    "seo plugin graph with related posts": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "Article", "@id": "https://harborledger.example/news/channel-dredged/#article",
+             "isPartOf": {"@id": "https://harborledger.example/news/channel-dredged/"},
+             "author": {"name": "Ann Lee", "@id": "https://harborledger.example/#/schema/person/ab12"},
+             "headline": STORY, "datePublished": "2024-03-05T09:00:00+00:00",
+             "dateModified": "2024-03-07T10:00:00+00:00",
+             "publisher": {"@id": "https://harborledger.example/#organization"}},
+            {"@type": "WebPage", "@id": "https://harborledger.example/news/channel-dredged/",
+             "url": "https://harborledger.example/news/channel-dredged/", "name": f"{STORY} - The Harbor Ledger",
+             "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-07T10:00:00+00:00"},
+            {"@type": "Organization", "@id": "https://harborledger.example/#organization", "name": "The Harbor Ledger"},
+            {"@type": "Person", "@id": "https://harborledger.example/#/schema/person/ab12", "name": "Ann Lee",
+             "url": "https://harborledger.example/author/annlee/"}]}),
+        '<header class="site-header">' + SITE_NAV + '</header><article class="post"><h1 class="entry-title">' + STORY
+        + '</h1><div class="entry-meta"><span class="byline">By <a href="/author/annlee/">Ann Lee</a></span> '
+        '<span class="posted-on">March 5, 2024</span></div>' + STORY_TEXT
+        + '<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3>'
+        '<div class="jp-relatedposts-items"><div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title">'
+        '<a href="/news/ferry-fares/">Ferry fares to rise</a></h4><time class="jp-relatedposts-post-date">March 1, 2024</time>'
+        '<p class="jp-relatedposts-post-context">In "Harbour"</p></div></div></div></article>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # Ghost's default theme: two authors in the byline, JSON-LD naming the primary author only,
+    # a card label "Written by" for the primary author, and "Read more" post cards.
+    "ghost default theme, two authors": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00.000Z">'
+        '<meta property="article:modified_time" content="2024-03-07T10:00:00.000Z">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">'
+        + json_ld({"@context": "https://schema.org", "@type": "Article",
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "url": "https://harborledger.example/"},
+                   "author": {"@type": "Person", "name": "Ann Lee", "url": "https://harborledger.example/author/ann/"},
+                   "headline": STORY, "url": "https://harborledger.example/news/channel-dredged/",
+                   "datePublished": "2024-03-05T09:00:00.000Z", "dateModified": "2024-03-07T10:00:00.000Z"}),
+        '<header id="gh-head" class="gh-head"><div class="gh-head-brand"><a class="gh-head-logo" href="/">The Harbor Ledger'
+        '</a></div>' + SITE_NAV + '</header><main id="site-main" class="site-main"><article class="article post tag-harbour">'
+        '<header class="article-header gh-canvas"><section class="article-tag"><a href="/tag/harbour/">Harbour</a></section>'
+        '<h1 class="article-title">' + STORY + '</h1><p class="article-excerpt">The board voted on Monday.</p>'
+        '<div class="article-byline"><section class="article-byline-content"><ul class="author-list">'
+        '<li class="author-list-item"><a href="/author/ann/" class="author-avatar"><img class="author-profile-image" '
+        'src="/a.jpg" alt="Ann Lee"></a></li><li class="author-list-item"><a href="/author/bo/" class="author-avatar">'
+        '<img class="author-profile-image" src="/b.jpg" alt="Bo Kim"></a></li></ul><div class="article-byline-meta">'
+        '<h4 class="author-name"><a href="/author/ann/">Ann Lee</a>, <a href="/author/bo/">Bo Kim</a></h4>'
+        '<div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-03-05">Mar 5, 2024</time>'
+        '<span class="byline-reading-time"><span class="bull">&bull;</span> 4 min read</span></div></div></section></div>'
+        '<figure class="article-image"><img src="/dredger.jpg" alt=""><figcaption>Photo by Cal Ortiz</figcaption></figure>'
+        '</header><section class="gh-content gh-canvas">' + STORY_TEXT + '</section></article></main>'
+        '<aside class="read-more-wrap outer"><div class="read-more inner"><article class="post-card post">'
+        '<a class="post-card-image-link" href="/news/ferry-fares/"><img class="post-card-image" src="/f.jpg" alt=""></a>'
+        '<div class="post-card-content"><a class="post-card-content-link" href="/news/ferry-fares/">'
+        '<header class="post-card-header"><h2 class="post-card-title">Ferry fares to rise</h2></header></a>'
+        '<footer class="post-card-meta"><time class="post-card-meta-date" datetime="2024-03-01">Mar 1, 2024</time>'
+        '<span class="post-card-meta-length">3 min read</span></footer></div></article></div></aside>'),
+        STORY, ["Ann Lee", "Bo Kim"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # A static-site generator's default theme with its SEO tag: the site's title in the header
+    # is a link marked rel="author" to the front page; the post is an h-entry with microdata.
+    "static site default theme": (site_page(
+        '<meta property="og:site_name" content="Pine Street Notes"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<link rel="canonical" href="https://pinestreet.example/2024/03/05/channel-dredged.html">'
+        + json_ld({"@context": "https://schema.org", "@type": "BlogPosting", "author": {"@type": "Person", "name": "Ann Lee"},
+                   "dateModified": "2024-03-05T09:00:00+00:00", "datePublished": "2024-03-05T09:00:00+00:00",
+                   "headline": STORY, "url": "https://pinestreet.example/2024/03/05/channel-dredged.html"}),
+        '<header class="site-header"><div class="wrapper"><a class="site-title" rel="author" href="/">Pine Street Notes</a>'
+        '<nav class="site-nav"><div class="trigger"><a class="page-link" href="/about/">About</a></div></nav></div></header>'
+        '<main class="page-content"><div class="wrapper"><article class="post h-entry" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><header class="post-header"><h1 class="post-title p-name" '
+        'itemprop="name headline">' + STORY + '</h1><p class="post-meta"><time class="dt-published" '
+        'datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">Mar 5, 2024</time> • <span itemprop="author" '
+        'itemscope itemtype="http://schema.org/Person"><span class="p-author h-card" itemprop="name">Ann Lee</span></span>'
+        '</p></header><div class="post-content e-content" itemprop="articleBody">' + STORY_TEXT + '</div>'
+        '<a class="u-url" href="/2024/03/05/channel-dredged.html" hidden></a></article></div></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Pine Street Notes"),
+    # The same theme with no SEO tag and no author set: the only rel="author" link is the site's
+    # title in the header, which names the site, not a writer.
+    "static site default theme, no author": (site_page(
+        "",
+        '<header class="site-header"><div class="wrapper"><a class="site-title" rel="author" href="/">Pine Street Notes</a>'
+        '<nav class="site-nav"><div class="trigger"><a class="page-link" href="/about/">About</a></div></nav></div></header>'
+        '<main class="page-content"><div class="wrapper"><article class="post h-entry" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><header class="post-header"><h1 class="post-title p-name" '
+        'itemprop="name headline">' + STORY + '</h1><p class="post-meta"><time class="dt-published" '
+        'datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">Mar 5, 2024</time></p></header>'
+        '<div class="post-content e-content" itemprop="articleBody">' + STORY_TEXT + '</div></article></div></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, [], "2024-03-05", None, "Pine Street Notes"),
+    # A static-site theme's post meta: the date as a span with its machine value in a tooltip, the
+    # reading time and the author's name after middle dots, no "By"; JSON-LD lists the author.
+    "static site theme, dotted post meta": (site_page(
+        '<meta property="og:title" content="' + STORY + '"><meta property="og:type" content="article">'
+        '<meta property="og:url" content="https://pinestreet.example/posts/channel-dredged/">'
+        '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-08T10:00:00+00:00">'
+        + json_ld({"@context": "https://schema.org", "@type": "BlogPosting", "headline": STORY, "name": STORY,
+                   "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-08T10:00:00+00:00",
+                   "author": [{"@type": "Person", "name": "Ann Lee"}],
+                   "mainEntityOfPage": {"@type": "WebPage", "@id": "https://pinestreet.example/posts/channel-dredged/"}}),
+        '<header class="header"><nav class="nav"><div class="logo"><a href="/" accesskey="h" title="Pine Street Notes (Alt + H)">'
+        'Pine Street Notes</a></div><ul id="menu"><li><a href="/archives/"><span>Archive</span></a></li></ul></nav></header>'
+        '<main class="main"><article class="post-single"><header class="post-header"><div class="breadcrumbs">'
+        '<a href="/">Home</a>&nbsp;»&nbsp;<a href="/posts/">Posts</a></div><h1 class="post-title entry-hint-parent">'
+        + STORY + '</h1><div class="post-meta"><span title="2024-03-05 09:00:00 +0000 UTC">March 5, 2024</span>'
+        '&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee</div></header><div class="post-content">' + STORY_TEXT + '</div>'
+        '<footer class="post-footer"><nav class="paginav"><a class="prev" href="/posts/ferry-fares/"><span class="title">'
+        '« Prev</span><br><span>Ferry fares to rise</span></a></nav></footer></article></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "Pine Street Notes"),
+    # A newsletter platform's post: JSON-LD NewsArticle with the writer and the publication, the
+    # visible byline a profile link and a date in a styling component; comments with names and
+    # dates below; "Subscribe" buttons.
+    "newsletter platform post": (site_page(
+        '<meta property="og:site_name" content="Harbor Letters"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:url" content="https://harborletters.example/p/channel-dredged">'
+        '<meta name="author" content="Ann Lee">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+                   "url": "https://harborletters.example/p/channel-dredged", "mainEntityOfPage": "https://harborletters.example/p/channel-dredged",
+                   "headline": STORY, "description": "The board voted on Monday.",
+                   "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-05T09:00:00+00:00",
+                   "isAccessibleForFree": True,
+                   "author": [{"@type": "Person", "name": "Ann Lee", "url": "https://letters.example/@annlee",
+                               "description": "Harbour reporter."}],
+                   "publisher": {"@type": "Organization", "name": "Harbor Letters", "url": "https://harborletters.example"}}),
+        '<div class="main-menu"><div class="topbar-content"><h1 class="navbar-title"><a class="navbar-title-link" '
+        'href="https://harborletters.example">Harbor Letters</a></h1><button class="button primary">Subscribe</button>'
+        '<a class="button" href="/account/login">Sign in</a></div></div><div class="single-post-container"><article class="typography newsletter-post post">'
+        '<div class="post-header"><h1 class="post-title published">' + STORY + '</h1><h3 class="subtitle">'
+        'The board voted on Monday.</h3><div class="post-meta"><div class="pencraft flex"><div class="profile-hover-card-target">'
+        '<a href="https://letters.example/@annlee" class="pencraft">Ann Lee</a></div><div class="pencraft meta">Mar 05, 2024</div>'
+        '</div></div></div><div class="available-content"><div class="body markup" dir="auto">' + STORY_TEXT + '</div></div>'
+        '<div class="subscribe-widget"><p>Thanks for reading Harbor Letters! Subscribe for free to receive new posts.</p>'
+        '<button>Subscribe</button></div></article><div class="comments-section"><div class="comment"><div class="comment-meta">'
+        '<a class="commenter-name" href="https://letters.example/@deepark">Dee Park</a><a class="comment-date" '
+        'href="/p/channel-dredged/comment/123">Mar 6</a></div><div class="comment-body"><p>Finally!</p></div></div></div></div>',
+        title=STORY),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Harbor Letters"),
+    # A blogging platform's story page: test ids on the title, the writer and the date; JSON-LD
+    # with the writer (creator too) and the publication it appeared in; "More from" cards with
+    # other writers, and responses.
+    "blogging platform story": (site_page(
+        '<meta property="og:site_name" content="Harbor Blogs"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:url" content="https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b">'
+        '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-05T09:00:00.000Z">'
+        '<meta name="author" content="Ann Lee"><meta property="article:author" content="https://harborblogs.example/@annlee">'
+        + json_ld({"@context": "http://schema.org", "@type": "NewsArticle", "name": STORY, "headline": STORY,
+                   "url": "https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b",
+                   "dateCreated": "2024-03-05T09:00:00.000Z", "datePublished": "2024-03-05T09:00:00.000Z",
+                   "dateModified": "2024-03-06T08:00:00.000Z", "author": {"@type": "Person", "name": "Ann Lee",
+                   "url": "https://harborblogs.example/@annlee"}, "creator": ["Ann Lee"],
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "url": "https://harborblogs.example/the-harbor-ledger"},
+                   "mainEntityOfPage": "https://harborblogs.example/the-harbor-ledger/channel-dredged-4f2a1b"}),
+        '<div class="nav"><a href="/" aria-label="Homepage">Harbor Blogs</a><a href="/search">Search</a>'
+        '<a href="/new-story">Write</a></div><article><div class="section-content"><h1 data-testid="storyTitle" '
+        'class="pw-post-title">' + STORY + '</h1><div class="speechify-ignore"><div><a data-testid="authorName" '
+        'href="/@annlee">Ann Lee</a></div><div><button>Follow</button></div><div><p>Published in <a data-testid="publicationName" '
+        'href="/the-harbor-ledger">The Harbor Ledger</a></p></div><div><span data-testid="storyReadTime">4 min read</span>'
+        '<span>·</span><span data-testid="storyPublishDate">Mar 5, 2024</span></div></div>' + STORY_TEXT + '</div></article>'
+        '<div class="more"><h2>More from The Harbor Ledger</h2><div class="card"><a href="/@bokim">Bo Kim</a>'
+        '<a href="/the-harbor-ledger/ferry-fares-9c1d"><h2>Ferry fares to rise</h2></a><span>Mar 1, 2024</span></div>'
+        '<h2>Responses (1)</h2><div class="response"><a href="/@deepark">Dee Park</a><span>Mar 6, 2024</span>'
+        '<p>Finally!</p></div></div>',
+        title=f"{STORY} | by Ann Lee | The Harbor Ledger | Mar, 2024 | Harbor Blogs"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-06", "Harbor Blogs"),
+    # The same post meta with the theme's structured data turned off: the date, the reading time
+    # and the name after middle dots are all the page says.
+    "static site theme, dotted post meta alone": (site_page(
+        "",
+        '<header class="header"><nav class="nav"><div class="logo"><a href="/" accesskey="h" title="Pine Street Notes (Alt + H)">'
+        'Pine Street Notes</a></div><ul id="menu"><li><a href="/archives/"><span>Archive</span></a></li></ul></nav></header>'
+        '<main class="main"><article class="post-single"><header class="post-header"><h1 class="post-title entry-hint-parent">'
+        + STORY + '</h1><div class="post-meta"><span title="2024-03-05 09:00:00 +0000 UTC">March 5, 2024</span>'
+        '&nbsp;·&nbsp;4 min&nbsp;·&nbsp;Ann Lee</div></header><div class="post-content">' + STORY_TEXT + '</div>'
+        '</article></main>',
+        title=f"{STORY} | Pine Street Notes"),
+        STORY, ["Ann Lee"], "2024-03-05", None, "Pine Street Notes"),
+    # A content system's default front-end theme: "By" and the user's name in a field, the
+    # created date as a weekday and a slashed US date; comments with their own author and time.
+    "cms node with submitted line and comments": (site_page(
+        og(url="https://harborledger.example/node/42"),
+        '<header class="site-header"><div class="site-branding__text"><div class="site-branding__name">'
+        '<a href="/" title="Home" rel="home">The Harbor Ledger</a></div></div>' + SITE_NAV + '</header>'
+        '<main class="main-content"><h1 class="title page-title"><span class="field field--name-title">' + STORY
+        + '</span></h1><article class="node node--type-article node--view-mode-full"><header class="node__header">'
+        '<div class="node__meta"><span>By <span class="field field--name-uid field--type-entity-reference">'
+        '<a title="View user profile." href="/user/3" class="username">Ann Lee</a></span></span> '
+        '<span class="field field--name-created field--type-created">Tue, 03/05/2024 - 09:00</span></div></header>'
+        '<div class="node__content"><div class="text-content field field--name-body">' + STORY_TEXT + '</div>'
+        '<section class="comments"><h2 class="comments__title">Comments</h2><article class="comment js-comment">'
+        '<div class="comment__picture-wrapper"></div><div class="comment__text-wrapper"><footer class="comment__meta">'
+        '<p class="comment__author"><span>Dee Park</span></p><p class="comment__time">Wed, 03/06/2024 - 10:00</p>'
+        '</footer><div class="comment__content"><p>Good news.</p></div></div></article></section></div></article></main>',
+        title=f"{STORY} | The Harbor Ledger"),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A hosted blog: the day's header above the post (the blog's name is the page's <h1>, the
+    # post title an <h3>), "Posted by" with a profile link, the time as an <abbr class=published>;
+    # an archive widget of other posts and readers' comments with dates.
+    "hosted blog": (site_page(
+        '<meta property="og:title" content="' + STORY + '"><meta property="og:url" '
+        'content="https://pinestreet.example/2024/03/channel-dredged.html">'
+        '<link rel="canonical" href="https://pinestreet.example/2024/03/channel-dredged.html">',
+        '<div class="header-outer"><div class="Header" id="Header1"><div id="header-inner"><div class="titlewrapper">'
+        '<h1 class="title"><a href="https://pinestreet.example/">Pine Street Notes</a></h1></div>'
+        '<div class="descriptionwrapper"><p class="description"><span>Notes from the harbour</span></p></div></div></div></div>'
+        '<div class="main-outer"><div class="date-outer"><h2 class="date-header"><span>Tuesday, March 5, 2024</span></h2>'
+        '<div class="date-posts"><div class="post-outer"><div class="post hentry" itemprop="blogPost" itemscope '
+        'itemtype="http://schema.org/BlogPosting"><a name="123"></a><h3 class="post-title entry-title" itemprop="name">'
+        + STORY + '</h3><div class="post-header"></div><div class="post-body entry-content" itemprop="description articleBody">'
+        + STORY_TEXT + '</div><div class="post-footer"><div class="post-footer-line post-footer-line-1">'
+        '<span class="post-author vcard">Posted by <span class="fn" itemprop="author" itemscope '
+        'itemtype="http://schema.org/Person"><meta itemprop="url" content="https://www.blogger.example/profile/123">'
+        '<a class="g-profile" href="https://www.blogger.example/profile/123" rel="author" title="author profile">'
+        '<span itemprop="name">Ann Lee</span></a></span></span> <span class="post-timestamp">at '
+        '<meta itemprop="url" content="https://pinestreet.example/2024/03/channel-dredged.html">'
+        '<a class="timestamp-link" href="https://pinestreet.example/2024/03/channel-dredged.html" rel="bookmark" '
+        'title="permanent link"><abbr class="published" itemprop="datePublished" title="2024-03-05T09:00:00-08:00">'
+        '9:00 AM</abbr></a></span></div></div></div><div class="comments" id="comments"><h4>2 comments:</h4>'
+        '<div class="comments-content"><ol><li class="comment"><div class="comment-block"><div class="comment-header">'
+        '<cite class="user"><a href="https://www.blogger.example/profile/456" rel="nofollow">Dee Park</a></cite>'
+        '<span class="icon user"></span><span class="datetime secondary-text"><a rel="nofollow" '
+        'href="https://pinestreet.example/2024/03/channel-dredged.html?showComment=1#c1">March 6, 2024 at 10:00 AM</a>'
+        '</span></div><p class="comment-content">Good news.</p></div></li></ol></div></div></div></div></div></div>'
+        '<div class="sidebar"><div class="widget BlogArchive"><h2>Blog Archive</h2><ul class="hierarchy"><li>'
+        '<a class="post-count-link" href="/2024/">2024</a><span class="post-count">(12)</span><ul class="posts">'
+        '<li><a href="/2024/03/ferry-fares.html">Ferry fares to rise</a></li></ul></li></ul></div></div>',
+        title=f"Pine Street Notes: {STORY}"),
+        STORY, ["Ann Lee"], "2024-03-05", None, "Pine Street Notes"),
+    # A content system's article view with its microdata: "Written by:" in a definition list of
+    # details, the published and last-updated <time>s with their labels inside, a hits counter.
+    "cms article details list": (site_page(
+        '<meta name="author" content="Ann Lee"><meta name="generator" content="Site Builder">',
+        '<header class="header container-header full-width"><div class="navbar-brand"><a class="brand-logo" href="/">'
+        '<span title="The Harbor Ledger">The Harbor Ledger</span></a></div>' + SITE_NAV + '</header>'
+        '<main><div class="com-content-article item-page" itemscope itemtype="https://schema.org/Article">'
+        '<meta itemprop="inLanguage" content="en-GB"><div class="page-header"><h1 itemprop="headline">' + STORY + '</h1></div>'
+        '<dl class="article-info text-muted"><dt class="article-info-term">Details</dt>'
+        '<dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span class="icon-user icon-fw" aria-hidden="true"></span> Written by: <span itemprop="name">Ann Lee</span></dd>'
+        '<dd class="category-name"><span class="icon-folder-open icon-fw" aria-hidden="true"></span> Category: '
+        '<a href="/news" itemprop="genre">News</a></dd><dd class="published"><span class="icon-calendar icon-fw" '
+        'aria-hidden="true"></span><time datetime="2024-03-05T09:00:00+00:00" itemprop="datePublished">'
+        'Published: 05 March 2024</time></dd><dd class="modified"><span class="icon-calendar icon-fw" aria-hidden="true">'
+        '</span><time datetime="2024-03-07T10:00:00+00:00" itemprop="dateModified">Last Updated: 07 March 2024</time></dd>'
+        '<dd class="hits"><span class="icon-eye icon-fw" aria-hidden="true"></span><meta itemprop="interactionCount" '
+        'content="UserPageVisits:120">Hits: 120</dd></dl><div itemprop="articleBody" class="com-content-article__body">'
+        + STORY_TEXT + '</div></div></main>',
+        title=f"{STORY} - The Harbor Ledger"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # A magazine theme: "By" in a box of its own before the name, the one <time> it shows
+    # classed "entry-date updated" (hAtom needs an "updated"), related posts and a sidebar of
+    # popular posts with their own authors and dates.
+    "magazine theme, one date classed updated": (site_page(
+        og() + '<meta name="author" content="Ann Lee">',
+        '<div class="td-header-wrap"><div class="td-header-sp-logo"><a class="td-main-logo" href="/">'
+        '<span class="td-visual-hidden">The Harbor Ledger</span></a></div>' + SITE_NAV + '</div>'
+        '<div class="td-post-template-default"><article class="post type-post"><div class="td-post-header">'
+        '<ul class="td-category"><li class="entry-category"><a href="/category/harbour/">Harbour</a></li></ul>'
+        '<header class="td-post-title"><h1 class="entry-title">' + STORY + '</h1><div class="td-module-meta-info">'
+        '<div class="td-post-author-name"><div class="td-author-by">By</div> <a href="/author/annlee/">Ann Lee</a>'
+        '<div class="td-author-line"> - </div></div><span class="td-post-date"><time class="entry-date updated td-module-date" '
+        'datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time></span><div class="td-post-views">'
+        '<span class="td-nr-views-12">120</span></div></div></header></div><div class="td-post-content">' + STORY_TEXT
+        + '</div></article><div class="td_block_related_posts"><h4 class="td-related-title"><span>Related articles</span></h4>'
+        '<div class="td-related-row"><div class="td_module_related_posts"><h3 class="entry-title td-module-title">'
+        '<a href="/ferry-fares/">Ferry fares to rise</a></h3><div class="td-module-meta-info"><span class="td-post-author-name">'
+        '<a href="/author/bokim/">Bo Kim</a> <span>-</span> </span><span class="td-post-date"><time class="entry-date updated '
+        'td-module-date" datetime="2024-03-01T09:00:00+00:00">March 1, 2024</time></span></div></div></div></div></div>'
+        '<div class="td-pb-span4 td-main-sidebar"><aside class="widget"><div class="block-title"><span>Popular</span></div>'
+        '<div class="td_module_6"><h3 class="entry-title td-module-title"><a href="/pier/">Pier repairs begin</a></h3>'
+        '<span class="td-post-date"><time class="entry-date updated td-module-date" datetime="2024-02-20T09:00:00+00:00">'
+        'February 20, 2024</time></span></div></aside></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A multipurpose theme's meta line: "By" and the author's microdata, then the published and
+    # updated dates as spans with written dates only.
+    "multipurpose theme, written published and updated spans": (site_page(
+        og(),
+        '<header class="site-header ast-primary-submenu-animation-fade"><div class="site-branding"><span class="site-title">'
+        '<a href="/" rel="home">The Harbor Ledger</a></span></div>' + SITE_NAV + '</header>'
+        '<main id="main" class="site-main"><article class="post-12 post type-post ast-article-single" itemtype="https://schema.org/CreativeWork" '
+        'itemscope="itemscope"><div class="ast-post-format- single-layout-1"><header class="entry-header">'
+        '<h1 class="entry-title" itemprop="headline">' + STORY + '</h1><div class="entry-meta">'
+        '<span class="posted-by vcard author" itemtype="https://schema.org/Person" itemscope="itemscope" itemprop="author">'
+        'By <a title="View all posts by Ann Lee" href="/author/annlee/" rel="author" class="url fn n" itemprop="url">'
+        '<span class="author-name" itemprop="name">Ann Lee</span></a></span> / <span class="posted-on">'
+        '<span class="published" itemprop="datePublished"> March 5, 2024</span><span class="updated" itemprop="dateModified">'
+        ' March 7, 2024</span></span></div></header><div class="entry-content clear" itemprop="text">' + STORY_TEXT + '</div>'
+        '</div></article><nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous">'
+        '<a href="/ferry-fares/" rel="prev"><span class="ast-left-arrow">←</span> Previous Post</a></div></div></nav></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # An IndieWeb post (microformats2): the h-entry's p-author h-card and dt-published /
+    # dt-updated; replies received as webmentions are h-cites with their own authors and times.
+    "indieweb post with webmentions": (site_page(
+        '<link rel="canonical" href="https://harbornotes.example/notes/channel-dredged/">',
+        '<header class="site"><a href="/" class="p-name u-url">Ann Lee</a>' + SITE_NAV + '</header><main>'
+        '<article class="h-entry"><h1 class="p-name">' + STORY + '</h1><div class="meta"><a class="p-author h-card" '
+        'href="https://harbornotes.example/">Ann Lee</a> · <a class="u-url" href="/notes/channel-dredged/">'
+        '<time class="dt-published" datetime="2024-03-05T09:00:00+00:00">5 March 2024</time></a> · updated '
+        '<time class="dt-updated" datetime="2024-03-08T10:00:00+00:00">8 March 2024</time></div>'
+        '<div class="e-content">' + STORY_TEXT + '</div><section class="webmentions"><h2>Replies</h2>'
+        '<div class="u-comment h-cite"><a class="p-author h-card" href="https://dee.example/">Dee Park</a> '
+        '<a class="u-url" href="https://dee.example/notes/1"><time class="dt-published" datetime="2024-03-06T10:00:00+00:00">'
+        '6 March 2024</time></a><p class="p-content">Good news.</p></div></section></article></main>',
+        title=STORY),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-08", "harbornotes.example"),
+    # A newsroom platform's story page: JSON-LD with two writers and the newspaper as publisher,
+    # a byline of links, "Updated" before "Published" in one line, a photo credit with a
+    # photographer and the paper, a box of related stories with their own bylines, and the
+    # paper's Organization block.
+    "newsroom platform story": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T14:00:00Z">'
+        '<meta property="article:modified_time" content="2024-03-07T15:00:00Z">'
+        '<meta name="author" content="Ann Lee, Bo Kim">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "datePublished": "2024-03-05T14:00:00Z", "dateModified": "2024-03-07T15:00:00Z",
+                   "author": [{"@type": "Person", "name": "Ann Lee", "url": "https://harborledger.example/people/ann-lee/"},
+                              {"@type": "Person", "name": "Bo Kim", "url": "https://harborledger.example/people/bo-kim/"}],
+                   "publisher": {"@type": "NewsMediaOrganization", "name": "The Harbor Ledger",
+                                 "logo": {"@type": "ImageObject", "url": "https://harborledger.example/logo.png"}},
+                   "mainEntityOfPage": "https://harborledger.example/news/channel-dredged/"})
+        + json_ld({"@context": "https://schema.org", "@type": "NewsMediaOrganization", "name": "The Harbor Ledger",
+                   "url": "https://harborledger.example/"}),
+        '<header class="masthead"><a class="masthead-logo" href="/">The Harbor Ledger</a><div class="masthead-date">'
+        'Saturday, June 1, 2024</div>' + SITE_NAV + '</header><main><article class="story">'
+        '<div class="kicker"><a href="/news/">Local News</a></div><h1 class="headline">' + STORY + '</h1>'
+        '<h2 class="subheadline">The board voted on Monday to clear the silt before winter.</h2>'
+        '<div class="byline"><span>By </span><a href="/people/ann-lee/">Ann Lee</a> and <a href="/people/bo-kim/">Bo Kim</a>'
+        '</div><div class="timestamp"><span class="updated">Updated March 7, 2024 at 10:00 a.m. EST</span>|'
+        '<span class="published">Published March 5, 2024 at 9:00 a.m. EST</span></div>'
+        '<figure class="lead-art"><img src="/dredger.jpg" alt="A dredger in the harbour"><figcaption>'
+        'The dredger arrived on Friday. (Cal Ortiz/The Harbor Ledger)</figcaption></figure>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article>'
+        '<section class="related-stories"><h2>Related stories</h2><ul><li><h3><a href="/news/ferry-fares/">'
+        'Ferry fares to rise</a></h3><p class="byline">By Eli Stone</p><time datetime="2024-03-01T09:00:00Z">'
+        'March 1, 2024</time></li><li><h3><a href="/news/pier-repairs/">Pier repairs begin</a></h3>'
+        '<p class="byline">By Fay Moss</p></li></ul></section></main>'),
+        STORY, ["Ann Lee", "Bo Kim"], "2024-03-05", "2024-03-07", "The Harbor Ledger"),
+    # A wire story on a newspaper's site: the byline names the agency, JSON-LD names the agency
+    # as an organisation, the reporters are credited at the end; the paper's own staff appear
+    # in a "more from" box.
+    "wire story on a newspaper site": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                        "datePublished": "2024-03-05T14:00:00Z",
+                        "author": {"@type": "Organization", "name": "Reuters"},
+                        "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article><h1>' + STORY + '</h1>'
+        '<div class="byline">By <span class="author">Reuters</span></div><time datetime="2024-03-05T14:00:00Z">'
+        'March 5, 2024</time><div class="body">' + STORY_TEXT + '<p>(Reporting by Gus Hale in Lisbon; '
+        'Editing by Ines Varga)</p></div></article><aside class="more-from"><h2>More from the Ledger</h2><ul>'
+        '<li><h3><a href="/news/ferry-fares/">Ferry fares to rise</a></h3><span class="author">By Eli Stone</span></li>'
+        '</ul></aside></main>'),
+        STORY, ["Gus Hale"], "2024-03-05", None, "The Harbor Ledger"),
+    # A hosted website builder's blog post: the author in a box with a class of its own, the
+    # date as a <time> whose text has no year, categories after the date, and a "Newer post"
+    # link with the next post's title.
+    "website builder blog post": (site_page(
+        '<meta property="og:site_name" content="Harbor Kitchen"><meta property="og:title" content="' + STORY + '">'
+        '<meta property="og:type" content="article"><meta itemprop="author" content="Ann Lee">'
+        '<meta itemprop="datePublished" content="2024-03-05T09:00:00+0000">'
+        '<meta itemprop="dateModified" content="2024-03-05T09:00:00+0000">'
+        '<meta property="og:url" content="https://harborkitchen.example/blog/channel-dredged">',
+        '<header class="Header"><div class="Header-inner"><h1 class="Header-branding"><a href="/">Harbor Kitchen</a>'
+        '</h1></div></header><main class="Main"><article class="BlogItem hentry author-ann-lee post-type-text" '
+        'id="article-1"><div class="BlogItem-meta"><div class="blog-item-author-date-wrapper"><div class="blog-author-name">'
+        '<a href="/blog?author=1">Ann Lee</a></div><time class="dt-published blog-meta-item blog-meta-item--date" '
+        'datetime="2024-03-05" pubdate data-content-field="published-on">Mar 5</time></div>'
+        '<div class="blog-meta-item blog-meta-item--categories"><a href="/blog?category=News">News</a></div></div>'
+        '<h1 class="entry-title" data-content-field="title">' + STORY + '</h1><div class="entry-content e-content">'
+        + STORY_TEXT + '</div><div class="BlogItem-pagination"><a href="/blog/ferry-fares" class="BlogItem-pagination-link">'
+        '<div class="BlogItem-pagination-link-label">Newer Post</div><div class="BlogItem-pagination-link-title">'
+        'Ferry fares to rise</div></a></div></article></main>',
+        title=f"{STORY} — Harbor Kitchen"),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "Harbor Kitchen"),
+    # A newsroom theme with a co-authors plugin: the SEO graph names the first author only,
+    # the byline all three, each an hCard; the site's staff list in the footer.
+    "newsroom theme with co-authors": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "NewsArticle", "@id": "https://harborledger.example/news/channel-dredged/#article",
+             "author": {"name": "Ann Lee", "@id": "https://harborledger.example/#/schema/person/1"},
+             "headline": STORY, "datePublished": "2024-03-05T09:00:00+00:00",
+             "dateModified": "2024-03-05T11:00:00+00:00", "publisher": {"@id": "https://harborledger.example/#organization"}},
+            {"@type": "Organization", "@id": "https://harborledger.example/#organization", "name": "The Harbor Ledger"},
+            {"@type": "Person", "@id": "https://harborledger.example/#/schema/person/1", "name": "Ann Lee"}]}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article class="post type-post"><header class="entry-header">'
+        '<span class="cat-links"><a href="/category/harbour/">Harbour</a></span><h1 class="entry-title">' + STORY + '</h1>'
+        '<div class="entry-subhead"><div class="entry-meta"><span class="byline"><span class="author-avatars"></span>'
+        '<span>by</span> <span class="author vcard"><a class="url fn n" href="/author/annlee/">Ann Lee</a></span>, '
+        '<span class="author vcard"><a class="url fn n" href="/author/bokim/">Bo Kim</a></span> and '
+        '<span class="author vcard"><a class="url fn n" href="/author/calortiz/">Cal Ortiz</a></span></span>'
+        '<span class="posted-on"><time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+        '<time class="updated" datetime="2024-03-05T11:00:00+00:00">March 5, 2024</time></span></div></div></header>'
+        '<div class="entry-content">' + STORY_TEXT + '</div></article></main><footer class="site-footer"><h2>Our newsroom</h2>'
+        '<ul><li><a href="/author/elistone/">Eli Stone</a>, editor</li><li><a href="/author/faymoss/">Fay Moss</a>, '
+        'photographer</li></ul></footer>'),
+        STORY, ["Ann Lee", "Bo Kim", "Cal Ortiz"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # schema.org's own microdata example, whole: the article item with its author Person and
+    # its publisher Organization (whose name must not read as a writer's), dates as <meta>.
+    "schema.org microdata article": (site_page(
+        "",
+        '<div class="site-header"><a href="/">The Harbor Ledger</a></div><div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<meta itemscope itemprop="mainEntityOfPage" itemType="https://schema.org/WebPage" '
+        'itemid="https://harborledger.example/news/channel-dredged/"><h1 itemprop="headline">' + STORY + '</h1>'
+        '<div itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><img src="/dredger.jpg">'
+        '<meta itemprop="url" content="https://harborledger.example/dredger.jpg"></div>'
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">By <a itemprop="url" '
+        'href="/people/ann-lee/"><span itemprop="name">Ann Lee</span></a></span>'
+        '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" itemscope '
+        'itemtype="https://schema.org/ImageObject"><img src="/logo.png"><meta itemprop="url" '
+        'content="https://harborledger.example/logo.png"></div><meta itemprop="name" content="The Harbor Ledger"></div>'
+        '<meta itemprop="datePublished" content="2024-03-05T08:00:00+08:00"/><meta itemprop="dateModified" '
+        'content="2024-03-05T09:20:00+08:00"/><div itemprop="articleBody">' + STORY_TEXT + '</div></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # An older default theme: screen-reader labels ("Posted on", "Author") inside the meta line,
+    # the author's avatar with its alt text, a "Leave a comment" link and the post navigation.
+    "wordpress older default theme, screen-reader labels": (site_page(
+        og(),
+        '<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/" rel="home">'
+        'The Harbor Ledger</a></p><p class="site-description">News from the harbour</p></div>' + SITE_NAV + '</header>'
+        '<main id="main"><article id="post-12" class="post-12 post type-post hentry"><header class="entry-header">'
+        '<h1 class="entry-title">' + STORY + '</h1></header><div class="entry-content">' + STORY_TEXT + '</div>'
+        '<footer class="entry-footer"><span class="byline"><span class="author vcard"><img alt="" src="/avatar.png" '
+        'class="avatar avatar-49 photo" height="49" width="49"><span class="screen-reader-text">Author </span> '
+        '<a class="url fn n" href="/author/annlee/">Ann Lee</a></span></span><span class="posted-on">'
+        '<span class="screen-reader-text">Posted on </span><a href="/news/channel-dredged/" rel="bookmark">'
+        '<time class="entry-date published" datetime="2024-03-05T09:00:00+00:00">March 5, 2024</time>'
+        '<time class="updated" datetime="2024-03-06T10:00:00+00:00">March 6, 2024</time></a></span>'
+        '<span class="cat-links"><span class="screen-reader-text">Categories </span><a href="/category/harbour/" '
+        'rel="category tag">Harbour</a></span><span class="comments-link"><a href="#respond">Leave a comment'
+        '<span class="screen-reader-text"> on ' + STORY + '</span></a></span></footer></article>'
+        '<nav class="navigation post-navigation"><div class="nav-links"><div class="nav-previous"><a href="/ferry-fares/" '
+        'rel="prev"><span class="meta-nav" aria-hidden="true">Previous</span> <span class="screen-reader-text">Previous post:'
+        '</span> <span class="post-title">Ferry fares to rise</span></a></div></div></nav></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-06", "The Harbor Ledger"),
+    # A news site whose JSON-LD and meta author are the site itself (an SEO setting), the
+    # visible byline a person with a job title, a second line crediting the photographs.
+    "structured author is the site, byline a person": (site_page(
+        og() + '<meta name="author" content="The Harbor Ledger">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "datePublished": "2024-03-05T09:00:00-05:00",
+                   "author": {"@type": "Organization", "name": "The Harbor Ledger", "url": "https://harborledger.example/"},
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}}),
+        '<header class="site-header">' + SITE_NAV + '</header><main><article><h1 class="article-title">' + STORY + '</h1>'
+        '<div class="article-byline"><p class="byline-name">By Ann Lee, Staff Writer</p><p class="byline-photos">'
+        'Photos by Cal Ortiz</p><p class="byline-date">March 5, 2024</p></div><div class="article-body">' + STORY_TEXT
+        + '</div></article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A German regional paper's CMS: "Von" and the name, the date with "Uhr", an "Aktualisiert"
+    # stamp; a picture credit "Foto: ..." and teasers with their own dates.
+    "german regional paper": (site_page(
+        '<meta property="og:site_name" content="Hafenbote"><meta property="og:title" content="Hafen wird ausgebaggert">'
+        '<meta property="og:url" content="https://hafenbote.example/lokales/hafen-ausgebaggert-123.html">',
+        '<header class="site-header"><a class="logo" href="/">Hafenbote</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="article-title">Hafen wird ausgebaggert</h1><div class="article-meta"><span class="article-author">'
+        'Von Anna Lehmann</span><span class="article-date">05.03.2024, 09:00 Uhr</span>'
+        '<span class="article-updated">Aktualisiert: 07.03.2024, 10:00 Uhr</span></div><figure><img src="/b.jpg" alt="">'
+        '<figcaption>Der Bagger im Hafen. Foto: Jonas Weber</figcaption></figure><div class="article-text">' + STORY_TEXT
+        + '</div></article><section class="teaser-list"><h2>Mehr aus der Region</h2><div class="teaser"><h3>'
+        '<a href="/lokales/faehre-teurer-120.html">Fähre wird teurer</a></h3><span class="teaser-date">01.03.2024</span>'
+        '</div></section></main>',
+        title="Hafen wird ausgebaggert | Hafenbote"),
+        "Hafen wird ausgebaggert", ["Anna Lehmann"], "2024-03-05", "2024-03-07", "Hafenbote"),
+    # A French national paper: "Par" and the name, "Publié le ... Modifié le ..." in one line,
+    # a picture credit in capitals, and a "Lire aussi" box.
+    "french national paper": (site_page(
+        '<meta property="og:site_name" content="Le Courrier du Port"><meta property="og:title" content="Le port va être dragué">'
+        '<meta property="og:url" content="https://courrierduport.example/economie/article/le-port-va-etre-drague_123.html">',
+        '<header class="site-header"><a class="logo" href="/">Le Courrier du Port</a>' + SITE_NAV + '</header><main>'
+        '<article class="article"><h1 class="article__title">Le port va être dragué</h1><p class="article__desc">'
+        'Le conseil a voté lundi.</p><section class="meta__publisher"><span class="meta__author">Par '
+        '<a class="article__author-link" href="/signataires/claire-morel/">Claire Morel</a></span>'
+        '<span class="meta__date">Publié le 05 mars 2024 à 09h00, modifié le 07 mars 2024 à 10h00</span></section>'
+        '<figure><img src="/d.jpg" alt=""><figcaption>La drague dans le port. JEAN DUPUIS / AGENCE PHOTO</figcaption>'
+        '</figure><section class="article__content">' + STORY_TEXT + '</section><section class="services">'
+        '<p class="article__siblings">Lire aussi <a href="/economie/article/ferry_120.html">Le ferry plus cher</a></p>'
+        '</section></article></main>',
+        title="Le port va être dragué"),
+        "Le port va être dragué", ["Claire Morel"], "2024-03-05", "2024-03-07", "Le Courrier du Port"),
+    # A Japanese news site: the date written with 年月日 and a clock, the writer after "文：",
+    # a ranking of other stories with their own dates.
+    "japanese news site": (site_page(
+        '<meta property="og:site_name" content="港湾ニュース"><meta property="og:title" content="港の浚渫が決定">'
+        '<meta property="og:url" content="https://kowan.example/articles/12345">',
+        '<header class="site-header"><a class="logo" href="/">港湾ニュース</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="article-title">港の浚渫が決定</h1><div class="article-info"><time class="article-date" '
+        'datetime="2024-03-05T09:00:00+09:00">2024年3月5日 9時00分</time><p class="article-writer">文：山田 花子</p></div>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article><aside class="ranking"><h2>アクセスランキング</h2>'
+        '<ol><li><a href="/articles/12000"><p>フェリー運賃値上げ</p><time datetime="2024-03-01T09:00:00+09:00">'
+        '2024年3月1日</time></a></li></ol></aside></main>',
+        title="港の浚渫が決定 | 港湾ニュース"),
+        "港の浚渫が決定", ["山田 花子"], "2024-03-05", None, "港湾ニュース"),
+    # A news page with a video player that carries its own microdata (its upload date a year
+    # before the story), a recommended-story card in microdata, and the story's <time>.
+    "news page with an embedded player and a recommended card": (site_page(
+        og(),
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main><article>'
+        '<h1 class="headline">' + STORY + '</h1><div class="byline">By Ann Lee</div>'
+        '<time datetime="2024-03-05T09:00:00-05:00">March 5, 2024</time>'
+        '<div class="video-embed" itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="name" '
+        'content="The dredger at work"><meta itemprop="uploadDate" content="2023-01-10T09:00:00Z">'
+        '<meta itemprop="thumbnailUrl" content="/v.jpg"><video src="/v.mp4"></video><p class="credit">Video: Cal Ortiz</p></div>'
+        '<div class="article-body">' + STORY_TEXT + '</div></article><aside><div class="recommended" itemscope '
+        'itemtype="https://schema.org/NewsArticle"><a itemprop="url" href="/news/ferry/"><span itemprop="headline">'
+        'Ferry fares to rise</span></a><span itemprop="author">Eli Stone</span>'
+        '<meta itemprop="datePublished" content="2024-02-01T09:00:00Z"></div></aside></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A page generated with hashed class names (a CSS-in-JS build): no date class, no <time>, no
+    # structured date; the dateline is a weekday, a date, a clock and a zone on a line alone.
+    "generated class names, a weekday dateline": (site_page(
+        og(),
+        '<header class="css-1x2y3z"><a class="css-9a8b7c" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header>'
+        '<main class="css-4d5e6f"><article class="css-7g8h9i"><h1 class="css-0j1k2l">' + STORY + '</h1>'
+        '<div class="css-3m4n5o"><address class="css-6p7q8r">By <a rel="author" href="/profile/ann-lee">Ann Lee</a></address>'
+        '<p class="css-9s0t1u">Tuesday 5 March 2024 09.00 GMT</p></div><div class="css-2v3w4x">' + STORY_TEXT + '</div>'
+        '</article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A live blog: LiveBlogPosting JSON-LD with its coverage start and updates, each update a
+    # BlogPosting with its own time and writer; the page's visible entries are timed too.
+    "live blog": (site_page(
+        og() + json_ld({"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": STORY,
+                        "url": "https://harborledger.example/news/channel-dredged/",
+                        "coverageStartTime": "2024-03-05T08:00:00Z", "datePublished": "2024-03-05T08:00:00Z",
+                        "dateModified": "2024-03-05T18:00:00Z",
+                        "author": [{"@type": "Person", "name": "Ann Lee"}],
+                        "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Dredger arrives",
+                                            "datePublished": "2024-03-05T18:00:00Z",
+                                            "author": {"@type": "Person", "name": "Bo Kim"}}]}),
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main><article>'
+        '<h1>' + STORY + '</h1><p class="byline">By Ann Lee</p><div class="live-entries"><div class="entry">'
+        '<time datetime="2024-03-05T18:00:00Z">6:00 pm</time><h2>Dredger arrives</h2><p class="entry-author">Bo Kim</p>'
+        '<p>The dredger has reached the harbour mouth.</p></div></div>' + STORY_TEXT + '</article></main>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # An AMP edition of a story: its JSON-LD, the byline and the date in AMP's own elements,
+    # a sidebar of "trending" stories, and the canonical link to the full page.
+    "amp story page": (site_page(
+        '<link rel="canonical" href="https://harborledger.example/news/channel-dredged/">'
+        '<meta property="og:site_name" content="The Harbor Ledger">'
+        + json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": STORY,
+                   "mainEntityOfPage": "https://harborledger.example/news/channel-dredged/",
+                   "datePublished": "2024-03-05T09:00:00-05:00", "dateModified": "2024-03-05T12:00:00-05:00",
+                   "author": {"@type": "Person", "name": "Ann Lee"},
+                   "publisher": {"@type": "Organization", "name": "The Harbor Ledger",
+                                 "logo": {"@type": "ImageObject", "url": "https://harborledger.example/logo.png"}},
+                   "image": ["https://harborledger.example/dredger.jpg"]}),
+        '<header class="amp-header"><a href="https://harborledger.example/"><amp-img src="/logo.png" width="120" '
+        'height="30" alt="The Harbor Ledger"></amp-img></a></header><article class="amp-article"><h1>' + STORY + '</h1>'
+        '<div class="amp-byline">By <span class="amp-author">Ann Lee</span></div><div class="amp-date">'
+        '<amp-timeago layout="fixed" width="160" height="20" datetime="2024-03-05T09:00:00-05:00" locale="en">'
+        'March 5, 2024</amp-timeago></div><amp-img src="/dredger.jpg" width="600" height="400" alt="A dredger">'
+        '</amp-img><p class="amp-caption">Cal Ortiz / The Harbor Ledger</p>' + STORY_TEXT + '</article>'
+        '<aside class="trending"><h2>Trending</h2><ul><li><a href="/news/ferry/">Ferry fares to rise</a> '
+        '<span class="amp-author">Eli Stone</span></li></ul></aside>'),
+        STORY, ["Ann Lee"], "2024-03-05", "2024-03-05", "The Harbor Ledger"),
+    # A script-rendered news site: the story's data in the framework's JSON blob (not JSON-LD),
+    # the social tags and a byline rendered with generated class names and test ids.
+    "script-rendered news site": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T14:00:00.000Z">'
+        '<meta name="author" content="Ann Lee">'
+        '<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"story":{"headline":"'
+        + STORY + '","byline":"Ann Lee","published":"2024-03-05T14:00:00Z"},"related":[{"headline":'
+        '"Ferry fares to rise","byline":"Eli Stone","published":"2024-03-01T09:00:00Z"}]}}}</script>',
+        '<div id="__next"><header class="Header_root__a1b2c"><a class="Header_logo__d3e4f" href="/">The Harbor Ledger</a>'
+        + SITE_NAV + '</header><main><article class="Article_root__g5h6i"><h1 class="Headline_text__j7k8l">' + STORY
+        + '</h1><div class="Byline_root__m9n0o" data-testid="byline"><span>By</span> <a href="/people/ann-lee">Ann Lee</a>'
+        '</div><time class="Timestamp_root__p1q2r" datetime="2024-03-05T14:00:00.000Z">March 5, 2024</time>'
+        + STORY_TEXT + '</article></main></div>'),
+        STORY, ["Ann Lee"], "2024-03-05", None, "The Harbor Ledger"),
+    # A food blog post: the SEO graph's Article and a recipe card plugin's Recipe, both by the
+    # blogger; readers' reviews of the recipe with their own names, stars and dates.
+    "food blog post with a recipe card": (site_page(
+        og(site="Harbor Kitchen", url="https://harborkitchen.example/chowder/") + json_ld({
+            "@context": "https://schema.org", "@graph": [
+                {"@type": "Article", "@id": "https://harborkitchen.example/chowder/#article", "headline": "Harbour chowder",
+                 "author": {"@id": "https://harborkitchen.example/#/schema/person/9"},
+                 "datePublished": "2024-03-05T09:00:00+00:00", "dateModified": "2024-03-09T09:00:00+00:00",
+                 "publisher": {"@id": "https://harborkitchen.example/#organization"}},
+                {"@type": "Person", "@id": "https://harborkitchen.example/#/schema/person/9", "name": "Fay Moss"},
+                {"@type": "Organization", "@id": "https://harborkitchen.example/#organization", "name": "Harbor Kitchen"},
+                {"@type": "Recipe", "name": "Harbour chowder", "author": {"@type": "Person", "name": "Fay Moss"},
+                 "datePublished": "2024-03-05T09:00:00+00:00",
+                 "review": [{"@type": "Review", "author": {"@type": "Person", "name": "Dee Park"},
+                             "datePublished": "2024-03-07"}]}]}),
+        '<header class="site-header"><a href="/" rel="home">Harbor Kitchen</a></header><main><article class="post">'
+        '<h1 class="entry-title">Harbour chowder</h1><div class="entry-meta">By <a href="/author/fay/">Fay Moss</a> · '
+        'Updated March 9, 2024</div>' + STORY_TEXT + '<div class="wprm-recipe-container"><h2 class="wprm-recipe-name">'
+        'Harbour chowder</h2><span class="wprm-recipe-author">Fay Moss</span></div><div id="comments">'
+        '<div class="comment"><span class="comment-author">Dee Park</span><span class="comment-date">March 7, 2024</span>'
+        '<p>Five stars, made it twice.</p></div></div></article></main>',
+        title="Harbour chowder - Harbor Kitchen"),
+        "Harbour chowder", ["Fay Moss"], "2024-03-05", "2024-03-09", "Harbor Kitchen"),
+    # An opinion column: a "Guest column" label, the writer in the byline and again in the
+    # closing note and an author box with "More by" links to other columns.
+    "opinion column with a writer's box": (site_page(
+        og() + '<meta property="article:published_time" content="2024-03-05T09:00:00+00:00">'
+        '<meta property="article:section" content="Opinion">',
+        '<header class="site-header"><a class="logo" href="/">The Harbor Ledger</a>' + SITE_NAV + '</header><main>'
+        '<article class="opinion"><div class="label">Guest column</div><h1>' + STORY + '</h1><p class="byline">By '
+        '<a href="/author/gus-hale/">Gus Hale</a></p>' + STORY_TEXT + '<p><em>Gus Hale is a retired harbour pilot.</em></p>'
+        '<div class="author-box"><h3 class="author-box__name">Gus Hale</h3><p>Guest columnist</p><h4>More by Gus Hale</h4>'
+        '<ul><li><a href="/opinion/ferry/">Keep the ferry cheap</a></li></ul></div></article></main>'),
+        STORY, ["Gus Hale"], "2024-03-05", None, "The Harbor Ledger"),
+}
+
+
+@pytest.mark.parametrize("raw, title, authors, published, updated, outlet", SITE_SHAPES.values(),
+                         ids=SITE_SHAPES.keys())
+def test_whole_pages_of_common_publishing_systems(raw, title, authors, published, updated, outlet):
+    article = normalise(extract_html(raw), NOW)
+    found = (article.title, article.authors, (article.published or "")[:10] or None,
+             (article.updated or "")[:10] or None, article.outlet)
+    assert found == (title, authors, published, updated, outlet)

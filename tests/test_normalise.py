@@ -210,6 +210,11 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Af Ana Holm og Lars Berg", ["Ana Holm", "Lars Berg"], []),
         ("Luigi Di Maio", ["Luigi Di Maio"], []),
         ("Di Maio", ["Di Maio"], []),
+        # Italian sets its "by" in small letters too; the particle of a surname alone stays
+        ("di Anna Rossi", ["Anna Rossi"], []),
+        ("di Maio", ["di Maio"], []),
+        # Turkish "Yazar:" (author), as "Autor:"
+        ("Yazar: Ayşe Kaya", ["Ayşe Kaya"], []),
         # a line of capitalised words that is no name: a pronoun, a verb or a number word in it;
         # surnames and particles that are words too stay
         ("Continued On Page Four", [], []),
