@@ -239,3 +239,15 @@ def test_which_searches_are_refused(text, refused):
             check_parameter("q", text)
     else:
         check_parameter("q", text)
+
+
+def test_every_form_that_takes_words_says_what_can_be_typed():
+    from ingest.serve import load_metadata
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    asking = {name for name, query in queries.items() if ":q" in query["sql"]}
+    assert asking == {"search", "timeline", "coverage", "syndication", "versions"}
+    for name in asking:
+        hint = queries[name]["fields"]["q"]["hint"]
+        assert '"a phrase"' in hint and "prefix*" in hint and "-word" in hint, name
+        assert ":_valid_q" in queries[name]["sql"], f"{name} must check its words"
