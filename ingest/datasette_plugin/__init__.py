@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
                       fts_expression)
+from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -124,6 +125,12 @@ def _checked_parameters(names: str, request) -> str:
     parameters as they were typed: a plugin can neither change nor refuse them otherwise."""
     check_parameters(names.split("_"), request.args if request is not None else {})
     return ""
+
+
+@hookimpl
+def register_facet_classes():
+    # metadata.yml's facet on the day an article was published, as written (day_facet.py).
+    return [DayFacet]
 
 
 @hookimpl
