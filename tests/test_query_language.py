@@ -251,3 +251,20 @@ def test_every_form_that_takes_words_says_what_can_be_typed():
         hint = queries[name]["fields"]["q"]["hint"]
         assert '"a phrase"' in hint and "prefix*" in hint and "-word" in hint, name
         assert ":_valid_q" in queries[name]["sql"], f"{name} must check its words"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    # each way the search query finds its matches (best first, whole years, a date range, an outlet,
+    # newest first) keeps the exclusion and the prefix
+    ("", [FOG, TUGBOAT]),
+    ("&since=2025&until=2025", [FOG, TUGBOAT]),
+    ("&since=2025-04-01&until=2025-04-03", [TUGBOAT]),
+    ("&outlet=" + quote(LEDGER), [FOG, TUGBOAT]),
+    ("&outlet=" + quote(GAZETTE), []),
+    ("&sort=newest", [FOG, TUGBOAT]),
+    ("&versions=all", [FOG, TUGBOAT]),
+])
+def test_the_search_query_keeps_an_exclusion_with_every_filter(served, filters, expected):
+    response = served(f"/archive/search.json?q={quote('quayport -bak*')}{filters}&_shape=array")
+    assert response.status_code == 200, response.text
+    assert _titles(response.json()) == expected
