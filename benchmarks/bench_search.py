@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (REPO, HTTPFailed, Timer, free_port, git_revision, load, machine,  # noqa: E402
                     out_path, p50_p95_ms, start_server, table, timed_get_json)
 
-from ingest.datasette_plugin import escape_fts_never_empty  # noqa: E402  (what the API's SQL calls)
+from ingest.search import fts_expression  # noqa: E402  (what the API's SQL calls)
 from ingest.search import CHECKED_PARAMETERS  # noqa: E402  (bound as "" when run directly)
 from ingest.serve import FACET_CACHE_SWITCH, load_metadata  # noqa: E402
 
@@ -278,7 +278,7 @@ def overlap_at_20(conn: sqlite3.Connection, sql: str, query: dict) -> tuple[floa
     saved query's top 20 holds; and, without a filter, the share of the bm25 top 20 of the same
     window (the newest 500 matches), which isolates what ordering the window without bm25 (for
     a very common word) gives up from what the window itself gives up."""
-    match = escape_fts_never_empty(query["q"]).replace('*"', '"*')
+    match = fts_expression(query["q"]).replace('*"', '"*')
     full = [row[0] for row in conn.execute(
         "SELECT articles_fts.rowid FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
         "LEFT JOIN outlets ON outlets.id = articles.outlet_id WHERE articles_fts MATCH :m "
@@ -347,7 +347,7 @@ def main() -> None:
             optimize_fts(args.db)
         optimized = f"; FTS index merged into one segment ('optimize') first, in {timer.seconds:.0f} s"
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     sql = load_metadata()["databases"]["archive"]["queries"]["search"]["sql"]
     queries = choose_queries(conn)

@@ -205,9 +205,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 def search(words, db_path, limit, outlet, author, since, until, newest, all_versions, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
-    Type words, "quoted phrases", prefix* and -excluded words; every other character is
-    taken as text, so no query can fail. The filters are those of the served `search` query
-    (where -word is not an exclusion: it finds the word).
+    Type words, "quoted phrases", prefix* and -excluded words, read as every served page reads
+    them; every other character is taken as text. Only -excluded words, and nothing to find, is
+    a usage error. The filters are those of the served `search` query.
     An edited story is one result, its latest text that matches; the older texts it replaced are
     counted beside it ("(2 earlier versions stored)"), and --all-versions shows them too. An
     older text found by words its edit took out says so ("replaced by a later version, #ID").
@@ -215,7 +215,8 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
-    when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE.
+    when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE
+    or words that are all -excluded.
 
     \b
     Example:
@@ -225,6 +226,11 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         news-archive search strike --outlet "The Harbor Ledger" --since 2025-09 --newest
     """
     query = " ".join(words)
+    try:
+        check_parameter("q", query)
+    except BadParameter as error:
+        # the served pages' 400, without their field name (the words are not an option)
+        raise click.UsageError(str(error).split(": ", 1)[1]) from None
     for name, value in (("--since", since), ("--until", until)):
         try:
             check_parameter(name.lstrip("-"), value)

@@ -1,8 +1,11 @@
 """Full-text search over the archive: a forgiving query syntax compiled to safe FTS5.
 
-Users type words, "quoted phrases", prefix* and -excluded words. Everything else FTS5 would read
-as syntax (parentheses, AND/OR/NOT/NEAR, column filters, stray quotes) is treated as text, so no
-query string can make the search fail.
+Users type words, "quoted phrases", prefix* (and "a phrase*") and -excluded words. Everything
+else FTS5 would read as syntax (parentheses, AND/OR/NOT/NEAR, column filters, stray quotes) is
+treated as text, so no query string can make the search fail. One reading everywhere:
+fts_expression() is the escape_fts() of the command line's search and of every served page
+(datasette_plugin registers it), and check_parameter("q", ...) refuses, with a message, a search
+that only leaves words out.
 """
 
 import datetime
@@ -16,10 +19,11 @@ from .resources import metadata_path
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PHRASE_PREFIX = re.compile(r"\w\*\s*$")
 
 # The search query's check of its parameters (a Datasette magic parameter, datasette_plugin):
 # run directly, checked by the caller, it is bound as "".
-CHECKED_PARAMETERS = "_valid_since_until_sort_page_versions"
+CHECKED_PARAMETERS = "_valid_q_since_until_sort_page_versions"
 PAGE_SIZE = 20  # rows per page of the saved `search` query
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"  # what that query puts around a match
 
@@ -75,9 +79,21 @@ def check_parameter(name: str, value: str | None) -> None:
         # answered with no rows: "no edited story", which is not what was asked.
         if not (value.isascii() and value.isdigit() and 1 <= int(value) < 2 ** 63):
             raise BadParameter(f"article: {value!r} is not an article's id; write its number, e.g. 42")
+    elif name == "q":
+        check_words(name, value)
     elif name in _CHOICES and value not in _CHOICES[name]:
         allowed = " or ".join(repr(choice) for choice in _CHOICES[name] if choice)
         raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")
+
+
+def check_words(name: str, value: str | None) -> None:
+    """Raise BadParameter when a search (`name`: the field it was typed in) only leaves words
+    out: FTS5 cannot answer "every article but these" (NOT needs a left side), and answering
+    nothing to "everything but X" looks like an archive without X. A search with no word at all
+    (punctuation, an empty box) is not refused: it matches nothing, as ever."""
+    if value and fts_query(value) is None and _excludes_words(value):
+        raise BadParameter(f"{name}: {value!r} only leaves words out (-word); add a word to find, "
+                           "e.g. 'harbour -strike'")
 
 
 def check_parameters(names, values) -> None:
@@ -95,29 +111,46 @@ def _phrase(words: list[str], prefix: bool = False) -> str:
     return '"' + " ".join(words) + '"' + ("*" if prefix else "")
 
 
+def _terms(text: str):
+    """(excluded, words, prefix) for each term typed that has words."""
+    for match in _TOKEN.finditer(text or ""):
+        if match.group(2) is not None:
+            # A phrase whose last word ends in *, "north kor*", is a prefix phrase (as the served
+            # search read it before it used this function); a * standing apart, "north *", is not.
+            excluded, words = match.group(1), _WORD.findall(match.group(2))
+            prefix = bool(_PHRASE_PREFIX.search(match.group(2)))
+        else:
+            excluded, raw = match.group(3), match.group(4)
+            words, prefix = _WORD.findall(raw), raw.endswith("*")
+        if words:
+            yield excluded, words, prefix
+
+
+def _excludes_words(text: str) -> bool:
+    return any(excluded for excluded, _, _ in _terms(text))
+
+
 def fts_query(text: str) -> str | None:
-    """Compile what a user typed into an FTS5 MATCH expression, or None if it has no words.
+    """Compile what a user typed into an FTS5 MATCH expression, or None if it has no words to
+    find (none at all, or only -excluded ones).
 
     >>> fts_query('kursk "north korean" troop* -drone')
     '"kursk" "north korean" "troop"* NOT "drone"'
     """
     positive: list[str] = []
     negative: list[str] = []
-    for match in _TOKEN.finditer(text or ""):
-        if match.group(2) is not None:
-            excluded, words, prefix = match.group(1), _WORD.findall(match.group(2)), False
-        else:
-            excluded, raw = match.group(3), match.group(4)
-            words, prefix = _WORD.findall(raw), raw.endswith("*")
-        if not words:
-            continue
+    for excluded, words, prefix in _terms(text):
         (negative if excluded else positive).append(_phrase(words, prefix))
     if not positive:
         return None
     return " ".join(positive) + "".join(f" NOT {term}" for term in negative)
 
 
-def _compile(text: str) -> str:
+def fts_expression(text: str | None) -> str:
+    """fts_query(), or the empty phrase '""' (which FTS5 answers with nothing) when there is no
+    word to find: the escape_fts() SQL function of the saved queries, the table pages' search
+    and the command line. Never empty: FTS5 rejects an empty MATCH ("Invalid SQL" for an
+    empty search box)."""
     return fts_query(text) or '""'
 
 
@@ -126,12 +159,12 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
     """The best matches first (or the newest, with newest=True), snippets marked with **. An
     edited story is one result, its latest matching text, unless all_versions=True.
 
-    Runs the saved query page by page. Its escape_fts() is, here, this module's fts_query(),
-    so the command line also offers -excluded words."""
-    check_parameters(("since", "until"), {"since": since, "until": until})
+    Runs the saved query page by page, with the escape_fts() the served pages have
+    (fts_expression). Raises BadParameter for a search that only leaves words out."""
+    check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
-    db.conn.create_function("escape_fts", 1, _compile, deterministic=True)
+    db.conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}

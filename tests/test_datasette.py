@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
 SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
-HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "-ferry",
+# (-ferry alone is no longer here: leaving words out with nothing to find is a 400 with a message,
+# tests/test_query_language.py)
+HOSTILE_QUERIES = ['"', 'ferry"', '"ferry', "*", "ferry*", "NEAR(", "NEAR(ferry strike", "-", "ferry -",
                    "", "   ", "AND", "OR OR", "(", ")", "^", "col:ferry", "title:", "'", "\\", "%", "\u200b",
                    # a NUL ended FTS5's reading of the query; a quote then a line break left a bare quote
                    "ferry\x00", "\x00", "fer\x00ry", '"\n-', 'ferry "\nstrike', "ferry\r\nstrike", "\x01"]
@@ -189,7 +191,7 @@ def test_any_text_escaped_for_search_is_valid_fts5():
     spaces) is escaped into an expression FTS5 accepts, as the saved queries and ?_search= use it."""
     import random
 
-    from ingest.datasette_plugin import escape_fts_never_empty
+    from ingest.search import fts_expression
 
     pieces = ['"', "'", "*", "-", "(", ")", ":", "^", "+", "{", "}", ",", ".", "\\", "AND", "OR", "NOT",
               "NEAR", " ", "ferry", "\x00", "\x01", "\t", "\n", "\r", "\x85", "\u2028", "\u3000", "\xa0",
@@ -200,7 +202,7 @@ def test_any_text_escaped_for_search_is_valid_fts5():
     generator = random.Random(14)
     for _ in range(20000):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 7)))
-        expression = escape_fts_never_empty(text)
+        expression = fts_expression(text)
         for candidate in (expression, expression.replace('*"', '"*')):  # as the search query makes prefixes
             try:
                 conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (candidate,)).fetchall()

@@ -29,6 +29,8 @@ PAGES = [
     "?_search=larchmouth&authors__arraycontains=" + quote("Ines Varga"),
     "?_search=larchmouth&authors__arraycontains=Nobody",
     "?_search=larchmouth&published__date=2024-03-04",
+    "?_search=larchmouth&published__startswith=2024-03-04",
+    "?_search=larchmouth&published__startswith=2024-03",
     "?_search=larchmouth&language=fr&outlet_id=4",
     "?_search=librar*+OR+stoppage&_searchmode=raw",
     "?_search=" + quote('"'),

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from ingest.datasette_plugin import escape_fts_never_empty
+from ingest.search import fts_expression
 from ingest.search import CHECKED_PARAMETERS, search, search_sql
 from ingest.serve import build_datasette
 from ingest.store import open_database
@@ -44,7 +44,7 @@ def archive(tmp_path_factory):
 
 def saved(archive, **params) -> list[tuple]:
     conn = sqlite3.connect(archive)
-    conn.create_function("escape_fts", 1, escape_fts_never_empty)
+    conn.create_function("escape_fts", 1, fts_expression)
     cursor = conn.execute(search_sql(), {**PARAMS, **params})
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row)) for row in cursor.fetchall()]

@@ -14,12 +14,14 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from datasette import Response, hookimpl
 from datasette.filters import FilterArguments, Filters, through_filters
-from datasette.utils import escape_fts, path_with_replaced_args
+from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import BadRequest
 from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
-from ..search import MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters
+from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
+                      fts_expression)
+from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
@@ -38,26 +40,14 @@ def highlight(snippet: str) -> Markup:
     )
 
 
-# Control characters and every kind of white space, read as one plain space before escaping.
-# FTS5 ends a query at a NUL ("unterminated string"), and Datasette's escape_fts() only knows a
-# quoted phrase on one line, so a quote followed by a newline (pasted text, an API call) left a
-# bare quote in the expression ("fts5: syntax error").
-_SEPARATORS = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
-
-
-def escape_fts_never_empty(query: str | None) -> str:
-    """Datasette's escape_fts(), except that a search with no words ("", spaces, a lone quote)
-    becomes the empty phrase '""', which matches nothing, instead of '', which FTS5 rejects:
-    submitting an empty search box must not end in "Invalid SQL". Control characters and line
-    breaks separate words, as spaces do."""
-    return escape_fts(_SEPARATORS.sub(" ", query or "")) or '""'
-
-
 @hookimpl(trylast=True)
 def prepare_connection(conn):
     # trylast: runs after Datasette's own prepare_connection, so this escape_fts replaces its
-    # one for every query, the table search (?_search=) included.
-    conn.create_function("escape_fts", 1, escape_fts_never_empty, deterministic=True)
+    # one for every query: the saved queries, the table search (?_search=) and its facets read
+    # what was typed as `news-archive search` does (ingest.search.fts_expression: "a phrase",
+    # prefix*, -excluded words, any other character as text). Datasette's own took `-word` for
+    # the word and `word*` for the whole word, except where a saved query patched the prefix in.
+    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
 
 
 # The tables whose page searches the articles (?_search=), each row an article by its id.
@@ -75,13 +65,19 @@ def filters_from_request(request, database, table, datasette):
     showed the latest texts to a user who believed they saw every one."""
     if database != DATABASE_NAME or table not in SEARCHED_TABLES:
         return None
+    raw = request.args.get("_searchmode") == "raw"
     try:
         check_parameter("_versions", request.args.get("_versions"))
+        if not raw:
+            # A search of -excluded words alone is the saved queries' 400 here too, not a page
+            # with no rows. (Raw mode is FTS5's own syntax, refused by FTS5 as it is.)
+            for key in request.args:
+                if key.startswith("_search") and key != "_searchmode":
+                    check_words(key, request.args.get(key))
     except BadParameter as error:
         raise BadRequest(str(error)) from None
     if request.args.get("_versions") == "all":
         return None
-    raw = request.args.get("_searchmode") == "raw"
     if "_search" in request.args:  # then Datasette reads no column's search
         if not request.args.get("_search"):
             return None
@@ -129,6 +125,12 @@ def _checked_parameters(names: str, request) -> str:
     parameters as they were typed: a plugin can neither change nor refuse them otherwise."""
     check_parameters(names.split("_"), request.args if request is not None else {})
     return ""
+
+
+@hookimpl
+def register_facet_classes():
+    # metadata.yml's facet on the day an article was published, as written (day_facet.py).
+    return [DayFacet]
 
 
 @hookimpl

@@ -33,6 +33,7 @@ from datasette.database import Database, Results
 from datasette.utils import escape_sqlite, sqlite_timelimit
 
 from ..search import BadParameter
+from .day_facet import DAY_GLOB
 
 CHANGES_TABLE = "article_facets_changes"
 
@@ -213,7 +214,12 @@ _ARRAY_FACET = re.compile(
     r"inner\.\*\s*from\s*json_each\(\[inner\]\.(?P<col>\S+)\) j\s*join inner\s*\)\s*select\s*value as value,\s*"
     r"count\(\*\) as count\s*from\s*deduped_array_items\s*group by\s*value\s*order by\s*count\(\*\) desc, value "
     r"limit (?P<limit>\d+)\s*", re.S)
-_FACETS = (("column", _COLUMN_FACET), ("date", _DATE_FACET), ("array", _ARRAY_FACET))
+# The plugin's day facet (day_facet.facet_sql): the day as written, not date()'s UTC day.
+_DAY_FACET = re.compile(
+    r"\s*select substr\((?P<col>\S+), 1, 10\) as value, count\(\*\) as count from \(\s*(?P<inner>select .*?)\s*\)\s*"
+    r"where (?P=col) glob '" + re.escape(DAY_GLOB) + r"'\s*group by substr\((?P=col), 1, 10\) "
+    r"order by count desc, value limit (?P<limit>\d+)\s*", re.S)
+_FACETS = (("column", _COLUMN_FACET), ("date", _DATE_FACET), ("day", _DAY_FACET), ("array", _ARRAY_FACET))
 # The page's own rows in id order (metadata.yml sorts article_facets by id, newest first).
 _PAGE = re.compile(rf"select {_COLUMNS} from (?P<table>\S+) (?:where (?P<where>.*) )?order by (?P<order>\S+)"
                    r"(?P<desc> desc)? limit (?P<limit>\d+)", re.S)
@@ -259,7 +265,7 @@ class FacetCache:
             kind, column = ("column", config) if isinstance(config, str) else next(iter(config.items()))
             if isinstance(column, dict):
                 column = column.get("column") or column.get("simple")
-            if kind in ("column", "date", "array") and isinstance(column, str):
+            if kind in ("column", "date", "day", "array") and isinstance(column, str):
                 facets.append((kind, column))
         return cls(path, table, facets, table_metadata.get("fts_table"), table_metadata.get("fts_pk", "rowid"))
 
@@ -334,6 +340,9 @@ class FacetCache:
             elif kind == "date":
                 sql = (f"select date({c}), group_concat(rowid) from {t} where date({c}) is not null{only} "
                        f"group by date({c})")
+            elif kind == "day":
+                sql = (f"select substr({c}, 1, 10), group_concat(rowid) from {t} where {c} glob '{DAY_GLOB}'{only} "
+                       f"group by substr({c}, 1, 10)")
             else:
                 sql = (f"select j.value, group_concat(distinct {t}.rowid) from {t}, json_each({t}.{c}) j "
                        f"where 1{only} group by j.value")
@@ -458,6 +467,9 @@ class FacetCache:
 
     _EXACT = re.compile(r'"(?P<col>[^"]+)" = :(?P<p>p\d+)')
     _DATE = re.compile(r'date\("(?P<col>[^"]+)"\) = :(?P<p>p\d+)')
+    # the day facet's selection (Datasette's startswith filter), known here for a whole day only
+    _STARTS = re.compile(r'"(?P<col>[^"]+)" like :(?P<p>p\d+)')
+    _WHOLE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}%")
     _CONTAINS = re.compile(r':(?P<p>p\d+) in \(select value from json_each\("(?P<table>[^"]+)"\."(?P<col>[^"]+)"\)\)')
     _INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,17})")
 
@@ -482,6 +494,13 @@ class FacetCache:
                     return None
             elif match := self._DATE.fullmatch(clause):
                 codes, value = self.facets.get(("date", match["col"])), params.get(match["p"])
+            elif match := self._STARTS.fullmatch(clause):
+                # A day's articles are those whose day code is that day; a month ("2025-03%") or
+                # any other prefix is no code, and left to SQLite.
+                codes, value = self.facets.get(("day", match["col"])), params.get(match["p"])
+                if not (isinstance(value, str) and self._WHOLE_DAY.fullmatch(value)):
+                    return None
+                value = value[:-1]
             elif (match := self._CONTAINS.fullmatch(clause)) and match["table"] == self.table:
                 codes, value = self.facets.get(("array", match["col"])), params.get(match["p"])
             else:
