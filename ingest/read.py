@@ -6,6 +6,7 @@ into one Source per record, so every Source is one candidate article and the sou
 can say which line of a file became which article.
 """
 
+import codecs
 import errno
 import glob
 import gzip
@@ -695,6 +696,11 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
 
     matches = list(from_bytes(data))
+    # A page, or a text copied from one, is in an encoding browsers read. The DOS and mainframe
+    # code pages a detector also tries (cp775, cp850, cp852...) decode the same bytes about as
+    # well, and on a short French or German text one of them won: "Ça coûte — “cher”" came out
+    # "Ūa co¹te Ś ōcherö". They are kept for a file that no web encoding reads.
+    matches = [match for match in matches if _is_web_encoding(match.encoding)] or matches
     if matches:
         best = matches[0]
         # On short texts several single-byte code pages fit equally well; windows-1252 is by
@@ -705,6 +711,24 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return str(best)
     # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
     return data.decode("cp1252")
+
+
+# The encodings of the WHATWG Encoding Standard (what a browser reads a page in), by Python's
+# name for each; a Shift_JIS, EUC-KR or GBK label is read as its Windows superset.
+_WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "utf-16-le", "utf-16-be", "utf-16", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "gb18030", "gbk", "gb2312",
+    "big5", "euc-jp", "iso2022-jp", "shift-jis", "cp932", "euc-kr", "cp949", "ascii", "latin-1",
+))
+
+
+def _is_web_encoding(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name in _WEB_ENCODINGS
+    except LookupError:
+        return False
 
 
 def _python_codec(name: str) -> str:

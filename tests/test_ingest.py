@@ -466,6 +466,36 @@ def test_text_in_cp1252_and_utf16(tmp_path, db_path):
     assert "Crème brûlée" in bodies and "Über alles" in bodies
 
 
+# A short Western text in a Windows code page, with no charset said (or a wrong one): a
+# detector finds DOS code pages (cp775, cp852) reading it as well, and one of them won.
+PIER = ("The harbour council of Kestrel Point voted on Tuesday to close the old ferry pier after "
+        "engineers found cracks in the pilings. Residents said the decision came too late. ") * 6
+
+
+@pytest.mark.parametrize("name, text, encoding, expected", [
+    # fails before: read as cp775, "Ūa co¹te cher Ś ōquotesö"
+    ("a.txt", "Café owners protest\n\n{body} Ça coûte cher — “quotes”.", "cp1252", "Ça coûte cher — “quotes”"),
+    # fails before: a page saying utf-8 whose bytes are Latin-1, read as cp852 ("ěstby")
+    ("a.html", "<html><head><meta charset='utf-8'><title>Fees at Østby</title></head><body><article>"
+               "<h1>Fees at Østby</h1><p>{body} Ærø and Østby façade.</p></article></body></html>", "latin-1",
+     "Ærø and Østby façade"),
+    # fails before too (cp775, "─rger")
+    ("a.txt", "Fähre fährt seltener\n\n{body} Der Bürgermeister sagt, Ärger über Gebühren wächst.", "cp1252",
+     "Ärger über Gebühren wächst"),
+    # near misses, read right before and after: Russian and Greek in their Windows code pages
+    ("a.txt", "Пожар в порту\n\n" + "Пожарные потушили склад в порту. Жители говорят, что дым был виден "
+              "издалека. " * 3, "cp1251", "дым был виден издалека"),
+    ("a.txt", "Πυρκαγιά στο λιμάνι\n\n" + "Οι πυροσβέστες έσβησαν τη φωτιά στην αποθήκη του λιμανιού. "
+              "Οι κάτοικοι λένε ότι ο καπνός φαινόταν από μακριά. " * 3, "cp1253", "ο καπνός φαινόταν"),
+])
+def test_a_western_code_page_is_not_read_as_a_dos_one(tmp_path, db_path, name, text, encoding, expected):
+    (tmp_path / name).write_bytes(text.replace("{body}", PIER).encode(encoding))
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    body = rows(db_path, "SELECT body FROM articles")[0]["body"]
+    assert expected in body, body[-120:]
+
+
 def test_gzip_html_and_lying_extension(tmp_path, db_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode()))
     (tmp_path / "actually-html.txt").write_text(html_page(ARTICLE_TEXT.replace("forty", "fifty")))
