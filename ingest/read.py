@@ -352,6 +352,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, b"", digest, "unknown", len(on_disk), overrides,
                          _too_large(len(data), "unpacks to more than"))
             return
+    data = _without_stray_nuls(_utf16_marked(data))
     if not data.strip():
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
         return
@@ -668,6 +669,44 @@ _BINARY_STARTS = (
     (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive, or a Word or Excel file"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
 )
+
+
+# The control bytes no text holds (tab, line ends, form feed and escape are a text's own).
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7f or b in b"\t\n\v\f\r\x1b")
+
+
+def _without_stray_nuls(data: bytes) -> bytes:
+    """A text with a few NUL bytes in it, without them. A file cut short by a crash, or written
+    by a program with a fixed-size buffer, ends in a run of NULs, and a copy glitch leaves a
+    stray one; either failed the whole story as "binary file". A binary file has control bytes
+    throughout (more than 1% of its head; random or packed bytes about 11%), and a UTF-16 text
+    is half NULs: both are left as they are. No NUL is part of a character in UTF-8 or a
+    single-byte code page, so taking them out cuts no character."""
+    if b"\x00" not in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    text = data.rstrip(b"\x00")
+    head = text[:4096]
+    if len(head.translate(None, _TEXT_BYTES)) * 100 > len(head):
+        return data
+    return text.replace(b"\x00", b"")
+
+
+def _utf16_marked(data: bytes) -> bytes:
+    """A UTF-16 text saved without its byte order mark (some Windows tools and exports), with
+    the mark put before it, so it is read as the text it is: half its bytes are NULs, and it
+    failed as a binary file. Told by the NULs' side: a text in Latin script has one at every
+    other byte, high byte first (BE) or second (LE); a binary file has them anywhere."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]:
+        return data
+    head = data[:4096]
+    first, second = head[0::2], head[1::2]
+    if len(head) < 64 or len(head) % 2:
+        return data
+    if second.count(0) >= 0.9 * len(second) and first.count(0) <= 0.01 * len(first):
+        return b"\xff\xfe" + data
+    if first.count(0) >= 0.9 * len(first) and second.count(0) <= 0.01 * len(second):
+        return b"\xfe\xff" + data
+    return data
 
 
 def _binary_kind(head: bytes) -> str | None:

@@ -327,6 +327,35 @@ def test_a_binary_file_named_as_text_says_what_it_is(tmp_path, db_path, name, da
         assert code == 1 and summary["failures"][0]["error"].startswith(error)
 
 
+_FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
+
+
+@pytest.mark.parametrize("name, data, stored, error", [
+    # fail before ("binary file"): a text padded with NULs (cut short by a crash), one with a
+    # stray NUL, a page with one, a UTF-16 text saved without its byte order mark (LE and BE)
+    ("padded.txt", _FERRY.encode() + b"\x00" * 5000, "Ferry fares rise at Port Vale", None),
+    ("stray.txt", _FERRY.replace("Port Vale", "Port\x00Vale", 1).encode(), "Ferry fares rise at PortVale", None),
+    ("stray.html", f"<html><body><article><h1>Ferry fares rise</h1><p>{ARTICLE_TEXT}\x00</p></article>"
+                   f"</body></html>".encode(), "Ferry fares rise", None),
+    ("no-mark-le.txt", _FERRY.encode("utf-16-le"), "Ferry fares rise at Port Vale", None),
+    ("no-mark-be.txt", _FERRY.encode("utf-16-be"), "Ferry fares rise at Port Vale", None),
+    # near misses: binary files with NULs stay binary files, a file of NULs alone is empty
+    ("blob.txt", bytes(range(256)) * 20, None, "binary file: not HTML, text, Markdown or JSON"),
+    ("words-and-zeros.txt", b"Ferry fares\x00\x00\x00\x01\x02\x03 rise\x00\x00\x00\x04" * 200, None,
+     "binary file: not HTML, text, Markdown or JSON"),
+    ("zeros.txt", b"\x00" * 4096, None, "empty file"),
+])
+def test_a_text_with_nul_bytes_is_still_a_text(tmp_path, db_path, name, data, stored, error):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    if error is None:
+        assert (code, summary["stored"]) == (0, 1), summary
+        article = rows(db_path, "SELECT title, body FROM articles")[0]
+        assert article["title"] == stored and "\x00" not in article["body"]
+    else:
+        assert (code, summary["failures"][0]["error"]) == (1, error)
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
