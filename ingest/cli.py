@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .migrations import NewerArchive
 from .pipeline import process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import BadParameter, check_parameter, check_parameters
@@ -606,6 +607,9 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
         return (f"{db_path} stayed locked by another writer (an ingest or optimize) for "
                 f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
                 f"command again when the other one is done.")
+    if isinstance(error, NewerArchive):
+        return (f"{db_path}: {reason}. Nothing was read or written; use it with that version, or "
+                f"install it here.")
     if isinstance(error, NotAnArchive) or "not a database" in reason:
         return (f"{db_path} is not a news archive: {reason}. It was left as it was; give --db an "
                 f"archive or the name of a new file.")

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import quote
 
+from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
@@ -347,6 +348,7 @@ def _open_read_only(db_path) -> Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)
+        refuse_a_newer_archive(Database(conn))  # its counts would be this older version's guesses
     except sqlite3.DatabaseError:
         conn.close()
         raise
