@@ -210,6 +210,79 @@ _MID_SENTENCE = re.compile(r"[,.;:)]|[a-z]+\s+\S")
 MID_SENTENCE_SHARE = 0.05
 
 
+# --- front matter ---------------------------------------------------------------------------
+
+# A Markdown file of a static site or a notes app (Jekyll, Hugo, Eleventy, Pandoc, Obsidian)
+# opens with front matter: YAML between "---" lines, or TOML between "+++" lines (Hugo), holding
+# the page's title, author, dates, address. Read as lines, "title = ..." was taken for the
+# headline, "author:\n  name: Ann Lee" and "lastmod:" were missed or misread, and the
+# "description:" label stayed on its description. Field names as the tools write them, first
+# present wins; "date" last, since Hugo's publishDate, where given, is the publication.
+FRONT_MATTER_FIELDS = {
+    "title": ("title", "headline"),
+    "description": ("description", "summary", "excerpt", "subtitle", "standfirst", "dek"),
+    "authors": ("authors", "author", "byline", "creator", "creators"),
+    "published": ("published", "publishdate", "pubdate", "date_published", "datepublished", "published_at",
+                  "date", "created"),
+    "updated": ("updated", "lastmod", "last_modified", "modified", "date_modified", "datemodified", "updated_at"),
+    "outlet": ("outlet", "publication", "publisher", "site_name", "sitename"),
+    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link"),
+    "language": ("language", "lang", "locale"),
+}
+# Keys that only front matter has: with none of these or of the fields above, a "---" block is
+# a rule round a story's first lines, not front matter.
+_FRONT_MATTER_ONLY = {"layout", "tags", "categories", "draft", "slug", "permalink", "weight", "aliases",
+                      "keywords", "type", "image"}
+FRONT_MATTER_LINES = 150  # the block ends within these; a file whose first "---" pairs further down is no front matter
+_FRONT_MATTER_FENCE = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    """The Article fields a text's front matter gives (as a record's values: authors a list,
+    the rest strings), and the text after it; ({}, text) when the text has none. A block that
+    does not parse as a mapping with a key front matter has is left to the other rules."""
+    start = text.lstrip("\ufeff \t\r\n")[:4]
+    fence = start.rstrip("\r\n")
+    if fence not in _FRONT_MATTER_FENCE:  # the cheap anchor: most texts stop here
+        return {}, text
+    lines = text.lstrip("\ufeff \t\r\n").splitlines()
+    end = next((i for i, line in enumerate(lines[1:FRONT_MATTER_LINES], start=1)
+                if line.rstrip() in _FRONT_MATTER_FENCE[fence]), None)
+    if end is None:
+        return {}, text
+    block = "\n".join(lines[1:end])
+    try:
+        if fence == "+++":
+            import tomllib
+
+            parsed = tomllib.loads(block)
+        else:
+            import yaml  # PyYAML, which Datasette reads its metadata with
+
+            parsed = yaml.safe_load(block)
+    except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
+        return {}, text
+    if not isinstance(parsed, dict):
+        return {}, text
+    keys = {str(key).lower().replace("-", "_"): value for key, value in parsed.items()}
+    known = {alias for aliases in FRONT_MATTER_FIELDS.values() for alias in aliases} | _FRONT_MATTER_ONLY
+    if not known & keys.keys():
+        return {}, text
+    from .extract_record import field_value
+
+    fields = {}
+    for field, aliases in FRONT_MATTER_FIELDS.items():
+        value = next((keys[a] for a in aliases if keys.get(a) not in (None, "", [])), None)
+        if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
+            value = value.isoformat()
+        value = field_value(field, value)
+        if field == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
+            value = None  # a site's own path ("/2024/05/pier"), not an address
+        if value:
+            fields[field] = value
+    return fields, "\n".join(lines[end + 1:])
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
