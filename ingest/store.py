@@ -600,6 +600,16 @@ class Archive:
         outlet_id = self._outlet_id(article)
         article_id = batch.stored.get(article.content_hash)
         if article_id is not None:  # the same text is stored already, or earlier in this batch
+            seen = self.conn.execute(
+                "SELECT id FROM sources WHERE location = ? AND raw_sha256 = ? AND article_id = ? "
+                "AND status != 'failed'", (source.location, source.raw_sha256, article_id)).fetchone()
+            if seen is not None:
+                # This very input, written by another run since this one looked for it (two
+                # ingests of one folder at once): seen again, unchanged. Written as a duplicate,
+                # it replaced the row that stored the article, which was then a copy of itself
+                # with no stored source for reparse to read it again from.
+                batch.seen_again.append((now, seen[0]))
+                return Written(source.location, UNCHANGED)
             status = DUPLICATE
         else:
             status, article_id = STORED, batch.next_id
