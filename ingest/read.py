@@ -608,12 +608,13 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
     outlet = parsed.feed.get("title")
+    site = parsed.feed.get("link")
     for number, entry in enumerate(parsed.entries, start=1):
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
         record = {
-            "title": entry.get("title"), "url": entry.get("link"),
+            "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
             "authors": [a["name"] for a in entry.get("authors", []) if a.get("name")] or entry.get("author"),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -628,6 +629,18 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"({entry.get('link') or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
+
+
+def _site_address(link: str | None, site: str | None) -> str | None:
+    """An item's link made whole against its feed's site ("/news/ferry-cut" on the channel
+    https://harborledger.example/): RSS asks for whole addresses, yet feeds give a root-relative
+    path, and the item lost its address (only a whole one is stored). A path without the leading
+    slash is left: it is relative to the feed's own address, which the file does not give."""
+    if link and site and link.startswith("/") and re.match(r"https?://", site):
+        from urllib.parse import urljoin
+
+        return urljoin(site, link)
+    return link
 
 
 def _json_line_source(location: str, number: int, raw: bytes, overrides: dict,
