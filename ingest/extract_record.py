@@ -29,7 +29,14 @@ def extract_record(raw: bytes) -> Article:
         record = json.loads(raw)
     except json.JSONDecodeError as error:  # its line and column are within the record
         raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
-    except ValueError as error:  # not UTF-8
+    except UnicodeDecodeError as error:  # not UTF-8: an older tool's export in a code page
+        from .read import decode_text  # (read imports this module)
+
+        try:
+            record = json.loads(decode_text(raw))
+        except (ValueError, RecursionError):
+            raise UnreadableRecord(f"undecodable record: {error}") from None
+    except ValueError as error:
         raise UnreadableRecord(f"undecodable record: {error}") from None
     except RecursionError:  # a RuntimeError, not a ValueError: "[[[[..." thousands deep
         raise UnreadableRecord("invalid JSON: nested too deeply to read") from None

@@ -268,7 +268,10 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if text.startswith((b"{", b"[")):
         try:
-            _json_loads(data.decode("utf-8-sig"))
+            # (UTF-16 by its mark: read as bytes line by line below, a whole list on one line
+            # passed for JSON Lines, and its records for one record, "not a JSON object")
+            _json_loads(data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+                        else data.decode("utf-8-sig"))
             return "json"
         except (UnicodeDecodeError, ValueError):
             lines = [line for line in data.splitlines()[:3] if line.strip()]
@@ -511,6 +514,8 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
     sources = 0
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
+            if lines.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                lines = _Utf8Lines(lines)
             number = 0
             # readline with a limit: one runaway line must not be read into memory whole.
             while line := lines.readline(MAX_INPUT_BYTES + 1):
@@ -534,6 +539,18 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
     if not sources:
         yield Source(location, b"", "", "record", 0, overrides,
                      NO_RECORD + (": an empty file" if number == 0 else ": only blank lines"))
+
+
+class _Utf8Lines:
+    """The lines of a UTF-16 file (by its byte order mark) as UTF-8 bytes, for the JSON Lines
+    reader: split as bytes, each line after the first began with the NUL of the line end
+    before it, and every record but the first failed as undecodable."""
+
+    def __init__(self, stream):
+        self._text = io.TextIOWrapper(stream, encoding="utf-16", newline="")
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._text.readline(limit).encode("utf-8")
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

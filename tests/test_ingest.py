@@ -569,6 +569,30 @@ def test_an_extension_the_content_can_be_is_kept(tmp_path, db_path, name, data, 
     assert (error or "") in (found[0]["error"] or "")
 
 
+def _records(*titles):
+    return [{"title": title, "body": ARTICLE_TEXT + f" Filed as {title}."} for title in titles]
+
+
+@pytest.mark.parametrize("name, data", [
+    # fail before: a UTF-16 list on one line (taken for JSON Lines: "not a JSON object"), UTF-16
+    # JSON Lines (split as bytes: every line after the first undecodable), JSON Lines in cp1252
+    ("export.json", json.dumps(_records("Café reopens", "Pier shuts"), ensure_ascii=False).encode("utf-16")),
+    ("export.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in _records("Café reopens", "Pier shuts"))
+     .encode("utf-16")),
+    ("export.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in _records("Café reopens", "Pier shuts"))
+     .encode("cp1252")),
+    # near misses, read before too: UTF-8 with a mark, CRLF line ends, UTF-16 pretty-printed
+    ("export.json", b"\xef\xbb\xbf" + json.dumps(_records("Café reopens", "Pier shuts")).encode()),
+    ("export.jsonl", "\r\n".join(json.dumps(r) for r in _records("Café reopens", "Pier shuts")).encode()),
+    ("export.json", json.dumps(_records("Café reopens", "Pier shuts"), indent=2, ensure_ascii=False).encode("utf-16")),
+])
+def test_records_in_utf16_or_a_code_page_are_read(tmp_path, db_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    assert [r["title"] for r in rows(db_path, "SELECT title FROM articles ORDER BY id")] == ["Café reopens", "Pier shuts"]
+
+
 def test_a_json_lines_file_with_a_bad_first_line_is_still_read_line_by_line(tmp_path, db_path):
     (tmp_path / "export.jsonl").write_text("a stray note, not a record\n" + json.dumps(FERRY_RECORD) + "\n")
     code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
