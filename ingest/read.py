@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract_record import field_value
-from .record import Source
+from .record import BAD_SIDECAR, Source
 
 ARTICLE_EXTENSIONS = {
     ".html": "html",
@@ -380,12 +380,14 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     sidecar = sidecar_for(path)
     if sidecar is not None:
         try:
-            sidecar_fields = _json_loads(sidecar.read_text(encoding="utf-8-sig"))
+            # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
+            # its article with "'utf-8' codec can't decode byte 0xff".
+            sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
             if not isinstance(sidecar_fields, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as error:
             yield Source(location, data, digest, kind, len(on_disk), overrides,
-                         f"bad sidecar {sidecar.name}: {error}")
+                         f"{BAD_SIDECAR} {sidecar.name}: {error}")
             return
         # Command-line overrides beat the sidecar, which beats the file itself. Its values are
         # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):

@@ -40,7 +40,7 @@ from sqlite_utils import Database  # noqa: E402
 
 from . import __version__
 from .migrations import migrate
-from .record import Article, Outcome
+from .record import BAD_SIDECAR, Article, Outcome
 
 BUSY_TIMEOUT_MS = 60_000
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
@@ -408,10 +408,12 @@ class Archive:
         to the archive) skips the look-up that cannot succeed, once per record of a new file.
         """
         row = location_seen and self.conn.execute(
-            "SELECT id, status, extractor FROM sources WHERE location = ? AND raw_sha256 = ?",
+            "SELECT id, status, extractor, error FROM sources WHERE location = ? AND raw_sha256 = ?",
             (location, raw_sha256),
         ).fetchone()
-        if row and (row[1] != FAILED or row[2] == extractor()):
+        if row and (row[1] != FAILED or row[2] == extractor() and not (row[3] or "").startswith(BAD_SIDECAR)):
+            # (A file failed for its sidecar is read again: the sidecar may have been mended,
+            # and the file's own bytes, unchanged, are no reason to keep failing it.)
             return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         if not row and location_seen and _record_number(location):
             # The same record at another line of the same file: an export written again newest

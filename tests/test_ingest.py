@@ -659,6 +659,36 @@ DEEP = "[" * 50000 + "]" * 50000  # JSON nested past Python's recursion limit
 PAGE_BODY = " ".join(["The river rose two metres overnight in Millbrook, the warden said on Tuesday."] * 20)
 
 
+@pytest.mark.parametrize("encoding", [
+    "utf-16", "cp1252",  # fail before: "'utf-8' codec can't decode byte 0xff" failed the article
+    "utf-8-sig", "utf-8",  # near misses, read before too
+])
+def test_a_sidecar_in_another_encoding_is_read(tmp_path, db_path, encoding):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "a.json").write_bytes(json.dumps({"outlet": "Le Café du Port"}, ensure_ascii=False).encode(encoding))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert rows(db_path, "SELECT name FROM outlets")[0]["name"] == "Le Café du Port"
+
+
+@pytest.mark.parametrize("mended, stored", [
+    (True, 1),  # fails before: the file stayed "failed before, not tried again" for good
+    (False, 0),  # fails before too: a sidecar edited and still bad was counted unchanged, unsaid
+])
+def test_a_file_failed_for_its_sidecar_is_read_again_once_the_sidecar_is_mended(tmp_path, db_path, mended, stored):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "a.json").write_text('{"outlet": "Harbor Post", }')
+    code, first = ingest_json(tmp_path, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1) and first["failures"][0]["error"].startswith("bad sidecar a.json")
+    (tmp_path / "a.json").write_text('{"outlet": "Harbor Post"}' if mended else '{"outlet": "Harbor Post",,}')
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (code, again["stored"], again["failed"], again["unchanged"]) == (1 - stored, stored, 1 - stored, 0), again
+    # near miss of the other kind: a file that failed for its own bytes is still not tried again
+    (tmp_path / "b.txt").write_bytes(b"%PDF-1.4 " + bytes(range(1, 256)))
+    ingest_json(tmp_path / "b.txt", "--db", db_path)
+    assert ingest_json(tmp_path / "b.txt", "--db", db_path)[1]["unchanged_failed"] == 1
+
+
 @pytest.mark.parametrize("files, failure", [
     # each stopped the whole run with a traceback (RecursionError, or warcio's AttributeError)
     ({"note.txt": "Dredging audit\n\n" + ARTICLE_TEXT.replace("river", "canal"), "note.json": DEEP},
