@@ -747,7 +747,14 @@ def _binary_kind(head: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: BOM first, then a declared charset, then strict UTF-8, then detection.
+    """Bytes to text: BOM first, then UTF-8 if the bytes are UTF-8 with letters beyond ASCII,
+    then a declared charset, then UTF-8, then detection.
+
+    Valid UTF-8 beats what a page declares: a page saved or served as UTF-8 often keeps the
+    charset its site once had ("windows-1252", "iso-8859-1"), and read so "Jetée" was stored as
+    "JetÃ©e". Text in another encoding with letters beyond ASCII almost never forms valid UTF-8
+    (an "é" in windows-1252 would have to be followed by two bytes of 0x80-0xBF). A text of
+    ASCII bytes alone is read as declared (ISO-2022-JP is written in ASCII bytes).
 
     Raises UnicodeDecodeError only when nothing gives a plausible reading.
     """
@@ -755,15 +762,20 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if declared:
-        try:
-            return data.decode(_python_codec(declared))
-        except (LookupError, UnicodeDecodeError):
-            pass
     try:
-        return data.decode("utf-8")
+        as_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        as_utf8 = None
+    if as_utf8 is not None and not as_utf8.isascii():
+        return as_utf8
+    codec = _declared_codec(declared) if declared else None
+    if codec:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    if as_utf8 is not None:
+        return as_utf8
     from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
 
     matches = list(from_bytes(data))
@@ -800,6 +812,18 @@ def _is_web_encoding(name: str) -> bool:
         return codecs.lookup(name).name in _WEB_ENCODINGS
     except LookupError:
         return False
+
+
+def _declared_codec(name: str) -> str | None:
+    """Python's codec for a declared charset, or None for one that cannot be so or is unknown.
+    A page whose declaration could be read as ASCII is not in UTF-16 or UTF-32 (browsers read
+    such a declaration as UTF-8, WHATWG): taken at its word, an ASCII page came out as a line
+    of CJK characters, and its title was lost."""
+    try:
+        codec = codecs.lookup(_python_codec(name)).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def _python_codec(name: str) -> str:

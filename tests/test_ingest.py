@@ -525,6 +525,36 @@ def test_a_western_code_page_is_not_read_as_a_dos_one(tmp_path, db_path, name, t
     assert expected in body, body[-120:]
 
 
+def _declaring(charset: str, words: str = "Jetée fermée à Kestrelport") -> str:
+    return (f"<html><head><meta charset='{charset}'><title>{words}</title></head><body><article>"
+            f"<h1>{words}</h1><p>{PIER}</p><p>Ça coûte cher — « trop cher ».</p></article></body></html>")
+
+
+@pytest.mark.parametrize("page, encoding, title", [
+    # fail before: a UTF-8 page that declares the charset its site once had ("JetÃ©e"), in a
+    # meta charset and in an http-equiv; a page declaring UTF-16 (read so, a line of CJK)
+    (_declaring("windows-1252"), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("x").replace("<meta charset='x'>", '<meta http-equiv="Content-Type" '
+                             'content="text/html; charset=iso-8859-1">'), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("utf-16"), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("utf-16", "Pier shut at Kestrelport").replace("Ça coûte cher — « trop cher »", "Too dear"), "ascii",
+     "Pier shut at Kestrelport"),
+    # near misses, read as declared before and after: the page is in what it declares
+    (_declaring("windows-1252"), "cp1252", "Jetée fermée à Kestrelport"),
+    (_declaring("shift_jis", "港の桟橋が閉鎖").replace("Ça coûte cher — « trop cher »", "住民は遅すぎると話す"),
+     "shift_jis", "港の桟橋が閉鎖"),
+    (_declaring("iso-2022-jp", "港の桟橋が閉鎖").replace("Ça coûte cher — « trop cher »", "住民は遅すぎると話す"),
+     "iso-2022-jp", "港の桟橋が閉鎖"),
+])
+def test_a_pages_bytes_beat_the_charset_it_declares_when_they_are_utf8(tmp_path, db_path, page, encoding, title):
+    data = page.encode(encoding)
+    # (of an even length: an odd number of bytes is no UTF-16, whatever the page says)
+    (tmp_path / "page.html").write_bytes(data + b" " * (len(data) % 2))
+    code, summary = ingest_json(tmp_path / "page.html", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert rows(db_path, "SELECT title FROM articles")[0]["title"] == title
+
+
 def test_gzip_html_and_lying_extension(tmp_path, db_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode()))
     (tmp_path / "actually-html.txt").write_text(html_page(ARTICLE_TEXT.replace("forty", "fifty")))
