@@ -69,13 +69,39 @@ def field_value(field: str, value):
         value = _joined(field, value)
     elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = _from_epoch(value)
-    elif isinstance(value, dict):  # no text to take from an object ({"date": ...}): none, not its repr
-        return None
+    elif isinstance(value, dict):
+        # A CMS's rich field holds its text in one key: WordPress's REST API writes "title":
+        # {"rendered": "..."}, "content": {"rendered": "<p>..."}; Drupal's JSON:API "body":
+        # {"value": "<p>...", "format": "full_html"}. Read as no value, a whole WordPress export
+        # failed, post by post, as "no article text found". Another object ({"date": ...}) has
+        # no text to take: none, not its repr.
+        value = next((value[key] for key in ("rendered", "value") if isinstance(value.get(key), str)), None)
+        if value is None:
+            return None
     elif not isinstance(value, str):
         value = str(value)
     if value is not None and field in ("body", "description"):
         value = _text_of(value)
+    if value is not None and field in ("title", "description"):
+        value = _inline_text(value)
     return value
+
+
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+
+
+def _inline_text(text: str) -> str:
+    """A title or description written as HTML (a CMS's rendered title: "Fares rise &#8211;
+    <em>again</em>") as its text. A title with a "<" or an "&" that is no tag or entity ("AT&T
+    profits < costs") is left as it is."""
+    if "<" not in text and "&" not in text:  # the common case, found without the patterns
+        return text
+    if not _INLINE_TAG.search(text) and not _ENTITY.search(text):
+        return text
+    import html
+
+    return re.sub(r"\s+", " ", html.unescape(_INLINE_TAG.sub("", text))).strip()
 
 
 # A body written as HTML (a CMS export, an API, a feed item's content) holds tags, entities and

@@ -1191,6 +1191,27 @@ def test_a_record_field_given_as_a_list_or_a_unix_time_is_read(record, field, ex
     assert getattr(article, field) == expected
 
 
+@pytest.mark.parametrize("record, field, expected", [
+    # fail before: a CMS's rich fields, WordPress's REST API ({"rendered": ...}) and Drupal's
+    # JSON:API ({"value": ..., "format": ...}), and a rendered title's entities and inline tags
+    ({"title": {"rendered": "Ferry fares rise"}}, "title", "Ferry fares rise"),
+    ({"body": None, "content": {"rendered": "<p>Ferry fares rose today.</p>", "protected": False}},
+     "body", "Ferry fares rose today."),
+    ({"body": {"value": "<p>Ferry fares rose today.</p>", "format": "full_html"}}, "body", "Ferry fares rose today."),
+    ({"title": "Ferry fares rise &#8211; <em>again</em>"}, "title", "Ferry fares rise – again"),
+    ({"excerpt": {"rendered": "<p>Fares rise &amp; crossings fall.</p>"}}, "description", "Fares rise & crossings fall."),
+    # near misses, as before: "&" and "<" that are no entity or tag, an object with no text in it
+    ({"title": "AT&T profits < costs as fares rise"}, "title", "AT&T profits < costs as fares rise"),
+    ({"title": {"id": 3}}, "title", None),
+    ({"published": {"date": "2024-03-04"}}, "published", None),
+])
+def test_a_cms_exports_rich_fields_are_read(record, field, expected):
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({"body": ARTICLE_TEXT, **record}).encode())
+    assert getattr(article, field) == expected
+
+
 def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
     """A NUL (a broken export's) was stored and cut the search snippet at it (found by audit13)."""
     records = tmp_path / "wire.jsonl"
