@@ -60,6 +60,7 @@ def field_value(field: str, value):
     list of names, every other field a string, whatever JSON type it was written as."""
     if value is None:
         return None
+    rendered = False
     if field == "authors":
         value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
         return [v for v in value if v] or None
@@ -78,12 +79,13 @@ def field_value(field: str, value):
         value = next((value[key] for key in ("rendered", "value") if isinstance(value.get(key), str)), None)
         if value is None:
             return None
+        rendered = True  # HTML, by what the CMS calls it
     elif not isinstance(value, str):
         value = str(value)
     if value is not None and field in ("body", "description"):
         value = _text_of(value)
     if value is not None and field in ("title", "description"):
-        value = _inline_text(value)
+        value = _inline_text(value, rendered)
     return value
 
 
@@ -91,17 +93,20 @@ _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
 
-def _inline_text(text: str) -> str:
-    """A title or description written as HTML (a CMS's rendered title: "Fares rise &#8211;
-    <em>again</em>") as its text. A title with a "<" or an "&" that is no tag or entity ("AT&T
-    profits < costs") is left as it is."""
-    if "<" not in text and "&" not in text:  # the common case, found without the patterns
+def _inline_text(text: str, rendered: bool) -> str:
+    """A title or description with HTML's entities ("Fares rise &#8211; again", as a CMS
+    writes its titles) as its text, and, when the CMS gave it as rendered HTML, without its
+    inline tags ("<em>again</em>"). An "&" or "<" that is no entity or tag ("AT&T profits <
+    costs"), and a tag in a plain field (one tag is no markup), are left as written."""
+    if "&" not in text and not (rendered and "<" in text):  # the common case, found without the patterns
         return text
-    if not _INLINE_TAG.search(text) and not _ENTITY.search(text):
-        return text
-    import html
+    if rendered:
+        text = _INLINE_TAG.sub("", text)
+    if _ENTITY.search(text):
+        import html
 
-    return re.sub(r"\s+", " ", html.unescape(_INLINE_TAG.sub("", text))).strip()
+        text = html.unescape(text)
+    return re.sub(r"\s+", " ", text).strip() if rendered else text
 
 
 # A body written as HTML (a CMS export, an API, a feed item's content) holds tags, entities and

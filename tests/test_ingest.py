@@ -1198,10 +1198,12 @@ def test_a_record_field_given_as_a_list_or_a_unix_time_is_read(record, field, ex
     ({"body": None, "content": {"rendered": "<p>Ferry fares rose today.</p>", "protected": False}},
      "body", "Ferry fares rose today."),
     ({"body": {"value": "<p>Ferry fares rose today.</p>", "format": "full_html"}}, "body", "Ferry fares rose today."),
-    ({"title": "Ferry fares rise &#8211; <em>again</em>"}, "title", "Ferry fares rise – again"),
+    ({"title": {"rendered": "Ferry fares rise &#8211; <em>again</em>"}}, "title", "Ferry fares rise – again"),
+    ({"title": "Ferry fares rise &#8211; again &amp; again"}, "title", "Ferry fares rise – again & again"),
     ({"excerpt": {"rendered": "<p>Fares rise &amp; crossings fall.</p>"}}, "description", "Fares rise & crossings fall."),
     # near misses, as before: "&" and "<" that are no entity or tag, an object with no text in it
     ({"title": "AT&T profits < costs as fares rise"}, "title", "AT&T profits < costs as fares rise"),
+    ({"title": "A <b>bold</b> fare rise"}, "title", "A <b>bold</b> fare rise"),  # one tag in a plain field
     ({"title": {"id": 3}}, "title", None),
     ({"published": {"date": "2024-03-04"}}, "published", None),
 ])
