@@ -100,11 +100,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         news-archive ingest ~/clippings --db clippings.db --json
         news-archive ingest crawl.warc.gz feeds/*.rss
         find . -name '*.html' | news-archive ingest -
+        find . -name '*.html' -print0 | news-archive ingest -
     """
     arguments = list(paths)
     if "-" in arguments:
         arguments.remove("-")
-        arguments.extend(line.strip() for line in sys.stdin if line.strip())
+        arguments.extend(_listed_paths(sys.stdin.read()))
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     passed_over: Counter = Counter()
     files = list(expand_paths(arguments, passed_over))
@@ -579,6 +580,16 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
         except OSError as error:
             return error
     return None
+
+
+def _listed_paths(listing: str) -> list[str]:
+    """The paths of a list given on standard input: one a line (blank lines and the spaces
+    around a path left out), or separated by NULs, as `find -print0` and `git ls-files -z`
+    write them for names that hold a line break. Read as lines, such a list was one path made
+    of all the names, which failed as "no such file or folder"."""
+    if "\0" in listing:
+        return [path for path in listing.split("\0") if path.strip()]
+    return [line.strip() for line in listing.splitlines() if line.strip()]
 
 
 def _require_database(db_path: str) -> None:

@@ -810,6 +810,20 @@ def test_paths_from_stdin_and_globs(tmp_path, db_path):
     assert (summary["stored"], summary["unchanged"]) == (1, 2)
 
 
+@pytest.mark.parametrize("separator, end", [
+    ("\0", "\0"),  # fails before: find -print0's list was read as one path of every name
+    ("\0", ""),  # ... without the last NUL (git ls-files -z)
+    ("\n", "\n"), ("\r\n", "\r\n\n  \n"),  # near misses, read before too: lines, CRLF and blank lines
+])
+def test_a_list_of_paths_on_stdin_may_be_separated_by_nuls(tmp_path, db_path, separator, end):
+    names = ["a story.txt", "line\nbreak.txt", "plain.txt"] if separator == "\0" else ["a story.txt", "plain.txt"]
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    listing = separator.join(str(tmp_path / name) for name in names) + end
+    code, summary = ingest_json("-", "--db", db_path, input=listing)
+    assert (code, summary["stored"], summary["failed"]) == (0, len(names), 0), summary
+
+
 def test_schema_and_settings(db_path, tmp_path):
     (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
     ingest_json(tmp_path / "a.txt", "--db", db_path)
