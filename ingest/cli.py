@@ -24,7 +24,7 @@ from .read import expand_paths, read_sources
 from .search import BadParameter, check_parameter, check_parameters
 from .search import search as run_search
 from .stats import archive_stats
-from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
+from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_database, open_for_reading
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -238,7 +238,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         raise click.UsageError(str(error).replace("since ", "--since ", 1).replace("until ", "--until ", 1)) from None
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_database(db_path)
+        db = open_for_reading(db_path)
     results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
                          newest=newest, all_versions=all_versions)
     for row in results:
@@ -462,7 +462,7 @@ def stats(db_path, as_json):
     """
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_database(db_path)
+        db = open_for_reading(db_path)
     figures = archive_stats(db)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
@@ -618,6 +618,9 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
         return (f"{db_path} stayed locked by another writer (an ingest or optimize) for "
                 f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
                 f"command again when the other one is done.")
+    if isinstance(error, ArchiveNeedsUpgrade):
+        return (f"{db_path} is on a disk this user may not write: {reason}. Nothing was read or "
+                f"written; copy it where it can be written, or run news-archive there once.")
     if isinstance(error, NewerArchive):
         return (f"{db_path}: {reason}. Nothing was read or written; use it with that version, or "
                 f"install it here.")
@@ -628,6 +631,9 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
         folder = Path(db_path).parent
         if not folder.is_dir():
             return f"cannot make the archive {db_path}: the folder {folder} does not exist."
+        if Path(db_path).is_file() and not os.access(folder, os.W_OK):
+            return (f"{db_path} is on a disk or in a folder this user may not write ({reason}): nothing "
+                    f"can be written to it here; search, stats and serve still read it.")
         return f"cannot open or create the archive {db_path} ({reason}): may you write in {folder}?"
     if "readonly" in reason:
         return (f"{db_path} is read-only for this user ({reason}): nothing was written, and what "
