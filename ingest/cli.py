@@ -57,8 +57,8 @@ def cli():
 @click.option("--outlet", help="Outlet of every input this run reads (new or duplicate), in place of what "
                                 "the files say; inputs read before (unchanged) keep theirs. Default: read "
                                 "from each file.")
-@click.option("--url", help="Address of the one article given (a single file holding one article; refused "
-                             "otherwise). Default: read from the file.")
+@click.option("--url", help="Address of the one article given, whole (https://...): a single file holding "
+                             "one article; refused otherwise. Default: read from the file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes. Default: one per CPU core.")
 @click.option("--rehash", is_flag=True,
@@ -102,6 +102,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         find . -name '*.html' | news-archive ingest -
         find . -name '*.html' -print0 | news-archive ingest -
     """
+    if url and url.strip():
+        _check_url(url)
     arguments = list(paths)
     if "-" in arguments:
         arguments.remove("-")
@@ -580,6 +582,20 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
         except OSError as error:
             return error
     return None
+
+
+def _check_url(url: str) -> None:
+    """Refuse (status 2, before anything is read or written) a --url that is no whole web
+    address: only one is stored, so "harborledger.example/a", typed without its https://, was
+    dropped without a word and the article stored with no address."""
+    from .normalise import canonical_url  # (courlan: only when --url is given)
+
+    if canonical_url(url) is not None:
+        return
+    bare = url.strip()
+    hint = f" (https://{bare.lstrip('/')}?)" if re.match(r"^/*[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", bare) else ""
+    raise click.BadParameter(f"{url!r} is not a whole web address: write it with its https://{hint}.",
+                             param_hint="--url")
 
 
 def _listed_paths(listing: str) -> list[str]:

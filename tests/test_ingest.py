@@ -794,6 +794,25 @@ def test_url_is_refused_for_a_file_of_several_articles(tmp_path, db_path, name, 
     assert db_path.exists() != refused
 
 
+@pytest.mark.parametrize("url, refused", [
+    # fail before: dropped without a word, the article stored with no address
+    ("harborledger.example/2025/a", "(https://harborledger.example/2025/a?)"),
+    ("ftp://harborledger.example/a", "not a whole web address"),
+    ("the ferry story", "not a whole web address"),
+    # near misses: whole addresses, kept
+    ("https://harborledger.example/2025/a", None), ("HTTP://harborledger.example/a", None),
+])
+def test_a_url_that_is_no_whole_address_is_refused(tmp_path, db_path, url, refused):
+    (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
+    result = run_cli("ingest", tmp_path / "a.txt", "--db", db_path, "--url", url)
+    if refused:
+        assert result.exit_code == 2 and refused in result.output and "--url" in result.output, result.output
+        assert not db_path.exists()
+    else:
+        assert result.exit_code == 0, result.output
+        assert "harborledger.example/" in rows(db_path, "SELECT url FROM articles")[0]["url"]
+
+
 def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
     (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
     code, summary = ingest_json(tmp_path / "a.txt", "--db", db_path, "--url", "https://harborledger.example/a")
