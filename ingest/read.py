@@ -166,32 +166,50 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         walked_folders.add((status.st_dev, status.st_ino))
         return True
 
+    def walk(top: Path) -> Iterator[InputFile]:
+        """The files of a folder tree, then of the folders linked into it. A folder reached both
+        by its own path and by a link (a "latest" link beside the year folders) is walked once,
+        by its own path, whatever the names' order: walked by the link that sorted first, its
+        files were stored under the link's name, and became other places the stories ran once
+        the link was removed."""
+        # A folder os.walk cannot list (no read permission) was skipped without a word, and
+        # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
+        refused: list[OSError] = []
+        linked: list[Path] = []
+        linked_files: list[Path] = []  # the same for a file: by its own name if it is in the tree
+        for root, dirs, files in os.walk(top, onerror=refused.append):  # links are not entered here
+            yield from _unlisted_folders(refused)
+            if not first_visit(root):
+                dirs[:] = []
+                continue
+            # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+            linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
+            for name in sorted(files):
+                child = Path(root) / name
+                if name.startswith(".") or _is_folder_note(child):
+                    continue
+                extension, _ = _split_extensions(child)
+                if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
+                    if passed_over is not None:
+                        passed_over[extension or "(no extension)"] += 1
+                    continue
+                if _is_sidecar(child):
+                    continue
+                if os.path.islink(child):
+                    linked_files.append(child)
+                    continue
+                yield from emit(child, walked=True)
+        yield from _unlisted_folders(refused)
+        for link in linked_files:
+            yield from emit(link, walked=True)
+        for link in linked:  # links to folders are followed (clippings kept on another disk)
+            yield from walk(link)
+
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
         if path.is_dir():
-            # A folder os.walk cannot list (no read permission) was skipped without a word, and
-            # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
-            refused: list[OSError] = []
-            for root, dirs, files in os.walk(path, followlinks=True, onerror=refused.append):
-                yield from _unlisted_folders(refused)
-                if not first_visit(root):
-                    dirs[:] = []
-                    continue
-                # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
-                for name in sorted(files):
-                    child = Path(root) / name
-                    if name.startswith(".") or _is_folder_note(child):
-                        continue
-                    extension, _ = _split_extensions(child)
-                    if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
-                        if passed_over is not None:
-                            passed_over[extension or "(no extension)"] += 1
-                        continue
-                    if _is_sidecar(child):
-                        continue
-                    yield from emit(child, walked=True)
-            yield from _unlisted_folders(refused)
+            yield from walk(path)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:

@@ -420,6 +420,25 @@ def test_a_linked_folder_is_walked_once_and_a_link_loop_ends(tmp_path, db_path):
         str(folder / "linked" / "far.txt"), str(folder / "local" / "near.txt")]
 
 
+@pytest.mark.parametrize("link, target, location", [
+    # fail before: a link that sorts before what it points at, in the same tree, gave its name
+    ("latest", "clippings/news", "clippings/news/story.txt"),  # a folder ("latest" < "news")
+    ("a-copy.txt", "clippings/news/story.txt", "clippings/news/story.txt"),  # a file
+    # near misses: what is linked from outside the tree is known by the link's name, as before
+    ("a-far", "elsewhere", "clippings/a-far/story.txt"),
+    ("a-far.txt", "elsewhere/story.txt", "clippings/a-far.txt"),
+])
+def test_a_file_reached_by_its_own_path_and_by_a_link_keeps_its_own(tmp_path, db_path, link, target, location):
+    for folder in ("clippings/news", "elsewhere"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "clippings" / "news" / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "elsewhere" / "story.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    os.symlink(tmp_path / target, tmp_path / "clippings" / link)
+    code, summary = ingest_json(tmp_path / "clippings", "--db", db_path)
+    assert (code, summary["duplicate"], summary["failed"]) == (0, 0, 0), summary
+    assert str(tmp_path / location) in {r["location"] for r in rows(db_path, "SELECT location FROM sources")}
+
+
 def test_a_quoted_glob_through_a_link_loop_reads_each_file_once(tmp_path, db_path, monkeypatch):
     # Python's ** follows links to folders, round a loop until the path is too long: one file
     # was ingested under 41 names, 40 of them "copies" of itself.
