@@ -15,7 +15,7 @@ import html
 import json
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, islice
@@ -381,9 +381,29 @@ def read_signals(tree: HtmlElement) -> Signals:
         # Older templates set the headline in an <h2> under a logo or a table of links.
         signals.subheadings = [t for t in (_heading_text(h) for h in tree.iter("h2")) if t][:5]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    absolute = [u for u in canonical + signals.meta.get("og:url", []) if u.startswith("http")]
+    # A page's <base href> is the address its relative links are read against, the canonical
+    # link's too: "/news/ferry-cut" under <base href="https://harborledger.example/"> named the
+    # page's address, and was dropped for not being whole.
+    base = next((b.strip() for b in tree.xpath("//base/@href") if b.strip().startswith("http")), None)
+    addresses = [urljoin(base, u.strip()) if base and not u.startswith("http") else u
+                 for u in canonical + signals.meta.get("og:url", [])]
+    absolute = [u for u in addresses if u.startswith("http")]
     signals.url = absolute[0].strip() if absolute else None
     return signals
+
+
+# What a browser or an archiving extension writes into a page it saves: where it was saved
+# from. Internet Explorer, Edge and Chrome ("Webpage, complete"): <!-- saved from url=(0045)
+# https://... -->; SingleFile: a comment with "url: https://...". The address the page came
+# from, as a web archive's capture says it, for a page that names none of its own.
+_SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:)\s*"
+                         r"(https?://[^\s>]+)", re.I)
+
+
+def saved_from_url(html_text: str) -> str | None:
+    """The address a saved page says it was saved from (see _SAVED_FROM), from its first 4 KB."""
+    match = _SAVED_FROM.search(html_text, 0, 4096)
+    return match.group(1).rstrip("-") if match else None
 
 
 def _heading_text(heading) -> str | None:

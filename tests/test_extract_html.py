@@ -349,6 +349,28 @@ def test_broken_json_ld_is_ignored():
     assert article.title == "Bridge plan"
 
 
+@pytest.mark.parametrize("before, head, url", [
+    # fail before: a relative canonical link under <base href>; the address a browser or
+    # SingleFile wrote into the page it saved, for a page that names none of its own
+    ("", '<base href="https://valleycourier.example/"><link rel="canonical" href="/news/bridge">',
+     "https://valleycourier.example/news/bridge"),
+    ("<!-- saved from url=(0041)https://valleycourier.example/news/bridge -->\n", "",
+     "https://valleycourier.example/news/bridge"),
+    ("<!--\n Page saved with SingleFile \n url: https://valleycourier.example/news/bridge \n saved date: Mon Mar 04 "
+     "2024 10:00:00 GMT+0100\n-->", "", "https://valleycourier.example/news/bridge"),
+    # near misses: the page's own whole address wins over where it was saved from; a relative
+    # canonical with no base names no address
+    ("<!-- saved from url=(0041)https://valleycourier.example/news/other -->\n",
+     '<link rel="canonical" href="https://valleycourier.example/news/bridge">', "https://valleycourier.example/news/bridge"),
+    ("", '<link rel="canonical" href="/news/bridge">', None),
+])
+def test_a_saved_pages_address_from_its_base_or_the_browsers_note(before, head, url):
+    article = normalise(extract_html(before.encode() + page(head)), NOW)
+    assert article.url == url
+    if url:
+        assert article.outlet_domain == "valleycourier.example"
+
+
 # --- the command -----------------------------------------------------------------------------
 
 
