@@ -72,7 +72,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     from standard input. Formats: HTML (.html, .htm, .html.gz), plain text (.txt), Markdown
     (.md), JSON / JSON Lines records (.json, .jsonl) with fields such as title, body,
     authors, published, outlet, url (an HTML body is read as text); web archives (.warc,
-    .warc.gz, .arc): each HTML page they captured, with its captured address; RSS and Atom feeds
+    .warc.gz, .arc): each HTML page they captured, with its captured address; a page saved
+    whole in one file (.mhtml, .mht), with the address it was saved from; RSS and Atom feeds
     (.rss, .atom, or sniffed): each item that carries its article (an item with only a summary
     is reported, not stored). The format is sniffed from the content when the extension is
     missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.

@@ -41,6 +41,8 @@ ARTICLE_EXTENSIONS = {
     ".atom": "feed",
     ".warc": "warc",
     ".arc": "warc",  # the Internet Archive's older format; the same reader takes it
+    ".mhtml": "mhtml",  # a page saved whole in one file: Chrome's and Edge's "Webpage, Single File"
+    ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -270,6 +272,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
+# "MIME-Version: 1.0", "Snapshot-Content-Location: ...") and a multipart/related body.
+_MIME_HEADER = re.compile(rb"(?:from|mime-version|subject|date|snapshot-content-location|content-type|"
+                          rb"content-location|x-mht-[\w-]+)\s*:")
+
+
 def sniff_format(data: bytes) -> str:
     """Guess the format from the first bytes, for files whose extension is missing or lies."""
     head = data[:4096]
@@ -280,6 +288,8 @@ def sniff_format(data: bytes) -> str:
     if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _MIME_HEADER.match(text) and b"multipart/related" in text:
+        return "mhtml"  # before HTML: its page's markup is in its first 4 KB too
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
@@ -386,7 +396,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     # The content wins over the extension when they disagree strongly (an HTML page saved as
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
-    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed") and kind != sniffed):
+    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -422,7 +432,36 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if kind == "warc":  # a web archive under another name (it fitted in memory to be sniffed)
         yield from _web_archive_pages(location, lambda: io.BytesIO(on_disk), overrides, known)
         return
+    if kind == "mhtml":
+        yield _mhtml_page(location, data, digest, len(on_disk), overrides)
+        return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """The page of an MHTML file (a page saved whole in one file by Chrome, Edge or Internet
+    Explorer: the page and its images as the parts of a MIME message), as an HTML input, with
+    the address it was saved from as a web archive's page has its capture's. Read as a page,
+    its quoted-printable markup gave "no article text found"; in a folder it was passed over."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    saved_from = message.get("Snapshot-Content-Location")
+    for part in message.walk():
+        if part.get_content_type() not in HTML_TYPES:
+            continue
+        page = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset()
+        if charset:  # said in the part's header, not always in the page: written out as UTF-8
+            try:
+                page = page.decode(_python_codec(charset)).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return Source(location, page, digest, "html", size, overrides,
+                      url=(saved_from or part.get("Content-Location") or "").strip() or None)
+    return Source(location, b"", digest, "mhtml", size, overrides,
+                  "no HTML page in this MHTML file (only images, styles or other parts)")
 
 
 def _json_loads(text):
