@@ -51,6 +51,11 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     tree = load_html(text)
     if tree is None:
         return Article()
+    if html_signals.is_list_of_links(tree):
+        from .extract import ExtractionError  # (extract imports this module when it needs it)
+
+        raise ExtractionError("a list of links with next to no text (a bookmarks file, a read-later "
+                              "export, an index page): not an article")
     _unwrap_layout_tables(tree)
     metadata = TrafilaturaMetadata(tree)
     document = trafilatura.bare_extraction(

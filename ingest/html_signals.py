@@ -392,6 +392,51 @@ def read_signals(tree: HtmlElement) -> Signals:
     return signals
 
 
+# A page that is a list of links and next to nothing else: a browser's bookmarks file, a
+# read-later service's export (Pocket, Instapaper), a site's index or tag page saved with its
+# stories. trafilatura gives its link texts as the text, and it was stored as an article
+# ("Bookmarks", "Pocket Export") that every search for a word of a headline then found. An
+# article has prose outside its links (a brief of twenty words is over a hundred letters),
+# while a page's menus never make this many links with so little else around them.
+LIST_MIN_LINKS = 30
+# Counted in letters, not words: Chinese and Japanese prose has no spaces to count words by.
+LIST_MAX_PROSE_LETTERS = 100
+_NOT_PROSE = frozenset({"a", "script", "style", "noscript", "template"})
+
+
+def is_list_of_links(tree: HtmlElement) -> bool:
+    """Whether a page is a list of at least LIST_MIN_LINKS links with fewer than
+    LIST_MAX_PROSE_LETTERS letters and digits outside them (headings and labels included).
+    Walked in document order, skipping what is inside links and scripts, and stopped as soon
+    as the prose reaches the limit: an article's page ends the walk within its first lines."""
+    body = next((child for child in tree if child.tag == "body"), tree)  # (a search of the tree: 0.4 ms)
+    links = 0
+    for link in body.iter("a"):
+        links += bool(link.get("href"))
+        if links >= LIST_MIN_LINKS:
+            break
+    else:
+        return False
+    prose = 0
+    walk = etree.iterwalk(body, events=("start", "end", "comment"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _NOT_PROSE:
+                walk.skip_subtree()  # (its tail, outside it, is counted at its end)
+                continue
+            text = element.text
+        else:  # the end of an element or a comment: what follows it
+            text = element.tail if element is not body else None
+        if text and not text.isspace():
+            prose += len(_LETTER.findall(text))
+            if prose >= LIST_MAX_PROSE_LETTERS:
+                return False
+    return True
+
+
+_LETTER = re.compile(r"[^\W_]")
+
+
 # What a browser or an archiving extension writes into a page it saves: where it was saved
 # from. Internet Explorer, Edge and Chrome ("Webpage, complete"): <!-- saved from url=(0045)
 # https://... -->; SingleFile: a comment with "url: https://...". The address the page came
