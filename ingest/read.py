@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract_record import field_value
+from .extract_record import FIELD_ALIASES, field_value
 from .record import BAD_SIDECAR, Source
 
 ARTICLE_EXTENSIONS = {
@@ -480,6 +480,8 @@ NO_RECORD = "no record in it"
 
 
 HEAD_BYTES = 65536  # what a file's format is judged on
+# The keys that make a JSON object a record (its title, its body, ...), as extract_record reads them.
+_RECORD_KEYS = frozenset(alias.lower() for aliases in FIELD_ALIASES.values() for alias in aliases)
 _TAG = re.compile(rb"<[A-Za-z!/?]")  # an element, a comment, a doctype, an XML declaration
 
 
@@ -547,7 +549,7 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
-        items = parsed if isinstance(parsed, list) else [parsed]
+        items = _records_of(parsed)
         if not items:
             yield Source(location, data, sha256(data), "record", len(data), overrides,
                          NO_RECORD + ": an empty JSON list")
@@ -564,6 +566,29 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
     if not sources:
         yield Source(location, data, sha256(data), "record", len(data), overrides,
                      NO_RECORD + ": only blank lines")
+
+
+def _records_of(parsed) -> list:
+    """The records of a JSON document: a list of them, one record, or an object that holds its
+    list of records under a key, as an API's response saved as it came does ({"status": "ok",
+    "articles": [...]}, {"response": {"results": [...]}}). Read as one record, such a file
+    failed whole as "no article text found", every article in it lost. An object with any of
+    a record's fields (a title, a body...) is a record, whatever lists it holds (its tags)."""
+    if isinstance(parsed, list):
+        return parsed
+    wrapped = parsed
+    for _ in range(3):  # (an API nests its results two levels deep at most)
+        if not isinstance(wrapped, dict) or _RECORD_KEYS & {str(key).lower() for key in wrapped}:
+            break
+        lists = [value for value in wrapped.values()
+                 if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+        objects = [value for value in wrapped.values() if isinstance(value, dict)]
+        if len(lists) == 1:
+            return lists[0]
+        if lists or len(objects) != 1:
+            break
+        wrapped = objects[0]
+    return [parsed]
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,

@@ -622,6 +622,31 @@ def _records(*titles):
     return [{"title": title, "body": ARTICLE_TEXT + f" Filed as {title}."} for title in titles]
 
 
+@pytest.mark.parametrize("document, stored, failed", [
+    # fail before: an API's response saved as it came, its records in a list under a key (one
+    # level down, or two), read as one record with no text: every article lost
+    ({"status": "ok", "totalResults": 2, "articles": _records("Ferry fares rise", "Pier shuts")}, 2, 0),
+    ({"response": {"status": "ok", "pages": 1, "results": _records("Ferry fares rise", "Pier shuts")}}, 2, 0),
+    # near misses, as before: a record with a list of objects in it (its tags) is one record;
+    # an object with no record and two lists of them is one (failed) record, not a guess
+    ({**_records("Ferry fares rise")[0], "tags": [{"name": "ferries"}, {"name": "harbour"}]}, 1, 0),
+    ({"kept": _records("Ferry fares rise"), "dropped": _records("Pier shuts")}, 0, 1),
+])
+def test_records_wrapped_in_an_api_response_are_read(tmp_path, db_path, document, stored, failed):
+    (tmp_path / "response.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "response.json", "--db", db_path)
+    assert (summary["stored"], summary["failed"]) == (stored, failed), summary
+
+
+def test_a_records_camel_case_dates_are_read():
+    # fails before: "publishedAt" / "updatedAt", as JavaScript APIs write them
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({"body": ARTICLE_TEXT, "publishedAt": "2024-03-04T10:00:00Z",
+                                         "updatedAt": "2024-03-05T08:00:00Z"}).encode())
+    assert (article.published, article.updated) == ("2024-03-04T10:00:00Z", "2024-03-05T08:00:00Z")
+
+
 @pytest.mark.parametrize("name, data", [
     # fail before: a UTF-16 list on one line (taken for JSON Lines: "not a JSON object"), UTF-16
     # JSON Lines (split as bytes: every line after the first undecodable), JSON Lines in cp1252
