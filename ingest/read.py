@@ -388,6 +388,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
+        # words made the article ("\\f0\\fs24 \\cf0 Ferry crossings cut\\" as its headline).
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                     "an RTF document (rich text, as Word or TextEdit save it), not HTML, text, Markdown "
+                     "or JSON: save it as plain text or as a web page")
+        return
     sniffed = sniff_format(data)
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])

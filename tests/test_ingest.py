@@ -356,6 +356,25 @@ def test_a_text_with_nul_bytes_is_still_a_text(tmp_path, db_path, name, data, st
         assert (code, summary["failures"][0]["error"]) == (1, error)
 
 
+_RTF = ("{\\rtf1\\ansi\\ansicpg1252\n{\\fonttbl\\f0\\fswiss Helvetica;}\n\\f0\\fs24 \\cf0 Ferry fares rise\\\n\\\n"
+        + ARTICLE_TEXT.replace("\n\n", "\\\n") + "}")
+
+
+@pytest.mark.parametrize("name, data, stored", [
+    # fail before: stored with "\f0\fs24 \cf0 Ferry fares rise\" as its headline
+    ("story.txt", _RTF, False), ("story.md", "\ufeff" + _RTF, False),
+    # near misses: a text that opens with a brace, a JSON record
+    ("story.txt", "{Draft} Ferry fares rise\n\n" + ARTICLE_TEXT, True),
+    ("story.txt", json.dumps({"title": "Ferry fares rise", "body": ARTICLE_TEXT}), True),
+])
+def test_rich_text_named_as_text_is_reported_not_stored_as_its_codes(tmp_path, db_path, name, data, stored):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == ((0, 1) if stored else (1, 0)), summary
+    if not stored:
+        assert summary["failures"][0]["error"].startswith("an RTF document")
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
