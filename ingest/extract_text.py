@@ -29,6 +29,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     """The article of a text; what its front matter says (rules.front_matter) wins over what the
     rules read from its lines, as a writer's own fields would."""
     given, text = rules.front_matter(text)
+    text = rules.without_html(text)
     if given.get("title"):
         # Set as the heading it is, so the rules take the story's first line for no headline.
         text = f"# {given['title']}\n\n{text}"

@@ -210,6 +210,37 @@ _MID_SENTENCE = re.compile(r"[,.;:)]|[a-z]+\s+\S")
 MID_SENTENCE_SHARE = 0.05
 
 
+# --- HTML inside a text -----------------------------------------------------------------------
+
+# Markdown may hold HTML (a figure, a paragraph a converter or a CMS left as markup, a Jekyll
+# "<!-- more -->"), and a text copied out of a CMS its tags and entities: they were stored as
+# they were ("<figure><img src=...><figcaption>...", "Caf&eacute;"), found by searches for
+# "figcaption" and shown in snippets. Only the elements of HTML are taken out (a text's "<Ann
+# Lee>" or "a < b" is no markup): a block element leaves a paragraph break, an inline one
+# nothing, and a script or style goes with what it holds.
+_HTML_BLOCKS = ("p|div|figure|figcaption|ul|ol|li|blockquote|h[1-6]|table|thead|tbody|tfoot|tr|td|th|"
+                "section|article|aside|header|footer|nav|main|br|hr|center|pre|dl|dt|dd|picture|details|summary")
+_HTML_INLINE = ("span|a|em|strong|b|i|u|s|strike|del|ins|img|sup|sub|small|big|cite|q|code|abbr|time|mark|"
+                "font|source|video|audio|iframe|embed|object|param|wbr|label|kbd|var|dfn|bdi|bdo|data")
+_HTML_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HTML_BLOCK_TAG = re.compile(rf"</?(?:{_HTML_BLOCKS})\b(?:\s[^<>]*)?/?>", re.I)
+_HTML_INLINE_TAG = re.compile(rf"</?(?:{_HTML_INLINE})\b(?:\s[^<>]*)?/?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def without_html(text: str) -> str:
+    """A text without the HTML elements, comments and entities it holds (see above)."""
+    if "<" in text:
+        text = _HTML_HIDDEN.sub("", text)
+        text = _HTML_BLOCK_TAG.sub("\n\n", text)
+        text = _HTML_INLINE_TAG.sub("", text)
+    if "&" in text:
+        import html
+
+        text = _HTML_ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
+    return text
+
+
 # --- front matter ---------------------------------------------------------------------------
 
 # A Markdown file of a static site or a notes app (Jekyll, Hugo, Eleventy, Pandoc, Obsidian)

@@ -449,6 +449,25 @@ def test_front_matter_is_read_as_the_fields_it_holds(top, expected, markdown):
     assert article.body == f"{STORY}\n\n{more}"
 
 
+@pytest.mark.parametrize("markup, paragraph", [
+    # fail before: HTML inside Markdown (or a CMS's text) stored as it was
+    ('<figure><img src="dock.jpg" alt="Cranes"><figcaption>Cranes idle at the quay.</figcaption></figure>',
+     "Cranes idle at the quay."),
+    ("<p>Caf&eacute; owners said the strike <em>hurt</em> trade.</p><p>Ferries ran late.</p>",
+     "Café owners said the strike hurt trade.\n\nFerries ran late."),
+    ("Shipping resumed at dawn.<!-- more --><script>track('strike');</script>", "Shipping resumed at dawn."),
+    # near misses, kept as written: an address in angle brackets, comparisons, a name in them, AT&T
+    ("Write to Ann Lee <ann@harborledger.example> with tips.", "Write to Ann Lee <ann@harborledger.example> with tips."),
+    ("Wages rose where costs < 5% and fell where costs > 9%.", "Wages rose where costs < 5% and fell where costs > 9%."),
+    ("The union's <Ann Lee> slate and AT&T staff backed the deal.", "The union's <Ann Lee> slate and AT&T staff backed the deal."),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_html_inside_a_text_is_read_as_its_text(markup, paragraph, markdown):
+    more = "Cranes stood idle for nine days while the talks went on in the harbour office."
+    article = parse(f"# {HEADLINE}\n\n{STORY}\n\n{markup}\n\n{more}\n", markdown)
+    assert article.body == f"{STORY}\n\n{paragraph}\n\n{more}"
+
+
 def test_a_headline_that_opens_with_a_word_and_a_colon_keeps_it():
     title = "Strike: dockers vote to end the harbour stoppage"
     assert parse(f"{title}\n\n{STORY}\n\n{STORY}\n", False).title == title
