@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .migrations import NewerArchive
-from .pipeline import process_source, run_ingest
+from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import BadParameter, check_parameter, check_parameters
 from .search import search as run_search
@@ -141,7 +141,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if as_json:  # the same object as a finished run's, with what was written before the stop
+            written = getattr(stop, "summary", None) or Summary(database=str(db_path))
+            click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
+                                   "stopped": "terminated" if terminated else "interrupted"}, indent=2))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
                    "kept; run the same command again to finish (what is stored is skipped).", err=True)
         # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
@@ -155,7 +159,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
-        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
+        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
+                               "stopped": None}, indent=2))
     else:
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
