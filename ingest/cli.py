@@ -128,7 +128,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     def report_failure(written):
         if written.status == "failed" and not as_json:
-            click.echo(f"failed: {written.location}: {written.error}", err=True)
+            click.echo(f"failed: {_one_line(written.location)}: {_one_line(written.error or '')}", err=True)
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
@@ -588,6 +588,17 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
         except OSError as error:
             return error
     return None
+
+
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
+                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _one_line(text: str) -> str:
+    """A file name or a reason on the one line a failure is reported on: a name holding a line
+    break ("line\nbreak.txt", which find -print0 passes) or a library's reason of several lines
+    split its report, and a script reading "failed: PATH: reason" a line at a time misread it."""
+    return text.translate(_LINE_BREAKS)
 
 
 def _check_url(url: str) -> None:

@@ -906,6 +906,19 @@ def test_a_list_of_paths_on_stdin_may_be_separated_by_nuls(tmp_path, db_path, se
     assert (code, summary["stored"], summary["failed"]) == (0, len(names), 0), summary
 
 
+@pytest.mark.parametrize("name", [
+    "line\nbreak.txt", "carriage\rreturn.txt",  # fail before: the report ran over two lines
+    "plain name.txt",  # near miss
+])
+def test_each_failure_is_reported_on_one_line(tmp_path, db_path, name):
+    (tmp_path / name).write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Ferry fares rise\n\n" + ARTICLE_TEXT)
+    result = run_cli("ingest", tmp_path, "--db", db_path)
+    failures = [line for line in result.stderr.splitlines() if line]
+    assert len(failures) == 1 and failures[0].startswith("failed: ") and failures[0].endswith(": empty file"), failures
+    assert name.translate({10: "\\n", 13: "\\r"}) in failures[0]
+
+
 def test_schema_and_settings(db_path, tmp_path):
     (tmp_path / "a.txt").write_text("Headline\n\n" + ARTICLE_TEXT)
     ingest_json(tmp_path / "a.txt", "--db", db_path)
