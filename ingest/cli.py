@@ -128,7 +128,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     def report_failure(written):
         if written.status == "failed" and not as_json:
-            click.echo(f"failed: {_one_line(written.location)}: {_one_line(written.error or '')}", err=True)
+            click.echo(f"failed: {_escaped_breaks(written.location)}: {_escaped_breaks(written.error or '')}",
+                       err=True)
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
@@ -594,7 +595,7 @@ _LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "
                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def _one_line(text: str) -> str:
+def _escaped_breaks(text: str) -> str:
     """A file name or a reason on the one line a failure is reported on: a name holding a line
     break ("line\nbreak.txt", which find -print0 passes) or a library's reason of several lines
     split its report, and a script reading "failed: PATH: reason" a line at a time misread it."""
