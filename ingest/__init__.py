@@ -2,4 +2,4 @@
 
 # Recorded with every source (sources.extractor): a failed input is tried again only when this
 # or trafilatura's version changed, so raise it with every change to what extraction finds.
-__version__ = "0.3.0"
+__version__ = "0.3.1"

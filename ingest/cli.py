@@ -18,12 +18,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import process_source, run_ingest
+from .migrations import NewerArchive
+from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import BadParameter, check_parameter, check_parameters
 from .search import search as run_search
 from .stats import archive_stats
-from .store import BUSY_TIMEOUT_MS, NotAnArchive, open_database
+from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_database, open_for_reading
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -56,8 +57,8 @@ def cli():
 @click.option("--outlet", help="Outlet of every input this run reads (new or duplicate), in place of what "
                                 "the files say; inputs read before (unchanged) keep theirs. Default: read "
                                 "from each file.")
-@click.option("--url", help="Address of the one article given (a single file holding one article; refused "
-                             "otherwise). Default: read from the file.")
+@click.option("--url", help="Address of the one article given, whole (https://...): a single file holding "
+                             "one article; refused otherwise. Default: read from the file.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Extraction processes. Default: one per CPU core.")
 @click.option("--rehash", is_flag=True,
@@ -71,7 +72,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     from standard input. Formats: HTML (.html, .htm, .html.gz), plain text (.txt), Markdown
     (.md), JSON / JSON Lines records (.json, .jsonl) with fields such as title, body,
     authors, published, outlet, url (an HTML body is read as text); web archives (.warc,
-    .warc.gz, .arc): each HTML page they captured, with its captured address; RSS and Atom feeds
+    .warc.gz, .arc): each HTML page they captured, with its captured address; a page saved
+    whole in one file (.mhtml, .mht), with the address it was saved from; RSS and Atom feeds
     (.rss, .atom, or sniffed): each item that carries its article (an item with only a summary
     is reported, not stored). The format is sniffed from the content when the extension is
     missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
@@ -99,11 +101,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         news-archive ingest ~/clippings --db clippings.db --json
         news-archive ingest crawl.warc.gz feeds/*.rss
         find . -name '*.html' | news-archive ingest -
+        find . -name '*.html' -print0 | news-archive ingest -
     """
+    if url and url.strip():
+        _check_url(url)
     arguments = list(paths)
     if "-" in arguments:
         arguments.remove("-")
-        arguments.extend(line.strip() for line in sys.stdin if line.strip())
+        arguments.extend(_listed_paths(sys.stdin.read()))
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     passed_over: Counter = Counter()
     files = list(expand_paths(arguments, passed_over))
@@ -123,7 +128,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     def report_failure(written):
         if written.status == "failed" and not as_json:
-            click.echo(f"failed: {written.location}: {written.error}", err=True)
+            click.echo(f"failed: {_escaped_breaks(written.location)}: {_escaped_breaks(written.error or '')}",
+                       err=True)
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
@@ -136,7 +142,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if as_json:  # the same object as a finished run's, with what was written before the stop
+            written = getattr(stop, "summary", None) or Summary(database=str(db_path))
+            click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
+                                   "stopped": "terminated" if terminated else "interrupted"}, indent=2))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
                    "kept; run the same command again to finish (what is stored is skipped).", err=True)
         # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
@@ -150,7 +160,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
-        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common())}, indent=2))
+        click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
+                               "stopped": None}, indent=2))
     else:
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
@@ -242,7 +253,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         raise click.UsageError(str(error).replace("since ", "--since ", 1).replace("until ", "--until ", 1)) from None
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_database(db_path)
+        db = open_for_reading(db_path)
     results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
                          newest=newest, all_versions=all_versions)
     for row in results:
@@ -466,7 +477,7 @@ def stats(db_path, as_json):
     """
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_database(db_path)
+        db = open_for_reading(db_path)
     figures = archive_stats(db)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
@@ -586,6 +597,41 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
     return None
 
 
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
+                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _escaped_breaks(text: str) -> str:
+    """A file name or a reason on the one line a failure is reported on: a name holding a line
+    break ("line\nbreak.txt", which find -print0 passes) or a library's reason of several lines
+    split its report, and a script reading "failed: PATH: reason" a line at a time misread it."""
+    return text.translate(_LINE_BREAKS)
+
+
+def _check_url(url: str) -> None:
+    """Refuse (status 2, before anything is read or written) a --url that is no whole web
+    address: only one is stored, so "harborledger.example/a", typed without its https://, was
+    dropped without a word and the article stored with no address."""
+    from .normalise import canonical_url  # (courlan: only when --url is given)
+
+    if canonical_url(url) is not None:
+        return
+    bare = url.strip()
+    hint = f" (https://{bare.lstrip('/')}?)" if re.match(r"^/*[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", bare) else ""
+    raise click.BadParameter(f"{url!r} is not a whole web address: write it with its https://{hint}.",
+                             param_hint="--url")
+
+
+def _listed_paths(listing: str) -> list[str]:
+    """The paths of a list given on standard input: one a line (blank lines and the spaces
+    around a path left out), or separated by NULs, as `find -print0` and `git ls-files -z`
+    write them for names that hold a line break. Read as lines, such a list was one path made
+    of all the names, which failed as "no such file or folder"."""
+    if "\0" in listing:
+        return [path for path in listing.split("\0") if path.strip()]
+    return [line.strip() for line in listing.splitlines() if line.strip()]
+
+
 def _require_database(db_path: str) -> None:
     if not Path(db_path).exists():
         raise click.ClickException(f"no archive at {db_path}: run `news-archive ingest PATH` first")
@@ -612,6 +658,12 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
         return (f"{db_path} stayed locked by another writer (an ingest or optimize) for "
                 f"{BUSY_TIMEOUT_MS // 1000} s. Every batch written before is kept: run the same "
                 f"command again when the other one is done.")
+    if isinstance(error, ArchiveNeedsUpgrade):
+        return (f"{db_path} is on a disk this user may not write: {reason}. Nothing was read or "
+                f"written; copy it where it can be written, or run news-archive there once.")
+    if isinstance(error, NewerArchive):
+        return (f"{db_path}: {reason}. Nothing was read or written; use it with that version, or "
+                f"install it here.")
     if isinstance(error, NotAnArchive) or "not a database" in reason:
         return (f"{db_path} is not a news archive: {reason}. It was left as it was; give --db an "
                 f"archive or the name of a new file.")
@@ -619,6 +671,9 @@ def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:
         folder = Path(db_path).parent
         if not folder.is_dir():
             return f"cannot make the archive {db_path}: the folder {folder} does not exist."
+        if Path(db_path).is_file() and not os.access(folder, os.W_OK):
+            return (f"{db_path} is on a disk or in a folder this user may not write ({reason}): nothing "
+                    f"can be written to it here; search, stats and serve still read it.")
         return f"cannot open or create the archive {db_path} ({reason}): may you write in {folder}?"
     if "readonly" in reason:
         return (f"{db_path} is read-only for this user ({reason}): nothing was written, and what "

@@ -39,8 +39,9 @@ def decode_html(raw: bytes) -> str:
 
 
 def extract_html(raw: bytes, location: str = "", page_url: str | None = None) -> Article:
-    """`page_url`: where the page was fetched from, if known (a web archive's capture); used as
-    the page's own address (its domain, a date in its path) when the page names none."""
+    """`page_url`: where the page was fetched from, if known (a web archive's capture, or what a
+    browser that saved it wrote into it); used as the page's own address (its domain, a date in
+    its path) when the page names none."""
     text = decode_html(raw)
     if not _DOCUMENT_TAG.search(text):
         # A fragment (a saved article <div>, a feed's content): trafilatura looks for a
@@ -50,6 +51,11 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
     tree = load_html(text)
     if tree is None:
         return Article()
+    if html_signals.is_list_of_links(tree):
+        from .extract import ExtractionError  # (extract imports this module when it needs it)
+
+        raise ExtractionError("a list of links with next to no text (a bookmarks file, a read-later "
+                              "export, an index page): not an article")
     _unwrap_layout_tables(tree)
     metadata = TrafilaturaMetadata(tree)
     document = trafilatura.bare_extraction(
@@ -73,6 +79,7 @@ def extract_html(raw: bytes, location: str = "", page_url: str | None = None) ->
         metadata.sitename = None
     signals = html_signals.read_signals(tree)
     signals.html = text  # (the markup as text: a few cheap tests search it instead of the tree)
+    page_url = page_url or html_signals.saved_from_url(text)  # a page saved by a browser says where from
     if not (signals.url or metadata.url) and page_url and page_url.startswith(("http://", "https://")):
         signals.url = page_url
     sites = html_signals.site_names(signals, metadata.sitename)

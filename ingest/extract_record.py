@@ -12,8 +12,8 @@ FIELD_ALIASES = {
     "body": ("body", "text", "content", "article_text", "maintext"),
     "description": ("description", "standfirst", "dek", "summary", "excerpt"),
     "authors": ("authors", "author", "byline", "creator"),
-    "published": ("published", "date", "date_published", "datePublished", "published_at", "pubdate"),
-    "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at"),
+    "published": ("published", "date", "date_published", "datePublished", "published_at", "publishedAt", "pubdate"),
+    "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at", "updatedAt"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain"),
     "url": ("url", "link", "canonical_url"),
     "language": ("language", "lang"),
@@ -29,7 +29,14 @@ def extract_record(raw: bytes) -> Article:
         record = json.loads(raw)
     except json.JSONDecodeError as error:  # its line and column are within the record
         raise UnreadableRecord(f"invalid JSON at character {error.pos + 1} of the record: {error.msg}") from None
-    except ValueError as error:  # not UTF-8
+    except UnicodeDecodeError as error:  # not UTF-8: an older tool's export in a code page
+        from .read import decode_text  # (read imports this module)
+
+        try:
+            record = json.loads(decode_text(raw))
+        except (ValueError, RecursionError):
+            raise UnreadableRecord(f"undecodable record: {error}") from None
+    except ValueError as error:
         raise UnreadableRecord(f"undecodable record: {error}") from None
     except RecursionError:  # a RuntimeError, not a ValueError: "[[[[..." thousands deep
         raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
@@ -53,6 +60,7 @@ def field_value(field: str, value):
     list of names, every other field a string, whatever JSON type it was written as."""
     if value is None:
         return None
+    rendered = False
     if field == "authors":
         value = [_name_of(v) for v in value] if isinstance(value, list) else [_name_of(value)]
         return [v for v in value if v] or None
@@ -62,13 +70,43 @@ def field_value(field: str, value):
         value = _joined(field, value)
     elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = _from_epoch(value)
-    elif isinstance(value, dict):  # no text to take from an object ({"date": ...}): none, not its repr
-        return None
+    elif isinstance(value, dict):
+        # A CMS's rich field holds its text in one key: WordPress's REST API writes "title":
+        # {"rendered": "..."}, "content": {"rendered": "<p>..."}; Drupal's JSON:API "body":
+        # {"value": "<p>...", "format": "full_html"}. Read as no value, a whole WordPress export
+        # failed, post by post, as "no article text found". Another object ({"date": ...}) has
+        # no text to take: none, not its repr.
+        value = next((value[key] for key in ("rendered", "value") if isinstance(value.get(key), str)), None)
+        if value is None:
+            return None
+        rendered = True  # HTML, by what the CMS calls it
     elif not isinstance(value, str):
         value = str(value)
     if value is not None and field in ("body", "description"):
         value = _text_of(value)
+    if value is not None and field in ("title", "description"):
+        value = _inline_text(value, rendered)
     return value
+
+
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+
+
+def _inline_text(text: str, rendered: bool) -> str:
+    """A title or description with HTML's entities ("Fares rise &#8211; again", as a CMS
+    writes its titles) as its text, and, when the CMS gave it as rendered HTML, without its
+    inline tags ("<em>again</em>"). An "&" or "<" that is no entity or tag ("AT&T profits <
+    costs"), and a tag in a plain field (one tag is no markup), are left as written."""
+    if "&" not in text and not (rendered and "<" in text):  # the common case, found without the patterns
+        return text
+    if rendered:
+        text = _INLINE_TAG.sub("", text)
+    if _ENTITY.search(text):
+        import html
+
+        text = html.unescape(text)
+    return re.sub(r"\s+", " ", text).strip() if rendered else text
 
 
 # A body written as HTML (a CMS export, an API, a feed item's content) holds tags, entities and

@@ -26,6 +26,21 @@ INTRODUCTION_LINES = 8
 
 
 def extract_text(text: str, markdown: bool = False) -> Article:
+    """The article of a text; what its front matter says (rules.front_matter) wins over what the
+    rules read from its lines, as a writer's own fields would."""
+    given, text = rules.front_matter(text)
+    text = rules.without_html(text)
+    if given.get("title"):
+        # Set as the heading it is, so the rules take the story's first line for no headline.
+        text = f"# {given['title']}\n\n{text}"
+    article = _extract_lines(text, markdown)
+    for field_name, value in given.items():
+        setattr(article, field_name, value)
+        article.provenance[field_name] = "front-matter"
+    return article
+
+
+def _extract_lines(text: str, markdown: bool = False) -> Article:
     # Markdown syntax is taken apart in plain text too: copies of web pages carry "#" headings
     # and "[links](...)" whatever their file name says.
     lines = rules.read_lines(text)

@@ -96,6 +96,22 @@ _REINDEXING = {path.stem for path in schema_dir().glob("*.sql")
                if "('rebuild')" in path.read_text(encoding="utf-8")}
 
 
+class NewerArchive(sqlite3.DatabaseError):
+    """An archive upgraded by a later version of news-archive than this one."""
+
+
+def refuse_a_newer_archive(db: Database) -> None:
+    """Raise NewerArchive when the archive holds migrations this version does not know: a
+    later version upgraded it (a laptop's newer install, then cron's older one). This code
+    would write rows without what the newer schema keeps in step (its columns, the tables its
+    triggers fill) and read tables whose meaning changed; it went on, and said nothing."""
+    known = {*_schema_files, *_DATA_MIGRATIONS}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise NewerArchive(f"it was upgraded by a newer version of news-archive than this one (its schema "
+                           f"has {', '.join(unknown)}, which this version does not know)")
+
+
 def migrate(db: Database) -> None:
     """Apply the pending migrations, all in one transaction that holds the write lock.
 
@@ -103,7 +119,10 @@ def migrate(db: Database) -> None:
     together, two cron jobs) both found the same migrations pending and both applied them:
     one failed with "index ... already exists", or saw the other's half-made schema and
     called the file "another program's database". Under the lock, the second waits, then
-    finds nothing left to do; and no other connection ever sees a schema half made."""
+    finds nothing left to do; and no other connection ever sees a schema half made.
+
+    An archive a newer version upgraded raises NewerArchive, before anything is written."""
+    refuse_a_newer_archive(db)
     if not migrations.pending(db):
         return
     pending = [m.name for m in migrations.pending(db) if m.name in _REINDEXING]

@@ -3,6 +3,7 @@ worker processes -> store in batches in this process (SQLite wants a single writ
 
 import os
 import signal
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -383,6 +384,21 @@ def run_ingest(
         known.clear()
         flush(batch)  # even if empty: it also remembers the files read whole since the last
         archive.finish_run(run_id)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
+        # What the batches written before the stop hold, for the caller to report: a script
+        # reading --json got nothing at all from a run stopped by its timeout. Read from the
+        # archive, which each batch's transaction updates with its counts: a stop can land
+        # after a batch's commit and before its outcomes are tallied here.
+        summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        try:
+            summary.stored, summary.duplicate, summary.unchanged, summary.failed = db.execute(
+                "SELECT stored, duplicate, unchanged, failed FROM ingest_runs WHERE id = ?", (run_id,)).fetchone()
+            summary.failures = [{"location": location, "error": error} for location, error in db.execute(
+                "SELECT location, error FROM sources WHERE run_id = ? AND status = 'failed' ORDER BY id", (run_id,))]
+        except (sqlite3.Error, TypeError):  # (no row: the run's first batch never came)
+            pass
+        stop.summary = summary
+        raise
     finally:
         db.close()
     summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()

@@ -6,6 +6,7 @@ into one Source per record, so every Source is one candidate article and the sou
 can say which line of a file became which article.
 """
 
+import codecs
 import errno
 import glob
 import gzip
@@ -22,8 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract_record import field_value
-from .record import Source
+from .extract_record import FIELD_ALIASES, field_value
+from .record import BAD_SIDECAR, Source
 
 ARTICLE_EXTENSIONS = {
     ".html": "html",
@@ -40,6 +41,8 @@ ARTICLE_EXTENSIONS = {
     ".atom": "feed",
     ".warc": "warc",
     ".arc": "warc",  # the Internet Archive's older format; the same reader takes it
+    ".mhtml": "mhtml",  # a page saved whole in one file: Chrome's and Edge's "Webpage, Single File"
+    ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -165,32 +168,50 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         walked_folders.add((status.st_dev, status.st_ino))
         return True
 
+    def walk(top: Path) -> Iterator[InputFile]:
+        """The files of a folder tree, then of the folders linked into it. A folder reached both
+        by its own path and by a link (a "latest" link beside the year folders) is walked once,
+        by its own path, whatever the names' order: walked by the link that sorted first, its
+        files were stored under the link's name, and became other places the stories ran once
+        the link was removed."""
+        # A folder os.walk cannot list (no read permission) was skipped without a word, and
+        # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
+        refused: list[OSError] = []
+        linked: list[Path] = []
+        linked_files: list[Path] = []  # the same for a file: by its own name if it is in the tree
+        for root, dirs, files in os.walk(top, onerror=refused.append):  # links are not entered here
+            yield from _unlisted_folders(refused)
+            if not first_visit(root):
+                dirs[:] = []
+                continue
+            # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+            linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
+            for name in sorted(files):
+                child = Path(root) / name
+                if name.startswith(".") or _is_folder_note(child):
+                    continue
+                extension, _ = _split_extensions(child)
+                if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
+                    if passed_over is not None:
+                        passed_over[extension or "(no extension)"] += 1
+                    continue
+                if _is_sidecar(child):
+                    continue
+                if os.path.islink(child):
+                    linked_files.append(child)
+                    continue
+                yield from emit(child, walked=True)
+        yield from _unlisted_folders(refused)
+        for link in linked_files:
+            yield from emit(link, walked=True)
+        for link in linked:  # links to folders are followed (clippings kept on another disk)
+            yield from walk(link)
+
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
         if path.is_dir():
-            # A folder os.walk cannot list (no read permission) was skipped without a word, and
-            # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
-            refused: list[OSError] = []
-            for root, dirs, files in os.walk(path, followlinks=True, onerror=refused.append):
-                yield from _unlisted_folders(refused)
-                if not first_visit(root):
-                    dirs[:] = []
-                    continue
-                # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
-                for name in sorted(files):
-                    child = Path(root) / name
-                    if name.startswith(".") or _is_folder_note(child):
-                        continue
-                    extension, _ = _split_extensions(child)
-                    if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
-                        if passed_over is not None:
-                            passed_over[extension or "(no extension)"] += 1
-                        continue
-                    if _is_sidecar(child):
-                        continue
-                    yield from emit(child, walked=True)
-            yield from _unlisted_folders(refused)
+            yield from walk(path)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
@@ -251,6 +272,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
+# "MIME-Version: 1.0", "Snapshot-Content-Location: ...") and a multipart/related body.
+_MIME_HEADER = re.compile(rb"(?:from|mime-version|subject|date|snapshot-content-location|content-type|"
+                          rb"content-location|x-mht-[\w-]+)\s*:")
+
+
 def sniff_format(data: bytes) -> str:
     """Guess the format from the first bytes, for files whose extension is missing or lies."""
     head = data[:4096]
@@ -261,13 +288,18 @@ def sniff_format(data: bytes) -> str:
     if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _MIME_HEADER.match(text) and b"multipart/related" in text:
+        return "mhtml"  # before HTML: its page's markup is in its first 4 KB too
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
         return "html"
     if text.startswith((b"{", b"[")):
         try:
-            _json_loads(data.decode("utf-8-sig"))
+            # (UTF-16 by its mark: read as bytes line by line below, a whole list on one line
+            # passed for JSON Lines, and its records for one record, "not a JSON object")
+            _json_loads(data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff"))
+                        else data.decode("utf-8-sig"))
             return "json"
         except (UnicodeDecodeError, ValueError):
             lines = [line for line in data.splitlines()[:3] if line.strip()]
@@ -351,10 +383,18 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, b"", digest, "unknown", len(on_disk), overrides,
                          _too_large(len(data), "unpacks to more than"))
             return
+    data = _without_stray_nuls(_utf16_marked(data))
     if not data.strip():
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
+        # words made the article ("\\f0\\fs24 \\cf0 Ferry crossings cut\\" as its headline).
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                     "an RTF document (rich text, as Word or TextEdit save it), not HTML, text, Markdown "
+                     "or JSON: save it as plain text or as a web page")
+        return
     sniffed = sniff_format(data)
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
@@ -363,7 +403,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     # The content wins over the extension when they disagree strongly (an HTML page saved as
     # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
-    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed") and kind != sniffed):
+    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -375,12 +415,14 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     sidecar = sidecar_for(path)
     if sidecar is not None:
         try:
-            sidecar_fields = _json_loads(sidecar.read_text(encoding="utf-8-sig"))
+            # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
+            # its article with "'utf-8' codec can't decode byte 0xff".
+            sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
             if not isinstance(sidecar_fields, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as error:
             yield Source(location, data, digest, kind, len(on_disk), overrides,
-                         f"bad sidecar {sidecar.name}: {error}")
+                         f"{BAD_SIDECAR} {sidecar.name}: {error}")
             return
         # Command-line overrides beat the sidecar, which beats the file itself. Its values are
         # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
@@ -397,7 +439,36 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if kind == "warc":  # a web archive under another name (it fitted in memory to be sniffed)
         yield from _web_archive_pages(location, lambda: io.BytesIO(on_disk), overrides, known)
         return
+    if kind == "mhtml":
+        yield _mhtml_page(location, data, digest, len(on_disk), overrides)
+        return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """The page of an MHTML file (a page saved whole in one file by Chrome, Edge or Internet
+    Explorer: the page and its images as the parts of a MIME message), as an HTML input, with
+    the address it was saved from as a web archive's page has its capture's. Read as a page,
+    its quoted-printable markup gave "no article text found"; in a folder it was passed over."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    saved_from = message.get("Snapshot-Content-Location")
+    for part in message.walk():
+        if part.get_content_type() not in HTML_TYPES:
+            continue
+        page = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset()
+        if charset:  # said in the part's header, not always in the page: written out as UTF-8
+            try:
+                page = page.decode(_python_codec(charset)).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return Source(location, page, digest, "html", size, overrides,
+                      url=(saved_from or part.get("Content-Location") or "").strip() or None)
+    return Source(location, b"", digest, "mhtml", size, overrides,
+                  "no HTML page in this MHTML file (only images, styles or other parts)")
 
 
 def _json_loads(text):
@@ -416,6 +487,8 @@ NO_RECORD = "no record in it"
 
 
 HEAD_BYTES = 65536  # what a file's format is judged on
+# The keys that make a JSON object a record (its title, its body, ...), as extract_record reads them.
+_RECORD_KEYS = frozenset(alias.lower() for aliases in FIELD_ALIASES.values() for alias in aliases)
 _TAG = re.compile(rb"<[A-Za-z!/?]")  # an element, a comment, a doctype, an XML declaration
 
 
@@ -483,7 +556,7 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
-        items = parsed if isinstance(parsed, list) else [parsed]
+        items = _records_of(parsed)
         if not items:
             yield Source(location, data, sha256(data), "record", len(data), overrides,
                          NO_RECORD + ": an empty JSON list")
@@ -502,6 +575,29 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
                      NO_RECORD + ": only blank lines")
 
 
+def _records_of(parsed) -> list:
+    """The records of a JSON document: a list of them, one record, or an object that holds its
+    list of records under a key, as an API's response saved as it came does ({"status": "ok",
+    "articles": [...]}, {"response": {"results": [...]}}). Read as one record, such a file
+    failed whole as "no article text found", every article in it lost. An object with any of
+    a record's fields (a title, a body...) is a record, whatever lists it holds (its tags)."""
+    if isinstance(parsed, list):
+        return parsed
+    wrapped = parsed
+    for _ in range(3):  # (an API nests its results two levels deep at most)
+        if not isinstance(wrapped, dict) or _RECORD_KEYS & {str(key).lower() for key in wrapped}:
+            break
+        lists = [value for value in wrapped.values()
+                 if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+        objects = [value for value in wrapped.values() if isinstance(value, dict)]
+        if len(lists) == 1:
+            return lists[0]
+        if lists or len(objects) != 1:
+            break
+        wrapped = objects[0]
+    return [parsed]
+
+
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                        known: Callable[[str, str], bool] | None = None,
                        defer_hashes: bool = False) -> Iterator[Source]:
@@ -509,6 +605,8 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
     sources = 0
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as lines:
+            if lines.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                lines = _Utf8Lines(lines)
             number = 0
             # readline with a limit: one runaway line must not be read into memory whole.
             while line := lines.readline(MAX_INPUT_BYTES + 1):
@@ -532,6 +630,18 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
     if not sources:
         yield Source(location, b"", "", "record", 0, overrides,
                      NO_RECORD + (": an empty file" if number == 0 else ": only blank lines"))
+
+
+class _Utf8Lines:
+    """The lines of a UTF-16 file (by its byte order mark) as UTF-8 bytes, for the JSON Lines
+    reader: split as bytes, each line after the first began with the NUL of the line end
+    before it, and every record but the first failed as undecodable."""
+
+    def __init__(self, stream):
+        self._text = io.TextIOWrapper(stream, encoding="utf-16", newline="")
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._text.readline(limit).encode("utf-8")
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -606,12 +716,13 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         yield Source(location, b"", sha256(data), "feed", len(data), overrides, f"no item in this feed{reason}")
         return
     outlet = parsed.feed.get("title")
+    site = parsed.feed.get("link")
     for number, entry in enumerate(parsed.entries, start=1):
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
         record = {
-            "title": entry.get("title"), "url": entry.get("link"),
+            "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
             "authors": [a["name"] for a in entry.get("authors", []) if a.get("name")] or entry.get("author"),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
@@ -626,6 +737,18 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"({entry.get('link') or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
+
+
+def _site_address(link: str | None, site: str | None) -> str | None:
+    """An item's link made whole against its feed's site ("/news/ferry-cut" on the channel
+    https://harborledger.example/): RSS asks for whole addresses, yet feeds give a root-relative
+    path, and the item lost its address (only a whole one is stored). A path without the leading
+    slash is left: it is relative to the feed's own address, which the file does not give."""
+    if link and site and link.startswith("/") and re.match(r"https?://", site):
+        from urllib.parse import urljoin
+
+        return urljoin(site, link)
+    return link
 
 
 def _json_line_source(location: str, number: int, raw: bytes, overrides: dict,
@@ -669,13 +792,58 @@ _BINARY_STARTS = (
 )
 
 
+# The control bytes no text holds (tab, line ends, form feed and escape are a text's own).
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7f or b in b"\t\n\v\f\r\x1b")
+
+
+def _without_stray_nuls(data: bytes) -> bytes:
+    """A text with a few NUL bytes in it, without them. A file cut short by a crash, or written
+    by a program with a fixed-size buffer, ends in a run of NULs, and a copy glitch leaves a
+    stray one; either failed the whole story as "binary file". A binary file has control bytes
+    throughout (more than 1% of its head; random or packed bytes about 11%), and a UTF-16 text
+    is half NULs: both are left as they are. No NUL is part of a character in UTF-8 or a
+    single-byte code page, so taking them out cuts no character."""
+    if b"\x00" not in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    text = data.rstrip(b"\x00")
+    head = text[:4096]
+    if len(head.translate(None, _TEXT_BYTES)) * 100 > len(head):
+        return data
+    return text.replace(b"\x00", b"")
+
+
+def _utf16_marked(data: bytes) -> bytes:
+    """A UTF-16 text saved without its byte order mark (some Windows tools and exports), with
+    the mark put before it, so it is read as the text it is: half its bytes are NULs, and it
+    failed as a binary file. Told by the NULs' side: a text in Latin script has one at every
+    other byte, high byte first (BE) or second (LE); a binary file has them anywhere."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]:
+        return data
+    head = data[:4096]
+    first, second = head[0::2], head[1::2]
+    if len(head) < 64 or len(head) % 2:
+        return data
+    if second.count(0) >= 0.9 * len(second) and first.count(0) <= 0.01 * len(first):
+        return b"\xff\xfe" + data
+    if first.count(0) >= 0.9 * len(first) and second.count(0) <= 0.01 * len(second):
+        return b"\xfe\xff" + data
+    return data
+
+
 def _binary_kind(head: bytes) -> str | None:
     """What a file is, by its first bytes, when it is a common kind of binary file."""
     return next((kind for start, kind in _BINARY_STARTS if head.startswith(start)), None)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: BOM first, then a declared charset, then strict UTF-8, then detection.
+    """Bytes to text: BOM first, then UTF-8 if the bytes are UTF-8 with letters beyond ASCII,
+    then a declared charset, then UTF-8, then detection.
+
+    Valid UTF-8 beats what a page declares: a page saved or served as UTF-8 often keeps the
+    charset its site once had ("windows-1252", "iso-8859-1"), and read so "Jetée" was stored as
+    "JetÃ©e". Text in another encoding with letters beyond ASCII almost never forms valid UTF-8
+    (an "é" in windows-1252 would have to be followed by two bytes of 0x80-0xBF). A text of
+    ASCII bytes alone is read as declared (ISO-2022-JP is written in ASCII bytes).
 
     Raises UnicodeDecodeError only when nothing gives a plausible reading.
     """
@@ -683,18 +851,28 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if declared:
-        try:
-            return data.decode(_python_codec(declared))
-        except (LookupError, UnicodeDecodeError):
-            pass
     try:
-        return data.decode("utf-8")
+        as_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        as_utf8 = None
+    if as_utf8 is not None and not as_utf8.isascii():
+        return as_utf8
+    codec = _declared_codec(declared) if declared else None
+    if codec:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    if as_utf8 is not None:
+        return as_utf8
     from charset_normalizer import from_bytes  # a trafilatura dependency, made for this job
 
     matches = list(from_bytes(data))
+    # A page, or a text copied from one, is in an encoding browsers read. The DOS and mainframe
+    # code pages a detector also tries (cp775, cp850, cp852...) decode the same bytes about as
+    # well, and on a short French or German text one of them won: "Ça coûte — “cher”" came out
+    # "Ūa co¹te Ś ōcherö". They are kept for a file that no web encoding reads.
+    matches = [match for match in matches if _is_web_encoding(match.encoding)] or matches
     if matches:
         best = matches[0]
         # On short texts several single-byte code pages fit equally well; windows-1252 is by
@@ -705,6 +883,36 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return str(best)
     # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
     return data.decode("cp1252")
+
+
+# The encodings of the WHATWG Encoding Standard (what a browser reads a page in), by Python's
+# name for each; a Shift_JIS, EUC-KR or GBK label is read as its Windows superset.
+_WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "utf-16-le", "utf-16-be", "utf-16", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+    "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "gb18030", "gbk", "gb2312",
+    "big5", "euc-jp", "iso2022-jp", "shift-jis", "cp932", "euc-kr", "cp949", "ascii", "latin-1",
+))
+
+
+def _is_web_encoding(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name in _WEB_ENCODINGS
+    except LookupError:
+        return False
+
+
+def _declared_codec(name: str) -> str | None:
+    """Python's codec for a declared charset, or None for one that cannot be so or is unknown.
+    A page whose declaration could be read as ASCII is not in UTF-16 or UTF-32 (browsers read
+    such a declaration as UTF-8, WHATWG): taken at its word, an ASCII page came out as a line
+    of CJK characters, and its title was lost."""
+    try:
+        codec = codecs.lookup(_python_codec(name)).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def _python_codec(name: str) -> str:

@@ -3,6 +3,12 @@
 from dataclasses import dataclass, field
 
 
+# How the failure of a file whose NAME.json sidecar could not be read begins. The fault is the
+# sidecar's, not the file's: once the sidecar is mended the file's unchanged bytes are read again
+# (see Archive.previous_sighting), where any other failure of the same bytes is not re-tried.
+BAD_SIDECAR = "bad sidecar"
+
+
 @dataclass
 class Source:
     """One input as read from disk: bytes plus what we know before parsing them."""

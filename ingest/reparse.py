@@ -35,13 +35,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
-from urllib.parse import quote
 
+from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, _record_number, extractor, open_database,
-                    refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
+                    read_only_uri, refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
@@ -342,11 +342,11 @@ def _open_read_only(db_path) -> Database:
     """The archive as it is, for a dry run: open_database would first upgrade it (the schema's
     new tables, a search index rebuilt for minutes on a large archive), and a dry run is the
     first thing a careful user runs after installing the version that brings those."""
-    path = Path(db_path).resolve()
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True)  # (immutable on a read-only disk)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)
+        refuse_a_newer_archive(Database(conn))  # its counts would be this older version's guesses
     except sqlite3.DatabaseError:
         conn.close()
         raise

@@ -15,7 +15,7 @@ from .datasette_plugin import DATABASE_NAME
 from .datasette_plugin.facet_cache import ArchiveDatabase, FacetCache
 from .pipeline import Summary, run_ingest
 from .resources import metadata_path, samples_dir
-from .store import open_database
+from .store import on_read_only_disk, open_for_reading, read_only_uri
 
 # The table whose searched page's count and facets are answered from memory (facet_cache.py):
 # the narrow copy of the articles that metadata.yml offers for faceted search.
@@ -73,7 +73,7 @@ def count_articles(db_path: str | Path) -> int | None:
     """How many articles the archive holds, or None if it is no archive (yet)."""
     if not Path(db_path).exists():
         return None
-    connection = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(db_path), uri=True)
     try:
         return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.OperationalError:  # an empty file, or not ingested into yet
@@ -86,7 +86,7 @@ def count_runs(db_path: str | Path) -> int:
     """How many ingest runs the archive has had (0 for no archive, or an empty file)."""
     if not Path(db_path).exists():
         return 0
-    connection = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(db_path), uri=True)
     try:
         return connection.execute("SELECT count(*) FROM ingest_runs").fetchone()[0]
     except sqlite3.OperationalError:
@@ -106,7 +106,7 @@ def ensure_archive(db_path: str | Path) -> Summary | None:
     An archive made by an older version is brought up to the current schema first: the saved
     queries in metadata.yml read what the newest migrations add (article_facets, its index)."""
     if count_articles(db_path) or count_runs(db_path):
-        open_database(db_path).close()
+        open_for_reading(db_path).close()  # (on a read-only disk: served as it is)
         return None
     return run_ingest([str(samples_dir())], str(db_path))
 
@@ -124,12 +124,17 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     """
     db_path = Path(db_path)
     metadata = load_metadata()
-    datasette = ArchiveDatasette(files=[str(db_path)], metadata=metadata, settings=SETTINGS)
+    # On a read-only disk, immutable: SQLite cannot open a WAL file there otherwise (see
+    # store.on_read_only_disk), and nothing there can change it.
+    read_only = on_read_only_disk(db_path)
+    datasette = ArchiveDatasette(files=[] if read_only else [str(db_path)],
+                                 immutables=[str(db_path)] if read_only else [],
+                                 metadata=metadata, settings=SETTINGS)
     plain = datasette.databases[db_path.stem]
     datasette.remove_database(db_path.stem)
     database = ArchiveDatabase(datasette, path=plain.path, is_mutable=plain.is_mutable)
     datasette.add_database(database, name=DATABASE_NAME)
-    if os.environ.get(FACET_CACHE_SWITCH, "on") != "off":
+    if os.environ.get(FACET_CACHE_SWITCH, "on") != "off" and not read_only:  # (it reads with mode=ro)
         table = metadata["databases"][DATABASE_NAME]["tables"][CACHED_FACETS_TABLE]
         database.facet_cache = FacetCache.from_metadata(str(db_path.resolve()), CACHED_FACETS_TABLE, table)
         database.facet_cache.load_in_background()

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from functools import cache, cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 
 def _import_sqlite_utils_without_numpy():
@@ -40,8 +40,8 @@ _import_sqlite_utils_without_numpy()
 from sqlite_utils import Database  # noqa: E402
 
 from . import __version__
-from .migrations import migrate
-from .record import Article, Outcome
+from .migrations import migrate, migrations, refuse_a_newer_archive
+from .record import BAD_SIDECAR, Article, Outcome
 
 BUSY_TIMEOUT_MS = 60_000
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
@@ -107,6 +107,55 @@ def open_database(path: str | Path) -> Database:
     _switch_to_wal(db)
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db)
+    return db
+
+
+class ArchiveNeedsUpgrade(sqlite3.DatabaseError):
+    """A read-only archive made by an older version: it must be upgraded once before it is read."""
+
+
+def on_read_only_disk(path: str | Path) -> bool:
+    """Whether the archive is a file that exists where nothing may be written beside it: a DVD,
+    a backup snapshot, a share or a colleague's folder mounted read-only. SQLite cannot open a
+    WAL archive there even to read it ("unable to open database file"), since it makes a -shm
+    file beside it; such an archive is opened immutable (see read_only_uri)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    folder_writable = os.access(path.resolve().parent, os.W_OK)
+    wal = Path(f"{path}-wal")
+    # An archive whose -wal holds writes not yet merged into it is not read immutable: SQLite
+    # would read the file without them.
+    return not folder_writable and not (wal.exists() and wal.stat().st_size)
+
+
+def read_only_uri(path: str | Path) -> str:
+    """The URI that opens the archive for reading only: immutable on a read-only disk (nothing
+    can change it there), else mode=ro (a running ingest's writes are seen)."""
+    resolved = Path(path).resolve()
+    return f"file:{quote(str(resolved))}?mode=ro" + ("&immutable=1" if on_read_only_disk(path) else "")
+
+
+def open_for_reading(path: str | Path) -> Database:
+    """The archive for a command that only reads it (search, stats): as open_database opens it
+    (upgraded if an older version made it), or, on a read-only disk, as it is. There search and
+    stats failed with "cannot open or create the archive ... may you write in ...?", though
+    they write nothing."""
+    if not on_read_only_disk(path):
+        return open_database(path)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    db = Database(conn)
+    try:
+        refuse_another_programs_database(conn, new_file_allowed=False)
+        refuse_a_newer_archive(db)
+        if migrations.pending(db):
+            raise ArchiveNeedsUpgrade(
+                f"it was made by an older version of news-archive and must be upgraded once (by any "
+                f"command) where it can be written: {', '.join(m.name for m in migrations.pending(db))} "
+                f"pending")
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
     return db
 
 
@@ -494,10 +543,12 @@ class Archive:
         to the archive) skips the look-up that cannot succeed, once per record of a new file.
         """
         row = location_seen and self.conn.execute(
-            "SELECT id, status, extractor FROM sources WHERE location = ? AND raw_sha256 = ?",
+            "SELECT id, status, extractor, error FROM sources WHERE location = ? AND raw_sha256 = ?",
             (location, raw_sha256),
         ).fetchone()
-        if row and (row[1] != FAILED or row[2] == extractor()):
+        if row and (row[1] != FAILED or row[2] == extractor() and not (row[3] or "").startswith(BAD_SIDECAR)):
+            # (A file failed for its sidecar is read again: the sidecar may have been mended,
+            # and the file's own bytes, unchanged, are no reason to keep failing it.)
             return UNCHANGED, {"id": row[0], "failed": row[1] == FAILED}
         if not row and location_seen and _record_number(location):
             # The same record at another line of the same file: an export written again newest
@@ -681,6 +732,16 @@ class Archive:
         outlet_id = self._outlet_id(article)
         article_id = batch.stored.get(article.content_hash)
         if article_id is not None:  # the same text is stored already, or earlier in this batch
+            seen = self.conn.execute(
+                "SELECT id FROM sources WHERE location = ? AND raw_sha256 = ? AND article_id = ? "
+                "AND status != 'failed'", (source.location, source.raw_sha256, article_id)).fetchone()
+            if seen is not None:
+                # This very input, written by another run since this one looked for it (two
+                # ingests of one folder at once): seen again, unchanged. Written as a duplicate,
+                # it replaced the row that stored the article, which was then a copy of itself
+                # with no stored source for reparse to read it again from.
+                batch.seen_again.append((now, seen[0]))
+                return Written(source.location, UNCHANGED)
             status = DUPLICATE
         else:
             status, article_id = STORED, batch.next_id

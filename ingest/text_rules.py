@@ -210,6 +210,131 @@ _MID_SENTENCE = re.compile(r"[,.;:)]|[a-z]+\s+\S")
 MID_SENTENCE_SHARE = 0.05
 
 
+# --- HTML inside a text -----------------------------------------------------------------------
+
+# Markdown may hold HTML (a figure, a paragraph a converter or a CMS left as markup, a Jekyll
+# "<!-- more -->"), and a text copied out of a CMS its tags and entities: they were stored as
+# they were ("<figure><img src=...><figcaption>...", "Caf&eacute;"), found by searches for
+# "figcaption" and shown in snippets. Only the elements of HTML are taken out (a text's "<Ann
+# Lee>" or "a < b" is no markup): a block element leaves a paragraph break, an inline one
+# nothing, and a script or style goes with what it holds.
+_HTML_BLOCKS = ("p|div|figure|figcaption|ul|ol|li|blockquote|h[1-6]|table|thead|tbody|tfoot|tr|td|th|"
+                "section|article|aside|header|footer|nav|main|br|hr|center|pre|dl|dt|dd|picture|details|summary")
+_HTML_INLINE = ("span|a|em|strong|b|i|u|s|strike|del|ins|img|sup|sub|small|big|cite|q|code|abbr|time|mark|"
+                "font|source|video|audio|iframe|embed|object|param|wbr|label|kbd|var|dfn|bdi|bdo|data")
+_HTML_HIDDEN_START = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+_HTML_BLOCK_TAG = re.compile(rf"</?(?:{_HTML_BLOCKS})\b(?:\s[^<>]*)?/?>", re.I)
+_HTML_INLINE_TAG = re.compile(rf"</?(?:{_HTML_INLINE})\b(?:\s[^<>]*)?/?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def without_html(text: str) -> str:
+    """A text without the HTML elements, comments and entities it holds (see above)."""
+    if "<" in text:
+        text = _without_hidden_html(text)
+        text = _HTML_BLOCK_TAG.sub("\n\n", text)
+        text = _HTML_INLINE_TAG.sub("", text)
+    if "&" in text:
+        import html
+
+        text = _HTML_ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
+    return text
+
+
+def _without_hidden_html(text: str) -> str:
+    """The text without its scripts, styles and comments, each with what it holds. Searched
+    forward once (a pattern "<script.*?</script>" read to the end of the text again for each
+    one left open: 20,000 of them took 22 s); one left open is left as it is, and ends the search."""
+    lowered = text.lower()
+    kept, at = [], 0
+    while (start := _HTML_HIDDEN_START.search(text, at)) is not None:
+        if start.group(1):
+            close = lowered.find(f"</{start.group(1).lower()}", start.end())
+            end = lowered.find(">", close) + 1 if close >= 0 else 0
+        else:
+            close = lowered.find("-->", start.end())
+            end = close + 3 if close >= 0 else 0
+        if end <= 0:
+            break
+        kept.append(text[at:start.start()])
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
+
+
+# --- front matter ---------------------------------------------------------------------------
+
+# A Markdown file of a static site or a notes app (Jekyll, Hugo, Eleventy, Pandoc, Obsidian)
+# opens with front matter: YAML between "---" lines, or TOML between "+++" lines (Hugo), holding
+# the page's title, author, dates, address. Read as lines, "title = ..." was taken for the
+# headline, "author:\n  name: Ann Lee" and "lastmod:" were missed or misread, and the
+# "description:" label stayed on its description. Field names as the tools write them, first
+# present wins; "date" last, since Hugo's publishDate, where given, is the publication.
+FRONT_MATTER_FIELDS = {
+    "title": ("title", "headline"),
+    "description": ("description", "summary", "excerpt", "subtitle", "standfirst", "dek"),
+    "authors": ("authors", "author", "byline", "creator", "creators"),
+    "published": ("published", "publishdate", "pubdate", "date_published", "datepublished", "published_at",
+                  "date", "created"),
+    "updated": ("updated", "lastmod", "last_modified", "modified", "date_modified", "datemodified", "updated_at"),
+    "outlet": ("outlet", "publication", "publisher", "site_name", "sitename"),
+    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link"),
+    "language": ("language", "lang", "locale"),
+}
+# Keys that only front matter has: with none of these or of the fields above, a "---" block is
+# a rule round a story's first lines, not front matter.
+_FRONT_MATTER_ONLY = {"layout", "tags", "categories", "draft", "slug", "permalink", "weight", "aliases",
+                      "keywords", "type", "image"}
+FRONT_MATTER_LINES = 150  # the block ends within these; a file whose first "---" pairs further down is no front matter
+_FRONT_MATTER_FENCE = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    """The Article fields a text's front matter gives (as a record's values: authors a list,
+    the rest strings), and the text after it; ({}, text) when the text has none. A block that
+    does not parse as a mapping with a key front matter has is left to the other rules."""
+    start = text.lstrip("\ufeff \t\r\n")[:4]
+    fence = start.rstrip("\r\n")
+    if fence not in _FRONT_MATTER_FENCE:  # the cheap anchor: most texts stop here
+        return {}, text
+    lines = text.lstrip("\ufeff \t\r\n").splitlines()
+    end = next((i for i, line in enumerate(lines[1:FRONT_MATTER_LINES], start=1)
+                if line.rstrip() in _FRONT_MATTER_FENCE[fence]), None)
+    if end is None:
+        return {}, text
+    block = "\n".join(lines[1:end])
+    try:
+        if fence == "+++":
+            import tomllib
+
+            parsed = tomllib.loads(block)
+        else:
+            import yaml  # PyYAML, which Datasette reads its metadata with
+
+            parsed = yaml.safe_load(block)
+    except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
+        return {}, text
+    if not isinstance(parsed, dict):
+        return {}, text
+    keys = {str(key).lower().replace("-", "_"): value for key, value in parsed.items()}
+    known = {alias for aliases in FRONT_MATTER_FIELDS.values() for alias in aliases} | _FRONT_MATTER_ONLY
+    if not known & keys.keys():
+        return {}, text
+    from .extract_record import field_value
+
+    fields = {}
+    for field, aliases in FRONT_MATTER_FIELDS.items():
+        value = next((keys[a] for a in aliases if keys.get(a) not in (None, "", [])), None)
+        if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
+            value = value.isoformat()
+        value = field_value(field, value)
+        if field == "url" and not (isinstance(value, str) and re.match(r"https?://", value)):
+            value = None  # a site's own path ("/2024/05/pier"), not an address
+        if value:
+            fields[field] = value
+    return fields, "\n".join(lines[end + 1:])
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []

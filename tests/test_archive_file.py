@@ -149,3 +149,83 @@ def test_commands_started_together_on_a_new_archive_all_succeed(tmp_path):
         with sqlite3.connect(db_path) as conn:
             names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
         assert len(names) == len(set(names)) and "0009_article_versions" in names
+
+
+@pytest.fixture
+def read_only_disk(tmp_path):
+    """A folder on a file system mounted read-only (a DVD, a snapshot, a share mounted so), made
+    with a small tmpfs; skipped where this user may not mount one. Yields (folder, remount):
+    call remount() once the files are in place."""
+    import subprocess
+
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("mounting a tmpfs needs root (and a system that allows it)")
+
+    def remount():
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+    try:
+        yield folder, remount
+    finally:
+        # (lazily: a connection the command left open would keep it busy)
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.parametrize("command, output", [
+    # fail before: "cannot open or create the archive ... may you write in ...?"
+    (("search", "river"), "Millbrook bridge closed"),
+    (("stats",), "articles"),
+    (("reparse", "--dry-run"), "stored article(s) to read again"),
+    # writing into it is still refused (before too), now in words that say why
+    (("ingest", "{story}"), "may not write"),
+])
+def test_an_archive_on_a_read_only_disk_is_read(tmp_path, story, read_only_disk, command, output):
+    folder, remount = read_only_disk
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    import shutil
+
+    shutil.copy(db_path, folder / "archive.db")  # closed cleanly: no -wal or -shm beside it
+    remount()
+    result = run_cli(*[part.format(story=story) for part in command], "--db", folder / "archive.db")
+    assert result.exit_code == (1 if command[0] == "ingest" else 0), result.output
+    assert output in result.output and "Traceback" not in result.output
+
+
+def test_an_archive_on_a_read_only_disk_is_served(tmp_path, story, read_only_disk):
+    from ingest.serve import build_datasette, ensure_archive
+
+    folder, remount = read_only_disk
+    assert run_cli("ingest", story, "--db", tmp_path / "archive.db").exit_code == 0
+    import shutil
+
+    shutil.copy(tmp_path / "archive.db", folder / "archive.db")
+    remount()
+    assert ensure_archive(folder / "archive.db") is None  # fails before: it tried to ingest the samples
+    import asyncio
+
+    async def search():
+        datasette = build_datasette(folder / "archive.db")
+        await datasette.invoke_startup()
+        return await datasette.client.get("/archive/search.json?q=river&_shape=array")
+
+    response = asyncio.run(search())
+    assert response.status_code == 200 and response.json()[0]["title"] == "Millbrook bridge closed"
+
+
+def test_an_older_archive_on_a_read_only_disk_says_it_needs_its_upgrade(tmp_path, story, read_only_disk):
+    folder, remount = read_only_disk
+    db_path = tmp_path / "archive.db"
+    assert run_cli("ingest", story, "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:  # as an older version left it: its last migration not run
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = (SELECT max(name) FROM _sqlite_migrations)")
+    conn.close()
+    import shutil
+
+    shutil.copy(db_path, folder / "archive.db")
+    remount()
+    result = run_cli("search", "river", "--db", folder / "archive.db")
+    assert result.exit_code == 1 and "must be upgraded once" in result.output, result.output

@@ -349,6 +349,65 @@ def test_broken_json_ld_is_ignored():
     assert article.title == "Bridge plan"
 
 
+@pytest.mark.parametrize("before, head, url", [
+    # fail before: a relative canonical link under <base href>; the address a browser or
+    # SingleFile wrote into the page it saved, for a page that names none of its own
+    ("", '<base href="https://valleycourier.example/"><link rel="canonical" href="/news/bridge">',
+     "https://valleycourier.example/news/bridge"),
+    ("<!-- saved from url=(0041)https://valleycourier.example/news/bridge -->\n", "",
+     "https://valleycourier.example/news/bridge"),
+    ("<!--\n Page saved with SingleFile \n url: https://valleycourier.example/news/bridge \n saved date: Mon Mar 04 "
+     "2024 10:00:00 GMT+0100\n-->", "", "https://valleycourier.example/news/bridge"),
+    # near misses: the page's own whole address wins over where it was saved from; a relative
+    # canonical with no base names no address
+    ("<!-- saved from url=(0041)https://valleycourier.example/news/other -->\n",
+     '<link rel="canonical" href="https://valleycourier.example/news/bridge">', "https://valleycourier.example/news/bridge"),
+    ("", '<link rel="canonical" href="/news/bridge">', None),
+])
+def test_a_saved_pages_address_from_its_base_or_the_browsers_note(before, head, url):
+    article = normalise(extract_html(before.encode() + page(head)), NOW)
+    assert article.url == url
+    if url:
+        assert article.outlet_domain == "valleycourier.example"
+
+
+def _links(count: int, words: str = "Ferry story") -> str:
+    return "".join(f'<li><a href="https://valleycourier.example/s/{n}">{words} {n}</a></li>' for n in range(count))
+
+
+_MENU = "<nav><ul>" + _links(40, "Section") + "</ul></nav>"
+
+
+@pytest.mark.parametrize("raw, is_list", [
+    # fail before: stored as articles ("Bookmarks", "Pocket Export") of their links' words
+    ("<!DOCTYPE NETSCAPE-Bookmark-file-1><TITLE>Bookmarks</TITLE><H1>Bookmarks</H1><DL><p>"
+     + "".join(f'<DT><A HREF="https://valleycourier.example/{n}" ADD_DATE="1709424000">Bridge story {n}</A>'
+               for n in range(40)) + "</DL>", True),
+    ("<html><head><title>Pocket Export</title></head><body><h1>Unread</h1><ul>" + _links(60)
+     + "</ul><h1>Read Archive</h1><ul></ul></body></html>", True),
+    (f"<html><body><h1>Harbour news</h1><ul>{_links(45)}</ul><p>Page 2</p></body></html>", True),
+    # near misses: a brief under a long menu, a Japanese story (no spaces to count words by), a
+    # short list of links
+    (f"<html><body>{_MENU}<article><h1>Bridge shut</h1><p>The old stone footbridge was shut on Tuesday "
+     "after the river council found a crack in its middle arch. Engineers will inspect it on Friday, "
+     "and a ferry will run until it reopens.</p></article></body></html>", False),
+    (f"<html><body>{_MENU}<article><h1>橋が閉鎖</h1><p>市議会は火曜日、中央のアーチにひびが見つかったため、古い石の歩道橋を閉鎖した。"
+     "技術者が金曜日に点検し、再開まで渡し船が運航する。住民は迂回路を使うよう求められている。市は修理費の見積もりを来月発表する予定で、"
+     "観光への影響を心配する声も上がっている。</p></article></body></html>", False),
+    (f"<html><body><ul>{_links(20)}</ul></body></html>", False),
+])
+def test_a_list_of_links_is_no_article(tmp_path, raw, is_list):
+    (tmp_path / "page.html").write_text(raw)
+    result = run_cli("ingest", tmp_path / "page.html", "--db", tmp_path / "archive.db", "--json")
+    summary = json.loads(result.stdout)
+    if is_list:
+        assert (result.exit_code, summary["failed"]) == (1, 1)
+        assert "a list of links" in summary["failures"][0]["error"]
+    else:  # stored, or (the short list) failed for its want of text, as before
+        assert "a list of links" not in json.dumps(summary["failures"])
+        assert summary["stored"] == (1 if "<article>" in raw else summary["stored"])
+
+
 # --- the command -----------------------------------------------------------------------------
 
 

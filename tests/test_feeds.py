@@ -4,6 +4,7 @@ a partial copy of the story. The feeds are written here, around stories we wrote
 
 import json
 
+import pytest
 from sqlite_utils import Database
 
 from conftest import ARTICLE_TEXT, ingest_json, run_cli
@@ -100,3 +101,20 @@ def test_a_feed_fetched_again_with_a_new_item_first_adds_only_that_item(tmp_path
     feed.write_text(rss(item(3) + item(2) + item(1)))  # as a feed is: newest first
     code, again = ingest_json(feed, "--db", db_path)
     assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 2, 0)
+
+
+@pytest.mark.parametrize("link, url", [
+    # fails before: a root-relative link (and one without a scheme) lost the item's address
+    ("/news/river-rises", "https://millbrook-gazette.example/news/river-rises"),
+    ("//millbrook-gazette.example/news/river-rises", "https://millbrook-gazette.example/news/river-rises"),
+    # near misses: a whole address is kept, a path relative to the feed's own address is not guessed
+    ("https://millbrook-gazette.example/news/river-rises", "https://millbrook-gazette.example/news/river-rises"),
+    ("news/river-rises", None),
+])
+def test_an_items_link_is_made_whole_against_its_site(tmp_path, db_path, link, url):
+    (tmp_path / "gazette.rss").write_text(rss(
+        f"<item><title>River rises in Millbrook</title><link>{link}</link>"
+        f"<description><![CDATA[<p>{LONG_TEXT}</p>]]></description></item>"))
+    code, summary = ingest_json(tmp_path / "gazette.rss", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert next(Database(db_path).query("SELECT url FROM articles"))["url"] == url

@@ -327,6 +327,54 @@ def test_a_binary_file_named_as_text_says_what_it_is(tmp_path, db_path, name, da
         assert code == 1 and summary["failures"][0]["error"].startswith(error)
 
 
+_FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
+
+
+@pytest.mark.parametrize("name, data, stored, error", [
+    # fail before ("binary file"): a text padded with NULs (cut short by a crash), one with a
+    # stray NUL, a page with one, a UTF-16 text saved without its byte order mark (LE and BE)
+    ("padded.txt", _FERRY.encode() + b"\x00" * 5000, "Ferry fares rise at Port Vale", None),
+    ("stray.txt", _FERRY.replace("Port Vale", "Port\x00Vale", 1).encode(), "Ferry fares rise at PortVale", None),
+    ("stray.html", f"<html><body><article><h1>Ferry fares rise</h1><p>{ARTICLE_TEXT}\x00</p></article>"
+                   f"</body></html>".encode(), "Ferry fares rise", None),
+    ("no-mark-le.txt", _FERRY.encode("utf-16-le"), "Ferry fares rise at Port Vale", None),
+    ("no-mark-be.txt", _FERRY.encode("utf-16-be"), "Ferry fares rise at Port Vale", None),
+    # near misses: binary files with NULs stay binary files, a file of NULs alone is empty
+    ("blob.txt", bytes(range(256)) * 20, None, "binary file: not HTML, text, Markdown or JSON"),
+    ("words-and-zeros.txt", b"Ferry fares\x00\x00\x00\x01\x02\x03 rise\x00\x00\x00\x04" * 200, None,
+     "binary file: not HTML, text, Markdown or JSON"),
+    ("zeros.txt", b"\x00" * 4096, None, "empty file"),
+])
+def test_a_text_with_nul_bytes_is_still_a_text(tmp_path, db_path, name, data, stored, error):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    if error is None:
+        assert (code, summary["stored"]) == (0, 1), summary
+        article = rows(db_path, "SELECT title, body FROM articles")[0]
+        assert article["title"] == stored and "\x00" not in article["body"]
+    else:
+        assert (code, summary["failures"][0]["error"]) == (1, error)
+
+
+_RTF = ("{\\rtf1\\ansi\\ansicpg1252\n{\\fonttbl\\f0\\fswiss Helvetica;}\n\\f0\\fs24 \\cf0 Ferry fares rise\\\n\\\n"
+        + ARTICLE_TEXT.replace("\n\n", "\\\n") + "}")
+
+
+@pytest.mark.parametrize("name, data, stored", [
+    # fail before: stored with "\f0\fs24 \cf0 Ferry fares rise\" as its headline
+    ("story.txt", _RTF, False), ("story.md", "\ufeff" + _RTF, False),
+    # near misses: a text that opens with a brace, a JSON record
+    ("story.txt", "{Draft} Ferry fares rise\n\n" + ARTICLE_TEXT, True),
+    ("story.txt", json.dumps({"title": "Ferry fares rise", "body": ARTICLE_TEXT}), True),
+])
+def test_rich_text_named_as_text_is_reported_not_stored_as_its_codes(tmp_path, db_path, name, data, stored):
+    (tmp_path / name).write_text(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == ((0, 1) if stored else (1, 0)), summary
+    if not stored:
+        assert summary["failures"][0]["error"].startswith("an RTF document")
+
+
 def test_missing_path_fails_but_other_paths_are_ingested(tmp_path, db_path):
     (tmp_path / "good.txt").write_text("A good headline\n\n" + ARTICLE_TEXT)
     code, summary = ingest_json(tmp_path / "nope.html", tmp_path / "good.txt", "--db", db_path)
@@ -389,6 +437,25 @@ def test_a_linked_folder_is_walked_once_and_a_link_loop_ends(tmp_path, db_path):
     assert (code, summary["stored"], summary["duplicate"], summary["failed"]) == (0, 2, 0, 0)
     assert sorted(r["location"] for r in rows(db_path, "SELECT location FROM sources")) == [
         str(folder / "linked" / "far.txt"), str(folder / "local" / "near.txt")]
+
+
+@pytest.mark.parametrize("link, target, location", [
+    # fail before: a link that sorts before what it points at, in the same tree, gave its name
+    ("latest", "clippings/news", "clippings/news/story.txt"),  # a folder ("latest" < "news")
+    ("a-copy.txt", "clippings/news/story.txt", "clippings/news/story.txt"),  # a file
+    # near misses: what is linked from outside the tree is known by the link's name, as before
+    ("a-far", "elsewhere", "clippings/a-far/story.txt"),
+    ("a-far.txt", "elsewhere/story.txt", "clippings/a-far.txt"),
+])
+def test_a_file_reached_by_its_own_path_and_by_a_link_keeps_its_own(tmp_path, db_path, link, target, location):
+    for folder in ("clippings/news", "elsewhere"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "clippings" / "news" / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "elsewhere" / "story.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    os.symlink(tmp_path / target, tmp_path / "clippings" / link)
+    code, summary = ingest_json(tmp_path / "clippings", "--db", db_path)
+    assert (code, summary["duplicate"], summary["failed"]) == (0, 0, 0), summary
+    assert str(tmp_path / location) in {r["location"] for r in rows(db_path, "SELECT location FROM sources")}
 
 
 def test_a_quoted_glob_through_a_link_loop_reads_each_file_once(tmp_path, db_path, monkeypatch):
@@ -466,6 +533,66 @@ def test_text_in_cp1252_and_utf16(tmp_path, db_path):
     assert "Crème brûlée" in bodies and "Über alles" in bodies
 
 
+# A short Western text in a Windows code page, with no charset said (or a wrong one): a
+# detector finds DOS code pages (cp775, cp852) reading it as well, and one of them won.
+PIER = ("The harbour council of Kestrel Point voted on Tuesday to close the old ferry pier after "
+        "engineers found cracks in the pilings. Residents said the decision came too late. ") * 6
+
+
+@pytest.mark.parametrize("name, text, encoding, expected", [
+    # fails before: read as cp775, "Ūa co¹te cher Ś ōquotesö"
+    ("a.txt", "Café owners protest\n\n{body} Ça coûte cher — “quotes”.", "cp1252", "Ça coûte cher — “quotes”"),
+    # fails before: a page saying utf-8 whose bytes are Latin-1, read as cp852 ("ěstby")
+    ("a.html", "<html><head><meta charset='utf-8'><title>Fees at Østby</title></head><body><article>"
+               "<h1>Fees at Østby</h1><p>{body} Ærø and Østby façade.</p></article></body></html>", "latin-1",
+     "Ærø and Østby façade"),
+    # fails before too (cp775, "─rger")
+    ("a.txt", "Fähre fährt seltener\n\n{body} Der Bürgermeister sagt, Ärger über Gebühren wächst.", "cp1252",
+     "Ärger über Gebühren wächst"),
+    # near misses, read right before and after: Russian and Greek in their Windows code pages
+    ("a.txt", "Пожар в порту\n\n" + "Пожарные потушили склад в порту. Жители говорят, что дым был виден "
+              "издалека. " * 3, "cp1251", "дым был виден издалека"),
+    ("a.txt", "Πυρκαγιά στο λιμάνι\n\n" + "Οι πυροσβέστες έσβησαν τη φωτιά στην αποθήκη του λιμανιού. "
+              "Οι κάτοικοι λένε ότι ο καπνός φαινόταν από μακριά. " * 3, "cp1253", "ο καπνός φαινόταν"),
+])
+def test_a_western_code_page_is_not_read_as_a_dos_one(tmp_path, db_path, name, text, encoding, expected):
+    (tmp_path / name).write_bytes(text.replace("{body}", PIER).encode(encoding))
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    body = rows(db_path, "SELECT body FROM articles")[0]["body"]
+    assert expected in body, body[-120:]
+
+
+def _declaring(charset: str, words: str = "Jetée fermée à Kestrelport") -> str:
+    return (f"<html><head><meta charset='{charset}'><title>{words}</title></head><body><article>"
+            f"<h1>{words}</h1><p>{PIER}</p><p>Ça coûte cher — « trop cher ».</p></article></body></html>")
+
+
+@pytest.mark.parametrize("page, encoding, title", [
+    # fail before: a UTF-8 page that declares the charset its site once had ("JetÃ©e"), in a
+    # meta charset and in an http-equiv; a page declaring UTF-16 (read so, a line of CJK)
+    (_declaring("windows-1252"), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("x").replace("<meta charset='x'>", '<meta http-equiv="Content-Type" '
+                             'content="text/html; charset=iso-8859-1">'), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("utf-16"), "utf-8", "Jetée fermée à Kestrelport"),
+    (_declaring("utf-16", "Pier shut at Kestrelport").replace("Ça coûte cher — « trop cher »", "Too dear"), "ascii",
+     "Pier shut at Kestrelport"),
+    # near misses, read as declared before and after: the page is in what it declares
+    (_declaring("windows-1252"), "cp1252", "Jetée fermée à Kestrelport"),
+    (_declaring("shift_jis", "港の桟橋が閉鎖").replace("Ça coûte cher — « trop cher »", "住民は遅すぎると話す"),
+     "shift_jis", "港の桟橋が閉鎖"),
+    (_declaring("iso-2022-jp", "港の桟橋が閉鎖").replace("Ça coûte cher — « trop cher »", "住民は遅すぎると話す"),
+     "iso-2022-jp", "港の桟橋が閉鎖"),
+])
+def test_a_pages_bytes_beat_the_charset_it_declares_when_they_are_utf8(tmp_path, db_path, page, encoding, title):
+    data = page.encode(encoding)
+    # (of an even length: an odd number of bytes is no UTF-16, whatever the page says)
+    (tmp_path / "page.html").write_bytes(data + b" " * (len(data) % 2))
+    code, summary = ingest_json(tmp_path / "page.html", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert rows(db_path, "SELECT title FROM articles")[0]["title"] == title
+
+
 def test_gzip_html_and_lying_extension(tmp_path, db_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode()))
     (tmp_path / "actually-html.txt").write_text(html_page(ARTICLE_TEXT.replace("forty", "fifty")))
@@ -508,6 +635,55 @@ def test_an_extension_the_content_can_be_is_kept(tmp_path, db_path, name, data, 
     found = rows(db_path, "SELECT format, error FROM sources")
     assert [row["format"] for row in found] == [read_as]
     assert (error or "") in (found[0]["error"] or "")
+
+
+def _records(*titles):
+    return [{"title": title, "body": ARTICLE_TEXT + f" Filed as {title}."} for title in titles]
+
+
+@pytest.mark.parametrize("document, stored, failed", [
+    # fail before: an API's response saved as it came, its records in a list under a key (one
+    # level down, or two), read as one record with no text: every article lost
+    ({"status": "ok", "totalResults": 2, "articles": _records("Ferry fares rise", "Pier shuts")}, 2, 0),
+    ({"response": {"status": "ok", "pages": 1, "results": _records("Ferry fares rise", "Pier shuts")}}, 2, 0),
+    # near misses, as before: a record with a list of objects in it (its tags) is one record;
+    # an object with no record and two lists of them is one (failed) record, not a guess
+    ({**_records("Ferry fares rise")[0], "tags": [{"name": "ferries"}, {"name": "harbour"}]}, 1, 0),
+    ({"kept": _records("Ferry fares rise"), "dropped": _records("Pier shuts")}, 0, 1),
+])
+def test_records_wrapped_in_an_api_response_are_read(tmp_path, db_path, document, stored, failed):
+    (tmp_path / "response.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "response.json", "--db", db_path)
+    assert (summary["stored"], summary["failed"]) == (stored, failed), summary
+
+
+def test_a_records_camel_case_dates_are_read():
+    # fails before: "publishedAt" / "updatedAt", as JavaScript APIs write them
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({"body": ARTICLE_TEXT, "publishedAt": "2024-03-04T10:00:00Z",
+                                         "updatedAt": "2024-03-05T08:00:00Z"}).encode())
+    assert (article.published, article.updated) == ("2024-03-04T10:00:00Z", "2024-03-05T08:00:00Z")
+
+
+@pytest.mark.parametrize("name, data", [
+    # fail before: a UTF-16 list on one line (taken for JSON Lines: "not a JSON object"), UTF-16
+    # JSON Lines (split as bytes: every line after the first undecodable), JSON Lines in cp1252
+    ("export.json", json.dumps(_records("Café reopens", "Pier shuts"), ensure_ascii=False).encode("utf-16")),
+    ("export.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in _records("Café reopens", "Pier shuts"))
+     .encode("utf-16")),
+    ("export.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in _records("Café reopens", "Pier shuts"))
+     .encode("cp1252")),
+    # near misses, read before too: UTF-8 with a mark, CRLF line ends, UTF-16 pretty-printed
+    ("export.json", b"\xef\xbb\xbf" + json.dumps(_records("Café reopens", "Pier shuts")).encode()),
+    ("export.jsonl", "\r\n".join(json.dumps(r) for r in _records("Café reopens", "Pier shuts")).encode()),
+    ("export.json", json.dumps(_records("Café reopens", "Pier shuts"), indent=2, ensure_ascii=False).encode("utf-16")),
+])
+def test_records_in_utf16_or_a_code_page_are_read(tmp_path, db_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    assert [r["title"] for r in rows(db_path, "SELECT title FROM articles ORDER BY id")] == ["Café reopens", "Pier shuts"]
 
 
 def test_a_json_lines_file_with_a_bad_first_line_is_still_read_line_by_line(tmp_path, db_path):
@@ -574,6 +750,36 @@ def test_a_sidecar_value_of_another_json_type_is_read_as_a_records_is(tmp_path, 
 
 DEEP = "[" * 50000 + "]" * 50000  # JSON nested past Python's recursion limit
 PAGE_BODY = " ".join(["The river rose two metres overnight in Millbrook, the warden said on Tuesday."] * 20)
+
+
+@pytest.mark.parametrize("encoding", [
+    "utf-16", "cp1252",  # fail before: "'utf-8' codec can't decode byte 0xff" failed the article
+    "utf-8-sig", "utf-8",  # near misses, read before too
+])
+def test_a_sidecar_in_another_encoding_is_read(tmp_path, db_path, encoding):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "a.json").write_bytes(json.dumps({"outlet": "Le Café du Port"}, ensure_ascii=False).encode(encoding))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert rows(db_path, "SELECT name FROM outlets")[0]["name"] == "Le Café du Port"
+
+
+@pytest.mark.parametrize("mended, stored", [
+    (True, 1),  # fails before: the file stayed "failed before, not tried again" for good
+    (False, 0),  # fails before too: a sidecar edited and still bad was counted unchanged, unsaid
+])
+def test_a_file_failed_for_its_sidecar_is_read_again_once_the_sidecar_is_mended(tmp_path, db_path, mended, stored):
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "a.json").write_text('{"outlet": "Harbor Post", }')
+    code, first = ingest_json(tmp_path, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1) and first["failures"][0]["error"].startswith("bad sidecar a.json")
+    (tmp_path / "a.json").write_text('{"outlet": "Harbor Post"}' if mended else '{"outlet": "Harbor Post",,}')
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (code, again["stored"], again["failed"], again["unchanged"]) == (1 - stored, stored, 1 - stored, 0), again
+    # near miss of the other kind: a file that failed for its own bytes is still not tried again
+    (tmp_path / "b.txt").write_bytes(b"%PDF-1.4 " + bytes(range(1, 256)))
+    ingest_json(tmp_path / "b.txt", "--db", db_path)
+    assert ingest_json(tmp_path / "b.txt", "--db", db_path)[1]["unchanged_failed"] == 1
 
 
 @pytest.mark.parametrize("files, failure", [
@@ -651,6 +857,25 @@ def test_url_is_refused_for_a_file_of_several_articles(tmp_path, db_path, name, 
     assert db_path.exists() != refused
 
 
+@pytest.mark.parametrize("url, refused", [
+    # fail before: dropped without a word, the article stored with no address
+    ("harborledger.example/2025/a", "(https://harborledger.example/2025/a?)"),
+    ("ftp://harborledger.example/a", "not a whole web address"),
+    ("the ferry story", "not a whole web address"),
+    # near misses: whole addresses, kept
+    ("https://harborledger.example/2025/a", None), ("HTTP://harborledger.example/a", None),
+])
+def test_a_url_that_is_no_whole_address_is_refused(tmp_path, db_path, url, refused):
+    (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
+    result = run_cli("ingest", tmp_path / "a.txt", "--db", db_path, "--url", url)
+    if refused:
+        assert result.exit_code == 2 and refused in result.output and "--url" in result.output, result.output
+        assert not db_path.exists()
+    else:
+        assert result.exit_code == 0, result.output
+        assert "harborledger.example/" in rows(db_path, "SELECT url FROM articles")[0]["url"]
+
+
 def test_url_is_the_address_of_the_one_file_given(tmp_path, db_path):
     (tmp_path / "a.txt").write_text(f"Story a\n\n{ARTICLE_TEXT}")
     code, summary = ingest_json(tmp_path / "a.txt", "--db", db_path, "--url", "https://harborledger.example/a")
@@ -665,6 +890,33 @@ def test_paths_from_stdin_and_globs(tmp_path, db_path):
     assert (code, summary["stored"]) == (0, 2)
     code, summary = ingest_json(str(tmp_path / "s*.txt"), "--db", db_path)
     assert (summary["stored"], summary["unchanged"]) == (1, 2)
+
+
+@pytest.mark.parametrize("separator, end", [
+    ("\0", "\0"),  # fails before: find -print0's list was read as one path of every name
+    ("\0", ""),  # ... without the last NUL (git ls-files -z)
+    ("\n", "\n"), ("\r\n", "\r\n\n  \n"),  # near misses, read before too: lines, CRLF and blank lines
+])
+def test_a_list_of_paths_on_stdin_may_be_separated_by_nuls(tmp_path, db_path, separator, end):
+    names = ["a story.txt", "line\nbreak.txt", "plain.txt"] if separator == "\0" else ["a story.txt", "plain.txt"]
+    for n, name in enumerate(names):
+        (tmp_path / name).write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    listing = separator.join(str(tmp_path / name) for name in names) + end
+    code, summary = ingest_json("-", "--db", db_path, input=listing)
+    assert (code, summary["stored"], summary["failed"]) == (0, len(names), 0), summary
+
+
+@pytest.mark.parametrize("name", [
+    "line\nbreak.txt", "carriage\rreturn.txt",  # fail before: the report ran over two lines
+    "plain name.txt",  # near miss
+])
+def test_each_failure_is_reported_on_one_line(tmp_path, db_path, name):
+    (tmp_path / name).write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Ferry fares rise\n\n" + ARTICLE_TEXT)
+    result = run_cli("ingest", tmp_path, "--db", db_path)
+    failures = [line for line in result.stderr.splitlines() if line]
+    assert len(failures) == 1 and failures[0].startswith("failed: ") and failures[0].endswith(": empty file"), failures
+    assert name.translate({10: "\\n", 13: "\\r"}) in failures[0]
 
 
 def test_schema_and_settings(db_path, tmp_path):
@@ -1042,6 +1294,29 @@ def test_tasks_for_the_workers_are_bounded_by_count_and_by_bytes(sizes, expected
     ({"title": [1, 2]}, "title", None),
 ])
 def test_a_record_field_given_as_a_list_or_a_unix_time_is_read(record, field, expected):
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({"body": ARTICLE_TEXT, **record}).encode())
+    assert getattr(article, field) == expected
+
+
+@pytest.mark.parametrize("record, field, expected", [
+    # fail before: a CMS's rich fields, WordPress's REST API ({"rendered": ...}) and Drupal's
+    # JSON:API ({"value": ..., "format": ...}), and a rendered title's entities and inline tags
+    ({"title": {"rendered": "Ferry fares rise"}}, "title", "Ferry fares rise"),
+    ({"body": None, "content": {"rendered": "<p>Ferry fares rose today.</p>", "protected": False}},
+     "body", "Ferry fares rose today."),
+    ({"body": {"value": "<p>Ferry fares rose today.</p>", "format": "full_html"}}, "body", "Ferry fares rose today."),
+    ({"title": {"rendered": "Ferry fares rise &#8211; <em>again</em>"}}, "title", "Ferry fares rise – again"),
+    ({"title": "Ferry fares rise &#8211; again &amp; again"}, "title", "Ferry fares rise – again & again"),
+    ({"excerpt": {"rendered": "<p>Fares rise &amp; crossings fall.</p>"}}, "description", "Fares rise & crossings fall."),
+    # near misses, as before: "&" and "<" that are no entity or tag, an object with no text in it
+    ({"title": "AT&T profits < costs as fares rise"}, "title", "AT&T profits < costs as fares rise"),
+    ({"title": "A <b>bold</b> fare rise"}, "title", "A <b>bold</b> fare rise"),  # one tag in a plain field
+    ({"title": {"id": 3}}, "title", None),
+    ({"published": {"date": "2024-03-04"}}, "published", None),
+])
+def test_a_cms_exports_rich_fields_are_read(record, field, expected):
     from ingest.extract_record import extract_record
 
     article = extract_record(json.dumps({"body": ARTICLE_TEXT, **record}).encode())

@@ -202,3 +202,30 @@ def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishe
     assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (3 * RECORDS,)
     assert _bylines_agree(conn) and conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+@pytest.mark.parametrize("signum, stopped, code", [
+    (signal.SIGINT, "interrupted", 130),  # fails before: nothing on standard output
+    (signal.SIGTERM, "terminated", 143),  # (kill, or a script's timeout)
+])
+def test_a_stopped_run_still_prints_its_json_with_what_was_written(tmp_path, signum, stopped, code):
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "1",
+               "--json"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    (os.killpg if signum == signal.SIGINT else os.kill)(process.pid, signum)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == code, stderr.decode()
+    summary = json.loads(stdout)
+    stored = _count(db_path, "SELECT count(*) FROM articles")
+    assert summary["stopped"] == stopped and 0 < summary["stored"] <= stored < RECORDS
+    assert summary["seen"] == summary["stored"] + summary["duplicate"] + summary["unchanged"] + summary["failed"]
+    # near miss: a run that finishes says it was not stopped, in the same shape
+    finished = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    assert finished["stopped"] is None and set(finished) == set(summary)

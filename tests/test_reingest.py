@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from sqlite_utils import Database
 
 from conftest import ARTICLE_TEXT, ingest_json
@@ -350,3 +351,33 @@ def test_a_record_moved_into_another_file_is_still_a_copy(tmp_path, db_path):
     second.write_text(json.dumps(_story(1)) + "\n" + json.dumps(_story(2)) + "\n")
     code, again = ingest_json(second, "--db", db_path)
     assert (again["stored"], again["duplicate"], again["unchanged"]) == (0, 1, 1)
+
+
+@pytest.mark.parametrize("name, make, second_name, expected", [
+    # fail before: the run that looked before the other wrote recorded the stored inputs as
+    # duplicates of themselves, over the rows that stored them
+    ("wire.jsonl", lambda: "\n".join(json.dumps({"title": f"Ferry {n}", "body": ARTICLE_TEXT + f" Pier {n}."})
+                                     for n in range(3)), None, {"unchanged": 3, "duplicate": 0}),
+    ("story.txt", lambda: "Ferry fares rise\n\n" + ARTICLE_TEXT, None, {"unchanged": 1, "duplicate": 0}),
+    # near miss: the same text at another place is a duplicate still, a sighting of its own
+    ("story.txt", lambda: "Ferry fares rise\n\n" + ARTICLE_TEXT, "copy.txt", {"unchanged": 0, "duplicate": 1}),
+])
+def test_an_input_another_run_stored_meanwhile_stays_stored(tmp_path, db_path, monkeypatch, name, make,
+                                                            second_name, expected):
+    # Two ingests of one folder at once: the second looks for each input before the first has
+    # written it, finds nothing, extracts it, and writes after the first. Looking is made to
+    # find nothing here, which is what that second run saw.
+    from ingest.store import Archive
+
+    (tmp_path / name).write_text(make())
+    assert ingest_json(tmp_path / name, "--db", db_path)[0] == 0
+    before = sqlite3.connect(db_path).execute("SELECT location, status, article_id FROM sources").fetchall()
+    monkeypatch.setattr(Archive, "unchanged_file", lambda self, input_file: None)
+    monkeypatch.setattr(Archive, "seen_before", lambda self, location: False)
+    monkeypatch.setattr(Archive, "previous_sighting", lambda self, *args: None)
+    if second_name:
+        (tmp_path / second_name).write_text(make())
+    code, again = ingest_json(tmp_path / (second_name or name), "--db", db_path)
+    assert code == 0 and {k: again[k] for k in expected} == expected, again
+    after = sqlite3.connect(db_path).execute("SELECT location, status, article_id FROM sources").fetchall()
+    assert after[:len(before)] == before  # the rows that stored the articles are as they were

@@ -8,10 +8,12 @@ The archive is built with today's ingest and put back into the shape the older v
 import json
 import sqlite3
 
+import pytest
+
 from ingest.search import search
 from ingest.store import open_database
 
-from conftest import ARTICLE_TEXT, ingest_json
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
 from test_versions import BRIEFING_MONDAY, BRIEFING_TUESDAY, EDITED_TEXT, record
 
 URL = "https://harborledger.example"
@@ -90,3 +92,29 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
     code, summary = ingest_json(tmp_path / "export.jsonl", "--db", db_path)
     assert (code, summary["stored"], summary["duplicate"]) == (0, 0, 0)
     assert snapshot(db_path) == after and per_outlet(db_path) == [("Harbor Ledger", 4), ("Valley Post", 1)]
+
+
+@pytest.mark.parametrize("migration_set, refused", [
+    ("news_archive", True),  # fails before: a later version's migration, and this one wrote on
+    ("field_notes", False),  # near miss: another program's own migrations in the same file
+])
+@pytest.mark.parametrize("command", [
+    ["ingest", "{folder}"], ["search", "river"], ["stats"], ["optimize"], ["reparse"], ["reparse", "--dry-run"],
+])
+def test_an_archive_a_newer_version_upgraded_is_left_alone(tmp_path, db_path, migration_set, refused, command):
+    (tmp_path / "a.txt").write_text("River rises at Millbrook\n\n" + ARTICLE_TEXT)
+    assert ingest_json(tmp_path / "a.txt", "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                     (migration_set, "0099_reading_lists", "2030-01-01 00:00:00+00:00"))
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "b.txt").write_text("Bridge reopens at Millbrook\n\n" + ARTICLE_TEXT.replace("forty", "fifty"))
+    before = snapshot(db_path)
+    result = run_cli(*[part.format(folder=tmp_path / "more") for part in command], "--db", db_path)
+    if refused:
+        assert result.exit_code == 1, result.output
+        assert "upgraded by a newer version of news-archive" in result.output
+        assert "0099_reading_lists" in result.output and "Nothing was read or written" in result.output
+        assert snapshot(db_path) == before
+    else:
+        assert result.exit_code == 0, result.output

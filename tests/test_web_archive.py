@@ -1,10 +1,11 @@
 """Web archives (WARC, gzipped or not): each captured HTML page is one input, with the captured
-address as its URL when the page names none. The archives are written here with warcio's own
+address as its URL when the page names none; and a page saved whole in one MHTML file. The archives are written here with warcio's own
 writer, around pages we wrote."""
 
 import io
 import json
 
+import pytest
 from sqlite_utils import Database
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -124,3 +125,47 @@ def test_parse_shows_every_page_of_an_archive(tmp_path):
     pages = json.loads(result.output)
     assert [(p["title"], p["url"]) for p in pages] == [
         ("River rises", "https://a.example/flood"), ("County fair opens", "https://a.example/fair")]
+
+
+def mhtml(html: bytes, header: str = "Snapshot-Content-Location: https://millbrook-gazette.example/news/flood\r\n",
+          part_type: str = "text/html", charset: str = "") -> bytes:
+    """A page saved whole in one file, as Chrome's "Webpage, Single File" writes it."""
+    import quopri
+
+    return (f"From: <Saved by Blink>\r\n{header}Subject: River rises\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----Boundary--7f----"\r\n\r\n'
+            f"------Boundary--7f----\r\nContent-Type: {part_type}{'; charset=' + charset if charset else ''}\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: https://millbrook-gazette.example/news/flood\r\n\r\n").encode() + \
+        quopri.encodestring(html).replace(b"\n", b"\r\n") + \
+        (b"\r\n------Boundary--7f----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+         b"iVBORw0KGgo=\r\n------Boundary--7f------\r\n")
+
+
+@pytest.mark.parametrize("name, data, error", [
+    # fail before: passed over in a folder, or read as a page of quoted-printable ("no article")
+    ("flood.mhtml", mhtml(page("River rises in Millbrook", FLOOD)), None),
+    ("flood.mht", mhtml(page("River rises in Millbrook", FLOOD.replace("river", "rivière")).decode().encode("cp1252"),
+                        header="", charset="windows-1252"), None),  # Internet Explorer's: a code page, no snapshot line
+    ("flood.html", mhtml(page("River rises in Millbrook", FLOOD)), None),  # named as a page
+    ("flood.mhtml", mhtml(b"x", part_type="text/plain"), "no HTML page in this MHTML file"),
+])
+def test_a_page_saved_as_mhtml_is_read_with_the_address_it_was_saved_from(tmp_path, db_path, name, data, error):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    if error:
+        assert (code, summary["failed"]) == (1, 1) and summary["failures"][0]["error"].startswith(error), summary
+        return
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, authors, url, body FROM articles"))
+    assert (article["title"], json.loads(article["authors"])) == ("River rises in Millbrook", ["Ada Quill"])
+    assert article["url"] == "https://millbrook-gazette.example/news/flood"
+    assert "=20" not in article["body"] and "=\r\n" not in article["body"]
+    assert ("rivière" in article["body"]) == name.endswith(".mht")
+
+
+def test_a_mail_saved_as_text_is_no_mhtml():
+    # near miss: a text that opens with mail headers but holds no multipart page is a text
+    from ingest.read import sniff_format
+
+    assert sniff_format(b"From: Ann Lee\nSubject: Tide tables\nDate: 4 March 2024\n\nThe tide tables are out.") == "text"
