@@ -9,7 +9,6 @@ import json
 import os
 import re
 import sqlite3
-import sys
 import time
 from bisect import bisect_left
 from contextlib import contextmanager
@@ -20,24 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-
-def _import_sqlite_utils_without_numpy():
-    """sqlite-utils imports numpy when it is installed (our language detector needs it), only
-    to give numpy values column types on insert. We insert none, and that import was 0.11 s of
-    every command: a third of re-running an unchanged folder. A None in sys.modules makes the
-    import fail as if numpy were absent; it is removed at once, so numpy imports normally for
-    whoever needs it later (the language detector, in the workers)."""
-    if "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
-
-
-_import_sqlite_utils_without_numpy()
-from sqlite_utils import Database  # noqa: E402
+from sqlite_utils import Database
 
 from . import __version__
 from .migrations import migrate, migrations, refuse_a_newer_archive
