@@ -1223,3 +1223,19 @@ def test_a_contact_line_with_a_local_number(end, authors, markdown):
 def test_an_address_after_a_name_goes_and_nothing_else(text, expected):
     """Pinned while the pattern was anchored to run in linear time (parse_worst_case.py)."""
     assert rules.without_email(text) == expected
+
+
+# --- which rule named each writer (the debug output) ----------------------------------------------
+
+
+@pytest.mark.parametrize("header, rules_given", [
+    ("By Ann Lee and Tom Park", "Ann Lee (byline_by); Tom Park (byline_by)"),
+    ("Ann Lee\n\nMarch 3, 2019", "Ann Lee (name_line:under_headline)"),
+    ("Ann Lee, Reuters", "Ann Lee (byline_with_organisation)"),
+    # near-miss: no writer, no rule
+    ("March 3, 2019", None),
+])
+def test_provenance_names_the_rule_behind_each_writer(header, rules_given):
+    text = f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n"
+    assert extract_text(text, markdown=True).provenance.get("author_rules") == rules_given
+
