@@ -931,7 +931,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(people, i, "tail:people_of_bio")
                     source = "bio"
             for i in tail:
-                if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
+                if rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
             if not found and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
@@ -1363,12 +1363,26 @@ def _in_byline_block(lines: list[Line], i: int) -> bool:
     return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
+def _signed_with_role(lines: list[Line], i: int) -> bool:
+    """A name on its own line among the last lines is the writer's when a role, "Author" or a
+    contact line stands beside it as _beside_marker reads them ("Ann Lee" / "Staff Writer"),
+    or the name is repeated. A date beside a name there is a teaser's: a list of other
+    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser)."""
+    def dated(line: Line) -> bool:
+        return rules.is_stamp(line) or bool(rules.full_dates(line.text))
+
+    return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
+
+
 def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
     before or after it, or when the name is repeated (a byline block and its profile card;
-    not with repeat=False)."""
+    not with repeat=False). (A contact line, "Follow" or a handle, marks the name above it
+    only: the name below one heads the next block, "Follow" / "Harbor Apps", "@annlee" /
+    "Quick Facts".)"""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or repeat and lines[j].text == lines[i].text):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) and not (j < i and rules.is_contact_marker(lines[j]))
+                                    or repeat and lines[j].text == lines[i].text):
             return True
     return False
 

@@ -1645,28 +1645,43 @@ def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
+# Role words that alone on a line are a section of a site's menu more often than a role.
+_SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", "national", "foreign",
+                       "political", "special", "senior", "deputy", "managing", "associate", "contributing",
+                       "guest", "agencies", "chief"}
+
+
 def is_author_marker(line: Line) -> bool:
     """What stands beside a name on its own line in a byline block: "Author", "Updated:",
     "Follow", a role, a date."""
     text = line.text.strip(" :|+")
-    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|contributor)", text, re.I):
+        return True
+    if is_contact_marker(line):
         return True
     # A role line: "Games Editor", "Senior reporter", "Staff Writer", and with the outlet after
     # a comma: "Senior Politics Editor, The Harbour Gazette".
+    # (A role word alone must name a person's job: "News", "Opinion" or "Team" alone is a
+    # menu's section, and the item beside it in the menu is another section, "Harbor Life".)
     words = text.split(",", 1)[0].casefold().split()
-    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10:
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10 \
+            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS):
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True
     if _READING_TIME.match(text):
         return True
-    # Contact lines of a byline block: a handle, an address, "More by", "View all posts", "View
-    # profile" (not "Profile" alone: a kind of story, as a kicker names it).
-    if line.words <= 8 and re.fullmatch(
-            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
-            r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I):
-        return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
+
+
+def is_contact_marker(line: Line) -> bool:
+    """The contact lines of a byline block, which follow the name they belong to: "Follow", a
+    handle, an address, "More by", "View all posts", "View profile" (not "Profile" alone: a
+    kind of story, as a kicker names it)."""
+    text = line.text.strip(" :|+")
+    return line.words <= 8 and bool(re.fullmatch(
+        r"follow|(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
+        r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I))
 
 
 _STAMP_TAIL = re.compile(

@@ -1239,3 +1239,32 @@ def test_provenance_names_the_rule_behind_each_writer(header, rules_given):
     text = f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n"
     assert extract_text(text, markdown=True).provenance.get("author_rules") == rules_given
 
+
+# --- markers beside a name that mark no writer ----------------------------------------------------
+
+
+STORY_OF_SIX = "\n\n".join([STORY] * 6)
+
+
+@pytest.mark.parametrize("text, authors", [
+    # A contact line ("Follow", a handle) belongs to the name above it: the line below one
+    # heads the next block.
+    (f"# {HEADLINE}\n\nAnn Lee\n\n@annlee\n\nQuick Facts\n\n{STORY}\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\nFollow\n\nHarbor Apps\n\nGet the app on your phone\n", []),
+    # Among the last lines, a date beside a name is a teaser's, and a role word alone a menu's.
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nHarbor Notes\n\nMarch 3, 2024\n", []),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nHarbor Life\n\nNews\n", []),
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\nHome\n\nHarbor Life\n\nNews\n\nVideos\n", []),
+    # near-misses: the name above its handle, a role or "Follow"; a role word that is a job
+    (f"# {HEADLINE}\n\nAnn Lee\n\n@annlee\n\n{STORY}\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\n@annlee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nFollow\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nStaff Writer\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nEditor\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nNews Editor\n", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_markers_that_mark_no_writer(text, authors, markdown):
+    if not markdown:
+        text = text.replace("# ", "")
+    assert parse(text, markdown).authors == authors
