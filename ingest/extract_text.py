@@ -769,10 +769,22 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     line, above = lines[last], lines[last - 1]
     if not rules.is_name_line(line) or line.links and not rules.author_links(line):
         return False
-    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above):
+    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
+            or _under_list_item(lines, last):
         return False
     surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
+
+
+def _under_list_item(lines: list[Line], i: int) -> bool:
+    """Line i comes right under an item of a list, with no blank line between, the item a marked
+    one or one whose bullet a converter kept as text ("\\* New quay lights"): a short line there
+    is the list's last item, not a sign-off ("- Removed Old Cranes", "Removed Old Cranes"). (A
+    name set apart from the list by a blank line may sign the story.)"""
+    return i > 0 and lines[i].wrapped and (lines[i - 1].item or bool(_TEXT_BULLET.match(lines[i - 1].text)))
+
+
+_TEXT_BULLET = re.compile(r"[*•+-]\s")
 
 
 def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str) -> bool:
@@ -916,7 +928,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             # (A sign-off of many writers runs long: "By A, B, C, D, E, F and G", "Authors: A, ...";
             # what follows the label must still be names only.)
             elif line.words <= 12 or _LONG_SIGN_OFF.match(line.text):
-                names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.sign_off)
+                names, rule = _first_rule(line, rules.byline_by, rules.byline_label)
+                # ("- Ann Lee" signs the story; under a list's items a dash opens one more item,
+                # "- Removed Old Cranes", that a converter did not mark as one.)
+                if not names and not _under_list_item(lines, i):
+                    names, rule = rules.sign_off(line), "sign_off"
                 if not names and i and rules.is_paragraph(lines[i - 1]):
                     names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"
                 if not names:

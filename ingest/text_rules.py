@@ -1105,7 +1105,9 @@ _CREDITED = re.compile(
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"
-    r"donated|courtesy|loaned|lent)\s*$",  # who gave an object shown: "Donated by B"
+    r"donated|courtesy|loaned|lent|"  # who gave an object shown: "Donated by B"
+    # A menu's ways through a site: "Search by Region", "Sort by Date", "Shop by Brand".
+    r"search|sort|sorted|filter|filtered|browse|shop)\s*$",
     re.I,
 )
 
@@ -1125,7 +1127,8 @@ _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 _CJK_NOT_NAME = re.compile(
     r"^[会會]|[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
     r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
-    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
+    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング|"
+    r"分享|シェア"  # "share": a share button's label ("点击分享", "分享到")
 )
 
 

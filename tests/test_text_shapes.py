@@ -1268,3 +1268,39 @@ def test_markers_that_mark_no_writer(text, authors, markdown):
     if not markdown:
         text = text.replace("# ", "")
     assert parse(text, markdown).authors == authors
+
+
+# --- name-shaped words that are a site's buttons, menus and lists --------------------------------
+
+
+@pytest.mark.parametrize("text, authors", [
+    # A menu's "by" is a way through the site, not a byline.
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nSearch by Harbor Region\n\n{STORY}\n", []),
+    # Under a list's items, a dash opens one more item a converter did not mark as one.
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nChanges in this release:\n\n* Faster cranes\n* New quay lights\n"
+     "\\- Removed Old Cranes\n", []),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nChanges in this release:\n\n\\* Faster cranes  \n\\* New quay lights  \n"
+     "Removed Dock Bells\n", []),
+    # "Share" in Chinese, where a name stands beside the stamp.
+    (f"# {HEADLINE}\n\n港口新闻 2016年10月14日07:17\n\n点击分享\n\n{STORY}\n\n{STORY}\n", []),
+    # near-misses: the byline's own "by", a sign-off under the story's prose, a name beside the stamp
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nStory by Ann Lee\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n\\- Ann Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n* Faster cranes\n* New quay lights\n\nAnn Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n— Ann Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n港口新闻 2016年10月14日07:17\n\n王小明\n\n{STORY}\n\n{STORY}\n", ["王小明"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_buttons_menus_and_lists_name_no_writer(text, authors, markdown):
+    if not markdown:
+        text = text.replace("# ", "")
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Search by Harbor Region", []), ("Sort by Date Added", []), ("Shop by Brand Name", []),
+    # near-misses
+    ("Written by Ann Lee", ["Ann Lee"]), ("Shopping by Ann Lee", ["Ann Lee"]),
+])
+def test_a_menus_by_is_no_byline(text, names):
+    assert rules.byline_by(line(text)) == names
