@@ -55,7 +55,8 @@ def rule_of_people(author_rules: str) -> dict[str, str]:
         if not found:
             continue
         people, _ = split_people([found.group(1)])
-        for person in people:
+        # (A one-word pen name is kept whole by normalise, as the rule's own type; not here.)
+        for person in people or [found.group(1)]:
             rules.setdefault(person_key(person), found.group(2))
     return rules
 

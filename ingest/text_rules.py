@@ -1311,6 +1311,11 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = text[: match.start()]
+    # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
+    # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
+    label = text[match.start(): match.start(1)].strip(" |•·/,—–-:").split()
+    if label and label[0] in _CAPITALISED_FOREIGN_LABELS and re.search(rf"(?:^|\s){_UPPER}\S*$", before.rstrip()):
+        return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
@@ -1335,6 +1340,9 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+_CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 
 
 _STANDFIRST_BEFORE_BY = re.compile(r"^(.{12,}?[.!?…][”\"’']?)\s+(?:By|BY)\s+\S")

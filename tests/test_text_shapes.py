@@ -1304,3 +1304,25 @@ def test_buttons_menus_and_lists_name_no_writer(text, authors, markdown):
 ])
 def test_a_menus_by_is_no_byline(text, names):
     assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # A label of another language capitalised right after a capitalised word: a name's particle
+    # or a word of a title, not "by".
+    ("Marco Di Maria Rossi", []), ("Quay Door Harbor Shop", []),
+    # near-misses: the label opens the line, is in small letters, or follows a separator
+    ("Door Ann Lee", ["Ann Lee"]), ("Tekst door Ann Lee", ["Ann Lee"]), ("Par Ann Lee", ["Ann Lee"]),
+    ("Noticias | Por Ann Lee", ["Ann Lee"]), ("Story By Ann Lee", ["Ann Lee"]),
+])
+def test_a_capitalised_foreign_label_after_a_capitalised_word_is_no_by(text, names):
+    assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Marco Di Maria Rossi\n\nMarch 3, 2019", ["Marco Di Maria Rossi"]),
+    # near-miss
+    ("Di Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_with_a_capitalised_particle_is_read_whole(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
