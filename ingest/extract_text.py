@@ -884,12 +884,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     above = [i for i in header if title_at is not None and top <= i < title_at]
     page = _WholeText(lines)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
+    # A byline under the headline that credits a desk and no person settles it: the weaker
+    # names around it are a photo credit's or a caption's, and a "by" above the headline a
+    # menu's ("[Harbor Apps by Harbor Motor](https://...)").
+    desk_below = any(_desk_byline(lines, i) for i in below)
     for strong in (True, False):
-        # A byline under the headline that credits a desk and no person settles it: the
-        # weaker names around it are a photo credit's or a caption's.
-        if not strong and any(_desk_byline(lines, i) for i in below):
+        if not strong and desk_below:
             break
-        for part in (below, above):
+        for part in (below, above) if not desk_below else (below,):
             for i in part:
                 line = lines[i]
                 # One byline block: once names were found, a line that is not next to them ends
@@ -1067,7 +1069,7 @@ def _sections_of_breadcrumb(page: _WholeText, line: Line) -> bool:
 def _desk_byline(lines: list[Line], i: int) -> bool:
     """Line i is a byline that credits a desk and no person, on one line or under a label
     alone ("Author:" / "Harbour Gazette Staff")."""
-    if rules.desk_byline(lines[i]):
+    if rules.desk_byline(lines[i]) or rules.desk_staff(lines[i]):
         return True
     if not rules.ends_with_by(lines[i]) or i + 1 >= len(lines):
         return False

@@ -919,8 +919,30 @@ _TRAILING_AGENCY = re.compile(
 _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
 
+# "Harbor Motor Staff": two or three words with "Staff" right after them, no comma or bar between
+# and no job after it, credit an outlet's desk ("Ann Lee, Staff" and "Ann Lee Staff Writer" are a
+# person's role; "Ann K. Lee Harbour Daily Staff", more words, a person and the outlet's desk).
+_DESK_STAFF = re.compile(r"(?<=[^\W\d_])\s+(?i:staff)\b(?!\s*(?i:writer|reporter|photographer|correspondent|"
+                         r"editor|member|columnist))")
+
+
+def _desk_staff(text: str) -> bool:
+    match = _DESK_STAFF.search(text) if "taff" in text else None
+    head = re.sub(r"^\W*(?i:by)\b", "", text[: match.start()]) if match else ""
+    # (Only the whole byline: "By Ann Lee, Gazette Staff" is a person and the desk.)
+    return bool(match) and len(head.split()) <= 3 and not re.search(r"[,;|/&]|\band\b", head)
+
+
+def desk_staff(line: Line) -> bool:
+    """"Harbor Motor Staff", "Harbor Motor Staff March 3, 2019": a byline line that credits an
+    outlet's desk, not a person, with no "By" before it."""
+    return line.words <= 12 and _desk_staff(line.text)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
+    if _desk_staff(text):
+        return ""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
     if " al" in text:  # "Ann Lee et al.": the first writers named, and others not
         text = _ET_AL.sub("", text)
@@ -1964,6 +1986,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
+    if _desk_staff(text):
+        return [], None
     # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
     # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
     author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())

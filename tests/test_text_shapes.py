@@ -1326,3 +1326,31 @@ def test_a_capitalised_foreign_label_after_a_capitalised_word_is_no_by(text, nam
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_with_a_capitalised_particle_is_read_whole(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- an outlet's desk credited as "NAME Staff" --------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Harbor Motor Staff March 3, 2019", []),
+    ("Harbor Motor Staff 2019年04月28日 08時00分", []),
+    ("Harbor Motor Staff\n\nMarch 3, 2019", []),
+    ("By Harbor Motor Staff\n\nMarch 3, 2019", []),
+    # near-misses: a person's role, or a person and the desk
+    ("Ann Lee, Staff March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee Staff Writer March 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee, Harbor Motor Staff", ["Ann Lee"]),
+    ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_outlets_desk_named_staff_is_no_person(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_a_desk_credit_under_the_headline_leaves_a_menus_by_above_it():
+    text = (f"* [Harbor Apps by Harbor Motor](https://apps.example.org/)\n\n# {HEADLINE}\n\n"
+            f"Harbor Motor Staff March 3, 2019\n\n{STORY}\n\n{STORY}\n")
+    assert parse(text, True).authors == []
+    # near-miss: no desk credit under the headline, the names above it are read as before
+    text = f"By Ann Lee\n\n# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == ["Ann Lee"]
