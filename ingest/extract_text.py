@@ -776,6 +776,27 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _links_to_another_page(line: Line) -> bool:
+    """The line is one link, to a page whose address ends in a slug of words that are none of
+    the "name"'s ("[Harbor Page](/harbor/87231/dock-days)"): a section's or a story's link. A
+    writer's link that is no author page (author_links reads those) ends in their name or
+    handle ("/in/ann-lee-5a1", "/u/annlee", "/a/ann") or an id ("/u/8231"); a handle unlike the
+    name ("/al_writes") is no slug of words."""
+    if len(line.links) != 1 or rules.fold(line.links[0][0]) != line.key:
+        return False
+    path = re.sub(r"^(?:[a-z]+:)?//[^/]*", "", line.links[0][1].casefold().split("?")[0].split("#")[0])
+    last = next((part for part in reversed(path.split("/")) if part), "")
+    # ("/about-me", "/about-the-author": a blog's page of its writer.)
+    if not _TITLE_SLUG.fullmatch(last) or last.startswith("about"):
+        return False
+    words = line.key.split()
+    return len(words) >= 2 and not any(word in last for word in words if len(word) >= 2)
+
+
+# The end of a story's or a section's address: words joined by hyphens ("dock-days.html").
+_TITLE_SLUG = re.compile(r"[a-z]{2,}(?:-[a-z0-9]+)+(?:\.\w+)?")
+
+
 def _under_list_item(lines: list[Line], i: int) -> bool:
     """Line i comes right under an item of a list, with no blank line between, the item a marked
     one or one whose bullet a converter kept as text ("\\* New quay lights"): a short line there
@@ -1214,6 +1235,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
+    elif _links_to_another_page(line):
+        return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

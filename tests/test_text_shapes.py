@@ -1354,3 +1354,19 @@ def test_a_desk_credit_under_the_headline_leaves_a_menus_by_above_it():
     # near-miss: no desk credit under the headline, the names above it are read as before
     text = f"By Ann Lee\n\n# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, True).authors == ["Ann Lee"]
+
+
+# --- a name-shaped link to another page ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # A link to a story's or a section's page (its address ends in a slug of other words).
+    ("[Harbor Page](/harbor/87231/dock-days)", []),
+    ("[Harbor Page](https://example.org/harbor/dock-days.html)", []),
+    # near-misses: a writer's own page, by name, handle or id; a blog's about page; no link
+    ("[Ann Lee](/u/annlee)", ["Ann Lee"]), ("[Ann Lee](https://example.org/in/ann-lee-5a1)", ["Ann Lee"]),
+    ("[Ann Lee](/u/8231)", ["Ann Lee"]), ("[Ann Lee](https://twitter.com/al_writes)", ["Ann Lee"]),
+    ("[Ann Lee](/about-me)", ["Ann Lee"]), ("Ann Lee", ["Ann Lee"]),
+])
+def test_a_name_shaped_link_to_another_page_is_no_byline(header, authors):
+    assert authors_under_headline(header, True) == authors
