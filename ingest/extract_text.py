@@ -447,10 +447,11 @@ def _byline_or_dateline(line: Line) -> bool:
     "A, Reuters", "A, @handle", a link to an author page, or a short line that is a date."""
     if line.words > 30 or line.heading == 1 or rules.is_caption(line):
         return False
+    # (A desk's credit, "Harbor Motor Staff | Oct 28, 2024", names no one but is the byline.)
     return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
                 or rules.byline_with_organisation(line)[0] or rules.author_links(line)
                 or "@" in line.text and rules.is_name_line(line)
-                or line.words <= 20 and _dateline(line))
+                or line.words <= 20 and _dateline(line) or rules.desk_staff(line))
 
 
 def _dateline(line: Line) -> bool:
@@ -555,9 +556,14 @@ def _top_window(lines: list[Line], whole: bool = False) -> int:
 
 
 def _explicit_byline(line: Line) -> bool:
-    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it)."""
+    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it); "By
+    Harbor Motor Staff", a desk's credit, too."""
     return line.words <= 30 and not line.heading == 1 and not rules.is_caption(line) and bool(
-        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line))
+        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line)
+        or _BY_DESK_STAFF.match(line.text) and rules.desk_staff(line))
+
+
+_BY_DESK_STAFF = re.compile(r"\W*(?i:by)\s")
 
 
 def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | None:

@@ -1370,3 +1370,11 @@ def test_a_desk_credit_under_the_headline_leaves_a_menus_by_above_it():
 ])
 def test_a_name_shaped_link_to_another_page_is_no_byline(header, authors):
     assert authors_under_headline(header, True) == authors
+
+
+@pytest.mark.parametrize("credit", ["Harbor Motor Staff March 3, 2019", "By Harbor Motor Staff"])
+def test_a_desks_credit_anchors_the_headline_above_it(credit):
+    text = f"Harbour Weekly Tug Reports\n\n{HEADLINE}\n\n{credit}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
+    # near-miss: a person's byline anchors it as before
+    assert parse(text.replace(credit, "By Ann Lee"), False).title == HEADLINE
