@@ -65,11 +65,13 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
 
-    authors, organisation, author_lines, source = find_authors(lines, header, tail, title_at, description_at,
-                                                               body_at, whole)
+    authors, organisation, author_lines, source, author_rules = find_authors(
+        lines, header, tail, title_at, description_at, body_at, whole)
     if authors:
         article.authors = authors
         article.provenance["authors"] = source
+        # Which rule named each writer, for debugging the rules (`news-archive parse --json`).
+        article.provenance["author_rules"] = "; ".join(f"{name} ({author_rules[name]})" for name in authors)
     used |= author_lines
     if article.description is None and title_at is not None:
         # "The deal gives the dockers a rise. By Ann Lee": a standfirst run into the byline
@@ -460,10 +462,11 @@ def _byline_or_dateline(line: Line) -> bool:
     "A, Reuters", "A, @handle", a link to an author page, or a short line that is a date."""
     if line.words > 30 or line.heading == 1 or rules.is_caption(line):
         return False
+    # (A desk's credit, "Harbor Motor Staff | Oct 28, 2024", names no one but is the byline.)
     return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
                 or rules.byline_with_organisation(line)[0] or rules.author_links(line)
                 or "@" in line.text and rules.is_name_line(line)
-                or line.words <= 20 and _dateline(line))
+                or line.words <= 20 and _dateline(line) or rules.desk_staff(line))
 
 
 def _dateline(line: Line) -> bool:
@@ -568,9 +571,14 @@ def _top_window(lines: list[Line], whole: bool = False) -> int:
 
 
 def _explicit_byline(line: Line) -> bool:
-    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it)."""
+    """"By A", "Author: A", a link to an author page, or "By" alone (the names below it); "By
+    Harbor Motor Staff", a desk's credit, too."""
     return line.words <= 30 and not line.heading == 1 and not rules.is_caption(line) and bool(
-        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line))
+        rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line) or rules.ends_with_by(line)
+        or _BY_DESK_STAFF.match(line.text) and rules.desk_staff(line))
+
+
+_BY_DESK_STAFF = re.compile(r"\W*(?i:by)\s")
 
 
 def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | None:
@@ -782,10 +790,43 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     line, above = lines[last], lines[last - 1]
     if not rules.is_name_line(line) or line.links and not rules.author_links(line):
         return False
-    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above):
+    if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
+            or _under_list_item(lines, last):
         return False
     surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
+
+
+def _links_to_another_page(line: Line) -> bool:
+    """The line is one link, to a page whose address ends in a slug of words that are none of
+    the "name"'s ("[Harbor Page](/harbor/87231/dock-days)"): a section's or a story's link. A
+    writer's link that is no author page (author_links reads those) ends in their name or
+    handle ("/in/ann-lee-5a1", "/u/annlee", "/a/ann") or an id ("/u/8231"); a handle unlike the
+    name ("/al_writes") is no slug of words."""
+    if len(line.links) != 1 or rules.fold(line.links[0][0]) != line.key:
+        return False
+    path = re.sub(r"^(?:[a-z]+:)?//[^/]*", "", line.links[0][1].casefold().split("?")[0].split("#")[0])
+    last = next((part for part in reversed(path.split("/")) if part), "")
+    # ("/about-me", "/about-the-author": a blog's page of its writer.)
+    if not _TITLE_SLUG.fullmatch(last) or last.startswith("about"):
+        return False
+    words = line.key.split()
+    return len(words) >= 2 and not any(word in last for word in words if len(word) >= 2)
+
+
+# The end of a story's or a section's address: words joined by hyphens ("dock-days.html").
+_TITLE_SLUG = re.compile(r"[a-z]{2,}(?:-[a-z0-9]+)+(?:\.\w+)?")
+
+
+def _under_list_item(lines: list[Line], i: int) -> bool:
+    """Line i comes right under an item of a list, with no blank line between, the item a marked
+    one or one whose bullet a converter kept as text ("\\* New quay lights"): a short line there
+    is the list's last item, not a sign-off ("- Removed Old Cranes", "Removed Old Cranes"). (A
+    name set apart from the list by a blank line may sign the story.)"""
+    return i > 0 and lines[i].wrapped and (lines[i - 1].item or bool(_TEXT_BULLET.match(lines[i - 1].text)))
+
+
+_TEXT_BULLET = re.compile(r"[*•+-]\s")
 
 
 def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str) -> bool:
@@ -840,21 +881,37 @@ _LONG_SIGN_OFF = re.compile(r"[(\[]?(?i:(?:(?:reporting|reported|writing|written
                             r"(?:authors?|writers?|reporters?|contributors?)\s*:)")
 
 
+def _first_rule(line: Line, *named_rules) -> tuple[list[str], str]:
+    """The names the first of these rules finds on the line, and that rule's name."""
+    for rule in named_rules:
+        names = rule(line)
+        if names:
+            return names, rule.__name__
+    return [], ""
+
+
 def find_authors(lines, header, tail, title_at=None, description_at=None,
-                 body_at=None, whole=False) -> tuple[list[str], str | None, set[int], str]:
+                 body_at=None, whole=False) -> tuple[list[str], str | None, set[int], str, dict[str, str]]:
     """People named in the byline (header first, then the sign-off and bios at the end),
-    without those who only "contributed to this report"."""
+    without those who only "contributed to this report"; and for each, the name of the rule
+    that found it (the rules differ in how often they are right: the debug output says which
+    one to look at)."""
     found: list[str] = []
+    rule_of: dict[str, str] = {}
     used: set[int] = set()
     organisation = None
     source = "byline"
 
-    def add(names, index):
+    def add(names, index, rule):
         for name in names:
             if name not in found:
                 found.append(name)
+                rule_of[name] = rule
         if names:
             used.add(index)
+
+    def add_above(names, index, rule):
+        add(names, index, f"{rule}@above")  # (a byline over the headline: told apart in the debug output)
 
     # Explicit bylines first ("By A", "Author: A", "A, Reuters", a link to an author page,
     # "A Staff Writer"); names that only stand beside a stamp or under the headline are weaker
@@ -869,12 +926,14 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     above = [i for i in header if title_at is not None and top <= i < title_at]
     page = _WholeText(lines)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
+    # A byline under the headline that credits a desk and no person settles it: the weaker
+    # names around it are a photo credit's or a caption's, and a "by" above the headline a
+    # menu's ("[Harbor Apps by Harbor Motor](https://...)").
+    desk_below = any(_desk_byline(lines, i) for i in below)
     for strong in (True, False):
-        # A byline under the headline that credits a desk and no person settles it: the
-        # weaker names around it are a photo credit's or a caption's.
-        if not strong and any(_desk_byline(lines, i) for i in below):
+        if not strong and desk_below:
             break
-        for part in (below, above):
+        for part in (below, above) if not desk_below else (below,):
             for i in part:
                 line = lines[i]
                 # One byline block: once names were found, a line that is not next to them ends
@@ -885,12 +944,16 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     # (The lines of a column of names are read once, as the column: "Von Ray" /
                     # "Tom B." in it is no "Von" byline wrapped onto a second line.)
                     if i not in column:
-                        column.update(range(i + 1, _strong_byline(lines, i, title_at, add, page) + 1))
+                        column.update(range(i + 1, _strong_byline(lines, i, title_at, add if part is below
+                                                                  else add_above, page) + 1))
                     organisation = organisation or _organisation(line)
                 elif title_at is None or i > title_at:
                     _weak_byline(lines, i, title_at, description_at, add, page, body_at, bool(found))
                 elif _byline_above_headline(lines, i, title_at):
-                    add(rules.names_in(lines[i].text) or rules.name_slash_outlet(lines[i]), i)
+                    names = rules.names_in(lines[i].text)
+                    add(names, i, "above_headline")
+                    if not names:
+                        add(rules.name_slash_outlet(lines[i]), i, "above_headline:name_slash_outlet")
             if found:
                 break
         if found:
@@ -902,32 +965,39 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:
-                add(people, i)
+                add(people, i, "tail:byline_with_organisation")
                 organisation = organisation or agency
             elif posted := rules.posted_by(line):
-                add(posted, i)
+                add(posted, i, "tail:posted_by")
             # (A sign-off of many writers runs long: "By A, B, C, D, E, F and G", "Authors: A, ...";
             # what follows the label must still be names only.)
             elif line.words <= 12 or _LONG_SIGN_OFF.match(line.text):
-                add(rules.byline_by(line) or rules.byline_label(line) or rules.sign_off(line)
-                    or (rules.bracketed_sign_off(line) if i and rules.is_paragraph(lines[i - 1]) else [])
-                    or rules.writer_sign_off(line) or rules.more_from(line) or rules.korean_byline(line), i)
+                names, rule = _first_rule(line, rules.byline_by, rules.byline_label)
+                # ("- Ann Lee" signs the story; under a list's items a dash opens one more item,
+                # "- Removed Old Cranes", that a converter did not mark as one.)
+                if not names and not _under_list_item(lines, i):
+                    names, rule = rules.sign_off(line), "sign_off"
+                if not names and i and rules.is_paragraph(lines[i - 1]):
+                    names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"
+                if not names:
+                    names, rule = _first_rule(line, rules.writer_sign_off, rules.more_from, rules.korean_byline)
+                add(names, i, f"tail:{rule}")
                 if rules.ends_with_by(line) and i + 1 < len(lines):
-                    add(rules.names_in(lines[i + 1].text), i + 1)
+                    add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
         if not found:
             for i in tail:
                 people = rules.people_of_bio(lines[i])
                 if people:
-                    add(people, i)
+                    add(people, i, "tail:people_of_bio")
                     source = "bio"
             for i in tail:
-                if rules.is_name_line(lines[i]) and _beside_marker(lines, i):
-                    add(rules.names_in(lines[i].text), i)
+                if rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
+                    add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
             if not found and _signed_at_the_end(lines, body_at):
-                add(rules.names_in(lines[-1].text), len(lines) - 1)
+                add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found:
                 for i in tail:
-                    add(rules.contact_line(lines[i]), i)
+                    add(rules.contact_line(lines[i]), i, "tail:contact_line")
             if not found:
                 # An opinion piece's writer, described by their work below it ("Ann Lee
                 # teaches economics at ...", "Ann Lee is director of ..."), when the piece
@@ -935,7 +1005,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 for i in tail:
                     person = rules.opinion_bio(lines[i])
                     if person and not _named_in_story(lines, body_at, i, person):
-                        add([person], i)
+                        add([person], i, "tail:opinion_bio")
                         source = "bio"
                         break
         if not found:
@@ -948,7 +1018,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                         names = [person] if person else (
                             rules.names_in(lines[j].text) if rules.is_name_line(lines[j], in_block=True) else [])
                         if names:
-                            add(names, j)
+                            add(names, j, "about_author")
                             break
                     break
     if not found and body_at is not None:
@@ -958,6 +1028,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             names = rules.introduced_writer(lines[i])
             if names:
                 found.extend(names)  # (the paragraph stays the story's: not a used line)
+                rule_of.update((name, "introduced_writer") for name in names)
                 break
     # A helper is not an author, unless a "By" line at the top names them too (a wire story
     # whose writer also thanks the colleagues, themselves among them, who "contributed").
@@ -977,7 +1048,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     # stays the story's.
     used = {i for i in used if not rules.cjk_dateline_reporters(lines[i])
             and not rules.is_korean_dateline(lines[i])}
-    return found, organisation, used, source
+    return found, organisation, used, source, rule_of
 
 
 class _WholeText:
@@ -1040,7 +1111,7 @@ def _sections_of_breadcrumb(page: _WholeText, line: Line) -> bool:
 def _desk_byline(lines: list[Line], i: int) -> bool:
     """Line i is a byline that credits a desk and no person, on one line or under a label
     alone ("Author:" / "Harbour Gazette Staff")."""
-    if rules.desk_byline(lines[i]):
+    if rules.desk_byline(lines[i]) or rules.desk_staff(lines[i]):
         return True
     if not rules.ends_with_by(lines[i]) or i + 1 >= len(lines):
         return False
@@ -1063,21 +1134,21 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
     line = lines[i]
     named = []
 
-    def add(names, index):
+    def add(names, index, rule):
         named.extend(names)
-        add_names(names, index)
+        add_names(names, index, rule)
 
     # (Copied from the page one text node a line, the list is a column: "Ann" / "Lee" / "," / ...)
     near_title = title_at is not None and title_at < i < page.lines_below(title_at, 4)
     if near_title and line.words <= 4 and any(x.separator_below for x in lines[i: i + rules.COLUMN_PIECES + 2]) \
             and (in_column := rules.names_in_column(lines[i:]))[0]:
         for j in range(i, i + in_column[1]):
-            add(in_column[0], j)  # every line of the column is the byline's
+            add(in_column[0], j, "names_in_column")  # every line of the column is the byline's
         return i + in_column[1] - 1
     # (Or set one name a list item: "* Ann Lee 1," / "* Tom Park 2" / ...)
     if near_title and line.item and (listed := rules.names_in_items(lines[i:]))[0]:
         for j in range(i, i + listed[1]):
-            add(listed[0], j)  # every item of the list is the byline's
+            add(listed[0], j, "names_in_items")  # every item of the list is the byline's
         return i + listed[1] - 1
     if near_title and (names := rules.name_list(line)) \
             and lines[i].key not in page.section_heads and not _sections_of_breadcrumb(page, line):
@@ -1088,17 +1159,17 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         else:
             count = 1
         for j in range(i, i + count):
-            add(names, j)
+            add(names, j, "name_list")
         # A list too long for its line goes on below ("Ann Lee, Tom Park, Sue Ray," / "Bo Chan
         # and Ida Holm"), as a paper's authors wrap: each line of names whole is the list's.
         j = i + count - 1
         while j + 1 < len(lines) and rules.list_goes_on(lines[j]) and (more := rules.list_continuation(lines[j + 1])):
             j += 1
-            add(more, j)
+            add(more, j, "name_list")
         return j  # (the lines below are the list's: a name cut in two is no byline of its own)
     # (A Chinese dateline's reporters open a paragraph of any length; so do a Korean one's.)
     if names := rules.cjk_dateline_reporters(line) or rules.korean_byline(line):
-        add(names, i)
+        add(names, i, "cjk_byline")
         return i
     if line.words > 30 or rules.is_caption(line):
         return i
@@ -1118,7 +1189,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
             best, best_end = names, j
     if best_end > i:
         for j in range(i, best_end + 1):
-            add(best, j)  # every line is the byline's
+            add(best, j, "byline_by_wrapped")  # every line is the byline's
         return i
     # "Ann Lee" / "Harbor Ledger Staff Writer", "By Ann Lee" / "Harbor Ledger Staff": under a
     # writer's name, a role line's "name" is the outlet's; the writer is the line above, and the
@@ -1127,34 +1198,42 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         above = lines[i - 1]
         writers = rules.byline_by(above) or (rules.names_in(above.text) if rules.is_name_line(above) else [])
         if writers:
-            add(writers, i - 1)
-            add(writers, i)
+            add(writers, i - 1, "outlet_role_line")
+            add(writers, i, "outlet_role_line")
             return i
     people, _ = rules.byline_with_organisation(line)
-    people = rules.names_each_with_role(line) or people
-    add(people or rules.byline_by(line) or rules.byline_label(line) or rules.author_links(line)
-        or rules.name_with_date(line) or rules.lone_author(line), i)
+    if each_with_role := rules.names_each_with_role(line):
+        add(each_with_role, i, "names_each_with_role")
+    elif people:
+        add(people, i, "byline_with_organisation")
+    else:
+        names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.author_links,
+                                  rules.name_with_date, rules.lone_author)
+        add(names, i, rule)
+    people = each_with_role or people
     if not people and i != title_at:
-        add(rules.name_with_role(line)[0], i)
+        add(rules.name_with_role(line)[0], i, "name_with_role")
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
     last = i  # the byline's last line so far
     if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
         names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if rules.ends_with_by(line) else 7)
         for j in range(i + 1, i + 1 + count):
-            add(names, j)  # every line of the byline is the byline's
+            add(names, j, "byline_goes_on")  # every line of the byline is the byline's
         last += count
         if not count and rules.ends_with_by(line):
             # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
             names = rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1])
-            add(names, i + 1)
+            add(names, i + 1, "name_after_by")
             last += 1 if names else 0
     if named and last + 1 < len(lines):
         # The next author below the byline's last line ("Par" / "Ann Lee" / "(avec Tom Park)"):
         # "and Tom Park", "(with Tom Park)", or a name on its own line with a stamp below.
         after = lines[last + 1]
-        add(rules.byline_continuation(after)
-            or (rules.names_in(after.text) if rules.is_name_line(after, in_block=True)
-                and last + 2 < len(lines) and rules.is_author_marker(lines[last + 2]) else []), last + 1)
+        if more := rules.byline_continuation(after):
+            add(more, last + 1, "byline_continuation")
+        elif rules.is_name_line(after, in_block=True) and last + 2 < len(lines) \
+                and rules.is_author_marker(lines[last + 2]):
+            add(rules.names_in(after.text), last + 1, "name_under_byline")
     return i
 
 
@@ -1166,34 +1245,38 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     slashed = rules.name_slash_outlet(line)
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
-        add(slashed, i)
+        add(slashed, i, "name_slash_outlet")
         return
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
         return
     if "@" in line.text and rules.is_name_line(line):
-        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", rules.without_email(line.text))), i)  # "Ann Lee, @annlee"
+        add(rules.names_in(re.sub(r"[,\s]*@\w+", "", rules.without_email(line.text))), i,
+            "name_with_handle")  # "Ann Lee, @annlee"
     # Title, standfirst, then a name on its own line: the classic byline under a headline. The
     # standfirst may be long enough to read as the story's first paragraph.
     elif line.key in page.section_heads:
         return  # (one of the people a story goes through, each heading a section of it)
-    elif rules.is_name_line(line) and (_below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i)
-                                       or _beside_marker(lines, i)
-                                       or _names_down_to_stamp(lines, i, {title_at, description_at})
-                                       or _below(lines, i, {body_at}, page) and not _named_below(lines, i)):
+    elif _links_to_another_page(line):
+        return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
+    elif rules.is_name_line(line) and (rule := (
+            _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
+            or _beside_marker(lines, i) and "name_line:beside_marker"
+            or _names_down_to_stamp(lines, i, {title_at, description_at}) and "name_line:down_to_stamp"
+            or _below(lines, i, {body_at}, page) and not _named_below(lines, i) and "name_line:over_story")):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
                 and rules.is_name_line(lines[i - 2], in_block=True):
-            add(rules.names_in(lines[i - 2].text), i - 2)
+            add(rules.names_in(lines[i - 2].text), i - 2, rule)
         # "Ann Lee and Tom Park Harbour Daily Star" reads as names too, the last one too long.
         names, with_outlet = rules.names_in(line.text), rules.names_with_outlet(line)
-        add(with_outlet if len(with_outlet) > len(names) else names, i)
+        add(with_outlet if len(with_outlet) > len(names) else names, i, rule)
         # A list of names that ends its line with a comma or "and" goes on below ("Ann Lee,
         # Tom Park," / "Sue Ray"): the byline was wrapped, or its last link set on a line.
         if re.search(r"(?:,|\band|&)$", line.text.strip()):
             more, count = rules.names_over_lines(lines[i + 1:])
             for j in range(i + 1, i + 1 + count):
-                add(more, j)
+                add(more, j, rule)
     # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
     elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
             and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
@@ -1201,33 +1284,34 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         more, count = rules.names_over_lines(lines[i + 1:])
         if more:
             for j in range(i, i + 1 + count):
-                add(rules.names_in(head.group(1)) + more, j)
+                add(rules.names_in(head.group(1)) + more, j, "names_wrapped_after_and")
     # The same name set as a minor heading right under the headline or standfirst ("### Ann
     # Lee"): converters turn a byline's own element into a heading.
     elif (line.heading >= 2 and rules.is_name_line(line, in_block=True)
           and _below(lines, i, {title_at, description_at}, page)):
-        add(rules.names_in(line.text), i)
+        add(rules.names_in(line.text), i, "name_heading_under_headline")
     # The items of a byline block ("* Ann Lee" / "* October 28, 2024", "#### Ann Lee"):
     # a name only with a stamp or a date beside it.
     elif rules.is_name_line(line, in_block=True) and (_beside_marker(lines, i)
                                                       or _in_byline_block(lines, i)):
-        add(rules.names_in(line.text), i)
+        add(rules.names_in(line.text), i, "name_in_block")
     # "Ann Lee in Lisbon": a correspondent and where they filed from, in the byline's place.
     elif rules.name_in_place(line) and not _named_below(lines, i, rules.name_in_place(line)[0]) and (
             _below(lines, i, {title_at, description_at, body_at}, page) or _beside_marker(lines, i)):
-        add(rules.name_in_place(line), i)
+        add(rules.name_in_place(line), i, "name_in_place")
     # A Chinese or Japanese name has no capitals to tell it: only with a date or stamp beside it.
     # (A word shown twice is a name's byline and profile card only right under the headline:
     # further down it is a menu's item above its section's heading as often.)
     elif rules.cjk_name_line(line) and _beside_marker(lines, i, repeat=_below(lines, i, {title_at, description_at}, page)):
-        add(rules.cjk_name_line(line), i)
+        add(rules.cjk_name_line(line), i, "cjk_name_line")
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)):
-        add(rules.names_with_outlet(line) or rules.name_and_outlet(line) or rules.name_with_marker(line)
-            # Right under the headline, a name and a date open the line whatever follows them.
-            or (rules.name_with_date(line, then_anything=True)
-                if _below(lines, i, {title_at, description_at}, page) else []), i)
+        names, rule = _first_rule(line, rules.names_with_outlet, rules.name_and_outlet, rules.name_with_marker)
+        # Right under the headline, a name and a date open the line whatever follows them.
+        if not names and _below(lines, i, {title_at, description_at}, page):
+            names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"
+        add(names, i, rule)
 
 
 # How many people, each named alone on a line over a paragraph about them, make a list of
@@ -1341,12 +1425,26 @@ def _in_byline_block(lines: list[Line], i: int) -> bool:
     return any(rules.is_author_marker(x) for x in lines[max(0, top - 1): bottom + 2])
 
 
+def _signed_with_role(lines: list[Line], i: int) -> bool:
+    """A name on its own line among the last lines is the writer's when a role, "Author" or a
+    contact line stands beside it as _beside_marker reads them ("Ann Lee" / "Staff Writer"),
+    or the name is repeated. A date beside a name there is a teaser's: a list of other
+    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser)."""
+    def dated(line: Line) -> bool:
+        return rules.is_stamp(line) or bool(rules.full_dates(line.text))
+
+    return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
+
+
 def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     """A name on its own line is a byline when a stamp, a role, a date or "Author" stands just
     before or after it, or when the name is repeated (a byline block and its profile card;
-    not with repeat=False)."""
+    not with repeat=False). (A contact line, "Follow" or a handle, marks the name above it
+    only: the name below one heads the next block, "Follow" / "Harbor Apps", "@annlee" /
+    "Quick Facts".)"""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) or repeat and lines[j].text == lines[i].text):
+        if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) and not (j < i and rules.is_contact_marker(lines[j]))
+                                    or repeat and lines[j].text == lines[i].text):
             return True
     return False
 

@@ -1044,8 +1044,30 @@ _TRAILING_AGENCY = re.compile(
 _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
 
+# "Harbor Motor Staff": two or three words with "Staff" right after them, no comma or bar between
+# and no job after it, credit an outlet's desk ("Ann Lee, Staff" and "Ann Lee Staff Writer" are a
+# person's role; "Ann K. Lee Harbour Daily Staff", more words, a person and the outlet's desk).
+_DESK_STAFF = re.compile(r"(?<=[^\W\d_])\s+(?i:staff)\b(?!\s*(?i:writer|reporter|photographer|correspondent|"
+                         r"editor|member|columnist))")
+
+
+def _desk_staff(text: str) -> bool:
+    match = _DESK_STAFF.search(text) if "taff" in text else None
+    head = re.sub(r"^\W*(?i:by)\b", "", text[: match.start()]) if match else ""
+    # (Only the whole byline: "By Ann Lee, Gazette Staff" is a person and the desk.)
+    return bool(match) and len(head.split()) <= 3 and not re.search(r"[,;|/&]|\band\b", head)
+
+
+def desk_staff(line: Line) -> bool:
+    """"Harbor Motor Staff", "Harbor Motor Staff March 3, 2019": a byline line that credits an
+    outlet's desk, not a person, with no "By" before it."""
+    return line.words <= 12 and _desk_staff(line.text)
+
+
 def clean_byline(text: str) -> str:
     """A byline's names without what follows them: dates, stamps, roles, separators."""
+    if _desk_staff(text):
+        return ""
     text = re.sub(r"^(?:by)+[:\s]+", "", unglue(unglue_names(text)).strip(), flags=re.I)  # "Byby A": a doubled label
     if " al" in text:  # "Ann Lee et al.": the first writers named, and others not
         text = _ET_AL.sub("", text)
@@ -1230,7 +1252,9 @@ _CREDITED = re.compile(
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"
-    r"donated|courtesy|loaned|lent)\s*$",  # who gave an object shown: "Donated by B"
+    r"donated|courtesy|loaned|lent|"  # who gave an object shown: "Donated by B"
+    # A menu's ways through a site: "Search by Region", "Sort by Date", "Shop by Brand".
+    r"search|sort|sorted|filter|filtered|browse|shop)\s*$",
     re.I,
 )
 
@@ -1250,7 +1274,8 @@ _CJK_REPORTER = r"[\u4e00-\u9fff]{1,4}(?:記者|记者|通讯员|通訊員)"
 _CJK_NOT_NAME = re.compile(
     r"^[会會]|[日時时]$|記者|记者|通讯员|通訊員|公開|更新|投稿|発行|発表|作成|日付|日期|发布|發布|來源|来源|出典|"
     r"編集|编辑|編輯|情報|情报|資訊|资讯|新聞|新闻|公告|專題|专题|頻道|频道|首頁|首页|一覧|一览|記事|"
-    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング"
+    r"案内|紹介|介绍|製品|产品|產品|商品|服務|服务|サービス|ニュース|カテゴリ|ランキング|"
+    r"分享|シェア"  # "share": a share button's label ("点击分享", "分享到")
 )
 
 
@@ -1433,6 +1458,11 @@ def byline_by(line: Line) -> list[str]:
     if not match:
         return []
     before = text[: match.start()]
+    # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
+    # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
+    label = text[match.start(): match.start(1)].strip(" |•·/,—–-:").split()
+    if label and label[0] in _CAPITALISED_FOREIGN_LABELS and re.search(rf"(?:^|\s){_UPPER}\S*$", before.rstrip()):
+        return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
         return []
@@ -1457,6 +1487,9 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+_CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 
 
 _STANDFIRST_BEFORE_BY = re.compile(r"^(.{12,}?[.!?…][”\"’']?)\s+(?:By|BY)\s+\S")
@@ -1770,28 +1803,43 @@ def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
+# Role words that alone on a line are a section of a site's menu more often than a role.
+_SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", "national", "foreign",
+                       "political", "special", "senior", "deputy", "managing", "associate", "contributing",
+                       "guest", "agencies", "chief"}
+
+
 def is_author_marker(line: Line) -> bool:
     """What stands beside a name on its own line in a byline block: "Author", "Updated:",
     "Follow", a role, a date."""
     text = line.text.strip(" :|+")
-    if re.fullmatch(r"(?:author|authors|updated|published|posted|follow|contributor)", text, re.I):
+    if re.fullmatch(r"(?:author|authors|updated|published|posted|contributor)", text, re.I):
+        return True
+    if is_contact_marker(line):
         return True
     # A role line: "Games Editor", "Senior reporter", "Staff Writer", and with the outlet after
     # a comma: "Senior Politics Editor, The Harbour Gazette".
+    # (A role word alone must name a person's job: "News", "Opinion" or "Team" alone is a
+    # menu's section, and the item beside it in the menu is another section, "Harbor Life".)
     words = text.split(",", 1)[0].casefold().split()
-    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10:
+    if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10 \
+            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS):
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True
     if _READING_TIME.match(text):
         return True
-    # Contact lines of a byline block: a handle, an address, "More by", "View all posts", "View
-    # profile" (not "Profile" alone: a kind of story, as a kicker names it).
-    if line.words <= 8 and re.fullmatch(
-            r"(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
-            r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I):
-        return True
     return is_stamp(line) or (line.words <= 16 and bool(full_dates(text)))
+
+
+def is_contact_marker(line: Line) -> bool:
+    """The contact lines of a byline block, which follow the name they belong to: "Follow", a
+    handle, an address, "More by", "View all posts", "View profile" (not "Profile" alone: a
+    kind of story, as a kicker names it)."""
+    text = line.text.strip(" :|+")
+    return line.words <= 8 and bool(re.fullmatch(
+        r"follow|(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
+        r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I))
 
 
 _STAMP_TAIL = re.compile(
@@ -2063,6 +2111,8 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
+    if _desk_staff(text):
+        return [], None
     # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
     # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
     author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())

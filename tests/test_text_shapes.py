@@ -1286,3 +1286,158 @@ def test_a_contact_line_with_a_local_number(end, authors, markdown):
 def test_an_address_after_a_name_goes_and_nothing_else(text, expected):
     """Pinned while the pattern was anchored to run in linear time (parse_worst_case.py)."""
     assert rules.without_email(text) == expected
+
+
+# --- which rule named each writer (the debug output) ----------------------------------------------
+
+
+@pytest.mark.parametrize("header, rules_given", [
+    ("By Ann Lee and Tom Park", "Ann Lee (byline_by); Tom Park (byline_by)"),
+    ("Ann Lee\n\nMarch 3, 2019", "Ann Lee (name_line:under_headline)"),
+    ("Ann Lee, Reuters", "Ann Lee (byline_with_organisation)"),
+    # near-miss: no writer, no rule
+    ("March 3, 2019", None),
+])
+def test_provenance_names_the_rule_behind_each_writer(header, rules_given):
+    text = f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n"
+    assert extract_text(text, markdown=True).provenance.get("author_rules") == rules_given
+
+
+# --- markers beside a name that mark no writer ----------------------------------------------------
+
+
+STORY_OF_SIX = "\n\n".join([STORY] * 6)
+
+
+@pytest.mark.parametrize("text, authors", [
+    # A contact line ("Follow", a handle) belongs to the name above it: the line below one
+    # heads the next block.
+    (f"# {HEADLINE}\n\nAnn Lee\n\n@annlee\n\nQuick Facts\n\n{STORY}\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\nFollow\n\nHarbor Apps\n\nGet the app on your phone\n", []),
+    # Among the last lines, a date beside a name is a teaser's, and a role word alone a menu's.
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nHarbor Notes\n\nMarch 3, 2024\n", []),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nHarbor Life\n\nNews\n", []),
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\nHome\n\nHarbor Life\n\nNews\n\nVideos\n", []),
+    # near-misses: the name above its handle, a role or "Follow"; a role word that is a job
+    (f"# {HEADLINE}\n\nAnn Lee\n\n@annlee\n\n{STORY}\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\n@annlee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nFollow\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nStaff Writer\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nEditor\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nAnn Lee\n\nNews Editor\n", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_markers_that_mark_no_writer(text, authors, markdown):
+    if not markdown:
+        text = text.replace("# ", "")
+    assert parse(text, markdown).authors == authors
+
+
+# --- name-shaped words that are a site's buttons, menus and lists --------------------------------
+
+
+@pytest.mark.parametrize("text, authors", [
+    # A menu's "by" is a way through the site, not a byline.
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nSearch by Harbor Region\n\n{STORY}\n", []),
+    # Under a list's items, a dash opens one more item a converter did not mark as one.
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nChanges in this release:\n\n* Faster cranes\n* New quay lights\n"
+     "\\- Removed Old Cranes\n", []),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\nChanges in this release:\n\n\\* Faster cranes  \n\\* New quay lights  \n"
+     "Removed Dock Bells\n", []),
+    # "Share" in Chinese, where a name stands beside the stamp.
+    (f"# {HEADLINE}\n\n港口新闻 2016年10月14日07:17\n\n点击分享\n\n{STORY}\n\n{STORY}\n", []),
+    # near-misses: the byline's own "by", a sign-off under the story's prose, a name beside the stamp
+    (f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\nStory by Ann Lee\n\n{STORY}\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n\\- Ann Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n* Faster cranes\n* New quay lights\n\nAnn Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n{STORY_OF_SIX}\n\n— Ann Lee\n", ["Ann Lee"]),
+    (f"# {HEADLINE}\n\n港口新闻 2016年10月14日07:17\n\n王小明\n\n{STORY}\n\n{STORY}\n", ["王小明"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_buttons_menus_and_lists_name_no_writer(text, authors, markdown):
+    if not markdown:
+        text = text.replace("# ", "")
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Search by Harbor Region", []), ("Sort by Date Added", []), ("Shop by Brand Name", []),
+    # near-misses
+    ("Written by Ann Lee", ["Ann Lee"]), ("Shopping by Ann Lee", ["Ann Lee"]),
+])
+def test_a_menus_by_is_no_byline(text, names):
+    assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # A label of another language capitalised right after a capitalised word: a name's particle
+    # or a word of a title, not "by".
+    ("Marco Di Maria Rossi", []), ("Quay Door Harbor Shop", []),
+    # near-misses: the label opens the line, is in small letters, or follows a separator
+    ("Door Ann Lee", ["Ann Lee"]), ("Tekst door Ann Lee", ["Ann Lee"]), ("Par Ann Lee", ["Ann Lee"]),
+    ("Noticias | Por Ann Lee", ["Ann Lee"]), ("Story By Ann Lee", ["Ann Lee"]),
+])
+def test_a_capitalised_foreign_label_after_a_capitalised_word_is_no_by(text, names):
+    assert rules.byline_by(line(text)) == names
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Marco Di Maria Rossi\n\nMarch 3, 2019", ["Marco Di Maria Rossi"]),
+    # near-miss
+    ("Di Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_with_a_capitalised_particle_is_read_whole(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- an outlet's desk credited as "NAME Staff" --------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Harbor Motor Staff March 3, 2019", []),
+    ("Harbor Motor Staff 2019年04月28日 08時00分", []),
+    ("Harbor Motor Staff\n\nMarch 3, 2019", []),
+    ("By Harbor Motor Staff\n\nMarch 3, 2019", []),
+    # near-misses: a person's role, or a person and the desk
+    ("Ann Lee, Staff March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee Staff Writer March 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee, Harbor Motor Staff", ["Ann Lee"]),
+    ("By Ann K. Lee Harbour Daily Staff", ["Ann K. Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_outlets_desk_named_staff_is_no_person(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_a_desk_credit_under_the_headline_leaves_a_menus_by_above_it():
+    text = (f"* [Harbor Apps by Harbor Motor](https://apps.example.org/)\n\n# {HEADLINE}\n\n"
+            f"Harbor Motor Staff March 3, 2019\n\n{STORY}\n\n{STORY}\n")
+    assert parse(text, True).authors == []
+    # near-miss: no desk credit under the headline, the names above it are read as before
+    text = f"By Ann Lee\n\n# {HEADLINE}\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == ["Ann Lee"]
+
+
+# --- a name-shaped link to another page ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # A link to a story's or a section's page (its address ends in a slug of other words).
+    ("[Harbor Page](/harbor/87231/dock-days)", []),
+    ("[Harbor Page](https://example.org/harbor/dock-days.html)", []),
+    # near-misses: a writer's own page, by name, handle or id; a blog's about page; no link
+    ("[Ann Lee](/u/annlee)", ["Ann Lee"]), ("[Ann Lee](https://example.org/in/ann-lee-5a1)", ["Ann Lee"]),
+    ("[Ann Lee](/u/8231)", ["Ann Lee"]), ("[Ann Lee](https://twitter.com/al_writes)", ["Ann Lee"]),
+    ("[Ann Lee](/about-me)", ["Ann Lee"]), ("Ann Lee", ["Ann Lee"]),
+])
+def test_a_name_shaped_link_to_another_page_is_no_byline(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+@pytest.mark.parametrize("credit", ["Harbor Motor Staff March 3, 2019", "By Harbor Motor Staff"])
+def test_a_desks_credit_anchors_the_headline_above_it(credit):
+    text = f"Harbour Weekly Tug Reports\n\n{HEADLINE}\n\n{credit}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
+    # near-miss: a person's byline anchors it as before
+    assert parse(text.replace(credit, "By Ann Lee"), False).title == HEADLINE
