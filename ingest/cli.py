@@ -69,14 +69,17 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     """Ingest articles from files and folders into the archive.
 
     PATHS are files, folders (walked recursively), quoted globs, or - to read a list of paths
-    from standard input. Formats: HTML (.html, .htm, .html.gz), plain text (.txt), Markdown
-    (.md), JSON / JSON Lines records (.json, .jsonl) with fields such as title, body,
-    authors, published, outlet, url (an HTML body is read as text); web archives (.warc,
-    .warc.gz, .arc): each HTML page they captured, with its captured address; a page saved
-    whole in one file (.mhtml, .mht), with the address it was saved from; RSS and Atom feeds
-    (.rss, .atom, or sniffed): each item that carries its article (an item with only a summary
-    is reported, not stored). The format is sniffed from the content when the extension is
-    missing or wrong. A NAME.json beside NAME.html/.txt/.md supplies metadata the file lacks.
+    from standard input (one a line, or NUL-separated as find -print0 writes them). Formats, any
+    of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
+    .mht), with the address it was saved from; plain text and Markdown (.txt, .text, .md,
+    .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
+    JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its
+    list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
+    body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
+    page they captured, with its captured address; RSS and Atom feeds (.rss, .atom): each item
+    that carries its article (an item with only a summary is reported, not stored). The format
+    is sniffed from the content when the extension is missing or wrong. A NAME.json beside
+    NAME.html/.txt/.md supplies metadata the file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
     recorded as one more place it ran. A file, or an address, ingested again with changed text is
@@ -494,8 +497,8 @@ def parse(file, as_json):
     """Show what extraction finds in one file, without storing it (for debugging a rule).
 
     Reads no archive. Prints each field found (title, description, authors, dates, outlet,
-    url, language, word count, content hash), where each came from (provenance), then the
-    text. A NAME.json beside the file is applied, as ingest applies it. --json prints one
+    url, language, word count, content hash), where each came from (provenance; for a text,
+    also the rule that found each writer), then the text. A NAME.json beside the file is applied, as ingest applies it. --json prints one
     object, or a list when the file holds several inputs (records, feed items, captured pages).
     Exit status: 0; 1 if an input could not be extracted (its error is printed) or the file
     holds none.

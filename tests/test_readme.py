@@ -61,3 +61,38 @@ def test_the_sql_example_runs_and_finds_articles(samples_archive):
     assert result.returncode == 0, result.stderr
     header, rule, *rows = result.stdout.splitlines()
     assert header.split() == ["id", "title", "outlet", "published"] and len(rows) == 5
+
+
+def using_it_commands() -> list[list[str]]:
+    """The `news-archive ...` lines of the README's "Using it" block, as arguments (comments cut)."""
+    text = (REPO / "README.md").read_text()
+    block = re.search(r"## Using it\n.*?```bash\n(.+?)\n```", text, re.S).group(1)
+    return [shlex.split(line, comments=True)[1:] for line in block.splitlines()
+            if line.startswith("news-archive ")]
+
+
+@pytest.mark.parametrize("arguments", [a for a in using_it_commands() if a[0] != "ingest"],
+                         ids=lambda a: " ".join(a)[:40])
+def test_each_reading_example_of_using_it_runs_on_the_samples(samples_archive, arguments,
+                                                               monkeypatch):
+    # The searches, stats, optimize, reparse and parse lines run as written (with --db where
+    # the README relies on the default archive.db), from the repository root as the README says.
+    folder, _ = samples_archive
+    monkeypatch.chdir(REPO)
+    db = [] if arguments[0] == "parse" else ["--db", folder / "archive.db"]
+    result = run_cli(*arguments, *db)
+    assert result.exit_code == 0, result.output
+    if arguments[0] == "search":
+        assert "No articles match." not in result.output
+
+
+def test_every_extension_ingest_reads_is_named_in_the_readme_and_in_ingest_help():
+    # The formats list fell behind the code (.xhtml, .ndjson... were read but named nowhere).
+    from ingest.read import ARTICLE_EXTENSIONS
+    text = (REPO / "README.md").read_text()
+    formats = text[text.index("## Formats"):text.index("## When something goes wrong")]
+    help_text = " ".join(run_cli("ingest", "--help").output.split())
+    for extension in ARTICLE_EXTENSIONS:
+        assert f"`{extension}`" in formats, f"README's Formats does not name {extension}"
+        assert re.search(rf"{re.escape(extension)}\b(?![.\w])", help_text), \
+            f"ingest --help does not name {extension}"
