@@ -385,7 +385,9 @@ def reparse(db_path, dry_run, every, workers, as_json):
     reads the archive only: it does not even upgrade an archive of an older version.
 
     Prints one line: how many articles were to be read again, how many were read, revised (with
-    the count per field) and unchanged; then notes naming the files gone or changed. Exit status:
+    the count per field) and unchanged; then notes naming the files gone or changed. --json
+    prints the same as an object, also when stopped (with what was written, and "stopped":
+    "interrupted" or "terminated"; null when the run finished). Exit status:
     0; 1 if the current rules could not extract an article (it keeps what it had); 130 or 143
     when stopped.
 
@@ -411,7 +413,12 @@ def reparse(db_path, dry_run, every, workers, as_json):
         with _archive_errors(db_path):
             summary = run_reparse(db_path, every=every, dry_run=dry_run, workers=workers,
                                   on_candidates=start, on_progress=lambda n: bar and bar.update(n))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if as_json:  # as ingest: the same object as a finished run's, with the batches written
+            from .reparse import ReparseSummary
+            done = getattr(stop, "summary", None) or ReparseSummary(database=str(db_path), dry_run=dry_run)
+            click.echo(json.dumps({**done.as_dict(), "stopped": "terminated" if terminated else "interrupted"},
+                                  indent=2, ensure_ascii=False))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
                    "kept; run the same command again to go on.", err=True)
         sys.exit(128 + signal.SIGTERM if terminated else 130)
@@ -421,7 +428,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, terminated.previous)
     if as_json:
-        click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps({**summary.as_dict(), "stopped": None}, indent=2, ensure_ascii=False))
     else:
         _report_reparse(summary, db_path, dry_run)
     if summary.failed:  # as ingest: a script learns that not every article was read again

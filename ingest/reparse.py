@@ -27,10 +27,11 @@ extractor), so a reparse stopped midway goes on where it stopped when run again.
 
 import json
 import os
+import signal
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,6 +53,9 @@ SMALL_RUN = 200  # fewer candidates than this are extracted in this process
 LONG_HOLD = 0.2  # s: a batch that held the write lock this long leaves it free for ...
 TURN = 0.15  # s: ... longer than SQLite's longest wait between two tries of a waiting writer
 NAMED = 20  # articles left as stored named in the summary, of each kind
+EXAMPLES = 20  # changes shown in the summary
+# Ctrl-C, and kill (which the command turns into a Ctrl-C): held back while a batch commits
+STOPS = {signal.SIGINT, signal.SIGTERM}
 
 _STORED = """
 SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
@@ -99,6 +103,18 @@ class ReparseSummary:
             self.files[why][location.rpartition("#")[0] if _record_number(location) else location] += 1
         if sum(1 for item in self.left_as_stored if item["why"] == why) < NAMED:
             self.left_as_stored.append({"location": location, "why": why, **({"error": error} if error else {})})
+
+    def add(self, batch: "ReparseSummary") -> None:
+        """Count a written batch's tally in (its leaves were already named as NAMED allows)."""
+        for counter in ("reread", "revised", "unchanged", "body_differs", "file_missing", "file_changed", "failed"):
+            setattr(self, counter, getattr(self, counter) + getattr(batch, counter))
+        self.fields.update(batch.fields)
+        self.examples.extend(batch.examples[:max(0, EXAMPLES - len(self.examples))])
+        for item in batch.left_as_stored:
+            if sum(1 for kept in self.left_as_stored if kept["why"] == item["why"]) < NAMED:
+                self.left_as_stored.append(item)
+        for why, files in batch.files.items():
+            self.files[why].update(files)
 
     def as_dict(self) -> dict:
         return {"database": self.database, "dry_run": self.dry_run, "candidates": self.candidates,
@@ -400,10 +416,32 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
             # before this point left the rows, and the next run has no article to change.
             with archive._writing():
                 summary.unused_authors, summary.unused_outlets = remove_unused_authors_and_outlets(conn)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
+        # What the batches committed before the stop did, for the caller to report (--json
+        # printed nothing at all): _write counts a batch only once it is committed.
+        summary.seconds = time.monotonic() - started
+        stop.summary = summary
+        raise
     finally:
         db.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+@contextmanager
+def _stops_held_when_called():
+    """Give the block a function that holds Ctrl-C and kill (STOPS) back from then until the
+    block ends; a stop that came meanwhile then stops the run as it leaves. A stop between a
+    batch's commit and its count in the summary would leave written articles uncounted, one
+    between its count and its commit would count articles rolled back."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks; a rare miscount)
+        yield lambda: None
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # (blocks nothing: reads the mask)
+    try:
+        yield lambda: signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _report_progress(summary: ReparseSummary, reported: int, on_progress: Callable[[int], None] | None) -> int:
@@ -423,30 +461,34 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
         return
     conn, now, version = archive.conn, utc_now(), extractor()
     locked_at = time.monotonic()
-    with nullcontext() if dry_run else archive._writing():
+    # The batch is tallied apart and counted in once committed: a stop that rolls it back
+    # leaves it out of the summary a stopped run prints, and one after its commit waits for
+    # the count (see _stops_held_when_called).
+    batch = ReparseSummary(database=summary.database, dry_run=summary.dry_run)
+    with _stops_held_when_called() as hold_stops, (nullcontext() if dry_run else archive._writing()):
         for candidate, outcome in pending:
             if outcome.error or outcome.article is None:
-                summary.leave("failed", candidate.location, outcome.error or "no article")
+                batch.leave("failed", candidate.location, outcome.error or "no article")
                 continue
             article = outcome.article
             stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
             if stored is None:  # deleted by hand meanwhile: counted once, not also as read
-                summary.leave("gone", candidate.location)
+                batch.leave("gone", candidate.location)
                 continue
-            summary.reread += 1
+            batch.reread += 1
             if article.content_hash != stored[13]:
-                summary.body_differs += 1
+                batch.body_differs += 1
             changes = differences(stored, article, archive)
             if changes:
-                summary.revised += 1
-                summary.fields.update(changes.keys())
-                if len(summary.examples) < 20:
-                    summary.examples.append({"article_id": candidate.article_id,
+                batch.revised += 1
+                batch.fields.update(changes.keys())
+                if len(batch.examples) < EXAMPLES:
+                    batch.examples.append({"article_id": candidate.article_id,
                                              "location": candidate.location,
                                              "changes": {name: {"old": old, "new": new}
                                                          for name, (old, _, new, _) in changes.items()}})
             else:
-                summary.unchanged += 1
+                batch.unchanged += 1
             if dry_run:
                 if changes:
                     dry_run.record(candidate, article, changes, archive)
@@ -454,6 +496,8 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
             conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
+        hold_stops()  # until the commit (on leaving the transaction) and the count below are done
+        summary.add(batch)
 
     if not dry_run and time.monotonic() - locked_at > LONG_HOLD:
         # Give a waiting writer its turn. SQLite queues no one: a writer kept waiting polls

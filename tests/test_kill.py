@@ -158,11 +158,9 @@ def _bylines_agree(conn) -> bool:
     return True
 
 
-def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path):
-    """Every batch of a reparse is one transaction: stopped between two, each article is either
-    revised whole (fields, byline rows, facets, search index, its revisions, its source marked
-    read) or not at all, and the next run revises the rest and removes the rows no longer used."""
-    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+def _archive_an_older_reader_filed(records, db_path) -> None:
+    """An archive of RECORDS articles whose titles, bylines and outlets an older reader read
+    otherwise (under another byline and outlet): a reparse revises each one."""
     _write_records(records)
     subprocess.run([sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path)],
                    capture_output=True, check=True)
@@ -173,6 +171,15 @@ def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishe
                       (stale_outlet,))
         conn.execute("UPDATE article_authors SET author_id = ?", (stale_author,))
         conn.execute("UPDATE sources SET extractor = 'older', outlet_id = ?", (stale_outlet,))
+    conn.close()
+
+
+def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path):
+    """Every batch of a reparse is one transaction: stopped between two, each article is either
+    revised whole (fields, byline rows, facets, search index, its revisions, its source marked
+    read) or not at all, and the next run revises the rest and removes the rows no longer used."""
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _archive_an_older_reader_filed(records, db_path)
     command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1"]
     returncode, stderr = _ctrl_c_once(command, db_path, "SELECT count(*) FROM article_revisions", 500)
     assert returncode == 130 and "Traceback" not in stderr
@@ -229,3 +236,33 @@ def test_a_stopped_run_still_prints_its_json_with_what_was_written(tmp_path, sig
     # near miss: a run that finishes says it was not stopped, in the same shape
     finished = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     assert finished["stopped"] is None and set(finished) == set(summary)
+
+
+@pytest.mark.parametrize("signum, stopped, code", [
+    (signal.SIGINT, "interrupted", 130),  # fails before: nothing on standard output
+    (signal.SIGTERM, "terminated", 143),
+])
+def test_a_stopped_reparse_still_prints_its_json_with_what_was_written(tmp_path, signum, stopped, code):
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _archive_an_older_reader_filed(records, db_path)
+    command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1", "--json"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while _count(db_path, "SELECT count(*) FROM article_revisions") < 500 and time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read().decode()
+        time.sleep(0.02)
+    (os.killpg if signum == signal.SIGINT else os.kill)(process.pid, signum)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == code, stderr.decode()
+    summary = json.loads(stdout)
+    revised = _count(db_path, "SELECT count(*) FROM articles WHERE title NOT LIKE 'Stale %'")
+    assert 0 < revised < RECORDS, "the stop should land mid-run"
+    # exactly the batches committed: none rolled back by the stop is counted, none kept is left out
+    assert (summary["stopped"], summary["candidates"], summary["revised"], summary["reread"]) == (
+        stopped, RECORDS, revised, revised)
+    assert summary["fields"] == {"title": revised, "authors": revised, "outlet": revised}
+    # near miss: a run that finishes says it was not stopped, in the same shape
+    finished = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    assert finished["stopped"] is None and set(finished) == set(summary)
+    assert finished["revised"] == RECORDS - revised
