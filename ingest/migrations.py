@@ -38,33 +38,19 @@ def _register(path):
     migrations(name=path.stem)(apply)
 
 
-def _merge_outlet_twins(db: Database) -> None:
-    from .store import merge_outlet_twins  # store imports this module
+def _store_pass(migration: str, done: str):
+    """The data migration named NNNN_PASS: it runs store.PASS over the archive and, when that
+    changed rows, says how many (`done` holds "{}" for the count)."""
+    function_name = migration.partition("_")[2]
 
-    merged = merge_outlet_twins(db.conn)
-    if merged:
-        print(f"Upgrading the archive: {merged} outlet row(s) of the same name as another merged "
-              "into it, with their articles and sources.", file=sys.stderr, flush=True)
+    def migrate_data(db: Database) -> None:
+        from . import store  # store imports this module
 
+        changed = getattr(store, function_name)(db.conn)
+        if changed:
+            print("Upgrading the archive: " + done.format(changed), file=sys.stderr, flush=True)
 
-def _unlink_false_versions(db: Database) -> None:
-    from .store import unlink_false_versions  # store imports this module
-
-    unlinked = unlink_false_versions(db.conn)
-    if unlinked:
-        print(f"Upgrading the archive: {unlinked} article(s) no longer linked as an edit of the text "
-              "stored before them from the same address (another story under the same heading; "
-              "both texts kept).", file=sys.stderr, flush=True)
-
-
-def _link_versions_stored_unlinked(db: Database) -> None:
-    from .store import link_versions_stored_unlinked  # store imports this module
-
-    linked = link_versions_stored_unlinked(db.conn)
-    if linked:
-        print(f"Upgrading the archive: {linked} edited text(s), stored before edits were linked, now "
-              "linked to the text of the same file or address they replaced (both kept; a search "
-              "shows the story once).", file=sys.stderr, flush=True)
+    return migrate_data
 
 
 # Migrations that change data, not the schema, and need Python; applied in name order with
@@ -77,9 +63,16 @@ def _link_versions_stored_unlinked(db: Database) -> None:
 # 0012: links between texts that ingest no longer takes for one story (store.unlink_false_versions).
 # 0013: the texts of edited stories stored before 0009, linked as ingest links them now
 # (store.link_versions_stored_unlinked); after 0012, so both judge by today's rule.
-_DATA_MIGRATIONS = {"0011_merge_outlet_twins": _merge_outlet_twins,
-                    "0012_unlink_false_versions": _unlink_false_versions,
-                    "0013_link_versions_stored_unlinked": _link_versions_stored_unlinked}
+_DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
+    "0011_merge_outlet_twins":
+        "{} outlet row(s) of the same name as another merged into it, with their articles and sources.",
+    "0012_unlink_false_versions":
+        "{} article(s) no longer linked as an edit of the text stored before them from the same "
+        "address (another story under the same heading; both texts kept).",
+    "0013_link_versions_stored_unlinked":
+        "{} edited text(s), stored before edits were linked, now linked to the text of the same "
+        "file or address they replaced (both kept; a search shows the story once).",
+}.items()}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}
 for _name in sorted([*_schema_files, *_DATA_MIGRATIONS]):
