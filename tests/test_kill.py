@@ -34,23 +34,24 @@ def _count(db_path, sql):
         conn.close()
 
 
-def _ctrl_c_once(command, db_path, sql, at_least) -> tuple[int, str]:
-    """Run `command`, press Ctrl-C once `sql` counts `at_least` rows in the archive (or after
-    60 s), and return its exit status and stderr.
+def _stop_once(command, db_path, sql, at_least, signum=signal.SIGINT) -> tuple[int, str, str]:
+    """Run `command`, stop it with `signum` once `sql` counts `at_least` rows in the archive (or
+    after 60 s), and return its exit status, stdout and stderr.
 
-    Its own process group, which Ctrl-C signals whole (the worker processes too). SIGINT as a
+    Its own process group, which Ctrl-C (SIGINT) signals whole (the worker processes too), as a
     terminal's foreground job has it: a shell that starts jobs in the background (`cmd &`)
-    passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    passes SIGINT down ignored, and Python then never turns it into KeyboardInterrupt. Other
+    signals go to the run alone, as `kill PID` sends them."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                start_new_session=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while _count(db_path, sql) < at_least and time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read().decode()
         time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGINT)
-    stderr = process.communicate(timeout=60)[1].decode()
-    return process.returncode, stderr
+    (os.killpg if signum == signal.SIGINT else os.kill)(process.pid, signum)
+    stdout, stderr = process.communicate(timeout=60)
+    return process.returncode, stdout.decode(), stderr.decode()
 
 
 def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
@@ -88,7 +89,7 @@ def test_ctrl_c_mid_run_says_what_is_kept_and_the_next_run_finishes(tmp_path):
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _write_records(records)
     command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2"]
-    returncode, stderr = _ctrl_c_once(command, db_path, "SELECT count(*) FROM articles", 400)
+    returncode, _, stderr = _stop_once(command, db_path, "SELECT count(*) FROM articles", 400)
     assert returncode == 130
     assert "Interrupted. Every batch already written is kept" in stderr
     assert "Traceback" not in stderr  # neither ours nor the workers'
@@ -181,7 +182,7 @@ def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishe
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _archive_an_older_reader_filed(records, db_path)
     command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1"]
-    returncode, stderr = _ctrl_c_once(command, db_path, "SELECT count(*) FROM article_revisions", 500)
+    returncode, _, stderr = _stop_once(command, db_path, "SELECT count(*) FROM article_revisions", 500)
     assert returncode == 130 and "Traceback" not in stderr
     assert "Interrupted. Every batch already written is kept" in stderr
 
@@ -220,15 +221,8 @@ def test_a_stopped_run_still_prints_its_json_with_what_was_written(tmp_path, sig
     _write_records(records)
     command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "1",
                "--json"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while _count(db_path, "SELECT count(*) FROM articles") < 400 and time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        time.sleep(0.02)
-    (os.killpg if signum == signal.SIGINT else os.kill)(process.pid, signum)
-    stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == code, stderr.decode()
+    returncode, stdout, stderr = _stop_once(command, db_path, "SELECT count(*) FROM articles", 400, signum)
+    assert returncode == code, stderr
     summary = json.loads(stdout)
     stored = _count(db_path, "SELECT count(*) FROM articles")
     assert summary["stopped"] == stopped and 0 < summary["stored"] <= stored < RECORDS
@@ -246,15 +240,8 @@ def test_a_stopped_reparse_still_prints_its_json_with_what_was_written(tmp_path,
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _archive_an_older_reader_filed(records, db_path)
     command = [sys.executable, "-m", "ingest", "reparse", "--db", str(db_path), "--workers", "1", "--json"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while _count(db_path, "SELECT count(*) FROM article_revisions") < 500 and time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()
-        time.sleep(0.02)
-    (os.killpg if signum == signal.SIGINT else os.kill)(process.pid, signum)
-    stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == code, stderr.decode()
+    returncode, stdout, stderr = _stop_once(command, db_path, "SELECT count(*) FROM article_revisions", 500, signum)
+    assert returncode == code, stderr
     summary = json.loads(stdout)
     revised = _count(db_path, "SELECT count(*) FROM articles WHERE title NOT LIKE 'Stale %'")
     assert 0 < revised < RECORDS, "the stop should land mid-run"
