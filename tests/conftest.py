@@ -1,6 +1,8 @@
 """Fixtures shared by the tests: real SQLite files under tmp_path, and ../shared when present."""
 
+import asyncio
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,21 @@ def shared() -> Path:
 def run_cli(*args, input=None):
     """Invoke the real command line in-process and return click's Result."""
     return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@contextmanager
+def served_from(archive):
+    """get(path) -> httpx response from the Datasette `news-archive serve` builds on the archive
+    file `archive`, through its ASGI client (no port, no server process)."""
+    from ingest.serve import build_datasette  # (imports Datasette: only tests that serve pay it)
+
+    datasette = build_datasette(archive)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+        yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    finally:
+        loop.close()
 
 
 def ingest_json(*args, input=None) -> tuple[int, dict]:

@@ -3,7 +3,6 @@ link from the index leads somewhere, saved query forms say what to type, and cel
 and readable dates rather than ids and JSON. The archive is the bundled samples plus one edited
 story of our own (so the version links are walked too)."""
 
-import asyncio
 import json
 import re
 from html import unescape
@@ -13,9 +12,8 @@ import pytest
 
 from ingest.pipeline import run_ingest
 from ingest.resources import samples_dir
-from ingest.serve import build_datasette
 
-from conftest import ARTICLE_TEXT
+from conftest import ARTICLE_TEXT, served_from
 
 EDITED_URL = "https://harborledger.example/2024/03/millbrook-flood"
 FIRST_TEXT = {"title": "Millbrook bridge shut as river rises", "body": ARTICLE_TEXT, "url": EDITED_URL,
@@ -45,15 +43,8 @@ def site(tmp_path_factory):
     assert summary.new_versions == 1, "the second text must be stored as an edit of the first"
     (folder / "no-outlet.json").write_text(json.dumps(NO_OUTLET))
     assert run_ingest([str(folder / "no-outlet.json")], str(db_path), workers=1).stored == 1
-    datasette = build_datasette(db_path)
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-
-    def get(path: str):
-        return loop.run_until_complete(datasette.client.get(path))
-
-    yield get
-    loop.close()
+    with served_from(db_path) as get:
+        yield get
 
 
 def links(html: str, page: str) -> list[str]:

@@ -5,7 +5,6 @@ ingest.search.fts_expression (the escape_fts() SQL function the plugin registers
 message (a 400, or the command's usage error). Before, the served pages used Datasette's own
 escape_fts(): `strik*` found nothing outside `search`, and `-word` found the word."""
 
-import asyncio
 import json
 from urllib.parse import quote
 
@@ -13,9 +12,8 @@ import pytest
 
 from ingest.pipeline import run_ingest
 from ingest.search import check_parameter, BadParameter, fts_query
-from ingest.serve import build_datasette
 
-from conftest import ARTICLE_TEXT, run_cli
+from conftest import ARTICLE_TEXT, run_cli, served_from
 
 LEDGER, GAZETTE = "The Harbor Ledger", "Quarry Gazette"
 TUGBOAT = "Tugboat crews strike at Quayport"
@@ -65,11 +63,8 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(archive):
-    datasette = build_datasette(archive)
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-    yield lambda path: loop.run_until_complete(datasette.client.get(path))
-    loop.close()
+    with served_from(archive) as get:
+        yield get
 
 
 # What each page answers, reduced to what tells the searches apart.

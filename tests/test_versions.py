@@ -3,7 +3,6 @@ article linked to the earlier one (articles.previous_version, schema/0009), whic
 the link shows in the run summary, stats, the article pages, the articles list and the
 `versions` saved query."""
 
-import asyncio
 import json
 import sqlite3
 from urllib.parse import quote
@@ -11,10 +10,9 @@ from urllib.parse import quote
 import pytest
 
 from ingest.pipeline import run_ingest
-from ingest.serve import build_datasette
 from ingest.store import open_database
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, ingest_json, run_cli, served_from
 
 EDITED_TEXT = ARTICLE_TEXT.replace("forty homes", "fifty-two homes") + (
     "\n\nBy noon the bridge had reopened to pedestrians, the council said.")
@@ -193,11 +191,8 @@ def edited_archive(tmp_path_factory):
     run_ingest([str(page)], str(db_path), workers=1)
     page.write_text("Millbrook bridge reopens after flood\n\n" + EDITED_TEXT)
     run_ingest([str(page)], str(db_path), workers=1)
-    datasette = build_datasette(db_path)
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-    yield lambda path: loop.run_until_complete(datasette.client.get(path))
-    loop.close()
+    with served_from(db_path) as get:
+        yield get
 
 
 def test_each_version_page_links_to_the_other(edited_archive):
@@ -567,11 +562,8 @@ def test_a_text_whose_edit_the_filters_leave_out_is_the_hit(redated_edit, filter
 @pytest.fixture(scope="module")
 def redated_served(redated_edit):
     path = redated_edit.execute("PRAGMA database_list").fetchone()[2]
-    datasette = build_datasette(path)
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-    yield lambda path: loop.run_until_complete(datasette.client.get(path))
-    loop.close()
+    with served_from(path) as get:
+        yield get
 
 
 # (a searched table page's filters, the ids it lists) on the story whose edit moved its date on
@@ -675,11 +667,8 @@ def test_the_walks_of_the_date_index_keep_a_text_whose_edit_is_out_of_range(tmp_
 @pytest.fixture(scope="module")
 def dated_served(dated_edits):
     path = dated_edits.execute("PRAGMA database_list").fetchone()[2]
-    datasette = build_datasette(path)
-    loop = asyncio.new_event_loop()
-    loop.run_until_complete(datasette.invoke_startup())
-    yield lambda path: loop.run_until_complete(datasette.client.get(path))
-    loop.close()
+    with served_from(path) as get:
+        yield get
 
 
 # (a saved query, what it answers for q=bridge: each row's values; then with versions=all)
