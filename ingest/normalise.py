@@ -509,6 +509,32 @@ def person_key(name: str) -> str:
     return " ".join(value.split())
 
 
+_WORD_JOINERS = re.compile(r"[^\w\s]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_words(name: str) -> frozenset[str]:
+    """The words a reader may type for a name, folded as person_key folds them: each word of its
+    key and, of a word joined by a hyphen, an apostrophe or a dot, each part too ("Anne-Marie"
+    is "annemarie", "anne" and "marie"). Cached: a search by part of a name asks it of every
+    author in the archive, the same names each time."""
+    return frozenset(person_key(name).split()) | frozenset(person_key(_WORD_JOINERS.sub(" ", name)).split())
+
+
+def name_has_words(name: str | None, typed: str | None) -> bool:
+    """Whether each word typed begins a word of the name, in any order, folded as person_key
+    folds them: "smith", "ann smi", "Smith, Ann" and "Dubois" find "Ann Smith" and
+    "Anne-Marie Dubois"; "nn" (inside a word) and "ann smithe" do not. Nothing typed (or
+    punctuation only) finds nothing."""
+    if not name or not typed:
+        return False
+    wanted = person_key(typed).split()
+    if not wanted:
+        return False
+    words = name_words(name)
+    return all(any(word.startswith(part) for word in words) for part in wanted)
+
+
 # --- dates ---------------------------------------------------------------------------------
 
 _EARLIEST = date(1900, 1, 1)

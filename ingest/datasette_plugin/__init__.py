@@ -48,6 +48,42 @@ def prepare_connection(conn):
     # prefix*, -excluded words, any other character as text). Datasette's own took `-word` for
     # the word and `word*` for the whole word, except where a saved query patched the prefix in.
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    # by_author and by_outlet find a name as typed, not only as stored (metadata.yml).
+    conn.create_function("person_key", 1, _person_key, deterministic=True)
+    conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
+    conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
+    conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
+
+
+# The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
+# (and numpy), which a server that is never asked for a name need not load.
+def _person_key(typed):
+    from ..normalise import person_key
+
+    return person_key(typed) if isinstance(typed, str) else None
+
+
+def _outlet_key(typed):
+    from ..normalise import outlet_key
+
+    return outlet_key(typed) if isinstance(typed, str) else None
+
+
+def _typed_domain(typed):
+    """The domain of an address or host name typed ("www.x.example", "https://x.example/a"),
+    or None for anything else ("The Harbor Ledger")."""
+    from ..normalise import domain_of
+
+    if not isinstance(typed, str) or not re.fullmatch(r"\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", typed):
+        return None
+    typed = typed.strip()
+    return domain_of(typed if "://" in typed else "http://" + typed)
+
+
+def _name_has_words(name, typed):
+    from ..normalise import name_has_words
+
+    return name_has_words(name, typed) if isinstance(name, str) and isinstance(typed, str) else False
 
 
 # The tables whose page searches the articles (?_search=), each row an article by its id.
