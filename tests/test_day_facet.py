@@ -24,10 +24,14 @@ EXPECTED_DAYS = {"2025-03-05": 2, "2025-03-06": 2}
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
+    yield from _served(tmp_path_factory, DATED)
+
+
+def _served(tmp_path_factory, dated, outlets=("The Harbor Ledger",)):
     folder = tmp_path_factory.mktemp("days")
     lines = []
-    for number, (title, published) in enumerate(DATED):
-        record = {"title": title, "outlet": "The Harbor Ledger", "url": f"https://harborledger.example/{number}",
+    for number, (title, published) in enumerate(dated):
+        record = {"title": title, "outlet": outlets[number % len(outlets)], "url": f"https://harborledger.example/{number}",
                   "body": f"{title}, the harbour office said on the day, in a notice number {number} "
                           f"posted at the quay for the crews and the passengers waiting there."}
         if published:
@@ -35,7 +39,7 @@ def served(tmp_path_factory):
         lines.append(json.dumps(record))
     (folder / "export.jsonl").write_text("\n".join(lines) + "\n")
     path = folder / "archive.db"
-    assert run_ingest([str(folder / "export.jsonl")], str(path), workers=1).stored == len(DATED)
+    assert run_ingest([str(folder / "export.jsonl")], str(path), workers=1).stored == len(dated)
     datasette = build_datasette(path)
     database = datasette.databases["archive"]
     assert database.facet_cache is None or database.facet_cache.loaded.wait(30)
@@ -94,3 +98,32 @@ def test_the_cache_and_sqlite_agree(served, query):
     slow = served("/archive/article_facets.json" + query, cache=False)
     for key in ("filtered_table_rows_count", "facet_results", "rows"):
         assert fast[key] == slow[key], key
+
+
+# Days of unequal counts: the busiest (the 1st) is neither the latest nor the earliest.
+SPREAD = [(f"Quayport notice {n}", day) for n, day in enumerate(
+    ["2025-03-01T09:00:00+00:00"] * 3 + ["2025-03-04T10:00:00-05:00"] + ["2025-03-09"] * 2 + [None])]
+
+
+@pytest.fixture(scope="module")
+def spread(tmp_path_factory):
+    yield from _served(tmp_path_factory, SPREAD, outlets=("The Harbor Ledger", "Quayport Gazette"))
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("size, days", [
+    ("", [("2025-03-09", 2), ("2025-03-04", 1), ("2025-03-01", 3)]),  # latest first, not busiest first
+    ("&_facet_size=2", [("2025-03-09", 2), ("2025-03-04", 1)]),  # cut short: the latest days kept
+])
+def test_the_day_facet_lists_the_latest_day_first(spread, table, cache, size, days):
+    facet = spread(f"/archive/{table}.json?_search=quayport{size}", cache=cache)["facet_results"]["published"]
+    assert [(row["value"], row["count"]) for row in facet["results"]] == days
+    assert facet["truncated"] is (len(days) < 3)
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_the_other_facets_still_list_the_most_first(spread, cache):
+    # near miss: the outlet facet keeps Datasette's order, the most articles first (4 against 3)
+    facet = spread("/archive/article_facets.json?_search=quayport", cache=cache)["facet_results"]["outlet_id"]
+    assert [row["count"] for row in facet["results"]] == [4, 3]
