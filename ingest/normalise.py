@@ -116,6 +116,24 @@ def canonical_url(url: str | None) -> str | None:
         return None
 
 
+def same_address_key(url: str) -> str:
+    """A stored (canonical) address as compared to find the earlier text of the same story: its
+    path's trailing slashes dropped when it has no query ("https://x.example/news/flood/" is
+    ".../news/flood"). Sites serve an article at both and link to either, so a story fetched
+    twice was two addresses and its edit went unlinked; a site where the slash names another
+    page is rare for articles, and a link also needs the two texts to be one story
+    (store.same_story_texts). Compared only: the address stored and shown is left as it was.
+    SQL spells it as store.SAME_ADDRESS_SQL."""
+    return url if "?" in url else url.rstrip("/")
+
+
+def same_address_forms(url: str) -> tuple[str, str]:
+    """The stored addresses whose same_address_key is this address's: without and with the
+    slash (what an index on the address can look up)."""
+    key = same_address_key(url)
+    return (key, key) if "?" in url else (key, key + "/")
+
+
 # --- authors -------------------------------------------------------------------------------
 
 ROLE_WORDS = {

@@ -271,10 +271,13 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     files = [location for (location,) in conn.execute(
         "SELECT location FROM sources WHERE status != 'failed' AND article_id IS NOT NULL "
         "GROUP BY location HAVING min(article_id) != max(article_id)") if not _record_number(location)]
-    # The address as ingest keys it: articles.url, which holds it as normalise.canonical_url
-    # left it (tracking parameters gone, the trailing slash kept).
+    from .normalise import same_address_forms, same_address_key  # not at the top: see Archive._author_id
+
+    # The address as ingest compares it: articles.url (as normalise.canonical_url left it:
+    # tracking parameters gone), by its same_address_key (a trailing slash aside).
     addresses = [url for (url,) in conn.execute(
-        "SELECT url FROM articles WHERE url IS NOT NULL GROUP BY url HAVING count(*) > 1") if _names_one_page(url)]
+        f"SELECT {SAME_ADDRESS_SQL} AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
+        "HAVING count(*) > 1") if _names_one_page(url)]
     from_file: dict[str, tuple[list, list]] = {}  # location -> (its source ids, their articles), in order
     for location, source_id, article_id in _in_pieces(
             conn, "SELECT location, id, article_id FROM sources WHERE location IN ({}) "
@@ -282,10 +285,11 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
         ids, articles = from_file.setdefault(location, ([], []))
         ids.append(source_id)
         articles.append(article_id)
-    from_address: dict[str, tuple[list, list]] = {}  # url -> (its article ids, their outlets), in order
-    for url, article_id, outlet_id in _in_pieces(
-            conn, "SELECT url, id, outlet_id FROM articles WHERE url IN ({}) ORDER BY id", addresses):
-        ids, outlets = from_address.setdefault(url, ([], []))
+    from_address: dict[str, tuple[list, list]] = {}  # address -> (its article ids, their outlets), in order
+    for url, article_id, outlet_id in sorted(_in_pieces(  # (in id order across the pieces)
+            conn, "SELECT url, id, outlet_id FROM articles WHERE url IN ({})",
+            [form for address in addresses for form in set(same_address_forms(address))]), key=lambda row: row[1]):
+        ids, outlets = from_address.setdefault(same_address_key(url), ([], []))
         ids.append(article_id)
         outlets.append(outlet_id)
     candidates = sorted({a for _, articles in from_file.values() for a in articles}
@@ -304,8 +308,8 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
             ids, articles = from_file[location]
             before = bisect_left(ids, source_id)
             earlier = articles[before - 1] if before else None
-        if earlier is None and url in from_address:
-            ids, outlets = from_address[url]
+        if earlier is None and url is not None and same_address_key(url) in from_address:
+            ids, outlets = from_address[same_address_key(url)]
             before = bisect_left(ids, article_id)
             if before:
                 earlier, earlier_outlet = ids[before - 1], outlets[before - 1]
@@ -323,6 +327,10 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
         conn.executemany("UPDATE articles SET previous_version = ? WHERE id = ? AND previous_version IS NULL", links)
         linked += len(links)
     return linked
+
+
+# normalise.same_address_key of articles.url, in SQL.
+SAME_ADDRESS_SQL = "iif(instr(url, '?'), url, rtrim(url, '/'))"
 
 
 def _in_pieces(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
@@ -682,10 +690,17 @@ class Archive:
             "AND status != 'failed' AND article_id IS NOT NULL ORDER BY id", files))
         # Each new article's address, if it can be one story's (parsed once: this runs for every
         # article an ingest stores, in the one process that writes).
-        page_urls = [a.url if a.url and _names_one_page(a.url) else None for _, _, _, a, _ in batch.new]
-        last_from = {url: (article_id, outlet_id) for url, article_id, outlet_id in self._in_pieces(
-            "SELECT url, id, outlet_id FROM articles WHERE url IN ({}) ORDER BY id",
-            list(set(filter(None, page_urls))))}
+        from .normalise import same_address_forms, same_address_key  # (imported: see _author_id)
+
+        # Compared by same_address_key: "/news/flood" and "/news/flood/" are one address.
+        page_urls = [same_address_key(a.url) if a.url and _names_one_page(a.url) else None
+                     for _, _, _, a, _ in batch.new]
+        last_from = {}  # address -> (id, outlet) of the latest article stored from it
+        for url, article_id, outlet_id in sorted(self._in_pieces(  # (in id order across the pieces)
+                "SELECT url, id, outlet_id FROM articles WHERE url IN ({})",
+                list({form for url in filter(None, page_urls) for form in same_address_forms(url)})),
+                key=lambda row: row[1]):
+            last_from[same_address_key(url)] = (article_id, outlet_id)
         in_batch = {}  # id -> (title, body) of the articles stored earlier in this batch
         for (index, written, location, article, outlet_id), page_url in zip(batch.new, page_urls):
             earlier = last_at.get(location)

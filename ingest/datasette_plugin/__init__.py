@@ -80,6 +80,12 @@ def _typed_domain(typed):
     return domain_of(typed if "://" in typed else "http://" + typed)
 
 
+def _same_address_key(url: str) -> str:
+    from ..normalise import same_address_key
+
+    return same_address_key(url)
+
+
 def _name_has_words(name, typed):
     from ..normalise import name_has_words
 
@@ -486,7 +492,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             source["link"] = _web_link(source["url"])
         # The places the story ran, counted as the `syndication` query counts them: the same
         # outlet, address and date seen again (a file moved or saved twice) is one place.
-        article["places"] = len({(s["outlet"], s["url"], s["published"]) for s in sources if s["status"] != "failed"})
+        # An address with or without a trailing slash is one place (normalise.same_address_key).
+        article["places"] = len({(s["outlet"], s["url"] and _same_address_key(s["url"]), s["published"])
+                                 for s in sources if s["status"] != "failed"})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
         return {"article": article, "article_sources": sources, "article_versions": versions}
@@ -545,10 +553,11 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
     return Markup('<a href="{}">{}</a>').format(href, value)
 
 
-# The places an article ran, counted as the `syndication` query and the article page count them.
+# The places an article ran, counted as the `syndication` query and the article page count them
+# (the address as normalise.same_address_key compares it).
 PLACES_SQL = """
-SELECT count(*) FROM (SELECT DISTINCT outlet_id, url, published FROM sources
-                      WHERE article_id = :id AND status != 'failed')
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, iif(instr(url, '?'), url, rtrim(url, '/')), published
+                      FROM sources WHERE article_id = :id AND status != 'failed')
 """
 
 
