@@ -267,7 +267,9 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     than one article are read, and only their texts compared. Measured on a copy of the
     980,069-article benchmark archive (2 cores): 1.1 s to open and upgrade it (no edits in it);
     with 15,000 edits planted in it, 19.4 s, of which 18 s comparing the texts (same_story_texts,
-    what ingest pays for each edit it stores)."""
+    what ingest pays for each edit it stores). Grouping the addresses by same_address_key (0014),
+    on a generated 1,000,000-article archive with 5,000 slash edits planted: 7.4 s linking 4,982
+    of them, 3.3 s with none left to link (1.4 s of it the grouping, 0.6 s by the bare address)."""
     files = [location for (location,) in conn.execute(
         "SELECT location FROM sources WHERE status != 'failed' AND article_id IS NOT NULL "
         "GROUP BY location HAVING min(article_id) != max(article_id)") if not _record_number(location)]
