@@ -127,3 +127,33 @@ def test_the_other_facets_still_list_the_most_first(spread, cache):
     # near miss: the outlet facet keeps Datasette's order, the most articles first (4 against 3)
     facet = spread("/archive/article_facets.json?_search=quayport", cache=cache)["facet_results"]["outlet_id"]
     assert [row["count"] for row in facet["results"]] == [4, 3]
+
+
+# Datasette's own day filter and date facet (SQLite's date(): UTC) are read as the day as
+# written (datasette_plugin._local_days): the 21:40 -05:00 ferry is the 5th's, the 00:30 +09:00
+# market the 6th's, as the day facet, the article page and the timeline say.
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("query, titles", [
+    ("published__date=2025-03-05", {"Night ferry runs late at Quayport", "Morning tide lifts the Quayport pontoon"}),
+    ("published__date=2025-03-06", {"Quayport harbour fees rise", "Early market opens at Quayport"}),
+    # near misses: the day facet's own filter (unchanged), a value that is no whole day (left to
+    # Datasette: date() is never a month, so nothing), another operator
+    ("published__startswith=2025-03-05", {"Night ferry runs late at Quayport", "Morning tide lifts the Quayport pontoon"}),
+    ("published__date=2025-03", set()),
+    ("published__gte=2025-03-06", {"Quayport harbour fees rise", "Early market opens at Quayport"}),
+])
+def test_datasettes_day_filter_is_the_day_as_written(served, table, cache, query, titles):
+    page = served(f"/archive/{table}.json?_search=quayport&{query}&_shape=objects", cache=cache)
+    assert {row["title"] for row in page["rows"]} == titles
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_datasettes_date_facet_is_the_day_facet(served, cache):
+    page = served("/archive/article_facets.json?_search=quayport&_facet_date=published", cache=cache)
+    facet = page["facet_results"]["published"]
+    assert facet["type"] == "day"
+    assert {row["value"]: row["count"] for row in facet["results"]} == EXPECTED_DAYS
+    # a click on a day filters by the day as written
+    fifth = next(row for row in facet["results"] if row["value"] == "2025-03-05")
+    assert "published__startswith=2025-03-05" in fifth["toggle_url"]

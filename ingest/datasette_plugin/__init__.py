@@ -333,6 +333,7 @@ def asgi_wrapper(datasette):
                             "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
                 await send({"type": "http.response.body", "body": (refused + "\n").encode()})
                 return
+            scope = _local_days(scope)
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_first_values(scope))
             try:
@@ -344,6 +345,39 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _local_days(scope):
+    """The request, with Datasette's own day filter and date facet on a date column made the
+    day as written, as everything else here reads it: ?published__date=YYYY-MM-DD is
+    ?published__startswith=YYYY-MM-DD and ?_facet_date=published is ?_facet_day=published.
+
+    Why: both are SQLite's date(), which turns a time with an offset into UTC: an article of
+    21:40 -05:00 on the 5th was listed under the 6th, while its page, the day facet, the
+    timeline and since/until say the 5th. Datasette offers "date" in every filter form, and links
+    made before the day facet carry them. Rewritten, not refused: the page then says what it
+    filtered by ("starts with"), and a script's JSON is the day it asked for. A value that is no
+    whole day ("2025-03") and other columns are left to Datasette."""
+    if scope.get("type") != "http" or not scope.get("path", "").startswith(f"/{DATABASE_NAME}/"):
+        return scope
+    raw = scope.get("query_string", b"")
+    if b"__date=" not in raw and b"_facet_date=" not in raw:
+        return scope
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    changed = []
+    for key, value in pairs:
+        column, _, operator = key.rpartition("__")
+        if operator == "date" and column in DATE_COLUMNS and _DAY.fullmatch(value):
+            key = f"{column}__startswith"
+        elif key == "_facet_date" and value in DATE_COLUMNS:
+            key = "_facet_day"
+        changed.append((key, value))
+    if changed == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(changed).encode("latin-1")}
 
 
 # The address's parameters of the request being answered: render_cell is not given the request,

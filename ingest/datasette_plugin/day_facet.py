@@ -5,7 +5,9 @@ into UTC, so an article published at 21:40 -05:00 on the 5th was counted under t
 click on the 6th (?published__date=, date() again) listed it, while its page, the `timeline`
 query and since/until (text compared with the stored value) all say the 5th. Here the day is the
 stored value's first ten characters, what every other page shows, and a click filters with
-Datasette's own ?published__startswith=YYYY-MM-DD (published LIKE 'YYYY-MM-DD%').
+Datasette's own ?published__startswith=YYYY-MM-DD (published LIKE 'YYYY-MM-DD%'). Datasette's
+date filter and facet, asked for by hand or by an old link (?published__date=, ?_facet_date=),
+are rewritten to these before Datasette reads them (datasette_plugin._local_days).
 
 Order: the latest days first, as the articles are listed, not the busiest first (Datasette's
 order for a facet): the days of a search read as a timeline, and a click walks back in time. The
