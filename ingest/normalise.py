@@ -63,6 +63,9 @@ def outlet_key(name_or_domain: str) -> str:
     return value[3:] if value.startswith("the") and len(value) > 6 else value
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,4}[^\W\d_]\.?")
+
+
 def clean_outlet(name: str | None) -> str | None:
     """A display name for an outlet: agencies by their full name, white space tidied."""
     if not name:
@@ -73,6 +76,10 @@ def clean_outlet(name: str | None) -> str | None:
     if not name or len(name) > 100:
         return None
     agency = AGENCIES.get(name.casefold())
+    if agency is None and _DOTTED_INITIALS.fullmatch(name):
+        # "A.P.", "A. F. P.": an agency's initials written with dots are the agency, not an outlet
+        # of their own (the key of "A.P." is "ap", not the agency's).
+        agency = AGENCIES.get(re.sub(r"[.\s]", "", name).casefold())
     if agency:
         return agency
     if name.startswith("the "):
