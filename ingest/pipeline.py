@@ -16,7 +16,8 @@ from .dedupe import content_hash
 from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, hash_source, read_sources
 from .record import Outcome, Source
-from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
+from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database,
+                    remove_unused_authors_and_outlets)
 
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
 # segment that later merges must rewrite, so bigger batches mean a smaller merge bill: 1,000
@@ -400,6 +401,11 @@ def run_ingest(
         batch.extend(known)
         known.clear()
         flush(batch)  # even if empty: it also remembers the files read whole since the last
+        if summary.sidecar_revised:
+            # A corrected byline or outlet leaves the old name's row with no article, listed in
+            # the authors or outlets table for nothing (as reparse, which removes them too).
+            with archive._writing():
+                remove_unused_authors_and_outlets(archive.conn)
         archive.finish_run(run_id)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script

@@ -69,6 +69,9 @@ def test_a_corrected_sidecar_reaches_an_unchanged_article(tmp_path, db_path, art
     assert again["sidecar_revised"] == (1 if revised else 0)
     assert _article(db_path) == [(*expected, "Millbrook bridge shut as river rises")]
     assert [(field, old, new) for field, old, new in _revisions(db_path)] == revised
+    with sqlite3.connect(db_path) as conn:  # the names no article uses any more are gone
+        assert conn.execute("SELECT name FROM authors").fetchall() == [tuple(json.loads(expected[0]))]
+        assert conn.execute("SELECT name FROM outlets").fetchall() == [(expected[1],)]
     _age(sidecar)  # and the run after changes nothing more
     code, third = ingest_json(folder, "--db", db_path)
     assert (third["unchanged"], third["sidecar_revised"]) == (1, 0)
