@@ -113,3 +113,10 @@ def test_each_row_of_by_outlet_names_the_outlet_found(get):
     found = _found(get, "/archive/by_outlet.json?outlet=harbor")
     assert {row["title"]: row["outlet"] for row in found} == {
         "Quay wall repaired": "The Harbor Ledger", "Ferry timetable changes": "Harbor Evening Post"}
+
+
+def test_each_author_found_opens_that_authors_articles(get):
+    page = get("/archive/by_author?author=smith").text
+    for name in ("Ann Smith", "Ann Smithson", "Bo Smith"):
+        assert f'<a href="/archive/by_author?author={name.replace(" ", "+")}">{name}</a>' in page
+    assert len(_found(get, "/archive/by_author.json?author=Ann+Smithson")) == 1  # that author alone

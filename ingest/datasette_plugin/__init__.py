@@ -275,6 +275,11 @@ def render_cell(row, value, column, table, database, datasette):
         return readable_date(value)
     if column == "authors" and table in ("articles", "article_facets", None):
         return _author_links(datasette, value)
+    if column == "author" and table is None and "authors" in row.keys():
+        # by_author's authors found by part of a name ("smith"): each opens that author's articles.
+        href = datasette.urls.path(f"/{DATABASE_NAME}/by_author")
+        return Markup(", ").join(Markup('<a href="{}?{}">{}</a>').format(href, urlencode({"author": name}), name)
+                                 for name in value.split(", "))
     # The faceted search's narrow copy: a hit's title opens the article, not the copy's own row
     # page (which holds nothing the hit does not show).
     if table == "article_facets" and column == "title" and isinstance(row["id"], int):
