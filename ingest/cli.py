@@ -173,6 +173,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             + f", {summary.duplicate} duplicate, {summary.unchanged} unchanged"
             + (f" ({summary.unchanged_failed} of them failed before, not tried again)"
                if summary.unchanged_failed else "")
+            + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"
+               if summary.sidecar_revised else "")
             + f", {summary.failed} failed -> {db_path}"
         )
         if overrides and summary.unchanged:

@@ -41,7 +41,7 @@ def _register(path):
 def _store_pass(migration: str, done: str):
     """The data migration named NNNN_PASS: it runs store.PASS over the archive and, when that
     changed rows, says how many (`done` holds "{}" for the count)."""
-    function_name = migration.partition("_")[2]
+    function_name = migration.partition("_")[2]  # (0013 and 0014 run the same pass)
 
     def migrate_data(db: Database) -> None:
         from . import store  # store imports this module
@@ -63,6 +63,10 @@ def _store_pass(migration: str, done: str):
 # 0012: links between texts that ingest no longer takes for one story (store.unlink_false_versions).
 # 0013: the texts of edited stories stored before 0009, linked as ingest links them now
 # (store.link_versions_stored_unlinked); after 0012, so both judge by today's rule.
+# 0014: the same pass again, now that an address and the same address with a trailing slash are
+# one (normalise.same_address_key): the edits ingest stored unlinked for that slash alone. It
+# reads what 0013 reads (one pass over the address index, the unlinked articles of repeated
+# addresses); measured in store.link_versions_stored_unlinked.
 _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0011_merge_outlet_twins":
         "{} outlet row(s) of the same name as another merged into it, with their articles and sources.",
@@ -72,6 +76,9 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0013_link_versions_stored_unlinked":
         "{} edited text(s), stored before edits were linked, now linked to the text of the same "
         "file or address they replaced (both kept; a search shows the story once).",
+    "0014_link_versions_stored_unlinked":
+        "{} edited text(s), stored unlinked because its address differed from the earlier text's by a "
+        "trailing slash, now linked to it (both kept; a search shows the story once).",
 }.items()}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}

@@ -63,6 +63,9 @@ def outlet_key(name_or_domain: str) -> str:
     return value[3:] if value.startswith("the") and len(value) > 6 else value
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,4}[^\W\d_]\.?")
+
+
 def clean_outlet(name: str | None) -> str | None:
     """A display name for an outlet: agencies by their full name, white space tidied."""
     if not name:
@@ -73,6 +76,10 @@ def clean_outlet(name: str | None) -> str | None:
     if not name or len(name) > 100:
         return None
     agency = AGENCIES.get(name.casefold())
+    if agency is None and _DOTTED_INITIALS.fullmatch(name):
+        # "A.P.", "A. F. P.": an agency's initials written with dots are the agency, not an outlet
+        # of their own (the key of "A.P." is "ap", not the agency's).
+        agency = AGENCIES.get(re.sub(r"[.\s]", "", name).casefold())
     if agency:
         return agency
     if name.startswith("the "):
@@ -114,6 +121,24 @@ def canonical_url(url: str | None) -> str | None:
         return courlan.normalize_url(url, strict=True)
     except ValueError:
         return None
+
+
+def same_address_key(url: str) -> str:
+    """A stored (canonical) address as compared to find the earlier text of the same story: its
+    path's trailing slashes dropped when it has no query ("https://x.example/news/flood/" is
+    ".../news/flood"). Sites serve an article at both and link to either, so a story fetched
+    twice was two addresses and its edit went unlinked; a site where the slash names another
+    page is rare for articles, and a link also needs the two texts to be one story
+    (store.same_story_texts). Compared only: the address stored and shown is left as it was.
+    SQL spells it as store.SAME_ADDRESS_SQL."""
+    return url if "?" in url else url.rstrip("/")
+
+
+def same_address_forms(url: str) -> tuple[str, str]:
+    """The stored addresses whose same_address_key is this address's: without and with the
+    slash (what an index on the address can look up)."""
+    key = same_address_key(url)
+    return (key, key) if "?" in url else (key, key + "/")
 
 
 # --- authors -------------------------------------------------------------------------------
@@ -507,6 +532,32 @@ def person_key(name: str) -> str:
     value = unicodedata.normalize("NFKD", name.casefold())
     value = "".join(ch for ch in value if ch.isalnum() or ch == " ")
     return " ".join(value.split())
+
+
+_WORD_JOINERS = re.compile(r"[^\w\s]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_words(name: str) -> frozenset[str]:
+    """The words a reader may type for a name, folded as person_key folds them: each word of its
+    key and, of a word joined by a hyphen, an apostrophe or a dot, each part too ("Anne-Marie"
+    is "annemarie", "anne" and "marie"). Cached: a search by part of a name asks it of every
+    author in the archive, the same names each time."""
+    return frozenset(person_key(name).split()) | frozenset(person_key(_WORD_JOINERS.sub(" ", name)).split())
+
+
+def name_has_words(name: str | None, typed: str | None) -> bool:
+    """Whether each word typed begins a word of the name, in any order, folded as person_key
+    folds them: "smith", "ann smi", "Smith, Ann" and "Dubois" find "Ann Smith" and
+    "Anne-Marie Dubois"; "nn" (inside a word) and "ann smithe" do not. Nothing typed (or
+    punctuation only) finds nothing."""
+    if not name or not typed:
+        return False
+    wanted = person_key(typed).split()
+    if not wanted:
+        return False
+    words = name_words(name)
+    return all(any(word.startswith(part) for word in words) for part in wanted)
 
 
 # --- dates ---------------------------------------------------------------------------------

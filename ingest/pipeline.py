@@ -16,7 +16,8 @@ from .dedupe import content_hash
 from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, hash_source, read_sources
 from .record import Outcome, Source
-from .store import DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database
+from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database,
+                    remove_unused_authors_and_outlets)
 
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
 # segment that later merges must rewrite, so bigger batches mean a smaller merge bill: 1,000
@@ -57,6 +58,8 @@ WORKER_NICENESS = 19
 
 
 NOT_ASKED = object()
+# A sighting: these bytes are stored from this location, but the file's sidecar changed since.
+READ_FOR_SIDECAR = "read for sidecar"
 # Yielded by _ordered_parallel before it waits for the workers: the writer may write what it
 # holds instead of waiting idle. At the start of a run it waits for the workers to import
 # and extract a whole batch (5,000 records: about 1.3 s of a 20,000-record run into a 200,000
@@ -76,6 +79,8 @@ class Summary:
     failed: int = 0
     unchanged_failed: int = 0  # of the unchanged, those that failed in an earlier run
     new_versions: int = 0  # of the stored, those that are an edited text of a stored article
+    # of the unchanged, those read again for a corrected sidecar whose values they then took
+    sidecar_revised: int = 0
     failures: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
@@ -96,6 +101,7 @@ class Summary:
             "failed": self.failed,
             "unchanged_failed": self.unchanged_failed,
             "new_versions": self.new_versions,
+            "sidecar_revised": self.sidecar_revised,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
         }
@@ -255,9 +261,16 @@ def run_ingest(
     sightings: dict = {}  # location -> what previous_sighting said while reading it
 
     file_seen = True  # whether the file being read has any source in the archive
+    # The file being read, when its sidecar changed since it was last read: its own bytes, if
+    # unchanged, are extracted all the same, for the values the sidecar now gives.
+    sidecar_changed_file: str | None = None
 
     def already_known(location: str, raw_sha256: str) -> bool:
         sightings[location] = sighting = archive.previous_sighting(location, raw_sha256, file_seen)
+        if (location == sidecar_changed_file and sighting is not None and sighting[0] == UNCHANGED
+                and not sighting[1]["failed"]):
+            sightings[location] = (READ_FOR_SIDECAR, sighting[1])
+            return False
         return sighting is not None and sighting[0] == UNCHANGED
 
     yielded = 0  # sources sent for extraction so far
@@ -268,7 +281,7 @@ def run_ingest(
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
-        nonlocal yielded, file_seen
+        nonlocal yielded, file_seen, sidecar_changed_file
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
             archive.take_back_typed_location(input_file.location)
@@ -280,6 +293,8 @@ def run_ingest(
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
                 file_seen = input_file.error is not None or archive.seen_before(input_file.location)
+                sidecar_changed_file = (input_file.location if file_seen and archive.sidecar_changed(input_file)
+                                        else None)
                 # Progress within a file too: one JSON Lines file can be an hour's work.
                 unreported = 0
                 # The lines of a JSON Lines file the archive has nothing from cannot be known
@@ -305,6 +320,8 @@ def run_ingest(
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
                         sighting = archive.previous_sighting(source.location, source.raw_sha256,
                                                              file_seen)
+                    if sighting is not None and sighting[0] == READ_FOR_SIDECAR:
+                        source.read_for_sidecar, sighting = sighting[1]["id"], None
                     if sighting is not None and sighting[0] != UNCHANGED and source.overrides:
                         # A copy the user said something about (--outlet, --url, a sidecar) is
                         # extracted, so that this copy is recorded with what was said, not
@@ -335,6 +352,7 @@ def run_ingest(
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             summary.unchanged_failed += written.failed_before
             summary.new_versions += written.previous_version is not None
+            summary.sidecar_revised += written.revised
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:
@@ -383,6 +401,11 @@ def run_ingest(
         batch.extend(known)
         known.clear()
         flush(batch)  # even if empty: it also remembers the files read whole since the last
+        if summary.sidecar_revised:
+            # A corrected byline or outlet leaves the old name's row with no article, listed in
+            # the authors or outlets table for nothing (as reparse, which removes them too).
+            with archive._writing():
+                remove_unused_authors_and_outlets(archive.conn)
         archive.finish_run(run_id)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script

@@ -63,6 +63,9 @@ class InputFile:
     size: int
     error: str | None = None  # the path could not be used at all (missing, unreadable)
     mtime_ns: int | None = None  # with size and path: "unchanged since last read" without reading
+    # Of the file's NAME.json sidecar, if it has one: a sidecar corrected since the file was
+    # last read makes the file one to read again, though the file itself is unchanged.
+    sidecar_mtime_ns: int | None = None
 
     @property
     def location(self) -> str:
@@ -97,12 +100,24 @@ def _is_folder_note(path: Path) -> bool:
 
 def sidecar_for(path: Path) -> Path | None:
     """The NAME.json beside NAME.html / NAME.txt / NAME.md, if there is one."""
+    name = _sidecar_name(path)
+    candidate = path.with_name(name) if name else None
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def _sidecar_name(path: Path) -> str | None:
+    """The name a sidecar of this file would have (NAME.json), or None for a file that takes none."""
     extension, gzipped = _split_extensions(path)
     if ARTICLE_EXTENSIONS.get(extension) not in ("html", "text", "markdown"):
         return None
-    stem = path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)]
-    candidate = path.with_name(stem + ".json")
-    return candidate if candidate.is_file() else None
+    return path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)] + ".json"
+
+
+def _mtime_ns(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -136,7 +151,9 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
     # once. Two files with the same bytes are still two sightings of the story.
     given_files: set[tuple[int, int]] = set()
 
-    def emit(path: Path, walked: bool) -> Iterator[InputFile]:
+    def emit(path: Path, walked: bool, names: set[str] | None = None) -> Iterator[InputFile]:
+        """`names`: the names in the file's folder, when walked (a sidecar is looked for among
+        them, not asked of the disk for every file)."""
         key = path.absolute()
         if key in seen:
             return
@@ -154,7 +171,11 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
             if (status.st_dev, status.st_ino) in given_files:
                 return
             given_files.add((status.st_dev, status.st_ino))
-        yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns)
+        sidecar = _sidecar_name(path)
+        if sidecar is not None and names is not None and sidecar not in names:
+            sidecar = None
+        yield InputFile(path, status.st_size, mtime_ns=status.st_mtime_ns,
+                        sidecar_mtime_ns=_mtime_ns(path.with_name(sidecar)) if sidecar else None)
 
     def first_visit(folder: str) -> bool:
         try:
@@ -178,7 +199,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         # a run over it said "0 inputs" as for an empty folder: it is a failure to report.
         refused: list[OSError] = []
         linked: list[Path] = []
-        linked_files: list[Path] = []  # the same for a file: by its own name if it is in the tree
+        linked_files: list[tuple[Path, set[str]]] = []  # the same for a file: by its own name if it is in the tree
         for root, dirs, files in os.walk(top, onerror=refused.append):  # links are not entered here
             yield from _unlisted_folders(refused)
             if not first_visit(root):
@@ -187,6 +208,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
             # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
             linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
+            names = set(files)
             for name in sorted(files):
                 child = Path(root) / name
                 if name.startswith(".") or _is_folder_note(child):
@@ -199,12 +221,12 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                 if _is_sidecar(child):
                     continue
                 if os.path.islink(child):
-                    linked_files.append(child)
+                    linked_files.append((child, names))
                     continue
-                yield from emit(child, walked=True)
+                yield from emit(child, walked=True, names=names)
         yield from _unlisted_folders(refused)
-        for link in linked_files:
-            yield from emit(link, walked=True)
+        for link, names in linked_files:
+            yield from emit(link, walked=True, names=names)
         for link in linked:  # links to folders are followed (clippings kept on another disk)
             yield from walk(link)
 

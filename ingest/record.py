@@ -21,6 +21,9 @@ class Source:
     overrides: dict = field(default_factory=dict)  # from --outlet/--url and sidecar NAME.json
     error: str | None = None  # set when reading already failed (corrupt gzip, unreadable file)
     url: str | None = None  # where the bytes were fetched from, when the input says (a web archive)
+    # The id of the source row these very bytes at this location are stored as, when they are
+    # read again only because the file's sidecar changed (the writer revises the article).
+    read_for_sidecar: int | None = None
 
 
 @dataclass

@@ -41,13 +41,13 @@ from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, Archive, Database, _record_number, extractor, open_database,
-                    read_only_uri, refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
+from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, REVISED_FIELDS, REVISED_WITH_SOURCE, STORED_FIELDS_SQL, Archive,
+                    Database, _record_number, extractor, open_database, read_only_uri,
+                    refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
 
 # The fields reparse compares, in the order a summary lists them; the first five have a
 # provenance column (<field>_source) in articles.
-FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "language", "url")
-WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
+FIELDS, WITH_SOURCE = REVISED_FIELDS, REVISED_WITH_SOURCE
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
 LONG_HOLD = 0.2  # s: a batch that held the write lock this long leaves it free for ...
@@ -57,15 +57,7 @@ EXAMPLES = 20  # changes shown in the summary
 # Ctrl-C, and kill (which the command turns into a Ctrl-C): held back while a batch commits
 STOPS = {signal.SIGINT, signal.SIGTERM}
 
-_STORED = """
-SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
-       articles.description, articles.language, articles.url,
-       articles.title_source, articles.authors_source, articles.published_source,
-       articles.updated_source, articles.outlet_source,
-       articles.content_hash, articles.outlet_id
-FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
-WHERE articles.id = ?
-"""
+_STORED = STORED_FIELDS_SQL
 
 
 _COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "failed": "failed"}
@@ -509,29 +501,4 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
 
 def _apply(archive: Archive, candidate: _Candidate, article: Article, changes: dict, now: str,
            version: str) -> None:
-    conn, article_id = archive.conn, candidate.article_id
-    conn.executemany(
-        "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
-        "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, name, old, old_source, new, new_source, now, candidate.old_extractor, version)
-         for name, (old, old_source, new, new_source) in changes.items()])
-    columns: dict[str, object] = {}
-    for name, (_, _, new, new_source) in changes.items():
-        if name == "outlet":
-            columns["outlet_id"] = archive._outlet_id(article)
-        else:
-            columns[name] = new
-        if name in WITH_SOURCE:
-            columns[f"{name}_source"] = new_source
-    assignments = ", ".join(f"{column} = ?" for column in columns)
-    conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), article_id))
-    if "authors" in changes:
-        conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
-        conn.executemany("INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                         [(article_id, archive._author_id(name), position)
-                          for position, name in enumerate(article.authors, start=1)])
-    # What this copy itself said, as ingest records it for every source: now what was read.
-    # (Its address too: one found where none was stored was missing from the sources page.)
-    conn.execute("UPDATE sources SET (title, published, outlet_id, url) = "
-                 "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
-                 (article_id, candidate.source_id))
+    archive.revise(candidate.article_id, candidate.source_id, article, changes, now, candidate.old_extractor, version)

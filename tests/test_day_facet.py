@@ -24,10 +24,14 @@ EXPECTED_DAYS = {"2025-03-05": 2, "2025-03-06": 2}
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
+    yield from _served(tmp_path_factory, DATED)
+
+
+def _served(tmp_path_factory, dated, outlets=("The Harbor Ledger",)):
     folder = tmp_path_factory.mktemp("days")
     lines = []
-    for number, (title, published) in enumerate(DATED):
-        record = {"title": title, "outlet": "The Harbor Ledger", "url": f"https://harborledger.example/{number}",
+    for number, (title, published) in enumerate(dated):
+        record = {"title": title, "outlet": outlets[number % len(outlets)], "url": f"https://harborledger.example/{number}",
                   "body": f"{title}, the harbour office said on the day, in a notice number {number} "
                           f"posted at the quay for the crews and the passengers waiting there."}
         if published:
@@ -35,7 +39,7 @@ def served(tmp_path_factory):
         lines.append(json.dumps(record))
     (folder / "export.jsonl").write_text("\n".join(lines) + "\n")
     path = folder / "archive.db"
-    assert run_ingest([str(folder / "export.jsonl")], str(path), workers=1).stored == len(DATED)
+    assert run_ingest([str(folder / "export.jsonl")], str(path), workers=1).stored == len(dated)
     datasette = build_datasette(path)
     database = datasette.databases["archive"]
     assert database.facet_cache is None or database.facet_cache.loaded.wait(30)
@@ -94,3 +98,62 @@ def test_the_cache_and_sqlite_agree(served, query):
     slow = served("/archive/article_facets.json" + query, cache=False)
     for key in ("filtered_table_rows_count", "facet_results", "rows"):
         assert fast[key] == slow[key], key
+
+
+# Days of unequal counts: the busiest (the 1st) is neither the latest nor the earliest.
+SPREAD = [(f"Quayport notice {n}", day) for n, day in enumerate(
+    ["2025-03-01T09:00:00+00:00"] * 3 + ["2025-03-04T10:00:00-05:00"] + ["2025-03-09"] * 2 + [None])]
+
+
+@pytest.fixture(scope="module")
+def spread(tmp_path_factory):
+    yield from _served(tmp_path_factory, SPREAD, outlets=("The Harbor Ledger", "Quayport Gazette"))
+
+
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("size, days", [
+    ("", [("2025-03-09", 2), ("2025-03-04", 1), ("2025-03-01", 3)]),  # latest first, not busiest first
+    ("&_facet_size=2", [("2025-03-09", 2), ("2025-03-04", 1)]),  # cut short: the latest days kept
+])
+def test_the_day_facet_lists_the_latest_day_first(spread, table, cache, size, days):
+    facet = spread(f"/archive/{table}.json?_search=quayport{size}", cache=cache)["facet_results"]["published"]
+    assert [(row["value"], row["count"]) for row in facet["results"]] == days
+    assert facet["truncated"] is (len(days) < 3)
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_the_other_facets_still_list_the_most_first(spread, cache):
+    # near miss: the outlet facet keeps Datasette's order, the most articles first (4 against 3)
+    facet = spread("/archive/article_facets.json?_search=quayport", cache=cache)["facet_results"]["outlet_id"]
+    assert [row["count"] for row in facet["results"]] == [4, 3]
+
+
+# Datasette's own day filter and date facet (SQLite's date(): UTC) are read as the day as
+# written (datasette_plugin._local_days): the 21:40 -05:00 ferry is the 5th's, the 00:30 +09:00
+# market the 6th's, as the day facet, the article page and the timeline say.
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("query, titles", [
+    ("published__date=2025-03-05", {"Night ferry runs late at Quayport", "Morning tide lifts the Quayport pontoon"}),
+    ("published__date=2025-03-06", {"Quayport harbour fees rise", "Early market opens at Quayport"}),
+    # near misses: the day facet's own filter (unchanged), a value that is no whole day (left to
+    # Datasette: date() is never a month, so nothing), another operator
+    ("published__startswith=2025-03-05", {"Night ferry runs late at Quayport", "Morning tide lifts the Quayport pontoon"}),
+    ("published__date=2025-03", set()),
+    ("published__gte=2025-03-06", {"Quayport harbour fees rise", "Early market opens at Quayport"}),
+])
+def test_datasettes_day_filter_is_the_day_as_written(served, table, cache, query, titles):
+    page = served(f"/archive/{table}.json?_search=quayport&{query}&_shape=objects", cache=cache)
+    assert {row["title"] for row in page["rows"]} == titles
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_datasettes_date_facet_is_the_day_facet(served, cache):
+    page = served("/archive/article_facets.json?_search=quayport&_facet_date=published", cache=cache)
+    facet = page["facet_results"]["published"]
+    assert facet["type"] == "day"
+    assert {row["value"]: row["count"] for row in facet["results"]} == EXPECTED_DAYS
+    # a click on a day filters by the day as written
+    fifth = next(row for row in facet["results"] if row["value"] == "2025-03-05")
+    assert "published__startswith=2025-03-05" in fifth["toggle_url"]

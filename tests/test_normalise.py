@@ -313,6 +313,16 @@ def test_outlet_forms_share_one_key(forms):
     [
         ("AP", "The Associated Press"),
         ("associated press", "The Associated Press"),
+        # an agency's initials with dots: the agency, not an outlet of their own
+        ("A.P.", "The Associated Press"),
+        ("A.F.P", "Agence France-Presse"),
+        ("U. P. I.", "United Press International"),
+        ("c.p.", "The Canadian Press"),
+        # near misses: dotted initials of no agency we know, a word with dots, a domain
+        ("H.N.A.", "H.N.A."),
+        ("A.P.X.", "A.P.X."),
+        ("St. Ives Post", "St. Ives Post"),
+        ("ap.example", "ap.example"),
         ("the Harbor Ledger", "The Harbor Ledger"),
         ("  Northfield   Courier | ", "Northfield Courier"),
         ("https://www.harborledger.example/news", "harborledger.example"),

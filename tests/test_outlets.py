@@ -117,3 +117,19 @@ def test_a_key_held_by_another_outlet_does_not_stop_the_upgrade(tmp_path, db_pat
     assert rows(db_path, "SELECT name, key FROM outlets ORDER BY id") == [
         ("Harbor Ledger Weekly", "kept elsewhere"), ("The Bay Courier", outlet_key("Harbor Ledger Weekly"))]
     assert rows(db_path, "SELECT outlet_id FROM articles") == [(1,)]
+
+
+@pytest.mark.parametrize("datelines, outlets", [
+    # an agency's initials with dots in one story's dateline, without in another's: one outlet
+    (["MILLBROOK (A.P.) — ", "QUAYPORT (AP) — "], [("The Associated Press",)]),
+    (["MILLBROOK (A.F.P.) - ", "QUAYPORT (Agence France-Presse) — "], [("Agence France-Presse",)]),
+    # near miss: initials of no agency we know are their own outlet, dotted or not alike
+    (["MILLBROOK (H.N.A.) — ", "QUAYPORT (HNA) — "], [("H.N.A.",)]),
+])
+def test_an_agency_in_a_dateline_is_one_outlet_however_its_initials_are_written(tmp_path, db_path, datelines,
+                                                                              outlets):
+    for number, dateline in enumerate(datelines):
+        (tmp_path / f"story{number}.txt").write_text(
+            f"Bridge shut as river rises, part {number}\n\n{dateline}{ARTICLE_TEXT} Part {number}.")
+    assert ingest_json(tmp_path, "--db", db_path)[1]["stored"] == len(datelines)
+    assert rows(db_path, "SELECT name FROM outlets") == outlets

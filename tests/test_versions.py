@@ -382,6 +382,15 @@ EDITS_BEFORE_VERSIONS = [
     # the address with a tracking parameter: one address to ingest (normalise.canonical_url)
     ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
       {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "?utm_source=newsletter")]}], {1: 0}),
+    # the address with and without a trailing slash: one story's (normalise.same_address_key),
+    # in two runs, in one export, and edited twice between the two forms
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "/")]}], {1: 0}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD + "/")]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD)]}], {1: 0}),
+    ([{"export.jsonl": [record("Flood closes bridge", text, url) for text, url in (
+        (ARTICLE_TEXT, FLOOD + "/"), (EDITED_TEXT, FLOOD), (EDITED_TEXT + "\n\nUpdated at six.", FLOOD + "/"))]}],
+     {1: 0, 2: 1}),
     # three texts in one export: each an edit of the one before
     ([{"export.jsonl": [record("Flood closes bridge", text, FLOOD)
                         for text in (ARTICLE_TEXT, EDITED_TEXT, EDITED_TEXT + "\n\nUpdated at six.")]}], {1: 0, 2: 1}),
@@ -392,8 +401,14 @@ EDITS_BEFORE_VERSIONS = [
     # near misses: what ingest does not link either
     ([{"story.txt": "Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT},  # the file reused for another story
       {"story.txt": "Chess club crowns a champion\n\n" + OTHER_STORY}], {}),
-    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},  # a trailing slash: another address
-      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "/")]}], {}),
+    # near misses of the trailing slash (above): another page below the address, a query's
+    # address (the slash before "?" is left as written), a site's home page with or without it
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "/photos")]}], {}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD + "/?id=7")]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD + "?id=7")]}], {}),
+    ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example")]},
+      {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, "https://harborledger.example/")]}], {}),
     ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},  # another outlet's copy
       {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, FLOOD, outlet="Valley Post")]}], {}),
     ([{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/")]},
@@ -434,6 +449,29 @@ def test_edits_stored_before_versions_are_linked_on_upgrade(tmp_path, runs, link
         found = {row["id"] for word in ("bridge", "champion") for row in search(db, word)}
         assert len(found) == len(articles(db_path)) - len(links)
         db.close()
+
+
+@pytest.mark.parametrize("second_url, links", [
+    (FLOOD + "/", {1: 0}),  # stored unlinked for the slash alone: linked by 0014
+    (FLOOD + "/photos", {}),  # near miss: another address
+])
+def test_edits_stored_unlinked_for_a_trailing_slash_are_linked_on_upgrade(tmp_path, second_url, links):
+    """An archive of the version before took an address with a trailing slash for another one:
+    the edit of a story fetched again at ".../flood/" was stored unlinked, after 0013 had run.
+    The upgrade (0014) links it as ingest does now, once."""
+    ingest_runs(tmp_path, [{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
+                           {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, second_url)]}])
+    db_path = tmp_path / "archive.db"
+    with sqlite3.connect(db_path) as conn:  # as the version before left it
+        conn.execute("UPDATE articles SET previous_version = NULL")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0014_link_versions_stored_unlinked'")
+        assert conn.execute("SELECT url FROM articles ORDER BY id").fetchall() == [(FLOOD,), (second_url,)]
+    open_database(db_path).close()
+    assert version_links(db_path) == links
+    with sqlite3.connect(db_path) as conn:  # the addresses stored and shown are left as they were
+        assert conn.execute("SELECT url FROM articles ORDER BY id").fetchall() == [(FLOOD,), (second_url,)]
+        applied = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
+    assert applied.count("0014_link_versions_stored_unlinked") == 1
 
 
 def test_linking_edits_on_upgrade_is_done_once_whole_or_not_at_all(tmp_path, monkeypatch):

@@ -48,6 +48,48 @@ def prepare_connection(conn):
     # prefix*, -excluded words, any other character as text). Datasette's own took `-word` for
     # the word and `word*` for the whole word, except where a saved query patched the prefix in.
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    # by_author and by_outlet find a name as typed, not only as stored (metadata.yml).
+    conn.create_function("person_key", 1, _person_key, deterministic=True)
+    conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
+    conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
+    conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
+
+
+# The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
+# (and numpy), which a server that is never asked for a name need not load.
+def _person_key(typed):
+    from ..normalise import person_key
+
+    return person_key(typed) if isinstance(typed, str) else None
+
+
+def _outlet_key(typed):
+    from ..normalise import outlet_key
+
+    return outlet_key(typed) if isinstance(typed, str) else None
+
+
+def _typed_domain(typed):
+    """The domain of an address or host name typed ("www.x.example", "https://x.example/a"),
+    or None for anything else ("The Harbor Ledger")."""
+    from ..normalise import domain_of
+
+    if not isinstance(typed, str) or not re.fullmatch(r"\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", typed):
+        return None
+    typed = typed.strip()
+    return domain_of(typed if "://" in typed else "http://" + typed)
+
+
+def _same_address_key(url: str) -> str:
+    from ..normalise import same_address_key
+
+    return same_address_key(url)
+
+
+def _name_has_words(name, typed):
+    from ..normalise import name_has_words
+
+    return name_has_words(name, typed) if isinstance(name, str) and isinstance(typed, str) else False
 
 
 # The tables whose page searches the articles (?_search=), each row an article by its id.
@@ -233,6 +275,11 @@ def render_cell(row, value, column, table, database, datasette):
         return readable_date(value)
     if column == "authors" and table in ("articles", "article_facets", None):
         return _author_links(datasette, value)
+    if column == "author" and table is None and "authors" in row.keys():
+        # by_author's authors found by part of a name ("smith"): each opens that author's articles.
+        href = datasette.urls.path(f"/{DATABASE_NAME}/by_author")
+        return Markup(", ").join(Markup('<a href="{}?{}">{}</a>').format(href, urlencode({"author": name}), name)
+                                 for name in value.split(", "))
     # The faceted search's narrow copy: a hit's title opens the article, not the copy's own row
     # page (which holds nothing the hit does not show).
     if table == "article_facets" and column == "title" and isinstance(row["id"], int):
@@ -291,6 +338,7 @@ def asgi_wrapper(datasette):
                             "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
                 await send({"type": "http.response.body", "body": (refused + "\n").encode()})
                 return
+            scope = _local_days(scope)
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_first_values(scope))
             try:
@@ -302,6 +350,39 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _local_days(scope):
+    """The request, with Datasette's own day filter and date facet on a date column made the
+    day as written, as everything else here reads it: ?published__date=YYYY-MM-DD is
+    ?published__startswith=YYYY-MM-DD and ?_facet_date=published is ?_facet_day=published.
+
+    Why: both are SQLite's date(), which turns a time with an offset into UTC: an article of
+    21:40 -05:00 on the 5th was listed under the 6th, while its page, the day facet, the
+    timeline and since/until say the 5th. Datasette offers "date" in every filter form, and links
+    made before the day facet carry them. Rewritten, not refused: the page then says what it
+    filtered by ("starts with"), and a script's JSON is the day it asked for. A value that is no
+    whole day ("2025-03") and other columns are left to Datasette."""
+    if scope.get("type") != "http" or not scope.get("path", "").startswith(f"/{DATABASE_NAME}/"):
+        return scope
+    raw = scope.get("query_string", b"")
+    if b"__date=" not in raw and b"_facet_date=" not in raw:
+        return scope
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    changed = []
+    for key, value in pairs:
+        column, _, operator = key.rpartition("__")
+        if operator == "date" and column in DATE_COLUMNS and _DAY.fullmatch(value):
+            key = f"{column}__startswith"
+        elif key == "_facet_date" and value in DATE_COLUMNS:
+            key = "_facet_day"
+        changed.append((key, value))
+    if changed == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(changed).encode("latin-1")}
 
 
 # The address's parameters of the request being answered: render_cell is not given the request,
@@ -450,7 +531,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             source["link"] = _web_link(source["url"])
         # The places the story ran, counted as the `syndication` query counts them: the same
         # outlet, address and date seen again (a file moved or saved twice) is one place.
-        article["places"] = len({(s["outlet"], s["url"], s["published"]) for s in sources if s["status"] != "failed"})
+        # An address with or without a trailing slash is one place (normalise.same_address_key).
+        article["places"] = len({(s["outlet"], s["url"] and _same_address_key(s["url"]), s["published"])
+                                 for s in sources if s["status"] != "failed"})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
         return {"article": article, "article_sources": sources, "article_versions": versions}
@@ -509,10 +592,11 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
     return Markup('<a href="{}">{}</a>').format(href, value)
 
 
-# The places an article ran, counted as the `syndication` query and the article page count them.
+# The places an article ran, counted as the `syndication` query and the article page count them
+# (the address as normalise.same_address_key compares it).
 PLACES_SQL = """
-SELECT count(*) FROM (SELECT DISTINCT outlet_id, url, published FROM sources
-                      WHERE article_id = :id AND status != 'failed')
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, iif(instr(url, '?'), url, rtrim(url, '/')), published
+                      FROM sources WHERE article_id = :id AND status != 'failed')
 """
 
 

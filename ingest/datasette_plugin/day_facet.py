@@ -5,7 +5,14 @@ into UTC, so an article published at 21:40 -05:00 on the 5th was counted under t
 click on the 6th (?published__date=, date() again) listed it, while its page, the `timeline`
 query and since/until (text compared with the stored value) all say the 5th. Here the day is the
 stored value's first ten characters, what every other page shows, and a click filters with
-Datasette's own ?published__startswith=YYYY-MM-DD (published LIKE 'YYYY-MM-DD%').
+Datasette's own ?published__startswith=YYYY-MM-DD (published LIKE 'YYYY-MM-DD%'). Datasette's
+date filter and facet, asked for by hand or by an old link (?published__date=, ?_facet_date=),
+are rewritten to these before Datasette reads them (datasette_plugin._local_days).
+
+Order: the latest days first, as the articles are listed, not the busiest first (Datasette's
+order for a facet): the days of a search read as a timeline, and a click walks back in time. The
+busiest days of a long story are the `timeline` query's counts; a search of several years shows
+its latest days here, and "…" (more) the rest.
 
 Cost: no schema change. Datasette's SQL reads the same rows as its date facet did, with substr()
 and a glob in place of date()'s parsing; the in-memory facet cache (facet_cache.py) keeps one code
@@ -28,7 +35,7 @@ def facet_sql(column: str, sql: str, limit: int) -> str:
     col = escape_sqlite(column)
     return (f"select substr({col}, 1, 10) as value, count(*) as count from (\n    {sql}\n)\n"
             f"where {col} glob '{DAY_GLOB}'\n"
-            f"group by substr({col}, 1, 10) order by count desc, value limit {limit}")
+            f"group by substr({col}, 1, 10) order by value desc limit {limit}")
 
 
 class DayFacet(Facet):

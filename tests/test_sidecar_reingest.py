@@ -1,0 +1,123 @@
+"""A sidecar (NAME.json beside NAME.html / .txt / .md) corrected after its article was stored
+reaches the article on the next ingest, though the article's own bytes are unchanged: the file
+was skipped as unchanged (same path, size and time), or read and found known, and the article
+kept the byline and outlet of the old sidecar for good (even `reparse` keeps given values)."""
+
+import json
+import os
+import sqlite3
+import time
+
+import pytest
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+OLD = {"authors": ["Ann Lee"], "outlet": "The Harbor Ledger", "published": "2024-03-05"}
+
+
+def _age(path, seconds=3600):
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def _article(db_path) -> tuple:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT articles.authors, outlets.name, articles.published, articles.title FROM articles "
+            "LEFT JOIN outlets ON outlets.id = articles.outlet_id").fetchall()
+
+
+def _revisions(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT field, old_value, new_value FROM article_revisions ORDER BY id").fetchall()
+
+
+def _folder(tmp_path, article_age: bool) -> tuple:
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    story = folder / "story.txt"
+    story.write_text("Millbrook bridge shut as river rises\n\n" + ARTICLE_TEXT)
+    sidecar = folder / "story.json"
+    sidecar.write_text(json.dumps(OLD))
+    _age(sidecar)
+    if article_age:
+        _age(story)  # skipped whole on the next run unless something says otherwise
+    return folder, story, sidecar
+
+
+@pytest.mark.parametrize("article_age", [True, False])  # skipped whole; read and found known
+@pytest.mark.parametrize("new_sidecar, expected, revised", [
+    # corrected: the article takes the new values, the old ones kept in article_revisions
+    ({**OLD, "authors": ["Ann Leigh"]},
+     ('["Ann Leigh"]', "The Harbor Ledger", "2024-03-05"), [("authors", '["Ann Lee"]', '["Ann Leigh"]')]),
+    ({**OLD, "outlet": "Valley Post", "published": "2024-03-06"},
+     ('["Ann Lee"]', "Valley Post", "2024-03-06"),
+     [("published", "2024-03-05", "2024-03-06"), ("outlet", "The Harbor Ledger", "Valley Post")]),
+    # near misses: written again as it was; the same values spelt otherwise (one outlet, one date)
+    (OLD, ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05"), []),
+    ({**OLD, "outlet": "the harbor ledger", "published": "5 March 2024"},
+     ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05"), []),
+])
+def test_a_corrected_sidecar_reaches_an_unchanged_article(tmp_path, db_path, article_age, new_sidecar,
+                                                         expected, revised):
+    folder, story, sidecar = _folder(tmp_path, article_age)
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (code, first["stored"]) == (0, 1)
+    sidecar.write_text(json.dumps(new_sidecar))  # corrected now, after the run
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 0, 1, 0)
+    assert again["sidecar_revised"] == (1 if revised else 0)
+    assert _article(db_path) == [(*expected, "Millbrook bridge shut as river rises")]
+    assert [(field, old, new) for field, old, new in _revisions(db_path)] == revised
+    with sqlite3.connect(db_path) as conn:  # the names no article uses any more are gone
+        assert conn.execute("SELECT name FROM authors").fetchall() == [tuple(json.loads(expected[0]))]
+        assert conn.execute("SELECT name FROM outlets").fetchall() == [(expected[1],)]
+    _age(sidecar)  # and the run after changes nothing more
+    code, third = ingest_json(folder, "--db", db_path)
+    assert (third["unchanged"], third["sidecar_revised"]) == (1, 0)
+    assert len(_revisions(db_path)) == len(revised)
+
+
+def test_the_summary_line_says_an_article_took_its_corrected_sidecar(tmp_path, db_path):
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    run_cli("ingest", folder, "--db", db_path)
+    sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))
+    result = run_cli("ingest", folder, "--db", db_path)
+    assert "1 unchanged (1 of them given what their corrected sidecar says)" in result.stdout
+
+
+def test_an_untouched_sidecar_costs_no_read(tmp_path, db_path, monkeypatch):
+    """Near miss: a folder whose files and sidecars are all as they were is skipped whole."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    ingest_json(folder, "--db", db_path)
+    import ingest.pipeline
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an unchanged file with an unchanged sidecar was read")
+
+    monkeypatch.setattr(ingest.pipeline, "read_sources", no_reading)
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 0)
+
+
+def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db_path):
+    """The same text in another folder with its own sidecar is a copy (where else it ran): its
+    corrected sidecar changes what is recorded of that copy, not the article stored from the
+    first file."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    ingest_json(folder, "--db", db_path)
+    elsewhere = tmp_path / "wire"
+    elsewhere.mkdir()
+    (elsewhere / "story.txt").write_bytes(story.read_bytes())
+    (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Valley Post"}))
+    _age(elsewhere / "story.txt")
+    _age(elsewhere / "story.json")
+    assert ingest_json(elsewhere, "--db", db_path)[1]["duplicate"] == 1
+    (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Quayport Gazette"}))
+    code, again = ingest_json(elsewhere, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1)
+    assert _article(db_path) == [('["Ann Lee"]', "The Harbor Ledger", "2024-03-05", "Millbrook bridge shut as river rises")]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT sources.status, outlets.name FROM sources JOIN outlets ON outlets.id = "
+                            "sources.outlet_id ORDER BY sources.id").fetchall() == [
+            ("stored", "The Harbor Ledger"), ("duplicate", "Quayport Gazette")]

@@ -1,0 +1,122 @@
+"""by_author and by_outlet find a name as a user types it: in any case, spacing, accents and
+punctuation (the key ingest files a person or an outlet under), by web address for an outlet,
+or by the beginnings of its words, naming in each row who was found. They needed the exact
+stored name: "smith", "ann  smith" or a name typed without its accent found nothing."""
+
+import json
+
+import pytest
+
+from ingest.normalise import name_has_words
+from ingest.pipeline import run_ingest
+
+from conftest import ARTICLE_TEXT, served_from
+
+
+@pytest.mark.parametrize("name, typed, found", [
+    ("Ann Smith", "smith", True),
+    ("Ann Smith", "ann smi", True),
+    ("Ann Smith", "Smith, Ann", True),  # written last name first
+    ("Ann Smith", "ANN  SMITH", True),
+    ("Anne-Marie Dubé", "anne marie", True),  # the parts of a joined name
+    ("Anne-Marie Dubé", "Dube", True),  # without the accent
+    ("Anne-Marie Dubé", "annemarie", True),
+    ("Theo O'Hara", "ohara", True),
+    ("Theo O'Hara", "hara", True),
+    # near misses: inside a word, a word longer than the name's, a word the name lacks
+    ("Ann Smith", "nn", False),
+    ("Ann Smith", "mith", False),
+    ("Ann Smith", "ann smithe", False),
+    ("Ann Smith", "ann lee", False),
+    ("Ann Smith", "", False),
+    ("Ann Smith", "-- ,", False),  # punctuation alone is no word: not every author
+])
+def test_name_has_words(name, typed, found):
+    assert name_has_words(name, typed) is found
+
+
+def _record(title: str, authors: list[str], outlet: str, url: str, published: str) -> dict:
+    return {"title": title, "authors": authors, "outlet": outlet, "url": url, "published": published,
+            "body": f"{ARTICLE_TEXT}\n\nThe council said more on {title.lower()} would follow."}
+
+
+RECORDS = [
+    _record("Quay wall repaired", ["Ann Smith"], "The Harbor Ledger",
+            "https://www.harborledger.example/news/quay-wall", "2024-03-01T09:00:00+00:00"),
+    _record("Ferry timetable changes", ["Ann Smithson"], "Harbor Evening Post",
+            "https://eveningpost.example/ferry-timetable", "2024-03-02T09:00:00+00:00"),
+    _record("Library opens on Sundays", ["Bo Smith", "Ann Smith"], "The Millbrook Times",
+            "https://millbrooktimes.example/library-sundays", "2024-03-03T09:00:00+00:00"),
+    _record("Bridge toll scrapped", ["Anne-Marie Dubé"], "The Millbrook Times",
+            "https://millbrooktimes.example/bridge-toll", "2024-03-04T09:00:00+00:00"),
+]
+
+
+@pytest.fixture(scope="module")
+def get(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typed-names")
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(RECORDS)
+    with served_from(db_path) as get:
+        yield get
+
+
+def _found(get, path: str) -> list[tuple]:
+    response = get(path + "&_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@pytest.mark.parametrize("typed, expected", [
+    # as stored (the links from articles and the authors table): that author alone
+    ("Ann+Smith", {"Quay wall repaired": "Ann Smith", "Library opens on Sundays": "Ann Smith"}),
+    # as its key: spacing, case, accents and punctuation as typed
+    ("ann++SMITH", {"Quay wall repaired": "Ann Smith", "Library opens on Sundays": "Ann Smith"}),
+    ("Anne-Marie+Dube", {"Bridge toll scrapped": "Anne-Marie Dubé"}),
+    ("anne+marie+dube", {"Bridge toll scrapped": "Anne-Marie Dubé"}),
+    # by the beginnings of words: every author they begin, each row naming who
+    ("smith", {"Quay wall repaired": "Ann Smith", "Ferry timetable changes": "Ann Smithson",
+               "Library opens on Sundays": "Bo Smith, Ann Smith"}),
+    ("Smith%2C+Ann", {"Quay wall repaired": "Ann Smith", "Ferry timetable changes": "Ann Smithson",
+                      "Library opens on Sundays": "Ann Smith"}),
+    ("dub", {"Bridge toll scrapped": "Anne-Marie Dubé"}),
+    # near misses: inside a word, one letter too many, nobody
+    ("mith", {}), ("ann+smithe", {}), ("Nobody+Known", {}), ("%2C", {}),
+])
+def test_by_author_finds_a_name_as_typed(get, typed, expected):
+    found = _found(get, f"/archive/by_author.json?author={typed}")
+    assert {row["title"]: ", ".join(sorted(row["author"].split(", "), key=row["authors"].index))
+            for row in found} == expected
+    assert len(found) == len(expected)  # an article by two authors found is listed once
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("The+Harbor+Ledger", {"Quay wall repaired"}),
+    ("harbor+ledger", {"Quay wall repaired"}),  # without "The", in any case
+    ("HarborLedger", {"Quay wall repaired"}),
+    ("harborledger.example", {"Quay wall repaired"}),  # its web address
+    ("https%3A%2F%2Fwww.harborledger.example%2F", {"Quay wall repaired"}),
+    ("eveningpost.example", {"Ferry timetable changes"}),  # a domain unlike the name
+    ("harbor", {"Quay wall repaired", "Ferry timetable changes"}),  # the beginning of a word
+    ("millbrook+tim", {"Library opens on Sundays", "Bridge toll scrapped"}),
+    # near misses
+    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()),
+])
+def test_by_outlet_finds_an_outlet_as_typed(get, typed, expected):
+    found = _found(get, f"/archive/by_outlet.json?outlet={typed}")
+    assert {row["title"] for row in found} == expected
+    assert len(found) == len(expected)
+
+
+def test_each_row_of_by_outlet_names_the_outlet_found(get):
+    found = _found(get, "/archive/by_outlet.json?outlet=harbor")
+    assert {row["title"]: row["outlet"] for row in found} == {
+        "Quay wall repaired": "The Harbor Ledger", "Ferry timetable changes": "Harbor Evening Post"}
+
+
+def test_each_author_found_opens_that_authors_articles(get):
+    page = get("/archive/by_author?author=smith").text
+    for name in ("Ann Smith", "Ann Smithson", "Bo Smith"):
+        assert f'<a href="/archive/by_author?author={name.replace(" ", "+")}">{name}</a>' in page
+    assert len(_found(get, "/archive/by_author.json?author=Ann+Smithson")) == 1  # that author alone
