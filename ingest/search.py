@@ -55,12 +55,12 @@ class BadParameter(sqlite3.ProgrammingError):
 
 def check_parameter(name: str, value: str | None) -> None:
     """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
-    (since, until, before: a date; page: 1, 2, ...; article: an id; sort, split, versions: one of
+    (since, until, before, seen: a date; page: 1, 2, ...; article, after: an id; sort, split, versions: one of
     their choices).
     Empty is always valid: it means no filter."""
     if not value:
         return
-    if name in ("since", "until", "before"):
+    if name in ("since", "until", "before", "seen"):
         match = _DATE_PARAMETER.fullmatch(value)
         try:
             if match is None:
@@ -79,6 +79,10 @@ def check_parameter(name: str, value: str | None) -> None:
         # answered with no rows: "no edited story", which is not what was asked.
         if not (value.isascii() and value.isdigit() and 1 <= int(value) < 2 ** 63):
             raise BadParameter(f"article: {value!r} is not an article's id; write its number, e.g. 42")
+    elif name == "after":
+        # The `new_articles` query's cursor: the last id a program has (0 before the first article).
+        if not (value.isascii() and value.isdigit() and int(value) < 2 ** 63):
+            raise BadParameter(f"after: {value!r} is not an article's id; write the last id you have, e.g. 42")
     elif name == "q":
         check_words(name, value)
     elif name in _CHOICES and value not in _CHOICES[name]:

@@ -111,7 +111,7 @@ def ensure_archive(db_path: str | Path) -> Summary | None:
     return run_ingest([str(samples_dir())], str(db_path))
 
 
-def build_datasette(db_path: str | Path) -> ArchiveDatasette:
+def build_datasette(db_path: str | Path, cors: bool = False) -> ArchiveDatasette:
     """A Datasette instance on the archive with the project's metadata and settings.
 
     Datasette names a database after its file; it is re-added as "archive" so the metadata and
@@ -121,6 +121,9 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     The database is an ArchiveDatabase, which answers the count and facets of the searched
     article_facets page from memory; their arrays load in a background thread (a few seconds at a
     million articles), and until they are ready Datasette's own queries answer.
+
+    cors: Datasette's --cors, Access-Control-Allow-Origin: * on every answer, so that a page of
+    another origin (a newsroom dashboard) can read the JSON; off unless asked, as in Datasette.
     """
     db_path = Path(db_path)
     metadata = load_metadata()
@@ -129,7 +132,7 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     read_only = on_read_only_disk(db_path)
     datasette = ArchiveDatasette(files=[] if read_only else [str(db_path)],
                                  immutables=[str(db_path)] if read_only else [],
-                                 metadata=metadata, settings=SETTINGS)
+                                 metadata=metadata, settings=SETTINGS, cors=cors)
     plain = datasette.databases[db_path.stem]
     datasette.remove_database(db_path.stem)
     database = ArchiveDatabase(datasette, path=plain.path, is_mutable=plain.is_mutable)
@@ -141,9 +144,9 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     return datasette
 
 
-def serve(db_path: str | Path, host: str, port: int) -> None:
+def serve(db_path: str | Path, host: str, port: int, cors: bool = False) -> None:
     """Run Datasette on the archive until interrupted (what `datasette serve` does)."""
-    datasette = build_datasette(db_path)
+    datasette = build_datasette(db_path, cors)
     asyncio.run(datasette.invoke_startup())
     # http and loop "auto" pick httptools and uvloop, installed with the package (pyproject.toml):
     # uvicorn's C parser and event loop, about 0.3 ms less per request than h11 and asyncio.

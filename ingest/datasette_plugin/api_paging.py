@@ -1,0 +1,109 @@
+"""The next page of a paged saved query, for programs: `next` and `next_url` in its JSON (as a
+table's JSON has them) and a `Link: <...>; rel="next"` header (which the array shapes, having no
+keys of their own, can carry too). Null, and no header, on the last page.
+
+A script pulling every hit of a search had to know that a page of `search` holds 20 rows and one
+of `by_author` 100, count them, and guess that a full page might be the last; nothing in the
+answer said whether there was more. A full page offers the next, a shorter one is the last (a
+page after the last is empty and offers none).
+"""
+
+import json
+from urllib.parse import parse_qsl
+
+from datasette.utils import path_with_replaced_args
+from datasette.utils.asgi import Request
+
+from ..search import MAX_PAGE, PAGE_SIZE
+
+# Each paged saved query: (rows a full page holds, its parameter, how the next value is made:
+# "page" the number plus one, "after" the last row's id).
+PAGED_QUERIES = {
+    "search": (PAGE_SIZE, "page"),
+    "by_author": (100, "page"),
+    "by_outlet": (100, "page"),
+    "new_articles": (1000, "after"),
+}
+
+
+def paged_query(database_name: str, scope) -> str | None:
+    """The paged query this request's JSON is of, or None."""
+    if scope.get("type") != "http" or scope.get("method", "GET") not in ("GET", "HEAD"):
+        return None
+    path = scope.get("path", "")
+    prefix = f"/{database_name}/"
+    if not (path.startswith(prefix) and path.endswith(".json")):
+        return None
+    name = path[len(prefix):-len(".json")]
+    return name if name in PAGED_QUERIES else None
+
+
+def next_value(name: str, scope, rows: list, columns: list | None) -> str | None:
+    """The parameter's value of the page after this one, or None if this one is the last."""
+    size, parameter = PAGED_QUERIES[name]
+    if len(rows) < size:
+        return None
+    if parameter == "page":
+        args = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
+        page = args.get("page") or "1"
+        return str(int(page) + 1) if page.isdigit() and int(page) < MAX_PAGE else None
+    last = rows[-1]
+    if isinstance(last, dict):
+        last = last.get("id")
+    elif isinstance(last, list):
+        last = last[columns.index("id")] if columns and "id" in columns else None
+    return str(last) if isinstance(last, int) else None  # (_shape=arrayfirst: the id itself)
+
+
+async def send_with_next_page(datasette, name: str, scope, receive, send, app) -> None:
+    """Run the request, holding its answer back to add the next page to it (a page is at most
+    1,000 rows, so it is held in memory briefly). Anything but a 200 JSON answer is passed on as
+    it was, and so is one that does not parse (_nl=on: one row a line)."""
+    start, chunks = None, []
+
+    async def collect(message):
+        nonlocal start
+        if message["type"] == "http.response.start":
+            start = message
+            return
+        if message["type"] != "http.response.body":
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body, headers = _with_next(datasette, name, scope, receive, start, b"".join(chunks))
+        await send({"type": "http.response.start", "status": start["status"], "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    await app(scope, receive, collect)
+
+
+def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[bytes, list]:
+    headers = list(start.get("headers", []))
+    if start["status"] != 200:
+        return body, headers
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body, headers
+    if isinstance(data, dict):
+        rows, columns = data.get("rows"), data.get("columns")
+    else:
+        rows, columns = data, None
+    if not isinstance(rows, list):
+        return body, headers
+    value = next_value(name, scope, rows, columns)
+    parameter = PAGED_QUERIES[name][1]
+    request = Request(scope, receive)
+    url = None
+    if value is not None:
+        url = datasette.absolute_url(request, datasette.urls.path(
+            path_with_replaced_args(request, {parameter: value})))
+        headers.append((b"link", f'<{url}>; rel="next"'.encode("latin-1")))
+    if isinstance(data, dict):
+        data["next"], data["next_url"] = value, url
+        body = json.dumps(data).encode("utf-8")
+    headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else header)
+               for key, header in headers]
+    return body, headers
