@@ -138,11 +138,46 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/new_articles.json?after=-1", 400, "after: '-1' is not an article's id"),
     ("/archive/new_articles.json?seen=yesterday", 400, "seen: 'yesterday' is not a date"),
     ("/archive/new_articles.json?q=-ferry", 400, "q: '-ferry' only leaves words out"),
+    # a parameter the query does not take: ignored, it ran the query without it (no rows for a
+    # misspelt q, every author's articles for a misspelt author)
+    ("/archive/search.json?query=harbour", 400, "query: not a parameter of search (it takes: q, outlet,"),
+    ("/archive/by_author.json?auther=Ann+Lee", 400, "auther: not a parameter of by_author (it takes: author, before, page)"),
+    ("/archive/coverage.json?q=ferry&outlet=x", 400, "outlet: not a parameter of coverage (it takes: q, versions)"),
+    # answered 200 with {"ok": false}
+    ("/archive/search.json?q=harbour&_shape=bogus", 400, "_shape: 'bogus' is not a shape"),
+    ("/archive/search.json?q=harbour&_shape=object", 400, "_shape: 'object' (rows by primary key) is for tables only"),
+    ("/archive.json?sql=select+1&_shape=object", 400, "_shape: 'object' (rows by primary key) is for tables only"),
+    ("/archive/articles.json?_shape=bogus", 400, "_shape: 'bogus' is not a shape"),
+    # answered 500, a fault of the server
+    ("/archive/articles.json?_sort=nosuch", 400, "_sort: 'nosuch' is not a column of articles"),
+    ("/archive/articles.json?_sort_desc=first_seen_at", 400, "_sort_desc: 'first_seen_at' is not a column of articles"),
+    ("/archive/articles.json?_sort=rowid", 400, "_sort: 'rowid' is not a column of articles"),  # (its key is id)
 ])
 def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said):
     answer = get(path)
     assert answer.status_code == status and answer.headers["content-type"].startswith("application/json")
     assert said in answer.json()["error"].lower() if status == 404 else said in answer.json()["error"]
+
+
+@pytest.mark.parametrize("path", [
+    # near misses: Datasette's own parameters, a cache-buster, a shape that fits, a real column
+    "/archive/search.json?q=harbour&_shape=arrayfirst&_json=authors&_=1733", "/archive/search.json?q=harbour&page=",
+    "/archive/articles.json?_sort=first_seen&_shape=object&_size=2", "/archive/articles.json?_sort_desc=id&_size=1",
+    "/archive/by_author.json?author=Ann+Lee&_shape=objects", "/archive.json?sql=select+1+as+n&_shape=array",
+])
+def test_well_formed_requests_still_answer(get, path):
+    assert get(path).status_code == 200, get(path).text[:300]
+
+
+def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
+    answer = get("/archive/search.csv?query=harbour")
+    assert answer.status_code == 400 and answer.text.startswith("query: not a parameter of search")
+    assert get("/archive/search.csv?q=harbour&_=1").status_code == 200
+
+
+def test_the_page_a_person_reads_is_not_refused(get):
+    # (the forms send only their fields; a hand-typed extra parameter stays harmless there)
+    assert get("/archive/search?q=harbour&utm_source=x").status_code == 200
 
 
 # --- polling for new articles ------------------------------------------------------------------
