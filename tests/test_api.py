@@ -224,3 +224,15 @@ def test_cors_is_off_unless_asked_then_every_answer_allows_any_origin(archive):
             answer = get(path)
             assert answer.headers["access-control-allow-origin"] == "*", path
         assert "Link" in get("/archive/search.json?q=ferry").headers["access-control-expose-headers"]
+
+
+@pytest.mark.parametrize("flags, cors", [(["--cors"], True), ([], False)])
+def test_serve_passes_cors_on_only_when_asked(archive, monkeypatch, flags, cors):
+    from conftest import run_cli
+    from ingest import serve as serving
+
+    called = []
+    monkeypatch.setattr(serving, "serve", lambda *args: called.append(args))
+    result = run_cli("serve", "--db", archive, "--port", "0", *flags)
+    assert result.exit_code == 0, result.output
+    assert called == [(str(archive), "127.0.0.1", 0, cors)]
