@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -151,6 +152,8 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     # answered 500, a fault of the server
     ("/archive/articles.json?_sort=nosuch", 400, "_sort: 'nosuch' is not a column of articles"),
     ("/archive/articles.json?_sort_desc=first_seen_at", 400, "_sort_desc: 'first_seen_at' is not a column of articles"),
+    ("/archive/search.json?q=harbour&_timelimit=abc", 400, "_timelimit: 'abc' is not a number of milliseconds"),
+    ("/archive/articles.json?_timelimit=1.5", 400, "_timelimit: '1.5' is not a number of milliseconds"),
     ("/archive/articles.json?_sort=rowid", 400, "_sort: 'rowid' is not a column of articles"),  # (its key is id)
 ])
 def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said):
@@ -164,6 +167,7 @@ def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said)
     "/archive/search.json?q=harbour&_shape=arrayfirst&_json=authors&_=1733", "/archive/search.json?q=harbour&page=",
     "/archive/articles.json?_sort=first_seen&_shape=object&_size=2", "/archive/articles.json?_sort_desc=id&_size=1",
     "/archive/by_author.json?author=Ann+Lee&_shape=objects", "/archive.json?sql=select+1+as+n&_shape=array",
+    "/archive/search.json?q=harbour&_timelimit=500",
 ])
 def test_well_formed_requests_still_answer(get, path):
     assert get(path).status_code == 200, get(path).text[:300]
@@ -178,6 +182,17 @@ def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
 def test_the_page_a_person_reads_is_not_refused(get):
     # (the forms send only their fields; a hand-typed extra parameter stays harmless there)
     assert get("/archive/search?q=harbour&utm_source=x").status_code == 200
+
+
+def test_a_query_stopped_at_the_time_limit_says_so_in_words(get):
+    # Datasette's error was the HTML of its page: a paragraph, a link, a textarea and a script.
+    slow = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 100000000) select count(*) from c"
+    answer = get(f"/archive.json?sql={quote(slow)}&_timelimit=5")
+    assert answer.status_code == 400 and answer.json()["title"] == "SQL Interrupted"
+    assert answer.json()["error"].startswith("SQL query took too long: stopped at the time limit (2,000 ms")
+    assert "<" not in answer.json()["error"]
+    # near miss: another error of a query keeps Datasette's words
+    assert get("/archive.json?sql=select+nosuch+from+articles").json()["error"] == "no such column: nosuch"
 
 
 # --- polling for new articles ------------------------------------------------------------------

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
                       fts_expression)
-from .api_errors import refusal, refused_json
+from .api_errors import refusal, refused_json, with_plain_interruptions
 from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
@@ -303,6 +303,8 @@ def asgi_wrapper(datasette):
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_first_values(scope))
             paged = paged_query(DATABASE_NAME, scope)
+            if scope.get("type") == "http" and scope.get("path", "").endswith(".json"):
+                send = with_plain_interruptions(send, datasette.setting("sql_time_limit_ms"))
             try:
                 if paged is not None:
                     await send_with_next_page(datasette, paged, scope, receive, send, app)

@@ -6,8 +6,8 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
   articles for a misspelt author, a spreadsheet of the wrong data that looked right.
 - `_shape` that is no shape, or `object` on a query (which has no primary key): Datasette answered
   status 200 with {"ok": false, ...}, which a program checking the status took for rows.
-- `_sort` / `_sort_desc` on a column the table does not have: Datasette answered 500, a fault of
-  the server to a program, for a mistake of its own.
+- `_sort` / `_sort_desc` on a column the table does not have, or `_timelimit` that is no number:
+  Datasette answered 500, a fault of the server to a program, for a mistake of its own.
 
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
@@ -34,6 +34,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     if extension not in ("json", "csv"):
         return None
     args = _args(scope)
+    limit = dict(args).get("_timelimit")
+    if limit and not (limit.isascii() and limit.isdigit()):  # Datasette's int(): a 500
+        return f"_timelimit: {limit!r} is not a number of milliseconds"
     if name == f"/{database_name}":  # ?sql=: a query of the asker's own, no primary key either
         return _bad_shape(args, table=False) if extension == "json" else None
     prefix = f"/{database_name}/"
@@ -85,3 +88,43 @@ async def _unknown_parameter(name: str, query: dict, args) -> str | None:
 def refused_json(message: str) -> bytes:
     """The body Datasette gives its own errors, with the message."""
     return json.dumps({"ok": False, "error": message, "status": 400, "title": None}).encode()
+
+
+# Datasette's title of the error of a query stopped at its time limit.
+INTERRUPTED = "SQL Interrupted"
+
+
+def with_plain_interruptions(send, limit_ms: int):
+    """`send` for a JSON answer, where the error of a query stopped at the time limit is said in
+    words: Datasette gave the HTML of its page (a paragraph, a link, the SQL in a textarea and a
+    script) as the `error` string. Answers of status 200 pass at once; only an error is held."""
+    start, chunks = None, []
+
+    async def plain(message):
+        nonlocal start
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            start = message
+            return
+        if start is None or message["type"] != "http.response.body":
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = b"".join(chunks)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        headers = start.get("headers", [])
+        if isinstance(data, dict) and data.get("title") == INTERRUPTED:
+            data["error"] = (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
+                             "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
+                             "(a rarer word, a date range, an outlet)")
+            body = json.dumps(data).encode()
+            headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else value)
+                       for key, value in headers]
+        await send(start | {"headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return plain
