@@ -251,3 +251,28 @@ def test_serve_passes_cors_on_only_when_asked(archive, monkeypatch, flags, cors)
     result = run_cli("serve", "--db", archive, "--port", "0", *flags)
     assert result.exit_code == 0, result.output
     assert called == [(str(archive), "127.0.0.1", 0, cors)]
+
+
+# --- every match of a common search ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """520 notes that all match "harbour", tied in rank and date: more than `search` ranks."""
+    folder = tmp_path_factory.mktemp("many")
+    (folder / "notes.jsonl").write_text("\n".join(json.dumps(note(i)) for i in range(520)) + "\n")
+    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 520
+    with served_from(folder / "a.db") as get:
+        yield get
+
+
+def test_every_match_of_a_common_search_is_reached_as_the_readme_says(many):
+    # Best first ranks the 500 latest matches: its pages end there, and say so.
+    best, sizes = follow(many, "/archive/search.json?q=harbour&_shape=objects")
+    assert len({row["id"] for row in best}) == len(best) == 500 and sizes[-1] == 0 and len(sizes) == 26
+    # Newest first, and the table search paged by id, reach every one, none twice.
+    newest, _ = follow(many, "/archive/search.json?q=harbour&sort=newest&_shape=objects")
+    table, sizes = follow(many, "/archive/articles.json?_search=harbour&_sort_desc=id&_col=title"
+                                "&_nofacet=1&_nocount=1&_size=200&_shape=objects")
+    assert sizes == [200, 200, 120]
+    for rows in (newest, table):
+        assert sorted(row["id"] for row in rows) == list(range(1, 521))
