@@ -44,6 +44,8 @@ def search_sql() -> str:
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
+# What follows the time of a `seen` (the new_articles query): its offset, if any.
+_SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>.*)$")
 # (_versions: the searched table pages' own spelling of versions, datasette_plugin)
 _CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
 
@@ -69,6 +71,16 @@ def check_parameter(name: str, value: str | None) -> None:
         except ValueError:
             raise BadParameter(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD "
                                "(or YYYY-MM, or YYYY), e.g. 2024-03-05") from None
+        # first_seen is stored in UTC ("...+00:00") and compared as text: a time at another offset
+        # would be read as that time in UTC, hours off without a word, and "Z" or "-00:00" sort
+        # after "+00:00", so the articles of that very second would be left out.
+        zone = _SEEN_ZONE.search(value) if name == "seen" else None
+        if zone is not None and zone["separator"] != "T":  # (" 09:00" sorts before every "T...")
+            raise BadParameter(f"seen: {value!r} has a space before the time; write a T, as first_seen "
+                               "does, e.g. 2024-03-05T08:30:00")
+        if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
+            raise BadParameter(f"seen: {value!r} is not in UTC as first_seen gives it; write the time "
+                               "in UTC with no offset (or +00:00), e.g. 2024-03-05T08:30:00")
     elif name == "page":
         if not (value.isascii() and value.isdigit() and int(value) >= 1):
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")

@@ -138,6 +138,14 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/new_articles.json?after=last", 400, "after: 'last' is not an article's id"),
     ("/archive/new_articles.json?after=-1", 400, "after: '-1' is not an article's id"),
     ("/archive/new_articles.json?seen=yesterday", 400, "seen: 'yesterday' is not a date"),
+    # compared as text with first_seen, which is UTC: two hours off without a word
+    ("/archive/new_articles.json?seen=2030-01-02T11:00:00%2B02:00", 400, "seen: '2030-01-02T11:00:00+02:00' is not in UTC"),
+    ("/archive/new_articles.json?seen=2030-01-02T04:00:00-0500", 400, "is not in UTC"),
+    # sorted after "+00:00": the articles of that very second were left out
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00Z", 400, "is not in UTC as first_seen gives it"),
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00-00:00", 400, "is not in UTC as first_seen gives it"),
+    # " 20:00" sorts before "T09:00": the day's every article counted as after it
+    ("/archive/new_articles.json?seen=2030-01-02+20:00:00", 400, "seen: '2030-01-02 20:00:00' has a space before the time"),
     ("/archive/new_articles.json?q=-ferry", 400, "q: '-ferry' only leaves words out"),
     # a parameter the query does not take: ignored, it ran the query without it (no rows for a
     # misspelt q, every author's articles for a misspelt author)
@@ -202,7 +210,9 @@ def test_a_query_stopped_at_the_time_limit_says_so_in_words(get):
     ("after=999", []),
     # first stored at or after a time (UTC, as first_seen): the runs' boundaries
     (f"seen={RUNS[1][:10]}", range(46, 54)), (f"seen={RUNS[1].replace('+', '%2B')}", range(46, 54)),
-    ("seen=2030-01-02T09:00:01", range(51, 54)), ("seen=2029", range(1, 54)), ("seen=2031", []),
+    ("seen=2030-01-02T09:00:01", range(51, 54)), ("seen=2030-01-02T09:00:00", range(46, 54)),
+    ("seen=2030-01-02T09:00", range(46, 54)),
+    ("seen=2030-01-02T09:00:00%2B0000", range(46, 54)), ("seen=2029", range(1, 54)), ("seen=2031", []),
     # both: the later of the two
     (f"seen={RUNS[1][:10]}&after=50", range(51, 54)), (f"seen={RUNS[2][:10]}&after=10", range(51, 54)),
     # only those matching a search
