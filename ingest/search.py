@@ -79,8 +79,8 @@ def check_parameter(name: str, value: str | None) -> None:
             raise BadParameter(f"seen: {value!r} has a space before the time; write a T, as first_seen "
                                "does, e.g. 2024-03-05T08:30:00")
         if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
-            raise BadParameter(f"seen: {value!r} is not in UTC as first_seen gives it; write the time "
-                               "in UTC with no offset (or +00:00), e.g. 2024-03-05T08:30:00")
+            raise BadParameter(f"seen: {value!r} is not a UTC time as first_seen writes it; write it with "
+                               "no offset (or +00:00), e.g. 2024-03-05T08:30:00")
     elif name == "page":
         if not (value.isascii() and value.isdigit() and int(value) >= 1):
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")
