@@ -30,7 +30,8 @@ SETTINGS = {
     # instead of holding one of the few SQL threads.
     "sql_time_limit_ms": 2000,
     # One request never returns more than this many rows; a day-by-day timeline of about three
-    # years still fits. Larger results are paged through with _next on table views.
+    # years still fits. Larger results are paged through with _next on table views, and with page
+    # on the saved queries (their next_url: datasette_plugin/api_paging.py).
     "max_returned_rows": 1000,
     "default_page_size": 50,
     # Suggested facets run a query per column on every table page and were most of the time of

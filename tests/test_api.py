@@ -151,7 +151,7 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     # misspelt q, every author's articles for a misspelt author)
     ("/archive/search.json?query=harbour", 400, "query: not a parameter of search (it takes: q, outlet,"),
     ("/archive/by_author.json?auther=Ann+Lee", 400, "auther: not a parameter of by_author (it takes: author, before, page)"),
-    ("/archive/coverage.json?q=ferry&outlet=x", 400, "outlet: not a parameter of coverage (it takes: q, versions)"),
+    ("/archive/coverage.json?q=ferry&outlet=x", 400, "outlet: not a parameter of coverage (it takes: q, versions, page)"),
     # answered 200 with {"ok": false}
     ("/archive/search.json?q=harbour&_shape=bogus", 400, "_shape: 'bogus' is not a shape"),
     ("/archive/search.json?q=harbour&_shape=object", 400, "_shape: 'object' (rows by primary key) is for tables only"),
@@ -286,3 +286,26 @@ def test_every_match_of_a_common_search_is_reached_as_the_readme_says(many):
     assert sizes == [200, 200, 120]
     for rows in (newest, table):
         assert sorted(row["id"] for row in rows) == list(range(1, 521))
+
+
+def test_a_timeline_longer_than_a_response_is_paged_not_cut_off(tmp_path):
+    # 1,050 days of notes: Datasette cut the timeline at 1,000 rows (max_returned_rows), saying so
+    # only in the default shape's "truncated"; _shape=array gave 1,000 days as if that were all.
+    import datetime
+
+    first = datetime.date(2021, 1, 1)
+    records = [note(i, (first + datetime.timedelta(days=i)).isoformat()) for i in range(1050)]
+    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(tmp_path / "a.db"), workers=1).stored == 1050
+    with served_from(tmp_path / "a.db") as get:
+        days, sizes = follow(get, "/archive/timeline.json?q=harbour&_shape=objects")
+        assert sizes == [1000, 50] and [row["day"] for row in days] == sorted(r["published"] for r in records)
+        first_page = get("/archive/timeline.json?q=harbour")
+        assert first_page.json()["truncated"] is False and first_page.json()["next"] == "2"
+        array = get("/archive/timeline.json?q=harbour&_shape=array&page=2")
+        assert len(array.json()) == 50 and "link" not in array.headers
+        assert get("/archive/timeline.json?q=harbour&page=two").status_code == 400
+        # near miss: a short answer of the other paged counts is one page, the last
+        assert follow(get, "/archive/coverage.json?q=harbour")[1] == [1]
+        assert follow(get, "/archive/syndication.json?q=harbour")[1] == [0]
+        assert follow(get, "/archive/versions.json")[1] == [0]

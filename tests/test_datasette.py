@@ -88,10 +88,10 @@ def test_metadata_describes_the_data_and_every_saved_query():
 @pytest.mark.parametrize("query, fields", [
     # the words first: the search form asked for since, until, outlet, author, sort, page and then q
     ("search", ["q", "outlet", "author", "since", "until", "sort", "versions", "page"]),
-    ("timeline", ["q", "outlet", "split", "versions"]),
+    ("timeline", ["q", "outlet", "split", "versions", "page"]),
     ("by_author", ["author", "before", "page"]),
     ("by_outlet", ["outlet", "before", "page"]),
-    ("versions", ["q", "article"]),
+    ("versions", ["q", "article", "page"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
     import re

@@ -23,6 +23,11 @@ PAGED_QUERIES = {
     "by_author": (100, "page"),
     "by_outlet": (100, "page"),
     "new_articles": (1000, "after"),
+    # (1,000, Datasette's max_returned_rows: past it the rows were cut off)
+    "timeline": (1000, "page"),
+    "syndication": (1000, "page"),
+    "versions": (1000, "page"),
+    "coverage": (1000, "page"),
 }
 
 
