@@ -108,6 +108,31 @@ def test_a_refused_parameter_is_passed_on_as_it_was(get):
     assert answer.status_code == 400 and "page: '0'" in answer.json()["error"] and "link" not in answer.headers
 
 
+@pytest.mark.parametrize("path, link", [
+    ("/archive/search.csv?q=harbour&page=2", "/archive/search.csv?q=harbour&page=3"),
+    ("/archive/search.csv?q=harbour&page=3", None),  # 13 rows: the last
+    ("/archive/new_articles.csv?after=0", None),
+    ("/archive/by_author.csv?author=Ann+Lee&_dl=1", None),
+])
+def test_a_csv_page_gives_its_next_in_the_link_header(get, path, link):
+    answer = get(path)
+    assert answer.status_code == 200
+    assert answer.headers.get("link") == (f'<http://localhost{link}>; rel="next"' if link else None)
+
+
+@pytest.mark.parametrize("rows, columns, expected", [
+    ([[str(i), "t"] for i in range(1, 1001)], ["id", "title"], "1000"),   # a CSV's cells
+    ([[i, "t"] for i in range(1, 1001)], ["id", "title"], "1000"),        # the default shape
+    ([{"id": i} for i in range(5, 1005)], None, "1004"),                   # objects, array
+    (list(range(1, 1001)), None, "1000"),                                  # arrayfirst
+    ([[i, "t"] for i in range(1, 1000)], ["id", "title"], None),          # 999: the last page
+])
+def test_new_articles_next_is_after_the_last_id_of_a_full_page(rows, columns, expected):
+    from ingest.datasette_plugin.api_paging import next_value
+
+    assert next_value("new_articles", {"query_string": b"after=0"}, rows, columns) == expected
+
+
 # --- types -------------------------------------------------------------------------------------
 
 def test_authors_as_a_json_array_with_underscore_json(get):
