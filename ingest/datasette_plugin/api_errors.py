@@ -25,6 +25,11 @@ def _args(scope) -> list[tuple[str, str]]:
     return parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
 
 
+def _first(args, key: str) -> str | None:
+    """The value Datasette reads (request.args.get: the first given)."""
+    return next((value for name, value in args if name == key), None)
+
+
 async def refusal(datasette, database_name: str, scope) -> str | None:
     """Why this request for JSON or CSV is a mistake of the asker, or None to answer it."""
     if scope.get("type") != "http":
@@ -34,7 +39,7 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     if extension not in ("json", "csv"):
         return None
     args = _args(scope)
-    limit = dict(args).get("_timelimit")
+    limit = _first(args, "_timelimit")
     if limit and not (limit.isascii() and limit.isdigit()):  # Datasette's int(): a 500
         return f"_timelimit: {limit!r} is not a number of milliseconds"
     if name == f"/{database_name}":  # ?sql=: a query of the asker's own, no primary key either
@@ -67,7 +72,7 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
 
 
 def _bad_shape(args, table: bool) -> str | None:
-    shape = dict(args).get("_shape")
+    shape = _first(args, "_shape")
     if shape is None or shape in SHAPES and (table or shape != "object"):
         return None
     if shape == "object":

@@ -19,8 +19,8 @@ from datasette.utils.asgi import Request
 
 from ..search import MAX_PAGE, PAGE_SIZE
 
-# Each paged saved query: (rows a full page holds, its parameter, how the next value is made:
-# "page" the number plus one, "after" the last row's id).
+# Each paged saved query: (rows a full page holds, the parameter that moves on: "page", whose next
+# value is the number plus one, or "after", whose next value is the last row's id).
 PAGED_QUERIES = {
     "search": (PAGE_SIZE, "page"),
     "by_author": (100, "page"),
@@ -35,7 +35,7 @@ PAGED_QUERIES = {
 
 
 def paged_query(database_name: str, scope) -> str | None:
-    """The paged query this request's JSON is of, or None."""
+    """The paged query this request's JSON or CSV is of, or None."""
     if scope.get("type") != "http" or scope.get("method", "GET") not in ("GET", "HEAD"):
         return None
     path = scope.get("path", "")
@@ -52,8 +52,9 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     if len(rows) < size:
         return None
     if parameter == "page":
-        args = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
-        page = args.get("page") or "1"
+        given = [value for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
+                                                   keep_blank_values=True) if key == "page"]
+        page = (given[0] if given else "") or "1"  # (the first, as Datasette binds it)
         return str(int(page) + 1) if page.isdigit() and int(page) < MAX_PAGE else None
     last = rows[-1]
     if isinstance(last, dict):
@@ -67,8 +68,8 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
 
 async def send_with_next_page(datasette, name: str, scope, receive, send, app) -> None:
     """Run the request, holding its answer back to add the next page to it (a page is at most
-    1,000 rows, so it is held in memory briefly). Anything but a 200 JSON answer is passed on as
-    it was, and so is one that does not parse (_nl=on: one row a line)."""
+    1,000 rows, so it is held in memory briefly). Anything but a 200 answer is passed on as it
+    was, and so is JSON that does not parse (_nl=on: one row a line)."""
     start, chunks = None, []
 
     async def collect(message):
