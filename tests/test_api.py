@@ -334,3 +334,9 @@ def test_a_timeline_longer_than_a_response_is_paged_not_cut_off(tmp_path):
         assert follow(get, "/archive/coverage.json?q=harbour")[1] == [1]
         assert follow(get, "/archive/syndication.json?q=harbour")[1] == [0]
         assert follow(get, "/archive/versions.json")[1] == [0]
+
+
+def test_the_table_filter_the_readme_gives_for_polling(get):
+    page = get("/archive/articles.json?id__gt=50&_sort=id&_nofacet=1&_col=title&_shape=objects").json()
+    assert [row["id"] for row in page["rows"]] == [51, 52, 53] and page["facet_results"] == {}
+    assert page["next_url"] is None
