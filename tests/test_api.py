@@ -162,6 +162,7 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/no_such_query.json", 404, "not found"),
     ("/archive/new_articles.json?after=last", 400, "after: 'last' is not an article's id"),
     ("/archive/new_articles.json?after=-1", 400, "after: '-1' is not an article's id"),
+    ("/archive/new_articles.json?after=99999999999999999999", 400, "after: '99999999999999999999' is not an article's id"),
     ("/archive/new_articles.json?seen=yesterday", 400, "seen: 'yesterday' is not a date"),
     # compared as text with first_seen, which is UTC: two hours off without a word
     ("/archive/new_articles.json?seen=2030-01-02T11:00:00%2B02:00", 400, "seen: '2030-01-02T11:00:00+02:00' is not a UTC time"),
