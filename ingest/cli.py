@@ -558,7 +558,10 @@ def parse(file, as_json):
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
               help="Port to listen on.")
-def serve(db_path, host, port):
+@click.option("--cors", is_flag=True,
+              help="Let web pages of any other origin read the JSON API (Access-Control-Allow-Origin: *), "
+                   "for a dashboard served elsewhere. Everything served is public and read-only.")
+def serve(db_path, host, port, cors):
     """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
 
     If the archive does not exist or was never ingested into, the bundled sample articles are
@@ -572,6 +575,7 @@ def serve(db_path, host, port):
     Example:
         news-archive serve
         news-archive serve --db clippings.db --port 8080
+        news-archive serve --cors
     """
     from . import serve as serving  # imports Datasette and uvicorn only for this command
 
@@ -594,7 +598,7 @@ def serve(db_path, host, port):
     url = f"http://{host}:{port}"
     click.echo(f"Serving {db_path} at {url}/ - search it at {url}/{serving.DATABASE_NAME}/articles "
                "(Ctrl+C to stop)")
-    serving.serve(db_path, host, port)
+    serving.serve(db_path, host, port, cors)
 
 
 def _cannot_listen(host: str, port: int) -> OSError | None:

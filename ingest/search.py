@@ -44,6 +44,8 @@ def search_sql() -> str:
 # `published` value a page shows, pasted back as `before`).
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
+# What follows the time of a `seen` (the new_articles query): its offset, if any.
+_SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>.*)$")
 # (_versions: the searched table pages' own spelling of versions, datasette_plugin)
 _CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
 
@@ -55,12 +57,12 @@ class BadParameter(sqlite3.ProgrammingError):
 
 def check_parameter(name: str, value: str | None) -> None:
     """Raise BadParameter, saying what was expected, when `value` is not a valid `name`
-    (since, until, before: a date; page: 1, 2, ...; article: an id; sort, split, versions: one of
+    (since, until, before, seen: a date; page: 1, 2, ...; article, after: an id; sort, split, versions: one of
     their choices).
     Empty is always valid: it means no filter."""
     if not value:
         return
-    if name in ("since", "until", "before"):
+    if name in ("since", "until", "before", "seen"):
         match = _DATE_PARAMETER.fullmatch(value)
         try:
             if match is None:
@@ -69,6 +71,16 @@ def check_parameter(name: str, value: str | None) -> None:
         except ValueError:
             raise BadParameter(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD "
                                "(or YYYY-MM, or YYYY), e.g. 2024-03-05") from None
+        # first_seen is stored in UTC ("...+00:00") and compared as text: a time at another offset
+        # would be read as that time in UTC, hours off without a word, and "Z" or "-00:00" sort
+        # after "+00:00", so the articles of that very second would be left out.
+        zone = _SEEN_ZONE.search(value) if name == "seen" else None
+        if zone is not None and zone["separator"] != "T":  # (" 09:00" sorts before every "T...")
+            raise BadParameter(f"seen: {value!r} has a space before the time; write a T, as first_seen "
+                               "does, e.g. 2024-03-05T08:30:00")
+        if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
+            raise BadParameter(f"seen: {value!r} is not a UTC time as first_seen writes it; write it with "
+                               "no offset (or +00:00), e.g. 2024-03-05T08:30:00")
     elif name == "page":
         if not (value.isascii() and value.isdigit() and int(value) >= 1):
             raise BadParameter(f"page: {value!r} is not a page number; write 1, 2, 3...")
@@ -79,6 +91,10 @@ def check_parameter(name: str, value: str | None) -> None:
         # answered with no rows: "no edited story", which is not what was asked.
         if not (value.isascii() and value.isdigit() and 1 <= int(value) < 2 ** 63):
             raise BadParameter(f"article: {value!r} is not an article's id; write its number, e.g. 42")
+    elif name == "after":
+        # The `new_articles` query's cursor: the last id a program has (0 before the first article).
+        if not (value.isascii() and value.isdigit() and int(value) < 2 ** 63):
+            raise BadParameter(f"after: {value!r} is not an article's id; write the last id you have, e.g. 42")
     elif name == "q":
         check_words(name, value)
     elif name in _CHOICES and value not in _CHOICES[name]:

@@ -30,7 +30,8 @@ SETTINGS = {
     # instead of holding one of the few SQL threads.
     "sql_time_limit_ms": 2000,
     # One request never returns more than this many rows; a day-by-day timeline of about three
-    # years still fits. Larger results are paged through with _next on table views.
+    # years still fits. Larger results are paged through with _next on table views, and with page
+    # on the saved queries (their next_url: datasette_plugin/api_paging.py).
     "max_returned_rows": 1000,
     "default_page_size": 50,
     # Suggested facets run a query per column on every table page and were most of the time of
@@ -111,7 +112,7 @@ def ensure_archive(db_path: str | Path) -> Summary | None:
     return run_ingest([str(samples_dir())], str(db_path))
 
 
-def build_datasette(db_path: str | Path) -> ArchiveDatasette:
+def build_datasette(db_path: str | Path, cors: bool = False) -> ArchiveDatasette:
     """A Datasette instance on the archive with the project's metadata and settings.
 
     Datasette names a database after its file; it is re-added as "archive" so the metadata and
@@ -121,6 +122,9 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     The database is an ArchiveDatabase, which answers the count and facets of the searched
     article_facets page from memory; their arrays load in a background thread (a few seconds at a
     million articles), and until they are ready Datasette's own queries answer.
+
+    cors: Datasette's --cors, Access-Control-Allow-Origin: * on every answer, so that a page of
+    another origin (a newsroom dashboard) can read the JSON; off unless asked, as in Datasette.
     """
     db_path = Path(db_path)
     metadata = load_metadata()
@@ -129,7 +133,7 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     read_only = on_read_only_disk(db_path)
     datasette = ArchiveDatasette(files=[] if read_only else [str(db_path)],
                                  immutables=[str(db_path)] if read_only else [],
-                                 metadata=metadata, settings=SETTINGS)
+                                 metadata=metadata, settings=SETTINGS, cors=cors)
     plain = datasette.databases[db_path.stem]
     datasette.remove_database(db_path.stem)
     database = ArchiveDatabase(datasette, path=plain.path, is_mutable=plain.is_mutable)
@@ -141,9 +145,9 @@ def build_datasette(db_path: str | Path) -> ArchiveDatasette:
     return datasette
 
 
-def serve(db_path: str | Path, host: str, port: int) -> None:
+def serve(db_path: str | Path, host: str, port: int, cors: bool = False) -> None:
     """Run Datasette on the archive until interrupted (what `datasette serve` does)."""
-    datasette = build_datasette(db_path)
+    datasette = build_datasette(db_path, cors)
     asyncio.run(datasette.invoke_startup())
     # http and loop "auto" pick httptools and uvloop, installed with the package (pyproject.toml):
     # uvicorn's C parser and event loop, about 0.3 ms less per request than h11 and asyncio.

@@ -32,12 +32,12 @@ def run_cli(*args, input=None):
 
 
 @contextmanager
-def served_from(archive):
+def served_from(archive, cors=False):
     """get(path) -> httpx response from the Datasette `news-archive serve` builds on the archive
-    file `archive`, through its ASGI client (no port, no server process)."""
+    file `archive` (with --cors if asked), through its ASGI client (no port, no server process)."""
     from ingest.serve import build_datasette  # (imports Datasette: only tests that serve pay it)
 
-    datasette = build_datasette(archive)
+    datasette = build_datasette(archive, cors)
     loop = asyncio.new_event_loop()
     try:
         loop.run_until_complete(datasette.invoke_startup())

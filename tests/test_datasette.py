@@ -21,7 +21,8 @@ from conftest import ARTICLE_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
-SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions")
+SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions",
+                 "new_articles")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
 # (-ferry alone is no longer here: leaving words out with nothing to find is a 400 with a message,
 # tests/test_query_language.py)
@@ -87,10 +88,10 @@ def test_metadata_describes_the_data_and_every_saved_query():
 @pytest.mark.parametrize("query, fields", [
     # the words first: the search form asked for since, until, outlet, author, sort, page and then q
     ("search", ["q", "outlet", "author", "since", "until", "sort", "versions", "page"]),
-    ("timeline", ["q", "outlet", "split", "versions"]),
+    ("timeline", ["q", "outlet", "split", "versions", "page"]),
     ("by_author", ["author", "before", "page"]),
     ("by_outlet", ["outlet", "before", "page"]),
-    ("versions", ["q", "article"]),
+    ("versions", ["q", "article", "page"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):
     import re

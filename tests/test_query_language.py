@@ -241,7 +241,7 @@ def test_every_form_that_takes_words_says_what_can_be_typed():
 
     queries = load_metadata()["databases"]["archive"]["queries"]
     asking = {name for name, query in queries.items() if ":q" in query["sql"]}
-    assert asking == {"search", "timeline", "coverage", "syndication", "versions"}
+    assert asking == {"search", "timeline", "coverage", "syndication", "versions", "new_articles"}
     for name in asking:
         hint = queries[name]["fields"]["q"]["hint"]
         assert '"a phrase"' in hint and "prefix*" in hint and "-word" in hint, name

@@ -96,3 +96,33 @@ def test_every_extension_ingest_reads_is_named_in_the_readme_and_in_ingest_help(
         assert f"`{extension}`" in formats, f"README's Formats does not name {extension}"
         assert re.search(rf"{re.escape(extension)}\b(?![.\w])", help_text), \
             f"ingest --help does not name {extension}"
+
+
+# --- the JSON API's example consumer -----------------------------------------------------------
+
+def test_the_example_consumer_runs_against_the_samples(samples_archive, monkeypatch, capsys):
+    """The README's Python consumer, run as written against the served samples: every URL it asks
+    (the first ones and each next_url it follows) answers 200, and it prints the hits."""
+    import io
+    import urllib.request
+
+    from conftest import served_from
+
+    [block] = re.findall(r"<!-- api-example -->\s*```python\n(.+?)\n```", (REPO / "README.md").read_text(), re.S)
+    folder, _ = samples_archive
+    asked = []
+    with served_from(folder / "archive.db") as get:
+        def urlopen(url):
+            path = re.sub(r"^http://(127\.0\.0\.1:8001|localhost)", "", url)
+            answer = get(path)
+            asked.append((path, answer.status_code))
+            assert answer.status_code == 200, (path, answer.text[:300])
+            return io.BytesIO(answer.content)
+
+        monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme_example"})
+    printed = capsys.readouterr().out.splitlines()
+    hits = int(printed[-1].split()[0])
+    assert hits >= 1 and len(printed) == hits + 1 and "; the newest article id about a strike: " in printed[-1]
+    assert int(printed[-1].rsplit(" ", 1)[1]) > 0
+    assert all(status == 200 for _, status in asked) and len(asked) >= 2

@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
                       fts_expression)
+from .api_errors import refusal, refused_json, with_plain_interruptions
+from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
 
@@ -328,21 +330,34 @@ def _version_link(row, value: int, column: str, datasette) -> Markup | None:
 @hookimpl
 def asgi_wrapper(datasette):
     """Each request gets its own memo of the matches its count and facets share
-    (facet_cache.REQUEST_MATCHES), dropped when the request ends."""
+    (facet_cache.REQUEST_MATCHES), dropped when the request ends; a paged saved query's JSON
+    gets its next page (api_paging.py); a program's mistake is a 400 saying which parameter
+    (here for a CSV's, api_errors.py for the rest)."""
 
     def wrap(app):
         async def with_memo(scope, receive, send):
-            refused = _refused_csv(datasette, scope)
+            refused = _refused_csv(datasette, scope) or await refusal(datasette, DATABASE_NAME, scope)
             if refused is not None:
-                await send({"type": "http.response.start", "status": 400,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
-                await send({"type": "http.response.body", "body": (refused + "\n").encode()})
+                as_json = scope["path"].endswith(".json")
+                headers = [(b"content-type", b"application/json; charset=utf-8" if as_json
+                            else b"text/plain; charset=utf-8")]
+                if datasette.cors:  # (Datasette's own answers carry it; this one is the plugin's)
+                    headers.append((b"access-control-allow-origin", b"*"))
+                await send({"type": "http.response.start", "status": 400, "headers": headers})
+                await send({"type": "http.response.body",
+                            "body": refused_json(refused) if as_json else (refused + "\n").encode()})
                 return
             scope = _local_days(scope)
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_first_values(scope))
+            paged = paged_query(DATABASE_NAME, scope)
+            if scope.get("type") == "http" and scope.get("path", "").endswith(".json"):
+                send = with_plain_interruptions(send, datasette.setting("sql_time_limit_ms"))
             try:
-                await app(scope, receive, send)
+                if paged is not None:
+                    await send_with_next_page(datasette, paged, scope, receive, send, app)
+                else:
+                    await app(scope, receive, send)
             finally:
                 REQUEST_ARGS.reset(args_token)
                 REQUEST_MATCHES.reset(token)

@@ -1,0 +1,135 @@
+"""Refusals a program can act on: a 400 whose JSON `error` names the parameter and says why, for
+mistakes Datasette let through as if nothing were wrong, or answered with the wrong status.
+
+- A parameter a saved query does not take (`search.json?query=strike`, `by_outlet.json?outlett=`):
+  Datasette ignored it, so the query ran without it: no rows for a misspelt q, every author's
+  articles for a misspelt author, a spreadsheet of the wrong data that looked right.
+- `_shape` that is no shape, or `object` on a query (which has no primary key): Datasette answered
+  status 200 with {"ok": false, ...}, which a program checking the status took for rows.
+- `_sort` / `_sort_desc` on a column the table does not have, or `_timelimit` that is no number:
+  Datasette answered 500, a fault of the server to a program, for a mistake of its own.
+
+Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
+"""
+
+import json
+from urllib.parse import parse_qsl
+
+from datasette.utils import derive_named_parameters
+
+# Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
+SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
+
+
+def _args(scope) -> list[tuple[str, str]]:
+    return parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+
+
+def _first(args, key: str) -> str | None:
+    """The value Datasette reads (request.args.get: the first given)."""
+    return next((value for name, value in args if name == key), None)
+
+
+async def refusal(datasette, database_name: str, scope) -> str | None:
+    """Why this request for JSON or CSV is a mistake of the asker, or None to answer it."""
+    if scope.get("type") != "http":
+        return None
+    path = scope.get("path", "")
+    name, _, extension = path.rpartition(".")
+    if extension not in ("json", "csv"):
+        return None
+    args = _args(scope)
+    limit = _first(args, "_timelimit")
+    if limit and not (limit.isascii() and limit.isdigit()):  # Datasette's int(): a 500
+        return f"_timelimit: {limit!r} is not a number of milliseconds"
+    if name == f"/{database_name}":  # ?sql=: a query of the asker's own, no primary key either
+        return _bad_shape(args, table=False) if extension == "json" else None
+    prefix = f"/{database_name}/"
+    if not name.startswith(prefix) or "/" in name[len(prefix):]:
+        return None
+    name = name[len(prefix):]
+    query = (datasette.metadata("queries", database=database_name) or {}).get(name)
+    if isinstance(query, dict):
+        return (_bad_shape(args, table=False) if extension == "json" else None) or \
+            await _unknown_parameter(name, query, args)
+    if extension != "json":
+        return None
+    bad_shape = _bad_shape(args, table=True)
+    sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
+    database = datasette.databases.get(database_name)
+    if bad_shape or not sorts or database is None or name not in await database.table_names():
+        return bad_shape  # (an unknown table: Datasette's 404)
+    # (as Datasette's table view decides: the metadata's sortable_columns, else every column, and
+    # rowid only for a table without a primary key)
+    columns = set(datasette.table_metadata(database_name, name).get("sortable_columns")
+                  or await database.table_columns(name))
+    if not await database.primary_keys(name):
+        columns.add("rowid")
+    for key, value in sorts:
+        if value not in columns:
+            return f"{key}: {value!r} is not a column of {name}"
+    return None
+
+
+def _bad_shape(args, table: bool) -> str | None:
+    shape = _first(args, "_shape")
+    if shape is None or shape in SHAPES and (table or shape != "object"):
+        return None
+    if shape == "object":
+        return "_shape: 'object' (rows by primary key) is for tables only; write objects or array"
+    return f"_shape: {shape!r} is not a shape; write objects, array, arrays or arrayfirst"
+
+
+async def _unknown_parameter(name: str, query: dict, args) -> str | None:
+    taken = query.get("params") or [p for p in await derive_named_parameters(None, query.get("sql", ""))
+                                    if not p.startswith("_")]
+    for key, _ in args:
+        if not key.startswith("_") and key not in taken:
+            listed = ", ".join(dict.fromkeys(taken)) or "none"
+            return f"{key}: not a parameter of {name} (it takes: {listed})"
+    return None
+
+
+def refused_json(message: str) -> bytes:
+    """The body Datasette gives its own errors, with the message."""
+    return json.dumps({"ok": False, "error": message, "status": 400, "title": None}).encode()
+
+
+# Datasette's title of the error of a query stopped at its time limit.
+INTERRUPTED = "SQL Interrupted"
+
+
+def with_plain_interruptions(send, limit_ms: int):
+    """`send` for a JSON answer, where the error of a query stopped at the time limit is said in
+    words: Datasette gave the HTML of its page (a paragraph, a link, the SQL in a textarea and a
+    script) as the `error` string. Answers of status 200 pass at once; only an error is held."""
+    start, chunks = None, []
+
+    async def plain(message):
+        nonlocal start
+        if message["type"] == "http.response.start" and message["status"] != 200:
+            start = message
+            return
+        if start is None or message["type"] != "http.response.body":
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = b"".join(chunks)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        headers = start.get("headers", [])
+        if isinstance(data, dict) and data.get("title") == INTERRUPTED:
+            data["error"] = (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
+                             "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
+                             "(a rarer word, a date range, an outlet)")
+            body = json.dumps(data).encode()
+            headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else value)
+                       for key, value in headers]
+        await send(start | {"headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return plain
