@@ -567,6 +567,20 @@ class ArchiveDatabase(Database):
 
     facet_cache: FacetCache | None = None
 
+    # SQLite's page cache of each connection Datasette opens (one per SQL thread), in KiB; pages
+    # are allocated as they are read, up to this. SQLite's default, 2 MB, is less than one search
+    # of a whole year reads at a million articles (the year's list in the FTS index, then the
+    # ranked matches' sizes): the saved query for a word in one year read 541 pages from the OS
+    # again on every request (a system call each), 0 with 8 MB. 32 MB holds all twelve queries of
+    # benchmarks/bench_search.py in turn (16 MB: a word in a third of the archive within one outlet
+    # still read 2,059 pages when run after the others).
+    PAGE_CACHE_KIB = 32 * 1024
+
+    def connect(self, write=False):
+        conn = super().connect(write=write)
+        conn.execute(f"PRAGMA cache_size = -{self.PAGE_CACHE_KIB}")
+        return conn
+
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
         refuse_bad_parameters(sql, params)
