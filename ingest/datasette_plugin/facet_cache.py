@@ -22,6 +22,7 @@ matches, so the arrays and the matches are the same snapshot of the database.
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 import sqlite3
 import sys
@@ -534,6 +535,13 @@ _CHECKED_PARAMETERS = re.compile(r":(_valid_\w+)")
 MAX_REFUSAL_LOGGED = 300
 
 
+@functools.lru_cache(maxsize=64)
+def _checked_parameter_names(sql: str) -> tuple[str, ...]:
+    """The checked parameters a saved query's SQL names, in order, once per SQL text: finding
+    them in the 23 KB of the `search` query took 13-35 us of every request."""
+    return tuple(dict.fromkeys(_CHECKED_PARAMETERS.findall(sql)))
+
+
 def refuse_bad_parameters(sql: str, params) -> None:
     """Raise BadParameter, after logging it as one line, when a saved query's checked parameter
     (its :_valid_... magic parameter) refuses a value.
@@ -546,7 +554,7 @@ def refuse_bad_parameters(sql: str, params) -> None:
     own log line, SQL and all: that is a real fault to find."""
     if params is None or ":_valid_" not in sql:
         return
-    for name in dict.fromkeys(_CHECKED_PARAMETERS.findall(sql)):
+    for name in _checked_parameter_names(sql):
         try:
             params[name]  # a MagicParameters runs the check; a plain dict gives the value typed
         except KeyError:
