@@ -423,6 +423,40 @@ def test_a_refused_parameter_is_one_line_of_the_server_log(served, capsys, path,
     assert "Refused a saved query's parameter" in logged and "sql =" not in logged
 
 
+def test_a_saved_querys_parameters_are_checked_once_per_request(served, monkeypatch):
+    """The plugin checks a saved query's parameters before it runs (to log a refusal in one
+    line) and SQLite asked the magic parameter again while binding: two parses and checks of
+    the address for every search. Now one per request. Near misses: each request is checked
+    afresh (a bad date after a good one is still refused), and a refused value still fails."""
+    import ingest.datasette_plugin as plugin
+
+    checked = []
+    real = plugin.check_parameters
+    monkeypatch.setattr(plugin, "check_parameters", lambda names, values: checked.append(names) or real(names, values))
+    assert served("/archive/search.json?q=ferry&since=2024-03-05&_shape=array").status_code == 200
+    assert checked == [["q", "since", "until", "sort", "page", "versions"]]
+    assert served("/archive/search.json?q=ferry&since=2024-03-05&_shape=array").status_code == 200
+    assert len(checked) == 2
+    response = served("/archive/search.json?q=ferry&since=notadate&_shape=array")
+    assert response.status_code == 400 and "since: 'notadate' is not a date" in response.text
+    assert len(checked) == 3
+
+
+def test_the_count_links_read_the_address_only_when_a_row_asks(served):
+    """The coverage and timeline rows link to the search they count, with the request's words
+    (REQUEST_ARGS): read from the address when a cell asks, not parsed for every request. The
+    first value of a repeated parameter counts, as before."""
+    from ingest.datasette_plugin import _FirstValues
+
+    asked = _FirstValues({"type": "http", "query_string": b"q=ferry&q=strike&outlet=&split=outlet"})
+    assert asked._args is None
+    assert (asked.get("q"), asked["outlet"], asked.get("split"), asked.get("versions", "")) == (
+        "ferry", "", "outlet", "")
+    assert _FirstValues({"type": "websocket", "query_string": b"q=ferry"}).get("q", "") == ""
+    page = served("/archive/coverage?q=ferry")
+    assert page.status_code == 200 and "/archive/search?q=ferry&amp;outlet=" in page.text
+
+
 def test_a_real_query_error_is_still_logged_with_its_sql(served, capsys):
     """Near miss of the above: a query that fails in SQLite is a fault to find, logged as
     Datasette logs it, SQL and all."""

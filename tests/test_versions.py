@@ -702,6 +702,40 @@ def test_the_walks_of_the_date_index_keep_a_text_whose_edit_is_out_of_range(tmp_
     assert [r["id"] for r in found] == [2101, 2099]
 
 
+@pytest.mark.parametrize("older_reports", [0, 600])
+def test_best_first_within_one_outlet_leaves_out_only_what_an_edit_there_replaced(tmp_path, older_reports):
+    """Best first within one outlet with 500 matches or fewer ranks the outlet's matches as FTS5
+    gives them, with no look-up of each (the search's way `alone`): a text replaced by a later
+    version that has the words in the same outlet is left out as before; one whose edit is filed
+    under another outlet, or no longer has the words, is kept. Near miss: with 600 older reports
+    too, the same search looks each match up (the newest 500 by date) and must agree."""
+    from ingest.search import search
+
+    db = open_database(tmp_path / "outlets.db")
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly'), "
+                   "(2, 'Inland Daily', 'inlanddaily')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, 'The harbour board met again.', '2020-01-01', 1, '2026-01-01')",
+            [(i, f"old{i}", f"Harbour minutes {i}") for i in range(1, older_reports + 1)])
+        base = older_reports
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen, previous_version) "
+            "VALUES (?, ?, ?, ?, '2024-05-01', ?, '2026-01-02', ?)",
+            [(base + 1, "a1", "Harbour dues rise", "The harbour dues rise in May.", 1, None),
+             (base + 2, "a2", "Harbour dues rise", "The harbour dues rise in June.", 1, base + 1),  # replaces 1 here
+             (base + 3, "a3", "Quay repairs", "The harbour quay will be repaired.", 1, None),
+             (base + 4, "a4", "Quay repairs", "The harbour quay will be repaired soon.", 2, base + 3),  # elsewhere
+             (base + 5, "a5", "Ferry timetable", "The harbour ferry keeps its timetable.", 1, None),
+             (base + 6, "a6", "Ferry timetable", "The ferry keeps its timetable.", 1, base + 5)])  # words gone
+    found = search(db, "harbour", limit=older_reports + 10, outlet="Coast Weekly")
+    assert sorted(r["id"] - base for r in found if r["id"] > base) == [2, 3, 5]
+    assert {r["later_version"] for r in found if r["id"] - base in (3, 5)} == {base + 4, base + 6}
+    every = search(db, "harbour", limit=older_reports + 10, outlet="Coast Weekly", all_versions=True)
+    assert sorted(r["id"] - base for r in every if r["id"] > base) == [1, 2, 3, 5]
+
+
 @pytest.fixture(scope="module")
 def dated_served(dated_edits):
     path = dated_edits.execute("PRAGMA database_list").fetchone()[2]
