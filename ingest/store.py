@@ -760,7 +760,12 @@ class Archive:
     def _gather_outcome(self, batch: "_BatchRows", run_id: int, outcome: Outcome, now: str) -> Written:
         source, article = outcome.source, outcome.article
         if outcome.error or article is None:
-            batch.sources.append(_source_row(run_id, source, FAILED, outcome.error or "no article", now))
+            if source.read_for_sidecar is None:
+                batch.sources.append(_source_row(run_id, source, FAILED, outcome.error or "no article", now))
+            # else these very bytes are stored (or recorded as a copy) from this file, read again
+            # for a sidecar that now fails (no longer JSON): the run reports it, and the row keeps
+            # its article. Written as failed, it lost the article its file, and the mended
+            # sidecar found the file a mere duplicate of its own article.
             return Written(source.location, FAILED, error=outcome.error)
         if source.read_for_sidecar is not None:
             revised = self._revise_from_sidecar(source.location, source.read_for_sidecar, article, now)

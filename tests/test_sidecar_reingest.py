@@ -121,3 +121,54 @@ def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db
         assert conn.execute("SELECT sources.status, outlets.name FROM sources JOIN outlets ON outlets.id = "
                             "sources.outlet_id ORDER BY sources.id").fetchall() == [
             ("stored", "The Harbor Ledger"), ("duplicate", "Quayport Gazette")]
+
+
+def _sources(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT status, article_id FROM sources ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("article_age", [True, False])
+def test_a_sidecar_broken_after_it_was_read_keeps_the_stored_article_its_file(tmp_path, db_path, article_age):
+    """A sidecar that was valid and is now not JSON fails this reading (the run says so), but the
+    file's bytes are stored: its source row stays the article's. It became a failed row with no
+    article, and once the sidecar was mended the file was only a duplicate of its own article,
+    never given the mended values (nor reached by reparse)."""
+    folder, story, sidecar = _folder(tmp_path, article_age)
+    ingest_json(folder, "--db", db_path)
+    sidecar.write_text('{"authors": ["Ann Leigh"],')  # cut short while being edited
+    code, broken = ingest_json(folder, "--db", db_path)
+    assert (code, broken["failed"], broken["stored"], broken["duplicate"]) == (1, 1, 0, 0)
+    assert broken["failures"][0]["error"].startswith("bad sidecar story.json")
+    assert _sources(db_path) == [("stored", 1)]
+    assert _article(db_path)[0][:3] == ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05")
+    sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))  # mended
+    code, mended = ingest_json(folder, "--db", db_path)
+    assert (code, mended["unchanged"], mended["sidecar_revised"], mended["duplicate"]) == (0, 1, 1, 0)
+    assert _sources(db_path) == [("stored", 1)]
+    assert _article(db_path)[0][0] == '["Ann Leigh"]'
+
+
+def test_a_copys_sidecar_broken_keeps_the_copy_recorded(tmp_path, db_path):
+    """The same for a copy of a story stored from another file: it stays recorded where it ran."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    ingest_json(folder, "--db", db_path)
+    elsewhere = tmp_path / "wire"
+    elsewhere.mkdir()
+    (elsewhere / "story.txt").write_bytes(story.read_bytes())
+    (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Valley Post"}))
+    ingest_json(elsewhere, "--db", db_path)
+    (elsewhere / "story.json").write_text("not json")
+    code, broken = ingest_json(elsewhere, "--db", db_path)
+    assert (code, broken["failed"]) == (1, 1)
+    assert _sources(db_path) == [("stored", 1), ("duplicate", 1)]
+
+
+def test_a_new_file_with_a_broken_sidecar_still_fails(tmp_path, db_path):
+    """Near miss: a file never stored, its sidecar not JSON, is recorded failed as before."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    sidecar.write_text("not json")
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1)
+    assert _sources(db_path) == [("failed", None)]
+
