@@ -805,20 +805,22 @@ class Archive:
     def _revise_from_sidecar(self, location: str, source_id: int, article: Article, now: str) -> Written | None:
         """Give the stored article of the source `source_id` (this file's unchanged bytes, read
         again because its sidecar changed) the values the sidecar now gives, keeping each old one
-        in article_revisions; None if its text is no longer the stored one (then it is stored
-        as any changed text is).
+        in article_revisions; None if the source row is gone.
 
         Only the values given (provenance "override": the sidecar's, or --outlet/--url) change:
         the rest is what the rules read, which `reparse` revises. A copy of a story stored from
         another file (a duplicate source) keeps the article as it is, and records what its own
         sidecar says of this copy: its outlet, address, title and date."""
+        # Whatever text today's rules read from these bytes: they are the bytes stored from this
+        # file, so the article is theirs (a text read by older rules is `reparse`'s to revise,
+        # not a new article that took the file's source row from the stored one).
         row = self.conn.execute(
-            "SELECT sources.status, sources.article_id, sources.extractor, articles.content_hash "
+            "SELECT sources.status, sources.article_id, sources.extractor "
             "FROM sources JOIN articles ON articles.id = sources.article_id WHERE sources.id = ?",
             (source_id,)).fetchone()
-        if row is None or row[3] != article.content_hash:
+        if row is None:
             return None
-        status, article_id, old_extractor, _ = row
+        status, article_id, old_extractor = row
         revised = False
         if status == STORED:
             changes = self.given_changes(article_id, article)

@@ -172,3 +172,18 @@ def test_a_new_file_with_a_broken_sidecar_still_fails(tmp_path, db_path):
     assert (code, first["failed"]) == (1, 1)
     assert _sources(db_path) == [("failed", None)]
 
+
+def test_a_corrected_sidecar_revises_an_article_read_by_older_rules(tmp_path, db_path):
+    """The stored article's text was read by older rules (its content hash is not what today's
+    read of the same bytes gives, until `reparse`): the sidecar still revises that article. It
+    was stored as a second article, an 'edit' of the first, and the file's source row moved to
+    it, leaving the first with no source."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    ingest_json(folder, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE articles SET content_hash = 'read by older rules'")
+    sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["sidecar_revised"]) == (0, 0, 1, 1)
+    assert [row[0] for row in _article(db_path)] == ['["Ann Leigh"]']
+    assert _sources(db_path) == [("stored", 1)]
