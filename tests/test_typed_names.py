@@ -49,6 +49,7 @@ RECORDS = [
             "https://millbrooktimes.example/library-sundays", "2024-03-03T09:00:00+00:00"),
     _record("Bridge toll scrapped", ["Anne-Marie Dubé"], "The Millbrook Times",
             "https://millbrooktimes.example/bridge-toll", "2024-03-04T09:00:00+00:00"),
+    _record("Ferry fares frozen", ["Cy Ng"], "AP", "https://wire.example/ferry-fares", "2024-03-05T09:00:00+00:00"),
 ]
 
 
@@ -100,8 +101,12 @@ def test_by_author_finds_a_name_as_typed(get, typed, expected):
     ("eveningpost.example", {"Ferry timetable changes"}),  # a domain unlike the name
     ("harbor", {"Quay wall repaired", "Ferry timetable changes"}),  # the beginning of a word
     ("millbrook+tim", {"Library opens on Sundays", "Bridge toll scrapped"}),
+    # an agency as ingest files it, however its initials are written
+    ("AP", {"Ferry fares frozen"}), ("ap", {"Ferry fares frozen"}), ("A.P.", {"Ferry fares frozen"}),
+    ("associated+press", {"Ferry fares frozen"}),
     # near misses
-    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()),
+    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()), ("APX", set()),
+    ("A.P.P.", set()),
 ])
 def test_by_outlet_finds_an_outlet_as_typed(get, typed, expected):
     found = _found(get, f"/archive/by_outlet.json?outlet={typed}")

@@ -64,9 +64,12 @@ def _person_key(typed):
 
 
 def _outlet_key(typed):
-    from ..normalise import outlet_key
+    """The key of the outlet typed, as ingest keys the outlet it stores: of the name clean_outlet
+    makes of it, so "AP" or "A.P." is the agency's key ("associatedpress"), not "ap", which no
+    outlet row has."""
+    from ..normalise import clean_outlet, outlet_key
 
-    return outlet_key(typed) if isinstance(typed, str) else None
+    return outlet_key(clean_outlet(typed) or typed) if isinstance(typed, str) else None
 
 
 def _typed_domain(typed):
