@@ -100,10 +100,9 @@ def test_an_untouched_sidecar_costs_no_read(tmp_path, db_path, monkeypatch):
     assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 0)
 
 
-def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db_path):
-    """The same text in another folder with its own sidecar is a copy (where else it ran): its
-    corrected sidecar changes what is recorded of that copy, not the article stored from the
-    first file."""
+def _stored_and_copied(tmp_path, db_path):
+    """The story stored from one folder, then the same text from another with its own sidecar
+    (a copy: where else it ran); returns that other folder."""
     folder, story, sidecar = _folder(tmp_path, article_age=True)
     ingest_json(folder, "--db", db_path)
     elsewhere = tmp_path / "wire"
@@ -113,6 +112,13 @@ def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db
     _age(elsewhere / "story.txt")
     _age(elsewhere / "story.json")
     assert ingest_json(elsewhere, "--db", db_path)[1]["duplicate"] == 1
+    return elsewhere
+
+def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db_path):
+    """The same text in another folder with its own sidecar is a copy (where else it ran): its
+    corrected sidecar changes what is recorded of that copy, not the article stored from the
+    first file."""
+    elsewhere = _stored_and_copied(tmp_path, db_path)
     (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Quayport Gazette"}))
     code, again = ingest_json(elsewhere, "--db", db_path)
     assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1)
@@ -151,13 +157,7 @@ def test_a_sidecar_broken_after_it_was_read_keeps_the_stored_article_its_file(tm
 
 def test_a_copys_sidecar_broken_keeps_the_copy_recorded(tmp_path, db_path):
     """The same for a copy of a story stored from another file: it stays recorded where it ran."""
-    folder, story, sidecar = _folder(tmp_path, article_age=True)
-    ingest_json(folder, "--db", db_path)
-    elsewhere = tmp_path / "wire"
-    elsewhere.mkdir()
-    (elsewhere / "story.txt").write_bytes(story.read_bytes())
-    (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Valley Post"}))
-    ingest_json(elsewhere, "--db", db_path)
+    elsewhere = _stored_and_copied(tmp_path, db_path)
     (elsewhere / "story.json").write_text("not json")
     code, broken = ingest_json(elsewhere, "--db", db_path)
     assert (code, broken["failed"]) == (1, 1)
