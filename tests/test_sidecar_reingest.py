@@ -148,6 +148,8 @@ def test_a_sidecar_broken_after_it_was_read_keeps_the_stored_article_its_file(tm
     assert broken["failures"][0]["error"].startswith("bad sidecar story.json")
     assert _sources(db_path) == [("stored", 1)]
     assert _article(db_path)[0][:3] == ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05")
+    code, still = ingest_json(folder, "--db", db_path)  # said again on each run until mended
+    assert (code, still["failed"], _sources(db_path)) == (1, 1, [("stored", 1)])
     sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))  # mended
     code, mended = ingest_json(folder, "--db", db_path)
     assert (code, mended["unchanged"], mended["sidecar_revised"], mended["duplicate"]) == (0, 1, 1, 0)
