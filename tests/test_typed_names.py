@@ -84,6 +84,10 @@ def _found(get, path: str) -> list[tuple]:
     ("dub", {"Bridge toll scrapped": "Anne-Marie Dubé"}),
     # near misses: inside a word, one letter too many, nobody
     ("mith", {}), ("ann+smithe", {}), ("Nobody+Known", {}), ("%2C", {}),
+    # LIKE's wildcards and SQL typed are text, not patterns nor SQL: nobody
+    ("%25", {}), ("_", {}), ("%27", {}), ("x%27+or+%271%27%3D%271", {}), ("A" * 2000, {}),
+    # one letter begins the words of many
+    ("b", {"Library opens on Sundays": "Bo Smith"}),
 ])
 def test_by_author_finds_a_name_as_typed(get, typed, expected):
     found = _found(get, f"/archive/by_author.json?author={typed}")
