@@ -346,6 +346,18 @@ FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = ?
 """
 
+
+
+def stored_values(stored: tuple) -> tuple[dict, dict]:
+    """A STORED_FIELDS_SQL row as (field -> its stored value, field -> the signal it came from)."""
+    return dict(zip(REVISED_FIELDS, stored[:8])), dict(zip(REVISED_WITH_SOURCE, stored[8:13]))
+
+
+def field_text(name: str, value) -> str | None:
+    """A field's value as the articles table holds it (the authors as a JSON array)."""
+    return json.dumps(value or [], ensure_ascii=False) if name == "authors" else value
+
+
 # normalise.same_address_key of articles.url, in SQL.
 SAME_ADDRESS_SQL = "iif(instr(url, '?'), url, rtrim(url, '/'))"
 
@@ -839,13 +851,12 @@ class Archive:
         this reading of the article (a sidecar, --outlet, --url) that the stored article does
         not hold."""
         stored = self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone()
-        old = dict(zip(REVISED_FIELDS, stored[:8]))
-        old_sources = dict(zip(REVISED_WITH_SOURCE, stored[8:13]))
+        old, old_sources = stored_values(stored)
         changes = {}
         for name in REVISED_FIELDS:
             if article.provenance.get(name) != "override":
                 continue
-            new_value = json.dumps(article.authors, ensure_ascii=False) if name == "authors" else getattr(article, name)
+            new_value = field_text(name, getattr(article, name))
             same = (self.known_outlet_id(article) == stored[14]) if name == "outlet" else new_value == old[name]
             if not same:
                 changes[name] = (old[name], old_sources.get(name), new_value, "override")
