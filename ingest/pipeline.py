@@ -313,6 +313,10 @@ def run_ingest(
                         on_progress(step)
                         reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
+                    if isinstance(sighting, tuple) and sighting[0] == READ_FOR_SIDECAR:
+                        # Marked even when this reading failed (the sidecar is no longer JSON):
+                        # the writer then reports the failure but keeps the bytes stored.
+                        source.read_for_sidecar, sighting = sighting[1]["id"], None
                     if source.error:
                         sighting = None
                     elif sighting is NOT_ASKED and not source.raw_sha256:  # hashed by a worker
@@ -320,8 +324,6 @@ def run_ingest(
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole
                         sighting = archive.previous_sighting(source.location, source.raw_sha256,
                                                              file_seen)
-                    if sighting is not None and sighting[0] == READ_FOR_SIDECAR:
-                        source.read_for_sidecar, sighting = sighting[1]["id"], None
                     if sighting is not None and sighting[0] != UNCHANGED and source.overrides:
                         # A copy the user said something about (--outlet, --url, a sidecar) is
                         # extracted, so that this copy is recorded with what was said, not

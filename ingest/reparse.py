@@ -25,7 +25,6 @@ Each batch is one transaction, and a source read by this version is marked so (i
 extractor), so a reparse stopped midway goes on where it stopped when run again.
 """
 
-import json
 import os
 import signal
 import sqlite3
@@ -41,13 +40,10 @@ from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, REVISED_FIELDS, REVISED_WITH_SOURCE, STORED_FIELDS_SQL, Archive,
-                    Database, _record_number, extractor, open_database, read_only_uri,
-                    refuse_another_programs_database, remove_unused_authors_and_outlets, utc_now)
+from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive, Database,
+                    _record_number, extractor, field_text, open_database, read_only_uri,
+                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values, utc_now)
 
-# The fields reparse compares, in the order a summary lists them; the first five have a
-# provenance column (<field>_source) in articles.
-FIELDS, WITH_SOURCE = REVISED_FIELDS, REVISED_WITH_SOURCE
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
 LONG_HOLD = 0.2  # s: a batch that held the write lock this long leaves it free for ...
@@ -56,8 +52,6 @@ NAMED = 20  # articles left as stored named in the summary, of each kind
 EXAMPLES = 20  # changes shown in the summary
 # Ctrl-C, and kill (which the command turns into a Ctrl-C): held back while a batch commits
 STOPS = {signal.SIGINT, signal.SIGTERM}
-
-_STORED = STORED_FIELDS_SQL
 
 
 _COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "failed": "failed"}
@@ -189,24 +183,17 @@ def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
 
-def _text(field_name: str, value) -> str | None:
-    if field_name == "authors":
-        return json.dumps(value or [], ensure_ascii=False)
-    return value
-
-
 def differences(stored: tuple, article: Article, archive: Archive) -> dict[str, tuple]:
     """field -> (old value, old source, new value, new source) for the fields the current
     extraction reads differently, leaving what reparse keeps (see the module's docstring).
     An outlet is the same if it is the outlet row ingest would file the article under (one
     outlet, many spellings), not only the same name."""
-    old = dict(zip(FIELDS, stored[:8]))
-    old_sources = dict(zip(WITH_SOURCE, stored[8:13]))
+    old, old_sources = stored_values(stored)
     changes = {}
-    for name in FIELDS:
+    for name in REVISED_FIELDS:
         if old_sources.get(name) == "override" or (name == "url" and old[name]):
             continue
-        new_value = _text(name, getattr(article, name))
+        new_value = field_text(name, getattr(article, name))
         if name == "outlet":
             same = _same_outlet(archive, article, stored[14], old["outlet"])
         else:
@@ -463,7 +450,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
                 batch.leave("failed", candidate.location, outcome.error or "no article")
                 continue
             article = outcome.article
-            stored = conn.execute(_STORED, (candidate.article_id,)).fetchone()
+            stored = conn.execute(STORED_FIELDS_SQL, (candidate.article_id,)).fetchone()
             if stored is None:  # deleted by hand meanwhile: counted once, not also as read
                 batch.leave("gone", candidate.location)
                 continue

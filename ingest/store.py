@@ -346,6 +346,18 @@ FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id
 WHERE articles.id = ?
 """
 
+
+
+def stored_values(stored: tuple) -> tuple[dict, dict]:
+    """A STORED_FIELDS_SQL row as (field -> its stored value, field -> the signal it came from)."""
+    return dict(zip(REVISED_FIELDS, stored[:8])), dict(zip(REVISED_WITH_SOURCE, stored[8:13]))
+
+
+def field_text(name: str, value) -> str | None:
+    """A field's value as the articles table holds it (the authors as a JSON array)."""
+    return json.dumps(value or [], ensure_ascii=False) if name == "authors" else value
+
+
 # normalise.same_address_key of articles.url, in SQL.
 SAME_ADDRESS_SQL = "iif(instr(url, '?'), url, rtrim(url, '/'))"
 
@@ -760,7 +772,12 @@ class Archive:
     def _gather_outcome(self, batch: "_BatchRows", run_id: int, outcome: Outcome, now: str) -> Written:
         source, article = outcome.source, outcome.article
         if outcome.error or article is None:
-            batch.sources.append(_source_row(run_id, source, FAILED, outcome.error or "no article", now))
+            if source.read_for_sidecar is None:
+                batch.sources.append(_source_row(run_id, source, FAILED, outcome.error or "no article", now))
+            # else these very bytes are stored (or recorded as a copy) from this file, read again
+            # for a sidecar that now fails (no longer JSON): the run reports it, and the row keeps
+            # its article. Written as failed, it lost the article its file, and the mended
+            # sidecar found the file a mere duplicate of its own article.
             return Written(source.location, FAILED, error=outcome.error)
         if source.read_for_sidecar is not None:
             revised = self._revise_from_sidecar(source.location, source.read_for_sidecar, article, now)
@@ -800,20 +817,22 @@ class Archive:
     def _revise_from_sidecar(self, location: str, source_id: int, article: Article, now: str) -> Written | None:
         """Give the stored article of the source `source_id` (this file's unchanged bytes, read
         again because its sidecar changed) the values the sidecar now gives, keeping each old one
-        in article_revisions; None if its text is no longer the stored one (then it is stored
-        as any changed text is).
+        in article_revisions; None if the source row is gone.
 
         Only the values given (provenance "override": the sidecar's, or --outlet/--url) change:
         the rest is what the rules read, which `reparse` revises. A copy of a story stored from
         another file (a duplicate source) keeps the article as it is, and records what its own
         sidecar says of this copy: its outlet, address, title and date."""
+        # Whatever text today's rules read from these bytes: they are the bytes stored from this
+        # file, so the article is theirs (a text read by older rules is `reparse`'s to revise,
+        # not a new article that took the file's source row from the stored one).
         row = self.conn.execute(
-            "SELECT sources.status, sources.article_id, sources.extractor, articles.content_hash "
+            "SELECT sources.status, sources.article_id, sources.extractor "
             "FROM sources JOIN articles ON articles.id = sources.article_id WHERE sources.id = ?",
             (source_id,)).fetchone()
-        if row is None or row[3] != article.content_hash:
+        if row is None:
             return None
-        status, article_id, old_extractor, _ = row
+        status, article_id, old_extractor = row
         revised = False
         if status == STORED:
             changes = self.given_changes(article_id, article)
@@ -832,13 +851,12 @@ class Archive:
         this reading of the article (a sidecar, --outlet, --url) that the stored article does
         not hold."""
         stored = self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone()
-        old = dict(zip(REVISED_FIELDS, stored[:8]))
-        old_sources = dict(zip(REVISED_WITH_SOURCE, stored[8:13]))
+        old, old_sources = stored_values(stored)
         changes = {}
         for name in REVISED_FIELDS:
             if article.provenance.get(name) != "override":
                 continue
-            new_value = json.dumps(article.authors, ensure_ascii=False) if name == "authors" else getattr(article, name)
+            new_value = field_text(name, getattr(article, name))
             same = (self.known_outlet_id(article) == stored[14]) if name == "outlet" else new_value == old[name]
             if not same:
                 changes[name] = (old[name], old_sources.get(name), new_value, "override")

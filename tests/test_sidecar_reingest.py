@@ -100,10 +100,9 @@ def test_an_untouched_sidecar_costs_no_read(tmp_path, db_path, monkeypatch):
     assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 0)
 
 
-def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db_path):
-    """The same text in another folder with its own sidecar is a copy (where else it ran): its
-    corrected sidecar changes what is recorded of that copy, not the article stored from the
-    first file."""
+def _stored_and_copied(tmp_path, db_path):
+    """The story stored from one folder, then the same text from another with its own sidecar
+    (a copy: where else it ran); returns that other folder."""
     folder, story, sidecar = _folder(tmp_path, article_age=True)
     ingest_json(folder, "--db", db_path)
     elsewhere = tmp_path / "wire"
@@ -113,6 +112,13 @@ def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db
     _age(elsewhere / "story.txt")
     _age(elsewhere / "story.json")
     assert ingest_json(elsewhere, "--db", db_path)[1]["duplicate"] == 1
+    return elsewhere
+
+def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db_path):
+    """The same text in another folder with its own sidecar is a copy (where else it ran): its
+    corrected sidecar changes what is recorded of that copy, not the article stored from the
+    first file."""
+    elsewhere = _stored_and_copied(tmp_path, db_path)
     (elsewhere / "story.json").write_text(json.dumps({**OLD, "outlet": "Quayport Gazette"}))
     code, again = ingest_json(elsewhere, "--db", db_path)
     assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1)
@@ -121,3 +127,65 @@ def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db
         assert conn.execute("SELECT sources.status, outlets.name FROM sources JOIN outlets ON outlets.id = "
                             "sources.outlet_id ORDER BY sources.id").fetchall() == [
             ("stored", "The Harbor Ledger"), ("duplicate", "Quayport Gazette")]
+
+
+def _sources(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT status, article_id FROM sources ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("article_age", [True, False])
+def test_a_sidecar_broken_after_it_was_read_keeps_the_stored_article_its_file(tmp_path, db_path, article_age):
+    """A sidecar that was valid and is now not JSON fails this reading (the run says so), but the
+    file's bytes are stored: its source row stays the article's. It became a failed row with no
+    article, and once the sidecar was mended the file was only a duplicate of its own article,
+    never given the mended values (nor reached by reparse)."""
+    folder, story, sidecar = _folder(tmp_path, article_age)
+    ingest_json(folder, "--db", db_path)
+    sidecar.write_text('{"authors": ["Ann Leigh"],')  # cut short while being edited
+    code, broken = ingest_json(folder, "--db", db_path)
+    assert (code, broken["failed"], broken["stored"], broken["duplicate"]) == (1, 1, 0, 0)
+    assert broken["failures"][0]["error"].startswith("bad sidecar story.json")
+    assert _sources(db_path) == [("stored", 1)]
+    assert _article(db_path)[0][:3] == ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05")
+    code, still = ingest_json(folder, "--db", db_path)  # said again on each run until mended
+    assert (code, still["failed"], _sources(db_path)) == (1, 1, [("stored", 1)])
+    sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))  # mended
+    code, mended = ingest_json(folder, "--db", db_path)
+    assert (code, mended["unchanged"], mended["sidecar_revised"], mended["duplicate"]) == (0, 1, 1, 0)
+    assert _sources(db_path) == [("stored", 1)]
+    assert _article(db_path)[0][0] == '["Ann Leigh"]'
+
+
+def test_a_copys_sidecar_broken_keeps_the_copy_recorded(tmp_path, db_path):
+    """The same for a copy of a story stored from another file: it stays recorded where it ran."""
+    elsewhere = _stored_and_copied(tmp_path, db_path)
+    (elsewhere / "story.json").write_text("not json")
+    code, broken = ingest_json(elsewhere, "--db", db_path)
+    assert (code, broken["failed"]) == (1, 1)
+    assert _sources(db_path) == [("stored", 1), ("duplicate", 1)]
+
+
+def test_a_new_file_with_a_broken_sidecar_still_fails(tmp_path, db_path):
+    """Near miss: a file never stored, its sidecar not JSON, is recorded failed as before."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    sidecar.write_text("not json")
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1)
+    assert _sources(db_path) == [("failed", None)]
+
+
+def test_a_corrected_sidecar_revises_an_article_read_by_older_rules(tmp_path, db_path):
+    """The stored article's text was read by older rules (its content hash is not what today's
+    read of the same bytes gives, until `reparse`): the sidecar still revises that article. It
+    was stored as a second article, an 'edit' of the first, and the file's source row moved to
+    it, leaving the first with no source."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    ingest_json(folder, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE articles SET content_hash = 'read by older rules'")
+    sidecar.write_text(json.dumps({**OLD, "authors": ["Ann Leigh"]}))
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["sidecar_revised"]) == (0, 0, 1, 1)
+    assert [row[0] for row in _article(db_path)] == ['["Ann Leigh"]']
+    assert _sources(db_path) == [("stored", 1)]

@@ -49,6 +49,7 @@ RECORDS = [
             "https://millbrooktimes.example/library-sundays", "2024-03-03T09:00:00+00:00"),
     _record("Bridge toll scrapped", ["Anne-Marie Dubé"], "The Millbrook Times",
             "https://millbrooktimes.example/bridge-toll", "2024-03-04T09:00:00+00:00"),
+    _record("Ferry fares frozen", ["Cy Ng"], "AP", "https://wire.example/ferry-fares", "2024-03-05T09:00:00+00:00"),
 ]
 
 
@@ -83,6 +84,10 @@ def _found(get, path: str) -> list[tuple]:
     ("dub", {"Bridge toll scrapped": "Anne-Marie Dubé"}),
     # near misses: inside a word, one letter too many, nobody
     ("mith", {}), ("ann+smithe", {}), ("Nobody+Known", {}), ("%2C", {}),
+    # LIKE's wildcards and SQL typed are text, not patterns nor SQL: nobody
+    ("%25", {}), ("_", {}), ("%27", {}), ("x%27+or+%271%27%3D%271", {}), ("A" * 2000, {}),
+    # one letter begins the words of many
+    ("b", {"Library opens on Sundays": "Bo Smith"}),
 ])
 def test_by_author_finds_a_name_as_typed(get, typed, expected):
     found = _found(get, f"/archive/by_author.json?author={typed}")
@@ -100,8 +105,12 @@ def test_by_author_finds_a_name_as_typed(get, typed, expected):
     ("eveningpost.example", {"Ferry timetable changes"}),  # a domain unlike the name
     ("harbor", {"Quay wall repaired", "Ferry timetable changes"}),  # the beginning of a word
     ("millbrook+tim", {"Library opens on Sundays", "Bridge toll scrapped"}),
+    # an agency as ingest files it, however its initials are written
+    ("AP", {"Ferry fares frozen"}), ("ap", {"Ferry fares frozen"}), ("A.P.", {"Ferry fares frozen"}),
+    ("associated+press", {"Ferry fares frozen"}),
     # near misses
-    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()),
+    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()), ("APX", set()),
+    ("A.P.P.", set()),
 ])
 def test_by_outlet_finds_an_outlet_as_typed(get, typed, expected):
     found = _found(get, f"/archive/by_outlet.json?outlet={typed}")
@@ -120,3 +129,24 @@ def test_each_author_found_opens_that_authors_articles(get):
     for name in ("Ann Smith", "Ann Smithson", "Bo Smith"):
         assert f'<a href="/archive/by_author?author={name.replace(" ", "+")}">{name}</a>' in page
     assert len(_found(get, "/archive/by_author.json?author=Ann+Smithson")) == 1  # that author alone
+
+
+@pytest.mark.parametrize("typed", ["AP", "A.P.", "The+Associated+Press"])
+def test_by_outlet_finds_an_agency_stored_under_its_initials_before_they_were_read_as_it(tmp_path, typed):
+    """An archive made before dotted initials were read as the agency holds "A.P." as an outlet
+    of its own (key "ap"), beside the agency's row: "AP" and "A.P." find both, as the key typed
+    and as the agency ingest now files them under."""
+    records = [_record("Ferry fares frozen", ["Cy Ng"], "The Associated Press", "https://wire.example/ferry-fares",
+                       "2024-03-05T09:00:00+00:00"),
+               _record("Quay wall repaired", ["Cy Ng"], "Valley Post", "https://wire.example/quay-wall",
+                       "2024-03-06T09:00:00+00:00")]
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    run_ingest([str(tmp_path / "records.jsonl")], str(db_path), workers=1)
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:  # as the version before stored a dateline's "(A.P.)"
+        conn.execute("UPDATE outlets SET name = 'A.P.', key = 'ap' WHERE name = 'Valley Post'")
+    expected = {"Ferry fares frozen"} if typed.startswith("The") else {"Ferry fares frozen", "Quay wall repaired"}
+    with served_from(db_path) as get:
+        assert {row["title"] for row in _found(get, f"/archive/by_outlet.json?outlet={typed}")} == expected

@@ -451,16 +451,18 @@ def test_edits_stored_before_versions_are_linked_on_upgrade(tmp_path, runs, link
         db.close()
 
 
-@pytest.mark.parametrize("second_url, links", [
-    (FLOOD + "/", {1: 0}),  # stored unlinked for the slash alone: linked by 0014
-    (FLOOD + "/photos", {}),  # near miss: another address
+@pytest.mark.parametrize("second_text, second_url, links", [
+    (EDITED_TEXT, FLOOD + "/", {1: 0}),  # stored unlinked for the slash alone: linked by 0014
+    (EDITED_TEXT, FLOOD + "/photos", {}),  # near miss: another address
+    # near miss: the address with its slash gave another story (a page reused): both stay stories
+    (OTHER_STORY, FLOOD + "/", {}),
 ])
-def test_edits_stored_unlinked_for_a_trailing_slash_are_linked_on_upgrade(tmp_path, second_url, links):
+def test_edits_stored_unlinked_for_a_trailing_slash_are_linked_on_upgrade(tmp_path, second_text, second_url, links):
     """An archive of the version before took an address with a trailing slash for another one:
     the edit of a story fetched again at ".../flood/" was stored unlinked, after 0013 had run.
     The upgrade (0014) links it as ingest does now, once."""
     ingest_runs(tmp_path, [{"monday.jsonl": [record("Flood closes bridge", ARTICLE_TEXT, FLOOD)]},
-                           {"tuesday.jsonl": [record("Flood closes bridge", EDITED_TEXT, second_url)]}])
+                           {"tuesday.jsonl": [record("Flood closes bridge", second_text, second_url)]}])
     db_path = tmp_path / "archive.db"
     with sqlite3.connect(db_path) as conn:  # as the version before left it
         conn.execute("UPDATE articles SET previous_version = NULL")

@@ -53,6 +53,7 @@ def prepare_connection(conn):
     # by_author and by_outlet find a name as typed, not only as stored (metadata.yml).
     conn.create_function("person_key", 1, _person_key, deterministic=True)
     conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
+    conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
     conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
     conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
 
@@ -69,6 +70,15 @@ def _outlet_key(typed):
     from ..normalise import outlet_key
 
     return outlet_key(typed) if isinstance(typed, str) else None
+
+
+def _filed_outlet_key(typed):
+    """The key of the outlet ingest files a name under: of the name clean_outlet makes of it, so
+    "AP" or "A.P." is the agency's key ("associatedpress"), where outlet_key alone gives "ap"
+    (which only an outlet row stored before agencies' initials were read as the agency has)."""
+    from ..normalise import clean_outlet, outlet_key
+
+    return outlet_key(clean_outlet(typed) or typed) if isinstance(typed, str) else None
 
 
 def _typed_domain(typed):
