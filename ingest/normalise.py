@@ -333,6 +333,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _BY_PREFIX.sub("", text)
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
+    text = _CAPITALS_RUN.sub(_capitals_apart, text)
     text = _WRITTEN_FOR.sub(_written_for, text)
     for part in _SEPARATORS.split(text):
         if PICTURES_CREDIT.match(part):
@@ -381,6 +382,30 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if person:
             people.append((person, person_key(person)))
     return tuple(people), tuple(organisations)
+
+
+# A wire byline sets the writer's name in capitals and runs the agency, the outlet or the job
+# title into it with no comma ("By ADA QUILL Associated Press", "ADA QUILL The Valley Courier",
+# "ADA QUILL AP Business Writer"): where two words or more in capitals meet words in title case
+# that name an agency, an outlet ("The ...", an organisation's last word) or a role, the name
+# ends; so it does before an agency's initials that end the capitals ("ADA QUILL AP"). Not
+# before one word that is not an agency ("USA TODAY Network" is one name), nor before
+# "McQuill"/"MacQuill" (a name in capitals keeps those small letters) or "Jr."/"Sr.".
+_CAPITALS_RUN = re.compile(r"(?<![\w'’.-])((?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+\s+){1,4}[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)"
+                           r"(?:(?=\s+(?!(?:Mc|Mac)[A-Z]{2}|(?:Jr|Sr)\b)[A-ZÀ-Þ][a-zß-ÿ])|$)")
+_FIELD_END = re.compile(r"\s*(?:[,;|/\n(]|\s[-–—]\s|\band\b)")
+
+
+def _capitals_apart(match: re.Match) -> str:
+    words = match.group(1).split()
+    if len(words) >= 3 and AGENCIES.get(words[-1].casefold()):
+        return " ".join(words[:-1]) + "\n" + words[-1] + "\n"
+    tail = _FIELD_END.split(match.string[match.end():], maxsplit=1)[0].split()
+    keys = [w.casefold().strip(".") for w in tail]
+    if AGENCIES.get(" ".join(keys)) or len(keys) >= 2 and (
+            keys[0] == "the" or keys[-1] in _AUTHOR_LIST_ORGANISATION_TAILS or set(keys) & ROLE_WORDS):
+        return match.group(1) + "\n"
+    return match.group(0)
 
 
 # "Ada Quill for the Valley Courier": a name of two to four capitalised words, then the outlet

@@ -2534,3 +2534,24 @@ def test_whole_pages_of_common_publishing_systems(raw, title, authors, published
     found = (article.title, article.authors, (article.published or "")[:10] or None,
              (article.updated or "")[:10] or None, article.outlet)
     assert found == (title, authors, published, updated, outlet)
+
+
+# --- authors: a wire byline's name in capitals run into the agency or the role ---------------
+
+
+@pytest.mark.parametrize("line, authors", [
+    # the agency, an outlet or a job title set after the name with no comma
+    ("By ANN LEE Associated Press", ["Ann Lee"]),
+    ("By ANN LEE and TOM REYES Associated Press", ["Ann Lee", "Tom Reyes"]),
+    ("By ANN LEE AP Business Writer", ["Ann Lee"]),
+    ("By ANN LEE The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE Bloomberg", ["Ann Lee"]),
+    # near misses: a name in capitals alone, with "Mc" kept small, a comma already there;
+    # capitals and one word after them that is no agency (one organisation's name)
+    ("By ANN LEE", ["Ann Lee"]),
+    ("By ANN B. McLEE", ["Ann B. McLee"]),
+    ("By ANN LEE, Associated Press", ["Ann Lee"]),
+    ("By HARBOR LEDGER Network", []),
+])
+def test_a_name_in_capitals_ends_where_title_case_words_begin(line, authors):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
