@@ -410,7 +410,10 @@ def _capitals_apart(match: re.Match) -> str:
 
 # "Ada Quill for the Valley Courier": a name of two to four capitalised words, then the outlet
 # the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
-_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+for\s+(?=(?:the\s+)?[A-Z])")
+# A byline set in title case writes "For The" ("Ada Quill For The Valley Courier"); "For" before
+# any other word may be an organisation's own ("Centre For Ocean Studies").
+_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
+                          r"For\s+(?=The\s+[A-Z]))")
 
 
 def _written_for(match: re.Match) -> str:
@@ -471,6 +474,8 @@ _NEVER_IN_A_NAME = frozenset({
     "those", "our", "your", "their", "its", "is", "are", "was", "were", "has", "have", "had",
     "been", "not", "every", "here", "there", "where", "when", "what", "which", "who", "why",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
+    # and the prepositions of an organisation's name in title case ("Centre For Ocean Studies")
+    "for", "of",
 })
 
 

@@ -2555,3 +2555,21 @@ def test_whole_pages_of_common_publishing_systems(raw, title, authors, published
 ])
 def test_a_name_in_capitals_ends_where_title_case_words_begin(line, authors):
     assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
+
+
+# --- authors: the outlet after the name in a title-case byline, "For The ..." -----------------
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Ann Lee For The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE For The Harbor Ledger", ["Ann Lee"]),
+    # near misses: "for" already parted a name from its outlet; a title-case organisation with
+    # "For" or "Of" in it is nobody's name; nor a job title "of" an organisation (a name's
+    # shape before "of" may be a title's: "General Manager of the Harbor Lab")
+    ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
+    ("By Centre For Ocean Studies", []),
+    ("By Institute Of Harbour Studies", []),
+    ("By Ann Lee, General Manager of the Harbor Lab", ["Ann Lee"]),
+])
+def test_the_outlet_a_title_case_byline_writes_for_is_no_part_of_the_name(line, authors):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
