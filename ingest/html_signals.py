@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import chain, islice
 from datetime import datetime, timedelta, timezone
 
@@ -130,8 +130,8 @@ class Signals:
         """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
         else in the short block that holds it (name on one line, date on the next)."""
         _, written, block, _ = self._byline_texts
-        return ([day for day in map(published_text_date, written) if day]
-                or [day for day in map(published_text_date, block) if day])
+        read = partial(published_text_date, day_first=self.day_first)
+        return [day for day in map(read, written) if day] or [day for day in map(read, block) if day]
 
     @cached_property
     def by_line(self) -> list[str]:
@@ -142,7 +142,7 @@ class Signals:
 
     @property
     def by_line_dates(self) -> list[str]:
-        return [day for day in map(published_text_date, self.by_line) if day]
+        return [day for day in map(partial(published_text_date, day_first=self.day_first), self.by_line) if day]
 
     @cached_property
     def others_bylines(self) -> bool:
@@ -252,7 +252,7 @@ class Signals:
         # (The box's lines are its fields already where the marks were elements of their own.)
         fields = [f.strip() for line in self.meta_box_lines for f in _META_FIELD_SEPARATOR.split(line) if f.strip()]
         names = [f for f in fields if _is_lone_field_name(f)]
-        dated = [f for f in fields if len(f) <= 40 and text_date(f)]
+        dated = [f for f in fields if len(f) <= 40 and text_date(f, self.day_first)]
         timed = [f for f in fields if _READING_TIME.fullmatch(f)]
         if (len(names) == 1 and names[0] == fields[-1] and dated and timed
                 and len(names) + len(dated) + len(timed) == len(fields)):
@@ -373,33 +373,48 @@ class Signals:
     @cached_property
     def meta_box_lines(self) -> list[str]:
         """The short lines of the article's meta box (see _meta_box_lines)."""
-        return _meta_box_lines(self.tree) if self.tree is not None else []
+        return _meta_box_lines(self.tree, day_first=self.day_first) if self.tree is not None else []
 
     @property
     def meta_box_dates(self) -> list[str]:
         """The publication day its first line that states one gives (less the text of inner
         elements marked as the revision's date)."""
-        lines = _meta_box_lines(self.tree, without_revisions=True) if self.tree is not None else []
-        return next(([day] for day in map(published_text_date, lines) if day), [])
+        lines = _meta_box_lines(self.tree, without_revisions=True, day_first=self.day_first) if self.tree is not None else []
+        return next(([day] for day in map(partial(published_text_date, day_first=self.day_first), lines) if day), [])
 
     def revision_stamps(self):
         """Days the page's written date lines give after an "Updated" label (in the date-named
         elements, the date-published property's text, the meta box), page parts in that order,
         each searched only when asked for: the revision's."""
         for lines in (lambda: self.date_texts, lambda: self.time_published, lambda: self.meta_box_lines):
-            yield from filter(None, map(revision_text_date, lines()))
+            yield from filter(None, map(partial(revision_text_date, day_first=self.day_first), lines()))
 
     @cached_property
     def labelled_revisions(self) -> list[str]:
         """Days on lines of their own that begin with an "Updated" label ("Last updated: 8
         March 2024"), the date in their first words: "Updated to add ..." says what changed,
         and a date further on is the story's."""
-        return _labelled_dates(self._label_lines, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
+        return _labelled_dates(self._label_lines, lambda text: revision_text_date(
+            text[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
-        return _labelled_dates(self._label_lines)
+        return _labelled_dates(self._label_lines, day_first=self.day_first)
+
+    @cached_property
+    def day_first(self) -> bool | None:
+        """Whether the page writes a date with slashes day first ("05/03/2024" is 5 March), as
+        its declared language does: month first in United States English, day first in the
+        other languages and Englishes, unknown for English with no country (either) and for
+        Chinese, Japanese and Korean (which write the year first). (text_date reads a slashed
+        date by this only when nothing written beside it settles the order.)"""
+        if self.tree is None:
+            return None
+        root = self.tree.getroottree().getroot()
+        declared = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+                    or next(iter(self.meta.get("og:locale", [])), None) or "")
+        return _day_first_language(declared)
 
     @cached_property
     def _label_lines(self) -> list:
@@ -1658,41 +1673,77 @@ _DATE_LABEL = re.compile(
 _LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})|date\s*:", re.I)
 
 
-def published_text_date(text: str) -> str | None:
+def published_text_date(text: str, day_first: bool | None = None) -> str | None:
     """The publication day a line of text states: the date after its "Published" label, else
     the date before its first label ("March 5, 2024 | Updated March 9"); a line that dates
-    only a revision ("Updated March 9, 2024") states none. A line with no label: its date."""
+    only a revision ("Updated March 9, 2024") states none. A line with no label: its date.
+    `day_first`: the page's order for a slashed date (see text_date); when unknown, a label in
+    a language that writes the day first says so ("Publicado em 05/03/2024")."""
     labels = list(_DATE_LABEL.finditer(text))
     if not labels:
-        return text_date(text)
+        return text_date(text, day_first)
+    if day_first is None:
+        day_first = _day_first_label(labels)
     ends = [label.start() for label in labels[1:]] + [len(text)]
     for label, end in zip(labels, ends):
         if label.group("published"):
-            day = text_date(text[label.end():end])
+            day = text_date(text[label.end():end], day_first)
             if day:
                 return day
     if labels[0].group("updated") and not _WORDS_AFTER.search(text[labels[0].end():ends[0]]):
         return None  # "2024年3月26日 更新": a label last in its part follows the revision's date
-    return text_date(text[:labels[0].start()])
+    return text_date(text[:labels[0].start()], day_first)
 
 
 # Anything but punctuation after a label: words or a date that the label comes before.
 _WORDS_AFTER = re.compile(r"[^\W_]")
+# The date labels in English, whose pages write a slashed date either way round: any other
+# label in letters ("Publicado", "Publié", "Aktualisiert", "Opublikowano") is in a language
+# that writes the day first. (The CJK and Korean labels come before a year-first date.)
+_ENGLISH_LABEL = re.compile(r"(?:first\s+|last\s*)?(?:original(?:ly)?(?:\s+published)?|published|posted|"
+                            r"updated?|modified|edited|revised)", re.I)
+_LATIN_LETTERS = re.compile(r"[a-zà-ÿ\s]+", re.I)
 
 
-def revision_text_date(text: str) -> str | None:
+def _day_first_label(labels: list[re.Match]) -> bool | None:
+    """True when the line's first label is in a language that writes the day first."""
+    if not labels:
+        return None
+    word = labels[0].group(0)
+    return True if _LATIN_LETTERS.fullmatch(word) and not _ENGLISH_LABEL.fullmatch(word) else None
+
+
+# The declared languages ("en-US", "en_us", "pt-BR") that write a slashed date month first, and
+# those whose order is unknown: English with no country, and the year-first CJK languages.
+# (Canada writes both; the Philippines month first.)
+_MONTH_FIRST_LANGUAGES = {"en-us", "en-ph", "en-um", "en-as", "en-gu", "en-pr", "en-vi"}
+_UNKNOWN_ORDER_LANGUAGES = {"en", "en-ca", "fr-ca", "zh", "ja", "ko", ""}
+
+
+def _day_first_language(declared: str) -> bool | None:
+    code = declared.strip().casefold().replace("_", "-")
+    if code in _MONTH_FIRST_LANGUAGES:
+        return False
+    if code in _UNKNOWN_ORDER_LANGUAGES or code.split("-")[0] in ("zh", "ja", "ko") or not re.fullmatch(r"[a-z]{2,3}(?:-[\w-]+)?", code):
+        return None
+    return True
+
+
+def revision_text_date(text: str, day_first: bool | None = None) -> str | None:
     """The day a line of text gives after an "Updated" label ("Updated March 9, 2024",
     "Mis à jour le 9 mars 2024"), or before a first label that ends its part, as Japanese and
-    Chinese write it ("2024年3月26日 更新"); or None."""
+    Chinese write it ("2024年3月26日 更新"); or None. (`day_first` as published_text_date's.)"""
     labels = list(_DATE_LABEL.finditer(text))
+    if day_first is None:
+        day_first = _day_first_label(labels)
     ends = [label.start() for label in labels[1:]] + [len(text)]
     for number, (label, end) in enumerate(zip(labels, ends)):
         if not label.group("updated"):
             continue
         after = text[label.end():end]
-        day = text_date(after)
+        day = text_date(after, day_first)
         if not day and number == 0 and not _WORDS_AFTER.search(after):
-            day = text_date(text[:label.start()])
+            day = text_date(text[:label.start()], day_first)
         if day:
             return day
     return None
@@ -1719,13 +1770,13 @@ def _label_lines(tree: HtmlElement):
         yield element
 
 
-def _labelled_dates(elements, read=None) -> list[str]:
+def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[str]:
     """The first three days those lines state: `read` gives the day a line states
     (published_text_date; the revision's for the "Updated" lines). A label set alone in its
     element has its date beside it: the parent's text is read then."""
     # (For the publication's day, not the text of an inner element marked as the revision's.)
     spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
-    read = read or published_text_date
+    read = read or partial(published_text_date, day_first=day_first)
     days = []
     for element in elements:
         # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
@@ -1878,7 +1929,7 @@ def _is_lone_field_name(text: str) -> bool:
     return len(people) == 1 and person_key(people[0]) == person_key(text)
 
 
-def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
+def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False, day_first: bool | None = None) -> list[str]:
     """The lines of the first meta box that writes a whole date (not a box of other stories, a
     teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
     "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
@@ -1890,7 +1941,7 @@ def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[
             continue
         lines = [line for line in (_lines(box, without_revisions=without_revisions) or "").split("\n")
                  if len(line) <= 120]
-        if any(map(text_date, lines)):
+        if any(text_date(line, day_first) for line in lines):
             return lines
     return []
 
@@ -2018,11 +2069,12 @@ def _weekday_order(text: str, first: int, second: int, year: int) -> tuple[int, 
     return fitting[0] if len(fitting) == 1 else None
 
 
-def text_date(text: str) -> str | None:
+def text_date(text: str, day_first: bool | None = None) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
     "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
     a day whose month may be either number ("07/05/2024") unless a time zone or a weekday
-    written beside it says which ("Tue, 03/05/2024")."""
+    written beside it says which ("Tue, 03/05/2024"), or the page's language does
+    (`day_first`: True where it writes the day first, False the month, None unknown)."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -2048,6 +2100,8 @@ def text_date(text: str) -> str | None:
             day, month = first, second
         elif ordered := _weekday_order(text, first, second, year):
             month, day = ordered
+        elif day_first is not None:
+            day, month = (first, second) if day_first else (second, first)
         else:
             return None
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -2943,13 +2997,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
          + signals.json_ld_unparsed.get("datePublished", [])),
         # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
         # 5 de março de 2024 às 20:13".)
-        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v) for v in signals.time_published]),
+        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v, signals.day_first)
+                          for v in signals.time_published]),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
-        ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
+        ("text", lambda: [published_text_date(t, signals.day_first) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         # The dateline a press release (or an older wire story) opens its text with.
         ("text", lambda: _dateline_dates(signals)),
@@ -3025,7 +3080,7 @@ def _written_local_times(signals: Signals, now: datetime):
     datetime="2024-03-05 18:47:00">: a template that formats the post's local time)."""
     texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
     for text in texts:
-        day = text_date(text)
+        day = text_date(text, signals.day_first)
         clock = _CLOCK.search(text)
         if not day or not clock:
             continue
@@ -3085,7 +3140,7 @@ def _dateline_dates(signals: Signals) -> list[str]:
         if element.tag != "p" or not text or len(text) < 40:
             continue
         match = _DATELINE.match(text)
-        day = text_date(match.group(1)) if match else None
+        day = text_date(match.group(1), signals.day_first) if match else None
         if day and len(day) >= len(match.group(1).strip()) - 2 and not _IN_QUOTE(element):
             return [day]
         seen += 1
@@ -3110,7 +3165,7 @@ def _permalink_dates(signals: Signals) -> list[str]:
         if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
             continue
         for text in (_text(link), link.get("title")):
-            day = text_date(text or "")
+            day = text_date(text or "", signals.day_first)
             if day:
                 dates.append(day)
         if len(dates) >= 3:
@@ -3184,7 +3239,7 @@ def _lone_date(signals: Signals) -> list[str]:
         if element.tag in ("script", "style", "option") or _in_link_elsewhere(element, own):
             continue
         text = " ".join((element.text or "").split())
-        day = text_date(text)
+        day = text_date(text, signals.day_first)
         # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and _is_whole_date(text, day)  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")

@@ -2573,3 +2573,54 @@ def test_a_name_in_capitals_ends_where_title_case_words_begin(line, authors):
 ])
 def test_the_outlet_a_title_case_byline_writes_for_is_no_part_of_the_name(line, authors):
     assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
+
+
+# --- dates: a slashed date's order from the page's language ----------------------------------
+
+
+@pytest.mark.parametrize("text, day_first, day", [
+    ("03/05/2024", False, "2024-03-05"),  # a United States page: month first
+    ("05/03/2024", True, "2024-03-05"),  # any other: day first
+    ("05-03-2024", True, "2024-03-05"),
+    # near misses: the order unknown stays unknown; what the numbers or the time zone settle
+    # stays settled whatever the language
+    ("03/05/2024", None, None),
+    ("19/11/2019", False, "2019-11-19"),
+    ("11/09/19 06:56 AM EST", True, "2019-11-09"),
+])
+def test_the_pages_language_settles_a_slashed_date(text, day_first, day):
+    assert html_signals.text_date(text, day_first) == day
+
+
+@pytest.mark.parametrize("line, day", [
+    # a date label in a language that writes the day first says the order
+    ("Publicado em 05/03/2024 às 10h02", "2024-03-05"),
+    ("Publié le 05/03/2024 à 10h02", "2024-03-05"),
+    ("Actualizado: 07/03/2024 · Publicado: 05/03/2024", "2024-03-05"),
+    # near misses: an English label says nothing of the order; a settled date stays as it is
+    ("Published 03/05/2024", None),
+    ("Posted: 11/19/2019", "2019-11-19"),
+])
+def test_a_date_label_in_a_day_first_language_settles_a_slashed_date(line, day):
+    assert html_signals.published_text_date(line) == day
+
+
+@pytest.mark.parametrize("lang, day_first", [
+    ("en-US", False), ("en_us", False), ("pt-BR", True), ("fr", True), ("en-GB", True),
+    # near misses: English with no country, Canada's, the year-first languages, none
+    ("en", None), ("en-CA", None), ("ja", None), ("zh-Hans", None), ("", None),
+])
+def test_the_declared_language_says_which_order_slashed_dates_take(lang, day_first):
+    tree = load_html(f"<html lang='{lang}'><head><title>x</title></head><body><p>x</p></body></html>")
+    assert html_signals.read_signals(tree).day_first is day_first
+
+
+@pytest.mark.parametrize("lang, line, day", [
+    ("en-US", "03/05/2024", "2024-03-05"),  # htmldate read it day first
+    ("pt-BR", "05/03/2024", "2024-03-05"),
+])
+def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
+    raw = (f"<html lang='{lang}'><head>{TITLE}</head><body><article>{HEADLINE}"
+           f'<div class="article-date">{line}</div>{BODY}</article></body></html>').encode()
+    article = normalise(extract_html(raw), NOW)
+    assert ((article.published or "")[:10], article.provenance.get("published")) == (day, "text")
