@@ -2191,11 +2191,23 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     return [name] if name else []
 
 
+# The address of the page of a person stated as the author (a JSON-LD author's url or @id, a
+# meta author tag's content, a rel="author" link): besides the author pages' segments, the
+# ones that a link in the page might use for topics ("/people/", "/team/") or accounts
+# ("/profile/", "/user/", "/member/"), as here the page itself says the address is its author's.
+_DECLARED_AUTHOR_PAGE = re.compile(rf"{_AUTHOR_PAGE.pattern}|/(?:people|persons?|profiles?|team|users?|members?|"
+                                   r"experts?|redac(?:teur|tor|tores)s?|periodistas?|giornalisti?)/[^/?#]+", re.I)
+
+
 def _is_author_page(address: str) -> bool:
+    """The address is a page of the author stated (see _DECLARED_AUTHOR_PAGE)."""
     try:
-        return bool(_PROFILE_URL.match(address.strip()) and _AUTHOR_PAGE.search(urlsplit(address.strip()).path))
+        return bool(_PROFILE_URL.match(address.strip()) and _DECLARED_AUTHOR_PAGE.search(urlsplit(address.strip()).path))
     except ValueError:
         return False
+
+
+_SLUG_NUMBER = re.compile(r"[-_]\d+$")
 
 
 def _slug_name(address: str) -> str | None:
@@ -2204,7 +2216,8 @@ def _slug_name(address: str) -> str | None:
         path = urlsplit(address.strip()).path.rstrip("/")
     except ValueError:
         return None
-    slug = path.rsplit("/", 1)[-1].casefold()
+    # (A site may add the person's number to the slug: "/people/ada-quill-1234".)
+    slug = _SLUG_NUMBER.sub("", path.rsplit("/", 1)[-1].casefold())
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
         return None
     return " ".join(word.capitalize() for word in re.split(r"[-_]", slug))

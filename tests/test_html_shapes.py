@@ -197,6 +197,24 @@ def test_an_address_that_is_no_author_page_gives_no_name():
         assert article.authors == [], address
 
 
+
+@pytest.mark.parametrize("address, authors", [
+    # an address stated as the author's may be a people, profile, team or user page, and may
+    # end in the person's number after the name
+    ("https://harborledger.example/people/ann-lee", ["Ann Lee"]),
+    ("https://harborledger.example/profile/ann-lee/", ["Ann Lee"]),
+    ("https://harborledger.example/team/ann-lee", ["Ann Lee"]),
+    ("https://harborledger.example/journalists/ann-lee-4812", ["Ann Lee"]),
+    # near misses: a social network's people page by number, a topic index, a desk's page
+    ("https://social.example/people/Ann-Lee/100012345", []),
+    ("https://harborledger.example/topics/people/", []),
+    ("https://harborledger.example/team/harbor-ledger-staff", []),
+])
+def test_an_author_address_on_a_people_or_profile_page(address, authors):
+    article = parsed(f'<meta property="article:author" content="{address}">')
+    assert article.authors == authors
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
