@@ -868,7 +868,32 @@ _BYLINE_TESTS = (
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
-    'starts-with(normalize-space(text()), "Von ")]',
+    'starts-with(normalize-space(text()), "Von ") or '
+    # the same with a colon ("Por: A", "Von: A"), Italian "di"/"Di" (split_people reads a name
+    # after "Di" only when two capitalised words follow: "Di Luigi Rossi"), Indonesian
+    # and Malay "Oleh", and the labels "Author:"/"Text:" in Russian, Turkish, Indonesian and
+    # Finnish, and "Contributor:"
+    'starts-with(normalize-space(text()), "Por:") or starts-with(normalize-space(text()), "Par:") or '
+    'starts-with(normalize-space(text()), "Von:") or starts-with(normalize-space(text()), "Av:") or '
+    'starts-with(normalize-space(text()), "Door:") or '
+    # (after "Di", a name of two words or more: a line "Di Maio" is a surname's)
+    '((starts-with(normalize-space(text()), "Di ") or starts-with(normalize-space(text()), "di ")) and '
+    'string-length(normalize-space(text())) - string-length(translate(normalize-space(text()), " ", "")) >= 2) or '
+    'starts-with(normalize-space(text()), "Oleh ") or '
+    'starts-with(normalize-space(text()), "Oleh:") or starts-with(normalize-space(text()), "Автор:") or '
+    'starts-with(normalize-space(text()), "Текст:") or starts-with(normalize-space(text()), "Yazar:") or '
+    'starts-with(normalize-space(text()), "Penulis:") or starts-with(normalize-space(text()), "Kirjoittaja:") or '
+    'starts-with(normalize-space(text()), "Contributor:") or starts-with(normalize-space(text()), "Contributors:") or '
+    # and "written by" ("posted by") in Spanish and Portuguese, French, Italian, German, Dutch,
+    # Danish and Norwegian
+    'starts-with(normalize-space(text()), "Escrito por ") or starts-with(normalize-space(text()), "Escrita por ") or '
+    'starts-with(normalize-space(text()), "Publicado por ") or starts-with(normalize-space(text()), "Redactado por ") or '
+    'starts-with(normalize-space(text()), "Écrit par ") or starts-with(normalize-space(text()), "Publié par ") or '
+    'starts-with(normalize-space(text()), "Rédigé par ") or starts-with(normalize-space(text()), "Scritto da ") or '
+    'starts-with(normalize-space(text()), "Pubblicato da ") or starts-with(normalize-space(text()), "Geschrieben von ") or '
+    'starts-with(normalize-space(text()), "Verfasst von ") or starts-with(normalize-space(text()), "Gepost door ") or '
+    'starts-with(normalize-space(text()), "Geschreven door ") or starts-with(normalize-space(text()), "Skrevet af ") or '
+    'starts-with(normalize-space(text()), "Skrevet av ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one. (Card templates set teasers' headlines
@@ -899,7 +924,9 @@ _ATTRIBUTE_PIECES = {
 _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
                               r"作者|记者|記者|文[/／]|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
-                              r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
+                              r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
+                              r"contributor|escrit|publicado|redactado|écrit|publié|rédigé|scritto|pubblicato|"
+                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:

@@ -167,8 +167,16 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         # one person signing the words and the pictures ("Story and photos by")
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
+                        # "written by" (or "published by", "posted by") in the other languages,
+                        # and Indonesian and Malay "by", "oleh"
+                        r"(?:(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
+                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
+                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh)(?:\s*:\s*|\s+)|"
+                        # German "Von", Italian "Di", Danish "Af" as a label with its colon (alone,
+                        # a name's particle too: see below)
+                        r"(?:von|di|af)\s*:\s*|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|yazar|writers?|reporters?|story|"
+                        r"texto|testo|tekst|текст|автор|yazar|penulis|kirjoittaja|contributors?|writers?|reporters?|story|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").

@@ -343,6 +343,35 @@ def test_shared_bylines_in_other_languages(line, names):
     assert parsed(top=f'<p class="byline">{line}</p>').authors == names
 
 
+
+@pytest.mark.parametrize("line, names", [
+    # a byline label in another language on a line with no class: "by" with a colon, Italian
+    # "di", Indonesian "Oleh", "Author:"/"Text:" in Russian, Turkish, Indonesian and Finnish,
+    # and "written by" / "posted by" in the languages of the news we see most
+    ("Por: Ana Ruiz", ["Ana Ruiz"]),
+    ("Von: Anna Berg", ["Anna Berg"]),
+    ("di Marco Rossi", ["Marco Rossi"]),
+    ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"]),
+    ("Oleh Siti Rahma", ["Siti Rahma"]),
+    ("Автор: Анна Ли", ["Анна Ли"]),
+    ("Yazar: Ayşe Kaya", ["Ayşe Kaya"]),
+    ("Kirjoittaja: Aino Virta", ["Aino Virta"]),
+    ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Escrito por Ana Ruiz", ["Ana Ruiz"]),
+    ("Écrit par Claire Morel", ["Claire Morel"]),
+    ("Scritto da Marco Rossi", ["Marco Rossi"]),
+    ("Geschrieben von Anna Berg", ["Anna Berg"]),
+    ("Gepost door Jan Smit", ["Jan Smit"]),
+    ("Skrevet av Ana Holm", ["Ana Holm"]),
+    # near misses: "Di" before a surname alone, or a sentence; a date label that is no byline's
+    ("Di Maio", []),
+    ("Di fronte alla crisi, il porto chiude", []),
+    ("Publicado el 5 de marzo", []),
+])
+def test_byline_labels_in_other_languages_on_a_plain_line(line, names):
+    assert parsed(top=f"<p>{line}</p>").authors == names
+
+
 # --- shapes that already read well, pinned -------------------------------------------------
 
 
