@@ -801,6 +801,13 @@ _BYLINE_TESTS = (
     'contains(concat(normalize-space(@class), " "), "-reporter ") or '
     'contains(concat(normalize-space(@class), " "), "_reporter ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ") or '
+    # (and the plural box of a shared credit, "contributors", and the journalist's name, as
+    # European templates call the writer: "journalist", "article-journalist", "journalist-name")
+    'contains(concat(normalize-space(@class), " "), "contributors ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " journalist ") or '
+    'contains(concat(normalize-space(@class), " "), "-journalist ") or '
+    'contains(concat(normalize-space(@class), " "), "_journalist ") or '
+    'contains(@class, "journalist-name") or contains(@class, "journalist__name") or '
     # CSS modules' names, the component's then the class's then a hash: "Header_author__x1Y2z"
     'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
@@ -913,7 +920,7 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
+    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
     "property": re.compile("author|creator"), "rel": re.compile("has_creator"),

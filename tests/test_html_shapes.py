@@ -372,6 +372,21 @@ def test_byline_labels_in_other_languages_on_a_plain_line(line, names):
     assert parsed(top=f"<p>{line}</p>").authors == names
 
 
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the writer's box named as a journalist's, or the plural box of a shared credit
+    ('<div class="article-journalist"><a href="/x">Ann Lee</a></div>', "", ["Ann Lee"]),
+    ('<span class="journalist">Ann Lee</span>', "", ["Ann Lee"]),
+    ('<div class="contributors"><a href="/a">Ann Lee</a>, <a href="/b">Tom Reyes</a></div>', "",
+     ["Ann Lee", "Tom Reyes"]),
+    # near misses: a journalist's bio box (no name part), another story's journalist
+    ("", '<div class="journalist-bio"><p>Ann Lee has covered the harbour for ten years.</p></div>', []),
+    ("", '<ul><li><h3><a href="/other">Ferry fares rise</a></h3><span class="journalist">Mia Cho</span></li></ul>', []),
+])
+def test_a_journalist_or_contributors_box_names_the_writers(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
 # --- shapes that already read well, pinned -------------------------------------------------
 
 
