@@ -593,6 +593,21 @@ FOREIGN_MONTHS = {
     **dict.fromkeys(["октября", "października", "ekim", "lokakuuta"], 10),
     **dict.fromkeys(["ноября", "listopada", "kasım", "kasim", "marraskuuta"], 11),
     **dict.fromkeys(["декабря", "grudnia", "aralık", "aralik", "joulukuuta", "desember"], 12),
+    # Ukrainian (genitive), Romanian, Catalan, and Greek (genitive, with its accents and in
+    # capitals without them, as Greek sets capitals): the names the lists above do not give.
+    # ("5 березня 2024", "5 martie 2024", "5 de març de 2024", "5 Μαρτίου 2024")
+    **dict.fromkeys(["січня", "ianuarie", "gener", "ιανουαρίου", "ιανουαριου"], 1),
+    **dict.fromkeys(["лютого", "februarie", "febrer", "φεβρουαρίου", "φεβρουαριου"], 2),
+    **dict.fromkeys(["березня", "martie", "març", "μαρτίου", "μαρτιου"], 3),
+    **dict.fromkeys(["квітня", "aprilie", "απριλίου", "απριλιου"], 4),
+    **dict.fromkeys(["травня", "maig", "μαΐου", "μαιου"], 5),
+    **dict.fromkeys(["червня", "iunie", "juny", "ιουνίου", "ιουνιου"], 6),
+    **dict.fromkeys(["липня", "iulie", "juliol", "ιουλίου", "ιουλιου"], 7),
+    **dict.fromkeys(["серпня", "agost", "αυγούστου", "αυγουστου"], 8),
+    **dict.fromkeys(["вересня", "septembrie", "setembre", "σεπτεμβρίου", "σεπτεμβριου"], 9),
+    **dict.fromkeys(["жовтня", "octombrie", "οκτωβρίου", "οκτωβριου"], 10),
+    **dict.fromkeys(["листопада", "noiembrie", "νοεμβρίου", "νοεμβριου"], 11),
+    **dict.fromkeys(["грудня", "decembrie", "desembre", "δεκεμβρίου", "δεκεμβριου"], 12),
 }
 
 # The short forms of those names that Spanish, Portuguese, Italian, French, German and Dutch

@@ -735,6 +735,23 @@ def test_short_romance_month_names(text, day):
     assert (article.published or "")[:10] == (day or ""), text
 
 
+@pytest.mark.parametrize("text, day", [
+    # month names in Ukrainian, Romanian, Catalan and Greek (with accents, and in capitals
+    # without them)
+    ("5 березня 2024", "2024-03-05"),
+    ("Publicat: 5 martie 2024", "2024-03-05"),
+    ("5 de març de 2024", "2024-03-05"),
+    ("5 Μαΐου 2024", "2024-05-05"),
+    ("5 ΜΑΡΤΙΟΥ 2024", "2024-03-05"),
+    # near misses: a month and a year with no day, a day and a month with no year
+    ("martie 2024", None),
+    ("5 березня", None),
+])
+def test_month_names_in_more_languages(text, day):
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    assert (article.published or "")[:10] == (day or ""), text
+
+
 # --- dates: a date-published property whose text is a sentence --------------------------------
 
 
