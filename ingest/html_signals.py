@@ -2062,8 +2062,11 @@ _ANY_MONTH = "|".join([MONTHS, *sorted([*FOREIGN_MONTHS, *FOREIGN_SHORT_MONTHS],
 # The month may come first in the other languages too ("Oktober 12, 2016", "octubre 12,
 # 2016"), spelled out: a short name there may be a word before a number ("ago 3").
 _FULL_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
+# (English writes "the 5th of March 2024", after an ordinal only: "Top 5 of March 2024" is no
+# date; and a day, a short month and a year joined by hyphens, "05-Mar-2024", is a form of it.)
 _WORDED_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
+    rf"\b(?:\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
+    rf"\d{{1,2}}-(?:{_ANY_MONTH})-(?:19|20)\d\d|"
     rf"(?:{_FULL_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )

@@ -752,6 +752,22 @@ def test_month_names_in_more_languages(text, day):
     assert (article.published or "")[:10] == (day or ""), text
 
 
+@pytest.mark.parametrize("text, day", [
+    # a day, a short month and a year joined by hyphens; English's "the 5th of March"
+    ("05-Mar-2024", "2024-03-05"),
+    ("05-Mar-2024 10:02 IST", "2024-03-05"),
+    ("The 5th of March, 2024", "2024-03-05"),
+    # near misses: "of" after a number that is no ordinal; a code of letters and digits
+    ("Top 5 of March 2024", None),
+    ("ref 12-dec-2024x", None),
+])
+def test_hyphenated_and_ordinal_of_dates(text, day):
+    # (Read from the written line: htmldate, asked when we read none, guesses on its own.)
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert (found or "")[:10] == (day or ""), text
+
+
 # --- dates: a date-published property whose text is a sentence --------------------------------
 
 
