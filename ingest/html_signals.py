@@ -3063,6 +3063,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: signals.meta_box_dates),
         ("byline", lambda: signals.by_line_dates),
         ("text", lambda: _lone_date(signals)),
+        # A line of fields under the headline with no class, one of them the date ("Ann Lee |
+        # March 5, 2024", "March 5, 2024 — 4 min read").
+        ("text", lambda: _field_line_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
     ):
         if callable(values):
@@ -3274,6 +3277,58 @@ def _is_whole_date(text: str, day: str) -> bool:
         return True
     around = _AROUND_LONE_DATE.match(text)
     return bool(around) and len(day) >= len(around["date"]) - 2
+
+
+# The marks that part the fields of a line under the headline ("Ann Lee | March 5, 2024 · News").
+_FIELD_MARK = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_FIELD_LINE_LENGTH = 120  # characters of such a line at most
+_FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at most
+
+
+def _field_line_date(signals: Signals) -> list[str]:
+    """The date of the first short line after the headline that sets it as one field of
+    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"):
+    templates write the date so with no class to name it. Only before the story's text (its
+    second paragraph longer than such a line: the first may be the standfirst): a line after
+    it is the text's own, a caption's or another story's.
+    Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
+    that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
+    as the revision's) dates nothing."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in signals.tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _FIELD_LINE_ELEMENTS:
+            break
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break  # the story's text has begun (the first may be the standfirst)
+        if len(text) > _FIELD_LINE_LENGTH or not _FIELD_MARK.search(text) or any(
+                len(" ".join(child.text_content().split())) == len(text) for child in element):
+            continue  # (a line is read at the innermost element that holds all of it)
+        # (Not the text of an inner element marked as the revision's date.)
+        text = " ".join("".join(_texts_but_revisions(element)).split())
+        day = published_text_date(text, signals.day_first)
+        if not day or not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+            continue
+        if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
+            continue
+        return [day]
+    return []
 
 
 def _lone_date(signals: Signals) -> list[str]:

@@ -2719,3 +2719,26 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
            f'<div class="article-date">{line}</div>{BODY}</article></body></html>').encode()
     article = normalise(extract_html(raw), NOW)
     assert ((article.published or "")[:10], article.provenance.get("published")) == (day, "text")
+
+
+# --- dates: a line of fields under the headline, one of them the date ------------------------
+
+
+@pytest.mark.parametrize("top, after, day", [
+    ("<div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    ("<div>News | March 5, 2024</div>", "", "2024-03-05"),
+    ("<div>Ann Lee — March 5, 2024 — 4 min read</div>", "", "2024-03-05"),
+    # after a standfirst
+    ("<p>The harbour board voted to dredge the silted channel before the winter storms close the"
+     " port to the fishing fleet.</p><div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    # near misses: a line that dates the revision; such a line after the story's text has begun
+    # (a related story's, a note's); one in a caption; a date that is no field of its own
+    ("<div>Updated | March 9, 2024</div>", "", None),
+    ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
+    ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
+    ("<div>Council | Votes taken on March 1, 2024 and after</div>", "", None),
+])
+def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
+    article = parsed(top=top, after=after)
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert (found or "")[:10] == (day or "")
