@@ -271,7 +271,14 @@ class LoneName(str):
 # list only (ORGANISATION_WORDS serve other rules too): "Port Authority", "Editorial Board".
 _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
                "department", "corporation", "society"}
-_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS)  # (joined once, not per name)
+# The last word of a newspaper's name that ORGANISATION_WORDS lacks ("Valley Sentinel", "Harbor
+# Register", "Coast Review"), so that a meta author or a byline that gives the outlet without
+# its "The" names no person. Words that are also family names are left out ("Star", "Sun",
+# "Leader", "Ledger", "Record").
+_OUTLET_TAILS = {"register", "examiner", "dispatch", "inquirer", "enquirer", "sentinel", "bulletin",
+                 "standard", "express", "mirror", "review", "insider", "digest", "monitor", "today",
+                 "newsletter", "podcast", "blog"}
+_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS)  # (joined once, not per name)
 # The first word of a public body's or an office's name in the Romance languages and German,
 # before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
 # after: "Secretaria de Comunicação", "Coordenadoria de Imprensa", "Prefeitura Municipal de Lagoa",

@@ -2742,3 +2742,18 @@ def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
     article = parsed(top=top, after=after)
     found = article.published if article.provenance.get("published") == "text" else None
     assert (found or "")[:10] == (day or "")
+
+
+# --- authors: an outlet named without its "The" by a newspaper's last word ---------------------
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    ('<meta name="author" content="Harbor Register">', "", []),
+    ('<meta name="author" content="Valley Sentinel">', '<p class="byline">By Ann Lee</p>', ["Ann Lee"]),
+    ("", '<p class="byline">By Ann Lee and Tom Reyes, Coast Examiner</p>', ["Ann Lee", "Tom Reyes"]),
+    # near misses: a person's name, and a family name that is also a newspaper's word
+    ('<meta name="author" content="Ann Lee">', "", ["Ann Lee"]),
+    ('<meta name="author" content="Ann Star">', "", ["Ann Star"]),
+])
+def test_an_outlet_named_by_a_newspapers_word_is_no_person(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors
