@@ -643,8 +643,34 @@ _LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", 
 
 
 def _headline_element(tree: HtmlElement):
-    """The page's first <h1> that is not the site's logo: where the article begins."""
-    return next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    """The page's first <h1> that is not the site's logo: where the article begins. Unless that
+    <h1> is wholly a link and the <title> does not hold it, where a later <h1> that is no link
+    is the <title>'s headline: the first is a promotion of another story set above the article
+    (a blog theme's headline linked to the post itself is in the <title>, and stays)."""
+    first = title = None
+    for heading in tree.iter("h1"):
+        if _is_logo(heading):
+            continue
+        if first is None:
+            first = heading
+            if _heading_link(heading) is None:
+                return heading
+            title_element = tree.find(".//title")
+            title = _key(_text(title_element) or "") if title_element is not None else ""
+            if not title or _key(_text(heading) or "") in title:
+                return heading
+        elif _heading_link(heading) is None and (text := _text(heading)) and _key(text) in title:
+            return heading
+    return first
+
+
+def _heading_link(heading):
+    """The link a heading is wholly set in (inside it, or around it), or None."""
+    around = next(heading.iterancestors("a"), None)
+    if around is not None:
+        return around
+    links = heading.findall(".//a")
+    return links[0] if len(links) == 1 and _text(links[0]) == _text(heading) else None
 
 
 def _is_logo(heading) -> bool:
@@ -654,14 +680,10 @@ def _is_logo(heading) -> bool:
     own headline (or instead of it)."""
     if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
         return True
-    around = next(heading.iterancestors("a"), None)
-    if around is not None:
-        link = around  # "<a href='/' class='logo'><h1>Site</h1><img ...></a>"
-    else:
-        links = heading.findall(".//a")
-        if len(links) != 1 or _text(links[0]) != _text(heading):
-            return False
-        link = links[0]
+    # ("<a href='/' class='logo'><h1>Site</h1><img ...></a>", or the link inside the heading)
+    link = _heading_link(heading)
+    if link is None:
+        return False
     if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
     target = _split_href(link)

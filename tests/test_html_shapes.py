@@ -2757,3 +2757,23 @@ def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
 ])
 def test_an_outlet_named_by_a_newspapers_word_is_no_person(head, top, authors):
     assert parsed(head=head, top=top).authors == authors
+
+
+# --- the headline: a promotion's linked <h1> above the article --------------------------------
+
+
+def promoted_page(first_h1: str) -> bytes:
+    return (f"<html><head>{TITLE}</head><body><div class='promo'>{first_h1}<p>By Mia Cho</p></div>"
+            f"<article>{HEADLINE}<p>By Ann Lee</p>{BODY}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("first_h1, authors", [
+    # an <h1> wholly a link to another story, which the <title> does not name: a promotion
+    ('<h1><a href="/ferry-fares">Ferry fares rise</a></h1>', ["Ann Lee"]),
+    # near misses: the <title>'s headline linked to the post itself (a blog theme's) stays the
+    # headline, and so does an <h1> that is no link
+    ('<h1><a href="/harbour-channel">Harbour channel to be dredged</a></h1>', ["Mia Cho"]),
+    ("<h1>Ferry fares rise</h1>", ["Mia Cho"]),
+])
+def test_a_linked_h1_of_another_story_is_no_headline(first_h1, authors):
+    assert normalise(extract_html(promoted_page(first_h1)), NOW).authors == authors
