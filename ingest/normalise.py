@@ -184,7 +184,8 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
-# inside a name has no spaces round it.
+# inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·
+# Staff Writer", a meta author written as a byline's fields; Catalan's "l·l" has no spaces).
 # (Spanish "y" joins names only as a word of its own: "Y." is a middle initial, "Ada Y. Quill".)
 # ("and" in Italian and Portuguese "e", Dutch "en", Danish and Norwegian "og", Swedish "och",
 # Czech "a", Finnish "ja" joins names only in small letters before a capital: "Ada E. Quill",
@@ -196,7 +197,7 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 # A full stop after a word of three letters or more ends a name ("Ada Quill. Valley
 # International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
 # "Jr.", "Dr.", "Prof.", "Example.com.").
-_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")

@@ -2777,3 +2777,15 @@ def promoted_page(first_h1: str) -> bytes:
 ])
 def test_a_linked_h1_of_another_story_is_no_headline(first_h1, authors):
     assert normalise(extract_html(promoted_page(first_h1)), NOW).authors == authors
+
+
+@pytest.mark.parametrize("author, authors", [
+    # a meta author written as a byline's fields, parted by a spaced middle dot or bullet
+    ("Ann Lee · Staff Writer", ["Ann Lee"]),
+    ("Ann Lee • 5 min read", ["Ann Lee"]),
+    ("Ann Lee · Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    # near miss: Catalan's middle dot inside a word
+    ("Pau Rossell·ló", ["Pau Rossell·ló"]),
+])
+def test_a_spaced_middle_dot_parts_an_author_strings_fields(author, authors):
+    assert parsed(f'<meta name="author" content="{author}">').authors == authors
