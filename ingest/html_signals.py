@@ -2866,8 +2866,11 @@ def _written_beside_another(signals: Signals, names: list[str]) -> bool:
 
 def _as_text(markup: str) -> str:
     """Markup as its words, "\x00" where a tag was (a tag cut at the edge is read as text,
-    harmlessly)."""
-    return " ".join(_TAG.sub(" \x00 ", markup).split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
+    harmlessly), its character references read ("A &amp; B" joins two names as "A & B" does)."""
+    text = _TAG.sub(" \x00 ", markup)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
 
 
 def _places_written(signals: Signals, family: str):

@@ -2789,3 +2789,18 @@ def test_a_linked_h1_of_another_story_is_no_headline(first_h1, authors):
 ])
 def test_a_spaced_middle_dot_parts_an_author_strings_fields(author, authors):
     assert parsed(f'<meta name="author" content="{author}">').authors == authors
+
+
+@pytest.mark.parametrize("line, authors", [
+    # JSON-LD names the lead writer; the byline joins a second with "&", written "&amp;" in
+    # the markup
+    ("By Ann Lee &amp; Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    ("By Ann Lee &#38; Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    # near misses: an entity that joins nothing; the lead writer alone
+    ("By Ann Lee &mdash; Harbor Desk", ["Ann Lee"]),
+    ("By Ann Lee", ["Ann Lee"]),
+])
+def test_a_join_written_as_a_character_reference_in_the_byline(line, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "author": {"@type": "Person", "name": "Ann Lee"}})
+    assert parsed(head, top=f'<p class="byline">{line}</p>').authors == authors
