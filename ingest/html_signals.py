@@ -2838,8 +2838,10 @@ _TAG = re.compile(r"<[^>]*>")
 _BESIDE_ANOTHER = re.compile(
     # after a join: "A, Bo Kim", "A</a>, <a>Bo Kim", "A and Bo Kim"
     rf"\x01[\s\x00]*\W?[\s\x00]*{_JOIN}[\s\x00]*{_NAME_START}|"
-    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"
-    rf"\x01\s*(?:\x00\s*)+{_NAME_FULL}\s*\x00|"
+    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"; or after one
+    # short element of a word or two, a writer's card's role: "<a>A</a><span>Reporter</span>
+    # </div><div><a>Bo Kim</a>"
+    rf"\x01\s*(?:\x00\s*)+(?:[^\W\d_][^\x00\x01]{{0,24}}\s*(?:\x00\s*)+)?{_NAME_FULL}\s*\x00|"
     # before a join: "Bo Kim and A", "<a>Bo Kim</a>, <a>A"
     rf"{_JOIN}[\s\x00]+(?:{_NAME_WORD}\s+){{0,3}}\x01|"
     # in the element before: "<a>Bo Kim</a><a>A"

@@ -2804,3 +2804,19 @@ def test_a_join_written_as_a_character_reference_in_the_byline(line, authors):
     head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
                     "author": {"@type": "Person", "name": "Ann Lee"}})
     assert parsed(head, top=f'<p class="byline">{line}</p>').authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # JSON-LD names the lead writer; the byline sets each writer in a card of a name and a role
+    ('<div class="byline"><div class="author"><a href="/a">Ann Lee</a><span>Reporter</span></div>'
+     '<div class="author"><a href="/b">Tom Reyes</a><span>Editor</span></div></div>', ["Ann Lee", "Tom Reyes"]),
+    # near misses: the lead writer's card alone, before a title-case heading of the text
+    ('<div class="byline"><div class="author"><a href="/a">Ann Lee</a><span>Reporter</span></div></div>'
+     "<h2>Harbour Works Begin</h2>", ["Ann Lee"]),
+    ('<div class="byline"><a href="/a">Ann Lee</a><span>March 5</span></div><h2>Harbour Works Begin</h2>',
+     ["Ann Lee"]),
+])
+def test_writers_cards_of_a_name_and_a_role_beside_a_structured_lead_writer(top, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "author": {"@type": "Person", "name": "Ann Lee"}})
+    assert parsed(head, top=top).authors == authors
