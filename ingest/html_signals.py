@@ -2199,6 +2199,9 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
             name = f"{given if isinstance(given, str) else ''} {value['familyName']}".strip()
         # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
         names = name if isinstance(name, list) else [name]
+        # A name given as a JSON-LD value object, with its language ({"@value": "A", "@language":
+        # "en"}), is its value.
+        names = [n.get("@value") if isinstance(n, dict) else n for n in names]
         # Some templates write the name HTML-escaped into the JSON ("O&#039;Rourke").
         return [html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip()]
     return []
@@ -2242,6 +2245,11 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if value.get("name") or _is_organisation(value):
         return []
     address = value.get("url")
+    if not isinstance(address, str):
+        # A Person given by its profiles alone ("sameAs": [...]): the one on an author page.
+        same = value.get("sameAs")
+        address = next((a for a in (same if isinstance(same, list) else [same])
+                        if isinstance(a, str) and _is_author_page(a)), None)
     if not isinstance(address, str) and isinstance(value.get("@id"), str):
         # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
         # its identifier is the author page's address, when it has the shape of one.

@@ -2820,3 +2820,17 @@ def test_writers_cards_of_a_name_and_a_role_beside_a_structured_lead_writer(top,
     head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
                     "author": {"@type": "Person", "name": "Ann Lee"}})
     assert parsed(head, top=top).authors == authors
+
+
+@pytest.mark.parametrize("author, authors", [
+    # a JSON-LD Person named by a value object with its language, or by its profiles alone
+    ({"@type": "Person", "name": {"@value": "Ann Lee", "@language": "en"}}, ["Ann Lee"]),
+    ({"@type": "Person", "sameAs": ["https://social.example/annlee",
+                                    "https://harborledger.example/author/ann-lee"]}, ["Ann Lee"]),
+    # near misses: profiles that are no author page; a value object of an organisation
+    ({"@type": "Person", "sameAs": ["https://social.example/annlee"]}, []),
+    ({"@type": "Organization", "name": {"@value": "Harbor Register"}}, []),
+])
+def test_a_json_ld_persons_name_as_a_value_object_or_from_its_profiles(author, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged", "author": author})
+    assert parsed(head).authors == authors
