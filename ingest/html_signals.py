@@ -2096,10 +2096,10 @@ _WORDED_DATE = re.compile(
 # second number is past 12 ("11.14.2019").
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d|\.\d)")
 # With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
-# only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
-# United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
+# only when the order is certain, from a number past 12 ("10/23/2021", "23/10/2021") or from a
+# United States time zone written beside it ("10/07/21 07:42 AM EST", "8:02 am ET"). A year of
 # two digits is this century's.
-# Hyphens serve as slashes ("19-11-2019"), with a whole year only: "19-11-19" is as often a code.
+# Hyphens serve as slashes ("23-10-2021"), with a whole year only: "19-11-19" is as often a code.
 _SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
@@ -2130,7 +2130,7 @@ def _weekday_order(text: str, first: int, second: int, year: int) -> tuple[int, 
 
 def text_date(text: str, day_first: bool | None = None) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
-    "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
+    "5 March 2024", "10/23/2021"), as an ISO day; a month or a year alone is not a date, nor
     a day whose month may be either number ("07/05/2024") unless a time zone or a weekday
     written beside it says which ("Tue, 03/05/2024"), or the page's language does
     (`day_first`: True where it writes the day first, False the month, None unknown)."""

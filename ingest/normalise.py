@@ -405,7 +405,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
 # "ADA QUILL AP Business Writer"): where two words or more in capitals meet words in title case
 # that name an agency, an outlet ("The ...", an organisation's last word) or a role, the name
 # ends; so it does before an agency's initials that end the capitals ("ADA QUILL AP"). Not
-# before one word that is not an agency ("USA TODAY Network" is one name), nor before
+# before one word that is not an agency ("HARBOR TODAY Network" is one name), nor before
 # "McQuill"/"MacQuill" (a name in capitals keeps those small letters) or "Jr."/"Sr.".
 _CAPITALS_RUN = re.compile(r"(?<![\w'’.-])((?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+\s+){1,4}[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)"
                            r"(?:(?=\s+(?!(?:Mc|Mac)[A-Z]{2}|(?:Jr|Sr)\b)[A-ZÀ-Þ][a-zß-ÿ])|$)")
