@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import chain, islice
 from datetime import datetime, timedelta, timezone
 
@@ -130,8 +130,8 @@ class Signals:
         """Whole dates written in the byline itself ("Posted October 14, 2025 by ..."), or
         else in the short block that holds it (name on one line, date on the next)."""
         _, written, block, _ = self._byline_texts
-        return ([day for day in map(published_text_date, written) if day]
-                or [day for day in map(published_text_date, block) if day])
+        read = partial(published_text_date, day_first=self.day_first)
+        return [day for day in map(read, written) if day] or [day for day in map(read, block) if day]
 
     @cached_property
     def by_line(self) -> list[str]:
@@ -142,7 +142,7 @@ class Signals:
 
     @property
     def by_line_dates(self) -> list[str]:
-        return [day for day in map(published_text_date, self.by_line) if day]
+        return [day for day in map(partial(published_text_date, day_first=self.day_first), self.by_line) if day]
 
     @cached_property
     def others_bylines(self) -> bool:
@@ -252,7 +252,7 @@ class Signals:
         # (The box's lines are its fields already where the marks were elements of their own.)
         fields = [f.strip() for line in self.meta_box_lines for f in _META_FIELD_SEPARATOR.split(line) if f.strip()]
         names = [f for f in fields if _is_lone_field_name(f)]
-        dated = [f for f in fields if len(f) <= 40 and text_date(f)]
+        dated = [f for f in fields if len(f) <= 40 and text_date(f, self.day_first)]
         timed = [f for f in fields if _READING_TIME.fullmatch(f)]
         if (len(names) == 1 and names[0] == fields[-1] and dated and timed
                 and len(names) + len(dated) + len(timed) == len(fields)):
@@ -373,33 +373,48 @@ class Signals:
     @cached_property
     def meta_box_lines(self) -> list[str]:
         """The short lines of the article's meta box (see _meta_box_lines)."""
-        return _meta_box_lines(self.tree) if self.tree is not None else []
+        return _meta_box_lines(self.tree, day_first=self.day_first) if self.tree is not None else []
 
     @property
     def meta_box_dates(self) -> list[str]:
         """The publication day its first line that states one gives (less the text of inner
         elements marked as the revision's date)."""
-        lines = _meta_box_lines(self.tree, without_revisions=True) if self.tree is not None else []
-        return next(([day] for day in map(published_text_date, lines) if day), [])
+        lines = _meta_box_lines(self.tree, without_revisions=True, day_first=self.day_first) if self.tree is not None else []
+        return next(([day] for day in map(partial(published_text_date, day_first=self.day_first), lines) if day), [])
 
     def revision_stamps(self):
         """Days the page's written date lines give after an "Updated" label (in the date-named
         elements, the date-published property's text, the meta box), page parts in that order,
         each searched only when asked for: the revision's."""
         for lines in (lambda: self.date_texts, lambda: self.time_published, lambda: self.meta_box_lines):
-            yield from filter(None, map(revision_text_date, lines()))
+            yield from filter(None, map(partial(revision_text_date, day_first=self.day_first), lines()))
 
     @cached_property
     def labelled_revisions(self) -> list[str]:
         """Days on lines of their own that begin with an "Updated" label ("Last updated: 8
         March 2024"), the date in their first words: "Updated to add ..." says what changed,
         and a date further on is the story's."""
-        return _labelled_dates(self._label_lines, lambda text: revision_text_date(text[:_LABELLED_REVISION_LENGTH]))
+        return _labelled_dates(self._label_lines, lambda text: revision_text_date(
+            text[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
-        return _labelled_dates(self._label_lines)
+        return _labelled_dates(self._label_lines, day_first=self.day_first)
+
+    @cached_property
+    def day_first(self) -> bool | None:
+        """Whether the page writes a date with slashes day first ("05/03/2024" is 5 March), as
+        its declared language does: month first in United States English, day first in the
+        other languages and Englishes, unknown for English with no country (either) and for
+        Chinese, Japanese and Korean (which write the year first). (text_date reads a slashed
+        date by this only when nothing written beside it settles the order.)"""
+        if self.tree is None:
+            return None
+        root = self.tree.getroottree().getroot()
+        declared = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+                    or next(iter(self.meta.get("og:locale", [])), None) or "")
+        return _day_first_language(declared)
 
     @cached_property
     def _label_lines(self) -> list:
@@ -628,8 +643,34 @@ _LOGO_MARK = re.compile(r"logo|site-?title|site-?name|sitename|brand|masthead", 
 
 
 def _headline_element(tree: HtmlElement):
-    """The page's first <h1> that is not the site's logo: where the article begins."""
-    return next((h for h in tree.iter("h1") if not _is_logo(h)), None)
+    """The page's first <h1> that is not the site's logo: where the article begins. Unless that
+    <h1> is wholly a link and the <title> does not hold it, where a later <h1> that is no link
+    is the <title>'s headline: the first is a promotion of another story set above the article
+    (a blog theme's headline linked to the post itself is in the <title>, and stays)."""
+    first = title = None
+    for heading in tree.iter("h1"):
+        if _is_logo(heading):
+            continue
+        if first is None:
+            first = heading
+            if _heading_link(heading) is None:
+                return heading
+            title_element = tree.find(".//title")
+            title = _key(_text(title_element) or "") if title_element is not None else ""
+            if not title or _key(_text(heading) or "") in title:
+                return heading
+        elif _heading_link(heading) is None and (text := _text(heading)) and _key(text) in title:
+            return heading
+    return first
+
+
+def _heading_link(heading):
+    """The link a heading is wholly set in (inside it, or around it), or None."""
+    around = next(heading.iterancestors("a"), None)
+    if around is not None:
+        return around
+    links = heading.findall(".//a")
+    return links[0] if len(links) == 1 and _text(links[0]) == _text(heading) else None
 
 
 def _is_logo(heading) -> bool:
@@ -639,14 +680,10 @@ def _is_logo(heading) -> bool:
     own headline (or instead of it)."""
     if _LOGO_MARK.search(f"{heading.get('class', '')} {heading.get('id', '')}"):
         return True
-    around = next(heading.iterancestors("a"), None)
-    if around is not None:
-        link = around  # "<a href='/' class='logo'><h1>Site</h1><img ...></a>"
-    else:
-        links = heading.findall(".//a")
-        if len(links) != 1 or _text(links[0]) != _text(heading):
-            return False
-        link = links[0]
+    # ("<a href='/' class='logo'><h1>Site</h1><img ...></a>", or the link inside the heading)
+    link = _heading_link(heading)
+    if link is None:
+        return False
     if "home" in (link.get("rel") or "").lower().split() or _LOGO_MARK.search(f"{link.get('class', '')} {link.get('id', '')}"):
         return True
     target = _split_href(link)
@@ -786,6 +823,13 @@ _BYLINE_TESTS = (
     'contains(concat(normalize-space(@class), " "), "-reporter ") or '
     'contains(concat(normalize-space(@class), " "), "_reporter ") or '
     'contains(concat(normalize-space(@class), " "), "contributor ") or '
+    # (and the plural box of a shared credit, "contributors", and the journalist's name, as
+    # European templates call the writer: "journalist", "article-journalist", "journalist-name")
+    'contains(concat(normalize-space(@class), " "), "contributors ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " journalist ") or '
+    'contains(concat(normalize-space(@class), " "), "-journalist ") or '
+    'contains(concat(normalize-space(@class), " "), "_journalist ") or '
+    'contains(@class, "journalist-name") or contains(@class, "journalist__name") or '
     # CSS modules' names, the component's then the class's then a hash: "Header_author__x1Y2z"
     'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
@@ -853,7 +897,32 @@ _BYLINE_TESTS = (
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
-    'starts-with(normalize-space(text()), "Von ")]',
+    'starts-with(normalize-space(text()), "Von ") or '
+    # the same with a colon ("Por: A", "Von: A"), Italian "di"/"Di" (split_people reads a name
+    # after "Di" only when two capitalised words follow: "Di Luigi Rossi"), Indonesian
+    # and Malay "Oleh", and the labels "Author:"/"Text:" in Russian, Turkish, Indonesian and
+    # Finnish, and "Contributor:"
+    'starts-with(normalize-space(text()), "Por:") or starts-with(normalize-space(text()), "Par:") or '
+    'starts-with(normalize-space(text()), "Von:") or starts-with(normalize-space(text()), "Av:") or '
+    'starts-with(normalize-space(text()), "Door:") or '
+    # (after "Di", a name of two words or more: a line "Di Maio" is a surname's)
+    '((starts-with(normalize-space(text()), "Di ") or starts-with(normalize-space(text()), "di ")) and '
+    'string-length(normalize-space(text())) - string-length(translate(normalize-space(text()), " ", "")) >= 2) or '
+    'starts-with(normalize-space(text()), "Oleh ") or '
+    'starts-with(normalize-space(text()), "Oleh:") or starts-with(normalize-space(text()), "Автор:") or '
+    'starts-with(normalize-space(text()), "Текст:") or starts-with(normalize-space(text()), "Yazar:") or '
+    'starts-with(normalize-space(text()), "Penulis:") or starts-with(normalize-space(text()), "Kirjoittaja:") or '
+    'starts-with(normalize-space(text()), "Contributor:") or starts-with(normalize-space(text()), "Contributors:") or '
+    # and "written by" ("posted by") in Spanish and Portuguese, French, Italian, German, Dutch,
+    # Danish and Norwegian
+    'starts-with(normalize-space(text()), "Escrito por ") or starts-with(normalize-space(text()), "Escrita por ") or '
+    'starts-with(normalize-space(text()), "Publicado por ") or starts-with(normalize-space(text()), "Redactado por ") or '
+    'starts-with(normalize-space(text()), "Écrit par ") or starts-with(normalize-space(text()), "Publié par ") or '
+    'starts-with(normalize-space(text()), "Rédigé par ") or starts-with(normalize-space(text()), "Scritto da ") or '
+    'starts-with(normalize-space(text()), "Pubblicato da ") or starts-with(normalize-space(text()), "Geschrieben von ") or '
+    'starts-with(normalize-space(text()), "Verfasst von ") or starts-with(normalize-space(text()), "Gepost door ") or '
+    'starts-with(normalize-space(text()), "Geschreven door ") or starts-with(normalize-space(text()), "Skrevet af ") or '
+    'starts-with(normalize-space(text()), "Skrevet av ")]',
 )
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one. (Card templates set teasers' headlines
@@ -873,7 +942,7 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter"),
+    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
     "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
@@ -884,7 +953,9 @@ _ATTRIBUTE_PIECES = {
 _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
                               r"作者|记者|記者|文[/／]|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
-                              r"autor|auteur|par|por|door|av|von|[/—–|]+\s*by\b)", re.I)
+                              r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
+                              r"contributor|escrit|publicado|redactado|écrit|publié|rédigé|scritto|pubblicato|"
+                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -1658,41 +1729,77 @@ _DATE_LABEL = re.compile(
 _LABEL_AT_START = re.compile(rf"(?:{_DATE_LABEL.pattern})|date\s*:", re.I)
 
 
-def published_text_date(text: str) -> str | None:
+def published_text_date(text: str, day_first: bool | None = None) -> str | None:
     """The publication day a line of text states: the date after its "Published" label, else
     the date before its first label ("March 5, 2024 | Updated March 9"); a line that dates
-    only a revision ("Updated March 9, 2024") states none. A line with no label: its date."""
+    only a revision ("Updated March 9, 2024") states none. A line with no label: its date.
+    `day_first`: the page's order for a slashed date (see text_date); when unknown, a label in
+    a language that writes the day first says so ("Publicado em 05/03/2024")."""
     labels = list(_DATE_LABEL.finditer(text))
     if not labels:
-        return text_date(text)
+        return text_date(text, day_first)
+    if day_first is None:
+        day_first = _day_first_label(labels)
     ends = [label.start() for label in labels[1:]] + [len(text)]
     for label, end in zip(labels, ends):
         if label.group("published"):
-            day = text_date(text[label.end():end])
+            day = text_date(text[label.end():end], day_first)
             if day:
                 return day
     if labels[0].group("updated") and not _WORDS_AFTER.search(text[labels[0].end():ends[0]]):
         return None  # "2024年3月26日 更新": a label last in its part follows the revision's date
-    return text_date(text[:labels[0].start()])
+    return text_date(text[:labels[0].start()], day_first)
 
 
 # Anything but punctuation after a label: words or a date that the label comes before.
 _WORDS_AFTER = re.compile(r"[^\W_]")
+# The date labels in English, whose pages write a slashed date either way round: any other
+# label in letters ("Publicado", "Publié", "Aktualisiert", "Opublikowano") is in a language
+# that writes the day first. (The CJK and Korean labels come before a year-first date.)
+_ENGLISH_LABEL = re.compile(r"(?:first\s+|last\s*)?(?:original(?:ly)?(?:\s+published)?|published|posted|"
+                            r"updated?|modified|edited|revised)", re.I)
+_LATIN_LETTERS = re.compile(r"[a-zà-ÿ\s]+", re.I)
 
 
-def revision_text_date(text: str) -> str | None:
+def _day_first_label(labels: list[re.Match]) -> bool | None:
+    """True when the line's first label is in a language that writes the day first."""
+    if not labels:
+        return None
+    word = labels[0].group(0)
+    return True if _LATIN_LETTERS.fullmatch(word) and not _ENGLISH_LABEL.fullmatch(word) else None
+
+
+# The declared languages ("en-US", "en_us", "pt-BR") that write a slashed date month first, and
+# those whose order is unknown: English with no country, and the year-first CJK languages.
+# (Canada writes both; the Philippines month first.)
+_MONTH_FIRST_LANGUAGES = {"en-us", "en-ph", "en-um", "en-as", "en-gu", "en-pr", "en-vi"}
+_UNKNOWN_ORDER_LANGUAGES = {"en", "en-ca", "fr-ca", "zh", "ja", "ko", ""}
+
+
+def _day_first_language(declared: str) -> bool | None:
+    code = declared.strip().casefold().replace("_", "-")
+    if code in _MONTH_FIRST_LANGUAGES:
+        return False
+    if code in _UNKNOWN_ORDER_LANGUAGES or code.split("-")[0] in ("zh", "ja", "ko") or not re.fullmatch(r"[a-z]{2,3}(?:-[\w-]+)?", code):
+        return None
+    return True
+
+
+def revision_text_date(text: str, day_first: bool | None = None) -> str | None:
     """The day a line of text gives after an "Updated" label ("Updated March 9, 2024",
     "Mis à jour le 9 mars 2024"), or before a first label that ends its part, as Japanese and
-    Chinese write it ("2024年3月26日 更新"); or None."""
+    Chinese write it ("2024年3月26日 更新"); or None. (`day_first` as published_text_date's.)"""
     labels = list(_DATE_LABEL.finditer(text))
+    if day_first is None:
+        day_first = _day_first_label(labels)
     ends = [label.start() for label in labels[1:]] + [len(text)]
     for number, (label, end) in enumerate(zip(labels, ends)):
         if not label.group("updated"):
             continue
         after = text[label.end():end]
-        day = text_date(after)
+        day = text_date(after, day_first)
         if not day and number == 0 and not _WORDS_AFTER.search(after):
-            day = text_date(text[:label.start()])
+            day = text_date(text[:label.start()], day_first)
         if day:
             return day
     return None
@@ -1719,13 +1826,13 @@ def _label_lines(tree: HtmlElement):
         yield element
 
 
-def _labelled_dates(elements, read=None) -> list[str]:
+def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[str]:
     """The first three days those lines state: `read` gives the day a line states
     (published_text_date; the revision's for the "Updated" lines). A label set alone in its
     element has its date beside it: the parent's text is read then."""
     # (For the publication's day, not the text of an inner element marked as the revision's.)
     spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
-    read = read or published_text_date
+    read = read or partial(published_text_date, day_first=day_first)
     days = []
     for element in elements:
         # (Its parts with a space between them: "<div>Updated:</div><div>Mar 9, 2024</div>
@@ -1878,7 +1985,7 @@ def _is_lone_field_name(text: str) -> bool:
     return len(people) == 1 and person_key(people[0]) == person_key(text)
 
 
-def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[str]:
+def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False, day_first: bool | None = None) -> list[str]:
     """The lines of the first meta box that writes a whole date (not a box of other stories, a
     teaser's, a comment's or the masthead's), short ones only: "March 5, 2024 at 4:02 pm",
     "<i class=icon-calendar></i> March 5, 2024", "Updated March 9, 2024"."""
@@ -1890,7 +1997,7 @@ def _meta_box_lines(tree: HtmlElement, without_revisions: bool = False) -> list[
             continue
         lines = [line for line in (_lines(box, without_revisions=without_revisions) or "").split("\n")
                  if len(line) <= 120]
-        if any(map(text_date, lines)):
+        if any(text_date(line, day_first) for line in lines):
             return lines
     return []
 
@@ -1977,8 +2084,11 @@ _ANY_MONTH = "|".join([MONTHS, *sorted([*FOREIGN_MONTHS, *FOREIGN_SHORT_MONTHS],
 # The month may come first in the other languages too ("Oktober 12, 2016", "octubre 12,
 # 2016"), spelled out: a short name there may be a word before a number ("ago 3").
 _FULL_MONTH = "|".join([MONTHS, *sorted(FOREIGN_MONTHS, key=len, reverse=True)])
+# (English writes "the 5th of March 2024", after an ordinal only: "Top 5 of March 2024" is no
+# date; and a day, a short month and a year joined by hyphens, "05-Mar-2024", is a form of it.)
 _WORDED_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
+    rf"\b(?:\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_ANY_MONTH})\.?,?\s+(?:de\s+)?(?:19|20)\d\d|"
+    rf"\d{{1,2}}-(?:{_ANY_MONTH})-(?:19|20)\d\d|"
     rf"(?:{_FULL_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?!\w)",
     re.I,
 )
@@ -1986,10 +2096,10 @@ _WORDED_DATE = re.compile(
 # second number is past 12 ("11.14.2019").
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d|\.\d)")
 # With slashes, "07/05/2024" is 7 May in most of the world and July 5 in the United States: read
-# only when the order is certain, from a number past 12 ("11/19/2019", "19/11/2019") or from a
-# United States time zone written beside it ("11/09/19 06:56 AM EST", "8:02 am ET"). A year of
+# only when the order is certain, from a number past 12 ("10/23/2021", "23/10/2021") or from a
+# United States time zone written beside it ("10/07/21 07:42 AM EST", "8:02 am ET"). A year of
 # two digits is this century's.
-# Hyphens serve as slashes ("19-11-2019"), with a whole year only: "19-11-19" is as often a code.
+# Hyphens serve as slashes ("23-10-2021"), with a whole year only: "19-11-19" is as often a code.
 _SLASHED_DATE = re.compile(r"(?<![\w/.-])(?:(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\w/])"
                            r"|(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\w-]))")
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
@@ -2018,11 +2128,12 @@ def _weekday_order(text: str, first: int, second: int, year: int) -> tuple[int, 
     return fitting[0] if len(fitting) == 1 else None
 
 
-def text_date(text: str) -> str | None:
+def text_date(text: str, day_first: bool | None = None) -> str | None:
     """A full date written for readers ("2019年4月4日", "2019/04/04", "March 5, 2024",
-    "5 March 2024", "11/19/2019"), as an ISO day; a month or a year alone is not a date, nor
+    "5 March 2024", "10/23/2021"), as an ISO day; a month or a year alone is not a date, nor
     a day whose month may be either number ("07/05/2024") unless a time zone or a weekday
-    written beside it says which ("Tue, 03/05/2024")."""
+    written beside it says which ("Tue, 03/05/2024"), or the page's language does
+    (`day_first`: True where it writes the day first, False the month, None unknown)."""
     match = _NUMERIC_DATE.search(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -2048,6 +2159,8 @@ def text_date(text: str) -> str | None:
             day, month = first, second
         elif ordered := _weekday_order(text, first, second, year):
             month, day = ordered
+        elif day_first is not None:
+            day, month = (first, second) if day_first else (second, first)
         else:
             return None
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -2086,6 +2199,9 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
             name = f"{given if isinstance(given, str) else ''} {value['familyName']}".strip()
         # A list of names is one per person ("name": ["A", "B"]), not one name in parts.
         names = name if isinstance(name, list) else [name]
+        # A name given as a JSON-LD value object, with its language ({"@value": "A", "@language":
+        # "en"}), is its value.
+        names = [n.get("@value") if isinstance(n, dict) else n for n in names]
         # Some templates write the name HTML-escaped into the JSON ("O&#039;Rourke").
         return [html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip()]
     return []
@@ -2129,6 +2245,11 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     if value.get("name") or _is_organisation(value):
         return []
     address = value.get("url")
+    if not isinstance(address, str):
+        # A Person given by its profiles alone ("sameAs": [...]): the one on an author page.
+        same = value.get("sameAs")
+        address = next((a for a in (same if isinstance(same, list) else [same])
+                        if isinstance(a, str) and _is_author_page(a)), None)
     if not isinstance(address, str) and isinstance(value.get("@id"), str):
         # A reference to a Person the page never states ({"@id": ".../author/ada-quill/#author"}):
         # its identifier is the author page's address, when it has the shape of one.
@@ -2137,11 +2258,23 @@ def _profile_names(value, nodes: dict[str, dict] | None = None) -> list[str]:
     return [name] if name else []
 
 
+# The address of the page of a person stated as the author (a JSON-LD author's url or @id, a
+# meta author tag's content, a rel="author" link): besides the author pages' segments, the
+# ones that a link in the page might use for topics ("/people/", "/team/") or accounts
+# ("/profile/", "/user/", "/member/"), as here the page itself says the address is its author's.
+_DECLARED_AUTHOR_PAGE = re.compile(rf"{_AUTHOR_PAGE.pattern}|/(?:people|persons?|profiles?|team|users?|members?|"
+                                   r"experts?|redac(?:teur|tor|tores)s?|periodistas?|giornalisti?)/[^/?#]+", re.I)
+
+
 def _is_author_page(address: str) -> bool:
+    """The address is a page of the author stated (see _DECLARED_AUTHOR_PAGE)."""
     try:
-        return bool(_PROFILE_URL.match(address.strip()) and _AUTHOR_PAGE.search(urlsplit(address.strip()).path))
+        return bool(_PROFILE_URL.match(address.strip()) and _DECLARED_AUTHOR_PAGE.search(urlsplit(address.strip()).path))
     except ValueError:
         return False
+
+
+_SLUG_NUMBER = re.compile(r"[-_]\d+$")
 
 
 def _slug_name(address: str) -> str | None:
@@ -2150,7 +2283,8 @@ def _slug_name(address: str) -> str | None:
         path = urlsplit(address.strip()).path.rstrip("/")
     except ValueError:
         return None
-    slug = path.rsplit("/", 1)[-1].casefold()
+    # (A site may add the person's number to the slug: "/people/ada-quill-1234".)
+    slug = _SLUG_NUMBER.sub("", path.rsplit("/", 1)[-1].casefold())
     if "/" not in path or not _NAME_SLUG.fullmatch(slug):
         return None
     return " ".join(word.capitalize() for word in re.split(r"[-_]", slug))
@@ -2712,8 +2846,10 @@ _TAG = re.compile(r"<[^>]*>")
 _BESIDE_ANOTHER = re.compile(
     # after a join: "A, Bo Kim", "A</a>, <a>Bo Kim", "A and Bo Kim"
     rf"\x01[\s\x00]*\W?[\s\x00]*{_JOIN}[\s\x00]*{_NAME_START}|"
-    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"
-    rf"\x01\s*(?:\x00\s*)+{_NAME_FULL}\s*\x00|"
+    # in the next element, a name and nothing else: "<a>A</a><a>Bo Kim</a>"; or after one
+    # short element of a word or two, a writer's card's role: "<a>A</a><span>Reporter</span>
+    # </div><div><a>Bo Kim</a>"
+    rf"\x01\s*(?:\x00\s*)+(?:[^\W\d_][^\x00\x01]{{0,24}}\s*(?:\x00\s*)+)?{_NAME_FULL}\s*\x00|"
     # before a join: "Bo Kim and A", "<a>Bo Kim</a>, <a>A"
     rf"{_JOIN}[\s\x00]+(?:{_NAME_WORD}\s+){{0,3}}\x01|"
     # in the element before: "<a>Bo Kim</a><a>A"
@@ -2740,8 +2876,11 @@ def _written_beside_another(signals: Signals, names: list[str]) -> bool:
 
 def _as_text(markup: str) -> str:
     """Markup as its words, "\x00" where a tag was (a tag cut at the edge is read as text,
-    harmlessly)."""
-    return " ".join(_TAG.sub(" \x00 ", markup).split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
+    harmlessly), its character references read ("A &amp; B" joins two names as "A & B" does)."""
+    text = _TAG.sub(" \x00 ", markup)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split()).replace("\x00 \x00", "\x00").replace("\x00 \x00", "\x00")
 
 
 def _places_written(signals: Signals, family: str):
@@ -2943,13 +3082,14 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
          + signals.json_ld_unparsed.get("datePublished", [])),
         # (Its text, when it has no machine-readable value, may be a sentence: "sexta-feira,
         # 5 de março de 2024 às 20:13".)
-        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v) for v in signals.time_published]),
+        ("meta", lambda: [v if iso_date(v, now) else published_text_date(v, signals.day_first)
+                          for v in signals.time_published]),
         ("url", [url_date(signals.url)]),
         ("time", lambda: signals.time_elements[:1]),
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
-        ("text", lambda: [published_text_date(t) for t in signals.date_texts]),
+        ("text", lambda: [published_text_date(t, signals.day_first) for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         # The dateline a press release (or an older wire story) opens its text with.
         ("text", lambda: _dateline_dates(signals)),
@@ -2958,6 +3098,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("text", lambda: signals.meta_box_dates),
         ("byline", lambda: signals.by_line_dates),
         ("text", lambda: _lone_date(signals)),
+        # A line of fields under the headline with no class, one of them the date ("Ann Lee |
+        # March 5, 2024", "March 5, 2024 — 4 min read").
+        ("text", lambda: _field_line_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
     ):
         if callable(values):
@@ -3025,7 +3168,7 @@ def _written_local_times(signals: Signals, now: datetime):
     datetime="2024-03-05 18:47:00">: a template that formats the post's local time)."""
     texts = [v for key in META_PUBLISHED for v in signals.meta.get(key, [])] + signals.date_texts
     for text in texts:
-        day = text_date(text)
+        day = text_date(text, signals.day_first)
         clock = _CLOCK.search(text)
         if not day or not clock:
             continue
@@ -3085,7 +3228,7 @@ def _dateline_dates(signals: Signals) -> list[str]:
         if element.tag != "p" or not text or len(text) < 40:
             continue
         match = _DATELINE.match(text)
-        day = text_date(match.group(1)) if match else None
+        day = text_date(match.group(1), signals.day_first) if match else None
         if day and len(day) >= len(match.group(1).strip()) - 2 and not _IN_QUOTE(element):
             return [day]
         seen += 1
@@ -3110,7 +3253,7 @@ def _permalink_dates(signals: Signals) -> list[str]:
         if target.path.rstrip("/").casefold() != path or target.netloc not in ("", own.netloc):
             continue
         for text in (_text(link), link.get("title")):
-            day = text_date(text or "")
+            day = text_date(text or "", signals.day_first)
             if day:
                 dates.append(day)
         if len(dates) >= 3:
@@ -3171,6 +3314,58 @@ def _is_whole_date(text: str, day: str) -> bool:
     return bool(around) and len(day) >= len(around["date"]) - 2
 
 
+# The marks that part the fields of a line under the headline ("Ann Lee | March 5, 2024 · News").
+_FIELD_MARK = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_FIELD_LINE_LENGTH = 120  # characters of such a line at most
+_FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at most
+
+
+def _field_line_date(signals: Signals) -> list[str]:
+    """The date of the first short line after the headline that sets it as one field of
+    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"):
+    templates write the date so with no class to name it. Only before the story's text (its
+    second paragraph longer than such a line: the first may be the standfirst): a line after
+    it is the text's own, a caption's or another story's.
+    Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
+    that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
+    as the revision's) dates nothing."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in signals.tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _FIELD_LINE_ELEMENTS:
+            break
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break  # the story's text has begun (the first may be the standfirst)
+        if len(text) > _FIELD_LINE_LENGTH or not _FIELD_MARK.search(text) or any(
+                len(" ".join(child.text_content().split())) == len(text) for child in element):
+            continue  # (a line is read at the innermost element that holds all of it)
+        # (Not the text of an inner element marked as the revision's date.)
+        text = " ".join("".join(_texts_but_revisions(element)).split())
+        day = published_text_date(text, signals.day_first)
+        if not day or not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+            continue
+        if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
+            continue
+        return [day]
+    return []
+
+
 def _lone_date(signals: Signals) -> list[str]:
     """A whole date set alone in an element ("2019.03.05" under a press release), when the
     page shows exactly one such date: older templates mark it with no name at all. Two or
@@ -3184,7 +3379,7 @@ def _lone_date(signals: Signals) -> list[str]:
         if element.tag in ("script", "style", "option") or _in_link_elsewhere(element, own):
             continue
         text = " ".join((element.text or "").split())
-        day = text_date(text)
+        day = text_date(text, signals.day_first)
         # (Not one whose class names another kind of date: an event's, a deadline's.)
         if (day and _is_whole_date(text, day)  # the date is the whole text
                 and not _names_other_date(element.get("class") or "")

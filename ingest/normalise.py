@@ -192,8 +192,16 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         # one person signing the words and the pictures ("Story and photos by")
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
+                        # "written by" (or "published by", "posted by") in the other languages,
+                        # and Indonesian and Malay "by", "oleh"
+                        r"(?:(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
+                        r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
+                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh)(?:\s*:\s*|\s+)|"
+                        # German "Von", Italian "Di", Danish "Af" as a label with its colon (alone,
+                        # a name's particle too: see below)
+                        r"(?:von|di|af)\s*:\s*|"
                         r"(?:authors?|autor|autora|autores|auteur|auteurs|autore|autori|text|texte|words|"
-                        r"texto|testo|tekst|текст|автор|yazar|writers?|reporters?|story|"
+                        r"texto|testo|tekst|текст|автор|yazar|penulis|kirjoittaja|contributors?|writers?|reporters?|story|"
                         r"(?:text|texte|texto|words)\s+(?:and|&|und|et|y|e)\s+(?:photos?|fotos?))\s*:\s*|"
                         # German "Von", Italian "Di", Danish "Af": only before a name of two words
                         # or more, as each is also a particle ("Von Miller", "Di Maio").
@@ -201,7 +209,8 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         r"(?-i:Von|VON|Di|DI|di|Af|AF)\s+(?-i:(?=[A-ZÀ-Þ][\w'’.-]*\s+[A-ZÀ-Þ])))", re.I)
 # "with"/"avec" join a co-author ("A with B", "A (avec B et C)").
 # A spaced dash parts fields too ("Ada Quill - Staff Writer", "Ada Quill – Reuters"); a hyphen
-# inside a name has no spaces round it.
+# inside a name has no spaces round it. So does a spaced middle dot or bullet ("Ada Quill ·
+# Staff Writer", a meta author written as a byline's fields; Catalan's "l·l" has no spaces).
 # (Spanish "y" joins names only as a word of its own: "Y." is a middle initial, "Ada Y. Quill".)
 # ("and" in Italian and Portuguese "e", Dutch "en", Danish and Norwegian "og", Swedish "och",
 # Czech "a", Finnish "ja" joins names only in small letters before a capital: "Ada E. Quill",
@@ -213,7 +222,7 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 # A full stop after a word of three letters or more ends a name ("Ada Quill. Valley
 # International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
 # "Jr.", "Dr.", "Prof.", "Example.com.").
-_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -288,7 +297,14 @@ class LoneName(str):
 # list only (ORGANISATION_WORDS serve other rules too): "Port Authority", "Editorial Board".
 _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "ministry",
                "department", "corporation", "society"}
-_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS)  # (joined once, not per name)
+# The last word of a newspaper's name that ORGANISATION_WORDS lacks ("Valley Sentinel", "Harbor
+# Register", "Coast Review"), so that a meta author or a byline that gives the outlet without
+# its "The" names no person. Words that are also family names are left out ("Star", "Sun",
+# "Leader", "Ledger", "Record").
+_OUTLET_TAILS = {"register", "examiner", "dispatch", "inquirer", "enquirer", "sentinel", "bulletin",
+                 "standard", "express", "mirror", "review", "insider", "digest", "monitor", "today",
+                 "newsletter", "podcast", "blog"}
+_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS)  # (joined once, not per name)
 # The first word of a public body's or an office's name in the Romance languages and German,
 # before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
 # after: "Secretaria de Comunicação", "Coordenadoria de Imprensa", "Prefeitura Municipal de Lagoa",
@@ -358,6 +374,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _BY_PREFIX.sub("", text)
     text = _ROLE_COMPOUND.sub("", text)
     text = _last_first(text)
+    text = _CAPITALS_RUN.sub(_capitals_apart, text)
     text = _WRITTEN_FOR.sub(_written_for, text)
     for part in _SEPARATORS.split(text):
         if PICTURES_CREDIT.match(part):
@@ -408,9 +425,36 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     return tuple(people), tuple(organisations)
 
 
+# A wire byline sets the writer's name in capitals and runs the agency, the outlet or the job
+# title into it with no comma ("By ADA QUILL Associated Press", "ADA QUILL The Valley Courier",
+# "ADA QUILL AP Business Writer"): where two words or more in capitals meet words in title case
+# that name an agency, an outlet ("The ...", an organisation's last word) or a role, the name
+# ends; so it does before an agency's initials that end the capitals ("ADA QUILL AP"). Not
+# before one word that is not an agency ("HARBOR TODAY Network" is one name), nor before
+# "McQuill"/"MacQuill" (a name in capitals keeps those small letters) or "Jr."/"Sr.".
+_CAPITALS_RUN = re.compile(r"(?<![\w'’.-])((?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+\s+){1,4}[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+)"
+                           r"(?:(?=\s+(?!(?:Mc|Mac)[A-Z]{2}|(?:Jr|Sr)\b)[A-ZÀ-Þ][a-zß-ÿ])|$)")
+_FIELD_END = re.compile(r"\s*(?:[,;|/\n(]|\s[-–—]\s|\band\b)")
+
+
+def _capitals_apart(match: re.Match) -> str:
+    words = match.group(1).split()
+    if len(words) >= 3 and AGENCIES.get(words[-1].casefold()):
+        return " ".join(words[:-1]) + "\n" + words[-1] + "\n"
+    tail = _FIELD_END.split(match.string[match.end():], maxsplit=1)[0].split()
+    keys = [w.casefold().strip(".") for w in tail]
+    if AGENCIES.get(" ".join(keys)) or len(keys) >= 2 and (
+            keys[0] == "the" or keys[-1] in _AUTHOR_LIST_ORGANISATION_TAILS or set(keys) & ROLE_WORDS):
+        return match.group(1) + "\n"
+    return match.group(0)
+
+
 # "Ada Quill for the Valley Courier": a name of two to four capitalised words, then the outlet
 # the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
-_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+for\s+(?=(?:the\s+)?[A-Z])")
+# A byline set in title case writes "For The" ("Ada Quill For The Valley Courier"); "For" before
+# any other word may be an organisation's own ("Centre For Ocean Studies").
+_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
+                          r"For\s+(?=The\s+[A-Z]))")
 
 
 def _written_for(match: re.Match) -> str:
@@ -471,6 +515,8 @@ _NEVER_IN_A_NAME = frozenset({
     "those", "our", "your", "their", "its", "is", "are", "was", "were", "has", "have", "had",
     "been", "not", "every", "here", "there", "where", "when", "what", "which", "who", "why",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
+    # and the prepositions of an organisation's name in title case ("Centre For Ocean Studies")
+    "for", "of",
 })
 
 
@@ -606,6 +652,21 @@ FOREIGN_MONTHS = {
     **dict.fromkeys(["октября", "października", "ekim", "lokakuuta"], 10),
     **dict.fromkeys(["ноября", "listopada", "kasım", "kasim", "marraskuuta"], 11),
     **dict.fromkeys(["декабря", "grudnia", "aralık", "aralik", "joulukuuta", "desember"], 12),
+    # Ukrainian (genitive), Romanian, Catalan, and Greek (genitive, with its accents and in
+    # capitals without them, as Greek sets capitals): the names the lists above do not give.
+    # ("5 березня 2024", "5 martie 2024", "5 de març de 2024", "5 Μαρτίου 2024")
+    **dict.fromkeys(["січня", "ianuarie", "gener", "ιανουαρίου", "ιανουαριου"], 1),
+    **dict.fromkeys(["лютого", "februarie", "febrer", "φεβρουαρίου", "φεβρουαριου"], 2),
+    **dict.fromkeys(["березня", "martie", "març", "μαρτίου", "μαρτιου"], 3),
+    **dict.fromkeys(["квітня", "aprilie", "απριλίου", "απριλιου"], 4),
+    **dict.fromkeys(["травня", "maig", "μαΐου", "μαιου"], 5),
+    **dict.fromkeys(["червня", "iunie", "juny", "ιουνίου", "ιουνιου"], 6),
+    **dict.fromkeys(["липня", "iulie", "juliol", "ιουλίου", "ιουλιου"], 7),
+    **dict.fromkeys(["серпня", "agost", "αυγούστου", "αυγουστου"], 8),
+    **dict.fromkeys(["вересня", "septembrie", "setembre", "σεπτεμβρίου", "σεπτεμβριου"], 9),
+    **dict.fromkeys(["жовтня", "octombrie", "οκτωβρίου", "οκτωβριου"], 10),
+    **dict.fromkeys(["листопада", "noiembrie", "νοεμβρίου", "νοεμβριου"], 11),
+    **dict.fromkeys(["грудня", "decembrie", "desembre", "δεκεμβρίου", "δεκεμβριου"], 12),
 }
 
 # The short forms of those names that Spanish, Portuguese, Italian, French, German and Dutch

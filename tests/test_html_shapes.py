@@ -197,6 +197,24 @@ def test_an_address_that_is_no_author_page_gives_no_name():
         assert article.authors == [], address
 
 
+
+@pytest.mark.parametrize("address, authors", [
+    # an address stated as the author's may be a people, profile, team or user page, and may
+    # end in the person's number after the name
+    ("https://harborledger.example/people/ann-lee", ["Ann Lee"]),
+    ("https://harborledger.example/profile/ann-lee/", ["Ann Lee"]),
+    ("https://harborledger.example/team/ann-lee", ["Ann Lee"]),
+    ("https://harborledger.example/journalists/ann-lee-4812", ["Ann Lee"]),
+    # near misses: a social network's people page by number, a topic index, a desk's page
+    ("https://social.example/people/Ann-Lee/100012345", []),
+    ("https://harborledger.example/topics/people/", []),
+    ("https://harborledger.example/team/harbor-ledger-staff", []),
+])
+def test_an_author_address_on_a_people_or_profile_page(address, authors):
+    article = parsed(f'<meta property="article:author" content="{address}">')
+    assert article.authors == authors
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
@@ -323,6 +341,50 @@ def test_an_updated_line_alone_is_no_publication_date():
 ])
 def test_shared_bylines_in_other_languages(line, names):
     assert parsed(top=f'<p class="byline">{line}</p>').authors == names
+
+
+
+@pytest.mark.parametrize("line, names", [
+    # a byline label in another language on a line with no class: "by" with a colon, Italian
+    # "di", Indonesian "Oleh", "Author:"/"Text:" in Russian, Turkish, Indonesian and Finnish,
+    # and "written by" / "posted by" in the languages of the news we see most
+    ("Por: Ana Ruiz", ["Ana Ruiz"]),
+    ("Von: Anna Berg", ["Anna Berg"]),
+    ("di Marco Rossi", ["Marco Rossi"]),
+    ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"]),
+    ("Oleh Siti Rahma", ["Siti Rahma"]),
+    ("Автор: Анна Ли", ["Анна Ли"]),
+    ("Yazar: Ayşe Kaya", ["Ayşe Kaya"]),
+    ("Kirjoittaja: Aino Virta", ["Aino Virta"]),
+    ("Contributor: Ann Lee", ["Ann Lee"]),
+    ("Escrito por Ana Ruiz", ["Ana Ruiz"]),
+    ("Écrit par Claire Morel", ["Claire Morel"]),
+    ("Scritto da Marco Rossi", ["Marco Rossi"]),
+    ("Geschrieben von Anna Berg", ["Anna Berg"]),
+    ("Gepost door Jan Smit", ["Jan Smit"]),
+    ("Skrevet av Ana Holm", ["Ana Holm"]),
+    # near misses: "Di" before a surname alone, or a sentence; a date label that is no byline's
+    ("Di Maio", []),
+    ("Di fronte alla crisi, il porto chiude", []),
+    ("Publicado el 5 de marzo", []),
+])
+def test_byline_labels_in_other_languages_on_a_plain_line(line, names):
+    assert parsed(top=f"<p>{line}</p>").authors == names
+
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the writer's box named as a journalist's, or the plural box of a shared credit
+    ('<div class="article-journalist"><a href="/x">Ann Lee</a></div>', "", ["Ann Lee"]),
+    ('<span class="journalist">Ann Lee</span>', "", ["Ann Lee"]),
+    ('<div class="contributors"><a href="/a">Ann Lee</a>, <a href="/b">Tom Reyes</a></div>', "",
+     ["Ann Lee", "Tom Reyes"]),
+    # near misses: a journalist's bio box (no name part), another story's journalist
+    ("", '<div class="journalist-bio"><p>Ann Lee has covered the harbour for ten years.</p></div>', []),
+    ("", '<ul><li><h3><a href="/other">Ferry fares rise</a></h3><span class="journalist">Mia Cho</span></li></ul>', []),
+])
+def test_a_journalist_or_contributors_box_names_the_writers(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
 
 
 # --- shapes that already read well, pinned -------------------------------------------------
@@ -569,18 +631,18 @@ def test_the_date_in_a_header_typed_as_the_sites_is_todays():
 
 
 @pytest.mark.parametrize("text, day", [
-    ("11/19/2019", "2019-11-19"),  # a day past 12: the month comes first
-    ("19/11/2019", "2019-11-19"),  # and here the day
-    ("11/09/19 06:56 AM EST", "2019-11-09"),  # both 12 or less, beside a US time zone
+    ("10/23/2021", "2021-10-23"),  # a day past 12: the month comes first
+    ("23/10/2021", "2021-10-23"),  # and here the day
+    ("10/07/21 07:42 AM EST", "2021-10-07"),  # both 12 or less, beside a US time zone
     ("5:45 AM PT 03/04/2024", "2024-03-04"),
     ("11.14.2019 09:00 AM", "2019-11-14"),  # dots, the month first
     # the near-misses: either order possible, and no date at all
     ("07/05/2024", None),
     ("Score 3/4/20 in the final", None),
     ("1/2/2024/5", None),
-    # hyphens as slashes, with a whole year: "19-11-2019"; a code of numbers is no date
-    ("19-11-2019", "2019-11-19"),
-    ("11-19-2019 10:00 AM", "2019-11-19"),
+    # hyphens as slashes, with a whole year: "23-10-2021"; a code of numbers is no date
+    ("23-10-2021", "2021-10-23"),
+    ("10-23-2021 10:00 AM", "2021-10-23"),
     ("07-05-2024", None),
     ("ref 19-11-19", None),
     # a weekday beside the date settles the order: the one reading that falls on it
@@ -612,8 +674,8 @@ def test_a_weekday_settles_a_slashed_byline_date(submitted, published):
 
 
 def test_a_us_date_in_a_publish_date_element_dates_the_page():
-    article = parsed(top='<span class="article__publish-date">5:45 AM PST 11/19/2019</span>')
-    assert (article.published, article.provenance["published"]) == ("2019-11-19", "text")
+    article = parsed(top='<span class="article__publish-date">5:45 AM PST 10/23/2021</span>')
+    assert (article.published, article.provenance["published"]) == ("2021-10-23", "text")
 
 
 # --- dates: an element named for a timestamp ------------------------------------------------
@@ -671,6 +733,39 @@ def test_an_original_label_names_the_publication_date(top, published):
 def test_short_romance_month_names(text, day):
     article = parsed(top=f'<div class="entry-post-date">{text}</div>')
     assert (article.published or "")[:10] == (day or ""), text
+
+
+@pytest.mark.parametrize("text, day", [
+    # month names in Ukrainian, Romanian, Catalan and Greek (with accents, and in capitals
+    # without them)
+    ("5 березня 2024", "2024-03-05"),
+    ("Publicat: 5 martie 2024", "2024-03-05"),
+    ("5 de març de 2024", "2024-03-05"),
+    ("5 Μαΐου 2024", "2024-05-05"),
+    ("5 ΜΑΡΤΙΟΥ 2024", "2024-03-05"),
+    # near misses: a month and a year with no day, a day and a month with no year
+    ("martie 2024", None),
+    ("5 березня", None),
+])
+def test_month_names_in_more_languages(text, day):
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    assert (article.published or "")[:10] == (day or ""), text
+
+
+@pytest.mark.parametrize("text, day", [
+    # a day, a short month and a year joined by hyphens; English's "the 5th of March"
+    ("05-Mar-2024", "2024-03-05"),
+    ("05-Mar-2024 10:02 IST", "2024-03-05"),
+    ("The 5th of March, 2024", "2024-03-05"),
+    # near misses: "of" after a number that is no ordinal; a code of letters and digits
+    ("Top 5 of March 2024", None),
+    ("ref 12-dec-2024x", None),
+])
+def test_hyphenated_and_ordinal_of_dates(text, day):
+    # (Read from the written line: htmldate, asked when we read none, guesses on its own.)
+    article = parsed(top=f'<div class="entry-post-date">{text}</div>')
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert (found or "")[:10] == (day or ""), text
 
 
 # --- dates: a date-published property whose text is a sentence --------------------------------
@@ -2534,3 +2629,208 @@ def test_whole_pages_of_common_publishing_systems(raw, title, authors, published
     found = (article.title, article.authors, (article.published or "")[:10] or None,
              (article.updated or "")[:10] or None, article.outlet)
     assert found == (title, authors, published, updated, outlet)
+
+
+# --- authors: a wire byline's name in capitals run into the agency or the role ---------------
+
+
+@pytest.mark.parametrize("line, authors", [
+    # the agency, an outlet or a job title set after the name with no comma
+    ("By ANN LEE Associated Press", ["Ann Lee"]),
+    ("By ANN LEE and TOM REYES Associated Press", ["Ann Lee", "Tom Reyes"]),
+    ("By ANN LEE AP Business Writer", ["Ann Lee"]),
+    ("By ANN LEE The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE Bloomberg", ["Ann Lee"]),
+    # near misses: a name in capitals alone, with "Mc" kept small, a comma already there;
+    # capitals and one word after them that is no agency (one organisation's name)
+    ("By ANN LEE", ["Ann Lee"]),
+    ("By ANN B. McLEE", ["Ann B. McLee"]),
+    ("By ANN LEE, Associated Press", ["Ann Lee"]),
+    ("By HARBOR LEDGER Network", []),
+])
+def test_a_name_in_capitals_ends_where_title_case_words_begin(line, authors):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
+
+
+# --- authors: the outlet after the name in a title-case byline, "For The ..." -----------------
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Ann Lee For The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE For The Harbor Ledger", ["Ann Lee"]),
+    # near misses: "for" already parted a name from its outlet; a title-case organisation with
+    # "For" or "Of" in it is nobody's name; nor a job title "of" an organisation (a name's
+    # shape before "of" may be a title's: "General Manager of the Harbor Lab")
+    ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
+    ("By Centre For Ocean Studies", []),
+    ("By Institute Of Harbour Studies", []),
+    ("By Ann Lee, General Manager of the Harbor Lab", ["Ann Lee"]),
+])
+def test_the_outlet_a_title_case_byline_writes_for_is_no_part_of_the_name(line, authors):
+    assert parsed(top=f'<p class="byline">{line}</p>').authors == authors
+
+
+# --- dates: a slashed date's order from the page's language ----------------------------------
+
+
+@pytest.mark.parametrize("text, day_first, day", [
+    ("03/05/2024", False, "2024-03-05"),  # a United States page: month first
+    ("05/03/2024", True, "2024-03-05"),  # any other: day first
+    ("05-03-2024", True, "2024-03-05"),
+    # near misses: the order unknown stays unknown; what the numbers or the time zone settle
+    # stays settled whatever the language
+    ("03/05/2024", None, None),
+    ("23/10/2021", False, "2021-10-23"),
+    ("10/07/21 07:42 AM EST", True, "2021-10-07"),
+])
+def test_the_pages_language_settles_a_slashed_date(text, day_first, day):
+    assert html_signals.text_date(text, day_first) == day
+
+
+@pytest.mark.parametrize("line, day", [
+    # a date label in a language that writes the day first says the order
+    ("Publicado em 05/03/2024 às 10h02", "2024-03-05"),
+    ("Publié le 05/03/2024 à 10h02", "2024-03-05"),
+    ("Actualizado: 07/03/2024 · Publicado: 05/03/2024", "2024-03-05"),
+    # near misses: an English label says nothing of the order; a settled date stays as it is
+    ("Published 03/05/2024", None),
+    ("Posted: 10/23/2021", "2021-10-23"),
+])
+def test_a_date_label_in_a_day_first_language_settles_a_slashed_date(line, day):
+    assert html_signals.published_text_date(line) == day
+
+
+@pytest.mark.parametrize("lang, day_first", [
+    ("en-US", False), ("en_us", False), ("pt-BR", True), ("fr", True), ("en-GB", True),
+    # near misses: English with no country, Canada's, the year-first languages, none
+    ("en", None), ("en-CA", None), ("ja", None), ("zh-Hans", None), ("", None),
+])
+def test_the_declared_language_says_which_order_slashed_dates_take(lang, day_first):
+    tree = load_html(f"<html lang='{lang}'><head><title>x</title></head><body><p>x</p></body></html>")
+    assert html_signals.read_signals(tree).day_first is day_first
+
+
+@pytest.mark.parametrize("lang, line, day", [
+    ("en-US", "03/05/2024", "2024-03-05"),  # htmldate read it day first
+    ("pt-BR", "05/03/2024", "2024-03-05"),
+])
+def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
+    raw = (f"<html lang='{lang}'><head>{TITLE}</head><body><article>{HEADLINE}"
+           f'<div class="article-date">{line}</div>{BODY}</article></body></html>').encode()
+    article = normalise(extract_html(raw), NOW)
+    assert ((article.published or "")[:10], article.provenance.get("published")) == (day, "text")
+
+
+# --- dates: a line of fields under the headline, one of them the date ------------------------
+
+
+@pytest.mark.parametrize("top, after, day", [
+    ("<div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    ("<div>News | March 5, 2024</div>", "", "2024-03-05"),
+    ("<div>Ann Lee — March 5, 2024 — 4 min read</div>", "", "2024-03-05"),
+    # after a standfirst
+    ("<p>The harbour board voted to dredge the silted channel before the winter storms close the"
+     " port to the fishing fleet.</p><div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    # near misses: a line that dates the revision; such a line after the story's text has begun
+    # (a related story's, a note's); one in a caption; a date that is no field of its own
+    ("<div>Updated | March 9, 2024</div>", "", None),
+    ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
+    ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
+    ("<div>Council | Votes taken on March 1, 2024 and after</div>", "", None),
+])
+def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
+    article = parsed(top=top, after=after)
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert (found or "")[:10] == (day or "")
+
+
+# --- authors: an outlet named without its "The" by a newspaper's last word ---------------------
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    ('<meta name="author" content="Harbor Register">', "", []),
+    ('<meta name="author" content="Valley Sentinel">', '<p class="byline">By Ann Lee</p>', ["Ann Lee"]),
+    ("", '<p class="byline">By Ann Lee and Tom Reyes, Coast Examiner</p>', ["Ann Lee", "Tom Reyes"]),
+    # near misses: a person's name, and a family name that is also a newspaper's word
+    ('<meta name="author" content="Ann Lee">', "", ["Ann Lee"]),
+    ('<meta name="author" content="Ann Star">', "", ["Ann Star"]),
+])
+def test_an_outlet_named_by_a_newspapers_word_is_no_person(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors
+
+
+# --- the headline: a promotion's linked <h1> above the article --------------------------------
+
+
+def promoted_page(first_h1: str) -> bytes:
+    return (f"<html><head>{TITLE}</head><body><div class='promo'>{first_h1}<p>By Mia Cho</p></div>"
+            f"<article>{HEADLINE}<p>By Ann Lee</p>{BODY}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("first_h1, authors", [
+    # an <h1> wholly a link to another story, which the <title> does not name: a promotion
+    ('<h1><a href="/ferry-fares">Ferry fares rise</a></h1>', ["Ann Lee"]),
+    # near misses: the <title>'s headline linked to the post itself (a blog theme's) stays the
+    # headline, and so does an <h1> that is no link
+    ('<h1><a href="/harbour-channel">Harbour channel to be dredged</a></h1>', ["Mia Cho"]),
+    ("<h1>Ferry fares rise</h1>", ["Mia Cho"]),
+])
+def test_a_linked_h1_of_another_story_is_no_headline(first_h1, authors):
+    assert normalise(extract_html(promoted_page(first_h1)), NOW).authors == authors
+
+
+@pytest.mark.parametrize("author, authors", [
+    # a meta author written as a byline's fields, parted by a spaced middle dot or bullet
+    ("Ann Lee · Staff Writer", ["Ann Lee"]),
+    ("Ann Lee • 5 min read", ["Ann Lee"]),
+    ("Ann Lee · Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    # near miss: Catalan's middle dot inside a word
+    ("Pau Rossell·ló", ["Pau Rossell·ló"]),
+])
+def test_a_spaced_middle_dot_parts_an_author_strings_fields(author, authors):
+    assert parsed(f'<meta name="author" content="{author}">').authors == authors
+
+
+@pytest.mark.parametrize("line, authors", [
+    # JSON-LD names the lead writer; the byline joins a second with "&", written "&amp;" in
+    # the markup
+    ("By Ann Lee &amp; Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    ("By Ann Lee &#38; Tom Reyes", ["Ann Lee", "Tom Reyes"]),
+    # near misses: an entity that joins nothing; the lead writer alone
+    ("By Ann Lee &mdash; Harbor Desk", ["Ann Lee"]),
+    ("By Ann Lee", ["Ann Lee"]),
+])
+def test_a_join_written_as_a_character_reference_in_the_byline(line, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "author": {"@type": "Person", "name": "Ann Lee"}})
+    assert parsed(head, top=f'<p class="byline">{line}</p>').authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # JSON-LD names the lead writer; the byline sets each writer in a card of a name and a role
+    ('<div class="byline"><div class="author"><a href="/a">Ann Lee</a><span>Reporter</span></div>'
+     '<div class="author"><a href="/b">Tom Reyes</a><span>Editor</span></div></div>', ["Ann Lee", "Tom Reyes"]),
+    # near misses: the lead writer's card alone, before a title-case heading of the text
+    ('<div class="byline"><div class="author"><a href="/a">Ann Lee</a><span>Reporter</span></div></div>'
+     "<h2>Harbour Works Begin</h2>", ["Ann Lee"]),
+    ('<div class="byline"><a href="/a">Ann Lee</a><span>March 5</span></div><h2>Harbour Works Begin</h2>',
+     ["Ann Lee"]),
+])
+def test_writers_cards_of_a_name_and_a_role_beside_a_structured_lead_writer(top, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "author": {"@type": "Person", "name": "Ann Lee"}})
+    assert parsed(head, top=top).authors == authors
+
+
+@pytest.mark.parametrize("author, authors", [
+    # a JSON-LD Person named by a value object with its language, or by its profiles alone
+    ({"@type": "Person", "name": {"@value": "Ann Lee", "@language": "en"}}, ["Ann Lee"]),
+    ({"@type": "Person", "sameAs": ["https://social.example/annlee",
+                                    "https://harborledger.example/author/ann-lee"]}, ["Ann Lee"]),
+    # near misses: profiles that are no author page; a value object of an organisation
+    ({"@type": "Person", "sameAs": ["https://social.example/annlee"]}, []),
+    ({"@type": "Organization", "name": {"@value": "Harbor Register"}}, []),
+])
+def test_a_json_ld_persons_name_as_a_value_object_or_from_its_profiles(author, authors):
+    head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged", "author": author})
+    assert parsed(head).authors == authors
