@@ -291,7 +291,6 @@ def run_ingest(
                 for source in read_sources(input_file, overrides, already_known,
                                            defer_record_hashes=not file_seen):
                     count += 1
-                    read_cleanly = read_cleanly and not source.error
                     unreported += source.size
                     if on_progress and unreported >= PROGRESS_BYTES:
                         step = max(0, min(unreported, input_file.size - reported))
@@ -299,7 +298,15 @@ def run_ingest(
                         reported, unreported = reported + step, 0
                     sighting = sightings.pop(source.location, NOT_ASKED)
                     if source.error:
-                        sighting = None
+                        # Failed while being read (a feed item with only a summary, a file too
+                        # large): bytes failed before by the same code fail the same way, and
+                        # count as unchanged, as a failed extraction does. An input not read at
+                        # all (no hash: a broken link, no permission) is tried again.
+                        if sighting is NOT_ASKED and source.raw_sha256:
+                            sighting = archive.previous_sighting(source.location, source.raw_sha256, file_seen)
+                        if sighting is NOT_ASKED or (sighting is not None and sighting[0] != UNCHANGED):
+                            sighting = None
+                        read_cleanly = read_cleanly and sighting is not None
                     elif sighting is NOT_ASKED and not source.raw_sha256:  # hashed by a worker
                         sighting = None
                     elif sighting is NOT_ASKED:  # a record of a JSON file, or a file not hashed whole

@@ -272,6 +272,16 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _sha256_of_file(path: Path) -> str:
+    """The hash of a file too large to hold, read a piece at a time: its failure is then known
+    by its bytes, and an unchanged copy is not failed again on every run. "" if unreadable."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return ""
+
+
 # An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
 # "MIME-Version: 1.0", "Snapshot-Content-Location: ...") and a multipart/related body.
 _MIME_HEADER = re.compile(rb"(?:from|mime-version|subject|date|snapshot-content-location|content-type|"
@@ -360,7 +370,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
     if input_file.size > MAX_INPUT_BYTES:
-        yield Source(location, b"", "", "unknown", input_file.size, overrides, _too_large(input_file.size))
+        yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
+                     _too_large(input_file.size))
         return
     try:
         on_disk = path.read_bytes()
@@ -614,10 +625,14 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                 if number == 1:
                     line = line.removeprefix(b"\xef\xbb\xbf")
                 if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
-                    while (rest := lines.readline(2**20)) and not rest.endswith(b"\n"):
-                        pass  # the rest of that line, skipped a piece at a time
+                    # the rest of that line, skipped a piece at a time, hashed as it goes
+                    line_hash = hashlib.sha256(line)
+                    while rest := lines.readline(2**20):
+                        line_hash.update(rest)
+                        if rest.endswith(b"\n"):
+                            break
                     sources += 1
-                    yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                    yield Source(f"{location}#{number}", b"", line_hash.hexdigest(), "record", 0, overrides,
                                  f"line {number}: " + _too_large(len(line), "more than"))
                     continue
                 source = _json_line_source(location, number, line, overrides, known, defer_hashes)
@@ -667,9 +682,14 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     continue
                 pages += 1
                 page = f"{location}#{number}"
-                body = record.content_stream().read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
+                content = record.content_stream()
+                body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
                 if len(body) > MAX_INPUT_BYTES:
-                    yield Source(page, b"", "", "html", 0, overrides, _too_large(len(body), "more than"))
+                    body_hash = hashlib.sha256(body)
+                    while piece := content.read(2**20):
+                        body_hash.update(piece)
+                    yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
+                                 _too_large(len(body), "more than"))
                     continue
                 if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
                     yield Source(page, b"", "", "html", 0, overrides,
@@ -734,7 +754,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         if not contents and words < SUMMARY_WORDS:
             yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
                          f"only a summary in the feed ({words} words), not the article: ingest its page "
-                         f"({entry.get('link') or 'no link given'})")
+                         f"({record['url'] or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
 
