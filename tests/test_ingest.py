@@ -1351,3 +1351,31 @@ def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, 
     assert rows(db_path, "SELECT name, domain FROM outlets") == [
         {"name": "The Harbor Ledger Weekly", "domain": "harborledger.example"}]
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("workers", [2, 1])  # 1: a near-miss, read only a chunk ahead before
+def test_progress_counts_what_is_written_not_what_is_read_ahead(tmp_path, db_path, monkeypatch, workers):
+    # The bar reached 100% (its time left "00:00:01") with a third of a 41,500-input run still
+    # to extract and write: progress was counted as inputs were read, and reading runs up to
+    # IN_FLIGHT_SOURCES ahead of the workers and a batch ahead of the writer.
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 100)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT_SOURCES", 1000)
+    monkeypatch.setattr(pipeline, "PROGRESS_BYTES", 2000)
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+             for n in range(3000)]
+    feed.write_text("".join(lines))
+    size, written, progress, leads = feed.stat().st_size, [0], [0], []
+
+    def on_step(step):
+        progress[0] += step
+        leads.append(progress[0] / size - written[0] / len(lines))
+
+    def on_written(outcome):
+        written[0] += outcome.count
+
+    pipeline.run_ingest([str(feed)], str(db_path), workers=workers, on_progress=on_step, on_written=on_written)
+    assert progress[0] == size and written[0] == len(lines)
+    assert max(leads) <= 0, f"progress ran {max(leads):.0%} ahead of what was written"
