@@ -497,8 +497,25 @@ def stats(db_path, as_json):
         click.echo(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
 
 
+class _ExistingFile(click.Path):
+    """click.Path(exists=True) that tells a file it may not look up from one that is not
+    there: click said "does not exist" of a file in a folder without search permission."""
+
+    def __init__(self):
+        super().__init__(exists=True, dir_okay=False)
+
+    def convert(self, value, param, ctx):
+        try:
+            os.stat(value)
+        except OSError as error:
+            if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+                self.fail(f"cannot read {click.format_filename(value)!r}: {error.strerror or error}",
+                          param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @cli.command(short_help="Show what extraction finds in one file.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=_ExistingFile())
 @json_option
 def parse(file, as_json):
     """Show what extraction finds in one file, without storing it (for debugging a rule).

@@ -113,8 +113,11 @@ def _is_sidecar(path: Path) -> bool:
     for extension, kind in ARTICLE_EXTENSIONS.items():
         if kind in ("html", "text", "markdown"):
             for gz in ("", ".gz"):
-                if path.with_name(stem + extension + gz).is_file():
-                    return True
+                try:
+                    if path.with_name(stem + extension + gz).is_file():
+                        return True
+                except OSError:  # a folder that cannot be searched: the file's own read says so
+                    return False
     return False
 
 
@@ -210,7 +213,12 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
 
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as error:  # in a folder that cannot be searched: a traceback ended the run
+            yield InputFile(path, 0, _cannot_read(path, error))
+            return
+        if is_dir:
             yield from walk(path)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))

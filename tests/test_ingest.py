@@ -416,6 +416,35 @@ def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, db_p
     assert summary["failures"] == [{"location": str(refused), "error": "cannot read folder: Permission denied"}]
 
 
+@pytest.mark.parametrize("given, name", [
+    ("file", "a.txt"),  # named on the command line: a traceback from Path.is_dir
+    ("folder", "a.json"),  # walked: a traceback from the sidecar check's is_file
+    ("folder", "a.txt"),  # near-miss: failed by name already
+])
+def test_a_file_in_a_folder_that_cannot_be_searched_is_reported_not_a_traceback(tmp_path, db_path, monkeypatch,
+                                                                                given, name):
+    # A folder whose files cannot be looked up (no x permission: `chmod 000`, or r-- on a
+    # share) stopped the whole run with PermissionError before anything was read. Root is
+    # never refused, so the refusal is made here as the system makes it, on every stat.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / name).write_text(json.dumps({"title": "A", "body": ARTICLE_TEXT}) if name.endswith(".json")
+                               else "Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "open.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if os.path.dirname(os.fspath(path)) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    target = locked / name if given == "file" else locked
+    code, summary = ingest_json(target, tmp_path / "open.txt", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(locked / name), "error": "cannot read: Permission denied"}]
+
+
 def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
     code, summary = ingest_json(tmp_path / "never-there.txt", "--db", db_path)
     assert code == 1 and "broken" not in summary["failures"][0]["error"]
@@ -1379,3 +1408,26 @@ def test_progress_counts_what_is_written_not_what_is_read_ahead(tmp_path, db_pat
     pipeline.run_ingest([str(feed)], str(db_path), workers=workers, on_progress=on_step, on_written=on_written)
     assert progress[0] == size and written[0] == len(lines)
     assert max(leads) <= 0, f"progress ran {max(leads):.0%} ahead of what was written"
+
+
+@pytest.mark.parametrize("refusal, said", [
+    (PermissionError(13, "Permission denied"), "cannot read"),  # the file is there, not its folder's x bit
+    (FileNotFoundError(2, "No such file or directory"), "does not exist"),  # near-miss: truly missing
+])
+def test_parse_tells_a_file_it_may_not_look_up_from_a_missing_one(tmp_path, monkeypatch, refusal, said):
+    # click said "File '.../story.txt' does not exist" of a file in a folder without search
+    # permission: the user, who can see it with ls as another user, looked for a typo.
+    page = tmp_path / "story.txt"
+    page.write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if os.fspath(path) == str(page):
+            raise type(refusal)(refusal.errno, refusal.strerror, os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    result = run_cli("parse", page)
+    assert result.exit_code == 2 and said in result.output
+    if said == "cannot read":
+        assert refusal.strerror in result.output and "does not exist" not in result.output
