@@ -885,6 +885,8 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         as_utf8 = None
     if as_utf8 is not None and not as_utf8.isascii():
         return as_utf8
+    if as_utf8 is None and (mended := _utf8_with_stray_bytes(data)) is not None:
+        return mended
     codec = _declared_codec(declared) if declared else None
     if codec:
         try:
@@ -911,6 +913,31 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return str(best)
     # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
     return data.decode("cp1252")
+
+
+# A UTF-8 text with a stray byte or two is read as UTF-8 when its valid multi-byte letters
+# outnumber the stray bytes this many times. One Windows-1252 quote (0x92) pasted into a
+# UTF-8 file, or a byte flipped in a copy, made the whole file undecodable as UTF-8, and the
+# detector then read every "é" of it as Shift_JIS ("Lテゥa") or a code page ("LÃ©a"). Text
+# in another encoding almost never forms a valid multi-byte UTF-8 sequence (a code page's
+# "é" would need two bytes of 0x80-0xBF after it), and Shift_JIS or EUC, which can, are
+# far from ten to one.
+STRAY_BYTE_MARGIN = 10
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """`data` read as UTF-8, each byte that is not UTF-8 read as Windows-1252 (which is what
+    such a byte most often is: a quote or dash pasted from a Windows program), if the valid
+    multi-byte letters outnumber those bytes STRAY_BYTE_MARGIN times; else None."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte b becomes U+DC00 + b
+    stray = len(_STRAY_BYTE.findall(text))
+    letters = sum(1 for character in text if character > "\x7f") - stray
+    if letters < STRAY_BYTE_MARGIN * stray:
+        return None
+    return _STRAY_BYTE.sub(lambda byte: bytes([ord(byte[0]) - 0xDC00]).decode("cp1252", errors="replace"), text)
+
+
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
 
 
 # The encodings of the WHATWG Encoding Standard (what a browser reads a page in), by Python's

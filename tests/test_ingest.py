@@ -622,6 +622,33 @@ def test_a_pages_bytes_beat_the_charset_it_declares_when_they_are_utf8(tmp_path,
     assert rows(db_path, "SELECT title FROM articles")[0]["title"] == title
 
 
+FETE = ("Fête de la Saône\n\nPar Léa Durand\n\nLa fête annuelle a attiré plus de visiteurs que jamais "
+        "cette année, selon les organisateurs, qui ont compté près de douze mille entrées payantes. "
+        "Les élus se sont félicités du succès du week-end. ") + PIER
+HARBOUR_JA = "港の桟橋が閉鎖\n\n" + "住民は遅すぎると話す。港の古い桟橋は火曜日に閉鎖された。技術者が杭にひびを見つけた。" * 6
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    # fail before: one Windows-1252 quote in a UTF-8 file, and every accent was read as
+    # Shift_JIS ("Lテゥa Durand"); the same on a page declaring its site's old code page
+    ("a.txt", FETE.encode().replace(b"succ", b"\x92succ"), "Léa Durand ... ’succès"),
+    ("a.html", _declaring("windows-1252").encode().replace(b"cher \xe2\x80\x94", b"cher \x97"),
+     "Jetée fermée ... cher —"),
+    # near misses, read as before: a text all in Windows-1252 (no valid UTF-8 letter), and
+    # Shift_JIS, whose bytes can form valid UTF-8 sequences, but far fewer than its stray ones
+    ("a.txt", FETE.encode("cp1252"), "Léa Durand ... succès"),
+    ("a.txt", HARBOUR_JA.encode("shift_jis"), "港の桟橋が閉鎖 ... 技術者が杭にひびを見つけた"),
+])
+def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path, db_path, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    row = rows(db_path, "SELECT title, authors, body FROM articles")[0]
+    text = " ".join(str(row[key]) for key in ("title", "authors", "body"))
+    for part in expected.split(" ... "):
+        assert part in text, text[:200]
+
+
 def test_gzip_html_and_lying_extension(tmp_path, db_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode()))
     (tmp_path / "actually-html.txt").write_text(html_page(ARTICLE_TEXT.replace("forty", "fifty")))
