@@ -21,7 +21,7 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import BadParameter, check_parameter, check_parameters
+from .search import BadParameter, check_parameter, check_parameters, names_not_in_archive
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_database, open_for_reading
@@ -229,8 +229,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
-    when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE
-    or words that are all -excluded.
+    when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
+    author of the archive is said on standard error, with the nearest names); 1 if there is no
+    archive; 2 for a wrong DATE or words that are all -excluded.
 
     \b
     Example:
@@ -261,11 +262,16 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
                          newest=newest, all_versions=all_versions)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
+    # (on standard error: --json keeps its list)
+    unknown = names_not_in_archive(db, outlet, author) if not results else []
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
-        return
-    if not results:
+    elif not results:
         click.echo("No articles match.")
+    for note in unknown:
+        click.echo(f"note: {note}.", err=True)
+    if as_json:
+        return
     for row in results:
         click.echo(click.style(row["title"] or "(untitled)", bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)

@@ -193,3 +193,23 @@ def test_every_option_of_every_command_explains_itself():
 def test_a_snippets_line_breaks_become_one_paragraph_mark(snippet, printed):
     from ingest.cli import _one_line
     assert _one_line(snippet) == printed
+
+
+@pytest.mark.parametrize("options, note", [
+    # fail before: a mistyped or shortened name answered as words found nowhere are
+    (["--outlet", "Harbor Ledger"], "no outlet of the archive is named 'Harbor Ledger' (nearest: 'The Harbor Ledger')"),
+    (["--author", "Bo Chan"], "no author of the archive is named 'Bo Chan' (nearest: 'Bo Chen')"),
+    (["--outlet", "Zebra Gazette"], "no outlet of the archive is named 'Zebra Gazette'."),
+    # near misses: names the archive holds (in another case), where the words are not found
+    (["--outlet", "valley post", "--author", "ann lee"], None),
+    (["--author", "Ann Lee", "--since", "2025"], None),
+])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_search_that_finds_nothing_says_which_name_the_archive_does_not_hold(dated_archive, options, note, as_json):
+    result = run_cli("search", "kestrel", *options, "--db", dated_archive, *(["--json"] if as_json else []))
+    assert result.exit_code == 0
+    assert result.stdout == ("[]\n" if as_json else "No articles match.\n")
+    if note is None:
+        assert "note:" not in result.stderr
+    else:
+        assert f"note: {note}" in result.stderr
