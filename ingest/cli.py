@@ -452,11 +452,13 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
             click.echo(f"failed: {item['location']}: {item['error']}", err=True)
-    skipped = [(summary.file_missing, "gone", "whose file is gone"),
-               (summary.file_changed, "changed", "whose file holds other bytes now (ingest stores its new text)")]
-    for count, kind, why in skipped:
+    skipped = [("gone", "whose file is gone"),
+               ("changed", "whose file holds other bytes now (ingest stores its new text)"),
+               ("replaced", "earlier versions of edited stories, whose file now holds the later text, stored")]
+    for kind, why in skipped:
+        files = summary.files[kind]
+        count = sum(files.values())
         if count:
-            files = summary.files[kind]
             named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
             click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
                        + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
