@@ -131,8 +131,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     def report_failure(written):
         if written.status == "failed" and not as_json:
-            click.echo(f"failed: {_escaped_breaks(written.location)}: {_escaped_breaks(written.error or '')}",
-                       err=True)
+            # Over the bar's line, which ends without a line break, cleared first: else the
+            # failure was printed on it ("Ingesting [---] 0%failed: ..."). The bar redraws below.
+            over_bar = "\r\x1b[K" if show_bar else ""
+            click.echo(f"{over_bar}failed: {_escaped_breaks(written.location)}: "
+                       f"{_escaped_breaks(written.error or '')}", err=True)
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)

@@ -1458,3 +1458,43 @@ def test_parse_tells_a_file_it_may_not_look_up_from_a_missing_one(tmp_path, monk
     assert result.exit_code == 2 and said in result.output
     if said == "cannot read":
         assert refusal.strerror in result.output and "does not exist" not in result.output
+
+
+def _ingest_on_a_terminal(*arguments) -> str:
+    """What `news-archive ingest` writes to standard error when that is a terminal (where the
+    progress bar is shown), as the terminal receives it."""
+    import pty
+
+    main, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "ingest", "ingest", *map(str, arguments)],
+                               stdout=subprocess.DEVNULL, stderr=terminal, stdin=subprocess.DEVNULL)
+    os.close(terminal)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other end closed (EIO on Linux)
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=60)
+    os.close(main)
+    return received.decode()
+
+
+@pytest.mark.parametrize("bad", [True, False])  # False: a near-miss, no failure to print
+def test_a_failure_is_printed_on_a_line_of_its_own_under_the_progress_bar(tmp_path, db_path, bad):
+    # On a terminal the first failure was printed after the bar, on its line:
+    # "Ingesting  [----]    0%failed: .../binary.html: binary file: ..."
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"story{n}.txt").write_text(f"Story {n} headline\n\nStory {n}. " + ARTICLE_TEXT)
+    if bad:
+        (tmp_path / "in" / "empty.txt").write_text("")
+    shown = _ingest_on_a_terminal(tmp_path / "in", "--db", db_path, "--workers", "1")
+    assert "Ingesting" in shown and "100%" in shown
+    # (the terminal turns each \n into \r\n; the bar redraws itself after a \r)
+    lines = [line.rstrip("\r").rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in shown.split("\n")]
+    failures = [line for line in lines if "failed: " in line]
+    assert failures == ([f"failed: {tmp_path / 'in' / 'empty.txt'}: empty file"] if bad else []), shown
