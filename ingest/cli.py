@@ -277,7 +277,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         return
     for row in results:
         click.echo(click.style(row["title"] or "(untitled)", bold=True))
-        meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
+        meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
         click.echo(f"  #{row['id']}  {meta}")
         versions = _versions_note(row)
         if versions:
@@ -295,6 +295,24 @@ _SNIPPET_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 def _one_line(snippet: str | None) -> str:
     """A snippet for the text output, on one line: each paragraph break shown as " ¶ "."""
     return _SNIPPET_BREAK.sub(" ¶ ", snippet or "")
+
+
+# A date as ingest stores it: the day, then (when the source gave one) the time and its offset.
+_STORED_DATE = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _readable_date(value: str | None) -> str | None:
+    """A stored date as every served page shows it (the plugin's readable_date, in plain text):
+    2025-03-04 21:40 -05:00, not 2025-03-04T21:40:00-05:00, and UTC for a zero offset. The
+    command printed the stored value, so one article's date read two ways. Anything else is
+    printed as it is; --json keeps the stored value."""
+    match = _STORED_DATE.fullmatch(value) if value else None
+    if match is None or not match["time"]:
+        return value
+    zone = match["zone"] or ""
+    zone = " UTC" if zone in ("Z", "+00:00", "+0000") else f" {zone}" if zone else ""
+    return f"{match['day']} {match['time']}{zone}"
 
 
 def _versions_note(row: dict) -> str:

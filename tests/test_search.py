@@ -213,3 +213,23 @@ def test_a_search_that_finds_nothing_says_which_name_the_archive_does_not_hold(d
         assert "note:" not in result.stderr
     else:
         assert f"note: {note}" in result.stderr
+
+
+@pytest.mark.parametrize("published, shown", [
+    # fail before: printed as stored, where every served page shows the day, time and offset
+    ("2025-03-04T21:40:00-05:00", "2025-03-04 21:40 -05:00"),
+    ("2025-03-05T08:00:00+00:00", "2025-03-05 08:00 UTC"),
+    # near misses: a day alone, and no date, printed as they are
+    ("2025-03-06", "2025-03-06"),
+    (None, None),
+])
+def test_search_prints_a_date_as_the_served_pages_show_it(tmp_path, published, shown):
+    record = {"title": "Kestrel Bay dockers strike", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+              "published": published, "body": ARTICLE_TEXT}
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 1
+    line = run_cli("search", "kestrel", "--db", db_path).stdout.splitlines()[1]
+    assert line == "  #1  " + " · ".join(filter(None, ["The Harbor Ledger", "Ann Lee", shown]))
+    as_json = json.loads(run_cli("search", "kestrel", "--db", db_path, "--json").stdout)
+    assert as_json[0]["published"] == published  # JSON keeps the stored value
