@@ -91,7 +91,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     may be stopped (Ctrl+C, or kill PID) at any moment: every batch written is kept, and the
     same command finishes the job.
 
-    Prints each failure on standard error ("failed: PATH: reason"), then one line: "N inputs in
+    On a terminal, a progress bar on standard error (for several files, or one large one) shows
+    the share of the input bytes written to the archive and the time left. Prints each failure on
+    standard error ("failed: PATH: reason"), then one line: "N inputs in
     Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
     item or captured page within one; duplicate: its text was already stored; unchanged: read
     before with the same bytes). --json prints the same counts and the failures as an object.

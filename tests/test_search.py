@@ -233,3 +233,10 @@ def test_search_prints_a_date_as_the_served_pages_show_it(tmp_path, published, s
     assert line == "  #1  " + " · ".join(filter(None, ["The Harbor Ledger", "Ann Lee", shown]))
     as_json = json.loads(run_cli("search", "kestrel", "--db", db_path, "--json").stdout)
     assert as_json[0]["published"] == published  # JSON keeps the stored value
+
+
+def test_ingest_help_says_a_long_run_shows_its_progress():
+    # Nothing said that a run shows a bar, or on which stream, or what it measures: a user
+    # piping standard error to a log, or waiting on a long run, could not know.
+    text = " ".join(run_cli("ingest", "--help").output.split())
+    assert "progress bar on standard error" in text and "written to the archive" in text
