@@ -338,13 +338,12 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
     manager) reaches the run but not its worker processes: it killed the run at once and left
     the workers waiting for work forever, holding its output pipe open. As a KeyboardInterrupt
     the batch in hand is rolled back and the workers are shut down. A worker inherits the
-    handler, and dies of the signal as before."""
+    handler until it starts (then it ignores the signal, pipeline._start_worker), and ignores it
+    meanwhile too: the signal sent to the whole group must leave the shutting down to the run."""
     caught, run_pid = _Signalled(), os.getpid()
 
     def stop(number, frame):
         if os.getpid() != run_pid:
-            signal.signal(number, signal.SIG_DFL)
-            os.kill(os.getpid(), number)
             return
         caught.append(number)
         raise KeyboardInterrupt

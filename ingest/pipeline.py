@@ -192,6 +192,9 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
 def _start_worker(writer_pid: int) -> None:
     """Workers ignore Ctrl-C, which reaches the whole process group: the writer stops the run
     and shuts the pool down, and a worker interrupted mid-task would only print a traceback.
+    So they do SIGTERM, which `timeout`, a service manager or `kill -- -PGID` send to the whole
+    group too: workers that died of it while the writer's queue thread was handing them a task
+    left that thread blocked on the full pipe for ever, and the run hung, printing nothing.
 
     They die with the writer: a run killed outright (SIGKILL, the out-of-memory killer) cannot
     shut its pool down, and its workers used to wait for work forever, about 160 MB each.
@@ -203,6 +206,7 @@ def _start_worker(writer_pid: int) -> None:
     the writer want more CPU than there is, the writer should have it. (They yield to other
     programs on the machine too: an ingest is background work.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with(writer_pid)
     if WORKER_NICENESS:
         try:
