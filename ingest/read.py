@@ -402,9 +402,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, b"", digest, "unknown", len(on_disk), overrides,
                          _too_large(len(data), "unpacks to more than"))
             return
+    read = data
     data = _without_stray_nuls(_utf16_marked(data))
     if not data.strip():
-        yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
@@ -555,6 +556,16 @@ def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
             return record_file_kind(file.read(HEAD_BYTES), named)
     except (OSError, EOFError, zlib.error):
         return named  # reading it again will say what is wrong
+
+
+def _empty(data: bytes) -> str:
+    """Why a file with no text fails. "empty file" alone was said of a file of blank lines and
+    of one of 4 KB of NUL bytes too, which a user then opened, found not empty, and doubted."""
+    if not data:
+        return "empty file"
+    if not data.strip(b"\x00"):
+        return f"empty file: only NUL bytes ({len(data):,}; a file cut short before its text was written?)"
+    return f"empty file: only white space ({len(data):,} bytes)"
 
 
 def _too_large(size: int, how: str = "") -> str:

@@ -227,6 +227,19 @@ BAD_INPUTS = {
 }
 
 
+@pytest.mark.parametrize("data, error", [
+    # fail before: "empty file" of a file a user opens and finds lines or bytes in
+    (b"   \n\n\t\n", "empty file: only white space (7 bytes)"),
+    (b"\r\n\r\n  \r\n", "empty file: only white space (8 bytes)"),
+    # near-miss: a file of no byte at all is the plain "empty file"
+    (b"", "empty file"),
+])
+def test_an_empty_file_says_what_it_holds(tmp_path, db_path, data, error):
+    (tmp_path / "notes.md").write_bytes(data)
+    code, summary = ingest_json(tmp_path / "notes.md", "--db", db_path)
+    assert (code, summary["failures"][0]["error"]) == (1, error)
+
+
 def test_bad_inputs_are_reported_recorded_and_the_run_goes_on(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -343,7 +356,8 @@ _FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
     ("blob.txt", bytes(range(256)) * 20, None, "binary file: not HTML, text, Markdown or JSON"),
     ("words-and-zeros.txt", b"Ferry fares\x00\x00\x00\x01\x02\x03 rise\x00\x00\x00\x04" * 200, None,
      "binary file: not HTML, text, Markdown or JSON"),
-    ("zeros.txt", b"\x00" * 4096, None, "empty file"),
+    ("zeros.txt", b"\x00" * 4096, None,
+     "empty file: only NUL bytes (4,096; a file cut short before its text was written?)"),
 ])
 def test_a_text_with_nul_bytes_is_still_a_text(tmp_path, db_path, name, data, stored, error):
     (tmp_path / name).write_bytes(data)
