@@ -602,7 +602,7 @@ def parse(file, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
-              help="Port to listen on.")
+              help="Port to listen on (0: any free one, printed).")
 def serve(db_path, host, port):
     """Serve the archive with Datasette: search, facets, saved queries and a JSON API.
 
@@ -627,6 +627,8 @@ def serve(db_path, host, port):
     if refused is not None:
         raise click.ClickException(f"cannot listen on {host} port {port}: {refused.strerror or refused} "
                                    "(--host must be an address of this machine, or 0.0.0.0 for all).")
+    if port == 0:  # any free port: the one the system gives now, served and printed (":0" was)
+        port = _free_port(host)
     with _archive_errors(db_path):
         summary = serving.ensure_archive(db_path)
     if summary is not None:
@@ -652,6 +654,13 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
         except OSError as error:
             return error
     return None
+
+
+def _free_port(host: str) -> int:
+    """A port free on `host` now, as the system picks one for port 0."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 _LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
