@@ -413,7 +413,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     reads the archive only: it does not even upgrade an archive of an older version.
 
     Prints one line: how many articles were to be read again, how many were read, revised (with
-    the count per field) and unchanged; then notes naming the files gone or changed. --json
+    the count per field) and unchanged; then notes naming the files gone or changed (and those
+    that now hold the later text of an edited story whose earlier version is stored). --json
     prints the same as an object, also when stopped (with what was written, and "stopped":
     "interrupted" or "terminated"; null when the run finished). Exit status:
     0; 1 if the current rules could not extract an article (it keeps what it had); 130 or 143
