@@ -21,7 +21,7 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import BadParameter, check_parameter, check_parameters
+from .search import BadParameter, check_parameter, check_parameters, names_not_in_archive
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_database, open_for_reading
@@ -91,7 +91,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     may be stopped (Ctrl+C, or kill PID) at any moment: every batch written is kept, and the
     same command finishes the job.
 
-    Prints each failure on standard error ("failed: PATH: reason"), then one line: "N inputs in
+    On a terminal, a progress bar on standard error (for several files, or one large one) shows
+    the share of the input bytes written to the archive and the time left. Prints each failure on
+    standard error ("failed: PATH: reason"), then one line: "N inputs in
     Ts: N new, N duplicate, N unchanged, N failed -> FILE" (an input is a file, or a record, feed
     item or captured page within one; duplicate: its text was already stored; unchanged: read
     before with the same bytes). --json prints the same counts and the failures as an object.
@@ -131,8 +133,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     def report_failure(written):
         if written.status == "failed" and not as_json:
-            click.echo(f"failed: {_escaped_breaks(written.location)}: {_escaped_breaks(written.error or '')}",
-                       err=True)
+            # Over the bar's line, which ends without a line break, cleared first: else the
+            # failure was printed on it ("Ingesting [---] 0%failed: ..."). The bar redraws below.
+            over_bar = "\r\x1b[K" if show_bar else ""
+            click.echo(f"{over_bar}failed: {_escaped_breaks(written.location)}: "
+                       f"{_escaped_breaks(written.error or '')}", err=True)
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
@@ -231,8 +236,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
-    when nothing matches ("No articles match."); 1 if there is no archive; 2 for a wrong DATE
-    or words that are all -excluded.
+    when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
+    author of the archive is said on standard error, with the nearest names); 1 if there is no
+    archive; 2 for a wrong DATE or words that are all -excluded.
 
     \b
     Example:
@@ -263,14 +269,19 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
                          newest=newest, all_versions=all_versions)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
+    # (on standard error: --json keeps its list)
+    unknown = names_not_in_archive(db, outlet, author) if not results else []
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
-        return
-    if not results:
+    elif not results:
         click.echo("No articles match.")
+    for note in unknown:
+        click.echo(f"note: {note}.", err=True)
+    if as_json:
+        return
     for row in results:
         click.echo(click.style(row["title"] or "(untitled)", bold=True))
-        meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), row["published"]) if x)
+        meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
         click.echo(f"  #{row['id']}  {meta}")
         versions = _versions_note(row)
         if versions:
@@ -288,6 +299,24 @@ _SNIPPET_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 def _one_line(snippet: str | None) -> str:
     """A snippet for the text output, on one line: each paragraph break shown as " ¶ "."""
     return _SNIPPET_BREAK.sub(" ¶ ", snippet or "")
+
+
+# A date as ingest stores it: the day, then (when the source gave one) the time and its offset.
+_STORED_DATE = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _readable_date(value: str | None) -> str | None:
+    """A stored date as every served page shows it (the plugin's readable_date, in plain text):
+    2025-03-04 21:40 -05:00, not 2025-03-04T21:40:00-05:00, and UTC for a zero offset. The
+    command printed the stored value, so one article's date read two ways. Anything else is
+    printed as it is; --json keeps the stored value."""
+    match = _STORED_DATE.fullmatch(value) if value else None
+    if match is None or not match["time"]:
+        return value
+    zone = match["zone"] or ""
+    zone = " UTC" if zone in ("Z", "+00:00", "+0000") else f" {zone}" if zone else ""
+    return f"{match['day']} {match['time']}{zone}"
 
 
 def _versions_note(row: dict) -> str:
@@ -311,13 +340,12 @@ def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
     manager) reaches the run but not its worker processes: it killed the run at once and left
     the workers waiting for work forever, holding its output pipe open. As a KeyboardInterrupt
     the batch in hand is rolled back and the workers are shut down. A worker inherits the
-    handler, and dies of the signal as before."""
+    handler until it starts (then it ignores the signal, pipeline._start_worker), and ignores it
+    meanwhile too: the signal sent to the whole group must leave the shutting down to the run."""
     caught, run_pid = _Signalled(), os.getpid()
 
     def stop(number, frame):
         if os.getpid() != run_pid:
-            signal.signal(number, signal.SIG_DFL)
-            os.kill(os.getpid(), number)
             return
         caught.append(number)
         raise KeyboardInterrupt
@@ -387,7 +415,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     reads the archive only: it does not even upgrade an archive of an older version.
 
     Prints one line: how many articles were to be read again, how many were read, revised (with
-    the count per field) and unchanged; then notes naming the files gone or changed. --json
+    the count per field) and unchanged; then notes naming the files gone or changed (and those
+    that now hold the later text of an edited story whose earlier version is stored). --json
     prints the same as an object, also when stopped (with what was written, and "stopped":
     "interrupted" or "terminated"; null when the run finished). Exit status:
     0; 1 if the current rules could not extract an article (it keeps what it had); 130 or 143
@@ -448,11 +477,13 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
             click.echo(f"failed: {item['location']}: {item['error']}", err=True)
-    skipped = [(summary.file_missing, "gone", "whose file is gone"),
-               (summary.file_changed, "changed", "whose file holds other bytes now (ingest stores its new text)")]
-    for count, kind, why in skipped:
+    skipped = [("gone", "whose file is gone"),
+               ("changed", "whose file holds other bytes now (ingest stores its new text)"),
+               ("replaced", "earlier versions of edited stories, whose file now holds the later text, stored")]
+    for kind, why in skipped:
+        files = summary.files[kind]
+        count = sum(files.values())
         if count:
-            files = summary.files[kind]
             named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
             click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
                        + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
@@ -499,8 +530,25 @@ def stats(db_path, as_json):
         click.echo(f"{key.replace('_', ' '):<{width}}  {value if value is not None else '-'}")
 
 
+class _ExistingFile(click.Path):
+    """click.Path(exists=True) that tells a file it may not look up from one that is not
+    there: click said "does not exist" of a file in a folder without search permission."""
+
+    def __init__(self):
+        super().__init__(exists=True, dir_okay=False)
+
+    def convert(self, value, param, ctx):
+        try:
+            os.stat(value)
+        except OSError as error:
+            if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+                self.fail(f"cannot read {click.format_filename(value)!r}: {error.strerror or error}",
+                          param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @cli.command(short_help="Show what extraction finds in one file.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=_ExistingFile())
 @json_option
 def parse(file, as_json):
     """Show what extraction finds in one file, without storing it (for debugging a rule).
@@ -557,7 +605,7 @@ def parse(file, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 to be reachable from other machines).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
-              help="Port to listen on.")
+              help="Port to listen on (0: any free one, printed).")
 @click.option("--cors", is_flag=True,
               help="Let web pages of any other origin read the JSON API (Access-Control-Allow-Origin: *), "
                    "for a dashboard served elsewhere. Everything served is public and read-only.")
@@ -586,6 +634,8 @@ def serve(db_path, host, port, cors):
     if refused is not None:
         raise click.ClickException(f"cannot listen on {host} port {port}: {refused.strerror or refused} "
                                    "(--host must be an address of this machine, or 0.0.0.0 for all).")
+    if port == 0:  # any free port: the one the system gives now, served and printed (":0" was)
+        port = _free_port(host)
     with _archive_errors(db_path):
         summary = serving.ensure_archive(db_path)
     if summary is not None:
@@ -611,6 +661,13 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
         except OSError as error:
             return error
     return None
+
+
+def _free_port(host: str) -> int:
+    """A port free on `host` now, as the system picks one for port 0."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 _LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",

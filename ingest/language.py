@@ -16,6 +16,7 @@ therefore the state reached from the start over the `depth` bytes ending at i, a
 vector steps over all positions give every state.
 """
 
+import functools
 from collections import Counter
 
 MAX_DEPTH = 12  # a deeper automaton means a different model: use the library as it is
@@ -142,8 +143,11 @@ def classify(text: str) -> str:
 # 28 MB) are memory-mapped rather than read: a process reads only the pages its texts touch,
 # and every worker shares them through the page cache. A first detection took 0.3 s reading
 # them from a single .npz; mapped, the load takes 0.03 s and a first text 0.007 s (load 2.3).
-# The folder is named after the library's version and its model file's size and time, so
-# another model is never read from an old cache.
+# The folder is named after the library's version and a hash of its model file, so another
+# model is never read from an old cache, and every install of one model shares one copy. (It
+# was named after the file's size and modification time, which each install sets anew: every
+# virtual environment and every upgrade left 67 MB more behind, 68 copies on one machine.)
+# Writing a new copy removes the others, and temporaries a killed process left.
 
 CACHE_ENV = "NEWS_ARCHIVE_CACHE"  # a folder for the cache, or "off" to keep none
 _MAPPED = ("nextmove", "ptc")  # the large arrays; the rest are a few hundred KB
@@ -164,7 +168,39 @@ def cache_path():
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-archive"
     model = langid.MODEL_DIR / langid.MODEL_FILE
     stat = model.stat()
-    return Path(folder) / f"py3langid-{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}"
+    return Path(folder) / f"py3langid-{version('py3langid')}-{_digest(str(model), stat.st_size, stat.st_mtime_ns)}"
+
+
+@functools.cache
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    """The start of the SHA-256 of a file (the 4.5 MB model: about 10 ms), once a process for
+    each size and time it is seen with."""
+    import hashlib
+
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()[:16]
+
+
+STALE_TEMPORARY = 3600  # s: a temporary folder this old was left by a process killed while writing
+
+
+def _remove_other_copies(path) -> None:
+    """Every other cache of the model in `path`'s folder: earlier versions' (folders, or the
+    single .npz file of older ones), and temporaries left by a process killed mid-write."""
+    import shutil
+    import time
+
+    for other in path.parent.iterdir():
+        try:
+            stale = other != path and (other.name.startswith("py3langid-") or (
+                # (not another program's file, nor another worker's being written now)
+                other.name.endswith(".tmp") and other.stat().st_mtime < time.time() - STALE_TEMPORARY))
+            if stale and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+            elif stale:
+                other.unlink(missing_ok=True)
+        except OSError:  # removed meanwhile by another worker, or another user's
+            pass
 
 
 def load_cached() -> FastIdentifier:
@@ -206,6 +242,5 @@ def load_cached() -> FastIdentifier:
             raise
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    for stale in path.parent.glob("py3langid-*.npz"):  # the single-file cache of earlier versions
-        stale.unlink(missing_ok=True)
+    _remove_other_copies(path)
     return fast

@@ -128,8 +128,11 @@ def _is_sidecar(path: Path) -> bool:
     for extension, kind in ARTICLE_EXTENSIONS.items():
         if kind in ("html", "text", "markdown"):
             for gz in ("", ".gz"):
-                if path.with_name(stem + extension + gz).is_file():
-                    return True
+                try:
+                    if path.with_name(stem + extension + gz).is_file():
+                        return True
+                except OSError:  # a folder that cannot be searched: the file's own read says so
+                    return False
     return False
 
 
@@ -232,7 +235,12 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
 
     def expand(argument: str) -> Iterator[InputFile]:
         path = Path(os.path.abspath(argument))
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as error:  # in a folder that cannot be searched: a traceback ended the run
+            yield InputFile(path, 0, _cannot_read(path, error))
+            return
+        if is_dir:
             yield from walk(path)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
@@ -292,6 +300,16 @@ def _cannot_read(path: Path, error: OSError) -> str:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _sha256_of_file(path: Path) -> str:
+    """The hash of a file too large to hold, read a piece at a time: its failure is then known
+    by its bytes, and an unchanged copy is not failed again on every run. "" if unreadable."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 # An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
@@ -382,7 +400,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
     if input_file.size > MAX_INPUT_BYTES:
-        yield Source(location, b"", "", "unknown", input_file.size, overrides, _too_large(input_file.size))
+        yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
+                     _too_large(input_file.size))
         return
     try:
         on_disk = path.read_bytes()
@@ -405,9 +424,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, b"", digest, "unknown", len(on_disk), overrides,
                          _too_large(len(data), "unpacks to more than"))
             return
+    read = data
     data = _without_stray_nuls(_utf16_marked(data))
     if not data.strip():
-        yield Source(location, data, digest, "unknown", len(on_disk), overrides, "empty file")
+        yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
@@ -560,6 +580,16 @@ def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
         return named  # reading it again will say what is wrong
 
 
+def _empty(data: bytes) -> str:
+    """Why a file with no text fails. "empty file" alone was said of a file of blank lines and
+    of one of 4 KB of NUL bytes too, which a user then opened, found not empty, and doubted."""
+    if not data:
+        return "empty file"
+    if not data.strip(b"\x00"):
+        return f"empty file: only NUL bytes ({len(data):,}; a file cut short before its text was written?)"
+    return f"empty file: only white space ({len(data):,} bytes)"
+
+
 def _too_large(size: int, how: str = "") -> str:
     return (f"too large for one article: {how + ' ' if how else ''}{size / 2**20:,.0f} MB (the limit "
             f"is {MAX_INPUT_BYTES / 2**20:,.0f} MB; many records belong in JSON Lines, read line by line)")
@@ -636,10 +666,14 @@ def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,
                 if number == 1:
                     line = line.removeprefix(b"\xef\xbb\xbf")
                 if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
-                    while (rest := lines.readline(2**20)) and not rest.endswith(b"\n"):
-                        pass  # the rest of that line, skipped a piece at a time
+                    # the rest of that line, skipped a piece at a time, hashed as it goes
+                    line_hash = hashlib.sha256(line)
+                    while rest := lines.readline(2**20):
+                        line_hash.update(rest)
+                        if rest.endswith(b"\n"):
+                            break
                     sources += 1
-                    yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                    yield Source(f"{location}#{number}", b"", line_hash.hexdigest(), "record", 0, overrides,
                                  f"line {number}: " + _too_large(len(line), "more than"))
                     continue
                 source = _json_line_source(location, number, line, overrides, known, defer_hashes)
@@ -689,9 +723,14 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                     continue
                 pages += 1
                 page = f"{location}#{number}"
-                body = record.content_stream().read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
+                content = record.content_stream()
+                body = content.read(MAX_INPUT_BYTES + 1)  # HTTP encodings undone
                 if len(body) > MAX_INPUT_BYTES:
-                    yield Source(page, b"", "", "html", 0, overrides, _too_large(len(body), "more than"))
+                    body_hash = hashlib.sha256(body)
+                    while piece := content.read(2**20):
+                        body_hash.update(piece)
+                    yield Source(page, b"", body_hash.hexdigest(), "html", 0, overrides,
+                                 _too_large(len(body), "more than"))
                     continue
                 if getattr(record.raw_stream, "limit", 0) > 0:  # its declared length not all there
                     yield Source(page, b"", "", "html", 0, overrides,
@@ -756,7 +795,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         if not contents and words < SUMMARY_WORDS:
             yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
                          f"only a summary in the feed ({words} words), not the article: ingest its page "
-                         f"({entry.get('link') or 'no link given'})")
+                         f"({record['url'] or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
 
@@ -879,6 +918,8 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         as_utf8 = None
     if as_utf8 is not None and not as_utf8.isascii():
         return as_utf8
+    if as_utf8 is None and (mended := _utf8_with_stray_bytes(data)) is not None:
+        return mended
     codec = _declared_codec(declared) if declared else None
     if codec:
         try:
@@ -905,6 +946,31 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return str(best)
     # cp1252 decodes almost any byte string; keep it as the last resort for Western pages.
     return data.decode("cp1252")
+
+
+# A UTF-8 text with a stray byte or two is read as UTF-8 when its valid multi-byte letters
+# outnumber the stray bytes this many times. One Windows-1252 quote (0x92) pasted into a
+# UTF-8 file, or a byte flipped in a copy, made the whole file undecodable as UTF-8, and the
+# detector then read every "é" of it as Shift_JIS ("Lテゥa") or a code page ("LÃ©a"). Text
+# in another encoding almost never forms a valid multi-byte UTF-8 sequence (a code page's
+# "é" would need two bytes of 0x80-0xBF after it), and Shift_JIS or EUC, which can, are
+# far from ten to one.
+STRAY_BYTE_MARGIN = 10
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """`data` read as UTF-8, each byte that is not UTF-8 read as Windows-1252 (which is what
+    such a byte most often is: a quote or dash pasted from a Windows program), if the valid
+    multi-byte letters outnumber those bytes STRAY_BYTE_MARGIN times; else None."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte b becomes U+DC00 + b
+    stray = len(_STRAY_BYTE.findall(text))
+    letters = sum(1 for character in text if character > "\x7f") - stray
+    if letters < STRAY_BYTE_MARGIN * stray:
+        return None
+    return _STRAY_BYTE.sub(lambda byte: bytes([ord(byte[0]) - 0xDC00]).decode("cp1252", errors="replace"), text)
+
+
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
 
 
 # The encodings of the WHATWG Encoding Standard (what a browser reads a page in), by Python's

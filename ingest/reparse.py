@@ -54,7 +54,10 @@ EXAMPLES = 20  # changes shown in the summary
 STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-_COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "failed": "failed"}
+# ("replaced": the file holds the later version of an edited story now, stored as an article of
+# its own, so the earlier version's bytes are gone from it for good: a file changed, but not
+# one that ingest has yet to read, as the note for "changed" tells the user to do.)
+_COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "replaced": "file_changed", "failed": "failed"}
 
 
 @dataclass
@@ -80,7 +83,7 @@ class ReparseSummary:
     left_as_stored: list = field(default_factory=list)
     # The files of the articles gone or changed, with how many each: a file of 100,000 records
     # gone is one file to name, not 20 of its records.
-    files: dict = field(default_factory=lambda: {"gone": Counter(), "changed": Counter()})
+    files: dict = field(default_factory=lambda: {"gone": Counter(), "changed": Counter(), "replaced": Counter()})
 
     def leave(self, why: str, location: str, error: str | None = None) -> None:
         counter = _COUNTED_AS[why]
@@ -259,6 +262,9 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
             yield source
     for candidate, why in lost:
         if candidate.source_id not in found_in_copies:
+            if why == "changed" and conn.execute("SELECT 1 FROM articles WHERE previous_version = ? LIMIT 1",
+                                                 (candidate.article_id,)).fetchone():
+                why = "replaced"
             summary.leave(why, candidate.location)
 
 

@@ -200,3 +200,22 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
         if len(rows) < PAGE_SIZE:
             break
     return results[:limit]
+
+
+def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> list[str]:
+    """For a search that found nothing, a note for each of `outlet` and `author` that names no
+    outlet or author of the archive, with the nearest names it holds: a name mistyped, or
+    written as a site shows it ("Harbor Ledger" for "The Harbor Ledger"), matched nothing,
+    and the answer was the same "No articles match." as for words found nowhere."""
+    import difflib
+
+    notes = []
+    for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
+        if not value or db.execute(f"SELECT 1 FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 1",
+                                   (value,)).fetchone():
+            continue
+        names = {name.casefold(): name for (name,) in db.execute(f"SELECT name FROM {table}") if name}
+        nearest = [names[key] for key in difflib.get_close_matches(value.casefold(), names, n=3, cutoff=0.6)]
+        notes.append(f"no {kind} of the archive is named {value!r}"
+                     + (f" (nearest: {', '.join(repr(name) for name in nearest)})" if nearest else ""))
+    return notes

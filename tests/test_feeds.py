@@ -118,3 +118,19 @@ def test_an_items_link_is_made_whole_against_its_site(tmp_path, db_path, link, u
     code, summary = ingest_json(tmp_path / "gazette.rss", "--db", db_path)
     assert (code, summary["stored"]) == (0, 1), summary
     assert next(Database(db_path).query("SELECT url FROM articles"))["url"] == url
+
+
+@pytest.mark.parametrize("link, named", [
+    ("/news/fair", "https://millbrook-gazette.example/news/fair"),  # made whole, as stored items are
+    ("https://other.example/fair", "https://other.example/fair"),  # near-miss: whole already
+    ("news/fair", "news/fair"),  # near-miss: relative to the feed's own address, not known
+    (None, "no link given"),
+])
+def test_a_summary_only_item_names_the_whole_address_of_its_page(tmp_path, db_path, link, named):
+    # The failure said "ingest its page (/news/fair)": a path, where the stored items of the
+    # same feed got the address made whole against the feed's site.
+    feed = tmp_path / "gazette.rss"
+    link_element = f"<link>{link}</link>" if link else ""
+    feed.write_text(rss(f"<item><title>County fair opens</title>{link_element}<description>{FAIR}</description></item>"))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert summary["failures"][0]["error"].endswith(f"ingest its page ({named})")

@@ -227,6 +227,19 @@ BAD_INPUTS = {
 }
 
 
+@pytest.mark.parametrize("data, error", [
+    # fail before: "empty file" of a file a user opens and finds lines or bytes in
+    (b"   \n\n\t\n", "empty file: only white space (7 bytes)"),
+    (b"\r\n\r\n  \r\n", "empty file: only white space (8 bytes)"),
+    # near-miss: a file of no byte at all is the plain "empty file"
+    (b"", "empty file"),
+])
+def test_an_empty_file_says_what_it_holds(tmp_path, db_path, data, error):
+    (tmp_path / "notes.md").write_bytes(data)
+    code, summary = ingest_json(tmp_path / "notes.md", "--db", db_path)
+    assert (code, summary["failures"][0]["error"]) == (1, error)
+
+
 def test_bad_inputs_are_reported_recorded_and_the_run_goes_on(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -343,7 +356,8 @@ _FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
     ("blob.txt", bytes(range(256)) * 20, None, "binary file: not HTML, text, Markdown or JSON"),
     ("words-and-zeros.txt", b"Ferry fares\x00\x00\x00\x01\x02\x03 rise\x00\x00\x00\x04" * 200, None,
      "binary file: not HTML, text, Markdown or JSON"),
-    ("zeros.txt", b"\x00" * 4096, None, "empty file"),
+    ("zeros.txt", b"\x00" * 4096, None,
+     "empty file: only NUL bytes (4,096; a file cut short before its text was written?)"),
 ])
 def test_a_text_with_nul_bytes_is_still_a_text(tmp_path, db_path, name, data, stored, error):
     (tmp_path / name).write_bytes(data)
@@ -414,6 +428,35 @@ def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, db_p
     code, summary = ingest_json(folder, "--db", db_path)
     assert (code, summary["stored"], summary["failed"]) == (1, 1 if locked == "sub" else 0, 1)
     assert summary["failures"] == [{"location": str(refused), "error": "cannot read folder: Permission denied"}]
+
+
+@pytest.mark.parametrize("given, name", [
+    ("file", "a.txt"),  # named on the command line: a traceback from Path.is_dir
+    ("folder", "a.json"),  # walked: a traceback from the sidecar check's is_file
+    ("folder", "a.txt"),  # near-miss: failed by name already
+])
+def test_a_file_in_a_folder_that_cannot_be_searched_is_reported_not_a_traceback(tmp_path, db_path, monkeypatch,
+                                                                                given, name):
+    # A folder whose files cannot be looked up (no x permission: `chmod 000`, or r-- on a
+    # share) stopped the whole run with PermissionError before anything was read. Root is
+    # never refused, so the refusal is made here as the system makes it, on every stat.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / name).write_text(json.dumps({"title": "A", "body": ARTICLE_TEXT}) if name.endswith(".json")
+                               else "Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "open.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if os.path.dirname(os.fspath(path)) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    target = locked / name if given == "file" else locked
+    code, summary = ingest_json(target, tmp_path / "open.txt", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(locked / name), "error": "cannot read: Permission denied"}]
 
 
 def test_a_missing_file_is_not_called_a_broken_link(tmp_path, db_path):
@@ -591,6 +634,33 @@ def test_a_pages_bytes_beat_the_charset_it_declares_when_they_are_utf8(tmp_path,
     code, summary = ingest_json(tmp_path / "page.html", "--db", db_path)
     assert (code, summary["stored"]) == (0, 1), summary
     assert rows(db_path, "SELECT title FROM articles")[0]["title"] == title
+
+
+FETE = ("Fête de la Saône\n\nPar Léa Durand\n\nLa fête annuelle a attiré plus de visiteurs que jamais "
+        "cette année, selon les organisateurs, qui ont compté près de douze mille entrées payantes. "
+        "Les élus se sont félicités du succès du week-end. ") + PIER
+HARBOUR_JA = "港の桟橋が閉鎖\n\n" + "住民は遅すぎると話す。港の古い桟橋は火曜日に閉鎖された。技術者が杭にひびを見つけた。" * 6
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    # fail before: one Windows-1252 quote in a UTF-8 file, and every accent was read as
+    # Shift_JIS ("Lテゥa Durand"); the same on a page declaring its site's old code page
+    ("a.txt", FETE.encode().replace(b"succ", b"\x92succ"), "Léa Durand ... ’succès"),
+    ("a.html", _declaring("windows-1252").encode().replace(b"cher \xe2\x80\x94", b"cher \x97"),
+     "Jetée fermée ... cher —"),
+    # near misses, read as before: a text all in Windows-1252 (no valid UTF-8 letter), and
+    # Shift_JIS, whose bytes can form valid UTF-8 sequences, but far fewer than its stray ones
+    ("a.txt", FETE.encode("cp1252"), "Léa Durand ... succès"),
+    ("a.txt", HARBOUR_JA.encode("shift_jis"), "港の桟橋が閉鎖 ... 技術者が杭にひびを見つけた"),
+])
+def test_a_utf8_text_with_a_stray_byte_is_read_as_utf8(tmp_path, db_path, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    row = rows(db_path, "SELECT title, authors, body FROM articles")[0]
+    text = " ".join(str(row[key]) for key in ("title", "authors", "body"))
+    for part in expected.split(" ... "):
+        assert part in text, text[:200]
 
 
 def test_gzip_html_and_lying_extension(tmp_path, db_path):
@@ -1351,3 +1421,94 @@ def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, 
     assert rows(db_path, "SELECT name, domain FROM outlets") == [
         {"name": "The Harbor Ledger Weekly", "domain": "harborledger.example"}]
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("workers", [2, 1])  # 1: a near-miss, read only a chunk ahead before
+def test_progress_counts_what_is_written_not_what_is_read_ahead(tmp_path, db_path, monkeypatch, workers):
+    # The bar reached 100% (its time left "00:00:01") with a third of a 41,500-input run still
+    # to extract and write: progress was counted as inputs were read, and reading runs up to
+    # IN_FLIGHT_SOURCES ahead of the workers and a batch ahead of the writer.
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 100)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT_SOURCES", 1000)
+    monkeypatch.setattr(pipeline, "PROGRESS_BYTES", 2000)
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+             for n in range(3000)]
+    feed.write_text("".join(lines))
+    size, written, progress, leads = feed.stat().st_size, [0], [0], []
+
+    def on_step(step):
+        progress[0] += step
+        leads.append(progress[0] / size - written[0] / len(lines))
+
+    def on_written(outcome):
+        written[0] += outcome.count
+
+    pipeline.run_ingest([str(feed)], str(db_path), workers=workers, on_progress=on_step, on_written=on_written)
+    assert progress[0] == size and written[0] == len(lines)
+    assert max(leads) <= 0, f"progress ran {max(leads):.0%} ahead of what was written"
+
+
+@pytest.mark.parametrize("refusal, said", [
+    (PermissionError(13, "Permission denied"), "cannot read"),  # the file is there, not its folder's x bit
+    (FileNotFoundError(2, "No such file or directory"), "does not exist"),  # near-miss: truly missing
+])
+def test_parse_tells_a_file_it_may_not_look_up_from_a_missing_one(tmp_path, monkeypatch, refusal, said):
+    # click said "File '.../story.txt' does not exist" of a file in a folder without search
+    # permission: the user, who can see it with ls as another user, looked for a typo.
+    page = tmp_path / "story.txt"
+    page.write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        if os.fspath(path) == str(page):
+            raise type(refusal)(refusal.errno, refusal.strerror, os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    result = run_cli("parse", page)
+    assert result.exit_code == 2 and said in result.output
+    if said == "cannot read":
+        assert refusal.strerror in result.output and "does not exist" not in result.output
+
+
+def _ingest_on_a_terminal(*arguments) -> str:
+    """What `news-archive ingest` writes to standard error when that is a terminal (where the
+    progress bar is shown), as the terminal receives it."""
+    import pty
+
+    main, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "ingest", "ingest", *map(str, arguments)],
+                               stdout=subprocess.DEVNULL, stderr=terminal, stdin=subprocess.DEVNULL)
+    os.close(terminal)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other end closed (EIO on Linux)
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=60)
+    os.close(main)
+    return received.decode()
+
+
+@pytest.mark.parametrize("bad", [True, False])  # False: a near-miss, no failure to print
+def test_a_failure_is_printed_on_a_line_of_its_own_under_the_progress_bar(tmp_path, db_path, bad):
+    # On a terminal the first failure was printed after the bar, on its line:
+    # "Ingesting  [----]    0%failed: .../binary.html: binary file: ..."
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"story{n}.txt").write_text(f"Story {n} headline\n\nStory {n}. " + ARTICLE_TEXT)
+    if bad:
+        (tmp_path / "in" / "empty.txt").write_text("")
+    shown = _ingest_on_a_terminal(tmp_path / "in", "--db", db_path, "--workers", "1")
+    assert "Ingesting" in shown and "100%" in shown
+    # (the terminal turns each \n into \r\n; the bar redraws itself after a \r)
+    lines = [line.rstrip("\r").rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in shown.split("\n")]
+    failures = [line for line in lines if "failed: " in line]
+    assert failures == ([f"failed: {tmp_path / 'in' / 'empty.txt'}: empty file"] if bad else []), shown

@@ -253,3 +253,36 @@ def test_a_stopped_reparse_still_prints_its_json_with_what_was_written(tmp_path,
     finished = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     assert finished["stopped"] is None and set(finished) == set(summary)
     assert finished["revised"] == RECORDS - revised
+
+
+def test_a_signal_to_the_whole_process_group_stops_the_run_and_never_hangs(tmp_path):
+    # `timeout`, a service manager's stop and `kill -- -PGID` send SIGTERM to the run and its
+    # workers at once. The workers died of it while the run's queue thread was writing a task
+    # (over a pipe's 64 KB) to them; the run then waited for that thread for ever, printing
+    # nothing (its --json neither). Ctrl-C, which the workers ignore, stopped it cleanly.
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    paragraph = " ".join(["The harbour council met again about the ferry budget."] * 40)
+    with open(records, "w") as out:
+        for n in range(20000):
+            out.write(json.dumps({"title": f"Record {n}", "body": f"Record number {n}. {paragraph}"}) + "\n")
+    command = [sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path), "--workers", "2",
+               "--json"]
+    for attempt in range(3):  # the hang needed the stop to land while a task was being written
+        db_path.unlink(missing_ok=True)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 60
+            while _count(db_path, "SELECT count(*) FROM articles") < 300 + 700 * attempt and time.monotonic() < deadline:
+                assert process.poll() is None, process.stderr.read().decode()
+                time.sleep(0.02)
+            os.killpg(process.pid, signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the run hung after SIGTERM to its process group (attempt {attempt + 1})")
+        finally:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
+        assert json.loads(stdout)["stopped"] == "terminated"

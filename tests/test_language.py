@@ -140,3 +140,42 @@ def test_the_single_file_cache_of_earlier_versions_is_removed(tmp_path, monkeypa
     old.write_bytes(b"an earlier cache")
     language.load_cached()
     assert not old.exists()
+
+
+def test_every_install_of_one_model_shares_one_cache_and_other_copies_are_removed(tmp_path, monkeypatch):
+    # The cache was named after the model file's size and modification time, which every
+    # install (a new virtual environment, an upgrade) sets anew: each left 67 MB behind, and
+    # one machine held 68 copies (4.4 GB).
+    import os
+    import shutil
+    import time
+
+    from py3langid import langid
+
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path / "cache"))
+    installed = language.cache_path()
+    # another install of the same model: a copy of the file, written at another time
+    other_install = tmp_path / "other-install"
+    (other_install / langid.MODEL_FILE).parent.mkdir(parents=True)
+    shutil.copy(langid.MODEL_DIR / langid.MODEL_FILE, other_install / langid.MODEL_FILE)
+    os.utime(other_install / langid.MODEL_FILE, (time.time() - 86400, time.time() - 86400))
+    monkeypatch.setattr(langid, "MODEL_DIR", other_install)
+    assert language.cache_path() == installed
+    # near-miss: another model (other bytes) gets a folder of its own
+    (other_install / langid.MODEL_FILE).write_bytes(b"another model")
+    assert language.cache_path() != installed
+    monkeypatch.undo()
+    monkeypatch.setenv(language.CACHE_ENV, str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for old in ("py3langid-0.4.0-4586720-1795937709591424672", "py3langid-0.3.0-0123456789abcdef"):
+        (cache / old).mkdir()
+        (cache / old / "ptc.npy").write_bytes(b"an earlier cache")
+    (cache / "py3langid-0.4.0-1-2.npz").write_bytes(b"the single-file cache of earlier versions")
+    killed, writing = cache / "tmpkilled.tmp", cache / "tmpwriting.tmp"
+    killed.mkdir()
+    writing.mkdir()
+    os.utime(killed, (time.time() - 7200, time.time() - 7200))
+    (cache / "notes.txt").write_text("not ours")
+    language.load_cached()
+    assert sorted(p.name for p in cache.iterdir()) == sorted([installed.name, "tmpwriting.tmp", "notes.txt"])

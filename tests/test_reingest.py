@@ -381,3 +381,55 @@ def test_an_input_another_run_stored_meanwhile_stays_stored(tmp_path, db_path, m
     assert code == 0 and {k: again[k] for k in expected} == expected, again
     after = sqlite3.connect(db_path).execute("SELECT location, status, article_id FROM sources").fetchall()
     assert after[:len(before)] == before  # the rows that stored the articles are as they were
+
+
+def _summary_only_feed(folder):
+    (folder / "wire.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Wire</title>'
+        "<link>https://harborwire.example/</link>"
+        f"<item><title>Full story</title><link>/a</link><description>{ARTICLE_TEXT * 6}</description></item>"
+        "<item><title>Teaser</title><link>/b</link><description>Only a teaser.</description></item>"
+        "</channel></rss>")
+
+
+def _too_large_file(folder):
+    (folder / "dump.txt").write_text("A headline\n\n" + ARTICLE_TEXT * 20)
+
+
+def _too_long_line(folder):
+    (folder / "export.jsonl").write_text(
+        json.dumps({"title": "Fits", "body": ARTICLE_TEXT}) + "\n"
+        + json.dumps({"title": "Runaway", "body": ARTICLE_TEXT * 15}) + "\n")
+
+
+def _unreadable_file(folder):
+    (folder / "gone.html").symlink_to(folder / "nowhere.html")  # may come back: tried again
+
+
+@pytest.mark.parametrize("make, failing_again", [
+    (_summary_only_feed, 0),  # the item's bytes are known: it fails the same way
+    (_too_large_file, 0),
+    (_too_long_line, 0),
+    (_unreadable_file, 1),  # near-miss: nothing was read, so nothing is known to be the same
+])
+def test_an_input_that_failed_while_being_read_is_unchanged_next_time(tmp_path, db_path, monkeypatch,
+                                                                      make, failing_again):
+    # A feed's summary-only item, or a file too large, failed again on every run: a re-run of
+    # an unchanged folder (from cron, say) exited 1 for ever, against "a known bad file counted
+    # as unchanged does not count", while a page without text, failing later, was unchanged.
+    from ingest import read
+
+    monkeypatch.setattr(read, "MAX_INPUT_BYTES", 4000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make(folder)
+    for path in folder.iterdir():
+        if path.exists():
+            _age(path)
+    code, first = ingest_json(folder, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1)
+    for _ in range(2):  # the second time read again (or skipped whole), the third from memory
+        code, again = ingest_json(folder, "--db", db_path)
+        assert (code == 1, again["failed"], again["unchanged_failed"]) == (
+            bool(failing_again), failing_again, 1 - failing_again)
+        assert again["failures"] == first["failures"][:failing_again]

@@ -582,3 +582,28 @@ def test_an_outlet_a_copy_still_gives_is_kept_and_a_dry_run_removes_nothing(arch
     said = run_cli("reparse", "--db", db_path).output
     assert "Removed 1 author no article names any more" in said
     assert "Ledger Wire" in names(db_path, "outlets") and "Staff" not in names(db_path, "authors")
+
+
+@pytest.mark.parametrize("edited_and_ingested, why, note", [
+    # fail before: named as a file "whose file holds other bytes now (ingest stores its new
+    # text)" on every run, though ingest had stored the new text already, as the later version
+    (True, "replaced", "earlier versions of edited stories, whose file now holds the later text, stored"),
+    # near-miss: a file edited and not ingested since is still "changed", and said so
+    (False, "changed", "whose file holds other bytes now (ingest stores its new text)"),
+])
+def test_an_earlier_version_whose_later_one_is_stored_is_not_told_to_be_ingested(
+        tmp_path, db_path, edited_and_ingested, why, note):
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    story.write_text(TEXT.format(body=body("library") + " A later paragraph was added."), encoding="utf-8")
+    if edited_and_ingested:
+        code, summary = ingest_json(story, "--db", db_path)
+        assert summary["new_versions"] == 1
+    result = run_cli("reparse", "--all", "--db", db_path, "--json")
+    summary = json.loads(result.stdout)
+    assert summary["file_changed"] == 1
+    assert [item["why"] for item in summary["left_as_stored"]] == [why]
+    result = run_cli("reparse", "--all", "--db", db_path)
+    assert f"note: 1 article(s) left as stored, {note}: {story}." in result.stderr
+    assert result.stderr.count("note: 1 article(s) left as stored") == 1

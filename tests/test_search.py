@@ -193,3 +193,50 @@ def test_every_option_of_every_command_explains_itself():
 def test_a_snippets_line_breaks_become_one_paragraph_mark(snippet, printed):
     from ingest.cli import _one_line
     assert _one_line(snippet) == printed
+
+
+@pytest.mark.parametrize("options, note", [
+    # fail before: a mistyped or shortened name answered as words found nowhere are
+    (["--outlet", "Harbor Ledger"], "no outlet of the archive is named 'Harbor Ledger' (nearest: 'The Harbor Ledger')"),
+    (["--author", "Bo Chan"], "no author of the archive is named 'Bo Chan' (nearest: 'Bo Chen')"),
+    (["--outlet", "Zebra Gazette"], "no outlet of the archive is named 'Zebra Gazette'."),
+    # near misses: names the archive holds (in another case), where the words are not found
+    (["--outlet", "valley post", "--author", "ann lee"], None),
+    (["--author", "Ann Lee", "--since", "2025"], None),
+])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_search_that_finds_nothing_says_which_name_the_archive_does_not_hold(dated_archive, options, note, as_json):
+    result = run_cli("search", "kestrel", *options, "--db", dated_archive, *(["--json"] if as_json else []))
+    assert result.exit_code == 0
+    assert result.stdout == ("[]\n" if as_json else "No articles match.\n")
+    if note is None:
+        assert "note:" not in result.stderr
+    else:
+        assert f"note: {note}" in result.stderr
+
+
+@pytest.mark.parametrize("published, shown", [
+    # fail before: printed as stored, where every served page shows the day, time and offset
+    ("2025-03-04T21:40:00-05:00", "2025-03-04 21:40 -05:00"),
+    ("2025-03-05T08:00:00+00:00", "2025-03-05 08:00 UTC"),
+    # near misses: a day alone, and no date, printed as they are
+    ("2025-03-06", "2025-03-06"),
+    (None, None),
+])
+def test_search_prints_a_date_as_the_served_pages_show_it(tmp_path, published, shown):
+    record = {"title": "Kestrel Bay dockers strike", "outlet": "The Harbor Ledger", "authors": ["Ann Lee"],
+              "published": published, "body": ARTICLE_TEXT}
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 1
+    line = run_cli("search", "kestrel", "--db", db_path).stdout.splitlines()[1]
+    assert line == "  #1  " + " · ".join(filter(None, ["The Harbor Ledger", "Ann Lee", shown]))
+    as_json = json.loads(run_cli("search", "kestrel", "--db", db_path, "--json").stdout)
+    assert as_json[0]["published"] == published  # JSON keeps the stored value
+
+
+def test_ingest_help_says_a_long_run_shows_its_progress():
+    # Nothing said that a run shows a bar, or on which stream, or what it measures: a user
+    # piping standard error to a log, or waiting on a long run, could not know.
+    text = " ".join(run_cli("ingest", "--help").output.split())
+    assert "progress bar on standard error" in text and "written to the archive" in text
