@@ -1846,6 +1846,15 @@ _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
+_WEEKDAY_START = re.compile(rf"^(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?")
+# The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
+# Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
+# (Anchored at the end of the words before the date: read once a line.)
+_FIELD_BEFORE_DATE = re.compile(
+    rf"\s*[|•·–—/-]\s*(?:(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)|(?i:on|am|le|el))\s*:?\s*)*"
+    rf"(?:(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]?\s*)?$")
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -1866,9 +1875,18 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return []
     if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    # ("ANN LEE (@annlee) March 3, 2019": the handle in brackets, brackets and all; but "— Tom
+    # Park (@tompark) March 3, 2019" closes an embedded post, and signs no story.)
+    if _SOCIAL_ECHO.match(line.text.strip()):
+        return []
+    name = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
+    # "Ann Lee | Published March 3, 2019", "Ann Lee | Sunday, March 3, 2019": the stamp's own
+    # word or the date's weekday stands in a field of its own after the bar; the bar goes too.
+    name = _FIELD_BEFORE_DATE.sub("", name).strip(" ,|•·-–—/(")
+    if not _WEEKDAY_START.sub("", name).strip(" ,"):
+        name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
     name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
@@ -1878,6 +1896,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # ("Sun, Mar 3, 2019 | Ann Lee": the date's weekday before it.)
+        name = _WEEKDAY_START.sub("", name).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
         cjk = cjk_name_line(Line(raw=name, text=re.sub(rf"^{_YEAR_FIRST.pattern}日?\s*", "", name)))
         if cjk:

@@ -1441,3 +1441,23 @@ def test_a_desks_credit_anchors_the_headline_above_it(credit):
     assert parse(text, False).title == HEADLINE
     # near-miss: a person's byline anchors it as before
     assert parse(text.replace(credit, "By Ann Lee"), False).title == HEADLINE
+
+
+# --- a byline census: shapes read from journalism's conventions, not from any page -----------
+# (Each row an invented byline under the headline; the near-misses beside each rule.)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | Published March 3, 2019", ["Ann Lee"]),  # the stamp's word in a field of its own
+    ("Ann Lee | Sunday, March 3, 2019", ["Ann Lee"]),  # the date's weekday
+    ("Ann Lee — Updated: Sun, March 3, 2019", ["Ann Lee"]),
+    ("Sun, Mar 3, 2019 | Ann Lee", ["Ann Lee"]),  # the weekday before a date that comes first
+    ("ANN LEE (@annlee) March 3, 2019", ["Ann Lee"]),  # a handle in brackets
+    # near-misses: no name in the field before the stamp, or an embedded post's signature
+    ("Ports | Published March 3, 2019", []),
+    ("Harbor Ledger | Sunday, March 3, 2019", []),
+    ("— Tom Park (@tompark) March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_stamp_word_or_weekday_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
