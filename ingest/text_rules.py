@@ -1121,7 +1121,7 @@ def clean_byline(text: str) -> str:
                     # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
                     # pictures that follows the writer's names.
                     r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"
-                    r"graphics?|video|artwork)\s*(?:by\b|:))",
+                    r"graphics?|video|artwork|music|sound|audio|data|maps?|charts?|design)\s*(?:by\b|:))",
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
@@ -1141,7 +1141,9 @@ def clean_byline(text: str) -> str:
     text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
+    # ("March 3, 2019 by Ann Lee Leave a Comment", "... No Comments": a blog's comment link.)
     text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
+                  r"(?:leave|post|add|write)\s+an?\s+(?:comment|reply)\b|no\s+comments\b|"
                   r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+(?:read|ago)\b).*$", "", text, flags=re.I)
     text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
@@ -1249,6 +1251,11 @@ _CREDITED = re.compile(
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
+    # The rest of a feature's or a video's credits: who filmed, scored, drew the maps, laid out
+    # or checked it ("Directed by B", "Music by B", "Maps by B", "Copy-edited by B").
+    r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
+    r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
+    r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"

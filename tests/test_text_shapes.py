@@ -1461,3 +1461,30 @@ def test_a_desks_credit_anchors_the_headline_above_it(credit):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_stamp_word_or_weekday_between_the_name_and_the_date(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("March 3, 2019 by Ann Lee Leave a Comment", ["Ann Lee"]),  # a blog's comment link after the name
+    ("By Ann Lee No Comments", ["Ann Lee"]),
+    ("Posted on March 3, 2019 by Ann Lee — Leave a reply", ["Ann Lee"]),
+    # near-misses: the comment link alone, or with no name before it
+    ("Leave a Comment", []), ("March 3, 2019 by Leave a Comment", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_comment_link_after_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a feature's or a video's other credits name no writer
+    ("Directed by Tom Park", []), ("Music by Tom Park", []), ("Maps by Tom Park", []),
+    ("Data by Tom Park", []), ("Copy-edited by Tom Park", []), ("Art by Tom Park", []),
+    ("Words by Ann Lee, music by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee; data: Tom Park", ["Ann Lee"]),
+    # near-misses: the writer's own credits
+    ("Story by Tom Park", ["Tom Park"]), ("A column by Tom Park", ["Tom Park"]),
+    ("Interview by Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_credits_of_a_feature_that_name_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
