@@ -1191,7 +1191,17 @@ _NOT_NAME_WORDS = {
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
     # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")
     "is", "are", "was", "were", "to", "for", "with", "from", "into", "not", "it", "we", "you",
-} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+    # the newsroom in other languages ("Von der Redaktion", "Par la Rédaction": the desk signs)
+    "redaktion", "redaktionen", "rédaction", "redacción", "redação", "redazione", "redactie",
+    "redaksjon", "toimitus",
+    # the institutions a kicker over or under a headline names ("Supreme Court", "United
+    # Nations"), words no one's name has
+    "supreme", "united", "nations", "congress", "senate", "parliament", "government", "federal",
+    "ministry", "department", "committee", "commission", "cabinet", "pentagon", "kremlin",
+    "capitol", "bank",
+}
+# Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
+_INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 
 
 # Common nouns of the places, topics and kinds of piece that a page tags beside its date
@@ -1212,7 +1222,7 @@ def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
-    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
+    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.

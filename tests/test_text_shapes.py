@@ -1488,3 +1488,16 @@ def test_a_comment_link_after_the_byline(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_credits_of_a_feature_that_name_no_writer(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a kicker naming an institution, or a desk in another language, under the headline
+    ("Supreme Court", []), ("White House", []), ("United Nations", []), ("Harbor Bank", []),
+    ("Supreme Court\n\nMarch 3, 2019", []), ("Von der Redaktion", []), ("Par la Rédaction", []),
+    # near-misses: people whose surnames are such words
+    ("Ann White\n\nMarch 3, 2019", ["Ann White"]), ("Tom House", ["Tom House"]),
+    ("Von Ann Court", ["Ann Court"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_institution_or_a_desk_under_the_headline_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
