@@ -1501,3 +1501,16 @@ def test_credits_of_a_feature_that_name_no_writer(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_an_institution_or_a_desk_under_the_headline_is_no_writer(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # "e" (Portuguese, Italian), "en" (Dutch) between two names whose surnames open with particles
+    ("Por João da Silva e Maria dos Santos", ["João da Silva", "Maria dos Santos"]),
+    ("Door Pieter van der Berg en Anne de Vries", ["Pieter van der Berg", "Anne de Vries"]),
+    ("Di Giulia Rossi e Marco della Valle", ["Giulia Rossi", "Marco della Valle"]),
+    # near-misses: one name with particles and no joining word, or a particle after the "e"
+    ("Por Maria dos Santos", ["Maria dos Santos"]), ("Por João da Silva e Costa", ["João da Silva e Costa"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_names_with_particles_joined_in_another_language(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
