@@ -1333,7 +1333,8 @@ _LABEL = re.compile(
     # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
+    # ("Author | Ann Lee": a bar in the colon's place, as a page's label and name cells come out.)
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*[:|]|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
@@ -1652,7 +1653,8 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
         # (Or "The" and a newspaper's last word, "A | The Harbor Ledger": with "The" before it
         # the words are no co-author's, "Ann Lee, Tom Sun" is two people.)
         # (After a bar, a field of its own, "A | Harbor Ledger" names the paper as well.)
-        barred = "|" in separators[-1].group(0)
+        # (So does a spaced dash, "A — Harbor Ledger": the same field between other rules.)
+        barred = re.search(r"\||\s[–—-]\s", separators[-1].group(0)) is not None
         if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5 and _plausible_outlet(tail)
                 and (words[-1].casefold() in ORGANISATION_WORDS
                      or (words[0].casefold() == "the" or barred and _outlet_before_role(tail))

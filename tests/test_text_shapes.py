@@ -1514,3 +1514,15 @@ def test_an_institution_or_a_desk_under_the_headline_is_no_writer(header, author
 @pytest.mark.parametrize("markdown", [True, False])
 def test_two_names_with_particles_joined_in_another_language(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Author | Ann Lee", ["Ann Lee"]), ("Words | Ann Lee", ["Ann Lee"]),  # a bar in the label's colon's place
+    ("Writer | Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee — Harbor Ledger", ["Ann Lee"]), ("Ann Lee – Harbor Ledger\n\nMarch 3, 2019", ["Ann Lee"]),  # a spaced dash before the paper
+    # near-misses: no name after the label, or no paper's name after the dash
+    ("Author | Harbor Ledger", []), ("Story | Ports", []), ("Ann Lee — Lisbon Harbor", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_label_or_an_outlet_set_apart_by_a_bar_or_a_dash(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
