@@ -797,6 +797,19 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
+    """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
+    the story's prose: a correspondent's signature. (Only the last line: a caption of the same
+    shape, "Tom Park in Lisbon", sits among the paragraphs once the picture is gone. And not a
+    person the story speaks of.)"""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2 or not rules.is_paragraph(lines[last - 1]):
+        return []
+    names = rules.signed_from_place(lines[last])
+    surnames = {rules.fold(name.split()[-1]) for name in names}
+    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+
+
 def _links_to_another_page(line: Line) -> bool:
     """The line is one link, to a page whose address ends in a slug of words that are none of
     the "name"'s ("[Harbor Page](/harbor/87231/dock-days)"): a section's or a story's link. A
@@ -980,7 +993,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if not names and i and rules.is_paragraph(lines[i - 1]):
                     names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"
                 if not names:
-                    names, rule = _first_rule(line, rules.writer_sign_off, rules.more_from, rules.korean_byline)
+                    names, rule = _first_rule(line, rules.writer_sign_off, rules.more_from, rules.korean_byline,
+                                              rules.reported_from, rules.about_author_inline)
                 add(names, i, f"tail:{rule}")
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
@@ -995,6 +1009,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
             if not found and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
+            if not found:
+                add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i, "tail:contact_line")

@@ -2557,6 +2557,54 @@ def writer_sign_off(line: Line) -> list[str]:
     return people if people and roles & _WRITER_ROLES else []
 
 
+# "Ann Lee reported from Lisbon.", "Ann Lee and Tom Park reported from Lisbon.", "Ann Lee
+# reported from Lisbon, and Tom Park from Porto.": the line a paper closes a story with, saying
+# where its writers were. (A whole line of that shape only: a sentence of the story that goes on,
+# "... reported from Lisbon that the ships ...", is not it.)
+_PLACE = rf"{_UPPER}[\w'’.-]*(?:[\s-]+{_UPPER}[\w'’.-]*){{0,2}}"
+_REPORTED_FROM = re.compile(
+    rf"^((?:{_NAME})(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NAME})*)\s+reported\s+from\s+{_PLACE}"
+    rf"((?:\s*,?\s*(?:and\s+)?{_NAME}\s+from\s+{_PLACE})*)\s*\.?$")
+
+
+def reported_from(line: Line) -> list[str]:
+    """The writers a closing "A reported from PLACE" line names."""
+    if "reported from" not in line.text or line.words > 30:
+        return []
+    # (In brackets, or the first sentence of the closing note: "A reported from Lisbon. Tom
+    # Park contributed reporting." - the helper's sentence after it is the contributors' rule's.)
+    first = re.split(r"(?<=[a-z]\.)\s+(?=[A-Z])", re.sub(r"^\((.*)\)$", r"\1", line.text.strip()), maxsplit=1)[0]
+    match = _REPORTED_FROM.match(first)
+    if not match:
+        return []
+    others = re.findall(rf"({_NAME})\s+from\s+{_PLACE}", match.group(2))
+    return [name for names in (match.group(1), *others) for name in names_in(names)]
+
+
+# "Ann Lee, à Lisbonne", "Tomás Ibarra, desde Lisboa", "Ann Lee (in Lisbon)": a correspondent's
+# signature at the foot of the story, with where they filed from. (The word before the place
+# is needed: "Ann Lee, Tom Park" is two people.)
+_SIGNED_FROM_PLACE = re.compile(
+    rf"^({_NAME})\s*(?:,\s*|\(\s*)(?i:à|a|en|em|in|desde|depuis|from|aus|vanuit|da|dans|no|na)\s+{_PLACE}\s*\)?\.?$")
+
+
+def signed_from_place(line: Line) -> list[str]:
+    match = _SIGNED_FROM_PLACE.match(line.text.strip()) if line.words <= 8 else None
+    return names_in(match.group(1)) if match else []
+
+
+# "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.
+_ABOUT_AUTHOR_INLINE = re.compile(r"^(?i:about the (?:authors?|writers?|reporters?))\s*:\s*(\S.*)$")
+
+
+def about_author_inline(line: Line) -> list[str]:
+    match = _ABOUT_AUTHOR_INLINE.match(line.text.strip()) if ":" in line.text else None
+    if not match:
+        return []
+    person, _ = bio(Line(raw=match.group(1), text=match.group(1)))
+    return [person] if person else []
+
+
 _MORE_FROM = re.compile(rf"^(?i:more|other|latest|see all|view all|all)\s+(?:\w+\s+){{0,2}}?(?i:from)\s+({_NAME})\s*:?$")
 
 

@@ -1526,3 +1526,29 @@ def test_two_names_with_particles_joined_in_another_language(header, authors, ma
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_label_or_an_outlet_set_apart_by_a_bar_or_a_dash(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee reported from Lisbon.", ["Ann Lee"]),  # a paper's closing note on where its writers were
+    ("Ann Lee reported from Lisbon, and Tom Park from Porto.", ["Ann Lee", "Tom Park"]),
+    ("(Ann Lee reported from Lisbon.)", ["Ann Lee"]),
+    ("Ann Lee reported from Lisbon. Tom Park contributed reporting from Porto.", ["Ann Lee"]),
+    ("About the author: Ann Lee is a freelance writer in Lisbon.", ["Ann Lee"]),  # the box's heading on the bio's line
+    ("Ann Lee, à Lisbonne", ["Ann Lee"]), ("Tomás Ibarra, desde Lisboa", ["Tomás Ibarra"]),  # a correspondent's signature
+    ("Ann Lee (in Lisbon)", ["Ann Lee"]),
+    # near-misses: a sentence that goes on, a box's heading over no bio, a caption's shape, a helper
+    ("Ann Lee reported from Lisbon that the ships had left.", []),
+    ("About the author: The harbour is older than the town.", []),
+    ("Tom Park in Lisbon", []), ("Tom Park contributed reporting from Porto.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_closing_note_or_signature_below_the_story(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+def test_a_signature_from_a_place_is_not_someone_the_story_names():
+    text = (f"{HEADLINE}\n\n{STORY}\n\nThe harbour master, Ann Lee, opened the gates.\n\n{STORY} Again.\n\n"
+            "Ann Lee, à Lisbonne\n")
+    assert parse(text, False).authors == []
