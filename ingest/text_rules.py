@@ -1124,6 +1124,13 @@ def clean_byline(text: str) -> str:
                     r"graphics?|video|artwork|music|sound|audio|data|maps?|charts?|design)\s*(?:by\b|:))",
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
+    # "A and the Associated Press", "A and the Harbor Ledger staff", "A and wire reports": the
+    # writer and the agency or desk that helped, in small letters; the agency is an organisation
+    # (split_people keeps it apart), the desk's reports no one.
+    if " and " in text or "&" in text:
+        text = re.sub(r"(?:,\s*|\s+)(?:and|&)\s+(?:(?:the\s+)?(?:wire|news|staff)\s+(?:reports|services)|wires|agencies)\s*$",
+                      "", text, flags=re.I)
+        text = re.sub(r"(\s(?:and|&)\s+)the\s+([A-Z][^,;]*?)(?:\s+staff)?$", r"\1The \2", text)
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
     # "A / B", "A | B": a second writer after the bar or slash stays (what follows is more
     # often the outlet, a role or a date, and those end the names).

@@ -1552,3 +1552,15 @@ def test_a_signature_from_a_place_is_not_someone_the_story_names():
     text = (f"{HEADLINE}\n\n{STORY}\n\nThe harbour master, Ann Lee, opened the gates.\n\n{STORY} Again.\n\n"
             "Ann Lee, à Lisbonne\n")
     assert parse(text, False).authors == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the writer and the agency or desk that helped, in small letters
+    ("By Ann Lee and the Associated Press", ["Ann Lee"]), ("By Ann Lee and the Harbor Ledger staff", ["Ann Lee"]),
+    ("By Ann Lee and wire reports", ["Ann Lee"]), ("By Ann Lee & the Associated Press", ["Ann Lee"]),
+    # near-misses: a sentence that opens with "By", or someone in small letters after "and"
+    ("By the time Ann Lee and the crew left", []), ("By Ann Lee and the harbour master", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_and_the_agency_that_helped(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
