@@ -335,11 +335,17 @@ def front_matter(text: str) -> tuple[dict, str]:
     return fields, "\n".join(lines[end + 1:])
 
 
+# Characters a page sets that show nothing: a zero-width space, a soft hyphen, a word joiner, a
+# byte-order mark. Copied into a text they split or glue words the reader sees whole ("By\u200bAnn
+# Lee" reads "ByAnn Lee"; "Lee\u00ad" is "Lee"). (Not the joiners that shape emoji and scripts.)
+_INVISIBLE = {0x200B: None, 0x00AD: None, 0x2060: None, 0xFEFF: None}
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
     # whole page often is, sets each block on a line of its own: a headline is a line of its
@@ -1537,6 +1543,10 @@ def _name_before_organisation(text: str) -> list[str]:
     words = text.split()
     size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
     rest = {w.casefold().strip(".,") for w in words[size:]}
+    # ("Ann Lee The Harbor Ledger": "The" and a newspaper's last word name the paper, whatever
+    # that word; without "The", "Mary Ann Sun" is a person.)
+    if len(words) > size + 1 and words[size] in ("The", "THE") and _masthead(" ".join(words[size:])):
+        return names_in(" ".join(words[:size]))
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
     # "European Space Agency": one organisation word completes an organisation's name.

@@ -1564,3 +1564,15 @@ def test_a_signature_from_a_place_is_not_someone_the_story_names():
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_writer_and_the_agency_that_helped(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By\u200bAnn Lee", ["Ann Lee"]), ("By Ann Lee\u00ad", ["Ann Lee"]),  # a zero-width space, a soft hyphen
+    ("\ufeffBy Ann Lee\u2060", ["Ann Lee"]),
+    ("By Ann Lee The Harbor Ledger", ["Ann Lee"]), ("By ANN LEE THE HARBOR LEDGER", ["Ann Lee"]),  # the paper run on
+    # near-misses: a three-word name whose last word is a paper's word too, "The" and no paper's name
+    ("By Mary Ann Sun", ["Mary Ann Sun"]), ("By Ann Lee The Great", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_invisible_characters_and_a_paper_run_onto_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
