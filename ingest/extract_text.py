@@ -1274,6 +1274,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (one of the people a story goes through, each heading a section of it)
     elif _links_to_another_page(line):
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
+    elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
+            and rules.is_name_line(line):
+        return  # ("Tom Park" / "Staff Photographer": who took the pictures)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

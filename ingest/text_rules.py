@@ -1845,6 +1845,22 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
                        "guest", "agencies", "chief"}
 
 
+# The roles of who made a story's pictures, not its words.
+_PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
+                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b", re.I)
+
+
+def picture_role(text: str) -> bool:
+    """"Staff Photographer", "Photojournalist, The Harbor Ledger": a picture maker's role."""
+    return bool(_PICTURE_ROLE.match(text.strip(" ,|•·–—-/")))
+
+
+def with_picture_role(text: str) -> bool:
+    """"Tom Park, Staff Photographer", "Tom Park / Photographer": a name and that role."""
+    parts = re.split(r"\s*[,|/•·–—]\s*|\s+-\s+", text.strip(), maxsplit=1)
+    return len(parts) == 2 and picture_role(parts[1])
+
+
 def is_author_marker(line: Line) -> bool:
     """What stands beside a name on its own line in a byline block: "Author", "Updated:",
     "Follow", a role, a date."""
@@ -2183,6 +2199,10 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         if word.casefold().strip(",.") in _PERSON_ROLES:
             break
     else:
+        return [], None
+    # "Tom Park, Staff Photographer": who took the pictures, beside the writer's byline or
+    # under a photo, is no author (unless a writing role is theirs too: "Writer and photographer").
+    if picture_role(" ".join(words[k:])) and not {w.casefold().strip(",.") for w in words} & _WRITER_ROLES:
         return [], None
     # "Ann Lee, a reporter, said the ships left": a sentence about someone, not a byline. The
     # role comes with an article ("a reporter", "the union's editor"), or a sentence goes on

@@ -1576,3 +1576,17 @@ def test_a_writer_and_the_agency_that_helped(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_invisible_characters_and_a_paper_run_onto_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # who took the pictures, credited with their role in the byline block
+    ("Ann Lee, Staff Writer\nTom Park, Staff Photographer", ["Ann Lee"]),
+    ("Ann Lee\nStaff Writer\n\nTom Park\nPhotographer", ["Ann Lee"]),
+    ("Ann Lee\nPhotographer\n\nTom Park\nStaff Writer", ["Tom Park"]),
+    ("Tom Park, Staff Photographer", []), ("Tom Park / Photographer\n\nMarch 3, 2019", []),
+    # near-misses: a writer who took the pictures too, a writer alone
+    ("Ann Lee, Writer and Photographer", ["Ann Lee"]), ("Ann Lee, Staff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_photographer_in_the_byline_block_is_no_author(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
