@@ -1281,7 +1281,9 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"
             or _names_down_to_stamp(lines, i, {title_at, description_at}) and "name_line:down_to_stamp"
-            or _below(lines, i, {body_at}, page) and not _named_below(lines, i) and "name_line:over_story")):
+            or _below(lines, i, {body_at}, page) and not _named_below(lines, i) and "name_line:over_story"
+            or not have_names and _right_over_story(lines, i, title_at, body_at) and not _story_of(lines, i)
+            and not _named_below(lines, i) and "name_line:right_over_story")):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
@@ -1331,6 +1333,21 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         if not names and _below(lines, i, {title_at, description_at}, page):
             names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"
         add(names, i, rule)
+
+
+# The most words of a line between the headline and a name right over the story's first
+# paragraph: tags, share buttons, "Advertisement" (a longer line is a standfirst or a caption).
+SHORT_LINE_WORDS = 6
+
+
+def _right_over_story(lines: list[Line], i: int, title_at: int | None, body_at: int | None) -> bool:
+    """Line i is the line right over the story's first paragraph, and nothing between it and
+    the headline is longer than a tag or a button ("Ports" / "Strikes" / "Ann Lee" / story): the
+    byline's place once a page's tags or share links come first."""
+    # (Alone: under another name line, it may be the outlet's name or one of a list's names.)
+    return (title_at is not None and body_at is not None and i + 1 == body_at and title_at < i
+            and all(lines[j].words <= SHORT_LINE_WORDS for j in range(title_at + 1, i))
+            and not rules.is_name_line(lines[i - 1]))
 
 
 # How many people, each named alone on a line over a paragraph about them, make a list of

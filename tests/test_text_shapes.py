@@ -1590,3 +1590,19 @@ def test_invisible_characters_and_a_paper_run_onto_the_name(header, authors, mar
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_photographer_in_the_byline_block_is_no_author(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("between, name, authors", [
+    # the page's tags, share links or an advert's label come between the headline and the byline
+    ("* [Ports](/ports)\n* [Strikes](/strikes)\n* [Unions](/unions)", "Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("[Facebook](https://f.example/s) [Twitter](https://t.example/s)", "Ann Lee", ["Ann Lee"]),
+    ("Advertisement\n\nStory continues below advertisement", "Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near-misses: the story speaks of the person (a portrait's caption), a name under another
+    # (an outlet's place, or a list of names), an institution's name
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Ann Lee\n\nTom Park", []),
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Supreme Court", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_right_over_the_story_below_tags_or_buttons(between, name, authors, markdown):
+    assert authors_under_headline(f"{between}\n\n{name}", markdown) == authors
