@@ -1212,6 +1212,8 @@ _NOT_NAME_WORDS = {
     "supreme", "united", "nations", "congress", "senate", "parliament", "government", "federal",
     "ministry", "department", "committee", "commission", "cabinet", "pentagon", "kremlin",
     "capitol", "bank",
+    # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
+    "via", "featuring", "starring", "remembering",
 }
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
@@ -1488,6 +1490,10 @@ def byline_by(line: Line) -> list[str]:
     match = _BY.search(text)
     if not match:
         return []
+    # "The Long Harbour by Tom Park (Harbor Press, 304 pages, $28)": the details of the book a
+    # review is about (its pages, its price, its ISBN) name the book's author, not the review's.
+    if _BOOK_DETAILS.search(text, match.start(1)):
+        return []
     before = text[: match.start()]
     # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
     # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
@@ -1520,6 +1526,7 @@ def byline_by(line: Line) -> list[str]:
     return names_in(names) or _name_before_organisation(names)
 
 
+_BOOK_DETAILS = re.compile(r"\b\d+\s*(?:pages|pp)\b|\bISBN\b|[£$€]\s?\d|\d\s?€|\bis\s+(?:published|out)\b|\bout now\b", re.I)
 _CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 
 

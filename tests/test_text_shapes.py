@@ -1606,3 +1606,18 @@ def test_a_photographer_in_the_byline_block_is_no_author(header, authors, markdo
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_right_over_the_story_below_tags_or_buttons(between, name, authors, markdown):
     assert authors_under_headline(f"{between}\n\n{name}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the details of the book a review is about name the book's author, not the review's
+    ("By Ann Lee\n\nThe Long Harbour by Tom Park (Harbor Press, 304 pages, $28)", ["Ann Lee"]),
+    ("Review by Ann Lee\n\n**The Long Harbour** by Tom Park (Harbor Press, £20)", ["Ann Lee"]),
+    ("The Long Harbour by Tom Park is out now from Harbor Press.", []),
+    # words that lead into someone who is no writer
+    ("Via Tom Park", []), ("Featuring Tom Park", []), ("Starring Tom Park", []),
+    # near-misses: an agency in brackets, a stamp after the name
+    ("By Ann Lee (Associated Press)", ["Ann Lee"]), ("By Ann Lee, published March 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_reviewed_book_or_a_featured_person_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
