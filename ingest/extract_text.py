@@ -880,7 +880,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
             continue
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
-                and not rules.full_dates(line.text)
+                and not rules.full_dates(line.text) and not rules.name_with_date(line)
                 and line.key != lines[title_at].key):
             return i
     return None

@@ -1905,6 +1905,10 @@ _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
+_NAME_MONTH_DAY = re.compile(
+    rf"^(.+?)\s*(?:[,|•·/–—-]\s*|\s+)(?:on\s+)?(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?"
+    rf"{_MONTH}\.?\s?{_DAY}(?:{_TIME})?(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?\s*$")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
 _WEEKDAY_START = re.compile(rf"^(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?")
 # The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
 # Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
@@ -1931,7 +1935,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
-        return []
+        # "Ann Lee · Mar 3", "Ann Lee | March 3, 10:00 AM": a date of this year, set without it,
+        # ending the line after a separator.
+        this_year = _NAME_MONTH_DAY.match(text) if _MONTH_WORD.search(text) else None
+        return names_in(this_year.group(1)) if this_year and NAMES_LINE.match(this_year.group(1)) else []
     if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
     # ("ANN LEE (@annlee) March 3, 2019": the handle in brackets, brackets and all; but "— Tom

@@ -1621,3 +1621,23 @@ def test_a_name_right_over_the_story_below_tags_or_buttons(between, name, author
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_reviewed_book_or_a_featured_person_is_no_writer(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a date of this year, set without the year, after the name
+    ("Ann Lee · Mar 3", ["Ann Lee"]), ("Ann Lee | Mar 3", ["Ann Lee"]), ("Ann Lee, March 3", ["Ann Lee"]),
+    ("Ann Lee | March 3, 10:00 AM", ["Ann Lee"]), ("Ann Lee · Mar 3 · 5 min read", ["Ann Lee"]),
+    # near-misses: a month that is a surname, an institution, a sentence
+    ("Brian May 3", []), ("Supreme Court · Mar 3", []), ("The ships left on March 3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_date_without_its_year(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, description", [
+    ("Ann Lee | March 3, 10:00 AM", None),  # the byline line is no standfirst
+    ("The vote ends a month-long dispute that left ships waiting.", "The vote ends a month-long dispute that left ships waiting."),
+])
+def test_a_byline_with_a_date_without_its_year_is_no_standfirst(header, description):
+    assert parse(f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n", True).description == description
