@@ -2290,6 +2290,7 @@ _IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reportin
                        rf"\({_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\))\.?$")
 
 
+_BARRED_PLACE = re.compile(rf"^(.+?)\s*\|\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}})$")
 _EACH_IN_PLACE = re.compile(
     rf",?\s+(?:in|aus|à|en|em)\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,|\band\b|&|$))")
 
@@ -2305,7 +2306,12 @@ def name_in_place(line: Line) -> list[str]:
     # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
     # each writer, or after some.
     names = _EACH_IN_PLACE.sub("", text).strip(" ,")
-    if names == text:
+    # "Tomás Ibarra | Madrid", "Ann Lee | New York": the place in a field of its own after a bar,
+    # one word or a place's name of two or three ("Ann Lee | Tom Park" is two writers).
+    barred = _BARRED_PLACE.match(text) if "|" in text else None
+    if barred and (" " not in barred.group(2) or _place_name(barred.group(2))):
+        names = barred.group(1)
+    elif names == text:
         match = _IN_PLACE.match(text)
         if not match and text == line.text.strip():
             return []

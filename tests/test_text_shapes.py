@@ -1641,3 +1641,15 @@ def test_a_name_and_a_date_without_its_year(header, authors, markdown):
 ])
 def test_a_byline_with_a_date_without_its_year_is_no_standfirst(header, description):
     assert parse(f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n", True).description == description
+
+
+@pytest.mark.parametrize("header, authors", [
+    # where the writer filed from, in a field of its own after a bar
+    ("Ann Lee | Lisbon", ["Ann Lee"]), ("Tomás Ibarra | Madrid", ["Tomás Ibarra"]),
+    ("Ann Lee | New York", ["Ann Lee"]), ("Ann Lee | Lisbon\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: no person before the bar
+    ("Harbor Ledger | Lisbon", []), ("Ports | Lisbon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_place_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
