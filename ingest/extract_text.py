@@ -881,6 +881,7 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
                 and not rules.full_dates(line.text) and not rules.name_with_date(line)
+                and not rules.name_with_role(line)[0]
                 and line.key != lines[title_at].key):
             return i
     return None

@@ -1047,6 +1047,8 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
+_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our)\s+(?:\w+\s+)?(?i:korrespondent(?:en|in)?|redakteur(?:in)?|"
+                       r"mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|reporters?)\s+(?=[A-Z])")
 _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
 
@@ -1079,6 +1081,10 @@ def clean_byline(text: str) -> str:
         text = _ET_AL.sub("", text)
     # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
     text = _LABEL_WITHOUT_COLON.sub("", text)
+    # "Von unserer Korrespondentin Ann Lee", "By our correspondent Ann Lee": the paper's own
+    # writer named by their role first.
+    if text[:3].casefold() in ("uns", "our"):
+        text = _OUR_ROLE.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
     # "Ann Lee, a senior reporter covering ports. She ...": a description of the writer after
@@ -2193,12 +2199,21 @@ def names_each_with_role(line: Line) -> list[str]:
     return people
 
 
+_ENVOY = re.compile(rf"({_NAME}),\s*(?i:envoyée?s?\s+spéciale?s?|enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?)"
+                    rf"(?:\s+(?i:à|a|au|en|em|in|para|pour|no|na)\s+{_UPPER}[\w'’.-]*(?:[\s-]+{_UPPER}[\w'’.-]*){{0,2}})?\.?")
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
     if _desk_staff(text):
         return [], None
+    # "Ann Lee, envoyée spéciale à Lisbonne", "Tomás Ibarra, enviado especial a Lisboa": a paper's
+    # envoy and where to. ("Tom Park, enviado del gobierno", a government's, is no envoy of ours.)
+    envoy = _ENVOY.fullmatch(text.strip()) if "," in text else None
+    if envoy:
+        return names_in(envoy.group(1)), None
     # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
     # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
     author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())

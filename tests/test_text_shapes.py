@@ -1653,3 +1653,20 @@ def test_a_byline_with_a_date_without_its_year_is_no_standfirst(header, descript
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_a_place_after_a_bar(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a paper's envoy without "Par"/"Por", and its own writer named by role first
+    ("Ann Lee, envoyée spéciale à Lisbonne", ["Ann Lee"]), ("Tomás Ibarra, enviado especial a Lisboa", ["Tomás Ibarra"]),
+    ("Von unserer Korrespondentin Ann Lee", ["Ann Lee"]), ("By our Lisbon correspondent Ann Lee", ["Ann Lee"]),
+    # near-misses: a government's envoy, the role with no name
+    ("Tom Park, enviado del gobierno", []), ("By our correspondent", []),
+    ("Von unserem Korrespondenten in Lissabon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_envoy_without_a_label_or_our_correspondent(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_an_envoys_byline_is_no_standfirst():
+    assert parse(f"# {HEADLINE}\n\nAnn Lee, envoyée spéciale à Lisbonne\n\n{STORY}\n\n{STORY}\n", True).description is None
