@@ -1243,6 +1243,9 @@ def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
+    # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
+    if "an" in keys and words[0].casefold() != "an":
+        keys.discard("an")
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title

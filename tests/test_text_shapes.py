@@ -1670,3 +1670,15 @@ def test_an_envoy_without_a_label_or_our_correspondent(header, authors, markdown
 
 def test_an_envoys_byline_is_no_standfirst():
     assert parse(f"# {HEADLINE}\n\nAnn Lee, envoyée spéciale à Lisbonne\n\n{STORY}\n\n{STORY}\n", True).description is None
+
+
+@pytest.mark.parametrize("header, authors", [
+    # "An" as a given or family name after the first word
+    ("By Nguyen Van An", ["Nguyen Van An"]), ("Nguyen Van An\n\nMarch 3, 2019", ["Nguyen Van An"]),
+    ("By Li An and Tom Park", ["Li An", "Tom Park"]),
+    # near-misses: "An" opening a title
+    ("An Ode\n\nMarch 3, 2019", []), ("An Evening in Lisbon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_as_a_name_after_the_first_word(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
