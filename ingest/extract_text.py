@@ -1333,6 +1333,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         # Right under the headline, a name and a date open the line whatever follows them.
         if not names and _below(lines, i, {title_at, description_at}, page):
             names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"
+            if not names:
+                names, rule = rules.byline_fields(line), "byline_fields"
         add(names, i, rule)
 
 

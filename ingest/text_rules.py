@@ -1998,6 +1998,46 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     return names_in(name) if NAMES_LINE.match(name) else []
 
 
+# The fields of a byline line, set apart by bars, dots, slashes or spaced dashes.
+_BYLINE_FIELDS = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*")
+_CLOCK = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.I)
+_THIS_YEARS_DAY = re.compile(rf"(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?{_MONTH}\.?\s?{_DAY}(?:{_TIME})?")
+
+
+def byline_fields(line: Line) -> list[str]:
+    """"Ann Lee | Ports | March 3, 2019", "March 3, 2019 • Ann Lee • Staff Writer", "Ann Lee ·
+    5 min read · Harbor Ledger": a byline line of fields in any order, one of them the names,
+    one a date, a time, a reading time, a stamp, a role or the outlet, and the others more of
+    those or a one-word section. (Any other field, or a second field of names, and the line is
+    not read: a list of teasers or tags has fields too, but not this mix.) Callers read it only
+    in the byline's place, right under the headline."""
+    if line.words > 20 or not _BYLINE_FIELDS.search(line.text):
+        return []
+    fields = [f.strip() for f in _BYLINE_FIELDS.split(line.text.strip()) if f.strip()]
+    if not 2 <= len(fields) <= 5:
+        return []
+    names: list[str] = []
+    marked = False
+    for text in fields:
+        if picture_role(text):
+            return []  # (a photographer's credit)
+        if (_STAMP_TAIL.match(text) or _READING_TIME.match(text)
+                or _THIS_YEARS_DAY.fullmatch(text) or full_dates(text) and count_words(text) <= 8):
+            marked = True
+        elif _CLOCK.fullmatch(text):
+            continue  # a time, beside a date or a stamp (alone it is too weak a sign: any hour)
+        elif text.split()[-1].casefold().strip(".,") in ROLE_WORDS | _PERSON_ROLES and count_words(text) <= 4 \
+                or _masthead(text):
+            marked = True  # a role, the outlet: a byline's as well
+        elif re.fullmatch(rf"{_UPPER}{_LOWER}+", text):
+            continue  # a one-word section, beside a byline's other fields
+        elif not names and NAMES_LINE.match(text) and (found := names_in(text)):
+            names = found
+        else:
+            return []
+    return names if marked else []
+
+
 def name_and_outlet(line: Line) -> list[str]:
     """"ANN LEE, HARBOUR GAZETTE" / "Ann Lee, Gazette": a name, a comma and a short name of
     something capitalised (the outlet, or the writer's town). Only a byline's place makes it

@@ -1682,3 +1682,19 @@ def test_an_envoys_byline_is_no_standfirst():
 @pytest.mark.parametrize("markdown", [True, False])
 def test_an_as_a_name_after_the_first_word(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a byline line of fields in any order: the names, and a date, a stamp, a reading time, a role
+    # or the outlet, with maybe a time or a one-word section
+    ("March 3, 2019 | Ann Lee | Staff Writer", ["Ann Lee"]), ("Ann Lee | Ports | March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee · 5 min read · Harbor Ledger", ["Ann Lee"]), ("March 3, 2019 — 10:00 AM — Ann Lee", ["Ann Lee"]),
+    ("Staff Writer | Ann Lee", ["Ann Lee"]), ("Ann Lee / 5 min read / Updated March 4, 2019", ["Ann Lee"]),
+    # near-misses: no names, two fields of names, a field of another kind, a time alone, a photographer
+    ("Ports | Strikes | March 3, 2019", []), ("Tom Park | Harbor Life | March 3, 2019", []),
+    ("Read more | Tom Park | 5 min read", []), ("Supreme Court | March 3, 2019", []),
+    ("Ann Lee | 10:00 AM", []), ("Tom Park | Photographer | March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_line_of_fields_in_any_order(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
