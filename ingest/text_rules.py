@@ -335,6 +335,24 @@ def front_matter(text: str) -> tuple[dict, str]:
     return fields, "\n".join(lines[end + 1:])
 
 
+def _icon(char: str) -> bool:
+    """An icon a page sets beside a byline's fields ("✍ Ann Lee", "Ann Lee ✉", "📅 March 3"):
+    an icon font's private-use character, an emoji, a dingbat. (Not "©", "°", the quote marks,
+    nor arrows and shapes, "› Ports", "■ Ports": those say something, a breadcrumb's step.)"""
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or code >= 0x1F000 or 0x2600 <= code <= 0x27BF or char in "\ufe0f\u200d"
+
+
+def _without_icons(text: str) -> str:
+    """The line without the icons at its ends."""
+    start, end = 0, len(text)
+    while start < end and (_icon(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (_icon(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
 # Characters a page sets that show nothing: a zero-width space, a soft hyphen, a word joiner, a
 # byte-order mark. Copied into a text they split or glue words the reader sees whole ("By\u200bAnn
 # Lee" reads "ByAnn Lee"; "Lee\u00ad" is "Lee"). (Not the joiners that shape emoji and scripts.)
@@ -378,6 +396,8 @@ def read_lines(text: str) -> list[Line]:
             item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
         visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
+        if visible and (_icon(visible[0]) or _icon(visible[-1])):
+            visible = _without_icons(visible)
         if "/" in visible and "(" in visible:
             visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
@@ -933,7 +953,8 @@ _BY = re.compile(
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de|"
-    r"napisał|napisała|kirjoittanut)(?!\w)[:\s]+(.+)$",  # ("wrote": Polish, Finnish)
+    # ("By · Ann Lee", "By- Ann Lee": a dot or a dash after the label, a style sheet's separator.)
+    r"napisał|napisała|kirjoittanut)(?!\w)(?=[:\s·•~–—-])(?:\s*[:·•~–—-])*\s*(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -1049,7 +1070,8 @@ _TRAILING_AGENCY = re.compile(
 
 _OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our)\s+(?:\w+\s+)?(?i:korrespondent(?:en|in)?|redakteur(?:in)?|"
                        r"mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|reporters?)\s+(?=[A-Z])")
-_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
+_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter|autor|autora|autorin|auteur|autore|"
+                                  rf"tekst|texte|texto|testo)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
 
 # "Harbor Motor Staff": two or three words with "Staff" right after them, no comma or bar between
@@ -1236,6 +1258,7 @@ _TOPIC_WORDS = {
     "podcast", "gallery", "quiz", "recipe", "recipes", "meet", "korea", "africa", "america",
     "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
     "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
+    "results", "highlights", "scores", "standings", "fixtures",  # "By-Election Results", "Match Highlights"
 }
 
 

@@ -1698,3 +1698,16 @@ def test_an_as_a_name_after_the_first_word(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_byline_line_of_fields_in_any_order(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # icons beside a byline's fields, a dot or a dash after "By", a label without its colon
+    ("✍️ Ann Lee", ["Ann Lee"]), ("Ann Lee ✉", ["Ann Lee"]), ("👤 Ann Lee\n\n📅 March 3, 2019", ["Ann Lee"]),
+    ("By · Ann Lee", ["Ann Lee"]), ("By: · Ann Lee", ["Ann Lee"]), ("By- Ann Lee", ["Ann Lee"]),
+    ("Autor Ann Lee", ["Ann Lee"]), ("Auteur Ann Lee", ["Ann Lee"]),
+    # near-misses: a copyright's sign is no icon, a by-election is no byline, a results kicker
+    ("© Tom Park", []), ("By-election in Lisbon", []), ("By-Election Results", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_icons_and_separators_around_a_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
