@@ -1189,6 +1189,10 @@ def clean_byline(text: str) -> str:
     text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
+    # "Ann Lee[1]", "Ann Lee [email]", "Ann Lee *": a footnote's mark, a button's label in
+    # brackets, a stray emphasis mark a converter left after the name.
+    if "[" in text or "*" in text:
+        text = re.sub(r"\s*\[(?:\d{1,2}|[*†]|(?i:e-?mail|bio|twitter|x|profile))\]|\s*\*+(?=\s*$)", "", text)
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)

@@ -1711,3 +1711,15 @@ def test_a_byline_line_of_fields_in_any_order(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_icons_and_separators_around_a_byline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a footnote's mark, a button in brackets, a stray emphasis mark after the name
+    ("By Ann Lee[1]", ["Ann Lee"]), ("By Ann Lee [email]", ["Ann Lee"]), ("By Ann Lee *", ["Ann Lee"]),
+    ("By Ann Lee\\*", ["Ann Lee"]),
+    # near-misses: a bracketed word that is no button, emphasis that closes
+    ("By Ann Lee [Lisbon desk]", []), ("By *Ann Lee*", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_marks_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
