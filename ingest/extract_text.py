@@ -1348,8 +1348,14 @@ def _right_over_story(lines: list[Line], i: int, title_at: int | None, body_at: 
     the headline is longer than a tag or a button ("Ports" / "Strikes" / "Ann Lee" / story): the
     byline's place once a page's tags or share links come first."""
     # (Alone: under another name line, it may be the outlet's name or one of a list's names.)
+    # (Each line between a list's item, a link, a page's furniture or a button's words in small
+    # letters, "Give this article": capitalised words alone, "Ports" / "Harbor Life", are a kicker
+    # and a section's name, the second no person.)
     return (title_at is not None and body_at is not None and i + 1 == body_at and title_at < i
-            and all(lines[j].words <= SHORT_LINE_WORDS for j in range(title_at + 1, i))
+            and all(lines[j].words <= SHORT_LINE_WORDS and (
+                lines[j].item or lines[j].links or rules.is_furniture(lines[j])
+                or any(word[:1].islower() for word in lines[j].text.split()))
+                for j in range(title_at + 1, i))
             and not rules.is_name_line(lines[i - 1]))
 
 

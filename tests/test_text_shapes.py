@@ -1600,7 +1600,7 @@ def test_a_photographer_in_the_byline_block_is_no_author(header, authors, markdo
     # near-misses: the story speaks of the person (a portrait's caption), a name under another
     # (an outlet's place, or a list of names), an institution's name
     ("* [Ports](/ports)\n* [Strikes](/strikes)", "Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),
-    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Ann Lee\n\nTom Park", []),
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Ann Lee\n\nTom Park", []), ("Ports", "Harbor Life", []),
     ("* [Ports](/ports)\n* [Strikes](/strikes)", "Supreme Court", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
