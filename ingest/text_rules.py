@@ -1246,9 +1246,9 @@ _NOT_NAME_WORDS = {
     "capitol", "bank",
     # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
     "via", "featuring", "starring", "remembering",
-}
+} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
-_INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"} | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+_INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
 
 
 # Common nouns of the places, topics and kinds of piece that a page tags beside its date
