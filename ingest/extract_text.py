@@ -797,6 +797,19 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
+    """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
+    the story's prose: a correspondent's signature. (Only the last line: a caption of the same
+    shape, "Tom Park in Lisbon", sits among the paragraphs once the picture is gone. And not a
+    person the story speaks of.)"""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2 or not rules.is_paragraph(lines[last - 1]):
+        return []
+    names = rules.signed_from_place(lines[last])
+    surnames = {rules.fold(name.split()[-1]) for name in names}
+    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+
+
 def _links_to_another_page(line: Line) -> bool:
     """The line is one link, to a page whose address ends in a slug of words that are none of
     the "name"'s ("[Harbor Page](/harbor/87231/dock-days)"): a section's or a story's link. A
@@ -867,7 +880,8 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
             continue
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
-                and not rules.full_dates(line.text)
+                and not rules.full_dates(line.text) and not rules.name_with_date(line)
+                and not rules.name_with_role(line)[0]
                 and line.key != lines[title_at].key):
             return i
     return None
@@ -980,7 +994,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 if not names and i and rules.is_paragraph(lines[i - 1]):
                     names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"
                 if not names:
-                    names, rule = _first_rule(line, rules.writer_sign_off, rules.more_from, rules.korean_byline)
+                    names, rule = _first_rule(line, rules.writer_sign_off, rules.more_from, rules.korean_byline,
+                                              rules.reported_from, rules.about_author_inline)
                 add(names, i, f"tail:{rule}")
                 if rules.ends_with_by(line) and i + 1 < len(lines):
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
@@ -995,6 +1010,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
             if not found and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
+            if not found:
+                add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
                 for i in tail:
                     add(rules.contact_line(lines[i]), i, "tail:contact_line")
@@ -1258,11 +1275,16 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (one of the people a story goes through, each heading a section of it)
     elif _links_to_another_page(line):
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
+    elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
+            and rules.is_name_line(line):
+        return  # ("Tom Park" / "Staff Photographer": who took the pictures)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"
             or _names_down_to_stamp(lines, i, {title_at, description_at}) and "name_line:down_to_stamp"
-            or _below(lines, i, {body_at}, page) and not _named_below(lines, i) and "name_line:over_story")):
+            or _below(lines, i, {body_at}, page) and not _named_below(lines, i) and "name_line:over_story"
+            or not have_names and _right_over_story(lines, i, title_at, body_at) and not _story_of(lines, i)
+            and not _named_below(lines, i) and "name_line:right_over_story")):
         # "Ann Lee" / "and" / "Tom Park" / stamp: the first author, above a joining word, is the
         # byline's too (each name a link of its own, the links' joining word between).
         if i >= 2 and re.fullmatch(r"(?:and|&|,|,\s*and)", lines[i - 1].text.strip(), re.I) \
@@ -1311,7 +1333,30 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         # Right under the headline, a name and a date open the line whatever follows them.
         if not names and _below(lines, i, {title_at, description_at}, page):
             names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"
+            if not names:
+                names, rule = rules.byline_fields(line), "byline_fields"
         add(names, i, rule)
+
+
+# The most words of a line between the headline and a name right over the story's first
+# paragraph: tags, share buttons, "Advertisement" (a longer line is a standfirst or a caption).
+SHORT_LINE_WORDS = 6
+
+
+def _right_over_story(lines: list[Line], i: int, title_at: int | None, body_at: int | None) -> bool:
+    """Line i is the line right over the story's first paragraph, and nothing between it and
+    the headline is longer than a tag or a button ("Ports" / "Strikes" / "Ann Lee" / story): the
+    byline's place once a page's tags or share links come first."""
+    # (Alone: under another name line, it may be the outlet's name or one of a list's names.)
+    # (Each line between a list's item, a link, a page's furniture or a button's words in small
+    # letters, "Give this article": capitalised words alone, "Ports" / "Harbor Life", are a kicker
+    # and a section's name, the second no person.)
+    return (title_at is not None and body_at is not None and i + 1 == body_at and title_at < i
+            and all(lines[j].words <= SHORT_LINE_WORDS and (
+                lines[j].item or lines[j].links or rules.is_furniture(lines[j])
+                or any(word[:1].islower() for word in lines[j].text.split()))
+                for j in range(title_at + 1, i))
+            and not rules.is_name_line(lines[i - 1]))
 
 
 # How many people, each named alone on a line over a paragraph about them, make a list of

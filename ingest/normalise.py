@@ -216,13 +216,15 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
 # Czech "a", Finnish "ja" joins names only in small letters before a capital: "Ada E. Quill",
 # "ADA E QUILL" keep their initial. And only before two words or more: a single word after it
 # ends a Portuguese compound surname, "Costa e Silva", "Sousa e Melo".)
+# (The joining words of other languages, "e", "en", "og", split only before a whole name: a
+# capitalised word, maybe a surname's particles, and another, "Maria dos Santos", "Anne de Vries".)
 # Titles of three letters or more written before a name with a full stop.
 _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
     "prof", "mrs", "rev", "gen", "sen", "rep", "gov", "sgt", "capt", "col", "mme", "mlle", "hon", "sra", "dra"))
 # A full stop after a word of three letters or more ends a name ("Ada Quill. Valley
 # International"); after an initial, a short title or a domain it does not ("Ada Y. Quill",
 # "Jr.", "Dr.", "Prof.", "Example.com.").
-_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+(?:(?:d[aeiou]s?|dell[ae]|de[lnr]|van|von|la|le|ter|ten)\s+)*[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = re.compile(r"(?<!\w)@\w+")

@@ -335,11 +335,35 @@ def front_matter(text: str) -> tuple[dict, str]:
     return fields, "\n".join(lines[end + 1:])
 
 
+def _icon(char: str) -> bool:
+    """An icon a page sets beside a byline's fields ("✍ Ann Lee", "Ann Lee ✉", "📅 March 3"):
+    an icon font's private-use character, an emoji, a dingbat. (Not "©", "°", the quote marks,
+    nor arrows and shapes, "› Ports", "■ Ports": those say something, a breadcrumb's step.)"""
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or code >= 0x1F000 or 0x2600 <= code <= 0x27BF or char in "\ufe0f\u200d"
+
+
+def _without_icons(text: str) -> str:
+    """The line without the icons at its ends."""
+    start, end = 0, len(text)
+    while start < end and (_icon(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (_icon(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
+
+# Characters a page sets that show nothing: a zero-width space, a soft hyphen, a word joiner, a
+# byte-order mark. Copied into a text they split or glue words the reader sees whole ("By\u200bAnn
+# Lee" reads "ByAnn Lee"; "Lee\u00ad" is "Lee"). (Not the joiners that shape emoji and scripts.)
+_INVISIBLE = {0x200B: None, 0x00AD: None, 0x2060: None, 0xFEFF: None}
+
+
 def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
-    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
     # whole page often is, sets each block on a line of its own: a headline is a line of its
@@ -372,6 +396,8 @@ def read_lines(text: str) -> list[Line]:
             item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
         visible = unglue_stamps(_label_row(visible) if visible[:1] == "|" else visible)
+        if visible and (_icon(visible[0]) or _icon(visible[-1])):
+            visible = _without_icons(visible)
         if "/" in visible and "(" in visible:
             visible = _PRONOUNS.sub("", visible)
         if not visible or re.fullmatch(r"[\W_]+", visible):
@@ -927,7 +953,8 @@ _BY = re.compile(
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de|"
-    r"napisał|napisała|kirjoittanut)(?!\w)[:\s]+(.+)$",  # ("wrote": Polish, Finnish)
+    # ("By · Ann Lee", "By- Ann Lee": a dot or a dash after the label, a style sheet's separator.)
+    r"napisał|napisała|kirjoittanut)(?!\w)(?=[:\s·•~–—-])(?:\s*[:·•~–—-])*\s*(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
 )
 _ROLE_TAIL = re.compile(
@@ -1041,7 +1068,10 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
-_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
+_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our)\s+(?:\w+\s+)?(?i:korrespondent(?:en|in)?|redakteur(?:in)?|"
+                       r"mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|reporters?)\s+(?=[A-Z])")
+_LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter|autor|autora|autorin|auteur|autore|"
+                                  rf"tekst|texte|texto|testo)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
 
 # "Harbor Motor Staff": two or three words with "Staff" right after them, no comma or bar between
@@ -1073,6 +1103,10 @@ def clean_byline(text: str) -> str:
         text = _ET_AL.sub("", text)
     # "Words Ann Lee", "Story Ann Lee": a writer's label whose colon was a style sheet's.
     text = _LABEL_WITHOUT_COLON.sub("", text)
+    # "Von unserer Korrespondentin Ann Lee", "By our correspondent Ann Lee": the paper's own
+    # writer named by their role first.
+    if text[:3].casefold() in ("uns", "our"):
+        text = _OUR_ROLE.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
     # "Ann Lee, a senior reporter covering ports. She ...": a description of the writer after
@@ -1121,9 +1155,16 @@ def clean_byline(text: str) -> str:
                     # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
                     # pictures that follows the writer's names.
                     r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"
-                    r"graphics?|video|artwork)\s*(?:by\b|:))",
+                    r"graphics?|video|artwork|music|sound|audio|data|maps?|charts?|design)\s*(?:by\b|:))",
                     text, maxsplit=1)[0]
     text = re.sub(r"\s+with\s+(?=[A-Z])", " and ", text)  # "A with B": two authors
+    # "A and the Associated Press", "A and the Harbor Ledger staff", "A and wire reports": the
+    # writer and the agency or desk that helped, in small letters; the agency is an organisation
+    # (split_people keeps it apart), the desk's reports no one.
+    if " and " in text or "&" in text:
+        text = re.sub(r"(?:,\s*|\s+)(?:and|&)\s+(?:(?:the\s+)?(?:wire|news|staff)\s+(?:reports|services)|wires|agencies)\s*$",
+                      "", text, flags=re.I)
+        text = re.sub(r"(\s(?:and|&)\s+)the\s+([A-Z][^,;]*?)(?:\s+staff)?$", r"\1The \2", text)
     # ("A/Staff Writer", "A/The Gazette": a slash with no spaces ends the names too.)
     # "A / B", "A | B": a second writer after the bar or slash stays (what follows is more
     # often the outlet, a role or a date, and those end the names).
@@ -1141,11 +1182,17 @@ def clean_byline(text: str) -> str:
     text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
+    # ("March 3, 2019 by Ann Lee Leave a Comment", "... No Comments": a blog's comment link.)
     text = re.sub(r"\s+(?:(?:share|tweet|print|save|comments?)\b|\d+\s+comments?\b|"
+                  r"(?:leave|post|add|write)\s+an?\s+(?:comment|reply)\b|no\s+comments\b|"
                   r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+(?:read|ago)\b).*$", "", text, flags=re.I)
     text = re.sub(r"\s+\S+@[\w-]+\.\w.*$", "", text)  # an e-mail address and what follows (a phone)
     text = re.sub(r"\s*@\w+.*$", "", text)  # a handle (glued or not) and whatever follows it
     text = re.sub(r"\s*\([^)]*\)", " ", text)  # "(Brussels bureau)"
+    # "Ann Lee[1]", "Ann Lee [email]", "Ann Lee *": a footnote's mark, a button's label in
+    # brackets, a stray emphasis mark a converter left after the name.
+    if "[" in text or "*" in text:
+        text = re.sub(r"\s*\[(?:\d{1,2}|[*†]|(?i:e-?mail|bio|twitter|x|profile))\]|\s*\*+(?=\s*$)", "", text)
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor)\b)", " ", text)
@@ -1189,7 +1236,19 @@ _NOT_NAME_WORDS = {
     "today", "business", "politics", "sports", "opinion", "entertainment", "technology",
     # verbs and prepositions of a kicker or a slogan in capitals ("LOVE IS LOVE", "BACK TO WORK")
     "is", "are", "was", "were", "to", "for", "with", "from", "into", "not", "it", "we", "you",
+    # the newsroom in other languages ("Von der Redaktion", "Par la Rédaction": the desk signs)
+    "redaktion", "redaktionen", "rédaction", "redacción", "redação", "redazione", "redactie",
+    "redaksjon", "toimitus",
+    # the institutions a kicker over or under a headline names ("Supreme Court", "United
+    # Nations"), words no one's name has
+    "supreme", "united", "nations", "congress", "senate", "parliament", "government", "federal",
+    "ministry", "department", "committee", "commission", "cabinet", "pentagon", "kremlin",
+    "capitol", "bank",
+    # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
+    "via", "featuring", "starring", "remembering",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+# Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
+_INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
 
 
 # Common nouns of the places, topics and kinds of piece that a page tags beside its date
@@ -1203,6 +1262,7 @@ _TOPIC_WORDS = {
     "podcast", "gallery", "quiz", "recipe", "recipes", "meet", "korea", "africa", "america",
     "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
     "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
+    "results", "highlights", "scores", "standings", "fixtures",  # "By-Election Results", "Match Highlights"
 }
 
 
@@ -1210,7 +1270,10 @@ def _is_person(name: str) -> bool:
     words = name.split()
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
-    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS):
+    # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
+    if "an" in keys and words[0].casefold() != "an":
+        keys.discard("an")
+    if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
@@ -1249,6 +1312,11 @@ _CREDITED = re.compile(
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
+    # The rest of a feature's or a video's credits: who filmed, scored, drew the maps, laid out
+    # or checked it ("Directed by B", "Music by B", "Maps by B", "Copy-edited by B").
+    r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
+    r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
+    r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"
@@ -1316,7 +1384,8 @@ _LABEL = re.compile(
     # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*:|"
+    # ("Author | Ann Lee": a bar in the colon's place, as a page's label and name cells come out.)
+    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*[:|]|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
@@ -1457,6 +1526,10 @@ def byline_by(line: Line) -> list[str]:
     match = _BY.search(text)
     if not match:
         return []
+    # "The Long Harbour by Tom Park (Harbor Press, 304 pages, $28)": the details of the book a
+    # review is about (its pages, its price, its ISBN) name the book's author, not the review's.
+    if _BOOK_DETAILS.search(text, match.start(1)):
+        return []
     before = text[: match.start()]
     # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
     # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
@@ -1489,6 +1562,7 @@ def byline_by(line: Line) -> list[str]:
     return names_in(names) or _name_before_organisation(names)
 
 
+_BOOK_DETAILS = re.compile(r"\b\d+\s*(?:pages|pp)\b|\bISBN\b|[£$€]\s?\d|\d\s?€|\bis\s+(?:published|out)\b|\bout now\b", re.I)
 _CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 
 
@@ -1512,6 +1586,10 @@ def _name_before_organisation(text: str) -> list[str]:
     words = text.split()
     size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
     rest = {w.casefold().strip(".,") for w in words[size:]}
+    # ("Ann Lee The Harbor Ledger": "The" and a newspaper's last word name the paper, whatever
+    # that word; without "The", "Mary Ann Sun" is a person.)
+    if len(words) > size + 1 and words[size] in ("The", "THE") and _masthead(" ".join(words[size:])):
+        return names_in(" ".join(words[:size]))
     if len(words) <= size or not rest & (ORGANISATION_WORDS | _PERSON_ROLES):
         return []
     # "European Space Agency": one organisation word completes an organisation's name.
@@ -1635,7 +1713,8 @@ def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
         # (Or "The" and a newspaper's last word, "A | The Harbor Ledger": with "The" before it
         # the words are no co-author's, "Ann Lee, Tom Sun" is two people.)
         # (After a bar, a field of its own, "A | Harbor Ledger" names the paper as well.)
-        barred = "|" in separators[-1].group(0)
+        # (So does a spaced dash, "A — Harbor Ledger": the same field between other rules.)
+        barred = re.search(r"\||\s[–—-]\s", separators[-1].group(0)) is not None
         if (re.fullmatch(_OUTLET_NAME, tail) and 2 <= len(words) <= 5 and _plausible_outlet(tail)
                 and (words[-1].casefold() in ORGANISATION_WORDS
                      or (words[0].casefold() == "the" or barred and _outlet_before_role(tail))
@@ -1809,6 +1888,22 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
                        "guest", "agencies", "chief"}
 
 
+# The roles of who made a story's pictures, not its words.
+_PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
+                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b", re.I)
+
+
+def picture_role(text: str) -> bool:
+    """"Staff Photographer", "Photojournalist, The Harbor Ledger": a picture maker's role."""
+    return bool(_PICTURE_ROLE.match(text.strip(" ,|•·–—-/")))
+
+
+def with_picture_role(text: str) -> bool:
+    """"Tom Park, Staff Photographer", "Tom Park / Photographer": a name and that role."""
+    parts = re.split(r"\s*[,|/•·–—]\s*|\s+-\s+", text.strip(), maxsplit=1)
+    return len(parts) == 2 and picture_role(parts[1])
+
+
 def is_author_marker(line: Line) -> bool:
     """What stands beside a name on its own line in a byline block: "Author", "Updated:",
     "Follow", a role, a date."""
@@ -1846,6 +1941,19 @@ _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
+_NAME_MONTH_DAY = re.compile(
+    rf"^(.+?)\s*(?:[,|•·/–—-]\s*|\s+)(?:on\s+)?(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?"
+    rf"{_MONTH}\.?\s?{_DAY}(?:{_TIME})?(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?\s*$")
+_MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
+_WEEKDAY_START = re.compile(rf"^(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?")
+# The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
+# Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
+# (Anchored at the end of the words before the date: read once a line.)
+_FIELD_BEFORE_DATE = re.compile(
+    rf"\s*[|•·–—/-]\s*(?:(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)|(?i:on|am|le|el))\s*:?\s*)*"
+    rf"(?:(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]?\s*)?$")
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -1863,12 +1971,24 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return names_in(parts[0])
     dates = full_dates(line.text)
     if not dates:
-        return []
+        # "Ann Lee · Mar 3", "Ann Lee | March 3, 10:00 AM": a date of this year, set without it,
+        # ending the line after a separator.
+        this_year = _NAME_MONTH_DAY.match(text) if _MONTH_WORD.search(text) else None
+        return names_in(this_year.group(1)) if this_year and NAMES_LINE.match(this_year.group(1)) else []
     if dates[0][0] and not re.search(r"[\s,|•·/–—(-]$", line.text[: dates[0][0]]):
         return []  # "Yahoo FinanceOctober 13": a date glued to a brand, not a name
-    name = re.sub(r"[,\s]*@\w+", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
+    # ("ANN LEE (@annlee) March 3, 2019": the handle in brackets, brackets and all; but "— Tom
+    # Park (@tompark) March 3, 2019" closes an embedded post, and signs no story.)
+    if _SOCIAL_ECHO.match(line.text.strip()):
+        return []
+    name = re.sub(r"[,\s]*\(?@\w+\)?", "", _PROFILE_ADDRESS.sub("", line.text[: dates[0][0]])).strip(" ,|•·-–—/(")  # "Ann Lee @annlee Oct 28"
     # "Ann Lee on March 3, 2019", "Ann Lee am 3. März 2019": the word that leads into the date.
     name = re.sub(r"\s+(?:on|am|le|el|il|op|em)$", "", _SHORT_WEEKDAY_END.sub("", name))
+    # "Ann Lee | Published March 3, 2019", "Ann Lee | Sunday, March 3, 2019": the stamp's own
+    # word or the date's weekday stands in a field of its own after the bar; the bar goes too.
+    name = _FIELD_BEFORE_DATE.sub("", name).strip(" ,|•·-–—/(")
+    if not _WEEKDAY_START.sub("", name).strip(" ,"):
+        name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
     name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
@@ -1878,6 +1998,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # ("Sun, Mar 3, 2019 | Ann Lee": the date's weekday before it.)
+        name = _WEEKDAY_START.sub("", name).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
         cjk = cjk_name_line(Line(raw=name, text=re.sub(rf"^{_YEAR_FIRST.pattern}日?\s*", "", name)))
         if cjk:
@@ -1901,6 +2023,46 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if cjk := cjk_name_line(Line(raw=name, text=name)):
         return cjk
     return names_in(name) if NAMES_LINE.match(name) else []
+
+
+# The fields of a byline line, set apart by bars, dots, slashes or spaced dashes.
+_BYLINE_FIELDS = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*")
+_CLOCK = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.I)
+_THIS_YEARS_DAY = re.compile(rf"(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?{_MONTH}\.?\s?{_DAY}(?:{_TIME})?")
+
+
+def byline_fields(line: Line) -> list[str]:
+    """"Ann Lee | Ports | March 3, 2019", "March 3, 2019 • Ann Lee • Staff Writer", "Ann Lee ·
+    5 min read · Harbor Ledger": a byline line of fields in any order, one of them the names,
+    one a date, a time, a reading time, a stamp, a role or the outlet, and the others more of
+    those or a one-word section. (Any other field, or a second field of names, and the line is
+    not read: a list of teasers or tags has fields too, but not this mix.) Callers read it only
+    in the byline's place, right under the headline."""
+    if line.words > 20 or not _BYLINE_FIELDS.search(line.text):
+        return []
+    fields = [f.strip() for f in _BYLINE_FIELDS.split(line.text.strip()) if f.strip()]
+    if not 2 <= len(fields) <= 5:
+        return []
+    names: list[str] = []
+    marked = False
+    for text in fields:
+        if picture_role(text):
+            return []  # (a photographer's credit)
+        if (_STAMP_TAIL.match(text) or _READING_TIME.match(text)
+                or _THIS_YEARS_DAY.fullmatch(text) or full_dates(text) and count_words(text) <= 8):
+            marked = True
+        elif _CLOCK.fullmatch(text):
+            continue  # a time, beside a date or a stamp (alone it is too weak a sign: any hour)
+        elif text.split()[-1].casefold().strip(".,") in ROLE_WORDS | _PERSON_ROLES and count_words(text) <= 4 \
+                or _masthead(text):
+            marked = True  # a role, the outlet: a byline's as well
+        elif re.fullmatch(rf"{_UPPER}{_LOWER}+", text):
+            continue  # a one-word section, beside a byline's other fields
+        elif not names and NAMES_LINE.match(text) and (found := names_in(text)):
+            names = found
+        else:
+            return []
+    return names if marked else []
 
 
 def name_and_outlet(line: Line) -> list[str]:
@@ -2107,12 +2269,21 @@ def names_each_with_role(line: Line) -> list[str]:
     return people
 
 
+_ENVOY = re.compile(rf"({_NAME}),\s*(?i:envoyée?s?\s+spéciale?s?|enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?)"
+                    rf"(?:\s+(?i:à|a|au|en|em|in|para|pour|no|na)\s+{_UPPER}[\w'’.-]*(?:[\s-]+{_UPPER}[\w'’.-]*){{0,2}})?\.?")
+
+
 def name_with_role(line: Line) -> tuple[list[str], str | None]:
     """"Ann Lee Senior Politics Editor, The Harbour Gazette": the name before the role words,
     and the outlet after a comma, if any."""
     text = unglue(line.text)
     if _desk_staff(text):
         return [], None
+    # "Ann Lee, envoyée spéciale à Lisbonne", "Tomás Ibarra, enviado especial a Lisboa": a paper's
+    # envoy and where to. ("Tom Park, enviado del gobierno", a government's, is no envoy of ours.)
+    envoy = _ENVOY.fullmatch(text.strip()) if "," in text else None
+    if envoy:
+        return names_in(envoy.group(1)), None
     # "Ann Lee, Author at Harbour Gazette": the title a blog gives its author's page. ("Ann Lee,
     # author of The Harbour" is someone a review speaks of: only "at" makes it the site's writer.)
     author_at = re.fullmatch(rf"({_NAME}),?\s+(?i:author)\s+at\s+{_OUTLET_NAME}\.?", text.strip())
@@ -2127,6 +2298,10 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
         if word.casefold().strip(",.") in _PERSON_ROLES:
             break
     else:
+        return [], None
+    # "Tom Park, Staff Photographer": who took the pictures, beside the writer's byline or
+    # under a photo, is no author (unless a writing role is theirs too: "Writer and photographer").
+    if picture_role(" ".join(words[k:])) and not {w.casefold().strip(",.") for w in words} & _WRITER_ROLES:
         return [], None
     # "Ann Lee, a reporter, said the ships left": a sentence about someone, not a byline. The
     # role comes with an article ("a reporter", "the union's editor"), or a sentence goes on
@@ -2200,6 +2375,7 @@ _IN_PLACE = re.compile(rf"^(.+?),?\s+(?:(?:in|aus|à|en|em|a|(?:reports|reportin
                        rf"\({_UPPER}[\w'’.-]*(?:[\s,]+{_UPPER}[\w'’.-]*){{0,2}}\))\.?$")
 
 
+_BARRED_PLACE = re.compile(rf"^(.+?)\s*\|\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}})$")
 _EACH_IN_PLACE = re.compile(
     rf",?\s+(?:in|aus|à|en|em)\s+{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}(?=\s*(?:,|\band\b|&|$))")
 
@@ -2215,7 +2391,12 @@ def name_in_place(line: Line) -> list[str]:
     # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
     # each writer, or after some.
     names = _EACH_IN_PLACE.sub("", text).strip(" ,")
-    if names == text:
+    # "Tomás Ibarra | Madrid", "Ann Lee | New York": the place in a field of its own after a bar,
+    # one word or a place's name of two or three ("Ann Lee | Tom Park" is two writers).
+    barred = _BARRED_PLACE.match(text) if "|" in text else None
+    if barred and (" " not in barred.group(2) or _place_name(barred.group(2))):
+        names = barred.group(1)
+    elif names == text:
         match = _IN_PLACE.match(text)
         if not match and text == line.text.strip():
             return []
@@ -2516,6 +2697,54 @@ def writer_sign_off(line: Line) -> list[str]:
     people, _ = name_with_role(line)
     roles = {w.casefold().strip(",.") for w in line.text.split()}
     return people if people and roles & _WRITER_ROLES else []
+
+
+# "Ann Lee reported from Lisbon.", "Ann Lee and Tom Park reported from Lisbon.", "Ann Lee
+# reported from Lisbon, and Tom Park from Porto.": the line a paper closes a story with, saying
+# where its writers were. (A whole line of that shape only: a sentence of the story that goes on,
+# "... reported from Lisbon that the ships ...", is not it.)
+_PLACE = rf"{_UPPER}[\w'’.-]*(?:[\s-]+{_UPPER}[\w'’.-]*){{0,2}}"
+_REPORTED_FROM = re.compile(
+    rf"^((?:{_NAME})(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NAME})*)\s+reported\s+from\s+{_PLACE}"
+    rf"((?:\s*,?\s*(?:and\s+)?{_NAME}\s+from\s+{_PLACE})*)\s*\.?$")
+
+
+def reported_from(line: Line) -> list[str]:
+    """The writers a closing "A reported from PLACE" line names."""
+    if "reported from" not in line.text or line.words > 30:
+        return []
+    # (In brackets, or the first sentence of the closing note: "A reported from Lisbon. Tom
+    # Park contributed reporting." - the helper's sentence after it is the contributors' rule's.)
+    first = re.split(r"(?<=[a-z]\.)\s+(?=[A-Z])", re.sub(r"^\((.*)\)$", r"\1", line.text.strip()), maxsplit=1)[0]
+    match = _REPORTED_FROM.match(first)
+    if not match:
+        return []
+    others = re.findall(rf"({_NAME})\s+from\s+{_PLACE}", match.group(2))
+    return [name for names in (match.group(1), *others) for name in names_in(names)]
+
+
+# "Ann Lee, à Lisbonne", "Tomás Ibarra, desde Lisboa", "Ann Lee (in Lisbon)": a correspondent's
+# signature at the foot of the story, with where they filed from. (The word before the place
+# is needed: "Ann Lee, Tom Park" is two people.)
+_SIGNED_FROM_PLACE = re.compile(
+    rf"^({_NAME})\s*(?:,\s*|\(\s*)(?i:à|a|en|em|in|desde|depuis|from|aus|vanuit|da|dans|no|na)\s+{_PLACE}\s*\)?\.?$")
+
+
+def signed_from_place(line: Line) -> list[str]:
+    match = _SIGNED_FROM_PLACE.match(line.text.strip()) if line.words <= 8 else None
+    return names_in(match.group(1)) if match else []
+
+
+# "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.
+_ABOUT_AUTHOR_INLINE = re.compile(r"^(?i:about the (?:authors?|writers?|reporters?))\s*:\s*(\S.*)$")
+
+
+def about_author_inline(line: Line) -> list[str]:
+    match = _ABOUT_AUTHOR_INLINE.match(line.text.strip()) if ":" in line.text else None
+    if not match:
+        return []
+    person, _ = bio(Line(raw=match.group(1), text=match.group(1)))
+    return [person] if person else []
 
 
 _MORE_FROM = re.compile(rf"^(?i:more|other|latest|see all|view all|all)\s+(?:\w+\s+){{0,2}}?(?i:from)\s+({_NAME})\s*:?$")

@@ -1441,3 +1441,286 @@ def test_a_desks_credit_anchors_the_headline_above_it(credit):
     assert parse(text, False).title == HEADLINE
     # near-miss: a person's byline anchors it as before
     assert parse(text.replace(credit, "By Ann Lee"), False).title == HEADLINE
+
+
+# --- a byline census: shapes read from journalism's conventions, not from any page -----------
+# (Each row an invented byline under the headline; the near-misses beside each rule.)
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Ann Lee | Published March 3, 2019", ["Ann Lee"]),  # the stamp's word in a field of its own
+    ("Ann Lee | Sunday, March 3, 2019", ["Ann Lee"]),  # the date's weekday
+    ("Ann Lee — Updated: Sun, March 3, 2019", ["Ann Lee"]),
+    ("Sun, Mar 3, 2019 | Ann Lee", ["Ann Lee"]),  # the weekday before a date that comes first
+    ("ANN LEE (@annlee) March 3, 2019", ["Ann Lee"]),  # a handle in brackets
+    # near-misses: no name in the field before the stamp, or an embedded post's signature
+    ("Ports | Published March 3, 2019", []),
+    ("Harbor Ledger | Sunday, March 3, 2019", []),
+    ("— Tom Park (@tompark) March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_stamp_word_or_weekday_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("March 3, 2019 by Ann Lee Leave a Comment", ["Ann Lee"]),  # a blog's comment link after the name
+    ("By Ann Lee No Comments", ["Ann Lee"]),
+    ("Posted on March 3, 2019 by Ann Lee — Leave a reply", ["Ann Lee"]),
+    # near-misses: the comment link alone, or with no name before it
+    ("Leave a Comment", []), ("March 3, 2019 by Leave a Comment", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_comment_link_after_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a feature's or a video's other credits name no writer
+    ("Directed by Tom Park", []), ("Music by Tom Park", []), ("Maps by Tom Park", []),
+    ("Data by Tom Park", []), ("Copy-edited by Tom Park", []), ("Art by Tom Park", []),
+    ("Words by Ann Lee, music by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee; data: Tom Park", ["Ann Lee"]),
+    # near-misses: the writer's own credits
+    ("Story by Tom Park", ["Tom Park"]), ("A column by Tom Park", ["Tom Park"]),
+    ("Interview by Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_credits_of_a_feature_that_name_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a kicker naming an institution, or a desk in another language, under the headline
+    ("Supreme Court", []), ("White House", []), ("United Nations", []), ("Harbor Bank", []),
+    ("Supreme Court\n\nMarch 3, 2019", []), ("Von der Redaktion", []), ("Par la Rédaction", []),
+    ("Agencia EFE", []), ("Harbor Reuters", []),  # an agency's name among the words (as before this rule)
+    # near-misses: people whose surnames are such words
+    ("Ann White\n\nMarch 3, 2019", ["Ann White"]), ("Tom House", ["Tom House"]),
+    ("Von Ann Court", ["Ann Court"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_institution_or_a_desk_under_the_headline_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # "e" (Portuguese, Italian), "en" (Dutch) between two names whose surnames open with particles
+    ("Por João da Silva e Maria dos Santos", ["João da Silva", "Maria dos Santos"]),
+    ("Door Pieter van der Berg en Anne de Vries", ["Pieter van der Berg", "Anne de Vries"]),
+    ("Di Giulia Rossi e Marco della Valle", ["Giulia Rossi", "Marco della Valle"]),
+    # near-misses: one name with particles and no joining word, or a particle after the "e"
+    ("Por Maria dos Santos", ["Maria dos Santos"]), ("Por João da Silva e Costa", ["João da Silva e Costa"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_two_names_with_particles_joined_in_another_language(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Author | Ann Lee", ["Ann Lee"]), ("Words | Ann Lee", ["Ann Lee"]),  # a bar in the label's colon's place
+    ("Writer | Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("Ann Lee — Harbor Ledger", ["Ann Lee"]), ("Ann Lee – Harbor Ledger\n\nMarch 3, 2019", ["Ann Lee"]),  # a spaced dash before the paper
+    # near-misses: no name after the label, or no paper's name after the dash
+    ("Author | Harbor Ledger", []), ("Story | Ports", []), ("Ann Lee — Lisbon Harbor", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_label_or_an_outlet_set_apart_by_a_bar_or_a_dash(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    ("Ann Lee reported from Lisbon.", ["Ann Lee"]),  # a paper's closing note on where its writers were
+    ("Ann Lee reported from Lisbon, and Tom Park from Porto.", ["Ann Lee", "Tom Park"]),
+    ("(Ann Lee reported from Lisbon.)", ["Ann Lee"]),
+    ("Ann Lee reported from Lisbon. Tom Park contributed reporting from Porto.", ["Ann Lee"]),
+    ("About the author: Ann Lee is a freelance writer in Lisbon.", ["Ann Lee"]),  # the box's heading on the bio's line
+    ("Ann Lee, à Lisbonne", ["Ann Lee"]), ("Tomás Ibarra, desde Lisboa", ["Tomás Ibarra"]),  # a correspondent's signature
+    ("Ann Lee (in Lisbon)", ["Ann Lee"]),
+    # near-misses: a sentence that goes on, a box's heading over no bio, a caption's shape, a helper
+    ("Ann Lee reported from Lisbon that the ships had left.", []),
+    ("About the author: The harbour is older than the town.", []),
+    ("Tom Park in Lisbon", []), ("Tom Park contributed reporting from Porto.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_closing_note_or_signature_below_the_story(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{STORY} Again.\n\n{STORY} Once more.\n\n{end}\n"
+    assert parse(text, markdown).authors == authors
+
+
+def test_a_signature_from_a_place_is_not_someone_the_story_names():
+    text = (f"{HEADLINE}\n\n{STORY}\n\nThe harbour master, Ann Lee, opened the gates.\n\n{STORY} Again.\n\n"
+            "Ann Lee, à Lisbonne\n")
+    assert parse(text, False).authors == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the writer and the agency or desk that helped, in small letters
+    ("By Ann Lee and the Associated Press", ["Ann Lee"]), ("By Ann Lee and the Harbor Ledger staff", ["Ann Lee"]),
+    ("By Ann Lee and wire reports", ["Ann Lee"]), ("By Ann Lee & the Associated Press", ["Ann Lee"]),
+    # near-misses: a sentence that opens with "By", or someone in small letters after "and"
+    ("By the time Ann Lee and the crew left", []), ("By Ann Lee and the harbour master", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writer_and_the_agency_that_helped(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("By\u200bAnn Lee", ["Ann Lee"]), ("By Ann Lee\u00ad", ["Ann Lee"]),  # a zero-width space, a soft hyphen
+    ("\ufeffBy Ann Lee\u2060", ["Ann Lee"]),
+    ("By Ann Lee The Harbor Ledger", ["Ann Lee"]), ("By ANN LEE THE HARBOR LEDGER", ["Ann Lee"]),  # the paper run on
+    # near-misses: a three-word name whose last word is a paper's word too, "The" and no paper's name
+    ("By Mary Ann Sun", ["Mary Ann Sun"]), ("By Ann Lee The Great", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_invisible_characters_and_a_paper_run_onto_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # who took the pictures, credited with their role in the byline block
+    ("Ann Lee, Staff Writer\nTom Park, Staff Photographer", ["Ann Lee"]),
+    ("Ann Lee\nStaff Writer\n\nTom Park\nPhotographer", ["Ann Lee"]),
+    ("Ann Lee\nPhotographer\n\nTom Park\nStaff Writer", ["Tom Park"]),
+    ("Tom Park, Staff Photographer", []), ("Tom Park / Photographer\n\nMarch 3, 2019", []),
+    # near-misses: a writer who took the pictures too, a writer alone
+    ("Ann Lee, Writer and Photographer", ["Ann Lee"]), ("Ann Lee, Staff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_photographer_in_the_byline_block_is_no_author(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("between, name, authors", [
+    # the page's tags, share links or an advert's label come between the headline and the byline
+    ("* [Ports](/ports)\n* [Strikes](/strikes)\n* [Unions](/unions)", "Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("[Facebook](https://f.example/s) [Twitter](https://t.example/s)", "Ann Lee", ["Ann Lee"]),
+    ("Advertisement\n\nStory continues below advertisement", "Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near-misses: the story speaks of the person (a portrait's caption), a name under another
+    # (an outlet's place, or a list of names), an institution's name
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Tom Park\n\nTom Park, the union's leader, said the deal was fair.", []),
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Ann Lee\n\nTom Park", []), ("Ports", "Harbor Life", []),
+    ("* [Ports](/ports)\n* [Strikes](/strikes)", "Supreme Court", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_right_over_the_story_below_tags_or_buttons(between, name, authors, markdown):
+    assert authors_under_headline(f"{between}\n\n{name}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the details of the book a review is about name the book's author, not the review's
+    ("By Ann Lee\n\nThe Long Harbour by Tom Park (Harbor Press, 304 pages, $28)", ["Ann Lee"]),
+    ("Review by Ann Lee\n\n**The Long Harbour** by Tom Park (Harbor Press, £20)", ["Ann Lee"]),
+    ("The Long Harbour by Tom Park is out now from Harbor Press.", []),
+    # words that lead into someone who is no writer
+    ("Via Tom Park", []), ("Featuring Tom Park", []), ("Starring Tom Park", []),
+    # near-misses: an agency in brackets, a stamp after the name
+    ("By Ann Lee (Associated Press)", ["Ann Lee"]), ("By Ann Lee, published March 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_reviewed_book_or_a_featured_person_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a date of this year, set without the year, after the name
+    ("Ann Lee · Mar 3", ["Ann Lee"]), ("Ann Lee | Mar 3", ["Ann Lee"]), ("Ann Lee, March 3", ["Ann Lee"]),
+    ("Ann Lee | March 3, 10:00 AM", ["Ann Lee"]), ("Ann Lee · Mar 3 · 5 min read", ["Ann Lee"]),
+    # near-misses: a month that is a surname, an institution, a sentence
+    ("Brian May 3", []), ("Supreme Court · Mar 3", []), ("The ships left on March 3", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_date_without_its_year(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, description", [
+    ("Ann Lee | March 3, 10:00 AM", None),  # the byline line is no standfirst
+    ("The vote ends a month-long dispute that left ships waiting.", "The vote ends a month-long dispute that left ships waiting."),
+])
+def test_a_byline_with_a_date_without_its_year_is_no_standfirst(header, description):
+    assert parse(f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n", True).description == description
+
+
+@pytest.mark.parametrize("header, authors", [
+    # where the writer filed from, in a field of its own after a bar
+    ("Ann Lee | Lisbon", ["Ann Lee"]), ("Tomás Ibarra | Madrid", ["Tomás Ibarra"]),
+    ("Ann Lee | New York", ["Ann Lee"]), ("Ann Lee | Lisbon\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: no person before the bar
+    ("Harbor Ledger | Lisbon", []), ("Ports | Lisbon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_a_place_after_a_bar(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a paper's envoy without "Par"/"Por", and its own writer named by role first
+    ("Ann Lee, envoyée spéciale à Lisbonne", ["Ann Lee"]), ("Tomás Ibarra, enviado especial a Lisboa", ["Tomás Ibarra"]),
+    ("Von unserer Korrespondentin Ann Lee", ["Ann Lee"]), ("By our Lisbon correspondent Ann Lee", ["Ann Lee"]),
+    # near-misses: a government's envoy, the role with no name
+    ("Tom Park, enviado del gobierno", []), ("By our correspondent", []),
+    ("Von unserem Korrespondenten in Lissabon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_envoy_without_a_label_or_our_correspondent(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+def test_an_envoys_byline_is_no_standfirst():
+    assert parse(f"# {HEADLINE}\n\nAnn Lee, envoyée spéciale à Lisbonne\n\n{STORY}\n\n{STORY}\n", True).description is None
+
+
+@pytest.mark.parametrize("header, authors", [
+    # "An" as a given or family name after the first word
+    ("By Nguyen Van An", ["Nguyen Van An"]), ("Nguyen Van An\n\nMarch 3, 2019", ["Nguyen Van An"]),
+    ("By Li An and Tom Park", ["Li An", "Tom Park"]),
+    # near-misses: "An" opening a title
+    ("An Ode\n\nMarch 3, 2019", []), ("An Evening in Lisbon", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_as_a_name_after_the_first_word(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a byline line of fields in any order: the names, and a date, a stamp, a reading time, a role
+    # or the outlet, with maybe a time or a one-word section
+    ("March 3, 2019 | Ann Lee | Staff Writer", ["Ann Lee"]), ("Ann Lee | Ports | March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee · 5 min read · Harbor Ledger", ["Ann Lee"]), ("March 3, 2019 — 10:00 AM — Ann Lee", ["Ann Lee"]),
+    ("Staff Writer | Ann Lee", ["Ann Lee"]), ("Ann Lee / 5 min read / Updated March 4, 2019", ["Ann Lee"]),
+    # near-misses: no names, two fields of names, a field of another kind, a time alone, a photographer
+    ("Ports | Strikes | March 3, 2019", []), ("Tom Park | Harbor Life | March 3, 2019", []),
+    ("Read more | Tom Park | 5 min read", []), ("Supreme Court | March 3, 2019", []),
+    ("Ann Lee | 10:00 AM", []), ("Tom Park | Photographer | March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_line_of_fields_in_any_order(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # icons beside a byline's fields, a dot or a dash after "By", a label without its colon
+    ("✍️ Ann Lee", ["Ann Lee"]), ("Ann Lee ✉", ["Ann Lee"]), ("👤 Ann Lee\n\n📅 March 3, 2019", ["Ann Lee"]),
+    ("By · Ann Lee", ["Ann Lee"]), ("By: · Ann Lee", ["Ann Lee"]), ("By- Ann Lee", ["Ann Lee"]),
+    ("Autor Ann Lee", ["Ann Lee"]), ("Auteur Ann Lee", ["Ann Lee"]),
+    # near-misses: a copyright's sign is no icon, a by-election is no byline, a results kicker
+    ("© Tom Park", []), ("By-election in Lisbon", []), ("By-Election Results", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_icons_and_separators_around_a_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a footnote's mark, a button in brackets, a stray emphasis mark after the name
+    ("By Ann Lee[1]", ["Ann Lee"]), ("By Ann Lee [email]", ["Ann Lee"]), ("By Ann Lee *", ["Ann Lee"]),
+    ("By Ann Lee\\*", ["Ann Lee"]),
+    # near-misses: a bracketed word that is no button, emphasis that closes
+    ("By Ann Lee [Lisbon desk]", []), ("By *Ann Lee*", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_marks_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
