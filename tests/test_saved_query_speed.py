@@ -79,3 +79,32 @@ def test_timeline_of_one_outlet_worked_out_by_hand(get):
     assert [(r["day"], r["articles"]) for r in rows(get, "/archive/timeline.json?q=ferry")] == [
         ("2024-05-01", 3), ("2024-05-02", 2), ("2024-05-03", 1)]
     assert rows(get, "/archive/timeline.json?q=ferry&outlet=No+Such+Outlet") == []
+
+
+@pytest.mark.parametrize("second_status, syndicated", [
+    ("duplicate", True),  # a second place that gave the same text: syndication
+    ("failed", False),  # near miss: a second source that failed is no place the story ran
+])
+def test_syndication_counts_only_the_sources_that_did_not_fail(tmp_path, second_status, syndicated):
+    import sqlite3
+
+    (tmp_path / "notes.jsonl").write_text(json.dumps(
+        {"title": "Ferry strike ends", "body": "The ferry strike ended on the day, the warden said.",
+         "outlet": LEDGER, "published": "2024-05-01", "url": "https://harborledger.example/a"}) + "\n")
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(tmp_path / "a.db"), workers=1).stored == 1
+    conn = sqlite3.connect(tmp_path / "a.db")
+    with conn:
+        conn.execute(
+            "insert into sources (location, raw_sha256, status, article_id, outlet_id, url, published, seen_at, last_seen) "
+            "select 'elsewhere/b.json', 'b', ?, article_id, outlet_id, 'https://quaystreet.example/b', published, seen_at, "
+            "last_seen from sources", (second_status,))
+    conn.close()
+    datasette = build_datasette(tmp_path / "a.db")
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+        found = rows(lambda path: loop.run_until_complete(datasette.client.get(path)), "/archive/syndication.json?q=")
+    finally:
+        loop.close()
+    assert [(r["url"], r["copies"]) for r in found] == ([
+        ("https://harborledger.example/a", 2), ("https://quaystreet.example/b", 2)] if syndicated else [])
