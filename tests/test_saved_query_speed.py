@@ -108,3 +108,59 @@ def test_syndication_counts_only_the_sources_that_did_not_fail(tmp_path, second_
         loop.close()
     assert [(r["url"], r["copies"]) for r in found] == ([
         ("https://harborledger.example/a", 2), ("https://quaystreet.example/b", 2)] if syndicated else [])
+
+
+@pytest.fixture(scope="module")
+def two_harbors(tmp_path_factory):
+    """130 notes of two outlets whose names share "Harbor", on a few days (many on one day, some
+    undated), and 10 of a third outlet, mixed in the order they are stored."""
+    folder = tmp_path_factory.mktemp("harbors")
+    days = ["2024-05-01", "2024-05-02T08:00:00Z", None, "2024-05-02", "2023-12-31"]
+    outlets = ["The Harbor Ledger", "Harbor Gazette"]
+    records = [{"title": f"Note {i}", "body": f"Note {i} of the harbour master: the ferry ran late on the day.",
+                "outlet": "Quay Street Gazette" if i % 14 == 13 else outlets[i % 2],
+                "authors": ["Ann Lee" if i % 3 else "Ben Okafor"], "published": days[i % len(days)]}
+               for i in range(140)]
+    (folder / "notes.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert run_ingest([str(folder / "notes.jsonl")], str(folder / "a.db"), workers=1).stored == 140
+    datasette = build_datasette(folder / "a.db")
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    yield lambda path: loop.run_until_complete(datasette.client.get(path))
+    loop.close()
+
+
+def latest_first(found):
+    """Whether rows are latest first (undated last), then the highest id first among equal dates."""
+    keys = [(r["published"] is not None, r["published"] or "", r["id"]) for r in found]
+    return keys == sorted(keys, reverse=True)
+
+
+@pytest.mark.parametrize("typed, expected_outlets, before", [
+    ("harbor", {"The Harbor Ledger", "Harbor Gazette"}, ""),  # two outlets, interleaved by date
+    ("The Harbor Ledger", {"The Harbor Ledger"}, ""),
+    ("harbor", {"The Harbor Ledger", "Harbor Gazette"}, "2024-05-02"),
+])
+def test_by_outlet_pages_are_latest_first_and_never_overlap(two_harbors, typed, expected_outlets, before):
+    first = rows(two_harbors, f"/archive/by_outlet.json?outlet={typed}&before={before}&page=")
+    second = rows(two_harbors, f"/archive/by_outlet.json?outlet={typed}&before={before}&page=2")
+    everything = rows(two_harbors, f"/archive/articles.json?_size=max&_col=id&_col=outlet_id&_col=published"
+                                   f"&_labels=on&_nofacet=1")
+    wanted = {r["id"] for r in everything if r["outlet_id"]["label"] in expected_outlets
+              and (not before or (r["published"] is not None and r["published"] < before))}
+    assert len(first) == min(100, len(wanted)) and len(first) + len(second) == len(wanted)
+    assert {r["id"] for r in first + second} == wanted
+    assert latest_first(first + second)
+    assert {r["outlet"] for r in first + second} == expected_outlets
+
+
+@pytest.mark.parametrize("typed", ["Ann Lee", "ann", "b okaf"])
+def test_by_author_pages_are_latest_first_and_never_overlap(two_harbors, typed):
+    first = rows(two_harbors, f"/archive/by_author.json?author={typed}&before=&page=")
+    second = rows(two_harbors, f"/archive/by_author.json?author={typed}&before=&page=2")
+    everything = rows(two_harbors, "/archive/articles.json?_size=max&_col=id&_col=authors&_nofacet=1")
+    name = "Ann Lee" if typed != "b okaf" else "Ben Okafor"
+    wanted = {r["id"] for r in everything if name in json.loads(r["authors"])}
+    assert {r["id"] for r in first + second} == wanted and len(first) + len(second) == len(wanted)
+    assert latest_first(first + second)
+    assert {r["author"] for r in first + second} == {name}
