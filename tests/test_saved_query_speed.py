@@ -164,3 +164,29 @@ def test_by_author_pages_are_latest_first_and_never_overlap(two_harbors, typed):
     assert {r["id"] for r in first + second} == wanted and len(first) + len(second) == len(wanted)
     assert latest_first(first + second)
     assert {r["author"] for r in first + second} == {name}
+
+
+def test_versions_lists_only_the_edits_whose_earlier_text_is_stored(tmp_path):
+    import sqlite3
+
+    notes = [{"title": f"Ferry note {i}", "body": f"Ferry note {i}: the warden said the ferry ran late.",
+              "outlet": LEDGER, "published": f"2024-05-0{i + 1}"} for i in range(4)]
+    (tmp_path / "notes.jsonl").write_text("\n".join(json.dumps(n) for n in notes) + "\n")
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(tmp_path / "a.db"), workers=1).stored == 4
+    conn = sqlite3.connect(tmp_path / "a.db")
+    with conn:
+        ids = [row[0] for row in conn.execute("select id from articles order by id")]
+        conn.execute("update articles set previous_version = ? where id = ?", (ids[0], ids[1]))
+        conn.execute("update articles set previous_version = ? where id = ?", (ids[1], ids[3]))
+        # near miss: a link to a text no longer stored (kept when foreign keys were off)
+        conn.execute("update articles set previous_version = ? where id = ?", (ids[3] + 100, ids[2]))
+    conn.close()
+    datasette = build_datasette(tmp_path / "a.db")
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+        found = rows(lambda path: loop.run_until_complete(datasette.client.get(path)), "/archive/versions.json?q=")
+    finally:
+        loop.close()
+    # latest stored first; the text linked to nothing stored is not listed
+    assert [(r["article_id"], r["previous_id"]) for r in found] == [(ids[3], ids[1]), (ids[1], ids[0])]
