@@ -172,6 +172,9 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/new_articles.json?seen=2030-01-02T09:00:00-00:00", 400, "is not a UTC time as first_seen writes it"),
     # " 20:00" sorts before "T09:00": the day's every article counted as after it
     ("/archive/new_articles.json?seen=2030-01-02+20:00:00", 400, "seen: '2030-01-02 20:00:00' has a space before the time"),
+    # first_seen is to the second: ".000" sorts after "+00:00", so that very second was left out
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00.000", 400, "seen: '2030-01-02T09:00:00.000' has a fraction of a second"),
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00.5%2B00:00", 400, "has a fraction of a second"),
     ("/archive/new_articles.json?q=-ferry", 400, "q: '-ferry' only leaves words out"),
     # a parameter the query does not take: ignored, it ran the query without it (no rows for a
     # misspelt q, every author's articles for a misspelt author)
@@ -205,6 +208,33 @@ def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said)
 ])
 def test_well_formed_requests_still_answer(get, path):
     assert get(path).status_code == 200, get(path).text[:300]
+
+
+@pytest.mark.parametrize("path", [
+    "/archive/search.json?query=harbour", "/archive/search.csv?q=harbour&since=nodate",
+    "/archive/articles.json?_sort=nosuch", "/archive/search.json?q=harbour&_shape=bogus",
+])
+def test_a_browsers_preflight_of_a_refused_request_is_not_refused(archive, path):
+    # A page of another origin that sends a header (Authorization) is preflighted with OPTIONS:
+    # a 400 to the preflight failed it, and the browser hid the GET's 400 that says which
+    # parameter behind a bare CORS network error. The GET itself is still refused.
+    with served_from(archive, cors=True) as get:
+        preflight = get(path, method="OPTIONS")
+        assert preflight.status_code == 200 and preflight.headers["access-control-allow-origin"] == "*"
+        assert get(path).status_code == 400
+
+
+@pytest.mark.parametrize("path, status", [
+    # a table's CSV with a column it does not have: Datasette's 500 and an HTML page
+    ("/archive/articles.csv?_sort=nosuch", 400), ("/archive/outlets.csv?_sort_desc=nosuch", 400),
+    # near misses: a real column, and no sort
+    ("/archive/articles.csv?_sort=title&_size=2", 200), ("/archive/articles.csv?_size=2", 200),
+])
+def test_a_tables_csv_sorted_by_no_column_is_refused_as_its_json_is(get, path, status):
+    answer = get(path)
+    assert answer.status_code == status, answer.text[:200]
+    if status == 400:
+        assert answer.text.startswith(("_sort: 'nosuch' is not a column", "_sort_desc: 'nosuch' is not a column"))
 
 
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):

@@ -362,7 +362,12 @@ def asgi_wrapper(datasette):
 
     def wrap(app):
         async def with_memo(scope, receive, send):
-            refused = _refused_csv(datasette, scope) or await refusal(datasette, DATABASE_NAME, scope)
+            # GET and HEAD only: a browser's CORS preflight (OPTIONS) of a request refused here
+            # must pass, or the page is told a bare network error instead of the GET's 400 that
+            # says which parameter.
+            refused = None
+            if scope.get("method", "GET") in ("GET", "HEAD"):
+                refused = _refused_csv(datasette, scope) or await refusal(datasette, DATABASE_NAME, scope)
             if refused is not None:
                 as_json = scope["path"].endswith(".json")
                 headers = [(b"content-type", b"application/json; charset=utf-8" if as_json

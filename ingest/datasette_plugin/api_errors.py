@@ -52,9 +52,8 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     if isinstance(query, dict):
         return (_bad_shape(args, table=False) if extension == "json" else None) or \
             await _unknown_parameter(name, query, args)
-    if extension != "json":
-        return None
-    bad_shape = _bad_shape(args, table=True)
+    # (a table's CSV too: sorted by no column it was Datasette's 500, an HTML page)
+    bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
     database = datasette.databases.get(database_name)
     if bad_shape or not sorts or database is None or name not in await database.table_names():
