@@ -103,6 +103,19 @@ def test_the_array_shape_gives_its_next_page_in_the_link_header(get):
     assert "link" not in get("/archive/search.json?q=harbour&_shape=array&page=3").headers
 
 
+@pytest.mark.parametrize("path, link", [
+    # one row a line (_nl=on): no JSON document, so no page said it had a next one
+    ("/archive/search.json?q=harbour&_shape=array&_nl=on&page=2",
+     "/archive/search.json?q=harbour&_shape=array&_nl=on&page=3"),
+    ("/archive/search.json?q=harbour&_shape=array&_nl=on&page=3", None),  # 13 rows: the last
+    ("/archive/by_author.json?author=Ann+Lee&_shape=array&_nl=on", None),
+])
+def test_rows_one_a_line_give_their_next_page_in_the_link_header(get, path, link):
+    answer = get(path)
+    assert answer.status_code == 200 and all(json.loads(line) for line in answer.text.splitlines())
+    assert answer.headers.get("link") == (f'<http://localhost{link}>; rel="next"' if link else None)
+
+
 def test_a_refused_parameter_is_passed_on_as_it_was(get):
     answer = get("/archive/search.json?q=harbour&page=0")
     assert answer.status_code == 400 and "page: '0'" in answer.json()["error"] and "link" not in answer.headers
