@@ -124,9 +124,10 @@ def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[byt
 
 def _json_lines(body: bytes) -> list | None:
     """The rows of _shape=array&_nl=on (one JSON object a line, no document around them), or
-    None: a program streaming them line by line needs the next page as much as any other."""
+    None: a program streaming them line by line needs the next page as much as any other.
+    (An empty body, a HEAD's or a page past the end, is None too: no rows, nothing to add.)"""
     try:
-        return [json.loads(line) for line in body.splitlines() if line.strip()]
+        return [json.loads(line) for line in body.splitlines() if line.strip()] or None
     except ValueError:
         return None
 
