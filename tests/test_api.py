@@ -205,6 +205,9 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/search.json?q=harbour&_timelimit=abc", 400, "_timelimit: 'abc' is not a number of milliseconds"),
     ("/archive/articles.json?_timelimit=1.5", 400, "_timelimit: '1.5' is not a number of milliseconds"),
     ("/archive/articles.json?_sort=rowid", 400, "_sort: 'rowid' is not a column of articles"),  # (its key is id)
+    # a view too (Datasette's 500, "Cannot sort table by"); a view has no rowid to sort by
+    ("/archive/article_list.json?_sort=nosuch", 400, "_sort: 'nosuch' is not a column of article_list"),
+    ("/archive/article_list.json?_sort_desc=rowid", 400, "_sort_desc: 'rowid' is not a column of article_list"),
 ])
 def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said):
     answer = get(path)
@@ -217,7 +220,7 @@ def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said)
     "/archive/search.json?q=harbour&_shape=arrayfirst&_json=authors&_=1733", "/archive/search.json?q=harbour&page=",
     "/archive/articles.json?_sort=first_seen&_shape=object&_size=2", "/archive/articles.json?_sort_desc=id&_size=1",
     "/archive/by_author.json?author=Ann+Lee&_shape=objects", "/archive.json?sql=select+1+as+n&_shape=array",
-    "/archive/search.json?q=harbour&_timelimit=500",
+    "/archive/search.json?q=harbour&_timelimit=500", "/archive/article_list.json?_sort=title&_size=1",
 ])
 def test_well_formed_requests_still_answer(get, path):
     assert get(path).status_code == 200, get(path).text[:300]
@@ -241,6 +244,7 @@ def test_a_browsers_preflight_of_a_refused_request_is_not_refused(archive, path)
     # a table's CSV with a column it does not have: Datasette's 500 and an HTML page
     ("/archive/articles.csv?_sort=nosuch", 400), ("/archive/outlets.csv?_sort_desc=nosuch", 400),
     # near misses: a real column, and no sort
+    ("/archive/article_list.csv?_sort=nosuch", 400),
     ("/archive/articles.csv?_sort=title&_size=2", 200), ("/archive/articles.csv?_size=2", 200),
 ])
 def test_a_tables_csv_sorted_by_no_column_is_refused_as_its_json_is(get, path, status):

@@ -6,8 +6,9 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
   articles for a misspelt author, a spreadsheet of the wrong data that looked right.
 - `_shape` that is no shape, or `object` on a query (which has no primary key): Datasette answered
   status 200 with {"ok": false, ...}, which a program checking the status took for rows.
-- `_sort` / `_sort_desc` on a column the table does not have, or `_timelimit` that is no number:
-  Datasette answered 500, a fault of the server to a program, for a mistake of its own.
+- `_sort` / `_sort_desc` on a column the table (or view) does not have, in its JSON or CSV, or
+  `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
+  a mistake of its own.
 
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
@@ -56,13 +57,16 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
     database = datasette.databases.get(database_name)
-    if bad_shape or not sorts or database is None or name not in await database.table_names():
-        return bad_shape  # (an unknown table: Datasette's 404)
+    if bad_shape or not sorts or database is None:
+        return bad_shape
+    is_view = name in await database.view_names()
+    if not is_view and name not in await database.table_names():
+        return None  # (an unknown table: Datasette's 404)
     # (as Datasette's table view decides: the metadata's sortable_columns, else every column, and
-    # rowid only for a table without a primary key)
+    # rowid only for a table without a primary key; a view has none)
     columns = set(datasette.table_metadata(database_name, name).get("sortable_columns")
                   or await database.table_columns(name))
-    if not await database.primary_keys(name):
+    if not is_view and not await database.primary_keys(name):
         columns.add("rowid")
     for key, value in sorts:
         if value not in columns:
