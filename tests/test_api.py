@@ -205,6 +205,9 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/search.json?q=harbour&_timelimit=abc", 400, "_timelimit: 'abc' is not a number of milliseconds"),
     ("/archive/articles.json?_timelimit=1.5", 400, "_timelimit: '1.5' is not a number of milliseconds"),
     ("/archive/articles.json?_sort=rowid", 400, "_sort: 'rowid' is not a column of articles"),  # (its key is id)
+    # rows by primary key of a view, or of a table without one: 200 and {"ok": false}
+    ("/archive/article_list.json?_shape=object", 400, "_shape: 'object' (rows by primary key): article_list has none"),
+    ("/archive/articles_fts.json?_shape=object", 400, "_shape: 'object' (rows by primary key): articles_fts has none"),
     # a view too (Datasette's 500, "Cannot sort table by"); a view has no rowid to sort by
     ("/archive/article_list.json?_sort=nosuch", 400, "_sort: 'nosuch' is not a column of article_list"),
     ("/archive/article_list.json?_sort_desc=rowid", 400, "_sort_desc: 'rowid' is not a column of article_list"),

@@ -4,8 +4,9 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
 - A parameter a saved query does not take (`search.json?query=strike`, `by_outlet.json?outlett=`):
   Datasette ignored it, so the query ran without it: no rows for a misspelt q, every author's
   articles for a misspelt author, a spreadsheet of the wrong data that looked right.
-- `_shape` that is no shape, or `object` on a query (which has no primary key): Datasette answered
-  status 200 with {"ok": false, ...}, which a program checking the status took for rows.
+- `_shape` that is no shape, or `object` on a query, a view or a table without a primary key:
+  Datasette answered status 200 with {"ok": false, ...}, which a program checking the status took
+  for rows.
 - `_sort` / `_sort_desc` on a column the table (or view) does not have, in its JSON or CSV, or
   `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
   a mistake of its own.
@@ -56,17 +57,22 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     # (a table's CSV too: sorted by no column it was Datasette's 500, an HTML page)
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
+    by_key = extension == "json" and _first(args, "_shape") == "object"
     database = datasette.databases.get(database_name)
-    if bad_shape or not sorts or database is None:
-        return bad_shape
+    if bad_shape or not (sorts or by_key) or database is None:
+        return bad_shape  # (the table's names and keys are read only when they decide)
     is_view = name in await database.view_names()
     if not is_view and name not in await database.table_names():
         return None  # (an unknown table: Datasette's 404)
-    # (as Datasette's table view decides: the metadata's sortable_columns, else every column, and
-    # rowid only for a table without a primary key; a view has none)
+    # (as Datasette decides: a view has no primary key, and a table without one is keyed by rowid
+    # for a sort but not for _shape=object, which then answered 200 with {"ok": false})
+    keyed = not is_view and bool(await database.primary_keys(name))
+    if by_key and not keyed:
+        return f"_shape: 'object' (rows by primary key): {name} has none; write objects or array"
+    # (the columns Datasette's table view sorts by: the metadata's sortable_columns, else every one)
     columns = set(datasette.table_metadata(database_name, name).get("sortable_columns")
                   or await database.table_columns(name))
-    if not is_view and not await database.primary_keys(name):
+    if not is_view and not keyed:
         columns.add("rowid")
     for key, value in sorts:
         if value not in columns:
