@@ -7,6 +7,9 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
 - `_shape` that is no shape, or `object` on a query, a view or a table without a primary key:
   Datasette answered status 200 with {"ok": false, ...}, which a program checking the status took
   for rows.
+- A malformed value in a saved query's CSV (`search.csv?since=notadate`): Datasette answers a CSV
+  whose query failed with an empty body and status 200, an empty file as if nothing matched. Its
+  values are checked first, as the query's own magic parameter checks them for the page and JSON.
 - `_sort` / `_sort_desc` on a column the table (or view) does not have, in its JSON or CSV, or
   `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
   a mistake of its own.
@@ -15,9 +18,12 @@ Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pa
 """
 
 import json
+import re
 from urllib.parse import parse_qsl
 
 from datasette.utils import derive_named_parameters
+
+from ..search import BadParameter, check_parameters
 
 # Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
 SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
@@ -52,8 +58,9 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     name = name[len(prefix):]
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
-        return (_bad_shape(args, table=False) if extension == "json" else None) or \
-            await _unknown_parameter(name, query, args)
+        if extension == "csv":
+            return _bad_value(query, args) or await _unknown_parameter(name, query, args)
+        return _bad_shape(args, table=False) or await _unknown_parameter(name, query, args)
     # (a table's CSV too: sorted by no column it was Datasette's 500, an HTML page)
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
@@ -87,6 +94,23 @@ def _bad_shape(args, table: bool) -> str | None:
     if shape == "object":
         return "_shape: 'object' (rows by primary key) is for tables only; write objects or array"
     return f"_shape: {shape!r} is not a shape; write objects, array, arrays or arrayfirst"
+
+
+# A saved query's checked parameters, named by its magic parameter (:_valid_q_since_until...).
+_CHECKS = re.compile(r":_valid_(\w+)")
+
+
+def _bad_value(query: dict, args) -> str | None:
+    """Why a value of the query's checked parameters is malformed (the first given of each, as
+    Datasette binds it), or None."""
+    checks = _CHECKS.search(query.get("sql", ""))
+    if checks is None:
+        return None
+    try:
+        check_parameters(checks[1].split("_"), dict(reversed(args)))
+    except BadParameter as error:
+        return str(error)
+    return None
 
 
 async def _unknown_parameter(name: str, query: dict, args) -> str | None:
