@@ -268,6 +268,17 @@ def test_the_page_a_person_reads_is_not_refused(get):
     assert get("/archive/search?q=harbour&utm_source=x").status_code == 200
 
 
+@pytest.mark.xfail(strict=True, reason="left for the lead (review17b): the page's own JSON and CSV links "
+                   "carry the address's unknown parameter, which the API then refuses")
+def test_the_export_links_of_a_page_reached_with_an_unknown_parameter_work(get):
+    # A shared link with a tracking parameter shows its rows, but its "json" and "CSV" links keep
+    # the parameter, and a person who clicks them gets the 400 meant for a program's misspelling.
+    page = get("/archive/search?q=harbour&utm_source=x")
+    assert page.status_code == 200
+    links = re.findall(r'href="(/archive/search\.(?:json|csv)[^"]*)"', page.text)
+    assert links and all(get(link.replace("&amp;", "&")).status_code == 200 for link in links)
+
+
 def test_a_query_stopped_at_the_time_limit_says_so_in_words(get):
     # Datasette's error was the HTML of its page: a paragraph, a link, a textarea and a script.
     slow = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 100000000) select count(*) from c"
