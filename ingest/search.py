@@ -45,7 +45,7 @@ def search_sql() -> str:
 _DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
 MAX_PAGE = 1_000_000
 # What follows the time of a `seen` (the new_articles query): its offset, if any.
-_SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>.*)$")
+_SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?(?P<zone>.*)$")
 # (_versions: the searched table pages' own spelling of versions, datasette_plugin)
 _CHOICES = {"sort": ("", "newest"), "split": ("", "outlet"), "versions": ("", "all"), "_versions": ("", "all")}
 
@@ -78,6 +78,11 @@ def check_parameter(name: str, value: str | None) -> None:
         if zone is not None and zone["separator"] != "T":  # (" 09:00" sorts before every "T...")
             raise BadParameter(f"seen: {value!r} has a space before the time; write a T, as first_seen "
                                "does, e.g. 2024-03-05T08:30:00")
+        # first_seen is to the second ("09:00:00+00:00"): "09:00:00.000" sorts after it, so the
+        # articles of that very second were left out, and a later fraction cannot be told from it.
+        if zone is not None and zone["fraction"]:
+            raise BadParameter(f"seen: {value!r} has a fraction of a second; first_seen is to the second, "
+                               "write e.g. 2024-03-05T08:30:00")
         if zone is not None and zone["zone"] not in ("", "+00:00", "+0000"):
             raise BadParameter(f"seen: {value!r} is not a UTC time as first_seen writes it; write it with "
                                "no offset (or +00:00), e.g. 2024-03-05T08:30:00")

@@ -34,14 +34,15 @@ def run_cli(*args, input=None):
 @contextmanager
 def served_from(archive, cors=False):
     """get(path) -> httpx response from the Datasette `news-archive serve` builds on the archive
-    file `archive` (with --cors if asked), through its ASGI client (no port, no server process)."""
+    file `archive` (with --cors if asked), through its ASGI client (no port, no server process).
+    get(path, method="OPTIONS") sends another method (a browser's CORS preflight)."""
     from ingest.serve import build_datasette  # (imports Datasette: only tests that serve pay it)
 
     datasette = build_datasette(archive, cors)
     loop = asyncio.new_event_loop()
     try:
         loop.run_until_complete(datasette.invoke_startup())
-        yield lambda path: loop.run_until_complete(datasette.client.get(path))
+        yield lambda path, method="GET": loop.run_until_complete(datasette.client.request(method, path))
     finally:
         loop.close()
 

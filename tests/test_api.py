@@ -103,6 +103,19 @@ def test_the_array_shape_gives_its_next_page_in_the_link_header(get):
     assert "link" not in get("/archive/search.json?q=harbour&_shape=array&page=3").headers
 
 
+@pytest.mark.parametrize("path, link", [
+    # one row a line (_nl=on): no JSON document, so no page said it had a next one
+    ("/archive/search.json?q=harbour&_shape=array&_nl=on&page=2",
+     "/archive/search.json?q=harbour&_shape=array&_nl=on&page=3"),
+    ("/archive/search.json?q=harbour&_shape=array&_nl=on&page=3", None),  # 13 rows: the last
+    ("/archive/by_author.json?author=Ann+Lee&_shape=array&_nl=on", None),
+])
+def test_rows_one_a_line_give_their_next_page_in_the_link_header(get, path, link):
+    answer = get(path)
+    assert answer.status_code == 200 and all(json.loads(line) for line in answer.text.splitlines())
+    assert answer.headers.get("link") == (f'<http://localhost{link}>; rel="next"' if link else None)
+
+
 def test_a_refused_parameter_is_passed_on_as_it_was(get):
     answer = get("/archive/search.json?q=harbour&page=0")
     assert answer.status_code == 400 and "page: '0'" in answer.json()["error"] and "link" not in answer.headers
@@ -172,6 +185,9 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/new_articles.json?seen=2030-01-02T09:00:00-00:00", 400, "is not a UTC time as first_seen writes it"),
     # " 20:00" sorts before "T09:00": the day's every article counted as after it
     ("/archive/new_articles.json?seen=2030-01-02+20:00:00", 400, "seen: '2030-01-02 20:00:00' has a space before the time"),
+    # first_seen is to the second: ".000" sorts after "+00:00", so that very second was left out
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00.000", 400, "seen: '2030-01-02T09:00:00.000' has a fraction of a second"),
+    ("/archive/new_articles.json?seen=2030-01-02T09:00:00.5%2B00:00", 400, "has a fraction of a second"),
     ("/archive/new_articles.json?q=-ferry", 400, "q: '-ferry' only leaves words out"),
     # a parameter the query does not take: ignored, it ran the query without it (no rows for a
     # misspelt q, every author's articles for a misspelt author)
@@ -189,6 +205,12 @@ def test_the_csv_of_a_search_has_the_json_columns_and_rows(get):
     ("/archive/search.json?q=harbour&_timelimit=abc", 400, "_timelimit: 'abc' is not a number of milliseconds"),
     ("/archive/articles.json?_timelimit=1.5", 400, "_timelimit: '1.5' is not a number of milliseconds"),
     ("/archive/articles.json?_sort=rowid", 400, "_sort: 'rowid' is not a column of articles"),  # (its key is id)
+    # rows by primary key of a view, or of a table without one: 200 and {"ok": false}
+    ("/archive/article_list.json?_shape=object", 400, "_shape: 'object' (rows by primary key): article_list has none"),
+    ("/archive/articles_fts.json?_shape=object", 400, "_shape: 'object' (rows by primary key): articles_fts has none"),
+    # a view too (Datasette's 500, "Cannot sort table by"); a view has no rowid to sort by
+    ("/archive/article_list.json?_sort=nosuch", 400, "_sort: 'nosuch' is not a column of article_list"),
+    ("/archive/article_list.json?_sort_desc=rowid", 400, "_sort_desc: 'rowid' is not a column of article_list"),
 ])
 def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said):
     answer = get(path)
@@ -201,10 +223,38 @@ def test_errors_are_json_saying_which_parameter_and_why(get, path, status, said)
     "/archive/search.json?q=harbour&_shape=arrayfirst&_json=authors&_=1733", "/archive/search.json?q=harbour&page=",
     "/archive/articles.json?_sort=first_seen&_shape=object&_size=2", "/archive/articles.json?_sort_desc=id&_size=1",
     "/archive/by_author.json?author=Ann+Lee&_shape=objects", "/archive.json?sql=select+1+as+n&_shape=array",
-    "/archive/search.json?q=harbour&_timelimit=500",
+    "/archive/search.json?q=harbour&_timelimit=500", "/archive/article_list.json?_sort=title&_size=1",
 ])
 def test_well_formed_requests_still_answer(get, path):
     assert get(path).status_code == 200, get(path).text[:300]
+
+
+@pytest.mark.parametrize("path", [
+    "/archive/search.json?query=harbour", "/archive/search.csv?q=harbour&since=nodate",
+    "/archive/articles.json?_sort=nosuch", "/archive/search.json?q=harbour&_shape=bogus",
+])
+def test_a_browsers_preflight_of_a_refused_request_is_not_refused(archive, path):
+    # A page of another origin that sends a header (Authorization) is preflighted with OPTIONS:
+    # a 400 to the preflight failed it, and the browser hid the GET's 400 that says which
+    # parameter behind a bare CORS network error. The GET itself is still refused.
+    with served_from(archive, cors=True) as get:
+        preflight = get(path, method="OPTIONS")
+        assert preflight.status_code == 200 and preflight.headers["access-control-allow-origin"] == "*"
+        assert get(path).status_code == 400
+
+
+@pytest.mark.parametrize("path, status", [
+    # a table's CSV with a column it does not have: Datasette's 500 and an HTML page
+    ("/archive/articles.csv?_sort=nosuch", 400), ("/archive/outlets.csv?_sort_desc=nosuch", 400),
+    # near misses: a real column, and no sort
+    ("/archive/article_list.csv?_sort=nosuch", 400),
+    ("/archive/articles.csv?_sort=title&_size=2", 200), ("/archive/articles.csv?_size=2", 200),
+])
+def test_a_tables_csv_sorted_by_no_column_is_refused_as_its_json_is(get, path, status):
+    answer = get(path)
+    assert answer.status_code == status, answer.text[:200]
+    if status == 400:
+        assert answer.text.startswith(("_sort: 'nosuch' is not a column", "_sort_desc: 'nosuch' is not a column"))
 
 
 def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
@@ -216,6 +266,17 @@ def test_a_misspelt_parameter_in_a_csv_is_refused_too(get):
 def test_the_page_a_person_reads_is_not_refused(get):
     # (the forms send only their fields; a hand-typed extra parameter stays harmless there)
     assert get("/archive/search?q=harbour&utm_source=x").status_code == 200
+
+
+@pytest.mark.xfail(strict=True, reason="left for the lead (review17b): the page's own JSON and CSV links "
+                   "carry the address's unknown parameter, which the API then refuses")
+def test_the_export_links_of_a_page_reached_with_an_unknown_parameter_work(get):
+    # A shared link with a tracking parameter shows its rows, but its "json" and "CSV" links keep
+    # the parameter, and a person who clicks them gets the 400 meant for a program's misspelling.
+    page = get("/archive/search?q=harbour&utm_source=x")
+    assert page.status_code == 200
+    links = re.findall(r'href="(/archive/search\.(?:json|csv)[^"]*)"', page.text)
+    assert links and all(get(link.replace("&amp;", "&")).status_code == 200 for link in links)
 
 
 def test_a_query_stopped_at_the_time_limit_says_so_in_words(get):

@@ -738,6 +738,30 @@ def test_best_first_within_one_outlet_leaves_out_only_what_an_edit_there_replace
     assert sorted(r["id"] - base for r in every if r["id"] > base) == [1, 2, 3, 5]
 
 
+@pytest.mark.parametrize("matches", [500, 501])
+def test_best_first_within_one_outlet_ranks_the_same_at_the_shortcuts_edge(tmp_path, matches):
+    """At 500 matches in the outlet the search ranks them as FTS5 gives them (way `alone`); at 501
+    it looks each up and ranks the newest 500 by date. Either way the rows and their order are
+    those of the same search with a date range that holds every match (which never takes the
+    shortcut), and an outlet typed in other capitals or one that does not exist agrees too."""
+    from ingest.search import search
+
+    db = open_database(tmp_path / "edge.db")
+    with db.conn:
+        db.execute("INSERT INTO outlets (id, name, key) VALUES (1, 'Coast Weekly', 'coastweekly'), "
+                   "(2, 'Inland Daily', 'inlanddaily')")
+        db.conn.executemany(
+            "INSERT INTO articles (id, content_hash, title, body, published, outlet_id, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, '2026-01-01')",
+            [(i, f"h{i}", f"Harbour note {i}", "harbour " * (1 + i % 5) + "tide " * (i % 7),
+              f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", 1) for i in range(1, matches + 1)]
+            + [(matches + 1, "other", "Elsewhere", "harbour", "2024-01-01", 2)])
+    for outlet in ("Coast Weekly", "COAST WEEKLY", "Harbor Nowhere"):
+        shortcut = [r["id"] for r in search(db, "harbour", limit=520, outlet=outlet)]
+        ranged = [r["id"] for r in search(db, "harbour", limit=520, outlet=outlet, since="1900")]
+        assert shortcut == ranged and len(shortcut) == (0 if outlet == "Harbor Nowhere" else 500)
+
+
 @pytest.fixture(scope="module")
 def dated_served(dated_edits):
     path = dated_edits.execute("PRAGMA database_list").fetchone()[2]

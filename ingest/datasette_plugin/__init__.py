@@ -358,11 +358,16 @@ def asgi_wrapper(datasette):
     """Each request gets its own memo of the matches its count and facets share
     (facet_cache.REQUEST_MATCHES), dropped when the request ends; a paged saved query's JSON
     gets its next page (api_paging.py); a program's mistake is a 400 saying which parameter
-    (here for a CSV's, api_errors.py for the rest)."""
+    (api_errors.py)."""
 
     def wrap(app):
         async def with_memo(scope, receive, send):
-            refused = _refused_csv(datasette, scope) or await refusal(datasette, DATABASE_NAME, scope)
+            # GET and HEAD only: a browser's CORS preflight (OPTIONS) of a request refused here
+            # must pass, or the page is told a bare network error instead of the GET's 400 that
+            # says which parameter.
+            refused = None
+            if scope.get("method", "GET") in ("GET", "HEAD"):
+                refused = await refusal(datasette, DATABASE_NAME, scope)
             if refused is not None:
                 as_json = scope["path"].endswith(".json")
                 headers = [(b"content-type", b"application/json; charset=utf-8" if as_json
@@ -458,34 +463,6 @@ class _FirstValues:
 # The address's parameters of the request being answered: render_cell is not given the request,
 # and the coverage and timeline rows link to the search they count (_count_link).
 REQUEST_ARGS: contextvars.ContextVar[dict | _FirstValues] = contextvars.ContextVar("request_args", default={})
-
-
-_CSV_QUERY = re.compile(rf"^/{DATABASE_NAME}/([\w-]+)\.csv$")
-_CHECKS = re.compile(r":_valid_(\w+)")
-
-
-def _refused_csv(datasette, scope) -> str | None:
-    """Why a saved query's CSV cannot be given, or None. Datasette answers a CSV whose query
-    failed with an empty body and status 200, so a script fetching search.csv?since=notadate
-    got an empty file as if nothing matched: its parameters are checked here first, as the
-    query's own magic parameter checks them for the page and the JSON."""
-    if scope.get("type") != "http":
-        return None
-    match = _CSV_QUERY.match(scope.get("path", ""))
-    if match is None:
-        return None
-    query = (datasette.metadata("queries", database=DATABASE_NAME) or {}).get(match[1])
-    checks = _CHECKS.search(query.get("sql", "") if isinstance(query, dict) else "")
-    if checks is None:
-        return None
-    args: dict[str, str] = {}
-    for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True):
-        args.setdefault(key, value)
-    try:
-        check_parameters(checks[1].split("_"), args)
-    except BadParameter as error:
-        return str(error)
-    return None
 
 
 @hookimpl

@@ -4,18 +4,26 @@ mistakes Datasette let through as if nothing were wrong, or answered with the wr
 - A parameter a saved query does not take (`search.json?query=strike`, `by_outlet.json?outlett=`):
   Datasette ignored it, so the query ran without it: no rows for a misspelt q, every author's
   articles for a misspelt author, a spreadsheet of the wrong data that looked right.
-- `_shape` that is no shape, or `object` on a query (which has no primary key): Datasette answered
-  status 200 with {"ok": false, ...}, which a program checking the status took for rows.
-- `_sort` / `_sort_desc` on a column the table does not have, or `_timelimit` that is no number:
-  Datasette answered 500, a fault of the server to a program, for a mistake of its own.
+- `_shape` that is no shape, or `object` on a query, a view or a table without a primary key:
+  Datasette answered status 200 with {"ok": false, ...}, which a program checking the status took
+  for rows.
+- A malformed value in a saved query's CSV (`search.csv?since=notadate`): Datasette answers a CSV
+  whose query failed with an empty body and status 200, an empty file as if nothing matched. Its
+  values are checked first, as the query's own magic parameter checks them for the page and JSON.
+- `_sort` / `_sort_desc` on a column the table (or view) does not have, in its JSON or CSV, or
+  `_timelimit` that is no number: Datasette answered 500, a fault of the server to a program, for
+  a mistake of its own.
 
 Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pass.
 """
 
 import json
+import re
 from urllib.parse import parse_qsl
 
 from datasette.utils import derive_named_parameters
+
+from ..search import BadParameter, check_parameters
 
 # Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
 SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
@@ -50,20 +58,28 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     name = name[len(prefix):]
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
-        return (_bad_shape(args, table=False) if extension == "json" else None) or \
-            await _unknown_parameter(name, query, args)
-    if extension != "json":
-        return None
-    bad_shape = _bad_shape(args, table=True)
+        if extension == "csv":
+            return _bad_value(query, args) or await _unknown_parameter(name, query, args)
+        return _bad_shape(args, table=False) or await _unknown_parameter(name, query, args)
+    # (a table's CSV too: sorted by no column it was Datasette's 500, an HTML page)
+    bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
+    by_key = extension == "json" and _first(args, "_shape") == "object"
     database = datasette.databases.get(database_name)
-    if bad_shape or not sorts or database is None or name not in await database.table_names():
-        return bad_shape  # (an unknown table: Datasette's 404)
-    # (as Datasette's table view decides: the metadata's sortable_columns, else every column, and
-    # rowid only for a table without a primary key)
+    if bad_shape or not (sorts or by_key) or database is None:
+        return bad_shape  # (the table's names and keys are read only when they decide)
+    is_view = name in await database.view_names()
+    if not is_view and name not in await database.table_names():
+        return None  # (an unknown table: Datasette's 404)
+    # (as Datasette decides: a view has no primary key, and a table without one is keyed by rowid
+    # for a sort but not for _shape=object, which then answered 200 with {"ok": false})
+    keyed = not is_view and bool(await database.primary_keys(name))
+    if by_key and not keyed:
+        return f"_shape: 'object' (rows by primary key): {name} has none; write objects or array"
+    # (the columns Datasette's table view sorts by: the metadata's sortable_columns, else every one)
     columns = set(datasette.table_metadata(database_name, name).get("sortable_columns")
                   or await database.table_columns(name))
-    if not await database.primary_keys(name):
+    if not is_view and not keyed:
         columns.add("rowid")
     for key, value in sorts:
         if value not in columns:
@@ -78,6 +94,23 @@ def _bad_shape(args, table: bool) -> str | None:
     if shape == "object":
         return "_shape: 'object' (rows by primary key) is for tables only; write objects or array"
     return f"_shape: {shape!r} is not a shape; write objects, array, arrays or arrayfirst"
+
+
+# A saved query's checked parameters, named by its magic parameter (:_valid_q_since_until...).
+_CHECKS = re.compile(r":_valid_(\w+)")
+
+
+def _bad_value(query: dict, args) -> str | None:
+    """Why a value of the query's checked parameters is malformed (the first given of each, as
+    Datasette binds it), or None."""
+    checks = _CHECKS.search(query.get("sql", ""))
+    if checks is None:
+        return None
+    try:
+        check_parameters(checks[1].split("_"), dict(reversed(args)))
+    except BadParameter as error:
+        return str(error)
+    return None
 
 
 async def _unknown_parameter(name: str, query: dict, args) -> str | None:

@@ -69,7 +69,7 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
 async def send_with_next_page(datasette, name: str, scope, receive, send, app) -> None:
     """Run the request, holding its answer back to add the next page to it (a page is at most
     1,000 rows, so it is held in memory briefly). Anything but a 200 answer is passed on as it
-    was, and so is JSON that does not parse (_nl=on: one row a line)."""
+    was, and so is a body that is neither JSON nor JSON lines."""
     start, chunks = None, []
 
     async def collect(message):
@@ -102,7 +102,9 @@ def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[byt
     try:
         data = json.loads(body)
     except ValueError:
-        return body, headers
+        data = _json_lines(body)
+        if data is None:
+            return body, headers
     if isinstance(data, dict):
         rows, columns = data.get("rows"), data.get("columns")
     else:
@@ -118,6 +120,16 @@ def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[byt
     headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else header)
                for key, header in headers]
     return body, headers
+
+
+def _json_lines(body: bytes) -> list | None:
+    """The rows of _shape=array&_nl=on (one JSON object a line, no document around them), or
+    None: a program streaming them line by line needs the next page as much as any other.
+    (An empty body, a HEAD's or a page past the end, is None too: no rows, nothing to add.)"""
+    try:
+        return [json.loads(line) for line in body.splitlines() if line.strip()] or None
+    except ValueError:
+        return None
 
 
 def _next_page(datasette, name, scope, receive, rows, columns) -> tuple[str | None, str | None]:
