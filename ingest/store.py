@@ -840,11 +840,40 @@ class Archive:
                 self.revise(article_id, source_id, article, changes, now, old_extractor, extractor())
                 revised = True
         else:
-            copy = (self._outlet_id(article), article.url, article.title, article.published)
-            revised = self.conn.execute(
-                "UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ? "
-                "AND (outlet_id, url, title, published) IS NOT (?, ?, ?, ?)", (*copy, source_id, *copy)).rowcount > 0
+            revised = self._revise_copy(article_id, source_id, article, now, old_extractor)
         return Written(location, UNCHANGED, article_id, revised=revised)
+
+    def _revise_copy(self, article_id: int, source_id: int, article: Article, now: str,
+                     old_extractor: str | None) -> bool:
+        """Record what a copy's corrected sidecar now says of it (its source row's outlet,
+        address, title and date), each value it replaces kept in article_revisions; whether
+        anything changed.
+
+        Why kept: the copy's row is all the archive holds of where and when that copy ran, and
+        nothing stored may be lost. The row in article_revisions is the article's (a copy has no
+        article of its own), its field names the column of sources ("sources.outlet", the
+        outlet by name as for an article), old_source the row ("source 7"), and new_source where
+        the new value came from, as for an article's field ("override": the sidecar's)."""
+        old = self.conn.execute(
+            "SELECT outlets.name, sources.url, sources.title, sources.published, sources.outlet_id "
+            "FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id WHERE sources.id = ?",
+            (source_id,)).fetchone()
+        new_outlet_id = self._outlet_id(article)
+        replaced = [(name, before, after) for name, before, after, same in (
+            ("outlet", old[0], article.outlet, new_outlet_id == old[4]),
+            ("url", old[1], article.url, article.url == old[1]),
+            ("title", old[2], article.title, article.title == old[2]),
+            ("published", old[3], article.published, article.published == old[3])) if not same]
+        if not replaced:
+            return False
+        self.conn.executemany(
+            "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
+            "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, f"sources.{name}", before, f"source {source_id}", after,
+              article.provenance.get(name), now, old_extractor, extractor()) for name, before, after in replaced])
+        self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
+                          (new_outlet_id, article.url, article.title, article.published, source_id))
+        return True
 
     def given_changes(self, article_id: int, article: Article) -> dict[str, tuple]:
         """field -> (old value, old source, new value, "override") for each value the user gave

@@ -129,6 +129,41 @@ def test_a_copys_corrected_sidecar_changes_the_copy_not_the_article(tmp_path, db
             ("stored", "The Harbor Ledger"), ("duplicate", "Quayport Gazette")]
 
 
+@pytest.mark.parametrize("corrected, kept", [
+    # what the copy's row said before is kept, by the row it was in and the column it was
+    ({**OLD, "outlet": "Quayport Gazette"}, [("sources.outlet", "Valley Post", "source 2", "Quayport Gazette", "override")]),
+    ({**OLD, "outlet": "Quayport Gazette", "published": "2024-03-07"},
+     [("sources.outlet", "Valley Post", "source 2", "Quayport Gazette", "override"),
+      ("sources.published", "2024-03-05", "source 2", "2024-03-07", "override")]),
+    ({**OLD, "outlet": "Valley Post", "url": "https://valley.example/bridge"},
+     [("sources.url", None, "source 2", "https://valley.example/bridge", "override")]),
+    # near misses: written again as it was, or the same outlet and date spelt otherwise: nothing
+    ({**OLD, "outlet": "Valley Post"}, []),
+    ({**OLD, "outlet": "valley post", "published": "5 March 2024"}, []),
+])
+def test_a_copys_corrected_sidecar_keeps_what_the_copy_said_before(tmp_path, db_path, corrected, kept):
+    """Nothing stored is lost: the copy's row held where and when that copy ran, and its
+    corrected sidecar replaced it with no record of what it said (article_revisions held only an
+    article's fields)."""
+    elsewhere = _stored_and_copied(tmp_path, db_path)
+    (elsewhere / "story.json").write_text(json.dumps(corrected))
+    code, again = ingest_json(elsewhere, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1 if kept else 0)
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT article_id, field, old_value, old_source, new_value, new_source, "
+                            "new_extractor IS NOT NULL FROM article_revisions ORDER BY id").fetchall()
+        assert rows == [(1, *row, 1) for row in kept]
+        copy = conn.execute("SELECT sources.id, outlets.name, sources.url, sources.published FROM sources "
+                            "JOIN outlets ON outlets.id = sources.outlet_id WHERE status = 'duplicate'").fetchone()
+        assert copy[0] == 2  # (the row the revisions name)
+        now = {field.removeprefix("sources."): new for field, _, _, new, _ in kept}
+        assert copy[1] == ("Valley Post" if "outlet" not in now else now["outlet"])
+        assert copy[3] == now.get("published", "2024-03-05") and copy[2] == now.get("url")
+    _age(elsewhere / "story.json")  # and the run after changes nothing more
+    assert ingest_json(elsewhere, "--db", db_path)[1]["sidecar_revised"] == 0
+    assert len(_revisions(db_path)) == len(kept)
+
+
 def _sources(db_path) -> list[tuple]:
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT status, article_id FROM sources ORDER BY id").fetchall()

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
                       fts_expression)
-from .api_errors import refusal, refused_json, with_plain_interruptions
+from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
@@ -357,17 +357,27 @@ def _version_link(row, value: int, column: str, datasette) -> Markup | None:
 def asgi_wrapper(datasette):
     """Each request gets its own memo of the matches its count and facets share
     (facet_cache.REQUEST_MATCHES), dropped when the request ends; a paged saved query's JSON
-    gets its next page (api_paging.py); a program's mistake is a 400 saying which parameter
-    (api_errors.py)."""
+    gets its next page (api_paging.py); a program's mistake is a 400 saying which parameter, and
+    a person's saved query page reached with a parameter it does not take is sent to its address
+    without it (api_errors.py)."""
 
     def wrap(app):
         async def with_memo(scope, receive, send):
             # GET and HEAD only: a browser's CORS preflight (OPTIONS) of a request refused here
             # must pass, or the page is told a bare network error instead of the GET's 400 that
             # says which parameter.
-            refused = None
+            refused = tidied = None
             if scope.get("method", "GET") in ("GET", "HEAD"):
                 refused = await refusal(datasette, DATABASE_NAME, scope)
+                tidied = refused is None and await tidied_address(datasette, DATABASE_NAME, scope)
+            if tidied:  # a person's page reached with a parameter its query does not take
+                headers = [(b"location", tidied.encode("latin-1")),
+                           (b"content-type", b"text/plain; charset=utf-8")]
+                if datasette.cors:
+                    headers.append((b"access-control-allow-origin", b"*"))
+                await send({"type": "http.response.start", "status": 302, "headers": headers})
+                await send({"type": "http.response.body", "body": b""})
+                return
             if refused is not None:
                 as_json = scope["path"].endswith(".json")
                 headers = [(b"content-type", b"application/json; charset=utf-8" if as_json

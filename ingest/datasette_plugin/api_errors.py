@@ -19,7 +19,7 @@ Parameters starting with "_" are Datasette's (and a cache-buster's `_=`), and pa
 
 import json
 import re
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from datasette.utils import derive_named_parameters
 
@@ -113,14 +113,53 @@ def _bad_value(query: dict, args) -> str | None:
     return None
 
 
+async def _taken(query: dict) -> list[str]:
+    """The parameters a saved query takes (its magic `_` ones excepted)."""
+    return query.get("params") or [p for p in await derive_named_parameters(None, query.get("sql", ""))
+                                   if not p.startswith("_")]
+
+
 async def _unknown_parameter(name: str, query: dict, args) -> str | None:
-    taken = query.get("params") or [p for p in await derive_named_parameters(None, query.get("sql", ""))
-                                    if not p.startswith("_")]
+    taken = await _taken(query)
     for key, _ in args:
         if not key.startswith("_") and key not in taken:
             listed = ", ".join(dict.fromkeys(taken)) or "none"
             return f"{key}: not a parameter of {name} (it takes: {listed})"
     return None
+
+
+async def tidied_address(datasette, database_name: str, scope) -> str | None:
+    """The address to send a person to (a 302) when a saved query's HTML page is reached with
+    parameters the query does not take, or None to answer it as it is.
+
+    Why: a shared link with a tracking parameter (`search?q=harbour&utm_source=x`) shows its rows,
+    as Datasette ignores the parameter, but the page builds its JSON, CSV and next-page links from
+    its own address: they kept the parameter, and its JSON and CSV got the 400 meant for a
+    program's misspelling (`refusal`). Redirected to the address without it, the page and every
+    link it makes are clean, and what the address bar shows is what the page used. Every
+    parameter the query takes and every Datasette `_` parameter is kept as written, in order;
+    the JSON and CSV of such an address are still refused, as a program must be told."""
+    if scope.get("type") != "http":
+        return None
+    path = scope.get("path", "")
+    prefix = f"/{database_name}/"
+    name = path[len(prefix):] if path.startswith(prefix) else ""
+    raw = scope.get("query_string", b"").decode("latin-1")
+    if not raw or not name or "/" in name or "." in name:
+        return None
+    query = (datasette.metadata("queries", database=database_name) or {}).get(name)
+    if not isinstance(query, dict):
+        return None
+    taken = set(await _taken(query))
+    pieces = [piece for piece in raw.split("&") if piece]
+    # (each piece kept as the address wrote it, its key read as Datasette reads it)
+    kept = [piece for piece in pieces
+            if all(key.startswith("_") or key in taken
+                   for key, _ in parse_qsl(piece, keep_blank_values=True))]
+    if len(kept) == len(pieces):
+        return None
+    address = (scope.get("raw_path") or quote(path).encode("ascii")).decode("latin-1")
+    return address + ("?" + "&".join(kept) if kept else "")
 
 
 def refused_json(message: str) -> bytes:
