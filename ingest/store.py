@@ -948,6 +948,18 @@ class Archive:
                           "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                           (article_id, source_id))
 
+    def given_by_copy(self, article_id: int, name: str, value: str) -> bool:
+        """Whether the article holds `value` in the field `name` because a copy of it (a
+        duplicate) gave it where the copy that stored it had none (_fill_from_copies): the
+        field's latest revision took it from empty to this value, and the article has such a
+        copy. `reparse`, reading the stored copy again and finding nothing there, keeps it."""
+        latest = self.conn.execute(
+            "SELECT coalesce(old_value, '') IN ('', '[]') AND new_value IS ? FROM article_revisions "
+            "WHERE article_id = ? AND field = ? ORDER BY id DESC LIMIT 1", (value, article_id, name)).fetchone()
+        return bool(latest and latest[0]) and self.conn.execute(
+            "SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
+            (article_id, DUPLICATE)).fetchone() is not None
+
     def write_changes(self, article_id: int, article: Article, changes: dict, now: str,
                       old_extractor: str | None, new_extractor: str) -> None:
         """Write `changes` (field -> (old value, old source, new value, new source), the new

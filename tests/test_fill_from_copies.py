@@ -117,3 +117,25 @@ def test_a_date_taken_from_a_copy_is_searched_by_date(tmp_path, db_path):
     assert len(json.loads(found.output)) == 1
     with sqlite3.connect(db_path) as conn:  # the facets follow, by their trigger
         assert conn.execute("SELECT published FROM article_facets").fetchall() == [("2024-03-05",)]
+
+
+@pytest.mark.parametrize("given_by_copy, kept", [
+    (True, True),  # the stored copy, read again, still has no date: the copy's date stays
+    # near miss: a date with no such history (as older rules read it from the stored copy
+    # itself) is one the stored copy no longer gives: reparse clears it, as it always did
+    (False, False),
+])
+def test_reparse_keeps_a_value_a_copy_gave(tmp_path, db_path, given_by_copy, kept):
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    if given_by_copy:
+        _write_records(tmp_path / "copies.jsonl", [{**DATED, "authors": ["Ann Lee"]}])
+        ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    else:
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("UPDATE articles SET published = '2024-03-05', authors = '[\"Ann Lee\"]'")
+    result = run_cli("reparse", "--all", "--db", db_path)
+    assert result.exit_code == 0
+    article = _article(db_path)
+    assert (article["published"], article["authors"]) == (
+        ("2024-03-05", '["Ann Lee"]') if kept else (None, "[]"))
