@@ -110,11 +110,14 @@ def test_a_failed_copy_gives_nothing(tmp_path, db_path):
 def test_a_date_taken_from_a_copy_is_searched_by_date(tmp_path, db_path):
     _write_records(tmp_path / "first.jsonl", [{}])
     ingest_json(tmp_path / "first.jsonl", "--db", db_path)
-    _write_records(tmp_path / "copies.jsonl", [DATED])
+    before = run_cli("search", "sandbags", "--since", "2024-03", "--db", db_path, "--json")
+    assert json.loads(before.output) == []
+    _write_records(tmp_path / "copies.jsonl", [{**DATED, "title": "Quayside flood", "authors": ["Ann Lee"]}])
     result = run_cli("ingest", tmp_path / "copies.jsonl", "--db", db_path)
     assert "1 duplicate (1 of them gave their article a value it lacked)" in result.output
-    found = run_cli("search", "sandbags", "--since", "2024-03", "--db", db_path, "--json")
-    assert len(json.loads(found.output)) == 1
+    for search in (("sandbags", "--since", "2024-03"), ("quayside",), ("sandbags", "--author", "Ann Lee")):
+        found = run_cli("search", *search, "--db", db_path, "--json")  # the search index follows
+        assert len(json.loads(found.output)) == 1, search
     with sqlite3.connect(db_path) as conn:  # the facets follow, by their trigger
         assert conn.execute("SELECT published FROM article_facets").fetchall() == [("2024-03-05",)]
 
