@@ -175,7 +175,10 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
                if summary.new_versions else "")
-            + f", {summary.duplicate} duplicate, {summary.unchanged} unchanged"
+            + f", {summary.duplicate} duplicate"
+            + (f" ({summary.filled_from_copies} of them gave their article a value it lacked)"
+               if summary.filled_from_copies else "")
+            + f", {summary.unchanged} unchanged"
             + (f" ({summary.unchanged_failed} of them failed before, not tried again)"
                if summary.unchanged_failed else "")
             + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"

@@ -81,6 +81,8 @@ class Summary:
     new_versions: int = 0  # of the stored, those that are an edited text of a stored article
     # of the unchanged, those read again for a corrected sidecar whose values they then took
     sidecar_revised: int = 0
+    # of the duplicates, those that gave their article a value it lacked (a date, a byline...)
+    filled_from_copies: int = 0
     failures: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
@@ -102,6 +104,7 @@ class Summary:
             "unchanged_failed": self.unchanged_failed,
             "new_versions": self.new_versions,
             "sidecar_revised": self.sidecar_revised,
+            "filled_from_copies": self.filled_from_copies,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
         }
@@ -378,6 +381,7 @@ def run_ingest(
             summary.unchanged_failed += written.failed_before
             summary.new_versions += written.previous_version is not None
             summary.sidecar_revised += written.revised
+            summary.filled_from_copies += written.filled
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
             if on_written:

@@ -14,6 +14,8 @@ Left as they were, and counted:
   rewritten;
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
   which the file alone cannot give back; a NAME.json sidecar is read again with its file;
+- a value a copy of the story (a duplicate) gave the article where the copy that stored it had
+  none, which that copy read again still lacks: the article had it from the other copy;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
   at ingest time leaves no provenance to tell it apart; it is given back to the rules as --url
   gives it, so what they read from it (a text's outlet, its domain) is read again too;
@@ -40,8 +42,8 @@ from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
-from .store import (BUSY_TIMEOUT_MS, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive, Database,
-                    _record_number, extractor, field_text, open_database, read_only_uri,
+from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
+                    Database, _record_number, extractor, field_text, open_database, read_only_uri,
                     refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values, utc_now)
 
 BATCH = 500  # articles a transaction: a stop loses at most this much work
@@ -186,7 +188,7 @@ def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
 
-def differences(stored: tuple, article: Article, archive: Archive) -> dict[str, tuple]:
+def differences(stored: tuple, article: Article, archive: Archive, article_id: int | None = None) -> dict[str, tuple]:
     """field -> (old value, old source, new value, new source) for the fields the current
     extraction reads differently, leaving what reparse keeps (see the module's docstring).
     An outlet is the same if it is the outlet row ingest would file the article under (one
@@ -201,6 +203,9 @@ def differences(stored: tuple, article: Article, archive: Archive) -> dict[str, 
             same = _same_outlet(archive, article, stored[14], old["outlet"])
         else:
             same = new_value == old[name]
+        if not same and new_value in (None, "", "[]") and article_id is not None and name in FILLED_FROM_COPIES \
+                and archive.given_by_copy(article_id, name, old[name]):
+            continue  # a copy gave it (see the module's docstring)
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes
@@ -463,7 +468,7 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             batch.reread += 1
             if article.content_hash != stored[13]:
                 batch.body_differs += 1
-            changes = differences(stored, article, archive)
+            changes = differences(stored, article, archive, candidate.article_id)
             if changes:
                 batch.revised += 1
                 batch.fields.update(changes.keys())

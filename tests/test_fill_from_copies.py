@@ -1,0 +1,144 @@
+"""A duplicate (the same text from another file or outlet) gives its stored article the values
+the article lacks - a date, a byline, a title, an address, a language, a description - and
+nothing else: a value already stored is kept, the outlet stays the first copy's, a failed copy
+gives nothing. Each value taken is kept in article_revisions (old value empty) with the signal
+it came from in the copy. Before, a story first stored from an undated copy stayed undated."""
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+
+BARE = {"body": ARTICLE_TEXT}
+DATED = {"published": "2024-03-05"}
+
+
+def _article(db_path) -> dict:
+    with sqlite3.connect(db_path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = conn.execute(
+            "SELECT articles.title, articles.authors, articles.published, articles.url, articles.language, "
+            "articles.description, outlets.name AS outlet, published_source, authors_source, title_source "
+            "FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id").fetchall()
+        assert len(row) == 1  # one text, one article, whatever its copies
+        return dict(row[0])
+
+
+def _revisions(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT field, old_value, new_value, new_source FROM article_revisions "
+                            "ORDER BY id").fetchall()
+
+
+def _write_records(path, records) -> None:
+    path.write_text("".join(json.dumps({**BARE, **record}) + "\n" for record in records))
+
+
+# (the first copy's fields, the later copies' fields, what the article then holds, the revisions)
+ROWS = [
+    # the defect: values a later copy carries and the stored article lacks are taken
+    ({}, [DATED], {"published": "2024-03-05", "published_source": "record"},
+     [("published", None, "2024-03-05", "record")]),
+    ({}, [{"authors": ["Ann Lee"]}], {"authors": '["Ann Lee"]', "authors_source": "record"},
+     [("authors", "[]", '["Ann Lee"]', "record")]),
+    ({}, [{"title": "Bridge shut as river rises"}], {"title": "Bridge shut as river rises"},
+     [("title", None, "Bridge shut as river rises", "record")]),
+    ({}, [{"description": "Forty homes evacuated."}], {"description": "Forty homes evacuated."},
+     [("description", None, "Forty homes evacuated.", None)]),
+    # three copies: each gives what is still lacking, the first that carries a value gives it
+    ({}, [{"authors": ["Ann Lee"]}, DATED, {"published": "2024-03-09", "authors": ["Bo Park"]}],
+     {"published": "2024-03-05", "authors": '["Ann Lee"]'},
+     [("authors", "[]", '["Ann Lee"]', "record"), ("published", None, "2024-03-05", "record")]),
+    # an address from a copy at the article's own outlet
+    ({"outlet": "The Harbor Ledger"}, [{"outlet": "The Harbor Ledger", "url": "https://ledger.example/flood"}],
+     {"url": "https://ledger.example/flood", "outlet": "The Harbor Ledger"},
+     [("url", None, "https://ledger.example/flood", "record")]),
+    # near misses: a stored value is never replaced by a copy's other one
+    (DATED, [{"published": "2024-03-09"}], {"published": "2024-03-05"}, []),
+    ({"authors": ["Ann Lee"]}, [{"authors": ["Bo Park"]}], {"authors": '["Ann Lee"]'}, []),
+    ({}, [{"language": "fr"}], {"language": "en"}, []),  # (the first copy's text said which)
+    # the outlet stays the first copy's, even none: a clipping is not the paper that ran a copy;
+    # nor does it take that paper's address (the date is the story's, and is taken)
+    ({}, [{"outlet": "The Harbor Ledger", "url": "https://ledger.example/flood", **DATED}],
+     {"outlet": None, "url": None, "published": "2024-03-05"},
+     [("published", None, "2024-03-05", "record")]),
+    ({"outlet": "Valley Post"}, [{"outlet": "The Harbor Ledger", "url": "https://ledger.example/flood"}],
+     {"outlet": "Valley Post", "url": None}, []),
+    # a copy that carries nothing the article lacks
+    ({}, [{}], {"published": None, "authors": "[]"}, []),
+]
+
+
+@pytest.mark.parametrize("one_batch", [False, True], ids=["later run", "same batch"])
+@pytest.mark.parametrize("first, copies, expected, revisions", ROWS)
+def test_a_copy_gives_its_article_the_values_it_lacks(tmp_path, db_path, one_batch, first, copies,
+                                                      expected, revisions):
+    if one_batch:  # the first copy and the others in one file: one batch, one transaction
+        _write_records(tmp_path / "all.jsonl", [first, *copies])
+        code, summary = ingest_json(tmp_path / "all.jsonl", "--db", db_path)
+        assert (code, summary["stored"], summary["duplicate"]) == (0, 1, len(copies))
+    else:
+        _write_records(tmp_path / "first.jsonl", [first])
+        assert ingest_json(tmp_path / "first.jsonl", "--db", db_path)[1]["stored"] == 1
+        _write_records(tmp_path / "copies.jsonl", copies)
+        code, summary = ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+        assert (code, summary["stored"], summary["duplicate"]) == (0, 0, len(copies))
+    article = _article(db_path)
+    assert {name: article[name] for name in expected} == expected
+    assert _revisions(db_path) == revisions
+    # counted once a copy that gave any: the first copy that carries each value taken
+    assert summary["filled_from_copies"] == len({next(at for at, copy in enumerate(copies) if field in copy)
+                                                 for field, *_ in revisions})
+    # a second run of the same inputs fills nothing more
+    again = ingest_json(tmp_path, "--db", db_path)[1]
+    assert (again["stored"], again["duplicate"], again["filled_from_copies"]) == (0, 0, 0)
+    assert _revisions(db_path) == revisions
+
+
+def test_a_failed_copy_gives_nothing(tmp_path, db_path):
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    # the same text's record with a date and a byline, but failing (its body too short to be one)
+    (tmp_path / "copies.jsonl").write_text(json.dumps({"body": "", **DATED, "authors": ["Ann Lee"]}) + "\n")
+    code, summary = ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    assert (summary["failed"], summary["filled_from_copies"]) == (1, 0)
+    assert (_article(db_path)["published"], _revisions(db_path)) == (None, [])
+
+
+def test_a_date_taken_from_a_copy_is_searched_by_date(tmp_path, db_path):
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    before = run_cli("search", "sandbags", "--since", "2024-03", "--db", db_path, "--json")
+    assert json.loads(before.output) == []
+    _write_records(tmp_path / "copies.jsonl", [{**DATED, "title": "Quayside flood", "authors": ["Ann Lee"]}])
+    result = run_cli("ingest", tmp_path / "copies.jsonl", "--db", db_path)
+    assert "1 duplicate (1 of them gave their article a value it lacked)" in result.output
+    for search in (("sandbags", "--since", "2024-03"), ("quayside",), ("sandbags", "--author", "Ann Lee")):
+        found = run_cli("search", *search, "--db", db_path, "--json")  # the search index follows
+        assert len(json.loads(found.output)) == 1, search
+    with sqlite3.connect(db_path) as conn:  # the facets follow, by their trigger
+        assert conn.execute("SELECT published FROM article_facets").fetchall() == [("2024-03-05",)]
+
+
+@pytest.mark.parametrize("given_by_copy, kept", [
+    (True, True),  # the stored copy, read again, still has no date: the copy's date stays
+    # near miss: a date with no such history (as older rules read it from the stored copy
+    # itself) is one the stored copy no longer gives: reparse clears it, as it always did
+    (False, False),
+])
+def test_reparse_keeps_a_value_a_copy_gave(tmp_path, db_path, given_by_copy, kept):
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    if given_by_copy:
+        _write_records(tmp_path / "copies.jsonl", [{**DATED, "authors": ["Ann Lee"]}])
+        ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    else:
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("UPDATE articles SET published = '2024-03-05', authors = '[\"Ann Lee\"]'")
+    result = run_cli("reparse", "--all", "--db", db_path)
+    assert result.exit_code == 0
+    article = _article(db_path)
+    assert (article["published"], article["authors"]) == (
+        ("2024-03-05", '["Ann Lee"]') if kept else (None, "[]"))
