@@ -173,6 +173,13 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         return
     from concurrent.futures import ProcessPoolExecutor  # 26 ms to import, for runs that extract
 
+    if any(getattr(source, "format", None) == "html" for source in first):
+        # HTML to extract: trafilatura (with courlan and numpy) imported here, once, before
+        # the pool forks the workers, which then start with it (with fork, Linux's way), where
+        # each imported it for itself (0.3 CPU s each). A run of records does not import it
+        # at all (see extract), so it is not imported for one here.
+        from . import extract_html  # noqa: F401
+
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         in_flight: deque = deque()
