@@ -347,7 +347,6 @@ WHERE articles.id = ?
 """
 
 
-
 # The fields a copy of a stored story (a duplicate: the same text from another file or outlet)
 # gives its article when the article lacks them. Why: an article took its metadata from its first
 # copy only, so a story first stored from an undated clipping stayed undated (and out of every
@@ -966,11 +965,9 @@ class Archive:
             ("published", old[3], article.published, article.published == old[3])) if not same]
         if not replaced:
             return False
-        self.conn.executemany(
-            "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
-            "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, f"sources.{name}", before, f"source {source_id}", after,
-              article.provenance.get(name), now, old_extractor, extractor()) for name, before, after in replaced])
+        self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
+                                                             article.provenance.get(name))
+                                         for name, before, after in replaced}, now, old_extractor, extractor())
         self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
                           (new_outlet_id, article.url, article.title, article.published, source_id))
         return True
@@ -1042,9 +1039,8 @@ class Archive:
         self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*columns.values(), article_id))
         if "authors" in changes:
             self.conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
-            self.conn.executemany("INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)",
-                                  [(article_id, self._author_id(name), position)
-                                   for position, name in enumerate(article.authors, start=1)])
+            self.conn.executemany(_INSERT_BYLINE, [(article_id, self._author_id(name), position)
+                                                     for position, name in enumerate(article.authors, start=1)])
 
     def _outlet_id(self, article: Article) -> int | None:
         if not article.outlet:
