@@ -1945,13 +1945,15 @@ _NAME_MONTH_DAY = re.compile(
     rf"^(.+?)\s*(?:[,|•·/–—-]\s*|\s+)(?:on\s+)?(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?"
     rf"{_MONTH}\.?\s?{_DAY}(?:{_TIME})?(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?\s*$")
 _MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
-_WEEKDAY_START = re.compile(rf"^(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?")
+# A weekday, whole or shortened as bylines write it ("Sunday", "Sun", "Tues").
+_WEEKDAY_WORD = rf"(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_WEEKDAY_START = re.compile(rf"^{_WEEKDAY_WORD}\b[.,]?")
 # The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
 # Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
 # (Anchored at the end of the words before the date: read once a line.)
 _FIELD_BEFORE_DATE = re.compile(
     rf"\s*[|•·–—/-]\s*(?:(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)|(?i:on|am|le|el))\s*:?\s*)*"
-    rf"(?:(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]?\s*)?$")
+    rf"(?:{_WEEKDAY_WORD}[.,]?\s*)?$")
 
 
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
