@@ -5,6 +5,8 @@ gives nothing. Each value taken is kept in article_revisions (old value empty) w
 it came from in the copy. Before, a story first stored from an undated copy stayed undated."""
 
 import json
+import os
+import time
 import sqlite3
 
 import pytest
@@ -142,3 +144,85 @@ def test_reparse_keeps_a_value_a_copy_gave(tmp_path, db_path, given_by_copy, kep
     article = _article(db_path)
     assert (article["published"], article["authors"]) == (
         ("2024-03-05", '["Ann Lee"]') if kept else (None, "[]"))
+
+
+# An update a copy carries is its own publication's: taken only where it is not before the
+# article's date (the date the article holds, or the one this copy gives it).
+@pytest.mark.parametrize("first, copy, updated", [
+    # the defect: another paper's copy dated a month earlier made the article "updated" a month
+    # before it was published
+    ({**DATED, "outlet": "The Harbor Ledger"},
+     {"published": "2024-02-01", "updated": "2024-02-02T10:00:00Z", "outlet": "Quay Street Gazette"}, None),
+    ({**DATED}, {"updated": "2024-03-04"}, None),
+    # near misses: an update on the article's day or after it, or with the date this copy gives
+    ({**DATED}, {"updated": "2024-03-05T18:00:00Z"}, "2024-03-05T18:00:00+00:00"),
+    ({**DATED}, {"updated": "2024-03-09"}, "2024-03-09"),
+    ({}, {"published": "2024-02-01", "updated": "2024-02-02"}, "2024-02-02"),
+])
+@pytest.mark.parametrize("one_batch", [False, True], ids=["later run", "same batch"])
+def test_a_copys_update_before_the_articles_date_is_not_taken(tmp_path, db_path, one_batch, first, copy, updated):
+    if one_batch:
+        _write_records(tmp_path / "all.jsonl", [first, copy])
+        ingest_json(tmp_path / "all.jsonl", "--db", db_path)
+    else:
+        _write_records(tmp_path / "first.jsonl", [first])
+        ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+        _write_records(tmp_path / "copies.jsonl", [copy])
+        ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT updated FROM articles").fetchone()[0] == updated
+        assert conn.execute("SELECT count(*) FROM article_revisions WHERE field = 'updated'").fetchone()[0] == (
+            1 if updated else 0)
+
+
+def _copy_with_sidecar(tmp_path, db_path, own_date, sidecar: dict):
+    """The article stored from a bare text file (given `own_date` as if its text had said it),
+    then a copy of it in another folder with a sidecar; returns the copy's sidecar path."""
+    (tmp_path / "story.txt").write_text(ARTICLE_TEXT)
+    assert ingest_json(tmp_path / "story.txt", "--db", db_path)[1]["stored"] == 1
+    if own_date:
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("UPDATE articles SET published = ?", (own_date,))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "copy.txt").write_text(ARTICLE_TEXT)
+    (elsewhere / "copy.json").write_text(json.dumps(sidecar))
+    for path in (elsewhere / "copy.txt", elsewhere / "copy.json"):  # (read long after written)
+        then = time.time() - 3600
+        os.utime(path, (then, then))
+    assert ingest_json(elsewhere, "--db", db_path)[1]["duplicate"] == 1
+    return elsewhere / "copy.json"
+
+
+# (the article's own date, what the copy's sidecar said when it was first read, what it says
+# corrected, what the article then holds, the article's revisions the correction adds)
+CORRECTED_COPIES = [
+    # the defect: the date the copy gave stayed the article's though the copy no longer said it
+    (None, {**DATED, "authors": ["Ann Lee"]}, {"published": "2024-03-07", "authors": ["Ann Lee"]},
+     {"published": "2024-03-07", "authors": '["Ann Lee"]'}, [("published", "2024-03-05", "2024-03-07")]),
+    # the defect: a copy whose corrected sidecar gives a value the article lacks did not give it,
+    # as the same copy read with that sidecar the first time does
+    (None, {}, {**DATED, "authors": ["Ann Lee"]}, {"published": "2024-03-05", "authors": '["Ann Lee"]'},
+     [("authors", "[]", '["Ann Lee"]'), ("published", None, "2024-03-05")]),
+    # near misses: a value removed from the sidecar is not taken back; a date the article had
+    # before the copy came is not the copy's to change; nor one a copy gave and this one never said
+    (None, {**DATED}, {}, {"published": "2024-03-05"}, []),
+    ("2024-03-01", {**DATED}, {"published": "2024-03-07"}, {"published": "2024-03-01"}, []),
+    (None, {**DATED}, {"published": "2024-03-05", "title": "Quayside flood"}, {"published": "2024-03-05"}, []),
+]
+
+
+@pytest.mark.parametrize("own_date, said, corrected, expected, revised", CORRECTED_COPIES)
+def test_a_copys_corrected_sidecar_corrects_what_it_gave_its_article(tmp_path, db_path, own_date, said,
+                                                                      corrected, expected, revised):
+    sidecar = _copy_with_sidecar(tmp_path, db_path, own_date, said)
+    before = _revisions(db_path)
+    sidecar.write_text(json.dumps(corrected))
+    code, summary = ingest_json(sidecar.parent, "--db", db_path)
+    assert (code, summary["unchanged"]) == (0, 1)
+    article = _article(db_path)
+    assert {name: article[name] for name in expected} == expected
+    # what the article held before is kept (the copy's own row's changes are sources.<column>)
+    assert [row[:3] for row in _revisions(db_path)[len(before):] if not row[0].startswith("sources.")] == revised
+    found = run_cli("search", "sandbags", "--since", "2024-03-06", "--db", db_path, "--json")  # the index follows
+    assert len(json.loads(found.output)) == (1 if expected["published"] == "2024-03-07" else 0)
