@@ -176,13 +176,12 @@ def test_a_copys_update_before_the_articles_date_is_not_taken(tmp_path, db_path,
 
 
 def _copy_with_sidecar(tmp_path, db_path, own_date, sidecar: dict):
-    """The article stored from a bare text file (given `own_date` as if its text had said it),
-    then a copy of it in another folder with a sidecar; returns the copy's sidecar path."""
+    """The article stored from a text file (dated `own_date` by its own sidecar), then a copy
+    of it in another folder with a sidecar; returns the copy's sidecar path."""
     (tmp_path / "story.txt").write_text(ARTICLE_TEXT)
-    assert ingest_json(tmp_path / "story.txt", "--db", db_path)[1]["stored"] == 1
     if own_date:
-        with sqlite3.connect(db_path) as conn:
-            conn.execute("UPDATE articles SET published = ?", (own_date,))
+        (tmp_path / "story.json").write_text(json.dumps({"published": own_date}))
+    assert ingest_json(tmp_path / "story.txt", "--db", db_path)[1]["stored"] == 1
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "copy.txt").write_text(ARTICLE_TEXT)
@@ -226,3 +225,7 @@ def test_a_copys_corrected_sidecar_corrects_what_it_gave_its_article(tmp_path, d
     assert [row[:3] for row in _revisions(db_path)[len(before):] if not row[0].startswith("sources.")] == revised
     found = run_cli("search", "sandbags", "--since", "2024-03-06", "--db", db_path, "--json")  # the index follows
     assert len(json.loads(found.output)) == (1 if expected["published"] == "2024-03-07" else 0)
+    # and reparse, reading the stored copy again (no date, no byline), keeps what the copies gave
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    article = _article(db_path)
+    assert {name: article[name] for name in expected} == expected
