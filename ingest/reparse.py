@@ -267,8 +267,13 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
             yield source
     for candidate, why in lost:
         if candidate.source_id not in found_in_copies:
-            if why == "changed" and conn.execute("SELECT 1 FROM articles WHERE previous_version = ? LIMIT 1",
-                                                 (candidate.article_id,)).fetchone():
+            # (a later version read from this same file: one stored from another input, a record
+            # at the same address, says nothing of what this file holds now, which may be a story
+            # never ingested, and "changed" tells the user to ingest it)
+            if why == "changed" and conn.execute(
+                    "SELECT 1 FROM articles JOIN sources ON sources.article_id = articles.id "
+                    "WHERE articles.previous_version = ? AND sources.location = ? LIMIT 1",
+                    (candidate.article_id, candidate.location)).fetchone():
                 why = "replaced"
             summary.leave(why, candidate.location)
 
