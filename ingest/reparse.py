@@ -196,7 +196,8 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
     old, old_sources = stored_values(stored)
     changes = {}
     for name in REVISED_FIELDS:
-        if old_sources.get(name) == "override" or (name == "url" and old[name]):
+        if (old_sources.get(name) == "override" and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name])) \
+                or (name == "url" and old[name]):
             continue
         new_value = field_text(name, getattr(article, name))
         if name == "outlet":
@@ -209,6 +210,16 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes
+
+
+def _given_by_a_copys_sidecar(archive: Archive, article: Article, article_id: int | None, name: str, value) -> bool:
+    """Whether an "override" value is one a copy's sidecar gave the article (a copy of the story
+    filled a value the article lacked, _fill_from_copies), not one the user gave the article's
+    own file, whose reading now has none. Why: "override" is kept because the file alone cannot
+    give it back; a copy's sidecar says what that copy carried, and kept as an override it held
+    off for good the article's own value, which today's rules read from its own file."""
+    return (article_id is not None and name in FILLED_FROM_COPIES and article.provenance.get(name) != "override"
+            and archive.given_by_copy(article_id, name, value))
 
 
 def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stored_name: str | None) -> bool:

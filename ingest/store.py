@@ -1050,13 +1050,26 @@ class Archive:
         """Whether the article holds `value` in the field `name` because a copy of it (a
         duplicate) gave it where the copy that stored it had none (_fill_from_copies): the
         field's latest revision took it from empty to this value, and the article has such a
-        copy. `reparse`, reading the stored copy again and finding nothing there, keeps it."""
-        latest = self.conn.execute(
-            "SELECT coalesce(old_value, '') IN ('', '[]') AND new_value IS ? FROM article_revisions "
-            "WHERE article_id = ? AND field = ? ORDER BY id DESC LIMIT 1", (value, article_id, name)).fetchone()
-        return bool(latest and latest[0]) and self.conn.execute(
-            "SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
-            (article_id, DUPLICATE)).fetchone() is not None
+        copy. `reparse`, reading the stored copy again and finding nothing there, keeps it.
+
+        A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
+        own row changed the same way at the same time, `sources.<field>`) leaves the value a
+        copy's: the revision before it is looked at in turn."""
+        for old_value, new_value, revised_at in self.conn.execute(
+                "SELECT old_value, new_value, revised_at FROM article_revisions "
+                "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
+            if new_value != value:
+                return False
+            if old_value in (None, "", "[]"):
+                return self.conn.execute("SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
+                                         (article_id, DUPLICATE)).fetchone() is not None
+            if self.conn.execute(
+                    "SELECT 1 FROM article_revisions WHERE article_id = ? AND field = ? AND old_value IS ? "
+                    "AND new_value IS ? AND revised_at = ? LIMIT 1",
+                    (article_id, f"sources.{name}", old_value, new_value, revised_at)).fetchone() is None:
+                return False
+            value = old_value
+        return False
 
     def keep_revisions(self, article_id: int, changes: dict, now: str, old_extractor: str | None,
                        new_extractor: str) -> None:

@@ -229,3 +229,58 @@ def test_a_copys_corrected_sidecar_corrects_what_it_gave_its_article(tmp_path, d
     assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
     article = _article(db_path)
     assert {name: article[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize("copy_sidecar, own_sidecar, expected", [
+    # fail before: a date a copy's sidecar gave (provenance "override") was never revised, though
+    # the article's own file, read by today's rules, gives its own date: "override" keeps what
+    # the user gave the article's own file, not what a copy said of itself
+    ({"published": "2024-03-09"}, None, "2024-03-06"),
+    # near misses: a date the copy gave as a record value (no sidecar) is revised as before; a
+    # date the article's own sidecar gives is kept
+    (None, None, "2024-03-06"),
+    ({"published": "2024-03-09"}, {"published": "2024-03-01"}, "2024-03-01"),
+])
+def test_reparse_gives_the_article_its_own_date_over_a_copys(tmp_path, db_path, copy_sidecar, own_sidecar, expected):
+    text = "Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n"
+    (tmp_path / "own.txt").write_text(text)
+    if own_sidecar:
+        (tmp_path / "own.json").write_text(json.dumps(own_sidecar))
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    if not own_sidecar:  # as older rules stored it: undated
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    if copy_sidecar:
+        (copies / "copy.txt").write_text(text.replace("March 6, 2024\n\n", ""))
+        (copies / "copy.json").write_text(json.dumps(copy_sidecar))
+    else:
+        (copies / "copy.jsonl").write_text(json.dumps({"body": ARTICLE_TEXT, "published": "2024-03-09"}) + "\n")
+    assert ingest_json(copies, "--db", db_path)[1]["duplicate"] == 1
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == expected
+
+
+@pytest.mark.parametrize("corrected", [True, False])
+def test_reparse_gives_the_article_its_own_date_over_a_corrected_copys(tmp_path, db_path, corrected):
+    """The same when the copy's sidecar was corrected after it gave the date: the date it gives
+    now is still a copy's (fail before: kept for good, as the user's)."""
+    text = "Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n"
+    (tmp_path / "own.txt").write_text(text)
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+        conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "copy.txt").write_text(text.replace("March 6, 2024\n\n", ""))
+    (copies / "copy.json").write_text(json.dumps({"published": "2024-03-09"}))
+    for path in copies.iterdir():
+        os.utime(path, (time.time() - 3600,) * 2)
+    ingest_json(copies, "--db", db_path)
+    if corrected:
+        (copies / "copy.json").write_text(json.dumps({"published": "2024-03-10"}))
+        assert ingest_json(copies, "--db", db_path)[1]["sidecar_revised"] == 1
+        assert _article(db_path)["published"] == "2024-03-10"
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == "2024-03-06"
