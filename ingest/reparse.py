@@ -13,7 +13,8 @@ Left as they were, and counted:
   copies point to; a body the rules now cut differently is counted (body_differs), not
   rewritten;
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
-  which the file alone cannot give back; a NAME.json sidecar is read again with its file;
+  which the file alone cannot give back; a NAME.json sidecar is read again with its file (a
+  copy's sidecar that gave the article a value is a copy's, below, not the article's file's);
 - a value a copy of the story (a duplicate) gave the article where the copy that stored it had
   none, which that copy read again still lacks: the article had it from the other copy;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
