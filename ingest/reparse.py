@@ -45,7 +45,8 @@ from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
                     Database, _record_number, extractor, field_text, open_database, read_only_uri,
-                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values, utc_now)
+                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values,
+                    updated_before_published, utc_now)
 
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
@@ -206,8 +207,10 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
         else:
             same = new_value == old[name]
         if not same and new_value in (None, "", "[]") and article_id is not None and name in FILLED_FROM_COPIES \
-                and archive.given_by_copy(article_id, name, old[name]):
-            continue  # a copy gave it (see the module's docstring)
+                and archive.given_by_copy(article_id, name, old[name]) \
+                and not (name == "updated" and updated_before_published(
+                    old[name], changes["published"][2] if "published" in changes else old["published"])):
+            continue  # a copy gave it (see the module's docstring); not an update from before the date read now
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes

@@ -284,3 +284,21 @@ def test_reparse_gives_the_article_its_own_date_over_a_corrected_copys(tmp_path,
         assert _article(db_path)["published"] == "2024-03-10"
     assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
     assert _article(db_path)["published"] == "2024-03-06"
+
+
+@pytest.mark.parametrize("copy, updated", [
+    # fail before: the copy's update stayed, now before the date the article's own file gives
+    ({"published": "2024-03-01", "updated": "2024-03-02"}, None),
+    # near miss: a copy's update on or after the article's own date stays
+    ({"published": "2024-03-01", "updated": "2024-03-08"}, "2024-03-08"),
+])
+def test_reparse_drops_a_copys_update_before_the_articles_own_date(tmp_path, db_path, copy, updated):
+    (tmp_path / "own.txt").write_text("Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n")
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+        conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    _write_records(tmp_path / "copies.jsonl", [copy])
+    ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published, updated FROM articles").fetchone() == ("2024-03-06", updated)
