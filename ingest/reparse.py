@@ -198,8 +198,10 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
     old, old_sources = stored_values(stored)
     changes = {}
     for name in REVISED_FIELDS:
-        if (old_sources.get(name) == "override" and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name])) \
-                or (name == "url" and old[name]):
+        if old_sources.get(name) == "override" \
+                and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name]):
+            continue
+        if name == "url" and old[name]:
             continue
         new_value = field_text(name, getattr(article, name))
         if name == "outlet":
