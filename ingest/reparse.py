@@ -13,7 +13,8 @@ Left as they were, and counted:
   copies point to; a body the rules now cut differently is counted (body_differs), not
   rewritten;
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
-  which the file alone cannot give back; a NAME.json sidecar is read again with its file;
+  which the file alone cannot give back; a NAME.json sidecar is read again with its file (a
+  copy's sidecar that gave the article a value is a copy's, below, not the article's file's);
 - a value a copy of the story (a duplicate) gave the article where the copy that stored it had
   none, which that copy read again still lacks: the article had it from the other copy;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
@@ -44,7 +45,8 @@ from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
                     Database, _record_number, extractor, field_text, open_database, read_only_uri,
-                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values, utc_now)
+                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values,
+                    updated_before_published, utc_now)
 
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
@@ -196,7 +198,10 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
     old, old_sources = stored_values(stored)
     changes = {}
     for name in REVISED_FIELDS:
-        if old_sources.get(name) == "override" or (name == "url" and old[name]):
+        if old_sources.get(name) == "override" \
+                and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name]):
+            continue
+        if name == "url" and old[name]:
             continue
         new_value = field_text(name, getattr(article, name))
         if name == "outlet":
@@ -204,11 +209,23 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
         else:
             same = new_value == old[name]
         if not same and new_value in (None, "", "[]") and article_id is not None and name in FILLED_FROM_COPIES \
-                and archive.given_by_copy(article_id, name, old[name]):
-            continue  # a copy gave it (see the module's docstring)
+                and archive.given_by_copy(article_id, name, old[name]) \
+                and not (name == "updated" and updated_before_published(
+                    old[name], changes["published"][2] if "published" in changes else old["published"])):
+            continue  # a copy gave it (see the module's docstring); not an update from before the date read now
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes
+
+
+def _given_by_a_copys_sidecar(archive: Archive, article: Article, article_id: int | None, name: str, value) -> bool:
+    """Whether an "override" value is one a copy's sidecar gave the article (a copy of the story
+    filled a value the article lacked, _fill_from_copies), not one the user gave the article's
+    own file, whose reading now has none. Why: "override" is kept because the file alone cannot
+    give it back; a copy's sidecar says what that copy carried, and kept as an override it held
+    off for good the article's own value, which today's rules read from its own file."""
+    return (article_id is not None and name in FILLED_FROM_COPIES and article.provenance.get(name) != "override"
+            and archive.given_by_copy(article_id, name, value))
 
 
 def _same_outlet(archive: Archive, article: Article, stored_id: int | None, stored_name: str | None) -> bool:
@@ -267,8 +284,13 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
             yield source
     for candidate, why in lost:
         if candidate.source_id not in found_in_copies:
-            if why == "changed" and conn.execute("SELECT 1 FROM articles WHERE previous_version = ? LIMIT 1",
-                                                 (candidate.article_id,)).fetchone():
+            # (a later version read from this same file: one stored from another input, a record
+            # at the same address, says nothing of what this file holds now, which may be a story
+            # never ingested, and "changed" tells the user to ingest it)
+            if why == "changed" and conn.execute(
+                    "SELECT 1 FROM articles JOIN sources ON sources.article_id = articles.id "
+                    "WHERE articles.previous_version = ? AND sources.location = ? LIMIT 1",
+                    (candidate.article_id, candidate.location)).fetchone():
                 why = "replaced"
             summary.leave(why, candidate.location)
 

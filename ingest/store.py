@@ -358,12 +358,23 @@ WHERE articles.id = ?
 # address is taken only from a copy at the article's own outlet (or from an outlet-less copy of
 # an outlet-less article): another outlet's address names that outlet's page, not this copy's.
 FILLED_FROM_COPIES = ("title", "authors", "published", "updated", "description", "language", "url")
-# For each stored text of a batch: its id, outlet id, and whether each of FILLED_FROM_COPIES is
-# empty (1) - read with the ids the batch looks up anyway, so a duplicate of an article lacking
+# For each stored text of a batch: its id, outlet id, date, and whether each of FILLED_FROM_COPIES
+# is empty (1) - read with the ids the batch looks up anyway, so a duplicate of an article lacking
 # nothing (nearly all of them) costs no query more.
-_STORED_AND_LACKING_SQL = ("SELECT content_hash, id, outlet_id, " + ", ".join(
+_STORED_AND_LACKING_SQL = ("SELECT content_hash, id, outlet_id, published, " + ", ".join(
     f"coalesce({name}, '') IN ('', '[]')" for name in FILLED_FROM_COPIES)
     + " FROM articles WHERE content_hash IN ({})")
+
+
+def updated_before_published(updated: str, published: str | None) -> bool:
+    """Whether an update date is before a publication date, by the day (or as much of it as the
+    shorter gives: "2024-03" is not before "2024-03-05"). A copy of a story at another paper, or
+    dated otherwise, carries its own update: an article dated the 5th was given an update of
+    the 2nd by a copy dated the 1st, an update before it was published."""
+    if not published:
+        return False
+    size = min(len(updated), len(published), 10)
+    return updated[:size] < published[:size]
 
 
 def stored_values(stored: tuple) -> tuple[dict, dict]:
@@ -473,11 +484,11 @@ class _BatchRows:
     bylines: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)
     seen_again: list[tuple] = field(default_factory=list)
-    # article id -> (the FILLED_FROM_COPIES it lacks, its outlet id), for the articles that lack
+    # article id -> (the FILLED_FROM_COPIES it lacks, its outlet id, its date), for the articles that lack
     # any, stored or stored by this batch; and the values duplicates give them: (article id,
     # the copy's Article, field -> value, and for an article of this batch, given in its row
     # already, the changes to keep in article_revisions), written once the batch's articles are.
-    lacking: dict[int, tuple[frozenset, int | None]] = field(default_factory=dict)
+    lacking: dict[int, tuple[frozenset, int | None, str | None]] = field(default_factory=dict)
     fills: list[tuple] = field(default_factory=list)
     # The articles this batch stores, for _link_versions: (their row's index in `articles`,
     # the Written of their source, the source's location, the Article, its outlet's id).
@@ -742,18 +753,18 @@ class Archive:
             )
         return written
 
-    def _stored_ids(self, items: list) -> tuple[dict[str, int], dict[int, tuple[frozenset, int | None]]]:
+    def _stored_ids(self, items: list) -> tuple[dict[str, int], dict[int, tuple[frozenset, int | None, str | None]]]:
         """The ids of the batch's texts that are stored already, by content hash, and of those
-        that lack any of FILLED_FROM_COPIES, which (and their outlet): one look-up for the batch
+        that lack any of FILLED_FROM_COPIES, which (and their outlet and date): one look-up for the batch
         (in pieces, under SQLite's limit on parameters)."""
         hashes = list({item.article.content_hash for item in items
                        if isinstance(item, Outcome) and item.article is not None and not item.error})
         ids, lacking = {}, {}
-        for content_hash, article_id, outlet_id, *empty in self._in_pieces(_STORED_AND_LACKING_SQL, hashes):
+        for content_hash, article_id, outlet_id, published, *empty in self._in_pieces(_STORED_AND_LACKING_SQL, hashes):
             ids[content_hash] = article_id
             if any(empty):
                 lacking[article_id] = (frozenset(name for name, is_empty in zip(FILLED_FROM_COPIES, empty)
-                                                 if is_empty), outlet_id)
+                                                 if is_empty), outlet_id, published)
         return ids, lacking
 
     def _take_from_copy(self, batch: "_BatchRows", article_id: int, copy: Article, copy_outlet_id: int | None) -> bool:
@@ -767,14 +778,17 @@ class Archive:
         lacking = batch.lacking.get(article_id)
         if lacking is None:
             return False
-        empty, outlet_id = lacking
+        empty, outlet_id, published = lacking
         given = {name: field_text(name, getattr(copy, name)) for name in empty if getattr(copy, name)}
         if "url" in given and copy_outlet_id != outlet_id:
             del given["url"]  # another outlet's page (see FILLED_FROM_COPIES)
+        published = given.get("published", published)
+        if "updated" in given and updated_before_published(given["updated"], published):
+            del given["updated"]  # that copy's own update, before this article ran
         if not given:
             return False
         if empty - given.keys():
-            batch.lacking[article_id] = (empty - given.keys(), outlet_id)
+            batch.lacking[article_id] = (empty - given.keys(), outlet_id, published)
         else:
             del batch.lacking[article_id]
         first_of_batch = batch.next_id - len(batch.articles)
@@ -901,7 +915,7 @@ class Archive:
             batch.articles.append(_article_row(article_id, article, outlet_id, now))
             empty = frozenset(name for name in FILLED_FROM_COPIES if not getattr(article, name))
             if empty:
-                batch.lacking[article_id] = (empty, outlet_id)
+                batch.lacking[article_id] = (empty, outlet_id, article.published)
             batch.bylines.extend((article_id, self._author_id(name), position)
                                  for position, name in enumerate(article.authors, start=1))
         batch.sources.append(_source_row(
@@ -963,13 +977,45 @@ class Archive:
             ("url", old[1], article.url, article.url == old[1]),
             ("title", old[2], article.title, article.title == old[2]),
             ("published", old[3], article.published, article.published == old[3])) if not same]
-        if not replaced:
+        if replaced:
+            self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
+                                                                 article.provenance.get(name))
+                                             for name, before, after in replaced}, now, old_extractor, extractor())
+            self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
+                              (new_outlet_id, article.url, article.title, article.published, source_id))
+        said_before = {"url": old[1], "title": old[2], "published": old[3]}
+        return self._give_from_corrected_copy(article_id, article, new_outlet_id, said_before, now,
+                                              old_extractor) or bool(replaced)
+
+    def _give_from_corrected_copy(self, article_id: int, copy: Article, copy_outlet_id: int | None,
+                                  said_before: dict, now: str, old_extractor: str | None) -> bool:
+        """What a copy read with its corrected sidecar gives its article (FILLED_FROM_COPIES), as
+        _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
+        value a copy gave it (given_by_copy) that this copy said (its row's url, title or date
+        before the correction), the value the copy says now. Whether the article changed.
+
+        Why: the copy's row took the corrected values, but its article kept the ones the copy
+        had given it, which no source then said (and reparse keeps such a value for good); and a
+        copy whose corrected sidecar now carried a date the article lacked gave it none, where the
+        same copy read with that sidecar the first time gives it. A value removed from the sidecar
+        is not taken back (as for the article's own sidecar), and a value the article had of its
+        own, or from another copy, is not this copy's to change."""
+        stored = self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone()
+        old, old_sources = stored_values(stored)
+        changes = {}
+        for name in FILLED_FROM_COPIES:
+            value = field_text(name, getattr(copy, name)) if getattr(copy, name) else None
+            if not value or value == old[name] or (name == "url" and copy_outlet_id != stored[14]):
+                continue
+            lacked = old[name] in (None, "", "[]")
+            if lacked or (old[name] == said_before.get(name) and self.given_by_copy(article_id, name, old[name])):
+                changes[name] = (old[name], old_sources.get(name), value, copy.provenance.get(name))
+        published = changes["published"][2] if "published" in changes else old["published"]
+        if "updated" in changes and updated_before_published(changes["updated"][2], published):
+            del changes["updated"]
+        if not changes:
             return False
-        self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
-                                                             article.provenance.get(name))
-                                         for name, before, after in replaced}, now, old_extractor, extractor())
-        self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
-                          (new_outlet_id, article.url, article.title, article.published, source_id))
+        self.write_changes(article_id, copy, changes, now, old_extractor, extractor())
         return True
 
     def given_changes(self, article_id: int, article: Article) -> dict[str, tuple]:
@@ -1004,13 +1050,26 @@ class Archive:
         """Whether the article holds `value` in the field `name` because a copy of it (a
         duplicate) gave it where the copy that stored it had none (_fill_from_copies): the
         field's latest revision took it from empty to this value, and the article has such a
-        copy. `reparse`, reading the stored copy again and finding nothing there, keeps it."""
-        latest = self.conn.execute(
-            "SELECT coalesce(old_value, '') IN ('', '[]') AND new_value IS ? FROM article_revisions "
-            "WHERE article_id = ? AND field = ? ORDER BY id DESC LIMIT 1", (value, article_id, name)).fetchone()
-        return bool(latest and latest[0]) and self.conn.execute(
-            "SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
-            (article_id, DUPLICATE)).fetchone() is not None
+        copy. `reparse`, reading the stored copy again and finding nothing there, keeps it.
+
+        A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
+        own row changed the same way at the same time, `sources.<field>`) leaves the value a
+        copy's: the revision before it is looked at in turn."""
+        for old_value, new_value, revised_at in self.conn.execute(
+                "SELECT old_value, new_value, revised_at FROM article_revisions "
+                "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
+            if new_value != value:
+                return False
+            if old_value in (None, "", "[]"):
+                return self.conn.execute("SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
+                                         (article_id, DUPLICATE)).fetchone() is not None
+            if self.conn.execute(
+                    "SELECT 1 FROM article_revisions WHERE article_id = ? AND field = ? AND old_value IS ? "
+                    "AND new_value IS ? AND revised_at = ? LIMIT 1",
+                    (article_id, f"sources.{name}", old_value, new_value, revised_at)).fetchone() is None:
+                return False
+            value = old_value
+        return False
 
     def keep_revisions(self, article_id: int, changes: dict, now: str, old_extractor: str | None,
                        new_extractor: str) -> None:

@@ -5,6 +5,8 @@ gives nothing. Each value taken is kept in article_revisions (old value empty) w
 it came from in the copy. Before, a story first stored from an undated copy stayed undated."""
 
 import json
+import os
+import time
 import sqlite3
 
 import pytest
@@ -142,3 +144,161 @@ def test_reparse_keeps_a_value_a_copy_gave(tmp_path, db_path, given_by_copy, kep
     article = _article(db_path)
     assert (article["published"], article["authors"]) == (
         ("2024-03-05", '["Ann Lee"]') if kept else (None, "[]"))
+
+
+# An update a copy carries is its own publication's: taken only where it is not before the
+# article's date (the date the article holds, or the one this copy gives it).
+@pytest.mark.parametrize("first, copy, updated", [
+    # the defect: another paper's copy dated a month earlier made the article "updated" a month
+    # before it was published
+    ({**DATED, "outlet": "The Harbor Ledger"},
+     {"published": "2024-02-01", "updated": "2024-02-02T10:00:00Z", "outlet": "Quay Street Gazette"}, None),
+    ({**DATED}, {"updated": "2024-03-04"}, None),
+    # near misses: an update on the article's day or after it, or with the date this copy gives
+    ({**DATED}, {"updated": "2024-03-05T18:00:00Z"}, "2024-03-05T18:00:00+00:00"),
+    ({**DATED}, {"updated": "2024-03-09"}, "2024-03-09"),
+    ({}, {"published": "2024-02-01", "updated": "2024-02-02"}, "2024-02-02"),
+])
+@pytest.mark.parametrize("one_batch", [False, True], ids=["later run", "same batch"])
+def test_a_copys_update_before_the_articles_date_is_not_taken(tmp_path, db_path, one_batch, first, copy, updated):
+    if one_batch:
+        _write_records(tmp_path / "all.jsonl", [first, copy])
+        ingest_json(tmp_path / "all.jsonl", "--db", db_path)
+    else:
+        _write_records(tmp_path / "first.jsonl", [first])
+        ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+        _write_records(tmp_path / "copies.jsonl", [copy])
+        ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT updated FROM articles").fetchone()[0] == updated
+        assert conn.execute("SELECT count(*) FROM article_revisions WHERE field = 'updated'").fetchone()[0] == (
+            1 if updated else 0)
+
+
+def _copy_with_sidecar(tmp_path, db_path, own_date, sidecar: dict):
+    """The article stored from a text file (dated `own_date` by its own sidecar), then a copy
+    of it in another folder with a sidecar; returns the copy's sidecar path."""
+    (tmp_path / "story.txt").write_text(ARTICLE_TEXT)
+    if own_date:
+        (tmp_path / "story.json").write_text(json.dumps({"published": own_date}))
+    assert ingest_json(tmp_path / "story.txt", "--db", db_path)[1]["stored"] == 1
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "copy.txt").write_text(ARTICLE_TEXT)
+    (elsewhere / "copy.json").write_text(json.dumps(sidecar))
+    for path in (elsewhere / "copy.txt", elsewhere / "copy.json"):  # (read long after written)
+        then = time.time() - 3600
+        os.utime(path, (then, then))
+    assert ingest_json(elsewhere, "--db", db_path)[1]["duplicate"] == 1
+    return elsewhere / "copy.json"
+
+
+# (the article's own date, what the copy's sidecar said when it was first read, what it says
+# corrected, what the article then holds, the article's revisions the correction adds)
+CORRECTED_COPIES = [
+    # the defect: the date the copy gave stayed the article's though the copy no longer said it
+    (None, {**DATED, "authors": ["Ann Lee"]}, {"published": "2024-03-07", "authors": ["Ann Lee"]},
+     {"published": "2024-03-07", "authors": '["Ann Lee"]'}, [("published", "2024-03-05", "2024-03-07")]),
+    # the defect: a copy whose corrected sidecar gives a value the article lacks did not give it,
+    # as the same copy read with that sidecar the first time does
+    (None, {}, {**DATED, "authors": ["Ann Lee"]}, {"published": "2024-03-05", "authors": '["Ann Lee"]'},
+     [("authors", "[]", '["Ann Lee"]'), ("published", None, "2024-03-05")]),
+    # near misses: a value removed from the sidecar is not taken back; a date the article had
+    # before the copy came is not the copy's to change; nor one a copy gave and this one never said
+    (None, {**DATED}, {}, {"published": "2024-03-05"}, []),
+    ("2024-03-01", {**DATED}, {"published": "2024-03-07"}, {"published": "2024-03-01"}, []),
+    (None, {**DATED}, {"published": "2024-03-05", "title": "Quayside flood"}, {"published": "2024-03-05"}, []),
+]
+
+
+@pytest.mark.parametrize("own_date, said, corrected, expected, revised", CORRECTED_COPIES)
+def test_a_copys_corrected_sidecar_corrects_what_it_gave_its_article(tmp_path, db_path, own_date, said,
+                                                                      corrected, expected, revised):
+    sidecar = _copy_with_sidecar(tmp_path, db_path, own_date, said)
+    before = _revisions(db_path)
+    sidecar.write_text(json.dumps(corrected))
+    code, summary = ingest_json(sidecar.parent, "--db", db_path)
+    assert (code, summary["unchanged"]) == (0, 1)
+    article = _article(db_path)
+    assert {name: article[name] for name in expected} == expected
+    # what the article held before is kept (the copy's own row's changes are sources.<column>)
+    assert [row[:3] for row in _revisions(db_path)[len(before):] if not row[0].startswith("sources.")] == revised
+    found = run_cli("search", "sandbags", "--since", "2024-03-06", "--db", db_path, "--json")  # the index follows
+    assert len(json.loads(found.output)) == (1 if expected["published"] == "2024-03-07" else 0)
+    # and reparse, reading the stored copy again (no date, no byline), keeps what the copies gave
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    article = _article(db_path)
+    assert {name: article[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize("copy_sidecar, own_sidecar, expected", [
+    # fail before: a date a copy's sidecar gave (provenance "override") was never revised, though
+    # the article's own file, read by today's rules, gives its own date: "override" keeps what
+    # the user gave the article's own file, not what a copy said of itself
+    ({"published": "2024-03-09"}, None, "2024-03-06"),
+    # near misses: a date the copy gave as a record value (no sidecar) is revised as before; a
+    # date the article's own sidecar gives is kept
+    (None, None, "2024-03-06"),
+    ({"published": "2024-03-09"}, {"published": "2024-03-01"}, "2024-03-01"),
+])
+def test_reparse_gives_the_article_its_own_date_over_a_copys(tmp_path, db_path, copy_sidecar, own_sidecar, expected):
+    text = "Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n"
+    (tmp_path / "own.txt").write_text(text)
+    if own_sidecar:
+        (tmp_path / "own.json").write_text(json.dumps(own_sidecar))
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    if not own_sidecar:  # as older rules stored it: undated
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    if copy_sidecar:
+        (copies / "copy.txt").write_text(text.replace("March 6, 2024\n\n", ""))
+        (copies / "copy.json").write_text(json.dumps(copy_sidecar))
+    else:
+        (copies / "copy.jsonl").write_text(json.dumps({"body": ARTICLE_TEXT, "published": "2024-03-09"}) + "\n")
+    assert ingest_json(copies, "--db", db_path)[1]["duplicate"] == 1
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == expected
+
+
+@pytest.mark.parametrize("corrected", [True, False])
+def test_reparse_gives_the_article_its_own_date_over_a_corrected_copys(tmp_path, db_path, corrected):
+    """The same when the copy's sidecar was corrected after it gave the date: the date it gives
+    now is still a copy's (fail before: kept for good, as the user's)."""
+    text = "Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n"
+    (tmp_path / "own.txt").write_text(text)
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+        conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "copy.txt").write_text(text.replace("March 6, 2024\n\n", ""))
+    (copies / "copy.json").write_text(json.dumps({"published": "2024-03-09"}))
+    for path in copies.iterdir():
+        os.utime(path, (time.time() - 3600,) * 2)
+    ingest_json(copies, "--db", db_path)
+    if corrected:
+        (copies / "copy.json").write_text(json.dumps({"published": "2024-03-10"}))
+        assert ingest_json(copies, "--db", db_path)[1]["sidecar_revised"] == 1
+        assert _article(db_path)["published"] == "2024-03-10"
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == "2024-03-06"
+
+
+@pytest.mark.parametrize("copy, updated", [
+    # fail before: the copy's update stayed, now before the date the article's own file gives
+    ({"published": "2024-03-01", "updated": "2024-03-02"}, None),
+    # near miss: a copy's update on or after the article's own date stays
+    ({"published": "2024-03-01", "updated": "2024-03-08"}, "2024-03-08"),
+])
+def test_reparse_drops_a_copys_update_before_the_articles_own_date(tmp_path, db_path, copy, updated):
+    (tmp_path / "own.txt").write_text("Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n")
+    ingest_json(tmp_path / "own.txt", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+        conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
+    _write_records(tmp_path / "copies.jsonl", [copy])
+    ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT published, updated FROM articles").fetchone() == ("2024-03-06", updated)

@@ -607,3 +607,21 @@ def test_an_earlier_version_whose_later_one_is_stored_is_not_told_to_be_ingested
     result = run_cli("reparse", "--all", "--db", db_path)
     assert f"note: 1 article(s) left as stored, {note}: {story}." in result.stderr
     assert result.stderr.count("note: 1 article(s) left as stored") == 1
+
+
+def test_an_earlier_version_replaced_from_another_file_is_changed_when_its_file_is(tmp_path, db_path):
+    """fail before: the later version of a story stored from another input (a record at the same
+    address and outlet) made the first file "replaced" (its later text stored), though that
+    file now held another story never ingested, and the user was not told to ingest it."""
+    story = tmp_path / "sandbags.txt"
+    story.write_text(TEXT.format(body=body("library")), encoding="utf-8")
+    (tmp_path / "sandbags.json").write_text(json.dumps({"outlet": "The Harbor Ledger",
+                                                        "url": "https://ledger.example/sandbags"}))
+    assert ingest_json(story, "--db", db_path)[0] == 0
+    (tmp_path / "later.jsonl").write_text(json.dumps({
+        "body": body("library") + " A later paragraph was added.", "outlet": "The Harbor Ledger",
+        "url": "https://ledger.example/sandbags"}) + "\n")
+    assert ingest_json(tmp_path / "later.jsonl", "--db", db_path)[1]["new_versions"] == 1
+    story.write_text(TEXT.format(body=body("quay")), encoding="utf-8")  # another story, not ingested
+    summary = json.loads(run_cli("reparse", "--all", "--db", db_path, "--json").stdout)
+    assert [item["why"] for item in summary["left_as_stored"]] == ["changed"]

@@ -240,3 +240,37 @@ def test_ingest_help_says_a_long_run_shows_its_progress():
     # piping standard error to a log, or waiting on a long run, could not know.
     text = " ".join(run_cli("ingest", "--help").output.split())
     assert "progress bar on standard error" in text and "written to the archive" in text
+
+
+@pytest.fixture(scope="module")
+def accented_archive(tmp_path_factory):
+    """One person under two spellings: the authors table names them once ("Ann Lee", the first
+    seen), each article keeps its own byline."""
+    tmp_path = tmp_path_factory.mktemp("accented")
+    records = [{"title": "Kestrel Bay dockers strike", "authors": ["Ann Lee"], "published": "2024-03-04",
+                "body": ARTICLE_TEXT},
+               {"title": "Kestrel Bay strike ends", "authors": ["Ánn Lée"], "published": "2025-06-10",
+                "body": ARTICLE_TEXT.replace("river", "strike")}]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 2
+    return db_path
+
+
+@pytest.mark.parametrize("author, note", [
+    # fail before: a byline the archive holds, under a spelling its authors table does not name
+    # the person by, was said to be no author of the archive
+    ("Ánn Lée", None),
+    # near misses: the name the authors table holds; a spelling no byline has
+    ("Ann Lee", None),
+    ("Ann Lée", "no author of the archive is named 'Ann Lée' (nearest: 'Ann Lee')"),
+])
+def test_a_byline_spelt_otherwise_than_its_author_row_is_a_name_the_archive_holds(accented_archive, author, note):
+    found = json.loads(run_cli("search", "kestrel", "--author", author, "--db", accented_archive, "--json").stdout)
+    assert len(found) == (0 if note else 1)  # (what --author finds: the byline, in any ASCII case)
+    result = run_cli("search", "kestrel", "--author", author, "--since", "2030", "--db", accented_archive)
+    assert result.stdout == "No articles match.\n"
+    if note is None:
+        assert "note:" not in result.stderr
+    else:
+        assert f"note: {note}." in result.stderr
