@@ -19,8 +19,8 @@ from datasette.utils.asgi import BadRequest
 from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
-from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
-                      fts_expression)
+from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, check_parameter, check_parameters,
+                      check_words)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -49,59 +49,14 @@ def prepare_connection(conn):
     # what was typed as `news-archive search` does (ingest.search.fts_expression: "a phrase",
     # prefix*, -excluded words, any other character as text). Datasette's own took `-word` for
     # the word and `word*` for the whole word, except where a saved query patched the prefix in.
-    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
-    # by_author and by_outlet find a name as typed, not only as stored (metadata.yml).
-    conn.create_function("person_key", 1, _person_key, deterministic=True)
-    conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
-    conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
-    conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
-    conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
-
-
-# The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
-# (and numpy), which a server that is never asked for a name need not load.
-def _person_key(typed):
-    from ..normalise import person_key
-
-    return person_key(typed) if isinstance(typed, str) else None
-
-
-def _outlet_key(typed):
-    from ..normalise import outlet_key
-
-    return outlet_key(typed) if isinstance(typed, str) else None
-
-
-def _filed_outlet_key(typed):
-    """The key of the outlet ingest files a name under: of the name clean_outlet makes of it, so
-    "AP" or "A.P." is the agency's key ("associatedpress"), where outlet_key alone gives "ap"
-    (which only an outlet row stored before agencies' initials were read as the agency has)."""
-    from ..normalise import clean_outlet, outlet_key
-
-    return outlet_key(clean_outlet(typed) or typed) if isinstance(typed, str) else None
-
-
-def _typed_domain(typed):
-    """The domain of an address or host name typed ("www.x.example", "https://x.example/a"),
-    or None for anything else ("The Harbor Ledger")."""
-    from ..normalise import domain_of
-
-    if not isinstance(typed, str) or not re.fullmatch(r"\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", typed):
-        return None
-    typed = typed.strip()
-    return domain_of(typed if "://" in typed else "http://" + typed)
+    # With it, the functions that find a name as typed (by_author, by_outlet, search's filters).
+    add_query_functions(conn)
 
 
 def _same_address_key(url: str) -> str:
     from ..normalise import same_address_key
 
     return same_address_key(url)
-
-
-def _name_has_words(name, typed):
-    from ..normalise import name_has_words
-
-    return name_has_words(name, typed) if isinstance(name, str) and isinstance(typed, str) else False
 
 
 # The tables whose page searches the articles (?_search=), each row an article by its id.
