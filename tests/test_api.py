@@ -433,3 +433,25 @@ def test_the_table_filter_the_readme_gives_for_polling(get):
     page = get("/archive/articles.json?id__gt=50&_sort=id&_nofacet=1&_col=title&_shape=objects").json()
     assert [row["id"] for row in page["rows"]] == [51, 52, 53] and page["facet_results"] == {}
     assert page["next_url"] is None
+
+
+@pytest.mark.parametrize("path, error", [
+    # fail before: Datasette's whole answer of a query, with the saved query's SQL (25 KB of it for
+    # search, which hides its SQL on the page) around the one line a program reads
+    ("/archive/search.json?q=harbour&since=notadate", "since: 'notadate' is not a date"),
+    ("/archive/search.json?q=-harbour", "q: '-harbour' only leaves words out"),
+    ("/archive/by_outlet.json?outlet=x&before=2024-13-01", "before: '2024-13-01' is not a date"),
+    ("/archive/search.json?q=harbour&page=0&_shape=array", "page: '0' is not a page number"),
+])
+def test_a_refused_saved_querys_json_gives_the_message_without_its_sql(get, path, error):
+    answer = get(path)
+    assert answer.status_code == 400
+    assert answer.json() == {"ok": False, "error": answer.json()["error"], "status": 400, "title": None}
+    assert answer.json()["error"].startswith(error)
+    assert "select" not in answer.text.lower()
+
+
+def test_a_refused_query_of_the_askers_own_keeps_it(get):
+    # near miss: ?sql= is the asker's own SQL, which Datasette's answer repeats (as it does)
+    answer = get("/archive.json?sql=select+nosuch+from+articles")
+    assert answer.status_code == 400 and answer.json()["query"]["sql"] == "select nosuch from articles"
