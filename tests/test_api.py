@@ -455,3 +455,24 @@ def test_a_refused_query_of_the_askers_own_keeps_it(get):
     # near miss: ?sql= is the asker's own SQL, which Datasette's answer repeats (as it does)
     answer = get("/archive.json?sql=select+nosuch+from+articles")
     assert answer.status_code == 400 and answer.json()["query"]["sql"] == "select nosuch from articles"
+
+
+@pytest.mark.parametrize("path", [
+    # fail before: Datasette's TableView took a POST for a writable saved query's, and answered 500
+    # (an AttributeError for a saved query, an AssertionError for a table): a fault of the server
+    "/archive/search", "/archive/search.json?q=harbour", "/archive/by_author.csv?author=Ann+Lee",
+    "/archive/articles", "/archive/articles.json",
+])
+def test_a_post_to_a_saved_query_or_a_table_is_refused_as_the_archive_is_read_only(get, path):
+    answer = get(path, method="POST")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, HEAD, OPTIONS"
+    message = answer.json()["error"] if ".json" in path else answer.text
+    assert "read-only" in message
+    # near miss: the same address read is answered
+    assert get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path, method", [("/archive", "POST"), ("/archive/articles/1", "POST"),
+                                          ("/archive/search", "PUT")])
+def test_what_datasette_refused_with_405_it_still_refuses(get, path, method):
+    assert get(path, method=method).status_code == 405

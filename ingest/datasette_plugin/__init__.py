@@ -322,6 +322,9 @@ def asgi_wrapper(datasette):
             # must pass, or the page is told a bare network error instead of the GET's 400 that
             # says which parameter.
             refused = tidied = None
+            if scope.get("type") == "http" and scope.get("method") == "POST" and _TABLE_OR_QUERY.match(scope["path"]):
+                await _send_read_only(datasette, scope, send)
+                return
             if scope.get("method", "GET") in ("GET", "HEAD"):
                 refused = await refusal(datasette, DATABASE_NAME, scope)
                 tidied = refused is None and await tidied_address(datasette, DATABASE_NAME, scope)
@@ -361,6 +364,27 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+# The addresses of a table's or a saved query's page, JSON or CSV (Datasette's TableView).
+_TABLE_OR_QUERY = re.compile(rf"^/{DATABASE_NAME}/[^/]+$")
+READ_ONLY = "Method not allowed: the archive is read-only; read it with GET"
+
+
+async def _send_read_only(datasette, scope, send):
+    """A 405 for a POST to a table or a saved query. Datasette's TableView takes a POST for a
+    writable saved query's and answered 500 to every other (an AttributeError for a saved query,
+    an AssertionError for a table): a fault of the server, for a request this archive never
+    takes (no saved query writes). Every other address and method is Datasette's own 405."""
+    as_json = scope["path"].endswith(".json")
+    headers = [(b"content-type", b"application/json; charset=utf-8" if as_json else b"text/plain; charset=utf-8"),
+               (b"allow", b"GET, HEAD, OPTIONS")]
+    if datasette.cors:
+        headers.append((b"access-control-allow-origin", b"*"))
+    body = (json.dumps({"ok": False, "error": READ_ONLY, "status": 405, "title": "Method not allowed"}).encode()
+            if as_json else READ_ONLY.encode())
+    await send({"type": "http.response.start", "status": 405, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
