@@ -476,3 +476,30 @@ def test_a_post_to_a_saved_query_or_a_table_is_refused_as_the_archive_is_read_on
                                           ("/archive/search", "PUT")])
 def test_what_datasette_refused_with_405_it_still_refuses(get, path, method):
     assert get(path, method=method).status_code == 405
+
+
+@pytest.mark.parametrize("path, said", [
+    # fail before: Datasette's 400 said "no such column: inner.nosuch" (its facet's SQL), and the
+    # other facets it had not run yet were left as coroutines never awaited (a RuntimeWarning each)
+    ("/archive/articles.json?_facet_array=nosuch", "_facet_array: 'nosuch' is not a column of articles"),
+    ("/archive/articles?_facet_array=nosuch", "_facet_array: &#39;nosuch&#39; is not a column of articles"),
+    ("/archive/articles.json?_facet=nosuch", "_facet: 'nosuch' is not a column of articles"),
+    ("/archive/article_facets.json?_search=harbour&_facet_day=nosuch", "_facet_day: 'nosuch' is not a column"),
+    ("/archive/outlets.json?_facet_date=nosuch", "_facet_date: 'nosuch' is not a column of outlets"),
+    # near misses: facets on columns the table has
+    ("/archive/articles.json?_facet_array=authors&_facet=language", None),
+    ("/archive/articles.json?_facet_day=published&_facet_size=3", None),
+])
+def test_a_facet_on_no_column_is_refused_before_any_facet_runs(get, path, said):
+    import gc
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answer = get(path)
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]
+    if said is None:
+        assert answer.status_code == 200, answer.text[:300]
+    else:
+        assert answer.status_code == 400 and said in answer.text
