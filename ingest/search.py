@@ -267,7 +267,8 @@ _NAME_FOUND = {
     "author": "SELECT 1 FROM authors WHERE key = person_key(:typed) OR name = :typed COLLATE NOCASE "
               "OR name_has_words(name, :typed) LIMIT 1",
     "outlet": "SELECT 1 FROM outlets WHERE key IN (outlet_key(:typed), filed_outlet_key(:typed)) "
-              "OR name = :typed COLLATE NOCASE OR domain = typed_domain(:typed) OR name_has_words(name, :typed) LIMIT 1",
+              "OR name = :typed COLLATE NOCASE OR domain = typed_domain(:typed) "
+              "OR name_has_words(name, :typed) LIMIT 1",
 }
 
 

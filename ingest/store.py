@@ -480,8 +480,12 @@ class _BatchRows:
     lacking: dict[int, tuple[frozenset, int | None]] = field(default_factory=dict)
     fills: list[tuple] = field(default_factory=list)
     # The articles this batch stores, for _link_versions: (their row's index in `articles`,
-    # the Written of their source, the source's location, the Article, its outlet's id).
+    # the Written of their source, the source's location, the Article, its outlet's id, the
+    # index of the source's row in `sources`).
     new: list[tuple] = field(default_factory=list)
+    # The duplicates of this batch that have an address, for _link_versions: (the index of the
+    # source's row in `sources`, its address, the article, the copy's outlet id).
+    copies: list[tuple] = field(default_factory=list)
 
 
 # An edited story is linked to its earlier version only when the two texts are evidently one
@@ -824,10 +828,14 @@ class Archive:
         last stored (or seen again) from the same file, or else the latest with the same address
         and outlet, when the two are one story (same_story_texts). The earlier article is kept as it
         was: the link is how a reader finds one from the other. Records of a file ("PATH#3")
-        are not matched by location, since a record's number is only its line."""
+        are not matched by location, since a record's number is only its line.
+
+        An address's texts include those seen there only as a duplicate (the story first stored
+        from another address, then seen at this one): its edit there was stored unlinked, as no
+        article row had the address. A duplicate of this batch counts from where it was read."""
         if not batch.new:
             return
-        files = list({location for _, _, location, _, _ in batch.new if not _record_number(location)})
+        files = list({location for _, _, location, _, _, _ in batch.new if not _record_number(location)})
         last_at = dict(self._in_pieces(
             "SELECT location, article_id FROM sources WHERE location IN ({}) "
             "AND status != 'failed' AND article_id IS NOT NULL ORDER BY id", files))
@@ -837,15 +845,25 @@ class Archive:
 
         # Compared by same_address_key: "/news/flood" and "/news/flood/" are one address.
         page_urls = [same_address_key(a.url) if a.url and _names_one_page(a.url) else None
-                     for _, _, _, a, _ in batch.new]
-        last_from = {}  # address -> (id, outlet) of the latest article stored from it
-        for url, article_id, outlet_id in sorted(self._in_pieces(  # (in id order across the pieces)
-                "SELECT url, id, outlet_id FROM articles WHERE url IN ({})",
-                list({form for url in filter(None, page_urls) for form in same_address_forms(url)})),
-                key=lambda row: row[1]):
+                     for _, _, _, a, _, _ in batch.new]
+        last_from = {}  # address -> (id, outlet) of the latest article stored (or copied) at it
+        forms = list({form for url in filter(None, page_urls) for form in same_address_forms(url)})
+        # (in id order across the pieces; a copy before a later article stored from its address)
+        for url, article_id, outlet_id, _ in sorted(
+                self._in_pieces("SELECT url, id, outlet_id, 1 FROM articles WHERE url IN ({})", forms)
+                + self._in_pieces("SELECT url, article_id, outlet_id, 0 FROM sources INDEXED BY sources_duplicate_url "
+                                  "WHERE status = 'duplicate' AND url IN ({})", forms),
+                key=lambda row: (row[1], row[3])):
             last_from[same_address_key(url)] = (article_id, outlet_id)
+        copies = iter(batch.copies)
+        copy = next(copies, None)
         in_batch = {}  # id -> (title, body) of the articles stored earlier in this batch
-        for (index, written, location, article, outlet_id), page_url in zip(batch.new, page_urls):
+        for (index, written, location, article, outlet_id, read_at), page_url in zip(batch.new, page_urls):
+            # (the batch's duplicates read before this article)
+            while copy is not None and copy[0] < read_at:
+                if _names_one_page(copy[1]):
+                    last_from[same_address_key(copy[1])] = copy[2:]
+                copy = next(copies, None)
             earlier = last_at.get(location)
             if earlier is None and page_url in last_from:
                 earlier, earlier_outlet = last_from[page_url]
@@ -910,7 +928,10 @@ class Archive:
         ))
         written = Written(source.location, status, article_id, filled=filled)
         if status == STORED:
-            batch.new.append((len(batch.articles) - 1, written, source.location, article, outlet_id))
+            batch.new.append((len(batch.articles) - 1, written, source.location, article, outlet_id,
+                              len(batch.sources) - 1))
+        elif article.url:
+            batch.copies.append((len(batch.sources) - 1, article.url, article_id, outlet_id))
         return written
 
     def _revise_from_sidecar(self, location: str, source_id: int, article: Article, now: str) -> Written | None:
