@@ -335,6 +335,9 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
 # lists them; the first five have a provenance column (<field>_source) in articles.
 REVISED_FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "language", "url")
 REVISED_WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
+# Of those, the values only a sidecar gives (no command-line option does), so a stored one whose
+# source is "override" came from the file's sidecar (Archive.given_changes).
+SIDECAR_ONLY_FIELDS = ("title", "authors", "published", "updated")
 # An article's stored values of REVISED_FIELDS, their sources, its content hash and outlet id.
 STORED_FIELDS_SQL = """
 SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
@@ -994,13 +997,25 @@ class Archive:
         return True
 
     def given_changes(self, article_id: int, article: Article) -> dict[str, tuple]:
-        """field -> (old value, old source, new value, "override") for each value the user gave
+        """field -> (old value, old source, new value, new source) for each value the user gave
         this reading of the article (a sidecar, --outlet, --url) that the stored article does
-        not hold."""
+        not hold ("override"), and for each value a sidecar gave the stored article that it no
+        longer gives (deleted from it, or emptied): what the file's text gives now.
+
+        Why the latter: a user who took a wrong author out of a sidecar saw the article keep
+        it for good (even `reparse` keeps given values). Taken back only for the fields no
+        command-line option gives (title, authors, published, updated): an outlet given by
+        --outlet to the run that stored it is not the sidecar's to take back."""
         stored = self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone()
         old, old_sources = stored_values(stored)
         changes = {}
         for name in REVISED_FIELDS:
+            if (name in SIDECAR_ONLY_FIELDS and old_sources.get(name) == "override"
+                    and article.provenance.get(name) != "override"):
+                new_value = field_text(name, getattr(article, name))
+                if new_value != old[name]:
+                    changes[name] = (old[name], "override", new_value, article.provenance.get(name))
+                continue
             if article.provenance.get(name) != "override":
                 continue
             new_value = field_text(name, getattr(article, name))
