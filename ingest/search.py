@@ -41,14 +41,16 @@ def search_sql() -> str:
 def add_query_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the saved queries call, on a connection that runs them: the server's
     (datasette_plugin), the command line's search, a benchmark's. escape_fts reads what was typed
-    (fts_expression); the others let a name be found as typed, not only as stored: by_author and
-    by_outlet, and search's author and outlet filters, which read it the same way."""
+    (fts_expression); the name functions let a name be found as typed, not only as stored:
+    by_author and by_outlet, and search's author and outlet filters, which read it the same way;
+    same_address_key compares addresses as ingest does (normalise.same_address_key)."""
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     conn.create_function("person_key", 1, _person_key, deterministic=True)
     conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
     conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
     conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
     conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
+    conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
 
 
 # The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
@@ -83,6 +85,12 @@ def _typed_domain(typed):
         return None
     typed = typed.strip()
     return domain_of(typed if "://" in typed else "http://" + typed)
+
+
+def _same_address_key(url):
+    from .normalise import sql_same_address_key
+
+    return sql_same_address_key(url)
 
 
 def _name_has_words(name, typed):

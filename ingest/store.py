@@ -273,12 +273,13 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     files = [location for (location,) in conn.execute(
         "SELECT location FROM sources WHERE status != 'failed' AND article_id IS NOT NULL "
         "GROUP BY location HAVING min(article_id) != max(article_id)") if not _record_number(location)]
-    from .normalise import same_address_forms, same_address_key  # not at the top: see Archive._author_id
+    from .normalise import same_address_forms, same_address_key, sql_same_address_key  # (see Archive._author_id)
 
     # The address as ingest compares it: articles.url (as normalise.canonical_url left it:
     # tracking parameters gone), by its same_address_key (a trailing slash aside).
+    conn.create_function("same_address_key", 1, sql_same_address_key, deterministic=True)
     addresses = [url for (url,) in conn.execute(
-        f"SELECT {SAME_ADDRESS_SQL} AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
+        "SELECT same_address_key(url) AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
         "HAVING count(*) > 1") if _names_one_page(url)]
     from_file: dict[str, tuple[list, list]] = {}  # location -> (its source ids, their articles), in order
     for location, source_id, article_id in _in_pieces(
@@ -377,10 +378,6 @@ def stored_values(stored: tuple) -> tuple[dict, dict]:
 def field_text(name: str, value) -> str | None:
     """A field's value as the articles table holds it (the authors as a JSON array)."""
     return json.dumps(value or [], ensure_ascii=False) if name == "authors" else value
-
-
-# normalise.same_address_key of articles.url, in SQL.
-SAME_ADDRESS_SQL = "iif(instr(url, '?'), url, rtrim(url, '/'))"
 
 
 def _in_pieces(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:

@@ -652,7 +652,7 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
 # The places an article ran, counted as the `syndication` query and the article page count them
 # (the address as normalise.same_address_key compares it).
 PLACES_SQL = """
-SELECT count(*) FROM (SELECT DISTINCT outlet_id, iif(instr(url, '?'), url, rtrim(url, '/')), published
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, same_address_key(url), published
                       FROM sources WHERE article_id = :id AND status != 'failed')
 """
 
