@@ -202,3 +202,15 @@ def test_the_command_line_search_finds_an_author_and_an_outlet_as_typed(tmp_path
     # nobody of that name: said on standard error, as before
     result = runner.invoke(cli, ["search", "river", "--db", str(db_path), "--author", "ann smithe"])
     assert "no author of the archive is named 'ann smithe'" in result.stderr
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    # fail before: the stored name only
+    ("harbor", {"2024-03-01": 1, "2024-03-02": 1}), ("harborledger.example", {"2024-03-01": 1}),
+    ("The+Harbor+Ledger", {"2024-03-01": 1}),
+    # near misses: inside a word, nobody
+    ("arbor", {}), ("Nobody+Known", {}),
+])
+def test_timeline_finds_an_outlet_as_typed(get, outlet, expected):
+    found = _found(get, f"/archive/timeline.json?q=river&outlet={outlet}")
+    assert {row["day"]: row["articles"] for row in found} == expected
