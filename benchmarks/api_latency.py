@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from common import CORPORA, HTTPFailed, corpora_pages, free_port, percentile, start_server, timed_get_json  # noqa: E402
 
-from ingest.search import fts_expression  # noqa: E402  (what the API's SQL calls)
+from ingest.search import add_query_functions  # noqa: E402  (the functions the API's SQL calls)
 
 from ingest.pipeline import run_ingest  # noqa: E402
 from ingest.resources import samples_dir  # noqa: E402
@@ -49,7 +49,7 @@ def time_both(port: int, db_path: Path, q: str, requests: int) -> tuple[list[flo
     params = {"q": q, "outlet": "", "author": "", "since": "", "until": "", "sort": "", "versions": "", "page": "",
               CHECKED_PARAMETERS: ""}
     sqlite = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    sqlite.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    add_query_functions(sqlite)
     api_times, sql_times, rows = [], [], 0
     for i in range(requests + 3):  # three warm-up rounds, not counted
         try:

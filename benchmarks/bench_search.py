@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (REPO, HTTPFailed, Timer, free_port, git_revision, load, machine,  # noqa: E402
                     out_path, p50_p95_ms, start_server, table, timed_get_json)
 
-from ingest.search import fts_expression  # noqa: E402  (what the API's SQL calls)
+from ingest.search import add_query_functions, fts_expression  # noqa: E402  (what the API's SQL calls)
 from ingest.search import CHECKED_PARAMETERS  # noqa: E402  (bound as "" when run directly)
 from ingest.datasette_plugin.facet_cache import ArchiveDatabase  # noqa: E402  (the server's page cache)
 from ingest.serve import FACET_CACHE_SWITCH, load_metadata  # noqa: E402
@@ -348,7 +348,7 @@ def main() -> None:
             optimize_fts(args.db)
         optimized = f"; FTS index merged into one segment ('optimize') first, in {timer.seconds:.0f} s"
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    add_query_functions(conn)
     # The page cache the server gives each of its connections, so that the SQL column times
     # what the API's SQL costs there (with SQLite's 2 MB the one-year range re-read 541 pages).
     conn.execute(f"PRAGMA cache_size = -{ArchiveDatabase.PAGE_CACHE_KIB}")

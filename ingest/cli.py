@@ -215,9 +215,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 @existing_db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
               help="The most articles to show.")
-@click.option("--outlet", default="", help="Only this outlet's articles: its whole name as stored, in any case "
-                                            "(not its web address).")
-@click.option("--author", default="", help="Only this author's articles: the whole name, in any case.")
+@click.option("--outlet", default="", help="Only this outlet's articles: its name in any case, with or without "
+                                            "\"The\", accents and punctuation, or its web address; or the "
+                                            "beginnings of its words (harbor: every outlet they begin).")
+@click.option("--author", default="", help="Only this author's articles: the name in any case, with or without "
+                                            "accents and punctuation; or the beginnings of its words "
+                                            "(smith, \"ann smi\": every author they begin).")
 @click.option("--since", default="", metavar="DATE",
               help="Only articles published on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", default="", metavar="DATE",

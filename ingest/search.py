@@ -38,6 +38,67 @@ def search_sql() -> str:
         return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
 
 
+def add_query_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the saved queries call, on a connection that runs them: the server's
+    (datasette_plugin), the command line's search, a benchmark's. escape_fts reads what was typed
+    (fts_expression); the name functions let a name be found as typed, not only as stored:
+    by_author and by_outlet, and search's author and outlet filters, which read it the same way;
+    same_address_key compares addresses as ingest does (normalise.same_address_key)."""
+    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    conn.create_function("person_key", 1, _person_key, deterministic=True)
+    conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
+    conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
+    conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
+    conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
+    conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
+
+
+# The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
+# (and numpy), which a server that is never asked for a name need not load.
+def _person_key(typed):
+    from .normalise import person_key
+
+    return person_key(typed) if isinstance(typed, str) else None
+
+
+def _outlet_key(typed):
+    from .normalise import outlet_key
+
+    return outlet_key(typed) if isinstance(typed, str) else None
+
+
+def _filed_outlet_key(typed):
+    """The key of the outlet ingest files a name under: of the name clean_outlet makes of it, so
+    "AP" or "A.P." is the agency's key ("associatedpress"), where outlet_key alone gives "ap"
+    (which only an outlet row stored before agencies' initials were read as the agency has)."""
+    from .normalise import clean_outlet, outlet_key
+
+    return outlet_key(clean_outlet(typed) or typed) if isinstance(typed, str) else None
+
+
+def _typed_domain(typed):
+    """The domain of an address or host name typed ("www.x.example", "https://x.example/a"),
+    or None for anything else ("The Harbor Ledger")."""
+    from .normalise import domain_of
+
+    if not isinstance(typed, str) or not re.fullmatch(r"\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", typed):
+        return None
+    typed = typed.strip()
+    return domain_of(typed if "://" in typed else "http://" + typed)
+
+
+def _same_address_key(url):
+    from .normalise import sql_same_address_key
+
+    return sql_same_address_key(url)
+
+
+def _name_has_words(name, typed):
+    from .normalise import name_has_words
+
+    return name_has_words(name, typed) if isinstance(name, str) and isinstance(typed, str) else False
+
+
 # The saved queries compare dates as text with the ISO dates stored ("2024-03-05",
 # "2024-03-05T08:30:00+00:00"), so anything else would silently match nothing (since=notadate)
 # or everything (before=garbage). A year, a month or a day, optionally followed by a time (the
@@ -185,7 +246,7 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
-    db.conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    add_query_functions(db.conn)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
@@ -207,6 +268,18 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
     return results[:limit]
 
 
+# Whether a name typed finds an author or an outlet, as the search query's filters read it
+# (metadata.yml: author_found, outlet_found): as stored, by its key, an outlet by its address,
+# or by the beginnings of its words.
+_NAME_FOUND = {
+    "author": "SELECT 1 FROM authors WHERE key = person_key(:typed) OR name = :typed COLLATE NOCASE "
+              "OR name_has_words(name, :typed) LIMIT 1",
+    "outlet": "SELECT 1 FROM outlets WHERE key IN (outlet_key(:typed), filed_outlet_key(:typed)) "
+              "OR name = :typed COLLATE NOCASE OR domain = typed_domain(:typed) "
+              "OR name_has_words(name, :typed) LIMIT 1",
+}
+
+
 def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or
@@ -215,9 +288,9 @@ def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> li
     import difflib
 
     notes = []
+    add_query_functions(db.conn)
     for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
-        if not value or db.execute(f"SELECT 1 FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 1",
-                                   (value,)).fetchone():
+        if not value or db.execute(_NAME_FOUND[kind], {"typed": value}).fetchone():
             continue
         if kind == "author" and _a_byline_of_the_archive(db, value):
             continue

@@ -273,12 +273,13 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     files = [location for (location,) in conn.execute(
         "SELECT location FROM sources WHERE status != 'failed' AND article_id IS NOT NULL "
         "GROUP BY location HAVING min(article_id) != max(article_id)") if not _record_number(location)]
-    from .normalise import same_address_forms, same_address_key  # not at the top: see Archive._author_id
+    from .normalise import same_address_forms, same_address_key, sql_same_address_key  # (see Archive._author_id)
 
     # The address as ingest compares it: articles.url (as normalise.canonical_url left it:
     # tracking parameters gone), by its same_address_key (a trailing slash aside).
+    conn.create_function("same_address_key", 1, sql_same_address_key, deterministic=True)
     addresses = [url for (url,) in conn.execute(
-        f"SELECT {SAME_ADDRESS_SQL} AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
+        "SELECT same_address_key(url) AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
         "HAVING count(*) > 1") if _names_one_page(url)]
     from_file: dict[str, tuple[list, list]] = {}  # location -> (its source ids, their articles), in order
     for location, source_id, article_id in _in_pieces(
@@ -335,6 +336,9 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
 # lists them; the first five have a provenance column (<field>_source) in articles.
 REVISED_FIELDS = ("title", "authors", "published", "updated", "outlet", "description", "language", "url")
 REVISED_WITH_SOURCE = ("title", "authors", "published", "updated", "outlet")
+# Of those, the values only a sidecar gives (no command-line option does), so a stored one whose
+# source is "override" came from the file's sidecar (Archive.given_changes).
+SIDECAR_ONLY_FIELDS = ("title", "authors", "published", "updated")
 # An article's stored values of REVISED_FIELDS, their sources, its content hash and outlet id.
 STORED_FIELDS_SQL = """
 SELECT articles.title, articles.authors, articles.published, articles.updated, outlets.name,
@@ -385,10 +389,6 @@ def stored_values(stored: tuple) -> tuple[dict, dict]:
 def field_text(name: str, value) -> str | None:
     """A field's value as the articles table holds it (the authors as a JSON array)."""
     return json.dumps(value or [], ensure_ascii=False) if name == "authors" else value
-
-
-# normalise.same_address_key of articles.url, in SQL.
-SAME_ADDRESS_SQL = "iif(instr(url, '?'), url, rtrim(url, '/'))"
 
 
 def _in_pieces(conn: sqlite3.Connection, sql: str, values: list) -> list[tuple]:
@@ -491,8 +491,12 @@ class _BatchRows:
     lacking: dict[int, tuple[frozenset, int | None, str | None]] = field(default_factory=dict)
     fills: list[tuple] = field(default_factory=list)
     # The articles this batch stores, for _link_versions: (their row's index in `articles`,
-    # the Written of their source, the source's location, the Article, its outlet's id).
+    # the Written of their source, the source's location, the Article, its outlet's id, the
+    # index of the source's row in `sources`).
     new: list[tuple] = field(default_factory=list)
+    # The duplicates of this batch that have an address, for _link_versions: (the index of the
+    # source's row in `sources`, its address, the article, the copy's outlet id).
+    copies: list[tuple] = field(default_factory=list)
 
 
 # An edited story is linked to its earlier version only when the two texts are evidently one
@@ -838,10 +842,14 @@ class Archive:
         last stored (or seen again) from the same file, or else the latest with the same address
         and outlet, when the two are one story (same_story_texts). The earlier article is kept as it
         was: the link is how a reader finds one from the other. Records of a file ("PATH#3")
-        are not matched by location, since a record's number is only its line."""
+        are not matched by location, since a record's number is only its line.
+
+        An address's texts include those seen there only as a duplicate (the story first stored
+        from another address, then seen at this one): its edit there was stored unlinked, as no
+        article row had the address. A duplicate of this batch counts from where it was read."""
         if not batch.new:
             return
-        files = list({location for _, _, location, _, _ in batch.new if not _record_number(location)})
+        files = list({location for _, _, location, _, _, _ in batch.new if not _record_number(location)})
         last_at = dict(self._in_pieces(
             "SELECT location, article_id FROM sources WHERE location IN ({}) "
             "AND status != 'failed' AND article_id IS NOT NULL ORDER BY id", files))
@@ -851,15 +859,25 @@ class Archive:
 
         # Compared by same_address_key: "/news/flood" and "/news/flood/" are one address.
         page_urls = [same_address_key(a.url) if a.url and _names_one_page(a.url) else None
-                     for _, _, _, a, _ in batch.new]
-        last_from = {}  # address -> (id, outlet) of the latest article stored from it
-        for url, article_id, outlet_id in sorted(self._in_pieces(  # (in id order across the pieces)
-                "SELECT url, id, outlet_id FROM articles WHERE url IN ({})",
-                list({form for url in filter(None, page_urls) for form in same_address_forms(url)})),
-                key=lambda row: row[1]):
+                     for _, _, _, a, _, _ in batch.new]
+        last_from = {}  # address -> (id, outlet) of the latest article stored (or copied) at it
+        forms = list({form for url in filter(None, page_urls) for form in same_address_forms(url)})
+        # (in id order across the pieces; a copy before a later article stored from its address)
+        for url, article_id, outlet_id, _ in sorted(
+                self._in_pieces("SELECT url, id, outlet_id, 1 FROM articles WHERE url IN ({})", forms)
+                + self._in_pieces("SELECT url, article_id, outlet_id, 0 FROM sources INDEXED BY sources_duplicate_url "
+                                  "WHERE status = 'duplicate' AND url IN ({})", forms),
+                key=lambda row: (row[1], row[3])):
             last_from[same_address_key(url)] = (article_id, outlet_id)
+        copies = iter(batch.copies)
+        copy = next(copies, None)
         in_batch = {}  # id -> (title, body) of the articles stored earlier in this batch
-        for (index, written, location, article, outlet_id), page_url in zip(batch.new, page_urls):
+        for (index, written, location, article, outlet_id, read_at), page_url in zip(batch.new, page_urls):
+            # (the batch's duplicates read before this article)
+            while copy is not None and copy[0] < read_at:
+                if _names_one_page(copy[1]):
+                    last_from[same_address_key(copy[1])] = copy[2:]
+                copy = next(copies, None)
             earlier = last_at.get(location)
             if earlier is None and page_url in last_from:
                 earlier, earlier_outlet = last_from[page_url]
@@ -924,7 +942,10 @@ class Archive:
         ))
         written = Written(source.location, status, article_id, filled=filled)
         if status == STORED:
-            batch.new.append((len(batch.articles) - 1, written, source.location, article, outlet_id))
+            batch.new.append((len(batch.articles) - 1, written, source.location, article, outlet_id,
+                              len(batch.sources) - 1))
+        elif article.url:
+            batch.copies.append((len(batch.sources) - 1, article.url, article_id, outlet_id))
         return written
 
     def _revise_from_sidecar(self, location: str, source_id: int, article: Article, now: str) -> Written | None:
@@ -1019,13 +1040,25 @@ class Archive:
         return True
 
     def given_changes(self, article_id: int, article: Article) -> dict[str, tuple]:
-        """field -> (old value, old source, new value, "override") for each value the user gave
+        """field -> (old value, old source, new value, new source) for each value the user gave
         this reading of the article (a sidecar, --outlet, --url) that the stored article does
-        not hold."""
+        not hold ("override"), and for each value a sidecar gave the stored article that it no
+        longer gives (deleted from it, or emptied): what the file's text gives now.
+
+        Why the latter: a user who took a wrong author out of a sidecar saw the article keep
+        it for good (even `reparse` keeps given values). Taken back only for the fields no
+        command-line option gives (title, authors, published, updated): an outlet given by
+        --outlet to the run that stored it is not the sidecar's to take back."""
         stored = self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone()
         old, old_sources = stored_values(stored)
         changes = {}
         for name in REVISED_FIELDS:
+            if (name in SIDECAR_ONLY_FIELDS and old_sources.get(name) == "override"
+                    and article.provenance.get(name) != "override"):
+                new_value = field_text(name, getattr(article, name))
+                if new_value != old[name]:
+                    changes[name] = (old[name], "override", new_value, article.provenance.get(name))
+                continue
             if article.provenance.get(name) != "override":
                 continue
             new_value = field_text(name, getattr(article, name))

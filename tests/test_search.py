@@ -197,12 +197,14 @@ def test_a_snippets_line_breaks_become_one_paragraph_mark(snippet, printed):
 
 @pytest.mark.parametrize("options, note", [
     # fail before: a mistyped or shortened name answered as words found nowhere are
-    (["--outlet", "Harbor Ledger"], "no outlet of the archive is named 'Harbor Ledger' (nearest: 'The Harbor Ledger')"),
+    (["--outlet", "Harbour Ledger"], "no outlet of the archive is named 'Harbour Ledger' (nearest: 'The Harbor Ledger')"),
     (["--author", "Bo Chan"], "no author of the archive is named 'Bo Chan' (nearest: 'Bo Chen')"),
     (["--outlet", "Zebra Gazette"], "no outlet of the archive is named 'Zebra Gazette'."),
     # near misses: names the archive holds (in another case), where the words are not found
     (["--outlet", "valley post", "--author", "ann lee"], None),
     (["--author", "Ann Lee", "--since", "2025"], None),
+    # names the filters find as typed (without "The", the beginnings of words), as by_outlet does
+    (["--outlet", "Harbor Ledger", "--author", "lee", "--since", "2025"], None),
 ])
 @pytest.mark.parametrize("as_json", [False, True])
 def test_a_search_that_finds_nothing_says_which_name_the_archive_does_not_hold(dated_archive, options, note, as_json):

@@ -224,3 +224,39 @@ def test_a_corrected_sidecar_revises_an_article_read_by_older_rules(tmp_path, db
     assert (code, again["stored"], again["unchanged"], again["sidecar_revised"]) == (0, 0, 1, 1)
     assert [row[0] for row in _article(db_path)] == ['["Ann Leigh"]']
     assert _sources(db_path) == [("stored", 1)]
+
+
+@pytest.mark.parametrize("article_age", [True, False])  # skipped whole; read and found known
+@pytest.mark.parametrize("first_sidecar, new_sidecar, expected, revised", [
+    # fail before: a value deleted from the sidecar stayed in the article for good (the file's
+    # text gives no byline and no date, so the article now holds none), the old one kept
+    (OLD, {"outlet": "The Harbor Ledger", "published": "2024-03-05"},
+     ("[]", "The Harbor Ledger", "2024-03-05"), [("authors", '["Ann Lee"]', "[]")]),
+    (OLD, {**OLD, "authors": []}, ("[]", "The Harbor Ledger", "2024-03-05"), [("authors", '["Ann Lee"]', "[]")]),
+    (OLD, {"authors": ["Ann Lee"], "outlet": "The Harbor Ledger"},
+     ('["Ann Lee"]', "The Harbor Ledger", None), [("published", "2024-03-05", None)]),
+    # a wrong author of two taken out of the list
+    ({**OLD, "authors": ["Ann Lee", "Bo Wrong"]}, OLD, ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05"),
+     [("authors", '["Ann Lee", "Bo Wrong"]', '["Ann Lee"]')]),
+    # near miss: the outlet, which --outlet may have given the run that stored it, is kept
+    (OLD, {"authors": ["Ann Lee"], "published": "2024-03-05"}, ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05"), []),
+])
+def test_a_value_deleted_from_a_sidecar_is_taken_back(tmp_path, db_path, article_age, first_sidecar, new_sidecar,
+                                                      expected, revised):
+    folder, story, sidecar = _folder(tmp_path, article_age)
+    sidecar.write_text(json.dumps(first_sidecar))
+    _age(sidecar)
+    assert ingest_json(folder, "--db", db_path)[1]["stored"] == 1
+    sidecar.write_text(json.dumps(new_sidecar))
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1 if revised else 0)
+    assert _article(db_path) == [(*expected, "Millbrook bridge shut as river rises")]
+    assert _revisions(db_path) == revised
+    with sqlite3.connect(db_path) as conn:  # who wrote it, as the byline now says
+        assert [name for (name,) in conn.execute(
+            "SELECT name FROM authors JOIN article_authors ON authors.id = author_id ORDER BY position")] == \
+            json.loads(expected[0])
+    _age(sidecar)  # and the run after changes nothing more
+    code, third = ingest_json(folder, "--db", db_path)
+    assert (third["unchanged"], third["sidecar_revised"]) == (1, 0)
+    assert len(_revisions(db_path)) == len(revised)

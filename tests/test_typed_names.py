@@ -150,3 +150,67 @@ def test_by_outlet_finds_an_agency_stored_under_its_initials_before_they_were_re
     expected = {"Ferry fares frozen"} if typed.startswith("The") else {"Ferry fares frozen", "Quay wall repaired"}
     with served_from(db_path) as get:
         assert {row["title"] for row in _found(get, f"/archive/by_outlet.json?outlet={typed}")} == expected
+
+
+# The `search` query's author and outlet filters find a name as by_author and by_outlet do: they
+# needed the stored name (in any case), so "smith", "ann smi" or "harbor" found nothing, and a
+# name typed as by_author takes it gave "No articles match." for articles that were there.
+@pytest.mark.parametrize("author, expected", [
+    ("Ann+Smith", {"Quay wall repaired", "Library opens on Sundays"}),
+    ("ann++SMITH", {"Quay wall repaired", "Library opens on Sundays"}),
+    ("anne+marie+dube", {"Bridge toll scrapped"}),
+    ("smith", {"Quay wall repaired", "Ferry timetable changes", "Library opens on Sundays"}),
+    ("ann+smi", {"Quay wall repaired", "Ferry timetable changes", "Library opens on Sundays"}),
+    ("Smith%2C+Ann", {"Quay wall repaired", "Ferry timetable changes", "Library opens on Sundays"}),
+    # near misses: inside a word, one letter too many, nobody, punctuation alone
+    ("mith", set()), ("ann+smithe", set()), ("Nobody+Known", set()), ("%2C", set()), ("%25", set()),
+])
+def test_search_finds_an_author_as_typed(get, author, expected):
+    assert {row["title"] for row in _found(get, f"/archive/search.json?q=river&author={author}")} == expected
+    # the same articles by_author lists (with the words): one reading of a name typed
+    assert expected == {row["title"] for row in _found(get, f"/archive/by_author.json?author={author}")}
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("The+Harbor+Ledger", {"Quay wall repaired"}),
+    ("harbor+ledger", {"Quay wall repaired"}),
+    ("harborledger.example", {"Quay wall repaired"}),
+    ("harbor", {"Quay wall repaired", "Ferry timetable changes"}),
+    ("A.P.", {"Ferry fares frozen"}),
+    ("arbor", set()), ("harbor+ledgers", set()), ("elsewhere.example", set()),
+])
+@pytest.mark.parametrize("sort", ["", "newest"])
+def test_search_finds_an_outlet_as_typed(get, outlet, expected, sort):
+    found = _found(get, f"/archive/search.json?q=river&outlet={outlet}&sort={sort}")
+    assert {row["title"] for row in found} == expected
+    assert expected == {row["title"] for row in _found(get, f"/archive/by_outlet.json?outlet={outlet}")}
+
+
+def test_the_command_line_search_finds_an_author_and_an_outlet_as_typed(tmp_path):
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
+    db_path = tmp_path / "archive.db"
+    run_ingest([str(tmp_path / "records.jsonl")], str(db_path), workers=1)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["search", "river", "--db", str(db_path), "--author", "smith", "--outlet", "harbor",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    assert {row["title"] for row in json.loads(result.stdout)} == {"Quay wall repaired", "Ferry timetable changes"}
+    # nobody of that name: said on standard error, as before
+    result = runner.invoke(cli, ["search", "river", "--db", str(db_path), "--author", "ann smithe"])
+    assert "no author of the archive is named 'ann smithe'" in result.stderr
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    # fail before: the stored name only
+    ("harbor", {"2024-03-01": 1, "2024-03-02": 1}), ("harborledger.example", {"2024-03-01": 1}),
+    ("The+Harbor+Ledger", {"2024-03-01": 1}),
+    # near misses: inside a word, nobody
+    ("arbor", {}), ("Nobody+Known", {}),
+])
+def test_timeline_finds_an_outlet_as_typed(get, outlet, expected):
+    found = _found(get, f"/archive/timeline.json?q=river&outlet={outlet}")
+    assert {row["day"]: row["articles"] for row in found} == expected

@@ -788,3 +788,38 @@ def test_coverage_and_timeline_count_an_edited_story_once(dated_served, query, o
     # near miss: a word only the first text has: that text counts (its edit took the word out)
     rows = dated_served(f"/archive/{query}.json?_shape=array&q=forty").json()
     assert [row["articles"] for row in rows] == [1]
+
+
+# (the runs, each a list of records; the previous_version of each article, in id order)
+COPY_THEN_EDIT = "https://harborledger.example/news/flood-closes-bridge"
+EDITS_OF_A_COPY = [
+    # fail before: the text first seen at the second address was a duplicate of the story stored
+    # from the first, so no article had that address, and its edit there was stored unlinked
+    ([[record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood")],
+      [record("Flood closes bridge", ARTICLE_TEXT, COPY_THEN_EDIT)],
+      [record("Flood closes bridge", EDITED_TEXT, COPY_THEN_EDIT)]], [None, 1]),
+    # the same in one file, one batch
+    ([[record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+       record("Flood closes bridge", ARTICLE_TEXT, COPY_THEN_EDIT),
+       record("Flood closes bridge", EDITED_TEXT, COPY_THEN_EDIT)]], [None, 1]),
+    # near misses: another outlet's copy under that address; another story under it; the edit
+    # read before the copy in the same file
+    ([[record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood")],
+      [record("Flood closes bridge", ARTICLE_TEXT, COPY_THEN_EDIT, "Valley Post")],
+      [record("Flood closes bridge", EDITED_TEXT, COPY_THEN_EDIT)]], [None, None]),
+    ([[record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood")],
+      [record("Flood closes bridge", ARTICLE_TEXT, COPY_THEN_EDIT)],
+      [record("Chess club crowns a champion", OTHER_STORY, COPY_THEN_EDIT)]], [None, None]),
+    ([[record("Flood closes bridge", ARTICLE_TEXT, "https://harborledger.example/2024/flood"),
+       record("Flood closes bridge", EDITED_TEXT, COPY_THEN_EDIT),
+       record("Flood closes bridge", ARTICLE_TEXT, COPY_THEN_EDIT)]], [None, None]),
+]
+
+
+@pytest.mark.parametrize("runs, links", EDITS_OF_A_COPY)
+def test_an_edit_of_a_text_first_stored_as_a_duplicate_is_linked(tmp_path, db_path, runs, links):
+    for number, lines in enumerate(runs):
+        (tmp_path / f"run{number}.jsonl").write_text("\n".join(lines) + "\n")
+        code, summary = ingest_json(tmp_path / f"run{number}.jsonl", "--db", db_path)
+        assert code == 0
+    assert [row[2] for row in articles(db_path)] == links

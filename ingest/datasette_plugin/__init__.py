@@ -19,8 +19,8 @@ from datasette.utils.asgi import BadRequest
 from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
-from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, check_parameter, check_parameters, check_words,
-                      fts_expression)
+from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, check_parameter, check_parameters,
+                      check_words)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -49,59 +49,14 @@ def prepare_connection(conn):
     # what was typed as `news-archive search` does (ingest.search.fts_expression: "a phrase",
     # prefix*, -excluded words, any other character as text). Datasette's own took `-word` for
     # the word and `word*` for the whole word, except where a saved query patched the prefix in.
-    conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
-    # by_author and by_outlet find a name as typed, not only as stored (metadata.yml).
-    conn.create_function("person_key", 1, _person_key, deterministic=True)
-    conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
-    conn.create_function("filed_outlet_key", 1, _filed_outlet_key, deterministic=True)
-    conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
-    conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
-
-
-# The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan
-# (and numpy), which a server that is never asked for a name need not load.
-def _person_key(typed):
-    from ..normalise import person_key
-
-    return person_key(typed) if isinstance(typed, str) else None
-
-
-def _outlet_key(typed):
-    from ..normalise import outlet_key
-
-    return outlet_key(typed) if isinstance(typed, str) else None
-
-
-def _filed_outlet_key(typed):
-    """The key of the outlet ingest files a name under: of the name clean_outlet makes of it, so
-    "AP" or "A.P." is the agency's key ("associatedpress"), where outlet_key alone gives "ap"
-    (which only an outlet row stored before agencies' initials were read as the agency has)."""
-    from ..normalise import clean_outlet, outlet_key
-
-    return outlet_key(clean_outlet(typed) or typed) if isinstance(typed, str) else None
-
-
-def _typed_domain(typed):
-    """The domain of an address or host name typed ("www.x.example", "https://x.example/a"),
-    or None for anything else ("The Harbor Ledger")."""
-    from ..normalise import domain_of
-
-    if not isinstance(typed, str) or not re.fullmatch(r"\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*", typed):
-        return None
-    typed = typed.strip()
-    return domain_of(typed if "://" in typed else "http://" + typed)
+    # With it, the functions that find a name as typed (by_author, by_outlet, search's filters).
+    add_query_functions(conn)
 
 
 def _same_address_key(url: str) -> str:
     from ..normalise import same_address_key
 
     return same_address_key(url)
-
-
-def _name_has_words(name, typed):
-    from ..normalise import name_has_words
-
-    return name_has_words(name, typed) if isinstance(name, str) and isinstance(typed, str) else False
 
 
 # The tables whose page searches the articles (?_search=), each row an article by its id.
@@ -153,6 +108,35 @@ def filters_from_request(request, database, table, datasette):
             "only the latest matching text of an edited story (_versions=all for every text)"])
 
     return latest_versions_only
+
+
+# Datasette's facet parameters that name a column (?_facet_date= a date column that is none is
+# left to Datasette by _local_days, and gets here as itself).
+FACET_PARAMETERS = ("_facet", "_facet_array", "_facet_date", "_facet_day")
+
+
+@hookimpl(specname="filters_from_request")
+def refuse_facets_on_no_column(request, database, table, datasette):
+    """A 400 naming the parameter for a facet on a column the table lacks, before any facet
+    runs. Datasette ran each facet's SQL and answered the first error ("no such column:
+    inner.nosuch", its facet's own SQL), and the facets it had not run yet were left as
+    coroutines never awaited, a RuntimeWarning each in the server's log (it awaits them one after
+    the other, views/table.py). Asked only when a facet is: no cost to another page."""
+    if database != DATABASE_NAME or not any(key in request.args for key in FACET_PARAMETERS):
+        return None
+
+    async def check():
+        db = datasette.get_database(database)
+        if table not in await db.table_names() and table not in await db.view_names():
+            return None  # (Datasette's 404)
+        columns = set(await db.table_columns(table))
+        for key in FACET_PARAMETERS:
+            for column in request.args.getlist(key):
+                if column and not column.startswith("{") and column not in columns:
+                    raise BadRequest(f"{key}: {column!r} is not a column of {table}")
+        return None
+
+    return check
 
 
 async def page_filters(request, database, table, datasette) -> list[str]:
@@ -367,6 +351,9 @@ def asgi_wrapper(datasette):
             # must pass, or the page is told a bare network error instead of the GET's 400 that
             # says which parameter.
             refused = tidied = None
+            if scope.get("type") == "http" and scope.get("method") == "POST" and _TABLE_OR_QUERY.match(scope["path"]):
+                await _send_read_only(datasette, scope, send)
+                return
             if scope.get("method", "GET") in ("GET", "HEAD"):
                 refused = await refusal(datasette, DATABASE_NAME, scope)
                 tidied = refused is None and await tidied_address(datasette, DATABASE_NAME, scope)
@@ -406,6 +393,27 @@ def asgi_wrapper(datasette):
         return with_memo
 
     return wrap
+
+
+# The addresses of a table's or a saved query's page, JSON or CSV (Datasette's TableView).
+_TABLE_OR_QUERY = re.compile(rf"^/{DATABASE_NAME}/[^/]+$")
+READ_ONLY = "Method not allowed: the archive is read-only; read it with GET"
+
+
+async def _send_read_only(datasette, scope, send):
+    """A 405 for a POST to a table or a saved query. Datasette's TableView takes a POST for a
+    writable saved query's and answered 500 to every other (an AttributeError for a saved query,
+    an AssertionError for a table): a fault of the server, for a request this archive never
+    takes (no saved query writes). Every other address and method is Datasette's own 405."""
+    as_json = scope["path"].endswith(".json")
+    headers = [(b"content-type", b"application/json; charset=utf-8" if as_json else b"text/plain; charset=utf-8"),
+               (b"allow", b"GET, HEAD, OPTIONS")]
+    if datasette.cors:
+        headers.append((b"access-control-allow-origin", b"*"))
+    body = (json.dumps({"ok": False, "error": READ_ONLY, "status": 405, "title": "Method not allowed"}).encode()
+            if as_json else READ_ONLY.encode())
+    await send({"type": "http.response.start", "status": 405, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -644,7 +652,7 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
 # The places an article ran, counted as the `syndication` query and the article page count them
 # (the address as normalise.same_address_key compares it).
 PLACES_SQL = """
-SELECT count(*) FROM (SELECT DISTINCT outlet_id, iif(instr(url, '?'), url, rtrim(url, '/')), published
+SELECT count(*) FROM (SELECT DISTINCT outlet_id, same_address_key(url), published
                       FROM sources WHERE article_id = :id AND status != 'failed')
 """
 

@@ -174,7 +174,8 @@ INTERRUPTED = "SQL Interrupted"
 def with_plain_interruptions(send, limit_ms: int):
     """`send` for a JSON answer, where the error of a query stopped at the time limit is said in
     words: Datasette gave the HTML of its page (a paragraph, a link, the SQL in a textarea and a
-    script) as the `error` string. Answers of status 200 pass at once; only an error is held."""
+    script) as the `error` string; and a saved query's error is the message without the query's
+    SQL. Answers of status 200 pass at once; only an error is held."""
     start, chunks = None, []
 
     async def plain(message):
@@ -194,10 +195,21 @@ def with_plain_interruptions(send, limit_ms: int):
         except ValueError:
             data = None
         headers = start.get("headers", [])
+        changed = False
         if isinstance(data, dict) and data.get("title") == INTERRUPTED:
             data["error"] = (f"SQL query took too long: stopped at the time limit ({limit_ms:,} ms, "
                              "sql_time_limit_ms, or the _timelimit asked if less); narrow it "
                              "(a rarer word, a date range, an outlet)")
+            changed = True
+        if isinstance(data, dict) and data.get("query_name") and data.get("error"):
+            # A saved query refused (a malformed value its check refused, or stopped at the time
+            # limit): Datasette's whole answer of a query, with the query's SQL (25 KB of it for
+            # search, which hides it on its page) around the one line a program reads. The
+            # message alone, as every other refusal; ?sql= keeps its SQL, the asker's own.
+            data = {"ok": False, "error": data["error"], "status": data.get("status", start["status"]),
+                    "title": data.get("title")}
+            changed = True
+        if changed:
             body = json.dumps(data).encode()
             headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else value)
                        for key, value in headers]
