@@ -292,8 +292,6 @@ def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> li
     for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
         if not value or db.execute(_NAME_FOUND[kind], {"typed": value}).fetchone():
             continue
-        if kind == "author" and _a_byline_of_the_archive(db, value):
-            continue
         names = {name.casefold(): name for (name,) in db.execute(f"SELECT name FROM {table}") if name}
         nearest = [names[key] for key in difflib.get_close_matches(value.casefold(), names, n=3, cutoff=0.6)]
         notes.append(f"no {kind} of the archive is named {value!r}"
@@ -301,16 +299,3 @@ def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> li
     return notes
 
 
-def _a_byline_of_the_archive(db: Database, author: str) -> bool:
-    """Whether an article's byline is `author` (in any ASCII case, as search's --author matches
-    it) though no authors row is named so: a person is one row, named by the first spelling
-    seen ("Ann Lee"), and an article keeps its own ("Ánn Lée"), which the note called no author
-    of the archive while --author found its articles. Looked for among the articles of the
-    people whose key it is (by index), not in every byline."""
-    from .normalise import person_key  # (as store does: normalise is not needed to search)
-
-    return db.execute(
-        "SELECT 1 FROM authors JOIN article_authors ON article_authors.author_id = authors.id "
-        "JOIN article_facets ON article_facets.id = article_authors.article_id, json_each(article_facets.authors) "
-        "WHERE authors.key = ? AND json_each.value = ? COLLATE NOCASE LIMIT 1",
-        (person_key(author), author)).fetchone() is not None
