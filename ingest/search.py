@@ -297,5 +297,3 @@ def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> li
         notes.append(f"no {kind} of the archive is named {value!r}"
                      + (f" (nearest: {', '.join(repr(name) for name in nearest)})" if nearest else ""))
     return notes
-
-
