@@ -842,10 +842,13 @@ _BYLINE_TESTS = (
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
     'starts-with(normalize-space(text()), "BY ") or '
-    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A"
+    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
+    # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
+    # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
     '((starts-with(normalize-space(text()), "/") or starts-with(normalize-space(text()), "—") or '
-    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|")) and '
-    'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
+    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|") or '
+    'starts-with(normalize-space(text()), "·") or starts-with(normalize-space(text()), "•")) and '
+    'starts-with(concat(normalize-space(translate(text(), "/—–|·•", "      ")), " "), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
     # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
@@ -934,6 +937,8 @@ _NOT_TEASER = f"[not({_TEASER_ANCESTOR})]"
 # cost more than the rest of the signals together. One pass in Python finds the elements that
 # may pass any test of a kind, and the tests are asked of those alone.
 _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The weakest test, last, in Python (see _is_lead_by_line): a line that begins with the date.
+_BYLINE_MATCHES.append(lambda element: _is_lead_by_line(element))
 # The same tests asked of the elements in teasers, which they leave out: a page whose only
 # bylines are teasers' shows other stories' writers (see _bylines).
 _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
@@ -955,7 +960,7 @@ _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|w
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
                               r"contributor|escrit|publicado|redactado|écrit|publié|rédigé|scritto|pubblicato|"
-                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|]+\s*by\b)", re.I)
+                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|·•]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -982,13 +987,52 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
-            if text and _TEXT_TEST_START.match(text.lstrip()[:40]):
-                found.append(element)
+            if text:
+                head = text.lstrip()[:_LEAD_LINE_LENGTH]
+                # (or a "by" further on, after a date: "March 5, 2024 by A", see _is_lead_by_line;
+                # a search for a substring, cheaper than a pattern on every text)
+                if _TEXT_TEST_START.match(head[:40]) or " by" in head or " By" in head or " BY" in head:
+                    found.append(element)
     return found
 
 
+# A line that begins with the story's date, or with a short label set off by a mark, and names
+# the writer after it: "March 5, 2024 by Ann Lee", "On 5 March 2024 by A", "2024-03-05 · By A",
+# "News | By A" (blog and static-site themes write the date and the byline so, in one line with
+# no class on either; the date may be an element of its own: "<span>March 5, 2024</span> by
+# <a>A</a>"). The lead before "by" must be a whole date (a weekday and a clock allowed) or, set
+# off by a mark, a label of up to three words before a capital "By": "The vote on March 5, 2024
+# by the board" and "March 5, 2024 · Death By Train" are no bylines.
+_LEAD_BEFORE_BY = re.compile(r"\s*(?:(?i:on)\s+)?(?P<lead>[^|·•—–\n]{1,50}?)[\s,]*(?P<mark>[|·•—–][\s|·•—–]*)?"
+                             r"\b(?P<by>by|By|BY)(?:\s+|$)")
+_LEAD_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
+_LEAD_LINE_LENGTH = 120  # characters of such a line at most: longer, it is a sentence
+
+
+def _after_lead(text: str) -> str | None:
+    """What follows "by" in a line that begins with a date or a label before it (see above), or
+    None when the line does not begin so."""
+    match = _LEAD_BEFORE_BY.match(text)
+    if not match:
+        return None
+    lead = match["lead"].strip(" ,")
+    day = text_date(lead)
+    if (day and _is_whole_date(lead, day)) or (
+            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)):
+        return text[match.end():]
+    return None
+
+
+def _is_lead_by_line(element) -> bool:
+    """The element is a short line that begins with a date or a label before "by" (see
+    _LEAD_BEFORE_BY), not in a teaser."""
+    text = " ".join(element.text_content().split())
+    return (len(text) <= _LEAD_LINE_LENGTH and _after_lead(text) is not None
+            and not _TEASER_ITEM(element))
+
+
 # A mark that sets a byline off before its "By" ("// By A", "— By A").
-_LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
+_LEAD_MARK = re.compile(r"^[/—–|·•\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:(?:posted|published|written|filed)\b.{0,40}?\s|submitted\s+|guest\s+post\s+)by\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -1033,7 +1077,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
             if not is_match(headline):
                 del found[at]
-            searches = [after, found]
+            # (A line that begins with a date is the byline only after the headline: before it,
+            # it is as often a featured story's or the page header's.)
+            searches = [after] if is_match is _BYLINE_MATCHES[-1] else [after, found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
@@ -1081,6 +1127,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # The date or label before "by" on the line: "March 5, 2024 by A".
+            text = _after_lead(text) or text if text else text
             # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
             text = _RELATIVE_TAIL.sub("", text).strip() if text else text
             if text and text not in found:

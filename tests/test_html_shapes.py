@@ -541,6 +541,43 @@ def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
     assert parsed(top="<div><span>// By Ines Varga • March 5, 2024</span></div>").published == "2024-03-05"
 
 
+# --- authors: a meta line that begins with the date (or a label) before its "by" ------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the date and the byline in one line, the date first
+    ("<p>March 5, 2024 by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>On 5 March 2024 by Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    ("<p>2024-03-05 · By Ines Varga</p>", ["Ines Varga"]),
+    ('<div class="post-meta">Tuesday, March 5, 2024 | By <a href="/p/iv">Ines Varga</a></div>', ["Ines Varga"]),
+    # the date an element of its own before the "by" (the name in a link after it)
+    ('<p><span class="date">March 5, 2024</span> by <a href="/p/iv">Ines Varga</a></p>', ["Ines Varga"]),
+    ('<p><span>March 5, 2024</span> By <a href="/p/iv">Ines Varga</a> and <a href="/p/tr">Tomas Reyes</a></p>',
+     ["Ines Varga", "Tomas Reyes"]),
+    ('<p><time datetime="2024-03-05">March 5, 2024</time> · By <a href="/p/iv">Ines Varga</a></p>', ["Ines Varga"]),
+    # a short label set off by a mark before a capital "By"
+    ("<p>Harbour News | By Ines Varga</p>", ["Ines Varga"]),
+    # near misses: a sentence with a date and "by", a title with "By" after a mark, a
+    # picture's credit, a label with no mark, a lead that is no whole date, a long line
+    ("<p>March 5, 2024 by the harbour board</p>", []),
+    ("<p>March 5, 2024 · Death By Water</p>", []),
+    ("<p>March 5, 2024 · Photo by Ines Varga</p>", []),
+    ("<p>Harbour News by Ines Varga</p>", []),
+    ("<p>The vote on March 5, 2024 by Ines Varga</p>", []),
+    ("<p>March 5, 2024 by Ines Varga, whose report on the dredging of the silted channel was "
+     "read aloud at the harbour board's meeting on Monday night</p>", []),
+])
+def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def test_a_date_led_by_line_before_the_headline_names_no_writer():
+    # (before the headline, such a line is as often a featured story's)
+    raw = ("<html><head><title>Harbour channel to be dredged</title></head><body>"
+           "<div><p>March 5, 2024 by Ines Varga</p></div><article>" + HEADLINE + BODY + "</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
+
+
 # --- dates: a reader's comment marked up as datePublished -----------------------------------
 
 COMMENT_ITEM = ('<div id="comments"><div class="comment-item" itemscope itemtype="https://schema.org/Comment">'
