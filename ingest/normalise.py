@@ -274,14 +274,22 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
                         r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
                         r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
                         r"\s+(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|writer|me|us)\b.*$|"
-                        r"\s+all\s+(?:posts|stories|articles)\b.*$)")
+                        r"\s+all\s+(?:posts|stories|articles)\b.*$)|"
+                        # a button's or a link's phrase run into the name from an element beside
+                        # it ("Follow on Twitter", "View profile", "Send email", "Get alerts",
+                        # "Follow Ada on X"): an action word, then words with one in small
+                        # letters (a name has none but its particles): "Ada Read" keeps its name.
+                        r"\s+(?i:follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign)"
+                        r"(?=(?:\s+\S+){0,4}?\s+(?!(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
+                        r"(?:\s+\S+){1,5}$")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
 PICTURES_CREDIT = re.compile(
     r"^\s*(?:photos?|photographs?|photography|pictures?|images?|illustrations?|illustrationen|"
     r"graphics?|grafik|video|fotos?|fotograf[íi]as?|fotografie|bilder)\s*(?:by\b|:)", re.I)
+# (and a button's one word after the name: "Ada Quill Contact", "Ada Quill Subscribe")
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
-                "follow", "bio", "profile"}
+                "follow", "bio", "profile", "contact", "subscribe"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
 # A compound job title ("Editor-at-large", "Editor-in-Chief") reads as its role word, so that
 # "Ada Quill, Valley Editor-at-large" loses the title as "Valley Editor" would.

@@ -222,6 +222,19 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Jimmy Page and Ada Quill", ["Jimmy Page", "Ada Quill"], []),
         ("Erik ten Hag", ["Erik ten Hag"], []),
         ("Will Young", ["Will Young"], []),
+        # a button's or a link's phrase run into the name from an element beside it: an action
+        # word, then words with one in small letters; near misses: a surname that is an action
+        # word, alone or before a particle, and a line of words that begins with no action word
+        ("Ada Quill Follow on Twitter", ["Ada Quill"], []),
+        ("Ada Quill Follow Ada on X", ["Ada Quill"], []),
+        ("Ada Quill View profile", ["Ada Quill"], []),
+        ("Ada Quill Send email", ["Ada Quill"], []),
+        ("Ada Quill Get alerts", ["Ada Quill"], []),
+        ("Ada Quill Contact", ["Ada Quill"], []),
+        ("Ada Quill Subscribe", ["Ada Quill"], []),
+        ("Piers Ada Read", ["Piers Ada Read"], []),
+        ("Ada Read de Souza", ["Ada Read de Souza"], []),
+        ("Most Popular Stories from this week", [], []),
     ],
 )
 def test_split_people(raw, people, organisations):
