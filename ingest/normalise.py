@@ -463,14 +463,38 @@ def _capitals_apart(match: re.Match) -> str:
 # the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
 # A byline set in title case writes "For The" ("Ada Quill For The Valley Courier"); "For" before
 # any other word may be an organisation's own ("Centre For Ocean Studies").
+# So is "Ada Quill of the Valley Courier", "Ada Quill at The Valley Courier", "Ada Quill of
+# Reuters": the writer's employer after "of" or "at", when it begins with "The" or is an agency
+# (a part with "of" in it was dropped whole, the name with it).
 _WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
-                          r"For\s+(?=The\s+[A-Z]))")
+                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z]))")
+# Words before "of the ..." that are no writer's name: an institution's ("Natural History Museum
+# of the City") or a job title's ("General Manager of the Harbor Lab", "Chief Executive of the
+# Port Authority"), which a byline sets after the name ("Ada Quill, Director of ...").
+_NOT_BEFORE_EMPLOYER = frozenset({
+    "museum", "school", "college", "academy", "centre", "center", "church", "club", "office", "bank",
+    "hospital", "library", "court", "house", "party", "union", "city", "state", "republic", "company",
+    "studio", "studios",
+    "manager", "president", "professor", "executive", "officer", "secretary", "chairman", "chairwoman",
+    "chair", "founder", "co-founder", "cofounder", "ceo", "head", "member", "dean", "minister",
+    "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "general", "vice", "fellow",
+    "researcher", "scientist", "lecturer", "partner", "leader", "coordinator", "commissioner",
+    "ambassador", "captain", "principal", "chancellor", "trustee", "advisor", "adviser",
+    "consultant", "specialist", "owner", "student", "assistant", "doctor", "lead", "board",
+}) | ORGANISATION_WORDS | ROLE_WORDS | _BODY_TAILS
 
 
 def _written_for(match: re.Match) -> str:
     # Not when the words before "for" belong to an organisation's own name ("National
     # Institute for Health Research"): its second half would read as a person.
     words = {w.casefold().strip(".") for w in match.group(1).split()}
+    if match["of"]:
+        # (after "of"/"at": only an outlet that begins with "The", or an agency's name)
+        rest = match.string[match.end():]
+        employer = _FIELD_END.split(rest, maxsplit=1)[0].strip()
+        if not (re.match(r"the\s", employer, re.I) or AGENCIES.get(employer.casefold())) or (
+                words & _NOT_BEFORE_EMPLOYER):
+            return match.group(0)
     return match.group(0) if words & ORGANISATION_WORDS else f"{match.group(1)}\n"
 
 

@@ -235,6 +235,16 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Piers Ada Read", ["Piers Ada Read"], []),
         ("Ada Read de Souza", ["Ada Read de Souza"], []),
         ("Most Popular Stories from this week", [], []),
+        # the writer's employer after "of" or "at": an outlet that begins with "The", or an
+        # agency; near misses: a place after "of", an institution's name before "of the"
+        ("By Ada Quill of The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill and Ben Ostrow of the Associated Press", ["Ada Quill", "Ben Ostrow"], ["The Associated Press"]),
+        ("Ada Quill at Reuters", ["Ada Quill"], ["Reuters"]),
+        ("Ada Quill of Harbor City", [], []),
+        ("Harbor Maritime Museum of the Coast", [], []),
+        # (nor a job title before "of the": "General Manager" is no writer)
+        ("Chief Executive of the Valley Courier", [], ["Chief Executive of the Valley Courier"]),
+        ("General Manager of the Harbor Lab", [], ["General Manager of the Harbor Lab"]),
     ],
 )
 def test_split_people(raw, people, organisations):
