@@ -227,7 +227,8 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 _SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+(?:(?:d[aeiou]s?|dell[ae]|de[lnr]|van|von|la|le|ter|ten)\s+)*[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_HANDLE = re.compile(r"(?<!\w)@\w+")
+# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill".)
+_HANDLE = re.compile(r"@\w+")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
@@ -417,7 +418,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             # a group ("Garden Team", "Metro Desk") is nobody's name.
             if words[-1] in _GROUP_WORDS:
                 continue
-            part = _without_tail(part, ROLE_WORDS)
+            part = _without_head_role(_without_tail(part, ROLE_WORDS))
             if not _looks_like_name(part, allow_role=False):
                 continue
             first = part.split()[0]
@@ -504,6 +505,25 @@ def _without_tail(text: str, words: set[str]) -> str:
     while len(parts) > 2 and parts[-1].casefold().strip(".") in words:
         parts.pop()
     return " ".join(parts) if len(parts) < len(text.split()) else text
+
+
+# The nouns of a trade among the role words: a run of role words before a name that holds one
+# is a job title ("Senior Reporter Ada Quill", "Staff Writer Ada Quill").
+_ROLE_NOUNS = frozenset({"writer", "reporter", "correspondent", "editor", "columnist", "journalist",
+                         "producer", "photographer", "contributor", "author", "intern", "analyst", "anchor"})
+
+
+def _without_head_role(text: str) -> str:
+    """The text without a job title before the name, as long as two words are left: the run
+    of role words it opens with, when one of them is a trade's noun ("Senior Reporter Ada
+    Quill" -> "Ada Quill"; "Special Ada Quill" stays, for the next test to judge)."""
+    parts = text.split()
+    count = 0
+    while count < len(parts) - 2 and parts[count].casefold().strip(".,:") in ROLE_WORDS:
+        count += 1
+    if count and {p.casefold().strip(".,:") for p in parts[:count]} & _ROLE_NOUNS:
+        return " ".join(parts[count:])
+    return text
 
 
 def _once(name: str) -> str:

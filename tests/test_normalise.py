@@ -245,6 +245,14 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # (nor a job title before "of the": "General Manager" is no writer)
         ("Chief Executive of the Valley Courier", [], ["Chief Executive of the Valley Courier"]),
         ("General Manager of the Harbor Lab", [], ["General Manager of the Harbor Lab"]),
+        # a handle run into the name from an element beside it
+        ("Ada Quill@adaquill", ["Ada Quill"], []),
+        # a job title before the name (a run of role words with a trade's noun in it); near
+        # misses: a role word alone before one word, a role word with no trade's noun
+        ("Senior Reporter Ada Quill", ["Ada Quill"], []),
+        ("Staff Writer Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Reporter Ada", [], []),
+        ("Chief Ada Quill", [], []),
     ],
 )
 def test_split_people(raw, people, organisations):
