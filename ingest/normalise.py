@@ -315,7 +315,15 @@ _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "
 _OUTLET_TAILS = {"register", "examiner", "dispatch", "inquirer", "enquirer", "sentinel", "bulletin",
                  "standard", "express", "mirror", "review", "insider", "digest", "monitor", "today",
                  "newsletter", "podcast", "blog"}
-_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS)  # (joined once, not per name)
+# The last word of a desk's, a feed's or a newsroom product's name ("Wire Reports", "Harbor
+# Newswire", "Market Insights", "Brand Studio", "Ledger Video", "Wiki Contributors", "Press
+# Release"): words no family name is, so "A Studio" or "A Reports" in an author field is the
+# outlet's, and no person.
+_DESK_TAILS = {"newswire", "newswires", "newsdesk", "reports", "release", "releases", "contributors",
+               "insights", "studio", "studios", "video", "videos"}
+_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS
+                                            | _DESK_TAILS)  # (joined once, not per name)
+_GENERIC_CREDIT_WORDS = frozenset(ROLE_WORDS | _DESK_TAILS | {"wire"})
 # The first word of a public body's or an office's name in the Romance languages and German,
 # before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
 # after: "Secretaria de Comunicação", "Coordenadoria de Imprensa", "Prefeitura Municipal de Lagoa",
@@ -410,7 +418,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
                 len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation
             name = agency or clean_outlet(part)
-            if name and not set(words) <= ROLE_WORDS and name not in organisations:
+            # (Not a generic credit, no outlet's name: "Staff Reports", "Wire Reports".)
+            if name and not set(words) <= _GENERIC_CREDIT_WORDS and name not in organisations:
                 organisations.append(name)
             continue
         if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):

@@ -253,6 +253,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Staff Writer Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Reporter Ada", [], []),
         ("Chief Ada Quill", [], []),
+        # a desk's, a feed's or a newsroom product's name (its last word no family name is) is
+        # an organisation; a generic credit is none; near miss: a person with such a word inside
+        ("Harbor Newswire", [], ["Harbor Newswire"]),
+        ("Ledger Video", [], ["Ledger Video"]),
+        ("Wire Reports", [], []),
+        ("Ada Quill, Market Insights", ["Ada Quill"], ["Market Insights"]),
+        ("Ada Studio Quill", ["Ada Studio Quill"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
