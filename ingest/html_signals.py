@@ -889,6 +889,13 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
     'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
     'starts-with(normalize-space(text()), "文/") or starts-with(normalize-space(text()), "文／") or '
+    # (and the Japanese "text:" with a colon, "文：A"; the Chinese reporter's label with a space
+    # alone after it, "记者 A B", or the name in an element after it, "记者<a>A</a>"; and "our
+    # reporter", "本报记者 A")
+    'starts-with(normalize-space(text()), "文：") or starts-with(normalize-space(text()), "文:") or '
+    'starts-with(concat(normalize-space(text()), " "), "记者 ") or '
+    'starts-with(concat(normalize-space(text()), " "), "記者 ") or '
+    'starts-with(normalize-space(text()), "本报记者") or starts-with(normalize-space(text()), "本報記者") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -956,7 +963,7 @@ _ATTRIBUTE_PIECES = {
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
 _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
-                              r"作者|记者|記者|文[/／]|"
+                              r"作者|记者|記者|文[/／：:]|本[报報][记記]者|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
                               r"contributor|escrit|publicado|redactado|écrit|publié|rédigé|scritto|pubblicato|"

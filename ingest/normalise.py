@@ -255,10 +255,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005"
 _HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
 # What a CJK byline writes before the name ("著者：", "作者:", "文／", "記者 "), and role words
 # that are never a name themselves (editorial desk, reporter, staff, translator).
-_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|記者|记者|寄稿)\s*[：:／/|｜]?|"
+_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|本报记者|本報記者|記者|记者|寄稿)\s*[：:／/|｜]?|"
                         r"(?:文|ライター)\s*[：:／/|｜])\s*")
 # A reporter's title after the name ("林美音 記者", "王立新记者").
-_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$")
+# (and the Japanese honorific after a name, "山田太郎氏": the name's, not part of it)
+_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员|氏)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the

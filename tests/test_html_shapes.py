@@ -123,10 +123,19 @@ def test_author_label_in_another_language_on_a_plain_line():
     # Chinese and Japanese labels in an element of their own in a line of fields
     ('<div class="info"><span>来源：港湾日报</span><span>作者：张三</span><span>2024-03-05 09:00</span></div>', ["张三"]),
     ('<div class="article-info">文/王五 2024-03-05</div>', ["王五"]),
+    # the Japanese "text:" with a colon, the Chinese reporter's label with a space after it,
+    # "our reporter", and a Japanese honorific after the name
+    ("<p>文：山田花子</p>", ["山田花子"]),
+    ("<p>记者 王五</p>", ["王五"]),
+    ("<p>本报记者 王五</p>", ["王五"]),
+    ('<div class="byline">山田花子氏</div>', ["山田花子"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
     ("<div>Posted In Harbour News</div>", []),
     ('<div class="info"><span>来源：港湾日报</span><span>编辑：李四</span></div>', []),
+    # (nor a sentence that begins with the word "reporter", nor "text" in another compound)
+    ("<p>记者会上，港湾局宣布了新的疏浚计划。</p>", []),
+    ("<p>文化：港湾节</p>", []),
 ])
 def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
