@@ -998,7 +998,8 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
                 head = text.lstrip()[:_LEAD_LINE_LENGTH]
                 # (or a "by" further on, after a date: "March 5, 2024 by A", see _is_lead_by_line;
                 # a search for a substring, cheaper than a pattern on every text)
-                if _TEXT_TEST_START.match(head[:40]) or " by" in head or " By" in head or " BY" in head:
+                if (_TEXT_TEST_START.match(head[:40]) or " by" in head or " By" in head or " BY" in head
+                        or "者：" in head or "者:" in head):
                     found.append(element)
     return found
 
@@ -1016,12 +1017,21 @@ _LEAD_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
 _LEAD_LINE_LENGTH = 120  # characters of such a line at most: longer, it is a sentence
 
 
+# The same in Chinese and Japanese: a line of fields with the author's label after others
+# ("2024-03-05 来源：港湾日报 作者：张三", source and author): the label after a space, its name up
+# to the next field's label.
+_CJK_AUTHOR_LABEL = re.compile(r"(?:^|\s)(?:作者|记者|記者|撰文|撰稿|执笔|執筆)\s*[：:]\s*(?=\S)")
+_CJK_NEXT_FIELD = re.compile(r"\s+\S{1,4}[：:].*$")
+
+
 def _after_lead(text: str) -> str | None:
     """What follows "by" in a line that begins with a date or a label before it (see above), or
-    None when the line does not begin so."""
+    after an author's label in a CJK line of fields, or None when the line is neither."""
     match = _LEAD_BEFORE_BY.match(text)
     if not match:
-        return None
+        label = _CJK_AUTHOR_LABEL.search(text) if ("者" in text or "撰" in text or "笔" in text
+                                                    or "筆" in text) else None
+        return _CJK_NEXT_FIELD.sub("", text[label.end():]) if label and label.start() > 0 else None
     lead = match["lead"].strip(" ,")
     day = text_date(lead)
     if (day and _is_whole_date(lead, day)) or (

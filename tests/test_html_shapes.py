@@ -580,6 +580,18 @@ def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("top, authors", [
+    # a Chinese line of fields, the author's label after the date and the source, in one text
+    ('<div class="info">2024-03-05 09:00 来源：港湾日报 作者：张三</div>', ["张三"]),
+    ("<p>来源：港湾日报 记者：张三 时间：2024-03-05</p>", ["张三"]),
+    # near misses: an editor's label, and the label run into a sentence (no space before it)
+    ("<p>2024-03-05 来源：港湾日报 编辑：张三</p>", []),
+    ("<p>港湾日报记者：张三在会上说，新的疏浚计划将在明年启动。</p>", []),
+])
+def test_a_chinese_line_of_fields_names_its_author_after_its_label(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 def test_a_date_led_by_line_before_the_headline_names_no_writer():
     # (before the headline, such a line is as often a featured story's)
     raw = ("<html><head><title>Harbour channel to be dredged</title></head><body>"
