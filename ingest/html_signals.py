@@ -3187,7 +3187,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     visible = published.source not in ("json-ld", "meta", "url") or (
         published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
-        published = Choice(_in_local_time(published.value, signals, now), published.source)
+        published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
+                           published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
@@ -3214,7 +3215,28 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             updated = Choice(value, source)
             break
+    if updated.value and updated.source in ("json-ld", "meta"):
+        updated = Choice(_in_page_order(updated.value, signals.day_first), updated.source)
     return published, updated
+
+
+# A date in a structured field written in numbers with both orders possible ("05/03/2024",
+# "05-03-2024 10:00"): the page's own way of writing dates, not ISO's.
+_AMBIGUOUS_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-])")
+
+
+def _in_page_order(value: str, day_first: bool | None) -> str:
+    """A structured date such as "05/03/2024" as the day it names on a page whose language
+    writes the day first (5 March on a French or a British page): the date parser reads it
+    month first, as United States English does. Any other value as it is (a page in United
+    States English or of unknown language, an order that the numbers settle: "25/03/2024")."""
+    match = _AMBIGUOUS_NUMERIC_DATE.match(value) if day_first else None
+    if not match:
+        return value
+    first, second = int(match[1]), int(match[3])
+    if first > 12 or second > 12 or first == second:
+        return value
+    return f"{match[4]}-{second:02d}-{first:02d}{value[match.end():]}"
 
 
 def _same_day(first: str, second: str, now: datetime) -> bool:

@@ -2892,3 +2892,27 @@ def test_writers_cards_of_a_name_and_a_role_beside_a_structured_lead_writer(top,
 def test_a_json_ld_persons_name_as_a_value_object_or_from_its_profiles(author, authors):
     head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged", "author": author})
     assert parsed(head).authors == authors
+
+
+# --- dates: a structured date in numbers, read in the order of the page's language ----------
+
+
+@pytest.mark.parametrize("lang, value, day", [
+    # a page whose language writes the day first: 5 March
+    ("fr", "05/03/2024", "2024-03-05"),
+    ("en-GB", "05-03-2024 10:00", "2024-03-05"),
+    # near misses: United States English and no language (month first, as before), an order
+    # the numbers settle, and an ISO date
+    ("en-US", "05/03/2024", "2024-05-03"),
+    ("", "05/03/2024", "2024-05-03"),
+    ("fr", "25/03/2024", "2024-03-25"),
+    ("fr", "2024-03-05", "2024-03-05"),
+])
+def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day):
+    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
+           f'<meta property="article:published_time" content="{value}">'
+           f'<meta property="article:modified_time" content="{value}"></head>'
+           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.published or "")[:10] == day
+    assert (article.updated or "")[:10] == day
