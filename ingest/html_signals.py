@@ -1118,9 +1118,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             continue
         parent = first.getparent()
         group = [first]
+        matched = set(elements)
         if parent is not None and len(parent.text_content()) <= 300:
-            matched = set(elements)
             group = [e for e in parent if e in matched]
+        if len(group) == 1:
+            group = _shared_byline(first, matched) or group
         found, written = [], []
         for element in group:
             # An author box may mark several names (one per writer), each a line.
@@ -1157,6 +1159,29 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline
+
+
+def _shared_byline(first, matched: set) -> list | None:
+    """The bylines of a shared byline's box, when each writer's is wrapped in an element of its
+    own ("<ul><li><a class=author-name>A</a></li><li><a class=author-name>B</a></li></ul>", one
+    card a writer): the nearest short ancestor (a box of a byline's length, not the article)
+    that holds other elements that passed the same test, those elements in page order (not
+    one inside another, nor a picture's credit or caption). None when there is no such box."""
+    box = first.getparent()
+    for _ in range(_SHARED_BYLINE_LEVELS):
+        if box is None or box.tag in _SKIP_TAGS or len(box.text_content()) > 300:
+            return None
+        members = [e for e in box.iterdescendants() if e in matched]
+        members = [e for e in members if not any(a in matched for a in e.iterancestors() if a is not box
+                                                  and box in a.iterancestors())]
+        members = [e for e in members if e is first or not (_is_credit_line(e) or _IN_CAPTION(e))]
+        if len(members) > 1:
+            return members
+        box = box.getparent()
+    return None
 
 
 _BY_START = re.compile(r"(?:by|par|por|von|door|av)\s", re.I)  # (asked of the text less its white space)
@@ -1290,7 +1315,20 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
     if not links:
         return []
     parent = links[0].getparent()
-    return [_text(a) for a in links if a.getparent() is parent][:6]
+    beside = [a for a in links if a.getparent() is parent]
+    if len(beside) == 1:
+        # (each writer's link wrapped in an element of its own: "<li><a>A</a></li><li><a>B</a>";
+        # each another writer's page, not the same one's again or a page under it, "View author
+        # archive", "Get author RSS feed", nor a page of a list, "4")
+        shared, targets = [], set()
+        for link in _shared_byline(links[0], set(links)) or beside:
+            target = _split_href(link).path.rstrip("/")
+            if (not any(target == t or target.startswith(t + "/") for t in targets)
+                    and not any(ch.isdigit() for ch in _text(link))):
+                targets.add(target)
+                shared.append(link)
+        beside = shared or beside
+    return [_text(a) for a in beside][:6]
 
 
 # The class of a box about the article's writer: "author-bio", "author_box", "authorbox",

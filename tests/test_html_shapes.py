@@ -2916,3 +2916,36 @@ def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day
     article = normalise(extract_html(raw), NOW)
     assert (article.published or "")[:10] == day
     assert (article.updated or "")[:10] == day
+
+
+# --- authors: a shared byline whose writers each have an element of their own ---------------
+
+
+_CARD = ('<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+         '<a itemprop="url" href="/author/{slug}"><span itemprop="name">{name}</span></a></div>')
+
+
+@pytest.mark.parametrize("top, authors", [
+    # one list item, or one card, a writer
+    ('<ul class="meta-authors"><li><span class="author-name">Ines Varga</span></li>'
+     '<li><span class="author-name">Tomas Reyes</span></li><li><span class="author-name">Ada Quill</span></li></ul>',
+     ["Ines Varga", "Tomas Reyes", "Ada Quill"]),
+    ('<div><div class="c">' + _CARD.format(slug="iv", name="Ines Varga") + '</div><div class="c">'
+     + _CARD.format(slug="tr", name="Tomas Reyes") + "</div></div>", ["Ines Varga", "Tomas Reyes"]),
+    # links to the writers' pages, each in its own box
+    ('<div class="meta"><div><a href="/author/ines-varga">Ines Varga</a></div>'
+     '<div><a href="/author/tomas-reyes">Tomas Reyes</a></div></div>', ["Ines Varga", "Tomas Reyes"]),
+    # near misses: the other element is far (in a box as long as the article's text), or a
+    # picture's credit marked like the byline
+    ('<div><div><span class="author-name">Ines Varga</span></div>' + BODY
+     + '<div><span class="author-name">Tomas Reyes</span></div></div>', ["Ines Varga"]),
+    ('<div class="meta"><div><span class="author">Ines Varga</span></div>'
+     '<figure><figcaption><span class="author">Photo by Tomas Reyes</span></figcaption></figure></div>',
+     ["Ines Varga"]),
+    # (and links beside the writer's to pages under it: its feed, a list's page)
+    ('<div class="meta"><div><a href="/author/ines-varga">Ines Varga</a></div>'
+     '<div><a href="/author/ines-varga/feed">Get Author Feed</a> <a href="/author/ines-varga/page/2">2</a></div></div>',
+     ["Ines Varga"]),
+])
+def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
+    assert parsed(top=top).authors == authors
