@@ -1010,7 +1010,7 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
 # no class on either; the date may be an element of its own: "<span>March 5, 2024</span> by
 # <a>A</a>"). The lead before "by" must be a whole date (a weekday and a clock allowed) or, set
 # off by a mark, a label of up to three words before a capital "By": "The vote on March 5, 2024
-# by the board" and "March 5, 2024 · Death By Train" are no bylines.
+# by the board" and "March 5, 2024 · Gone By Noon" are no bylines.
 _LEAD_BEFORE_BY = re.compile(r"\s*(?:(?i:on)\s+)?(?P<lead>[^|·•—–\n]{1,50}?)[\s,]*(?P<mark>[|·•—–][\s|·•—–]*)?"
                              r"\b(?P<by>by|By|BY)(?:\s+|$)")
 _LEAD_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
@@ -1319,7 +1319,7 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
     if len(beside) == 1:
         # (each writer's link wrapped in an element of its own: "<li><a>A</a></li><li><a>B</a>";
         # each another writer's page, not the same one's again or a page under it, "View author
-        # archive", "Get author RSS feed", nor a page of a list, "4")
+        # archive", "Writer's feed (RSS)", nor a page of a list, "4")
         shared, targets = [], set()
         for link in _shared_byline(links[0], set(links)) or beside:
             target = _split_href(link).path.rstrip("/")

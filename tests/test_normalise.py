@@ -234,7 +234,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill Subscribe", ["Ada Quill"], []),
         ("Piers Ada Read", ["Piers Ada Read"], []),
         ("Ada Read de Souza", ["Ada Read de Souza"], []),
-        ("Most Popular Stories from this week", [], []),
+        ("Top Read Pieces from this week", [], []),
         # the writer's employer after "of" or "at": an outlet that begins with "The", or an
         # agency; near misses: a place after "of", an institution's name before "of the"
         ("By Ada Quill of The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
