@@ -842,10 +842,13 @@ _BYLINE_TESTS = (
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
     'starts-with(normalize-space(text()), "BY ") or '
-    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A"
+    # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
+    # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
+    # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
     '((starts-with(normalize-space(text()), "/") or starts-with(normalize-space(text()), "—") or '
-    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|")) and '
-    'starts-with(normalize-space(translate(text(), "/—–|", "    ")), "By "))]',
+    'starts-with(normalize-space(text()), "–") or starts-with(normalize-space(text()), "|") or '
+    'starts-with(normalize-space(text()), "·") or starts-with(normalize-space(text()), "•")) and '
+    'starts-with(concat(normalize-space(translate(text(), "/—–|·•", "      ")), " "), "By "))]',
     # "Posted March 5, 2024 by A. Writer": the author follows the date line's "by".
     # (The "by" may come after a date element: "Posted on <time>...</time> by <a>A</a>".)
     # (Drupal's default line: "Submitted by A on Mon, 03/04/2024 - 10:00".)
@@ -886,6 +889,13 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
     'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
     'starts-with(normalize-space(text()), "文/") or starts-with(normalize-space(text()), "文／") or '
+    # (and the Japanese "text:" with a colon, "文：A"; the Chinese reporter's label with a space
+    # alone after it, "记者 A B", or the name in an element after it, "记者<a>A</a>"; and "our
+    # reporter", "本报记者 A")
+    'starts-with(normalize-space(text()), "文：") or starts-with(normalize-space(text()), "文:") or '
+    'starts-with(concat(normalize-space(text()), " "), "记者 ") or '
+    'starts-with(concat(normalize-space(text()), " "), "記者 ") or '
+    'starts-with(normalize-space(text()), "本报记者") or starts-with(normalize-space(text()), "本報記者") or '
     # the same label in German, Spanish, Portuguese, Czech, Italian and French (whose typography
     # sets a space before the colon)
     'starts-with(normalize-space(text()), "Autor:") or starts-with(normalize-space(text()), "Autora:") or '
@@ -934,6 +944,8 @@ _NOT_TEASER = f"[not({_TEASER_ANCESTOR})]"
 # cost more than the rest of the signals together. One pass in Python finds the elements that
 # may pass any test of a kind, and the tests are asked of those alone.
 _BYLINE_MATCHES = [etree.XPath("boolean(self::*" + test + _NOT_TEASER + ")") for test in _BYLINE_TESTS]
+# The weakest test, last, in Python (see _is_lead_by_line): a line that begins with the date.
+_BYLINE_MATCHES.append(lambda element: _is_lead_by_line(element))
 # The same tests asked of the elements in teasers, which they leave out: a page whose only
 # bylines are teasers' shows other stories' writers (see _bylines).
 _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
@@ -951,11 +963,11 @@ _ATTRIBUTE_PIECES = {
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
 _TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
-                              r"作者|记者|記者|文[/／]|"
+                              r"作者|记者|記者|文[/／：:]|本[报報][记記]者|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
                               r"contributor|escrit|publicado|redactado|écrit|publié|rédigé|scritto|pubblicato|"
-                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|]+\s*by\b)", re.I)
+                              r"geschrieben|verfasst|gepost|geschreven|skrevet|[/—–|·•]+\s*by\b)", re.I)
 
 
 def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> list:
@@ -982,13 +994,62 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
-            if text and _TEXT_TEST_START.match(text.lstrip()[:40]):
-                found.append(element)
+            if text:
+                head = text.lstrip()[:_LEAD_LINE_LENGTH]
+                # (or a "by" further on, after a date: "March 5, 2024 by A", see _is_lead_by_line;
+                # a search for a substring, cheaper than a pattern on every text)
+                if (_TEXT_TEST_START.match(head[:40]) or " by" in head or " By" in head or " BY" in head
+                        or "者：" in head or "者:" in head):
+                    found.append(element)
     return found
 
 
+# A line that begins with the story's date, or with a short label set off by a mark, and names
+# the writer after it: "March 5, 2024 by Ann Lee", "On 5 March 2024 by A", "2024-03-05 · By A",
+# "News | By A" (blog and static-site themes write the date and the byline so, in one line with
+# no class on either; the date may be an element of its own: "<span>March 5, 2024</span> by
+# <a>A</a>"). The lead before "by" must be a whole date (a weekday and a clock allowed) or, set
+# off by a mark, a label of up to three words before a capital "By": "The vote on March 5, 2024
+# by the board" and "March 5, 2024 · Gone By Noon" are no bylines.
+_LEAD_BEFORE_BY = re.compile(r"\s*(?:(?i:on)\s+)?(?P<lead>[^|·•—–\n]{1,50}?)[\s,]*(?P<mark>[|·•—–][\s|·•—–]*)?"
+                             r"\b(?P<by>by|By|BY)(?:\s+|$)")
+_LEAD_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}")
+_LEAD_LINE_LENGTH = 120  # characters of such a line at most: longer, it is a sentence
+
+
+# The same in Chinese and Japanese: a line of fields with the author's label after others
+# ("2024-03-05 来源：港湾日报 作者：张三", source and author): the label after a space, its name up
+# to the next field's label.
+_CJK_AUTHOR_LABEL = re.compile(r"(?:^|\s)(?:作者|记者|記者|撰文|撰稿|执笔|執筆)\s*[：:]\s*(?=\S)")
+_CJK_NEXT_FIELD = re.compile(r"\s+\S{1,4}[：:].*$")
+
+
+def _after_lead(text: str) -> str | None:
+    """What follows "by" in a line that begins with a date or a label before it (see above), or
+    after an author's label in a CJK line of fields, or None when the line is neither."""
+    match = _LEAD_BEFORE_BY.match(text)
+    if not match:
+        label = _CJK_AUTHOR_LABEL.search(text) if ("者" in text or "撰" in text or "笔" in text
+                                                    or "筆" in text) else None
+        return _CJK_NEXT_FIELD.sub("", text[label.end():]) if label and label.start() > 0 else None
+    lead = match["lead"].strip(" ,")
+    day = text_date(lead)
+    if (day and _is_whole_date(lead, day)) or (
+            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)):
+        return text[match.end():]
+    return None
+
+
+def _is_lead_by_line(element) -> bool:
+    """The element is a short line that begins with a date or a label before "by" (see
+    _LEAD_BEFORE_BY), not in a teaser."""
+    text = " ".join(element.text_content().split())
+    return (len(text) <= _LEAD_LINE_LENGTH and _after_lead(text) is not None
+            and not _TEASER_ITEM(element))
+
+
 # A mark that sets a byline off before its "By" ("// By A", "— By A").
-_LEAD_MARK = re.compile(r"^[/—–|\s]+(?=by\b)", re.I)
+_LEAD_MARK = re.compile(r"^[/—–|·•\s]+(?=by\b)", re.I)
 # What comes before the name in such a line.
 _POSTED_BY = re.compile(r"^(?:(?:posted|published|written|filed)\b.{0,40}?\s|submitted\s+|guest\s+post\s+)by\s+", re.I)
 _SKIP_TAGS = {"meta", "link", "script", "style", "body", "html", "head", "article", "main"}
@@ -1033,7 +1094,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
             if not is_match(headline):
                 del found[at]
-            searches = [after, found]
+            # (A line that begins with a date is the byline only after the headline: before it,
+            # it is as often a featured story's or the page header's.)
+            searches = [after] if is_match is _BYLINE_MATCHES[-1] else [after, found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
@@ -1055,9 +1118,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             continue
         parent = first.getparent()
         group = [first]
+        matched = set(elements)
         if parent is not None and len(parent.text_content()) <= 300:
-            matched = set(elements)
             group = [e for e in parent if e in matched]
+        if len(group) == 1:
+            group = _shared_byline(first, matched) or group
         found, written = [], []
         for element in group:
             # An author box may mark several names (one per writer), each a line.
@@ -1081,6 +1146,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements.
             text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # The date or label before "by" on the line: "March 5, 2024 by A".
+            text = _after_lead(text) or text if text else text
             # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
             text = _RELATIVE_TAIL.sub("", text).strip() if text else text
             if text and text not in found:
@@ -1092,6 +1159,29 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline
+
+
+def _shared_byline(first, matched: set) -> list | None:
+    """The bylines of a shared byline's box, when each writer's is wrapped in an element of its
+    own ("<ul><li><a class=author-name>A</a></li><li><a class=author-name>B</a></li></ul>", one
+    card a writer): the nearest short ancestor (a box of a byline's length, not the article)
+    that holds other elements that passed the same test, those elements in page order (not
+    one inside another, nor a picture's credit or caption). None when there is no such box."""
+    box = first.getparent()
+    for _ in range(_SHARED_BYLINE_LEVELS):
+        if box is None or box.tag in _SKIP_TAGS or len(box.text_content()) > 300:
+            return None
+        members = [e for e in box.iterdescendants() if e in matched]
+        members = [e for e in members if not any(a in matched for a in e.iterancestors() if a is not box
+                                                  and box in a.iterancestors())]
+        members = [e for e in members if e is first or not (_is_credit_line(e) or _IN_CAPTION(e))]
+        if len(members) > 1:
+            return members
+        box = box.getparent()
+    return None
 
 
 _BY_START = re.compile(r"(?:by|par|por|von|door|av)\s", re.I)  # (asked of the text less its white space)
@@ -1225,7 +1315,20 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
     if not links:
         return []
     parent = links[0].getparent()
-    return [_text(a) for a in links if a.getparent() is parent][:6]
+    beside = [a for a in links if a.getparent() is parent]
+    if len(beside) == 1:
+        # (each writer's link wrapped in an element of its own: "<li><a>A</a></li><li><a>B</a>";
+        # each another writer's page, not the same one's again or a page under it, "View author
+        # archive", "Writer's feed (RSS)", nor a page of a list, "4")
+        shared, targets = [], set()
+        for link in _shared_byline(links[0], set(links)) or beside:
+            target = _split_href(link).path.rstrip("/")
+            if (not any(target == t or target.startswith(t + "/") for t in targets)
+                    and not any(ch.isdigit() for ch in _text(link))):
+                targets.add(target)
+                shared.append(link)
+        beside = shared or beside
+    return [_text(a) for a in beside][:6]
 
 
 # The class of a box about the article's writer: "author-bio", "author_box", "authorbox",
@@ -3122,7 +3225,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     visible = published.source not in ("json-ld", "meta", "url") or (
         published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
-        published = Choice(_in_local_time(published.value, signals, now), published.source)
+        published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
+                           published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
@@ -3149,7 +3253,28 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if value:
             updated = Choice(value, source)
             break
+    if updated.value and updated.source in ("json-ld", "meta"):
+        updated = Choice(_in_page_order(updated.value, signals.day_first), updated.source)
     return published, updated
+
+
+# A date in a structured field written in numbers with both orders possible ("05/03/2024",
+# "05-03-2024 10:00"): the page's own way of writing dates, not ISO's.
+_AMBIGUOUS_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-])")
+
+
+def _in_page_order(value: str, day_first: bool | None) -> str:
+    """A structured date such as "05/03/2024" as the day it names on a page whose language
+    writes the day first (5 March on a French or a British page): the date parser reads it
+    month first, as United States English does. Any other value as it is (a page in United
+    States English or of unknown language, an order that the numbers settle: "25/03/2024")."""
+    match = _AMBIGUOUS_NUMERIC_DATE.match(value) if day_first else None
+    if not match:
+        return value
+    first, second = int(match[1]), int(match[3])
+    if first > 12 or second > 12 or first == second:
+        return value
+    return f"{match[4]}-{second:02d}-{first:02d}{value[match.end():]}"
 
 
 def _same_day(first: str, second: str, now: datetime) -> bool:

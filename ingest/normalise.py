@@ -236,7 +236,8 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 _SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+(?:(?:d[aeiou]s?|dell[ae]|de[lnr]|van|von|la|le|ter|ten)\s+)*[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_HANDLE = re.compile(r"(?<!\w)@\w+")
+# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill".)
+_HANDLE = re.compile(r"@\w+")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
@@ -263,10 +264,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\u3005"
 _HAN_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,4}}")
 # What a CJK byline writes before the name ("著者：", "作者:", "文／", "記者 "), and role words
 # that are never a name themselves (editorial desk, reporter, staff, translator).
-_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|記者|记者|寄稿)\s*[：:／/|｜]?|"
+_HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文|撰稿|本报记者|本報記者|記者|记者|寄稿)\s*[：:／/|｜]?|"
                         r"(?:文|ライター)\s*[：:／/|｜])\s*")
 # A reporter's title after the name ("林美音 記者", "王立新记者").
-_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员)$")
+# (and the Japanese honorific after a name, "山田太郎氏": the name's, not part of it)
+_HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员|氏)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the
@@ -283,14 +285,22 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
                         r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
                         r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
                         r"\s+(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|writer|me|us)\b.*$|"
-                        r"\s+all\s+(?:posts|stories|articles)\b.*$)")
+                        r"\s+all\s+(?:posts|stories|articles)\b.*$)|"
+                        # a button's or a link's phrase run into the name from an element beside
+                        # it ("Follow on Twitter", "View profile", "Send email", "Get alerts",
+                        # "Follow Ada on X"): an action word, then words with one in small
+                        # letters (a name has none but its particles): "Ada Read" keeps its name.
+                        r"\s+(?i:follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign)"
+                        r"(?=(?:\s+\S+){0,4}?\s+(?!(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
+                        r"(?:\s+\S+){1,5}$")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
 PICTURES_CREDIT = re.compile(
     r"^\s*(?:photos?|photographs?|photography|pictures?|images?|illustrations?|illustrationen|"
     r"graphics?|grafik|video|fotos?|fotograf[íi]as?|fotografie|bilder)\s*(?:by\b|:)", re.I)
+# (and a button's one word after the name: "Ada Quill Contact", "Ada Quill Subscribe")
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
-                "follow", "bio", "profile"}
+                "follow", "bio", "profile", "contact", "subscribe"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
 # A compound job title ("Editor-at-large", "Editor-in-Chief") reads as its role word, so that
 # "Ada Quill, Valley Editor-at-large" loses the title as "Valley Editor" would.
@@ -315,7 +325,15 @@ _BODY_TAILS = {"authority", "board", "commission", "committee", "association", "
 _OUTLET_TAILS = {"register", "examiner", "dispatch", "inquirer", "enquirer", "sentinel", "bulletin",
                  "standard", "express", "mirror", "review", "insider", "digest", "monitor", "today",
                  "newsletter", "podcast", "blog"}
-_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS)  # (joined once, not per name)
+# The last word of a desk's, a feed's or a newsroom product's name ("Wire Reports", "Harbor
+# Newswire", "Market Insights", "Brand Studio", "Ledger Video", "Wiki Contributors", "Press
+# Release"): words no family name is, so "A Studio" or "A Reports" in an author field is the
+# outlet's, and no person.
+_DESK_TAILS = {"newswire", "newswires", "newsdesk", "reports", "release", "releases", "contributors",
+               "insights", "studio", "studios", "video", "videos"}
+_AUTHOR_LIST_ORGANISATION_TAILS = frozenset(ORGANISATION_WORDS | _BODY_TAILS | _OUTLET_TAILS
+                                            | _DESK_TAILS)  # (joined once, not per name)
+_GENERIC_CREDIT_WORDS = frozenset(ROLE_WORDS | _DESK_TAILS | {"wire"})
 # The first word of a public body's or an office's name in the Romance languages and German,
 # before "de"/"do"/"der" (particles inside a person's name too) as the next word or the one
 # after: "Secretaria de Comunicação", "Coordenadoria de Imprensa", "Prefeitura Municipal de Lagoa",
@@ -410,7 +428,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
                 len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation
             name = agency or clean_outlet(part)
-            if name and not set(words) <= ROLE_WORDS and name not in organisations:
+            # (Not a generic credit, no outlet's name: "Staff Reports", "Wire Reports".)
+            if name and not set(words) <= _GENERIC_CREDIT_WORDS and name not in organisations:
                 organisations.append(name)
             continue
         if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
@@ -418,7 +437,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             # a group ("Garden Team", "Metro Desk") is nobody's name.
             if words[-1] in _GROUP_WORDS:
                 continue
-            part = _without_tail(part, ROLE_WORDS)
+            part = _without_head_role(_without_tail(part, ROLE_WORDS))
             if not _looks_like_name(part, allow_role=False):
                 continue
             first = part.split()[0]
@@ -464,14 +483,38 @@ def _capitals_apart(match: re.Match) -> str:
 # the piece was written for (a contributed story, an agency's copy), parted like "A, Outlet".
 # A byline set in title case writes "For The" ("Ada Quill For The Valley Courier"); "For" before
 # any other word may be an organisation's own ("Centre For Ocean Studies").
+# So is "Ada Quill of the Valley Courier", "Ada Quill at The Valley Courier", "Ada Quill of
+# Reuters": the writer's employer after "of" or "at", when it begins with "The" or is an agency
+# (a part with "of" in it was dropped whole, the name with it).
 _WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
-                          r"For\s+(?=The\s+[A-Z]))")
+                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z]))")
+# Words before "of the ..." that are no writer's name: an institution's ("Natural History Museum
+# of the City") or a job title's ("General Manager of the Harbor Lab", "Chief Executive of the
+# Port Authority"), which a byline sets after the name ("Ada Quill, Director of ...").
+_NOT_BEFORE_EMPLOYER = frozenset({
+    "museum", "school", "college", "academy", "centre", "center", "church", "club", "office", "bank",
+    "hospital", "library", "court", "house", "party", "union", "city", "state", "republic", "company",
+    "studio", "studios",
+    "manager", "president", "professor", "executive", "officer", "secretary", "chairman", "chairwoman",
+    "chair", "founder", "co-founder", "cofounder", "ceo", "head", "member", "dean", "minister",
+    "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "general", "vice", "fellow",
+    "researcher", "scientist", "lecturer", "partner", "leader", "coordinator", "commissioner",
+    "ambassador", "captain", "principal", "chancellor", "trustee", "advisor", "adviser",
+    "consultant", "specialist", "owner", "student", "assistant", "doctor", "lead", "board",
+}) | ORGANISATION_WORDS | ROLE_WORDS | _BODY_TAILS
 
 
 def _written_for(match: re.Match) -> str:
     # Not when the words before "for" belong to an organisation's own name ("National
     # Institute for Health Research"): its second half would read as a person.
     words = {w.casefold().strip(".") for w in match.group(1).split()}
+    if match["of"]:
+        # (after "of"/"at": only an outlet that begins with "The", or an agency's name)
+        rest = match.string[match.end():]
+        employer = _FIELD_END.split(rest, maxsplit=1)[0].strip()
+        if not (re.match(r"the\s", employer, re.I) or AGENCIES.get(employer.casefold())) or (
+                words & _NOT_BEFORE_EMPLOYER):
+            return match.group(0)
     return match.group(0) if words & ORGANISATION_WORDS else f"{match.group(1)}\n"
 
 
@@ -481,6 +524,25 @@ def _without_tail(text: str, words: set[str]) -> str:
     while len(parts) > 2 and parts[-1].casefold().strip(".") in words:
         parts.pop()
     return " ".join(parts) if len(parts) < len(text.split()) else text
+
+
+# The nouns of a trade among the role words: a run of role words before a name that holds one
+# is a job title ("Senior Reporter Ada Quill", "Staff Writer Ada Quill").
+_ROLE_NOUNS = frozenset({"writer", "reporter", "correspondent", "editor", "columnist", "journalist",
+                         "producer", "photographer", "contributor", "author", "intern", "analyst", "anchor"})
+
+
+def _without_head_role(text: str) -> str:
+    """The text without a job title before the name, as long as two words are left: the run
+    of role words it opens with, when one of them is a trade's noun ("Senior Reporter Ada
+    Quill" -> "Ada Quill"; "Special Ada Quill" stays, for the next test to judge)."""
+    parts = text.split()
+    count = 0
+    while count < len(parts) - 2 and parts[count].casefold().strip(".,:") in ROLE_WORDS:
+        count += 1
+    if count and {p.casefold().strip(".,:") for p in parts[:count]} & _ROLE_NOUNS:
+        return " ".join(parts[count:])
+    return text
 
 
 def _once(name: str) -> str:

@@ -123,10 +123,19 @@ def test_author_label_in_another_language_on_a_plain_line():
     # Chinese and Japanese labels in an element of their own in a line of fields
     ('<div class="info"><span>来源：港湾日报</span><span>作者：张三</span><span>2024-03-05 09:00</span></div>', ["张三"]),
     ('<div class="article-info">文/王五 2024-03-05</div>', ["王五"]),
+    # the Japanese "text:" with a colon, the Chinese reporter's label with a space after it,
+    # "our reporter", and a Japanese honorific after the name
+    ("<p>文：山田花子</p>", ["山田花子"]),
+    ("<p>记者 王五</p>", ["王五"]),
+    ("<p>本报记者 王五</p>", ["王五"]),
+    ('<div class="byline">山田花子氏</div>', ["山田花子"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
     ("<div>Posted In Harbour News</div>", []),
     ('<div class="info"><span>来源：港湾日报</span><span>编辑：李四</span></div>', []),
+    # (nor a sentence that begins with the word "reporter", nor "text" in another compound)
+    ("<p>记者会上，港湾局宣布了新的疏浚计划。</p>", []),
+    ("<p>文化：港湾节</p>", []),
 ])
 def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
@@ -539,6 +548,55 @@ def test_a_by_line_after_a_typographic_mark(top, authors):
 
 def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
     assert parsed(top="<div><span>// By Ines Varga • March 5, 2024</span></div>").published == "2024-03-05"
+
+
+# --- authors: a meta line that begins with the date (or a label) before its "by" ------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the date and the byline in one line, the date first
+    ("<p>March 5, 2024 by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>On 5 March 2024 by Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    ("<p>2024-03-05 · By Ines Varga</p>", ["Ines Varga"]),
+    ('<div class="post-meta">Tuesday, March 5, 2024 | By <a href="/p/iv">Ines Varga</a></div>', ["Ines Varga"]),
+    # the date an element of its own before the "by" (the name in a link after it)
+    ('<p><span class="date">March 5, 2024</span> by <a href="/p/iv">Ines Varga</a></p>', ["Ines Varga"]),
+    ('<p><span>March 5, 2024</span> By <a href="/p/iv">Ines Varga</a> and <a href="/p/tr">Tomas Reyes</a></p>',
+     ["Ines Varga", "Tomas Reyes"]),
+    ('<p><time datetime="2024-03-05">March 5, 2024</time> · By <a href="/p/iv">Ines Varga</a></p>', ["Ines Varga"]),
+    # a short label set off by a mark before a capital "By"
+    ("<p>Harbour News | By Ines Varga</p>", ["Ines Varga"]),
+    # near misses: a sentence with a date and "by", a title with "By" after a mark, a
+    # picture's credit, a label with no mark, a lead that is no whole date, a long line
+    ("<p>March 5, 2024 by the harbour board</p>", []),
+    ("<p>March 5, 2024 · Death By Water</p>", []),
+    ("<p>March 5, 2024 · Photo by Ines Varga</p>", []),
+    ("<p>Harbour News by Ines Varga</p>", []),
+    ("<p>The vote on March 5, 2024 by Ines Varga</p>", []),
+    ("<p>March 5, 2024 by Ines Varga, whose report on the dredging of the silted channel was "
+     "read aloud at the harbour board's meeting on Monday night</p>", []),
+])
+def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a Chinese line of fields, the author's label after the date and the source, in one text
+    ('<div class="info">2024-03-05 09:00 来源：港湾日报 作者：张三</div>', ["张三"]),
+    ("<p>来源：港湾日报 记者：张三 时间：2024-03-05</p>", ["张三"]),
+    # near misses: an editor's label, and the label run into a sentence (no space before it)
+    ("<p>2024-03-05 来源：港湾日报 编辑：张三</p>", []),
+    ("<p>港湾日报记者：张三在会上说，新的疏浚计划将在明年启动。</p>", []),
+])
+def test_a_chinese_line_of_fields_names_its_author_after_its_label(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def test_a_date_led_by_line_before_the_headline_names_no_writer():
+    # (before the headline, such a line is as often a featured story's)
+    raw = ("<html><head><title>Harbour channel to be dredged</title></head><body>"
+           "<div><p>March 5, 2024 by Ines Varga</p></div><article>" + HEADLINE + BODY + "</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
 
 
 # --- dates: a reader's comment marked up as datePublished -----------------------------------
@@ -2834,3 +2892,60 @@ def test_writers_cards_of_a_name_and_a_role_beside_a_structured_lead_writer(top,
 def test_a_json_ld_persons_name_as_a_value_object_or_from_its_profiles(author, authors):
     head = json_ld({"@type": "NewsArticle", "headline": "Harbour channel to be dredged", "author": author})
     assert parsed(head).authors == authors
+
+
+# --- dates: a structured date in numbers, read in the order of the page's language ----------
+
+
+@pytest.mark.parametrize("lang, value, day", [
+    # a page whose language writes the day first: 5 March
+    ("fr", "05/03/2024", "2024-03-05"),
+    ("en-GB", "05-03-2024 10:00", "2024-03-05"),
+    # near misses: United States English and no language (month first, as before), an order
+    # the numbers settle, and an ISO date
+    ("en-US", "05/03/2024", "2024-05-03"),
+    ("", "05/03/2024", "2024-05-03"),
+    ("fr", "25/03/2024", "2024-03-25"),
+    ("fr", "2024-03-05", "2024-03-05"),
+])
+def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day):
+    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
+           f'<meta property="article:published_time" content="{value}">'
+           f'<meta property="article:modified_time" content="{value}"></head>'
+           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.published or "")[:10] == day
+    assert (article.updated or "")[:10] == day
+
+
+# --- authors: a shared byline whose writers each have an element of their own ---------------
+
+
+_CARD = ('<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+         '<a itemprop="url" href="/author/{slug}"><span itemprop="name">{name}</span></a></div>')
+
+
+@pytest.mark.parametrize("top, authors", [
+    # one list item, or one card, a writer
+    ('<ul class="meta-authors"><li><span class="author-name">Ines Varga</span></li>'
+     '<li><span class="author-name">Tomas Reyes</span></li><li><span class="author-name">Ada Quill</span></li></ul>',
+     ["Ines Varga", "Tomas Reyes", "Ada Quill"]),
+    ('<div><div class="c">' + _CARD.format(slug="iv", name="Ines Varga") + '</div><div class="c">'
+     + _CARD.format(slug="tr", name="Tomas Reyes") + "</div></div>", ["Ines Varga", "Tomas Reyes"]),
+    # links to the writers' pages, each in its own box
+    ('<div class="meta"><div><a href="/author/ines-varga">Ines Varga</a></div>'
+     '<div><a href="/author/tomas-reyes">Tomas Reyes</a></div></div>', ["Ines Varga", "Tomas Reyes"]),
+    # near misses: the other element is far (in a box as long as the article's text), or a
+    # picture's credit marked like the byline
+    ('<div><div><span class="author-name">Ines Varga</span></div>' + BODY
+     + '<div><span class="author-name">Tomas Reyes</span></div></div>', ["Ines Varga"]),
+    ('<div class="meta"><div><span class="author">Ines Varga</span></div>'
+     '<figure><figcaption><span class="author">Photo by Tomas Reyes</span></figcaption></figure></div>',
+     ["Ines Varga"]),
+    # (and links beside the writer's to pages under it: its feed, a list's page)
+    ('<div class="meta"><div><a href="/author/ines-varga">Ines Varga</a></div>'
+     '<div><a href="/author/ines-varga/feed">Get Author Feed</a> <a href="/author/ines-varga/page/2">2</a></div></div>',
+     ["Ines Varga"]),
+])
+def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
+    assert parsed(top=top).authors == authors

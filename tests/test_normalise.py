@@ -222,6 +222,44 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Jimmy Page and Ada Quill", ["Jimmy Page", "Ada Quill"], []),
         ("Erik ten Hag", ["Erik ten Hag"], []),
         ("Will Young", ["Will Young"], []),
+        # a button's or a link's phrase run into the name from an element beside it: an action
+        # word, then words with one in small letters; near misses: a surname that is an action
+        # word, alone or before a particle, and a line of words that begins with no action word
+        ("Ada Quill Follow on Twitter", ["Ada Quill"], []),
+        ("Ada Quill Follow Ada on X", ["Ada Quill"], []),
+        ("Ada Quill View profile", ["Ada Quill"], []),
+        ("Ada Quill Send email", ["Ada Quill"], []),
+        ("Ada Quill Get alerts", ["Ada Quill"], []),
+        ("Ada Quill Contact", ["Ada Quill"], []),
+        ("Ada Quill Subscribe", ["Ada Quill"], []),
+        ("Piers Ada Read", ["Piers Ada Read"], []),
+        ("Ada Read de Souza", ["Ada Read de Souza"], []),
+        ("Top Read Pieces from this week", [], []),
+        # the writer's employer after "of" or "at": an outlet that begins with "The", or an
+        # agency; near misses: a place after "of", an institution's name before "of the"
+        ("By Ada Quill of The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill and Ben Ostrow of the Associated Press", ["Ada Quill", "Ben Ostrow"], ["The Associated Press"]),
+        ("Ada Quill at Reuters", ["Ada Quill"], ["Reuters"]),
+        ("Ada Quill of Harbor City", [], []),
+        ("Harbor Maritime Museum of the Coast", [], []),
+        # (nor a job title before "of the": "General Manager" is no writer)
+        ("Chief Executive of the Valley Courier", [], ["Chief Executive of the Valley Courier"]),
+        ("General Manager of the Harbor Lab", [], ["General Manager of the Harbor Lab"]),
+        # a handle run into the name from an element beside it
+        ("Ada Quill@adaquill", ["Ada Quill"], []),
+        # a job title before the name (a run of role words with a trade's noun in it); near
+        # misses: a role word alone before one word, a role word with no trade's noun
+        ("Senior Reporter Ada Quill", ["Ada Quill"], []),
+        ("Staff Writer Ada Quill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
+        ("Reporter Ada", [], []),
+        ("Chief Ada Quill", [], []),
+        # a desk's, a feed's or a newsroom product's name (its last word no family name is) is
+        # an organisation; a generic credit is none; near miss: a person with such a word inside
+        ("Harbor Newswire", [], ["Harbor Newswire"]),
+        ("Ledger Video", [], ["Ledger Video"]),
+        ("Wire Reports", [], []),
+        ("Ada Quill, Market Insights", ["Ada Quill"], ["Market Insights"]),
+        ("Ada Studio Quill", ["Ada Studio Quill"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
