@@ -1293,9 +1293,24 @@ def _is_person(name: str) -> bool:
 
 
 def names_in(text: str) -> list[str]:
-    """The people a byline string names (possibly none); organisations are left out."""
+    """The people a byline string names (possibly none); organisations are left out, and so
+    are places: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
     people, _ = split_people(clean_byline(text))
-    return [_once(p) for p in people if _is_person(p)]
+    return [_once(p) for p in people if _is_person(p) and not _dateline_place(p)]
+
+
+# The place words of _PLACE_FIRST_WORDS and _PLACE_LAST_WORDS that are people's names as well
+# ("Hong" a family name, "Sri" a given name, "Bay" a surname): a byline's place is told without
+# them (their places, "Hong Kong" and "Sri Lanka", have a last word that tells it anyway).
+_PEOPLES_PLACE_WORDS = {"hong", "sri", "bay"}
+
+
+def _dateline_place(name: str) -> bool:
+    """A two- or three-word place where a name stands in a byline ("Ann Lee, Mexico City", "By
+    Ann Lee, Rio de Janeiro"), told by its first or last word as _place_name tells it."""
+    words = name.casefold().split()
+    return (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS) \
+        and not {words[0], words[-1]} & _PEOPLES_PLACE_WORDS
 
 
 def _once(name: str) -> str:

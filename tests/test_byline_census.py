@@ -325,6 +325,15 @@ CENSUS = [
     ('Story: Ann Lee\nPhotos: Tom Park\nVideo: Sue Ray', [A], {}),
     ('By Ann Lee | Photographs by Tom Park', [A], {}),
     ('By Ann Lee, Tom Park, Sue Ray, Kofi Mensah and\nLina Berg', [A, T, S, K, 'Lina Berg'], {}),
+    # The dateline's city after the writers, a place of two or three words told by its first
+    # or last word; a writer whose surname is such a word stays.
+    ('By Ann Lee, Mexico City', [A], {}),
+    ('By Ann Lee and Tom Park, Rio de Janeiro', [A, T], {}),
+    ('By ANN LEE, LOS ANGELES', [A], {}),
+    ('By Ann Lee\nSan Diego, March 3, 2024', [A], {}),
+    ('By Ann Lee and Tom Bay', [A, 'Tom Bay'], {}),
+    ('By Ann Lee and Sri Wulan', [A, 'Sri Wulan'], {}),
+    ('By Ann Lee and Tom Newcity', [A, 'Tom Newcity'], {}),
 ]
 
 
