@@ -1246,6 +1246,12 @@ _NOT_NAME_WORDS = {
     "capitol", "bank",
     # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
     "via", "featuring", "starring", "remembering",
+    # a page's lists and editions, a blog's account, a desk's plural, a picture's kind, where a
+    # kicker or a menu stands by the byline ("Most Popular", "Related Stories", "Sunday Edition",
+    # "Site Admin", "Harbor Ledger Writers", "Photo Illustration", "European Union") ("Story"
+    # is a surname, and stays a name's word)
+    "popular", "related", "picks", "articles", "stories", "edition", "admin", "user", "writers",
+    "reporters", "illustration", "european", "union", "market", "check",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}

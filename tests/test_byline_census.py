@@ -334,6 +334,13 @@ CENSUS = [
     ('By Ann Lee and Tom Bay', [A, 'Tom Bay'], {}),
     ('By Ann Lee and Sri Wulan', [A, 'Sri Wulan'], {}),
     ('By Ann Lee and Tom Newcity', [A, 'Tom Newcity'], {}),
+    # A list's heading, an edition, a blog's account where the byline stands: no one; "Story"
+    # is a surname too.
+    ('Related Stories', [], {}),
+    ('Sunday Edition', [], {}),
+    ('Site Admin', [], {}),
+    ('Ann Lee\n\nMost Popular', [A], {}),
+    ('By Ann Lee and Tom Story', [A, 'Tom Story'], {}),
 ]
 
 
