@@ -1063,6 +1063,8 @@ def _co_author(part: str) -> bool:
                    for p in people)
 
 
+# (The word that closes a byline: see clean_byline.)
+_GLUED_BRAND = re.compile(rf"\s+(?:{_UPPER}{_LOWER}{{3,}}{_UPPER}|[A-Z]{{2,}}{_UPPER}{_LOWER})\w*$")
 _TRAILING_AGENCY = re.compile(
     r"\s+(?:" + "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True)
                           if " " in name or len(name) >= 4) + r")$", re.I)
@@ -1204,6 +1206,13 @@ def clean_byline(text: str) -> str:
     agency = _TRAILING_AGENCY.search(text)
     if agency and len(re.split(r",|\band\b|&", text[: agency.start()], flags=re.I)[-1].split()) >= 2:
         text = text[: agency.start()]
+    # "Ann Lee HarborNews", "Ann Lee HLBusiness": an outlet's name written as one word with a
+    # capital inside, run onto the last name. A surname's inner capital follows one or two
+    # small letters ("McAllister", "MacKenzie", "DeShawn") and no run of capitals, so the
+    # brand's shape is told; and only where a whole name is left before it.
+    brand = _GLUED_BRAND.search(text)
+    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2:
+        text = text[: brand.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name

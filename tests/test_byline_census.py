@@ -341,6 +341,13 @@ CENSUS = [
     ('Site Admin', [], {}),
     ('Ann Lee\n\nMost Popular', [A], {}),
     ('By Ann Lee and Tom Story', [A, 'Tom Story'], {}),
+    # An outlet written as one word with a capital inside, run onto the last name; a surname's
+    # own inner capital stays.
+    ('Ann Lee HarborNews', [A], {}),
+    ('By Ann Lee HLBusiness', [A], {}),
+    ('By Ann Lee and Tom Park HarborNews', [A, T], {}),
+    ('By Ann Lee and Tom McAllister', [A, 'Tom McAllister'], {}),
+    ('By Tom VanDerBerg', ['Tom VanDerBerg'], {}),
 ]
 
 
