@@ -1197,7 +1197,11 @@ def clean_byline(text: str) -> str:
         text = re.sub(r"\s*\[(?:\d{1,2}|[*†]|(?i:e-?mail|bio|twitter|x|profile))\]|\s*\*+(?=\s*$)", "", text)
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
-                  r"Correspondent|Columnist|Contributor)\b)", " ", text)
+                  r"Correspondent|Columnist|Contributor|Contact)\b)", " ", text)
+    # "Ann Lee Contact Reporter", "Ann LeeContact": the button that mails the writer, set after
+    # the name (with the person it reaches), is no word of the name.
+    if "Contact" in text:
+        text = re.sub(r"\s+Contact(?:\s+(?:the\s+)?(?i:reporter|writer|author|editor))?\s*$", "", text)
     text = text.strip(" ,;:|-–—")
     # "ANN LEE and TOM PARK Associated Press": the agency run onto the last name with no comma,
     # as wire bylines in capitals are set. Only an agency's name of two words or four letters

@@ -348,6 +348,12 @@ CENSUS = [
     ('By Ann Lee and Tom Park HarborNews', [A, T], {}),
     ('By Ann Lee and Tom McAllister', [A, 'Tom McAllister'], {}),
     ('By Tom VanDerBerg', ['Tom VanDerBerg'], {}),
+    # The button that mails the writer, after the name, glued or not; a contact line below a
+    # byline names no writer.
+    ('By Ann LeeContact Reporter', [A], {}),
+    ('Ann LeeContact Reporter\n\nMarch 3, 2024', [A], {}),
+    ('By Ann Lee Contact Reporter', [A], {}),
+    ('By Ann Lee\n\nContact Tom Park at tom@harborledger.example', [A], {}),
 ]
 
 
