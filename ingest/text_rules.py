@@ -2028,9 +2028,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
     name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
-    # and the date.
-    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", name)
-    if len(rest) == 1 and _masthead(rest[0]):
+    # and the date; or by its letters ("Ann Lee / HNS / Updated: ...", "Ann Lee, HNS | March
+    # 3", as news services in capitals sign their writers' copy).
+    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+|,\s*(?=[A-Z]{2,5}$)", name)
+    if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])):
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")

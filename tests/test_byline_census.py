@@ -354,6 +354,13 @@ CENSUS = [
     ('Ann LeeContact Reporter\n\nMarch 3, 2024', [A], {}),
     ('By Ann Lee Contact Reporter', [A], {}),
     ('By Ann Lee\n\nContact Tom Park at tom@harborledger.example', [A], {}),
+    # A news service's letters between the writers and the date; any other words there are no
+    # outlet, and the line names no one.
+    ('Ann Lee | HNS | Mar 3, 2024', [A], {}),
+    ('Ann Lee, HNS | Mar 3, 2024', [A], {}),
+    ('Ann Lee / HNS / Updated: Mar 3, 2024, 10:00 IST', [A], {}),
+    ('Ann Lee and Tom Park | HNS | Mar 3, 2024', [A, T], {}),
+    ('Ann Lee | Harbor Lisbon | Mar 3, 2024', [], {}),
 ]
 
 
