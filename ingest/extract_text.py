@@ -1299,6 +1299,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             more, count = rules.names_over_lines(lines[i + 1:])
             for j in range(i + 1, i + 1 + count):
                 add(more, j, rule)
+        else:
+            _writers_below(lines, i, rule, add)
     # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
     elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
             and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
@@ -1385,6 +1387,34 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
              and not (i > 1 and rules.is_name_line(lines[i - 2])))
     return (all(rules.is_author_marker(x) or rules.is_furniture(x) or x.words <= 3 for x in between)
             and (above or any(rules.is_author_marker(x) for x in between)))
+
+
+_JOINING_LINE = re.compile(r"(?:and|&|,|,\s*and|,\s*&)", re.I)
+# (A byline's writers are a few: the joining words are looked for over this many lines only.)
+WRITERS_BELOW_LINES = 8
+
+
+def _writers_below(lines: list[Line], i: int, rule: str, add) -> None:
+    """The other writers under the first one's name line, each a link of its own with its
+    joining word at the head of its line ("Ann Lee" / "and Tom Park") or on a line between
+    ("Ann Lee" / "," / "Tom Park" / ", and" / "Sue Ray"). The joining word is what tells them
+    from a story's first line or a second name that is no writer's."""
+    j = i + 1
+    while j < min(len(lines), i + 1 + WRITERS_BELOW_LINES):
+        if more := rules.byline_continuation(lines[j]):
+            add(more, j, rule)
+            return  # ("and" opens the last writer's line)
+        # (A lone "," or "&" between two names is no line: read_lines keeps it on the one above.)
+        if lines[j - 1].separator_below and rules.is_name_line(lines[j], in_block=True):
+            add(rules.names_in(lines[j].text), j, rule)
+            j += 1
+            continue
+        if not (_JOINING_LINE.fullmatch(lines[j].text.strip()) and j + 1 < len(lines)
+                and rules.is_name_line(lines[j + 1], in_block=True)):
+            return
+        add(rules.names_in(lines[j + 1].text), j, rule)
+        add(rules.names_in(lines[j + 1].text), j + 1, rule)
+        j += 2
 
 
 def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:

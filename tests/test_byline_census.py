@@ -361,6 +361,14 @@ CENSUS = [
     ('Ann Lee / HNS / Updated: Mar 3, 2024, 10:00 IST', [A], {}),
     ('Ann Lee and Tom Park | HNS | Mar 3, 2024', [A, T], {}),
     ('Ann Lee | Harbor Lisbon | Mar 3, 2024', [], {}),
+    # The other writers under the first one's name line, each a link of its own with its joining
+    # word at the head of its line or on a line between; without one, a second name is no writer.
+    ('Ann Lee\nand Tom Park\nMarch 3, 2024', [A, T], {}),
+    ('Ann Lee\n\nand\n\nTom Park', [A, T], {}),
+    ('Ann Lee\n\n,\n\nTom Park\n\n, and\n\nSue Ray\n\nMarch 3, 2024', [A, T, S], {}),
+    ('Ann Lee\n\n&\n\nTom Park', [A, T], {}),
+    ('Ann Lee\n\nTom Park', [A], {}),
+    ('Ann Lee\n\nand\n\nthe boats were late.', [A], {}),
 ]
 
 
