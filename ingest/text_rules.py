@@ -712,7 +712,11 @@ _CREDIT = re.compile(
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
-_BYLINE_OPENING = re.compile(r"^\W*(?:(?:written|words|text|story|reporting|reported)\s+)?by\b", re.I)
+# (Or the writer's label with its colon, in any language: "Text: Ann Lee. Photos: Tom Park" credits
+# the pictures after the writer, and a caption's credit never opens so.)
+_BYLINE_OPENING = re.compile(r"^\W*(?:(?:(?:written|words|text|story|reporting|reported)\s+)?by\b|"
+                             r"(?:words|text|texte|texto|testo|tekst|story|author|autor|autora|autorin|"
+                             r"auteur|autore|writer|reporter|reporting)\s*:)", re.I)
 _ROLE_AFTER_SLASH = re.compile(
     rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.

@@ -369,6 +369,12 @@ CENSUS = [
     ('Ann Lee\n\n&\n\nTom Park', [A, T], {}),
     ('Ann Lee\n\nTom Park', [A], {}),
     ('Ann Lee\n\nand\n\nthe boats were late.', [A], {}),
+    # The writer's label first, the pictures' credit after a full stop: a byline, not a
+    # caption's credit; a caption ending with the credit names no writer.
+    ('Text: Ann Lee. Photos: Tom Park', [A], {}),
+    ('Texte : Ann Lee. Photos : Tom Park', [A], {}),
+    ('Words: Ann Lee. Pictures: Tom Park/Harbor Ledger', [A], {}),
+    ('Ferry crews at dawn. Photos: Tom Park', [], {}),
 ]
 
 
