@@ -375,6 +375,13 @@ CENSUS = [
     ('Texte : Ann Lee. Photos : Tom Park', [A], {}),
     ('Words: Ann Lee. Pictures: Tom Park/Harbor Ledger', [A], {}),
     ('Ferry crews at dawn. Photos: Tom Park', [], {}),
+    # The kind of piece, then "de" and the writer, as Spanish, Portuguese and French set it; a
+    # name's own "de" stays.
+    ('Artículo de Ann Lee', [A], {}),
+    ('Une tribune de Ann Lee', [A], {}),
+    ('Un article de Ann Lee et Tom Park', [A, T], {}),
+    ('Análise de Ann Lee', [A], {}),
+    ('Por Ann de Souza', ['Ann de Souza'], {}),
 ]
 
 
