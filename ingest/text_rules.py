@@ -2036,9 +2036,11 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
     # and the date; or by its letters ("Ann Lee / HNS / Updated: ...", "Ann Lee, HNS | March
-    # 3", as news services in capitals sign their writers' copy).
+    # 3", as news services in capitals sign their writers' copy); or the place the writer
+    # filed from ("Ann Lee | Mexico City | March 3": one word is a field byline_fields reads).
     first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+|,\s*(?=[A-Z]{2,5}$)", name)
-    if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])):
+    if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
+                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")

@@ -382,6 +382,11 @@ CENSUS = [
     ('Un article de Ann Lee et Tom Park', [A, T], {}),
     ('Análise de Ann Lee', [A], {}),
     ('Por Ann de Souza', ['Ann de Souza'], {}),
+    # The place the writer filed from between the name and the date, a place of two words;
+    # two words that are no place's name leave the line unread.
+    ('Ann Lee | Mexico City | March 3, 2024', [A], {}),
+    ('Ann Lee - New York - March 3, 2024', [A], {}),
+    ('Ann Lee | Bay Ferries | March 3, 2024', [], {}),
 ]
 
 
