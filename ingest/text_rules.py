@@ -1431,7 +1431,9 @@ _LABEL = re.compile(
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
     # ("文" alone, "text", only with its separator: "文章" is the word for an article.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_WORD_LABELS + r"|文(?=\s*[:：=＝/／|｜])" + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
+    # ("文・A": and by a middle dot, as magazines set it; "文・写真：A", text and photos, too.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_WORD_LABELS + r"|文(?:[・、](?:写真|撮影|構成))?(?=\s*[:：=＝/／|｜・])"
+    r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜・]?)\s*(.+)$",
     re.I,
 )
 

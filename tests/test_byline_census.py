@@ -387,6 +387,12 @@ CENSUS = [
     ('Ann Lee | Mexico City | March 3, 2024', [A], {}),
     ('Ann Lee - New York - March 3, 2024', [A], {}),
     ('Ann Lee | Bay Ferries | March 3, 2024', [], {}),
+    # A Japanese text label set apart by a middle dot, alone or with the pictures' label; the
+    # pictures' label alone, or the word for an article, names no writer.
+    ('文・山田太郎', ['山田太郎'], {}),
+    ('文・写真：山田太郎', ['山田太郎'], {}),
+    ('写真・山田太郎', [], {}),
+    ('文章・山田太郎', [], {}),
 ]
 
 
