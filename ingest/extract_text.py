@@ -1260,6 +1260,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
+    # (Right under a picture it is the picture's credit, unless the picture is the writer's
+    # own, named by its alt text: "![Ann Lee](ann.jpg)" / "Ann Lee / Harbour Gazette".)
+    if slashed and line.picture_above is not None and not any(
+            name.casefold() in line.picture_above.casefold() for name in slashed):
+        slashed = []
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
         add(slashed, i, "name_slash_outlet")

@@ -30,6 +30,10 @@ class Line:
     # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
     # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
     separator_below: str = ""
+    # The words of the picture that stood alone on a line above (its alt text, "" for none), as
+    # a caption's credit follows its picture; None when no picture came between this line and
+    # the one before.
+    picture_above: str | None = None
 
     @cached_property
     def words(self) -> int:
@@ -363,6 +367,7 @@ def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
+    picture_above: str | None = None  # a picture alone on a line since the last line kept
     text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
@@ -403,9 +408,14 @@ def read_lines(text: str) -> list[Line]:
         if not visible or re.fullmatch(r"[\W_]+", visible):
             if lines and visible in (",", ";", "&"):
                 lines[-1].separator_below = visible
+            if not visible and stripped[:2] == "![":
+                picture = _IMAGE.match(stripped)
+                picture_above = re.sub(r"^!\[|\].*$", "", picture.group(0)) if picture else ""
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
-                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines))
+                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines,
+                          picture_above=picture_above))
+        picture_above = None
     return lines
 
 

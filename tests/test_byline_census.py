@@ -393,6 +393,11 @@ CENSUS = [
     ('文・写真：山田太郎', ['山田太郎'], {}),
     ('写真・山田太郎', [], {}),
     ('文章・山田太郎', [], {}),
+    # Name, slash, outlet right under a picture is the picture's credit; under the writer's own
+    # picture, or under no picture, a byline.
+    ('![Ferry](x.jpg)\n\nTom Park/Harbor Ledger\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
+    ('![Ann Lee](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
+    ('Ann Lee / Harbor Ledger\n\nMarch 3, 2024', [A], {}),
 ]
 
 
