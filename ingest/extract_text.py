@@ -1248,8 +1248,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         after = lines[last + 1]
         if more := rules.byline_continuation(after):
             add(more, last + 1, "byline_continuation")
+        # (Not a picture maker's role below it: "Tom Park" / "Staff Photographer" took the pictures.)
         elif rules.is_name_line(after, in_block=True) and last + 2 < len(lines) \
-                and rules.is_author_marker(lines[last + 2]):
+                and rules.is_author_marker(lines[last + 2]) and not rules.picture_role(lines[last + 2].text):
             add(rules.names_in(after.text), last + 1, "name_under_byline")
     return i
 

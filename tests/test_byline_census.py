@@ -398,6 +398,10 @@ CENSUS = [
     ('![Ferry](x.jpg)\n\nTom Park/Harbor Ledger\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
     ('![Ann Lee](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
     ('Ann Lee / Harbor Ledger\n\nMarch 3, 2024', [A], {}),
+    # A name under the byline with a picture maker's role below it took the pictures; with a
+    # writer's role or a date below it, the name is a second writer's.
+    ('By Ann Lee\n\nTom Park\nStaff Photographer', [A], {}),
+    ('By Ann Lee\n\nTom Park\nStaff Writer', [A, T], {}),
 ]
 
 
