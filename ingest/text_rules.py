@@ -1943,7 +1943,10 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
 
 # The roles of who made a story's pictures, not its words.
 _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
-                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b", re.I)
+                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b"
+                           # ("Photographer: Tom Park" is a credit line with its own name, no role
+                           # beside the name above it.)
+                           r"(?!\s*:)", re.I)
 
 
 def picture_role(text: str) -> bool:

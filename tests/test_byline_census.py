@@ -402,6 +402,11 @@ CENSUS = [
     # writer's role or a date below it, the name is a second writer's.
     ('By Ann Lee\n\nTom Park\nStaff Photographer', [A], {}),
     ('By Ann Lee\n\nTom Park\nStaff Writer', [A, T], {}),
+    # The photographer's own labelled credit under the writer's name is no role of the name
+    # above it; a role alone there still is.
+    ('Ann Lee\n\nPhotographer: Tom Park/Harbor Ledger', [A], {}),
+    ('Ann Lee\n\nPhotographer: Tom Park', [A], {}),
+    ('Tom Park\n\nStaff Photographer', [], {}),
 ]
 
 
