@@ -1282,6 +1282,12 @@ _NOT_NAME_WORDS = {
     # is a surname, and stays a name's word)
     "popular", "related", "picks", "articles", "stories", "edition", "admin", "user", "writers",
     "reporters", "illustration", "european", "union", "market", "check",
+    # the institutions, companies and events that sign a press release or a notice above its
+    # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
+    # column's own name ("Lisbon Diary", "Ask Ann Lee")
+    "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
+    "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
+    "diary", "notebook", "ask",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1682,7 +1688,9 @@ def names_with_outlet(line: Line) -> list[str]:
     if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
         return []
     agency = AGENCIES.get(" ".join(rest).casefold())
-    if not agency and (rest[-1].casefold() not in _MASTHEAD_WORDS
+    # (One word after two is no newspaper's name unless an agency's: "Harbor Ferries Ltd",
+    # "Bay Arts Council" sign as an organisation, and their first words are no person.)
+    if not agency and (len(rest) == 1 or rest[-1].casefold() not in _MASTHEAD_WORDS
                        or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
         return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
     names = [*parts[:-1], " ".join(words[:size])]

@@ -407,6 +407,15 @@ CENSUS = [
     ('Ann Lee\n\nPhotographer: Tom Park/Harbor Ledger', [A], {}),
     ('Ann Lee\n\nPhotographer: Tom Park', [A], {}),
     ('Tom Park\n\nStaff Photographer', [], {}),
+    # A company, an institution, an event or a column's own name above the date signs no
+    # person; a name with a newspaper's name or an agency run onto it stays a writer.
+    ('Harbor Ferries Ltd\n\nMarch 3, 2024', [], {}),
+    ('Bay Ferry Company\n\nMarch 3, 2024', [], {}),
+    ('Harbor Museum\n\nMarch 3, 2024', [], {}),
+    ('Lisbon Police\n\nMarch 3, 2024', [], {}),
+    ('Lisbon Diary\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
+    ('Ann Lee Harbor Daily Star\n\nMarch 3, 2024', [A], {}),
+    ('Ann Lee Reuters\n\nMarch 3, 2024', [A], {}),
 ]
 
 
