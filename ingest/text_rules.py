@@ -1438,6 +1438,10 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 _LABEL = re.compile(
     r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # the writer's trade as the label ("Columnist: A", "Redakteurin: A", "Periodista: A"); not
+    # "Column:" or "Opinion:", the kickers of a headline
+    r"columnists?|correspondents?|journalists?|redakteur(?:in)?|rédacteur|rédactrice|redactor|redactora|"
+    r"periodista|giornalista|jornalista|"
     # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"

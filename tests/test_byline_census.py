@@ -416,6 +416,13 @@ CENSUS = [
     ('Lisbon Diary\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
     ('Ann Lee Harbor Daily Star\n\nMarch 3, 2024', [A], {}),
     ('Ann Lee Reuters\n\nMarch 3, 2024', [A], {}),
+    # The writer's trade as the label; a headline's kicker with a colon is none.
+    ('Columnist: Ann Lee', [A], {}),
+    ('Correspondent: Ann Lee', [A], {}),
+    ('Redakteurin: Ann Lee', [A], {}),
+    ('Periodista: Ann Lee', [A], {}),
+    ('Column: Ann Lee', [], {}),
+    ('Correspondent: Why the ferries must run', [], {}),
 ]
 
 
