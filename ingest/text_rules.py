@@ -991,7 +991,8 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|a
 _BIO = re.compile(
     # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
     # (And a short description between commas: "Ann Lee, a former docker, is the author of".)
-    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
+    # ("The" in capitals opens the outlet's name: "Ann Lee is The Harbor Ledger's ports reporter".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the|The)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"

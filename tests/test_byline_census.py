@@ -423,6 +423,10 @@ CENSUS = [
     ('Periodista: Ann Lee', [A], {}),
     ('Column: Ann Lee', [], {}),
     ('Correspondent: Why the ferries must run', [], {}),
+    # A bio at the end naming the outlet with "The" in capitals before the writer's role; an
+    # owner is no writer.
+    ("Ann Lee is The Harbor Ledger's transport reporter.", [A], {'where': 'end'}),
+    ("Tom Park is The Harbor Ledger's owner.", [], {'where': 'end'}),
 ]
 
 
