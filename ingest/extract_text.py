@@ -1248,8 +1248,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         after = lines[last + 1]
         if more := rules.byline_continuation(after):
             add(more, last + 1, "byline_continuation")
+        # (Not a picture maker's role below it: "Tom Park" / "Staff Photographer" took the pictures.)
         elif rules.is_name_line(after, in_block=True) and last + 2 < len(lines) \
-                and rules.is_author_marker(lines[last + 2]):
+                and rules.is_author_marker(lines[last + 2]) and not rules.picture_role(lines[last + 2].text):
             add(rules.names_in(after.text), last + 1, "name_under_byline")
     return i
 
@@ -1260,6 +1261,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # "Ann Lee / Harbour Gazette" reads as a photo credit too: only in a byline's place (under
     # the headline or standfirst, or beside a stamp) is it a byline.
     slashed = rules.name_slash_outlet(line)
+    # (Right under a picture it is the picture's credit, unless the picture is the writer's
+    # own, named by its alt text: "![Ann Lee](ann.jpg)" / "Ann Lee / Harbour Gazette".)
+    if slashed and line.picture_above is not None and not any(
+            name.casefold() in line.picture_above.casefold() for name in slashed):
+        slashed = []
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
         add(slashed, i, "name_slash_outlet")
@@ -1299,6 +1305,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             more, count = rules.names_over_lines(lines[i + 1:])
             for j in range(i + 1, i + 1 + count):
                 add(more, j, rule)
+        else:
+            _writers_below(lines, i, rule, add)
     # "Ann Lee and" / "Tom Park": a byline wrapped after its joining word, under the headline.
     elif (head := re.fullmatch(r"(.+?),?\s+(?:and|&)", line.text.strip())) \
             and rules.is_name_line(Line(raw=head.group(1), text=head.group(1))) \
@@ -1385,6 +1393,34 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
              and not (i > 1 and rules.is_name_line(lines[i - 2])))
     return (all(rules.is_author_marker(x) or rules.is_furniture(x) or x.words <= 3 for x in between)
             and (above or any(rules.is_author_marker(x) for x in between)))
+
+
+_JOINING_LINE = re.compile(r"(?:and|&|,|,\s*and|,\s*&)", re.I)
+# (A byline's writers are a few: the joining words are looked for over this many lines only.)
+WRITERS_BELOW_LINES = 8
+
+
+def _writers_below(lines: list[Line], i: int, rule: str, add) -> None:
+    """The other writers under the first one's name line, each a link of its own with its
+    joining word at the head of its line ("Ann Lee" / "and Tom Park") or on a line between
+    ("Ann Lee" / "," / "Tom Park" / ", and" / "Sue Ray"). The joining word is what tells them
+    from a story's first line or a second name that is no writer's."""
+    j = i + 1
+    while j < min(len(lines), i + 1 + WRITERS_BELOW_LINES):
+        if more := rules.byline_continuation(lines[j]):
+            add(more, j, rule)
+            return  # ("and" opens the last writer's line)
+        # (A lone "," or "&" between two names is no line: read_lines keeps it on the one above.)
+        if lines[j - 1].separator_below and rules.is_name_line(lines[j], in_block=True):
+            add(rules.names_in(lines[j].text), j, rule)
+            j += 1
+            continue
+        if not (_JOINING_LINE.fullmatch(lines[j].text.strip()) and j + 1 < len(lines)
+                and rules.is_name_line(lines[j + 1], in_block=True)):
+            return
+        add(rules.names_in(lines[j + 1].text), j, rule)
+        add(rules.names_in(lines[j + 1].text), j + 1, rule)
+        j += 2
 
 
 def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:

@@ -30,6 +30,10 @@ class Line:
     # A list's comma, semicolon or "&" that stood alone on the line below, as a copy of a list
     # of linked names sets it ("Ann Lee" / "," / "Tom Park"): the line went, its mark is kept.
     separator_below: str = ""
+    # The words of the picture that stood alone on a line above (its alt text, "" for none), as
+    # a caption's credit follows its picture; None when no picture came between this line and
+    # the one before.
+    picture_above: str | None = None
 
     @cached_property
     def words(self) -> int:
@@ -363,6 +367,7 @@ def read_lines(text: str) -> list[Line]:
     """The non-empty lines of a text, each with its Markdown taken apart."""
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
+    picture_above: str | None = None  # a picture alone on a line since the last line kept
     text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
@@ -403,9 +408,14 @@ def read_lines(text: str) -> list[Line]:
         if not visible or re.fullmatch(r"[\W_]+", visible):
             if lines and visible in (",", ";", "&"):
                 lines[-1].separator_below = visible
+            if not visible and stripped[:2] == "![":
+                picture = _IMAGE.match(stripped)
+                picture_above = re.sub(r"^!\[|\].*$", "", picture.group(0)) if picture else ""
             continue  # rules ("---", "* * *", "___") and lone punctuation
         lines.append(Line(raw=raw, text=visible, heading=heading, item=item, links=links,
-                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines))
+                          wrapped=wrapped and not heading and not item, own_line=blocks_on_lines,
+                          picture_above=picture_above))
+        picture_above = None
     return lines
 
 
@@ -712,7 +722,11 @@ _CREDIT = re.compile(
     r"^\(?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s?/\s?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\)?$",
     re.I,
 )
-_BYLINE_OPENING = re.compile(r"^\W*(?:(?:written|words|text|story|reporting|reported)\s+)?by\b", re.I)
+# (Or the writer's label with its colon, in any language: "Text: Ann Lee. Photos: Tom Park" credits
+# the pictures after the writer, and a caption's credit never opens so.)
+_BYLINE_OPENING = re.compile(r"^\W*(?:(?:(?:written|words|text|story|reporting|reported)\s+)?by\b|"
+                             r"(?:words|text|texte|texto|testo|tekst|story|author|autor|autora|autorin|"
+                             r"auteur|autore|writer|reporter|reporting)\s*:)", re.I)
 _ROLE_AFTER_SLASH = re.compile(
     rf"/\s*(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS - {'news', 'agencies', 'bureau', 'desk', 'newsroom', 'team'}))})\s*$", re.I)
 # The first words of a pitch for something other than the story.
@@ -952,7 +966,10 @@ _BY = re.compile(
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
-    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique)\s+de|"
+    r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"
+    # (the kind of piece, "Artículo de A", "Une tribune de A": else read as one name with its "de")
+    r"artículo|articulo|article|artigo|columna|coluna|tribune|entrevista|análisis|analisis|análise|"
+    r"analyse|opinión|opinião|critique|crítica)\s+de|"
     # ("By · Ann Lee", "By- Ann Lee": a dot or a dash after the label, a style sheet's separator.)
     r"napisał|napisała|kirjoittanut)(?!\w)(?=[:\s·•~–—-])(?:\s*[:·•~–—-])*\s*(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
@@ -974,7 +991,8 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|a
 _BIO = re.compile(
     # (A handle may stand beside the name: "Ann Lee (@annlee) is ...".)
     # (And a short description between commas: "Ann Lee, a former docker, is the author of".)
-    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,8}}?"
+    # ("The" in capitals opens the outlet's name: "Ann Lee is The Harbor Ledger's ports reporter".)
+    rf"^({_NAME})(?:\s*\(@\w+\))?(?:,\s+[^,]{{3,60}},)?\s+(?:(?:is|was|has been)\s+(?:a|an|the|The)\s+(?:[\w'’-]+\s+){{0,8}}?"
     r"(?:journalist|reporter|writer|correspondent|editor|columnist|contributor|author|producer|"
     # the writers of opinion pieces: "A is an associate professor of history at ..."
     r"critic|photographer|analyst|freelancer|professor|lecturer|researcher|fellow|economist|historian)\b|"
@@ -1063,6 +1081,8 @@ def _co_author(part: str) -> bool:
                    for p in people)
 
 
+# (The word that closes a byline: see clean_byline.)
+_GLUED_BRAND = re.compile(rf"\s+(?:{_UPPER}{_LOWER}{{3,}}{_UPPER}|[A-Z]{{2,}}{_UPPER}{_LOWER})\w*$")
 _TRAILING_AGENCY = re.compile(
     r"\s+(?:" + "|".join(re.escape(name) for name in sorted(AGENCIES, key=len, reverse=True)
                           if " " in name or len(name) >= 4) + r")$", re.I)
@@ -1195,7 +1215,11 @@ def clean_byline(text: str) -> str:
         text = re.sub(r"\s*\[(?:\d{1,2}|[*†]|(?i:e-?mail|bio|twitter|x|profile))\]|\s*\*+(?=\s*$)", "", text)
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
-                  r"Correspondent|Columnist|Contributor)\b)", " ", text)
+                  r"Correspondent|Columnist|Contributor|Contact)\b)", " ", text)
+    # "Ann Lee Contact Reporter", "Ann LeeContact": the button that mails the writer, set after
+    # the name (with the person it reaches), is no word of the name.
+    if "Contact" in text:
+        text = re.sub(r"\s+Contact(?:\s+(?:the\s+)?(?i:reporter|writer|author|editor))?\s*$", "", text)
     text = text.strip(" ,;:|-–—")
     # "ANN LEE and TOM PARK Associated Press": the agency run onto the last name with no comma,
     # as wire bylines in capitals are set. Only an agency's name of two words or four letters
@@ -1204,6 +1228,13 @@ def clean_byline(text: str) -> str:
     agency = _TRAILING_AGENCY.search(text)
     if agency and len(re.split(r",|\band\b|&", text[: agency.start()], flags=re.I)[-1].split()) >= 2:
         text = text[: agency.start()]
+    # "Ann Lee HarborNews", "Ann Lee HLBusiness": an outlet's name written as one word with a
+    # capital inside, run onto the last name. A surname's inner capital follows one or two
+    # small letters ("McAllister", "MacKenzie", "DeShawn") and no run of capitals, so the
+    # brand's shape is told; and only where a whole name is left before it.
+    brand = _GLUED_BRAND.search(text)
+    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2:
+        text = text[: brand.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
@@ -1246,6 +1277,18 @@ _NOT_NAME_WORDS = {
     "capitol", "bank",
     # the words that lead into someone who is no writer: "Via Tom Park", "Featuring Tom Park"
     "via", "featuring", "starring", "remembering",
+    # a page's lists and editions, a blog's account, a desk's plural, a picture's kind, where a
+    # kicker or a menu stands by the byline ("Most Popular", "Related Stories", "Sunday Edition",
+    # "Site Admin", "Harbor Ledger Writers", "Photo Illustration", "European Union") ("Story"
+    # is a surname, and stays a name's word)
+    "popular", "related", "picks", "articles", "stories", "edition", "admin", "user", "writers",
+    "reporters", "illustration", "european", "union", "market", "check",
+    # the institutions, companies and events that sign a press release or a notice above its
+    # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
+    # column's own name ("Lisbon Diary", "Ask Ann Lee")
+    "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
+    "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
+    "diary", "notebook", "ask",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1293,9 +1336,24 @@ def _is_person(name: str) -> bool:
 
 
 def names_in(text: str) -> list[str]:
-    """The people a byline string names (possibly none); organisations are left out."""
+    """The people a byline string names (possibly none); organisations are left out, and so
+    are places: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
     people, _ = split_people(clean_byline(text))
-    return [_once(p) for p in people if _is_person(p)]
+    return [_once(p) for p in people if _is_person(p) and not _dateline_place(p)]
+
+
+# The place words of _PLACE_FIRST_WORDS and _PLACE_LAST_WORDS that are people's names as well
+# ("Hong" a family name, "Sri" a given name, "Bay" a surname): a byline's place is told without
+# them (their places, "Hong Kong" and "Sri Lanka", have a last word that tells it anyway).
+_PEOPLES_PLACE_WORDS = {"hong", "sri", "bay"}
+
+
+def _dateline_place(name: str) -> bool:
+    """A two- or three-word place where a name stands in a byline ("Ann Lee, Mexico City", "By
+    Ann Lee, Rio de Janeiro"), told by its first or last word as _place_name tells it."""
+    words = name.casefold().split()
+    return (words[0] in _PLACE_FIRST_WORDS or words[-1] in _PLACE_LAST_WORDS) \
+        and not {words[0], words[-1]} & _PEOPLES_PLACE_WORDS
 
 
 def _once(name: str) -> str:
@@ -1381,6 +1439,10 @@ _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "d
 _LABEL = re.compile(
     r"^(?:(?:guest\s+)?(?:authors?|authors?\(s\)|autor(?:in|a|es|ka|zy)?|autoři|auteurs?|autore|autori|reporters?|writers?|contributors?|words|text|"
     r"texte|texto|testo|tekst|story|reporting|reported by|written by|penulis|автор|текст|bylines?|"
+    # the writer's trade as the label ("Columnist: A", "Redakteurin: A", "Periodista: A"); not
+    # "Column:" or "Opinion:", the kickers of a headline
+    r"columnists?|correspondents?|journalists?|redakteur(?:in)?|rédacteur|rédactrice|redactor|redactora|"
+    r"periodista|giornalista|jornalista|"
     # Turkish, Vietnamese, Finnish, Swedish, Danish and Norwegian: "written by", "author", "journalist"
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
@@ -1390,7 +1452,9 @@ _LABEL = re.compile(
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
     # ("文" alone, "text", only with its separator: "文章" is the word for an article.)
-    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_WORD_LABELS + r"|文(?=\s*[:：=＝/／|｜])" + r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜]?)\s*(.+)$",
+    # ("文・A": and by a middle dot, as magazines set it; "文・写真：A", text and photos, too.)
+    r"(?:(?:取材|写真|撮影|構成)[・、/／])?(?:" + _CJK_WORD_LABELS + r"|文(?:[・、](?:写真|撮影|構成))?(?=\s*[:：=＝/／|｜・])"
+    r"|" + _CJK_REPORTER + r"(?=[\s:：]))\s*[:：=＝/／|｜・]?)\s*(.+)$",
     re.I,
 )
 
@@ -1629,7 +1693,9 @@ def names_with_outlet(line: Line) -> list[str]:
     if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
         return []
     agency = AGENCIES.get(" ".join(rest).casefold())
-    if not agency and (rest[-1].casefold() not in _MASTHEAD_WORDS
+    # (One word after two is no newspaper's name unless an agency's: "Harbor Ferries Ltd",
+    # "Bay Arts Council" sign as an organisation, and their first words are no person.)
+    if not agency and (len(rest) == 1 or rest[-1].casefold() not in _MASTHEAD_WORDS
                        or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
         return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
     names = [*parts[:-1], " ".join(words[:size])]
@@ -1890,7 +1956,10 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
 
 # The roles of who made a story's pictures, not its words.
 _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
-                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b", re.I)
+                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b"
+                           # ("Photographer: Tom Park" is a credit line with its own name, no role
+                           # beside the name above it.)
+                           r"(?!\s*:)", re.I)
 
 
 def picture_role(text: str) -> bool:
@@ -1994,9 +2063,12 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
     name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
-    # and the date.
-    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", name)
-    if len(rest) == 1 and _masthead(rest[0]):
+    # and the date; or by its letters ("Ann Lee / HNS / Updated: ...", "Ann Lee, HNS | March
+    # 3", as news services in capitals sign their writers' copy); or the place the writer
+    # filed from ("Ann Lee | Mexico City | March 3": one word is a field byline_fields reads).
+    first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+|,\s*(?=[A-Z]{2,5}$)", name)
+    if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
+                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")

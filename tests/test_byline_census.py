@@ -325,6 +325,108 @@ CENSUS = [
     ('Story: Ann Lee\nPhotos: Tom Park\nVideo: Sue Ray', [A], {}),
     ('By Ann Lee | Photographs by Tom Park', [A], {}),
     ('By Ann Lee, Tom Park, Sue Ray, Kofi Mensah and\nLina Berg', [A, T, S, K, 'Lina Berg'], {}),
+    # The dateline's city after the writers, a place of two or three words told by its first
+    # or last word; a writer whose surname is such a word stays.
+    ('By Ann Lee, Mexico City', [A], {}),
+    ('By Ann Lee and Tom Park, Rio de Janeiro', [A, T], {}),
+    ('By ANN LEE, LOS ANGELES', [A], {}),
+    ('By Ann Lee\nSan Diego, March 3, 2024', [A], {}),
+    ('By Ann Lee and Tom Bay', [A, 'Tom Bay'], {}),
+    ('By Ann Lee and Sri Wulan', [A, 'Sri Wulan'], {}),
+    ('By Ann Lee and Tom Newcity', [A, 'Tom Newcity'], {}),
+    # A list's heading, an edition, a blog's account where the byline stands: no one; "Story"
+    # is a surname too.
+    ('Related Stories', [], {}),
+    ('Sunday Edition', [], {}),
+    ('Site Admin', [], {}),
+    ('Ann Lee\n\nMost Popular', [A], {}),
+    ('By Ann Lee and Tom Story', [A, 'Tom Story'], {}),
+    # An outlet written as one word with a capital inside, run onto the last name; a surname's
+    # own inner capital stays.
+    ('Ann Lee HarborNews', [A], {}),
+    ('By Ann Lee HLBusiness', [A], {}),
+    ('By Ann Lee and Tom Park HarborNews', [A, T], {}),
+    ('By Ann Lee and Tom McAllister', [A, 'Tom McAllister'], {}),
+    ('By Tom VanDerBerg', ['Tom VanDerBerg'], {}),
+    # The button that mails the writer, after the name, glued or not; a contact line below a
+    # byline names no writer.
+    ('By Ann LeeContact Reporter', [A], {}),
+    ('Ann LeeContact Reporter\n\nMarch 3, 2024', [A], {}),
+    ('By Ann Lee Contact Reporter', [A], {}),
+    ('By Ann Lee\n\nContact Tom Park at tom@harborledger.example', [A], {}),
+    # A news service's letters between the writers and the date; any other words there are no
+    # outlet, and the line names no one.
+    ('Ann Lee | HNS | Mar 3, 2024', [A], {}),
+    ('Ann Lee, HNS | Mar 3, 2024', [A], {}),
+    ('Ann Lee / HNS / Updated: Mar 3, 2024, 10:00 IST', [A], {}),
+    ('Ann Lee and Tom Park | HNS | Mar 3, 2024', [A, T], {}),
+    ('Ann Lee | Harbor Lisbon | Mar 3, 2024', [], {}),
+    # The other writers under the first one's name line, each a link of its own with its joining
+    # word at the head of its line or on a line between; without one, a second name is no writer.
+    ('Ann Lee\nand Tom Park\nMarch 3, 2024', [A, T], {}),
+    ('Ann Lee\n\nand\n\nTom Park', [A, T], {}),
+    ('Ann Lee\n\n,\n\nTom Park\n\n, and\n\nSue Ray\n\nMarch 3, 2024', [A, T, S], {}),
+    ('Ann Lee\n\n&\n\nTom Park', [A, T], {}),
+    ('Ann Lee\n\nTom Park', [A], {}),
+    ('Ann Lee\n\nand\n\nthe boats were late.', [A], {}),
+    # The writer's label first, the pictures' credit after a full stop: a byline, not a
+    # caption's credit; a caption ending with the credit names no writer.
+    ('Text: Ann Lee. Photos: Tom Park', [A], {}),
+    ('Texte : Ann Lee. Photos : Tom Park', [A], {}),
+    ('Words: Ann Lee. Pictures: Tom Park/Harbor Ledger', [A], {}),
+    ('Ferry crews at dawn. Photos: Tom Park', [], {}),
+    # The kind of piece, then "de" and the writer, as Spanish, Portuguese and French set it; a
+    # name's own "de" stays.
+    ('Artículo de Ann Lee', [A], {}),
+    ('Une tribune de Ann Lee', [A], {}),
+    ('Un article de Ann Lee et Tom Park', [A, T], {}),
+    ('Análise de Ann Lee', [A], {}),
+    ('Por Ann de Souza', ['Ann de Souza'], {}),
+    # The place the writer filed from between the name and the date, a place of two words;
+    # two words that are no place's name leave the line unread.
+    ('Ann Lee | Mexico City | March 3, 2024', [A], {}),
+    ('Ann Lee - New York - March 3, 2024', [A], {}),
+    ('Ann Lee | Bay Ferries | March 3, 2024', [], {}),
+    # A Japanese text label set apart by a middle dot, alone or with the pictures' label; the
+    # pictures' label alone, or the word for an article, names no writer.
+    ('文・山田太郎', ['山田太郎'], {}),
+    ('文・写真：山田太郎', ['山田太郎'], {}),
+    ('写真・山田太郎', [], {}),
+    ('文章・山田太郎', [], {}),
+    # Name, slash, outlet right under a picture is the picture's credit; under the writer's own
+    # picture, or under no picture, a byline.
+    ('![Ferry](x.jpg)\n\nTom Park/Harbor Ledger\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
+    ('![Ann Lee](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
+    ('Ann Lee / Harbor Ledger\n\nMarch 3, 2024', [A], {}),
+    # A name under the byline with a picture maker's role below it took the pictures; with a
+    # writer's role or a date below it, the name is a second writer's.
+    ('By Ann Lee\n\nTom Park\nStaff Photographer', [A], {}),
+    ('By Ann Lee\n\nTom Park\nStaff Writer', [A, T], {}),
+    # The photographer's own labelled credit under the writer's name is no role of the name
+    # above it; a role alone there still is.
+    ('Ann Lee\n\nPhotographer: Tom Park/Harbor Ledger', [A], {}),
+    ('Ann Lee\n\nPhotographer: Tom Park', [A], {}),
+    ('Tom Park\n\nStaff Photographer', [], {}),
+    # A company, an institution, an event or a column's own name above the date signs no
+    # person; a name with a newspaper's name or an agency run onto it stays a writer.
+    ('Harbor Ferries Ltd\n\nMarch 3, 2024', [], {}),
+    ('Bay Ferry Company\n\nMarch 3, 2024', [], {}),
+    ('Harbor Museum\n\nMarch 3, 2024', [], {}),
+    ('Lisbon Police\n\nMarch 3, 2024', [], {}),
+    ('Lisbon Diary\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
+    ('Ann Lee Harbor Daily Star\n\nMarch 3, 2024', [A], {}),
+    ('Ann Lee Reuters\n\nMarch 3, 2024', [A], {}),
+    # The writer's trade as the label; a headline's kicker with a colon is none.
+    ('Columnist: Ann Lee', [A], {}),
+    ('Correspondent: Ann Lee', [A], {}),
+    ('Redakteurin: Ann Lee', [A], {}),
+    ('Periodista: Ann Lee', [A], {}),
+    ('Column: Ann Lee', [], {}),
+    ('Correspondent: Why the ferries must run', [], {}),
+    # A bio at the end naming the outlet with "The" in capitals before the writer's role; an
+    # owner is no writer.
+    ("Ann Lee is The Harbor Ledger's transport reporter.", [A], {'where': 'end'}),
+    ("Tom Park is The Harbor Ledger's owner.", [], {'where': 'end'}),
 ]
 
 
