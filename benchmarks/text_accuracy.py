@@ -37,7 +37,7 @@ What is scored (after ingest's own normalisation: split_people, iso_date, clean_
     python benchmarks/text_accuracy.py
     python benchmarks/text_accuracy.py --tune-only   # the tuning half alone, while tuning
     python benchmarks/text_accuracy.py --show-misses authors --converter html2text
-    python benchmarks/text_accuracy.py --dump /tmp/devset   # write the converted texts
+    python benchmarks/text_accuracy.py --dump /tmp/devset   # write the tuning half's converted texts
     python benchmarks/text_accuracy.py --body   # and body word precision/recall
     python benchmarks/text_accuracy.py --no-headings   # the texts without '#' heading marks
     python benchmarks/text_accuracy.py --silver-titles   # plain-text titles on a second set
@@ -534,7 +534,9 @@ def main(argv=None) -> int:
                         help="list the misses (all, or one field) of --half")
     parser.add_argument("--half", choices=("tune", "held-out", "all"), default="tune",
                         help="the half whose misses --show-misses lists (default: tune)")
-    parser.add_argument("--dump", type=Path, help="write each converted text to this folder")
+    parser.add_argument("--dump", type=Path,
+                        help="write each converted text of --half to this folder (the tuning half "
+                             "unless asked; with --tune-only always the tuning half alone)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-headings", action="store_true",
                         help="take the '#' heading marks off every line first, as in text copied "
@@ -568,7 +570,9 @@ def main(argv=None) -> int:
             if args.no_headings:
                 text = strip_headings(text)
             markdown = converter != "html2text-plain"
-            if args.dump:
+            # Only the half asked for: a dump of every page would show the held-out pages (and
+            # which sites they come from) to whoever is tuning rules.
+            if args.dump and (page["half"] == "tune" if args.tune_only else args.half in (page["half"], "all")):
                 args.dump.mkdir(parents=True, exist_ok=True)
                 suffix = ".md" if markdown else ".txt"
                 (args.dump / f"{page['corpus']}-{page['id']}-{converter}{suffix}").write_text(text, encoding="utf-8")

@@ -21,3 +21,35 @@ import text_accuracy  # noqa: E402
 def test_both_scorers_cut_a_glued_profile_button(byline, names):
     assert html_accuracy._truth_authors(byline) == names
     assert text_accuracy.truth_people(byline) == names
+
+
+def _tiny_corpora(root: Path) -> Path:
+    """Two invented postlight-style pages: p1 falls in the held-out half, p0 in the tuning half
+    (the halves are a hash of corpus and id, as load_pages makes them)."""
+    postlight = root / "postlight_parser"
+    postlight.mkdir(parents=True)
+    (root / "mozilla_readability").mkdir()
+    (root / "mozilla_readability" / "ground_truth.jsonl").write_text("")
+    rows = []
+    for page_id in ("p1", "p0"):
+        (postlight / f"{page_id}.html").write_text(
+            f"<html><body><h1>Harbor ferry {page_id} returns</h1><p>By Ann Lee</p>"
+            "<p>The ferry ran again on Monday after a week of repairs to its engine room.</p></body></html>")
+        rows.append(f'{{"id": "{page_id}", "html_file": "{page_id}.html", "title": "Harbor ferry {page_id} returns", '
+                    '"author": "Ann Lee", "date": null}')
+    (postlight / "ground_truth.jsonl").write_text("\n".join(rows) + "\n")
+    return root
+
+
+@pytest.mark.parametrize("options, dumped", [
+    # fail before: --dump wrote every page, the held-out half's too, to whoever tunes rules
+    (["--tune-only"], {"p0"}),
+    ([], {"p0"}),
+    # near miss: asking for the held-out half (or all) still dumps it
+    (["--half", "all"], {"p0", "p1"}),
+])
+def test_text_accuracy_dumps_only_the_half_asked_for(tmp_path, options, dumped, capsys):
+    assert [p["half"] for p in text_accuracy.load_pages(_tiny_corpora(tmp_path / "corpora"))] == ["held-out", "tune"]
+    text_accuracy.main(["--corpora", str(tmp_path / "corpora"), "--cache", str(tmp_path / "cache"),
+                        "--converter", "html2text", "--dump", str(tmp_path / "dump"), *options])
+    assert {path.name.split("-")[1] for path in (tmp_path / "dump").iterdir()} == dumped
