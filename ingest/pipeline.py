@@ -16,7 +16,7 @@ from .dedupe import content_hash
 from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, hash_source, read_sources
 from .record import Outcome, Source
-from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database,
+from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_connection,
                     remove_unused_authors_and_outlets)
 
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
@@ -262,7 +262,7 @@ def run_ingest(
     started = datetime.now(timezone.utc)
     started_ns = time.time_ns()
     workers = workers or os.cpu_count() or 1
-    db = open_database(db_path)
+    db = open_connection(db_path)  # (not a sqlite-utils Database: see open_connection)
     archive = Archive(db)
     summary = Summary(database=str(db_path))
     summary.run_id = run_id = archive.start_run(list(paths))

@@ -12,10 +12,12 @@ import datetime
 import re
 import sqlite3
 from functools import cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .resources import metadata_path
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -175,7 +177,7 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
-def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author: str = "",
+def search(db: "Database", text: str, limit: int = 20, *, outlet: str = "", author: str = "",
            since: str = "", until: str = "", newest: bool = False, all_versions: bool = False) -> list[dict]:
     """The best matches first (or the newest, with newest=True), snippets marked with **. An
     edited story is one result, its latest matching text, unless all_versions=True.
@@ -207,7 +209,7 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
     return results[:limit]
 
 
-def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> list[str]:
+def names_not_in_archive(db: "Database", outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or
     written as a site shows it ("Harbor Ledger" for "The Harbor Ledger"), matched nothing,

@@ -15,15 +15,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache, cached_property
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from sqlite_utils import Database
-
-from . import __version__
-from .migrations import migrate, migrations, refuse_a_newer_archive
+from . import __version__, import_sqlite_utils
+from .migrations import migrate, pending_migrations, refuse_a_newer_archive
 from .record import BAD_SIDECAR, Article, Outcome
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 60_000
 STORED, DUPLICATE, UNCHANGED, FAILED = "stored", "duplicate", "unchanged", "failed"
@@ -35,6 +36,8 @@ PROVENANCE_FIELDS = ("title", "authors", "published", "updated", "outlet")
 def extractor() -> str:
     """The code that decides what a source holds, recorded with each source (read from the
     installed package metadata: importing trafilatura to ask would cost 0.3 s)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         trafilatura = version("trafilatura")
     except PackageNotFoundError:
@@ -68,28 +71,49 @@ class NotAnArchive(sqlite3.DatabaseError):
     """An SQLite file of another program: its tables are not an archive's."""
 
 
-def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) and upgrade an archive.
+def open_database(path: str | Path) -> "Database":
+    """Open (creating if needed) and upgrade an archive, as a sqlite-utils Database.
 
     A file that is no SQLite database raises sqlite3.DatabaseError, and another program's
     database NotAnArchive, before anything is written to either: the migrations would add our
     tables to someone's other data."""
-    db = Database(path)
+    return as_database(open_connection(path))
+
+
+def as_database(conn: sqlite3.Connection) -> "Database":
+    """A sqlite-utils Database on the connection (sqlite-utils imported now, if not yet)."""
+    return import_sqlite_utils().Database(conn)
+
+
+def _connect(path: str | Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path))
+
+
+def open_connection(path: str | Path) -> sqlite3.Connection:
+    """open_database's archive as a plain sqlite3 connection, for the code that needs no more
+    (ingest): sqlite-utils is then imported only to apply a pending migration. A re-run of an
+    unchanged folder spent a sixth of its time importing it.
+
+    The connection is the one sqlite-utils' Database made of the file: its defaults, with
+    recursive triggers on (which sqlite-utils sets, and the schema's triggers were written
+    under: a row an INSERT OR REPLACE deletes fires its DELETE triggers only with them on)."""
+    conn = _connect(path)
+    conn.execute("PRAGMA recursive_triggers = on")
     # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
     # first: the look at the tables below, and switching a new file to WAL, wait for the lock too
     # (set after either, a command started beside another on a new archive failed at once with
     # "database is locked", or said it had waited 60 s).
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
-        refuse_another_programs_database(db.conn, new_file_allowed=True)
+        refuse_another_programs_database(conn, new_file_allowed=True)
     except sqlite3.DatabaseError:
-        db.close()
+        conn.close()
         raise
     # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
-    _switch_to_wal(db)
-    db.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
-    return db
+    _switch_to_wal(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn)
+    return conn
 
 
 class ArchiveNeedsUpgrade(sqlite3.DatabaseError):
@@ -118,7 +142,7 @@ def read_only_uri(path: str | Path) -> str:
     return f"file:{quote(str(resolved))}?mode=ro" + ("&immutable=1" if on_read_only_disk(path) else "")
 
 
-def open_for_reading(path: str | Path) -> Database:
+def open_for_reading(path: str | Path) -> "Database":
     """The archive for a command that only reads it (search, stats): as open_database opens it
     (upgraded if an older version made it), or, on a read-only disk, as it is. There search and
     stats failed with "cannot open or create the archive ... may you write in ...?", though
@@ -126,14 +150,14 @@ def open_for_reading(path: str | Path) -> Database:
     if not on_read_only_disk(path):
         return open_database(path)
     conn = sqlite3.connect(read_only_uri(path), uri=True)
-    db = Database(conn)
+    db = as_database(conn)
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)
-        refuse_a_newer_archive(db)
-        if migrations.pending(db):
+        refuse_a_newer_archive(conn)
+        if pending_migrations(conn):
             raise ArchiveNeedsUpgrade(
                 f"it was made by an older version of news-archive and must be upgraded once (by any "
-                f"command) where it can be written: {', '.join(m.name for m in migrations.pending(db))} "
+                f"command) where it can be written: {', '.join(pending_migrations(conn))} "
                 f"pending")
     except sqlite3.DatabaseError:
         conn.close()
@@ -151,7 +175,7 @@ def refuse_another_programs_database(conn: sqlite3.Connection, new_file_allowed:
         raise NotAnArchive(f"it is another program's database (its tables: {shown})")
 
 
-def _switch_to_wal(db: Database) -> None:
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
     """PRAGMA journal_mode = wal, retried while another connection holds the file: SQLite
     answers "database is locked" at once, without waiting busy_timeout, when the switch meets
     another connection's lock (two commands started together on a new archive: about one run
@@ -159,7 +183,7 @@ def _switch_to_wal(db: Database) -> None:
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
-            db.execute("PRAGMA journal_mode = wal")
+            conn.execute("PRAGMA journal_mode = wal")
             return
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) or time.monotonic() > deadline:
@@ -167,7 +191,7 @@ def _switch_to_wal(db: Database) -> None:
             time.sleep(0.02)
 
 
-def optimize(db: Database) -> dict:
+def optimize(db: "Database") -> dict:
     """Merge the full-text index into one segment and refresh the query planner's statistics.
 
     The writer commits a batch at a time and FTS5 keeps each commit's terms as a segment,
@@ -531,9 +555,9 @@ def _names_one_page(url: str) -> bool:
 
 
 class Archive:
-    def __init__(self, db: Database):
+    def __init__(self, db: "Database | sqlite3.Connection"):
         self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self.conn: sqlite3.Connection = getattr(db, "conn", db)
         self._outlets: dict[str, int] = {}  # outlet_key -> id
         self._outlet_names: dict[str, int] = {}  # name as written -> id
         self._authors: dict[str, int] = {}  # person_key -> id
