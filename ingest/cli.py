@@ -5,7 +5,6 @@ import json
 import os
 import re
 import signal
-import socket
 import sqlite3
 import sys
 import threading
@@ -657,6 +656,8 @@ def serve(db_path, host, port, cors):
 def _cannot_listen(host: str, port: int) -> OSError | None:
     """Why the server could not listen there, or None (uvicorn says so only after start-up, in
     its own words). Bound with SO_REUSEADDR, as uvicorn binds: a port left in TIME_WAIT is free."""
+    import socket  # (here: every other command starts without it)
+
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -668,6 +669,8 @@ def _cannot_listen(host: str, port: int) -> OSError | None:
 
 def _free_port(host: str) -> int:
     """A port free on `host` now, as the system picks one for port 0."""
+    import socket
+
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]

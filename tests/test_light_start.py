@@ -18,9 +18,10 @@ from conftest import ARTICLE_TEXT
 REPO = Path(__file__).resolve().parents[1]
 
 # Imported only for work that needs them: extraction (trafilatura and what it brings), the
-# language model, applying a migration or a command that reads through sqlite-utils.
+# language model, applying a migration or a command that reads through sqlite-utils; the
+# installed packages' metadata reader (with the email parser), for trafilatura's version.
 HEAVY = ("trafilatura", "lxml", "htmldate", "courlan", "justext", "numpy", "py3langid", "charset_normalizer",
-         "sqlite_utils", "dateutil", "yaml", "datasette", "warcio", "feedparser")
+         "sqlite_utils", "dateutil", "yaml", "datasette", "warcio", "feedparser", "importlib.metadata", "email")
 
 _RUN_AND_LIST_MODULES = """
 import json, sys
@@ -41,8 +42,8 @@ def command_imports(tmp_path, *args) -> tuple[int, set[str], str]:
     run = subprocess.run([sys.executable, "-c", _RUN_AND_LIST_MODULES, str(listing), *map(str, args)],
                          cwd=REPO, capture_output=True, text=True, check=True)
     found = json.loads(listing.read_text())
-    heavy = {name for name in found["modules"] if name.split(".")[0] in HEAVY}
-    return found["code"] or 0, {name.split(".")[0] for name in heavy}, run.stdout
+    heavy = {first for name in found["modules"] for first in HEAVY if name == first or name.startswith(first + ".")}
+    return found["code"] or 0, heavy, run.stdout
 
 
 def _pages(folder: Path, count: int = 16) -> None:
@@ -130,3 +131,57 @@ def test_a_current_archive_opens_without_sqlite_utils_and_an_older_one_is_upgrad
     assert open_in_new_process(db) == ["True", "1", "1", "wal"]
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE name = ?", (last,)).fetchone() == (1,)
+
+
+def test_installed_versions_are_read_as_importlib_metadata_reads_them():
+    from importlib.metadata import distributions, version
+
+    from ingest.store import installed_version
+
+    names = {distribution.metadata["Name"] for distribution in distributions()}
+    assert "trafilatura" in names and "sqlite-utils" in names
+    assert {name: installed_version(name) for name in names} == {name: version(name) for name in names}
+    # Spelt another way, as importlib.metadata normalises it; and a distribution not installed.
+    assert installed_version("SQLite_Utils") == version("sqlite-utils")
+    assert installed_version("harbor-ledger-tools") is None
+
+
+@pytest.mark.parametrize("folder_holds, expected", [
+    # One NAME-VERSION.dist-info: its METADATA's Version, read directly.
+    ({"harbor_ledger_tools-1.2.3.dist-info": "Metadata-Version: 2.1\nName: harbor-ledger-tools\nVersion: 1.2.3\n\nVersion: 9\n"},
+     "1.2.3"),
+    # The field read as the email parser reads it (spaces after the colon, any case of its name).
+    ({"Harbor.Ledger_Tools-1.2.3.dist-info": "Name: harbor-ledger-tools\nversion:   1.2.4rc1\n"}, "1.2.4rc1"),
+    # Two candidates in one folder, or none with a Version: importlib.metadata decides.
+    ({"harbor_ledger_tools-1.2.3.dist-info": "Name: harbor-ledger-tools\nVersion: 1.2.3\n",
+      "harbor_ledger_tools-1.3.0.dist-info": "Name: harbor-ledger-tools\nVersion: 1.3.0\n"}, None),
+    ({"harbor_ledger_tools-1.2.3.dist-info": "Name: harbor-ledger-tools\nSummary: no version\n"}, None),
+])
+def test_a_distribution_first_on_the_path_is_the_one_whose_version_is_read(tmp_path, monkeypatch,
+                                                                          folder_holds, expected):
+    from importlib.metadata import version
+
+    import ingest.store
+    from ingest.store import installed_version
+
+    for name, metadata in folder_holds.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "METADATA").write_text(metadata)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    asked = []
+    real = ingest.store._version_from_importlib
+    monkeypatch.setattr(ingest.store, "_version_from_importlib", lambda name: asked.append(name) or real(name))
+    try:
+        reference = version("harbor-ledger-tools")
+    except Exception as error:  # (what importlib.metadata does with no Version is its own affair)
+        reference = error
+    if expected is not None:
+        assert installed_version("harbor-ledger-tools") == expected == reference
+        assert asked == []  # read directly
+    else:
+        try:
+            found = installed_version("harbor-ledger-tools")
+        except Exception as error:
+            found = error
+        assert asked == ["harbor-ledger-tools"]
+        assert found == reference or type(found) is type(reference)
