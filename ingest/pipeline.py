@@ -269,6 +269,8 @@ def run_ingest(
     files = input_files if input_files is not None else list(expand_paths(paths))
     if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
         workers = 1  # starting workers (imports, language model) costs more than the work
+    if not rehash:
+        archive.expect_files(files)  # each file's record read ahead, many files a query
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 
