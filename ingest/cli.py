@@ -9,7 +9,8 @@ import sqlite3
 import sys
 import threading
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from types import SimpleNamespace
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
@@ -38,6 +39,7 @@ existing_db_option = click.option(
     type=click.Path(dir_okay=False), help="The archive's SQLite file.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
+_NO_BAR = SimpleNamespace(update=lambda step: None)  # ingest's progress, when no bar is shown
 
 
 @click.group()
@@ -142,9 +144,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
     terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
     try:
-        with click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
-                               show_pos=False, show_percent=True, show_eta=True,
-                               hidden=not show_bar) as bar:
+        # No bar to show: none made (click's bar module and the terminal modules it imports are
+        # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
+        bar = (click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
+                                 show_pos=False, show_percent=True, show_eta=True)
+               if show_bar else nullcontext(_NO_BAR))
+        with bar as bar:
             summary = run_ingest(
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=bar.update, on_written=report_failure,
