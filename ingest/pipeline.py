@@ -440,13 +440,15 @@ def run_ingest(
                 batch, text_bytes = [], 0
         batch.extend(known)
         known.clear()
-        flush(batch)  # even if empty: it also remembers the files read whole since the last
-        if summary.sidecar_revised:
-            # A corrected byline or outlet leaves the old name's row with no article, listed in
-            # the authors or outlets table for nothing (as reparse, which removes them too).
-            with archive._writing():
+        # The last batch and the run marked finished are one transaction: a commit waits for
+        # the disk, and an unchanged re-run made three (its start, its one batch, its end).
+        with archive._writing():
+            flush(batch)  # even if empty: it also remembers the files read whole since the last
+            if summary.sidecar_revised:
+                # A corrected byline or outlet leaves the old name's row with no article, listed in
+                # the authors or outlets table for nothing (as reparse, which removes them too).
                 remove_unused_authors_and_outlets(archive.conn)
-        archive.finish_run(run_id)
+            archive.finish_run(run_id)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script
         # reading --json got nothing at all from a run stopped by its timeout. Read from the

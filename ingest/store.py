@@ -633,6 +633,7 @@ class Archive:
         self._expected: list[str] = []
         self._expected_at: dict[str, int] = {}
         self._files_ahead: dict[str, tuple | None] = {}
+        self._in_transaction = False  # within a _writing block
         self._outlets: dict[str, int] = {}  # outlet_key -> id
         self._outlet_names: dict[str, int] = {}  # name as written -> id
         self._authors: dict[str, int] = {}  # person_key -> id
@@ -645,11 +646,21 @@ class Archive:
         """One write transaction, begun IMMEDIATE: it holds the write lock from its first read,
         so what it reads (is this outlet, this story already stored?) cannot change before it
         writes. Two ingests into one archive then take turns, batch by batch, instead of one
-        failing on a row the other inserted between its look-up and its insert."""
+        failing on a row the other inserted between its look-up and its insert.
+
+        Within another _writing block, it is part of that block's transaction (one commit, one
+        flush of the log to disk, for both)."""
         self._files_ahead = {}
-        self.conn.execute("BEGIN IMMEDIATE")
-        with self.conn:  # commits, or rolls back on an exception
+        if self._in_transaction:
             yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            with self.conn:  # commits, or rolls back on an exception
+                yield
+        finally:
+            self._in_transaction = False
 
     @cached_property
     def _holds_typed_locations(self) -> bool:

@@ -469,6 +469,9 @@ def test_an_unchanged_folder_is_looked_up_in_one_query_not_two_a_file(tmp_path, 
     looked_up = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")
                  and "input_files" in sql]
     assert len(looked_up) == 1  # was 40 of input_files, and 40 more of sources
+    # Two transactions: the run's start, then its one batch with the run marked finished (was
+    # three: each waits for the disk as it commits).
+    assert [sql for sql in statements if sql.startswith("BEGIN")] == ["BEGIN IMMEDIATE"] * 2
     # --rehash reads every file and looks none up.
     statements.clear()
     code, checked = ingest_json(folder, "--db", db_path, "--rehash")
