@@ -170,8 +170,8 @@ def migrate(db: "Database | sqlite3.Connection") -> None:
     if isinstance(db, sqlite3.Connection):
         from . import import_sqlite_utils
 
-        # (Database() also sets recursive_triggers and runs sqlite-utils' plugins on the
-        # connection, as open_database's own Database did before it came here: done again.)
+        # (Database() sets recursive_triggers, on already, and runs sqlite-utils' plugins on
+        # the connection, as the Database that open_database opened before did.)
         db = import_sqlite_utils().Database(conn)
     pending = [name for name in pending_migrations(conn) if name in _reindexing()]
     if pending and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles' AND type = 'table'").fetchone():

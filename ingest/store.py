@@ -57,8 +57,8 @@ def installed_version(distribution: str) -> str | None:
         return _version_from_importlib(distribution)
     wanted = _normalised_distribution(distribution)
     for folder in sys.path:
-        if folder.lower().endswith(".egg"):  # its egg-info is found under the egg's own name
-            return _version_from_importlib(distribution)
+        if not isinstance(folder, str) or folder.lower().endswith(".egg"):  # (an egg's egg-info is
+            return _version_from_importlib(distribution)                    # found by the egg's name)
         try:
             children = os.listdir(folder or ".")
         except OSError:
