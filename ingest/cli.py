@@ -24,7 +24,7 @@ from .read import expand_paths, read_sources
 from .search import BadParameter, check_parameter, check_parameters, names_not_in_archive
 from .search import search as run_search
 from .stats import archive_stats
-from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_database, open_for_reading
+from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
@@ -271,7 +271,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         raise click.UsageError(str(error).replace("since ", "--since ", 1).replace("until ", "--until ", 1)) from None
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_for_reading(db_path)
+        db = open_connection_for_reading(db_path)  # (sqlite-utils not imported for it)
     results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
                          newest=newest, all_versions=all_versions)
     for row in results:
@@ -527,7 +527,7 @@ def stats(db_path, as_json):
     """
     _require_database(db_path)
     with _archive_errors(db_path):
-        db = open_for_reading(db_path)
+        db = open_connection_for_reading(db_path)  # (sqlite-utils not imported for it)
     figures = archive_stats(db)
     if as_json:
         click.echo(json.dumps(figures, indent=2))

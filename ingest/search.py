@@ -177,7 +177,7 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
-def search(db: "Database", text: str, limit: int = 20, *, outlet: str = "", author: str = "",
+def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, outlet: str = "", author: str = "",
            since: str = "", until: str = "", newest: bool = False, all_versions: bool = False) -> list[dict]:
     """The best matches first (or the newest, with newest=True), snippets marked with **. An
     edited story is one result, its latest matching text, unless all_versions=True.
@@ -187,7 +187,7 @@ def search(db: "Database", text: str, limit: int = 20, *, outlet: str = "", auth
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
-    db.conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
+    getattr(db, "conn", db).create_function("escape_fts", 1, fts_expression, deterministic=True)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
@@ -209,7 +209,7 @@ def search(db: "Database", text: str, limit: int = 20, *, outlet: str = "", auth
     return results[:limit]
 
 
-def names_not_in_archive(db: "Database", outlet: str = "", author: str = "") -> list[str]:
+def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or
     written as a site shows it ("Harbor Ledger" for "The Harbor Ledger"), matched nothing,

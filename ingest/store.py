@@ -216,10 +216,15 @@ def open_for_reading(path: str | Path) -> "Database":
     (upgraded if an older version made it), or, on a read-only disk, as it is. There search and
     stats failed with "cannot open or create the archive ... may you write in ...?", though
     they write nothing."""
+    return as_database(open_connection_for_reading(path))
+
+
+def open_connection_for_reading(path: str | Path) -> sqlite3.Connection:
+    """open_for_reading's archive as a plain sqlite3 connection (see open_connection): the
+    search and stats commands need no more."""
     if not on_read_only_disk(path):
-        return open_database(path)
+        return open_connection(path)
     conn = sqlite3.connect(read_only_uri(path), uri=True)
-    db = as_database(conn)
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)
         refuse_a_newer_archive(conn)
@@ -231,7 +236,7 @@ def open_for_reading(path: str | Path) -> "Database":
     except sqlite3.DatabaseError:
         conn.close()
         raise
-    return db
+    return conn
 
 
 def refuse_another_programs_database(conn: sqlite3.Connection, new_file_allowed: bool) -> None:

@@ -107,6 +107,13 @@ def test_help_and_version_import_nothing_heavy(tmp_path, args):
     assert heavy == set()
 
 
+def test_stats_reads_the_archive_without_sqlite_utils(tmp_path, ingested_folder):
+    _, db = ingested_folder
+    code, heavy, out = command_imports(tmp_path, "stats", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["articles"] >= 16  # (a test above stores one page again, edited)
+    assert heavy == set()
+
+
 def test_a_current_archive_opens_without_sqlite_utils_and_an_older_one_is_upgraded(tmp_path):
     # Opened by a new process each time, where sqlite-utils is imported only for a migration.
     script = ("import sys\n"
