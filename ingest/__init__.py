@@ -7,21 +7,25 @@ import sys
 __version__ = "0.3.1"
 
 
-def _import_sqlite_utils_without_numpy():
-    """sqlite-utils imports numpy when it is installed (our language detector needs it), only
-    to give numpy values column types on insert. We insert none, and that import was 0.11 s of
+def import_sqlite_utils():
+    """sqlite_utils, imported the first time without numpy. The package's code imports it
+    through this, where it needs it (opening an archive as a sqlite-utils Database, applying a
+    migration), not when a module is imported: a re-run of an unchanged folder, the command's
+    help and its version use plain sqlite3 and need none of it (about 25 ms).
+
+    sqlite-utils imports numpy when it is installed (our language detector needs it), only to
+    give numpy values column types on insert. We insert none, and that import was 0.11 s of
     every command: a third of re-running an unchanged folder. A None in sys.modules makes the
     import fail as if numpy were absent; it is removed at once, so numpy imports normally for
-    whoever needs it later (the language detector, in the workers). Done here, where the
-    package is first imported: each command reaches sqlite-utils through a different module first
-    (the CLI now through migrations), and only the first import decides."""
-    if "numpy" in sys.modules:
-        return
+    whoever needs it later (the language detector, in the workers). Only the first import
+    decides, so every import of sqlite_utils in the package goes through here."""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        import sqlite_utils
+
+        return sqlite_utils
     sys.modules["numpy"] = None
     try:
-        import sqlite_utils  # noqa: F401
+        import sqlite_utils
     finally:
         del sys.modules["numpy"]
-
-
-_import_sqlite_utils_without_numpy()
+    return sqlite_utils

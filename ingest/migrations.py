@@ -6,13 +6,16 @@ old archive.db is upgraded in place by the files it has not seen yet.
 
 import sqlite3
 import sys
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .resources import schema_dir
 
-migrations = Migrations("news_archive")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "news_archive"
 
 
 def _statements(script: str):
@@ -28,10 +31,10 @@ def _statements(script: str):
         yield pending
 
 
-def _register(path):
+def _register(migrations: "Migrations", path):
     # db.executescript() would COMMIT first and break the migration's transaction, so the
     # statements run one by one inside it.
-    def apply(db: Database) -> None:
+    def apply(db: "Database") -> None:
         for statement in _statements(path.read_text(encoding="utf-8")):
             db.execute(statement)
 
@@ -43,7 +46,7 @@ def _store_pass(migration: str, done: str):
     changed rows, says how many (`done` holds "{}" for the count)."""
     function_name = migration.partition("_")[2]  # (0013 and 0014 run the same pass)
 
-    def migrate_data(db: Database) -> None:
+    def migrate_data(db: "Database") -> None:
         from . import store  # store imports this module
 
         changed = getattr(store, function_name)(db.conn)
@@ -82,37 +85,72 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
 }.items()}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}
-for _name in sorted([*_schema_files, *_DATA_MIGRATIONS]):
-    if _name in _schema_files:
-        _register(_schema_files[_name])
-    else:
-        migrations(name=_name)(_DATA_MIGRATIONS[_name])
+# Every migration this version knows, in the order they apply.
+MIGRATION_NAMES = tuple(sorted([*_schema_files, *_DATA_MIGRATIONS]))
 
-# A migration that rebuilds the full-text index reads and indexes every article again: 59 s at
-# 98,074 articles, 1,189 s at 980,069 (schema/0007, a loaded 2-core machine); 287 s at 980,069
-# (schema/0008, the same machine idle and faster that day). A user whose
-# ingest or server sits silent that long would think it hung, so it is announced.
-_REINDEXING = {path.stem for path in schema_dir().glob("*.sql")
-               if "('rebuild')" in path.read_text(encoding="utf-8")}
+
+@cache
+def migration_set() -> "Migrations":
+    """The migrations as sqlite-utils applies them. Built, and sqlite-utils imported (about
+    25 ms with what it imports: a sixth of re-running an unchanged folder), only when a
+    migration is pending: an archive whose schema is current is checked without it
+    (pending_migrations)."""
+    from . import import_sqlite_utils
+
+    import_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name in MIGRATION_NAMES:
+        if name in _schema_files:
+            _register(migrations, _schema_files[name])
+        else:
+            migrations(name=name)(_DATA_MIGRATIONS[name])
+    return migrations
+
+
+@cache
+def _reindexing() -> set[str]:
+    """The migrations that rebuild the full-text index, which read and index every article
+    again: 59 s at 98,074 articles, 1,189 s at 980,069 (schema/0007, a loaded 2-core machine);
+    287 s at 980,069 (schema/0008, the same machine idle and faster that day). A user whose
+    ingest or server sits silent that long would think it hung, so it is announced. (Each SQL
+    file read when a migration is pending, not on every start.)"""
+    return {name for name, path in _schema_files.items() if "('rebuild')" in path.read_text(encoding="utf-8")}
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the migrations applied to the archive, in the order they were applied (what
+    sqlite-utils' Migrations.applied reads, read with plain sqlite3)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations' AND type = 'table'").fetchone() is None:
+        return []
+    return [name for (name,) in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the migrations this version knows that the archive has not had, in order."""
+    applied = set(applied_migrations(conn))
+    return [name for name in MIGRATION_NAMES if name not in applied]
 
 
 class NewerArchive(sqlite3.DatabaseError):
     """An archive upgraded by a later version of news-archive than this one."""
 
 
-def refuse_a_newer_archive(db: Database) -> None:
+def refuse_a_newer_archive(db: "Database | sqlite3.Connection") -> None:
     """Raise NewerArchive when the archive holds migrations this version does not know: a
     later version upgraded it (a laptop's newer install, then cron's older one). This code
     would write rows without what the newer schema keeps in step (its columns, the tables its
     triggers fill) and read tables whose meaning changed; it went on, and said nothing."""
-    known = {*_schema_files, *_DATA_MIGRATIONS}
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    known = set(MIGRATION_NAMES)
+    unknown = [name for name in applied_migrations(getattr(db, "conn", db)) if name not in known]
     if unknown:
         raise NewerArchive(f"it was upgraded by a newer version of news-archive than this one (its schema "
                            f"has {', '.join(unknown)}, which this version does not know)")
 
 
-def migrate(db: Database) -> None:
+def migrate(db: "Database | sqlite3.Connection") -> None:
     """Apply the pending migrations, all in one transaction that holds the write lock.
 
     Two commands opening one new (or old) archive at once (an ingest and a serve started
@@ -121,20 +159,30 @@ def migrate(db: Database) -> None:
     called the file "another program's database". Under the lock, the second waits, then
     finds nothing left to do; and no other connection ever sees a schema half made.
 
-    An archive a newer version upgraded raises NewerArchive, before anything is written."""
-    refuse_a_newer_archive(db)
-    if not migrations.pending(db):
+    An archive a newer version upgraded raises NewerArchive, before anything is written.
+
+    `db` may be a plain connection: sqlite-utils is then imported only if a migration is
+    pending."""
+    conn = getattr(db, "conn", db)
+    refuse_a_newer_archive(conn)
+    if not pending_migrations(conn):
         return
-    pending = [m.name for m in migrations.pending(db) if m.name in _REINDEXING]
-    if pending and db["articles"].exists():
-        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if isinstance(db, sqlite3.Connection):
+        from . import import_sqlite_utils
+
+        # (Database() sets recursive_triggers, on already, and runs sqlite-utils' plugins on
+        # the connection, as the Database that open_database opened before did.)
+        db = import_sqlite_utils().Database(conn)
+    pending = [name for name in pending_migrations(conn) if name in _reindexing()]
+    if pending and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles' AND type = 'table'").fetchone():
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         if articles:
             print(f"Upgrading the archive ({', '.join(pending)}): re-indexing {articles:,} articles "
                   "for search, once (5 to 20 minutes a million articles on 2 cores)...",
                   file=sys.stderr, flush=True)
     db.conn.execute("BEGIN IMMEDIATE")  # waits (busy_timeout) while another command migrates
     try:
-        migrations.apply(db)  # each migration a savepoint within; none if the other did them
+        migration_set().apply(db)  # each migration a savepoint within; none if the other did them
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:

@@ -16,7 +16,7 @@ from .dedupe import content_hash
 from .extract_record import UnreadableRecord
 from .read import InputFile, expand_paths, hash_source, read_sources
 from .record import Outcome, Source
-from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_database,
+from .store import (DUPLICATE, FAILED, STORED, UNCHANGED, Archive, Written, open_connection,
                     remove_unused_authors_and_outlets)
 
 # Sources per transaction. Each commit also flushes FTS5's pending terms as a new index
@@ -262,13 +262,15 @@ def run_ingest(
     started = datetime.now(timezone.utc)
     started_ns = time.time_ns()
     workers = workers or os.cpu_count() or 1
-    db = open_database(db_path)
+    db = open_connection(db_path)  # (not a sqlite-utils Database: see open_connection)
     archive = Archive(db)
     summary = Summary(database=str(db_path))
     summary.run_id = run_id = archive.start_run(list(paths))
     files = input_files if input_files is not None else list(expand_paths(paths))
     if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
         workers = 1  # starting workers (imports, language model) costs more than the work
+    if not rehash:
+        archive.expect_files(files)  # each file's record read ahead, many files a query
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 
@@ -438,13 +440,15 @@ def run_ingest(
                 batch, text_bytes = [], 0
         batch.extend(known)
         known.clear()
-        flush(batch)  # even if empty: it also remembers the files read whole since the last
-        if summary.sidecar_revised:
-            # A corrected byline or outlet leaves the old name's row with no article, listed in
-            # the authors or outlets table for nothing (as reparse, which removes them too).
-            with archive._writing():
+        # The last batch and the run marked finished are one transaction: a commit waits for
+        # the disk, and an unchanged re-run made three (its start, its one batch, its end).
+        with archive._writing():
+            flush(batch)  # even if empty: it also remembers the files read whole since the last
+            if summary.sidecar_revised:
+                # A corrected byline or outlet leaves the old name's row with no article, listed in
+                # the authors or outlets table for nothing (as reparse, which removes them too).
                 remove_unused_authors_and_outlets(archive.conn)
-        archive.finish_run(run_id)
+            archive.finish_run(run_id)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script
         # reading --json got nothing at all from a run stopped by its timeout. Read from the

@@ -37,16 +37,19 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
-                    Database, _record_number, extractor, field_text, open_database, read_only_uri,
+                    _record_number, as_database, extractor, field_text, open_database, read_only_uri,
                     refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values,
                     updated_before_published, utc_now)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH = 500  # articles a transaction: a stop loses at most this much work
 SMALL_RUN = 200  # fewer candidates than this are extracted in this process
@@ -366,7 +369,7 @@ def _split_by_run(chunks: Iterator[list[Source]], by_location: dict[str, _Candid
                 start = at
 
 
-def _open_read_only(db_path) -> Database:
+def _open_read_only(db_path) -> "Database":
     """The archive as it is, for a dry run: open_database would first upgrade it (the schema's
     new tables, a search index rebuilt for minutes on a large archive), and a dry run is the
     first thing a careful user runs after installing the version that brings those."""
@@ -374,11 +377,11 @@ def _open_read_only(db_path) -> Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         refuse_another_programs_database(conn, new_file_allowed=False)
-        refuse_a_newer_archive(Database(conn))  # its counts would be this older version's guesses
+        refuse_a_newer_archive(conn)  # its counts would be this older version's guesses
     except sqlite3.DatabaseError:
         conn.close()
         raise
-    return Database(conn)
+    return as_database(conn)
 
 
 def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, workers: int | None = None,

@@ -12,10 +12,12 @@ import datetime
 import re
 import sqlite3
 from functools import cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .resources import metadata_path
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -236,7 +238,7 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
-def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author: str = "",
+def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, outlet: str = "", author: str = "",
            since: str = "", until: str = "", newest: bool = False, all_versions: bool = False) -> list[dict]:
     """The best matches first (or the newest, with newest=True), snippets marked with **. An
     edited story is one result, its latest matching text, unless all_versions=True.
@@ -246,7 +248,7 @@ def search(db: Database, text: str, limit: int = 20, *, outlet: str = "", author
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
-    add_query_functions(db.conn)
+    add_query_functions(getattr(db, "conn", db))
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
@@ -280,7 +282,7 @@ _NAME_FOUND = {
 }
 
 
-def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> list[str]:
+def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or
     written as a site shows it ("Harbor Ledger" for "The Harbor Ledger"), matched nothing,
@@ -288,7 +290,7 @@ def names_not_in_archive(db: Database, outlet: str = "", author: str = "") -> li
     import difflib
 
     notes = []
-    add_query_functions(db.conn)
+    add_query_functions(getattr(db, "conn", db))
     for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
         if not value or db.execute(_NAME_FOUND[kind], {"typed": value}).fetchone():
             continue

@@ -1,9 +1,13 @@
 """Counts that describe an archive, for `news-archive stats`."""
 
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def archive_stats(db: Database) -> dict:
+def archive_stats(db: "Database | sqlite3.Connection") -> dict:
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     first, last = db.execute(
         "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"

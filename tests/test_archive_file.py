@@ -76,9 +76,7 @@ def test_a_read_only_archive_is_a_clear_error_and_keeps_what_it_holds(tmp_path, 
     # test opens it read-only the way SQLite would have to).
     from ingest import store
 
-    real_database = store.Database
-    monkeypatch.setattr(store, "Database", lambda path: real_database(
-        sqlite3.connect(f"file:{path}?mode=ro", uri=True)))
+    monkeypatch.setattr(store, "_connect", lambda path: sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     other = tmp_path / "other.txt"
     other.write_text("Ferry timetable changes\n\nThe ferry to Port Vale will sail an hour later from "
                      "Monday, the harbour office said, because the tide tables have moved.")

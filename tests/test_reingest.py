@@ -433,3 +433,75 @@ def test_an_input_that_failed_while_being_read_is_unchanged_next_time(tmp_path, 
         assert (code == 1, again["failed"], again["unchanged_failed"]) == (
             bool(failing_again), failing_again, 1 - failing_again)
         assert again["failures"] == first["failures"][:failing_again]
+
+
+# --- the look-ups of an unchanged folder, many files a query ---------------------------------
+
+def _old_stories(folder, count):
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"story-{n}.txt").write_text(f"Story {n} of the Harbor Ledger\n\nNumber {n}. " + ARTICLE_TEXT)
+        _age(folder / f"story-{n}.txt")
+    return folder
+
+
+def _statements_of(monkeypatch):
+    """The SQL run by every archive connection ingest opens from now on."""
+    import ingest.store
+
+    statements, connect = [], ingest.store._connect
+
+    def traced(path):
+        conn = connect(path)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(ingest.store, "_connect", traced)
+    return statements
+
+
+def test_an_unchanged_folder_is_looked_up_in_one_query_not_two_a_file(tmp_path, db_path, monkeypatch):
+    folder = _old_stories(tmp_path / "stories", 40)
+    assert ingest_json(folder, "--db", db_path)[1]["stored"] == 40
+    statements = _statements_of(monkeypatch)
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"]) == (0, 40)
+    looked_up = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")
+                 and "input_files" in sql]
+    assert len(looked_up) == 1  # was 40 of input_files, and 40 more of sources
+    # Two transactions: the run's start, then its one batch with the run marked finished (was
+    # three: each waits for the disk as it commits).
+    assert [sql for sql in statements if sql.startswith("BEGIN")] == ["BEGIN IMMEDIATE"] * 2
+    # --rehash reads every file and looks none up.
+    statements.clear()
+    code, checked = ingest_json(folder, "--db", db_path, "--rehash")
+    assert (code, checked["unchanged"]) == (0, 40)
+    assert not [sql for sql in statements if sql.lstrip().upper().startswith("SELECT") and "input_files" in sql
+                and "read_at_ns" in sql and "count(" in sql]
+
+
+@pytest.mark.parametrize("written_between, expected", [
+    # A write between two look-ups (here: the second file's sources deleted) is seen by the
+    # second, though its record was read with the first's.
+    ("DELETE FROM sources WHERE location = ?", None),
+    # near miss: a write that changes nothing of the second file leaves it unchanged
+    ("DELETE FROM sources WHERE location = ? AND 0", {"sources": 1, "failed": 0}),
+])
+def test_records_read_ahead_are_read_again_after_a_write(tmp_path, db_path, written_between, expected):
+    from ingest.read import expand_paths
+    from ingest.store import Archive, open_connection
+
+    folder = _old_stories(tmp_path / "stories", 2)
+    ingest_json(folder, "--db", db_path)
+    first, second = files = list(expand_paths([str(folder)]))
+    archive = Archive(open_connection(db_path))
+    archive.expect_files(files)
+    assert archive.unchanged_file(first)["sources"] == 1
+    with archive._writing():
+        archive.conn.execute(written_between, (second.location,))
+    found = archive.unchanged_file(second)
+    assert (found if found is None else {k: found[k] for k in ("sources", "failed")}) == expected
+    # A file not expected is looked up alone, and a file asked about twice is read again.
+    archive.expect_files([])
+    assert archive.unchanged_file(first) is not None
+    assert archive.unchanged_file(first) is not None
