@@ -66,6 +66,12 @@ READ_FOR_SIDECAR = "read for sidecar"
 # archive); writing the first few hundred meanwhile took that wait to 0.3-0.4 s and the run
 # from 11.9 and 11.7 s to 11.0 and 11.4 s (alternated, idle machine). Once the writer is the
 # slower stage it never waits, and batches stay whole.
+# Written early only at the start (within the run's first BATCH_SIZE outcomes) and at the end
+# (every input read, less than a batch still with the workers). In between, a writer that waits has the
+# slower stage behind it, and writing early there only cut the batches small: each commit (a
+# new FTS5 segment, merged again later, and a WAL sync) cost the writer CPU the workers wanted.
+# 100,000 records into an empty archive beside other work: 183 batches of 546 on average, their
+# commits 19 s of the writer's time.
 WAITING = object()
 # The least a batch written early holds: a commit costs a few milliseconds whatever its size.
 EARLY_BATCH = 500
@@ -310,7 +316,7 @@ def run_ingest(
     read_whole: deque = deque()
 
     def fresh_sources() -> Iterator[Source]:
-        nonlocal yielded, file_seen, sidecar_changed_file
+        nonlocal yielded, file_seen, sidecar_changed_file, all_read
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
             archive.take_back_typed_location(input_file.location)
@@ -382,6 +388,7 @@ def run_ingest(
                 flush(known[:])
                 known.clear()
             progress(input_file.size - reported)
+        all_read = True
 
     def flush(batch: list) -> None:
         nonlocal outcomes_written
@@ -419,16 +426,20 @@ def run_ingest(
 
     batch: list = []
     text_bytes = 0
+    received = 0  # outcomes from the workers so far: see WAITING, early writes only at the start...
+    all_read = False  # ...and once every input is read and less than a batch is still with the workers
     try:
         for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers):
             if outcome is WAITING:  # the workers are behind: write what is here meanwhile
-                if len(batch) >= EARLY_BATCH:
+                if len(batch) >= EARLY_BATCH and (received < BATCH_SIZE
+                                                  or (all_read and yielded - received < BATCH_SIZE)):
                     flush(batch)
                     batch, text_bytes = [], 0
                 continue
             if not batch:
                 batch_started = time.monotonic()
             batch.append(outcome)
+            received += 1
             if outcome.article is not None:
                 text_bytes += len(outcome.article.body)
             if known:

@@ -1287,6 +1287,41 @@ def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, 
     assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 14}]
 
 
+@pytest.mark.parametrize("chunk_size, batches", [
+    # Read a record at a time: early writes within the first BATCH_SIZE (6) outcomes only; past
+    # them the writer waits for whole batches, as the workers are the slower stage.
+    (1, [3, 6, 5]),
+    # Everything read at once: past the first 6, the writer waits for a whole batch while more
+    # than a batch is still with the workers (8 after the 6th), and writes early once less is
+    # (2 after the 12th), the end of the run, while the workers finish.
+    (64, [3, 6, 3, 2]),
+])
+def test_the_writer_writes_early_only_at_the_start_and_the_end(tmp_path, db_path, monkeypatch, chunk_size,
+                                                               batches):
+    """Mid-run, a writer that waits for the workers keeps its batch whole: small batches there
+    cost it a commit each, CPU the slower workers wanted."""
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    real = pipeline._ordered_parallel
+
+    def workers_behind_after_every_third(chunks, now, workers):
+        for number, outcome in enumerate(real(chunks, now, 1), start=1):
+            yield outcome
+            if number % 3 == 0:
+                yield pipeline.WAITING
+
+    monkeypatch.setattr(pipeline, "_ordered_parallel", workers_behind_after_every_third)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 2)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 6)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", chunk_size)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1)
+    assert summary.stored == 14
+    assert sizes == batches
+    assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 14}]
+
+
 def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):
     """WAITING comes before a chunk's outcomes exactly when that chunk is not finished yet."""
     import concurrent.futures
