@@ -1055,6 +1055,10 @@ class Archive:
         for name in REVISED_FIELDS:
             if (name in SIDECAR_ONLY_FIELDS and old_sources.get(name) == "override"
                     and article.provenance.get(name) != "override"):
+                # (not a value a copy's sidecar gave the article: this file's sidecar never held
+                # it, so it cannot have been deleted from it; reparse reads it so too)
+                if self.given_by_copy(article_id, name, old[name]):
+                    continue
                 new_value = field_text(name, getattr(article, name))
                 if new_value != old[name]:
                     changes[name] = (old[name], "override", new_value, article.provenance.get(name))
