@@ -70,6 +70,8 @@ def _store_pass(migration: str, done: str):
 # one (normalise.same_address_key): the edits ingest stored unlinked for that slash alone. It
 # reads what 0013 reads (one pass over the address index, the unlinked articles of repeated
 # addresses); measured in store.link_versions_stored_unlinked.
+# 0016: the same pass again, now that an address where the story's earlier text was seen only as
+# a duplicate counts (schema/0015 indexes those addresses): the edits ingest stored unlinked there.
 _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0011_merge_outlet_twins":
         "{} outlet row(s) of the same name as another merged into it, with their articles and sources.",
@@ -82,6 +84,9 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0014_link_versions_stored_unlinked":
         "{} edited text(s), stored unlinked because its address differed from the earlier text's by a "
         "trailing slash, now linked to it (both kept; a search shows the story once).",
+    "0016_link_versions_stored_unlinked":
+        "{} edited text(s), stored unlinked because the earlier text was seen at its address only as a "
+        "copy of a story stored from elsewhere, now linked to it (both kept; a search shows the story once).",
 }.items()}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}

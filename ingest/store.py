@@ -379,6 +379,12 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
     addresses = [url for (url,) in conn.execute(
         "SELECT same_address_key(url) AS address FROM articles WHERE url IS NOT NULL GROUP BY address "
         "HAVING count(*) > 1") if _names_one_page(url)]
+    # and the addresses where a story's text was seen only as a duplicate (0015: ingest links an
+    # edit stored at such an address to that text, as it does to an article stored there); an
+    # edit an older version stored there was left unlinked
+    addresses = list({*addresses, *(url for (url,) in conn.execute(
+        "SELECT DISTINCT same_address_key(url) FROM sources WHERE status = 'duplicate' AND url IS NOT NULL")
+        if _names_one_page(url))})
     from_file: dict[str, tuple[list, list]] = {}  # location -> (its source ids, their articles), in order
     for location, source_id, article_id in _in_pieces(
             conn, "SELECT location, id, article_id FROM sources WHERE location IN ({}) "
@@ -386,15 +392,18 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
         ids, articles = from_file.setdefault(location, ([], []))
         ids.append(source_id)
         articles.append(article_id)
-    from_address: dict[str, tuple[list, list]] = {}  # address -> (its article ids, their outlets), in order
-    for url, article_id, outlet_id in sorted(_in_pieces(  # (in id order across the pieces)
-            conn, "SELECT url, id, outlet_id FROM articles WHERE url IN ({})",
-            [form for address in addresses for form in set(same_address_forms(address))]), key=lambda row: row[1]):
-        ids, outlets = from_address.setdefault(same_address_key(url), ([], []))
-        ids.append(article_id)
-        outlets.append(outlet_id)
+    # address -> (article id, outlet id, None) of the articles stored from it, and (article id, the
+    # copy's outlet id, source id) of the duplicates seen there, in id order
+    from_address: dict[str, list[tuple]] = {}
+    forms = [form for address in addresses for form in set(same_address_forms(address))]
+    for url, article_id, outlet_id, seen_as in sorted(  # (in id order across the pieces)
+            _in_pieces(conn, "SELECT url, id, outlet_id, NULL FROM articles WHERE url IN ({})", forms)
+            + _in_pieces(conn, "SELECT url, article_id, outlet_id, id FROM sources "
+                               "WHERE status = 'duplicate' AND article_id IS NOT NULL AND url IN ({})", forms),
+            key=lambda row: (row[1], row[3] is None)):
+        from_address.setdefault(same_address_key(url), []).append((article_id, outlet_id, seen_as))
     candidates = sorted({a for _, articles in from_file.values() for a in articles}
-                        | {a for ids, _ in from_address.values() for a in ids})
+                        | {a for entries in from_address.values() for a, _, seen_as in entries if seen_as is None})
     # Where each was stored from: its first source (the one that stored it).
     stored_from = {article_id: (source_id, location) for article_id, source_id, location in _in_pieces(
         conn, "SELECT article_id, min(id), location FROM sources WHERE article_id IN ({}) "
@@ -410,10 +419,13 @@ def link_versions_stored_unlinked(conn: sqlite3.Connection) -> int:
             before = bisect_left(ids, source_id)
             earlier = articles[before - 1] if before else None
         if earlier is None and url is not None and same_address_key(url) in from_address:
-            ids, outlets = from_address[same_address_key(url)]
-            before = bisect_left(ids, article_id)
+            # the latest article stored from the address before this one, or copy seen there
+            # before this one was read (ingest's order: an article over a copy of the same story)
+            before = [(earlier_id, earlier_outlet) for earlier_id, earlier_outlet, seen_as
+                      in from_address[same_address_key(url)]
+                      if earlier_id < article_id and (seen_as is None or source_id is None or seen_as < source_id)]
             if before:
-                earlier, earlier_outlet = ids[before - 1], outlets[before - 1]
+                earlier, earlier_outlet = before[-1]
                 if outlet_id is not None and earlier_outlet is not None and earlier_outlet != outlet_id:
                     earlier = None  # another outlet's copy under the original's address
         if earlier is not None and earlier < article_id:
@@ -1183,6 +1195,10 @@ class Archive:
         for name in REVISED_FIELDS:
             if (name in SIDECAR_ONLY_FIELDS and old_sources.get(name) == "override"
                     and article.provenance.get(name) != "override"):
+                # (not a value a copy's sidecar gave the article: this file's sidecar never held
+                # it, so it cannot have been deleted from it; reparse reads it so too)
+                if self.given_by_copy(article_id, name, old[name]):
+                    continue
                 new_value = field_text(name, getattr(article, name))
                 if new_value != old[name]:
                     changes[name] = (old[name], "override", new_value, article.provenance.get(name))

@@ -260,3 +260,30 @@ def test_a_value_deleted_from_a_sidecar_is_taken_back(tmp_path, db_path, article
     code, third = ingest_json(folder, "--db", db_path)
     assert (third["unchanged"], third["sidecar_revised"]) == (1, 0)
     assert len(_revisions(db_path)) == len(revised)
+
+
+@pytest.mark.parametrize("own_sidecar, expected", [
+    # fail before: the article's own new sidecar (a title only) took back the byline a copy's
+    # sidecar gave it, as if deleted from the article's sidecar, which never held it
+    ({"title": "Bridge shut as river rises"}, ('["Ann Lee"]', "Bridge shut as river rises")),
+    ({"published": "2024-03-05"}, ('["Ann Lee"]', "Millbrook bridge shut as river rises")),
+    # near miss: the article's own sidecar that gives an author still gives it
+    ({"authors": ["Bo Park"]}, ('["Bo Park"]', "Millbrook bridge shut as river rises")),
+])
+def test_a_copys_sidecar_value_is_not_taken_back_by_the_articles_own_sidecar(tmp_path, db_path, own_sidecar,
+                                                                            expected):
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    text = "Millbrook bridge shut as river rises\n\n" + ARTICLE_TEXT
+    (folder / "story.txt").write_text(text)
+    (folder / "copy.txt").write_text(text)
+    (folder / "copy.json").write_text(json.dumps({"authors": ["Ann Lee"]}))
+    for path in folder.iterdir():
+        _age(path)
+    assert ingest_json(folder / "story.txt", "--db", db_path)[1]["stored"] == 1
+    assert ingest_json(folder / "copy.txt", "--db", db_path)[1]["duplicate"] == 1
+    assert [row[0] for row in _article(db_path)] == ['["Ann Lee"]']
+    (folder / "story.json").write_text(json.dumps(own_sidecar))
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["sidecar_revised"]) == (0, 1)
+    assert [(row[0], row[3]) for row in _article(db_path)] == [expected]

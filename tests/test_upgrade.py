@@ -118,3 +118,35 @@ def test_an_archive_a_newer_version_upgraded_is_left_alone(tmp_path, db_path, mi
         assert snapshot(db_path) == before
     else:
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("edit_outlet, linked", [
+    # fails before: the edit was stored (by a version before 0015) at an address where the story's
+    # earlier text was seen only as a duplicate; 0015 made ingest link such an edit, and the
+    # upgrade left the one already stored unlinked, so a search still showed both texts
+    ("Valley Post", True),
+    # near miss: another outlet's text under that address is not that copy's edit
+    ("The Harbor Ledger", False),
+])
+def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tmp_path, db_path, edit_outlet,
+                                                                            linked):
+    lines = [record("Flood closes bridge", ARTICLE_TEXT, URL + "/flood", outlet="The Harbor Ledger"),
+             record("Flood closes bridge", ARTICLE_TEXT, "https://valleypost.example/flood", outlet="Valley Post"),
+             record("Flood closes bridge", EDITED_TEXT, "https://valleypost.example/flood", outlet=edit_outlet)]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
+    with sqlite3.connect(db_path) as conn:  # as the older version left it
+        assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
+            (1, None), (2, 1 if linked else None)]
+        conn.execute("UPDATE articles SET previous_version = NULL")
+        conn.execute("DROP INDEX sources_duplicate_url")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0015'")
+    before = snapshot(db_path)
+    open_database(db_path).close()
+    assert snapshot(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
+            (1, None), (2, 1 if linked else None)]
+    db = open_database(db_path)
+    assert len(search(db, "bridge")) == (1 if linked else 2)
+    db.close()
