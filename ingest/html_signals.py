@@ -3299,6 +3299,10 @@ def _written_local_times(signals: Signals, now: datetime):
             continue
         start = min(text.find(day) if day in text else 0, clock.start())
         value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
+        if not value and day in text and clock.end() <= text.find(day):
+            # The clock written before the day ("11:26 pm EST, Tuesday, March 5, 2024"): the
+            # slice above holds no day and the whole line's zone name may not parse.
+            value = iso_date(f"{day} {clock[0]}", now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
             yield datetime.fromisoformat(value)
     # (Last: the <time> search is dear, and the written forms settle most pages.)
@@ -3312,12 +3316,24 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     """A machine date-time in UTC names the UTC day, which for an evening story in the
     Americas (or a morning one in Asia) is not the day the page shows its readers. When the
     page also writes the same moment on its own clock, the offset between the two is the
-    page's time zone, and the moment is given in it (same instant, the readers' day)."""
+    page's time zone, and the moment is given in it (same instant, the readers' day).
+
+    Two more machine values are UTC clocks in disguise, found the same way: one with no zone
+    at all ("2024-03-06 02:24:00", a template printing the stored UTC time) when the page
+    writes a clock a zone's offset away from it; and one carrying the site's offset on a UTC
+    clock ("2024-03-06T04:31:00-06:00" for a story the page dates "Mar 5, 10:31 pm") when the
+    written clock is exactly that offset away - a correct value would match the written clock
+    as it stands. Any other zoned value is left as the page states it."""
     iso = iso_date(value, now)
-    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+    if not iso or "T" not in iso:
         return value
-    moment = datetime.fromisoformat(iso)
-    naive = moment.replace(tzinfo=None)
+    stated = re.search(r"(?:[+-]\d\d:?\d\d)$", iso)
+    naive = datetime.fromisoformat(iso).replace(tzinfo=None)
+    moment = naive.replace(tzinfo=timezone.utc)
+    stated_quarters = None
+    if stated and not iso.endswith("+00:00"):
+        offset = datetime.fromisoformat(iso).utcoffset()
+        stated_quarters = round(offset.total_seconds() / 900)
     for local in _written_local_times(signals, now):
         gap = (local - naive).total_seconds()
         quarters = round(gap / 900)
@@ -3325,7 +3341,8 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
         # offset (whole or half hours up to 14, or Nepal's and Chatham's 45 minutes past)
         # is that zone; any other gap is another moment (an update, a related story).
         if (quarters and abs(gap - quarters * 900) < 60
-                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
+                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))
+                and stated_quarters in (None, quarters)):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
     return value
 

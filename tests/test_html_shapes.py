@@ -2949,3 +2949,34 @@ _CARD = ('<div itemprop="author" itemscope itemtype="https://schema.org/Person">
 ])
 def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- dates: a machine clock in UTC read against the clock the page writes ----------------------
+
+@pytest.mark.parametrize("head, top, published", [
+    # The clock written before the day, with a zone name: the UTC value is that moment, so it
+    # is given in the page's zone (the readers' day, the 5th).
+    ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
+     '<p class="date">Published 11:26 pm EST, Tuesday, March 5, 2024</p>', "2024-03-05T23:26:00-05:00"),
+    # Near miss: the clock written is another moment (an update 5 h 15 min later): left alone.
+    ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
+     '<p class="date">Updated 11:41 pm EST, Tuesday, March 5, 2024</p>', "2024-03-06T04:26:00+00:00"),
+    # A value with no zone that is a UTC clock: the page writes the same moment five hours
+    # earlier, so it is given in that zone.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:24:00">',
+     '<span class="date">Mar 5, 2024 at 9:24 pm ET</span>', "2024-03-05T21:24:00-05:00"),
+    # Near miss: a value with no zone that is the written clock itself stays as it is.
+    ('<meta itemprop="datePublished" content="2024-03-05 21:24:00">',
+     '<span class="date">Mar 5, 2024 at 9:24 pm ET</span>', "2024-03-05T21:24:00"),
+    # A UTC clock carrying the site's offset: the written clock is exactly that offset away.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:31:00-06:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:31 pm CST</div>', "2024-03-05T22:31:00-06:00"),
+    # Near misses: the value matches the written clock as it stands, or its offset is not the
+    # gap to the written clock (another moment): both left as the page states them.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T22:31:00-06:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:31 pm CST</div>', "2024-03-05T22:31:00-06:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:31:00-05:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:31 pm CST</div>', "2024-03-06T04:31:00-05:00"),
+])
+def test_a_machine_clock_read_against_the_written_clock(head, top, published):
+    assert parsed(head, top).published == published
