@@ -3344,7 +3344,28 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
                 and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))
                 and stated_quarters in (None, quarters)):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
+    stated_zone = _machine_zone(signals, now) if iso.endswith("+00:00") else None
+    if stated_zone is not None:
+        return moment.astimezone(stated_zone).isoformat()
     return value
+
+
+def _machine_zone(signals: Signals, now: datetime):
+    """The one time zone other than UTC that the page's own machine dates state (published or
+    modified, in meta or JSON-LD: "og:updated_time" at "-05:00" beside a JSON-LD published
+    time in UTC), or None when they state none or disagree. A page that writes no clock for
+    readers still tells its zone this way, and a UTC time given in it names the readers' day."""
+    values = [v for key in META_PUBLISHED + META_UPDATED for v in signals.meta.get(key, [])]
+    values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+    offsets = set()
+    for value in values:
+        if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):
+            continue
+        iso = iso_date(value, now)
+        offset = datetime.fromisoformat(iso).utcoffset() if iso and "T" in iso else None
+        if offset:
+            offsets.add(offset)
+    return timezone(offsets.pop()) if len(offsets) == 1 else None
 
 
 # A dateline with a whole date: the place in capitals (a state or country after it as written),

@@ -2980,3 +2980,20 @@ def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
 ])
 def test_a_machine_clock_read_against_the_written_clock(head, top, published):
     assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("head, published", [
+    # No clock written for readers, but the page's modified time states its zone: the UTC
+    # publication time is given in it (an evening story in New York keeps its day, the 5th).
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:05:00Z"})
+     + '<meta property="og:updated_time" content="2024-03-05T22:15:00-05:00">', "2024-03-05T22:05:00-05:00"),
+    # Near misses: machine dates in UTC only, or two zones that disagree, say nothing of the
+    # page's zone; the UTC value stays as stated.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:05:00Z"})
+     + '<meta property="og:updated_time" content="2024-03-06T03:15:00+00:00">', "2024-03-06T03:05:00+00:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:05:00Z",
+              "dateModified": "2024-03-06T08:15:00+05:30"})
+     + '<meta property="og:updated_time" content="2024-03-05T22:15:00-05:00">', "2024-03-06T03:05:00+00:00"),
+])
+def test_a_utc_time_in_the_zone_the_pages_machine_dates_state(head, published):
+    assert parsed(head).published == published
