@@ -25,7 +25,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
-                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
+                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
+                         written_zone)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -3344,7 +3345,12 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
                 and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))
                 and stated_quarters in (None, quarters)):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
-    stated_zone = _machine_zone(signals, now) if iso.endswith("+00:00") else None
+    # Else the zone the page names beside a clock it writes (even an update's), then the one
+    # its other machine dates state.
+    stated_zone = None
+    if iso.endswith("+00:00"):
+        stated_zone = next(filter(None, map(written_zone, signals.date_texts)), None)
+        stated_zone = stated_zone or _machine_zone(signals, now)
     if stated_zone is not None:
         return moment.astimezone(stated_zone).isoformat()
     return value

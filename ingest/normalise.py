@@ -799,6 +799,20 @@ def _timezone(name: str | None, offset: int | None):
     return None
 
 
+# A clock as a page writes it, then one of the zone names above: "11:21 pm CST", "9:24 PM ET".
+# Case counts: the names are capitals ("10:30 et 11:00" is French for "and").
+_CLOCK_AND_ZONE = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\b\.?)?,?\s+(" + "|".join(
+    name for name in _TIMEZONES if len(name) > 1) + r")\b")
+
+
+def written_zone(text: str):
+    """The time zone a written clock is labelled with ("Updated 11:21 pm CST, March 5"), or
+    None: a page that prints its clock in a named zone tells its readers' zone even when that
+    clock is another moment (an update) than the one a machine date gives in UTC."""
+    match = _CLOCK_AND_ZONE.search(text)
+    return _TIMEZONES[match[1]] if match else None
+
+
 # "05.03.2024": where dates are written with dots (Germany, Central and Eastern Europe, the
 # Nordics) the day comes first; dateutil reads month first unless told (and still takes
 # "11.14.2019" month first, as 14 cannot be a month).

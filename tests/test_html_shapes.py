@@ -2958,9 +2958,10 @@ def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
     # is given in the page's zone (the readers' day, the 5th).
     ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
      '<p class="date">Published 11:26 pm EST, Tuesday, March 5, 2024</p>', "2024-03-05T23:26:00-05:00"),
-    # Near miss: the clock written is another moment (an update 5 h 15 min later): left alone.
+    # Near miss: the clock written is another moment (an update 5 h 15 min later) and names no
+    # zone: left alone.
     ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
-     '<p class="date">Updated 11:41 pm EST, Tuesday, March 5, 2024</p>', "2024-03-06T04:26:00+00:00"),
+     '<p class="date">Updated 11:41 pm, Tuesday, March 5, 2024</p>', "2024-03-06T04:26:00+00:00"),
     # A value with no zone that is a UTC clock: the page writes the same moment five hours
     # earlier, so it is given in that zone.
     ('<meta itemprop="datePublished" content="2024-03-06 02:24:00">',
@@ -2997,3 +2998,17 @@ def test_a_machine_clock_read_against_the_written_clock(head, top, published):
 ])
 def test_a_utc_time_in_the_zone_the_pages_machine_dates_state(head, published):
     assert parsed(head).published == published
+
+
+@pytest.mark.parametrize("top, published", [
+    # The written clock is an update's, another moment, but it names the page's zone: the UTC
+    # publication time is given in it (the readers' day is the 5th).
+    ('<p class="date">Updated 11:40 pm CST, Tuesday, March 5, 2024</p>', "2024-03-05T23:14:00-06:00"),
+    ('<p class="date">Updated 11:40 p.m. ET, Tuesday, March 5, 2024</p>', "2024-03-06T00:14:00-05:00"),
+    # Near misses: a clock with no zone name, or a lower-case "et" (French "and"), names none.
+    ('<p class="date">Updated 11:40 pm, Tuesday, March 5, 2024</p>', "2024-03-06T05:14:00+00:00"),
+    ('<p class="date">Mis à jour le 5 mars 2024 à 10:30 et 11:40</p>', "2024-03-06T05:14:00+00:00"),
+])
+def test_a_utc_time_in_the_zone_a_written_clock_names(top, published):
+    head = '<meta property="article:published_time" content="2024-03-06T05:14:00Z">'
+    assert parsed(head, top).published == published
