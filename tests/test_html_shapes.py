@@ -2958,6 +2958,9 @@ def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
     # is given in the page's zone (the readers' day, the 5th).
     ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
      '<p class="date">Published 11:26 pm EST, Tuesday, March 5, 2024</p>', "2024-03-05T23:26:00-05:00"),
+    # The same with no zone name: the written clock alone, five hours behind, gives the zone.
+    ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
+     '<p class="date">Published 11:26 pm, Tuesday, March 5, 2024</p>', "2024-03-05T23:26:00-05:00"),
     # Near miss: the clock written is another moment (an update 5 h 15 min later) and names no
     # zone: left alone.
     ('<meta property="article:published_time" content="2024-03-06T04:26:00Z">',
