@@ -1368,6 +1368,38 @@ def _author_box_names(tree: HtmlElement) -> list[str]:
             names.append(name)
         if len(boxes) == 3:
             break
+    return names or _headed_author_box_names(tree, headline)
+
+
+# A heading that says, and only says, that a box about the writer follows: "About the author",
+# "About the writer", "Sobre el autor", "Über den Autor", "À propos de l'auteur".
+_ABOUT_AUTHOR_HEADING = re.compile(
+    r"\s*(?:about\s+the\s+(?:author|writer)s?|sobre\s+(?:el|la)\s+autora?|(?:über|uber)\s+(?:den|die)\s+"
+    r"autor(?:in)?|à\s+propos\s+de\s+l['’]auteure?|a\s+proposito\s+dell['’]autore)\s*:?\s*", re.I)
+_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6")
+
+
+def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
+    """The writer named in a box whose heading says "About the author", for pages whose
+    classes are machine-made hashes that name nothing: the first link (or, with none, bold
+    text) in the heading's box whose text is one person's name, whole. Not a box in the
+    comments, the page's header or among other stories."""
+    names = []
+    for heading in _HEADINGS(tree):
+        if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
+            continue
+        box = heading.getparent()
+        if box is None or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+            continue
+        for part in chain(box.iter("a"), box.iter("strong", "b")):
+            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", _spaced_text(part)).split())
+            people = split_people(text)[0] if text and len(text) <= 60 else []
+            if len(people) == 1 and person_key(people[0]) == person_key(text):
+                if people[0] not in names:
+                    names.append(people[0])
+                break
+        if len(names) == 3:
+            break
     return names
 
 

@@ -3015,3 +3015,18 @@ def test_a_utc_time_in_the_zone_the_pages_machine_dates_state(head, published):
 def test_a_utc_time_in_the_zone_a_written_clock_names(top, published):
     head = '<meta property="article:published_time" content="2024-03-06T05:14:00Z">'
     assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("after, authors", [
+    # Classes that name nothing (machine-made hashes): the heading says what the box is, and
+    # its link is the writer's name.
+    ('<div class="x9f2k"><h4 class="q1w2">About the author</h4><div><a href="https://people.example/annlee">'
+     'Ann Lee</a><p>Science writer and pug enthusiast.</p></div></div>', ["Ann Lee"]),
+    ('<div class="x9f2k"><h3>Sobre el autor</h3><strong>Marta Ruiz</strong><p>Periodista.</p></div>', ["Marta Ruiz"]),
+    # Near misses: a heading about something else ("More stories"), or a box whose only link
+    # is no name ("All posts"), gives no writer.
+    ('<div class="x9f2k"><h4>More stories</h4><a href="https://people.example/annlee">Ann Lee</a></div>', []),
+    ('<div class="x9f2k"><h4>About the author</h4><a href="https://people.example/all">All posts</a></div>', []),
+])
+def test_a_box_headed_about_the_author(after, authors):
+    assert parsed(after=after).authors == authors
