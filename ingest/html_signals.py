@@ -3260,6 +3260,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
                            published.source)
+    elif published.value and published.source == "time":
+        # A <time datetime> is a machine value too: its UTC clock is read the same way.
+        published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),

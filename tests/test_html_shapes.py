@@ -3030,3 +3030,16 @@ def test_a_utc_time_in_the_zone_a_written_clock_names(top, published):
 ])
 def test_a_box_headed_about_the_author(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, published", [
+    # A <time> with a UTC clock, and the page's own clock written five hours earlier: the
+    # moment in the page's zone (the readers' day, the 5th).
+    ('<p><time datetime="2024-03-06T02:24:00Z">1 day ago</time></p>'
+     '<p class="date">Mar 5, 2024 at 9:24 pm</p>', "2024-03-05T21:24:00-05:00"),
+    # Near miss: the written clock is the UTC one itself: nothing to learn, left as stated.
+    ('<p><time datetime="2024-03-06T02:24:00Z">1 day ago</time></p>'
+     '<p class="date">Mar 6, 2024 at 2:24 am</p>', "2024-03-06T02:24:00+00:00"),
+])
+def test_a_time_elements_utc_clock_in_the_pages_zone(top, published):
+    assert parsed(top=top).published == published
