@@ -437,7 +437,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             # a group ("Garden Team", "Metro Desk") is nobody's name.
             if words[-1] in _GROUP_WORDS:
                 continue
-            part = _without_head_role(_without_tail(part, ROLE_WORDS))
+            part = _without_head_role(_without_beat(_without_tail(part, ROLE_WORDS), part))
             if not _looks_like_name(part, allow_role=False):
                 continue
             first = part.split()[0]
@@ -524,6 +524,24 @@ def _without_tail(text: str, words: set[str]) -> str:
     while len(parts) > 2 and parts[-1].casefold().strip(".") in words:
         parts.pop()
     return " ".join(parts) if len(parts) < len(text.split()) else text
+
+
+# The beats a job title may name before its role word ("Business Columnist", "Science
+# Reporter"): a title run into a name with no comma ("Ada Quill Business Columnist") leaves
+# the beat behind once the role words go.
+_BEAT_WORDS = frozenset({"business", "sports", "science", "politics", "technology", "tech", "health",
+                         "travel", "food", "finance", "economics", "economy", "entertainment", "culture",
+                         "music", "film", "fashion", "education", "environment", "climate", "crime",
+                         "courts", "markets", "energy", "features", "investigative", "metro", "weather"})
+
+
+def _without_beat(text: str, before: str) -> str:
+    """The text without a beat word at its end, when role words were just cut after it and
+    two words are left: "Ada Quill Business" (from "... Business Columnist") -> "Ada Quill"."""
+    parts = text.split()
+    if text != before and len(parts) > 2 and parts[-1].casefold() in _BEAT_WORDS:
+        return " ".join(parts[:-1])
+    return text
 
 
 # The nouns of a trade among the role words: a run of role words before a name that holds one
