@@ -3506,7 +3506,9 @@ _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >
                      "string-length(normalize-space(text())) <= 40]")
 # What a date set alone in an element may have around it: its weekday before, its clock and
 # time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
-_AROUND_LONE_DATE = re.compile(rf"^(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+# (The clock and its zone may come first: "5:45 AM PST 3/5/2024", "11:26 pm EST, Tuesday, ...".)
+_AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
+                               rf"(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
                                r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
 
 

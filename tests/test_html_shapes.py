@@ -3043,3 +3043,14 @@ def test_a_box_headed_about_the_author(after, authors):
 ])
 def test_a_time_elements_utc_clock_in_the_pages_zone(top, published):
     assert parsed(top=top).published == published
+
+
+@pytest.mark.parametrize("top, authors", [
+    # The clock and its zone written before the day, then "by" and the writer, on one line.
+    ("<p>5:45 AM PST 3/5/2024 by Ann Lee</p>", ["Ann Lee"]),
+    ("<p>9:10 am EST March 5, 2024 by Bo Chan</p>", ["Bo Chan"]),
+    # Near miss: a clock before a sentence that holds a date is no date line ("by" the board).
+    ("<p>At 5:45 AM the vote of March 5, 2024 by the board</p>", []),
+])
+def test_a_clock_before_the_day_then_by(top, authors):
+    assert parsed(top=top).authors == authors
