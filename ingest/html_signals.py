@@ -3336,7 +3336,7 @@ def _written_local_times(signals: Signals, now: datetime):
         start = min(text.find(day) if day in text else 0, clock.start())
         value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
         if not value and day in text and clock.end() <= text.find(day):
-            # The clock written before the day ("11:26 pm EST, Tuesday, March 5, 2024"): the
+            # The clock written before the day ("11:40 pm EST, Tuesday, March 5, 2024"): the
             # slice above holds no day and the whole line's zone name may not parse.
             value = iso_date(f"{day} {clock[0]}", now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
@@ -3355,9 +3355,9 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     page's time zone, and the moment is given in it (same instant, the readers' day).
 
     Two more machine values are UTC clocks in disguise, found the same way: one with no zone
-    at all ("2024-03-06 02:24:00", a template printing the stored UTC time) when the page
+    at all ("2024-03-06 02:50:00", a template printing the stored UTC time) when the page
     writes a clock a zone's offset away from it; and one carrying the site's offset on a UTC
-    clock ("2024-03-06T04:31:00-06:00" for a story the page dates "Mar 5, 10:31 pm") when the
+    clock ("2024-03-06T04:10:00-06:00" for a story the page dates "Mar 5, 10:10 pm") when the
     written clock is exactly that offset away - a correct value would match the written clock
     as it stands. Any other zoned value is left as the page states it."""
     iso = iso_date(value, now)
@@ -3506,7 +3506,7 @@ _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >
                      "string-length(normalize-space(text())) <= 40]")
 # What a date set alone in an element may have around it: its weekday before, its clock and
 # time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
-# (The clock and its zone may come first: "5:45 AM PST 3/5/2024", "11:26 pm EST, Tuesday, ...".)
+# (The clock and its zone may come first: "6:10 AM PST 3/5/2024", "11:40 pm EST, Tuesday, ...".)
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
                                r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)

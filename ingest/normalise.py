@@ -526,8 +526,8 @@ def _without_tail(text: str, words: set[str]) -> str:
     return " ".join(parts) if len(parts) < len(text.split()) else text
 
 
-# The beats a job title may name before its role word ("Business Columnist", "Science
-# Reporter"): a title run into a name with no comma ("Ada Quill Business Columnist") leaves
+# The beats a job title may name before its role word ("Sports Columnist", "Science
+# Reporter"): a title run into a name with no comma ("Ada Quill Sports Columnist") leaves
 # the beat behind once the role words go.
 _BEAT_WORDS = frozenset({"business", "sports", "science", "politics", "technology", "tech", "health",
                          "travel", "food", "finance", "economics", "economy", "entertainment", "culture",
@@ -537,7 +537,7 @@ _BEAT_WORDS = frozenset({"business", "sports", "science", "politics", "technolog
 
 def _without_beat(text: str, before: str) -> str:
     """The text without a beat word at its end, when role words were just cut after it and
-    two words are left: "Ada Quill Business" (from "... Business Columnist") -> "Ada Quill"."""
+    two words are left: "Ada Quill Sports" (from "... Sports Columnist") -> "Ada Quill"."""
     parts = text.split()
     if text != before and len(parts) > 2 and parts[-1].casefold() in _BEAT_WORDS:
         return " ".join(parts[:-1])
@@ -817,14 +817,14 @@ def _timezone(name: str | None, offset: int | None):
     return None
 
 
-# A clock as a page writes it, then one of the zone names above: "11:21 pm CST", "9:24 PM ET".
+# A clock as a page writes it, then one of the zone names above: "11:05 pm CST", "9:40 PM ET".
 # Case counts: the names are capitals ("10:30 et 11:00" is French for "and").
 _CLOCK_AND_ZONE = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\b\.?)?,?\s+(" + "|".join(
     name for name in _TIMEZONES if len(name) > 1) + r")\b")
 
 
 def written_zone(text: str):
-    """The time zone a written clock is labelled with ("Updated 11:21 pm CST, March 5"), or
+    """The time zone a written clock is labelled with ("Updated 11:05 pm CST, March 5"), or
     None: a page that prints its clock in a named zone tells its readers' zone even when that
     clock is another moment (an update) than the one a machine date gives in UTC."""
     match = _CLOCK_AND_ZONE.search(text)
