@@ -25,7 +25,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
-                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people)
+                         WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
+                         written_zone)
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -1366,6 +1367,38 @@ def _author_box_names(tree: HtmlElement) -> list[str]:
         if name and name not in names:
             names.append(name)
         if len(boxes) == 3:
+            break
+    return names or _headed_author_box_names(tree, headline)
+
+
+# A heading that says, and only says, that a box about the writer follows: "About the author",
+# "About the writer", "Sobre el autor", "Über den Autor", "À propos de l'auteur".
+_ABOUT_AUTHOR_HEADING = re.compile(
+    r"\s*(?:about\s+the\s+(?:author|writer)s?|sobre\s+(?:el|la)\s+autora?|(?:über|uber)\s+(?:den|die)\s+"
+    r"autor(?:in)?|à\s+propos\s+de\s+l['’]auteure?|a\s+proposito\s+dell['’]autore)\s*:?\s*", re.I)
+_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6")
+
+
+def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
+    """The writer named in a box whose heading says "About the author", for pages whose
+    classes are machine-made hashes that name nothing: the first link (or, with none, bold
+    text) in the heading's box whose text is one person's name, whole. Not a box in the
+    comments, the page's header or among other stories."""
+    names = []
+    for heading in _HEADINGS(tree):
+        if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
+            continue
+        box = heading.getparent()
+        if box is None or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+            continue
+        for part in chain(box.iter("a"), box.iter("strong", "b")):
+            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", _spaced_text(part)).split())
+            people = split_people(text)[0] if text and len(text) <= 60 else []
+            if len(people) == 1 and person_key(people[0]) == person_key(text):
+                if people[0] not in names:
+                    names.append(people[0])
+                break
+        if len(names) == 3:
             break
     return names
 
@@ -3227,6 +3260,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if published.value and published.source in ("json-ld", "meta"):
         published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
                            published.source)
+    elif published.value and published.source == "time":
+        # A <time datetime> is a machine value too: its UTC clock is read the same way.
+        published = Choice(_in_local_time(published.value, signals, now), published.source)
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
@@ -3299,6 +3335,10 @@ def _written_local_times(signals: Signals, now: datetime):
             continue
         start = min(text.find(day) if day in text else 0, clock.start())
         value = iso_date(text[start:clock.end()], now) or iso_date(text, now)
+        if not value and day in text and clock.end() <= text.find(day):
+            # The clock written before the day ("11:40 pm EST, Tuesday, March 5, 2024"): the
+            # slice above holds no day and the whole line's zone name may not parse.
+            value = iso_date(f"{day} {clock[0]}", now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
             yield datetime.fromisoformat(value)
     # (Last: the <time> search is dear, and the written forms settle most pages.)
@@ -3312,12 +3352,24 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     """A machine date-time in UTC names the UTC day, which for an evening story in the
     Americas (or a morning one in Asia) is not the day the page shows its readers. When the
     page also writes the same moment on its own clock, the offset between the two is the
-    page's time zone, and the moment is given in it (same instant, the readers' day)."""
+    page's time zone, and the moment is given in it (same instant, the readers' day).
+
+    Two more machine values are UTC clocks in disguise, found the same way: one with no zone
+    at all ("2024-03-06 02:50:00", a template printing the stored UTC time) when the page
+    writes a clock a zone's offset away from it; and one carrying the site's offset on a UTC
+    clock ("2024-03-06T04:10:00-06:00" for a story the page dates "Mar 5, 10:10 pm") when the
+    written clock is exactly that offset away - a correct value would match the written clock
+    as it stands. Any other zoned value is left as the page states it."""
     iso = iso_date(value, now)
-    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+    if not iso or "T" not in iso:
         return value
-    moment = datetime.fromisoformat(iso)
-    naive = moment.replace(tzinfo=None)
+    stated = re.search(r"(?:[+-]\d\d:?\d\d)$", iso)
+    naive = datetime.fromisoformat(iso).replace(tzinfo=None)
+    moment = naive.replace(tzinfo=timezone.utc)
+    stated_quarters = None
+    if stated and not iso.endswith("+00:00"):
+        offset = datetime.fromisoformat(iso).utcoffset()
+        stated_quarters = round(offset.total_seconds() / 900)
     for local in _written_local_times(signals, now):
         gap = (local - naive).total_seconds()
         quarters = round(gap / 900)
@@ -3325,9 +3377,36 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
         # offset (whole or half hours up to 14, or Nepal's and Chatham's 45 minutes past)
         # is that zone; any other gap is another moment (an update, a related story).
         if (quarters and abs(gap - quarters * 900) < 60
-                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))):
+                and (quarters % 2 == 0 and abs(quarters) <= 56 or quarters in (23, 35, 51))
+                and stated_quarters in (None, quarters)):
             return moment.astimezone(timezone(timedelta(seconds=quarters * 900))).isoformat()
+    # Else the zone the page names beside a clock it writes (even an update's), then the one
+    # its other machine dates state.
+    stated_zone = None
+    if iso.endswith("+00:00"):
+        stated_zone = next(filter(None, map(written_zone, signals.date_texts)), None)
+        stated_zone = stated_zone or _machine_zone(signals, now)
+    if stated_zone is not None:
+        return moment.astimezone(stated_zone).isoformat()
     return value
+
+
+def _machine_zone(signals: Signals, now: datetime):
+    """The one time zone other than UTC that the page's own machine dates state (published or
+    modified, in meta or JSON-LD: "og:updated_time" at "-05:00" beside a JSON-LD published
+    time in UTC), or None when they state none or disagree. A page that writes no clock for
+    readers still tells its zone this way, and a UTC time given in it names the readers' day."""
+    values = [v for key in META_PUBLISHED + META_UPDATED for v in signals.meta.get(key, [])]
+    values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+    offsets = set()
+    for value in values:
+        if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):
+            continue
+        iso = iso_date(value, now)
+        offset = datetime.fromisoformat(iso).utcoffset() if iso and "T" in iso else None
+        if offset:
+            offsets.add(offset)
+    return timezone(offsets.pop()) if len(offsets) == 1 else None
 
 
 # A dateline with a whole date: the place in capitals (a state or country after it as written),
@@ -3427,7 +3506,9 @@ _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >
                      "string-length(normalize-space(text())) <= 40]")
 # What a date set alone in an element may have around it: its weekday before, its clock and
 # time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
-_AROUND_LONE_DATE = re.compile(rf"^(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+# (The clock and its zone may come first: "6:10 AM PST 3/5/2024", "11:40 pm EST, Tuesday, ...".)
+_AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
+                               rf"(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
                                r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
 
 

@@ -437,7 +437,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             # a group ("Garden Team", "Metro Desk") is nobody's name.
             if words[-1] in _GROUP_WORDS:
                 continue
-            part = _without_head_role(_without_tail(part, ROLE_WORDS))
+            part = _without_head_role(_without_beat(_without_tail(part, ROLE_WORDS), part))
             if not _looks_like_name(part, allow_role=False):
                 continue
             first = part.split()[0]
@@ -524,6 +524,24 @@ def _without_tail(text: str, words: set[str]) -> str:
     while len(parts) > 2 and parts[-1].casefold().strip(".") in words:
         parts.pop()
     return " ".join(parts) if len(parts) < len(text.split()) else text
+
+
+# The beats a job title may name before its role word ("Sports Columnist", "Science
+# Reporter"): a title run into a name with no comma ("Ada Quill Sports Columnist") leaves
+# the beat behind once the role words go.
+_BEAT_WORDS = frozenset({"business", "sports", "science", "politics", "technology", "tech", "health",
+                         "travel", "food", "finance", "economics", "economy", "entertainment", "culture",
+                         "music", "film", "fashion", "education", "environment", "climate", "crime",
+                         "courts", "markets", "energy", "features", "investigative", "metro", "weather"})
+
+
+def _without_beat(text: str, before: str) -> str:
+    """The text without a beat word at its end, when role words were just cut after it and
+    two words are left: "Ada Quill Sports" (from "... Sports Columnist") -> "Ada Quill"."""
+    parts = text.split()
+    if text != before and len(parts) > 2 and parts[-1].casefold() in _BEAT_WORDS:
+        return " ".join(parts[:-1])
+    return text
 
 
 # The nouns of a trade among the role words: a run of role words before a name that holds one
@@ -797,6 +815,20 @@ def _timezone(name: str | None, offset: int | None):
     if offset is not None:
         return tz.tzoffset(name, offset)
     return None
+
+
+# A clock as a page writes it, then one of the zone names above: "11:05 pm CST", "9:40 PM ET".
+# Case counts: the names are capitals ("10:30 et 11:00" is French for "and").
+_CLOCK_AND_ZONE = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[aApP]\.?\s?[mM]\b\.?)?,?\s+(" + "|".join(
+    name for name in _TIMEZONES if len(name) > 1) + r")\b")
+
+
+def written_zone(text: str):
+    """The time zone a written clock is labelled with ("Updated 11:05 pm CST, March 5"), or
+    None: a page that prints its clock in a named zone tells its readers' zone even when that
+    clock is another moment (an update) than the one a machine date gives in UTC."""
+    match = _CLOCK_AND_ZONE.search(text)
+    return _TIMEZONES[match[1]] if match else None
 
 
 # "05.03.2024": where dates are written with dots (Germany, Central and Eastern Europe, the

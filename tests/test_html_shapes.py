@@ -2949,3 +2949,108 @@ _CARD = ('<div itemprop="author" itemscope itemtype="https://schema.org/Person">
 ])
 def test_a_shared_byline_with_a_box_for_each_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- dates: a machine clock in UTC read against the clock the page writes ----------------------
+
+@pytest.mark.parametrize("head, top, published", [
+    # The clock written before the day, with a zone name: the UTC value is that moment, so it
+    # is given in the page's zone (the readers' day, the 5th).
+    ('<meta property="article:published_time" content="2024-03-06T04:40:00Z">',
+     '<p class="date">Published 11:40 pm EST, Tuesday, March 5, 2024</p>', "2024-03-05T23:40:00-05:00"),
+    # The same with no zone name: the written clock alone, five hours behind, gives the zone.
+    ('<meta property="article:published_time" content="2024-03-06T04:40:00Z">',
+     '<p class="date">Published 11:40 pm, Tuesday, March 5, 2024</p>', "2024-03-05T23:40:00-05:00"),
+    # Near miss: the clock written is another moment (an update 5 h 15 min later) and names no
+    # zone: left alone.
+    ('<meta property="article:published_time" content="2024-03-06T04:40:00Z">',
+     '<p class="date">Updated 11:55 pm, Tuesday, March 5, 2024</p>', "2024-03-06T04:40:00+00:00"),
+    # A value with no zone that is a UTC clock: the page writes the same moment five hours
+    # earlier, so it is given in that zone.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:50:00">',
+     '<span class="date">Mar 5, 2024 at 9:50 pm ET</span>', "2024-03-05T21:50:00-05:00"),
+    # Near miss: a value with no zone that is the written clock itself stays as it is.
+    ('<meta itemprop="datePublished" content="2024-03-05 21:50:00">',
+     '<span class="date">Mar 5, 2024 at 9:50 pm ET</span>', "2024-03-05T21:50:00"),
+    # A UTC clock carrying the site's offset: the written clock is exactly that offset away.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:10:00-06:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:10 pm CST</div>', "2024-03-05T22:10:00-06:00"),
+    # Near misses: the value matches the written clock as it stands, or its offset is not the
+    # gap to the written clock (another moment): both left as the page states them.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T22:10:00-06:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:10 pm CST</div>', "2024-03-05T22:10:00-06:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:10:00-05:00"}),
+     '<div class="author_date">Ann Lee - Mar 5, 2024, 10:10 pm CST</div>', "2024-03-06T04:10:00-05:00"),
+])
+def test_a_machine_clock_read_against_the_written_clock(head, top, published):
+    assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("head, published", [
+    # No clock written for readers, but the page's modified time states its zone: the UTC
+    # publication time is given in it (an evening story in New York keeps its day, the 5th).
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:20:00Z"})
+     + '<meta property="og:updated_time" content="2024-03-05T22:35:00-05:00">', "2024-03-05T22:20:00-05:00"),
+    # Near misses: machine dates in UTC only, or two zones that disagree, say nothing of the
+    # page's zone; the UTC value stays as stated.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:20:00Z"})
+     + '<meta property="og:updated_time" content="2024-03-06T03:35:00+00:00">', "2024-03-06T03:20:00+00:00"),
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T03:20:00Z",
+              "dateModified": "2024-03-06T08:35:00+05:30"})
+     + '<meta property="og:updated_time" content="2024-03-05T22:35:00-05:00">', "2024-03-06T03:20:00+00:00"),
+])
+def test_a_utc_time_in_the_zone_the_pages_machine_dates_state(head, published):
+    assert parsed(head).published == published
+
+
+@pytest.mark.parametrize("top, published", [
+    # The written clock is an update's, another moment, but it names the page's zone: the UTC
+    # publication time is given in it (the readers' day is the 5th).
+    ('<p class="date">Updated 11:40 pm CST, Tuesday, March 5, 2024</p>', "2024-03-05T23:02:00-06:00"),
+    ('<p class="date">Updated 11:40 p.m. ET, Tuesday, March 5, 2024</p>', "2024-03-06T00:02:00-05:00"),
+    # Near misses: a clock with no zone name, or a lower-case "et" (French "and"), names none.
+    ('<p class="date">Updated 11:40 pm, Tuesday, March 5, 2024</p>', "2024-03-06T05:02:00+00:00"),
+    ('<p class="date">Mis à jour le 5 mars 2024 à 10:30 et 11:40</p>', "2024-03-06T05:02:00+00:00"),
+])
+def test_a_utc_time_in_the_zone_a_written_clock_names(top, published):
+    head = '<meta property="article:published_time" content="2024-03-06T05:02:00Z">'
+    assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("after, authors", [
+    # Classes that name nothing (machine-made hashes): the heading says what the box is, and
+    # its link is the writer's name.
+    ('<div class="x9f2k"><h4 class="q1w2">About the author</h4><div><a href="https://people.example/annlee">'
+     'Ann Lee</a><p>Writes about rivers and bridges.</p></div></div>', ["Ann Lee"]),
+    ('<div class="x9f2k"><h3>Sobre el autor</h3><strong>Marta Ruiz</strong><p>Periodista.</p></div>', ["Marta Ruiz"]),
+    # Near misses: a heading about something else ("More stories"), or a box whose only link
+    # is no name ("All posts"), gives no writer.
+    ('<div class="x9f2k"><h4>More stories</h4><a href="https://people.example/annlee">Ann Lee</a></div>', []),
+    ('<div class="x9f2k"><h4>About the author</h4><a href="https://people.example/all">All posts</a></div>', []),
+])
+def test_a_box_headed_about_the_author(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, published", [
+    # A <time> with a UTC clock, and the page's own clock written five hours earlier: the
+    # moment in the page's zone (the readers' day, the 5th).
+    ('<p><time datetime="2024-03-06T02:50:00Z">1 day ago</time></p>'
+     '<p class="date">Mar 5, 2024 at 9:50 pm</p>', "2024-03-05T21:50:00-05:00"),
+    # Near miss: the written clock is the UTC one itself: nothing to learn, left as stated.
+    ('<p><time datetime="2024-03-06T02:50:00Z">1 day ago</time></p>'
+     '<p class="date">Mar 6, 2024 at 2:50 am</p>', "2024-03-06T02:50:00+00:00"),
+])
+def test_a_time_elements_utc_clock_in_the_pages_zone(top, published):
+    assert parsed(top=top).published == published
+
+
+@pytest.mark.parametrize("top, authors", [
+    # The clock and its zone written before the day, then "by" and the writer, on one line.
+    ("<p>6:10 AM PST 3/5/2024 by Ann Lee</p>", ["Ann Lee"]),
+    ("<p>9:10 am EST March 5, 2024 by Bo Chan</p>", ["Bo Chan"]),
+    # Near miss: a clock before a sentence that holds a date is no date line ("by" the board).
+    ("<p>At 6:10 AM the vote of March 5, 2024 by the board</p>", []),
+])
+def test_a_clock_before_the_day_then_by(top, authors):
+    assert parsed(top=top).authors == authors

@@ -488,3 +488,16 @@ def test_a_lone_name_confirmed_by_the_extractor_is_kept_and_a_plain_one_word_str
     assert split_people([LoneName("Marlo"), "Ada Quill"]) == (["Marlo", "Ada Quill"], [])
     assert split_people(["Marlo"]) == ([], [])
     assert type(split_people([LoneName("Marlo")])[0][0]) is str
+
+
+@pytest.mark.parametrize("raw, people", [
+    # A job title run into the name with no comma, its beat before the role word: both go.
+    ("By Ann Lee Sports Columnist", ["Ann Lee"]),
+    ("Bo Chan Science Reporter", ["Bo Chan"]),
+    # Near misses: a beat word with no role word cut after it stays (it may be a surname), as
+    # does a two-word name whose last word is a beat.
+    ("Ann Lee Music", ["Ann Lee Music"]),
+    ("Ann Music Columnist", ["Ann Music"]),
+])
+def test_a_beat_before_a_job_title_run_into_a_name(raw, people):
+    assert split_people(raw)[0] == people
