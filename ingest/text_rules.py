@@ -1337,9 +1337,21 @@ def _is_person(name: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out, and so
-    are places: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
-    people, _ = split_people(clean_byline(text))
-    return [_once(p) for p in people if _is_person(p) and not _dateline_place(p)]
+    are places after the writers: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
+    text = clean_byline(text)
+    people, _ = split_people(text)
+    # (Only a place after a writer and a comma, closing the byline: a place's word is a
+    # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
+    # name alone, first, or after "and" is a person's.)
+    return [_once(p) for k, p in enumerate(people)
+            if _is_person(p) and not (k and k == len(people) - 1 and _dateline_place(p)
+                                      and _closes_after_comma(text, p))]
+
+
+def _closes_after_comma(text: str, part: str) -> bool:
+    """The part is the text's last, set after a comma ("Ann Lee, Mexico City")."""
+    head, comma, last = text.rpartition(",")
+    return bool(comma) and last.strip(" .").casefold() == part.casefold()
 
 
 # The place words of _PLACE_FIRST_WORDS and _PLACE_LAST_WORDS that are people's names as well
@@ -2096,6 +2108,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
     if cjk := cjk_name_line(Line(raw=name, text=name)):
         return cjk
+    # "San Diego, March 3, 2024": a dateline, the place and its comma before the date, names
+    # no one (a place's word alone is no place: "Rio Tanaka | March 3, 2024" is a writer's).
+    if _dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
+        return []
     return names_in(name) if NAMES_LINE.match(name) else []
 
 

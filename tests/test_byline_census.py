@@ -427,6 +427,18 @@ CENSUS = [
     # owner is no writer.
     ("Ann Lee is The Harbor Ledger's transport reporter.", [A], {'where': 'end'}),
     ("Tom Park is The Harbor Ledger's owner.", [], {'where': 'end'}),
+    # A writer whose given name or surname is a place's word ("Rio", "Santa", "La", "El", "Port",
+    # "Beach", "Springs"): a dateline's place follows a writer after a comma or stands before
+    # the date with its comma, and a name alone, first, after "and" or before a bar is no place.
+    ('By Rio Tanaka', ['Rio Tanaka'], {}),
+    ('By Santa Morales, Staff Writer', ['Santa Morales'], {}),
+    ('By Ann Lee and La Toya Reed', [A, 'La Toya Reed'], {}),
+    ('By El Hadji Diallo and Ann Lee', ['El Hadji Diallo', A], {}),
+    ('Port Davies\n\nMarch 3, 2024', ['Port Davies'], {}),
+    ('Ann Beach | March 3, 2024', ['Ann Beach'], {}),
+    ('By [Tom Springs](https://h.example/a/tom)', ['Tom Springs'], {}),
+    ('By Ann Lee, Santa Barbara', [A], {}),
+    ('By Ann Lee\nPalm Springs, March 3, 2024', [A], {}),
 ]
 
 
