@@ -1683,6 +1683,13 @@ _MASTHEAD_WORDS = ORGANISATION_WORDS | {
 }
 
 
+# The words that name a newspaper alone and are no one's surname, as "Post", "Star", "Sun" or
+# "Press" are: after a name of two words, one of these is the paper's name run onto it.
+_ONE_WORD_PAPERS = {"times", "tribune", "herald", "gazette", "journal", "courier", "telegraph", "chronicle",
+                    "observer", "guardian", "ledger", "inquirer", "enquirer", "examiner", "dispatch",
+                    "sentinel", "bulletin", "telegram", "advertiser", "newspaper", "magazine"}
+
+
 def _masthead(text: str) -> bool:
     """A publication's name, told by its last word ("Harbour Gazette", "The Daily Star") or as
     an agency's: not just any capitalised words ("Harbour Lisbon")."""
@@ -1705,9 +1712,11 @@ def names_with_outlet(line: Line) -> list[str]:
     if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
         return []
     agency = AGENCIES.get(" ".join(rest).casefold())
-    # (One word after two is no newspaper's name unless an agency's: "Harbor Ferries Ltd",
-    # "Bay Arts Council" sign as an organisation, and their first words are no person.)
-    if not agency and (len(rest) == 1 or rest[-1].casefold() not in _MASTHEAD_WORDS
+    # (One word after two is no newspaper's name unless an agency's or a paper's own word:
+    # "Harbor Ferries Ltd", "Bay Arts Council" sign as an organisation, and their first words
+    # are no person; "Ann Lee Herald" is a writer and her paper.)
+    if not agency and (len(rest) == 1 and rest[0].casefold() not in _ONE_WORD_PAPERS
+                       or rest[-1].casefold() not in _MASTHEAD_WORDS
                        or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
         return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
     names = [*parts[:-1], " ".join(words[:size])]

@@ -438,7 +438,13 @@ CENSUS = [
     ('Ann Beach | March 3, 2024', ['Ann Beach'], {}),
     ('By [Tom Springs](https://h.example/a/tom)', ['Tom Springs'], {}),
     ('By Ann Lee, Santa Barbara', [A], {}),
-    ('By Ann Lee\nPalm Springs, March 3, 2024', [A], {}),
+    ('By Ann Lee\nPalm Springs, March 3, 2024', [A], {}),    # A newspaper's one-word name after the writer's, a word no surname is ("Herald", "Tribune",
+    # "Gazette"); one that is a surname too ("Post", "Star", "Sun") or a company's ("Ltd") is
+    # no paper's alone.
+    ('Ann Lee Herald\n\nMarch 3, 2024', [A], {}),
+    ('Ann Lee and Tom Park Tribune\n\nMarch 3, 2024', [A, T], {}),
+    ('Ann Lee Sun\n\nMarch 3, 2024', ['Ann Lee Sun'], {}),
+    ('Harbor Ferries Inc\n\nMarch 3, 2024', [], {}),
 ]
 
 
