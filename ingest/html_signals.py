@@ -1035,7 +1035,9 @@ def _after_lead(text: str) -> str | None:
     lead = match["lead"].strip(" ,")
     day = text_date(lead)
     if (day and _is_whole_date(lead, day)) or (
-            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)):
+            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)
+            # (not a picture's label: "Photos | By A", "Harbour Video · By A" credit who made them)
+            and not PICTURES_CREDIT.match(lead.rsplit(None, 1)[-1] + " by")):
         return text[match.end():]
     return None
 

@@ -575,6 +575,10 @@ def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
     ("<p>The vote on March 5, 2024 by Ines Varga</p>", []),
     ("<p>March 5, 2024 by Ines Varga, whose report on the dredging of the silted channel was "
      "read aloud at the harbour board's meeting on Monday night</p>", []),
+    # (nor a picture's label before the "By": who made the pictures wrote no word of it)
+    ("<p>Photos | By Tomas Reyes</p>", []),
+    ("<p>Video · By Tomas Reyes</p>", []),
+    ("<p>Harbour Illustration | By Tomas Reyes</p>", []),
 ])
 def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
     assert parsed(top=top).authors == authors
