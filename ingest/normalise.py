@@ -281,6 +281,8 @@ _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 # profile links set beside it ("Twitter", "Email"), and the phrases of the links a byline box
 # sets after the name ("View all posts", "More from this author", "Read more", "Email the
 # author": phrases of two words or more, so a name such as "Thomas More" keeps its word).
+# The first words of a button or a link beside a byline ("Follow on X", "Read more").
+_ACTION_WORDS = "follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign"
 _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$|"
                         r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
                         r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
@@ -290,8 +292,11 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
                         # it ("Follow on Twitter", "View profile", "Send email", "Get alerts",
                         # "Follow Ada on X"): an action word, then words with one in small
                         # letters (a name has none but its particles): "Ada Read" keeps its name.
-                        r"\s+(?i:follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign)"
-                        r"(?=(?:\s+\S+){0,4}?\s+(?!(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
+                        # (The phrase's own action word is the last before the small word: "Ada
+                        # Read Read more", "Ann View Follow on X" keep the surname that is one.)
+                        r"\s+(?i:" + _ACTION_WORDS + r")"
+                        r"(?=(?:\s+(?!(?i:" + _ACTION_WORDS + r")\b)\S+){0,4}?\s+(?!(?:"
+                        + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
                         r"(?:\s+\S+){1,5}$")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.

@@ -233,6 +233,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill Contact", ["Ada Quill"], []),
         ("Ada Quill Subscribe", ["Ada Quill"], []),
         ("Piers Ada Read", ["Piers Ada Read"], []),
+        # (a surname that is an action word before the button's own phrase keeps its name)
+        ("Ada Read Read more", ["Ada Read"], []),
+        ("Ann View Follow on Twitter", ["Ann View"], []),
+        ("Ada Read Smith View profile", ["Ada Read Smith"], []),
         ("Ada Read de Souza", ["Ada Read de Souza"], []),
         ("Top Read Pieces from this week", [], []),
         # the writer's employer after "of" or "at": an outlet that begins with "The", or an
