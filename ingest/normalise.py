@@ -271,6 +271,31 @@ _HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文
 _HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员|氏)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
                         r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
+# A Chinese reporter's line: the label, the names, and what closes it, "reports" (with the
+# place reported from) or "photographed": "记者 王五 报道", "记者 张三 北京报道", "本报记者 王五摄".
+_REPORTER_LINE = re.compile(rf"^\s*(?:本报|本報)?(?:记者|記者)[\s：:]")
+_REPORT_TAIL = re.compile(rf"(?<=[{_HAN}])(?:\s+[{_HAN}]{{0,4}}(?:报道|報導|报导|報道)"
+                          rf"|\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝))\s*$")
+_REPORT_WORD = re.compile(r"\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝)\s*$")
+# The names of a mainland line, each two or three characters, parted by spaces ("记者 王五 李四");
+# not with the traditional label, which Japanese shares, where a space parts the family name
+# from the given one ("山田 太郎").
+_SIMPLIFIED_REPORTERS = re.compile(rf"^(\s*(?:本报)?记者[\s：:]*)([{_HAN}]{{2,3}}(?: [{_HAN}]{{2,3}})+)$")
+
+
+def _reporters_apart(text: str) -> str:
+    """A reporter's line without its closing word, its names parted as a list is."""
+    if not _REPORTER_LINE.match(text):
+        return text
+    # (the closing word alone when the place's reading took the name with it: "记者 王五报道")
+    without_tail = _REPORT_TAIL.sub("", text)
+    if not _HAN_LABEL.sub("", without_tail).strip():
+        without_tail = _REPORT_WORD.sub("", text)
+    text = without_tail if _HAN_LABEL.sub("", without_tail).strip() else text
+    names = _SIMPLIFIED_REPORTERS.match(text)
+    return f"{names[1]}{names[2].replace(' ', '、')}" if names else text
+
+
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the
 # whole string, so that "Quill, Ada" is one person, not two one-word names.
 _LAST_FIRST = re.compile(
@@ -410,6 +435,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _last_first(text)
     text = _CAPITALS_RUN.sub(_capitals_apart, text)
     text = _WRITTEN_FOR.sub(_written_for, text)
+    if "记者" in text or "記者" in text:
+        text = _reporters_apart(text)
     for part in _SEPARATORS.split(text):
         if PICTURES_CREDIT.match(part):
             continue

@@ -129,6 +129,14 @@ def test_author_label_in_another_language_on_a_plain_line():
     ("<p>记者 王五</p>", ["王五"]),
     ("<p>本报记者 王五</p>", ["王五"]),
     ('<div class="byline">山田花子氏</div>', ["山田花子"]),
+    # (the Chinese reporter's line closes with "reports", the place reported from, or
+    # "photographed", and parts two writers by a space; near miss: the Japanese label, where a
+    # space parts a family name from a given one)
+    ("<p>记者 王五 报道</p>", ["王五"]),
+    ("<p>记者 张三 港城报道</p>", ["张三"]),
+    ("<p>本报记者 王五摄</p>", ["王五"]),
+    ("<p>记者 王五 李四</p>", ["王五", "李四"]),
+    ('<div class="byline">記者：山田 花子</div>', ["山田 花子"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
     ("<div>Posted In Harbour News</div>", []),
