@@ -398,6 +398,12 @@ CENSUS = [
     ('![Ferry](x.jpg)\n\nTom Park/Harbor Ledger\n\nAnn Lee\n\nMarch 3, 2024', [A], {}),
     ('![Ann Lee](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
     ('Ann Lee / Harbor Ledger\n\nMarch 3, 2024', [A], {}),
+    # (the writer's own picture named in part or as a portrait, or with no alt text and the date
+    # under the line, as a byline box sets its avatar; near miss: no alt text and the story after)
+    ('![Ann](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
+    ('![Author photo](ann.jpg)\n\nAnn Lee / Harbor Ledger', [A], {}),
+    ('![](ann.jpg)\n\nAnn Lee / Harbor Ledger\n\nMarch 3, 2024', [A], {}),
+    ('![](x.jpg)\n\nTom Park / Harbor Ledger', [], {}),
     # A name under the byline with a picture maker's role below it took the pictures; with a
     # writer's role or a date below it, the name is a second writer's.
     ('By Ann Lee\n\nTom Park\nStaff Photographer', [A], {}),
