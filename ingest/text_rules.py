@@ -1285,10 +1285,10 @@ _NOT_NAME_WORDS = {
     "reporters", "illustration", "european", "union", "market", "check",
     # the institutions, companies and events that sign a press release or a notice above its
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
-    # column's own name ("Lisbon Diary", "Ask Ann Lee")
+    # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
     "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
-    "diary", "notebook", "ask",
+    "diary", "notebook",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1317,6 +1317,9 @@ def _is_person(name: str) -> bool:
     if "an" in keys and words[0].casefold() != "an":
         keys.discard("an")
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
+        return False
+    # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
+    if words and words[0].casefold() == "ask":
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.

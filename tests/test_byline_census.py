@@ -451,6 +451,9 @@ CENSUS = [
     ('Ann Lee and Tom Park Tribune\n\nMarch 3, 2024', [A, T], {}),
     ('Ann Lee Sun\n\nMarch 3, 2024', ['Ann Lee Sun'], {}),
     ('Harbor Ferries Inc\n\nMarch 3, 2024', [], {}),
+    # An advice column's "Ask" opens its name; a surname "Ask" is a person's.
+    ('By Tom Ask', ['Tom Ask'], {}),
+    ('Ask Ann Lee\n\nMarch 3, 2024', [], {}),
 ]
 
 
