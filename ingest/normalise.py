@@ -236,8 +236,9 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 _SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+(?:(?:d[aeiou]s?|dell[ae]|de[lnr]|van|von|la|le|ter|ten)\s+)*[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill".)
-_HANDLE = re.compile(r"@\w+")
+# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill";
+# only where the name ends: "Ada@Harbor Ledger" is no name with a handle inside.)
+_HANDLE = re.compile(r"(?<!\w)@\w+|@\w+(?=\s*(?:$|[,;|/&·•]|and\b))")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts

@@ -251,6 +251,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("General Manager of the Harbor Lab", [], ["General Manager of the Harbor Lab"]),
         # a handle run into the name from an element beside it
         ("Ada Quill@adaquill", ["Ada Quill"], []),
+        ("Ada Quill@adaquill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         # a job title before the name (a run of role words with a trade's noun in it); near
         # misses: a role word alone before one word, a role word with no trade's noun
         ("Senior Reporter Ada Quill", ["Ada Quill"], []),
@@ -492,3 +493,8 @@ def test_a_lone_name_confirmed_by_the_extractor_is_kept_and_a_plain_one_word_str
     assert split_people([LoneName("Marlo"), "Ada Quill"]) == (["Marlo", "Ada Quill"], [])
     assert split_people(["Marlo"]) == ([], [])
     assert type(split_people([LoneName("Marlo")])[0][0]) is str
+
+
+def test_a_sign_inside_the_words_is_no_handle_glued_to_a_name():
+    # (html19 took "@Harbor" out and made a person of the words around it)
+    assert "Ada Ledger" not in split_people(["Ada@Harbor Ledger"])[0]
