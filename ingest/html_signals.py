@@ -3227,7 +3227,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     visible = published.source not in ("json-ld", "meta", "url") or (
         published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
-        published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
+        published = Choice(_in_local_time(_in_order_seen(published.value, signals, now), signals, now),
                            published.source)
     updated = Choice(None, None)
     for source, values in (
@@ -3256,8 +3256,38 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             updated = Choice(value, source)
             break
     if updated.value and updated.source in ("json-ld", "meta"):
-        updated = Choice(_in_page_order(updated.value, signals.day_first), updated.source)
+        updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _in_order_seen(value: str, signals: Signals, now: datetime) -> str:
+    """A structured date in numbers read in the page's order (_in_page_order), unless the page
+    shows the day it gives read month first and not the other: a template may write its fields
+    as the United States does whatever the page's language ("03/05/2024" in the meta of a
+    French page that shows "5 mars 2024"; "05/03/2024" as dateModified beside a datePublished of
+    2024-05-03)."""
+    ordered = _in_page_order(value, signals.day_first)
+    if ordered == value:
+        return value
+    as_written, as_ordered = (iso_date(value, now) or "")[:10], (iso_date(ordered, now) or "")[:10]
+    seen = _days_shown(signals, now)
+    return value if as_written in seen and as_ordered not in seen else ordered
+
+
+def _days_shown(signals: Signals, now: datetime) -> set[str]:
+    """The days the page gives unambiguously: its structured dates not written in numbers
+    both ways, and the dates it shows (read only for a page with an ambiguous structured date)."""
+    structured = ([i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+                  + list(signals.meta_published_values)
+                  + [v for key in META_UPDATED for v in signals.meta.get(key, [])])
+    shown = [*signals.time_elements, *signals.byline_dates, *signals.labelled_dates, *signals.meta_box_dates,
+             *(published_text_date(t, signals.day_first) for t in signals.date_texts)]
+    days = set()
+    for value in [_unix_time(v) for v in structured if isinstance(v, str) and not _AMBIGUOUS_NUMERIC_DATE.match(v)] + shown:
+        day = iso_date(value, now) if isinstance(value, str) else None
+        if day:
+            days.add(day[:10])
+    return days
 
 
 # A date in a structured field written in numbers with both orders possible ("05/03/2024",

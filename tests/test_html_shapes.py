@@ -2930,6 +2930,25 @@ def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day
     assert (article.updated or "")[:10] == day
 
 
+@pytest.mark.parametrize("head, top, published, updated", [
+    # the page shows the day its field gives read month first, as a template may write it
+    # whatever the page's language: that reading stands
+    ('<meta property="article:published_time" content="03/05/2024">', '<p class="date">5 mars 2024</p>',
+     "2024-03-05", ""),
+    ('<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+     '<meta property="article:modified_time" content="05/03/2024">', "", "2024-05-03", "2024-05-03"),
+    # near misses: the page shows the day-first reading, or no day at all
+    ('<meta property="article:published_time" content="03/05/2024">', '<p class="date">3 mai 2024</p>',
+     "2024-05-03", ""),
+    ('<meta property="article:published_time" content="03/05/2024">', "", "2024-05-03", ""),
+])
+def test_a_numeric_meta_date_read_as_the_page_shows_it(head, top, published, updated):
+    raw = (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">{TITLE}{head}</head>'
+           f"<body><article>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert ((article.published or "")[:10], (article.updated or "")[:10]) == (published, updated)
+
+
 # --- authors: a shared byline whose writers each have an element of their own ---------------
 
 
