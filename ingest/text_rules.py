@@ -1232,8 +1232,11 @@ def clean_byline(text: str) -> str:
     # capital inside, run onto the last name. A surname's inner capital follows one or two
     # small letters ("McAllister", "MacKenzie", "DeShawn") and no run of capitals, so the
     # brand's shape is told; and only where a whole name is left before it.
+    # (The brand's words say it: a paper's or a firm's word among them, "News", "Times",
+    # "Business"; "FitzGerald", "VanderBerg", "DelaCruz" are surnames of the same shape.)
     brand = _GLUED_BRAND.search(text)
-    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2:
+    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2 \
+            and {w.casefold() for w in re.findall(r"[A-Z][a-z]+", brand.group(0))} & _MASTHEAD_WORDS:
         text = text[: brand.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised

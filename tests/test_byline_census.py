@@ -348,6 +348,10 @@ CENSUS = [
     ('By Ann Lee and Tom Park HarborNews', [A, T], {}),
     ('By Ann Lee and Tom McAllister', [A, 'Tom McAllister'], {}),
     ('By Tom VanDerBerg', ['Tom VanDerBerg'], {}),
+    # (a surname of the brand's shape after two names, with no paper's or firm's word in it)
+    ('By Ann Marie FitzGerald', ['Ann Marie FitzGerald'], {}),
+    ('Ana Maria DelaCruz\n\nMarch 3, 2024', ['Ana Maria DelaCruz'], {}),
+    ('By Ann Lee NewsHub', [A], {}),
     # The button that mails the writer, after the name, glued or not; a contact line below a
     # byline names no writer.
     ('By Ann LeeContact Reporter', [A], {}),
