@@ -1098,7 +1098,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 del found[at]
             # (A line that begins with a date is the byline only after the headline: before it,
             # it is as often a featured story's or the page header's.)
-            searches = [after] if is_match is _BYLINE_MATCHES[-1] else [after, found]
+            # (And only before the story's text: after it, such a line is a "Read next" teaser's
+            # or a pager's, "March 4, 2024 by B", "Previous | By B".)
+            searches = [_before_the_story(tree, headline, after)] if is_match is _BYLINE_MATCHES[-1] \
+                else [after, found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
@@ -1161,6 +1164,27 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _before_the_story(tree: HtmlElement, headline, elements: list) -> list:
+    """The elements, of those after the headline, that come before the story's second
+    paragraph longer than a meta line (the first may be the standfirst): a walk over the page
+    from the headline, only for a page with such elements."""
+    if not elements:
+        return elements
+    wanted, kept, passed, paragraphs = set(elements), [], False, 0
+    for element in tree.iter():
+        if element is headline:
+            passed = True
+        elif not passed:
+            continue
+        elif element in wanted:
+            kept.append(element)
+        elif element.tag == "p" and len(element.text_content()) > _LEAD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break
+    return kept
 
 
 _SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline

@@ -604,6 +604,19 @@ def test_a_chinese_line_of_fields_names_its_author_after_its_label(top, authors)
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("top, after, authors", [
+    # after the story's text, such a line is a "Read next" teaser's or a pager's
+    ("", '<div><h3>Read next</h3><p>March 4, 2024 by Tomas Reyes</p></div>', []),
+    ("", '<div class="pager"><p>Previous | By Tomas Reyes</p></div>', []),
+    # near miss: after a long standfirst, before the story, it is the byline
+    ("<p>The harbour board has voted to dredge the silted channel before the winter storms close "
+     "the port, and the fishing fleet says the work is years late.</p><p>March 4, 2024 by Tomas Reyes</p>",
+     "", ["Tomas Reyes"]),
+])
+def test_a_date_led_by_line_after_the_story_names_no_writer(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
 def test_a_date_led_by_line_before_the_headline_names_no_writer():
     # (before the headline, such a line is as often a featured story's)
     raw = ("<html><head><title>Harbour channel to be dredged</title></head><body>"
