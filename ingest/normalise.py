@@ -271,7 +271,9 @@ _HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文
 # (and the Japanese honorific after a name, "山田太郎氏": the name's, not part of it)
 _HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员|氏)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
-                        r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
+                        r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报|"
+                        # (the trainee's and the intern's titles between a reporter's line's names)
+                        r"实习生|實習生|见习|見習")
 # A Chinese reporter's line: the label, the names, and what closes it, "reports" (with the
 # place reported from) or "photographed": "记者 王五 报道", "记者 张三 北京报道", "本报记者 王五摄".
 _REPORTER_LINE = re.compile(rf"^\s*(?:本报|本報)?(?:记者|記者)[\s：:]")

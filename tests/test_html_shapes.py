@@ -136,6 +136,7 @@ def test_author_label_in_another_language_on_a_plain_line():
     ("<p>记者 张三 港城报道</p>", ["张三"]),
     ("<p>本报记者 王五摄</p>", ["王五"]),
     ("<p>记者 王五 李四</p>", ["王五", "李四"]),
+    ("<p>记者 王五 实习生 李四</p>", ["王五", "李四"]),
     ('<div class="byline">記者：山田 花子</div>', ["山田 花子"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
