@@ -1292,6 +1292,8 @@ _NOT_NAME_WORDS = {
     "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
     "diary", "notebook",
+    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
+    "photography", "photos", "pictures", "images",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}

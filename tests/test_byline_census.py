@@ -373,6 +373,7 @@ CENSUS = [
     ('Ann Lee\n\n&\n\nTom Park', [A, T], {}),
     ('Ann Lee\n\nTom Park', [A], {}),
     ('Ann Lee\n\nand\n\nthe boats were late.', [A], {}),
+    ('Ann Lee\n\n,\n\nTom Park Photography', [A], {}),
     # The writer's label first, the pictures' credit after a full stop: a byline, not a
     # caption's credit; a caption ending with the credit names no writer.
     ('Text: Ann Lee. Photos: Tom Park', [A], {}),
