@@ -1263,8 +1263,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     slashed = rules.name_slash_outlet(line)
     # (Right under a picture it is the picture's credit, unless the picture is the writer's
     # own, named by its alt text: "![Ann Lee](ann.jpg)" / "Ann Lee / Harbour Gazette".)
-    if slashed and line.picture_above is not None and not any(
-            name.casefold() in line.picture_above.casefold() for name in slashed):
+    if slashed and line.picture_above is not None and not _writers_picture(lines, i, slashed):
         slashed = []
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
                     or rules.full_dates(line.text)):
@@ -1398,6 +1397,22 @@ def _byline_above_headline(lines: list[Line], i: int, title_at: int) -> bool:
 _JOINING_LINE = re.compile(r"(?:and|&|,|,\s*and|,\s*&)", re.I)
 # (A byline's writers are a few: the joining words are looked for over this many lines only.)
 WRITERS_BELOW_LINES = 8
+
+
+_PORTRAIT_WORDS = re.compile(r"\b(?:author|writer|headshot|avatar|portrait|profile|byline)", re.I)
+
+
+def _writers_picture(lines: list[Line], i: int, names: list[str]) -> bool:
+    """The picture above line i is its writer's own: its alt text names the writer, in part
+    ("![Ann]", "![Lee]", "![Headshot of A]") or as a portrait; or it has none and the date
+    follows the line, as a byline box sets avatar, name and date ("![](ann.jpg)" / "Ann Lee /
+    Harbour Gazette" / "March 3, 2024"; a picture's credit goes on with its caption or story)."""
+    alt = (lines[i].picture_above or "").casefold()
+    if alt:
+        words = {w for name in names for w in re.findall(r"\w{2,}", name.casefold())}
+        return bool(words & set(re.findall(r"\w{2,}", alt))) or bool(_PORTRAIT_WORDS.search(alt))
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(after and after.words <= 8 and rules.full_dates(after.text))
 
 
 def _writers_below(lines: list[Line], i: int, rule: str, add) -> None:

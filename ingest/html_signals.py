@@ -1036,7 +1036,9 @@ def _after_lead(text: str) -> str | None:
     lead = match["lead"].strip(" ,")
     day = text_date(lead)
     if (day and _is_whole_date(lead, day)) or (
-            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)):
+            match["mark"] and match["by"] != "by" and _LEAD_LABEL.fullmatch(lead)
+            # (not a picture's label: "Photos | By A", "Harbour Video · By A" credit who made them)
+            and not PICTURES_CREDIT.match(lead.rsplit(None, 1)[-1] + " by")):
         return text[match.end():]
     return None
 
@@ -1097,7 +1099,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 del found[at]
             # (A line that begins with a date is the byline only after the headline: before it,
             # it is as often a featured story's or the page header's.)
-            searches = [after] if is_match is _BYLINE_MATCHES[-1] else [after, found]
+            # (And only before the story's text: after it, such a line is a "Read next" teaser's
+            # or a pager's, "March 4, 2024 by B", "Previous | By B".)
+            searches = [_before_the_story(tree, headline, after)] if is_match is _BYLINE_MATCHES[-1] \
+                else [after, found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
@@ -1160,6 +1165,27 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _before_the_story(tree: HtmlElement, headline, elements: list) -> list:
+    """The elements, of those after the headline, that come before the story's second
+    paragraph longer than a meta line (the first may be the standfirst): a walk over the page
+    from the headline, only for a page with such elements."""
+    if not elements:
+        return elements
+    wanted, kept, passed, paragraphs = set(elements), [], False, 0
+    for element in tree.iter():
+        if element is headline:
+            passed = True
+        elif not passed:
+            continue
+        elif element in wanted:
+            kept.append(element)
+        elif element.tag == "p" and len(element.text_content()) > _LEAD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break
+    return kept
 
 
 _SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline
@@ -3258,7 +3284,7 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     visible = published.source not in ("json-ld", "meta", "url") or (
         published.source == "meta" and published.value not in signals.meta_published_values)
     if published.value and published.source in ("json-ld", "meta"):
-        published = Choice(_in_local_time(_in_page_order(published.value, signals.day_first), signals, now),
+        published = Choice(_in_local_time(_in_order_seen(published.value, signals, now), signals, now),
                            published.source)
     elif published.value and published.source == "time":
         # A <time datetime> is a machine value too: its UTC clock is read the same way.
@@ -3290,8 +3316,38 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             updated = Choice(value, source)
             break
     if updated.value and updated.source in ("json-ld", "meta"):
-        updated = Choice(_in_page_order(updated.value, signals.day_first), updated.source)
+        updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _in_order_seen(value: str, signals: Signals, now: datetime) -> str:
+    """A structured date in numbers read in the page's order (_in_page_order), unless the page
+    shows the day it gives read month first and not the other: a template may write its fields
+    as the United States does whatever the page's language ("03/05/2024" in the meta of a
+    French page that shows "5 mars 2024"; "05/03/2024" as dateModified beside a datePublished of
+    2024-05-03)."""
+    ordered = _in_page_order(value, signals.day_first)
+    if ordered == value:
+        return value
+    as_written, as_ordered = (iso_date(value, now) or "")[:10], (iso_date(ordered, now) or "")[:10]
+    seen = _days_shown(signals, now)
+    return value if as_written in seen and as_ordered not in seen else ordered
+
+
+def _days_shown(signals: Signals, now: datetime) -> set[str]:
+    """The days the page gives unambiguously: its structured dates not written in numbers
+    both ways, and the dates it shows (read only for a page with an ambiguous structured date)."""
+    structured = ([i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+                  + list(signals.meta_published_values)
+                  + [v for key in META_UPDATED for v in signals.meta.get(key, [])])
+    shown = [*signals.time_elements, *signals.byline_dates, *signals.labelled_dates, *signals.meta_box_dates,
+             *(published_text_date(t, signals.day_first) for t in signals.date_texts)]
+    days = set()
+    for value in [_unix_time(v) for v in structured if isinstance(v, str) and not _AMBIGUOUS_NUMERIC_DATE.match(v)] + shown:
+        day = iso_date(value, now) if isinstance(value, str) else None
+        if day:
+            days.add(day[:10])
+    return days
 
 
 # A date in a structured field written in numbers with both orders possible ("05/03/2024",

@@ -236,8 +236,9 @@ _NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in (
 _SEPARATORS = re.compile(r"\s*(?:(?<=[^\W\d_][a-zß-ÿ]{2})(?<!\.[a-z]{2})(?<!\.[a-z]{3})" + _NOT_AFTER_TITLE + r"\.\s+(?=[A-Z])|;|、|\||\s&\s|\s[-–—·•∙]\s|\band\b|\bwith\b|\bavec\b|\bund\b|\bet\b|\by\b(?!\.)|\s(?-i:e|en|og|och|a|ja)\s(?-i:(?=[A-ZÀ-ÞĀ-Ž][^\W\d_]*\.?\s+(?:(?:d[aeiou]s?|dell[ae]|de[lnr]|van|von|la|le|ter|ten)\s+)*[A-ZÀ-ÞĀ-Ž]))|,|\n|/(?=\s))\s*", re.I)
 _EMAIL = re.compile(r"(?<!\S)\S+@\S+\.\S+")  # from a word's start: else each position of a long word is tried
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill".)
-_HANDLE = re.compile(r"@\w+")
+# (A handle set in an element of its own beside the name runs into it: "Ada Quill@adaquill";
+# only where the name ends: "Ada@Harbor Ledger" is no name with a handle inside.)
+_HANDLE = re.compile(r"(?<!\w)@\w+|@\w+(?=\s*(?:$|[,;|/&·•]|and\b))")
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A date, time or stamp glued to a byline ("... on October 28, 2024", "... December 16", "...
 # on Monday, Nov. 18"): everything from it to the end goes. A month or weekday name only counts
@@ -270,7 +271,34 @@ _HAN_LABEL = re.compile(r"^\s*(?:(?:著者|作者|筆者|執筆者|執筆|撰文
 # (and the Japanese honorific after a name, "山田太郎氏": the name's, not part of it)
 _HAN_ROLE_TAIL = re.compile(r"\s*(?:記者|记者|特派員|特派员|通信員|通讯员|氏)$")
 _HAN_ROLES = re.compile(r"編集部|编辑部|編集|编辑|記者|记者|特派員|通信員|通讯员|本報|本报|"
-                        r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报")
+                        r"作者|著者|翻訳|翻译|監訳|投稿|个人|個人|ニュース|新聞|新闻|日報|日报|"
+                        # (the trainee's and the intern's titles between a reporter's line's names)
+                        r"实习生|實習生|见习|見習")
+# A Chinese reporter's line: the label, the names, and what closes it, "reports" (with the
+# place reported from) or "photographed": "记者 王五 报道", "记者 张三 北京报道", "本报记者 王五摄".
+_REPORTER_LINE = re.compile(rf"^\s*(?:本报|本報)?(?:记者|記者)[\s：:]")
+_REPORT_TAIL = re.compile(rf"(?<=[{_HAN}])(?:\s+[{_HAN}]{{0,4}}(?:报道|報導|报导|報道)"
+                          rf"|\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝))\s*$")
+_REPORT_WORD = re.compile(r"\s*(?:报道|報導|报导|報道|摄影|攝影|摄|攝)\s*$")
+# The names of a mainland line, each two or three characters, parted by spaces ("记者 王五 李四");
+# not with the traditional label, which Japanese shares, where a space parts the family name
+# from the given one ("山田 太郎").
+_SIMPLIFIED_REPORTERS = re.compile(rf"^(\s*(?:本报)?记者[\s：:]*)([{_HAN}]{{2,3}}(?: [{_HAN}]{{2,3}})+)$")
+
+
+def _reporters_apart(text: str) -> str:
+    """A reporter's line without its closing word, its names parted as a list is."""
+    if not _REPORTER_LINE.match(text):
+        return text
+    # (the closing word alone when the place's reading took the name with it: "记者 王五报道")
+    without_tail = _REPORT_TAIL.sub("", text)
+    if not _HAN_LABEL.sub("", without_tail).strip():
+        without_tail = _REPORT_WORD.sub("", text)
+    text = without_tail if _HAN_LABEL.sub("", without_tail).strip() else text
+    names = _SIMPLIFIED_REPORTERS.match(text)
+    return f"{names[1]}{names[2].replace(' ', '、')}" if names else text
+
+
 # A catalogue's "Last, First" (with middle initials, a particle before the family name): the
 # whole string, so that "Quill, Ada" is one person, not two one-word names.
 _LAST_FIRST = re.compile(
@@ -281,6 +309,8 @@ _NICKNAME = re.compile(r"(?<=\w)\s*\(([^),;]{1,20})\)(?=\s+[A-Z])")
 # profile links set beside it ("Twitter", "Email"), and the phrases of the links a byline box
 # sets after the name ("View all posts", "More from this author", "Read more", "Email the
 # author": phrases of two words or more, so a name such as "Thomas More" keeps its word).
+# The first words of a button or a link beside a byline ("Follow on X", "Read more").
+_ACTION_WORDS = "follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign"
 _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:from|in)\s+[A-Z].*$|\s+is\s+(?:a|an|the)\s.*$|"
                         r"(?i:\s+(?:view|see|read)\s+(?:all|more|full|the|his|her|their)\b.*$|"
                         r"\s+more\s+(?:from|by|stories|articles|posts|about)\b.*$|"
@@ -290,8 +320,11 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
                         # it ("Follow on Twitter", "View profile", "Send email", "Get alerts",
                         # "Follow Ada on X"): an action word, then words with one in small
                         # letters (a name has none but its particles): "Ada Read" keeps its name.
-                        r"\s+(?i:follow|view|see|read|send|contact|subscribe|show|get|visit|share|sign)"
-                        r"(?=(?:\s+\S+){0,4}?\s+(?!(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
+                        # (The phrase's own action word is the last before the small word: "Ada
+                        # Read Read more", "Ann View Follow on X" keep the surname that is one.)
+                        r"\s+(?i:" + _ACTION_WORDS + r")"
+                        r"(?=(?:\s+(?!(?i:" + _ACTION_WORDS + r")\b)\S+){0,4}?\s+(?!(?:"
+                        + "|".join(sorted(NAME_PARTICLES)) + r")\b)[a-z])"
                         r"(?:\s+\S+){1,5}$")
 # The credit of the pictures beside the writer's ("Text: A, Fotos: B", "Words: A; Photos: B"):
 # whoever follows the label made the images, not the story.
@@ -405,6 +438,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _last_first(text)
     text = _CAPITALS_RUN.sub(_capitals_apart, text)
     text = _WRITTEN_FOR.sub(_written_for, text)
+    if "记者" in text or "記者" in text:
+        text = _reporters_apart(text)
     for part in _SEPARATORS.split(text):
         if PICTURES_CREDIT.match(part):
             continue

@@ -1232,8 +1232,11 @@ def clean_byline(text: str) -> str:
     # capital inside, run onto the last name. A surname's inner capital follows one or two
     # small letters ("McAllister", "MacKenzie", "DeShawn") and no run of capitals, so the
     # brand's shape is told; and only where a whole name is left before it.
+    # (The brand's words say it: a paper's or a firm's word among them, "News", "Times",
+    # "Business"; "FitzGerald", "VanderBerg", "DelaCruz" are surnames of the same shape.)
     brand = _GLUED_BRAND.search(text)
-    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2:
+    if brand and len(re.split(r",|\band\b|&", text[: brand.start()], flags=re.I)[-1].split()) >= 2 \
+            and {w.casefold() for w in re.findall(r"[A-Z][a-z]+", brand.group(0))} & _MASTHEAD_WORDS:
         text = text[: brand.start()]
     # "Ann Lee Washington correspondent", "Ann Lee Middle East editor": a role in sentence case
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
@@ -1285,10 +1288,12 @@ _NOT_NAME_WORDS = {
     "reporters", "illustration", "european", "union", "market", "check",
     # the institutions, companies and events that sign a press release or a notice above its
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
-    # column's own name ("Lisbon Diary", "Ask Ann Lee")
+    # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
     "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
-    "diary", "notebook", "ask",
+    "diary", "notebook",
+    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
+    "photography", "photos", "pictures", "images",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1318,6 +1323,9 @@ def _is_person(name: str) -> bool:
         keys.discard("an")
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
+    # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
+    if words and words[0].casefold() == "ask":
+        return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
     if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
@@ -1337,9 +1345,21 @@ def _is_person(name: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out, and so
-    are places: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
-    people, _ = split_people(clean_byline(text))
-    return [_once(p) for p in people if _is_person(p) and not _dateline_place(p)]
+    are places after the writers: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
+    text = clean_byline(text)
+    people, _ = split_people(text)
+    # (Only a place after a writer and a comma, closing the byline: a place's word is a
+    # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
+    # name alone, first, or after "and" is a person's.)
+    return [_once(p) for k, p in enumerate(people)
+            if _is_person(p) and not (k and k == len(people) - 1 and _dateline_place(p)
+                                      and _closes_after_comma(text, p))]
+
+
+def _closes_after_comma(text: str, part: str) -> bool:
+    """The part is the text's last, set after a comma ("Ann Lee, Mexico City")."""
+    head, comma, last = text.rpartition(",")
+    return bool(comma) and last.strip(" .").casefold() == part.casefold()
 
 
 # The place words of _PLACE_FIRST_WORDS and _PLACE_LAST_WORDS that are people's names as well
@@ -1671,6 +1691,13 @@ _MASTHEAD_WORDS = ORGANISATION_WORDS | {
 }
 
 
+# The words that name a newspaper alone and are no one's surname, as "Post", "Star", "Sun" or
+# "Press" are: after a name of two words, one of these is the paper's name run onto it.
+_ONE_WORD_PAPERS = {"times", "tribune", "herald", "gazette", "journal", "courier", "telegraph", "chronicle",
+                    "observer", "guardian", "ledger", "inquirer", "enquirer", "examiner", "dispatch",
+                    "sentinel", "bulletin", "telegram", "advertiser", "newspaper", "magazine"}
+
+
 def _masthead(text: str) -> bool:
     """A publication's name, told by its last word ("Harbour Gazette", "The Daily Star") or as
     an agency's: not just any capitalised words ("Harbour Lisbon")."""
@@ -1693,9 +1720,11 @@ def names_with_outlet(line: Line) -> list[str]:
     if not 1 <= len(rest) <= 5 or not all(w[:1].isupper() or w in {"of", "&"} for w in rest):
         return []
     agency = AGENCIES.get(" ".join(rest).casefold())
-    # (One word after two is no newspaper's name unless an agency's: "Harbor Ferries Ltd",
-    # "Bay Arts Council" sign as an organisation, and their first words are no person.)
-    if not agency and (len(rest) == 1 or rest[-1].casefold() not in _MASTHEAD_WORDS
+    # (One word after two is no newspaper's name unless an agency's or a paper's own word:
+    # "Harbor Ferries Ltd", "Bay Arts Council" sign as an organisation, and their first words
+    # are no person; "Ann Lee Herald" is a writer and her paper.)
+    if not agency and (len(rest) == 1 and rest[0].casefold() not in _ONE_WORD_PAPERS
+                       or rest[-1].casefold() not in _MASTHEAD_WORDS
                        or {w.casefold() for w in rest} & (ROLE_WORDS | {"editorial"})):
         return []  # "Editorial Staff", "News Desk": a desk's credit, no outlet's name
     names = [*parts[:-1], " ".join(words[:size])]
@@ -2096,6 +2125,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "山田太郎 | 2016年11月28日": a Chinese or Japanese name, told by its shape alone.
     if cjk := cjk_name_line(Line(raw=name, text=name)):
         return cjk
+    # "San Diego, March 3, 2024": a dateline, the place and its comma before the date, names
+    # no one (a place's word alone is no place: "Rio Tanaka | March 3, 2024" is a writer's).
+    if _dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
+        return []
     return names_in(name) if NAMES_LINE.match(name) else []
 
 

@@ -129,6 +129,15 @@ def test_author_label_in_another_language_on_a_plain_line():
     ("<p>记者 王五</p>", ["王五"]),
     ("<p>本报记者 王五</p>", ["王五"]),
     ('<div class="byline">山田花子氏</div>', ["山田花子"]),
+    # (the Chinese reporter's line closes with "reports", the place reported from, or
+    # "photographed", and parts two writers by a space; near miss: the Japanese label, where a
+    # space parts a family name from a given one)
+    ("<p>记者 王五 报道</p>", ["王五"]),
+    ("<p>记者 张三 港城报道</p>", ["张三"]),
+    ("<p>本报记者 王五摄</p>", ["王五"]),
+    ("<p>记者 王五 李四</p>", ["王五", "李四"]),
+    ("<p>记者 王五 实习生 李四</p>", ["王五", "李四"]),
+    ('<div class="byline">記者：山田 花子</div>', ["山田 花子"]),
     # near misses: an organisation after the label; a "By" that is no label ("Posted In" a section)
     ("<div>Written By The Harbor Ledger</div>", []),
     ("<div>Posted In Harbour News</div>", []),
@@ -575,6 +584,10 @@ def test_the_date_in_a_by_line_after_a_mark_dates_the_page():
     ("<p>The vote on March 5, 2024 by Ines Varga</p>", []),
     ("<p>March 5, 2024 by Ines Varga, whose report on the dredging of the silted channel was "
      "read aloud at the harbour board's meeting on Monday night</p>", []),
+    # (nor a picture's label before the "By": who made the pictures wrote no word of it)
+    ("<p>Photos | By Tomas Reyes</p>", []),
+    ("<p>Video · By Tomas Reyes</p>", []),
+    ("<p>Harbour Illustration | By Tomas Reyes</p>", []),
 ])
 def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
     assert parsed(top=top).authors == authors
@@ -590,6 +603,19 @@ def test_a_meta_line_that_begins_with_the_date_before_its_by(top, authors):
 ])
 def test_a_chinese_line_of_fields_names_its_author_after_its_label(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # after the story's text, such a line is a "Read next" teaser's or a pager's
+    ("", '<div><h3>Read next</h3><p>March 4, 2024 by Tomas Reyes</p></div>', []),
+    ("", '<div class="pager"><p>Previous | By Tomas Reyes</p></div>', []),
+    # near miss: after a long standfirst, before the story, it is the byline
+    ("<p>The harbour board has voted to dredge the silted channel before the winter storms close "
+     "the port, and the fishing fleet says the work is years late.</p><p>March 4, 2024 by Tomas Reyes</p>",
+     "", ["Tomas Reyes"]),
+])
+def test_a_date_led_by_line_after_the_story_names_no_writer(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
 
 
 def test_a_date_led_by_line_before_the_headline_names_no_writer():
@@ -2916,6 +2942,25 @@ def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day
     article = normalise(extract_html(raw), NOW)
     assert (article.published or "")[:10] == day
     assert (article.updated or "")[:10] == day
+
+
+@pytest.mark.parametrize("head, top, published, updated", [
+    # the page shows the day its field gives read month first, as a template may write it
+    # whatever the page's language: that reading stands
+    ('<meta property="article:published_time" content="03/05/2024">', '<p class="date">5 mars 2024</p>',
+     "2024-03-05", ""),
+    ('<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+     '<meta property="article:modified_time" content="05/03/2024">', "", "2024-05-03", "2024-05-03"),
+    # near misses: the page shows the day-first reading, or no day at all
+    ('<meta property="article:published_time" content="03/05/2024">', '<p class="date">3 mai 2024</p>',
+     "2024-05-03", ""),
+    ('<meta property="article:published_time" content="03/05/2024">', "", "2024-05-03", ""),
+])
+def test_a_numeric_meta_date_read_as_the_page_shows_it(head, top, published, updated):
+    raw = (f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">{TITLE}{head}</head>'
+           f"<body><article>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert ((article.published or "")[:10], (article.updated or "")[:10]) == (published, updated)
 
 
 # --- authors: a shared byline whose writers each have an element of their own ---------------

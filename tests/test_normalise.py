@@ -233,6 +233,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill Contact", ["Ada Quill"], []),
         ("Ada Quill Subscribe", ["Ada Quill"], []),
         ("Piers Ada Read", ["Piers Ada Read"], []),
+        # (a surname that is an action word before the button's own phrase keeps its name)
+        ("Ada Read Read more", ["Ada Read"], []),
+        ("Ann View Follow on Twitter", ["Ann View"], []),
+        ("Ada Read Smith View profile", ["Ada Read Smith"], []),
         ("Ada Read de Souza", ["Ada Read de Souza"], []),
         ("Top Read Pieces from this week", [], []),
         # the writer's employer after "of" or "at": an outlet that begins with "The", or an
@@ -247,6 +251,7 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("General Manager of the Harbor Lab", [], ["General Manager of the Harbor Lab"]),
         # a handle run into the name from an element beside it
         ("Ada Quill@adaquill", ["Ada Quill"], []),
+        ("Ada Quill@adaquill and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         # a job title before the name (a run of role words with a trade's noun in it); near
         # misses: a role word alone before one word, a role word with no trade's noun
         ("Senior Reporter Ada Quill", ["Ada Quill"], []),
@@ -501,3 +506,8 @@ def test_a_lone_name_confirmed_by_the_extractor_is_kept_and_a_plain_one_word_str
 ])
 def test_a_beat_before_a_job_title_run_into_a_name(raw, people):
     assert split_people(raw)[0] == people
+
+
+def test_a_sign_inside_the_words_is_no_handle_glued_to_a_name():
+    # (html19 took "@Harbor" out and made a person of the words around it)
+    assert "Ada Ledger" not in split_people(["Ada@Harbor Ledger"])[0]
