@@ -67,7 +67,8 @@ READ_FOR_SIDECAR = "read for sidecar"
 # from 11.9 and 11.7 s to 11.0 and 11.4 s (alternated, idle machine). Once the writer is the
 # slower stage it never waits, and batches stay whole.
 # Written early only at the start (within the run's first BATCH_SIZE outcomes) and at the end
-# (every input read, less than a batch still with the workers). In between, a writer that waits has the
+# (every input read, less than a batch still with the workers), or a batch that came slowly
+# (see _came_slowly). In between, a writer that waits has the
 # slower stage behind it, and writing early there only cut the batches small: each commit (a
 # new FTS5 segment, merged again later, and a WAL sync) cost the writer CPU the workers wanted.
 # 100,000 records into an empty archive beside other work: 183 batches of 546 on average, their
