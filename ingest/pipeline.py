@@ -402,7 +402,9 @@ def run_ingest(
             progress(input_file.size - reported)
         all_read = True
 
-    def flush(batch: list) -> None:
+    def flush(batch: list, told_after_commit: list | None = None) -> None:
+        """Write the batch. What became of each input is told on_written at once, or, within a
+        larger transaction, put in `told_after_commit` for the caller to tell once it commits."""
         nonlocal outcomes_written
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
@@ -412,7 +414,9 @@ def run_ingest(
             summary.filled_from_copies += written.filled
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
-            if on_written:
+            if told_after_commit is not None:
+                told_after_commit.append(written)
+            elif on_written:
                 on_written(written)
         unreadable = [item.source.location for item in batch if isinstance(item, Outcome) and item.unreadable]
         if unreadable:
@@ -466,13 +470,19 @@ def run_ingest(
         known.clear()
         # The last batch and the run marked finished are one transaction: a commit waits for
         # the disk, and an unchanged re-run made three (its start, its one batch, its end).
+        # What the last batch wrote is told once that transaction commits: a stop before it
+        # keeps none of the batch, and a failure printed then was nowhere in the archive, beside
+        # "Every batch already written is kept".
+        last_written: list = []
         with archive._writing():
-            flush(batch)  # even if empty: it also remembers the files read whole since the last
+            flush(batch, last_written)  # even if empty: it also remembers the files read whole since the last
             if summary.sidecar_revised:
                 # A corrected byline or outlet leaves the old name's row with no article, listed in
                 # the authors or outlets table for nothing (as reparse, which removes them too).
                 remove_unused_authors_and_outlets(archive.conn)
             archive.finish_run(run_id)
+        for written in last_written if on_written else ():
+            on_written(written)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script
         # reading --json got nothing at all from a run stopped by its timeout. Read from the
