@@ -67,7 +67,8 @@ READ_FOR_SIDECAR = "read for sidecar"
 # from 11.9 and 11.7 s to 11.0 and 11.4 s (alternated, idle machine). Once the writer is the
 # slower stage it never waits, and batches stay whole.
 # Written early only at the start (within the run's first BATCH_SIZE outcomes) and at the end
-# (every input read, less than a batch still with the workers). In between, a writer that waits has the
+# (every input read, less than a batch still with the workers), or a batch that came slowly
+# (see _came_slowly). In between, a writer that waits has the
 # slower stage behind it, and writing early there only cut the batches small: each commit (a
 # new FTS5 segment, merged again later, and a WAL sync) cost the writer CPU the workers wanted.
 # 100,000 records into an empty archive beside other work: 183 batches of 546 on average, their
@@ -75,6 +76,17 @@ READ_FOR_SIDECAR = "read for sidecar"
 WAITING = object()
 # The least a batch written early holds: a commit costs a few milliseconds whatever its size.
 EARLY_BATCH = 500
+
+
+def _came_slowly(outcomes: int, seconds: float) -> bool:
+    """Whether a batch's outcomes came, on average, no faster than a slow input's (SLOW_BATCH
+    in BATCH_SECONDS): mid-run, a writer waiting for the workers then writes it rather than
+    keep it whole. Records followed by slow HTML pages otherwise left the records' last part in
+    a batch that filled at the pages' pace: 96 s with nothing written and no progress shown
+    (7,000 records, then 6,000 pages of 30 KB, 2 workers), and a SIGTERM 30 s in kept 4,800
+    sources where writing early whenever the workers were behind had kept 7,935. Records that
+    keep coming faster (the case writing early only at the start and the end is for) stay whole."""
+    return seconds >= BATCH_SECONDS * max(1.0, outcomes / SLOW_BATCH)
 
 
 @dataclass
@@ -390,7 +402,9 @@ def run_ingest(
             progress(input_file.size - reported)
         all_read = True
 
-    def flush(batch: list) -> None:
+    def flush(batch: list, told_after_commit: list | None = None) -> None:
+        """Write the batch. What became of each input is told on_written at once, or, within a
+        larger transaction, put in `told_after_commit` for the caller to tell once it commits."""
         nonlocal outcomes_written
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
@@ -400,7 +414,9 @@ def run_ingest(
             summary.filled_from_copies += written.filled
             if written.status == FAILED:
                 summary.failures.append({"location": written.location, "error": written.error})
-            if on_written:
+            if told_after_commit is not None:
+                told_after_commit.append(written)
+            elif on_written:
                 on_written(written)
         unreadable = [item.source.location for item in batch if isinstance(item, Outcome) and item.unreadable]
         if unreadable:
@@ -432,7 +448,8 @@ def run_ingest(
         for outcome in _ordered_parallel(_chunks(fresh_sources(), CHUNK_SIZE, CHUNK_BYTES), started, workers):
             if outcome is WAITING:  # the workers are behind: write what is here meanwhile
                 if len(batch) >= EARLY_BATCH and (received < BATCH_SIZE
-                                                  or (all_read and yielded - received < BATCH_SIZE)):
+                                                  or (all_read and yielded - received < BATCH_SIZE)
+                                                  or _came_slowly(len(batch), time.monotonic() - batch_started)):
                     flush(batch)
                     batch, text_bytes = [], 0
                 continue
@@ -453,13 +470,19 @@ def run_ingest(
         known.clear()
         # The last batch and the run marked finished are one transaction: a commit waits for
         # the disk, and an unchanged re-run made three (its start, its one batch, its end).
+        # What the last batch wrote is told once that transaction commits: a stop before it
+        # keeps none of the batch, and a failure printed then was nowhere in the archive, beside
+        # "Every batch already written is kept".
+        last_written: list = []
         with archive._writing():
-            flush(batch)  # even if empty: it also remembers the files read whole since the last
+            flush(batch, last_written)  # even if empty: it also remembers the files read whole since the last
             if summary.sidecar_revised:
                 # A corrected byline or outlet leaves the old name's row with no article, listed in
                 # the authors or outlets table for nothing (as reparse, which removes them too).
                 remove_unused_authors_and_outlets(archive.conn)
             archive.finish_run(run_id)
+        for written in last_written if on_written else ():
+            on_written(written)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches written before the stop hold, for the caller to report: a script
         # reading --json got nothing at all from a run stopped by its timeout. Read from the

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -1320,6 +1321,73 @@ def test_the_writer_writes_early_only_at_the_start_and_the_end(tmp_path, db_path
     assert summary.stored == 14
     assert sizes == batches
     assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 14}]
+
+
+def test_a_batch_the_workers_fell_behind_on_mid_run_is_written_once_it_has_waited(tmp_path, db_path, monkeypatch):
+    """Mid-run, a writer that waits for the workers keeps its batch whole only while its
+    outcomes come at least as fast as a slow input's (SLOW_BATCH a BATCH_SECONDS). Records
+    followed by slow HTML pages left the records' last part in a batch that then filled at the
+    pages' pace: 96 s with nothing written (7,000 records then 6,000 pages of 30 KB, 2 workers),
+    no progress shown, and a SIGTERM at 30 s kept 4,800 sources where 7,935 were kept before."""
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    real = pipeline._ordered_parallel
+    clock = [0.0]
+
+    class FakeTime:
+        monotonic = staticmethod(lambda: clock[0])
+
+        def __getattr__(self, name):
+            return getattr(time, name)
+
+    def fast_then_slow(chunks, now, workers):
+        for number, outcome in enumerate(real(chunks, now, 1), start=1):
+            if number > 16:  # the slow part: each outcome 5 s after the last, the writer waiting
+                clock[0] += 5
+                yield pipeline.WAITING
+            yield outcome
+
+    monkeypatch.setattr(pipeline, "time", FakeTime())
+    monkeypatch.setattr(pipeline, "_ordered_parallel", fast_then_slow)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 12)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 4)
+    monkeypatch.setattr(pipeline, "SLOW_BATCH", 4)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 2)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 1)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 20))], str(db_path), workers=1)
+    assert summary.stored == 20
+    # 12 whole; the 4 fast ones left over written while the workers are behind on the 17th, 5 s
+    # later (not held until the batch fills, at the slow ones' pace); then slow batches by time.
+    assert sizes == [12, 4, 2, 2]
+    assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 20}]
+
+
+@pytest.mark.parametrize("seconds", [
+    # near miss: outcomes that keep coming at a slow input's pace or faster (here all at once)
+    # keep the batch whole mid-run, however often the writer waits
+    3600,
+])
+def test_a_batch_coming_fast_mid_run_stays_whole_while_the_workers_are_behind(tmp_path, db_path, monkeypatch,
+                                                                               seconds):
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    real = pipeline._ordered_parallel
+
+    def always_behind(chunks, now, workers):
+        for outcome in real(chunks, now, 1):
+            yield pipeline.WAITING
+            yield outcome
+
+    monkeypatch.setattr(pipeline, "_ordered_parallel", always_behind)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 12)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 4)
+    monkeypatch.setattr(pipeline, "SLOW_BATCH", 4)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", seconds)
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 1)
+    pipeline.run_ingest([str(_ferry_records(tmp_path, 30))], str(db_path), workers=1)
+    assert sizes == [4, 4, 12, 10]  # early within the first 12 outcomes, then whole
 
 
 def test_ordered_parallel_says_when_it_would_wait_for_a_worker(monkeypatch):

@@ -505,3 +505,36 @@ def test_records_read_ahead_are_read_again_after_a_write(tmp_path, db_path, writ
     archive.expect_files([])
     assert archive.unchanged_file(first) is not None
     assert archive.unchanged_file(first) is not None
+
+
+@pytest.mark.parametrize("stopped, failure_lines", [
+    # fails before: a stop before the last transaction's commit (which also marks the run
+    # finished) kept nothing of the last batch, but its failures had been printed already,
+    # beside "Every batch already written is kept"
+    (True, 0),
+    # near miss: a run that finishes reports its failures as before
+    (False, 1),
+])
+def test_the_last_batchs_failures_are_reported_only_once_kept(tmp_path, db_path, monkeypatch, stopped,
+                                                              failure_lines):
+    from conftest import run_cli
+    from ingest import store
+
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "ferry.txt").write_text("Ferry fares rise\n\n" + ARTICLE_TEXT)
+    finish_run = store.Archive.finish_run
+
+    def stopped_before_the_commit(self, run_id):
+        finish_run(self, run_id)
+        if stopped:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store.Archive, "finish_run", stopped_before_the_commit)
+    result = run_cli("ingest", str(folder), "--db", str(db_path))
+    assert result.exit_code == (130 if stopped else 1), result.output
+    with sqlite3.connect(db_path) as conn:
+        kept = conn.execute("SELECT count(*) FROM sources WHERE status = 'failed'").fetchone()[0]
+    assert kept == failure_lines
+    assert result.output.count("failed: ") == failure_lines
