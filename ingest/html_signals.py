@@ -843,6 +843,10 @@ _BYLINE_TESTS = (
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
     'starts-with(normalize-space(text()), "BY ") or '
+    # (with a no-break space after "By", which normalize-space keeps: "<span>By&nbsp;</span>
+    # <a>A</a>", "By&nbsp;A")
+    'normalize-space(translate(text(), "\u00a0", " ")) = "By" or '
+    'starts-with(normalize-space(text()), "By\u00a0") or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
     # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
@@ -990,8 +994,10 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
             # XPath's text() in a string test is the first text node: the element's text,
             # or, when a child comes first, the first tail after one.
             text = element.text
-            if text is None and len(element):
-                text = next((child.tail for child in element if child.tail), None)
+            if (text is None or (len(element) and text.isspace())) and len(element):
+                # (A line that opens with a child, its first words after it: "<p><span>March 5,
+                # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
+                text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
@@ -1108,8 +1114,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # credits the picture; a caption marked as the author's is a portrait's, and counts,
             # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
             # item is the photographer.)
+            # (Measured as shown: a template's indentation inside the line is no text, and a
+            # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not elsewhere(e)),
                          None)
@@ -1139,14 +1147,21 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if not text:
                 # A byline shown as the writer's picture alone: the name is its alt text.
                 text = as_written = _alt_name(element)
+            if text and "\n" in text and ":" in text:
+                # A meta line's other fields after the name ("By A | <time> | Topic: <a>Gardening
+                # </a>"): a later line set out as "Label: value" under a label that names no writer
+                # is the story's topic, section or source, not a second name.
+                first_line, *rest = text.split("\n")
+                text = "\n".join([first_line] + [line for line in rest if not _OTHER_FIELD_LINE.match(line)])
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
                 text = as_written = _following_text(element)
             if as_written:
                 written.append(as_written)
-            # "By" run into the name when the template sets them in two inline elements.
-            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # "By" run into the name when the template sets them in two inline elements (or
+            # into a text that says "by" again: "<span>By</span><span>by A and B</span>").
+            text = re.sub(r"^By(?=[A-Z]|by\s)", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
             # The date or label before "by" on the line: "March 5, 2024 by A".
             text = _after_lead(text) or text if text else text
             # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
@@ -1160,6 +1175,17 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+# A field line under a one-word label that is not a writer's ("Topic: A", "Section: B",
+# "Source: C"; "Author:", "Words:", "Reporting:", "Text:" and the like are).
+_OTHER_FIELD_LINE = re.compile(r"(?!(?i:by|authors?|writers?|words|reporters?|reporting|text|story|"
+                               r"autor|auteur|von|par|por)\s*:)[A-Z][a-z]+\s*:\s")
+
+
+def _shown_length(text: str) -> int:
+    """The length of a text as a browser shows it: each run of white space one space."""
+    return len(" ".join(text.split())) if len(text) > 300 else len(text)
 
 
 _SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline
@@ -1725,7 +1751,9 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
         if split_fields and at_boundary and pieces and _two_fields(pieces[-1][-1:], text[:1]):
             pieces.append("\n")
         if text:
-            pieces.append(text)
+            # (A line break inside a text is the markup's, shown as a space: "A, B and\n C" is
+            # one line. Lines break only at block elements.)
+            pieces.append(text.replace("\r", " ").replace("\n", " "))
 
     def walk(node):
         if not isinstance(node.tag, str) or (without_revisions and node is not element
