@@ -1086,24 +1086,36 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             return True
         return False
 
-    for number, is_match in enumerate(_BYLINE_MATCHES):
+    # Each test after the headline, then on the whole page; but the tests on the text are all
+    # asked after the headline before any is asked of the whole page: a line before the headline
+    # that begins "By" is as often a menu's item ("By Any Other Name", a show's title) as a
+    # byline, and a weaker test's line under the headline ("by A") is the story's.
+    plan = [(n, where) for n in range(_ATTRIBUTE_TESTS) for where in ("after", "whole")]
+    plan += [(n, "after") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES))]
+    plan += [(n, "whole") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES) - 1)]
+    passing = {}  # test number -> (its elements after the headline, on the whole page)
+    for number, where in plan:
+        is_match = _BYLINE_MATCHES[number]
         # The elements that pass the test, the headline among them to mark where the part
         # after it begins (searching after the headline and then the whole page went over the
         # same elements twice); the tests of each kind share one pass over the page.
         kind = number < _ATTRIBUTE_TESTS
         if kind not in may_pass:
             may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
-        found = [e for e in may_pass[kind] if e is headline or is_match(e)]
-        if headline is None:
-            searches = [found]
-        else:
-            at = next(i for i, e in enumerate(found) if e is headline)
-            after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
-            if not is_match(headline):
-                del found[at]
-            # (A line that begins with a date is the byline only after the headline: before it,
-            # it is as often a featured story's or the page header's.)
-            searches = [after] if is_match is _BYLINE_MATCHES[-1] else [after, found]
+        if number not in passing:
+            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
+            if headline is None:
+                passing[number] = (found, found)  # (the whole page is the part after it)
+            else:
+                at = next(i for i, e in enumerate(found) if e is headline)
+                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+                if not is_match(headline):
+                    del found[at]
+                passing[number] = (after, found)
+        after, found = passing[number]
+        # (A line that begins with a date is the byline only after the headline: before it,
+        # it is as often a featured story's or the page header's: see the plan.)
+        searches = [after] if where == "after" else [found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.

@@ -3118,3 +3118,25 @@ def test_a_field_line_after_the_byline(top, authors):
 ])
 def test_a_by_label_before_by_and_a_broken_line(top, authors):
     assert parsed(top=top).authors == authors
+
+
+def _page_with_menu(menu: str, top: str) -> list[str]:
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><article>"
+           f"<header>{menu}</header>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW).authors
+
+
+_MENU = ('<ul class="m1"><li><a href="/shows/tide">Tide Tables</a></li><li><a href="/shows/other">'
+         'By The Shore</a></li><li><a href="/shows/keel">Keel Talk</a></li></ul>')
+
+
+@pytest.mark.parametrize("menu, top, authors", [
+    # A menu item before the headline that begins "By" (a show's title), and the story's own
+    # "by" line under the headline: the story's line is the byline.
+    (_MENU, '<div class="q1">by <a href="/people/ann-lee">Ann Lee</a></div>', ["Ann Lee"]),
+    # Near miss: with no byline under the headline, a "By" line above it is still read (a
+    # template may set the byline before the headline).
+    ('<div class="q1">By Ann Lee</div>', '<p>March 5, 2024</p>', ["Ann Lee"]),
+])
+def test_a_by_line_under_the_headline_before_one_above_it(menu, top, authors):
+    assert _page_with_menu(menu, top) == authors
