@@ -843,6 +843,10 @@ _BYLINE_TESTS = (
     'contains(@class, "auteur-") or contains(@class, "auteur_")]',
     '[starts-with(normalize-space(text()), "By ") or normalize-space(text()) = "By" or '
     'starts-with(normalize-space(text()), "BY ") or '
+    # (with a no-break space after "By", which normalize-space keeps: "<span>By&nbsp;</span>
+    # <a>A</a>", "By&nbsp;A")
+    'normalize-space(translate(text(), "\u00a0", " ")) = "By" or '
+    'starts-with(normalize-space(text()), "By\u00a0") or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
     # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
@@ -990,8 +994,10 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
             # XPath's text() in a string test is the first text node: the element's text,
             # or, when a child comes first, the first tail after one.
             text = element.text
-            if text is None and len(element):
-                text = next((child.tail for child in element if child.tail), None)
+            if (text is None or (len(element) and text.isspace())) and len(element):
+                # (A line that opens with a child, its first words after it: "<p><span>March 5,
+                # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
+                text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
@@ -1082,27 +1088,41 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             return True
         return False
 
-    for number, is_match in enumerate(_BYLINE_MATCHES):
+    # Each test after the headline, then on the whole page; but the tests on the text are all
+    # asked after the headline before any is asked of the whole page: a line before the headline
+    # that begins "By" is as often a menu's item ("By Any Other Name", a show's title) as a
+    # byline, and a weaker test's line under the headline ("by A") is the story's.
+    plan = [(n, where) for n in range(_ATTRIBUTE_TESTS) for where in ("after", "whole")]
+    plan += [(n, "after") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES))]
+    plan += [(n, "whole") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES) - 1)]
+    passing = {}  # test number -> (its elements after the headline, on the whole page)
+    for number, where in plan:
+        is_match = _BYLINE_MATCHES[number]
         # The elements that pass the test, the headline among them to mark where the part
         # after it begins (searching after the headline and then the whole page went over the
         # same elements twice); the tests of each kind share one pass over the page.
         kind = number < _ATTRIBUTE_TESTS
         if kind not in may_pass:
             may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
-        found = [e for e in may_pass[kind] if e is headline or is_match(e)]
-        if headline is None:
-            searches = [found]
+        if number not in passing:
+            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
+            if headline is None:
+                passing[number] = (found, found)  # (the whole page is the part after it)
+            else:
+                at = next(i for i, e in enumerate(found) if e is headline)
+                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+                if not is_match(headline):
+                    del found[at]
+                passing[number] = (after, found)
+        after, found = passing[number]
+        # (A line that begins with a date is the byline only after the headline: before it,
+        # it is as often a featured story's or the page header's: see the plan.)
+        # (And only before the story's text: after it, such a line is a "Read next" teaser's
+        # or a pager's, "March 4, 2024 by B", "Previous | By B".)
+        if where == "after" and headline is not None and is_match is _BYLINE_MATCHES[-1]:
+            searches = [_before_the_story(tree, headline, after)]
         else:
-            at = next(i for i, e in enumerate(found) if e is headline)
-            after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
-            if not is_match(headline):
-                del found[at]
-            # (A line that begins with a date is the byline only after the headline: before it,
-            # it is as often a featured story's or the page header's.)
-            # (And only before the story's text: after it, such a line is a "Read next" teaser's
-            # or a pager's, "March 4, 2024 by B", "Previous | By B".)
-            searches = [_before_the_story(tree, headline, after)] if is_match is _BYLINE_MATCHES[-1] \
-                else [after, found]
+            searches = [after] if where == "after" else [found]
         for elements in searches:
             # Only the first element that is a line, not a wrapper, is measured: text_content()
             # of every match would cost more than the rest of the signals together.
@@ -1113,8 +1133,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # credits the picture; a caption marked as the author's is a portrait's, and counts,
             # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
             # item is the photographer.)
+            # (Measured as shown: a template's indentation inside the line is no text, and a
+            # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and len(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not elsewhere(e)),
                          None)
@@ -1144,14 +1166,21 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if not text:
                 # A byline shown as the writer's picture alone: the name is its alt text.
                 text = as_written = _alt_name(element)
+            if text and "\n" in text and ":" in text:
+                # A meta line's other fields after the name ("By A | <time> | Topic: <a>Gardening
+                # </a>"): a later line set out as "Label: value" under a label that names no writer
+                # is the story's topic, section or source, not a second name.
+                first_line, *rest = text.split("\n")
+                text = "\n".join([first_line] + [line for line in rest if not _OTHER_FIELD_LINE.match(line)])
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
                 text = as_written = _following_text(element)
             if as_written:
                 written.append(as_written)
-            # "By" run into the name when the template sets them in two inline elements.
-            text = re.sub(r"^By(?=[A-Z])", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
+            # "By" run into the name when the template sets them in two inline elements (or
+            # into a text that says "by" again: "<span>By</span><span>by A and B</span>").
+            text = re.sub(r"^By(?=[A-Z]|by\s)", "", _POSTED_BY.sub("", _LEAD_MARK.sub("", text))) if text else text
             # The date or label before "by" on the line: "March 5, 2024 by A".
             text = _after_lead(text) or text if text else text
             # "By Ines Varga 3 hours ago": the stamp after the name is no part of it.
@@ -1186,6 +1215,17 @@ def _before_the_story(tree: HtmlElement, headline, elements: list) -> list:
             if paragraphs == 2:
                 break
     return kept
+
+
+# A field line under a one-word label that is not a writer's ("Topic: A", "Section: B",
+# "Source: C"; "Author:", "Words:", "Reporting:", "Text:" and the like are).
+_OTHER_FIELD_LINE = re.compile(r"(?!(?i:by|authors?|writers?|words|reporters?|reporting|text|story|"
+                               r"autor|auteur|von|par|por)\s*:)[A-Z][a-z]+\s*:\s")
+
+
+def _shown_length(text: str) -> int:
+    """The length of a text as a browser shows it: each run of white space one space."""
+    return len(" ".join(text.split())) if len(text) > 300 else len(text)
 
 
 _SHARED_BYLINE_LEVELS = 3  # ancestors of a byline that may be the box of a shared byline
@@ -1751,7 +1791,9 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
         if split_fields and at_boundary and pieces and _two_fields(pieces[-1][-1:], text[:1]):
             pieces.append("\n")
         if text:
-            pieces.append(text)
+            # (A line break inside a text is the markup's, shown as a space: "A, B and\n C" is
+            # one line. Lines break only at block elements.)
+            pieces.append(text.replace("\r", " ").replace("\n", " "))
 
     def walk(node):
         if not isinstance(node.tag, str) or (without_revisions and node is not element

@@ -3099,3 +3099,89 @@ def test_a_time_elements_utc_clock_in_the_pages_zone(top, published):
 ])
 def test_a_clock_before_the_day_then_by(top, authors):
     assert parsed(top=top).authors == authors
+
+
+_DEEP = "\n" + " " * 120  # a template's indentation between the parts of one line
+
+
+@pytest.mark.parametrize("top, authors", [
+    # A one-line meta line indented deep in the markup: its white space is more than 300
+    # characters, its shown text a short line.
+    (f'<p class="meta">By <a href="/team/ann-lee/">Ann Lee</a>{_DEEP}{_DEEP}|{_DEEP}<time>March 5, 2024</time>'
+     f'{_DEEP}| Topic: <a href="/topic/rivers/">Rivers</a></p>', ["Ann Lee"]),
+    # Near miss: a long paragraph that begins "By" is text, not a byline, however it is indented.
+    (f'<p class="meta">By {"the end of the season the river had risen past the old mill " * 6}{_DEEP}</p>', []),
+])
+def test_a_byline_measured_as_shown(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # "By" and a no-break space in an element of its own, the name in the link after it.
+    ('<div><span class="x1">By\u00a0</span><a href="/people/ann-lee">Ann Lee</a>'
+     '<span class="x2">Columnist</span></div>', ["Ann Lee"]),
+    ('<div><span class="x1">By\u00a0Bo Chan</span></div>', ["Bo Chan"]),
+    # Near miss: "Bypass" is no "By".
+    ('<div><span class="x1">Bypass\u00a0</span><a href="/roads/ann-lee">Ann Lee</a></div>', []),
+])
+def test_by_with_a_no_break_space(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # The line opens with the date's element after the markup's line break, "by" in the text
+    # after it.
+    ('<p class="x1">\n<span class="x2">6:10 AM PST 3/5/2024</span>\nby\n<span class="x3">\n'
+     '<span class="x4">Ann Lee</span></span></p>', ["Ann Lee"]),
+    # Near miss: a sentence after the date's element is no date line ("by" the board).
+    ('<p class="x1">\n<span class="x2">6:10 AM PST 3/5/2024</span>\nthe vote was approved by\n'
+     '<span class="x4">Ann Lee</span></p>', []),
+])
+def test_a_date_element_then_by_on_one_line(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # A meta line's topic field after the writer's name is not a second writer.
+    ('<p class="x1">By <a href="/team/ann-lee/">Ann Lee</a> | <time>March 5, 2024</time> | Topic: '
+     '<a href="/topic/rivers/">Rivers</a></p>', ["Ann Lee"]),
+    # Near miss: a second writer's line under a writer's label stays.
+    ('<div class="x1">By <a href="/team/ann-lee/">Ann Lee</a><div>Words: Bo Chan</div></div>',
+     ["Ann Lee", "Bo Chan"]),
+])
+def test_a_field_line_after_the_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # A byline box indented deep in the markup, its "By" label set before a text that says "by"
+    # again, the names' line broken in the markup: one line of three writers.
+    (f'<div class="x1">{_DEEP}{_DEEP}<div class="byline-box"><span class="x2">By</span><span>by Ann Lee, Bo Chan and'
+     f'\n      Cy Park</span></div>{_DEEP}{_DEEP}<div>March 5, 2024</div>{_DEEP}</div>', ["Ann Lee", "Bo Chan", "Cy Park"]),
+    # Near miss: "By" before a name that begins "By..." is the label alone.
+    ('<div class="byline-box"><span class="x2">By</span><span>Byron Lake</span></div>', ["Byron Lake"]),
+])
+def test_a_by_label_before_by_and_a_broken_line(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def _page_with_menu(menu: str, top: str) -> list[str]:
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><article>"
+           f"<header>{menu}</header>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW).authors
+
+
+_MENU = ('<ul class="m1"><li><a href="/shows/tide">Tide Tables</a></li><li><a href="/shows/other">'
+         'By The Shore</a></li><li><a href="/shows/keel">Keel Talk</a></li></ul>')
+
+
+@pytest.mark.parametrize("menu, top, authors", [
+    # A menu item before the headline that begins "By" (a show's title), and the story's own
+    # "by" line under the headline: the story's line is the byline.
+    (_MENU, '<div class="q1">by <a href="/people/ann-lee">Ann Lee</a></div>', ["Ann Lee"]),
+    # Near miss: with no byline under the headline, a "By" line above it is still read (a
+    # template may set the byline before the headline).
+    ('<div class="q1">By Ann Lee</div>', '<p>March 5, 2024</p>', ["Ann Lee"]),
+])
+def test_a_by_line_under_the_headline_before_one_above_it(menu, top, authors):
+    assert _page_with_menu(menu, top) == authors
