@@ -21,7 +21,7 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import BadParameter, check_parameter, check_parameters, names_not_in_archive
+from .search import BadParameter, check_parameter, check_parameters, names_matching_many, names_not_in_archive
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -247,7 +247,8 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
-    author of the archive is said on standard error, with the nearest names); 1 if there is no
+    author of the archive is said on standard error, with the nearest names, and so is one that
+    matches more than one outlet or author, with how many); 1 if there is no
     archive; 2 for a wrong DATE or words that are all -excluded.
 
     \b
@@ -281,6 +282,8 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         row["authors"] = json.loads(row["authors"] or "[]")
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
+    # A name that finds many (--author k) narrows the search less than the reader thinks.
+    unknown += names_matching_many(db, outlet, author)
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     elif not results:

@@ -282,6 +282,49 @@ _NAME_FOUND = {
 }
 
 
+# The names a typed author or outlet finds, as the search query's filters choose them
+# (metadata.yml: author_named/author_found, outlet_named/outlet_found): those it names (by key,
+# as stored, an outlet by its address) and, only when it names none, every name whose words it
+# begins. Kept apart from that SQL, which is tuned for speed; the same conditions, on the names
+# tables only (no article is read).
+_NAMES_FOUND = {
+    "author": "WITH named(id) AS (SELECT id FROM authors WHERE key = person_key(:typed) "
+              "UNION SELECT id FROM authors WHERE name = :typed COLLATE NOCASE) "
+              "SELECT name FROM authors WHERE id IN (SELECT id FROM named) "
+              "UNION ALL SELECT name FROM authors WHERE NOT EXISTS (SELECT 1 FROM named) "
+              "AND name_has_words(name, :typed) LIMIT :most",
+    "outlet": "WITH named(id) AS (SELECT id FROM outlets WHERE key IN (outlet_key(:typed), filed_outlet_key(:typed)) "
+              "UNION SELECT id FROM outlets WHERE name = :typed COLLATE NOCASE "
+              "UNION SELECT id FROM outlets WHERE domain = typed_domain(:typed)) "
+              "SELECT name FROM outlets WHERE id IN (SELECT id FROM named) "
+              "UNION ALL SELECT name FROM outlets WHERE NOT EXISTS (SELECT 1 FROM named) "
+              "AND name_has_words(name, :typed) LIMIT :most",
+}
+# Past this many the note says "more than": counting every author a letter begins costs a read
+# of the whole authors table for a number nobody needs exactly.
+NAMES_COUNTED = 10_000
+
+
+def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
+    """A note for each of `outlet` and `author` that finds more than one name, with how many and
+    the first few (in alphabetical order): "k" finds every author with a word beginning so, and
+    the search then keeps all their articles, while the reader thinks it narrowed to one."""
+    notes = []
+    add_query_functions(getattr(db, "conn", db))
+    for kind, value in (("outlet", outlet), ("author", author)):
+        if not value:
+            continue
+        names = [name for (name,) in db.execute(_NAMES_FOUND[kind], {"typed": value, "most": NAMES_COUNTED + 1})]
+        if len(names) < 2:
+            continue
+        count = f"more than {NAMES_COUNTED:,}" if len(names) > NAMES_COUNTED else f"{len(names):,}"
+        shown = sorted(names, key=str.casefold)[:3]
+        more = ", ..." if len(names) > len(shown) else ""
+        notes.append(f"{kind} {value!r} matches {count} {kind}s ({', '.join(shown)}{more}); "
+                     "type more of the name to narrow it")
+    return notes
+
+
 def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or

@@ -315,3 +315,88 @@ def test_timeline_with_many_outlets_found_counts_only_theirs(many_outlets):
     with served_from(many_outlets) as get:
         rows = get("/archive/timeline.json?q=river&outlet=quay&_shape=array").json()
     assert sum(row["articles"] for row in rows) == 25
+
+
+# A name typed that finds many authors or outlets narrows a search less than the reader thinks:
+# the command line says so on standard error (it said nothing: --author k kept every author a k
+# begins). A name that names one (as stored, by its key, an outlet by its address) finds that one
+# alone, as the search's filter does, so no note.
+MANY_RECORDS = [
+    _record("Quay wall repaired", ["Kai Berg", "Kim Lee"], "The Harbor Ledger",
+            "https://harborledger.example/quay-wall", "2024-04-01T09:00:00+00:00"),
+    _record("Ferry timetable changes", ["Kim Leeson", "Kay Orr"], "The Harbor Lantern",
+            "https://harborlantern.example/ferry", "2024-04-02T09:00:00+00:00"),
+    _record("Library opens on Sundays", ["Kit Moss", "Ann Lee"], "Millbrook Times",
+            "https://millbrooktimes.example/library", "2024-04-03T09:00:00+00:00"),
+    _record("Bridge toll scrapped", ["Anne-Marie Dubé"], "Millbrook Times",
+            "https://millbrooktimes.example/bridge", "2024-04-04T09:00:00+00:00"),
+]
+
+
+@pytest.fixture(scope="module")
+def many_names_archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many-names")
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in MANY_RECORDS))
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(MANY_RECORDS)
+    return db_path
+
+
+def _search_stderr(db_path, *arguments) -> str:
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    result = CliRunner().invoke(cli, ["search", "river", "--db", str(db_path), *arguments])
+    assert result.exit_code == 0, result.output
+    return result.stderr
+
+
+@pytest.mark.parametrize("option, typed, note", [
+    # beginnings of many names: how many, the first few, and what to do
+    ("--author", "k", "author 'k' matches 5 authors (Kai Berg, Kay Orr, Kim Lee, ...); "
+                      "type more of the name to narrow it"),
+    ("--author", "lee", "author 'lee' matches 3 authors (Ann Lee, Kim Lee, Kim Leeson); "
+                        "type more of the name to narrow it"),
+    ("--author", "kim", "author 'kim' matches 2 authors (Kim Lee, Kim Leeson); type more of the name to narrow it"),
+    ("--outlet", "the", "outlet 'the' matches 2 outlets (The Harbor Lantern, The Harbor Ledger); "
+                        "type more of the name to narrow it"),
+    ("--outlet", "harbor", "outlet 'harbor' matches 2 outlets (The Harbor Lantern, The Harbor Ledger); "
+                           "type more of the name to narrow it"),
+    # near misses: one name found, though its words begin others ("Kim Lee" begins "Kim Leeson")
+    ("--author", "Kim Lee", None),
+    ("--author", "kim  LEE", None),  # by its key
+    ("--author", "kai", None),
+    ("--author", "anne marie dube", None),  # one person, typed without the accent and hyphen
+    ("--author", "Anne-Marie Dubé", None),  # ... and as stored
+    ("--outlet", "The Harbor Ledger", None),
+    ("--outlet", "harbor ledger", None),
+    ("--outlet", "harborledger.example", None),  # by its address
+    ("--outlet", "millbrook", None),
+    ("--author", "zed", None),  # nobody: the other note, not this one
+])
+def test_the_command_line_says_a_name_matches_many(many_names_archive, option, typed, note):
+    stderr = _search_stderr(many_names_archive, option, typed)
+    if note:
+        assert f"note: {note}.\n" in stderr
+    else:
+        assert " matches " not in stderr
+
+
+def test_a_name_matching_many_is_counted_only_so_far(many_names_archive, monkeypatch):
+    import ingest.search
+
+    monkeypatch.setattr(ingest.search, "NAMES_COUNTED", 3)
+    assert "author 'k' matches more than 3 authors (Kai Berg, Kay Orr, Kim Lee, ...)" in _search_stderr(
+        many_names_archive, "--author", "k")
+
+
+def test_json_keeps_its_list_when_a_name_matches_many(many_names_archive):
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    result = CliRunner().invoke(cli, ["search", "river", "--db", str(many_names_archive), "--author", "k", "--json"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), list)
+    assert "note: author 'k' matches 5 authors" in result.stderr
