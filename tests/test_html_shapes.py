@@ -3185,3 +3185,50 @@ _MENU = ('<ul class="m1"><li><a href="/shows/tide">Tide Tables</a></li><li><a hr
 ])
 def test_a_by_line_under_the_headline_before_one_above_it(menu, top, authors):
     assert _page_with_menu(menu, top) == authors
+
+
+# --- dates: a machine clock is moved only by the same moment on the readers' clock -------------
+
+@pytest.mark.parametrize("head, top, published", [
+    # A value with no zone that is the local clock, and an update written three whole hours
+    # later: no zone, the value stays (it moved to the next day at +03:00).
+    ('<meta itemprop="datePublished" content="2024-03-05 23:00:00">',
+     '<p class="date">Updated March 6, 2024 2:00 am</p>', "2024-03-05T23:00:00"),
+    # The page writes the value's own clock, then a live entry's two whole hours later: the
+    # value is the readers' clock as it stands.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T23:30:00"}),
+     '<p class="date">March 5, 2024, 11:30 pm</p><div class="live-date">Mar 6, 2024, 1:30 am</div>',
+     "2024-03-05T23:30:00"),
+    # A value carrying its zone, and an update written that offset's hours later: stays.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T22:00:00+03:00"}),
+     '<p class="date">Updated Mar 6, 2024, 1:00 am</p>', "2024-03-05T22:00:00+03:00"),
+    # A UTC value and an update's clock that names its zone: the gap (7.5 hours) is not that
+    # zone's offset, so the zone named is the page's, not the gap (it went to +07:30).
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<p class="date">Updated 9:00 am ET, March 6, 2024</p>', "2024-03-05T20:30:00-05:00"),
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<p class="date">Updated 10:00 GMT, March 6, 2024</p>', "2024-03-06T01:30:00+00:00"),
+    # An event's clock with a zone, on a line with no day: not the page's zone.
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<div class="date">Mar 6, 2024</div><p class="dateline">Polls close at 8:00 pm ET</p>',
+     "2024-03-06T01:30:00+00:00"),
+    # Near miss (the merge's own shape): the publication's clock with no label, five hours
+    # behind a value with no zone, still gives the zone.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:50:00">',
+     '<span class="date">Mar 5, 2024 at 9:50 pm</span>', "2024-03-05T21:50:00-05:00"),
+])
+def test_another_moments_clock_moves_no_machine_date(head, top, published):
+    assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("head, published", [
+    # Modified days later on the other side of a daylight-saving change: its offset is not the
+    # publication's (23:30 GMT on the eve of summer time went to 00:30 +01:00, the next day).
+    ('<meta property="article:published_time" content="2024-03-30T23:30:00Z">'
+     '<meta property="article:modified_time" content="2024-04-02T10:00:00+01:00">', "2024-03-30T23:30:00+00:00"),
+    # Near miss: modified within the day, its offset is still taken.
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">'
+     '<meta property="article:modified_time" content="2024-03-06T09:00:00+05:30">', "2024-03-06T07:00:00+05:30"),
+])
+def test_a_machine_zone_from_a_date_far_off_is_not_taken(head, published):
+    assert parsed(head).published == published
