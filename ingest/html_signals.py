@@ -3438,12 +3438,14 @@ def _written_local_times(signals: Signals, now: datetime):
             # slice above holds no day and the whole line's zone name may not parse.
             value = iso_date(f"{day} {clock[0]}", now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
-            yield datetime.fromisoformat(value), text
+            # (With whether an update's label comes before the clock: "Updated 2:00 am", not
+            # "Posted 11:00 pm, updated 2:00 am".)
+            yield datetime.fromisoformat(value), text, bool(_UPDATE_LABEL.search(text, 0, clock.start()))
     # (Last: the <time> search is dear, and the written forms settle most pages.)
     for value in signals.time_elements[:1]:
         moment = iso_date(value, now)
         if moment and "T" in moment and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", moment):
-            yield datetime.fromisoformat(moment), ""
+            yield datetime.fromisoformat(moment), "", False
 
 
 def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
@@ -3468,17 +3470,18 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     if stated and not iso.endswith("+00:00"):
         offset = datetime.fromisoformat(iso).utcoffset()
         stated_quarters = round(offset.total_seconds() / 900)
-    for local, text in _written_local_times(signals, now):
+    for local, text, updated in _written_local_times(signals, now):
         gap = (local - naive).total_seconds()
         if abs(gap) < 60 and not _MACHINE_FORM.match(text):
             # The page writes the value's own clock: it is the readers' clock as it stands, and
             # a later clock a zone's offset away is another moment (an update, a live entry).
             return value
-        if stated_quarters is not None or not stated:
-            # (A value not stated in UTC is moved only by the publication's clock: an update
-            # written some whole hours after a correct local value is no zone.)
-            if _UPDATE_LABEL.search(text):
-                continue
+        if updated and gap > 0 and (stated_quarters is not None or not stated):
+            # (A value not stated in UTC is not moved by an update's clock written some whole
+            # hours after it: a correct local value is followed by its updates. One written
+            # before it is another matter: no update comes before the story, so the value is
+            # the UTC clock in disguise.)
+            continue
         quarters = round(gap / 900)
         named = written_zone(text) if text else None
         if named is not None and named.utcoffset(local) != timedelta(seconds=quarters * 900):

@@ -3232,3 +3232,25 @@ def test_another_moments_clock_moves_no_machine_date(head, top, published):
 ])
 def test_a_machine_zone_from_a_date_far_off_is_not_taken(head, published):
     assert parsed(head).published == published
+
+
+@pytest.mark.parametrize("head, top, published", [
+    # The publication's clock names a zone the gap to the value disagrees with (CET is no
+    # five hours behind): another moment, the value stays.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:50:00">',
+     '<p class="date">Published 9:50 pm CET, March 5, 2024</p>', "2024-03-06T02:50:00"),
+    # The page writes the UTC value's own clock: its zone is UTC, an update's clock in another
+    # zone later on the page does not move it (it went to the 5th at -04:00).
+    ('<meta property="article:published_time" content="2024-03-06T02:00:00Z">',
+     '<p class="date">March 6, 2024 02:00</p><p class="date">Updated March 5, 2024 10:00 pm ET</p>',
+     "2024-03-06T02:00:00+00:00"),
+    # Near misses: an update's clock written before the value's own clock cannot follow a
+    # correct value, so the value is a UTC clock carrying the site's offset; and a line whose
+    # update comes after its publication's clock is read by that first clock.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:10:00-06:00"}),
+     '<div class="date">Updated Mar 5, 2024, 10:10 pm CST</div>', "2024-03-05T22:10:00-06:00"),
+    ('<meta itemprop="datePublished" content="2024-03-06 04:40:00">',
+     '<p class="date">Posted Mar 5, 2024 11:40 pm, updated Mar 6, 2024 1:00 am</p>', "2024-03-05T23:40:00-05:00"),
+])
+def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published):
+    assert parsed(head, top).published == published
