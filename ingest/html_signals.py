@@ -1455,10 +1455,17 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
         if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
             continue
         box = heading.getparent()
-        if box is None or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+        if box is None or _IN_COMMENTS(heading) or _in_page_header(box, headline) or _in_other_stories(box, headline):
             continue
+        # (The name opens the box's text under the heading: a link further on is one the bio
+        # mentions - its editor, the site, a topic - or another part of a wider box.)
+        opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
+        opening = opening.lstrip(" :")
         for part in chain(box.iter("a"), box.iter("strong", "b")):
-            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", _spaced_text(part)).split())
+            shown = " ".join(_spaced_text(part).split())
+            if not shown or not opening.startswith(shown):
+                continue
+            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", shown).split())
             people = split_people(text)[0] if text and len(text) <= 60 else []
             if len(people) == 1 and person_key(people[0]) == person_key(text):
                 if people[0] not in names:

@@ -3254,3 +3254,19 @@ def test_a_machine_zone_from_a_date_far_off_is_not_taken(head, published):
 ])
 def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published):
     assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A link the bio mentions further on is not the writer: its editor, or a wider box's list
+    # of stories under a heading of its own.
+    ('<div><h3>About the author</h3><p>This story was edited by <a href="/e">Dan Moss</a>.</p></div>', []),
+    ('<div><h3>About the author</h3><p>Ann writes about rivers.</p><h3>Popular</h3>'
+     '<ul><li><a href="/t">Climate Change</a></li></ul></div>', []),
+    # A box headed so in the comments is a commenter's.
+    ('<div class="comments"><h4>About the author</h4><a href="/u">Ben Cho</a></div>', []),
+    # Near miss: a picture (no text) before the name still leaves the name first.
+    ('<div><h3>About the author</h3><img src="/a.jpg" alt=""><a href="/p/annlee">Ann Lee</a> writes about rivers.</div>',
+     ["Ann Lee"]),
+])
+def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, authors):
+    assert parsed(after=after).authors == authors
