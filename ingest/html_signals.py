@@ -1455,10 +1455,17 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
         if not _ABOUT_AUTHOR_HEADING.fullmatch(_spaced_text(heading)):
             continue
         box = heading.getparent()
-        if box is None or _IN_COMMENTS(box) or _in_page_header(box, headline) or _in_other_stories(box, headline):
+        if box is None or _IN_COMMENTS(heading) or _in_page_header(box, headline) or _in_other_stories(box, headline):
             continue
+        # (The name opens the box's text under the heading: a link further on is one the bio
+        # mentions - its editor, the site, a topic - or another part of a wider box.)
+        opening = " ".join(_spaced_text(box).split()).partition(" ".join(_spaced_text(heading).split()))[2]
+        opening = opening.lstrip(" :")
         for part in chain(box.iter("a"), box.iter("strong", "b")):
-            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", _spaced_text(part)).split())
+            shown = " ".join(_spaced_text(part).split())
+            if not shown or not opening.startswith(shown):
+                continue
+            text = " ".join(re.sub(r"(?<!\w)@\w+", " ", shown).split())
             people = split_people(text)[0] if text and len(text) <= 60 else []
             if len(people) == 1 and person_key(people[0]) == person_key(text):
                 if people[0] not in names:
@@ -3438,12 +3445,14 @@ def _written_local_times(signals: Signals, now: datetime):
             # slice above holds no day and the whole line's zone name may not parse.
             value = iso_date(f"{day} {clock[0]}", now)
         if value and "T" in value and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", value):
-            yield datetime.fromisoformat(value)
+            # (With whether an update's label comes before the clock: "Updated 2:00 am", not
+            # "Posted 11:00 pm, updated 2:00 am".)
+            yield datetime.fromisoformat(value), text, bool(_UPDATE_LABEL.search(text, 0, clock.start()))
     # (Last: the <time> search is dear, and the written forms settle most pages.)
     for value in signals.time_elements[:1]:
         moment = iso_date(value, now)
         if moment and "T" in moment and not re.search(r"(?:Z|[+-]\d\d:?\d\d)$", moment):
-            yield datetime.fromisoformat(moment)
+            yield datetime.fromisoformat(moment), "", False
 
 
 def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
@@ -3468,9 +3477,24 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     if stated and not iso.endswith("+00:00"):
         offset = datetime.fromisoformat(iso).utcoffset()
         stated_quarters = round(offset.total_seconds() / 900)
-    for local in _written_local_times(signals, now):
+    for local, text, updated in _written_local_times(signals, now):
         gap = (local - naive).total_seconds()
+        if abs(gap) < 60 and not _MACHINE_FORM.match(text):
+            # The page writes the value's own clock: it is the readers' clock as it stands, and
+            # a later clock a zone's offset away is another moment (an update, a live entry).
+            return value
+        if updated and gap > 0 and (stated_quarters is not None or not stated):
+            # (A value not stated in UTC is not moved by an update's clock written some whole
+            # hours after it: a correct local value is followed by its updates. One written
+            # before it is another matter: no update comes before the story, so the value is
+            # the UTC clock in disguise.)
+            continue
         quarters = round(gap / 900)
+        named = written_zone(text) if text else None
+        if named is not None and named.utcoffset(local) != timedelta(seconds=quarters * 900):
+            # The clock names its zone ("9:00 am ET"), and the gap is not that zone's offset:
+            # another moment (an update), not the same one on the readers' clock.
+            continue
         # The written time may drop the seconds: a gap within a minute of a time zone's
         # offset (whole or half hours up to 14, or Nepal's and Chatham's 45 minutes past)
         # is that zone; any other gap is another moment (an update, a related story).
@@ -3482,14 +3506,32 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     # its other machine dates state.
     stated_zone = None
     if iso.endswith("+00:00"):
-        stated_zone = next(filter(None, map(written_zone, signals.date_texts)), None)
-        stated_zone = stated_zone or _machine_zone(signals, now)
+        # (Only a zone named beside a clock on a line that holds a day: "Polls close at 8:00
+        # pm ET" in the story's top matter is an event's clock, not the page's.)
+        stated_zone = next((zone for text in signals.date_texts
+                            if (zone := written_zone(text)) is not None and text_date(text, signals.day_first)),
+                           None)
+        stated_zone = stated_zone or _machine_zone(signals, now, moment)
     if stated_zone is not None:
         return moment.astimezone(stated_zone).isoformat()
     return value
 
 
-def _machine_zone(signals: Signals, now: datetime):
+# A machine value among the meta texts ("2024-03-06T01:30:00Z"), whose clock cut from its zone
+# is no clock the readers see.
+_MACHINE_FORM = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d")
+# A written clock labelled as a revision's: "Updated 2:00 am", "Last modified", "Edited".
+_UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|revised|amended|actualizado|aktualisiert|mis\s+à\s+jour)\b",
+                           re.I)
+# How far from the moment another machine date may be for its offset to be the moment's zone
+# to the hour: a modified time days later may be on the other side of a daylight-saving change
+# (a London story of 23:30 GMT on the eve of the change, modified in summer time at +01:00,
+# would move to the next day), so its offset is taken only where an hour either way keeps
+# the day.
+_MACHINE_ZONE_REACH = timedelta(hours=24)
+
+
+def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     """The one time zone other than UTC that the page's own machine dates state (published or
     modified, in meta or JSON-LD: "og:updated_time" at "-05:00" beside a JSON-LD published
     time in UTC), or None when they state none or disagree. A page that writes no clock for
@@ -3501,8 +3543,11 @@ def _machine_zone(signals: Signals, now: datetime):
         if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):
             continue
         iso = iso_date(value, now)
-        offset = datetime.fromisoformat(iso).utcoffset() if iso and "T" in iso else None
-        if offset:
+        stated = datetime.fromisoformat(iso) if iso and "T" in iso else None
+        offset = stated.utcoffset() if stated is not None else None
+        if offset and (abs(stated - moment) <= _MACHINE_ZONE_REACH
+                       or len({(moment + offset + timedelta(hours=h)).date() for h in (-1, 0, 1)}) == 1):
+            # (From farther off, only when an hour's shift either way leaves the day as it is.)
             offsets.add(offset)
     return timezone(offsets.pop()) if len(offsets) == 1 else None
 

@@ -3185,3 +3185,88 @@ _MENU = ('<ul class="m1"><li><a href="/shows/tide">Tide Tables</a></li><li><a hr
 ])
 def test_a_by_line_under_the_headline_before_one_above_it(menu, top, authors):
     assert _page_with_menu(menu, top) == authors
+
+
+# --- dates: a machine clock is moved only by the same moment on the readers' clock -------------
+
+@pytest.mark.parametrize("head, top, published", [
+    # A value with no zone that is the local clock, and an update written three whole hours
+    # later: no zone, the value stays (it moved to the next day at +03:00).
+    ('<meta itemprop="datePublished" content="2024-03-05 23:00:00">',
+     '<p class="date">Updated March 6, 2024 2:00 am</p>', "2024-03-05T23:00:00"),
+    # The page writes the value's own clock, then a live entry's two whole hours later: the
+    # value is the readers' clock as it stands.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T23:30:00"}),
+     '<p class="date">March 5, 2024, 11:30 pm</p><div class="live-date">Mar 6, 2024, 1:30 am</div>',
+     "2024-03-05T23:30:00"),
+    # A value carrying its zone, and an update written that offset's hours later: stays.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T22:00:00+03:00"}),
+     '<p class="date">Updated Mar 6, 2024, 1:00 am</p>', "2024-03-05T22:00:00+03:00"),
+    # A UTC value and an update's clock that names its zone: the gap (7.5 hours) is not that
+    # zone's offset, so the zone named is the page's, not the gap (it went to +07:30).
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<p class="date">Updated 9:00 am ET, March 6, 2024</p>', "2024-03-05T20:30:00-05:00"),
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<p class="date">Updated 10:00 GMT, March 6, 2024</p>', "2024-03-06T01:30:00+00:00"),
+    # An event's clock with a zone, on a line with no day: not the page's zone.
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">',
+     '<div class="date">Mar 6, 2024</div><p class="dateline">Polls close at 8:00 pm ET</p>',
+     "2024-03-06T01:30:00+00:00"),
+    # Near miss (the merge's own shape): the publication's clock with no label, five hours
+    # behind a value with no zone, still gives the zone.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:50:00">',
+     '<span class="date">Mar 5, 2024 at 9:50 pm</span>', "2024-03-05T21:50:00-05:00"),
+])
+def test_another_moments_clock_moves_no_machine_date(head, top, published):
+    assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("head, published", [
+    # Modified days later on the other side of a daylight-saving change: its offset is not the
+    # publication's (23:30 GMT on the eve of summer time went to 00:30 +01:00, the next day).
+    ('<meta property="article:published_time" content="2024-03-30T23:30:00Z">'
+     '<meta property="article:modified_time" content="2024-04-02T10:00:00+01:00">', "2024-03-30T23:30:00+00:00"),
+    # Near miss: modified within the day, its offset is still taken.
+    ('<meta property="article:published_time" content="2024-03-06T01:30:00Z">'
+     '<meta property="article:modified_time" content="2024-03-06T09:00:00+05:30">', "2024-03-06T07:00:00+05:30"),
+])
+def test_a_machine_zone_from_a_date_far_off_is_not_taken(head, published):
+    assert parsed(head).published == published
+
+
+@pytest.mark.parametrize("head, top, published", [
+    # The publication's clock names a zone the gap to the value disagrees with (CET is no
+    # five hours behind): another moment, the value stays.
+    ('<meta itemprop="datePublished" content="2024-03-06 02:50:00">',
+     '<p class="date">Published 9:50 pm CET, March 5, 2024</p>', "2024-03-06T02:50:00"),
+    # The page writes the UTC value's own clock: its zone is UTC, an update's clock in another
+    # zone later on the page does not move it (it went to the 5th at -04:00).
+    ('<meta property="article:published_time" content="2024-03-06T02:00:00Z">',
+     '<p class="date">March 6, 2024 02:00</p><p class="date">Updated March 5, 2024 10:00 pm ET</p>',
+     "2024-03-06T02:00:00+00:00"),
+    # Near misses: an update's clock written before the value's own clock cannot follow a
+    # correct value, so the value is a UTC clock carrying the site's offset; and a line whose
+    # update comes after its publication's clock is read by that first clock.
+    (json_ld({"@type": "NewsArticle", "datePublished": "2024-03-06T04:10:00-06:00"}),
+     '<div class="date">Updated Mar 5, 2024, 10:10 pm CST</div>', "2024-03-05T22:10:00-06:00"),
+    ('<meta itemprop="datePublished" content="2024-03-06 04:40:00">',
+     '<p class="date">Posted Mar 5, 2024 11:40 pm, updated Mar 6, 2024 1:00 am</p>', "2024-03-05T23:40:00-05:00"),
+])
+def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published):
+    assert parsed(head, top).published == published
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A link the bio mentions further on is not the writer: its editor, or a wider box's list
+    # of stories under a heading of its own.
+    ('<div><h3>About the author</h3><p>This story was edited by <a href="/e">Dan Moss</a>.</p></div>', []),
+    ('<div><h3>About the author</h3><p>Ann writes about rivers.</p><h3>Popular</h3>'
+     '<ul><li><a href="/t">Climate Change</a></li></ul></div>', []),
+    # A box headed so in the comments is a commenter's.
+    ('<div class="comments"><h4>About the author</h4><a href="/u">Ben Cho</a></div>', []),
+    # Near miss: a picture (no text) before the name still leaves the name first.
+    ('<div><h3>About the author</h3><img src="/a.jpg" alt=""><a href="/p/annlee">Ann Lee</a> writes about rivers.</div>',
+     ["Ann Lee"]),
+])
+def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, authors):
+    assert parsed(after=after).authors == authors
