@@ -965,7 +965,7 @@ class Archive:
         that read the empty value)."""
         version = extractor()
         for article_id, copy, given, changes_made, (location, raw_sha256) in batch.fills:
-            # The copy that gave the values, named in their revisions (new_source_id): new_source
+            # The copy that gave the values, named in their revisions (article_revision_copies): new_source
             # alone ("record", "override") read as if the article's own file had given them.
             copy_id = self.conn.execute("SELECT id FROM sources WHERE location = ? AND raw_sha256 = ?",
                                         (location, raw_sha256)).fetchone()[0]
@@ -1134,7 +1134,7 @@ class Archive:
         article of its own), its field names the column of sources ("sources.outlet", the
         outlet by name as for an article), old_source the row ("source 7"), new_source where
         the new value came from, as for an article's field ("override": the sidecar's), and
-        new_source_id the row again (the copy whose sidecar gave it)."""
+        article_revision_copies the row again (the copy whose sidecar gave it)."""
         old = self.conn.execute(
             "SELECT outlets.name, sources.url, sources.title, sources.published, sources.outlet_id "
             "FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id WHERE sources.id = ?",
@@ -1162,7 +1162,7 @@ class Archive:
         _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
         value a copy gave it (given_by_copy) that this copy said (its row's url, title or date
         before the correction), the value the copy says now, its revision naming the copy's
-        row `copy_id` (new_source_id). Whether the article changed.
+        row `copy_id` (article_revision_copies). Whether the article changed.
 
         Why: the copy's row took the corrected values, but its article kept the ones the copy
         had given it, which no source then said (and reparse keeps such a value for good); and a
@@ -1261,14 +1261,18 @@ class Archive:
                        new_extractor: str, copy_id: int | None = None) -> None:
         """One article_revisions row for each of `changes` (see write_changes); `copy_id` the
         source row of the copy (a duplicate) that gave the new values, None for the article's
-        own file (new_source_id: new_source stays the signal, which the article's <field>_source
-        takes too and reparse decides by)."""
-        self.conn.executemany(
-            "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
-            "new_source, revised_at, old_extractor, new_extractor, new_source_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, name, old, old_source, new, new_source, now, old_extractor, new_extractor, copy_id)
-             for name, (old, old_source, new, new_source) in changes.items()])
+        own file, kept in article_revision_copies (new_source stays the signal, which the
+        article's <field>_source takes too and reparse decides by)."""
+        rows = [(article_id, name, old, old_source, new, new_source, now, old_extractor, new_extractor)
+                for name, (old, old_source, new, new_source) in changes.items()]
+        insert = ("INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
+                  "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        if copy_id is None:
+            self.conn.executemany(insert, rows)
+            return
+        # (one by one for their ids: a copy gives a few values, to few articles)
+        self.conn.executemany("INSERT INTO article_revision_copies (revision_id, source_id) VALUES (?, ?)",
+                              [(self.conn.execute(insert, row).lastrowid, copy_id) for row in rows])
 
     def write_changes(self, article_id: int, article: Article, changes: dict, now: str,
                       old_extractor: str | None, new_extractor: str, copy_id: int | None = None) -> None:

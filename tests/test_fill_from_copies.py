@@ -350,8 +350,9 @@ def test_a_revision_names_the_copy_that_gave_its_value(tmp_path, db_path, given_
             assert ingest_json(tmp_path / corrected, "--db", db_path)[1]["sidecar_revised"] == 1
     assert _article(db_path)["published"] == "2024-03-05"
     with sqlite3.connect(db_path) as conn:
-        revisions = conn.execute("SELECT field, old_value, new_value, new_source, new_source_id "
-                                 "FROM article_revisions WHERE field = 'published'").fetchall()
+        revisions = conn.execute("SELECT field, old_value, new_value, new_source, source_id "
+                                 "FROM article_revisions LEFT JOIN article_revision_copies "
+                                 "ON revision_id = article_revisions.id WHERE field = 'published'").fetchall()
     copy_id = copy_file and _source_id(db_path, copy_file)
     assert revisions == [("published", None, "2024-03-05", signal, copy_id)]
     # the article's own column keeps the signal alone, as reparse reads it
