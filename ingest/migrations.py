@@ -36,14 +36,7 @@ def _register(migrations: "Migrations", path):
     # statements run one by one inside it.
     def apply(db: "Database") -> None:
         for statement in _statements(path.read_text(encoding="utf-8")):
-            try:
-                db.execute(statement)
-            except sqlite3.OperationalError as error:
-                # SQLite has no ADD COLUMN IF NOT EXISTS: a column there already is this
-                # statement applied (as CREATE ... IF NOT EXISTS does in the other files), so
-                # a file run again over an archive that has it changes nothing.
-                if not str(error).startswith("duplicate column name"):
-                    raise
+            db.execute(statement)
 
     migrations(name=path.stem)(apply)
 
