@@ -911,10 +911,12 @@ class Archive:
                                                  if is_empty), outlet_id, published)
         return ids, lacking
 
-    def _take_from_copy(self, batch: "_BatchRows", article_id: int, copy: Article, copy_outlet_id: int | None) -> bool:
+    def _take_from_copy(self, batch: "_BatchRows", article_id: int, copy: Article, copy_outlet_id: int | None,
+                        copy_key: tuple[str, str]) -> bool:
         """Take the values the duplicate `copy` gives its article, which lacks them (see
         FILLED_FROM_COPIES); whether it gives any. A later copy of the same batch then finds
-        them taken: the first copy that carries a value gives it.
+        them taken: the first copy that carries a value gives it. `copy_key` (its location and
+        bytes' hash) finds the copy's source row once written, which its revisions name.
 
         An article this batch stores is given them in the row it is about to be inserted with:
         updated once inserted, its text was indexed twice (the search index's trigger indexes the
@@ -937,7 +939,7 @@ class Archive:
             del batch.lacking[article_id]
         first_of_batch = batch.next_id - len(batch.articles)
         if article_id < first_of_batch:
-            batch.fills.append((article_id, copy, given, None))
+            batch.fills.append((article_id, copy, given, None, copy_key))
             return True
         row = list(batch.articles[article_id - first_of_batch])
         changes = {}
@@ -952,7 +954,7 @@ class Archive:
         if "authors" in given:  # (it had none)
             batch.bylines.extend((article_id, self._author_id(name), position)
                                  for position, name in enumerate(copy.authors, start=1))
-        batch.fills.append((article_id, copy, given, changes))
+        batch.fills.append((article_id, copy, given, changes, copy_key))
         return True
 
     def _fill_from_copies(self, batch: "_BatchRows", now: str) -> None:
@@ -962,9 +964,13 @@ class Archive:
         written (the revisions name their article; its first copy's source gives the version
         that read the empty value)."""
         version = extractor()
-        for article_id, copy, given, changes_made in batch.fills:
+        for article_id, copy, given, changes_made, (location, raw_sha256) in batch.fills:
+            # The copy that gave the values, named in their revisions (article_revision_copies): new_source
+            # alone ("record", "override") read as if the article's own file had given them.
+            copy_id = self.conn.execute("SELECT id FROM sources WHERE location = ? AND raw_sha256 = ?",
+                                        (location, raw_sha256)).fetchone()[0]
             if changes_made is not None:  # given to a row of this batch before it was inserted
-                self.keep_revisions(article_id, changes_made, now, version, version)
+                self.keep_revisions(article_id, changes_made, now, version, version, copy_id)
                 continue
             old, old_sources = stored_values(self.conn.execute(STORED_FIELDS_SQL, (article_id,)).fetchone())
             read_by = self.conn.execute(
@@ -972,7 +978,7 @@ class Archive:
                 (article_id,)).fetchone()
             changes = {name: (old[name], old_sources.get(name), value, copy.provenance.get(name))
                        for name, value in given.items()}
-            self.write_changes(article_id, copy, changes, now, read_by and read_by[0], version)
+            self.write_changes(article_id, copy, changes, now, read_by and read_by[0], version, copy_id)
 
     def _in_pieces(self, sql: str, values: list) -> list[tuple]:
         return _in_pieces(self.conn, sql, values)
@@ -1065,7 +1071,7 @@ class Archive:
                 batch.seen_again.append((now, seen[0]))
                 return Written(source.location, UNCHANGED)
             status = DUPLICATE
-            filled = self._take_from_copy(batch, article_id, article, outlet_id)
+            filled = self._take_from_copy(batch, article_id, article, outlet_id, (source.location, source.raw_sha256))
         else:
             status, article_id = STORED, batch.next_id
             batch.next_id += 1
@@ -1126,8 +1132,9 @@ class Archive:
         Why kept: the copy's row is all the archive holds of where and when that copy ran, and
         nothing stored may be lost. The row in article_revisions is the article's (a copy has no
         article of its own), its field names the column of sources ("sources.outlet", the
-        outlet by name as for an article), old_source the row ("source 7"), and new_source where
-        the new value came from, as for an article's field ("override": the sidecar's)."""
+        outlet by name as for an article), old_source the row ("source 7"), new_source where
+        the new value came from, as for an article's field ("override": the sidecar's), and
+        article_revision_copies the row again (the copy whose sidecar gave it)."""
         old = self.conn.execute(
             "SELECT outlets.name, sources.url, sources.title, sources.published, sources.outlet_id "
             "FROM sources LEFT JOIN outlets ON outlets.id = sources.outlet_id WHERE sources.id = ?",
@@ -1141,19 +1148,21 @@ class Archive:
         if replaced:
             self.keep_revisions(article_id, {f"sources.{name}": (before, f"source {source_id}", after,
                                                                  article.provenance.get(name))
-                                             for name, before, after in replaced}, now, old_extractor, extractor())
+                                             for name, before, after in replaced}, now, old_extractor, extractor(),
+                               source_id)
             self.conn.execute("UPDATE sources SET (outlet_id, url, title, published) = (?, ?, ?, ?) WHERE id = ?",
                               (new_outlet_id, article.url, article.title, article.published, source_id))
         said_before = {"url": old[1], "title": old[2], "published": old[3]}
-        return self._give_from_corrected_copy(article_id, article, new_outlet_id, said_before, now,
+        return self._give_from_corrected_copy(article_id, source_id, article, new_outlet_id, said_before, now,
                                               old_extractor) or bool(replaced)
 
-    def _give_from_corrected_copy(self, article_id: int, copy: Article, copy_outlet_id: int | None,
+    def _give_from_corrected_copy(self, article_id: int, copy_id: int, copy: Article, copy_outlet_id: int | None,
                                   said_before: dict, now: str, old_extractor: str | None) -> bool:
         """What a copy read with its corrected sidecar gives its article (FILLED_FROM_COPIES), as
         _take_from_copy gives what a copy first read does: a value the article lacks; and, for a
         value a copy gave it (given_by_copy) that this copy said (its row's url, title or date
-        before the correction), the value the copy says now. Whether the article changed.
+        before the correction), the value the copy says now, its revision naming the copy's
+        row `copy_id` (article_revision_copies). Whether the article changed.
 
         Why: the copy's row took the corrected values, but its article kept the ones the copy
         had given it, which no source then said (and reparse keeps such a value for good); and a
@@ -1176,7 +1185,7 @@ class Archive:
             del changes["updated"]
         if not changes:
             return False
-        self.write_changes(article_id, copy, changes, now, old_extractor, extractor())
+        self.write_changes(article_id, copy, changes, now, old_extractor, extractor(), copy_id)
         return True
 
     def given_changes(self, article_id: int, article: Article) -> dict[str, tuple]:
@@ -1249,20 +1258,28 @@ class Archive:
         return False
 
     def keep_revisions(self, article_id: int, changes: dict, now: str, old_extractor: str | None,
-                       new_extractor: str) -> None:
-        """One article_revisions row for each of `changes` (see write_changes)."""
-        self.conn.executemany(
-            "INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
-            "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, name, old, old_source, new, new_source, now, old_extractor, new_extractor)
-             for name, (old, old_source, new, new_source) in changes.items()])
+                       new_extractor: str, copy_id: int | None = None) -> None:
+        """One article_revisions row for each of `changes` (see write_changes); `copy_id` the
+        source row of the copy (a duplicate) that gave the new values, None for the article's
+        own file, kept in article_revision_copies (new_source stays the signal, which the
+        article's <field>_source takes too and reparse decides by)."""
+        rows = [(article_id, name, old, old_source, new, new_source, now, old_extractor, new_extractor)
+                for name, (old, old_source, new, new_source) in changes.items()]
+        insert = ("INSERT INTO article_revisions (article_id, field, old_value, old_source, new_value, "
+                  "new_source, revised_at, old_extractor, new_extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        if copy_id is None:
+            self.conn.executemany(insert, rows)
+            return
+        # (one by one for their ids: a copy gives a few values, to few articles)
+        self.conn.executemany("INSERT INTO article_revision_copies (revision_id, source_id) VALUES (?, ?)",
+                              [(self.conn.execute(insert, row).lastrowid, copy_id) for row in rows])
 
     def write_changes(self, article_id: int, article: Article, changes: dict, now: str,
-                      old_extractor: str | None, new_extractor: str) -> None:
+                      old_extractor: str | None, new_extractor: str, copy_id: int | None = None) -> None:
         """Write `changes` (field -> (old value, old source, new value, new source), the new
         values those of `article`) to the article, each old value kept in article_revisions.
         The search index and article_facets follow by their triggers."""
-        self.keep_revisions(article_id, changes, now, old_extractor, new_extractor)
+        self.keep_revisions(article_id, changes, now, old_extractor, new_extractor, copy_id)
         columns: dict[str, object] = {}
         for name, (_, _, new, new_source) in changes.items():
             if name == "outlet":

@@ -302,3 +302,58 @@ def test_reparse_drops_a_copys_update_before_the_articles_own_date(tmp_path, db_
     assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT published, updated FROM articles").fetchone() == ("2024-03-06", updated)
+
+
+def _story(folder, sidecar: dict | None):
+    """A plain-text copy of the story in `folder`, with a sidecar giving `sidecar` if any (aged:
+    the next run reads it again only when it changes)."""
+    folder.mkdir(exist_ok=True)
+    (folder / "story.txt").write_text("Millbrook bridge shut as river rises\n\n" + ARTICLE_TEXT)
+    if sidecar is not None:
+        (folder / "story.json").write_text(json.dumps(sidecar))
+        then = time.time() - 3600
+        os.utime(folder / "story.json", (then, then))
+
+
+def _source_id(db_path, location_end: str) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id FROM sources WHERE location LIKE ?", (f"%{location_end}",)).fetchone()[0]
+
+
+# (how the undated article gets its date, the file whose source row the revision names (None:
+# the article's own), the signal it names)
+PROVENANCE_ROWS = [
+    # the defect: a copy gave the date, and its revision read as the article's own signal
+    ("a copy's sidecar", "copy/story.txt", "override"),
+    ("a copy's record", "copies.jsonl#1", "record"),
+    ("a copy's corrected sidecar", "copy/story.txt", "override"),
+    # near miss: the article's own corrected sidecar gives it (a copy stored too): no copy named
+    ("its own corrected sidecar", None, "override"),
+]
+
+
+@pytest.mark.parametrize("given_by, copy_file, signal", PROVENANCE_ROWS)
+def test_a_revision_names_the_copy_that_gave_its_value(tmp_path, db_path, given_by, copy_file, signal):
+    if given_by == "a copy's record":
+        _write_records(tmp_path / "first.jsonl", [{}])
+        ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+        _write_records(tmp_path / "copies.jsonl", [DATED])
+        ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    else:
+        _story(tmp_path / "own", {} if given_by == "its own corrected sidecar" else None)
+        assert ingest_json(tmp_path / "own", "--db", db_path)[1]["stored"] == 1
+        _story(tmp_path / "copy", DATED if given_by == "a copy's sidecar" else {})
+        assert ingest_json(tmp_path / "copy", "--db", db_path)[1]["duplicate"] == 1
+        corrected = {"a copy's corrected sidecar": "copy", "its own corrected sidecar": "own"}.get(given_by)
+        if corrected:
+            (tmp_path / corrected / "story.json").write_text(json.dumps(DATED))
+            assert ingest_json(tmp_path / corrected, "--db", db_path)[1]["sidecar_revised"] == 1
+    assert _article(db_path)["published"] == "2024-03-05"
+    with sqlite3.connect(db_path) as conn:
+        revisions = conn.execute("SELECT field, old_value, new_value, new_source, source_id "
+                                 "FROM article_revisions LEFT JOIN article_revision_copies "
+                                 "ON revision_id = article_revisions.id WHERE field = 'published'").fetchall()
+    copy_id = copy_file and _source_id(db_path, copy_file)
+    assert revisions == [("published", None, "2024-03-05", signal, copy_id)]
+    # the article's own column keeps the signal alone, as reparse reads it
+    assert _article(db_path)["published_source"] == signal
