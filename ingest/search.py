@@ -270,23 +270,11 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
     return results[:limit]
 
 
-# Whether a name typed finds an author or an outlet, as the search query's filters read it
-# (metadata.yml: author_found, outlet_found): as stored, by its key, an outlet by its address,
-# or by the beginnings of its words.
-_NAME_FOUND = {
-    "author": "SELECT 1 FROM authors WHERE key = person_key(:typed) OR name = :typed COLLATE NOCASE "
-              "OR name_has_words(name, :typed) LIMIT 1",
-    "outlet": "SELECT 1 FROM outlets WHERE key IN (outlet_key(:typed), filed_outlet_key(:typed)) "
-              "OR name = :typed COLLATE NOCASE OR domain = typed_domain(:typed) "
-              "OR name_has_words(name, :typed) LIMIT 1",
-}
-
-
 # The names a typed author or outlet finds, as the search query's filters choose them
 # (metadata.yml: author_named/author_found, outlet_named/outlet_found): those it names (by key,
 # as stored, an outlet by its address) and, only when it names none, every name whose words it
 # begins. Kept apart from that SQL, which is tuned for speed; the same conditions, on the names
-# tables only (no article is read).
+# tables only (no article is read). With `most` 1 it says whether a name typed finds anyone.
 _NAMES_FOUND = {
     "author": "WITH named(id) AS (SELECT id FROM authors WHERE key = person_key(:typed) "
               "UNION SELECT id FROM authors WHERE name = :typed COLLATE NOCASE) "
@@ -335,7 +323,7 @@ def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", 
     notes = []
     add_query_functions(getattr(db, "conn", db))
     for kind, table, value in (("outlet", "outlets", outlet), ("author", "authors", author)):
-        if not value or db.execute(_NAME_FOUND[kind], {"typed": value}).fetchone():
+        if not value or db.execute(_NAMES_FOUND[kind], {"typed": value, "most": 1}).fetchone():
             continue
         names = {name.casefold(): name for (name,) in db.execute(f"SELECT name FROM {table}") if name}
         nearest = [names[key] for key in difflib.get_close_matches(value.casefold(), names, n=3, cutoff=0.6)]
