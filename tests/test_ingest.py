@@ -1264,12 +1264,10 @@ def test_a_batch_is_written_once_it_has_waited_batch_seconds(tmp_path, db_path, 
     assert rows(db_path, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
 
 
-def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, db_path, monkeypatch):
-    """When the next outcome is not ready, a batch of at least EARLY_BATCH is written at once
-    instead of waiting for the batch to fill; fewer are kept until there are more."""
+def _workers_behind_after_every_third(monkeypatch):
+    """The writer finds the workers behind (WAITING) after every third outcome."""
     from ingest import pipeline
 
-    sizes = _batch_sizes(monkeypatch)
     real = pipeline._ordered_parallel
 
     def workers_behind_after_every_third(chunks, now, workers):
@@ -1279,6 +1277,15 @@ def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, 
                 yield pipeline.WAITING
 
     monkeypatch.setattr(pipeline, "_ordered_parallel", workers_behind_after_every_third)
+
+
+def test_the_writer_writes_what_it_holds_while_the_workers_are_behind(tmp_path, db_path, monkeypatch):
+    """When the next outcome is not ready, a batch of at least EARLY_BATCH is written at once
+    instead of waiting for the batch to fill; fewer are kept until there are more."""
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    _workers_behind_after_every_third(monkeypatch)
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 5)
     monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
     summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1)
@@ -1304,15 +1311,7 @@ def test_the_writer_writes_early_only_at_the_start_and_the_end(tmp_path, db_path
     from ingest import pipeline
 
     sizes = _batch_sizes(monkeypatch)
-    real = pipeline._ordered_parallel
-
-    def workers_behind_after_every_third(chunks, now, workers):
-        for number, outcome in enumerate(real(chunks, now, 1), start=1):
-            yield outcome
-            if number % 3 == 0:
-                yield pipeline.WAITING
-
-    monkeypatch.setattr(pipeline, "_ordered_parallel", workers_behind_after_every_third)
+    _workers_behind_after_every_third(monkeypatch)
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 2)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 6)
     monkeypatch.setattr(pipeline, "CHUNK_SIZE", chunk_size)

@@ -233,21 +233,28 @@ def many_outlets(tmp_path_factory):
     return db_path
 
 
-def _fts_words(db_path, **asked) -> str:
-    """The words search hands FTS5 (its CTE `typed`), for the parameters asked."""
+def _first_value(db_path, sql: str, asked: dict):
+    """The first value `sql` gives on the archive, each parameter it names not asked for empty."""
     import re
     import sqlite3
 
-    from ingest.search import add_query_functions, search_sql
+    from ingest.search import add_query_functions
 
-    sql = search_sql()
-    sql = sql[:sql.rindex("\nselect")] + "\nselect narrowed from typed"
     conn = sqlite3.connect(db_path)
     add_query_functions(conn)
     try:
         return conn.execute(sql, {**dict.fromkeys(re.findall(r"(?<!:):(\w+)", sql), ""), **asked}).fetchone()[0]
     finally:
         conn.close()
+
+
+def _fts_words(db_path, **asked) -> str:
+    """The words search hands FTS5 (its CTE `typed`), for the parameters asked."""
+    from ingest.search import search_sql
+
+    sql = search_sql()
+    sql = sql[:sql.rindex("\nselect")] + "\nselect narrowed from typed"
+    return _first_value(db_path, sql, asked)
 
 
 @pytest.mark.parametrize("outlet, outlet_words", [
@@ -280,23 +287,16 @@ def test_a_search_with_many_outlets_found_keeps_only_theirs(many_outlets, asked)
 def _timeline_words(db_path, **asked) -> str:
     """The words timeline hands FTS5, for the parameters asked."""
     import re
-    import sqlite3
 
     import yaml
 
-    from ingest.search import add_query_functions
     from ingest.resources import metadata_path
 
     sql = yaml.safe_load(metadata_path().read_text(encoding="utf-8"))["databases"]["archive"]["queries"][
         "timeline"]["sql"]
     words = re.search(r"where articles_fts match (.*?)\n\s*and f\.published is not null", sql, re.S)[1]
     sql = sql[:sql.index("\nselect")] + "\nselect " + words
-    conn = sqlite3.connect(db_path)
-    add_query_functions(conn)
-    try:
-        return conn.execute(sql, {**dict.fromkeys(re.findall(r"(?<!:):(\w+)", sql), ""), **asked}).fetchone()[0]
-    finally:
-        conn.close()
+    return _first_value(db_path, sql, asked)
 
 
 @pytest.mark.parametrize("outlet, outlet_words", [
