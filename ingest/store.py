@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from . import __version__, import_sqlite_utils
-from .migrations import migrate, pending_migrations, refuse_a_newer_archive
+from .migrations import MIGRATION_SET, migrate, pending_migrations, refuse_a_newer_archive
 from .record import BAD_SIDECAR, Article, Outcome
 
 if TYPE_CHECKING:
@@ -1238,15 +1238,26 @@ class Archive:
         field's latest revision took it from empty to this value, and the article has such a
         copy. `reparse`, reading the stored copy again and finding nothing there, keeps it.
 
+        A revision made since the archive has article_revision_copies (schema/0017) says so
+        itself: a copy gave it if it names the copy. Why: before, any revision from empty of an
+        article that had a copy counted, so a date the user gave the article's own sidecar, then
+        deleted from it, stayed for good (ingest and reparse kept it) once an undated copy of the
+        story had been stored. An older revision is judged as before (the article has a copy).
+
         A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
         own row changed the same way at the same time, `sources.<field>`) leaves the value a
         copy's: the revision before it is looked at in turn."""
-        for old_value, new_value, revised_at in self.conn.execute(
-                "SELECT old_value, new_value, revised_at FROM article_revisions "
+        for revision_id, old_value, new_value, revised_at in self.conn.execute(
+                "SELECT id, old_value, new_value, revised_at FROM article_revisions "
                 "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
             if new_value != value:
                 return False
             if old_value in (None, "", "[]"):
+                if self.conn.execute("SELECT 1 FROM article_revision_copies WHERE revision_id = ?",
+                                     (revision_id,)).fetchone() is not None:
+                    return True
+                if self._names_its_copies(revised_at):
+                    return False  # the article's own file gave it
                 return self.conn.execute("SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
                                          (article_id, DUPLICATE)).fetchone() is not None
             if self.conn.execute(
@@ -1256,6 +1267,26 @@ class Archive:
                 return False
             value = old_value
         return False
+
+    @cached_property
+    def _revision_copies_since(self) -> datetime | None:
+        """When schema/0017 (article_revision_copies) was applied to the archive, to the second."""
+        row = self.conn.execute("SELECT applied_at FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                                (MIGRATION_SET, "0017_revision_copies")).fetchone()
+        try:
+            return datetime.fromisoformat(row[0]).replace(microsecond=0) if row else None
+        except (TypeError, ValueError):
+            return None
+
+    def _names_its_copies(self, revised_at: str) -> bool:
+        """Whether a revision made at `revised_at` was made once the archive had
+        article_revision_copies (schema/0017 applied before it), so that one a copy gave names
+        that copy there. (Revisions are stamped to the second, migrations to the microsecond.)"""
+        since = self._revision_copies_since
+        try:
+            return since is not None and datetime.fromisoformat(revised_at) >= since
+        except (TypeError, ValueError):
+            return False
 
     def keep_revisions(self, article_id: int, changes: dict, now: str, old_extractor: str | None,
                        new_extractor: str, copy_id: int | None = None) -> None:

@@ -357,3 +357,39 @@ def test_a_revision_names_the_copy_that_gave_its_value(tmp_path, db_path, given_
     assert revisions == [("published", None, "2024-03-05", signal, copy_id)]
     # the article's own column keeps the signal alone, as reparse reads it
     assert _article(db_path)["published_source"] == signal
+
+
+# (who gave the undated article its date, whether its revision predates article_revision_copies
+# (an archive upgraded to 0017 after it), the date once the article's own sidecar holds none)
+TAKEN_BACK_ROWS = [
+    # the defect: the date the user gave the article's own sidecar, then deleted from it, stayed
+    # for good (ingest and reparse kept it) because an undated copy of the story was stored
+    ("its own sidecar", False, None),
+    # near misses: a date a copy's sidecar gave is not the article's sidecar's to take back; nor,
+    # in an archive whose revisions predate 0017, one given while the article had a copy
+    ("a copy's sidecar", False, "2024-03-05"),
+    ("a copy's sidecar", True, "2024-03-05"),
+]
+
+
+@pytest.mark.parametrize("given_by, before_0017, expected", TAKEN_BACK_ROWS)
+def test_a_date_deleted_from_the_articles_own_sidecar_is_taken_back_though_it_has_a_copy(
+        tmp_path, db_path, given_by, before_0017, expected):
+    _story(tmp_path / "own", {})
+    assert ingest_json(tmp_path / "own", "--db", db_path)[1]["stored"] == 1
+    _story(tmp_path / "copy", DATED if given_by == "a copy's sidecar" else None)
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[1]["duplicate"] == 1
+    if given_by == "its own sidecar":
+        (tmp_path / "own" / "story.json").write_text(json.dumps(DATED))
+        assert ingest_json(tmp_path / "own", "--db", db_path)[1]["sidecar_revised"] == 1
+    assert _article(db_path)["published"] == "2024-03-05"
+    if before_0017:  # as an older version kept it: no copy named, 0017 applied since
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("DELETE FROM article_revision_copies")
+            conn.execute("UPDATE _sqlite_migrations SET applied_at = '2999-01-01 00:00:00.000000+00:00' "
+                         "WHERE name = '0017_revision_copies'")
+    (tmp_path / "own" / "story.json").write_text(json.dumps({"title": "Millbrook bridge shut"}))
+    assert ingest_json(tmp_path / "own", "--db", db_path)[0] == 0
+    assert _article(db_path)["published"] == expected
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == expected
