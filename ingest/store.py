@@ -1178,7 +1178,8 @@ class Archive:
             if not value or value == old[name] or (name == "url" and copy_outlet_id != stored[14]):
                 continue
             lacked = old[name] in (None, "", "[]")
-            if lacked or (old[name] == said_before.get(name) and self.given_by_copy(article_id, name, old[name])):
+            if lacked or (old[name] == said_before.get(name)
+                          and self.given_by_copy(article_id, name, old[name], by=copy_id)):
                 changes[name] = (old[name], old_sources.get(name), value, copy.provenance.get(name))
         published = changes["published"][2] if "published" in changes else old["published"]
         if "updated" in changes and updated_before_published(changes["updated"][2], published):
@@ -1232,29 +1233,35 @@ class Archive:
                           "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                           (article_id, source_id))
 
-    def given_by_copy(self, article_id: int, name: str, value: str) -> bool:
+    def given_by_copy(self, article_id: int, name: str, value: str, by: int | None = None) -> bool:
         """Whether the article holds `value` in the field `name` because a copy of it (a
         duplicate) gave it where the copy that stored it had none (_fill_from_copies): the
         field's latest revision took it from empty to this value, and the article has such a
         copy. `reparse`, reading the stored copy again and finding nothing there, keeps it.
+        With `by` (a copy's sources row), whether that copy gave it.
 
         A revision made since the archive has article_revision_copies (schema/0017) says so
         itself: a copy gave it if it names the copy. Why: before, any revision from empty of an
         article that had a copy counted, so a date the user gave the article's own sidecar, then
         deleted from it, stayed for good (ingest and reparse kept it) once an undated copy of the
-        story had been stored. An older revision is judged as before (the article has a copy).
+        story had been stored; and a copy whose corrected sidecar no longer said the date another
+        copy had given moved the article's date, though the copy that gave it still said it. An
+        older revision is judged as before (the article has a copy).
 
         A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
         own row changed the same way at the same time, `sources.<field>`) leaves the value a
         copy's: the revision before it is looked at in turn."""
-        for revision_id, old_value, new_value, revised_at in self.conn.execute(
-                "SELECT id, old_value, new_value, revised_at FROM article_revisions "
-                "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
+        for old_value, new_value, revised_at, copy_id in self.conn.execute(
+                "SELECT old_value, new_value, revised_at, source_id FROM article_revisions "
+                "LEFT JOIN article_revision_copies ON revision_id = article_revisions.id "
+                "WHERE article_id = ? AND field = ? ORDER BY article_revisions.id DESC",
+                (article_id, name)).fetchall():
             if new_value != value:
                 return False
+            if by is not None and copy_id is not None and copy_id != by:
+                return False  # another copy set it
             if old_value in (None, "", "[]"):
-                if self.conn.execute("SELECT 1 FROM article_revision_copies WHERE revision_id = ?",
-                                     (revision_id,)).fetchone() is not None:
+                if copy_id is not None:
                     return True
                 if self._names_its_copies(revised_at):
                     return False  # the article's own file gave it

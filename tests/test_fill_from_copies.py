@@ -393,3 +393,25 @@ def test_a_date_deleted_from_the_articles_own_sidecar_is_taken_back_though_it_ha
     assert _article(db_path)["published"] == expected
     assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
     assert _article(db_path)["published"] == expected
+
+
+@pytest.mark.parametrize("corrected, expected", [
+    # the defect: copy b, which gave nothing (a had given the date first), moved the article's date
+    # when its sidecar was corrected, though a, which gave it, still says it
+    ("b", "2024-03-05"),
+    # near miss: the copy that gave the date corrects it
+    ("a", "2024-03-07"),
+])
+def test_a_corrected_copy_changes_only_a_value_it_gave(tmp_path, db_path, corrected, expected):
+    _story(tmp_path / "own", None)
+    assert ingest_json(tmp_path / "own", "--db", db_path)[1]["stored"] == 1
+    for copy in ("a", "b"):  # both say the same date; a, read first, gives it
+        _story(tmp_path / copy, DATED)
+        assert ingest_json(tmp_path / copy, "--db", db_path)[1]["duplicate"] == 1
+    assert _article(db_path)["published"] == "2024-03-05"
+    (tmp_path / corrected / "story.json").write_text(json.dumps({"published": "2024-03-07"}))
+    assert ingest_json(tmp_path / corrected, "--db", db_path)[1]["sidecar_revised"] == 1
+    assert _article(db_path)["published"] == expected
+    with sqlite3.connect(db_path) as conn:  # the copy's own row says what it says now, either way
+        assert conn.execute("SELECT published FROM sources WHERE location LIKE ?",
+                            (f"%/{corrected}/story.txt",)).fetchone() == ("2024-03-07",)
