@@ -114,7 +114,8 @@ _OF_FILE = "(location = ? OR (location > ? AND location < ?))"
 _FILE_RECORDS = (
     "SELECT input_files.path, input_files.size, input_files.mtime_ns, input_files.sources, "
     "input_files.read_at_ns, input_files.extractor, ingest_runs.started, "
-    "count(seen.id), count(seen.id) FILTER (WHERE seen.status = 'failed') "
+    "count(seen.id), count(seen.id) FILTER (WHERE seen.status = 'failed'), "
+    "EXISTS (SELECT 1 FROM input_file_sidecars WHERE input_file_sidecars.path = input_files.path) "
     "FROM input_files JOIN ingest_runs ON ingest_runs.id = input_files.last_run_id "
     "LEFT JOIN sources AS seen ON (seen.location = input_files.path OR (seen.location > input_files.path || '#' "
     "AND seen.location < input_files.path || '$')) AND seen.last_seen >= ingest_runs.started "
@@ -771,10 +772,12 @@ class Archive:
         record = self._file_record(input_file.location)
         if record is None:
             return None
-        size, mtime_ns, sources, read_at_ns, judged_by, last_run_started, seen, failed = record
+        size, mtime_ns, sources, read_at_ns, judged_by, last_run_started, seen, failed, had_sidecar = record
         if (size, mtime_ns) != (input_file.size, input_file.mtime_ns) or judged_by != extractor():
             return None
         if mtime_ns >= read_at_ns - RACY_NS or self._sidecar_newer(input_file, read_at_ns):
+            return None
+        if had_sidecar and input_file.sidecar_mtime_ns is None:  # deleted: see sidecar_changed
             return None
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
             return None
@@ -811,9 +814,11 @@ class Archive:
     def sidecar_changed(self, input_file) -> bool:
         """Whether the file has a sidecar that may have changed since the file was last read
         whole: its stored article is then read again, for what the sidecar now says (the file's
-        unchanged bytes alone would leave it as it was)."""
+        unchanged bytes alone would leave it as it was). A sidecar deleted since counts: the
+        values it gave are then taken back, as from a sidecar emptied (input_file_sidecars)."""
         if input_file.sidecar_mtime_ns is None:
-            return False
+            return self.conn.execute("SELECT 1 FROM input_file_sidecars WHERE path = ?",
+                                     (input_file.location,)).fetchone() is not None
         row = self.conn.execute("SELECT read_at_ns FROM input_files WHERE path = ?",
                                 (input_file.location,)).fetchone()
         return self._sidecar_newer(input_file, row[0] if row else None)
@@ -828,6 +833,14 @@ class Archive:
                 [(f.location, f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
                  for f, sources in files if f.mtime_ns is not None and not f.error],
             )
+            # Which of them had a sidecar (see schema/0018); a file without one is taken out only
+            # when some file is listed (a probe of an empty table per file read is saved).
+            self.conn.executemany("INSERT OR IGNORE INTO input_file_sidecars (path) VALUES (?)",
+                                  [(f.location,) for f, _ in files
+                                   if f.sidecar_mtime_ns is not None and f.mtime_ns is not None and not f.error])
+            if self.conn.execute("SELECT 1 FROM input_file_sidecars LIMIT 1").fetchone():
+                self.conn.executemany("DELETE FROM input_file_sidecars WHERE path = ?",
+                                      [(f.location,) for f, _ in files if f.sidecar_mtime_ns is None])
 
     # --- runs ------------------------------------------------------------------------------
 
