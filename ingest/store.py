@@ -1264,11 +1264,12 @@ class Archive:
         A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
         own row changed the same way at the same time, `sources.<field>`) leaves the value a
         copy's: the revision before it is looked at in turn."""
+        # (An archive opened as it is, not upgraded - reparse --dry-run - may have no such table.)
+        copies = ("(SELECT source_id FROM article_revision_copies WHERE revision_id = article_revisions.id)"
+                  if self._revision_copies_since is not None else "NULL")
         for old_value, new_value, revised_at, copy_id in self.conn.execute(
-                "SELECT old_value, new_value, revised_at, source_id FROM article_revisions "
-                "LEFT JOIN article_revision_copies ON revision_id = article_revisions.id "
-                "WHERE article_id = ? AND field = ? ORDER BY article_revisions.id DESC",
-                (article_id, name)).fetchall():
+                f"SELECT old_value, new_value, revised_at, {copies} FROM article_revisions "
+                "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
             if new_value != value:
                 return False
             if by is not None and copy_id is not None and copy_id != by:

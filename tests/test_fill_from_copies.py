@@ -415,3 +415,20 @@ def test_a_corrected_copy_changes_only_a_value_it_gave(tmp_path, db_path, correc
     with sqlite3.connect(db_path) as conn:  # the copy's own row says what it says now, either way
         assert conn.execute("SELECT published FROM sources WHERE location LIKE ?",
                             (f"%/{corrected}/story.txt",)).fetchone() == ("2024-03-07",)
+
+
+def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp_path, db_path):
+    """reparse --dry-run opens the archive as it is, not upgraded: one made before
+    article_revision_copies (0017) has no such table, and asking whether a copy gave a value must
+    not need it (it stopped with "no such table"); the value a copy gave is counted as kept."""
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    _write_records(tmp_path / "copies.jsonl", [DATED])
+    ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as an older version left it
+        conn.execute("DROP TABLE article_revision_copies")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0017'")
+        conn.execute("DROP TABLE input_file_sidecars")
+    result = run_cli("reparse", "--all", "--dry-run", "--json", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["revised"], json.loads(result.stdout)["reread"]) == (0, 1)
