@@ -1292,11 +1292,11 @@ class Archive:
     @cached_property
     def _revision_copies_since(self) -> datetime | None:
         """When schema/0017 (article_revision_copies) was applied to the archive, to the second."""
-        row = self.conn.execute("SELECT applied_at FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
-                                (MIGRATION_SET, "0017_revision_copies")).fetchone()
         try:
+            row = self.conn.execute("SELECT applied_at FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                                    (MIGRATION_SET, "0017_revision_copies")).fetchone()
             return datetime.fromisoformat(row[0]).replace(microsecond=0) if row else None
-        except (TypeError, ValueError):
+        except (sqlite3.OperationalError, TypeError, ValueError):  # (no such table: read as it is, never upgraded)
             return None
 
     def _names_its_copies(self, revised_at: str) -> bool:
