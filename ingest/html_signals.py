@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from itertools import chain, islice
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -3505,7 +3505,10 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     # Else the zone the page names beside a clock it writes (even an update's), then the one
     # its other machine dates state.
     stated_zone = None
-    if iso.endswith("+00:00"):
+    if iso.endswith("+00:00") and naive.time() != time.min:
+        # (Not a UTC midnight: that is a day a template wrote as a moment ("2024-03-06T00:00:00Z"
+        # for a story of March 6), which a zone west of UTC moved to the day before; a clock the
+        # page writes for that very moment, above, still moves it.)
         # (Only a zone named beside a clock on a line that holds a day: "Polls close at 8:00
         # pm ET" in the story's top matter is an event's clock, not the page's.)
         stated_zone = next((zone for text in signals.date_texts

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from . import __version__, import_sqlite_utils
-from .migrations import migrate, pending_migrations, refuse_a_newer_archive
+from .migrations import MIGRATION_SET, migrate, pending_migrations, refuse_a_newer_archive
 from .record import BAD_SIDECAR, Article, Outcome
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ _OF_FILE = "(location = ? OR (location > ? AND location < ?))"
 _FILE_RECORDS = (
     "SELECT input_files.path, input_files.size, input_files.mtime_ns, input_files.sources, "
     "input_files.read_at_ns, input_files.extractor, ingest_runs.started, "
-    "count(seen.id), count(seen.id) FILTER (WHERE seen.status = 'failed') "
+    "count(seen.id), count(seen.id) FILTER (WHERE seen.status = 'failed'), "
+    "EXISTS (SELECT 1 FROM input_file_sidecars WHERE input_file_sidecars.path = input_files.path) "
     "FROM input_files JOIN ingest_runs ON ingest_runs.id = input_files.last_run_id "
     "LEFT JOIN sources AS seen ON (seen.location = input_files.path OR (seen.location > input_files.path || '#' "
     "AND seen.location < input_files.path || '$')) AND seen.last_seen >= ingest_runs.started "
@@ -771,10 +772,12 @@ class Archive:
         record = self._file_record(input_file.location)
         if record is None:
             return None
-        size, mtime_ns, sources, read_at_ns, judged_by, last_run_started, seen, failed = record
+        size, mtime_ns, sources, read_at_ns, judged_by, last_run_started, seen, failed, had_sidecar = record
         if (size, mtime_ns) != (input_file.size, input_file.mtime_ns) or judged_by != extractor():
             return None
         if mtime_ns >= read_at_ns - RACY_NS or self._sidecar_newer(input_file, read_at_ns):
+            return None
+        if had_sidecar and input_file.sidecar_mtime_ns is None:  # deleted: see sidecar_changed
             return None
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
             return None
@@ -811,9 +814,11 @@ class Archive:
     def sidecar_changed(self, input_file) -> bool:
         """Whether the file has a sidecar that may have changed since the file was last read
         whole: its stored article is then read again, for what the sidecar now says (the file's
-        unchanged bytes alone would leave it as it was)."""
+        unchanged bytes alone would leave it as it was). A sidecar deleted since counts: the
+        values it gave are then taken back, as from a sidecar emptied (input_file_sidecars)."""
         if input_file.sidecar_mtime_ns is None:
-            return False
+            return self.conn.execute("SELECT 1 FROM input_file_sidecars WHERE path = ?",
+                                     (input_file.location,)).fetchone() is not None
         row = self.conn.execute("SELECT read_at_ns FROM input_files WHERE path = ?",
                                 (input_file.location,)).fetchone()
         return self._sidecar_newer(input_file, row[0] if row else None)
@@ -828,6 +833,14 @@ class Archive:
                 [(f.location, f.size, f.mtime_ns, sources, read_at_ns, run_id, extractor())
                  for f, sources in files if f.mtime_ns is not None and not f.error],
             )
+            # Which of them had a sidecar (see schema/0018); a file without one is taken out only
+            # when some file is listed (a probe of an empty table per file read is saved).
+            self.conn.executemany("INSERT OR IGNORE INTO input_file_sidecars (path) VALUES (?)",
+                                  [(f.location,) for f, _ in files
+                                   if f.sidecar_mtime_ns is not None and f.mtime_ns is not None and not f.error])
+            if self.conn.execute("SELECT 1 FROM input_file_sidecars LIMIT 1").fetchone():
+                self.conn.executemany("DELETE FROM input_file_sidecars WHERE path = ?",
+                                      [(f.location,) for f, _ in files if f.sidecar_mtime_ns is None])
 
     # --- runs ------------------------------------------------------------------------------
 
@@ -1178,7 +1191,8 @@ class Archive:
             if not value or value == old[name] or (name == "url" and copy_outlet_id != stored[14]):
                 continue
             lacked = old[name] in (None, "", "[]")
-            if lacked or (old[name] == said_before.get(name) and self.given_by_copy(article_id, name, old[name])):
+            if lacked or (old[name] == said_before.get(name)
+                          and self.given_by_copy(article_id, name, old[name], by=copy_id)):
                 changes[name] = (old[name], old_sources.get(name), value, copy.provenance.get(name))
         published = changes["published"][2] if "published" in changes else old["published"]
         if "updated" in changes and updated_before_published(changes["updated"][2], published):
@@ -1232,21 +1246,39 @@ class Archive:
                           "(SELECT title, published, outlet_id, url FROM articles WHERE id = ?) WHERE id = ?",
                           (article_id, source_id))
 
-    def given_by_copy(self, article_id: int, name: str, value: str) -> bool:
+    def given_by_copy(self, article_id: int, name: str, value: str, by: int | None = None) -> bool:
         """Whether the article holds `value` in the field `name` because a copy of it (a
         duplicate) gave it where the copy that stored it had none (_fill_from_copies): the
         field's latest revision took it from empty to this value, and the article has such a
         copy. `reparse`, reading the stored copy again and finding nothing there, keeps it.
+        With `by` (a copy's sources row), whether that copy gave it.
+
+        A revision made since the archive has article_revision_copies (schema/0017) says so
+        itself: a copy gave it if it names the copy. Why: before, any revision from empty of an
+        article that had a copy counted, so a date the user gave the article's own sidecar, then
+        deleted from it, stayed for good (ingest and reparse kept it) once an undated copy of the
+        story had been stored; and a copy whose corrected sidecar no longer said the date another
+        copy had given moved the article's date, though the copy that gave it still said it. An
+        older revision is judged as before (the article has a copy).
 
         A revision that a copy's corrected sidecar made (_give_from_corrected_copy: the copy's
         own row changed the same way at the same time, `sources.<field>`) leaves the value a
         copy's: the revision before it is looked at in turn."""
-        for old_value, new_value, revised_at in self.conn.execute(
-                "SELECT old_value, new_value, revised_at FROM article_revisions "
+        # (An archive opened as it is, not upgraded - reparse --dry-run - may have no such table.)
+        copies = ("(SELECT source_id FROM article_revision_copies WHERE revision_id = article_revisions.id)"
+                  if self._revision_copies_since is not None else "NULL")
+        for old_value, new_value, revised_at, copy_id in self.conn.execute(
+                f"SELECT old_value, new_value, revised_at, {copies} FROM article_revisions "
                 "WHERE article_id = ? AND field = ? ORDER BY id DESC", (article_id, name)).fetchall():
             if new_value != value:
                 return False
+            if by is not None and copy_id is not None and copy_id != by:
+                return False  # another copy set it
             if old_value in (None, "", "[]"):
+                if copy_id is not None:
+                    return True
+                if self._names_its_copies(revised_at):
+                    return False  # the article's own file gave it
                 return self.conn.execute("SELECT 1 FROM sources WHERE article_id = ? AND status = ? LIMIT 1",
                                          (article_id, DUPLICATE)).fetchone() is not None
             if self.conn.execute(
@@ -1256,6 +1288,26 @@ class Archive:
                 return False
             value = old_value
         return False
+
+    @cached_property
+    def _revision_copies_since(self) -> datetime | None:
+        """When schema/0017 (article_revision_copies) was applied to the archive, to the second."""
+        try:
+            row = self.conn.execute("SELECT applied_at FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                                    (MIGRATION_SET, "0017_revision_copies")).fetchone()
+            return datetime.fromisoformat(row[0]).replace(microsecond=0) if row else None
+        except (sqlite3.OperationalError, TypeError, ValueError):  # (no such table: read as it is, never upgraded)
+            return None
+
+    def _names_its_copies(self, revised_at: str) -> bool:
+        """Whether a revision made at `revised_at` was made once the archive had
+        article_revision_copies (schema/0017 applied before it), so that one a copy gave names
+        that copy there. (Revisions are stamped to the second, migrations to the microsecond.)"""
+        since = self._revision_copies_since
+        try:
+            return since is not None and datetime.fromisoformat(revised_at) >= since
+        except (TypeError, ValueError):
+            return False
 
     def keep_revisions(self, article_id: int, changes: dict, now: str, old_extractor: str | None,
                        new_extractor: str, copy_id: int | None = None) -> None:

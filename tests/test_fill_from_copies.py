@@ -357,3 +357,78 @@ def test_a_revision_names_the_copy_that_gave_its_value(tmp_path, db_path, given_
     assert revisions == [("published", None, "2024-03-05", signal, copy_id)]
     # the article's own column keeps the signal alone, as reparse reads it
     assert _article(db_path)["published_source"] == signal
+
+
+# (who gave the undated article its date, whether its revision predates article_revision_copies
+# (an archive upgraded to 0017 after it), the date once the article's own sidecar holds none)
+TAKEN_BACK_ROWS = [
+    # the defect: the date the user gave the article's own sidecar, then deleted from it, stayed
+    # for good (ingest and reparse kept it) because an undated copy of the story was stored
+    ("its own sidecar", False, None),
+    # near misses: a date a copy's sidecar gave is not the article's sidecar's to take back; nor,
+    # in an archive whose revisions predate 0017, one given while the article had a copy
+    ("a copy's sidecar", False, "2024-03-05"),
+    ("a copy's sidecar", True, "2024-03-05"),
+]
+
+
+@pytest.mark.parametrize("given_by, before_0017, expected", TAKEN_BACK_ROWS)
+def test_a_date_deleted_from_the_articles_own_sidecar_is_taken_back_though_it_has_a_copy(
+        tmp_path, db_path, given_by, before_0017, expected):
+    _story(tmp_path / "own", {})
+    assert ingest_json(tmp_path / "own", "--db", db_path)[1]["stored"] == 1
+    _story(tmp_path / "copy", DATED if given_by == "a copy's sidecar" else None)
+    assert ingest_json(tmp_path / "copy", "--db", db_path)[1]["duplicate"] == 1
+    if given_by == "its own sidecar":
+        (tmp_path / "own" / "story.json").write_text(json.dumps(DATED))
+        assert ingest_json(tmp_path / "own", "--db", db_path)[1]["sidecar_revised"] == 1
+    assert _article(db_path)["published"] == "2024-03-05"
+    if before_0017:  # as an older version kept it: no copy named, 0017 applied since
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("DELETE FROM article_revision_copies")
+            conn.execute("UPDATE _sqlite_migrations SET applied_at = '2999-01-01 00:00:00.000000+00:00' "
+                         "WHERE name = '0017_revision_copies'")
+    (tmp_path / "own" / "story.json").write_text(json.dumps({"title": "Millbrook bridge shut"}))
+    assert ingest_json(tmp_path / "own", "--db", db_path)[0] == 0
+    assert _article(db_path)["published"] == expected
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path)["published"] == expected
+
+
+@pytest.mark.parametrize("corrected, expected", [
+    # the defect: copy b, which gave nothing (a had given the date first), moved the article's date
+    # when its sidecar was corrected, though a, which gave it, still says it
+    ("b", "2024-03-05"),
+    # near miss: the copy that gave the date corrects it
+    ("a", "2024-03-07"),
+])
+def test_a_corrected_copy_changes_only_a_value_it_gave(tmp_path, db_path, corrected, expected):
+    _story(tmp_path / "own", None)
+    assert ingest_json(tmp_path / "own", "--db", db_path)[1]["stored"] == 1
+    for copy in ("a", "b"):  # both say the same date; a, read first, gives it
+        _story(tmp_path / copy, DATED)
+        assert ingest_json(tmp_path / copy, "--db", db_path)[1]["duplicate"] == 1
+    assert _article(db_path)["published"] == "2024-03-05"
+    (tmp_path / corrected / "story.json").write_text(json.dumps({"published": "2024-03-07"}))
+    assert ingest_json(tmp_path / corrected, "--db", db_path)[1]["sidecar_revised"] == 1
+    assert _article(db_path)["published"] == expected
+    with sqlite3.connect(db_path) as conn:  # the copy's own row says what it says now, either way
+        assert conn.execute("SELECT published FROM sources WHERE location LIKE ?",
+                            (f"%/{corrected}/story.txt",)).fetchone() == ("2024-03-07",)
+
+
+def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp_path, db_path):
+    """reparse --dry-run opens the archive as it is, not upgraded: one made before
+    article_revision_copies (0017) has no such table, and asking whether a copy gave a value must
+    not need it (it stopped with "no such table"); the value a copy gave is counted as kept."""
+    _write_records(tmp_path / "first.jsonl", [{}])
+    ingest_json(tmp_path / "first.jsonl", "--db", db_path)
+    _write_records(tmp_path / "copies.jsonl", [DATED])
+    ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as an older version left it
+        conn.execute("DROP TABLE article_revision_copies")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0017'")
+        conn.execute("DROP TABLE input_file_sidecars")
+    result = run_cli("reparse", "--all", "--dry-run", "--json", "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["revised"], json.loads(result.stdout)["reread"]) == (0, 1)

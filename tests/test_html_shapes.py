@@ -3270,3 +3270,24 @@ def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published)
 ])
 def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("head, top, published", [
+    # A UTC midnight is a day written as a moment: a zone west of UTC that the page names (an
+    # update's clock, its other machine dates) moved it to the day before (March 5 for a page
+    # dated March 6)
+    ('<meta property="article:published_time" content="2024-03-06T00:00:00Z">',
+     '<p class="date">Updated 10:00 am ET, March 6, 2024</p>', "2024-03-06T00:00:00+00:00"),
+    ('<meta property="article:published_time" content="2024-03-06T00:00:00Z">'
+     '<meta property="article:modified_time" content="2024-03-06T10:00:00-05:00">',
+     '<p class="date">March 6, 2024</p>', "2024-03-06T00:00:00+00:00"),
+    # Near misses: a UTC clock a minute past midnight is a moment, read in the zone named; and a
+    # midnight the page writes on its own clock (7:00 pm the day before) is that moment
+    ('<meta property="article:published_time" content="2024-03-06T00:01:00Z">'
+     '<meta property="article:modified_time" content="2024-03-06T10:00:00-05:00">',
+     '<p class="date">March 5, 2024</p>', "2024-03-05T19:01:00-05:00"),
+    ('<meta property="article:published_time" content="2024-03-06T00:00:00Z">',
+     '<p class="date">March 5, 2024 7:00 pm</p>', "2024-03-05T19:00:00-05:00"),
+])
+def test_a_utc_midnight_is_not_moved_to_the_day_before_by_a_zone_named(head, top, published):
+    assert parsed(head, top).published == published

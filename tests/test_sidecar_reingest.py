@@ -287,3 +287,47 @@ def test_a_copys_sidecar_value_is_not_taken_back_by_the_articles_own_sidecar(tmp
     code, again = ingest_json(folder, "--db", db_path)
     assert (code, again["sidecar_revised"]) == (0, 1)
     assert [(row[0], row[3]) for row in _article(db_path)] == [expected]
+
+
+@pytest.mark.parametrize("article_age", [True, False])  # skipped whole; read and found known
+@pytest.mark.parametrize("delete, expected, revised", [
+    # the defect: the sidecar deleted altogether kept its byline and date for good (its file,
+    # unchanged, was skipped; even --rehash and reparse kept them), where one emptied ({})
+    # gave them back
+    (True, ("[]", "The Harbor Ledger", None), [("authors", '["Ann Lee"]', "[]"), ("published", "2024-03-05", None)]),
+    # near miss: the sidecar still there, untouched: nothing read, nothing changed
+    (False, ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05"), []),
+])
+def test_a_deleted_sidecar_takes_back_its_values(tmp_path, db_path, article_age, delete, expected, revised):
+    folder, story, sidecar = _folder(tmp_path, article_age)
+    assert ingest_json(folder, "--db", db_path)[1]["stored"] == 1
+    if delete:
+        sidecar.unlink()
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1 if revised else 0)
+    assert _article(db_path) == [(*expected, "Millbrook bridge shut as river rises")]
+    assert _revisions(db_path) == revised
+    code, third = ingest_json(folder, "--db", db_path)  # and the run after changes nothing more
+    assert (third["unchanged"], third["sidecar_revised"]) == (1, 0)
+    assert len(_revisions(db_path)) == len(revised)
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert _article(db_path) == [(*expected, "Millbrook bridge shut as river rises")]
+
+
+@pytest.mark.parametrize("own_sidecar", [True, False])
+def test_a_sidecar_deleted_is_noticed_in_an_archive_read_before_0018(tmp_path, db_path, own_sidecar):
+    """An archive whose files were read before input_file_sidecars: the upgrade lists a file whose
+    article holds a value only a sidecar gives (near miss: one whose article holds none, listed
+    not, is still skipped unread)."""
+    folder, story, sidecar = _folder(tmp_path, article_age=True)
+    if not own_sidecar:
+        sidecar.unlink()
+    assert ingest_json(folder, "--db", db_path)[1]["stored"] == 1
+    with sqlite3.connect(db_path) as conn:  # as an older version left it
+        conn.execute("DROP TABLE input_file_sidecars")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0018_input_file_sidecars'")
+    if own_sidecar:
+        sidecar.unlink()
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (code, again["unchanged"], again["sidecar_revised"]) == (0, 1, 1 if own_sidecar else 0)
+    assert _article(db_path)[0][:3] == (("[]", "The Harbor Ledger", None) if own_sidecar else ("[]", None, None))
