@@ -20,7 +20,7 @@ from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, check_parameter, check_parameters,
-                      check_words)
+                      check_words, names_matching_many, names_not_in_archive)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -263,10 +263,22 @@ def with_field_hints(page, fields, button=None) -> Markup:
     return Markup(page)
 
 
+def with_name_notes(page, notes) -> Markup:
+    """The query's page with its name notes (_name_notes) under the form, above the results."""
+    if not notes:
+        return Markup(page)
+    note = Markup('<p class="name-notes">{}</p>').format(
+        Markup("<br>").join(Markup("Note: {}.").format(text) for text in notes))
+    before, form_end, after = str(page).partition("</form>")
+    # (all str: a str added to a Markup is escaped)
+    return Markup(before + form_end + "\n" + str(note) + after) if form_end else Markup(str(note) + str(page))
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["readable_date"] = readable_date
     env.filters["with_field_hints"] = with_field_hints
+    env.filters["with_name_notes"] = with_name_notes
 
 
 @hookimpl
@@ -379,20 +391,61 @@ def asgi_wrapper(datasette):
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
             paged = paged_query(DATABASE_NAME, scope)
+            notes = await _name_notes(datasette, scope)
+            notes_token = NAME_NOTES.set(notes or [])
             if scope.get("type") == "http" and scope.get("path", "").endswith(".json"):
                 send = with_plain_interruptions(send, datasette.setting("sql_time_limit_ms"))
             try:
                 if paged is not None:
-                    await send_with_next_page(datasette, paged, scope, receive, send, app)
+                    await send_with_next_page(datasette, paged, scope, receive, send, app, notes)
                 else:
                     await app(scope, receive, send)
             finally:
+                NAME_NOTES.reset(notes_token)
                 REQUEST_ARGS.reset(args_token)
                 REQUEST_MATCHES.reset(token)
 
         return with_memo
 
     return wrap
+
+
+# The saved queries that take a name typed (an outlet, an author), and which: each finds every
+# name whose words it begins when it names none (ingest.search._NAMES_FOUND).
+NAMED_QUERIES = {"search": ("outlet", "author"), "timeline": ("outlet",), "by_author": ("author",),
+                 "by_outlet": ("outlet",)}
+# The notes of the request being answered, for its page (extra_template_vars).
+NAME_NOTES: contextvars.ContextVar[list] = contextvars.ContextVar("name_notes", default=[])
+
+
+async def _name_notes(datasette, scope) -> list[str] | None:
+    """For a named query's page or JSON, what `news-archive search` says on standard error of the
+    names typed: a name that matches many ("k" finds every author a k begins, and the answer
+    held all their articles while the reader thought it narrowed to one) and a name that
+    matches none, with the nearest (the answer was "0 results", as for words found nowhere).
+    None for any other request; [] when there is nothing to say. Names tables only: a seek by
+    key or name, else one pass over the names (as the query itself makes)."""
+    if scope.get("type") != "http" or scope.get("method", "GET") not in ("GET", "HEAD"):
+        return None
+    path = scope.get("path", "")
+    prefix = f"/{DATABASE_NAME}/"
+    if not path.startswith(prefix):
+        return None
+    name, _, extension = path[len(prefix):].partition(".")
+    if name not in NAMED_QUERIES or extension not in ("", "json"):
+        return None
+    args = _first_values(scope)
+    typed = {kind: args.get(kind, "").strip() and args[kind] for kind in NAMED_QUERIES[name]}
+    if not any(typed.values()):
+        return []
+    database = datasette.databases.get(DATABASE_NAME)
+    if database is None:
+        return []
+
+    def notes(conn) -> list[str]:
+        return names_not_in_archive(conn, **typed) + names_matching_many(conn, **typed)
+
+    return await database.execute_fn(notes)
 
 
 # The addresses of a table's or a saved query's page, JSON or CSV (Datasette's TableView).
@@ -542,6 +595,8 @@ ORDER BY sources.published, sources.seen_at, sources.id
 
 # The saved query whose page links to its next and previous pages (templates/query-archive-search.html).
 PAGED_SEARCH_TEMPLATE = "query-archive-search.html"
+# Every other query page of the archive (templates/query-archive.html), which shows the name notes.
+NAMED_QUERY_TEMPLATE = "query-archive.html"
 
 
 def search_page_links(request, datasette) -> dict:
@@ -566,7 +621,9 @@ def search_page_links(request, datasette) -> dict:
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if template == PAGED_SEARCH_TEMPLATE and request is not None:
-        return search_page_links(request, datasette)
+        return {**search_page_links(request, datasette), "name_notes": NAME_NOTES.get()}
+    if template == NAMED_QUERY_TEMPLATE:
+        return {"name_notes": NAME_NOTES.get()}
     if view_name != "row" or database != DATABASE_NAME or table != "articles":
         return None
 
