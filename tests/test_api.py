@@ -486,8 +486,19 @@ def test_what_datasette_refused_with_405_it_still_refuses(get, path, method):
     ("/archive/articles.json?_facet=nosuch", "_facet: 'nosuch' is not a column of articles"),
     ("/archive/article_facets.json?_search=harbour&_facet_day=nosuch", "_facet_day: 'nosuch' is not a column"),
     ("/archive/outlets.json?_facet_date=nosuch", "_facet_date: 'nosuch' is not a column of outlets"),
+    # fail before: an array facet on a column of no JSON lists was Datasette's 400 "Invalid SQL",
+    # saying "malformed JSON" (its json_each), naming neither the parameter nor the column, and the
+    # facets not yet run were left never awaited; one of numbers counted them as if lists of one
+    ("/archive/articles.json?_facet_array=title", "_facet_array: 'title' is not a column of JSON lists in articles"),
+    ("/archive/articles?_facet_array=title", "_facet_array: &#39;title&#39; is not a column of JSON lists"),
+    ("/archive/articles.json?_facet_array=authors&_facet_array=language&_facet=outlet_id",
+     "_facet_array: 'language' is not a column of JSON lists in articles"),
+    ("/archive/article_facets.json?_search=harbour&_facet_array=title", "_facet_array: 'title' is not a column"),
+    ("/archive/articles.json?_facet_array=word_count", "_facet_array: 'word_count' is not a column of JSON lists"),
     # near misses: facets on columns the table has
     ("/archive/articles.json?_facet_array=authors&_facet=language", None),
+    ("/archive/article_facets.json?_search=harbour&_facet_array=authors", None),
+    ("/archive/articles.json?_facet=title&_facet_size=3", None),  # (a plain facet of any column)
     ("/archive/articles.json?_facet_day=published&_facet_size=3", None),
 ])
 def test_a_facet_on_no_column_is_refused_before_any_facet_runs(get, path, said):
