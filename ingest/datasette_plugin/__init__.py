@@ -626,6 +626,8 @@ ORDER BY sources.published, sources.seen_at, sources.id
 PAGED_SEARCH_TEMPLATE = "query-archive-search.html"
 # Every other query page of the archive (templates/query-archive.html), which shows the name notes.
 NAMED_QUERY_TEMPLATE = "query-archive.html"
+# by_outlet's page, which links to the articles after its last (templates/query-archive-by_outlet.html).
+BY_OUTLET_TEMPLATE = "query-archive-by_outlet.html"
 
 
 def search_page_links(request, datasette) -> dict:
@@ -651,6 +653,11 @@ def search_page_links(request, datasette) -> dict:
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if template == PAGED_SEARCH_TEMPLATE and request is not None:
         return {**search_page_links(request, datasette), "name_notes": NAME_NOTES.get()}
+    if template == BY_OUTLET_TEMPLATE and request is not None:
+        # (the link's after= is last, its value the last row's id, which the template adds)
+        return {"name_notes": NAME_NOTES.get(),
+                "after_link": datasette.urls.path(path_with_replaced_args(request, {"page": None, "after": ""})),
+                "latest_link": datasette.urls.path(path_with_replaced_args(request, {"page": None, "after": None}))}
     if template == NAMED_QUERY_TEMPLATE:
         return {"name_notes": NAME_NOTES.get()}
     if view_name != "row" or database != DATABASE_NAME or table != "articles":

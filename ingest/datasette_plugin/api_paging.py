@@ -24,7 +24,8 @@ from ..search import MAX_PAGE, PAGE_SIZE
 PAGED_QUERIES = {
     "search": (PAGE_SIZE, "page"),
     "by_author": (100, "page"),
-    "by_outlet": (100, "page"),
+    # (by the last id shown, not the page number: a deep page of many outlets cost seconds, metadata.yml)
+    "by_outlet": (100, "after"),
     "new_articles": (1000, "after"),
     # (1,000, Datasette's max_returned_rows: past it the rows were cut off)
     "timeline": (1000, "page"),
@@ -142,8 +143,10 @@ def _next_page(datasette, name, scope, receive, rows, columns) -> tuple[str | No
     if value is None:
         return None, None
     request = Request(scope, receive)
-    return value, datasette.absolute_url(request, datasette.urls.path(
-        path_with_replaced_args(request, {PAGED_QUERIES[name][1]: value})))
+    replaced = {PAGED_QUERIES[name][1]: value}
+    if replaced.keys() == {"after"}:
+        replaced["page"] = None  # (a page number counts on from the article after: it would skip)
+    return value, datasette.absolute_url(request, datasette.urls.path(path_with_replaced_args(request, replaced)))
 
 
 def _link(url: str | None) -> list[tuple[bytes, bytes]]:
