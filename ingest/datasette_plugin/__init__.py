@@ -691,11 +691,20 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return article_vars
 
 
+# An article whose byline is empty: its cell showed "[]", the JSON of an empty list, which a reader
+# does not read as "no author is known". The words of the index page's "Articles with no known author".
+NO_KNOWN_AUTHOR = Markup('<span class="no-author" style="color: #767676">no known author</span>')
+
+
 def _author_links(datasette, authors_json: str) -> Markup | None:
-    """A JSON array of names as links to each author's articles (the array facet's filter)."""
+    """A JSON array of names as links to each author's articles (the array facet's filter); an
+    empty one as "no known author". Anything else is left to Datasette."""
     names = _json_list(authors_json)
     if not names:
-        return None
+        try:
+            return NO_KNOWN_AUTHOR if json.loads(authors_json) == [] else None
+        except ValueError:
+            return None
     base = datasette.urls.table(DATABASE_NAME, "articles")
     return Markup(", ").join(
         Markup('<a href="{}?authors__arraycontains={}">{}</a>').format(base, quote(name), name)
