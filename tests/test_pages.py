@@ -455,3 +455,19 @@ def test_an_article_of_no_known_author_says_so_rather_than_showing_json(site, pa
     assert any("no known author" in cell for cell in cells)
     # near miss: a byline still links each author
     assert '<a href="/archive/articles?authors__arraycontains=' in site("/archive/search?q=flood").text
+
+
+@pytest.mark.parametrize("path, heading", [
+    # fail before: a journalist's search was headed "Custom SQL query returning 6 rows (show)"
+    ("/archive/search?q=flood", r"Saved query returning \d+ rows"),
+    ("/archive/coverage?q=flood", r"Saved query returning \d+ rows"),
+    ("/archive/search?q=nothingmatchesthis", "Saved query"),
+    # near miss: SQL typed by the user is still a custom query
+    ("/archive?sql=select+1+as+one", "Custom SQL query returning 1 row"),
+])
+def test_a_saved_query_page_is_not_headed_custom_sql(site, path, heading):
+    page = site(path).text
+    h3 = re.search(r"<h3>(.*?)</h3>", page, re.S)[1]
+    assert re.fullmatch(heading, re.sub(r"\s+", " ", re.sub(r"<span.*", "", h3, flags=re.S)).strip())
+    if "sql=" not in path:
+        assert ">show the SQL</a>)" in h3

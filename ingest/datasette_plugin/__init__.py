@@ -251,6 +251,8 @@ def readable_date(value) -> Markup | str:
 _PARAMETER_BOX = re.compile(r'<input type="text" id="(?P<id>qp\d+)" name="(?P<name>[^"]+)" value="(?P<value>[^"]*)">')
 _RUN_BUTTON = '<input type="submit" value="Run SQL">'
 _NO_RESULTS = '<p class="zero-results">0 results</p>'
+_QUERY_HEADING = "<h3>Custom SQL query"
+_SHOW_SQL = ">show</a>)"
 
 
 def with_field_hints(page, fields, button=None) -> Markup:
@@ -281,6 +283,9 @@ def with_field_hints(page, fields, button=None) -> Markup:
         return match[0]
 
     page = _PARAMETER_BOX.sub(field, str(page))
+    # A saved query is no "Custom SQL query" (Datasette's heading for every query page), and its
+    # link to the hidden SQL said only "show" above a search form.
+    page = page.replace(_QUERY_HEADING, "<h3>Saved query", 1).replace(_SHOW_SQL, ">show the SQL</a>)", 1)
     if blank_needed:
         # Nothing was asked yet (a first visit, or the field cleared): "0 results" read as an
         # empty archive, or a search that found nothing.
