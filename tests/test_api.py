@@ -423,7 +423,14 @@ def test_a_timeline_longer_than_a_response_is_paged_not_cut_off(tmp_path):
         array = get("/archive/timeline.json?q=harbour&_shape=array&page=2")
         assert len(array.json()) == 50 and "link" not in array.headers
         assert get("/archive/timeline.json?q=harbour&page=two").status_code == 400
+        # the page itself links to the next (fail before: it showed 1,000 days, nothing said more followed)
+        first_html = get("/archive/timeline?q=harbour").text
+        assert '<a href="/archive/timeline?q=harbour&amp;page=2" rel="next">Next page</a>' in first_html
+        second_html = get("/archive/timeline?q=harbour&page=2").text
+        assert 'rel="next"' not in second_html
+        assert '<a href="/archive/timeline?q=harbour&amp;page=1" rel="prev">Previous page</a>' in second_html
         # near miss: a short answer of the other paged counts is one page, the last
+        assert 'class="search-pages"' not in get("/archive/coverage?q=harbour").text
         assert follow(get, "/archive/coverage.json?q=harbour")[1] == [1]
         assert follow(get, "/archive/syndication.json?q=harbour")[1] == [0]
         assert follow(get, "/archive/versions.json")[1] == [0]

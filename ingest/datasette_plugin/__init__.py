@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, check_parameter, check_parameters,
                       check_words, names_matching_many, names_not_in_archive)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
-from .api_paging import paged_query, send_with_next_page
+from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
 from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
 
@@ -635,29 +635,44 @@ NAMED_QUERY_TEMPLATE = "query-archive.html"
 BY_OUTLET_TEMPLATE = "query-archive-by_outlet.html"
 
 
-def search_page_links(request, datasette) -> dict:
-    """The `search` page's links to its neighbours, every other parameter kept: `page` is a
+def search_page_links(request, datasette, page_size: int = PAGE_SIZE) -> dict:
+    """A paged query's page's links to its neighbours, every other parameter kept: `page` is a
     parameter of the query, which a user had to edit by hand. `next` is given for any valid
-    page; the template shows it only when the page is full (PAGE_SIZE rows), as a shorter
+    page; the template shows it only when the page is full (page_size rows), as a shorter
     page is the last. A page that is no page number (the query's error) links nowhere."""
     value = request.args.get("page") or "1"
     try:
         check_parameter("page", value)
     except BadParameter:
-        return {"page_size": PAGE_SIZE, "previous_page": None, "next_page": None}
+        return {"page_size": page_size, "previous_page": None, "next_page": None}
     page = int(value)
 
     def link(number: int) -> str:
         return datasette.urls.path(path_with_replaced_args(request, {"page": str(number)}))
 
-    return {"page_size": PAGE_SIZE, "previous_page": link(page - 1) if page > 1 else None,
+    return {"page_size": page_size, "previous_page": link(page - 1) if page > 1 else None,
             "next_page": link(page + 1) if page < MAX_PAGE else None}
+
+
+def _paged_by_number(request) -> int | None:
+    """The rows a full page of the saved query this page is of holds, if it goes by page number
+    (api_paging.PAGED_QUERIES), else None."""
+    prefix = f"/{DATABASE_NAME}/"
+    path = request.path
+    name = path[len(prefix):] if path.startswith(prefix) else ""
+    size, parameter = PAGED_QUERIES.get(name, (None, None))
+    return size if parameter == "page" else None
 
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if template == PAGED_SEARCH_TEMPLATE and request is not None:
         return {**search_page_links(request, datasette), "name_notes": NAME_NOTES.get()}
+    if template == NAMED_QUERY_TEMPLATE and request is not None and _paged_by_number(request):
+        # Every other query paged by number (by_author 100 rows a page; timeline, coverage,
+        # syndication, versions 1,000): its page showed the first page alone, with nothing to say
+        # more followed (a timeline of 3,652 days showed 1,000 of them as if they were all).
+        return {**search_page_links(request, datasette, _paged_by_number(request)), "name_notes": NAME_NOTES.get()}
     if template == BY_OUTLET_TEMPLATE and request is not None:
         # (the link's after= is last, its value the last row's id, which the template adds)
         return {"name_notes": NAME_NOTES.get(),
