@@ -331,8 +331,13 @@ def render_cell(row, value, column, table, database, datasette):
             return link
     if column in DATE_COLUMNS and _STORED_DATE.fullmatch(value):
         return readable_date(value)
-    if column == "authors" and table in ("articles", "article_facets", None):
+    if column == "authors" and table in ("articles", "article_facets", "article_list", None):
         return _author_links(datasette, value)
+    # The article_list view (schema/0001, listed under the database's views) read as the articles
+    # list: its titles opened nothing, its bylines were JSON.
+    if table == "article_list" and column == "title" and isinstance(row["id"], int):
+        href = datasette.urls.row(DATABASE_NAME, "articles", str(row["id"]))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "author" and table is None and "authors" in row.keys():
         # by_author's authors found by part of a name ("smith"): each opens that author's articles.
         href = datasette.urls.path(f"/{DATABASE_NAME}/by_author")
