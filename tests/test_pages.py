@@ -486,3 +486,19 @@ def test_the_article_list_view_reads_as_the_articles_list(site):
     # near miss: its JSON keeps the stored values
     rows = site("/archive/article_list.json?title=Millbrook+bridge+shut+as+river+rises&_shape=array").json()
     assert rows and all(row["authors"] == '["Ann Lee"]' for row in rows)
+
+
+@pytest.mark.parametrize("path, labelled", [
+    # fail before: the articles of no known outlet were a row with a blank outlet, read as a glitch
+    ("/archive/coverage?q=lantern", True),
+    ("/archive/timeline?q=lantern&split=outlet", True),
+    # near miss: a timeline not split by outlet names no outlet in any row
+    ("/archive/timeline?q=lantern", False),
+])
+def test_a_count_of_articles_of_no_known_outlet_says_so(site, path, labelled):
+    page = site(path).text
+    cells = [c.strip() for c in re.findall(r'<td class="col-outlet[^"]*">(.*?)</td>', page, re.S)]
+    assert cells
+    assert any("no known outlet" in c for c in cells) == labelled
+    if not labelled:
+        assert all(c in ("", "&nbsp;") for c in cells)

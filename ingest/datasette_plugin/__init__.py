@@ -323,6 +323,8 @@ def render_cell(row, value, column, table, database, datasette):
     # table's width and pushed the version columns out of sight). The JSON keeps every digit.
     if database == DATABASE_NAME and table is None and column == "rank" and isinstance(value, float):
         return f"{value:.2f}"
+    if database == DATABASE_NAME and table is None and column == "outlet" and value is None:
+        return _no_known_outlet(row)
     if database != DATABASE_NAME or not isinstance(value, str):
         return None
     if table is None and column in ("outlet", "day"):
@@ -743,6 +745,19 @@ _NAMED_LISTS = {"authors": ("by_author", "author"), "outlets": ("by_outlet", "ou
 # The columns of the rows that count a search's matches: coverage (per outlet) and timeline (per day).
 _COVERAGE_COLUMNS = ("outlet", "articles", "first", "last")
 _TIMELINE_COLUMNS = ("day", "outlet", "articles")
+
+
+NO_KNOWN_OUTLET = Markup('<span class="no-outlet" style="color: #767676">no known outlet</span>')
+
+
+def _no_known_outlet(row) -> Markup | None:
+    """A coverage row, or a timeline row split by outlet, that counts the articles of no known
+    outlet: its outlet cell was blank, a row that read as a glitch. (A timeline not split names
+    no outlet in any row: left blank.)"""
+    columns = tuple(row.keys())
+    if columns == _COVERAGE_COLUMNS or (columns == _TIMELINE_COLUMNS and REQUEST_ARGS.get().get("split") == "outlet"):
+        return NO_KNOWN_OUTLET
+    return None
 
 
 def _count_link(row, value: str, column: str, datasette) -> Markup | None:
