@@ -466,3 +466,19 @@ def test_the_search_page_says_a_name_matches_many(many_names_get, path, note):
         assert note in notes
         # above the results, under the form
         assert page.index("</form>") < page.index('class="name-notes"')
+
+
+def test_a_name_note_is_worked_out_again_when_the_names_change(tmp_path):
+    # the notes of the same name typed again are kept while the names tables hold the same rows
+    records = [_record(f"Note {i}", [name], "The Harbor Ledger", f"https://harborledger.example/{i}",
+                       "2024-04-01T09:00:00+00:00") for i, name in enumerate(["Kai Berg", "Kim Lee"])]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    assert run_ingest([str(tmp_path / "a.jsonl")], str(db_path), workers=1).stored == 2
+    with served_from(db_path) as get:
+        assert get("/archive/search.json?q=river&author=k").json()["notes"][0].startswith("author 'k' matches 2 authors")
+        (tmp_path / "b.jsonl").write_text(json.dumps(_record("Note 3", ["Kay Orr"], "The Harbor Ledger",
+                                                             "https://harborledger.example/3",
+                                                             "2024-04-02T09:00:00+00:00")) + "\n")
+        assert run_ingest([str(tmp_path / "b.jsonl")], str(db_path), workers=1).stored == 1
+        assert get("/archive/search.json?q=river&author=k").json()["notes"][0].startswith("author 'k' matches 3 authors")

@@ -67,11 +67,12 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     return str(last) if isinstance(last, int) else None  # (_shape=arrayfirst: the id itself)
 
 
-async def send_with_next_page(datasette, name: str, scope, receive, send, app, notes: list | None = None) -> None:
+async def send_with_next_page(datasette, name: str, scope, receive, send, app, notes=None) -> None:
     """Run the request, holding its answer back to add the next page to it (a page is at most
     1,000 rows, so it is held in memory briefly). Anything but a 200 answer is passed on as it
-    was, and so is a body that is neither JSON nor JSON lines. `notes`, when given (a list, maybe
-    empty), is written as the JSON object's "notes" key too (the array shapes have no place for it)."""
+    was, and so is a body that is neither JSON nor JSON lines. `notes`, when given (an async
+    function giving a list, maybe empty), is written as the JSON object's "notes" key too (the
+    array shapes have no place for it)."""
     start, chunks = None, []
 
     async def collect(message):
@@ -85,7 +86,8 @@ async def send_with_next_page(datasette, name: str, scope, receive, send, app, n
         chunks.append(message.get("body", b""))
         if message.get("more_body"):
             return
-        body, headers = _with_next(datasette, name, scope, receive, start, b"".join(chunks), notes)
+        listed = await notes() if notes is not None and start["status"] == 200 else None
+        body, headers = _with_next(datasette, name, scope, receive, start, b"".join(chunks), listed)
         await send({"type": "http.response.start", "status": start["status"], "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
