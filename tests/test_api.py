@@ -423,7 +423,14 @@ def test_a_timeline_longer_than_a_response_is_paged_not_cut_off(tmp_path):
         array = get("/archive/timeline.json?q=harbour&_shape=array&page=2")
         assert len(array.json()) == 50 and "link" not in array.headers
         assert get("/archive/timeline.json?q=harbour&page=two").status_code == 400
+        # the page itself links to the next (fail before: it showed 1,000 days, nothing said more followed)
+        first_html = get("/archive/timeline?q=harbour").text
+        assert '<a href="/archive/timeline?q=harbour&amp;page=2" rel="next">Next page</a>' in first_html
+        second_html = get("/archive/timeline?q=harbour&page=2").text
+        assert 'rel="next"' not in second_html
+        assert '<a href="/archive/timeline?q=harbour&amp;page=1" rel="prev">Previous page</a>' in second_html
         # near miss: a short answer of the other paged counts is one page, the last
+        assert 'class="search-pages"' not in get("/archive/coverage?q=harbour").text
         assert follow(get, "/archive/coverage.json?q=harbour")[1] == [1]
         assert follow(get, "/archive/syndication.json?q=harbour")[1] == [0]
         assert follow(get, "/archive/versions.json")[1] == [0]
@@ -486,8 +493,19 @@ def test_what_datasette_refused_with_405_it_still_refuses(get, path, method):
     ("/archive/articles.json?_facet=nosuch", "_facet: 'nosuch' is not a column of articles"),
     ("/archive/article_facets.json?_search=harbour&_facet_day=nosuch", "_facet_day: 'nosuch' is not a column"),
     ("/archive/outlets.json?_facet_date=nosuch", "_facet_date: 'nosuch' is not a column of outlets"),
+    # fail before: an array facet on a column of no JSON lists was Datasette's 400 "Invalid SQL",
+    # saying "malformed JSON" (its json_each), naming neither the parameter nor the column, and the
+    # facets not yet run were left never awaited; one of numbers counted them as if lists of one
+    ("/archive/articles.json?_facet_array=title", "_facet_array: 'title' is not a column of JSON lists in articles"),
+    ("/archive/articles?_facet_array=title", "_facet_array: &#39;title&#39; is not a column of JSON lists"),
+    ("/archive/articles.json?_facet_array=authors&_facet_array=language&_facet=outlet_id",
+     "_facet_array: 'language' is not a column of JSON lists in articles"),
+    ("/archive/article_facets.json?_search=harbour&_facet_array=title", "_facet_array: 'title' is not a column"),
+    ("/archive/articles.json?_facet_array=word_count", "_facet_array: 'word_count' is not a column of JSON lists"),
     # near misses: facets on columns the table has
     ("/archive/articles.json?_facet_array=authors&_facet=language", None),
+    ("/archive/article_facets.json?_search=harbour&_facet_array=authors", None),
+    ("/archive/articles.json?_facet=title&_facet_size=3", None),  # (a plain facet of any column)
     ("/archive/articles.json?_facet_day=published&_facet_size=3", None),
 ])
 def test_a_facet_on_no_column_is_refused_before_any_facet_runs(get, path, said):

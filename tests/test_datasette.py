@@ -90,7 +90,7 @@ def test_metadata_describes_the_data_and_every_saved_query():
     ("search", ["q", "outlet", "author", "since", "until", "sort", "versions", "page"]),
     ("timeline", ["q", "outlet", "split", "versions", "page"]),
     ("by_author", ["author", "before", "page"]),
-    ("by_outlet", ["outlet", "before", "page"]),
+    ("by_outlet", ["outlet", "before", "page", "after"]),
     ("versions", ["q", "article", "page"]),
 ])
 def test_saved_query_forms_ask_for_the_words_first(served, query, fields):

@@ -400,3 +400,85 @@ def test_json_keeps_its_list_when_a_name_matches_many(many_names_archive):
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout), list)
     assert "note: author 'k' matches 5 authors" in result.stderr
+
+
+# The served answers say the same (they said nothing: the JSON of search?author=k, and its page,
+# listed the articles of every author a k begins as if one had been found): a "notes" key in the
+# JSON of the queries that take a name (an extra key; the rows keep their shape), a note above
+# the results on the page. A name that finds nobody is said too, with the nearest names.
+@pytest.fixture(scope="module")
+def many_names_get(many_names_archive):
+    with served_from(many_names_archive) as get:
+        yield get
+
+
+@pytest.mark.parametrize("path, notes", [
+    ("/archive/search.json?q=river&author=k",
+     ["author 'k' matches 5 authors (Kai Berg, Kay Orr, Kim Lee, ...); type more of the name to narrow it"]),
+    ("/archive/search.json?q=river&author=kim&outlet=harbor",
+     ["outlet 'harbor' matches 2 outlets (The Harbor Lantern, The Harbor Ledger); type more of the name to narrow it",
+      "author 'kim' matches 2 authors (Kim Lee, Kim Leeson); type more of the name to narrow it"]),
+    ("/archive/timeline.json?q=river&outlet=the",
+     ["outlet 'the' matches 2 outlets (The Harbor Lantern, The Harbor Ledger); type more of the name to narrow it"]),
+    ("/archive/by_author.json?author=lee",
+     ["author 'lee' matches 3 authors (Ann Lee, Kim Lee, Kim Leeson); type more of the name to narrow it"]),
+    ("/archive/by_outlet.json?outlet=harbor",
+     ["outlet 'harbor' matches 2 outlets (The Harbor Lantern, The Harbor Ledger); type more of the name to narrow it"]),
+    ("/archive/search.json?q=river&author=zed", ["no author of the archive is named 'zed'"]),
+    ("/archive/timeline.json?q=river&outlet=Harbor%20Ledgr",
+     ["no outlet of the archive is named 'Harbor Ledgr' (nearest: 'The Harbor Ledger', 'The Harbor Lantern')"]),
+    # near misses: one name found, or none asked
+    ("/archive/search.json?q=river&author=Kim%20Lee", []),
+    ("/archive/search.json?q=river&outlet=harborledger.example", []),
+    ("/archive/timeline.json?q=river&outlet=millbrook", []),
+    ("/archive/search.json?q=river", []),
+    ("/archive/by_author.json?author=kai", []),
+])
+def test_the_served_answer_says_a_name_matches_many(many_names_get, path, notes):
+    answer = many_names_get(path)
+    assert answer.status_code == 200, answer.text
+    data = answer.json()
+    assert data["notes"] == notes
+    # the rows as before: a value for each of the query's columns
+    assert all(len(row) == len(data["columns"]) for row in data["rows"])
+
+
+def test_a_note_keeps_the_array_shapes_a_list(many_names_get):
+    rows = many_names_get("/archive/search.json?q=river&author=k&_shape=array").json()
+    assert isinstance(rows, list) and len(rows) == 3
+    assert {row["title"] for row in rows} == {"Quay wall repaired", "Ferry timetable changes",
+                                             "Library opens on Sundays"}
+
+
+@pytest.mark.parametrize("path, note", [
+    ("/archive/search?q=river&author=k", "author &#39;k&#39; matches 5 authors (Kai Berg, Kay Orr, Kim Lee, ...)"),
+    ("/archive/timeline?q=river&outlet=the", "outlet &#39;the&#39; matches 2 outlets"),
+    ("/archive/by_outlet?outlet=zzz", "no outlet of the archive is named &#39;zzz&#39;"),
+    ("/archive/search?q=river&author=Kim%20Lee", None),
+    ("/archive/search?q=river", None),
+])
+def test_the_search_page_says_a_name_matches_many(many_names_get, path, note):
+    page = many_names_get(path).text
+    if note is None:
+        assert 'class="name-notes"' not in page
+    else:
+        notes = page.split('<p class="name-notes">', 1)[1].split("</p>", 1)[0]
+        assert note in notes
+        # above the results, under the form
+        assert page.index("</form>") < page.index('class="name-notes"')
+
+
+def test_a_name_note_is_worked_out_again_when_the_names_change(tmp_path):
+    # the notes of the same name typed again are kept while the names tables hold the same rows
+    records = [_record(f"Note {i}", [name], "The Harbor Ledger", f"https://harborledger.example/{i}",
+                       "2024-04-01T09:00:00+00:00") for i, name in enumerate(["Kai Berg", "Kim Lee"])]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    assert run_ingest([str(tmp_path / "a.jsonl")], str(db_path), workers=1).stored == 2
+    with served_from(db_path) as get:
+        assert get("/archive/search.json?q=river&author=k").json()["notes"][0].startswith("author 'k' matches 2 authors")
+        (tmp_path / "b.jsonl").write_text(json.dumps(_record("Note 3", ["Kay Orr"], "The Harbor Ledger",
+                                                             "https://harborledger.example/3",
+                                                             "2024-04-02T09:00:00+00:00")) + "\n")
+        assert run_ingest([str(tmp_path / "b.jsonl")], str(db_path), workers=1).stored == 1
+        assert get("/archive/search.json?q=river&author=k").json()["notes"][0].startswith("author 'k' matches 3 authors")

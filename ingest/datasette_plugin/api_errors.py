@@ -59,8 +59,10 @@ async def refusal(datasette, database_name: str, scope) -> str | None:
     query = (datasette.metadata("queries", database=database_name) or {}).get(name)
     if isinstance(query, dict):
         if extension == "csv":
-            return _bad_value(query, args) or await _unknown_parameter(name, query, args)
-        return _bad_shape(args, table=False) or await _unknown_parameter(name, query, args)
+            refused = _bad_value(query, args) or await _unknown_parameter(name, query, args)
+        else:
+            refused = _bad_shape(args, table=False) or await _unknown_parameter(name, query, args)
+        return refused or await _no_such_article(datasette, database_name, name, args)
     # (a table's CSV too: sorted by no column it was Datasette's 500, an HTML page)
     bad_shape = _bad_shape(args, table=True) if extension == "json" else None
     sorts = [(key, value) for key, value in args if key in ("_sort", "_sort_desc") and value]
@@ -160,6 +162,22 @@ async def tidied_address(datasette, database_name: str, scope) -> str | None:
         return None
     address = (scope.get("raw_path") or quote(path).encode("ascii")).decode("latin-1")
     return address + ("?" + "&".join(kept) if kept else "")
+
+
+# The saved queries whose parameter names the article a page starts after (its place in their
+# order): an id of no article has no place, and its page of no rows read as the end of the list.
+# (new_articles' after is a bound of ids, which any number is.)
+POSITION_PARAMETERS = {"by_outlet": "after"}
+
+
+async def _no_such_article(datasette, database_name: str, name: str, args) -> str | None:
+    parameter = POSITION_PARAMETERS.get(name)
+    value = _first(args, parameter) if parameter else None
+    database = datasette.databases.get(database_name)
+    if not value or not (value.isascii() and value.isdigit()) or int(value) >= 2 ** 63 or database is None:
+        return None  # (none asked, or malformed: the query's own check says so)
+    found = await database.execute("select 1 from articles where id = ?", [int(value)])
+    return None if found.rows else f"{parameter}: no article has the id {value}"
 
 
 def refused_json(message: str) -> bytes:

@@ -24,7 +24,8 @@ from ..search import MAX_PAGE, PAGE_SIZE
 PAGED_QUERIES = {
     "search": (PAGE_SIZE, "page"),
     "by_author": (100, "page"),
-    "by_outlet": (100, "page"),
+    # (by the last id shown, not the page number: a deep page of many outlets cost seconds, metadata.yml)
+    "by_outlet": (100, "after"),
     "new_articles": (1000, "after"),
     # (1,000, Datasette's max_returned_rows: past it the rows were cut off)
     "timeline": (1000, "page"),
@@ -66,10 +67,12 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     return str(last) if isinstance(last, int) else None  # (_shape=arrayfirst: the id itself)
 
 
-async def send_with_next_page(datasette, name: str, scope, receive, send, app) -> None:
+async def send_with_next_page(datasette, name: str, scope, receive, send, app, notes=None) -> None:
     """Run the request, holding its answer back to add the next page to it (a page is at most
     1,000 rows, so it is held in memory briefly). Anything but a 200 answer is passed on as it
-    was, and so is a body that is neither JSON nor JSON lines."""
+    was, and so is a body that is neither JSON nor JSON lines. `notes`, when given (an async
+    function giving a list, maybe empty), is written as the JSON object's "notes" key too (the
+    array shapes have no place for it)."""
     start, chunks = None, []
 
     async def collect(message):
@@ -83,14 +86,15 @@ async def send_with_next_page(datasette, name: str, scope, receive, send, app) -
         chunks.append(message.get("body", b""))
         if message.get("more_body"):
             return
-        body, headers = _with_next(datasette, name, scope, receive, start, b"".join(chunks))
+        listed = await notes() if notes is not None and start["status"] == 200 else None
+        body, headers = _with_next(datasette, name, scope, receive, start, b"".join(chunks), listed)
         await send({"type": "http.response.start", "status": start["status"], "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     await app(scope, receive, collect)
 
 
-def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[bytes, list]:
+def _with_next(datasette, name, scope, receive, start, body: bytes, notes: list | None = None) -> tuple[bytes, list]:
     headers = list(start.get("headers", []))
     if start["status"] != 200:
         return body, headers
@@ -116,7 +120,10 @@ def _with_next(datasette, name, scope, receive, start, body: bytes) -> tuple[byt
     if isinstance(data, dict) and data and body.startswith(b"{"):
         # The two keys written in front, the rest of the body kept as Datasette wrote it: dumping it
         # again cost 0.3 ms more a search (its JSON carries the 20 KB of the query's SQL).
-        body = b"{" + json.dumps({"next": value, "next_url": url})[1:-1].encode() + b", " + body[1:]
+        written = {"next": value, "next_url": url}
+        if notes is not None:
+            written["notes"] = notes
+        body = b"{" + json.dumps(written)[1:-1].encode() + b", " + body[1:]
     headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else header)
                for key, header in headers]
     return body, headers
@@ -138,8 +145,10 @@ def _next_page(datasette, name, scope, receive, rows, columns) -> tuple[str | No
     if value is None:
         return None, None
     request = Request(scope, receive)
-    return value, datasette.absolute_url(request, datasette.urls.path(
-        path_with_replaced_args(request, {PAGED_QUERIES[name][1]: value})))
+    replaced = {PAGED_QUERIES[name][1]: value}
+    if replaced.keys() == {"after"}:
+        replaced["page"] = None  # (a page number counts on from the article after: it would skip)
+    return value, datasette.absolute_url(request, datasette.urls.path(path_with_replaced_args(request, replaced)))
 
 
 def _link(url: str | None) -> list[tuple[bytes, bytes]]:
