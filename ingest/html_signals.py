@@ -2043,6 +2043,7 @@ def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[
     element has its date beside it: the parent's text is read then."""
     # (For the publication's day, not the text of an inner element marked as the revision's.)
     spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
+    publication = read is None
     read = read or partial(published_text_date, day_first=day_first)
     days = []
     for element in elements:
@@ -2054,11 +2055,30 @@ def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
             around = spaced(parent)
             day = read(around) if len(around) <= 200 else None
+            if not day and publication:
+                day = _read_by_both_labels(parent, day_first)
         if day:
             days.append(day)
             if len(days) == 3:
                 break
     return days
+
+
+def _read_by_both_labels(box, day_first: bool | None) -> str | None:
+    """The publication day of a box whose text writes both an "Updated" and a "Published"
+    (or "Original") label, each before its own date, read with the dates of elements whose
+    class names the revision: a template that copies one box for both dates marks both
+    "updated-date" ("<div class=updated-date>Updated:</div><div class=updated-date>Mar 9</div>
+    <div class=updated-date>Original:</div><div class=updated-date>Mar 5</div>"), and the
+    labels the reader sees say which is which. With one kind of label only, the class stays
+    the judge ("Posted on <time class=updated>" may be a revision the theme shows alone)."""
+    text = _spaced_text(box)
+    if len(text) > 200:
+        return None
+    labels = list(_DATE_LABEL.finditer(text))
+    if not (any(label.group("published") for label in labels) and any(label.group("updated") for label in labels)):
+        return None
+    return published_text_date(text, day_first)
 
 
 _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
