@@ -2399,6 +2399,33 @@ def text_date(text: str, day_first: bool | None = None) -> str | None:
     return None
 
 
+# Day, month and a year of two digits with dots ("10.15.15"), the whole text of an element
+# named for the date: in prose the same shape is a version or a section number, so it is read
+# only there.
+_SHORT_DOTTED_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d\d)\s*")
+
+
+def _short_dotted_date(text: str, day_first: bool | None = None) -> str | None:
+    """The day a date-named element states when its whole text is a dotted date with a
+    two-digit year, this century's: month first when the second number is past 12, day first
+    when the first is, else in the page's language's order (`day_first`), unknown otherwise."""
+    match = _SHORT_DOTTED_DATE.fullmatch(text)
+    if not match:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if second > 12 >= first:
+        month, day = first, second
+    elif first > 12 >= second:
+        day, month = first, second
+    elif day_first is not None and max(first, second) <= 12:
+        day, month = (first, second) if day_first else (second, first)
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{2000 + year:04d}-{month:02d}-{day:02d}"
+
+
 def _text(element) -> str | None:
     text = " ".join(element.text_content().split()) if element is not None else ""
     return text or None
@@ -3320,7 +3347,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
-        ("text", lambda: [published_text_date(t, signals.day_first) for t in signals.date_texts]),
+        ("text", lambda: [published_text_date(t, signals.day_first) or _short_dotted_date(t, signals.day_first)
+                          for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         # The dateline a press release (or an older wire story) opens its text with.
         ("text", lambda: _dateline_dates(signals)),
