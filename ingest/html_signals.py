@@ -3698,8 +3698,19 @@ _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >
 # What a date set alone in an element may have around it: its weekday before, its clock and
 # time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
 # (The clock and its zone may come first: "6:10 AM PST 3/5/2024", "11:40 pm EST, Tuesday, ...".)
+# (The weekday and the word before the clock may be in the other languages whose months we
+# read: "segunda-feira, 22 de março de 2024 às 0:13", "mardi 5 mars 2024 à 10h00", "Dienstag,
+# 5. März 2024 um 10:00 Uhr".)
+_FOREIGN_WEEKDAY = (r"(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa]bado|domingo|lunes|martes|"
+                    r"mi[ée]rcoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|"
+                    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|luned[iì]|marted[iì]|"
+                    r"mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|dinsdag|woensdag|donderdag|"
+                    r"vrijdag|zaterdag|zondag")
+_AT_CLOCK = r"(?:(?:at|[àa]s?|a\s+las?|alle|um|om|kl\.?)\s+)?"
+_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d)(?:\s*uhr\b)?"
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
-                               rf"(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+                               rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
+                               rf"(?:{_AT_CLOCK}{_WORLD_CLOCK}"
                                r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
 
 
@@ -3719,8 +3730,9 @@ _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at 
 
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
-    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"):
-    templates write the date so with no class to name it. Only before the story's text (its
+    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
+    or alone, with its weekday and clock in any of the languages whose months we read
+    ("mardi 5 mars 2024 à 10h00"): templates write the date so with no class to name it. Only before the story's text (its
     second paragraph longer than such a line: the first may be the standfirst): a line after
     it is the text's own, a caption's or another story's.
     Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
@@ -3732,7 +3744,7 @@ def _field_line_date(signals: Signals) -> list[str]:
     if headline is None:
         return []
     inside = set(headline.iter())
-    after = False
+    after = dated_before = False
     seen = paragraphs = 0
     for element in signals.tree.getroottree().iter(etree.Element):
         if not after:
@@ -3748,13 +3760,27 @@ def _field_line_date(signals: Signals) -> list[str]:
             paragraphs += 1
             if paragraphs == 2:
                 break  # the story's text has begun (the first may be the standfirst)
-        if len(text) > _FIELD_LINE_LENGTH or not _FIELD_MARK.search(text) or any(
+        if len(text) > _FIELD_LINE_LENGTH or not text or any(
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
+        shown = text
         # (Not the text of an inner element marked as the revision's date.)
         text = " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
-        if not day or not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+        if not day:
+            dated_before = dated_before or text_date(shown, signals.day_first) is not None
+            continue
+        # A line of fields has the date as one of them; a line with no marks is the date alone
+        # ("segunda-feira, 22 de março de 2024 às 0:13"), else it is a sentence that names one.
+        if _FIELD_MARK.search(text):
+            if not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+                continue
+        elif (dated_before or not _is_whole_date(text, day) or _in_prose(element) or _is_revision(element)
+              or any(_marked_revision(box) for box in islice(element.iterancestors(), 2))):
+            # (A date the story's text mentions is no line; one alone after an "Updated" label,
+            # or in a box marked so, is the revision's; and one below a line that showed the
+            # revision's date is one of two dates, neither of them said to be the publication's.)
+            dated_before = True
             continue
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
@@ -3789,7 +3815,8 @@ def _lone_date(signals: Signals) -> list[str]:
                 return []
             # One in a box named the revision's ("<div class="dateModified"><span>...") is the
             # page's own date, so it still counts against another; alone, it dates the revision.
+            # So is one set after an "Updated:" label in the box before its own.
             if any(_names_revision(box.get("class") or "", box.get("id") or "")
-                   for box in chain([element], islice(element.iterancestors(), 2))):
+                   for box in chain([element], islice(element.iterancestors(), 2))) or _is_revision(element):
                 revisions.add(day)
     return list(days - revisions)

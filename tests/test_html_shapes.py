@@ -1046,6 +1046,30 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
         assert (article.published, article.provenance["published"]) == (published, "text"), top
 
 
+# --- dates: a date alone on the line under the headline, its weekday and clock in any language -
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<span class="data">segunda-feira, 4 de março de 2024 às 0:13</span>', "2024-03-04"),
+    ('<div>mardi 5 mars 2024 à 10h00</div>', "2024-03-05"),
+    ('<div><span>Dienstag, 5. März 2024 um 10:00 Uhr</span></div>', "2024-03-05"),
+    ('<p>Tuesday, March 5, 2024 at 9:40 am</p>', "2024-03-05"),
+    # the near-misses: a sentence that names a date, a date after an "Updated" label in the box
+    # before it, and a lone date below a line that showed the revision's date
+    ('<p>Tickets on sale March 5, 2024 at the pier</p>', None),
+    ('<div><div>Updated:</div><div><span>March 9, 2024</span></div></div>', None),
+    ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
+     '<p>March 5, 2024</p>', None),
+])
+def test_a_date_alone_under_the_headline(top, published):
+    article = parsed(top=top)
+    if published is None:
+        # (htmldate, the last resort, may read it: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), top
+    else:
+        assert (article.published, article.provenance["published"]) == (published, "text"), top
+
+
 # --- dates: both labels written, both boxes' classes naming the revision ---------------------
 
 COPIED_DATE_BOXES = ('<ul class="story-meta"><li><div class="updated-date-term">{first}</div>'
