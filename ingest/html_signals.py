@@ -913,6 +913,10 @@ _BYLINE_TESTS = (
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
     'starts-with(normalize-space(text()), "Von ") or '
+    # (the word alone, the name in an element after it, as "By" is read: "<span>Par <a>A</a>
+    # </span>", whose text() is "Par " and normalize-space "Par")
+    'normalize-space(text()) = "Par" or normalize-space(text()) = "Por" or '
+    'normalize-space(text()) = "Door" or normalize-space(text()) = "Von" or '
     # the same with a colon ("Por: A", "Von: A"), Italian "di"/"Di" (split_people reads a name
     # after "Di" only when two capitalised words follow: "Di Luigi Rossi"), Indonesian
     # and Malay "Oleh", and the labels "Author:"/"Text:" in Russian, Turkish, Indonesian and

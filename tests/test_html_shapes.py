@@ -32,6 +32,24 @@ def json_ld(data) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
+# --- authors: "Par", "Por", "Door", "Von" alone, the name in the element after it -------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="meta"><span>Par <a href="/signataires/ines-varga/">Ines Varga</a></span></p>', ["Ines Varga"]),
+    ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
+    ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
+    ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    # the near-misses: the word opening a sentence, an agency after it, and another story's card
+    ('<p>Par ailleurs, <a href="/mairie/">la mairie</a> a voté le budget du port.</p>', []),
+    ('<p><span>Par</span> <a href="/agences/afp/">AFP</a></p>', []),
+    ('<ul class="liste"><li><a href="/autre-sujet/"><h3>Le port ferme ses quais</h3></a>'
+     '<span>Par<span> Ines Varga</span></span></li></ul>', []),
+])
+def test_a_foreign_by_word_alone_before_the_name(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
