@@ -14,6 +14,7 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
@@ -264,6 +265,13 @@ class Signals:
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
         return _author_links(self.tree, self.url) if self.tree is not None else []
+
+    @cached_property
+    def spelled_profile_link(self) -> list[str]:
+        """The name on the first link under the headline whose address spells it ("<a
+        href=/ann-lee-profile/>Ann Lee</a>", "/u/leeann"): a writer's page with no author
+        segment in its path (see _spelled_profile_link)."""
+        return _spelled_profile_link(self.tree) if self.tree is not None else []
 
     @cached_property
     def time_published(self) -> list[str]:
@@ -1400,6 +1408,124 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
                 shared.append(link)
         beside = shared or beside
     return [_text(a) for a in beside][:6]
+
+
+# A name as a link's text: two to four capitalised words of letters ("Ann Lee", "Ann B. Lee",
+# "Ann de Vries" with its particle), no more.
+_LINKED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+(?:[^\W\d_][\w'’.-]*|d[aeiou]s?|van|von|der|la|le)){1,3}")
+# The path segments of pages about a subject, which may be a person's name too: a tag's, a
+# topic's, a player's ("/tag/ann-lee/", "/topics/people/ann-lee", "/players/ann-lee").
+_SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|sections?|subjects?|keywords?|"
+                           r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
+                           r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
+_SPELLED_LINK_ELEMENTS = 40  # elements after the headline looked at, at most
+_SLUG_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _spells(path: str, name: str) -> bool:
+    """The path is the name's page: one or two segments, the last the name's words in order,
+    maybe with other words after them ("/ann-lee", "/writers-desk/ann-lee-profile/"), or, under
+    a short directory of accounts, its letters run together in either order ("/u/leeann").
+    (A deeper path is a section's page: "/blog/food/meal-plans"; and run together at the
+    root, two words are as often an action's: "/signup" for "Sign Up".)"""
+    segments = [s for s in path.split("/") if s]
+    if not 1 <= len(segments) <= 2:
+        return False
+    slug = re.sub(r"\.\w{2,5}$", "", segments[-1])
+    words = _SLUG_WORDS.findall(_unaccented(name).casefold())
+    parts = _SLUG_WORDS.findall(_unaccented(slug).casefold())
+    if len(words) < 2 or not parts:
+        return False
+    if parts[:len(words)] == words:
+        return True
+    return (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
+            and parts[0] in ("".join(words), "".join(words[::-1])))
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _spelled_profile_link(tree: HtmlElement) -> list[str]:
+    """The name on the first name-shaped link after the headline, before the story's text,
+    when the link's address ends in the name spelled as a slug: a writer's page on a site
+    that puts no "/author/" in its path ("/ann-lee-profile-harbor/", "/u/leeann"). Only the
+    first such link, and only when it is the first link set as a name under the headline: a
+    tag or a person the story is about is linked the same way ("/ann-lee/"), further down or
+    on a page whose first linked name is not so spelled. Not a subject's page (tag, topic,
+    player: see _SUBJECT_PAGE), nor in a caption, a teaser, the comments or a box of other
+    stories."""
+    headline = _headline_element(tree)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _SPELLED_LINK_ELEMENTS:
+            break
+        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break  # the story's text has begun (the first may be the standfirst)
+        if element.tag != "a":
+            continue
+        name = _text(element)
+        if not name or not _LINKED_NAME.fullmatch(name) or not all(
+                w[0].isupper() for w in name.split() if w.casefold() not in _NAME_PARTICLES):
+            continue
+        # (The first link set as a name decides: spelled or not, no later one is read.)
+        target = _split_href(element)
+        if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
+                or not _opens_short_line(element, name)
+                or _IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
+                or _in_other_stories(element, headline)):
+            return []
+        return [name] if _spells(target.path, name) and _beside_byline_field(element) else []
+    return []
+
+
+_HANDLE_FIELD = re.compile(r"(?<![\w@])@\w{2,}")
+_BYLINE_BOX_LEVELS = 3  # boxes around the link looked at, at most
+_BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
+
+
+def _beside_byline_field(link) -> bool:
+    """A byline's other field is set beside the link, in the short box around it: a date or
+    the writer's handle ("Ann Lee @annlee", "Ann Lee | March 5, 2024"). A show's or a
+    section's page linked under the headline ("Tide Watch") has none: its address spells its
+    name as a writer's does."""
+    for box in islice(link.iterancestors(), _BYLINE_BOX_LEVELS):
+        text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
+        if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
+            break
+        if _HANDLE_FIELD.search(text) or text_date(text):
+            return True
+    return False
+
+
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}
+_INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
+_SHORT_LINE = 100  # characters of text in a writer's line at most
+_BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
+
+
+def _opens_short_line(link, name: str) -> bool:
+    """The link opens a short line of its own (after "By" or a mark at most): a writer's line
+    ("Ann Lee @annlee", "By Ann Lee"), not a sentence that names a person ("The mayor, Ann
+    Lee, said"), a credit ("Photo: Ann Lee") or a list's label ("Editor's picks: Ann Lee")."""
+    line = next((box for box in link.iterancestors() if box.tag not in _INLINE_TAGS), None)
+    text = _text(line) if line is not None else None
+    if not text or len(text) > _SHORT_LINE:
+        return False
+    start = text.find(name)
+    return start >= 0 and bool(_BY_BEFORE.match(text[:start]))
 
 
 # The class of a box about the article's writer: "author-bio", "author_box", "authorbox",
@@ -3011,6 +3137,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
                         ("byline", lambda: signals.address_names),
                         ("byline", lambda: signals.meta_box_name),
+                        ("byline", lambda: signals.spelled_profile_link),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

@@ -50,6 +50,32 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a link under the headline whose address spells the name ---------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="hd"><a href="/ines-varga-profile-harbor/">Ines Varga</a>'
+     '<a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
+    ('<div class="hd"><div><a href="https://harborledger.example/u/vargaines">Ines Varga</a></div>'
+     '<div class="stamp">March 5, 2024</div></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    # the near-misses: the link alone with no byline's field beside it, a tag's page, a sentence that names a person, a picture's credit, a list's
+    # label, an action run together at the root, a section's deeper page, and a first linked
+    # name whose address does not spell it (a show's page) before one that does
+    ('<div><a href="/ines-varga/">Ines Varga</a></div>', []),
+    ('<div><a href="/tag/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', []),
+    ('<p>The harbour master, <a href="/ines-varga/">Ines Varga</a>, said the quay would close.</p>', []),
+    ('<div>Photo: <a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+    ("<div>Editor's picks: <a href=\"/ines-varga/\">Ines Varga</a> · 5 March 2024</div>", []),
+    ('<div><a href="/signup">Sign Up</a> · 5 March 2024</div>', []),
+    ('<div><a href="/blog/food/meal-plans">Meal Plans</a> · 5 March 2024</div>', []),
+    ('<div><a href="/tide-watch-live/">Tide Watch</a></div>'
+     '<div><a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+])
+def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
