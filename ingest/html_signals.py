@@ -876,6 +876,9 @@ _BYLINE_TESTS = (
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Reported by ") or '
+    # (the same labels in capitals, as a credit line under a magazine's story is set: "TEXT BY A")
+    'starts-with(normalize-space(text()), "TEXT BY ") or starts-with(normalize-space(text()), "WORDS BY ") or '
+    'starts-with(normalize-space(text()), "STORY BY ") or starts-with(normalize-space(text()), "WRITTEN BY ") or '
     'starts-with(normalize-space(text()), "Story:") or '
     # the kind of piece before its writer ("Opinion by A", "Guest post by A")
     # (the name may be a link after the label: "Analysis by <a>A</a>", whose text() ends in "by")

@@ -50,6 +50,22 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    ("<p>TEXT BY INES VARGA</p>", ["Ines Varga"]),
+    ("<p>WORDS BY INES VARGA</p><p>TRANSLATION BY TOMAS REYES</p>", ["Ines Varga"]),
+    ("<p>STORY BY INES VARGA AND TOMAS REYES</p>", ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a picture's credit and a translator's in capitals, and the site's name
+    ("<p>PHOTOGRAPHS BY INES VARGA</p>", []),
+    ("<p>TRANSLATION BY TOMAS REYES</p>", []),
+    ("<p>TEXT BY THE HARBOR LEDGER</p>", []),
+])
+def test_a_credit_label_in_capitals_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
 # --- authors: a link under the headline whose address spells the name ---------------------
 
 
