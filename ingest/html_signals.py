@@ -274,6 +274,12 @@ class Signals:
         return _spelled_profile_link(self.tree) if self.tree is not None else []
 
     @cached_property
+    def titled_name_line(self) -> list[str]:
+        """The writers of a line under the headline that gives them with their job ("Ann Lee,
+        AP Harbor Writer"): see _titled_name_line."""
+        return _titled_name_line(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
@@ -1514,6 +1520,51 @@ def _beside_byline_field(link) -> bool:
 
 
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}
+
+# A writer's line that gives the job after the name ("Ann Lee, AP Harbor Writer", "Ann Lee and
+# Tom Park, Staff Reporters"): one or two names of two to four capitalised words, a comma, and
+# up to four capitalised words that end in a writer's job. (Not a photographer's, a producer's,
+# a host's: their lines credit a picture or a show.)
+_TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|del|la|le)){1,3}"
+_WRITERS_JOB = re.compile(
+    rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}}),\s+"
+    r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|correspondents?|columnists?|journalists?|"
+    r"contributors?|editors?)\s*")
+
+
+def _titled_name_line(tree: HtmlElement) -> list[str]:
+    """The names on the first line under the headline, before the story's text, that is
+    nothing but the writers and their job ("Ann Lee, AP Harbor Writer"): templates that set
+    the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
+    comments, a quotation or a box of other stories."""
+    headline = _headline_element(tree)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _FIELD_LINE_ELEMENTS:
+            break
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break  # the story's text has begun (the first may be the standfirst)
+        if len(text) > _FIELD_LINE_LENGTH or not text or any(
+                len(" ".join(child.text_content().split())) == len(text) for child in element):
+            continue  # (a line is read at the innermost element that holds all of it)
+        match = _WRITERS_JOB.fullmatch(text)
+        if match and not (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
+                          or _IN_QUOTE(element) or _in_other_stories(element, headline)):
+            return [match["names"]]
+    return []
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
 _BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
@@ -3141,6 +3192,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.address_names),
                         ("byline", lambda: signals.meta_box_name),
                         ("byline", lambda: signals.spelled_profile_link),
+                        ("byline", lambda: signals.titled_name_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

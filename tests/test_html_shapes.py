@@ -50,6 +50,25 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a line under the headline that gives the writer with the job -----------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="x1">Ines Varga, AP Harbor Writer</p><span class="stamp">March 5, 2024</span>', ["Ines Varga"]),
+    ('<div><p>Ines Varga and Tomas Reyes, Staff Reporters</p></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p>Ines Varga, Harbor Ledger Correspondent</p>', ["Ines Varga"]),
+    # the near-misses: a picture's credit, a mayor's title, a sentence about a reporter, a
+    # caption, and another story's card
+    ('<p>Ines Varga, Staff Photographer</p>', []),
+    ('<p>Ines Varga, Mayor of Harbor City</p>', []),
+    ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
+    ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
+    ('<ul class="related-stories"><li><a href="/other/"><h3>Quay closes</h3></a><p>Ines Varga, Staff Writer</p></li></ul>', []),
+])
+def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
