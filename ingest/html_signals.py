@@ -280,6 +280,12 @@ class Signals:
         return _titled_name_line(self.tree) if self.tree is not None else []
 
     @cached_property
+    def outlet_marked_line(self) -> list[str]:
+        """The writers of a line under the headline whose other part is marked as the outlet
+        (see _outlet_marked_line)."""
+        return _outlet_marked_line(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
@@ -1538,8 +1544,48 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
     comments, a quotation or a box of other stories."""
     headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        match = _WRITERS_JOB.fullmatch(text)
+        if match and not _elsewhere_than_the_story(element, headline):
+            return [match["names"]]
+    return []
+
+
+_NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}})[\s,|·•—–-]*")
+
+
+def _outlet_marked_line(tree: HtmlElement) -> list[str]:
+    """The names on the first line under the headline, before the story's text, that is
+    nothing but one to three names and a part marked as the outlet ("<span>Ann Lee and Tom
+    Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
+    is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
+    a quotation or a box of other stories."""
+    headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        outlet = next((child for child in element if _is_outlet_part(child)), None)
+        if outlet is None or _elsewhere_than_the_story(element, headline):
+            continue
+        before = _text_before(element, outlet)
+        match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
+        if match:
+            return [match["names"]]
+    return []
+
+
+def _elsewhere_than_the_story(element, headline) -> bool:
+    """In a caption, a teaser, the comments, a quotation or a box of other stories."""
+    return bool(_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
+                or _IN_QUOTE(element) or _in_other_stories(element, headline))
+
+
+def _lines_under_headline(tree: HtmlElement, headline):
+    """(element, its text) of the short lines after the headline, each read at the innermost
+    element that holds all of it, page order: the first _FIELD_LINE_ELEMENTS elements at
+    most, and only before the story's text (its second paragraph longer than such a line: the
+    first may be the standfirst), as a line after it is the text's own, a caption's or
+    another story's."""
     if headline is None:
-        return []
+        return
     inside = set(headline.iter())
     after = False
     seen = paragraphs = 0
@@ -1551,20 +1597,16 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
             continue
         seen += 1
         if seen > _FIELD_LINE_ELEMENTS:
-            break
+            return
         text = " ".join(element.text_content().split())
         if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
             paragraphs += 1
             if paragraphs == 2:
-                break  # the story's text has begun (the first may be the standfirst)
+                return  # the story's text has begun (the first may be the standfirst)
         if len(text) > _FIELD_LINE_LENGTH or not text or any(
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
-        match = _WRITERS_JOB.fullmatch(text)
-        if match and not (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                          or _IN_QUOTE(element) or _in_other_stories(element, headline)):
-            return [match["names"]]
-    return []
+        yield element, text
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
 _BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
@@ -3193,6 +3235,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.meta_box_name),
                         ("byline", lambda: signals.spelled_profile_link),
                         ("byline", lambda: signals.titled_name_line),
+                        ("byline", lambda: signals.outlet_marked_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -3927,28 +3970,8 @@ def _field_line_date(signals: Signals) -> list[str]:
     if signals.tree is None:
         return []
     headline = _headline_element(signals.tree)
-    if headline is None:
-        return []
-    inside = set(headline.iter())
-    after = dated_before = False
-    seen = paragraphs = 0
-    for element in signals.tree.getroottree().iter(etree.Element):
-        if not after:
-            after = element is headline
-            continue
-        if element in inside or element.tag in _SKIP_TAGS:
-            continue
-        seen += 1
-        if seen > _FIELD_LINE_ELEMENTS:
-            break
-        text = " ".join(element.text_content().split())
-        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
-            paragraphs += 1
-            if paragraphs == 2:
-                break  # the story's text has begun (the first may be the standfirst)
-        if len(text) > _FIELD_LINE_LENGTH or not text or any(
-                len(" ".join(child.text_content().split())) == len(text) for child in element):
-            continue  # (a line is read at the innermost element that holds all of it)
+    dated_before = False
+    for element, text in _lines_under_headline(signals.tree, headline):
         shown = text
         # (Not the text of an inner element marked as the revision's date.)
         text = " ".join("".join(_texts_but_revisions(element)).split())

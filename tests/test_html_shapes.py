@@ -69,6 +69,25 @@ def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a line under the headline of names and a part marked as the outlet -----------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="x1"><span class="x2">Ines Varga and Tomas Reyes</span>'
+     '<span class="publication">Harbor Ledger</span></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p><span>Ines Varga</span> | <span class="outlet-name">Harbor Ledger</span></p>', ["Ines Varga"]),
+    # the near-misses: a picture's credit before the outlet, a sentence, a line with no part
+    # marked as the outlet, and another story's card
+    ('<div><span>Photo</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div><span>Ines Varga told the council</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div><span>Ines Varga</span><span class="source">Harbor Ledger</span></div>', []),
+    ('<ul class="more-stories"><li><a href="/other/"><h3>Quay closes</h3></a><div><span>Ines Varga</span>'
+     '<span class="publication">Harbor Ledger</span></div></li></ul>', []),
+])
+def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
