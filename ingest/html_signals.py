@@ -1093,6 +1093,22 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
+_CARD_LINK_EXTRA = 20  # characters a card's link holds beyond the byline, at least
+
+
+def _in_card_link(element) -> bool:
+    """The byline is inside a link to another page that holds more than it (by a headline's
+    length): a card for another story whose whole box is one link ("<a href=/other><div>Its
+    headline</div><div>by B</div></a>"), as a "More from" row sets its cards. A link to the
+    writer's own page (a name and a bio) is the byline's."""
+    for link in element.iterancestors("a"):
+        target = _split_href(link)
+        if (target is not None and target.path and not _AUTHOR_PAGE.search(target.path)
+                and len(_text(link) or "") > len(_text(element) or "") + _CARD_LINK_EXTRA):
+            return True
+    return False
+
+
 def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
@@ -1110,7 +1126,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     def elsewhere(element) -> bool:
         # (A picture's or a comment's microdata author is another item's byline too:
         # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
-        if _in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element):
+        if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+                or _in_card_link(element)):
             others.append(element)
             return True
         return False

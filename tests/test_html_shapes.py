@@ -88,6 +88,26 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a byline inside a card that is one link to another story ---------------------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # a "More from" row of cards, each one link, after the story; the story's own byline is a
+    # weaker signal ("Ines Varga, Staff Writer"), so the card's "by" line was taken
+    ('<p>Ines Varga, Staff Writer</p>', '<div class="row"><a href="/2024/03/quay-closes/"><div class="title">Quay closes for the '
+     'winter storms</div><div class="meta"><span>by <span>Tomas Reyes</span></span></div></a></div>', ["Ines Varga"]),
+    ('', '<div class="row"><a href="/2024/03/quay-closes/"><div class="title">Quay closes for the winter storms</div>'
+     '<div class="meta"><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
+    # the near-misses: a link to the writer's own page with a bio in it, and a link no longer
+    # than its byline
+    ('<a href="/writers/ines-varga/"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
+     'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
+    ('<a href="/2024/03/quay/"><span class="byline">By Ines Varga</span></a>', '', ["Ines Varga"]),
+])
+def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
