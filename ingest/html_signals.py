@@ -1547,12 +1547,13 @@ _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "de
 # A writer's line that gives the job after the name ("Ann Lee, AP Harbor Writer", "Ann Lee and
 # Tom Park, Staff Reporters"): one or two names of two to four capitalised words, a comma, and
 # up to four capitalised words that end in a writer's job. (Not a photographer's, a producer's,
-# a host's: their lines credit a picture or a show.)
+# a host's, nor a picture desk's "Photo Editor", "Video Editor": their lines credit a picture
+# or a show.)
 _TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|del|la|le)){1,3}"
 _WRITERS_JOB = re.compile(
     rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}}),\s+"
-    r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|correspondents?|columnists?|journalists?|"
-    r"contributors?|editors?)\s*")
+    r"(?:(?!(?i:photo|picture|image|video|graphic|design|art\b|illustrat|visual|multimedia))[A-Z][\w&'’.-]*\s+){0,4}"
+    r"(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?)\s*")
 
 
 def _titled_name_line(tree: HtmlElement) -> list[str]:

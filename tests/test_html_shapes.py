@@ -60,6 +60,8 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     # the near-misses: a picture's credit, a mayor's title, a sentence about a reporter, a
     # caption, and another story's card
     ('<p>Ines Varga, Staff Photographer</p>', []),
+    ('<p>Ines Varga, Senior Photo Editor</p>', []),
+    ('<p>Ines Varga, Video Editor</p>', []),
     ('<p>Ines Varga, Mayor of Harbor City</p>', []),
     ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
     ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
