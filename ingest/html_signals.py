@@ -1591,9 +1591,26 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
 
 
 def _elsewhere_than_the_story(element, headline) -> bool:
-    """In a caption, a teaser, the comments, a quotation or a box of other stories."""
-    return bool(_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                or _IN_QUOTE(element) or _in_other_stories(element, headline))
+    """In a caption or a picture's credit, a teaser, the comments, a quotation or a box of
+    other stories."""
+    return bool(_IN_CAPTION(element) or _in_picture_credit(element) or _TEASER_ITEM(element)
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline))
+
+
+# Class words of a picture's box or its credit line: a lead picture's credit under the headline
+# sets the photographer and the outlet as a byline does ("<div class="image-credit"><span>Ann
+# Lee</span><span class="organization">Harbor Ledger</span></div>").
+_PICTURE_BOX = re.compile(r"credit|caption|photo|image|picture|gallery|slideshow|figure", re.I)
+_PICTURE_BOX_LEVELS = 3
+
+
+def _in_picture_credit(element) -> bool:
+    """The element is in a <figure>, or it or one of its nearest boxes is named for a picture
+    or a credit."""
+    for box in chain([element], islice(element.iterancestors(), _PICTURE_BOX_LEVELS)):
+        if box.tag == "figure" or _PICTURE_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
+    return False
 
 
 def _lines_under_headline(tree: HtmlElement, headline):

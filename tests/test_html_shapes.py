@@ -62,6 +62,7 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     ('<p>Ines Varga, Staff Photographer</p>', []),
     ('<p>Ines Varga, Senior Photo Editor</p>', []),
     ('<p>Ines Varga, Video Editor</p>', []),
+    ('<div class="photo-credit"><p>Ines Varga, Staff Writer</p></div>', []),
     ('<p>Ines Varga, Mayor of Harbor City</p>', []),
     ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
     ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
@@ -81,6 +82,9 @@ def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     # the near-misses: a picture's credit before the outlet, a sentence, a line with no part
     # marked as the outlet, and another story's card
     ('<div><span>Photo</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div class="lead-image-credit"><span>Ines Varga</span><span class="organization">Harbor Ledger</span></div>', []),
+    ('<figure><img src="/quay.jpg" alt=""><div><span>Ines Varga</span><span class="publication">Harbor Ledger</span>'
+     '</div></figure>', []),
     ('<div><span>Ines Varga told the council</span><span class="publication">Harbor Ledger</span></div>', []),
     ('<div><span>Ines Varga</span><span class="source">Harbor Ledger</span></div>', []),
     ('<ul class="more-stories"><li><a href="/other/"><h3>Quay closes</h3></a><div><span>Ines Varga</span>'
