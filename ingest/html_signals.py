@@ -1485,8 +1485,8 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
     first such link, and only when it is the first link set as a name under the headline: a
     tag or a person the story is about is linked the same way ("/ann-lee/"), further down or
     on a page whose first linked name is not so spelled. Not a subject's page (tag, topic,
-    player: see _SUBJECT_PAGE), nor in a caption, a teaser, the comments or a box of other
-    stories."""
+    player: see _SUBJECT_PAGE), nor in a caption or a picture's credit, a teaser, the
+    comments, a quotation or a box of other stories."""
     headline = _headline_element(tree)
     if headline is None:
         return []
@@ -1515,9 +1515,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         # (The first link set as a name decides: spelled or not, no later one is read.)
         target = _split_href(element)
         if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
-                or not _opens_short_line(element, name)
-                or _IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element)
-                or _in_other_stories(element, headline)):
+                or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
             return []
         return [name] if _spells(target.path, name) and _beside_byline_field(element) else []
     return []

@@ -146,6 +146,7 @@ def test_a_credit_label_in_capitals_names_the_writer(after, authors):
     ('<div><a href="/tag/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', []),
     ('<p>The harbour master, <a href="/ines-varga/">Ines Varga</a>, said the quay would close.</p>', []),
     ('<div>Photo: <a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+    ('<div class="image-credit"><a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
     ("<div>Editor's picks: <a href=\"/ines-varga/\">Ines Varga</a> · 5 March 2024</div>", []),
     ('<div><a href="/signup">Sign Up</a> · 5 March 2024</div>', []),
     ('<div><a href="/blog/food/meal-plans">Meal Plans</a> · 5 March 2024</div>', []),
