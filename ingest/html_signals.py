@@ -2178,13 +2178,17 @@ _MODIFIED_PROPERTY_XPATH = etree.XPath(
 _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
-                    r"erstellt|opublikowano|julkaistu|udgivet")
+                    r"erstellt|opublikowano|julkaistu|udgivet|"
+                    # and Russian, Turkish and Indonesian, whose month names we read too
+                    r"опубликовано|yay[ıi]nlanma|yay[ıi]nland[ıi]|yay[ıi]mland[ıi]|diterbitkan|dipublikasikan")
 # (French "modifié(e)" with its accent: "modifie" is the verb of a sentence, "le texte modifie la loi";
 # Spanish and Portuguese "modificado", Italian "modificato")
 _UPDATED_WORDS = (r"updated?|modified|modifiée?|modificad[oa]|modificat[oa]|edited|revised|mis\s+[àa]\s+jour|"
                   r"actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
-                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
+                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty|"
+                  # Catalan, Russian, Turkish, Indonesian
+                  r"actualitzat|actualitzada|обновлено|изменено|g[üu]ncelleme|g[üu]ncellendi|diperbaharui|diperbarui")
 # (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
 # label may run into "기사" (article) before it.)
 _DATE_LABEL = re.compile(
