@@ -14,6 +14,7 @@ Nothing here names a site: the rules are about the shapes of HTML and metadata.
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
@@ -264,6 +265,25 @@ class Signals:
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
         return _author_links(self.tree, self.url) if self.tree is not None else []
+
+    @cached_property
+    def spelled_profile_link(self) -> list[str]:
+        """The name on the first link under the headline whose address spells it ("<a
+        href=/ann-lee-profile/>Ann Lee</a>", "/u/leeann"): a writer's page with no author
+        segment in its path (see _spelled_profile_link)."""
+        return _spelled_profile_link(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def titled_name_line(self) -> list[str]:
+        """The writers of a line under the headline that gives them with their job ("Ann Lee,
+        AP Harbor Writer"): see _titled_name_line."""
+        return _titled_name_line(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def outlet_marked_line(self) -> list[str]:
+        """The writers of a line under the headline whose other part is marked as the outlet
+        (see _outlet_marked_line)."""
+        return _outlet_marked_line(self.tree) if self.tree is not None else []
 
     @cached_property
     def time_published(self) -> list[str]:
@@ -868,6 +888,9 @@ _BYLINE_TESTS = (
     ' or starts-with(normalize-space(text()), "Story by ") or starts-with(normalize-space(text()), '
     '"Text by ") or starts-with(normalize-space(text()), "Reporting by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Reported by ") or '
+    # (the same labels in capitals, as a credit line under a magazine's story is set: "TEXT BY A")
+    'starts-with(normalize-space(text()), "TEXT BY ") or starts-with(normalize-space(text()), "WORDS BY ") or '
+    'starts-with(normalize-space(text()), "STORY BY ") or starts-with(normalize-space(text()), "WRITTEN BY ") or '
     'starts-with(normalize-space(text()), "Story:") or '
     # the kind of piece before its writer ("Opinion by A", "Guest post by A")
     # (the name may be a link after the label: "Analysis by <a>A</a>", whose text() ends in "by")
@@ -913,6 +936,10 @@ _BYLINE_TESTS = (
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
     'starts-with(normalize-space(text()), "Von ") or '
+    # (the word alone, the name in an element after it, as "By" is read: "<span>Par <a>A</a>
+    # </span>", whose text() is "Par " and normalize-space "Par")
+    'normalize-space(text()) = "Par" or normalize-space(text()) = "Por" or '
+    'normalize-space(text()) = "Door" or normalize-space(text()) = "Von" or '
     # the same with a colon ("Por: A", "Von: A"), Italian "di"/"Di" (split_people reads a name
     # after "Di" only when two capitalised words follow: "Di Luigi Rossi"), Indonesian
     # and Malay "Oleh", and the labels "Author:"/"Text:" in Russian, Turkish, Indonesian and
@@ -1066,6 +1093,22 @@ _BLOCK_TAGS = {"div", "p", "br", "li", "ul", "time", "section", "header", "foote
                "h4", "h5", "h6", "figure", "figcaption", "button", "img", "svg", "table", "tr"}
 
 
+_CARD_LINK_EXTRA = 20  # characters a card's link holds beyond the byline, at least
+
+
+def _in_card_link(element) -> bool:
+    """The byline is inside a link to another page that holds more than it (by a headline's
+    length): a card for another story whose whole box is one link ("<a href=/other><div>Its
+    headline</div><div>by B</div></a>"), as a "More from" row sets its cards. A link to the
+    writer's own page (a name and a bio) is the byline's."""
+    for link in element.iterancestors("a"):
+        target = _split_href(link)
+        if (target is not None and target.path and not _AUTHOR_PAGE.search(target.path)
+                and len(_text(link) or "") > len(_text(element) or "") + _CARD_LINK_EXTRA):
+            return True
+    return False
+
+
 def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     """The texts of the page's first byline: the first element that says it holds the author,
     and, when they share a short parent, its siblings of the same kind (one per author). Later
@@ -1083,7 +1126,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     def elsewhere(element) -> bool:
         # (A picture's or a comment's microdata author is another item's byline too:
         # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
-        if _in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element):
+        if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+                or _in_card_link(element)):
             others.append(element)
             return True
         return False
@@ -1396,6 +1440,221 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
                 shared.append(link)
         beside = shared or beside
     return [_text(a) for a in beside][:6]
+
+
+# A name as a link's text: two to four capitalised words of letters ("Ann Lee", "Ann B. Lee",
+# "Ann de Vries" with its particle), no more.
+_LINKED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+(?:[^\W\d_][\w'’.-]*|d[aeiou]s?|van|von|der|la|le)){1,3}")
+# The path segments of pages about a subject, which may be a person's name too: a tag's, a
+# topic's, a player's ("/tag/ann-lee/", "/topics/people/ann-lee", "/players/ann-lee").
+_SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|sections?|subjects?|keywords?|"
+                           r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
+                           r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
+_SPELLED_LINK_ELEMENTS = 40  # elements after the headline looked at, at most
+_SLUG_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _spells(path: str, name: str) -> bool:
+    """The path is the name's page: one or two segments, the last the name's words in order,
+    maybe with other words after them ("/ann-lee", "/writers-desk/ann-lee-profile/"), or, under
+    a short directory of accounts, its letters run together in either order ("/u/leeann").
+    (A deeper path is a section's page: "/blog/food/meal-plans"; and run together at the
+    root, two words are as often an action's: "/signup" for "Sign Up".)"""
+    segments = [s for s in path.split("/") if s]
+    if not 1 <= len(segments) <= 2:
+        return False
+    slug = re.sub(r"\.\w{2,5}$", "", segments[-1])
+    words = _SLUG_WORDS.findall(_unaccented(name).casefold())
+    parts = _SLUG_WORDS.findall(_unaccented(slug).casefold())
+    if len(words) < 2 or not parts:
+        return False
+    if parts[:len(words)] == words:
+        return True
+    return (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
+            and parts[0] in ("".join(words), "".join(words[::-1])))
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _spelled_profile_link(tree: HtmlElement) -> list[str]:
+    """The name on the first name-shaped link after the headline, before the story's text,
+    when the link's address ends in the name spelled as a slug: a writer's page on a site
+    that puts no "/author/" in its path ("/ann-lee-profile-harbor/", "/u/leeann"). Only the
+    first such link, and only when it is the first link set as a name under the headline: a
+    tag or a person the story is about is linked the same way ("/ann-lee/"), further down or
+    on a page whose first linked name is not so spelled. Not a subject's page (tag, topic,
+    player: see _SUBJECT_PAGE), nor in a caption or a picture's credit, a teaser, the
+    comments, a quotation or a box of other stories."""
+    headline = _headline_element(tree)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _SPELLED_LINK_ELEMENTS:
+            break
+        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                break  # the story's text has begun (the first may be the standfirst)
+        if element.tag != "a":
+            continue
+        name = _text(element)
+        if not name or not _LINKED_NAME.fullmatch(name) or not all(
+                w[0].isupper() for w in name.split() if w.casefold() not in _NAME_PARTICLES):
+            continue
+        # (The first link set as a name decides: spelled or not, no later one is read.)
+        target = _split_href(element)
+        if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
+                or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
+            return []
+        return [name] if _spells(target.path, name) and _beside_byline_field(element) else []
+    return []
+
+
+_HANDLE_FIELD = re.compile(r"(?<![\w@])@\w{2,}")
+_BYLINE_BOX_LEVELS = 3  # boxes around the link looked at, at most
+_BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
+
+
+def _beside_byline_field(link) -> bool:
+    """A byline's other field is set beside the link, in the short box around it: a date or
+    the writer's handle ("Ann Lee @annlee", "Ann Lee | March 5, 2024"). A show's or a
+    section's page linked under the headline ("Tide Watch") has none: its address spells its
+    name as a writer's does."""
+    for box in islice(link.iterancestors(), _BYLINE_BOX_LEVELS):
+        text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
+        if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
+            break
+        if _HANDLE_FIELD.search(text) or text_date(text):
+            return True
+    return False
+
+
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}
+
+# A writer's line that gives the job after the name ("Ann Lee, AP Harbor Writer", "Ann Lee and
+# Tom Park, Staff Reporters"): one or two names of two to four capitalised words, a comma, and
+# up to four capitalised words that end in a writer's job. (Not a photographer's, a producer's,
+# a host's, nor a picture desk's "Photo Editor", "Video Editor": their lines credit a picture
+# or a show.)
+_TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|del|la|le)){1,3}"
+_WRITERS_JOB = re.compile(
+    rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}}),\s+"
+    r"(?:(?!(?i:photo|picture|image|video|graphic|design|art\b|illustrat|visual|multimedia))[A-Z][\w&'’.-]*\s+){0,4}"
+    r"(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?)\s*")
+
+
+def _titled_name_line(tree: HtmlElement) -> list[str]:
+    """The names on the first line under the headline, before the story's text, that is
+    nothing but the writers and their job ("Ann Lee, AP Harbor Writer"): templates that set
+    the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
+    comments, a quotation or a box of other stories."""
+    headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        match = _WRITERS_JOB.fullmatch(text)
+        if match and not _elsewhere_than_the_story(element, headline):
+            return [match["names"]]
+    return []
+
+
+_NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}})[\s,|·•—–-]*")
+
+
+def _outlet_marked_line(tree: HtmlElement) -> list[str]:
+    """The names on the first line under the headline, before the story's text, that is
+    nothing but one to three names and a part marked as the outlet ("<span>Ann Lee and Tom
+    Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
+    is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
+    a quotation or a box of other stories."""
+    headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        outlet = next((child for child in element if _is_outlet_part(child)), None)
+        if outlet is None or _elsewhere_than_the_story(element, headline):
+            continue
+        before = _text_before(element, outlet)
+        match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
+        if match:
+            return [match["names"]]
+    return []
+
+
+def _elsewhere_than_the_story(element, headline) -> bool:
+    """In a caption or a picture's credit, a teaser, the comments, a quotation or a box of
+    other stories."""
+    return bool(_IN_CAPTION(element) or _in_picture_credit(element) or _TEASER_ITEM(element)
+                or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline))
+
+
+# Class words of a picture's box or its credit line: a lead picture's credit under the headline
+# sets the photographer and the outlet as a byline does ("<div class="image-credit"><span>Ann
+# Lee</span><span class="organization">Harbor Ledger</span></div>").
+_PICTURE_BOX = re.compile(r"credit|caption|photo|image|picture|gallery|slideshow|figure", re.I)
+_PICTURE_BOX_LEVELS = 3
+
+
+def _in_picture_credit(element) -> bool:
+    """The element is in a <figure>, or it or one of its nearest boxes is named for a picture
+    or a credit."""
+    for box in chain([element], islice(element.iterancestors(), _PICTURE_BOX_LEVELS)):
+        if box.tag == "figure" or _PICTURE_BOX.search(f"{box.get('class', '')} {box.get('id', '')}"):
+            return True
+    return False
+
+
+def _lines_under_headline(tree: HtmlElement, headline):
+    """(element, its text) of the short lines after the headline, each read at the innermost
+    element that holds all of it, page order: the first _FIELD_LINE_ELEMENTS elements at
+    most, and only before the story's text (its second paragraph longer than such a line: the
+    first may be the standfirst), as a line after it is the text's own, a caption's or
+    another story's."""
+    if headline is None:
+        return
+    inside = set(headline.iter())
+    after = False
+    seen = paragraphs = 0
+    for element in tree.getroottree().iter(etree.Element):
+        if not after:
+            after = element is headline
+            continue
+        if element in inside or element.tag in _SKIP_TAGS:
+            continue
+        seen += 1
+        if seen > _FIELD_LINE_ELEMENTS:
+            return
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                return  # the story's text has begun (the first may be the standfirst)
+        if len(text) > _FIELD_LINE_LENGTH or not text or any(
+                len(" ".join(child.text_content().split())) == len(text) for child in element):
+            continue  # (a line is read at the innermost element that holds all of it)
+        yield element, text
+_INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
+_SHORT_LINE = 100  # characters of text in a writer's line at most
+_BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
+
+
+def _opens_short_line(link, name: str) -> bool:
+    """The link opens a short line of its own (after "By" or a mark at most): a writer's line
+    ("Ann Lee @annlee", "By Ann Lee"), not a sentence that names a person ("The mayor, Ann
+    Lee, said"), a credit ("Photo: Ann Lee") or a list's label ("Editor's picks: Ann Lee")."""
+    line = next((box for box in link.iterancestors() if box.tag not in _INLINE_TAGS), None)
+    text = _text(line) if line is not None else None
+    if not text or len(text) > _SHORT_LINE:
+        return False
+    start = text.find(name)
+    return start >= 0 and bool(_BY_BEFORE.match(text[:start]))
 
 
 # The class of a box about the article's writer: "author-bio", "author_box", "authorbox",
@@ -1919,13 +2178,17 @@ _MODIFIED_PROPERTY_XPATH = etree.XPath(
 _PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
-                    r"erstellt|opublikowano|julkaistu|udgivet")
+                    r"erstellt|opublikowano|julkaistu|udgivet|"
+                    # and Russian, Turkish and Indonesian, whose month names we read too
+                    r"опубликовано|yay[ıi]nlanma|yay[ıi]nland[ıi]|yay[ıi]mland[ıi]|diterbitkan|dipublikasikan")
 # (French "modifié(e)" with its accent: "modifie" is the verb of a sentence, "le texte modifie la loi";
 # Spanish and Portuguese "modificado", Italian "modificato")
 _UPDATED_WORDS = (r"updated?|modified|modifiée?|modificad[oa]|modificat[oa]|edited|revised|mis\s+[àa]\s+jour|"
                   r"actualis[ée]e?|actualizad[oa]|"
                   r"aktualisiert|ge[äa]ndert|aggiornat[oa]|bijgewerkt|aktualizov[áa]no|atualizad[oa]|"
-                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty")
+                  r"uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja|p[äa]ivitetty|"
+                  # Catalan, Russian, Turkish, Indonesian
+                  r"actualitzat|actualitzada|обновлено|изменено|g[üu]ncelleme|g[üu]ncellendi|diperbaharui|diperbarui")
 # (Korean pages write "입력 2024.03.05 10:00 수정 2024.03.06 09:12": "input" and "edited"; the
 # label may run into "기사" (article) before it.)
 _DATE_LABEL = re.compile(
@@ -2043,6 +2306,7 @@ def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[
     element has its date beside it: the parent's text is read then."""
     # (For the publication's day, not the text of an inner element marked as the revision's.)
     spaced = _spaced_text if read else (lambda e: " ".join(" ".join(_texts_but_revisions(e)).split()))
+    publication = read is None
     read = read or partial(published_text_date, day_first=day_first)
     days = []
     for element in elements:
@@ -2054,11 +2318,30 @@ def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[
         if not day and parent is not None and parent.tag not in _SKIP_TAGS:
             around = spaced(parent)
             day = read(around) if len(around) <= 200 else None
+            if not day and publication:
+                day = _read_by_both_labels(parent, day_first)
         if day:
             days.append(day)
             if len(days) == 3:
                 break
     return days
+
+
+def _read_by_both_labels(box, day_first: bool | None) -> str | None:
+    """The publication day of a box whose text writes both an "Updated" and a "Published"
+    (or "Original") label, each before its own date, read with the dates of elements whose
+    class names the revision: a template that copies one box for both dates marks both
+    "updated-date" ("<div class=updated-date>Updated:</div><div class=updated-date>Mar 9</div>
+    <div class=updated-date>Original:</div><div class=updated-date>Mar 5</div>"), and the
+    labels the reader sees say which is which. With one kind of label only, the class stays
+    the judge ("Posted on <time class=updated>" may be a revision the theme shows alone)."""
+    text = _spaced_text(box)
+    if len(text) > 200:
+        return None
+    labels = list(_DATE_LABEL.finditer(text))
+    if not (any(label.group("published") for label in labels) and any(label.group("updated") for label in labels)):
+        return None
+    return published_text_date(text, day_first)
 
 
 _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
@@ -2377,6 +2660,33 @@ def text_date(text: str, day_first: bool | None = None) -> str | None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+# Day, month and a year of two digits with dots ("10.15.15"), the whole text of an element
+# named for the date: in prose the same shape is a version or a section number, so it is read
+# only there.
+_SHORT_DOTTED_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d\d)\s*")
+
+
+def _short_dotted_date(text: str, day_first: bool | None = None) -> str | None:
+    """The day a date-named element states when its whole text is a dotted date with a
+    two-digit year, this century's: month first when the second number is past 12, day first
+    when the first is, else in the page's language's order (`day_first`), unknown otherwise."""
+    match = _SHORT_DOTTED_DATE.fullmatch(text)
+    if not match:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if second > 12 >= first:
+        month, day = first, second
+    elif first > 12 >= second:
+        day, month = first, second
+    elif day_first is not None and max(first, second) <= 12:
+        day, month = (first, second) if day_first else (second, first)
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{2000 + year:04d}-{month:02d}-{day:02d}"
 
 
 def _text(element) -> str | None:
@@ -2960,6 +3270,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
                         ("byline", lambda: signals.address_names),
                         ("byline", lambda: signals.meta_box_name),
+                        ("byline", lambda: signals.spelled_profile_link),
+                        ("byline", lambda: signals.titled_name_line),
+                        ("byline", lambda: signals.outlet_marked_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -3300,7 +3613,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("byline", lambda: signals.byline_dates),
         # A line that says "Published" before its date, with no class to name it.
         ("text", lambda: signals.labelled_dates),
-        ("text", lambda: [published_text_date(t, signals.day_first) for t in signals.date_texts]),
+        ("text", lambda: [published_text_date(t, signals.day_first) or _short_dotted_date(t, signals.day_first)
+                          for t in signals.date_texts]),
         ("text", lambda: _permalink_dates(signals)),
         # The dateline a press release (or an older wire story) opens its text with.
         ("text", lambda: _dateline_dates(signals)),
@@ -3653,8 +3967,19 @@ _SHORT_LEAF_XPATH = ("//body//*[not(*)][string-length(normalize-space(text())) >
 # What a date set alone in an element may have around it: its weekday before, its clock and
 # time zone after ("Tuesday 5 March 2024 09.00 GMT", "Tue, 5 Mar 2024, 9:00 am").
 # (The clock and its zone may come first: "6:10 AM PST 3/5/2024", "11:40 pm EST, Tuesday, ...".)
+# (The weekday and the word before the clock may be in the other languages whose months we
+# read: "segunda-feira, 22 de março de 2024 às 0:13", "mardi 5 mars 2024 à 10h00", "Dienstag,
+# 5. März 2024 um 10:00 Uhr".)
+_FOREIGN_WEEKDAY = (r"(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa]bado|domingo|lunes|martes|"
+                    r"mi[ée]rcoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|"
+                    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|luned[iì]|marted[iì]|"
+                    r"mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|dinsdag|woensdag|donderdag|"
+                    r"vrijdag|zaterdag|zondag")
+_AT_CLOCK = r"(?:(?:at|[àa]s?|a\s+las?|alle|um|om|kl\.?)\s+)?"
+_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d)(?:\s*uhr\b)?"
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
-                               rf"(?:{_WEEKDAY.pattern})?[\s,]*(?P<date>.+?)[\s,]*(?:(?:at\s+)?{_CLOCK.pattern}"
+                               rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
+                               rf"(?:{_AT_CLOCK}{_WORLD_CLOCK}"
                                r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
 
 
@@ -3674,8 +3999,9 @@ _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at 
 
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
-    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"):
-    templates write the date so with no class to name it. Only before the story's text (its
+    several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
+    or alone, with its weekday and clock in any of the languages whose months we read
+    ("mardi 5 mars 2024 à 10h00"): templates write the date so with no class to name it. Only before the story's text (its
     second paragraph longer than such a line: the first may be the standfirst): a line after
     it is the text's own, a caption's or another story's.
     Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
@@ -3684,32 +4010,26 @@ def _field_line_date(signals: Signals) -> list[str]:
     if signals.tree is None:
         return []
     headline = _headline_element(signals.tree)
-    if headline is None:
-        return []
-    inside = set(headline.iter())
-    after = False
-    seen = paragraphs = 0
-    for element in signals.tree.getroottree().iter(etree.Element):
-        if not after:
-            after = element is headline
-            continue
-        if element in inside or element.tag in _SKIP_TAGS:
-            continue
-        seen += 1
-        if seen > _FIELD_LINE_ELEMENTS:
-            break
-        text = " ".join(element.text_content().split())
-        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
-            paragraphs += 1
-            if paragraphs == 2:
-                break  # the story's text has begun (the first may be the standfirst)
-        if len(text) > _FIELD_LINE_LENGTH or not _FIELD_MARK.search(text) or any(
-                len(" ".join(child.text_content().split())) == len(text) for child in element):
-            continue  # (a line is read at the innermost element that holds all of it)
+    dated_before = False
+    for element, text in _lines_under_headline(signals.tree, headline):
+        shown = text
         # (Not the text of an inner element marked as the revision's date.)
         text = " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
-        if not day or not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+        if not day:
+            dated_before = dated_before or text_date(shown, signals.day_first) is not None
+            continue
+        # A line of fields has the date as one of them; a line with no marks is the date alone
+        # ("segunda-feira, 22 de março de 2024 às 0:13"), else it is a sentence that names one.
+        if _FIELD_MARK.search(text):
+            if not any(_is_whole_date(field, day) for field in _FIELD_MARK.split(text) if day in field):
+                continue
+        elif (dated_before or not _is_whole_date(text, day) or _in_prose(element) or _is_revision(element)
+              or any(_marked_revision(box) for box in islice(element.iterancestors(), 2))):
+            # (A date the story's text mentions is no line; one alone after an "Updated" label,
+            # or in a box marked so, is the revision's; and one below a line that showed the
+            # revision's date is one of two dates, neither of them said to be the publication's.)
+            dated_before = True
             continue
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
@@ -3744,7 +4064,8 @@ def _lone_date(signals: Signals) -> list[str]:
                 return []
             # One in a box named the revision's ("<div class="dateModified"><span>...") is the
             # page's own date, so it still counts against another; alone, it dates the revision.
+            # So is one set after an "Updated:" label in the box before its own.
             if any(_names_revision(box.get("class") or "", box.get("id") or "")
-                   for box in chain([element], islice(element.iterancestors(), 2))):
+                   for box in chain([element], islice(element.iterancestors(), 2))) or _is_revision(element):
                 revisions.add(day)
     return list(days - revisions)

@@ -736,6 +736,10 @@ def name_has_words(name: str | None, typed: str | None) -> bool:
 
 _EARLIEST = date(1900, 1, 1)
 _ZONE_NAME_AFTER_OFFSET = re.compile(r"(?<=[+-]\d{4})\s*\([A-Za-z][A-Za-z .'-]*\)\s*$")
+# The zone's name in square brackets after an ISO date-time's offset or "Z", as Java's
+# ZonedDateTime (and RFC 9557) write it: "2024-03-05T09:00:00+01:00[Europe/Paris]". The offset
+# already says the moment; the name in brackets is no part of ISO 8601.
+_BRACKETED_ZONE = re.compile(r"(?:(?<=[+-]\d\d:\d\d)|(?<=[+-]\d{4})|(?<=\dZ))\[[A-Za-z][\w/+-]*\]$")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -886,6 +890,8 @@ def iso_date(value, now: datetime) -> str | None:
     text = str(value).strip()
     if not re.search(r"\d", text) or len(text) > 80:
         return None
+    if text.endswith("]"):
+        text = _BRACKETED_ZONE.sub("", text)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         has_time = "T" in text or " " in text.strip()

@@ -32,6 +32,131 @@ def json_ld(data) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
+# --- authors: "Par", "Por", "Door", "Von" alone, the name in the element after it -------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="meta"><span>Par <a href="/signataires/ines-varga/">Ines Varga</a></span></p>', ["Ines Varga"]),
+    ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
+    ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
+    ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    # the near-misses: the word opening a sentence, an agency after it, and another story's card
+    ('<p>Par ailleurs, <a href="/mairie/">la mairie</a> a voté le budget du port.</p>', []),
+    ('<p><span>Par</span> <a href="/agences/afp/">AFP</a></p>', []),
+    ('<ul class="liste"><li><a href="/autre-sujet/"><h3>Le port ferme ses quais</h3></a>'
+     '<span>Par<span> Ines Varga</span></span></li></ul>', []),
+])
+def test_a_foreign_by_word_alone_before_the_name(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+# --- authors: a line under the headline that gives the writer with the job -----------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<p class="x1">Ines Varga, AP Harbor Writer</p><span class="stamp">March 5, 2024</span>', ["Ines Varga"]),
+    ('<div><p>Ines Varga and Tomas Reyes, Staff Reporters</p></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p>Ines Varga, Harbor Ledger Correspondent</p>', ["Ines Varga"]),
+    # the near-misses: a picture's credit, a mayor's title, a sentence about a reporter, a
+    # caption, and another story's card
+    ('<p>Ines Varga, Staff Photographer</p>', []),
+    ('<p>Ines Varga, Senior Photo Editor</p>', []),
+    ('<p>Ines Varga, Video Editor</p>', []),
+    ('<div class="photo-credit"><p>Ines Varga, Staff Writer</p></div>', []),
+    ('<p>Ines Varga, Mayor of Harbor City</p>', []),
+    ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
+    ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
+    ('<ul class="related-stories"><li><a href="/other/"><h3>Quay closes</h3></a><p>Ines Varga, Staff Writer</p></li></ul>', []),
+])
+def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+# --- authors: a line under the headline of names and a part marked as the outlet -----------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="x1"><span class="x2">Ines Varga and Tomas Reyes</span>'
+     '<span class="publication">Harbor Ledger</span></div>', ["Ines Varga", "Tomas Reyes"]),
+    ('<p><span>Ines Varga</span> | <span class="outlet-name">Harbor Ledger</span></p>', ["Ines Varga"]),
+    # the near-misses: a picture's credit before the outlet, a sentence, a line with no part
+    # marked as the outlet, and another story's card
+    ('<div><span>Photo</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div class="lead-image-credit"><span>Ines Varga</span><span class="organization">Harbor Ledger</span></div>', []),
+    ('<figure><img src="/quay.jpg" alt=""><div><span>Ines Varga</span><span class="publication">Harbor Ledger</span>'
+     '</div></figure>', []),
+    ('<div><span>Ines Varga told the council</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div><span>Ines Varga</span><span class="source">Harbor Ledger</span></div>', []),
+    ('<ul class="more-stories"><li><a href="/other/"><h3>Quay closes</h3></a><div><span>Ines Varga</span>'
+     '<span class="publication">Harbor Ledger</span></div></li></ul>', []),
+])
+def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+# --- authors: a byline inside a card that is one link to another story ---------------------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # a "More from" row of cards, each one link, after the story; the story's own byline is a
+    # weaker signal ("Ines Varga, Staff Writer"), so the card's "by" line was taken
+    ('<p>Ines Varga, Staff Writer</p>', '<div class="row"><a href="/2024/03/quay-closes/"><div class="title">Quay closes for the '
+     'winter storms</div><div class="meta"><span>by <span>Tomas Reyes</span></span></div></a></div>', ["Ines Varga"]),
+    ('', '<div class="row"><a href="/2024/03/quay-closes/"><div class="title">Quay closes for the winter storms</div>'
+     '<div class="meta"><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
+    # the near-misses: a link to the writer's own page with a bio in it, and a link no longer
+    # than its byline
+    ('<a href="/writers/ines-varga/"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
+     'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
+    ('<a href="/2024/03/quay/"><span class="byline">By Ines Varga</span></a>', '', ["Ines Varga"]),
+])
+def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
+# --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
+
+
+@pytest.mark.parametrize("after, authors", [
+    ("<p>TEXT BY INES VARGA</p>", ["Ines Varga"]),
+    ("<p>WORDS BY INES VARGA</p><p>TRANSLATION BY TOMAS REYES</p>", ["Ines Varga"]),
+    ("<p>STORY BY INES VARGA AND TOMAS REYES</p>", ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a picture's credit and a translator's in capitals, and the site's name
+    ("<p>PHOTOGRAPHS BY INES VARGA</p>", []),
+    ("<p>TRANSLATION BY TOMAS REYES</p>", []),
+    ("<p>TEXT BY THE HARBOR LEDGER</p>", []),
+])
+def test_a_credit_label_in_capitals_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
+# --- authors: a link under the headline whose address spells the name ---------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="hd"><a href="/ines-varga-profile-harbor/">Ines Varga</a>'
+     '<a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
+    ('<div class="hd"><div><a href="https://harborledger.example/u/vargaines">Ines Varga</a></div>'
+     '<div class="stamp">March 5, 2024</div></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    # the near-misses: the link alone with no byline's field beside it, a tag's page, a sentence that names a person, a picture's credit, a list's
+    # label, an action run together at the root, a section's deeper page, and a first linked
+    # name whose address does not spell it (a show's page) before one that does
+    ('<div><a href="/ines-varga/">Ines Varga</a></div>', []),
+    ('<div><a href="/tag/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', []),
+    ('<p>The harbour master, <a href="/ines-varga/">Ines Varga</a>, said the quay would close.</p>', []),
+    ('<div>Photo: <a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+    ('<div class="image-credit"><a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+    ("<div>Editor's picks: <a href=\"/ines-varga/\">Ines Varga</a> · 5 March 2024</div>", []),
+    ('<div><a href="/signup">Sign Up</a> · 5 March 2024</div>', []),
+    ('<div><a href="/blog/food/meal-plans">Meal Plans</a> · 5 March 2024</div>', []),
+    ('<div><a href="/tide-watch-live/">Tide Watch</a></div>'
+     '<div><a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
+])
+def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
@@ -1019,6 +1144,104 @@ LABELLED_TIMES = ('<ul class="meta-list"><li><div class="term">{first}</div><div
 def test_a_label_in_the_box_before_the_times_box(first, second, published, updated):
     article = parsed(top=LABELLED_TIMES.format(first=first, second=second))
     assert (article.published, article.updated) == (published, updated)
+
+
+# --- dates: "Published" and "Updated" labels in Russian, Turkish, Indonesian and Catalan -----
+
+
+@pytest.mark.parametrize("line, published, updated", [
+    ("Обновлено 9 марта 2024, Опубликовано 5 марта 2024", "2024-03-05", "2024-03-09"),
+    ("Güncelleme: 9 Mart 2024 Yayınlanma: 5 Mart 2024", "2024-03-05", "2024-03-09"),
+    ("Diperbarui 9 Maret 2024, Diterbitkan 5 Maret 2024", "2024-03-05", "2024-03-09"),
+    ("Actualitzat 9 de març de 2024, publicat 5 de març de 2024", "2024-03-05", "2024-03-09"),
+    # the near-misses: a revision alone dates no publication; a verb that is no label
+    ("Обновлено 9 марта 2024", None, "2024-03-09"),
+    ("Güncellendi 9 Mart 2024", None, "2024-03-09"),
+    ("Actualitza la app el 9 de març de 2024", "2024-03-09", None),
+])
+def test_date_labels_in_more_languages(line, published, updated):
+    article = parsed(top=f'<p class="article-date">{line}</p>')
+    assert (article.updated or "")[:10] == (updated or ""), line
+    if published is None:
+        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), line
+    else:
+        assert (article.published or "")[:10] == published, line
+
+
+# --- dates: a dotted date with a two-digit year, alone in a date element ---------------------
+
+
+@pytest.mark.parametrize("top, lang, published", [
+    ('<time class="article__date">10.15.15</time>', "en", "2015-10-15"),
+    ('<span class="post-date">28.02.24</span>', "en", "2024-02-28"),
+    ('<span class="post-date">03.05.24</span>', "en-US", "2024-03-05"),
+    ('<span class="post-date">03.05.24</span>', "de", "2024-05-03"),
+    # the near-misses: either order possible on a page of unknown order, a version number
+    # with words beside it, and the same shape in prose
+    ('<span class="post-date">03.05.24</span>', "en", None),
+    ('<span class="post-date">Version 10.15.15</span>', "en", None),
+    ('<p>Release 10.15.15 of the harbour app fixed the tide tables.</p>', "en", None),
+])
+def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, published):
+    raw = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>{TITLE}</head><body><article>"
+           f"{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    if published is None:
+        # (htmldate, the last resort, reads such numbers its own way: its answer is marked so)
+        assert article.provenance.get("published") in (None, "htmldate"), top
+    else:
+        assert (article.published, article.provenance["published"]) == (published, "text"), top
+
+
+# --- dates: a date alone on the line under the headline, its weekday and clock in any language -
+
+
+@pytest.mark.parametrize("top, published", [
+    ('<span class="data">segunda-feira, 4 de março de 2024 às 0:13</span>', "2024-03-04"),
+    ('<div>mardi 5 mars 2024 à 10h00</div>', "2024-03-05"),
+    ('<div><span>Dienstag, 5. März 2024 um 10:00 Uhr</span></div>', "2024-03-05"),
+    ('<p>Tuesday, March 5, 2024 at 9:40 am</p>', "2024-03-05"),
+    # the near-misses: a sentence that names a date, a date after an "Updated" label in the box
+    # before it, and a lone date below a line that showed the revision's date
+    ('<p>Tickets on sale March 5, 2024 at the pier</p>', None),
+    ('<div><div>Updated:</div><div><span>March 9, 2024</span></div></div>', None),
+    ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
+     '<p>March 5, 2024</p>', None),
+])
+def test_a_date_alone_under_the_headline(top, published):
+    article = parsed(top=top)
+    if published is None:
+        # (htmldate, the last resort, may read it: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate"), top
+    else:
+        assert (article.published, article.provenance["published"]) == (published, "text"), top
+
+
+# --- dates: both labels written, both boxes' classes naming the revision ---------------------
+
+COPIED_DATE_BOXES = ('<ul class="story-meta"><li><div class="updated-date-term">{first}</div>'
+                     '<div class="updated-date-def">{a}</div><div class="updated-date-term">{second}</div>'
+                     '<div class="updated-date-def">{b}</div></li></ul>')
+
+
+@pytest.mark.parametrize("first, a, second, b, published", [
+    ("Updated:", "<time>Mar 9, 2024</time>", "Original:", "<time>Mar 5, 2024</time>", "2024-03-05"),
+    ("Updated:", "<span>Mar 9, 2024</span>", "Original:", "<span>Mar 5, 2024</span>", "2024-03-05"),
+    ("Last updated", "<span>9 March 2024</span>", "First published", "<span>5 March 2024</span>", "2024-03-05"),
+    # the near-misses: with one kind of label only, the class still says the date is a revision
+    ("Updated:", "<span>Mar 9, 2024</span>", "", "", None),
+    ("Updated:", "<span>Mar 9, 2024</span>", "Source:", "<span>Harbor Wire</span>", None),
+])
+def test_written_labels_sort_dates_whose_boxes_all_name_the_revision(first, a, second, b, published):
+    # (The template copied one box for both dates; the reader sees which label is which.)
+    article = parsed(top=COPIED_DATE_BOXES.format(first=first, a=a, second=second, b=b))
+    if published is None:
+        # (htmldate, the last resort, may read the revision: its answer is marked as its own)
+        assert article.provenance.get("published") in (None, "htmldate")
+    else:
+        assert (article.published, article.provenance["published"], article.updated) == (
+            published, "text", "2024-03-09")
 
 
 # --- dates: a label written after its date ("2024年3月26日 更新", "2024.03.26 lastupdate") ------

@@ -330,6 +330,11 @@ def test_person_key_folds_case_accents_and_punctuation():
         ("Tue Mar 05 2024 09:00:00 GMT-0500 (Eastern Standard Time)", "2024-03-05T09:00:00-05:00"),
         ("Tue Mar 05 2024 09:00:00 GMT+0100 (Central European Standard Time)", "2024-03-05T09:00:00+01:00"),
         ("March 5, 2024 (updated)", None),  # near miss: words in brackets after no offset
+        # Java's ZonedDateTime (RFC 9557): the zone's name in square brackets after the offset
+        ("2024-03-05T09:00:00+01:00[Europe/Paris]", "2024-03-05T09:00:00+01:00"),
+        ("2024-03-05T09:00:00Z[UTC]", "2024-03-05T09:00:00+00:00"),
+        ("2024-03-05T09:00:00-0500[America/New_York]", "2024-03-05T09:00:00-05:00"),
+        ("2024-03-05[note]", None),  # near miss: a bracket after no offset is no zone's
         # the Unix epoch's first moment is a zero timestamp formatted, in any zone
         ("1970-01-01T00:00:00Z", None), ("1969-12-31T19:00:00-05:00", None), ("1970-01-01", None),
         # near misses: another moment of that day, and the day before it with no zone
