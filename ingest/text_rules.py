@@ -2119,6 +2119,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
         return names_in(name) if NAMES_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
+    # "Ann Lee on March 3, 2019 at 4:47 pm said:": a reader's comment opens so, its writer's
+    # name and when they posted it; the verb of speech after the date tells it from a byline.
+    if _COMMENT_HEADER_END.search(after):
+        return []
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
@@ -2130,6 +2134,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if _dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
         return []
     return names_in(name) if NAMES_LINE.match(name) else []
+
+
+# The verb that closes a comment's header line ("... on March 3, 2019 at 4:47 pm said:").
+_COMMENT_HEADER_END = re.compile(r"\b(?i:said|says|wrote|writes|replied|replies|commented)\s*:?\s*$")
 
 
 # The fields of a byline line, set apart by bars, dots, slashes or spaced dashes.

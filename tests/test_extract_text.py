@@ -458,6 +458,9 @@ def test_byline_label(text, names):
     ("Ann Lee, Monday 28 October 2024", ["Ann Lee"]), ("Ann Lee, Wed. 28 Oct 2024", ["Ann Lee"]),  # the weekday first
     ("October 28, 2024 | Ann Lee | Harbour Gazette", ["Ann Lee"]),  # the date first, the outlet last
     ("October 28, 2024 | Ann Lee | Harbour Lisbon", []),
+    # a reader's comment's header: the name, when it was posted, a verb of speech
+    ("Tom Park on March 3, 2019 at 4:47 pm said:", []), ("Tom Park | March 3, 2019 says:", []),
+    ("Tom Park on March 3, 2019 at 4:47 pm", ["Tom Park"]),  # (no verb: a byline)
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
