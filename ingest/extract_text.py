@@ -465,7 +465,7 @@ def _byline_or_dateline(line: Line) -> bool:
     # (A desk's credit, "Harbor Motor Staff | Oct 28, 2024", names no one but is the byline.)
     return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
                 or rules.byline_with_organisation(line)[0] or rules.author_links(line)
-                or "@" in line.text and rules.is_name_line(line)
+                or "@" in line.text and rules.is_name_line(line) or rules.name_with_marker(line)
                 or line.words <= 20 and _dateline(line) or rules.desk_staff(line))
 
 

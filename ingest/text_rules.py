@@ -2243,10 +2243,21 @@ def name_slash_outlet(line: Line) -> list[str]:
     return names_in(head)
 
 
+# Where an author box's link begins after the name on one line: "View More Articles", "More
+# by Ann Lee", "View all posts", "View profile" (the words is_contact_marker reads on a line).
+# ("Ann LeeView More Articles": its "View" may be glued to a short surname, which unglue leaves.)
+_SPACED_CONTACT = re.compile(r"(?:\s+|(?<=[a-z])(?=View\s))(?=(?i:more\s+(?:by|from)|(?:view\s+)?(?:all|more)\s+(?:posts|articles|stories)|"
+                             r"all\s+(?:posts|articles|stories)\s+by|view\s+(?:full\s+|author\s+)?profile|author\s+profile)\b)")
+
+
 def name_with_marker(line: Line) -> list[str]:
     """"Ann LeeView More Articles": a name and an author-box link run together by a lost line
-    break (unglue sets them apart)."""
+    break (unglue sets them apart). "Ann Lee View More Articles": the same with the space kept,
+    the link's words told by their own shape (a name has no small-letter "by" or "all")."""
     head, semicolon, tail = unglue(line.text).partition(";")
+    spaced = _SPACED_CONTACT.search(line.text) if not semicolon and line.words <= 12 else None
+    if spaced:
+        head, semicolon, tail = line.text[: spaced.start()], ";", line.text[spaced.end():]
     if not semicolon or not NAME_LINE.match(head.strip()):
         return []
     marker = Line(raw=tail, text=tail.strip())

@@ -1330,6 +1330,13 @@ def test_a_plain_headline_shown_twice(top, title):
     ("Wednesday, March 6, 2019 Lisbon, Portugal Est. 1883 38° Cloudy\n\nDockers vote to end the strike",
      "Dockers vote to end the strike"),
     ("Ann MarshView More Articles\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    # The headline over a name with its author-box link, a subheading below: the name's line is
+    # the byline under the headline, so the line above it is the headline.
+    ("Port News\n\nThe new ferry is all we wanted from the harbour board\n\nAnn Lee View More Articles\n\n"
+     "Next ferry makes its first run to Porto\n\nHarbor March 6, 2019 13:42",
+     "The new ferry is all we wanted from the harbour board"),
+    ("Port News\n\nThe new ferry is all we wanted from the harbour board\n\nAnn Lee More Harbour News\n\n"
+     "Next ferry makes its first run to Porto", "The new ferry is all we wanted from the harbour board"),
     ("'What will the port do now?': Dockers vote to end the strike\n\nDockers vote to end the strike",
      "'What will the port do now?': Dockers vote to end the strike"),  # a long start is the headline's own
     # A kicker in capitals over the headline.
@@ -1351,6 +1358,12 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
     (rules.name_with_marker, "Ana De SousaView More Articles", ["Ana De Sousa"]),
+    # the author box's link with the space kept, or "View" glued to a short surname
+    (rules.name_with_marker, "Ann Lee View More Articles", ["Ann Lee"]),
+    (rules.name_with_marker, "Ann LeeView More Articles", ["Ann Lee"]),
+    (rules.name_with_marker, "Ann Lee View all posts", ["Ann Lee"]),
+    (rules.name_with_marker, "Ferry timetables View More Articles", []),  # no name before it
+    (rules.name_with_marker, "Ann Lee More Harbour News", []),  # no author box's link
     (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
     (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
 ])
