@@ -1202,7 +1202,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
             break
         whole = rules.joined(whole, nxt)
         names = rules.byline_by(whole)
-        if len(names) > len(best):
+        # (The first writer starts on the "By" line: "By All Tides Rising" / "Low Water" /
+        # "Salt & Spray" / "Harbor Lights", a menu of shows, names no one from its fourth line.)
+        if len(names) > len(best) and names[0].split()[0].casefold() in line.text.casefold():
             best, best_end = names, j
     if best_end > i:
         for j in range(i, best_end + 1):

@@ -1012,6 +1012,9 @@ def test_name_slash_outlet(text, names):
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
+    ("By Ann\nLee", ["Ann Lee"]),  # wrapped inside the first name
+    # a menu of shows, one "By ..." among them: no writer starts on that line
+    ("By All Tides Rising\nLow Water\nSalt & Spray\nHarbor Lights", []),
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
     ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
     ("Ann Lee1, Tom Park2, Sue Ray1", ["Ann Lee", "Tom Park", "Sue Ray"]),  # a paper's authors
