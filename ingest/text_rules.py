@@ -1499,8 +1499,15 @@ _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
 _HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
 _KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
+# (The outlet may open the line, "한빛일보 홍길동 기자", "[한빛뉴스] 홍길동 기자", its name ending in a
+# paper's or broadcaster's word, and the desk after it, "사회부 홍길동 기자"; each reporter may carry the title, "홍길동 기자, 김영희 기자"; the
+# address may be in brackets; and the stamp of the story's input or edit may close the line,
+# "홍길동 기자 입력 2019.03.03 10:30".)
+_HANGUL_OUTLET = r"(?:[\[(]?[\uac00-\ud7a3A-Za-z]{0,10}(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널)[\])]?\s*)"
 _KOREAN_BYLINE = re.compile(
-    rf"^(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}(?:\s*=\s*\S{{1,10}})?(?:\s+\S+@[\w.-]+\.\w+)?$")
+    rf"^{_HANGUL_OUTLET}?(?:[\uac00-\ud7a3]{{1,6}}부\s+)?(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}"
+    rf"(?:\s*[·ㆍ,]\s*({_HANGUL_NAME})\s*{_HANGUL_ROLE}){{0,3}}(?:\s*=\s*\S{{1,10}})?"
+    r"(?:\s+[(<\[]?\S+@[\w.-]+\.\w+[)>\]]?)?(?:\s+(?:기사)?(?:입력|수정|등록|승인|발행)\s*:?\s*(?:19|20)\d\d\D.*)?$")
 # Words in a reporter's place that are not a person: an outlet ("...뉴스", "...일보", "...신문")
 # or a desk ("사회부", the society desk).
 _HANGUL_NOT_NAME = re.compile(r"(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널|경제|"
@@ -1522,6 +1529,9 @@ def korean_byline(line: Line) -> list[str]:
     if not match:
         return []
     names = [n for n in re.split(r"\s*[·ㆍ,]\s*", match.group(1)) if n]
+    # ("홍길동 기자, 김영희 기자": the second reporter with a title of their own.)
+    names += [n for n in re.findall(rf"[·ㆍ,]\s*({_HANGUL_NAME})\s*{_HANGUL_ROLE}", text[match.end(1):])
+              if n not in names]
     if any(_HANGUL_NOT_NAME.search(n) for n in names):
         return []
     return [LoneName(n) for n in names]
