@@ -171,7 +171,10 @@ _GLUED = re.compile(
 
 def unglue_stamps(text: str) -> str:
     """The text with a space put back where a stamp, a button or a date was glued on."""
-    return _GLUED.sub(" ", text)
+    text = _GLUED.sub(" ", text)
+    # (Five or six digits before a colon, a year and an hour, are the cheap anchor before the
+    # month names are tried.)
+    return _GLUED_YEAR_CLOCK.sub(r"\1 ", text) if _YEAR_THEN_HOUR.search(text) else text
 
 
 # Reference-style links ("[Ann Lee][2]" ... "[2]: https://example.org/author/ann-lee"), as
@@ -588,6 +591,11 @@ FULL_DATE = re.compile(
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
+# "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
+# (see unglue_stamps); only after a month and a day, with the half of the day or a zone after.
+_YEAR_THEN_HOUR = re.compile(r"(?:19|20)\d\d\d{1,2}:")
+_GLUED_YEAR_CLOCK = re.compile(rf"((?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+{_YEAR})"
+                               r"(?=\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}\b))")
 # "Oct. 28" with no year: the year comes from the nearest full date.
 MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # Forms the generic date parser misreads or does not know; found here and given as ISO days.

@@ -966,6 +966,22 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     assert article.published == published
 
 
+@pytest.mark.parametrize("text, unglued", [
+    # a stamp's year and clock in two elements with no space between
+    ("Published Tue, Mar 3 20197:05 AM ESTUpdated", "Published Tue, Mar 3 2019 7:05 AM EST Updated"),
+    ("Mar 3 201911:40 PM", "Mar 3 2019 11:40 PM"),
+    # near-misses: no half of the day or zone after it, or no space before the year
+    ("Mar 3 20197:05 is the score", "Mar 3 20197:05 is the score"), ("Total 20241:30 AM", "Total 20241:30 AM"),
+])
+def test_a_year_glued_to_its_clock(text, unglued):
+    assert rules.unglue_stamps(text) == unglued
+
+
+def test_a_stamp_with_its_year_glued_to_its_clock_dates_the_story():
+    article = parse(f"# Harbour strike ends\n\nBy Ann Lee\n\nPublished Tue, Mar 3 20197:05 AM EST\n\n{STORY}\n", markdown=True)
+    assert (article.published or "")[:10] == "2019-03-03"
+
+
 @pytest.mark.parametrize("text, names", [
     ("by [Marlo](/author/marlo) September 15, 2014", ["Marlo"]),  # "By" and an author page: two signals
     ("By [Marlo](/tag/marlo)", []), ("By Marlo", []),  # one signal alone
