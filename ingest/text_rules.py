@@ -721,6 +721,11 @@ _CREDIT = re.compile(
     r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
+    # "FILE PHOTO: Dockers at the gate ...", "HANDOUT PHOTO: ...": a caption's own label.
+    r"^(?:file|handout|archive)\s+(?:photo(?:graph)?|picture|image)s?\s*:|"
+    # "... in Porto, March 2, 2019. HARBOR/Ann Lee": the agency in capitals, a slash and who made
+    # the picture, closing a caption's last sentence.
+    r"(?-i:[.!?”\"’]\s+[A-Z]{2,}(?:\s[A-Z]{2,})?\s?/\s?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
     # "... at dawn. Photograph: Jane Roe/Harbour Gazette": the credit closing a caption.
     r"[.!?”\"’]\s+(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.:]{2,80}$|"

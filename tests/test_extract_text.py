@@ -256,6 +256,10 @@ def test_furniture(text, expected):
     ("Cranes stand idle at the quay. Photograph: Jane Roe/Harbour Gazette", True),  # the credit closes it
     ("Cranes stand idle. Image credit: Jane Roe", True),
     ("The union said: photographs of the quay would follow", False),
+    # a caption's own label, and an agency in capitals with the photographer closing it
+    ("FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019.", True),
+    ("Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe", True),
+    ("The file photo: a quay at dawn", False), ("The quay shut on Monday. The union said no.", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -975,6 +979,13 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
 ])
 def test_a_year_glued_to_its_clock(text, unglued):
     assert rules.unglue_stamps(text) == unglued
+
+
+def test_a_captions_date_below_the_byline_is_not_the_storys():
+    header = ("March 3, 2019 / 12:21 AM\n\n# Harbour strike ends\n\nAnn Lee\n\n"
+              "FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe")
+    article = parse(f"{header}\n\n{STORY}\n", markdown=True)
+    assert (article.published or "")[:10] == "2019-03-03"
 
 
 def test_a_stamp_with_its_year_glued_to_its_clock_dates_the_story():
