@@ -981,6 +981,20 @@ def test_a_year_glued_to_its_clock(text, unglued):
     assert rules.unglue_stamps(text) == unglued
 
 
+@pytest.mark.parametrize("stamp, published", [
+    # only an "Updated" stamp in the header, the story's own day months before it: background
+    ("Updated March 18, 2019", "2019-03-18"),
+    ("Updated 1909 GMT (0309 HKT) March 18, 2019", "2019-03-18"),
+    # near-miss: the story's day a few days before the update is the publication
+    ("Updated September 13, 2018", "2018-09-11"),
+])
+def test_an_update_stamp_against_a_background_day_in_the_story(stamp, published):
+    story = ("In a letter dated September 11, 2018, the harbour master said the quay was safe for "
+             "the ferries, and the union agreed with him at the time.")
+    article = parse(f"# Harbour strike ends\n\nBy Ann Lee\n\n{stamp}\n\n{STORY}\n\n{story}\n", markdown=True)
+    assert (article.published or "")[:10] == published
+
+
 def test_a_captions_date_below_the_byline_is_not_the_storys():
     header = ("March 3, 2019 / 12:21 AM\n\n# Harbour strike ends\n\nAnn Lee\n\n"
               "FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe")
