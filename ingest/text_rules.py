@@ -2037,9 +2037,12 @@ def is_author_marker(line: Line) -> bool:
     # a comma: "Senior Politics Editor, The Harbour Gazette".
     # (A role word alone must name a person's job: "News", "Opinion" or "Team" alone is a
     # menu's section, and the item beside it in the menu is another section, "Harbor Life".)
+    # ("Entertainment News", "Harbor News": a section's or an outlet's name, whatever the words
+    # before "News"; no one's job is "news".)
     words = text.split(",", 1)[0].casefold().split()
     if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10 \
-            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS):
+            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS) \
+            and not (words[-1] == "news" and not set(words) & _PERSON_ROLES):
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True

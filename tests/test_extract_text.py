@@ -821,6 +821,8 @@ def test_bio(text, expected):
     ("Harbour strike, the port and the ships", False),
     ("View profile", True), ("View full profile", True),  # a writer's profile button
     ("Profile", False),  # a kind of story, as a kicker names it
+    ("Harbour News", False), ("Ferry and Port News", False),  # a section's or an outlet's name
+    ("News Editor", True), ("Harbour News Reporter", True),  # a job that "news" is a word of
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -1078,6 +1080,8 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
     ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
+    # a menu's items far below the headline, each over the name of its section
+    (f"{STORY}\n\n{STORY}\n\nPopular\n\nHarbor Showtime\nFerry News\nDock Talkies\nArts & Ships", []),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
