@@ -9,7 +9,7 @@ canonical outlet names. article.provenance says which signal each value came fro
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
 from . import text_rules as rules
@@ -1557,11 +1557,6 @@ _EDIT_STAMP = re.compile(r"(?:\blast\s+|\b(?:page|article|story|post|entry)\s+(?
                          r"(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
 
 
-# How many days before the header's "Updated" day the story's own latest day may be and still be
-# taken as the publication (see find_dates).
-STORY_DAY_BEFORE_UPDATE = 7
-
-
 def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
@@ -1612,10 +1607,11 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
             story.append((day, day.isoformat()))
     if story:
         # The header gives only when the story was updated, and the story's latest day is
-        # weeks before it: that day is background ("in a letter dated ..."), and a story is
-        # updated soon after it is published far more often; the updated day is the nearer.
+        # before it: the publication lies between the two, and a story is updated soon after it
+        # is published far more often than its events are reported the day they happen (its
+        # latest day may be background, "in a letter dated ..."); the updated day is the nearer.
         changed = rules.parse_day(updated) if updated else None
-        if changed and max(story)[0] < changed - timedelta(days=STORY_DAY_BEFORE_UPDATE):
+        if changed and max(story)[0] < changed:
             return updated, updated, "stamp"
         return max(story)[1], updated, "text"
     if weak:

@@ -984,11 +984,13 @@ def test_a_year_glued_to_its_clock(text, unglued):
 
 
 @pytest.mark.parametrize("stamp, published", [
-    # only an "Updated" stamp in the header, the story's own day months before it: background
+    # only an "Updated" stamp in the header, the story's own day before it
     ("Updated March 18, 2019", "2019-03-18"),
     ("Updated 1909 GMT (0309 HKT) March 18, 2019", "2019-03-18"),
-    # near-miss: the story's day a few days before the update is the publication
-    ("Updated September 13, 2018", "2018-09-11"),
+    ("Updated September 13, 2018", "2018-09-13"),  # days after the story's: the same
+    # near-misses: the header says when it was published too; the update on the story's day
+    ("Published September 10, 2018 | Updated March 18, 2019", "2018-09-10"),
+    ("Updated September 11, 2018", "2018-09-11"),
 ])
 def test_an_update_stamp_against_a_background_day_in_the_story(stamp, published):
     story = ("In a letter dated September 11, 2018, the harbour master said the quay was safe for "
