@@ -599,7 +599,8 @@ _GLUED_YEAR_CLOCK = re.compile(rf"((?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+{_YEAR}
 # "Oct. 28" with no year: the year comes from the nearest full date.
 MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # Forms the generic date parser misreads or does not know; found here and given as ISO days.
-_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")  # 28.10.2024
+# 28.10.2024; and "28.10.2024Copy link", a button run onto it by a lost break (no digit after).
+_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})(?!\d)")
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
 _FOREIGN_DATE = re.compile(
     rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"

@@ -189,13 +189,15 @@ def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
     ("2019/04/21 11:00", date(2019, 4, 21)),
     ("Thu 3 Jan 2019 02.00 EST", date(2019, 1, 3)),
     ("SiteName.comOct. 13, 2016", date(2016, 10, 13)),
+    ("21:17 04.05.2015Copy link", date(2015, 5, 4)),  # a button run onto the dotted date
 ])
 def test_full_dates(text, day):
     (found,) = rules.full_dates(text)
     assert rules.parse_day(found[1]) == day
 
 
-@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019"])
+@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019",
+                                  "version 04.05.20151"])  # a digit after: no year
 def test_not_full_dates(text):
     assert rules.full_dates(text) == []
 
