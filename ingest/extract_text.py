@@ -1569,14 +1569,18 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses)
     if not (published or updated) and any("/" in lines[i].text for i in header):
         published, updated = _header_dates(lines, header, used, above, rules.full_dates)
+    # A "Published ..." stamp below the story (some pages put the byline block at the end).
+    # (It beats a date found only above the headline, which a masthead shows as the day the
+    # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
+    # 2019" under the story.)
+    if not published or _only_above(lines, header, above, published):
+        for line in lines:
+            if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
+                dates = rules.dates_outside_addresses(line.text)
+                if dates:
+                    return dates[0][1], updated, "stamp"
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
-    # A "Published ..." stamp below the story (some pages put the byline block at the end).
-    for line in lines:
-        if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
-            dates = rules.dates_outside_addresses(line.text)
-            if dates:
-                return dates[0][1], updated, "stamp"
 
     story, weak = [], []
     full: list[tuple[int, date]] = []
@@ -1617,6 +1621,13 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+def _only_above(lines, header, above, raw: str) -> bool:
+    """Whether the header writes this date only on lines above the headline (as written: a
+    date found rewritten, a slashed one as ISO, is not known to be, and stays)."""
+    where = [i for i in header if raw in lines[i].text]
+    return bool(where) and all(above(i) for i in where)
 
 
 def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str | None]:

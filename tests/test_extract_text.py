@@ -1001,6 +1001,18 @@ def test_an_update_stamp_against_a_background_day_in_the_story(stamp, published)
     assert (article.published or "")[:10] == published
 
 
+@pytest.mark.parametrize("masthead, foot, published", [
+    # a masthead's day over the headline, the "Published" stamp under the story: the stamp
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Published: March 5, 2019, 6:18 p.m.", "2019-03-05"),
+    # near-misses: no stamp under the story; a stamp of another kind
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Tags: ports, ships", "2019-03-06"),
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Updated: March 5, 2019, 6:18 p.m.", "2019-03-06"),
+])
+def test_a_published_stamp_under_the_story_beats_a_mastheads_day(masthead, foot, published):
+    text = f"{masthead}\n\n# Harbour strike ends\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n{foot}\n"
+    assert (parse(text, markdown=True).published or "")[:10] == published
+
+
 def test_a_captions_date_below_the_byline_is_not_the_storys():
     header = ("March 3, 2019 / 12:21 AM\n\n# Harbour strike ends\n\nAnn Lee\n\n"
               "FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe")
