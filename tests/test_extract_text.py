@@ -240,6 +240,10 @@ def test_month_day_without_year():
     ("Skip to contentSkip to site index", True), ("Skip to main content Skip to footer site map", True),
     ("Skip to navigation Skip to content", True), ("Skip to the good part: dockers vote", False),
     ("Site navigation", True),
+    # a button's call to click, on a short line of its own
+    ("CLICK FOR FULL FERRY TIMETABLES", True), ("Click here to see the gallery", True),
+    ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
+    ("Clicks for the ferry site rose by a third", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
