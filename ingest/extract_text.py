@@ -533,7 +533,9 @@ def _headline_over_standfirst(lines: list[Line], anchor: int) -> int | None:
     headline = _long_headline_above(lines, standfirst)
     if headline is None or headline < 0 or re.search(r"[^.]\.$", lines[headline].text):
         return None
-    return headline if _long_headline_above(lines, headline) is None else None
+    higher = _long_headline_above(lines, headline)
+    # (Or the same line right above it, the page's breadcrumb ending with the headline.)
+    return headline if higher is None or higher < 0 and lines[headline - 1].key == lines[headline].key else None
 
 
 def _title_above_byline(lines: list[Line], whole: bool = False) -> int | None:
@@ -592,6 +594,11 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
             return None
         if not is_anchor(line):
             continue
+        # ("Ann Lee" / "Published March 3, 2019": a date under the writer's name, the two the
+        # byline block; the headline is looked for above the name.)
+        if is_anchor is _byline_or_dateline and anchor > 0 and rules.is_name_line(lines[anchor - 1]) \
+                and _dateline(line):
+            anchor -= 1
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
             return anchor - 1

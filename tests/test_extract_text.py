@@ -1414,6 +1414,27 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
 
 
+# A whole page copied as text: its menu, a breadcrumb that ends with the headline, the headline
+# again, a standfirst, then the writer's name over the date line.
+CRUMB_PAGE = ("Support Harbor\nSubmit a Topic\nShop Harbor\nWhat's New\nHot 50\nFact Checks\nNews\nVideos\n"
+              "Archive\nAbout Us\nRandomizer\nSupport Us\n\nHarbor needs your help! Learn more.\n\n"
+              "Home\nFact Checks\nPorts\n{crumb}\n\nIs the Harbour Strike Really Over for Good?\n\n"
+              "A rumour went round in March 2019 that the dockers would walk out again within the week.\n\n"
+              "{byline}Published 18 March 2019\n\nImage via Harbor Images\n\nClaim\n\n"
+              "The dockers will strike again this week, the rumour said.\n\nRating\n\n")
+
+
+@pytest.mark.parametrize("crumb, byline, title, authors", [
+    ("Is the Harbour Strike Really Over for Good?", "Ann Lee\n\n", "Is the Harbour Strike Really Over for Good?",
+     ["Ann Lee"]),
+    # near-miss: the breadcrumb's last item is not the headline (it reads the same either way)
+    ("Strikes", "Ann Lee\n\n", "Is the Harbour Strike Really Over for Good?", ["Ann Lee"]),
+])
+def test_a_headline_after_its_breadcrumb_over_a_name_and_a_date(crumb, byline, title, authors):
+    article = parse(CRUMB_PAGE.format(crumb=crumb, byline=byline) + f"{STORY}\n\n{STORY}\n", markdown=False)
+    assert (article.title, article.authors) == (title, authors)
+
+
 @pytest.mark.parametrize("rule, text, names", [
     (lambda x: rules.name_with_date(x, then_anything=True), "Ann Lee 27/09/2018 Comment! Ports, Ships", ["Ann Lee"]),
     (lambda x: rules.name_with_date(x, then_anything=True), "Harbour News 27/09/2018 Comment!", []),
