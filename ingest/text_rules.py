@@ -1280,6 +1280,7 @@ _NOT_NAME_WORDS = {
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
+    "join", "discussion", "conversation",  # "Join Harbor Discussion", "Conversation Starters": comments' headings
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "copyright", "notice", "disclaimer", "abstract", "introduction", "conclusion", "references",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",

@@ -1017,6 +1017,15 @@ def test_a_published_stamp_under_the_story_beats_a_mastheads_day(masthead, foot,
     assert (parse(text, markdown=True).published or "")[:10] == published
 
 
+@pytest.mark.parametrize("last, authors", [
+    ("Join Harbor Discussion", []), ("Conversation Starters", []), ("Join the Conversation", []),  # comments' headings
+    ("Ann Lee", ["Ann Lee"]),  # a writer's name alone there does
+])
+def test_the_last_line_of_a_text_as_its_signature(last, authors):
+    text = f"# Harbour strike ends\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{last}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
 def test_a_captions_date_below_the_byline_is_not_the_storys():
     header = ("March 3, 2019 / 12:21 AM\n\n# Harbour strike ends\n\nAnn Lee\n\n"
               "FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe")
