@@ -465,7 +465,7 @@ def _byline_or_dateline(line: Line) -> bool:
     # (A desk's credit, "Harbor Motor Staff | Oct 28, 2024", names no one but is the byline.)
     return bool(rules.byline_by(line) or rules.byline_label(line) or rules.name_with_date(line)
                 or rules.byline_with_organisation(line)[0] or rules.author_links(line)
-                or "@" in line.text and rules.is_name_line(line)
+                or "@" in line.text and rules.is_name_line(line) or rules.name_with_marker(line)
                 or line.words <= 20 and _dateline(line) or rules.desk_staff(line))
 
 
@@ -533,7 +533,9 @@ def _headline_over_standfirst(lines: list[Line], anchor: int) -> int | None:
     headline = _long_headline_above(lines, standfirst)
     if headline is None or headline < 0 or re.search(r"[^.]\.$", lines[headline].text):
         return None
-    return headline if _long_headline_above(lines, headline) is None else None
+    higher = _long_headline_above(lines, headline)
+    # (Or the same line right above it, the page's breadcrumb ending with the headline.)
+    return headline if higher is None or higher < 0 and lines[headline - 1].key == lines[headline].key else None
 
 
 def _title_above_byline(lines: list[Line], whole: bool = False) -> int | None:
@@ -592,6 +594,11 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
             return None
         if not is_anchor(line):
             continue
+        # ("Ann Lee" / "Published March 3, 2019": a date under the writer's name, the two the
+        # byline block; the headline is looked for above the name.)
+        if is_anchor is _byline_or_dateline and anchor > 0 and rules.is_name_line(lines[anchor - 1]) \
+                and _dateline(line):
+            anchor -= 1
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
             return anchor - 1
@@ -1202,7 +1209,9 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
             break
         whole = rules.joined(whole, nxt)
         names = rules.byline_by(whole)
-        if len(names) > len(best):
+        # (The first writer starts on the "By" line: "By All Tides Rising" / "Low Water" /
+        # "Salt & Spray" / "Harbor Lights", a menu of shows, names no one from its fourth line.)
+        if len(names) > len(best) and names[0].split()[0].casefold() in line.text.casefold():
             best, best_end = names, j
     if best_end > i:
         for j in range(i, best_end + 1):
@@ -1567,14 +1576,18 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses)
     if not (published or updated) and any("/" in lines[i].text for i in header):
         published, updated = _header_dates(lines, header, used, above, rules.full_dates)
+    # A "Published ..." stamp below the story (some pages put the byline block at the end).
+    # (It beats a date found only above the headline, which a masthead shows as the day the
+    # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
+    # 2019" under the story.)
+    if not published or _only_above(lines, header, above, published):
+        for line in lines:
+            if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
+                dates = rules.dates_outside_addresses(line.text)
+                if dates:
+                    return dates[0][1], updated, "stamp"
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
-    # A "Published ..." stamp below the story (some pages put the byline block at the end).
-    for line in lines:
-        if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
-            dates = rules.dates_outside_addresses(line.text)
-            if dates:
-                return dates[0][1], updated, "stamp"
 
     story, weak = [], []
     full: list[tuple[int, date]] = []
@@ -1604,10 +1617,24 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
                 continue
             story.append((day, day.isoformat()))
     if story:
+        # The header gives only when the story was updated, and the story's latest day is
+        # before it: the publication lies between the two, and a story is updated soon after it
+        # is published far more often than its events are reported the day they happen (its
+        # latest day may be background, "in a letter dated ..."); the updated day is the nearer.
+        changed = rules.parse_day(updated) if updated else None
+        if changed and max(story)[0] < changed:
+            return updated, updated, "stamp"
         return max(story)[1], updated, "text"
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+def _only_above(lines, header, above, raw: str) -> bool:
+    """Whether the header writes this date only on lines above the headline (as written: a
+    date found rewritten, a slashed one as ISO, is not known to be, and stays)."""
+    where = [i for i in header if raw in lines[i].text]
+    return bool(where) and all(above(i) for i in where)
 
 
 def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str | None]:

@@ -171,7 +171,10 @@ _GLUED = re.compile(
 
 def unglue_stamps(text: str) -> str:
     """The text with a space put back where a stamp, a button or a date was glued on."""
-    return _GLUED.sub(" ", text)
+    text = _GLUED.sub(" ", text)
+    # (Five or six digits before a colon, a year and an hour, are the cheap anchor before the
+    # month names are tried.)
+    return _GLUED_YEAR_CLOCK.sub(r"\1 ", text) if _YEAR_THEN_HOUR.search(text) else text
 
 
 # Reference-style links ("[Ann Lee][2]" ... "[2]: https://example.org/author/ann-lee"), as
@@ -588,10 +591,16 @@ FULL_DATE = re.compile(
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
+# "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
+# (see unglue_stamps); only after a month and a day, with the half of the day or a zone after.
+_YEAR_THEN_HOUR = re.compile(r"(?:19|20)\d\d\d{1,2}:")
+_GLUED_YEAR_CLOCK = re.compile(rf"((?<![^\W\d_]){_MONTH}\.?\s+{_DAY},?\s+{_YEAR})"
+                               r"(?=\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}\b))")
 # "Oct. 28" with no year: the year comes from the nearest full date.
 MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # Forms the generic date parser misreads or does not know; found here and given as ISO days.
-_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})\b")  # 28.10.2024
+# 28.10.2024; and "28.10.2024Copy link", a button run onto it by a lost break (no digit after).
+_DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})(?!\d)")
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
 _FOREIGN_DATE = re.compile(
     rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
@@ -679,6 +688,8 @@ _FURNITURE = re.compile(
     r"linkedin|whatsapp|reddit|pinterest|pin(?: it)?|buffer|flipboard|instagram|youtube|x|save|listen|"
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
+    # "CLICK FOR FULL RESULTS", "Click here to see the gallery": a button's call, one short line
+    r"click (?:here|for|to)\b[^.!?]{0,60}[.!?]?|"
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
@@ -713,6 +724,11 @@ _CREDIT = re.compile(
     r"\b(?:via|/)\s*(?:Reuters|AFP|AP|EPA|Getty|Bloomberg)\s*\)?\s*$|"
     r"^(?:photo|image|picture|credit|source|illustration)s?(?:\s+credit)?\s*(?::|by\b)|"
     r"^(?:photo(?:graph)?|image|picture|illustration)s?\s+courtesy\b|"
+    # "FILE PHOTO: Dockers at the gate ...", "HANDOUT PHOTO: ...": a caption's own label.
+    r"^(?:file|handout|archive)\s+(?:photo(?:graph)?|picture|image)s?\s*:|"
+    # "... in Porto, March 2, 2019. HARBOR/Ann Lee": the agency in capitals, a slash and who made
+    # the picture, closing a caption's last sentence.
+    r"(?-i:[.!?”\"’]\s+[A-Z]{2,}(?:\s[A-Z]{2,})?\s?/\s?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$|"
     r"\((?:photo|image|picture|credit)s?[: ][^)]*\)\s*$|^(?:media caption|caption|image caption)\b|"
     # "... at dawn. Photograph: Jane Roe/Harbour Gazette": the credit closing a caption.
     r"[.!?”\"’]\s+(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.:]{2,80}$|"
@@ -1264,6 +1280,7 @@ _NOT_NAME_WORDS = {
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
+    "join", "discussion", "conversation",  # "Join Harbor Discussion", "Conversation Starters": comments' headings
     "terms", "policy", "cookies", "sign", "log", "image", "images", "photo", "getty",
     "copyright", "notice", "disclaimer", "abstract", "introduction", "conclusion", "references",
     "whatsapp", "facebook", "twitter", "pinterest", "instagram", "linkedin", "youtube", "reddit",
@@ -1499,8 +1516,15 @@ _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
 _HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
 _KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
+# (The outlet may open the line, "한빛일보 홍길동 기자", "[한빛뉴스] 홍길동 기자", its name ending in a
+# paper's or broadcaster's word, and the desk after it, "사회부 홍길동 기자"; each reporter may carry the title, "홍길동 기자, 김영희 기자"; the
+# address may be in brackets; and the stamp of the story's input or edit may close the line,
+# "홍길동 기자 입력 2019.03.03 10:30".)
+_HANGUL_OUTLET = r"(?:[\[(]?[\uac00-\ud7a3A-Za-z]{0,10}(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널)[\])]?\s*)"
 _KOREAN_BYLINE = re.compile(
-    rf"^(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}(?:\s*=\s*\S{{1,10}})?(?:\s+\S+@[\w.-]+\.\w+)?$")
+    rf"^{_HANGUL_OUTLET}?(?:[\uac00-\ud7a3]{{1,6}}부\s+)?(?:글(?:\s*[·ㆍ/]\s*사진)?\s+)?{_HANGUL_NAMES}\s*{_HANGUL_ROLE}"
+    rf"(?:\s*[·ㆍ,]\s*({_HANGUL_NAME})\s*{_HANGUL_ROLE}){{0,3}}(?:\s*=\s*\S{{1,10}})?"
+    r"(?:\s+[(<\[]?\S+@[\w.-]+\.\w+[)>\]]?)?(?:\s+(?:기사)?(?:입력|수정|등록|승인|발행)\s*:?\s*(?:19|20)\d\d\D.*)?$")
 # Words in a reporter's place that are not a person: an outlet ("...뉴스", "...일보", "...신문")
 # or a desk ("사회부", the society desk).
 _HANGUL_NOT_NAME = re.compile(r"(?:뉴스|일보|신문|방송|통신|미디어|타임스|신보|데일리|닷컴|투데이|저널|경제|"
@@ -1522,6 +1546,9 @@ def korean_byline(line: Line) -> list[str]:
     if not match:
         return []
     names = [n for n in re.split(r"\s*[·ㆍ,]\s*", match.group(1)) if n]
+    # ("홍길동 기자, 김영희 기자": the second reporter with a title of their own.)
+    names += [n for n in re.findall(rf"[·ㆍ,]\s*({_HANGUL_NAME})\s*{_HANGUL_ROLE}", text[match.end(1):])
+              if n not in names]
     if any(_HANGUL_NOT_NAME.search(n) for n in names):
         return []
     return [LoneName(n) for n in names]
@@ -2014,9 +2041,12 @@ def is_author_marker(line: Line) -> bool:
     # a comma: "Senior Politics Editor, The Harbour Gazette".
     # (A role word alone must name a person's job: "News", "Opinion" or "Team" alone is a
     # menu's section, and the item beside it in the menu is another section, "Harbor Life".)
+    # ("Entertainment News", "Harbor News": a section's or an outlet's name, whatever the words
+    # before "News"; no one's job is "news".)
     words = text.split(",", 1)[0].casefold().split()
     if 1 <= len(words) <= 4 and words[-1] in ROLE_WORDS and line.words <= 10 \
-            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS):
+            and (len(words) > 1 or words[0] not in _SECTION_ROLE_WORDS) \
+            and not (words[-1] == "news" and not set(words) & _PERSON_ROLES):
         return True
     if re.fullmatch(r"\d+\s*(?:h|m|min|mins|hours?|minutes?|days?)\s+ago", text, re.I):
         return True
@@ -2119,6 +2149,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         name = _ROLE_TAIL.sub("", name).strip(" ,|•·-–—/") if "," in name else name
         return names_in(name) if NAMES_LINE.match(name) else []
     after = FULL_DATE.sub("", line.text[dates[0][0]:])
+    # "Ann Lee on March 3, 2019 at 4:47 pm said:": a reader's comment opens so, its writer's
+    # name and when they posted it; the verb of speech after the date tells it from a byline.
+    if _COMMENT_HEADER_END.search(after):
+        return []
     # Only a time or a stamp may follow the date; a caption goes on with words.
     if len(re.findall(r"[A-Za-z]{3,}", after)) > 3 and not then_anything:
         return []
@@ -2130,6 +2164,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if _dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
         return []
     return names_in(name) if NAMES_LINE.match(name) else []
+
+
+# The verb that closes a comment's header line ("... on March 3, 2019 at 4:47 pm said:").
+_COMMENT_HEADER_END = re.compile(r"\b(?i:said|says|wrote|writes|replied|replies|commented)\s*:?\s*$")
 
 
 # The fields of a byline line, set apart by bars, dots, slashes or spaced dashes.
@@ -2235,10 +2273,21 @@ def name_slash_outlet(line: Line) -> list[str]:
     return names_in(head)
 
 
+# Where an author box's link begins after the name on one line: "View More Articles", "More
+# by Ann Lee", "View all posts", "View profile" (the words is_contact_marker reads on a line).
+# ("Ann LeeView More Articles": its "View" may be glued to a short surname, which unglue leaves.)
+_SPACED_CONTACT = re.compile(r"(?:\s+|(?<=[a-z])(?=View\s))(?=(?i:more\s+(?:by|from)|(?:view\s+)?(?:all|more)\s+(?:posts|articles|stories)|"
+                             r"all\s+(?:posts|articles|stories)\s+by|view\s+(?:full\s+|author\s+)?profile|author\s+profile)\b)")
+
+
 def name_with_marker(line: Line) -> list[str]:
     """"Ann LeeView More Articles": a name and an author-box link run together by a lost line
-    break (unglue sets them apart)."""
+    break (unglue sets them apart). "Ann Lee View More Articles": the same with the space kept,
+    the link's words told by their own shape (a name has no small-letter "by" or "all")."""
     head, semicolon, tail = unglue(line.text).partition(";")
+    spaced = _SPACED_CONTACT.search(line.text) if not semicolon and line.words <= 12 else None
+    if spaced:
+        head, semicolon, tail = line.text[: spaced.start()], ";", line.text[spaced.end():]
     if not semicolon or not NAME_LINE.match(head.strip()):
         return []
     marker = Line(raw=tail, text=tail.strip())

@@ -189,13 +189,15 @@ def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
     ("2019/04/21 11:00", date(2019, 4, 21)),
     ("Thu 3 Jan 2019 02.00 EST", date(2019, 1, 3)),
     ("SiteName.comOct. 13, 2016", date(2016, 10, 13)),
+    ("21:17 04.05.2015Copy link", date(2015, 5, 4)),  # a button run onto the dotted date
 ])
 def test_full_dates(text, day):
     (found,) = rules.full_dates(text)
     assert rules.parse_day(found[1]) == day
 
 
-@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019"])
+@pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019",
+                                  "version 04.05.20151"])  # a digit after: no year
 def test_not_full_dates(text):
     assert rules.full_dates(text) == []
 
@@ -238,6 +240,10 @@ def test_month_day_without_year():
     ("Skip to contentSkip to site index", True), ("Skip to main content Skip to footer site map", True),
     ("Skip to navigation Skip to content", True), ("Skip to the good part: dockers vote", False),
     ("Site navigation", True),
+    # a button's call to click, on a short line of its own
+    ("CLICK FOR FULL FERRY TIMETABLES", True), ("Click here to see the gallery", True),
+    ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
+    ("Clicks for the ferry site rose by a third", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -256,6 +262,10 @@ def test_furniture(text, expected):
     ("Cranes stand idle at the quay. Photograph: Jane Roe/Harbour Gazette", True),  # the credit closes it
     ("Cranes stand idle. Image credit: Jane Roe", True),
     ("The union said: photographs of the quay would follow", False),
+    # a caption's own label, and an agency in capitals with the photographer closing it
+    ("FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019.", True),
+    ("Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe", True),
+    ("The file photo: a quay at dawn", False), ("The quay shut on Monday. The union said no.", False),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -458,6 +468,9 @@ def test_byline_label(text, names):
     ("Ann Lee, Monday 28 October 2024", ["Ann Lee"]), ("Ann Lee, Wed. 28 Oct 2024", ["Ann Lee"]),  # the weekday first
     ("October 28, 2024 | Ann Lee | Harbour Gazette", ["Ann Lee"]),  # the date first, the outlet last
     ("October 28, 2024 | Ann Lee | Harbour Lisbon", []),
+    # a reader's comment's header: the name, when it was posted, a verb of speech
+    ("Tom Park on March 3, 2019 at 4:47 pm said:", []), ("Tom Park | March 3, 2019 says:", []),
+    ("Tom Park on March 3, 2019 at 4:47 pm", ["Tom Park"]),  # (no verb: a byline)
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -814,6 +827,8 @@ def test_bio(text, expected):
     ("Harbour strike, the port and the ships", False),
     ("View profile", True), ("View full profile", True),  # a writer's profile button
     ("Profile", False),  # a kind of story, as a kicker names it
+    ("Harbour News", False), ("Ferry and Port News", False),  # a section's or an outlet's name
+    ("News Editor", True), ("Harbour News Reporter", True),  # a job that "news" is a word of
 ])
 def test_author_markers(text, expected):
     assert rules.is_author_marker(line(text)) is expected
@@ -963,6 +978,66 @@ def test_a_date_wrapped_onto_the_next_line(stamps, published):
     assert article.published == published
 
 
+@pytest.mark.parametrize("text, unglued", [
+    # a stamp's year and clock in two elements with no space between
+    ("Published Tue, Mar 3 20197:05 AM ESTUpdated", "Published Tue, Mar 3 2019 7:05 AM EST Updated"),
+    ("Mar 3 201911:40 PM", "Mar 3 2019 11:40 PM"),
+    # near-misses: no half of the day or zone after it, or no space before the year
+    ("Mar 3 20197:05 is the score", "Mar 3 20197:05 is the score"), ("Total 20241:30 AM", "Total 20241:30 AM"),
+])
+def test_a_year_glued_to_its_clock(text, unglued):
+    assert rules.unglue_stamps(text) == unglued
+
+
+@pytest.mark.parametrize("stamp, published", [
+    # only an "Updated" stamp in the header, the story's own day before it
+    ("Updated March 18, 2019", "2019-03-18"),
+    ("Updated 1909 GMT (0309 HKT) March 18, 2019", "2019-03-18"),
+    ("Updated September 13, 2018", "2018-09-13"),  # days after the story's: the same
+    # near-misses: the header says when it was published too; the update on the story's day
+    ("Published September 10, 2018 | Updated March 18, 2019", "2018-09-10"),
+    ("Updated September 11, 2018", "2018-09-11"),
+])
+def test_an_update_stamp_against_a_background_day_in_the_story(stamp, published):
+    story = ("In a letter dated September 11, 2018, the harbour master said the quay was safe for "
+             "the ferries, and the union agreed with him at the time.")
+    article = parse(f"# Harbour strike ends\n\nBy Ann Lee\n\n{stamp}\n\n{STORY}\n\n{story}\n", markdown=True)
+    assert (article.published or "")[:10] == published
+
+
+@pytest.mark.parametrize("masthead, foot, published", [
+    # a masthead's day over the headline, the "Published" stamp under the story: the stamp
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Published: March 5, 2019, 6:18 p.m.", "2019-03-05"),
+    # near-misses: no stamp under the story; a stamp of another kind
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Tags: ports, ships", "2019-03-06"),
+    ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Updated: March 5, 2019, 6:18 p.m.", "2019-03-06"),
+])
+def test_a_published_stamp_under_the_story_beats_a_mastheads_day(masthead, foot, published):
+    text = f"{masthead}\n\n# Harbour strike ends\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n{foot}\n"
+    assert (parse(text, markdown=True).published or "")[:10] == published
+
+
+@pytest.mark.parametrize("last, authors", [
+    ("Join Harbor Discussion", []), ("Conversation Starters", []), ("Join the Conversation", []),  # comments' headings
+    ("Ann Lee", ["Ann Lee"]),  # a writer's name alone there does
+])
+def test_the_last_line_of_a_text_as_its_signature(last, authors):
+    text = f"# Harbour strike ends\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{last}\n"
+    assert parse(text, markdown=True).authors == authors
+
+
+def test_a_captions_date_below_the_byline_is_not_the_storys():
+    header = ("March 3, 2019 / 12:21 AM\n\n# Harbour strike ends\n\nAnn Lee\n\n"
+              "FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe")
+    article = parse(f"{header}\n\n{STORY}\n", markdown=True)
+    assert (article.published or "")[:10] == "2019-03-03"
+
+
+def test_a_stamp_with_its_year_glued_to_its_clock_dates_the_story():
+    article = parse(f"# Harbour strike ends\n\nBy Ann Lee\n\nPublished Tue, Mar 3 20197:05 AM EST\n\n{STORY}\n", markdown=True)
+    assert (article.published or "")[:10] == "2019-03-03"
+
+
 @pytest.mark.parametrize("text, names", [
     ("by [Marlo](/author/marlo) September 15, 2014", ["Marlo"]),  # "By" and an author page: two signals
     ("By [Marlo](/tag/marlo)", []), ("By Marlo", []),  # one signal alone
@@ -1009,6 +1084,9 @@ def test_name_slash_outlet(text, names):
     ("![dock](a.jpg)\n\nCranes stand idle. (Photo: Sue Ray)\n\nAnn Lee", ["Ann Lee"]),  # photo between
     ("By Ann Lee\n\nTom Park\n\nMarch 3, 2019", ["Ann Lee", "Tom Park"]),  # the second author below
     ("By ANN LEE, TOM PARK and SUE\nRAY", ["Ann Lee", "Tom Park", "Sue Ray"]),  # wrapped mid-name
+    ("By Ann\nLee", ["Ann Lee"]),  # wrapped inside the first name
+    # a menu of shows, one "By ..." among them: no writer starts on that line
+    ("By All Tides Rising\nLow Water\nSalt & Spray\nHarbor Lights", []),
     ("By Ann Lee\nMarch 3, 2019", ["Ann Lee"]),  # the line below is a stamp, not more names
     ("By\nAnn Lee\nTom Park\n5 min read", ["Ann Lee", "Tom Park"]),  # one name a line after "By"
     ("Ann Lee1, Tom Park2, Sue Ray1", ["Ann Lee", "Tom Park", "Sue Ray"]),  # a paper's authors
@@ -1031,6 +1109,8 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
     ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
+    # a menu's items far below the headline, each over the name of its section
+    (f"{STORY}\n\n{STORY}\n\nPopular\n\nHarbor Showtime\nFerry News\nDock Talkies\nArts & Ships", []),
 ])
 def test_byline_blocks_in_other_shapes(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
@@ -1327,6 +1407,13 @@ def test_a_plain_headline_shown_twice(top, title):
     ("Wednesday, March 6, 2019 Lisbon, Portugal Est. 1883 38° Cloudy\n\nDockers vote to end the strike",
      "Dockers vote to end the strike"),
     ("Ann MarshView More Articles\n\nDockers vote to end the strike", "Dockers vote to end the strike"),
+    # The headline over a name with its author-box link, a subheading below: the name's line is
+    # the byline under the headline, so the line above it is the headline.
+    ("Port News\n\nThe new ferry is all we wanted from the harbour board\n\nAnn Lee View More Articles\n\n"
+     "Next ferry makes its first run to Porto\n\nHarbor March 6, 2019 13:42",
+     "The new ferry is all we wanted from the harbour board"),
+    ("Port News\n\nThe new ferry is all we wanted from the harbour board\n\nAnn Lee More Harbour News\n\n"
+     "Next ferry makes its first run to Porto", "The new ferry is all we wanted from the harbour board"),
     ("'What will the port do now?': Dockers vote to end the strike\n\nDockers vote to end the strike",
      "'What will the port do now?': Dockers vote to end the strike"),  # a long start is the headline's own
     # A kicker in capitals over the headline.
@@ -1334,6 +1421,27 @@ def test_a_plain_headline_shown_twice(top, title):
 ])
 def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+# A whole page copied as text: its menu, a breadcrumb that ends with the headline, the headline
+# again, a standfirst, then the writer's name over the date line.
+CRUMB_PAGE = ("Support Harbor\nSubmit a Topic\nShop Harbor\nWhat's New\nHot 50\nFact Checks\nNews\nVideos\n"
+              "Archive\nAbout Us\nRandomizer\nSupport Us\n\nHarbor needs your help! Learn more.\n\n"
+              "Home\nFact Checks\nPorts\n{crumb}\n\nIs the Harbour Strike Really Over for Good?\n\n"
+              "A rumour went round in March 2019 that the dockers would walk out again within the week.\n\n"
+              "{byline}Published 18 March 2019\n\nImage via Harbor Images\n\nClaim\n\n"
+              "The dockers will strike again this week, the rumour said.\n\nRating\n\n")
+
+
+@pytest.mark.parametrize("crumb, byline, title, authors", [
+    ("Is the Harbour Strike Really Over for Good?", "Ann Lee\n\n", "Is the Harbour Strike Really Over for Good?",
+     ["Ann Lee"]),
+    # near-miss: the breadcrumb's last item is not the headline (it reads the same either way)
+    ("Strikes", "Ann Lee\n\n", "Is the Harbour Strike Really Over for Good?", ["Ann Lee"]),
+])
+def test_a_headline_after_its_breadcrumb_over_a_name_and_a_date(crumb, byline, title, authors):
+    article = parse(CRUMB_PAGE.format(crumb=crumb, byline=byline) + f"{STORY}\n\n{STORY}\n", markdown=False)
+    assert (article.title, article.authors) == (title, authors)
 
 
 @pytest.mark.parametrize("rule, text, names", [
@@ -1348,6 +1456,12 @@ def test_plain_headlines_past_menus_crumbs_and_kickers(top, title):
     (rules.name_with_marker, "Ann MarshView More Articles", ["Ann Marsh"]),
     (rules.name_with_marker, "Ann MarshHarbour strike ends", []),
     (rules.name_with_marker, "Ana De SousaView More Articles", ["Ana De Sousa"]),
+    # the author box's link with the space kept, or "View" glued to a short surname
+    (rules.name_with_marker, "Ann Lee View More Articles", ["Ann Lee"]),
+    (rules.name_with_marker, "Ann LeeView More Articles", ["Ann Lee"]),
+    (rules.name_with_marker, "Ann Lee View all posts", ["Ann Lee"]),
+    (rules.name_with_marker, "Ferry timetables View More Articles", []),  # no name before it
+    (rules.name_with_marker, "Ann Lee More Harbour News", []),  # no author box's link
     (lambda x: rules.byline_by(x), "By Ann Lee ann.lee@example.org(555) 459-5382", ["Ann Lee"]),
     (lambda x: rules.byline_by(x), "By Ann Lee@annlee", ["Ann Lee"]),
 ])

@@ -106,6 +106,12 @@ KOREAN_STORY = ("항만 노동자들이 열 시간 동안의 회의 끝에 파�
     ("홍길동 특파원", ["홍길동"]), ("홍길동 선임기자", ["홍길동"]),  # correspondent, senior reporter
     ("(서울=한빛뉴스) 홍길동 기자 = " + KOREAN_STORY, ["홍길동"]),  # a wire dateline opening the story
     ("[부산=한빛뉴스] 홍길동·김영희 기자 = " + KOREAN_STORY, ["홍길동", "김영희"]),
+    # the outlet or the desk before the name, a title for each reporter, the address in
+    # brackets, the stamp of the story's input after it
+    ("한빛일보 홍길동 기자", ["홍길동"]), ("[한빛뉴스] 홍길동 기자", ["홍길동"]), ("사회부 홍길동 기자", ["홍길동"]),
+    ("홍길동 기자, 김영희 기자", ["홍길동", "김영희"]), ("홍길동 기자 (hong@example.co.kr)", ["홍길동"]),
+    ("홍길동 기자 입력 2019.03.03 10:30", ["홍길동"]),
+    ("한빛일보 사회부 기자", []), ("홍길동 기자 입력하세요", []), ("한빛일보 홍길동 기자는 회견에서 말했다.", []),
     # near-misses: a photo credit, a desk or an outlet in the name's place, a sentence
     ("사진=홍길동 기자", []), ("한빛뉴스 기자", []), ("사회부 기자", []),
     ("홍길동 기자는 회견에서 파업이 끝났다고 말했다.", []), ("기자회견", []),
@@ -117,6 +123,7 @@ def test_korean_bylines(text, names):
 @pytest.mark.parametrize("header, authors", [
     ("홍길동 기자", ["홍길동"]),
     ("홍길동·김영희 기자\n\n2019.03.03", ["홍길동", "김영희"]),
+    ("한빛일보 홍길동 기자 입력 2019.03.03 10:30", ["홍길동"]),  # the outlet, the name, the stamp on one line
     ("사진=홍길동 기자", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
