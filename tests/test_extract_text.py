@@ -1188,7 +1188,7 @@ def test_sign_off(text, names):
     ("Edited by Ann Lee", True), ("Continue reading the main story", True), ("3 related articles", True),
     ("– Ports", True), ("› Ports", True),  # the next step of a breadcrumb
     ("83.1k", True), ("4 years ago", True), ("an hour ago", True),
-    ("Wednesday,", True), ("13 Aug", True), ("Aug. 13", True), ("21:17 18.11.2019Get short URL", True),
+    ("Wednesday,", True), ("13 Aug", True), ("Aug. 13", True), ("08:40 03.02.2021Share this", True),
     ("Strike ends, talks go on", False), ("13 dockers hurt", False), ("Dockers vote to end the strike", False), ("Why did the strike end?", False),
 ])
 def test_labels(text, expected):
