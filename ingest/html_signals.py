@@ -1454,24 +1454,33 @@ _SPELLED_LINK_ELEMENTS = 40  # elements after the headline looked at, at most
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _spells(path: str, name: str) -> bool:
-    """The path is the name's page: one or two segments, the last the name's words in order,
-    maybe with other words after them ("/ann-lee", "/writers-desk/ann-lee-profile/"), or, under
-    a short directory of accounts, its letters run together in either order ("/u/leeann").
-    (A deeper path is a section's page: "/blog/food/meal-plans"; and run together at the
-    root, two words are as often an action's: "/signup" for "Sign Up".)"""
+def _spells(path: str, name: str) -> str | None:
+    """How the path is the name's page, if it is: one or two segments, the last the name's
+    words in order ("exact": "/ann-lee"), maybe with other words after them ("profile" when one of them is a person's page's word,
+    "/writers-desk/ann-lee-profile/", else "more"), or,
+    under a short directory of accounts, its letters run together in either order ("joined":
+    "/u/leeann"). (A deeper path is a section's page: "/blog/food/meal-plans"; and run
+    together at the root, two words are as often an action's: "/signup" for "Sign Up".)"""
     segments = [s for s in path.split("/") if s]
     if not 1 <= len(segments) <= 2:
-        return False
+        return None
     slug = re.sub(r"\.\w{2,5}$", "", segments[-1])
     words = _SLUG_WORDS.findall(_unaccented(name).casefold())
     parts = _SLUG_WORDS.findall(_unaccented(slug).casefold())
     if len(words) < 2 or not parts:
-        return False
+        return None
     if parts[:len(words)] == words:
-        return True
-    return (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
-            and parts[0] in ("".join(words), "".join(words[::-1])))
+        return "exact" if len(parts) == len(words) else (
+            "profile" if _PROFILE_SLUG_WORDS & set(parts[len(words):]) else "more")
+    if (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
+            and parts[0] in ("".join(words), "".join(words[::-1]))):
+        return "joined"
+    return None
+
+
+# Words after the name in a slug that say the page is a person's: "/ann-lee-profile-harbor/".
+_PROFILE_SLUG_WORDS = frozenset({"profile", "bio", "biography", "author", "writer", "reporter", "journalist",
+                                 "columnist", "correspondent", "contributor", "editor", "staff"})
 
 
 def _unaccented(text: str) -> str:
@@ -1517,7 +1526,14 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
                 or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
             return []
-        return [name] if _spells(target.path, name) and _beside_byline_field(element) else []
+        # A section's, a topic's, a place's or a team's page is linked so too, its address its
+        # name and the day beside it ("<a href=/local-sports/>Local Sports</a> | March 5, 2024"):
+        # a date beside proves a writer's page only when the address is not the name alone
+        # (a person's word after it, or an account's letters run together); a handle does.
+        spelled = _spells(target.path, name)
+        field = _beside_byline_field(element) if spelled else None
+        wanted = ("handle",) if spelled in ("exact", "more") else ("handle", "date")
+        return [name] if field in wanted else []
     return []
 
 
@@ -1526,18 +1542,20 @@ _BYLINE_BOX_LEVELS = 3  # boxes around the link looked at, at most
 _BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
 
 
-def _beside_byline_field(link) -> bool:
-    """A byline's other field is set beside the link, in the short box around it: a date or
-    the writer's handle ("Ann Lee @annlee", "Ann Lee | March 5, 2024"). A show's or a
-    section's page linked under the headline ("Tide Watch") has none: its address spells its
-    name as a writer's does."""
+def _beside_byline_field(link) -> str | None:
+    """A byline's other field set beside the link, in the short box around it: "handle" for
+    the writer's handle ("Ann Lee @annlee"), "date" for a date ("Ann Lee | March 5, 2024").
+    A show's or a section's page linked under the headline ("Tide Watch") has neither: its
+    address spells its name as a writer's does."""
+    dated = False
     for box in islice(link.iterancestors(), _BYLINE_BOX_LEVELS):
         text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
         if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
             break
-        if _HANDLE_FIELD.search(text) or text_date(text):
-            return True
-    return False
+        if _HANDLE_FIELD.search(text):
+            return "handle"
+        dated = dated or bool(text_date(text))
+    return "date" if dated else None
 
 
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}

@@ -138,7 +138,16 @@ def test_a_credit_label_in_capitals_names_the_writer(after, authors):
      '<a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
     ('<div class="hd"><div><a href="https://harborledger.example/u/vargaines">Ines Varga</a></div>'
      '<div class="stamp">March 5, 2024</div></div>', ["Ines Varga"]),
-    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga-bio/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    # the near-misses of a date beside an address that is the name alone: a section's, a
+    # topic's, a place's or a team's page is linked so as often as a writer's is
+    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', []),
+    ('<div class="meta"><a href="/local-sports/">Local Sports</a> <span>March 5, 2024</span></div>', []),
+    ('<div><a href="/climate-change">Climate Change</a> | March 5, 2024 | 4 min read</div>', []),
+    ('<div><a href="/news/san-diego/">San Diego</a> · 5 March 2024</div>', []),
+    ('<div><a href="/harbor-ledger">Harbor Ledger</a> | March 5, 2024</div>', []),
+    ('<div><a href="/new-york-city/">New York</a> · 5 March 2024</div>', []),
     # the near-misses: the link alone with no byline's field beside it, a tag's page, a sentence that names a person, a picture's credit, a list's
     # label, an action run together at the root, a section's deeper page, and a first linked
     # name whose address does not spell it (a show's page) before one that does
