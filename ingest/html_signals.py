@@ -1100,12 +1100,23 @@ def _in_card_link(element) -> bool:
     """The byline is inside a link to another page that holds more than it (by a headline's
     length): a card for another story whose whole box is one link ("<a href=/other><div>Its
     headline</div><div>by B</div></a>"), as a "More from" row sets its cards. A link to the
-    writer's own page (a name and a bio) is the byline's."""
+    writer's own page is the byline's: an author's, a people's or a profile's page, an
+    account's on another site ("https://social.example/annlee", "Follow her for updates"),
+    or one whose other text names the writer again (a bio, "Ann Lee covers the port"); so is
+    one to the front page, which is no other story."""
     for link in element.iterancestors("a"):
         target = _split_href(link)
-        if (target is not None and target.path and not _AUTHOR_PAGE.search(target.path)
-                and len(_text(link) or "") > len(_text(element) or "") + _CARD_LINK_EXTRA):
-            return True
+        if target is None or not target.path.strip("/") or _DECLARED_AUTHOR_PAGE.search(target.path):
+            continue
+        if target.netloc and re.fullmatch(r"/?@?[^\W\d_]+/?", target.path):
+            continue  # (an account's page on another site: one word under its host)
+        whole, byline = _text(link) or "", _text(element) or ""
+        if len(whole) <= len(byline) + _CARD_LINK_EXTRA:
+            continue
+        surname = (byline.split() or [""])[-1]
+        if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", whole.replace(byline, " ", 1)):
+            continue  # (the writer named again in the link: a bio beside the byline)
+        return True
     return False
 
 

@@ -109,6 +109,14 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
     ('<a href="/writers/ines-varga/"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
      'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
     ('<a href="/2024/03/quay/"><span class="byline">By Ines Varga</span></a>', '', ["Ines Varga"]),
+    # and a link to the writer's page under another directory with a bio naming her, to her
+    # account on another site, or to the front page
+    ('<a href="/journo/ines-varga"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
+     'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
+    ('<a href="https://social.example/ivarga"><span class="byline">By Ines Varga</span> '
+     '<span>Follow her for the harbour news</span></a>', '', ["Ines Varga"]),
+    ('<a href="/"><span class="byline">By Ines Varga</span> <span>The Harbor Ledger front page</span></a>', '',
+     ["Ines Varga"]),
 ])
 def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
