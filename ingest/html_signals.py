@@ -1589,11 +1589,22 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
     comments, a quotation or a box of other stories."""
     headline = _headline_element(tree)
+    before = ""
     for element, text in _lines_under_headline(tree, headline):
         match = _WRITERS_JOB.fullmatch(text)
-        if match and not _elsewhere_than_the_story(element, headline):
+        # (Not under another credit's label on the line before: "Fact checked by" / "Tom Park,
+        # Senior Editor" names a reviewer, "Edited by" an editor.)
+        if match and not _elsewhere_than_the_story(element, headline) and not _OTHER_CREDIT_LABEL.search(before):
             return [match["names"]]
+        before = text
     return []
+
+
+# A line that labels the next one as another credit than the writer's ("Fact checked by",
+# "Medically reviewed by:", "Edited by"): a word before "by", and nothing after it.
+# ("Written by", "Words by", "Posted by" label the writer's own line.)
+_OTHER_CREDIT_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?!(?:written|words|story|text|reporting|reported|posted|"
+                                 r"published|analysis|opinion|commentary)\s)[^\W\d_]{3,}\s+by\s*:?\s*$")
 
 
 _NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}})[\s,|·•—–-]*")

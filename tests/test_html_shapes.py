@@ -40,6 +40,10 @@ def json_ld(data) -> str:
     ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
     ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
     ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    # the newsroom in those languages is a desk's credit, nobody's name
+    ('<p class="meta"><span>Par</span> <span>La Rédaction</span></p>', []),
+    ('<p><span>Von</span> <span>Redaktion Hafenblatt</span></p>', []),
+    ('<p>Por Redacción</p>', []), ('<p>Door <span>Redactie Havenblad</span></p>', []),
     # the near-misses: the word opening a sentence, an agency after it, and another story's card
     ('<p>Par ailleurs, <a href="/mairie/">la mairie</a> a voté le budget du port.</p>', []),
     ('<p><span>Par</span> <a href="/agences/afp/">AFP</a></p>', []),
