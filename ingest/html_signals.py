@@ -4051,6 +4051,7 @@ def _field_line_date(signals: Signals) -> list[str]:
         return []
     headline = _headline_element(signals.tree)
     dated_before = False
+    lone = None  # the day of the first date set alone on its line
     for element, text in _lines_under_headline(signals.tree, headline):
         shown = text
         # (Not the text of an inner element marked as the revision's date.)
@@ -4074,8 +4075,15 @@ def _field_line_date(signals: Signals) -> list[str]:
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
             continue
-        return [day]
-    return []
+        if _FIELD_MARK.search(text):
+            return [lone or day]
+        # (Two different dates each alone on its line under the headline are a list's - other
+        # stories' under their headlines, a live page's entries - and neither is said to be
+        # this page's; the same date twice is one.)
+        if lone is not None and lone != day:
+            return []
+        lone = day
+    return [lone] if lone else []
 
 
 def _lone_date(signals: Signals) -> list[str]:

@@ -1229,6 +1229,12 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
     ('<div><div>Updated:</div><div><span>March 9, 2024</span></div></div>', None),
     ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
      '<p>March 5, 2024</p>', None),
+    # and two different lone dates under the headline: other stories' under their headlines, or
+    # a live page's entries (the same date twice is one)
+    ('<div><p><a href="/fares">Ferry fares to rise</a></p><p>February 2, 2024</p>'
+     '<p><a href="/quay">Quay reopens</a></p><p>January 9, 2024</p></div>', None),
+    ('<p>Live</p><p>mardi 5 mars 2024</p><p>lundi 4 mars 2024</p>', None),
+    ('<p>March 5, 2024</p><div class="bar"><p>March 5, 2024</p></div>', "2024-03-05"),
 ])
 def test_a_date_alone_under_the_headline(top, published):
     article = parsed(top=top)
