@@ -71,6 +71,10 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
     ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
     ('<ul class="related-stories"><li><a href="/other/"><h3>Quay closes</h3></a><p>Ines Varga, Staff Writer</p></li></ul>', []),
+    # under another credit's label: a reviewer's or an editor's line; a writer's label keeps it
+    ('<p>Fact checked by</p><p>Tomas Reyes, Senior Editor</p>', []),
+    ('<p>Medically reviewed by:</p><p>Tomas Reyes, Health Editor</p>', []),
+    ('<p>Written by</p><p>Ines Varga, Staff Writer</p>', ["Ines Varga"]),
 ])
 def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
