@@ -242,6 +242,7 @@ def test_month_day_without_year():
     ("Site navigation", True),
     # a button's call to click, on a short line of its own
     ("CLICK FOR FULL FERRY TIMETABLES", True), ("Click here to see the gallery", True),
+    ("Click to Vote: the harbour board goes digital", False),  # a headline's two parts
     ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
     ("Clicks for the ferry site rose by a third", False),
 ])
