@@ -1108,16 +1108,23 @@ def _in_card_link(element) -> bool:
         target = _split_href(link)
         if target is None or not target.path.strip("/") or _DECLARED_AUTHOR_PAGE.search(target.path):
             continue
-        if target.netloc and re.fullmatch(r"/?@?[^\W\d_]+/?", target.path):
-            continue  # (an account's page on another site: one word under its host)
         whole, byline = _text(link) or "", _text(element) or ""
         if len(whole) <= len(byline) + _CARD_LINK_EXTRA:
             continue
-        surname = (byline.split() or [""])[-1]
-        if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", whole.replace(byline, " ", 1)):
+        name = _LABEL_BEFORE_NAME.sub("", byline)
+        surname = _unaccented(name.split()[-1]).casefold() if name.split() else ""
+        if (target.netloc and len(surname) > 2
+                and re.fullmatch(rf"/?@?[^\W\d_]*{re.escape(surname)}[^\W\d_]*/?", _unaccented(target.path).casefold())):
+            continue  # (the writer's account on another site: one word under its host, holding her name)
+        if len(name.split()) > 1 and name in whole.replace(byline, " ", 1):
             continue  # (the writer named again in the link: a bio beside the byline)
         return True
     return False
+
+
+# A byline's label before the name ("By", "Par", "Written by").
+_LABEL_BEFORE_NAME = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published)\s+)?(?:by|par|por|von|door|av)\b[\s:]*",
+                                re.I)
 
 
 def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:

@@ -125,6 +125,12 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
      '<span>Follow her for the harbour news</span></a>', '', ["Ines Varga"]),
     ('<a href="/"><span class="byline">By Ines Varga</span> <span>The Harbor Ledger front page</span></a>', '',
      ["Ines Varga"]),
+    # (still a card: a story's one-word address on the site's full host; a headline that names
+    # the card's writer by the surname only)
+    ('', '<div class="row"><a href="https://ledger.example/quay"><div>Quay closes for the winter storms</div>'
+     '<div><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
+    ('', '<div class="row"><a href="/2024/03/reyes-interview/"><div>Reyes on the quay closing for the winter</div>'
+     '<div><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
 ])
 def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
