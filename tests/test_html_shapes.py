@@ -97,6 +97,9 @@ def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     ('<div><span>Ines Varga</span><span class="source">Harbor Ledger</span></div>', []),
     ('<ul class="more-stories"><li><a href="/other/"><h3>Quay closes</h3></a><div><span>Ines Varga</span>'
      '<span class="publication">Harbor Ledger</span></div></li></ul>', []),
+    # and a part before the outlet marked as a place or a section: a dateline's or a kicker's
+    ('<div><span class="location">Harbor City</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div><span class="story-section">Local Sports</span><span class="publication">Harbor Ledger</span></div>', []),
 ])
 def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
