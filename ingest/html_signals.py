@@ -1628,10 +1628,11 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
         outlet = next((child for child in element if _is_outlet_part(child)), None)
         if outlet is None or _elsewhere_than_the_story(element, headline):
             continue
-        # (A part before the outlet marked as a place, a section or a label is a dateline's or
+        # (A part before the outlet marked as a place, a section or a topic is a dateline's or
         # a kicker's: "<span class=location>Harbor City</span><span class=source>Ledger</span>".)
         if any(_NOT_A_WRITERS_PART.search(f"{part.get('class', '')} {part.get('id', '')}")
-               for part in chain.from_iterable(child.iter() for child in element.iterchildren() if child is not outlet)):
+               for part in chain.from_iterable(child.iter(etree.Element) for child in element.iterchildren(etree.Element)
+                                               if child is not outlet)):
             continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
@@ -1640,7 +1641,8 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
     return []
 
 
-_NOT_A_WRITERS_PART = re.compile(r"locat|place|dateline|city|section|categor|kicker|label|tag|topic|rubri", re.I)
+# (Not "label": a byline's "By" is often so marked, "<span class=label>By</span>".)
+_NOT_A_WRITERS_PART = re.compile(r"locat|dateline|(?<![a-z])city|section|categor|kicker|(?<![a-z])tags?(?![a-z])|topic|rubri", re.I)
 
 
 def _elsewhere_than_the_story(element, headline) -> bool:
