@@ -1587,7 +1587,7 @@ _TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|
 _WRITERS_JOB = re.compile(
     rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}}),\s+"
     r"(?:(?!(?i:photo|picture|image|video|graphic|design|art\b|illustrat|visual|multimedia))[A-Z][\w&'’.-]*\s+){0,4}"
-    r"(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?)\s*")
+    r"(?P<job>(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?))\s*")
 
 
 def _titled_name_line(tree: HtmlElement) -> list[str]:
@@ -1601,6 +1601,10 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
         match = _WRITERS_JOB.fullmatch(text)
         # (Not under another credit's label on the line before: "Fact checked by" / "Tom Park,
         # Senior Editor" names a reviewer, "Edited by" an editor.)
+        # (A job in the plural after one name is a group's: "Harbor Ledger, Opinion
+        # Contributors", "Harbor Ledger, Editorial Board Writers" name the paper's desk.)
+        if match and match["job"].endswith("s") and not _MORE_THAN_ONE_NAME.search(match["names"]):
+            match = None
         if match and not _elsewhere_than_the_story(element, headline) and not _OTHER_CREDIT_LABEL.search(before):
             return [match["names"]]
         before = text
@@ -1615,6 +1619,9 @@ _OTHER_CREDIT_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?!(?:written|words|story|te
 
 
 _NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}})[\s,|·•—–-]*")
+
+
+_MORE_THAN_ONE_NAME = re.compile(r",|\band\b|&")
 
 
 def _outlet_marked_line(tree: HtmlElement) -> list[str]:

@@ -75,6 +75,8 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     ('<p>Fact checked by</p><p>Tomas Reyes, Senior Editor</p>', []),
     ('<p>Medically reviewed by:</p><p>Tomas Reyes, Health Editor</p>', []),
     ('<p>Written by</p><p>Ines Varga, Staff Writer</p>', ["Ines Varga"]),
+    # a job in the plural after one name: a group's, the paper's desk
+    ('<p>Harbor Ledger, Editorial Board Writers</p>', []), ('<p>Harbor Ledger, Opinion Contributors</p>', []),
 ])
 def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
