@@ -1580,12 +1580,16 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     # (It beats a date found only above the headline, which a masthead shows as the day the
     # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
     # 2019" under the story.)
-    if not published or _only_above(lines, header, above, published):
+    if not published:
         for line in lines:
             if rules.is_stamp(line) and re.match(r"(?i:published|posted|first published)", line.text):
                 dates = rules.dates_outside_addresses(line.text)
                 if dates:
                     return dates[0][1], updated, "stamp"
+    elif _only_above(lines, header, above, published):
+        stamp = _published_stamp_below(lines, header, published)
+        if stamp:
+            return stamp, updated, "stamp"
     if published:
         return published, updated, "byline" if any(i in used for i in header) else "dateline"
 
@@ -1628,6 +1632,21 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     if weak:
         return max(weak)[1], updated, "caption"
     return None, updated, ""
+
+
+def _published_stamp_below(lines, header, masthead: str) -> str | None:
+    """The date of the one "Published" stamp below the header, when it is no later than the
+    day the masthead shows (the day the page was read). "Posted" stamps below the story are
+    as often a comment's or another story's in a list ("Posted on March 1, 2019"), and so
+    are two stamps or more, or a stamp after the masthead's day."""
+    last = max(header, default=-1)
+    found = [dates[0][1] for line in lines[last + 1:]
+             if rules.is_stamp(line) and re.match(r"(?i:(?:first\s+)?published)", line.text)
+             and (dates := rules.dates_outside_addresses(line.text))]
+    if len(set(found)) != 1:
+        return None
+    stamp, read_on = rules.parse_day(found[0]), rules.parse_day(masthead)
+    return found[0] if stamp and (read_on is None or stamp <= read_on) else None
 
 
 def _only_above(lines, header, above, raw: str) -> bool:

@@ -1100,13 +1100,31 @@ def _in_card_link(element) -> bool:
     """The byline is inside a link to another page that holds more than it (by a headline's
     length): a card for another story whose whole box is one link ("<a href=/other><div>Its
     headline</div><div>by B</div></a>"), as a "More from" row sets its cards. A link to the
-    writer's own page (a name and a bio) is the byline's."""
+    writer's own page is the byline's: an author's, a people's or a profile's page, an
+    account's on another site ("https://social.example/annlee", "Follow her for updates"),
+    or one whose other text names the writer again (a bio, "Ann Lee covers the port"); so is
+    one to the front page, which is no other story."""
     for link in element.iterancestors("a"):
         target = _split_href(link)
-        if (target is not None and target.path and not _AUTHOR_PAGE.search(target.path)
-                and len(_text(link) or "") > len(_text(element) or "") + _CARD_LINK_EXTRA):
-            return True
+        if target is None or not target.path.strip("/") or _DECLARED_AUTHOR_PAGE.search(target.path):
+            continue
+        whole, byline = _text(link) or "", _text(element) or ""
+        if len(whole) <= len(byline) + _CARD_LINK_EXTRA:
+            continue
+        name = _LABEL_BEFORE_NAME.sub("", byline)
+        surname = _unaccented(name.split()[-1]).casefold() if name.split() else ""
+        if (target.netloc and len(surname) > 2
+                and re.fullmatch(rf"/?@?[^\W\d_]*{re.escape(surname)}[^\W\d_]*/?", _unaccented(target.path).casefold())):
+            continue  # (the writer's account on another site: one word under its host, holding her name)
+        if len(name.split()) > 1 and name in whole.replace(byline, " ", 1):
+            continue  # (the writer named again in the link: a bio beside the byline)
+        return True
     return False
+
+
+# A byline's label before the name ("By", "Par", "Written by").
+_LABEL_BEFORE_NAME = re.compile(r"^\s*(?:(?:written|words|story|text|posted|published)\s+)?(?:by|par|por|von|door|av)\b[\s:]*",
+                                re.I)
 
 
 def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
@@ -1454,24 +1472,33 @@ _SPELLED_LINK_ELEMENTS = 40  # elements after the headline looked at, at most
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _spells(path: str, name: str) -> bool:
-    """The path is the name's page: one or two segments, the last the name's words in order,
-    maybe with other words after them ("/ann-lee", "/writers-desk/ann-lee-profile/"), or, under
-    a short directory of accounts, its letters run together in either order ("/u/leeann").
-    (A deeper path is a section's page: "/blog/food/meal-plans"; and run together at the
-    root, two words are as often an action's: "/signup" for "Sign Up".)"""
+def _spells(path: str, name: str) -> str | None:
+    """How the path is the name's page, if it is: one or two segments, the last the name's
+    words in order ("exact": "/ann-lee"), maybe with other words after them ("profile" when one of them is a person's page's word,
+    "/writers-desk/ann-lee-profile/", else "more"), or,
+    under a short directory of accounts, its letters run together in either order ("joined":
+    "/u/leeann"). (A deeper path is a section's page: "/blog/food/meal-plans"; and run
+    together at the root, two words are as often an action's: "/signup" for "Sign Up".)"""
     segments = [s for s in path.split("/") if s]
     if not 1 <= len(segments) <= 2:
-        return False
+        return None
     slug = re.sub(r"\.\w{2,5}$", "", segments[-1])
     words = _SLUG_WORDS.findall(_unaccented(name).casefold())
     parts = _SLUG_WORDS.findall(_unaccented(slug).casefold())
     if len(words) < 2 or not parts:
-        return False
+        return None
     if parts[:len(words)] == words:
-        return True
-    return (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
-            and parts[0] in ("".join(words), "".join(words[::-1])))
+        return "exact" if len(parts) == len(words) else (
+            "profile" if _PROFILE_SLUG_WORDS & set(parts[len(words):]) else "more")
+    if (len(segments) == 2 and len(segments[0]) <= 3 and len(parts) == 1
+            and parts[0] in ("".join(words), "".join(words[::-1]))):
+        return "joined"
+    return None
+
+
+# Words after the name in a slug that say the page is a person's: "/ann-lee-profile-harbor/".
+_PROFILE_SLUG_WORDS = frozenset({"profile", "bio", "biography", "author", "writer", "reporter", "journalist",
+                                 "columnist", "correspondent", "contributor", "editor", "staff"})
 
 
 def _unaccented(text: str) -> str:
@@ -1517,7 +1544,14 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
                 or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
             return []
-        return [name] if _spells(target.path, name) and _beside_byline_field(element) else []
+        # A section's, a topic's, a place's or a team's page is linked so too, its address its
+        # name and the day beside it ("<a href=/local-sports/>Local Sports</a> | March 5, 2024"):
+        # a date beside proves a writer's page only when the address is not the name alone
+        # (a person's word after it, or an account's letters run together); a handle does.
+        spelled = _spells(target.path, name)
+        field = _beside_byline_field(element) if spelled else None
+        wanted = ("handle",) if spelled in ("exact", "more") else ("handle", "date")
+        return [name] if field in wanted else []
     return []
 
 
@@ -1526,18 +1560,20 @@ _BYLINE_BOX_LEVELS = 3  # boxes around the link looked at, at most
 _BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
 
 
-def _beside_byline_field(link) -> bool:
-    """A byline's other field is set beside the link, in the short box around it: a date or
-    the writer's handle ("Ann Lee @annlee", "Ann Lee | March 5, 2024"). A show's or a
-    section's page linked under the headline ("Tide Watch") has none: its address spells its
-    name as a writer's does."""
+def _beside_byline_field(link) -> str | None:
+    """A byline's other field set beside the link, in the short box around it: "handle" for
+    the writer's handle ("Ann Lee @annlee"), "date" for a date ("Ann Lee | March 5, 2024").
+    A show's or a section's page linked under the headline ("Tide Watch") has neither: its
+    address spells its name as a writer's does."""
+    dated = False
     for box in islice(link.iterancestors(), _BYLINE_BOX_LEVELS):
         text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
         if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
             break
-        if _HANDLE_FIELD.search(text) or text_date(text):
-            return True
-    return False
+        if _HANDLE_FIELD.search(text):
+            return "handle"
+        dated = dated or bool(text_date(text))
+    return "date" if dated else None
 
 
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}
@@ -1551,7 +1587,7 @@ _TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|
 _WRITERS_JOB = re.compile(
     rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}}),\s+"
     r"(?:(?!(?i:photo|picture|image|video|graphic|design|art\b|illustrat|visual|multimedia))[A-Z][\w&'’.-]*\s+){0,4}"
-    r"(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?)\s*")
+    r"(?P<job>(?i:writers?|reporters?|correspondents?|columnists?|journalists?|contributors?|editors?))\s*")
 
 
 def _titled_name_line(tree: HtmlElement) -> list[str]:
@@ -1560,14 +1596,32 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
     comments, a quotation or a box of other stories."""
     headline = _headline_element(tree)
+    before = ""
     for element, text in _lines_under_headline(tree, headline):
         match = _WRITERS_JOB.fullmatch(text)
-        if match and not _elsewhere_than_the_story(element, headline):
+        # (Not under another credit's label on the line before: "Fact checked by" / "Tom Park,
+        # Senior Editor" names a reviewer, "Edited by" an editor.)
+        # (A job in the plural after one name is a group's: "Harbor Ledger, Opinion
+        # Contributors", "Harbor Ledger, Editorial Board Writers" name the paper's desk.)
+        if match and match["job"].endswith("s") and not _MORE_THAN_ONE_NAME.search(match["names"]):
+            match = None
+        if match and not _elsewhere_than_the_story(element, headline) and not _OTHER_CREDIT_LABEL.search(before):
             return [match["names"]]
+        before = text
     return []
 
 
+# A line that labels the next one as another credit than the writer's ("Fact checked by",
+# "Medically reviewed by:", "Edited by"): a word before "by", and nothing after it.
+# ("Written by", "Words by", "Posted by" label the writer's own line.)
+_OTHER_CREDIT_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?!(?:written|words|story|text|reporting|reported|posted|"
+                                 r"published|analysis|opinion|commentary)\s)[^\W\d_]{3,}\s+by\s*:?\s*$")
+
+
 _NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|&)\s*{_TITLED_NAME}){{0,2}})[\s,|·•—–-]*")
+
+
+_MORE_THAN_ONE_NAME = re.compile(r",|\band\b|&")
 
 
 def _outlet_marked_line(tree: HtmlElement) -> list[str]:
@@ -1581,11 +1635,21 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
         outlet = next((child for child in element if _is_outlet_part(child)), None)
         if outlet is None or _elsewhere_than_the_story(element, headline):
             continue
+        # (A part before the outlet marked as a place, a section or a topic is a dateline's or
+        # a kicker's: "<span class=location>Harbor City</span><span class=source>Ledger</span>".)
+        if any(_NOT_A_WRITERS_PART.search(f"{part.get('class', '')} {part.get('id', '')}")
+               for part in chain.from_iterable(child.iter(etree.Element) for child in element.iterchildren(etree.Element)
+                                               if child is not outlet)):
+            continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
         if match:
             return [match["names"]]
     return []
+
+
+# (Not "label": a byline's "By" is often so marked, "<span class=label>By</span>".)
+_NOT_A_WRITERS_PART = re.compile(r"locat|dateline|(?<![a-z])city|section|categor|kicker|(?<![a-z])tags?(?![a-z])|topic|rubri", re.I)
 
 
 def _elsewhere_than_the_story(element, headline) -> bool:
@@ -4011,6 +4075,7 @@ def _field_line_date(signals: Signals) -> list[str]:
         return []
     headline = _headline_element(signals.tree)
     dated_before = False
+    lone = None  # the day of the first date set alone on its line
     for element, text in _lines_under_headline(signals.tree, headline):
         shown = text
         # (Not the text of an inner element marked as the revision's date.)
@@ -4034,8 +4099,15 @@ def _field_line_date(signals: Signals) -> list[str]:
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
             continue
-        return [day]
-    return []
+        if _FIELD_MARK.search(text):
+            return [lone or day]
+        # (Two different dates each alone on its line under the headline are a list's - other
+        # stories' under their headlines, a live page's entries - and neither is said to be
+        # this page's; the same date twice is one.)
+        if lone is not None and lone != day:
+            return []
+        lone = day
+    return [lone] if lone else []
 
 
 def _lone_date(signals: Signals) -> list[str]:

@@ -335,6 +335,11 @@ PICTURES_CREDIT = re.compile(
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
                 "follow", "bio", "profile", "contact", "subscribe"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
+# "The newsroom" in the languages whose bylines we read ("Par La Rédaction", "Von Redaktion
+# Hafenblatt", "Por Redacción"): a desk's credit, nobody's name, as "Staff" is.
+_NEWSROOM_WORDS = frozenset({"rédaction", "redaction", "redaktion", "redactie", "redacción", "redaccion",
+                             "redação", "redacao", "redazione", "redakcja", "redakce", "redaksjonen",
+                             "redaktionen", "toimitus"})
 # A compound job title ("Editor-at-large", "Editor-in-Chief") reads as its role word, so that
 # "Ada Quill, Valley Editor-at-large" loses the title as "Valley Editor" would.
 _ROLE_COMPOUND = re.compile(r"(?<=[^\W\d_])[-‐](?:at|in)[-‐](?:large|chief)\b", re.I)
@@ -459,6 +464,8 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         words = [w.casefold().strip(".") for w in part.split()]
         if len(words) >= 2 and words[-1] in _NOBODY_TAILS:
             continue  # "Coastline Images", "Sponsored Content": no writer, and no outlet
+        if _NEWSROOM_WORDS & set(words):
+            continue
         if agency or (len(words) >= 2 and words[-1] in _AUTHOR_LIST_ORGANISATION_TAILS) or (
                 len(words) >= 3 and words[0] in _BODY_HEADS and _BODY_HEAD_PARTICLES & set(words[1:3])):
             part = organisation

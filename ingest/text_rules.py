@@ -689,7 +689,8 @@ _FURNITURE = re.compile(
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
     # "CLICK FOR FULL RESULTS", "Click here to see the gallery": a button's call, one short line
-    r"click (?:here|for|to)\b[^.!?]{0,60}[.!?]?|"
+    # (no colon: "Click to Vote: the board goes digital" is a headline's two parts)
+    r"click (?:here|for|to)\b[^.!?:]{0,60}[.!?]?|"
     r"(?:previous|next|older|newer) (?:post|article|story|page)|reply|leave a (?:comment|reply).*|"
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"

@@ -242,6 +242,7 @@ def test_month_day_without_year():
     ("Site navigation", True),
     # a button's call to click, on a short line of its own
     ("CLICK FOR FULL FERRY TIMETABLES", True), ("Click here to see the gallery", True),
+    ("Click to Vote: the harbour board goes digital", False),  # a headline's two parts
     ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
     ("Clicks for the ferry site rose by a third", False),
 ])
@@ -1011,6 +1012,12 @@ def test_an_update_stamp_against_a_background_day_in_the_story(stamp, published)
     # near-misses: no stamp under the story; a stamp of another kind
     ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Tags: ports, ships", "2019-03-06"),
     ("Wednesday, March 6, 2019 Lisbon, Portugal 38° Cloudy", "Updated: March 5, 2019, 6:18 p.m.", "2019-03-06"),
+    # nor a "Posted" stamp (a comment's, a list's other story's), two stamps, or one after the
+    # masthead's day: the date over the headline stays
+    ("News | March 5, 2019", "Related\n\nFerry fares to rise\n\nPosted on February 28, 2019", "2019-03-05"),
+    ("Harbor News · March 5, 2019", "Latest\n\nPosted March 10, 2019 in Harbor News", "2019-03-05"),
+    ("Wednesday, March 6, 2019", "Published: March 1, 2019\n\nPublished: March 2, 2019", "2019-03-06"),
+    ("Wednesday, March 6, 2019", "Published: March 9, 2019", "2019-03-06"),
 ])
 def test_a_published_stamp_under_the_story_beats_a_mastheads_day(masthead, foot, published):
     text = f"{masthead}\n\n# Harbour strike ends\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n{foot}\n"

@@ -40,6 +40,10 @@ def json_ld(data) -> str:
     ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
     ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
     ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    # the newsroom in those languages is a desk's credit, nobody's name
+    ('<p class="meta"><span>Par</span> <span>La Rédaction</span></p>', []),
+    ('<p><span>Von</span> <span>Redaktion Hafenblatt</span></p>', []),
+    ('<p>Por Redacción</p>', []), ('<p>Door <span>Redactie Havenblad</span></p>', []),
     # the near-misses: the word opening a sentence, an agency after it, and another story's card
     ('<p>Par ailleurs, <a href="/mairie/">la mairie</a> a voté le budget du port.</p>', []),
     ('<p><span>Par</span> <a href="/agences/afp/">AFP</a></p>', []),
@@ -67,6 +71,12 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     ('<p>Ines Varga, a reporter for the Ledger, saw the quay close.</p>', []),
     ('<figure><img src="/quay.jpg" alt=""><figcaption>Ines Varga, Staff Writer</figcaption></figure>', []),
     ('<ul class="related-stories"><li><a href="/other/"><h3>Quay closes</h3></a><p>Ines Varga, Staff Writer</p></li></ul>', []),
+    # under another credit's label: a reviewer's or an editor's line; a writer's label keeps it
+    ('<p>Fact checked by</p><p>Tomas Reyes, Senior Editor</p>', []),
+    ('<p>Medically reviewed by:</p><p>Tomas Reyes, Health Editor</p>', []),
+    ('<p>Written by</p><p>Ines Varga, Staff Writer</p>', ["Ines Varga"]),
+    # a job in the plural after one name: a group's, the paper's desk
+    ('<p>Harbor Ledger, Editorial Board Writers</p>', []), ('<p>Harbor Ledger, Opinion Contributors</p>', []),
 ])
 def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
@@ -89,6 +99,9 @@ def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     ('<div><span>Ines Varga</span><span class="source">Harbor Ledger</span></div>', []),
     ('<ul class="more-stories"><li><a href="/other/"><h3>Quay closes</h3></a><div><span>Ines Varga</span>'
      '<span class="publication">Harbor Ledger</span></div></li></ul>', []),
+    # and a part before the outlet marked as a place or a section: a dateline's or a kicker's
+    ('<div><span class="location">Harbor City</span><span class="publication">Harbor Ledger</span></div>', []),
+    ('<div><span class="story-section">Local Sports</span><span class="publication">Harbor Ledger</span></div>', []),
 ])
 def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
@@ -109,6 +122,20 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
     ('<a href="/writers/ines-varga/"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
      'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
     ('<a href="/2024/03/quay/"><span class="byline">By Ines Varga</span></a>', '', ["Ines Varga"]),
+    # and a link to the writer's page under another directory with a bio naming her, to her
+    # account on another site, or to the front page
+    ('<a href="/journo/ines-varga"><span class="byline">By Ines Varga</span><span>Ines Varga covers the '
+     'harbour and the fishing fleet.</span></a>', '', ["Ines Varga"]),
+    ('<a href="https://social.example/ivarga"><span class="byline">By Ines Varga</span> '
+     '<span>Follow her for the harbour news</span></a>', '', ["Ines Varga"]),
+    ('<a href="/"><span class="byline">By Ines Varga</span> <span>The Harbor Ledger front page</span></a>', '',
+     ["Ines Varga"]),
+    # (still a card: a story's one-word address on the site's full host; a headline that names
+    # the card's writer by the surname only)
+    ('', '<div class="row"><a href="https://ledger.example/quay"><div>Quay closes for the winter storms</div>'
+     '<div><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
+    ('', '<div class="row"><a href="/2024/03/reyes-interview/"><div>Reyes on the quay closing for the winter</div>'
+     '<div><span>by <span>Tomas Reyes</span></span></div></a></div>', []),
 ])
 def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
@@ -138,7 +165,16 @@ def test_a_credit_label_in_capitals_names_the_writer(after, authors):
      '<a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
     ('<div class="hd"><div><a href="https://harborledger.example/u/vargaines">Ines Varga</a></div>'
      '<div class="stamp">March 5, 2024</div></div>', ["Ines Varga"]),
-    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/ivarga">@ivarga</a></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga-bio/">Ines Varga</a> · <span>5 March 2024</span></div>', ["Ines Varga"]),
+    # the near-misses of a date beside an address that is the name alone: a section's, a
+    # topic's, a place's or a team's page is linked so as often as a writer's is
+    ('<div><a href="/ines-varga/">Ines Varga</a> · <span>5 March 2024</span></div>', []),
+    ('<div class="meta"><a href="/local-sports/">Local Sports</a> <span>March 5, 2024</span></div>', []),
+    ('<div><a href="/climate-change">Climate Change</a> | March 5, 2024 | 4 min read</div>', []),
+    ('<div><a href="/news/san-diego/">San Diego</a> · 5 March 2024</div>', []),
+    ('<div><a href="/harbor-ledger">Harbor Ledger</a> | March 5, 2024</div>', []),
+    ('<div><a href="/new-york-city/">New York</a> · 5 March 2024</div>', []),
     # the near-misses: the link alone with no byline's field beside it, a tag's page, a sentence that names a person, a picture's credit, a list's
     # label, an action run together at the root, a section's deeper page, and a first linked
     # name whose address does not spell it (a show's page) before one that does
@@ -1208,6 +1244,12 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
     ('<div><div>Updated:</div><div><span>March 9, 2024</span></div></div>', None),
     ('<div class="post-meta">By Ann Lee · <span class="date-modified">March 9, 2024</span></div>'
      '<p>March 5, 2024</p>', None),
+    # and two different lone dates under the headline: other stories' under their headlines, or
+    # a live page's entries (the same date twice is one)
+    ('<div><p><a href="/fares">Ferry fares to rise</a></p><p>February 2, 2024</p>'
+     '<p><a href="/quay">Quay reopens</a></p><p>January 9, 2024</p></div>', None),
+    ('<p>Live</p><p>mardi 5 mars 2024</p><p>lundi 4 mars 2024</p>', None),
+    ('<p>March 5, 2024</p><div class="bar"><p>March 5, 2024</p></div>', "2024-03-05"),
 ])
 def test_a_date_alone_under_the_headline(top, published):
     article = parsed(top=top)
