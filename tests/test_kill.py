@@ -290,3 +290,51 @@ def test_a_signal_to_the_whole_process_group_stops_the_run_and_never_hangs(tmp_p
                 pass
         assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
         assert json.loads(stdout)["stopped"] == "terminated"
+
+
+# The run, with a fork hook that signals it at one moment of its workers' start: Python runs
+# the handler (which raises KeyboardInterrupt) in the next Python code, here the hook itself,
+# as it would in logging's own fork hooks, where the exception is printed and dropped.
+_SIGNAL_AT_FORK = """
+import os, sys
+forks, (when, nth, signum) = [0], sys.argv[1:4]
+def hook():
+    forks[0] += 1
+    if forks[0] == int(nth):
+        os.kill(os.getpid(), int(signum))
+os.register_at_fork(**{when: hook})
+from ingest.cli import cli
+cli(sys.argv[4:], prog_name="news-archive")
+"""
+
+
+@pytest.mark.parametrize("when, nth, signum, code, said", [
+    ("before", 1, signal.SIGTERM, 143, "Stopped."),  # as the first worker is forked
+    ("after_in_parent", 1, signal.SIGTERM, 143, "Stopped."),  # just after
+    ("after_in_parent", 2, signal.SIGTERM, 143, "Stopped."),  # just after the second
+    ("after_in_parent", 2, signal.SIGINT, 130, "Interrupted."),
+])
+def test_a_signal_while_the_workers_start_stops_the_run(tmp_path, when, nth, signum, code, said):
+    # A SIGTERM that landed while the run forked its second worker was lost ("Exception
+    # ignored in ... _releaseLock"): the run ingested everything and exited 0.
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _write_records(records)
+    command = [sys.executable, "-c", _SIGNAL_AT_FORK, when, str(nth), str(int(signum)),
+               "ingest", str(records), "--db", str(db_path), "--workers", "2", "--json"]
+    log_path = tmp_path / "stderr.log"  # (a pipe would stay open as long as a stray worker lives)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log)
+    try:
+        stdout, _ = process.communicate(timeout=60)
+        stderr = log_path.read_text()
+        assert process.returncode == code, stderr
+        assert said in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr
+        assert json.loads(stdout)["stopped"] == ("terminated" if signum == signal.SIGTERM else "interrupted")
+        assert _count(db_path, "SELECT count(*) FROM articles") < RECORDS
+        deadline = time.monotonic() + 10
+        while _processes_using(db_path) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_using(db_path) == []  # the workers went with it
+    finally:
+        for pid in _processes_using(db_path):
+            os.kill(pid, signal.SIGKILL)
