@@ -327,6 +327,9 @@ def _writer_settings(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _Checkpointer
 
 
+SQLITE_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default wal_autocheckpoint
+
+
 class _Checkpointer:
     """Copies what the writer committed from the log (the -wal file) into the archive, in a
     thread of its own with its own connection, so that the writer goes on with the next batch
@@ -340,22 +343,28 @@ class _Checkpointer:
     a run with one batch (an unchanged re-run) has the checkpoint made by closing the archive,
     as before."""
 
-    def __init__(self, db_path: str):
+    def __init__(self, writer: sqlite3.Connection):
         import threading
 
-        self._path = db_path
+        # The file the writer has open, as SQLite resolved it when it opened it: the path given
+        # may be relative, and the working folder change meanwhile (a caller's callback). The
+        # thread then opened another folder's 'archive.db' (a new empty file), and copied nothing.
+        self._path = writer.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+        self._writer = writer
         self._wanted = threading.Event()
         self._idle = threading.Event()  # no checkpoint asked for or under way
         self._idle.set()
         self._behind = False  # the copying was under way when the last batch began
         self._stopping = False
+        self._writer_copies = False  # the thread ended early: see keep_log_short
         self._thread = threading.Thread(target=self._run, name="checkpointer", daemon=True)
         with _stops_held():  # a stop is the writer's to take (see _stops_held)
             self._thread.start()
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self._path, check_same_thread=False)
+        conn = None
         try:
+            conn = sqlite3.connect(self._path, check_same_thread=False)
             while True:
                 self._wanted.wait()
                 self._wanted.clear()
@@ -367,9 +376,12 @@ class _Checkpointer:
                     pass
                 if not self._wanted.is_set():
                     self._idle.set()
+        except Exception:  # noqa: BLE001 - the archive could not be opened again (no file handle left,
+            pass  # its folder gone): the thread ends, and the writer copies its log itself (keep_log_short)
         finally:
             self._idle.set()
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def committed(self) -> None:
         self._idle.clear()
@@ -382,11 +394,19 @@ class _Checkpointer:
         run left a 229 MB -wal against 96 MB). So when the copying was behind at the start of
         the previous batch too, the writer waits for it, and the batch it then writes starts
         the log over: the log holds about two batches at most, and the writer waits for one
-        copy in two at most instead of making every one."""
-        if self._idle.is_set():
+        copy in two at most instead of making every one.
+
+        A thread that ended early (see _run) makes no copy to wait for: the writer waited for
+        ever. It then copies the log at its commits itself, as SQLite does by default."""
+        if not self._thread.is_alive():
+            if not self._writer_copies:
+                self._writer_copies = True
+                self._writer.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_AUTOCHECKPOINT_PAGES}")
+        elif self._idle.is_set():
             self._behind = False
         elif self._behind:
-            self._idle.wait()
+            while not self._idle.wait(1.0) and self._thread.is_alive():
+                pass  # (its last act sets _idle; a commit may have cleared it since)
             self._behind = False
         else:
             self._behind = True
@@ -577,7 +597,7 @@ def run_ingest(
             archive.record_files(run_id, started_ns, done)
         if told_after_commit is None:  # committed
             if checkpointer is None:
-                checkpointer = _Checkpointer(str(db_path))
+                checkpointer = _Checkpointer(db)
             checkpointer.committed()
         while progress_held and progress_held[0][0] <= outcomes_written:
             on_progress(progress_held.popleft()[1])
