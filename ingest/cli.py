@@ -143,6 +143,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
     terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
+    summary = None  # (a stop that lands once the run has returned is told what it did)
     try:
         # No bar to show: none made (click's bar module and the terminal modules it imports are
         # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
@@ -156,7 +157,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             )
     except KeyboardInterrupt as stop:
         if as_json:  # the same object as a finished run's, with what was written before the stop
-            written = getattr(stop, "summary", None) or Summary(database=str(db_path))
+            written = getattr(stop, "summary", None) or summary or Summary(database=str(db_path))
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "terminated" if terminated else "interrupted"}, indent=2))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "

@@ -662,10 +662,19 @@ def run_ingest(
         stop.summary = summary
         raise
     finally:
-        if checkpointer is not None:
-            checkpointer.stop()
-        db.close()
-    summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        # A stop that comes now waits for the copying thread to end and the archive to close
+        # (whose last checkpoint copies up to two batches' log, a second or more at 1M), and
+        # is told what the run did: it left with no summary, and --json said 0 stored, 0 seen,
+        # of a run that had stored every input (and a stop inside stop() left the thread).
+        try:
+            with _stops_held():
+                if checkpointer is not None:
+                    checkpointer.stop()
+                db.close()
+                summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        except KeyboardInterrupt as late_stop:
+            late_stop.summary = summary  # (as read from the archive above, if stopped before)
+            raise
     return summary
 
 

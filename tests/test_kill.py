@@ -292,34 +292,54 @@ def test_a_signal_to_the_whole_process_group_stops_the_run_and_never_hangs(tmp_p
         assert json.loads(stdout)["stopped"] == "terminated"
 
 
-# The run, with a fork hook that signals it at one moment of its workers' start: Python runs
-# the handler (which raises KeyboardInterrupt) in the next Python code, here the hook itself,
-# as it would in logging's own fork hooks, where the exception is printed and dropped.
-_SIGNAL_AT_FORK = """
+
+# The run, signalling itself at one moment: with a fork hook (before the Nth fork, or just
+# after it in the run) or as one of the pipeline's functions is called. Python runs the handler
+# (which raises KeyboardInterrupt) in the next Python code: in a fork hook, as in logging's
+# own, the exception is printed and dropped.
+_SIGNAL_AT = """
 import os, sys
-forks, (when, nth, signum) = [0], sys.argv[1:4]
-def hook():
-    forks[0] += 1
-    if forks[0] == int(nth):
-        os.kill(os.getpid(), int(signum))
-os.register_at_fork(**{when: hook})
+from ingest import pipeline
+moment, signum = sys.argv[1], int(sys.argv[2])
+if moment.startswith("fork:"):
+    _, when, nth = moment.split(":")
+    forks = []
+    def hook():
+        forks.append(1)
+        if len(forks) == int(nth):
+            os.kill(os.getpid(), signum)
+    os.register_at_fork(**{when: hook})
+else:
+    *owners, name = moment.split(".")
+    owner = pipeline
+    for step in owners:
+        owner = getattr(owner, step)
+    real = getattr(owner, name)
+    def signalled(*args, **kwargs):
+        os.kill(os.getpid(), signum)
+        return real(*args, **kwargs)
+    setattr(owner, name, signalled)
 from ingest.cli import cli
-cli(sys.argv[4:], prog_name="news-archive")
+cli(sys.argv[3:], prog_name="news-archive")
 """
 
 
-@pytest.mark.parametrize("when, nth, signum, code, said", [
-    ("before", 1, signal.SIGTERM, 143, "Stopped."),  # as the first worker is forked
-    ("after_in_parent", 1, signal.SIGTERM, 143, "Stopped."),  # just after
-    ("after_in_parent", 2, signal.SIGTERM, 143, "Stopped."),  # just after the second
-    ("after_in_parent", 2, signal.SIGINT, 130, "Interrupted."),
+@pytest.mark.parametrize("moment, signum", [
+    ("open_connection", signal.SIGTERM),  # before the run begins
+    ("fork:before:1", signal.SIGTERM),  # as the first worker is forked
+    ("fork:after_in_parent:1", signal.SIGTERM),  # just after
+    ("fork:after_in_parent:2", signal.SIGTERM),  # just after the second
+    ("fork:after_in_parent:2", signal.SIGINT),
+    ("_Checkpointer.__init__", signal.SIGTERM),  # the first batch just committed
+    ("_Checkpointer.stop", signal.SIGTERM),  # every input stored, the archive being closed
 ])
-def test_a_signal_while_the_workers_start_stops_the_run(tmp_path, when, nth, signum, code, said):
-    # A SIGTERM that landed while the run forked its second worker was lost ("Exception
-    # ignored in ... _releaseLock"): the run ingested everything and exited 0.
+def test_a_signal_at_any_moment_stops_the_run_and_says_what_it_kept(tmp_path, moment, signum):
+    # A SIGTERM that landed while the run forked a worker was lost ("Exception ignored in ...
+    # _releaseLock"): the run ingested everything and exited 0. One that landed as the run
+    # closed the archive printed '"stored": 0, "seen": 0' of a run that had stored everything.
     records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
     _write_records(records)
-    command = [sys.executable, "-c", _SIGNAL_AT_FORK, when, str(nth), str(int(signum)),
+    command = [sys.executable, "-c", _SIGNAL_AT, moment, str(int(signum)),
                "ingest", str(records), "--db", str(db_path), "--workers", "2", "--json"]
     log_path = tmp_path / "stderr.log"  # (a pipe would stay open as long as a stray worker lives)
     with open(log_path, "wb") as log:
@@ -327,10 +347,13 @@ def test_a_signal_while_the_workers_start_stops_the_run(tmp_path, when, nth, sig
     try:
         stdout, _ = process.communicate(timeout=60)
         stderr = log_path.read_text()
-        assert process.returncode == code, stderr
-        assert said in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr
-        assert json.loads(stdout)["stopped"] == ("terminated" if signum == signal.SIGTERM else "interrupted")
-        assert _count(db_path, "SELECT count(*) FROM articles") < RECORDS
+        terminated = signum == signal.SIGTERM
+        assert process.returncode == (143 if terminated else 130), stderr
+        assert ("Stopped." if terminated else "Interrupted.") in stderr
+        assert "Traceback" not in stderr and "Exception ignored" not in stderr
+        summary = json.loads(stdout)
+        assert summary["stopped"] == ("terminated" if terminated else "interrupted")
+        assert summary["stored"] == summary["seen"] == _count(db_path, "SELECT count(*) FROM articles")
         deadline = time.monotonic() + 10
         while _processes_using(db_path) and time.monotonic() < deadline:
             time.sleep(0.1)
