@@ -358,8 +358,7 @@ class _Checkpointer:
         self._stopping = False
         self._writer_copies = False  # the thread ended early: see keep_log_short
         self._thread = threading.Thread(target=self._run, name="checkpointer", daemon=True)
-        with _stops_held():  # a stop is the writer's to take (see _stops_held)
-            self._thread.start()
+        self._thread.start()  # (with Ctrl-C and kill held: see run_ingest)
 
     def _run(self) -> None:
         conn = None
@@ -597,7 +596,8 @@ def run_ingest(
             archive.record_files(run_id, started_ns, done)
         if told_after_commit is None:  # committed
             if checkpointer is None:
-                checkpointer = _Checkpointer(db)
+                with _stops_held():  # started and known, for the `finally` below to stop (see _stops_held)
+                    checkpointer = _Checkpointer(db)
             checkpointer.committed()
         while progress_held and progress_held[0][0] <= outcomes_written:
             on_progress(progress_held.popleft()[1])

@@ -3,6 +3,8 @@ between batches, and nothing of that left behind once the run ends."""
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from types import SimpleNamespace
 
@@ -165,3 +167,29 @@ def test_the_copying_thread_opens_the_writer_s_archive_whatever_the_working_fold
     assert summary.stored == 120
     assert list((tmp_path / "elsewhere").iterdir()) == []
     assert len(log_sizes) >= 4 and max(log_sizes) < 2 * log_sizes[0]  # copied: the log started over
+
+
+_STOPPED_AS_THE_THREAD_STARTS = """
+import os, signal, sys, threading
+from ingest import pipeline
+real_init = pipeline._Checkpointer.__init__
+def init(self, writer):
+    real_init(self, writer)
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, the thread just started
+pipeline._Checkpointer.__init__ = init
+pipeline.BATCH_SIZE = 25
+try:
+    pipeline.run_ingest([sys.argv[1]], sys.argv[2], workers=1)
+except KeyboardInterrupt as stop:
+    print(stop.summary.stored, [thread.name for thread in threading.enumerate()])
+"""
+
+
+def test_a_stop_as_the_copying_thread_starts_leaves_no_thread(tmp_path):
+    # Before, the stop left the thread running (with its connection to the archive open), as
+    # nothing held it yet to stop it: a program calling run_ingest again kept one per stop.
+    records, db_path = tmp_path / "feed.jsonl", tmp_path / "archive.db"
+    _records(records, 120)
+    ran = subprocess.run([sys.executable, "-c", _STOPPED_AS_THE_THREAD_STARTS, str(records), str(db_path)],
+                         capture_output=True, text=True, timeout=60)
+    assert ran.stdout.split() == ["25", "['MainThread']"], ran.stderr
