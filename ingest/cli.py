@@ -491,7 +491,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
         terminated = stops.terminated
         if as_json:  # as ingest: the same object as a finished run's, with the batches written
             from .reparse import ReparseSummary
-            done = getattr(stop, "summary", None) or summary or ReparseSummary(database=str(db_path), dry_run=dry_run)
+            done = (getattr(stop, "summary", None) or summary
+                    or ReparseSummary(database=str(db_path), dry_run=dry_run))
             click.echo(json.dumps({**done.as_dict(), "stopped": "terminated" if terminated else "interrupted"},
                                   indent=2, ensure_ascii=False))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
