@@ -142,7 +142,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 
     # Over a second or so of work: several files, or one large one (a JSON Lines export).
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
-    terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
+    stops = _stop_like_ctrl_c_on(signal.SIGTERM, signal.SIGINT)
+    summary = None  # (a stop that lands once the run has returned is told what it did)
     try:
         # No bar to show: none made (click's bar module and the terminal modules it imports are
         # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
@@ -154,9 +155,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=bar.update, on_written=report_failure,
             )
+        if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
+            raise KeyboardInterrupt
     except KeyboardInterrupt as stop:
+        terminated = stops.terminated
         if as_json:  # the same object as a finished run's, with what was written before the stop
-            written = getattr(stop, "summary", None) or Summary(database=str(db_path))
+            written = getattr(stop, "summary", None) or summary or Summary(database=str(db_path))
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "terminated" if terminated else "interrupted"}, indent=2))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
@@ -169,8 +173,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             raise
         raise click.ClickException(problem) from error
     finally:
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, terminated.previous)
+        stops.restore()
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
                                "stopped": None}, indent=2))
@@ -344,29 +347,53 @@ def _versions_note(row: dict) -> str:
 
 
 class _Signalled(list):
-    """The signals caught so far (true once one was), and the handler they replaced."""
-    previous = signal.SIG_DFL
+    """The stop signals caught so far (true once one was), and the handlers they replaced."""
+
+    def __init__(self):
+        super().__init__()
+        self.previous: dict = {}
+
+    @property
+    def terminated(self) -> bool:
+        """Whether the stop was a kill (SIGTERM), not a Ctrl-C: the first signal decides."""
+        return bool(self) and self[0] == signal.SIGTERM
+
+    def restore(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            for signum, handler in self.previous.items():
+                signal.signal(signum, handler)
 
 
-def _stop_like_ctrl_c_on(signum: int) -> _Signalled:
-    """Make `signum` stop the run as Ctrl-C does. SIGTERM (`kill PID`, `timeout`, a service
+def _stop_like_ctrl_c_on(*signums: int) -> _Signalled:
+    """Make each of `signums` stop the run as Ctrl-C does. SIGTERM (`kill PID`, `timeout`, a service
     manager) reaches the run but not its worker processes: it killed the run at once and left
     the workers waiting for work forever, holding its output pipe open. As a KeyboardInterrupt
     the batch in hand is rolled back and the workers are shut down. A worker inherits the
     handler until it starts (then it ignores the signal, pipeline._start_worker), and ignores it
-    meanwhile too: the signal sent to the whole group must leave the shutting down to the run."""
+    meanwhile too: the signal sent to the whole group must leave the shutting down to the run.
+
+    Only the first stops the run: a second (Ctrl-C pressed twice, a kill after a Ctrl-C) came
+    while the first was carried out, and broke that off where it landed: the workers' shutdown
+    ("Exception ignored in: <generator object _ordered_parallel>" and its traceback), or the
+    report of what was kept (no --json, 'Aborted!', exit 1; or '"stored": 0'). The first's stop
+    takes as long as the chunks the workers hold and the archive's closing; SIGKILL still ends
+    it at once, keeping every batch committed. (Python drops a KeyboardInterrupt raised in some
+    of its own code, a fork hook or a __del__: the command then reports the stop once the run
+    ends, with the exit status of a stop.)"""
     caught, run_pid = _Signalled(), os.getpid()
 
     def stop(number, frame):
         if os.getpid() != run_pid:
             return
         caught.append(number)
-        raise KeyboardInterrupt
+        if len(caught) == 1:
+            raise KeyboardInterrupt
 
-    if threading.current_thread() is threading.main_thread():  # (only there may Python set one)
-        caught.previous = signal.signal(signum, stop)
-    else:
-        caught.previous = signal.getsignal(signum)
+    for signum in signums:
+        if threading.current_thread() is threading.main_thread():  # (only there may Python set one)
+            caught.previous[signum] = signal.signal(signum, stop)
+        else:
+            caught.previous[signum] = signal.getsignal(signum)
     return caught
 
 
@@ -452,15 +479,20 @@ def reparse(db_path, dry_run, every, workers, as_json):
             bar = click.progressbar(length=total, label="Reparsing", file=sys.stderr, show_eta=True)
             bar.__enter__()
 
-    terminated = _stop_like_ctrl_c_on(signal.SIGTERM)
+    stops = _stop_like_ctrl_c_on(signal.SIGTERM, signal.SIGINT)
+    summary = None
     try:
         with _archive_errors(db_path):
             summary = run_reparse(db_path, every=every, dry_run=dry_run, workers=workers,
                                   on_candidates=start, on_progress=lambda n: bar and bar.update(n))
+        if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
+            raise KeyboardInterrupt
     except KeyboardInterrupt as stop:
+        terminated = stops.terminated
         if as_json:  # as ingest: the same object as a finished run's, with the batches written
             from .reparse import ReparseSummary
-            done = getattr(stop, "summary", None) or ReparseSummary(database=str(db_path), dry_run=dry_run)
+            done = (getattr(stop, "summary", None) or summary
+                    or ReparseSummary(database=str(db_path), dry_run=dry_run))
             click.echo(json.dumps({**done.as_dict(), "stopped": "terminated" if terminated else "interrupted"},
                                   indent=2, ensure_ascii=False))
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
@@ -469,8 +501,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, terminated.previous)
+        stops.restore()
     if as_json:
         click.echo(json.dumps({**summary.as_dict(), "stopped": None}, indent=2, ensure_ascii=False))
     else:

@@ -8,6 +8,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain
@@ -64,6 +65,34 @@ WORKER_NICENESS = 19
 # 9.07, 9.14 s). At 1M, stop 21 measured 128 MB: the articles insert 48.5 -> 42.6 s. It costs its
 # size in peak memory, whatever the corpus (about 250 -> 315 MB; the target is 500).
 WRITER_CACHE_KB = 65_536
+
+
+# Ctrl-C, and kill (which the command turns into a Ctrl-C): see _stops_held
+STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _stops_held():
+    """Hold Ctrl-C and kill (STOPS) back in this thread for the block: one that comes meanwhile
+    stops the run as the block ends. Python runs a signal's handler, which raises
+    KeyboardInterrupt, in whatever Python code the main thread runs next, and forking a worker
+    runs some of Python's own (logging's fork hooks), which prints the exception and drops it:
+    a kill that landed while the pool started its workers was lost, and the run went on to the
+    end and exited 0 (its test saw it about 4 times in 40 under load).
+
+    Threads started within the block hold them for good (a thread starts with its creator's
+    mask), and they must: the kernel hands a signal sent to the process to any thread that does
+    not hold it, and Python then runs the handler in the main thread all the same, held or not.
+    So the pool's threads and the checkpointer are started here, and the main thread is the
+    one that takes a stop."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks)
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 NOT_ASKED = object()
@@ -212,8 +241,9 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         in_flight: deque = deque()
         sources = size = 0
         for chunk in chain([first], chunks):
-            in_flight.append((executor.submit(_process_chunk, chunk, when(chunk)), len(chunk),
-                              sum(s.size for s in chunk)))
+            with _stops_held():  # the first submit forks the workers and starts the pool's threads
+                future = executor.submit(_process_chunk, chunk, when(chunk))
+            in_flight.append((future, len(chunk), sum(s.size for s in chunk)))
             sources, size = sources + len(chunk), size + in_flight[-1][2]
             while in_flight and (sources >= IN_FLIGHT_SOURCES or size >= IN_FLIGHT_BYTES):
                 future, count, nbytes = in_flight.popleft()
@@ -250,6 +280,8 @@ def _start_worker(writer_pid: int) -> None:
     programs on the machine too: an ingest is background work.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # forked with them held (_stops_held): ignored now instead
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     _die_with(writer_pid)
     if WORKER_NICENESS:
         try:
@@ -295,6 +327,9 @@ def _writer_settings(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _Checkpointer
 
 
+SQLITE_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default wal_autocheckpoint
+
+
 class _Checkpointer:
     """Copies what the writer committed from the log (the -wal file) into the archive, in a
     thread of its own with its own connection, so that the writer goes on with the next batch
@@ -308,21 +343,27 @@ class _Checkpointer:
     a run with one batch (an unchanged re-run) has the checkpoint made by closing the archive,
     as before."""
 
-    def __init__(self, db_path: str):
+    def __init__(self, writer: sqlite3.Connection):
         import threading
 
-        self._path = db_path
+        # The file the writer has open, as SQLite resolved it when it opened it: the path given
+        # may be relative, and the working folder change meanwhile (a caller's callback). The
+        # thread then opened another folder's 'archive.db' (a new empty file), and copied nothing.
+        self._path = writer.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+        self._writer = writer
         self._wanted = threading.Event()
         self._idle = threading.Event()  # no checkpoint asked for or under way
         self._idle.set()
         self._behind = False  # the copying was under way when the last batch began
         self._stopping = False
+        self._writer_copies = False  # the thread ended early: see keep_log_short
         self._thread = threading.Thread(target=self._run, name="checkpointer", daemon=True)
-        self._thread.start()
+        self._thread.start()  # (with Ctrl-C and kill held: see run_ingest)
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self._path, check_same_thread=False)
+        conn = None
         try:
+            conn = sqlite3.connect(self._path, check_same_thread=False)
             while True:
                 self._wanted.wait()
                 self._wanted.clear()
@@ -334,9 +375,12 @@ class _Checkpointer:
                     pass
                 if not self._wanted.is_set():
                     self._idle.set()
+        except Exception:  # noqa: BLE001 - the archive could not be opened again (no file handle left,
+            pass  # its folder gone): the thread ends, and the writer copies its log itself (keep_log_short)
         finally:
             self._idle.set()
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def committed(self) -> None:
         self._idle.clear()
@@ -349,11 +393,19 @@ class _Checkpointer:
         run left a 229 MB -wal against 96 MB). So when the copying was behind at the start of
         the previous batch too, the writer waits for it, and the batch it then writes starts
         the log over: the log holds about two batches at most, and the writer waits for one
-        copy in two at most instead of making every one."""
-        if self._idle.is_set():
+        copy in two at most instead of making every one.
+
+        A thread that ended early (see _run) makes no copy to wait for: the writer waited for
+        ever. It then copies the log at its commits itself, as SQLite does by default."""
+        if not self._thread.is_alive():
+            if not self._writer_copies:
+                self._writer_copies = True
+                self._writer.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_AUTOCHECKPOINT_PAGES}")
+        elif self._idle.is_set():
             self._behind = False
         elif self._behind:
-            self._idle.wait()
+            while not self._idle.wait(1.0) and self._thread.is_alive():
+                pass  # (its last act sets _idle; a commit may have cleared it since)
             self._behind = False
         else:
             self._behind = True
@@ -544,7 +596,8 @@ def run_ingest(
             archive.record_files(run_id, started_ns, done)
         if told_after_commit is None:  # committed
             if checkpointer is None:
-                checkpointer = _Checkpointer(str(db_path))
+                with _stops_held():  # started and known, for the `finally` below to stop (see _stops_held)
+                    checkpointer = _Checkpointer(db)
             checkpointer.committed()
         while progress_held and progress_held[0][0] <= outcomes_written:
             on_progress(progress_held.popleft()[1])
@@ -609,10 +662,19 @@ def run_ingest(
         stop.summary = summary
         raise
     finally:
-        if checkpointer is not None:
-            checkpointer.stop()
-        db.close()
-    summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        # A stop that comes now waits for the copying thread to end and the archive to close
+        # (whose last checkpoint copies up to two batches' log, a second or more at 1M), and
+        # is told what the run did: it left with no summary, and --json said 0 stored, 0 seen,
+        # of a run that had stored every input (and a stop inside stop() left the thread).
+        try:
+            with _stops_held():
+                if checkpointer is not None:
+                    checkpointer.stop()
+                db.close()
+                summary.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        except KeyboardInterrupt as late_stop:
+            late_stop.summary = summary  # (as read from the archive above, if stopped before)
+            raise
     return summary
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
-from .pipeline import CHUNK_BYTES, CHUNK_SIZE, WAITING, _chunks, _ordered_parallel
+from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
@@ -57,8 +57,7 @@ LONG_HOLD = 0.2  # s: a batch that held the write lock this long leaves it free 
 TURN = 0.15  # s: ... longer than SQLite's longest wait between two tries of a waiting writer
 NAMED = 20  # articles left as stored named in the summary, of each kind
 EXAMPLES = 20  # changes shown in the summary
-# Ctrl-C, and kill (which the command turns into a Ctrl-C): held back while a batch commits
-STOPS = {signal.SIGINT, signal.SIGTERM}
+# (STOPS, Ctrl-C and kill, are held back while a batch commits: see _stops_held_when_called)
 
 
 # ("replaced": the file holds the later version of an edited story now, stored as an article of
