@@ -172,6 +172,9 @@ def test_the_copying_thread_opens_the_writer_s_archive_whatever_the_working_fold
 _STOPPED_AS_THE_THREAD_STARTS = """
 import os, signal, sys, threading
 from ingest import pipeline
+# Python's own Ctrl-C handler, as at a terminal: a child of a shell's background job (how a CI
+# job may run) starts with SIGINT ignored, and the stop then never came.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real_init = pipeline._Checkpointer.__init__
 def init(self, writer):
     real_init(self, writer)
