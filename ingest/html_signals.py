@@ -1468,7 +1468,6 @@ _LINKED_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+(?:[^\W\d_][\w'’.-]*|d[ae
 _SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|sections?|subjects?|keywords?|"
                            r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
                            r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
-_SPELLED_LINK_ELEMENTS = 40  # elements after the headline looked at, at most
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -1515,24 +1514,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
     player: see _SUBJECT_PAGE), nor in a caption or a picture's credit, a teaser, the
     comments, a quotation or a box of other stories."""
     headline = _headline_element(tree)
-    if headline is None:
-        return []
-    inside = set(headline.iter())
-    after = False
-    seen = paragraphs = 0
-    for element in tree.getroottree().iter(etree.Element):
-        if not after:
-            after = element is headline
-            continue
-        if element in inside or element.tag in _SKIP_TAGS:
-            continue
-        seen += 1
-        if seen > _SPELLED_LINK_ELEMENTS:
-            break
-        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
-            paragraphs += 1
-            if paragraphs == 2:
-                break  # the story's text has begun (the first may be the standfirst)
+    for element in _elements_under_headline(tree, headline):
         if element.tag != "a":
             continue
         name = _text(element)
@@ -1675,12 +1657,12 @@ def _in_picture_credit(element) -> bool:
     return False
 
 
-def _lines_under_headline(tree: HtmlElement, headline):
-    """(element, its text) of the short lines after the headline, each read at the innermost
-    element that holds all of it, page order: the first _FIELD_LINE_ELEMENTS elements at
-    most, and only before the story's text (its second paragraph longer than such a line: the
-    first may be the standfirst), as a line after it is the text's own, a caption's or
-    another story's."""
+def _elements_under_headline(tree: HtmlElement, headline):
+    """The elements after the headline (not inside it), page order: the first
+    _FIELD_LINE_ELEMENTS at most, and only before the story's text (its second paragraph
+    longer than a field line: the first may be the standfirst), as what follows is the text's
+    own, a caption's or another story's. The one walk of the byline rules that read the
+    place under the headline (the short lines, the spelled profile link)."""
     if headline is None:
         return
     inside = set(headline.iter())
@@ -1695,11 +1677,18 @@ def _lines_under_headline(tree: HtmlElement, headline):
         seen += 1
         if seen > _FIELD_LINE_ELEMENTS:
             return
-        text = " ".join(element.text_content().split())
-        if element.tag == "p" and len(text) > _FIELD_LINE_LENGTH:
+        if element.tag == "p" and len(_text(element) or "") > _FIELD_LINE_LENGTH:
             paragraphs += 1
             if paragraphs == 2:
                 return  # the story's text has begun (the first may be the standfirst)
+        yield element
+
+
+def _lines_under_headline(tree: HtmlElement, headline):
+    """(element, its text) of the short lines under the headline (see
+    _elements_under_headline), each read at the innermost element that holds all of it."""
+    for element in _elements_under_headline(tree, headline):
+        text = " ".join(element.text_content().split())
         if len(text) > _FIELD_LINE_LENGTH or not text or any(
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
