@@ -53,13 +53,18 @@ RECORDS = [
 ]
 
 
+def _archive_of(tmp_path_factory, name: str, records: list[dict]):
+    """A new archive of `records` (each stored), ingested as one JSON Lines file."""
+    folder = tmp_path_factory.mktemp(name)
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = folder / "archive.db"
+    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(records)
+    return db_path
+
+
 @pytest.fixture(scope="module")
 def get(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("typed-names")
-    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS))
-    db_path = folder / "archive.db"
-    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(RECORDS)
-    with served_from(db_path) as get:
+    with served_from(_archive_of(tmp_path_factory, "typed-names", RECORDS)) as get:
         yield get
 
 
@@ -226,11 +231,7 @@ MANY_OUTLETS = [_record(f"River report {number}", ["Ann Smith"], f"Quay {letter}
 
 @pytest.fixture(scope="module")
 def many_outlets(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("many-outlets")
-    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in MANY_OUTLETS))
-    db_path = folder / "archive.db"
-    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(MANY_OUTLETS)
-    return db_path
+    return _archive_of(tmp_path_factory, "many-outlets", MANY_OUTLETS)
 
 
 def _first_value(db_path, sql: str, asked: dict):
@@ -335,11 +336,7 @@ MANY_RECORDS = [
 
 @pytest.fixture(scope="module")
 def many_names_archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("many-names")
-    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in MANY_RECORDS))
-    db_path = folder / "archive.db"
-    assert run_ingest([str(folder / "records.jsonl")], str(db_path), workers=1).stored == len(MANY_RECORDS)
-    return db_path
+    return _archive_of(tmp_path_factory, "many-names", MANY_RECORDS)
 
 
 def _search_stderr(db_path, *arguments) -> str:
