@@ -2468,13 +2468,19 @@ _LABEL_BLOCK = 160  # characters of text in that block at most
 _LABEL_BLOCK_ELEMENTS = 40  # and elements (counted first: the text of a large box is dear to build)
 
 
+_MARKED_PUBLISHED = re.compile(r"(?<![\w-])(?:published|datepublished)(?![\w-])")
+
+
 def _is_revision(element) -> bool:
     """A <time> that dates a revision: marked so by its class or itemprop ("updated",
     "dateModified"), or set after an "Updated" label in its line, or in the short block around
     it (the nearest label before it decides: "Updated: <time> Original: <time>")."""
     marks = f"{element.get('class', '')} {element.get('itemprop', '')}".casefold()
     if "update" in marks or "modif" in marks:
-        return True
+        # Unless it is marked as the publication's too: hAtom themes (WordPress's starter theme
+        # and the many built on it) write one <time class="entry-date published updated"> for
+        # a post never edited, and two elements once it is; the one element dates no revision.
+        return not _MARKED_PUBLISHED.search(marks)
     inner = element
     for level, box in enumerate(islice(element.iterancestors(), _LABEL_LEVELS)):
         if level and (next(islice(box.iter(), _LABEL_BLOCK_ELEMENTS, None), None) is not None

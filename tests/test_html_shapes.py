@@ -3556,3 +3556,23 @@ def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, author
 ])
 def test_a_utc_midnight_is_not_moved_to_the_day_before_by_a_zone_named(head, top, published):
     assert parsed(head, top).published == published
+
+
+# --- dates: one <time> marked both "published" and "updated" is the publication alone --------
+
+
+@pytest.mark.parametrize("top, updated", [
+    # The hAtom pair on one element (a theme's mark for a post never edited): no revision
+    ('<span class="posted-on">Posted on <time class="entry-date published updated" '
+     'datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time></span>', None),
+    ('<time itemprop="datePublished dateModified" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>', None),
+    # Near misses: the pair on two elements (the post once edited) dates the revision; a class
+    # that only contains the word ("unpublished-updated") marks no publication
+    ('<time class="entry-date published" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>'
+     '<time class="updated" datetime="2024-03-07T16:00:00+00:00">March 7, 2024</time>', "2024-03-07"),
+    ('<time class="entry-date published" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>'
+     '<time class="unpublished-updated" datetime="2024-03-07T16:00:00+00:00">March 7, 2024</time>', "2024-03-07"),
+])
+def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
