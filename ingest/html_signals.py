@@ -3644,8 +3644,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
     meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
-    (it also reads dates from image paths), so a user may want to filter it out. It may be
-    given as a function, called only when every other signal is silent."""
+    (it also reads dates from image paths), so a user may want to filter it out; not when it
+    is the day of the revision the page states (htmldate's fallback when it finds no
+    publication). It may be given as a function, called only when every other signal is silent."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -3698,7 +3699,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
         # marked as the revision, that is often the publication's own day, so it is kept, and
         # marked as htmldate's.)
-        if trafilatura_date and iso_date(trafilatura_date, now):
+        if (trafilatura_date and iso_date(trafilatura_date, now)
+                and iso_date(trafilatura_date, now)[:10] not in _stated_revision_days(signals, now)):
             published = Choice(trafilatura_date, "htmldate")
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
@@ -3740,6 +3742,17 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:
+    """The days of the revision the page states in its structured data (JSON-LD's dateModified,
+    article:modified_time and the like). On a page that states no publication, htmldate falls
+    back on these: its date on one of these days is the revision's, not the publication's (a
+    template that writes only og:updated_time, a JSON-LD block with dateModified alone)."""
+    values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
+              + [v for key in META_UPDATED for v in signals.meta.get(key, [])]
+              + [i.get("dateModified") for i in _web_pages(signals)])
+    return {day[:10] for day in (iso_date(v, now) for v in values if isinstance(v, str)) if day}
 
 
 def _in_order_seen(value: str, signals: Signals, now: datetime) -> str:

@@ -3576,3 +3576,25 @@ def test_a_utc_midnight_is_not_moved_to_the_day_before_by_a_zone_named(head, top
 def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
     article = parsed(top=top)
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
+# --- dates: htmldate's fallback on the stated revision is no publication date ----------------
+
+
+@pytest.mark.parametrize("head, published", [
+    # The page states its revision alone (a template's og:updated_time, a JSON-LD block with
+    # dateModified only): htmldate, finding no publication, gave the revision's day
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00">', None),
+    ('<meta property="article:modified_time" content="2024-03-07T10:00:00+00:00">', None),
+    (json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+              "dateModified": "2024-03-07T10:00:00Z"}), None),
+    # Near misses: a tag htmldate reads for the publication, on another day, still dates the
+    # page; so does one on the revision's own day that we read ourselves
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="created" content="2024-03-05">',
+     "2024-03-05"),
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="pubdate" content="2024-03-07">',
+     "2024-03-07"),
+])
+def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published):
+    article = parsed(head)
+    assert ((article.published or "")[:10] or None, (article.updated or "")[:10]) == (published, "2024-03-07")
