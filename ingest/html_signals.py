@@ -3760,13 +3760,34 @@ def _in_order_seen(value: str, signals: Signals, now: datetime) -> str:
     shows the day it gives read month first and not the other: a template may write its fields
     as the United States does whatever the page's language ("03/05/2024" in the meta of a
     French page that shows "5 mars 2024"; "05/03/2024" as dateModified beside a datePublished of
-    2024-05-03)."""
+    2024-05-03). A weekday written beside a date in numbers settles its order first, whatever
+    the page's language: a template's "Tue, 05/03/2024 - 09:10" was read as 3 May, a Friday."""
+    settled = _weekday_settled(value)
+    if settled:
+        return settled
     ordered = _in_page_order(value, signals.day_first)
     if ordered == value:
         return value
     as_written, as_ordered = (iso_date(value, now) or "")[:10], (iso_date(ordered, now) or "")[:10]
     seen = _days_shown(signals, now)
     return value if as_written in seen and as_ordered not in seen else ordered
+
+
+_NUMBERS_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-])")
+
+
+def _weekday_settled(value: str) -> str | None:
+    """The value with its date in numbers written as an ISO day, when the weekday beside it
+    fits one order of the two numbers and not the other (_weekday_order); else None."""
+    if not _WEEKDAY.search(value):  # (most values: one search)
+        return None
+    match = _NUMBERS_DATE.search(value)
+    if not match:
+        return None
+    ordered = _weekday_order(value, int(match[1]), int(match[3]), int(match[4]))
+    if not ordered:
+        return None
+    return f"{value[:match.start()]}{match[4]}-{ordered[0]:02d}-{ordered[1]:02d}{value[match.end():]}"
 
 
 def _days_shown(signals: Signals, now: datetime) -> set[str]:

@@ -3598,3 +3598,27 @@ def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
 def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published):
     article = parsed(head)
     assert ((article.published or "")[:10] or None, (article.updated or "")[:10]) == (published, "2024-03-07")
+
+
+# --- dates: a weekday beside a structured date in numbers settles its order ----------------
+
+
+@pytest.mark.parametrize("lang, value, day", [
+    # A date in numbers after its weekday was read month first whatever the page: Tuesday is
+    # 5 March 2024, not 3 May (a Friday), and a template may write either order
+    ("en-GB", "Tue, 05/03/2024 - 09:10", "2024-03-05"),
+    ("fr", "Tue, 05/03/2024 - 09:10", "2024-03-05"),
+    ("en-US", "Fri, 03/05/2024 - 09:10", "2024-05-03"),
+    # Near misses: a CMS's default format, month first, that the weekday confirms; no weekday
+    # (the page's language decides, as before); a weekday that fits neither reading (Sunday)
+    # settles nothing; an ISO date beside its weekday as it is
+    ("en-GB", "Tue, 03/05/2024 - 09:10", "2024-03-05"),
+    ("en-GB", "03/05/2024 - 09:10", "2024-05-03"),
+    ("en-GB", "Sun, 03/05/2024 - 09:10", "2024-03-05"),
+    ("en-GB", "Tue, 2024-03-05 09:10", "2024-03-05"),
+])
+def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
+    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
+           f'<meta property="article:published_time" content="{value}"></head>'
+           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert (normalise(extract_html(raw), NOW).published or "")[:10] == day
