@@ -2935,7 +2935,7 @@ def _is_page_title(signals: Signals, name: str) -> bool:
 
 
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
-    """The publisher's name: og:site_name, JSON-LD's publisher, application-name, trafilatura's
+    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name, trafilatura's
     site name; last, the part of the <title> beside the headline that a link to the front page
     also shows (the site's title in its header), two statements of the same name."""
     og = signals.meta.get("og:site_name")
@@ -2945,6 +2945,9 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: 
         publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
             return Choice(publisher[0], "json-ld")
+    microdata = _microdata_publisher(signals)
+    if microdata:
+        return Choice(microdata, "meta")
     application = signals.meta.get("application-name")
     if application and not _is_page_title(signals, application[0]):
         return Choice(application[0], "meta")
@@ -2958,6 +2961,32 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: 
 
 
 _LINKS = etree.XPath("//a[@href]")
+_MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " publisher ")]')
+_MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
+
+
+def _microdata_publisher(signals: Signals) -> str | None:
+    """The name of the publisher the page's microdata declares: a publisher item's own name
+    (<div itemprop="publisher" itemscope itemtype=".../Organization"><meta itemprop="name"
+    content="...">, as news templates write it beside their article item), or the content of
+    an itemprop="publisher" <meta> (as some hosted site builders write it in the <head>).
+    trafilatura reads neither; JSON-LD's publisher is the same statement, read before."""
+    if signals.tree is None or (signals.html is not None and "publisher" not in signals.html):
+        return None  # (a search of the markup as text spares most pages the tree's)
+    for element in _MICRODATA_PUBLISHERS(signals.tree):
+        if _IN_COMMENTS(element) or _TEASER_ITEM(element):
+            continue
+        if element.get("itemscope") is None:
+            value = element.get("content") if element.tag == "meta" else _text(element)
+        else:
+            # (Its own name, not a nested item's: the logo's, the address's.)
+            own = [e for e in _MICRODATA_NAMES(element)
+                   if next((box for box in e.iterancestors() if box.get("itemscope") is not None), None) is element]
+            value = (own[0].get("content") or _text(own[0])) if own else None
+        value = " ".join(value.split()) if value else None
+        if value and len(value) <= 100 and not _PROFILE_URL.match(value) and not _is_page_title(signals, value):
+            return value
+    return None
 
 
 def _site_title(signals: Signals, headline: str | None) -> str | None:

@@ -3622,3 +3622,30 @@ def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
            f'<meta property="article:published_time" content="{value}"></head>'
            f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
     assert (normalise(extract_html(raw), NOW).published or "")[:10] == day
+
+
+# --- outlet: the publisher microdata declares ----------------------------------------------
+
+
+@pytest.mark.parametrize("head, top, outlet", [
+    # A publisher item beside the article item, its name in a <meta> or shown; a <meta
+    # itemprop="publisher"> in the <head>, as hosted site builders write it
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="The Harbor Ledger"></div>', "The Harbor Ledger"),
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<div itemprop="logo" itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo">'
+         '</div><span itemprop="name">The Harbor Ledger</span></div>', "The Harbor Ledger"),
+    ('<meta itemprop="publisher" content="The Harbor Ledger">', "", "The Harbor Ledger"),
+    # Near misses: og:site_name still comes first; a publisher that is a profile's address, one
+    # in a reader's comment, and a publisher item with no name of its own (only its logo's)
+    ('<meta property="og:site_name" content="Harbor Ledger Online">', '<div itemprop="publisher" itemscope '
+     'itemtype="https://schema.org/Organization"><meta itemprop="name" content="The Harbor Ledger"></div>',
+     "Harbor Ledger Online"),
+    ('<meta itemprop="publisher" content="https://social.example/harborledger">', "", None),
+    ("", '<div class="comments"><div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="Quay Fans"></div></div>', None),
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" '
+         'itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo"></div></div>', None),
+])
+def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
+    assert parsed(head, top).outlet == outlet
