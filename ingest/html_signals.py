@@ -1410,7 +1410,11 @@ def _links_front_page(link, page_url: str | None) -> bool:
     target = _split_href(link)
     if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
         return False
-    return not target.netloc or domain_of(link.get("href").strip()) == domain_of(page_url)
+    # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
+    # whole ("https://harborledger.example/"), and a page saved with no canonical address
+    # names no host to compare it with.
+    return (not target.netloc or "home" in (link.get("rel") or "").casefold().split()
+            or domain_of(link.get("href").strip()) == domain_of(page_url))
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",

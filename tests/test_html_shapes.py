@@ -252,6 +252,16 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
     ("Harbour channel to be dredged | Pine Street Notes", '<a class="logo" href="https://pinestreet.example/">'
      "Pine Street Notes</a>", '<link rel="canonical" href="https://pinestreet.example/notes/channel/">',
      "Pine Street Notes"),
+    # a whole address marked rel="home" (WordPress's and Drupal's site title) on a page saved
+    # with no canonical address to compare its host with
+    ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/" '
+     'rel="home">Pine Street Notes</a></p>', "", "Pine Street Notes"),
+    # near misses: the same whole address with no rel="home" (another site's, for all we know)
+    # or rel="home" on a page under it
+    ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/">'
+     'Pine Street Notes</a></p>', "", None),
+    ("Harbour channel to be dredged – Pine Street Notes", '<p><a href="https://pinestreet.example/about/" rel="home">'
+     'Pine Street Notes</a></p>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
