@@ -416,7 +416,7 @@ class Signals:
         March 2024"), the date in their first words: "Updated to add ..." says what changed,
         and a date further on is the story's."""
         return _labelled_dates(self._label_lines, lambda text: revision_text_date(
-            text[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
+            _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -2337,6 +2337,17 @@ def revision_text_date(text: str, day_first: bool | None = None) -> str | None:
 
 
 _LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that hold its date
+
+
+def _from_revision_label(text: str, day_first: bool | None) -> str:
+    """A date line from its "Updated" label on, when the line gives the publication's whole
+    date before it ("Published 9:10 a.m. ET March 5, 2024 | Updated 4:00 p.m. ET March 7,
+    2024": the revision's date is in the first words after its own label, and past the first
+    sixty characters of the line); else the line as it is."""
+    for label in _DATE_LABEL.finditer(text):
+        if label.group("updated"):
+            return text[label.start():] if label.start() and text_date(text[:label.start()], day_first) else text
+    return text
 
 
 def _label_lines(tree: HtmlElement):

@@ -3659,3 +3659,22 @@ def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
 ])
 def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
     assert parsed(head, top).outlet == outlet
+
+
+# --- dates: a line that gives the publication's date, then the revision's after its label ----
+
+
+@pytest.mark.parametrize("line, updated", [
+    # Both with their clocks and zones: the revision's label is past the line's first sixty
+    # characters, where a line labelled "Updated" holds its date
+    ("Published 9:10 a.m. ET March 5, 2024 | Updated 4:00 p.m. ET March 7, 2024", "2024-03-07"),
+    ("Published: 9:10 AM EST Tuesday, March 5, 2024 · Updated: 4:00 PM EST Thursday, March 7, 2024", "2024-03-07"),
+    # Near misses: a short line, read as before; a line with no date before the word "updated"
+    # is a sentence, and its date further on is no revision's
+    ("Published March 5, 2024 | Updated March 7, 2024", "2024-03-07"),
+    ("Published by the harbour board's press office, which updated its notice for the "
+     "fishing fleet on March 7, 2024", None),
+])
+def test_the_revision_after_the_publications_date_on_one_line(line, updated):
+    article = parsed(top=f'<div class="x">{line}</div><p>By Ann Lee</p>')
+    assert ((article.updated or "")[:10] or None) == updated
