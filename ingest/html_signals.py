@@ -3361,7 +3361,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     def people_in(raw):
         # A "name" that starts with the site's name, in whole words, is one of its desks
         # ("Site Business", "Site Editorial Board"; a site's name may be several words).
-        return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
+        return [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
+                                         if not _PROFILE_URL.match(r)])[0]
                 if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
                            for n in range(1, len(p.split()) + 1))]
 
@@ -3455,6 +3456,25 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+def _without_site_tail(text: str, site_keys: set[str]) -> str:
+    """A byline without the site's name run onto its end with no comma ("By Ann Lee The
+    Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
+    that names the paper after its writer). Two words of the site's name at least, and two
+    words left before them; a LoneName is given as found."""
+    if type(text) is not str or not site_keys:
+        return text
+    words = text.split()
+    for count in range(min(5, len(words) - 2), 1, -1):  # (the longest tail first)
+        if outlet_key(" ".join(words[-count:])) in site_keys:
+            if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
+                return text  # "Ann Lee for The Harbor Ledger": split_people parts those
+            return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
+    return text
+
+
+_BEFORE_EMPLOYER = frozenset({"for", "of", "at", "to", "from", "with"})
 
 
 # What may join a writer's name to another's in a byline: a comma, a semicolon, "&", "/", "+",

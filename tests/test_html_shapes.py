@@ -3678,3 +3678,23 @@ def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
 def test_the_revision_after_the_publications_date_on_one_line(line, updated):
     article = parsed(top=f'<div class="x">{line}</div><p>By Ann Lee</p>')
     assert ((article.updated or "")[:10] or None) == updated
+
+
+# --- authors: the site's name run onto the end of a byline ----------------------------------
+
+
+@pytest.mark.parametrize("byline, authors", [
+    # A free-text byline field that names the paper after its writer, no comma between
+    ("By Ann Lee The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE and TOM REYES Harbor Ledger", ["Ann Lee", "Tom Reyes"]),
+    # Near misses: one word of the site's name is a surname's, not the site's; the paper after
+    # "for" (split as before); a comma before it (as before)
+    ("By Ann Ledger", ["Ann Ledger"]),
+    ("By Ann Lee Harbor", ["Ann Lee Harbor"]),
+    ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
+    ("By Ann Lee, The Harbor Ledger", ["Ann Lee"]),
+])
+def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors):
+    head = '<meta property="og:site_name" content="The Harbor Ledger">'
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
