@@ -527,9 +527,12 @@ def _capitals_apart(match: re.Match) -> str:
 # any other word may be an organisation's own ("Centre For Ocean Studies").
 # So is "Ada Quill of the Valley Courier", "Ada Quill at The Valley Courier", "Ada Quill of
 # Reuters": the writer's employer after "of" or "at", when it begins with "The" or is an agency
-# (a part with "of" in it was dropped whole, the name with it).
+# (a part with "of" in it was dropped whole, the name with it). And the freelance's credit
+# "Ada Quill Special to the Valley Courier" (set with no comma, it lost the name: "Special" is
+# a role word, and the part was no name once it went).
 _WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
-                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z]))")
+                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z])|"
+                          r"(?P<special>[Ss]pecial\s+[Tt]o)\s+(?=(?:[Tt]he\s+)?[A-Z]))")
 # Words before "of the ..." that are no writer's name: an institution's ("Natural History Museum
 # of the City") or a job title's ("General Manager of the Harbor Lab", "Chief Executive of the
 # Port Authority"), which a byline sets after the name ("Ada Quill, Director of ...").

@@ -176,6 +176,12 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill for Newsline", ["Ada Quill"], []),
         ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
         ("Center for Health Journalism", [], []),
+        # a freelance's credit "Special to" the paper, with no comma before it; near misses: a
+        # role that begins with "Special", and "special to" before no outlet's name
+        ("Ada Quill Special to the Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("By ADA QUILL Special to The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill Special Correspondent", ["Ada Quill"], []),
+        ("Ada Quill special to her", [], []),
         # the labels of the links a byline box sets after the name, and where the writer
         # reports from
         ("Ada Quill View all posts", ["Ada Quill"], []),
