@@ -2937,10 +2937,32 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
     names += signals.logos
+    names += _front_page_title_part(signals)
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
     return [n for n in names if n and not _is_page_title(signals, n)]
+
+
+def _front_page_title_part(signals: Signals) -> list[str]:
+    """The first or the last part of the <title> ("Headline – Site", "Site | Headline") when a
+    link to the site's front page shows the same words (the site's title in its header): the
+    page names its site there, where no tag does, and the part is no headline's. (Known from
+    the links alone: _site_title, for the outlet, compares the parts with the headline chosen.)"""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    title = " ".join(signals.title_tag.split())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
+        parts = [colon[1], colon[2]]
+    if len(parts) < 2:
+        return []
+    ends = {_key(p): p for p in (parts[0], parts[-1]) if p}
+    for link in _LINKS(signals.tree):
+        # (The address first: a page has few links home, and a link's text is dearer to read.)
+        if _links_front_page(link, signals.url) and (text := _text(link)) and _key(text) in ends:
+            return [ends[_key(text)]]
+    return []
 
 
 def _is_page_title(signals: Signals, name: str) -> bool:

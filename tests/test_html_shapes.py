@@ -3698,3 +3698,25 @@ def test_the_revision_after_the_publications_date_on_one_line(line, updated):
 def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors):
     head = '<meta property="og:site_name" content="The Harbor Ledger">'
     assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
+# --- titles: the <title>'s end that the link to the front page shows is the site's name -----
+
+
+@pytest.mark.parametrize("title, header, expected", [
+    # No <h1> and no tag naming the site: the header's link home names it, and the title is cut
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ("Pine Street Notes | Harbour channel to be dredged", '<a class="brand" href="/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    # Near misses: the same words on a link to another page, and a link home with other words
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/about/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Home</a>',
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+])
+def test_the_titles_end_shown_on_the_link_home_is_cut_from_the_title(title, header, expected):
+    raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
+           f"<article>{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.title, article.outlet) == expected
