@@ -2960,9 +2960,26 @@ def _front_page_title_part(signals: Signals) -> list[str]:
     ends = {_key(p): p for p in (parts[0], parts[-1]) if p}
     for link in _LINKS(signals.tree):
         # (The address first: a page has few links home, and a link's text is dearer to read.)
-        if _links_front_page(link, signals.url) and (text := _text(link)) and _key(text) in ends:
+        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in ends:
             return [ends[_key(text)]]
     return []
+
+
+# The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site
+# - Home", "Site homepage".
+_LOGO_WORDS = re.compile(r"[\s|:·–—-]*\b(?:logo|home\s*page|homepage|home)\s*$", re.I)
+
+
+def _link_label(link) -> str | None:
+    """A link's text, or where it has none (a logo drawn by an image or an SVG) the name its
+    aria-label, its title or its image's alt text gives, less a trailing "logo" or "home"."""
+    text = _text(link)
+    if text:
+        return text
+    for value in (link.get("aria-label"), link.get("title"), *(img.get("alt") for img in link.iter("img"))):
+        if value and value.strip():
+            return _LOGO_WORDS.sub("", value).strip() or None
+    return None
 
 
 def _is_page_title(signals: Signals, name: str) -> bool:
@@ -3040,8 +3057,7 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
     for link in _LINKS(signals.tree):
-        text = _text(link)
-        if text and _key(text) in rest and _links_front_page(link, signals.url):
+        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest:
             return rest[_key(text)]
     return None
 

@@ -3720,3 +3720,24 @@ def test_the_titles_end_shown_on_the_link_home_is_cut_from_the_title(title, head
            f"<article>{BODY}</article></body></html>").encode()
     article = normalise(extract_html(raw), NOW)
     assert (article.title, article.outlet) == expected
+
+
+@pytest.mark.parametrize("header, headline, expected", [
+    # A logo drawn by an image or an SVG: its alt text or the link's label names the site
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Pine Street Notes"></a>', HEADLINE,
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Pine Street Notes logo"></a>', "",
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ('<a href="/" aria-label="Pine Street Notes"><svg></svg></a>', "",
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    # Near misses: an image that says "Home", and a picture in the story with the site's name
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Home"></a>', "",
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+    ('<a href="/gallery/"><img src="/quay.png" alt="Pine Street Notes"></a>', "",
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+])
+def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, expected):
+    raw = (f"<html><head><title>Harbour channel to be dredged – Pine Street Notes</title></head><body>"
+           f"<header>{header}</header><article>{headline}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.title, article.outlet) == expected
