@@ -4045,11 +4045,15 @@ _MACHINE_ZONE_REACH = timedelta(hours=24)
 
 def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     """The one time zone other than UTC that the page's own machine dates state (published or
-    modified, in meta or JSON-LD: "og:updated_time" at "-05:00" beside a JSON-LD published
+    modified, in meta, JSON-LD or a <time>: "og:updated_time" at "-05:00" beside a JSON-LD published
     time in UTC), or None when they state none or disagree. A page that writes no clock for
     readers still tells its zone this way, and a UTC time given in it names the readers' day."""
     values = [v for key in META_PUBLISHED + META_UPDATED for v in signals.meta.get(key, [])]
     values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+    # And the page's own <time datetime> values (not a teaser's, a comment's...): a WordPress
+    # theme writes the post's date in the site's zone ("2024-03-05T21:00:00-05:00") where an
+    # SEO plugin's JSON-LD gives the same moment in UTC.
+    values += [*signals.time_elements, *signals.revision_times]
     offsets = set()
     for value in values:
         if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):

@@ -3741,3 +3741,28 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
            f"<header>{header}</header><article>{headline}{BODY}</article></body></html>").encode()
     article = normalise(extract_html(raw), NOW)
     assert (article.title, article.outlet) == expected
+
+
+# --- dates: a UTC moment given in the zone the page's own <time> states -----------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # An SEO plugin's JSON-LD in UTC beside the theme's <time> in the site's zone: the same
+    # moment, on the readers' day (an evening story in the Americas)
+    ('<time class="entry-date published" datetime="2024-03-05T21:00:00-05:00">March 5, 2024</time>',
+     "2024-03-05T21:00:00-05:00"),
+    ('<span class="posted-on"><time datetime="2024-03-05T21:00:00-05:00">March 5</time></span>',
+     "2024-03-05T21:00:00-05:00"),
+    # Near misses: a <time> in UTC too; two zones that disagree; a <time> in a list of other
+    # stories
+    ('<time class="entry-date published" datetime="2024-03-06T02:00:00+00:00">March 6, 2024</time>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<time datetime="2024-03-05T21:00:00-05:00">March 5</time> <time datetime="2024-03-05T18:00:00-08:00">March 5</time>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<div class="related-stories"><ul><li><a href="/other/"><h3>Quay closes</h3></a>'
+     '<time datetime="2024-03-05T21:00:00-05:00">March 5</time></li></ul></div>', "2024-03-06T02:00:00+00:00"),
+])
+def test_a_utc_moment_in_the_zone_of_the_pages_own_time_element(top, published):
+    head = json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "datePublished": "2024-03-06T02:00:00+00:00"})
+    assert parsed(head, top).published == published
