@@ -2991,27 +2991,41 @@ def _is_page_title(signals: Signals, name: str) -> bool:
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
     """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name, trafilatura's
     site name; last, the part of the <title> beside the headline that a link to the front page
-    also shows (the site's title in its header), two statements of the same name."""
+    also shows (the site's title in its header), two statements of the same name. A name that
+    is the software's the page's generator tag names (a blog platform's JSON-LD gives itself as
+    every blog's publisher) is the platform's, not the outlet's: the next signal is asked, and
+    the platform's name is given only where none names another."""
+    platforms = {outlet_key(v.split()[0]) for v in signals.meta.get("generator", []) if v.split()}
+    platform_named = None
+    for choice in _outlet_choices(signals, trafilatura_sitename, headline):
+        if not platforms or outlet_key(choice.value) not in platforms:
+            return choice
+        platform_named = platform_named or choice
+    return platform_named or Choice(None, None)
+
+
+def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline: str | None):
+    """choose_outlet's signals, strongest first, each read only when asked for."""
     og = signals.meta.get("og:site_name")
     if og:
-        return Choice(og[0], "meta")
+        yield Choice(og[0], "meta")
     for item in signals.json_ld:
         publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
-            return Choice(publisher[0], "json-ld")
+            yield Choice(publisher[0], "json-ld")
+            break
     microdata = _microdata_publisher(signals)
     if microdata:
-        return Choice(microdata, "meta")
+        yield Choice(microdata, "meta")
     application = signals.meta.get("application-name")
     if application and not _is_page_title(signals, application[0]):
-        return Choice(application[0], "meta")
+        yield Choice(application[0], "meta")
     if (trafilatura_sitename and "." not in trafilatura_sitename
             and not _is_page_title(signals, trafilatura_sitename)):
-        return Choice(trafilatura_sitename, "trafilatura")
+        yield Choice(trafilatura_sitename, "trafilatura")
     site = _site_title(signals, headline)
     if site:
-        return Choice(site, "title")
-    return Choice(None, None)
+        yield Choice(site, "title")
 
 
 _LINKS = etree.XPath("//a[@href]")

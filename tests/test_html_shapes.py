@@ -3766,3 +3766,39 @@ def test_a_utc_moment_in_the_zone_of_the_pages_own_time_element(top, published):
     head = json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
                     "datePublished": "2024-03-06T02:00:00+00:00"})
     assert parsed(head, top).published == published
+
+
+# --- outlet: the platform that generated the page is no outlet -------------------------------
+
+
+@pytest.mark.parametrize("head, expected", [
+    # A blog platform's JSON-LD names itself the publisher of every blog it hosts: the blog's
+    # own name, in its <title> and on its header's link home, is the outlet
+    ('<meta name="generator" content="blogger">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Blogger"}}), "Pine Street Notes"),
+    ('<meta name="generator" content="Blogger 2.0">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Blogger"}}), "Pine Street Notes"),
+    # Near misses: the same publisher with no generator tag naming it; a generator that names
+    # other software; the platform's name where nothing else names the site
+    (json_ld({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+              "publisher": {"@type": "Organization", "name": "Blogger"}}), "Blogger"),
+    ('<meta name="generator" content="WordPress 6.4">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Harbor Weekly"}}), "Harbor Weekly"),
+])
+def test_the_platform_the_generator_tag_names_is_no_outlet(head, expected):
+    raw = (f"<html><head><title>Pine Street Notes: Harbour channel to be dredged</title>"
+           f'<link rel="canonical" href="https://pinestreet.example/2024/03/channel.html">{head}</head><body>'
+           f'<header><h1 class="title"><a href="https://pinestreet.example/">Pine Street Notes</a></h1></header>'
+           f"<article><h3>Harbour channel to be dredged</h3>{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == expected
+
+
+def test_the_platforms_name_is_the_outlet_where_nothing_else_names_the_site():
+    raw = ('<html><head><title>Harbour channel to be dredged</title><meta name="generator" content="blogger">'
+           + json_ld({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+                      "publisher": {"@type": "Organization", "name": "Blogger"}})
+           + f"</head><body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == "Blogger"
