@@ -1728,7 +1728,7 @@ _MAY_BE_AUTHOR_BOX = etree.XPath('//@class[contains(., "uthor") or contains(., "
 _BOX_NAMED_PARTS = etree.XPath('.//*[contains(@class, "name") or contains(@class, "Name")]')
 _BOX_HEADINGS = etree.XPath('.//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]')
 # (the label "About" in Portuguese and Spanish, German, French and Italian too)
-_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|by|"
+_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|published\s+by|by|"
                         r"more\s+(?:from|by)|sobre|acerca\s+de|über|à\s+propos\s+de|a\s+proposito\s+di)\s*:?\s+",
                         re.I)
 _BIO_SUBJECT = re.compile(r"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has|writes|covers|joined)\b")

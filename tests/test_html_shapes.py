@@ -3802,3 +3802,19 @@ def test_the_platforms_name_is_the_outlet_where_nothing_else_names_the_site():
                       "publisher": {"@type": "Organization", "name": "Blogger"}})
            + f"</head><body><article>{HEADLINE}{BODY}</article></body></html>").encode()
     assert normalise(extract_html(raw), NOW).outlet == "Blogger"
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A theme's box about the writer headed "Published by <name>"
+    ('<div class="author-bio"><h2 class="author-title"><span class="author-heading">Published by Ann Lee</span></h2>'
+     '<p class="author-description">Ann writes about the port. <a class="author-link" href="/author/annlee/" '
+     'rel="author">View more posts</a></p></div>', ["Ann Lee"]),
+    # Near misses: the box headed so for the newsroom's staff, and a writer's box whose
+    # heading names no one
+    ('<div class="author-bio"><h2 class="author-title">Published by Harbor Ledger Staff</h2>'
+     '<p class="author-description">News from the port.</p></div>', []),
+    ('<div class="author-bio"><h2 class="author-title">Published by</h2><p class="author-description">Writes about the '
+     'port.</p></div>', []),
+])
+def test_a_writers_box_headed_published_by_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors
