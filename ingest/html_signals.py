@@ -2998,6 +2998,8 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: 
     platforms = {outlet_key(v.split()[0]) for v in signals.meta.get("generator", []) if v.split()}
     platform_named = None
     for choice in _outlet_choices(signals, trafilatura_sitename, headline):
+        # (A name escaped twice over, "Ann &amp;amp; Tom", reads "Ann &amp; Tom" once parsed.)
+        choice = Choice(_unescaped(choice.value), choice.source)
         if not platforms or outlet_key(choice.value) not in platforms:
             return choice
         platform_named = platform_named or choice

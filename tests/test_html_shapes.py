@@ -3818,3 +3818,15 @@ def test_the_platforms_name_is_the_outlet_where_nothing_else_names_the_site():
 ])
 def test_a_writers_box_headed_published_by_names_the_writer(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("head, outlet", [
+    # A site's name escaped twice over by its template
+    ('<meta property="og:site_name" content="Lee &amp;amp; Reyes Ledger">', "Lee & Reyes Ledger"),
+    ('<meta property="og:site_name" content="Ann&amp;#039;s Harbor Notes">', "Ann's Harbor Notes"),
+    # Near misses: escaped once, and an ampersand written plain
+    ('<meta property="og:site_name" content="Lee &amp; Reyes Ledger">', "Lee & Reyes Ledger"),
+    ('<meta property="og:site_name" content="Lee & Reyes Ledger">', "Lee & Reyes Ledger"),
+])
+def test_a_site_name_escaped_twice_is_read_once_unescaped(head, outlet):
+    assert parsed(head).outlet == outlet
