@@ -180,6 +180,11 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def front_page_title_part(self) -> list[str]:
+        """The <title>'s part that the link home shows (see _front_page_title_part)."""
+        return _front_page_title_part(self)
+
+    @cached_property
     def site_title_keys(self) -> set[str]:
         """The person keys of the texts of rel="author" links to the site's front page: the
         site's title, which such a theme marks as the author of every page (trafilatura's
@@ -2937,7 +2942,7 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
     names += signals.logos
-    names += _front_page_title_part(signals)
+    names += signals.front_page_title_part
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
@@ -3389,7 +3394,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     """People named as authors by the strongest signal that names any (organisations, profile
     URLs, handles and the site's own name do not count). trafilatura's author, the last
     resort, may be given as a function, called only when every other signal is silent."""
-    site_keys = {outlet_key(s) for s in sites}
+    # (Not the <title>'s part that the link home shows, where nothing else names the site so:
+    # a personal site's title is often its writer's name, "Post – Ann Lee", and the site's
+    # name alone in a byline was kept before that part was read.)
+    title_part = signals.front_page_title_part
+    declared = ({outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
+                | {outlet_key(n) for item in signals.json_ld for n in _names(item.get("publisher"), False, signals.json_ld_nodes)}
+                | {outlet_key(n) for n in signals.logos}) if title_part else set()
+    site_keys = {outlet_key(s) for s in sites if s not in title_part or outlet_key(s) in declared}
     # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
     domain = domain_of(signals.url)
     if domain:

@@ -3830,3 +3830,19 @@ def test_a_writers_box_headed_published_by_names_the_writer(after, authors):
 ])
 def test_a_site_name_escaped_twice_is_read_once_unescaped(head, outlet):
     assert parsed(head).outlet == outlet
+
+
+@pytest.mark.parametrize("head, authors", [
+    # A personal site titled with its writer's name ("Post – Ann Lee", the header's link home
+    # reading "Ann Lee"): the <title>'s part read from the link home names the site for the
+    # title and the outlet, not a desk to drop from the byline
+    ("", ["Ann Lee"]),
+    # Near miss: a tag that names the site so still makes the name the site's (as before)
+    ('<meta property="og:site_name" content="Ann Lee">', []),
+])
+def test_the_title_part_the_link_home_shows_drops_no_writer(head, authors):
+    raw = (f"<html><head><title>Harbour channel to be dredged – Ann Lee</title>{head}</head><body>"
+           f'<header><a href="/">Ann Lee</a></header><article>{HEADLINE}<p class="byline">By Ann Lee</p>{BODY}'
+           "</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.authors, article.outlet, article.title) == (authors, "Ann Lee", "Harbour channel to be dredged")
