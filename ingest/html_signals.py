@@ -321,6 +321,18 @@ class Signals:
         return [value for value in values if value]
 
     @cached_property
+    def hatom_revision_stamps(self) -> list[str]:
+        """Machine dates that are the whole text of an element of hAtom's class "updated" (not
+        a <time>, read as times are): a theme's hidden revision stamp beside the date it shows
+        readers ('<span class="updated rich-snippet-hidden">2024-03-07T16:00:00+00:00</span>'
+        <span>March 5th, 2024</span>), written for every post, edited or not."""
+        if self.tree is None or (self.html is not None and "updated" not in self.html):
+            return []
+        return [text for e in _HATOM_UPDATED(self.tree)
+                if not _MARKED_PUBLISHED.search((e.get("class") or "").casefold()) and not _IN_COMMENTS(e)
+                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)]
+
+    @cached_property
     def _times(self) -> tuple[list[str], list[str]]:
         if self.tree is None:
             return [], []
@@ -2232,6 +2244,12 @@ _MODIFIED_PROPERTY_XPATH = etree.XPath(
     'contains(concat(" ", normalize-space(@property), " "), " schema:dateModified ") or '
     f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]')
 
+# An element of hAtom's class "updated" that is no <time> (those are read as times) and not in a
+# teaser; and a machine date as its whole text ("2024-03-07T16:00:00+00:00", "2024-03-07").
+_HATOM_UPDATED = etree.XPath('//*[not(self::time) and contains(concat(" ", normalize-space(@class), " "), " updated ") '
+                             f'and not({_TEASER_ANCESTOR})]')
+_MACHINE_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+
 # The labels pages set before a date to say which one it is: the first publication or a later
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
@@ -3857,6 +3875,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # An element marked as the revision's by its property comes first, as the one marked
         # as the publication's does among the page's own dates.
         ("meta", lambda: signals.modified_properties if visible else []),
+        # (A hidden stamp on the publication's own day is the unedited post's: the theme writes
+        # it for every post.)
+        ("meta", lambda: [v for v in signals.hatom_revision_stamps[:1] if visible and not (
+            published.value and _same_day(v, published.value, now))]),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),

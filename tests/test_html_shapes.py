@@ -3846,3 +3846,23 @@ def test_the_title_part_the_link_home_shows_drops_no_writer(head, authors):
            "</article></body></html>").encode()
     article = normalise(extract_html(raw), NOW)
     assert (article.authors, article.outlet, article.title) == (authors, "Ann Lee", "Harbour channel to be dredged")
+
+
+# --- dates: a theme's hidden hAtom revision stamp ---------------------------------------------
+
+
+@pytest.mark.parametrize("stamp, updated", [
+    # A machine date as the whole text of an element of class "updated", beside the date the
+    # theme shows readers
+    ('<span class="updated rich-snippet-hidden">2024-03-07T16:00:00+00:00</span>', "2024-03-07"),
+    ('<span class="updated" style="display:none">2024-03-07</span>', "2024-03-07"),
+    # Near misses: the stamp on the publication's own day (an unedited post); a class that is
+    # not hAtom's; words, not a machine date; a stamp in the comments
+    ('<span class="updated rich-snippet-hidden">2024-03-05T16:00:00+00:00</span>', None),
+    ('<span class="last-updated-stamp">2024-03-07T16:00:00+00:00</span>', None),
+    ('<span class="updated">Thanks for the 2024-03-07 fix</span>', None),
+    ('<div id="comments"><span class="updated">2024-03-07T16:00:00+00:00</span></div>', None),
+])
+def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
+    article = parsed(top=f'<div class="meta-info">By Ann Lee | {stamp}<span>March 5th, 2024</span></div>')
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
