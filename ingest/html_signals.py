@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import chain, islice
 from datetime import datetime, time, timedelta, timezone
 
+from htmldate.core import DATE_ATTRIBUTES as HTMLDATE_PUBLISHED_KEYS
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -3900,7 +3901,11 @@ def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:
     """The days of the revision the page states in its structured data (JSON-LD's dateModified,
     article:modified_time and the like). On a page that states no publication, htmldate falls
     back on these: its date on one of these days is the revision's, not the publication's (a
-    template that writes only og:updated_time, a JSON-LD block with dateModified alone)."""
+    template that writes only og:updated_time, a JSON-LD block with dateModified alone). None
+    when a <meta> tag htmldate reads for the publication is there (one we do not read, such as
+    "created" or "og:regDate": its date is that tag's, which may be the revision's day too)."""
+    if any(key in HTMLDATE_PUBLISHED_KEYS for key in signals.meta):
+        return set()
     values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
               + [v for key in META_UPDATED for v in signals.meta.get(key, [])]
               + [i.get("dateModified") for i in _web_pages(signals)])

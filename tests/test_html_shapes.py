@@ -3604,6 +3604,10 @@ def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
      "2024-03-05"),
     ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="pubdate" content="2024-03-07">',
      "2024-03-07"),
+    # and a publication tag only htmldate reads, on the revision's own day (a story edited the
+    # day it ran): htmldate's date is that tag's
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="created" content="2024-03-07">',
+     "2024-03-07"),
 ])
 def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published):
     article = parsed(head)
