@@ -2981,7 +2981,14 @@ def _front_page_title_part(signals: Signals) -> list[str]:
         parts = [colon[1], colon[2]]
     if len(parts) < 2:
         return []
-    ends = {_key(p): p for p in (parts[0], parts[-1]) if p}
+    # (Not a part that the page's <h1> or its social card gives as the headline: a project's
+    # front page may be its article, "Tool: What it does — Site", its link home reading the
+    # headline.)
+    headlines = {_key(h) for h in [*signals.headings, *(v for key in ("og:title", "twitter:title")
+                                                        for v in signals.meta.get(key, []))]}
+    ends = {_key(p): p for p in (parts[0], parts[-1]) if p and _key(p) not in headlines}
+    if not ends:
+        return []
     for link in _LINKS(signals.tree):
         # (The address first: a page has few links home, and a link's text is dearer to read.)
         if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in ends:

@@ -3870,3 +3870,18 @@ def test_the_title_part_the_link_home_shows_drops_no_writer(head, authors):
 def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
     article = parsed(top=f'<div class="meta-info">By Ann Lee | {stamp}<span>March 5th, 2024</span></div>')
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
+@pytest.mark.parametrize("title, link, h1, expected", [
+    # A project's front page that is its article: the link home reads the headline, which the
+    # <h1> states too; it names no site, and the headline keeps its "Name:" lead
+    ("Quayside: Shared Mooring Plans — harbour tools", "Quayside: Shared Mooring Plans",
+     "<h1>Quayside: Shared Mooring Plans</h1>", "Quayside: Shared Mooring Plans"),
+    # Near miss: an <h1> with other words than the link home's, which name the site (as before)
+    ("Harbour channel to be dredged – Pine Street Notes", "Pine Street Notes",
+     "<h2>Harbour channel to be dredged</h2>", "Harbour channel to be dredged"),
+])
+def test_the_title_part_the_link_home_shows_is_no_site_when_it_is_the_headline(title, link, h1, expected):
+    raw = (f'<html><head><title>{title}</title></head><body><header><a href="/">{link}</a></header>'
+           f"<article>{h1}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).title == expected
