@@ -3909,9 +3909,14 @@ def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:
     article:modified_time and the like). On a page that states no publication, htmldate falls
     back on these: its date on one of these days is the revision's, not the publication's (a
     template that writes only og:updated_time, a JSON-LD block with dateModified alone). None
-    when a <meta> tag htmldate reads for the publication is there (one we do not read, such as
-    "created" or "og:regDate": its date is that tag's, which may be the revision's day too)."""
+    when the page gives htmldate another date to read, which may be the revision's day too: a
+    <meta> tag it reads for the publication (one we do not read, such as "created" or
+    "og:regDate"), a <time datetime> anywhere (one we set aside as a header's or a link's), a
+    datePublished in any JSON-LD object, or a date in its address."""
     if any(key in HTMLDATE_PUBLISHED_KEYS for key in signals.meta):
+        return set()
+    if (signals.tree is not None and _ALL_TIMES(signals.tree)) or url_date(signals.url) or any(
+            item.get("datePublished") or item.get("dateCreated") for item in [*signals.json_ld, *signals.json_ld_others]):
         return set()
     values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
               + [v for key in META_UPDATED for v in signals.meta.get(key, [])]

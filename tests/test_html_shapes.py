@@ -3608,6 +3608,10 @@ def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
     # day it ran): htmldate's date is that tag's
     ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="created" content="2024-03-07">',
      "2024-03-07"),
+    # or a datePublished in a JSON-LD object of another kind, which htmldate reads too
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00">' + json_ld({
+        "@context": "https://schema.org", "@type": "CreativeWork", "name": "Harbour channel to be dredged",
+        "datePublished": "2024-03-07"}), "2024-03-07"),
 ])
 def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published):
     article = parsed(head)
