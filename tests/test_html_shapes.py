@@ -3879,8 +3879,8 @@ def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
 @pytest.mark.parametrize("title, link, h1, expected", [
     # A project's front page that is its article: the link home reads the headline, which the
     # <h1> states too; it names no site, and the headline keeps its "Name:" lead
-    ("Quayside: Shared Mooring Plans — harbour tools", "Quayside: Shared Mooring Plans",
-     "<h1>Quayside: Shared Mooring Plans</h1>", "Quayside: Shared Mooring Plans"),
+    ("Quayside: Mooring Plans for Small Boats — harbour tools", "Quayside: Mooring Plans for Small Boats",
+     "<h1>Quayside: Mooring Plans for Small Boats</h1>", "Quayside: Mooring Plans for Small Boats"),
     # Near miss: an <h1> with other words than the link home's, which name the site (as before)
     ("Harbour channel to be dredged – Pine Street Notes", "Pine Street Notes",
      "<h2>Harbour channel to be dredged</h2>", "Harbour channel to be dredged"),
