@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import chain, islice
 from datetime import datetime, time, timedelta, timezone
 
+from htmldate.core import DATE_ATTRIBUTES as HTMLDATE_PUBLISHED_KEYS
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -180,6 +181,11 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def front_page_title_part(self) -> list[str]:
+        """The <title>'s part that the link home shows (see _front_page_title_part)."""
+        return _front_page_title_part(self)
+
+    @cached_property
     def site_title_keys(self) -> set[str]:
         """The person keys of the texts of rel="author" links to the site's front page: the
         site's title, which such a theme marks as the author of every page (trafilatura's
@@ -316,6 +322,18 @@ class Signals:
         return [value for value in values if value]
 
     @cached_property
+    def hatom_revision_stamps(self) -> list[str]:
+        """Machine dates that are the whole text of an element of hAtom's class "updated" (not
+        a <time>, read as times are): a theme's hidden revision stamp beside the date it shows
+        readers ('<span class="updated rich-snippet-hidden">2024-03-07T16:00:00+00:00</span>'
+        <span>March 5th, 2024</span>), written for every post, edited or not."""
+        if self.tree is None or (self.html is not None and "updated" not in self.html):
+            return []
+        return [text for e in _HATOM_UPDATED(self.tree)
+                if not _MARKED_PUBLISHED.search((e.get("class") or "").casefold()) and not _IN_COMMENTS(e)
+                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)]
+
+    @cached_property
     def _times(self) -> tuple[list[str], list[str]]:
         if self.tree is None:
             return [], []
@@ -416,7 +434,7 @@ class Signals:
         March 2024"), the date in their first words: "Updated to add ..." says what changed,
         and a date further on is the story's."""
         return _labelled_dates(self._label_lines, lambda text: revision_text_date(
-            text[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
+            _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
     def labelled_dates(self) -> list[str]:
@@ -1410,7 +1428,11 @@ def _links_front_page(link, page_url: str | None) -> bool:
     target = _split_href(link)
     if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
         return False
-    return not target.netloc or domain_of(link.get("href").strip()) == domain_of(page_url)
+    # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
+    # whole ("https://harborledger.example/"), and a page saved with no canonical address
+    # names no host to compare it with.
+    return (not target.netloc or "home" in (link.get("rel") or "").casefold().split()
+            or domain_of(link.get("href").strip()) == domain_of(page_url))
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
@@ -1724,7 +1746,7 @@ _MAY_BE_AUTHOR_BOX = etree.XPath('//@class[contains(., "uthor") or contains(., "
 _BOX_NAMED_PARTS = etree.XPath('.//*[contains(@class, "name") or contains(@class, "Name")]')
 _BOX_HEADINGS = etree.XPath('.//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]')
 # (the label "About" in Portuguese and Spanish, German, French and Italian too)
-_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|by|"
+_BOX_LABEL = re.compile(r"^\s*(?:about\s+(?:the\s+)?(?:author|writer)\s*:?|about|written\s+by|posted\s+by|published\s+by|by|"
                         r"more\s+(?:from|by)|sobre|acerca\s+de|über|à\s+propos\s+de|a\s+proposito\s+di)\s*:?\s+",
                         re.I)
 _BIO_SUBJECT = re.compile(r"^\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has|writes|covers|joined)\b")
@@ -2223,6 +2245,12 @@ _MODIFIED_PROPERTY_XPATH = etree.XPath(
     'contains(concat(" ", normalize-space(@property), " "), " schema:dateModified ") or '
     f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]')
 
+# An element of hAtom's class "updated" that is no <time> (those are read as times) and not in a
+# teaser; and a machine date as its whole text ("2024-03-07T16:00:00+00:00", "2024-03-07").
+_HATOM_UPDATED = etree.XPath('//*[not(self::time) and contains(concat(" ", normalize-space(@class), " "), " updated ") '
+                             f'and not({_TEASER_ANCESTOR})]')
+_MACHINE_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+
 # The labels pages set before a date to say which one it is: the first publication or a later
 # revision, in English and the other languages of the news we see most (CJK labels have no
 # word boundaries to match).
@@ -2333,6 +2361,17 @@ def revision_text_date(text: str, day_first: bool | None = None) -> str | None:
 
 
 _LABELLED_REVISION_LENGTH = 60  # characters of a line labelled "Updated" that hold its date
+
+
+def _from_revision_label(text: str, day_first: bool | None) -> str:
+    """A date line from its "Updated" label on, when the line gives the publication's whole
+    date before it ("Published 9:10 a.m. ET March 5, 2024 | Updated 4:00 p.m. ET March 7,
+    2024": the revision's date is in the first words after its own label, and past the first
+    sixty characters of the line); else the line as it is."""
+    for label in _DATE_LABEL.finditer(text):
+        if label.group("updated"):
+            return text[label.start():] if label.start() and text_date(text[:label.start()], day_first) else text
+    return text
 
 
 def _label_lines(tree: HtmlElement):
@@ -2468,13 +2507,19 @@ _LABEL_BLOCK = 160  # characters of text in that block at most
 _LABEL_BLOCK_ELEMENTS = 40  # and elements (counted first: the text of a large box is dear to build)
 
 
+_MARKED_PUBLISHED = re.compile(r"(?<![\w-])(?:published|datepublished)(?![\w-])")
+
+
 def _is_revision(element) -> bool:
     """A <time> that dates a revision: marked so by its class or itemprop ("updated",
     "dateModified"), or set after an "Updated" label in its line, or in the short block around
     it (the nearest label before it decides: "Updated: <time> Original: <time>")."""
     marks = f"{element.get('class', '')} {element.get('itemprop', '')}".casefold()
     if "update" in marks or "modif" in marks:
-        return True
+        # Unless it is marked as the publication's too: hAtom themes (WordPress's starter theme
+        # and the many built on it) write one <time class="entry-date published updated"> for
+        # a post never edited, and two elements once it is; the one element dates no revision.
+        return not _MARKED_PUBLISHED.search(marks)
     inner = element
     for level, box in enumerate(islice(element.iterancestors(), _LABEL_LEVELS)):
         if level and (next(islice(box.iter(), _LABEL_BLOCK_ELEMENTS, None), None) is not None
@@ -2916,10 +2961,56 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
     for item in signals.json_ld_others:
         names += _names(item, want_people=False)
     names += signals.logos
+    names += signals.front_page_title_part
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
     return [n for n in names if n and not _is_page_title(signals, n)]
+
+
+def _front_page_title_part(signals: Signals) -> list[str]:
+    """The first or the last part of the <title> ("Headline – Site", "Site | Headline") when a
+    link to the site's front page shows the same words (the site's title in its header): the
+    page names its site there, where no tag does, and the part is no headline's. (Known from
+    the links alone: _site_title, for the outlet, compares the parts with the headline chosen.)"""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    title = " ".join(signals.title_tag.split())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
+        parts = [colon[1], colon[2]]
+    if len(parts) < 2:
+        return []
+    # (Not a part that the page's <h1> or its social card gives as the headline: a project's
+    # front page may be its article, "Tool: What it does — Site", its link home reading the
+    # headline.)
+    headlines = {_key(h) for h in [*signals.headings, *(v for key in ("og:title", "twitter:title")
+                                                        for v in signals.meta.get(key, []))]}
+    ends = {_key(p): p for p in (parts[0], parts[-1]) if p and _key(p) not in headlines}
+    if not ends:
+        return []
+    for link in _LINKS(signals.tree):
+        # (The address first: a page has few links home, and a link's text is dearer to read.)
+        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in ends:
+            return [ends[_key(text)]]
+    return []
+
+
+# The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site
+# - Home", "Site homepage".
+_LOGO_WORDS = re.compile(r"[\s|:·–—-]*\b(?:logo|home\s*page|homepage|home)\s*$", re.I)
+
+
+def _link_label(link) -> str | None:
+    """A link's text, or where it has none (a logo drawn by an image or an SVG) the name its
+    aria-label, its title or its image's alt text gives, less a trailing "logo" or "home"."""
+    text = _text(link)
+    if text:
+        return text
+    for value in (link.get("aria-label"), link.get("title"), *(img.get("alt") for img in link.iter("img"))):
+        if value and value.strip():
+            return _LOGO_WORDS.sub("", value).strip() or None
+    return None
 
 
 def _is_page_title(signals: Signals, name: str) -> bool:
@@ -2929,29 +3020,74 @@ def _is_page_title(signals: Signals, name: str) -> bool:
 
 
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
-    """The publisher's name: og:site_name, JSON-LD's publisher, application-name, trafilatura's
+    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name, trafilatura's
     site name; last, the part of the <title> beside the headline that a link to the front page
-    also shows (the site's title in its header), two statements of the same name."""
+    also shows (the site's title in its header), two statements of the same name. A name that
+    is the software's the page's generator tag names (a blog platform's JSON-LD gives itself as
+    every blog's publisher) is the platform's, not the outlet's: the next signal is asked, and
+    the platform's name is given only where none names another."""
+    platforms = {outlet_key(v.split()[0]) for v in signals.meta.get("generator", []) if v.split()}
+    platform_named = None
+    for choice in _outlet_choices(signals, trafilatura_sitename, headline):
+        # (A name escaped twice over, "Ann &amp;amp; Tom", reads "Ann &amp; Tom" once parsed.)
+        choice = Choice(_unescaped(choice.value), choice.source)
+        if not platforms or outlet_key(choice.value) not in platforms:
+            return choice
+        platform_named = platform_named or choice
+    return platform_named or Choice(None, None)
+
+
+def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline: str | None):
+    """choose_outlet's signals, strongest first, each read only when asked for."""
     og = signals.meta.get("og:site_name")
     if og:
-        return Choice(og[0], "meta")
+        yield Choice(og[0], "meta")
     for item in signals.json_ld:
         publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
-            return Choice(publisher[0], "json-ld")
+            yield Choice(publisher[0], "json-ld")
+            break
+    microdata = _microdata_publisher(signals)
+    if microdata:
+        yield Choice(microdata, "meta")
     application = signals.meta.get("application-name")
     if application and not _is_page_title(signals, application[0]):
-        return Choice(application[0], "meta")
+        yield Choice(application[0], "meta")
     if (trafilatura_sitename and "." not in trafilatura_sitename
             and not _is_page_title(signals, trafilatura_sitename)):
-        return Choice(trafilatura_sitename, "trafilatura")
+        yield Choice(trafilatura_sitename, "trafilatura")
     site = _site_title(signals, headline)
     if site:
-        return Choice(site, "title")
-    return Choice(None, None)
+        yield Choice(site, "title")
 
 
 _LINKS = etree.XPath("//a[@href]")
+_MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " publisher ")]')
+_MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
+
+
+def _microdata_publisher(signals: Signals) -> str | None:
+    """The name of the publisher the page's microdata declares: a publisher item's own name
+    (<div itemprop="publisher" itemscope itemtype=".../Organization"><meta itemprop="name"
+    content="...">, as news templates write it beside their article item), or the content of
+    an itemprop="publisher" <meta> (as some hosted site builders write it in the <head>).
+    trafilatura reads neither; JSON-LD's publisher is the same statement, read before."""
+    if signals.tree is None or (signals.html is not None and "publisher" not in signals.html):
+        return None  # (a search of the markup as text spares most pages the tree's)
+    for element in _MICRODATA_PUBLISHERS(signals.tree):
+        if _IN_COMMENTS(element) or _TEASER_ITEM(element):
+            continue
+        if element.get("itemscope") is None:
+            value = element.get("content") if element.tag == "meta" else _text(element)
+        else:
+            # (Its own name, not a nested item's: the logo's, the address's.)
+            own = [e for e in _MICRODATA_NAMES(element)
+                   if next((box for box in e.iterancestors() if box.get("itemscope") is not None), None) is element]
+            value = (own[0].get("content") or _text(own[0])) if own else None
+        value = " ".join(value.split()) if value else None
+        if value and len(value) <= 100 and not _PROFILE_URL.match(value) and not _is_page_title(signals, value):
+            return value
+    return None
 
 
 def _site_title(signals: Signals, headline: str | None) -> str | None:
@@ -2968,8 +3104,7 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
     for link in _LINKS(signals.tree):
-        text = _text(link)
-        if text and _key(text) in rest and _links_front_page(link, signals.url):
+        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest:
             return rest[_key(text)]
     return None
 
@@ -3285,7 +3420,14 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     """People named as authors by the strongest signal that names any (organisations, profile
     URLs, handles and the site's own name do not count). trafilatura's author, the last
     resort, may be given as a function, called only when every other signal is silent."""
-    site_keys = {outlet_key(s) for s in sites}
+    # (Not the <title>'s part that the link home shows, where nothing else names the site so:
+    # a personal site's title is often its writer's name, "Post – Ann Lee", and the site's
+    # name alone in a byline was kept before that part was read.)
+    title_part = signals.front_page_title_part
+    declared = ({outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
+                | {outlet_key(n) for item in signals.json_ld for n in _names(item.get("publisher"), False, signals.json_ld_nodes)}
+                | {outlet_key(n) for n in signals.logos}) if title_part else set()
+    site_keys = {outlet_key(s) for s in sites if s not in title_part or outlet_key(s) in declared}
     # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
     domain = domain_of(signals.url)
     if domain:
@@ -3311,7 +3453,8 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     def people_in(raw):
         # A "name" that starts with the site's name, in whole words, is one of its desks
         # ("Site Business", "Site Editorial Board"; a site's name may be several words).
-        return [p for p in split_people([r for r in raw if not _PROFILE_URL.match(r)])[0]
+        return [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
+                                         if not _PROFILE_URL.match(r)])[0]
                 if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
                            for n in range(1, len(p.split()) + 1))]
 
@@ -3405,6 +3548,25 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+def _without_site_tail(text: str, site_keys: set[str]) -> str:
+    """A byline without the site's name run onto its end with no comma ("By Ann Lee The
+    Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
+    that names the paper after its writer). Two words of the site's name at least, and two
+    words left before them; a LoneName is given as found."""
+    if type(text) is not str or not site_keys:
+        return text
+    words = text.split()
+    for count in range(min(5, len(words) - 2), 1, -1):  # (the longest tail first)
+        if outlet_key(" ".join(words[-count:])) in site_keys:
+            if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
+                return text  # "Ann Lee for The Harbor Ledger": split_people parts those
+            return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
+    return text
+
+
+_BEFORE_EMPLOYER = frozenset({"for", "of", "at", "to", "from", "with"})
 
 
 # What may join a writer's name to another's in a byline: a comma, a semicolon, "&", "/", "+",
@@ -3638,8 +3800,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
     meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
-    (it also reads dates from image paths), so a user may want to filter it out. It may be
-    given as a function, called only when every other signal is silent."""
+    (it also reads dates from image paths), so a user may want to filter it out; not when it
+    is the day of the revision the page states (htmldate's fallback when it finds no
+    publication). It may be given as a function, called only when every other signal is silent."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -3692,7 +3855,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # (htmldate may give the day of an "Updated" stamp the page writes: as with a <time>
         # marked as the revision, that is often the publication's own day, so it is kept, and
         # marked as htmldate's.)
-        if trafilatura_date and iso_date(trafilatura_date, now):
+        if (trafilatura_date and iso_date(trafilatura_date, now)
+                and iso_date(trafilatura_date, now)[:10] not in _stated_revision_days(signals, now)):
             published = Choice(trafilatura_date, "htmldate")
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
@@ -3719,6 +3883,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # An element marked as the revision's by its property comes first, as the one marked
         # as the publication's does among the page's own dates.
         ("meta", lambda: signals.modified_properties if visible else []),
+        # (A hidden stamp on the publication's own day is the unedited post's: the theme writes
+        # it for every post.)
+        ("meta", lambda: [v for v in signals.hatom_revision_stamps[:1] if visible and not (
+            published.value and _same_day(v, published.value, now))]),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
             published.source != "time" or not _same_day(t, published.value, now))]),
@@ -3736,18 +3904,59 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     return published, updated
 
 
+def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:
+    """The days of the revision the page states in its structured data (JSON-LD's dateModified,
+    article:modified_time and the like). On a page that states no publication, htmldate falls
+    back on these: its date on one of these days is the revision's, not the publication's (a
+    template that writes only og:updated_time, a JSON-LD block with dateModified alone). None
+    when the page gives htmldate another date to read, which may be the revision's day too: a
+    <meta> tag it reads for the publication (one we do not read, such as "created" or
+    "og:regDate"), a <time datetime> anywhere (one we set aside as a header's or a link's), a
+    datePublished in any JSON-LD object, or a date in its address."""
+    if any(key in HTMLDATE_PUBLISHED_KEYS for key in signals.meta):
+        return set()
+    if (signals.tree is not None and _ALL_TIMES(signals.tree)) or url_date(signals.url) or any(
+            item.get("datePublished") or item.get("dateCreated") for item in [*signals.json_ld, *signals.json_ld_others]):
+        return set()
+    values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
+              + [v for key in META_UPDATED for v in signals.meta.get(key, [])]
+              + [i.get("dateModified") for i in _web_pages(signals)])
+    return {day[:10] for day in (iso_date(v, now) for v in values if isinstance(v, str)) if day}
+
+
 def _in_order_seen(value: str, signals: Signals, now: datetime) -> str:
     """A structured date in numbers read in the page's order (_in_page_order), unless the page
     shows the day it gives read month first and not the other: a template may write its fields
     as the United States does whatever the page's language ("03/05/2024" in the meta of a
     French page that shows "5 mars 2024"; "05/03/2024" as dateModified beside a datePublished of
-    2024-05-03)."""
+    2024-05-03). A weekday written beside a date in numbers settles its order first, whatever
+    the page's language: a template's "Tue, 05/03/2024 - 09:10" was read as 3 May, a Friday."""
+    settled = _weekday_settled(value)
+    if settled:
+        return settled
     ordered = _in_page_order(value, signals.day_first)
     if ordered == value:
         return value
     as_written, as_ordered = (iso_date(value, now) or "")[:10], (iso_date(ordered, now) or "")[:10]
     seen = _days_shown(signals, now)
     return value if as_written in seen and as_ordered not in seen else ordered
+
+
+_NUMBERS_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-])")
+
+
+def _weekday_settled(value: str) -> str | None:
+    """The value with its date in numbers written as an ISO day, when the weekday beside it
+    fits one order of the two numbers and not the other (_weekday_order); else None."""
+    if not _WEEKDAY.search(value):  # (most values: one search)
+        return None
+    match = _NUMBERS_DATE.search(value)
+    if not match:
+        return None
+    ordered = _weekday_order(value, int(match[1]), int(match[3]), int(match[4]))
+    if not ordered:
+        return None
+    return f"{value[:match.start()]}{match[4]}-{ordered[0]:02d}-{ordered[1]:02d}{value[match.end():]}"
 
 
 def _days_shown(signals: Signals, now: datetime) -> set[str]:
@@ -3903,11 +4112,15 @@ _MACHINE_ZONE_REACH = timedelta(hours=24)
 
 def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     """The one time zone other than UTC that the page's own machine dates state (published or
-    modified, in meta or JSON-LD: "og:updated_time" at "-05:00" beside a JSON-LD published
+    modified, in meta, JSON-LD or a <time>: "og:updated_time" at "-05:00" beside a JSON-LD published
     time in UTC), or None when they state none or disagree. A page that writes no clock for
     readers still tells its zone this way, and a UTC time given in it names the readers' day."""
     values = [v for key in META_PUBLISHED + META_UPDATED for v in signals.meta.get(key, [])]
     values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
+    # And the page's own <time datetime> values (not a teaser's, a comment's...): a WordPress
+    # theme writes the post's date in the site's zone ("2024-03-05T21:00:00-05:00") where an
+    # SEO plugin's JSON-LD gives the same moment in UTC.
+    values += [*signals.time_elements, *signals.revision_times]
     offsets = set()
     for value in values:
         if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):

@@ -456,6 +456,9 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
         if not part:
             continue
+        part, tail_agency = _agency_tail(part)
+        if tail_agency and tail_agency not in organisations:
+            organisations.append(tail_agency)
         organisation = _TRAILING_ROLE.sub("", part)  # "Reuters staff" is Reuters
         # An agency's name in capitals leads a desk of it ("AP Auto", "AFP Sports").
         lead = part.split()[0] if part.split() else ""
@@ -491,10 +494,34 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
                 if desk_of not in organisations:
                     organisations.append(desk_of)
                 continue
+            # (The agency before the job title: "Ada Quill AP Business Writer".)
+            part, tail_agency = _agency_tail(part)
+            if tail_agency and tail_agency not in organisations:
+                organisations.append(tail_agency)
         person = _person_name(part)
         if person:
             people.append((person, person_key(person)))
     return tuple(people), tuple(organisations)
+
+
+def _agency_tail(part: str) -> tuple[str, str | None]:
+    """(the name, the agency) of a writer's name with an agency's run onto its end in title
+    case, no comma between ("Ada Quill Associated Press", "Ada Quill The Canadian Press",
+    "Ada Quill AFP"): as one part it was an organisation's name, and the writer was lost. An
+    agency of two words or more, or its initials in capitals (a one-word agency in title
+    case may be a surname: "Ada Bloomberg"), after a name of two words or more."""
+    words = part.split()
+    for count in (3, 2, 1):
+        if len(words) - count < 2:
+            continue
+        tail = " ".join(words[-count:])
+        if count == 1 and not (tail.isupper() and len(tail) >= 2):
+            continue
+        agency = AGENCIES.get(tail.casefold())
+        head = " ".join(words[:-count])
+        if agency and _looks_like_name(head, allow_role=False) and not AGENCIES.get(head.casefold()):
+            return head, agency
+    return part, None
 
 
 # A wire byline sets the writer's name in capitals and runs the agency, the outlet or the job
@@ -527,9 +554,12 @@ def _capitals_apart(match: re.Match) -> str:
 # any other word may be an organisation's own ("Centre For Ocean Studies").
 # So is "Ada Quill of the Valley Courier", "Ada Quill at The Valley Courier", "Ada Quill of
 # Reuters": the writer's employer after "of" or "at", when it begins with "The" or is an agency
-# (a part with "of" in it was dropped whole, the name with it).
+# (a part with "of" in it was dropped whole, the name with it). And the freelance's credit
+# "Ada Quill Special to the Valley Courier" (set with no comma, it lost the name: "Special" is
+# a role word, and the part was no name once it went).
 _WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
-                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z]))")
+                          r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z])|"
+                          r"(?P<special>[Ss]pecial\s+[Tt]o)\s+(?=(?:[Tt]he\s+)?[A-Z]))")
 # Words before "of the ..." that are no writer's name: an institution's ("Natural History Museum
 # of the City") or a job title's ("General Manager of the Harbor Lab", "Chief Executive of the
 # Port Authority"), which a byline sets after the name ("Ada Quill, Director of ...").

@@ -252,6 +252,16 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
     ("Harbour channel to be dredged | Pine Street Notes", '<a class="logo" href="https://pinestreet.example/">'
      "Pine Street Notes</a>", '<link rel="canonical" href="https://pinestreet.example/notes/channel/">',
      "Pine Street Notes"),
+    # a whole address marked rel="home" (WordPress's and Drupal's site title) on a page saved
+    # with no canonical address to compare its host with
+    ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/" '
+     'rel="home">Pine Street Notes</a></p>', "", "Pine Street Notes"),
+    # near misses: the same whole address with no rel="home" (another site's, for all we know)
+    # or rel="home" on a page under it
+    ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/">'
+     'Pine Street Notes</a></p>', "", None),
+    ("Harbour channel to be dredged – Pine Street Notes", '<p><a href="https://pinestreet.example/about/" rel="home">'
+     'Pine Street Notes</a></p>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
@@ -3556,3 +3566,326 @@ def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, author
 ])
 def test_a_utc_midnight_is_not_moved_to_the_day_before_by_a_zone_named(head, top, published):
     assert parsed(head, top).published == published
+
+
+# --- dates: one <time> marked both "published" and "updated" is the publication alone --------
+
+
+@pytest.mark.parametrize("top, updated", [
+    # The hAtom pair on one element (a theme's mark for a post never edited): no revision
+    ('<span class="posted-on">Posted on <time class="entry-date published updated" '
+     'datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time></span>', None),
+    ('<time itemprop="datePublished dateModified" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>', None),
+    # Near misses: the pair on two elements (the post once edited) dates the revision; a class
+    # that only contains the word ("unpublished-updated") marks no publication
+    ('<time class="entry-date published" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>'
+     '<time class="updated" datetime="2024-03-07T16:00:00+00:00">March 7, 2024</time>', "2024-03-07"),
+    ('<time class="entry-date published" datetime="2024-03-05T09:10:00+00:00">March 5, 2024</time>'
+     '<time class="unpublished-updated" datetime="2024-03-07T16:00:00+00:00">March 7, 2024</time>', "2024-03-07"),
+])
+def test_one_time_marked_published_and_updated_dates_no_revision(top, updated):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
+# --- dates: htmldate's fallback on the stated revision is no publication date ----------------
+
+
+@pytest.mark.parametrize("head, published", [
+    # The page states its revision alone (a template's og:updated_time, a JSON-LD block with
+    # dateModified only): htmldate, finding no publication, gave the revision's day
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00">', None),
+    ('<meta property="article:modified_time" content="2024-03-07T10:00:00+00:00">', None),
+    (json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+              "dateModified": "2024-03-07T10:00:00Z"}), None),
+    # Near misses: a tag htmldate reads for the publication, on another day, still dates the
+    # page; so does one on the revision's own day that we read ourselves
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="created" content="2024-03-05">',
+     "2024-03-05"),
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="pubdate" content="2024-03-07">',
+     "2024-03-07"),
+    # and a publication tag only htmldate reads, on the revision's own day (a story edited the
+    # day it ran): htmldate's date is that tag's
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00"><meta name="created" content="2024-03-07">',
+     "2024-03-07"),
+    # or a datePublished in a JSON-LD object of another kind, which htmldate reads too
+    ('<meta property="og:updated_time" content="2024-03-07T10:00:00+00:00">' + json_ld({
+        "@context": "https://schema.org", "@type": "CreativeWork", "name": "Harbour channel to be dredged",
+        "datePublished": "2024-03-07"}), "2024-03-07"),
+])
+def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published):
+    article = parsed(head)
+    assert ((article.published or "")[:10] or None, (article.updated or "")[:10]) == (published, "2024-03-07")
+
+
+# --- dates: a weekday beside a structured date in numbers settles its order ----------------
+
+
+@pytest.mark.parametrize("lang, value, day", [
+    # A date in numbers after its weekday was read month first whatever the page: Tuesday is
+    # 5 March 2024, not 3 May (a Friday), and a template may write either order
+    ("en-GB", "Tue, 05/03/2024 - 09:10", "2024-03-05"),
+    ("fr", "Tue, 05/03/2024 - 09:10", "2024-03-05"),
+    ("en-US", "Fri, 03/05/2024 - 09:10", "2024-05-03"),
+    # Near misses: a CMS's default format, month first, that the weekday confirms; no weekday
+    # (the page's language decides, as before); a weekday that fits neither reading (Sunday)
+    # settles nothing; an ISO date beside its weekday as it is
+    ("en-GB", "Tue, 03/05/2024 - 09:10", "2024-03-05"),
+    ("en-GB", "03/05/2024 - 09:10", "2024-05-03"),
+    ("en-GB", "Sun, 03/05/2024 - 09:10", "2024-03-05"),
+    ("en-GB", "Tue, 2024-03-05 09:10", "2024-03-05"),
+])
+def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
+    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
+           f'<meta property="article:published_time" content="{value}"></head>'
+           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert (normalise(extract_html(raw), NOW).published or "")[:10] == day
+
+
+# --- outlet: the publisher microdata declares ----------------------------------------------
+
+
+@pytest.mark.parametrize("head, top, outlet", [
+    # A publisher item beside the article item, its name in a <meta> or shown; a <meta
+    # itemprop="publisher"> in the <head>, as hosted site builders write it
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="The Harbor Ledger"></div>', "The Harbor Ledger"),
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<div itemprop="logo" itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo">'
+         '</div><span itemprop="name">The Harbor Ledger</span></div>', "The Harbor Ledger"),
+    ('<meta itemprop="publisher" content="The Harbor Ledger">', "", "The Harbor Ledger"),
+    # Near misses: og:site_name still comes first; a publisher that is a profile's address, one
+    # in a reader's comment, and a publisher item with no name of its own (only its logo's)
+    ('<meta property="og:site_name" content="Harbor Ledger Online">', '<div itemprop="publisher" itemscope '
+     'itemtype="https://schema.org/Organization"><meta itemprop="name" content="The Harbor Ledger"></div>',
+     "Harbor Ledger Online"),
+    ('<meta itemprop="publisher" content="https://social.example/harborledger">', "", None),
+    ("", '<div class="comments"><div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="Quay Fans"></div></div>', None),
+    ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" '
+         'itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo"></div></div>', None),
+])
+def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
+    assert parsed(head, top).outlet == outlet
+
+
+# --- dates: a line that gives the publication's date, then the revision's after its label ----
+
+
+@pytest.mark.parametrize("line, updated", [
+    # Both with their clocks and zones: the revision's label is past the line's first sixty
+    # characters, where a line labelled "Updated" holds its date
+    ("Published 9:10 a.m. ET March 5, 2024 | Updated 4:00 p.m. ET March 7, 2024", "2024-03-07"),
+    ("Published: 9:10 AM EST Tuesday, March 5, 2024 · Updated: 4:00 PM EST Thursday, March 7, 2024", "2024-03-07"),
+    # Near misses: a short line, read as before; a line with no date before the word "updated"
+    # is a sentence, and its date further on is no revision's
+    ("Published March 5, 2024 | Updated March 7, 2024", "2024-03-07"),
+    ("Published by the harbour board's press office, which updated its notice for the "
+     "fishing fleet on March 7, 2024", None),
+])
+def test_the_revision_after_the_publications_date_on_one_line(line, updated):
+    article = parsed(top=f'<div class="x">{line}</div><p>By Ann Lee</p>')
+    assert ((article.updated or "")[:10] or None) == updated
+
+
+# --- authors: the site's name run onto the end of a byline ----------------------------------
+
+
+@pytest.mark.parametrize("byline, authors", [
+    # A free-text byline field that names the paper after its writer, no comma between
+    ("By Ann Lee The Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE Harbor Ledger", ["Ann Lee"]),
+    ("By ANN LEE and TOM REYES Harbor Ledger", ["Ann Lee", "Tom Reyes"]),
+    # Near misses: one word of the site's name is a surname's, not the site's; the paper after
+    # "for" (split as before); a comma before it (as before)
+    ("By Ann Ledger", ["Ann Ledger"]),
+    ("By Ann Lee Harbor", ["Ann Lee Harbor"]),
+    ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
+    ("By Ann Lee, The Harbor Ledger", ["Ann Lee"]),
+])
+def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors):
+    head = '<meta property="og:site_name" content="The Harbor Ledger">'
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
+# --- titles: the <title>'s end that the link to the front page shows is the site's name -----
+
+
+@pytest.mark.parametrize("title, header, expected", [
+    # No <h1> and no tag naming the site: the header's link home names it, and the title is cut
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ("Pine Street Notes | Harbour channel to be dredged", '<a class="brand" href="/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    # Near misses: the same words on a link to another page, and a link home with other words
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/about/">Pine Street Notes</a>',
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+    ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Home</a>',
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+])
+def test_the_titles_end_shown_on_the_link_home_is_cut_from_the_title(title, header, expected):
+    raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
+           f"<article>{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.title, article.outlet) == expected
+
+
+@pytest.mark.parametrize("header, headline, expected", [
+    # A logo drawn by an image or an SVG: its alt text or the link's label names the site
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Pine Street Notes"></a>', HEADLINE,
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Pine Street Notes logo"></a>', "",
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    ('<a href="/" aria-label="Pine Street Notes"><svg></svg></a>', "",
+     ("Harbour channel to be dredged", "Pine Street Notes")),
+    # Near misses: an image that says "Home", and a picture in the story with the site's name
+    ('<a href="/" class="logo"><img src="/logo.png" alt="Home"></a>', "",
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+    ('<a href="/gallery/"><img src="/quay.png" alt="Pine Street Notes"></a>', "",
+     ("Harbour channel to be dredged – Pine Street Notes", None)),
+])
+def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, expected):
+    raw = (f"<html><head><title>Harbour channel to be dredged – Pine Street Notes</title></head><body>"
+           f"<header>{header}</header><article>{headline}{BODY}</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.title, article.outlet) == expected
+
+
+# --- dates: a UTC moment given in the zone the page's own <time> states -----------------------
+
+
+@pytest.mark.parametrize("top, published", [
+    # An SEO plugin's JSON-LD in UTC beside the theme's <time> in the site's zone: the same
+    # moment, on the readers' day (an evening story in the Americas)
+    ('<time class="entry-date published" datetime="2024-03-05T21:00:00-05:00">March 5, 2024</time>',
+     "2024-03-05T21:00:00-05:00"),
+    ('<span class="posted-on"><time datetime="2024-03-05T21:00:00-05:00">March 5</time></span>',
+     "2024-03-05T21:00:00-05:00"),
+    # Near misses: a <time> in UTC too; two zones that disagree; a <time> in a list of other
+    # stories
+    ('<time class="entry-date published" datetime="2024-03-06T02:00:00+00:00">March 6, 2024</time>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<time datetime="2024-03-05T21:00:00-05:00">March 5</time> <time datetime="2024-03-05T18:00:00-08:00">March 5</time>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<div class="related-stories"><ul><li><a href="/other/"><h3>Quay closes</h3></a>'
+     '<time datetime="2024-03-05T21:00:00-05:00">March 5</time></li></ul></div>', "2024-03-06T02:00:00+00:00"),
+])
+def test_a_utc_moment_in_the_zone_of_the_pages_own_time_element(top, published):
+    head = json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+                    "datePublished": "2024-03-06T02:00:00+00:00"})
+    assert parsed(head, top).published == published
+
+
+# --- outlet: the platform that generated the page is no outlet -------------------------------
+
+
+@pytest.mark.parametrize("head, expected", [
+    # A blog platform's JSON-LD names itself the publisher of every blog it hosts: the blog's
+    # own name, in its <title> and on its header's link home, is the outlet
+    ('<meta name="generator" content="blogger">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Blogger"}}), "Pine Street Notes"),
+    ('<meta name="generator" content="Blogger 2.0">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Blogger"}}), "Pine Street Notes"),
+    # Near misses: the same publisher with no generator tag naming it; a generator that names
+    # other software; the platform's name where nothing else names the site
+    (json_ld({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+              "publisher": {"@type": "Organization", "name": "Blogger"}}), "Blogger"),
+    ('<meta name="generator" content="WordPress 6.4">' + json_ld({
+        "@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+        "publisher": {"@type": "Organization", "name": "Harbor Weekly"}}), "Harbor Weekly"),
+])
+def test_the_platform_the_generator_tag_names_is_no_outlet(head, expected):
+    raw = (f"<html><head><title>Pine Street Notes: Harbour channel to be dredged</title>"
+           f'<link rel="canonical" href="https://pinestreet.example/2024/03/channel.html">{head}</head><body>'
+           f'<header><h1 class="title"><a href="https://pinestreet.example/">Pine Street Notes</a></h1></header>'
+           f"<article><h3>Harbour channel to be dredged</h3>{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == expected
+
+
+def test_the_platforms_name_is_the_outlet_where_nothing_else_names_the_site():
+    raw = ('<html><head><title>Harbour channel to be dredged</title><meta name="generator" content="blogger">'
+           + json_ld({"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+                      "publisher": {"@type": "Organization", "name": "Blogger"}})
+           + f"</head><body><article>{HEADLINE}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == "Blogger"
+
+
+@pytest.mark.parametrize("after, authors", [
+    # A theme's box about the writer headed "Published by <name>"
+    ('<div class="author-bio"><h2 class="author-title"><span class="author-heading">Published by Ann Lee</span></h2>'
+     '<p class="author-description">Ann writes about the port. <a class="author-link" href="/author/annlee/" '
+     'rel="author">View more posts</a></p></div>', ["Ann Lee"]),
+    # Near misses: the box headed so for the newsroom's staff, and a writer's box whose
+    # heading names no one
+    ('<div class="author-bio"><h2 class="author-title">Published by Harbor Ledger Staff</h2>'
+     '<p class="author-description">News from the port.</p></div>', []),
+    ('<div class="author-bio"><h2 class="author-title">Published by</h2><p class="author-description">Writes about the '
+     'port.</p></div>', []),
+])
+def test_a_writers_box_headed_published_by_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("head, outlet", [
+    # A site's name escaped twice over by its template
+    ('<meta property="og:site_name" content="Lee &amp;amp; Reyes Ledger">', "Lee & Reyes Ledger"),
+    ('<meta property="og:site_name" content="Ann&amp;#039;s Harbor Notes">', "Ann's Harbor Notes"),
+    # Near misses: escaped once, and an ampersand written plain
+    ('<meta property="og:site_name" content="Lee &amp; Reyes Ledger">', "Lee & Reyes Ledger"),
+    ('<meta property="og:site_name" content="Lee & Reyes Ledger">', "Lee & Reyes Ledger"),
+])
+def test_a_site_name_escaped_twice_is_read_once_unescaped(head, outlet):
+    assert parsed(head).outlet == outlet
+
+
+@pytest.mark.parametrize("head, authors", [
+    # A personal site titled with its writer's name ("Post – Ann Lee", the header's link home
+    # reading "Ann Lee"): the <title>'s part read from the link home names the site for the
+    # title and the outlet, not a desk to drop from the byline
+    ("", ["Ann Lee"]),
+    # Near miss: a tag that names the site so still makes the name the site's (as before)
+    ('<meta property="og:site_name" content="Ann Lee">', []),
+])
+def test_the_title_part_the_link_home_shows_drops_no_writer(head, authors):
+    raw = (f"<html><head><title>Harbour channel to be dredged – Ann Lee</title>{head}</head><body>"
+           f'<header><a href="/">Ann Lee</a></header><article>{HEADLINE}<p class="byline">By Ann Lee</p>{BODY}'
+           "</article></body></html>").encode()
+    article = normalise(extract_html(raw), NOW)
+    assert (article.authors, article.outlet, article.title) == (authors, "Ann Lee", "Harbour channel to be dredged")
+
+
+# --- dates: a theme's hidden hAtom revision stamp ---------------------------------------------
+
+
+@pytest.mark.parametrize("stamp, updated", [
+    # A machine date as the whole text of an element of class "updated", beside the date the
+    # theme shows readers
+    ('<span class="updated rich-snippet-hidden">2024-03-07T16:00:00+00:00</span>', "2024-03-07"),
+    ('<span class="updated" style="display:none">2024-03-07</span>', "2024-03-07"),
+    # Near misses: the stamp on the publication's own day (an unedited post); a class that is
+    # not hAtom's; words, not a machine date; a stamp in the comments
+    ('<span class="updated rich-snippet-hidden">2024-03-05T16:00:00+00:00</span>', None),
+    ('<span class="last-updated-stamp">2024-03-07T16:00:00+00:00</span>', None),
+    ('<span class="updated">Thanks for the 2024-03-07 fix</span>', None),
+    ('<div id="comments"><span class="updated">2024-03-07T16:00:00+00:00</span></div>', None),
+])
+def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
+    article = parsed(top=f'<div class="meta-info">By Ann Lee | {stamp}<span>March 5th, 2024</span></div>')
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
+@pytest.mark.parametrize("title, link, h1, expected", [
+    # A project's front page that is its article: the link home reads the headline, which the
+    # <h1> states too; it names no site, and the headline keeps its "Name:" lead
+    ("Quayside: Mooring Plans for Small Boats — harbour tools", "Quayside: Mooring Plans for Small Boats",
+     "<h1>Quayside: Mooring Plans for Small Boats</h1>", "Quayside: Mooring Plans for Small Boats"),
+    # Near miss: an <h1> with other words than the link home's, which name the site (as before)
+    ("Harbour channel to be dredged – Pine Street Notes", "Pine Street Notes",
+     "<h2>Harbour channel to be dredged</h2>", "Harbour channel to be dredged"),
+])
+def test_the_title_part_the_link_home_shows_is_no_site_when_it_is_the_headline(title, link, h1, expected):
+    raw = (f'<html><head><title>{title}</title></head><body><header><a href="/">{link}</a></header>'
+           f"<article>{h1}{BODY}</article></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).title == expected

@@ -176,6 +176,21 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Quill for Newsline", ["Ada Quill"], []),
         ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
         ("Center for Health Journalism", [], []),
+        # an agency run onto the writer's name in title case, no comma between (two words or
+        # more, or its initials in capitals; before a job title too)
+        ("By Ada Quill Associated Press", ["Ada Quill"], ["The Associated Press"]),
+        ("Ada Quill and Ben Ostrow The Canadian Press", ["Ada Quill", "Ben Ostrow"], ["The Canadian Press"]),
+        ("Ada Quill AFP", ["Ada Quill"], ["Agence France-Presse"]),
+        ("Ada Quill AP Business Writer", ["Ada Quill"], ["The Associated Press"]),
+        # near misses: a one-word agency in title case may be a surname; an agency alone
+        ("Ada Quill Reuters", [], ["Ada Quill Reuters"]),
+        ("The Associated Press", [], ["The Associated Press"]),
+        # a freelance's credit "Special to" the paper, with no comma before it; near misses: a
+        # role that begins with "Special", and "special to" before no outlet's name
+        ("Ada Quill Special to the Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("By ADA QUILL Special to The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill Special Correspondent", ["Ada Quill"], []),
+        ("Ada Quill special to her", [], []),
         # the labels of the links a byline box sets after the name, and where the writer
         # reports from
         ("Ada Quill View all posts", ["Ada Quill"], []),
