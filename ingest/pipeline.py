@@ -73,26 +73,43 @@ STOPS = {signal.SIGINT, signal.SIGTERM}
 
 @contextmanager
 def _stops_held():
-    """Hold Ctrl-C and kill (STOPS) back in this thread for the block: one that comes meanwhile
-    stops the run as the block ends. Python runs a signal's handler, which raises
-    KeyboardInterrupt, in whatever Python code the main thread runs next, and forking a worker
-    runs some of Python's own (logging's fork hooks), which prints the exception and drops it:
-    a kill that landed while the pool started its workers was lost, and the run went on to the
-    end and exited 0 (its test saw it about 4 times in 40 under load).
+    """Hold Ctrl-C and kill (STOPS) back for the block: one that comes meanwhile stops the run as
+    the block ends. Python runs a signal's handler, which raises KeyboardInterrupt, in whatever
+    Python code the main thread runs next, and forking a worker runs some of Python's own
+    (logging's fork hooks), which prints the exception and drops it: a kill that landed while
+    the pool started its workers was lost, and the run went on to the end and exited 0 (its
+    test saw it about 4 times in 40 under load).
 
-    Threads started within the block hold them for good (a thread starts with its creator's
-    mask), and they must: the kernel hands a signal sent to the process to any thread that does
-    not hold it, and Python then runs the handler in the main thread all the same, held or not.
-    So the pool's threads and the checkpointer are started here, and the main thread is the
-    one that takes a stop."""
-    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks)
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    Two holds, as neither is enough alone:
+    - This thread's signal mask. Threads started within the block hold the stops for good (a
+      thread starts with its creator's mask), so the pool's threads and the checkpointer are
+      started here, and the main thread is the one that takes a stop.
+    - In the main thread, Python-level handlers that only note the stop, the program's own
+      handlers called as the block ends. The kernel hands a signal sent to the process to any
+      thread that does not hold it, and other threads do not: native ones (numpy's maths
+      library starts some when language detection is imported) and a calling program's own.
+      Python then runs the handler in the main thread, mask or not: the stop raised inside the
+      block, in the checkpointer's start (the thread was left running, its archive open), about
+      5 times in 40 under load."""
+    import threading
+
+    noted: list[int] = []
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():  # (only the main thread may set them)
+        for stop in STOPS:
+            if signal.getsignal(stop) is not None:  # (None: set outside Python, and not to be restored)
+                handlers[stop] = signal.signal(stop, lambda signum, frame: noted.append(signum))
+    masked = hasattr(signal, "pthread_sigmask")  # (Windows: no signal masks)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS) if masked else None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a stop held back is noted now
+        for stop, handler in handlers.items():
+            signal.signal(stop, handler)
+        if noted:
+            signal.raise_signal(noted[0])  # the program's own handler, as if it came now
 
 
 NOT_ASKED = object()
