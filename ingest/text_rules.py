@@ -285,7 +285,9 @@ FRONT_MATTER_FIELDS = {
                   "date", "created"),
     "updated": ("updated", "lastmod", "last_modified", "modified", "date_modified", "datemodified", "updated_at"),
     "outlet": ("outlet", "publication", "publisher", "site_name", "sitename"),
-    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link"),
+    # "source" is the clipped page's address in web clippers' notes (Obsidian's Web Clipper,
+    # MarkDownload, Joplin, Readwise's export): an address only, as for "url" (checked below).
+    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link", "source", "source_url"),
     "language": ("language", "lang", "locale"),
 }
 # Keys that only front matter has: with none of these or of the fields above, a "---" block is
@@ -331,7 +333,9 @@ def front_matter(text: str) -> tuple[dict, str]:
 
     fields = {}
     for field, aliases in FRONT_MATTER_FIELDS.items():
-        value = next((keys[a] for a in aliases if keys.get(a) not in (None, "", [])), None)
+        if field == "published" and _clipped(keys):
+            aliases = tuple(a for a in aliases if a != "created")
+        value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
         value = field_value(field, value)
@@ -340,6 +344,27 @@ def front_matter(text: str) -> tuple[dict, str]:
         if value:
             fields[field] = value
     return fields, "\n".join(lines[end + 1:])
+
+
+# A notes app links a note to another by "[[Name]]" (Obsidian's wiki links, "[[Name|shown]]"
+# with the words shown): web clippers write each author so ("author: [[Ann Lee]]"), and the
+# brackets made the name no person's. The words shown are the value.
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
+
+
+def _without_wiki_links(value):
+    if isinstance(value, list):
+        return [_without_wiki_links(item) for item in value]
+    if isinstance(value, str) and "[[" in value:
+        return _WIKI_LINK.sub(r"\1", value).strip()
+    return value
+
+
+def _clipped(keys: dict) -> bool:
+    """Front matter of a copy of another page (it names the page's address): its "created" is
+    the day the copy was made (a web clipper's clip day), not the story's."""
+    return any(isinstance(keys.get(key), str) and keys[key].lstrip().startswith(("http://", "https://"))
+               for key in ("source", "source_url", "url", "link"))
 
 
 def _icon(char: str) -> bool:

@@ -456,6 +456,33 @@ def test_front_matter_is_read_as_the_fields_it_holds(top, expected, markdown):
     assert article.body == f"{STORY}\n\n{more}"
 
 
+CLIPPED = "https://harborledger.example/2024/03/strike-ends"
+
+
+@pytest.mark.parametrize("top, expected", [
+    # fail before: a web clipper's note (Obsidian's Web Clipper, MarkDownload, Readwise's export):
+    # the page's address as "source", each author a "[[wiki link]]", "created" the clip day
+    (f'---\ntitle: "{HEADLINE}"\nsource: "{CLIPPED}"\nauthor:\n  - "[[Ann Lee]]"\n  - "[[Tom Park]]"\n'
+     'published:\ncreated: 2024-03-07\ntags:\n  - "clippings"\n---',
+     (HEADLINE, ["Ann Lee", "Tom Park"], None, None, None, CLIPPED)),
+    (f'---\ntitle: "{HEADLINE}"\nsource: "{CLIPPED}"\nauthor:\n  - "[[Ann Lee]]"\npublished: 2024-03-05\n'
+     'created: 2024-03-07\n---', (HEADLINE, ["Ann Lee"], "2024-03-05", None, None, CLIPPED)),
+    (f'---\ntitle: {HEADLINE}\nauthor: "[[people/Ann Lee|Ann Lee]]"\n---', (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    # near misses, read as before: a note of its own (no address) was made on its "created" day;
+    # a source that is no address is no url; brackets that are no wiki link stay
+    (f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ncreated: 2019-03-03\n---", (HEADLINE, ["Ann Lee"], "2019-03-03", None, None, None)),
+    (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
+     (HEADLINE, [], "2019-03-03", None, None, None)),
+    (f"---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_web_clippers_front_matter(top, expected, markdown):
+    more = "Cranes stood idle for nine days while the talks went on in the harbour office."
+    article = parse(f"{top}\n\n{STORY}\n\n{more}\n", markdown)
+    assert tuple(getattr(article, name) for name in FIELDS) == expected
+    assert article.body == f"{STORY}\n\n{more}"
+
+
 @pytest.mark.parametrize("markup, paragraph", [
     # fail before: HTML inside Markdown (or a CMS's text) stored as it was
     ('<figure><img src="dock.jpg" alt="Cranes"><figcaption>Cranes idle at the quay.</figcaption></figure>',
