@@ -322,7 +322,7 @@ def front_matter(text: str) -> tuple[dict, str]:
 
             parsed = yaml.safe_load(block)
     except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
-        return {}, text
+        parsed = _loose_fields(block) if fence == "---" else None
     if not isinstance(parsed, dict):
         return {}, text
     keys = {str(key).lower().replace("-", "_"): value for key, value in parsed.items()}
@@ -344,6 +344,31 @@ def front_matter(text: str) -> tuple[dict, str]:
         if value:
             fields[field] = value
     return fields, "\n".join(lines[end + 1:])
+
+
+# "key: value" as a program writes its metadata without quoting it: trafilatura before 2.0 wrote
+# "--with-metadata" headers so, and a title holding ": " ("Gull Point: the strike ends") made the
+# block no YAML, so the whole header was read as story lines (its "fingerprint:" line taken for
+# the headline). Every line must be such a field (or an item of the one above), two fields at
+# least; else it is no front matter.
+_LOOSE_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,30}):(?:[ \t]+(.*?))?[ \t]*$")
+_LOOSE_ITEM = re.compile(r"^(?:[ \t]+\S|-[ \t])")
+
+
+def _loose_fields(block: str) -> dict | None:
+    fields: dict = {}
+    for raw in block.splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        match = _LOOSE_FIELD.match(raw)
+        if match:
+            value = (match.group(2) or "").strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[match.group(1)] = value or None
+        elif not (fields and _LOOSE_ITEM.match(raw)):
+            return None
+    return fields if len(fields) > 1 else None  # one "Note: ..." line between rules is a line of the story's
 
 
 # A notes app links a note to another by "[[Name]]" (Obsidian's wiki links, "[[Name|shown]]"

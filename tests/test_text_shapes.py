@@ -474,6 +474,15 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
      (HEADLINE, [], "2019-03-03", None, None, None)),
     (f"---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
+    # fail before: trafilatura's "--with-metadata" header as versions before 2.0 wrote it, values
+    # unquoted, so a title with ": " made it no YAML
+    (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee; Tom Park\nurl: {CLIPPED}\nhostname: harborledger.example\n"
+     "date: 2024-03-05\ncategories: ['Port']\nfingerprint: 8f2c61d0a9b3\n---",
+     (f"Harbour: {HEADLINE}", ["Ann Lee", "Tom Park"], "2024-03-05", None, None, CLIPPED)),
+    # near misses: one labelled line between rules, a rule round a line of prose, read as before
+    (f"# {HEADLINE}\n\n---\nSource: Harbor Ledger: wire\n---\n\nBy Ann Lee", (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    (f"# {HEADLINE}\n\n---\ntitle: Harbour: notes\nThe vote was close: 40 to 38.\n---\n\nBy Ann Lee",
+     (HEADLINE, ["Ann Lee"], None, None, "The vote was close: 40 to 38.", None)),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_web_clippers_front_matter(top, expected, markdown):
