@@ -83,6 +83,15 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
                 article.provenance["description"] = "text"
                 break
 
+    # The page's address, where a reader service or a clipper set it above the story.
+    for i in range(body_at):
+        address = rules.page_address(lines[i])
+        if address:
+            article.url = address
+            article.provenance["url"] = "text"
+            used.add(i)
+            break
+
     published, updated, source = find_dates(lines, header, body_at, used, title_at)
     if published:
         article.published = published

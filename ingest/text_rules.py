@@ -880,6 +880,32 @@ _SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info
 
 # "Title: Headline", a Markdown file's front matter ("title: Headline"), an agency's or a
 # converter's field list ("Headline: ..."): the label in the languages of our news.
+# The page's own address as reader services, scrapers and clippers set it above the story: a
+# labelled line ("URL Source: https://..." as Jina's reader writes it, "URL:", "Source URL:",
+# "Link:", "Original URL:" in field lists and note exports), or a link alone on its line that
+# leads to the original ("[Read Original](https://...)", as read-it-later apps' exports set it).
+# Only an http(s) address: "Source: Harbor Ledger" names no address.
+_ADDRESS_LABEL = re.compile(
+    r"^\W{0,3}(?i:url(?:\s+source)?|(?:source|original|canonical|article|page)\s+(?:url|link|address)|source|"
+    r"link|permalink|canonical)\W{0,3}\s*[:：]\s*(?:<(https?://[^\s<>]+)>|\[[^\]]*\]\(\s*<?(https?://[^\s()<>]+)>?\s*\)|"
+    r"(https?://\S+))\s*$")
+_ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)?(?i:original)(?:\s+(?i:article|story|page|post|url))?$")
+
+
+def page_address(line: Line) -> str | None:
+    """The address the line gives as the page's own (see _ADDRESS_LABEL), or None."""
+    raw = line.raw.strip()
+    if "://" not in raw:  # the cheap anchor: most lines have no address at all
+        return None
+    match = _ADDRESS_LABEL.match(raw)
+    if match:
+        return next(group for group in match.groups() if group)
+    if len(line.links) == 1 and _ORIGINAL_LINK.match(line.text.strip()):
+        target = line.links[0][1]
+        return target if target.startswith(("http://", "https://")) else None
+    return None
+
+
 _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
 

@@ -1767,3 +1767,33 @@ def test_icons_and_separators_around_a_byline(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_marks_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- the page's address as reader services and clippers set it ----------------------------------
+
+PAGE = "https://harborledger.example/2024/03/strike-ends"
+
+
+@pytest.mark.parametrize("top, url", [
+    # fail before: Jina's reader header, a scraper's field list, a read-it-later export's link
+    (f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nMarkdown Content:", PAGE),
+    (f"Title: {HEADLINE}\nAuthor: Ann Lee\nURL: <{PAGE}>", PAGE),
+    (f"# {HEADLINE}\n\nSource URL: [{PAGE}]({PAGE})", PAGE),
+    (f"# {HEADLINE}\n\n[Read on Example](https://reader.example/a/1)\n[Read Original]({PAGE})", PAGE),
+    # near misses: a source that is no address, a link to another page, a site's own path
+    (f"# {HEADLINE}\n\nSource: Harbor Ledger wire", None),
+    (f"# {HEADLINE}\n\n[Read the full report]({PAGE})", None),
+    (f"# {HEADLINE}\n\n[Original](/2024/03/strike-ends)", None),
+    (f"# {HEADLINE}\n\nPhotos: {PAGE}", None),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_page_address_a_reader_or_clipper_sets_above_the_story(top, url, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.url) == (HEADLINE, url)
+    assert "://" not in article.body or url is None
+    assert article.body.endswith(STORY)
+
+
+def test_an_address_in_the_story_is_no_page_address():
+    article = parse(f"# {HEADLINE}\n\n{STORY}\n\nURL: {PAGE}\n\n{STORY}\n", True)
+    assert article.url is None and f"URL: {PAGE}" in article.body
