@@ -72,10 +72,31 @@ _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
 _TEXT_BROWSER_ITEM = re.compile(r"^[ \t]{2,}o[ \t]+(?=[^\W_a-z])")
 
 
+# Pandoc's Markdown of an HTML page keeps the page's classes and ids as attributes in braces: on
+# headings ("# Dockers vote {#vote .headline}"), links and images ("[Ann Lee](/a){.author}"),
+# and on spans of text ("[By Ann Lee]{.byline}", what a <span class> becomes); its <div>s become
+# fenced divs (":::" lines, read_lines drops them). The braces were read as words: a headline
+# ending in "{#vote .headline}", a byline in brackets that no rule knew. Only braces that hold
+# attributes (an "#id", a ".class", a key=value): "{5}" or "{sic}" in a story stay.
+_ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}\"]+))"
+_ATTRIBUTES = rf"\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
+_ATTRIBUTES_AFTER = re.compile(rf"(?<=[)\]])\s?{_ATTRIBUTES}|\s+{_ATTRIBUTES}\s*$")
+_SPAN = re.compile(rf"\[((?:[^\[\]]|\[[^\[\]]*\](?:\([^()\s]*\))?)*)\]{_ATTRIBUTES}")
+_FENCED_DIV = re.compile(r"^:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*$")
+
+
+def without_attributes(text: str) -> str:
+    """The line without Pandoc's attribute braces (see _ATTRIBUTES), a span's words kept."""
+    if "{" not in text:  # the cheap anchor
+        return text
+    text = _SPAN.sub(r"\1", text)
+    return _ATTRIBUTES_AFTER.sub("", text)
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
-    text = _IMAGE.sub(" ", raw)
+    text = _IMAGE.sub(" ", without_attributes(raw))
 
     def keep_text(match: re.Match) -> str:
         links.append((match.group(1).strip(), match.group(2)))
@@ -434,6 +455,8 @@ def read_lines(text: str) -> list[Line]:
                        and wrap_width(raws) is None)
     for raw in _whole_links(unwrap(raws)):
         stripped = raw.strip()
+        if stripped[:3] == ":::" and _FENCED_DIV.match(stripped):
+            stripped = ""  # a fenced div's fence (see _ATTRIBUTES) parts blocks as a blank line does
         wrapped, blank = not blank, not stripped
         if not stripped:
             continue

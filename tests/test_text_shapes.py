@@ -1797,3 +1797,25 @@ def test_the_page_address_a_reader_or_clipper_sets_above_the_story(top, url, mar
 def test_an_address_in_the_story_is_no_page_address():
     article = parse(f"# {HEADLINE}\n\n{STORY}\n\nURL: {PAGE}\n\n{STORY}\n", True)
     assert article.url is None and f"URL: {PAGE}" in article.body
+
+
+# --- Pandoc's Markdown of a page: attributes in braces, fenced divs ------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fail before: a heading's id and class, a byline span, a date span, fenced divs round them
+    (f"::: {{.article-header}}\n# {HEADLINE} {{#dockers-vote .headline}}\n\n"
+     "[By [Ann Lee](/people/ann-lee)]{.byline} [March 5, 2024]{.date}\n:::\n\n::: article-body\n"
+     f"{STORY}\n:::", (HEADLINE, ["Ann Lee"], "2024-03-05", STORY)),
+    (f"# {HEADLINE} {{#dockers-vote}}\n\n[Ann Lee](/people/ann-lee){{.author rel=\"author\"}}\n\n{STORY}",
+     (HEADLINE, ["Ann Lee"], None, STORY)),
+    # near misses: braces that hold no attributes, in a headline and a story, stay
+    (f"# {HEADLINE} {{live}}\n\nBy Ann Lee\n\nThe vote {{40 to 38}} was close [sic].",
+     (f"{HEADLINE} {{live}}", ["Ann Lee"], None, "The vote {40 to 38} was close [sic].")),
+    (f"# {HEADLINE}\n\nBy Ann Lee\n\nThe set {{a, b}} and the ratio: 3:2 held.",
+     (HEADLINE, ["Ann Lee"], None, "The set {a, b} and the ratio: 3:2 held.")),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_pandoc_attributes_and_fenced_divs(text, expected, markdown):
+    article = parse(text + "\n", markdown)
+    assert (article.title, article.authors, article.published, article.body) == expected
