@@ -516,7 +516,8 @@ def _label_row(text: str) -> str:
 
 
 # A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[)")
+# (":::" opens or closes a Pandoc fenced div, right under a paragraph's last line.)
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[|:::)")
 
 
 # Text set in columns or centred by spaces, or indented as preformatted text (a code block).

@@ -1819,3 +1819,21 @@ def test_an_address_in_the_story_is_no_page_address():
 def test_pandoc_attributes_and_fenced_divs(text, expected, markdown):
     article = parse(text + "\n", markdown)
     assert (article.title, article.authors, article.published, article.body) == expected
+
+
+# A wrapped paragraph (as Pandoc wraps at 72 columns) whose last line fills the width.
+LAST_LINE = "and the harbour master told the crews that the very last ship left at noon."
+
+
+@pytest.mark.parametrize("closing, last", [
+    # fail before: a fenced div's fence right under a wrapped paragraph was joined to its last line
+    (":::", LAST_LINE),
+    # near miss: a wrapped line that opens with a colon is joined as before
+    (":crane hire came to an end.", f"{LAST_LINE} :crane hire came to an end."),
+])
+def test_a_fence_under_a_wrapped_paragraph_is_no_part_of_it(closing, last):
+    import textwrap
+
+    wrapped = textwrap.fill(" ".join([STORY] * 6), 76)
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n::: article-body\n{wrapped}\n{LAST_LINE}\n{closing}\n", True)
+    assert article.body.endswith(last) and article.body.startswith(STORY)
