@@ -58,7 +58,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# Any ASCII punctuation may be escaped (CommonMark): Pandoc's Markdown escapes quotes and
+# apostrophes ("the authority\'s offer"), "$", "@", "<", "^" as well, which stood in the text.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
 # "_" may not ("snake_case_name" keeps its underscores).
 _EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\3(?!\w)")

@@ -1837,3 +1837,16 @@ def test_a_fence_under_a_wrapped_paragraph_is_no_part_of_it(closing, last):
     wrapped = textwrap.fill(" ".join([STORY] * 6), 76)
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n::: article-body\n{wrapped}\n{LAST_LINE}\n{closing}\n", True)
     assert article.body.endswith(last) and article.body.startswith(STORY)
+
+
+@pytest.mark.parametrize("written, read", [
+    # fail before: Pandoc's escapes of quotes, apostrophes, "$" and "@"
+    ("The authority\\'s offer was \\\"final\\\", it said.", "The authority's offer was \"final\", it said."),
+    ("Fares rise to \\$5 from \\@harborferry\\'s boats.", "Fares rise to $5 from @harborferry's boats."),
+    # near misses, kept as written: a backslash before a letter or a space, a path
+    ("The log sat in C:\\ports\\logs and a \\ b.", "The log sat in C:\\ports\\logs and a \\ b."),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_markdown_escapes_of_any_punctuation(written, read, markdown):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{written}\n", markdown)
+    assert article.body == f"{STORY}\n\n{read}"
