@@ -229,6 +229,40 @@ def resolve_references(text: str) -> str:
     return text
 
 
+# A text browser's dump of a page ("lynx -dump", "w3m -dump" with link numbers) marks each link
+# by its number ("By [5]Ann Lee") and lists the numbers' addresses at the end, under
+# "References" ("   5. https://..." in lynx, "[5] https://..." in w3m). The marks glued to the
+# words made no name a name ("[5]Ann Lee"), and the list stood in the body, address by
+# address. Only a list that ends the text, and only marks whose numbers it lists.
+_REFERENCES_HEADING = re.compile(r"\n[ \t]*References:?[ \t]*\n")
+_REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:(\d{1,4})\.[ \t]+\S+|\[(\d{1,4})\][ \t]+\S+|(?:Visible|Hidden) links:?)[ \t]*$")
+_LINK_NUMBER = re.compile(r"\[(\d{1,4})\](?=[^\s\]])")
+
+
+def without_link_numbers(text: str) -> str:
+    """The text without a text browser's link numbers and its list of their addresses."""
+    if "References" not in text:  # the cheap anchor
+        return text
+    heading = None
+    for heading in _REFERENCES_HEADING.finditer(text):
+        pass  # the last one: the list ends the text
+    if heading is None:
+        return text
+    numbers = set()
+    for entry in text[heading.end():].split("\n"):
+        if not entry.strip():
+            continue
+        match = _REFERENCE_ENTRY.match(entry)
+        if not match:
+            return text  # a section of the story called "References", not a browser's list
+        numbers.add(match.group(1) or match.group(2))
+    numbers.discard(None)
+    if not numbers:
+        return text
+    head = text[:heading.start()]
+    return _LINK_NUMBER.sub(lambda mark: "" if mark.group(1) in numbers else mark.group(0), head) + "\n"
+
+
 # Fewer blank lines than one in this many lines: a text that parts its blocks with single line
 # breaks (see read_lines).
 BLANK_LINES_PER_BLOCK = 20
@@ -444,7 +478,7 @@ def read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
     picture_above: str | None = None  # a picture alone on a line since the last line kept
-    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
+    text = resolve_references(without_link_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
     # whole page often is, sets each block on a line of its own: a headline is a line of its

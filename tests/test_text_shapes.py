@@ -1850,3 +1850,32 @@ def test_a_fence_under_a_wrapped_paragraph_is_no_part_of_it(closing, last):
 def test_markdown_escapes_of_any_punctuation(written, read, markdown):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{written}\n", markdown)
     assert article.body == f"{STORY}\n\n{read}"
+
+
+# --- a text browser's dump: link numbers and the list of their addresses -------------------------
+
+LYNX = (f"   [1]The Harbor Ledger\n\n{HEADLINE}\n\n   By [2]Ann Lee and [3]Tom Park\n   March 5, 2024\n\n"
+        f"   {STORY}\n\n   The talks were held in the [4]old customs hall.\n\n"
+        "References\n\n   1. https://harborledger.example/\n   2. https://harborledger.example/people/ann-lee\n"
+        "   3. https://harborledger.example/people/tom-park\n   4. https://harborledger.example/topics/hall\n")
+W3M = (f"[1]The Harbor Ledger\n\n{HEADLINE}\n\nBy [2]Ann Lee and [3]Tom Park\nMarch 5, 2024\n\n{STORY}\n\n"
+       "The talks were held in the [4]old customs hall.\n\nReferences:\n\n[1] https://harborledger.example/\n"
+       "[2] https://harborledger.example/people/ann-lee\n[3] https://harborledger.example/people/tom-park\n"
+       "[4] https://harborledger.example/topics/hall\n")
+
+
+@pytest.mark.parametrize("text, authors, body", [
+    # fail before: lynx's and w3m's dumps (the marks glued to the names, the list in the body)
+    (LYNX, ["Ann Lee", "Tom Park"], f"{STORY}\n\nThe talks were held in the old customs hall."),
+    (W3M, ["Ann Lee", "Tom Park"], f"{STORY}\n\nThe talks were held in the old customs hall."),
+    # near misses, read as before: a story's own "References" section of prose, footnote marks
+    # with no list of addresses
+    (f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY}[1]\n\nReferences\n\n1. Port authority, annual report.",
+     ["Ann Lee"], f"{STORY}[1]\n\nReferences\n\nPort authority, annual report."),
+    (f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY} See [2]below.\n\nThe [2]talks went on.",
+     ["Ann Lee"], f"{STORY} See [2]below.\n\nThe [2]talks went on."),
+])
+def test_a_text_browsers_link_numbers_and_references(text, authors, body):
+    article = parse(text, False)
+    assert (article.title, article.authors, article.published, article.body) == (
+        HEADLINE, authors, "2024-03-05" if "March 5" in text else None, body)
