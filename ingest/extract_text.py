@@ -31,6 +31,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     given, text = rules.front_matter(text)
     text = rules.without_html(text)
     if given.get("title"):
+        given["title"] = _headline_of_page_title(given["title"], given, text)
         # Set as the heading it is, so the rules take the story's first line for no headline.
         text = f"# {given['title']}\n\n{text}"
     article = _extract_lines(text, markdown)
@@ -38,6 +39,20 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         setattr(article, field_name, value)
         article.provenance[field_name] = "front-matter"
     return article
+
+
+def _headline_of_page_title(title: str, given: dict, text: str) -> str:
+    """The headline of a front matter's title that is the page's title, the site's name after
+    it ("Dockers vote | The Harbor Ledger"): a web clipper's note (it gives the page's address)
+    or Pandoc's standalone Markdown (the story's own heading below shows the headline alone)
+    takes the browser's title. A site's own front matter titles its post, and keeps it."""
+    title = rules.unescaped(title)  # Pandoc writes the title as Markdown: "Dockers vote \\| Site"
+    headline = rules.title_without_site(title)
+    if headline == title or not headline:
+        return title
+    if given.get("url") or re.search(rf"^#{{1,6}}[ \t]+{re.escape(headline)}[ \t]*(?:\{{[^{{}}\n]*\}})?[ \t]*$", text, re.M):
+        return headline
+    return title
 
 
 def _extract_lines(text: str, markdown: bool = False) -> Article:

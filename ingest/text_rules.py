@@ -95,6 +95,11 @@ def without_attributes(text: str) -> str:
     return _ATTRIBUTES_AFTER.sub("", text)
 
 
+def unescaped(text: str) -> str:
+    """Markdown's backslash escapes read as the marks they escape (see _ESCAPE)."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []

@@ -483,6 +483,14 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f"# {HEADLINE}\n\n---\nSource: Harbor Ledger: wire\n---\n\nBy Ann Lee", (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"# {HEADLINE}\n\n---\ntitle: Harbour: notes\nThe vote was close: 40 to 38.\n---\n\nBy Ann Lee",
      (HEADLINE, ["Ann Lee"], None, None, "The vote was close: 40 to 38.", None)),
+    # fail before: the page's title, the site's name after the headline, in a clipper's note and
+    # in Pandoc's standalone Markdown (escaped bar, the headline as the story's own heading)
+    (f'---\ntitle: "{HEADLINE} | The Harbor Ledger"\nsource: "{CLIPPED}"\n---', (HEADLINE, [], None, None, None, CLIPPED)),
+    (f"---\ntitle: {HEADLINE} \\| The Harbor Ledger\nauthor: Ann Lee\n---\n\n# {HEADLINE} {{#vote}}",
+     (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    # near miss: a site's own front matter titles its post so, and keeps it
+    (f"---\ntitle: {HEADLINE} | Harbour Notes\nauthor: Ann Lee\n---",
+     (f"{HEADLINE} | Harbour Notes", ["Ann Lee"], None, None, None, None)),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_web_clippers_front_matter(top, expected, markdown):
