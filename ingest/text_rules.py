@@ -810,6 +810,11 @@ _FURNITURE = re.compile(
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
+    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button
+    r"(?:read|view|open)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
+    # word: "# Port" with its space is a heading, "#1" a rank)
+    r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )

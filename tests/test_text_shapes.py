@@ -1887,3 +1887,16 @@ def test_a_text_browsers_link_numbers_and_references(text, authors, body):
     article = parse(text, False)
     assert (article.title, article.authors, article.published, article.body) == (
         HEADLINE, authors, "2024-03-05" if "March 5" in text else None, body)
+
+
+@pytest.mark.parametrize("chrome, kept", [
+    # fail before: a clipper's tags and a reader app's buttons by the headline stood in the body
+    ("#Clippings", False), ("#port #strike/2024", False), ("[Read on Example](https://reader.example/a/1)", False),
+    ("Open in app", False), ("View in browser", False),
+    # near misses, story lines: a rank, a heading's words, a sentence that reads on
+    ("#1 in the league", True), ("Read on Sunday, the letter moved the council.", True),
+])
+def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
+    article = parse(f"# {HEADLINE}\n{chrome}\n\nBy Ann Lee\n\n{STORY}\n\n{chrome}\n\n{STORY} Again.\n", True)
+    assert article.title == HEADLINE and article.authors == ["Ann Lee"]
+    assert (rules.markdown_to_text(chrome)[0] in article.body.split("\n\n")) == kept
