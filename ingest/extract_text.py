@@ -98,8 +98,10 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
                 article.provenance["description"] = "text"
                 break
 
-    # The page's address, where a reader service or a clipper set it above the story.
-    for i in range(body_at):
+    # The page's address, where a reader service or a clipper set it above the story (or
+    # among the header's lines, where no paragraph starts a story: a note of highlights).
+    no_story = body_at >= len(lines) or not rules.is_paragraph(lines[body_at])
+    for i in header if no_story else range(body_at):
         address = rules.page_address(lines[i])
         if address:
             article.url = address

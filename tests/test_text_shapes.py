@@ -1900,3 +1900,13 @@ def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
     article = parse(f"# {HEADLINE}\n{chrome}\n\nBy Ann Lee\n\n{STORY}\n\n{chrome}\n\n{STORY} Again.\n", True)
     assert article.title == HEADLINE and article.authors == ["Ann Lee"]
     assert (rules.markdown_to_text(chrome)[0] in article.body.split("\n\n")) == kept
+
+
+def test_the_page_address_of_a_note_of_highlights():
+    # fail before: a read-it-later app's note of highlights has no story paragraph, so the story
+    # never started and the address line under the headline was not looked at
+    note = (f"# {HEADLINE}\n\n[Read Original]({PAGE})\n\n## Highlights\n\n> The vote was close.\n\n"
+            "> Cranes stood idle.\n")
+    assert parse(note, True).url == PAGE
+    # near miss: a short note whose address is a line of its own text, not a link to the original
+    assert parse(f"# {HEADLINE}\n\n[The harbour's page]({PAGE})\n\n> The vote was close.\n", True).url is None
