@@ -100,10 +100,23 @@ def unescaped(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
+# A notes app's link to another note (Obsidian's wiki links, which clippers and highlight
+# exports write: "Author: [[Ann Lee]]", "[[people/ann-lee|Ann Lee]]"): the words shown, as a
+# link's. An embedded note or picture ("![[cranes.jpg]]") shows none. (Not "[[Ann Lee](/a)]",
+# a link inside brackets.)
+_WIKI_LINK_IN_TEXT = re.compile(r"(!?)\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\](?!\()")
+
+
+def _wiki_link_words(match: re.Match) -> str:
+    return "" if match.group(1) else (match.group(3) or match.group(2)).strip()
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
     text = _IMAGE.sub(" ", without_attributes(raw))
+    if "[[" in text:
+        text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
 
     def keep_text(match: re.Match) -> str:
         links.append((match.group(1).strip(), match.group(2)))
@@ -433,17 +446,13 @@ def _loose_fields(block: str) -> dict | None:
     return fields if len(fields) > 1 else None  # one "Note: ..." line between rules is a line of the story's
 
 
-# A notes app links a note to another by "[[Name]]" (Obsidian's wiki links, "[[Name|shown]]"
-# with the words shown): web clippers write each author so ("author: [[Ann Lee]]"), and the
-# brackets made the name no person's. The words shown are the value.
-_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
-
-
+# Web clippers write each author as a wiki link ("author: [[Ann Lee]]", see _WIKI_LINK_IN_TEXT),
+# and the brackets made the name no person's. The words shown are the value.
 def _without_wiki_links(value):
     if isinstance(value, list):
         return [_without_wiki_links(item) for item in value]
     if isinstance(value, str) and "[[" in value:
-        return _WIKI_LINK.sub(r"\1", value).strip()
+        return _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, value).strip()
     return value
 
 

@@ -1910,3 +1910,16 @@ def test_the_page_address_of_a_note_of_highlights():
     assert parse(note, True).url == PAGE
     # near miss: a short note whose address is a line of its own text, not a link to the original
     assert parse(f"# {HEADLINE}\n\n[The harbour's page]({PAGE})\n\n> The vote was close.\n", True).url is None
+
+
+@pytest.mark.parametrize("byline, paragraph, authors, read", [
+    # fail before: a notes app's wiki links in a byline and a story, an embedded picture
+    ("By [[Ann Lee]] and [[people/tom-park|Tom Park]]", "Cranes at [[Gull Point]] stood idle.\n\n![[cranes.jpg]]",
+     ["Ann Lee", "Tom Park"], "Cranes at Gull Point stood idle."),
+    ("- Author: [[Ann Lee]]", "Cranes stood idle.", ["Ann Lee"], "Cranes stood idle."),
+    # near misses, read as before: a link inside brackets, a citation's link
+    ("By [[Ann Lee](/people/ann-lee)]", "Cranes stood idle.[[1]](#note-1)", [], "Cranes stood idle.[[1]](#note-1)"),
+])
+def test_wiki_links_show_their_words(byline, paragraph, authors, read):
+    article = parse(f"# {HEADLINE}\n\n{byline}\n\n{STORY}\n\n{paragraph}\n", True)
+    assert (article.authors, article.body) == (authors, f"{STORY}\n\n{read}")
