@@ -74,8 +74,19 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
                                                  _names_elsewhere(lines, title_at))
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
         used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
+    # A notes export's metadata section: its fields (a summary here, the page's address below),
+    # never story lines nor the standfirst.
+    # (Above the story's start; anywhere near the top where no paragraph starts a story.)
+    no_story = body_at >= len(lines) or not rules.is_paragraph(lines[body_at])
+    section = rules.metadata_section(lines, len(lines) if no_story else body_at)
+    used |= set(section)
     description_at = find_description(lines, title_at, body_at)
-    if description_at is not None:
+    if description_at is None or description_at in section:
+        description_at = next((i for i in section if rules.summary_field(lines[i])), None)
+    if description_at is not None and description_at in section:
+        article.description = rules.summary_field(lines[description_at])
+        article.provenance["description"] = "text"
+    elif description_at is not None:
         article.description = lines[description_at].text
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
@@ -100,8 +111,7 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
 
     # The page's address, where a reader service or a clipper set it above the story (or
     # among the header's lines, where no paragraph starts a story: a note of highlights).
-    no_story = body_at >= len(lines) or not rules.is_paragraph(lines[body_at])
-    for i in header if no_story else range(body_at):
+    for i in [*(header if no_story else range(body_at)), *section]:
         address = rules.page_address(lines[i])
         if address:
             article.url = address

@@ -985,6 +985,34 @@ def page_address(line: Line) -> str | None:
     return None
 
 
+# A notes export's section of the document's fields under the headline: a "Metadata" heading
+# over "- Label: value" items (Readwise's export to notes apps: "- Author: [[Ann Lee]]",
+# "- Full Title: ...", "- Category: #articles", "- Summary: ...", "- URL: https://..."). The
+# fields are the article's, not its story: they stood in the body item by item.
+_METADATA_HEADING = re.compile(r"^(?i:(?:document\s+|article\s+)?(?:metadata|properties))$")
+_FIELD_ITEM = re.compile(r"^([^\W\d_][\w ]{0,30}?)\s*:\s*(.*)$")
+_SUMMARY_LABEL = re.compile(r"^(?i:summary|description|excerpt|abstract|standfirst)$")
+METADATA_SECTION_TOP = 12  # the heading is right under the headline (a cover picture between)
+
+
+def metadata_section(lines: list[Line], body_at: int) -> range:
+    """The lines of a notes export's metadata section (see _METADATA_HEADING), heading and
+    items, above the story's start; an empty range when the text has none near its top."""
+    for i in range(min(body_at, METADATA_SECTION_TOP)):
+        if lines[i].heading and _METADATA_HEADING.match(lines[i].text):
+            end = i + 1
+            while end < len(lines) and lines[end].item and _FIELD_ITEM.match(lines[end].text):
+                end += 1
+            return range(i, end) if end > i + 1 else range(0)
+    return range(0)
+
+
+def summary_field(line: Line) -> str | None:
+    """The summary a metadata item gives ("Summary: ..."), or None."""
+    match = _FIELD_ITEM.match(line.text)
+    return match.group(2).strip() or None if match and _SUMMARY_LABEL.match(match.group(1)) else None
+
+
 _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
 

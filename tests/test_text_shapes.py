@@ -1923,3 +1923,32 @@ def test_the_page_address_of_a_note_of_highlights():
 def test_wiki_links_show_their_words(byline, paragraph, authors, read):
     article = parse(f"# {HEADLINE}\n\n{byline}\n\n{STORY}\n\n{paragraph}\n", True)
     assert (article.authors, article.body) == (authors, f"{STORY}\n\n{read}")
+
+
+@pytest.mark.parametrize("section, expected", [
+    # fail before: a notes export's metadata section (Readwise's export to notes apps)
+    (f"## Metadata\n- Author: [[Ann Lee]]\n- Full Title: {HEADLINE}\n- Category: #articles\n"
+     f"- Summary: The vote was close.\n- URL: {PAGE}", (["Ann Lee"], "The vote was close.", PAGE)),
+    (f"## Metadata\n- Author: [[harborledger.example]]\n- URL: {PAGE}", ([], None, PAGE)),
+    # near misses, read as before: the story's own list under a heading of another name, or
+    # below the story's start; a metadata heading over items that are no fields
+    ("By Ann Lee\n\n## Key points\n- Summary: the vote was close\n- Pay: six percent more",
+     (["Ann Lee"], None, None)),
+    (f"By Ann Lee\n\n{STORY}\n\n## Metadata\n- Source: the port's records\n- Rows: 40", (["Ann Lee"], None, None)),
+    ("By Ann Lee\n\n## Metadata\n- the crane logs\n- the shift rotas", (["Ann Lee"], None, None)),
+])
+def test_a_notes_exports_metadata_section(section, expected):
+    article = parse(f"# {HEADLINE}\n\n![cover](https://harborledger.example/c.jpg)\n\n{section}\n\n{STORY}\n", True)
+    assert (article.authors, article.description, article.url) == expected
+    assert article.body.startswith(STORY)
+    assert ("Rows: 40" in article.body) == ("Rows" in section)
+
+
+def test_a_notes_export_of_highlights_alone():
+    # fail before: Readwise's export of highlights (no story paragraph, its metadata section the
+    # only fields): the summary was no description
+    note = (f"# {HEADLINE}\n\n## Metadata\n- Author: [[Ann Lee]]\n- Category: #articles\n"
+            f"- Summary: The vote was close.\n- URL: {PAGE}\n\n## Highlights\n- The vote was close.\n")
+    article = parse(note, True)
+    assert (article.authors, article.description, article.url) == (["Ann Lee"], "The vote was close.", PAGE)
+    assert "Category" not in article.body
