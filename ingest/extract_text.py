@@ -1632,6 +1632,8 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
+        if rules.is_copy_stamp(line):
+            continue
         for position, raw in rules.dates_outside_addresses(line.text):
             # "This page was last edited on 14 May 2025": the page's stamp of its last change,
             # not a day the story gives for its events.
@@ -1698,7 +1700,7 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
     published = updated = None
     for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
         line = lines[i]
-        if line.words > 30 or rules.is_caption(line):
+        if line.words > 30 or rules.is_caption(line) or rules.is_copy_stamp(line):
             continue
         text = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -1797,7 +1799,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
             continue
         if i in used or i < body_at and not rules.is_paragraph(line):
             continue
-        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line)
+        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line) or rules.is_copy_stamp(line)
                 or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
             continue
         key = keys[i]

@@ -1126,6 +1126,19 @@ def is_stamp(line: Line) -> bool:
     return line.words <= 20 and bool(_STAMP.match(line.text))
 
 
+# The day the copy was made, as read-it-later apps, clippers and citations stamp it ("Saved:
+# March 7", "Date added:", "Clipped on ...", "Retrieved March 7, 2024", "Accessed: 7 March",
+# "Archived from the original on ..."): never the story's day. Taken for the publication where
+# the story gave none, it dated the story by the reader's visit. A line that opens with such a
+# label only ("the council added on March 5 ..." is the story's).
+_COPY_STAMP = re.compile(r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
+                         r"bookmarked|downloaded|fetched|scraped)\b")
+
+
+def is_copy_stamp(line: Line) -> bool:
+    return line.words <= 15 and bool(_COPY_STAMP.match(line.text))
+
+
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
     if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):

@@ -1952,3 +1952,18 @@ def test_a_notes_export_of_highlights_alone():
     article = parse(note, True)
     assert (article.authors, article.description, article.url) == (["Ann Lee"], "The vote was close.", PAGE)
     assert "Category" not in article.body
+
+
+@pytest.mark.parametrize("stamp, published", [
+    # fail before: the day a copy was saved, clipped, retrieved (an app's or a citation's stamp)
+    # was taken for the publication of a story that gave none
+    ("Saved: March 7, 2024", None), ("Date added: 2024-03-07", None), ("Clipped on March 7, 2024", None),
+    ("Retrieved March 7, 2024", None), ("Archived from the original on March 7, 2024", None),
+    # near misses, read as before: the story's own sentence, a stamp of the story's publication
+    ("The council added on March 5, 2024 that fares would rise by a fifth.", "2024-03-05"),
+    ("Published: March 5, 2024", "2024-03-05"),
+])
+def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
+    assert article.published == published
+    assert (stamp in article.body) == stamp.startswith("The council")
