@@ -111,12 +111,26 @@ def _wiki_link_words(match: re.Match) -> str:
     return "" if match.group(1) else (match.group(3) or match.group(2)).strip()
 
 
+# A field a scraper's script printed as its program holds it: a list of strings in its
+# language's notation ("Authors: ['Ann Lee', 'Tom Park']", as a newspaper-style scraper's list
+# of authors prints, or ["Ann Lee", "Tom Park"] as JSON). Read as words, its brackets and
+# quotes went into the names ("Tom Park']"). After a label's colon only, as such a field is.
+_PRINTED_LIST = re.compile(r"(?<=:)(\s*)\[((?:\s*(['\"])[^'\"\[\]\n]*\3\s*,)*\s*(['\"])[^'\"\[\]\n]*\4\s*,?\s*)\]\s*$")
+_PRINTED_ITEM = re.compile(r"(['\"])([^'\"\[\]\n]*)\1")
+
+
+def _printed_list(match: re.Match) -> str:
+    return match.group(1) + ", ".join(item.strip() for _, item in _PRINTED_ITEM.findall(match.group(2)) if item.strip())
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
     text = _IMAGE.sub(" ", without_attributes(raw))
     if "[[" in text:
         text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
+    if ":" in text and ("['" in text or '["' in text):  # the cheap anchor
+        text = _PRINTED_LIST.sub(_printed_list, text)
 
     def keep_text(match: re.Match) -> str:
         links.append((match.group(1).strip(), match.group(2)))

@@ -1967,3 +1967,19 @@ def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
     assert article.published == published
     assert (stamp in article.body) == stamp.startswith("The council")
+
+
+@pytest.mark.parametrize("field, authors, line_read", [
+    # fail before: a scraper's script printed its list of authors as the program holds it
+    ("Authors: ['Ann Lee', 'Tom Park']", ["Ann Lee", "Tom Park"], None),
+    ('Author: ["Ann Lee"]', ["Ann Lee"], None),
+    # near misses, read as before: brackets and quotes inside a sentence, a bracketed note
+    ("The crane log read: ['stop'] and then ['go'] all week.", ["Ann Lee"], "The crane log read: ['stop'] and then ['go'] all week."),
+    ("Note: [updated with the vote count]", ["Ann Lee"], "Note: [updated with the vote count]"),
+])
+def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
+    byline = "" if line_read else field
+    story = f"{STORY}\n\n{field}" if line_read else STORY
+    article = parse(f"Title: {HEADLINE}\n{byline or 'By Ann Lee'}\n\n{story}\n", False)
+    assert article.authors == authors
+    assert (line_read is None) or line_read in article.body
