@@ -424,6 +424,10 @@ def front_matter(text: str) -> tuple[dict, str]:
     for field, aliases in FRONT_MATTER_FIELDS.items():
         if field == "published" and _clipped(keys):
             aliases = tuple(a for a in aliases if a != "created")
+        if field == "updated" and _clipped(keys, ("source", "source_url")):
+            # A notes app's clip (Joplin's export, "source" its clipper's address): "updated"
+            # is when the note was last edited, as "created" is when it was made.
+            aliases = tuple(a for a in aliases if a not in ("updated", "modified"))
         value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
@@ -470,11 +474,11 @@ def _without_wiki_links(value):
     return value
 
 
-def _clipped(keys: dict) -> bool:
+def _clipped(keys: dict, address_keys: tuple[str, ...] = ("source", "source_url", "url", "link")) -> bool:
     """Front matter of a copy of another page (it names the page's address): its "created" is
     the day the copy was made (a web clipper's clip day), not the story's."""
     return any(isinstance(keys.get(key), str) and keys[key].lstrip().startswith(("http://", "https://"))
-               for key in ("source", "source_url", "url", "link"))
+               for key in address_keys)
 
 
 def _icon(char: str) -> bool:

@@ -468,7 +468,13 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f'---\ntitle: "{HEADLINE}"\nsource: "{CLIPPED}"\nauthor:\n  - "[[Ann Lee]]"\npublished: 2024-03-05\n'
      'created: 2024-03-07\n---', (HEADLINE, ["Ann Lee"], "2024-03-05", None, None, CLIPPED)),
     (f'---\ntitle: {HEADLINE}\nauthor: "[[people/Ann Lee|Ann Lee]]"\n---', (HEADLINE, ["Ann Lee"], None, None, None, None)),
-    # near misses, read as before: a note of its own (no address) was made on its "created" day;
+    # fail before: Joplin's export of a clipped note: "updated" is the note's last edit
+    (f"---\ntitle: {HEADLINE}\nupdated: 2024-03-09 08:00:00Z\ncreated: 2024-03-07 10:12:33Z\nsource: {CLIPPED}\n"
+     "author: Ann Lee\n---", (HEADLINE, ["Ann Lee"], None, None, None, CLIPPED)),
+    # near misses, read as before: a site's own front matter's update, with the post's address;
+    (f"---\ntitle: {HEADLINE}\ndate: 2024-03-05\nupdated: 2024-03-09\nurl: {CLIPPED}\n---",
+     (HEADLINE, [], "2024-03-05", "2024-03-09", None, CLIPPED)),
+    # a note of its own (no address) was made on its "created" day;
     # a source that is no address is no url; brackets that are no wiki link stay
     (f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ncreated: 2019-03-03\n---", (HEADLINE, ["Ann Lee"], "2019-03-03", None, None, None)),
     (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
