@@ -1777,6 +1777,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
     pitches (and the section a pitch heads), lists of other stories, bios and repeats."""
     kept: list[str] = []
     seen: set[str] = set()
+    footer_at = _footer_start(lines, body_at)
     skip_until_heading = 0  # inside a pitch section: skip until a heading this level or higher
     in_list = False
     keys = [line.key for line in lines]
@@ -1797,7 +1798,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
         if rules.is_list_heading(line):
             in_list = True
             continue
-        if i in used or i < body_at and not rules.is_paragraph(line):
+        if i in used or i < body_at and not rules.is_paragraph(line) or i >= footer_at:
             continue
         if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line) or rules.is_copy_stamp(line)
                 or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
@@ -1812,6 +1813,24 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
         seen.add(key)
         kept.append(line.text)
     return kept
+
+
+# A site's copyright notice: where a page's footer starts.
+_COPYRIGHT_NOTICE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
+def _footer_start(lines: list[Line], body_at: int) -> int:
+    """Where the page's footer starts below the story: a short copyright notice after the last
+    paragraph, the lines below it short ones too ("© 2024 The Harbor Ledger", "Privacy",
+    "Terms"), as a text browser's dump or a copy of a whole page ends. len(lines) if none."""
+    end = len(lines)
+    for i in range(len(lines) - 1, body_at, -1):
+        line = lines[i]
+        if rules.is_paragraph(line):
+            break
+        if line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line):
+            end = i
+    return end
 
 
 def _is_pitch_line(line: Line) -> bool:

@@ -1989,3 +1989,18 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     article = parse(f"Title: {HEADLINE}\n{byline or 'By Ann Lee'}\n\n{story}\n", False)
     assert article.authors == authors
     assert (line_read is None) or line_read in article.body
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: a page's footer under the story (a text browser's dump, a copy of a page)
+    ("© 2024 The Harbor Ledger\n\nPrivacy\n\nTerms", ""),
+    ("Read more: Strike enters its fifth day\n\nCopyright 2024 Harbor Ledger Media. All rights reserved.\n\nContact us",
+     "Read more: Strike enters its fifth day"),
+    # near misses, kept as before: a story's heading about copyright over a paragraph, a note
+    ("## Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing.",
+     "Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing."),
+    ("Tom Park contributed reporting.", "Tom Park contributed reporting."),
+])
+def test_a_pages_footer_below_the_story_is_no_story(end, kept):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == f"{STORY}\n\n{kept}".rstrip() or (kept == "" and article.body == STORY)
