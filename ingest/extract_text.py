@@ -1801,7 +1801,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
         if i in used or i < body_at and not rules.is_paragraph(line) or i >= footer_at:
             continue
         if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line) or rules.is_copy_stamp(line)
-                or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
+                or rules.is_tag_link(line) or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
             continue
         key = keys[i]
         if key in seen:

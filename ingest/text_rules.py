@@ -1157,6 +1157,18 @@ def is_copy_stamp(line: Line) -> bool:
     return line.words <= 15 and bool(_COPY_STAMP.match(line.text))
 
 
+# A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone
+# on its line, a story's tag as a page lists them under it ("- [Ferries](/tag/ferries)" /
+# "- [Islands](/tag/islands)", what every converter of a page writes), not a line of the story.
+_TAG_TARGET = re.compile(r"/(?:tags?|topics?|themen|thema|categor(?:y|ies)|labels?|keywords?|subjects?|schlagworte?)"
+                         r"(?:/|\?|=|$)", re.I)
+
+
+def is_tag_link(line: Line) -> bool:
+    return (line.words <= 5 and len(line.links) == 1 and fold(line.links[0][0]) == line.key
+            and bool(_TAG_TARGET.search(line.links[0][1])))
+
+
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
     if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):

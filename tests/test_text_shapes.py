@@ -2004,3 +2004,17 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
     assert article.body == f"{STORY}\n\n{kept}".rstrip() or (kept == "" and article.body == STORY)
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: the story's tags as a page lists them under it, links to tag and topic pages
+    ("- [Ferries](/tag/ferries)\n- [Islands](https://harborledger.example/topics/islands/)", None),
+    ("[Ferries](/category/ferries)", None),
+    # near misses, kept as before: a sentence that links a tag page, a link to another story
+    ("The [ferry](/tag/ferries) will cost more from April, the operator said on Sunday.",
+     "The ferry will cost more from April, the operator said on Sunday."),
+    ("[Crews walk out at dawn](/2024/03/crews-walk-out)", "Crews walk out at dawn"),
+])
+def test_a_storys_tag_links_are_no_story(end, kept):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
