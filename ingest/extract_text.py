@@ -128,6 +128,8 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
         article.provenance["updated"] = "stamp"
 
     outlet, source = find_outlet(lines, body_at, tail, organisation)
+    if not outlet:
+        outlet, source = rules.outlet_field(lines, rules.opening_fields(lines)), "text"
     if outlet:
         article.outlet = outlet
         article.provenance["outlet"] = source
@@ -314,6 +316,9 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
     page (whole_page; worked out here when not given), its logos and menus are passed over too."""
     if whole is None:
         whole = whole_page(lines)
+    labelled = rules.title_field(lines, rules.opening_fields(lines))
+    if labelled is not None:
+        return labelled
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.

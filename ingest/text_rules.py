@@ -1031,6 +1031,43 @@ def summary_field(line: Line) -> str | None:
     return match.group(2).strip() or None if match and _SUMMARY_LABEL.match(match.group(1)) else None
 
 
+# A text that opens with a list of labelled fields, as a feed reader saves an item
+# (newsboat: "Feed: ...", "Title: ...", "Author: ...", "Date: ...", "Link: ...") or a scraper's
+# script prints one: its "Title:" field is the headline (the "Feed:" line above it was taken
+# for one), its feed's or site's name the outlet. Fields from the first line down, a blank
+# line between them or not; OPENING_FIELDS at most.
+_OPENING_FIELD = re.compile(r"^([^\W\d_][\w()]*(?:[ \t][\w()]+){0,2})[ \t]*[:：][ \t]*\S")
+_OUTLET_FIELD = re.compile(r"^(?i:feed|site|site\s*name|publication|publisher|outlet|newspaper|source\s+name)$")
+OPENING_FIELDS = 12
+
+
+def opening_fields(lines: list[Line]) -> dict[str, int]:
+    """The labels (folded) of the fields the text opens with, each with its line; {} unless
+    two lines at least open the text as fields."""
+    fields: dict[str, int] = {}
+    for i, line in enumerate(lines[:OPENING_FIELDS]):
+        match = _OPENING_FIELD.match(line.text) if not line.heading else None
+        if not match:
+            break
+        fields.setdefault(" ".join(match.group(1).casefold().split()), i)
+    return fields if len(fields) > 1 else {}
+
+
+def title_field(lines: list[Line], fields: dict[str, int]) -> int | None:
+    """The line of the opening fields' "Title:" field (see opening_fields), or None."""
+    return next((i for i in fields.values() if _TITLE_LABEL.match(lines[i].text)), None)
+
+
+def outlet_field(lines: list[Line], fields: dict[str, int]) -> str | None:
+    """The outlet the opening fields name ("Feed: The Harbor Ledger"), not an address."""
+    for label, i in fields.items():
+        if _OUTLET_FIELD.match(label):
+            value = lines[i].text.split(":", 1)[1].strip() if ":" in lines[i].text else ""
+            if value and "://" not in value and not _SITE_ADDRESS.match(value) and count_words(value) <= 8:
+                return value
+    return None
+
+
 _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
 

@@ -2018,3 +2018,18 @@ def test_a_pages_footer_below_the_story_is_no_story(end, kept):
 def test_a_storys_tag_links_are_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
     assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
+
+
+@pytest.mark.parametrize("top, title, outlet", [
+    # fail before: a feed reader's saved item (newsboat's fields), its feed's line over the title
+    (f"Feed: The Harbor Ledger\nTitle: {HEADLINE}\nAuthor: Ann Lee\nDate: Tue, 05 Mar 2024 10:30:00 +0100\n"
+     f"Link: {PAGE}", HEADLINE, "The Harbor Ledger"),
+    (f"Site: The Harbor Ledger\n\nTitle: {HEADLINE}\n\nAuthor: Ann Lee", HEADLINE, "The Harbor Ledger"),
+    # near misses, read as before: a headline with a colon over its byline; a feed's address
+    (f"Harbour: {HEADLINE}\nBy Ann Lee", f"Harbour: {HEADLINE}", None),
+    (f"Feed: https://harborledger.example/feed.xml\nTitle: {HEADLINE}\nAuthor: Ann Lee", HEADLINE, None),
+])
+def test_a_text_that_opens_with_its_fields(top, title, outlet):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert (article.title, article.authors, article.outlet) == (title, ["Ann Lee"], outlet)
+    assert article.body.startswith(STORY)
