@@ -1053,9 +1053,17 @@ def opening_fields(lines: list[Line]) -> dict[str, int]:
     return fields if len(fields) > 1 else {}
 
 
+_SUBJECT_LABEL = re.compile(r"^(?i:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?:(?i:fwd?|re|wg|tr)\s*:\s*)*(\S.*)$")
+
+
 def title_field(lines: list[Line], fields: dict[str, int]) -> int | None:
-    """The line of the opening fields' "Title:" field (see opening_fields), or None."""
-    return next((i for i in fields.values() if _TITLE_LABEL.match(lines[i].text)), None)
+    """The line of the opening fields' "Title:" field (see opening_fields), or None. A mail
+    saved as text opens with its header ("From:", "Subject:", "Date:"): its subject is the
+    newsletter's headline, as a "Title:" is (the "From:" line above was taken for one)."""
+    found = next((i for i in fields.values() if _TITLE_LABEL.match(lines[i].text)), None)
+    if found is None and "from" in fields and "subject" in fields:
+        found = fields["subject"]
+    return found
 
 
 def outlet_field(lines: list[Line], fields: dict[str, int]) -> str | None:
@@ -1074,8 +1082,8 @@ _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titol
 
 def unlabelled_title(text: str) -> str:
     """A headline without the "Title:" label a field list sets before it (and the quotes
-    front matter may put round it)."""
-    match = _TITLE_LABEL.match(text.strip())
+    front matter may put round it); a mail's "Subject:" too (see title_field)."""
+    match = _TITLE_LABEL.match(text.strip()) or _SUBJECT_LABEL.match(text.strip())
     if not match:
         return text
     return re.sub(r"^([\"'“])(.*)([\"'”])$", r"\2", match.group(1).strip())

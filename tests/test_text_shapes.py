@@ -2033,3 +2033,16 @@ def test_a_text_that_opens_with_its_fields(top, title, outlet):
     article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", False)
     assert (article.title, article.authors, article.outlet) == (title, ["Ann Lee"], outlet)
     assert article.body.startswith(STORY)
+
+
+@pytest.mark.parametrize("header, title", [
+    # fail before: a newsletter saved as text with its mail header, "From:" taken for the title
+    (f"From: The Harbor Ledger <news@harborledger.example>\nSubject: {HEADLINE}\nDate: Tue, 5 Mar 2024 10:30:00 +0100\n"
+     "To: reader@example.org", HEADLINE),
+    (f"From: Harbor Ledger <news@harborledger.example>\nSubject: Fwd: {HEADLINE}", HEADLINE),
+    # near miss, read as before: a letter's header with no subject
+    (f"{HEADLINE}\n\nFrom: the harbour master\nTo: the crews", HEADLINE),
+])
+def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
+    article = parse(f"{header}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert (article.title, article.authors) == (title, ["Ann Lee"])
