@@ -123,12 +123,20 @@ def _printed_list(match: re.Match) -> str:
     return match.group(1) + ", ".join(item.strip() for _, item in _PRINTED_ITEM.findall(match.group(2)) if item.strip())
 
 
+# A footnote's mark ("offer[^1]") and its note's label ("[^1]: The union's figures."), as
+# Markdown writes a page's notes (Pandoc, and clippers that keep a page's notes): the marks
+# stood glued to the words, the labels in front of the notes.
+_FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
     text = _IMAGE.sub(" ", without_attributes(raw))
     if "[[" in text:
         text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
+    if "[^" in text:
+        text = _FOOTNOTE.sub("", text)
     if ":" in text and ("['" in text or '["' in text):  # the cheap anchor
         text = _PRINTED_LIST.sub(_printed_list, text)
 

@@ -2046,3 +2046,16 @@ def test_a_text_that_opens_with_its_fields(top, title, outlet):
 def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
     article = parse(f"{header}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", False)
     assert (article.title, article.authors) == (title, ["Ann Lee"])
+
+
+@pytest.mark.parametrize("paragraphs, read", [
+    # fail before: Markdown footnotes, marks glued to the words and labels before the notes
+    ("The port said so.[^1]\n\n[^1]: The union's figures.", "The port said so.\n\nThe union's figures."),
+    ("Fares rise[^fares] in April.", "Fares rise in April."),
+    # near misses, kept as written: a pattern's bracket, a bracketed aside
+    ("The filter [^a-z] dropped the rows.", "The filter [^a-z] dropped the rows."),
+    ("The rise [to 5%] was agreed.", "The rise [to 5%] was agreed."),
+])
+def test_markdown_footnotes(paragraphs, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
