@@ -129,6 +129,14 @@ def _printed_list(match: re.Match) -> str:
 _FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
 
 
+# A notes app's marks of a reader's own (Obsidian's, as its web clipper keeps a reader's
+# highlights in the clipped text): "==highlighted words==", and a callout's type at the head
+# of a quote ("> [!quote] The union", "> [!note]-"). They stood in the story's words. (Not
+# "a==b": the marks hug words, a space outside them.)
+_HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)([^=]+?)(?<=\S)==(?![=\w])")
+_CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
@@ -137,6 +145,10 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
     if "[^" in text:
         text = _FOOTNOTE.sub("", text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"\1", text)
+    if "[!" in text:
+        text = _CALLOUT.sub("", text)
     if ":" in text and ("['" in text or '["' in text):  # the cheap anchor
         text = _PRINTED_LIST.sub(_printed_list, text)
 

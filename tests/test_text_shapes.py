@@ -2059,3 +2059,16 @@ def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
 def test_markdown_footnotes(paragraphs, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
     assert article.body == f"{STORY}\n\n{read}"
+
+
+@pytest.mark.parametrize("paragraphs, read", [
+    # fail before: a reader's highlight and a callout's type, as a notes app's clipper keeps them
+    ("The port said ==loading would resume== on Wednesday.", "The port said loading would resume on Wednesday."),
+    ("> [!quote] The union\n> We held together.", "The union\n\nWe held together."),
+    # near misses, kept as written: equals signs in a score and a comparison, a bracketed "!"
+    ("The vote went 2==2 and then a == b.", "The vote went 2==2 and then a == b."),
+    ("The sign said [!] and nothing more.", "The sign said [!] and nothing more."),
+])
+def test_a_readers_highlights_and_callouts(paragraphs, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
