@@ -927,7 +927,10 @@ _LIST_HEADING = re.compile(
     r"read (?:more|next|also)|more (?:from|on|stories|news|in)\b.*|"
     r"recommended(?: for you| stories)?|you (?:may|might) also like|"
     r"see also|also read|top stories|what to read next|"
-    r"editor'?s? picks?|more like this)\s*:?$",
+    r"editor'?s? picks?|more like this|"
+    # A reader service's lists of the page's links and pictures after the story (Jina's
+    # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
+    r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",
     re.I,
 )
 _SOCIAL_ECHO = re.compile(r"(?:^[—–-]\s*.*\(@\w+\)|pic\.twitter\.com/\S+|^follow (?:us|me|him|her|them)\b)", re.I)

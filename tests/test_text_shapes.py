@@ -2072,3 +2072,17 @@ def test_markdown_footnotes(paragraphs, read):
 def test_a_readers_highlights_and_callouts(paragraphs, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
     assert article.body == f"{STORY}\n\n{read}"
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: a reader service's lists of the page's pictures and links after the story
+    ("Images:\n- ![Image 1: Cranes](https://harborledger.example/c.jpg)\n\nLinks/Buttons:\n"
+     "- [Home](https://harborledger.example/)\n- [Port](https://harborledger.example/port)", None),
+    ("## Links\n\n- [Port authority](https://port.example/)\n- [Union](https://union.example/)", None),
+    # near miss, kept as before: a story's paragraph that speaks of links
+    ("Links between the two piers will reopen on Monday, the port authority said.",
+     "Links between the two piers will reopen on Monday, the port authority said."),
+])
+def test_a_reader_services_lists_of_links_after_the_story(end, kept):
+    article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nMarkdown Content:\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
