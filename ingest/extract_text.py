@@ -31,7 +31,11 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     given, text = rules.front_matter(text)
     text = rules.without_html(text)
     if given.get("title"):
-        given["title"] = _headline_of_page_title(given["title"], given, text)
+        page_title = given["title"]
+        given["title"] = _headline_of_page_title(page_title, given, text)
+        site = rules.site_of_title(rules.unescaped(page_title), given["title"])
+        if site and not given.get("outlet"):
+            given["outlet"] = site
         # Set as the heading it is, so the rules take the story's first line for no headline.
         text = f"# {given['title']}\n\n{text}"
     article = _extract_lines(text, markdown)
@@ -69,9 +73,12 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
     tail = find_tail(lines, body_at)
     used: set[int] = set()  # lines that are metadata, not story
 
+    site = None  # the site's name the page's title gives beside the headline
     if title_at is not None:
-        article.title = rules.title_without_site(rules.unlabelled_title(lines[title_at].text),
-                                                 _names_elsewhere(lines, title_at))
+        page_title = rules.unlabelled_title(lines[title_at].text)
+        elsewhere = _names_elsewhere(lines, title_at)
+        article.title = rules.title_without_site(page_title, elsewhere)
+        site = rules.site_of_title(page_title, article.title, elsewhere)
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
         used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
     # A notes export's metadata section: its fields (a summary here, the page's address below),
@@ -130,6 +137,8 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
     outlet, source = find_outlet(lines, body_at, tail, organisation)
     if not outlet:
         outlet, source = rules.outlet_field(lines, rules.opening_fields(lines)), "text"
+    if not outlet:
+        outlet, source = site, "title"
     if outlet:
         article.outlet = outlet
         article.provenance["outlet"] = source

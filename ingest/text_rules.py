@@ -1142,6 +1142,29 @@ def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> st
     return text
 
 
+_TITLE_SEPARATOR = re.compile(r"^\s*[|–—·:-]\s*|\s*[|–—·:-]\s*$")
+
+
+def site_of_title(title: str, headline: str, elsewhere: frozenset[str] = frozenset()) -> str | None:
+    """The site's name a page's title gives beside its headline ("Dockers vote | The Harbor
+    Ledger - News from the bay" gives "The Harbor Ledger"), where title_without_site took it
+    off: the outlet, by its own words. Only a publication's name (see _masthead) or a name the
+    text shows elsewhere (its logo, its copyright line): "Dockers vote | Analysis" took off a
+    section's name. Not an address (the url says that better)."""
+    if not headline or headline == title:
+        return None
+    if title.startswith(headline):
+        rest = title[len(headline):]
+    elif title.endswith(headline):
+        rest = title[: len(title) - len(headline)]
+    else:
+        return None
+    site = re.split(r"\s+[|–—·-]\s+", _TITLE_SEPARATOR.sub("", rest).strip())[0].strip()
+    if not site or count_words(site) > 6 or _SITE_ADDRESS.match(site) or "://" in site:
+        return None
+    return site if _masthead(site) or fold(site) in elsewhere else None
+
+
 def is_furniture(line: Line) -> bool:
     """Menus, buttons, players, stamps, tokens, "... Read more" teasers of other stories:
     a line no reader counts as the story."""

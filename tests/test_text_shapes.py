@@ -2086,3 +2086,19 @@ def test_a_readers_highlights_and_callouts(paragraphs, read):
 def test_a_reader_services_lists_of_links_after_the_story(end, kept):
     article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nMarkdown Content:\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
     assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
+
+
+@pytest.mark.parametrize("title, outlet", [
+    # fail before: the site's name a page's title gives beside the headline, as reader services
+    # and clippers keep the browser's title
+    (f"{HEADLINE} | The Harbor Ledger", "The Harbor Ledger"),
+    (f"{HEADLINE} - Harbour Gazette", "Harbour Gazette"),
+    # near misses: a section's name, no site at all (the url's domain names the outlet then)
+    (f"{HEADLINE} | Analysis", None), (HEADLINE, None),
+])
+@pytest.mark.parametrize("clipped", [False, True])
+def test_the_outlet_a_page_title_names(title, outlet, clipped):
+    top = f'---\ntitle: "{title}"\nsource: {PAGE}\n---' if clipped else f"Title: {title}\n\nURL Source: {PAGE}"
+    article = normalise(extract_text(f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", markdown=True), NOW)
+    assert article.title == HEADLINE
+    assert article.outlet == (outlet or "harborledger.example")
