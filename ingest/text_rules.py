@@ -133,6 +133,10 @@ _FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
 # highlights in the clipped text): "==highlighted words==", and a callout's type at the head
 # of a quote ("> [!quote] The union", "> [!note]-"). They stood in the story's words. (Not
 # "a==b": the marks hug words, a space outside them.)
+# A highlights export's button after each quote ("... nine days. ([View Highlight](https://...))",
+# as Readwise writes them; "([Open in app](...))"): a link in round brackets at the line's end
+# whose words are a button's.
+_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?i:view|open|see|go\s+to|read)\b[^\[\]]{0,30}\]\([^()\s]*\)\)\s*$")
 _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)([^=]+?)(?<=\S)==(?![=\w])")
 _CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
 
@@ -145,6 +149,8 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
     if "[^" in text:
         text = _FOOTNOTE.sub("", text)
+    if "([" in text:
+        text = _BUTTON_IN_BRACKETS.sub("", text)
     if "==" in text:
         text = _HIGHLIGHT.sub(r"\1", text)
     if "[!" in text:

@@ -2102,3 +2102,15 @@ def test_the_outlet_a_page_title_names(title, outlet, clipped):
     article = normalise(extract_text(f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", markdown=True), NOW)
     assert article.title == HEADLINE
     assert article.outlet == (outlet or "harborledger.example")
+
+
+@pytest.mark.parametrize("item, read", [
+    # fail before: a highlights export's button after each quote
+    ("- The vote was close. ([View Highlight](https://read.example/h/1))", "The vote was close."),
+    # near misses, kept as written: a source in brackets, a link in brackets inside the line
+    ("- The vote was close ([Harbor Ledger](https://harborledger.example/a)).", "The vote was close (Harbor Ledger)."),
+    ("- The vote ([see the count](https://harborledger.example/c)) was close.", "The vote (see the count) was close."),
+])
+def test_a_highlight_exports_buttons(item, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
