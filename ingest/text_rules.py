@@ -618,6 +618,9 @@ _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}
 _COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S|^ {4,}\S.*\n {4,}\S")
 
 
+SHORT_WRAPPED_LINES = 5  # the fewest wrapped lines a short text's width is told by (10 for any text)
+
+
 def wrap_width(raws: list[str]) -> int | None:
     """The column a hard-wrapped text was wrapped at (mail, pandoc, a converter's line width),
     or None when its lines are not wrapped. Wrapped prose fills its lines to nearly the same
@@ -628,7 +631,7 @@ def wrap_width(raws: list[str]) -> int | None:
     lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
                      if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
                      and after.strip() and not _BLOCK_START.match(after))
-    if len(lengths) < 10:
+    if len(lengths) < SHORT_WRAPPED_LINES:
         return None
     top = lengths[int(0.9 * (len(lengths) - 1))]
     width = max(n for n in lengths if n <= top + 10)  # a few lines fill the whole width
@@ -636,6 +639,10 @@ def wrap_width(raws: list[str]) -> int | None:
         return None
     # Three lines in four end within a long word's length of the width (in text that is not
     # wrapped, lines that go on into the next are of any length: items, captions, stamps).
+    # A short text (a brief of three paragraphs, as html2text, Pandoc or a text browser wraps
+    # it) has few such lines: every one of them must, at one of the widths converters wrap at.
+    if len(lengths) < 10:
+        return width if 60 <= width <= 100 and all(width - 12 <= n for n in lengths) else None
     return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
 
 

@@ -2114,3 +2114,31 @@ def test_the_outlet_a_page_title_names(title, outlet, clipped):
 def test_a_highlight_exports_buttons(item, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
     assert article.body == f"{STORY}\n\n{read}"
+
+
+BRIEF = ["The island ferry will cost more from April, the operator said on Sunday, blaming fuel prices "
+         "and a new crew rota that adds a second engineer to every crossing of the sound.",
+         "A return ticket for an adult will go up by a fifth, and season tickets bought before March "
+         "keep their old price until they run out, the operator said in a statement.",
+         "Island councillors said they would ask for the rise to be phased in over two years at least, "
+         "since people on the island have no other way to reach the mainland."]
+
+
+def test_a_short_wrapped_text_is_unwrapped():
+    # fail before: a brief of three paragraphs wrapped at 72 columns (as html2text, Pandoc and
+    # text browsers wrap) had too few wrapped lines to tell its width: every line was a paragraph
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in BRIEF)
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{wrapped}\n", True)
+    assert article.body == "\n\n".join(BRIEF)
+
+
+def test_short_lines_of_their_own_stay_apart():
+    # near miss: a text whose short lines are of their own (a list of results, a verse), not
+    # filled to a width
+    rows = ["North pier: 40 votes for the deal and 38 votes against it", "South pier: 22 votes for",
+            "Night shift: 17 votes for the deal, 2 against and 1 spoilt ballot", "Crane crews: 9 for",
+            "Harbour office: 12 votes for the deal and 4 votes against", "Tugs: 6 for"]
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n" + "\n".join(rows) + "\n", True)
+    assert article.body == STORY + "\n\n" + "\n\n".join(rows)
