@@ -1250,7 +1250,7 @@ def is_stamp(line: Line) -> bool:
 
 # The day the copy was made, as read-it-later apps, clippers and citations stamp it ("Saved:
 # March 7", "Date added:", "Clipped on ...", "Retrieved March 7, 2024", "Accessed: 7 March",
-# "Archived from the original on ..."): never the story's day. Taken for the publication where
+# "Archived on ..."): never the story's day. Taken for the publication where
 # the story gave none, it dated the story by the reader's visit. A line that opens with such a
 # label only ("the council added on March 5 ..." is the story's).
 _COPY_STAMP = re.compile(r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
