@@ -763,7 +763,7 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s
 FULL_DATE = re.compile(
     rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
-    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{{1,9}})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
 # "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
@@ -784,12 +784,19 @@ _FOREIGN_DATE = re.compile(
 _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
 
+_ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\.\d")
+
+
 def full_dates(text: str) -> list[tuple[int, str]]:
     """(position, raw string) of each full date in a line. Forms the generic parser would
     misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
     found = []
     for match in FULL_DATE.finditer(text):
-        raw = _ZONE_OR_DOTTED_TIME.sub("", match.group(0).strip(" ,"))
+        raw = match.group(0).strip(" ,")
+        # (An ISO time's fraction of a second, "09:30:00.000Z" as scripts write a page's time,
+        # is no dotted time: cut there, the time lost its zone.)
+        if not _ISO_TIME.match(raw):
+            raw = _ZONE_OR_DOTTED_TIME.sub("", raw)
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
             first, second, year = map(int, slashed.groups())

@@ -2142,3 +2142,17 @@ def test_short_lines_of_their_own_stay_apart():
             "Harbour office: 12 votes for the deal and 4 votes against", "Tugs: 6 for"]
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n" + "\n".join(rows) + "\n", True)
     assert article.body == STORY + "\n\n" + "\n\n".join(rows)
+
+
+@pytest.mark.parametrize("stamp, published", [
+    # fail before: an ISO time with a fraction of a second (as scripts write a page's time, and
+    # reader services pass it on) lost its zone at the fraction's dot
+    ("2024-03-05T09:30:00.000Z", "2024-03-05T09:30:00+00:00"),
+    ("2024-03-05T09:30:00.123+02:00", "2024-03-05T09:30:00+02:00"),
+    # near misses, read as before: a dotted time and its zone's name, an ISO time to the minute
+    ("March 5, 2024, 9.30 CET", "2024-03-05"), ("2024-03-05 09:30", "2024-03-05T09:30:00"),
+])
+def test_an_iso_time_with_a_fraction_keeps_its_zone(stamp, published):
+    article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nPublished Time: {stamp}\n\nMarkdown Content:\n"
+                    f"By Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", True)
+    assert article.published == published
