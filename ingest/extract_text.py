@@ -31,6 +31,11 @@ def extract_text(text: str, markdown: bool = False) -> Article:
     given, text = rules.front_matter(text)
     text = rules.without_html(text)
     if given.get("title"):
+        page_title = given["title"]
+        given["title"] = _headline_of_page_title(page_title, given, text)
+        site = rules.site_of_title(rules.unescaped(page_title), given["title"])
+        if site and not given.get("outlet"):
+            given["outlet"] = site
         # Set as the heading it is, so the rules take the story's first line for no headline.
         text = f"# {given['title']}\n\n{text}"
     article = _extract_lines(text, markdown)
@@ -38,6 +43,20 @@ def extract_text(text: str, markdown: bool = False) -> Article:
         setattr(article, field_name, value)
         article.provenance[field_name] = "front-matter"
     return article
+
+
+def _headline_of_page_title(title: str, given: dict, text: str) -> str:
+    """The headline of a front matter's title that is the page's title, the site's name after
+    it ("Dockers vote | The Harbor Ledger"): a web clipper's note (it gives the page's address)
+    or Pandoc's standalone Markdown (the story's own heading below shows the headline alone)
+    takes the browser's title. A site's own front matter titles its post, and keeps it."""
+    title = rules.unescaped(title)  # Pandoc writes the title as Markdown: "Dockers vote \\| Site"
+    headline = rules.title_without_site(title)
+    if headline == title or not headline:
+        return title
+    if given.get("url") or re.search(rf"^#{{1,6}}[ \t]+{re.escape(headline)}[ \t]*(?:\{{[^{{}}\n]*\}})?[ \t]*$", text, re.M):
+        return headline
+    return title
 
 
 def _extract_lines(text: str, markdown: bool = False) -> Article:
@@ -54,13 +73,27 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
     tail = find_tail(lines, body_at)
     used: set[int] = set()  # lines that are metadata, not story
 
+    site = None  # the site's name the page's title gives beside the headline
     if title_at is not None:
-        article.title = rules.title_without_site(rules.unlabelled_title(lines[title_at].text),
-                                                 _names_elsewhere(lines, title_at))
+        page_title = rules.unlabelled_title(lines[title_at].text)
+        elsewhere = _names_elsewhere(lines, title_at)
+        article.title = rules.title_without_site(page_title, elsewhere)
+        site = rules.site_of_title(page_title, article.title, elsewhere)
         article.provenance["title"] = "heading" if lines[title_at].heading else "text"
         used |= {i for i in range(len(lines)) if lines[i].key in (rules.fold(article.title), lines[title_at].key)}
+    # A notes export's metadata section: its fields (a summary here, the page's address below),
+    # never story lines nor the standfirst.
+    # (Above the story's start; anywhere near the top where no paragraph starts a story.)
+    no_story = body_at >= len(lines) or not rules.is_paragraph(lines[body_at])
+    section = rules.metadata_section(lines, len(lines) if no_story else body_at)
+    used |= set(section)
     description_at = find_description(lines, title_at, body_at)
-    if description_at is not None:
+    if description_at is None or description_at in section:
+        description_at = next((i for i in section if rules.summary_field(lines[i])), None)
+    if description_at is not None and description_at in section:
+        article.description = rules.summary_field(lines[description_at])
+        article.provenance["description"] = "text"
+    elif description_at is not None:
         article.description = lines[description_at].text
         article.provenance["description"] = "text"
         used |= {i for i in range(len(lines)) if lines[i].key == rules.fold(article.description)}
@@ -83,6 +116,16 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
                 article.provenance["description"] = "text"
                 break
 
+    # The page's address, where a reader service or a clipper set it above the story (or
+    # among the header's lines, where no paragraph starts a story: a note of highlights).
+    for i in [*(header if no_story else range(body_at)), *section]:
+        address = rules.page_address(lines[i])
+        if address:
+            article.url = address
+            article.provenance["url"] = "text"
+            used.add(i)
+            break
+
     published, updated, source = find_dates(lines, header, body_at, used, title_at)
     if published:
         article.published = published
@@ -92,6 +135,10 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
         article.provenance["updated"] = "stamp"
 
     outlet, source = find_outlet(lines, body_at, tail, organisation)
+    if not outlet:
+        outlet, source = rules.outlet_field(lines, rules.opening_fields(lines)), "text"
+    if not outlet:
+        outlet, source = site, "title"
     if outlet:
         article.outlet = outlet
         article.provenance["outlet"] = source
@@ -278,6 +325,9 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
     page (whole_page; worked out here when not given), its logos and menus are passed over too."""
     if whole is None:
         whole = whole_page(lines)
+    labelled = rules.title_field(lines, rules.opening_fields(lines))
+    if labelled is not None:
+        return labelled
     level_one = [i for i, line in enumerate(lines) if line.heading == 1
                  and (_headline_like(line) or line.words == 1 and not rules.is_furniture(line))]
     # The site's logo is often a level-1 heading too: the next one is the headline.
@@ -1596,6 +1646,8 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
+        if rules.is_copy_stamp(line):
+            continue
         for position, raw in rules.dates_outside_addresses(line.text):
             # "This page was last edited on 14 May 2025": the page's stamp of its last change,
             # not a day the story gives for its events.
@@ -1662,7 +1714,7 @@ def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str
     published = updated = None
     for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
         line = lines[i]
-        if line.words > 30 or rules.is_caption(line):
+        if line.words > 30 or rules.is_caption(line) or rules.is_copy_stamp(line):
             continue
         text = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -1739,6 +1791,7 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
     pitches (and the section a pitch heads), lists of other stories, bios and repeats."""
     kept: list[str] = []
     seen: set[str] = set()
+    footer_at = _footer_start(lines, body_at)
     skip_until_heading = 0  # inside a pitch section: skip until a heading this level or higher
     in_list = False
     keys = [line.key for line in lines]
@@ -1759,10 +1812,10 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
         if rules.is_list_heading(line):
             in_list = True
             continue
-        if i in used or i < body_at and not rules.is_paragraph(line):
+        if i in used or i < body_at and not rules.is_paragraph(line) or i >= footer_at:
             continue
-        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line)
-                or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
+        if (rules.is_furniture(line) or rules.is_caption(line) or rules.is_stamp(line) or rules.is_copy_stamp(line)
+                or rules.is_tag_link(line) or _is_pitch_line(line) or rules.bio(line)[0] in authors and authors):
             continue
         key = keys[i]
         if key in seen:
@@ -1774,6 +1827,24 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
         seen.add(key)
         kept.append(line.text)
     return kept
+
+
+# A site's copyright notice: where a page's footer starts.
+_COPYRIGHT_NOTICE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
+def _footer_start(lines: list[Line], body_at: int) -> int:
+    """Where the page's footer starts below the story: a short copyright notice after the last
+    paragraph, the lines below it short ones too ("© 2024 The Harbor Ledger", "Privacy",
+    "Terms"), as a text browser's dump or a copy of a whole page ends. len(lines) if none."""
+    end = len(lines)
+    for i in range(len(lines) - 1, body_at, -1):
+        line = lines[i]
+        if rules.is_paragraph(line):
+            break
+        if line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line):
+            end = i
+    return end
 
 
 def _is_pitch_line(line: Line) -> bool:

@@ -446,7 +446,11 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
                      f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return
     # The content wins over the extension when they disagree strongly (an HTML page saved as
-    # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text.
+    # .txt, JSON saved as .txt); a .txt that merely looks like Markdown stays text. (Not a
+    # Markdown file that opens with an HTML block, as Pandoc's GitHub Markdown of a page keeps
+    # the page's <div>s: see _markdown_with_html_blocks.)
+    if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
+        sniffed = "markdown"
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
@@ -531,6 +535,15 @@ NO_RECORD = "no record in it"
 
 
 HEAD_BYTES = 65536  # what a file's format is judged on
+# Markdown's own syntax on a line of its own: an ATX heading, a list item's link, a fence.
+_MARKDOWN_LINE = re.compile(rb"^(?:#{1,6} \S|[-*] \[[^\]\n]+\]\(|```)", re.M)
+
+
+def _markdown_with_html_blocks(head: bytes) -> bool:
+    """A Markdown file (by its name) whose HTML is blocks between Markdown's own lines, not a
+    page: no <html>, <body> or doctype, and headings or list links of Markdown's own. Read as
+    a page, the headline under its "# " was lost (the page extractor found no title)."""
+    return _PAGE_START.search(head) is None and b"<head" not in head.lower() and _MARKDOWN_LINE.search(head) is not None
 # The keys that make a JSON object a record (its title, its body, ...), as extract_record reads them.
 _RECORD_KEYS = frozenset(alias.lower() for aliases in FIELD_ALIASES.values() for alias in aliases)
 _TAG = re.compile(rb"<[A-Za-z!/?]")  # an element, a comment, a doctype, an XML declaration

@@ -58,7 +58,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
 _REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# Any ASCII punctuation may be escaped (CommonMark): Pandoc's Markdown escapes quotes and
+# apostrophes ("the authority\'s offer"), "$", "@", "<", "^" as well, which stood in the text.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
 # "_" may not ("snake_case_name" keeps its underscores).
 _EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\3(?!\w)")
@@ -72,10 +74,89 @@ _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
 _TEXT_BROWSER_ITEM = re.compile(r"^[ \t]{2,}o[ \t]+(?=[^\W_a-z])")
 
 
+# Pandoc's Markdown of an HTML page keeps the page's classes and ids as attributes in braces: on
+# headings ("# Dockers vote {#vote .headline}"), links and images ("[Ann Lee](/a){.author}"),
+# and on spans of text ("[By Ann Lee]{.byline}", what a <span class> becomes); its <div>s become
+# fenced divs (":::" lines, read_lines drops them). The braces were read as words: a headline
+# ending in "{#vote .headline}", a byline in brackets that no rule knew. Only braces that hold
+# attributes (an "#id", a ".class", a key=value): "{5}" or "{sic}" in a story stay.
+_ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}\"]+))"
+_ATTRIBUTES = rf"\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}"
+_ATTRIBUTES_AFTER = re.compile(rf"(?<=[)\]])\s?{_ATTRIBUTES}|\s+{_ATTRIBUTES}\s*$")
+_SPAN = re.compile(rf"\[((?:[^\[\]]|\[[^\[\]]*\](?:\([^()\s]*\))?)*)\]{_ATTRIBUTES}")
+_FENCED_DIV = re.compile(r"^:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*$")
+
+
+def without_attributes(text: str) -> str:
+    """The line without Pandoc's attribute braces (see _ATTRIBUTES), a span's words kept."""
+    if "{" not in text:  # the cheap anchor
+        return text
+    text = _SPAN.sub(r"\1", text)
+    return _ATTRIBUTES_AFTER.sub("", text)
+
+
+def unescaped(text: str) -> str:
+    """Markdown's backslash escapes read as the marks they escape (see _ESCAPE)."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+# A notes app's link to another note (Obsidian's wiki links, which clippers and highlight
+# exports write: "Author: [[Ann Lee]]", "[[people/ann-lee|Ann Lee]]"): the words shown, as a
+# link's. An embedded note or picture ("![[cranes.jpg]]") shows none. (Not "[[Ann Lee](/a)]",
+# a link inside brackets.)
+_WIKI_LINK_IN_TEXT = re.compile(r"(!?)\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\](?!\()")
+
+
+def _wiki_link_words(match: re.Match) -> str:
+    return "" if match.group(1) else (match.group(3) or match.group(2)).strip()
+
+
+# A field a scraper's script printed as its program holds it: a list of strings in its
+# language's notation ("Authors: ['Ann Lee', 'Tom Park']", as a newspaper-style scraper's list
+# of authors prints, or ["Ann Lee", "Tom Park"] as JSON). Read as words, its brackets and
+# quotes went into the names ("Tom Park']"). After a label's colon only, as such a field is.
+_PRINTED_LIST = re.compile(r"(?<=:)(\s*)\[((?:\s*(['\"])[^'\"\[\]\n]*\3\s*,)*\s*(['\"])[^'\"\[\]\n]*\4\s*,?\s*)\]\s*$")
+_PRINTED_ITEM = re.compile(r"(['\"])([^'\"\[\]\n]*)\1")
+
+
+def _printed_list(match: re.Match) -> str:
+    return match.group(1) + ", ".join(item.strip() for _, item in _PRINTED_ITEM.findall(match.group(2)) if item.strip())
+
+
+# A footnote's mark ("offer[^1]") and its note's label ("[^1]: The union's figures."), as
+# Markdown writes a page's notes (Pandoc, and clippers that keep a page's notes): the marks
+# stood glued to the words, the labels in front of the notes.
+_FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
+
+
+# A notes app's marks of a reader's own (Obsidian's, as its web clipper keeps a reader's
+# highlights in the clipped text): "==highlighted words==", and a callout's type at the head
+# of a quote ("> [!quote] The union", "> [!note]-"). They stood in the story's words. (Not
+# "a==b": the marks hug words, a space outside them.)
+# A highlights export's button after each quote ("... nine days. ([View Highlight](https://...))",
+# as Readwise writes them; "([Open in app](...))"): a link in round brackets at the line's end
+# whose words are a button's.
+_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?i:view|open|see|go\s+to|read)\b[^\[\]]{0,30}\]\([^()\s]*\)\)\s*$")
+_HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)([^=]+?)(?<=\S)==(?![=\w])")
+_CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
+
+
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
-    text = _IMAGE.sub(" ", raw)
+    text = _IMAGE.sub(" ", without_attributes(raw))
+    if "[[" in text:
+        text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
+    if "[^" in text:
+        text = _FOOTNOTE.sub("", text)
+    if "([" in text:
+        text = _BUTTON_IN_BRACKETS.sub("", text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"\1", text)
+    if "[!" in text:
+        text = _CALLOUT.sub("", text)
+    if ":" in text and ("['" in text or '["' in text):  # the cheap anchor
+        text = _PRINTED_LIST.sub(_printed_list, text)
 
     def keep_text(match: re.Match) -> str:
         links.append((match.group(1).strip(), match.group(2)))
@@ -206,6 +287,40 @@ def resolve_references(text: str) -> str:
     return text
 
 
+# A text browser's dump of a page ("lynx -dump", "w3m -dump" with link numbers) marks each link
+# by its number ("By [5]Ann Lee") and lists the numbers' addresses at the end, under
+# "References" ("   5. https://..." in lynx, "[5] https://..." in w3m). The marks glued to the
+# words made no name a name ("[5]Ann Lee"), and the list stood in the body, address by
+# address. Only a list that ends the text, and only marks whose numbers it lists.
+_REFERENCES_HEADING = re.compile(r"\n[ \t]*References:?[ \t]*\n")
+_REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:(\d{1,4})\.[ \t]+\S+|\[(\d{1,4})\][ \t]+\S+|(?:Visible|Hidden) links:?)[ \t]*$")
+_LINK_NUMBER = re.compile(r"\[(\d{1,4})\](?=[^\s\]])")
+
+
+def without_link_numbers(text: str) -> str:
+    """The text without a text browser's link numbers and its list of their addresses."""
+    if "References" not in text:  # the cheap anchor
+        return text
+    heading = None
+    for heading in _REFERENCES_HEADING.finditer(text):
+        pass  # the last one: the list ends the text
+    if heading is None:
+        return text
+    numbers = set()
+    for entry in text[heading.end():].split("\n"):
+        if not entry.strip():
+            continue
+        match = _REFERENCE_ENTRY.match(entry)
+        if not match:
+            return text  # a section of the story called "References", not a browser's list
+        numbers.add(match.group(1) or match.group(2))
+    numbers.discard(None)
+    if not numbers:
+        return text
+    head = text[:heading.start()]
+    return _LINK_NUMBER.sub(lambda mark: "" if mark.group(1) in numbers else mark.group(0), head) + "\n"
+
+
 # Fewer blank lines than one in this many lines: a text that parts its blocks with single line
 # breaks (see read_lines).
 BLANK_LINES_PER_BLOCK = 20
@@ -285,7 +400,9 @@ FRONT_MATTER_FIELDS = {
                   "date", "created"),
     "updated": ("updated", "lastmod", "last_modified", "modified", "date_modified", "datemodified", "updated_at"),
     "outlet": ("outlet", "publication", "publisher", "site_name", "sitename"),
-    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link"),
+    # "source" is the clipped page's address in web clippers' notes (Obsidian's Web Clipper,
+    # MarkDownload, Joplin, Readwise's export): an address only, as for "url" (checked below).
+    "url": ("canonical_url", "canonicalurl", "canonical", "url", "link", "source", "source_url"),
     "language": ("language", "lang", "locale"),
 }
 # Keys that only front matter has: with none of these or of the fields above, a "---" block is
@@ -320,7 +437,7 @@ def front_matter(text: str) -> tuple[dict, str]:
 
             parsed = yaml.safe_load(block)
     except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
-        return {}, text
+        parsed = _loose_fields(block) if fence == "---" else None
     if not isinstance(parsed, dict):
         return {}, text
     keys = {str(key).lower().replace("-", "_"): value for key, value in parsed.items()}
@@ -331,7 +448,13 @@ def front_matter(text: str) -> tuple[dict, str]:
 
     fields = {}
     for field, aliases in FRONT_MATTER_FIELDS.items():
-        value = next((keys[a] for a in aliases if keys.get(a) not in (None, "", [])), None)
+        if field == "published" and _clipped(keys):
+            aliases = tuple(a for a in aliases if a != "created")
+        if field == "updated" and _clipped(keys, ("source", "source_url")):
+            # A notes app's clip (Joplin's export, "source" its clipper's address): "updated"
+            # is when the note was last edited, as "created" is when it was made.
+            aliases = tuple(a for a in aliases if a not in ("updated", "modified"))
+        value = next((_without_wiki_links(keys[a]) for a in aliases if keys.get(a) not in (None, "", [])), None)
         if isinstance(value, date):  # YAML and TOML read dates themselves (a datetime is a date)
             value = value.isoformat()
         value = field_value(field, value)
@@ -340,6 +463,48 @@ def front_matter(text: str) -> tuple[dict, str]:
         if value:
             fields[field] = value
     return fields, "\n".join(lines[end + 1:])
+
+
+# "key: value" as a program writes its metadata without quoting it: trafilatura before 2.0 wrote
+# "--with-metadata" headers so, and a title holding ": " ("Gull Point: the strike ends") made the
+# block no YAML, so the whole header was read as story lines (its "fingerprint:" line taken for
+# the headline). Every line must be such a field (or an item of the one above), two fields at
+# least; else it is no front matter.
+_LOOSE_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,30}):(?:[ \t]+(.*?))?[ \t]*$")
+_LOOSE_ITEM = re.compile(r"^(?:[ \t]+\S|-[ \t])")
+
+
+def _loose_fields(block: str) -> dict | None:
+    fields: dict = {}
+    for raw in block.splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        match = _LOOSE_FIELD.match(raw)
+        if match:
+            value = (match.group(2) or "").strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[match.group(1)] = value or None
+        elif not (fields and _LOOSE_ITEM.match(raw)):
+            return None
+    return fields if len(fields) > 1 else None  # one "Note: ..." line between rules is a line of the story's
+
+
+# Web clippers write each author as a wiki link ("author: [[Ann Lee]]", see _WIKI_LINK_IN_TEXT),
+# and the brackets made the name no person's. The words shown are the value.
+def _without_wiki_links(value):
+    if isinstance(value, list):
+        return [_without_wiki_links(item) for item in value]
+    if isinstance(value, str) and "[[" in value:
+        return _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, value).strip()
+    return value
+
+
+def _clipped(keys: dict, address_keys: tuple[str, ...] = ("source", "source_url", "url", "link")) -> bool:
+    """Front matter of a copy of another page (it names the page's address): its "created" is
+    the day the copy was made (a web clipper's clip day), not the story's."""
+    return any(isinstance(keys.get(key), str) and keys[key].lstrip().startswith(("http://", "https://"))
+               for key in address_keys)
 
 
 def _icon(char: str) -> bool:
@@ -371,7 +536,7 @@ def read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = True  # the previous raw line was empty (or there was none)
     picture_above: str | None = None  # a picture alone on a line since the last line kept
-    text = resolve_references(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE))
+    text = resolve_references(without_link_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)))
     raws = text.split("\n")
     # A text with (nearly) no blank lines that is not hard-wrapped, as a browser's copy of a
     # whole page often is, sets each block on a line of its own: a headline is a line of its
@@ -384,6 +549,8 @@ def read_lines(text: str) -> list[Line]:
                        and wrap_width(raws) is None)
     for raw in _whole_links(unwrap(raws)):
         stripped = raw.strip()
+        if stripped[:3] == ":::" and _FENCED_DIV.match(stripped):
+            stripped = ""  # a fenced div's fence (see _ATTRIBUTES) parts blocks as a blank line does
         wrapped, blank = not blank, not stripped
         if not stripped:
             continue
@@ -443,11 +610,15 @@ def _label_row(text: str) -> str:
 
 
 # A line that opens a block of its own: a heading, a list item, a quote, a table row, a rule.
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[)")
+# (":::" opens or closes a Pandoc fenced div, right under a paragraph's last line.)
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+\-•]\s|\d{1,3}[.)]\s|>|\||={3,}\s*$|-{3,}\s*$|!\[|:::)")
 
 
 # Text set in columns or centred by spaces, or indented as preformatted text (a code block).
 _COLUMNS = re.compile(r"\S {3,}\S|^ {8,}\S|^ {4,}\S.*\n {4,}\S")
+
+
+SHORT_WRAPPED_LINES = 5  # the fewest wrapped lines a short text's width is told by (10 for any text)
 
 
 def wrap_width(raws: list[str]) -> int | None:
@@ -460,7 +631,7 @@ def wrap_width(raws: list[str]) -> int | None:
     lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
                      if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
                      and after.strip() and not _BLOCK_START.match(after))
-    if len(lengths) < 10:
+    if len(lengths) < SHORT_WRAPPED_LINES:
         return None
     top = lengths[int(0.9 * (len(lengths) - 1))]
     width = max(n for n in lengths if n <= top + 10)  # a few lines fill the whole width
@@ -468,6 +639,10 @@ def wrap_width(raws: list[str]) -> int | None:
         return None
     # Three lines in four end within a long word's length of the width (in text that is not
     # wrapped, lines that go on into the next are of any length: items, captions, stamps).
+    # A short text (a brief of three paragraphs, as html2text, Pandoc or a text browser wraps
+    # it) has few such lines: every one of them must, at one of the widths converters wrap at.
+    if len(lengths) < 10:
+        return width if 60 <= width <= 100 and all(width - 12 <= n for n in lengths) else None
     return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
 
 
@@ -588,7 +763,7 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s
 FULL_DATE = re.compile(
     rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
-    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{{1,9}})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
 # "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
@@ -609,12 +784,19 @@ _FOREIGN_DATE = re.compile(
 _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
 
+_ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\.\d")
+
+
 def full_dates(text: str) -> list[tuple[int, str]]:
     """(position, raw string) of each full date in a line. Forms the generic parser would
     misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
     found = []
     for match in FULL_DATE.finditer(text):
-        raw = _ZONE_OR_DOTTED_TIME.sub("", match.group(0).strip(" ,"))
+        raw = match.group(0).strip(" ,")
+        # (An ISO time's fraction of a second, "09:30:00.000Z" as scripts write a page's time,
+        # is no dotted time: cut there, the time lost its zone.)
+        if not _ISO_TIME.match(raw):
+            raw = _ZONE_OR_DOTTED_TIME.sub("", raw)
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
             first, second, year = map(int, slashed.groups())
@@ -695,6 +877,11 @@ _FURNITURE = re.compile(
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
+    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button
+    r"(?:read|view|open)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
+    # word: "# Port" with its space is a heading, "#1" a rank)
+    r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )
@@ -760,7 +947,10 @@ _LIST_HEADING = re.compile(
     r"read (?:more|next|also)|more (?:from|on|stories|news|in)\b.*|"
     r"recommended(?: for you| stories)?|you (?:may|might) also like|"
     r"see also|also read|top stories|what to read next|"
-    r"editor'?s? picks?|more like this)\s*:?$",
+    r"editor'?s? picks?|more like this|"
+    # A reader service's lists of the page's links and pictures after the story (Jina's
+    # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
+    r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",
     re.I,
 )
 _SOCIAL_ECHO = re.compile(r"(?:^[—–-]\s*.*\(@\w+\)|pic\.twitter\.com/\S+|^follow (?:us|me|him|her|them)\b)", re.I)
@@ -830,14 +1020,113 @@ _SITE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info
 
 # "Title: Headline", a Markdown file's front matter ("title: Headline"), an agency's or a
 # converter's field list ("Headline: ..."): the label in the languages of our news.
+# The page's own address as reader services, scrapers and clippers set it above the story: a
+# labelled line ("URL Source: https://..." as Jina's reader writes it, "URL:", "Source URL:",
+# "Link:", "Original URL:" in field lists and note exports), or a link alone on its line that
+# leads to the original ("[Read Original](https://...)", as read-it-later apps' exports set it).
+# Only an http(s) address: "Source: Harbor Ledger" names no address.
+_ADDRESS_LABEL = re.compile(
+    r"^\W{0,3}(?i:url(?:\s+source)?|(?:source|original|canonical|article|page)\s+(?:url|link|address)|source|"
+    r"link|permalink|canonical)\W{0,3}\s*[:：]\s*(?:<(https?://[^\s<>]+)>|\[[^\]]*\]\(\s*<?(https?://[^\s()<>]+)>?\s*\)|"
+    r"(https?://\S+))\s*$")
+_ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)?(?i:original)(?:\s+(?i:article|story|page|post|url))?$")
+
+
+def page_address(line: Line) -> str | None:
+    """The address the line gives as the page's own (see _ADDRESS_LABEL), or None."""
+    raw = line.raw.strip()
+    if "://" not in raw:  # the cheap anchor: most lines have no address at all
+        return None
+    match = _ADDRESS_LABEL.match(raw)
+    if match:
+        return next(group for group in match.groups() if group)
+    if len(line.links) == 1 and _ORIGINAL_LINK.match(line.text.strip()):
+        target = line.links[0][1]
+        return target if target.startswith(("http://", "https://")) else None
+    return None
+
+
+# A notes export's section of the document's fields under the headline: a "Metadata" heading
+# over "- Label: value" items (Readwise's export to notes apps: "- Author: [[Ann Lee]]",
+# "- Full Title: ...", "- Category: #articles", "- Summary: ...", "- URL: https://..."). The
+# fields are the article's, not its story: they stood in the body item by item.
+_METADATA_HEADING = re.compile(r"^(?i:(?:document\s+|article\s+)?(?:metadata|properties))$")
+_FIELD_ITEM = re.compile(r"^([^\W\d_][\w ]{0,30}?)\s*:\s*(.*)$")
+_SUMMARY_LABEL = re.compile(r"^(?i:summary|description|excerpt|abstract|standfirst)$")
+METADATA_SECTION_TOP = 12  # the heading is right under the headline (a cover picture between)
+
+
+def metadata_section(lines: list[Line], body_at: int) -> range:
+    """The lines of a notes export's metadata section (see _METADATA_HEADING), heading and
+    items, above the story's start; an empty range when the text has none near its top."""
+    for i in range(min(body_at, METADATA_SECTION_TOP)):
+        if lines[i].heading and _METADATA_HEADING.match(lines[i].text):
+            end = i + 1
+            while end < len(lines) and lines[end].item and _FIELD_ITEM.match(lines[end].text):
+                end += 1
+            return range(i, end) if end > i + 1 else range(0)
+    return range(0)
+
+
+def summary_field(line: Line) -> str | None:
+    """The summary a metadata item gives ("Summary: ..."), or None."""
+    match = _FIELD_ITEM.match(line.text)
+    return match.group(2).strip() or None if match and _SUMMARY_LABEL.match(match.group(1)) else None
+
+
+# A text that opens with a list of labelled fields, as a feed reader saves an item
+# (newsboat: "Feed: ...", "Title: ...", "Author: ...", "Date: ...", "Link: ...") or a scraper's
+# script prints one: its "Title:" field is the headline (the "Feed:" line above it was taken
+# for one), its feed's or site's name the outlet. Fields from the first line down, a blank
+# line between them or not; OPENING_FIELDS at most.
+_OPENING_FIELD = re.compile(r"^([^\W\d_][\w()]*(?:[ \t][\w()]+){0,2})[ \t]*[:：][ \t]*\S")
+_OUTLET_FIELD = re.compile(r"^(?i:feed|site|site\s*name|publication|publisher|outlet|newspaper|source\s+name)$")
+OPENING_FIELDS = 12
+
+
+def opening_fields(lines: list[Line]) -> dict[str, int]:
+    """The labels (folded) of the fields the text opens with, each with its line; {} unless
+    two lines at least open the text as fields."""
+    fields: dict[str, int] = {}
+    for i, line in enumerate(lines[:OPENING_FIELDS]):
+        match = _OPENING_FIELD.match(line.text) if not line.heading else None
+        if not match:
+            break
+        fields.setdefault(" ".join(match.group(1).casefold().split()), i)
+    return fields if len(fields) > 1 else {}
+
+
+_SUBJECT_LABEL = re.compile(r"^(?i:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?:(?i:fwd?|re|wg|tr)\s*:\s*)*(\S.*)$")
+
+
+def title_field(lines: list[Line], fields: dict[str, int]) -> int | None:
+    """The line of the opening fields' "Title:" field (see opening_fields), or None. A mail
+    saved as text opens with its header ("From:", "Subject:", "Date:"): its subject is the
+    newsletter's headline, as a "Title:" is (the "From:" line above was taken for one)."""
+    found = next((i for i in fields.values() if _TITLE_LABEL.match(lines[i].text)), None)
+    if found is None and "from" in fields and "subject" in fields:
+        found = fields["subject"]
+    return found
+
+
+def outlet_field(lines: list[Line], fields: dict[str, int]) -> str | None:
+    """The outlet the opening fields name ("Feed: The Harbor Ledger"), not an address."""
+    for label, i in fields.items():
+        if _OUTLET_FIELD.match(label):
+            value = lines[i].text.split(":", 1)[1].strip() if ":" in lines[i].text else ""
+            if value and "://" not in value and not _SITE_ADDRESS.match(value) and count_words(value) <= 8:
+                return value
+    return None
+
+
 _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
 
 
 def unlabelled_title(text: str) -> str:
     """A headline without the "Title:" label a field list sets before it (and the quotes
-    front matter may put round it)."""
-    match = _TITLE_LABEL.match(text.strip())
+    front matter may put round it); a mail's "Subject:" too (see title_field)."""
+    match = _TITLE_LABEL.match(text.strip()) or _SUBJECT_LABEL.match(text.strip())
     if not match:
         return text
     return re.sub(r"^([\"'“])(.*)([\"'”])$", r"\2", match.group(1).strip())
@@ -871,6 +1160,29 @@ def title_without_site(text: str, elsewhere: frozenset[str] = frozenset()) -> st
                 _SITE_ADDRESS.match(tail) or _masthead(tail) or fold(tail) in elsewhere and tail[:1].isupper()):
             return head
     return text
+
+
+_TITLE_SEPARATOR = re.compile(r"^\s*[|–—·:-]\s*|\s*[|–—·:-]\s*$")
+
+
+def site_of_title(title: str, headline: str, elsewhere: frozenset[str] = frozenset()) -> str | None:
+    """The site's name a page's title gives beside its headline ("Dockers vote | The Harbor
+    Ledger - News from the bay" gives "The Harbor Ledger"), where title_without_site took it
+    off: the outlet, by its own words. Only a publication's name (see _masthead) or a name the
+    text shows elsewhere (its logo, its copyright line): "Dockers vote | Analysis" took off a
+    section's name. Not an address (the url says that better)."""
+    if not headline or headline == title:
+        return None
+    if title.startswith(headline):
+        rest = title[len(headline):]
+    elif title.endswith(headline):
+        rest = title[: len(title) - len(headline)]
+    else:
+        return None
+    site = re.split(r"\s+[|–—·-]\s+", _TITLE_SEPARATOR.sub("", rest).strip())[0].strip()
+    if not site or count_words(site) > 6 or _SITE_ADDRESS.match(site) or "://" in site:
+        return None
+    return site if _masthead(site) or fold(site) in elsewhere else None
 
 
 def is_furniture(line: Line) -> bool:
@@ -941,6 +1253,31 @@ def opens_comments(line: Line) -> bool:
 def is_stamp(line: Line) -> bool:
     """"Updated: ...", "Published 3 hours ago": the page's stamps, not the story."""
     return line.words <= 20 and bool(_STAMP.match(line.text))
+
+
+# The day the copy was made, as read-it-later apps, clippers and citations stamp it ("Saved:
+# March 7", "Date added:", "Clipped on ...", "Retrieved March 7, 2024", "Accessed: 7 March",
+# "Archived on ..."): never the story's day. Taken for the publication where
+# the story gave none, it dated the story by the reader's visit. A line that opens with such a
+# label only ("the council added on March 5 ..." is the story's).
+_COPY_STAMP = re.compile(r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
+                         r"bookmarked|downloaded|fetched|scraped)\b")
+
+
+def is_copy_stamp(line: Line) -> bool:
+    return line.words <= 15 and bool(_COPY_STAMP.match(line.text))
+
+
+# A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone
+# on its line, a story's tag as a page lists them under it ("- [Ferries](/tag/ferries)" /
+# "- [Islands](/tag/islands)", what every converter of a page writes), not a line of the story.
+_TAG_TARGET = re.compile(r"/(?:tags?|topics?|themen|thema|categor(?:y|ies)|labels?|keywords?|subjects?|schlagworte?)"
+                         r"(?:/|\?|=|$)", re.I)
+
+
+def is_tag_link(line: Line) -> bool:
+    return (line.words <= 5 and len(line.links) == 1 and fold(line.links[0][0]) == line.key
+            and bool(_TAG_TARGET.search(line.links[0][1])))
 
 
 def is_paragraph(line: Line) -> bool:

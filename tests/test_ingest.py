@@ -1614,3 +1614,22 @@ def test_a_failure_is_printed_on_a_line_of_its_own_under_the_progress_bar(tmp_pa
     lines = [line.rstrip("\r").rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in shown.split("\n")]
     failures = [line for line in lines if "failed: " in line]
     assert failures == ([f"failed: {tmp_path / 'in' / 'empty.txt'}: empty file"] if bad else []), shown
+
+
+_DIV_MARKDOWN = ('<div class="article-header">\n\n# Ferry fares rise at Port Vale\n\n<div class="byline">\n\n'
+                 'By Ann Lee\n\n</div>\n\n</div>\n\n' + ARTICLE_TEXT)
+
+
+@pytest.mark.parametrize("name, data, kind, title", [
+    # fail before: Markdown that opens with an HTML block (Pandoc's GitHub Markdown of a page
+    # keeps its <div>s) was read as a page, and its "# " headline was lost
+    ("story.md", _DIV_MARKDOWN, "markdown", "Ferry fares rise at Port Vale"),
+    # near misses, read as before: a whole page saved as .md; the same text saved as .txt
+    ("page.md", "<html><body><article><h1>Ferry fares rise at Port Vale</h1><p>" + ARTICLE_TEXT
+     + "</p></article></body></html>", "html", "Ferry fares rise at Port Vale"),
+    ("story.txt", _DIV_MARKDOWN, "html", None),
+])
+def test_markdown_that_opens_with_an_html_block_is_markdown(tmp_path, name, data, kind, title):
+    (tmp_path / name).write_text(data)
+    result = json.loads(run_cli("parse", tmp_path / name, "--json").stdout)
+    assert (result["format"], result["title"]) == (kind, title)

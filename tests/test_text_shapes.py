@@ -456,6 +456,56 @@ def test_front_matter_is_read_as_the_fields_it_holds(top, expected, markdown):
     assert article.body == f"{STORY}\n\n{more}"
 
 
+CLIPPED = "https://harborledger.example/2024/03/strike-ends"
+
+
+@pytest.mark.parametrize("top, expected", [
+    # fail before: a web clipper's note (Obsidian's Web Clipper, MarkDownload, Readwise's export):
+    # the page's address as "source", each author a "[[wiki link]]", "created" the clip day
+    (f'---\ntitle: "{HEADLINE}"\nsource: "{CLIPPED}"\nauthor:\n  - "[[Ann Lee]]"\n  - "[[Tom Park]]"\n'
+     'published:\ncreated: 2024-03-07\ntags:\n  - "clippings"\n---',
+     (HEADLINE, ["Ann Lee", "Tom Park"], None, None, None, CLIPPED)),
+    (f'---\ntitle: "{HEADLINE}"\nsource: "{CLIPPED}"\nauthor:\n  - "[[Ann Lee]]"\npublished: 2024-03-05\n'
+     'created: 2024-03-07\n---', (HEADLINE, ["Ann Lee"], "2024-03-05", None, None, CLIPPED)),
+    (f'---\ntitle: {HEADLINE}\nauthor: "[[people/Ann Lee|Ann Lee]]"\n---', (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    # fail before: Joplin's export of a clipped note: "updated" is the note's last edit
+    (f"---\ntitle: {HEADLINE}\nupdated: 2024-03-09 08:00:00Z\ncreated: 2024-03-07 10:12:33Z\nsource: {CLIPPED}\n"
+     "author: Ann Lee\n---", (HEADLINE, ["Ann Lee"], None, None, None, CLIPPED)),
+    # near misses, read as before: a site's own front matter's update, with the post's address;
+    (f"---\ntitle: {HEADLINE}\ndate: 2024-03-05\nupdated: 2024-03-09\nurl: {CLIPPED}\n---",
+     (HEADLINE, [], "2024-03-05", "2024-03-09", None, CLIPPED)),
+    # a note of its own (no address) was made on its "created" day;
+    # a source that is no address is no url; brackets that are no wiki link stay
+    (f"---\ntitle: {HEADLINE}\nauthor: Ann Lee\ncreated: 2019-03-03\n---", (HEADLINE, ["Ann Lee"], "2019-03-03", None, None, None)),
+    (f"---\ntitle: {HEADLINE}\nsource: Harbor Ledger wire\ncreated: 2019-03-03\n---",
+     (HEADLINE, [], "2019-03-03", None, None, None)),
+    (f"---\ntitle: Dockers [sic] vote\nauthor: Ann Lee\n---", ("Dockers [sic] vote", ["Ann Lee"], None, None, None, None)),
+    # fail before: trafilatura's "--with-metadata" header as versions before 2.0 wrote it, values
+    # unquoted, so a title with ": " made it no YAML
+    (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee; Tom Park\nurl: {CLIPPED}\nhostname: harborledger.example\n"
+     "date: 2024-03-05\ncategories: ['Port']\nfingerprint: 8f2c61d0a9b3\n---",
+     (f"Harbour: {HEADLINE}", ["Ann Lee", "Tom Park"], "2024-03-05", None, None, CLIPPED)),
+    # near misses: one labelled line between rules, a rule round a line of prose, read as before
+    (f"# {HEADLINE}\n\n---\nSource: Harbor Ledger: wire\n---\n\nBy Ann Lee", (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    (f"# {HEADLINE}\n\n---\ntitle: Harbour: notes\nThe vote was close: 40 to 38.\n---\n\nBy Ann Lee",
+     (HEADLINE, ["Ann Lee"], None, None, "The vote was close: 40 to 38.", None)),
+    # fail before: the page's title, the site's name after the headline, in a clipper's note and
+    # in Pandoc's standalone Markdown (escaped bar, the headline as the story's own heading)
+    (f'---\ntitle: "{HEADLINE} | The Harbor Ledger"\nsource: "{CLIPPED}"\n---', (HEADLINE, [], None, None, None, CLIPPED)),
+    (f"---\ntitle: {HEADLINE} \\| The Harbor Ledger\nauthor: Ann Lee\n---\n\n# {HEADLINE} {{#vote}}",
+     (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    # near miss: a site's own front matter titles its post so, and keeps it
+    (f"---\ntitle: {HEADLINE} | Harbour Notes\nauthor: Ann Lee\n---",
+     (f"{HEADLINE} | Harbour Notes", ["Ann Lee"], None, None, None, None)),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_web_clippers_front_matter(top, expected, markdown):
+    more = "Cranes stood idle for nine days while the talks went on in the harbour office."
+    article = parse(f"{top}\n\n{STORY}\n\n{more}\n", markdown)
+    assert tuple(getattr(article, name) for name in FIELDS) == expected
+    assert article.body == f"{STORY}\n\n{more}"
+
+
 @pytest.mark.parametrize("markup, paragraph", [
     # fail before: HTML inside Markdown (or a CMS's text) stored as it was
     ('<figure><img src="dock.jpg" alt="Cranes"><figcaption>Cranes idle at the quay.</figcaption></figure>',
@@ -1731,3 +1781,378 @@ def test_icons_and_separators_around_a_byline(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_marks_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- the page's address as reader services and clippers set it ----------------------------------
+
+PAGE = "https://harborledger.example/2024/03/strike-ends"
+
+
+@pytest.mark.parametrize("top, url", [
+    # fail before: Jina's reader header, a scraper's field list, a read-it-later export's link
+    (f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nMarkdown Content:", PAGE),
+    (f"Title: {HEADLINE}\nAuthor: Ann Lee\nURL: <{PAGE}>", PAGE),
+    (f"# {HEADLINE}\n\nSource URL: [{PAGE}]({PAGE})", PAGE),
+    (f"# {HEADLINE}\n\n[Read on Example](https://reader.example/a/1)\n[Read Original]({PAGE})", PAGE),
+    # near misses: a source that is no address, a link elsewhere, a site's own path
+    (f"# {HEADLINE}\n\nSource: Harbor Ledger wire", None),
+    (f"# {HEADLINE}\n\n[Read the full report]({PAGE})", None),
+    (f"# {HEADLINE}\n\n[Original](/2024/03/strike-ends)", None),
+    (f"# {HEADLINE}\n\nPhotos: {PAGE}", None),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_page_address_a_reader_or_clipper_sets_above_the_story(top, url, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.url) == (HEADLINE, url)
+    assert "://" not in article.body or url is None
+    assert article.body.endswith(STORY)
+
+
+def test_an_address_in_the_story_is_no_page_address():
+    article = parse(f"# {HEADLINE}\n\n{STORY}\n\nURL: {PAGE}\n\n{STORY}\n", True)
+    assert article.url is None and f"URL: {PAGE}" in article.body
+
+
+# --- Pandoc's Markdown of a page: attributes in braces, fenced divs ------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fail before: a heading's id and class, a byline span, a date span, fenced divs round them
+    (f"::: {{.article-header}}\n# {HEADLINE} {{#dockers-vote .headline}}\n\n"
+     "[By [Ann Lee](/people/ann-lee)]{.byline} [March 5, 2024]{.date}\n:::\n\n::: article-body\n"
+     f"{STORY}\n:::", (HEADLINE, ["Ann Lee"], "2024-03-05", STORY)),
+    (f"# {HEADLINE} {{#dockers-vote}}\n\n[Ann Lee](/people/ann-lee){{.author rel=\"author\"}}\n\n{STORY}",
+     (HEADLINE, ["Ann Lee"], None, STORY)),
+    # near misses: braces that hold no attributes, in a headline and a story, stay
+    (f"# {HEADLINE} {{live}}\n\nBy Ann Lee\n\nThe vote {{40 to 38}} was close [sic].",
+     (f"{HEADLINE} {{live}}", ["Ann Lee"], None, "The vote {40 to 38} was close [sic].")),
+    (f"# {HEADLINE}\n\nBy Ann Lee\n\nThe set {{a, b}} and the ratio: 3:2 held.",
+     (HEADLINE, ["Ann Lee"], None, "The set {a, b} and the ratio: 3:2 held.")),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_pandoc_attributes_and_fenced_divs(text, expected, markdown):
+    article = parse(text + "\n", markdown)
+    assert (article.title, article.authors, article.published, article.body) == expected
+
+
+# A wrapped paragraph (as Pandoc wraps at 72 columns) whose last line fills the width.
+LAST_LINE = "and the harbour master told the crews that the very last ship left at noon."
+
+
+@pytest.mark.parametrize("closing, last", [
+    # fail before: a fenced div's fence right under a wrapped paragraph was joined to its last line
+    (":::", LAST_LINE),
+    # near miss: a wrapped line that opens with a colon is joined as before
+    (":crane hire came to an end.", f"{LAST_LINE} :crane hire came to an end."),
+])
+def test_a_fence_under_a_wrapped_paragraph_is_no_part_of_it(closing, last):
+    import textwrap
+
+    wrapped = textwrap.fill(" ".join([STORY] * 6), 76)
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n::: article-body\n{wrapped}\n{LAST_LINE}\n{closing}\n", True)
+    assert article.body.endswith(last) and article.body.startswith(STORY)
+
+
+@pytest.mark.parametrize("written, read", [
+    # fail before: Pandoc's escapes of quotes, apostrophes, "$" and "@"
+    ("The authority\\'s offer was \\\"final\\\", it said.", "The authority's offer was \"final\", it said."),
+    ("Fares rise to \\$5 from \\@harborferry\\'s boats.", "Fares rise to $5 from @harborferry's boats."),
+    # near misses, kept as written: a backslash before a letter or a space, a path
+    ("The log sat in C:\\ports\\logs and a \\ b.", "The log sat in C:\\ports\\logs and a \\ b."),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_markdown_escapes_of_any_punctuation(written, read, markdown):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{written}\n", markdown)
+    assert article.body == f"{STORY}\n\n{read}"
+
+
+# --- a text browser's dump: link numbers and the list of their addresses -------------------------
+
+LYNX = (f"   [1]The Harbor Ledger\n\n{HEADLINE}\n\n   By [2]Ann Lee and [3]Tom Park\n   March 5, 2024\n\n"
+        f"   {STORY}\n\n   The talks were held in the [4]old customs hall.\n\n"
+        "References\n\n   1. https://harborledger.example/\n   2. https://harborledger.example/people/ann-lee\n"
+        "   3. https://harborledger.example/people/tom-park\n   4. https://harborledger.example/topics/hall\n")
+W3M = (f"[1]The Harbor Ledger\n\n{HEADLINE}\n\nBy [2]Ann Lee and [3]Tom Park\nMarch 5, 2024\n\n{STORY}\n\n"
+       "The talks were held in the [4]old customs hall.\n\nReferences:\n\n[1] https://harborledger.example/\n"
+       "[2] https://harborledger.example/people/ann-lee\n[3] https://harborledger.example/people/tom-park\n"
+       "[4] https://harborledger.example/topics/hall\n")
+
+
+@pytest.mark.parametrize("text, authors, body", [
+    # fail before: lynx's and w3m's dumps (the marks glued to the names, the list in the body)
+    (LYNX, ["Ann Lee", "Tom Park"], f"{STORY}\n\nThe talks were held in the old customs hall."),
+    (W3M, ["Ann Lee", "Tom Park"], f"{STORY}\n\nThe talks were held in the old customs hall."),
+    # near misses, read as before: a story's own "References" section of prose, footnote marks
+    # with no list of addresses
+    (f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY}[1]\n\nReferences\n\n1. Port authority, annual report.",
+     ["Ann Lee"], f"{STORY}[1]\n\nReferences\n\nPort authority, annual report."),
+    (f"{HEADLINE}\n\nBy Ann Lee\n\n{STORY} See [2]below.\n\nThe [2]talks went on.",
+     ["Ann Lee"], f"{STORY} See [2]below.\n\nThe [2]talks went on."),
+])
+def test_a_text_browsers_link_numbers_and_references(text, authors, body):
+    article = parse(text, False)
+    assert (article.title, article.authors, article.published, article.body) == (
+        HEADLINE, authors, "2024-03-05" if "March 5" in text else None, body)
+
+
+@pytest.mark.parametrize("chrome, kept", [
+    # fail before: a clipper's tags and a reader app's buttons by the headline stood in the body
+    ("#Clippings", False), ("#port #strike/2024", False), ("[Read on Example](https://reader.example/a/1)", False),
+    ("Open in app", False), ("View in browser", False),
+    # near misses, story lines: a rank, a heading's words, a sentence that reads on
+    ("#1 in the league", True), ("Read on Sunday, the letter moved the council.", True),
+])
+def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
+    article = parse(f"# {HEADLINE}\n{chrome}\n\nBy Ann Lee\n\n{STORY}\n\n{chrome}\n\n{STORY} Again.\n", True)
+    assert article.title == HEADLINE and article.authors == ["Ann Lee"]
+    assert (rules.markdown_to_text(chrome)[0] in article.body.split("\n\n")) == kept
+
+
+def test_the_page_address_of_a_note_of_highlights():
+    # fail before: a read-it-later app's note of highlights has no story paragraph, so the story
+    # never started and the address line under the headline was not looked at
+    note = (f"# {HEADLINE}\n\n[Read Original]({PAGE})\n\n## Highlights\n\n> The vote was close.\n\n"
+            "> Cranes stood idle.\n")
+    assert parse(note, True).url == PAGE
+    # near miss: a short note whose address is a line of its own text, not a link to the original
+    assert parse(f"# {HEADLINE}\n\n[The harbour's page]({PAGE})\n\n> The vote was close.\n", True).url is None
+
+
+@pytest.mark.parametrize("byline, paragraph, authors, read", [
+    # fail before: a notes app's wiki links in a byline and a story, an embedded picture
+    ("By [[Ann Lee]] and [[people/tom-park|Tom Park]]", "Cranes at [[Gull Point]] stood idle.\n\n![[cranes.jpg]]",
+     ["Ann Lee", "Tom Park"], "Cranes at Gull Point stood idle."),
+    ("- Author: [[Ann Lee]]", "Cranes stood idle.", ["Ann Lee"], "Cranes stood idle."),
+    # near misses, read as before: a link inside brackets, a citation's link
+    ("By [[Ann Lee](/people/ann-lee)]", "Cranes stood idle.[[1]](#note-1)", [], "Cranes stood idle.[[1]](#note-1)"),
+])
+def test_wiki_links_show_their_words(byline, paragraph, authors, read):
+    article = parse(f"# {HEADLINE}\n\n{byline}\n\n{STORY}\n\n{paragraph}\n", True)
+    assert (article.authors, article.body) == (authors, f"{STORY}\n\n{read}")
+
+
+@pytest.mark.parametrize("section, expected", [
+    # fail before: a notes export's metadata section (Readwise's export to notes apps)
+    (f"## Metadata\n- Author: [[Ann Lee]]\n- Full Title: {HEADLINE}\n- Category: #articles\n"
+     f"- Summary: The vote was close.\n- URL: {PAGE}", (["Ann Lee"], "The vote was close.", PAGE)),
+    (f"## Metadata\n- Author: [[harborledger.example]]\n- URL: {PAGE}", ([], None, PAGE)),
+    # near misses, read as before: the story's own list under a heading of another name, or
+    # below the story's start; a metadata heading over items that are no fields
+    ("By Ann Lee\n\n## Key points\n- Summary: the vote was close\n- Pay: six percent more",
+     (["Ann Lee"], None, None)),
+    (f"By Ann Lee\n\n{STORY}\n\n## Metadata\n- Source: the port's records\n- Rows: 40", (["Ann Lee"], None, None)),
+    ("By Ann Lee\n\n## Metadata\n- the crane logs\n- the shift rotas", (["Ann Lee"], None, None)),
+])
+def test_a_notes_exports_metadata_section(section, expected):
+    article = parse(f"# {HEADLINE}\n\n![cover](https://harborledger.example/c.jpg)\n\n{section}\n\n{STORY}\n", True)
+    assert (article.authors, article.description, article.url) == expected
+    assert article.body.startswith(STORY)
+    assert ("Rows: 40" in article.body) == ("Rows" in section)
+
+
+def test_a_notes_export_of_highlights_alone():
+    # fail before: Readwise's export of highlights (no story paragraph, its metadata section the
+    # only fields): the summary was no description
+    note = (f"# {HEADLINE}\n\n## Metadata\n- Author: [[Ann Lee]]\n- Category: #articles\n"
+            f"- Summary: The vote was close.\n- URL: {PAGE}\n\n## Highlights\n- The vote was close.\n")
+    article = parse(note, True)
+    assert (article.authors, article.description, article.url) == (["Ann Lee"], "The vote was close.", PAGE)
+    assert "Category" not in article.body
+
+
+@pytest.mark.parametrize("stamp, published", [
+    # fail before: the day a copy was saved, clipped, retrieved (an app's or a citation's stamp)
+    # was taken for the publication of a story that gave none
+    ("Saved: March 7, 2024", None), ("Date added: 2024-03-07", None), ("Clipped on March 7, 2024", None),
+    ("Retrieved March 7, 2024", None), ("Archived on March 7, 2024", None),
+    # near misses, read as before: the story's own sentence, a stamp of the story's publication
+    ("The council added on March 5, 2024 that fares would rise by a fifth.", "2024-03-05"),
+    ("Published: March 5, 2024", "2024-03-05"),
+])
+def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
+    assert article.published == published
+    assert (stamp in article.body) == stamp.startswith("The council")
+
+
+@pytest.mark.parametrize("field, authors, line_read", [
+    # fail before: a scraper's script printed its list of authors as the program holds it
+    ("Authors: ['Ann Lee', 'Tom Park']", ["Ann Lee", "Tom Park"], None),
+    ('Author: ["Ann Lee"]', ["Ann Lee"], None),
+    # near misses, read as before: brackets and quotes inside a sentence, a bracketed note
+    ("The crane log read: ['stop'] and then ['go'] all week.", ["Ann Lee"], "The crane log read: ['stop'] and then ['go'] all week."),
+    ("Note: [updated with the vote count]", ["Ann Lee"], "Note: [updated with the vote count]"),
+])
+def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
+    byline = "" if line_read else field
+    story = f"{STORY}\n\n{field}" if line_read else STORY
+    article = parse(f"Title: {HEADLINE}\n{byline or 'By Ann Lee'}\n\n{story}\n", False)
+    assert article.authors == authors
+    assert (line_read is None) or line_read in article.body
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: a page's footer under the story (a text browser's dump, a copy of a page)
+    ("© 2024 The Harbor Ledger\n\nPrivacy\n\nTerms", ""),
+    ("Read more: Strike enters its fifth day\n\nCopyright 2024 Harbor Ledger Media. All rights reserved.\n\nContact us",
+     "Read more: Strike enters its fifth day"),
+    # near misses, kept as before: a story's heading about copyright over a paragraph, a note
+    ("## Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing.",
+     "Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing."),
+    ("Tom Park contributed reporting.", "Tom Park contributed reporting."),
+])
+def test_a_pages_footer_below_the_story_is_no_story(end, kept):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == f"{STORY}\n\n{kept}".rstrip() or (kept == "" and article.body == STORY)
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: the story's tags as a page lists them under it, links to tag and topic pages
+    ("- [Ferries](/tag/ferries)\n- [Islands](https://harborledger.example/topics/islands/)", None),
+    ("[Ferries](/category/ferries)", None),
+    # near misses, kept as before: a sentence that links a tag page, a link to another story
+    ("The [ferry](/tag/ferries) will cost more from April, the operator said on Sunday.",
+     "The ferry will cost more from April, the operator said on Sunday."),
+    ("[Crews walk out at dawn](/2024/03/crews-walk-out)", "Crews walk out at dawn"),
+])
+def test_a_storys_tag_links_are_no_story(end, kept):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
+
+
+@pytest.mark.parametrize("top, title, outlet", [
+    # fail before: a feed reader's saved item (newsboat's fields), its feed's line over the title
+    (f"Feed: The Harbor Ledger\nTitle: {HEADLINE}\nAuthor: Ann Lee\nDate: Tue, 05 Mar 2024 10:30:00 +0100\n"
+     f"Link: {PAGE}", HEADLINE, "The Harbor Ledger"),
+    (f"Site: The Harbor Ledger\n\nTitle: {HEADLINE}\n\nAuthor: Ann Lee", HEADLINE, "The Harbor Ledger"),
+    # near misses, read as before: a headline with a colon over its byline; a feed's address
+    (f"Harbour: {HEADLINE}\nBy Ann Lee", f"Harbour: {HEADLINE}", None),
+    (f"Feed: https://harborledger.example/feed.xml\nTitle: {HEADLINE}\nAuthor: Ann Lee", HEADLINE, None),
+])
+def test_a_text_that_opens_with_its_fields(top, title, outlet):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert (article.title, article.authors, article.outlet) == (title, ["Ann Lee"], outlet)
+    assert article.body.startswith(STORY)
+
+
+@pytest.mark.parametrize("header, title", [
+    # fail before: a newsletter saved as text with its mail header, "From:" taken for the title
+    (f"From: The Harbor Ledger <news@harborledger.example>\nSubject: {HEADLINE}\nDate: Tue, 5 Mar 2024 10:30:00 +0100\n"
+     "To: reader@example.org", HEADLINE),
+    (f"From: Harbor Ledger <news@harborledger.example>\nSubject: Fwd: {HEADLINE}", HEADLINE),
+    # near miss, read as before: a letter's header with no subject
+    (f"{HEADLINE}\n\nFrom: the harbour master\nTo: the crews", HEADLINE),
+])
+def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
+    article = parse(f"{header}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert (article.title, article.authors) == (title, ["Ann Lee"])
+
+
+@pytest.mark.parametrize("paragraphs, read", [
+    # fail before: Markdown footnotes, marks glued to the words and labels before the notes
+    ("The port said so.[^1]\n\n[^1]: The union's figures.", "The port said so.\n\nThe union's figures."),
+    ("Fares rise[^fares] in April.", "Fares rise in April."),
+    # near misses, kept as written: a pattern's bracket, a bracketed aside
+    ("The filter [^a-z] dropped the rows.", "The filter [^a-z] dropped the rows."),
+    ("The rise [to 5%] was agreed.", "The rise [to 5%] was agreed."),
+])
+def test_markdown_footnotes(paragraphs, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
+
+
+@pytest.mark.parametrize("paragraphs, read", [
+    # fail before: a reader's highlight and a callout's type, as a notes app's clipper keeps them
+    ("The port said ==loading would resume== on Wednesday.", "The port said loading would resume on Wednesday."),
+    ("> [!quote] The union\n> We held together.", "The union\n\nWe held together."),
+    # near misses, kept as written: equals signs in a score and a comparison, a bracketed "!"
+    ("The vote went 2==2 and then a == b.", "The vote went 2==2 and then a == b."),
+    ("The sign said [!] over the gate.", "The sign said [!] over the gate."),
+])
+def test_a_readers_highlights_and_callouts(paragraphs, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
+
+
+@pytest.mark.parametrize("end, kept", [
+    # fail before: a reader service's lists of the page's pictures and links after the story
+    ("Images:\n- ![Image 1: Cranes](https://harborledger.example/c.jpg)\n\nLinks/Buttons:\n"
+     "- [Home](https://harborledger.example/)\n- [Port](https://harborledger.example/port)", None),
+    ("## Links\n\n- [Port authority](https://port.example/)\n- [Union](https://union.example/)", None),
+    # near miss, kept as before: a story's paragraph that speaks of links
+    ("Links between the two piers will reopen on Monday, the port authority said.",
+     "Links between the two piers will reopen on Monday, the port authority said."),
+])
+def test_a_reader_services_lists_of_links_after_the_story(end, kept):
+    article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nMarkdown Content:\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
+
+
+@pytest.mark.parametrize("title, outlet", [
+    # fail before: the site's name a page's title gives beside the headline, as reader services
+    # and clippers keep the browser's title
+    (f"{HEADLINE} | The Harbor Ledger", "The Harbor Ledger"),
+    (f"{HEADLINE} - Harbour Gazette", "Harbour Gazette"),
+    # near misses: a section's name, no site at all (the url's domain names the outlet then)
+    (f"{HEADLINE} | Analysis", None), (HEADLINE, None),
+])
+@pytest.mark.parametrize("clipped", [False, True])
+def test_the_outlet_a_page_title_names(title, outlet, clipped):
+    top = f'---\ntitle: "{title}"\nsource: {PAGE}\n---' if clipped else f"Title: {title}\n\nURL Source: {PAGE}"
+    article = normalise(extract_text(f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", markdown=True), NOW)
+    assert article.title == HEADLINE
+    assert article.outlet == (outlet or "harborledger.example")
+
+
+@pytest.mark.parametrize("item, read", [
+    # fail before: a highlights export's button after each quote
+    ("- The vote was close. ([View Highlight](https://read.example/h/1))", "The vote was close."),
+    # near misses, kept as written: a source in brackets, a link in brackets inside the line
+    ("- The vote was close ([Harbor Ledger](https://harborledger.example/a)).", "The vote was close (Harbor Ledger)."),
+    ("- The vote ([see the count](https://harborledger.example/c)) was close.", "The vote (see the count) was close."),
+])
+def test_a_highlight_exports_buttons(item, read):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
+    assert article.body == f"{STORY}\n\n{read}"
+
+
+BRIEF = ["The island ferry will cost more from April, the operator said on Sunday, blaming fuel prices "
+         "and a new crew rota that adds a second engineer to every crossing of the sound.",
+         "A return ticket for an adult will go up by a fifth, and season tickets bought before March "
+         "keep their old price until they run out, the operator said in a statement.",
+         "Island councillors said they would ask for the rise to be phased in over two years at least, "
+         "since people on the island have no other way to reach the mainland."]
+
+
+def test_a_short_wrapped_text_is_unwrapped():
+    # fail before: a brief of three paragraphs wrapped at 72 columns (as html2text, Pandoc and
+    # text browsers wrap) had too few wrapped lines to tell its width: every line was a paragraph
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in BRIEF)
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{wrapped}\n", True)
+    assert article.body == "\n\n".join(BRIEF)
+
+
+def test_short_lines_of_their_own_stay_apart():
+    # near miss: a text whose short lines are of their own (a list of results, a verse), not
+    # filled to a width
+    rows = ["North pier: 40 votes for the deal and 38 votes against it", "South pier: 22 votes for",
+            "Night shift: 17 votes for the deal, 2 against and 1 spoilt ballot", "Crane crews: 9 for",
+            "Harbour office: 12 votes for the deal and 4 votes against", "Tugs: 6 for"]
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n" + "\n".join(rows) + "\n", True)
+    assert article.body == STORY + "\n\n" + "\n\n".join(rows)
+
+
+@pytest.mark.parametrize("stamp, published", [
+    # fail before: an ISO time with a fraction of a second (as scripts write a page's time, and
+    # reader services pass it on) lost its zone at the fraction's dot
+    ("2024-03-05T09:30:00.000Z", "2024-03-05T09:30:00+00:00"),
+    ("2024-03-05T09:30:00.123+02:00", "2024-03-05T09:30:00+02:00"),
+    # near misses, read as before: a dotted time and its zone's name, an ISO time to the minute
+    ("March 5, 2024, 9.30 CET", "2024-03-05"), ("2024-03-05 09:30", "2024-03-05T09:30:00"),
+])
+def test_an_iso_time_with_a_fraction_keeps_its_zone(stamp, published):
+    article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nPublished Time: {stamp}\n\nMarkdown Content:\n"
+                    f"By Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", True)
+    assert article.published == published
