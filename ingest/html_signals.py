@@ -3066,6 +3066,19 @@ _MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@i
 _MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
 
 
+# The item types whose publisher is the page's own: the article, the post, the page, a review
+# (the last word of the itemtype's address). A Book's or a VideoGame's publisher, in a review
+# of it, is the thing's, not the site's.
+_PAGE_ITEM_TYPE = re.compile(r"(?:Article|Posting|Page|Blog|Report|CreativeWork|Review|WebSite)/?\s*$")
+
+
+def _is_page_item(element) -> bool:
+    """The publisher element belongs to no item, or to an item of the page's own kind
+    (_PAGE_ITEM_TYPE): its owner is the nearest item around it."""
+    owner = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
+    return owner is None or not owner.get("itemtype") or bool(_PAGE_ITEM_TYPE.search(owner.get("itemtype")))
+
+
 def _microdata_publisher(signals: Signals) -> str | None:
     """The name of the publisher the page's microdata declares: a publisher item's own name
     (<div itemprop="publisher" itemscope itemtype=".../Organization"><meta itemprop="name"
@@ -3075,7 +3088,7 @@ def _microdata_publisher(signals: Signals) -> str | None:
     if signals.tree is None or (signals.html is not None and "publisher" not in signals.html):
         return None  # (a search of the markup as text spares most pages the tree's)
     for element in _MICRODATA_PUBLISHERS(signals.tree):
-        if _IN_COMMENTS(element) or _TEASER_ITEM(element):
+        if _IN_COMMENTS(element) or _TEASER_ITEM(element) or not _is_page_item(element):
             continue
         if element.get("itemscope") is None:
             value = element.get("content") if element.tag == "meta" else _text(element)

@@ -3664,6 +3664,18 @@ def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
          '<meta itemprop="name" content="Quay Fans"></div></div>', None),
     ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" '
          'itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo"></div></div>', None),
+    # and the publisher of a thing the story is about (a reviewed book's, a game's), not the
+    # page's: its item is a Book, not an article
+    ("", '<div itemscope itemtype="https://schema.org/Book"><span itemprop="name">The Quiet Quay</span> '
+         '<span itemprop="publisher">Gull Point Press</span></div>', None),
+    ("", '<div itemscope itemtype="https://schema.org/Review"><div itemprop="itemReviewed" itemscope '
+         'itemtype="https://schema.org/VideoGame"><div itemprop="publisher" itemscope '
+         'itemtype="https://schema.org/Organization"><span itemprop="name">Gullsoft Games</span></div></div></div>', None),
+    # Near miss: the review's own publisher, beside the item it reviews
+    ("", '<div itemscope itemtype="https://schema.org/Review"><div itemprop="itemReviewed" itemscope '
+         'itemtype="https://schema.org/Book"><span itemprop="name">The Quiet Quay</span></div>'
+         '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="The Harbor Ledger"></div></div>', "The Harbor Ledger"),
 ])
 def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
     assert parsed(head, top).outlet == outlet
