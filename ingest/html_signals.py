@@ -3567,7 +3567,10 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
     """A byline without the site's name run onto its end with no comma ("By Ann Lee The
     Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
     that names the paper after its writer). Two words of the site's name at least, and two
-    words left before them; a LoneName is given as found."""
+    words left before them; a LoneName is given as found. The tail begins with "The", or the
+    name before it is in capitals and the tail is not: a site may be named for its writer
+    ("Ann Lee", annlee.example) or like a person ("Marsh Cole"), and the end of "By Mary Ann
+    Lee" is then the writer's own name, not the site's run on."""
     if type(text) is not str or not site_keys:
         return text
     words = text.split()
@@ -3575,6 +3578,9 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
         if outlet_key(" ".join(words[-count:])) in site_keys:
             if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
                 return text  # "Ann Lee for The Harbor Ledger": split_people parts those
+            if words[-count].casefold() != "the" and not (
+                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])):
+                continue  # (no mark of where the name ends)
             return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
     return text
 

@@ -3720,6 +3720,22 @@ def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors
     assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
 
 
+@pytest.mark.parametrize("head, byline, authors", [
+    # A site named for its writer, or with a name shaped like a person's: the end of the
+    # writer's own name is no site's name run on (no "The", no change from capitals to mark
+    # where the name ends)
+    ('<meta property="og:site_name" content="Ann Lee">', "By Mary Ann Lee", ["Mary Ann Lee"]),
+    ('<link rel="canonical" href="https://annlee.example/2024/03/quay/">', "By Mary Ann Lee", ["Mary Ann Lee"]),
+    ('<meta property="og:site_name" content="Marsh Cole">', "By Sarah Jane Marsh Cole", ["Sarah Jane Marsh Cole"]),
+    # Near misses: the site's name after a name in capitals, or with its "The", is cut (as
+    # since 896bfe3)
+    ('<meta property="og:site_name" content="Marsh Cole">', "By SARAH JANE Marsh Cole", ["Sarah Jane"]),
+    ('<meta property="og:site_name" content="The Marsh Cole">', "By Sarah Jane The Marsh Cole", ["Sarah Jane"]),
+])
+def test_a_writers_own_name_is_no_site_name_run_onto_the_byline(head, byline, authors):
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
 # --- titles: the <title>'s end that the link to the front page shows is the site's name -----
 
 
