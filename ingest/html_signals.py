@@ -3117,9 +3117,16 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
     for link in _LINKS(signals.tree):
-        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest:
+        if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
+                and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
     return None
+
+
+# What a link home reads when it names the front page, not the site: "Home", "News", "Front
+# Page" (a title may end with the same word, "Headline | Home", a section's label).
+_FRONT_PAGE_WORDS = re.compile(r"(?:home(?:\s*page)?|front\s*page|main\s*page|start(?:\s*page)?|index|"
+                               r"(?:latest\s+|top\s+)?(?:news|stories)|latest|inicio|portada|startseite|accueil)", re.I)
 
 
 def choose_domain(signals: Signals, trafilatura_hostname: str | None) -> str | None:

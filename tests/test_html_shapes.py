@@ -3750,6 +3750,12 @@ def test_a_writers_own_name_is_no_site_name_run_onto_the_byline(head, byline, au
      ("Harbour channel to be dredged – Pine Street Notes", None)),
     ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Home</a>',
      ("Harbour channel to be dredged – Pine Street Notes", None)),
+    # A title that ends in the word the link home reads ("Home", "News", "Front Page"): the end
+    # is cut from the title, but the word names the front page, not the site
+    ("Harbour channel to be dredged | Home", '<nav><a href="/">Home</a></nav>', ("Harbour channel to be dredged", None)),
+    ("Harbour channel to be dredged - News", '<nav><a href="/">News</a> <a href="/sport/">Sport</a></nav>',
+     ("Harbour channel to be dredged", None)),
+    ("Front Page | Harbour channel to be dredged", '<a href="/">Front Page</a>', ("Harbour channel to be dredged", None)),
 ])
 def test_the_titles_end_shown_on_the_link_home_is_cut_from_the_title(title, header, expected):
     raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
