@@ -4136,6 +4136,18 @@ _UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|revised|amended|actual
 _MACHINE_ZONE_REACH = timedelta(hours=24)
 
 
+_SAME_INSTANT = timedelta(minutes=1)
+
+
+def _instant(value, now: datetime) -> datetime | None:
+    """A machine date with a clock and a zone as an aware datetime, else None."""
+    if not isinstance(value, str) or not re.search(r"\d(?:[+-]\d\d:?\d\d|Z)$", value.strip()):
+        return None
+    iso = iso_date(value, now)
+    stated = datetime.fromisoformat(iso) if iso and "T" in iso else None
+    return stated if stated is not None and stated.tzinfo is not None else None
+
+
 def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     """The one time zone other than UTC that the page's own machine dates state (published or
     modified, in meta, JSON-LD or a <time>: "og:updated_time" at "-05:00" beside a JSON-LD published
@@ -4145,8 +4157,12 @@ def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
     # And the page's own <time datetime> values (not a teaser's, a comment's...): a WordPress
     # theme writes the post's date in the site's zone ("2024-03-05T21:00:00-05:00") where an
-    # SEO plugin's JSON-LD gives the same moment in UTC.
-    values += [*signals.time_elements, *signals.revision_times]
+    # SEO plugin's JSON-LD gives the same moment in UTC. Only a <time> of a moment those tags
+    # state: one in the story for another moment (a sailing at "19:00-08:00", a weather box's
+    # clock) is in the zone of where that happens, not the site's.
+    stated = {m for m in map(partial(_instant, now=now), values) if m is not None}
+    values += [t for t in (*signals.time_elements, *signals.revision_times)
+               if (m := _instant(t, now)) is not None and any(abs(m - s) <= _SAME_INSTANT for s in stated)]
     offsets = set()
     for value in values:
         if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):

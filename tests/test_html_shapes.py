@@ -3803,6 +3803,11 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
      "2024-03-06T02:00:00+00:00"),
     ('<div class="related-stories"><ul><li><a href="/other/"><h3>Quay closes</h3></a>'
      '<time datetime="2024-03-05T21:00:00-05:00">March 5</time></li></ul></div>', "2024-03-06T02:00:00+00:00"),
+    # and a <time> in the story for another moment (a sailing, a match), in the zone of the
+    # place it happens: it dates no post, and tells nothing of the site's zone
+    ('<p>The ferry leaves at <time datetime="2024-03-06T19:00:00-08:00">7 p.m. Pacific</time> on Wednesday.</p>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<div class="weather"><time datetime="2024-03-05T22:00:00-08:00">Now</time></div>', "2024-03-06T02:00:00+00:00"),
 ])
 def test_a_utc_moment_in_the_zone_of_the_pages_own_time_element(top, published):
     head = json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
