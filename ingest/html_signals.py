@@ -329,9 +329,13 @@ class Signals:
         <span>March 5th, 2024</span>), written for every post, edited or not."""
         if self.tree is None or (self.html is not None and "updated" not in self.html):
             return []
+        # (Not another post's: a sidebar's list of recent posts, a related posts box by the
+        # same theme, which writes the stamp for each post it lists.)
+        headline = _headline_element(self.tree)
         return [text for e in _HATOM_UPDATED(self.tree)
                 if not _MARKED_PUBLISHED.search((e.get("class") or "").casefold()) and not _IN_COMMENTS(e)
-                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)]
+                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)
+                and next(e.iterancestors("aside"), None) is None and not _in_other_stories(e, headline)]
 
     @cached_property
     def _times(self) -> tuple[list[str], list[str]]:

@@ -3915,6 +3915,22 @@ def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
 
 
+@pytest.mark.parametrize("after, updated", [
+    # Another post's stamp, in a sidebar's list of recent posts or a related posts box the same
+    # theme writes: not this post's revision
+    ('<aside class="widget"><ul><li><a href="/other/">Quay closes</a> <span class="updated">2024-03-09</span></li></ul>'
+     '</aside>', None),
+    ('<div class="related-posts"><div class="item"><a href="/other/">Quay closes</a>'
+     '<span class="updated rich-snippet-hidden">2024-03-09T08:00:00+00:00</span></div></div>', None),
+    # Near miss: the post's own stamp after its text (as the theme writes it at the foot too)
+    ('<div class="post-foot"><span class="updated rich-snippet-hidden">2024-03-09T08:00:00+00:00</span></div>',
+     "2024-03-09"),
+])
+def test_another_posts_hidden_hatom_stamp_dates_no_revision(after, updated):
+    article = parsed(top='<div class="meta-info">By Ann Lee | <span>March 5th, 2024</span></div>', after=after)
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
 @pytest.mark.parametrize("title, link, h1, expected", [
     # A project's front page that is its article: the link home reads the headline, which the
     # <h1> states too; it names no site, and the headline keeps its "Name:" lead
