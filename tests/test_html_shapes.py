@@ -3692,6 +3692,8 @@ def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
     # Near misses: a short line, read as before; a line with no date before the word "updated"
     # is a sentence, and its date further on is no revision's
     ("Published March 5, 2024 | Updated March 7, 2024", "2024-03-07"),
+    # the revision first on its line: read from the line's start, not from a later label
+    ("Updated 4:00 p.m. ET March 7, 2024 | Published 9:10 a.m. ET March 5, 2024 | Updated daily", "2024-03-07"),
     ("Published by the harbour board's press office, which updated its notice for the "
      "fishing fleet on March 7, 2024", None),
 ])
