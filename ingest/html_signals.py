@@ -329,9 +329,13 @@ class Signals:
         <span>March 5th, 2024</span>), written for every post, edited or not."""
         if self.tree is None or (self.html is not None and "updated" not in self.html):
             return []
+        # (Not another post's: a sidebar's list of recent posts, a related posts box by the
+        # same theme, which writes the stamp for each post it lists.)
+        headline = _headline_element(self.tree)
         return [text for e in _HATOM_UPDATED(self.tree)
                 if not _MARKED_PUBLISHED.search((e.get("class") or "").casefold()) and not _IN_COMMENTS(e)
-                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)]
+                and (text := _text(e)) and _MACHINE_DATE.fullmatch(text)
+                and next(e.iterancestors("aside"), None) is None and not _in_other_stories(e, headline)]
 
     @cached_property
     def _times(self) -> tuple[list[str], list[str]]:
@@ -3066,6 +3070,19 @@ _MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@i
 _MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
 
 
+# The item types whose publisher is the page's own: the article, the post, the page, a review
+# (the last word of the itemtype's address). A Book's or a VideoGame's publisher, in a review
+# of it, is the thing's, not the site's.
+_PAGE_ITEM_TYPE = re.compile(r"(?:Article|Posting|Page|Blog|Report|CreativeWork|Review|WebSite)/?\s*$")
+
+
+def _is_page_item(element) -> bool:
+    """The publisher element belongs to no item, or to an item of the page's own kind
+    (_PAGE_ITEM_TYPE): its owner is the nearest item around it."""
+    owner = next((box for box in element.iterancestors() if box.get("itemscope") is not None), None)
+    return owner is None or not owner.get("itemtype") or bool(_PAGE_ITEM_TYPE.search(owner.get("itemtype")))
+
+
 def _microdata_publisher(signals: Signals) -> str | None:
     """The name of the publisher the page's microdata declares: a publisher item's own name
     (<div itemprop="publisher" itemscope itemtype=".../Organization"><meta itemprop="name"
@@ -3075,7 +3092,7 @@ def _microdata_publisher(signals: Signals) -> str | None:
     if signals.tree is None or (signals.html is not None and "publisher" not in signals.html):
         return None  # (a search of the markup as text spares most pages the tree's)
     for element in _MICRODATA_PUBLISHERS(signals.tree):
-        if _IN_COMMENTS(element) or _TEASER_ITEM(element):
+        if _IN_COMMENTS(element) or _TEASER_ITEM(element) or not _is_page_item(element):
             continue
         if element.get("itemscope") is None:
             value = element.get("content") if element.tag == "meta" else _text(element)
@@ -3104,9 +3121,16 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
     for link in _LINKS(signals.tree):
-        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest:
+        if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
+                and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
     return None
+
+
+# What a link home reads when it names the front page, not the site: "Home", "News", "Front
+# Page" (a title may end with the same word, "Headline | Home", a section's label).
+_FRONT_PAGE_WORDS = re.compile(r"(?:home(?:\s*page)?|front\s*page|main\s*page|start(?:\s*page)?|index|"
+                               r"(?:latest\s+|top\s+)?(?:news|stories)|latest|inicio|portada|startseite|accueil)", re.I)
 
 
 def choose_domain(signals: Signals, trafilatura_hostname: str | None) -> str | None:
@@ -3554,7 +3578,10 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
     """A byline without the site's name run onto its end with no comma ("By Ann Lee The
     Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
     that names the paper after its writer). Two words of the site's name at least, and two
-    words left before them; a LoneName is given as found."""
+    words left before them; a LoneName is given as found. The tail begins with "The", or the
+    name before it is in capitals and the tail is not: a site may be named for its writer
+    ("Ann Lee", annlee.example) or like a person ("Marsh Cole"), and the end of "By Mary Ann
+    Lee" is then the writer's own name, not the site's run on."""
     if type(text) is not str or not site_keys:
         return text
     words = text.split()
@@ -3562,6 +3589,9 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
         if outlet_key(" ".join(words[-count:])) in site_keys:
             if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
                 return text  # "Ann Lee for The Harbor Ledger": split_people parts those
+            if words[-count].casefold() != "the" and not (
+                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])):
+                continue  # (no mark of where the name ends)
             return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
     return text
 
@@ -4110,6 +4140,18 @@ _UPDATE_LABEL = re.compile(r"\b(?:updated|modified|edited|revised|amended|actual
 _MACHINE_ZONE_REACH = timedelta(hours=24)
 
 
+_SAME_INSTANT = timedelta(minutes=1)
+
+
+def _instant(value, now: datetime) -> datetime | None:
+    """A machine date with a clock and a zone as an aware datetime, else None."""
+    if not isinstance(value, str) or not re.search(r"\d(?:[+-]\d\d:?\d\d|Z)$", value.strip()):
+        return None
+    iso = iso_date(value, now)
+    stated = datetime.fromisoformat(iso) if iso and "T" in iso else None
+    return stated if stated is not None and stated.tzinfo is not None else None
+
+
 def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     """The one time zone other than UTC that the page's own machine dates state (published or
     modified, in meta, JSON-LD or a <time>: "og:updated_time" at "-05:00" beside a JSON-LD published
@@ -4119,8 +4161,12 @@ def _machine_zone(signals: Signals, now: datetime, moment: datetime):
     values += [i.get(key) for i in signals.own_json_ld for key in ("datePublished", "dateModified")]
     # And the page's own <time datetime> values (not a teaser's, a comment's...): a WordPress
     # theme writes the post's date in the site's zone ("2024-03-05T21:00:00-05:00") where an
-    # SEO plugin's JSON-LD gives the same moment in UTC.
-    values += [*signals.time_elements, *signals.revision_times]
+    # SEO plugin's JSON-LD gives the same moment in UTC. Only a <time> of a moment those tags
+    # state: one in the story for another moment (a sailing at "19:00-08:00", a weather box's
+    # clock) is in the zone of where that happens, not the site's.
+    stated = {m for m in map(partial(_instant, now=now), values) if m is not None}
+    values += [t for t in (*signals.time_elements, *signals.revision_times)
+               if (m := _instant(t, now)) is not None and any(abs(m - s) <= _SAME_INSTANT for s in stated)]
     offsets = set()
     for value in values:
         if not isinstance(value, str) or not re.search(r"\d[+-]\d\d:?\d\d$", value.strip()):

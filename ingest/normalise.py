@@ -587,7 +587,15 @@ def _written_for(match: re.Match) -> str:
         if not (re.match(r"the\s", employer, re.I) or AGENCIES.get(employer.casefold())) or (
                 words & _NOT_BEFORE_EMPLOYER):
             return match.group(0)
-    return match.group(0) if words & ORGANISATION_WORDS else f"{match.group(1)}\n"
+    if words & ORGANISATION_WORDS:
+        return match.group(0)
+    if match["special"]:
+        # "Special to Valley Courier", the paper without its "The": read as "the Valley
+        # Courier" (an outlet, as after "Special to the"), not as a second writer's name.
+        employer = _FIELD_END.split(match.string[match.end():], maxsplit=1)[0].strip()
+        if not (re.match(r"the\s", employer, re.I) or AGENCIES.get(employer.casefold())):
+            return f"{match.group(1)}\nthe "
+    return f"{match.group(1)}\n"
 
 
 def _without_tail(text: str, words: set[str]) -> str:

@@ -3664,6 +3664,18 @@ def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
          '<meta itemprop="name" content="Quay Fans"></div></div>', None),
     ("", '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><div itemprop="logo" '
          'itemscope itemtype="https://schema.org/ImageObject"><meta itemprop="name" content="Logo"></div></div>', None),
+    # and the publisher of a thing the story is about (a reviewed book's, a game's), not the
+    # page's: its item is a Book, not an article
+    ("", '<div itemscope itemtype="https://schema.org/Book"><span itemprop="name">The Quiet Quay</span> '
+         '<span itemprop="publisher">Gull Point Press</span></div>', None),
+    ("", '<div itemscope itemtype="https://schema.org/Review"><div itemprop="itemReviewed" itemscope '
+         'itemtype="https://schema.org/VideoGame"><div itemprop="publisher" itemscope '
+         'itemtype="https://schema.org/Organization"><span itemprop="name">Gullsoft Games</span></div></div></div>', None),
+    # Near miss: the review's own publisher, beside the item it reviews
+    ("", '<div itemscope itemtype="https://schema.org/Review"><div itemprop="itemReviewed" itemscope '
+         'itemtype="https://schema.org/Book"><span itemprop="name">The Quiet Quay</span></div>'
+         '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+         '<meta itemprop="name" content="The Harbor Ledger"></div></div>', "The Harbor Ledger"),
 ])
 def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
     assert parsed(head, top).outlet == outlet
@@ -3680,6 +3692,8 @@ def test_the_publisher_microdata_declares_names_the_outlet(head, top, outlet):
     # Near misses: a short line, read as before; a line with no date before the word "updated"
     # is a sentence, and its date further on is no revision's
     ("Published March 5, 2024 | Updated March 7, 2024", "2024-03-07"),
+    # the revision first on its line: read from the line's start, not from a later label
+    ("Updated 4:00 p.m. ET March 7, 2024 | Published 9:10 a.m. ET March 5, 2024 | Updated daily", "2024-03-07"),
     ("Published by the harbour board's press office, which updated its notice for the "
      "fishing fleet on March 7, 2024", None),
 ])
@@ -3708,6 +3722,22 @@ def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors
     assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
 
 
+@pytest.mark.parametrize("head, byline, authors", [
+    # A site named for its writer, or with a name shaped like a person's: the end of the
+    # writer's own name is no site's name run on (no "The", no change from capitals to mark
+    # where the name ends)
+    ('<meta property="og:site_name" content="Ann Lee">', "By Mary Ann Lee", ["Mary Ann Lee"]),
+    ('<link rel="canonical" href="https://annlee.example/2024/03/quay/">', "By Mary Ann Lee", ["Mary Ann Lee"]),
+    ('<meta property="og:site_name" content="Marsh Cole">', "By Sarah Jane Marsh Cole", ["Sarah Jane Marsh Cole"]),
+    # Near misses: the site's name after a name in capitals, or with its "The", is cut (as
+    # since 896bfe3)
+    ('<meta property="og:site_name" content="Marsh Cole">', "By SARAH JANE Marsh Cole", ["Sarah Jane"]),
+    ('<meta property="og:site_name" content="The Marsh Cole">', "By Sarah Jane The Marsh Cole", ["Sarah Jane"]),
+])
+def test_a_writers_own_name_is_no_site_name_run_onto_the_byline(head, byline, authors):
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
 # --- titles: the <title>'s end that the link to the front page shows is the site's name -----
 
 
@@ -3722,6 +3752,12 @@ def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors
      ("Harbour channel to be dredged – Pine Street Notes", None)),
     ("Harbour channel to be dredged – Pine Street Notes", '<a href="/">Home</a>',
      ("Harbour channel to be dredged – Pine Street Notes", None)),
+    # A title that ends in the word the link home reads ("Home", "News", "Front Page"): the end
+    # is cut from the title, but the word names the front page, not the site
+    ("Harbour channel to be dredged | Home", '<nav><a href="/">Home</a></nav>', ("Harbour channel to be dredged", None)),
+    ("Harbour channel to be dredged - News", '<nav><a href="/">News</a> <a href="/sport/">Sport</a></nav>',
+     ("Harbour channel to be dredged", None)),
+    ("Front Page | Harbour channel to be dredged", '<a href="/">Front Page</a>', ("Harbour channel to be dredged", None)),
 ])
 def test_the_titles_end_shown_on_the_link_home_is_cut_from_the_title(title, header, expected):
     raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
@@ -3769,6 +3805,11 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
      "2024-03-06T02:00:00+00:00"),
     ('<div class="related-stories"><ul><li><a href="/other/"><h3>Quay closes</h3></a>'
      '<time datetime="2024-03-05T21:00:00-05:00">March 5</time></li></ul></div>', "2024-03-06T02:00:00+00:00"),
+    # and a <time> in the story for another moment (a sailing, a match), in the zone of the
+    # place it happens: it dates no post, and tells nothing of the site's zone
+    ('<p>The ferry leaves at <time datetime="2024-03-06T19:00:00-08:00">7 p.m. Pacific</time> on Wednesday.</p>',
+     "2024-03-06T02:00:00+00:00"),
+    ('<div class="weather"><time datetime="2024-03-05T22:00:00-08:00">Now</time></div>', "2024-03-06T02:00:00+00:00"),
 ])
 def test_a_utc_moment_in_the_zone_of_the_pages_own_time_element(top, published):
     head = json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
@@ -3873,6 +3914,22 @@ def test_the_title_part_the_link_home_shows_drops_no_writer(head, authors):
 ])
 def test_a_hidden_hatom_revision_stamp_dates_the_revision(stamp, updated):
     article = parsed(top=f'<div class="meta-info">By Ann Lee | {stamp}<span>March 5th, 2024</span></div>')
+    assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
+
+
+@pytest.mark.parametrize("after, updated", [
+    # Another post's stamp, in a sidebar's list of recent posts or a related posts box the same
+    # theme writes: not this post's revision
+    ('<aside class="widget"><ul><li><a href="/other/">Quay closes</a> <span class="updated">2024-03-09</span></li></ul>'
+     '</aside>', None),
+    ('<div class="related-posts"><div class="item"><a href="/other/">Quay closes</a>'
+     '<span class="updated rich-snippet-hidden">2024-03-09T08:00:00+00:00</span></div></div>', None),
+    # Near miss: the post's own stamp after its text (as the theme writes it at the foot too)
+    ('<div class="post-foot"><span class="updated rich-snippet-hidden">2024-03-09T08:00:00+00:00</span></div>',
+     "2024-03-09"),
+])
+def test_another_posts_hidden_hatom_stamp_dates_no_revision(after, updated):
+    article = parsed(top='<div class="meta-info">By Ann Lee | <span>March 5th, 2024</span></div>', after=after)
     assert ((article.published or "")[:10], (article.updated or "")[:10] or None) == ("2024-03-05", updated)
 
 

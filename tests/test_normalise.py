@@ -191,6 +191,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("By ADA QUILL Special to The Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
         ("Ada Quill Special Correspondent", ["Ada Quill"], []),
         ("Ada Quill special to her", [], []),
+        # the paper written without its "The", or an agency: no person's name either
+        ("Ada Quill Special To Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill Special to Valley Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Valley Courier"]),
+        ("Ada Quill Special to Reuters", ["Ada Quill"], ["Reuters"]),
         # the labels of the links a byline box sets after the name, and where the writer
         # reports from
         ("Ada Quill View all posts", ["Ada Quill"], []),
