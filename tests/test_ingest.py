@@ -329,6 +329,10 @@ _NO_NUL = bytes(range(1, 256)) * 40  # binary content with no NUL byte early on
     ("letter.md", b"PK\x03\x04" + _NO_NUL,
      "binary file (a ZIP archive, or a Word or Excel file): not HTML, text, Markdown or JSON"),
     ("noise.txt", bytes(range(0x81, 0x100)) * 20, "not text in any encoding it could be read in (byte 0x81 at position 0"),
+    # a page marked UTF-16 whose bytes are not (cut short, or mislabelled): the codec's words
+    # ("'utf-16-le' codec can't decode byte 0x01 in position 16: truncated data") named no file fault
+    ("page.html", "<html><body>".encode("utf-16") + b"\x01", "not text in any encoding it could be read in (byte 0x01"),
+    ("note.txt", "A ferry note".encode("utf-16") + b"\x01", "not text in any encoding it could be read in (byte 0x01"),
     # near miss: a story that begins with letters of such a signature is text
     ("gift.txt", ("GIF8 shop reopens\n\n" + ARTICLE_TEXT).encode(), None),
 ])
