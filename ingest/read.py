@@ -12,6 +12,7 @@ import glob
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -718,10 +719,22 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     from warcio.archiveiterator import ArchiveIterator  # 50 ms to import, for archives only
     from warcio.exceptions import ArchiveLoadFailed
 
+    # warcio logs a warning of its own on a malformed record ("Replacing spaces in invalid
+    # WARC-Target-URI: ..."), and with no handler set Python printed it on standard error, a
+    # line among the run's `failed: PATH: reason` lines that names no file. What goes wrong
+    # with an archive is reported as its failure; trafilatura and htmldate set this handler
+    # for their own loggers.
+    logging.getLogger("warcio").addHandler(logging.NullHandler())
+
     pages = 0
     try:
         with open_stream() as stream:
-            for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+            records = ArchiveIterator(stream, arc2warc=True)
+            # ... and it writes a warning straight to standard error, three lines a record, where
+            # a record's declared length does not end at a blank line (a file that is no web
+            # archive: one for each of its lines): the same stray lines, blanked here.
+            records.INC_RECORD = ""
+            for number, record in enumerate(records, start=1):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()
