@@ -218,6 +218,33 @@ def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_e
     assert served("/archive/articles.json?_searchmode=raw&_search=" + quote("NEAR(")).status_code == 400
 
 
+@pytest.mark.parametrize("page", ["articles", "article_facets"])
+@pytest.mark.parametrize("search, told", [
+    # FTS5's own words alone, titled "Invalid SQL" though no SQL was written: "no such column: op"
+    # for a hyphenated word (in FTS5 "co-op" is the column "co" minus "op"), "fts5: syntax error
+    # near ..." for a stray mark. Now the parameter, that it is SQLite's search syntax, and what to do.
+    ("co-op", "no such column: op"),
+    ("_search_title=U.S.", 'fts5: syntax error near "."'),
+    ("ferry AND", 'fts5: syntax error near ""'),
+    ("", 'fts5: syntax error near ""'),  # a search box emptied: FTS5 reads no expression
+])
+def test_a_broken_raw_search_says_which_parameter_and_how_to_mend_it(served, page, search, told):
+    key, _, value = search.rpartition("=")
+    response = served(f"/archive/{page}.json?_searchmode=raw&{key or '_search'}=" + quote(value))
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error.startswith(f"{key or '_search'}: {value!r} is not a search in SQLite's full-text syntax "
+                            "(_searchmode=raw): " + told)
+    assert "without _searchmode=raw" in error
+    page_answer = served(f"/archive/{page}?_searchmode=raw&{key or '_search'}=" + quote(value))
+    assert page_answer.status_code == 400 and "without _searchmode=raw" in page_answer.text
+
+
+@pytest.mark.parametrize("search", ['"co-op"', "title:ferry", "ferr* OR strike", "NEAR(ferry strike)"])
+def test_a_well_formed_raw_search_is_not_refused(served, search):
+    assert served("/archive/articles.json?_searchmode=raw&_search=" + quote(search)).status_code == 200
+
+
 # --- saved queries -----------------------------------------------------------------------------
 
 def test_search_ranks_title_matches_first_and_highlights(served):

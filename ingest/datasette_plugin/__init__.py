@@ -10,6 +10,7 @@ import asyncio
 import contextvars
 import json
 import re
+import sqlite3
 import threading
 from html import unescape
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -79,12 +80,11 @@ def filters_from_request(request, database, table, datasette):
     raw = request.args.get("_searchmode") == "raw"
     try:
         check_parameter("_versions", request.args.get("_versions"))
-        if not raw:
-            # A search of -excluded words alone is the saved queries' 400 here too, not a page
-            # with no rows. (Raw mode is FTS5's own syntax, refused by FTS5 as it is.)
-            for key in request.args:
-                if key.startswith("_search") and key != "_searchmode":
-                    check_words(key, request.args.get(key))
+        for key in request.args:
+            if key.startswith("_search") and key != "_searchmode":
+                # A search of -excluded words alone is the saved queries' 400 here too, not a
+                # page with no rows; in raw mode, a search FTS5 cannot read.
+                (check_raw_search if raw else check_words)(key, request.args.get(key))
     except BadParameter as error:
         raise BadRequest(str(error)) from None
     if request.args.get("_versions") == "all":
@@ -110,6 +110,26 @@ def filters_from_request(request, database, table, datasette):
             "only the latest matching text of an edited story (_versions=all for every text)"])
 
     return latest_versions_only
+
+
+def check_raw_search(key: str, value: str) -> None:
+    """Raise BadParameter, naming `key`, for a search in FTS5's own syntax (?_searchmode=raw) that
+    FTS5 cannot read. FTS5's words alone were the answer, titled "Invalid SQL" though no SQL was
+    written: "no such column: op" for `co-op` (to FTS5, the column co less the word op), "fts5:
+    syntax error near ''" for `ferry AND` or an emptied search box. Read here by an empty table
+    of the index's columns, so the archive is not searched to find the expression malformed."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5({', '.join(FTS_COLUMNS)})")
+        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (value,)).fetchall()
+    except sqlite3.OperationalError as error:
+        raise BadParameter(
+            f"{key}: {value!r} is not a search in SQLite's full-text syntax (_searchmode=raw): {error}; "
+            "there a word before ':' or after '-' names a column and marks such as '.' are not words: "
+            "put such a word in double quotes (\"co-op\"), or search without _searchmode=raw, "
+            "where every character is taken as text") from None
+    finally:
+        conn.close()
 
 
 # Datasette's facet parameters that name a column (?_facet_date= a date column that is none is
