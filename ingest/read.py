@@ -86,6 +86,18 @@ def path_text(path) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def location_path(location: str) -> Path:
+    """The path a stored location names: path_text's inverse. A name that was not UTF-8 is kept
+    with its odd bytes written as \\xe9, and a file of that written name is not there: reparse
+    called such a file gone. Those are read back as the bytes, when the location as written
+    names nothing (a name may hold a backslash of its own)."""
+    path = Path(location)
+    if "\\x" not in location or os.path.lexists(path):
+        return path
+    raw = re.sub(rb"\\x([89a-f][0-9a-f])", lambda escaped: bytes([int(escaped[1], 16)]), location.encode("utf-8"))
+    return Path(os.fsdecode(raw))
+
+
 def _split_extensions(path: Path) -> tuple[str, bool]:
     """The article extension of a path and whether it is gzip, e.g. a.html.gz -> (.html, True)."""
     suffixes = [s.lower() for s in path.suffixes]
