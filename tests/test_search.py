@@ -278,3 +278,44 @@ def test_a_byline_spelt_otherwise_than_its_author_row_is_a_name_the_archive_hold
         assert "note:" not in result.stderr
     else:
         assert f"note: {note}." in result.stderr
+
+
+@pytest.fixture(scope="module")
+def long_text_archive(tmp_path_factory):
+    """A text of 25,000 words of which one in two is "ferry" (a transcript, a log, a dump read
+    as one article), and an article of ordinary length."""
+    folder = tmp_path_factory.mktemp("long")
+    (folder / "log.txt").write_text("Ferry crossing log\n\n" + "Ferry sailed. " * 12_500)
+    (folder / "log.json").write_text('{"published": "2024-05-01", "outlet": "The Harbor Ledger"}')
+    (folder / "story.txt").write_text("Ferry fares rise at Port Vale\n\nThe ferry fares rise. " + ARTICLE_TEXT)
+    db_path = folder / "archive.db"
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+    return db_path
+
+
+def test_a_text_too_long_for_a_snippet_gets_its_opening_words(long_text_archive):
+    """FTS5's snippet() takes time in the square of a text's matches, and cannot be stopped
+    meanwhile: a search of "word" over an article of 3 million words held a server thread at
+    full speed for over ten minutes, far past the 2 s limit (80,000 matches: 26 s). A text over
+    SNIPPET_MOST_WORDS words shows its opening words instead; the near miss, a text of ordinary
+    length, keeps its highlighted passage."""
+    from ingest.search import SNIPPET_MOST_WORDS
+
+    assert SNIPPET_MOST_WORDS < 25_000
+    hits = {hit["title"]: hit for hit in json.loads(run_cli("search", "ferry", "--db", long_text_archive,
+                                                              "--json").stdout)}
+    assert hits["Ferry crossing log"]["snippet"] == "Ferry sailed. " * 12 + "…"
+    assert "**ferry**" in hits["Ferry fares rise at Port Vale"]["snippet"].lower()
+    from conftest import served_from
+
+    with served_from(long_text_archive) as get:
+        rows = {row["title"]: row for row in get("/archive/search.json?q=ferry&_shape=array").json()}
+        assert rows["Ferry crossing log"]["snippet"] == "Ferry sailed. " * 12 + "…"
+        assert "<mark>" in rows["Ferry fares rise at Port Vale"]["snippet"]
+        # every way the query makes its snippets: newest first, a prefix, a filter
+        for query in ("q=ferry&sort=newest", "q=ferr*", "q=ferry&since=2024", "q=ferry&outlet=harbor",
+                      "q=ferry&since=2024-01-01&until=2024-12-31"):
+            rows = get(f"/archive/search.json?{query}&_shape=array").json()
+            assert [row["snippet"] for row in rows if row["title"] == "Ferry crossing log"] == [
+                "Ferry sailed. " * 12 + "…"], query
