@@ -28,14 +28,25 @@ from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_conn
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
+
+
+def _named_file(context, parameter, value):
+    """--db '' (`--db "$ARCHIVE"` with the variable unset) is refused: SQLite opens '' as a
+    temporary database, deleted when closed, so an ingest reported its articles stored and kept
+    none, and a search answered "No articles match." where there is no archive."""
+    if value == "":
+        raise click.BadParameter("an empty file name ('') names no archive (a variable left unset?)")
+    return value
+
+
 db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, callback=_named_file,
     type=click.Path(dir_okay=False), help="The archive's SQLite file (created if missing).",
 )
 # search, stats and optimize refuse a missing archive (_require_database): their help must not
 # promise to create one.
 existing_db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, callback=_named_file,
     type=click.Path(dir_okay=False), help="The archive's SQLite file.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
@@ -151,6 +162,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     """
     if url and url.strip():
         _check_url(url)
+    if "" in paths:
+        # `ingest "$CLIPPINGS"` with the variable unset: '' was read as the current folder, and
+        # everything under it (a home folder) was ingested.
+        raise click.UsageError("an empty path ('') names no file (a variable left unset?); to ingest "
+                               "the current folder, write '.'")
     arguments = list(paths)
     if "-" in arguments:
         arguments.remove("-")

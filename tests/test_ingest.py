@@ -1666,3 +1666,31 @@ def test_time_left_rows(steps, shown):
         now[0] = at
         time_left.step(done - time_left.done)
     assert time_left() == shown
+
+
+@pytest.mark.parametrize("arguments", [[""], ["", "story.txt"], ["story.txt", ""]])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, db_path, monkeypatch, arguments):
+    """`news-archive ingest "$CLIPPINGS"` with the variable unset passes '': read as the current
+    folder, it ingested everything under it (a home folder: every stray text and page). Refused
+    as a usage error before anything is read; the near miss, ".", is the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "other.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    result = run_cli("ingest", *arguments, "--db", db_path)
+    assert result.exit_code == 2 and "empty path" in result.stderr
+    assert not os.path.exists(db_path)
+    code, summary = ingest_json(".", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+
+
+@pytest.mark.parametrize("command", [["ingest", "story.txt"], ["search", "ferry"], ["stats"], ["optimize"],
+                                     ["reparse"], ["serve", "--port", "0"]])
+def test_an_empty_archive_name_is_refused(tmp_path, monkeypatch, command):
+    """--db '' (`--db "$ARCHIVE"` with the variable unset): SQLite opens '' as a temporary
+    database, deleted when closed. An ingest said "1 new ... -> " and kept nothing, a search said
+    "No articles match.", serve failed with "disk I/O error". Now a usage error, nothing done."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = run_cli(*command, "--db", "")
+    assert result.exit_code == 2 and "empty file name" in result.stderr, result.output
+    assert os.listdir(tmp_path) == ["story.txt"]
