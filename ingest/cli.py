@@ -346,17 +346,17 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     elif not results:
         click.echo("No articles match.")
     for note in unknown:
-        click.echo(f"note: {note}.", err=True)
+        click.echo(f"note: {_escaped_breaks(note)}.", err=True)
     if as_json:
         return
     for row in results:
-        click.echo(click.style(row["title"] or "(untitled)", bold=True))
+        click.echo(click.style(_escaped_breaks(row["title"] or "(untitled)"), bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
-        click.echo(f"  #{row['id']}  {meta}")
+        click.echo(f"  #{row['id']}  {_escaped_breaks(meta)}")
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")
-        click.echo(f"  {_one_line(row['snippet'])}\n")
+        click.echo(f"  {_escaped_breaks(_one_line(row['snippet']))}\n")
 
 
 # A line break (and the blank space around it) in a snippet: the body keeps one paragraph a
@@ -574,7 +574,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
-            click.echo(f"failed: {item['location']}: {item['error']}", err=True)
+            click.echo(f"failed: {_escaped_breaks(item['location'])}: {_escaped_breaks(item['error'])}", err=True)
     skipped = [("gone", "whose file is gone"),
                ("changed", "whose file holds other bytes now (ingest stores its new text)"),
                ("replaced", "earlier versions of edited stories, whose file now holds the later text, stored")]
@@ -583,7 +583,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
         count = sum(files.values())
         if count:
             named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
-            click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
+            click.echo(f"note: {count} article(s) left as stored, {why}: {_escaped_breaks(', '.join(named))}"
                        + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
                        + ".", err=True)
     if summary.body_differs:
@@ -691,9 +691,9 @@ def parse(file, as_json):
         for entry in results:
             for key, value in entry.items():
                 if key == "body":
-                    click.echo(f"body:\n{value}")
+                    click.echo(f"body:\n{_escaped_controls(str(value))}")
                 else:
-                    click.echo(f"{key}: {value}")
+                    click.echo(f"{key}: {_escaped_breaks(str(value))}")
     if any("error" in e for e in results):  # in both forms: scripts read the status
         sys.exit(1)
 
@@ -772,15 +772,28 @@ def _free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
-                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
+                "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# Every other control character (C0 but the tab, DEL, C1) as its escape: a terminal reads ESC,
+# BEL and CSI (0x9b) as the start of a command. A page's title holding "\x1b]0;...\x07" renamed
+# the terminal's window when `search` printed it, and "\x1b[2J" cleared its screen.
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if code != 0x09}
+_SHOWN_ON_ONE_LINE = str.maketrans({**_CONTROLS, **_LINE_BREAKS})
+_SHOWN_ON_LINES = str.maketrans({code: escape for code, escape in _CONTROLS.items() if code != 0x0a})
 
 
 def _escaped_breaks(text: str) -> str:
-    """A file name or a reason on the one line a failure is reported on: a name holding a line
+    """A file name, a reason or a value on the one line it is reported on: a name holding a line
     break ("line\nbreak.txt", which find -print0 passes) or a library's reason of several lines
-    split its report, and a script reading "failed: PATH: reason" a line at a time misread it."""
-    return text.translate(_LINE_BREAKS)
+    split its report, and a script reading "failed: PATH: reason" a line at a time misread it.
+    Every other control character is escaped too (_CONTROLS)."""
+    return text.translate(_SHOWN_ON_ONE_LINE)
+
+
+def _escaped_controls(text: str) -> str:
+    """A text of several lines as the terminal should show it: its line breaks kept, every other
+    control character escaped (_CONTROLS)."""
+    return text.translate(_SHOWN_ON_LINES)
 
 
 def _check_url(url: str) -> None:

@@ -319,3 +319,38 @@ def test_a_text_too_long_for_a_snippet_gets_its_opening_words(long_text_archive)
             rows = get(f"/archive/search.json?{query}&_shape=array").json()
             assert [row["snippet"] for row in rows if row["title"] == "Ferry crossing log"] == [
                 "Ferry sailed. " * 12 + "…"], query
+
+
+# A terminal's escape sequences: OSC (set the window's title, or on some terminals write a file),
+# CSI (clear the screen), a bell. Click takes out only CSI colour codes, and only off a terminal.
+_ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b"
+
+
+def test_what_search_and_parse_print_from_an_article_sends_no_escape_to_the_terminal(tmp_path):
+    """A page's title, byline, outlet or text holding escape sequences (a hostile page, or
+    a mangled export) was printed as it was by `search` and `parse`: on a terminal, its title
+    bar renamed, its screen cleared. Each control character is printed as its escape (\\x1b);
+    the near miss, a paragraph break in a snippet, is still " ¶ ", and parse's body keeps its
+    line breaks."""
+    record = {"title": f"Ferry{_ESCAPES} fares rise", "authors": [f"Ann{_ESCAPES} Lee"],
+              "outlet": f"Harbor{_ESCAPES} Ledger",
+              "body": f"The ferry{_ESCAPES} fares rise today.\n\n" + ARTICLE_TEXT}
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
+    for output in (run_cli("search", "ferry", "--db", db_path).output,
+                   run_cli("search", "ferry", "--db", db_path, "--outlet", "Harbor Ledgr").output,
+                   run_cli("parse", tmp_path / "export.jsonl").output):
+        assert not any(character in output for character in "\x1b\x07\x9b"), output
+        assert "\\x1b]0;owned\\x07" in output
+    assert " ¶ " in run_cli("search", "ferry fares river", "--db", db_path).output
+    assert "today.\n\nThe river" in run_cli("parse", tmp_path / "export.jsonl").output
+    # --json is for programs, and JSON escapes them itself
+    assert "\\u001b]0;owned\\u0007" in run_cli("search", "ferry", "--db", db_path, "--json").output
+
+
+def test_a_failure_names_a_file_with_escapes_in_its_name_without_sending_them(tmp_path):
+    (tmp_path / f"clip{_ESCAPES}.txt").write_text("")
+    result = run_cli("ingest", tmp_path, "--db", tmp_path / "archive.db")
+    assert result.exit_code == 1 and "clip\\x1b]0;owned\\x07\\x1b[2J\\x9b.txt: empty file" in result.stderr
+    assert not any(character in result.stderr for character in "\x1b\x07\x9b")
