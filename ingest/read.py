@@ -98,6 +98,33 @@ def location_path(location: str) -> Path:
     return Path(os.fsdecode(raw))
 
 
+# A browser saving a page "complete" puts its scripts, styles, pictures and frames in a folder
+# named after the page and the word "files" in the browser's language: "Story_files", and
+# "Story-Dateien", "Story_fichiers", "Story_archivos"... Walked, its frames (ads, widgets) were
+# stored as articles. Told by its name (the page's, then one word) beside the page, and by the
+# scripts or styles a page's folder holds (a folder of articles named so holds none).
+_PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
+_ONE_WORD_AFTER = re.compile(r"[_-][^\W\d_]+")
+
+
+def _page_stems(files: list[str]) -> set[str]:
+    """The names, without their extension, of the pages among a folder's files."""
+    return {name[: -len(extension)] for name in files for extension in _PAGE_EXTENSIONS
+            if name.lower().endswith(extension) and len(name) > len(extension)}
+
+
+def _saved_page_folder(root: Path, folder: str, pages: set[str]) -> bool:
+    # (the folder's name cut after each separator: a look-up each, not a pass over the pages)
+    if not any(folder[:cut] in pages and _ONE_WORD_AFTER.fullmatch(folder[cut:])
+               for cut, character in enumerate(folder) if character in "_-"):
+        return False
+    try:
+        with os.scandir(root / folder) as entries:
+            return any(entry.name.lower().endswith((".js", ".css")) for entry in entries)
+    except OSError:
+        return False
+
+
 def _split_extensions(path: Path) -> tuple[str, bool]:
     """The article extension of a path and whether it is gzip, e.g. a.html.gz -> (.html, True)."""
     suffixes = [s.lower() for s in path.suffixes]
@@ -222,7 +249,9 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                 dirs[:] = []
                 continue
             # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+            pages = _page_stems(files) if dirs else set()
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files")
+                             and not (pages and _saved_page_folder(Path(root), d, pages)))
             linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
             names = set(files)
             for name in sorted(files):

@@ -1694,3 +1694,27 @@ def test_an_empty_archive_name_is_refused(tmp_path, monkeypatch, command):
     result = run_cli(*command, "--db", "")
     assert result.exit_code == 2 and "empty file name" in result.stderr, result.output
     assert os.listdir(tmp_path) == ["story.txt"]
+
+
+_AD = "<html><body><div>Subscribe now and read every story for one euro in the first month, cancel at any time with no risk and no hidden costs at all.</div></body></html>"
+
+
+@pytest.mark.parametrize("folder, skipped", [
+    ("Story_files", True),     # a browser in English (skipped before too)
+    ("Story-Dateien", True),   # fail before: in German its ad frames were stored as articles
+    ("Story_fichiers", True),  # in French
+    ("Story_archivos", True),  # in Spanish
+    # near misses: a folder of articles beside a page of the same name, which holds no page's
+    # scripts or styles, and a saved page's folder whose page is not beside it
+    ("Story-coverage", False),
+    ("Other-Dateien", False),
+])
+def test_a_saved_pages_resource_folder_is_not_read_as_articles_in_any_language(tmp_path, db_path, folder, skipped):
+    (tmp_path / "Story.html").write_text(html_page())
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "saved_resource.html").write_text(_AD)
+    if folder != "Story-coverage":
+        (tmp_path / folder / "app.js").write_text("var x = 1;")
+        (tmp_path / folder / "style.css").write_text("p { margin: 0 }")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["seen"], summary["stored"]) == ((0, 1, 1) if skipped else (0, 2, 2))
