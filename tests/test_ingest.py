@@ -1037,6 +1037,22 @@ def test_stats_counts_a_mended_file_as_failed_no_more(tmp_path, db_path):
     assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 3, 1)  # b.txt still fails
 
 
+def test_stats_counts_a_file_restored_to_bytes_stored_before_as_failed_no_more(tmp_path, db_path):
+    """A stored file emptied by a crash, then restored from a backup: its row of those bytes,
+    stored before the failure, is what it is now, but only a later row was taken to mend a
+    failure, and stats said "failed 1" for good. Near miss: the file emptied again fails again."""
+    story = tmp_path / "a.txt"
+    story.write_text("Headline\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", tmp_path, "--db", db_path)
+    for content, failing in (("", 1), ("Headline\n\n" + ARTICLE_TEXT, 0), ("", 1)):
+        time.sleep(1.1)  # (each run's sighting a second after the last: last_seen has seconds)
+        story.write_text(content)
+        os.utime(story, (time.time() - 10, time.time() - 10))  # not "modified within 2 s"
+        run_cli("ingest", tmp_path, "--db", db_path)
+        figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+        assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 2, failing), content
+
+
 
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
