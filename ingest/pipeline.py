@@ -358,7 +358,15 @@ class _Checkpointer:
         self._stopping = False
         self._writer_copies = False  # the thread ended early: see keep_log_short
         self._thread = threading.Thread(target=self._run, name="checkpointer", daemon=True)
-        self._thread.start()  # (with Ctrl-C and kill held: see run_ingest)
+
+    def start(self) -> None:
+        """Start the copying thread (with Ctrl-C and kill held: see run_ingest). Apart from
+        __init__, so that the caller holds the object before the thread runs: a stop raised
+        between the thread's start and the caller's assignment (the kernel may hand the signal
+        to a thread that does not hold it, and Python raises it in the main thread at once)
+        left the thread running, with nothing to stop it (its test failed 4 times in 6 under
+        load)."""
+        self._thread.start()
 
     def _run(self) -> None:
         conn = None
@@ -414,7 +422,8 @@ class _Checkpointer:
         """Wait for a checkpoint under way; the writer's own closing of the archive makes the last."""
         self._stopping = True
         self._wanted.set()
-        self._thread.join()
+        if self._thread.ident is not None:  # (started)
+            self._thread.join()
 
 
 def run_ingest(
@@ -598,6 +607,7 @@ def run_ingest(
             if checkpointer is None:
                 with _stops_held():  # started and known, for the `finally` below to stop (see _stops_held)
                     checkpointer = _Checkpointer(db)
+                    checkpointer.start()
             checkpointer.committed()
         while progress_held and progress_held[0][0] <= outcomes_written:
             on_progress(progress_held.popleft()[1])

@@ -175,11 +175,11 @@ from ingest import pipeline
 # Python's own Ctrl-C handler, as at a terminal: a child of a shell's background job (how a CI
 # job may run) starts with SIGINT ignored, and the stop then never came.
 signal.signal(signal.SIGINT, signal.default_int_handler)
-real_init = pipeline._Checkpointer.__init__
-def init(self, writer):
-    real_init(self, writer)
+real_start = pipeline._Checkpointer.start
+def start(self):
+    real_start(self)
     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, the thread just started
-pipeline._Checkpointer.__init__ = init
+pipeline._Checkpointer.start = start
 pipeline.BATCH_SIZE = 25
 try:
     pipeline.run_ingest([sys.argv[1]], sys.argv[2], workers=1)
