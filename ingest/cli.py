@@ -642,6 +642,9 @@ class _ExistingFile(click.Path):
             if error.errno not in (errno.ENOENT, errno.ENOTDIR):
                 self.fail(f"cannot read {click.format_filename(value)!r}: {error.strerror or error}",
                           param, ctx)
+            if os.path.islink(value):  # as ingest says it: "does not exist" sent one looking for the link
+                self.fail(f"cannot read {click.format_filename(value)!r}: broken symbolic link "
+                          f"(to {os.readlink(value)})", param, ctx)
         return super().convert(value, param, ctx)
 
 

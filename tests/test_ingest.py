@@ -414,6 +414,16 @@ def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, wal
                                     "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
 
 
+def test_parse_says_a_broken_link_is_one_as_ingest_does(tmp_path):
+    # parse said "File '.../story.txt' does not exist." of a link whose file was moved away;
+    # the near miss, a name that is nowhere, still does not exist
+    os.symlink(tmp_path / "moved-away.txt", tmp_path / "story.txt")
+    result = run_cli("parse", tmp_path / "story.txt")
+    assert result.exit_code == 2 and f"broken symbolic link (to {tmp_path / 'moved-away.txt'})" in result.output
+    result = run_cli("parse", tmp_path / "nowhere.txt")
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
 @pytest.mark.parametrize("locked", ["sub", "."])
 def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, db_path, monkeypatch, locked):
     # A folder without read permission (root is never refused, so the refusal is made here as
