@@ -450,7 +450,7 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body",
                             "body": refused_json(refused) if as_json else (refused + "\n").encode()})
                 return
-            scope = _local_days(scope)
+            scope = _sort_column_kept(datasette, _local_days(scope))
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
             paged = paged_query(DATABASE_NAME, scope)
@@ -602,6 +602,44 @@ def _local_days(scope):
     if changed == pairs:
         return scope
     return {**scope, "query_string": urlencode(changed).encode("latin-1")}
+
+
+_TABLE_PAGE = re.compile(rf"^/{DATABASE_NAME}/(?P<table>[^/.]+)(?:\.(?P<extension>json|csv))?$")
+
+
+def _sort_column_kept(datasette, scope):
+    """The request, with the column its rows are sorted by kept among the columns it shows,
+    where they are shown with labels (a table's page; JSON or CSV with _labels=on).
+
+    Why: Datasette reads the next page's sort value from the last row, and looks it up by key
+    when that row lacks the column, but a labelled row answers a missing column with KeyError,
+    not the IndexError it catches: a 500. The articles page's column menu offers "Hide this
+    column" on `published`, the column it is sorted by (_nocol=published), and a program asking
+    _col=outlet_id&_labels=on got it too. Kept, the page works and says what it is sorted by."""
+    if scope.get("type") != "http":
+        return scope
+    raw = scope.get("query_string", b"")
+    if b"col=" not in raw:  # (_col= and _nocol=)
+        return scope
+    page = _TABLE_PAGE.match(scope.get("path", ""))
+    if page is None:
+        return scope
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    args = dict(reversed(pairs))  # (the first of each, as Datasette reads them)
+    labels = args.get("_labels")
+    if not (labels == "on" or "_label" in args if page["extension"] else labels != "off"):
+        return scope
+    table = datasette.table_metadata(DATABASE_NAME, page["table"])
+    sort = args.get("_sort") or args.get("_sort_desc") or table.get("sort") or table.get("sort_desc")
+    if not sort:
+        return scope
+    kept = [(key, value) for key, value in pairs if not (key == "_nocol" and value == sort)]
+    shown = [value for key, value in kept if key == "_col"]
+    if shown and sort not in shown:
+        kept.append(("_col", sort))
+    if kept == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(kept).encode("latin-1")}
 
 
 def _first_values(scope) -> dict[str, str]:
