@@ -882,3 +882,28 @@ def test_hiding_the_column_a_page_is_sorted_by_keeps_it_instead_of_failing(serve
     if path.startswith("/archive/articles.json"):
         columns = response.json()["columns"]
         assert ("published" in columns) == ("published" in path or kept), columns
+
+
+@pytest.mark.parametrize("through, said", [
+    # fail before: each a 500 with Python's words ("'table'", "Expecting value: line 1 column 1")
+    ("notjson", "is not JSON"),
+    ("{}", "table, column and value"),
+    ('{"table": "article_authors"}', "table, column and value"),
+    ("[1]", "table, column and value"),
+    ('{"table": "nosuch", "column": "author_id", "value": "1"}', "no table 'nosuch'"),
+    ('{"table": "outlets", "column": "id", "value": "1"}', "no column of outlets refers to articles"),
+])
+@pytest.mark.parametrize("page", ["/archive/articles.json", "/archive/articles", "/archive/articles.json?_search=ferry&"])
+def test_a_malformed_through_is_a_400_naming_it(served, page, through, said):
+    separator = "" if page.endswith("&") else "?"
+    response = served(f"{page}{separator}_through={quote(through)}")
+    assert response.status_code == 400 and said in unescape(response.text), response.text[-300:]
+
+
+def test_a_well_formed_through_still_filters(served):
+    # the near miss: the articles of one author, through article_authors
+    (author,) = rows(served, "/archive/authors.json?_size=1&_col=id")
+    through = json.dumps({"table": "article_authors", "column": "author_id", "value": str(author["id"])})
+    found = rows(served, f"/archive/articles.json?_through={quote(through)}&_col=id")
+    expected = rows(served, f"/archive/article_authors.json?author_id={author['id']}&_col=article_id&_size=max")
+    assert found and sorted(r["id"] for r in found) == sorted(r["article_id"] for r in expected)

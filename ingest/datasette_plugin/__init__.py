@@ -132,6 +132,36 @@ def check_raw_search(key: str, value: str) -> None:
         conn.close()
 
 
+@hookimpl(tryfirst=True, specname="filters_from_request")
+def refuse_a_malformed_through(request, database, table, datasette):
+    """A 400 naming ?_through= when it is not Datasette's {"table", "column", "value"} of a table
+    with a key to this one. Datasette answered each mistake with a 500 and Python's words:
+    "Expecting value: line 1 column 1 (char 0)" for a value that is no JSON, "'table'" for one
+    without its table, "Invalid _through - could not find corresponding foreign key". Asked
+    only when _through is: no cost to another page. (tryfirst: before Datasette's own reading.)"""
+    if database != DATABASE_NAME or "_through" not in request.args:
+        return None
+
+    async def check():
+        db = datasette.get_database(database)
+        for through in request.args.getlist("_through"):
+            try:
+                given = json.loads(through)
+            except ValueError:
+                raise BadRequest(f"_through: {through!r} is not JSON; write "
+                                 '{"table": ..., "column": ..., "value": ...}') from None
+            if not (isinstance(given, dict) and {"table", "column", "value"} <= given.keys()):
+                raise BadRequest(f"_through: {through!r} does not give the table, column and value to go "
+                                 'through; write {"table": ..., "column": ..., "value": ...}')
+            if given["table"] not in await db.table_names():
+                raise BadRequest(f"_through: no table {given['table']!r} in the archive")
+            if not any(key["other_table"] == table for key in await db.foreign_keys_for_table(given["table"])):
+                raise BadRequest(f"_through: no column of {given['table']} refers to {table}")
+        return None
+
+    return check
+
+
 # Datasette's facet parameters that name a column (?_facet_date= a date column that is none is
 # left to Datasette by _local_days, and gets here as itself).
 FACET_PARAMETERS = ("_facet", "_facet_array", "_facet_date", "_facet_day")
