@@ -93,7 +93,27 @@ def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
     return bar, advance
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group, ending a command whose reader stopped reading (`search ... | head -1`)
+    as the broken pipe would end it (SIGPIPE: 128 + 13): click exited with status 1, which is
+    "no archive" (or "an input failed") to a script run with pipefail."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            # What Python would still flush into the closed pipe as it exits goes nowhere, as
+            # Python's documentation of SIGPIPE does it (else a second BrokenPipeError is printed).
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # (a stdout with no file: a test's runner)
+                pass
+            raise click.exceptions.Exit(128 + signal.SIGPIPE) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="news-archive")
 def cli():
     """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds and

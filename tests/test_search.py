@@ -354,3 +354,23 @@ def test_a_failure_names_a_file_with_escapes_in_its_name_without_sending_them(tm
     result = run_cli("ingest", tmp_path, "--db", tmp_path / "archive.db")
     assert result.exit_code == 1 and "clip\\x1b]0;owned\\x07\\x1b[2J\\x9b.txt: empty file" in result.stderr
     assert not any(character in result.stderr for character in "\x1b\x07\x9b")
+
+
+def test_a_reader_that_stops_reading_ends_the_search_as_a_broken_pipe_would(tmp_path):
+    """`news-archive search strike | head -1`: once head had its line, the search exited with
+    status 1, which is "no archive" to a script run with pipefail; now 141, as a command ended by
+    the broken pipe (SIGPIPE), and nothing on standard error. The near miss: read to the end, 0."""
+    import subprocess
+    import sys
+
+    records = [{"title": f"Ferry timetable {n} changes", "body": f"Ferry {n}. " + ARTICLE_TEXT} for n in range(400)]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 400
+    command = [sys.executable, "-m", "ingest", "search", "ferry", "--db", str(db_path), "--limit", "400"]
+    search = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    search.stdout.readline()
+    search.stdout.close()  # as head does once it has its line
+    assert (search.wait(timeout=60), search.stderr.read()) == (141, b"")
+    finished = subprocess.run(command, capture_output=True, timeout=60)
+    assert finished.returncode == 0 and finished.stdout.count(b"Ferry timetable") == 400
