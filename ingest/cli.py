@@ -8,9 +8,9 @@ import signal
 import sqlite3
 import sys
 import threading
+import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
-from types import SimpleNamespace
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
@@ -28,21 +28,92 @@ from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_conn
 from .store import optimize as optimize_archive
 
 DEFAULT_DB = "archive.db"
+
+
+def _named_file(context, parameter, value):
+    """--db '' (`--db "$ARCHIVE"` with the variable unset) is refused: SQLite opens '' as a
+    temporary database, deleted when closed, so an ingest reported its articles stored and kept
+    none, and a search answered "No articles match." where there is no archive."""
+    if value == "":
+        raise click.BadParameter("an empty file name ('') names no archive (a variable left unset?)")
+    return value
+
+
 db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, callback=_named_file,
     type=click.Path(dir_okay=False), help="The archive's SQLite file (created if missing).",
 )
 # search, stats and optimize refuse a missing archive (_require_database): their help must not
 # promise to create one.
 existing_db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True,
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, callback=_named_file,
     type=click.Path(dir_okay=False), help="The archive's SQLite file.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for scripts.")
-_NO_BAR = SimpleNamespace(update=lambda step: None)  # ingest's progress, when no bar is shown
+class TimeLeft:
+    """The time a progress bar has left, at the pace kept since its first step, for the bar to
+    show (click's item_show_func). Click's own estimate averages seven one-second samples of
+    (time since start / share done): the first, taken while the workers were starting and little
+    was written, weighed as much as the others, and a 9-second ingest showed 27 minutes left at
+    its start and 4 minutes at 58%. Measured from the first step, the start-up is left out, and
+    nothing is shown until a second of steps gives a pace."""
+
+    def __init__(self, total: int, clock=time.monotonic):
+        self.total, self.done, self.clock = total, 0, clock
+        self.first = None  # (time, amount done) at the first step
+
+    def step(self, amount: int) -> None:
+        self.done += amount
+        if self.first is None:
+            self.first = (self.clock(), self.done)
+
+    def __call__(self, _item=None) -> str | None:
+        if self.first is None or self.done >= self.total:
+            return None
+        since, done_then = self.first
+        elapsed = self.clock() - since
+        if elapsed < 1 or self.done <= done_then:
+            return None
+        seconds = round((self.total - self.done) * elapsed / (self.done - done_then))
+        hours, rest = divmod(seconds, 3600)
+        return f"{hours:02}:{rest // 60:02}:{rest % 60:02}"
 
 
-@click.group()
+def progress_bar(total: int, label: str, file=None, clock=time.monotonic):
+    """A progress bar on standard error (or `file`) showing its share done and the time left
+    (TimeLeft), and the function that moves it on: (bar, advance)."""
+    time_left = TimeLeft(total, clock)
+    bar = click.progressbar(length=max(total, 1), label=label, file=file or sys.stderr, show_pos=False,
+                            show_percent=True, show_eta=False, item_show_func=time_left)
+
+    def advance(amount: int) -> None:
+        time_left.step(amount)
+        bar.update(amount)
+
+    return bar, advance
+
+
+class _Commands(click.Group):
+    """The command group, ending a command whose reader stopped reading (`search ... | head -1`)
+    as the broken pipe would end it (SIGPIPE: 128 + 13): click exited with status 1, which is
+    "no archive" (or "an input failed") to a script run with pipefail."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            # What Python would still flush into the closed pipe as it exits goes nowhere, as
+            # Python's documentation of SIGPIPE does it (else a second BrokenPipeError is printed).
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # (a stdout with no file: a test's runner)
+                pass
+            raise click.exceptions.Exit(128 + signal.SIGPIPE) from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="news-archive")
 def cli():
     """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds and
@@ -111,6 +182,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     """
     if url and url.strip():
         _check_url(url)
+    if "" in paths:
+        # `ingest "$CLIPPINGS"` with the variable unset: '' was read as the current folder, and
+        # everything under it (a home folder) was ingested.
+        raise click.UsageError("an empty path ('') names no file (a variable left unset?); to ingest "
+                               "the current folder, write '.'")
     arguments = list(paths)
     if "-" in arguments:
         arguments.remove("-")
@@ -147,13 +223,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     try:
         # No bar to show: none made (click's bar module and the terminal modules it imports are
         # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
-        bar = (click.progressbar(length=max(total, 1), label="Ingesting", file=sys.stderr,
-                                 show_pos=False, show_percent=True, show_eta=True)
-               if show_bar else nullcontext(_NO_BAR))
-        with bar as bar:
+        bar, advance = progress_bar(total, "Ingesting") if show_bar else (nullcontext(), lambda step: None)
+        with bar:
             summary = run_ingest(
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
-                input_files=files, on_progress=bar.update, on_written=report_failure,
+                input_files=files, on_progress=advance, on_written=report_failure,
             )
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt
@@ -292,17 +366,17 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     elif not results:
         click.echo("No articles match.")
     for note in unknown:
-        click.echo(f"note: {note}.", err=True)
+        click.echo(f"note: {_escaped_breaks(note)}.", err=True)
     if as_json:
         return
     for row in results:
-        click.echo(click.style(row["title"] or "(untitled)", bold=True))
+        click.echo(click.style(_escaped_breaks(row["title"] or "(untitled)"), bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
-        click.echo(f"  #{row['id']}  {meta}")
+        click.echo(f"  #{row['id']}  {_escaped_breaks(meta)}")
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")
-        click.echo(f"  {_one_line(row['snippet'])}\n")
+        click.echo(f"  {_escaped_breaks(_one_line(row['snippet']))}\n")
 
 
 # A line break (and the blank space around it) in a snippet: the body keeps one paragraph a
@@ -471,12 +545,12 @@ def reparse(db_path, dry_run, every, workers, as_json):
 
     _require_database(db_path)
     show_bar = not as_json and sys.stderr.isatty()
-    bar = None
+    bar = advance = None
 
     def start(total):
-        nonlocal bar
+        nonlocal bar, advance
         if show_bar and total:
-            bar = click.progressbar(length=total, label="Reparsing", file=sys.stderr, show_eta=True)
+            bar, advance = progress_bar(total, "Reparsing")
             bar.__enter__()
 
     stops = _stop_like_ctrl_c_on(signal.SIGTERM, signal.SIGINT)
@@ -484,7 +558,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
     try:
         with _archive_errors(db_path):
             summary = run_reparse(db_path, every=every, dry_run=dry_run, workers=workers,
-                                  on_candidates=start, on_progress=lambda n: bar and bar.update(n))
+                                  on_candidates=start, on_progress=lambda n: advance and advance(n))
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt
     except KeyboardInterrupt as stop:
@@ -520,7 +594,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
                + f" -> {db_path}")
     for item in summary.left_as_stored:
         if item["why"] == "failed":  # as ingest names its failures
-            click.echo(f"failed: {item['location']}: {item['error']}", err=True)
+            click.echo(f"failed: {_escaped_breaks(item['location'])}: {_escaped_breaks(item['error'])}", err=True)
     skipped = [("gone", "whose file is gone"),
                ("changed", "whose file holds other bytes now (ingest stores its new text)"),
                ("replaced", "earlier versions of edited stories, whose file now holds the later text, stored")]
@@ -529,7 +603,7 @@ def _report_reparse(summary, db_path: str, dry_run: bool) -> None:
         count = sum(files.values())
         if count:
             named = [f"{path} ({n})" if n > 1 else path for path, n in files.most_common(10)]
-            click.echo(f"note: {count} article(s) left as stored, {why}: {', '.join(named)}"
+            click.echo(f"note: {count} article(s) left as stored, {why}: {_escaped_breaks(', '.join(named))}"
                        + (f" and {len(files) - len(named)} more file(s)" if len(files) > len(named) else "")
                        + ".", err=True)
     if summary.body_differs:
@@ -588,6 +662,9 @@ class _ExistingFile(click.Path):
             if error.errno not in (errno.ENOENT, errno.ENOTDIR):
                 self.fail(f"cannot read {click.format_filename(value)!r}: {error.strerror or error}",
                           param, ctx)
+            if os.path.islink(value):  # as ingest says it: "does not exist" sent one looking for the link
+                self.fail(f"cannot read {click.format_filename(value)!r}: broken symbolic link "
+                          f"(to {os.readlink(value)})", param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -637,9 +714,9 @@ def parse(file, as_json):
         for entry in results:
             for key, value in entry.items():
                 if key == "body":
-                    click.echo(f"body:\n{value}")
+                    click.echo(f"body:\n{_escaped_controls(str(value))}")
                 else:
-                    click.echo(f"{key}: {value}")
+                    click.echo(f"{key}: {_escaped_breaks(str(value))}")
     if any("error" in e for e in results):  # in both forms: scripts read the status
         sys.exit(1)
 
@@ -718,15 +795,28 @@ def _free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
-                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKS = {"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x85": "\\x85",
+                "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# Every other control character (C0 but the tab, DEL, C1) as its escape: a terminal reads ESC,
+# BEL and CSI (0x9b) as the start of a command. A page's title holding "\x1b]0;...\x07" renamed
+# the terminal's window when `search` printed it, and "\x1b[2J" cleared its screen.
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if code != 0x09}
+_SHOWN_ON_ONE_LINE = str.maketrans({**_CONTROLS, **_LINE_BREAKS})
+_SHOWN_ON_LINES = str.maketrans({code: escape for code, escape in _CONTROLS.items() if code != 0x0a})
 
 
 def _escaped_breaks(text: str) -> str:
-    """A file name or a reason on the one line a failure is reported on: a name holding a line
+    """A file name, a reason or a value on the one line it is reported on: a name holding a line
     break ("line\nbreak.txt", which find -print0 passes) or a library's reason of several lines
-    split its report, and a script reading "failed: PATH: reason" a line at a time misread it."""
-    return text.translate(_LINE_BREAKS)
+    split its report, and a script reading "failed: PATH: reason" a line at a time misread it.
+    Every other control character is escaped too (_CONTROLS)."""
+    return text.translate(_SHOWN_ON_ONE_LINE)
+
+
+def _escaped_controls(text: str) -> str:
+    """A text of several lines as the terminal should show it: its line breaks kept, every other
+    control character escaped (_CONTROLS)."""
+    return text.translate(_SHOWN_ON_LINES)
 
 
 def _check_url(url: str) -> None:

@@ -23,25 +23,26 @@ def extract(source: Source) -> Article:
     # The HTML and text extractors are imported on the first input that needs them: trafilatura
     # alone takes 0.35 s to import, which each worker of a run of JSON records would otherwise
     # pay at its start, while the writer waits for its first outcomes.
-    if source.format == "record":
-        article = extract_record(source.raw)
-    elif source.format == "html":
-        from .extract_html import extract_html
+    try:
+        if source.format == "record":
+            article = extract_record(source.raw)
+        elif source.format == "html":
+            from .extract_html import extract_html
 
-        article = extract_html(source.raw, source.location, page_url=source.url)
-    elif source.format in ("text", "markdown"):
-        from .extract_text import extract_text
+            article = extract_html(source.raw, source.location, page_url=source.url)
+        elif source.format in ("text", "markdown"):
+            from .extract_text import extract_text
 
-        try:
-            text = decode_text(source.raw)
-        except UnicodeDecodeError as error:
-            # (the codec's own words named a code page and "<undefined>", not the file's fault)
-            raise ExtractionError(f"not text in any encoding it could be read in (byte "
-                                  f"0x{error.object[error.start]:02x} at position {error.start:,}): "
-                                  "a binary file?") from error
-        article = extract_text(text, markdown=source.format == "markdown")
-    else:
-        raise ExtractionError(f"unsupported format {source.format!r}")
+            article = extract_text(decode_text(source.raw), markdown=source.format == "markdown")
+        else:
+            raise ExtractionError(f"unsupported format {source.format!r}")
+    except UnicodeDecodeError as error:
+        # The codec's own words named a code page and "<undefined>", or "'utf-16-le' codec ...
+        # truncated data" for a page marked UTF-16 whose bytes are not: not the file's fault.
+        # Pages (a file, or one captured in a web archive) and texts are told the same way.
+        raise ExtractionError(f"not text in any encoding it could be read in (byte "
+                              f"0x{error.object[error.start]:02x} at position {error.start:,}): "
+                              "a binary file?") from error
     apply_overrides(article, source.overrides)
     article.word_count = count_words(article.body)  # normalise counts again only if it changes the body
     if article.word_count < MIN_BODY_WORDS:

@@ -12,6 +12,7 @@ import glob
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -83,6 +84,45 @@ def path_text(path) -> str:
         return text
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def location_path(location: str) -> Path:
+    """The path a stored location names: path_text's inverse. A name that was not UTF-8 is kept
+    with its odd bytes written as \\xe9, and a file of that written name is not there: reparse
+    called such a file gone. Those are read back as the bytes, when the location as written
+    names nothing (a name may hold a backslash of its own)."""
+    path = Path(location)
+    if "\\x" not in location or os.path.lexists(path):
+        return path
+    raw = re.sub(rb"\\x([89a-f][0-9a-f])", lambda escaped: bytes([int(escaped[1], 16)]), location.encode("utf-8"))
+    return Path(os.fsdecode(raw))
+
+
+# A browser saving a page "complete" puts its scripts, styles, pictures and frames in a folder
+# named after the page and the word "files" in the browser's language: "Story_files", and
+# "Story-Dateien", "Story_fichiers", "Story_archivos"... Walked, its frames (ads, widgets) were
+# stored as articles. Told by its name (the page's, then one word) beside the page, and by the
+# scripts or styles a page's folder holds (a folder of articles named so holds none).
+_PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
+_ONE_WORD_AFTER = re.compile(r"[_-][^\W\d_]+")
+
+
+def _page_stems(files: list[str]) -> set[str]:
+    """The names, without their extension, of the pages among a folder's files."""
+    return {name[: -len(extension)] for name in files for extension in _PAGE_EXTENSIONS
+            if name.lower().endswith(extension) and len(name) > len(extension)}
+
+
+def _saved_page_folder(root: Path, folder: str, pages: set[str]) -> bool:
+    # (the folder's name cut after each separator: a look-up each, not a pass over the pages)
+    if not any(folder[:cut] in pages and _ONE_WORD_AFTER.fullmatch(folder[cut:])
+               for cut, character in enumerate(folder) if character in "_-"):
+        return False
+    try:
+        with os.scandir(root / folder) as entries:
+            return any(entry.name.lower().endswith((".js", ".css")) for entry in entries)
+    except OSError:
+        return False
 
 
 def _split_extensions(path: Path) -> tuple[str, bool]:
@@ -209,7 +249,9 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                 dirs[:] = []
                 continue
             # Hidden folders (.git) and a saved page's "_files" folder hold no articles.
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+            pages = _page_stems(files) if dirs else set()
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files")
+                             and not (pages and _saved_page_folder(Path(root), d, pages)))
             linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
             names = set(files)
             for name in sorted(files):
@@ -731,10 +773,22 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     from warcio.archiveiterator import ArchiveIterator  # 50 ms to import, for archives only
     from warcio.exceptions import ArchiveLoadFailed
 
+    # warcio logs a warning of its own on a malformed record ("Replacing spaces in invalid
+    # WARC-Target-URI: ..."), and with no handler set Python printed it on standard error, a
+    # line among the run's `failed: PATH: reason` lines that names no file. What goes wrong
+    # with an archive is reported as its failure; trafilatura and htmldate set this handler
+    # for their own loggers.
+    logging.getLogger("warcio").addHandler(logging.NullHandler())
+
     pages = 0
     try:
         with open_stream() as stream:
-            for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+            records = ArchiveIterator(stream, arc2warc=True)
+            # ... and it writes a warning straight to standard error, three lines a record, where
+            # a record's declared length does not end at a blank line (a file that is no web
+            # archive: one for each of its lines): the same stray lines, blanked here.
+            records.INC_RECORD = ""
+            for number, record in enumerate(records, start=1):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
-from .read import expand_paths, hash_source, read_sources
+from .read import expand_paths, hash_source, location_path, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
                     _record_number, as_database, extractor, field_text, open_database, read_only_uri,
@@ -174,7 +174,7 @@ class _DryRunEffects:
 
 def _file_of(location: str) -> str:
     """The file a source came from: its location, or the file of a record ("path#12")."""
-    if _record_number(location) and not Path(location).exists():
+    if _record_number(location) and not location_path(location).exists():
         return location.rpartition("#")[0]
     return location
 
@@ -303,7 +303,8 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
     found are added to `lost`, with why ("gone", or "changed": other bytes at its location)."""
     # A location an older archive keeps as it was typed ("clippings/a.txt") is looked for from
     # here: whatever file is found must hold the stored bytes to be read.
-    input_file = next(iter(expand_paths([path])), None) if Path(path).is_file() else None
+    on_disk = location_path(path)
+    input_file = next(iter(expand_paths([os.fspath(on_disk)])), None) if on_disk.is_file() else None
     if input_file is None or input_file.error:
         lost.extend((candidate, "gone") for candidate in of_file)
         return

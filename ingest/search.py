@@ -40,12 +40,30 @@ def search_sql() -> str:
         return yaml.safe_load(file)["databases"]["archive"]["queries"]["search"]["sql"]
 
 
+# A text of more words than this gets its opening words for a snippet (the search query's
+# opening()). FTS5's snippet() takes time in the square of a text's matches, in one call SQLite
+# cannot interrupt: 20,000 matches took 2.3 s, 80,000 26 s, and a search of "word" over an
+# article of 3 million words held a server thread for over ten minutes, past the 2 s limit.
+# News articles, even long reads, stay well under it; transcripts, logs and dumps read as one
+# article do not.
+SNIPPET_MOST_WORDS = 20_000
+OPENING_WORDS = 24  # as many as the query's snippets hold
+
+
+def opening(body):
+    """The first words of a text, for a snippet: "The ferry sailed at dawn ... …"."""
+    if not isinstance(body, str):
+        return None
+    return " ".join(body[:OPENING_WORDS * 40].split(maxsplit=OPENING_WORDS)[:OPENING_WORDS]) + " …"
+
+
 def add_query_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the saved queries call, on a connection that runs them: the server's
     (datasette_plugin), the command line's search, a benchmark's. escape_fts reads what was typed
     (fts_expression); the name functions let a name be found as typed, not only as stored:
     by_author and by_outlet, and search's author and outlet filters, which read it the same way;
-    same_address_key compares addresses as ingest does (normalise.same_address_key)."""
+    same_address_key compares addresses as ingest does (normalise.same_address_key); opening
+    gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS)."""
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     conn.create_function("person_key", 1, _person_key, deterministic=True)
     conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
@@ -53,6 +71,7 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("typed_domain", 1, _typed_domain, deterministic=True)
     conn.create_function("name_has_words", 2, _name_has_words, deterministic=True)
     conn.create_function("same_address_key", 1, _same_address_key, deterministic=True)
+    conn.create_function("opening", 1, opening, deterministic=True)
 
 
 # The name helpers of ingest.normalise, imported when first asked: normalise pulls in courlan

@@ -10,7 +10,7 @@ extract_text.py strings them together.
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from .normalise import (AGENCIES, FOREIGN_MONTHS, GLUED_PARTICLE, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS,
                         LoneName, count_words, split_people)
@@ -433,9 +433,7 @@ def front_matter(text: str) -> tuple[dict, str]:
 
             parsed = tomllib.loads(block)
         else:
-            import yaml  # PyYAML, which Datasette reads its metadata with
-
-            parsed = yaml.safe_load(block)
+            parsed = _yaml_block(block)
     except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
         parsed = _loose_fields(block) if fence == "---" else None
     if not isinstance(parsed, dict):
@@ -505,6 +503,33 @@ def _clipped(keys: dict, address_keys: tuple[str, ...] = ("source", "source_url"
     the day the copy was made (a web clipper's clip day), not the story's."""
     return any(isinstance(keys.get(key), str) and keys[key].lstrip().startswith(("http://", "https://"))
                for key in address_keys)
+
+
+def _yaml_block(block: str):
+    """A YAML block read by PyYAML (which Datasette reads its metadata with). A value shaped as a
+    date that is no day ("date: 2019-02-30", a typo) made YAML's date reader raise, and the whole
+    block was dropped: its title and author lost, its lines read as the story's. Such a block is
+    read again with its dates as the strings written, each then read as a record's date is (one
+    that is no day is dropped alone)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(block)
+    except ValueError:  # (the date reader's; a block that is no YAML raises yaml.YAMLError)
+        return yaml.load(block, Loader=_yaml_dates_as_written())
+
+
+@cache
+def _yaml_dates_as_written():
+    import yaml
+
+    class DatesAsWritten(yaml.SafeLoader):
+        pass
+
+    DatesAsWritten.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return DatesAsWritten
 
 
 def _icon(char: str) -> bool:

@@ -218,6 +218,33 @@ def test_raw_search_mode_offers_fts_syntax_and_rejects_broken_syntax_as_a_user_e
     assert served("/archive/articles.json?_searchmode=raw&_search=" + quote("NEAR(")).status_code == 400
 
 
+@pytest.mark.parametrize("page", ["articles", "article_facets"])
+@pytest.mark.parametrize("search, told", [
+    # FTS5's own words alone, titled "Invalid SQL" though no SQL was written: "no such column: op"
+    # for a hyphenated word (in FTS5 "co-op" is the column "co" minus "op"), "fts5: syntax error
+    # near ..." for a stray mark. Now the parameter, that it is SQLite's search syntax, and what to do.
+    ("co-op", "no such column: op"),
+    ("_search_title=U.S.", 'fts5: syntax error near "."'),
+    ("ferry AND", 'fts5: syntax error near ""'),
+    ("", 'fts5: syntax error near ""'),  # a search box emptied: FTS5 reads no expression
+])
+def test_a_broken_raw_search_says_which_parameter_and_how_to_mend_it(served, page, search, told):
+    key, _, value = search.rpartition("=")
+    response = served(f"/archive/{page}.json?_searchmode=raw&{key or '_search'}=" + quote(value))
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error.startswith(f"{key or '_search'}: {value!r} is not a search in SQLite's full-text syntax "
+                            "(_searchmode=raw): " + told)
+    assert "without _searchmode=raw" in error
+    page_answer = served(f"/archive/{page}?_searchmode=raw&{key or '_search'}=" + quote(value))
+    assert page_answer.status_code == 400 and "without _searchmode=raw" in page_answer.text
+
+
+@pytest.mark.parametrize("search", ['"co-op"', "title:ferry", "ferr* OR strike", "NEAR(ferry strike)"])
+def test_a_well_formed_raw_search_is_not_refused(served, search):
+    assert served("/archive/articles.json?_searchmode=raw&_search=" + quote(search)).status_code == 200
+
+
 # --- saved queries -----------------------------------------------------------------------------
 
 def test_search_ranks_title_matches_first_and_highlights(served):
@@ -832,3 +859,51 @@ def test_the_search_statement_reads_an_articles_bylines_by_the_article_when_many
     bylines_read = {detail for *_, detail in plan if detail.startswith("SEARCH article_authors")}
     assert any(detail.endswith("(article_id=?)") for detail in bylines_read), bylines_read
     assert any("article_authors_author (author_id=? AND article_id=?)" in detail for detail in bylines_read)
+
+
+@pytest.mark.parametrize("path, kept", [
+    # fail before (500, KeyError 'published'): the column menu's "Hide this column" on the
+    # column the page is sorted by, or a program's _col without it, where the page shows labels
+    # (Datasette reads the next page's sort value from a labelled row, which has no such column)
+    ("/archive/articles?_nocol=published&_size=1", True),
+    ("/archive/articles?_col=title&_size=1", True),
+    ("/archive/articles?_sort=title&_nocol=title&_size=1", True),
+    ("/archive/articles.json?_labels=on&_col=outlet_id&_size=1", True),
+    ("/archive/sources?_nocol=seen_at&_size=1", True),
+    # near misses, answered as before: no labels (Datasette finds the value itself), a hidden
+    # column that is not the sort's, the sort column asked for
+    ("/archive/articles.json?_col=title&_size=1", False),
+    ("/archive/articles?_nocol=title&_size=1", False),
+    ("/archive/articles.json?_labels=on&_col=outlet_id&_col=published&_size=1", False),
+])
+def test_hiding_the_column_a_page_is_sorted_by_keeps_it_instead_of_failing(served, path, kept):
+    response = served(path)
+    assert response.status_code == 200, response.text[-300:]
+    if path.startswith("/archive/articles.json"):
+        columns = response.json()["columns"]
+        assert ("published" in columns) == ("published" in path or kept), columns
+
+
+@pytest.mark.parametrize("through, said", [
+    # fail before: each a 500 with Python's words ("'table'", "Expecting value: line 1 column 1")
+    ("notjson", "is not JSON"),
+    ("{}", "table, column and value"),
+    ('{"table": "article_authors"}', "table, column and value"),
+    ("[1]", "table, column and value"),
+    ('{"table": "nosuch", "column": "author_id", "value": "1"}', "no table 'nosuch'"),
+    ('{"table": "outlets", "column": "id", "value": "1"}', "no column of outlets refers to articles"),
+])
+@pytest.mark.parametrize("page", ["/archive/articles.json", "/archive/articles", "/archive/articles.json?_search=ferry&"])
+def test_a_malformed_through_is_a_400_naming_it(served, page, through, said):
+    separator = "" if page.endswith("&") else "?"
+    response = served(f"{page}{separator}_through={quote(through)}")
+    assert response.status_code == 400 and said in unescape(response.text), response.text[-300:]
+
+
+def test_a_well_formed_through_still_filters(served):
+    # the near miss: the articles of one author, through article_authors
+    (author,) = rows(served, "/archive/authors.json?_size=1&_col=id")
+    through = json.dumps({"table": "article_authors", "column": "author_id", "value": str(author["id"])})
+    found = rows(served, f"/archive/articles.json?_through={quote(through)}&_col=id")
+    expected = rows(served, f"/archive/article_authors.json?author_id={author['id']}&_col=article_id&_size=max")
+    assert found and sorted(r["id"] for r in found) == sorted(r["article_id"] for r in expected)

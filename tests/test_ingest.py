@@ -5,6 +5,7 @@ real SQLite file it wrote.
 """
 
 import gzip
+import io
 import json
 import os
 import sqlite3
@@ -329,6 +330,10 @@ _NO_NUL = bytes(range(1, 256)) * 40  # binary content with no NUL byte early on
     ("letter.md", b"PK\x03\x04" + _NO_NUL,
      "binary file (a ZIP archive, or a Word or Excel file): not HTML, text, Markdown or JSON"),
     ("noise.txt", bytes(range(0x81, 0x100)) * 20, "not text in any encoding it could be read in (byte 0x81 at position 0"),
+    # a page marked UTF-16 whose bytes are not (cut short, or mislabelled): the codec's words
+    # ("'utf-16-le' codec can't decode byte 0x01 in position 16: truncated data") named no file fault
+    ("page.html", "<html><body>".encode("utf-16") + b"\x01", "not text in any encoding it could be read in (byte 0x01"),
+    ("note.txt", "A ferry note".encode("utf-16") + b"\x01", "not text in any encoding it could be read in (byte 0x01"),
     # near miss: a story that begins with letters of such a signature is text
     ("gift.txt", ("GIF8 shop reopens\n\n" + ARTICLE_TEXT).encode(), None),
 ])
@@ -407,6 +412,16 @@ def test_a_broken_link_is_reported_as_one_with_its_target(tmp_path, db_path, wal
     assert code == 1
     assert summary["failures"] == [{"location": str(folder / "story.txt"),
                                     "error": f"cannot read: broken symbolic link (to {tmp_path / 'moved-away.txt'})"}]
+
+
+def test_parse_says_a_broken_link_is_one_as_ingest_does(tmp_path):
+    # parse said "File '.../story.txt' does not exist." of a link whose file was moved away;
+    # the near miss, a name that is nowhere, still does not exist
+    os.symlink(tmp_path / "moved-away.txt", tmp_path / "story.txt")
+    result = run_cli("parse", tmp_path / "story.txt")
+    assert result.exit_code == 2 and f"broken symbolic link (to {tmp_path / 'moved-away.txt'})" in result.output
+    result = run_cli("parse", tmp_path / "nowhere.txt")
+    assert result.exit_code == 2 and "does not exist" in result.output
 
 
 @pytest.mark.parametrize("locked", ["sub", "."])
@@ -1032,6 +1047,22 @@ def test_stats_counts_a_mended_file_as_failed_no_more(tmp_path, db_path):
     assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 3, 1)  # b.txt still fails
 
 
+def test_stats_counts_a_file_restored_to_bytes_stored_before_as_failed_no_more(tmp_path, db_path):
+    """A stored file emptied by a crash, then restored from a backup: its row of those bytes,
+    stored before the failure, is what it is now, but only a later row was taken to mend a
+    failure, and stats said "failed 1" for good. Near miss: the file emptied again fails again."""
+    story = tmp_path / "a.txt"
+    story.write_text("Headline\n\n" + ARTICLE_TEXT)
+    run_cli("ingest", tmp_path, "--db", db_path)
+    for content, failing in (("", 1), ("Headline\n\n" + ARTICLE_TEXT, 0), ("", 1)):
+        time.sleep(1.1)  # (each run's sighting a second after the last: last_seen has seconds)
+        story.write_text(content)
+        os.utime(story, (time.time() - 10, time.time() - 10))  # not "modified within 2 s"
+        run_cli("ingest", tmp_path, "--db", db_path)
+        figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+        assert (figures["articles"], figures["sources"], figures["failed"]) == (1, 2, failing), content
+
+
 
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
@@ -1633,3 +1664,102 @@ def test_markdown_that_opens_with_an_html_block_is_markdown(tmp_path, name, data
     (tmp_path / name).write_text(data)
     result = json.loads(run_cli("parse", tmp_path / name, "--json").stdout)
     assert (result["format"], result["title"]) == (kind, title)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_the_time_left_is_the_pace_since_the_first_step_not_the_start_up():
+    """A run whose workers took 3 s to start, then wrote 10% a second, has 7 s left at 30%.
+    Click's own estimate (seven one-second samples of elapsed time over the share done, the
+    start-up's among them) showed minutes there: a 9-second ingest said 27 minutes at its start."""
+    from ingest.cli import progress_bar
+
+    now = [0.0]
+    shown = _Terminal()
+    bar, advance = progress_bar(1000, "Ingesting", file=shown, clock=lambda: now[0])
+    with bar:
+        now[0] = 3.0
+        advance(100)  # the first batch written, after the start-up
+        assert "Ingesting" in shown.getvalue() and ":" not in shown.getvalue().rsplit("%", 1)[-1]
+        for _ in range(2):
+            now[0] += 1
+            advance(100)
+        line = shown.getvalue().rsplit("\r", 1)[-1]
+        assert "30%" in line and line.rstrip().endswith("00:00:07"), line
+        now[0] += 7
+        advance(700)
+    assert "00:00:00" not in shown.getvalue()  # a finished bar shows no time left
+
+
+@pytest.mark.parametrize("steps, shown", [
+    ([], None),                      # nothing written yet: no pace, no estimate
+    ([(0, 10)], None),               # one step: no pace yet
+    ([(0, 10), (0.5, 20)], None),    # under a second of steps: too soon to tell
+    ([(0, 10), (2, 30)], "00:00:07"),  # 20 in 2 s, 70 to go
+    ([(0, 10), (10, 100)], None),    # done
+    ([(0, 10), (3600, 11)], "89:00:00"),  # one an hour, 89 to go: hours past 24 stay hours
+])
+def test_time_left_rows(steps, shown):
+    from ingest.cli import TimeLeft
+
+    now = [0.0]
+    time_left = TimeLeft(100, clock=lambda: now[0])
+    for at, done in steps:
+        now[0] = at
+        time_left.step(done - time_left.done)
+    assert time_left() == shown
+
+
+@pytest.mark.parametrize("arguments", [[""], ["", "story.txt"], ["story.txt", ""]])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, db_path, monkeypatch, arguments):
+    """`news-archive ingest "$CLIPPINGS"` with the variable unset passes '': read as the current
+    folder, it ingested everything under it (a home folder: every stray text and page). Refused
+    as a usage error before anything is read; the near miss, ".", is the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "other.txt").write_text("Harbor wall repaired\n\nA second story. " + ARTICLE_TEXT)
+    result = run_cli("ingest", *arguments, "--db", db_path)
+    assert result.exit_code == 2 and "empty path" in result.stderr
+    assert not os.path.exists(db_path)
+    code, summary = ingest_json(".", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+
+
+@pytest.mark.parametrize("command", [["ingest", "story.txt"], ["search", "ferry"], ["stats"], ["optimize"],
+                                     ["reparse"], ["serve", "--port", "0"]])
+def test_an_empty_archive_name_is_refused(tmp_path, monkeypatch, command):
+    """--db '' (`--db "$ARCHIVE"` with the variable unset): SQLite opens '' as a temporary
+    database, deleted when closed. An ingest said "1 new ... -> " and kept nothing, a search said
+    "No articles match.", serve failed with "disk I/O error". Now a usage error, nothing done."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = run_cli(*command, "--db", "")
+    assert result.exit_code == 2 and "empty file name" in result.stderr, result.output
+    assert os.listdir(tmp_path) == ["story.txt"]
+
+
+_AD = "<html><body><div>Subscribe now and read every story for one euro in the first month, cancel at any time with no risk and no hidden costs at all.</div></body></html>"
+
+
+@pytest.mark.parametrize("folder, skipped", [
+    ("Story_files", True),     # a browser in English (skipped before too)
+    ("Story-Dateien", True),   # fail before: in German its ad frames were stored as articles
+    ("Story_fichiers", True),  # in French
+    ("Story_archivos", True),  # in Spanish
+    # near misses: a folder of articles beside a page of the same name, which holds no page's
+    # scripts or styles, and a saved page's folder whose page is not beside it
+    ("Story-coverage", False),
+    ("Other-Dateien", False),
+])
+def test_a_saved_pages_resource_folder_is_not_read_as_articles_in_any_language(tmp_path, db_path, folder, skipped):
+    (tmp_path / "Story.html").write_text(html_page())
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "saved_resource.html").write_text(_AD)
+    if folder != "Story-coverage":
+        (tmp_path / folder / "app.js").write_text("var x = 1;")
+        (tmp_path / folder / "style.css").write_text("p { margin: 0 }")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["seen"], summary["stored"]) == ((0, 1, 1) if skipped else (0, 2, 2))

@@ -3,6 +3,7 @@ under tmp_path. "An older version" is made by marking the sources as read by ano
 and giving the articles the values a worse reader might have stored."""
 
 import json
+import os
 import sqlite3
 import time
 
@@ -625,3 +626,30 @@ def test_an_earlier_version_replaced_from_another_file_is_changed_when_its_file_
     story.write_text(TEXT.format(body=body("quay")), encoding="utf-8")  # another story, not ingested
     summary = json.loads(run_cli("reparse", "--all", "--db", db_path, "--json").stdout)
     assert [item["why"] for item in summary["left_as_stored"]] == ["changed"]
+
+
+@pytest.mark.parametrize("name", [
+    # fail before: a name that is not UTF-8 is stored with its odd bytes written as \xe9, and
+    # reparse looked for a file of that written name: "gone", though it was there
+    b"caf\xe9 notes.txt",
+    b"caf\xe9 export.jsonl",
+    # near miss: a name that holds "\xe9" as its own four characters is read as it is
+    b"caf\\xe9 notes.txt",
+])
+def test_a_file_whose_name_is_not_utf8_is_read_again(tmp_path, db_path, name):
+    path = tmp_path / os.fsdecode(name)
+    if name.endswith(b".jsonl"):
+        path.write_text(json.dumps({"title": "Ferry timetable changes", "body": body("ferry"),
+                                    "outlet": "Bay Courier"}) + "\n", encoding="utf-8")
+    else:
+        path.write_text("Ferry timetable changes\n\n" + body("ferry"), encoding="utf-8")
+    assert ingest_json(path, "--db", db_path)[1]["stored"] == 1
+    with sqlite3.connect(db_path) as conn:
+        (location,) = conn.execute("SELECT location FROM sources").fetchone()
+        assert location.startswith(str(tmp_path) + "/caf\\xe9 ")  # the same either way
+        conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
+        conn.execute("UPDATE articles SET title = 'Old title'")
+    summary = run_reparse(str(db_path))
+    assert (summary.reread, summary.revised, summary.file_missing) == (1, 1, 0)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title FROM articles").fetchone() == ("Ferry timetable changes",)

@@ -278,3 +278,99 @@ def test_a_byline_spelt_otherwise_than_its_author_row_is_a_name_the_archive_hold
         assert "note:" not in result.stderr
     else:
         assert f"note: {note}." in result.stderr
+
+
+@pytest.fixture(scope="module")
+def long_text_archive(tmp_path_factory):
+    """A text of 25,000 words of which one in two is "ferry" (a transcript, a log, a dump read
+    as one article), and an article of ordinary length."""
+    folder = tmp_path_factory.mktemp("long")
+    (folder / "log.txt").write_text("Ferry crossing log\n\n" + "Ferry sailed. " * 12_500)
+    (folder / "log.json").write_text('{"published": "2024-05-01", "outlet": "The Harbor Ledger"}')
+    (folder / "story.txt").write_text("Ferry fares rise at Port Vale\n\nThe ferry fares rise. " + ARTICLE_TEXT)
+    db_path = folder / "archive.db"
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2)
+    return db_path
+
+
+def test_a_text_too_long_for_a_snippet_gets_its_opening_words(long_text_archive):
+    """FTS5's snippet() takes time in the square of a text's matches, and cannot be stopped
+    meanwhile: a search of "word" over an article of 3 million words held a server thread at
+    full speed for over ten minutes, far past the 2 s limit (80,000 matches: 26 s). A text over
+    SNIPPET_MOST_WORDS words shows its opening words instead; the near miss, a text of ordinary
+    length, keeps its highlighted passage."""
+    from ingest.search import SNIPPET_MOST_WORDS
+
+    assert SNIPPET_MOST_WORDS < 25_000
+    hits = {hit["title"]: hit for hit in json.loads(run_cli("search", "ferry", "--db", long_text_archive,
+                                                              "--json").stdout)}
+    assert hits["Ferry crossing log"]["snippet"] == "Ferry sailed. " * 12 + "…"
+    assert "**ferry**" in hits["Ferry fares rise at Port Vale"]["snippet"].lower()
+    from conftest import served_from
+
+    with served_from(long_text_archive) as get:
+        rows = {row["title"]: row for row in get("/archive/search.json?q=ferry&_shape=array").json()}
+        assert rows["Ferry crossing log"]["snippet"] == "Ferry sailed. " * 12 + "…"
+        assert "<mark>" in rows["Ferry fares rise at Port Vale"]["snippet"]
+        # every way the query makes its snippets: newest first, a prefix, a filter
+        for query in ("q=ferry&sort=newest", "q=ferr*", "q=ferry&since=2024", "q=ferry&outlet=harbor",
+                      "q=ferry&since=2024-01-01&until=2024-12-31"):
+            rows = get(f"/archive/search.json?{query}&_shape=array").json()
+            assert [row["snippet"] for row in rows if row["title"] == "Ferry crossing log"] == [
+                "Ferry sailed. " * 12 + "…"], query
+
+
+# A terminal's escape sequences: OSC (set the window's title, or on some terminals write a file),
+# CSI (clear the screen), a bell. Click takes out only CSI colour codes, and only off a terminal.
+_ESCAPES = "\x1b]0;owned\x07\x1b[2J\x9b"
+
+
+def test_what_search_and_parse_print_from_an_article_sends_no_escape_to_the_terminal(tmp_path):
+    """A page's title, byline, outlet or text holding escape sequences (a hostile page, or
+    a mangled export) was printed as it was by `search` and `parse`: on a terminal, its title
+    bar renamed, its screen cleared. Each control character is printed as its escape (\\x1b);
+    the near miss, a paragraph break in a snippet, is still " ¶ ", and parse's body keeps its
+    line breaks."""
+    record = {"title": f"Ferry{_ESCAPES} fares rise", "authors": [f"Ann{_ESCAPES} Lee"],
+              "outlet": f"Harbor{_ESCAPES} Ledger",
+              "body": f"The ferry{_ESCAPES} fares rise today.\n\n" + ARTICLE_TEXT}
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n")
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
+    for output in (run_cli("search", "ferry", "--db", db_path).output,
+                   run_cli("search", "ferry", "--db", db_path, "--outlet", "Harbor Ledgr").output,
+                   run_cli("parse", tmp_path / "export.jsonl").output):
+        assert not any(character in output for character in "\x1b\x07\x9b"), output
+        assert "\\x1b]0;owned\\x07" in output
+    assert " ¶ " in run_cli("search", "ferry fares river", "--db", db_path).output
+    assert "today.\n\nThe river" in run_cli("parse", tmp_path / "export.jsonl").output
+    # --json is for programs, and JSON escapes them itself
+    assert "\\u001b]0;owned\\u0007" in run_cli("search", "ferry", "--db", db_path, "--json").output
+
+
+def test_a_failure_names_a_file_with_escapes_in_its_name_without_sending_them(tmp_path):
+    (tmp_path / f"clip{_ESCAPES}.txt").write_text("")
+    result = run_cli("ingest", tmp_path, "--db", tmp_path / "archive.db")
+    assert result.exit_code == 1 and "clip\\x1b]0;owned\\x07\\x1b[2J\\x9b.txt: empty file" in result.stderr
+    assert not any(character in result.stderr for character in "\x1b\x07\x9b")
+
+
+def test_a_reader_that_stops_reading_ends_the_search_as_a_broken_pipe_would(tmp_path):
+    """`news-archive search strike | head -1`: once head had its line, the search exited with
+    status 1, which is "no archive" to a script run with pipefail; now 141, as a command ended by
+    the broken pipe (SIGPIPE), and nothing on standard error. The near miss: read to the end, 0."""
+    import subprocess
+    import sys
+
+    records = [{"title": f"Ferry timetable {n} changes", "body": f"Ferry {n}. " + ARTICLE_TEXT} for n in range(400)]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 400
+    command = [sys.executable, "-m", "ingest", "search", "ferry", "--db", str(db_path), "--limit", "400"]
+    search = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    search.stdout.readline()
+    search.stdout.close()  # as head does once it has its line
+    assert (search.wait(timeout=60), search.stderr.read()) == (141, b"")
+    finished = subprocess.run(command, capture_output=True, timeout=60)
+    assert finished.returncode == 0 and finished.stdout.count(b"Ferry timetable") == 400

@@ -277,8 +277,15 @@ def test_an_article_that_is_no_id_is_an_error_in_the_versions_query(edited_archi
         response = edited_archive(f"/archive/versions.json?article={value}")
         assert response.status_code == 400, value
         assert f"article: {value!r} is not an article's id" in response.json()["error"], value
-    # near misses: an id, one of no edited story, and none at all
-    for value, ids in (("2", [2]), ("1", [2]), ("9", []), ("", [2])):
+    # an id no article has (a typo of a real one, or an article of another archive) answered
+    # with no rows too, as a story never edited does: now a 400 as by_outlet's after= is
+    for value in ("9", "99999"):
+        for extension in ("json", "csv"):
+            response = edited_archive(f"/archive/versions.{extension}?article={value}")
+            assert response.status_code == 400, (value, extension)
+            assert f"article: no article has the id {value}" in response.text
+    # near misses: an id of either text of the story, and none at all
+    for value, ids in (("2", [2]), ("1", [2]), ("", [2])):
         response = edited_archive(f"/archive/versions.json?_shape=array&article={value}")
         assert response.status_code == 200 and [row["article_id"] for row in response.json()] == ids, value
 
@@ -320,7 +327,7 @@ def test_the_search_page_links_a_story_to_its_versions(edited_archive):
     for article in (1, 2):
         rows = edited_archive(f"/archive/versions.json?_shape=array&article={article}").json()
         assert [(r["article_id"], r["previous_id"]) for r in rows] == [(2, 1)]
-    assert edited_archive("/archive/versions.json?_shape=array&article=9").json() == []
+    assert edited_archive("/archive/versions.json?_shape=array&article=9").status_code == 400  # no such article
 
 
 def test_the_search_command_shows_an_edited_story_once(tmp_path, db_path):

@@ -4,6 +4,8 @@ writer, around pages we wrote."""
 
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Database
@@ -169,3 +171,19 @@ def test_a_mail_saved_as_text_is_no_mhtml():
     from ingest.read import sniff_format
 
     assert sniff_format(b"From: Ann Lee\nSubject: Tide tables\nDate: 4 March 2024\n\nThe tide tables are out.") == "text"
+
+
+def test_a_file_that_is_no_web_archive_fails_on_one_line_without_the_readers_chatter(tmp_path):
+    """Standard error holds the run's own lines only: each `failed: PATH: reason`. warcio
+    logged a warning of its own for a first line with spaces ("Replacing spaces in invalid
+    WARC-Target-URI: this was never..."), and with no handler set Python printed it, a line a
+    script reading the failures could not place. Run as a process: pytest's own log handler
+    would hide what a user sees."""
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this was never a web archive\n" * 10)
+    run = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(junk), "--db", str(tmp_path / "a.db")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines and all(line.startswith("failed: ") for line in lines), run.stderr
+    assert "web archive" in lines[0]

@@ -10,6 +10,7 @@ import asyncio
 import contextvars
 import json
 import re
+import sqlite3
 import threading
 from html import unescape
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -79,12 +80,11 @@ def filters_from_request(request, database, table, datasette):
     raw = request.args.get("_searchmode") == "raw"
     try:
         check_parameter("_versions", request.args.get("_versions"))
-        if not raw:
-            # A search of -excluded words alone is the saved queries' 400 here too, not a page
-            # with no rows. (Raw mode is FTS5's own syntax, refused by FTS5 as it is.)
-            for key in request.args:
-                if key.startswith("_search") and key != "_searchmode":
-                    check_words(key, request.args.get(key))
+        for key in request.args:
+            if key.startswith("_search") and key != "_searchmode":
+                # A search of -excluded words alone is the saved queries' 400 here too, not a
+                # page with no rows; in raw mode, a search FTS5 cannot read.
+                (check_raw_search if raw else check_words)(key, request.args.get(key))
     except BadParameter as error:
         raise BadRequest(str(error)) from None
     if request.args.get("_versions") == "all":
@@ -110,6 +110,56 @@ def filters_from_request(request, database, table, datasette):
             "only the latest matching text of an edited story (_versions=all for every text)"])
 
     return latest_versions_only
+
+
+def check_raw_search(key: str, value: str) -> None:
+    """Raise BadParameter, naming `key`, for a search in FTS5's own syntax (?_searchmode=raw) that
+    FTS5 cannot read. FTS5's words alone were the answer, titled "Invalid SQL" though no SQL was
+    written: "no such column: op" for `co-op` (to FTS5, the column co less the word op), "fts5:
+    syntax error near ''" for `ferry AND` or an emptied search box. Read here by an empty table
+    of the index's columns, so the archive is not searched to find the expression malformed."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5({', '.join(FTS_COLUMNS)})")
+        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (value,)).fetchall()
+    except sqlite3.OperationalError as error:
+        raise BadParameter(
+            f"{key}: {value!r} is not a search in SQLite's full-text syntax (_searchmode=raw): {error}; "
+            "there a word before ':' or after '-' names a column and marks such as '.' are not words: "
+            "put such a word in double quotes (\"co-op\"), or search without _searchmode=raw, "
+            "where every character is taken as text") from None
+    finally:
+        conn.close()
+
+
+@hookimpl(tryfirst=True, specname="filters_from_request")
+def refuse_a_malformed_through(request, database, table, datasette):
+    """A 400 naming ?_through= when it is not Datasette's {"table", "column", "value"} of a table
+    with a key to this one. Datasette answered each mistake with a 500 and Python's words:
+    "Expecting value: line 1 column 1 (char 0)" for a value that is no JSON, "'table'" for one
+    without its table, "Invalid _through - could not find corresponding foreign key". Asked
+    only when _through is: no cost to another page. (tryfirst: before Datasette's own reading.)"""
+    if database != DATABASE_NAME or "_through" not in request.args:
+        return None
+
+    async def check():
+        db = datasette.get_database(database)
+        for through in request.args.getlist("_through"):
+            try:
+                given = json.loads(through)
+            except ValueError:
+                raise BadRequest(f"_through: {through!r} is not JSON; write "
+                                 '{"table": ..., "column": ..., "value": ...}') from None
+            if not (isinstance(given, dict) and {"table", "column", "value"} <= given.keys()):
+                raise BadRequest(f"_through: {through!r} does not give the table, column and value to go "
+                                 'through; write {"table": ..., "column": ..., "value": ...}')
+            if given["table"] not in await db.table_names():
+                raise BadRequest(f"_through: no table {given['table']!r} in the archive")
+            if not any(key["other_table"] == table for key in await db.foreign_keys_for_table(given["table"])):
+                raise BadRequest(f"_through: no column of {given['table']} refers to {table}")
+        return None
+
+    return check
 
 
 # Datasette's facet parameters that name a column (?_facet_date= a date column that is none is
@@ -430,7 +480,7 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body",
                             "body": refused_json(refused) if as_json else (refused + "\n").encode()})
                 return
-            scope = _local_days(scope)
+            scope = _sort_column_kept(datasette, _local_days(scope))
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
             paged = paged_query(DATABASE_NAME, scope)
@@ -582,6 +632,44 @@ def _local_days(scope):
     if changed == pairs:
         return scope
     return {**scope, "query_string": urlencode(changed).encode("latin-1")}
+
+
+_TABLE_PAGE = re.compile(rf"^/{DATABASE_NAME}/(?P<table>[^/.]+)(?:\.(?P<extension>json|csv))?$")
+
+
+def _sort_column_kept(datasette, scope):
+    """The request, with the column its rows are sorted by kept among the columns it shows,
+    where they are shown with labels (a table's page; JSON or CSV with _labels=on).
+
+    Why: Datasette reads the next page's sort value from the last row, and looks it up by key
+    when that row lacks the column, but a labelled row answers a missing column with KeyError,
+    not the IndexError it catches: a 500. The articles page's column menu offers "Hide this
+    column" on `published`, the column it is sorted by (_nocol=published), and a program asking
+    _col=outlet_id&_labels=on got it too. Kept, the page works and says what it is sorted by."""
+    if scope.get("type") != "http":
+        return scope
+    raw = scope.get("query_string", b"")
+    if b"col=" not in raw:  # (_col= and _nocol=)
+        return scope
+    page = _TABLE_PAGE.match(scope.get("path", ""))
+    if page is None:
+        return scope
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    args = dict(reversed(pairs))  # (the first of each, as Datasette reads them)
+    labels = args.get("_labels")
+    if not (labels == "on" or "_label" in args if page["extension"] else labels != "off"):
+        return scope
+    table = datasette.table_metadata(DATABASE_NAME, page["table"])
+    sort = args.get("_sort") or args.get("_sort_desc") or table.get("sort") or table.get("sort_desc")
+    if not sort:
+        return scope
+    kept = [(key, value) for key, value in pairs if not (key == "_nocol" and value == sort)]
+    shown = [value for key, value in kept if key == "_col"]
+    if shown and sort not in shown:
+        kept.append(("_col", sort))
+    if kept == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(kept).encode("latin-1")}
 
 
 def _first_values(scope) -> dict[str, str]:

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, quote
 
 from datasette.utils import derive_named_parameters
 
-from ..search import BadParameter, check_parameters
+from ..search import BadParameter, check_parameter, check_parameters
 
 # Datasette 0.65's shapes (renderer.json_renderer); `object` keys rows by primary key: tables only.
 SHAPES = ("objects", "array", "arrays", "arrayfirst", "object")
@@ -164,18 +164,24 @@ async def tidied_address(datasette, database_name: str, scope) -> str | None:
     return address + ("?" + "&".join(kept) if kept else "")
 
 
-# The saved queries whose parameter names the article a page starts after (its place in their
-# order): an id of no article has no place, and its page of no rows read as the end of the list.
-# (new_articles' after is a bound of ids, which any number is.)
-POSITION_PARAMETERS = {"by_outlet": "after"}
+# The saved queries whose parameter names an article: the one a page starts after (its place in
+# by_outlet's order: an id of no article has no place, and its page of no rows read as the end
+# of the list), or the one whose versions are asked (an id of no article, a typo, answered with
+# no rows, as a story never edited does). (new_articles' after is a bound of ids, which any
+# number is.)
+ARTICLE_PARAMETERS = {"by_outlet": "after", "versions": "article"}
 
 
 async def _no_such_article(datasette, database_name: str, name: str, args) -> str | None:
-    parameter = POSITION_PARAMETERS.get(name)
+    parameter = ARTICLE_PARAMETERS.get(name)
     value = _first(args, parameter) if parameter else None
     database = datasette.databases.get(database_name)
-    if not value or not (value.isascii() and value.isdigit()) or int(value) >= 2 ** 63 or database is None:
-        return None  # (none asked, or malformed: the query's own check says so)
+    if not value or database is None:
+        return None
+    try:
+        check_parameter(parameter, value)
+    except BadParameter:
+        return None  # (malformed, article=0 among them: the query's own check says so)
     found = await database.execute("select 1 from articles where id = ?", [int(value)])
     return None if found.rows else f"{parameter}: no article has the id {value}"
 
