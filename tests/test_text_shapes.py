@@ -2000,6 +2000,13 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     ("## Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing.",
      "Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing."),
     ("Tom Park contributed reporting.", "Tom Park contributed reporting."),
+    # fail before (clip27 cut them): the story's own short closing lines that speak of copyright
+    # were taken for the footer's notice, and the story's last lines went with them
+    ("The band sued for copyright infringement.\n\nThe case is due in court on May 4.",
+     "The band sued for copyright infringement.\n\nThe case is due in court on May 4."),
+    ("Copyright law changed in 2019.\n\nFew noticed.", "Copyright law changed in 2019.\n\nFew noticed."),
+    # still a notice: copyright over the holder's name, with no year
+    ("Copyright The Harbor Ledger\n\nPrivacy", ""),
 ])
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
