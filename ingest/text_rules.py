@@ -1259,13 +1259,22 @@ def is_stamp(line: Line) -> bool:
 # March 7", "Date added:", "Clipped on ...", "Retrieved March 7, 2024", "Accessed: 7 March",
 # "Archived on ..."): never the story's day. Taken for the publication where
 # the story gave none, it dated the story by the reader's visit. A line that opens with such a
-# label only ("the council added on March 5 ..." is the story's).
-_COPY_STAMP = re.compile(r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
-                         r"bookmarked|downloaded|fetched|scraped)\b")
+# label only ("the council added on March 5 ..." is the story's). The label as a stamp writes
+# it: a colon after it, or a day right after it ("Retrieved 7 March", "Clipped on March 7"),
+# a place or source between ("Saved to Pocket on ...", "Archived from the original on ...") -
+# a story's lines open with those verbs too ("Added to that, ...", "Archived records show ...",
+# "Captured on March 5, the thief ..."), and went from the body as stamps: a clause after a
+# comma ("..., the thief") is a sentence, not a stamp.
+_COPY_STAMP = re.compile(
+    r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
+    r"bookmarked|downloaded|fetched|scraped)"
+    r"(?:\s*[:：]|(?i:\s+from\s+the\s+original|\s+(?:to|from|via|in)\s+\S+(?:\s+\S+)?)?(?i:\s+(?:on|at))?\s+"
+    r"(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)))")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?-i:[a-z])")
 
 
 def is_copy_stamp(line: Line) -> bool:
-    return line.words <= 15 and bool(_COPY_STAMP.match(line.text))
+    return line.words <= 15 and bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
 
 
 # A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone

@@ -1975,6 +1975,32 @@ def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
     assert (stamp in article.body) == stamp.startswith("The council")
 
 
+@pytest.mark.parametrize("line_of_the_story", [
+    # fail before (clip27 dropped them as copy stamps): the story's short lines that open with
+    # the verbs a stamp's label uses, a clause after them, not a day
+    "Added to that, the pier reopened on March 5, 2019.",
+    "Archived records show the pier opened in 1902.",
+    "Saved by a neighbour, the boy was home by March 5.",
+    "Retrieved from the wreck were two anchors and a bell.",
+    "Captured on March 5, the thief had fled on a bicycle.",
+    "Downloaded 3 million times, the app was pulled.",
+    "Clipped on the wing, the gull was taken to a shelter.",
+])
+def test_a_storys_line_that_opens_like_a_copy_stamp_stays(line_of_the_story):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{line_of_the_story}\n\n{STORY} Again.\n", True)
+    assert line_of_the_story in article.body.split("\n\n")
+
+
+@pytest.mark.parametrize("stamp", [
+    # still stamps, as apps and citations write them
+    "Added March 7, 2024", "Saved to Pocket on March 7, 2024", "Accessed 7 March 2024",
+    "Archived from the original on 7 March 2024", "Date added: 2024-03-07", "Retrieved 2024-03-07.",
+])
+def test_copy_stamps_as_apps_write_them(stamp):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
+    assert article.published is None and "2024" not in article.body
+
+
 @pytest.mark.parametrize("field, authors, line_read", [
     # fail before: a scraper's script printed its list of authors as the program holds it
     ("Authors: ['Ann Lee', 'Tom Park']", ["Ann Lee", "Tom Park"], None),
