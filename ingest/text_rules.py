@@ -125,8 +125,10 @@ def _printed_list(match: re.Match) -> str:
 
 # A footnote's mark ("offer[^1]") and its note's label ("[^1]: The union's figures."), as
 # Markdown writes a page's notes (Pandoc, and clippers that keep a page's notes): the marks
-# stood glued to the words, the labels in front of the notes.
-_FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
+# stood glued to the words, the labels in front of the notes. A mark of letters after a space
+# is a pattern's bracket ("the filter [^abc] dropped ...", a story on code or search), not a
+# mark: only a numbered one ("rise [^2]") stands apart from the words.
+_FOOTNOTE = re.compile(r"(?<=\S)\[\^[^\W_]\w{0,19}\](?::[ \t]*)?|\[\^[^\W_]\w{0,19}\]:[ \t]*|\[\^\d{1,3}\]")
 
 
 # A notes app's marks of a reader's own (Obsidian's, as its web clipper keeps a reader's

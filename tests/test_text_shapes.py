@@ -2088,6 +2088,10 @@ def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
     # near misses, kept as written: a pattern's bracket, a bracketed aside
     ("The filter [^a-z] dropped the rows.", "The filter [^a-z] dropped the rows."),
     ("The rise [to 5%] was agreed.", "The rise [to 5%] was agreed."),
+    # fail before (clip27 took it for a mark): a pattern's bracket of letters after a space
+    ("The filter [^abc] dropped the rows.", "The filter [^abc] dropped the rows."),
+    # a numbered mark after a space is still a mark
+    ("Fares rise [^2] in April.", "Fares rise in April."),
 ])
 def test_markdown_footnotes(paragraphs, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
