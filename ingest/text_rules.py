@@ -879,8 +879,11 @@ _FURNITURE = re.compile(
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
-    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button
-    r"(?:read|view|open)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button.
+    # "Open" only into an app, a browser or a tab: "Open on Sundays", "Open in Berlin" are a
+    # guide's lines of hours and places.
+    r"(?:read|view)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    r"open(?: it| this)? in (?:the |your |a )?(?:[\w.-]+ )?(?:app|browser|(?:new )?(?:tab|window))|"
     # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
     # word: "# Port" with its space is a heading, "#1" a rank)
     r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"

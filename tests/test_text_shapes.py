@@ -1901,6 +1901,11 @@ def test_a_text_browsers_link_numbers_and_references(text, authors, body):
     ("Open in app", False), ("View in browser", False),
     # near misses, story lines: a rank, a heading's words, a sentence that reads on
     ("#1 in the league", True), ("Read on Sunday, the letter moved the council.", True),
+    # fail before (clip27 took them for buttons): a listing's hours and a place, as a guide's
+    # story sets them on lines of their own
+    ("Open on Sundays", True), ("Open in Berlin", True),
+    # still buttons
+    ("Open in browser", False), ("Read in app", False), ("View on Instagram", False),
 ])
 def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
     article = parse(f"# {HEADLINE}\n{chrome}\n\nBy Ann Lee\n\n{STORY}\n\n{chrome}\n\n{STORY} Again.\n", True)
