@@ -1187,7 +1187,16 @@ def site_of_title(title: str, headline: str, elsewhere: frozenset[str] = frozens
     site = re.split(r"\s+[|–—·-]\s+", _TITLE_SEPARATOR.sub("", rest).strip())[0].strip()
     if not site or count_words(site) > 6 or _SITE_ADDRESS.match(site) or "://" in site:
         return None
+    if fold(site) in _SECTION_WORDS and fold(site) not in elsewhere:
+        return None
     return site if _masthead(site) or fold(site) in elsewhere else None
+
+
+# A section's name of one word that ends papers' names too ("The Harbour Review", "Business
+# Report"): alone beside a headline ("Review | ...", "... | Business") it names the section,
+# not the site - site_of_title stored it as the outlet.
+_SECTION_WORDS = {"review", "reviews", "report", "reports", "business", "magazine", "television", "radio",
+                  "week", "weekly", "record", "media"}
 
 
 def is_furniture(line: Line) -> bool:

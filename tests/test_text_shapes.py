@@ -2137,6 +2137,11 @@ def test_a_reader_services_lists_of_links_after_the_story(end, kept):
     (f"{HEADLINE} - Harbour Gazette", "Harbour Gazette"),
     # near misses: a section's name, no site at all (the url's domain names the outlet then)
     (f"{HEADLINE} | Analysis", None), (HEADLINE, None),
+    # fail before (clip27 named them the outlet): a section's one word that also ends papers'
+    # names ("The Harbour Review", "Business Report"), before the headline or after it
+    (f"Review | {HEADLINE}", None), (f"{HEADLINE} | Business", None), (f"{HEADLINE} | Magazine", None),
+    # a one-word name of a paper still names it
+    (f"{HEADLINE} | Insider", "Insider"),
 ])
 @pytest.mark.parametrize("clipped", [False, True])
 def test_the_outlet_a_page_title_names(title, outlet, clipped):
