@@ -1207,8 +1207,9 @@ def is_furniture(line: Line) -> bool:
         return True
     if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
+    # (A heading is never a clipper's tag line: "## #StopTheCuts" heads a story's section.)
     return bool(
-        _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
+        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text) or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
     )
 

@@ -1913,6 +1913,14 @@ def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
     assert (rules.markdown_to_text(chrome)[0] in article.body.split("\n\n")) == kept
 
 
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_heading_that_is_a_hashtag_is_the_storys(markdown):
+    # fail before (clip27 took it for a clipper's tag line): a story's subheading naming a
+    # campaign by its hashtag; a clipper's tags are never a heading
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n## #StopTheCuts\n\nThe march set off at noon.\n", markdown)
+    assert article.body == f"{STORY}\n\n#StopTheCuts\n\nThe march set off at noon."
+
+
 def test_the_page_address_of_a_note_of_highlights():
     # fail before: a read-it-later app's note of highlights has no story paragraph, so the story
     # never started and the address line under the headline was not looked at
