@@ -137,8 +137,11 @@ _FOOTNOTE = re.compile(r"(?<=\S)\[\^[^\W_]\w{0,19}\](?::[ \t]*)?|\[\^[^\W_]\w{0,
 # "a==b": the marks hug words, a space outside them.)
 # A highlights export's button after each quote ("... nine days. ([View Highlight](https://...))",
 # as Readwise writes them; "([Open in app](...))"): a link in round brackets at the line's end
-# whose words are a button's.
-_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?i:view|open|see|go\s+to|read)\b[^\[\]]{0,30}\]\([^()\s]*\)\)\s*$")
+# whose words are a button's - in a button's title case, its words a name's or an app's
+# ("View Highlight", "Open in app"): "(see the table)", "(read the council's letter)" at a
+# line's end are the story's own pointers, and went with the buttons.
+_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?:View|Open|See|Go\s+to|Read)(?:\s+(?:[A-Z][\w-]*|in|on|the|app|browser|original|more))*"
+                                 r"\]\([^()\s]*\)\)\s*$")
 _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)([^=]+?)(?<=\S)==(?![=\w])")
 _CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
 

@@ -2165,6 +2165,14 @@ def test_the_outlet_a_page_title_names(title, outlet, clipped):
     # near misses, kept as written: a source in brackets, a link in brackets inside the line
     ("- The vote was close ([Harbor Ledger](https://harborledger.example/a)).", "The vote was close (Harbor Ledger)."),
     ("- The vote ([see the count](https://harborledger.example/c)) was close.", "The vote (see the count) was close."),
+    # fail before (clip27 took them for buttons): the story's own pointer in brackets at the
+    # line's end, in a sentence's words
+    ("- Fares rise by a fifth ([see the table](https://harborledger.example/t))", "Fares rise by a fifth (see the table)"),
+    ("- Fares rise by a fifth ([read the council's letter](https://harborledger.example/l))",
+     "Fares rise by a fifth (read the council's letter)"),
+    # still buttons, in a button's title case
+    ("- The vote was close. ([View Tweet](https://read.example/t/1))", "The vote was close."),
+    ("- The vote was close. ([Open in app](https://read.example/a/1))", "The vote was close."),
 ])
 def test_a_highlight_exports_buttons(item, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
