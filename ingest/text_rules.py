@@ -1040,12 +1040,18 @@ _ADDRESS_LABEL = re.compile(
 _ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)?(?i:original)(?:\s+(?i:article|story|page|post|url))?$")
 
 
+# A bare "Source:" label (not "URL Source:"): under a picture it credits the map or chart.
+_SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
+
+
 def page_address(line: Line) -> str | None:
     """The address the line gives as the page's own (see _ADDRESS_LABEL), or None."""
     raw = line.raw.strip()
     if "://" not in raw:  # the cheap anchor: most lines have no address at all
         return None
     match = _ADDRESS_LABEL.match(raw)
+    if match and line.picture_above is not None and _SOURCE_LABEL.match(raw):
+        return None  # a picture's credit line under a map or chart: its data's source, not the page
     if match:
         return next(group for group in match.groups() if group)
     if len(line.links) == 1 and _ORIGINAL_LINK.match(line.text.strip()):

@@ -1808,6 +1808,16 @@ def test_the_page_address_a_reader_or_clipper_sets_above_the_story(top, url, mar
     assert article.body.endswith(STORY)
 
 
+def test_a_pictures_source_is_no_page_address():
+    # fail before (clip27 took it for the page's): the source a picture's credit line gives
+    # under a map or a chart above the story
+    article = parse(f"# {HEADLINE}\n\n![Map of the port](map.png)\nSource: https://data.example/port-map\n\n"
+                    f"{STORY}\n\n{STORY}\n", True)
+    assert article.url is None
+    # near miss: a clipper's source line under the headline is still the page's
+    assert parse(f"# {HEADLINE}\n\nSource: {PAGE}\n\n{STORY}\n\n{STORY}\n", True).url == PAGE
+
+
 def test_an_address_in_the_story_is_no_page_address():
     article = parse(f"# {HEADLINE}\n\n{STORY}\n\nURL: {PAGE}\n\n{STORY}\n", True)
     assert article.url is None and f"URL: {PAGE}" in article.body
