@@ -633,9 +633,10 @@ def wrap_width(raws: list[str]) -> int | None:
     # The lines that go on into the next one (no blank line, no new block between) are the
     # ones a wrapper cut. (A line holding a long address or link target may pass the width:
     # a wrapper does not break inside a word.)
-    lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
-                     if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
-                     and after.strip() and not _BLOCK_START.match(after))
+    carried = [(len(raw.rstrip()), after) for raw, after in zip(raws, raws[1:])
+               if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
+               and after.strip() and not _BLOCK_START.match(after)]
+    lengths = sorted(n for n, _ in carried)
     if len(lengths) < SHORT_WRAPPED_LINES:
         return None
     top = lengths[int(0.9 * (len(lengths) - 1))]
@@ -645,9 +646,13 @@ def wrap_width(raws: list[str]) -> int | None:
     # Three lines in four end within a long word's length of the width (in text that is not
     # wrapped, lines that go on into the next are of any length: items, captions, stamps).
     # A short text (a brief of three paragraphs, as html2text, Pandoc or a text browser wraps
-    # it) has few such lines: every one of them must, at one of the widths converters wrap at.
+    # it) has few such lines: every one of them must, at one of the widths converters wrap at,
+    # and one at least must go on in lower case, as a sentence cut by the wrapper does - rows
+    # of a list of results fill their lines alike too, each opening with a capital or a figure.
     if len(lengths) < 10:
-        return width if 60 <= width <= 100 and all(width - 12 <= n for n in lengths) else None
+        goes_on_in_lower_case = any(after.lstrip()[:1].islower() for _, after in carried)
+        return width if (60 <= width <= 100 and all(width - 12 <= n for n in lengths)
+                         and goes_on_in_lower_case) else None
     return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
 
 

@@ -2217,6 +2217,20 @@ def test_short_lines_of_their_own_stay_apart():
     assert article.body == STORY + "\n\n" + "\n\n".join(rows)
 
 
+def test_rows_of_a_results_table_that_fill_their_lines_stay_apart():
+    # fail before (clip27 unwrapped them from 5 lines): rows of their own, each filling its line
+    # to about the same width, as a list of results is set - every one opens with a capital
+    # or a figure, where a wrapped paragraph goes on in lower case somewhere
+    rows = ["Harbour United 3 Gull Point Rovers 1 (Lee 12, 45, Park 80), att 1,200",
+            "North Quay Athletic 0 Saltmarsh Town 0, attendance at the ground 950",
+            "Old Pier Wanderers 2 Lighthouse FC 2 (Moss 3, Reed 88), att 1,050 fans",
+            "Ferry Road Albion 1 Dockside City 4 (Hale 9; Kerr 20, 31, 77), att 700",
+            "Bay Rangers 2 Anchor Street 1 (Cole 15, Ward 60; Nash 90), att 1,400",
+            "Tidewater Town 5 Beacon Hill 0 (Pike 2, 10, 44, Ross 70, 89), att 800"]
+    article = parse(f"{HEADLINE}\n\n{STORY}\n\n" + "\n".join(rows) + "\n", False)
+    assert article.body == STORY + "\n\n" + "\n\n".join(rows)
+
+
 @pytest.mark.parametrize("stamp, published", [
     # fail before: an ISO time with a fraction of a second (as scripts write a page's time, and
     # reader services pass it on) lost its zone at the fraction's dot
