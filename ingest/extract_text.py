@@ -1833,8 +1833,9 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
 # notice writes it - a year or a sign after it ("Copyright 2024 ...", "Copyright © ..."), or
 # opening the line over the holder's name ("Copyright The Harbor Ledger"): a story's own short
 # last lines speak of copyright too ("The band sued for copyright infringement.", "Copyright
-# law changed in 2019."), and were cut with every line below them.
-_COPYRIGHT_NOTICE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|^\W*copyright\s+(?-i:[A-Z])|"
+# law changed in 2019."), and were cut with every line below them. A sign "(c)" stands alone:
+# "clause 4(c) 2019 rules" is a clause's letter.
+_COPYRIGHT_NOTICE = re.compile(r"©|(?<!\w)\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|^\W*copyright\s+(?-i:[A-Z])|"
                                r"\ball rights reserved\b", re.I)
 
 

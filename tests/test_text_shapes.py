@@ -2056,6 +2056,9 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     ("Copyright law changed in 2019.\n\nFew noticed.", "Copyright law changed in 2019.\n\nFew noticed."),
     # still a notice: copyright over the holder's name, with no year
     ("Copyright The Harbor Ledger\n\nPrivacy", ""),
+    # fail before (clip27 took "(c) 2019" for the sign): a clause's letter before a year
+    ("Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday.",
+     "Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday."),
 ])
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
