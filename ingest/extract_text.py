@@ -1848,7 +1848,9 @@ def _footer_start(lines: list[Line], body_at: int) -> int:
         line = lines[i]
         if rules.is_paragraph(line):
             break
-        if line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line):
+        # (Not a picture's credit right under it, "© Tom Park": the story may go on below.)
+        if (line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line)
+                and line.picture_above is None):
             end = i
     return end
 

@@ -2059,6 +2059,9 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     # fail before (clip27 took "(c) 2019" for the sign): a clause's letter before a year
     ("Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday.",
      "Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday."),
+    # fail before (clip27 cut from the credit down): a picture's credit under it, the story's
+    # short last line below (the credit line stands in the body as it did before clip27)
+    ("![The gate](gate.jpg)\n© Tom Park\n\nThe vote is on Friday.", "© Tom Park\n\nThe vote is on Friday."),
 ])
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
