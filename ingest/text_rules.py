@@ -1112,7 +1112,20 @@ def opening_fields(lines: list[Line]) -> dict[str, int]:
         if not match:
             break
         fields.setdefault(" ".join(match.group(1).casefold().split()), i)
+    first = lines[0].text if fields else ""
+    if fields and not (_FIRST_FIELD.match(next(iter(fields))) or _TITLE_LABEL.match(first) or _SUBJECT_LABEL.match(first)):
+        return {}
     return fields if len(fields) > 1 else {}
+
+
+# The label a feed reader's item, a scraper's printout or a mail's header opens with. A text
+# whose first line is a headline with a label's colon ("Review: The Sea Road") over a fact box
+# ("Title:", "Publisher:" of a book), or a press release's contact block ("Media contact:",
+# "Title:" a job), is no such item: its "Title:" was taken for the headline, its
+# "Publisher:" for the outlet.
+_FIRST_FIELD = re.compile(r"^(?:feed|site|site ?name|source|source name|publication|publisher|outlet|newspaper|"
+                          r"title|headline|url|link|permalink|author|authors|by|byline|date|published|"
+                          r"from|to|subject|sent|cc|reply-to|message-id|return-path)$")
 
 
 _SUBJECT_LABEL = re.compile(r"^(?i:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?:(?i:fwd?|re|wg|tr)\s*:\s*)*(\S.*)$")

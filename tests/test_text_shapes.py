@@ -2097,6 +2097,20 @@ def test_a_text_that_opens_with_its_fields(top, title, outlet):
     assert article.body.startswith(STORY)
 
 
+@pytest.mark.parametrize("top, title, outlet", [
+    # fail before (clip27 read them as a feed's fields): a headline with a label's colon over a
+    # book's fact box - its "Title:" was the book's, its "Publisher:" no outlet of the story's;
+    # a press release's contact block, its "Title:" the spokesperson's job
+    ("Review: The Sea Road\nTitle: The Sea Road\nAuthor: Tom Park\nPublisher: Harbor Books",
+     "Review: The Sea Road", None),
+    (f"Media contact: Ann Lee\nTitle: Head of Communications\nPhone: 555-0100\n\n{HEADLINE}", None, None),
+])
+def test_fields_that_open_a_text_but_are_no_feeds(top, title, outlet):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert article.outlet == outlet
+    assert article.title == title if title else article.title != "Head of Communications"
+
+
 @pytest.mark.parametrize("header, title", [
     # fail before: a newsletter saved as text with its mail header, "From:" taken for the title
     (f"From: The Harbor Ledger <news@harborledger.example>\nSubject: {HEADLINE}\nDate: Tue, 5 Mar 2024 10:30:00 +0100\n"
