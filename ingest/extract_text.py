@@ -1829,8 +1829,14 @@ def body_lines(lines, title_at, body_at, used, authors) -> list[str]:
     return kept
 
 
-# A site's copyright notice: where a page's footer starts.
-_COPYRIGHT_NOTICE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+# A site's copyright notice: where a page's footer starts. The word "copyright" only as a
+# notice writes it - a year or a sign after it ("Copyright 2024 ...", "Copyright © ..."), or
+# opening the line over the holder's name ("Copyright The Harbor Ledger"): a story's own short
+# last lines speak of copyright too ("The band sued for copyright infringement.", "Copyright
+# law changed in 2019."), and were cut with every line below them. A sign "(c)" stands alone:
+# "clause 4(c) 2019 rules" is a clause's letter.
+_COPYRIGHT_NOTICE = re.compile(r"©|(?<!\w)\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|^\W*copyright\s+(?-i:[A-Z])|"
+                               r"\ball rights reserved\b", re.I)
 
 
 def _footer_start(lines: list[Line], body_at: int) -> int:
@@ -1842,7 +1848,9 @@ def _footer_start(lines: list[Line], body_at: int) -> int:
         line = lines[i]
         if rules.is_paragraph(line):
             break
-        if line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line):
+        # (Not a picture's credit right under it, "© Tom Park": the story may go on below.)
+        if (line.words <= FOOTER_NOTICE_WORDS and _COPYRIGHT_NOTICE.search(line.text) and not rules.is_caption(line)
+                and line.picture_above is None):
             end = i
     return end
 

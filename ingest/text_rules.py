@@ -125,8 +125,10 @@ def _printed_list(match: re.Match) -> str:
 
 # A footnote's mark ("offer[^1]") and its note's label ("[^1]: The union's figures."), as
 # Markdown writes a page's notes (Pandoc, and clippers that keep a page's notes): the marks
-# stood glued to the words, the labels in front of the notes.
-_FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
+# stood glued to the words, the labels in front of the notes. A mark of letters after a space
+# is a pattern's bracket ("the filter [^abc] dropped ...", a story on code or search), not a
+# mark: only a numbered one ("rise [^2]") stands apart from the words.
+_FOOTNOTE = re.compile(r"(?<=\S)\[\^[^\W_]\w{0,19}\](?::[ \t]*)?|\[\^[^\W_]\w{0,19}\]:[ \t]*|\[\^\d{1,3}\]")
 
 
 # A notes app's marks of a reader's own (Obsidian's, as its web clipper keeps a reader's
@@ -135,8 +137,11 @@ _FOOTNOTE = re.compile(r"\[\^[^\W_]\w{0,19}\](?::[ \t]*)?")
 # "a==b": the marks hug words, a space outside them.)
 # A highlights export's button after each quote ("... nine days. ([View Highlight](https://...))",
 # as Readwise writes them; "([Open in app](...))"): a link in round brackets at the line's end
-# whose words are a button's.
-_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?i:view|open|see|go\s+to|read)\b[^\[\]]{0,30}\]\([^()\s]*\)\)\s*$")
+# whose words are a button's - in a button's title case, its words a name's or an app's
+# ("View Highlight", "Open in app"): "(see the table)", "(read the council's letter)" at a
+# line's end are the story's own pointers, and went with the buttons.
+_BUTTON_IN_BRACKETS = re.compile(r"\s*\(\[(?:View|Open|See|Go\s+to|Read)(?:\s+(?:[A-Z][\w-]*|in|on|the|app|browser|original|more))*"
+                                 r"\]\([^()\s]*\)\)\s*$")
 _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=\S)([^=]+?)(?<=\S)==(?![=\w])")
 _CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
 
@@ -653,9 +658,10 @@ def wrap_width(raws: list[str]) -> int | None:
     # The lines that go on into the next one (no blank line, no new block between) are the
     # ones a wrapper cut. (A line holding a long address or link target may pass the width:
     # a wrapper does not break inside a word.)
-    lengths = sorted(len(raw.rstrip()) for raw, after in zip(raws, raws[1:])
-                     if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
-                     and after.strip() and not _BLOCK_START.match(after))
+    carried = [(len(raw.rstrip()), after) for raw, after in zip(raws, raws[1:])
+               if len(raw.split()) >= 4 and max(map(len, raw.split())) <= 25
+               and after.strip() and not _BLOCK_START.match(after)]
+    lengths = sorted(n for n, _ in carried)
     if len(lengths) < SHORT_WRAPPED_LINES:
         return None
     top = lengths[int(0.9 * (len(lengths) - 1))]
@@ -665,9 +671,13 @@ def wrap_width(raws: list[str]) -> int | None:
     # Three lines in four end within a long word's length of the width (in text that is not
     # wrapped, lines that go on into the next are of any length: items, captions, stamps).
     # A short text (a brief of three paragraphs, as html2text, Pandoc or a text browser wraps
-    # it) has few such lines: every one of them must, at one of the widths converters wrap at.
+    # it) has few such lines: every one of them must, at one of the widths converters wrap at,
+    # and one at least must go on in lower case, as a sentence cut by the wrapper does - rows
+    # of a list of results fill their lines alike too, each opening with a capital or a figure.
     if len(lengths) < 10:
-        return width if 60 <= width <= 100 and all(width - 12 <= n for n in lengths) else None
+        goes_on_in_lower_case = any(after.lstrip()[:1].islower() for _, after in carried)
+        return width if (60 <= width <= 100 and all(width - 12 <= n for n in lengths)
+                         and goes_on_in_lower_case) else None
     return width if sum(width - 15 <= n <= width for n in lengths) >= 0.75 * len(lengths) else None
 
 
@@ -902,8 +912,11 @@ _FURNITURE = re.compile(
     r"cancel reply|(?:related )?tags:?|topics:?|privacy policy|terms of (?:use|service)|advertise|"
     r"help|contact(?: us)?|about(?: us)?|help and contact(?: us)?|don'?t miss|must (?:watch|read)|watch|by|"
     r"\d+\s*shares?|\d+|(?:image|photo|slide) \d+ of\s*/?\s*\d*|\d+\s*/\s*\d+|"
-    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button
-    r"(?:read|view|open)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    # "Read on Omnivore", "Open in app", "View in browser": a reader app's or a mail's button.
+    # "Open" only into an app, a browser or a tab: "Open on Sundays", "Open in Berlin" are a
+    # guide's lines of hours and places.
+    r"(?:read|view)(?: it| this)? (?:on|in) (?:the |your )?[\w.-]+(?: app)?|"
+    r"open(?: it| this)? in (?:the |your |a )?(?:[\w.-]+ )?(?:app|browser|(?:new )?(?:tab|window))|"
     # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
     # word: "# Port" with its space is a heading, "#1" a rank)
     r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"
@@ -1057,12 +1070,18 @@ _ADDRESS_LABEL = re.compile(
 _ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)?(?i:original)(?:\s+(?i:article|story|page|post|url))?$")
 
 
+# A bare "Source:" label (not "URL Source:"): under a picture it credits the map or chart.
+_SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
+
+
 def page_address(line: Line) -> str | None:
     """The address the line gives as the page's own (see _ADDRESS_LABEL), or None."""
     raw = line.raw.strip()
     if "://" not in raw:  # the cheap anchor: most lines have no address at all
         return None
     match = _ADDRESS_LABEL.match(raw)
+    if match and line.picture_above is not None and _SOURCE_LABEL.match(raw):
+        return None  # a picture's credit line under a map or chart: its data's source, not the page
     if match:
         return next(group for group in match.groups() if group)
     if len(line.links) == 1 and _ORIGINAL_LINK.match(line.text.strip()):
@@ -1118,7 +1137,20 @@ def opening_fields(lines: list[Line]) -> dict[str, int]:
         if not match:
             break
         fields.setdefault(" ".join(match.group(1).casefold().split()), i)
+    first = lines[0].text if fields else ""
+    if fields and not (_FIRST_FIELD.match(next(iter(fields))) or _TITLE_LABEL.match(first) or _SUBJECT_LABEL.match(first)):
+        return {}
     return fields if len(fields) > 1 else {}
+
+
+# The label a feed reader's item, a scraper's printout or a mail's header opens with. A text
+# whose first line is a headline with a label's colon ("Review: The Sea Road") over a fact box
+# ("Title:", "Publisher:" of a book), or a press release's contact block ("Media contact:",
+# "Title:" a job), is no such item: its "Title:" was taken for the headline, its
+# "Publisher:" for the outlet.
+_FIRST_FIELD = re.compile(r"^(?:feed|site|site ?name|source|source name|publication|publisher|outlet|newspaper|"
+                          r"title|headline|url|link|permalink|author|authors|by|byline|date|published|"
+                          r"from|to|subject|sent|cc|reply-to|message-id|return-path)$")
 
 
 _SUBJECT_LABEL = re.compile(r"^(?i:subject|betreff|objet|asunto|oggetto|onderwerp|ämne|emne)\s*:\s*(?:(?i:fwd?|re|wg|tr)\s*:\s*)*(\S.*)$")
@@ -1207,7 +1239,16 @@ def site_of_title(title: str, headline: str, elsewhere: frozenset[str] = frozens
     site = re.split(r"\s+[|–—·-]\s+", _TITLE_SEPARATOR.sub("", rest).strip())[0].strip()
     if not site or count_words(site) > 6 or _SITE_ADDRESS.match(site) or "://" in site:
         return None
+    if fold(site) in _SECTION_WORDS and fold(site) not in elsewhere:
+        return None
     return site if _masthead(site) or fold(site) in elsewhere else None
+
+
+# A section's name of one word that ends papers' names too ("The Harbour Review", "Business
+# Report"): alone beside a headline ("Review | ...", "... | Business") it names the section,
+# not the site - site_of_title stored it as the outlet.
+_SECTION_WORDS = {"review", "reviews", "report", "reports", "business", "magazine", "television", "radio",
+                  "week", "weekly", "record", "media"}
 
 
 def is_furniture(line: Line) -> bool:
@@ -1218,8 +1259,9 @@ def is_furniture(line: Line) -> bool:
         return True
     if line.words <= 12 and (_NAVIGATION.match(text) or _menu_row(text)):
         return True
+    # (A heading is never a clipper's tag line: "## #StopTheCuts" heads a story's section.)
     return bool(
-        _FURNITURE.match(text) or _TIMER.match(text) or _TOKEN.match(text)
+        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text) or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
     )
 
@@ -1284,13 +1326,22 @@ def is_stamp(line: Line) -> bool:
 # March 7", "Date added:", "Clipped on ...", "Retrieved March 7, 2024", "Accessed: 7 March",
 # "Archived on ..."): never the story's day. Taken for the publication where
 # the story gave none, it dated the story by the reader's visit. A line that opens with such a
-# label only ("the council added on March 5 ..." is the story's).
-_COPY_STAMP = re.compile(r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
-                         r"bookmarked|downloaded|fetched|scraped)\b")
+# label only ("the council added on March 5 ..." is the story's). The label as a stamp writes
+# it: a colon after it, or a day right after it ("Retrieved 7 March", "Clipped on March 7"),
+# a place or source between ("Saved to Pocket on ...", "Archived from the original on ...") -
+# a story's lines open with those verbs too ("Added to that, ...", "Archived records show ...",
+# "Captured on March 5, the thief ..."), and went from the body as stamps: a clause after a
+# comma ("..., the thief") is a sentence, not a stamp.
+_COPY_STAMP = re.compile(
+    r"^\W{0,3}(?i:(?:date|day|time)\s+)?(?i:saved|clipped|retrieved|accessed|archived|added|captured|"
+    r"bookmarked|downloaded|fetched|scraped)"
+    r"(?:\s*[:：]|(?i:\s+from\s+the\s+original|\s+(?:to|from|via|in)\s+\S+(?:\s+\S+)?)?(?i:\s+(?:on|at))?\s+"
+    r"(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday)))")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?-i:[a-z])")
 
 
 def is_copy_stamp(line: Line) -> bool:
-    return line.words <= 15 and bool(_COPY_STAMP.match(line.text))
+    return line.words <= 15 and bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
 
 
 # A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone

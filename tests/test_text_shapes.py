@@ -1815,6 +1815,16 @@ def test_the_page_address_a_reader_or_clipper_sets_above_the_story(top, url, mar
     assert article.body.endswith(STORY)
 
 
+def test_a_pictures_source_is_no_page_address():
+    # fail before (clip27 took it for the page's): the source a picture's credit line gives
+    # under a map or a chart above the story
+    article = parse(f"# {HEADLINE}\n\n![Map of the port](map.png)\nSource: https://data.example/port-map\n\n"
+                    f"{STORY}\n\n{STORY}\n", True)
+    assert article.url is None
+    # near miss: a clipper's source line under the headline is still the page's
+    assert parse(f"# {HEADLINE}\n\nSource: {PAGE}\n\n{STORY}\n\n{STORY}\n", True).url == PAGE
+
+
 def test_an_address_in_the_story_is_no_page_address():
     article = parse(f"# {HEADLINE}\n\n{STORY}\n\nURL: {PAGE}\n\n{STORY}\n", True)
     assert article.url is None and f"URL: {PAGE}" in article.body
@@ -1908,11 +1918,24 @@ def test_a_text_browsers_link_numbers_and_references(text, authors, body):
     ("Open in app", False), ("View in browser", False),
     # near misses, story lines: a rank, a heading's words, a sentence that reads on
     ("#1 in the league", True), ("Read on Sunday, the letter moved the council.", True),
+    # fail before (clip27 took them for buttons): a listing's hours and a place, as a guide's
+    # story sets them on lines of their own
+    ("Open on Sundays", True), ("Open in Berlin", True),
+    # still buttons
+    ("Open in browser", False), ("Read in app", False), ("View on Instagram", False),
 ])
 def test_clipper_tags_and_reader_buttons_stay_out_of_the_body(chrome, kept):
     article = parse(f"# {HEADLINE}\n{chrome}\n\nBy Ann Lee\n\n{STORY}\n\n{chrome}\n\n{STORY} Again.\n", True)
     assert article.title == HEADLINE and article.authors == ["Ann Lee"]
     assert (rules.markdown_to_text(chrome)[0] in article.body.split("\n\n")) == kept
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_heading_that_is_a_hashtag_is_the_storys(markdown):
+    # fail before (clip27 took it for a clipper's tag line): a story's subheading naming a
+    # campaign by its hashtag; a clipper's tags are never a heading
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n## #StopTheCuts\n\nThe march set off at noon.\n", markdown)
+    assert article.body == f"{STORY}\n\n#StopTheCuts\n\nThe march set off at noon."
 
 
 def test_the_page_address_of_a_note_of_highlights():
@@ -1982,6 +2005,32 @@ def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
     assert (stamp in article.body) == stamp.startswith("The council")
 
 
+@pytest.mark.parametrize("line_of_the_story", [
+    # fail before (clip27 dropped them as copy stamps): the story's short lines that open with
+    # the verbs a stamp's label uses, a clause after them, not a day
+    "Added to that, the pier reopened on March 5, 2019.",
+    "Archived records show the pier opened in 1902.",
+    "Saved by a neighbour, the boy was home by March 5.",
+    "Retrieved from the wreck were two anchors and a bell.",
+    "Captured on March 5, the thief had fled on a bicycle.",
+    "Downloaded 3 million times, the app was pulled.",
+    "Clipped on the wing, the gull was taken to a shelter.",
+])
+def test_a_storys_line_that_opens_like_a_copy_stamp_stays(line_of_the_story):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{line_of_the_story}\n\n{STORY} Again.\n", True)
+    assert line_of_the_story in article.body.split("\n\n")
+
+
+@pytest.mark.parametrize("stamp", [
+    # still stamps, as apps and citations write them
+    "Added March 7, 2024", "Saved to Pocket on March 7, 2024", "Accessed 7 March 2024",
+    "Archived from the original on 7 March 2024", "Date added: 2024-03-07", "Retrieved 2024-03-07.",
+])
+def test_copy_stamps_as_apps_write_them(stamp):
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
+    assert article.published is None and "2024" not in article.body
+
+
 @pytest.mark.parametrize("field, authors, line_read", [
     # fail before: a scraper's script printed its list of authors as the program holds it
     ("Authors: ['Ann Lee', 'Tom Park']", ["Ann Lee", "Tom Park"], None),
@@ -2007,6 +2056,19 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     ("## Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing.",
      "Copyright\n\nThe union owns the rights to its songs, the court said on Friday after a short hearing."),
     ("Tom Park contributed reporting.", "Tom Park contributed reporting."),
+    # fail before (clip27 cut them): the story's own short closing lines that speak of copyright
+    # were taken for the footer's notice, and the story's last lines went with them
+    ("The band sued for copyright infringement.\n\nThe case is due in court on May 4.",
+     "The band sued for copyright infringement.\n\nThe case is due in court on May 4."),
+    ("Copyright law changed in 2019.\n\nFew noticed.", "Copyright law changed in 2019.\n\nFew noticed."),
+    # still a notice: copyright over the holder's name, with no year
+    ("Copyright The Harbor Ledger\n\nPrivacy", ""),
+    # fail before (clip27 took "(c) 2019" for the sign): a clause's letter before a year
+    ("Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday.",
+     "Under clause 4(c) 2019 rules apply.\n\nThe vote is on Friday."),
+    # fail before (clip27 cut from the credit down): a picture's credit under it, the story's
+    # short last line below (the credit line stands in the body as it did before clip27)
+    ("![The gate](gate.jpg)\n© Tom Park\n\nThe vote is on Friday.", "© Tom Park\n\nThe vote is on Friday."),
 ])
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
@@ -2042,6 +2104,20 @@ def test_a_text_that_opens_with_its_fields(top, title, outlet):
     assert article.body.startswith(STORY)
 
 
+@pytest.mark.parametrize("top, title, outlet", [
+    # fail before (clip27 read them as a feed's fields): a headline with a label's colon over a
+    # book's fact box - its "Title:" was the book's, its "Publisher:" no outlet of the story's;
+    # a press release's contact block, its "Title:" the spokesperson's job
+    ("Review: The Sea Road\nTitle: The Sea Road\nAuthor: Tom Park\nPublisher: Harbor Books",
+     "Review: The Sea Road", None),
+    (f"Media contact: Ann Lee\nTitle: Head of Communications\nPhone: 555-0100\n\n{HEADLINE}", None, None),
+])
+def test_fields_that_open_a_text_but_are_no_feeds(top, title, outlet):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY} Again.\n", False)
+    assert article.outlet == outlet
+    assert article.title == title if title else article.title != "Head of Communications"
+
+
 @pytest.mark.parametrize("header, title", [
     # fail before: a newsletter saved as text with its mail header, "From:" taken for the title
     (f"From: The Harbor Ledger <news@harborledger.example>\nSubject: {HEADLINE}\nDate: Tue, 5 Mar 2024 10:30:00 +0100\n"
@@ -2062,6 +2138,10 @@ def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
     # near misses, kept as written: a pattern's bracket, a bracketed aside
     ("The filter [^a-z] dropped the rows.", "The filter [^a-z] dropped the rows."),
     ("The rise [to 5%] was agreed.", "The rise [to 5%] was agreed."),
+    # fail before (clip27 took it for a mark): a pattern's bracket of letters after a space
+    ("The filter [^abc] dropped the rows.", "The filter [^abc] dropped the rows."),
+    # a numbered mark after a space is still a mark
+    ("Fares rise [^2] in April.", "Fares rise in April."),
 ])
 def test_markdown_footnotes(paragraphs, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
@@ -2102,6 +2182,11 @@ def test_a_reader_services_lists_of_links_after_the_story(end, kept):
     (f"{HEADLINE} - Harbour Gazette", "Harbour Gazette"),
     # near misses: a section's name, no site at all (the url's domain names the outlet then)
     (f"{HEADLINE} | Analysis", None), (HEADLINE, None),
+    # fail before (clip27 named them the outlet): a section's one word that also ends papers'
+    # names ("The Harbour Review", "Business Report"), before the headline or after it
+    (f"Review | {HEADLINE}", None), (f"{HEADLINE} | Business", None), (f"{HEADLINE} | Magazine", None),
+    # a one-word name of a paper still names it
+    (f"{HEADLINE} | Insider", "Insider"),
 ])
 @pytest.mark.parametrize("clipped", [False, True])
 def test_the_outlet_a_page_title_names(title, outlet, clipped):
@@ -2117,6 +2202,14 @@ def test_the_outlet_a_page_title_names(title, outlet, clipped):
     # near misses, kept as written: a source in brackets, a link in brackets inside the line
     ("- The vote was close ([Harbor Ledger](https://harborledger.example/a)).", "The vote was close (Harbor Ledger)."),
     ("- The vote ([see the count](https://harborledger.example/c)) was close.", "The vote (see the count) was close."),
+    # fail before (clip27 took them for buttons): the story's own pointer in brackets at the
+    # line's end, in a sentence's words
+    ("- Fares rise by a fifth ([see the table](https://harborledger.example/t))", "Fares rise by a fifth (see the table)"),
+    ("- Fares rise by a fifth ([read the council's letter](https://harborledger.example/l))",
+     "Fares rise by a fifth (read the council's letter)"),
+    # still buttons, in a button's title case
+    ("- The vote was close. ([View Tweet](https://read.example/t/1))", "The vote was close."),
+    ("- The vote was close. ([Open in app](https://read.example/a/1))", "The vote was close."),
 ])
 def test_a_highlight_exports_buttons(item, read):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
@@ -2148,6 +2241,20 @@ def test_short_lines_of_their_own_stay_apart():
             "Night shift: 17 votes for the deal, 2 against and 1 spoilt ballot", "Crane crews: 9 for",
             "Harbour office: 12 votes for the deal and 4 votes against", "Tugs: 6 for"]
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n" + "\n".join(rows) + "\n", True)
+    assert article.body == STORY + "\n\n" + "\n\n".join(rows)
+
+
+def test_rows_of_a_results_table_that_fill_their_lines_stay_apart():
+    # fail before (clip27 unwrapped them from 5 lines): rows of their own, each filling its line
+    # to about the same width, as a list of results is set - every one opens with a capital
+    # or a figure, where a wrapped paragraph goes on in lower case somewhere
+    rows = ["Harbour United 3 Gull Point Rovers 1 (Lee 12, 45, Park 80), att 1,200",
+            "North Quay Athletic 0 Saltmarsh Town 0, attendance at the ground 950",
+            "Old Pier Wanderers 2 Lighthouse FC 2 (Moss 3, Reed 88), att 1,050 fans",
+            "Ferry Road Albion 1 Dockside City 4 (Hale 9; Kerr 20, 31, 77), att 700",
+            "Bay Rangers 2 Anchor Street 1 (Cole 15, Ward 60; Nash 90), att 1,400",
+            "Tidewater Town 5 Beacon Hill 0 (Pike 2, 10, 44, Ross 70, 89), att 800"]
+    article = parse(f"{HEADLINE}\n\n{STORY}\n\n" + "\n".join(rows) + "\n", False)
     assert article.body == STORY + "\n\n" + "\n\n".join(rows)
 
 
