@@ -56,6 +56,8 @@ SHAPES = {
     "reference uses unclosed": lambda n: "[a][" * (n // 4),
     "reference uses nested": lambda n: "[[a]" * (n // 4) + "][b]",
     "touching links": lambda n: "[a](b)" * (n // 6) + "[C",
+    "link targets unclosed": lambda n: "[a](" * (n // 4),
+    "a reference link, then open brackets": lambda n: "[a][b] " + "[" * n,
     "labelled fields": lambda n: "Title: a\n" * (n // 9),
     "copyright lines": lambda n: "(c) 2020 a\n" * (n // 11),
     "stamps": lambda n: "Saved to x on 1 May 2020\n" * (n // 25),

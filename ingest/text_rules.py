@@ -54,9 +54,22 @@ class Line:
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# A link's target runs to its ")" (or a space or ">"), and never over a next link's "](": in an
+# unclosed "[a](" run many times ("[a]([a]([a](..."), each link's target scanned to the end of
+# the line, quadratic in its length (15 s at 40 KB); no address holds "](".
+_LINK_TARGET = r"(?:[^)\s>\]]|\](?!\())*"
+# (The second branch takes a bracket that opens no link whole, to its "]", and gives it back
+# unchanged (_unless_link): a link could start at no "[" inside it, as all of them reach the
+# same "]" and what follows it, and the search went on from each, to the same "]" - quadratic in
+# a line of many "[" before a "]" that opens no link.)
+_LINK = re.compile(rf"\[([^\]]*)\]\(\s*<?({_LINK_TARGET})>?(?:\s+\"[^\"]*\")?\s*\)|\[[^\]]*\]?")
+_TOUCHING_LINKS = re.compile(rf"(\[[^\[\]]*[a-z]\]\(\s*<?{_LINK_TARGET}>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]|\[[^\]]*\]?")
+
+
+def _unless_link(match: re.Match, words) -> str:
+    """A link's replacement (words(match)), or a bracket that opens no link as it was."""
+    return match.group(0) if match.group(1) is None else words(match)
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 # Any ASCII punctuation may be escaped (CommonMark): Pandoc's Markdown escapes quotes and
 # apostrophes ("the authority\'s offer"), "$", "@", "<", "^" as well, which stood in the text.
@@ -199,12 +212,12 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     for _ in range(3):
         if "](" not in text:
             break
-        new = _LINK.sub(keep_text, text)
+        new = _LINK.sub(lambda match: _unless_link(match, keep_text), text)
         if new == text:
             break
         text = new
     if "][" in text:
-        text = _REFERENCE_LINK.sub(r"\1", text)
+        text = _REFERENCE_LINK.sub(lambda match: _unless_link(match, lambda link: link.group(1)), text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
     text = _EMPHASIS.sub(_emphasised, text)
@@ -1387,7 +1400,7 @@ _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # Two links side by side with only a space between, each a name ("[Ann Lee](/a) [Tom Park](/t)").
-_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)"
+_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?{_LINK_TARGET}>?(?:\s+\"[^\"]*\")?\s*\)"
 _SPACED_NAME_LINKS = re.compile(rf"({_NAME_LINK})\s+(?=\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\()")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)

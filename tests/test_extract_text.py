@@ -1866,6 +1866,15 @@ def test_long_runs_of_brackets_are_read_in_linear_time(text):
     # finds no "](" and is not made: benchmarks/parse_worst_case.py times it)
     ("[a [b](c) [a [b](c) end", "a [b a [b end", [("a [b", "c"), ("a [b", "c")]),
     ("[[x](a)](b) [z", "x [z", [("[x", "a"), ("x", "b")]),
+    # unclosed targets, many "[" before a "]" that opens no link, a reference link before open
+    # brackets: read as before
+    ("[a]([a]([a](", "[a]([a]([a](", []),
+    ("[[[a]](x) [b](y)", "[[[a]](x) b", [("b", "y")]),
+    ("[a][b] [[[c", "a [[[c", []),
+    ("[[[a][b] [c][d", "[[a [c][d", []),
+    # a target never runs over the next link's "](" (it ran to the line's end in an unclosed
+    # "[a](" run): the second link is the link, the first bracket's words stay
+    ("[a]([b](x) end", "[a](b end", [("b", "x")]),
 ])
 def test_markdown_links_after_the_bracket_guards(line, visible, links):
     assert rules.markdown_to_text(line) == (visible, links)
