@@ -1883,3 +1883,25 @@ def test_markdown_links_after_the_bracket_guards(line, visible, links):
 def test_an_open_link_is_still_joined_with_its_next_line():
     assert rules._whole_links(["By [Ann", "Lee](/authors/ann) for the paper"])[0].startswith("By [Ann Lee](/authors/ann)")
     assert rules._OPEN_LINK.search("a [b c") and not rules._OPEN_LINK.search("a [b] c")
+
+
+# Emphasis marks that never close ("*a *a *a ..."): from each the search ran to the line's end
+# (benchmarks/parse_worst_case.py times the long lines); now each kind of mark is searched up
+# to its last closing mark only, and the words read as before.
+@pytest.mark.parametrize("line, visible", [
+    ("*a *a *a", "*a *a *a"),
+    ("_a _a _a", "_a _a _a"),
+    ("x* *a *b", "x* *a *b"),
+    ("*a *b* c", "a *b c"),  # the first "*" closes at the first mark that can close it
+    ("_a *b* _c_ d", "a *b* _c d"),
+    ("**Ann Lee** and *a", "Ann Lee and *a"),
+    ("__x__ _a _b", "x _a _b"),
+    # near misses: a word's own underscores; emphasis on two lines of its own
+    ("snake_case_name _a", "snake_case_name _a"),
+])
+def test_emphasis_that_never_closes(line, visible):
+    assert rules.markdown_to_text(line) == (visible, [])
+
+
+def test_emphasis_never_crosses_a_line():
+    assert rules.without_emphasis("*a\nb* *c*") == "*a\nb* c"
