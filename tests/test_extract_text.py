@@ -1905,3 +1905,17 @@ def test_emphasis_that_never_closes(line, visible):
 
 def test_emphasis_never_crosses_a_line():
     assert rules.without_emphasis("*a\nb* *c*") == "*a\nb* c"
+
+
+# A line of "![" that opens no picture, or pictures whose "(" never closes: from each "![" the
+# search ran to the line's end (benchmarks/parse_worst_case.py times the long lines); a "!["
+# that opens no picture is now passed over whole, and the words read as before.
+@pytest.mark.parametrize("line, visible, links", [
+    ("![![![a", "![![![a", []),
+    ("![a](![b](", "![a](![b](", []),
+    ("![a]( ![b][c] x", "![a]( x", []),  # a picture in the reference style after an unclosed one
+    ("![a]] ![b](c)", "![a]]", []),
+    ("[![a](b)](c) ![", "![", [("", "c")]),
+])
+def test_picture_marks_that_open_no_picture(line, visible, links):
+    assert rules.markdown_to_text(line) == (visible, links)
