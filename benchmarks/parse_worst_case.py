@@ -61,6 +61,8 @@ SHAPES = {
     "image marks unclosed": lambda n: "![" * (n // 2),
     "emphasis marks unclosed": lambda n: "*a " * (n // 3),
     "underscore words unclosed": lambda n: "_a " * (n // 3),
+    "double marks unclosed": lambda n: "**a " * (n // 4),
+    "double underscores unclosed": lambda n: "__a " * (n // 4),
     "open braces": lambda n: "{" * n,
     "a long span before braces": lambda n: "[" + "x" * n + "]{#a",
     "callout marks": lambda n: "[!" * (n // 2),

@@ -101,13 +101,19 @@ _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
 # "_" may not ("snake_case_name" keeps its underscores).
-_EMPHASIS_STAR = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1")
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-# The last mark on a line that can close each kind: an opening mark before it always finds a
-# closing one (the first after it), one after it never does - and from each such mark the
-# search went on to the line's end ("*a *a *a ...", "_a _a ...": 55 s at 160 KB).
-_STAR_CLOSER = re.compile(r"(?<=[^\s\\])\*")
-_UNDERSCORE_CLOSER = re.compile(r"(?<=\S)_(?!\w)")
+# (As four kinds, each with its own closing mark: a double mark is tried before a single one
+# where both open, as "\*{1,2}" and "_{1,2}" would.)
+_EMPHASIS_KINDS = (
+    (re.compile(r"(?<!\\)(\*\*)(?=\S)(.+?)(?<=[^\s\\])\*\*"), re.compile(r"(?<=[^\s\\])\*(?=\*)"), 2),
+    (re.compile(r"(?<!\\)(\*)(?=\S)(.+?)(?<=[^\s\\])\*"), re.compile(r"(?<=[^\s\\])\*"), 1),
+    (re.compile(r"(?<![\w\\])(__)(?=\S)(.+?)(?<=\S)__(?!\w)"), re.compile(r"(?<=\S)_(?=_(?!\w))"), 2),
+    (re.compile(r"(?<![\w\\])(_)(?=\S)(.+?)(?<=\S)_(?!\w)"), re.compile(r"(?<=\S)_(?!\w)"), 1),
+)
+# Each kind is searched up to the last mark on the line that can close it (found by its first
+# character, so that closing marks that overlap, "*****", are all seen): an opening mark
+# before it always finds a closing one (the first after it), one after it never does - and from
+# each such mark the search went on to the line's end ("*a *a *a ...", "_a _a ...": 55 s at
+# 160 KB; "**a **a ...", where the single marks close but the double ones never do).
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -270,19 +276,18 @@ def _comma_between_names(match: re.Match) -> str:
 
 
 def without_emphasis(text: str) -> str:
-    """The text with its emphasis marks gone, the words kept (_EMPHASIS_STAR and
-    _EMPHASIS_UNDERSCORE, as one pattern would: the leftmost emphasis first, then on after it).
-    Each kind is searched only up to its last closing mark (_STAR_CLOSER, _UNDERSCORE_CLOSER),
-    which keeps the search linear in the line's length."""
+    """The text with its emphasis marks gone, the words kept (_EMPHASIS_KINDS, as one pattern
+    would: the leftmost emphasis first, then on after it). Each kind is searched only up to its
+    last closing mark, which keeps the search linear in the line's length."""
     if "\n" in text:  # an emphasis never crosses a line's end
         return "\n".join(without_emphasis(line) for line in text.split("\n"))
     kinds = []
-    for pattern, closer in ((_EMPHASIS_STAR, _STAR_CLOSER), (_EMPHASIS_UNDERSCORE, _UNDERSCORE_CLOSER)):
+    for pattern, closer, closer_length in _EMPHASIS_KINDS:
         last = None
         for last in closer.finditer(text):
             pass
         if last is not None:
-            kinds.append([pattern, last.end(), None])
+            kinds.append([pattern, last.start() + closer_length, None])
     parts, position = [], 0
     while kinds:
         for kind in kinds:

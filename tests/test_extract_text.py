@@ -1896,6 +1896,11 @@ def test_an_open_link_is_still_joined_with_its_next_line():
     ("_a *b* _c_ d", "a *b* _c d"),
     ("**Ann Lee** and *a", "Ann Lee and *a"),
     ("__x__ _a _b", "x _a _b"),
+    # double marks that never close as double ones (the single ones do)
+    ("**a **a **a", "*a *a **a"),
+    ("__a __a __a", "a a a"),
+    ("a*****", "a*"),  # closing marks that overlap
+    ("**a* b**", "a* b"),
     # near misses: a word's own underscores; emphasis on two lines of its own
     ("snake_case_name _a", "snake_case_name _a"),
 ])
