@@ -37,6 +37,38 @@ SHAPES = {
     # a whole page's share bar, run long: every candidate byline line looked past it again
     "a run of buttons": lambda n: "Share\n" * (n // 6) + ("The dockers voted to end the strike after a ten-hour "
                                                          "meeting, the union said on Monday.\n") * 2,
+    # Markdown's brackets and marks, run long on one line: a link pattern that looks for the
+    # closing bracket from every "[" to the end of the run is quadratic
+    "links in open brackets": lambda n: "[a [b](c) " * (n // 10),
+    "open brackets": lambda n: "[" * n,
+    "open brackets, then a link": lambda n: "[" * n + "(x)",
+    "open brackets, then braces": lambda n: "[a" * (n // 2) + "]{.b}",
+    "attribute braces unclosed": lambda n: "{#a .b" * (n // 6),
+    "spaced attributes unclosed": lambda n: "x {#a" + " .b" * (n // 3),
+    "a printed list unclosed": lambda n: "Authors: " + "['x', " * (n // 6),
+    "a printed list, then a word": lambda n: "Authors: [" + "'x', " * (n // 5) + "y",
+    "highlight marks": lambda n: "==" * (n // 2),
+    "highlight words unclosed": lambda n: "==a " * (n // 4),
+    "footnote marks unclosed": lambda n: "[^" * (n // 2),
+    "footnote labels": lambda n: "a[^1]" * (n // 5),
+    "fenced div marks": lambda n: ":" * n,
+    "fenced div lines": lambda n: ":::\n" * (n // 4),
+    "reference uses unclosed": lambda n: "[a][" * (n // 4),
+    "reference uses nested": lambda n: "[[a]" * (n // 4) + "][b]",
+    "touching links": lambda n: "[a](b)" * (n // 6) + "[C",
+    "link targets unclosed": lambda n: "[a](" * (n // 4),
+    "a reference link, then open brackets": lambda n: "[a][b] " + "[" * n,
+    "image marks unclosed": lambda n: "![" * (n // 2),
+    "emphasis marks unclosed": lambda n: "*a " * (n // 3),
+    "underscore words unclosed": lambda n: "_a " * (n // 3),
+    "double marks unclosed": lambda n: "**a " * (n // 4),
+    "double underscores unclosed": lambda n: "__a " * (n // 4),
+    "open braces": lambda n: "{" * n,
+    "a long span before braces": lambda n: "[" + "x" * n + "]{#a",
+    "callout marks": lambda n: "[!" * (n // 2),
+    "labelled fields": lambda n: "Title: a\n" * (n // 9),
+    "copyright lines": lambda n: "(c) 2020 a\n" * (n // 11),
+    "stamps": lambda n: "Saved to x on 1 May 2020\n" * (n // 25),
 }
 
 

@@ -54,16 +54,66 @@ class Line:
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_TOUCHING_LINKS = re.compile(r"(\[[^\[\]]*[a-z]\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# The same, searched over a line (without_images): a third branch takes a "![" that opens no
+# picture whole, to its "]", and gives it back (group 1) - a picture could start at no "![" inside
+# it, all of them reaching the same "]" and what follows, and the search went on from each to
+# that "]", quadratic in a line of "![" run long. _IMAGE_NO_TARGET is the search once a "(" after
+# a "]" found no ")": none is left on the line for any "(" after it.
+_IMAGE_IN_LINE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|(!\[[^\]]*\]?)")
+_IMAGE_NO_TARGET = re.compile(r"!\[[^\]]*\]\[[^\]]*\]|(!\[[^\]]*\]?)")
+
+
+def without_images(text: str) -> str:
+    """The text with a space for each Markdown picture (_IMAGE), in linear time."""
+    if "![" not in text:  # the cheap anchor
+        return text
+    parts, position, pattern = [], 0, _IMAGE_IN_LINE
+    while (match := pattern.search(text, position)) is not None:
+        parts.append(text[position:match.start()])
+        if match.group(1) is None:
+            parts.append(" ")
+        else:
+            parts.append(match.group(1))
+            if text[match.end():match.end() + 1] == "(" and match.group(1).endswith("]"):
+                pattern = _IMAGE_NO_TARGET
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
+# A link's target runs to its ")" (or a space or ">"), and never over a next link's "](": in an
+# unclosed "[a](" run many times ("[a]([a]([a](..."), each link's target scanned to the end of
+# the line, quadratic in its length (15 s at 40 KB); no address holds "](".
+_LINK_TARGET = r"(?:[^)\s>\]]|\](?!\())*"
+# (The second branch takes a bracket that opens no link whole, to its "]", and gives it back
+# unchanged (_unless_link): a link could start at no "[" inside it, as all of them reach the
+# same "]" and what follows it, and the search went on from each, to the same "]" - quadratic in
+# a line of many "[" before a "]" that opens no link.)
+_LINK = re.compile(rf"\[([^\]]*)\]\(\s*<?({_LINK_TARGET})>?(?:\s+\"[^\"]*\")?\s*\)|\[[^\]]*\]?")
+_TOUCHING_LINKS = re.compile(rf"(\[[^\[\]]*[a-z]\]\(\s*<?{_LINK_TARGET}>?(?:\s+\"[^\"]*\")?\s*\))(?=\[[A-Z])")
+_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]|\[[^\]]*\]?")
+
+
+def _unless_link(match: re.Match, words) -> str:
+    """A link's replacement (words(match)), or a bracket that opens no link as it was."""
+    return match.group(0) if match.group(1) is None else words(match)
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]*>")
 # Any ASCII punctuation may be escaped (CommonMark): Pandoc's Markdown escapes quotes and
 # apostrophes ("the authority\'s offer"), "$", "@", "<", "^" as well, which stood in the text.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Emphasis: "*" may open and close inside a word ("Fox News*•*Oct 3", as CommonMark allows),
 # "_" may not ("snake_case_name" keeps its underscores).
-_EMPHASIS = re.compile(r"(?<!\\)(\*{1,2})(?=\S)(.+?)(?<=[^\s\\])\1|(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\3(?!\w)")
+# (As four kinds, each with its own closing mark: a double mark is tried before a single one
+# where both open, as "\*{1,2}" and "_{1,2}" would.)
+_EMPHASIS_KINDS = (
+    (re.compile(r"(?<!\\)(\*\*)(?=\S)(.+?)(?<=[^\s\\])\*\*"), re.compile(r"(?<=[^\s\\])\*(?=\*)"), 2),
+    (re.compile(r"(?<!\\)(\*)(?=\S)(.+?)(?<=[^\s\\])\*"), re.compile(r"(?<=[^\s\\])\*"), 1),
+    (re.compile(r"(?<![\w\\])(__)(?=\S)(.+?)(?<=\S)__(?!\w)"), re.compile(r"(?<=\S)_(?=_(?!\w))"), 2),
+    (re.compile(r"(?<![\w\\])(_)(?=\S)(.+?)(?<=\S)_(?!\w)"), re.compile(r"(?<=\S)_(?!\w)"), 1),
+)
+# Each kind is searched up to the last mark on the line that can close it (found by its first
+# character, so that closing marks that overlap, "*****", are all seen): an opening mark
+# before it always finds a closing one (the first after it), one after it never does - and from
+# each such mark the search went on to the line's end ("*a *a *a ...", "_a _a ...": 55 s at
+# 160 KB; "**a **a ...", where the single marks close but the double ones never do).
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -149,7 +199,7 @@ _CALLOUT = re.compile(r"^(\s*>?\s*)\[![A-Za-z][\w-]*\][+-]?\s*")
 def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     """One line's visible words: links keep their text and lose their target, images go."""
     links: list[tuple[str, str]] = []
-    text = _IMAGE.sub(" ", without_attributes(raw))
+    text = without_images(without_attributes(raw))
     if "[[" in text:
         text = _WIKI_LINK_IN_TEXT.sub(_wiki_link_words, text)
     if "[^" in text:
@@ -193,17 +243,21 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
     # Links can hold links' leftovers ("[[x](a)](b)"): undo the innermost until none is left.
     # Only on a line that can hold one ("](", "]["): from each "[" these patterns scan to the
     # next "]", so a line of many "[" and no link (a data dump saved as text, 100 KB of them)
-    # took seconds per pass, quadratic in its length.
-    for _ in range(3 if "](" in text else 0):
-        new = _LINK.sub(keep_text, text)
+    # took seconds per pass, quadratic in its length. The test is made again before every pass:
+    # a pass that undid the line's last link ("[a [b](c) ..." leaves "a [b ...") left "[" after
+    # "[" and no "](", and the next pass scanned from each to the end (1.2 s at 80 KB).
+    for _ in range(3):
+        if "](" not in text:
+            break
+        new = _LINK.sub(lambda match: _unless_link(match, keep_text), text)
         if new == text:
             break
         text = new
     if "][" in text:
-        text = _REFERENCE_LINK.sub(r"\1", text)
+        text = _REFERENCE_LINK.sub(lambda match: _unless_link(match, lambda link: link.group(1)), text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
-    text = _EMPHASIS.sub(_emphasised, text)
+    text = without_emphasis(text)
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
     return " ".join(text.split()), links
@@ -221,11 +275,40 @@ def _comma_between_names(match: re.Match) -> str:
     return match.group(0)
 
 
+def without_emphasis(text: str) -> str:
+    """The text with its emphasis marks gone, the words kept (_EMPHASIS_KINDS, as one pattern
+    would: the leftmost emphasis first, then on after it). Each kind is searched only up to its
+    last closing mark, which keeps the search linear in the line's length."""
+    if "\n" in text:  # an emphasis never crosses a line's end
+        return "\n".join(without_emphasis(line) for line in text.split("\n"))
+    kinds = []
+    for pattern, closer, closer_length in _EMPHASIS_KINDS:
+        last = None
+        for last in closer.finditer(text):
+            pass
+        if last is not None:
+            kinds.append([pattern, last.start() + closer_length, None])
+    parts, position = [], 0
+    while kinds:
+        for kind in kinds:
+            if kind[2] is None or kind[2].start() < position:
+                kind[2] = kind[0].search(text, position, kind[1]) if position < kind[1] else None
+        kinds = [kind for kind in kinds if kind[2] is not None]
+        if not kinds:
+            break
+        match = min((kind[2] for kind in kinds), key=lambda found: found.start())
+        parts.append(text[position:match.start()])
+        parts.append(_emphasised(match))
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def _emphasised(match: re.Match) -> str:
     """The words of an emphasis. Where the emphasis touched a word outside it, a letter or digit
     meeting another was two words in the page ("*access_time*2019/04/21": an icon's name, then
     the date), so a space keeps them apart; "*•*" or CJK text need none."""
-    inner = match.group(2) if match.group(1) else match.group(4)
+    inner = match.group(2)
     before = match.string[match.start() - 1: match.start()]
     after = match.string[match.end(): match.end() + 1]
     if re.fullmatch(r"[A-Za-z0-9]", before) and re.match(r"[A-Za-z0-9]", inner):
@@ -1383,7 +1466,7 @@ _NAME_WORD = rf"(?:{_UPPER}[\w'’.-]*|{_GLUED_PARTICLE}|(?:de|da|del|della|der|
 _NAME = rf"{_UPPER}[\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}"
 NAME_LINE = re.compile(rf"^{_NAME}$")
 # Two links side by side with only a space between, each a name ("[Ann Lee](/a) [Tom Park](/t)").
-_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?[^)\s>]*>?(?:\s+\"[^\"]*\")?\s*\)"
+_NAME_LINK = rf"\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\(\s*<?{_LINK_TARGET}>?(?:\s+\"[^\"]*\")?\s*\)"
 _SPACED_NAME_LINKS = re.compile(rf"({_NAME_LINK})\s+(?=\[\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{1,3}})\s*\]\()")
 # "Ann Lee and Tom Park", "Ann Lee, Tom Park & Sue Ray": names and nothing else.
 # (A byline in capitals joins its names with "AND": "ANN LEE AND TOM PARK".)

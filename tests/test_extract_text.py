@@ -1862,6 +1862,19 @@ def test_long_runs_of_brackets_are_read_in_linear_time(text):
     ("See [Ann Lee](/a) and [the report][1] here", "See Ann Lee and the report here", [("Ann Lee", "/a")]),
     ("[[x](a)](b)", "x", [("[x", "a"), ("x", "b")]),
     ("Notes [1 and [2", "Notes [1 and [2", []),
+    # a link inside an open bracket, over and over (the pass after the last link is undone
+    # finds no "](" and is not made: benchmarks/parse_worst_case.py times it)
+    ("[a [b](c) [a [b](c) end", "a [b a [b end", [("a [b", "c"), ("a [b", "c")]),
+    ("[[x](a)](b) [z", "x [z", [("[x", "a"), ("x", "b")]),
+    # unclosed targets, many "[" before a "]" that opens no link, a reference link before open
+    # brackets: read as before
+    ("[a]([a]([a](", "[a]([a]([a](", []),
+    ("[[[a]](x) [b](y)", "[[[a]](x) b", [("b", "y")]),
+    ("[a][b] [[[c", "a [[[c", []),
+    ("[[[a][b] [c][d", "[[a [c][d", []),
+    # a target never runs over the next link's "](" (it ran to the line's end in an unclosed
+    # "[a](" run): the second link is the link, the first bracket's words stay
+    ("[a]([b](x) end", "[a](b end", [("b", "x")]),
 ])
 def test_markdown_links_after_the_bracket_guards(line, visible, links):
     assert rules.markdown_to_text(line) == (visible, links)
@@ -1870,3 +1883,44 @@ def test_markdown_links_after_the_bracket_guards(line, visible, links):
 def test_an_open_link_is_still_joined_with_its_next_line():
     assert rules._whole_links(["By [Ann", "Lee](/authors/ann) for the paper"])[0].startswith("By [Ann Lee](/authors/ann)")
     assert rules._OPEN_LINK.search("a [b c") and not rules._OPEN_LINK.search("a [b] c")
+
+
+# Emphasis marks that never close ("*a *a *a ..."): from each the search ran to the line's end
+# (benchmarks/parse_worst_case.py times the long lines); now each kind of mark is searched up
+# to its last closing mark only, and the words read as before.
+@pytest.mark.parametrize("line, visible", [
+    ("*a *a *a", "*a *a *a"),
+    ("_a _a _a", "_a _a _a"),
+    ("x* *a *b", "x* *a *b"),
+    ("*a *b* c", "a *b c"),  # the first "*" closes at the first mark that can close it
+    ("_a *b* _c_ d", "a *b* _c d"),
+    ("**Ann Lee** and *a", "Ann Lee and *a"),
+    ("__x__ _a _b", "x _a _b"),
+    # double marks that never close as double ones (the single ones do)
+    ("**a **a **a", "*a *a **a"),
+    ("__a __a __a", "a a a"),
+    ("a*****", "a*"),  # closing marks that overlap
+    ("**a* b**", "a* b"),
+    # near misses: a word's own underscores; emphasis on two lines of its own
+    ("snake_case_name _a", "snake_case_name _a"),
+])
+def test_emphasis_that_never_closes(line, visible):
+    assert rules.markdown_to_text(line) == (visible, [])
+
+
+def test_emphasis_never_crosses_a_line():
+    assert rules.without_emphasis("*a\nb* *c*") == "*a\nb* c"
+
+
+# A line of "![" that opens no picture, or pictures whose "(" never closes: from each "![" the
+# search ran to the line's end (benchmarks/parse_worst_case.py times the long lines); a "!["
+# that opens no picture is now passed over whole, and the words read as before.
+@pytest.mark.parametrize("line, visible, links", [
+    ("![![![a", "![![![a", []),
+    ("![a](![b](", "![a](![b](", []),
+    ("![a]( ![b][c] x", "![a]( x", []),  # a picture in the reference style after an unclosed one
+    ("![a]] ![b](c)", "![a]]", []),
+    ("[![a](b)](c) ![", "![", [("", "c")]),
+])
+def test_picture_marks_that_open_no_picture(line, visible, links):
+    assert rules.markdown_to_text(line) == (visible, links)
