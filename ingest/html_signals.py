@@ -1425,12 +1425,24 @@ def _split_href(link):
         return None
 
 
+# What an address to a front page can look like at all, as urlsplit parts it: a scheme, a host,
+# slashes only for its path, then a query or a fragment or nothing ("/", "https://host/",
+# "//host", "#top", "javascript:"). A necessary test, not a sufficient one (the query must be
+# empty too): one regular expression spares urlsplit the many links with a path, which the
+# <title>'s site part (_front_page_title_part) walks on every page. (urlsplit drops tabs and
+# line breaks anywhere and control characters before the address: they are let through here.)
+_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*(?:[?#]|$)")
+
+
 def _links_front_page(link, page_url: str | None) -> bool:
     """The link goes to the site's own front page ("/", or the page's host with no path): the
     site's title or logo, which names the site, not a writer. (A writer's own site, on another
     host, is a writer's.)"""
+    href = (link.get("href") or "").strip()
+    if not href or not _MAY_LINK_FRONT_PAGE.match(href):
+        return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
+    if target is None or target.path.strip("/") or target.query:
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address
