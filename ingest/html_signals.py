@@ -116,6 +116,9 @@ class Signals:
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
     html: str | None = None  # the page's markup as text, when the caller has it
+    # The links whose address may be the front page's (_MAY_LINK_FRONT_PAGE), page order, taken
+    # in read_signals' walk of the <meta> tags; None where not read (walk every link).
+    front_page_link_candidates: list | None = None
 
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
@@ -485,7 +488,15 @@ def read_signals(tree: HtmlElement) -> Signals:
     signals.headings = signals.headings[:5]
     # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
     headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
-    for element in tree.iter("meta"):
+    # (The links home are taken in the same walk: the <title>'s site part and _site_title
+    # look for one on every page, and their own walk of every link cost about as much as
+    # this walk. Only from the page's root, which "//a" searches from.)
+    candidates = [] if tree.getparent() is None else None
+    for element in tree.iter("meta", "a"):
+        if element.tag == "a":
+            if candidates is not None and (href := element.get("href")) and _MAY_LINK_FRONT_PAGE.match(href.strip()):
+                candidates.append(element)
+            continue
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
         if key == element.get("itemprop") and _of_another_item(element, headlines):
             continue
@@ -493,6 +504,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         content = element.get("content") or element.get("value")
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    signals.front_page_link_candidates = candidates
     _read_parsely_page(signals)
     _read_fusion_story(tree, signals)
     if not signals.headings:
@@ -3005,7 +3017,7 @@ def _front_page_title_part(signals: Signals) -> list[str]:
     ends = {_key(p): p for p in (parts[0], parts[-1]) if p and _key(p) not in headlines}
     if not ends:
         return []
-    for link in _LINKS(signals.tree):
+    for link in _front_page_link_candidates(signals):
         # (The address first: a page has few links home, and a link's text is dearer to read.)
         if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in ends:
             return [ends[_key(text)]]
@@ -3078,6 +3090,14 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
 
 
 _LINKS = etree.XPath("//a[@href]")
+
+
+def _front_page_link_candidates(signals: Signals) -> list:
+    """The page's links that may go to its front page (read_signals took them), or where it did
+    not, every link (_links_front_page tells them)."""
+    if signals.front_page_link_candidates is not None:
+        return signals.front_page_link_candidates
+    return _LINKS(signals.tree)
 _MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " publisher ")]')
 _MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
 
@@ -3132,7 +3152,7 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
-    for link in _LINKS(signals.tree):
+    for link in _front_page_link_candidates(signals):
         if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
                 and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
