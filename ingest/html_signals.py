@@ -3947,7 +3947,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("meta", lambda: signals.modified_properties if visible else []),
         # (A hidden stamp on the publication's own day is the unedited post's: the theme writes
         # it for every post.)
-        ("meta", lambda: [v for v in signals.hatom_revision_stamps[:1] if visible and not (
+        # (Searched for only when visible: the search of the whole page is the dear part.)
+        ("meta", lambda: [v for v in (signals.hatom_revision_stamps[:1] if visible else []) if not (
             published.value and _same_day(v, published.value, now))]),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (
