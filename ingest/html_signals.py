@@ -116,6 +116,9 @@ class Signals:
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
     html: str | None = None  # the page's markup as text, when the caller has it
+    # The links whose address may be the front page's (_MAY_LINK_FRONT_PAGE), page order, taken
+    # in read_signals' walk of the <meta> tags; None where not read (walk every link).
+    front_page_link_candidates: list | None = None
 
     # The visible byline and date texts take whole-tree searches, the dearest part of reading
     # a page, and most pages state authors and dates in JSON-LD or meta: read them on demand.
@@ -485,7 +488,15 @@ def read_signals(tree: HtmlElement) -> Signals:
     signals.headings = signals.headings[:5]
     # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
     headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
-    for element in tree.iter("meta"):
+    # (The links home are taken in the same walk: the <title>'s site part and _site_title
+    # look for one on every page, and their own walk of every link cost about as much as
+    # this walk. Only from the page's root, which "//a" searches from.)
+    candidates = [] if tree.getparent() is None else None
+    for element in tree.iter("meta", "a"):
+        if element.tag == "a":
+            if candidates is not None and (href := element.get("href")) and _MAY_LINK_FRONT_PAGE.match(href.strip()):
+                candidates.append(element)
+            continue
         key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
         if key == element.get("itemprop") and _of_another_item(element, headlines):
             continue
@@ -493,6 +504,7 @@ def read_signals(tree: HtmlElement) -> Signals:
         content = element.get("content") or element.get("value")
         if key and content and content.strip():
             signals.meta.setdefault(key.strip().lower(), []).append(content.strip())
+    signals.front_page_link_candidates = candidates
     _read_parsely_page(signals)
     _read_fusion_story(tree, signals)
     if not signals.headings:
@@ -1425,12 +1437,24 @@ def _split_href(link):
         return None
 
 
+# What an address to a front page can look like at all, as urlsplit parts it: a scheme, a host,
+# slashes only for its path, then a query or a fragment or nothing ("/", "https://host/",
+# "//host", "#top", "javascript:"). A necessary test, not a sufficient one (the query must be
+# empty too): one regular expression spares urlsplit the many links with a path, which the
+# <title>'s site part (_front_page_title_part) walks on every page. (urlsplit drops tabs and
+# line breaks anywhere and control characters before the address: they are let through here.)
+_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*(?:[?#]|$)")
+
+
 def _links_front_page(link, page_url: str | None) -> bool:
     """The link goes to the site's own front page ("/", or the page's host with no path): the
     site's title or logo, which names the site, not a writer. (A writer's own site, on another
     host, is a writer's.)"""
+    href = (link.get("href") or "").strip()
+    if not href or not _MAY_LINK_FRONT_PAGE.match(href):
+        return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or target.query or not (link.get("href") or "").strip():
+    if target is None or target.path.strip("/") or target.query:
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address
@@ -2993,9 +3017,10 @@ def _front_page_title_part(signals: Signals) -> list[str]:
     ends = {_key(p): p for p in (parts[0], parts[-1]) if p and _key(p) not in headlines}
     if not ends:
         return []
-    for link in _LINKS(signals.tree):
-        # (The address first: a page has few links home, and a link's text is dearer to read.)
-        if _links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in ends:
+    for link in _front_page_link_candidates(signals):
+        # (The label first: the links left to test are mostly the page's "#" and "/" links,
+        # which urlsplit and the domain test cost five times what their labels do.)
+        if (text := _link_label(link)) and _key(text) in ends and _links_front_page(link, signals.url):
             return [ends[_key(text)]]
     return []
 
@@ -3066,6 +3091,14 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
 
 
 _LINKS = etree.XPath("//a[@href]")
+
+
+def _front_page_link_candidates(signals: Signals) -> list:
+    """The page's links that may go to its front page (read_signals took them), or where it did
+    not, every link (_links_front_page tells them)."""
+    if signals.front_page_link_candidates is not None:
+        return signals.front_page_link_candidates
+    return _LINKS(signals.tree)
 _MICRODATA_PUBLISHERS = etree.XPath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " publisher ")]')
 _MICRODATA_NAMES = etree.XPath('.//*[@itemprop="name" or @itemprop="legalName"]')
 
@@ -3120,7 +3153,7 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
-    for link in _LINKS(signals.tree):
+    for link in _front_page_link_candidates(signals):
         if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
                 and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
@@ -3915,7 +3948,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         ("meta", lambda: signals.modified_properties if visible else []),
         # (A hidden stamp on the publication's own day is the unedited post's: the theme writes
         # it for every post.)
-        ("meta", lambda: [v for v in signals.hatom_revision_stamps[:1] if visible and not (
+        # (Searched for only when visible: the search of the whole page is the dear part.)
+        ("meta", lambda: [v for v in (signals.hatom_revision_stamps[:1] if visible else []) if not (
             published.value and _same_day(v, published.value, now))]),
         ("text", lambda: list(islice(signals.revision_stamps(), 1)) if visible else []),
         ("time", lambda: [t for t in signals.revision_times[:1] if visible and (

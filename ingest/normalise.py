@@ -53,6 +53,9 @@ AGENCIES = {
 }
 
 
+# (Cached: the HTML signals ask for the key of each of a page's site names and title parts
+# many times over, in each test that compares them.)
+@functools.lru_cache(maxsize=65536)
 def outlet_key(name_or_domain: str) -> str:
     """The key that makes "The Guardian", "the guardian" and "theguardian.com" one outlet."""
     value = name_or_domain.strip().casefold()

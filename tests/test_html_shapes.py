@@ -3946,3 +3946,27 @@ def test_the_title_part_the_link_home_shows_is_no_site_when_it_is_the_headline(t
     raw = (f'<html><head><title>{title}</title></head><body><header><a href="/">{link}</a></header>'
            f"<article>{h1}{BODY}</article></body></html>").encode()
     assert normalise(extract_html(raw), NOW).title == expected
+
+
+# _links_front_page's cheap test of the address (_MAY_LINK_FRONT_PAGE) must pass every link
+# urlsplit reads as the front page, line breaks and tabs in the address too, and the links
+# with a path or a query must still be no front page's.
+@pytest.mark.parametrize("href, front_page", [
+    ("/", True),
+    ("https://harborledger.example/", True),
+    ("https://harborledger.example", True),
+    ("#top", True),
+    ("/?", True),
+    ("/\n/", True),
+    ("http:\n//harborledger.example/", True),
+    ("  https://harborledger.example  ", True),
+    ("/news/", False),
+    ("/?page=2", False),
+    ("index.html", False),
+    ("https://harborledger.example/about", False),
+    ("https://harborledger.example/\tabout", False),
+])
+def test_a_link_to_the_front_page_is_told_by_its_address(href, front_page):
+    link = load_html(f'<html><body><a href="{href}">Harbor Ledger</a></body></html>').find(".//a")
+    link.set("href", href)  # (as written: the parser keeps the address's own characters)
+    assert html_signals._links_front_page(link, "https://harborledger.example/story") is front_page
