@@ -21,9 +21,11 @@ TITLE = "<title>Harbour channel to be dredged</title>"
 HEADLINE = "<h1>Harbour channel to be dredged</h1>"
 
 
-def parsed(head: str = "", top: str = "", after: str = ""):
-    """A page with the given <head> markup, and markup before and after the story's text."""
-    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}{head}</head><body><article>"
+def parsed(head: str = "", top: str = "", after: str = "", lang: str | None = None):
+    """A page with the given <head> markup, and markup before and after the story's text; in
+    the language `lang` (<html lang>) when given."""
+    html = "<html>" if lang is None else f'<html lang="{lang}">'
+    raw = (f"<!DOCTYPE html>{html}<head><meta charset='utf-8'>{TITLE}{head}</head><body><article>"
            f"{HEADLINE}{top}{BODY}{after}</article></body></html>").encode()
     return normalise(extract_html(raw), NOW)
 
@@ -3210,11 +3212,8 @@ def test_a_json_ld_persons_name_as_a_value_object_or_from_its_profiles(author, a
     ("fr", "2024-03-05", "2024-03-05"),
 ])
 def test_a_numeric_meta_date_in_the_order_of_the_pages_language(lang, value, day):
-    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
-           f'<meta property="article:published_time" content="{value}">'
-           f'<meta property="article:modified_time" content="{value}"></head>'
-           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
-    article = normalise(extract_html(raw), NOW)
+    article = parsed(f'<meta property="article:published_time" content="{value}">'
+                     f'<meta property="article:modified_time" content="{value}">', lang=lang)
     assert (article.published or "")[:10] == day
     assert (article.updated or "")[:10] == day
 
@@ -3636,10 +3635,8 @@ def test_htmldates_fallback_on_the_revision_dates_no_publication(head, published
     ("en-GB", "Tue, 2024-03-05 09:10", "2024-03-05"),
 ])
 def test_a_weekday_settles_the_order_of_a_numeric_meta_date(lang, value, day):
-    raw = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{TITLE}'
-           f'<meta property="article:published_time" content="{value}"></head>'
-           f"<body><article>{HEADLINE}{BODY}</article></body></html>").encode()
-    assert (normalise(extract_html(raw), NOW).published or "")[:10] == day
+    assert (parsed(f'<meta property="article:published_time" content="{value}">', lang=lang).published
+            or "")[:10] == day
 
 
 # --- outlet: the publisher microdata declares ----------------------------------------------

@@ -25,6 +25,12 @@ def parse(text: str, markdown: bool):
     return normalise(extract_text(text, markdown=markdown), NOW)
 
 
+def story_then(paragraphs: str, markdown: bool = True):
+    """A headline, a byline and one paragraph of story, then the given lines: what the rule
+    under test makes of what follows the story."""
+    return parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", markdown)
+
+
 def authors_under_headline(header: str, markdown: bool) -> list[str]:
     """The authors of a short story whose byline area is header, with or without heading marks."""
     top = f"# {HEADLINE}" if markdown else HEADLINE
@@ -1879,7 +1885,7 @@ def test_a_fence_under_a_wrapped_paragraph_is_no_part_of_it(closing, last):
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_markdown_escapes_of_any_punctuation(written, read, markdown):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{written}\n", markdown)
+    article = story_then(written, markdown)
     assert article.body == f"{STORY}\n\n{read}"
 
 
@@ -2071,7 +2077,7 @@ def test_a_list_printed_by_a_scrapers_script(field, authors, line_read):
     ("![The gate](gate.jpg)\n© Tom Park\n\nThe vote is on Friday.", "© Tom Park\n\nThe vote is on Friday."),
 ])
 def test_a_pages_footer_below_the_story_is_no_story(end, kept):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    article = story_then(end)
     assert article.body == f"{STORY}\n\n{kept}".rstrip() or (kept == "" and article.body == STORY)
 
 
@@ -2085,7 +2091,7 @@ def test_a_pages_footer_below_the_story_is_no_story(end, kept):
     ("[Crews walk out at dawn](/2024/03/crews-walk-out)", "Crews walk out at dawn"),
 ])
 def test_a_storys_tag_links_are_no_story(end, kept):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{end}\n", True)
+    article = story_then(end)
     assert article.body == (f"{STORY}\n\n{kept}" if kept else STORY)
 
 
@@ -2144,7 +2150,7 @@ def test_a_mail_saved_as_text_is_titled_by_its_subject(header, title):
     ("Fares rise [^2] in April.", "Fares rise in April."),
 ])
 def test_markdown_footnotes(paragraphs, read):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    article = story_then(paragraphs)
     assert article.body == f"{STORY}\n\n{read}"
 
 
@@ -2157,7 +2163,7 @@ def test_markdown_footnotes(paragraphs, read):
     ("The sign said [!] over the gate.", "The sign said [!] over the gate."),
 ])
 def test_a_readers_highlights_and_callouts(paragraphs, read):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{paragraphs}\n", True)
+    article = story_then(paragraphs)
     assert article.body == f"{STORY}\n\n{read}"
 
 
@@ -2212,7 +2218,7 @@ def test_the_outlet_a_page_title_names(title, outlet, clipped):
     ("- The vote was close. ([Open in app](https://read.example/a/1))", "The vote was close."),
 ])
 def test_a_highlight_exports_buttons(item, read):
-    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{item}\n", True)
+    article = story_then(item)
     assert article.body == f"{STORY}\n\n{read}"
 
 
