@@ -3003,10 +3003,7 @@ def _front_page_title_part(signals: Signals) -> list[str]:
     the links alone: _site_title, for the outlet, compares the parts with the headline chosen.)"""
     if signals.tree is None or not signals.title_tag:
         return []
-    title = " ".join(signals.title_tag.split())
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
-    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
-        parts = [colon[1], colon[2]]
+    parts = _title_tag_parts(signals.title_tag)
     if len(parts) < 2:
         return []
     # (Not a part that the page's <h1> or its social card gives as the headline: a project's
@@ -3140,16 +3137,23 @@ def _microdata_publisher(signals: Signals) -> str | None:
     return None
 
 
+def _title_tag_parts(title_tag: str) -> list[str]:
+    """The <title>'s parts between its separators ("Headline | Site", "Headline – Section –
+    Site"), or, with none, around a colon ("Site: Headline", a blog platform's form)."""
+    title = " ".join(title_tag.split())
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
+        parts = [colon[1], colon[2]]
+    return parts
+
+
 def _site_title(signals: Signals, headline: str | None) -> str | None:
     """The part of the <title> that is not the headline ("Site: Headline", "Headline | Site"),
     when a link to the site's front page shows the same words (the header's site title or
     logo text): a page with no publisher tags names its site so in both places."""
     if signals.tree is None or not signals.title_tag or not headline:
         return None
-    title = " ".join(signals.title_tag.split())
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
-    if len(parts) < 2 and (colon := _SITE_COLON.match(title)):
-        parts = [colon[1], colon[2]]  # "Site: Headline", a blog platform's form
+    parts = _title_tag_parts(signals.title_tag)
     rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
