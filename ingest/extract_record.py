@@ -52,6 +52,13 @@ def extract_record(raw: bytes) -> Article:
         article.provenance[field] = "record"
     article.provenance.pop("body", None)
     article.provenance.pop("description", None)
+    # A feed item with its article in <content:encoded> and no <description> (an Atom entry with
+    # <content> and no <summary>) is given its content as its summary by feedparser too, and an
+    # export may repeat its body so: the whole article was stored again as its description
+    # (shown above the story, and weighed four times over by the search's ranking). A
+    # description that is the body, word for word, is none.
+    if article.description and article.body and article.description.split() == article.body.split():
+        article.description = None
     return article
 
 

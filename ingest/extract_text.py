@@ -38,7 +38,7 @@ def extract_text(text: str, markdown: bool = False) -> Article:
             given["outlet"] = site
         # Set as the heading it is, so the rules take the story's first line for no headline.
         text = f"# {given['title']}\n\n{text}"
-    article = _extract_lines(text, markdown)
+    article = _extract_lines(text, markdown, titled=bool(given.get("title")))
     for field_name, value in given.items():
         setattr(article, field_name, value)
         article.provenance[field_name] = "front-matter"
@@ -59,7 +59,8 @@ def _headline_of_page_title(title: str, given: dict, text: str) -> str:
     return title
 
 
-def _extract_lines(text: str, markdown: bool = False) -> Article:
+def _extract_lines(text: str, markdown: bool = False, titled: bool = False) -> Article:
+    """titled: the first line is the headline, set there from the text's front matter."""
     # Markdown syntax is taken apart in plain text too: copies of web pages carry "#" headings
     # and "[links](...)" whatever their file name says.
     lines = rules.read_lines(text)
@@ -67,7 +68,10 @@ def _extract_lines(text: str, markdown: bool = False) -> Article:
     if not lines:
         return article
     whole = whole_page(lines)
-    title_at = find_title(lines, whole)
+    # A front matter's title is the headline whatever it looks like: the rules, finding no
+    # headline in one such as "1984" (figures alone), took a line of the story below it for one,
+    # and that paragraph was lost from the body (the front matter's title shown all the same).
+    title_at = 0 if titled else find_title(lines, whole)
     body_at = find_body_start(lines, title_at)
     header = range(0, find_header_end(lines, title_at, body_at))
     tail = find_tail(lines, body_at)

@@ -254,7 +254,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                              and not (pages and _saved_page_folder(Path(root), d, pages)))
             linked.extend(Path(root) / d for d in dirs if os.path.islink(Path(root) / d))
             names = set(files)
-            for name in sorted(files):
+            for name in sorted(files, key=_saved_again_after):
                 child = Path(root) / name
                 if name.startswith(".") or _is_folder_note(child):
                     continue
@@ -285,7 +285,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         if is_dir:
             yield from walk(path)
         elif not path.exists() and GLOB_CHARACTERS & set(argument):
-            matches = sorted(glob.glob(argument, recursive=True))
+            matches = sorted(glob.glob(argument, recursive=True), key=_saved_again_after)
             if not matches:
                 yield InputFile(path, 0, "no file matches this pattern")
             for match in matches:  # in this call: a file met again by another name is known
@@ -1084,3 +1084,22 @@ def _python_codec(name: str) -> str:
     name = name.strip().strip("\"'").lower()
     # Browsers read iso-8859-1 / latin-1 labels as windows-1252 (WHATWG Encoding Standard).
     return "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name
+
+
+# A page saved again by a browser (or a file downloaded again) is named after the first with a
+# number: "Story (1).html" (Chrome, Edge), "Story(1).html" (Firefox), then (2), (3)... In the
+# names' order the first save, "Story.html", came after them ("." sorts after " " and "("), so
+# it was stored last and, both texts being one story at one address, became its latest version,
+# the edit saved after it marked as replaced by it. The walk (and a glob's matches) takes such a
+# name just after the first save's, by its number.
+_SAVED_AGAIN = re.compile(r"^(?P<stem>.+?) ?\((?P<number>\d{1,4})\)(?P<extensions>(?:\.[A-Za-z0-9]{1,9}){1,2})$")
+
+
+def _saved_again_after(name: str) -> tuple[str, int, str]:
+    """The walk's order of a folder's file names: by name, a browser's "Story (N).html" just
+    after "Story.html", in the order of N."""
+    again = _SAVED_AGAIN.match(name) if ")." in name else None
+    if again is None:
+        return name, 0, name
+    return again["stem"] + again["extensions"], int(again["number"]), name
+

@@ -134,3 +134,49 @@ def test_a_summary_only_item_names_the_whole_address_of_its_page(tmp_path, db_pa
     feed.write_text(rss(f"<item><title>County fair opens</title>{link_element}<description>{FAIR}</description></item>"))
     code, summary = ingest_json(feed, "--db", db_path)
     assert summary["failures"][0]["error"].endswith(f"ingest its page ({named})")
+
+
+@pytest.mark.parametrize("item, description", [
+    # fail before: an item with its article in <content:encoded> and no <description> (an Atom
+    # entry with <content> and no <summary>): feedparser gives the content as the summary too,
+    # and the whole article was stored as its description (shown above the story, and weighed
+    # four times over in the search's ranking)
+    (f"<content:encoded><![CDATA[{''.join(f'<p>{p}</p>' for p in ARTICLE_TEXT.split(chr(10) * 2))}]]>"
+     "</content:encoded>", None),
+    # near miss: a description of its own beside the content is the description, as before
+    ("<description>The river rose two metres overnight.</description>"
+     f"<content:encoded><![CDATA[<p>{ARTICLE_TEXT}</p>]]></content:encoded>", "The river rose two metres overnight."),
+])
+def test_an_items_content_is_not_its_description_too(tmp_path, db_path, item, description):
+    feed = tmp_path / "gazette.rss"
+    feed.write_text(rss(f"<item><title>River rises in Millbrook</title>"
+                        f"<link>https://millbrook-gazette.example/news/river-rises</link>{item}</item>"))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    row = next(Database(db_path).query("SELECT body, description FROM articles"))
+    assert row["description"] == description and row["body"].startswith("The river rose two metres")
+
+
+def test_an_atom_entrys_content_is_not_its_description_too(tmp_path, db_path):
+    feed = tmp_path / "shire.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Shire News</title><entry><title>River rises</title>"
+        '<link href="https://shire.example/river"/><updated>2024-03-05T08:30:00Z</updated>'
+        f'<content type="html">&lt;p&gt;{ARTICLE_TEXT}&lt;/p&gt;</content></entry></feed>')
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert next(Database(db_path).query("SELECT description FROM articles"))["description"] is None
+
+
+@pytest.mark.parametrize("description, kept", [
+    (ARTICLE_TEXT, None),  # fail before: the body repeated as the description
+    (ARTICLE_TEXT.replace("\n\n", " "), None),  # (the same words, set otherwise)
+    (ARTICLE_TEXT.split("\n\n")[0], ARTICLE_TEXT.split("\n\n")[0]),  # near miss: its first paragraph, a standfirst
+])
+def test_a_records_description_that_is_its_body_is_none(tmp_path, db_path, description, kept):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"title": "River rises", "body": ARTICLE_TEXT, "description": description}))
+    code, summary = ingest_json(path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1)
+    assert next(Database(db_path).query("SELECT description FROM articles"))["description"] == kept

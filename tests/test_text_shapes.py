@@ -2276,3 +2276,21 @@ def test_an_iso_time_with_a_fraction_keeps_its_zone(stamp, published):
     article = parse(f"Title: {HEADLINE}\n\nURL Source: {PAGE}\n\nPublished Time: {stamp}\n\nMarkdown Content:\n"
                     f"By Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", True)
     assert article.published == published
+
+
+@pytest.mark.parametrize("title", [
+    # fail before: a front matter title the line rules take for no headline (figures alone, a
+    # year-in-review's "2024", a book's "1984"): they looked below it for one, took the story's
+    # next line, and that paragraph was lost from the body (a story of one paragraph failed,
+    # "no article text found")
+    "1984", "2024",
+    # near miss: a title the rules take for the headline, read as before
+    HEADLINE,
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_front_matter_title_keeps_every_paragraph_of_the_story(title, markdown):
+    more = "Cranes stood idle for nine days while the talks went on in the harbour office."
+    article = parse(f"---\ntitle: '{title}'\nauthor: Ann Lee\n---\n\n{STORY}\n\n{more}\n", markdown)
+    assert (article.title, article.authors, article.body) == (title, ["Ann Lee"], f"{STORY}\n\n{more}")
+    alone = parse(f"---\ntitle: '{title}'\n---\n\n{STORY}\n", markdown)
+    assert (alone.title, alone.body) == (title, STORY)

@@ -830,3 +830,44 @@ def test_an_edit_of_a_text_first_stored_as_a_duplicate_is_linked(tmp_path, db_pa
         code, summary = ingest_json(tmp_path / f"run{number}.jsonl", "--db", db_path)
         assert code == 0
     assert [row[2] for row in articles(db_path)] == links
+
+
+def saved_page(title: str, body: str) -> str:
+    """A page as a browser saves it: the address it was saved from in a comment, no canonical link."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return ("<!DOCTYPE html>\n<!-- saved from url=(0042)https://harborledger.example/news/flood -->\n"
+            f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("first_save, later_saves", [
+    # fail before: a browser names a page saved again "Story (1).html", "Story (2).html"...; walked
+    # in the names' order, the first save ("Story.html", after "Story (1).html" as "." sorts after
+    # " ") was stored last, and became the latest text, "replacing" the edit saved after it
+    ("Flood.html", ["Flood (1).html"]),
+    ("Flood.html", ["Flood (1).html", "Flood (2).html"]),
+    ("Flood.html", ["Flood(1).html", "Flood(10).html"]),  # (Firefox's way, and 10 after 1 to 9)
+    # near miss: names of their own, walked in their order as before
+    ("Flood a.html", ["Flood b.html"]),
+])
+def test_pages_saved_again_by_a_browser_are_stored_in_the_order_saved(tmp_path, db_path, first_save, later_saves):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    texts = [ARTICLE_TEXT, EDITED_TEXT, EDITED_TEXT + "\n\nThe market reopens on Monday, traders were told."]
+    for name, text in zip([first_save, *later_saves], texts):
+        (folder / name).write_text(saved_page("Flood closes bridge", text))
+    run_ingest([str(folder)], db_path, workers=1)
+    stored = articles(db_path)
+    assert [" ".join(body.split()) for *_, body in stored] == [" ".join(text.split()) for text in texts[:len(stored)]]
+    assert len(stored) == 1 + len(later_saves)
+    assert [previous for _, _, previous, _ in stored] == [None, *[id_ for id_, *_ in stored[:-1]]]
+
+
+def test_a_glob_of_pages_saved_again_takes_them_in_the_order_saved(tmp_path, db_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "Flood.html").write_text(saved_page("Flood closes bridge", ARTICLE_TEXT))
+    (folder / "Flood (1).html").write_text(saved_page("Flood closes bridge", EDITED_TEXT))
+    run_ingest([str(folder / "*.html")], db_path, workers=1)
+    (first, *_), (_, _, previous, latest) = articles(db_path)
+    assert previous == first and "fifty-two homes" in latest

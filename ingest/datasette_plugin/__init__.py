@@ -27,7 +27,7 @@ from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, ch
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
-from .facet_cache import REQUEST_MATCHES, latest_versions_clause, latest_versions_clause_for_columns
+from .facet_cache import REQUEST_MATCHES, TABLE_PAGE, latest_versions_clause, latest_versions_clause_for_columns
 
 # metadata.yml and its links address the database as /archive, whatever the file is called
 # (ingest/serve.py renames it).
@@ -483,6 +483,8 @@ def asgi_wrapper(datasette):
             scope = _sort_column_kept(datasette, _local_days(scope))
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
+            page = _TABLE_PAGE.match(scope.get("path", "")) if scope.get("type") == "http" else None
+            table_token = TABLE_PAGE.set(page["table"] if page else None)
             paged = paged_query(DATABASE_NAME, scope)
             typed = _asked_names(scope)
             notes_task = asyncio.ensure_future(_name_notes(datasette, typed)) if typed else None
@@ -500,6 +502,7 @@ def asgi_wrapper(datasette):
                     notes_task.cancel()  # (an answer that never asked for them: a redirect, an error)
                 NAME_NOTES.reset(notes_token)
                 REQUEST_ARGS.reset(args_token)
+                TABLE_PAGE.reset(table_token)
                 REQUEST_MATCHES.reset(token)
 
         return with_memo

@@ -43,6 +43,10 @@ CHANGES_TABLE = "article_facets_changes"
 # requests, so a repeated search is worked out again).
 REQUEST_MATCHES: contextvars.ContextVar[dict | None] = contextvars.ContextVar("request_matches", default=None)
 
+# The table (or other name) whose page this request asks for, set per request by the plugin's
+# asgi_wrapper; None for every other request (a query's ?sql= among them). See with_ties_broken.
+TABLE_PAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("table_page", default=None)
+
 # Longer SQL is never Datasette's count, facet or page query for the table (see recognise()).
 MAX_RECOGNISED_SQL = 4096
 
@@ -631,6 +635,7 @@ class ArchiveDatabase(Database):
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
         refuse_bad_parameters(sql, params)
+        sql = await self.with_ties_broken(sql)
         if sql in self._sorting_sql:
             token = _SMALL_SORTER.set(True)
             try:
@@ -652,6 +657,44 @@ class ArchiveDatabase(Database):
                 return answer
         return await super().execute(sql, params=params, truncate=truncate, custom_time_limit=custom_time_limit,
                                      page_size=page_size, log_sql_errors=log_sql_errors)
+
+    # Datasette 0.65's query of a table page sorted on one column (_sort, _sort_desc or the table's
+    # own sort), before its first _next: the select list is column names alone.
+    _SORTED_PAGE = r"select [^()]* from {table} (?:where .* )?order by (?P<column>\S+)(?P<desc> desc)? limit \d+"
+
+    async def with_ties_broken(self, sql: str) -> str:
+        """A table page's SQL sorted on one column, with the table's key after it, as Datasette
+        orders the pages after the first (by _next: the column, then the key).
+
+        Why: the first page was ordered by the column alone, so rows tied in it (a day's articles,
+        one outlet's, one language's) came in the order of the index SQLite read, often the
+        latest id first, and the pages after it went on from the last row's key in the other
+        order: following next_url through the articles (sorted by date by default) gave some
+        rows twice and never gave others. Only the page of the table the request is for (not a
+        query's ?sql=), and not a view (paged by offset, in one order throughout)."""
+        table = TABLE_PAGE.get()
+        if table is None or " order by " not in sql:
+            return sql
+        key = await self._tie_breaker(table)
+        if key is None:
+            return sql
+        match = re.fullmatch(self._SORTED_PAGE.format(table=re.escape(escape_sqlite(table))), sql, re.S)
+        if match is None or match["column"] == key:
+            return sql
+        end = match.end("desc") if match["desc"] else match.end("column")
+        return f"{sql[:end]}, {key}{sql[end:]}"
+
+    async def _tie_breaker(self, table: str) -> str | None:
+        """The key Datasette pages a table by (its primary key, else rowid), or None for a view
+        or a name that is no table (a saved query's page) or a table keyed by several columns."""
+        known = self.__dict__.setdefault("_tie_breakers", {})
+        if table not in known:
+            key = None
+            if table in await self.table_names():
+                keys = await self.primary_keys(table)
+                key = escape_sqlite(keys[0]) if len(keys) == 1 else "rowid" if not keys else None
+            known[table] = key
+        return known[table]
 
     def _page(self, conn, asked, rows: np.ndarray, limit: int, truncate: bool, page_size: int) -> Results:
         """The first `limit` rows in id order, read by id (the matches are the ones the count and
