@@ -517,9 +517,7 @@ def front_matter(text: str) -> tuple[dict, str]:
     block = "\n".join(lines[1:end])
     try:
         if fence == "+++":
-            import tomllib
-
-            parsed = tomllib.loads(block)
+            parsed = _toml_block(block)
         else:
             parsed = _yaml_block(block)
     except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
@@ -605,6 +603,24 @@ def _yaml_block(block: str):
         return yaml.safe_load(block)
     except ValueError:  # (the date reader's; a block that is no YAML raises yaml.YAMLError)
         return yaml.load(block, Loader=_yaml_dates_as_written())
+
+
+# A TOML value written as a bare date or time: the key's "=", then digits shaped as a day.
+_TOML_BARE_DATE = re.compile(r"^([ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*)(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d[^\s#]*)?)",
+                             re.MULTILINE)
+
+
+def _toml_block(block: str):
+    """A TOML block (Hugo's "+++" front matter) read by tomllib. As in YAML, a bare date that is
+    no day ("date = 2025-02-30", a typo) made the whole block fail, and its "title = ..." line was
+    then read as the headline, its author lost. Such a block is read again with its bare dates
+    quoted, so each is read as a record's date is (one that is no day is dropped alone)."""
+    import tomllib
+
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError:
+        return tomllib.loads(_TOML_BARE_DATE.sub(r'\1"\2"', block))
 
 
 @cache

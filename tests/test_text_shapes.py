@@ -455,6 +455,14 @@ FIELDS = ("title", "authors", "published", "updated", "description", "url")
      (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"---\ntitle: {HEADLINE}\ndate: 2019-02-28 09:30:00\nauthor: Ann Lee\ntags: [port]\n---",
      (HEADLINE, ["Ann Lee"], "2019-02-28T09:30:00", None, None, None)),
+    # fail before: the same typo in Hugo's TOML front matter failed tomllib on the whole block
+    # ('title = "..."' the headline, the author lost); near misses: a real bare time, read as before
+    (f'+++\ntitle = "{HEADLINE}"\nauthor = "Ann Lee"\ndate = 2019-02-30\n+++',
+     (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    (f'+++\ntitle = "{HEADLINE}"\ndate = 2019-02-30T09:30:00Z\nlastmod = 2019-03-05\n[author]\nname = "Ann Lee"\n+++',
+     (HEADLINE, ["Ann Lee"], None, "2019-03-05", None, None)),
+    (f'+++\ntitle = "{HEADLINE}"\ndate = 2019-02-28T09:30:00Z\n[author]\nname = "Ann Lee"\n+++',
+     (HEADLINE, ["Ann Lee"], "2019-02-28T09:30:00+00:00", None, None, None)),
     # near misses, read as before: a byline between rules, a note between rules, a labelled top
     (f"{HEADLINE}\n\n---\nBy Ann Lee\n---", (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"# {HEADLINE}\n\n---\nNote: corrected on Tuesday\n---\n\nBy Ann Lee",
