@@ -1439,8 +1439,21 @@ _COPY_STAMP = re.compile(
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+(?-i:[a-z])")
 
 
-def is_copy_stamp(line: Line) -> bool:
-    return line.words <= 15 and bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
+# A notes app's "Created:" field (Notion's export of a page, "Created: March 7, 2024 10:12 AM";
+# Evernote's converters, "Created at: ..."): the day the note was made. On a note of one's own
+# that is the writing's day, but where the note is a copy of a page (it gives the page's address,
+# "URL: https://..."), it is the day of the copy, as a clipper's "created" is in front matter.
+_CREATED_LABEL = re.compile(r"^\W{0,3}(?i:(?:date\s+)?created(?:\s+(?:at|on))?)\s*[:：]")
+
+
+def is_copy_stamp(line: Line, page_copied: bool = False) -> bool:
+    """A stamp of the day the copy was made (see above); with page_copied (the text gives the
+    page's own address), a "Created:" field too."""
+    if line.words > 15:
+        return False
+    if page_copied and _CREATED_LABEL.match(line.text):
+        return True
+    return bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
 
 
 # A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone

@@ -2019,6 +2019,25 @@ def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
     assert (stamp in article.body) == stamp.startswith("The council")
 
 
+@pytest.mark.parametrize("fields, published", [
+    # fail before: a notes app's export of a clipped page (Notion's "Created:" field, an
+    # Evernote converter's "Created at:"), the page's address among its fields: the note's day
+    # was taken for the story's; the address's day is read instead, or none
+    (f"Created: March 7, 2024 10:12 AM\nTags: port\nURL: {PAGE}", None),
+    (f"Created at: 2024-03-07 10:12\nSource: {PAGE}", None),
+    ("Created: March 7, 2024 10:12 AM\nURL: https://harborledger.example/2024/03/05/vote", "2024-03-05"),
+    # near misses, read as before: a note of one's own (no address) was written that day; a
+    # publication's field beside the address; a story's sentence
+    ("Created: March 5, 2024 10:12 AM\nTags: port", "2024-03-05T10:12:00"),
+    (f"Published: March 5, 2024\nURL: {PAGE}", "2024-03-05"),
+])
+def test_a_notes_apps_created_field_on_a_copy_of_a_page(fields, published):
+    for markdown in (True, False):
+        article = parse(f"# {HEADLINE}\n\n{fields}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", markdown)
+        assert article.published == published, markdown
+        assert "Created" not in article.body
+
+
 @pytest.mark.parametrize("line_of_the_story", [
     # fail before (clip27 dropped them as copy stamps): the story's short lines that open with
     # the verbs a stamp's label uses, a clause after them, not a day
