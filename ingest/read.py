@@ -44,6 +44,7 @@ ARTICLE_EXTENSIONS = {
     ".arc": "warc",  # the Internet Archive's older format; the same reader takes it
     ".mhtml": "mhtml",  # a page saved whole in one file: Chrome's and Edge's "Webpage, Single File"
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
+    ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -367,6 +368,8 @@ def sniff_format(data: bytes) -> str:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if head.startswith((b"WARC/", b"filedesc://")):  # a WARC record, an ARC file header
         return "warc"
+    if head.startswith(b"bplist00") and b"WebMainResource" in data:
+        return "webarchive"  # before binary: a property list of binary parts (see _webarchive_page)
     if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -493,7 +496,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # the page's <div>s: see _markdown_with_html_blocks.)
     if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
         sniffed = "markdown"
-    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml") and kind != sniffed):
+    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -532,6 +535,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if kind == "mhtml":
         yield _mhtml_page(location, data, digest, len(on_disk), overrides)
         return
+    if kind == "webarchive":
+        yield _webarchive_page(location, data, digest, len(on_disk), overrides)
+        return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
@@ -559,6 +565,40 @@ def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: d
                       url=(saved_from or part.get("Content-Location") or "").strip() or None)
     return Source(location, b"", digest, "mhtml", size, overrides,
                   "no HTML page in this MHTML file (only images, styles or other parts)")
+
+
+def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """The page of a Safari web archive (.webarchive: "Save As... Web Archive", Safari's default
+    for saving a page whole; also what Mail and DEVONthink keep). It is a property list (Apple's
+    binary plist, which the standard library's plistlib reads) whose "WebMainResource" holds the
+    page's bytes, their MIME type and text encoding, and the address it was saved from; its
+    images and frames are other entries. It was failed as "binary file" before."""
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception as error:  # noqa: BLE001 - plistlib raises several kinds on a damaged file
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      f"a damaged Safari web archive (cannot read its property list: {error})")
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    page = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(page, bytes):
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      "no page in this Safari web archive (it has no main resource)")
+    mime = str(main.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
+    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    if kind is None:
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      f"no HTML page in this Safari web archive (its main resource is {mime})")
+    charset = main.get("WebResourceTextEncodingName")
+    if isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
+        try:
+            page = page.decode(_python_codec(charset)).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    saved_from = main.get("WebResourceURL")
+    return Source(location, page, digest, kind, size, overrides,
+                  url=saved_from.strip() or None if isinstance(saved_from, str) else None)
 
 
 def _json_loads(text):
@@ -922,7 +962,7 @@ def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str
 _BINARY_STARTS = (
     (b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive, or a Word or Excel file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"bplist", "an Apple property list"),
 )
 
 
