@@ -45,6 +45,7 @@ ARTICLE_EXTENSIONS = {
     ".mhtml": "mhtml",  # a page saved whole in one file: Chrome's and Edge's "Webpage, Single File"
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
     ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
+    ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -358,7 +359,11 @@ def _sha256_of_file(path: Path) -> str:
 # An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
 # "MIME-Version: 1.0", "Snapshot-Content-Location: ...") and a multipart/related body.
 _MIME_HEADER = re.compile(rb"(?:from|mime-version|subject|date|snapshot-content-location|content-type|"
-                          rb"content-location|x-mht-[\w-]+)\s*:")
+                          rb"content-location|x-mht-[\w-]+|received|return-path|delivered-to|message-id|to|"
+                          rb"reply-to|x-[\w-]+)\s*:")
+
+
+_MAIL_MIME_LINES = (re.compile(rb"(?m)^mime-version\s*:"), re.compile(rb"(?m)^content-type\s*:"))
 
 
 def sniff_format(data: bytes) -> str:
@@ -375,6 +380,10 @@ def sniff_format(data: bytes) -> str:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _MIME_HEADER.match(text) and b"multipart/related" in text:
         return "mhtml"  # before HTML: its page's markup is in its first 4 KB too
+    if _MIME_HEADER.match(text) and _MAIL_MIME_LINES[0].search(text) and _MAIL_MIME_LINES[1].search(text):
+        # A mail as sent, its parts encoded (a mail saved as plain text, a header then the
+        # words, has no MIME header and is a text: see text_rules.title_field).
+        return "email"
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
@@ -496,6 +505,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # the page's <div>s: see _markdown_with_html_blocks.)
     if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
         sniffed = "markdown"
+    if kind == "email" and _MIME_HEADER.match(data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
+        sniffed = kind  # a mail whose HTML part is not encoded shows a page's markup in its head too
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
@@ -537,6 +548,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     if kind == "webarchive":
         yield _webarchive_page(location, data, digest, len(on_disk), overrides)
+        return
+    if kind == "email":
+        yield _mail_page(location, data, digest, len(on_disk), overrides)
         return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
@@ -599,6 +613,69 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
     saved_from = main.get("WebResourceURL")
     return Source(location, page, digest, kind, size, overrides,
                   url=saved_from.strip() or None if isinstance(saved_from, str) else None)
+
+
+def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """The story of a saved mail (.eml: a newsletter as Apple Mail, Thunderbird or Outlook save
+    it): its HTML part as a page, else its plain-text part as a text, decoded from the mail's
+    transfer encoding and charset. Read as a text, its MIME headers, boundaries and
+    quoted-printable ("cross=\n", "=C3=A9") were the story. The subject is the headline and the
+    sending day the publication where the page says neither (a text part is given the mail's
+    header lines, which the text rules read so). Attachments are no part of the story."""
+    import email
+    import email.policy
+    import email.utils
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    parts = {}
+    for part in message.walk():
+        kind = "html" if part.get_content_type() in HTML_TYPES else "text" if part.get_content_type() == "text/plain" \
+            else None
+        if kind and kind not in parts and (part.get("Content-Disposition") or "").split(";")[0].strip().lower() != "attachment":
+            parts[kind] = part
+    kind = "html" if "html" in parts else "text" if "text" in parts else None
+    if kind is None:
+        return Source(location, b"", digest, "email", size, overrides,
+                      "no story in this mail (no HTML or plain-text part, only attachments or other parts)")
+    part = parts[kind]
+    body = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset()
+    try:
+        text = body.decode(_python_codec(charset)) if charset else decode_text(body)
+    except (LookupError, UnicodeDecodeError):
+        text = decode_text(body)
+    subject = _mail_header(message, "Subject")
+    sent = None
+    try:
+        sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if kind == "text":
+        # The header lines a mail saved as text has, which the text rules read (the subject
+        # is the headline; the date in ISO form, which keeps its zone). Not the subject where
+        # the story opens with it: read twice, its second line was taken for a standfirst.
+        opening = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        fields = {"From": _mail_header(message, "From"),
+                  "Subject": subject if subject and " ".join(opening.split()) != subject else None,
+                  "Date": sent}
+        text = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + text
+    return Source(location, text.encode("utf-8"), digest, kind, size, overrides,
+                  hints={"title": (subject, "email"), "published": (sent, "email")})
+
+
+def _mail_header(message, name: str) -> str | None:
+    """A mail header as words: its encoded words ("=?utf-8?q?Jet=C3=A9e?=") decoded, its folded
+    lines joined."""
+    import email.header
+
+    raw = message.get(name)
+    if raw is None:
+        return None
+    try:
+        words = str(email.header.make_header(email.header.decode_header(str(raw))))
+    except (LookupError, UnicodeDecodeError, ValueError):
+        words = str(raw)
+    return " ".join(words.split()) or None
 
 
 def _json_loads(text):

@@ -1,0 +1,129 @@
+"""A newsletter saved from a mail program (.eml, or a raw message without a name that says so):
+its HTML part read as a page, else its plain-text part as a text, decoded from the mail's
+transfer encoding and charset; the subject and the sending day fill what the story does not
+say. Mails written here with the standard library's email package."""
+
+import json
+from email.message import EmailMessage
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from ingest.read import sniff_format
+
+SUBJECT = "River rises in Millbrook"
+SENT = "Tue, 05 Mar 2024 07:30:00 -0500"
+
+
+def mail(html: str | None = None, text: str | None = None, subject: str = SUBJECT, cte: str = "base64",
+         first_header: tuple[str, str] | None = None, attachment: bytes | None = None) -> bytes:
+    message = EmailMessage()
+    if first_header:
+        message[first_header[0]] = first_header[1]
+    message["From"] = "Millbrook Weekly <letters@millbrook-weekly.example>"
+    message["To"] = "reader@example.org"
+    message["Subject"] = subject
+    message["Date"] = SENT
+    if text is not None:
+        message.set_content(text, cte=cte)
+    if html is not None:
+        if text is None:
+            message.set_content(html, subtype="html", cte=cte)
+        else:
+            message.add_alternative(html, subtype="html", cte=cte)
+    if attachment is not None:
+        if html is None and text is None:
+            message.set_content("")
+            message.clear_content()
+        message.add_attachment(attachment, maintype="application", subtype="pdf", filename="issue.pdf")
+    return bytes(message)
+
+
+def newsletter_page(dated: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n"))
+    return (f"<html><head><title>{SUBJECT}</title>{dated}</head><body><table><tr><td>"
+            f"<h1>{SUBJECT}</h1><p class='byline'>By Ada Quill</p>{paragraphs} <p>Étienne Roux helped.</p>"
+            "<p><a href='https://millbrook-weekly.example/unsubscribe'>Unsubscribe</a></p>"
+            "</td></tr></table></body></html>")
+
+
+def stored(db_path) -> dict:
+    row = next(Database(db_path).query("SELECT title, authors, published, published_source, body FROM articles"))
+    return {**row, "authors": json.loads(row["authors"])}
+
+
+@pytest.mark.parametrize("name, data", [
+    # fail before: passed over in a folder (.eml), or its MIME headers, boundaries and base64
+    # or quoted-printable stored as the story
+    ("issue.eml", mail(html=newsletter_page(), text=ARTICLE_TEXT)),
+    ("issue.eml", mail(html=newsletter_page(), cte="quoted-printable")),
+    ("issue.eml", mail(html=newsletter_page(), cte="8bit")),  # its markup unencoded: still a mail
+    ("issue.eml", mail(html=newsletter_page(), first_header=("Return-Path", "<letters@millbrook-weekly.example>"))),
+])
+def test_a_newsletter_saved_as_a_mail_is_read_as_its_page(tmp_path, db_path, name, data):
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["authors"]) == (SUBJECT, ["Ada Quill"])
+    # the sending day where the page gives none, in its zone
+    assert (article["published"], article["published_source"]) == ("2024-03-05T07:30:00-05:00", "email")
+    assert "Étienne Roux" in article["body"]
+    assert not any(junk in article["body"] for junk in ("Content-Type", "=C3", "PGh0bWw", "Unsubscribe"))
+
+
+def test_the_pages_own_date_beats_the_sending_day(tmp_path, db_path):
+    page = newsletter_page('<meta property="article:published_time" content="2024-03-04T18:00:00+00:00">')
+    (tmp_path / "issue.eml").write_bytes(mail(html=page))
+    assert ingest_json(tmp_path / "issue.eml", "--db", db_path)[0] == 0
+    assert stored(db_path)["published"] == "2024-03-04T18:00:00+00:00"
+
+
+def test_a_plain_text_mail_with_an_encoded_subject_and_no_name_that_says_so(tmp_path, db_path):
+    # fail before: read as a text, the subject's encoded words ("=?utf-8?q?...") were the
+    # headline and the quoted-printable the story
+    story = ARTICLE_TEXT + "\n\nÉtienne Roux, who runs the ferry, said the crossing would wait."
+    data = mail(text=f"By Ada Quill\n\n{story}\n", subject="Jetée closed as river rises", cte="quoted-printable")
+    assert b"=?utf-8?" in data and b"=C3=89" in data
+    (tmp_path / "issue").write_bytes(data)
+    code, summary = ingest_json(tmp_path / "issue", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["authors"]) == ("Jetée closed as river rises", ["Ada Quill"])
+    assert article["published"] == "2024-03-05T07:30:00-05:00"
+    assert "Étienne Roux, who runs the ferry" in article["body"] and "=C3" not in article["body"]
+
+
+def test_a_mail_with_only_an_attachment_fails_with_the_reason(tmp_path, db_path):
+    (tmp_path / "issue.eml").write_bytes(mail(attachment=b"%PDF-1.7 ..."))
+    code, summary = ingest_json(tmp_path / "issue.eml", "--db", db_path)
+    assert (code, summary["failed"]) == (1, 1), summary
+    assert summary["failures"][0]["error"].startswith("no story in this mail")
+    assert "issue.eml" in summary["failures"][0]["location"]
+
+
+@pytest.mark.parametrize("head, kind", [
+    (mail(text="The river rose.").split(b"\n\n")[0] + b"\n\nThe river rose.", "email"),
+    # near misses: a mail saved as plain text (a header, then the words: no MIME lines), and a
+    # letter that opens "To:" are texts, read by the text rules
+    (b"From: Ann Lee\nSubject: Tide tables\nDate: 4 March 2024\n\nThe tide tables are out.", "text"),
+    (b"To: the editor\n\nThe new bridge toll is a tax on the people who can least pay it.", "text"),
+])
+def test_a_mail_is_told_by_its_mime_header(head, kind):
+    assert sniff_format(head) == kind
+
+
+def test_parse_prints_a_mails_story():
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "issue.eml"
+        path.write_bytes(mail(html=newsletter_page()))
+        result = run_cli("parse", path, "--json")
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.output)
+    assert (parsed["title"], parsed["provenance"]["published"]) == (SUBJECT, "email")
