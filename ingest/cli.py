@@ -144,7 +144,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     from standard input (one a line, or NUL-separated as find -print0 writes them). Formats, any
     of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
     .mht, Safari's .webarchive), with the address it was saved from; a newsletter saved as a
-    mail (.eml): its HTML or text part, its subject and sending day where the story gives none;
+    mail (.eml), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
+    sending day where the story gives none;
     plain text and Markdown (.txt, .text, .md,
     .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its

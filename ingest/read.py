@@ -46,6 +46,7 @@ ARTICLE_EXTENSIONS = {
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
     ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
     ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
+    ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -453,6 +454,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
+    if ARTICLE_EXTENSIONS.get(extension) == "mbox":
+        # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
+        yield from _mailbox_mails(location, path, gzipped, overrides, known)
+        return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
                      _too_large(input_file.size))
@@ -661,6 +666,48 @@ def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: di
         text = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + text
     return Source(location, text.encode("utf-8"), digest, kind, size, overrides,
                   hints={"title": (subject, "email"), "published": (sent, "email")})
+
+
+def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
+                   known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " line after a
+    blank line, as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
+    is (see _mail_page). Location: PATH#N, N the mail's number, so an unchanged mailbox gives
+    the same locations each run and its stored mails are passed over unread."""
+    import gzip
+
+    def mails(stream):
+        mail: list[bytes] = []
+        size, blank_before = 0, True
+        for line in stream:
+            if line.startswith(b"From ") and blank_before and mail:
+                yield b"".join(mail), size
+                mail, size = [], 0
+            blank_before = not line.strip()
+            size += len(line)
+            if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
+                mail.append(line)
+        if mail:
+            yield b"".join(mail), size
+
+    found = 0
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
+            for number, (data, size) in enumerate(mails(stream), start=1):
+                found += 1
+                here = f"{location}#{number}"
+                digest = sha256(data)
+                if size > MAX_INPUT_BYTES:
+                    yield Source(here, b"", digest, "email", size, overrides, _too_large(size))
+                elif known is not None and known(here, digest):
+                    yield Source(here, b"", digest, "email", size, overrides)
+                else:
+                    yield _mail_page(here, data, digest, size, overrides)
+    except (OSError, EOFError, zlib.error) as error:
+        yield Source(location, b"", "", "mbox", 0, overrides, f"cannot read mailbox: {error}")
+        return
+    if not found:
+        yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
 
 
 def _mail_header(message, name: str) -> str | None:

@@ -127,3 +127,42 @@ def test_parse_prints_a_mails_story():
     assert result.exit_code == 0, result.output
     parsed = json.loads(result.output)
     assert (parsed["title"], parsed["provenance"]["published"]) == (SUBJECT, "email")
+
+
+def mailbox(*mails: bytes) -> bytes:
+    """An mbox file: each mail after its "From " envelope line, a blank line between them, a
+    "From " that opens a line of a mail's text escaped as ">From " (as mail programs write it)."""
+    return b"".join(b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n"
+                    + m.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ").rstrip(b"\n") + b"\n\n"
+                    for m in mails)
+
+
+FAIR = ("The county fair opened on Saturday with a record entry of four hundred sheep, the organisers said.\n\n"
+        "From the main stage, the judges announced the prize for the heaviest marrow on Sunday afternoon.")
+
+
+@pytest.mark.parametrize("name", ["newsletters.mbox", "newsletters.mbox.gz"])
+def test_each_mail_of_a_mailbox_is_one_input(tmp_path, db_path, name):
+    import gzip
+
+    data = mailbox(mail(html=newsletter_page()), mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens",
+                                                      cte="quoted-printable"),
+                   mail(attachment=b"%PDF-1.7 ..."))
+    (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 2, 1), summary
+    assert summary["failures"][0]["location"].endswith(f"{name}#3")
+    assert summary["failures"][0]["error"].startswith("no story in this mail")
+    titles = {r["title"]: r for r in Database(db_path).query("SELECT title, published, body FROM articles")}
+    assert set(titles) == {SUBJECT, "County fair opens"}
+    assert titles["County fair opens"]["published"] == "2024-03-05T07:30:00-05:00"
+    assert "the judges announced" in titles["County fair opens"]["body"]
+    # a re-run stores nothing again and reads no stored mail
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (again["stored"], again["unchanged"], again["unchanged_failed"]) == (0, 3, 1), json.dumps(again)
+
+
+def test_an_empty_mailbox_is_reported(tmp_path, db_path):
+    (tmp_path / "none.mbox").write_bytes(b"")
+    code, summary = ingest_json(tmp_path / "none.mbox", "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith("no mail in this mailbox"), summary
