@@ -145,7 +145,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
     .mht, Safari's .webarchive), with the address it was saved from; a newsletter saved as a
     mail (.eml), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
-    sending day where the story gives none;
+    sending day where the story gives none; a page printed or saved as PDF (.pdf), without
+    what the browser prints on every page;
     plain text and Markdown (.txt, .text, .md,
     .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its

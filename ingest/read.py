@@ -47,6 +47,7 @@ ARTICLE_EXTENSIONS = {
     ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
     ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
     ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
+    ".pdf": "pdf",  # a page a browser printed or saved as PDF (see ingest/pdf.py)
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -499,6 +500,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
                      "or JSON: save it as plain text or as a web page")
         return
     sniffed = sniff_format(data)
+    if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
+        yield _pdf_source(location, data, digest, len(on_disk), overrides)
+        return
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
@@ -708,6 +712,19 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
         return
     if not found:
         yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """A PDF's text as a text input (see ingest/pdf.py), its document title and the address its
+    printer wrote given where the text says neither. It was failed as "binary file (a PDF)"."""
+    from .pdf import PdfError, pdf_text
+
+    try:
+        found = pdf_text(data)
+    except PdfError as error:
+        return Source(location, b"", digest, "pdf", size, overrides, str(error))
+    return Source(location, found.text.encode("utf-8"), digest, "text", size, overrides,
+                  hints={"title": (found.title, "pdf"), "url": (found.url, "pdf")})
 
 
 def _mail_header(message, name: str) -> str | None:
