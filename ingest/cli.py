@@ -152,7 +152,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
-    page they captured, with its captured address; RSS and Atom feeds (.rss, .atom): each item
+    page they captured, with its captured address; RSS, Atom and JSON feeds (.rss, .atom, a
+    JSON Feed's .json): each item
     that carries its article (an item with only a summary is reported, not stored). The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
     NAME.html/.txt/.md supplies metadata the file lacks.

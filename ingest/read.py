@@ -848,6 +848,9 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
+        if _is_json_feed(parsed):
+            yield from _json_feed_items(location, parsed, overrides)
+            return
         items = _records_of(parsed)
         if not items:
             yield Source(location, data, sha256(data), "record", len(data), overrides,
@@ -865,6 +868,49 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
     if not sources:
         yield Source(location, data, sha256(data), "record", len(data), overrides,
                      NO_RECORD + ": only blank lines")
+
+
+def _is_json_feed(parsed) -> bool:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1: Micro.blog's, many static sites' and
+    newsletters' feeds), by its "version" address. Read as a record, the whole feed was one
+    article with the feed's title and no text."""
+    return (isinstance(parsed, dict) and isinstance(parsed.get("version"), str)
+            and "jsonfeed.org/version/" in parsed["version"] and isinstance(parsed.get("items"), list))
+
+
+def _json_feed_items(location: str, feed: dict, overrides: dict) -> Iterator[Source]:
+    """One record per item of a JSON Feed, as an RSS or Atom feed's are read (see _feed_items):
+    its title, address, authors (1.1's list, 1.0's one author), dates, the feed's title as the
+    outlet, the item's content_html (else content_text) as the article, its summary as the
+    description. Location: PATH#N."""
+    def names(value):
+        people = value if isinstance(value, list) else [value]
+        return [p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"]]
+
+    if not feed["items"]:
+        yield Source(location, b"", "", "feed", 0, overrides, "no item in this feed")
+        return
+    for number, item in enumerate(feed["items"], start=1):
+        if not isinstance(item, dict):
+            yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                         f"a feed item must be a JSON object, not {type(item).__name__}")
+            continue
+        body = item.get("content_html") or item.get("content_text")
+        url = item.get("url") or item.get("external_url")
+        record = {
+            "title": item.get("title"), "url": _site_address(url, feed.get("home_page_url")),
+            "authors": names(item.get("authors")) or names(item.get("author"))
+            or names(feed.get("authors")) or names(feed.get("author")),
+            "published": item.get("date_published"), "updated": item.get("date_modified"),
+            "outlet": feed.get("title"), "description": item.get("summary"), "body": body,
+            "language": item.get("language") or feed.get("language"),
+        }
+        raw = json.dumps({k: v for k, v in record.items() if v}, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        if not isinstance(body, str) or not body.strip():
+            yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
+                         f"no content in this feed item, not the article: ingest its page ({url or 'no link given'})")
+            continue
+        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
 
 
 def _records_of(parsed) -> list:
