@@ -754,6 +754,19 @@ def test_a_records_camel_case_dates_are_read():
     assert (article.published, article.updated) == ("2024-03-04T10:00:00Z", "2024-03-05T08:00:00Z")
 
 
+def test_a_read_it_later_apps_export_is_read():
+    # fails before: wallabag's JSON export names its writers "published_by" and its site
+    # "domain_name" (its "content" and "published_at" were read already)
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({
+        "title": "River rises", "content": f"<p>{ARTICLE_TEXT}</p>", "url": "https://millbrook.example/river",
+        "published_at": "2024-03-04T10:00:00+0000", "published_by": ["Ada Quill", "Tom Park"],
+        "domain_name": "millbrook.example", "created_at": "2024-03-09T10:00:00+0000"}).encode())
+    assert (article.authors, article.outlet, article.published) == (
+        ["Ada Quill", "Tom Park"], "millbrook.example", "2024-03-04T10:00:00+0000")
+
+
 @pytest.mark.parametrize("name, data", [
     # fail before: a UTF-16 list on one line (taken for JSON Lines: "not a JSON object"), UTF-16
     # JSON Lines (split as bytes: every line after the first undecodable), JSON Lines in cp1252
