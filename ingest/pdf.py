@@ -29,6 +29,7 @@ _PRINTED_AT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d\d(
 _PAGE_COUNT = re.compile(r"^(?:(?:page|seite|pagina|página|sida|side)\s+)?\d+\s*(?:/|of|von|de|di|van|af)\s*\d+$", re.I)
 _ADDRESS = re.compile(r"^(?:https?|file)://\S+$")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
+_GLYPH_CODE = re.compile(r"\(cid:\d+\)")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
 
 
@@ -78,7 +79,14 @@ def pdf_text(data: bytes) -> PdfText:
         raise PdfError(f"a damaged PDF, or one cut short ({type(error).__name__}: {error})") from error
     if not paragraphs:
         raise PdfError("no text in this PDF (a scan, or pictures of the page?): it needs OCR first")
-    return PdfText("\n\n".join(paragraphs), title, url)
+    text = "\n\n".join(paragraphs)
+    # A font that does not map its glyphs to characters gives pdfminer "(cid:72)" for each: the
+    # text is codes, not words, and stored it would be found by no search.
+    codes = len(_GLYPH_CODE.findall(text))
+    if codes and codes >= len(text.split()) / 5:
+        raise PdfError(f"no readable text in this PDF: its fonts give glyph codes, not letters ({codes:,} of them); "
+                       "it needs OCR, or printing again from the page")
+    return PdfText(text, title, url)
 
 
 def _document_title(data: bytes) -> str | None:

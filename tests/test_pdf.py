@@ -115,6 +115,10 @@ def test_a_story_line_in_the_margin_of_a_pdf_stays():
 @pytest.mark.parametrize("data, error", [
     ((PDFS / "locked.pdf").read_bytes(), "a password-protected PDF"),
     (make_pdf([[]]), "no text in this PDF"),  # a scan: pictures of the page, no text layer
+    # a font with no map from its glyphs to letters: pdfminer writes a code for each (here the
+    # codes are the text itself, as pdfminer would write them)
+    (make_pdf([[(72, 700, "(cid:51)(cid:72)(cid:85) (cid:85)(cid:76) (cid:89)(cid:72)(cid:85)")]]),
+     "no readable text in this PDF"),
     ((PDFS / "ferry-printed.pdf").read_bytes()[:5000], "a damaged PDF, or one cut short"),
 ])
 def test_a_pdf_with_no_text_to_give_fails_with_the_reason(tmp_path, db_path, data, error):
