@@ -669,7 +669,30 @@ def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: di
                   "Date": sent}
         text = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + text
     return Source(location, text.encode("utf-8"), digest, kind, size, overrides,
-                  hints={"title": (subject, "email"), "published": (sent, "email")})
+                  hints={"title": (subject, "email"), "published": (sent, "email"),
+                         "outlet": (_sender_name(_mail_header(message, "From")), "email")})
+
+
+# A newsletter's sender as its platform writes it: "Ann Lee from Harbor Notes" (Substack),
+# "Harbor Notes | Ann Lee", "Ann Lee at Harbor Notes": the newsletter is the second part
+# (the first, after a bar).
+# (A writer's name of two to four capitalised words: "News from the Harbour" is a name whole.)
+_SENDER_PARTS = re.compile(r"^(?P<writer>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s+(?:from|at)\s+(?P<letter>.+)$"
+                           r"|^(?P<first>.+?)\s+[|•·]\s+.+$")
+
+
+def _sender_name(sender: str | None) -> str | None:
+    """The newsletter a mail's sender names: its display name (not the address, which is often
+    the platform's), the newsletter's part of it where it names its writer too."""
+    import email.utils
+
+    name = email.utils.parseaddr(sender or "")[0].strip().strip('"').strip()
+    if not name or "@" in name:
+        return None
+    match = _SENDER_PARTS.match(name)
+    if match:
+        name = (match.group("letter") or match.group("first")).strip()
+    return name or None
 
 
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,

@@ -72,6 +72,7 @@ def test_a_newsletter_saved_as_a_mail_is_read_as_its_page(tmp_path, db_path, nam
     # the sending day where the page gives none, in its zone
     assert (article["published"], article["published_source"]) == ("2024-03-05T07:30:00-05:00", "email")
     assert "Étienne Roux" in article["body"]
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"  # the sender
     assert not any(junk in article["body"] for junk in ("Content-Type", "=C3", "PGh0bWw", "Unsubscribe"))
 
 
@@ -166,3 +167,17 @@ def test_an_empty_mailbox_is_reported(tmp_path, db_path):
     (tmp_path / "none.mbox").write_bytes(b"")
     code, summary = ingest_json(tmp_path / "none.mbox", "--db", db_path)
     assert code == 1 and summary["failures"][0]["error"].startswith("no mail in this mailbox"), summary
+
+
+@pytest.mark.parametrize("sender, newsletter", [
+    ("Millbrook Weekly <letters@millbrook-weekly.example>", "Millbrook Weekly"),
+    ('"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>', "Millbrook Weekly"),  # a platform's
+    ("Millbrook Weekly | Ada Quill <a@millbrook-weekly.example>", "Millbrook Weekly"),
+    # near misses: a name with "from" in it stays whole; an address alone names nothing
+    ("News from the Harbour <news@harbour.example>", "News from the Harbour"),
+    ("letters@millbrook-weekly.example", None), (None, None),
+])
+def test_the_newsletter_a_sender_names(sender, newsletter):
+    from ingest.read import _sender_name
+
+    assert _sender_name(sender) == newsletter
