@@ -625,74 +625,18 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
 
 
 def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
-    """The story of a saved mail (.eml: a newsletter as Apple Mail, Thunderbird or Outlook save
-    it): its HTML part as a page, else its plain-text part as a text, decoded from the mail's
-    transfer encoding and charset. Read as a text, its MIME headers, boundaries and
-    quoted-printable ("cross=\n", "=C3=A9") were the story. The subject is the headline and the
-    sending day the publication where the page says neither (a text part is given the mail's
-    header lines, which the text rules read so). Attachments are no part of the story."""
-    import email
-    import email.policy
-    import email.utils
+    """A saved mail (.eml: a newsletter as Apple Mail, Thunderbird or Outlook save it) as the
+    page or text of its story (see ingest/mail.py), with what its header says of the story as
+    hints. Read as a text, its MIME headers, boundaries and quoted-printable ("cross=\n",
+    "=C3=A9") were the story."""
+    from .mail import MailError, read_mail
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    parts = {}
-    for part in message.walk():
-        kind = "html" if part.get_content_type() in HTML_TYPES else "text" if part.get_content_type() == "text/plain" \
-            else None
-        if kind and kind not in parts and (part.get("Content-Disposition") or "").split(";")[0].strip().lower() != "attachment":
-            parts[kind] = part
-    kind = "html" if "html" in parts else "text" if "text" in parts else None
-    if kind is None:
-        return Source(location, b"", digest, "email", size, overrides,
-                      "no story in this mail (no HTML or plain-text part, only attachments or other parts)")
-    part = parts[kind]
-    body = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset()
     try:
-        text = body.decode(_python_codec(charset)) if charset else decode_text(body)
-    except (LookupError, UnicodeDecodeError):
-        text = decode_text(body)
-    subject = _mail_header(message, "Subject")
-    sent = None
-    try:
-        sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    if kind == "text":
-        # The header lines a mail saved as text has, which the text rules read (the subject
-        # is the headline; the date in ISO form, which keeps its zone). Not the subject where
-        # the story opens with it: read twice, its second line was taken for a standfirst.
-        opening = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        fields = {"From": _mail_header(message, "From"),
-                  "Subject": subject if subject and " ".join(opening.split()) != subject else None,
-                  "Date": sent}
-        text = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + text
-    return Source(location, text.encode("utf-8"), digest, kind, size, overrides,
-                  hints={"title": (subject, "email"), "published": (sent, "email"),
-                         "outlet": (_sender_name(_mail_header(message, "From")), "email")})
-
-
-# A newsletter's sender as its platform writes it: "Ann Lee from Harbor Notes" (Substack),
-# "Harbor Notes | Ann Lee", "Ann Lee at Harbor Notes": the newsletter is the second part
-# (the first, after a bar).
-# (A writer's name of two to four capitalised words: "News from the Harbour" is a name whole.)
-_SENDER_PARTS = re.compile(r"^(?P<writer>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s+(?:from|at)\s+(?P<letter>.+)$"
-                           r"|^(?P<first>.+?)\s+[|•·]\s+.+$")
-
-
-def _sender_name(sender: str | None) -> str | None:
-    """The newsletter a mail's sender names: its display name (not the address, which is often
-    the platform's), the newsletter's part of it where it names its writer too."""
-    import email.utils
-
-    name = email.utils.parseaddr(sender or "")[0].strip().strip('"').strip()
-    if not name or "@" in name:
-        return None
-    match = _SENDER_PARTS.match(name)
-    if match:
-        name = (match.group("letter") or match.group("first")).strip()
-    return name or None
+        story = read_mail(data)
+    except MailError as error:
+        return Source(location, b"", digest, "email", size, overrides, str(error))
+    hints = {field: (value, "email") for field, value in story.hints.items()}
+    return Source(location, story.content.encode("utf-8"), digest, story.kind, size, overrides, hints=hints)
 
 
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
@@ -748,21 +692,6 @@ def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: d
         return Source(location, b"", digest, "pdf", size, overrides, str(error))
     return Source(location, found.text.encode("utf-8"), digest, "text", size, overrides,
                   hints={"title": (found.title, "pdf"), "url": (found.url, "pdf")})
-
-
-def _mail_header(message, name: str) -> str | None:
-    """A mail header as words: its encoded words ("=?utf-8?q?Jet=C3=A9e?=") decoded, its folded
-    lines joined."""
-    import email.header
-
-    raw = message.get(name)
-    if raw is None:
-        return None
-    try:
-        words = str(email.header.make_header(email.header.decode_header(str(raw))))
-    except (LookupError, UnicodeDecodeError, ValueError):
-        words = str(raw)
-    return " ".join(words.split()) or None
 
 
 def _json_loads(text):

@@ -169,15 +169,46 @@ def test_an_empty_mailbox_is_reported(tmp_path, db_path):
     assert code == 1 and summary["failures"][0]["error"].startswith("no mail in this mailbox"), summary
 
 
-@pytest.mark.parametrize("sender, newsletter", [
-    ("Millbrook Weekly <letters@millbrook-weekly.example>", "Millbrook Weekly"),
-    ('"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>', "Millbrook Weekly"),  # a platform's
-    ("Millbrook Weekly | Ada Quill <a@millbrook-weekly.example>", "Millbrook Weekly"),
+@pytest.mark.parametrize("sender, names", [
+    ("Millbrook Weekly <letters@millbrook-weekly.example>", ("Millbrook Weekly", None)),
+    ('"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>', ("Millbrook Weekly", "Ada Quill")),
+    ("Ada Quill at Millbrook Weekly <a@millbrook-weekly.example>", ("Millbrook Weekly", "Ada Quill")),
+    ("Millbrook Weekly | Ada Quill <a@millbrook-weekly.example>", ("Millbrook Weekly", None)),
     # near misses: a name with "from" in it stays whole; an address alone names nothing
-    ("News from the Harbour <news@harbour.example>", "News from the Harbour"),
-    ("letters@millbrook-weekly.example", None), (None, None),
+    ("News from the Harbour <news@harbour.example>", ("News from the Harbour", None)),
+    ("letters@millbrook-weekly.example", (None, None)), (None, (None, None)),
 ])
-def test_the_newsletter_a_sender_names(sender, newsletter):
-    from ingest.read import _sender_name
+def test_the_newsletter_and_writer_a_sender_names(sender, names):
+    from ingest.mail import sender_names
 
-    assert _sender_name(sender) == newsletter
+    assert sender_names(sender) == names
+
+
+SUBSCRIPTION_ISSUE = f"""<html><head><title>{SUBJECT}</title></head><body>
+<div style="display:none">Why the river rose so fast</div>
+<table><tr><td><a href="https://millbrook-weekly.example/p/river-rises">View in browser</a></td></tr>
+<tr><td><h1>{SUBJECT}</h1><p>{ARTICLE_TEXT.split(chr(10) * 2)[0]}</p>
+<p>Residents can unsubscribe from the flood alerts by text; the warden urged them not to.</p>
+<p>{ARTICLE_TEXT.split(chr(10) * 2)[1]}</p>
+<p><a href="https://millbrook-weekly.example/subscribe">Subscribe now</a></p>
+<p>You're currently a free subscriber to Millbrook Weekly. Upgrade for full access.</p>
+<p><a href="https://millbrook-weekly.example/unsubscribe">Unsubscribe</a> · 12 Quay St, Millbrook</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
+    # fail before: the web-version link, the subscriber's notice and the unsubscribe line were
+    # stored in every issue's text; the writer Substack-style senders name was dropped
+    message = EmailMessage()
+    message["From"] = '"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>'
+    message["Subject"] = SUBJECT
+    message["Date"] = SENT
+    message.set_content(SUBSCRIPTION_ISSUE, subtype="html")
+    (tmp_path / "issue.eml").write_bytes(bytes(message))
+    code, summary = ingest_json(tmp_path / "issue.eml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT * FROM articles"))
+    assert (article["url"], json.loads(article["authors"])) == ("https://millbrook-weekly.example/p/river-rises", ["Ada Quill"])
+    assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
+    # near miss: the story's own long paragraph that holds a furniture word stays
+    assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
