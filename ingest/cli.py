@@ -143,12 +143,17 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     PATHS are files, folders (walked recursively), quoted globs, or - to read a list of paths
     from standard input (one a line, or NUL-separated as find -print0 writes them). Formats, any
     of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
-    .mht), with the address it was saved from; plain text and Markdown (.txt, .text, .md,
+    .mht, Safari's .webarchive), with the address it was saved from; a newsletter saved as a
+    mail (.eml), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
+    sending day where the story gives none; a page printed or saved as PDF (.pdf), without
+    what the browser prints on every page;
+    plain text and Markdown (.txt, .text, .md,
     .markdown), their front matter (YAML between ---, TOML between +++) read first; JSON and
     JSON Lines records (.json, .jsonl, .ndjson: an object, a list, or an API's response with its
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
-    page they captured, with its captured address; RSS and Atom feeds (.rss, .atom): each item
+    page they captured, with its captured address; RSS, Atom and JSON feeds (.rss, .atom, a
+    JSON Feed's .json): each item
     that carries its article (an item with only a summary is reported, not stored). The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
     NAME.html/.txt/.md supplies metadata the file lacks.

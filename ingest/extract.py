@@ -43,11 +43,21 @@ def extract(source: Source) -> Article:
         raise ExtractionError(f"not text in any encoding it could be read in (byte "
                               f"0x{error.object[error.start]:02x} at position {error.start:,}): "
                               "a binary file?") from error
+    apply_hints(article, source.hints)
     apply_overrides(article, source.overrides)
     article.word_count = count_words(article.body)  # normalise counts again only if it changes the body
     if article.word_count < MIN_BODY_WORDS:
         raise ExtractionError(f"no article text found (fewer than {MIN_BODY_WORDS} words)")
     return article
+
+
+def apply_hints(article: Article, hints: dict) -> None:
+    """The fields the file around the page gives (a mail's subject and date), where the page
+    gave none, with the container's name as their provenance ("email")."""
+    for field, (value, provenance) in hints.items():
+        if value and not getattr(article, field):
+            setattr(article, field, value)
+            article.provenance[field] = provenance
 
 
 def apply_overrides(article: Article, overrides: dict) -> None:

@@ -11,10 +11,11 @@ FIELD_ALIASES = {
     "title": ("title", "headline"),
     "body": ("body", "text", "content", "article_text", "maintext"),
     "description": ("description", "standfirst", "dek", "summary", "excerpt"),
-    "authors": ("authors", "author", "byline", "creator"),
+    # (wallabag's export names the writers "published_by" and the site "domain_name")
+    "authors": ("authors", "author", "byline", "creator", "published_by"),
     "published": ("published", "date", "date_published", "datePublished", "published_at", "publishedAt", "pubdate"),
     "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at", "updatedAt"),
-    "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain"),
+    "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain", "domain_name"),
     "url": ("url", "link", "canonical_url"),
     "language": ("language", "lang"),
 }

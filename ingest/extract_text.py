@@ -130,7 +130,7 @@ def _extract_lines(text: str, markdown: bool = False, titled: bool = False) -> A
             used.add(i)
             break
 
-    published, updated, source = find_dates(lines, header, body_at, used, title_at)
+    published, updated, source = find_dates(lines, header, body_at, used, title_at, page_copied=article.url is not None)
     if published:
         article.published = published
         article.provenance["published"] = source
@@ -1618,7 +1618,7 @@ _EDIT_STAMP = re.compile(r"(?:\blast\s+|\b(?:page|article|story|post|entry)\s+(?
                          r"(?:edited|modified|updated|revised|changed)(?:\s+(?:on|at))?[:\s]*$", re.I)
 
 
-def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None, str | None, str]:
+def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -> tuple[str | None, str | None, str]:
     """Published (and updated) date: a byline or dateline date first, else the latest full
     date the story gives for its events (a bare "Oct. 28" takes the year of the nearest full
     date), else a caption's or a stamp's date; else nothing."""
@@ -1627,9 +1627,9 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     above = (lambda i: i < title_at) if title_at is not None else (lambda i: False)
     # A date written where a reader sees it first; one inside a web address the text shows
     # ("https://example.org/2023/11/05/...") only when the header has no other.
-    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses)
+    published, updated = _header_dates(lines, header, used, above, rules.dates_outside_addresses, page_copied)
     if not (published or updated) and any("/" in lines[i].text for i in header):
-        published, updated = _header_dates(lines, header, used, above, rules.full_dates)
+        published, updated = _header_dates(lines, header, used, above, rules.full_dates, page_copied)
     # A "Published ..." stamp below the story (some pages put the byline block at the end).
     # (It beats a date found only above the headline, which a masthead shows as the day the
     # page was read: "Wednesday, March 6, 2019 Lisbon" over the headline, "Published: March 5,
@@ -1650,7 +1650,7 @@ def find_dates(lines, header, body_at, used, title_at=None) -> tuple[str | None,
     story, weak = [], []
     full: list[tuple[int, date]] = []
     for i, line in enumerate(lines):
-        if rules.is_copy_stamp(line):
+        if rules.is_copy_stamp(line, page_copied):
             continue
         for position, raw in rules.dates_outside_addresses(line.text):
             # "This page was last edited on 14 May 2025": the page's stamp of its last change,
@@ -1712,13 +1712,13 @@ def _only_above(lines, header, above, raw: str) -> bool:
     return bool(where) and all(above(i) for i in where)
 
 
-def _header_dates(lines, header, used, above, dates_of) -> tuple[str | None, str | None]:
+def _header_dates(lines, header, used, above, dates_of, page_copied=False) -> tuple[str | None, str | None]:
     """The published and updated dates of the header's lines (the byline's own first, then
     those below the headline, then above it), as dates_of finds them in a line."""
     published = updated = None
     for i in sorted(header, key=lambda i: (i not in used, above(i), i)):
         line = lines[i]
-        if line.words > 30 or rules.is_caption(line) or rules.is_copy_stamp(line):
+        if line.words > 30 or rules.is_caption(line) or rules.is_copy_stamp(line, page_copied):
             continue
         text = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None

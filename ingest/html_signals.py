@@ -2854,6 +2854,23 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
     return []
 
 
+def _person_publishers(signals: Signals) -> set[str]:
+    """The outlet keys of the article's publishers that its JSON-LD types as a person ("Person",
+    or Yoast's ["Person", "Organization"] for a site that represents one). An untyped publisher
+    or an organisation does not count: sites name themselves so."""
+    keys = set()
+    for item in signals.own_json_ld:
+        publishers = item.get("publisher")
+        for value in publishers if isinstance(publishers, list) else [publishers]:
+            if not isinstance(value, dict):
+                continue
+            value = _resolved(value, signals.json_ld_nodes)
+            types = value.get("@type")
+            if "Person" in (types if isinstance(types, list) else [types]):
+                keys.update(outlet_key(name) for name in _names(value, False) + _names(value, True) if outlet_key(name))
+    return keys
+
+
 def _resolved(value: dict, nodes: dict[str, dict] | None) -> dict:
     """The object a bare reference ({"@id": ...}, perhaps with a @type) stands for."""
     key = value.get("@id")
@@ -3493,6 +3510,10 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     domain = domain_of(signals.url)
     if domain:
         site_keys.add(outlet_key(domain))
+    # A writer's own site: its JSON-LD says the publisher is a person (Yoast's "this site
+    # represents a person" writes the type Person), and the site is named after them, so the
+    # writer's name was dropped as the site's own ("Ann Lee" by "Ann Lee" gave no author).
+    site_keys -= _person_publishers(signals)
     # The first article object that names people: a page can carry JSON-LD for its related
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.own_json_ld if (names := (

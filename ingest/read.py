@@ -44,6 +44,10 @@ ARTICLE_EXTENSIONS = {
     ".arc": "warc",  # the Internet Archive's older format; the same reader takes it
     ".mhtml": "mhtml",  # a page saved whole in one file: Chrome's and Edge's "Webpage, Single File"
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
+    ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
+    ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
+    ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
+    ".pdf": "pdf",  # a page a browser printed or saved as PDF (see ingest/pdf.py)
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -357,7 +361,11 @@ def _sha256_of_file(path: Path) -> str:
 # An MHTML file opens as a mail message does: its headers ("From: <Saved by Blink>",
 # "MIME-Version: 1.0", "Snapshot-Content-Location: ...") and a multipart/related body.
 _MIME_HEADER = re.compile(rb"(?:from|mime-version|subject|date|snapshot-content-location|content-type|"
-                          rb"content-location|x-mht-[\w-]+)\s*:")
+                          rb"content-location|x-mht-[\w-]+|received|return-path|delivered-to|message-id|to|"
+                          rb"reply-to|x-[\w-]+)\s*:")
+
+
+_MAIL_MIME_LINES = (re.compile(rb"(?m)^mime-version\s*:"), re.compile(rb"(?m)^content-type\s*:"))
 
 
 def sniff_format(data: bytes) -> str:
@@ -367,11 +375,17 @@ def sniff_format(data: bytes) -> str:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if head.startswith((b"WARC/", b"filedesc://")):  # a WARC record, an ARC file header
         return "warc"
+    if head.startswith(b"bplist00") and b"WebMainResource" in data:
+        return "webarchive"  # before binary: a property list of binary parts (see _webarchive_page)
     if b"\x00" in head or _binary_kind(head):
         return "binary"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _MIME_HEADER.match(text) and b"multipart/related" in text:
         return "mhtml"  # before HTML: its page's markup is in its first 4 KB too
+    if _MIME_HEADER.match(text) and _MAIL_MIME_LINES[0].search(text) and _MAIL_MIME_LINES[1].search(text):
+        # A mail as sent, its parts encoded (a mail saved as plain text, a header then the
+        # words, has no MIME header and is a text: see text_rules.title_field).
+        return "email"
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
@@ -441,6 +455,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
+    if ARTICLE_EXTENSIONS.get(extension) == "mbox":
+        # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
+        yield from _mailbox_mails(location, path, gzipped, overrides, known)
+        return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
                      _too_large(input_file.size))
@@ -482,6 +500,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
                      "or JSON: save it as plain text or as a web page")
         return
     sniffed = sniff_format(data)
+    if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
+        yield _pdf_source(location, data, digest, len(on_disk), overrides)
+        return
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
@@ -493,7 +514,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # the page's <div>s: see _markdown_with_html_blocks.)
     if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
         sniffed = "markdown"
-    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml") and kind != sniffed):
+    if kind == "email" and _MIME_HEADER.match(data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
+        sniffed = kind  # a mail whose HTML part is not encoded shows a page's markup in its head too
+    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -532,6 +555,12 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if kind == "mhtml":
         yield _mhtml_page(location, data, digest, len(on_disk), overrides)
         return
+    if kind == "webarchive":
+        yield _webarchive_page(location, data, digest, len(on_disk), overrides)
+        return
+    if kind == "email":
+        yield _mail_page(location, data, digest, len(on_disk), overrides)
+        return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
@@ -559,6 +588,110 @@ def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: d
                       url=(saved_from or part.get("Content-Location") or "").strip() or None)
     return Source(location, b"", digest, "mhtml", size, overrides,
                   "no HTML page in this MHTML file (only images, styles or other parts)")
+
+
+def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """The page of a Safari web archive (.webarchive: "Save As... Web Archive", Safari's default
+    for saving a page whole; also what Mail and DEVONthink keep). It is a property list (Apple's
+    binary plist, which the standard library's plistlib reads) whose "WebMainResource" holds the
+    page's bytes, their MIME type and text encoding, and the address it was saved from; its
+    images and frames are other entries. It was failed as "binary file" before."""
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception as error:  # noqa: BLE001 - plistlib raises several kinds on a damaged file
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      f"a damaged Safari web archive (cannot read its property list: {error})")
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    page = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(page, bytes):
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      "no page in this Safari web archive (it has no main resource)")
+    mime = str(main.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
+    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    if kind is None:
+        return Source(location, b"", digest, "webarchive", size, overrides,
+                      f"no HTML page in this Safari web archive (its main resource is {mime})")
+    charset = main.get("WebResourceTextEncodingName")
+    if isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
+        try:
+            page = page.decode(_python_codec(charset)).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    saved_from = main.get("WebResourceURL")
+    return Source(location, page, digest, kind, size, overrides,
+                  url=saved_from.strip() or None if isinstance(saved_from, str) else None)
+
+
+def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """A saved mail (.eml: a newsletter as Apple Mail, Thunderbird or Outlook save it) as the
+    page or text of its story (see ingest/mail.py), with what its header says of the story as
+    hints. Read as a text, its MIME headers, boundaries and quoted-printable ("cross=\n",
+    "=C3=A9") were the story."""
+    from .mail import MailError, read_mail
+
+    try:
+        story = read_mail(data)
+    except MailError as error:
+        return Source(location, b"", digest, "email", size, overrides, str(error))
+    hints = {field: (value, "email") for field, value in story.hints.items()}
+    return Source(location, story.content.encode("utf-8"), digest, story.kind, size, overrides, hints=hints)
+
+
+def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
+                   known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " line after a
+    blank line, as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
+    is (see _mail_page). Location: PATH#N, N the mail's number, so an unchanged mailbox gives
+    the same locations each run and its stored mails are passed over unread."""
+    import gzip
+
+    def mails(stream):
+        mail: list[bytes] = []
+        size, blank_before = 0, True
+        for line in stream:
+            if line.startswith(b"From ") and blank_before and mail:
+                yield b"".join(mail), size
+                mail, size = [], 0
+            blank_before = not line.strip()
+            size += len(line)
+            if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
+                mail.append(line)
+        if mail:
+            yield b"".join(mail), size
+
+    found = 0
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as stream:
+            for number, (data, size) in enumerate(mails(stream), start=1):
+                found += 1
+                here = f"{location}#{number}"
+                digest = sha256(data)
+                if size > MAX_INPUT_BYTES:
+                    yield Source(here, b"", digest, "email", size, overrides, _too_large(size))
+                elif known is not None and known(here, digest):
+                    yield Source(here, b"", digest, "email", size, overrides)
+                else:
+                    yield _mail_page(here, data, digest, size, overrides)
+    except (OSError, EOFError, zlib.error) as error:
+        yield Source(location, b"", "", "mbox", 0, overrides, f"cannot read mailbox: {error}")
+        return
+    if not found:
+        yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """A PDF's text as a text input (see ingest/pdf.py), its document title and the address its
+    printer wrote given where the text says neither. It was failed as "binary file (a PDF)"."""
+    from .pdf import PdfError, pdf_text
+
+    try:
+        found = pdf_text(data)
+    except PdfError as error:
+        return Source(location, b"", digest, "pdf", size, overrides, str(error))
+    return Source(location, found.text.encode("utf-8"), digest, "text", size, overrides,
+                  hints={"title": (found.title, "pdf"), "url": (found.url, "pdf")})
 
 
 def _json_loads(text):
@@ -667,6 +800,9 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         except ValueError as error:
             yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
             return
+        if _is_json_feed(parsed):
+            yield from _json_feed_items(location, parsed, overrides)
+            return
         items = _records_of(parsed)
         if not items:
             yield Source(location, data, sha256(data), "record", len(data), overrides,
@@ -684,6 +820,49 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
     if not sources:
         yield Source(location, data, sha256(data), "record", len(data), overrides,
                      NO_RECORD + ": only blank lines")
+
+
+def _is_json_feed(parsed) -> bool:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1: Micro.blog's, many static sites' and
+    newsletters' feeds), by its "version" address. Read as a record, the whole feed was one
+    article with the feed's title and no text."""
+    return (isinstance(parsed, dict) and isinstance(parsed.get("version"), str)
+            and "jsonfeed.org/version/" in parsed["version"] and isinstance(parsed.get("items"), list))
+
+
+def _json_feed_items(location: str, feed: dict, overrides: dict) -> Iterator[Source]:
+    """One record per item of a JSON Feed, as an RSS or Atom feed's are read (see _feed_items):
+    its title, address, authors (1.1's list, 1.0's one author), dates, the feed's title as the
+    outlet, the item's content_html (else content_text) as the article, its summary as the
+    description. Location: PATH#N."""
+    def names(value):
+        people = value if isinstance(value, list) else [value]
+        return [p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"]]
+
+    if not feed["items"]:
+        yield Source(location, b"", "", "feed", 0, overrides, "no item in this feed")
+        return
+    for number, item in enumerate(feed["items"], start=1):
+        if not isinstance(item, dict):
+            yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                         f"a feed item must be a JSON object, not {type(item).__name__}")
+            continue
+        body = item.get("content_html") or item.get("content_text")
+        url = item.get("url") or item.get("external_url")
+        record = {
+            "title": item.get("title"), "url": _site_address(url, feed.get("home_page_url")),
+            "authors": names(item.get("authors")) or names(item.get("author"))
+            or names(feed.get("authors")) or names(feed.get("author")),
+            "published": item.get("date_published"), "updated": item.get("date_modified"),
+            "outlet": feed.get("title"), "description": item.get("summary"), "body": body,
+            "language": item.get("language") or feed.get("language"),
+        }
+        raw = json.dumps({k: v for k, v in record.items() if v}, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        if not isinstance(body, str) or not body.strip():
+            yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides,
+                         f"no content in this feed item, not the article: ingest its page ({url or 'no link given'})")
+            continue
+        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
 
 
 def _records_of(parsed) -> list:
@@ -922,7 +1101,7 @@ def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str
 _BINARY_STARTS = (
     (b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive, or a Word or Excel file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"bplist", "an Apple property list"),
 )
 
 

@@ -24,6 +24,9 @@ class Source:
     # The id of the source row these very bytes at this location are stored as, when they are
     # read again only because the file's sidecar changed (the writer revises the article).
     read_for_sidecar: int | None = None
+    # What the file around the page says of it, taken only where the page itself says nothing:
+    # a saved mail's subject and sending date for the newsletter in it.
+    hints: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -517,9 +517,7 @@ def front_matter(text: str) -> tuple[dict, str]:
     block = "\n".join(lines[1:end])
     try:
         if fence == "+++":
-            import tomllib
-
-            parsed = tomllib.loads(block)
+            parsed = _toml_block(block)
         else:
             parsed = _yaml_block(block)
     except Exception:  # noqa: BLE001 - whatever the parser says, it is then no front matter of ours
@@ -605,6 +603,24 @@ def _yaml_block(block: str):
         return yaml.safe_load(block)
     except ValueError:  # (the date reader's; a block that is no YAML raises yaml.YAMLError)
         return yaml.load(block, Loader=_yaml_dates_as_written())
+
+
+# A TOML value written as a bare date or time: the key's "=", then digits shaped as a day.
+_TOML_BARE_DATE = re.compile(r"^([ \t]*[A-Za-z0-9_.\"'-]+[ \t]*=[ \t]*)(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d[^\s#]*)?)",
+                             re.MULTILINE)
+
+
+def _toml_block(block: str):
+    """A TOML block (Hugo's "+++" front matter) read by tomllib. As in YAML, a bare date that is
+    no day ("date = 2025-02-30", a typo) made the whole block fail, and its "title = ..." line was
+    then read as the headline, its author lost. Such a block is read again with its bare dates
+    quoted, so each is read as a record's date is (one that is no day is dropped alone)."""
+    import tomllib
+
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError:
+        return tomllib.loads(_TOML_BARE_DATE.sub(r'\1"\2"', block))
 
 
 @cache
@@ -1423,8 +1439,21 @@ _COPY_STAMP = re.compile(
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+(?-i:[a-z])")
 
 
-def is_copy_stamp(line: Line) -> bool:
-    return line.words <= 15 and bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
+# A notes app's "Created:" field (Notion's export of a page, "Created: March 7, 2024 10:12 AM";
+# Evernote's converters, "Created at: ..."): the day the note was made. On a note of one's own
+# that is the writing's day, but where the note is a copy of a page (it gives the page's address,
+# "URL: https://..."), it is the day of the copy, as a clipper's "created" is in front matter.
+_CREATED_LABEL = re.compile(r"^\W{0,3}(?i:(?:date\s+)?created(?:\s+(?:at|on))?)\s*[:：]")
+
+
+def is_copy_stamp(line: Line, page_copied: bool = False) -> bool:
+    """A stamp of the day the copy was made (see above); with page_copied (the text gives the
+    page's own address), a "Created:" field too."""
+    if line.words > 15:
+        return False
+    if page_copied and _CREATED_LABEL.match(line.text):
+        return True
+    return bool(_COPY_STAMP.match(line.text)) and not _CLAUSE_AFTER_COMMA.search(line.text)
 
 
 # A link to the page of a tag, a topic or a section's label ("[Ferries](/tag/ferries)"): alone

@@ -180,3 +180,49 @@ def test_a_records_description_that_is_its_body_is_none(tmp_path, db_path, descr
     code, summary = ingest_json(path, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
     assert next(Database(db_path).query("SELECT description FROM articles"))["description"] == kept
+
+
+def json_feed(items: list, version: str = "https://jsonfeed.org/version/1.1", **feed) -> str:
+    return json.dumps({"version": version, "title": "Millbrook Gazette",
+                       "home_page_url": "https://millbrook-gazette.example/", **feed, "items": items})
+
+
+def test_json_feed_items_become_records(tmp_path, db_path):
+    # fail before: the whole feed was one record, the feed's title and no text ("no article text found")
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n"))
+    feed = tmp_path / "feed.json"
+    feed.write_text(json_feed([
+        {"id": "1", "url": "/news/river-rises", "title": "River rises in Millbrook", "content_html": paragraphs,
+         "summary": "The river rose two metres overnight.", "date_published": "2024-03-05T08:30:00+00:00",
+         "date_modified": "2024-03-05T12:00:00+00:00", "authors": [{"name": "Ada Quill"}, {"name": "Tom Park"}]},
+        {"id": "2", "url": "https://millbrook-gazette.example/news/fair", "title": "County fair opens",
+         "content_text": FAIR, "date_published": "2024-03-09T10:00:00+00:00"},
+        {"id": "3", "url": "https://millbrook-gazette.example/news/bridge", "title": "Bridge works",
+         "summary": "The bridge closes for a week."},  # no content: reported with its page's address
+    ], language="en"))
+    code, summary = ingest_json(feed, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 2, 1), summary
+    assert summary["failures"][0]["location"].endswith("feed.json#3")
+    assert "https://millbrook-gazette.example/news/bridge" in summary["failures"][0]["error"]
+    rows = {r["title"]: r for r in Database(db_path).query(
+        "SELECT title, url, authors, published, updated, description, body, language, outlets.name AS outlet "
+        "FROM articles LEFT JOIN outlets ON outlets.id = articles.outlet_id")}
+    river = rows["River rises in Millbrook"]
+    assert (river["url"], json.loads(river["authors"]), river["published"], river["updated"], river["outlet"]) == (
+        "https://millbrook-gazette.example/news/river-rises", ["Ada Quill", "Tom Park"], "2024-03-05T08:30:00+00:00",
+        "2024-03-05T12:00:00+00:00", "Millbrook Gazette")
+    assert river["body"] == ARTICLE_TEXT.replace("\n\n", "\n") and river["description"] == "The river rose two metres overnight."
+    assert rows["County fair opens"]["body"] == FAIR and rows["County fair opens"]["language"] == "en"
+
+
+def test_a_json_feed_1_0_author_and_a_json_record_named_version_are_told_apart(tmp_path, db_path):
+    # version 1.0 gives one author, on the item or on the feed
+    (tmp_path / "feed.json").write_text(json_feed([{"id": "1", "title": "County fair opens", "content_text": FAIR}],
+                                                  version="https://jsonfeed.org/version/1", author={"name": "Ada Quill"}))
+    # near miss: a record of our own that has a "version" field is a record, read as before
+    (tmp_path / "record.json").write_text(json.dumps({"version": 2, "title": "River rises in Millbrook",
+                                                      "body": ARTICLE_TEXT, "items": [{"a": 1}]}))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2), summary
+    rows = dict(Database(db_path).execute("SELECT title, authors FROM articles").fetchall())
+    assert json.loads(rows["County fair opens"]) == ["Ada Quill"] and "River rises in Millbrook" in rows

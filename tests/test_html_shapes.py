@@ -3967,3 +3967,43 @@ def test_a_link_to_the_front_page_is_told_by_its_address(href, front_page):
     link = load_html(f'<html><body><a href="{href}">Harbor Ledger</a></body></html>').find(".//a")
     link.set("href", href)  # (as written: the parser keeps the address's own characters)
     assert html_signals._links_front_page(link, "https://harborledger.example/story") is front_page
+
+
+# --- authors: a writer's own site, named after its writer --------------------------------------
+
+
+def _own_site_page(publisher) -> str:
+    article = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+               "author": {"@type": "Person", "name": "Ann Lee", "url": "https://annlee.example/about/"}}
+    if publisher is not None:
+        article["publisher"] = publisher
+    return ('<meta property="og:site_name" content="Ann Lee">' + json_ld(article))
+
+
+@pytest.mark.parametrize("publisher, authors", [
+    # fail before: the publisher typed as a person (Yoast writes ["Person", "Organization"] for a
+    # site that represents one, by an @id into its graph): the writer is kept, not dropped as
+    # the site's own name
+    ({"@type": "Person", "name": "Ann Lee"}, ["Ann Lee"]),
+    ({"@type": ["Person", "Organization"], "name": "Ann Lee"}, ["Ann Lee"]),
+    # near misses, as before: an organisation or an untyped publisher of that name, or none, is
+    # the site naming itself, and names no writer
+    ({"@type": "Organization", "name": "Ann Lee"}, []),
+    ("Ann Lee", []),
+    (None, []),
+])
+def test_a_writers_own_site_keeps_its_writer(publisher, authors):
+    assert parsed(_own_site_page(publisher)).authors == authors
+
+
+def test_a_person_publisher_by_reference_in_a_graph():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+         "author": {"@id": "https://annlee.example/#/schema/person/1"},
+         "publisher": {"@id": "https://annlee.example/#/schema/person/1"}},
+        {"@type": ["Person", "Organization"], "@id": "https://annlee.example/#/schema/person/1", "name": "Ann Lee"}]}
+    assert parsed('<meta property="og:site_name" content="Ann Lee">' + json_ld(graph)).authors == ["Ann Lee"]
+    # near miss: the same graph where the site is an organisation named so
+    graph["@graph"][1]["@type"] = "Organization"
+    graph["@graph"][0]["author"] = {"@type": "Person", "name": "Ann Lee"}
+    assert parsed('<meta property="og:site_name" content="Ann Lee">' + json_ld(graph)).authors == []

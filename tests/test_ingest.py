@@ -196,24 +196,25 @@ def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db
 
 
 def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
-    # A clippings folder of PDFs and Word files gave "0 inputs" and nothing else: the user
-    # could not tell an empty folder from one holding nothing ingest reads.
+    # A clippings folder of e-books and Word files gave "0 inputs" and nothing else: the user
+    # could not tell an empty folder from one holding nothing ingest reads. (PDFs are read now:
+    # tests/test_pdf.py.)
     folder = tmp_path / "clippings"
     (folder / "page_files").mkdir(parents=True)
     (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
     (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
-    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
-        (folder / name).write_bytes(b"%PDF-1.4 " + bytes(range(256)))
-    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")  # near misses: hidden, a page's own files,
-    (folder / "page_files" / "f.pdf").write_bytes(b"%PDF-1.4")  # a folder's notes
+    for name in ("b.epub", "c.docx", "d.epub", "e"):
+        (folder / name).write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    (folder / ".hidden.epub").write_bytes(b"PK\x03\x04")  # near misses: hidden, a page's own files,
+    (folder / "page_files" / "f.epub").write_bytes(b"PK\x03\x04")  # a folder's notes
     (folder / "README").write_text("Clippings of the harbour dispute.")
     code, summary = ingest_json(folder, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
-    assert summary["passed_over"] == {".pdf": 2, ".docx": 1, "(no extension)": 1}
+    assert summary["passed_over"] == {".epub": 2, ".docx": 1, "(no extension)": 1}
     result = run_cli("ingest", folder, "--db", db_path)
-    assert "passed over 4 files" in result.stderr and ".pdf 2" in result.stderr
+    assert "passed over 4 files" in result.stderr and ".epub 2" in result.stderr
     (folder / "a.txt").unlink()
-    for name in ("b.pdf", "c.docx", "d.pdf", "e"):
+    for name in ("b.epub", "c.docx", "d.epub", "e"):
         (folder / name).unlink()
     assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
 
@@ -324,8 +325,9 @@ _NO_NUL = bytes(range(1, 256)) * 40  # binary content with no NUL byte early on
 @pytest.mark.parametrize("name, data, error", [
     # binary files named as text, with no NUL early: they failed with a codec's words
     # ("'charmap' codec can't decode byte 0x8d in position 5248: character maps to <undefined>")
+    # (a PDF is read as one, whatever its name: this one has no page to read)
     ("report.txt", b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\nstream\n" + _NO_NUL,
-     "binary file (a PDF): not HTML, text, Markdown or JSON"),
+     "a damaged PDF, or one cut short"),
     ("photo.txt", b"\xff\xd8\xff\xe0" + _NO_NUL, "binary file (a JPEG image): not HTML, text, Markdown or JSON"),
     ("letter.md", b"PK\x03\x04" + _NO_NUL,
      "binary file (a ZIP archive, or a Word or Excel file): not HTML, text, Markdown or JSON"),
@@ -750,6 +752,19 @@ def test_a_records_camel_case_dates_are_read():
     article = extract_record(json.dumps({"body": ARTICLE_TEXT, "publishedAt": "2024-03-04T10:00:00Z",
                                          "updatedAt": "2024-03-05T08:00:00Z"}).encode())
     assert (article.published, article.updated) == ("2024-03-04T10:00:00Z", "2024-03-05T08:00:00Z")
+
+
+def test_a_read_it_later_apps_export_is_read():
+    # fails before: wallabag's JSON export names its writers "published_by" and its site
+    # "domain_name" (its "content" and "published_at" were read already)
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps({
+        "title": "River rises", "content": f"<p>{ARTICLE_TEXT}</p>", "url": "https://millbrook.example/river",
+        "published_at": "2024-03-04T10:00:00+0000", "published_by": ["Ada Quill", "Tom Park"],
+        "domain_name": "millbrook.example", "created_at": "2024-03-09T10:00:00+0000"}).encode())
+    assert (article.authors, article.outlet, article.published) == (
+        ["Ada Quill", "Tom Park"], "millbrook.example", "2024-03-04T10:00:00+0000")
 
 
 @pytest.mark.parametrize("name, data", [

@@ -455,6 +455,14 @@ FIELDS = ("title", "authors", "published", "updated", "description", "url")
      (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"---\ntitle: {HEADLINE}\ndate: 2019-02-28 09:30:00\nauthor: Ann Lee\ntags: [port]\n---",
      (HEADLINE, ["Ann Lee"], "2019-02-28T09:30:00", None, None, None)),
+    # fail before: the same typo in Hugo's TOML front matter failed tomllib on the whole block
+    # ('title = "..."' the headline, the author lost); near misses: a real bare time, read as before
+    (f'+++\ntitle = "{HEADLINE}"\nauthor = "Ann Lee"\ndate = 2019-02-30\n+++',
+     (HEADLINE, ["Ann Lee"], None, None, None, None)),
+    (f'+++\ntitle = "{HEADLINE}"\ndate = 2019-02-30T09:30:00Z\nlastmod = 2019-03-05\n[author]\nname = "Ann Lee"\n+++',
+     (HEADLINE, ["Ann Lee"], None, "2019-03-05", None, None)),
+    (f'+++\ntitle = "{HEADLINE}"\ndate = 2019-02-28T09:30:00Z\n[author]\nname = "Ann Lee"\n+++',
+     (HEADLINE, ["Ann Lee"], "2019-02-28T09:30:00+00:00", None, None, None)),
     # near misses, read as before: a byline between rules, a note between rules, a labelled top
     (f"{HEADLINE}\n\n---\nBy Ann Lee\n---", (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"# {HEADLINE}\n\n---\nNote: corrected on Tuesday\n---\n\nBy Ann Lee",
@@ -2009,6 +2017,25 @@ def test_the_day_a_copy_was_made_is_not_the_storys(stamp, published):
     article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{stamp}\n\n{STORY} Again.\n", True)
     assert article.published == published
     assert (stamp in article.body) == stamp.startswith("The council")
+
+
+@pytest.mark.parametrize("fields, published", [
+    # fail before: a notes app's export of a clipped page (Notion's "Created:" field, an
+    # Evernote converter's "Created at:"), the page's address among its fields: the note's day
+    # was taken for the story's; the address's day is read instead, or none
+    (f"Created: March 7, 2024 10:12 AM\nTags: port\nURL: {PAGE}", None),
+    (f"Created at: 2024-03-07 10:12\nSource: {PAGE}", None),
+    ("Created: March 7, 2024 10:12 AM\nURL: https://harborledger.example/2024/03/05/vote", "2024-03-05"),
+    # near misses, read as before: a note of one's own (no address) was written that day; a
+    # publication's field beside the address; a story's sentence
+    ("Created: March 5, 2024 10:12 AM\nTags: port", "2024-03-05T10:12:00"),
+    (f"Published: March 5, 2024\nURL: {PAGE}", "2024-03-05"),
+])
+def test_a_notes_apps_created_field_on_a_copy_of_a_page(fields, published):
+    for markdown in (True, False):
+        article = parse(f"# {HEADLINE}\n\n{fields}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY} Again.\n", markdown)
+        assert article.published == published, markdown
+        assert "Created" not in article.body
 
 
 @pytest.mark.parametrize("line_of_the_story", [

@@ -166,6 +166,62 @@ def test_a_page_saved_as_mhtml_is_read_with_the_address_it_was_saved_from(tmp_pa
     assert ("rivière" in article["body"]) == name.endswith(".mht")
 
 
+def webarchive(data: bytes, mime: str = "text/html", encoding: str | None = "UTF-8",
+               url: str | None = "https://millbrook-gazette.example/news/flood") -> bytes:
+    """A page saved by Safari's "Save As... Web Archive": a binary property list, the page as its
+    main resource, an image beside it."""
+    import plistlib
+
+    main = {"WebResourceData": data, "WebResourceMIMEType": mime, "WebResourceFrameName": ""}
+    if encoding:
+        main["WebResourceTextEncodingName"] = encoding
+    if url:
+        main["WebResourceURL"] = url
+    return plistlib.dumps({"WebMainResource": main, "WebSubresources": [
+        {"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(32), "WebResourceMIMEType": "image/png",
+         "WebResourceURL": "https://millbrook-gazette.example/logo.png"}]}, fmt=plistlib.FMT_BINARY)
+
+
+@pytest.mark.parametrize("name, data, error", [
+    # fail before: "binary file" (or passed over in a folder)
+    ("flood.webarchive", webarchive(page("River rises in Millbrook", FLOOD)), None),
+    ("flood.webarchive", webarchive(page("River rises in Millbrook", FLOOD.replace("river", "rivière")).decode()
+                                    .encode("cp1252"), encoding="windows-1252"), None),  # a code page, said beside it
+    ("flood.html", webarchive(page("River rises in Millbrook", FLOOD)), None),  # named as a page
+    # what is no page in it is said, with the file's name
+    ("flood.webarchive", webarchive(b"\x89PNG\r\n\x1a\n", mime="image/png"),
+     "no HTML page in this Safari web archive (its main resource is image/png)"),
+    ("flood.webarchive", webarchive(page("River rises in Millbrook", FLOOD))[:200],
+     "a damaged Safari web archive"),
+    # near miss: another property list is no page, and says what it is
+    ("prefs.txt", __import__("plistlib").dumps({"Theme": "dark"}, fmt=__import__("plistlib").FMT_BINARY),
+     "binary file (an Apple property list)"),
+])
+def test_a_page_saved_as_a_safari_web_archive(tmp_path, db_path, name, data, error):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    code, summary = ingest_json(folder, "--db", db_path)
+    if error:
+        assert (code, summary["failed"]) == (1, 1) and summary["failures"][0]["error"].startswith(error), summary
+        assert name in summary["failures"][0]["location"]
+        return
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, authors, url, body FROM articles"))
+    assert (article["title"], json.loads(article["authors"])) == ("River rises in Millbrook", ["Ada Quill"])
+    assert article["url"] == "https://millbrook-gazette.example/news/flood"
+    assert ("rivière" in article["body"]) == ("rivière" in data.decode("cp1252", errors="ignore"))
+
+
+def test_a_safari_web_archive_of_a_text_page_is_read_as_text(tmp_path, db_path):
+    text = f"River rises in Millbrook\n\nBy Ada Quill\n\n{FLOOD}\n".encode()
+    (tmp_path / "flood.webarchive").write_bytes(webarchive(text, mime="text/plain", url=None))
+    code, summary = ingest_json(tmp_path / "flood.webarchive", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, authors FROM articles"))
+    assert (article["title"], json.loads(article["authors"])) == ("River rises in Millbrook", ["Ada Quill"])
+
+
 def test_a_mail_saved_as_text_is_no_mhtml():
     # near miss: a text that opens with mail headers but holds no multipart page is a text
     from ingest.read import sniff_format

@@ -1,0 +1,180 @@
+"""A saved mail's story, for the read stage: a newsletter as a mail program saves it (.eml) or
+a mailbox holds it (.mbox), turned into the page or text our extractors read, with what the
+mail's header says of the story.
+
+- The part: the HTML part (else the plain-text part), decoded from the mail's transfer encoding
+  and charset with the standard library's email package. Attachments are no part of the story.
+- What the header gives, used only where the story says nothing (Source.hints): the subject
+  (the headline), the sending day (the publication), the sender's display name (the newsletter,
+  as the outlet; and its writer, where the platform names both: "Ann Lee from Harbor Notes").
+- A newsletter's own furniture, which every issue repeats and which is no part of its story:
+  the "View in browser" link (its target is the issue's address on the web, kept as its url),
+  and the blocks that tell the reader about the subscription ("Unsubscribe", "Manage your
+  preferences", "You're a free subscriber", "Forwarded this email?"). Left in, each issue's text
+  held them, and a search for "subscriber" found every issue.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class MailError(ValueError):
+    """A mail with no story to give."""
+
+
+@dataclass
+class MailStory:
+    kind: str  # "html" or "text": which extractor reads the content
+    content: str
+    hints: dict = field(default_factory=dict)  # title, published, outlet, authors, url
+
+
+def read_mail(data: bytes) -> MailStory:
+    import email
+    import email.policy
+    import email.utils
+
+    from .read import _python_codec, decode_text
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    parts = {}
+    for part in message.walk():
+        kind = ("html" if part.get_content_type() in HTML_TYPES else
+                "text" if part.get_content_type() == "text/plain" else None)
+        attached = (part.get("Content-Disposition") or "").split(";")[0].strip().lower() == "attachment"
+        if kind and kind not in parts and not attached:
+            parts[kind] = part
+    kind = "html" if "html" in parts else "text" if "text" in parts else None
+    if kind is None:
+        raise MailError("no story in this mail (no HTML or plain-text part, only attachments or other parts)")
+    part = parts[kind]
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset()
+    try:
+        content = payload.decode(_python_codec(charset)) if charset else decode_text(payload)
+    except (LookupError, UnicodeDecodeError):
+        content = decode_text(payload)
+    subject = mail_header(message, "Subject")
+    sent = None
+    try:
+        sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    newsletter, writer = sender_names(mail_header(message, "From"))
+    hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
+    if kind == "html":
+        content, hints["url"] = without_furniture(content)
+    else:
+        # The header lines a mail saved as text has, which the text rules read (the subject is
+        # the headline; the date in ISO form, which keeps its zone). Not the subject where the
+        # story opens with it: read twice, its second line was taken for a standfirst.
+        opening = next((line.strip() for line in content.splitlines() if line.strip()), "")
+        fields = {"From": mail_header(message, "From"),
+                  "Subject": subject if subject and " ".join(opening.split()) != subject else None,
+                  "Date": sent}
+        content = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + content
+    return MailStory(kind, content, {name: value for name, value in hints.items() if value})
+
+
+def mail_header(message, name: str) -> str | None:
+    """A mail header as words: its encoded words ("=?utf-8?q?Jet=C3=A9e?=") decoded, its folded
+    lines joined."""
+    import email.header
+
+    raw = message.get(name)
+    if raw is None:
+        return None
+    try:
+        words = str(email.header.make_header(email.header.decode_header(str(raw))))
+    except (LookupError, UnicodeDecodeError, ValueError):
+        words = str(raw)
+    return " ".join(words.split()) or None
+
+
+# A newsletter's sender as its platform writes it: "Ann Lee from Harbor Notes" (Substack),
+# "Ann Lee at Harbor Notes", "Harbor Notes | Ann Lee": the newsletter is the part after "from"
+# (the first, before a bar). A writer's name is two to four capitalised words: "News from the
+# Harbour" is a newsletter's name whole.
+_SENDER_PARTS = re.compile(r"^(?P<writer>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s+(?:from|at)\s+(?P<letter>.+)$"
+                           r"|^(?P<first>.+?)\s+[|•·]\s+.+$")
+
+
+def sender_names(sender: str | None) -> tuple[str | None, str | None]:
+    """(the newsletter, its writer) a mail's sender names: from its display name, not its
+    address (often the platform's); the writer only where the name gives both so."""
+    import email.utils
+
+    name = email.utils.parseaddr(sender or "")[0].strip().strip('"').strip()
+    if not name or "@" in name:
+        return None, None
+    match = _SENDER_PARTS.match(name)
+    if match and match.group("letter"):
+        return match.group("letter").strip(), match.group("writer").strip()
+    if match:
+        return match.group("first").strip(), None
+    return name, None
+
+
+# The link to the issue on the web, in the words platforms and mailing tools give it.
+_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:this\s+(?:e-?mail|post|issue|newsletter)\s+)?"
+                          r"(?:in\s+(?:your|a|the)?\s*browser|online|on\s+the\s+web)$|^(?:web|online)\s+version$", re.I)
+# The words of a block that speaks to the reader about the mail or the subscription, not the story.
+_SUBSCRIPTION_BLOCK = re.compile(
+    r"\bunsubscribe\b|\bmanage\s+(?:your\s+)?(?:subscription|preferences|email\s+settings)\b|"
+    r"\bupdate\s+your\s+(?:preferences|email\s+settings)\b|\byou(?:'re|’re|\s+are)\s+(?:currently\s+)?(?:a\s+)?"
+    r"(?:free|paid|premium)?\s*(?:subscriber|member)\b|\bforwarded\s+this\s+(?:e-?mail|newsletter)\b|"
+    r"\byou\s+(?:received|are\s+receiving)\s+this\s+(?:e-?mail|newsletter)\b|\bview\s+in\s+browser\b",
+    re.I)
+FURNITURE_WORDS = 40  # a block longer than this is the story's, whatever words it holds
+STORY_WORDS = 25  # a paragraph this long, with no furniture words, is the story's
+_BLOCKS = ("p", "div", "td", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def without_furniture(page: str) -> tuple[str, str | None]:
+    """The newsletter's page without its furniture (see the top of this module), and the
+    address of its web version where it links one. The smallest block around each piece is
+    removed, so the story's paragraphs beside it stay."""
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page, None
+    url = None
+    for link in tree.iter("a"):
+        words = " ".join(link.text_content().split())
+        if words and _WEB_VERSION.match(words):
+            target = (link.get("href") or "").strip()
+            if url is None and target.startswith(("http://", "https://")):
+                url = target
+            _drop(_smallest_block(link))
+    # Only above the story's first paragraph or below its last: a story's own line may speak of
+    # unsubscribing ("Residents can unsubscribe from the flood alerts by text").
+    leaves = [block for block in tree.iter(*_BLOCKS) if not _holds_block(block)]
+    words = [" ".join(block.text_content().split()) for block in leaves]
+    story = [i for i, text in enumerate(words) if len(text.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(text)]
+    first, last = (story[0], story[-1]) if story else (len(leaves), -1)
+    for i, (block, text) in enumerate(zip(leaves, words)):
+        if (i < first or i > last) and _SUBSCRIPTION_BLOCK.search(text) and len(text.split()) <= FURNITURE_WORDS:
+            _drop(block)
+    return html.tostring(tree, encoding="unicode"), url
+
+
+def _smallest_block(element):
+    while element.getparent() is not None and element.tag not in _BLOCKS:
+        element = element.getparent()
+    return element
+
+
+def _holds_block(element) -> bool:
+    """Whether the element holds a block of text of its own (then its furniture is in that
+    inner block, which is removed instead)."""
+    return any(child.tag in _BLOCKS and " ".join(child.text_content().split()) for child in element.iterdescendants())
+
+
+def _drop(element) -> None:
+    """The element removed, the text after it kept (lxml's drop_tree)."""
+    if element.getparent() is not None and element.tag not in ("html", "body"):
+        element.drop_tree()

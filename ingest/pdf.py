@@ -1,0 +1,142 @@
+"""A PDF's text, for the read stage: a page a browser printed or saved as PDF (Chrome's, Edge's,
+Firefox's and Safari's "Save as PDF", the way many reporters keep what they read), or any other
+PDF with a text layer, as the plain text our text rules read.
+
+pdfminer.six lays the page out (it groups the characters into lines and the lines into boxes by
+their spacing, which a paragraph of the page becomes); what is added here is what a browser's
+print adds to every page, which is not the story:
+- its header and footer, in the page's top and bottom margin: the day and time of printing, the
+  page's <title>, its address, "1/3" or "Page 1 of 3". The address is kept as the page's own
+  (where the story names none); the day of printing is no day of the story's.
+- the lines of a paragraph, broken where the printed line ended: joined again (after a hyphen
+  with no space: a browser breaks "well-known" there, and seldom hyphenates a word itself), and a
+  paragraph that runs on to the next page joined to its end.
+- typographic ligatures ("ﬁ", "ﬂ"), which the PDF keeps as one character: the letters again, or
+  "ﬁshing" found no "fishing" in search.
+"""
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# How close to a page's top or bottom edge (in points, 1/72 inch) a browser writes its header and
+# footer: in the margin, which is about 0.4 inch in Chrome's and Firefox's default print.
+MARGIN_POINTS = 40
+# The day and time of printing as browsers write it in their locales: "11/30/26, 4:03 AM",
+# "30/11/2026, 16:03", "30.11.26, 16:03", "2026-11-30 16:03".
+_PRINTED_AT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?$")
+_PAGE_COUNT = re.compile(r"^(?:(?:page|seite|pagina|página|sida|side)\s+)?\d+\s*(?:/|of|von|de|di|van|af)\s*\d+$", re.I)
+_ADDRESS = re.compile(r"^(?:https?|file)://\S+$")
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+_GLYPH_CODE = re.compile(r"\(cid:\d+\)")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
+
+
+class PdfError(ValueError):
+    """A PDF with no text to give (damaged, locked, or a scan without a text layer)."""
+
+
+@dataclass
+class PdfText:
+    text: str  # paragraphs, a blank line between them
+    title: str | None  # the document's title (a browser sets the page's <title>)
+    url: str | None  # the address a browser printed in its header or footer
+
+
+def pdf_text(data: bytes) -> PdfText:
+    from pdfminer.high_level import extract_pages  # 0.2 s to import, for PDFs only
+    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    title = _document_title(data)
+    title_key = _key(title) if title else None
+    paragraphs: list[str] = []
+    url = None
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            top, bottom = page.bbox[3], page.bbox[1]
+            boxes = [element for element in page if isinstance(element, LTTextContainer)]
+            # Top to bottom, then left to right: a header's title and its time share a line.
+            boxes.sort(key=lambda box: (-round(box.y1), box.x0))
+            page_paragraphs = []
+            for box in boxes:
+                text = _unwrapped(box.get_text())
+                if not text:
+                    continue
+                in_margin = box.y0 >= top - MARGIN_POINTS or box.y1 <= bottom + MARGIN_POINTS
+                if in_margin and _printers_line(text, title_key):
+                    if _ADDRESS.match(text) and text.startswith(("http://", "https://")):
+                        url = url or text
+                    continue
+                page_paragraphs.append(text)
+            if paragraphs and page_paragraphs and _runs_on(paragraphs[-1], page_paragraphs[0]):
+                paragraphs[-1] = _joined(paragraphs[-1], page_paragraphs.pop(0))
+            paragraphs += page_paragraphs
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise PdfError(f"a password-protected PDF ({type(error).__name__}): save it without the password") from error
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged or cut-short file
+        raise PdfError(f"a damaged PDF, or one cut short ({type(error).__name__}: {error})") from error
+    if not paragraphs:
+        raise PdfError("no text in this PDF (a scan, or pictures of the page?): it needs OCR first")
+    text = "\n\n".join(paragraphs)
+    # A font that does not map its glyphs to characters gives pdfminer "(cid:72)" for each: the
+    # text is codes, not words, and stored it would be found by no search.
+    codes = len(_GLYPH_CODE.findall(text))
+    if codes and codes >= len(text.split()) / 5:
+        raise PdfError(f"no readable text in this PDF: its fonts give glyph codes, not letters ({codes:,} of them); "
+                       "it needs OCR, or printing again from the page")
+    return PdfText(text, title, url)
+
+
+def _document_title(data: bytes) -> str | None:
+    """The /Title of the document's information, where it has one that is text."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        for info in document.info:
+            raw = resolve1(info.get("Title"))
+            if isinstance(raw, bytes):
+                raw = raw.decode("utf-16") if raw.startswith((b"\xfe\xff", b"\xff\xfe")) else raw.decode("latin-1")
+            if isinstance(raw, str) and raw.strip():
+                return " ".join(raw.split())
+    except Exception:  # noqa: BLE001 - a title is a hint: any trouble reading it is no title
+        return None
+    return None
+
+
+def _printers_line(text: str, title_key: str | None) -> bool:
+    """A line of what a browser's print writes in the margin: the time, the page's title, its
+    address, the page count."""
+    return bool(_PRINTED_AT.match(text) or _PAGE_COUNT.match(text) or _ADDRESS.match(text)
+                or (title_key and _key(text) == title_key))
+
+
+def _unwrapped(text: str) -> str:
+    """A box's lines as one paragraph, the ligatures as letters."""
+    text = _LIGATURES.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    out = ""
+    for line in filter(None, lines):
+        out = _joined(out, line) if out else line
+    return out
+
+
+def _joined(before: str, after: str) -> str:
+    """Two lines of one paragraph: a space between them, none after a word's hyphen ("well-" /
+    "known")."""
+    if re.search(r"\w-$", before) and re.match(r"\w", after):
+        return before + after
+    return f"{before} {after}"
+
+
+def _runs_on(last: str, first: str) -> bool:
+    """A page's first paragraph that goes on the sentence the page before left open."""
+    return not _SENTENCE_END.search(last) and bool(re.match(r"[a-z]", first))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())

@@ -1,0 +1,138 @@
+"""A page a browser printed or saved as PDF, and other PDFs with a text layer (ingest/pdf.py):
+read as text, without what the print adds to every page. The browser's PDFs were printed by
+Chromium from a page of ours (tests/data/pdf/README.md); the others are written here."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import ingest_json, run_cli
+from ingest.pdf import PdfError, _printers_line, pdf_text
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+PARAGRAPHS = re.findall(r"<p>(On day .*?)</p>", (PDFS / "ferry-cut.html").read_text())
+PRINTED_AT = "http://127.0.0.1:8765/ferry-cut.html"
+
+
+def make_pdf(pages: list[list[tuple[int, int, str]]], title: str | None = None) -> bytes:
+    """A PDF of our own: pages of (x, y, text) lines in Helvetica 11 pt on US Letter (612 x 792
+    points, y from the bottom), with a document title when given."""
+    def escaped(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects: list = ["<</Type/Catalog/Pages 2 0 R>>", None,
+                     "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"]
+    kids = []
+    for lines in pages:
+        stream = "".join(f"BT /F1 11 Tf {x} {y} Td ({escaped(text)}) Tj ET\n" for x, y, text in lines).encode("cp1252")
+        objects.append(f"<</Length {len(stream)}>>stream\n".encode() + stream + b"endstream")
+        objects.append(f"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 3 0 R>>>>"
+                       f"/Contents {len(objects)} 0 R>>")
+        kids.append(len(objects))
+    objects[1] = f"<</Type/Pages/Kids[{' '.join(f'{k} 0 R' for k in kids)}]/Count {len(kids)}>>"
+    info = None
+    if title:
+        objects.append(f"<</Title({escaped(title)})>>")
+        info = len(objects)
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + (body if isinstance(body, bytes) else body.encode("cp1252")) + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += (f"trailer\n<</Size {len(objects) + 1}/Root 1 0 R{f'/Info {info} 0 R' if info else ''}>>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
+def test_a_browsers_print_is_read_as_its_story(tmp_path, db_path):
+    # fail before: "binary file (a PDF)"; in a folder, passed over
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "ferry.pdf").write_bytes((PDFS / "ferry-printed.pdf").read_bytes())
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT * FROM articles"))
+    assert (article["title"], json.loads(article["authors"]), article["published"]) == (
+        "Ferry service cut as harbour silts up", ["Ann Lee", "Tom Park"], "2024-03-05")
+    assert article["url"] == PRINTED_AT  # from the print's footer
+    # every paragraph whole, also those a page break cut, "well-known" kept; nothing the
+    # browser printed in the margins (the time of printing, the page count, the address)
+    assert article["body"].split("\n\n") == PARAGRAPHS
+    assert not re.search(r"\d+/\d+/\d+, \d+:\d+|\b\d/\d\b|127\.0\.0\.1", article["body"])
+
+
+def test_the_same_print_without_its_header_is_the_same_story(tmp_path, db_path):
+    for name in ("ferry-printed.pdf", "ferry-no-header.pdf"):
+        (tmp_path / name).write_bytes((PDFS / name).read_bytes())
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1), summary
+
+
+def test_headers_footers_and_pages_of_a_pdf():
+    header = [(40, 775, "3/5/24, 9:14 AM"), (300, 775, "Ferry cut")]
+    footer = [(40, 20, "https://harborledger.example/2024/03/05/ferry-cut")]
+    pages = [header + [(72, 700, "Ferry cut"), (72, 680, "By Ann Lee"),
+                       (72, 650, "The harbour board voted on Monday night to cut the ferry service to two"),
+                       (72, 636, "crossings a day until the channel is dredged, officials said on the")]
+             + footer + [(560, 20, "1/2")],
+             header + [(72, 700, "north quay, where the silt is worst."), (72, 670, "Crews said it came too late.")]
+             + footer + [(560, 20, "2/2")]]
+    found = pdf_text(make_pdf(pages, title="Ferry cut"))
+    assert found.text.split("\n\n") == [
+        "Ferry cut",  # near miss: the headline, the title's words but in the page, stays
+        "By Ann Lee",
+        "The harbour board voted on Monday night to cut the ferry service to two crossings a day until the "
+        "channel is dredged, officials said on the north quay, where the silt is worst.",  # run on to page 2
+        "Crews said it came too late."]
+    assert (found.title, found.url) == ("Ferry cut", "https://harborledger.example/2024/03/05/ferry-cut")
+
+
+@pytest.mark.parametrize("line, printers", [
+    ("3/5/24, 9:14 AM", True), ("05/03/2024, 21:14", True), ("05.03.24, 21:14", True), ("2024-03-05 21:14", True),
+    ("1/3", True), ("Page 2 of 3", True), ("Seite 2 von 3", True), ("https://harborledger.example/ferry", True),
+    ("Ferry cut", True),  # the document's title
+    # near misses: a story's line in the margin is kept
+    ("March 5, 2024", False), ("By Ann Lee", False), ("See harborledger.example for times", False),
+    ("1/3 of the fleet", False),
+])
+def test_what_a_browser_prints_in_the_margin(line, printers):
+    assert _printers_line(line, "ferry cut") is printers
+
+
+def test_a_story_line_in_the_margin_of_a_pdf_stays():
+    # near miss: a page printed without margins puts its own lines where a header would be
+    found = pdf_text(make_pdf([[(72, 780, "Harbour notes for March"), (72, 700, "The ferry runs twice a day now."),
+                                (72, 10, "Ann Lee writes about the port.")]]))
+    assert found.text.split("\n\n") == ["Harbour notes for March", "The ferry runs twice a day now.",
+                                        "Ann Lee writes about the port."]
+
+
+@pytest.mark.parametrize("data, error", [
+    ((PDFS / "locked.pdf").read_bytes(), "a password-protected PDF"),
+    (make_pdf([[]]), "no text in this PDF"),  # a scan: pictures of the page, no text layer
+    # a font with no map from its glyphs to letters: pdfminer writes a code for each (here the
+    # codes are the text itself, as pdfminer would write them)
+    (make_pdf([[(72, 700, "(cid:51)(cid:72)(cid:85) (cid:85)(cid:76) (cid:89)(cid:72)(cid:85)")]]),
+     "no readable text in this PDF"),
+    ((PDFS / "ferry-printed.pdf").read_bytes()[:5000], "a damaged PDF, or one cut short"),
+])
+def test_a_pdf_with_no_text_to_give_fails_with_the_reason(tmp_path, db_path, data, error):
+    with pytest.raises(PdfError):
+        pdf_text(data)
+    (tmp_path / "story.pdf").write_bytes(data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["failed"]) == (1, 1), summary
+    assert summary["failures"][0]["error"].startswith(error) and summary["failures"][0]["location"].endswith("story.pdf")
+
+
+def test_a_pdf_under_another_name_is_read_as_one(tmp_path):
+    path = tmp_path / "ferry.txt"  # a download saved with the wrong name
+    path.write_bytes((PDFS / "ferry-no-header.pdf").read_bytes())
+    result = run_cli("parse", path, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["title"] == "Ferry service cut as harbour silts up"

@@ -1,0 +1,214 @@
+"""A newsletter saved from a mail program (.eml, or a raw message without a name that says so):
+its HTML part read as a page, else its plain-text part as a text, decoded from the mail's
+transfer encoding and charset; the subject and the sending day fill what the story does not
+say. Mails written here with the standard library's email package."""
+
+import json
+from email.message import EmailMessage
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from ingest.read import sniff_format
+
+SUBJECT = "River rises in Millbrook"
+SENT = "Tue, 05 Mar 2024 07:30:00 -0500"
+
+
+def mail(html: str | None = None, text: str | None = None, subject: str = SUBJECT, cte: str = "base64",
+         first_header: tuple[str, str] | None = None, attachment: bytes | None = None) -> bytes:
+    message = EmailMessage()
+    if first_header:
+        message[first_header[0]] = first_header[1]
+    message["From"] = "Millbrook Weekly <letters@millbrook-weekly.example>"
+    message["To"] = "reader@example.org"
+    message["Subject"] = subject
+    message["Date"] = SENT
+    if text is not None:
+        message.set_content(text, cte=cte)
+    if html is not None:
+        if text is None:
+            message.set_content(html, subtype="html", cte=cte)
+        else:
+            message.add_alternative(html, subtype="html", cte=cte)
+    if attachment is not None:
+        if html is None and text is None:
+            message.set_content("")
+            message.clear_content()
+        message.add_attachment(attachment, maintype="application", subtype="pdf", filename="issue.pdf")
+    return bytes(message)
+
+
+def newsletter_page(dated: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n"))
+    return (f"<html><head><title>{SUBJECT}</title>{dated}</head><body><table><tr><td>"
+            f"<h1>{SUBJECT}</h1><p class='byline'>By Ada Quill</p>{paragraphs} <p>Étienne Roux helped.</p>"
+            "<p><a href='https://millbrook-weekly.example/unsubscribe'>Unsubscribe</a></p>"
+            "</td></tr></table></body></html>")
+
+
+def stored(db_path) -> dict:
+    row = next(Database(db_path).query("SELECT title, authors, published, published_source, body FROM articles"))
+    return {**row, "authors": json.loads(row["authors"])}
+
+
+@pytest.mark.parametrize("name, data", [
+    # fail before: passed over in a folder (.eml), or its MIME headers, boundaries and base64
+    # or quoted-printable stored as the story
+    ("issue.eml", mail(html=newsletter_page(), text=ARTICLE_TEXT)),
+    ("issue.eml", mail(html=newsletter_page(), cte="quoted-printable")),
+    ("issue.eml", mail(html=newsletter_page(), cte="8bit")),  # its markup unencoded: still a mail
+    ("issue.eml", mail(html=newsletter_page(), first_header=("Return-Path", "<letters@millbrook-weekly.example>"))),
+])
+def test_a_newsletter_saved_as_a_mail_is_read_as_its_page(tmp_path, db_path, name, data):
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["authors"]) == (SUBJECT, ["Ada Quill"])
+    # the sending day where the page gives none, in its zone
+    assert (article["published"], article["published_source"]) == ("2024-03-05T07:30:00-05:00", "email")
+    assert "Étienne Roux" in article["body"]
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"  # the sender
+    assert not any(junk in article["body"] for junk in ("Content-Type", "=C3", "PGh0bWw", "Unsubscribe"))
+
+
+def test_the_pages_own_date_beats_the_sending_day(tmp_path, db_path):
+    page = newsletter_page('<meta property="article:published_time" content="2024-03-04T18:00:00+00:00">')
+    (tmp_path / "issue.eml").write_bytes(mail(html=page))
+    assert ingest_json(tmp_path / "issue.eml", "--db", db_path)[0] == 0
+    assert stored(db_path)["published"] == "2024-03-04T18:00:00+00:00"
+
+
+def test_a_plain_text_mail_with_an_encoded_subject_and_no_name_that_says_so(tmp_path, db_path):
+    # fail before: read as a text, the subject's encoded words ("=?utf-8?q?...") were the
+    # headline and the quoted-printable the story
+    story = ARTICLE_TEXT + "\n\nÉtienne Roux, who runs the ferry, said the crossing would wait."
+    data = mail(text=f"By Ada Quill\n\n{story}\n", subject="Jetée closed as river rises", cte="quoted-printable")
+    assert b"=?utf-8?" in data and b"=C3=89" in data
+    (tmp_path / "issue").write_bytes(data)
+    code, summary = ingest_json(tmp_path / "issue", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["authors"]) == ("Jetée closed as river rises", ["Ada Quill"])
+    assert article["published"] == "2024-03-05T07:30:00-05:00"
+    assert "Étienne Roux, who runs the ferry" in article["body"] and "=C3" not in article["body"]
+
+
+def test_a_mail_with_only_an_attachment_fails_with_the_reason(tmp_path, db_path):
+    (tmp_path / "issue.eml").write_bytes(mail(attachment=b"%PDF-1.7 ..."))
+    code, summary = ingest_json(tmp_path / "issue.eml", "--db", db_path)
+    assert (code, summary["failed"]) == (1, 1), summary
+    assert summary["failures"][0]["error"].startswith("no story in this mail")
+    assert "issue.eml" in summary["failures"][0]["location"]
+
+
+@pytest.mark.parametrize("head, kind", [
+    (mail(text="The river rose.").split(b"\n\n")[0] + b"\n\nThe river rose.", "email"),
+    # near misses: a mail saved as plain text (a header, then the words: no MIME lines), and a
+    # letter that opens "To:" are texts, read by the text rules
+    (b"From: Ann Lee\nSubject: Tide tables\nDate: 4 March 2024\n\nThe tide tables are out.", "text"),
+    (b"To: the editor\n\nThe new bridge toll is a tax on the people who can least pay it.", "text"),
+])
+def test_a_mail_is_told_by_its_mime_header(head, kind):
+    assert sniff_format(head) == kind
+
+
+def test_parse_prints_a_mails_story():
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "issue.eml"
+        path.write_bytes(mail(html=newsletter_page()))
+        result = run_cli("parse", path, "--json")
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.output)
+    assert (parsed["title"], parsed["provenance"]["published"]) == (SUBJECT, "email")
+
+
+def mailbox(*mails: bytes) -> bytes:
+    """An mbox file: each mail after its "From " envelope line, a blank line between them, a
+    "From " that opens a line of a mail's text escaped as ">From " (as mail programs write it)."""
+    return b"".join(b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n"
+                    + m.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ").rstrip(b"\n") + b"\n\n"
+                    for m in mails)
+
+
+FAIR = ("The county fair opened on Saturday with a record entry of four hundred sheep, the organisers said.\n\n"
+        "From the main stage, the judges announced the prize for the heaviest marrow on Sunday afternoon.")
+
+
+@pytest.mark.parametrize("name", ["newsletters.mbox", "newsletters.mbox.gz"])
+def test_each_mail_of_a_mailbox_is_one_input(tmp_path, db_path, name):
+    import gzip
+
+    data = mailbox(mail(html=newsletter_page()), mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens",
+                                                      cte="quoted-printable"),
+                   mail(attachment=b"%PDF-1.7 ..."))
+    (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 2, 1), summary
+    assert summary["failures"][0]["location"].endswith(f"{name}#3")
+    assert summary["failures"][0]["error"].startswith("no story in this mail")
+    titles = {r["title"]: r for r in Database(db_path).query("SELECT title, published, body FROM articles")}
+    assert set(titles) == {SUBJECT, "County fair opens"}
+    assert titles["County fair opens"]["published"] == "2024-03-05T07:30:00-05:00"
+    assert "the judges announced" in titles["County fair opens"]["body"]
+    # a re-run stores nothing again and reads no stored mail
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (again["stored"], again["unchanged"], again["unchanged_failed"]) == (0, 3, 1), json.dumps(again)
+
+
+def test_an_empty_mailbox_is_reported(tmp_path, db_path):
+    (tmp_path / "none.mbox").write_bytes(b"")
+    code, summary = ingest_json(tmp_path / "none.mbox", "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith("no mail in this mailbox"), summary
+
+
+@pytest.mark.parametrize("sender, names", [
+    ("Millbrook Weekly <letters@millbrook-weekly.example>", ("Millbrook Weekly", None)),
+    ('"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>', ("Millbrook Weekly", "Ada Quill")),
+    ("Ada Quill at Millbrook Weekly <a@millbrook-weekly.example>", ("Millbrook Weekly", "Ada Quill")),
+    ("Millbrook Weekly | Ada Quill <a@millbrook-weekly.example>", ("Millbrook Weekly", None)),
+    # near misses: a name with "from" in it stays whole; an address alone names nothing
+    ("News from the Harbour <news@harbour.example>", ("News from the Harbour", None)),
+    ("letters@millbrook-weekly.example", (None, None)), (None, (None, None)),
+])
+def test_the_newsletter_and_writer_a_sender_names(sender, names):
+    from ingest.mail import sender_names
+
+    assert sender_names(sender) == names
+
+
+SUBSCRIPTION_ISSUE = f"""<html><head><title>{SUBJECT}</title></head><body>
+<div style="display:none">Why the river rose so fast</div>
+<table><tr><td><a href="https://millbrook-weekly.example/p/river-rises">View in browser</a></td></tr>
+<tr><td><h1>{SUBJECT}</h1><p>{ARTICLE_TEXT.split(chr(10) * 2)[0]}</p>
+<p>Residents can unsubscribe from the flood alerts by text; the warden urged them not to.</p>
+<p>{ARTICLE_TEXT.split(chr(10) * 2)[1]}</p>
+<p><a href="https://millbrook-weekly.example/subscribe">Subscribe now</a></p>
+<p>You're currently a free subscriber to Millbrook Weekly. Upgrade for full access.</p>
+<p><a href="https://millbrook-weekly.example/unsubscribe">Unsubscribe</a> · 12 Quay St, Millbrook</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
+    # fail before: the web-version link, the subscriber's notice and the unsubscribe line were
+    # stored in every issue's text; the writer Substack-style senders name was dropped
+    message = EmailMessage()
+    message["From"] = '"Ada Quill from Millbrook Weekly" <millbrookweekly@letters.example>'
+    message["Subject"] = SUBJECT
+    message["Date"] = SENT
+    message.set_content(SUBSCRIPTION_ISSUE, subtype="html")
+    (tmp_path / "issue.eml").write_bytes(bytes(message))
+    code, summary = ingest_json(tmp_path / "issue.eml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT * FROM articles"))
+    assert (article["url"], json.loads(article["authors"])) == ("https://millbrook-weekly.example/p/river-rises", ["Ada Quill"])
+    assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
+    # near miss: the story's own long paragraph that holds a furniture word stays
+    assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
