@@ -840,9 +840,12 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@property), " "), " dc:creator ") or '
     'contains(concat(" ", normalize-space(@property), " "), " dcterms:creator ") or '
     'contains(concat(" ", normalize-space(@rel), " "), " sioc:has_creator ")]',
-    # (and the data attributes that script-rendered templates mark their parts with)
+    # (and the data attributes that script-rendered templates mark their parts with, and the
+    # label a template gives screen readers: aria-label="Byline" is read aloud, so it is the
+    # page's own word for the box even where the class names are a build's hashes)
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
-    'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
+    'contains(@data-testid, "byline") or contains(@data-component, "byline") or '
+    'contains(translate(@aria-label, "BYLINE", "byline"), "byline")]',
     # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText") or '
@@ -1023,6 +1026,7 @@ _ATTRIBUTE_PIECES = {
     "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+    "aria-label": re.compile("byline", re.I),
     "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
 }
 # The text tests each need the element's first text to begin with one of these words, or with

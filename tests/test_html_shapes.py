@@ -195,6 +195,24 @@ def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a box labelled "Byline" for screen readers -----------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # class names a build's hashes, the screen readers' label the only word for the box
+    ('<div class="x9f2"><div class="q1" aria-label="Byline"><a href="/people/4821/ines-varga">'
+     '<img src="/i/iv.jpg" alt="Ines Varga at the harbour"></a><p class="q2">'
+     '<a href="/people/4821/ines-varga">Ines Varga</a></p></div></div>', ["Ines Varga"]),
+    ('<div aria-label="byline"><span>Ines Varga</span> and <span>Tomas Berg</span></div>', ["Ines Varga", "Tomas Berg"]),
+    # the near-misses: another label, a related story's card, a picture's credit so labelled
+    ('<nav aria-label="Breadcrumb"><a href="/">Home</a> <a href="/harbour/">Ines Varga</a></nav>', []),
+    ('<ul><li><h3><a href="/other/">Quay to reopen</a></h3><div aria-label="Byline">Tomas Berg</div></li></ul>', []),
+    ('<figure><img src="/i/quay.jpg"><figcaption aria-label="Byline">Photo by Tomas Berg</figcaption></figure>', []),
+])
+def test_a_box_the_screen_readers_label_a_byline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
