@@ -972,7 +972,11 @@ _BYLINE_TESTS = (
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
-    'starts-with(normalize-space(text()), "Von ") or '
+    # (after "Von", two words or more, as after "Di": "Von Ahlen" alone is a surname with its
+    # particle, set in its own element by a paper's list of authors, "<span>Ann D.</span>
+    # <span>Von Ahlen</span>", and a German byline names the writer whole, "Von Jana Berger")
+    '(starts-with(normalize-space(text()), "Von ") and '
+    'string-length(normalize-space(text())) - string-length(translate(normalize-space(text()), " ", "")) >= 2) or '
     # (the word alone, the name in an element after it, as "By" is read: "<span>Par <a>A</a>
     # </span>", whose text() is "Par " and normalize-space "Par")
     'normalize-space(text()) = "Par" or normalize-space(text()) = "Por" or '

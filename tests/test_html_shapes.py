@@ -42,6 +42,12 @@ def json_ld(data) -> str:
     ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
     ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
     ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    ('<p>Von Jana Berger</p>', ["Jana Berger"]),
+    ('<div><time>5. März 2024</time> <span>Von Jana Berger</span></div>', ["Jana Berger"]),
+    # a surname with its particle in a paper's list of authors, each part its own element: no
+    # German "by" before one name of the list
+    ('<div class="names"><span><span class="given">Ann D.</span> <span class="sur">Von Ahlen</span></span>, '
+     '<span><span class="given">Tomas</span> <span class="sur">Berg</span></span></div>', []),
     # the newsroom in those languages is a desk's credit, nobody's name
     ('<p class="meta"><span>Par</span> <span>La Rédaction</span></p>', []),
     ('<p><span>Von</span> <span>Redaktion Hafenblatt</span></p>', []),
