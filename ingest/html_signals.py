@@ -1276,6 +1276,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 # is the story's topic, section or source, not a second name.
                 first_line, *rest = text.split("\n")
                 text = "\n".join([first_line] + [line for line in rest if not _OTHER_FIELD_LINE.match(line)])
+            if text and _CREDIT_LINE.match(text):
+                # A wire story's credit line read as its byline ("Reporting by A; Editing by B
+                # and C"): its writers' parts alone, as at the story's end (the editor after
+                # "and" is no writer, and "additional reporting by" names one).
+                text = "\n".join(_credit_writers(text)) or text
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -1931,13 +1936,20 @@ def _reporting_credits(tree: HtmlElement) -> list[str]:
         if (len(text) > 300 or not _CREDIT_LINE.match(text) or _IN_COMMENTS(paragraph)
                 or _IN_QUOTE(paragraph) or _in_other_stories(paragraph, headline)):
             continue
-        parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
-        credits += [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
-                    if re.search(r"reporting|writing", label, re.I)]
+        credits += _credit_writers(text)
         lines += 1
         if lines == 2:
             break
     return credits
+
+
+def _credit_writers(text: str) -> list[str]:
+    """The names after a credit line's reporting and writing labels, not after its editing,
+    photo or research labels: "Reporting by A; additional reporting by B; Editing by C and D"
+    -> "A", "B"."""
+    parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
+    return [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
+            if re.search(r"reporting|writing", label, re.I)]
 
 
 # A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),

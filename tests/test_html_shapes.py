@@ -1184,6 +1184,20 @@ def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
     assert (article.authors, article.provenance.get("authors")) == (authors, source)
 
 
+@pytest.mark.parametrize("after, authors", [
+    # with no other byline the credit line is read as the byline: its writers alone, not the
+    # editor after "and", and with the additional reporter
+    ("<p>Reporting by Ines Varga; Editing by Tomas Reyes and Luc Martin</p>", ["Ines Varga"]),
+    ("<p>Reporting by Ines Varga in Lisbon; additional reporting by Lia Moon; Editing by Tomas Reyes "
+     "and Luc Martin</p>", ["Ines Varga", "Lia Moon"]),
+    # the near-misses: two reporters and no editor, a writing credit
+    ("<p>Reporting by Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    ("<p>Writing by Ines Varga; Editing by Luc Martin</p>", ["Ines Varga"]),
+])
+def test_a_credit_line_read_as_the_byline_names_its_writers_not_its_editors(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
 # --- authors: the name in an author box marked in BEM ("author-box__name") ----------------------
 
 
