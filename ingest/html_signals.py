@@ -845,7 +845,10 @@ _BYLINE_TESTS = (
     # page's own word for the box even where the class names are a build's hashes)
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
     'contains(@data-testid, "byline") or contains(@data-component, "byline") or '
-    'contains(translate(@aria-label, "BYLINE", "byline"), "byline")]',
+    'contains(translate(@aria-label, "BYLINE", "byline"), "byline") or '
+    # (and a web component named for it: a script-rendered template's own element,
+    # "<story-byline>", "<article-byline>", whose name is its word for the box)
+    'contains(local-name(), "byline")]',
     # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText") or '
@@ -1053,6 +1056,9 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
         if element is headline:
             found.append(element)
         elif on_attributes:
+            if "byline" in element.tag:  # (a web component's own element, "<story-byline>")
+                found.append(element)
+                continue
             # (Most elements have no attributes, or none of these: their own are the fewer.)
             for name, value in element.items():
                 pieces = _ATTRIBUTE_PIECES.get(name)

@@ -219,6 +219,20 @@ def test_a_box_the_screen_readers_label_a_byline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # a script-rendered template's own element named for the box, its classes no help
+    ('<story-byline class="c7"><div class="c8"><a href="/team/ines-varga/">Ines Varga</a> '
+     '<div class="c9">Harbour Reporter</div></div></story-byline>', ["Ines Varga"]),
+    # the near-misses: another story's card, a component named for something else, a picture's credit
+    ('<ul><li><h3><a href="/other/">Quay to reopen</a></h3><story-byline>Tomas Berg</story-byline></li></ul>', []),
+    ('<story-share><a href="/share/">Ines Varga</a></story-share>', []),
+    ('<figure><img src="/i/quay.jpg"><figcaption><photo-byline>Photo by Tomas Berg</photo-byline>'
+     '</figcaption></figure>', []),
+])
+def test_a_web_component_named_for_the_byline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
