@@ -208,7 +208,11 @@ _BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|sto
                         # and Indonesian and Malay "by", "oleh"
                         r"(?:(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
                         r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
-                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh)(?:\s*:\s*|\s+)|"
+                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh|"
+                        # an interview's credit to whoever asked, who wrote it up: French "propos
+                        # recueillis par", German "die Fragen stellte(n)", "das Interview führte(n)"
+                        r"propos\s+recueillis\s+par|(?:die\s+)?fragen\s+stellten?|"
+                        r"(?:das\s+)?interview\s+f(?:ü|ue)hrten?)(?:\s*:\s*|\s+)|"
                         # German "Von", Italian "Di", Danish "Af" as a label with its colon (alone,
                         # a name's particle too: see below)
                         r"(?:von|di|af)\s*:\s*|"
