@@ -1815,7 +1815,7 @@ def _author_box_names(tree: HtmlElement) -> list[str]:
             names.append(name)
         if len(boxes) == 3:
             break
-    return names or _headed_author_box_names(tree, headline)
+    return names or _headed_author_box_names(tree, headline) or _named_bio_box(tree, headline)
 
 
 # A heading that says, and only says, that a box about the writer follows: "About the author",
@@ -1919,6 +1919,54 @@ def _tagline_authors(tree: HtmlElement) -> list[str]:
         if match:
             return [match.group(1)]
     return []
+
+
+# A bio that calls its subject "the author" in place of the name, after the name set on its own:
+# "<strong>A</strong><p>The author is a science writer in Lisbon.</p>", in English, German,
+# French, Spanish and Italian.
+_AUTHOR_IS = re.compile(r"\s*(?:the\s+(?:author|writer)|der\s+autor|die\s+autorin|l['’]auteure?|el\s+autor|la\s+autora|"
+                        r"l['’]autore|l['’]autrice)\s+(?:is|ist|est|es|è)\s", re.I)
+_NAME_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6|//strong|//b")
+# The story's paragraphs before and after an element (longer than a field's line; asked only of
+# the rare element that passes the other tests).
+_STORY_PARAGRAPHS_BEFORE = etree.XPath("count(preceding::p[string-length(normalize-space()) > 120])")
+_STORY_PARAGRAPHS_AFTER = etree.XPath("count(following::p[string-length(normalize-space()) > 120])")
+_HEADING_NAME = re.compile(rf"\s*{_NOTE_NAME}\s*")
+
+
+def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
+    """The writer of a box about them that nothing marks (its classes machine-made hashes, no
+    "About the author" heading): a heading or bold line that is one person's name, whole, and
+    right after it a bio about that person as a writer ("A is a freelance writer ...", the
+    closing note's words, see _TAGLINE) or about "the author" ("The author is ...", "Die Autorin
+    ist ..."). Only a page with one such box: a list of people (the speakers of a panel, the
+    entries of a list story), each a name and a bio, is the story's subjects. Only after most of
+    the story's paragraphs; not a box in the comments, the page's header or among other
+    stories."""
+    names = set()
+    for heading in _NAME_HEADINGS(tree):
+        name = " ".join(_spaced_text(heading).split())
+        if not _HEADING_NAME.fullmatch(name):
+            continue
+        # (The wrappers that hold the name alone, then what follows them.)
+        box = heading
+        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == name:
+            box = parent
+        following = box.getnext()
+        bio = " ".join(_spaced_text(following).split()) if following is not None else ""
+        tagline = _TAGLINE.match(bio)
+        if not ((tagline and person_key(tagline.group(1)) == person_key(name)) or _AUTHOR_IS.match(bio)):
+            continue
+        if _IN_COMMENTS(heading) or _in_page_header(heading, headline) or _in_other_stories(heading, headline):
+            continue
+        # (After most of the story's text, as a box about its writer is: a story about a
+        # writer may open with the subject's name and bio.)
+        if _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+            continue
+        people = split_people(name)[0]
+        if len(people) == 1 and person_key(people[0]) == person_key(name):
+            names.add(people[0])
+    return list(names) if len(names) == 1 else []
 
 
 _DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")

@@ -3403,6 +3403,31 @@ def test_a_box_headed_about_the_author(after, authors):
     assert parsed(after=after).authors == authors
 
 
+@pytest.mark.parametrize("after, authors", [
+    # Nothing marks the box: a name alone in its heading, and the bio under it that makes that
+    # person a writer, or calls them "the author" (in German here)
+    ('<div class="k1"><div class="k2"><h4>Ines Varga</h4></div></div>'
+     '<div class="k3"><p>Ines Varga is a freelance writer who covers the harbour.</p></div>', ["Ines Varga"]),
+    ('<div class="k1"><div><strong>Ines Varga</strong></div><div>Die Autorin ist Redakteurin im '
+     'Hafenressort.</div></div>', ["Ines Varga"]),
+    # the near-misses: several such boxes (a list story's people, a panel's speakers), a bio
+    # that makes the person no writer, a bio about someone else, a box among other stories
+    ('<h3>Ines Varga</h3><p>Ines Varga is a novelist from Kiel.</p>'
+     '<h3>Tomas Berg</h3><p>Tomas Berg is a poet from Oslo.</p>', []),
+    ('<h3>Ines Varga</h3><p>Ines Varga is the harbour master of the port.</p>', []),
+    ('<h3>Ines Varga</h3><p>Tomas Berg is a freelance writer who covers the harbour.</p>', []),
+    ('<div class="most-read"><h3>Ines Varga</h3><p>Ines Varga is a freelance writer who covers the '
+     'harbour.</p></div>', []),
+])
+def test_an_unmarked_box_a_name_then_a_writers_bio(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
+def test_a_name_and_a_writers_bio_before_the_story_is_its_subject():
+    top = '<h3>Ines Varga</h3><p>Ines Varga is a freelance writer who covers the harbour.</p>'
+    assert parsed(top=top).authors == []
+
+
 @pytest.mark.parametrize("top, published", [
     # A <time> with a UTC clock, and the page's own clock written five hours earlier: the
     # moment in the page's zone (the readers' day, the 5th).
