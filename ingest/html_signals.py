@@ -945,6 +945,8 @@ _BYLINE_TESTS = (
     # (a lower-case "by" only as the element's own first words, not after a child: "<a>Content
     # management</a> by <b>A</b>" credits a supplier)
     'normalize-space(node()[1][self::text()]) = "by" or '
+    # (and with a colon, as the label of a template's field: "by: A", "<span>by:</span> <a>A</a>")
+    'starts-with(normalize-space(text()), "by:") or '
     # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
     'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '

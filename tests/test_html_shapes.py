@@ -361,6 +361,20 @@ def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("top, authors", [
+    # "by" in small letters as a field's label, with its colon, the name after it or in the
+    # element after it
+    ("<p>by: Ines Varga</p>", ["Ines Varga"]),
+    ('<div class="x1"><span>by:</span> <a href="/p/7">Ines Varga</a> <span>March 5, 2024</span></div>', ["Ines Varga"]),
+    # the near-misses: a sorting control, the label before no person, a picture's credit
+    ("<p>Sorted by: date</p>", []),
+    ("<p>by: the harbour board</p>", []),
+    ('<div><span>Photo by:</span> <span>Ines Varga</span></div>', []),
+])
+def test_by_in_small_letters_with_a_colon(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 @pytest.mark.parametrize("top, after, authors", [
     # <address> in the article: its author's contact details
     ("<address>Ann Lee</address>", "", ["Ann Lee"]),
