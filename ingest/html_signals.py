@@ -2086,7 +2086,7 @@ def _in_other_stories(element, headline) -> bool:
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
         marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
-        if box.tag == "nav" or _OTHER_STORIES.search(marks):
+        if box.tag == "nav" or _OTHER_STORIES.search(marks) or _headed_as_other_stories(box):
             return True
         if not card_seen and len(box.text_content()) > _CARD_LENGTH:
             card_seen = True  # boxes only grow from here: none is a short card
@@ -2097,6 +2097,37 @@ def _in_other_stories(element, headline) -> bool:
             card_seen = True
             if _links_another_story(box, element):
                 return True
+    return False
+
+
+# The visible heading of a box of other stories or of the readers' comments ("Most read",
+# "Related stories", "Read next", "You may also like", "Leave a reply"): where a template's
+# class names are a build's hashes, or name nothing, the box still tells its readers what it
+# holds. ("More from ..." is left out: an author box says so above the writer's name. A count
+# of comments, "3 Comments", is as often a link in the story's own meta line.)
+_OTHER_STORIES_HEADING = re.compile(
+    r"\s*(?:most\s+(?:read|popular|viewed|shared|commented)|popular(?:\s+(?:stories|posts|articles|now))?|"
+    r"trending(?:\s+(?:now|stories))?|related(?:\s+(?:stories|articles|posts|news|content|reading|coverage|links))?|"
+    r"recommended(?:\s+(?:for\s+you|stories|reading|articles))?|read\s+(?:more|next|this\s+next|also)|"
+    r"more\s+(?:stories|news|articles|posts|to\s+read|like\s+this)|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|also\s+read|see\s+also|"
+    r"(?:next|previous|prev)\s+(?:article|story|post)|up\s+next|don['’]t\s+miss|editor['’]s\s+picks|top\s+stories|"
+    r"(?P<comments>comments|responses|replies|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:discussion|conversation)))"
+    r"\s*:?\s*", re.I)
+_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _headed_as_other_stories(box) -> bool:
+    """The box's first text, not a link's or a button's, is such a heading (see
+    _OTHER_STORIES_HEADING); the comments' only in a heading element, as a meta line's
+    button for them may say "Comments" too."""
+    for element in box.iter(etree.Element):
+        if element.tag in ("script", "style", "noscript", "template"):
+            continue
+        if element.text and not element.text.isspace():
+            label = (_OTHER_STORIES_HEADING.fullmatch(element.text)
+                     if element.tag not in ("a", "button") and len(element.text) < 40 else None)
+            return bool(label) and (not label["comments"] or element.tag in _HEADING_TAGS)
     return False
 
 

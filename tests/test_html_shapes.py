@@ -233,6 +233,35 @@ def test_a_web_component_named_for_the_byline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("after, authors", [
+    # With class names that name nothing, a box of other stories or of the readers' comments is
+    # known by its visible heading: the bylines in it are other writers' or commenters'.
+    ('<div class="x5"><div class="x6">Most read</div><div class="x7"><a href="/a">Quay reopens after '
+     'the storm</a><div>By Tomas Berg</div></div><div class="x7"><a href="/b">Ferry fares rise</a>'
+     '<div>By Lia Moon</div></div></div>', []),
+    ('<div><h2>Related</h2><p><a href="/r">Ferry fares rise again this winter</a></p><p>By Tomas Berg</p></div>', []),
+    ('<div><h4>Read next:</h4><a href="/r">Ferry fares rise</a> <span>by Tomas Berg</span></div>', []),
+    ('<div><h3>Responses</h3><div><p>By Tomas Berg on March 6, 2024</p><p>Great story.</p></div></div>', []),
+    ('<div><span>Next article</span><a href="/n">Quay reopens</a><span>By Tomas Berg</span></div>', []),
+])
+def test_a_box_headed_as_other_stories_or_comments_holds_no_byline_of_this_story(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the near-misses: the story's own meta line, with a link or a button to the comments before
+    # the byline, a "Comments" label that is no heading, a kicker before it, and a box of other
+    # stories before the byline rather than around it
+    ('<div class="m1"><a href="#comments">3 Comments</a> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><button>Comments</button> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Comments</span> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Analysis</span> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Trending</span></div><div class="m2">By Ines Varga</div>', ["Ines Varga"]),
+])
+def test_the_storys_own_byline_beside_such_words_stays(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: rel="author" -----------------------------------------------------------------
 
 
