@@ -906,6 +906,8 @@ _BYLINE_TESTS = (
     # (with a no-break space after "By", which normalize-space keeps: "<span>By&nbsp;</span>
     # <a>A</a>", "By&nbsp;A")
     'normalize-space(translate(text(), "\u00a0", " ")) = "By" or '
+    # (and in capitals, the name a link after it: "BY <a>ANN LEE</a>")
+    'normalize-space(text()) = "BY" or '
     'starts-with(normalize-space(text()), "By\u00a0") or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
@@ -938,6 +940,18 @@ _BYLINE_TESTS = (
     'starts-with(concat(normalize-space(text()), " "), "Analysis by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Commentary by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Guest post by ") or '
+    # (and with an article, or as a guest's: "A commentary by A", "An essay by A", "Guest column by A")
+    'starts-with(concat(normalize-space(text()), " "), "A commentary by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "An essay by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "An analysis by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest column by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest essay by ") or '
+    # the writer who took the pictures too ("Words and pictures by A")
+    'starts-with(normalize-space(text()), "Words and pictures by ") or '
+    'starts-with(normalize-space(text()), "Words and photos by ") or '
+    'starts-with(normalize-space(text()), "Story and photos by ") or '
+    # "written by" in small letters, as a theme's meta line writes it
+    'starts-with(concat(normalize-space(text()), " "), "written by ") or '
     # such a label alone in its element, the name in the next: "<span>Written by</span> <a>A</a>",
     # "by <a>A</a> on 4 March"
     'normalize-space(text()) = "Written by" or normalize-space(text()) = "Words by" or '
@@ -955,6 +969,12 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
     # "Text:" in Spanish and Portuguese, and in Dutch, Polish and the Scandinavian languages
     'starts-with(normalize-space(text()), "Texto:") or starts-with(normalize-space(text()), "Tekst:") or '
+    # (French with its space before the colon; Italian "Testo:", "Testo di"; and the writer who
+    # took the pictures too, in German, Spanish and Portuguese: "Text und Fotos:", "Texto y fotos:")
+    'starts-with(normalize-space(text()), "Texte :") or starts-with(normalize-space(text()), "Texte:") or '
+    'starts-with(normalize-space(text()), "Testo:") or starts-with(normalize-space(text()), "Testo di ") or '
+    'starts-with(normalize-space(text()), "Text und Fotos:") or starts-with(normalize-space(text()), "Texto y fotos:") or '
+    'starts-with(normalize-space(text()), "Texto e fotos:") or '
     # and Chinese and Japanese "author", "reporter" and "text" labels ("作者：A", "记者 A", "文/A")
     'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
     'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
@@ -1041,7 +1061,7 @@ _ATTRIBUTE_PIECES = {
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
+_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|testo|reporting|author|"
                               r"作者|记者|記者|文[/／：:]|本[报報][记記]者|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"

@@ -404,6 +404,33 @@ def test_by_in_small_letters_with_a_colon(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # labels before the writer that no byline test read: "BY" alone in capitals before a link,
+    # the kind of piece with an article or as a guest's, the writer who took the pictures too,
+    # "written by" in small letters, and "Text:" in French (a space before its colon) and Italian
+    ('<p>BY <a href="/p/7">INES VARGA</a></p>', ["Ines Varga"]),
+    ("<p>A commentary by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>An essay by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Guest column by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Words and pictures by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>written by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Texte : Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Testo di Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Text und Fotos: Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Texto e fotos: Ines Varga</p>", ["Ines Varga"]),
+    # the near-misses: the same words before no person, or opening a sentence
+    ("<p>A commentary by the harbour board found the channel silted.</p>", []),
+    ("<p>An essay by Ines Varga appears in the autumn issue.</p>", []),
+    ("<p>Guest column by invitation only</p>", []),
+    ("<p>written by hand on the quay wall</p>", []),
+    ("<p>Testo di legge sul porto</p>", []),
+    ("<p>Texte : Agence France-Presse</p>", []),
+    ('<p>BY <a href="/n">THE NUMBERS</a></p>', []),
+])
+def test_more_labels_before_the_writer(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 @pytest.mark.parametrize("top, after, authors", [
     # <address> in the article: its author's contact details
     ("<address>Ann Lee</address>", "", ["Ann Lee"]),

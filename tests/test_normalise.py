@@ -133,6 +133,13 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Costa e Silva", ["Ada Costa e Silva"], []),
         ("Ada Costa e Silva e Ben Ostrow", ["Ada Costa e Silva", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
+        # the kind of piece with an article or as a guest's, and Italian "Testo di"
+        ("A commentary by Ada Quill", ["Ada Quill"], []),
+        ("Guest column by Ada Quill", ["Ada Quill"], []),
+        ("Testo di Ada Quill", ["Ada Quill"], []),
+        # the near-misses: no kind of piece after the article; "di" as a name's particle
+        ("A by Ada Quill", [], []),
+        ("Ada Testo di Quill", ["Ada Testo di Quill"], []),
         # an interview's credit to whoever asked the questions, in French and German (in
         # capitals as a magazine sets it)
         ("Propos recueillis par Claire Morel", ["Claire Morel"], []),
