@@ -1672,6 +1672,13 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     before = ""
     for element, text in _lines_under_headline(tree, headline):
         match = _WRITERS_JOB.fullmatch(text)
+        first = element[0] if len(element) > 1 else None
+        if not match and first is not None and not (element.text or "").strip():
+            # The name and the job set as two fields, with no comma ("<span>Ann Lee</span>
+            # <span>Harbor Correspondent</span>"): read as the line they show.
+            name = " ".join(first.text_content().split())
+            if name and text.startswith(name):  # (its fields may touch: "Ann LeeHarbor Writer")
+                match = _WRITERS_JOB.fullmatch(f"{name}, {text[len(name):].strip()}")
         # (Not under another credit's label on the line before: "Fact checked by" / "Tom Park,
         # Senior Editor" names a reviewer, "Edited by" an editor.)
         # (A job in the plural after one name is a group's: "Harbor Ledger, Opinion

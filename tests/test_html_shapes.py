@@ -90,6 +90,23 @@ def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the name and the job as two fields, with no comma between them (and touching)
+    ('<div class="q"><span>Ines Varga</span> <span>Harbour Correspondent</span></div>', ["Ines Varga"]),
+    ('<div class="q"><a href="/p/7">Ines Varga</a><span>Senior Writer</span></div>', ["Ines Varga"]),
+    # the near-misses: a job that is no writer's, a picture desk's, a desk's plural after one
+    # name, the words run together in one field, a line under another credit's label
+    ('<div class="q"><span>Ines Varga</span> <span>Harbour Master</span></div>', []),
+    ('<div class="q"><span>Ines Varga</span> <span>Photo Editor</span></div>', []),
+    ('<div class="q"><span>Ines Varga</span> <span>Opinion Contributors</span></div>', []),
+    ('<div class="q">Ines Varga Harbour Correspondent</div>', []),
+    ('<div class="q"><span>Edited by</span></div><div class="r"><span>Ines Varga</span> '
+     '<span>Senior Editor</span></div>', []),
+])
+def test_a_writers_name_and_job_in_two_fields(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: a line under the headline of names and a part marked as the outlet -----------
 
 
