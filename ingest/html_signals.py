@@ -846,6 +846,16 @@ _BYLINE_TESTS = (
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
     'contains(@data-testid, "byline") or contains(@data-component, "byline") or '
     'contains(translate(@aria-label, "BYLINE", "byline"), "byline") or '
+    # (the word parted or camel-cased, "by-line", "by_line", "byLine", and in a component's
+    # name with its capital, data-component="Byline"; and the short token "byl" of older
+    # newspaper templates)
+    # (as a word of its own: "hobby-line" is none)
+    'contains(concat(" ", normalize-space(@class)), " by-line") or contains(@class, "-by-line") or '
+    'contains(@class, "_by-line") or contains(concat(" ", normalize-space(@class)), " by_line") or '
+    'contains(@class, "_by_line") or contains(@class, "-by_line") or '
+    'contains(concat(" ", normalize-space(@class)), " byLine") or contains(@class, "ByLine") or '
+    'contains(@data-component, "Byline") or '
+    'contains(concat(" ", normalize-space(@class), " "), " byl ") or '
     # (and a web component named for it: a script-rendered template's own element,
     # "<story-byline>", "<article-byline>", whose name is its word for the box)
     'contains(local-name(), "byline")]',
@@ -1052,9 +1062,9 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
+    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
-    "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+    "data-testid": re.compile("byline|author"), "data-component": re.compile("[Bb]yline"),
     "aria-label": re.compile("byline", re.I),
     "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
 }

@@ -250,6 +250,24 @@ def test_a_web_component_named_for_the_byline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the class word parted or camel-cased, the component's name with its capital, the short token
+    ('<div class="x by-line">Ines Varga</div>', ["Ines Varga"]),
+    ('<div class="post_by_line"><a href="/p/7">Ines Varga</a></div>', ["Ines Varga"]),
+    ('<span class="articleByLine">Ines Varga</span>', ["Ines Varga"]),
+    ('<div data-component="Byline"><span>Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="byl">By INES VARGA</div>', ["Ines Varga"]),
+    # the near-misses: the letters inside other words, a picture's credit so marked
+    ('<div class="bylaw-notice">Ines Varga</div>', []),
+    ('<div class="hobby-line">Ines Varga</div>', []),
+    ('<div class="byl-photo">Photo by Ines Varga</div>', []),
+])
+def test_byline_class_words_parted_or_camel_cased(top, authors):
+    # (read as the page's byline: trafilatura's own search, the last resort, reads some of them)
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline" if authors else None), top
+
+
 @pytest.mark.parametrize("after, authors", [
     # With class names that name nothing, a box of other stories or of the readers' comments is
     # known by its visible heading: the bylines in it are other writers' or commenters'.
