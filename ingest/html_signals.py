@@ -840,9 +840,25 @@ _BYLINE_TESTS = (
     'contains(concat(" ", normalize-space(@property), " "), " dc:creator ") or '
     'contains(concat(" ", normalize-space(@property), " "), " dcterms:creator ") or '
     'contains(concat(" ", normalize-space(@rel), " "), " sioc:has_creator ")]',
-    # (and the data attributes that script-rendered templates mark their parts with)
+    # (and the data attributes that script-rendered templates mark their parts with, and the
+    # label a template gives screen readers: aria-label="Byline" is read aloud, so it is the
+    # page's own word for the box even where the class names are a build's hashes)
     '[contains(@class, "byline") or contains(@id, "byline") or contains(@class, "Byline") or '
-    'contains(@data-testid, "byline") or contains(@data-component, "byline")]',
+    'contains(@data-testid, "byline") or contains(@data-component, "byline") or '
+    'contains(translate(@aria-label, "BYLINE", "byline"), "byline") or '
+    # (the word parted or camel-cased, "by-line", "by_line", "byLine", and in a component's
+    # name with its capital, data-component="Byline"; and the short token "byl" of older
+    # newspaper templates)
+    # (as a word of its own: "hobby-line" is none)
+    'contains(concat(" ", normalize-space(@class)), " by-line") or contains(@class, "-by-line") or '
+    'contains(@class, "_by-line") or contains(concat(" ", normalize-space(@class)), " by_line") or '
+    'contains(@class, "_by_line") or contains(@class, "-by_line") or '
+    'contains(concat(" ", normalize-space(@class)), " byLine") or contains(@class, "ByLine") or '
+    'contains(@data-component, "Byline") or '
+    'contains(concat(" ", normalize-space(@class), " "), " byl ") or '
+    # (and a web component named for it: a script-rendered template's own element,
+    # "<story-byline>", "<article-byline>", whose name is its word for the box)
+    'contains(local-name(), "byline")]',
     # (and the link on the name, and the BEM spellings "author__name", "author__link")
     '[contains(@class, "author-name") or contains(@class, "authorName") or '
     'contains(@class, "author_name") or contains(@class, "authorText") or '
@@ -900,6 +916,8 @@ _BYLINE_TESTS = (
     # (with a no-break space after "By", which normalize-space keeps: "<span>By&nbsp;</span>
     # <a>A</a>", "By&nbsp;A")
     'normalize-space(translate(text(), "\u00a0", " ")) = "By" or '
+    # (and in capitals, the name a link after it: "BY <a>ANN LEE</a>")
+    'normalize-space(text()) = "BY" or '
     'starts-with(normalize-space(text()), "By\u00a0") or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
@@ -932,6 +950,18 @@ _BYLINE_TESTS = (
     'starts-with(concat(normalize-space(text()), " "), "Analysis by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Commentary by ") or '
     'starts-with(concat(normalize-space(text()), " "), "Guest post by ") or '
+    # (and with an article, or as a guest's: "A commentary by A", "An essay by A", "Guest column by A")
+    'starts-with(concat(normalize-space(text()), " "), "A commentary by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "An essay by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "An analysis by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest column by ") or '
+    'starts-with(concat(normalize-space(text()), " "), "Guest essay by ") or '
+    # the writer who took the pictures too ("Words and pictures by A")
+    'starts-with(normalize-space(text()), "Words and pictures by ") or '
+    'starts-with(normalize-space(text()), "Words and photos by ") or '
+    'starts-with(normalize-space(text()), "Story and photos by ") or '
+    # "written by" in small letters, as a theme's meta line writes it
+    'starts-with(concat(normalize-space(text()), " "), "written by ") or '
     # such a label alone in its element, the name in the next: "<span>Written by</span> <a>A</a>",
     # "by <a>A</a> on 4 March"
     'normalize-space(text()) = "Written by" or normalize-space(text()) = "Words by" or '
@@ -939,6 +969,8 @@ _BYLINE_TESTS = (
     # (a lower-case "by" only as the element's own first words, not after a child: "<a>Content
     # management</a> by <b>A</b>" credits a supplier)
     'normalize-space(node()[1][self::text()]) = "by" or '
+    # (and with a colon, as the label of a template's field: "by: A", "<span>by:</span> <a>A</a>")
+    'starts-with(normalize-space(text()), "by:") or '
     # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
     'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
@@ -947,6 +979,12 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Text:") or starts-with(normalize-space(text()), "By:") or '
     # "Text:" in Spanish and Portuguese, and in Dutch, Polish and the Scandinavian languages
     'starts-with(normalize-space(text()), "Texto:") or starts-with(normalize-space(text()), "Tekst:") or '
+    # (French with its space before the colon; Italian "Testo:", "Testo di"; and the writer who
+    # took the pictures too, in German, Spanish and Portuguese: "Text und Fotos:", "Texto y fotos:")
+    'starts-with(normalize-space(text()), "Texte :") or starts-with(normalize-space(text()), "Texte:") or '
+    'starts-with(normalize-space(text()), "Testo:") or starts-with(normalize-space(text()), "Testo di ") or '
+    'starts-with(normalize-space(text()), "Text und Fotos:") or starts-with(normalize-space(text()), "Texto y fotos:") or '
+    'starts-with(normalize-space(text()), "Texto e fotos:") or '
     # and Chinese and Japanese "author", "reporter" and "text" labels ("作者：A", "记者 A", "文/A")
     'starts-with(normalize-space(text()), "作者：") or starts-with(normalize-space(text()), "作者:") or '
     'starts-with(normalize-space(text()), "记者：") or starts-with(normalize-space(text()), "記者：") or '
@@ -969,7 +1007,11 @@ _BYLINE_TESTS = (
     # these words begin other lines too (split_people keeps only what reads as names after them).
     '[starts-with(normalize-space(text()), "Par ") or starts-with(normalize-space(text()), "Por ") or '
     'starts-with(normalize-space(text()), "Door ") or starts-with(normalize-space(text()), "Av ") or '
-    'starts-with(normalize-space(text()), "Von ") or '
+    # (after "Von", two words or more, as after "Di": "Von Ahlen" alone is a surname with its
+    # particle, set in its own element by a paper's list of authors, "<span>Ann D.</span>
+    # <span>Von Ahlen</span>", and a German byline names the writer whole, "Von Jana Berger")
+    '(starts-with(normalize-space(text()), "Von ") and '
+    'string-length(normalize-space(text())) - string-length(translate(normalize-space(text()), " ", "")) >= 2) or '
     # (the word alone, the name in an element after it, as "By" is read: "<span>Par <a>A</a>
     # </span>", whose text() is "Par " and normalize-space "Par")
     'normalize-space(text()) = "Par" or normalize-space(text()) = "Por" or '
@@ -1020,15 +1062,16 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
+    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
-    "data-testid": re.compile("byline|author"), "data-component": re.compile("byline"),
+    "data-testid": re.compile("byline|author"), "data-component": re.compile("[Bb]yline"),
+    "aria-label": re.compile("byline", re.I),
     "property": re.compile("author|creator"), "rel": re.compile("has_creator"),
 }
 # The text tests each need the element's first text to begin with one of these words, or with
 # a mark set before a "By" (in any case here, a looser test than theirs: the tests themselves
 # decide).
-_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|reporting|author|"
+_TEXT_TEST_START = re.compile(r"(?:by|posted|published|written|filed|submitted|words|story|text|tekst|testo|reporting|author|"
                               r"作者|记者|記者|文[/／：:]|本[报報][记記]者|"
                               r"writer|reporter|reported|opinion|analysis|commentary|guest|"
                               r"autor|auteur|par|por|door|av|von|di|oleh|автор|текст|yazar|penulis|kirjoittaja|"
@@ -1045,6 +1088,9 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
         if element is headline:
             found.append(element)
         elif on_attributes:
+            if "byline" in element.tag:  # (a web component's own element, "<story-byline>")
+                found.append(element)
+                continue
             # (Most elements have no attributes, or none of these: their own are the fewer.)
             for name, value in element.items():
                 pieces = _ATTRIBUTE_PIECES.get(name)
@@ -1268,6 +1314,11 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 # is the story's topic, section or source, not a second name.
                 first_line, *rest = text.split("\n")
                 text = "\n".join([first_line] + [line for line in rest if not _OTHER_FIELD_LINE.match(line)])
+            if text and _CREDIT_LINE.match(text):
+                # A wire story's credit line read as its byline ("Reporting by A; Editing by B
+                # and C"): its writers' parts alone, as at the story's end (the editor after
+                # "and" is no writer, and "additional reporting by" names one).
+                text = "\n".join(_credit_writers(text)) or text
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -1631,6 +1682,13 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     before = ""
     for element, text in _lines_under_headline(tree, headline):
         match = _WRITERS_JOB.fullmatch(text)
+        first = element[0] if len(element) > 1 else None
+        if not match and first is not None and not (element.text or "").strip():
+            # The name and the job set as two fields, with no comma ("<span>Ann Lee</span>
+            # <span>Harbor Correspondent</span>"): read as the line they show.
+            name = " ".join(first.text_content().split())
+            if name and text.startswith(name):  # (its fields may touch: "Ann LeeHarbor Writer")
+                match = _WRITERS_JOB.fullmatch(f"{name}, {text[len(name):].strip()}")
         # (Not under another credit's label on the line before: "Fact checked by" / "Tom Park,
         # Senior Editor" names a reviewer, "Edited by" an editor.)
         # (A job in the plural after one name is a group's: "Harbor Ledger, Opinion
@@ -1796,7 +1854,7 @@ def _author_box_names(tree: HtmlElement) -> list[str]:
             names.append(name)
         if len(boxes) == 3:
             break
-    return names or _headed_author_box_names(tree, headline)
+    return names or _headed_author_box_names(tree, headline) or _named_bio_box(tree, headline)
 
 
 # A heading that says, and only says, that a box about the writer follows: "About the author",
@@ -1902,6 +1960,54 @@ def _tagline_authors(tree: HtmlElement) -> list[str]:
     return []
 
 
+# A bio that calls its subject "the author" in place of the name, after the name set on its own:
+# "<strong>A</strong><p>The author is a science writer in Lisbon.</p>", in English, German,
+# French, Spanish and Italian.
+_AUTHOR_IS = re.compile(r"\s*(?:the\s+(?:author|writer)|der\s+autor|die\s+autorin|l['’]auteure?|el\s+autor|la\s+autora|"
+                        r"l['’]autore|l['’]autrice)\s+(?:is|ist|est|es|è)\s", re.I)
+_NAME_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6|//strong|//b")
+# The story's paragraphs before and after an element (longer than a field's line; asked only of
+# the rare element that passes the other tests).
+_STORY_PARAGRAPHS_BEFORE = etree.XPath("count(preceding::p[string-length(normalize-space()) > 120])")
+_STORY_PARAGRAPHS_AFTER = etree.XPath("count(following::p[string-length(normalize-space()) > 120])")
+_HEADING_NAME = re.compile(rf"\s*{_NOTE_NAME}\s*")
+
+
+def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
+    """The writer of a box about them that nothing marks (its classes machine-made hashes, no
+    "About the author" heading): a heading or bold line that is one person's name, whole, and
+    right after it a bio about that person as a writer ("A is a freelance writer ...", the
+    closing note's words, see _TAGLINE) or about "the author" ("The author is ...", "Die Autorin
+    ist ..."). Only a page with one such box: a list of people (the speakers of a panel, the
+    entries of a list story), each a name and a bio, is the story's subjects. Only after most of
+    the story's paragraphs; not a box in the comments, the page's header or among other
+    stories."""
+    names = set()
+    for heading in _NAME_HEADINGS(tree):
+        name = " ".join(_spaced_text(heading).split())
+        if not _HEADING_NAME.fullmatch(name):
+            continue
+        # (The wrappers that hold the name alone, then what follows them.)
+        box = heading
+        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == name:
+            box = parent
+        following = box.getnext()
+        bio = " ".join(_spaced_text(following).split()) if following is not None else ""
+        tagline = _TAGLINE.match(bio)
+        if not ((tagline and person_key(tagline.group(1)) == person_key(name)) or _AUTHOR_IS.match(bio)):
+            continue
+        if _IN_COMMENTS(heading) or _in_page_header(heading, headline) or _in_other_stories(heading, headline):
+            continue
+        # (After most of the story's text, as a box about its writer is: a story about a
+        # writer may open with the subject's name and bio.)
+        if _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+            continue
+        people = split_people(name)[0]
+        if len(people) == 1 and person_key(people[0]) == person_key(name):
+            names.add(people[0])
+    return list(names) if len(names) == 1 else []
+
+
 _DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
 
 
@@ -1923,13 +2029,20 @@ def _reporting_credits(tree: HtmlElement) -> list[str]:
         if (len(text) > 300 or not _CREDIT_LINE.match(text) or _IN_COMMENTS(paragraph)
                 or _IN_QUOTE(paragraph) or _in_other_stories(paragraph, headline)):
             continue
-        parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
-        credits += [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
-                    if re.search(r"reporting|writing", label, re.I)]
+        credits += _credit_writers(text)
         lines += 1
         if lines == 2:
             break
     return credits
+
+
+def _credit_writers(text: str) -> list[str]:
+    """The names after a credit line's reporting and writing labels, not after its editing,
+    photo or research labels: "Reporting by A; additional reporting by B; Editing by C and D"
+    -> "A", "B"."""
+    parts = _CREDIT_LABEL.split(text)  # text, label, names, label, names, ...
+    return [_CREDIT_END.sub("", names) for label, names in zip(parts[1::2], parts[2::2])
+            if re.search(r"reporting|writing", label, re.I)]
 
 
 # A content licence's address: the attribution licences are filed under "/by/" ("/licenses/by/4.0/"),
@@ -2010,7 +2123,7 @@ def _in_other_stories(element, headline) -> bool:
         if box in headline_boxes or box.tag in ("body", "html"):
             return False
         marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
-        if box.tag == "nav" or _OTHER_STORIES.search(marks):
+        if box.tag == "nav" or _OTHER_STORIES.search(marks) or _headed_as_other_stories(box):
             return True
         if not card_seen and len(box.text_content()) > _CARD_LENGTH:
             card_seen = True  # boxes only grow from here: none is a short card
@@ -2021,6 +2134,37 @@ def _in_other_stories(element, headline) -> bool:
             card_seen = True
             if _links_another_story(box, element):
                 return True
+    return False
+
+
+# The visible heading of a box of other stories or of the readers' comments ("Most read",
+# "Related stories", "Read next", "You may also like", "Leave a reply"): where a template's
+# class names are a build's hashes, or name nothing, the box still tells its readers what it
+# holds. ("More from ..." is left out: an author box says so above the writer's name. A count
+# of comments, "3 Comments", is as often a link in the story's own meta line.)
+_OTHER_STORIES_HEADING = re.compile(
+    r"\s*(?:most\s+(?:read|popular|viewed|shared|commented)|popular(?:\s+(?:stories|posts|articles|now))?|"
+    r"trending(?:\s+(?:now|stories))?|related(?:\s+(?:stories|articles|posts|news|content|reading|coverage|links))?|"
+    r"recommended(?:\s+(?:for\s+you|stories|reading|articles))?|read\s+(?:more|next|this\s+next|also)|"
+    r"more\s+(?:stories|news|articles|posts|to\s+read|like\s+this)|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|also\s+read|see\s+also|"
+    r"(?:next|previous|prev)\s+(?:article|story|post)|up\s+next|don['’]t\s+miss|editor['’]s\s+picks|top\s+stories|"
+    r"(?P<comments>comments|responses|replies|leave\s+a\s+(?:reply|comment)|join\s+the\s+(?:discussion|conversation)))"
+    r"\s*:?\s*", re.I)
+_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _headed_as_other_stories(box) -> bool:
+    """The box's first text, not a link's or a button's, is such a heading (see
+    _OTHER_STORIES_HEADING); the comments' only in a heading element, as a meta line's
+    button for them may say "Comments" too."""
+    for element in box.iter(etree.Element):
+        if element.tag in ("script", "style", "noscript", "template"):
+            continue
+        if element.text and not element.text.isspace():
+            label = (_OTHER_STORIES_HEADING.fullmatch(element.text)
+                     if element.tag not in ("a", "button") and len(element.text) < 40 else None)
+            return bool(label) and (not label["comments"] or element.tag in _HEADING_TAGS)
     return False
 
 

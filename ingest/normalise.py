@@ -198,17 +198,22 @@ MONTHS = (
 # and Portuguese "Por", Dutch "Door", Scandinavian "Av"); and a label with a colon that says
 # the name is the author's ("Author:", "Texte :", "Текст:"). Other labels ("Photos:") are not
 # taken off: what follows them is no author.
-_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:written|words|reporting|reported|text|story|"
-                        # the kind of piece the writer signs ("Analysis by", "Opinion by")
-                        r"analysis|opinion|commentary|column|essay|review|interview|"
+_BY_PREFIX = re.compile(r"^\s*(?:(?:(?:an?\s+)?(?:guest\s+)?(?:written|words|reporting|reported|text|story|"
+                        # the kind of piece the writer signs ("Analysis by", "Opinion by", and with
+                        # an article or as a guest's: "A commentary by", "Guest column by")
+                        r"analysis|opinion|commentary|column|essay|review|interview|post|"
                         # one person signing the words and the pictures ("Story and photos by")
                         r"(?:story|text|words)\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?))\s+)?by[:\s]+|"
                         r"(?:par|por|door|av)(?:\s*:\s*|\s+)|"
                         # "written by" (or "published by", "posted by") in the other languages,
                         # and Indonesian and Malay "by", "oleh"
-                        r"(?:(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
+                        r"(?:testo\s+di|(?:escrit[oa]|redactad[oa]|publicad[oa])\s+por|(?:écrite?|ecrite?|rédigée?|publiée?)\s+par|"
                         r"(?:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da|(?:geschrieben|verfasst|veröffentlicht)\s+von|"
-                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh)(?:\s*:\s*|\s+)|"
+                        r"(?:gepost|geschreven)\s+door|skrevet\s+a[fv]|oleh|"
+                        # an interview's credit to whoever asked, who wrote it up: French "propos
+                        # recueillis par", German "die Fragen stellte(n)", "das Interview führte(n)"
+                        r"propos\s+recueillis\s+par|(?:die\s+)?fragen\s+stellten?|"
+                        r"(?:das\s+)?interview\s+f(?:ü|ue)hrten?)(?:\s*:\s*|\s+)|"
                         # German "Von", Italian "Di", Danish "Af" as a label with its colon (alone,
                         # a name's particle too: see below)
                         r"(?:von|di|af)\s*:\s*|"

@@ -42,6 +42,12 @@ def json_ld(data) -> str:
     ('<p><span>Por</span> <a href="/autores/ana-ruiz/">Ana Ruiz</a></p>', ["Ana Ruiz"]),
     ('<div>Door <a href="/auteurs/joost-de-wit/">Joost de Wit</a></div>', ["Joost de Wit"]),
     ('<p>Von <span>Jana Berger</span></p>', ["Jana Berger"]),
+    ('<p>Von Jana Berger</p>', ["Jana Berger"]),
+    ('<div><time>5. März 2024</time> <span>Von Jana Berger</span></div>', ["Jana Berger"]),
+    # a surname with its particle in a paper's list of authors, each part its own element: no
+    # German "by" before one name of the list
+    ('<div class="names"><span><span class="given">Ann D.</span> <span class="sur">Von Ahlen</span></span>, '
+     '<span><span class="given">Tomas</span> <span class="sur">Berg</span></span></div>', []),
     # the newsroom in those languages is a desk's credit, nobody's name
     ('<p class="meta"><span>Par</span> <span>La Rédaction</span></p>', []),
     ('<p><span>Von</span> <span>Redaktion Hafenblatt</span></p>', []),
@@ -81,6 +87,23 @@ def test_a_foreign_by_word_alone_before_the_name(top, authors):
     ('<p>Harbor Ledger, Editorial Board Writers</p>', []), ('<p>Harbor Ledger, Opinion Contributors</p>', []),
 ])
 def test_a_line_of_writers_with_their_job_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the name and the job as two fields, with no comma between them (and touching)
+    ('<div class="q"><span>Ines Varga</span> <span>Harbour Correspondent</span></div>', ["Ines Varga"]),
+    ('<div class="q"><a href="/p/7">Ines Varga</a><span>Senior Writer</span></div>', ["Ines Varga"]),
+    # the near-misses: a job that is no writer's, a picture desk's, a desk's plural after one
+    # name, the words run together in one field, a line under another credit's label
+    ('<div class="q"><span>Ines Varga</span> <span>Harbour Master</span></div>', []),
+    ('<div class="q"><span>Ines Varga</span> <span>Photo Editor</span></div>', []),
+    ('<div class="q"><span>Ines Varga</span> <span>Opinion Contributors</span></div>', []),
+    ('<div class="q">Ines Varga Harbour Correspondent</div>', []),
+    ('<div class="q"><span>Edited by</span></div><div class="r"><span>Ines Varga</span> '
+     '<span>Senior Editor</span></div>', []),
+])
+def test_a_writers_name_and_job_in_two_fields(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
@@ -192,6 +215,85 @@ def test_a_credit_label_in_capitals_names_the_writer(after, authors):
      '<div><a href="/ines-varga/">Ines Varga</a> · 5 March 2024</div>', []),
 ])
 def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+# --- authors: a box labelled "Byline" for screen readers -----------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # class names a build's hashes, the screen readers' label the only word for the box
+    ('<div class="x9f2"><div class="q1" aria-label="Byline"><a href="/people/4821/ines-varga">'
+     '<img src="/i/iv.jpg" alt="Ines Varga at the harbour"></a><p class="q2">'
+     '<a href="/people/4821/ines-varga">Ines Varga</a></p></div></div>', ["Ines Varga"]),
+    ('<div aria-label="byline"><span>Ines Varga</span> and <span>Tomas Berg</span></div>', ["Ines Varga", "Tomas Berg"]),
+    # the near-misses: another label, a related story's card, a picture's credit so labelled
+    ('<nav aria-label="Breadcrumb"><a href="/">Home</a> <a href="/harbour/">Ines Varga</a></nav>', []),
+    ('<ul><li><h3><a href="/other/">Quay to reopen</a></h3><div aria-label="Byline">Tomas Berg</div></li></ul>', []),
+    ('<figure><img src="/i/quay.jpg"><figcaption aria-label="Byline">Photo by Tomas Berg</figcaption></figure>', []),
+])
+def test_a_box_the_screen_readers_label_a_byline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a script-rendered template's own element named for the box, its classes no help
+    ('<story-byline class="c7"><div class="c8"><a href="/team/ines-varga/">Ines Varga</a> '
+     '<div class="c9">Harbour Reporter</div></div></story-byline>', ["Ines Varga"]),
+    # the near-misses: another story's card, a component named for something else, a picture's credit
+    ('<ul><li><h3><a href="/other/">Quay to reopen</a></h3><story-byline>Tomas Berg</story-byline></li></ul>', []),
+    ('<story-share><a href="/share/">Ines Varga</a></story-share>', []),
+    ('<figure><img src="/i/quay.jpg"><figcaption><photo-byline>Photo by Tomas Berg</photo-byline>'
+     '</figcaption></figure>', []),
+])
+def test_a_web_component_named_for_the_byline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the class word parted or camel-cased, the component's name with its capital, the short token
+    ('<div class="x by-line">Ines Varga</div>', ["Ines Varga"]),
+    ('<div class="post_by_line"><a href="/p/7">Ines Varga</a></div>', ["Ines Varga"]),
+    ('<span class="articleByLine">Ines Varga</span>', ["Ines Varga"]),
+    ('<div data-component="Byline"><span>Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="byl">By INES VARGA</div>', ["Ines Varga"]),
+    # the near-misses: the letters inside other words, a picture's credit so marked
+    ('<div class="bylaw-notice">Ines Varga</div>', []),
+    ('<div class="hobby-line">Ines Varga</div>', []),
+    ('<div class="byl-photo">Photo by Ines Varga</div>', []),
+])
+def test_byline_class_words_parted_or_camel_cased(top, authors):
+    # (read as the page's byline: trafilatura's own search, the last resort, reads some of them)
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline" if authors else None), top
+
+
+@pytest.mark.parametrize("after, authors", [
+    # With class names that name nothing, a box of other stories or of the readers' comments is
+    # known by its visible heading: the bylines in it are other writers' or commenters'.
+    ('<div class="x5"><div class="x6">Most read</div><div class="x7"><a href="/a">Quay reopens after '
+     'the storm</a><div>By Tomas Berg</div></div><div class="x7"><a href="/b">Ferry fares rise</a>'
+     '<div>By Lia Moon</div></div></div>', []),
+    ('<div><h2>Related</h2><p><a href="/r">Ferry fares rise again this winter</a></p><p>By Tomas Berg</p></div>', []),
+    ('<div><h4>Read next:</h4><a href="/r">Ferry fares rise</a> <span>by Tomas Berg</span></div>', []),
+    ('<div><h3>Responses</h3><div><p>By Tomas Berg on March 6, 2024</p><p>Great story.</p></div></div>', []),
+    ('<div><span>Next article</span><a href="/n">Quay reopens</a><span>By Tomas Berg</span></div>', []),
+])
+def test_a_box_headed_as_other_stories_or_comments_holds_no_byline_of_this_story(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the near-misses: the story's own meta line, with a link or a button to the comments before
+    # the byline, a "Comments" label that is no heading, a kicker before it, and a box of other
+    # stories before the byline rather than around it
+    ('<div class="m1"><a href="#comments">3 Comments</a> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><button>Comments</button> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Comments</span> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Analysis</span> <span>By Ines Varga</span></div>', ["Ines Varga"]),
+    ('<div class="m1"><span>Trending</span></div><div class="m2">By Ines Varga</div>', ["Ines Varga"]),
+])
+def test_the_storys_own_byline_beside_such_words_stays(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
@@ -321,6 +423,47 @@ def test_author_label_in_another_language_on_a_plain_line():
 ])
 def test_title_case_and_text_labels_before_a_name(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # "by" in small letters as a field's label, with its colon, the name after it or in the
+    # element after it
+    ("<p>by: Ines Varga</p>", ["Ines Varga"]),
+    ('<div class="x1"><span>by:</span> <a href="/p/7">Ines Varga</a> <span>March 5, 2024</span></div>', ["Ines Varga"]),
+    # the near-misses: a sorting control, the label before no person, a picture's credit
+    ("<p>Sorted by: date</p>", []),
+    ("<p>by: the harbour board</p>", []),
+    ('<div><span>Photo by:</span> <span>Ines Varga</span></div>', []),
+])
+def test_by_in_small_letters_with_a_colon(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("top, authors", [
+    # labels before the writer that no byline test read: "BY" alone in capitals before a link,
+    # the kind of piece with an article or as a guest's, the writer who took the pictures too,
+    # "written by" in small letters, and "Text:" in French (a space before its colon) and Italian
+    ('<p>BY <a href="/p/7">INES VARGA</a></p>', ["Ines Varga"]),
+    ("<p>A commentary by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>An essay by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Guest column by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Words and pictures by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>written by Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Texte : Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Testo di Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Text und Fotos: Ines Varga</p>", ["Ines Varga"]),
+    ("<p>Texto e fotos: Ines Varga</p>", ["Ines Varga"]),
+    # the near-misses: the same words before no person, or opening a sentence
+    ("<p>A commentary by the harbour board found the channel silted.</p>", []),
+    ("<p>An essay by Ines Varga appears in the autumn issue.</p>", []),
+    ("<p>Guest column by invitation only</p>", []),
+    ("<p>written by hand on the quay wall</p>", []),
+    ("<p>Testo di legge sul porto</p>", []),
+    ("<p>Texte : Agence France-Presse</p>", []),
+    ('<p>BY <a href="/n">THE NUMBERS</a></p>', []),
+])
+def test_more_labels_before_the_writer(top, authors):
+    assert parsed(top=top).authors == authors, top
 
 
 @pytest.mark.parametrize("top, after, authors", [
@@ -1158,6 +1301,20 @@ def test_a_json_ld_account_gives_way_to_the_visible_byline(author, top, authors,
 def test_reporting_credits_behind_an_agency_byline(top, after, authors, source):
     article = parsed(top=top, after=after)
     assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+@pytest.mark.parametrize("after, authors", [
+    # with no other byline the credit line is read as the byline: its writers alone, not the
+    # editor after "and", and with the additional reporter
+    ("<p>Reporting by Ines Varga; Editing by Tomas Reyes and Luc Martin</p>", ["Ines Varga"]),
+    ("<p>Reporting by Ines Varga in Lisbon; additional reporting by Lia Moon; Editing by Tomas Reyes "
+     "and Luc Martin</p>", ["Ines Varga", "Lia Moon"]),
+    # the near-misses: two reporters and no editor, a writing credit
+    ("<p>Reporting by Ines Varga and Tomas Reyes</p>", ["Ines Varga", "Tomas Reyes"]),
+    ("<p>Writing by Ines Varga; Editing by Luc Martin</p>", ["Ines Varga"]),
+])
+def test_a_credit_line_read_as_the_byline_names_its_writers_not_its_editors(after, authors):
+    assert parsed(after=after).authors == authors, after
 
 
 # --- authors: the name in an author box marked in BEM ("author-box__name") ----------------------
@@ -3349,6 +3506,31 @@ def test_a_utc_time_in_the_zone_a_written_clock_names(top, published):
 ])
 def test_a_box_headed_about_the_author(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # Nothing marks the box: a name alone in its heading, and the bio under it that makes that
+    # person a writer, or calls them "the author" (in German here)
+    ('<div class="k1"><div class="k2"><h4>Ines Varga</h4></div></div>'
+     '<div class="k3"><p>Ines Varga is a freelance writer who covers the harbour.</p></div>', ["Ines Varga"]),
+    ('<div class="k1"><div><strong>Ines Varga</strong></div><div>Die Autorin ist Redakteurin im '
+     'Hafenressort.</div></div>', ["Ines Varga"]),
+    # the near-misses: several such boxes (a list story's people, a panel's speakers), a bio
+    # that makes the person no writer, a bio about someone else, a box among other stories
+    ('<h3>Ines Varga</h3><p>Ines Varga is a novelist from Kiel.</p>'
+     '<h3>Tomas Berg</h3><p>Tomas Berg is a poet from Oslo.</p>', []),
+    ('<h3>Ines Varga</h3><p>Ines Varga is the harbour master of the port.</p>', []),
+    ('<h3>Ines Varga</h3><p>Tomas Berg is a freelance writer who covers the harbour.</p>', []),
+    ('<div class="most-read"><h3>Ines Varga</h3><p>Ines Varga is a freelance writer who covers the '
+     'harbour.</p></div>', []),
+])
+def test_an_unmarked_box_a_name_then_a_writers_bio(after, authors):
+    assert parsed(after=after).authors == authors, after
+
+
+def test_a_name_and_a_writers_bio_before_the_story_is_its_subject():
+    top = '<h3>Ines Varga</h3><p>Ines Varga is a freelance writer who covers the harbour.</p>'
+    assert parsed(top=top).authors == []
 
 
 @pytest.mark.parametrize("top, published", [

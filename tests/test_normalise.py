@@ -133,6 +133,23 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Ada Costa e Silva", ["Ada Costa e Silva"], []),
         ("Ada Costa e Silva e Ben Ostrow", ["Ada Costa e Silva", "Ben Ostrow"], []),
         ("Ada Quill (avec Ben Ostrow et Cy Varga)", ["Ada Quill", "Ben Ostrow", "Cy Varga"], []),
+        # the kind of piece with an article or as a guest's, and Italian "Testo di"
+        ("A commentary by Ada Quill", ["Ada Quill"], []),
+        ("Guest column by Ada Quill", ["Ada Quill"], []),
+        ("Testo di Ada Quill", ["Ada Quill"], []),
+        # the near-misses: no kind of piece after the article; "di" as a name's particle
+        ("A by Ada Quill", [], []),
+        ("Ada Testo di Quill", ["Ada Testo di Quill"], []),
+        # an interview's credit to whoever asked the questions, in French and German (in
+        # capitals as a magazine sets it)
+        ("Propos recueillis par Claire Morel", ["Claire Morel"], []),
+        ("DIE FRAGEN STELLTEN ADA QUILL UND BEN OSTROW", ["Ada Quill", "Ben Ostrow"], []),
+        ("Das Interview führte Ada Quill", ["Ada Quill"], []),
+        # the near-misses: the word as a surname, the questions put to someone (who answered
+        # them), the words inside a sentence
+        ("Ada Fragen", ["Ada Fragen"], []),
+        ("Die Fragen an Ada Quill", [], []),
+        ("Claire Morel, propos du maire", ["Claire Morel"], []),
         ("Ada Quill with Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Parker Quill and Avery Stone", ["Parker Quill", "Avery Stone"], []),
         # a nickname or initials in brackets inside a name
