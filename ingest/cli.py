@@ -21,7 +21,8 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import BadParameter, check_parameter, check_parameters, names_matching_many, names_not_in_archive
+from .search import (BadParameter, SearchTimeout, check_parameter, check_parameters, names_matching_many,
+                     names_not_in_archive)
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -293,6 +294,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         sys.exit(1)
 
 
+# A search from the command line may take longer than a served page's 2 s (the reader is
+# waiting for it), but not without end: a query of one word repeated 3,000 times over an archive
+# holding a long transcript ran for over 6 minutes, with no way to tell it would ever finish.
+SEARCH_SECONDS = 30.0
+
+
 # The words may come as one quoted argument or several, and an excluded word may come first:
 # "-football" is a word of the query, not an unknown option.
 @cli.command(context_settings={"ignore_unknown_options": True},
@@ -314,8 +321,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
 @click.option("--newest", is_flag=True, help="Newest first, instead of best matches first.")
 @click.option("--all-versions", is_flag=True,
               help="Every stored text of an edited story that matches, not only its latest.")
+@click.option("--timeout", type=click.FloatRange(0), default=SEARCH_SECONDS, show_default=True, metavar="SECONDS",
+              help="Stop a search that runs longer than this (0: never), as the server stops one at its "
+                   "time limit.")
 @json_option
-def search(words, db_path, limit, outlet, author, since, until, newest, all_versions, as_json):
+def search(words, db_path, limit, outlet, author, since, until, newest, all_versions, timeout, as_json):
     """Search the archive, best matches first (title matches weigh most).
 
     Type words, "quoted phrases", prefix* and -excluded words, read as every served page reads
@@ -331,7 +341,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that
     matches more than one outlet or author, with how many); 1 if there is no
-    archive; 2 for a wrong DATE or words that are all -excluded.
+    archive, or the search ran past --timeout; 2 for a wrong DATE or words that are all -excluded.
 
     \b
     Example:
@@ -358,8 +368,13 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     _require_database(db_path)
     with _archive_errors(db_path):
         db = open_connection_for_reading(db_path)  # (sqlite-utils not imported for it)
-    results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
-                         newest=newest, all_versions=all_versions)
+    try:
+        results = run_search(db, query, limit, outlet=outlet, author=author, since=since, until=until,
+                             newest=newest, all_versions=all_versions, time_limit=timeout or None)
+    except SearchTimeout as error:
+        click.echo(f"error: {error}: narrow it (a rarer word, --since/--until, --outlet), or give a longer "
+                   "--timeout (0 waits for it).", err=True)
+        sys.exit(1)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
     # (on standard error: --json keeps its list)

@@ -240,10 +240,14 @@ def fts_query(text: str) -> str | None:
     >>> fts_query('kursk "north korean" troop* -drone')
     '"kursk" "north korean" "troop"* NOT "drone"'
     """
-    positive: list[str] = []
-    negative: list[str] = []
+    # Each term once: FTS5 reads a term's places in a text once for each time the query names
+    # it, in one call SQLite's time limit cannot stop, so "harbor" typed 400 times took 13 s
+    # over an archive holding a long transcript, and 3,000 times ran past 10 minutes. Naming a
+    # term again finds nothing more.
+    positive: dict[str, None] = {}
+    negative: dict[str, None] = {}
     for excluded, words, prefix in _terms(text):
-        (negative if excluded else positive).append(_phrase(words, prefix))
+        (negative if excluded else positive)[_phrase(words, prefix)] = None
     if not positive:
         return None
     return " ".join(positive) + "".join(f" NOT {term}" for term in negative)
@@ -257,13 +261,20 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
+class SearchTimeout(RuntimeError):
+    """The search ran past its time limit and was stopped."""
+
+
 def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, outlet: str = "", author: str = "",
-           since: str = "", until: str = "", newest: bool = False, all_versions: bool = False) -> list[dict]:
+           since: str = "", until: str = "", newest: bool = False, all_versions: bool = False,
+           time_limit: float | None = None) -> list[dict]:
     """The best matches first (or the newest, with newest=True), snippets marked with **. An
     edited story is one result, its latest matching text, unless all_versions=True.
 
     Runs the saved query page by page, with the escape_fts() the served pages have
-    (fts_expression). Raises BadParameter for a search that only leaves words out."""
+    (fts_expression). Raises BadParameter for a search that only leaves words out, and
+    SearchTimeout when it runs past time_limit seconds (stopped as the server stops a query
+    past its sql_time_limit_ms: by SQLite's progress handler)."""
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
@@ -272,20 +283,33 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
     results: list[dict] = []
-    for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
-        try:
-            cursor = db.execute(search_sql(), {**params, "page": str(page)})
-        except sqlite3.OperationalError as error:
-            # fts_query only emits quoted phrases, so this is a bug of ours, not of the user's.
-            raise RuntimeError(f"search failed for {text!r}: {error}") from error
-        columns = [c[0] for c in cursor.description]
-        rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
-        for row in rows:
-            if row["snippet"]:
-                row["snippet"] = row["snippet"].replace(MARK_OPEN, "**").replace(MARK_CLOSE, "**")
-        results.extend(rows)
-        if len(rows) < PAGE_SIZE:
-            break
+    connection = getattr(db, "conn", db)
+    if time_limit is not None:
+        import time
+
+        deadline = time.monotonic() + time_limit
+        # (asked every 1,000 SQLite steps: a few microseconds each time)
+        connection.set_progress_handler(lambda: time.monotonic() > deadline, 1_000)
+    try:
+        for page in range(1, (limit + PAGE_SIZE - 1) // PAGE_SIZE + 1):
+            try:
+                cursor = db.execute(search_sql(), {**params, "page": str(page)})
+                columns = [c[0] for c in cursor.description]
+                rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
+            except sqlite3.OperationalError as error:
+                if time_limit is not None and "interrupt" in str(error):
+                    raise SearchTimeout(f"the search ran past {time_limit:g} s and was stopped") from None
+                # fts_query only emits quoted phrases, so this is a bug of ours, not of the user's.
+                raise RuntimeError(f"search failed for {text!r}: {error}") from error
+            for row in rows:
+                if row["snippet"]:
+                    row["snippet"] = row["snippet"].replace(MARK_OPEN, "**").replace(MARK_CLOSE, "**")
+            results.extend(rows)
+            if len(rows) < PAGE_SIZE:
+                break
+    finally:
+        if time_limit is not None:
+            connection.set_progress_handler(None, 0)
     return results[:limit]
 
 

@@ -81,6 +81,18 @@ def test_syntax_words_are_searched_as_words():
     assert fts_query("") is None
 
 
+def test_a_term_typed_again_is_asked_once(archive):
+    # fail before: each repeat was one more read of the term's places, in one FTS5 call the
+    # time limit cannot stop ("harbor" typed 3,000 times ran past 10 minutes on a transcript)
+    assert fts_query("harbor harbor ferry* ferry* harbor -tide -tide") == '"harbor" "ferry"* NOT "tide"'
+    assert fts_query(" ".join(["kestrel"] * 3000)) == '"kestrel"'
+    # near misses: a word and its prefix, a word and a phrase holding it, are different terms
+    assert fts_query("ferry ferry* ferry") == '"ferry" "ferry"*'
+    assert fts_query('bay "kestrel bay" bay') == '"bay" "kestrel bay"'
+    assert [r["title"] for r in search(open_database(archive).conn, "strike strike strike kestrel")] == \
+        [r["title"] for r in search(open_database(archive).conn, "strike kestrel")]
+
+
 def test_search_command_prints_results(archive):
     result = run_cli("search", "kestrel", "--db", archive)
     assert result.exit_code == 0
@@ -374,3 +386,33 @@ def test_a_reader_that_stops_reading_ends_the_search_as_a_broken_pipe_would(tmp_
     assert (search.wait(timeout=60), search.stderr.read()) == (141, b"")
     finished = subprocess.run(command, capture_output=True, timeout=60)
     assert finished.returncode == 0 and finished.stdout.count(b"Ferry timetable") == 400
+
+
+@pytest.fixture(scope="module")
+def long_archive(tmp_path_factory):
+    """Sixty articles that all hold "harbour", for a search that takes many SQLite steps."""
+    tmp_path = tmp_path_factory.mktemp("long")
+    for n in range(60):
+        (tmp_path / f"a{n}.txt").write_text(f"Harbour report number {n}\n\n" + " ".join(
+            f"The harbour board met on day {n} and {k} boats waited at the harbour wall." for k in range(40)))
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path, "--db", db_path)[1]["stored"] == 60
+    return db_path
+
+
+def test_a_search_past_its_time_limit_is_stopped_and_says_so(long_archive):
+    # fail before: no limit, so a query that SQLite takes minutes over (one word repeated 3,000
+    # times, over an archive holding a long transcript) held the terminal with no end in sight.
+    # A limit already passed stops this one at SQLite's first progress check.
+    from ingest.search import SearchTimeout
+
+    connection = open_database(long_archive).conn
+    with pytest.raises(SearchTimeout, match="ran past 0 s"):
+        search(connection, "harbour board", 60, time_limit=0)
+    # the connection is left as it was: the next search, with no limit, runs to its end
+    assert len(search(connection, "harbour board", 60)) == 60
+    result = run_cli("search", "harbour board", "--db", long_archive, "--timeout", "0.000001", "--json")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "ran past 1e-06 s and was stopped: narrow it" in result.stderr
+    # near miss: the default limit (30 s) lets an ordinary search finish
+    assert run_cli("search", "harbour board", "--db", long_archive, "--limit", "5").exit_code == 0
