@@ -3862,8 +3862,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     <time datetime> that is no revision's, teaser's, masthead's or comment's, then a whole date
     written in the byline, then one on a line labelled "Published" (in several languages),
     then one written in a date-named element, on the link to the page itself, in the article's
-    meta box ("post-meta"), on a "By" line or alone in an element, and last a <time> marked as
-    the revision. Written lines give the date after their "Published" (or "Original") label,
+    meta box ("post-meta"), on a "By" line or alone in an element, then a <time> marked as
+    the revision, and last a line labelled "Updated" (marked "revision"). Written lines give the date after their "Published" (or "Original") label,
     not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
     meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
@@ -3910,6 +3910,13 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # March 5, 2024", "March 5, 2024 — 4 min read").
         ("text", lambda: _field_line_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
+        # Last, as that <time>, a line of its own labelled "Updated" when the page states no
+        # other date: a wire story's "Updated 0812 GMT, March 5, 2024" under its headline is
+        # the one day it shows, and most often the day it was published too (a day that may
+        # be right; none is always wrong). Marked "revision", so a user can filter it out as
+        # htmldate's. (Stripped of their structured dates, three tune pages showed only such a
+        # line, each on the publication's day.)
+        ("revision", lambda: signals.labelled_revisions[:1]),
     ):
         if callable(values):
             values = values()

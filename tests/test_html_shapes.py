@@ -512,9 +512,10 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
     assert article.published is None
 
 
-def test_an_updated_line_alone_is_no_publication_date():
+def test_an_updated_line_alone_is_no_publication_date_but_the_last_resort():
+    # (The one day the page shows: given, marked as the revision's, for a user to filter.)
     article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
-    assert article.published is None
+    assert (article.published, article.provenance.get("published")) == ("2024-03-09", "revision")
 
 
 # --- authors: a shared byline in other languages -------------------------------------------
@@ -940,11 +941,12 @@ def test_a_us_date_in_a_publish_date_element_dates_the_page():
 
 @pytest.mark.parametrize("top, published", [
     ('<div class="story-timestamp">Nov. 20, 2024 5:52 AM</div>', "2024-11-20"),
-    # the near-miss: a timestamp that dates only a revision
+    # the near-miss: a timestamp that dates only a revision (its day is the last resort, marked so)
     ('<div class="story-timestamp">Updated Nov. 22, 2024</div>', None),
 ])
 def test_a_timestamp_element_dates_the_page(top, published):
-    assert parsed(top=top).published == published
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "revision" else None) == published
 
 
 def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
@@ -964,12 +966,13 @@ def test_a_masthead_class_in_capitals_names_it_too():
     ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET / Original Nov. 19, 2024 8:02 am ET</time>',
      "2024-11-19"),
     ('<p class="dateline">Originally published March 5, 2024; updated March 9, 2024</p>', "2024-03-05"),
-    # the near-miss: a revision alone dates no publication
+    # the near-miss: a revision alone dates no publication (its day is the last resort, marked so)
     ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET</time>', None),
 ])
 def test_an_original_label_names_the_publication_date(top, published):
     article = parsed(top=top)
-    assert (article.published or "")[:10] == (published or ""), top
+    stated = article.published if article.provenance.get("published") != "revision" else None
+    assert (stated or "")[:10] == (published or ""), top
 
 
 # --- dates: short month names of the Romance languages ---------------------------------------
@@ -1032,13 +1035,13 @@ def test_hyphenated_and_ordinal_of_dates(text, day):
     ("sexta-feira, 5 de março de 2024 às 20:13", "2024-03-05"),
     ("Publié le mardi 5 mars 2024 à 08h10", "2024-03-05"),
     # the near-miss: a property that states only a revision is not read as the publication
-    # (htmldate, the last resort, may still give its day, marked as its own)
+    # (htmldate or the lone "Updated" line, the last resorts, may still give its day, marked as such)
     ("Updated Saturday, 9 March 2024", None),
 ])
 def test_a_date_published_property_written_as_a_sentence(text, day):
     article = parsed(top=f'<span class="data" itemprop="datePublished">{text}</span>')
     if day is None:
-        assert article.provenance.get("published") in (None, "htmldate"), text
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), text
     else:
         assert (article.published or "")[:10] == day, text
 
@@ -1060,8 +1063,8 @@ def test_a_date_published_property_written_as_a_sentence(text, day):
 def test_a_date_in_the_articles_meta_box(top, after, day):
     article = parsed(top=top, after=after)
     if day is None:
-        # (htmldate, the last resort, may read the same box: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), top or after
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top or after
     else:
         assert (article.published or "")[:10] == day, top or after
 
@@ -1211,8 +1214,8 @@ def test_date_labels_in_more_languages(line, published, updated):
     article = parsed(top=f'<p class="article-date">{line}</p>')
     assert (article.updated or "")[:10] == (updated or ""), line
     if published is None:
-        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), line
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), line
     else:
         assert (article.published or "")[:10] == published, line
 
@@ -1237,7 +1240,7 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
     article = normalise(extract_html(raw), NOW)
     if published is None:
         # (htmldate, the last resort, reads such numbers its own way: its answer is marked so)
-        assert article.provenance.get("published") in (None, "htmldate"), top
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top
     else:
         assert (article.published, article.provenance["published"]) == (published, "text"), top
 
@@ -1266,8 +1269,8 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
 def test_a_date_alone_under_the_headline(top, published):
     article = parsed(top=top)
     if published is None:
-        # (htmldate, the last resort, may read it: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), top
+        # (htmldate or a lone "Updated" line, the last resorts, may give a day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top
     else:
         assert (article.published, article.provenance["published"]) == (published, "text"), top
 
@@ -1291,8 +1294,8 @@ def test_written_labels_sort_dates_whose_boxes_all_name_the_revision(first, a, s
     # (The template copied one box for both dates; the reader sees which label is which.)
     article = parsed(top=COPIED_DATE_BOXES.format(first=first, a=a, second=second, b=b))
     if published is None:
-        # (htmldate, the last resort, may read the revision: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate")
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision")
     else:
         assert (article.published, article.provenance["published"], article.updated) == (
             published, "text", "2024-03-09")
@@ -1312,8 +1315,8 @@ def test_a_label_after_its_date(line, published, updated):
     article = parsed(top=f'<p class="article-date">{line}</p>')
     assert (article.updated or "")[:10] == (updated or ""), line
     if published is None:
-        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), line
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), line
     else:
         assert (article.published or "")[:10] == published, line
 
@@ -1351,9 +1354,9 @@ BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
      '<span>March 5, 2024</span></p></div>', "2024-03-05", "byline"),
     # the near-miss: a "By" line that dates only a revision is not read as the publication
-    # (htmldate, the last resort, gives its day, marked as its own)
+    # (the lone "Updated" line, the last resort, gives its day, marked as the revision's)
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
-     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "htmldate"),
+     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "revision"),
 ])
 def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
     article = parsed(top=top, after=BIO)
@@ -1636,6 +1639,7 @@ UPDATED_LINES = {
     "an 'Updated' line before the 'Published' one": (
         '<div class="meta"><span>Updated: 6 March 2024</span> <span>Published: 4 March 2024</span></div>',
         "2024-03-04", "2024-03-06"),
+    # (alone, its day is the publication's last resort, marked "revision": see REVISION_ALONE)
     "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", None, "2024-03-08"),
     # near-miss: a line that says what was updated in the story, with no date after the label
     "an 'Updated' label with no date after it": (
@@ -1648,7 +1652,30 @@ UPDATED_LINES = {
 @pytest.mark.parametrize("top, published, updated", UPDATED_LINES.values(), ids=UPDATED_LINES.keys())
 def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
     article = parsed(top=top)
-    assert ((article.published or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+    stated = article.published if article.provenance.get("published") != "revision" else None
+    assert ((stated or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: the one "Updated" line a page shows is the publication's last resort -----------
+
+REVISION_ALONE = {
+    # a wire story's stamp under its headline, its clock before the date, and no other date
+    "a wire stamp alone": ("<p>Updated 0812 GMT (0912 BST) March 5, 2024</p>", ("2024-03-05", "revision")),
+    "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", ("2024-03-08", "revision")),
+    # near-misses: beside a publication date, that date is the publication's; a sentence
+    # about an update with a date further on is no stamp
+    "a stamp beside the publication's": (
+        "<p>Updated 0812 GMT (0912 BST) March 5, 2024</p><p>Published: 4 March 2024</p>", ("2024-03-04", "text")),
+    "an update told in a sentence": (
+        "<p>Updated to add the board's reply to the harbour master's letter. The next vote is on 9 March 2024.</p>",
+        (None, None)),
+}
+
+
+@pytest.mark.parametrize("top, published", REVISION_ALONE.values(), ids=REVISION_ALONE.keys())
+def test_the_one_updated_line_is_the_publications_last_resort(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None, article.provenance.get("published")) == published
 
 
 # --- dates: another kind of date the story sets out ----------------------------------------
@@ -2072,7 +2099,7 @@ FUSION_STORY = {"type": "story", "headlines": {"basic": "Harbour channel to be d
 def test_an_arc_story_object_names_the_writers_and_dates(story, authors, published, updated):
     article = parsed(top=fusion(story))
     # (htmldate, the last resort, may read a date out of the script: not the object's reading)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (article.authors, stated, article.updated) == (authors, published, updated)
     if authors:
         assert article.provenance["authors"] == "meta"
@@ -2286,7 +2313,7 @@ def test_a_name_written_with_an_entity_beside_another(markup, beside):
 ])
 def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
     article = parsed(top=top)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (article.authors, stated, article.updated) == (authors, published, updated)
 
 
@@ -2301,7 +2328,7 @@ def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
 ])
 def test_korean_date_labels(top, published, updated):
     article = parsed(top=top)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (stated, article.updated) == (published, updated)
 
 
