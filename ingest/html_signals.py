@@ -388,6 +388,8 @@ class Signals:
             return True
         headline = _headline_element(self.tree)
         own = urlsplit(self.url).path.rstrip("/") if self.url else None
+        if any(_ACCESS_LABEL.match(e.text or "") for e in _date_named(self.tree)):
+            return True  # a list of sources and the days they were read
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
                    or _in_sidebar(e, headline) or _IN_CAPTION(e) or _in_prose(e)
                    or (own is not None and _in_link_elsewhere(e, own))
@@ -2223,10 +2225,11 @@ def _date_named(tree: HtmlElement):
 
 
 # Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
-# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; and the
-# day the page is shown, which a site's header sets out ("today-date", "currentDate").
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; the
+# day the page is shown, which a site's header sets out ("today-date", "currentDate"); and the
+# day a cited source was read, which citation templates set out ("citation-access-date").
 _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
-                               r"sale|election|match|game|today|current)[-_]?date|"
+                               r"sale|election|match|game|today|current|access)[-_]?date|"
                                r"date[-_]?(?:of[-_]?)?(?:birth|death|event|today)", re.I)
 
 
@@ -2686,6 +2689,8 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # run together as one number otherwise.)
         # (Nor the text of an inner element marked as the revision's date.)
         text = " ".join(" ".join(_texts_but_revisions(element)).split()) or None
+        if text and _ACCESS_LABEL.match(text):
+            continue  # a cited source's day of reading ("Retrieved 5 March 2024"), no one's publication
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
         elif (moment := _epoch_moment(element) or _inner_epoch_moment(element)) is not None:
@@ -2694,6 +2699,11 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         if len(texts) >= 3:
             break
     return texts
+
+
+# The label of the day a reference was read, in a list of sources: "Retrieved 5 March 2024",
+# "Accessed on 5 March 2024", "Archived from the original on ...".
+_ACCESS_LABEL = re.compile(r"[\W_]*(?:retrieved|accessed|archived)\b", re.I)
 
 
 # (Korean writes 년 and 월 where Chinese and Japanese write 年 and 月.)
@@ -4361,8 +4371,8 @@ def _field_line_date(signals: Signals) -> list[str]:
     ("mardi 5 mars 2024 à 10h00"): templates write the date so with no class to name it. Only before the story's text (its
     second paragraph longer than such a line: the first may be the standfirst): a line after
     it is the text's own, a caption's or another story's.
-    Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
-    that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
+    Not in a caption, a teaser, the comments, a quotation, a box of other stories or a fact
+    box's labelled row (_TABLE_FIELD); a line that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
     as the revision's) dates nothing."""
     if signals.tree is None:
         return []
@@ -4390,7 +4400,8 @@ def _field_line_date(signals: Signals) -> list[str]:
             dated_before = True
             continue
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
-                or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)
+                or _TABLE_FIELD(element)):
             continue
         if _FIELD_MARK.search(text):
             return [lone or day]
@@ -4401,6 +4412,15 @@ def _field_line_date(signals: Signals) -> list[str]:
             return []
         lone = day
     return [lone] if lone else []
+
+
+# A cell of a table row headed by its own label (<tr><th>Founded</th><td>5 March 1907</td></tr>):
+# a fact box's field, the day of what the label names, not the page's. (A layout table is
+# unwrapped before the signals are read; a row of cells without a header is left to count.)
+# (A table turned into divs for its block content keeps its cells' kinds in data-cell.)
+_TABLE_FIELD = etree.XPath(
+    'boolean(ancestor-or-self::*[self::td or @data-cell="td"][1][preceding-sibling::*[self::th or @data-cell="th"] '
+    'or following-sibling::*[self::th or @data-cell="th"]])')
 
 
 def _lone_date(signals: Signals) -> list[str]:
@@ -4423,7 +4443,7 @@ def _lone_date(signals: Signals) -> list[str]:
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
-                and not _in_sidebar(element, headline)):
+                and not _in_sidebar(element, headline) and not _TABLE_FIELD(element)):
             days.add(day)
             if len(days) > 1:
                 return []

@@ -1265,6 +1265,13 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
      '<p><a href="/quay">Quay reopens</a></p><p>January 9, 2024</p></div>', None),
     ('<p>Live</p><p>mardi 5 mars 2024</p><p>lundi 4 mars 2024</p>', None),
     ('<p>March 5, 2024</p><div class="bar"><p>March 5, 2024</p></div>', "2024-03-05"),
+    # a fact box's field, its label in the row's header cell: the day of what it names
+    ('<table class="facts"><tr><th>Harbor opened</th><td>12 June 1907</td></tr>'
+     '<tr><th>Depth</th><td>9 m</td></tr></table>', None),
+    # (its header cell holding a block: the table is unwrapped as a layout's, its cells' kinds kept)
+    ('<table class="facts"><tr><th><div>Harbor opened</div></th><td>12 June 1907</td></tr></table>', None),
+    # near-miss: a date in a row of cells with no header (a template's table of fields) dates the page
+    ('<table class="facts"><tr><td>Ann Lee</td><td>March 5, 2024</td></tr></table>', "2024-03-05"),
 ])
 def test_a_date_alone_under_the_headline(top, published):
     article = parsed(top=top)
@@ -1685,8 +1692,16 @@ OTHER_KIND_DATES = {
     # htmldate get to read it)
     "an event's date": ('<p class="event-date">The fair opens on 12 April 2024.</p>', None),
     "a deadline's date": ('<div class="deadlineDate">Entries close 30 April 2024</div>', None),
+    # a cited source's day of reading, by its class or by its label
+    "a reference's access date": (
+        '<ol class="references"><li><cite>Harbor Ledger.</cite> <span class="citation-access-date">. Retrieved '
+        '12 April 2024</span></li></ol>', None),
+    "a date element labelled 'Accessed'": ('<span class="date">Accessed on 12 April 2024</span>', None),
     # near-misses: the story's own date elements, whose names hold those words inside others
     "a date class with 'end' inside a word": ('<span class="legend-date">4 March 2024</span>', "2024-03-04"),
+    "an access class beside the date's": ('<span class="access-free date">4 March 2024</span>', "2024-03-04"),
+    "a date element with 'Retrieved' inside a word": (
+        '<span class="date">Unretrieved 4 March 2024</span>', "2024-03-04"),
     "the entry's date": ('<span class="entry-date">4 March 2024</span>', "2024-03-04"),
 }
 
