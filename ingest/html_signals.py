@@ -3920,6 +3920,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # March 5, 2024", "March 5, 2024 — 4 min read").
         ("text", lambda: _field_line_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
+        # A date-named element's day and month with no year ("Posted Oct 4, 7:10 AM"): a
+        # template leaves out the year of the year it shows the page in, which its copyright
+        # line states ("© 2024").
+        ("text", lambda: _yearless_dates(signals)),
         # Last, as that <time>, a line of its own labelled "Updated" when the page states no
         # other date: a wire story's "Updated 0812 GMT, March 5, 2024" under its headline is
         # the one day it shows, and most often the day it was published too (a day that may
@@ -3987,6 +3991,46 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+# A month and its day with no year after them ("Oct 4", "March 5th,", "5 March"), in English,
+# ending its field: the clock that may follow is no year ("Oct 4, 7:10 AM"); "Top 5 March
+# picks" is no date.
+_YEARLESS_DATE = re.compile(rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?)"
+                            r"(?![\w:.]|,?\s*(?:19|20)\d\d(?![\d:.]))"
+                            # (the end of its field: the text's end, a mark, a clock)
+                            r"(?=\s*(?:$|[,;|·•–—-]|at\s|\d{1,2}[:.]\d\d))", re.I)
+# The year of a copyright line ("© 2024", "Copyright 2019-2024", "&copy; 2024"): the last of a range.
+_COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|&#169;|\bcopyright\b)(?:\s|&nbsp;|©|&copy;)*"
+                             r"(?:(?:19|20)\d\d\s*[-–—]\s*)?((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _yearless_dates(signals: Signals) -> list[str]:
+    """The publication day a date-named element states with no year but with its clock, a
+    stamp of the day's news ("Posted Oct 4, 7:10 AM"), in the year of the page's copyright
+    line (the latest it states), else the year before (a post of late December shown in
+    January: its day would lie in the future of the ingest, and is refused). None when the
+    page states no copyright year, or when the element's text holds a whole date (read by the
+    steps above, or not the publication's). Not a day and a month alone: a blog's calendar
+    badge ("21 | Sep") leaves out the year of every post, old or new (two tune pages, their
+    posts a year older than their copyright line)."""
+    if signals.tree is None:
+        return []
+    texts = [t for t in signals.date_texts if _YEARLESS_DATE.search(t) and _CLOCK.search(t)
+             and not text_date(t, signals.day_first)]
+    if not texts:
+        return []
+    markup = signals.html if signals.html is not None else etree.tostring(signals.tree, encoding="unicode")
+    years = [int(year) for year in _COPYRIGHT_YEAR.findall(markup)]
+    if not years:
+        return []
+    days = []
+    for year in (max(years), max(years) - 1):
+        filled = _YEARLESS_DATE.sub(lambda match: f"{match.group(0)}, {year}", texts[0])
+        day = published_text_date(filled, signals.day_first)
+        if day:
+            days.append(day)
+    return days
 
 
 def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:

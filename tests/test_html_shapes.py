@@ -4009,3 +4009,28 @@ def test_a_link_to_the_front_page_is_told_by_its_address(href, front_page):
     link = load_html(f'<html><body><a href="{href}">Harbor Ledger</a></body></html>').find(".//a")
     link.set("href", href)  # (as written: the parser keeps the address's own characters)
     assert html_signals._links_front_page(link, "https://harborledger.example/story") is front_page
+
+
+# --- dates: a day and month with no year, in the year of the page's copyright line -----------
+
+YEARLESS_DATES = {
+    "a posted stamp after an updated one": (
+        '<div class="post-date">Updated Oct 5, 8:02 AM; Posted Oct 4, 7:10 AM</div>',
+        "<footer>© 2023 The Harbor Ledger</footer>", "2023-10-04"),
+    "a day with its clock, the copyright a range": (
+        '<div class="post-date">March 5th at 9:00</div>', "<footer>Copyright &copy; 2019-2023</footer>", "2023-03-05"),
+    # near-misses: no copyright year; a revision's day alone; words after the month are no
+    # date; a calendar badge, no clock (a blog's posts of every year wear one)
+    "a calendar badge": ('<div class="post-date"><span>21</span> <span>Sep</span></div>',
+                         "<footer>© 2023 Ann Lee</footer>", None),
+    "no copyright year": ('<div class="post-date">Posted Oct 4, 7:10 AM</div>', "", None),
+    "an updated stamp alone": ('<div class="post-date">Updated Oct 5</div>', "<footer>© 2023</footer>", None),
+    "a number before a month in a phrase": (
+        '<div class="post-date">Top 5 March picks at 9:00</div>', "<footer>© 2023</footer>", None),
+}
+
+
+@pytest.mark.parametrize("top, after, published", YEARLESS_DATES.values(), ids=YEARLESS_DATES.keys())
+def test_a_date_with_no_year_takes_the_copyright_lines(top, after, published):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10] or None) == published
