@@ -3920,6 +3920,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # March 5, 2024", "March 5, 2024 — 4 min read").
         ("text", lambda: _field_line_date(signals)),
         ("time", lambda: signals.revision_times[:1]),
+        # The same with its date written for readers only: <time class="updated">March 5,
+        # 2024</time>, no datetime=.
+        ("revision", lambda: _revision_marked_dates(signals)),
         # A date-named element's day and month with no year ("Posted Oct 4, 7:10 AM"): a
         # template leaves out the year of the year it shows the page in, which its copyright
         # line states ("© 2024").
@@ -3991,6 +3994,32 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _revision_marked_dates(signals: Signals) -> list[str]:
+    """The day an element marked as the revision's by its class ("updated", "modified-date")
+    writes as its whole text, the first of the page's that is no teaser's, comment's or other
+    story's: a theme marks the one date it shows so (see revision_times), and a <time> without
+    datetime= gives it to readers alone."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    for element in signals.tree.iter(etree.Element):
+        marks = element.get("class")
+        if not marks or not _names_revision(marks, "") or _MARKED_PUBLISHED.search(marks.casefold()):
+            continue
+        text = _text(element)
+        day = text_date(text, signals.day_first) if text and len(text) <= 80 else None
+        if (day and _is_whole_date(text, day) and not (
+                _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)
+                or _in_masthead(element, headline))):
+            # (Not when a line under the headline shows another day: that one may be the
+            # publication's, and neither is said to be.)
+            others = {other for _, line in _lines_under_headline(signals.tree, headline)
+                      if (other := text_date(line, signals.day_first)) and other != day}
+            return [] if others else [day]
+    return []
 
 
 # A month and its day with no year after them ("Oct 4", "March 5th,", "5 March"), in English,

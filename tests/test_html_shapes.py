@@ -2169,8 +2169,9 @@ PUBLISHED_STAMP = '<bsp-timestamp data-timestamp="1709629200000"><span></span></
 ])
 def test_a_revisions_date_box_and_a_timestamp_component(top, published):
     article = parsed(top=top)
-    # (htmldate, the last resort, is not what these rows test)
-    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+    # (htmldate and the revision's day alone, the last resorts, are not what these rows test)
+    assert (article.published if article.provenance.get("published") not in ("htmldate", "revision")
+            else None) == published
 
 
 # --- dates: an element marked as the revision's inside a box or line read for the publication ---
@@ -4034,3 +4035,28 @@ YEARLESS_DATES = {
 def test_a_date_with_no_year_takes_the_copyright_lines(top, after, published):
     article = parsed(top=top, after=after)
     assert ((article.published or "")[:10] or None) == published
+
+
+# --- dates: the one date a theme shows, marked as the revision's, written for readers only -----
+
+REVISION_MARKED = {
+    # the theme marks the date it shows "updated", its markup has no machine value
+    "a date element marked updated beside the byline": (
+        '<p><span class="date-updated">August 17, 2023</span> <span class="byline">By Ann Lee</span></p>', "",
+        ("2023-08-17", "revision")),
+    # near-misses: a sentence in a box marked so; one in a list of other stories; one beside the
+    # publication's own date
+    "a sentence in a box marked modified": (
+        '<div class="last-modified">Fares last changed March 9, 2024 for the summer season</div>', "", (None, None)),
+    "another story's": (
+        "", '<ul class="related-posts"><li><h3><a href="/x">Ferry</a></h3><time class="updated">March 1, 2024</time>'
+            "</li></ul>", (None, None)),
+    "beside the publication's": (
+        '<div class="updated">March 9, 2024</div><p class="posted">Posted 4 March 2024</p>', "", ("2024-03-04", "text")),
+}
+
+
+@pytest.mark.parametrize("top, after, published", REVISION_MARKED.values(), ids=REVISION_MARKED.keys())
+def test_a_date_marked_as_the_revision_and_alone_is_the_last_resort(top, after, published):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10] or None, article.provenance.get("published")) == published
