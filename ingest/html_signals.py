@@ -4416,11 +4416,14 @@ _FOREIGN_WEEKDAY = (r"(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa
                     r"mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|dinsdag|woensdag|donderdag|"
                     r"vrijdag|zaterdag|zondag")
 _AT_CLOCK = r"(?:(?:at|[àa]s?|a\s+las?|alle|um|om|kl\.?)\s+)?"
-_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d)(?:\s*uhr\b)?"
+# (Japanese and Chinese write the clock "14時20分" and the weekday in brackets after the date,
+# "2024年3月5日（火） 10時05分"; a zone or a country may follow the clock after a comma, "16:05, UK".)
+_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d|\d{{1,2}}\s?[時时]\s?\d{{1,2}}\s?分)(?:\s*uhr\b)?"
+_CJK_WEEKDAY = r"(?:[（(](?:[月火水木金土日]|星期[一二三四五六日天]|周[一二三四五六日天])(?:曜日?)?[)）])"
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
-                               rf"(?:{_AT_CLOCK}{_WORLD_CLOCK}"
-                               r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
+                               rf"{_CJK_WEEKDAY}?\s*(?:{_AT_CLOCK}{_WORLD_CLOCK}"
+                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
 
 
 def _is_whole_date(text: str, day: str) -> bool:

@@ -1265,6 +1265,13 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
      '<p><a href="/quay">Quay reopens</a></p><p>January 9, 2024</p></div>', None),
     ('<p>Live</p><p>mardi 5 mars 2024</p><p>lundi 4 mars 2024</p>', None),
     ('<p>March 5, 2024</p><div class="bar"><p>March 5, 2024</p></div>', "2024-03-05"),
+    # the clock and the weekday as Japanese writes them after the date; a country after the clock
+    ('<div><span>2024年3月5日（火） 10時05分</span></div>', "2024-03-05"),
+    ('<div><span>2024年3月5日 14時20分</span></div>', "2024-03-05"),
+    ('<div><span>Tuesday 5 March 2024 16:05, UK</span></div>', "2024-03-05"),
+    # near-misses: words after the clock, a place after the date, are a sentence's
+    ('<div><span>Tuesday 5 March 2024 16:05, and the pier was shut</span></div>', None),
+    ('<div><span>March 5, 2024, Harbor City Council</span></div>', None),
     # a fact box's field, its label in the row's header cell: the day of what it names
     ('<table class="facts"><tr><th>Harbor opened</th><td>12 June 1907</td></tr>'
      '<tr><th>Depth</th><td>9 m</td></tr></table>', None),
