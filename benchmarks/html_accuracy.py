@@ -56,10 +56,13 @@ values emptied), <meta> tags named for a date or a time or holding a machine dat
 dates, datetime= and timestamp attributes, machine-date tooltips, and the page's own address
 (canonical link, og:url, <base>, a browser's "saved from" note), so no date is read from the
 URL. Two rows are added: accuracy on the pages whose visible text shows the truth's day, and
-the share of pages given a date whose day the visible text does not show.
+the share of pages given a date whose day the visible text does not show. With --strip
+date-classes, the words of class and id names that name a date, a time, a byline or a meta box
+go too ("post-date", "entry-meta", "timestamp"), and <time> elements become <span>s: the dates
+are then read from what the page shows alone, as on a site whose templates we never met.
 
 Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses FIELD] [--tune-only]
-                                          [--strip structured-dates]
+                                          [--strip structured-dates|date-classes]
 """
 
 import argparse
@@ -223,9 +226,14 @@ _DATE_ATTRIBUTE = re.compile(r"^(?:datetime|data-[\w-]*(?:date|time|stamp|epoch|
 _SAVED_FROM_NOTE = re.compile(r"<!--\s*(?:saved from url=|Page saved with SingleFile).*?-->", re.S | re.I)
 
 
-def strip_structured_dates(raw: bytes) -> bytes:
+# The words of class and id names that tell our rules where a date is (--strip date-classes).
+_DATE_CLASS_WORD = re.compile(r"date|time|publish|posted|stamp|updat|modif|meta|byline|info", re.I)
+
+
+def strip_structured_dates(raw: bytes, classes: bool = False) -> bytes:
     """The page less the date signals a reader does not see, and less its own address (see
-    the module's notes): what is left is the page as shown, to test our reading of it."""
+    the module's notes): what is left is the page as shown, to test our reading of it. With
+    `classes`, also less the class and id words that name a date's element, and <time> tags."""
     text = _SAVED_FROM_NOTE.sub("", decode_html(raw))
     tree = load_html(text)  # (as extract_html parses it)
     for script in tree.iter("script"):
@@ -255,6 +263,13 @@ def strip_structured_dates(raw: bytes) -> bytes:
             element.attrib.pop(attribute)
         if _MACHINE_DATE_VALUE.match(element.get("title") or "x"):
             element.attrib.pop("title")
+        if classes:
+            for attribute in ("class", "id"):
+                if _DATE_CLASS_WORD.search(element.get(attribute) or ""):
+                    element.set(attribute, " ".join(w for w in element.get(attribute).split()
+                                                    if not _DATE_CLASS_WORD.search(w)))
+            if element.tag == "time":
+                element.tag = "span"
     head = tree.find("head")
     if head is not None:
         head.insert(0, etree.Element("meta", charset="utf-8"))
@@ -505,9 +520,10 @@ def main() -> None:
                              "misses on the tune half to print, for rule work.")
     parser.add_argument("--tune-only", action="store_true",
                         help="Score the tune half alone; the held-out pages are not read.")
-    parser.add_argument("--strip", choices=["structured-dates"],
-                        help="Score the tune pages less their structured dates and address (tune "
-                             "half only: implies --tune-only).")
+    parser.add_argument("--strip", choices=["structured-dates", "date-classes"],
+                        help="Score the tune pages less their structured dates and address, and with "
+                             "date-classes less the class names that name a date too (tune half only: "
+                             "implies --tune-only).")
     args = parser.parse_args()
     pages = load_pages(args.corpora)
     if args.strip:
@@ -523,7 +539,7 @@ def main() -> None:
     for number, page in enumerate(pages):
         raw = read_raw(page["path"])
         if args.strip:
-            raw = strip_structured_dates(raw)
+            raw = strip_structured_dates(raw, classes=args.strip == "date-classes")
         results = {}
         runs = [("ours", extract_html), ("traf", trafilatura_alone)]
         # Which runs first alternates, so that neither always meets warm caches.

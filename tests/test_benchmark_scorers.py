@@ -88,3 +88,11 @@ def test_stripping_structured_dates_leaves_the_page_as_shown():
         assert shown in stripped
     now = html_accuracy.datetime(2026, 1, 1, tzinfo=html_accuracy.timezone.utc)
     assert html_accuracy.visible_days(stripped, now) == {"2024-03-07"}
+
+
+def test_stripping_date_classes_too_leaves_the_text_and_other_classes():
+    stripped = html_accuracy.strip_structured_dates(_DATED_PAGE, classes=True)
+    assert b"<time" not in stripped and b"Shown as March 7, 2024" in stripped
+    assert b'class="byline"' not in stripped and b"By Ann Lee" in stripped
+    page = b'<html><body><h1>Quay</h1><div class="post-date lead">March 5, 2024</div></body></html>'
+    assert b'class="lead"' in html_accuracy.strip_structured_dates(page, classes=True)
