@@ -2287,7 +2287,11 @@ _MACHINE_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)
 # word boundaries to match).
 # ("Original" and "Originally published" date the first version beside a revision's stamp:
 # "Updated Nov. 21 / Original Nov. 19".)
-_PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
+_PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|"
+                    # the label as a noun, in English ("Publish date:", "Publication date:",
+                    # "Date published:", "Pub. date:")
+                    r"(?:publish|publication|pub\.?)\s+date|date\s+(?:published|posted)|"
+                    r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet|"

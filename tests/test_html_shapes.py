@@ -4067,3 +4067,27 @@ REVISION_MARKED = {
 def test_a_date_marked_as_the_revision_and_alone_is_the_last_resort(top, after, published):
     article = parsed(top=top, after=after)
     assert ((article.published or "")[:10] or None, article.provenance.get("published")) == published
+
+
+# --- dates: the publication label as a noun ("Publish date:", "Date published:") -------------
+
+# (Two lone dates further down, other stories', keep the lone-date rule out of these rows.)
+OTHER_LONE_DATES = "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>"
+NOUN_LABELS = {
+    "a label and its date in elements of their own": (
+        '<ul><li><div>Author:</div><a href="/people/ann-lee">Ann Lee</a></li>'
+        "<li><div>Publish date:</div><span>Mar 5, 2024</span></li></ul>", "2024-03-05"),
+    "'Date published'": ("<p>Date published: 5 March 2024</p>", "2024-03-05"),
+    "'Publication date'": ("<p>Publication date: 5 March 2024</p>", "2024-03-05"),
+    # near-misses: the words inside a sentence; the label with no date after it
+    "the words in a sentence": (
+        "<p>The publication date of the harbor survey moved to 5 March 2024.</p>", None),
+    "a label with no date": ("<p>Publication date: to be announced</p>", None),
+}
+
+
+@pytest.mark.parametrize("top, published", NOUN_LABELS.values(), ids=NOUN_LABELS.keys())
+def test_a_publication_label_written_as_a_noun(top, published):
+    article = parsed(top=top, after=OTHER_LONE_DATES)
+    found = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
+    assert ((found or "")[:10] or None) == published
