@@ -4444,6 +4444,14 @@ _FIELD_LINE_LENGTH = 120  # characters of such a line at most
 _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at most
 
 
+_NO_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
+
+
+def _one_day(first: str, second: str) -> bool:
+    """Two dates as written name one day ("22 Dec 2024" and "22 Dec, 2024")."""
+    return first == second or (iso_date(first, _NO_FUTURE) or first)[:10] == (iso_date(second, _NO_FUTURE) or second)[:10]
+
+
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
     several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
@@ -4457,15 +4465,31 @@ def _field_line_date(signals: Signals) -> list[str]:
     if signals.tree is None:
         return []
     headline = _headline_element(signals.tree)
-    dated_before = False
+    dated_lines = []  # the lines above that showed a date not taken
     lone = None  # the day of the first date set alone on its line
     for element, text in _lines_under_headline(signals.tree, headline):
         shown = text
+        # (A line above this one, not one that holds it: "<p>by Ann Lee <span>14 Dec 2024</span>
+        # <a>318</a></p>" shows its date once, in the span read after it.)
+        ancestors = set(element.iterancestors()) if dated_lines else ()
+        dated_before = any(line not in ancestors for line in dated_lines)
         # (Not the text of an inner element marked as the revision's date.)
         text = " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
+        if len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
+            # The line's own words, less its inner elements', may be the date alone after a
+            # kicker in an element of its own ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM</h5>").
+            own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
+            own_day = published_text_date(own, signals.day_first) if own else None
+            # (Not when an inner element holds a date or its label: "<span>Updated:</span> March
+            # 9, 2024" is the revision's.)
+            if own_day and _is_whole_date(own, own_day) and not any(
+                    text_date(inner := _text(child) or "", signals.day_first) or _DATE_LABEL.search(inner)
+                    for child in element):
+                text, day = own, own_day
         if not day:
-            dated_before = dated_before or text_date(shown, signals.day_first) is not None
+            if text_date(shown, signals.day_first) is not None:
+                dated_lines.append(element)
             continue
         # A line of fields has the date as one of them; a line with no marks is the date alone
         # ("segunda-feira, 22 de março de 2024 às 0:13"), else it is a sentence that names one.
@@ -4477,7 +4501,7 @@ def _field_line_date(signals: Signals) -> list[str]:
             # (A date the story's text mentions is no line; one alone after an "Updated" label,
             # or in a box marked so, is the revision's; and one below a line that showed the
             # revision's date is one of two dates, neither of them said to be the publication's.)
-            dated_before = True
+            dated_lines.append(element)
             continue
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)
@@ -4488,7 +4512,7 @@ def _field_line_date(signals: Signals) -> list[str]:
         # (Two different dates each alone on its line under the headline are a list's - other
         # stories' under their headlines, a live page's entries - and neither is said to be
         # this page's; the same date twice is one.)
-        if lone is not None and lone != day:
+        if lone is not None and not _one_day(lone, day):
             return []
         lone = day
     return [lone] if lone else []

@@ -3142,8 +3142,20 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     # after a standfirst
     ("<p>The harbour board voted to dredge the silted channel before the winter storms close the"
      " port to the fishing fleet.</p><div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    # a kicker in an element of its own, the date the rest of the line (other stories' dates below)
+    ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM PT</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", "2024-11-26"),
+    # one day written twice, two ways, once inside a line that runs it into its neighbours
+    ('<p><span>by Ann Lee</span><span>14 Dec 2024</span><a href="#comments">318</a></p>'
+     "<div><span>14 Dec, 2024</span></div>", "", "2024-12-14"),
     # near misses: a line that dates the revision; such a line after the story's text has begun
     # (a related story's, a note's); one in a caption; a date that is no field of its own
+    ("<h5><div>ONLY HERE</div>Quay deal signed 11/26/2024 by the board</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", None),
+    ("<h5><span>Last updated:</span> 11/26/2024 9:15 AM PT</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", None),
+    ('<p><span>by Ann Lee</span><span>14 Dec 2024</span><a href="#comments">318</a></p>'
+     "<div><span>15 Dec, 2024</span></div>", "", None),
     ("<div>Updated | March 9, 2024</div>", "", None),
     ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
     ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
