@@ -3923,6 +3923,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # A line of fields under the headline with no class, one of them the date ("Ann Lee |
         # March 5, 2024", "March 5, 2024 — 4 min read").
         ("text", lambda: _field_line_date(signals)),
+        # The same line set just above the headline ("November 5, 2024 / 9:47 AM / Updated 2
+        # hours ago" between the section's name and the <h1>).
+        ("text", lambda: _line_above_headline(signals)),
         ("time", lambda: signals.revision_times[:1]),
         # The same with its date written for readers only: <time class="updated">March 5,
         # 2024</time>, no datetime=.
@@ -4439,9 +4442,30 @@ def _is_whole_date(text: str, day: str) -> bool:
 
 
 # The marks that part the fields of a line under the headline ("Ann Lee | March 5, 2024 · News").
-_FIELD_MARK = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_FIELD_MARK = re.compile(r"\s+[|·•—–/-]\s+|\s*[|·•]\s*")
 _FIELD_LINE_LENGTH = 120  # characters of such a line at most
 _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at most
+
+
+_ABOVE_HEADLINE = 2  # the headline's elder siblings that may be its date line
+
+
+def _line_above_headline(signals: Signals) -> list[str]:
+    """The date of a short line set just before the headline, beside it in its box (one of
+    its two elder siblings): the date alone, with its weekday and clock, or as one field of
+    several between marks; not the revision's alone ("Updated March 9, 2024")."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    if headline is None:
+        return []
+    for sibling in islice(headline.itersiblings(preceding=True), _ABOVE_HEADLINE):
+        text = _text(sibling)
+        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS:
+            continue
+        day = published_text_date(text, signals.day_first)
+        if day and (_is_whole_date(text, day) or any(
+                _is_whole_date(part, day) for part in _FIELD_MARK.split(text) if day in part)):
+            return [day]
+    return []
 
 
 _NO_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)

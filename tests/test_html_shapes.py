@@ -3145,6 +3145,8 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     # a kicker in an element of its own, the date the rest of the line (other stories' dates below)
     ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM PT</h5>",
      "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", "2024-11-26"),
+    # fields between slashes
+    ("<div>Ann Lee / 5 March 2024</div>", "", "2024-03-05"),
     # one day written twice, two ways, once inside a line that runs it into its neighbours
     ('<p><span>by Ann Lee</span><span>14 Dec 2024</span><a href="#comments">318</a></p>'
      "<div><span>14 Dec, 2024</span></div>", "", "2024-12-14"),
@@ -4102,4 +4104,31 @@ NOUN_LABELS = {
 def test_a_publication_label_written_as_a_noun(top, published):
     article = parsed(top=top, after=OTHER_LONE_DATES)
     found = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
+    assert ((found or "")[:10] or None) == published
+
+
+# --- dates: the date line set just above the headline --------------------------------------
+
+
+def page_with_line_above(line: str):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><article>"
+           f"<div><div><a href='/harbor'>Harbor News</a></div><div>{line}</div>{HEADLINE}</div>{BODY}"
+           f"{OTHER_LONE_DATES}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+LINES_ABOVE = {
+    "fields between slashes, an 'Updated' field last": (
+        "November 5, 2024 / 9:47 AM / Updated 2 hours ago", "2024-11-05"),
+    "the date alone with its weekday": ("Tuesday 5 November 2024", "2024-11-05"),
+    # near-misses: the revision's date alone; a sentence that names a date
+    "an updated line": ("Updated November 9, 2024", None),
+    "a sentence": ("Ferry fares rise on November 5, 2024 for the winter", None),
+}
+
+
+@pytest.mark.parametrize("line, published", LINES_ABOVE.values(), ids=LINES_ABOVE.keys())
+def test_the_date_line_above_the_headline(line, published):
+    article = page_with_line_above(line)
+    found = article.published if article.provenance.get("published") == "text" else None
     assert ((found or "")[:10] or None) == published
