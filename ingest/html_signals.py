@@ -4430,7 +4430,12 @@ _CJK_WEEKDAY = r"(?:[（(](?:[月火水木金土日]|星期[一二三四五六�
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
                                rf"{_CJK_WEEKDAY}?\s*(?:{_AT_CLOCK}{_WORLD_CLOCK}"
-                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
+                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
+                               # and the reading time a template sets beside the date in an
+                               # empty-marked element of its own ("March 5, 2024 4 min read",
+                               # "2024年3月5日 読了時間 4 分")
+                               r"(?:[\s·•|]*(?:\d+\s*min(?:ute)?s?\.?\s+read|読了時間\s*(?:約\s*)?\d+\s*分|"
+                               r"阅读时间\s*\d+\s*分钟?))?\s*$", re.I)
 
 
 def _is_whole_date(text: str, day: str) -> bool:

@@ -1269,7 +1269,12 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
     ('<div><span>2024年3月5日（火） 10時05分</span></div>', "2024-03-05"),
     ('<div><span>2024年3月5日 14時20分</span></div>', "2024-03-05"),
     ('<div><span>Tuesday 5 March 2024 16:05, UK</span></div>', "2024-03-05"),
-    # near-misses: words after the clock, a place after the date, are a sentence's
+    # its reading time beside it, set apart by an empty element only
+    ('<div><p>2024年3月5日<span class="dot"></span> 読了時間 4 分</p></div>', "2024-03-05"),
+    ('<div><p>March 5, 2024<span class="dot"></span> 4 min read</p></div>', "2024-03-05"),
+    # near-misses: words after the clock, a place after the date, are a sentence's; a number of
+    # minutes that is no reading time
+    ('<div><p>March 5, 2024 4 minutes of delay at the quay</p></div>', None),
     ('<div><span>Tuesday 5 March 2024 16:05, and the pier was shut</span></div>', None),
     ('<div><span>March 5, 2024, Harbor City Council</span></div>', None),
     # a fact box's field, its label in the row's header cell: the day of what it names
