@@ -59,8 +59,21 @@ markup: the held-out pages' misses are bylines in markup our rules do not recogn
 makes the tune half fail the same way, as development material for the visible-byline rules.
 The "names shown" rows then count the names the stripped page still shows.
 
+
+With --strip structured-dates (tune half only: it implies --tune-only), each page first loses
+the date signals a reader does not see, so that the tune pages, whose structured dates our rules
+have learnt, test the reading of the page as shown: JSON-LD's and scripts' date fields (their
+values emptied), <meta> tags named for a date or a time or holding a machine date, itemprop
+dates, datetime= and timestamp attributes, machine-date tooltips, and the page's own address
+(canonical link, og:url, <base>, a browser's "saved from" note), so no date is read from the
+URL. Two rows are added: accuracy on the pages whose visible text shows the truth's day, and
+the share of pages given a date whose day the visible text does not show. With --strip
+date-classes, the words of class and id names that name a date, a time, a byline or a meta box
+go too ("post-date", "entry-meta", "timestamp"), and <time> elements become <span>s: the dates
+are then read from what the page shows alone, as on a site whose templates we never met.
+
 Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses FIELD] [--tune-only]
-                                          [--strip structured-authors]
+                                          [--strip structured-authors|structured-dates|date-classes]
 """
 
 import argparse
@@ -78,11 +91,15 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
 from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
-from ingest.normalise import ROLE_WORDS, normalise, outlet_key, person_key  # noqa: E402
+from ingest import html_signals  # noqa: E402
+from ingest.normalise import ROLE_WORDS, iso_date, normalise, outlet_key, person_key  # noqa: E402
 from ingest.record import Article  # noqa: E402
 
 
@@ -258,6 +275,121 @@ def read_raw(path: Path) -> bytes:
     return gzip.decompress(raw) if path.suffix == ".gz" else raw
 
 
+# --- the page as a reader sees it (--strip structured-dates) -------------------------------
+
+
+# A key that names a date or a time, in a script's object or a <meta> tag's name.
+_DATE_KEY = r"[\w.:-]*(?:date|time|publish|modif|creat|updat|pub_?d|timestamp|epoch)[\w.:-]*"
+_SCRIPT_DATE_FIELD = re.compile(rf"""(["']?)({_DATE_KEY})\1(\s*:\s*)(?:"[^"]*"|'[^']*'|\d{{9,13}}\b)""", re.I)
+_META_DATE_NAME = re.compile(rf"^{_DATE_KEY}$|^(?:dc|dcterms)\.(?:date|created|issued|modified)|parsely-page|"
+                             r"sailthru\.date|pubdate|^date$", re.I)
+_META_ADDRESS_NAME = re.compile(r"(?:^|:)url$|^original-source$|^syndication-source$", re.I)
+_MACHINE_DATE_VALUE = re.compile(r"\s*(?:19|20)\d\d-?\d\d-?\d\d(?:[T ]\d\d:?\d\d.*)?\s*$|\s*1\d{9}(?:\d{3})?\s*$")
+_DATE_ATTRIBUTE = re.compile(r"^(?:datetime|data-[\w-]*(?:date|time|stamp|epoch|utime|ts)[\w-]*)$", re.I)
+_SAVED_FROM_NOTE = re.compile(r"<!--\s*(?:saved from url=|Page saved with SingleFile).*?-->", re.S | re.I)
+
+
+# The words of class and id names that tell our rules where a date is (--strip date-classes).
+_DATE_CLASS_WORD = re.compile(r"date|time|publish|posted|stamp|updat|modif|meta|byline|info", re.I)
+
+
+def strip_structured_dates(raw: bytes, classes: bool = False) -> bytes:
+    """The page less the date signals a reader does not see, and less its own address (see
+    the module's notes): what is left is the page as shown, to test our reading of it. With
+    `classes`, also less the class and id words that name a date's element, and <time> tags."""
+    text = _SAVED_FROM_NOTE.sub("", decode_html(raw))
+    tree = load_html(text)  # (as extract_html parses it)
+    for script in tree.iter("script"):
+        if script.text:
+            script.text = _SCRIPT_DATE_FIELD.sub(r'\1\2\1\3""', script.text)
+    for element in list(tree.iter(etree.Element)):
+        if element.tag == "meta":
+            keys = [k.strip() for a in ("name", "property", "itemprop", "http-equiv") for k in (element.get(a) or "").split()]
+            content = element.get("content") or element.get("value") or ""
+            if (any(_META_DATE_NAME.search(k) or _META_ADDRESS_NAME.search(k) for k in keys)
+                    or _MACHINE_DATE_VALUE.match(content) or "charset" in element.attrib
+                    or "content-type" in (k.casefold() for k in keys)):
+                element.drop_tree()
+            continue
+        if element.tag == "link" and ((element.get("rel") or "").casefold() in ("canonical", "shortlink", "amphtml")
+                                      or element.get("hreflang") or element.get("itemprop")):
+            element.drop_tree()
+            continue
+        if element.tag == "base":
+            element.drop_tree()
+            continue
+        itemprop = element.get("itemprop") or ""
+        if re.search(_DATE_KEY, itemprop, re.I):
+            element.attrib.pop("itemprop")
+            element.attrib.pop("content", None)
+        for attribute in [a for a in element.attrib if _DATE_ATTRIBUTE.match(a)]:
+            element.attrib.pop(attribute)
+        if _MACHINE_DATE_VALUE.match(element.get("title") or "x"):
+            element.attrib.pop("title")
+        if classes:
+            for attribute in ("class", "id"):
+                if _DATE_CLASS_WORD.search(element.get(attribute) or ""):
+                    element.set(attribute, " ".join(w for w in element.get(attribute).split()
+                                                    if not _DATE_CLASS_WORD.search(w)))
+            if element.tag == "time":
+                element.tag = "span"
+    head = tree.find("head")
+    if head is not None:
+        head.insert(0, etree.Element("meta", charset="utf-8"))
+    return lxml_html.tostring(tree, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "title")
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "em", "font", "i", "mark", "q", "s", "small",
+                     "span", "strong", "sub", "sup", "time", "u", "var"})
+
+
+def visible_text(raw: bytes) -> str:
+    """The text a reader sees, a line per block (inline elements on one line: "Mar. <b>5</b>,
+    2024" is one date)."""
+    tree = load_html(decode_html(raw))
+    etree.strip_elements(tree, *_INVISIBLE, etree.Comment, with_tail=False)
+    for element in tree.iter(etree.Element):
+        # (An inline element is set apart by a space: templates style "<span>May 4,
+        # 2024</span><span>Updated</span>" as two fields, which would run together.)
+        mark = " " if element.tag in _INLINE else "\n"
+        element.text = mark + (element.text or "")
+        element.tail = mark + (element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(tree.itertext()).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_FOUND_DATE_PATTERNS = (html_signals._NUMERIC_DATE, html_signals._WORDED_DATE, html_signals._DOTTED_DATE,
+                        html_signals._SLASHED_DATE)
+
+
+def visible_days(raw: bytes, now: datetime) -> set[str]:
+    """Every day the visible text writes, in any of the forms our rules read (a slashed or
+    dotted date of uncertain order as both days)."""
+    text = visible_text(raw)
+    days = set()
+    for pattern in _FOUND_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if pattern is html_signals._WORDED_DATE:
+                found = iso_date(match.group(0), now)
+                if found:
+                    days.add(found[:10])
+                continue
+            numbers = [int(g) for g in match.groups() if g]
+            if pattern is html_signals._NUMERIC_DATE:
+                orders = [(numbers[0], numbers[1], numbers[2])]
+            else:
+                first, second, year = numbers
+                year += 2000 if year < 100 else 0
+                orders = [(year, second, first), (year, first, second)]
+            for year, month, day in orders:
+                try:
+                    days.add(date(year, month, day).isoformat())
+                except ValueError:
+                    pass
+    return days
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -350,6 +482,20 @@ class Score:
         self.body = []
         self.tp = self.fp = self.fn = 0
         self.tp_shown = self.fn_shown = 0  # the same, over the truth's names the page shows
+        self.date_shown = []  # date accuracy over the pages whose visible text shows the truth's day
+        self.given_unshown = []  # per page given a date: its day is not in the visible text
+        self.stripped = False
+
+    def add_visible(self, page: dict, article: Article | None, days: set[str], misses: dict | None = None) -> None:
+        """With --strip: the dates scored against the days the visible page writes."""
+        self.stripped = True
+        published = (article or Article()).published
+        if page.get("date") and any(same_day(day, page["date"]) for day in days):
+            self.date_shown.append(same_day(published, page["date"]))
+        if published and (page.get("date") or page.get("no_date")):
+            self.given_unshown.append(not (days_of(published) & days))
+            _miss(misses, "unshown", page, bool(days_of(published) & days),
+                  (published, (article or Article()).provenance.get("published")), page.get("date"))
 
     def add_shown(self, page: dict, article: Article | None, shown: set[str]) -> None:
         found = {person_key(a) for a in (article or Article()).authors}
@@ -410,7 +556,10 @@ class Score:
             "date given, readability null": (len(self.invented["null"]), _mean(self.invented["null"])),
             "outlet match": (len(self.outlet), _mean(self.outlet)),
             "body token F1": (len(self.body), _mean(self.body)),
-        }
+        } | ({
+            "date accuracy, day shown": (len(self.date_shown), _mean(self.date_shown)),
+            "date given, day not shown": (len(self.given_unshown), _mean(self.given_unshown)),
+        } if self.stripped else {})
 
 
 def _mean(values) -> float:
@@ -429,13 +578,16 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--limit", type=int, default=0, help="Score only the first N pages.")
     parser.add_argument("--misses", default="",
-                        help="Comma-separated fields (title,authors,date,invented,outlet) whose "
+                        help="Comma-separated fields (title,authors,date,invented,outlet; with --strip, "
+                             "unshown: a date given whose day the page does not show) whose "
                              "misses on the tune half to print, for rule work.")
     parser.add_argument("--tune-only", action="store_true",
                         help="Score the tune half alone; the held-out pages are not read.")
-    parser.add_argument("--strip", choices=["structured-authors"],
-                        help="Strip each page's machine-readable author signals first (tune half "
-                             "only: implies --tune-only).")
+    parser.add_argument("--strip", choices=["structured-authors", "structured-dates", "date-classes"],
+                        help="Score the tune pages less their machine-readable author signals "
+                             "(structured-authors), or less their structured dates and address "
+                             "(structured-dates; date-classes: less the class names that name a date "
+                             "too). Tune half only: implies --tune-only.")
     args = parser.parse_args()
     if args.strip:
         args.tune_only = True  # development material: never made from the held-out pages
@@ -452,7 +604,8 @@ def main() -> None:
         raw = read_raw(page["path"])
         if args.strip:
             assert page["half"] == "tune"
-            raw = strip_structured_authors(raw)
+            raw = (strip_structured_authors(raw) if args.strip == "structured-authors"
+                   else strip_structured_dates(raw, classes=args.strip == "date-classes"))
         results = {}
         runs = [("ours", extract_html), ("traf", trafilatura_alone)]
         # Which runs first alternates, so that neither always meets warm caches.
@@ -463,11 +616,16 @@ def main() -> None:
             seconds[who] += time.perf_counter() - start
             results[who] = article
         shown = written_on_page(page["authors"], raw) if page.get("authors") else set()
+        dated_strip = args.strip in ("structured-dates", "date-classes")
+        days = visible_days(raw, now) if dated_strip and (page.get("date") or page.get("no_date")) else set()
         for half in (page["half"], "all"):
             scores[(half, "ours")].add(page, results["ours"], misses if half != "all" else None)
             scores[(half, "traf")].add(page, results["traf"])
             for who in ("ours", "traf"):
                 scores[(half, who)].add_shown(page, results[who], shown)
+                if dated_strip and (page.get("date") or page.get("no_date")):
+                    scores[(half, who)].add_visible(page, results[who], days,
+                                                    misses if half != "all" and who == "ours" else None)
     if args.strip:
         print(f"pages stripped of: {args.strip}")
     print(f"{len(pages)} pages ({sum(p['half'] == 'tune' for p in pages)} tune, "

@@ -190,6 +190,10 @@ def _unwrap_layout_tables(tree) -> None:
     layouts = [table for table in tree.iter("table") if _is_layout(table)]
     for table in layouts:
         for part in _own_parts(table):
+            if part.tag in ("td", "th"):
+                # (A cell keeps its kind: a fact box's row, a header cell's label beside a
+                # data cell, is told from the page's own fields by it - html_signals._TABLE_FIELD.)
+                part.set("data-cell", part.tag)
             part.tag = "div"
         table.tag = "div"
 

@@ -388,6 +388,8 @@ class Signals:
             return True
         headline = _headline_element(self.tree)
         own = urlsplit(self.url).path.rstrip("/") if self.url else None
+        if any(_ACCESS_LABEL.match(e.text or "") for e in _date_named(self.tree)):
+            return True  # a list of sources and the days they were read
         return any(_TEASER_ITEM(e) or _IN_COMMENTS(e) or _in_masthead(e, headline) or _in_other_stories(e, headline)
                    or _in_sidebar(e, headline) or _IN_CAPTION(e) or _in_prose(e)
                    or (own is not None and _in_link_elsewhere(e, own))
@@ -2367,10 +2369,11 @@ def _date_named(tree: HtmlElement):
 
 
 # Class names of the other dates a story sets out: an event's, a deadline's, a birth's, a film's
-# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; and the
-# day the page is shown, which a site's header sets out ("today-date", "currentDate").
+# release: "event-date", "eventDate", "date-of-birth", "release_date", "start-date"; the
+# day the page is shown, which a site's header sets out ("today-date", "currentDate"); and the
+# day a cited source was read, which citation templates set out ("citation-access-date").
 _OTHER_DATE_CLASS = re.compile(r"(?<![a-z])(?:event|deadline|expir\w*|birth|death|due|start|end|closing|opening|release|"
-                               r"sale|election|match|game|today|current)[-_]?date|"
+                               r"sale|election|match|game|today|current|access)[-_]?date|"
                                r"date[-_]?(?:of[-_]?)?(?:birth|death|event|today)", re.I)
 
 
@@ -2428,7 +2431,11 @@ _MACHINE_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)
 # word boundaries to match).
 # ("Original" and "Originally published" date the first version beside a revision's stamp:
 # "Updated Nov. 21 / Original Nov. 19".)
-_PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
+_PUBLISHED_WORDS = (r"original(?:ly)?(?:\s+published)?|"
+                    # the label as a noun, in English ("Publish date:", "Publication date:",
+                    # "Date published:", "Pub. date:")
+                    r"(?:publish|publication|pub\.?)\s+date|date\s+(?:published|posted)|"
+                    r"published|posted|publi[ée]e?|publicad[oa]|publicat|ver[öo]ffentlicht|erschienen|"
                     r"pubblicat[oa]|gepubliceerd|publikov[áa]no|publicerad|publiceret|publisert|"
                     # German "created", Polish, Finnish, Danish
                     r"erstellt|opublikowano|julkaistu|udgivet|"
@@ -2830,6 +2837,8 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         # run together as one number otherwise.)
         # (Nor the text of an inner element marked as the revision's date.)
         text = " ".join(" ".join(_texts_but_revisions(element)).split()) or None
+        if text and _ACCESS_LABEL.match(text):
+            continue  # a cited source's day of reading ("Retrieved 5 March 2024"), no one's publication
         if text and len(text) <= 80 and not (_RELATIVE_STAMP.search(text) and not text_date(text)):
             texts.append(text)
         elif (moment := _epoch_moment(element) or _inner_epoch_moment(element)) is not None:
@@ -2838,6 +2847,11 @@ def _date_texts(tree: HtmlElement) -> list[str]:
         if len(texts) >= 3:
             break
     return texts
+
+
+# The label of the day a reference was read, in a list of sources: "Retrieved 5 March 2024",
+# "Accessed on 5 March 2024", "Archived from the original on ...".
+_ACCESS_LABEL = re.compile(r"[\W_]*(?:retrieved|accessed|archived)\b", re.I)
 
 
 # (Korean writes 년 and 월 where Chinese and Japanese write 年 and 月.)
@@ -4027,8 +4041,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     <time datetime> that is no revision's, teaser's, masthead's or comment's, then a whole date
     written in the byline, then one on a line labelled "Published" (in several languages),
     then one written in a date-named element, on the link to the page itself, in the article's
-    meta box ("post-meta"), on a "By" line or alone in an element, and last a <time> marked as
-    the revision. Written lines give the date after their "Published" (or "Original") label,
+    meta box ("post-meta"), on a "By" line or alone in an element, then a <time> marked as
+    the revision, and last a line labelled "Updated" (marked "revision"). Written lines give the date after their "Published" (or "Original") label,
     not an "Updated" one: a written "Updated" stamp dates the revision, after JSON-LD's and
     meta's. htmldate's answer (trafilatura's date, structured markup only) comes last,
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
@@ -4074,7 +4088,24 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # A line of fields under the headline with no class, one of them the date ("Ann Lee |
         # March 5, 2024", "March 5, 2024 — 4 min read").
         ("text", lambda: _field_line_date(signals)),
+        # The same line set just above the headline ("November 5, 2024 / 9:47 AM / Updated 2
+        # hours ago" between the section's name and the <h1>).
+        ("text", lambda: _line_above_headline(signals)),
         ("time", lambda: signals.revision_times[:1]),
+        # The same with its date written for readers only: <time class="updated">March 5,
+        # 2024</time>, no datetime=.
+        ("revision", lambda: _revision_marked_dates(signals)),
+        # A date-named element's day and month with no year ("Posted Oct 4, 7:10 AM"): a
+        # template leaves out the year of the year it shows the page in, which its copyright
+        # line states ("© 2024").
+        ("text", lambda: _yearless_dates(signals)),
+        # Last, as that <time>, a line of its own labelled "Updated" when the page states no
+        # other date: a wire story's "Updated 0812 GMT, March 5, 2024" under its headline is
+        # the one day it shows, and most often the day it was published too (a day that may
+        # be right; none is always wrong). Marked "revision", so a user can filter it out as
+        # htmldate's. (Stripped of their structured dates, three tune pages showed only such a
+        # line, each on the publication's day.)
+        ("revision", lambda: signals.labelled_revisions[:1]),
     ):
         if callable(values):
             values = values()
@@ -4135,6 +4166,72 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     if updated.value and updated.source in ("json-ld", "meta"):
         updated = Choice(_in_order_seen(updated.value, signals, now), updated.source)
     return published, updated
+
+
+def _revision_marked_dates(signals: Signals) -> list[str]:
+    """The day an element marked as the revision's by its class ("updated", "modified-date")
+    writes as its whole text, the first of the page's that is no teaser's, comment's or other
+    story's: a theme marks the one date it shows so (see revision_times), and a <time> without
+    datetime= gives it to readers alone."""
+    if signals.tree is None:
+        return []
+    headline = _headline_element(signals.tree)
+    for element in signals.tree.iter(etree.Element):
+        marks = element.get("class")
+        if not marks or not _names_revision(marks, "") or _MARKED_PUBLISHED.search(marks.casefold()):
+            continue
+        text = _text(element)
+        day = text_date(text, signals.day_first) if text and len(text) <= 80 else None
+        if (day and _is_whole_date(text, day) and not (
+                _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)
+                or _in_masthead(element, headline))):
+            # (Not when a line under the headline shows another day: that one may be the
+            # publication's, and neither is said to be.)
+            others = {other for _, line in _lines_under_headline(signals.tree, headline)
+                      if (other := text_date(line, signals.day_first)) and other != day}
+            return [] if others else [day]
+    return []
+
+
+# A month and its day with no year after them ("Oct 4", "March 5th,", "5 March"), in English,
+# ending its field: the clock that may follow is no year ("Oct 4, 7:10 AM"); "Top 5 March
+# picks" is no date.
+_YEARLESS_DATE = re.compile(rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?)"
+                            r"(?![\w:.]|,?\s*(?:19|20)\d\d(?![\d:.]))"
+                            # (the end of its field: the text's end, a mark, a clock)
+                            r"(?=\s*(?:$|[,;|·•–—-]|at\s|\d{1,2}[:.]\d\d))", re.I)
+# The year of a copyright line ("© 2024", "Copyright 2019-2024", "&copy; 2024"): the last of a range.
+_COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|&#169;|\bcopyright\b)(?:\s|&nbsp;|©|&copy;)*"
+                             r"(?:(?:19|20)\d\d\s*[-–—]\s*)?((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _yearless_dates(signals: Signals) -> list[str]:
+    """The publication day a date-named element states with no year but with its clock, a
+    stamp of the day's news ("Posted Oct 4, 7:10 AM"), in the year of the page's copyright
+    line (the latest it states), else the year before (a post of late December shown in
+    January: its day would lie in the future of the ingest, and is refused). None when the
+    page states no copyright year, or when the element's text holds a whole date (read by the
+    steps above, or not the publication's). Not a day and a month alone: a blog's calendar
+    badge ("21 | Sep") leaves out the year of every post, old or new (two tune pages, their
+    posts a year older than their copyright line)."""
+    if signals.tree is None:
+        return []
+    texts = [t for t in signals.date_texts if _YEARLESS_DATE.search(t) and _CLOCK.search(t)
+             and not text_date(t, signals.day_first)]
+    if not texts:
+        return []
+    markup = signals.html if signals.html is not None else etree.tostring(signals.tree, encoding="unicode")
+    years = [int(year) for year in _COPYRIGHT_YEAR.findall(markup)]
+    if not years:
+        return []
+    days = []
+    for year in (max(years), max(years) - 1):
+        filled = _YEARLESS_DATE.sub(lambda match: f"{match.group(0)}, {year}", texts[0])
+        day = published_text_date(filled, signals.day_first)
+        if day:
+            days.append(day)
+    return days
 
 
 def _stated_revision_days(signals: Signals, now: datetime) -> set[str]:
@@ -4491,11 +4588,19 @@ _FOREIGN_WEEKDAY = (r"(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?|s[áa
                     r"mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|dinsdag|woensdag|donderdag|"
                     r"vrijdag|zaterdag|zondag")
 _AT_CLOCK = r"(?:(?:at|[àa]s?|a\s+las?|alle|um|om|kl\.?)\s+)?"
-_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d)(?:\s*uhr\b)?"
+# (Japanese and Chinese write the clock "14時20分" and the weekday in brackets after the date,
+# "2024年3月5日（火） 10時05分"; a zone or a country may follow the clock after a comma, "16:05, UK".)
+_WORLD_CLOCK = rf"(?:{_CLOCK.pattern}|\d{{1,2}}\s?h\s?\d\d|\d{{1,2}}\s?[時时]\s?\d{{1,2}}\s?分)(?:\s*uhr\b)?"
+_CJK_WEEKDAY = r"(?:[（(](?:[月火水木金土日]|星期[一二三四五六日天]|周[一二三四五六日天])(?:曜日?)?[)）])"
 _AROUND_LONE_DATE = re.compile(rf"^(?:{_CLOCK.pattern}(?:\s*(?:[A-Z]{{2,5}}|[+-]\d\d:?\d\d))?[\s,]+)?"
                                rf"(?:{_WEEKDAY.pattern}|\b(?:{_FOREIGN_WEEKDAY})\b)?[\s,]*(?P<date>.+?)[\s,]*"
-                               rf"(?:{_AT_CLOCK}{_WORLD_CLOCK}"
-                               r"(?:\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?\s*$", re.I)
+                               rf"{_CJK_WEEKDAY}?\s*(?:{_AT_CLOCK}{_WORLD_CLOCK}"
+                               r"(?:,?\s*(?:[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
+                               # and the reading time a template sets beside the date in an
+                               # empty-marked element of its own ("March 5, 2024 4 min read",
+                               # "2024年3月5日 読了時間 4 分")
+                               r"(?:[\s·•|]*(?:\d+\s*min(?:ute)?s?\.?\s+read|読了時間\s*(?:約\s*)?\d+\s*分|"
+                               r"阅读时间\s*\d+\s*分钟?))?\s*$", re.I)
 
 
 def _is_whole_date(text: str, day: str) -> bool:
@@ -4507,9 +4612,38 @@ def _is_whole_date(text: str, day: str) -> bool:
 
 
 # The marks that part the fields of a line under the headline ("Ann Lee | March 5, 2024 · News").
-_FIELD_MARK = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_FIELD_MARK = re.compile(r"\s+[|·•—–/-]\s+|\s*[|·•]\s*")
 _FIELD_LINE_LENGTH = 120  # characters of such a line at most
 _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at most
+
+
+_ABOVE_HEADLINE = 2  # the headline's elder siblings that may be its date line
+
+
+def _line_above_headline(signals: Signals) -> list[str]:
+    """The date of a short line set just before the headline, beside it in its box (one of
+    its two elder siblings): the date alone, with its weekday and clock, or as one field of
+    several between marks; not the revision's alone ("Updated March 9, 2024")."""
+    headline = _headline_element(signals.tree) if signals.tree is not None else None
+    if headline is None:
+        return []
+    for sibling in islice(headline.itersiblings(preceding=True), _ABOVE_HEADLINE):
+        text = _text(sibling)
+        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS:
+            continue
+        day = published_text_date(text, signals.day_first)
+        if day and (_is_whole_date(text, day) or any(
+                _is_whole_date(part, day) for part in _FIELD_MARK.split(text) if day in part)):
+            return [day]
+    return []
+
+
+_NO_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
+
+
+def _one_day(first: str, second: str) -> bool:
+    """Two dates as written name one day ("22 Dec 2024" and "22 Dec, 2024")."""
+    return first == second or (iso_date(first, _NO_FUTURE) or first)[:10] == (iso_date(second, _NO_FUTURE) or second)[:10]
 
 
 def _field_line_date(signals: Signals) -> list[str]:
@@ -4519,21 +4653,37 @@ def _field_line_date(signals: Signals) -> list[str]:
     ("mardi 5 mars 2024 à 10h00"): templates write the date so with no class to name it. Only before the story's text (its
     second paragraph longer than such a line: the first may be the standfirst): a line after
     it is the text's own, a caption's or another story's.
-    Not in a caption, a teaser, the comments, a quotation or a box of other stories; a line
-    that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
+    Not in a caption, a teaser, the comments, a quotation, a box of other stories or a fact
+    box's labelled row (_TABLE_FIELD); a line that dates only a revision ("Updated | March 9, 2024", or the date in an element marked
     as the revision's) dates nothing."""
     if signals.tree is None:
         return []
     headline = _headline_element(signals.tree)
-    dated_before = False
+    dated_lines = []  # the lines above that showed a date not taken
     lone = None  # the day of the first date set alone on its line
     for element, text in _lines_under_headline(signals.tree, headline):
         shown = text
+        # (A line above this one, not one that holds it: "<p>by Ann Lee <span>14 Dec 2024</span>
+        # <a>318</a></p>" shows its date once, in the span read after it.)
+        ancestors = set(element.iterancestors()) if dated_lines else ()
+        dated_before = any(line not in ancestors for line in dated_lines)
         # (Not the text of an inner element marked as the revision's date.)
         text = " ".join("".join(_texts_but_revisions(element)).split())
         day = published_text_date(text, signals.day_first)
+        if len(element) and not (day and (_FIELD_MARK.search(text) or _is_whole_date(text, day))):
+            # The line's own words, less its inner elements', may be the date alone after a
+            # kicker in an element of its own ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM</h5>").
+            own = " ".join(" ".join([element.text or "", *(child.tail or "" for child in element)]).split())
+            own_day = published_text_date(own, signals.day_first) if own else None
+            # (Not when an inner element holds a date or its label: "<span>Updated:</span> March
+            # 9, 2024" is the revision's.)
+            if own_day and _is_whole_date(own, own_day) and not any(
+                    text_date(inner := _text(child) or "", signals.day_first) or _DATE_LABEL.search(inner)
+                    for child in element):
+                text, day = own, own_day
         if not day:
-            dated_before = dated_before or text_date(shown, signals.day_first) is not None
+            if text_date(shown, signals.day_first) is not None:
+                dated_lines.append(element)
             continue
         # A line of fields has the date as one of them; a line with no marks is the date alone
         # ("segunda-feira, 22 de março de 2024 às 0:13"), else it is a sentence that names one.
@@ -4545,20 +4695,30 @@ def _field_line_date(signals: Signals) -> list[str]:
             # (A date the story's text mentions is no line; one alone after an "Updated" label,
             # or in a box marked so, is the revision's; and one below a line that showed the
             # revision's date is one of two dates, neither of them said to be the publication's.)
-            dated_before = True
+            dated_lines.append(element)
             continue
         if (_IN_CAPTION(element) or _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
-                or _in_other_stories(element, headline) or _in_sidebar(element, headline)):
+                or _in_other_stories(element, headline) or _in_sidebar(element, headline)
+                or _TABLE_FIELD(element)):
             continue
         if _FIELD_MARK.search(text):
             return [lone or day]
         # (Two different dates each alone on its line under the headline are a list's - other
         # stories' under their headlines, a live page's entries - and neither is said to be
         # this page's; the same date twice is one.)
-        if lone is not None and lone != day:
+        if lone is not None and not _one_day(lone, day):
             return []
         lone = day
     return [lone] if lone else []
+
+
+# A cell of a table row headed by its own label (<tr><th>Founded</th><td>5 March 1907</td></tr>):
+# a fact box's field, the day of what the label names, not the page's. (A layout table is
+# unwrapped before the signals are read; a row of cells without a header is left to count.)
+# (A table turned into divs for its block content keeps its cells' kinds in data-cell.)
+_TABLE_FIELD = etree.XPath(
+    'boolean(ancestor-or-self::*[self::td or @data-cell="td"][1][preceding-sibling::*[self::th or @data-cell="th"] '
+    'or following-sibling::*[self::th or @data-cell="th"]])')
 
 
 def _lone_date(signals: Signals) -> list[str]:
@@ -4581,7 +4741,7 @@ def _lone_date(signals: Signals) -> list[str]:
                 and not _IN_CAPTION(element) and not _in_prose(element)
                 and not _IN_COMMENTS(element) and not _IN_QUOTE(element)
                 and not _in_other_stories(element, headline) and not _in_masthead(element, headline)
-                and not _in_sidebar(element, headline)):
+                and not _in_sidebar(element, headline) and not _TABLE_FIELD(element)):
             days.add(day)
             if len(days) > 1:
                 return []

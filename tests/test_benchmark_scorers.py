@@ -96,3 +96,36 @@ def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "1 pages (1 tune, 0 held-out)" in out
     assert "held-out |" not in out
+
+
+_DATED_PAGE = b"""<html><head><meta charset="utf-8"><title>Ferry fares cut</title>
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<meta name="sailthru.date" content="2024-03-05">
+<meta property="og:url" content="https://harborledger.example/2024/03/05/ferry-fares-cut">
+<meta name="author" content="Ann Lee">
+<link rel="canonical" href="https://harborledger.example/2024/03/05/ferry-fares-cut">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares cut",
+ "datePublished": "2024-03-05T09:00:00Z", "author": {"@type": "Person", "name": "Ann Lee"}}</script>
+</head><body><h1>Ferry fares cut</h1><p class="byline">By Ann Lee</p>
+<time datetime="2024-03-05T09:00:00Z" data-timestamp="1709629200">Shown as March 7, 2024</time>
+<span itemprop="dateModified" content="2024-03-06">edited</span>
+<p>The harbor board cut ferry fares on Tuesday, a change riders had asked for.</p></body></html>"""
+
+
+def test_stripping_structured_dates_leaves_the_page_as_shown():
+    stripped = html_accuracy.strip_structured_dates(_DATED_PAGE)
+    for hidden in (b"2024-03-05", b"2024-03-06", b"1709629200", b"harborledger.example"):
+        assert hidden not in stripped
+    # What a reader sees stays: the <time>'s text, the byline, the author meta, the headline.
+    for shown in (b"Shown as March 7, 2024", b"By Ann Lee", b'content="Ann Lee"', b'"headline": "Ferry fares cut"'):
+        assert shown in stripped
+    now = html_accuracy.datetime(2026, 1, 1, tzinfo=html_accuracy.timezone.utc)
+    assert html_accuracy.visible_days(stripped, now) == {"2024-03-07"}
+
+
+def test_stripping_date_classes_too_leaves_the_text_and_other_classes():
+    stripped = html_accuracy.strip_structured_dates(_DATED_PAGE, classes=True)
+    assert b"<time" not in stripped and b"Shown as March 7, 2024" in stripped
+    assert b'class="byline"' not in stripped and b"By Ann Lee" in stripped
+    page = b'<html><body><h1>Quay</h1><div class="post-date lead">March 5, 2024</div></body></html>'
+    assert b'class="lead"' in html_accuracy.strip_structured_dates(page, classes=True)

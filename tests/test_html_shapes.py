@@ -655,9 +655,10 @@ def test_a_labelled_date_in_a_list_of_other_stories_dates_nothing():
     assert article.published is None
 
 
-def test_an_updated_line_alone_is_no_publication_date():
+def test_an_updated_line_alone_is_no_publication_date_but_the_last_resort():
+    # (The one day the page shows: given, marked as the revision's, for a user to filter.)
     article = parsed(top="<div>Zaktualizowano: 09.03.2024</div>")
-    assert article.published is None
+    assert (article.published, article.provenance.get("published")) == ("2024-03-09", "revision")
 
 
 # --- authors: a shared byline in other languages -------------------------------------------
@@ -1083,11 +1084,12 @@ def test_a_us_date_in_a_publish_date_element_dates_the_page():
 
 @pytest.mark.parametrize("top, published", [
     ('<div class="story-timestamp">Nov. 20, 2024 5:52 AM</div>', "2024-11-20"),
-    # the near-miss: a timestamp that dates only a revision
+    # the near-miss: a timestamp that dates only a revision (its day is the last resort, marked so)
     ('<div class="story-timestamp">Updated Nov. 22, 2024</div>', None),
 ])
 def test_a_timestamp_element_dates_the_page(top, published):
-    assert parsed(top=top).published == published
+    article = parsed(top=top)
+    assert (article.published if article.provenance.get("published") != "revision" else None) == published
 
 
 def test_a_date_and_a_clock_in_inline_pieces_of_a_date_element():
@@ -1107,12 +1109,13 @@ def test_a_masthead_class_in_capitals_names_it_too():
     ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET / Original Nov. 19, 2024 8:02 am ET</time>',
      "2024-11-19"),
     ('<p class="dateline">Originally published March 5, 2024; updated March 9, 2024</p>', "2024-03-05"),
-    # the near-miss: a revision alone dates no publication
+    # the near-miss: a revision alone dates no publication (its day is the last resort, marked so)
     ('<time class="timestamp">Updated Nov. 21, 2024 8:21 am ET</time>', None),
 ])
 def test_an_original_label_names_the_publication_date(top, published):
     article = parsed(top=top)
-    assert (article.published or "")[:10] == (published or ""), top
+    stated = article.published if article.provenance.get("published") != "revision" else None
+    assert (stated or "")[:10] == (published or ""), top
 
 
 # --- dates: short month names of the Romance languages ---------------------------------------
@@ -1175,13 +1178,13 @@ def test_hyphenated_and_ordinal_of_dates(text, day):
     ("sexta-feira, 5 de março de 2024 às 20:13", "2024-03-05"),
     ("Publié le mardi 5 mars 2024 à 08h10", "2024-03-05"),
     # the near-miss: a property that states only a revision is not read as the publication
-    # (htmldate, the last resort, may still give its day, marked as its own)
+    # (htmldate or the lone "Updated" line, the last resorts, may still give its day, marked as such)
     ("Updated Saturday, 9 March 2024", None),
 ])
 def test_a_date_published_property_written_as_a_sentence(text, day):
     article = parsed(top=f'<span class="data" itemprop="datePublished">{text}</span>')
     if day is None:
-        assert article.provenance.get("published") in (None, "htmldate"), text
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), text
     else:
         assert (article.published or "")[:10] == day, text
 
@@ -1203,8 +1206,8 @@ def test_a_date_published_property_written_as_a_sentence(text, day):
 def test_a_date_in_the_articles_meta_box(top, after, day):
     article = parsed(top=top, after=after)
     if day is None:
-        # (htmldate, the last resort, may read the same box: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), top or after
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top or after
     else:
         assert (article.published or "")[:10] == day, top or after
 
@@ -1368,8 +1371,8 @@ def test_date_labels_in_more_languages(line, published, updated):
     article = parsed(top=f'<p class="article-date">{line}</p>')
     assert (article.updated or "")[:10] == (updated or ""), line
     if published is None:
-        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), line
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), line
     else:
         assert (article.published or "")[:10] == published, line
 
@@ -1394,7 +1397,7 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
     article = normalise(extract_html(raw), NOW)
     if published is None:
         # (htmldate, the last resort, reads such numbers its own way: its answer is marked so)
-        assert article.provenance.get("published") in (None, "htmldate"), top
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top
     else:
         assert (article.published, article.provenance["published"]) == (published, "text"), top
 
@@ -1419,12 +1422,31 @@ def test_a_dotted_date_with_a_two_digit_year_alone_in_a_date_element(top, lang, 
      '<p><a href="/quay">Quay reopens</a></p><p>January 9, 2024</p></div>', None),
     ('<p>Live</p><p>mardi 5 mars 2024</p><p>lundi 4 mars 2024</p>', None),
     ('<p>March 5, 2024</p><div class="bar"><p>March 5, 2024</p></div>', "2024-03-05"),
+    # the clock and the weekday as Japanese writes them after the date; a country after the clock
+    ('<div><span>2024年3月5日（火） 10時05分</span></div>', "2024-03-05"),
+    ('<div><span>2024年3月5日 14時20分</span></div>', "2024-03-05"),
+    ('<div><span>Tuesday 5 March 2024 16:05, UK</span></div>', "2024-03-05"),
+    # its reading time beside it, set apart by an empty element only
+    ('<div><p>2024年3月5日<span class="dot"></span> 読了時間 4 分</p></div>', "2024-03-05"),
+    ('<div><p>March 5, 2024<span class="dot"></span> 4 min read</p></div>', "2024-03-05"),
+    # near-misses: words after the clock, a place after the date, are a sentence's; a number of
+    # minutes that is no reading time
+    ('<div><p>March 5, 2024 4 minutes of delay at the quay</p></div>', None),
+    ('<div><span>Tuesday 5 March 2024 16:05, and the pier was shut</span></div>', None),
+    ('<div><span>March 5, 2024, Harbor City Council</span></div>', None),
+    # a fact box's field, its label in the row's header cell: the day of what it names
+    ('<table class="facts"><tr><th>Harbor opened</th><td>12 June 1907</td></tr>'
+     '<tr><th>Depth</th><td>9 m</td></tr></table>', None),
+    # (its header cell holding a block: the table is unwrapped as a layout's, its cells' kinds kept)
+    ('<table class="facts"><tr><th><div>Harbor opened</div></th><td>12 June 1907</td></tr></table>', None),
+    # near-miss: a date in a row of cells with no header (a template's table of fields) dates the page
+    ('<table class="facts"><tr><td>Ann Lee</td><td>March 5, 2024</td></tr></table>', "2024-03-05"),
 ])
 def test_a_date_alone_under_the_headline(top, published):
     article = parsed(top=top)
     if published is None:
-        # (htmldate, the last resort, may read it: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), top
+        # (htmldate or a lone "Updated" line, the last resorts, may give a day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), top
     else:
         assert (article.published, article.provenance["published"]) == (published, "text"), top
 
@@ -1448,8 +1470,8 @@ def test_written_labels_sort_dates_whose_boxes_all_name_the_revision(first, a, s
     # (The template copied one box for both dates; the reader sees which label is which.)
     article = parsed(top=COPIED_DATE_BOXES.format(first=first, a=a, second=second, b=b))
     if published is None:
-        # (htmldate, the last resort, may read the revision: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate")
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision")
     else:
         assert (article.published, article.provenance["published"], article.updated) == (
             published, "text", "2024-03-09")
@@ -1469,8 +1491,8 @@ def test_a_label_after_its_date(line, published, updated):
     article = parsed(top=f'<p class="article-date">{line}</p>')
     assert (article.updated or "")[:10] == (updated or ""), line
     if published is None:
-        # (htmldate, the last resort, may read the same line: its answer is marked as its own)
-        assert article.provenance.get("published") in (None, "htmldate"), line
+        # (htmldate or the lone "Updated" line, the last resorts, may give its day: marked as such)
+        assert article.provenance.get("published") in (None, "htmldate", "revision"), line
     else:
         assert (article.published or "")[:10] == published, line
 
@@ -1508,9 +1530,9 @@ BIO = ('<div class="author"><p>Ines Varga is the harbour reporter.</p></div>'
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
      '<span>March 5, 2024</span></p></div>', "2024-03-05", "byline"),
     # the near-miss: a "By" line that dates only a revision is not read as the publication
-    # (htmldate, the last resort, gives its day, marked as its own)
+    # (the lone "Updated" line, the last resort, gives its day, marked as the revision's)
     ('<div class="post-author single"><p>By <a href="/authors/ines-varga/">Ines Varga</a> '
-     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "htmldate"),
+     '<span>Updated March 9, 2024</span></p></div>', "2024-03-09", "revision"),
 ])
 def test_the_date_on_a_by_line_after_a_bio_marked_as_the_author(top, published, source):
     article = parsed(top=top, after=BIO)
@@ -1793,6 +1815,7 @@ UPDATED_LINES = {
     "an 'Updated' line before the 'Published' one": (
         '<div class="meta"><span>Updated: 6 March 2024</span> <span>Published: 4 March 2024</span></div>',
         "2024-03-04", "2024-03-06"),
+    # (alone, its day is the publication's last resort, marked "revision": see REVISION_ALONE)
     "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", None, "2024-03-08"),
     # near-miss: a line that says what was updated in the story, with no date after the label
     "an 'Updated' label with no date after it": (
@@ -1805,7 +1828,30 @@ UPDATED_LINES = {
 @pytest.mark.parametrize("top, published, updated", UPDATED_LINES.values(), ids=UPDATED_LINES.keys())
 def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
     article = parsed(top=top)
-    assert ((article.published or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+    stated = article.published if article.provenance.get("published") != "revision" else None
+    assert ((stated or "")[:10] or None, (article.updated or "")[:10] or None) == (published, updated)
+
+
+# --- dates: the one "Updated" line a page shows is the publication's last resort -----------
+
+REVISION_ALONE = {
+    # a wire story's stamp under its headline, its clock before the date, and no other date
+    "a wire stamp alone": ("<p>Updated 0812 GMT (0912 BST) March 5, 2024</p>", ("2024-03-05", "revision")),
+    "a 'Last updated' line alone": ("<p>Last updated: 8 March 2024</p>", ("2024-03-08", "revision")),
+    # near-misses: beside a publication date, that date is the publication's; a sentence
+    # about an update with a date further on is no stamp
+    "a stamp beside the publication's": (
+        "<p>Updated 0812 GMT (0912 BST) March 5, 2024</p><p>Published: 4 March 2024</p>", ("2024-03-04", "text")),
+    "an update told in a sentence": (
+        "<p>Updated to add the board's reply to the harbour master's letter. The next vote is on 9 March 2024.</p>",
+        (None, None)),
+}
+
+
+@pytest.mark.parametrize("top, published", REVISION_ALONE.values(), ids=REVISION_ALONE.keys())
+def test_the_one_updated_line_is_the_publications_last_resort(top, published):
+    article = parsed(top=top)
+    assert ((article.published or "")[:10] or None, article.provenance.get("published")) == published
 
 
 # --- dates: another kind of date the story sets out ----------------------------------------
@@ -1815,8 +1861,16 @@ OTHER_KIND_DATES = {
     # htmldate get to read it)
     "an event's date": ('<p class="event-date">The fair opens on 12 April 2024.</p>', None),
     "a deadline's date": ('<div class="deadlineDate">Entries close 30 April 2024</div>', None),
+    # a cited source's day of reading, by its class or by its label
+    "a reference's access date": (
+        '<ol class="references"><li><cite>Harbor Ledger.</cite> <span class="citation-access-date">. Retrieved '
+        '12 April 2024</span></li></ol>', None),
+    "a date element labelled 'Accessed'": ('<span class="date">Accessed on 12 April 2024</span>', None),
     # near-misses: the story's own date elements, whose names hold those words inside others
     "a date class with 'end' inside a word": ('<span class="legend-date">4 March 2024</span>', "2024-03-04"),
+    "an access class beside the date's": ('<span class="access-free date">4 March 2024</span>', "2024-03-04"),
+    "a date element with 'Retrieved' inside a word": (
+        '<span class="date">Unretrieved 4 March 2024</span>', "2024-03-04"),
     "the entry's date": ('<span class="entry-date">4 March 2024</span>', "2024-03-04"),
 }
 
@@ -2229,7 +2283,7 @@ FUSION_STORY = {"type": "story", "headlines": {"basic": "Harbour channel to be d
 def test_an_arc_story_object_names_the_writers_and_dates(story, authors, published, updated):
     article = parsed(top=fusion(story))
     # (htmldate, the last resort, may read a date out of the script: not the object's reading)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (article.authors, stated, article.updated) == (authors, published, updated)
     if authors:
         assert article.provenance["authors"] == "meta"
@@ -2284,8 +2338,9 @@ PUBLISHED_STAMP = '<bsp-timestamp data-timestamp="1709629200000"><span></span></
 ])
 def test_a_revisions_date_box_and_a_timestamp_component(top, published):
     article = parsed(top=top)
-    # (htmldate, the last resort, is not what these rows test)
-    assert (article.published if article.provenance.get("published") != "htmldate" else None) == published
+    # (htmldate and the revision's day alone, the last resorts, are not what these rows test)
+    assert (article.published if article.provenance.get("published") not in ("htmldate", "revision")
+            else None) == published
 
 
 # --- dates: an element marked as the revision's inside a box or line read for the publication ---
@@ -2443,7 +2498,7 @@ def test_a_name_written_with_an_entity_beside_another(markup, beside):
 ])
 def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
     article = parsed(top=top)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (article.authors, stated, article.updated) == (authors, published, updated)
 
 
@@ -2458,7 +2513,7 @@ def test_brightspot_bylines_and_timestamps(top, authors, published, updated):
 ])
 def test_korean_date_labels(top, published, updated):
     article = parsed(top=top)
-    stated = article.published if article.provenance.get("published") != "htmldate" else None
+    stated = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
     assert (stated, article.updated) == (published, updated)
 
 
@@ -3249,8 +3304,22 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     # after a standfirst
     ("<p>The harbour board voted to dredge the silted channel before the winter storms close the"
      " port to the fishing fleet.</p><div>Ann Lee | March 5, 2024</div>", "", "2024-03-05"),
+    # a kicker in an element of its own, the date the rest of the line (other stories' dates below)
+    ("<h5><div>ONLY HERE</div>11/26/2024 9:15 AM PT</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", "2024-11-26"),
+    # fields between slashes
+    ("<div>Ann Lee / 5 March 2024</div>", "", "2024-03-05"),
+    # one day written twice, two ways, once inside a line that runs it into its neighbours
+    ('<p><span>by Ann Lee</span><span>14 Dec 2024</span><a href="#comments">318</a></p>'
+     "<div><span>14 Dec, 2024</span></div>", "", "2024-12-14"),
     # near misses: a line that dates the revision; such a line after the story's text has begun
     # (a related story's, a note's); one in a caption; a date that is no field of its own
+    ("<h5><div>ONLY HERE</div>Quay deal signed 11/26/2024 by the board</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", None),
+    ("<h5><span>Last updated:</span> 11/26/2024 9:15 AM PT</h5>",
+     "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>", None),
+    ('<p><span>by Ann Lee</span><span>14 Dec 2024</span><a href="#comments">318</a></p>'
+     "<div><span>15 Dec, 2024</span></div>", "", None),
     ("<div>Updated | March 9, 2024</div>", "", None),
     ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
     ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
@@ -4189,3 +4258,104 @@ def test_a_person_publisher_by_reference_in_a_graph():
     graph["@graph"][1]["@type"] = "Organization"
     graph["@graph"][0]["author"] = {"@type": "Person", "name": "Ann Lee"}
     assert parsed('<meta property="og:site_name" content="Ann Lee">' + json_ld(graph)).authors == []
+
+
+# --- dates: a day and month with no year, in the year of the page's copyright line -----------
+
+YEARLESS_DATES = {
+    "a posted stamp after an updated one": (
+        '<div class="post-date">Updated Oct 5, 8:02 AM; Posted Oct 4, 7:10 AM</div>',
+        "<footer>© 2023 The Harbor Ledger</footer>", "2023-10-04"),
+    "a day with its clock, the copyright a range": (
+        '<div class="post-date">March 5th at 9:00</div>', "<footer>Copyright &copy; 2019-2023</footer>", "2023-03-05"),
+    # near-misses: no copyright year; a revision's day alone; words after the month are no
+    # date; a calendar badge, no clock (a blog's posts of every year wear one)
+    "a calendar badge": ('<div class="post-date"><span>21</span> <span>Sep</span></div>',
+                         "<footer>© 2023 Ann Lee</footer>", None),
+    "no copyright year": ('<div class="post-date">Posted Oct 4, 7:10 AM</div>', "", None),
+    "an updated stamp alone": ('<div class="post-date">Updated Oct 5</div>', "<footer>© 2023</footer>", None),
+    "a number before a month in a phrase": (
+        '<div class="post-date">Top 5 March picks at 9:00</div>', "<footer>© 2023</footer>", None),
+}
+
+
+@pytest.mark.parametrize("top, after, published", YEARLESS_DATES.values(), ids=YEARLESS_DATES.keys())
+def test_a_date_with_no_year_takes_the_copyright_lines(top, after, published):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10] or None) == published
+
+
+# --- dates: the one date a theme shows, marked as the revision's, written for readers only -----
+
+REVISION_MARKED = {
+    # the theme marks the date it shows "updated", its markup has no machine value
+    "a date element marked updated beside the byline": (
+        '<p><span class="date-updated">August 17, 2023</span> <span class="byline">By Ann Lee</span></p>', "",
+        ("2023-08-17", "revision")),
+    # near-misses: a sentence in a box marked so; one in a list of other stories; one beside the
+    # publication's own date
+    "a sentence in a box marked modified": (
+        '<div class="last-modified">Fares last changed March 9, 2024 for the summer season</div>', "", (None, None)),
+    "another story's": (
+        "", '<ul class="related-posts"><li><h3><a href="/x">Ferry</a></h3><time class="updated">March 1, 2024</time>'
+            "</li></ul>", (None, None)),
+    "beside the publication's": (
+        '<div class="updated">March 9, 2024</div><p class="posted">Posted 4 March 2024</p>', "", ("2024-03-04", "text")),
+}
+
+
+@pytest.mark.parametrize("top, after, published", REVISION_MARKED.values(), ids=REVISION_MARKED.keys())
+def test_a_date_marked_as_the_revision_and_alone_is_the_last_resort(top, after, published):
+    article = parsed(top=top, after=after)
+    assert ((article.published or "")[:10] or None, article.provenance.get("published")) == published
+
+
+# --- dates: the publication label as a noun ("Publish date:", "Date published:") -------------
+
+# (Two lone dates further down, other stories', keep the lone-date rule out of these rows.)
+OTHER_LONE_DATES = "<div><span>June 14, 2024</span></div><div><span>July 2, 2024</span></div>"
+NOUN_LABELS = {
+    "a label and its date in elements of their own": (
+        '<ul><li><div>Author:</div><a href="/people/ann-lee">Ann Lee</a></li>'
+        "<li><div>Publish date:</div><span>Mar 5, 2024</span></li></ul>", "2024-03-05"),
+    "'Date published'": ("<p>Date published: 5 March 2024</p>", "2024-03-05"),
+    "'Publication date'": ("<p>Publication date: 5 March 2024</p>", "2024-03-05"),
+    # near-misses: the words inside a sentence; the label with no date after it
+    "the words in a sentence": (
+        "<p>The publication date of the harbor survey moved to 5 March 2024.</p>", None),
+    "a label with no date": ("<p>Publication date: to be announced</p>", None),
+}
+
+
+@pytest.mark.parametrize("top, published", NOUN_LABELS.values(), ids=NOUN_LABELS.keys())
+def test_a_publication_label_written_as_a_noun(top, published):
+    article = parsed(top=top, after=OTHER_LONE_DATES)
+    found = article.published if article.provenance.get("published") not in ("htmldate", "revision") else None
+    assert ((found or "")[:10] or None) == published
+
+
+# --- dates: the date line set just above the headline --------------------------------------
+
+
+def page_with_line_above(line: str):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><article>"
+           f"<div><div><a href='/harbor'>Harbor News</a></div><div>{line}</div>{HEADLINE}</div>{BODY}"
+           f"{OTHER_LONE_DATES}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+LINES_ABOVE = {
+    "fields between slashes, an 'Updated' field last": (
+        "November 5, 2024 / 9:47 AM / Updated 2 hours ago", "2024-11-05"),
+    "the date alone with its weekday": ("Tuesday 5 November 2024", "2024-11-05"),
+    # near-misses: the revision's date alone; a sentence that names a date
+    "an updated line": ("Updated November 9, 2024", None),
+    "a sentence": ("Ferry fares rise on November 5, 2024 for the winter", None),
+}
+
+
+@pytest.mark.parametrize("line, published", LINES_ABOVE.values(), ids=LINES_ABOVE.keys())
+def test_the_date_line_above_the_headline(line, published):
+    article = page_with_line_above(line)
+    found = article.published if article.provenance.get("published") == "text" else None
+    assert ((found or "")[:10] or None) == published
