@@ -4290,8 +4290,8 @@ def test_a_date_with_no_year_takes_the_copyright_lines(top, after, published):
 REVISION_MARKED = {
     # the theme marks the date it shows "updated", its markup has no machine value
     "a date element marked updated beside the byline": (
-        '<p><span class="date-updated">August 17, 2023</span> <span class="byline">By Ann Lee</span></p>', "",
-        ("2023-08-17", "revision")),
+        '<p><span class="date-updated">August 14, 2023</span> <span class="byline">By Ann Lee</span></p>', "",
+        ("2023-08-14", "revision")),
     # near-misses: a sentence in a box marked so; one in a list of other stories; one beside the
     # publication's own date
     "a sentence in a box marked modified": (
