@@ -835,6 +835,30 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     return sorted(tail)
 
 
+def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
+    """The lines of a list of other stories below the story: under the first list heading
+    ("Related", "Read next", "Most read", "More from ...") that follows two of the story's
+    paragraphs, down to the next line of prose: a byline or a name with a date among the other
+    stories' headlines is another story's writer. (Prose below ends it: the heading was a box
+    inside the story, and a sign-off below the prose is the writer's; so does a teaser's
+    sentence, which costs the list's later bylines their exclusion. The heading itself stays
+    readable: "More from Ann Lee" names the writer.)"""
+    if body_at is None:
+        return set()
+    paragraphs = 0
+    for i in range(body_at, len(lines)):
+        if rules.is_paragraph(lines[i]):
+            paragraphs += 1
+        elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
+            listed = set()
+            for j in range(i + 1, len(lines)):
+                if rules.is_paragraph(lines[j]):
+                    break
+                listed.add(j)
+            return listed
+    return set()
+
+
 def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     """The text ends with a name alone on its line, below the story (maybe below its tags): a
     page that signs its stories at the foot, its author box reduced to the name. Not when a
@@ -1029,10 +1053,11 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 break
         if found:
             break
+    listed = other_stories(lines, body_at) if not found else set()
     if not found:
         for i in tail:
             line = lines[i]
-            if whole and _footer_item(lines, i):
+            if whole and _footer_item(lines, i) or i in listed:
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:
@@ -1063,9 +1088,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(people, i, "tail:people_of_bio")
                     source = "bio"
             for i in tail:
-                if rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
+                if i not in listed and rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
-            if not found and _signed_at_the_end(lines, body_at):
+            if not found and len(lines) - 1 not in listed and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
