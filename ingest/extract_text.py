@@ -21,6 +21,7 @@ from .text_rules import Line
 HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
+CONTACT_BLOCK_LINES = 3  # a contact heading's name, firm and title under it
 # How many lines from the story's start a writer's own introduction ("my name is A") may be.
 INTRODUCTION_LINES = 8
 
@@ -872,7 +873,7 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     if not rules.is_name_line(line) or line.links and not rules.author_links(line):
         return False
     if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
-            or _under_list_item(lines, last):
+            or rules.is_contact_heading(above) or _under_list_item(lines, last):
         return False
     surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
@@ -1613,6 +1614,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
     def dated(line: Line) -> bool:
         return rules.is_stamp(line) or bool(rules.full_dates(line.text))
 
+    # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
+    # names are whom to call.)
+    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)):
+        return False
     return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 

@@ -2562,6 +2562,17 @@ def is_contact_marker(line: Line) -> bool:
         r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I))
 
 
+# A press release's or a notice's contact block ("Media contact:", "Press enquiries", "For more
+# information:"): the names under it are whom to call, not who wrote the story.
+_CONTACT_HEADING = re.compile(
+    r"^(?:(?:media|press|news|public)\s+(?:contacts?|enquiries|inquiries|relations)|contacts?|enquiries|inquiries|"
+    r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?$", re.I)
+
+
+def is_contact_heading(line: Line) -> bool:
+    return line.words <= 6 and bool(_CONTACT_HEADING.match(line.text.strip(" *#")))
+
+
 _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
