@@ -3133,7 +3133,9 @@ def name_list(line: Line) -> list[str]:
     if is_caption(line):
         return []
     items = list_items(line.text)
-    if len(items) < 3:
+    # (A label list_items does not know as a byline's is still before the first name: a team's
+    # line-up, a cast, the dead - "Harbor FC: Ann Lee, Tom Park, ...": the story's people.)
+    if len(items) < 3 or ":" in items[0]:
         return []
     people = [item for item in items if _listed_person(item)]
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
