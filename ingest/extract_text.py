@@ -1368,6 +1368,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)
+    elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
+        return  # ("Ann Lee" / "1941 - 2024": whose life an obituary tells)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

@@ -2515,6 +2515,18 @@ _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|fre
                            r"(?!\s*:)", re.I)
 
 
+# The years of a life under a name, as an obituary or a profile sets them: "1941 - 2024",
+# "(1941–2024)", "March 3, 1941 – May 5, 2024", "Born 1941".
+_LIFE_DAY = rf"(?:{_MONTH}\.?\s+{_DAY},?\s+|{_DAY}\s+{_MONTH}\.?\s+)?"
+_LIFE_SPAN = re.compile(rf"^\(?(?:{_LIFE_DAY}(?:1[89]|20)\d\d\s*[-–—]\s*{_LIFE_DAY}(?:1[89]|20)\d\d|"
+                        rf"(?i:born|b\.)\s+{_LIFE_DAY}(?:1[89]|20)\d\d)\)?$")
+
+
+def life_span(line: Line) -> bool:
+    """The line is the years of someone's life: the name above it is the story's subject."""
+    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()))
+
+
 def picture_role(text: str) -> bool:
     """"Staff Photographer", "Photojournalist, The Harbor Ledger": a picture maker's role."""
     return bool(_PICTURE_ROLE.match(text.strip(" ,|•·–—-/")))
