@@ -2112,10 +2112,28 @@ def desk_byline(line: Line) -> bool:
     return bool({w.casefold().strip(".,;:") for w in match.group(1).split()} & _DESK_CREDIT_WORDS)
 
 
+# The small words a byline's or a credit's tail may hold between its names ("By Ann Lee in
+# Lisbon and Tom Park for the Harbor Ledger", "By Ann Lee, transport reporter").
+_CREDIT_SMALL_WORDS = _JOINING_WORDS | {w.casefold() for w in ROLE_WORDS} | {
+    "the", "of", "for", "in", "at", "with", "from", "on", "special", "to", "staff", "senior", "chief", "contributing"}
+
+
+def _reads_as_sentence(tail: str) -> bool:
+    """What follows "By" runs on as a sentence, three words in small letters no byline holds:
+    "By Monday, the river had burst its banks" is a headline."""
+    small = [w for w in re.findall(r"[^\W\d_][\w'’-]*", tail) if w[:1].islower()]
+    return sum(w.casefold() not in _CREDIT_SMALL_WORDS for w in small) >= 3
+
+
 def is_credit_line(line: Line) -> bool:
     """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
-    by Tom Park"): never a headline, whether or not it names a person."""
-    return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
+    by Tom Park"): never a headline, whether or not it names a person - unless a bare "By" opens
+    a sentence ("By Monday, the river had burst its banks")."""
+    text = line.text.strip()
+    match = line.words <= 10 and _CREDIT_OPENING.match(text)
+    if not match:
+        return False
+    return not (text[:2].casefold() == "by" and _reads_as_sentence(text[match.end() - 1:]))
 
 
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")

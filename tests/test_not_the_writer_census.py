@@ -9,7 +9,9 @@ ours. Each row is run as Markdown (a "#" headline) and as plain text.
 
 Left out on purpose: a name and an outlet parted by a slash alone under the headline ("Ann
 Lee/Harbor Ledger"), which is a picture's credit when the converter dropped the picture and a
-byline when there was none; the census of bylines keeps the byline reading.
+byline when there was none; the census of bylines keeps the byline reading. So is a name over a
+role that is no newsroom's ("Ann Lee" / "Union Secretary", "Ann Lee, Captain"): a portrait's
+caption, or the writer of an opinion piece signing with their job.
 
 A row is (top, end, authors, headline): the lines under the headline, the lines after the
 story, and the people the parser must return; headline None keeps the ferry headline."""
@@ -81,6 +83,26 @@ QUOTED = [
     # (near misses: the writer's own contact lines under the name)
     ('', 'Ann Lee\n\nann@harborledger.example', [A]),
     ('', 'Ann Lee\n\nStaff Writer\n\nContact: ann@harborledger.example', [A]),
+    ('![Ann Lee](x.jpg)', '', []),
+    ('Ann Lee | Getty Images', '', []),
+    ('Ann LeeGetty Images', '', []),
+    ('Ann Lee/Reuters', '', []),
+    ('1 of 12\n\nAnn Lee at the north pier. Tom Park/Harbor Ledger', '', []),
+    ('Topics: Ann Lee, Harbor Ferries, Strikes', '', []),
+    ('Source: Ann Lee, Harbor University', '', []),
+    ('', 'Tags\n\nAnn Lee\n\nFerries\n\nStrikes', []),
+    ('', 'Topics\n\n* Ann Lee\n* Ferries\n* Strikes', []),
+    ('', 'In her book The Sea, Ann Lee writes that the night boats were never safe.', []),
+    # (near misses: a guest's own piece)
+    ('Guest post by Ann Lee', '', [A]),
+    ('Guest column by Ann Lee', '', [A]),
+    ('By Tom Park with Ann Lee', '', [T, A]),
+    ('Ann Lee at the north pier on Tuesday', '', []),
+    ('Ann Lee, left, and Tom Park at the north pier', '', []),
+    ('Ann Lee (Photo: Tom Park)', '', []),
+    ('Pictured: Ann Lee', '', []),
+    ('Above: Ann Lee at the north pier', '', []),
+    ('Ann Lee speaks to crews at the north pier on Tuesday', '', []),
     ('', '"We will be back," Ann Lee said.', []),
     ('', 'Ann Lee, a union spokeswoman, said talks would resume.', []),
     ('', 'Ann Lee, ferry captain', []),
@@ -327,3 +349,21 @@ def test_the_census_is_large_and_its_misses_are_its_rows():
     assert len(CENSUS) >= 120
     keys = {_key(row, markdown) for row in CENSUS for markdown in (True, False)}
     assert KNOWN_MISSES <= keys
+
+
+# A headline that opens with "By" and runs on as a sentence is the title, not a credit; a byline
+# whose tail holds only names, roles and small joining words is still no headline.
+@pytest.mark.parametrize("headline, title", [
+    ("By Monday, the river had burst its banks", "By Monday, the river had burst its banks"),
+    ("By the time the ferries came back, the town had changed", "By the time the ferries came back, the town had changed"),
+    ("By the numbers: the ferry strike", "By the numbers: the ferry strike"),
+    ("By Tuesday night the boats were back at the pier", "By Tuesday night the boats were back at the pier"),
+    # near misses: bylines with small words in their tails, under a short headline
+    ("Strike ends\n\nBy Ann Lee, transport reporter, and Tom Park, staff writer", "Strike ends"),
+    ("Strike ends\n\nBy Ann Lee in Lisbon and Tom Park for the Harbor Ledger", "Strike ends"),
+    ("Strike ends\n\nPhotographs by Ann Lee for the Harbor Ledger", "Strike ends"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_headline_that_opens_with_by(headline, title, markdown):
+    text = "\n\n".join([f"# {headline}" if markdown else headline, *STORY]) + "\n"
+    assert normalise(extract_text(text, markdown=markdown), NOW).title == title
