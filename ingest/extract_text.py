@@ -352,6 +352,14 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             return i
     if logos:
         return logos[0]
+    # The one level-1 heading, opening with "By" and naming no one ("# By Land and Sea"), with
+    # no headline above it and no other heading that can be the headline: a headline. (One
+    # that names someone, "# By Ann Lee", stays a byline: "By Royal Appointment" is lost.)
+    level_one = [i for i, line in enumerate(lines[:HEADER_LIMIT]) if line.heading == 1]
+    if len(level_one) == 1 and re.match(r"(?i:by)\s", (only := lines[level_one[0]]).text) \
+            and 2 <= only.words <= 12 and rules.is_credit_line(only) and not rules.byline_by(only) \
+            and not any(_headline_like(line) for line in lines[:level_one[0]]):
+        return level_one[0]
     found = _title_above_byline(lines, whole)
     if found is None:
         found = _title_shown_twice(lines, whole)

@@ -367,3 +367,17 @@ def test_the_census_is_large_and_its_misses_are_its_rows():
 def test_a_headline_that_opens_with_by(headline, title, markdown):
     text = "\n\n".join([f"# {headline}" if markdown else headline, *STORY]) + "\n"
     assert normalise(extract_text(text, markdown=markdown), NOW).title == title
+
+
+# The one '#' heading opening with "By" and naming no one is the headline; naming someone, or
+# under a headline of plain text, it stays a byline (Markdown only: plain text has no marks).
+@pytest.mark.parametrize("text, title, authors", [
+    ("# By Land and Sea", "By Land and Sea", []),
+    ("# By Ferry Across the Bay\n\nBy Ann Lee", "By Ferry Across the Bay", [A]),
+    # near misses
+    ("# By Ann Lee", None, [A]),
+    ("Strike ends at the ferry piers\n\n# By Land and Sea", "Strike ends at the ferry piers", []),
+])
+def test_a_level_one_heading_that_opens_with_by(text, title, authors):
+    article = normalise(extract_text("\n\n".join([text, *STORY]) + "\n", markdown=True), NOW)
+    assert (article.authors, article.title if title else None) == (authors, title)
