@@ -1477,6 +1477,8 @@ NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*[,;]\s*|\s+(?:and|And|AND|&|und|et|y
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
+    # ("As told to A": a first-person piece's writer, who set down someone else's words.)
+    r"as\s+told\s+to|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"
