@@ -889,15 +889,23 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
 
 def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
     """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
-    the story's prose: a correspondent's signature. (Only the last line: a caption of the same
-    shape, "Tom Park in Lisbon", sits among the paragraphs once the picture is gone. And not a
-    person the story speaks of.)"""
+    the story's prose: a correspondent's signature; a letter's, "Ann Lee, Lisbon" or "Ann Lee" /
+    "Lisbon", the same. (Only the last lines: a caption of the same shape, "Tom Park in Lisbon",
+    sits among the paragraphs once the picture is gone. And not a person the story speaks of.)"""
     last = len(lines) - 1
-    if body_at is None or last < body_at + 2 or not rules.is_paragraph(lines[last - 1]):
+    if body_at is None or last < body_at + 2:
         return []
-    names = rules.signed_from_place(lines[last])
+    def prose(line: Line) -> bool:  # (a story's last paragraph may be one short sentence)
+        return rules.is_paragraph(line) or line.words >= 6 and line.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+    if prose(lines[last - 1]):
+        signed_at, names = last, rules.signed_from_place(lines[last]) or rules.signed_with_town(lines[last])
+    elif last >= body_at + 3 and prose(lines[last - 2]):
+        signed_at, names = last - 1, rules.signed_with_town(lines[last - 1], lines[last])
+    else:
+        return []
     surnames = {rules.fold(name.split()[-1]) for name in names}
-    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+    return [] if any(surname in lines[j].key.split() for j in range(signed_at) for surname in surnames) else names
 
 
 def _links_to_another_page(line: Line) -> bool:

@@ -3433,6 +3433,32 @@ def signed_from_place(line: Line) -> list[str]:
     return names_in(match.group(1)) if match else []
 
 
+# A letter's sign-off: the writer's name and their town, "Ann Lee, Lisbon" on one line or
+# "Ann Lee" / "North Bay" on two. The town is one word, or a place's name told by its first or
+# last word ("North Bay", "San Jose"): two words of another shape are a second person.
+_SIGNED_WITH_TOWN = re.compile(rf"^({_NAME})\s*,\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}})\.?$")
+_TOWN_LINE = re.compile(rf"^{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+
+
+def _town(text: str) -> bool:
+    return bool(_TOWN_LINE.match(text)) and (len(text.split()) == 1 or _place_name(text))
+
+
+def signed_with_town(name_line: Line, town_line: Line | None = None) -> list[str]:
+    """The names of a letter's sign-off: one line ("Ann Lee, Lisbon"), or a name line with the
+    town's line right under it, as an address is set (no blank line between: "Harbor Life" /
+    blank / "News" is a menu's two items). A role or a section's word is no town."""
+    if town_line is None:
+        match = _SIGNED_WITH_TOWN.match(name_line.text.strip()) if name_line.words <= 6 else None
+        town = match.group(2).rstrip(".") if match else ""
+    else:
+        match = is_name_line(name_line) and town_line.wrapped and town_line.words <= 3 and not is_furniture(town_line)
+        town = town_line.text.strip().rstrip(".") if match else ""
+    if not town or not _town(town) or {w.casefold() for w in town.split()} & (ROLE_WORDS | _SECTION_WORDS | ORGANISATION_WORDS):
+        return []
+    return names_in(match.group(1) if town_line is None else name_line.text)
+
+
 # "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.
 _ABOUT_AUTHOR_INLINE = re.compile(r"^(?i:about the (?:authors?|writers?|reporters?))\s*:\s*(\S.*)$")
 
