@@ -1810,6 +1810,14 @@ _NOT_NAME_WORDS = {
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
     "photography", "photos", "pictures", "images",
+    # the parts and the players of a page that a converter keeps as a short line under the
+    # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
+    # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
+    # "Story" are surnames, and stay)
+    "points", "listen", "now", "audio", "version", "full", "fact", "facts", "sheet", "episode",
+    "episodes", "notes", "chapter", "chapters", "text", "fiction", "transcript", "summary",
+    "highlights", "takeaways", "timeline", "explainer", "slideshow", "gallery", "live", "updates",
+    "exclusive", "preview", "quiz",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}

@@ -314,8 +314,26 @@ LETTERS_AND_REVIEWS = [
     ('The Sea, by Ann Lee (Harbor Press, 320 pages, $28)\n\nReviewed by Tom Park', '', [T]),
 ]
 
+BOXES_AND_BUTTONS = [
+    # A box's heading, a player's button or a part of the page, as a short line where the byline
+    # stands: words no one's name holds.
+    ('Key Points', '', []),
+    ('Listen Now\n\nMarch 3, 2024', '', []),
+    ('Audio Version', '', []),
+    ('Full Story\n\nMarch 3, 2024', '', []),
+    ('Fact Sheet\n\nMarch 3, 2024', '', []),
+    ('Episode Notes', '', []),
+    ('Chapter Two', '', []),
+    ('Ferry Slideshow', '', []),
+    ('Live Updates\n\nMarch 3, 2024', '', []),
+    # (near misses: surnames of the same look)
+    ('Ann Key\n\nMarch 3, 2024', '', ['Ann Key']),
+    ('By Tom Story', '', ['Tom Story']),
+    ('Ann Lee\n\nKey Points', '', [A]),
+]
+
 CENSUS = [*QUOTED, *PICTURES, *EDITORS, *INTERVIEWS_AND_SHOWS, *HEADLINES, *BELOW_THE_STORY,
-          *NAMES_IN_THE_STORY, *LETTERS_AND_REVIEWS]
+          *NAMES_IN_THE_STORY, *LETTERS_AND_REVIEWS, *BOXES_AND_BUTTONS]
 
 
 # Rows the parser still gets wrong, as (top, end, headline, markdown): expected to fail, and
