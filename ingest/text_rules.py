@@ -1867,10 +1867,18 @@ def _is_person(name: str) -> bool:
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
 
+_LEAD_IN_WORDS = {"via", "featuring", "starring", "remembering"}
+_LEAD_IN_INITIALS = {w[0] for w in _LEAD_IN_WORDS} | {w[0].upper() for w in _LEAD_IN_WORDS}
+
+
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out, and so
     are places after the writers: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
     text = clean_byline(text)
+    # ("Starring Ann Lee and Tom Park", "Via Ann Lee and Tom Park": the word that leads into
+    # people who are no writers leads into every name of its list, not the first alone.)
+    if text[:1] in _LEAD_IN_INITIALS and text.split(None, 1)[0].casefold() in _LEAD_IN_WORDS:
+        return []
     people, _ = split_people(text)
     # (Only a place after a writer and a comma, closing the byline: a place's word is a
     # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a

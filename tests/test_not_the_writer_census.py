@@ -193,6 +193,11 @@ INTERVIEWS_AND_SHOWS = [
     ('In conversation with Ann Lee', '', []),
     ('Q&A with Ann Lee', '', []),
     ('Hosted by Ann Lee', '', []),
+    ('Starring Ann Lee and Tom Park', '', []),
+    ('Featuring Ann Lee, Tom Park and Sue Ray', '', []),
+    ('Via Ann Lee and Tom Park', '', []),
+    # (near miss: the writers' own line)
+    ("By Tom Park and Sue Ray", '', [T, S]),
     ('Host: Ann Lee', '', []),
     ('Presented by Ann Lee', '', []),
     ('The Harbor Hour with Ann Lee', '', []),
