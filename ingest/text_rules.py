@@ -1861,6 +1861,8 @@ def _is_person(name: str) -> bool:
         return False  # "Example.com"
     if any(w.endswith((":", "：")) for w in words):
         return False  # "Words: Ann Lee": a label and a name, read as one string
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Ann Lee's Kitchen": a column, a show or a shop named after someone
     if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
         return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).

@@ -198,6 +198,11 @@ INTERVIEWS_AND_SHOWS = [
     ('Via Ann Lee and Tom Park', '', []),
     # (near miss: the writers' own line)
     ("By Tom Park and Sue Ray", '', [T, S]),
+    ("Ann Lee's Kitchen\n\nMarch 3, 2024", '', []),
+    ('Ann Lee’s Harbor', '', []),
+    # (near misses: a name with an apostrophe of its own)
+    ("By Liam O'Neil and Tom Park", '', ["Liam O'Neil", T]),
+    ("Liam O’Neil\n\nMarch 3, 2024", '', ["Liam O’Neil"]),
     ('Host: Ann Lee', '', []),
     ('Presented by Ann Lee', '', []),
     ('The Harbor Hour with Ann Lee', '', []),
