@@ -1810,6 +1810,12 @@ _NOT_NAME_WORDS = {
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
     "photography", "photos", "pictures", "images",
+    # an office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a
+    # caption or a story's first line names, not a writer ("Judge", "Constable" and "Sheriff"
+    # are surnames too, and stay)
+    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
+    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
+    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
     # the parts and the players of a page that a converter keeps as a short line under the
     # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
     # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
@@ -1838,8 +1844,24 @@ _TOPIC_WORDS = {
 }
 
 
+# The same offices shortened, with their full stop ("Sen. Ann Lee", "Rep. Tom Park"; "Sen" alone
+# is a surname): a name opening with one is an official's.
+_OFFICE_ABBREVIATIONS = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Det.", "Insp.", "Supt.",
+                         "Adm.", "Cmdr.", "Amb.", "Pres.", "Atty.", "Maj.", "Cpl.", "Pvt.", "Cllr", "Cllr."}
+_OFFICE_BEFORE_NAMES = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s))(?:"
+                                  + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS)) + r")\s+(?=[A-Z])")
+
+
+def without_offices(names: str) -> str:
+    """A byline's names without the offices their writers hold ("By Sen. Ann Lee and Rep. Tom
+    Park": an official writing an opinion piece is the writer by their name)."""
+    return _OFFICE_BEFORE_NAMES.sub("", names) if "." in names or "Cllr" in names else names
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
+    if words and words[0] in _OFFICE_ABBREVIATIONS:
+        return False
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
     # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
@@ -2195,7 +2217,7 @@ def byline_by(line: Line) -> list[str]:
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
-    names = clean_byline(match.group(1))
+    names = without_offices(clean_byline(match.group(1)))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
     # (Not a label or a section's name: "By 本报记者", "By 新闻".)
     cjk = _cjk_names(names, _CJK_NAME_SEPARATOR_OR_AND)

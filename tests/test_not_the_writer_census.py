@@ -342,8 +342,23 @@ BOXES_AND_BUTTONS = [
     ('Ann Lee\n\nKey Points', '', [A]),
 ]
 
+OFFICIALS = [
+    # An office held before a name, where the byline stands: a caption's or a story's official.
+    ('Sen. Ann Lee', '', []),
+    ('Rep. Ann Lee\n\nMarch 3, 2024', '', []),
+    ('Captain Ann Lee', '', []),
+    ('Councilwoman Ann Lee\n\nMarch 3, 2024', '', []),
+    ('Lt. Ann Lee', '', []),
+    # (near misses: an official's own opinion piece signs with "By"; surnames of an office's look)
+    ('By Sen. Ann Lee', '', [A]),
+    ('By Sen. Ann Lee and Rep. Tom Park', '', [A, T]),
+    ('By Tom Sen', '', ['Tom Sen']),
+    ('By Ann Judge', '', ['Ann Judge']),
+]
+
 CENSUS = [*QUOTED, *PICTURES, *EDITORS, *INTERVIEWS_AND_SHOWS, *HEADLINES, *BELOW_THE_STORY,
-          *NAMES_IN_THE_STORY, *LETTERS_AND_REVIEWS, *BOXES_AND_BUTTONS]
+          *NAMES_IN_THE_STORY, *LETTERS_AND_REVIEWS, *BOXES_AND_BUTTONS,
+          *OFFICIALS]
 
 
 # Rows the parser still gets wrong, as (top, end, headline, markdown): expected to fail, and
