@@ -868,6 +868,11 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
     return set()
 
 
+TAG_LINES = 5  # the tags between their heading and a name at the end
+_NEXT_OR_TAGS = re.compile(r"(?i:(?:up\s+)?next|previous|prev|older|newer)(?:\s+(?i:article|story|post))?$|"
+                          r"(?i:tags?|topics?|tagged|tagged with|filed under|keywords|categories|category|related topics)$")
+
+
 def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     """The text ends with a name alone on its line, below the story (maybe below its tags): a
     page that signs its stories at the foot, its author box reduced to the name. Not when a
@@ -883,6 +888,16 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
             or rules.is_contact_heading(above) or _under_list_item(lines, last):
         return False
+    # A name line above it too makes the last lines a list (the story's tags or its people:
+    # "Topics" / "Ann Lee" / "Tom Park"), and a page's links to the next and the previous
+    # story stand between the story and their headlines ("Next" / "Tom Park"): no signature.
+    if rules.is_name_line(above):
+        return False
+    for j in range(last - 1, max(body_at, last - TAG_LINES - 1), -1):  # (the tags' heading, a few tags up)
+        if rules.is_paragraph(lines[j]):
+            break
+        if _NEXT_OR_TAGS.match(lines[j].text.strip(" *:#")):
+            return False
     surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
