@@ -1400,7 +1400,7 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
-        return  # ("Ann Lee" / "1941 - 2024": whose life an obituary tells)
+        return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

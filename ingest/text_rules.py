@@ -2582,9 +2582,15 @@ _LIFE_SPAN = re.compile(rf"^\(?(?:{_LIFE_DAY}(?:1[89]|20)\d\d\s*[-–—]\s*{_LI
                         rf"(?i:born|b\.)\s+{_LIFE_DAY}(?:1[89]|20)\d\d)\)?$")
 
 
+# Or the age a profile gives, alone or after what the person does: "Age 54", "Aged 54", "Ferry
+# captain, 54". (A byline's role never ends on a number of one to three digits.)
+_AGE = re.compile(r"^(?:(?i:age[d:]?)\s*\d{1,3}|[^\W\d_][^,\d]{0,40},\s*\d{1,3})\.?$")
+
+
 def life_span(line: Line) -> bool:
-    """The line is the years of someone's life: the name above it is the story's subject."""
-    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()))
+    """The line is the years of someone's life, or their age: the name above it is the story's
+    subject."""
+    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()) or _AGE.match(line.text.strip()))
 
 
 def picture_role(text: str) -> bool:
