@@ -1731,6 +1731,10 @@ def clean_byline(text: str) -> str:
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor|Contact)\b)", " ", text)
+    # "Ann LeeView More Articles", "Ann Lee All Stories": the link to the writer's other stories
+    # set after the name, glued to it when the link lost its markup.
+    if "rticles" in text or "tories" in text or "osts" in text:
+        text = re.sub(r"(?<=[a-z])\s*(?:(?:View|See|Read)\s+)?(?:More|All)\s+(?:Articles|Stories|Posts)\s*$", "", text)
     # "Ann Lee Contact Reporter", "Ann LeeContact": the button that mails the writer, set after
     # the name (with the person it reaches), is no word of the name.
     if "Contact" in text:
