@@ -1085,6 +1085,13 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 break
         if found:
             break
+    if not found:
+        # A book review's "Reviewed by A" beside the book's details: read last of the header's
+        # lines, as "Reviewed by" elsewhere credits no writer.
+        for i in below:
+            if lines[i].text[:1] in "Rr" and (names := rules.book_reviewer(lines, i)):
+                add(names, i, "book_reviewer")
+                break
     listed = other_stories(lines, body_at) if not found else set()
     if not found:
         for i in tail:

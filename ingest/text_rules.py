@@ -2234,6 +2234,21 @@ def byline_by(line: Line) -> list[str]:
     return names_in(names) or _name_before_organisation(names)
 
 
+_REVIEWED_BY = re.compile(r"^(?i:reviewed\s+by):?\s+(.+)$")
+
+
+def book_reviewer(lines: list[Line], i: int) -> list[str]:
+    """"Reviewed by A" beside the details of a book (its pages, its price, its ISBN, a few lines
+    up or down): the review's writer. (Elsewhere "Reviewed by" credits who checked the story:
+    a doctor, an editor.)"""
+    match = _REVIEWED_BY.match(lines[i].text.strip()) if lines[i].words <= 12 else None
+    if not match or not any(_BOOK_DETAILS.search(lines[j].text)
+                            for j in range(max(0, i - BOOK_DETAIL_LINES), min(len(lines), i + BOOK_DETAIL_LINES + 1))):
+        return []
+    return names_in(match.group(1))
+
+
+BOOK_DETAIL_LINES = 3
 _BOOK_DETAILS = re.compile(r"\b\d+\s*(?:pages|pp)\b|\bISBN\b|[£$€]\s?\d|\d\s?€|\bis\s+(?:published|out)\b|\bout now\b", re.I)
 _CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 

@@ -335,6 +335,10 @@ LETTERS_AND_REVIEWS = [
     ('Review by Tom Park\n\nThe Sea, by Ann Lee (Harbor Press, 320 pages, $28)', '', [T]),
     ('By Tom Park\n\nThe Sea by Ann Lee. Harbor Press. 320pp. £20', '', [T]),
     ('The Sea, by Ann Lee (Harbor Press, 320 pages, $28)\n\nReviewed by Tom Park', '', [T]),
+    ('Reviewed by Tom Park\n\nThe Sea by Ann Lee. Harbor Press. 320pp. £20', '', [T]),
+    # (near misses: a reviewer with no book beside is who checked the story)
+    ('Reviewed by Tom Park', '', []),
+    ('Medically reviewed by Tom Park, MD\n\nUpdated March 3, 2024', '', []),
 ]
 
 BOXES_AND_BUTTONS = [
@@ -380,8 +384,6 @@ KNOWN_MISSES = {
     ('', '', 'By Royal Appointment', True),
     ('', '', 'By Royal Appointment', False),
     ('Born March 3, 1941; died May 5, 2024', '', 'Ann Lee', False),
-    ('The Sea, by Ann Lee (Harbor Press, 320 pages, $28)\n\nReviewed by Tom Park', '', None, True),
-    ('The Sea, by Ann Lee (Harbor Press, 320 pages, $28)\n\nReviewed by Tom Park', '', None, False),
 }
 
 
