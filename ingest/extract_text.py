@@ -21,6 +21,7 @@ from .text_rules import Line
 HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
+CONTACT_BLOCK_LINES = 3  # a contact heading's name, firm and title under it
 # How many lines from the story's start a writer's own introduction ("my name is A") may be.
 INTRODUCTION_LINES = 8
 
@@ -355,6 +356,14 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             return i
     if logos:
         return logos[0]
+    # The one level-1 heading, opening with "By" and naming no one ("# By Land and Sea"), with
+    # no headline above it and no other heading that can be the headline: a headline. (One
+    # that names someone, "# By Ann Lee", stays a byline: "By Royal Appointment" is lost.)
+    level_one = [i for i, line in enumerate(lines[:HEADER_LIMIT]) if line.heading == 1]
+    if len(level_one) == 1 and re.match(r"(?i:by)\s", (only := lines[level_one[0]]).text) \
+            and 2 <= only.words <= 12 and rules.is_credit_line(only) and not rules.byline_by(only) \
+            and not any(_headline_like(line) for line in lines[:level_one[0]]):
+        return level_one[0]
     found = _title_above_byline(lines, whole)
     if found is None:
         found = _title_shown_twice(lines, whole)
@@ -839,6 +848,35 @@ def find_tail(lines: list[Line], body_at: int) -> list[int]:
     return sorted(tail)
 
 
+def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
+    """The lines of a list of other stories below the story: under the first list heading
+    ("Related", "Read next", "Most read", "More from ...") that follows two of the story's
+    paragraphs, down to the next line of prose: a byline or a name with a date among the other
+    stories' headlines is another story's writer. (Prose below ends it: the heading was a box
+    inside the story, and a sign-off below the prose is the writer's; so does a teaser's
+    sentence, which costs the list's later bylines their exclusion. The heading itself stays
+    readable: "More from Ann Lee" names the writer.)"""
+    if body_at is None:
+        return set()
+    paragraphs = 0
+    for i in range(body_at, len(lines)):
+        if rules.is_paragraph(lines[i]):
+            paragraphs += 1
+        elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
+            listed = set()
+            for j in range(i + 1, len(lines)):
+                if rules.is_paragraph(lines[j]):
+                    break
+                listed.add(j)
+            return listed
+    return set()
+
+
+TAG_LINES = 5  # the tags between their heading and a name at the end
+_NEXT_OR_TAGS = re.compile(r"(?i:(?:up\s+)?next|previous|prev|older|newer)(?:\s+(?i:article|story|post))?$|"
+                          r"(?i:tags?|topics?|tagged|tagged with|filed under|keywords|categories|category|related topics)$")
+
+
 def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     """The text ends with a name alone on its line, below the story (maybe below its tags): a
     page that signs its stories at the foot, its author box reduced to the name. Not when a
@@ -852,23 +890,41 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     if not rules.is_name_line(line) or line.links and not rules.author_links(line):
         return False
     if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
-            or _under_list_item(lines, last):
+            or rules.is_contact_heading(above) or _under_list_item(lines, last):
         return False
+    # A name line above it too makes the last lines a list (the story's tags or its people:
+    # "Topics" / "Ann Lee" / "Tom Park"), and a page's links to the next and the previous
+    # story stand between the story and their headlines ("Next" / "Tom Park"): no signature.
+    if rules.is_name_line(above):
+        return False
+    for j in range(last - 1, max(body_at, last - TAG_LINES - 1), -1):  # (the tags' heading, a few tags up)
+        if rules.is_paragraph(lines[j]):
+            break
+        if _NEXT_OR_TAGS.match(lines[j].text.strip(" *:#")):
+            return False
     surnames = {rules.fold(name.split()[-1]) for name in rules.names_in(line.text)}
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
 def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
     """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
-    the story's prose: a correspondent's signature. (Only the last line: a caption of the same
-    shape, "Tom Park in Lisbon", sits among the paragraphs once the picture is gone. And not a
-    person the story speaks of.)"""
+    the story's prose: a correspondent's signature; a letter's, "Ann Lee, Lisbon" or "Ann Lee" /
+    "Lisbon", the same. (Only the last lines: a caption of the same shape, "Tom Park in Lisbon",
+    sits among the paragraphs once the picture is gone. And not a person the story speaks of.)"""
     last = len(lines) - 1
-    if body_at is None or last < body_at + 2 or not rules.is_paragraph(lines[last - 1]):
+    if body_at is None or last < body_at + 2:
         return []
-    names = rules.signed_from_place(lines[last])
+    def prose(line: Line) -> bool:  # (a story's last paragraph may be one short sentence)
+        return rules.is_paragraph(line) or line.words >= 6 and line.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+    if prose(lines[last - 1]):
+        signed_at, names = last, rules.signed_from_place(lines[last]) or rules.signed_with_town(lines[last])
+    elif last >= body_at + 3 and prose(lines[last - 2]):
+        signed_at, names = last - 1, rules.signed_with_town(lines[last - 1], lines[last])
+    else:
+        return []
     surnames = {rules.fold(name.split()[-1]) for name in names}
-    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+    return [] if any(surname in lines[j].key.split() for j in range(signed_at) for surname in surnames) else names
 
 
 def _links_to_another_page(line: Line) -> bool:
@@ -1034,9 +1090,17 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
         if found:
             break
     if not found:
+        # A book review's "Reviewed by A" beside the book's details: read last of the header's
+        # lines, as "Reviewed by" elsewhere credits no writer.
+        for i in below:
+            if lines[i].text[:1] in "Rr" and (names := rules.book_reviewer(lines, i)):
+                add(names, i, "book_reviewer")
+                break
+    listed = other_stories(lines, body_at) if not found else set()
+    if not found:
         for i in tail:
             line = lines[i]
-            if whole and _footer_item(lines, i):
+            if whole and _footer_item(lines, i) or i in listed:
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:
@@ -1067,9 +1131,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(people, i, "tail:people_of_bio")
                     source = "bio"
             for i in tail:
-                if rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
+                if i not in listed and rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
-            if not found and _signed_at_the_end(lines, body_at):
+            if not found and len(lines) - 1 not in listed and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
@@ -1346,6 +1410,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)
+    elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
+        return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"
@@ -1592,6 +1658,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
     def dated(line: Line) -> bool:
         return rules.is_stamp(line) or bool(rules.full_dates(line.text))
 
+    # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
+    # names are whom to call.)
+    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)):
+        return False
     return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 

@@ -1506,6 +1506,8 @@ NAMES_LINE = re.compile(rf"^{_NAME}(?:(?:\s*[,;]\s*|\s+(?:and|And|AND|&|und|et|y
 _BY = re.compile(
     r"(?:^|[\s|•·/,—–-])(?:(?:written|words|text|story|reporting|reported|posted|published|"
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
+    # ("As told to A": a first-person piece's writer, who set down someone else's words.)
+    r"as\s+told\s+to|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"
@@ -1758,6 +1760,10 @@ def clean_byline(text: str) -> str:
     # "Ann LeeStaff Writer": a role glued to the name by a lost line break.
     text = re.sub(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Writer|Reporter|Editor|"
                   r"Correspondent|Columnist|Contributor|Contact)\b)", " ", text)
+    # "Ann LeeView More Articles", "Ann Lee All Stories": the link to the writer's other stories
+    # set after the name, glued to it when the link lost its markup.
+    if "rticles" in text or "tories" in text or "osts" in text:
+        text = re.sub(r"(?<=[a-z])\s*(?:(?:View|See|Read)\s+)?(?:More|All)\s+(?:Articles|Stories|Posts)\s*$", "", text)
     # "Ann Lee Contact Reporter", "Ann LeeContact": the button that mails the writer, set after
     # the name (with the person it reaches), is no word of the name.
     if "Contact" in text:
@@ -1837,6 +1843,20 @@ _NOT_NAME_WORDS = {
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
     "photography", "photos", "pictures", "images",
+    # an office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a
+    # caption or a story's first line names, not a writer ("Judge", "Constable" and "Sheriff"
+    # are surnames too, and stay)
+    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
+    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
+    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
+    # the parts and the players of a page that a converter keeps as a short line under the
+    # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
+    # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
+    # "Story" are surnames, and stay)
+    "points", "listen", "now", "audio", "version", "full", "fact", "facts", "sheet", "episode",
+    "episodes", "notes", "chapter", "chapters", "text", "fiction", "transcript", "summary",
+    "highlights", "takeaways", "timeline", "explainer", "slideshow", "gallery", "live", "updates",
+    "exclusive", "preview", "quiz",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1857,8 +1877,24 @@ _TOPIC_WORDS = {
 }
 
 
+# The same offices shortened, with their full stop ("Sen. Ann Lee", "Rep. Tom Park"; "Sen" alone
+# is a surname): a name opening with one is an official's.
+_OFFICE_ABBREVIATIONS = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Det.", "Insp.", "Supt.",
+                         "Adm.", "Cmdr.", "Amb.", "Pres.", "Atty.", "Maj.", "Cpl.", "Pvt.", "Cllr", "Cllr."}
+_OFFICE_BEFORE_NAMES = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s))(?:"
+                                  + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS)) + r")\s+(?=[A-Z])")
+
+
+def without_offices(names: str) -> str:
+    """A byline's names without the offices their writers hold ("By Sen. Ann Lee and Rep. Tom
+    Park": an official writing an opinion piece is the writer by their name)."""
+    return _OFFICE_BEFORE_NAMES.sub("", names) if "." in names or "Cllr" in names else names
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
+    if words and words[0] in _OFFICE_ABBREVIATIONS:
+        return False
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
     # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
@@ -1880,16 +1916,26 @@ def _is_person(name: str) -> bool:
         return False  # "Example.com"
     if any(w.endswith((":", "：")) for w in words):
         return False  # "Words: Ann Lee": a label and a name, read as one string
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Ann Lee's Kitchen": a column, a show or a shop named after someone
     if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
         return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
 
 
+_LEAD_IN_WORDS = {"via", "featuring", "starring", "remembering"}
+_LEAD_IN_INITIALS = {w[0] for w in _LEAD_IN_WORDS} | {w[0].upper() for w in _LEAD_IN_WORDS}
+
+
 def names_in(text: str) -> list[str]:
     """The people a byline string names (possibly none); organisations are left out, and so
     are places after the writers: "Ann Lee, Los Angeles" is a writer and the dateline's city."""
     text = clean_byline(text)
+    # ("Starring Ann Lee and Tom Park", "Via Ann Lee and Tom Park": the word that leads into
+    # people who are no writers leads into every name of its list, not the first alone.)
+    if text[:1] in _LEAD_IN_INITIALS and text.split(None, 1)[0].casefold() in _LEAD_IN_WORDS:
+        return []
     people, _ = split_people(text)
     # (Only a place after a writer and a comma, closing the byline: a place's word is a
     # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
@@ -1928,8 +1974,8 @@ def _once(name: str) -> str:
 
 # Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
 _CREDITED = re.compile(
-    r"\b(?:edited|reviewed|photos?|photographs|photography|photographed|portraits?|filmed|drawn|cartoons?|"
-    r"images?|illustrations?|illustrated|"
+    r"\b(?:edited|reviewed|photos?|photographs?|photography|photographed|portraits?|filmed|drawn|cartoons?|"
+    r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)?|"
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
@@ -2141,10 +2187,28 @@ def desk_byline(line: Line) -> bool:
     return bool({w.casefold().strip(".,;:") for w in match.group(1).split()} & _DESK_CREDIT_WORDS)
 
 
+# The small words a byline's or a credit's tail may hold between its names ("By Ann Lee in
+# Lisbon and Tom Park for the Harbor Ledger", "By Ann Lee, transport reporter").
+_CREDIT_SMALL_WORDS = _JOINING_WORDS | {w.casefold() for w in ROLE_WORDS} | {
+    "the", "of", "for", "in", "at", "with", "from", "on", "special", "to", "staff", "senior", "chief", "contributing"}
+
+
+def _reads_as_sentence(tail: str) -> bool:
+    """What follows "By" runs on as a sentence, three words in small letters no byline holds:
+    "By Monday, the river had burst its banks" is a headline."""
+    small = [w for w in re.findall(r"[^\W\d_][\w'’-]*", tail) if w[:1].islower()]
+    return sum(w.casefold() not in _CREDIT_SMALL_WORDS for w in small) >= 3
+
+
 def is_credit_line(line: Line) -> bool:
     """A short line that opens like a byline or a credit ("By The Editorial Board", "Photography
-    by Tom Park"): never a headline, whether or not it names a person."""
-    return line.words <= 10 and bool(_CREDIT_OPENING.match(line.text.strip()))
+    by Tom Park"): never a headline, whether or not it names a person - unless a bare "By" opens
+    a sentence ("By Monday, the river had burst its banks")."""
+    text = line.text.strip()
+    match = line.words <= 10 and _CREDIT_OPENING.match(text)
+    if not match:
+        return False
+    return not (text[:2].casefold() == "by" and _reads_as_sentence(text[match.end() - 1:]))
 
 
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
@@ -2186,7 +2250,7 @@ def byline_by(line: Line) -> list[str]:
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
         return []
-    names = clean_byline(match.group(1))
+    names = without_offices(clean_byline(match.group(1)))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
     # (Not a label or a section's name: "By 本报记者", "By 新闻".)
     cjk = _cjk_names(names, _CJK_NAME_SEPARATOR_OR_AND)
@@ -2199,6 +2263,21 @@ def byline_by(line: Line) -> list[str]:
     return names_in(names) or _name_before_organisation(names)
 
 
+_REVIEWED_BY = re.compile(r"^(?i:reviewed\s+by):?\s+(.+)$")
+
+
+def book_reviewer(lines: list[Line], i: int) -> list[str]:
+    """"Reviewed by A" beside the details of a book (its pages, its price, its ISBN, a few lines
+    up or down): the review's writer. (Elsewhere "Reviewed by" credits who checked the story:
+    a doctor, an editor.)"""
+    match = _REVIEWED_BY.match(lines[i].text.strip()) if lines[i].words <= 12 else None
+    if not match or not any(_BOOK_DETAILS.search(lines[j].text)
+                            for j in range(max(0, i - BOOK_DETAIL_LINES), min(len(lines), i + BOOK_DETAIL_LINES + 1))):
+        return []
+    return names_in(match.group(1))
+
+
+BOOK_DETAIL_LINES = 3
 _BOOK_DETAILS = re.compile(r"\b\d+\s*(?:pages|pp)\b|\bISBN\b|[£$€]\s?\d|\d\s?€|\bis\s+(?:published|out)\b|\bout now\b", re.I)
 _CAPITALISED_FOREIGN_LABELS = {"Par", "Von", "Por", "Door", "Av", "Af", "Di", "Oleh"}
 
@@ -2544,6 +2623,24 @@ _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|fre
                            r"(?!\s*:)", re.I)
 
 
+# The years of a life under a name, as an obituary or a profile sets them: "1941 - 2024",
+# "(1941–2024)", "March 3, 1941 – May 5, 2024", "Born 1941".
+_LIFE_DAY = rf"(?:{_MONTH}\.?\s+{_DAY},?\s+|{_DAY}\s+{_MONTH}\.?\s+)?"
+_LIFE_SPAN = re.compile(rf"^\(?(?:{_LIFE_DAY}(?:1[89]|20)\d\d\s*[-–—]\s*{_LIFE_DAY}(?:1[89]|20)\d\d|"
+                        rf"(?i:born|b\.)\s+{_LIFE_DAY}(?:1[89]|20)\d\d)\)?$")
+
+
+# Or the age a profile gives, alone or after what the person does: "Age 54", "Aged 54", "Ferry
+# captain, 54". (A byline's role never ends on a number of one to three digits.)
+_AGE = re.compile(r"^(?:(?i:age[d:]?)\s*\d{1,3}|[^\W\d_][^,\d]{0,40},\s*\d{1,3})\.?$")
+
+
+def life_span(line: Line) -> bool:
+    """The line is the years of someone's life, or their age: the name above it is the story's
+    subject."""
+    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()) or _AGE.match(line.text.strip()))
+
+
 def picture_role(text: str) -> bool:
     """"Staff Photographer", "Photojournalist, The Harbor Ledger": a picture maker's role."""
     return bool(_PICTURE_ROLE.match(text.strip(" ,|•·–—-/")))
@@ -2589,6 +2686,17 @@ def is_contact_marker(line: Line) -> bool:
     return line.words <= 8 and bool(re.fullmatch(
         r"follow|(?:follow\s+)?@\w+|\S+@\S+\.\w+|(?:more (?:by|from)|(?:view )?(?:all|more) (?:posts|articles|stories)|"
         r"all (?:posts|articles|stories) by|view (?:full |author )?profile|author profile)\b.*", text, re.I))
+
+
+# A press release's or a notice's contact block ("Media contact:", "Press enquiries", "For more
+# information:"): the names under it are whom to call, not who wrote the story.
+_CONTACT_HEADING = re.compile(
+    r"^(?:(?:media|press|news|public)\s+(?:contacts?|enquiries|inquiries|relations)|contacts?|enquiries|inquiries|"
+    r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?$", re.I)
+
+
+def is_contact_heading(line: Line) -> bool:
+    return line.words <= 6 and bool(_CONTACT_HEADING.match(line.text.strip(" *#")))
 
 
 _STAMP_TAIL = re.compile(
@@ -3151,7 +3259,9 @@ def name_list(line: Line) -> list[str]:
     if is_caption(line):
         return []
     items = list_items(line.text)
-    if len(items) < 3:
+    # (A label list_items does not know as a byline's is still before the first name: a team's
+    # line-up, a cast, the dead - "Harbor FC: Ann Lee, Tom Park, ...": the story's people.)
+    if len(items) < 3 or ":" in items[0]:
         return []
     people = [item for item in items if _listed_person(item)]
     return [names_in(p)[0] for p in people] if len(people) >= 0.8 * len(items) else []
@@ -3415,6 +3525,32 @@ _SIGNED_FROM_PLACE = re.compile(
 def signed_from_place(line: Line) -> list[str]:
     match = _SIGNED_FROM_PLACE.match(line.text.strip()) if line.words <= 8 else None
     return names_in(match.group(1)) if match else []
+
+
+# A letter's sign-off: the writer's name and their town, "Ann Lee, Lisbon" on one line or
+# "Ann Lee" / "North Bay" on two. The town is one word, or a place's name told by its first or
+# last word ("North Bay", "San Jose"): two words of another shape are a second person.
+_SIGNED_WITH_TOWN = re.compile(rf"^({_NAME})\s*,\s*({_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}})\.?$")
+_TOWN_LINE = re.compile(rf"^{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
+
+
+def _town(text: str) -> bool:
+    return bool(_TOWN_LINE.match(text)) and (len(text.split()) == 1 or _place_name(text))
+
+
+def signed_with_town(name_line: Line, town_line: Line | None = None) -> list[str]:
+    """The names of a letter's sign-off: one line ("Ann Lee, Lisbon"), or a name line with the
+    town's line right under it, as an address is set (no blank line between: "Harbor Life" /
+    blank / "News" is a menu's two items). A role or a section's word is no town."""
+    if town_line is None:
+        match = _SIGNED_WITH_TOWN.match(name_line.text.strip()) if name_line.words <= 6 else None
+        town = match.group(2).rstrip(".") if match else ""
+    else:
+        match = is_name_line(name_line) and town_line.wrapped and town_line.words <= 3 and not is_furniture(town_line)
+        town = town_line.text.strip().rstrip(".") if match else ""
+    if not town or not _town(town) or {w.casefold() for w in town.split()} & (ROLE_WORDS | _SECTION_WORDS | ORGANISATION_WORDS):
+        return []
+    return names_in(match.group(1) if town_line is None else name_line.text)
 
 
 # "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.

@@ -456,6 +456,13 @@ CENSUS = [
     ('Ann Lee and Tom Park Tribune\n\nMarch 3, 2024', [A, T], {}),
     ('Ann Lee Sun\n\nMarch 3, 2024', ['Ann Lee Sun'], {}),
     ('Harbor Ferries Inc\n\nMarch 3, 2024', [], {}),
+    # The link to the writer's other stories glued to the name when it lost its markup; the
+    # link's words alone name no one.
+    ('#### Ann LeeView More Articles', [A], {}),
+    ('Ann LeeSee All Posts', [A], {}),
+    ('By Ann LeeMore Articles', [A], {}),
+    ('More Stories', [], {}),
+    ('Ann Lee\n\nView All Stories', [A], {}),
     # An advice column's "Ask" opens its name; a surname "Ask" is a person's.
     ('By Tom Ask', ['Tom Ask'], {}),
     ('Ask Ann Lee\n\nMarch 3, 2024', [], {}),
