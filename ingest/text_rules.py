@@ -560,18 +560,34 @@ _LOOSE_ITEM = re.compile(r"^(?:[ \t]+\S|-[ \t])")
 
 def _loose_fields(block: str) -> dict | None:
     fields: dict = {}
+    key = None
     for raw in block.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         match = _LOOSE_FIELD.match(raw)
         if match:
-            value = (match.group(2) or "").strip()
-            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            fields[match.group(1)] = value or None
+            key = match.group(1)
+            fields[key] = _unquoted((match.group(2) or "").strip()) or None
         elif not (fields and _LOOSE_ITEM.match(raw)):
             return None
+        elif isinstance(fields.get(key), list) or fields.get(key) is None:
+            # A list under a field with no value of its own ("author:" then "  - name: Ann Lee"
+            # or "  - Ann Lee", as YAML writes it): its items are the field's values, as YAML
+            # would read them had the block parsed (a title with ": " had made it fail).
+            item = _LOOSE_LIST_ITEM.match(raw)
+            if item:
+                fields[key] = [*(fields.get(key) or []), _unquoted(item.group(1).strip())]
     return fields if len(fields) > 1 else None  # one "Note: ..." line between rules is a line of the story's
+
+
+# An item of a YAML list as a loose block holds it: "- Ann Lee", "  - name: Ann Lee".
+_LOOSE_LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(?:name[ \t]*:[ \t]*)?(\S.*?)[ \t]*$")
+
+
+def _unquoted(value: str) -> str:
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 # Web clippers write each author as a wiki link ("author: [[Ann Lee]]", see _WIKI_LINK_IN_TEXT),
