@@ -1011,6 +1011,9 @@ def parse_day(raw: str) -> date | None:
 
 # --- boilerplate ---------------------------------------------------------------------------
 
+# The places a share bar sends a story to, as its buttons name them.
+_SHARE_TARGET = (r"(?:twitter|facebook|x|linkedin|whatsapp|reddit|pinterest|e-?mail|print|copy link|threads|"
+                 r"bluesky|telegram|messenger|flipboard|mastodon|sms)")
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary |site )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
@@ -1035,6 +1038,12 @@ _FURNITURE = re.compile(
     # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
     # word: "# Port" with its space is a heading, "#1" a rank)
     r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"
+    # "Share this article: Twitter Facebook Email", "Facebook | X | LinkedIn": a share bar's
+    # buttons, two or more, with or without its label (one alone is matched above)
+    # (each button, then one separator: "\s*[|]?\s*" between them let a long line of names
+    # that ends in a word be tried in 2^n ways, 7 s for 24 names)
+    rf"(?:share(?: this(?: story| article| post| page)?| on| via)?\s*[:|]?\s*)?"
+    rf"{_SHARE_TARGET}(?:(?:\s*[|·•,/]\s*|\s+){_SHARE_TARGET})+\s*[|·•,/]?|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )

@@ -1223,6 +1223,29 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
     assert parse(text, markdown=False).title == "Dockers vote to end the strike"
 
 
+@pytest.mark.parametrize("bar", [
+    # fail before: a share bar below the story, its buttons' names in one line after its label,
+    # stayed in the body (and kept that copy of the story from folding with the others)
+    "Share this article: Twitter Facebook Email", "Share: WhatsApp, Telegram, SMS",
+    # (read so before too: without a label, and "Share via" with one button's name)
+    "Facebook | X | LinkedIn | Email", "Share via Email Print",
+])
+def test_a_share_bar_below_the_story_is_no_part_of_it(bar):
+    for markdown in (True, False):
+        article = parse(f"Dockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n\n{bar}\n", markdown=markdown)
+        assert article.body == STORY, (bar, markdown)
+
+
+@pytest.mark.parametrize("line", [
+    # near misses: the story's lines that name the networks, read as before
+    "Facebook and X removed the posts within hours.", "Share prices fell on Twitter's news.",
+    "Email the harbour office to book a berth.",
+])
+def test_a_storys_line_naming_the_networks_stays(line):
+    article = parse(f"Dockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n\n{line}\n", markdown=False)
+    assert article.body == f"{STORY}\n\n{line}"
+
+
 @pytest.mark.parametrize("top, title", [
     ("# [Harbour Gazette](/)\n\n* [Home](/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
     ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
