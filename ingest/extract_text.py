@@ -364,6 +364,12 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             and 2 <= only.words <= 12 and rules.is_credit_line(only) and not rules.byline_by(only) \
             and not any(_headline_like(line) for line in lines[:level_one[0]]):
         return level_one[0]
+    # The one level-1 heading, a number alone ("# 1984", "# 2046": a novel's, a year's name),
+    # above the story: a headline, not the page number a number alone is elsewhere (the story's
+    # first sentence was taken for the title, and lost from the body).
+    if len(level_one) == 1 and re.fullmatch(r"\d{1,4}", lines[level_one[0]].text.strip()) \
+            and not any(rules.is_paragraph(line) for line in lines[:level_one[0]]):
+        return level_one[0]
     found = _title_above_byline(lines, whole)
     if found is None:
         found = _title_shown_twice(lines, whole)

@@ -1223,6 +1223,20 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
     assert parse(text, markdown=False).title == "Dockers vote to end the strike"
 
 
+@pytest.mark.parametrize("text, title", [
+    # fail before: the only level-1 heading a number alone (a novel's name, a year's), the
+    # story's first sentence taken for the title and lost from the body
+    (f"# 1984\n\n{STORY}\n", "1984"), (f"# 2046\n\nBy Ann Lee\n\n{STORY}\n", "2046"),
+    # near misses, read as before: a number alone in a line (a page's number), a number heading
+    # below the story's first paragraph (a section's)
+    (f"Dockers vote to end the strike\n\n2\n\n{STORY}\n", "Dockers vote to end the strike"),
+    (f"Dockers vote to end the strike\n\n{STORY}\n\n# 2\n\n{STORY} Again.\n", "Dockers vote to end the strike"),
+])
+def test_a_number_alone_as_the_only_headline(text, title):
+    article = parse(text, markdown=True)
+    assert article.title == title and article.body.startswith(STORY)
+
+
 @pytest.mark.parametrize("bar", [
     # fail before: a share bar below the story, its buttons' names in one line after its label,
     # stayed in the body (and kept that copy of the story from folding with the others)
