@@ -1223,6 +1223,25 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
     assert parse(text, markdown=False).title == "Dockers vote to end the strike"
 
 
+@pytest.mark.parametrize("text, title, authors", [
+    # fail before: wire copy's headline in capitals over the story's first paragraph (a
+    # dateline lede) or its byline: read as a name, the paragraph under it became the title
+    (f"HARBOUR BOARD CUTS FERRY\n\nKESTREL BAY — The harbour board voted on Monday night to cut the ferry "
+     f"service to two crossings a day.\n\n{STORY}\n",
+     "HARBOUR BOARD CUTS FERRY", []),
+    (f"HARBOUR BOARD CUTS FERRY\n\nBy Ann Lee\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    # near misses, read as before: a writer's name in capitals under the headline; a line in
+    # capitals of three words over a headline (a kicker)
+    (f"Dockers vote to end the strike\n\nANN LEE\n\n{STORY}\n", "Dockers vote to end the strike", ["Ann Lee"]),
+    (f"PORT OF LISBON\n\nDockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n", "Dockers vote to end the strike",
+     ["Ann Lee"]),
+])
+def test_a_headline_in_capitals_over_the_story(text, title, authors):
+    article = parse(text, markdown=False)
+    assert (article.title, article.authors) == (title, authors)
+    assert STORY in article.body
+
+
 @pytest.mark.parametrize("text, title", [
     # fail before: the only level-1 heading a number alone (a novel's name, a year's), the
     # story's first sentence taken for the title and lost from the body
