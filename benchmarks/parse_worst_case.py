@@ -69,6 +69,8 @@ SHAPES = {
     "labelled fields": lambda n: "Title: a\n" * (n // 9),
     "copyright lines": lambda n: "(c) 2020 a\n" * (n // 11),
     "stamps": lambda n: "Saved to x on 1 May 2020\n" * (n // 25),
+    # a share bar's names, then a word that is none: 7 s a line of 24 in the first pattern
+    "share buttons then a word": lambda n: ("twitter " * 30 + "harbour\n") * (n // 248),
 }
 
 

@@ -364,6 +364,12 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             and 2 <= only.words <= 12 and rules.is_credit_line(only) and not rules.byline_by(only) \
             and not any(_headline_like(line) for line in lines[:level_one[0]]):
         return level_one[0]
+    # The one level-1 heading, a number alone ("# 1984", "# 2046": a novel's, a year's name),
+    # above the story: a headline, not the page number a number alone is elsewhere (the story's
+    # first sentence was taken for the title, and lost from the body).
+    if len(level_one) == 1 and re.fullmatch(r"\d{1,4}", lines[level_one[0]].text.strip()) \
+            and not any(rules.is_paragraph(line) for line in lines[:level_one[0]]):
+        return level_one[0]
     found = _title_above_byline(lines, whole)
     if found is None:
         found = _title_shown_twice(lines, whole)
@@ -371,6 +377,14 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
         found = _title_over_story(lines)
     if found is not None:
         return found
+    # Wire copy's headline in capitals as the text's first line, right over the story's first
+    # paragraph or its byline ("HARBOUR BOARD CUTS FERRY" / "KESTREL BAY — The harbour board
+    # ..."): four capitalised words read as a name, so the paragraph under it was taken for the
+    # title and cut from the body. (Two or three words in capitals there stay a writer's name.)
+    if lines and _capitals(lines[0]) and 4 <= lines[0].words <= 14 and rules.is_name_line(lines[0]) \
+            and not lines[0].heading and len(lines) > 1 \
+            and (rules.is_paragraph(lines[1]) or rules.byline_by(lines[1])):
+        return 0
     # A text that opens with its story (a converter's output with no headline) has none: a line
     # below two paragraphs of the story is a subheading or a credit, not the headline.
     before_story = _before_story(lines)

@@ -560,18 +560,34 @@ _LOOSE_ITEM = re.compile(r"^(?:[ \t]+\S|-[ \t])")
 
 def _loose_fields(block: str) -> dict | None:
     fields: dict = {}
+    key = None
     for raw in block.splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         match = _LOOSE_FIELD.match(raw)
         if match:
-            value = (match.group(2) or "").strip()
-            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            fields[match.group(1)] = value or None
+            key = match.group(1)
+            fields[key] = _unquoted((match.group(2) or "").strip()) or None
         elif not (fields and _LOOSE_ITEM.match(raw)):
             return None
+        elif isinstance(fields.get(key), list) or fields.get(key) is None:
+            # A list under a field with no value of its own ("author:" then "  - name: Ann Lee"
+            # or "  - Ann Lee", as YAML writes it): its items are the field's values, as YAML
+            # would read them had the block parsed (a title with ": " had made it fail).
+            item = _LOOSE_LIST_ITEM.match(raw)
+            if item:
+                fields[key] = [*(fields.get(key) or []), _unquoted(item.group(1).strip())]
     return fields if len(fields) > 1 else None  # one "Note: ..." line between rules is a line of the story's
+
+
+# An item of a YAML list as a loose block holds it: "- Ann Lee", "  - name: Ann Lee".
+_LOOSE_LIST_ITEM = re.compile(r"^[ \t]*-[ \t]+(?:name[ \t]*:[ \t]*)?(\S.*?)[ \t]*$")
+
+
+def _unquoted(value: str) -> str:
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 # Web clippers write each author as a wiki link ("author: [[Ann Lee]]", see _WIKI_LINK_IN_TEXT),
@@ -995,6 +1011,9 @@ def parse_day(raw: str) -> date | None:
 
 # --- boilerplate ---------------------------------------------------------------------------
 
+# The places a share bar sends a story to, as its buttons name them.
+_SHARE_TARGET = (r"(?:twitter|facebook|x|linkedin|whatsapp|reddit|pinterest|e-?mail|print|copy link|threads|"
+                 r"bluesky|telegram|messenger|flipboard|mastodon|sms)")
 # Whole lines that are page furniture, not the story (menus, share bars, players, stamps).
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation)|(?:main |primary |secondary |site )?(?:menu|navigation)|search|sign (?:in|up)|log ?in|"
@@ -1019,6 +1038,12 @@ _FURNITURE = re.compile(
     # "#clippings #port": a notes app's tags, as clippers set them by the headline ("#" and a
     # word: "# Port" with its space is a heading, "#1" a rank)
     r"#[^\W\d_][\w/-]*(?:\s+#[^\W\d_][\w/-]*)*|"
+    # "Share this article: Twitter Facebook Email", "Facebook | X | LinkedIn": a share bar's
+    # buttons, two or more, with or without its label (one alone is matched above)
+    # (each button, then one separator: "\s*[|]?\s*" between them let a long line of names
+    # that ends in a word be tried in 2^n ways, 7 s for 24 names)
+    rf"(?:share(?: this(?: story| article| post| page)?| on| via)?\s*[:|]?\s*)?"
+    rf"{_SHARE_TARGET}(?:(?:\s*[|·•,/]\s*|\s+){_SHARE_TARGET})+\s*[|·•,/]?|"
     r"(?:\[[^\]]*\]\s*){2,})$",  # "[Docs] [PDF] [Print]": a row of bracketed buttons
     re.I,
 )

@@ -1223,6 +1223,62 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
     assert parse(text, markdown=False).title == "Dockers vote to end the strike"
 
 
+@pytest.mark.parametrize("text, title, authors", [
+    # fail before: wire copy's headline in capitals over the story's first paragraph (a
+    # dateline lede) or its byline: read as a name, the paragraph under it became the title
+    (f"HARBOUR BOARD CUTS FERRY\n\nKESTREL BAY — The harbour board voted on Monday night to cut the ferry "
+     f"service to two crossings a day.\n\n{STORY}\n",
+     "HARBOUR BOARD CUTS FERRY", []),
+    (f"HARBOUR BOARD CUTS FERRY\n\nBy Ann Lee\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    # near misses, read as before: a writer's name in capitals under the headline; a line in
+    # capitals of three words over a headline (a kicker)
+    (f"Dockers vote to end the strike\n\nANN LEE\n\n{STORY}\n", "Dockers vote to end the strike", ["Ann Lee"]),
+    (f"PORT OF LISBON\n\nDockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n", "Dockers vote to end the strike",
+     ["Ann Lee"]),
+])
+def test_a_headline_in_capitals_over_the_story(text, title, authors):
+    article = parse(text, markdown=False)
+    assert (article.title, article.authors) == (title, authors)
+    assert STORY in article.body
+
+
+@pytest.mark.parametrize("text, title", [
+    # fail before: the only level-1 heading a number alone (a novel's name, a year's), the
+    # story's first sentence taken for the title and lost from the body
+    (f"# 1984\n\n{STORY}\n", "1984"), (f"# 2046\n\nBy Ann Lee\n\n{STORY}\n", "2046"),
+    # near misses, read as before: a number alone in a line (a page's number), a number heading
+    # below the story's first paragraph (a section's)
+    (f"Dockers vote to end the strike\n\n2\n\n{STORY}\n", "Dockers vote to end the strike"),
+    (f"Dockers vote to end the strike\n\n{STORY}\n\n# 2\n\n{STORY} Again.\n", "Dockers vote to end the strike"),
+])
+def test_a_number_alone_as_the_only_headline(text, title):
+    article = parse(text, markdown=True)
+    assert article.title == title and article.body.startswith(STORY)
+
+
+@pytest.mark.parametrize("bar", [
+    # fail before: a share bar below the story, its buttons' names in one line after its label,
+    # stayed in the body (and kept that copy of the story from folding with the others)
+    "Share this article: Twitter Facebook Email", "Share: WhatsApp, Telegram, SMS",
+    # (read so before too: without a label, and "Share via" with one button's name)
+    "Facebook | X | LinkedIn | Email", "Share via Email Print",
+])
+def test_a_share_bar_below_the_story_is_no_part_of_it(bar):
+    for markdown in (True, False):
+        article = parse(f"Dockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n\n{bar}\n", markdown=markdown)
+        assert article.body == STORY, (bar, markdown)
+
+
+@pytest.mark.parametrize("line", [
+    # near misses: the story's lines that name the networks, read as before
+    "Facebook and X removed the posts within hours.", "Share prices fell on Twitter's news.",
+    "Email the harbour office to book a berth.",
+])
+def test_a_storys_line_naming_the_networks_stays(line):
+    article = parse(f"Dockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n\n{line}\n", markdown=False)
+    assert article.body == f"{STORY}\n\n{line}"
+
+
 @pytest.mark.parametrize("top, title", [
     ("# [Harbour Gazette](/)\n\n* [Home](/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),
     ("# [Harbour Gazette](https://example.org/)\n\n# Dockers vote to end the strike", "Dockers vote to end the strike"),

@@ -506,6 +506,16 @@ CLIPPED = "https://harborledger.example/2024/03/strike-ends"
     (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee; Tom Park\nurl: {CLIPPED}\nhostname: harborledger.example\n"
      "date: 2024-03-05\ncategories: ['Port']\nfingerprint: 8f2c61d0a9b3\n---",
      (f"Harbour: {HEADLINE}", ["Ann Lee", "Tom Park"], "2024-03-05", None, None, CLIPPED)),
+    # fail before: the same unquoted title, and the authors as YAML's list of objects under
+    # "author:" (lost: the block no YAML, its list items no field), or as a plain list
+    (f"---\ntitle: Harbour: {HEADLINE}\nauthor:\n  - name: Ann Lee\n  - name: Tom Park\ndate: 2024-03-05\n---",
+     (f"Harbour: {HEADLINE}", ["Ann Lee", "Tom Park"], "2024-03-05", None, None, None)),
+    (f"---\ntitle: Harbour: {HEADLINE}\nauthors:\n  - \"Ann Lee\"\n  - Tom Park\n---",
+     (f"Harbour: {HEADLINE}", ["Ann Lee", "Tom Park"], None, None, None, None)),
+    # near miss: a list under another field (tags), and a value's indented second line, read as
+    # before (the author's own value kept)
+    (f"---\ntitle: Harbour: {HEADLINE}\nauthor: Ann Lee\n  of the port desk\ntags:\n  - Tom Park\n---",
+     (f"Harbour: {HEADLINE}", ["Ann Lee"], None, None, None, None)),
     # near misses: one labelled line between rules, a rule round a line of prose, read as before
     (f"# {HEADLINE}\n\n---\nSource: Harbor Ledger: wire\n---\n\nBy Ann Lee", (HEADLINE, ["Ann Lee"], None, None, None, None)),
     (f"# {HEADLINE}\n\n---\ntitle: Harbour: notes\nThe vote was close: 40 to 38.\n---\n\nBy Ann Lee",
