@@ -1843,12 +1843,6 @@ _NOT_NAME_WORDS = {
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
     "photography", "photos", "pictures", "images",
-    # an office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a
-    # caption or a story's first line names, not a writer ("Judge", "Constable" and "Sheriff"
-    # are surnames too, and stay)
-    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
-    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
-    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
     # the parts and the players of a page that a converter keeps as a short line under the
     # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
     # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
@@ -1877,6 +1871,15 @@ _TOPIC_WORDS = {
 }
 
 
+# An office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a caption
+# or a story's first line names, not a writer. Only as the name's first word: after a given name
+# some are surnames ("Tom Sergeant", "Ann Chancellor"; "Judge", "Constable" and "Sheriff" are
+# surnames so often that they are left out).
+_OFFICE_WORDS = {
+    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
+    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
+    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
+}
 # The same offices shortened, with their full stop ("Sen. Ann Lee", "Rep. Tom Park"; "Sen" alone
 # is a surname): a name opening with one is an official's.
 _OFFICE_ABBREVIATIONS = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Det.", "Insp.", "Supt.",
@@ -1893,7 +1896,7 @@ def without_offices(names: str) -> str:
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    if words and words[0] in _OFFICE_ABBREVIATIONS:
+    if words and (words[0] in _OFFICE_ABBREVIATIONS or words[0].casefold() in _OFFICE_WORDS):
         return False
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
@@ -2481,7 +2484,8 @@ def lone_author(line: Line) -> list[str]:
     else:
         dated = None
     if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
-            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS | _CALENDAR_WORDS):
+            _NOT_NAME_WORDS | _OFFICE_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS
+            | _CALENDAR_WORDS):
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
     return [LoneName(word)] if linked or dated else []

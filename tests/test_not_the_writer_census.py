@@ -371,6 +371,11 @@ OFFICIALS = [
     ('By Sen. Ann Lee and Rep. Tom Park', '', [A, T]),
     ('By Tom Sen', '', ['Tom Sen']),
     ('By Ann Judge', '', ['Ann Judge']),
+    # (an office's word that is a surname too, after a given name: a writer's surname)
+    ('By Tom Sergeant', '', ['Tom Sergeant']),
+    ('Ann Chancellor\n\nMarch 3, 2024', '', ['Ann Chancellor']),
+    ('By Ann Officer and Tom Premier', '', ['Ann Officer', 'Tom Premier']),
+    ('Sergeant Tom Park\n\nMarch 3, 2024', '', []),
 ]
 
 CENSUS = [*QUOTED, *PICTURES, *EDITORS, *INTERVIEWS_AND_SHOWS, *HEADLINES, *BELOW_THE_STORY,
