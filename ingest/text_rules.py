@@ -1884,14 +1884,18 @@ _OFFICE_WORDS = {
 # is a surname): a name opening with one is an official's.
 _OFFICE_ABBREVIATIONS = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Det.", "Insp.", "Supt.",
                          "Adm.", "Cmdr.", "Amb.", "Pres.", "Atty.", "Maj.", "Cpl.", "Pvt.", "Cllr", "Cllr."}
-_OFFICE_BEFORE_NAMES = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s))(?:"
-                                  + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS)) + r")\s+(?=[A-Z])")
+# (Shortened or written out, and one or two of them: "Lt. Col. Ann Lee", "Detective Inspector
+# Ann Lee", "Captain Ann Lee".)
+_OFFICE = ("(?:" + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS))
+           + "|(?-i:" + "|".join(w.capitalize() for w in sorted(_OFFICE_WORDS)) + r")\b)")
+_OFFICE_BEFORE_NAMES = re.compile(rf"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s)){_OFFICE}(?:\s+{_OFFICE})?\s+(?=[A-Z])")
 
 
 def without_offices(names: str) -> str:
     """A byline's names without the offices their writers hold ("By Sen. Ann Lee and Rep. Tom
-    Park": an official writing an opinion piece is the writer by their name)."""
-    return _OFFICE_BEFORE_NAMES.sub("", names) if "." in names or "Cllr" in names else names
+    Park", "By Captain Ann Lee": an official writing an opinion piece is the writer by their
+    name)."""
+    return _OFFICE_BEFORE_NAMES.sub("", names)
 
 
 def _is_person(name: str) -> bool:

@@ -369,6 +369,10 @@ OFFICIALS = [
     # (near misses: an official's own opinion piece signs with "By"; surnames of an office's look)
     ('By Sen. Ann Lee', '', [A]),
     ('By Sen. Ann Lee and Rep. Tom Park', '', [A, T]),
+    ('By Captain Ann Lee', '', [A]),
+    ('By Detective Inspector Ann Lee', '', [A]),
+    ('By Lt. Col. Ann Lee', '', [A]),
+    ('By Ann Lee and Captain Tom Park', '', [A, T]),
     ('By Tom Sen', '', ['Tom Sen']),
     ('By Ann Judge', '', ['Ann Judge']),
     # (an office's word that is a surname too, after a given name: a writer's surname)
