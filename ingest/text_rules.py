@@ -2276,9 +2276,10 @@ _REVIEWED_BY = re.compile(r"^(?i:reviewed\s+by):?\s+(.+)$")
 def book_reviewer(lines: list[Line], i: int) -> list[str]:
     """"Reviewed by A" beside the details of a book (its pages, its price, its ISBN, a few lines
     up or down): the review's writer. (Elsewhere "Reviewed by" credits who checked the story:
-    a doctor, an editor.)"""
+    a doctor, an editor. The details are a line of their own, not the story's prose: a price or
+    "is out now" in a paragraph under a checker's "Reviewed by" is the story's news.)"""
     match = _REVIEWED_BY.match(lines[i].text.strip()) if lines[i].words <= 12 else None
-    if not match or not any(_BOOK_DETAILS.search(lines[j].text)
+    if not match or not any(_BOOK_DETAILS.search(lines[j].text) and not is_paragraph(lines[j])
                             for j in range(max(0, i - BOOK_DETAIL_LINES), min(len(lines), i + BOOK_DETAIL_LINES + 1))):
         return []
     return names_in(match.group(1))

@@ -339,6 +339,11 @@ LETTERS_AND_REVIEWS = [
     # (near misses: a reviewer with no book beside is who checked the story)
     ('Reviewed by Tom Park', '', []),
     ('Medically reviewed by Tom Park, MD\n\nUpdated March 3, 2024', '', []),
+    # (nor one over the story's prose that gives a price or says "is out now": no book's details)
+    ('Reviewed by Tom Park\n\nFares will rise to $5 a trip from March, the operator said on Tuesday, and the '
+     'crews say that is not enough.', '', []),
+    ('Reviewed by Tom Park\n\nThe new night rosters are out now, and the crews say they leave too few of them on '
+     'the boats in winter.', '', []),
 ]
 
 BOXES_AND_BUTTONS = [
