@@ -865,11 +865,19 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
         elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
             listed = set()
             for j in range(i + 1, len(lines)):
-                if rules.is_paragraph(lines[j]):
+                # (The prose below a box may be the story's last paragraph, one short sentence:
+                # "The vote is on Friday." - other stories' headlines do not end on a full stop.)
+                if rules.is_paragraph(lines[j]) or _short_sentence(lines[j]):
                     break
                 listed.add(j)
             return listed
     return set()
+
+
+def _short_sentence(line: Line) -> bool:
+    """A sentence too short for a paragraph: four words or more, ending on a full stop (a
+    headline may end on a question mark, never on a full stop)."""
+    return line.words >= 4 and not line.heading and line.text.rstrip().endswith((".", '."', ".”"))
 
 
 TAG_LINES = 5  # the tags between their heading and a name at the end

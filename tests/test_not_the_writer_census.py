@@ -274,6 +274,11 @@ BELOW_THE_STORY = [
     ('', 'Read more:\n\nNew pier opens at last\n\nThe union said its members would vote on any new offer by the end '
          'of the week, and that the ballot would be secret.\n\nThe operator declined to say whether it would '
          'improve its offer before the vote.\n\n— Ann Lee', [A]),
+    # (the prose below the box may be one short sentence, the story's last)
+    ('', 'Read more:\n\nNew pier opens at last\n\nThe vote is on Friday.\n\n— Ann Lee', [A]),
+    ('', 'More on this story\n\nThe union will vote on Friday, and the crews expect a yes.\n\nBy Ann Lee', [A]),
+    # (near miss: another story's headline asks a question, and ends the list no more)
+    ('', 'Related\n\nWill the ferries run again?\n\nBy Ann Lee', []),
 ]
 
 NAMES_IN_THE_STORY = [
