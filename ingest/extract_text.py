@@ -1667,8 +1667,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
         return rules.is_stamp(line) or bool(rules.full_dates(line.text))
 
     # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
-    # names are whom to call.)
-    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)):
+    # names are whom to call - unless a journalist's role under the name makes the box the
+    # writer's own, "Contact" / "Ann Lee" / "Staff Writer" / "ann@...".)
+    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)) \
+            and not (i + 1 < len(lines) and rules.writer_role_line(lines[i + 1])):
         return False
     return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 

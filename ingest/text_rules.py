@@ -3493,6 +3493,11 @@ _WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "
                  *_FOREIGN_WRITER_ROLES}
 
 
+def writer_role_line(line: Line) -> bool:
+    """A short line with a role only a journalist holds ("Staff Writer", "Senior Reporter")."""
+    return line.words <= 6 and bool({w.casefold().strip(",.") for w in line.text.split()} & _WRITER_ROLES)
+
+
 def writer_sign_off(line: Line) -> list[str]:
     """"Ann Lee, Shipping Correspondent" below the story: a writer signing with their role."""
     people, _ = name_with_role(line)

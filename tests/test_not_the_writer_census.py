@@ -83,6 +83,9 @@ QUOTED = [
     # (near misses: the writer's own contact lines under the name)
     ('', 'Ann Lee\n\nann@harborledger.example', [A]),
     ('', 'Ann Lee\n\nStaff Writer\n\nContact: ann@harborledger.example', [A]),
+    # (a "Contact" box of the writer's own: a newsroom's role under the name; not a press office's)
+    ('', 'Contact\n\nAnn Lee\n\nStaff Writer\n\nann@harborledger.example', [A]),
+    ('', 'Media contact:\n\nAnn Lee\n\nCommunications Director\n\nann@harborferries.example', []),
     ('![Ann Lee](x.jpg)', '', []),
     ('Ann Lee | Getty Images', '', []),
     ('Ann LeeGetty Images', '', []),
