@@ -3548,6 +3548,14 @@ _SIGNED_WITH_TOWN = re.compile(rf"^({_NAME})\s*,\s*({_UPPER}[\w'’.-]*(?:\s+{_U
 _TOWN_LINE = re.compile(rf"^{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
 
 
+# The last word of a building's or a street's name: "Grand Hotel, Lisbon", "Ocean Drive" / "Lisbon"
+# end an event's notice with its venue and town, and no one signs there. (Not words that are
+# surnames too: "Hall", "Church", "Lane".)
+_VENUE_WORDS = {"hotel", "station", "terminal", "airport", "stadium", "arena", "theatre", "theater", "cathedral",
+                "chapel", "hospital", "library", "museum", "centre", "center", "pier", "quay", "wharf", "plaza",
+                "drive", "road", "avenue", "boulevard", "street", "square"}
+
+
 def _town(text: str) -> bool:
     return bool(_TOWN_LINE.match(text)) and (len(text.split()) == 1 or _place_name(text))
 
@@ -3564,7 +3572,8 @@ def signed_with_town(name_line: Line, town_line: Line | None = None) -> list[str
         town = town_line.text.strip().rstrip(".") if match else ""
     if not town or not _town(town) or {w.casefold() for w in town.split()} & (ROLE_WORDS | _SECTION_WORDS | ORGANISATION_WORDS):
         return []
-    return names_in(match.group(1) if town_line is None else name_line.text)
+    name = match.group(1) if town_line is None else name_line.text
+    return [] if name.split()[-1].casefold().strip(".") in _VENUE_WORDS else names_in(name)
 
 
 # "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.

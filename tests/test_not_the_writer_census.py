@@ -329,6 +329,11 @@ LETTERS_AND_REVIEWS = [
     ('', '— Ann Lee, Lisbon', [A]),
     ('', 'Ann Lee, San Jose', [A]),
     ('', 'Ann Lee\nLisbon.', [A]),
+    ('', 'Ann Hall, Lisbon', ['Ann Hall']),
+    # (near misses: a venue and its town, as an event's notice ends: no one signs)
+    ('', 'Grand Hotel, Lisbon', []),
+    ('', 'Central Station\nLisbon', []),
+    ('', 'Ocean Drive, Lisbon', []),
     # (near misses: a second person, who signs too; someone the story names; a button)
     ('', 'Ann Lee, Tom Park', [A, T]),
     ('', 'Kofi Mensah, the union’s lawyer in the capital, said the strike was lawful and would go on.\n\nKofi Mensah, Lisbon', []),
