@@ -903,7 +903,8 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     # A name line above it too makes the last lines a list (the story's tags or its people:
     # "Topics" / "Ann Lee" / "Tom Park"), and a page's links to the next and the previous
     # story stand between the story and their headlines ("Next" / "Tom Park"): no signature.
-    if rules.is_name_line(above):
+    # (A letter's closing words, "Kind Regards", have a name's shape and are none.)
+    if rules.is_name_line(above) and not rules.is_valediction(above):
         return False
     for j in range(last - 1, max(body_at, last - TAG_LINES - 1), -1):  # (the tags' heading, a few tags up)
         if rules.is_paragraph(lines[j]):

@@ -3493,6 +3493,16 @@ _WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "
                  *_FOREIGN_WRITER_ROLES}
 
 
+# A letter's closing words, alone on the line above its signature ("Kind Regards", "Yours
+# Sincerely"): in capitals they have a name's shape, but sign for the name under them.
+_VALEDICTION = re.compile(r"^(?i:(?:(?:kind|best|warm|warmest|with)\s+)?regards|yours\s+(?:sincerely|faithfully|truly)|"
+                          r"sincerely(?:\s+yours)?|(?:many|with)\s+thanks)\s*[,.!]?$")
+
+
+def is_valediction(line: Line) -> bool:
+    return line.words <= 3 and bool(_VALEDICTION.match(line.text.strip()))
+
+
 def writer_role_line(line: Line) -> bool:
     """A short line with a role only a journalist holds ("Staff Writer", "Senior Reporter")."""
     return line.words <= 6 and bool({w.casefold().strip(",.") for w in line.text.split()} & _WRITER_ROLES)

@@ -264,6 +264,10 @@ BELOW_THE_STORY = [
     # (near misses: a name alone at the end signs the story, under the prose or its tags' links)
     ('', 'Tom Park', [T]),
     ('', 'Ferries, Strikes\n\nTom Park', [T]),
+    # (a letter's closing words in capitals over the name are no name of a list; two names are)
+    ('', 'Kind Regards\n\nTom Park', [T]),
+    ('', 'Yours Sincerely\n\nTom Park', [T]),
+    ('', 'Ann Lee\n\nTom Park', []),
     ('', 'You may also like\n\nNew pier opens at last\n\nBy Ann Lee', []),
     ('', 'More stories\n\nNew pier opens at last\n\nAnn Lee | March 3, 2024', []),
     ('', 'Latest\n\n* New pier opens at last\n\n  Ann Lee\n\n* Ferry fares to rise\n\n  Tom Park', []),
