@@ -1982,7 +1982,7 @@ def _once(name: str) -> str:
 # Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs?|photography|photographed|portraits?|filmed|drawn|cartoons?|"
-    r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)?|"
+    r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)|"  # ("Sketch by B", one: a written column)
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it

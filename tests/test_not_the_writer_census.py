@@ -161,6 +161,9 @@ PICTURES = [
     ('Words by Tom Park, photos by Ann Lee', '', [T]),
     ('Text and photos by Tom Park', '', [T]),
     ('Story and pictures by Tom Park', '', [T]),
+    # (a sketch, one, is a column written: a parliament's or a court's day told by its writer)
+    ('Sketch by Tom Park', '', [T]),
+    ('Political sketch by Tom Park\n\nMarch 3, 2024', '', [T]),
     ('By Tom Park. Pictures by Ann Lee.', '', [T]),
 ]
 
