@@ -867,7 +867,8 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
             for j in range(i + 1, len(lines)):
                 # (The prose below a box may be the story's last paragraph, one short sentence:
                 # "The vote is on Friday." - other stories' headlines do not end on a full stop.)
-                if rules.is_paragraph(lines[j]) or _short_sentence(lines[j]):
+                # (So does the story's own sign-off: "— Ann Lee" under a box of links.)
+                if rules.is_paragraph(lines[j]) or _short_sentence(lines[j]) or rules.story_sign_off(lines[j]):
                     break
                 listed.add(j)
             return listed

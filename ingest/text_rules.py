@@ -2602,6 +2602,13 @@ def sign_off(line: Line) -> list[str]:
     return _signed_names(re.match(r"^(?:[—–~]|--?)\s*(.+)$", line.text.strip()), line)
 
 
+def story_sign_off(line: Line) -> bool:
+    """The story's own sign-off, in a shape no entry of a list of other stories takes: "— Ann
+    Lee", a wire's "(Reporting by Ann Lee; Editing by Tom Park)"."""
+    text = line.text.lstrip()
+    return text[:1] in "—–~-([" and bool(_WIRE_CREDITS.match(text) or sign_off(line))
+
+
 def bracketed_sign_off(line: Line) -> list[str]:
     """"(Ann Lee)", "(Ann Lee, Harbour Gazette)": a sign-off in brackets, as papers close a
     contributed piece (to be read only right below the story's prose: a transcript's or a

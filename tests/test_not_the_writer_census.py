@@ -287,6 +287,9 @@ BELOW_THE_STORY = [
     # (the prose below the box may be one short sentence, the story's last)
     ('', 'Read more:\n\nNew pier opens at last\n\nThe vote is on Friday.\n\n— Ann Lee', [A]),
     ('', 'More on this story\n\nThe union will vote on Friday, and the crews expect a yes.\n\nBy Ann Lee', [A]),
+    # (the story's own sign-off below a box of links, in a shape no other story's entry takes)
+    ('', 'Related\n\n* [Ferry fares to rise in spring](/a)\n\n— Ann Lee', [A]),
+    ('', 'Read more\n\nFerry fares to rise in spring\n\n(Reporting by Ann Lee; Editing by Tom Park)', [A]),
     # (near miss: another story's headline asks a question, and ends the list no more)
     ('', 'Related\n\nWill the ferries run again?\n\nBy Ann Lee', []),
 ]
