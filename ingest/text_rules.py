@@ -2155,7 +2155,8 @@ def byline_label(line: Line) -> list[str]:
         return _cjk_names(inside.group(1)) if inside else []
     if not match or line.words > 20:
         return []
-    names = clean_byline(match.group(1))
+    # ("Author: Sen. Ann Lee": an official writing under a writer's label, by their name.)
+    names = without_offices(clean_byline(match.group(1)))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
     # (and the next label ends them: "撰文：王小明 摄影：李华"; "报道", "reports", closes a
     # Chinese wire byline: "记者张三、李四报道").
@@ -2620,8 +2621,9 @@ def bracketed_sign_off(line: Line) -> list[str]:
 def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     if not match or line.words > 6:
         return []
-    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
-    names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
+    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name; "— Captain Ann
+    # Lee", an official's sign-off, gives the writer by name.
+    names = without_offices(re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip()))
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 

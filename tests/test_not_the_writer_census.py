@@ -401,6 +401,10 @@ OFFICIALS = [
     ('By Detective Inspector Ann Lee', '', [A]),
     ('By Lt. Col. Ann Lee', '', [A]),
     ('By Ann Lee and Captain Tom Park', '', [A, T]),
+    ('Author: Sen. Ann Lee', '', [A]),
+    ('Words: Captain Ann Lee', '', [A]),
+    ('', '— Captain Ann Lee', [A]),
+    ('', '— Sen. Ann Lee', [A]),
     ('By Tom Sen', '', ['Tom Sen']),
     ('By Ann Judge', '', ['Ann Judge']),
     # (an office's word that is a surname too, after a given name: a writer's surname)
