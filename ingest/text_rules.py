@@ -2655,8 +2655,15 @@ _AGE = re.compile(r"^(?:(?i:age[d:]?)\s*\d{1,3}|[^\W\d_][^,\d]{0,40},\s*\d{1,3})
 
 def life_span(line: Line) -> bool:
     """The line is the years of someone's life, or their age: the name above it is the story's
-    subject."""
-    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()) or _AGE.match(line.text.strip()))
+    subject. (Not two days of one year, "May 5, 2024 – May 6, 2024": a story's published and
+    updated days, or an event's.)"""
+    if line.words > 10:
+        return False
+    text = line.text.strip()
+    if _LIFE_SPAN.match(text):
+        years = re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", text)
+        return not (len(years) == 2 and years[0] == years[1] and re.search(r"[^\W\d_]", text))
+    return bool(_AGE.match(text))
 
 
 def picture_role(text: str) -> bool:

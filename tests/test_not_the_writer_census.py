@@ -319,6 +319,8 @@ NAMES_IN_THE_STORY = [
     # (near misses: the writer's name over the day the story was published)
     ('Ann Lee\n\nMay 5, 2024', '', [A]),
     ('Ann Lee\n\n2024-05-05', '', [A]),
+    ('Ann Lee\n\nMay 5, 2024 – May 6, 2024', '', [A]),
+    ('Ann Lee\n\n5 May 2024 - 6 May 2024', '', [A]),
     ('Ann Lee\n\nStaff Writer, Lisbon', '', [A]),
     ('Ann Lee\n\n5 min read', '', [A]),
     ('Born March 3, 1941; died May 5, 2024', '', [], 'Ann Lee'),
