@@ -879,11 +879,20 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
         elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
             listed = set()
             for j in range(i + 1, len(lines)):
-                if rules.is_paragraph(lines[j]):
+                # (The prose below a box may be the story's last paragraph, one short sentence:
+                # "The vote is on Friday." - other stories' headlines do not end on a full stop.)
+                # (So does the story's own sign-off: "— Ann Lee" under a box of links.)
+                if rules.is_paragraph(lines[j]) or _short_sentence(lines[j]) or rules.story_sign_off(lines[j]):
                     break
                 listed.add(j)
             return listed
     return set()
+
+
+def _short_sentence(line: Line) -> bool:
+    """A sentence too short for a paragraph: four words or more, ending on a full stop (a
+    headline may end on a question mark, never on a full stop)."""
+    return line.words >= 4 and not line.heading and line.text.rstrip().endswith((".", '."', ".”"))
 
 
 TAG_LINES = 5  # the tags between their heading and a name at the end
@@ -909,7 +918,8 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     # A name line above it too makes the last lines a list (the story's tags or its people:
     # "Topics" / "Ann Lee" / "Tom Park"), and a page's links to the next and the previous
     # story stand between the story and their headlines ("Next" / "Tom Park"): no signature.
-    if rules.is_name_line(above):
+    # (A letter's closing words, "Kind Regards", have a name's shape and are none.)
+    if rules.is_name_line(above) and not rules.is_valediction(above):
         return False
     for j in range(last - 1, max(body_at, last - TAG_LINES - 1), -1):  # (the tags' heading, a few tags up)
         if rules.is_paragraph(lines[j]):
@@ -1673,8 +1683,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
         return rules.is_stamp(line) or bool(rules.full_dates(line.text))
 
     # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
-    # names are whom to call.)
-    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)):
+    # names are whom to call - unless a journalist's role under the name makes the box the
+    # writer's own, "Contact" / "Ann Lee" / "Staff Writer" / "ann@...".)
+    if any(rules.is_contact_heading(lines[j]) for j in range(max(0, i - CONTACT_BLOCK_LINES), i)) \
+            and not (i + 1 < len(lines) and rules.writer_role_line(lines[i + 1])):
         return False
     return _beside_marker(lines, i) and not any(dated(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 

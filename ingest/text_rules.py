@@ -1868,12 +1868,6 @@ _NOT_NAME_WORDS = {
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
     "photography", "photos", "pictures", "images",
-    # an office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a
-    # caption or a story's first line names, not a writer ("Judge", "Constable" and "Sheriff"
-    # are surnames too, and stay)
-    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
-    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
-    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
     # the parts and the players of a page that a converter keeps as a short line under the
     # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
     # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
@@ -1902,23 +1896,36 @@ _TOPIC_WORDS = {
 }
 
 
+# An office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a caption
+# or a story's first line names, not a writer. Only as the name's first word: after a given name
+# some are surnames ("Tom Sergeant", "Ann Chancellor"; "Judge", "Constable" and "Sheriff" are
+# surnames so often that they are left out).
+_OFFICE_WORDS = {
+    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "councilor",
+    "detective", "inspector", "sergeant", "lieutenant", "colonel", "captain", "admiral",
+    "commissioner", "chancellor", "ambassador", "premier", "officer", "superintendent",
+}
 # The same offices shortened, with their full stop ("Sen. Ann Lee", "Rep. Tom Park"; "Sen" alone
 # is a surname): a name opening with one is an official's.
 _OFFICE_ABBREVIATIONS = {"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.", "Det.", "Insp.", "Supt.",
                          "Adm.", "Cmdr.", "Amb.", "Pres.", "Atty.", "Maj.", "Cpl.", "Pvt.", "Cllr", "Cllr."}
-_OFFICE_BEFORE_NAMES = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s))(?:"
-                                  + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS)) + r")\s+(?=[A-Z])")
+# (Shortened or written out, and one or two of them: "Lt. Col. Ann Lee", "Detective Inspector
+# Ann Lee", "Captain Ann Lee".)
+_OFFICE = ("(?:" + "|".join(re.escape(a) for a in sorted(_OFFICE_ABBREVIATIONS))
+           + "|(?-i:" + "|".join(w.capitalize() for w in sorted(_OFFICE_WORDS)) + r")\b)")
+_OFFICE_BEFORE_NAMES = re.compile(rf"(?:^|(?<=,\s)|(?<=\band\s)|(?<=&\s)){_OFFICE}(?:\s+{_OFFICE})?\s+(?=[A-Z])")
 
 
 def without_offices(names: str) -> str:
     """A byline's names without the offices their writers hold ("By Sen. Ann Lee and Rep. Tom
-    Park": an official writing an opinion piece is the writer by their name)."""
-    return _OFFICE_BEFORE_NAMES.sub("", names) if "." in names or "Cllr" in names else names
+    Park", "By Captain Ann Lee": an official writing an opinion piece is the writer by their
+    name)."""
+    return _OFFICE_BEFORE_NAMES.sub("", names)
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
-    if words and words[0] in _OFFICE_ABBREVIATIONS:
+    if words and (words[0] in _OFFICE_ABBREVIATIONS or words[0].casefold() in _OFFICE_WORDS):
         return False
     # (Initials are not words: "Scott A. Celinski".)
     keys = {w.casefold().strip(".").split("-")[0] for w in words if len(w.strip(".")) > 1}
@@ -2000,7 +2007,7 @@ def _once(name: str) -> str:
 # Editors, reviewers, photographers, translators and sponsors are credited "by", not authors.
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs?|photography|photographed|portraits?|filmed|drawn|cartoons?|"
-    r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)?|"
+    r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)|"  # ("Sketch by B", one: a written column)
     r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
@@ -2173,7 +2180,8 @@ def byline_label(line: Line) -> list[str]:
         return _cjk_names(inside.group(1)) if inside else []
     if not match or line.words > 20:
         return []
-    names = clean_byline(match.group(1))
+    # ("Author: Sen. Ann Lee": an official writing under a writer's label, by their name.)
+    names = without_offices(clean_byline(match.group(1)))
     # Chinese and Japanese names have no capitals and no spaces: "記者：山田太郎、佐藤花子"
     # (and the next label ends them: "撰文：王小明 摄影：李华"; "报道", "reports", closes a
     # Chinese wire byline: "记者张三、李四报道").
@@ -2294,9 +2302,10 @@ _REVIEWED_BY = re.compile(r"^(?i:reviewed\s+by):?\s+(.+)$")
 def book_reviewer(lines: list[Line], i: int) -> list[str]:
     """"Reviewed by A" beside the details of a book (its pages, its price, its ISBN, a few lines
     up or down): the review's writer. (Elsewhere "Reviewed by" credits who checked the story:
-    a doctor, an editor.)"""
+    a doctor, an editor. The details are a line of their own, not the story's prose: a price or
+    "is out now" in a paragraph under a checker's "Reviewed by" is the story's news.)"""
     match = _REVIEWED_BY.match(lines[i].text.strip()) if lines[i].words <= 12 else None
-    if not match or not any(_BOOK_DETAILS.search(lines[j].text)
+    if not match or not any(_BOOK_DETAILS.search(lines[j].text) and not is_paragraph(lines[j])
                             for j in range(max(0, i - BOOK_DETAIL_LINES), min(len(lines), i + BOOK_DETAIL_LINES + 1))):
         return []
     return names_in(match.group(1))
@@ -2506,7 +2515,8 @@ def lone_author(line: Line) -> list[str]:
     else:
         dated = None
     if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
-            _NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS | _CALENDAR_WORDS):
+            _NOT_NAME_WORDS | _OFFICE_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS
+            | _CALENDAR_WORDS):
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
     return [LoneName(word)] if linked or dated else []
@@ -2618,6 +2628,13 @@ def sign_off(line: Line) -> list[str]:
     return _signed_names(re.match(r"^(?:[—–~]|--?)\s*(.+)$", line.text.strip()), line)
 
 
+def story_sign_off(line: Line) -> bool:
+    """The story's own sign-off, in a shape no entry of a list of other stories takes: "— Ann
+    Lee", a wire's "(Reporting by Ann Lee; Editing by Tom Park)"."""
+    text = line.text.lstrip()
+    return text[:1] in "—–~-([" and bool(_WIRE_CREDITS.match(text) or sign_off(line))
+
+
 def bracketed_sign_off(line: Line) -> list[str]:
     """"(Ann Lee)", "(Ann Lee, Harbour Gazette)": a sign-off in brackets, as papers close a
     contributed piece (to be read only right below the story's prose: a transcript's or a
@@ -2629,8 +2646,9 @@ def bracketed_sign_off(line: Line) -> list[str]:
 def _signed_names(match: re.Match | None, line: Line) -> list[str]:
     if not match or line.words > 6:
         return []
-    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name.
-    names = re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip())
+    # "— Ann Lee, Lisbon": where the columnist signs from may follow the name; "— Captain Ann
+    # Lee", an official's sign-off, gives the writer by name.
+    names = without_offices(re.sub(rf",\s*{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*)?$", "", match.group(1).strip()))
     return names_in(names) if count_words(names) <= 12 and NAMES_LINE.match(names) else []
 
 
@@ -2662,8 +2680,15 @@ _AGE = re.compile(r"^(?:(?i:age[d:]?)\s*\d{1,3}|[^\W\d_][^,\d]{0,40},\s*\d{1,3})
 
 def life_span(line: Line) -> bool:
     """The line is the years of someone's life, or their age: the name above it is the story's
-    subject."""
-    return line.words <= 10 and bool(_LIFE_SPAN.match(line.text.strip()) or _AGE.match(line.text.strip()))
+    subject. (Not two days of one year, "May 5, 2024 – May 6, 2024": a story's published and
+    updated days, or an event's.)"""
+    if line.words > 10:
+        return False
+    text = line.text.strip()
+    if _LIFE_SPAN.match(text):
+        years = re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", text)
+        return not (len(years) == 2 and years[0] == years[1] and re.search(r"[^\W\d_]", text))
+    return bool(_AGE.match(text))
 
 
 def picture_role(text: str) -> bool:
@@ -3509,6 +3534,21 @@ _WRITER_ROLES = {"writer", "reporter", "correspondent", "editor", "columnist", "
                  *_FOREIGN_WRITER_ROLES}
 
 
+# A letter's closing words, alone on the line above its signature ("Kind Regards", "Yours
+# Sincerely"): in capitals they have a name's shape, but sign for the name under them.
+_VALEDICTION = re.compile(r"^(?i:(?:(?:kind|best|warm|warmest|with)\s+)?regards|yours\s+(?:sincerely|faithfully|truly)|"
+                          r"sincerely(?:\s+yours)?|(?:many|with)\s+thanks)\s*[,.!]?$")
+
+
+def is_valediction(line: Line) -> bool:
+    return line.words <= 3 and bool(_VALEDICTION.match(line.text.strip()))
+
+
+def writer_role_line(line: Line) -> bool:
+    """A short line with a role only a journalist holds ("Staff Writer", "Senior Reporter")."""
+    return line.words <= 6 and bool({w.casefold().strip(",.") for w in line.text.split()} & _WRITER_ROLES)
+
+
 def writer_sign_off(line: Line) -> list[str]:
     """"Ann Lee, Shipping Correspondent" below the story: a writer signing with their role."""
     people, _ = name_with_role(line)
@@ -3559,6 +3599,14 @@ _SIGNED_WITH_TOWN = re.compile(rf"^({_NAME})\s*,\s*({_UPPER}[\w'’.-]*(?:\s+{_U
 _TOWN_LINE = re.compile(rf"^{_UPPER}[\w'’.-]*(?:\s+{_UPPER}[\w'’.-]*){{0,2}}\.?$")
 
 
+# The last word of a building's or a street's name: "Grand Hotel, Lisbon", "Ocean Drive" / "Lisbon"
+# end an event's notice with its venue and town, and no one signs there. (Not words that are
+# surnames too: "Hall", "Church", "Lane".)
+_VENUE_WORDS = {"hotel", "station", "terminal", "airport", "stadium", "arena", "theatre", "theater", "cathedral",
+                "chapel", "hospital", "library", "museum", "centre", "center", "pier", "quay", "wharf", "plaza",
+                "drive", "road", "avenue", "boulevard", "street", "square"}
+
+
 def _town(text: str) -> bool:
     return bool(_TOWN_LINE.match(text)) and (len(text.split()) == 1 or _place_name(text))
 
@@ -3575,7 +3623,8 @@ def signed_with_town(name_line: Line, town_line: Line | None = None) -> list[str
         town = town_line.text.strip().rstrip(".") if match else ""
     if not town or not _town(town) or {w.casefold() for w in town.split()} & (ROLE_WORDS | _SECTION_WORDS | ORGANISATION_WORDS):
         return []
-    return names_in(match.group(1) if town_line is None else name_line.text)
+    name = match.group(1) if town_line is None else name_line.text
+    return [] if name.split()[-1].casefold().strip(".") in _VENUE_WORDS else names_in(name)
 
 
 # "About the author: Ann Lee is a ...": the author box's heading and the bio on one line.

@@ -83,6 +83,9 @@ QUOTED = [
     # (near misses: the writer's own contact lines under the name)
     ('', 'Ann Lee\n\nann@harborledger.example', [A]),
     ('', 'Ann Lee\n\nStaff Writer\n\nContact: ann@harborledger.example', [A]),
+    # (a "Contact" box of the writer's own: a newsroom's role under the name; not a press office's)
+    ('', 'Contact\n\nAnn Lee\n\nStaff Writer\n\nann@harborledger.example', [A]),
+    ('', 'Media contact:\n\nAnn Lee\n\nCommunications Director\n\nann@harborferries.example', []),
     ('![Ann Lee](x.jpg)', '', []),
     ('Ann Lee | Getty Images', '', []),
     ('Ann LeeGetty Images', '', []),
@@ -158,6 +161,9 @@ PICTURES = [
     ('Words by Tom Park, photos by Ann Lee', '', [T]),
     ('Text and photos by Tom Park', '', [T]),
     ('Story and pictures by Tom Park', '', [T]),
+    # (a sketch, one, is a column written: a parliament's or a court's day told by its writer)
+    ('Sketch by Tom Park', '', [T]),
+    ('Political sketch by Tom Park\n\nMarch 3, 2024', '', [T]),
     ('By Tom Park. Pictures by Ann Lee.', '', [T]),
 ]
 
@@ -261,6 +267,10 @@ BELOW_THE_STORY = [
     # (near misses: a name alone at the end signs the story, under the prose or its tags' links)
     ('', 'Tom Park', [T]),
     ('', 'Ferries, Strikes\n\nTom Park', [T]),
+    # (a letter's closing words in capitals over the name are no name of a list; two names are)
+    ('', 'Kind Regards\n\nTom Park', [T]),
+    ('', 'Yours Sincerely\n\nTom Park', [T]),
+    ('', 'Ann Lee\n\nTom Park', []),
     ('', 'You may also like\n\nNew pier opens at last\n\nBy Ann Lee', []),
     ('', 'More stories\n\nNew pier opens at last\n\nAnn Lee | March 3, 2024', []),
     ('', 'Latest\n\n* New pier opens at last\n\n  Ann Lee\n\n* Ferry fares to rise\n\n  Tom Park', []),
@@ -274,6 +284,14 @@ BELOW_THE_STORY = [
     ('', 'Read more:\n\nNew pier opens at last\n\nThe union said its members would vote on any new offer by the end '
          'of the week, and that the ballot would be secret.\n\nThe operator declined to say whether it would '
          'improve its offer before the vote.\n\n— Ann Lee', [A]),
+    # (the prose below the box may be one short sentence, the story's last)
+    ('', 'Read more:\n\nNew pier opens at last\n\nThe vote is on Friday.\n\n— Ann Lee', [A]),
+    ('', 'More on this story\n\nThe union will vote on Friday, and the crews expect a yes.\n\nBy Ann Lee', [A]),
+    # (the story's own sign-off below a box of links, in a shape no other story's entry takes)
+    ('', 'Related\n\n* [Ferry fares to rise in spring](/a)\n\n— Ann Lee', [A]),
+    ('', 'Read more\n\nFerry fares to rise in spring\n\n(Reporting by Ann Lee; Editing by Tom Park)', [A]),
+    # (near miss: another story's headline asks a question, and ends the list no more)
+    ('', 'Related\n\nWill the ferries run again?\n\nBy Ann Lee', []),
 ]
 
 NAMES_IN_THE_STORY = [
@@ -301,6 +319,8 @@ NAMES_IN_THE_STORY = [
     # (near misses: the writer's name over the day the story was published)
     ('Ann Lee\n\nMay 5, 2024', '', [A]),
     ('Ann Lee\n\n2024-05-05', '', [A]),
+    ('Ann Lee\n\nMay 5, 2024 – May 6, 2024', '', [A]),
+    ('Ann Lee\n\n5 May 2024 - 6 May 2024', '', [A]),
     ('Ann Lee\n\nStaff Writer, Lisbon', '', [A]),
     ('Ann Lee\n\n5 min read', '', [A]),
     ('Born March 3, 1941; died May 5, 2024', '', [], 'Ann Lee'),
@@ -321,6 +341,11 @@ LETTERS_AND_REVIEWS = [
     ('', '— Ann Lee, Lisbon', [A]),
     ('', 'Ann Lee, San Jose', [A]),
     ('', 'Ann Lee\nLisbon.', [A]),
+    ('', 'Ann Hall, Lisbon', ['Ann Hall']),
+    # (near misses: a venue and its town, as an event's notice ends: no one signs)
+    ('', 'Grand Hotel, Lisbon', []),
+    ('', 'Central Station\nLisbon', []),
+    ('', 'Ocean Drive, Lisbon', []),
     # (near misses: a second person, who signs too; someone the story names; a button)
     ('', 'Ann Lee, Tom Park', [A, T]),
     ('', 'Kofi Mensah, the union’s lawyer in the capital, said the strike was lawful and would go on.\n\nKofi Mensah, Lisbon', []),
@@ -339,6 +364,11 @@ LETTERS_AND_REVIEWS = [
     # (near misses: a reviewer with no book beside is who checked the story)
     ('Reviewed by Tom Park', '', []),
     ('Medically reviewed by Tom Park, MD\n\nUpdated March 3, 2024', '', []),
+    # (nor one over the story's prose that gives a price or says "is out now": no book's details)
+    ('Reviewed by Tom Park\n\nFares will rise to $5 a trip from March, the operator said on Tuesday, and the '
+     'crews say that is not enough.', '', []),
+    ('Reviewed by Tom Park\n\nThe new night rosters are out now, and the crews say they leave too few of them on '
+     'the boats in winter.', '', []),
 ]
 
 BOXES_AND_BUTTONS = [
@@ -369,8 +399,21 @@ OFFICIALS = [
     # (near misses: an official's own opinion piece signs with "By"; surnames of an office's look)
     ('By Sen. Ann Lee', '', [A]),
     ('By Sen. Ann Lee and Rep. Tom Park', '', [A, T]),
+    ('By Captain Ann Lee', '', [A]),
+    ('By Detective Inspector Ann Lee', '', [A]),
+    ('By Lt. Col. Ann Lee', '', [A]),
+    ('By Ann Lee and Captain Tom Park', '', [A, T]),
+    ('Author: Sen. Ann Lee', '', [A]),
+    ('Words: Captain Ann Lee', '', [A]),
+    ('', '— Captain Ann Lee', [A]),
+    ('', '— Sen. Ann Lee', [A]),
     ('By Tom Sen', '', ['Tom Sen']),
     ('By Ann Judge', '', ['Ann Judge']),
+    # (an office's word that is a surname too, after a given name: a writer's surname)
+    ('By Tom Sergeant', '', ['Tom Sergeant']),
+    ('Ann Chancellor\n\nMarch 3, 2024', '', ['Ann Chancellor']),
+    ('By Ann Officer and Tom Premier', '', ['Ann Officer', 'Tom Premier']),
+    ('Sergeant Tom Park\n\nMarch 3, 2024', '', []),
 ]
 
 CENSUS = [*QUOTED, *PICTURES, *EDITORS, *INTERVIEWS_AND_SHOWS, *HEADLINES, *BELOW_THE_STORY,
