@@ -30,6 +30,11 @@ _PAGE_COUNT = re.compile(r"^(?:(?:page|seite|pagina|página|sida|side)\s+)?\d+\s
 _ADDRESS = re.compile(r"^(?:https?|file)://\S+$")
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _GLYPH_CODE = re.compile(r"\(cid:\d+\)")
+# A header's or footer's line the browser cut to fit its place: Chromium's footer elides a long
+# address ("https://harborledger.example/2024/12/02/ferry-to-st…"), Firefox's header a long
+# title too. The cut address is still the printer's line, but no address of the page's.
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)$")
+CUT_TITLE_CHARACTERS = 20  # a cut title's start must be this long to be taken for the title's
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
 
 
@@ -66,7 +71,7 @@ def pdf_text(data: bytes) -> PdfText:
                     continue
                 in_margin = box.y0 >= top - MARGIN_POINTS or box.y1 <= bottom + MARGIN_POINTS
                 if in_margin and _printers_line(text, title_key):
-                    if _ADDRESS.match(text) and text.startswith(("http://", "https://")):
+                    if _ADDRESS.match(text) and text.startswith(("http://", "https://")) and not _CUT_SHORT.search(text):
                         url = url or text
                     continue
                 page_paragraphs.append(text)
@@ -111,8 +116,15 @@ def _document_title(data: bytes) -> str | None:
 def _printers_line(text: str, title_key: str | None) -> bool:
     """A line of what a browser's print writes in the margin: the time, the page's title, its
     address, the page count."""
-    return bool(_PRINTED_AT.match(text) or _PAGE_COUNT.match(text) or _ADDRESS.match(text)
-                or (title_key and _key(text) == title_key))
+    if _PRINTED_AT.match(text) or _PAGE_COUNT.match(text) or _ADDRESS.match(text):
+        return True
+    if not title_key:
+        return False
+    key = _key(text)
+    if key == title_key:
+        return True
+    start = _CUT_SHORT.sub("", key).rstrip()
+    return key != start and len(start) >= CUT_TITLE_CHARACTERS and title_key.startswith(start)
 
 
 def _unwrapped(text: str) -> str:

@@ -136,3 +136,36 @@ def test_a_pdf_under_another_name_is_read_as_one(tmp_path):
     result = run_cli("parse", path, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["title"] == "Ferry service cut as harbour silts up"
+
+
+def test_an_address_or_title_the_browser_cut_short_in_the_margin():
+    # fail before: Chromium's footer and Firefox's header elide a long address with "…" (and
+    # Firefox a long title): the cut address became the article's url, an address that leads
+    # nowhere, and the cut title stayed in the text on every page
+    title = "Ferry to stop after twelve years as the harbour board counts its losses"
+    cut_address = "https://harborledger.example/2024/12/02/ferry-to-stop-af…"
+
+    def margins(number):
+        return [(20, 775, title[:44] + "…"), (400, 775, cut_address), (20, 15, f"{number} of 2"),
+                (520, 15, "12/2/24, 9:14 AM")]
+
+    pages = [margins(1) + [(72, 700, "The harbour board voted on Monday night to end the ferry.")],
+             margins(2) + [(72, 700, "The board will meet again in May.")]]
+    found = pdf_text(make_pdf(pages, title=title))
+    assert found.text.split("\n\n") == ["The harbour board voted on Monday night to end the ferry.",
+                                        "The board will meet again in May."]
+    assert found.url is None
+    # near miss: the whole address is kept as the page's own
+    whole = "https://harborledger.example/2024/12/02/ferry"
+    found = pdf_text(make_pdf([[(400, 775, whole), (72, 700, "The board will meet again in May.")]], title=title))
+    assert found.url == whole
+
+
+@pytest.mark.parametrize("line, printers", [
+    ("Ferry to stop after twelve years as the harb…", True),
+    ("Ferry to stop after twelve years as the harb...", True),
+    ("Ferry to stop…", False),  # near miss: too short a start to be the title's
+    ("Ferry rides after twelve years…", False),  # near miss: not the title's start
+])
+def test_a_title_cut_short_in_the_margin(line, printers):
+    assert _printers_line(line, "ferry to stop after twelve years as the harbour board counts its losses") is printers
