@@ -23,6 +23,9 @@ from dataclasses import dataclass
 # How close to a page's top or bottom edge (in points, 1/72 inch) a browser writes its header and
 # footer: in the margin, which is about 0.4 inch in Chrome's and Firefox's default print.
 MARGIN_POINTS = 40
+# How tall (in points) a run of boxes must be to be taken for a column beside another: three
+# lines of 11 pt type or so.
+COLUMN_POINTS = 36
 # The day and time of printing as browsers write it in their locales: "11/30/26, 4:03 AM",
 # "30/11/2026, 16:03", "30.11.26, 16:03", "2026-11-30 16:03".
 _PRINTED_AT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?$")
@@ -61,11 +64,8 @@ def pdf_text(data: bytes) -> PdfText:
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
             top, bottom = page.bbox[3], page.bbox[1]
-            boxes = [element for element in page if isinstance(element, LTTextContainer)]
-            # Top to bottom, then left to right: a header's title and its time share a line.
-            boxes.sort(key=lambda box: (-round(box.y1), box.x0))
-            page_paragraphs = []
-            for box in boxes:
+            story_boxes = []
+            for box in (element for element in page if isinstance(element, LTTextContainer)):
                 text = _unwrapped(box.get_text())
                 if not text:
                     continue
@@ -74,7 +74,17 @@ def pdf_text(data: bytes) -> PdfText:
                     if _ADDRESS.match(text) and text.startswith(("http://", "https://")) and not _CUT_SHORT.search(text):
                         url = url or text
                     continue
-                page_paragraphs.append(text)
+                story_boxes.append((box, text))
+            page_paragraphs = []
+            below = None  # the bottom of the last box read on this page
+            for box, text in _reading_order(story_boxes, page.width):
+                if page_paragraphs and below is not None and box.y1 > below and _runs_on(page_paragraphs[-1], text):
+                    # a box that starts higher than the last ended: the next column, and the
+                    # sentence its break cut goes on, as across a page break
+                    page_paragraphs[-1] = _joined(page_paragraphs[-1], text)
+                else:
+                    page_paragraphs.append(text)
+                below = box.y0
             if paragraphs and page_paragraphs and _runs_on(paragraphs[-1], page_paragraphs[0]):
                 paragraphs[-1] = _joined(paragraphs[-1], page_paragraphs.pop(0))
             paragraphs += page_paragraphs
@@ -92,6 +102,46 @@ def pdf_text(data: bytes) -> PdfText:
         raise PdfError(f"no readable text in this PDF: its fonts give glyph codes, not letters ({codes:,} of them); "
                        "it needs OCR, or printing again from the page")
     return PdfText(text, title, url)
+
+
+def _reading_order(boxes: list, page_width: float) -> list:
+    """The page's boxes (box, text) in reading order: top to bottom, and where boxes narrower
+    than half the page sit side by side (a page in columns), column by column. Sorted top to
+    bottom across the page, two columns were interleaved (the left's first paragraph, the
+    right's first, the left's second...); pdfminer's own order does the same on a short page.
+    A box as wide as the page (a headline across both columns, a page in one column) ends a
+    run of columns."""
+    boxes = sorted(boxes, key=lambda pair: (-round(pair[0].y1), pair[0].x0))
+    ordered, band = [], []
+    for pair in boxes + [None]:
+        if pair is not None and pair[0].width < page_width / 2:
+            band.append(pair)
+            continue
+        ordered += _column_by_column(band)
+        band = []
+        if pair is not None:
+            ordered.append(pair)
+    return ordered
+
+
+def _column_by_column(band: list) -> list:
+    """Narrow boxes side by side, read column by column: boxes whose widths overlap are one
+    column. Only where two of them are at least a few lines tall: a byline with its date on the
+    right, or a short line set in, stays where it is."""
+    columns: list[list[float]] = []  # left, right, bottom, top
+    for box, _ in sorted(band, key=lambda pair: pair[0].x0):
+        if columns and box.x0 < columns[-1][1]:
+            left, right, low, high = columns[-1]
+            columns[-1] = [left, max(right, box.x1), min(low, box.y0), max(high, box.y1)]
+        else:
+            columns.append([box.x0, box.x1, box.y0, box.y1])
+    if sum(high - low >= COLUMN_POINTS for _, _, low, high in columns) < 2:
+        return band
+
+    def column(box):
+        return next(i for i, (start, end, _, _) in enumerate(columns) if start <= box.x0 <= end)
+
+    return sorted(band, key=lambda pair: (column(pair[0]), -round(pair[0].y1), pair[0].x0))
 
 
 def _document_title(data: bytes) -> str | None:

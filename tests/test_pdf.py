@@ -169,3 +169,29 @@ def test_an_address_or_title_the_browser_cut_short_in_the_margin():
 ])
 def test_a_title_cut_short_in_the_margin(line, printers):
     assert _printers_line(line, "ferry to stop after twelve years as the harbour board counts its losses") is printers
+
+
+def test_a_page_in_two_columns_is_read_column_by_column():
+    # fail before: the boxes were sorted top to bottom across the page, so the columns'
+    # paragraphs were interleaved (the left's first, the right's first, the left's second...),
+    # and a sentence the column break cut stayed cut
+    left = [(72, 700, "The harbour board voted on Monday"), (72, 686, "night to end the ferry service."),
+            (72, 650, "Islanders said they had not been"), (72, 636, "told, and that the council")]
+    right = [(330, 700, "would hear from them in May."), (330, 686, "The café by the pier will close."),
+             (330, 650, "The board will meet again on"), (330, 636, "Thursday to set the last day.")]
+    found = pdf_text(make_pdf([[(72, 740, "Ferry to end")] + left + right]))
+    assert found.text.split("\n\n") == [
+        "Ferry to end",
+        "The harbour board voted on Monday night to end the ferry service.",
+        "Islanders said they had not been told, and that the council would hear from them in May. "
+        "The café by the pier will close.",  # joined across the column break
+        "The board will meet again on Thursday to set the last day."]
+
+
+def test_short_lines_of_a_page_in_one_column_keep_their_order():
+    # near miss: narrow boxes one under another (short paragraphs, a byline with its date on
+    # the right) are one column, read top to bottom
+    lines = [(72, 700, "By Ann Lee"), (450, 700, "March 5, 2024"), (72, 660, "The ferry is late."),
+             (72, 620, "Crews said so."), (90, 580, "A quote, set in a little."), (72, 540, "The end.")]
+    assert pdf_text(make_pdf([lines])).text.split("\n\n") == [
+        "By Ann Lee", "March 5, 2024", "The ferry is late.", "Crews said so.", "A quote, set in a little.", "The end."]
