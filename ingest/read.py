@@ -639,22 +639,35 @@ def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: di
     return Source(location, story.content.encode("utf-8"), digest, story.kind, size, overrides, hints=hints)
 
 
+# A mailbox's envelope line, which opens each mail: "From " then the sender (an address, "-" in
+# Thunderbird's, "MAILER-DAEMON") and the time in asctime's form, with its seconds ("Tue Mar  5
+# 12:30:00 2024"). Told by that shape, not by the blank line before it: some writers leave the
+# blank line out (two mails were read as one, the second's envelope its headline), and a line
+# of a mail's own text that opens with "From " after a blank line, left unquoted as an mboxcl2
+# writer leaves it, cut its mail in two.
+_ENVELOPE_LINE = re.compile(rb"From \S+\s.*\b\d{1,2}:\d\d:\d\d\b")
+# A line of a mail's text that opened with "From ", quoted by the mailbox's writer (">From ",
+# and ">>From " for one that was ">From ": mboxrd): one ">" less is the mail's own line.
+_QUOTED_FROM = re.compile(rb">+From ")
+
+
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
                    known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
-    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " line after a
-    blank line, as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
+    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " envelope line,
+    as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
     is (see _mail_page). Location: PATH#N, N the mail's number, so an unchanged mailbox gives
     the same locations each run and its stored mails are passed over unread."""
     import gzip
 
     def mails(stream):
         mail: list[bytes] = []
-        size, blank_before = 0, True
+        size = 0
         for line in stream:
-            if line.startswith(b"From ") and blank_before and mail:
+            if line.startswith(b"From ") and mail and _ENVELOPE_LINE.match(line):
                 yield b"".join(mail), size
                 mail, size = [], 0
-            blank_before = not line.strip()
+            elif line.startswith(b">") and _QUOTED_FROM.match(line):
+                line = line[1:]
             size += len(line)
             if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
                 mail.append(line)

@@ -212,3 +212,24 @@ def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
     assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
     # near miss: the story's own long paragraph that holds a furniture word stays
     assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
+
+
+def test_a_mailbox_split_on_its_envelope_lines_only(tmp_path, db_path):
+    # fail before: a mail whose envelope line came with no blank line before it (as some
+    # exporters write one) was read into the mail before it, its "From ..." line taken for a
+    # headline; and a text line that opens with "From " after a blank line, left unquoted (as
+    # an mboxcl2 writer leaves it), cut its mail in two; and the ">From " a writer quotes such a
+    # line with (mboxrd) stayed in the story
+    page = newsletter_page().replace("<p>Étienne Roux helped.</p>", "<p>Étienne Roux helped.\n>From the bridge, it looked worse.</p>")
+    first = mail(html=page, cte="8bit").replace(b"\r\n", b"\n")
+    second = mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens", cte="8bit").replace(b"\r\n", b"\n")
+    data = (b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n" + first.rstrip(b"\n")
+            + b"\nFrom - Wed Mar  6 12:30:00 2024\n" + second)
+    (tmp_path / "letters.mbox").write_bytes(data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    bodies = {r["title"]: r["body"] for r in Database(db_path).query("SELECT title, body FROM articles")}
+    assert set(bodies) == {SUBJECT, "County fair opens"}
+    # near miss: the story's own line that opens with "From " is kept, unquoted
+    assert "From the main stage" in bodies["County fair opens"]
+    assert "From the bridge, it looked worse." in bodies[SUBJECT] and ">From" not in bodies[SUBJECT]
