@@ -36,8 +36,6 @@ def read_mail(data: bytes) -> MailStory:
     import email.policy
     import email.utils
 
-    from .read import _python_codec, decode_text
-
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     parts = {}
     for part in message.walk():
@@ -49,13 +47,17 @@ def read_mail(data: bytes) -> MailStory:
     kind = "html" if "html" in parts else "text" if "text" in parts else None
     if kind is None:
         raise MailError("no story in this mail (no HTML or plain-text part, only attachments or other parts)")
-    part = parts[kind]
-    payload = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset()
-    try:
-        content = payload.decode(_python_codec(charset)) if charset else decode_text(payload)
-    except (LookupError, UnicodeDecodeError):
-        content = decode_text(payload)
+    content = _decoded(parts[kind])
+    url = None
+    if kind == "html":
+        content, url = without_furniture(content)
+        if "text" in parts:
+            # A mail whose HTML part is only a stub ("Having trouble seeing this email? View it
+            # in your browser"), its story in the text part: read from the text. Stored, the
+            # stub was the story, or the mail failed with "no article text found".
+            text = _decoded(parts["text"])
+            if len(_page_words(content).split()) * STUB_SHARE < len(text.split()):
+                kind, content = "text", text
     subject = mail_header(message, "Subject")
     sent = None
     try:
@@ -64,9 +66,8 @@ def read_mail(data: bytes) -> MailStory:
         pass
     newsletter, writer = sender_names(mail_header(message, "From"))
     hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
-    if kind == "html":
-        content, hints["url"] = without_furniture(content)
-    else:
+    hints["url"] = url
+    if kind == "text":
         # The header lines a mail saved as text has, which the text rules read (the subject is
         # the headline; the date in ISO form, which keeps its zone). Not the subject where the
         # story opens with it: read twice, its second line was taken for a standfirst.
@@ -76,6 +77,34 @@ def read_mail(data: bytes) -> MailStory:
                   "Date": sent}
         content = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + content
     return MailStory(kind, content, {name: value for name, value in hints.items() if value})
+
+
+# An HTML part with fewer than a quarter of the words of the text part beside it is a stub.
+STUB_SHARE = 4
+
+
+def _decoded(part) -> str:
+    """A part's content as text, decoded from its transfer encoding and charset."""
+    from .read import _python_codec, decode_text
+
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset()
+    try:
+        return payload.decode(_python_codec(charset)) if charset else decode_text(payload)
+    except (LookupError, UnicodeDecodeError):
+        return decode_text(payload)
+
+
+def _page_words(page: str) -> str:
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    for hidden in list(tree.iter("style", "script", "title")):  # a mail's long <style> is no words of it
+        _drop(hidden)
+    return tree.text_content()
 
 
 def mail_header(message, name: str) -> str | None:
@@ -118,7 +147,7 @@ def sender_names(sender: str | None) -> tuple[str | None, str | None]:
 
 
 # The link to the issue on the web, in the words platforms and mailing tools give it.
-_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:this\s+(?:e-?mail|post|issue|newsletter)\s+)?"
+_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:this\s+(?:e-?mail|post|issue|newsletter)\s+|it\s+)?"
                           r"(?:in\s+(?:your|a|the)?\s*browser|online|on\s+the\s+web)$|^(?:web|online)\s+version$", re.I)
 # The words of a block that speaks to the reader about the mail or the subscription, not the story.
 _SUBSCRIPTION_BLOCK = re.compile(

@@ -233,3 +233,35 @@ def test_a_mailbox_split_on_its_envelope_lines_only(tmp_path, db_path):
     # near miss: the story's own line that opens with "From " is kept, unquoted
     assert "From the main stage" in bodies["County fair opens"]
     assert "From the bridge, it looked worse." in bodies[SUBJECT] and ">From" not in bodies[SUBJECT]
+
+
+STUB = ("<html><body><p>Having trouble seeing this email? <a href='https://millbrook-weekly.example/p/river'>"
+        "View it in your browser</a>.</p></body></html>")
+
+
+@pytest.mark.parametrize("html, url", [
+    (STUB, "https://millbrook-weekly.example/p/river"),
+    (STUB.replace("<body>", "<head><style>" + "td { color: #333; padding: 0 } " * 60 + "</style></head><body>"),
+     "https://millbrook-weekly.example/p/river"),
+    ("<html><body><table><tr><td><img src='https://millbrook-weekly.example/logo.png' alt='Millbrook Weekly'></td></tr>"
+     "<tr><td>This newsletter is best read as HTML. <a href='https://millbrook-weekly.example/p/river'>Read online</a>"
+     "</td></tr></table></body></html>", "https://millbrook-weekly.example/p/river"),
+])
+def test_a_mail_whose_html_part_is_only_a_stub_is_read_from_its_text(tmp_path, db_path, html, url):
+    # fail before: the stub's one line ("Having trouble seeing this email?") was stored as the
+    # story, or the mail failed with "no article text found", its text part unread
+    (tmp_path / "issue.eml").write_bytes(mail(html=html, text=f"By Ada Quill\n\n{ARTICLE_TEXT}\n"))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url, body FROM articles"))
+    assert ARTICLE_TEXT.split("\n\n")[1] in article["body"] and "trouble" not in article["body"]
+    assert (article["title"], article["url"]) == (SUBJECT, url)
+
+
+def test_a_short_html_part_beside_a_short_text_part_is_still_read():
+    # near miss: a short issue, its HTML part as long as its text, is read as its page
+    from ingest.mail import read_mail
+
+    story = read_mail(mail(html="<html><body><p>The ferry is late again today, the harbour office said.</p></body></html>",
+                           text="The ferry is late again today, the harbour office said."))
+    assert story.kind == "html"
