@@ -37,16 +37,22 @@ def read_mail(data: bytes) -> MailStory:
     import email.utils
 
     message = email.message_from_bytes(data, policy=email.policy.compat32)
-    parts = {}
-    for part in message.walk():
+    # The story parts of the mail and of each mail attached to it whole (message/rfc822: a
+    # newsletter forwarded as an attachment): the one with the most words is the story's, and
+    # its own header (not the forwarder's name and day) tells of it.
+    found: dict[int, tuple] = {}
+    for part, holder in _parts(message, message):
         kind = ("html" if part.get_content_type() in HTML_TYPES else
                 "text" if part.get_content_type() == "text/plain" else None)
         attached = (part.get("Content-Disposition") or "").split(";")[0].strip().lower() == "attachment"
+        parts = found.setdefault(id(holder), (holder, {}))[1]
         if kind and kind not in parts and not attached:
             parts[kind] = part
-    kind = "html" if "html" in parts else "text" if "text" in parts else None
-    if kind is None:
+    candidates = [(holder, parts) for holder, parts in found.values() if parts]
+    if not candidates:
         raise MailError("no story in this mail (no HTML or plain-text part, only attachments or other parts)")
+    message, parts = max(candidates, key=lambda pair: _story_words(pair[1]))
+    kind = "html" if "html" in parts else "text"
     content = _decoded(parts[kind])
     url = None
     if kind == "html":
@@ -59,12 +65,18 @@ def read_mail(data: bytes) -> MailStory:
             if len(_page_words(content).split()) * STUB_SHARE < len(text.split()):
                 kind, content = "text", text
     subject = mail_header(message, "Subject")
-    sent = None
-    try:
-        sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    newsletter, writer = sender_names(mail_header(message, "From"))
+    sent = newsletter = writer = None
+    forwarded = _FORWARDED.match(subject or "")
+    if forwarded:
+        # Forwarded with the newsletter in its text: the subject is the newsletter's, but the
+        # sender and the day are the forwarder's, no outlet and no publication day.
+        subject = subject[forwarded.end():] or None
+    else:
+        try:
+            sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        newsletter, writer = sender_names(mail_header(message, "From"))
     hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
     hints["url"] = url
     if kind == "text":
@@ -77,6 +89,27 @@ def read_mail(data: bytes) -> MailStory:
                   "Date": sent}
         content = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + content
     return MailStory(kind, content, {name: value for name, value in hints.items() if value})
+
+
+# A forward's subject: "Fwd:", "Fw:", "FW:" (Outlook), "WG:" (German), "TR:" (French), "RV:"
+# (Spanish), once or more.
+_FORWARDED = re.compile(r"^(?:(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
+
+
+def _parts(part, holder):
+    """(part, the mail it belongs to) for each part of a mail, a mail attached whole (a
+    message/rfc822 part) the holder of its own parts."""
+    yield part, holder
+    if part.get_content_type() == "message/rfc822" and isinstance(part.get_payload(), list):
+        for inner in part.get_payload():
+            yield from _parts(inner, inner)
+    elif part.is_multipart():
+        for inner in part.get_payload():
+            yield from _parts(inner, holder)
+
+
+def _story_words(parts: dict) -> int:
+    return len((_page_words(_decoded(parts["html"])) if "html" in parts else _decoded(parts["text"])).split())
 
 
 # An HTML part with fewer than a quarter of the words of the text part beside it is a stub.

@@ -265,3 +265,45 @@ def test_a_short_html_part_beside_a_short_text_part_is_still_read():
     story = read_mail(mail(html="<html><body><p>The ferry is late again today, the harbour office said.</p></body></html>",
                            text="The ferry is late again today, the harbour office said."))
     assert story.kind == "html"
+
+
+def forwarded(inner: bytes | None, note_html: bool = False) -> bytes:
+    """A mail a reader forwarded to themselves: their note, then the newsletter attached whole
+    (message/rfc822, as Apple Mail's and Thunderbird's "Forward as Attachment" send it)."""
+    import email
+
+    outer = EmailMessage()
+    outer["From"] = "Bo Carr <bo@example.org>"
+    outer["Subject"] = f"Fwd: {SUBJECT}"
+    outer["Date"] = "Fri, 08 Mar 2024 10:00:00 +0000"
+    outer.set_content("Thought you would want this one.\n\nBo")
+    if note_html:
+        outer.add_alternative("<p>Thought you would want this one.</p><p>Bo</p>", subtype="html")
+    if inner is not None:
+        outer.add_attachment(email.message_from_bytes(inner, policy=email.policy.default))
+    return bytes(outer)
+
+
+@pytest.mark.parametrize("note_html", [False, True])
+def test_a_newsletter_forwarded_as_an_attachment_is_read_with_its_own_header(tmp_path, db_path, note_html):
+    # fail before: the forwarder's name was the outlet and the day they forwarded it the
+    # publication day (and, with a note written in HTML, the note was the story)
+    (tmp_path / "fwd.eml").write_bytes(forwarded(mail(text=f"By Ada Quill\n\n{ARTICLE_TEXT}\n"), note_html))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["published"]) == (SUBJECT, "2024-03-05T07:30:00-05:00")
+    assert ARTICLE_TEXT.split("\n\n")[1] in article["body"]
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"
+
+
+def test_a_forwarded_subject_without_the_newsletter_attached():
+    # near miss of the above: forwarded inline, the subject loses its "Fwd:", and the
+    # forwarder is taken for no newsletter and their day for no publication day
+    from ingest.mail import read_mail
+
+    note = forwarded(None).replace(b"Thought you would want this one.", ARTICLE_TEXT.encode())
+    story = read_mail(note)
+    assert story.hints == {"title": SUBJECT}
+    # near miss: a subject that speaks of forwarding keeps its words and its sender
+    assert read_mail(mail(text=ARTICLE_TEXT, subject="Fwd is the new ferry's name")).hints["outlet"] == "Millbrook Weekly"
