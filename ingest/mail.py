@@ -36,7 +36,7 @@ def read_mail(data: bytes) -> MailStory:
     import email.policy
     import email.utils
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    message = email.message_from_bytes(emlx_message(data), policy=email.policy.compat32)
     # The story parts of the mail and of each mail attached to it whole (message/rfc822: a
     # newsletter forwarded as an attachment): the one with the most words is the story's, and
     # its own header (not the forwarder's name and day) tells of it.
@@ -138,6 +138,18 @@ def _page_words(page: str) -> str:
     for hidden in list(tree.iter("style", "script", "title")):  # a mail's long <style> is no words of it
         _drop(hidden)
     return tree.text_content()
+
+
+# Apple Mail's file of a mail (.emlx): the message's length in bytes on a line of its own, the
+# message, then an XML property list of its flags, which is no part of it.
+_EMLX_LENGTH = re.compile(rb"^(\d{1,10})[ \t]*\r?\n")
+
+
+def emlx_message(data: bytes) -> bytes:
+    """The message of an .emlx file (see _EMLX_LENGTH); any other mail as it is. Read whole,
+    the length line ended the header at once and the mail had no story."""
+    length = _EMLX_LENGTH.match(data)
+    return data[length.end():length.end() + int(length.group(1))] if length else data
 
 
 def mail_header(message, name: str) -> str | None:

@@ -46,6 +46,7 @@ ARTICLE_EXTENSIONS = {
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
     ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
     ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
+    ".emlx": "email",  # Apple Mail's own file of each mail (~/Library/Mail): see mail.emlx_message
     ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
     ".pdf": "pdf",  # a page a browser printed or saved as PDF (see ingest/pdf.py)
 }
@@ -514,7 +515,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # the page's <div>s: see _markdown_with_html_blocks.)
     if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
         sniffed = "markdown"
-    if kind == "email" and _MIME_HEADER.match(data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
+    if kind == "email" and _MIME_HEADER.match(emlx_message(data).lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
         sniffed = kind  # a mail whose HTML part is not encoded shows a page's markup in its head too
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
@@ -649,6 +650,12 @@ _ENVELOPE_LINE = re.compile(rb"From \S+\s.*\b\d{1,2}:\d\d:\d\d\b")
 # A line of a mail's text that opened with "From ", quoted by the mailbox's writer (">From ",
 # and ">>From " for one that was ">From ": mboxrd): one ">" less is the mail's own line.
 _QUOTED_FROM = re.compile(rb">+From ")
+
+
+def emlx_message(data: bytes) -> bytes:
+    from .mail import emlx_message
+
+    return emlx_message(data)
 
 
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,

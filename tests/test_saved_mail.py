@@ -307,3 +307,31 @@ def test_a_forwarded_subject_without_the_newsletter_attached():
     assert story.hints == {"title": SUBJECT}
     # near miss: a subject that speaks of forwarding keeps its words and its sender
     assert read_mail(mail(text=ARTICLE_TEXT, subject="Fwd is the new ferry's name")).hints["outlet"] == "Millbrook Weekly"
+
+
+EMLX_PLIST = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" '
+              b'"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n'
+              b'\t<key>date-received</key>\n\t<integer>1709641800</integer>\n\t<key>flags</key>\n'
+              b'\t<integer>8590195713</integer>\n</dict>\n</plist>\n')
+
+
+@pytest.mark.parametrize("cte", ["base64", "8bit"])
+def test_apple_mails_own_file_of_a_mail_is_read(tmp_path, db_path, cte):
+    # fail before: an .emlx (Apple Mail's file of each mail in ~/Library/Mail: the message's
+    # length in bytes on a line, the message, then a property list of its flags) was passed
+    # over in a folder, and named on the command line failed with "no article text found"
+    # or was read as the page its unencoded HTML part showed, its header lost
+    message = mail(html=newsletter_page(), cte=cte)
+    (tmp_path / "12345.emlx").write_bytes(str(len(message)).encode() + b"       \n" + message + EMLX_PLIST)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["published"]) == (SUBJECT, "2024-03-05T07:30:00-05:00")
+    assert "plist" not in article["body"] and "Étienne Roux" in article["body"]
+
+
+def test_a_mail_that_opens_with_a_number_is_no_emlx():
+    # near miss: a raw mail's text is not cut at a number it does not open with
+    from ingest.mail import read_mail
+
+    assert read_mail(mail(text="12 boats sank.\n\n" + ARTICLE_TEXT)).content.count("12 boats sank.") == 1
