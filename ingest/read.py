@@ -506,6 +506,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
+        if extension == ".msg" and data.startswith(b"\xd0\xcf\x11\xe0"):
+            # Outlook's own file of a mail, in the container old Word files use too: named as
+            # one, the reader was sent to Word.
+            yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                         "an Outlook message (.msg), which is not read: save it from Outlook as HTML (.htm), "
+                         "or drag it to Thunderbird or Apple Mail and save it as a mail (.eml)")
+            return
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
                      f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return

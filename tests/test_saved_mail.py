@@ -335,3 +335,15 @@ def test_a_mail_that_opens_with_a_number_is_no_emlx():
     from ingest.mail import read_mail
 
     assert read_mail(mail(text="12 boats sank.\n\n" + ARTICLE_TEXT)).content.count("12 boats sank.") == 1
+
+
+@pytest.mark.parametrize("name, error", [
+    # fail before: "binary file (an old Word or Excel file)", which sent the reader to the wrong program
+    ("issue.msg", "an Outlook message (.msg), which is not read: save it from Outlook as HTML"),
+    ("minutes.doc", "binary file (an old Word or Excel file)"),  # near miss: the same container, another program's
+])
+def test_an_outlook_message_fails_with_what_to_do(tmp_path, db_path, name, error):
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)  # an OLE2 compound file, as Outlook writes
+    code, summary = ingest_json(path, "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith(error), summary
