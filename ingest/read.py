@@ -875,13 +875,17 @@ def _json_feed_items(location: str, feed: dict, overrides: dict) -> Iterator[Sou
                          f"a feed item must be a JSON object, not {type(item).__name__}")
             continue
         body = item.get("content_html") or item.get("content_text")
+        summary = item.get("summary")
+        if not body and isinstance(summary, str) and len(re.sub(r"<[^>]*>", " ", summary).split()) >= SUMMARY_WORDS:
+            # the whole article in the summary, as an RSS item's full-text description is read
+            body, summary = summary, None
         url = item.get("url") or item.get("external_url")
         record = {
             "title": item.get("title"), "url": _site_address(url, feed.get("home_page_url")),
             "authors": names(item.get("authors")) or names(item.get("author"))
             or names(feed.get("authors")) or names(feed.get("author")),
             "published": item.get("date_published"), "updated": item.get("date_modified"),
-            "outlet": feed.get("title"), "description": item.get("summary"), "body": body,
+            "outlet": feed.get("title"), "description": summary, "body": body,
             "language": item.get("language") or feed.get("language"),
         }
         raw = json.dumps({k: v for k, v in record.items() if v}, sort_keys=True, ensure_ascii=False).encode("utf-8")
