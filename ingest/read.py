@@ -628,8 +628,12 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
         except (LookupError, UnicodeDecodeError):
             pass
     saved_from = main.get("WebResourceURL")
-    return Source(location, page, digest, kind, size, overrides,
-                  url=saved_from.strip() or None if isinstance(saved_from, str) else None)
+    saved_from = saved_from.strip() or None if isinstance(saved_from, str) else None
+    if kind == "text":
+        # a text's extractor reads no page address: given as a hint, or a text page lost it
+        web = saved_from if saved_from and saved_from.startswith(("http://", "https://")) else None
+        return Source(location, page, digest, kind, size, overrides, hints={"url": (web, "webarchive")})
+    return Source(location, page, digest, kind, size, overrides, url=saved_from)
 
 
 def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:

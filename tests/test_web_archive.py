@@ -243,3 +243,16 @@ def test_a_file_that_is_no_web_archive_fails_on_one_line_without_the_readers_cha
     lines = run.stderr.splitlines()
     assert lines and all(line.startswith("failed: ") for line in lines), run.stderr
     assert "web archive" in lines[0]
+
+
+@pytest.mark.parametrize("mime, url, kept", [
+    # fail before: a text page's address was lost (only a page's was given to its extractor)
+    ("text/plain", "https://millbrook-gazette.example/news/flood.txt", "https://millbrook-gazette.example/news/flood.txt"),
+    ("text/plain", "file:///Users/ada/flood.txt", None),  # near miss: a file on the saver's disk is no address
+])
+def test_a_safari_web_archive_of_a_text_page_keeps_its_address(tmp_path, db_path, mime, url, kept):
+    text = f"River rises in Millbrook\n\nBy Ada Quill\n\n{FLOOD}\n".encode()
+    (tmp_path / "flood.webarchive").write_bytes(webarchive(text, mime=mime, url=url))
+    code, summary = ingest_json(tmp_path / "flood.webarchive", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert next(Database(db_path).query("SELECT url FROM articles"))["url"] == kept
