@@ -59,7 +59,7 @@ def pdf_text(data: bytes) -> PdfText:
 
     title = _document_title(data)
     title_key = _key(title) if title else None
-    paragraphs: list[str] = []
+    pages: list[list[str]] = []
     url = None
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
@@ -85,13 +85,16 @@ def pdf_text(data: bytes) -> PdfText:
                 else:
                     page_paragraphs.append(text)
                 below = box.y0
-            if paragraphs and page_paragraphs and _runs_on(paragraphs[-1], page_paragraphs[0]):
-                paragraphs[-1] = _joined(paragraphs[-1], page_paragraphs.pop(0))
-            paragraphs += page_paragraphs
+            pages.append(page_paragraphs)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise PdfError(f"a password-protected PDF ({type(error).__name__}): save it without the password") from error
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged or cut-short file
         raise PdfError(f"a damaged PDF, or one cut short ({type(error).__name__}: {error})") from error
+    paragraphs: list[str] = []
+    for page_paragraphs in _without_running_lines(pages):
+        if paragraphs and page_paragraphs and _runs_on(paragraphs[-1], page_paragraphs[0]):
+            paragraphs[-1] = _joined(paragraphs[-1], page_paragraphs.pop(0))
+        paragraphs += page_paragraphs
     if not paragraphs:
         raise PdfError("no text in this PDF (a scan, or pictures of the page?): it needs OCR first")
     text = "\n\n".join(paragraphs)
@@ -102,6 +105,28 @@ def pdf_text(data: bytes) -> PdfText:
         raise PdfError(f"no readable text in this PDF: its fonts give glyph codes, not letters ({codes:,} of them); "
                        "it needs OCR, or printing again from the page")
     return PdfText(text, title, url)
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """The pages without the line each of them repeats as its first or its last (a site's name
+    or notice in a fixed header or footer, which a browser prints on every page, or a report's
+    running head): kept, it was in the story once a page. Repeated on at least two pages and
+    on most of them; a line repeated within the pages is the story's."""
+    from collections import Counter
+
+    ends = Counter(key for page in pages for key in {_key(line) for line in (page[:1] + page[-1:])})
+    running = {key for key, count in ends.items() if count >= 2 and count * 2 > len(pages)}
+    if not running:
+        return pages
+    out = []
+    for page in pages:
+        page = list(page)
+        if page and _key(page[0]) in running:
+            page.pop(0)
+        if page and _key(page[-1]) in running:
+            page.pop()
+        out.append(page)
+    return out
 
 
 def _reading_order(boxes: list, page_width: float) -> list:

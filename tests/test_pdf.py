@@ -195,3 +195,19 @@ def test_short_lines_of_a_page_in_one_column_keep_their_order():
              (72, 620, "Crews said so."), (90, 580, "A quote, set in a little."), (72, 540, "The end.")]
     assert pdf_text(make_pdf([lines])).text.split("\n\n") == [
         "By Ann Lee", "March 5, 2024", "The ferry is late.", "Crews said so.", "A quote, set in a little.", "The end."]
+
+
+def test_a_line_every_page_repeats_at_its_top_or_bottom_is_left_out():
+    # fail before: a site's name or notice repeated at the top or foot of each page (a page's
+    # fixed header, which a browser prints on every page, or a report's running head) was kept
+    # once a page, inside the story
+    def page(number):
+        return [(72, 745, "The Harbor Ledger"), (72, 700, f"Part {number} tells how the ferry stopped."),
+                (72, 660, "Crews said so."), (72, 60, "© 2024 The Harbor Ledger · Subscribe")]
+
+    assert pdf_text(make_pdf([page(1), page(2), page(3)])).text.split("\n\n") == [
+        "Part 1 tells how the ferry stopped.", "Crews said so.", "Part 2 tells how the ferry stopped.", "Crews said so.",
+        "Part 3 tells how the ferry stopped.", "Crews said so."]  # near miss: a line repeated inside the pages stays
+    # near miss: a line at the top of one page only (the headline) stays
+    assert pdf_text(make_pdf([[(72, 745, "The Harbor Ledger"), (72, 700, "Part one.")], [(72, 700, "Part two.")]])
+                    ).text.split("\n\n") == ["The Harbor Ledger", "Part one.", "Part two."]
