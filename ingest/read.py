@@ -387,6 +387,8 @@ def sniff_format(data: bytes) -> str:
         # A mail as sent, its parts encoded (a mail saved as plain text, a header then the
         # words, has no MIME header and is a text: see text_rules.title_field).
         return "email"
+    if b"<plist" in text and b"<key>webmainresource</key>" in text:
+        return "webarchive"  # turned into XML (plutil -convert xml1): "<?xml" opens it, as XHTML
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:

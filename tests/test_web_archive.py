@@ -256,3 +256,23 @@ def test_a_safari_web_archive_of_a_text_page_keeps_its_address(tmp_path, db_path
     code, summary = ingest_json(tmp_path / "flood.webarchive", "--db", db_path)
     assert (code, summary["stored"]) == (0, 1), summary
     assert next(Database(db_path).query("SELECT url FROM articles"))["url"] == kept
+
+
+def test_a_safari_web_archive_as_an_xml_property_list(tmp_path, db_path):
+    # fail before: a web archive turned into XML (plutil -convert xml1, as some tools keep
+    # them) was read as a page, its base64 plist data stored as the story
+    import plistlib
+
+    archive = plistlib.loads(webarchive(page("River rises in Millbrook", FLOOD)))
+    (tmp_path / "flood.webarchive").write_bytes(plistlib.dumps(archive, fmt=plistlib.FMT_XML))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url FROM articles"))
+    assert (article["title"], article["url"]) == ("River rises in Millbrook", "https://millbrook-gazette.example/news/flood")
+
+
+def test_another_xml_property_list_is_no_web_archive():
+    from ingest.read import sniff_format
+
+    # near miss: an XML property list of something else is no web archive
+    assert sniff_format(b'<?xml version="1.0"?>\n<plist version="1.0"><dict><key>Theme</key><string>dark</string></dict></plist>') != "webarchive"
