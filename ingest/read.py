@@ -614,21 +614,23 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
         return Source(location, b"", digest, "webarchive", size, overrides,
                       f"a damaged Safari web archive (cannot read its property list: {error})")
     main = archive.get("WebMainResource") if isinstance(archive, dict) else None
-    page = main.get("WebResourceData") if isinstance(main, dict) else None
-    if not isinstance(page, bytes):
+    if not isinstance(main, dict) or not isinstance(main.get("WebResourceData"), bytes):
         return Source(location, b"", digest, "webarchive", size, overrides,
                       "no page in this Safari web archive (it has no main resource)")
-    mime = str(main.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
-    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    kind, page, mime = _webarchive_resource(main)
     if kind is None:
         return Source(location, b"", digest, "webarchive", size, overrides,
                       f"no HTML page in this Safari web archive (its main resource is {mime})")
-    charset = main.get("WebResourceTextEncodingName")
-    if isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
-        try:
-            page = page.decode(_python_codec(charset)).encode("utf-8")
-        except (LookupError, UnicodeDecodeError):
-            pass
+    if kind == "html" and archive.get("WebSubframeArchives") and len(_visible_words(page)) < FRAME_SHELL_WORDS:
+        # A page that only frames its story (an <iframe>, an old frameset): Safari keeps each
+        # frame's page as a web archive of its own. The one with the most words is read, with
+        # the address the reader saved; the story was unread ("no article text found").
+        frames = [_webarchive_resource(frame.get("WebMainResource"))
+                  for frame in archive.get("WebSubframeArchives") or [] if isinstance(frame, dict)]
+        framed = max((frame_page for frame_kind, frame_page, _ in frames if frame_kind == "html"),
+                     key=lambda frame_page: len(_visible_words(frame_page)), default=None)
+        if framed is not None and len(_visible_words(framed)) > len(_visible_words(page)):
+            page = framed
     saved_from = main.get("WebResourceURL")
     saved_from = saved_from.strip() or None if isinstance(saved_from, str) else None
     if kind == "text":
@@ -636,6 +638,38 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
         web = saved_from if saved_from and saved_from.startswith(("http://", "https://")) else None
         return Source(location, page, digest, kind, size, overrides, hints={"url": (web, "webarchive")})
     return Source(location, page, digest, kind, size, overrides, url=saved_from)
+
+
+# A page with fewer words than this shows no story of its own (a frame's shell).
+FRAME_SHELL_WORDS = 50
+
+
+def _webarchive_resource(resource) -> tuple[str | None, bytes, str]:
+    """(kind, the page as UTF-8, its MIME type) of a web archive's resource."""
+    page = resource.get("WebResourceData") if isinstance(resource, dict) else None
+    if not isinstance(page, bytes):
+        return None, b"", ""
+    mime = str(resource.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
+    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    charset = resource.get("WebResourceTextEncodingName")
+    if kind and isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
+        try:
+            page = page.decode(_python_codec(charset)).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return kind, page, mime
+
+
+def _visible_words(page: bytes) -> list[str]:
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    for hidden in list(tree.iter("script", "style", "title", "noscript")):
+        hidden.drop_tree()
+    return tree.text_content().split()
 
 
 def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:

@@ -276,3 +276,32 @@ def test_another_xml_property_list_is_no_web_archive():
 
     # near miss: an XML property list of something else is no web archive
     assert sniff_format(b'<?xml version="1.0"?>\n<plist version="1.0"><dict><key>Theme</key><string>dark</string></dict></plist>') != "webarchive"
+
+
+def with_frame(shell: bytes, framed: bytes) -> bytes:
+    """A web archive whose page shows another in a frame: Safari keeps the frame's page as a web
+    archive of its own under "WebSubframeArchives"."""
+    import plistlib
+
+    archive = plistlib.loads(webarchive(shell))
+    archive["WebSubframeArchives"] = [plistlib.loads(webarchive(framed, url="https://millbrook-gazette.example/frame/flood"))]
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)
+
+
+@pytest.mark.parametrize("shell, story_in_frame", [
+    # fail before: "no article text found", the story unread in the frame's archive
+    (b"<html><head><title>River rises in Millbrook</title></head><body>"
+     b"<iframe src='https://millbrook-gazette.example/frame/flood'></iframe></body></html>", True),
+    # near miss: a page with its story, and an advert in a frame, is read as its page
+    (page("River rises in Millbrook", FLOOD), False),
+])
+def test_a_safari_web_archive_whose_story_is_in_a_frame(tmp_path, db_path, shell, story_in_frame):
+    framed = page("Ferry times", "The ferry runs at noon and at six every day this week, the harbour office "
+                  "said in a notice put up on the quay on Monday morning, after the storm.") if not story_in_frame \
+        else page("River rises in Millbrook", FLOOD)
+    (tmp_path / "flood.webarchive").write_bytes(with_frame(shell, framed))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url, body FROM articles"))
+    assert article["title"] == "River rises in Millbrook" and "ferry runs at noon" not in article["body"]
+    assert article["url"] == "https://millbrook-gazette.example/news/flood"  # the address the reader saved
