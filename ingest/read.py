@@ -330,7 +330,7 @@ def _reads_as_a_page(path: Path) -> bool:
     except OSError:
         return False
     kind = sniff_format(head)
-    if kind == "warc":
+    if kind == "warc" or _MAILBOX_START.match(head):
         return True
     # A markup document begins with markup; a script or a note that holds some does not.
     begins_as_markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
@@ -458,7 +458,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "mbox":
+    if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
+                                                       and _opens_as_mailbox(path, gzipped)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _mailbox_mails(location, path, gzipped, overrides, known)
         return
@@ -703,6 +704,23 @@ def emlx_message(data: bytes) -> bytes:
     from .mail import emlx_message
 
     return emlx_message(data)
+
+
+# A mailbox's first bytes: an envelope line (see _ENVELOPE_LINE), then the mail's first header.
+# Apple Mail exports a mailbox as a folder "Name.mbox" holding a file "mbox", and Thunderbird
+# keeps each folder as a file "Inbox", "Sent"...: told by this, not by a name, or they were
+# passed over in a folder, and given by name read as one mail.
+_MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
+
+
+def _opens_as_mailbox(path: Path, gzipped: bool) -> bool:
+    import gzip
+
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+            return _MAILBOX_START.match(file.read(1024)) is not None
+    except (OSError, EOFError, zlib.error):
+        return False
 
 
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,

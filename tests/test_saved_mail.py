@@ -347,3 +347,27 @@ def test_an_outlook_message_fails_with_what_to_do(tmp_path, db_path, name, error
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)  # an OLE2 compound file, as Outlook writes
     code, summary = ingest_json(path, "--db", db_path)
     assert code == 1 and summary["failures"][0]["error"].startswith(error), summary
+
+
+@pytest.mark.parametrize("layout", ["apple", "thunderbird", "named"])
+def test_a_mailbox_file_with_no_extension_is_read_as_one(tmp_path, db_path, layout):
+    # fail before: Apple Mail exports a mailbox as a folder "Name.mbox" holding a file "mbox"
+    # (and an Info.plist), and Thunderbird keeps each folder as a file "Inbox" beside its
+    # "Inbox.msf": walked, the file was passed over as "(no extension)"; named, its mails were
+    # read as one
+    data = mailbox(mail(html=newsletter_page()), mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens"))
+    folder = tmp_path / ("Newsletters.mbox" if layout == "apple" else "Mail")
+    folder.mkdir()
+    box = folder / ("mbox" if layout == "apple" else "Inbox")
+    box.write_bytes(data)
+    (folder / "Info.plist" if layout == "apple" else folder / "Inbox.msf").write_bytes(b"// index")
+    code, summary = ingest_json(box if layout == "named" else folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2), summary
+    assert summary["failures"] == [] and summary.get("passed_over", {}).get("(no extension)") is None
+
+
+def test_a_text_that_opens_with_from_is_no_mailbox(tmp_path, db_path):
+    # near miss: a note with no extension that opens with "From " and no envelope is passed over
+    (tmp_path / "notes").write_bytes(b"From the harbour office: the ferry runs at noon.\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert summary["seen"] == 0 and summary["passed_over"] == {"(no extension)": 1}, summary
