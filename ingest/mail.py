@@ -157,11 +157,20 @@ def mail_header(message, name: str) -> str | None:
     lines joined."""
     import email.header
 
+    from .read import decode_text
+
     raw = message.get(name)
     if raw is None:
         return None
     try:
-        words = str(email.header.make_header(email.header.decode_header(str(raw))))
+        if isinstance(raw, email.header.Header):
+            # A header written in 8-bit characters as they are (UTF-8, as RFC 6532 allows and
+            # many mail programs save one, or a code page), not as encoded words: the standard
+            # library gives its bytes as "unknown-8bit", which str() made "Caf\ufffd\ufffd".
+            words = "".join(decode_text(chunk) if charset in (None, "unknown-8bit") else chunk.decode(charset, "replace")
+                            for chunk, charset in email.header.decode_header(raw))
+        else:
+            words = str(email.header.make_header(email.header.decode_header(str(raw))))
     except (LookupError, UnicodeDecodeError, ValueError):
         words = str(raw)
     return " ".join(words.split()) or None

@@ -371,3 +371,21 @@ def test_a_text_that_opens_with_from_is_no_mailbox(tmp_path, db_path):
     (tmp_path / "notes").write_bytes(b"From the harbour office: the ferry runs at noon.\n")
     code, summary = ingest_json(tmp_path, "--db", db_path)
     assert summary["seen"] == 0 and summary["passed_over"] == {"(no extension)": 1}, summary
+
+
+@pytest.mark.parametrize("subject, sender, title, outlet", [
+    # fail before: a header written in UTF-8 or a code page as it is, not as encoded words (as
+    # many mail programs save one; RFC 6532), was read as "Caf�� closes"
+    ("Café closes at the Jetée".encode(), "Jetée Notes".encode(), "Café closes at the Jetée", "Jetée Notes"),
+    ("Café closes".encode("cp1252"), b"Harbor Notes", "Café closes", "Harbor Notes"),
+    # near miss: encoded words are read as before
+    (b"=?utf-8?q?Caf=C3=A9_closes?=", b"=?utf-8?q?Jet=C3=A9e_Notes?=", "Café closes", "Jetée Notes"),
+])
+def test_a_header_in_eight_bit_characters(subject, sender, title, outlet):
+    from ingest.mail import read_mail
+
+    raw = (b"From: " + sender + b" <a@jetee.example>\nSubject: " + subject + b"\nDate: " + SENT.encode()
+           + b"\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+           + ARTICLE_TEXT.encode() + b"\n")
+    hints = read_mail(raw).hints
+    assert (hints["title"], hints["outlet"]) == (title, outlet)
