@@ -201,8 +201,10 @@ def sender_names(sender: str | None) -> tuple[str | None, str | None]:
 
 
 # The link to the issue on the web, in the words platforms and mailing tools give it.
-_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:this\s+(?:e-?mail|post|issue|newsletter)\s+|it\s+)?"
-                          r"(?:in\s+(?:your|a|the)?\s*browser|online|on\s+the\s+web)$|^(?:web|online)\s+version$", re.I)
+_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:(?:this\s+)?(?:e-?mail|post|issue|newsletter|message)\s+|it\s+)?"
+                          r"(?:in\s+(?:your|a|the)?\s*(?:web\s+)?browser|online|on\s+(?:the\s+|our\s+)?(?:web|website)|"
+                          r"as\s+(?:a\s+)?web\s*page)$|^(?:(?:view|read|see)\s+(?:the\s+)?)?(?:web|online|browser)\s+version$",
+                          re.I)
 # The words of a block that speaks to the reader about the mail or the subscription, not the story.
 _SUBSCRIPTION_BLOCK = re.compile(
     r"\bunsubscribe\b|\bmanage\s+(?:your\s+)?(?:subscription|preferences|email\s+settings)\b|"

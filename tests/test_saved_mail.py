@@ -389,3 +389,18 @@ def test_a_header_in_eight_bit_characters(subject, sender, title, outlet):
            + ARTICLE_TEXT.encode() + b"\n")
     hints = read_mail(raw).hints
     assert (hints["title"], hints["outlet"]) == (title, outlet)
+
+
+@pytest.mark.parametrize("words, web_version", [
+    # fail before: these words of the link to the issue on the web, as mailing tools write them,
+    # were not known, so the link stayed in the story and its address was not kept
+    ("View in web browser", True), ("View email in browser", True), ("View as a web page", True),
+    ("View the online version", True), ("View online version", True), ("View on our website", True),
+    ("View this email in your browser", True), ("Read online", True), ("Web version", True),  # as before
+    # near misses: links of the story's
+    ("View on map", False), ("Read more", False), ("Online", False), ("View the full report online today", False),
+])
+def test_the_words_of_a_web_version_link(words, web_version):
+    from ingest.mail import _WEB_VERSION
+
+    assert bool(_WEB_VERSION.match(words)) is web_version
