@@ -66,11 +66,22 @@ def read_mail(data: bytes) -> MailStory:
                 kind, content = "text", text
     subject = mail_header(message, "Subject")
     sent = newsletter = writer = None
+    quoted: dict = {}
     forwarded = _FORWARDED.match(subject or "")
     if forwarded:
         # Forwarded with the newsletter in its text: the subject is the newsletter's, but the
         # sender and the day are the forwarder's, no outlet and no publication day.
         subject = subject[forwarded.end():] or None
+        quoted, content = _forwarded_header(content, kind)
+        # ...where the forward quotes the newsletter's own header, that names them
+        if quoted.get("from"):
+            newsletter, writer = sender_names(quoted["from"])
+        sent = quoted.get("date") or quoted.get("sent")
+        if sent:
+            try:
+                sent = email.utils.parsedate_to_datetime(sent).isoformat()
+            except (TypeError, ValueError, IndexError):
+                pass  # as the forward wrote it ("Tue, Mar 5, 2024 at 7:30 AM"): read as a page's date is
     else:
         try:
             sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
@@ -84,7 +95,7 @@ def read_mail(data: bytes) -> MailStory:
         # the headline; the date in ISO form, which keeps its zone). Not the subject where the
         # story opens with it: read twice, its second line was taken for a standfirst.
         opening = next((line.strip() for line in content.splitlines() if line.strip()), "")
-        fields = {"From": mail_header(message, "From"),
+        fields = {"From": quoted.get("from") if forwarded else mail_header(message, "From"),
                   "Subject": subject if subject and " ".join(opening.split()) != subject else None,
                   "Date": sent}
         content = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + content
@@ -94,6 +105,61 @@ def read_mail(data: bytes) -> MailStory:
 # A forward's subject: "Fwd:", "Fw:", "FW:" (Outlook), "WG:" (German), "TR:" (French), "RV:"
 # (Spanish), once or more.
 _FORWARDED = re.compile(r"^(?:(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
+
+
+# What a mail program writes above a message forwarded inline (Gmail, Apple Mail, Outlook,
+# Thunderbird), then the message's own header lines.
+_FORWARD_MARK = re.compile(r"^\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message)\s*-{2,}|"
+                           r"begin\s+forwarded\s+message\s*:|-{2,}\s*forwarded\s+by\b.*)\s*$", re.I)
+_QUOTED_FIELD = re.compile(r"^\s*(from|date|sent|subject|to|cc|reply-to)\s*:\s*(.*)$", re.I)
+QUOTED_HEADER_LINES = 12  # a forward's quoted header has a few lines: a mark farther on is the story's
+
+
+def _forwarded_header(content: str, kind: str) -> tuple[dict, str]:
+    """The header lines a forward quotes above the newsletter ({"from": ..., "date": ...}), and
+    the content without them (the mark and the lines were in the story)."""
+    if kind == "text":
+        lines = content.splitlines()
+        for start, line in enumerate(lines[:QUOTED_HEADER_LINES * 4]):
+            if _FORWARD_MARK.match(line):
+                fields, end = {}, start + 1
+                while end < len(lines) and end - start <= QUOTED_HEADER_LINES and (
+                        _QUOTED_FIELD.match(lines[end]) or not lines[end].strip() and not fields):
+                    field = _QUOTED_FIELD.match(lines[end])
+                    if field:
+                        fields.setdefault(field.group(1).lower(), field.group(2).strip())
+                    end += 1
+                return fields, "\n".join(lines[:start] + lines[end:])
+        return {}, content
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(content)
+    except (etree.ParserError, ValueError):
+        return {}, content
+    for br in tree.iter("br"):  # its lines, as the reader sees them
+        br.tail = "\n" + (br.tail or "")
+    fields: dict = {}
+    started, dropped = False, []
+    for block in (b for b in tree.iter(*_BLOCKS) if not _holds_block(b)):
+        lines = [line for line in block.text_content().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if not started:
+            if not _FORWARD_MARK.match(lines[0]):
+                continue
+            started, lines = True, lines[1:]
+        if not all(_QUOTED_FIELD.match(line) for line in lines) or len(dropped) > QUOTED_HEADER_LINES:
+            break
+        for line in lines:
+            field = _QUOTED_FIELD.match(line)
+            fields.setdefault(field.group(1).lower(), " ".join(field.group(2).split()))
+        dropped.append(block)
+    if not started:
+        return {}, content
+    for block in dropped:
+        _drop(block)
+    return fields, html.tostring(tree, encoding="unicode")
 
 
 def _parts(part, holder):

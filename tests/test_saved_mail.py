@@ -404,3 +404,43 @@ def test_the_words_of_a_web_version_link(words, web_version):
     from ingest.mail import _WEB_VERSION
 
     assert bool(_WEB_VERSION.match(words)) is web_version
+
+
+GMAIL_FORWARD = ("<div dir='ltr'>Worth a read.</div><div class='gmail_quote'><div dir='ltr' class='gmail_attr'>"
+                 "---------- Forwarded message ---------<br>From: <strong>Millbrook Weekly</strong> "
+                 "&lt;letters@millbrook-weekly.example&gt;<br>Date: Tue, Mar 5, 2024 at 7:30 AM<br>"
+                 f"Subject: {SUBJECT}<br>To: &lt;bo@example.org&gt;<br></div><br>{newsletter_page()}</div>")
+APPLE_FORWARD = ("<div>Worth a read.</div><div><br><blockquote type='cite'><div>Begin forwarded message:</div><br>"
+                 "<div><b>From: </b>Millbrook Weekly &lt;letters@millbrook-weekly.example&gt;</div>"
+                 f"<div><b>Subject: </b>{SUBJECT}</div><div><b>Date: </b>5 March 2024 at 07:30:00 GMT-5</div>"
+                 f"<div><b>To: </b>bo@example.org</div><br>{newsletter_page()}</blockquote></div>")
+
+
+@pytest.mark.parametrize("html", [GMAIL_FORWARD, APPLE_FORWARD])
+def test_a_newsletter_forwarded_inline_is_read_with_the_header_it_quotes(tmp_path, db_path, html):
+    # fail before: the forward's quoted header ("---------- Forwarded message ---------", "From:
+    # ...", "Date: ...") was in the story, and the newsletter's name and day were unknown (the
+    # forwarder's were taken, or, since the subject's "Fwd:" is read, none)
+    message = forwarded(None, note_html=False)
+    import email
+
+    parsed = email.message_from_bytes(message, policy=email.policy.default)
+    parsed.add_alternative(html, subtype="html")
+    (tmp_path / "fwd.eml").write_bytes(bytes(parsed))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert article["title"] == SUBJECT and article["published"].startswith("2024-03-05T07:30:00")
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"
+    assert not any(junk in article["body"] for junk in ("Forwarded message", "Begin forwarded", "bo@example.org", "To:"))
+
+
+def test_a_plain_text_forward_quotes_the_newsletters_header():
+    from ingest.mail import read_mail
+
+    quoted = ("---------- Forwarded message ---------\nFrom: Millbrook Weekly <letters@millbrook-weekly.example>\n"
+              f"Date: Tue, 05 Mar 2024 07:30:00 -0500\nSubject: {SUBJECT}\nTo: bo@example.org\n\n{ARTICLE_TEXT}")
+    story = read_mail(forwarded(None).replace(b"Thought you would want this one.", quoted.encode()))
+    assert (story.hints["outlet"], story.hints["published"]) == ("Millbrook Weekly", "2024-03-05T07:30:00-05:00")
+    assert "Forwarded message" not in story.content and "bo@example.org" not in story.content
+    assert ARTICLE_TEXT.split("\n\n")[0] in story.content
