@@ -51,7 +51,8 @@ def read_mail(data: bytes) -> MailStory:
     candidates = [(holder, parts) for holder, parts in found.values() if parts]
     if not candidates:
         raise MailError("no story in this mail (no HTML or plain-text part, only attachments or other parts)")
-    message, parts = max(candidates, key=lambda pair: _story_words(pair[1]))
+    message, parts = (candidates[0] if len(candidates) == 1  # (most mails: no part counted)
+                      else max(candidates, key=lambda pair: _story_words(pair[1])))
     kind = "html" if "html" in parts else "text"
     content = _decoded(parts[kind])
     url = None
