@@ -145,7 +145,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     from standard input (one a line, or NUL-separated as find -print0 writes them). Formats, any
     of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
     .mht, Safari's .webarchive), with the address it was saved from; a newsletter saved as a
-    mail (.eml), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
+    mail (.eml, Apple Mail's .emlx), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
     sending day where the story gives none; a page printed or saved as PDF (.pdf), without
     what the browser prints on every page;
     plain text and Markdown (.txt, .text, .md,

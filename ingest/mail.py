@@ -36,46 +36,187 @@ def read_mail(data: bytes) -> MailStory:
     import email.policy
     import email.utils
 
-    from .read import _python_codec, decode_text
-
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    parts = {}
-    for part in message.walk():
+    message = email.message_from_bytes(emlx_message(data), policy=email.policy.compat32)
+    # The story parts of the mail and of each mail attached to it whole (message/rfc822: a
+    # newsletter forwarded as an attachment): the one with the most words is the story's, and
+    # its own header (not the forwarder's name and day) tells of it.
+    found: dict[int, tuple] = {}
+    for part, holder in _parts(message, message):
         kind = ("html" if part.get_content_type() in HTML_TYPES else
                 "text" if part.get_content_type() == "text/plain" else None)
         attached = (part.get("Content-Disposition") or "").split(";")[0].strip().lower() == "attachment"
+        parts = found.setdefault(id(holder), (holder, {}))[1]
         if kind and kind not in parts and not attached:
             parts[kind] = part
-    kind = "html" if "html" in parts else "text" if "text" in parts else None
-    if kind is None:
+    candidates = [(holder, parts) for holder, parts in found.values() if parts]
+    if not candidates:
         raise MailError("no story in this mail (no HTML or plain-text part, only attachments or other parts)")
-    part = parts[kind]
-    payload = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset()
-    try:
-        content = payload.decode(_python_codec(charset)) if charset else decode_text(payload)
-    except (LookupError, UnicodeDecodeError):
-        content = decode_text(payload)
-    subject = mail_header(message, "Subject")
-    sent = None
-    try:
-        sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    newsletter, writer = sender_names(mail_header(message, "From"))
-    hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
+    message, parts = (candidates[0] if len(candidates) == 1  # (most mails: no part counted)
+                      else max(candidates, key=lambda pair: _story_words(pair[1])))
+    kind = "html" if "html" in parts else "text"
+    content = _decoded(parts[kind])
+    url = None
     if kind == "html":
-        content, hints["url"] = without_furniture(content)
+        content, url = without_furniture(content)
+        if "text" in parts:
+            # A mail whose HTML part is only a stub ("Having trouble seeing this email? View it
+            # in your browser"), its story in the text part: read from the text. Stored, the
+            # stub was the story, or the mail failed with "no article text found".
+            text = _decoded(parts["text"])
+            if len(_page_words(content).split()) * STUB_SHARE < len(text.split()):
+                kind, content = "text", text
+    subject = mail_header(message, "Subject")
+    sent = newsletter = writer = None
+    quoted: dict = {}
+    forwarded = _FORWARDED.match(subject or "")
+    if forwarded:
+        # Forwarded with the newsletter in its text: the subject is the newsletter's, but the
+        # sender and the day are the forwarder's, no outlet and no publication day.
+        subject = subject[forwarded.end():] or None
+        quoted, content = _forwarded_header(content, kind)
+        # ...where the forward quotes the newsletter's own header, that names them
+        if quoted.get("from"):
+            newsletter, writer = sender_names(quoted["from"])
+        sent = quoted.get("date") or quoted.get("sent")
+        if sent:
+            try:
+                sent = email.utils.parsedate_to_datetime(sent).isoformat()
+            except (TypeError, ValueError, IndexError):
+                pass  # as the forward wrote it ("Tue, Mar 5, 2024 at 7:30 AM"): read as a page's date is
     else:
+        try:
+            sent = email.utils.parsedate_to_datetime(message.get("Date", "")).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        newsletter, writer = sender_names(mail_header(message, "From"))
+    hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
+    hints["url"] = url
+    if kind == "text":
         # The header lines a mail saved as text has, which the text rules read (the subject is
         # the headline; the date in ISO form, which keeps its zone). Not the subject where the
         # story opens with it: read twice, its second line was taken for a standfirst.
         opening = next((line.strip() for line in content.splitlines() if line.strip()), "")
-        fields = {"From": mail_header(message, "From"),
+        fields = {"From": quoted.get("from") if forwarded else mail_header(message, "From"),
                   "Subject": subject if subject and " ".join(opening.split()) != subject else None,
                   "Date": sent}
         content = "".join(f"{name}: {value}\n" for name, value in fields.items() if value) + "\n" + content
     return MailStory(kind, content, {name: value for name, value in hints.items() if value})
+
+
+# A forward's subject: "Fwd:", "Fw:", "FW:" (Outlook), "WG:" (German), "TR:" (French), "RV:"
+# (Spanish), once or more.
+_FORWARDED = re.compile(r"^(?:(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
+
+
+# What a mail program writes above a message forwarded inline (Gmail, Apple Mail, Outlook,
+# Thunderbird), then the message's own header lines.
+_FORWARD_MARK = re.compile(r"^\s*(?:-{2,}\s*(?:forwarded\s+message|original\s+message)\s*-{2,}|"
+                           r"begin\s+forwarded\s+message\s*:|-{2,}\s*forwarded\s+by\b.*)\s*$", re.I)
+_QUOTED_FIELD = re.compile(r"^\s*(from|date|sent|subject|to|cc|reply-to)\s*:\s*(.*)$", re.I)
+QUOTED_HEADER_LINES = 12  # a forward's quoted header has a few lines: a mark farther on is the story's
+
+
+def _forwarded_header(content: str, kind: str) -> tuple[dict, str]:
+    """The header lines a forward quotes above the newsletter ({"from": ..., "date": ...}), and
+    the content without them (the mark and the lines were in the story)."""
+    if kind == "text":
+        lines = content.splitlines()
+        for start, line in enumerate(lines[:QUOTED_HEADER_LINES * 4]):
+            if _FORWARD_MARK.match(line):
+                fields, end = {}, start + 1
+                while end < len(lines) and end - start <= QUOTED_HEADER_LINES and (
+                        _QUOTED_FIELD.match(lines[end]) or not lines[end].strip() and not fields):
+                    field = _QUOTED_FIELD.match(lines[end])
+                    if field:
+                        fields.setdefault(field.group(1).lower(), field.group(2).strip())
+                    end += 1
+                return fields, "\n".join(lines[:start] + lines[end:])
+        return {}, content
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(content)
+    except (etree.ParserError, ValueError):
+        return {}, content
+    for br in tree.iter("br"):  # its lines, as the reader sees them
+        br.tail = "\n" + (br.tail or "")
+    fields: dict = {}
+    started, dropped = False, []
+    for block in (b for b in tree.iter(*_BLOCKS) if not _holds_block(b)):
+        lines = [line for line in block.text_content().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if not started:
+            if not _FORWARD_MARK.match(lines[0]):
+                continue
+            started, lines = True, lines[1:]
+        if not all(_QUOTED_FIELD.match(line) for line in lines) or len(dropped) > QUOTED_HEADER_LINES:
+            break
+        for line in lines:
+            field = _QUOTED_FIELD.match(line)
+            fields.setdefault(field.group(1).lower(), " ".join(field.group(2).split()))
+        dropped.append(block)
+    if not started:
+        return {}, content
+    for block in dropped:
+        _drop(block)
+    return fields, html.tostring(tree, encoding="unicode")
+
+
+def _parts(part, holder):
+    """(part, the mail it belongs to) for each part of a mail, a mail attached whole (a
+    message/rfc822 part) the holder of its own parts."""
+    yield part, holder
+    if part.get_content_type() == "message/rfc822" and isinstance(part.get_payload(), list):
+        for inner in part.get_payload():
+            yield from _parts(inner, inner)
+    elif part.is_multipart():
+        for inner in part.get_payload():
+            yield from _parts(inner, holder)
+
+
+def _story_words(parts: dict) -> int:
+    return len((_page_words(_decoded(parts["html"])) if "html" in parts else _decoded(parts["text"])).split())
+
+
+# An HTML part with fewer than a quarter of the words of the text part beside it is a stub.
+STUB_SHARE = 4
+
+
+def _decoded(part) -> str:
+    """A part's content as text, decoded from its transfer encoding and charset."""
+    from .read import _python_codec, decode_text
+
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset()
+    try:
+        return payload.decode(_python_codec(charset)) if charset else decode_text(payload)
+    except (LookupError, UnicodeDecodeError):
+        return decode_text(payload)
+
+
+def _page_words(page: str) -> str:
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    for hidden in list(tree.iter("style", "script", "title")):  # a mail's long <style> is no words of it
+        _drop(hidden)
+    return tree.text_content()
+
+
+# Apple Mail's file of a mail (.emlx): the message's length in bytes on a line of its own, the
+# message, then an XML property list of its flags, which is no part of it.
+_EMLX_LENGTH = re.compile(rb"^(\d{1,10})[ \t]*\r?\n")
+
+
+def emlx_message(data: bytes) -> bytes:
+    """The message of an .emlx file (see _EMLX_LENGTH); any other mail as it is. Read whole,
+    the length line ended the header at once and the mail had no story."""
+    length = _EMLX_LENGTH.match(data)
+    return data[length.end():length.end() + int(length.group(1))] if length else data
 
 
 def mail_header(message, name: str) -> str | None:
@@ -83,11 +224,20 @@ def mail_header(message, name: str) -> str | None:
     lines joined."""
     import email.header
 
+    from .read import decode_text
+
     raw = message.get(name)
     if raw is None:
         return None
     try:
-        words = str(email.header.make_header(email.header.decode_header(str(raw))))
+        if isinstance(raw, email.header.Header):
+            # A header written in 8-bit characters as they are (UTF-8, as RFC 6532 allows and
+            # many mail programs save one, or a code page), not as encoded words: the standard
+            # library gives its bytes as "unknown-8bit", which str() made "Caf\ufffd\ufffd".
+            words = "".join(decode_text(chunk) if charset in (None, "unknown-8bit") else chunk.decode(charset, "replace")
+                            for chunk, charset in email.header.decode_header(raw))
+        else:
+            words = str(email.header.make_header(email.header.decode_header(str(raw))))
     except (LookupError, UnicodeDecodeError, ValueError):
         words = str(raw)
     return " ".join(words.split()) or None
@@ -118,8 +268,10 @@ def sender_names(sender: str | None) -> tuple[str | None, str | None]:
 
 
 # The link to the issue on the web, in the words platforms and mailing tools give it.
-_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:this\s+(?:e-?mail|post|issue|newsletter)\s+)?"
-                          r"(?:in\s+(?:your|a|the)?\s*browser|online|on\s+the\s+web)$|^(?:web|online)\s+version$", re.I)
+_WEB_VERSION = re.compile(r"^(?:view|read|open|see)\s+(?:(?:this\s+)?(?:e-?mail|post|issue|newsletter|message)\s+|it\s+)?"
+                          r"(?:in\s+(?:your|a|the)?\s*(?:web\s+)?browser|online|on\s+(?:the\s+|our\s+)?(?:web|website)|"
+                          r"as\s+(?:a\s+)?web\s*page)$|^(?:(?:view|read|see)\s+(?:the\s+)?)?(?:web|online|browser)\s+version$",
+                          re.I)
 # The words of a block that speaks to the reader about the mail or the subscription, not the story.
 _SUBSCRIPTION_BLOCK = re.compile(
     r"\bunsubscribe\b|\bmanage\s+(?:your\s+)?(?:subscription|preferences|email\s+settings)\b|"

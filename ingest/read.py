@@ -46,6 +46,7 @@ ARTICLE_EXTENSIONS = {
     ".mht": "mhtml",  # (Internet Explorer's "Web Archive, single file")
     ".webarchive": "webarchive",  # Safari's "Web Archive", its default way to save a page whole
     ".eml": "email",  # a mail saved whole (a newsletter): Apple Mail's, Thunderbird's, Outlook's "Save as"
+    ".emlx": "email",  # Apple Mail's own file of each mail (~/Library/Mail): see mail.emlx_message
     ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
     ".pdf": "pdf",  # a page a browser printed or saved as PDF (see ingest/pdf.py)
 }
@@ -329,7 +330,7 @@ def _reads_as_a_page(path: Path) -> bool:
     except OSError:
         return False
     kind = sniff_format(head)
-    if kind == "warc":
+    if kind == "warc" or _MAILBOX_START.match(head):
         return True
     # A markup document begins with markup; a script or a note that holds some does not.
     begins_as_markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
@@ -386,6 +387,8 @@ def sniff_format(data: bytes) -> str:
         # A mail as sent, its parts encoded (a mail saved as plain text, a header then the
         # words, has no MIME header and is a text: see text_rules.title_field).
         return "email"
+    if b"<plist" in text and b"<key>webmainresource</key>" in text:
+        return "webarchive"  # turned into XML (plutil -convert xml1): "<?xml" opens it, as XHTML
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
@@ -455,7 +458,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "mbox":
+    if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
+                                                       and _opens_as_mailbox(path, gzipped)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _mailbox_mails(location, path, gzipped, overrides, known)
         return
@@ -505,6 +509,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
+        if extension == ".msg" and data.startswith(b"\xd0\xcf\x11\xe0"):
+            # Outlook's own file of a mail, in the container old Word files use too: named as
+            # one, the reader was sent to Word.
+            yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                         "an Outlook message (.msg), which is not read: save it from Outlook as HTML (.htm), "
+                         "or drag it to Thunderbird or Apple Mail and save it as a mail (.eml)")
+            return
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
                      f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return
@@ -514,7 +525,7 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # the page's <div>s: see _markdown_with_html_blocks.)
     if kind == "markdown" and sniffed == "html" and _markdown_with_html_blocks(data[:HEAD_BYTES]):
         sniffed = "markdown"
-    if kind == "email" and _MIME_HEADER.match(data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
+    if kind == "email" and _MIME_HEADER.match(emlx_message(data).lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
         sniffed = kind  # a mail whose HTML part is not encoded shows a page's markup in its head too
     if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
@@ -604,24 +615,62 @@ def _webarchive_page(location: str, data: bytes, digest: str, size: int, overrid
         return Source(location, b"", digest, "webarchive", size, overrides,
                       f"a damaged Safari web archive (cannot read its property list: {error})")
     main = archive.get("WebMainResource") if isinstance(archive, dict) else None
-    page = main.get("WebResourceData") if isinstance(main, dict) else None
-    if not isinstance(page, bytes):
+    if not isinstance(main, dict) or not isinstance(main.get("WebResourceData"), bytes):
         return Source(location, b"", digest, "webarchive", size, overrides,
                       "no page in this Safari web archive (it has no main resource)")
-    mime = str(main.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
-    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    kind, page, mime = _webarchive_resource(main)
     if kind is None:
         return Source(location, b"", digest, "webarchive", size, overrides,
                       f"no HTML page in this Safari web archive (its main resource is {mime})")
-    charset = main.get("WebResourceTextEncodingName")
-    if isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
+    if kind == "html" and archive.get("WebSubframeArchives") and len(_visible_words(page)) < FRAME_SHELL_WORDS:
+        # A page that only frames its story (an <iframe>, an old frameset): Safari keeps each
+        # frame's page as a web archive of its own. The one with the most words is read, with
+        # the address the reader saved; the story was unread ("no article text found").
+        frames = [_webarchive_resource(frame.get("WebMainResource"))
+                  for frame in archive.get("WebSubframeArchives") or [] if isinstance(frame, dict)]
+        framed = max((frame_page for frame_kind, frame_page, _ in frames if frame_kind == "html"),
+                     key=lambda frame_page: len(_visible_words(frame_page)), default=None)
+        if framed is not None and len(_visible_words(framed)) > len(_visible_words(page)):
+            page = framed
+    saved_from = main.get("WebResourceURL")
+    saved_from = saved_from.strip() or None if isinstance(saved_from, str) else None
+    if kind == "text":
+        # a text's extractor reads no page address: given as a hint, or a text page lost it
+        web = saved_from if saved_from and saved_from.startswith(("http://", "https://")) else None
+        return Source(location, page, digest, kind, size, overrides, hints={"url": (web, "webarchive")})
+    return Source(location, page, digest, kind, size, overrides, url=saved_from)
+
+
+# A page with fewer words than this shows no story of its own (a frame's shell).
+FRAME_SHELL_WORDS = 50
+
+
+def _webarchive_resource(resource) -> tuple[str | None, bytes, str]:
+    """(kind, the page as UTF-8, its MIME type) of a web archive's resource."""
+    page = resource.get("WebResourceData") if isinstance(resource, dict) else None
+    if not isinstance(page, bytes):
+        return None, b"", ""
+    mime = str(resource.get("WebResourceMIMEType") or "text/html").split(";")[0].strip().lower()
+    kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
+    charset = resource.get("WebResourceTextEncodingName")
+    if kind and isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
         try:
             page = page.decode(_python_codec(charset)).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             pass
-    saved_from = main.get("WebResourceURL")
-    return Source(location, page, digest, kind, size, overrides,
-                  url=saved_from.strip() or None if isinstance(saved_from, str) else None)
+    return kind, page, mime
+
+
+def _visible_words(page: bytes) -> list[str]:
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    for hidden in list(tree.iter("script", "style", "title", "noscript")):
+        hidden.drop_tree()
+    return tree.text_content().split()
 
 
 def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
@@ -639,22 +688,58 @@ def _mail_page(location: str, data: bytes, digest: str, size: int, overrides: di
     return Source(location, story.content.encode("utf-8"), digest, story.kind, size, overrides, hints=hints)
 
 
+# A mailbox's envelope line, which opens each mail: "From " then the sender (an address, "-" in
+# Thunderbird's, "MAILER-DAEMON") and the time in asctime's form, with its seconds ("Tue Mar  5
+# 12:30:00 2024"). Told by that shape, not by the blank line before it: some writers leave the
+# blank line out (two mails were read as one, the second's envelope its headline), and a line
+# of a mail's own text that opens with "From " after a blank line, left unquoted as an mboxcl2
+# writer leaves it, cut its mail in two.
+_ENVELOPE_LINE = re.compile(rb"From \S+\s.*\b\d{1,2}:\d\d:\d\d\b")
+# A line of a mail's text that opened with "From ", quoted by the mailbox's writer (">From ",
+# and ">>From " for one that was ">From ": mboxrd): one ">" less is the mail's own line.
+_QUOTED_FROM = re.compile(rb">+From ")
+
+
+def emlx_message(data: bytes) -> bytes:
+    from .mail import emlx_message
+
+    return emlx_message(data)
+
+
+# A mailbox's first bytes: an envelope line (see _ENVELOPE_LINE), then the mail's first header.
+# Apple Mail exports a mailbox as a folder "Name.mbox" holding a file "mbox", and Thunderbird
+# keeps each folder as a file "Inbox", "Sent"...: told by this, not by a name, or they were
+# passed over in a folder, and given by name read as one mail.
+_MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
+
+
+def _opens_as_mailbox(path: Path, gzipped: bool) -> bool:
+    import gzip
+
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+            return _MAILBOX_START.match(file.read(1024)) is not None
+    except (OSError, EOFError, zlib.error):
+        return False
+
+
 def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
                    known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
-    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " line after a
-    blank line, as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
+    """One Source per mail of a mailbox file (mbox: each mail opens with a "From " envelope line,
+    as Thunderbird, Apple Mail and Google Takeout write them), read as a saved mail
     is (see _mail_page). Location: PATH#N, N the mail's number, so an unchanged mailbox gives
     the same locations each run and its stored mails are passed over unread."""
     import gzip
 
     def mails(stream):
         mail: list[bytes] = []
-        size, blank_before = 0, True
+        size = 0
         for line in stream:
-            if line.startswith(b"From ") and blank_before and mail:
+            if line.startswith(b"From ") and mail and _ENVELOPE_LINE.match(line):
                 yield b"".join(mail), size
                 mail, size = [], 0
-            blank_before = not line.strip()
+            elif line.startswith(b">") and _QUOTED_FROM.match(line):
+                line = line[1:]
             size += len(line)
             if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
                 mail.append(line)
@@ -848,13 +933,17 @@ def _json_feed_items(location: str, feed: dict, overrides: dict) -> Iterator[Sou
                          f"a feed item must be a JSON object, not {type(item).__name__}")
             continue
         body = item.get("content_html") or item.get("content_text")
+        summary = item.get("summary")
+        if not body and isinstance(summary, str) and len(re.sub(r"<[^>]*>", " ", summary).split()) >= SUMMARY_WORDS:
+            # the whole article in the summary, as an RSS item's full-text description is read
+            body, summary = summary, None
         url = item.get("url") or item.get("external_url")
         record = {
             "title": item.get("title"), "url": _site_address(url, feed.get("home_page_url")),
             "authors": names(item.get("authors")) or names(item.get("author"))
             or names(feed.get("authors")) or names(feed.get("author")),
             "published": item.get("date_published"), "updated": item.get("date_modified"),
-            "outlet": feed.get("title"), "description": item.get("summary"), "body": body,
+            "outlet": feed.get("title"), "description": summary, "body": body,
             "language": item.get("language") or feed.get("language"),
         }
         raw = json.dumps({k: v for k, v in record.items() if v}, sort_keys=True, ensure_ascii=False).encode("utf-8")

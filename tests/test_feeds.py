@@ -226,3 +226,21 @@ def test_a_json_feed_1_0_author_and_a_json_record_named_version_are_told_apart(t
     assert (code, summary["stored"]) == (0, 2), summary
     rows = dict(Database(db_path).execute("SELECT title, authors FROM articles").fetchall())
     assert json.loads(rows["County fair opens"]) == ["Ada Quill"] and "River rises in Millbrook" in rows
+
+
+def test_a_json_feed_item_with_the_whole_article_in_its_summary(tmp_path, db_path):
+    # fail before: an item whose summary holds the whole article (no content_html or
+    # content_text, as some generators write it) failed as "no content", where an RSS item's
+    # full-text description of a hundred words or more is read as the article
+    whole = " ".join([ARTICLE_TEXT.replace("\n\n", " ")] * 3)
+    assert len(whole.split()) >= 100
+    (tmp_path / "feed.json").write_text(json_feed([
+        {"id": "1", "url": "/news/river-rises", "title": "River rises in Millbrook", "summary": whole},
+        {"id": "2", "url": "/news/bridge", "title": "Bridge works", "summary": "The bridge closes for a week."},  # near miss
+    ]))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"][0]["location"].endswith("feed.json#2")
+    row = next(Database(db_path).query("SELECT title, body, description FROM articles"))
+    assert row["title"] == "River rises in Millbrook" and row["body"].startswith("The river rose two metres")
+    assert row["description"] is None  # the article, not a summary of it

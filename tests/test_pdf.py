@@ -136,3 +136,78 @@ def test_a_pdf_under_another_name_is_read_as_one(tmp_path):
     result = run_cli("parse", path, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["title"] == "Ferry service cut as harbour silts up"
+
+
+def test_an_address_or_title_the_browser_cut_short_in_the_margin():
+    # fail before: Chromium's footer and Firefox's header elide a long address with "…" (and
+    # Firefox a long title): the cut address became the article's url, an address that leads
+    # nowhere, and the cut title stayed in the text on every page
+    title = "Ferry to stop after twelve years as the harbour board counts its losses"
+    cut_address = "https://harborledger.example/2024/12/02/ferry-to-stop-af…"
+
+    def margins(number):
+        return [(20, 775, title[:44] + "…"), (400, 775, cut_address), (20, 15, f"{number} of 2"),
+                (520, 15, "12/2/24, 9:14 AM")]
+
+    pages = [margins(1) + [(72, 700, "The harbour board voted on Monday night to end the ferry.")],
+             margins(2) + [(72, 700, "The board will meet again in May.")]]
+    found = pdf_text(make_pdf(pages, title=title))
+    assert found.text.split("\n\n") == ["The harbour board voted on Monday night to end the ferry.",
+                                        "The board will meet again in May."]
+    assert found.url is None
+    # near miss: the whole address is kept as the page's own
+    whole = "https://harborledger.example/2024/12/02/ferry"
+    found = pdf_text(make_pdf([[(400, 775, whole), (72, 700, "The board will meet again in May.")]], title=title))
+    assert found.url == whole
+
+
+@pytest.mark.parametrize("line, printers", [
+    ("Ferry to stop after twelve years as the harb…", True),
+    ("Ferry to stop after twelve years as the harb...", True),
+    ("Ferry to stop…", False),  # near miss: too short a start to be the title's
+    ("Ferry rides after twelve years…", False),  # near miss: not the title's start
+])
+def test_a_title_cut_short_in_the_margin(line, printers):
+    assert _printers_line(line, "ferry to stop after twelve years as the harbour board counts its losses") is printers
+
+
+def test_a_page_in_two_columns_is_read_column_by_column():
+    # fail before: the boxes were sorted top to bottom across the page, so the columns'
+    # paragraphs were interleaved (the left's first, the right's first, the left's second...),
+    # and a sentence the column break cut stayed cut
+    left = [(72, 700, "The harbour board voted on Monday"), (72, 686, "night to end the ferry service."),
+            (72, 650, "Islanders said they had not been"), (72, 636, "told, and that the council")]
+    right = [(330, 700, "would hear from them in May."), (330, 686, "The café by the pier will close."),
+             (330, 650, "The board will meet again on"), (330, 636, "Thursday to set the last day.")]
+    found = pdf_text(make_pdf([[(72, 740, "Ferry to end")] + left + right]))
+    assert found.text.split("\n\n") == [
+        "Ferry to end",
+        "The harbour board voted on Monday night to end the ferry service.",
+        "Islanders said they had not been told, and that the council would hear from them in May. "
+        "The café by the pier will close.",  # joined across the column break
+        "The board will meet again on Thursday to set the last day."]
+
+
+def test_short_lines_of_a_page_in_one_column_keep_their_order():
+    # near miss: narrow boxes one under another (short paragraphs, a byline with its date on
+    # the right) are one column, read top to bottom
+    lines = [(72, 700, "By Ann Lee"), (450, 700, "March 5, 2024"), (72, 660, "The ferry is late."),
+             (72, 620, "Crews said so."), (90, 580, "A quote, set in a little."), (72, 540, "The end.")]
+    assert pdf_text(make_pdf([lines])).text.split("\n\n") == [
+        "By Ann Lee", "March 5, 2024", "The ferry is late.", "Crews said so.", "A quote, set in a little.", "The end."]
+
+
+def test_a_line_every_page_repeats_at_its_top_or_bottom_is_left_out():
+    # fail before: a site's name or notice repeated at the top or foot of each page (a page's
+    # fixed header, which a browser prints on every page, or a report's running head) was kept
+    # once a page, inside the story
+    def page(number):
+        return [(72, 745, "The Harbor Ledger"), (72, 700, f"Part {number} tells how the ferry stopped."),
+                (72, 660, "Crews said so."), (72, 60, "© 2024 The Harbor Ledger · Subscribe")]
+
+    assert pdf_text(make_pdf([page(1), page(2), page(3)])).text.split("\n\n") == [
+        "Part 1 tells how the ferry stopped.", "Crews said so.", "Part 2 tells how the ferry stopped.", "Crews said so.",
+        "Part 3 tells how the ferry stopped.", "Crews said so."]  # near miss: a line repeated inside the pages stays
+    # near miss: a line at the top of one page only (the headline) stays
+    assert pdf_text(make_pdf([[(72, 745, "The Harbor Ledger"), (72, 700, "Part one.")], [(72, 700, "Part two.")]])
+                    ).text.split("\n\n") == ["The Harbor Ledger", "Part one.", "Part two."]

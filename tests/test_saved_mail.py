@@ -212,3 +212,235 @@ def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
     assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
     # near miss: the story's own long paragraph that holds a furniture word stays
     assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
+
+
+def test_a_mailbox_split_on_its_envelope_lines_only(tmp_path, db_path):
+    # fail before: a mail whose envelope line came with no blank line before it (as some
+    # exporters write one) was read into the mail before it, its "From ..." line taken for a
+    # headline; and a text line that opens with "From " after a blank line, left unquoted (as
+    # an mboxcl2 writer leaves it), cut its mail in two; and the ">From " a writer quotes such a
+    # line with (mboxrd) stayed in the story
+    page = newsletter_page().replace("<p>Étienne Roux helped.</p>", "<p>Étienne Roux helped.\n>From the bridge, it looked worse.</p>")
+    first = mail(html=page, cte="8bit").replace(b"\r\n", b"\n")
+    second = mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens", cte="8bit").replace(b"\r\n", b"\n")
+    data = (b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n" + first.rstrip(b"\n")
+            + b"\nFrom - Wed Mar  6 12:30:00 2024\n" + second)
+    (tmp_path / "letters.mbox").write_bytes(data)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    bodies = {r["title"]: r["body"] for r in Database(db_path).query("SELECT title, body FROM articles")}
+    assert set(bodies) == {SUBJECT, "County fair opens"}
+    # near miss: the story's own line that opens with "From " is kept, unquoted
+    assert "From the main stage" in bodies["County fair opens"]
+    assert "From the bridge, it looked worse." in bodies[SUBJECT] and ">From" not in bodies[SUBJECT]
+
+
+STUB = ("<html><body><p>Having trouble seeing this email? <a href='https://millbrook-weekly.example/p/river'>"
+        "View it in your browser</a>.</p></body></html>")
+
+
+@pytest.mark.parametrize("html, url", [
+    (STUB, "https://millbrook-weekly.example/p/river"),
+    (STUB.replace("<body>", "<head><style>" + "td { color: #333; padding: 0 } " * 60 + "</style></head><body>"),
+     "https://millbrook-weekly.example/p/river"),
+    ("<html><body><table><tr><td><img src='https://millbrook-weekly.example/logo.png' alt='Millbrook Weekly'></td></tr>"
+     "<tr><td>This newsletter is best read as HTML. <a href='https://millbrook-weekly.example/p/river'>Read online</a>"
+     "</td></tr></table></body></html>", "https://millbrook-weekly.example/p/river"),
+])
+def test_a_mail_whose_html_part_is_only_a_stub_is_read_from_its_text(tmp_path, db_path, html, url):
+    # fail before: the stub's one line ("Having trouble seeing this email?") was stored as the
+    # story, or the mail failed with "no article text found", its text part unread
+    (tmp_path / "issue.eml").write_bytes(mail(html=html, text=f"By Ada Quill\n\n{ARTICLE_TEXT}\n"))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url, body FROM articles"))
+    assert ARTICLE_TEXT.split("\n\n")[1] in article["body"] and "trouble" not in article["body"]
+    assert (article["title"], article["url"]) == (SUBJECT, url)
+
+
+def test_a_short_html_part_beside_a_short_text_part_is_still_read():
+    # near miss: a short issue, its HTML part as long as its text, is read as its page
+    from ingest.mail import read_mail
+
+    story = read_mail(mail(html="<html><body><p>The ferry is late again today, the harbour office said.</p></body></html>",
+                           text="The ferry is late again today, the harbour office said."))
+    assert story.kind == "html"
+
+
+def forwarded(inner: bytes | None, note_html: bool = False) -> bytes:
+    """A mail a reader forwarded to themselves: their note, then the newsletter attached whole
+    (message/rfc822, as Apple Mail's and Thunderbird's "Forward as Attachment" send it)."""
+    import email
+
+    outer = EmailMessage()
+    outer["From"] = "Bo Carr <bo@example.org>"
+    outer["Subject"] = f"Fwd: {SUBJECT}"
+    outer["Date"] = "Fri, 08 Mar 2024 10:00:00 +0000"
+    outer.set_content("Thought you would want this one.\n\nBo")
+    if note_html:
+        outer.add_alternative("<p>Thought you would want this one.</p><p>Bo</p>", subtype="html")
+    if inner is not None:
+        outer.add_attachment(email.message_from_bytes(inner, policy=email.policy.default))
+    return bytes(outer)
+
+
+@pytest.mark.parametrize("note_html", [False, True])
+def test_a_newsletter_forwarded_as_an_attachment_is_read_with_its_own_header(tmp_path, db_path, note_html):
+    # fail before: the forwarder's name was the outlet and the day they forwarded it the
+    # publication day (and, with a note written in HTML, the note was the story)
+    (tmp_path / "fwd.eml").write_bytes(forwarded(mail(text=f"By Ada Quill\n\n{ARTICLE_TEXT}\n"), note_html))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["published"]) == (SUBJECT, "2024-03-05T07:30:00-05:00")
+    assert ARTICLE_TEXT.split("\n\n")[1] in article["body"]
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"
+
+
+def test_a_forwarded_subject_without_the_newsletter_attached():
+    # near miss of the above: forwarded inline, the subject loses its "Fwd:", and the
+    # forwarder is taken for no newsletter and their day for no publication day
+    from ingest.mail import read_mail
+
+    note = forwarded(None).replace(b"Thought you would want this one.", ARTICLE_TEXT.encode())
+    story = read_mail(note)
+    assert story.hints == {"title": SUBJECT}
+    # near miss: a subject that speaks of forwarding keeps its words and its sender
+    assert read_mail(mail(text=ARTICLE_TEXT, subject="Fwd is the new ferry's name")).hints["outlet"] == "Millbrook Weekly"
+
+
+EMLX_PLIST = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" '
+              b'"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n'
+              b'\t<key>date-received</key>\n\t<integer>1709641800</integer>\n\t<key>flags</key>\n'
+              b'\t<integer>8590195713</integer>\n</dict>\n</plist>\n')
+
+
+@pytest.mark.parametrize("cte", ["base64", "8bit"])
+def test_apple_mails_own_file_of_a_mail_is_read(tmp_path, db_path, cte):
+    # fail before: an .emlx (Apple Mail's file of each mail in ~/Library/Mail: the message's
+    # length in bytes on a line, the message, then a property list of its flags) was passed
+    # over in a folder, and named on the command line failed with "no article text found"
+    # or was read as the page its unencoded HTML part showed, its header lost
+    message = mail(html=newsletter_page(), cte=cte)
+    (tmp_path / "12345.emlx").write_bytes(str(len(message)).encode() + b"       \n" + message + EMLX_PLIST)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert (article["title"], article["published"]) == (SUBJECT, "2024-03-05T07:30:00-05:00")
+    assert "plist" not in article["body"] and "Étienne Roux" in article["body"]
+
+
+def test_a_mail_that_opens_with_a_number_is_no_emlx():
+    # near miss: a raw mail's text is not cut at a number it does not open with
+    from ingest.mail import read_mail
+
+    assert read_mail(mail(text="12 boats sank.\n\n" + ARTICLE_TEXT)).content.count("12 boats sank.") == 1
+
+
+@pytest.mark.parametrize("name, error", [
+    # fail before: "binary file (an old Word or Excel file)", which sent the reader to the wrong program
+    ("issue.msg", "an Outlook message (.msg), which is not read: save it from Outlook as HTML"),
+    ("minutes.doc", "binary file (an old Word or Excel file)"),  # near miss: the same container, another program's
+])
+def test_an_outlook_message_fails_with_what_to_do(tmp_path, db_path, name, error):
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)  # an OLE2 compound file, as Outlook writes
+    code, summary = ingest_json(path, "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith(error), summary
+
+
+@pytest.mark.parametrize("layout", ["apple", "thunderbird", "named"])
+def test_a_mailbox_file_with_no_extension_is_read_as_one(tmp_path, db_path, layout):
+    # fail before: Apple Mail exports a mailbox as a folder "Name.mbox" holding a file "mbox"
+    # (and an Info.plist), and Thunderbird keeps each folder as a file "Inbox" beside its
+    # "Inbox.msf": walked, the file was passed over as "(no extension)"; named, its mails were
+    # read as one
+    data = mailbox(mail(html=newsletter_page()), mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens"))
+    folder = tmp_path / ("Newsletters.mbox" if layout == "apple" else "Mail")
+    folder.mkdir()
+    box = folder / ("mbox" if layout == "apple" else "Inbox")
+    box.write_bytes(data)
+    (folder / "Info.plist" if layout == "apple" else folder / "Inbox.msf").write_bytes(b"// index")
+    code, summary = ingest_json(box if layout == "named" else folder, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2), summary
+    assert summary["failures"] == [] and summary.get("passed_over", {}).get("(no extension)") is None
+
+
+def test_a_text_that_opens_with_from_is_no_mailbox(tmp_path, db_path):
+    # near miss: a note with no extension that opens with "From " and no envelope is passed over
+    (tmp_path / "notes").write_bytes(b"From the harbour office: the ferry runs at noon.\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert summary["seen"] == 0 and summary["passed_over"] == {"(no extension)": 1}, summary
+
+
+@pytest.mark.parametrize("subject, sender, title, outlet", [
+    # fail before: a header written in UTF-8 or a code page as it is, not as encoded words (as
+    # many mail programs save one; RFC 6532), was read as "Caf�� closes"
+    ("Café closes at the Jetée".encode(), "Jetée Notes".encode(), "Café closes at the Jetée", "Jetée Notes"),
+    ("Café closes".encode("cp1252"), b"Harbor Notes", "Café closes", "Harbor Notes"),
+    # near miss: encoded words are read as before
+    (b"=?utf-8?q?Caf=C3=A9_closes?=", b"=?utf-8?q?Jet=C3=A9e_Notes?=", "Café closes", "Jetée Notes"),
+])
+def test_a_header_in_eight_bit_characters(subject, sender, title, outlet):
+    from ingest.mail import read_mail
+
+    raw = (b"From: " + sender + b" <a@jetee.example>\nSubject: " + subject + b"\nDate: " + SENT.encode()
+           + b"\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+           + ARTICLE_TEXT.encode() + b"\n")
+    hints = read_mail(raw).hints
+    assert (hints["title"], hints["outlet"]) == (title, outlet)
+
+
+@pytest.mark.parametrize("words, web_version", [
+    # fail before: these words of the link to the issue on the web, as mailing tools write them,
+    # were not known, so the link stayed in the story and its address was not kept
+    ("View in web browser", True), ("View email in browser", True), ("View as a web page", True),
+    ("View the online version", True), ("View online version", True), ("View on our website", True),
+    ("View this email in your browser", True), ("Read online", True), ("Web version", True),  # as before
+    # near misses: links of the story's
+    ("View on map", False), ("Read more", False), ("Online", False), ("View the full report online today", False),
+])
+def test_the_words_of_a_web_version_link(words, web_version):
+    from ingest.mail import _WEB_VERSION
+
+    assert bool(_WEB_VERSION.match(words)) is web_version
+
+
+GMAIL_FORWARD = ("<div dir='ltr'>Worth a read.</div><div class='gmail_quote'><div dir='ltr' class='gmail_attr'>"
+                 "---------- Forwarded message ---------<br>From: <strong>Millbrook Weekly</strong> "
+                 "&lt;letters@millbrook-weekly.example&gt;<br>Date: Tue, Mar 5, 2024 at 7:30 AM<br>"
+                 f"Subject: {SUBJECT}<br>To: &lt;bo@example.org&gt;<br></div><br>{newsletter_page()}</div>")
+APPLE_FORWARD = ("<div>Worth a read.</div><div><br><blockquote type='cite'><div>Begin forwarded message:</div><br>"
+                 "<div><b>From: </b>Millbrook Weekly &lt;letters@millbrook-weekly.example&gt;</div>"
+                 f"<div><b>Subject: </b>{SUBJECT}</div><div><b>Date: </b>5 March 2024 at 07:30:00 GMT-5</div>"
+                 f"<div><b>To: </b>bo@example.org</div><br>{newsletter_page()}</blockquote></div>")
+
+
+@pytest.mark.parametrize("html", [GMAIL_FORWARD, APPLE_FORWARD])
+def test_a_newsletter_forwarded_inline_is_read_with_the_header_it_quotes(tmp_path, db_path, html):
+    # fail before: the forward's quoted header ("---------- Forwarded message ---------", "From:
+    # ...", "Date: ...") was in the story, and the newsletter's name and day were unknown (the
+    # forwarder's were taken, or, since the subject's "Fwd:" is read, none)
+    message = forwarded(None, note_html=False)
+    import email
+
+    parsed = email.message_from_bytes(message, policy=email.policy.default)
+    parsed.add_alternative(html, subtype="html")
+    (tmp_path / "fwd.eml").write_bytes(bytes(parsed))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = stored(db_path)
+    assert article["title"] == SUBJECT and article["published"].startswith("2024-03-05T07:30:00")
+    assert next(Database(db_path).query("SELECT name FROM outlets"))["name"] == "Millbrook Weekly"
+    assert not any(junk in article["body"] for junk in ("Forwarded message", "Begin forwarded", "bo@example.org", "To:"))
+
+
+def test_a_plain_text_forward_quotes_the_newsletters_header():
+    from ingest.mail import read_mail
+
+    quoted = ("---------- Forwarded message ---------\nFrom: Millbrook Weekly <letters@millbrook-weekly.example>\n"
+              f"Date: Tue, 05 Mar 2024 07:30:00 -0500\nSubject: {SUBJECT}\nTo: bo@example.org\n\n{ARTICLE_TEXT}")
+    story = read_mail(forwarded(None).replace(b"Thought you would want this one.", quoted.encode()))
+    assert (story.hints["outlet"], story.hints["published"]) == ("Millbrook Weekly", "2024-03-05T07:30:00-05:00")
+    assert "Forwarded message" not in story.content and "bo@example.org" not in story.content
+    assert ARTICLE_TEXT.split("\n\n")[0] in story.content

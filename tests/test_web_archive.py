@@ -243,3 +243,65 @@ def test_a_file_that_is_no_web_archive_fails_on_one_line_without_the_readers_cha
     lines = run.stderr.splitlines()
     assert lines and all(line.startswith("failed: ") for line in lines), run.stderr
     assert "web archive" in lines[0]
+
+
+@pytest.mark.parametrize("mime, url, kept", [
+    # fail before: a text page's address was lost (only a page's was given to its extractor)
+    ("text/plain", "https://millbrook-gazette.example/news/flood.txt", "https://millbrook-gazette.example/news/flood.txt"),
+    ("text/plain", "file:///Users/ada/flood.txt", None),  # near miss: a file on the saver's disk is no address
+])
+def test_a_safari_web_archive_of_a_text_page_keeps_its_address(tmp_path, db_path, mime, url, kept):
+    text = f"River rises in Millbrook\n\nBy Ada Quill\n\n{FLOOD}\n".encode()
+    (tmp_path / "flood.webarchive").write_bytes(webarchive(text, mime=mime, url=url))
+    code, summary = ingest_json(tmp_path / "flood.webarchive", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert next(Database(db_path).query("SELECT url FROM articles"))["url"] == kept
+
+
+def test_a_safari_web_archive_as_an_xml_property_list(tmp_path, db_path):
+    # fail before: a web archive turned into XML (plutil -convert xml1, as some tools keep
+    # them) was read as a page, its base64 plist data stored as the story
+    import plistlib
+
+    archive = plistlib.loads(webarchive(page("River rises in Millbrook", FLOOD)))
+    (tmp_path / "flood.webarchive").write_bytes(plistlib.dumps(archive, fmt=plistlib.FMT_XML))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url FROM articles"))
+    assert (article["title"], article["url"]) == ("River rises in Millbrook", "https://millbrook-gazette.example/news/flood")
+
+
+def test_another_xml_property_list_is_no_web_archive():
+    from ingest.read import sniff_format
+
+    # near miss: an XML property list of something else is no web archive
+    assert sniff_format(b'<?xml version="1.0"?>\n<plist version="1.0"><dict><key>Theme</key><string>dark</string></dict></plist>') != "webarchive"
+
+
+def with_frame(shell: bytes, framed: bytes) -> bytes:
+    """A web archive whose page shows another in a frame: Safari keeps the frame's page as a web
+    archive of its own under "WebSubframeArchives"."""
+    import plistlib
+
+    archive = plistlib.loads(webarchive(shell))
+    archive["WebSubframeArchives"] = [plistlib.loads(webarchive(framed, url="https://millbrook-gazette.example/frame/flood"))]
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)
+
+
+@pytest.mark.parametrize("shell, story_in_frame", [
+    # fail before: "no article text found", the story unread in the frame's archive
+    (b"<html><head><title>River rises in Millbrook</title></head><body>"
+     b"<iframe src='https://millbrook-gazette.example/frame/flood'></iframe></body></html>", True),
+    # near miss: a page with its story, and an advert in a frame, is read as its page
+    (page("River rises in Millbrook", FLOOD), False),
+])
+def test_a_safari_web_archive_whose_story_is_in_a_frame(tmp_path, db_path, shell, story_in_frame):
+    framed = page("Ferry times", "The ferry runs at noon and at six every day this week, the harbour office "
+                  "said in a notice put up on the quay on Monday morning, after the storm.") if not story_in_frame \
+        else page("River rises in Millbrook", FLOOD)
+    (tmp_path / "flood.webarchive").write_bytes(with_frame(shell, framed))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT title, url, body FROM articles"))
+    assert article["title"] == "River rises in Millbrook" and "ferry runs at noon" not in article["body"]
+    assert article["url"] == "https://millbrook-gazette.example/news/flood"  # the address the reader saved
