@@ -446,6 +446,14 @@ class Signals:
             _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
+    def revisions_above_story(self) -> list[str]:
+        """Those "Updated" lines set before the story's text (no long paragraph above them),
+        where a stamp of the page's own stands: the publication's last resort. One after the
+        text may be a live blog entry's, a related story's, a teaser's: another day."""
+        return _labelled_dates([e for e in self._label_lines if not _STORY_PARAGRAPHS_BEFORE(e)], lambda text: revision_text_date(
+            _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
+
+    @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
         return _labelled_dates(self._label_lines, day_first=self.day_first)
@@ -4104,8 +4112,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # the one day it shows, and most often the day it was published too (a day that may
         # be right; none is always wrong). Marked "revision", so a user can filter it out as
         # htmldate's. (Stripped of their structured dates, three tune pages showed only such a
-        # line, each on the publication's day.)
-        ("revision", lambda: signals.labelled_revisions[:1]),
+        # line, each on the publication's day.) Only one set above the story's text: after it,
+        # an "Updated" line may be a live blog entry's or another story's.
+        ("revision", lambda: signals.revisions_above_story[:1]),
     ):
         if callable(values):
             values = values()

@@ -1834,6 +1834,9 @@ def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
 
 # --- dates: the one "Updated" line a page shows is the publication's last resort -----------
 
+# A paragraph of the story's text, long enough to count as such.
+LEAD = ("<p>The harbour board met on Monday night and heard from the fishing fleet, the ferry company and "
+        "the residents of the quay before it voted to dredge the channel.</p>")
 REVISION_ALONE = {
     # a wire story's stamp under its headline, its clock before the date, and no other date
     "a wire stamp alone": ("<p>Updated 0812 GMT (0912 BST) March 5, 2024</p>", ("2024-03-05", "revision")),
@@ -1845,6 +1848,12 @@ REVISION_ALONE = {
     "an update told in a sentence": (
         "<p>Updated to add the board's reply to the harbour master's letter. The next vote is on 9 March 2024.</p>",
         (None, None)),
+    # after the story's text, an "Updated" line is a live blog entry's or another story's
+    "a live blog entry's stamp after the text": (
+        f"{LEAD}<div class='entry'><h3>14:20 Ferry service resumes</h3><p>Updated: 9 March 2024</p></div>",
+        (None, None)),
+    "a related story's stamp after the text": (
+        f"{LEAD}<div><h2>Ferry fares rise</h2><p>Updated: 2 January 2023</p></div>", (None, None)),
 }
 
 
