@@ -4215,6 +4215,9 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|&#169;|\bcopyright\b)(?:\s|&nbsp;|©
                              r"(?:(?:19|20)\d\d\s*[-–—]\s*)?((?:19|20)\d\d)(?!\d)", re.I)
 
 
+_COMMENT_DATE_CLASS = re.compile(r"comment[-_]?(?:date|time|meta)", re.I)
+
+
 def _yearless_dates(signals: Signals) -> list[str]:
     """The publication day a date-named element states with no year but with its clock, a
     stamp of the day's news ("Posted Oct 4, 7:10 AM"), in the year of the page's copyright
@@ -4228,6 +4231,11 @@ def _yearless_dates(signals: Signals) -> list[str]:
         return []
     texts = [t for t in signals.date_texts if _YEARLESS_DATE.search(t) and _CLOCK.search(t)
              and not text_date(t, signals.day_first)]
+    # (Not a reader's: a comment's stamp, "<div class=comment-date>Mar 4, 7:10 PM</div>", is
+    # named so itself, with no comments box around it to tell.)
+    if texts and any(_COMMENT_DATE_CLASS.search(e.get("class") or "") and _text(e) == texts[0]
+                     for e in _date_named(signals.tree)):
+        return []
     if not texts:
         return []
     markup = signals.html if signals.html is not None else etree.tostring(signals.tree, encoding="unicode")

@@ -4285,6 +4285,12 @@ YEARLESS_DATES = {
     "an updated stamp alone": ('<div class="post-date">Updated Oct 5</div>', "<footer>© 2023</footer>", None),
     "a number before a month in a phrase": (
         '<div class="post-date">Top 5 March picks at 9:00</div>', "<footer>© 2023</footer>", None),
+    # a reader's comment, its stamp named so itself with no comments box around it
+    "a comment's stamp": ("", '<div class="comment-date">Mar 4, 7:10 PM</div><p>Dredge it twice.</p>'
+                          "<footer>© 2023 The Harbor Ledger</footer>", None),
+    # near-miss: a commentary's own stamp is the story's
+    "a commentary's stamp": ('<div class="commentary-date">Posted Mar 4, 7:10 PM</div>',
+                             "<footer>© 2023 The Harbor Ledger</footer>", "2023-03-04"),
 }
 
 
