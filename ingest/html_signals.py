@@ -4635,6 +4635,11 @@ _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at 
 
 
 _ABOVE_HEADLINE = 2  # the headline's elder siblings that may be its date line
+# A lead picture set above the headline: its caption's "Ann Lee / March 1, 2023" is the
+# photographer's credit and the day of the picture, not a date line. (A small icon beside the
+# date, an <img> alone, is no figure.)
+_HOLDS_FIGURE = etree.XPath("boolean(descendant-or-self::figure or descendant-or-self::figcaption "
+                            "or descendant-or-self::picture)")
 
 
 def _line_above_headline(signals: Signals) -> list[str]:
@@ -4646,7 +4651,7 @@ def _line_above_headline(signals: Signals) -> list[str]:
         return []
     for sibling in islice(headline.itersiblings(preceding=True), _ABOVE_HEADLINE):
         text = _text(sibling)
-        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS:
+        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS or _HOLDS_FIGURE(sibling):
             continue
         day = published_text_date(text, signals.day_first)
         if day and (_is_whole_date(text, day) or any(

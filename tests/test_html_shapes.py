@@ -4366,6 +4366,12 @@ LINES_ABOVE = {
     # near-misses: the revision's date alone; a sentence that names a date
     "an updated line": ("Updated November 9, 2024", None),
     "a sentence": ("Ferry fares rise on November 5, 2024 for the winter", None),
+    # a lead picture above the headline: its caption credits the photographer and dates the
+    # picture, not the story
+    "a lead picture's caption": (
+        '<figure><img src="/quay.jpg" alt=""><figcaption>Tom Ash / March 1, 2023</figcaption></figure>', None),
+    # near-miss: a calendar icon beside the date line is no picture
+    "the date beside an icon": ('<img src="/calendar.svg" alt=""> Tuesday 5 November 2024', "2024-11-05"),
 }
 
 
