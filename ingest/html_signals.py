@@ -4723,6 +4723,8 @@ def _field_line_date(signals: Signals) -> list[str]:
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)
                 or _TABLE_FIELD(element)):
             continue
+        if PICTURES_CREDIT.match(text):
+            continue  # a picture's credit line, "Photo: Tom Ash / Archive / 5 March 1998": the picture's day
         if _FIELD_MARK.search(text):
             return [lone or day]
         # (Two different dates each alone on its line under the headline are a list's - other

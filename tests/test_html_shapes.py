@@ -3333,6 +3333,10 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
     ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
     ("<div>Council | Votes taken on March 1, 2024 and after</div>", "", None),
+    # a picture's credit line under the headline, the day of an archive picture between slashes
+    ('<p class="byline">By Ann Lee</p><p>Photo: Tom Ash / Harbor Ledger archive / 5 March 1998</p>', "", None),
+    # (near-miss: a credit that is not the line's first field leaves the line the story's)
+    ("<div>Harbor News / Photos: Tom Ash / 5 March 2024</div>", "", "2024-03-05"),
 ])
 def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
     article = parsed(top=top, after=after)
