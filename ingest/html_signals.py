@@ -4177,6 +4177,11 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     return published, updated
 
 
+# A cell of a data table (a layout table is unwrapped before the signals are read): a list of
+# documents or files marks each one's "modified" day, none of them the page's.
+_IN_DATA_CELL = etree.XPath("boolean(ancestor-or-self::td or ancestor-or-self::th)")
+
+
 def _revision_marked_dates(signals: Signals) -> list[str]:
     """The day an element marked as the revision's by its class ("updated", "modified-date")
     writes as its whole text, the first of the page's that is no teaser's, comment's or other
@@ -4194,7 +4199,7 @@ def _revision_marked_dates(signals: Signals) -> list[str]:
         if (day and _is_whole_date(text, day) and not (
                 _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)
-                or _in_masthead(element, headline))):
+                or _in_masthead(element, headline) or _IN_DATA_CELL(element))):
             # (Not when a line under the headline shows another day: that one may be the
             # publication's, and neither is said to be.)
             others = {other for _, line in _lines_under_headline(signals.tree, headline)

@@ -4320,6 +4320,11 @@ REVISION_MARKED = {
             "</li></ul>", (None, None)),
     "beside the publication's": (
         '<div class="updated">March 9, 2024</div><p class="posted">Posted 4 March 2024</p>', "", ("2024-03-04", "text")),
+    # a table of documents, each file's "modified" day in its cell
+    "a document list's cell": (
+        "", '<table><tr><td><a href="/budget.pdf">Harbour budget</a></td><td class="modified">March 9, 2023</td></tr>'
+            '<tr><td><a href="/tides.pdf">Tide tables</a></td><td class="modified">March 2, 2023</td></tr></table>',
+        (None, None)),
 }
 
 
