@@ -2574,9 +2574,25 @@ def _label_lines(tree: HtmlElement):
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
                 or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_sidebar(element, headline)):
+                or _in_sidebar(element, headline) or _in_book_record(element)):
             continue
         yield element
+
+
+# The fields of a book's (or a report's) record that no story's meta line holds: "ISBN",
+# "Pages: 320", "320 pages". A "Publication date:" beside them is the book's.
+_BOOK_RECORD = re.compile(r"\bisbn\b|\bpages\s*:|\b\d+\s+pages\b|\bpage\s+count\b", re.I)
+_BOOK_RECORD_LENGTH = 300  # a record's box, not the story around it
+
+
+def _in_book_record(element) -> bool:
+    """The label line is one field of a short box that also states a book's ISBN or pages
+    (asked only of the few lines that open with a date label)."""
+    for box in islice(element.iterancestors(), 2):
+        text = _spaced_text(box)  # (its fields apart: "Harbor Press</li><li>Pages: 320")
+        if len(text) <= _BOOK_RECORD_LENGTH and _BOOK_RECORD.search(text):
+            return True
+    return False
 
 
 def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[str]:

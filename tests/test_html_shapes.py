@@ -4348,6 +4348,13 @@ NOUN_LABELS = {
     "the words in a sentence": (
         "<p>The publication date of the harbor survey moved to 5 March 2024.</p>", None),
     "a label with no date": ("<p>Publication date: to be announced</p>", None),
+    # a reviewed book's record: its ISBN and pages say whose publication the date is
+    "a book's record": (
+        '<ul class="book"><li>Publisher: Harbor Press</li><li>Pages: 320</li><li>ISBN 978-0-00-000000-0</li>'
+        "<li>Publication date: 5 March 2019</li></ul>", None),
+    # (near-miss: a story's own meta box that names the pages of its print edition is no book's)
+    "a story's box with a page number": (
+        '<div class="meta"><p>Publication date: 5 March 2024</p><p>Print edition, page 4</p></div>', "2024-03-05"),
 }
 
 
