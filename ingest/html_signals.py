@@ -450,7 +450,9 @@ class Signals:
         """Those "Updated" lines set before the story's text (no long paragraph above them),
         where a stamp of the page's own stands: the publication's last resort. One after the
         text may be a live blog entry's, a related story's, a teaser's: another day."""
-        return _labelled_dates([e for e in self._label_lines if not _STORY_PARAGRAPHS_BEFORE(e)], lambda text: revision_text_date(
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        lines = [e for e in self._label_lines if not _STORY_PARAGRAPHS_BEFORE(e) and not _under_other_heading(e, headline)]
+        return _labelled_dates(lines, lambda text: revision_text_date(
             _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
@@ -2593,6 +2595,18 @@ def _in_book_record(element) -> bool:
         if len(text) <= _BOOK_RECORD_LENGTH and _BOOK_RECORD.search(text):
             return True
     return False
+
+
+_SUBHEADINGS = etree.XPath(".//h2|.//h3|.//h4|.//h5|.//h6")
+
+
+def _under_other_heading(element, headline) -> bool:
+    """The line's box holds a heading but not the page's headline: a card of another story
+    set before the text ("<div><h2>Ferry fares rise</h2><p>Updated: ...</p></div>")."""
+    box = element.getparent()
+    if box is None or headline is None or box.tag == "body":
+        return False
+    return bool(_SUBHEADINGS(box)) and headline not in set(box.iter(etree.Element))
 
 
 def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[str]:

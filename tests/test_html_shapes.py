@@ -1854,6 +1854,9 @@ REVISION_ALONE = {
         (None, None)),
     "a related story's stamp after the text": (
         f"{LEAD}<div><h2>Ferry fares rise</h2><p>Updated: 2 January 2023</p></div>", (None, None)),
+    # nor a card of another story set before the text, its own heading above its stamp
+    "another story's card before the text": (
+        "<div><h2>Ferry fares rise</h2><p>Updated: 2 January 2023</p></div>", (None, None)),
 }
 
 
