@@ -4703,6 +4703,9 @@ def _one_day(first: str, second: str) -> bool:
     return first == second or (iso_date(first, _NO_FUTURE) or first)[:10] == (iso_date(second, _NO_FUTURE) or second)[:10]
 
 
+_KICKER_BLOCKS = {"div", "p", "h2", "h3", "h4", "h5", "h6", "header", "ul", "ol"}  # (a kicker in a list of the share buttons too)
+
+
 def _field_line_date(signals: Signals) -> list[str]:
     """The date of the first short line after the headline that sets it as one field of
     several, between marks ("Ann Lee | March 5, 2024", "News | March 5, 2024 | 4 min read"),
@@ -4734,7 +4737,10 @@ def _field_line_date(signals: Signals) -> list[str]:
             own_day = published_text_date(own, signals.day_first) if own else None
             # (Not when an inner element holds a date or its label: "<span>Updated:</span> March
             # 9, 2024" is the revision's.)
-            if own_day and _is_whole_date(own, own_day) and not any(
+            # (And only when those are blocks, set on their own line above: words in an inline
+            # element run into the date as a label or a link, "<strong>Next meeting:</strong> April
+            # 12, 2025", "<a>Ferry fares rise</a> March 1, 2023", which date no page.)
+            if own_day and _is_whole_date(own, own_day) and all(child.tag in _KICKER_BLOCKS for child in element) and not any(
                     text_date(inner := _text(child) or "", signals.day_first) or _DATE_LABEL.search(inner)
                     for child in element):
                 text, day = own, own_day

@@ -3336,6 +3336,9 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
     ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
     ("<div>Council | Votes taken on March 1, 2024 and after</div>", "", None),
+    # a date after words in an inline element: a label's or a link's, not a kicker's
+    ('<p class="byline">By Ann Lee</p><p><strong>Next meeting:</strong> April 12, 2025</p>', "", None),
+    ('<p><a href="/ferry-fares">Ferry fares rise</a> March 1, 2023</p>', "", None),
     # a picture's credit line under the headline, the day of an archive picture between slashes
     ('<p class="byline">By Ann Lee</p><p>Photo: Tom Ash / Harbor Ledger archive / 5 March 1998</p>', "", None),
     # (near-miss: a credit that is not the line's first field leaves the line the story's)
