@@ -446,6 +446,16 @@ class Signals:
             _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
 
     @cached_property
+    def revisions_above_story(self) -> list[str]:
+        """Those "Updated" lines set before the story's text (no long paragraph above them),
+        where a stamp of the page's own stands: the publication's last resort. One after the
+        text may be a live blog entry's, a related story's, a teaser's: another day."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        lines = [e for e in self._label_lines if not _STORY_PARAGRAPHS_BEFORE(e) and not _under_other_heading(e, headline)]
+        return _labelled_dates(lines, lambda text: revision_text_date(
+            _from_revision_label(text, self.day_first)[:_LABELLED_REVISION_LENGTH], day_first=self.day_first))
+
+    @cached_property
     def labelled_dates(self) -> list[str]:
         """Days written after a "Published" label on a line of their own (see _labelled_dates)."""
         return _labelled_dates(self._label_lines, day_first=self.day_first)
@@ -2566,9 +2576,37 @@ def _label_lines(tree: HtmlElement):
         if (not text or not isinstance(element.tag, str) or element.tag in _SKIP_TAGS
                 or not _LABEL_AT_START.match(text.lstrip()[:40]) or _TEASER_ITEM(element)
                 or _IN_COMMENTS(element) or _IN_QUOTE(element) or _in_other_stories(element, headline)
-                or _in_sidebar(element, headline)):
+                or _in_sidebar(element, headline) or _in_book_record(element)):
             continue
         yield element
+
+
+# The fields of a book's (or a report's) record that no story's meta line holds: "ISBN",
+# "Pages: 320", "320 pages". A "Publication date:" beside them is the book's.
+_BOOK_RECORD = re.compile(r"\bisbn\b|\bpages\s*:|\b\d+\s+pages\b|\bpage\s+count\b", re.I)
+_BOOK_RECORD_LENGTH = 300  # a record's box, not the story around it
+
+
+def _in_book_record(element) -> bool:
+    """The label line is one field of a short box that also states a book's ISBN or pages
+    (asked only of the few lines that open with a date label)."""
+    for box in islice(element.iterancestors(), 2):
+        text = _spaced_text(box)  # (its fields apart: "Harbor Press</li><li>Pages: 320")
+        if len(text) <= _BOOK_RECORD_LENGTH and _BOOK_RECORD.search(text):
+            return True
+    return False
+
+
+_SUBHEADINGS = etree.XPath(".//h2|.//h3|.//h4|.//h5|.//h6")
+
+
+def _under_other_heading(element, headline) -> bool:
+    """The line's box holds a heading but not the page's headline: a card of another story
+    set before the text ("<div><h2>Ferry fares rise</h2><p>Updated: ...</p></div>")."""
+    box = element.getparent()
+    if box is None or headline is None or box.tag == "body":
+        return False
+    return bool(_SUBHEADINGS(box)) and headline not in set(box.iter(etree.Element))
 
 
 def _labelled_dates(elements, read=None, day_first: bool | None = None) -> list[str]:
@@ -4104,8 +4142,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         # the one day it shows, and most often the day it was published too (a day that may
         # be right; none is always wrong). Marked "revision", so a user can filter it out as
         # htmldate's. (Stripped of their structured dates, three tune pages showed only such a
-        # line, each on the publication's day.)
-        ("revision", lambda: signals.labelled_revisions[:1]),
+        # line, each on the publication's day.) Only one set above the story's text: after it,
+        # an "Updated" line may be a live blog entry's or another story's.
+        ("revision", lambda: signals.revisions_above_story[:1]),
     ):
         if callable(values):
             values = values()
@@ -4168,6 +4207,11 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     return published, updated
 
 
+# A cell of a data table (a layout table is unwrapped before the signals are read): a list of
+# documents or files marks each one's "modified" day, none of them the page's.
+_IN_DATA_CELL = etree.XPath("boolean(ancestor-or-self::td or ancestor-or-self::th)")
+
+
 def _revision_marked_dates(signals: Signals) -> list[str]:
     """The day an element marked as the revision's by its class ("updated", "modified-date")
     writes as its whole text, the first of the page's that is no teaser's, comment's or other
@@ -4185,7 +4229,7 @@ def _revision_marked_dates(signals: Signals) -> list[str]:
         if (day and _is_whole_date(text, day) and not (
                 _TEASER_ITEM(element) or _IN_COMMENTS(element) or _IN_QUOTE(element)
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)
-                or _in_masthead(element, headline))):
+                or _in_masthead(element, headline) or _IN_DATA_CELL(element))):
             # (Not when a line under the headline shows another day: that one may be the
             # publication's, and neither is said to be.)
             others = {other for _, line in _lines_under_headline(signals.tree, headline)
@@ -4206,6 +4250,9 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|&#169;|\bcopyright\b)(?:\s|&nbsp;|©
                              r"(?:(?:19|20)\d\d\s*[-–—]\s*)?((?:19|20)\d\d)(?!\d)", re.I)
 
 
+_COMMENT_DATE_CLASS = re.compile(r"comment[-_]?(?:date|time|meta)", re.I)
+
+
 def _yearless_dates(signals: Signals) -> list[str]:
     """The publication day a date-named element states with no year but with its clock, a
     stamp of the day's news ("Posted Oct 4, 7:10 AM"), in the year of the page's copyright
@@ -4219,6 +4266,11 @@ def _yearless_dates(signals: Signals) -> list[str]:
         return []
     texts = [t for t in signals.date_texts if _YEARLESS_DATE.search(t) and _CLOCK.search(t)
              and not text_date(t, signals.day_first)]
+    # (Not a reader's: a comment's stamp, "<div class=comment-date>Mar 4, 7:10 PM</div>", is
+    # named so itself, with no comments box around it to tell.)
+    if texts and any(_COMMENT_DATE_CLASS.search(e.get("class") or "") and _text(e) == texts[0]
+                     for e in _date_named(signals.tree)):
+        return []
     if not texts:
         return []
     markup = signals.html if signals.html is not None else etree.tostring(signals.tree, encoding="unicode")
@@ -4618,6 +4670,11 @@ _FIELD_LINE_ELEMENTS = 40  # elements after the headline that are looked at, at 
 
 
 _ABOVE_HEADLINE = 2  # the headline's elder siblings that may be its date line
+# A lead picture set above the headline: its caption's "Ann Lee / March 1, 2023" is the
+# photographer's credit and the day of the picture, not a date line. (A small icon beside the
+# date, an <img> alone, is no figure.)
+_HOLDS_FIGURE = etree.XPath("boolean(descendant-or-self::figure or descendant-or-self::figcaption "
+                            "or descendant-or-self::picture)")
 
 
 def _line_above_headline(signals: Signals) -> list[str]:
@@ -4629,7 +4686,7 @@ def _line_above_headline(signals: Signals) -> list[str]:
         return []
     for sibling in islice(headline.itersiblings(preceding=True), _ABOVE_HEADLINE):
         text = _text(sibling)
-        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS:
+        if not text or len(text) > _FIELD_LINE_LENGTH or sibling.tag in _SKIP_TAGS or _HOLDS_FIGURE(sibling):
             continue
         day = published_text_date(text, signals.day_first)
         if day and (_is_whole_date(text, day) or any(
@@ -4644,6 +4701,9 @@ _NO_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
 def _one_day(first: str, second: str) -> bool:
     """Two dates as written name one day ("22 Dec 2024" and "22 Dec, 2024")."""
     return first == second or (iso_date(first, _NO_FUTURE) or first)[:10] == (iso_date(second, _NO_FUTURE) or second)[:10]
+
+
+_KICKER_BLOCKS = {"div", "p", "h2", "h3", "h4", "h5", "h6", "header", "ul", "ol"}  # (a kicker in a list of the share buttons too)
 
 
 def _field_line_date(signals: Signals) -> list[str]:
@@ -4677,7 +4737,10 @@ def _field_line_date(signals: Signals) -> list[str]:
             own_day = published_text_date(own, signals.day_first) if own else None
             # (Not when an inner element holds a date or its label: "<span>Updated:</span> March
             # 9, 2024" is the revision's.)
-            if own_day and _is_whole_date(own, own_day) and not any(
+            # (And only when those are blocks, set on their own line above: words in an inline
+            # element run into the date as a label or a link, "<strong>Next meeting:</strong> April
+            # 12, 2025", "<a>Ferry fares rise</a> March 1, 2023", which date no page.)
+            if own_day and _is_whole_date(own, own_day) and all(child.tag in _KICKER_BLOCKS for child in element) and not any(
                     text_date(inner := _text(child) or "", signals.day_first) or _DATE_LABEL.search(inner)
                     for child in element):
                 text, day = own, own_day
@@ -4701,6 +4764,8 @@ def _field_line_date(signals: Signals) -> list[str]:
                 or _in_other_stories(element, headline) or _in_sidebar(element, headline)
                 or _TABLE_FIELD(element)):
             continue
+        if PICTURES_CREDIT.match(text):
+            continue  # a picture's credit line, "Photo: Tom Ash / Archive / 5 March 1998": the picture's day
         if _FIELD_MARK.search(text):
             return [lone or day]
         # (Two different dates each alone on its line under the headline are a list's - other

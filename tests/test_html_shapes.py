@@ -1834,6 +1834,9 @@ def test_a_line_labelled_updated_dates_the_revision(top, published, updated):
 
 # --- dates: the one "Updated" line a page shows is the publication's last resort -----------
 
+# A paragraph of the story's text, long enough to count as such.
+LEAD = ("<p>The harbour board met on Monday night and heard from the fishing fleet, the ferry company and "
+        "the residents of the quay before it voted to dredge the channel.</p>")
 REVISION_ALONE = {
     # a wire story's stamp under its headline, its clock before the date, and no other date
     "a wire stamp alone": ("<p>Updated 0812 GMT (0912 BST) March 5, 2024</p>", ("2024-03-05", "revision")),
@@ -1845,6 +1848,15 @@ REVISION_ALONE = {
     "an update told in a sentence": (
         "<p>Updated to add the board's reply to the harbour master's letter. The next vote is on 9 March 2024.</p>",
         (None, None)),
+    # after the story's text, an "Updated" line is a live blog entry's or another story's
+    "a live blog entry's stamp after the text": (
+        f"{LEAD}<div class='entry'><h3>14:20 Ferry service resumes</h3><p>Updated: 9 March 2024</p></div>",
+        (None, None)),
+    "a related story's stamp after the text": (
+        f"{LEAD}<div><h2>Ferry fares rise</h2><p>Updated: 2 January 2023</p></div>", (None, None)),
+    # nor a card of another story set before the text, its own heading above its stamp
+    "another story's card before the text": (
+        "<div><h2>Ferry fares rise</h2><p>Updated: 2 January 2023</p></div>", (None, None)),
 }
 
 
@@ -3324,6 +3336,13 @@ def test_a_slashed_date_line_on_a_page_of_a_known_language(lang, line, day):
     ("", "<div>Ferry fares rise | March 1, 2024</div>", None),
     ('<figure><img src="a.jpg"><figcaption>The quay | March 1, 2024</figcaption></figure>', "", None),
     ("<div>Council | Votes taken on March 1, 2024 and after</div>", "", None),
+    # a date after words in an inline element: a label's or a link's, not a kicker's
+    ('<p class="byline">By Ann Lee</p><p><strong>Next meeting:</strong> April 12, 2025</p>', "", None),
+    ('<p><a href="/ferry-fares">Ferry fares rise</a> March 1, 2023</p>', "", None),
+    # a picture's credit line under the headline, the day of an archive picture between slashes
+    ('<p class="byline">By Ann Lee</p><p>Photo: Tom Ash / Harbor Ledger archive / 5 March 1998</p>', "", None),
+    # (near-miss: a credit that is not the line's first field leaves the line the story's)
+    ("<div>Harbor News / Photos: Tom Ash / 5 March 2024</div>", "", "2024-03-05"),
 ])
 def test_a_date_as_a_field_of_a_line_under_the_headline(top, after, day):
     article = parsed(top=top, after=after)
@@ -4276,6 +4295,12 @@ YEARLESS_DATES = {
     "an updated stamp alone": ('<div class="post-date">Updated Oct 5</div>', "<footer>© 2023</footer>", None),
     "a number before a month in a phrase": (
         '<div class="post-date">Top 5 March picks at 9:00</div>', "<footer>© 2023</footer>", None),
+    # a reader's comment, its stamp named so itself with no comments box around it
+    "a comment's stamp": ("", '<div class="comment-date">Mar 4, 7:10 PM</div><p>Dredge it twice.</p>'
+                          "<footer>© 2023 The Harbor Ledger</footer>", None),
+    # near-miss: a commentary's own stamp is the story's
+    "a commentary's stamp": ('<div class="commentary-date">Posted Mar 4, 7:10 PM</div>',
+                             "<footer>© 2023 The Harbor Ledger</footer>", "2023-03-04"),
 }
 
 
@@ -4301,6 +4326,11 @@ REVISION_MARKED = {
             "</li></ul>", (None, None)),
     "beside the publication's": (
         '<div class="updated">March 9, 2024</div><p class="posted">Posted 4 March 2024</p>', "", ("2024-03-04", "text")),
+    # a table of documents, each file's "modified" day in its cell
+    "a document list's cell": (
+        "", '<table><tr><td><a href="/budget.pdf">Harbour budget</a></td><td class="modified">March 9, 2023</td></tr>'
+            '<tr><td><a href="/tides.pdf">Tide tables</a></td><td class="modified">March 2, 2023</td></tr></table>',
+        (None, None)),
 }
 
 
@@ -4324,6 +4354,13 @@ NOUN_LABELS = {
     "the words in a sentence": (
         "<p>The publication date of the harbor survey moved to 5 March 2024.</p>", None),
     "a label with no date": ("<p>Publication date: to be announced</p>", None),
+    # a reviewed book's record: its ISBN and pages say whose publication the date is
+    "a book's record": (
+        '<ul class="book"><li>Publisher: Harbor Press</li><li>Pages: 320</li><li>ISBN 978-0-00-000000-0</li>'
+        "<li>Publication date: 5 March 2019</li></ul>", None),
+    # (near-miss: a story's own meta box that names the pages of its print edition is no book's)
+    "a story's box with a page number": (
+        '<div class="meta"><p>Publication date: 5 March 2024</p><p>Print edition, page 4</p></div>', "2024-03-05"),
 }
 
 
@@ -4351,6 +4388,12 @@ LINES_ABOVE = {
     # near-misses: the revision's date alone; a sentence that names a date
     "an updated line": ("Updated November 9, 2024", None),
     "a sentence": ("Ferry fares rise on November 5, 2024 for the winter", None),
+    # a lead picture above the headline: its caption credits the photographer and dates the
+    # picture, not the story
+    "a lead picture's caption": (
+        '<figure><img src="/quay.jpg" alt=""><figcaption>Tom Ash / March 1, 2023</figcaption></figure>', None),
+    # near-miss: a calendar icon beside the date line is no picture
+    "the date beside an icon": ('<img src="/calendar.svg" alt=""> Tuesday 5 November 2024', "2024-11-05"),
 }
 
 
