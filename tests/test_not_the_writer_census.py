@@ -22,18 +22,10 @@ import pytest
 
 from ingest.extract_text import extract_text
 from ingest.normalise import normalise
+# The byline census's headline and story: both censuses read one article of ours, written once.
+from test_byline_census import HEADLINE, STORY
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
-HEADLINE = "Ferry crews walk out over new night rosters"
-STORY = [
-    "Ferry crews on the north bay stopped work at dawn on Tuesday, leaving thousands of commuters "
-    "to find other ways across the water.",
-    "The crews say the new rosters would put them on night shifts for six weeks in a row, and that "
-    "the operator never asked them.",
-    "The operator said it was ready to meet the union at any time and hoped the boats would run "
-    "again by the weekend.",
-    "A meeting is set for Thursday morning at the harbour office.",
-]
 A, T, S = "Ann Lee", "Tom Park", "Sue Ray"
 
 
