@@ -279,12 +279,13 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             click.echo(f"note: {given} changed nothing already in the archive: the {summary.unchanged} "
                        "unchanged input(s) keep what they were stored with.", err=True)
         if passed_over:
-            # Else a folder of PDFs reads "0 inputs", as an empty folder does.
+            # Else a folder of Word files reads "0 inputs", as an empty folder does.
             kinds = ", ".join(f"{extension} {count}" for extension, count in passed_over.most_common(6))
             count = sum(passed_over.values())
             click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
-                       f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, text, Markdown, "
-                       "JSON records, feeds and web archives.", err=True)
+                       f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, saved pages (MHTML, "
+                       "Safari web archives, PDF), text, Markdown, JSON records, feeds, web archives and "
+                       "saved mails.", err=True)
         elif not summary.seen:
             # An empty folder, or one of hidden files only, or an empty list on standard input:
             # "0 inputs" alone reads like a run that found everything already stored.
