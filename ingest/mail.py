@@ -184,15 +184,11 @@ STUB_SHARE = 4
 
 
 def _decoded(part) -> str:
-    """A part's content as text, decoded from its transfer encoding and charset."""
-    from .read import _python_codec, decode_text
+    """A part's content as text, decoded from its transfer encoding and its charset, as every
+    text is read (decode_text: the declared charset after valid UTF-8, then detection)."""
+    from .read import decode_text
 
-    payload = part.get_payload(decode=True) or b""
-    charset = part.get_content_charset()
-    try:
-        return payload.decode(_python_codec(charset)) if charset else decode_text(payload)
-    except (LookupError, UnicodeDecodeError):
-        return decode_text(payload)
+    return decode_text(part.get_payload(decode=True) or b"", part.get_content_charset())
 
 
 def _page_words(page: str) -> str:

@@ -590,11 +590,8 @@ def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: d
             continue
         page = part.get_payload(decode=True) or b""
         charset = part.get_content_charset()
-        if charset:  # said in the part's header, not always in the page: written out as UTF-8
-            try:
-                page = page.decode(_python_codec(charset)).encode("utf-8")
-            except (LookupError, UnicodeDecodeError):
-                pass
+        if charset:  # said in the part's header, not always in the page
+            page = _page_as_utf8(page, charset)
         return Source(location, page, digest, "html", size, overrides,
                       url=(saved_from or part.get("Content-Location") or "").strip() or None)
     return Source(location, b"", digest, "mhtml", size, overrides,
@@ -654,11 +651,19 @@ def _webarchive_resource(resource) -> tuple[str | None, bytes, str]:
     kind = "html" if mime in HTML_TYPES else "text" if mime == "text/plain" else None
     charset = resource.get("WebResourceTextEncodingName")
     if kind and isinstance(charset, str) and charset:  # as for MHTML: said beside the page, not always in it
-        try:
-            page = page.decode(_python_codec(charset)).encode("utf-8")
-        except (LookupError, UnicodeDecodeError):
-            pass
+        page = _page_as_utf8(page, charset)
     return kind, page, mime
+
+
+def _page_as_utf8(page: bytes, charset: str) -> bytes:
+    """A page whose container declares its charset (an MHTML part's header, a web archive's
+    entry), written out as UTF-8: read as every text is (decode_text, the declared charset after
+    valid UTF-8), so the page's own <meta charset>, often stale, is not asked; as it was when
+    nothing reads it."""
+    try:
+        return decode_text(page, charset).encode("utf-8")
+    except UnicodeDecodeError:
+        return page
 
 
 def _visible_words(page: bytes) -> list[str]:
