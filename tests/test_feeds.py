@@ -22,6 +22,11 @@ def rss(items: str) -> str:
             f'<link>https://millbrook-gazette.example/</link>{items}</channel></rss>')
 
 
+def atom(entries: str) -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>Shire News</title>{entries}</feed>")
+
+
 def test_rss_items_with_the_article_become_records_and_summaries_are_reported(tmp_path, db_path):
     feed = tmp_path / "gazette.rss"
     feed.write_text(rss(
@@ -55,12 +60,11 @@ def test_rss_items_with_the_article_become_records_and_summaries_are_reported(tm
 
 def test_an_atom_feed_without_its_extension_and_re_runs(tmp_path, db_path):
     feed = tmp_path / "feed.xml"
-    feed.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        "<title>Shire News</title><entry><title>County fair opens</title>"
+    feed.write_text(atom(
+        "<entry><title>County fair opens</title>"
         '<link href="https://shire-news.example/fair"/><author><name>Ben Orde</name></author>'
         "<published>2024-03-09T10:00:00Z</published><updated>2024-03-10T09:00:00Z</updated>"
-        f'<content type="html">&lt;p&gt;{FAIR}&lt;/p&gt;&lt;p&gt;{FAIR}&lt;/p&gt;</content></entry></feed>')
+        f'<content type="html">&lt;p&gt;{FAIR}&lt;/p&gt;&lt;p&gt;{FAIR}&lt;/p&gt;</content></entry>'))
     code, summary = ingest_json(feed, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
     row = next(Database(db_path).query("SELECT authors, published, updated FROM articles"))
@@ -159,11 +163,10 @@ def test_an_items_content_is_not_its_description_too(tmp_path, db_path, item, de
 
 def test_an_atom_entrys_content_is_not_its_description_too(tmp_path, db_path):
     feed = tmp_path / "shire.atom"
-    feed.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        "<title>Shire News</title><entry><title>River rises</title>"
+    feed.write_text(atom(
+        "<entry><title>River rises</title>"
         '<link href="https://shire.example/river"/><updated>2024-03-05T08:30:00Z</updated>'
-        f'<content type="html">&lt;p&gt;{ARTICLE_TEXT}&lt;/p&gt;</content></entry></feed>')
+        f'<content type="html">&lt;p&gt;{ARTICLE_TEXT}&lt;/p&gt;</content></entry>'))
     code, summary = ingest_json(feed, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
     assert next(Database(db_path).query("SELECT description FROM articles"))["description"] is None
