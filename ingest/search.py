@@ -278,12 +278,12 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
-    add_query_functions(getattr(db, "conn", db))
+    connection = getattr(db, "conn", db)
+    add_query_functions(connection)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,
               "sort": "newest" if newest else "", "versions": "all" if all_versions else "",
               CHECKED_PARAMETERS: ""}
     results: list[dict] = []
-    connection = getattr(db, "conn", db)
     if time_limit is not None:
         import time
 
