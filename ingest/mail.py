@@ -304,8 +304,12 @@ def without_furniture(page: str) -> tuple[str, str | None]:
     words = [" ".join(block.text_content().split()) for block in leaves]
     story = [i for i, text in enumerate(words) if len(text.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(text)]
     first, last = (story[0], story[-1]) if story else (len(leaves), -1)
+    # Below the story, what follows the subscription notice is the sender's too: the postal
+    # address the law asks a mailing to give (CAN-SPAM), "Sent with ...", a copyright line.
+    footer = next((i for i in range(last + 1, len(leaves)) if _SUBSCRIPTION_BLOCK.search(words[i])), len(leaves))
     for i, (block, text) in enumerate(zip(leaves, words)):
-        if (i < first or i > last) and _SUBSCRIPTION_BLOCK.search(text) and len(text.split()) <= FURNITURE_WORDS:
+        short = len(text.split()) <= FURNITURE_WORDS
+        if (i < first or i > last) and short and (_SUBSCRIPTION_BLOCK.search(text) or i > footer):
             _drop(block)
     return html.tostring(tree, encoding="unicode"), url
 

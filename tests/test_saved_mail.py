@@ -193,6 +193,8 @@ SUBSCRIPTION_ISSUE = f"""<html><head><title>{SUBJECT}</title></head><body>
 <p><a href="https://millbrook-weekly.example/subscribe">Subscribe now</a></p>
 <p>You're currently a free subscriber to Millbrook Weekly. Upgrade for full access.</p>
 <p><a href="https://millbrook-weekly.example/unsubscribe">Unsubscribe</a> · 12 Quay St, Millbrook</p>
+<p>Millbrook Weekly, 4 Mill Lane, Millbrook</p>
+<p>© 2024 Millbrook Weekly</p>
 </td></tr></table></body></html>"""
 
 
@@ -210,6 +212,8 @@ def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
     article = next(Database(db_path).query("SELECT * FROM articles"))
     assert (article["url"], json.loads(article["authors"])) == ("https://millbrook-weekly.example/p/river-rises", ["Ada Quill"])
     assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
+    # the sender's postal address and copyright below the unsubscribe line (stored before)
+    assert "Mill Lane" not in article["body"] and "© 2024" not in article["body"]
     # near miss: the story's own long paragraph that holds a furniture word stays
     assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
 
