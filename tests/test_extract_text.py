@@ -232,6 +232,10 @@ def test_month_day_without_year():
     ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
     ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
     ("Ann Lee | March 3, 2019 | 5 min read", False),
+    # a site's name before its sections (a printed page's masthead), and bylines shaped alike
+    ("The Harbor Ledger · News · Sport · Opinion", True), ("Harbor Ledger | News | Ports | Sport | Life", True),
+    ("By Ann Lee | Ports | Politics | Sport", False), ("Ann Lee · The Harbor Ledger · 5 March", False),
+    ("The Harbor Ledger | Ports | Politics", False),
     ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
