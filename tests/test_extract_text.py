@@ -1234,6 +1234,11 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
      f"service to two crossings a day.\n\n{STORY}\n",
      "HARBOUR BOARD CUTS FERRY", []),
     (f"HARBOUR BOARD CUTS FERRY\n\nBy Ann Lee\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    # ...and over its writer's name in capitals, the dateline lede under it (fail before: the
+    # lede was the title, and no writer)
+    (f"HARBOUR BOARD CUTS FERRY\n\nANN LEE\n\nKESTREL BAY — The harbour board voted on Monday night to cut "
+     f"the ferry service to two crossings a day.\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    (f"HARBOUR BOARD CUTS FERRY\n\nANN LEE\n\nMarch 5, 2024\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
     # near misses, read as before: a writer's name in capitals under the headline; a line in
     # capitals of three words over a headline (a kicker)
     (f"Dockers vote to end the strike\n\nANN LEE\n\n{STORY}\n", "Dockers vote to end the strike", ["Ann Lee"]),
