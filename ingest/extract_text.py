@@ -255,6 +255,16 @@ def _centred(lines: list[Line], i: int) -> bool:
     return left >= 8 and abs(left - right) <= 4
 
 
+def _writer_in_capitals_over_story(lines: list[Line]) -> bool:
+    """The second line a writer's name in capitals (two or three words), the story's first
+    paragraph right under it: wire copy's "HARBOUR BOARD CUTS FERRY" / "ANN LEE" / "KESTREL
+    BAY — ...", whose headline is the first line."""
+    # (its date on a line of its own between them: "ANN LEE" / "March 5, 2024")
+    below = 3 if len(lines) > 3 and lines[2].words <= 20 and _dateline(lines[2]) else 2
+    return (len(lines) > below and 2 <= lines[1].words <= 3 and _capitals(lines[1]) and rules.is_name_line(lines[1])
+            and rules.is_paragraph(lines[below]))
+
+
 def _headline_like(line: Line) -> bool:
     return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
@@ -383,7 +393,7 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
     # title and cut from the body. (Two or three words in capitals there stay a writer's name.)
     if lines and _capitals(lines[0]) and 4 <= lines[0].words <= 14 and rules.is_name_line(lines[0]) \
             and not lines[0].heading and len(lines) > 1 \
-            and (rules.is_paragraph(lines[1]) or rules.byline_by(lines[1])):
+            and (rules.is_paragraph(lines[1]) or rules.byline_by(lines[1]) or _writer_in_capitals_over_story(lines)):
         return 0
     # A text that opens with its story (a converter's output with no headline) has none: a line
     # below two paragraphs of the story is a subheading or a credit, not the headline.

@@ -65,6 +65,10 @@ def read_mail(data: bytes) -> MailStory:
             text = _decoded(parts["text"])
             if len(_page_words(content).split()) * STUB_SHARE < len(text.split()):
                 kind, content = "text", text
+                content, text_url = text_without_furniture(content)
+                url = text_url or url
+    else:
+        content, url = text_without_furniture(content)
     subject = mail_header(message, "Subject")
     sent = newsletter = writer = None
     quoted: dict = {}
@@ -89,6 +93,7 @@ def read_mail(data: bytes) -> MailStory:
         except (TypeError, ValueError, IndexError):
             pass
         newsletter, writer = sender_names(mail_header(message, "From"))
+    subject = subject_without_newsletter(subject, newsletter)
     hints = {"title": subject, "published": sent, "outlet": newsletter, "authors": [writer] if writer else None}
     hints["url"] = url
     if kind == "text":
@@ -239,6 +244,17 @@ def mail_header(message, name: str) -> str | None:
     return " ".join(words.split()) or None
 
 
+def subject_without_newsletter(subject: str | None, newsletter: str | None) -> str | None:
+    """The subject without the newsletter's name before or after it ("Harbor Notes: Tolls
+    rise", "Tolls rise | Harbor Notes"), as a page's title loses its site's name: every issue
+    has it, and the headline is the rest. Kept whole where the rest is one word."""
+    if not subject or not newsletter:
+        return subject
+    name = re.escape(newsletter)
+    rest = re.sub(rf"^{name}\s*(?:[:|•·\-–—]\s*)|\s*(?:[|•·\-–—]\s*){name}$", "", subject, flags=re.I).strip()
+    return rest if rest != subject and len(rest.split()) >= 2 else subject
+
+
 # A newsletter's sender as its platform writes it: "Ann Lee from Harbor Notes" (Substack),
 # "Ann Lee at Harbor Notes", "Harbor Notes | Ann Lee": the newsletter is the part after "from"
 # (the first, before a bar). A writer's name is two to four capitalised words: "News from the
@@ -273,7 +289,8 @@ _SUBSCRIPTION_BLOCK = re.compile(
     r"\bunsubscribe\b|\bmanage\s+(?:your\s+)?(?:subscription|preferences|email\s+settings)\b|"
     r"\bupdate\s+your\s+(?:preferences|email\s+settings)\b|\byou(?:'re|’re|\s+are)\s+(?:currently\s+)?(?:a\s+)?"
     r"(?:free|paid|premium)?\s*(?:subscriber|member)\b|\bforwarded\s+this\s+(?:e-?mail|newsletter)\b|"
-    r"\byou\s+(?:received|are\s+receiving)\s+this\s+(?:e-?mail|newsletter)\b|\bview\s+in\s+browser\b",
+    r"\byou\s+(?:received|are\s+receiving)\s+this\s+(?:e-?mail|newsletter)\b|\bview\s+in\s+browser\b|"
+    r"\bbecause\s+you\s+(?:signed\s+up|subscribed|opted\s+in|registered)\b",
     re.I)
 FURNITURE_WORDS = 40  # a block longer than this is the story's, whatever words it holds
 STORY_WORDS = 25  # a paragraph this long, with no furniture words, is the story's
@@ -304,10 +321,62 @@ def without_furniture(page: str) -> tuple[str, str | None]:
     words = [" ".join(block.text_content().split()) for block in leaves]
     story = [i for i, text in enumerate(words) if len(text.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(text)]
     first, last = (story[0], story[-1]) if story else (len(leaves), -1)
+    # Below the story, what follows the subscription notice is the sender's too: the postal
+    # address the law asks a mailing to give (CAN-SPAM), "Sent with ...", a copyright line.
+    footer = next((i for i in range(last + 1, len(leaves)) if _SUBSCRIPTION_BLOCK.search(words[i])), len(leaves))
     for i, (block, text) in enumerate(zip(leaves, words)):
-        if (i < first or i > last) and _SUBSCRIPTION_BLOCK.search(text) and len(text.split()) <= FURNITURE_WORDS:
+        short = len(text.split()) <= FURNITURE_WORDS
+        if (i < first or i > last) and short and (_SUBSCRIPTION_BLOCK.search(text) or i > footer):
             _drop(block)
     return html.tostring(tree, encoding="unicode"), url
+
+
+# A plain-text mail's link to its web version: the words, then the address on the same line
+# ("View this email in your browser: https://...", "... (https://...)", "<https://...>") or on
+# the next.
+_TEXT_WEB_VERSION = re.compile(r"^\s*(?P<words>[^:(<\n]{3,60}?)\s*[:(<]?\s*(?P<url>https?://\S+?)?[)>]?\s*$")
+# A signature's or a footer's rule: "-- " (RFC 3676's signature mark), "---", "___", "===".
+_RULE_LINE = re.compile(r"^\s*(?:--\s*|[-_=*]{3,})\s*$")
+
+
+def text_without_furniture(text: str) -> tuple[str, str | None]:
+    """A plain-text newsletter without its furniture, as without_furniture does for a page, and
+    the address of its web version. Worked on paragraphs (blank-line parted): a mail's lines are
+    often wrapped at 72 characters, so one line of the story is no measure of it."""
+    url = None
+    # (a rule is a paragraph of its own: "Thanks for reading." / "-- " / "Unsubscribe: ...")
+    paragraphs = re.split(r"\n[ \t]*\n", re.sub(r"(?m)^(?:--[ \t]*|[-_=*]{3,}[ \t]*)$", "\n\\g<0>\n", text))
+    kept = []
+    for paragraph in paragraphs:
+        lines = paragraph.splitlines()
+        for i, line in enumerate(lines[:2]):
+            found = _TEXT_WEB_VERSION.match(line)
+            if found and _WEB_VERSION.match(found.group("words").strip()):
+                target = found.group("url")
+                if not target and i + 1 < len(lines):
+                    target = (re.match(r"^\s*<?(https?://\S+?)>?\s*$", lines[i + 1]) or [None, None])[1]
+                    lines = lines[:i] + lines[i + 2:]
+                else:
+                    lines = lines[:i] + lines[i + 1:]
+                url = url or target
+                break
+        kept.append("\n".join(lines))
+    words = [" ".join(paragraph.split()) for paragraph in kept]
+    story = [i for i, paragraph in enumerate(words) if len(paragraph.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(paragraph)]
+    first, last = (story[0], story[-1]) if story else (len(kept), -1)
+    footer = next((i for i in range(last + 1, len(kept)) if _SUBSCRIPTION_BLOCK.search(words[i])), len(kept))
+    # (a rule just above the footer is its top: "-- ")
+    while footer - 1 > last and _RULE_LINE.match(kept[footer - 1]):
+        footer -= 1
+    result = []
+    for i, (paragraph, paragraph_words) in enumerate(zip(kept, words)):
+        short = len(paragraph_words.split()) <= FURNITURE_WORDS
+        if not paragraph_words:
+            continue
+        if short and ((i < first and _SUBSCRIPTION_BLOCK.search(paragraph_words)) or i >= footer):
+            continue
+        result.append(paragraph)
+    return "\n\n".join(result), url
 
 
 def _smallest_block(element):

@@ -1140,7 +1140,13 @@ _MENU_SEPARATOR = re.compile(r"\s*[›»>|•·]\s*|\s+/\s+")
 def _menu_row(text: str) -> bool:
     text = re.sub(r"^you are here\s*:?\s*", "", text, flags=re.I)
     items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
-    return 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items)
+    if 2 <= len(items) and len(text.split()) <= 10 and all(len(item.split()) <= 2 for item in items):
+        return True
+    # A site's name, then its sections: "The Harbor Ledger · News · Sport · Opinion" (what a
+    # page printed to PDF shows above its headline). Three sections at least and no figure, as
+    # a byline's fields have a date ("Ann Lee | The Harbor Ledger | March 3").
+    return (len(items) >= 4 and len(items[0].split()) <= 4 and all(len(item.split()) <= 2 for item in items[1:])
+            and not re.search(r"\d", text) and not re.match(r"(?:by|par|von|por|di|door)\s", text, re.I))
 
 
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>]\s*")

@@ -232,6 +232,10 @@ def test_month_day_without_year():
     ("This article is more than 5 years old", True), ("Menu Search Sign in", True),
     ("Harbour strike ends | Harbour Gazette", False), ("Dockers vote: 24/7 shifts end", False),
     ("Ann Lee | March 3, 2019 | 5 min read", False),
+    # a site's name before its sections (a printed page's masthead), and bylines shaped alike
+    ("The Harbor Ledger · News · Sport · Opinion", True), ("Harbor Ledger | News | Ports | Sport | Life", True),
+    ("By Ann Lee | Ports | Politics | Sport", False), ("Ann Lee · The Harbor Ledger · 5 March", False),
+    ("The Harbor Ledger | Ports | Politics", False),
     ("Share this on WhatsApp", True), ("Share on Google Plus", True), ("Primary Menu", True),
     ("Log inRegisterLog out", True),
     ("Share the pain of the strike", False),
@@ -1230,6 +1234,11 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
      f"service to two crossings a day.\n\n{STORY}\n",
      "HARBOUR BOARD CUTS FERRY", []),
     (f"HARBOUR BOARD CUTS FERRY\n\nBy Ann Lee\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    # ...and over its writer's name in capitals, the dateline lede under it (fail before: the
+    # lede was the title, and no writer)
+    (f"HARBOUR BOARD CUTS FERRY\n\nANN LEE\n\nKESTREL BAY — The harbour board voted on Monday night to cut "
+     f"the ferry service to two crossings a day.\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
+    (f"HARBOUR BOARD CUTS FERRY\n\nANN LEE\n\nMarch 5, 2024\n\n{STORY}\n", "HARBOUR BOARD CUTS FERRY", ["Ann Lee"]),
     # near misses, read as before: a writer's name in capitals under the headline; a line in
     # capitals of three words over a headline (a kicker)
     (f"Dockers vote to end the strike\n\nANN LEE\n\n{STORY}\n", "Dockers vote to end the strike", ["Ann Lee"]),

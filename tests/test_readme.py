@@ -44,7 +44,7 @@ def readme_blocks(opening: str) -> list[str]:
 
 def test_the_ingest_summary_shown_is_the_one_the_samples_give(samples_archive):
     # "What ingest prints" explains a summary line: it must be the one a user sees.
-    shown = readme_blocks("36 inputs in")
+    shown = readme_blocks("40 inputs in")
     assert len(shown) == 1
     counts = lambda line: re.sub(r" in [\d.]+s:", ":", line.split(" -> ")[0])  # noqa: E731
     assert counts(samples_archive[1].strip()) == counts(shown[0])

@@ -13,7 +13,7 @@ from ingest.resources import samples_dir
 from conftest import ingest_json
 
 # samples/README.md, "Story lines": each keyword is in every article of its story line only.
-STORY_LINES = {"Kestrel": 7, "Almsey": 6, "Linwood": 6, "Corrow": 4, "Pellham": 4, "Ashcombe": 4}
+STORY_LINES = {"Kestrel": 7, "Almsey": 6, "Linwood": 6, "Corrow": 4, "Pellham": 4, "Ashcombe": 4, "Skerrow": 4}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def archive(tmp_path_factory):
 def test_every_document_is_read_and_duplicates_fold(archive):
     code, summary, _ = archive
     assert code == 0, summary["failures"]
-    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (31, 5, 0)
+    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (35, 5, 0)
 
 
 def test_the_syndicated_agency_story_is_one_article_seen_three_times(archive):
@@ -73,7 +73,7 @@ def test_each_story_line_keyword_finds_exactly_its_articles(archive, keyword, ar
 def test_languages(archive):
     _, _, db = archive
     languages = Counter(row[0] for row in db.execute("SELECT language FROM articles"))
-    assert languages == {"en": 29, "fr": 1, "de": 1}
+    assert languages == {"en": 33, "fr": 1, "de": 1}
 
 
 def test_nineteen_reporters_and_no_one_else(archive):
@@ -100,7 +100,7 @@ def test_timeline_by_month(archive):
     _, _, db = archive
     months = Counter(
         (row[0] or "")[:7] for row in db.execute("SELECT coalesce(published, updated) FROM articles"))
-    assert months == {"2025-09": 5, "2025-10": 17, "2025-11": 7, "": 2}
+    assert months == {"2025-09": 5, "2025-10": 17, "2025-11": 11, "": 2}
 
 
 def test_multi_author_bylines_keep_their_order(archive):
@@ -108,3 +108,25 @@ def test_multi_author_bylines_keep_their_order(archive):
     authors = {json.dumps(json.loads(row[0])) for row in db.execute("SELECT authors FROM articles")}
     assert json.dumps(["Priya Castellanos", "Daniel Okafor", "Grace Lindqvist"]) in authors
     assert json.dumps(["Ruth Calloway", "Felix Amundsen", "Hannah Birch"]) in authors
+
+
+def test_a_feed_a_newsletter_and_a_printed_page_are_read_as_the_readme_says(archive):
+    _, _, db = archive
+    rows = {row["location"].split("samples/", 1)[1]: dict(row) for row in db.execute(
+        "SELECT s.location, a.title, a.authors, a.published, o.name AS outlet, a.url, a.published_source, "
+        "a.outlet_source FROM sources s JOIN articles a ON a.id = s.article_id "
+        "LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.body LIKE '%Skerrow%'")}
+    assert {name: (row["title"], json.loads(row["authors"]), row["published"][:10], row["outlet"])
+            for name, row in rows.items()} == {
+        "feed/harborledger-port.rss#1": ("Islanders sign petition to keep Skerrow winter ferry", ["Mara Ellison"],
+                                         "2025-11-14", "The Harbor Ledger"),
+        "feed/harborledger-port.rss#2": ("Skerrow Isle ferry to lose its winter sailings", ["Tobias Wren"],
+                                         "2025-11-12", "The Harbor Ledger"),
+        "mail/harbor-notes-2025-11-16.eml": ("The island that kept count", ["Mara Ellison"], "2025-11-16", "Harbor Notes"),
+        "pdf/meridianpost-skerrow-ferry.pdf": ("Why one island's ferry is a test for every small port",
+                                               ["Rafael Ostrowski"], "2025-11-18", "The Meridian Post"),
+    }
+    newsletter, printed = rows["mail/harbor-notes-2025-11-16.eml"], rows["pdf/meridianpost-skerrow-ferry.pdf"]
+    assert (newsletter["url"], newsletter["published_source"]) == (
+        "https://harborledger.example/newsletters/harbor-notes/2025-11-16", "email")
+    assert printed["url"] == "http://meridianpost.example/business/2025/11/18/skerrow-ferry-small-ports"

@@ -193,6 +193,8 @@ SUBSCRIPTION_ISSUE = f"""<html><head><title>{SUBJECT}</title></head><body>
 <p><a href="https://millbrook-weekly.example/subscribe">Subscribe now</a></p>
 <p>You're currently a free subscriber to Millbrook Weekly. Upgrade for full access.</p>
 <p><a href="https://millbrook-weekly.example/unsubscribe">Unsubscribe</a> · 12 Quay St, Millbrook</p>
+<p>Millbrook Weekly, 4 Mill Lane, Millbrook</p>
+<p>© 2024 Millbrook Weekly</p>
 </td></tr></table></body></html>"""
 
 
@@ -210,6 +212,8 @@ def test_a_newsletters_furniture_is_no_part_of_its_story(tmp_path, db_path):
     article = next(Database(db_path).query("SELECT * FROM articles"))
     assert (article["url"], json.loads(article["authors"])) == ("https://millbrook-weekly.example/p/river-rises", ["Ada Quill"])
     assert not any(words in article["body"] for words in ("View in browser", "free subscriber", "Quay St"))
+    # the sender's postal address and copyright below the unsubscribe line (stored before)
+    assert "Mill Lane" not in article["body"] and "© 2024" not in article["body"]
     # near miss: the story's own long paragraph that holds a furniture word stays
     assert "Residents can unsubscribe from the flood alerts by text" in article["body"]
 
@@ -444,3 +448,55 @@ def test_a_plain_text_forward_quotes_the_newsletters_header():
     assert (story.hints["outlet"], story.hints["published"]) == ("Millbrook Weekly", "2024-03-05T07:30:00-05:00")
     assert "Forwarded message" not in story.content and "bo@example.org" not in story.content
     assert ARTICLE_TEXT.split("\n\n")[0] in story.content
+
+
+PLAIN_STORY = ARTICLE_TEXT.split("\n\n")
+
+
+@pytest.mark.parametrize("top, bottom, url, gone, kept", [
+    # fail before: the web-version line and the footer were the story's first and last lines
+    ("View this email in your browser: https://millbrook-weekly.example/p/7",
+     "--\n\nYou are receiving Millbrook Weekly because you signed up at millbrook-weekly.example."
+     "\n\nUnsubscribe: https://millbrook-weekly.example/u\n\nMillbrook Weekly, 4 Mill Lane, Millbrook",
+     "https://millbrook-weekly.example/p/7", ["View this email", "signed up", "Unsubscribe", "Mill Lane", "--"], []),
+    # the address on the line below the words; a signature's rule inside the last paragraph
+    ("Read it online\n<https://millbrook-weekly.example/p/8>",
+     "Thanks for reading.\n-- \nManage your subscription: https://millbrook-weekly.example/m",
+     "https://millbrook-weekly.example/p/8", ["Read it online", "Manage your subscription", "p/8"], ["Thanks for reading."]),
+    # near misses: a line that only starts like a web-version link, a sign-off, no footer
+    ("View from the mill race: https://millbrook-weekly.example/photo", "By Ada Quill\n--\nAda Quill, editor",
+     None, [], ["View from the mill race", "By Ada Quill", "Ada Quill, editor"]),
+])
+def test_a_plain_text_newsletters_furniture(top, bottom, url, gone, kept):
+    from ingest.mail import text_without_furniture
+
+    text, found = text_without_furniture(top + "\n\n" + "\n\n".join(PLAIN_STORY) + "\n\n" + bottom + "\n")
+    assert found == url
+    assert [words for words in gone if words in text] == []
+    assert [words for words in kept if words in text] == kept
+    assert all(paragraph in text for paragraph in PLAIN_STORY)
+
+
+def test_a_plain_text_newsletter_is_stored_without_its_furniture(tmp_path, db_path):
+    # fail before: stored with "View this email..." and the footer; no url
+    text = ("View this email in your browser: https://millbrook-weekly.example/p/7\n\n" + "\n\n".join(PLAIN_STORY)
+            + "\n\n-- \nYou are receiving this email because you subscribed.\nUnsubscribe: https://millbrook-weekly.example/u\n")
+    (tmp_path / "issue.eml").write_bytes(mail(text=text))
+    code, summary = ingest_json(tmp_path / "issue.eml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    article = next(Database(db_path).query("SELECT url, body FROM articles"))
+    assert article["url"] == "https://millbrook-weekly.example/p/7"
+    assert "subscribe" not in article["body"].lower() and "View this email" not in article["body"]
+
+
+@pytest.mark.parametrize("subject, newsletter, title", [
+    ("Millbrook Weekly: the river rises", "Millbrook Weekly", "the river rises"),  # fail before: kept whole
+    ("The river rises | Millbrook Weekly", "Millbrook Weekly", "The river rises"),
+    ("Millbrook Weekly: Extra", "Millbrook Weekly", "Millbrook Weekly: Extra"),  # near miss: one word left
+    ("Millbrook Weekly rises", "Millbrook Weekly", "Millbrook Weekly rises"),  # near miss: no separator
+    ("The river rises", None, "The river rises"),
+])
+def test_a_subject_loses_the_newsletters_name(subject, newsletter, title):
+    from ingest.mail import subject_without_newsletter
+
+    assert subject_without_newsletter(subject, newsletter) == title
