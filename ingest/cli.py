@@ -154,8 +154,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
     page they captured, with its captured address; RSS, Atom and JSON feeds (.rss, .atom, a
-    JSON Feed's .json): each item
-    that carries its article (an item with only a summary is reported, not stored). The format
+    feed saved as .xml, a JSON Feed's .json): each item
+    that carries its article (an item with only a summary is reported, not stored); the news
+    industry's XML (.xml): a NITF story, each NewsML-G2 news item, with the headline, byline,
+    day and provider they give (another XML file given by name fails, naming its root element;
+    in a walked folder it is passed over). The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
     NAME.html/.txt/.md supplies metadata the file lacks.
 
