@@ -158,7 +158,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     that carries its article (an item with only a summary is reported, not stored); the news
     industry's XML (.xml): a NITF story, each NewsML-G2 news item, with the headline, byline,
     day and provider they give (another XML file given by name fails, naming its root element;
-    in a walked folder it is passed over). The format
+    in a walked folder it is passed over); each note of an Evernote export (.enex) as a page, with
+    the address a web clip was taken from, and a note's own title, author and days where it
+    gives none. The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
     NAME.html/.txt/.md supplies metadata the file lacks.
 

@@ -52,6 +52,7 @@ ARTICLE_EXTENSIONS = {
     # A feed saved as feed.xml / rss.xml (feed addresses end so), or the news industry's own
     # NITF and NewsML-G2 (see ingest/news_xml.py): told apart by the root element.
     ".xml": "xml",
+    ".enex": "enex",  # Evernote's export of notes (web clips among them): see ingest/evernote.py
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -441,10 +442,11 @@ def sniff_format(data: bytes) -> str:
 
 
 def _news_xml_root(head: bytes) -> bool:
-    """Whether a document's root element is one of the news industry's formats (NITF, NewsML)."""
+    """Whether a document's root element is one of the news industry's formats (NITF, NewsML)
+    or Evernote's export."""
     from .news_xml import NEWS_ROOTS, root_name
 
-    return root_name(head.lstrip(b"\xef\xbb\xbf \t\r\n")) in NEWS_ROOTS
+    return root_name(head.lstrip(b"\xef\xbb\xbf \t\r\n")) in NEWS_ROOTS | {"en-export"}
 
 
 def read_sources(input_file: InputFile, overrides: dict | None = None,
@@ -489,6 +491,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if ARTICLE_EXTENSIONS.get(extension) == "warc":
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
+        return
+    if ARTICLE_EXTENSIONS.get(extension) == "enex":
+        # Streamed note by note: an export with its pictures runs to gigabytes.
+        import gzip
+
+        yield from _evernote_sources(location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"),
+                                     overrides, known)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
                                                        and _opens_as_mailbox(path, gzipped)):
@@ -640,6 +649,9 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
     if named == "html":
         yield Source(location, data, digest, "html", size, overrides)
         return
+    if named == "en-export":  # Evernote's export saved as .xml, or under no extension
+        yield from _evernote_sources(location, lambda: io.BytesIO(data), overrides, known)
+        return
     try:
         root = parse(data)
         name = local_name(root.tag)
@@ -665,6 +677,40 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
             # the format as their provenance (as a mail's header gives "email").
             yield Source(here, raw, item_digest, "record", len(raw), overrides,
                          hints={name: (value, provenance) for name, value in story.hints.items()})
+
+
+def _evernote_sources(location: str, open_stream: Callable, overrides: dict,
+                      known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+    """One page per note of an Evernote export (see ingest/evernote.py), PATH#N, with what the
+    note says of itself as hints (provenance "evernote") and the address a web clip was taken
+    from as the page's address. Read as one page, an export's notes ran together into one story."""
+    from .evernote import EvernoteError, evernote_notes, note_page
+
+    found = 0
+    try:
+        with open_stream() as stream:
+            for number, note in enumerate(evernote_notes(stream), start=1):
+                found += 1
+                here = f"{location}#{number}"
+                fields = [note.title, note.created, note.updated, note.author, note.source_url, note.content]
+                digest = sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8"))
+                size = len(note.content)
+                if size > MAX_INPUT_BYTES:
+                    yield Source(here, b"", digest, "html", size, overrides, _too_large(size))
+                elif known is not None and known(here, digest):
+                    yield Source(here, b"", digest, "html", size, overrides)
+                else:
+                    yield Source(here, note_page(note.content), digest, "html", size, overrides, url=note.web_address,
+                                 hints={name: (value, "evernote") for name, value in note.hints.items()})
+    except EvernoteError as error:
+        yield Source(location, b"", "", "enex", 0, overrides,
+                     f"{error}{'; the notes before the damage were read' if found else ''}")
+        return
+    except (OSError, EOFError, zlib.error) as error:
+        yield Source(location, b"", "", "enex", 0, overrides, f"cannot read Evernote export: {error}")
+        return
+    if not found:
+        yield Source(location, b"", "", "enex", 0, overrides, "no note in this Evernote export")
 
 
 def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
