@@ -53,6 +53,8 @@ ARTICLE_EXTENSIONS = {
     # NITF and NewsML-G2 (see ingest/news_xml.py): told apart by the root element.
     ".xml": "xml",
     ".enex": "enex",  # Evernote's export of notes (web clips among them): see ingest/evernote.py
+    ".docx": "document",  # an article kept or received as a document: see ingest/documents.py
+    ".odt": "document",
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -537,6 +539,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
+    if kind == "document" or (kind is None and read.startswith(b"PK\x03\x04") and _is_document(read)):
+        # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
+        yield _document_source(location, read, digest, len(on_disk), overrides)
+        return
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
         # words made the article ("\\f0\\fs24 \\cf0 Ferry crossings cut\\" as its headline).
@@ -556,6 +562,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             yield Source(location, data, digest, "unknown", len(on_disk), overrides,
                          "an Outlook message (.msg), which is not read: save it from Outlook as HTML (.htm), "
                          "or drag it to Thunderbird or Apple Mail and save it as a mail (.eml)")
+            return
+        if extension == ".doc" and data.startswith(b"\xd0\xcf\x11\xe0"):
+            yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                         "an old Word document (.doc), which is not read: save it as .docx or .odt")
             return
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
                      f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
@@ -907,6 +917,26 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
         return
     if not found:
         yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _is_document(data: bytes) -> bool:
+    from .documents import is_word_processor_document
+
+    return is_word_processor_document(data)
+
+
+def _document_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """A word processor's document (.docx, .odt: see ingest/documents.py) as a text input, its
+    title, creator and day of creation given where the text says none. It was failed as
+    "binary file (a ZIP archive, or a Word or Excel file)"."""
+    from .documents import DocumentError, document_text
+
+    try:
+        found = document_text(data)
+    except DocumentError as error:
+        return Source(location, b"", digest, "document", size, overrides, str(error))
+    return Source(location, found.text.encode("utf-8"), digest, "text", size, overrides,
+                  hints={name: (value, found.provenance) for name, value in found.hints.items()})
 
 
 def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
