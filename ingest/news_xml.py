@@ -13,7 +13,6 @@ Elements are matched by their local name: NITF is written with and without its n
 """
 
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 
 # The elements of a text whose words are one paragraph each: NITF's and XHTML's blocks.
@@ -44,16 +43,21 @@ def local_name(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse(data: bytes) -> ElementTree.Element:
+def parse(data: bytes):
+    """The document's root element (ElementTree's). Imported here: every page read is asked
+    for its root's name (root_name), which needs no parser."""
+    import xml.etree.ElementTree as ElementTree
+
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
         raise NewsXmlError(f"a damaged XML file (not well-formed: {error})") from None
 
 
-def news_xml_stories(data: bytes | ElementTree.Element) -> list[NewsStory]:
+def news_xml_stories(data) -> list[NewsStory]:
     """The stories of a NITF document (one), a NewsML-G2 newsItem (one) or newsMessage (one per
-    news item), or an old NewsML 1 file (one per NITF document in it)."""
+    news item), or an old NewsML 1 file (one per NITF document in it); `data` its bytes, or its
+    root element as parse() gives it."""
     root = parse(data) if isinstance(data, bytes) else data
     name = local_name(root.tag)
     if name == "nitf":

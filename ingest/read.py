@@ -349,7 +349,8 @@ def _xml_of_stories(path: Path, gzipped: bool) -> bool:
     NewsML, Evernote's export, an XHTML page), by its root element. A site's mirror or a
     program's folder holds other XML (sitemap.xml, settings) that is no article: passed over,
     as before .xml was read, not failed one by one. (Named on the command line, such a file
-    fails, saying what its root is.) A file whose root cannot be read is taken: reading it says why."""
+    fails, saying what its root is.) One that does not open as XML does (an empty file, a text)
+    is passed over too; one that cannot be opened is taken: reading it says why."""
     import gzip
 
     from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
@@ -359,8 +360,7 @@ def _xml_of_stories(path: Path, gzipped: bool) -> bool:
             head = _utf8_head(file.read(4096))
     except (OSError, EOFError, zlib.error):
         return True
-    root = root_name(head)
-    return root is None or root in FEED_ROOTS | NEWS_ROOTS | {"html", "en-export"}
+    return root_name(head) in FEED_ROOTS | NEWS_ROOTS | {"html", "en-export"}
 
 
 def _cannot_read(path: Path, error: OSError) -> str:

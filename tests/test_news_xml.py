@@ -178,10 +178,11 @@ def test_news_xml_files_of_a_folder_are_read_and_other_xml_passed_over(tmp_path,
     (tmp_path / "sitemap.xml").write_bytes(b"<?xml version='1.0'?><urlset><url><loc>https://harborledger.example/"
                                            b"</loc></url></urlset>")
     (tmp_path / "settings.xml").write_bytes(b"<settings><theme>dark</theme></settings>")
+    (tmp_path / "blank.xml").write_bytes(b"")  # ... and one that is no XML at all
     code, summary = ingest_json(tmp_path, "--db", db_path)
     assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
     assert summary["failures"][0]["location"].endswith("cut-short.xml")
-    assert summary["passed_over"] == {".xml": 2}
+    assert summary["passed_over"] == {".xml": 3}
 
 
 @pytest.mark.parametrize("data, kind", [
