@@ -27,7 +27,7 @@ ODT_TYPE = "application/vnd.oasis.opendocument.text"
 # Names of the account a file was made on, which Word and other programs write as its creator.
 _ACCOUNT_NAMES = frozenset({"microsoft office user", "windows user", "user", "admin", "administrator", "owner",
                             "author", "unknown", "python-docx", "apache poi"})
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$")
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$")  # a style's name, or its id ("Heading1")
 
 
 class DocumentError(ValueError):
@@ -154,17 +154,19 @@ def _docx(archive: zipfile.ZipFile, names: set[str]) -> DocumentText:
 
 
 def _docx_heading_styles(styles) -> dict[str, int]:
-    """Style id -> heading level, for the styles whose name is a heading's or the title's."""
+    """Style id -> heading level (0: no heading) of every style the document defines, by the
+    style's name: a heading's or the title's."""
     levels = {}
     for style in styles.iter():
-        if _local(style.tag) != "style":
-            continue
-        name = (_attribute(_child(style, "name"), "val") or "").strip().lower()
-        heading = _HEADING_NAME.match(name)
-        level = int(heading[1]) if heading else 1 if name == "title" else 0
-        if level:
-            levels[_attribute(style, "styleId") or ""] = level
+        if _local(style.tag) == "style":
+            levels[_attribute(style, "styleId") or ""] = _heading_level(_attribute(_child(style, "name"), "val"))
     return levels
+
+
+def _heading_level(name: str | None) -> int:
+    name = (name or "").strip().lower()
+    heading = _HEADING_NAME.match(name)
+    return int(heading[1]) if heading else 1 if name == "title" else 0
 
 
 def _docx_level(paragraph, levels: dict[str, int]) -> int:
@@ -172,6 +174,10 @@ def _docx_level(paragraph, levels: dict[str, int]) -> int:
     style = _attribute(_child(properties, "pStyle"), "val")
     if style in levels:
         return levels[style]
+    if style and _heading_level(style):
+        # A style the document does not define (a tool that writes no styles.xml): its id,
+        # which is the English name without its space ("Heading1"), tells.
+        return _heading_level(style)
     outline = _attribute(_child(properties, "outlineLvl"), "val")  # set on the paragraph itself
     return int(outline) + 1 if outline and outline.isdigit() and int(outline) < 9 else 0
 

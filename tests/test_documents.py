@@ -148,6 +148,8 @@ def test_a_computers_account_is_no_writer(creator):
     ({"Title": "Title"}, "Title", True),
     ({"Quote": "Quote"}, "Quote", False),  # near miss: a styled paragraph is no heading
     ({}, None, False),
+    ({}, "Heading1", True),  # a document whose styles.xml does not define it: its style's id tells
+    ({"Heading1": "Body Text"}, "Heading1", False),  # near miss: the id defined as another style's
 ])
 def test_a_heading_is_told_by_its_styles_name(styles, style, heading):
     found = document_text(docx([(HEADLINE, style), *((p, None) for p in PARAGRAPHS)], styles=styles))
