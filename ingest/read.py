@@ -1298,7 +1298,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         body = max(contents, key=len) if contents else summary
         record = {
             "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
-            "authors": [a["name"] for a in entry.get("authors", []) if a.get("name")] or entry.get("author"),
+            "authors": _item_authors(entry),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
             "updated": dict.get(entry, "updated") if dict.get(entry, "published") else None,
@@ -1312,6 +1312,23 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"({record['url'] or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
+
+
+# RSS's <author>: the writer's address, then the name in brackets ("ann@harbor.media (Ann Lee)").
+_ADDRESS_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\(([^()]+)\)\s*")
+
+
+def _item_authors(entry) -> list[str] | str | None:
+    """A feed item's writers. feedparser reads RSS's "address (Name)" itself, but only where
+    the address's last part has two to four letters: "ann@harbor.media (Ann Lee)" gave the writer
+    "a (Ann Lee". The one author written so is read here; others as feedparser gives them."""
+    names = [a["name"] for a in entry.get("authors", []) if a.get("name")]
+    written = dict.get(entry, "author")
+    if isinstance(written, str) and len(names) <= 1 and "@" in written:
+        both = _ADDRESS_AND_NAME.fullmatch(written)
+        if both:
+            return [both[1].strip()]
+    return names or written
 
 
 def _site_address(link: str | None, site: str | None) -> str | None:
