@@ -267,7 +267,9 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
             names = set(files)
             for name in sorted(files, key=_saved_again_after):
                 child = Path(root) / name
-                if name.startswith(".") or _is_folder_note(child):
+                # (and "~$ory.docx": the lock file Word keeps beside a document while it is open,
+                # 162 bytes naming who has it open; LibreOffice's ".~lock.NAME#" is hidden)
+                if name.startswith((".", "~$")) or _is_folder_note(child):
                     continue
                 extension, gzipped = _split_extensions(child)
                 if (extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child)

@@ -192,6 +192,13 @@ def test_a_damaged_document_fails_by_name_and_the_run_goes_on(tmp_path, db_path,
     assert failure["error"].startswith(error), failure
 
 
+def test_the_lock_file_word_keeps_beside_an_open_document_is_passed_over(tmp_path, db_path):
+    (tmp_path / "ferry.docx").write_bytes(ARTICLE_DOCX)
+    (tmp_path / "~$ferry.docx").write_bytes(b"\x08Ann Lee" + bytes(154))  # fail before: a damaged document
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+
+
 def test_a_document_without_its_extension_is_read_as_one(tmp_path, db_path):
     (tmp_path / "ferry story").write_bytes(ARTICLE_DOCX)
     code, summary = ingest_json(tmp_path / "ferry story", "--db", db_path)
