@@ -224,3 +224,20 @@ def test_parse_prints_a_nitf_story(tmp_path):
 def test_a_news_xml_error_names_the_root():
     with pytest.raises(NewsXmlError, match="root <catalog>"):
         news_xml_stories(b"<catalog><book/></catalog>")
+
+
+def test_the_nitf_stories_of_a_newsml_1_file(tmp_path, db_path):
+    # NewsML 1 (the older envelope) holds its stories as NITF documents deep in its components
+    inner = nitf(NITF_HEAD, NITF_BYLINE).split(b"?>", 1)[1].decode()
+    wrapped = ("<?xml version='1.0'?><NewsML><NewsEnvelope><DateAndTime>20240305T073000-0500</DateAndTime>"
+               "</NewsEnvelope><NewsItem><NewsComponent><ContentItem><DataContent>" + inner +
+               "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>").encode()
+    (tmp_path / "wire.xml").write_bytes(wrapped)
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    [article] = stored(db_path)
+    assert (article["title"], article["authors"], article["title_source"]) == (HEADLINE, ["Ann Lee"], "nitf")
+    # near miss: a NewsML 1 file with no NITF in it (its text elsewhere) fails saying so
+    (tmp_path / "wire.xml").write_bytes(b"<NewsML><NewsItem><NewsComponent/></NewsItem></NewsML>")
+    code, summary = ingest_json(tmp_path / "wire.xml", "--db", db_path)
+    assert summary["failures"][0]["error"] == "no NITF story in this NewsML 1 file", summary
