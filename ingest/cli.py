@@ -117,8 +117,8 @@ class _Commands(click.Group):
 @click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="news-archive")
 def cli():
-    """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds and
-    web archives into SQLite with full-text search, then search it or serve it with Datasette.
+    """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds, web
+    archives, mails, news XML, Evernote notes and documents into SQLite with full-text search, then search it or serve it with Datasette.
 
     Every command but parse works on --db (default archive.db in the current folder); only
     ingest and serve create a missing one. Exit status 2 is a wrong option or value."""
@@ -154,8 +154,14 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     list under a key) with fields such as title, body, authors, published, outlet, url (an HTML
     body, or a CMS's {"rendered": ...}, is read as text); web archives (.warc, .arc): each HTML
     page they captured, with its captured address; RSS, Atom and JSON feeds (.rss, .atom, a
-    JSON Feed's .json): each item
-    that carries its article (an item with only a summary is reported, not stored). The format
+    feed saved as .xml, a JSON Feed's .json): each item
+    that carries its article (an item with only a summary is reported, not stored); the news
+    industry's XML (.xml): a NITF story, each NewsML-G2 news item, with the headline, byline,
+    day and provider they give (another XML file given by name fails, naming its root element;
+    in a walked folder it is passed over); each note of an Evernote export (.enex) as a page, with
+    the address a web clip was taken from, and a note's own title, author and days where it
+    gives none; a word processor's document (.docx, .odt) as the text of its paragraphs and
+    headings, its title, creator and day of creation where the text gives none. The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
     NAME.html/.txt/.md supplies metadata the file lacks.
 
@@ -284,8 +290,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             count = sum(passed_over.values())
             click.echo(f"note: passed over {count} file{'' if count == 1 else 's'} of kinds ingest does not read "
                        f"({kinds}{', ...' if len(passed_over) > 6 else ''}): it reads HTML, saved pages (MHTML, "
-                       "Safari web archives, PDF), text, Markdown, JSON records, feeds, web archives and "
-                       "saved mails.", err=True)
+                       "Safari web archives, PDF), text, Markdown, JSON records, feeds, web archives, "
+                       "saved mails, news agencies' XML (NITF, NewsML), Evernote exports and Word or "
+                       "OpenDocument documents.", err=True)
         elif not summary.seen:
             # An empty folder, or one of hidden files only, or an empty list on standard input:
             # "0 inputs" alone reads like a run that found everything already stored.

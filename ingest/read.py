@@ -49,6 +49,12 @@ ARTICLE_EXTENSIONS = {
     ".emlx": "email",  # Apple Mail's own file of each mail (~/Library/Mail): see mail.emlx_message
     ".mbox": "mbox",  # a mailbox of them: Thunderbird's and Apple Mail's export, Google Takeout's mail
     ".pdf": "pdf",  # a page a browser printed or saved as PDF (see ingest/pdf.py)
+    # A feed saved as feed.xml / rss.xml (feed addresses end so), or the news industry's own
+    # NITF and NewsML-G2 (see ingest/news_xml.py): told apart by the root element.
+    ".xml": "xml",
+    ".enex": "enex",  # Evernote's export of notes (web clips among them): see ingest/evernote.py
+    ".docx": "document",  # an article kept or received as a document: see ingest/documents.py
+    ".odt": "document",
 }
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
@@ -261,10 +267,13 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
             names = set(files)
             for name in sorted(files, key=_saved_again_after):
                 child = Path(root) / name
-                if name.startswith(".") or _is_folder_note(child):
+                # (and "~$ory.docx": the lock file Word keeps beside a document while it is open,
+                # 162 bytes naming who has it open; LibreOffice's ".~lock.NAME#" is hidden)
+                if name.startswith((".", "~$")) or _is_folder_note(child):
                     continue
-                extension, _ = _split_extensions(child)
-                if extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child):
+                extension, gzipped = _split_extensions(child)
+                if (extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child)
+                        or ARTICLE_EXTENSIONS.get(extension) == "xml" and not _xml_of_stories(child, gzipped)):
                     if passed_over is not None:
                         passed_over[extension or "(no extension)"] += 1
                     continue
@@ -330,11 +339,30 @@ def _reads_as_a_page(path: Path) -> bool:
     except OSError:
         return False
     kind = sniff_format(head)
-    if kind == "warc" or _MAILBOX_START.match(head):
+    if kind in ("warc", "xml") or _MAILBOX_START.match(head):
         return True
     # A markup document begins with markup; a script or a note that holds some does not.
     begins_as_markup = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
     return begins_as_markup and (kind == "feed" or (kind == "html" and _PAGE_START.search(head) is not None))
+
+
+def _xml_of_stories(path: Path, gzipped: bool) -> bool:
+    """Whether an .xml file of a walked folder is of a kind read for stories (a feed, NITF,
+    NewsML, Evernote's export, an XHTML page), by its root element. A site's mirror or a
+    program's folder holds other XML (sitemap.xml, settings) that is no article: passed over,
+    as before .xml was read, not failed one by one. (Named on the command line, such a file
+    fails, saying what its root is.) One that does not open as XML does (an empty file, a text)
+    is passed over too; one that cannot be opened is taken: reading it says why."""
+    import gzip
+
+    from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
+
+    try:
+        with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
+            head = _utf8_head(file.read(4096))
+    except (OSError, EOFError, zlib.error):
+        return True
+    return root_name(head) in FEED_ROOTS | NEWS_ROOTS | {"html", "en-export"}
 
 
 def _cannot_read(path: Path, error: OSError) -> str:
@@ -389,6 +417,8 @@ def sniff_format(data: bytes) -> str:
         return "email"
     if b"<plist" in text and b"<key>webmainresource</key>" in text:
         return "webarchive"  # turned into XML (plutil -convert xml1): "<?xml" opens it, as XHTML
+    if text.startswith(b"<") and _news_xml_root(head):
+        return "xml"  # before feeds and HTML: a NITF story has a <body>, a NewsML item may hold XHTML
     if (b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text) and b"<html" not in text:
         return "feed"  # before HTML: a feed starts with "<?xml" as XHTML does
     if text.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in text or b"<head" in text:
@@ -413,6 +443,14 @@ def sniff_format(data: bytes) -> str:
     if text.startswith(b"# ") or b"\n## " in text or b"](http" in text:
         return "markdown"
     return "text"
+
+
+def _news_xml_root(head: bytes) -> bool:
+    """Whether a document's root element is one of the news industry's formats (NITF, NewsML)
+    or Evernote's export."""
+    from .news_xml import NEWS_ROOTS, root_name
+
+    return root_name(head.lstrip(b"\xef\xbb\xbf \t\r\n")) in NEWS_ROOTS | {"en-export"}
 
 
 def read_sources(input_file: InputFile, overrides: dict | None = None,
@@ -458,6 +496,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
         return
+    if ARTICLE_EXTENSIONS.get(extension) == "enex":
+        # Streamed note by note: an export with its pictures runs to gigabytes.
+        import gzip
+
+        yield from _evernote_sources(location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"),
+                                     overrides, known)
+        return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
                                                        and _opens_as_mailbox(path, gzipped)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
@@ -496,6 +541,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
+    if kind == "document" or (kind is None and read.startswith(b"PK\x03\x04") and _is_document(read)):
+        # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
+        yield _document_source(location, read, digest, len(on_disk), overrides)
+        return
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
         # words made the article ("\\f0\\fs24 \\cf0 Ferry crossings cut\\" as its headline).
@@ -516,6 +565,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
                          "an Outlook message (.msg), which is not read: save it from Outlook as HTML (.htm), "
                          "or drag it to Thunderbird or Apple Mail and save it as a mail (.eml)")
             return
+        if extension == ".doc" and data.startswith(b"\xd0\xcf\x11\xe0"):
+            yield Source(location, data, digest, "unknown", len(on_disk), overrides,
+                         "an old Word document (.doc), which is not read: save it as .docx or .odt")
+            return
         yield Source(location, data, digest, "unknown", len(on_disk), overrides,
                      f"binary file{f' ({kind_named})' if kind_named else ''}: not HTML, text, Markdown or JSON")
         return
@@ -527,7 +580,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         sniffed = "markdown"
     if kind == "email" and _MIME_HEADER.match(emlx_message(data).lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()):
         sniffed = kind  # a mail whose HTML part is not encoded shows a page's markup in its head too
-    if kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
+    if kind == "xml" and sniffed in ("html", "feed", "xml", "text", "markdown"):
+        # An XML file is told by its root element (_xml_sources), not by what its head holds:
+        # a NITF story has a <body>; one that is no XML at all is read as what it is.
+        from .news_xml import root_name
+
+        kind = "xml" if root_name(_utf8_head(data)) else sniffed
+    elif kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -560,6 +619,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if kind == "feed":
         yield from _feed_items(location, data, overrides)
         return
+    if kind == "xml":
+        yield from _xml_sources(location, data, digest, len(on_disk), overrides, known)
+        return
     if kind == "warc":  # a web archive under another name (it fitted in memory to be sniffed)
         yield from _web_archive_pages(location, lambda: io.BytesIO(on_disk), overrides, known)
         return
@@ -573,6 +635,94 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield _mail_page(location, data, digest, len(on_disk), overrides)
         return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _utf8_head(data: bytes) -> bytes:
+    """A file's first bytes as UTF-8 (a UTF-16 file's decoded), without a byte order mark and
+    the white space before its first element."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()
+
+
+def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: dict,
+                 known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+    """The stories of an XML file, by its root element: a feed's items (<rss>, <feed>, RDF: a
+    feed saved as feed.xml), a page (<html>: XHTML saved as .xml), NITF's one story, NewsML-G2's
+    items (see ingest/news_xml.py). Any other XML (a sitemap, a settings file) fails, naming its
+    root: it was read as a page, and a sitemap failed as "no article text found"."""
+    from .news_xml import FEED_ROOTS, NewsXmlError, local_name, news_xml_stories, parse, root_name
+
+    named = root_name(_utf8_head(data))
+    if named in FEED_ROOTS:  # (before parsing: feedparser reads a feed that is not well-formed)
+        yield from _feed_items(location, data, overrides)
+        return
+    if named == "html":
+        yield Source(location, data, digest, "html", size, overrides)
+        return
+    if named == "en-export":  # Evernote's export saved as .xml, or under no extension
+        yield from _evernote_sources(location, lambda: io.BytesIO(data), overrides, known)
+        return
+    try:
+        root = parse(data)
+        name = local_name(root.tag)
+        stories = news_xml_stories(root)
+    except NewsXmlError as error:
+        yield Source(location, b"", digest, "xml", size, overrides, str(error))
+        return
+    provenance = "nitf" if name in ("nitf", "NewsML") else "newsml"  # (NewsML 1's stories are NITF)
+    # One story a file (NITF, a newsItem) is the file's; a message's items are PATH#N.
+    whole_file = len(stories) == 1 and name in ("nitf", "newsItem")
+    for number, story in enumerate(stories, start=1):
+        here = location if whole_file else f"{location}#{number}"
+        raw = json.dumps({"body": story.body}, ensure_ascii=False).encode("utf-8")
+        # (an item's own hash, of all it gives: a headline corrected is a change)
+        item_digest = digest if whole_file else sha256(
+            json.dumps([story.body, story.hints], sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        if story.error:
+            yield Source(here, b"", item_digest, "record", len(raw), overrides, story.error)
+        elif not whole_file and known is not None and known(here, item_digest):
+            yield Source(here, b"", item_digest, "record", len(raw), overrides)
+        else:
+            # Its text a record's body; its headline, byline, day and provider the hints, with
+            # the format as their provenance (as a mail's header gives "email").
+            yield Source(here, raw, item_digest, "record", len(raw), overrides,
+                         hints={name: (value, provenance) for name, value in story.hints.items()})
+
+
+def _evernote_sources(location: str, open_stream: Callable, overrides: dict,
+                      known: Callable[[str, str], bool] | None = None) -> Iterator[Source]:
+    """One page per note of an Evernote export (see ingest/evernote.py), PATH#N, with what the
+    note says of itself as hints (provenance "evernote") and the address a web clip was taken
+    from as the page's address. Read as one page, an export's notes ran together into one story."""
+    from .evernote import EvernoteError, evernote_notes, note_page
+
+    found = 0
+    try:
+        with open_stream() as stream:
+            for number, note in enumerate(evernote_notes(stream), start=1):
+                found += 1
+                here = f"{location}#{number}"
+                fields = [note.title, note.created, note.updated, note.author, note.source_url, note.content]
+                digest = sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8"))
+                size = len(note.content)
+                if size > MAX_INPUT_BYTES:
+                    yield Source(here, b"", digest, "html", size, overrides, _too_large(size))
+                elif known is not None and known(here, digest):
+                    yield Source(here, b"", digest, "html", size, overrides)
+                else:
+                    yield Source(here, note_page(note.content), digest, "html", size, overrides, url=note.web_address,
+                                 hints={name: (value, "evernote") for name, value in note.hints.items()})
+    except EvernoteError as error:
+        yield Source(location, b"", "", "enex", 0, overrides,
+                     f"{error}{'; the notes before the damage were read' if found else ''}")
+        return
+    except (OSError, EOFError, zlib.error) as error:
+        yield Source(location, b"", "", "enex", 0, overrides, f"cannot read Evernote export: {error}")
+        return
+    if not found:
+        yield Source(location, b"", "", "enex", 0, overrides, "no note in this Evernote export")
 
 
 def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
@@ -769,6 +919,26 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
         return
     if not found:
         yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _is_document(data: bytes) -> bool:
+    from .documents import is_word_processor_document
+
+    return is_word_processor_document(data)
+
+
+def _document_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+    """A word processor's document (.docx, .odt: see ingest/documents.py) as a text input, its
+    title, creator and day of creation given where the text says none. It was failed as
+    "binary file (a ZIP archive, or a Word or Excel file)"."""
+    from .documents import DocumentError, document_text
+
+    try:
+        found = document_text(data)
+    except DocumentError as error:
+        return Source(location, b"", digest, "document", size, overrides, str(error))
+    return Source(location, found.text.encode("utf-8"), digest, "text", size, overrides,
+                  hints={name: (value, found.provenance) for name, value in found.hints.items()})
 
 
 def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
@@ -1130,7 +1300,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         body = max(contents, key=len) if contents else summary
         record = {
             "title": entry.get("title"), "url": _site_address(entry.get("link"), site),
-            "authors": [a["name"] for a in entry.get("authors", []) if a.get("name")] or entry.get("author"),
+            "authors": _item_authors(entry),
             # dict.get: feedparser's own get() answers "updated" with the published date
             "published": dict.get(entry, "published") or dict.get(entry, "updated"),
             "updated": dict.get(entry, "updated") if dict.get(entry, "published") else None,
@@ -1144,6 +1314,23 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"({record['url'] or 'no link given'})")
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
+
+
+# RSS's <author>: the writer's address, then the name in brackets ("ann@harbor.media (Ann Lee)").
+_ADDRESS_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\(([^()]+)\)\s*")
+
+
+def _item_authors(entry) -> list[str] | str | None:
+    """A feed item's writers. feedparser reads RSS's "address (Name)" itself, but only where
+    the address's last part has two to four letters: "ann@harbor.media (Ann Lee)" gave the writer
+    "a (Ann Lee". The one author written so is read here; others as feedparser gives them."""
+    names = [a["name"] for a in entry.get("authors", []) if a.get("name")]
+    written = dict.get(entry, "author")
+    if isinstance(written, str) and len(names) <= 1 and "@" in written:
+        both = _ADDRESS_AND_NAME.fullmatch(written)
+        if both:
+            return [both[1].strip()]
+    return names or written
 
 
 def _site_address(link: str | None, site: str | None) -> str | None:

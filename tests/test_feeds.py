@@ -247,3 +247,21 @@ def test_a_json_feed_item_with_the_whole_article_in_its_summary(tmp_path, db_pat
     row = next(Database(db_path).query("SELECT title, body, description FROM articles"))
     assert row["title"] == "River rises in Millbrook" and row["body"].startswith("The river rose two metres")
     assert row["description"] is None  # the article, not a summary of it
+
+
+@pytest.mark.parametrize("author, authors", [
+    # fail before: feedparser cuts an address whose last part runs past four letters, and took
+    # the writer for "a (Ann Lee", the address for "ann@harbor.medi"
+    ("ann@harbor.media (Ann Lee)", ["Ann Lee"]),
+    ("ann@harborledger.example (Ann Lee)", ["Ann Lee"]),
+    # near misses: an address it reads whole, and a name alone, read as before
+    ("ann@harborledger.com (Ann Lee)", ["Ann Lee"]),
+    ("Ann Lee", ["Ann Lee"]),
+])
+def test_an_rss_author_written_as_an_address_and_a_name(tmp_path, db_path, author, authors):
+    (tmp_path / "gazette.rss").write_text(rss(
+        f"<item><title>Bridge works</title><link>https://millbrook-gazette.example/news/bridge</link>"
+        f"<author>{author}</author><description>{LONG_TEXT}</description></item>"))
+    code, summary = ingest_json(tmp_path / "gazette.rss", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert json.loads(next(Database(db_path).query("SELECT authors FROM articles"))["authors"]) == authors

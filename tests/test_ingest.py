@@ -196,25 +196,25 @@ def test_ingest_runs_from_a_thread_that_may_not_set_signal_handlers(tmp_path, db
 
 
 def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path, db_path):
-    # A clippings folder of e-books and Word files gave "0 inputs" and nothing else: the user
-    # could not tell an empty folder from one holding nothing ingest reads. (PDFs are read now:
-    # tests/test_pdf.py.)
+    # A clippings folder of e-books and spreadsheets gave "0 inputs" and nothing else: the user
+    # could not tell an empty folder from one holding nothing ingest reads. (PDFs and Word files
+    # are read now: tests/test_pdf.py, tests/test_documents.py.)
     folder = tmp_path / "clippings"
     (folder / "page_files").mkdir(parents=True)
     (folder / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
     (folder / "a.json").write_text(json.dumps({"outlet": "The Quay Courier"}))  # a sidecar
-    for name in ("b.epub", "c.docx", "d.epub", "e"):
+    for name in ("b.epub", "c.xlsx", "d.epub", "e"):
         (folder / name).write_bytes(b"PK\x03\x04" + bytes(range(256)))
     (folder / ".hidden.epub").write_bytes(b"PK\x03\x04")  # near misses: hidden, a page's own files,
     (folder / "page_files" / "f.epub").write_bytes(b"PK\x03\x04")  # a folder's notes
     (folder / "README").write_text("Clippings of the harbour dispute.")
     code, summary = ingest_json(folder, "--db", db_path)
     assert (code, summary["stored"]) == (0, 1)
-    assert summary["passed_over"] == {".epub": 2, ".docx": 1, "(no extension)": 1}
+    assert summary["passed_over"] == {".epub": 2, ".xlsx": 1, "(no extension)": 1}
     result = run_cli("ingest", folder, "--db", db_path)
     assert "passed over 4 files" in result.stderr and ".epub 2" in result.stderr
     (folder / "a.txt").unlink()
-    for name in ("b.epub", "c.docx", "d.epub", "e"):
+    for name in ("b.epub", "c.xlsx", "d.epub", "e"):
         (folder / name).unlink()
     assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
 

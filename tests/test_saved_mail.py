@@ -344,7 +344,8 @@ def test_a_mail_that_opens_with_a_number_is_no_emlx():
 @pytest.mark.parametrize("name, error", [
     # fail before: "binary file (an old Word or Excel file)", which sent the reader to the wrong program
     ("issue.msg", "an Outlook message (.msg), which is not read: save it from Outlook as HTML"),
-    ("minutes.doc", "binary file (an old Word or Excel file)"),  # near miss: the same container, another program's
+    # near miss: the same container, another program's (named as the Word document it is)
+    ("minutes.doc", "an old Word document (.doc), which is not read: save it as .docx or .odt"),
 ])
 def test_an_outlook_message_fails_with_what_to_do(tmp_path, db_path, name, error):
     path = tmp_path / name
