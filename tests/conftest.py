@@ -60,6 +60,15 @@ ARTICLE_TEXT = (
     "was expected to peak by Wednesday evening and urged residents to stay away from the banks."
 )
 
+# A story in two paragraphs, for the readers of whole documents (Word, NITF, NewsML).
+FERRY_HEADLINE = "Ferry crossings cut for winter"
+FERRY_PARAGRAPHS = [
+    "The harbour board voted on Monday to cut the winter ferry timetable to two crossings a day, "
+    "citing the cost of fuel and a shortage of deckhands across the island routes.",
+    "Islanders who commute to the mainland said the change would add an hour to each working day, "
+    "and the council asked the board to delay the cut until the spring review is published.",
+]
+
 
 # A run in which no test passed (all skipped, or none collected) is not a green run: CI must
 # not mistake "nothing was checked" for "everything works".

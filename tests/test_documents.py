@@ -10,16 +10,9 @@ import zipfile
 import pytest
 from sqlite_utils import Database
 
-from conftest import ingest_json
+from conftest import FERRY_HEADLINE as HEADLINE, FERRY_PARAGRAPHS as PARAGRAPHS, ingest_json
 from ingest.documents import DocumentError, document_text
 
-HEADLINE = "Ferry crossings cut for winter"
-PARAGRAPHS = [
-    "The harbour board voted on Monday to cut the winter ferry timetable to two crossings a day, "
-    "citing the cost of fuel and a shortage of deckhands across the island routes.",
-    "Islanders who commute to the mainland said the change would add an hour to each working day, "
-    "and the council asked the board to delay the cut until the spring review is published.",
-]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 

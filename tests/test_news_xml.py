@@ -7,17 +7,10 @@ import json
 import pytest
 from sqlite_utils import Database
 
-from conftest import ingest_json, run_cli
+from conftest import FERRY_HEADLINE as HEADLINE, FERRY_PARAGRAPHS as PARAGRAPHS, ingest_json, run_cli
 from ingest.news_xml import NewsXmlError, news_xml_stories
 from ingest.read import sniff_format
 
-HEADLINE = "Ferry crossings cut for winter"
-PARAGRAPHS = [
-    "The harbour board voted on Monday to cut the winter ferry timetable to two crossings a day, "
-    "citing the cost of fuel and a shortage of deckhands across the island routes.",
-    "Islanders who commute to the mainland said the change would add an hour to each working day, "
-    "and the council asked the board to delay the cut until the spring review is published.",
-]
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 G2_NS = "http://iptc.org/std/nar/2006-10-01/"
 
