@@ -858,10 +858,13 @@ def _listed_paths(listing: str) -> list[str]:
     """The paths of a list given on standard input: one a line (blank lines and the spaces
     around a path left out), or separated by NULs, as `find -print0` and `git ls-files -z`
     write them for names that hold a line break. Read as lines, such a list was one path made
-    of all the names, which failed as "no such file or folder"."""
+    of all the names, which failed as "no such file or folder". A line that names a file as it
+    stands is kept whole: a name may end in a space (a download saved as "Story .html"), and
+    stripped it named no file."""
     if "\0" in listing:
         return [path for path in listing.split("\0") if path.strip()]
-    return [line.strip() for line in listing.splitlines() if line.strip()]
+    return [line if os.path.lexists(line) else line.strip()
+            for line in listing.splitlines() if line.strip()]
 
 
 def _require_database(db_path: str) -> None:

@@ -1007,6 +1007,17 @@ def test_a_list_of_paths_on_stdin_may_be_separated_by_nuls(tmp_path, db_path, se
     assert (code, summary["stored"], summary["failed"]) == (0, len(names), 0), summary
 
 
+@pytest.mark.parametrize("name, listed", [
+    ("story.txt ", "{path}\n"),  # fails before: a name ending in a space was cut to one that is not there
+    ("story.txt\t", "{path}\r\n"),  # ... a tab, in a list with Windows line ends
+    ("story.txt", "  {path}  \n"),  # near miss: spaces typed around a path are still left out
+])
+def test_a_listed_path_keeps_the_white_space_its_name_ends_in(tmp_path, db_path, name, listed):
+    (tmp_path / name).write_text(f"Story\n\n{ARTICLE_TEXT}")
+    code, summary = ingest_json("-", "--db", db_path, input=listed.format(path=tmp_path / name))
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+
+
 @pytest.mark.parametrize("name", [
     "line\nbreak.txt", "carriage\rreturn.txt",  # fail before: the report ran over two lines
     "plain name.txt",  # near miss
