@@ -21,8 +21,8 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import (BadParameter, SearchTimeout, check_parameter, check_parameters, names_matching_many,
-                     names_not_in_archive)
+from .search import (RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
+                     names_matching_many, names_not_in_archive)
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -308,7 +308,8 @@ SEARCH_SECONDS = 30.0
 @click.argument("words", nargs=-1, required=True)
 @existing_db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="The most articles to show.")
+              help="The most articles to show (best first: of the 500 latest matches at most; "
+                   "--newest reaches every match).")
 @click.option("--outlet", default="", help="Only this outlet's articles: its name in any case, with or without "
                                             "\"The\", accents and punctuation, or its web address; or the "
                                             "beginnings of its words (harbor: every outlet they begin).")
@@ -382,6 +383,10 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
+    if not newest and limit > RANKED_WINDOW and len(results) >= RANKED_WINDOW:
+        # --limit 1000 gave 500 rows, which read as "500 articles match" (8,987 did): say why.
+        unknown.append(f"best first ranks the {RANKED_WINDOW} latest matches at most; --newest lists "
+                       "every match, newest first (or narrow it with --since/--until)")
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     elif not results:

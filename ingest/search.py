@@ -261,6 +261,12 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
+# Best first, the search query ranks at most this many matches (the latest arrivals, or the
+# latest by date in a date range: metadata.yml's recent and dated), so that a very common word
+# stays fast at a million articles; newest first walks every match.
+RANKED_WINDOW = 500
+
+
 class SearchTimeout(RuntimeError):
     """The search ran past its time limit and was stopped."""
 
