@@ -267,6 +267,13 @@ def fts_expression(text: str | None) -> str:
 RANKED_WINDOW = 500
 
 
+def past_ranked_window(query: str, sort: str, page: int) -> bool:
+    """Whether the page after `page` of a saved query holds nothing because the query ranked no
+    more: `search` best first stops at RANKED_WINDOW (page 25 of 20), so its Next page led to
+    "0 results", which read as the end of the matches."""
+    return query == "search" and sort != "newest" and page * PAGE_SIZE >= RANKED_WINDOW
+
+
 class SearchTimeout(RuntimeError):
     """The search ran past its time limit and was stopped."""
 
