@@ -251,6 +251,13 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         problem = _archive_problem(db_path, error)
         if problem is None:
             raise
+        written = getattr(error, "summary", None)
+        if as_json and written is not None:
+            # A run the archive stopped midway (its disk full): a script reading --json got an
+            # empty stdout, and no word of the batches kept. (One that never began, on a file
+            # that is no archive, has nothing to report: it says so on standard error alone.)
+            click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
+                                   "stopped": "failed", "error": problem}, indent=2))
         raise click.ClickException(problem) from error
     finally:
         stops.restore()

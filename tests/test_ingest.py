@@ -1232,6 +1232,40 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
 
 
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_run_the_archive_stops_midway_still_prints_its_json(tmp_path, db_path, monkeypatch, as_json):
+    """The disk filled after some batches: --json printed nothing at all (a script's json.loads
+    failed on an empty stdout), though those batches were kept. Now the object of what was
+    written, "stopped": "failed" and the error; the text run (near miss) keeps its one message."""
+    from ingest import pipeline
+    from ingest.store import Archive
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
+    for n in range(4):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    real_write, calls = Archive.write_batch, []
+
+    def write_until_full(self, run_id, batch):
+        calls.append(len(batch))
+        if len(calls) > 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_write(self, run_id, batch)
+
+    monkeypatch.setattr(Archive, "write_batch", write_until_full)
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1", *(["--json"] if as_json else []))
+    assert result.exit_code == 1
+    assert "disk is full" in result.stderr and "kept" in result.stderr
+    stored = rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"]
+    assert stored == sum(calls[:2])
+    if as_json:
+        summary = json.loads(result.stdout)
+        assert (summary["stored"], summary["stopped"]) == (stored, "failed")
+        assert "disk is full" in summary["error"]
+    else:
+        assert result.stdout == ""
+
+
 def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_would_give(db_path):
     """The writer gathers a batch's rows and writes each table in one statement: a text seen
     twice in one batch is one article, ids follow the largest stored one (even after the newest
