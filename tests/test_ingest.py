@@ -1266,6 +1266,30 @@ def test_a_run_the_archive_stops_midway_still_prints_its_json(tmp_path, db_path,
         assert result.stdout == ""
 
 
+@pytest.mark.parametrize("first, then, shell_folder", [
+    # fails before: cron read the linked folder by its name, then '.' typed inside it (the shell
+    # there says /.../clippings) was the physical folder: every story one more "duplicate" place
+    ("clippings", ".", "clippings"),
+    ("clippings", "a.txt", "clippings"),
+    # near misses: a $PWD that names another folder is not believed, and the folder's own path
+    ("real", ".", "elsewhere"),
+    ("real", ".", "real"),
+])
+def test_a_folder_reached_through_a_link_is_the_same_files_typed_from_inside_it(
+        tmp_path, db_path, monkeypatch, first, then, shell_folder):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "clippings").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(tmp_path / first, "--db", db_path)
+    assert summary["stored"] == 1
+    monkeypatch.chdir(tmp_path / "clippings")
+    monkeypatch.setenv("PWD", str(tmp_path / shell_folder))
+    code, summary = ingest_json(then, "--db", db_path)
+    assert (code, summary["unchanged"], summary["duplicate"]) == (0, 1, 0), summary
+    assert rows(db_path, "SELECT count(*) AS n FROM sources")[0]["n"] == 1
+
+
 def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_would_give(db_path):
     """The writer gathers a batch's rows and writes each table in one statement: a text seen
     twice in one batch is one article, ids follow the largest stored one (even after the newest
