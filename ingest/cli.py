@@ -243,8 +243,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             written = getattr(stop, "summary", None) or summary or Summary(database=str(db_path))
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "terminated" if terminated else "interrupted"}, indent=2))
+        written = getattr(stop, "summary", None) or summary
+        # (with what was kept: "kept" alone left the user guessing whether 2 or 2,000 stories were in)
+        kept = f": {_kept_counts(written)}" if written is not None else ""
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
-                   "kept; run the same command again to finish (what is stored is skipped).", err=True)
+                   f"kept{kept}; run the same command again to finish (what is stored is skipped).", err=True)
         # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     except sqlite3.DatabaseError as error:
@@ -258,6 +261,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             # that is no archive, has nothing to report: it says so on standard error alone.)
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "failed", "error": problem}, indent=2))
+        if written is not None:
+            problem += f" This run kept: {_kept_counts(written)}."
         raise click.ClickException(problem) from error
     finally:
         stops.restore()
@@ -864,6 +869,12 @@ def _check_url(url: str) -> None:
     hint = f" (https://{bare.lstrip('/')}?)" if re.match(r"^/*[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", bare) else ""
     raise click.BadParameter(f"{url!r} is not a whole web address: write it with its https://{hint}.",
                              param_hint="--url")
+
+
+def _kept_counts(summary) -> str:
+    """What a stopped run wrote, for its last message."""
+    return (f"{summary.stored} new, {summary.duplicate} duplicate, {summary.unchanged} unchanged, "
+            f"{summary.failed} failed")
 
 
 def _listed_paths(listing: str) -> list[str]:

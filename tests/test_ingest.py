@@ -1290,6 +1290,31 @@ def test_a_folder_reached_through_a_link_is_the_same_files_typed_from_inside_it(
     assert rows(db_path, "SELECT count(*) AS n FROM sources")[0]["n"] == 1
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, sqlite3.OperationalError("database or disk is full")])
+def test_a_stopped_run_says_what_it_kept(tmp_path, db_path, monkeypatch, stop):
+    """Ctrl+C (or a full disk) midway: the run said "Every batch already written is kept" and no
+    more, so the user could not tell whether 2 or 2,000 stories were in. Now the counts kept too."""
+    from ingest import pipeline
+    from ingest.store import Archive
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
+    for n in range(4):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    real_write, calls = Archive.write_batch, []
+
+    def write_until_stopped(self, run_id, batch):
+        calls.append(len(batch))
+        if len(calls) > 2:
+            raise stop
+        return real_write(self, run_id, batch)
+
+    monkeypatch.setattr(Archive, "write_batch", write_until_stopped)
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1")
+    assert result.exit_code == (130 if stop is KeyboardInterrupt else 1)
+    assert "kept: 2 new, 0 duplicate, 0 unchanged, 0 failed" in result.stderr, result.stderr
+
+
 def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_would_give(db_path):
     """The writer gathers a batch's rows and writes each table in one statement: a text seen
     twice in one batch is one article, ids follow the largest stored one (even after the newest
