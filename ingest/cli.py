@@ -395,6 +395,12 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
+    if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query)):
+        # "ferry NOT storm" found the stories with "not" and "storm" in them, the opposite of what
+        # was meant, without a word: say how the words are read, and how to leave one out.
+        unknown.append("AND, OR and NOT are searched as words here (every word typed must appear): "
+                       "leave a word out with -word ('ferry -storm'); for SQLite's own syntax, add "
+                       "_searchmode=raw to a served articles page")
     if not newest and limit > RANKED_WINDOW and len(results) >= RANKED_WINDOW:
         # --limit 1000 gave 500 rows, which read as "500 articles match" (8,987 did): say why.
         unknown.append(f"best first ranks the {RANKED_WINDOW} latest matches at most; --newest lists "
@@ -869,6 +875,12 @@ def _check_url(url: str) -> None:
     hint = f" (https://{bare.lstrip('/')}?)" if re.match(r"^/*[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", bare) else ""
     raise click.BadParameter(f"{url!r} is not a whole web address: write it with its https://{hint}.",
                              param_hint="--url")
+
+
+# AND, OR or NOT typed in capitals as a word of its own (outside a "quoted phrase"), as a search
+# engine's operator: read here as a word to find (fts_expression).
+_BOOLEAN_WORD = re.compile(r"(?<!\S)(?:AND|OR|NOT)(?!\S)")
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 def _kept_counts(summary) -> str:

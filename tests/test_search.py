@@ -444,3 +444,18 @@ def test_a_limit_past_the_ranked_window_says_why_fewer_came(ferry_archive, optio
     assert ("500 latest matches" in result.stderr) == noted, result.stderr
     if noted:
         assert "--newest" in result.stderr
+
+
+@pytest.mark.parametrize("words, noted", [
+    ("kestrel NOT budget", True),  # fails before: NOT searched as a word, silently (the budget story
+    ("budget OR strike", True),    # was found, the opposite of what was meant), OR and AND alike
+    ("kestrel AND budget", True),
+    ("kestrel not budget", False),  # near misses: a word in small letters is a word,
+    ('"kestrel AND budget"', False),  # inside a phrase too, and -word says it already
+    ("kestrel -budget", False),
+])
+def test_boolean_words_typed_in_capitals_are_said_to_be_words(archive, words, noted):
+    result = run_cli("search", words, "--db", archive, "--json")
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), list)
+    assert ("-word" in result.stderr) == noted, result.stderr
