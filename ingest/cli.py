@@ -21,8 +21,8 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import (BadParameter, SearchTimeout, check_parameter, check_parameters, names_matching_many,
-                     names_not_in_archive)
+from .search import (RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
+                     names_matching_many, names_not_in_archive)
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -249,14 +249,26 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             written = getattr(stop, "summary", None) or summary or Summary(database=str(db_path))
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "terminated" if terminated else "interrupted"}, indent=2))
+        written = getattr(stop, "summary", None) or summary
+        # (with what was kept: "kept" alone left the user guessing whether 2 or 2,000 stories were in)
+        kept = f": {_kept_counts(written)}" if written is not None else ""
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
-                   "kept; run the same command again to finish (what is stored is skipped).", err=True)
+                   f"kept{kept}; run the same command again to finish (what is stored is skipped).", err=True)
         # The shell's codes for "stopped by" SIGTERM, or by Ctrl-C.
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     except sqlite3.DatabaseError as error:
         problem = _archive_problem(db_path, error)
         if problem is None:
             raise
+        written = getattr(error, "summary", None)
+        if as_json and written is not None:
+            # A run the archive stopped midway (its disk full): a script reading --json got an
+            # empty stdout, and no word of the batches kept. (One that never began, on a file
+            # that is no archive, has nothing to report: it says so on standard error alone.)
+            click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
+                                   "stopped": "failed", "error": problem}, indent=2))
+        if written is not None:
+            problem += f" This run kept: {_kept_counts(written)}."
         raise click.ClickException(problem) from error
     finally:
         stops.restore()
@@ -315,7 +327,8 @@ SEARCH_SECONDS = 30.0
 @click.argument("words", nargs=-1, required=True)
 @existing_db_option
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="The most articles to show.")
+              help="The most articles to show (best first: of the 500 latest matches at most; "
+                   "--newest reaches every match).")
 @click.option("--outlet", default="", help="Only this outlet's articles: its name in any case, with or without "
                                             "\"The\", accents and punctuation, or its web address; or the "
                                             "beginnings of its words (harbor: every outlet they begin).")
@@ -389,6 +402,16 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
+    if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query)):
+        # "ferry NOT storm" found the stories with "not" and "storm" in them, the opposite of what
+        # was meant, without a word: say how the words are read, and how to leave one out.
+        unknown.append("AND, OR and NOT are searched as words here (every word typed must appear): "
+                       "leave a word out with -word ('ferry -storm'); for SQLite's own syntax, add "
+                       "_searchmode=raw to a served articles page")
+    if not newest and limit > RANKED_WINDOW and len(results) >= RANKED_WINDOW:
+        # --limit 1000 gave 500 rows, which read as "500 articles match" (8,987 did): say why.
+        unknown.append(f"best first ranks the {RANKED_WINDOW} latest matches at most; --newest lists "
+                       "every match, newest first (or narrow it with --since/--until)")
     if as_json:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     elif not results:
@@ -861,14 +884,29 @@ def _check_url(url: str) -> None:
                              param_hint="--url")
 
 
+# AND, OR or NOT typed in capitals as a word of its own (outside a "quoted phrase"), as a search
+# engine's operator: read here as a word to find (fts_expression).
+_BOOLEAN_WORD = re.compile(r"(?<!\S)(?:AND|OR|NOT)(?!\S)")
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _kept_counts(summary) -> str:
+    """What a stopped run wrote, for its last message."""
+    return (f"{summary.stored} new, {summary.duplicate} duplicate, {summary.unchanged} unchanged, "
+            f"{summary.failed} failed")
+
+
 def _listed_paths(listing: str) -> list[str]:
     """The paths of a list given on standard input: one a line (blank lines and the spaces
     around a path left out), or separated by NULs, as `find -print0` and `git ls-files -z`
     write them for names that hold a line break. Read as lines, such a list was one path made
-    of all the names, which failed as "no such file or folder"."""
+    of all the names, which failed as "no such file or folder". A line that names a file as it
+    stands is kept whole: a name may end in a space (a download saved as "Story .html"), and
+    stripped it named no file."""
     if "\0" in listing:
         return [path for path in listing.split("\0") if path.strip()]
-    return [line.strip() for line in listing.splitlines() if line.strip()]
+    return [line if os.path.lexists(line) else line.strip()
+            for line in listing.splitlines() if line.strip()]
 
 
 def _require_database(db_path: str) -> None:

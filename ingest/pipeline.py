@@ -663,7 +663,9 @@ def run_ingest(
             archive.finish_run(run_id)
         for written in last_written if on_written else ():
             on_written(written)
-    except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
+    except (KeyboardInterrupt, sqlite3.DatabaseError) as stop:
+        # Ctrl-C, or kill (cli turns SIGTERM into this); or the archive stopped the run (its disk
+        # full, another writer holding it past the busy timeout).
         # What the batches written before the stop hold, for the caller to report: a script
         # reading --json got nothing at all from a run stopped by its timeout. Read from the
         # archive, which each batch's transaction updates with its counts: a stop can land

@@ -290,7 +290,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
             yield from walk(link)
 
     def expand(argument: str) -> Iterator[InputFile]:
-        path = Path(os.path.abspath(argument))
+        path = Path(os.path.normpath(os.path.join(working_folder(), argument)))
         try:
             is_dir = path.is_dir()
         except OSError as error:  # in a folder that cannot be searched: a traceback ended the run
@@ -314,6 +314,22 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
 
     for argument in arguments:
         yield from expand(argument)
+
+
+def working_folder() -> str:
+    """The folder the command runs in, named as the user's shell names it: $PWD, when it is that
+    folder. os.getcwd() gives the folder's physical path, so '.' typed inside a folder reached
+    through a link (~/clippings linked to another disk) was not the path cron gave, '~/clippings'
+    (a link keeps its name, see expand_paths): each story there became one more place it ran."""
+    physical = os.getcwd()
+    shell = os.environ.get("PWD")
+    if shell and shell != physical and os.path.isabs(shell):
+        try:
+            if os.path.samefile(shell, physical):
+                return shell
+        except OSError:
+            pass
+    return physical
 
 
 def _unlisted_folders(refused: list[OSError]) -> Iterator[InputFile]:

@@ -261,6 +261,19 @@ def fts_expression(text: str | None) -> str:
     return fts_query(text) or '""'
 
 
+# Best first, the search query ranks at most this many matches (the latest arrivals, or the
+# latest by date in a date range: metadata.yml's recent and dated), so that a very common word
+# stays fast at a million articles; newest first walks every match.
+RANKED_WINDOW = 500
+
+
+def past_ranked_window(query: str, sort: str, page: int) -> bool:
+    """Whether the page after `page` of a saved query holds nothing because the query ranked no
+    more: `search` best first stops at RANKED_WINDOW (page 25 of 20), so its Next page led to
+    "0 results", which read as the end of the matches."""
+    return query == "search" and sort != "newest" and page * PAGE_SIZE >= RANKED_WINDOW
+
+
 class SearchTimeout(RuntimeError):
     """The search ran past its time limit and was stopped."""
 

@@ -2,6 +2,7 @@
 `news-archive serve` and the tests share, and the sample archive a first run falls back on."""
 
 import asyncio
+import json
 import os
 import sqlite3
 import time
@@ -96,17 +97,35 @@ def count_runs(db_path: str | Path) -> int:
         connection.close()
 
 
+def samples_unfinished(db_path: str | Path) -> bool:
+    """Whether every ingest run the archive has had is the first serve's samples, and none of them
+    finished: Ctrl+C while the first `serve` ingested them left the archive with a run, so it
+    counted as ingested into, and 0 of the samples (or a few) were served for good."""
+    if not Path(db_path).exists():
+        return False
+    connection = sqlite3.connect(read_only_uri(db_path), uri=True)
+    try:
+        runs = connection.execute("SELECT arguments, finished FROM ingest_runs").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+    samples = json.dumps([str(samples_dir())])
+    return bool(runs) and all(arguments == samples and finished is None for arguments, finished in runs)
+
+
 def ensure_archive(db_path: str | Path) -> Summary | None:
     """Ingest the bundled samples if the archive is missing or was never ingested into, so a
     first `serve` shows something; returns the ingest summary, or None if it was left as it was.
 
     An archive the user has ingested into is never filled, even with no article in it (every
     input failed, or the articles were deleted): the fictional samples would stay in it for
-    good, among the real stories ingested later.
+    good, among the real stories ingested later. One whose only runs are the samples', stopped
+    before they finished, gets the rest of them (samples_unfinished).
 
     An archive made by an older version is brought up to the current schema first: the saved
     queries in metadata.yml read what the newest migrations add (article_facets, its index)."""
-    if count_articles(db_path) or count_runs(db_path):
+    if (count_articles(db_path) or count_runs(db_path)) and not samples_unfinished(db_path):
         open_for_reading(db_path).close()  # (on a read-only disk: served as it is)
         return None
     return run_ingest([str(samples_dir())], str(db_path))

@@ -394,9 +394,15 @@ def many(tmp_path_factory):
 
 
 def test_every_match_of_a_common_search_is_reached_as_the_readme_says(many):
-    # Best first ranks the 500 latest matches: its pages end there, and say so.
+    # Best first ranks the 500 latest matches: its pages end there, and say so (fail before: page
+    # 25 offered a 26th, empty, and nothing said more matched).
     best, sizes = follow(many, "/archive/search.json?q=harbour&_shape=objects")
-    assert len({row["id"] for row in best}) == len(best) == 500 and sizes[-1] == 0 and len(sizes) == 26
+    assert len({row["id"] for row in best}) == len(best) == 500 and sizes == [20] * 25
+    last = many("/archive/search.json?q=harbour&page=25").json()
+    assert last["next_url"] is None and any("500 latest matches" in note for note in last["notes"])
+    # near misses: an earlier page says nothing of it, and newest first goes on past page 25
+    assert many("/archive/search.json?q=harbour&page=24").json()["notes"] == []
+    assert many("/archive/search.json?q=harbour&sort=newest&page=25").json()["next"] == "26"
     # Newest first, and the table search paged by id, reach every one, none twice.
     newest, _ = follow(many, "/archive/search.json?q=harbour&sort=newest&_shape=objects")
     table, sizes = follow(many, "/archive/articles.json?_search=harbour&_sort_desc=id&_col=title"
@@ -404,6 +410,17 @@ def test_every_match_of_a_common_search_is_reached_as_the_readme_says(many):
     assert sizes == [200, 200, 120]
     for rows in (newest, table):
         assert sorted(row["id"] for row in rows) == list(range(1, 521))
+
+
+@pytest.mark.parametrize("asked, next_shown, window_said", [
+    ("q=harbour&page=25", False, True),  # fails before: Next led to a page of "0 results"
+    ("q=harbour&page=24", True, False),  # near misses: a page before the last ranked,
+    ("q=harbour&sort=newest&page=25", True, False),  # and newest first, which lists every match
+])
+def test_the_search_page_ends_where_best_first_ranking_ends(many, asked, next_shown, window_said):
+    html = many(f"/archive/search?{asked}").text
+    assert ('rel="next">Next page</a>' in html) == next_shown
+    assert ("Best first ranks the 500 latest matches" in html) == window_said
 
 
 def test_a_timeline_longer_than_a_response_is_paged_not_cut_off(tmp_path):

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, quote
 import pytest
 
 from ingest.pipeline import run_ingest
+from ingest.resources import samples_dir
 from ingest.serve import SETTINGS, build_datasette, count_articles, ensure_archive, load_metadata
 
 from conftest import ARTICLE_TEXT
@@ -628,6 +629,58 @@ def test_only_an_archive_never_ingested_into_is_filled_with_the_samples(tmp_path
     summary = ensure_archive(path)
     assert (summary is None) == (made_by == "failed ingest")
     assert count_articles(path) == (0 if made_by == "failed ingest" else summary.stored)
+
+
+@pytest.mark.parametrize("stopped_at_batch, samples_again", [
+    (1, True),  # fails before: Ctrl+C during the first serve's samples left 0 articles, served for good
+    (3, True),  # ... or 2 of the samples, served as if they were all
+    (None, False),  # near miss: the samples all stored, not again
+])
+def test_a_first_serve_stopped_while_it_ingested_the_samples_finishes_them_next_time(
+        tmp_path, monkeypatch, stopped_at_batch, samples_again):
+    from ingest import pipeline
+    from ingest.store import Archive
+
+    path = tmp_path / "archive.db"
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
+    real_write, calls = Archive.write_batch, []
+
+    def write_until_stopped(self, run_id, batch):
+        calls.append(len(batch))
+        if len(calls) == stopped_at_batch:
+            raise KeyboardInterrupt
+        return real_write(self, run_id, batch)
+
+    with monkeypatch.context() as stopping:
+        stopping.setattr(Archive, "write_batch", write_until_stopped)
+        try:
+            ensure_archive(path)
+        except KeyboardInterrupt:
+            pass
+    if stopped_at_batch:
+        assert count_articles(path) == sum(calls[:stopped_at_batch - 1])
+    summary = ensure_archive(path)
+    assert (summary is not None) == samples_again
+    all_samples = run_ingest([str(samples_dir())], str(tmp_path / "whole.db")).stored
+    assert count_articles(path) == all_samples
+
+
+def test_a_users_stopped_first_ingest_is_not_filled_with_the_samples(tmp_path, monkeypatch):
+    # near miss of the above: the user's own run stopped before its first batch is the user's archive
+    from ingest.store import Archive
+
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+
+    def stopped(self, run_id, batch):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as stopping:
+        stopping.setattr(Archive, "write_batch", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            run_ingest([str(tmp_path / "a.txt")], str(tmp_path / "mine.db"))
+    assert ensure_archive(tmp_path / "mine.db") is None
+    assert count_articles(tmp_path / "mine.db") == 0
 
 
 def open_database_for_test(path):

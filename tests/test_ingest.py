@@ -1007,6 +1007,17 @@ def test_a_list_of_paths_on_stdin_may_be_separated_by_nuls(tmp_path, db_path, se
     assert (code, summary["stored"], summary["failed"]) == (0, len(names), 0), summary
 
 
+@pytest.mark.parametrize("name, listed", [
+    ("story.txt ", "{path}\n"),  # fails before: a name ending in a space was cut to one that is not there
+    ("story.txt\t", "{path}\r\n"),  # ... a tab, in a list with Windows line ends
+    ("story.txt", "  {path}  \n"),  # near miss: spaces typed around a path are still left out
+])
+def test_a_listed_path_keeps_the_white_space_its_name_ends_in(tmp_path, db_path, name, listed):
+    (tmp_path / name).write_text(f"Story\n\n{ARTICLE_TEXT}")
+    code, summary = ingest_json("-", "--db", db_path, input=listed.format(path=tmp_path / name))
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+
+
 @pytest.mark.parametrize("name", [
     "line\nbreak.txt", "carriage\rreturn.txt",  # fail before: the report ran over two lines
     "plain name.txt",  # near miss
@@ -1219,6 +1230,89 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     assert result.exit_code == 1
     assert "stayed locked by another writer" in result.output and "kept" in result.output
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_run_the_archive_stops_midway_still_prints_its_json(tmp_path, db_path, monkeypatch, as_json):
+    """The disk filled after some batches: --json printed nothing at all (a script's json.loads
+    failed on an empty stdout), though those batches were kept. Now the object of what was
+    written, "stopped": "failed" and the error; the text run (near miss) keeps its one message."""
+    from ingest import pipeline
+    from ingest.store import Archive
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
+    for n in range(4):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    real_write, calls = Archive.write_batch, []
+
+    def write_until_full(self, run_id, batch):
+        calls.append(len(batch))
+        if len(calls) > 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_write(self, run_id, batch)
+
+    monkeypatch.setattr(Archive, "write_batch", write_until_full)
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1", *(["--json"] if as_json else []))
+    assert result.exit_code == 1
+    assert "disk is full" in result.stderr and "kept" in result.stderr
+    stored = rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"]
+    assert stored == sum(calls[:2])
+    if as_json:
+        summary = json.loads(result.stdout)
+        assert (summary["stored"], summary["stopped"]) == (stored, "failed")
+        assert "disk is full" in summary["error"]
+    else:
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("first, then, shell_folder", [
+    # fails before: cron read the linked folder by its name, then '.' typed inside it (the shell
+    # there says /.../clippings) was the physical folder: every story one more "duplicate" place
+    ("clippings", ".", "clippings"),
+    ("clippings", "a.txt", "clippings"),
+    # near misses: a $PWD that names another folder is not believed, and the folder's own path
+    ("real", ".", "elsewhere"),
+    ("real", ".", "real"),
+])
+def test_a_folder_reached_through_a_link_is_the_same_files_typed_from_inside_it(
+        tmp_path, db_path, monkeypatch, first, then, shell_folder):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "clippings").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    code, summary = ingest_json(tmp_path / first, "--db", db_path)
+    assert summary["stored"] == 1
+    monkeypatch.chdir(tmp_path / "clippings")
+    monkeypatch.setenv("PWD", str(tmp_path / shell_folder))
+    code, summary = ingest_json(then, "--db", db_path)
+    assert (code, summary["unchanged"], summary["duplicate"]) == (0, 1, 0), summary
+    assert rows(db_path, "SELECT count(*) AS n FROM sources")[0]["n"] == 1
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, sqlite3.OperationalError("database or disk is full")])
+def test_a_stopped_run_says_what_it_kept(tmp_path, db_path, monkeypatch, stop):
+    """Ctrl+C (or a full disk) midway: the run said "Every batch already written is kept" and no
+    more, so the user could not tell whether 2 or 2,000 stories were in. Now the counts kept too."""
+    from ingest import pipeline
+    from ingest.store import Archive
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
+    for n in range(4):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    real_write, calls = Archive.write_batch, []
+
+    def write_until_stopped(self, run_id, batch):
+        calls.append(len(batch))
+        if len(calls) > 2:
+            raise stop
+        return real_write(self, run_id, batch)
+
+    monkeypatch.setattr(Archive, "write_batch", write_until_stopped)
+    result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1")
+    assert result.exit_code == (130 if stop is KeyboardInterrupt else 1)
+    assert "kept: 2 new, 0 duplicate, 0 unchanged, 0 failed" in result.stderr, result.stderr
 
 
 def test_one_batch_writes_duplicates_failures_and_copies_with_the_ids_sqlite_would_give(db_path):

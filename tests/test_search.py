@@ -416,3 +416,46 @@ def test_a_search_past_its_time_limit_is_stopped_and_says_so(long_archive):
     assert "ran past 1e-06 s and was stopped: narrow it" in result.stderr
     # near miss: the default limit (30 s) lets an ordinary search finish
     assert run_cli("search", "harbour board", "--db", long_archive, "--limit", "5").exit_code == 0
+
+
+@pytest.fixture(scope="module")
+def ferry_archive(tmp_path_factory):
+    """520 articles that all hold "ferry": more than best-first ranks (the 500 latest matches)."""
+    tmp_path = tmp_path_factory.mktemp("ferries")
+    records = [{"title": f"Ferry timetable {n} changes", "body": f"Ferry {n}. " + ARTICLE_TEXT} for n in range(520)]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    db_path = tmp_path / "archive.db"
+    assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[1]["stored"] == 520
+    return db_path
+
+
+@pytest.mark.parametrize("options, shown, noted", [
+    (["--limit", "1000"], 500, True),  # fails before: 500 of 520 shown, nothing said of the rest
+    (["--limit", "1000", "--json"], 500, True),  # ... the note on standard error, the list kept
+    (["--limit", "1000", "--newest"], 520, False),  # near misses: newest first reaches every match,
+    (["--limit", "20"], 20, False),  # and a limit under the window was met
+    (["--limit", "500"], 500, False),
+])
+def test_a_limit_past_the_ranked_window_says_why_fewer_came(ferry_archive, options, shown, noted):
+    result = run_cli("search", "ferry", "--db", ferry_archive, *options)
+    assert result.exit_code == 0
+    count = len(json.loads(result.stdout)) if "--json" in options else result.stdout.count("Ferry timetable")
+    assert count == shown
+    assert ("500 latest matches" in result.stderr) == noted, result.stderr
+    if noted:
+        assert "--newest" in result.stderr
+
+
+@pytest.mark.parametrize("words, noted", [
+    ("kestrel NOT budget", True),  # fails before: NOT searched as a word, silently (the budget story
+    ("budget OR strike", True),    # was found, the opposite of what was meant), OR and AND alike
+    ("kestrel AND budget", True),
+    ("kestrel not budget", False),  # near misses: a word in small letters is a word,
+    ('"kestrel AND budget"', False),  # inside a phrase too, and -word says it already
+    ("kestrel -budget", False),
+])
+def test_boolean_words_typed_in_capitals_are_said_to_be_words(archive, words, noted):
+    result = run_cli("search", words, "--db", archive, "--json")
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), list)
+    assert ("-word" in result.stderr) == noted, result.stderr

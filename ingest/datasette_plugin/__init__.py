@@ -22,8 +22,9 @@ from datasette.utils.asgi import BadRequest
 from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
-from ..search import (MAX_PAGE, PAGE_SIZE, BadParameter, add_query_functions, check_parameter, check_parameters,
-                      check_words, names_matching_many, names_not_in_archive)
+from ..search import (MAX_PAGE, PAGE_SIZE, RANKED_WINDOW, BadParameter, add_query_functions, check_parameter,
+                      check_parameters, check_words, names_matching_many, names_not_in_archive,
+                      past_ranked_window)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -789,17 +790,21 @@ def search_page_links(request, datasette, page_size: int = PAGE_SIZE) -> dict:
     def link(number: int) -> str:
         return datasette.urls.path(path_with_replaced_args(request, {"page": str(number)}))
 
+    window_ends = past_ranked_window(_paged_query_name(request), request.args.get("sort") or "", page)
     return {"page_size": page_size, "previous_page": link(page - 1) if page > 1 else None,
-            "next_page": link(page + 1) if page < MAX_PAGE else None}
+            "next_page": link(page + 1) if page < MAX_PAGE and not window_ends else None,
+            "ranked_window_ends": window_ends, "ranked_window": RANKED_WINDOW}
+
+
+def _paged_query_name(request) -> str:
+    prefix = f"/{DATABASE_NAME}/"
+    return request.path[len(prefix):] if request.path.startswith(prefix) else ""
 
 
 def _paged_by_number(request) -> int | None:
     """The rows a full page of the saved query this page is of holds, if it goes by page number
     (api_paging.PAGED_QUERIES), else None."""
-    prefix = f"/{DATABASE_NAME}/"
-    path = request.path
-    name = path[len(prefix):] if path.startswith(prefix) else ""
-    size, parameter = PAGED_QUERIES.get(name, (None, None))
+    size, parameter = PAGED_QUERIES.get(_paged_query_name(request), (None, None))
     return size if parameter == "page" else None
 
 

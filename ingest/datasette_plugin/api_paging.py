@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import Request
 
-from ..search import MAX_PAGE, PAGE_SIZE
+from ..search import MAX_PAGE, PAGE_SIZE, RANKED_WINDOW, past_ranked_window
 
 # Each paged saved query: (rows a full page holds, the parameter that moves on: "page", whose next
 # value is the number plus one, or "after", whose next value is the last row's id).
@@ -53,10 +53,12 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     if len(rows) < size:
         return None
     if parameter == "page":
-        given = [value for key, value in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
-                                                   keep_blank_values=True) if key == "page"]
+        asked = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        given = [value for key, value in asked if key == "page"]
         page = (given[0] if given else "") or "1"  # (the first, as Datasette binds it)
-        return str(int(page) + 1) if page.isdigit() and int(page) < MAX_PAGE else None
+        if not page.isdigit() or int(page) >= MAX_PAGE:
+            return None
+        return None if _ranked_window_ends(name, scope) else str(int(page) + 1)
     last = rows[-1]
     if isinstance(last, dict):
         last = last.get("id")
@@ -65,6 +67,20 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     if isinstance(last, str) and last.isascii() and last.isdigit():  # (a CSV's cell)
         last = int(last)
     return str(last) if isinstance(last, int) else None  # (_shape=arrayfirst: the id itself)
+
+
+def _ranked_window_ends(name: str, scope) -> bool:
+    """Whether this page of `search` is the last that best first ranks (past_ranked_window)."""
+    asked = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    page = next((value for key, value in asked if key == "page"), "") or "1"
+    sort = next((value for key, value in asked if key == "sort"), "")
+    return page.isdigit() and past_ranked_window(name, sort, int(page))
+
+
+# Said in the JSON's notes on the last page best first ranks, when it is full: a script following
+# next_url stopped there with 500 hits, and nothing told it that more matched.
+RANKED_WINDOW_NOTE = (f"best first ranks the {RANKED_WINDOW:,} latest matches at most: sort=newest lists "
+                      "every match, and since and until look further back")
 
 
 async def send_with_next_page(datasette, name: str, scope, receive, send, app, notes=None) -> None:
@@ -122,7 +138,8 @@ def _with_next(datasette, name, scope, receive, start, body: bytes, notes: list 
         # again cost 0.3 ms more a search (its JSON carries the 20 KB of the query's SQL).
         written = {"next": value, "next_url": url}
         if notes is not None:
-            written["notes"] = notes
+            full = len(rows) >= PAGED_QUERIES[name][0]
+            written["notes"] = notes + ([RANKED_WINDOW_NOTE] if full and _ranked_window_ends(name, scope) else [])
         body = b"{" + json.dumps(written)[1:-1].encode() + b", " + body[1:]
     headers = [(key, str(len(body)).encode() if key.lower() == b"content-length" else header)
                for key, header in headers]
