@@ -18,7 +18,7 @@ How the development set is made
   (trafilatura's Markdown of the region) and html-to-markdown (parsed as .md), to look for text
   shapes the three never produce (on the tuning half: --tune-only).
   Tuning half only, named with --converter (they imply --tune-only, refuse --half held-out/all,
-  --body and --silver-*, and never convert a held-out page): resiliparse (extract_plain_text)
+  and never convert a held-out page, of the development set nor of the --body and --silver-* set): resiliparse (extract_plain_text)
   and trafilatura-txt (trafilatura.extract's default plain text), both parsed as .txt: rules
   fitted to the three converters are checked on layouts they were not written against.
 - Halves: a page is in the tuning half when the first byte of sha1("corpus/id") is even, else in
@@ -327,6 +327,13 @@ def page_texts(page: dict, cache: Path, converters) -> dict[str, str]:
     return texts
 
 
+def tuning_pages(pages: list[dict], converters) -> list[dict]:
+    """The pages, or their tuning half alone when a tune-only converter is asked for."""
+    if any(c in TUNE_ONLY_CONVERTERS for c in converters):
+        return [page for page in pages if page["half"] == "tune"]
+    return pages
+
+
 def is_markdown(converter: str) -> bool:
     return converter not in PLAIN_TEXT_CONVERTERS
 
@@ -608,16 +615,13 @@ def main(argv=None) -> int:
     converters = args.converter or list(CONVERTERS)
     tune_only_converters = [c for c in converters if c in TUNE_ONLY_CONVERTERS]
     if tune_only_converters:
-        # Development renderings: never made from the held-out pages (nor the body and silver
-        # sets, which have held-out pages of their own), and no held-out column is shown.
-        if args.half != "tune" or args.body or args.silver_titles or args.silver_authors:
-            parser.error(f"{', '.join(tune_only_converters)}: the tuning half only "
-                         "(no --half held-out/all, --body or --silver-*)")
+        # Development renderings: never made from the held-out pages (the body and silver sets
+        # take their tuning half alone too: tuning_pages), and no held-out column is shown.
+        if args.half != "tune":
+            parser.error(f"{', '.join(tune_only_converters)}: the tuning half only (no --half held-out/all)")
         args.tune_only = True
     totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
-    pages = load_pages(args.corpora)
-    if tune_only_converters:
-        pages = [page for page in pages if page["half"] == "tune"]
+    pages = tuning_pages(load_pages(args.corpora), converters)
     for page in pages:
         texts = page_texts(page, args.cache, converters)
         for converter in converters:
@@ -716,7 +720,7 @@ def silver_author_report(args, converters) -> str:
     from ingest.extract_html import extract_html
 
     counts = {h: [0, 0, 0, 0] for h in ("tune", "held-out", "all")}  # recall ok, n, precision ok, n
-    for page in load_body_pages(args.corpora):
+    for page in tuning_pages(load_body_pages(args.corpora), converters):
         raw = page["html"].read_bytes()
         truth = normalise(extract_html(gzip.decompress(raw) if page["html"].suffix == ".gz" else raw), NOW).authors
         if not truth:
@@ -746,7 +750,7 @@ def silver_title_report(args, converters) -> str:
     """Agreement, by half, between the title found from a level-1 '#' heading and the title
     found in the same text without heading marks (scrapinghub_aeb pages; see the docstring)."""
     counts = {h: [0, 0] for h in ("tune", "held-out", "all")}
-    for page in load_body_pages(args.corpora):
+    for page in tuning_pages(load_body_pages(args.corpora), converters):
         texts = page_texts(page, args.cache, converters)
         for converter in converters:
             markdown = is_markdown(converter)
@@ -771,7 +775,7 @@ def body_report(args, converters) -> str:
     """Mean per-document body word precision, recall and F1, by half; "input" rows score the
     converted text before our rules, to show what the cleaning removed."""
     sums = {h: [0.0, 0.0, 0.0, 0.0, 0.0, 0] for h in ("tune", "held-out", "all")}
-    for page in load_body_pages(args.corpora):
+    for page in tuning_pages(load_body_pages(args.corpora), converters):
         texts = page_texts(page, args.cache, converters)
         for converter in converters:
             article = parse(texts[converter], is_markdown(converter))

@@ -132,15 +132,23 @@ def test_stripping_date_classes_too_leaves_the_text_and_other_classes():
 
 
 @pytest.mark.parametrize("options, converted, shown", [
-    # fail before: there were no tune-only renderings; they must never convert a held-out page
+    # fail before: there were no tune-only renderings; they must never convert a held-out page,
+    # of the development set (p1) nor of the body and silver set (s0)
     (["--converter", "resiliparse"], ["p0"], "pages: tune 1;"),
     (["--converter", "trafilatura-txt", "--converter", "html2text"], ["p0"], "pages: tune 1;"),
+    (["--converter", "resiliparse", "--body", "--silver-titles"], ["p0", "s1"], "pages: tune 1;"),
     # near miss: the default converters still score (and so convert) both halves
     (["--converter", "html2text"], ["p1", "p0"], "held-out 1"),
+    (["--converter", "html2text", "--body"], ["p1", "p0", "s0", "s1"], "held-out 1"),
 ])
 def test_text_accuracy_renders_the_tune_only_converters_on_the_tuning_half(
         tmp_path, monkeypatch, capsys, options, converted, shown):
     corpora = _tiny_corpora(tmp_path / "corpora")
+    # Two body-set pages: s0 falls in the held-out half, s1 in the tuning half.
+    (corpora / "scrapinghub_aeb").mkdir()
+    (corpora / "scrapinghub_aeb" / "ground_truth.jsonl").write_text("".join(
+        f'{{"id": "{page_id}", "html_file": "{page_id}.html", "body_text": "The ferry ran again."}}\n'
+        for page_id in ("s0", "s1")))
     seen = []
     # No converter is run: the region is the page's id, and each "rendering" a text naming it.
     monkeypatch.setattr(text_accuracy, "main_region", lambda page: seen.append(page["id"]) or page["id"])
@@ -155,9 +163,7 @@ def test_text_accuracy_renders_the_tune_only_converters_on_the_tuning_half(
         assert "held-out" not in out
 
 
-@pytest.mark.parametrize("options", [
-    ["--half", "held-out"], ["--half", "all"], ["--body"], ["--silver-titles"], ["--silver-authors"],
-])
+@pytest.mark.parametrize("options", [["--half", "held-out"], ["--half", "all"]])
 def test_text_accuracy_refuses_the_held_out_half_for_tune_only_converters(tmp_path, options):
     corpora = _tiny_corpora(tmp_path / "corpora")
     with pytest.raises(SystemExit):
