@@ -1876,6 +1876,9 @@ _NOT_NAME_WORDS = {
     "episodes", "notes", "chapter", "chapters", "text", "fiction", "transcript", "summary",
     "highlights", "takeaways", "timeline", "explainer", "slideshow", "gallery", "live", "updates",
     "exclusive", "preview", "quiz",
+    # a review's score box, which a plain-text converter keeps as short lines under the headline
+    # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
+    "score", "rating", "ratings", "verdict",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}

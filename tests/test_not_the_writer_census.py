@@ -375,8 +375,15 @@ BOXES_AND_BUTTONS = [
     ('Chapter Two', '', []),
     ('Ferry Slideshow', '', []),
     ('Live Updates\n\nMarch 3, 2024', '', []),
+    # A review's score box under the headline, kept by a plain-text converter as its lines
+    ('Harbor Score', '', []),
+    ('Critic Rating\n\nMarch 3, 2024', '', []),
+    ('Our Verdict\n\nPros\n\n- Quiet engine', '', []),
+    ('Reader Ratings', '', []),
     # (near misses: surnames of the same look)
     ('Ann Key\n\nMarch 3, 2024', '', ['Ann Key']),
+    ('Ann Scorer\n\nMarch 3, 2024', '', ['Ann Scorer']),
+    ('By Tom Verdi', '', ['Tom Verdi']),
     ('By Tom Story', '', ['Tom Story']),
     ('Ann Lee\n\nKey Points', '', [A]),
 ]
