@@ -409,9 +409,16 @@ def _keyed(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
 
 
-def supported(field: str, value: str, folded: str, names: str, visible: str) -> bool:
+def _words_apart(text: str) -> str:
+    """A capital after a small letter set apart ("Harbor NewsOctober 13, 2016", "example.comOct.
+    13, 2016": an outlet and its date whose elements had no space between them)."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+
+
+def supported(field: str, value: str, folded: str, names: str, visible: str, text: str = "") -> bool:
     """Whether the text itself gives this value (titles and outlets compared on letters and
-    digits of the visible text, since Markdown syntax could sit between the words)."""
+    digits of the visible text, since Markdown syntax could sit between the words; a date also
+    where its month runs on from the word before it, as _words_apart reads it)."""
     if field == "title":
         return _keyed(value) in visible
     if field == "authors":
@@ -421,7 +428,8 @@ def supported(field: str, value: str, folded: str, names: str, visible: str) -> 
             day = date.fromisoformat(value[:10])
         except ValueError:
             return False
-        return bool(date_pattern(day).search(folded) or date_pattern(day, with_year=False).search(folded))
+        return any(date_pattern(day).search(written) or date_pattern(day, with_year=False).search(written)
+                   for written in (folded, _fold(_words_apart(text))))
     if field == "outlet":
         if _keyed(value) in visible or outlet_key(value) in visible:
             return True
@@ -532,7 +540,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
     returned += [("outlet", article.outlet)] if article.outlet else []
     counts["returned"] += len(returned)
     for field, value in returned:
-        if not supported(field, value, folded, names, visible):
+        if not supported(field, value, folded, names, visible, text):
             counts["invented"] += 1
             misses.append(("invented", field, value))
     return {"counts": counts, "misses": misses}

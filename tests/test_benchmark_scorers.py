@@ -176,3 +176,18 @@ def test_text_accuracy_tune_only_renderings_refuse_a_held_out_page(tmp_path):
     assert held_out["half"] == "held-out" and tune["half"] == "tune"
     with pytest.raises(ValueError, match="held-out"):
         text_accuracy.page_texts(held_out, tmp_path / "cache", ["resiliparse"])
+
+
+@pytest.mark.parametrize("text, day, given", [
+    # fail before: a date whose month runs on from the outlet before it was "invented"
+    ("Harbor NewsOctober 13, 2016\n\nThe ferry ran again.", "2016-10-13", True),
+    ("harborledger.comOct. 13, 2016\n\nThe ferry ran again.", "2016-10-13", True),
+    # near misses: another day, and a month's letters inside a word ("Doctober 13")
+    ("Harbor NewsOctober 13, 2016\n\nThe ferry ran again.", "2016-10-14", False),
+    ("The Doctober 13 party.", "2016-10-13", False),
+    ("Harbor News October 13, 2016", "2016-10-13", True),
+])
+def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
+    folded, names = text_accuracy._fold(text), text_accuracy._name_fold(text)
+    visible = text_accuracy._keyed(text)
+    assert text_accuracy.supported("date", day, folded, names, visible, text) is given
