@@ -1896,6 +1896,8 @@ _TOPIC_WORDS = {
     "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
     "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
     "results", "highlights", "scores", "standings", "fixtures",  # "By-Election Results", "Match Highlights"
+    # a shop's or a tech site's categories tagged under the headline ("Consumer Electronics")
+    "electronics", "gadgets", "gaming", "software", "hardware",
 }
 
 
@@ -1955,8 +1957,16 @@ def _is_person(name: str) -> bool:
         return False  # "Ann Lee's Kitchen": a column, a show or a shop named after someone
     if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
         return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
+    # "NUCで最新SSDを": Latin letters run into kana, kanji or hangul inside one word are a
+    # Japanese, Chinese or Korean headline's words, not a name's (which keeps to one script).
+    if any(_LATIN_INTO_CJK.search(w) for w in words):
+        return False
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
+
+
+_CJK_LETTER = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+_LATIN_INTO_CJK = re.compile(rf"[A-Za-z]{_CJK_LETTER}|{_CJK_LETTER}[A-Za-z]")
 
 
 _LEAD_IN_WORDS = {"via", "featuring", "starring", "remembering"}

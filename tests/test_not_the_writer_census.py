@@ -384,6 +384,15 @@ BOXES_AND_BUTTONS = [
     ('Ann Key\n\nMarch 3, 2024', '', ['Ann Key']),
     ('Ann Scorer\n\nMarch 3, 2024', '', ['Ann Scorer']),
     ('By Tom Verdi', '', ['Tom Verdi']),
+    # A Japanese headline or kicker that opens with Latin words, Latin letters run into kana
+    # and kanji: no one's name mixes the scripts inside a word
+    ('Harbor NUCでフェリーを比べてみた\n\nMarch 3, 2024', '', []),
+    ('Harbor NUCでフェリーを比べてみた', '', []),
+    # A product category tagged under the headline
+    ('Consumer Electronics\n\nMarch 3, 2024', '', []),
+    # (near misses: a Japanese writer's name in Latin letters; a name beside another category)
+    ('By Kenji Sato\n\nMarch 3, 2024', '', ['Kenji Sato']),
+    ('Kenji Sato\n\nMarch 3, 2024', '', ['Kenji Sato']),
     ('By Tom Story', '', ['Tom Story']),
     ('Ann Lee\n\nKey Points', '', [A]),
 ]
