@@ -1019,7 +1019,9 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
         # A notice shown twice ("This article is more than 5 years old") is not a standfirst.
         if keys.count(keys[i]) > 1 and keys[i] != keys[title_at]:
             continue
+        # (Nor is a feature's credits line, "Produced by A, Photographs by B, Written by C".)
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
+                and not rules.is_credit_line(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
                 and not rules.full_dates(line.text) and not rules.name_with_date(line)
                 and not rules.name_with_role(line)[0]

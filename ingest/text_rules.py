@@ -2251,10 +2251,22 @@ def is_credit_line(line: Line) -> bool:
     by Tom Park"): never a headline, whether or not it names a person - unless a bare "By" opens
     a sentence ("By Monday, the river had burst its banks")."""
     text = line.text.strip()
-    match = line.words <= 10 and _CREDIT_OPENING.match(text)
+    match = _CREDIT_OPENING.match(text)
     if not match:
         return False
+    if line.words > 10:
+        # A feature's credits run long ("Produced by A and B, Photographs by C, Written by D,
+        # Video by E"): a longer line is a credits line when a second credit follows the first.
+        return line.words <= 60 and bool(_NEXT_CREDIT.search(text, match.end()))
     return not (text[:2].casefold() == "by" and _reads_as_sentence(text[match.end() - 1:]))
+
+
+# A second credit in a credits line: ", Photographs by C", "; video by E" (the roles of
+# _CREDIT_OPENING; a headline's "Rescued by Strangers" names no such role).
+_NEXT_CREDIT = re.compile(
+    r"[,;]\s+(?:and\s+)?(?i:written|words|text|reporting|photos?|photographs?|photography|pictures?|images?|"
+    r"illustrations?|illustrated|edited|editing|interviews?|video|graphics?|design|produced|production|"
+    r"compiled|research|additional\s+reporting)\s+by:?\s+[A-Z]")
 
 
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
