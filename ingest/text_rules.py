@@ -1098,7 +1098,10 @@ _ROLE_AFTER_SLASH = re.compile(
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|join over|premium members?|"
-    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
+    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b"
+    # The thanks a page opens or closes with, a reader's or a member's ("Thank you for supporting
+    # the Harbor Ledger", "Thanks for reading"): only as the line's opening words.
+    r"|^\W*thank(?:s| you) for (?:supporting|reading|subscribing|being a (?:subscriber|member|reader)|your support)\b",
     re.I,
 )
 # Headings of lists of other stories.

@@ -1448,6 +1448,21 @@ def test_a_long_credits_line_is_not_the_headline(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
 
 
+@pytest.mark.parametrize("top, title", [
+    # A reader's thanks over the headline is the page's pitch, no headline (it was the title)
+    ("Thank you for supporting the Harbor Ledger\n\nHow do ferries find their way in fog?\n\n"
+     "Published March 3, 2019\nBy Ann Lee", "How do ferries find their way in fog?"),
+    ("Thanks for reading The Harbor Ledger\n\nHow do ferries find their way in fog?\n\nBy Ann Lee",
+     "How do ferries find their way in fog?"),
+    # (near misses: headlines that open with thanks)
+    ("Harbor Life\n\nThank You for Your Service: The Island's Last Ferry Captain Retires\n\nBy Ann Lee",
+     "Thank You for Your Service: The Island's Last Ferry Captain Retires"),
+    ("Thanks for the Memories, Old Ferry\n\nBy Ann Lee", "Thanks for the Memories, Old Ferry"),
+])
+def test_a_readers_thanks_is_not_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
 @pytest.mark.parametrize("top, description", [
     # A feature's credits line under the headline is no standfirst (it was taken for one).
     ("Produced by Ann Lee and Tom Park, Photographs by Sue Ray, Written by Bo Kim, Video by Di Ho", None),
