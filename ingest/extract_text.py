@@ -81,6 +81,14 @@ def _extract_lines(text: str, markdown: bool = False, titled: bool = False) -> A
     site = None  # the site's name the page's title gives beside the headline
     if title_at is not None:
         page_title = rules.unlabelled_title(lines[title_at].text)
+        # A headline parted over two lines ("Welcome to" / "The Harbor Ferry Guide"): both,
+        # whichever of the two was found (the first reads as a kicker over the second).
+        if title_at + 1 < len(lines) and rules.headline_goes_on(lines[title_at], lines[title_at + 1]):
+            page_title = f"{page_title} {lines[title_at + 1].text}"
+            used.add(title_at + 1)
+        elif title_at > 0 and not lines[title_at].heading and rules.headline_goes_on(lines[title_at - 1], lines[title_at]):
+            page_title = f"{rules.unlabelled_title(lines[title_at - 1].text)} {page_title}"
+            used.add(title_at - 1)
         elsewhere = _names_elsewhere(lines, title_at)
         article.title = rules.title_without_site(page_title, elsewhere)
         site = rules.site_of_title(page_title, article.title, elsewhere)

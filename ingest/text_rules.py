@@ -1307,6 +1307,21 @@ _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titol
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
 
 
+# The small words a headline never ends on ("Welcome to", "The Return of the"): a converter
+# that parts a headline's spans or breaks (<br>) into lines leaves them at a line's end, the
+# headline going on below. ("In", "on", "up" end headlines as particles: "Dockers dig in".)
+_DANGLING_WORD = re.compile(r"\s(?i:the|a|an|and|or|of|to|for|with|from|at|into|about|versus|vs\.?|&)$")
+
+
+def headline_goes_on(line: Line, below: Line | None) -> bool:
+    """The headline on this line ends on a small word and goes on on the next line: a short
+    line that is no byline, date, stamp, list item or heading of its own."""
+    return (below is not None and not below.heading and not below.item and 1 <= below.words <= 12
+            and line.words + below.words <= 40 and bool(_DANGLING_WORD.search(line.text.rstrip(" :")))
+            and not byline_by(below) and not full_dates(below.text) and not is_stamp(below)
+            and not is_furniture(below) and not is_caption(below))
+
+
 def unlabelled_title(text: str) -> str:
     """A headline without the "Title:" label a field list sets before it (and the quotes
     front matter may put round it); a mail's "Subject:" too (see title_field)."""

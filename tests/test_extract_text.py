@@ -1449,6 +1449,25 @@ def test_a_long_credits_line_is_not_the_headline(top, title):
 
 
 @pytest.mark.parametrize("top, title", [
+    # A headline parted over two lines by its spans or a <br>, the first ending on a small word
+    # (the first, or the second as the headline under a kicker, was the title alone)
+    ("Welcome to\nThe Harbor Ferry Guide\n\nBy Ann Lee", "Welcome to The Harbor Ferry Guide"),
+    ("# Welcome to\nThe Harbor Ferry Guide\n\nBy Ann Lee", "Welcome to The Harbor Ferry Guide"),
+    ("Welcome to\nHarbor Ferry Guide\n\nMarch 3, 2019", "Welcome to Harbor Ferry Guide"),
+    ("The Return of the\nIsland Ferry\n\nBy Ann Lee\n\nMarch 3, 2019", "The Return of the Island Ferry"),
+    # (near misses: a headline that ends on a particle; a byline or a date under a short one)
+    ("Ferry crews dig in\nBy Ann Lee", "Ferry crews dig in"),
+    ("Dockers hold on\nHarbor Ferry Guide\n\nBy Ann Lee", "Dockers hold on"),
+    ("Welcome to\n\nBy Ann Lee", "Welcome to"),
+    ("Harbor Life: Welcome to\n\nMarch 3, 2019", "Harbor Life: Welcome to"),
+])
+def test_a_headline_parted_over_two_lines(top, title):
+    article = parse(f"{top}\n\n{STORY}\n", markdown=top.startswith("#"))
+    assert article.title == title
+    assert article.body.startswith(STORY[:30])
+
+
+@pytest.mark.parametrize("top, title", [
     # A reader's thanks over the headline is the page's pitch, no headline (it was the title)
     ("Thank you for supporting the Harbor Ledger\n\nHow do ferries find their way in fog?\n\n"
      "Published March 3, 2019\nBy Ann Lee", "How do ferries find their way in fog?"),
