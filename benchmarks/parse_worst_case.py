@@ -71,6 +71,12 @@ SHAPES = {
     "stamps": lambda n: "Saved to x on 1 May 2020\n" * (n // 25),
     # a share bar's names, then a word that is none: 7 s a line of 24 in the first pattern
     "share buttons then a word": lambda n: ("twitter " * 30 + "harbour\n") * (n // 248),
+    # credits run on: a credits line's second credit is looked for after its first
+    "credits run on": lambda n: "Produced by Ann Lee" + ", Photographs by Sue Ray" * (n // 25),
+    "lines of credits": lambda n: "Produced by Ann Lee and Tom Park, Photographs by Sue Ray, Video by Bo Kim\n" * (n // 74),
+    # a reader's thanks on every line, and names whose letters run into kana
+    "lines of thanks": lambda n: "Thank you for reading the Harbor Ledger\n" * (n // 40),
+    "names run into kana": lambda n: "Ann Leeで Tom Parkを\n" * (n // 20),
 }
 
 

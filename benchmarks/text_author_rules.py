@@ -11,7 +11,8 @@ Renderings (the tuning half only: the held-out pages stay unseen):
 - extra: its two optional ones (trafilatura-md, html-to-markdown);
 - no-headings: those five with the '#' heading marks taken off (text_accuracy.py --no-headings);
 - region: text_diagnostic.py's six renderings of the same region (inscriptis, html-text, ...);
-- whole: text_diagnostic.py's five renderings of the page's whole <body>.
+- whole: text_diagnostic.py's five renderings of the page's whole <body>;
+- tune-only: text_accuracy.py's tune-half-only renderings (resiliparse, trafilatura-txt).
 
 Counted on the texts whose authors text_accuracy.py scores for precision (the ground truth names
 the writers, or asserts there are none): for each rule, the texts it named someone on, the
@@ -43,7 +44,7 @@ import text_accuracy as accuracy  # noqa: E402
 import text_diagnostic as diagnostic  # noqa: E402
 from ingest.normalise import person_key, split_people  # noqa: E402
 
-GROUPS = ("default", "extra", "no-headings", "region", "whole")
+GROUPS = ("default", "extra", "no-headings", "region", "whole", "tune-only")
 
 
 def rule_of_people(author_rules: str) -> dict[str, str]:
@@ -68,12 +69,16 @@ def documents(page: dict, groups, args):
                                               if wanted & {"extra", "no-headings"} else [])
     texts = accuracy.page_texts(page, args.cache, converters)
     for converter in converters:
-        markdown = converter != "html2text-plain"
+        markdown = accuracy.is_markdown(converter)
         group = "default" if converter in accuracy.CONVERTERS else "extra"
         if group in wanted:
             yield group, converter, texts[converter], markdown
         if "no-headings" in wanted:
             yield "no-headings", converter, accuracy.strip_headings(texts[converter]), markdown
+    if "tune-only" in wanted:
+        texts = accuracy.page_texts(page, args.cache, accuracy.TUNE_ONLY_CONVERTERS)
+        for converter in accuracy.TUNE_ONLY_CONVERTERS:
+            yield "tune-only", converter, texts[converter], accuracy.is_markdown(converter)
     if wanted & {"region", "whole"}:
         rendered = diagnostic.renderings(page, args.diagnostic_cache)
         for converter, text in rendered.items():

@@ -81,6 +81,14 @@ def _extract_lines(text: str, markdown: bool = False, titled: bool = False) -> A
     site = None  # the site's name the page's title gives beside the headline
     if title_at is not None:
         page_title = rules.unlabelled_title(lines[title_at].text)
+        # A headline parted over two lines ("Welcome to" / "The Harbor Ferry Guide"): both,
+        # whichever of the two was found (the first reads as a kicker over the second).
+        if title_at + 1 < len(lines) and rules.headline_goes_on(lines[title_at], lines[title_at + 1]):
+            page_title = f"{page_title} {lines[title_at + 1].text}"
+            used.add(title_at + 1)
+        elif title_at > 0 and not lines[title_at].heading and rules.headline_goes_on(lines[title_at - 1], lines[title_at]):
+            page_title = f"{rules.unlabelled_title(lines[title_at - 1].text)} {page_title}"
+            used.add(title_at - 1)
         elsewhere = _names_elsewhere(lines, title_at)
         article.title = rules.title_without_site(page_title, elsewhere)
         site = rules.site_of_title(page_title, article.title, elsewhere)
@@ -1029,7 +1037,9 @@ def find_description(lines: list[Line], title_at: int | None, body_at: int) -> i
         # A notice shown twice ("This article is more than 5 years old") is not a standfirst.
         if keys.count(keys[i]) > 1 and keys[i] != keys[title_at]:
             continue
+        # (Nor is a feature's credits line, "Produced by A, Photographs by B, Written by C".)
         if (line.words >= 6 and not rules.is_caption(line) and not rules.byline_by(line)
+                and not rules.is_credit_line(line)
                 and not rules.is_furniture(line) and not rules.is_stamp(line)
                 and not rules.full_dates(line.text) and not rules.name_with_date(line)
                 and not rules.name_with_role(line)[0]

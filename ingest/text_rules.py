@@ -1098,7 +1098,10 @@ _ROLE_AFTER_SLASH = re.compile(
 # The first words of a pitch for something other than the story.
 _PITCH = re.compile(
     r"\b(?:newsletters?|subscribe|subscription|subscriber|sign up|sign-up|join our|join over|premium members?|"
-    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b",
+    r"download (?:the|our) app|support (?:our|independent) journalism|donate)\b"
+    # The thanks a page opens or closes with, a reader's or a member's ("Thank you for supporting
+    # the Harbor Ledger", "Thanks for reading"): only as the line's opening words.
+    r"|^\W*thank(?:s| you) for (?:supporting|reading|subscribing|being a (?:subscriber|member|reader)|your support)\b",
     re.I,
 )
 # Headings of lists of other stories.
@@ -1308,6 +1311,21 @@ def outlet_field(lines: list[Line], fields: dict[str, int]) -> str | None:
 
 _TITLE_LABEL = re.compile(r"^(?i:title|headline|titel|titre|título|titulo|titolo|tytuł|otsikko|overskrift|rubrik|"
                           r"заголовок|标题|標題|タイトル|제목)\s*[:：]\s*(\S.*)$")
+
+
+# The small words a headline never ends on ("Welcome to", "The Return of the"): a converter
+# that parts a headline's spans or breaks (<br>) into lines leaves them at a line's end, the
+# headline going on below. ("In", "on", "up" end headlines as particles: "Dockers dig in".)
+_DANGLING_WORD = re.compile(r"\s(?i:the|a|an|and|or|of|to|for|with|from|at|into|about|versus|vs\.?|&)$")
+
+
+def headline_goes_on(line: Line, below: Line | None) -> bool:
+    """The headline on this line ends on a small word and goes on on the next line: a short
+    line that is no byline, date, stamp, list item or heading of its own."""
+    return (below is not None and not below.heading and not below.item and 1 <= below.words <= 12
+            and line.words + below.words <= 40 and bool(_DANGLING_WORD.search(line.text.rstrip(" :")))
+            and not byline_by(below) and not full_dates(below.text) and not is_stamp(below)
+            and not is_furniture(below) and not is_caption(below))
 
 
 def unlabelled_title(text: str) -> str:
@@ -1882,6 +1900,9 @@ _NOT_NAME_WORDS = {
     "episodes", "notes", "chapter", "chapters", "text", "fiction", "transcript", "summary",
     "highlights", "takeaways", "timeline", "explainer", "slideshow", "gallery", "live", "updates",
     "exclusive", "preview", "quiz",
+    # a review's score box, which a plain-text converter keeps as short lines under the headline
+    # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
+    "score", "rating", "ratings", "verdict",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
@@ -1899,6 +1920,8 @@ _TOPIC_WORDS = {
     "europe", "asia", "east", "kingdom", "states", "arabia", "zealand", "kong", "election",
     "elections", "crisis", "coronavirus", "covid", "pandemic", "war",
     "results", "highlights", "scores", "standings", "fixtures",  # "By-Election Results", "Match Highlights"
+    # a shop's or a tech site's categories tagged under the headline ("Consumer Electronics")
+    "electronics", "gadgets", "gaming", "software", "hardware",
 }
 
 
@@ -1958,8 +1981,16 @@ def _is_person(name: str) -> bool:
         return False  # "Ann Lee's Kitchen": a column, a show or a shop named after someone
     if words[-1].casefold() in _MASTHEAD_WORDS and _outlet_before_role(name):
         return False  # "Harbor Ledger", "Bay Star": a newspaper's name, where a byline's stands
+    # "NUCで最新SSDを": Latin letters run into kana, kanji or hangul inside one word are a
+    # Japanese, Chinese or Korean headline's words, not a name's (which keeps to one script).
+    if any(_LATIN_INTO_CJK.search(w) for w in words):
+        return False
     # "MagazinesAnn", "OrtizTom": words glued by a lost line break ("McDonald" is fine).
     return not any(re.search(rf"{_LOWER}{{4,}}{_UPPER}", w) for w in words)
+
+
+_CJK_LETTER = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+_LATIN_INTO_CJK = re.compile(rf"[A-Za-z]{_CJK_LETTER}|{_CJK_LETTER}[A-Za-z]")
 
 
 _LEAD_IN_WORDS = {"via", "featuring", "starring", "remembering"}
@@ -2244,10 +2275,22 @@ def is_credit_line(line: Line) -> bool:
     by Tom Park"): never a headline, whether or not it names a person - unless a bare "By" opens
     a sentence ("By Monday, the river had burst its banks")."""
     text = line.text.strip()
-    match = line.words <= 10 and _CREDIT_OPENING.match(text)
+    match = _CREDIT_OPENING.match(text)
     if not match:
         return False
+    if line.words > 10:
+        # A feature's credits run long ("Produced by A and B, Photographs by C, Written by D,
+        # Video by E"): a longer line is a credits line when a second credit follows the first.
+        return line.words <= 60 and bool(_NEXT_CREDIT.search(text, match.end()))
     return not (text[:2].casefold() == "by" and _reads_as_sentence(text[match.end() - 1:]))
+
+
+# A second credit in a credits line: ", Photographs by C", "; video by E" (the roles of
+# _CREDIT_OPENING; a headline's "Rescued by Strangers" names no such role).
+_NEXT_CREDIT = re.compile(
+    r"[,;]\s+(?:and\s+)?(?i:written|words|text|reporting|photos?|photographs?|photography|pictures?|images?|"
+    r"illustrations?|illustrated|edited|editing|interviews?|video|graphics?|design|produced|production|"
+    r"compiled|research|additional\s+reporting)\s+by:?\s+[A-Z]")
 
 
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")

@@ -129,3 +129,65 @@ def test_stripping_date_classes_too_leaves_the_text_and_other_classes():
     assert b'class="byline"' not in stripped and b"By Ann Lee" in stripped
     page = b'<html><body><h1>Quay</h1><div class="post-date lead">March 5, 2024</div></body></html>'
     assert b'class="lead"' in html_accuracy.strip_structured_dates(page, classes=True)
+
+
+@pytest.mark.parametrize("options, converted, shown", [
+    # fail before: there were no tune-only renderings; they must never convert a held-out page,
+    # of the development set (p1) nor of the body and silver set (s0)
+    (["--converter", "resiliparse"], ["p0"], "pages: tune 1;"),
+    (["--converter", "trafilatura-txt", "--converter", "html2text"], ["p0"], "pages: tune 1;"),
+    (["--converter", "resiliparse", "--body", "--silver-titles"], ["p0", "s1"], "pages: tune 1;"),
+    # near miss: the default converters still score (and so convert) both halves
+    (["--converter", "html2text"], ["p1", "p0"], "held-out 1"),
+    (["--converter", "html2text", "--body"], ["p1", "p0", "s0", "s1"], "held-out 1"),
+])
+def test_text_accuracy_renders_the_tune_only_converters_on_the_tuning_half(
+        tmp_path, monkeypatch, capsys, options, converted, shown):
+    corpora = _tiny_corpora(tmp_path / "corpora")
+    # Two body-set pages: s0 falls in the held-out half, s1 in the tuning half.
+    (corpora / "scrapinghub_aeb").mkdir()
+    (corpora / "scrapinghub_aeb" / "ground_truth.jsonl").write_text("".join(
+        f'{{"id": "{page_id}", "html_file": "{page_id}.html", "body_text": "The ferry ran again."}}\n'
+        for page_id in ("s0", "s1")))
+    seen = []
+    # No converter is run: the region is the page's id, and each "rendering" a text naming it.
+    monkeypatch.setattr(text_accuracy, "main_region", lambda page: seen.append(page["id"]) or page["id"])
+    rendered = lambda region, name: f"# Harbor ferry {region} returns\n\nBy Ann Lee\n\nThe ferry ran again.\n"  # noqa: E731
+    monkeypatch.setattr(text_accuracy, "convert", rendered)
+    monkeypatch.setattr(text_accuracy, "render_tune_only", rendered)
+    text_accuracy.main(["--corpora", str(corpora), "--cache", str(tmp_path / "cache"), *options])
+    out = capsys.readouterr().out
+    assert sorted(set(seen)) == sorted(converted), seen
+    assert shown in out
+    if converted == ["p0"]:
+        assert "held-out" not in out
+
+
+@pytest.mark.parametrize("options", [["--half", "held-out"], ["--half", "all"]])
+def test_text_accuracy_refuses_the_held_out_half_for_tune_only_converters(tmp_path, options):
+    corpora = _tiny_corpora(tmp_path / "corpora")
+    with pytest.raises(SystemExit):
+        text_accuracy.main(["--corpora", str(corpora), "--cache", str(tmp_path / "cache"),
+                            "--converter", "resiliparse", *options])
+
+
+def test_text_accuracy_tune_only_renderings_refuse_a_held_out_page(tmp_path):
+    held_out, tune = text_accuracy.load_pages(_tiny_corpora(tmp_path / "corpora"))
+    assert held_out["half"] == "held-out" and tune["half"] == "tune"
+    with pytest.raises(ValueError, match="held-out"):
+        text_accuracy.page_texts(held_out, tmp_path / "cache", ["resiliparse"])
+
+
+@pytest.mark.parametrize("text, day, given", [
+    # fail before: a date whose month runs on from the outlet before it was "invented"
+    ("Harbor NewsOctober 13, 2016\n\nThe ferry ran again.", "2016-10-13", True),
+    ("harborledger.comOct. 13, 2016\n\nThe ferry ran again.", "2016-10-13", True),
+    # near misses: another day, and a month's letters inside a word ("Doctober 13")
+    ("Harbor NewsOctober 13, 2016\n\nThe ferry ran again.", "2016-10-14", False),
+    ("The Doctober 13 party.", "2016-10-13", False),
+    ("Harbor News October 13, 2016", "2016-10-13", True),
+])
+def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
+    folded, names = text_accuracy._fold(text), text_accuracy._name_fold(text)
+    visible = text_accuracy._keyed(text)
+    assert text_accuracy.supported("date", day, folded, names, visible, text) is given

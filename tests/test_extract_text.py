@@ -1437,6 +1437,73 @@ def test_a_plain_headline_over_its_byline(top, title):
     assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
 
 
+@pytest.mark.parametrize("top, title", [
+    # A feature's long credits line (several "Role by Name" credits) over its date is no
+    # headline: the headline is the line above (it was taken for the title, the credits too long
+    # for the short-credit rule).
+    ("Harbor Life\n\nThe Last Ferry Home\n\nBy The Harbor Ledger\n\nProduced by Ann Lee and Tom Park, Photographs "
+     "by Sue Ray, Written by Bo Kim, Graphics by Cy Tan, Video by Di Ho\n\nMarch 3, 2019", "The Last Ferry Home"),
+    ("The Last Ferry Home\n\nWords by Bo Kim and Ann Lee of the harbour desk; photographs by Sue Ray and "
+     "Tom Park\n\nMarch 3, 2019", "The Last Ferry Home"),
+    # (near misses: a long headline with a "by" in it, and one "by" credit in a headline)
+    ("Harbor Life\n\nAbandoned by the Port Authority, Rescued by Strangers: How the Island's Last Ferry "
+     "Crew Kept the Boats Running\n\nMarch 3, 2019",
+     "Abandoned by the Port Authority, Rescued by Strangers: How the Island's Last Ferry Crew Kept the Boats Running"),
+    ("Harbor Life\n\nDriven by Fear, Rescued by Strangers, Guided by the Island's Old Ferry Crew Through the "
+     "Long Winter Storm\n\nMarch 3, 2019",
+     "Driven by Fear, Rescued by Strangers, Guided by the Island's Old Ferry Crew Through the Long Winter Storm"),
+])
+def test_a_long_credits_line_is_not_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("top, title", [
+    # A headline parted over two lines by its spans or a <br>, the first ending on a small word
+    # (the first, or the second as the headline under a kicker, was the title alone)
+    ("Welcome to\nThe Harbor Ferry Guide\n\nBy Ann Lee", "Welcome to The Harbor Ferry Guide"),
+    ("# Welcome to\nThe Harbor Ferry Guide\n\nBy Ann Lee", "Welcome to The Harbor Ferry Guide"),
+    ("Welcome to\nHarbor Ferry Guide\n\nMarch 3, 2019", "Welcome to Harbor Ferry Guide"),
+    ("The Return of the\nIsland Ferry\n\nBy Ann Lee\n\nMarch 3, 2019", "The Return of the Island Ferry"),
+    # (near misses: a headline that ends on a particle; a byline or a date under a short one)
+    ("Ferry crews dig in\nBy Ann Lee", "Ferry crews dig in"),
+    ("Dockers hold on\nHarbor Ferry Guide\n\nBy Ann Lee", "Dockers hold on"),
+    ("Welcome to\n\nBy Ann Lee", "Welcome to"),
+    ("Harbor Life: Welcome to\n\nMarch 3, 2019", "Harbor Life: Welcome to"),
+])
+def test_a_headline_parted_over_two_lines(top, title):
+    article = parse(f"{top}\n\n{STORY}\n", markdown=top.startswith("#"))
+    assert article.title == title
+    assert article.body.startswith(STORY[:30])
+
+
+@pytest.mark.parametrize("top, title", [
+    # A reader's thanks over the headline is the page's pitch, no headline (it was the title)
+    ("Thank you for supporting the Harbor Ledger\n\nHow do ferries find their way in fog?\n\n"
+     "Published March 3, 2019\nBy Ann Lee", "How do ferries find their way in fog?"),
+    ("Thanks for reading The Harbor Ledger\n\nHow do ferries find their way in fog?\n\nBy Ann Lee",
+     "How do ferries find their way in fog?"),
+    # (near misses: headlines that open with thanks)
+    ("Harbor Life\n\nThank You for Your Service: The Island's Last Ferry Captain Retires\n\nBy Ann Lee",
+     "Thank You for Your Service: The Island's Last Ferry Captain Retires"),
+    ("Thanks for the Memories, Old Ferry\n\nBy Ann Lee", "Thanks for the Memories, Old Ferry"),
+])
+def test_a_readers_thanks_is_not_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n", markdown=False).title == title
+
+
+@pytest.mark.parametrize("top, description", [
+    # A feature's credits line under the headline is no standfirst (it was taken for one).
+    ("Produced by Ann Lee and Tom Park, Photographs by Sue Ray, Written by Bo Kim, Video by Di Ho", None),
+    # (near misses: a standfirst, and one with a "by" that credits no one's work)
+    ("Ferry crews kept the island's boats running through the longest winter in decades", "Ferry crews kept "
+     "the island's boats running through the longest winter in decades"),
+    ("Stranded by the Storm, Rescued by Strangers: the island's ferry crews tell their story",
+     "Stranded by the Storm, Rescued by Strangers: the island's ferry crews tell their story"),
+])
+def test_a_credits_line_is_not_the_standfirst(top, description):
+    assert parse(f"# The Last Ferry Home\n\n{top}\n\nMarch 3, 2019\n\n{STORY}\n", markdown=True).description == description
+
+
 @pytest.mark.parametrize("text, expected", [
     ("March 3, 2019", True), ("Saturday, March 9, 2019 09:00", True), ("Updated on March 9, 2019", True),
     ("Port strike ends after talks on March 3, 2019", False), ("March", False),

@@ -375,8 +375,24 @@ BOXES_AND_BUTTONS = [
     ('Chapter Two', '', []),
     ('Ferry Slideshow', '', []),
     ('Live Updates\n\nMarch 3, 2024', '', []),
+    # A review's score box under the headline, kept by a plain-text converter as its lines
+    ('Harbor Score', '', []),
+    ('Critic Rating\n\nMarch 3, 2024', '', []),
+    ('Our Verdict\n\nPros\n\n- Quiet engine', '', []),
+    ('Reader Ratings', '', []),
     # (near misses: surnames of the same look)
     ('Ann Key\n\nMarch 3, 2024', '', ['Ann Key']),
+    ('Ann Scorer\n\nMarch 3, 2024', '', ['Ann Scorer']),
+    ('By Tom Verdi', '', ['Tom Verdi']),
+    # A Japanese headline or kicker that opens with Latin words, Latin letters run into kana
+    # and kanji: no one's name mixes the scripts inside a word
+    ('Harbor NUCでフェリーを比べてみた\n\nMarch 3, 2024', '', []),
+    ('Harbor NUCでフェリーを比べてみた', '', []),
+    # A product category tagged under the headline
+    ('Consumer Electronics\n\nMarch 3, 2024', '', []),
+    # (near misses: a Japanese writer's name in Latin letters; a name beside another category)
+    ('By Kenji Sato\n\nMarch 3, 2024', '', ['Kenji Sato']),
+    ('Kenji Sato\n\nMarch 3, 2024', '', ['Kenji Sato']),
     ('By Tom Story', '', ['Tom Story']),
     ('Ann Lee\n\nKey Points', '', [A]),
 ]
