@@ -419,7 +419,9 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             # BUDGET TALKS" / the headline); a sentence below them is a standfirst.
             if 2 <= line.words <= 3 or _capitals(line) and line.words <= 6:
                 below = _next_headline(lines, i)
-                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith("."):
+                # (Not a byline below: "Ferry strike looms" / "Ann Lee | The Harbor Ledger".)
+                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith(".") \
+                        and not _byline_or_dateline(lines[below]):
                     return below
             return i
     for i, line in enumerate(lines[:before_story]):
@@ -690,9 +692,10 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
         if not is_anchor(line):
             continue
         # ("Ann Lee" / "Published March 3, 2019": a date under the writer's name, the two the
-        # byline block; the headline is looked for above the name.)
-        if is_anchor is _byline_or_dateline and anchor > 0 and rules.is_name_line(lines[anchor - 1]) \
-                and _dateline(line):
+        # byline block; the headline is looked for above the name. So with "Ann Lee, Staff
+        # Writer | The Harbor Ledger" above the date.)
+        if is_anchor is _byline_or_dateline and anchor > 0 and _dateline(line) \
+                and (rules.is_name_line(lines[anchor - 1]) or _byline_or_dateline(lines[anchor - 1])):
             anchor -= 1
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):

@@ -2335,14 +2335,43 @@ def byline_by(line: Line) -> list[str]:
     names = without_offices(clean_byline(match.group(1)))
     # "By 山田太郎": a Chinese or Japanese name has no capitals to tell it.
     # (Not a label or a section's name: "By 本报记者", "By 新闻".)
+    # (Two after "By" parted by one space are one name, the family name first, as Japanese
+    # writes a name in a Latin line: "By 山田 花子"; a list is parted by "、" or "and".)
+    if _CJK_FAMILY_GIVEN.fullmatch(names.strip()):
+        return [" ".join(names.split())]
     cjk = _cjk_names(names, _CJK_NAME_SEPARATOR_OR_AND)
     if cjk and len(cjk) <= 4:
         return cjk
+    mixed = _mixed_cjk_and_latin_names(names)
+    if mixed:
+        return mixed
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+_CJK_FAMILY_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,3} [\u4e00-\u9fff\u3040-\u30ff]{1,4}")
+_NAME_LIST_SEPARATOR = re.compile(r"\s*[、，,]\s*|\s+(?:and|&)\s+")
+
+
+def _mixed_cjk_and_latin_names(names: str) -> list[str]:
+    """A byline listing Chinese or Japanese names beside Latin ones ("山田 花子 and Ann Lee"):
+    each item one name, else none (names_in reads Latin names by their capitals only, and the
+    Chinese or Japanese one was lost)."""
+    items = [item.strip() for item in _NAME_LIST_SEPARATOR.split(names) if item.strip()]
+    if not 2 <= len(items) <= 4 or not any(_CJK_FAMILY_GIVEN.fullmatch(i) or re.fullmatch(_CJK_NAME, i) for i in items):
+        return []
+    found = []
+    for item in items:
+        if _CJK_FAMILY_GIVEN.fullmatch(item) or re.fullmatch(_CJK_NAME, item) and not _CJK_NOT_NAME.search(item):
+            found.append(" ".join(item.split()))
+        elif len(latin := names_in(item)) == 1 and latin[0] == item:
+            found.append(item)
+        else:
+            return []
+    return found
 
 
 _REVIEWED_BY = re.compile(r"^(?i:reviewed\s+by):?\s+(.+)$")

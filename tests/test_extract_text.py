@@ -356,6 +356,10 @@ def test_stamps(text, expected):
     ("By Ann Lee 3 hours ago", ["Ann Lee"]), ("BY ANN LEE 12 COMMENTS", ["Ann Lee"]),
     ("By Maria de los Angeles Garcia", ["Maria de los Angeles Garcia"]),  # particles
     ("By 山田太郎 and 佐藤花子", ["山田太郎", "佐藤花子"]),  # names without capitals
+    # a Japanese name with a space between family and given name is one person, beside a Latin
+    # one too (fail before: two people; the Japanese name lost); three so parted stay a list
+    ("By 山田 花子", ["山田 花子"]), ("By 山田 花子 and Ann Lee", ["山田 花子", "Ann Lee"]),
+    ("By 王五 李四 张三", ["王五", "李四", "张三"]), ("By 新闻 and Ann Lee", ["Ann Lee"]),
     ("By 本报记者", []), ("By 商品情報", []),  # a label and a section's name, not names
     # an editor or a reviewer after the writer, and whom the writer works for in small letters
     ("By Ann Lee, edited by Tom Park", ["Ann Lee"]), ("Written by Ann Lee and edited by Tom Park", ["Ann Lee"]),
@@ -1244,6 +1248,14 @@ def test_menu_rows_before_a_plain_headline_are_not_the_title(top):
     (f"Dockers vote to end the strike\n\nANN LEE\n\n{STORY}\n", "Dockers vote to end the strike", ["Ann Lee"]),
     (f"PORT OF LISBON\n\nDockers vote to end the strike\n\nBy Ann Lee\n\n{STORY}\n", "Dockers vote to end the strike",
      ["Ann Lee"]),
+    # a short headline over a byline with the outlet (and a date line under it): no kicker over
+    # a headline, as a two- or three-word line over a longer one is (fail before: the byline
+    # was the title)
+    (f"Ferry strike looms\n\nAnn Lee | The Harbor Ledger\n\n{STORY}\n", "Ferry strike looms", ["Ann Lee"]),
+    (f"Ferry strike looms\n\nANN LEE, STAFF WRITER | The Harbor Ledger\n\nPublished 04.03.2025, 14:05\n\n{STORY}\n",
+     "Ferry strike looms", ["Ann Lee"]),
+    (f"Dakota pipeline\n\nProtesters dig in at the river crossing\n\nBy Ann Lee | The Harbor Ledger\n\n{STORY}\n",
+     "Protesters dig in at the river crossing", ["Ann Lee"]),
 ])
 def test_a_headline_in_capitals_over_the_story(text, title, authors):
     article = parse(text, markdown=False)
