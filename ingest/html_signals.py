@@ -1301,7 +1301,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         parent = first.getparent()
         group = [first]
         matched = set(elements)
-        if parent is not None and len(parent.text_content()) <= 300:
+        listed = parent is not None and _is_list_of_bylines(parent, matched)
+        if parent is not None and (listed or len(parent.text_content()) <= 300):
             group = [e for e in parent if e in matched]
         if len(group) == 1:
             group = _shared_byline(first, matched) or group
@@ -1331,6 +1332,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 # and C"): its writers' parts alone, as at the story's end (the editor after
                 # "and" is no writer, and "additional reporting by" names one).
                 text = "\n".join(_credit_writers(text)) or text
+            if listed and text and ("rcid" in text or "rofile" in text):
+                # A paper's list of authors sets a button before a name ("View ORCID Profile"):
+                # its words are no one's name.
+                text = _PROFILE_BUTTON.sub("", text).strip()
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -1347,12 +1352,34 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6], _byline_block(first), bool(others)
+            # (Six at most, as a byline shows them; a box that is a list of bylines and nothing
+            # else, a paper's long list of authors, is kept whole.)
+            most = _LISTED_BYLINES if listed else 6
+            return found[:most], written[:most], _byline_block(first), bool(others)
     # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
     # search would read theirs). (Asked only here: most pages have a byline.)
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_LISTED_BYLINES = 40  # names of a list of bylines kept, at most
+# A profile button's words before a listed name ("View ORCID Profile", "ORCID iD").
+_PROFILE_BUTTON = re.compile(r"\b(?i:view\s+(?:orcid\s+)?profile|orcid(?:\s+(?:id|profile|record))?)(?:\b|(?=[A-Z]))\s*")
+# What may stand between the bylines of a list: commas, "and", "&", a semicolon.
+_BETWEEN_BYLINES = re.compile(r"[\s,;&]*(?:(?:and|und|et|y)[\s,;&]*)?", re.I)
+
+
+def _is_list_of_bylines(box, matched: set) -> bool:
+    """The box is a list of bylines and nothing else (a paper's authors, "<span class=authors>
+    <span class=author>A</span>, <span class=author>B</span>, ...</span>"): children that all
+    passed the byline test, several of them, with nothing but commas and "and" between them.
+    Such a list is longer than the 300 characters a byline's box holds when it names many
+    writers, and each of them is a writer; a longer box with other text in it is the story's."""
+    children = list(box.iterchildren(etree.Element))
+    if len(children) < 3 or not all(child in matched for child in children):
+        return False
+    return all(_BETWEEN_BYLINES.fullmatch(text or "") for text in [box.text, *(child.tail for child in children)])
 
 
 def _before_the_story(tree: HtmlElement, headline, elements: list) -> list:

@@ -4402,3 +4402,34 @@ def test_the_date_line_above_the_headline(line, published):
     article = page_with_line_above(line)
     found = article.published if article.provenance.get("published") == "text" else None
     assert ((found or "")[:10] or None) == published
+
+
+# --- authors: a paper's long list of authors, each a byline of its own -----------------------
+
+_LISTED_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Ines Varga", "Bo Chen", "Ada Quill", "Marta Ruiz",
+                   "Olu Ade", "Kai Moss", "Lena Dahl", "Rui Sato", "Eva Holm", "Nils Berg", "Pia Lund"]
+_MORE_LISTED_WRITERS = _LISTED_WRITERS + [f"{name.split()[0]} Okafor-Lindqvist" for name in _LISTED_WRITERS]
+
+
+def _author_spans(names, button: str = "") -> str:
+    return ", ".join(f'<span class="cite-author">{button}<span class="given">{n.split()[0]}</span> '
+                     f'<span class="surname">{n.split()[1]}</span></span>' for n in names)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a list of bylines and nothing else, longer than a byline's box: each is a writer, and a
+    # profile button's words before a name are no one's
+    (f'<div class="cite-authors">{_author_spans(_MORE_LISTED_WRITERS)}</div>', _MORE_LISTED_WRITERS),
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:3])}, '
+     f'{_author_spans(_LISTED_WRITERS[3:], button="<a href=/orcid><span>View ORCID Profile</span></a>")}</div>',
+     _LISTED_WRITERS),
+    # near misses: a long box with other words in it is the story's, its first byline alone
+    # is the writer's; a short list is read as before
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:1])} wrote this report with help from the '
+     f'harbour board, whose pilots, dredging crews, divers, lock keepers and clerks gave their '
+     f'time through the long winter of the silted channel, and with thanks to '
+     f'{_author_spans(_LISTED_WRITERS[1:])}</div>', ["Ann Lee"]),
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:3])}</div>', _LISTED_WRITERS[:3]),
+])
+def test_a_long_list_of_bylines_names_every_writer(top, authors):
+    assert parsed(top=top).authors == authors
