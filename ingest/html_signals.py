@@ -271,9 +271,26 @@ class Signals:
         return []
 
     @cached_property
+    def _author_link_elements(self) -> list:
+        return _author_links(self.tree, self.url) if self.tree is not None else []
+
+    @property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return _author_links(self.tree, self.url) if self.tree is not None else []
+        return [_text(a) for a in self._author_link_elements]
+
+    @property
+    def author_link_slugs(self) -> list[str]:
+        """The names of author_links whose page's address ends in that same word
+        ("<a href=/author/marlo/>Marlo</a>"): the site's own key for its writer, a second
+        statement of the name beside the link's text."""
+        names = []
+        for link in self._author_link_elements:
+            name, target = _text(link), _split_href(link)
+            slug = target.path.rstrip("/").rsplit("/", 1)[-1] if target is not None else ""
+            if name and slug.casefold() == name.casefold():
+                names.append(name)
+        return names
 
     @cached_property
     def spelled_profile_link(self) -> list[str]:
@@ -1566,9 +1583,9 @@ def _is_own_profile(target, page_host: str | None) -> bool:
                 and (not host or host == page_host))
 
 
-def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
-    """The names on the first link to an author page (or a profile page on the site itself)
-    after the headline, and on the links of the same kind beside it (one per author).
+def _author_links(tree: HtmlElement, url: str | None = None) -> list:
+    """The first link to an author page (or a profile page on the site itself) after the
+    headline, and the links of the same kind beside it (one per author), whose texts name them.
     Templates that mark no byline still link the writer's name to their page; links before
     the headline belong to the page's header."""
     headline = _headline_element(tree)
@@ -1597,7 +1614,7 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
                 targets.add(target)
                 shared.append(link)
         beside = shared or beside
-    return [_text(a) for a in beside][:6]
+    return beside[:6]
 
 
 # A name as a link's text: two to four capitalised words of letters ("Ann Lee", "Ann B. Lee",
@@ -4036,7 +4053,10 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
-                    ("byline", signals.author_links)]
+                    ("byline", signals.author_links),
+                    # (the author page's address that ends in the same word: the site's key
+                    # for its writer, "/author/marlo/", not the link's text again)
+                    ("byline", signals.author_link_slugs)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     for source, texts in signal_texts:

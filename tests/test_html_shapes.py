@@ -4433,3 +4433,18 @@ def _author_spans(names, button: str = "") -> str:
 ])
 def test_a_long_list_of_bylines_names_every_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a writer known by one word, on a link to the author page whose address ends in that
+    # word: the link's text and the site's key for its writer are two statements of it
+    ('<div class="meta"><a href="/author/marlo/">Marlo</a> <time>May 3, 2025</time></div>', ["Marlo"]),
+    ('<p><a href="https://harborledger.example/writers/marlo">Marlo</a></p>', ["Marlo"]),
+    # near misses: the page's key is a number, or another word, and the one word alone says
+    # nothing; a word in lower case (a handle) needs a third statement
+    ('<div class="meta"><a href="/author/7/">Marlo</a> <time>May 3, 2025</time></div>', []),
+    ('<div class="meta"><a href="/author/harbor-desk/">Marlo</a></div>', []),
+    ('<div class="meta"><a href="/author/marlo/">marlo</a></div>', []),
+])
+def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
+    assert parsed(top=top).authors == authors
