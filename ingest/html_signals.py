@@ -283,12 +283,13 @@ class Signals:
     def author_link_slugs(self) -> list[str]:
         """The names of author_links whose page's address ends in that same word
         ("<a href=/author/marlo/>Marlo</a>"): the site's own key for its writer, a second
-        statement of the name beside the link's text."""
+        statement of the name beside the link's text. (Not a name in lower case: an account's
+        page is always named by its handle, "/author/jdoe/", which says no more than the link.)"""
         names = []
         for link in self._author_link_elements:
             name, target = _text(link), _split_href(link)
             slug = target.path.rstrip("/").rsplit("/", 1)[-1] if target is not None else ""
-            if name and slug.casefold() == name.casefold():
+            if name and not name.islower() and slug.casefold() == name.casefold():
                 names.append(name)
         return names
 
