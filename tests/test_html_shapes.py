@@ -4448,3 +4448,14 @@ def test_a_long_list_of_bylines_names_every_writer(top, authors):
 ])
 def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the writer's job with the paper's name, or the paper after the job, in fields after the name
+    ('<p class="byline">By Ann Lee, Harbor Ledger Staff Writer</p>', ["Ann Lee"]),
+    ('<p class="byline">Ann Lee<br>Contributing Writer<br>Harbor Ledger</p>', ["Ann Lee"]),
+    # near miss: a second writer with a job run on after "and"
+    ('<p class="byline">By Ann Lee and Tom Park Staff Writer</p>', ["Ann Lee", "Tom Park"]),
+])
+def test_a_job_title_and_paper_after_the_name_are_no_second_writer(top, authors):
+    assert parsed(top=top).authors == authors
