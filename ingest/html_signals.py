@@ -1627,6 +1627,8 @@ _SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|
                            r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
                            r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
+# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/".
+_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/[^/]+/?", re.I)
 
 
 def _spells(path: str, name: str) -> str | None:
@@ -1681,7 +1683,11 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
             continue
         # (The first link set as a name decides: spelled or not, no later one is read.)
         target = _split_href(element)
-        if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
+        # A site's directory of its people at the root ("/people/ann-lee"): a staff page or a
+        # subject's, which the date beside tells apart (below), as for a page with a person's
+        # word after the name. (Deeper, "/topics/people/ann-lee", a subject's.)
+        people_page = target is not None and bool(_PEOPLE_PAGE.fullmatch(target.path))
+        if (target is None or not target.path or (_SUBJECT_PAGE.search(target.path + "/") and not people_page)
                 or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
             return []
         # A section's, a topic's, a place's or a team's page is linked so too, its address its
@@ -1690,7 +1696,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         # (a person's word after it, or an account's letters run together); a handle does.
         spelled = _spells(target.path, name)
         field = _beside_byline_field(element) if spelled else None
-        wanted = ("handle",) if spelled in ("exact", "more") else ("handle", "date")
+        wanted = ("handle",) if spelled in ("exact", "more") and not people_page else ("handle", "date")
         return [name] if field in wanted else []
     return []
 

@@ -4459,3 +4459,17 @@ def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
 ])
 def test_a_job_title_and_paper_after_the_name_are_no_second_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the first name linked under the headline to the site's directory of its people, the
+    # date beside it: the writer's staff page
+    ('<div class="meta"><a href="/people/ann-lee">Ann Lee</a> <time>May 3, 2025</time></div>', ["Ann Lee"]),
+    ('<p><a href="https://harborledger.example/person/ann-lee/">Ann Lee</a> | May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: no date or handle beside (a person the story is about), or a topic's
+    # directory of people deeper in the site
+    ('<div class="meta"><a href="/people/ann-lee">Ann Lee</a></div>', []),
+    ('<div class="meta"><a href="/topics/people/ann-lee">Ann Lee</a> <time>May 3, 2025</time></div>', []),
+])
+def test_a_name_linked_to_the_sites_people_page_with_the_date_beside(top, authors):
+    assert parsed(top=top).authors == authors
