@@ -3865,6 +3865,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             if (len(shown) > len(people) and keys <= {person_key(p) for p in shown}
                     and _set_out_as_writers(signals, shown, keys)):
                 return Choice(shown, "byline")
+            # The same where the page marks no byline but links each writer's name to their
+            # author page, side by side ("<a href=/author/a>A</a> and <a href=/author/b>B</a>"):
+            # links that name all of these people and more are the fuller statement. (Each
+            # link is its own writer's: no sentence around them to judge.)
+            linked = people_in(signals.author_links) if not shown else []
+            if len(linked) > len(people) and keys <= {person_key(p) for p in linked}:
+                return Choice(linked, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the

@@ -4473,3 +4473,21 @@ def test_a_job_title_and_paper_after_the_name_are_no_second_writer(top, authors)
 ])
 def test_a_name_linked_to_the_sites_people_page_with_the_date_beside(top, authors):
     assert parsed(top=top).authors == authors
+
+
+_LEAD_AUTHOR_META = '<meta name="author" content="Ann Lee">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the meta tag names the lead writer alone; the names linked side by side to their author
+    # pages under the headline, no byline marked, name every writer
+    ('<div><a href="/author/ann-lee">Ann Lee</a> and <a href="/author/tom-park">Tom Park</a></div>',
+     ["Ann Lee", "Tom Park"]),
+    ('<div><a href="/author/ann-lee">Ann Lee</a>, <a href="/author/tom-park">Tom Park</a> · May 3, 2025</div>',
+     ["Ann Lee", "Tom Park"]),
+    # near misses: links that do not name the meta's writer, or name no more, leave it alone
+    ('<div><a href="/author/tom-park">Tom Park</a> and <a href="/author/sue-ray">Sue Ray</a></div>', ["Ann Lee"]),
+    ('<div><a href="/author/ann-lee">Ann Lee</a> · May 3, 2025</div>', ["Ann Lee"]),
+])
+def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
+    assert parsed(head=_LEAD_AUTHOR_META, top=top).authors == authors
