@@ -2275,7 +2275,23 @@ def _links_another_story(box, element) -> bool:
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
                for a in links):
             return True
+    # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
+    # <h4>Tide tables</h4><span class=byline>By B</span></div>". (Not a picture linked to its
+    # own file, a lightbox's, nor to a writer's page: an author box's portrait; nor a picture
+    # with its caption, the story's own lead picture linked to its gallery.)
+    for link in _PICTURE_LINKS(box):
+        target = _split_href(link)
+        if (target is not None and target.path.strip("/") and not _IMAGE_FILE.search(target.path)
+                and not _CAPTIONED(link)
+                and not _AUTHOR_PAGE.search(target.path) and not _is_author_page(link.get("href", ""))
+                and not any(d is element for d in link.iterdescendants())):
+            return True
     return False
+
+
+_PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
+_CAPTIONED = etree.XPath("boolean(ancestor::figure[.//figcaption])")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 
 
 def _marked_revision(element) -> bool:

@@ -4491,3 +4491,20 @@ _LEAD_AUTHOR_META = '<meta name="author" content="Ann Lee">'
 ])
 def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
     assert parsed(head=_LEAD_AUTHOR_META, top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a card for another story before this story's byline: its heading is no link, its
+    # picture links to the other story
+    ('<div class="card"><a href="/2025/05/tide-tables"><img src="tides.jpg"></a><h4>Tide tables</h4>'
+     '<span class="byline">By Tom Park</span></div><p class="byline">By Ann Lee</p>', ["Ann Lee"]),
+    # near misses: the story's own picture, with its caption, linked to its gallery; a picture
+    # linked to its own file
+    ('<div class="intro"><h2>The channel has silted for years</h2><figure><a href="/galleries/harbour">'
+     '<img src="dredger.jpg"></a><figcaption>The dredger at work.</figcaption></figure>'
+     '<span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/media/dredger.jpg">'
+     '<img src="dredger-small.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+])
+def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors):
+    assert parsed(top=top).authors == authors
