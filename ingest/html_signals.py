@@ -3868,6 +3868,15 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta") and _names_the_title_rest(signals, people):
+            # The structured "author" is the <title>'s part beside the headline ("Headline |
+            # Harbor Ledger"): the site's name, where no tag declares it, or a personal site's
+            # writer ("Post - Ann Lee"). The visible byline tells them apart: where it names
+            # other people, they are the writers and the tag named the site (so do the names
+            # on links to author pages, where no byline is marked).
+            shown = people_in(signals.byline) or people_in(signals.author_links)
+            if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
+                return Choice(shown, "byline")
         if people and source in ("json-ld", "meta") and (
                 "_byline_texts" in vars(signals) or _written_beside_another(signals, people)):
             # A CMS may state the post's lead author alone (its account), where the byline
@@ -3900,6 +3909,18 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+def _names_the_title_rest(signals: Signals, people: list[str]) -> bool:
+    """One of these people is the <title>'s part other than the headline ("Headline | Harbor
+    Ledger" names "Harbor Ledger"), the <title> holding the page's headline as one part."""
+    if not signals.title_tag or not signals.headings:
+        return False
+    parts = {_key(p) for p in _title_tag_parts(signals.title_tag)}
+    headline = _key(signals.headings[0])
+    if len(parts) < 2 or headline not in parts:
+        return False
+    return any(_key(p) in parts - {headline} for p in people)
 
 
 def _without_site_tail(text: str, site_keys: set[str]) -> str:

@@ -4508,3 +4508,28 @@ def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
 ])
 def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+def _titled_page(head: str, top: str, title: str):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
+           f"<article>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+@pytest.mark.parametrize("head, top, title, authors", [
+    # the author tag names the <title>'s part beside the headline, and the byline (or the link
+    # to an author page) names another person: the tag named the site
+    ('<meta name="author" content="Harbor Ledger">', '<p class="byline">By Ann Lee</p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<meta name="author" content="Harbor Ledger">', '<div><a href="/author/ann-lee">Ann Lee</a></div>',
+     "Harbor Ledger - Harbour channel to be dredged", ["Ann Lee"]),
+    # near misses: a personal site's title names its writer, whom the byline names too; no
+    # byline to tell; a <title> that is not the headline's
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann Lee</p>',
+     "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', "", "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<meta name="author" content="Tom Park">', '<p class="byline">By Ann Lee</p>',
+     "Dredging the harbour | Tom Park", ["Tom Park"]),
+])
+def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head, top, title, authors):
+    assert _titled_page(head, top, title).authors == authors
