@@ -3798,10 +3798,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     def people_in(raw):
         # A "name" that starts with the site's name, in whole words, is one of its desks
         # ("Site Business", "Site Editorial Board"; a site's name may be several words).
-        return [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
-                                         if not _PROFILE_URL.match(r)])[0]
-                if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
-                           for n in range(1, len(p.split()) + 1))]
+        people = [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
+                                           if not _PROFILE_URL.match(r)])[0]
+                  if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
+                             for n in range(1, len(p.split()) + 1))]
+        if len(people) > 1:
+            people = [people[0]] + [p for p in people[1:] if not _site_field_after_writer(signals, p, raw)]
+        return people
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
@@ -3911,16 +3914,36 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     return Choice([], None)
 
 
+def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> bool:
+    """The "name" is the <title>'s part beside the headline (see _title_rest), set as a field
+    after a writer's name: after a comma or a mark at the end of a byline ("By Ann Lee,
+    Harbor Ledger", "Ann Lee | Harbor Ledger"), or in an element of its own after the
+    writer's. The site's name, where no tag declares it; a personal site's title names its
+    writer, but not after another writer's name and a comma."""
+    if person_key(name) not in {person_key(p) for p in _title_rest(signals)}:
+        return False
+    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
+    return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))
+               for i, r in enumerate(raw))
+
+
+def _title_rest(signals: Signals) -> list[str]:
+    """The <title>'s parts other than the headline, when one of its parts is the page's
+    headline ("Headline | Harbor Ledger" -> "Harbor Ledger")."""
+    if not signals.title_tag or not signals.headings:
+        return []
+    parts = _title_tag_parts(signals.title_tag)
+    headline = _key(signals.headings[0])
+    if len(parts) < 2 or headline not in {_key(p) for p in parts}:
+        return []
+    return [p for p in parts if _key(p) != headline]
+
+
 def _names_the_title_rest(signals: Signals, people: list[str]) -> bool:
     """One of these people is the <title>'s part other than the headline ("Headline | Harbor
     Ledger" names "Harbor Ledger"), the <title> holding the page's headline as one part."""
-    if not signals.title_tag or not signals.headings:
-        return False
-    parts = {_key(p) for p in _title_tag_parts(signals.title_tag)}
-    headline = _key(signals.headings[0])
-    if len(parts) < 2 or headline not in parts:
-        return False
-    return any(_key(p) in parts - {headline} for p in people)
+    rest = {_key(p) for p in _title_rest(signals)}
+    return any(_key(p) in rest for p in people)
 
 
 def _without_site_tail(text: str, site_keys: set[str]) -> str:

@@ -4533,3 +4533,16 @@ def _titled_page(head: str, top: str, title: str):
 ])
 def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head, top, title, authors):
     assert _titled_page(head, top, title).authors == authors
+
+
+@pytest.mark.parametrize("top, title, authors", [
+    # the <title>'s part beside the headline, set as a field after the writer's name: the site
+    ('<p class="byline">By Ann Lee, Harbor Ledger</p>', "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee | Harbor Ledger</p>', "Harbor Ledger: Harbour channel to be dredged", ["Ann Lee"]),
+    # near misses: a personal site's writer alone, or joined by "and"; a <title> not the headline's
+    ('<p class="byline">By Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<p class="byline">By Tom Park and Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Tom Park", "Ann Lee"]),
+    ('<p class="byline">By Ann Lee, Tom Park</p>', "Dredging the harbour | Tom Park", ["Ann Lee", "Tom Park"]),
+])
+def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
+    assert _titled_page("", top, title).authors == authors
