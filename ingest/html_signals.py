@@ -1744,6 +1744,9 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     before = ""
     for element, text in _lines_under_headline(tree, headline):
+        # (The story's date may close the line, in a <time> or as a field after a mark:
+        # "Ann Lee, Harbor Correspondent | May 3, 2025": the writer's line still.)
+        text = _without_date_fields(element, text)
         match = _WRITERS_JOB.fullmatch(text)
         first = element[0] if len(element) > 1 else None
         if not match and first is not None and not (element.text or "").strip():
@@ -1762,6 +1765,32 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
             return [match["names"]]
         before = text
     return []
+
+
+_DATE_FIELD_LENGTH = 40  # characters of a date field at the end of a line, at most
+
+
+def _without_date_fields(element, text: str) -> str:
+    """The line's text less the dates that close it: its <time> elements' text, and fields
+    after a mark ("|", "·", "•") that are dates ("Ann Lee, Harbor Writer | May 3, 2025")."""
+    if element.find(".//time") is not None:
+        text = " ".join("".join(t for t in _texts_outside(element, "time")).split())
+    fields = _META_FIELD_SEPARATOR.split(text)
+    while len(fields) > 1 and len(fields[-1]) <= _DATE_FIELD_LENGTH and text_date(fields[-1]):
+        fields.pop()
+    return " | ".join(fields).strip(" |·•—–-,") if len(fields) > 1 else fields[0].strip(" |·•—–-,")
+
+
+def _texts_outside(element, tag: str):
+    """The element's text, in order, less that of its descendants of the tag (their tails
+    are kept)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag != tag and isinstance(child.tag, str):
+            yield from _texts_outside(child, tag)
+        if child.tail:
+            yield child.tail
 
 
 # A line that labels the next one as another credit than the writer's ("Fact checked by",

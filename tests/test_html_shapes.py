@@ -4546,3 +4546,17 @@ def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head,
 ])
 def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
     assert _titled_page("", top, title).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the writer's name and job, the story's date closing the line (in a <time>, or a field
+    # after a mark): the writer's line still
+    ('<div><span>Ann Lee</span> <span>Harbor Correspondent</span> <time>May 3, 2025</time></div>', ["Ann Lee"]),
+    ('<p>Ann Lee, Harbor Correspondent | May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: a photographer's line with its date; a place and a date; another field after the job
+    ('<div><span>Ann Lee</span> <span>Harbor Photographer</span> <time>May 3, 2025</time></div>', []),
+    ('<p>Harbor City | May 3, 2025</p>', []),
+    ('<p>Ann Lee, Harbor Correspondent | Tide tables and more</p>', []),
+])
+def test_a_writers_job_line_closed_by_the_date(top, authors):
+    assert parsed(top=top).authors == authors
