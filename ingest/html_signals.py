@@ -301,6 +301,12 @@ class Signals:
         return _spelled_profile_link(self.tree) if self.tree is not None else []
 
     @cached_property
+    def handle_signed_line(self) -> list[str]:
+        """The writer of a line under the headline that gives a name and the handle spelled
+        from it ("Ann Lee @annlee"): see _handle_signed_line."""
+        return _handle_signed_line(self.tree) if self.tree is not None else []
+
+    @cached_property
     def titled_name_line(self) -> list[str]:
         """The writers of a line under the headline that gives them with their job ("Ann Lee,
         AP Harbor Writer"): see _titled_name_line."""
@@ -1764,6 +1770,31 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
         if match and not _elsewhere_than_the_story(element, headline) and not _OTHER_CREDIT_LABEL.search(before):
             return [match["names"]]
         before = text
+    return []
+
+
+# A line of a name and a handle ("Ann Lee @annlee", "Ann Lee · @ann_lee"), the date after at most.
+_NAME_AND_HANDLE = re.compile(rf"\s*(?:By\s+)?(?!(?i:follow|contact|e-?mail|message|subscribe|share|tweet|dm|"
+                              rf"reply|thanks)\b)(?P<name>{_TITLED_NAME})[\s,|·•—–-]*@(?P<handle>\w{{3,30}})\s*")
+
+
+def _handle_signed_line(tree: HtmlElement) -> list[str]:
+    """The name on the first line under the headline, before the story's text, that is a
+    name and a handle spelled from it ("Ann Lee<br>@annlee", "Ann Lee @alee"): a writer's line
+    where no class, "By" or link marks it. The handle must hold the family name (three
+    letters or more): a name beside the site's handle ("Ann Lee @harborledger") is a share
+    line's or a quoted person's. Not in a caption, a teaser, the comments, a quotation or a
+    box of other stories."""
+    headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        if "@" not in text:
+            continue
+        match = _NAME_AND_HANDLE.fullmatch(_without_date_fields(element, _spaced_text(element)))
+        if not match or element.tag == "blockquote" or _elsewhere_than_the_story(element, headline):
+            continue
+        family = _unaccented(match["name"].split()[-1]).casefold()
+        if len(family) >= 3 and family in match["handle"].casefold():
+            return [match["name"]]
     return []
 
 
@@ -3845,6 +3876,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.meta_box_name),
                         ("byline", lambda: signals.spelled_profile_link),
                         ("byline", lambda: signals.titled_name_line),
+                        ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),

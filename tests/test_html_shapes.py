@@ -4560,3 +4560,16 @@ def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, aut
 ])
 def test_a_writers_job_line_closed_by_the_date(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a name and the handle spelled from it, under the headline: the writer's line
+    ('<div>Ann Lee<br>@annlee</div>', ["Ann Lee"]),
+    ('<p>Ann Lee @alee_writes · May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: the site's handle beside a name; a button's words; a quotation's signature
+    ('<p>Ann Lee @harborledger</p>', []),
+    ('<p>Follow Ann Lee @annlee</p>', []),
+    ('<blockquote>Ann Lee @annlee</blockquote>', []),
+])
+def test_a_name_with_its_own_handle_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors
