@@ -59,6 +59,11 @@ markup: the held-out pages' misses are bylines in markup our rules do not recogn
 makes the tune half fail the same way, as development material for the visible-byline rules.
 The "names shown" rows then count the names the stripped page still shows.
 
+Finer author strips (tune half only too) make the tune pages carry other MIXES of signals, as
+unseen pages do: --strip jsonld-authors takes only the author fields of the JSON-LD (the author
+meta tags, byline markup and other scripts stay: a page whose meta author is then its strongest
+signal, be it a profile URL, a handle, "Staff" or the outlet); --strip meta-authors takes only
+the author <meta> tags; --strip jsonld-meta-authors takes both and keeps the byline markup.
 
 With --strip structured-dates (tune half only: it implies --tune-only), each page first loses
 the date signals a reader does not see, so that the tune pages, whose structured dates our rules
@@ -73,7 +78,8 @@ go too ("post-date", "entry-meta", "timestamp"), and <time> elements become <spa
 are then read from what the page shows alone, as on a site whose templates we never met.
 
 Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses FIELD] [--tune-only]
-                                          [--strip structured-authors|structured-dates|date-classes]
+                                          [--strip structured-authors|jsonld-authors|meta-authors|
+                                                   jsonld-meta-authors|structured-dates|date-classes]
 """
 
 import argparse
@@ -268,6 +274,31 @@ def strip_structured_authors(raw: bytes) -> bytes:
     raw = _SCRIPT.sub(_stripped_script, raw)
     raw = _AUTHOR_META.sub(b"", raw)
     return _MARKUP_ATTRIBUTE.sub(_neutral_attribute, raw)
+
+
+def _json_ld_script_less_authors(match: re.Match) -> bytes:
+    """A JSON-LD script less its author fields; any other script as it was."""
+    return _stripped_script(match) if b"ld+json" in match[1].lower() else match[0]
+
+
+def strip_json_ld_authors(raw: bytes) -> bytes:
+    """The page less the author fields of its JSON-LD alone: its author meta tags, its byline
+    markup and its other scripts stay (a site whose template writes no JSON-LD author)."""
+    return _SCRIPT.sub(_json_ld_script_less_authors, raw)
+
+
+def strip_meta_authors(raw: bytes) -> bytes:
+    """The page less its author <meta> tags alone (a site whose template writes none)."""
+    return _AUTHOR_META.sub(b"", raw)
+
+
+# What each --strip mode of authors takes from a page, finest first.
+AUTHOR_STRIPS = {
+    "jsonld-authors": strip_json_ld_authors,
+    "meta-authors": strip_meta_authors,
+    "jsonld-meta-authors": lambda raw: strip_meta_authors(strip_json_ld_authors(raw)),
+    "structured-authors": strip_structured_authors,
+}
 
 
 def read_raw(path: Path) -> bytes:
@@ -583,9 +614,11 @@ def main() -> None:
                              "misses on the tune half to print, for rule work.")
     parser.add_argument("--tune-only", action="store_true",
                         help="Score the tune half alone; the held-out pages are not read.")
-    parser.add_argument("--strip", choices=["structured-authors", "structured-dates", "date-classes"],
+    parser.add_argument("--strip", choices=[*AUTHOR_STRIPS, "structured-dates", "date-classes"],
                         help="Score the tune pages less their machine-readable author signals "
-                             "(structured-authors), or less their structured dates and address "
+                             "(structured-authors; jsonld-authors: JSON-LD's author fields alone; "
+                             "meta-authors: the author meta tags alone; jsonld-meta-authors: both, "
+                             "the byline markup kept), or less their structured dates and address "
                              "(structured-dates; date-classes: less the class names that name a date "
                              "too). Tune half only: implies --tune-only.")
     args = parser.parse_args()
@@ -604,7 +637,7 @@ def main() -> None:
         raw = read_raw(page["path"])
         if args.strip:
             assert page["half"] == "tune"
-            raw = (strip_structured_authors(raw) if args.strip == "structured-authors"
+            raw = (AUTHOR_STRIPS[args.strip](raw) if args.strip in AUTHOR_STRIPS
                    else strip_structured_dates(raw, classes=args.strip == "date-classes"))
         results = {}
         runs = [("ours", extract_html), ("traf", trafilatura_alone)]

@@ -271,9 +271,27 @@ class Signals:
         return []
 
     @cached_property
+    def _author_link_elements(self) -> list:
+        return _author_links(self.tree, self.url) if self.tree is not None else []
+
+    @property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return _author_links(self.tree, self.url) if self.tree is not None else []
+        return [_text(a) for a in self._author_link_elements]
+
+    @property
+    def author_link_slugs(self) -> list[str]:
+        """The names of author_links whose page's address ends in that same word
+        ("<a href=/author/marlo/>Marlo</a>"): the site's own key for its writer, a second
+        statement of the name beside the link's text. (Not a name in lower case: an account's
+        page is always named by its handle, "/author/jdoe/", which says no more than the link.)"""
+        names = []
+        for link in self._author_link_elements:
+            name, target = _text(link), _split_href(link)
+            slug = target.path.rstrip("/").rsplit("/", 1)[-1] if target is not None else ""
+            if name and not name.islower() and slug.casefold() == name.casefold():
+                names.append(name)
+        return names
 
     @cached_property
     def spelled_profile_link(self) -> list[str]:
@@ -281,6 +299,12 @@ class Signals:
         href=/ann-lee-profile/>Ann Lee</a>", "/u/leeann"): a writer's page with no author
         segment in its path (see _spelled_profile_link)."""
         return _spelled_profile_link(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def handle_signed_line(self) -> list[str]:
+        """The writer of a line under the headline that gives a name and the handle spelled
+        from it ("Ann Lee @annlee"): see _handle_signed_line."""
+        return _handle_signed_line(self.tree) if self.tree is not None else []
 
     @cached_property
     def titled_name_line(self) -> list[str]:
@@ -1301,7 +1325,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         parent = first.getparent()
         group = [first]
         matched = set(elements)
-        if parent is not None and len(parent.text_content()) <= 300:
+        listed = parent is not None and _is_list_of_bylines(parent, matched)
+        if parent is not None and (listed or len(parent.text_content()) <= 300):
             group = [e for e in parent if e in matched]
         if len(group) == 1:
             group = _shared_byline(first, matched) or group
@@ -1331,6 +1356,10 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 # and C"): its writers' parts alone, as at the story's end (the editor after
                 # "and" is no writer, and "additional reporting by" names one).
                 text = "\n".join(_credit_writers(text)) or text
+            if listed and text and ("rcid" in text or "rofile" in text):
+                # A paper's list of authors sets a button before a name ("View ORCID Profile"):
+                # its words are no one's name.
+                text = _PROFILE_BUTTON.sub("", text).strip()
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
@@ -1347,12 +1376,34 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if text and text not in found:
                 found.append(text)
         if found:
-            return found[:6], written[:6], _byline_block(first), bool(others)
+            # (Six at most, as a byline shows them; a box that is a list of bylines and nothing
+            # else, a paper's long list of authors, is kept whole.)
+            most = _LISTED_BYLINES if listed else 6
+            return found[:most], written[:most], _byline_block(first), bool(others)
     # No byline of this story: say whether teasers' bylines were passed over (trafilatura's
     # search would read theirs). (Asked only here: most pages have a byline.)
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+_LISTED_BYLINES = 40  # names of a list of bylines kept, at most
+# A profile button's words before a listed name ("View ORCID Profile", "ORCID iD").
+_PROFILE_BUTTON = re.compile(r"\b(?i:view\s+(?:orcid\s+)?profile|orcid(?:\s+(?:id|profile|record))?)(?:\b|(?=[A-Z]))\s*")
+# What may stand between the bylines of a list: commas, "and", "&", a semicolon.
+_BETWEEN_BYLINES = re.compile(r"[\s,;&]*(?:(?:and|und|et|y)[\s,;&]*)?", re.I)
+
+
+def _is_list_of_bylines(box, matched: set) -> bool:
+    """The box is a list of bylines and nothing else (a paper's authors, "<span class=authors>
+    <span class=author>A</span>, <span class=author>B</span>, ...</span>"): children that all
+    passed the byline test, several of them, with nothing but commas and "and" between them.
+    Such a list is longer than the 300 characters a byline's box holds when it names many
+    writers, and each of them is a writer; a longer box with other text in it is the story's."""
+    children = list(box.iterchildren(etree.Element))
+    if len(children) < 3 or not all(child in matched for child in children):
+        return False
+    return all(_BETWEEN_BYLINES.fullmatch(text or "") for text in [box.text, *(child.tail for child in children)])
 
 
 def _before_the_story(tree: HtmlElement, headline, elements: list) -> list:
@@ -1539,9 +1590,9 @@ def _is_own_profile(target, page_host: str | None) -> bool:
                 and (not host or host == page_host))
 
 
-def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
-    """The names on the first link to an author page (or a profile page on the site itself)
-    after the headline, and on the links of the same kind beside it (one per author).
+def _author_links(tree: HtmlElement, url: str | None = None) -> list:
+    """The first link to an author page (or a profile page on the site itself) after the
+    headline, and the links of the same kind beside it (one per author), whose texts name them.
     Templates that mark no byline still link the writer's name to their page; links before
     the headline belong to the page's header."""
     headline = _headline_element(tree)
@@ -1570,7 +1621,7 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list[str]:
                 targets.add(target)
                 shared.append(link)
         beside = shared or beside
-    return [_text(a) for a in beside][:6]
+    return beside[:6]
 
 
 # A name as a link's text: two to four capitalised words of letters ("Ann Lee", "Ann B. Lee",
@@ -1582,6 +1633,8 @@ _SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|
                            r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
                            r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
+# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/".
+_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/[^/]+/?", re.I)
 
 
 def _spells(path: str, name: str) -> str | None:
@@ -1636,7 +1689,11 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
             continue
         # (The first link set as a name decides: spelled or not, no later one is read.)
         target = _split_href(element)
-        if (target is None or not target.path or _SUBJECT_PAGE.search(target.path + "/")
+        # A site's directory of its people at the root ("/people/ann-lee"): a staff page or a
+        # subject's, which the date beside tells apart (below), as for a page with a person's
+        # word after the name. (Deeper, "/topics/people/ann-lee", a subject's.)
+        people_page = target is not None and bool(_PEOPLE_PAGE.fullmatch(target.path))
+        if (target is None or not target.path or (_SUBJECT_PAGE.search(target.path + "/") and not people_page)
                 or not _opens_short_line(element, name) or _elsewhere_than_the_story(element, headline)):
             return []
         # A section's, a topic's, a place's or a team's page is linked so too, its address its
@@ -1645,7 +1702,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         # (a person's word after it, or an account's letters run together); a handle does.
         spelled = _spells(target.path, name)
         field = _beside_byline_field(element) if spelled else None
-        wanted = ("handle",) if spelled in ("exact", "more") else ("handle", "date")
+        wanted = ("handle",) if spelled in ("exact", "more") and not people_page else ("handle", "date")
         return [name] if field in wanted else []
     return []
 
@@ -1693,6 +1750,9 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     before = ""
     for element, text in _lines_under_headline(tree, headline):
+        # (The story's date may close the line, in a <time> or as a field after a mark:
+        # "Ann Lee, Harbor Correspondent | May 3, 2025": the writer's line still.)
+        text = _without_date_fields(element, text)
         match = _WRITERS_JOB.fullmatch(text)
         first = element[0] if len(element) > 1 else None
         if not match and first is not None and not (element.text or "").strip():
@@ -1711,6 +1771,57 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
             return [match["names"]]
         before = text
     return []
+
+
+# A line of a name and a handle ("Ann Lee @annlee", "Ann Lee · @ann_lee"), the date after at most.
+_NAME_AND_HANDLE = re.compile(rf"\s*(?:By\s+)?(?!(?i:follow|contact|e-?mail|message|subscribe|share|tweet|dm|"
+                              rf"reply|thanks)\b)(?P<name>{_TITLED_NAME})[\s,|·•—–-]*@(?P<handle>\w{{3,30}})\s*")
+
+
+def _handle_signed_line(tree: HtmlElement) -> list[str]:
+    """The name on the first line under the headline, before the story's text, that is a
+    name and a handle spelled from it ("Ann Lee<br>@annlee", "Ann Lee @alee"): a writer's line
+    where no class, "By" or link marks it. The handle must hold the family name (three
+    letters or more): a name beside the site's handle ("Ann Lee @harborledger") is a share
+    line's or a quoted person's. Not in a caption, a teaser, the comments, a quotation or a
+    box of other stories."""
+    headline = _headline_element(tree)
+    for element, text in _lines_under_headline(tree, headline):
+        if "@" not in text:
+            continue
+        match = _NAME_AND_HANDLE.fullmatch(_without_date_fields(element, _spaced_text(element)))
+        if not match or element.tag == "blockquote" or _elsewhere_than_the_story(element, headline):
+            continue
+        family = _unaccented(match["name"].split()[-1]).casefold()
+        if len(family) >= 3 and family in match["handle"].casefold():
+            return [match["name"]]
+    return []
+
+
+_DATE_FIELD_LENGTH = 40  # characters of a date field at the end of a line, at most
+
+
+def _without_date_fields(element, text: str) -> str:
+    """The line's text less the dates that close it: its <time> elements' text, and fields
+    after a mark ("|", "·", "•") that are dates ("Ann Lee, Harbor Writer | May 3, 2025")."""
+    if element.find(".//time") is not None:
+        text = " ".join("".join(t for t in _texts_outside(element, "time")).split())
+    fields = _META_FIELD_SEPARATOR.split(text)
+    while len(fields) > 1 and len(fields[-1]) <= _DATE_FIELD_LENGTH and text_date(fields[-1]):
+        fields.pop()
+    return " | ".join(fields).strip(" |·•—–-,") if len(fields) > 1 else fields[0].strip(" |·•—–-,")
+
+
+def _texts_outside(element, tag: str):
+    """The element's text, in order, less that of its descendants of the tag (their tails
+    are kept)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag != tag and isinstance(child.tag, str):
+            yield from _texts_outside(child, tag)
+        if child.tail:
+            yield child.tail
 
 
 # A line that labels the next one as another credit than the writer's ("Fact checked by",
@@ -2224,7 +2335,23 @@ def _links_another_story(box, element) -> bool:
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
                for a in links):
             return True
+    # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
+    # <h4>Tide tables</h4><span class=byline>By B</span></div>". (Not a picture linked to its
+    # own file, a lightbox's, nor to a writer's page: an author box's portrait; nor a picture
+    # with its caption, the story's own lead picture linked to its gallery.)
+    for link in _PICTURE_LINKS(box):
+        target = _split_href(link)
+        if (target is not None and target.path.strip("/") and not _IMAGE_FILE.search(target.path)
+                and not _CAPTIONED(link)
+                and not _AUTHOR_PAGE.search(target.path) and not _is_author_page(link.get("href", ""))
+                and not any(d is element for d in link.iterdescendants())):
+            return True
     return False
+
+
+_PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
+_CAPTIONED = etree.XPath("boolean(ancestor::figure[.//figcaption])")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 
 
 def _marked_revision(element) -> bool:
@@ -3731,10 +3858,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     def people_in(raw):
         # A "name" that starts with the site's name, in whole words, is one of its desks
         # ("Site Business", "Site Editorial Board"; a site's name may be several words).
-        return [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
-                                         if not _PROFILE_URL.match(r)])[0]
-                if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
-                           for n in range(1, len(p.split()) + 1))]
+        people = [p for p in split_people([_without_site_tail(r, site_keys) for r in raw
+                                           if not _PROFILE_URL.match(r)])[0]
+                  if not any((key := outlet_key(" ".join(p.split()[:n]))) and key in site_keys
+                             for n in range(1, len(p.split()) + 1))]
+        if len(people) > 1:
+            people = [people[0]] + [p for p in people[1:] if not _site_field_after_writer(signals, p, raw)]
+        return people
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
@@ -3746,6 +3876,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.meta_box_name),
                         ("byline", lambda: signals.spelled_profile_link),
                         ("byline", lambda: signals.titled_name_line),
+                        ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
@@ -3801,6 +3932,15 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 if (shown and not shown_keys & keys
                         and any(shown_keys & {person_key(p) for p in others} for others in rivals)):
                     return Choice(shown, "byline")
+        if people and source in ("json-ld", "meta") and _names_the_title_rest(signals, people):
+            # The structured "author" is the <title>'s part beside the headline ("Headline |
+            # Harbor Ledger"): the site's name, where no tag declares it, or a personal site's
+            # writer ("Post - Ann Lee"). The visible byline tells them apart: where it names
+            # other people, they are the writers and the tag named the site (so do the names
+            # on links to author pages, where no byline is marked).
+            shown = people_in(signals.byline) or people_in(signals.author_links)
+            if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
+                return Choice(shown, "byline")
         if people and source in ("json-ld", "meta") and (
                 "_byline_texts" in vars(signals) or _written_beside_another(signals, people)):
             # A CMS may state the post's lead author alone (its account), where the byline
@@ -3814,6 +3954,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             if (len(shown) > len(people) and keys <= {person_key(p) for p in shown}
                     and _set_out_as_writers(signals, shown, keys)):
                 return Choice(shown, "byline")
+            # The same where the page marks no byline but links each writer's name to their
+            # author page, side by side ("<a href=/author/a>A</a> and <a href=/author/b>B</a>"):
+            # links that name all of these people and more are the fuller statement. (Each
+            # link is its own writer's: no sentence around them to judge.)
+            linked = people_in(signals.author_links) if not shown else []
+            if len(linked) > len(people) and keys <= {person_key(p) for p in linked}:
+                return Choice(linked, "byline")
         if people and source != "byline":
             # A CMS may fill one field with the lead author alone and another with all of
             # them: a structured list that holds every one of these people and more is the
@@ -3826,6 +3973,38 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> bool:
+    """The "name" is the <title>'s part beside the headline (see _title_rest), set as a field
+    after a writer's name: after a comma or a mark at the end of a byline ("By Ann Lee,
+    Harbor Ledger", "Ann Lee | Harbor Ledger"), or in an element of its own after the
+    writer's. The site's name, where no tag declares it; a personal site's title names its
+    writer, but not after another writer's name and a comma."""
+    if person_key(name) not in {person_key(p) for p in _title_rest(signals)}:
+        return False
+    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
+    return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))
+               for i, r in enumerate(raw))
+
+
+def _title_rest(signals: Signals) -> list[str]:
+    """The <title>'s parts other than the headline, when one of its parts is the page's
+    headline ("Headline | Harbor Ledger" -> "Harbor Ledger")."""
+    if not signals.title_tag or not signals.headings:
+        return []
+    parts = _title_tag_parts(signals.title_tag)
+    headline = _key(signals.headings[0])
+    if len(parts) < 2 or headline not in {_key(p) for p in parts}:
+        return []
+    return [p for p in parts if _key(p) != headline]
+
+
+def _names_the_title_rest(signals: Signals, people: list[str]) -> bool:
+    """One of these people is the <title>'s part other than the headline ("Headline | Harbor
+    Ledger" names "Harbor Ledger"), the <title> holding the page's headline as one part."""
+    rest = {_key(p) for p in _title_rest(signals)}
+    return any(_key(p) in rest for p in people)
 
 
 def _without_site_tail(text: str, site_keys: set[str]) -> str:
@@ -4009,7 +4188,10 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
-                    ("byline", signals.author_links)]
+                    ("byline", signals.author_links),
+                    # (the author page's address that ends in the same word: the site's key
+                    # for its writer, "/author/marlo/", not the link's text again)
+                    ("byline", signals.author_link_slugs)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     for source, texts in signal_texts:

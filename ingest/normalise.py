@@ -453,7 +453,14 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     text = _WRITTEN_FOR.sub(_written_for, text)
     if "记者" in text or "記者" in text:
         text = _reporters_apart(text)
-    for part in _SEPARATORS.split(text):
+    parts = _SEPARATORS.split(text)
+    separators = [m.group(0) for m in _SEPARATORS.finditer(text)]
+    after_title = False  # the part before was a job title (see below)
+    for index, part in enumerate(parts):
+        # (Only after a comma or a line break is a part a field of the name before it: "A and
+        # B Staff Writer" names B.)
+        after_comma = index > 0 and separators[index - 1].strip() in (",", "")
+        was_after_title, after_title = after_title, False
         if PICTURES_CREDIT.match(part):
             continue
         part = _HAN_LABEL.sub("", _BY_PREFIX.sub("", part.strip()))
@@ -485,7 +492,21 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
             if name and not set(words) <= _GENERIC_CREDIT_WORDS and name not in organisations:
                 organisations.append(name)
             continue
+        if people and after_comma and len(words) >= 2 and (
+                words[-1] in _ROLE_NOUNS or words[-1][-1:] == "s" and words[-1][:-1] in _ROLE_NOUNS) and not (
+                len(words[0]) == 2 and AGENCIES.get(words[0])):
+            # A job title with its paper or its beat in a field after the writer's name ("Ann
+            # Lee, Harbor Ledger Staff Writer", "A and B, Harbor Correspondents"): no name of
+            # its own, whatever words it opens with. (An agency's desk, "Ap Auto Writer", is
+            # the agency's: read below.)
+            after_title = True
+            continue
+        if people and after_comma and was_after_title and index == len(parts) - 1:
+            # The last field after a job title is the writer's paper ("Ann Lee, Associate
+            # Editor, Harbor Ledger"), no second writer.
+            continue
         if set(words) & ROLE_WORDS and not _looks_like_name(part, allow_role=False):
+            after_title = set(words) <= ROLE_WORDS  # ("Ann Lee, Associate Editor, ...")
             # A job title after the name ("Ada Quill Senior Reporter") goes, the name stays;
             # a group ("Garden Team", "Metro Desk") is nobody's name.
             if words[-1] in _GROUP_WORDS:

@@ -86,14 +86,49 @@ def test_strip_structured_authors_leaves_the_visible_byline(page, gone, kept):
     assert all(k in stripped for k in kept), stripped
 
 
-def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys):
+_SIGNED_PAGE = ('<html><head><meta name="author" content="https://harborledger.example/people/ann-lee">'
+                '<meta property="article:author" content="Ann Lee">'
+                '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry", '
+                '"author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Park"}]}</script>'
+                '<script>window.story = {"writer": "Ann Lee"};</script></head><body><h1>Ferry</h1>'
+                '<div class="byline"><a rel="author" href="/author/ann-lee">Ann Lee</a></div></body></html>')
+
+
+@pytest.mark.parametrize("mode, gone, kept", [
+    # JSON-LD's authors alone go: the meta tags, the other script and the byline markup stay
+    ("jsonld-authors", ['"author":', "Bo Park"],
+     ['"headline": "Ferry"', 'name="author"', "article:author", "window.story", 'class="byline"', 'rel="author"']),
+    # the author meta tags alone go
+    ("meta-authors", ['name="author"', "article:author"],
+     ['"author": [', "Bo Park", "window.story", 'class="byline"', 'rel="author"']),
+    ("jsonld-meta-authors", ['name="author"', "article:author", "Bo Park"],
+     ['"headline": "Ferry"', "window.story", 'class="byline"', 'rel="author"']),
+    # all of them, the byline markup's words too
+    ("structured-authors", ['name="author"', "article:author", "Bo Park", "window.story", 'class="byline"',
+                            'rel="author"'], ['"headline": "Ferry"', "Ann Lee</a>"]),
+])
+def test_finer_author_strips_take_their_signal_alone(mode, gone, kept):
+    stripped = html_accuracy.AUTHOR_STRIPS[mode](_SIGNED_PAGE.encode()).decode()
+    assert not [g for g in gone if g in stripped], stripped
+    assert all(k in stripped for k in kept), stripped
+
+
+def test_author_strips_leave_an_unsigned_page_as_it_was():
+    page = b'<html><head><script>var a = 1;</script></head><body><h1>Ferry</h1><p>By Ann Lee</p></body></html>'
+    for mode in ("jsonld-authors", "meta-authors", "jsonld-meta-authors"):
+        assert html_accuracy.AUTHOR_STRIPS[mode](page) == page
+
+
+@pytest.mark.parametrize("mode", ["structured-authors", "jsonld-authors", "meta-authors", "jsonld-meta-authors",
+                                  "structured-dates", "date-classes"])
+def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys, mode):
     corpora = _tiny_corpora(tmp_path / "corpora")
     (corpora / "scrapinghub_aeb").mkdir()
     (corpora / "scrapinghub_aeb" / "ground_truth.jsonl").write_text("")
-    monkeypatch.setattr(sys, "argv", ["html_accuracy.py", "--corpora", str(corpora),
-                                      "--strip", "structured-authors"])
+    monkeypatch.setattr(sys, "argv", ["html_accuracy.py", "--corpora", str(corpora), "--strip", mode])
     html_accuracy.main()
     out = capsys.readouterr().out
+    assert f"pages stripped of: {mode}" in out
     assert "1 pages (1 tune, 0 held-out)" in out
     assert "held-out |" not in out
 

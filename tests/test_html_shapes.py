@@ -4402,3 +4402,174 @@ def test_the_date_line_above_the_headline(line, published):
     article = page_with_line_above(line)
     found = article.published if article.provenance.get("published") == "text" else None
     assert ((found or "")[:10] or None) == published
+
+
+# --- authors: a paper's long list of authors, each a byline of its own -----------------------
+
+_LISTED_WRITERS = ["Ann Lee", "Tom Park", "Sue Ray", "Ines Varga", "Bo Chen", "Ada Quill", "Marta Ruiz",
+                   "Olu Ade", "Kai Moss", "Lena Dahl", "Rui Sato", "Eva Holm", "Nils Berg", "Pia Lund"]
+_MORE_LISTED_WRITERS = _LISTED_WRITERS + [f"{name.split()[0]} Okafor-Lindqvist" for name in _LISTED_WRITERS]
+
+
+def _author_spans(names, button: str = "") -> str:
+    return ", ".join(f'<span class="cite-author">{button}<span class="given">{n.split()[0]}</span> '
+                     f'<span class="surname">{n.split()[1]}</span></span>' for n in names)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a list of bylines and nothing else, longer than a byline's box: each is a writer, and a
+    # profile button's words before a name are no one's
+    (f'<div class="cite-authors">{_author_spans(_MORE_LISTED_WRITERS)}</div>', _MORE_LISTED_WRITERS),
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:3])}, '
+     f'{_author_spans(_LISTED_WRITERS[3:], button="<a href=/orcid><span>View ORCID Profile</span></a>")}</div>',
+     _LISTED_WRITERS),
+    # near misses: a long box with other words in it is the story's, its first byline alone
+    # is the writer's; a short list is read as before
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:1])} wrote this report with help from the '
+     f'harbour board, whose pilots, dredging crews, divers, lock keepers and clerks gave their '
+     f'time through the long winter of the silted channel, and with thanks to '
+     f'{_author_spans(_LISTED_WRITERS[1:])}</div>', ["Ann Lee"]),
+    (f'<div class="cite-authors">{_author_spans(_LISTED_WRITERS[:3])}</div>', _LISTED_WRITERS[:3]),
+])
+def test_a_long_list_of_bylines_names_every_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a writer known by one word, on a link to the author page whose address ends in that
+    # word: the link's text and the site's key for its writer are two statements of it
+    ('<div class="meta"><a href="/author/marlo/">Marlo</a> <time>May 3, 2025</time></div>', ["Marlo"]),
+    ('<p><a href="https://harborledger.example/writers/marlo">Marlo</a></p>', ["Marlo"]),
+    # near misses: the page's key is a number, or another word, and the one word alone says
+    # nothing; a word in lower case (a handle) needs a third statement
+    ('<div class="meta"><a href="/author/7/">Marlo</a> <time>May 3, 2025</time></div>', []),
+    ('<div class="meta"><a href="/author/harbor-desk/">Marlo</a></div>', []),
+    ('<div class="meta"><a href="/author/marlo/">marlo</a></div>', []),
+])
+def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the writer's job with the paper's name, or the paper after the job, in fields after the name
+    ('<p class="byline">By Ann Lee, Harbor Ledger Staff Writer</p>', ["Ann Lee"]),
+    ('<p class="byline">Ann Lee<br>Contributing Writer<br>Harbor Ledger</p>', ["Ann Lee"]),
+    # near miss: a second writer with a job run on after "and"
+    ('<p class="byline">By Ann Lee and Tom Park Staff Writer</p>', ["Ann Lee", "Tom Park"]),
+])
+def test_a_job_title_and_paper_after_the_name_are_no_second_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the first name linked under the headline to the site's directory of its people, the
+    # date beside it: the writer's staff page
+    ('<div class="meta"><a href="/people/ann-lee">Ann Lee</a> <time>May 3, 2025</time></div>', ["Ann Lee"]),
+    ('<p><a href="https://harborledger.example/person/ann-lee/">Ann Lee</a> | May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: no date or handle beside (a person the story is about), or a topic's
+    # directory of people deeper in the site
+    ('<div class="meta"><a href="/people/ann-lee">Ann Lee</a></div>', []),
+    ('<div class="meta"><a href="/topics/people/ann-lee">Ann Lee</a> <time>May 3, 2025</time></div>', []),
+])
+def test_a_name_linked_to_the_sites_people_page_with_the_date_beside(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+_LEAD_AUTHOR_META = '<meta name="author" content="Ann Lee">'
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the meta tag names the lead writer alone; the names linked side by side to their author
+    # pages under the headline, no byline marked, name every writer
+    ('<div><a href="/author/ann-lee">Ann Lee</a> and <a href="/author/tom-park">Tom Park</a></div>',
+     ["Ann Lee", "Tom Park"]),
+    ('<div><a href="/author/ann-lee">Ann Lee</a>, <a href="/author/tom-park">Tom Park</a> · May 3, 2025</div>',
+     ["Ann Lee", "Tom Park"]),
+    # near misses: links that do not name the meta's writer, or name no more, leave it alone
+    ('<div><a href="/author/tom-park">Tom Park</a> and <a href="/author/sue-ray">Sue Ray</a></div>', ["Ann Lee"]),
+    ('<div><a href="/author/ann-lee">Ann Lee</a> · May 3, 2025</div>', ["Ann Lee"]),
+])
+def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
+    assert parsed(head=_LEAD_AUTHOR_META, top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a card for another story before this story's byline: its heading is no link, its
+    # picture links to the other story
+    ('<div class="card"><a href="/2025/05/tide-tables"><img src="tides.jpg"></a><h4>Tide tables</h4>'
+     '<span class="byline">By Tom Park</span></div><p class="byline">By Ann Lee</p>', ["Ann Lee"]),
+    # near misses: the story's own picture, with its caption, linked to its gallery; a picture
+    # linked to its own file
+    ('<div class="intro"><h2>The channel has silted for years</h2><figure><a href="/galleries/harbour">'
+     '<img src="dredger.jpg"></a><figcaption>The dredger at work.</figcaption></figure>'
+     '<span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/media/dredger.jpg">'
+     '<img src="dredger-small.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+])
+def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+def _titled_page(head: str, top: str, title: str):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
+           f"<article>{HEADLINE}{top}{BODY}</article></body></html>").encode()
+    return normalise(extract_html(raw), NOW)
+
+
+@pytest.mark.parametrize("head, top, title, authors", [
+    # the author tag names the <title>'s part beside the headline, and the byline (or the link
+    # to an author page) names another person: the tag named the site
+    ('<meta name="author" content="Harbor Ledger">', '<p class="byline">By Ann Lee</p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<meta name="author" content="Harbor Ledger">', '<div><a href="/author/ann-lee">Ann Lee</a></div>',
+     "Harbor Ledger - Harbour channel to be dredged", ["Ann Lee"]),
+    # near misses: a personal site's title names its writer, whom the byline names too; no
+    # byline to tell; a <title> that is not the headline's
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann Lee</p>',
+     "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', "", "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<meta name="author" content="Tom Park">', '<p class="byline">By Ann Lee</p>',
+     "Dredging the harbour | Tom Park", ["Tom Park"]),
+])
+def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head, top, title, authors):
+    assert _titled_page(head, top, title).authors == authors
+
+
+@pytest.mark.parametrize("top, title, authors", [
+    # the <title>'s part beside the headline, set as a field after the writer's name: the site
+    ('<p class="byline">By Ann Lee, Harbor Ledger</p>', "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee | Harbor Ledger</p>', "Harbor Ledger: Harbour channel to be dredged", ["Ann Lee"]),
+    # near misses: a personal site's writer alone, or joined by "and"; a <title> not the headline's
+    ('<p class="byline">By Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
+    ('<p class="byline">By Tom Park and Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Tom Park", "Ann Lee"]),
+    ('<p class="byline">By Ann Lee, Tom Park</p>', "Dredging the harbour | Tom Park", ["Ann Lee", "Tom Park"]),
+])
+def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
+    assert _titled_page("", top, title).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the writer's name and job, the story's date closing the line (in a <time>, or a field
+    # after a mark): the writer's line still
+    ('<div><span>Ann Lee</span> <span>Harbor Correspondent</span> <time>May 3, 2025</time></div>', ["Ann Lee"]),
+    ('<p>Ann Lee, Harbor Correspondent | May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: a photographer's line with its date; a place and a date; another field after the job
+    ('<div><span>Ann Lee</span> <span>Harbor Photographer</span> <time>May 3, 2025</time></div>', []),
+    ('<p>Harbor City | May 3, 2025</p>', []),
+    ('<p>Ann Lee, Harbor Correspondent | Tide tables and more</p>', []),
+])
+def test_a_writers_job_line_closed_by_the_date(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a name and the handle spelled from it, under the headline: the writer's line
+    ('<div>Ann Lee<br>@annlee</div>', ["Ann Lee"]),
+    ('<p>Ann Lee @alee_writes · May 3, 2025</p>', ["Ann Lee"]),
+    # near misses: the site's handle beside a name; a button's words; a quotation's signature
+    ('<p>Ann Lee @harborledger</p>', []),
+    ('<p>Follow Ann Lee @annlee</p>', []),
+    ('<blockquote>Ann Lee @annlee</blockquote>', []),
+])
+def test_a_name_with_its_own_handle_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors

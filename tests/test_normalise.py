@@ -301,6 +301,17 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         ("Wire Reports", [], []),
         ("Ada Quill, Market Insights", ["Ada Quill"], ["Market Insights"]),
         ("Ada Studio Quill", ["Ada Studio Quill"], []),
+        # a job title with its paper or beat in a field after the name, and the paper after a
+        # job title: no second writer
+        ("By Ann Lee, Harbor Ledger Staff Writer", ["Ann Lee"], []),
+        ("By Ann Lee, Tom Park, Harbor Correspondents", ["Ann Lee", "Tom Park"], []),
+        ("By Ann Lee, Associate Editor, Harbor Ledger", ["Ann Lee"], []),
+        ("Ann Lee\nContributing Writer\nHarbor Ledger", ["Ann Lee"], []),
+        # near misses: a name after "and" with a title run on keeps its writer; a list of names
+        # keeps each; a name after a job title that is not the last field is a writer's
+        ("By Ann Lee and Tom Park Staff Writer", ["Ann Lee", "Tom Park"], []),
+        ("Ann Lee, Tom Park, Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"], []),
+        ("Ann Lee, Reporter, Tom Park, Editor", ["Ann Lee", "Tom Park"], []),
     ],
 )
 def test_split_people(raw, people, organisations):
