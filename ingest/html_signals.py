@@ -2342,7 +2342,7 @@ def _links_another_story(box, element) -> bool:
     for link in _PICTURE_LINKS(box):
         target = _split_href(link)
         if (target is not None and target.path.strip("/") and not _IMAGE_FILE.search(target.path)
-                and not _CAPTIONED(link)
+                and not _CAPTIONED(link) and not _PICTURES_PAGE.search(target.path)
                 and not _AUTHOR_PAGE.search(target.path) and not _is_author_page(link.get("href", ""))
                 and not any(d is element for d in link.iterdescendants())):
             return True
@@ -2350,6 +2350,9 @@ def _links_another_story(box, element) -> bool:
 
 
 _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
+# An address of the story's own pictures, where its lead picture links, caption or not
+# ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
+_PICTURES_PAGE = re.compile(r"/(?:galler(?:y|ies)|photos?|pictures?|slideshows?|media|images?|lightbox)(?:/|$|[-_.?])", re.I)
 _CAPTIONED = etree.XPath("boolean(ancestor::figure[.//figcaption])")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 
