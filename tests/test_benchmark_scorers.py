@@ -86,12 +86,13 @@ def test_strip_structured_authors_leaves_the_visible_byline(page, gone, kept):
     assert all(k in stripped for k in kept), stripped
 
 
-def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("mode", ["structured-authors", "structured-dates", "date-classes",
+                                  "structured-titles", "title-classes"])
+def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys, mode):
     corpora = _tiny_corpora(tmp_path / "corpora")
     (corpora / "scrapinghub_aeb").mkdir()
     (corpora / "scrapinghub_aeb" / "ground_truth.jsonl").write_text("")
-    monkeypatch.setattr(sys, "argv", ["html_accuracy.py", "--corpora", str(corpora),
-                                      "--strip", "structured-authors"])
+    monkeypatch.setattr(sys, "argv", ["html_accuracy.py", "--corpora", str(corpora), "--strip", mode])
     html_accuracy.main()
     out = capsys.readouterr().out
     assert "1 pages (1 tune, 0 held-out)" in out
@@ -129,3 +130,36 @@ def test_stripping_date_classes_too_leaves_the_text_and_other_classes():
     assert b'class="byline"' not in stripped and b"By Ann Lee" in stripped
     page = b'<html><body><h1>Quay</h1><div class="post-date lead">March 5, 2024</div></body></html>'
     assert b'class="lead"' in html_accuracy.strip_structured_dates(page, classes=True)
+
+
+_TITLED_PAGE = b"""<html><head><title>Ferry fares cut | The Harbor Ledger</title>
+<meta property="og:title" content="Ferry fares cut"><meta name="twitter:title" content="Fares cut">
+<meta property="og:site_name" content="The Harbor Ledger"><meta name="application-name" content="Ledger">
+<meta name="headline" content="Ferry fares cut"><meta itemprop="headline" content="Ferry fares cut">
+<meta name="author" content="Ann Lee">
+<link rel="alternate" type="application/json+oembed" title="Ferry fares cut" href="/oembed">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares cut",
+ "alternativeHeadline": "Fares cut", "author": {"@type": "Person", "name": "Ann Lee"},
+ "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}, "datePublished": "2024-03-05"}</script>
+<script>window.story = {"headline": "Ferry fares cut"};</script>
+</head><body><header class="site-header"><a class="logo" href="/">The Harbor Ledger</a></header>
+<article><h1 class="entry-title" itemprop="headline">Ferry fares cut</h1><p class="byline">By Ann Lee</p>
+<p>The harbor board cut ferry fares on Tuesday.</p></article></body></html>"""
+
+
+def test_stripping_structured_titles_leaves_the_title_tag_and_headings():
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE)
+    for hidden in (b"og:title", b"twitter:title", b"og:site_name", b"application-name", b'name="headline"',
+                   b'itemprop="headline"', b'"headline"', b"alternativeHeadline", b'"name"', b'title="Ferry',
+                   b"window.story"):
+        assert hidden not in stripped, hidden
+    # What a reader sees stays, and the signals of other fields: the author tag, the date.
+    for shown in (b"<title>Ferry fares cut | The Harbor Ledger</title>", b'<h1 class="entry-title">Ferry fares cut</h1>',
+                  b'class="logo"', b'content="Ann Lee"', b'"datePublished": "2024-03-05"'):
+        assert shown in stripped, shown
+
+
+def test_stripping_title_classes_too_leaves_the_text_and_other_classes():
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, classes=True)
+    assert b"<h1>Ferry fares cut</h1>" in stripped and b'<header class="site-header">' in stripped
+    assert b'<a href="/">The Harbor Ledger</a>' in stripped and b'class="byline"' in stripped
