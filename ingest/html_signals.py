@@ -113,6 +113,7 @@ class Signals:
     headings: list[str] = field(default_factory=list)  # <h1> texts
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
     logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
+    article_headings: list[str] = field(default_factory=list)  # <h1> texts set inside an <article>
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
     html: str | None = None  # the page's markup as text, when the caller has it
@@ -497,6 +498,8 @@ def read_signals(tree: HtmlElement) -> Signals:
         text = _heading_text(heading)
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
+            if next(heading.iterancestors("article"), None) is not None:
+                signals.article_headings.append(text)
     signals.headings = signals.headings[:5]
     # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
     headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
@@ -3547,7 +3550,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
     site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
     others = [t for t in others if outlet_key(t) not in site_like]
-    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
+    if (single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS
+            and not _reads_as_article_headline(signals, headings[0])):
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).
@@ -3587,6 +3591,19 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # section front, "Site en Español - Site"): there the site's name is the title.
     return (_best_title(candidates, site_keys) or _best_title(candidates, set())
             or Choice(None, None))
+
+
+# Words of an <h1> at least, to read as a headline whatever the <title> says: a logo, a
+# section's name or a widget's heading ("More from this section", "Sign up for our
+# newsletter") is shorter than a sentence.
+_HEADLINE_WORDS = 8
+
+
+def _reads_as_article_headline(signals: Signals, heading: str) -> bool:
+    """A lone <h1> set inside the page's <article>, as long as a sentence: the article's own
+    headline, though it shares no word with a <title> that a site's editors wrote for search
+    engines ("Statement shirts for the holidays" over "Why we are all wearing ...")."""
+    return heading in signals.article_headings and len(heading.split()) >= _HEADLINE_WORDS
 
 
 # An entity left in the text by a template that escaped the headline twice ("&amp;#8217;" in

@@ -576,6 +576,24 @@ def test_a_lone_heading_sharing_only_little_words_with_the_title_is_not_the_head
     assert (article.title, article.provenance["title"]) == ("Floods: what the council will do and when", "title")
 
 
+ARTICLE_HEADLINE = "<h1>Why the harbor town is suddenly wearing striped sailor shirts again</h1>"
+
+
+@pytest.mark.parametrize("markup, title", [
+    # fail before: a sentence-long <h1> in the <article>, under a <title> written for search
+    # engines in other words, was dropped as a widget's heading
+    (f"<article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    # near misses: the same heading outside any <article> (a banner), and a short one inside
+    (f"<div class='promo'>{ARTICLE_HEADLINE}</div><article>{BODY}</article>", "Breton tops for every season"),
+    (f"<article><h1>Sign up for our newsletter today</h1>{BODY}</article>", "Breton tops for every season"),
+])
+def test_a_lone_sentence_long_heading_in_the_article_is_the_headline(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season</title>"
+           f"</head><body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
 def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")
