@@ -82,10 +82,13 @@ be read as a reader reads it: from the <h1>/<h2> headings and the <title> less t
 which no tag names any more. With --strip title-classes, the words of class and id names that
 mark a headline, a title, a heading or the site's logo go too ("entry-title",
 "article-headline", "site-title", "logo", "brand"), as on a site whose templates we never met.
+With --strip headings, its <h1>-<h6> tags go as well (each becomes a <div>): the <title> is
+then the one statement of the headline, and the site's name must be told in it from what the
+page shows (its address, its footer's copyright line, its logo's text).
 
 Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses FIELD] [--tune-only]
                                           [--strip structured-authors|structured-dates|date-classes|
-                                                   structured-titles|title-classes]
+                                                   structured-titles|title-classes|headings]
 """
 
 import argparse
@@ -374,11 +377,13 @@ def _without_json_ld_titles(value):
     return value
 
 
-def strip_structured_titles(raw: bytes, classes: bool = False) -> bytes:
+def strip_structured_titles(raw: bytes, classes: bool = False, headings: bool = False) -> bytes:
     """The page less the headline and site name it states to machines only (see the module's
     notes on --strip): what is left is its <title>, its headings and its text, as a reader
     sees them. With `classes`, also less the class and id words that mark the headline's
-    element or the site's logo."""
+    element or the site's logo; with `headings`, those and its <h1>-<h6> tags too (each a
+    <div>), so that the <title> is all that states the headline."""
+    classes = classes or headings
     tree = load_html(decode_html(raw))  # (as extract_html parses it)
     for element in list(tree.iter(etree.Element)):
         if element.tag == "script":
@@ -402,6 +407,8 @@ def strip_structured_titles(raw: bytes, classes: bool = False) -> bytes:
             element.attrib.pop("itemprop")
         if element.tag == "link" and element.get("title"):
             element.attrib.pop("title")  # an oEmbed or feed link's title: the headline, the site
+        if headings and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            element.tag = "div"
         if classes:
             for attribute in ("class", "id"):
                 if _TITLE_CLASS_WORD.search(element.get(attribute) or ""):
@@ -658,13 +665,14 @@ def main() -> None:
     parser.add_argument("--tune-only", action="store_true",
                         help="Score the tune half alone; the held-out pages are not read.")
     parser.add_argument("--strip", choices=["structured-authors", "structured-dates", "date-classes",
-                                            "structured-titles", "title-classes"],
+                                            "structured-titles", "title-classes", "headings"],
                         help="Score the tune pages less their machine-readable author signals "
                              "(structured-authors), or less their structured dates and address "
                              "(structured-dates; date-classes: less the class names that name a date "
                              "too), or less their machine-readable headline and site name "
                              "(structured-titles; title-classes: less the class names that name a "
-                             "headline or a logo too). Tune half only: implies --tune-only.")
+                             "headline or a logo too; headings: less its <h1>-<h6> tags too). Tune half "
+                             "only: implies --tune-only.")
     args = parser.parse_args()
     if args.strip:
         args.tune_only = True  # development material: never made from the held-out pages
@@ -683,8 +691,9 @@ def main() -> None:
             assert page["half"] == "tune"
             if args.strip == "structured-authors":
                 raw = strip_structured_authors(raw)
-            elif args.strip in ("structured-titles", "title-classes"):
-                raw = strip_structured_titles(raw, classes=args.strip == "title-classes")
+            elif args.strip in ("structured-titles", "title-classes", "headings"):
+                raw = strip_structured_titles(raw, classes=args.strip == "title-classes",
+                                              headings=args.strip == "headings")
             else:
                 raw = strip_structured_dates(raw, classes=args.strip == "date-classes")
         results = {}

@@ -87,7 +87,7 @@ def test_strip_structured_authors_leaves_the_visible_byline(page, gone, kept):
 
 
 @pytest.mark.parametrize("mode", ["structured-authors", "structured-dates", "date-classes",
-                                  "structured-titles", "title-classes"])
+                                  "structured-titles", "title-classes", "headings"])
 def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys, mode):
     corpora = _tiny_corpora(tmp_path / "corpora")
     (corpora / "scrapinghub_aeb").mkdir()
@@ -163,3 +163,5 @@ def test_stripping_title_classes_too_leaves_the_text_and_other_classes():
     stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, classes=True)
     assert b"<h1>Ferry fares cut</h1>" in stripped and b'<header class="site-header">' in stripped
     assert b'<a href="/">The Harbor Ledger</a>' in stripped and b'class="byline"' in stripped
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, headings=True)
+    assert b"<h1" not in stripped and b"<div>Ferry fares cut</div>" in stripped
