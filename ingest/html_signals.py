@@ -1520,13 +1520,20 @@ def _links_front_page(link, page_url: str | None) -> bool:
     if not href or not _MAY_LINK_FRONT_PAGE.match(href):
         return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or target.query:
+    if target is None or target.path.strip("/") or (target.query and not _TRACKING_QUERY.fullmatch(target.query)):
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address
-    # names no host to compare it with.
+    # names no host to compare it with. A host written without a scheme ("//harborledger.example",
+    # the address on both http and https) is the same host.
     return (not target.netloc or "home" in (link.get("rel") or "").casefold().split()
-            or domain_of(link.get("href").strip()) == domain_of(page_url))
+            or domain_of(f"https://{target.netloc}/") == domain_of(page_url))
+
+
+# A query that only tells the site's statistics where a click came from ("/?ref=logo",
+# "/?iref=header", "/?utm_source=nav"): the link is still the front page's. (Any other query
+# may name a page of its own: "/?p=123" is a post, "/?s=ferry" a search.)
+_TRACKING_QUERY = re.compile(r"(?:(?:i?ref|src|source|from|via|utm_\w+|cmp\w*|ito)=[^&]*&?)+", re.I)
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",

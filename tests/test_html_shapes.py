@@ -366,6 +366,18 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
      'Pine Street Notes</a></p>', "", None),
     ("Harbour channel to be dredged – Pine Street Notes", '<p><a href="https://pinestreet.example/about/" rel="home">'
      'Pine Street Notes</a></p>', "", None),
+    # fail before: the link home written without a scheme, or with a query that only says
+    # where the click came from
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet.example">Pine Street Notes</a>',
+     '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">', "Pine Street Notes"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?ref=logo&amp;utm_medium=header">'
+     'Pine Street Notes</a>', "", "Pine Street Notes"),
+    # near misses: no scheme but another host (the page's own domain is then the outlet's
+    # last resort); a query that names a page of its own (a post)
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
+     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">',
+     "pinestreet.example"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?p=123">Pine Street Notes</a>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
