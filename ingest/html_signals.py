@@ -190,6 +190,12 @@ class Signals:
         return _front_page_title_part(self)
 
     @cached_property
+    def copyright_title_part(self) -> list[str]:
+        """The <title>'s end part that the page's copyright line names (see
+        _copyright_title_part)."""
+        return _copyright_title_part(self)
+
+    @cached_property
     def site_title_keys(self) -> set[str]:
         """The person keys of the texts of rel="author" links to the site's front page: the
         site's title, which such a theme marks as the author of every page (trafilatura's
@@ -3213,6 +3219,10 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
         names += _names(item, want_people=False)
     names += signals.logos
     names += signals.front_page_title_part
+    if not names:
+        # (Where no tag, no logo and no link home names the site: the copyright line's search
+        # of the text is spared the many pages that name it so.)
+        names += signals.copyright_title_part
     if trafilatura_sitename:
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
@@ -3243,6 +3253,39 @@ def _front_page_title_part(signals: Signals) -> list[str]:
         if (text := _link_label(link)) and _key(text) in ends and _links_front_page(link, signals.url):
             return [ends[_key(text)]]
     return []
+
+
+# The page's copyright notices: text that holds "©" or the word, outside scripts and styles.
+_COPYRIGHT_TEXTS = etree.XPath("//body//text()[(contains(., '©') or contains(translate(., 'COPYRIGHT', 'copyright'), "
+                               "'copyright')) and not(parent::script or parent::style)]")
+_COPYRIGHT_LINE = 200  # characters of a notice's element at most: a line, not the footer
+_COPYRIGHT_NOTICES = 4  # notices read at most
+
+
+def _word_key(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _copyright_title_part(signals: Signals) -> list[str]:
+    """The first or the last part of the <title> ("Headline - Site") that the page's copyright
+    line names ("© 2024 Site Media Ltd"): the site's name, stated where a reader sees it, on a
+    page whose tags name no site. (Not a part the <h1> gives as the headline.)"""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    parts = _title_tag_parts(signals.title_tag)
+    if len(parts) < 2:
+        return []
+    headlines = {_key(h) for h in signals.headings}
+    ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _key(p) not in headlines]
+    if not ends:
+        return []
+    lines = []
+    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
+        line = _text(text.getparent())
+        if line and len(line) <= _COPYRIGHT_LINE:
+            lines.append(_word_key(line))
+    named = [p for p in ends if _word_key(p).strip() and any(_word_key(p) in line for line in lines)]
+    return named if len(named) == 1 else []  # (both ends named: no telling which is the site)
 
 
 # The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site

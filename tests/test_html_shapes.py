@@ -391,6 +391,28 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     assert normalise(extract_html(raw), NOW).outlet == outlet
 
 
+# --- titles: the site's name told in the <title> from what the page shows -----------------
+
+
+def _titled_page(title: str, header: str = "", footer: str = "", head: str = "") -> bytes:
+    # (No <h1>: the <title> alone states the headline.)
+    return (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+            f"<article>{BODY}</article><footer>{footer}</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize("title, footer, headline", [
+    # fail before: the copyright line names the <title>'s last part, the site
+    ("Bridge to be rebuilt - The Harbor Ledger", "<p>© 2024 The Harbor Ledger Media Ltd. All rights reserved.</p>",
+     "Bridge to be rebuilt"),
+    ("Harbor Ledger: Bridge to be rebuilt", "<p>Copyright <span>2024</span> Harbor Ledger</p>", "Bridge to be rebuilt"),
+    # near misses: a copyright line naming someone else; a name that only begins one of its words
+    ("Bridge to be rebuilt - The Harbor Ledger", "<p>© 2024 Ann Lee</p>", "Bridge to be rebuilt - The Harbor Ledger"),
+    ("Bridge to be rebuilt - Harbor", "<p>© 2024 Harborside Media</p>", "Bridge to be rebuilt - Harbor"),
+])
+def test_the_titles_part_that_the_copyright_line_names_is_the_site(title, footer, headline):
+    assert extract_html(_titled_page(title, footer=footer)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
