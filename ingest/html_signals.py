@@ -3223,10 +3223,22 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
         # (Where no tag, no logo and no link home names the site: the copyright line's search
         # of the text is spared the many pages that name it so.)
         names += signals.copyright_title_part
-    if trafilatura_sitename:
+    if trafilatura_sitename and not _headline_part_named_site(signals, trafilatura_sitename, names):
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
     return [n for n in names if n and not _is_page_title(signals, n)]
+
+
+def _headline_part_named_site(signals: Signals, trafilatura_sitename: str, names: list[str]) -> bool:
+    """trafilatura, where no tag names the site, names it after a part of the <title> with a dot
+    in it, which it takes for a domain ("Harbor.example"): a part with words around its dot
+    ("Council backs St. Ann plan", "Envoy leaves the U.N.") is a headline, and so is a part
+    other than the one our own signals name the site by."""
+    parts = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    if _key(trafilatura_sitename) not in parts:
+        return False
+    return bool(re.search(r"\.\s|\s.*\.", trafilatura_sitename.strip())) or (
+        bool(names) and _key(trafilatura_sitename) not in {_key(n) for n in names})
 
 
 def _front_page_title_part(signals: Signals) -> list[str]:

@@ -413,6 +413,20 @@ def test_the_titles_part_that_the_copyright_line_names_is_the_site(title, footer
     assert extract_html(_titled_page(title, footer=footer)).title == headline
 
 
+@pytest.mark.parametrize("title, header, headline", [
+    # fail before: trafilatura took the headline's part for the site's (its "St." for a
+    # domain's dot) where the link home names the site's part: every part named a site
+    ("Council backs St. Ann bridge plan - Valley News", '<a href="/">Valley News</a>', "Council backs St. Ann bridge plan"),
+    # with no signal of ours naming the site, the title stays whole (it had given the site's)
+    ("Council backs St. Ann bridge plan - Valley News", '<a href="/about">Valley News</a>',
+     "Council backs St. Ann bridge plan - Valley News"),
+    # near miss: a part written as a domain is the site's, as trafilatura reads it
+    ("Council backs bridge plan - ValleyNews.example", '<a href="/about">Valley News</a>', "Council backs bridge plan"),
+])
+def test_trafilaturas_site_name_does_not_outvote_ours_on_the_title(title, header, headline):
+    assert extract_html(_titled_page(title, header=header)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
