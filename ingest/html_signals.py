@@ -3745,7 +3745,11 @@ def _original_span(text: str, form: str) -> str:
     text = " ".join(text.split())
     start = lowered.find(form) if len(lowered) == len(text) else -1
     if start >= 0:
-        return text[start:start + len(form)].strip()
+        end = start + len(form)
+        # (A form's key has lost the part's closing dots, "U.N." or "Inc.": the span keeps them.)
+        while text[end:end + 1] == ".":
+            end += 1
+        return text[start:end].strip()
     return text.strip()
 
 

@@ -427,6 +427,17 @@ def test_trafilaturas_site_name_does_not_outvote_ours_on_the_title(title, header
     assert extract_html(_titled_page(title, header=header)).title == headline
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fail before: the closing dots of the headline's last word were cut with the site's name
+    ("Envoy to leave the U.N. | Valley Courier", "Envoy to leave the U.N."),
+    # near miss: no dot to keep
+    ("Envoy to leave the council | Valley Courier", "Envoy to leave the council"),
+])
+def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headline):
+    head = '<meta property="og:site_name" content="Valley Courier">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
