@@ -78,8 +78,9 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
-# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
-_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too,
+# and the full-width dash of Japanese titles set between spaces ("見出し － Site").
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
 # (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
 # (and the year and month run together before the day's folder, /201612/09/, as many

@@ -999,10 +999,15 @@ SITE = '<meta property="og:site_name" content="Valley Courier">'
 @pytest.mark.parametrize("title", [
     "Bridge to be rebuilt « Valley Courier", "Bridge to be rebuilt › Valley Courier",
     "Valley Courier ‹ Bridge to be rebuilt", "Bridge to be rebuilt :: Valley Courier",
-    "Valley Courier: Bridge to be rebuilt",
+    "Valley Courier: Bridge to be rebuilt", "Bridge to be rebuilt － Valley Courier",
 ])
 def test_more_separators_between_headline_and_site(title):
     assert parsed(SITE + f"<title>{title}</title>").title == "Bridge to be rebuilt"
+
+
+def test_a_full_width_dash_inside_a_word_is_kept():
+    # (near miss of the full-width dash between spaces: without them it joins a headline's words)
+    assert parsed(SITE + "<title>Bridge－rebuilt plan | Valley Courier</title>").title == "Bridge－rebuilt plan"
 
 
 def test_a_colon_inside_the_headline_is_kept():
