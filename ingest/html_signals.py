@@ -115,6 +115,9 @@ class Signals:
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
     logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
     article_headings: list[str] = field(default_factory=list)  # <h1> texts set inside an <article>
+    # The text of the element an <h1> opens with, by the <h1>'s text ("<h1><span>Analysis</span>
+    # Headline</h1>"): a kicker, where the rest is the headline the <title> states.
+    heading_openers: dict[str, str] = field(default_factory=dict)
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
     html: str | None = None  # the page's markup as text, when the caller has it
@@ -507,6 +510,9 @@ def read_signals(tree: HtmlElement) -> Signals:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
             if next(heading.iterancestors("article"), None) is not None:
                 signals.article_headings.append(text)
+            opener = heading[0] if len(heading) and not (heading.text or "").strip() else None
+            if opener is not None and isinstance(opener.tag, str) and (opener_text := _text(opener)):
+                signals.heading_openers[text] = opener_text
     signals.headings = signals.headings[:5]
     # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
     headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
@@ -3625,6 +3631,9 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).
         headings = []
+    if single and headings and signals.title_tag:
+        headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
+                                    signals.heading_openers.get(headings[0]))]
     candidates += [("heading", h) for h in headings if single]
     # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
@@ -3660,6 +3669,36 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # section front, "Site en Español - Site"): there the site's name is the title.
     return (_best_title(candidates, site_keys) or _best_title(candidates, set())
             or Choice(None, None))
+
+
+_KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most
+_KICKER_END = " \t:|·•–—-"
+
+
+def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[str]], opener: str | None) -> str:
+    """A lone <h1> less the kicker its template sets before the headline ("<h1><span>Analysis
+    </span> Bridge to be rebuilt</h1>", read "ANALYSISBridge to be rebuilt" when the two run
+    together), where the rest is a part of the <title> of three words or more: the <title>
+    states the headline without it. A kicker is a label of a few words in an element of its
+    own at the start of the <h1> (`opener`), or in capitals, or ended by a colon or a dash: a
+    headline that merely ends in the <title>'s words ("Council says bridge to be rebuilt") keeps
+    them."""
+    key = _key(heading)
+    for form in sorted(title_forms[0] | title_forms[1], key=len, reverse=True):
+        if form == key or not key.endswith(form) or len(form.split()) < 3:
+            continue
+        text = " ".join(heading.split())
+        span = _original_span(text, form)
+        start = text.rfind(span)
+        if span == text or start <= 0:
+            continue
+        kicker = text[:start]
+        label = kicker.strip(_KICKER_END)
+        marked = (_key(label) == _key(opener or "") or label.isupper()
+                  or kicker.rstrip()[-1:] in _KICKER_END.strip())
+        if label and marked and len(label.split()) <= _KICKER_WORDS and not label[-1:].isdigit():
+            return span
+    return heading
 
 
 # Words of an <h1> at least, to read as a headline whatever the <title> says: a logo, a

@@ -610,6 +610,23 @@ def test_of_several_headings_the_one_in_the_article_is_the_headline(header, asid
     assert extract_html(raw).title == title
 
 
+@pytest.mark.parametrize("heading, title", [
+    # fail before: a kicker set before the headline in the <h1>, which the <title> leaves out
+    ("<h1><span class='label'>Analysis</span> Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    ("<h1><span>ANALYSIS</span>Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    ("<h1>Watch: Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    # near misses: a headline that ends in the <title>'s words, in sentence or title case, and
+    # a kicker with the rest too short to be a headline
+    ("<h1>Council says bridge to be rebuilt</h1>", "Council says bridge to be rebuilt"),
+    ("<h1>Council Says Bridge to be Rebuilt</h1>", "Council Says Bridge to be Rebuilt"),
+    ("<h1><span>Analysis</span> Bridge rebuilt</h1>", "Analysis Bridge rebuilt"),
+])
+def test_a_kicker_before_the_headline_in_its_heading_is_left_out(heading, title):
+    stated = "Bridge rebuilt" if "Bridge rebuilt" in heading else "Bridge to be rebuilt"
+    article = parsed(f"<title>{stated} | Valley Courier</title>", top=heading)
+    assert (article.title, article.provenance["title"]) == (title, "heading")
+
+
 def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")
