@@ -3530,6 +3530,26 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     return frozenset(strong - site_forms), frozenset(weak - site_forms)
 
 
+# The separator that sets a site's name after a headline and is no headline's punctuation: a
+# bar between spaces.
+_BAR_BEFORE = re.compile(r"\s[|｜]\s*$")
+_NAME_WORDS = 4  # words of a site's name at most, guessed by its place alone
+
+
+def _barred_name_at_end(title: str, parts: list[str]) -> bool:
+    """The last part of a <title> that no signal names ("Headline | Harbor Ledger"), read as the
+    site's name by its place: after a bar, of a few words, starting as a name does (not with a
+    lower-case word), and shorter than the rest. Templates end every <title> so; a
+    headline has no bar in it. (Only where the whole <title> won with nothing to tell its
+    parts apart: any other signal outweighs this guess.)"""
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    before = title[:title.rfind(last)]
+    return (bool(_BAR_BEFORE.search(before)) and len(last.split()) <= _NAME_WORDS
+            and not last[:1].islower() and len(" ".join(parts[:-1])) > len(last))
+
+
 def _is_section(part: str, rest: list[str]) -> bool:
     """A title part short enough to be a section's name ("World", "Local news", "智能") beside
     the rest of the title, which is at least twice as long."""
@@ -3667,8 +3687,14 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
-    return (_best_title(candidates, site_keys) or _best_title(candidates, set())
-            or Choice(None, None))
+    choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
+    if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
+        # The whole <title> won, nothing telling its parts apart: a short last part after a bar
+        # is the site's name all the same (see _barred_name_at_end).
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(choice.value) if p.strip()]
+        if _barred_name_at_end(choice.value, parts):
+            return Choice(choice.value[:choice.value.rfind(parts[-1])].rstrip(" |｜"), "title")
+    return choice
 
 
 _KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most

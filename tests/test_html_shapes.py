@@ -413,6 +413,19 @@ def test_the_titles_part_that_the_copyright_line_names_is_the_site(title, footer
     assert extract_html(_titled_page(title, footer=footer)).title == headline
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a <title> alone, nothing naming its site: a short name after a bar is the site's
+    ("Bridge to be rebuilt | Harbor Ledger", "Bridge to be rebuilt"),
+    ("Bridge to be rebuilt ｜ 港湾日报", "Bridge to be rebuilt"),
+    # near misses: a lower-case last part, a long one, and a dash (which headlines use too)
+    ("Bridge to be rebuilt | and more", "Bridge to be rebuilt | and more"),
+    ("Bridge | Ferry fares to be cut across the valley", "Bridge | Ferry fares to be cut across the valley"),
+    ("Bridge to be rebuilt - Harbor Ledger", "Bridge to be rebuilt - Harbor Ledger"),
+])
+def test_a_short_name_after_a_bar_ends_a_title_that_nothing_else_parts(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
+
+
 @pytest.mark.parametrize("title, header, headline", [
     # fail before: trafilatura took the headline's part for the site's (its "St." for a
     # domain's dot) where the link home names the site's part: every part named a site
