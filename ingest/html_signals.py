@@ -3623,6 +3623,10 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     domain = domain_of(signals.url)
     if domain:
         site_keys.add(outlet_key(domain))
+        if signals.title_tag:
+            parts = _title_tag_parts(signals.title_tag)
+            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]}
+                          if len(parts) > 1 and _spelled_by_domain(p, outlet_key(domain))}
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):
@@ -3725,6 +3729,28 @@ def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[s
         if label and marked and len(label.split()) <= _KICKER_WORDS and not label[-1:].isdigit():
             return span
     return heading
+
+
+_NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "die", "das"}
+
+
+def _spelled_by_domain(part: str, label: str) -> bool:
+    """A <title> part that the site's domain spells in short, each of its words (but "the",
+    "of") giving the domain its first letters in order: "The Harbor Ledger" in
+    harborledger.example, "Harbor Valley Times" in hvtimes.example. Every word must give at
+    least one letter, so a headline of many words is never spelled by a short domain."""
+    words = [w for w in re.findall(r"[^\W_]+", _unaccented(part).casefold()) if w not in _NAME_LINK_WORDS]
+    label = re.sub(r"[^a-z]", "", label)
+    if not 2 <= len(words) <= 5 or len(label) < 3:
+        return False
+
+    def spells(rest: str, index: int) -> bool:
+        if index == len(words):
+            return not rest
+        word = words[index]
+        return any(rest.startswith(word[:n]) and spells(rest[n:], index + 1)
+                   for n in range(min(len(word), len(rest)), 0, -1))
+    return spells(label, 0)
 
 
 # Words of an <h1> at least, to read as a headline whatever the <title> says: a logo, a

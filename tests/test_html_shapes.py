@@ -426,6 +426,19 @@ def test_a_short_name_after_a_bar_ends_a_title_that_nothing_else_parts(title, he
     assert extract_html(_titled_page(title)).title == headline
 
 
+@pytest.mark.parametrize("title, domain, headline", [
+    # fail before: the page's domain spells the <title>'s end part in short: the site's name
+    ("Bridge to be rebuilt - New Harbor Times", "nhtimes.example", "Bridge to be rebuilt"),
+    ("Harbor Valley Ledger - Bridge to be rebuilt", "hvledger.example", "Bridge to be rebuilt"),
+    # near misses: a domain that spells another name, and one that spells a word of it only
+    ("Bridge to be rebuilt - New Harbor Times", "harborledger.example", "Bridge to be rebuilt - New Harbor Times"),
+    ("Bridge to be rebuilt - New Harbor Times", "harbor.example", "Bridge to be rebuilt - New Harbor Times"),
+])
+def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headline):
+    head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
 @pytest.mark.parametrize("title, header, headline", [
     # fail before: trafilatura took the headline's part for the site's (its "St." for a
     # domain's dot) where the link home names the site's part: every part named a site
