@@ -3275,8 +3275,8 @@ def _front_page_title_part(signals: Signals) -> list[str]:
 
 
 # The page's copyright notices: text that holds "©" or the word, outside scripts and styles.
-_COPYRIGHT_TEXTS = etree.XPath("//body//text()[(contains(., '©') or contains(translate(., 'COPYRIGHT', 'copyright'), "
-                               "'copyright')) and not(parent::script or parent::style)]")
+_COPYRIGHT_TEXTS = etree.XPath("//body//text()[(contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT'))"
+                               " and not(parent::script or parent::style)]")
 _COPYRIGHT_LINE = 200  # characters of a notice's element at most: a line, not the footer
 _COPYRIGHT_NOTICES = 4  # notices read at most
 
@@ -3291,6 +3291,9 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     page whose tags name no site. (Not a part the <h1> gives as the headline.)"""
     if signals.tree is None or not signals.title_tag:
         return []
+    html = signals.html
+    if html is not None and not any(mark in html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT")):
+        return []  # (a search of the markup as text spares most such pages the tree's)
     parts = _title_tag_parts(signals.title_tag)
     if len(parts) < 2:
         return []
