@@ -3637,12 +3637,6 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # A page with one <h1> shows its headline there; with several, they are the logo, section
     # names and teasers, which break ties and pick among a title's parts but do not lead.
     headings = signals.headings
-    in_article = [h for h in signals.article_headings if h in headings]
-    if len(headings) > 1 and len(in_article) == 1:
-        # Several <h1>s, one of them in the <article>: that one is the article's headline, the
-        # others are the header's site or section name and the widgets' headings ("Most read")
-        # that a template also sets in <h1>s, and it is read as a lone <h1> is.
-        headings = in_article
     single = len(headings) == 1
     others = [t for t in (headline if isinstance(headline, str) else None, signals.title_tag,
                           *(v for key in ("og:title", "twitter:title", "title", "dc.title")

@@ -594,22 +594,6 @@ def test_a_lone_sentence_long_heading_in_the_article_is_the_headline(markup, tit
     assert extract_html(raw).title == title
 
 
-@pytest.mark.parametrize("header, aside, title", [
-    # fail before: of several <h1>s, the one in the <article> is its headline; the header's
-    # section name and a widget's heading were votes as good as it
-    ("<h1>Local news</h1>", "", "Bridge to be rebuilt over the river"),
-    ("", "<h1>Most read</h1>", "Bridge to be rebuilt over the river"),
-    # near miss: another story's <article> with an <h1> of its own: no one <h1> is the article's
-    # (and the <title> speaks, less the name after its bar)
-    ("", "<h1>Most read</h1><article><h1>Ferry fares cut again</h1></article>", "Council backs bridge plan"),
-])
-def test_of_several_headings_the_one_in_the_article_is_the_headline(header, aside, title):
-    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Council backs bridge plan | Valley "
-           f"Courier</title></head><body><header>{header}</header><article><h1>Bridge to be rebuilt over the river"
-           f"</h1>{BODY}</article><aside>{aside}</aside></body></html>").encode()
-    assert extract_html(raw).title == title
-
-
 @pytest.mark.parametrize("heading, title", [
     # fail before: a kicker set before the headline in the <h1>, which the <title> leaves out
     ("<h1><span class='label'>Analysis</span> Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
