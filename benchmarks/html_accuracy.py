@@ -77,9 +77,24 @@ date-classes, the words of class and id names that name a date, a time, a byline
 go too ("post-date", "entry-meta", "timestamp"), and <time> elements become <span>s: the dates
 are then read from what the page shows alone, as on a site whose templates we never met.
 
+With --strip structured-titles (tune half only: it implies --tune-only), each page loses what
+states its headline or its site's name to machines rather than to readers: the <meta> tags
+named for a title, a headline or the site's name (og:title, twitter:title, title, headline,
+dc.title, og:site_name, application-name), the headline and name fields of its JSON-LD (the
+publisher's name too), its other scripts (a story's data object holds its headline),
+itemprop="headline"/"name" and the title of its <link>s (oEmbed, feeds). The headline must then
+be read as a reader reads it: from the <h1>/<h2> headings and the <title> less the site's name,
+which no tag names any more. With --strip title-classes, the words of class and id names that
+mark a headline, a title, a heading or the site's logo go too ("entry-title",
+"article-headline", "site-title", "logo", "brand"), as on a site whose templates we never met.
+With --strip headings, its <h1>-<h6> tags go as well (each becomes a <div>): the <title> is
+then the one statement of the headline, and the site's name must be told in it from what the
+page shows (its address, its footer's copyright line, its logo's text).
+
 Usage: python benchmarks/html_accuracy.py [--corpora DIR] [--limit N] [--misses FIELD] [--tune-only]
                                           [--strip structured-authors|jsonld-authors|meta-authors|
-                                                   jsonld-meta-authors|structured-dates|date-classes]
+                                                   jsonld-meta-authors|structured-dates|date-classes|
+                                                   structured-titles|title-classes|headings]
 """
 
 import argparse
@@ -299,6 +314,8 @@ AUTHOR_STRIPS = {
     "jsonld-meta-authors": lambda raw: strip_meta_authors(strip_json_ld_authors(raw)),
     "structured-authors": strip_structured_authors,
 }
+# (the title strips: strip_structured_titles, with its class words or its headings too)
+TITLE_STRIPS = ("structured-titles", "title-classes", "headings")
 
 
 def read_raw(path: Path) -> bytes:
@@ -364,6 +381,72 @@ def strip_structured_dates(raw: bytes, classes: bool = False) -> bytes:
                                                     if not _DATE_CLASS_WORD.search(w)))
             if element.tag == "time":
                 element.tag = "span"
+    head = tree.find("head")
+    if head is not None:
+        head.insert(0, etree.Element("meta", charset="utf-8"))
+    return lxml_html.tostring(tree, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+# --- the headline as a reader sees it (--strip structured-titles) -----------------------------
+
+
+# <meta> keys that state the headline or the site's name to machines: og:title, twitter:title,
+# name="title"/"headline", dc.title, sailthru.title, parsely-title, og:site_name,
+# application-name, apple-mobile-web-app-title ...
+_TITLE_META_KEY = re.compile(r"title|headline|site_?name|application-name|app:name|parsely-page", re.I)
+# JSON-LD keys that state a headline or a name (the publisher's and the WebSite's too).
+_JSON_LD_TITLE_KEYS = {"headline", "name", "alternativeHeadline", "alternateName", "legalName"}
+# The words of class and id names that tell our rules where the headline or the site's name
+# is (--strip title-classes): "entry-title", "article-headline", "site-title", "logo", "brand".
+_TITLE_CLASS_WORD = re.compile(r"title|headline|heading|(?<![a-z])hed(?![a-z])|logo|brand|masthead|site-?name", re.I)
+
+
+def _without_json_ld_titles(value):
+    """A JSON-LD value less every headline and name field."""
+    if isinstance(value, list):
+        return [_without_json_ld_titles(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_json_ld_titles(v) for k, v in value.items() if k not in _JSON_LD_TITLE_KEYS}
+    return value
+
+
+def strip_structured_titles(raw: bytes, classes: bool = False, headings: bool = False) -> bytes:
+    """The page less the headline and site name it states to machines only (see the module's
+    notes on --strip): what is left is its <title>, its headings and its text, as a reader
+    sees them. With `classes`, also less the class and id words that mark the headline's
+    element or the site's logo; with `headings`, those and its <h1>-<h6> tags too (each a
+    <div>), so that the <title> is all that states the headline."""
+    classes = classes or headings
+    tree = load_html(decode_html(raw))  # (as extract_html parses it)
+    for element in list(tree.iter(etree.Element)):
+        if element.tag == "script":
+            if "ld+json" not in (element.get("type") or "").lower():
+                element.drop_tree()  # its embedded story data (a headline among it) goes too
+                continue
+            try:
+                data = json.loads(_JSON_LD_WRAPPER.sub("", element.text or ""), strict=False)
+            except ValueError:
+                element.drop_tree()
+                continue
+            element.text = json.dumps(_without_json_ld_titles(data))
+            continue
+        if element.tag == "meta":
+            keys = " ".join(element.get(a) or "" for a in ("name", "property", "itemprop"))
+            if _TITLE_META_KEY.search(keys):
+                element.drop_tree()
+            continue
+        itemprop = element.get("itemprop")
+        if itemprop is not None and set(itemprop.split()) & {"headline", "name", "alternativeHeadline"}:
+            element.attrib.pop("itemprop")
+        if element.tag == "link" and element.get("title"):
+            element.attrib.pop("title")  # an oEmbed or feed link's title: the headline, the site
+        if headings and element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            element.tag = "div"
+        if classes:
+            for attribute in ("class", "id"):
+                if _TITLE_CLASS_WORD.search(element.get(attribute) or ""):
+                    kept = " ".join(w for w in element.get(attribute).split() if not _TITLE_CLASS_WORD.search(w))
+                    element.set(attribute, kept) if kept else element.attrib.pop(attribute)
     head = tree.find("head")
     if head is not None:
         head.insert(0, etree.Element("meta", charset="utf-8"))
@@ -636,13 +719,17 @@ def main() -> None:
                              "misses on the tune half to print, for rule work.")
     parser.add_argument("--tune-only", action="store_true",
                         help="Score the tune half alone; the held-out pages are not read.")
-    parser.add_argument("--strip", choices=[*AUTHOR_STRIPS, "structured-dates", "date-classes"],
+    parser.add_argument("--strip", choices=[*AUTHOR_STRIPS, "structured-dates", "date-classes",
+                                            *TITLE_STRIPS],
                         help="Score the tune pages less their machine-readable author signals "
                              "(structured-authors; jsonld-authors: JSON-LD's author fields alone; "
                              "meta-authors: the author meta tags alone; jsonld-meta-authors: both, "
                              "the byline markup kept), or less their structured dates and address "
                              "(structured-dates; date-classes: less the class names that name a date "
-                             "too). Tune half only: implies --tune-only.")
+                             "too), or less their machine-readable headline and site name "
+                             "(structured-titles; title-classes: less the class names that name a "
+                             "headline or a logo too; headings: less its <h1>-<h6> tags too). Tune half "
+                             "only: implies --tune-only.")
     args = parser.parse_args()
     if args.strip:
         args.tune_only = True  # development material: never made from the held-out pages
@@ -659,8 +746,13 @@ def main() -> None:
         raw = read_raw(page["path"])
         if args.strip:
             assert page["half"] == "tune"
-            raw = (AUTHOR_STRIPS[args.strip](raw) if args.strip in AUTHOR_STRIPS
-                   else strip_structured_dates(raw, classes=args.strip == "date-classes"))
+            if args.strip in AUTHOR_STRIPS:
+                raw = AUTHOR_STRIPS[args.strip](raw)
+            elif args.strip in TITLE_STRIPS:
+                raw = strip_structured_titles(raw, classes=args.strip == "title-classes",
+                                              headings=args.strip == "headings")
+            else:
+                raw = strip_structured_dates(raw, classes=args.strip == "date-classes")
         results = {}
         runs = [("ours", extract_html), ("traf", trafilatura_alone)]
         # Which runs first alternates, so that neither always meets warm caches.

@@ -78,8 +78,9 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # Chinese and Japanese titles join the parts without spaces, with "_", "：", "｜", or a plain
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
-# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too.
-_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too,
+# and the full-width dash of Japanese titles set between spaces ("見出し － Site").
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
 # (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
 # (and the year and month run together before the day's folder, /201612/09/, as many
@@ -113,6 +114,10 @@ class Signals:
     headings: list[str] = field(default_factory=list)  # <h1> texts
     subheadings: list[str] = field(default_factory=list)  # <h2> texts, read when there is no <h1>
     logos: list[str] = field(default_factory=list)  # <h1> texts marked as the site's logo
+    article_headings: list[str] = field(default_factory=list)  # <h1> texts set inside an <article>
+    # The text of the element an <h1> opens with, by the <h1>'s text ("<h1><span>Analysis</span>
+    # Headline</h1>"): a kicker, where the rest is the headline the <title> states.
+    heading_openers: dict[str, str] = field(default_factory=dict)
     url: str | None = None  # canonical or og:url
     tree: HtmlElement | None = None
     html: str | None = None  # the page's markup as text, when the caller has it
@@ -187,6 +192,12 @@ class Signals:
     def front_page_title_part(self) -> list[str]:
         """The <title>'s part that the link home shows (see _front_page_title_part)."""
         return _front_page_title_part(self)
+
+    @cached_property
+    def copyright_title_part(self) -> list[str]:
+        """The <title>'s end part that the page's copyright line names (see
+        _copyright_title_part)."""
+        return _copyright_title_part(self)
 
     @cached_property
     def site_title_keys(self) -> set[str]:
@@ -521,6 +532,11 @@ def read_signals(tree: HtmlElement) -> Signals:
         text = _heading_text(heading)
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
+            if next(heading.iterancestors("article"), None) is not None:
+                signals.article_headings.append(text)
+            opener = heading[0] if len(heading) and not (heading.text or "").strip() else None
+            if opener is not None and isinstance(opener.tag, str) and (opener_text := _text(opener)):
+                signals.heading_openers[text] = opener_text
     signals.headings = signals.headings[:5]
     # (The page's own headlines, which an article item of the page states: the <title>, the <h1>s.)
     headlines = [_key(t) for t in [signals.title_tag, *signals.headings] if t]
@@ -1568,13 +1584,20 @@ def _links_front_page(link, page_url: str | None) -> bool:
     if not href or not _MAY_LINK_FRONT_PAGE.match(href):
         return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or target.query:
+    if target is None or target.path.strip("/") or (target.query and not _TRACKING_QUERY.fullmatch(target.query)):
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address
-    # names no host to compare it with.
+    # names no host to compare it with. A host written without a scheme ("//harborledger.example",
+    # the address on both http and https) is the same host.
     return (not target.netloc or "home" in (link.get("rel") or "").casefold().split()
-            or domain_of(link.get("href").strip()) == domain_of(page_url))
+            or domain_of(f"https://{target.netloc}/") == domain_of(page_url))
+
+
+# A query that only tells the site's statistics where a click came from ("/?ref=logo",
+# "/?iref=header", "/?utm_source=nav"): the link is still the front page's. (Any other query
+# may name a page of its own: "/?p=123" is a post, "/?s=ferry" a search.)
+_TRACKING_QUERY = re.compile(r"(?:(?:i?ref|src|source|from|via|utm_\w+|cmp\w*|ito)=[^&]*&?)+", re.I)
 
 
 # A profile page on the site itself, named by a slug of the writer's name ("/profile/ada-quill",
@@ -3333,10 +3356,26 @@ def site_names(signals: Signals, trafilatura_sitename: str | None = None) -> lis
         names += _names(item, want_people=False)
     names += signals.logos
     names += signals.front_page_title_part
-    if trafilatura_sitename:
+    if not names:
+        # (Where no tag, no logo and no link home names the site: the copyright line's search
+        # of the text is spared the many pages that name it so.)
+        names += signals.copyright_title_part
+    if trafilatura_sitename and not _headline_part_named_site(signals, trafilatura_sitename, names):
         names.append(trafilatura_sitename)
     names = dict.fromkeys(n.strip().lstrip("@") for n in names)
     return [n for n in names if n and not _is_page_title(signals, n)]
+
+
+def _headline_part_named_site(signals: Signals, trafilatura_sitename: str, names: list[str]) -> bool:
+    """trafilatura, where no tag names the site, names it after a part of the <title> with a dot
+    in it, which it takes for a domain ("Harbor.example"): a part with words around its dot
+    ("Council backs St. Ann plan", "Envoy leaves the U.N.") is a headline, and so is a part
+    other than the one our own signals name the site by."""
+    parts = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    if _key(trafilatura_sitename) not in parts:
+        return False
+    return bool(re.search(r"\.\s|\s.*\.", trafilatura_sitename.strip())) or (
+        bool(names) and _key(trafilatura_sitename) not in {_key(n) for n in names})
 
 
 def _front_page_title_part(signals: Signals) -> list[str]:
@@ -3363,6 +3402,42 @@ def _front_page_title_part(signals: Signals) -> list[str]:
         if (text := _link_label(link)) and _key(text) in ends and _links_front_page(link, signals.url):
             return [ends[_key(text)]]
     return []
+
+
+# The page's copyright notices: text that holds "©" or the word, outside scripts and styles.
+_COPYRIGHT_TEXTS = etree.XPath("//body//text()[(contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT'))"
+                               " and not(parent::script or parent::style)]")
+_COPYRIGHT_LINE = 200  # characters of a notice's element at most: a line, not the footer
+_COPYRIGHT_NOTICES = 4  # notices read at most
+
+
+def _word_key(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _copyright_title_part(signals: Signals) -> list[str]:
+    """The first or the last part of the <title> ("Headline - Site") that the page's copyright
+    line names ("© 2024 Site Media Ltd"): the site's name, stated where a reader sees it, on a
+    page whose tags name no site. (Not a part the <h1> gives as the headline.)"""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    html = signals.html
+    if html is not None and not any(mark in html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT")):
+        return []  # (a search of the markup as text spares most such pages the tree's)
+    parts = _title_tag_parts(signals.title_tag)
+    if len(parts) < 2:
+        return []
+    headlines = {_key(h) for h in signals.headings}
+    ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _key(p) not in headlines]
+    if not ends:
+        return []
+    lines = []
+    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
+        line = _text(text.getparent())
+        if line and len(line) <= _COPYRIGHT_LINE:
+            lines.append(_word_key(line))
+    named = [p for p in ends if _word_key(p).strip() and any(_word_key(p) in line for line in lines)]
+    return named if len(named) == 1 else []  # (both ends named: no telling which is the site)
 
 
 # The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site
@@ -3588,6 +3663,26 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     return frozenset(strong - site_forms), frozenset(weak - site_forms)
 
 
+# The separator that sets a site's name after a headline and is no headline's punctuation: a
+# bar between spaces.
+_BAR_BEFORE = re.compile(r"\s[|｜]\s*$")
+_NAME_WORDS = 4  # words of a site's name at most, guessed by its place alone
+
+
+def _barred_name_at_end(title: str, parts: list[str]) -> bool:
+    """The last part of a <title> that no signal names ("Headline | Harbor Ledger"), read as the
+    site's name by its place: after a bar, of a few words, starting as a name does (not with a
+    lower-case word), and shorter than the rest. Templates end every <title> so; a
+    headline has no bar in it. (Only where the whole <title> won with nothing to tell its
+    parts apart: any other signal outweighs this guess.)"""
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    before = title[:title.rfind(last)]
+    return (bool(_BAR_BEFORE.search(before)) and len(last.split()) <= _NAME_WORDS
+            and not last[:1].islower() and len(" ".join(parts[:-1])) > len(last))
+
+
 def _is_section(part: str, rest: list[str]) -> bool:
     """A title part short enough to be a section's name ("World", "Local news", "智能") beside
     the rest of the title, which is at least twice as long."""
@@ -3661,6 +3756,10 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     domain = domain_of(signals.url)
     if domain:
         site_keys.add(outlet_key(domain))
+        if signals.title_tag:
+            parts = _title_tag_parts(signals.title_tag)
+            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]}
+                          if len(parts) > 1 and _spelled_by_domain(p, outlet_key(domain))}
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):
@@ -3677,11 +3776,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
     site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
     others = [t for t in others if outlet_key(t) not in site_like]
-    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
+    if (single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS
+            and not _reads_as_article_headline(signals, headings[0])):
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).
         headings = []
+    if single and headings and signals.title_tag:
+        headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
+                                    signals.heading_openers.get(headings[0]))]
     candidates += [("heading", h) for h in headings if single]
     # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
@@ -3715,8 +3818,79 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
-    return (_best_title(candidates, site_keys) or _best_title(candidates, set())
-            or Choice(None, None))
+    choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
+    if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
+        # The whole <title> won, nothing telling its parts apart: a short last part after a bar
+        # is the site's name all the same (see _barred_name_at_end).
+        parts = [p.strip() for p in _TITLE_SEPARATOR.split(choice.value) if p.strip()]
+        if _barred_name_at_end(choice.value, parts):
+            return Choice(choice.value[:choice.value.rfind(parts[-1])].rstrip(" |｜"), "title")
+    return choice
+
+
+_KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most
+_KICKER_END = " \t:|·•–—-"
+
+
+def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[str]], opener: str | None) -> str:
+    """A lone <h1> less the kicker its template sets before the headline ("<h1><span>Analysis
+    </span> Bridge to be rebuilt</h1>", read "ANALYSISBridge to be rebuilt" when the two run
+    together), where the rest is a part of the <title> of three words or more: the <title>
+    states the headline without it. A kicker is a label of a few words in an element of its
+    own at the start of the <h1> (`opener`), or in capitals, or ended by a colon or a dash: a
+    headline that merely ends in the <title>'s words ("Council says bridge to be rebuilt") keeps
+    them."""
+    key = _key(heading)
+    for form in sorted(title_forms[0] | title_forms[1], key=len, reverse=True):
+        if form == key or not key.endswith(form) or len(form.split()) < 3:
+            continue
+        text = " ".join(heading.split())
+        span = _original_span(text, form)
+        start = text.rfind(span)
+        if span == text or start <= 0:
+            continue
+        kicker = text[:start]
+        label = kicker.strip(_KICKER_END)
+        marked = (_key(label) == _key(opener or "") or label.isupper()
+                  or kicker.rstrip()[-1:] in _KICKER_END.strip())
+        if label and marked and len(label.split()) <= _KICKER_WORDS and not label[-1:].isdigit():
+            return span
+    return heading
+
+
+_NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "die", "das"}
+
+
+def _spelled_by_domain(part: str, label: str) -> bool:
+    """A <title> part that the site's domain spells in short, each of its words (but "the",
+    "of") giving the domain its first letters in order: "The Harbor Ledger" in
+    harborledger.example, "Harbor Valley Times" in hvtimes.example. Every word must give at
+    least one letter, so a headline of many words is never spelled by a short domain."""
+    words = [w for w in re.findall(r"[^\W_]+", _unaccented(part).casefold()) if w not in _NAME_LINK_WORDS]
+    label = re.sub(r"[^a-z]", "", label)
+    if not 2 <= len(words) <= 5 or len(label) < 3:
+        return False
+
+    def spells(rest: str, index: int) -> bool:
+        if index == len(words):
+            return not rest
+        word = words[index]
+        return any(rest.startswith(word[:n]) and spells(rest[n:], index + 1)
+                   for n in range(min(len(word), len(rest)), 0, -1))
+    return spells(label, 0)
+
+
+# Words of an <h1> at least, to read as a headline whatever the <title> says: a logo, a
+# section's name or a widget's heading ("More from this section", "Sign up for our
+# newsletter") is shorter than a sentence.
+_HEADLINE_WORDS = 8
+
+
+def _reads_as_article_headline(signals: Signals, heading: str) -> bool:
+    """A lone <h1> set inside the page's <article>, as long as a sentence: the article's own
+    headline, though it shares no word with a <title> that a site's editors wrote for search
+    engines ("Statement shirts for the holidays" over "Why we are all wearing ...")."""
+    return heading in signals.article_headings and len(heading.split()) >= _HEADLINE_WORDS
 
 
 # An entity left in the text by a template that escaped the headline twice ("&amp;#8217;" in
@@ -3796,7 +3970,11 @@ def _original_span(text: str, form: str) -> str:
     text = " ".join(text.split())
     start = lowered.find(form) if len(lowered) == len(text) else -1
     if start >= 0:
-        return text[start:start + len(form)].strip()
+        end = start + len(form)
+        # (A form's key has lost the part's closing dots, "U.N." or "Inc.": the span keeps them.)
+        while text[end:end + 1] == ".":
+            end += 1
+        return text[start:end].strip()
     return text.strip()
 
 

@@ -120,7 +120,7 @@ def test_author_strips_leave_an_unsigned_page_as_it_was():
 
 
 @pytest.mark.parametrize("mode", ["structured-authors", "jsonld-authors", "meta-authors", "jsonld-meta-authors",
-                                  "structured-dates", "date-classes"])
+                                  "structured-dates", "date-classes", "structured-titles", "title-classes", "headings"])
 def test_html_accuracy_strips_the_tune_half_only(tmp_path, monkeypatch, capsys, mode):
     corpora = _tiny_corpora(tmp_path / "corpora")
     (corpora / "scrapinghub_aeb").mkdir()
@@ -241,3 +241,38 @@ def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
 ])
 def test_title_without_the_truths_site_part(ours, truth, counted):
     assert (html_accuracy.norm_title(ours) in html_accuracy.title_without_site_part(truth)) is counted
+
+
+_TITLED_PAGE = b"""<html><head><title>Ferry fares cut | The Harbor Ledger</title>
+<meta property="og:title" content="Ferry fares cut"><meta name="twitter:title" content="Fares cut">
+<meta property="og:site_name" content="The Harbor Ledger"><meta name="application-name" content="Ledger">
+<meta name="headline" content="Ferry fares cut"><meta itemprop="headline" content="Ferry fares cut">
+<meta name="author" content="Ann Lee">
+<link rel="alternate" type="application/json+oembed" title="Ferry fares cut" href="/oembed">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares cut",
+ "alternativeHeadline": "Fares cut", "author": {"@type": "Person", "name": "Ann Lee"},
+ "publisher": {"@type": "Organization", "name": "The Harbor Ledger"}, "datePublished": "2024-03-05"}</script>
+<script>window.story = {"headline": "Ferry fares cut"};</script>
+</head><body><header class="site-header"><a class="logo" href="/">The Harbor Ledger</a></header>
+<article><h1 class="entry-title" itemprop="headline">Ferry fares cut</h1><p class="byline">By Ann Lee</p>
+<p>The harbor board cut ferry fares on Tuesday.</p></article></body></html>"""
+
+
+def test_stripping_structured_titles_leaves_the_title_tag_and_headings():
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE)
+    for hidden in (b"og:title", b"twitter:title", b"og:site_name", b"application-name", b'name="headline"',
+                   b'itemprop="headline"', b'"headline"', b"alternativeHeadline", b'"name"', b'title="Ferry',
+                   b"window.story"):
+        assert hidden not in stripped, hidden
+    # What a reader sees stays, and the signals of other fields: the author tag, the date.
+    for shown in (b"<title>Ferry fares cut | The Harbor Ledger</title>", b'<h1 class="entry-title">Ferry fares cut</h1>',
+                  b'class="logo"', b'content="Ann Lee"', b'"datePublished": "2024-03-05"'):
+        assert shown in stripped, shown
+
+
+def test_stripping_title_classes_too_leaves_the_text_and_other_classes():
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, classes=True)
+    assert b"<h1>Ferry fares cut</h1>" in stripped and b'<header class="site-header">' in stripped
+    assert b'<a href="/">The Harbor Ledger</a>' in stripped and b'class="byline"' in stripped
+    stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, headings=True)
+    assert b"<h1" not in stripped and b"<div>Ferry fares cut</div>" in stripped

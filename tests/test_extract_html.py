@@ -576,6 +576,41 @@ def test_a_lone_heading_sharing_only_little_words_with_the_title_is_not_the_head
     assert (article.title, article.provenance["title"]) == ("Floods: what the council will do and when", "title")
 
 
+ARTICLE_HEADLINE = "<h1>Why the harbor town is suddenly wearing striped sailor shirts again</h1>"
+
+
+@pytest.mark.parametrize("markup, title", [
+    # fail before: a sentence-long <h1> in the <article>, under a <title> written for search
+    # engines in other words, was dropped as a widget's heading
+    (f"<article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    # near misses: the same heading outside any <article> (a banner), and a short one inside
+    (f"<div class='promo'>{ARTICLE_HEADLINE}</div><article>{BODY}</article>", "Breton tops for every season"),
+    (f"<article><h1>Sign up for our newsletter today</h1>{BODY}</article>", "Breton tops for every season"),
+])
+def test_a_lone_sentence_long_heading_in_the_article_is_the_headline(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season</title>"
+           f"</head><body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
+@pytest.mark.parametrize("heading, title", [
+    # fail before: a kicker set before the headline in the <h1>, which the <title> leaves out
+    ("<h1><span class='label'>Analysis</span> Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    ("<h1><span>ANALYSIS</span>Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    ("<h1>Watch: Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
+    # near misses: a headline that ends in the <title>'s words, in sentence or title case, and
+    # a kicker with the rest too short to be a headline
+    ("<h1>Council says bridge to be rebuilt</h1>", "Council says bridge to be rebuilt"),
+    ("<h1>Council Says Bridge to be Rebuilt</h1>", "Council Says Bridge to be Rebuilt"),
+    ("<h1><span>Analysis</span> Bridge rebuilt</h1>", "Analysis Bridge rebuilt"),
+])
+def test_a_kicker_before_the_headline_in_its_heading_is_left_out(heading, title):
+    stated = "Bridge rebuilt" if "Bridge rebuilt" in heading else "Bridge to be rebuilt"
+    article = parsed(f"<title>{stated} | Valley Courier</title>", top=heading)
+    assert (article.title, article.provenance["title"]) == (title, "heading")
+
+
 def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")
@@ -981,10 +1016,15 @@ SITE = '<meta property="og:site_name" content="Valley Courier">'
 @pytest.mark.parametrize("title", [
     "Bridge to be rebuilt « Valley Courier", "Bridge to be rebuilt › Valley Courier",
     "Valley Courier ‹ Bridge to be rebuilt", "Bridge to be rebuilt :: Valley Courier",
-    "Valley Courier: Bridge to be rebuilt",
+    "Valley Courier: Bridge to be rebuilt", "Bridge to be rebuilt － Valley Courier",
 ])
 def test_more_separators_between_headline_and_site(title):
     assert parsed(SITE + f"<title>{title}</title>").title == "Bridge to be rebuilt"
+
+
+def test_a_full_width_dash_inside_a_word_is_kept():
+    # (near miss of the full-width dash between spaces: without them it joins a headline's words)
+    assert parsed(SITE + "<title>Bridge－rebuilt plan | Valley Courier</title>").title == "Bridge－rebuilt plan"
 
 
 def test_a_colon_inside_the_headline_is_kept():

@@ -366,6 +366,18 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
      'Pine Street Notes</a></p>', "", None),
     ("Harbour channel to be dredged – Pine Street Notes", '<p><a href="https://pinestreet.example/about/" rel="home">'
      'Pine Street Notes</a></p>', "", None),
+    # fail before: the link home written without a scheme, or with a query that only says
+    # where the click came from
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet.example">Pine Street Notes</a>',
+     '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">', "Pine Street Notes"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?ref=logo&amp;utm_medium=header">'
+     'Pine Street Notes</a>', "", "Pine Street Notes"),
+    # near misses: no scheme but another host (the page's own domain is then the outlet's
+    # last resort); a query that names a page of its own (a post)
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
+     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">',
+     "pinestreet.example"),
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?p=123">Pine Street Notes</a>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/about/">Pine Street Notes</a>', "", None),
@@ -377,6 +389,79 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
            f"<article>{HEADLINE}{BODY}</article></body></html>").encode()
     assert normalise(extract_html(raw), NOW).outlet == outlet
+
+
+# --- titles: the site's name told in the <title> from what the page shows -----------------
+
+
+def _titled_page(title: str, header: str = "", footer: str = "", head: str = "") -> bytes:
+    # (No <h1>: the <title> alone states the headline.)
+    return (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+            f"<article>{BODY}</article><footer>{footer}</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize("title, footer, headline", [
+    # fail before: the copyright line names the <title>'s last part, the site
+    ("Bridge to be rebuilt - The Harbor Ledger", "<p>© 2024 The Harbor Ledger Media Ltd. All rights reserved.</p>",
+     "Bridge to be rebuilt"),
+    ("Harbor Ledger: Bridge to be rebuilt", "<p>Copyright <span>2024</span> Harbor Ledger</p>", "Bridge to be rebuilt"),
+    # near misses: a copyright line naming someone else; a name that only begins one of its words
+    ("Bridge to be rebuilt - The Harbor Ledger", "<p>© 2024 Ann Lee</p>", "Bridge to be rebuilt - The Harbor Ledger"),
+    ("Bridge to be rebuilt - Harbor", "<p>© 2024 Harborside Media</p>", "Bridge to be rebuilt - Harbor"),
+])
+def test_the_titles_part_that_the_copyright_line_names_is_the_site(title, footer, headline):
+    assert extract_html(_titled_page(title, footer=footer)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a <title> alone, nothing naming its site: a short name after a bar is the site's
+    ("Bridge to be rebuilt | Harbor Ledger", "Bridge to be rebuilt"),
+    ("Bridge to be rebuilt ｜ 港湾日报", "Bridge to be rebuilt"),
+    # near misses: a lower-case last part, a long one, and a dash (which headlines use too)
+    ("Bridge to be rebuilt | and more", "Bridge to be rebuilt | and more"),
+    ("Bridge | Ferry fares to be cut across the valley", "Bridge | Ferry fares to be cut across the valley"),
+    ("Bridge to be rebuilt - Harbor Ledger", "Bridge to be rebuilt - Harbor Ledger"),
+])
+def test_a_short_name_after_a_bar_ends_a_title_that_nothing_else_parts(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
+
+
+@pytest.mark.parametrize("title, domain, headline", [
+    # fail before: the page's domain spells the <title>'s end part in short: the site's name
+    ("Bridge to be rebuilt - New Harbor Times", "nhtimes.example", "Bridge to be rebuilt"),
+    ("Harbor Valley Ledger - Bridge to be rebuilt", "hvledger.example", "Bridge to be rebuilt"),
+    # near misses: a domain that spells another name, and one that spells a word of it only
+    ("Bridge to be rebuilt - New Harbor Times", "harborledger.example", "Bridge to be rebuilt - New Harbor Times"),
+    ("Bridge to be rebuilt - New Harbor Times", "harbor.example", "Bridge to be rebuilt - New Harbor Times"),
+])
+def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headline):
+    head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
+@pytest.mark.parametrize("title, header, headline", [
+    # fail before: trafilatura took the headline's part for the site's (its "St." for a
+    # domain's dot) where the link home names the site's part: every part named a site
+    ("Council backs St. Ann bridge plan - Valley News", '<a href="/">Valley News</a>', "Council backs St. Ann bridge plan"),
+    # with no signal of ours naming the site, the title stays whole (it had given the site's)
+    ("Council backs St. Ann bridge plan - Valley News", '<a href="/about">Valley News</a>',
+     "Council backs St. Ann bridge plan - Valley News"),
+    # near miss: a part written as a domain is the site's, as trafilatura reads it
+    ("Council backs bridge plan - ValleyNews.example", '<a href="/about">Valley News</a>', "Council backs bridge plan"),
+])
+def test_trafilaturas_site_name_does_not_outvote_ours_on_the_title(title, header, headline):
+    assert extract_html(_titled_page(title, header=header)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: the closing dots of the headline's last word were cut with the site's name
+    ("Envoy to leave the U.N. | Valley Courier", "Envoy to leave the U.N."),
+    # near miss: no dot to keep
+    ("Envoy to leave the council | Valley Courier", "Envoy to leave the council"),
+])
+def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headline):
+    head = '<meta property="og:site_name" content="Valley Courier">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
 
 
 # --- authors: a labelled byline in another language ----------------------------------------
@@ -4514,7 +4599,7 @@ def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors)
     assert parsed(top=top).authors == authors
 
 
-def _titled_page(head: str, top: str, title: str):
+def _titled_article(head: str, top: str, title: str):
     raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
            f"<article>{HEADLINE}{top}{BODY}</article></body></html>").encode()
     return normalise(extract_html(raw), NOW)
@@ -4536,7 +4621,7 @@ def _titled_page(head: str, top: str, title: str):
      "Dredging the harbour | Tom Park", ["Tom Park"]),
 ])
 def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head, top, title, authors):
-    assert _titled_page(head, top, title).authors == authors
+    assert _titled_article(head, top, title).authors == authors
 
 
 @pytest.mark.parametrize("top, title, authors", [
@@ -4549,7 +4634,7 @@ def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head,
     ('<p class="byline">By Ann Lee, Tom Park</p>', "Dredging the harbour | Tom Park", ["Ann Lee", "Tom Park"]),
 ])
 def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
-    assert _titled_page("", top, title).authors == authors
+    assert _titled_article("", top, title).authors == authors
 
 
 @pytest.mark.parametrize("top, authors", [
