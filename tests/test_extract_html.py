@@ -877,6 +877,61 @@ def test_trafilatura_metadata_read_step_by_step_equals_its_own(head, top):
         assert getattr(ours, name) == expected[name], name
 
 
+@pytest.mark.parametrize("top, searched", [
+    # nothing any of trafilatura's author expressions could match: its search is skipped
+    ('<div class="story-meta"><span class="when">March 5</span></div>', False),
+    ('<p id="credits">Photos: Ann Lee</p><a href="/author/ann-lee" rel="bookmark">Ann Lee</a>', False),
+    # near misses, each one of its tests: searched, and its answer kept
+    ('<span class="author-name">Ann Lee</span>', True),
+    ('<div data-component="ArticleByline">Ann Lee</div>', True),
+    ('<p class="byl">Ann Lee</p>', True),
+    ('<span itemprop="author name">Ann Lee</span>', True),
+    ('<a rel="author" href="/people/ann-lee">Ann Lee</a>', True),
+    ('<span class="journalist-name">Ann Lee</span>', True),
+    ('<author>Ann Lee</author>', True),
+    ('<p><rel>me</rel>Ann Lee</p>', True),
+])
+def test_trafilatura_author_search_skipped_only_where_it_could_find_nothing(monkeypatch, top, searched):
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    import ingest.extract_html as module
+
+    tree = load_html(page("<title>Bridge</title>", top).decode())
+    expected = bare_extraction(tree, with_metadata=True, include_comments=False,
+                               date_extraction_params=module.TrafilaturaMetadata.DATE_PARAMS).author
+    calls = []
+    search = module.trafilatura_metadata.extract_author
+    monkeypatch.setattr(module.trafilatura_metadata, "extract_author",
+                        lambda tree: calls.append(tree) or search(tree))
+    assert module.TrafilaturaMetadata(tree).author == expected
+    assert bool(calls) == searched
+
+
+def test_trafilatura_author_pieces_cover_each_test_of_its_expressions():
+    """Every string an author expression of trafilatura's tests an attribute against (each
+    alternative of its patterns) holds one of the pieces the skip looks for: a new trafilatura
+    that adds one fails here, not silently on a page."""
+    import re
+
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    import ingest.extract_html as module
+
+    tested = [alternative
+              for expression in AUTHOR_XPATHS
+              for literal in re.findall(r"@[\w-]+\s*=\s*'([^']*)'|@[\w-]+,\s*'([^']*)'", expression.path)
+              for alternative in "".join(literal).split("|")]
+    assert len(tested) > 20
+    for alternative in tested:
+        spelled = [re.sub(r"\[(\w)\w\]", r"\1", alternative), re.sub(r"\[\w(\w)\]", r"\1", alternative)]
+        for word in spelled:
+            assert module._TRAFILATURA_AUTHOR_PIECES.search(word.replace("-?", "-")), alternative
+            assert module._TRAFILATURA_AUTHOR_PIECES.search(word.replace("-?", "")), alternative
+    attributes = set(re.findall(r"@([\w-]+)", " ".join(x.path for x in AUTHOR_XPATHS)))
+    assert attributes <= module._TRAFILATURA_AUTHOR_ATTRIBUTES
+
+
 def test_trafilatura_author_and_htmldate_are_not_run_when_the_page_states_both(monkeypatch):
     import ingest.extract_html as module
 
