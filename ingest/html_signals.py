@@ -1059,6 +1059,41 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "Geschreven door ") or starts-with(normalize-space(text()), "Skrevet af ") or '
     'starts-with(normalize-space(text()), "Skrevet av ")]',
 )
+
+
+class _PageSearch:
+    """A search of the whole page, as etree.XPath("//*" + predicate) finds it (the same elements,
+    page order), for a predicate that few elements can pass: a walk of the page in Python asks
+    `may_pass` of each element, a cheap test that every element the predicate passes passes too,
+    and the predicate itself only of those. extract_html holds every element of the page while
+    its signals are read, so the walk makes no objects, where XPath tests its predicate on every
+    element of the page: on the 475 corpora pages the search for the publication's marks took
+    0.82 ms a page as one XPath and 0.38 ms so, hAtom's "updated" 0.71 and 0.31 ms."""
+
+    def __init__(self, predicate: str = "", may_pass: Callable[[HtmlElement], bool] | None = None,
+                 tags: tuple[str, ...] = ()):
+        """With `tags`, only elements of those tags are walked (found by iter(), in C), and the
+        search stands for "//*[self::tag or ...]" + predicate; with no predicate (and no
+        `may_pass`), every one of them is found."""
+        tag_test = "[" + " or ".join(f"self::{tag}" for tag in tags) + "]" if tags else ""
+        self.xpath = f"//*{tag_test}{predicate}"  # (what it finds, as one XPath: the tests compare)
+        self._passes = etree.XPath(f"boolean(self::*{predicate})") if predicate else None
+        self._may_pass = may_pass
+        self._tags = tags
+
+    def __call__(self, tree: HtmlElement) -> list:
+        page = tree.getroottree()
+        elements = page.iter(*self._tags) if self._tags else page.iter(etree.Element)
+        passes, may_pass = self._passes, self._may_pass
+        return [element for element in elements
+                if (may_pass is None or may_pass(element)) and (passes is None or passes(element))]
+
+
+def _has_property_term(element, terms: tuple[str, ...]) -> bool:
+    value = element.get("property")
+    return bool(value) and any(term in value for term in terms)
+
+
 # A byline inside a list item that has its own heading belongs to a teaser for another story
 # (related, popular or next articles), not to this one. (Card templates set teasers' headlines
 # in <h5> as often as in <h2> to <h4>.)
@@ -1443,7 +1478,8 @@ def _by_line(tree: HtmlElement) -> list[str]:
 # rel holds a list of link types, in any case: "author", "author noopener", "nofollow Author".
 _REL_TYPE_AUTHOR = ('[contains(concat(" ", normalize-space(translate(@rel, "AUTHOR", "author")), " "), '
                     '" author ")]')
-_REL_AUTHOR = etree.XPath("//a" + _REL_TYPE_AUTHOR + " | //link" + _REL_TYPE_AUTHOR)
+_REL_AUTHOR = _PageSearch(_REL_TYPE_AUTHOR, lambda element: "author" in (element.get("rel") or "").lower(),
+                          tags=("a", "link"))
 # The name property inside an author's item, in microdata or RDFa (bare, schema.org's or FOAF's).
 _ITEM_NAMES = etree.XPath('.//*[@itemprop="name" or @property="name" or @property="schema:name" or '
                           '@property="foaf:name"]')
@@ -1877,7 +1913,7 @@ def _author_box_names(tree: HtmlElement) -> list[str]:
 _ABOUT_AUTHOR_HEADING = re.compile(
     r"\s*(?:about\s+the\s+(?:author|writer)s?|sobre\s+(?:el|la)\s+autora?|(?:über|uber)\s+(?:den|die)\s+"
     r"autor(?:in)?|à\s+propos\s+de\s+l['’]auteure?|a\s+proposito\s+dell['’]autore)\s*:?\s*", re.I)
-_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6")
+_HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6"))
 
 
 def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
@@ -1980,7 +2016,7 @@ def _tagline_authors(tree: HtmlElement) -> list[str]:
 # French, Spanish and Italian.
 _AUTHOR_IS = re.compile(r"\s*(?:the\s+(?:author|writer)|der\s+autor|die\s+autorin|l['’]auteure?|el\s+autor|la\s+autora|"
                         r"l['’]autore|l['’]autrice)\s+(?:is|ist|est|es|è)\s", re.I)
-_NAME_HEADINGS = etree.XPath("//h2|//h3|//h4|//h5|//h6|//strong|//b")
+_NAME_HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6", "strong", "b"))
 # The story's paragraphs before and after an element (longer than a field's line; asked only of
 # the rare element that passes the other tests).
 _STORY_PARAGRAPHS_BEFORE = etree.XPath("count(preceding::p[string-length(normalize-space()) > 120])")
@@ -2414,30 +2450,6 @@ _MAY_NAME_OTHER_DATE = ("date", "Date", "DATE")  # (pieces of a class, tested fi
 # a teaser: Drupal marks every listed node alike.
 _RDFA_PUBLISHED_TERMS = ("datePublished", "schema:datePublished", "dc:created", "dc:date", "dcterms:created",
                          "dcterms:issued", "dcterms:date")
-class _PageSearch:
-    """A search of the whole page, as etree.XPath("//*" + predicate) finds it (the same elements,
-    page order), for a predicate that few elements can pass: a walk of the page in Python asks
-    `may_pass` of each element, a cheap test that every element the predicate passes passes too,
-    and the predicate itself only of those. extract_html holds every element of the page while
-    its signals are read, so the walk makes no objects, where XPath tests its predicate on every
-    element of the page: on the 475 corpora pages the search for the publication's marks took
-    0.82 ms a page as one XPath and 0.38 ms so, hAtom's "updated" 0.71 and 0.31 ms."""
-
-    def __init__(self, predicate: str, may_pass: Callable[[HtmlElement], bool]):
-        self.predicate = predicate
-        self._passes = etree.XPath(f"boolean(self::*{predicate})")
-        self._may_pass = may_pass
-
-    def __call__(self, tree: HtmlElement) -> list:
-        passes, may_pass = self._passes, self._may_pass
-        return [element for element in tree.getroottree().iter(etree.Element) if may_pass(element) and passes(element)]
-
-
-def _has_property_term(element, terms: tuple[str, ...]) -> bool:
-    value = element.get("property")
-    return bool(value) and any(term in value for term in terms)
-
-
 # (One pass over the page: a union of three searches went over it three times.)
 _TIME_PUBLISHED_XPATH = _PageSearch(
     '[(@itemprop="datePublished" and not(self::meta)) or '
@@ -2695,8 +2707,8 @@ _IN_COMMENTS = etree.XPath(
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '
     'contains(concat(" ", normalize-space(@class)), " comment") or '
     'contains(concat(" ", normalize-space(@class)), " Comment")) and not(.//h1)])')
-_TIMES = etree.XPath("//time[@datetime]" + _NOT_TEASER)
-_ALL_TIMES = etree.XPath("//time[@datetime]")
+_TIMES = _PageSearch("[@datetime]" + _NOT_TEASER, lambda element: element.get("datetime") is not None, tags=("time",))
+_ALL_TIMES = _PageSearch("[@datetime]", lambda element: element.get("datetime") is not None, tags=("time",))
 # A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
 # date): a date in it is the quoted words', not the page's.
 _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")

@@ -1613,6 +1613,15 @@ def test_a_date_label_left_alone_by_its_dropped_times_is_no_line_of_the_text(dat
     ("_HATOM_UPDATED", '<span class="entry updated">2024-03-06</span>', 1),
     ("_HATOM_UPDATED", '<span class="last-updated">2024-03-06</span>', 0),
     ("_HATOM_UPDATED", '<time class="updated" datetime="2024-03-06">March 6</time>', 0),
+    ("_REL_AUTHOR", '<a rel="Author external" href="/people/ann-lee">Ann Lee</a>', 1),
+    ("_REL_AUTHOR", '<a rel="coauthor" href="/people/ann-lee">Ann Lee</a>', 0),
+    ("_REL_AUTHOR", '<span rel="author">Ann Lee</span>', 0),
+    ("_TIMES", '<time datetime="2024-03-05">March 5</time><time>March 6</time>', 1),
+    ("_TIMES", '<ul><li><h3>Ferry fares</h3><time datetime="2024-03-05">March 5</time></li></ul>', 0),
+    ("_ALL_TIMES", '<ul><li><h3>Ferry fares</h3><time datetime="2024-03-05">March 5</time></li></ul>', 1),
+    ("_ALL_TIMES", '<time>March 6</time>', 0),
+    ("_HEADINGS", '<h2>Ferry</h2><div><h4>Fares</h4></div><h1>Second</h1>', 2),
+    ("_NAME_HEADINGS", '<h3>About</h3><p><b>Ann Lee</b> <strong>writes</strong></p>', 3),
 ])
 def test_page_searches_find_what_their_xpath_finds(search, markup, found):
     from lxml import etree
@@ -1622,5 +1631,5 @@ def test_page_searches_find_what_their_xpath_finds(search, markup, found):
 
     tree = load_html(page(top=f"<h1>Bridge</h1>{markup}<p class='updated-note'>Note</p>").decode())
     searched = getattr(html_signals, search)
-    assert searched(tree) == etree.XPath("//*" + searched.predicate)(tree)
+    assert searched(tree) == etree.XPath(searched.xpath)(tree)
     assert len(searched(tree)) == found
