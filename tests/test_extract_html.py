@@ -912,6 +912,61 @@ def test_trafilatura_metadata_read_step_by_step_equals_its_own(head, top):
         assert getattr(ours, name) == expected[name], name
 
 
+@pytest.mark.parametrize("top, searched", [
+    # nothing any of trafilatura's author expressions could match: its search is skipped
+    ('<div class="story-meta"><span class="when">March 5</span></div>', False),
+    ('<p id="credits">Photos: Ann Lee</p><a href="/author/ann-lee" rel="bookmark">Ann Lee</a>', False),
+    # near misses, each one of its tests: searched, and its answer kept
+    ('<span class="author-name">Ann Lee</span>', True),
+    ('<div data-component="ArticleByline">Ann Lee</div>', True),
+    ('<p class="byl">Ann Lee</p>', True),
+    ('<span itemprop="author name">Ann Lee</span>', True),
+    ('<a rel="author" href="/people/ann-lee">Ann Lee</a>', True),
+    ('<span class="journalist-name">Ann Lee</span>', True),
+    ('<author>Ann Lee</author>', True),
+    ('<p><rel>me</rel>Ann Lee</p>', True),
+])
+def test_trafilatura_author_search_skipped_only_where_it_could_find_nothing(monkeypatch, top, searched):
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    import ingest.extract_html as module
+
+    tree = load_html(page("<title>Bridge</title>", top).decode())
+    expected = bare_extraction(tree, with_metadata=True, include_comments=False,
+                               date_extraction_params=module.TrafilaturaMetadata.DATE_PARAMS).author
+    calls = []
+    search = module.trafilatura_metadata.extract_author
+    monkeypatch.setattr(module.trafilatura_metadata, "extract_author",
+                        lambda tree: calls.append(tree) or search(tree))
+    assert module.TrafilaturaMetadata(tree).author == expected
+    assert bool(calls) == searched
+
+
+def test_trafilatura_author_pieces_cover_each_test_of_its_expressions():
+    """Every string an author expression of trafilatura's tests an attribute against (each
+    alternative of its patterns) holds one of the pieces the skip looks for: a new trafilatura
+    that adds one fails here, not silently on a page."""
+    import re
+
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    import ingest.extract_html as module
+
+    tested = [alternative
+              for expression in AUTHOR_XPATHS
+              for literal in re.findall(r"@[\w-]+\s*=\s*'([^']*)'|@[\w-]+,\s*'([^']*)'", expression.path)
+              for alternative in "".join(literal).split("|")]
+    assert len(tested) > 20
+    for alternative in tested:
+        spelled = [re.sub(r"\[(\w)\w\]", r"\1", alternative), re.sub(r"\[\w(\w)\]", r"\1", alternative)]
+        for word in spelled:
+            assert module._TRAFILATURA_AUTHOR_PIECES.search(word.replace("-?", "-")), alternative
+            assert module._TRAFILATURA_AUTHOR_PIECES.search(word.replace("-?", "")), alternative
+    attributes = set(re.findall(r"@([\w-]+)", " ".join(x.path for x in AUTHOR_XPATHS)))
+    assert attributes <= module._TRAFILATURA_AUTHOR_ATTRIBUTES
+
+
 def test_trafilatura_author_and_htmldate_are_not_run_when_the_page_states_both(monkeypatch):
     import ingest.extract_html as module
 
@@ -1577,3 +1632,44 @@ def test_a_date_label_left_alone_by_its_dropped_times_is_no_line_of_the_text(dat
                        for word in ("updated", "published")), article.body
     else:
         assert any(line.startswith(kept) for line in lines), article.body
+
+
+# --- whole-page searches walked in Python: the same elements as their XPath -------------------
+
+
+@pytest.mark.parametrize("search, markup, found", [
+    ("_TIME_PUBLISHED_XPATH", '<time class="entry-date published" datetime="2024-03-05">March 5</time>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<abbr class="published" title="2024-03-05T10:00">March 5</abbr>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<abbr class="published">March 5</abbr>', 0),  # no title
+    ("_TIME_PUBLISHED_XPATH", '<time class="unpublished" datetime="2024-03-05">March 5</time>', 0),
+    ("_TIME_PUBLISHED_XPATH", '<span itemprop="datePublished">2024-03-05</span>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<meta itemprop="datePublished" content="2024-03-05">', 0),
+    ("_TIME_PUBLISHED_XPATH", '<span property="dc:date  dc:created" content="2024-03-05">March 5</span>', 1),
+    ("_TIME_PUBLISHED_XPATH", '<span property="dc:dates">March 5</span>', 0),
+    ("_TIME_PUBLISHED_XPATH", '<ul><li><h3>Ferry fares</h3><span property="dc:date">March 5</span></li></ul>', 0),
+    ("_MODIFIED_PROPERTY_XPATH", '<span property="schema:dateModified">2024-03-06</span>', 1),
+    ("_MODIFIED_PROPERTY_XPATH", '<span property="dateModifiedLocal">2024-03-06</span>', 0),
+    ("_MODIFIED_PROPERTY_XPATH", '<span itemprop="dateModified">2024-03-06</span>', 1),
+    ("_HATOM_UPDATED", '<span class="entry updated">2024-03-06</span>', 1),
+    ("_HATOM_UPDATED", '<span class="last-updated">2024-03-06</span>', 0),
+    ("_HATOM_UPDATED", '<time class="updated" datetime="2024-03-06">March 6</time>', 0),
+    ("_REL_AUTHOR", '<a rel="Author external" href="/people/ann-lee">Ann Lee</a>', 1),
+    ("_REL_AUTHOR", '<a rel="coauthor" href="/people/ann-lee">Ann Lee</a>', 0),
+    ("_REL_AUTHOR", '<span rel="author">Ann Lee</span>', 0),
+    ("_TIMES", '<time datetime="2024-03-05">March 5</time><time>March 6</time>', 1),
+    ("_TIMES", '<ul><li><h3>Ferry fares</h3><time datetime="2024-03-05">March 5</time></li></ul>', 0),
+    ("_ALL_TIMES", '<ul><li><h3>Ferry fares</h3><time datetime="2024-03-05">March 5</time></li></ul>', 1),
+    ("_ALL_TIMES", '<time>March 6</time>', 0),
+    ("_HEADINGS", '<h2>Ferry</h2><div><h4>Fares</h4></div><h1>Second</h1>', 2),
+    ("_NAME_HEADINGS", '<h3>About</h3><p><b>Ann Lee</b> <strong>writes</strong></p>', 3),
+])
+def test_page_searches_find_what_their_xpath_finds(search, markup, found):
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from ingest import html_signals
+
+    tree = load_html(page(top=f"<h1>Bridge</h1>{markup}<p class='updated-note'>Note</p>").decode())
+    searched = getattr(html_signals, search)
+    assert searched(tree) == etree.XPath(searched.xpath)(tree)
+    assert len(searched(tree)) == found
