@@ -316,13 +316,15 @@ def render_tune_only(region, converter: str) -> str:
 def page_texts(page: dict, cache: Path, converters) -> dict[str, str]:
     """The page as each of these converters renders it (default or optional ones). The
     tune-only converters refuse a held-out page: its rendering would be development material."""
+    tune_only = any(c in TUNE_ONLY_CONVERTERS for c in converters)
+    # (refused before anything of the page is converted)
+    if tune_only and page["half"] != "tune":
+        raise ValueError(f"{page['corpus']}/{page['id']} is a held-out page: "
+                         f"{', '.join(TUNE_ONLY_CONVERTERS)} render the tuning half only")
     texts = dict(texts_for(page, cache))
     if any(c in EXTRA_CONVERTERS for c in converters):
         texts |= texts_for(page, cache, EXTRA_CONVERTERS, render_extra, EXTRA_VERSION)
-    if any(c in TUNE_ONLY_CONVERTERS for c in converters):
-        if page["half"] != "tune":
-            raise ValueError(f"{page['corpus']}/{page['id']} is a held-out page: "
-                             f"{', '.join(TUNE_ONLY_CONVERTERS)} render the tuning half only")
+    if tune_only:
         texts |= texts_for(page, cache, TUNE_ONLY_CONVERTERS, render_tune_only, TUNE_ONLY_VERSION)
     return texts
 
