@@ -1232,27 +1232,34 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
 
 
-@pytest.mark.parametrize("as_json", [True, False])
-def test_a_run_the_archive_stops_midway_still_prints_its_json(tmp_path, db_path, monkeypatch, as_json):
-    """The disk filled after some batches: --json printed nothing at all (a script's json.loads
-    failed on an empty stdout), though those batches were kept. Now the object of what was
-    written, "stopped": "failed" and the error; the text run (near miss) keeps its one message."""
+def _four_stories_stopped_after_two_batches(folder, monkeypatch, stop) -> list[int]:
+    """Four stories in folder, written one a batch, and `stop` raised at the third batch's
+    writing (a full disk, Ctrl+C): the batches' sizes, as the writer was asked them."""
     from ingest import pipeline
     from ingest.store import Archive
 
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
     for n in range(4):
-        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+        (folder / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
     real_write, calls = Archive.write_batch, []
 
-    def write_until_full(self, run_id, batch):
+    def write_until_stopped(self, run_id, batch):
         calls.append(len(batch))
         if len(calls) > 2:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise stop
         return real_write(self, run_id, batch)
 
-    monkeypatch.setattr(Archive, "write_batch", write_until_full)
+    monkeypatch.setattr(Archive, "write_batch", write_until_stopped)
+    return calls
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_run_the_archive_stops_midway_still_prints_its_json(tmp_path, db_path, monkeypatch, as_json):
+    """The disk filled after some batches: --json printed nothing at all (a script's json.loads
+    failed on an empty stdout), though those batches were kept. Now the object of what was
+    written, "stopped": "failed" and the error; the text run (near miss) keeps its one message."""
+    calls = _four_stories_stopped_after_two_batches(tmp_path, monkeypatch, sqlite3.OperationalError("database or disk is full"))
     result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1", *(["--json"] if as_json else []))
     assert result.exit_code == 1
     assert "disk is full" in result.stderr and "kept" in result.stderr
@@ -1294,22 +1301,7 @@ def test_a_folder_reached_through_a_link_is_the_same_files_typed_from_inside_it(
 def test_a_stopped_run_says_what_it_kept(tmp_path, db_path, monkeypatch, stop):
     """Ctrl+C (or a full disk) midway: the run said "Every batch already written is kept" and no
     more, so the user could not tell whether 2 or 2,000 stories were in. Now the counts kept too."""
-    from ingest import pipeline
-    from ingest.store import Archive
-
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
-    monkeypatch.setattr(pipeline, "EARLY_BATCH", 1)
-    for n in range(4):
-        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
-    real_write, calls = Archive.write_batch, []
-
-    def write_until_stopped(self, run_id, batch):
-        calls.append(len(batch))
-        if len(calls) > 2:
-            raise stop
-        return real_write(self, run_id, batch)
-
-    monkeypatch.setattr(Archive, "write_batch", write_until_stopped)
+    _four_stories_stopped_after_two_batches(tmp_path, monkeypatch, stop)
     result = run_cli("ingest", tmp_path, "--db", db_path, "--workers", "1")
     assert result.exit_code == (130 if stop is KeyboardInterrupt else 1)
     assert "kept: 2 new, 0 duplicate, 0 unchanged, 0 failed" in result.stderr, result.stderr
