@@ -118,7 +118,8 @@ class _Commands(click.Group):
 @click.version_option(__version__, prog_name="news-archive")
 def cli():
     """A searchable news archive: ingest saved pages, text, Markdown, JSON records, feeds, web
-    archives, mails, news XML, Evernote notes and documents into SQLite with full-text search, then search it or serve it with Datasette.
+    archives, mails, news XML, Evernote notes and documents into SQLite with full-text search,
+    then search it or serve it with Datasette.
 
     Every command but parse works on --db (default archive.db in the current folder); only
     ingest and serve create a missing one. Exit status 2 is a wrong option or value."""
