@@ -315,20 +315,27 @@ def without_furniture(page: str) -> tuple[str, str | None]:
             if url is None and target.startswith(("http://", "https://")):
                 url = target
             _drop(_smallest_block(link))
-    # Only above the story's first paragraph or below its last: a story's own line may speak of
-    # unsubscribing ("Residents can unsubscribe from the flood alerts by text").
     leaves = [block for block in tree.iter(*_BLOCKS) if not _holds_block(block)]
-    words = [" ".join(block.text_content().split()) for block in leaves]
-    story = [i for i, text in enumerate(words) if len(text.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(text)]
-    first, last = (story[0], story[-1]) if story else (len(leaves), -1)
-    # Below the story, what follows the subscription notice is the sender's too: the postal
-    # address the law asks a mailing to give (CAN-SPAM), "Sent with ...", a copyright line.
-    footer = next((i for i in range(last + 1, len(leaves)) if _SUBSCRIPTION_BLOCK.search(words[i])), len(leaves))
-    for i, (block, text) in enumerate(zip(leaves, words)):
-        short = len(text.split()) <= FURNITURE_WORDS
-        if (i < first or i > last) and short and (_SUBSCRIPTION_BLOCK.search(text) or i > footer):
-            _drop(block)
+    for i in _furniture([" ".join(block.text_content().split()) for block in leaves]):
+        _drop(leaves[i])
     return html.tostring(tree, encoding="unicode"), url
+
+
+def _furniture(blocks: list[str], is_rule=lambda i: False) -> set[int]:
+    """Which of a newsletter's blocks (their words, in order: a page's smallest blocks, a text's
+    paragraphs) are its furniture: a short block with subscription words above the story's first
+    paragraph, and every short block from the first such one below its last (the footer), with
+    the rule just above that footer ("-- "). Only there: a story's own line may speak of
+    unsubscribing ("Residents can unsubscribe from the flood alerts by text"). Below the story,
+    what follows the subscription notice is the sender's too: the postal address the law asks a
+    mailing to give (CAN-SPAM), "Sent with ...", a copyright line."""
+    story = [i for i, text in enumerate(blocks) if len(text.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(text)]
+    first, last = (story[0], story[-1]) if story else (len(blocks), -1)
+    footer = next((i for i in range(last + 1, len(blocks)) if _SUBSCRIPTION_BLOCK.search(blocks[i])), len(blocks))
+    while footer - 1 > last and is_rule(footer - 1):
+        footer -= 1
+    return {i for i, text in enumerate(blocks) if len(text.split()) <= FURNITURE_WORDS
+            and (i < first and _SUBSCRIPTION_BLOCK.search(text) or i >= footer)}
 
 
 # A plain-text mail's link to its web version: the words, then the address on the same line
@@ -336,7 +343,7 @@ def without_furniture(page: str) -> tuple[str, str | None]:
 # the next.
 _TEXT_WEB_VERSION = re.compile(r"^\s*(?P<words>[^:(<\n]{3,60}?)\s*[:(<]?\s*(?P<url>https?://\S+?)?[)>]?\s*$")
 # A signature's or a footer's rule: "-- " (RFC 3676's signature mark), "---", "___", "===".
-_RULE_LINE = re.compile(r"^\s*(?:--\s*|[-_=*]{3,})\s*$")
+_RULE_LINE = re.compile(r"^[ \t]*(?:--|[-_=*]{3,})[ \t]*$", re.M)
 
 
 def text_without_furniture(text: str) -> tuple[str, str | None]:
@@ -345,7 +352,7 @@ def text_without_furniture(text: str) -> tuple[str, str | None]:
     often wrapped at 72 characters, so one line of the story is no measure of it."""
     url = None
     # (a rule is a paragraph of its own: "Thanks for reading." / "-- " / "Unsubscribe: ...")
-    paragraphs = re.split(r"\n[ \t]*\n", re.sub(r"(?m)^(?:--[ \t]*|[-_=*]{3,}[ \t]*)$", "\n\\g<0>\n", text))
+    paragraphs = re.split(r"\n[ \t]*\n", _RULE_LINE.sub("\n\\g<0>\n", text))
     kept = []
     for paragraph in paragraphs:
         lines = paragraph.splitlines()
@@ -362,20 +369,8 @@ def text_without_furniture(text: str) -> tuple[str, str | None]:
                 break
         kept.append("\n".join(lines))
     words = [" ".join(paragraph.split()) for paragraph in kept]
-    story = [i for i, paragraph in enumerate(words) if len(paragraph.split()) >= STORY_WORDS and not _SUBSCRIPTION_BLOCK.search(paragraph)]
-    first, last = (story[0], story[-1]) if story else (len(kept), -1)
-    footer = next((i for i in range(last + 1, len(kept)) if _SUBSCRIPTION_BLOCK.search(words[i])), len(kept))
-    # (a rule just above the footer is its top: "-- ")
-    while footer - 1 > last and _RULE_LINE.match(kept[footer - 1]):
-        footer -= 1
-    result = []
-    for i, (paragraph, paragraph_words) in enumerate(zip(kept, words)):
-        short = len(paragraph_words.split()) <= FURNITURE_WORDS
-        if not paragraph_words:
-            continue
-        if short and ((i < first and _SUBSCRIPTION_BLOCK.search(paragraph_words)) or i >= footer):
-            continue
-        result.append(paragraph)
+    furniture = _furniture(words, lambda i: bool(_RULE_LINE.fullmatch(kept[i].strip())))
+    result = [paragraph for i, paragraph in enumerate(kept) if words[i] and i not in furniture]
     return "\n\n".join(result), url
 
 
