@@ -53,12 +53,10 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     if len(rows) < size:
         return None
     if parameter == "page":
-        asked = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        given = [value for key, value in asked if key == "page"]
-        page = (given[0] if given else "") or "1"  # (the first, as Datasette binds it)
-        if not page.isdigit() or int(page) >= MAX_PAGE:
+        page = _page_and_sort(scope)[0]
+        if not page.isdigit() or int(page) >= MAX_PAGE or _ranked_window_ends(name, scope):
             return None
-        return None if _ranked_window_ends(name, scope) else str(int(page) + 1)
+        return str(int(page) + 1)
     last = rows[-1]
     if isinstance(last, dict):
         last = last.get("id")
@@ -69,11 +67,16 @@ def next_value(name: str, scope, rows: list, columns: list | None) -> str | None
     return str(last) if isinstance(last, int) else None  # (_shape=arrayfirst: the id itself)
 
 
+def _page_and_sort(scope) -> tuple[str, str]:
+    """The page asked for ("1" when none) and the sort, each its first value, as Datasette binds it."""
+    asked = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    return (next((value for key, value in asked if key == "page"), "") or "1",
+            next((value for key, value in asked if key == "sort"), ""))
+
+
 def _ranked_window_ends(name: str, scope) -> bool:
     """Whether this page of `search` is the last that best first ranks (past_ranked_window)."""
-    asked = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    page = next((value for key, value in asked if key == "page"), "") or "1"
-    sort = next((value for key, value in asked if key == "sort"), "")
+    page, sort = _page_and_sort(scope)
     return page.isdigit() and past_ranked_window(name, sort, int(page))
 
 
