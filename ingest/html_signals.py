@@ -3726,18 +3726,20 @@ _BAR_BEFORE = re.compile(r"\s[|｜]\s*$")
 _NAME_WORDS = 4  # words of a site's name at most, guessed by its place alone
 
 
-def _barred_name_at_end(title: str, parts: list[str]) -> bool:
+def _barred_name_at_end(title: str) -> str | None:
     """The last part of a <title> that no signal names ("Headline | Harbor Ledger"), read as the
     site's name by its place: after a bar, of a few words, starting as a name does (not with a
     lower-case word), and shorter than the rest. Templates end every <title> so; a
     headline has no bar in it. (Only where the whole <title> won with nothing to tell its
     parts apart: any other signal outweighs this guess.)"""
+    parts = [p for p in _title_tag_parts(title) if p]
     if len(parts) < 2:
-        return False
+        return None
     last = parts[-1]
     before = title[:title.rfind(last)]
-    return (bool(_BAR_BEFORE.search(before)) and len(last.split()) <= _NAME_WORDS
-            and not last[:1].islower() and len(" ".join(parts[:-1])) > len(last))
+    barred = (bool(_BAR_BEFORE.search(before)) and len(last.split()) <= _NAME_WORDS
+              and not last[:1].islower() and len(" ".join(parts[:-1])) > len(last))
+    return last if barred else None
 
 
 def _is_section(part: str, rest: list[str]) -> bool:
@@ -3879,9 +3881,9 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
         # The whole <title> won, nothing telling its parts apart: a short last part after a bar
         # is the site's name all the same (see _barred_name_at_end).
-        parts = [p.strip() for p in _TITLE_SEPARATOR.split(choice.value) if p.strip()]
-        if _barred_name_at_end(choice.value, parts):
-            return Choice(choice.value[:choice.value.rfind(parts[-1])].rstrip(" |｜"), "title")
+        site = _barred_name_at_end(choice.value)
+        if site:
+            return Choice(choice.value[:choice.value.rfind(site)].rstrip(" |｜"), "title")
     return choice
 
 
