@@ -2353,6 +2353,7 @@ def byline_by(line: Line) -> list[str]:
 
 
 _CJK_FAMILY_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,3} [\u4e00-\u9fff\u3040-\u30ff]{1,4}")
+_ANY_CJK_LETTER = re.compile(_CJK_LETTER)
 _NAME_LIST_SEPARATOR = re.compile(r"\s*[、，,]\s*|\s+(?:and|&)\s+")
 
 
@@ -2360,6 +2361,8 @@ def _mixed_cjk_and_latin_names(names: str) -> list[str]:
     """A byline listing Chinese or Japanese names beside Latin ones ("山田 花子 and Ann Lee"):
     each item one name, else none (names_in reads Latin names by their capitals only, and the
     Chinese or Japanese one was lost)."""
+    if not _ANY_CJK_LETTER.search(names):
+        return []  # (most bylines: Latin letters alone, read by names_in)
     items = [item.strip() for item in _NAME_LIST_SEPARATOR.split(names) if item.strip()]
     if not 2 <= len(items) <= 4 or not any(_CJK_FAMILY_GIVEN.fullmatch(i) or re.fullmatch(_CJK_NAME, i) for i in items):
         return []
