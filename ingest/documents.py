@@ -20,6 +20,8 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
 
+from .news_xml import local_name  # (an XML element's name without its namespace)
+
 # The most a part of a document may unpack to: a news article's text is a few hundred KB at
 # most; a far larger part (a ZIP bomb, a document of pictures) is no article.
 MAX_PART_BYTES = 32 * 2**20
@@ -91,19 +93,15 @@ def _xml(archive: zipfile.ZipFile, name: str):
         raise DocumentError(f"a damaged document: {name} is not well-formed ({error})") from None
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _attribute(element, name: str) -> str | None:
     """An attribute by its local name, whatever its namespace (w:val, text:outline-level)."""
     if element is None:
         return None
-    return next((value for key, value in element.attrib.items() if _local(key) == name), None)
+    return next((value for key, value in element.attrib.items() if local_name(key) == name), None)
 
 
 def _child(element, name: str):
-    return next((child for child in element if _local(child.tag) == name), None) if element is not None else None
+    return next((child for child in element if local_name(child.tag) == name), None) if element is not None else None
 
 
 def _written(paragraphs: list[tuple[str, int]]) -> str:
@@ -120,7 +118,7 @@ def _properties(root, names: dict[str, str]) -> dict:
     """The values of a properties part (core.xml, meta.xml): {hint: text} for the local names."""
     found: dict = {}
     for element in root.iter() if root is not None else []:
-        hint = names.get(_local(element.tag))
+        hint = names.get(local_name(element.tag))
         text = " ".join((element.text or "").split())
         if hint and text and hint not in found:
             found[hint] = text
@@ -140,7 +138,7 @@ def _docx(archive: zipfile.ZipFile, names: set[str]) -> DocumentText:
 
     def walk(node):
         for child in node:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "p":
                 paragraphs.append((_tidy(_docx_runs(child)), _docx_level(child, levels)))
             elif name not in ("sectPr", "del", "moveFrom"):  # tables, rows, cells, content controls
@@ -158,7 +156,7 @@ def _docx_heading_styles(styles) -> dict[str, int]:
     style's name: a heading's or the title's."""
     levels = {}
     for style in styles.iter():
-        if _local(style.tag) == "style":
+        if local_name(style.tag) == "style":
             levels[_attribute(style, "styleId") or ""] = _heading_level(_attribute(_child(style, "name"), "val"))
     return levels
 
@@ -187,7 +185,7 @@ def _docx_runs(paragraph) -> str:
 
     def walk(node):
         for child in node:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "t":
                 parts.append(child.text or "")
             elif name == "tab":
@@ -211,12 +209,12 @@ def _odt(archive: zipfile.ZipFile, names: set[str]) -> DocumentText:
     content = _xml(archive, "content.xml")
     # Automatic styles ("P1") a paragraph of the Title style is given when it is edited.
     parents = {_attribute(style, "name"): _attribute(style, "parent-style-name")
-               for style in content.iter() if _local(style.tag) == "style"}
+               for style in content.iter() if local_name(style.tag) == "style"}
     paragraphs: list[tuple[str, int]] = []
 
     def walk(node):
         for child in node:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "h":
                 level = _attribute(child, "outline-level")
                 paragraphs.append((_tidy(_odt_text(child)), int(level) if level and level.isdigit() else 1))
@@ -244,7 +242,7 @@ def _odt_text(paragraph) -> str:
         if node.text:
             parts.append(node.text)
         for child in node:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "s":
                 count = _attribute(child, "c")
                 parts.append(" " * (int(count) if count and count.isdigit() else 1))

@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .news_xml import local_name  # (an XML element's name without its namespace)
+
 
 class EvernoteError(ValueError):
     """An export that cannot be read (not an export, or damaged)."""
@@ -51,12 +53,12 @@ def evernote_notes(stream) -> Iterator[EvernoteNote]:
     events = ElementTree.iterparse(stream, events=("start", "end"))
     try:
         _, root = next(events)
-        if _local(root.tag) != "en-export":
-            raise EvernoteError(f"not an Evernote export: root <{_local(root.tag)}>")
+        if local_name(root.tag) != "en-export":
+            raise EvernoteError(f"not an Evernote export: root <{local_name(root.tag)}>")
         for event, element in events:
             if event != "end":
                 continue
-            name = _local(element.tag)
+            name = local_name(element.tag)
             if name == "resource":  # a picture or file, base64: not read, let go
                 element.clear()
             elif name == "note":
@@ -64,10 +66,6 @@ def evernote_notes(stream) -> Iterator[EvernoteNote]:
                 root.clear()  # (the notes read are let go)
     except ElementTree.ParseError as error:
         raise EvernoteError(f"a damaged Evernote export (not well-formed: {error})") from None
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _text(element, name: str) -> str | None:
