@@ -538,15 +538,16 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—:·»－]\s+|\s*_(?=\S+$)|\s+::\s+")
 
 def title_without_site_part(truth: str) -> set[str]:
     """The truth as it stands and with its first or its last part left out, the shorter end
-    (the site's name): some truths keep the <title> whole ("Headline | Site"), which issue 6
+    (the site's name), or its last two, the site's section too ("Headline – Section – Site",
+    issue 6's own example; since 2026-11-30): some truths keep the <title> whole, which issue 6
     forbids us to return. Scored beside the exact match, to tell its misses from ours."""
     parts = _TITLE_PARTS.split(truth)
     forms = {norm_title(truth)}
-    if len(parts) >= 2:
-        if len(parts[-1]) < len(" ".join(parts[:-1])):
-            forms.add(norm_title(truth[: truth.rfind(parts[-1])].rstrip(" |-–—:·»－_")))
-        if len(parts[0]) < len(" ".join(parts[1:])):
-            forms.add(norm_title(truth[len(parts[0]):].lstrip(" |-–—:·»－_")))
+    for ends in (1, 2) if len(parts) >= 3 else (1,) if len(parts) == 2 else ():
+        if len(" ".join(parts[-ends:])) < len(" ".join(parts[:-ends])):
+            forms.add(norm_title(truth[: truth.rfind(parts[-ends])].rstrip(" |-–—:·»－_")))
+        if len(" ".join(parts[:ends])) < len(" ".join(parts[ends:])):
+            forms.add(norm_title(truth[truth.find(parts[ends - 1]) + len(parts[ends - 1]):].lstrip(" |-–—:·»－_")))
     return forms
 
 

@@ -276,3 +276,20 @@ def test_stripping_title_classes_too_leaves_the_text_and_other_classes():
     assert b'<a href="/">The Harbor Ledger</a>' in stripped and b'class="byline"' in stripped
     stripped = html_accuracy.strip_structured_titles(_TITLED_PAGE, headings=True)
     assert b"<h1" not in stripped and b"<div>Ferry fares cut</div>" in stripped
+
+
+@pytest.mark.parametrize("truth, ours, counted", [
+    # The truth's site part left out: its last or first part, the shorter end.
+    ("Ferry fares cut across the valley | The Harbor Ledger", "Ferry fares cut across the valley", True),
+    ("Harbor Ledger - Ferry fares cut across the valley", "Ferry fares cut across the valley", True),
+    # fail before: the site and its section ("Headline – Section – Site", issue 6's example)
+    ("Ferry fares cut across the valley – Local – Harbor Ledger", "Ferry fares cut across the valley", True),
+    ("渡口将重建，明年通车_本地新闻_港湾日报", "渡口将重建，明年通车", True),
+    ("Harbor Ledger | Local | Ferry fares cut across the valley", "Ferry fares cut across the valley", True),
+    # near misses: two ends longer than the rest are no site and section; the headline's own
+    # words are never left out
+    ("Fares cut – Harbor Ledger Local News – The Harbor Ledger", "Fares cut", False),
+    ("Ferry fares cut | The Harbor Ledger", "Ferry fares", False),
+])
+def test_the_site_part_out_column_leaves_out_the_truths_site_and_section(truth, ours, counted):
+    assert (html_accuracy.norm_title(ours) in html_accuracy.title_without_site_part(truth)) is counted
