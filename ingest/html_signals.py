@@ -1617,10 +1617,11 @@ def _split_href(link):
 _MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*(?:[?#]|$)")
 
 
-def _links_front_page(link, page_url: str | None) -> bool:
+def _links_front_page(link, page_url: str | None, any_host: bool = False) -> bool:
     """The link goes to the site's own front page ("/", or the page's host with no path): the
     site's title or logo, which names the site, not a writer. (A writer's own site, on another
-    host, is a writer's.)"""
+    host, is a writer's.) With `any_host`, a whole address of any host's front page counts
+    where the page names no address of its own to compare it with."""
     href = (link.get("href") or "").strip()
     if not href or not _MAY_LINK_FRONT_PAGE.match(href):
         return False
@@ -1632,7 +1633,8 @@ def _links_front_page(link, page_url: str | None) -> bool:
     # names no host to compare it with. A host written without a scheme ("//harborledger.example",
     # the address on both http and https) is the same host.
     return (not target.netloc or "home" in (link.get("rel") or "").casefold().split()
-            or domain_of(f"https://{target.netloc}/") == domain_of(page_url))
+            or domain_of(f"https://{target.netloc}/") == domain_of(page_url)
+            or (any_host and not domain_of(page_url)))
 
 
 # A query that only tells the site's statistics where a click came from ("/?ref=logo",
@@ -3456,7 +3458,11 @@ def _front_page_title_part(signals: Signals) -> list[str]:
     for link in _front_page_link_candidates(signals):
         # (The label first: the links left to test are mostly the page's "#" and "/" links,
         # which urlsplit and the domain test cost five times what their labels do.)
-        if (text := _link_label(link)) and _key(text) in ends and _links_front_page(link, signals.url):
+        # (On a page saved with no address of its own, a link home written whole, "https://
+        # site.example/", cannot be told from another site's: either way, a front page's link
+        # that reads as the <title>'s end part shows that part to be a site's name, not the
+        # headline's words. "Headline_Section_Site" over <a href="http://site.example/">Site</a>.)
+        if (text := _link_label(link)) and _key(text) in ends and _links_front_page(link, signals.url, any_host=True):
             return [ends[_key(text)]]
     return []
 

@@ -413,6 +413,24 @@ def test_the_titles_part_that_the_copyright_line_names_is_the_site(title, footer
     assert extract_html(_titled_page(title, footer=footer)).title == headline
 
 
+@pytest.mark.parametrize("title, header, head, headline", [
+    # fail before: a page saved with no address of its own, whose link home is written whole:
+    # the <title>'s end part that it reads is a site's name (and the section beside it goes too)
+    ("渡口将重建，明年通车_本地新闻_港湾日报", '<a href="https://www.harborledger.example/">港湾日报</a>', "",
+     "渡口将重建，明年通车"),
+    ("Bridge to be rebuilt - Harbor Ledger", '<a href="https://www.harborledger.example/">Harbor Ledger</a>', "",
+     "Bridge to be rebuilt"),
+    # near misses: the page's own address is on another host (the link is another site's); a
+    # link to a page of the site, not its front page
+    ("Bridge to be rebuilt - Harbor Ledger", '<a href="https://www.harborledger.example/">Harbor Ledger</a>',
+     '<link rel="canonical" href="https://www.valleynews.example/bridge">', "Bridge to be rebuilt - Harbor Ledger"),
+    ("Bridge to be rebuilt - Harbor Ledger", '<a href="https://www.harborledger.example/about/">Harbor Ledger</a>', "",
+     "Bridge to be rebuilt - Harbor Ledger"),
+])
+def test_a_whole_link_home_names_the_titles_site_part_on_a_page_with_no_address(title, header, head, headline):
+    assert extract_html(_titled_page(title, header=header, head=head)).title == headline
+
+
 @pytest.mark.parametrize("title, headline", [
     # fail before: a <title> alone, nothing naming its site: a short name after a bar is the site's
     ("Bridge to be rebuilt | Harbor Ledger", "Bridge to be rebuilt"),
