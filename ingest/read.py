@@ -506,23 +506,25 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     gzipped = gzipped and _starts_as_gzip(path)  # a .gz saved already unpacked is read as it is
     if ARTICLE_EXTENSIONS.get(extension) == "jsonl" and _head_kind(path, gzipped, "jsonl") == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
-        yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
+        yield from _whole_failure_hashed(_stream_json_lines(path, gzipped, overrides, known, defer_record_hashes),
+                                         path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "warc":
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
-        yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
+        yield from _whole_failure_hashed(_web_archive_pages(location, lambda: open(path, "rb"), overrides, known),
+                                         path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "enex":
         # Streamed note by note: an export with its pictures runs to gigabytes.
         import gzip
 
-        yield from _evernote_sources(location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"),
-                                     overrides, known)
+        yield from _whole_failure_hashed(_evernote_sources(
+            location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"), overrides, known), path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
                                                        and _opens_as_mailbox(path, gzipped)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
-        yield from _mailbox_mails(location, path, gzipped, overrides, known)
+        yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
         return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
@@ -651,6 +653,18 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield _mail_page(location, data, digest, len(on_disk), overrides)
         return
     yield Source(location, data, digest, kind, len(on_disk), overrides)
+
+
+def _whole_failure_hashed(sources: Iterator[Source], path: Path, location: str) -> Iterator[Source]:
+    """The sources of a streamed file (JSON Lines, web archive, Evernote export, mailbox), the
+    failure of the file as a whole (empty, damaged, no page in it) given the file's hash: left
+    without one, it was failed again on every run, where a file read whole that failed counts
+    as unchanged while its bytes and our code are the same. A file that cannot be read at all
+    stays unhashed, and is tried again."""
+    for source in sources:
+        if source.error and not source.raw_sha256 and source.location == location:
+            source.raw_sha256 = _sha256_of_file(path)
+        yield source
 
 
 def _utf8_head(data: bytes) -> bytes:
