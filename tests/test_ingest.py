@@ -1090,6 +1090,20 @@ def test_stats_counts_a_file_restored_to_bytes_stored_before_as_failed_no_more(t
 
 
 
+def test_stats_counts_a_file_that_failed_with_other_bytes_too_as_one_failure(tmp_path, db_path):
+    """A file that fails, is edited and fails again is one input failing now, not two: each
+    failed row at its place was counted until a row that did not fail came after it, and
+    stats said "failed 2" of one bad file. The same when it is put back to its first bytes."""
+    stub = tmp_path / "stub.txt"
+    for content, sources in (("Too short.", 1), ("Still too short, edited.", 2), ("Too short.", 2)):
+        time.sleep(1.1)  # (each run's sighting a second after the last: last_seen has seconds)
+        stub.write_text(content)
+        os.utime(stub, (time.time() - 10, time.time() - 10))  # not "modified within 2 s"
+        run_cli("ingest", stub, "--db", db_path)
+        figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+        assert (figures["sources"], figures["failed"]) == (sources, 1), content
+
+
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
     # find the same articles afterwards.
