@@ -559,7 +559,12 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
-    if kind == "document" or (kind is None and read.startswith(b"PK\x03\x04") and _is_document(read)):
+    if kind != "document" and read.startswith(b"PK\x03\x04") and _is_document(read):
+        kind = "document"  # under no extension, or another's (a .docx saved as .txt failed as binary)
+    elif kind == "document" and not read.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and \
+            sniff_format(data) != "binary":
+        kind = None  # a text, a page, records under a document's name: read as what they are
+    if kind == "document":
         # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
         yield _document_source(location, read, digest, len(on_disk), overrides)
         return
@@ -574,6 +579,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
         yield _pdf_source(location, data, digest, len(on_disk), overrides)
         return
+    if kind == "pdf":
+        kind = None  # no PDF, whatever its name says: a text under .pdf failed as "unsupported format"
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
         if extension == ".msg" and data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -604,7 +611,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         from .news_xml import root_name
 
         kind = "xml" if root_name(_utf8_head(data)) else sniffed
-    elif kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
+    elif kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive", "xml")
+                          and kind != sniffed):
+        # (xml: a NITF story or an Evernote export saved as .txt was read as text, its markup the article)
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,

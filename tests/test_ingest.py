@@ -1878,3 +1878,61 @@ def test_a_saved_pages_resource_folder_is_not_read_as_articles_in_any_language(t
         (tmp_path / folder / "style.css").write_text("p { margin: 0 }")
     code, summary = ingest_json(tmp_path, "--db", db_path)
     assert (code, summary["seen"], summary["stored"]) == ((0, 1, 1) if skipped else (0, 2, 2))
+
+
+def _zip_of(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+_MISNAMED_HEADLINE = "Quarry road to close for a month of repairs"
+_MISNAMED_DOCX = _zip_of({"word/document.xml": (
+    "<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+    + "".join(f"<w:p><w:pPr><w:pStyle w:val='{style}'/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+              for text, style in ((_MISNAMED_HEADLINE, "Heading1"), (ARTICLE_TEXT, "Normal")))
+    + "</w:body></w:document>")})
+_MISNAMED_ODT = _zip_of({
+    "mimetype": "application/vnd.oasis.opendocument.text",
+    "content.xml": ("<office:document-content xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+                    "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0'><office:body><office:text>"
+                    f"<text:h text:outline-level='1'>{_MISNAMED_HEADLINE}</text:h><text:p>{ARTICLE_TEXT}</text:p>"
+                    "</office:text></office:body></office:document-content>")})
+_MISNAMED_NITF = (f"<?xml version='1.0'?><nitf><body><body.head><hedline><hl1>{_MISNAMED_HEADLINE}</hl1></hedline>"
+                  f"</body.head><body.content><p>{ARTICLE_TEXT}</p></body.content></body></nitf>").encode()
+_MISNAMED_TEXT = f"{_MISNAMED_HEADLINE}\n\n{ARTICLE_TEXT}\n".encode()
+_MISNAMED_FEED = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Quarry Notes</title><item>"
+                  f"<title>{_MISNAMED_HEADLINE}</title><link>https://quarry.example/road</link>"
+                  f"<description>{' '.join([ARTICLE_TEXT] * 3)}</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("road.txt", _MISNAMED_DOCX),  # a Word document saved as .txt: it failed as a binary file
+    ("road.html", _MISNAMED_ODT),  # ...an OpenDocument one as .html
+    ("road.txt", _MISNAMED_NITF),  # a NITF story as .txt: read as text, "<?xml ...><nitf>" its headline
+    ("road.md", _MISNAMED_NITF),
+    ("road.pdf", _MISNAMED_TEXT),  # a text as .pdf: it failed as "unsupported format 'pdf'"
+    ("road.docx", _MISNAMED_TEXT),  # ...as .docx: "a damaged document: not a ZIP archive"
+    ("road.xml", _MISNAMED_FEED.replace("version='1.0'?>", "version='1.0' encoding='UTF-16'?>").encode("utf-16-be")),
+])
+def test_a_file_under_another_formats_extension_is_read_as_what_it_is(tmp_path, db_path, name, data):
+    # The README: "by extension or, when the extension is missing or wrong, by sniffing the content".
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    [title] = [row[0] for row in Database(db_path).execute("SELECT title FROM articles")]
+    assert title == _MISNAMED_HEADLINE
+
+
+def test_a_damaged_document_or_pdf_under_its_own_extension_still_fails_saying_so(tmp_path, db_path):
+    # near misses: bytes of the named kind (a ZIP, a PDF) cut short are no text to read instead
+    (tmp_path / "cut.docx").write_bytes(_MISNAMED_DOCX[:200])
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    errors = sorted(failure["error"].split(":")[0] for failure in summary["failures"])
+    assert (code, errors) == (1, ["a damaged PDF, or one cut short (PDFSyntaxError", "a damaged document"]), summary
