@@ -1326,6 +1326,11 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
     item's content (or a full-text description). Location: PATH#N, N the item's number."""
     import feedparser  # 0.12 s to import, for feeds only
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # feedparser reads UTF-16 only where the XML declaration names it, which a file with
+        # its byte order mark need not: such a feed failed as "not well-formed (invalid token)".
+        text = re.sub(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", r"\1", data.decode("utf-16"), count=1)
+        data = text.encode("utf-8")
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""

@@ -1918,6 +1918,7 @@ _MISNAMED_FEED = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Quar
     ("road.md", _MISNAMED_NITF),
     ("road.pdf", _MISNAMED_TEXT),  # a text as .pdf: it failed as "unsupported format 'pdf'"
     ("road.docx", _MISNAMED_TEXT),  # ...as .docx: "a damaged document: not a ZIP archive"
+    ("road.rss", _MISNAMED_FEED.encode("utf-16")),  # a feed in UTF-16, by its mark alone: "not well-formed"
     ("road.xml", _MISNAMED_FEED.replace("version='1.0'?>", "version='1.0' encoding='UTF-16'?>").encode("utf-16-be")),
 ])
 def test_a_file_under_another_formats_extension_is_read_as_what_it_is(tmp_path, db_path, name, data):
