@@ -1329,7 +1329,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # feedparser reads UTF-16 only where the XML declaration names it, which a file with
         # its byte order mark need not: such a feed failed as "not well-formed (invalid token)".
-        text = re.sub(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", r"\1", data.decode("utf-16"), count=1)
+        text = re.sub(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", r"\1", data.decode("utf-16", "replace"), count=1)
         data = text.encode("utf-8")
     parsed = feedparser.parse(data)
     if not parsed.entries:
