@@ -509,12 +509,14 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield from _whole_failure_hashed(_stream_json_lines(path, gzipped, overrides, known, defer_record_hashes),
                                          path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "warc":
+    # (An empty web archive or export is read whole below, to fail as the empty file it is: read
+    # as a stream it failed as "not well-formed: no element found" or "no HTML page found".)
+    if ARTICLE_EXTENSIONS.get(extension) == "warc" and input_file.size:
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _whole_failure_hashed(_web_archive_pages(location, lambda: open(path, "rb"), overrides, known),
                                          path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "enex":
+    if ARTICLE_EXTENSIONS.get(extension) == "enex" and input_file.size:
         # Streamed note by note: an export with its pictures runs to gigabytes.
         import gzip
 

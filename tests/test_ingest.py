@@ -1937,3 +1937,13 @@ def test_a_damaged_document_or_pdf_under_its_own_extension_still_fails_saying_so
     code, summary = ingest_json(tmp_path, "--db", db_path)
     errors = sorted(failure["error"].split(":")[0] for failure in summary["failures"])
     assert (code, errors) == (1, ["a damaged PDF, or one cut short (PDFSyntaxError", "a damaged document"]), summary
+
+
+@pytest.mark.parametrize("name", ["notes.enex", "crawl.warc", "export.jsonl", "inbox.mbox", "story.docx", "feed.xml"])
+def test_an_empty_file_of_any_kind_fails_saying_it_is_empty(tmp_path, db_path, name):
+    # An empty Evernote export failed as "a damaged Evernote export (not well-formed: no element
+    # found: line 1, column 0)", an empty web archive as "no HTML page found in this web archive".
+    (tmp_path / name).write_bytes(b"")
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    [failure] = summary["failures"]
+    assert code == 1 and "empty file" in failure["error"], failure
