@@ -43,9 +43,10 @@ def local_name(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse(data: bytes):
-    """The document's root element (ElementTree's). Imported here: every page read is asked
-    for its root's name (root_name), which needs no parser."""
+def parse(data: bytes | str):
+    """The document's root element (ElementTree's), from its bytes or its text already decoded
+    (the read stage decodes it as any text). Imported here: every page read is asked for its
+    root's name (root_name), which needs no parser."""
     import xml.etree.ElementTree as ElementTree
 
     try:

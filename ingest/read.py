@@ -706,7 +706,7 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
         yield from _evernote_sources(location, lambda: io.BytesIO(data), overrides, known)
         return
     try:
-        root = parse(data)
+        root = parse(_xml_as_text(data))
         name = local_name(root.tag)
         stories = news_xml_stories(root)
     except NewsXmlError as error:
@@ -730,6 +730,24 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
             # the format as their provenance (as a mail's header gives "email").
             yield Source(here, raw, item_digest, "record", len(raw), overrides,
                          hints={name: (value, provenance) for name, value in story.hints.items()})
+
+
+# An XML declaration's encoding, from a document's first bytes.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']""")
+
+
+def _xml_as_text(data: bytes) -> bytes | str:
+    """An XML document's bytes as the text they are, read as any text is (decode_text): a
+    Windows code page under the Latin-1 it declares (its quotes and apostrophes lost as control
+    characters) or under none (UTF-8, by the standard: it failed whole as not well-formed).
+    UTF-16 by its mark stays bytes, for the XML parser."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    declared = _XML_ENCODING.match(data.removeprefix(b"\xef\xbb\xbf")[:256])
+    try:
+        return decode_text(data, declared[1].decode("ascii", "replace") if declared else None)
+    except UnicodeDecodeError:
+        return data  # (the parser's own error then says where)
 
 
 def _evernote_sources(location: str, open_stream: Callable, overrides: dict,

@@ -234,3 +234,29 @@ def test_the_nitf_stories_of_a_newsml_1_file(tmp_path, db_path):
     (tmp_path / "wire.xml").write_bytes(b"<NewsML><NewsItem><NewsComponent/></NewsItem></NewsML>")
     code, summary = ingest_json(tmp_path / "wire.xml", "--db", db_path)
     assert summary["failures"][0]["error"] == "no NITF story in this NewsML 1 file", summary
+
+
+@pytest.mark.parametrize("declaration, encoding", [
+    # Latin-1 declared, written by Windows software: its curly quotes (0x93, 0x94) and the
+    # apostrophe (0x92) are C1 control characters in Latin-1, and the words lost them.
+    ("<?xml version='1.0' encoding='ISO-8859-1'?>", "cp1252"),
+    # No encoding declared (UTF-8, by the XML standard) but written in a Windows code page: it
+    # failed whole as "a damaged XML file (not well-formed: invalid token)".
+    ("<?xml version='1.0'?>", "cp1252"),
+    ("", "cp1252"),
+    # near misses: what the declaration says, and is, is read as before
+    ("<?xml version='1.0' encoding='ISO-8859-1'?>", "latin-1"),
+    ("<?xml version='1.0' encoding='UTF-8'?>", "utf-8"),
+    ("<?xml version='1.0' encoding='UTF-16'?>", "utf-16"),
+])
+def test_a_nitf_story_in_the_code_page_it_was_written_in_keeps_its_letters(tmp_path, db_path, declaration, encoding):
+    headline = "\u201cNo overtime\u201d: the crews\u2019 vote at Br\u00e6kwater" if encoding == "cp1252" else \
+        "No overtime: the crews' vote at Br\u00e6kwater"
+    story = (f"{declaration}<nitf><body><body.head><hedline><hl1>{headline}</hl1></hedline></body.head>"
+             f"<body.content>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}<p>Caf\u00e9 owners agreed.</p>"
+             "</body.content></body></nitf>")
+    (tmp_path / "crews.xml").write_bytes(story.encode(encoding))
+    code, summary = ingest_json(tmp_path / "crews.xml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    [(title, body)] = Database(db_path).execute("SELECT title, body FROM articles").fetchall()
+    assert (title, body.endswith("Caf\u00e9 owners agreed.")) == (headline, True)
