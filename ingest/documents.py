@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from .news_xml import local_name  # (an XML element's name without its namespace)
 
@@ -54,13 +55,17 @@ def is_word_processor_document(data: bytes) -> bool:
         return False
 
 
-def document_text(data: bytes) -> DocumentText:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+def document_text(data: bytes | BinaryIO) -> DocumentText:
+    """The text of a document, from its bytes or its open file (one too large to hold: only
+    the parts read are read)."""
+    document = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
+    if document.read(4) == b"\xd0\xcf\x11\xe0":
         # Word writes a password-protected .docx into the container of its old binary files.
         raise DocumentError("an encrypted Word document, or an old one (.doc) renamed: not read; save it "
                             "without a password as .docx, or as .odt")
+    document.seek(0)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(document)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise DocumentError(f"a damaged document: not a ZIP archive as .docx and .odt files are "
                             f"(cut short, or another kind of file renamed: {error})") from None

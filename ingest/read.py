@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from .extract_record import FIELD_ALIASES, field_value
 from .record import BAD_SIDECAR, Source
@@ -528,6 +529,20 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
         return
+    if input_file.size > MAX_INPUT_BYTES and ARTICLE_EXTENSIONS.get(extension) == "document" and not gzipped:
+        # A document is large for its pictures, not its text: its parts are read from the file,
+        # each held to the limit (documents.MAX_PART_BYTES). It failed as "too large".
+        digest = _sha256_of_file(path)
+        if known is not None and known(location, digest):
+            yield Source(location, b"", digest, "unknown", input_file.size, overrides)
+            return
+        try:
+            with open(path, "rb") as document:
+                source = _document_source(location, document, digest, input_file.size, overrides)
+        except OSError as error:
+            source = Source(location, b"", "", "unknown", 0, overrides, f"cannot read: {error.strerror or error}")
+        yield source
+        return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
                      _too_large(input_file.size))
@@ -986,7 +1001,7 @@ def _is_document(data: bytes) -> bool:
     return is_word_processor_document(data)
 
 
-def _document_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+def _document_source(location: str, data: bytes | BinaryIO, digest: str, size: int, overrides: dict) -> Source:
     """A word processor's document (.docx, .odt: see ingest/documents.py) as a text input, its
     title, creator and day of creation given where the text says none. It was failed as
     "binary file (a ZIP archive, or a Word or Excel file)"."""
