@@ -512,12 +512,14 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     # (An empty web archive or export is read whole below, to fail as the empty file it is: read
     # as a stream it failed as "not well-formed: no element found" or "no HTML page found".)
-    if ARTICLE_EXTENSIONS.get(extension) == "warc" and input_file.size:
+    # (And one under that name that is no web archive or export, a page saved as .warc, is read
+    # as what it is: streamed as what its name said, it failed as "no HTML page found".)
+    if ARTICLE_EXTENSIONS.get(extension) == "warc" and input_file.size and _streams_as(path, "warc"):
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
         yield from _whole_failure_hashed(_web_archive_pages(location, lambda: open(path, "rb"), overrides, known),
                                          path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "enex" and input_file.size:
+    if ARTICLE_EXTENSIONS.get(extension) == "enex" and input_file.size and _streams_as(path, "enex"):
         # Streamed note by note: an export with its pictures runs to gigabytes.
         import gzip
 
@@ -1093,6 +1095,31 @@ def _starts_as_gzip(path: Path) -> bool:
             return file.read(2) == GZIP_MAGIC
     except OSError:
         return True  # reading it will say what is wrong
+
+
+def _streams_as(path: Path, kind: str) -> bool:
+    """Whether a file named as a web archive ("warc") or an Evernote export ("enex") begins as
+    one (gzipped or not, whatever its name says)."""
+    import gzip
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES)
+        if head[:2] == GZIP_MAGIC:
+            with gzip.open(path, "rb") as file:
+                head = file.read(HEAD_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return True  # reading it as its name says will say what is wrong
+    if kind == "warc" and head.lstrip().startswith((b"WARC/", b"filedesc://")):
+        return True
+    if kind == "enex":
+        from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
+
+        named = root_name(_utf8_head(head))
+        if named is not None:
+            return named not in FEED_ROOTS | NEWS_ROOTS | {"html"}
+    # Another format only when its content says which: a damaged one fails as what it is named.
+    return sniff_format(head) in ("text", "markdown", "binary")
 
 
 def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:

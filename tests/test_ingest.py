@@ -1909,9 +1909,16 @@ _MISNAMED_TEXT = f"{_MISNAMED_HEADLINE}\n\n{ARTICLE_TEXT}\n".encode()
 _MISNAMED_FEED = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Quarry Notes</title><item>"
                   f"<title>{_MISNAMED_HEADLINE}</title><link>https://quarry.example/road</link>"
                   f"<description>{' '.join([ARTICLE_TEXT] * 3)}</description></item></channel></rss>")
+_MISNAMED_PAGE = (f"<!DOCTYPE html><html><head><title>{_MISNAMED_HEADLINE}</title></head><body><article>"
+                  f"<h1>{_MISNAMED_HEADLINE}</h1><p>{ARTICLE_TEXT}</p></article></body></html>").encode()
+_MISNAMED_ENEX = (f"<?xml version='1.0'?><en-export><note><title>{_MISNAMED_HEADLINE}</title><content><![CDATA["
+                  f"<en-note><p>{ARTICLE_TEXT}</p></en-note>]]></content></note></en-export>").encode()
 
 
 @pytest.mark.parametrize("name, data", [
+    ("road.warc", _MISNAMED_PAGE),  # a page as .warc: "no HTML page found in this web archive"
+    ("road.enex", _MISNAMED_PAGE),  # ...as .enex: "not an Evernote export: root <html>"
+    ("road.warc", _MISNAMED_ENEX),  # an Evernote export as .warc
     ("road.txt", _MISNAMED_DOCX),  # a Word document saved as .txt: it failed as a binary file
     ("road.html", _MISNAMED_ODT),  # ...an OpenDocument one as .html
     ("road.txt", _MISNAMED_NITF),  # a NITF story as .txt: read as text, "<?xml ...><nitf>" its headline
