@@ -1070,6 +1070,8 @@ def record_file_kind(head: bytes, named: str) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{") and head.split(b"\n", 1)[0].strip() == b"{":
+        return "json"  # "{" alone on its line opens a pretty-printed document, never a JSON line
     if not head or head.startswith(b"{"):
         return named
     if head.startswith(b"["):

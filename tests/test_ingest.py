@@ -1919,6 +1919,8 @@ _MISNAMED_ENEX = (f"<?xml version='1.0'?><en-export><note><title>{_MISNAMED_HEAD
     ("road.warc", _MISNAMED_PAGE),  # a page as .warc: "no HTML page found in this web archive"
     ("road.enex", _MISNAMED_PAGE),  # ...as .enex: "not an Evernote export: root <html>"
     ("road.warc", _MISNAMED_ENEX),  # an Evernote export as .warc
+    # a pretty-printed record as .jsonl: each of its lines failed as "invalid JSON"
+    ("road.jsonl", json.dumps({"title": _MISNAMED_HEADLINE, "body": ARTICLE_TEXT}, indent=2).encode()),
     ("road.txt", _MISNAMED_DOCX),  # a Word document saved as .txt: it failed as a binary file
     ("road.html", _MISNAMED_ODT),  # ...an OpenDocument one as .html
     ("road.txt", _MISNAMED_NITF),  # a NITF story as .txt: read as text, "<?xml ...><nitf>" its headline
