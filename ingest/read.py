@@ -1040,6 +1040,22 @@ def _json_loads(text):
         raise ValueError("nested too deeply to read") from None
 
 
+_WHITE_SPACE = re.compile(r"\s*")
+
+
+def _json_documents(text: str) -> list | None:
+    """The records of JSON documents written one after another, pretty-printed (as `jq` writes
+    each of the values it gives: `jq '.items[]'`), or None if the text is not that."""
+    decoder, documents, at = json.JSONDecoder(), [], 0
+    try:
+        while (at := _WHITE_SPACE.match(text, at).end()) < len(text):
+            document, at = decoder.raw_decode(text, at)
+            documents.extend(_records_of(document))
+    except (ValueError, RecursionError):
+        return None
+    return documents if len(documents) > 1 else None
+
+
 # A record file that gives no record is reported, as an empty article file is: an export that
 # came out empty must not pass for a run with nothing new in it.
 NO_RECORD = "no record in it"
@@ -1161,8 +1177,10 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         try:
             parsed = _json_loads(text)
         except ValueError as error:
-            yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
-            return
+            parsed = _json_documents(text)
+            if parsed is None:
+                yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
+                return
         if _is_json_feed(parsed):
             yield from _json_feed_items(location, parsed, overrides)
             return

@@ -1956,3 +1956,17 @@ def test_an_empty_file_of_any_kind_fails_saying_it_is_empty(tmp_path, db_path, n
     code, summary = ingest_json(tmp_path / name, "--db", db_path)
     [failure] = summary["failures"]
     assert code == 1 and "empty file" in failure["error"], failure
+
+
+@pytest.mark.parametrize("name", ["items.json", "items.jsonl"])
+def test_records_jq_wrote_one_after_another_pretty_printed_are_each_read(tmp_path, db_path, name):
+    # `jq '.items[]' response.json > items.json` writes each record pretty-printed, one after
+    # another, which is no one JSON document: the file failed whole as "invalid JSON: Extra data".
+    records = [{"title": f"Tide gauge {number} replaced", "body": f"{ARTICLE_TEXT} Gauge {number}."} for number in (1, 2)]
+    (tmp_path / name).write_text("".join(json.dumps(record, indent=2) + "\n" for record in records))
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    # near miss: a document with a mistake after its first record still fails, saying where
+    (tmp_path / "bad.json").write_text(json.dumps(records[0], indent=2) + '\n{"title": "Tide gauge 3",\n')
+    code, summary = ingest_json(tmp_path / "bad.json", "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith("invalid JSON: "), summary
