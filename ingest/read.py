@@ -20,6 +20,7 @@ import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -527,7 +528,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"), overrides, known), path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
-                                                       and _opens_as_mailbox(path, gzipped)):
+                                                       and _opens_as_mailbox(path, gzipped)) or (
+            ARTICLE_EXTENSIONS.get(extension) in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
         yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
         return
@@ -944,12 +946,19 @@ def emlx_message(data: bytes) -> bytes:
 _MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
 
 
-def _opens_as_mailbox(path: Path, gzipped: bool) -> bool:
+def _opens_as_mailbox(path: Path, gzipped: bool, several: bool = False) -> bool:
+    """Whether a file opens as a mailbox does; `several`: and holds more than one mail (a
+    mailbox saved as .eml or .txt, whose mails were read as one, glued together)."""
     import gzip
 
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
-            return _MAILBOX_START.match(file.read(1024)) is not None
+            if _MAILBOX_START.match(file.read(1024)) is None:
+                return False
+            if not several:
+                return True
+            file.seek(0)
+            return any(line.startswith(b"From ") and _ENVELOPE_LINE.match(line) for line in islice(file, 1, None))
     except (OSError, EOFError, zlib.error):
         return False
 
