@@ -1390,18 +1390,23 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                 yield Source(page, body, digest, "html", len(body), overrides,
                              url=record.rec_headers.get_header("WARC-Target-URI"))
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
-        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}")
+        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}{_read_before(pages)}")
         return
     except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
         raise
     except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
-        yield Source(location, b"", "", "warc", 0, overrides,
-                     f"cannot read web archive: a malformed record ({type(error).__name__}: {error})")
+        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: a malformed record "
+                                                              f"({type(error).__name__}: {error}){_read_before(pages)}")
         return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+def _read_before(pages: int) -> str:
+    """What a web archive's failure adds of the pages read before its damage (they are stored)."""
+    return f"; the {pages:,} page{'s' if pages != 1 else ''} before it {'were' if pages != 1 else 'was'} read" if pages else ""
 
 
 # A feed item with no content element and a description shorter than this gives a summary of
