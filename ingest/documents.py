@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from .news_xml import local_name  # (an XML element's name without its namespace)
 
@@ -48,26 +49,31 @@ def is_word_processor_document(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            return "word/document.xml" in names or (
+            return _docx_main_part(archive, names) is not None or (
                 "content.xml" in names and "mimetype" in names and archive.read("mimetype").startswith(ODT_TYPE.encode()))
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, DocumentError):
         return False
 
 
-def document_text(data: bytes) -> DocumentText:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+def document_text(data: bytes | BinaryIO) -> DocumentText:
+    """The text of a document, from its bytes or its open file (one too large to hold: only
+    the parts read are read)."""
+    document = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
+    if document.read(4) == b"\xd0\xcf\x11\xe0":
         # Word writes a password-protected .docx into the container of its old binary files.
         raise DocumentError("an encrypted Word document, or an old one (.doc) renamed: not read; save it "
                             "without a password as .docx, or as .odt")
+    document.seek(0)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(document)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise DocumentError(f"a damaged document: not a ZIP archive as .docx and .odt files are "
                             f"(cut short, or another kind of file renamed: {error})") from None
     with archive:
         names = set(archive.namelist())
-        if "word/document.xml" in names:
-            return _docx(archive, names)
+        main = _docx_main_part(archive, names)
+        if main is not None:
+            return _docx(archive, names, main)
         if "content.xml" in names and "mimetype" in names and _part(archive, "mimetype").startswith(ODT_TYPE.encode()):
             return _odt(archive, names)
         raise DocumentError("a ZIP archive that is no Word (.docx) or OpenDocument (.odt) text")
@@ -131,8 +137,24 @@ def _properties(root, names: dict[str, str]) -> dict:
 
 # --- Word (.docx, Office Open XML) -----------------------------------------------------------
 
-def _docx(archive: zipfile.ZipFile, names: set[str]) -> DocumentText:
-    body = _child(_xml(archive, "word/document.xml"), "body")
+def _docx_main_part(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The part of a .docx that holds its text: the one its package's relationships name
+    (_rels/.rels), which Word for the web writes as word/document2.xml; else word/document.xml."""
+    if "_rels/.rels" in names:
+        try:
+            relationships = ElementTree.fromstring(_part(archive, "_rels/.rels"))
+        except ElementTree.ParseError:
+            relationships = None
+        for relationship in relationships.iter() if relationships is not None else []:
+            target = (relationship.get("Target") or "").lstrip("/")
+            if ((relationship.get("Type") or "").endswith("/officeDocument") and target.startswith("word/")
+                    and target in names):
+                return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def _docx(archive: zipfile.ZipFile, names: set[str], main: str) -> DocumentText:
+    body = _child(_xml(archive, main), "body")
     levels = _docx_heading_styles(_xml(archive, "word/styles.xml")) if "word/styles.xml" in names else {}
     paragraphs: list[tuple[str, int]] = []
 

@@ -43,9 +43,10 @@ def local_name(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse(data: bytes):
-    """The document's root element (ElementTree's). Imported here: every page read is asked
-    for its root's name (root_name), which needs no parser."""
+def parse(data: bytes | str):
+    """The document's root element (ElementTree's), from its bytes or its text already decoded
+    (the read stage decodes it as any text). Imported here: every page read is asked for its
+    root's name (root_name), which needs no parser."""
     import xml.etree.ElementTree as ElementTree
 
     try:
@@ -230,6 +231,12 @@ def news_item_story(item) -> NewsStory:
         kind, text = local_name(content.tag), []
         content_type = (content.get("contenttype") or content.get("contentType") or "").lower()
         if kind == "inlineXML":
+            nitf = next((child for child in content if local_name(child.tag) == "nitf"), None)
+            if nitf is not None and (story := nitf_story(nitf)).body:
+                # A whole NITF story: its body.content is the text, as in a NITF file (its
+                # subheadline and abstract were paragraphs of it), and what it says (a byline,
+                # an abstract) fills what the item's own metadata leaves out.
+                return NewsStory(story.body, {**story.hints, **hints})
             text = [line for child in content for line in paragraphs(child)]
         elif kind == "inlineData" and ("text" in content_type or not content_type):
             written = "".join(content.itertext())

@@ -20,9 +20,11 @@ import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from .extract_record import FIELD_ALIASES, field_value
 from .record import BAD_SIDECAR, Source
@@ -506,23 +508,44 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     gzipped = gzipped and _starts_as_gzip(path)  # a .gz saved already unpacked is read as it is
     if ARTICLE_EXTENSIONS.get(extension) == "jsonl" and _head_kind(path, gzipped, "jsonl") == "jsonl":
         # Streamed line by line: a JSON Lines export can be far larger than memory.
-        yield from _stream_json_lines(path, gzipped, overrides, known, defer_record_hashes)
+        yield from _whole_failure_hashed(_stream_json_lines(path, gzipped, overrides, known, defer_record_hashes),
+                                         path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "warc":
+    # (An empty web archive or export is read whole below, to fail as the empty file it is: read
+    # as a stream it failed as "not well-formed: no element found" or "no HTML page found".)
+    # (And one under that name that is no web archive or export, a page saved as .warc, is read
+    # as what it is: streamed as what its name said, it failed as "no HTML page found".)
+    if ARTICLE_EXTENSIONS.get(extension) == "warc" and input_file.size and _streams_as(path, "warc"):
         # Streamed record by record, like JSON Lines: a crawl's web archive runs to gigabytes.
-        yield from _web_archive_pages(location, lambda: open(path, "rb"), overrides, known)
+        yield from _whole_failure_hashed(_web_archive_pages(location, lambda: open(path, "rb"), overrides, known),
+                                         path, location)
         return
-    if ARTICLE_EXTENSIONS.get(extension) == "enex":
+    if ARTICLE_EXTENSIONS.get(extension) == "enex" and input_file.size and _streams_as(path, "enex"):
         # Streamed note by note: an export with its pictures runs to gigabytes.
         import gzip
 
-        yield from _evernote_sources(location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"),
-                                     overrides, known)
+        yield from _whole_failure_hashed(_evernote_sources(
+            location, lambda: gzip.open(path, "rb") if gzipped else open(path, "rb"), overrides, known), path, location)
         return
     if ARTICLE_EXTENSIONS.get(extension) == "mbox" or (extension not in ARTICLE_EXTENSIONS
-                                                       and _opens_as_mailbox(path, gzipped)):
+                                                       and _opens_as_mailbox(path, gzipped)) or (
+            ARTICLE_EXTENSIONS.get(extension) in ("email", "text") and _opens_as_mailbox(path, gzipped, several=True)):
         # Streamed mail by mail: a mailbox exported whole runs to gigabytes too.
-        yield from _mailbox_mails(location, path, gzipped, overrides, known)
+        yield from _whole_failure_hashed(_mailbox_mails(location, path, gzipped, overrides, known), path, location)
+        return
+    if input_file.size > MAX_INPUT_BYTES and ARTICLE_EXTENSIONS.get(extension) == "document" and not gzipped:
+        # A document is large for its pictures, not its text: its parts are read from the file,
+        # each held to the limit (documents.MAX_PART_BYTES). It failed as "too large".
+        digest = _sha256_of_file(path)
+        if known is not None and known(location, digest):
+            yield Source(location, b"", digest, "unknown", input_file.size, overrides)
+            return
+        try:
+            with open(path, "rb") as document:
+                source = _document_source(location, document, digest, input_file.size, overrides)
+        except OSError as error:
+            source = Source(location, b"", "", "unknown", 0, overrides, f"cannot read: {error.strerror or error}")
+        yield source
         return
     if input_file.size > MAX_INPUT_BYTES:
         yield Source(location, b"", _sha256_of_file(path), "unknown", input_file.size, overrides,
@@ -557,7 +580,12 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         yield Source(location, data, digest, "unknown", len(on_disk), overrides, _empty(read))
         return
     kind = ARTICLE_EXTENSIONS.get(extension)
-    if kind == "document" or (kind is None and read.startswith(b"PK\x03\x04") and _is_document(read)):
+    if kind != "document" and read.startswith(b"PK\x03\x04") and _is_document(read):
+        kind = "document"  # under no extension, or another's (a .docx saved as .txt failed as binary)
+    elif kind == "document" and not read.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) and \
+            sniff_format(data) != "binary":
+        kind = None  # a text, a page, records under a document's name: read as what they are
+    if kind == "document":
         # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
         yield _document_source(location, read, digest, len(on_disk), overrides)
         return
@@ -572,6 +600,8 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
         yield _pdf_source(location, data, digest, len(on_disk), overrides)
         return
+    if kind == "pdf":
+        kind = None  # no PDF, whatever its name says: a text under .pdf failed as "unsupported format"
     if sniffed == "binary":
         kind_named = _binary_kind(data[:16])
         if extension == ".msg" and data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -602,7 +632,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         from .news_xml import root_name
 
         kind = "xml" if root_name(_utf8_head(data)) else sniffed
-    elif kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive") and kind != sniffed):
+    elif kind is None or (sniffed in ("html", "json", "jsonl", "warc", "feed", "mhtml", "webarchive", "xml")
+                          and kind != sniffed):
+        # (xml: a NITF story or an Evernote export saved as .txt was read as text, its markup the article)
         kind = sniffed
     # ...and when the extension names a format the content cannot be: a text or Markdown file
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
@@ -653,6 +685,18 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     yield Source(location, data, digest, kind, len(on_disk), overrides)
 
 
+def _whole_failure_hashed(sources: Iterator[Source], path: Path, location: str) -> Iterator[Source]:
+    """The sources of a streamed file (JSON Lines, web archive, Evernote export, mailbox), the
+    failure of the file as a whole (empty, damaged, no page in it) given the file's hash: left
+    without one, it was failed again on every run, where a file read whole that failed counts
+    as unchanged while its bytes and our code are the same. A file that cannot be read at all
+    stays unhashed, and is tried again."""
+    for source in sources:
+        if source.error and not source.raw_sha256 and source.location == location:
+            source.raw_sha256 = _sha256_of_file(path)
+        yield source
+
+
 def _utf8_head(data: bytes) -> bytes:
     """A file's first bytes as UTF-8 (a UTF-16 file's decoded), without a byte order mark and
     the white space before its first element."""
@@ -681,7 +725,7 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
         yield from _evernote_sources(location, lambda: io.BytesIO(data), overrides, known)
         return
     try:
-        root = parse(data)
+        root = parse(_xml_as_text(data))
         name = local_name(root.tag)
         stories = news_xml_stories(root)
     except NewsXmlError as error:
@@ -705,6 +749,24 @@ def _xml_sources(location: str, data: bytes, digest: str, size: int, overrides: 
             # the format as their provenance (as a mail's header gives "email").
             yield Source(here, raw, item_digest, "record", len(raw), overrides,
                          hints={name: (value, provenance) for name, value in story.hints.items()})
+
+
+# An XML declaration's encoding, from a document's first bytes.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']""")
+
+
+def _xml_as_text(data: bytes) -> bytes | str:
+    """An XML document's bytes as the text they are, read as any text is (decode_text): a
+    Windows code page under the Latin-1 it declares (its quotes and apostrophes lost as control
+    characters) or under none (UTF-8, by the standard: it failed whole as not well-formed).
+    UTF-16 by its mark stays bytes, for the XML parser."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    declared = _XML_ENCODING.match(data.removeprefix(b"\xef\xbb\xbf")[:256])
+    try:
+        return decode_text(data, declared[1].decode("ascii", "replace") if declared else None)
+    except UnicodeDecodeError:
+        return data  # (the parser's own error then says where)
 
 
 def _evernote_sources(location: str, open_stream: Callable, overrides: dict,
@@ -884,12 +946,19 @@ def emlx_message(data: bytes) -> bytes:
 _MAILBOX_START = re.compile(rb"From \S+[ \t][^\n]*\b\d{1,2}:\d\d:\d\d\b[^\n]*\n[\w-]+:")
 
 
-def _opens_as_mailbox(path: Path, gzipped: bool) -> bool:
+def _opens_as_mailbox(path: Path, gzipped: bool, several: bool = False) -> bool:
+    """Whether a file opens as a mailbox does; `several`: and holds more than one mail (a
+    mailbox saved as .eml or .txt, whose mails were read as one, glued together)."""
     import gzip
 
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
-            return _MAILBOX_START.match(file.read(1024)) is not None
+            if _MAILBOX_START.match(file.read(1024)) is None:
+                return False
+            if not several:
+                return True
+            file.seek(0)
+            return any(line.startswith(b"From ") and _ENVELOPE_LINE.match(line) for line in islice(file, 1, None))
     except (OSError, EOFError, zlib.error):
         return False
 
@@ -943,7 +1012,7 @@ def _is_document(data: bytes) -> bool:
     return is_word_processor_document(data)
 
 
-def _document_source(location: str, data: bytes, digest: str, size: int, overrides: dict) -> Source:
+def _document_source(location: str, data: bytes | BinaryIO, digest: str, size: int, overrides: dict) -> Source:
     """A word processor's document (.docx, .odt: see ingest/documents.py) as a text input, its
     title, creator and day of creation given where the text says none. It was failed as
     "binary file (a ZIP archive, or a Word or Excel file)"."""
@@ -980,6 +1049,22 @@ def _json_loads(text):
         raise ValueError("nested too deeply to read") from None
 
 
+_WHITE_SPACE = re.compile(r"\s*")
+
+
+def _json_documents(text: str) -> list | None:
+    """The records of JSON documents written one after another, pretty-printed (as `jq` writes
+    each of the values it gives: `jq '.items[]'`), or None if the text is not that."""
+    decoder, documents, at = json.JSONDecoder(), [], 0
+    try:
+        while (at := _WHITE_SPACE.match(text, at).end()) < len(text):
+            document, at = decoder.raw_decode(text, at)
+            documents.extend(_records_of(document))
+    except (ValueError, RecursionError):
+        return None
+    return documents if len(documents) > 1 else None
+
+
 # A record file that gives no record is reported, as an empty article file is: an export that
 # came out empty must not pass for a run with nothing new in it.
 NO_RECORD = "no record in it"
@@ -1010,6 +1095,8 @@ def record_file_kind(head: bytes, named: str) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{") and head.split(b"\n", 1)[0].strip() == b"{":
+        return "json"  # "{" alone on its line opens a pretty-printed document, never a JSON line
     if not head or head.startswith(b"{"):
         return named
     if head.startswith(b"["):
@@ -1035,6 +1122,31 @@ def _starts_as_gzip(path: Path) -> bool:
             return file.read(2) == GZIP_MAGIC
     except OSError:
         return True  # reading it will say what is wrong
+
+
+def _streams_as(path: Path, kind: str) -> bool:
+    """Whether a file named as a web archive ("warc") or an Evernote export ("enex") begins as
+    one (gzipped or not, whatever its name says)."""
+    import gzip
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES)
+        if head[:2] == GZIP_MAGIC:
+            with gzip.open(path, "rb") as file:
+                head = file.read(HEAD_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return True  # reading it as its name says will say what is wrong
+    if kind == "warc" and head.lstrip().startswith((b"WARC/", b"filedesc://")):
+        return True
+    if kind == "enex":
+        from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
+
+        named = root_name(_utf8_head(head))
+        if named is not None:
+            return named not in FEED_ROOTS | NEWS_ROOTS | {"html"}
+    # Another format only when its content says which: a damaged one fails as what it is named.
+    return sniff_format(head) in ("text", "markdown", "binary")
 
 
 def _head_kind(path: Path, gzipped: bool, named: str) -> str | None:
@@ -1074,8 +1186,10 @@ def _record_sources(location: str, data: bytes, kind: str, overrides: dict) -> I
         try:
             parsed = _json_loads(text)
         except ValueError as error:
-            yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
-            return
+            parsed = _json_documents(text)
+            if parsed is None:
+                yield Source(location, data, sha256(data), "record", len(data), overrides, f"invalid JSON: {error}")
+                return
         if _is_json_feed(parsed):
             yield from _json_feed_items(location, parsed, overrides)
             return
@@ -1276,18 +1390,23 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                 yield Source(page, body, digest, "html", len(body), overrides,
                              url=record.rec_headers.get_header("WARC-Target-URI"))
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
-        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}")
+        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}{_read_before(pages)}")
         return
     except sqlite3.Error:  # the archive's (asked through `known`), not the web archive's
         raise
     except Exception as error:  # warcio's own error on a record it cannot parse (no address...)
-        yield Source(location, b"", "", "warc", 0, overrides,
-                     f"cannot read web archive: a malformed record ({type(error).__name__}: {error})")
+        yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: a malformed record "
+                                                              f"({type(error).__name__}: {error}){_read_before(pages)}")
         return
     if not pages:
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+def _read_before(pages: int) -> str:
+    """What a web archive's failure adds of the pages read before its damage (they are stored)."""
+    return f"; the {pages:,} page{'s' if pages != 1 else ''} before it {'were' if pages != 1 else 'was'} read" if pages else ""
 
 
 # A feed item with no content element and a description shorter than this gives a summary of
@@ -1303,6 +1422,11 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
     item's content (or a full-text description). Location: PATH#N, N the item's number."""
     import feedparser  # 0.12 s to import, for feeds only
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # feedparser reads UTF-16 only where the XML declaration names it, which a file with
+        # its byte order mark need not: such a feed failed as "not well-formed (invalid token)".
+        text = re.sub(r"^(<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']", r"\1", data.decode("utf-16", "replace"), count=1)
+        data = text.encode("utf-8")
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""

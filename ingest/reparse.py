@@ -315,10 +315,12 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
     found, read = set(), set()
     try:
         for source in read_sources(input_file):
+            # "" (the file), or "#3": there, if not with the bytes stored (a file emptied or
+            # damaged since is changed, not gone: it was named gone, as if it had moved)
+            read.add(source.location[len(input_file.location):])
             if source.error:
                 continue
             hash_source(source)
-            read.add(source.location[len(input_file.location):])  # "" (the file), or "#3"
             waiting = by_bytes.get(source.raw_sha256)
             if not waiting or source.location in yielded:
                 continue

@@ -28,11 +28,13 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         # Inputs failing now: a failed file since mended and ingested again from the same place
         # keeps its failed row as history (sources), but is no longer a failure to see to. Mended
         # by new bytes (a later row), or by bytes it held before (restored from a backup: its
-        # earlier row, seen again since the failure).
+        # earlier row, seen again since the failure). One failing with other bytes since is
+        # counted by its latest failure only: a file edited and failing still is one failure.
         "failed": one(
             "SELECT count(*) FROM sources AS failure WHERE status = 'failed' AND NOT EXISTS ("
-            "SELECT 1 FROM sources AS later WHERE later.location = failure.location "
-            "AND later.status != 'failed' AND (later.id > failure.id OR later.last_seen > failure.last_seen))"
+            "SELECT 1 FROM sources AS later WHERE later.location = failure.location AND later.id != failure.id "
+            "AND (later.last_seen > failure.last_seen OR (later.status != 'failed' AND later.id > failure.id) "
+            "OR (later.last_seen = failure.last_seen AND later.id > failure.id)))"
         ),
         # articles that are an edited text of an earlier one (schema/0009), kept beside it
         "new_versions": one("SELECT count(*) FROM articles WHERE previous_version IS NOT NULL"),

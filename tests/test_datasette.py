@@ -140,6 +140,19 @@ def test_articles_are_listed_newest_first(served):
     assert dated == sorted(dated, reverse=True) and len(dated) == 5
 
 
+@pytest.mark.parametrize("table", ["articles", "article_facets"])
+@pytest.mark.parametrize("asked", ["_facet=outlet_id", "_facet_array=authors", "_facet_day=published",
+                                   "_facet_date=published", "_facet=language&_facet=language"])
+def test_a_facet_the_table_gives_already_is_counted_once(served, table, asked):
+    # A program that asks for the facets it wants, not knowing the table gives them, got each
+    # one twice, under its name and under "outlet_id_2" (the page showed it twice), counted twice.
+    page = served(f"/archive/{table}.json?_search=larchmouth&{asked}").json()
+    assert set(page["facet_results"]) == {"outlet_id", "authors", "published", "language"}, asked
+    # near miss: a facet the table does not give is added, once
+    page = served(f"/archive/{table}.json?_search=larchmouth&{asked}&_facet=title&_facet=title").json()
+    assert set(page["facet_results"]) == {"outlet_id", "authors", "published", "language", "title"}, asked
+
+
 def test_table_search_uses_the_fts_index(served):
     # If Datasette did not see articles_fts, ?_search= would be ignored and all 6 rows returned.
     found = rows(served, "/archive/articles.json?_search=library&_col=title")

@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from conftest import FERRY_HEADLINE as HEADLINE, FERRY_PARAGRAPHS as PARAGRAPHS, ingest_json
-from ingest.documents import DocumentError, document_text
+from ingest.documents import DocumentError, document_text, is_word_processor_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -205,3 +205,40 @@ def test_a_document_without_its_extension_is_read_as_one(tmp_path, db_path):
 def test_the_document_error_is_a_value_error():
     with pytest.raises(DocumentError):
         document_text(b"PK\x03\x04 not really")
+
+
+@pytest.mark.parametrize("name, document", [("holloway.docx", ARTICLE_DOCX), ("holloway.odt", ARTICLE_ODT)])
+def test_a_document_made_large_by_its_pictures_is_read_for_its_text(tmp_path, db_path, name, document):
+    # A draft with its photographs runs past 32 MB: it failed whole as "too large for one
+    # article ... many records belong in JSON Lines", its few hundred words of text unread.
+    with zipfile.ZipFile(io.BytesIO(document)) as small, zipfile.ZipFile(tmp_path / name, "w") as large:
+        for info in small.infolist():
+            large.writestr(info, small.read(info))
+        large.writestr("media/photo1.jpeg", bytes(33 * 2**20))  # stored, not compressed: 33 MB on disk
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert Database(db_path).execute("SELECT title FROM articles").fetchone()[0] == HEADLINE
+    code, again = ingest_json(tmp_path / name, "--rehash", "--db", db_path)
+    assert (code, again["unchanged"]) == (0, 1), again
+
+
+def test_a_docx_whose_main_part_has_another_name_is_read(tmp_path, db_path):
+    # Word for the web saves its text as word/document2.xml, named in _rels/.rels as the main
+    # part: such a file failed as "a ZIP archive that is no Word (.docx) or OpenDocument text"
+    # (python-docx2txt issue 16 tells of it).
+    with zipfile.ZipFile(io.BytesIO(ARTICLE_DOCX)) as archive:
+        parts = {name: archive.read(name).decode() for name in archive.namelist()}
+    parts["word/document2.xml"] = parts.pop("word/document.xml")
+    parts["_rels/.rels"] = (
+        "<?xml version='1.0'?><Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>"
+        "<Relationship Id='rId1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "officeDocument' Target='word/document2.xml'/></Relationships>")
+    (tmp_path / "online.docx").write_bytes(zipped(parts))
+    (tmp_path / "online-no-extension").write_bytes(zipped(parts))
+    code, summary = ingest_json(tmp_path / "online.docx", tmp_path / "online-no-extension", "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1), summary
+    assert Database(db_path).execute("SELECT title FROM articles").fetchone()[0] == HEADLINE
+    # near miss: a spreadsheet's main part (xl/workbook.xml) is no document
+    sheet = {"_rels/.rels": parts["_rels/.rels"].replace("word/document2.xml", "xl/workbook.xml"),
+             "xl/workbook.xml": "<workbook/>"}
+    assert not is_word_processor_document(zipped(sheet))

@@ -1090,6 +1090,20 @@ def test_stats_counts_a_file_restored_to_bytes_stored_before_as_failed_no_more(t
 
 
 
+def test_stats_counts_a_file_that_failed_with_other_bytes_too_as_one_failure(tmp_path, db_path):
+    """A file that fails, is edited and fails again is one input failing now, not two: each
+    failed row at its place was counted until a row that did not fail came after it, and
+    stats said "failed 2" of one bad file. The same when it is put back to its first bytes."""
+    stub = tmp_path / "stub.txt"
+    for content, sources in (("Too short.", 1), ("Still too short, edited.", 2), ("Too short.", 2)):
+        time.sleep(1.1)  # (each run's sighting a second after the last: last_seen has seconds)
+        stub.write_text(content)
+        os.utime(stub, (time.time() - 10, time.time() - 10))  # not "modified within 2 s"
+        run_cli("ingest", stub, "--db", db_path)
+        figures = json.loads(run_cli("stats", "--db", db_path, "--json").stdout)
+        assert (figures["sources"], figures["failed"]) == (sources, 1), content
+
+
 def test_optimize_merges_the_index_and_search_still_finds_everything(tmp_path, db_path):
     # Three ingest runs leave three index segments; optimize merges them and the same words
     # find the same articles afterwards.
@@ -1864,3 +1878,95 @@ def test_a_saved_pages_resource_folder_is_not_read_as_articles_in_any_language(t
         (tmp_path / folder / "style.css").write_text("p { margin: 0 }")
     code, summary = ingest_json(tmp_path, "--db", db_path)
     assert (code, summary["seen"], summary["stored"]) == ((0, 1, 1) if skipped else (0, 2, 2))
+
+
+def _zip_of(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+_MISNAMED_HEADLINE = "Quarry road to close for a month of repairs"
+_MISNAMED_DOCX = _zip_of({"word/document.xml": (
+    "<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:body>"
+    + "".join(f"<w:p><w:pPr><w:pStyle w:val='{style}'/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+              for text, style in ((_MISNAMED_HEADLINE, "Heading1"), (ARTICLE_TEXT, "Normal")))
+    + "</w:body></w:document>")})
+_MISNAMED_ODT = _zip_of({
+    "mimetype": "application/vnd.oasis.opendocument.text",
+    "content.xml": ("<office:document-content xmlns:office='urn:oasis:names:tc:opendocument:xmlns:office:1.0' "
+                    "xmlns:text='urn:oasis:names:tc:opendocument:xmlns:text:1.0'><office:body><office:text>"
+                    f"<text:h text:outline-level='1'>{_MISNAMED_HEADLINE}</text:h><text:p>{ARTICLE_TEXT}</text:p>"
+                    "</office:text></office:body></office:document-content>")})
+_MISNAMED_NITF = (f"<?xml version='1.0'?><nitf><body><body.head><hedline><hl1>{_MISNAMED_HEADLINE}</hl1></hedline>"
+                  f"</body.head><body.content><p>{ARTICLE_TEXT}</p></body.content></body></nitf>").encode()
+_MISNAMED_TEXT = f"{_MISNAMED_HEADLINE}\n\n{ARTICLE_TEXT}\n".encode()
+_MISNAMED_FEED = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Quarry Notes</title><item>"
+                  f"<title>{_MISNAMED_HEADLINE}</title><link>https://quarry.example/road</link>"
+                  f"<description>{' '.join([ARTICLE_TEXT] * 3)}</description></item></channel></rss>")
+_MISNAMED_PAGE = (f"<!DOCTYPE html><html><head><title>{_MISNAMED_HEADLINE}</title></head><body><article>"
+                  f"<h1>{_MISNAMED_HEADLINE}</h1><p>{ARTICLE_TEXT}</p></article></body></html>").encode()
+_MISNAMED_ENEX = (f"<?xml version='1.0'?><en-export><note><title>{_MISNAMED_HEADLINE}</title><content><![CDATA["
+                  f"<en-note><p>{ARTICLE_TEXT}</p></en-note>]]></content></note></en-export>").encode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("road.warc", _MISNAMED_PAGE),  # a page as .warc: "no HTML page found in this web archive"
+    ("road.enex", _MISNAMED_PAGE),  # ...as .enex: "not an Evernote export: root <html>"
+    ("road.warc", _MISNAMED_ENEX),  # an Evernote export as .warc
+    # a pretty-printed record as .jsonl: each of its lines failed as "invalid JSON"
+    ("road.jsonl", json.dumps({"title": _MISNAMED_HEADLINE, "body": ARTICLE_TEXT}, indent=2).encode()),
+    ("road.txt", _MISNAMED_DOCX),  # a Word document saved as .txt: it failed as a binary file
+    ("road.html", _MISNAMED_ODT),  # ...an OpenDocument one as .html
+    ("road.txt", _MISNAMED_NITF),  # a NITF story as .txt: read as text, "<?xml ...><nitf>" its headline
+    ("road.md", _MISNAMED_NITF),
+    ("road.pdf", _MISNAMED_TEXT),  # a text as .pdf: it failed as "unsupported format 'pdf'"
+    ("road.docx", _MISNAMED_TEXT),  # ...as .docx: "a damaged document: not a ZIP archive"
+    ("road.rss", _MISNAMED_FEED.encode("utf-16")),  # a feed in UTF-16, by its mark alone: "not well-formed"
+    ("road.xml", _MISNAMED_FEED.replace("version='1.0'?>", "version='1.0' encoding='UTF-16'?>").encode("utf-16-be")),
+])
+def test_a_file_under_another_formats_extension_is_read_as_what_it_is(tmp_path, db_path, name, data):
+    # The README: "by extension or, when the extension is missing or wrong, by sniffing the content".
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    [title] = [row[0] for row in Database(db_path).execute("SELECT title FROM articles")]
+    assert title == _MISNAMED_HEADLINE
+
+
+def test_a_damaged_document_or_pdf_under_its_own_extension_still_fails_saying_so(tmp_path, db_path):
+    # near misses: bytes of the named kind (a ZIP, a PDF) cut short are no text to read instead
+    (tmp_path / "cut.docx").write_bytes(_MISNAMED_DOCX[:200])
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    errors = sorted(failure["error"].split(":")[0] for failure in summary["failures"])
+    assert (code, errors) == (1, ["a damaged PDF, or one cut short (PDFSyntaxError", "a damaged document"]), summary
+
+
+@pytest.mark.parametrize("name", ["notes.enex", "crawl.warc", "export.jsonl", "inbox.mbox", "story.docx", "feed.xml"])
+def test_an_empty_file_of_any_kind_fails_saying_it_is_empty(tmp_path, db_path, name):
+    # An empty Evernote export failed as "a damaged Evernote export (not well-formed: no element
+    # found: line 1, column 0)", an empty web archive as "no HTML page found in this web archive".
+    (tmp_path / name).write_bytes(b"")
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    [failure] = summary["failures"]
+    assert code == 1 and "empty file" in failure["error"], failure
+
+
+@pytest.mark.parametrize("name", ["items.json", "items.jsonl"])
+def test_records_jq_wrote_one_after_another_pretty_printed_are_each_read(tmp_path, db_path, name):
+    # `jq '.items[]' response.json > items.json` writes each record pretty-printed, one after
+    # another, which is no one JSON document: the file failed whole as "invalid JSON: Extra data".
+    records = [{"title": f"Tide gauge {number} replaced", "body": f"{ARTICLE_TEXT} Gauge {number}."} for number in (1, 2)]
+    (tmp_path / name).write_text("".join(json.dumps(record, indent=2) + "\n" for record in records))
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    # near miss: a document with a mistake after its first record still fails, saying where
+    (tmp_path / "bad.json").write_text(json.dumps(records[0], indent=2) + '\n{"title": "Tide gauge 3",\n')
+    code, summary = ingest_json(tmp_path / "bad.json", "--db", db_path)
+    assert code == 1 and summary["failures"][0]["error"].startswith("invalid JSON: "), summary

@@ -234,3 +234,49 @@ def test_the_nitf_stories_of_a_newsml_1_file(tmp_path, db_path):
     (tmp_path / "wire.xml").write_bytes(b"<NewsML><NewsItem><NewsComponent/></NewsItem></NewsML>")
     code, summary = ingest_json(tmp_path / "wire.xml", "--db", db_path)
     assert summary["failures"][0]["error"] == "no NITF story in this NewsML 1 file", summary
+
+
+@pytest.mark.parametrize("declaration, encoding", [
+    # Latin-1 declared, written by Windows software: its curly quotes (0x93, 0x94) and the
+    # apostrophe (0x92) are C1 control characters in Latin-1, and the words lost them.
+    ("<?xml version='1.0' encoding='ISO-8859-1'?>", "cp1252"),
+    # No encoding declared (UTF-8, by the XML standard) but written in a Windows code page: it
+    # failed whole as "a damaged XML file (not well-formed: invalid token)".
+    ("<?xml version='1.0'?>", "cp1252"),
+    ("", "cp1252"),
+    # near misses: what the declaration says, and is, is read as before
+    ("<?xml version='1.0' encoding='ISO-8859-1'?>", "latin-1"),
+    ("<?xml version='1.0' encoding='UTF-8'?>", "utf-8"),
+    ("<?xml version='1.0' encoding='UTF-16'?>", "utf-16"),
+])
+def test_a_nitf_story_in_the_code_page_it_was_written_in_keeps_its_letters(tmp_path, db_path, declaration, encoding):
+    headline = "\u201cNo overtime\u201d: the crews\u2019 vote at Br\u00e6kwater" if encoding == "cp1252" else \
+        "No overtime: the crews' vote at Br\u00e6kwater"
+    story = (f"{declaration}<nitf><body><body.head><hedline><hl1>{headline}</hl1></hedline></body.head>"
+             f"<body.content>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}<p>Caf\u00e9 owners agreed.</p>"
+             "</body.content></body></nitf>")
+    (tmp_path / "crews.xml").write_bytes(story.encode(encoding))
+    code, summary = ingest_json(tmp_path / "crews.xml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    [(title, body)] = Database(db_path).execute("SELECT title, body FROM articles").fetchall()
+    assert (title, body.endswith("Caf\u00e9 owners agreed.")) == (headline, True)
+
+
+def test_a_newsml_item_holding_a_whole_nitf_story_gives_its_body_and_what_it_says(tmp_path, db_path):
+    # fail before: the NITF's subheadline and abstract were read as paragraphs of the text (so
+    # the story did not fold with the same NITF stored alone), and its byline was lost
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    whole_nitf = (f"<nitf xmlns='{NITF_NS}'><head><title>{HEADLINE} - The Harbor Ledger</title></head><body>"
+                  f"<body.head><hedline><hl1>{HEADLINE}</hl1><hl2>Islanders to be stranded</hl2></hedline>"
+                  f"{NITF_BYLINE}</body.head><body.content>{paragraphs}</body.content>"
+                  "<body.end><tagline>Copyright The Harbor Ledger</tagline></body.end></body></nitf>")
+    item = news_item(f"<inlineXML contenttype='application/nitf+xml'>{whole_nitf}</inlineXML>")
+    (tmp_path / "item.xml").write_text("<?xml version='1.0'?>\n" + item.replace("<by>By Ann Lee</by>", ""))
+    (tmp_path / "story.xml").write_bytes(nitf(NITF_HEAD, NITF_BYLINE))
+    code, summary = ingest_json(tmp_path / "item.xml", tmp_path / "story.xml", "--db", db_path)
+    assert (code, summary["stored"], summary["duplicate"]) == (0, 1, 1), summary
+    [article] = stored(db_path)
+    assert article["body"].split("\n\n") == PARAGRAPHS
+    assert (article["authors"], article["description"]) == (["Ann Lee"], "Two crossings a day from December.")
+    # near miss: what the item's own metadata says wins over its NITF's
+    assert (article["outlet"], article["published"]) == ("The Harbor Ledger", "2024-03-05T07:30:00-05:00")

@@ -538,3 +538,26 @@ def test_the_last_batchs_failures_are_reported_only_once_kept(tmp_path, db_path,
         kept = conn.execute("SELECT count(*) FROM sources WHERE status = 'failed'").fetchone()[0]
     assert kept == failure_lines
     assert result.output.count("failed: ") == failure_lines
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.jsonl", b""),  # a JSON Lines export with no record
+    ("nothing.warc", b""),  # a web archive with no page
+    ("cut.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\ncut short"),
+    ("empty.enex", b""),  # an Evernote export, empty
+    ("cut.enex", b'<?xml version="1.0"?><en-export><note><title>Cut'),
+    ("nothing.enex", b'<?xml version="1.0"?><en-export></en-export>'),
+    ("empty.mbox", b""),
+])
+def test_a_streamed_file_that_failed_whole_is_not_failed_again_while_unchanged(tmp_path, db_path, name, data):
+    # JSON Lines, web archives, Evernote exports and mailboxes are read as they stream, their
+    # failure of the whole file given no hash: each was failed again on every run (exit 1 from
+    # cron for good), where any other file that failed counts as unchanged, "failed before".
+    (tmp_path / name).write_bytes(data)
+    code, first = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, first["failed"]) == (1, 1)
+    code, again = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, again["failed"], again["unchanged"], again["unchanged_failed"]) == (0, 0, 1, 1), again
+    (tmp_path / name).write_bytes(data + b"\n\n")  # other bytes: tried again
+    code, changed = ingest_json(tmp_path / name, "--db", db_path)
+    assert changed["unchanged"] == 0

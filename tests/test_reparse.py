@@ -338,6 +338,15 @@ def test_a_record_no_longer_in_its_file_is_left_as_stored(tmp_path, db_path):
         assert conn.execute("SELECT title FROM articles").fetchone() == ("Old title",)
 
 
+@pytest.mark.parametrize("damage", [b"", b"PK\x03\x04 cut short", b"\x00\x01\x02 not a story"])
+def test_a_file_damaged_since_is_changed_not_gone(archive, db_path, damage):
+    # fail before: a file still there whose bytes now fail to read (emptied, cut short) was named
+    # "gone" (file_missing), sending its owner to look for a file that had not moved
+    (archive / "sandbags.txt").write_bytes(damage)
+    summary = run_reparse(str(db_path))
+    assert (summary.file_missing, summary.file_changed) == (0, 1)
+
+
 def test_a_file_replaced_by_a_folder_is_gone(archive, db_path):
     (archive / "sandbags.txt").unlink()
     (archive / "sandbags.txt").mkdir()

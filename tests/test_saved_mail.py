@@ -371,6 +371,21 @@ def test_a_mailbox_file_with_no_extension_is_read_as_one(tmp_path, db_path, layo
     assert summary["failures"] == [] and summary.get("passed_over", {}).get("(no extension)") is None
 
 
+@pytest.mark.parametrize("name", ["Newsletters.eml", "Newsletters.txt"])
+def test_a_mailbox_saved_under_a_single_mails_name_is_read_mail_by_mail(tmp_path, db_path, name):
+    # fail before: a mailbox of two newsletters named .eml was read as one mail, the second
+    # one's header and story glued under the first one's as one article
+    data = mailbox(mail(html=newsletter_page()), mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens"))
+    (tmp_path / name).write_bytes(data)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 2), summary
+    # near miss: one mail saved with its envelope line is still one mail, named by its file
+    (tmp_path / "one.eml").write_bytes(mailbox(mail(text=f"By Ada Quill\n\n{FAIR} Again.\n", subject="Fair again")))
+    code, summary = ingest_json(tmp_path / "one.eml", "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    assert Database(db_path).execute("SELECT max(location) FROM sources").fetchone()[0].endswith("one.eml")
+
+
 def test_a_text_that_opens_with_from_is_no_mailbox(tmp_path, db_path):
     # near miss: a note with no extension that opens with "From " and no envelope is passed over
     (tmp_path / "notes").write_bytes(b"From the harbour office: the ferry runs at noon.\n")

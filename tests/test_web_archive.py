@@ -305,3 +305,15 @@ def test_a_safari_web_archive_whose_story_is_in_a_frame(tmp_path, db_path, shell
     article = next(Database(db_path).query("SELECT title, url, body FROM articles"))
     assert article["title"] == "River rises in Millbrook" and "ferry runs at noon" not in article["body"]
     assert article["url"] == "https://millbrook-gazette.example/news/flood"  # the address the reader saved
+
+
+def test_an_archive_damaged_after_its_first_pages_says_they_were_read(tmp_path, db_path):
+    # A crawl cut short or damaged part-way: its pages before the damage are stored, and the
+    # failure said only "a malformed record", leaving its owner to wonder whether any were.
+    archive = tmp_path / "crawl.warc"
+    write_archive(archive, [("https://a.example/flood", "response", "200 OK", "text/html", page("River rises", FLOOD))],
+                  gzip=False)
+    archive.write_bytes(archive.read_bytes() + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nshort")
+    code, summary = ingest_json(archive, "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"][0]["error"].endswith("; the 1 page before it was read"), summary

@@ -481,7 +481,7 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body",
                             "body": refused_json(refused) if as_json else (refused + "\n").encode()})
                 return
-            scope = _sort_column_kept(datasette, _local_days(scope))
+            scope = _facets_once(datasette, _sort_column_kept(datasette, _local_days(scope)))
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
             page = _TABLE_PAGE.match(scope.get("path", "")) if scope.get("type") == "http" else None
@@ -671,6 +671,40 @@ def _sort_column_kept(datasette, scope):
     shown = [value for key, value in kept if key == "_col"]
     if shown and sort not in shown:
         kept.append(("_col", sort))
+    if kept == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(kept).encode("latin-1")}
+
+
+# A facet parameter's type, as metadata.yml names it ("- array: authors"); a plain column's is "column".
+_FACET_TYPES = {"_facet": "column", "_facet_array": "array", "_facet_day": "day"}
+
+
+def _facets_once(datasette, scope):
+    """The request, without the facets it asks for that its table gives already (its facets in
+    metadata.yml) or that it asks for twice.
+
+    Why: Datasette counts a facet asked both ways twice, and answers it twice, under its name
+    and under another ("outlet_id" and "outlet_id_2"), the page showing it twice: a program that
+    asks for the facets it wants, not knowing which the table gives, doubled the time of the
+    slowest (the authors). Runs after _local_days, which makes _facet_date _facet_day."""
+    if scope.get("type") != "http" or b"_facet" not in scope.get("query_string", b""):
+        return scope
+    page = _TABLE_PAGE.match(scope.get("path", ""))
+    if page is None:
+        return scope
+    given = set()
+    for facet in datasette.table_metadata(DATABASE_NAME, page["table"]).get("facets") or []:
+        given.update(facet.items() if isinstance(facet, dict) else [("column", facet)])
+    pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    kept = []
+    for key, value in pairs:
+        facet = (_FACET_TYPES.get(key), value)
+        if facet[0] is not None:
+            if facet in given:
+                continue
+            given.add(facet)
+        kept.append((key, value))
     if kept == pairs:
         return scope
     return {**scope, "query_string": urlencode(kept).encode("latin-1")}
