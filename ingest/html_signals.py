@@ -2403,7 +2403,7 @@ def _links_another_story(box, element) -> bool:
     # with its caption, the story's own lead picture linked to its gallery.)
     for link in _PICTURE_LINKS(box):
         target = _split_href(link)
-        if (target is not None and target.path.strip("/") and not _IMAGE_FILE.search(target.path)
+        if (target is not None and _is_story_address(target) and not _IMAGE_FILE.search(target.path)
                 and not _CAPTIONED(link) and not _PICTURES_PAGE.search(target.path)
                 and not _AUTHOR_PAGE.search(target.path) and not _is_author_page(link.get("href", ""))
                 and not any(d is element for d in link.iterdescendants())):
@@ -2416,6 +2416,23 @@ _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
 # ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
 _PICTURES_PAGE = re.compile(r"/(?:galler(?:y|ies)|photos?|pictures?|slideshows?|media|images?|lightbox)(?:/|$|[-_.?])", re.I)
 _CAPTIONED = etree.XPath("boolean(ancestor::figure[.//figcaption])")
+# What a story's address holds and a person's or a button's does not: a number (its day, its
+# id: "/2025/05/tides", "/news/4471203") or a slug of three words or more ("/tide-tables-for-may").
+_STORY_PATH = re.compile(r"\d{3,}|[^\W\d_]+(?:[-_][^\W_]+){2,}")
+# A share button's address carries the story's own in its query ("?u=https%3A...", "?url=").
+_SHARED_ADDRESS = re.compile(r"(?:^|&)(?:u|url|link|href)=|https?(?::|%3A)", re.I)
+
+
+def _is_story_address(target) -> bool:
+    """The address may be another story's page: a web address whose path is a story's (see
+    _STORY_PATH). Not a writer's portrait linked to their page or their social account
+    ("/ann-lee", "/about", "twitter.com/annlee"), nor a share button's icon (its query holds
+    the story's own address), nor a mail or a chat app's link: a picture in the story's own
+    byline box links so, where a card's links to the story it promotes."""
+    return (target.scheme.casefold() in ("", "http", "https") and not _SHARED_ADDRESS.search(target.query)
+            and bool(_STORY_PATH.search(target.path)))
+
+
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 
 

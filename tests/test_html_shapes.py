@@ -4594,6 +4594,22 @@ def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
     # lost, read as another story's card's)
     ('<div class="intro"><h2>The channel has silted for years</h2><a href="/gallery/dredger-at-work">'
      '<img src="dredger.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    # ...and the pictures of the story's own byline box: share buttons' icons (the story's
+    # address in their query), the writer's portrait linked to their page or their account
+    # (stop 30: each read the box as another story's card, and the page lost its writer)
+    ('<div class="intro"><h2>The channel has silted for years</h2><span class="byline">By Ann Lee</span> '
+     '<a href="https://social.example/sharer/sharer.php?u=https%3A%2F%2Fharbor.example%2Fa"><img src="s.svg"></a>'
+     '<a href="https://chirp.example/intent/post?url=https://harbor.example/a"><img src="c.svg"></a></div>',
+     ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="https://chirp.example/annlee">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/ann-lee">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/about">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    # a card whose picture links a story by its slug alone, no number in it, is still a card
+    ('<div class="card"><a href="/tide-tables-for-the-month"><img src="tides.jpg"></a><h4>Tide tables</h4>'
+     '<span class="byline">By Tom Park</span></div><p class="byline">By Ann Lee</p>', ["Ann Lee"]),
 ])
 def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors):
     assert parsed(top=top).authors == authors
