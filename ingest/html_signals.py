@@ -4240,6 +4240,13 @@ def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> boo
     writer, but not after another writer's name and a comma."""
     if person_key(name) not in {person_key(p) for p in _title_rest(signals)}:
         return False
+    # A byline that links each of its writers to their author page links this name so too:
+    # a co-writer on their own site ("By <a href=/author/ann-lee>Ann Lee</a>, <a
+    # href=/author/tom-park>Tom Park</a>" on "Post | Tom Park"), where the site's name after a
+    # writer is plain text or a link home.
+    linked = {person_key(p) for p in signals.author_links}
+    if person_key(name) in linked and len(linked) > 1:
+        return False
     ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
     return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))
                for i, r in enumerate(raw))

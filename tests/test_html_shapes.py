@@ -4648,6 +4648,16 @@ def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head,
     ('<p class="byline">By Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
     ('<p class="byline">By Tom Park and Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Tom Park", "Ann Lee"]),
     ('<p class="byline">By Ann Lee, Tom Park</p>', "Dredging the harbour | Tom Park", ["Ann Lee", "Tom Park"]),
+    # ...and a co-writer on their own site, where the byline links each writer to their
+    # author page (stop 30: the site's owner was dropped as the site)
+    ('<p class="byline">By <a href="/author/ann-lee">Ann Lee</a>, <a href="/author/tom-park">Tom Park</a></p>',
+     "Harbour channel to be dredged | Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the site's name after a linked writer in plain text, or the site's own
+    # name alone linked so
+    ('<p class="byline">By <a href="/author/ann-lee">Ann Lee</a>, Harbor Ledger</p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee, <a href="/author/harbor-ledger">Harbor Ledger</a></p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
 ])
 def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
     assert _titled_article("", top, title).authors == authors
