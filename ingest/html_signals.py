@@ -1910,6 +1910,12 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
+        if outlet is None:
+            # The outlet on a line of its own after the names', the story's date beside it
+            # ("<div>Ann Lee</div><div><span class=provider>Harbor Wire</span> <time>"): a
+            # syndicated story's credit, the line that opens with the outlet's part.
+            outlet = next((child for child in element if len(child) and _is_outlet_part(child[0])
+                           and not (child.text or "").strip()), None)
         if outlet is None or _elsewhere_than_the_story(element, headline):
             continue
         # (A part before the outlet marked as a place, a section or a topic is a dateline's or
@@ -2482,7 +2488,7 @@ def _two_fields(before: str, after: str) -> bool:
 # Class words a byline box marks its outlet part with ("<span class=author>A</span><span
 # class=publication>Valley Courier</span>"): the paper or the employer, not a writer.
 _OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affiliation|organi[sz]ation|"
-                           r"newspaper)(?:$|[\s_-])", re.I)
+                           r"newspaper|provider)(?:$|[\s_-])", re.I)
 _HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
                             'contains(@itemprop, "author")])')
 

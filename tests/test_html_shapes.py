@@ -127,6 +127,15 @@ def test_a_writers_name_and_job_in_two_fields(top, authors):
     # and a part before the outlet marked as a place or a section: a dateline's or a kicker's
     ('<div><span class="location">Harbor City</span><span class="publication">Harbor Ledger</span></div>', []),
     ('<div><span class="story-section">Local Sports</span><span class="publication">Harbor Ledger</span></div>', []),
+    # a syndicated story's credit: the outlet marked as its provider, on a line of its own
+    # after the writer's, the story's date beside it (stop 30)
+    ('<div><div>Ines Varga</div><div><span class="provider">Harbor Wire</span> <time>May 3, 2025</time></div></div>',
+     ["Ines Varga"]),
+    ('<p><span>Ines Varga</span> <span class="provider-name">Harbor Wire</span></p>', ["Ines Varga"]),
+    # near misses: such a credit in a picture's box, after a sentence, or after other words
+    ('<div class="photo-credit"><div>Ines Varga</div><div><span class="provider">Harbor Wire</span></div></div>', []),
+    ('<div><div>Ines Varga told the council</div><div><span class="provider">Harbor Wire</span></div></div>', []),
+    ('<div><div>Ines Varga</div><div>Read more at <span class="provider">Harbor Wire</span></div></div>', []),
 ])
 def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
