@@ -1596,7 +1596,8 @@ _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
-    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")]'
+    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")'
+    ' or contains(@href, "/@")]'
     + _NOT_TEASER + " | $headline")
 
 
@@ -1654,6 +1655,23 @@ def _is_own_profile(target, page_host: str | None) -> bool:
                 and (not host or host == page_host))
 
 
+# An account's page on the site itself, at its root: "/@annlee" (a blogging platform's, a video
+# site's); "/@annlee/harbour-notes-4f2a" is one of its posts.
+_ACCOUNT_PAGE = re.compile(r"/@([\w.-]{3,30})/?")
+
+
+def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
+    """The link goes to the named person's account page on the site itself, its handle holding
+    their family name ("Ann Lee" on "/@annlee" or "/@alee"): the writer's page where the site
+    has no author directory. Not another site's account (a channel the story links to), nor
+    a handle that does not spell the name (a publication's, a reader's)."""
+    match = _ACCOUNT_PAGE.fullmatch(target.path)
+    host = target.netloc.casefold().removeprefix("www.")
+    words = _SLUG_WORDS.findall(_unaccented(name or "").casefold())
+    return bool(match and len(words) >= 2 and len(words[-1]) >= 3 and words[-1] in match[1].casefold()
+                and ((not host and not target.scheme) or (page_host and host == page_host)))
+
+
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     """The first link to an author page (or a profile page on the site itself) after the
     headline, and the links of the same kind beside it (one per author), whose texts name them.
@@ -1665,7 +1683,8 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host))
+             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host)
+                  or _is_own_account(target, page_host, _text(a)))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]

@@ -4697,3 +4697,23 @@ def test_a_writers_job_line_closed_by_the_date(top, authors):
 ])
 def test_a_name_with_its_own_handle_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+_HARBOR_CANONICAL = '<link rel="canonical" href="https://harbor.example/@annlee/channel-to-be-dredged-4f2a">'
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the writer's name linked to their account page on the site itself, "/@handle", the
+    # handle holding the family name: the writer's page where the site has no author directory
+    (_HARBOR_CANONICAL, '<div><a href="https://harbor.example/@annlee">Ann Lee</a> · 11 min read</div>',
+     ["Ann Lee"]),
+    ("", '<div><a href="/@alee">Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: another site's account (a channel the story links to), a handle that does
+    # not spell the name (a publication's), and one of the account's posts
+    (_HARBOR_CANONICAL, '<div><a href="https://video.example/@annlee">Ann Lee</a></div>', []),
+    ("", '<div><a href="https://video.example/@annlee">Ann Lee</a></div>', []),
+    (_HARBOR_CANONICAL, '<div><a href="https://harbor.example/@harborledger">Ann Lee</a></div>', []),
+    ("", '<div><a href="/@annlee/tide-tables-for-may-9c1d">Ann Lee</a></div>', []),
+])
+def test_a_name_linked_to_its_account_page_on_the_site(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors
