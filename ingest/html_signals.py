@@ -330,6 +330,12 @@ class Signals:
         return _outlet_marked_line(self.tree) if self.tree is not None else []
 
     @cached_property
+    def name_part_list(self) -> list[str]:
+        """The people of the list under the headline whose names are marked by their parts,
+        given name and surname (see _name_part_list)."""
+        return _name_part_list(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
@@ -1947,6 +1953,37 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
         if match:
             return [match["names"]]
+    return []
+
+
+# The class of a name's parts, as a paper's list of authors marks them (JATS's "given-names"
+# and "surname", hCard's "given-name" and "family-name"): a token, or a part of one after "-".
+_GIVEN_NAME_CLASS = re.compile(r"(?:^|[\s_-])given[-_]?names?(?!\S)", re.I)
+_SURNAME_CLASS = re.compile(r"(?:^|[\s_-])(?:surname|family[-_]?name)(?!\S)", re.I)
+
+
+def _name_part_list(tree: HtmlElement) -> list[str]:
+    """The people of the first list under the headline, before the story's text, whose
+    names are marked by their parts ("<span class=given-names>Ann</span> <span
+    class=surname>Lee</span>, <span ...>"): a paper's authors, each name its two parts in a
+    box of its own, the boxes side by side. The marks name a person's name, not a writer, so
+    only there (not in a caption, a teaser, the comments, a quotation or a box of other
+    stories), and only the first such list decides."""
+    headline = _headline_element(tree)
+    for element in _elements_under_headline(tree, headline):
+        if not _GIVEN_NAME_CLASS.search(element.get("class") or ""):
+            continue
+        person = element.getparent()
+        listing = person.getparent() if person is not None else None
+        if listing is None or _elsewhere_than_the_story(listing, headline):
+            return []
+        names = []
+        for box in listing.iterchildren(etree.Element):
+            given = next((e for e in box.iter(etree.Element) if _GIVEN_NAME_CLASS.search(e.get("class") or "")), None)
+            surname = next((e for e in box.iter(etree.Element) if _SURNAME_CLASS.search(e.get("class") or "")), None)
+            if given is not None and surname is not None and _text(given) and _text(surname):
+                names.append(f"{_text(given)} {_text(surname)}")
+        return names[:_LISTED_BYLINES]
     return []
 
 
@@ -4160,6 +4197,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.titled_name_line),
                         ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
+                        ("byline", lambda: signals.name_part_list),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

@@ -4717,3 +4717,21 @@ _HARBOR_CANONICAL = '<link rel="canonical" href="https://harbor.example/@annlee/
 ])
 def test_a_name_linked_to_its_account_page_on_the_site(head, top, authors):
     assert parsed(head=head, top=top).authors == authors
+
+
+def _name_parts(names, given: str = "given-names", surname: str = "surname") -> str:
+    return ", ".join(f'<span class="contrib"><span class="{given}">{n.split()[0]}</span> '
+                     f'<span class="{surname}">{n.split()[1]}</span></span>' for n in names)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a paper's list of authors whose names are marked by their parts (JATS's given-names and
+    # surname, hCard's given-name and family-name), with no class that says "author"
+    (f'<div class="cite">{_name_parts(_LISTED_WRITERS[:3])}</div>', _LISTED_WRITERS[:3]),
+    (f'<div>{_name_parts(_LISTED_WRITERS, "p-given-name", "p-family-name")}</div>', _LISTED_WRITERS),
+    # near misses: such names in a caption, or in the story's text (after its first paragraphs)
+    (f'<figure><img src="crew.jpg"><figcaption>{_name_parts(_LISTED_WRITERS[:2])}</figcaption></figure>', []),
+    (BODY + f'<div>{_name_parts(_LISTED_WRITERS[:2])}</div>', []),
+])
+def test_a_list_of_names_marked_by_their_parts(top, authors):
+    assert parsed(top=top).authors == authors
