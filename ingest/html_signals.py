@@ -1965,26 +1965,43 @@ _SURNAME_CLASS = re.compile(r"(?:^|[\s_-])(?:surname|family[-_]?name)(?!\S)", re
 def _name_part_list(tree: HtmlElement) -> list[str]:
     """The people of the first list under the headline, before the story's text, whose
     names are marked by their parts ("<span class=given-names>Ann</span> <span
-    class=surname>Lee</span>, <span ...>"): a paper's authors, each name its two parts in a
-    box of its own, the boxes side by side. The marks name a person's name, not a writer, so
-    only there (not in a caption, a teaser, the comments, a quotation or a box of other
-    stories), and only the first such list decides."""
+    class=surname>Lee</span>, <span ...>"): a paper's authors. The list is the nearest box
+    around the first given name that holds another (or, for one author, its surname), each
+    name its parts in the order shown, however the template wraps them (a box, a link, a list
+    item each). The marks name a person's name, not a writer, so only there (not in a
+    caption, a teaser, the comments, a quotation or a box of other stories), and only the
+    first such list decides."""
     headline = _headline_element(tree)
     for element in _elements_under_headline(tree, headline):
         if not _GIVEN_NAME_CLASS.search(element.get("class") or ""):
             continue
-        person = element.getparent()
-        listing = person.getparent() if person is not None else None
+        listing = next((box for box in islice(element.iterancestors(), _NAME_LIST_LEVELS)
+                        if len(_marked_name_parts(box, _GIVEN_NAME_CLASS)) > 1), None)
+        if listing is None:
+            listing = next((box for box in islice(element.iterancestors(), _NAME_LIST_LEVELS)
+                            if _marked_name_parts(box, _SURNAME_CLASS)), None)
         if listing is None or _elsewhere_than_the_story(listing, headline):
             return []
-        names = []
-        for box in listing.iterchildren(etree.Element):
-            given = next((e for e in box.iter(etree.Element) if _GIVEN_NAME_CLASS.search(e.get("class") or "")), None)
-            surname = next((e for e in box.iter(etree.Element) if _SURNAME_CLASS.search(e.get("class") or "")), None)
-            if given is not None and surname is not None and _text(given) and _text(surname):
-                names.append(f"{_text(given)} {_text(surname)}")
+        names, given, surname = [], None, None
+        for part in listing.iter(etree.Element):
+            marks = part.get("class") or ""
+            if _GIVEN_NAME_CLASS.search(marks):
+                given = _text(part)
+            elif _SURNAME_CLASS.search(marks):
+                surname = _text(part)
+                first = given is None  # (the surname shown first: "Zhao Jun")
+            if given and surname:
+                names.append(f"{surname} {given}" if first else f"{given} {surname}")
+                given = surname = None
         return names[:_LISTED_BYLINES]
     return []
+
+
+_NAME_LIST_LEVELS = 4  # boxes around a given name looked at for its list, at most
+
+
+def _marked_name_parts(box, mark: re.Pattern) -> list:
+    return [e for e in box.iter(etree.Element) if mark.search(e.get("class") or "")]
 
 
 # (Not "label": a byline's "By" is often so marked, "<span class=label>By</span>".)

@@ -4729,6 +4729,14 @@ def _name_parts(names, given: str = "given-names", surname: str = "surname") -> 
     # surname, hCard's given-name and family-name), with no class that says "author"
     (f'<div class="cite">{_name_parts(_LISTED_WRITERS[:3])}</div>', _LISTED_WRITERS[:3]),
     (f'<div>{_name_parts(_LISTED_WRITERS, "p-given-name", "p-family-name")}</div>', _LISTED_WRITERS),
+    # each name wrapped in a list item and a link; one writer's hCard; the surname shown first
+    ('<ul class="contribs">' + "".join(f'<li><a href="/search?q={n.split()[1]}"><span class="given-names">'
+                                       f'{n.split()[0]}</span> <span class="surname">{n.split()[1]}</span></a></li>'
+                                       for n in _LISTED_WRITERS[:3]) + '</ul>', _LISTED_WRITERS[:3]),
+    ('<p><span class="vcard"><span class="fn n"><span class="given-name">Ann</span> '
+     '<span class="family-name">Lee</span></span></span></p>', ["Ann Lee"]),
+    ('<div><span><span class="surname">Zhao</span> <span class="given-names">Jun</span></span>, '
+     '<span><span class="surname">Sato</span> <span class="given-names">Rui</span></span></div>', ["Zhao Jun", "Sato Rui"]),
     # near misses: such names in a caption, or in the story's text (after its first paragraphs)
     (f'<figure><img src="crew.jpg"><figcaption>{_name_parts(_LISTED_WRITERS[:2])}</figcaption></figure>', []),
     (BODY + f'<div>{_name_parts(_LISTED_WRITERS[:2])}</div>', []),
