@@ -330,6 +330,12 @@ class Signals:
         return _outlet_marked_line(self.tree) if self.tree is not None else []
 
     @cached_property
+    def name_part_list(self) -> list[str]:
+        """The people of the list under the headline whose names are marked by their parts,
+        given name and surname (see _name_part_list)."""
+        return _name_part_list(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
@@ -1596,7 +1602,8 @@ _AUTHOR_LINKS = etree.XPath(
     '//a[contains(@href, "/author") or contains(@href, "/writer") or contains(@href, "/contributor")'
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
-    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")]'
+    ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")'
+    ' or contains(@href, "/@")]'
     + _NOT_TEASER + " | $headline")
 
 
@@ -1656,6 +1663,23 @@ def _is_own_profile(target, page_host: str | None) -> bool:
                 and (not host or host == page_host))
 
 
+# An account's page on the site itself, at its root: "/@annlee" (a blogging platform's, a video
+# site's); "/@annlee/harbour-notes-4f2a" is one of its posts.
+_ACCOUNT_PAGE = re.compile(r"/@([\w.-]{3,30})/?")
+
+
+def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
+    """The link goes to the named person's account page on the site itself, its handle holding
+    their family name ("Ann Lee" on "/@annlee" or "/@alee"): the writer's page where the site
+    has no author directory. Not another site's account (a channel the story links to), nor
+    a handle that does not spell the name (a publication's, a reader's)."""
+    match = _ACCOUNT_PAGE.fullmatch(target.path)
+    host = target.netloc.casefold().removeprefix("www.")
+    words = _SLUG_WORDS.findall(_unaccented(name or "").casefold())
+    return bool(match and len(words) >= 2 and len(words[-1]) >= 3 and words[-1] in match[1].casefold()
+                and ((not host and not target.scheme) or (page_host and host == page_host)))
+
+
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     """The first link to an author page (or a profile page on the site itself) after the
     headline, and the links of the same kind beside it (one per author), whose texts name them.
@@ -1667,7 +1691,8 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host))
+             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host)
+                  or _is_own_account(target, page_host, _text(a)))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
@@ -1912,6 +1937,12 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
     headline = _headline_element(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
+        if outlet is None:
+            # The outlet on a line of its own after the names', the story's date beside it
+            # ("<div>Ann Lee</div><div><span class=provider>Harbor Wire</span> <time>"): a
+            # syndicated story's credit, the line that opens with the outlet's part.
+            outlet = next((child for child in element if len(child) and _is_outlet_part(child[0])
+                           and not (child.text or "").strip()), None)
         if outlet is None or _elsewhere_than_the_story(element, headline):
             continue
         # (A part before the outlet marked as a place, a section or a topic is a dateline's or
@@ -1925,6 +1956,54 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
         if match:
             return [match["names"]]
     return []
+
+
+# The class of a name's parts, as a paper's list of authors marks them (JATS's "given-names"
+# and "surname", hCard's "given-name" and "family-name"): a token, or a part of one after "-".
+_GIVEN_NAME_CLASS = re.compile(r"(?:^|[\s_-])given[-_]?names?(?!\S)", re.I)
+_SURNAME_CLASS = re.compile(r"(?:^|[\s_-])(?:surname|family[-_]?name)(?!\S)", re.I)
+
+
+def _name_part_list(tree: HtmlElement) -> list[str]:
+    """The people of the first list under the headline, before the story's text, whose
+    names are marked by their parts ("<span class=given-names>Ann</span> <span
+    class=surname>Lee</span>, <span ...>"): a paper's authors. The list is the nearest box
+    around the first given name that holds another (or, for one author, its surname), each
+    name its parts in the order shown, however the template wraps them (a box, a link, a list
+    item each). The marks name a person's name, not a writer, so only there (not in a
+    caption, a teaser, the comments, a quotation or a box of other stories), and only the
+    first such list decides."""
+    headline = _headline_element(tree)
+    for element in _elements_under_headline(tree, headline):
+        if not _GIVEN_NAME_CLASS.search(element.get("class") or ""):
+            continue
+        listing = next((box for box in islice(element.iterancestors(), _NAME_LIST_LEVELS)
+                        if len(_marked_name_parts(box, _GIVEN_NAME_CLASS)) > 1), None)
+        if listing is None:
+            listing = next((box for box in islice(element.iterancestors(), _NAME_LIST_LEVELS)
+                            if _marked_name_parts(box, _SURNAME_CLASS)), None)
+        if listing is None or _elsewhere_than_the_story(listing, headline):
+            return []
+        names, given, surname = [], None, None
+        for part in listing.iter(etree.Element):
+            marks = part.get("class") or ""
+            if _GIVEN_NAME_CLASS.search(marks):
+                given = _text(part)
+            elif _SURNAME_CLASS.search(marks):
+                surname = _text(part)
+                first = given is None  # (the surname shown first: "Zhao Jun")
+            if given and surname:
+                names.append(f"{surname} {given}" if first else f"{given} {surname}")
+                given = surname = None
+        return names[:_LISTED_BYLINES]
+    return []
+
+
+_NAME_LIST_LEVELS = 4  # boxes around a given name looked at for its list, at most
+
+
+def _marked_name_parts(box, mark: re.Pattern) -> list:
+    return [e for e in box.iter(etree.Element) if mark.search(e.get("class") or "")]
 
 
 # (Not "label": a byline's "By" is often so marked, "<span class=label>By</span>".)
@@ -2405,7 +2484,7 @@ def _links_another_story(box, element) -> bool:
     # with its caption, the story's own lead picture linked to its gallery.)
     for link in _PICTURE_LINKS(box):
         target = _split_href(link)
-        if (target is not None and target.path.strip("/") and not _IMAGE_FILE.search(target.path)
+        if (target is not None and _is_story_address(target) and not _IMAGE_FILE.search(target.path)
                 and not _CAPTIONED(link) and not _PICTURES_PAGE.search(target.path)
                 and not _AUTHOR_PAGE.search(target.path) and not _is_author_page(link.get("href", ""))
                 and not any(d is element for d in link.iterdescendants())):
@@ -2418,6 +2497,23 @@ _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
 # ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
 _PICTURES_PAGE = re.compile(r"/(?:galler(?:y|ies)|photos?|pictures?|slideshows?|media|images?|lightbox)(?:/|$|[-_.?])", re.I)
 _CAPTIONED = etree.XPath("boolean(ancestor::figure[.//figcaption])")
+# What a story's address holds and a person's or a button's does not: a number (its day, its
+# id: "/2025/05/tides", "/news/4471203") or a slug of three words or more ("/tide-tables-for-may").
+_STORY_PATH = re.compile(r"\d{3,}|[^\W\d_]+(?:[-_][^\W_]+){2,}")
+# A share button's address carries the story's own in its query ("?u=https%3A...", "?url=").
+_SHARED_ADDRESS = re.compile(r"(?:^|&)(?:u|url|link|href)=|https?(?::|%3A)", re.I)
+
+
+def _is_story_address(target) -> bool:
+    """The address may be another story's page: a web address whose path is a story's (see
+    _STORY_PATH). Not a writer's portrait linked to their page or their social account
+    ("/ann-lee", "/about", "twitter.com/annlee"), nor a share button's icon (its query holds
+    the story's own address), nor a mail or a chat app's link: a picture in the story's own
+    byline box links so, where a card's links to the story it promotes."""
+    return (target.scheme.casefold() in ("", "http", "https") and not _SHARED_ADDRESS.search(target.query)
+            and bool(_STORY_PATH.search(target.path)))
+
+
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.I)
 
 
@@ -2467,7 +2563,7 @@ def _two_fields(before: str, after: str) -> bool:
 # Class words a byline box marks its outlet part with ("<span class=author>A</span><span
 # class=publication>Valley Courier</span>"): the paper or the employer, not a writer.
 _OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affiliation|organi[sz]ation|"
-                           r"newspaper)(?:$|[\s_-])", re.I)
+                           r"newspaper|provider)(?:$|[\s_-])", re.I)
 _HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
                             'contains(@itemprop, "author")])')
 
@@ -4124,6 +4220,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.titled_name_line),
                         ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
+                        ("byline", lambda: signals.name_part_list),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.
@@ -4228,6 +4325,13 @@ def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> boo
     writer's. The site's name, where no tag declares it; a personal site's title names its
     writer, but not after another writer's name and a comma."""
     if person_key(name) not in {person_key(p) for p in _title_rest(signals)}:
+        return False
+    # A byline that links each of its writers to their author page links this name so too:
+    # a co-writer on their own site ("By <a href=/author/ann-lee>Ann Lee</a>, <a
+    # href=/author/tom-park>Tom Park</a>" on "Post | Tom Park"), where the site's name after a
+    # writer is plain text or a link home.
+    linked = {person_key(p) for p in signals.author_links}
+    if person_key(name) in linked and len(linked) > 1:
         return False
     ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
     return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))

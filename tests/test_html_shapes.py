@@ -127,6 +127,15 @@ def test_a_writers_name_and_job_in_two_fields(top, authors):
     # and a part before the outlet marked as a place or a section: a dateline's or a kicker's
     ('<div><span class="location">Harbor City</span><span class="publication">Harbor Ledger</span></div>', []),
     ('<div><span class="story-section">Local Sports</span><span class="publication">Harbor Ledger</span></div>', []),
+    # a syndicated story's credit: the outlet marked as its provider, on a line of its own
+    # after the writer's, the story's date beside it (stop 30)
+    ('<div><div>Ines Varga</div><div><span class="provider">Harbor Wire</span> <time>May 3, 2025</time></div></div>',
+     ["Ines Varga"]),
+    ('<p><span>Ines Varga</span> <span class="provider-name">Harbor Wire</span></p>', ["Ines Varga"]),
+    # near misses: such a credit in a picture's box, after a sentence, or after other words
+    ('<div class="photo-credit"><div>Ines Varga</div><div><span class="provider">Harbor Wire</span></div></div>', []),
+    ('<div><div>Ines Varga told the council</div><div><span class="provider">Harbor Wire</span></div></div>', []),
+    ('<div><div>Ines Varga</div><div>Read more at <span class="provider">Harbor Wire</span></div></div>', []),
 ])
 def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
@@ -4612,6 +4621,22 @@ def test_author_links_naming_more_writers_than_the_meta_tag(top, authors):
     # lost, read as another story's card's)
     ('<div class="intro"><h2>The channel has silted for years</h2><a href="/gallery/dredger-at-work">'
      '<img src="dredger.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    # ...and the pictures of the story's own byline box: share buttons' icons (the story's
+    # address in their query), the writer's portrait linked to their page or their account
+    # (stop 30: each read the box as another story's card, and the page lost its writer)
+    ('<div class="intro"><h2>The channel has silted for years</h2><span class="byline">By Ann Lee</span> '
+     '<a href="https://social.example/sharer/sharer.php?u=https%3A%2F%2Fharbor.example%2Fa"><img src="s.svg"></a>'
+     '<a href="https://chirp.example/intent/post?url=https://harbor.example/a"><img src="c.svg"></a></div>',
+     ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="https://chirp.example/annlee">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/ann-lee">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    ('<div class="intro"><h2>The channel has silted for years</h2><a href="/about">'
+     '<img src="ann.jpg"></a><span class="byline">By Ann Lee</span></div>', ["Ann Lee"]),
+    # a card whose picture links a story by its slug alone, no number in it, is still a card
+    ('<div class="card"><a href="/tide-tables-for-the-month"><img src="tides.jpg"></a><h4>Tide tables</h4>'
+     '<span class="byline">By Tom Park</span></div><p class="byline">By Ann Lee</p>', ["Ann Lee"]),
 ])
 def test_a_card_whose_picture_links_another_story_holds_its_byline(top, authors):
     assert parsed(top=top).authors == authors
@@ -4650,6 +4675,16 @@ def test_an_author_tag_naming_the_titles_site_part_gives_way_to_the_byline(head,
     ('<p class="byline">By Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Ann Lee"]),
     ('<p class="byline">By Tom Park and Ann Lee</p>', "Harbour channel to be dredged | Ann Lee", ["Tom Park", "Ann Lee"]),
     ('<p class="byline">By Ann Lee, Tom Park</p>', "Dredging the harbour | Tom Park", ["Ann Lee", "Tom Park"]),
+    # ...and a co-writer on their own site, where the byline links each writer to their
+    # author page (stop 30: the site's owner was dropped as the site)
+    ('<p class="byline">By <a href="/author/ann-lee">Ann Lee</a>, <a href="/author/tom-park">Tom Park</a></p>',
+     "Harbour channel to be dredged | Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the site's name after a linked writer in plain text, or the site's own
+    # name alone linked so
+    ('<p class="byline">By <a href="/author/ann-lee">Ann Lee</a>, Harbor Ledger</p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee, <a href="/author/harbor-ledger">Harbor Ledger</a></p>',
+     "Harbour channel to be dredged | Harbor Ledger", ["Ann Lee"]),
 ])
 def test_the_titles_site_part_after_a_writers_comma_is_no_writer(top, title, authors):
     assert _titled_article("", top, title).authors == authors
@@ -4679,4 +4714,50 @@ def test_a_writers_job_line_closed_by_the_date(top, authors):
     ('<blockquote>Ann Lee @annlee</blockquote>', []),
 ])
 def test_a_name_with_its_own_handle_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+_HARBOR_CANONICAL = '<link rel="canonical" href="https://harbor.example/@annlee/channel-to-be-dredged-4f2a">'
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the writer's name linked to their account page on the site itself, "/@handle", the
+    # handle holding the family name: the writer's page where the site has no author directory
+    (_HARBOR_CANONICAL, '<div><a href="https://harbor.example/@annlee">Ann Lee</a> · 11 min read</div>',
+     ["Ann Lee"]),
+    ("", '<div><a href="/@alee">Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: another site's account (a channel the story links to), a handle that does
+    # not spell the name (a publication's), and one of the account's posts
+    (_HARBOR_CANONICAL, '<div><a href="https://video.example/@annlee">Ann Lee</a></div>', []),
+    ("", '<div><a href="https://video.example/@annlee">Ann Lee</a></div>', []),
+    (_HARBOR_CANONICAL, '<div><a href="https://harbor.example/@harborledger">Ann Lee</a></div>', []),
+    ("", '<div><a href="/@annlee/tide-tables-for-may-9c1d">Ann Lee</a></div>', []),
+])
+def test_a_name_linked_to_its_account_page_on_the_site(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors
+
+
+def _name_parts(names, given: str = "given-names", surname: str = "surname") -> str:
+    return ", ".join(f'<span class="contrib"><span class="{given}">{n.split()[0]}</span> '
+                     f'<span class="{surname}">{n.split()[1]}</span></span>' for n in names)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a paper's list of authors whose names are marked by their parts (JATS's given-names and
+    # surname, hCard's given-name and family-name), with no class that says "author"
+    (f'<div class="cite">{_name_parts(_LISTED_WRITERS[:3])}</div>', _LISTED_WRITERS[:3]),
+    (f'<div>{_name_parts(_LISTED_WRITERS, "p-given-name", "p-family-name")}</div>', _LISTED_WRITERS),
+    # each name wrapped in a list item and a link; one writer's hCard; the surname shown first
+    ('<ul class="contribs">' + "".join(f'<li><a href="/search?q={n.split()[1]}"><span class="given-names">'
+                                       f'{n.split()[0]}</span> <span class="surname">{n.split()[1]}</span></a></li>'
+                                       for n in _LISTED_WRITERS[:3]) + '</ul>', _LISTED_WRITERS[:3]),
+    ('<p><span class="vcard"><span class="fn n"><span class="given-name">Ann</span> '
+     '<span class="family-name">Lee</span></span></span></p>', ["Ann Lee"]),
+    ('<div><span><span class="surname">Zhao</span> <span class="given-names">Jun</span></span>, '
+     '<span><span class="surname">Sato</span> <span class="given-names">Rui</span></span></div>', ["Zhao Jun", "Sato Rui"]),
+    # near misses: such names in a caption, or in the story's text (after its first paragraphs)
+    (f'<figure><img src="crew.jpg"><figcaption>{_name_parts(_LISTED_WRITERS[:2])}</figcaption></figure>', []),
+    (BODY + f'<div>{_name_parts(_LISTED_WRITERS[:2])}</div>', []),
+])
+def test_a_list_of_names_marked_by_their_parts(top, authors):
     assert parsed(top=top).authors == authors
