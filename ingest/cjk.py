@@ -49,8 +49,8 @@ SQL_FUNCTION = "cjk_index_text"
 
 def index_text(text):
     """The text as the full-text index reads it: unchanged but for a SEPARATOR between a CJK
-    character and a letter or digit beside it. "東京都知事はTokyoで" -> "東​京​都​知​事​は​Tokyo​で".
-    (The SQL function cjk_index_text; None and other values pass unchanged.)"""
+    character and a letter or digit beside it ("東京都知事はTokyoで": 東|京|都|知|事|は|Tokyo|で, with
+    SEPARATOR for |). The SQL function cjk_index_text; None and other values pass unchanged."""
     # A search's snippets read each text through this, and most texts hold no CJK character:
     # told by their UTF-8's lead bytes, in C (14 us a text of 4 kB; a search of _CJK_RUN took
     # 25-40 us, and lookarounds at every position, the first way of this, 660 us, which made the
