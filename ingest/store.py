@@ -663,6 +663,7 @@ class Archive:
     def __init__(self, db: "Database | sqlite3.Connection"):
         self.db = db
         self.conn: sqlite3.Connection = getattr(db, "conn", db)
+        add_index_function(self.conn)  # (on a connection not opened by open_connection)
         # unchanged_file's look-ups, made ahead for the files expected next (expect_files):
         # location -> _FILE_RECORDS row, or None for a file the archive has no record of.
         # Emptied by every write (_writing), after which they may be out of date.
