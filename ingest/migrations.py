@@ -9,6 +9,7 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .cjk import add_index_function
 from .resources import schema_dir
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ def migrate(db: "Database | sqlite3.Connection") -> None:
     refuse_a_newer_archive(conn)
     if not pending_migrations(conn):
         return
+    add_index_function(conn)  # (schema/0021 re-indexes every article through it)
     if isinstance(db, sqlite3.Connection):
         from . import import_sqlite_utils
 

@@ -14,6 +14,7 @@ import sqlite3
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .cjk import add_index_function, query_words
 from .resources import metadata_path
 
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ def add_query_functions(conn: sqlite3.Connection) -> None:
     (fts_expression); the name functions let a name be found as typed, not only as stored:
     by_author and by_outlet, and search's author and outlet filters, which read it the same way;
     same_address_key compares addresses as ingest does (normalise.same_address_key); opening
-    gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS)."""
+    gives a text too long for FTS5's snippet() its first words (SNIPPET_MOST_WORDS); snippet()
+    reads the index's text through cjk_index_text (ingest.cjk)."""
+    add_index_function(conn)
     conn.create_function("escape_fts", 1, fts_expression, deterministic=True)
     conn.create_function("person_key", 1, _person_key, deterministic=True)
     conn.create_function("outlet_key", 1, _outlet_key, deterministic=True)
@@ -214,17 +217,24 @@ def _phrase(words: list[str], prefix: bool = False) -> str:
     return '"' + " ".join(words) + '"' + ("*" if prefix else "")
 
 
+def _words(text: str) -> list[str]:
+    """The index's words for the words of a term: a run of Chinese, Japanese or Korean
+    characters is one character a word (東京 -> 東 京, as the index reads it: ingest.cjk), so that
+    in the term's phrase it is found where it is part of a longer run."""
+    return [piece for word in _WORD.findall(text) for piece in query_words(word)]
+
+
 def _terms(text: str):
     """(excluded, words, prefix) for each term typed that has words."""
     for match in _TOKEN.finditer(text or ""):
         if match.group(2) is not None:
             # A phrase whose last word ends in *, "north kor*", is a prefix phrase (as the served
             # search read it before it used this function); a * standing apart, "north *", is not.
-            excluded, words = match.group(1), _WORD.findall(match.group(2))
+            excluded, words = match.group(1), _words(match.group(2))
             prefix = bool(_PHRASE_PREFIX.search(match.group(2)))
         else:
             excluded, raw = match.group(3), match.group(4)
-            words, prefix = _WORD.findall(raw), raw.endswith("*")
+            words, prefix = _words(raw), raw.endswith("*")
         if words:
             yield excluded, words, prefix
 
@@ -239,6 +249,8 @@ def fts_query(text: str) -> str | None:
 
     >>> fts_query('kursk "north korean" troop* -drone')
     '"kursk" "north korean" "troop"* NOT "drone"'
+    >>> fts_query('東京 Olympics')
+    '"東 京" "Olympics"'
     """
     # Each term once: FTS5 reads a term's places in a text once for each time the query names
     # it, in one call SQLite's time limit cannot stop, so "harbor" typed 400 times took 13 s

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from . import __version__, import_sqlite_utils
+from .cjk import add_index_function
 from .migrations import MIGRATION_SET, migrate, pending_migrations, refuse_a_newer_archive
 from .record import BAD_SIDECAR, Article, Outcome
 
@@ -156,7 +157,9 @@ def as_database(conn: sqlite3.Connection) -> "Database":
 
 
 def _connect(path: str | Path) -> sqlite3.Connection:
-    return sqlite3.connect(str(path))
+    conn = sqlite3.connect(str(path))
+    add_index_function(conn)  # the search index's triggers call it on every write of an article
+    return conn
 
 
 def open_connection(path: str | Path) -> sqlite3.Connection:
@@ -660,6 +663,7 @@ class Archive:
     def __init__(self, db: "Database | sqlite3.Connection"):
         self.db = db
         self.conn: sqlite3.Connection = getattr(db, "conn", db)
+        add_index_function(self.conn)  # (on a connection not opened by open_connection)
         # unchanged_file's look-ups, made ahead for the files expected next (expect_files):
         # location -> _FILE_RECORDS row, or None for a file the archive has no record of.
         # Emptied by every write (_writing), after which they may be out of date.

@@ -2,12 +2,14 @@
 
 import asyncio
 import json
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from ingest.cjk import add_index_function
 from ingest.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,6 +26,15 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is not beside the repository (looked at {SHARED})")
     return SHARED
+
+
+def connect(path) -> sqlite3.Connection:
+    """A plain sqlite3 connection to an archive, with the SQL function its search index's triggers
+    and text call (ingest.cjk.add_index_function): a test that changes articles by hand needs it,
+    as any program that writes them does."""
+    conn = sqlite3.connect(path)
+    add_index_function(conn)
+    return conn
 
 
 def run_cli(*args, input=None):

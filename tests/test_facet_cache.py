@@ -13,6 +13,7 @@ import pytest
 from ingest.pipeline import run_ingest
 from ingest.serve import build_datasette
 
+from conftest import connect
 from test_datasette import SERVED_DATA
 
 PAGE = "/archive/article_facets.json"
@@ -147,7 +148,7 @@ def test_counts_follow_articles_added_changed_and_deleted_while_served(archive, 
     # An article with five authors keeps the fifth outside the matrix: still counted, still found.
     assert served.assert_same("?_search=harbour&authors__arraycontains=C.+Fourth")["filtered_table_rows_count"] == 1
 
-    conn = sqlite3.connect(archive)
+    conn = connect(archive)
     with conn:
         conn.execute("UPDATE articles SET outlet_id = 2, authors = '[\"Piet Brandt\"]', published = '2023-01-01', "
                      "language = 'fr' WHERE title LIKE 'Ferry strike%'")
@@ -217,7 +218,7 @@ def test_a_commit_between_catching_up_and_searching_is_seen_whole_or_not_at_all(
     def catch_up_then_commit(conn):
         catch_up(conn)
         served.cache._catch_up = catch_up
-        writer = sqlite3.connect(archive)
+        writer = connect(archive)
         with writer:
             writer.execute("UPDATE articles SET title = 'Zebra crossing at the harbour', outlet_id = 3 "
                            "WHERE title LIKE 'Ferry strike%'")

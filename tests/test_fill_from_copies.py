@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 
 BARE = {"body": ARTICLE_TEXT}
 DATED = {"published": "2024-03-05"}
@@ -120,7 +120,7 @@ def test_a_date_taken_from_a_copy_is_searched_by_date(tmp_path, db_path):
     for search in (("sandbags", "--since", "2024-03"), ("quayside",), ("sandbags", "--author", "Ann Lee")):
         found = run_cli("search", *search, "--db", db_path, "--json")  # the search index follows
         assert len(json.loads(found.output)) == 1, search
-    with sqlite3.connect(db_path) as conn:  # the facets follow, by their trigger
+    with connect(db_path) as conn:  # the facets follow, by their trigger
         assert conn.execute("SELECT published FROM article_facets").fetchall() == [("2024-03-05",)]
 
 
@@ -137,7 +137,7 @@ def test_reparse_keeps_a_value_a_copy_gave(tmp_path, db_path, given_by_copy, kep
         _write_records(tmp_path / "copies.jsonl", [{**DATED, "authors": ["Ann Lee"]}])
         ingest_json(tmp_path / "copies.jsonl", "--db", db_path)
     else:
-        with sqlite3.connect(db_path) as conn:
+        with connect(db_path) as conn:
             conn.execute("UPDATE articles SET published = '2024-03-05', authors = '[\"Ann Lee\"]'")
     result = run_cli("reparse", "--all", "--db", db_path)
     assert result.exit_code == 0
@@ -248,7 +248,7 @@ def test_reparse_gives_the_article_its_own_date_over_a_copys(tmp_path, db_path, 
         (tmp_path / "own.json").write_text(json.dumps(own_sidecar))
     ingest_json(tmp_path / "own.txt", "--db", db_path)
     if not own_sidecar:  # as older rules stored it: undated
-        with sqlite3.connect(db_path) as conn:
+        with connect(db_path) as conn:
             conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
     copies = tmp_path / "copies"
     copies.mkdir()
@@ -269,7 +269,7 @@ def test_reparse_gives_the_article_its_own_date_over_a_corrected_copys(tmp_path,
     text = "Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n"
     (tmp_path / "own.txt").write_text(text)
     ingest_json(tmp_path / "own.txt", "--db", db_path)
-    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+    with connect(db_path) as conn:  # as older rules stored it: undated
         conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
     copies = tmp_path / "copies"
     copies.mkdir()
@@ -295,7 +295,7 @@ def test_reparse_gives_the_article_its_own_date_over_a_corrected_copys(tmp_path,
 def test_reparse_drops_a_copys_update_before_the_articles_own_date(tmp_path, db_path, copy, updated):
     (tmp_path / "own.txt").write_text("Cranes idle at the quay\n\nMarch 6, 2024\n\n" + ARTICLE_TEXT + "\n")
     ingest_json(tmp_path / "own.txt", "--db", db_path)
-    with sqlite3.connect(db_path) as conn:  # as older rules stored it: undated
+    with connect(db_path) as conn:  # as older rules stored it: undated
         conn.execute("UPDATE articles SET published = NULL, published_source = NULL")
     _write_records(tmp_path / "copies.jsonl", [copy])
     ingest_json(tmp_path / "copies.jsonl", "--db", db_path)

@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from conftest import connect
+
 RECORDS = 6000
 
 
@@ -69,7 +71,7 @@ def test_sigkill_mid_run_leaves_a_consistent_archive(tmp_path):
     stored_at_kill = _count(db_path, "SELECT count(*) FROM articles")
     assert 0 < stored_at_kill < RECORDS, "the kill should land mid-run"
 
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)  # (FTS5's check reads the index's text through cjk_index_text)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # FTS5's own check that the index matches the external content table exactly.
     conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
@@ -169,7 +171,7 @@ def _archive_an_older_reader_filed(records, db_path) -> None:
     _write_records(records)
     subprocess.run([sys.executable, "-m", "ingest", "ingest", str(records), "--db", str(db_path)],
                    capture_output=True, check=True)
-    with sqlite3.connect(db_path) as conn:  # as an older reader filed them
+    with connect(db_path) as conn:  # as an older reader filed them
         stale_author = conn.execute("INSERT INTO authors (name, key) VALUES ('Old Penname', 'oldpenname')").lastrowid
         stale_outlet = conn.execute("INSERT INTO outlets (name, key) VALUES ('Old Wire', 'oldwire')").lastrowid
         conn.execute("UPDATE articles SET title = 'Stale ' || title, authors = '[\"Old Penname\"]', outlet_id = ?",
@@ -190,7 +192,7 @@ def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishe
     assert returncode == 130 and "Traceback" not in stderr
     assert "Interrupted. Every batch already written is kept" in stderr
 
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path)
     revised = conn.execute("SELECT count(*) FROM articles WHERE title NOT LIKE 'Stale %'").fetchone()[0]
     assert 0 < revised < RECORDS, "the interruption should land mid-run"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -2,20 +2,19 @@
 name's key, are merged once on upgrade (migration 0011, store.merge_outlet_twins)."""
 
 import json
-import sqlite3
 
 import pytest
 
 from ingest.normalise import outlet_key
 from ingest.store import merge_outlet_twins, open_database
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 
 MIGRATION = "0011_merge_outlet_twins"
 
 
 def rows(db_path, sql):
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return conn.execute(sql).fetchall()
 
 
@@ -31,7 +30,7 @@ def archive_with(tmp_path, db_path, outlets: list[str]) -> None:
 def as_an_older_version_left_it(db_path, twins: list[tuple]) -> None:
     """Add outlet rows (name, domain, key) as the ingest before the fix made them, move the
     articles (and their sources) named in each to it, and forget that 0011 ran."""
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         for name, domain, key, article_ids in twins:
             twin = conn.execute("INSERT INTO outlets (name, domain, key) VALUES (?, ?, ?)",
                                 (name, domain, key)).lastrowid
@@ -61,7 +60,7 @@ def test_outlet_twins_are_merged_with_everything_that_refers_to_them(tmp_path, d
 
 def test_the_row_kept_is_the_one_ingest_finds_by_name(tmp_path, db_path):
     archive_with(tmp_path, db_path, ["The Harbor Ledger Weekly"])
-    with sqlite3.connect(db_path) as conn:  # the name's row came second here
+    with connect(db_path) as conn:  # the name's row came second here
         conn.execute("UPDATE outlets SET key = 'harborledger', domain = 'harborledger.example'")
     as_an_older_version_left_it(db_path, [("The Harbor Ledger Weekly", None, outlet_key("The Harbor Ledger Weekly"), [1])])
     open_database(db_path).close()
@@ -108,7 +107,7 @@ def test_merging_again_finds_nothing_to_do(tmp_path, db_path):
 
 def test_a_key_held_by_another_outlet_does_not_stop_the_upgrade(tmp_path, db_path):
     archive_with(tmp_path, db_path, ["Harbor Ledger Weekly"])
-    with sqlite3.connect(db_path) as conn:  # the name's key held by an outlet of another name
+    with connect(db_path) as conn:  # the name's key held by an outlet of another name
         conn.execute("UPDATE outlets SET key = 'kept elsewhere'")
         conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('The Bay Courier', NULL, ?)",
                      (outlet_key("Harbor Ledger Weekly"),))

@@ -12,7 +12,7 @@ import pytest
 from ingest.reparse import run_reparse
 from ingest.store import extractor
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 
 OLD_VERSION = "news-archive 0.0.1; trafilatura 1.0"
 
@@ -50,7 +50,7 @@ def archive(tmp_path, db_path):
     (folder / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     code, summary = ingest_json(folder, "--db", db_path)
     assert code == 0 and summary["stored"] == 4
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = title || ' | Site', authors = '[\"Staff\"]', "
                      "published = NULL, title_source = 'trafilatura'")
@@ -61,7 +61,7 @@ def archive(tmp_path, db_path):
 
 
 def articles(db_path) -> dict[str, tuple]:
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return {location.rsplit("/", 1)[-1]: tuple(row[1:]) for location, *row in conn.execute(
             "SELECT sources.location, articles.id, articles.title, articles.authors, articles.published "
             "FROM articles JOIN sources ON sources.article_id = articles.id AND sources.status = 'stored'")}
@@ -77,7 +77,7 @@ def test_stale_fields_are_read_again_and_old_values_kept(archive, db_path):
                                   "2024-03-05T09:30:00+00:00")
     assert now["sandbags.txt"][:2] == ("Sandbag volunteers work through the night", '["Ruth Okafor"]')
     assert now["export.jsonl#2"] == ("Ferry timetable 2 changes", '["Ben Ortiz", "Ann Lee"]', "2024-04-02")
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         revisions = conn.execute(
             "SELECT field, old_value, old_source, new_value, old_extractor, new_extractor "
             "FROM article_revisions JOIN sources ON sources.article_id = article_revisions.article_id "
@@ -104,7 +104,7 @@ def test_a_second_run_has_nothing_to_do_and_all_changes_nothing(archive, db_path
     assert (again.candidates, again.revised) == (0, 0)
     every = run_reparse(str(db_path), every=True)
     assert (every.candidates, every.reread, every.revised, every.unchanged) == (4, 4, 0, 4)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (12,)
 
 
@@ -113,7 +113,7 @@ def test_dry_run_counts_and_writes_nothing(archive, db_path):
     summary = run_reparse(str(db_path), dry_run=True)
     assert (summary.revised, summary.fields["authors"]) == (4, 4)
     assert articles(db_path) == before
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM article_revisions").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM sources WHERE extractor = ?", (OLD_VERSION,)).fetchone() == (4,)
 
@@ -135,24 +135,24 @@ def test_a_value_the_user_gave_is_kept(tmp_path, db_path):
     page.write_text(PAGE.format(body=body("harbour")), encoding="utf-8")
     code, _ = ingest_json(page, "--db", db_path, "--outlet", "Millbrook Weekly")
     assert code == 0
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = 'Old title'")
     summary = run_reparse(str(db_path))
     assert summary.fields == {"title": 1}  # the outlet read from the page is not put back
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT outlets.name, outlet_source FROM articles JOIN outlets "
                             "ON outlets.id = outlet_id").fetchone() == ("Millbrook Weekly", "override")
 
 
 def test_a_changed_text_is_counted_not_rewritten(archive, db_path):
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         # An older reader kept a line more, so its text had another hash.
         conn.execute("UPDATE articles SET body = body || ' Extra words an older reader kept.', "
                      "content_hash = 'the older text''s hash' WHERE title LIKE 'Sandbag%'")
     summary = run_reparse(str(db_path))
     assert summary.body_differs == 1
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM articles WHERE body LIKE '%older reader kept.'").fetchone() == (1,)
 
 
@@ -196,14 +196,14 @@ def test_one_outlet_held_as_two_rows_of_one_name_is_not_a_change(tmp_path, db_pa
     path.write_text(json.dumps({"title": "Ferry", "body": ARTICLE_TEXT, "outlet": "Bay Courier"}) + "\n",
                     encoding="utf-8")
     assert ingest_json(path, "--db", db_path)[0] == 0
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         twin = conn.execute("INSERT INTO outlets (name, domain, key) VALUES ('Bay Courier', NULL, "
                             "'bay courier as an older version keyed it')").lastrowid
         conn.execute("UPDATE articles SET outlet_id = ?", (twin,))
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
     summary = run_reparse(str(db_path))
     assert (summary.reread, summary.revised, summary.unchanged) == (1, 0, 1)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE outlets SET name = 'Bay Courier Archive' WHERE id = ?", (twin,))
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
     assert run_reparse(str(db_path)).fields == {"outlet": 1}  # another name: a real change
@@ -218,7 +218,7 @@ def test_an_address_given_at_ingest_still_gives_the_outlet(tmp_path, db_path):
     assert code == 0
     every = run_reparse(str(db_path), every=True)
     assert (every.reread, every.revised, every.unchanged) == (1, 0, 1)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT outlets.name, outlet_source FROM articles JOIN outlets "
                             "ON outlets.id = outlet_id").fetchone() == ("harborledger.example", "url")
 
@@ -230,19 +230,19 @@ def test_a_text_without_an_address_gets_none(tmp_path, db_path):
     assert ingest_json(story, "--db", db_path)[0] == 0
     every = run_reparse(str(db_path), every=True)
     assert (every.revised, every.unchanged) == (0, 1)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT url, outlet_id FROM articles").fetchone() == (None, None)
 
 
 def _everything(db_path) -> list[str]:
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return list(conn.iterdump())
 
 
 def test_a_dry_run_on_an_archive_of_the_version_before_does_not_upgrade_it(archive, db_path):
     """The first command after installing a new version is often `reparse --dry-run`: it used
     to apply the new schema (and any search index rebuild) before counting."""
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("DROP TABLE article_revisions")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_article_revisions'")
     before, file_before = _everything(db_path), db_path.read_bytes()
@@ -282,7 +282,7 @@ def test_a_date_is_judged_as_of_the_run_that_stored_the_article(tmp_path, db_pat
         body=body("library")), encoding="utf-8")
     assert ingest_json(story, "--db", db_path)[0] == 0
     expected = day.date().isoformat() if published else None
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
 
     class TenDaysLater(datetime):
@@ -293,7 +293,7 @@ def test_a_date_is_judged_as_of_the_run_that_stored_the_article(tmp_path, db_pat
     monkeypatch.setattr(ingest.reparse, "datetime", TenDaysLater)
     every = run_reparse(str(db_path), every=True)
     assert (every.revised, every.unchanged) == (0, 1)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT published FROM articles").fetchone() == (expected,)
 
 
@@ -310,13 +310,13 @@ def test_records_an_export_moved_down_are_still_read_again(tmp_path, db_path):
     assert ingest_json(export, "--db", db_path)[1]["stored"] == 2
     export.write_text(record(3) + "\n" + record(1) + "\n" + record(2) + "\n", encoding="utf-8")
     assert ingest_json(export, "--db", db_path)[1]["stored"] == 1
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = 'Old title'")
     summary = run_reparse(str(db_path))
     assert (summary.candidates, summary.reread, summary.revised) == (3, 3, 3)
     assert (summary.file_changed, summary.file_missing) == (0, 0)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert sorted(row[0] for row in conn.execute("SELECT title FROM articles")) == [
             f"Ferry timetable {n} changes" for n in (1, 2, 3)]
 
@@ -329,12 +329,12 @@ def test_a_record_no_longer_in_its_file_is_left_as_stored(tmp_path, db_path):
     assert ingest_json(export, "--db", db_path)[0] == 0
     export.write_text(json.dumps({"title": "Ferry", "body": body("ferries"), "outlet": "Bay Courier"}) + "\n",
                       encoding="utf-8")
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = 'Old title'")
     summary = run_reparse(str(db_path))
     assert (summary.reread, summary.revised, summary.file_changed) == (0, 0, 1)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT title FROM articles").fetchone() == ("Old title",)
 
 
@@ -457,12 +457,12 @@ def test_a_file_moved_and_ingested_again_is_read_where_it_is_now(tmp_path, db_pa
     moved.parent.mkdir()
     story.rename(moved)
     assert ingest_json(moved, "--db", db_path)[1]["duplicate"] == 1
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = 'Old title'")
     summary = run_reparse(str(db_path))
     assert (summary.reread, summary.revised, summary.file_missing) == (reread, reread, 1 - reread)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         title = conn.execute("SELECT title FROM articles").fetchone()[0]
     assert title == ("Sandbag volunteers work through the night" if reread else "Old title")
 
@@ -488,7 +488,7 @@ def test_an_article_deleted_during_the_run_is_counted_once(archive, db_path):
     """It was counted as read again and as gone: the summary added up to more than its
     candidates (and the progress bar past its end)."""
     def delete_one(count):
-        with sqlite3.connect(db_path) as conn:
+        with connect(db_path) as conn:
             gone = conn.execute("SELECT article_id FROM sources WHERE location LIKE '%bridge.html'").fetchone()[0]
             conn.execute("DELETE FROM article_authors WHERE article_id = ?", (gone,))
             conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
@@ -507,12 +507,12 @@ def test_an_address_found_now_is_recorded_for_its_source_too(tmp_path, db_path, 
     page.write_text(PAGE.format(body=body("harbour")).replace(
         "<head>", '<head><link rel="canonical" href="https://harborledger.example/bridge">'), encoding="utf-8")
     assert ingest_json(page, "--db", db_path)[0] == 0
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET extractor = ?, url = ?", (OLD_VERSION, stored_url))
         conn.execute("UPDATE articles SET url = ?, title = 'Old title'", (stored_url,))
     assert run_reparse(str(db_path)).revised == 1
     expected = stored_url or "https://harborledger.example/bridge"
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT articles.url, sources.url FROM articles JOIN sources "
                             "ON sources.article_id = articles.id").fetchone() == (expected, expected)
 
@@ -526,7 +526,7 @@ def test_a_location_kept_as_typed_is_read_from_the_folder_it_was_typed_from(
     """Archives made before locations were absolute keep them as typed ("clippings/a.txt");
     reparse said every such article's file was gone, wherever it was run from."""
     parent = archive.parent
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("UPDATE sources SET location = substr(location, ?) WHERE location LIKE '%sandbags.txt'",
                      (len(str(parent)) + 2,))
         assert conn.execute("SELECT count(*) FROM sources WHERE location = 'clippings/sandbags.txt'").fetchone() == (1,)
@@ -546,12 +546,12 @@ def test_a_file_of_records_gone_is_named_once(archive, db_path):
 
 
 def names(db_path, table: str) -> list[str]:
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return [row[0] for row in conn.execute(f"SELECT name FROM {table} ORDER BY name")]
 
 
 def test_authors_and_outlets_no_article_uses_any_more_are_removed(archive, db_path):
-    with sqlite3.connect(db_path) as conn:  # the records as an older reader filed them
+    with connect(db_path) as conn:  # the records as an older reader filed them
         wire = conn.execute("INSERT INTO outlets (name, key) VALUES ('Ledger Wire', 'ledgerwire')").lastrowid
         conn.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = "
                      "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
@@ -566,7 +566,7 @@ def test_authors_and_outlets_no_article_uses_any_more_are_removed(archive, db_pa
     assert summary["unused_removed"] == {"authors": 1, "outlets": 1} == dry["unused_removed"]
     assert names(db_path, "authors") == ["Ann Lee", "Ben Ortiz", "Ruth Okafor", "Tom Park"]
     assert "Ledger Wire" not in names(db_path, "outlets") and "Bay Courier" in names(db_path, "outlets")
-    with sqlite3.connect(db_path) as conn:  # what they were is kept, by name
+    with connect(db_path) as conn:  # what they were is kept, by name
         assert conn.execute("SELECT count(*) FROM article_revisions WHERE old_value = 'Ledger Wire'").fetchone() == (2,)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     # run again: nothing left to remove
@@ -575,7 +575,7 @@ def test_authors_and_outlets_no_article_uses_any_more_are_removed(archive, db_pa
 
 
 def test_an_outlet_a_copy_still_gives_is_kept_and_a_dry_run_removes_nothing(archive, db_path):
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         wire = conn.execute("INSERT INTO outlets (name, key) VALUES ('Ledger Wire', 'ledgerwire')").lastrowid
         conn.execute("UPDATE articles SET outlet_id = ? WHERE outlet_id = "
                      "(SELECT id FROM outlets WHERE name = 'Bay Courier')", (wire,))
@@ -653,12 +653,12 @@ def test_a_file_whose_name_is_not_utf8_is_read_again(tmp_path, db_path, name):
     else:
         path.write_text("Ferry timetable changes\n\n" + body("ferry"), encoding="utf-8")
     assert ingest_json(path, "--db", db_path)[1]["stored"] == 1
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         (location,) = conn.execute("SELECT location FROM sources").fetchone()
         assert location.startswith(str(tmp_path) + "/caf\\xe9 ")  # the same either way
         conn.execute("UPDATE sources SET extractor = ?", (OLD_VERSION,))
         conn.execute("UPDATE articles SET title = 'Old title'")
     summary = run_reparse(str(db_path))
     assert (summary.reread, summary.revised, summary.file_missing) == (1, 1, 0)
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT title FROM articles").fetchone() == ("Ferry timetable changes",)

@@ -6,14 +6,13 @@ The archive is built with today's ingest and put back into the shape the older v
 (as the other upgrade tests do), since an older release of the code is not at hand in a test."""
 
 import json
-import sqlite3
 
 import pytest
 
 from ingest.search import search
 from ingest.store import open_database
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 from test_versions import BRIEFING_MONDAY, BRIEFING_TUESDAY, EDITED_TEXT, record
 
 URL = "https://harborledger.example"
@@ -22,7 +21,7 @@ URL = "https://harborledger.example"
 def snapshot(db_path) -> dict:
     """Every row a user's archive must keep, by content rather than by outlet id (the ids of
     merged outlet rows change, by design)."""
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return {
             "articles": conn.execute(
                 "SELECT articles.id, content_hash, title, body, authors, published, articles.url, outlets.name "
@@ -37,7 +36,7 @@ def snapshot(db_path) -> dict:
 
 
 def per_outlet(db_path) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return conn.execute("SELECT outlets.name, count(*) FROM articles JOIN outlets ON outlets.id = outlet_id "
                             "GROUP BY outlets.id ORDER BY 1").fetchall()
 
@@ -51,7 +50,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
                          "outlet": "Valley Post", "authors": ["Ann Lee"], "url": "https://valleypost.example/f"})]
     (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
     assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
-    with sqlite3.connect(db_path) as conn:  # as the older version left it
+    with connect(db_path) as conn:  # as the older version left it
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
             (1, None), (2, None), (3, None), (4, 3), (5, None)]
         conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")  # the heading alone
@@ -72,7 +71,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
     after = snapshot(db_path)
     assert after == before  # every article, source, byline and revision, under the same outlet name
     assert per_outlet(db_path) == [("Harbor Ledger", 4), ("Valley Post", 1)]
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
             (1, None), (2, None), (3, None), (4, 3), (5, None)]  # the edit linked, the briefings not
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -104,7 +103,7 @@ def test_an_archive_of_an_older_version_keeps_every_row_and_reads_as_a_new_one(t
 def test_an_archive_a_newer_version_upgraded_is_left_alone(tmp_path, db_path, migration_set, refused, command):
     (tmp_path / "a.txt").write_text("River rises at Millbrook\n\n" + ARTICLE_TEXT)
     assert ingest_json(tmp_path / "a.txt", "--db", db_path)[0] == 0
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
                      (migration_set, "0099_reading_lists", "2030-01-01 00:00:00+00:00"))
     (tmp_path / "more").mkdir()
@@ -135,7 +134,7 @@ def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tm
              record("Flood closes bridge", EDITED_TEXT, "https://valleypost.example/flood", outlet=edit_outlet)]
     (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n")
     assert ingest_json(tmp_path / "export.jsonl", "--db", db_path)[0] == 0
-    with sqlite3.connect(db_path) as conn:  # as the older version left it
+    with connect(db_path) as conn:  # as the older version left it
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
             (1, None), (2, 1 if linked else None)]
         conn.execute("UPDATE articles SET previous_version = NULL")
@@ -144,7 +143,7 @@ def test_an_edit_stored_unlinked_at_a_duplicates_address_is_linked_on_upgrade(tm
     before = snapshot(db_path)
     open_database(db_path).close()
     assert snapshot(db_path) == before
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
             (1, None), (2, 1 if linked else None)]
     db = open_database(db_path)
