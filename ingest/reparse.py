@@ -60,8 +60,8 @@ EXAMPLES = 20  # changes shown in the summary
 # (STOPS, Ctrl-C and kill, are held back while a batch commits: see _stops_held_when_called)
 
 
-# ("replaced": the file holds the later version of an edited story now, stored as an article of
-# its own, so the earlier version's bytes are gone from it for good: a file changed, but not
+# ("replaced": the file holds another version of an edited story now (the later one, or an earlier
+# one captured before it), stored as an article of its own, so this version's bytes are gone from it for good: a file changed, but not
 # one that ingest has yet to read, as the note for "changed" tells the user to do.)
 _COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "replaced": "file_changed", "failed": "failed"}
 
@@ -286,13 +286,16 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
             yield source
     for candidate, why in lost:
         if candidate.source_id not in found_in_copies:
-            # (a later version read from this same file: one stored from another input, a record
-            # at the same address, says nothing of what this file holds now, which may be a story
-            # never ingested, and "changed" tells the user to ingest it)
+            # (another version read from this same file since: one stored from another input, a
+            # record at the same address, says nothing of what this file holds now, which may be a
+            # story never ingested, and "changed" tells the user to ingest it. The version read
+            # since is the one linked after it, or before it where that text was captured earlier.)
             if why == "changed" and conn.execute(
                     "SELECT 1 FROM articles JOIN sources ON sources.article_id = articles.id "
-                    "WHERE articles.previous_version = ? AND sources.location = ? LIMIT 1",
-                    (candidate.article_id, candidate.location)).fetchone():
+                    "WHERE (articles.previous_version = ? OR articles.id = "
+                    "(SELECT previous_version FROM articles WHERE id = ?)) "
+                    "AND sources.location = ? AND articles.id > ? LIMIT 1",
+                    (candidate.article_id, candidate.article_id, candidate.location, candidate.article_id)).fetchone():
                 why = "replaced"
             summary.leave(why, candidate.location)
 
