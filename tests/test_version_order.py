@@ -297,3 +297,24 @@ def test_an_archive_of_the_previous_release_is_put_in_order_once(tmp_path, db_pa
     assert chain(db_path, of_ids=(1, 2, 3)) == [FIRST, SECOND, THIRD]
     assert "Upgrading" not in run_cli("stats", "--db", db_path).stderr  # once
 
+
+
+def test_a_later_version_ingested_long_before_still_hides_the_earlier_text(tmp_path, db_path):
+    """A word in more than 500 texts is ranked among its newest 500 arrivals: the earlier text,
+    ingested last, is in that window, its later version (ingested first) is not, and still hides it."""
+    ingest_in_turn(tmp_path, db_path, record_updated, (SECOND,))
+    others = tmp_path / "others.jsonl"
+    others.write_text("".join(json.dumps({
+        "title": f"Housing survey, ward {number}", "url": f"https://harborledger.example/wards/{number}",
+        "body": f"The survey of ward {number} counted {number * 7} homes, {number % 13} of them empty since "
+                f"the winter, and found {number % 5} streets in need of new drains, the council said."}) + "\n"
+        for number in range(1, 521)))
+    assert ingest_json(others, "--db", db_path)[0] == 0
+    ingest_in_turn(tmp_path, db_path, record_updated, (FIRST,))
+    with sqlite3.connect(db_path) as conn:
+        first_id = conn.execute("SELECT id FROM articles WHERE body LIKE '%forty homes%'").fetchone()[0]
+    with served_from(db_path) as get:
+        for query in ("homes", "homes&sort=newest"):
+            ids = [r["id"] for r in get(f"/archive/search.json?_shape=array&q={query}").json()]
+            assert first_id not in ids, query
+    assert first_id not in [r["id"] for r in json.loads(run_cli("search", "homes", "--db", db_path, "--json").stdout)]
