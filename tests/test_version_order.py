@@ -318,3 +318,16 @@ def test_a_later_version_ingested_long_before_still_hides_the_earlier_text(tmp_p
             ids = [r["id"] for r in get(f"/archive/search.json?_shape=array&q={query}").json()]
             assert first_id not in ids, query
     assert first_id not in [r["id"] for r in json.loads(run_cli("search", "homes", "--db", db_path, "--json").stdout)]
+
+
+def test_reparse_orders_the_versions_by_the_dates_it_reads_anew(tmp_path, db_path):
+    """Texts stored without the update dates their pages give (as rules that did not read them
+    left them), linked in ingest order: reparse reads the dates, then orders the story by them."""
+    ingest_in_turn(tmp_path, db_path, saved_page, (SECOND, FIRST))
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE articles SET updated = NULL, previous_version = NULL")
+        conn.execute("UPDATE articles SET previous_version = 1 WHERE id = 2")
+    assert chain(db_path) == [SECOND, FIRST]
+    result = run_cli("reparse", "--all", "--json", "--db", db_path)
+    assert result.exit_code == 0 and json.loads(result.stdout)["fields"]["updated"] == 2, result.output
+    assert chain(db_path) == [FIRST, SECOND]
