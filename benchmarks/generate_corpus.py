@@ -7,10 +7,15 @@ published (over ten years), outlet (thousands, a few big and many small), url. P
 mentioned in the text come from a large pool with a long tail, as in real news, so rare terms
 exist at every N. A known share of records are exact duplicates of an earlier one: half the same
 line again (a re-fetched feed), half the same text under another outlet and URL (syndication).
-The same seed and N always give the same file.
+With --edits, a share of the stories are written twice, as two versions of one story (the same
+address, outlet and title; one sentence replaced and one added; each text with its `updated`
+time), the second line a few hundred records after the first: half of them in the order they
+were written, half the later version first (a later capture exported before an earlier one).
+The same seed and N (and --edits) always give the same file.
 
     python benchmarks/generate_corpus.py --n 10000
     python benchmarks/generate_corpus.py --n 1000000 --out benchmarks/out/corpus-1m.jsonl
+    python benchmarks/generate_corpus.py --n 300000 --edits 0.02   # 6,000 edited stories
 """
 
 import argparse
@@ -80,7 +85,7 @@ def zipf_weights(count: int, exponent: float = 1.0) -> list[float]:
 
 
 def generate(n: int, seed: int, path: Path, duplicate_share: float, outlets: int, authors: int,
-             people: int) -> dict:
+             people: int, edit_share: float = 0.0) -> dict:
     rng = random.Random(seed)
     sentences = corpus_sentences()
     lengths = [len(s.split()) for s in sentences]
@@ -91,10 +96,15 @@ def generate(n: int, seed: int, path: Path, duplicate_share: float, outlets: int
     person_weights = zipf_weights(people, 1.1)
     seen_bodies: set[int] = set()
     originals: list[int] = []  # offsets of stored lines, to copy from
-    counts = {"records": 0, "unique": 0, "same_line": 0, "syndicated": 0, "words": 0, "text_bytes": 0}
+    counts = {"records": 0, "unique": 0, "same_line": 0, "syndicated": 0, "words": 0, "text_bytes": 0,
+              "edited": 0, "later_first": 0}
+    # (the record's index at which it is written, the record): the second texts of edited stories
+    pending: list[tuple[int, dict]] = []
     with open(path, "w", encoding="utf-8") as out, open(path, "r", encoding="utf-8") as back:
         for index in range(n):
-            if originals and rng.random() < duplicate_share:
+            if pending and pending[0][0] <= index:
+                record = pending.pop(0)[1]
+            elif originals and rng.random() < duplicate_share:
                 out.flush()
                 back.seek(rng.choice(originals))
                 record = json.loads(back.readline())
@@ -111,6 +121,12 @@ def generate(n: int, seed: int, path: Path, duplicate_share: float, outlets: int
                 counts["unique"] += 1
                 counts["words"] += len(record["body"].split())
                 originals.append(out.tell())
+                if edit_share and rng.random() < edit_share:
+                    record, second = _two_versions(rng, record, sentences)
+                    pending.append((index + rng.randint(50, 500), second))
+                    pending.sort(key=lambda due: due[0])
+                    counts["edited"] += 1
+                    counts["later_first"] += record["updated"] > second["updated"]
             line = json.dumps(record, ensure_ascii=False) + "\n"
             counts["text_bytes"] += len(record["title"].encode()) + len(record["body"].encode())
             out.write(line)
@@ -158,6 +174,19 @@ def _article(rng, index, sentences, lengths, outlet_names, outlet_weights, autho
     }
 
 
+def _two_versions(rng, record: dict, sentences: list[str]) -> tuple[dict, dict]:
+    """The record as the two texts of an edited story, each with its update time (a day and two
+    days after publication): in the order written, or (half of them) the later text first."""
+    published = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
+    earlier = {**record, "updated": (published + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    paragraphs = record["body"].split("\n\n")
+    at = rng.randrange(len(paragraphs))
+    paragraphs[at] = " ".join([*SENTENCE_END.split(paragraphs[at])[:-1], rng.choice(sentences)])
+    later = {**record, "body": "\n\n".join([*paragraphs, rng.choice(sentences)]),
+             "updated": (published + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    return (later, earlier) if rng.random() < 0.5 else (earlier, later)
+
+
 def _url(outlet: str, published: str, title: str, index: int) -> str:
     domain = re.sub(r"\W", "", outlet.lower().removeprefix("the ")) + ".example"
     slug = "-".join(re.findall(r"\w+", title.lower())[:6])
@@ -173,16 +202,20 @@ def main() -> None:
     parser.add_argument("--outlets", type=int, default=3000)
     parser.add_argument("--authors", type=int, default=8000)
     parser.add_argument("--people", type=int, default=200_000, help="proper names mentioned in texts")
+    parser.add_argument("--edits", type=float, default=0.0,
+                        help="share of stories written twice, as two versions of one story")
     args = parser.parse_args()
     path = args.out or out_path(f"corpus-{args.n}.jsonl")
     with Timer() as timer:
-        counts = generate(args.n, args.seed, path, args.duplicates, args.outlets, args.authors, args.people)
+        counts = generate(args.n, args.seed, path, args.duplicates, args.outlets, args.authors, args.people,
+                          args.edits)
     manifest = {**vars(args), "out": str(path), **counts, "file_bytes": path.stat().st_size,
                 "seconds": round(timer.seconds, 1)}
     Path(str(path) + ".manifest.json").write_text(json.dumps(manifest, indent=1))
-    print(table(["records", "unique", "same line again", "syndicated copy", "mean words",
-                 "file MB", "seconds"],
+    print(table(["records", "unique", "same line again", "syndicated copy", "edited (later first)",
+                 "mean words", "file MB", "seconds"],
                 [[counts["records"], counts["unique"], counts["same_line"], counts["syndicated"],
+                  f"{counts['edited']} ({counts['later_first']})",
                   counts["words"] / max(1, counts["unique"]), manifest["file_bytes"] / 1e6,
                   timer.seconds]], title=f"corpus {path.name} (seed {args.seed})"))
 

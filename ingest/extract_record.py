@@ -15,6 +15,9 @@ FIELD_ALIASES = {
     "authors": ("authors", "author", "byline", "creator", "published_by"),
     "published": ("published", "date", "date_published", "datePublished", "published_at", "publishedAt", "pubdate"),
     "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at", "updatedAt"),
+    # when the exporting tool fetched the text (news-please's date_download among them)
+    "captured": ("captured", "captured_at", "crawled", "crawled_at", "fetched", "fetched_at",
+                 "retrieved", "retrieved_at", "date_download", "downloaded_at", "scraped_at"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain", "domain_name"),
     "url": ("url", "link", "canonical_url"),
     "language": ("language", "lang"),
@@ -79,7 +82,7 @@ def field_value(field: str, value):
         return _name_of(value[0] if isinstance(value, list) and value else value)
     if isinstance(value, list):
         value = _joined(field, value)
-    elif field in ("published", "updated") and isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif field in ("published", "updated", "captured") and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = _from_epoch(value)
     elif isinstance(value, dict):
         # A CMS's rich field holds its text in one key: WordPress's REST API writes "title":

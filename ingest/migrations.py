@@ -73,6 +73,9 @@ def _store_pass(migration: str, done: str):
 # addresses); measured in store.link_versions_stored_unlinked.
 # 0016: the same pass again, now that an address where the story's earlier text was seen only as
 # a duplicate counts (schema/0015 indexes those addresses): the edits ingest stored unlinked there.
+# 0020: the versions of each edited story put in the order the evidence of when each text was
+# current gives (store.order_versions_by_evidence), as ingest now links them; until 0019 a story's
+# later version was the text ingested later.
 _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0011_merge_outlet_twins":
         "{} outlet row(s) of the same name as another merged into it, with their articles and sources.",
@@ -88,6 +91,9 @@ _DATA_MIGRATIONS = {name: _store_pass(name, done) for name, done in {
     "0016_link_versions_stored_unlinked":
         "{} edited text(s), stored unlinked because the earlier text was seen at its address only as a "
         "copy of a story stored from elsewhere, now linked to it (both kept; a search shows the story once).",
+    "0020_order_versions_by_evidence":
+        "{} edited stor(ies), linked in the order their texts were ingested, now in the order their "
+        "dates give (every text kept; the later text is the one a search shows).",
 }.items()}
 
 _schema_files = {path.stem: path for path in schema_dir().glob("*.sql")}

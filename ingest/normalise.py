@@ -1045,6 +1045,7 @@ def normalise(article: Article, now: datetime) -> Article:
         article.provenance["outlet"] = "url"
     article.published = iso_date(article.published, now)
     article.updated = iso_date(article.updated, now)
+    article.captured = iso_date(article.captured, now)
     if article.updated and article.published and article.updated[:10] < article.published[:10]:
         article.updated = None  # an "update" before publication is a misread date
     for name in ("published", "updated"):

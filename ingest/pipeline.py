@@ -151,7 +151,7 @@ class Summary:
     unchanged: int = 0
     failed: int = 0
     unchanged_failed: int = 0  # of the unchanged, those that failed in an earlier run
-    new_versions: int = 0  # of the stored, those that are an edited text of a stored article
+    new_versions: int = 0  # of the stored, those that are another text of a stored article's story
     # of the unchanged, those read again for a corrected sidecar whose values they then took
     sidecar_revised: int = 0
     # of the duplicates, those that gave their article a value it lacked (a date, a byline...)
@@ -583,7 +583,7 @@ def run_ingest(
         for written in archive.write_batch(run_id, batch):
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             summary.unchanged_failed += written.failed_before
-            summary.new_versions += written.previous_version is not None
+            summary.new_versions += written.previous_version is not None or written.later_version is not None
             summary.sidecar_revised += written.revised
             summary.filled_from_copies += written.filled
             if written.status == FAILED:

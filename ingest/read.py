@@ -820,8 +820,10 @@ def _mhtml_page(location: str, data: bytes, digest: str, size: int, overrides: d
         charset = part.get_content_charset()
         if charset:  # said in the part's header, not always in the page
             page = _page_as_utf8(page, charset)
+        # (Its Date: when the browser saved it, a capture time as a web archive's.)
         return Source(location, page, digest, "html", size, overrides,
-                      url=(saved_from or part.get("Content-Location") or "").strip() or None)
+                      url=(saved_from or part.get("Content-Location") or "").strip() or None,
+                      hints={"captured": (message.get("Date"), "mhtml")})
     return Source(location, b"", digest, "mhtml", size, overrides,
                   "no HTML page in this MHTML file (only images, styles or other parts)")
 
@@ -1386,9 +1388,11 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                 if known is not None and known(page, digest):
                     yield Source(page, b"", digest, "html", len(body), overrides)
                     continue
-                # The captured address: the page's URL where the page names none of its own.
+                # The captured address: the page's URL where the page names none of its own; and
+                # when it was captured, which orders the versions of an edited story.
                 yield Source(page, body, digest, "html", len(body), overrides,
-                             url=record.rec_headers.get_header("WARC-Target-URI"))
+                             url=record.rec_headers.get_header("WARC-Target-URI"),
+                             hints={"captured": (record.rec_headers.get_header("WARC-Date"), "warc")})
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}{_read_before(pages)}")
         return
@@ -1434,6 +1438,12 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
         return
     outlet = parsed.feed.get("title")
     site = parsed.feed.get("link")
+    # When the feed was last built (Atom's <updated>, RSS's <lastBuildDate>): every item's text
+    # was current then, a capture time for each, which orders an edited story's versions. A
+    # hint, not part of the item's record: the record's bytes, which tell an unchanged item
+    # from a changed one, stay the same in each refresh of the feed.
+    built = dict.get(parsed.feed, "updated")
+    captured = {"captured": (built, "feed")} if isinstance(built, str) else {}
     for number, entry in enumerate(parsed.entries, start=1):
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary", "")
@@ -1453,7 +1463,7 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
                          f"only a summary in the feed ({words} words), not the article: ingest its page "
                          f"({record['url'] or 'no link given'})")
             continue
-        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides)
+        yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
 
 
 # RSS's <author>: the writer's address, then the name in brackets ("ann@harbor.media (Ann Lee)").

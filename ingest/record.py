@@ -48,6 +48,9 @@ class Article:
     outlet_domain: str | None = None
     url: str | None = None
     language: str | None = None
+    # When this text was captured, where the input says (a web archive's WARC-Date, a record's
+    # captured time): with `updated` the evidence of which of two versions of a story is later.
+    captured: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     # Filled by normalise/dedupe:
     content_hash: str | None = None

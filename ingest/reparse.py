@@ -44,9 +44,9 @@ from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered
 from .read import expand_paths, hash_source, location_path, read_sources
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
-                    _record_number, as_database, extractor, field_text, open_database, read_only_uri,
-                    refuse_another_programs_database, remove_unused_authors_and_outlets, stored_values,
-                    updated_before_published, utc_now)
+                    _record_number, as_database, extractor, field_text, open_database, order_versions_by_evidence,
+                    read_only_uri, refuse_another_programs_database, remove_unused_authors_and_outlets,
+                    stored_values, updated_before_published, utc_now)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -60,8 +60,8 @@ EXAMPLES = 20  # changes shown in the summary
 # (STOPS, Ctrl-C and kill, are held back while a batch commits: see _stops_held_when_called)
 
 
-# ("replaced": the file holds the later version of an edited story now, stored as an article of
-# its own, so the earlier version's bytes are gone from it for good: a file changed, but not
+# ("replaced": the file holds another version of an edited story now (the later one, or an earlier
+# one captured before it), stored as an article of its own, so this version's bytes are gone from it for good: a file changed, but not
 # one that ingest has yet to read, as the note for "changed" tells the user to do.)
 _COUNTED_AS = {"gone": "file_missing", "changed": "file_changed", "replaced": "file_changed", "failed": "failed"}
 
@@ -286,13 +286,16 @@ def _sources_to_read(wanted: list[_Candidate], summary: ReparseSummary, by_locat
             yield source
     for candidate, why in lost:
         if candidate.source_id not in found_in_copies:
-            # (a later version read from this same file: one stored from another input, a record
-            # at the same address, says nothing of what this file holds now, which may be a story
-            # never ingested, and "changed" tells the user to ingest it)
+            # (another version read from this same file since: one stored from another input, a
+            # record at the same address, says nothing of what this file holds now, which may be a
+            # story never ingested, and "changed" tells the user to ingest it. The version read
+            # since is the one linked after it, or before it where that text was captured earlier.)
             if why == "changed" and conn.execute(
                     "SELECT 1 FROM articles JOIN sources ON sources.article_id = articles.id "
-                    "WHERE articles.previous_version = ? AND sources.location = ? LIMIT 1",
-                    (candidate.article_id, candidate.location)).fetchone():
+                    "WHERE (articles.previous_version = ? OR articles.id = "
+                    "(SELECT previous_version FROM articles WHERE id = ?)) "
+                    "AND sources.location = ? AND articles.id > ? LIMIT 1",
+                    (candidate.article_id, candidate.article_id, candidate.location, candidate.article_id)).fetchone():
                 why = "replaced"
             summary.leave(why, candidate.location)
 
@@ -433,6 +436,10 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
             # before this point left the rows, and the next run has no article to change.
             with archive._writing():
                 summary.unused_authors, summary.unused_outlets = remove_unused_authors_and_outlets(conn)
+                if summary.fields["published"] or summary.fields["updated"]:
+                    # the dates that order an edited story's versions read anew (a second at a
+                    # million articles, next to reading every file again)
+                    order_versions_by_evidence(conn)
     except KeyboardInterrupt as stop:  # Ctrl-C, or kill (cli turns SIGTERM into this)
         # What the batches committed before the stop did, for the caller to report (--json
         # printed nothing at all): _write counts a batch only once it is committed.
