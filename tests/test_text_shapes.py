@@ -88,6 +88,11 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     ("Maria Ruiz Staff Writer", ["Maria Ruiz"]),
     ("Mary Ann Lee Staff Writer", ["Mary Ann Lee"]),  # a three-word name before a role with its own modifier
     ("By Ann Lee Bureau Chief", ["Ann Lee"]),  # no place: the name is kept whole
+    # more of the job, or a degree, after the placed role: the place is still the role's
+    ("By Ann Lee Kyiv Bureau Chief, MA", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau ChiefStaff Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Correspondent, Senior Writer", ["Ann Lee"]),
     # near-misses: a role with nobody's name before it
     ("Kyiv Bureau Chief", []),
     ("Middle East Editor", []),
