@@ -1891,6 +1891,10 @@ _NOT_NAME_WORDS = {
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
     # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
     "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
+    # (a firm's kind, no one's surname: "Harbour Communications", "Bay Systems Corporation")
+    "communications", "corporation", "corp", "systems", "technologies", "solutions", "holdings",
+    "industries", "enterprises", "ventures", "productions", "studios", "motors", "airlines",
+    "consulting", "pharmaceuticals",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
@@ -1907,6 +1911,12 @@ _NOT_NAME_WORDS = {
     # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
     "score", "rating", "ratings", "verdict",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+# The first and last words of places' names that are no word of a person's name: "Los" and "Las"
+# only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
+# all a place's words, in the places where a writer's name is less likely.)
+_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao"}
+_PLACE_ONLY_LAST_WORDS = {"city", "county", "heights", "islands", "lumpur", "aviv", "lanka", "rica", "dhabi",
+                          "penh", "falls", "springs"}
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
 
@@ -1968,6 +1978,11 @@ def _is_person(name: str) -> bool:
         return False
     # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
     if words and words[0].casefold() == "ask":
+        return False
+    # "Los Angeles", "Mexico City", "Tel Aviv" alone where a byline stands (a dateline's line, a
+    # place tagged by the date): a place whose first or last word is no one's name's. (The place
+    # words that are names too, "Rio", "Santa", "La", "Beach", "Bay", stay a person's.)
+    if words and (words[0].casefold() in _PLACE_ONLY_FIRST_WORDS or words[-1].casefold() in _PLACE_ONLY_LAST_WORDS):
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.

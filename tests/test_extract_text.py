@@ -733,6 +733,12 @@ def test_lists_of_writers_under_the_headline(top, authors):
     ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
     ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
     ("Adam West", ["Adam West"]), ("Ann Court", ["Ann Court"]),  # surnames that are nouns too
+    # a place alone, told by a word no person's name has; a name with a place's word stays
+    ("Los Angeles", []), ("Harbour City", []), ("Tel Aviv", []), ("Bay Falls", []), ("Lee County", []),
+    ("Ana de los Santos", ["Ana de los Santos"]), ("Rio Tanaka", ["Rio Tanaka"]), ("Ann Beach", ["Ann Beach"]),
+    # a firm's name: its kind is no one's surname
+    ("Harbour Communications", []), ("Bay Systems Corporation", []), ("Quay Motors", []),
+    ("Ann Lee and Harbour Communications", ["Ann Lee"]),
     # a role in sentence case after the name, with no comma: its capitalised first word (a place,
     # a beat) is the role's, not a third word of the name
     ("Ann Lee Washington correspondent", ["Ann Lee"]), ("Ann Lee Transport correspondent", ["Ann Lee"]),

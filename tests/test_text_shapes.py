@@ -102,6 +102,25 @@ def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+# --- a place or a firm where a byline stands ---------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Los Angeles\n\nNovember 28, 2016", []),  # a dateline's place on its own line, then the date
+    ("Harbour City | November 28, 2016", []),
+    ("By Bay Falls", []),
+    ("By Harbour Communications", []),  # a firm signs the piece: no person
+    ("Bay Systems Corporation\n\nNovember 28, 2016", []),
+    # the writer before the place, and a writer whose name has a place's word
+    ("By Ann Lee\n\nLos Angeles", ["Ann Lee"]),
+    ("By Ana de los Santos", ["Ana de los Santos"]),
+    ("Ann Beach\n\nNovember 28, 2016", ["Ann Beach"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_place_or_a_firm_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
 # --- Korean and Chinese bylines ----------------------------------------------------------------
 
 KOREAN_HEADLINE = "항만 노동자들 파업 끝내기로 결정"
