@@ -1018,6 +1018,19 @@ def _link_alone(line: Line) -> bool:
     return len(line.links) == 1 and rules.fold(line.links[0][0]) == line.key
 
 
+TEASER_WORDS = 4  # the fewest words of another story's headline, linked alone on its line
+
+
+def _under_teaser(lines: list[Line], i: int) -> bool:
+    """The line is right under another story's headline linked alone on its line ("[Ships
+    leave early as the storm nears](/s/1)"), below the story: that story's byline, a related
+    story's writer, and no sign-off of this one. (A link to the writer's own page is the
+    sign-off's, "[Ann Lee](/author/ann-lee)".)"""
+    above = lines[i - 1] if i else None
+    return bool(above and above.links and _link_alone(above) and above.words >= TEASER_WORDS
+                and not rules.author_links(above))
+
+
 def _lines_below(lines: list[Line], start: int, count: int) -> int:
     """The index count lines below line start, not counting buttons ("Share", "Facebook",
     "Print": a share bar of a dozen buttons may stand between a headline and its byline)."""
@@ -1147,7 +1160,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         for i in tail:
             line = lines[i]
-            if whole and _footer_item(lines, i) or i in listed:
+            if whole and _footer_item(lines, i) or i in listed or _under_teaser(lines, i):
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:
@@ -1180,7 +1193,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if i not in listed and rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
-            if not found and len(lines) - 1 not in listed and _signed_at_the_end(lines, body_at):
+            if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
+                    and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")

@@ -121,6 +121,23 @@ def test_a_place_or_a_firm_is_no_writer(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+# --- a related story's byline below the story -------------------------------------------------
+
+
+@pytest.mark.parametrize("tail, authors", [
+    # another story's headline linked alone on its line, its byline under it: not this story's
+    ("[Ships leave early as the storm nears the bay](/news/ships-leave-early)\n\nBy Tom Park | November 20, 2016", []),
+    ("[Ships leave early as the storm nears the bay](/news/ships-leave-early)\n\nBy Tom Park", []),
+    # the story's own sign-off: after its prose, or under a link to the writer's page
+    ("By Tom Park", ["Tom Park"]),
+    ("The vote on the plan is next week, the council said.\n\nBy Tom Park", ["Tom Park"]),
+    ("[Tom Park and Sue Ray](/authors/tom-park)\n\nBy Tom Park", ["Tom Park"]),
+])
+def test_a_related_storys_byline_below_the_story(tail, authors):
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{tail}\n"
+    assert parse(text, True).authors == authors
+
+
 # --- Korean and Chinese bylines ----------------------------------------------------------------
 
 KOREAN_HEADLINE = "항만 노동자들 파업 끝내기로 결정"
