@@ -1131,6 +1131,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 # it (further names are in a related-stories list or a reviewer's credit).
                 if used and i > max(used) + 2:
                     break
+                # (Over the headline, a byline under another story's linked headline is a
+                # teaser's: a "Most read" or "Related" list set above the story.)
+                if part is above and _under_teaser(lines, i):
+                    continue
                 if strong:
                     # (The lines of a column of names are read once, as the column: "Von Ray" /
                     # "Tom B." in it is no "Von" byline wrapped onto a second line.)
@@ -1468,6 +1472,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (one of the people a story goes through, each heading a section of it)
     elif _links_to_another_page(line):
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
+    elif rules.is_tag_link(line):
+        return  # (a topic's page, "[Ann Lee](/topics/ann-lee)": whom the story is about)
     elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)

@@ -138,6 +138,29 @@ def test_a_related_storys_byline_below_the_story(tail, authors):
     assert parse(text, True).authors == authors
 
 
+@pytest.mark.parametrize("top, authors", [
+    # a list of other stories over the headline, a byline under each linked headline
+    ("## Most read\n\n* [Ships leave early as the storm nears](/news/ships)\n  By Sue Ray", []),
+    ("[Ships leave early as the storm nears](/news/ships)\n\nSue Ray\n\nNovember 20, 2016", []),
+    # the story's own byline over its headline
+    ("By Sue Ray\n\nNovember 20, 2016", ["Sue Ray"]),
+])
+def test_a_related_storys_byline_over_the_headline(top, authors):
+    text = f"{top}\n\n# {HEADLINE}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("[Ann Lee](/topics/ann-lee)\n\nNovember 28, 2016", []),  # a topic's page: whom the story is about
+    ("[Ann Lee](/tag/ann-lee)", []),
+    ("[Ann Lee](/author/ann-lee)\n\nNovember 28, 2016", ["Ann Lee"]),  # the writer's page
+    ("Ann Lee\n\nNovember 28, 2016", ["Ann Lee"]),
+])
+def test_a_name_linked_to_its_topic_page_is_no_byline(header, authors):
+    text = f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == authors
+
+
 # --- Korean and Chinese bylines ----------------------------------------------------------------
 
 KOREAN_HEADLINE = "항만 노동자들 파업 끝내기로 결정"
