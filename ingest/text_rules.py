@@ -3111,6 +3111,10 @@ _DESK_WORDS = {
     "finance", "markets", "investigative", "data", "digital", "social", "media", "weather",
     "crime", "courts", "legal", "property", "motoring", "books", "tv", "television", "radio",
     "&", "and", "of", "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss",
+    # the sections a page names under its headline, beside the date ("Harbour Life", "Bay
+    # Parenting", "Harbour Voices"): words no one's name has ("Money" and "Jobs" are surnames)
+    "life", "lifestyle", "parenting", "wellness", "weddings", "autos", "puzzles", "crosswords", "comics",
+    "horoscopes", "obituaries", "letters", "voices", "events",
 }
 
 

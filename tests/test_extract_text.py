@@ -729,6 +729,7 @@ def test_lists_of_writers_under_the_headline(top, authors):
     ("ANN LEE AND TOM PARK", ["Ann Lee", "Tom Park"]),
     # a section's or a desk's word: an outlet's section or a topic, not a person
     ("Harbour Finance", []), ("Climate Change", []), ("Gazette Sport", []), ("Ann Lee Music", []),
+    ("Harbour Life", []), ("Bay Parenting", []), ("Harbour Voices", []), ("Bay Autos", []),
     # a place, a topic or a kind of piece, as pages tag them beside the date
     ("Main Street", []), ("Premier League", []), ("Human Rights", []), ("Book Review", []),
     ("Morning Briefing", []), ("Meet Ann Lee", []), ("Ann Lee Interview", []), ("South Africa", []),
