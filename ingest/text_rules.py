@@ -1113,6 +1113,7 @@ _LIST_HEADING = re.compile(
     r"recommended(?: for you| stories)?|you (?:may|might) also like|"
     r"see also|also read|top stories|what to read next|"
     r"editor'?s? picks?|more like this|"
+    r"up next|next up|read this next|don'?t miss|in case you missed it|further reading|more to (?:read|explore)|"
     # A reader service's lists of the page's links and pictures after the story (Jina's
     # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
     r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",

@@ -279,6 +279,8 @@ def test_captions(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Most Read News", True), ("Related articles:", True), ("**Related article:**", True),
     ("Read more", True), ("You might also like", True), ("Related talks stalled", False),
+    ("Up next", True), ("Don't miss", True), ("In case you missed it", True), ("Further reading", True),
+    ("Up next for the union: a vote", False),  # a sentence that opens with the words
 ])
 def test_list_headings(text, expected):
     assert rules.is_list_heading(line(text)) is expected

@@ -132,6 +132,8 @@ def test_a_place_or_a_firm_is_no_writer(header, authors, markdown):
     ("By Tom Park", ["Tom Park"]),
     ("The vote on the plan is next week, the council said.\n\nBy Tom Park", ["Tom Park"]),
     ("[Tom Park and Sue Ray](/authors/tom-park)\n\nBy Tom Park", ["Tom Park"]),
+    # under the heading of a list of other stories, a byline with no link above it too
+    ("Up next\n\nShips leave early as the storm nears the bay\n\nBy Tom Park", []),
 ])
 def test_a_related_storys_byline_below_the_story(tail, authors):
     text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{tail}\n"
