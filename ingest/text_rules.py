@@ -1643,12 +1643,14 @@ _SENTENCE_CASE_ROLE = re.compile(
 # same in title case, for the roles a paper names by a place or a beat. A bureau is always a
 # place's, and an editor or a correspondent with no comma is far more often a place's or a
 # beat's than the third word of a name, so the capitalised word before it goes with the role.
-# (More of a job may follow the placed role, "Kyiv Bureau Chief, Staff Writer", and a degree,
-# "Kyiv Bureau Chief, MA": the place is the role's still.)
+# (More of a job may follow the placed role, "Kyiv Bureau Chief, Staff Writer", a degree,
+# "Kyiv Bureau Chief, MA", or an outlet's initials and their job, "Kyiv Bureau Chief, HGN
+# Editor-at-large": the place is the role's still.)
 _TITLE_CASE_PLACED_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
     rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
-    rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?$")
+    rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
+    rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
 
 # Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a

@@ -93,6 +93,8 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     ("By Ann Lee Kyiv Bureau Chief Staff Writer", ["Ann Lee"]),
     ("By Ann Lee Kyiv Bureau ChiefStaff Writer", ["Ann Lee"]),
     ("By Ann Lee Kyiv Correspondent, Senior Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief, HGN", ["Ann Lee"]),  # the outlet's initials
+    ("By Ann Lee Kyiv Bureau Chief, HGN Editor-at-large", ["Ann Lee"]),
     # near-misses: a role with nobody's name before it
     ("Kyiv Bureau Chief", []),
     ("Middle East Editor", []),
