@@ -1919,7 +1919,7 @@ _NOT_NAME_WORDS = {
 # all a place's words, in the places where a writer's name is less likely.)
 _PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao"}
 _PLACE_ONLY_LAST_WORDS = {"city", "county", "heights", "islands", "lumpur", "aviv", "lanka", "rica", "dhabi",
-                          "penh", "falls", "springs"}
+                          "penh", "falls"}
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
 
