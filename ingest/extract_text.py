@@ -1027,7 +1027,8 @@ def _under_teaser(lines: list[Line], i: int) -> bool:
     story's writer, and no sign-off of this one. (A link to the writer's own page is the
     sign-off's, "[Ann Lee](/author/ann-lee)".)"""
     above = lines[i - 1] if i else None
-    return bool(above and above.links and _link_alone(above) and above.words >= TEASER_WORDS
+    # ("— Ann Lee": a dash signs the story itself, in a shape no other story's entry takes.)
+    return bool(above and not lines[i].text.lstrip().startswith(("—", "–")) and above.links and _link_alone(above) and above.words >= TEASER_WORDS
                 and not rules.author_links(above))
 
 
