@@ -12,7 +12,10 @@ Renderings (the tuning half only: the held-out pages stay unseen):
 - no-headings: those five with the '#' heading marks taken off (text_accuracy.py --no-headings);
 - region: text_diagnostic.py's six renderings of the same region (inscriptis, html-text, ...);
 - whole: text_diagnostic.py's five renderings of the page's whole <body>;
-- tune-only: text_accuracy.py's tune-half-only renderings (resiliparse, trafilatura-txt).
+- tune-only: text_accuracy.py's tune-half-only renderings (resiliparse, trafilatura-txt);
+- robustness: the three converters' texts changed as text_robustness.py changes them (links
+  dropped, a share bar, no blank lines, wrapped, the byline in capitals, with a role, another
+  label, other names, ...), each variant once per converter.
 
 Counted on the texts whose authors text_accuracy.py scores for precision (the ground truth names
 the writers, or asserts there are none): for each rule, the texts it named someone on, the
@@ -42,9 +45,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import text_accuracy as accuracy  # noqa: E402
 import text_diagnostic as diagnostic  # noqa: E402
+import text_robustness as robustness  # noqa: E402
 from ingest.normalise import person_key, split_people  # noqa: E402
 
-GROUPS = ("default", "extra", "no-headings", "region", "whole", "tune-only")
+GROUPS = ("default", "extra", "no-headings", "region", "whole", "tune-only", "robustness")
+# The renderings no rule was fitted to (the scored converters' are "default"): a rule whose
+# wrong share is higher on these than on "default" fits the three converters, not bylines.
+NOT_FITTED = ("region", "whole", "tune-only", "robustness")
+
+
+def wrong_share(rows) -> str:
+    """"wrong/returned (share)" over these [texts, returned, right, recall] rows."""
+    returned = sum(row[1] for row in rows)
+    wrong = returned - sum(row[2] for row in rows)
+    return f"{wrong}/{returned} ({wrong / returned:.0%})" if returned else "-"
+
 
 
 def rule_of_people(author_rules: str) -> dict[str, str]:
@@ -62,8 +77,9 @@ def rule_of_people(author_rules: str) -> dict[str, str]:
     return rules
 
 
-def documents(page: dict, groups, args):
-    """(group, converter, text, markdown) for each rendering of the page in these groups."""
+def documents(page: dict, groups, args, number: int = 0):
+    """(group, converter, text, markdown, page) for each rendering of the page in these groups;
+    the page is another (its authors renamed) where a robustness variant renamed them."""
     wanted = set(groups)
     converters = list(accuracy.CONVERTERS) + (list(accuracy.EXTRA_CONVERTERS)
                                               if wanted & {"extra", "no-headings"} else [])
@@ -72,19 +88,26 @@ def documents(page: dict, groups, args):
         markdown = accuracy.is_markdown(converter)
         group = "default" if converter in accuracy.CONVERTERS else "extra"
         if group in wanted:
-            yield group, converter, texts[converter], markdown
+            yield group, converter, texts[converter], markdown, page
         if "no-headings" in wanted:
-            yield "no-headings", converter, accuracy.strip_headings(texts[converter]), markdown
+            yield "no-headings", converter, accuracy.strip_headings(texts[converter]), markdown, page
+        if "robustness" in wanted and converter in accuracy.CONVERTERS:
+            for name in robustness.VARIANTS:
+                if name != "as-is":
+                    yield "robustness", f"{converter}+{name}", robustness.VARIANTS[name](texts[converter]), markdown, page
+            for name in robustness.BYLINE_VARIANTS:
+                scored, text = robustness.byline_variant(name, page, texts[converter], number)
+                yield "robustness", f"{converter}+{name}", text, markdown, scored
     if "tune-only" in wanted:
         texts = accuracy.page_texts(page, args.cache, accuracy.TUNE_ONLY_CONVERTERS)
         for converter in accuracy.TUNE_ONLY_CONVERTERS:
-            yield "tune-only", converter, texts[converter], accuracy.is_markdown(converter)
+            yield "tune-only", converter, texts[converter], accuracy.is_markdown(converter), page
     if wanted & {"region", "whole"}:
         rendered = diagnostic.renderings(page, args.diagnostic_cache)
         for converter, text in rendered.items():
             group = "whole" if converter in diagnostic.WHOLE_PAGE_CONVERTERS else "region"
             if group in wanted:
-                yield group, converter, text, converter in diagnostic.MARKDOWN
+                yield group, converter, text, converter in diagnostic.MARKDOWN, page
 
 
 def main(argv=None) -> int:
@@ -105,12 +128,14 @@ def main(argv=None) -> int:
     silver = defaultdict(lambda: [0, 0])  # rule -> [right, returned]
     unjudged = defaultdict(int)  # rule -> returned
 
-    def count(page, truth_names, tally, show):
-        truth = {person_key(p) for p in truth_names}
-        for group, converter, text, markdown in documents(page, groups, args):
+    def count(page, truth_names, tally, show, number=0):
+        for group, converter, text, markdown, scored in documents(page, groups, args, number):
+            # (Where a variant renamed the authors, the truth is the new names.)
+            people = truth_names if scored is page else accuracy.truth_people(scored["author"])
+            truth = {person_key(p) for p in people}
             article = accuracy.parse(text, markdown)
             names = accuracy._name_fold(text)
-            in_text = {person_key(p) for p in truth_names if accuracy._has_name(names, p)}
+            in_text = {person_key(p) for p in people if accuracy._has_name(names, p)}
             rules = rule_of_people(article.provenance.get("author_rules", ""))
             fired = set()
             for person in article.authors:
@@ -119,7 +144,7 @@ def main(argv=None) -> int:
                 tally(rule, group, key in truth, key in in_text, rule not in fired)
                 fired.add(rule)
                 if show in (rule, "all") and key not in truth:
-                    print(f"{page['corpus']}/{page['id']} [{group} {converter}] {rule}: {person!r} (truth {page['author']!r})")
+                    print(f"{page['corpus']}/{page['id']} [{group} {converter}] {rule}: {person!r} (truth {scored['author']!r})")
 
     def gold(rule, group, right, in_text, first):
         row = counts[rule][group]
@@ -135,16 +160,17 @@ def main(argv=None) -> int:
     def unjudged_tally(rule, group, right, in_text, first):
         unjudged[rule] += 1
 
-    pages = [p for p in accuracy.load_pages(args.corpora) if p["half"] == "tune"]  # never held-out
-    for page in pages:
+    pages = [(number, p) for number, p in enumerate(accuracy.load_pages(args.corpora))
+             if p["half"] == "tune"]  # never held-out
+    for number, page in pages:
         if page["author_known"] and (accuracy.truth_people(page["author"]) or not page["author"]):
-            count(page, accuracy.truth_people(page["author"]), gold, args.show_wrong)
+            count(page, accuracy.truth_people(page["author"]), gold, args.show_wrong, number)
         else:
-            count(page, [], unjudged_tally, args.show_unjudged)
+            count(page, [], unjudged_tally, args.show_unjudged, number)
     if not args.no_silver:
         from ingest.extract_html import extract_html
 
-        for page in accuracy.load_body_pages(args.corpora):
+        for number, page in enumerate(accuracy.load_body_pages(args.corpora)):
             if page["half"] != "tune":
                 continue
             raw = page["html"].read_bytes()
@@ -152,17 +178,21 @@ def main(argv=None) -> int:
             truth = accuracy.normalise(extract_html(raw), accuracy.NOW).authors
             if truth:
                 page["author"] = ", ".join(truth)  # (for --show-wrong)
-                count(page, truth, silver_tally, args.show_wrong)
+                count(page, truth, silver_tally, args.show_wrong, number)
     print(f"tuning half only: {len(pages)} pages; renderings: {', '.join(groups)}")
     print("| rule | texts | returned | right | wrong | precision | recall's | "
-          + " | ".join(f"{g} right/returned" for g in groups) + " | silver | unjudged |")
-    print("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * (len(groups) + 2))
+          + " | ".join(f"{g} right/returned" for g in groups)
+          + " | silver | unjudged | wrong, scored converters | wrong, not fitted | wrong, silver |")
+    print("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * (len(groups) + 5))
     totals = {rule: [sum(row[k] for row in counts[rule].values()) for k in range(4)]
               for rule in set(counts) | set(silver) | set(unjudged)}
     for rule in sorted(totals, key=lambda r: (-(totals[r][1] - totals[r][2]), -totals[r][1], r)):
         texts, returned, right, recall = totals[rule]
         cells = [f"{counts[rule][g][2]}/{counts[rule][g][1]}" if counts[rule][g][1] else "-" for g in groups]
-        cells += [f"{silver[rule][0]}/{silver[rule][1]}" if silver[rule][1] else "-", str(unjudged[rule] or "-")]
+        cells += [f"{silver[rule][0]}/{silver[rule][1]}" if silver[rule][1] else "-", str(unjudged[rule] or "-"),
+                  wrong_share([counts[rule]["default"]] if "default" in counts[rule] else []),
+                  wrong_share([counts[rule][g] for g in NOT_FITTED if g in counts[rule]]),
+                  wrong_share([[0, silver[rule][1], silver[rule][0], 0]])]
         print(f"| {rule} | {texts} | {returned} | {right} | {returned - right} | "
               f"{accuracy.ratio(right, returned, False)} | {recall} | " + " | ".join(cells) + " |")
     grand = [sum(t[k] for t in totals.values()) for k in range(4)]
@@ -170,7 +200,10 @@ def main(argv=None) -> int:
           f"{accuracy.ratio(grand[2], grand[1], False)} | {grand[3]} | " + " | ".join(
               f"{sum(counts[r][g][2] for r in counts)}/{sum(counts[r][g][1] for r in counts)}" for g in groups)
           + f" | {sum(v[0] for v in silver.values())}/{sum(v[1] for v in silver.values())}"
-          + f" | {sum(unjudged.values())} |")
+          + f" | {sum(unjudged.values())}"
+          + f" | {wrong_share([counts[r]['default'] for r in counts if 'default' in counts[r]])}"
+          + f" | {wrong_share([counts[r][g] for r in counts for g in NOT_FITTED if g in counts[r]])}"
+          + f" | {wrong_share([[0, v[1], v[0], 0] for v in silver.values()])} |")
     return 0
 
 

@@ -1018,6 +1018,20 @@ def _link_alone(line: Line) -> bool:
     return len(line.links) == 1 and rules.fold(line.links[0][0]) == line.key
 
 
+TEASER_WORDS = 4  # the fewest words of another story's headline, linked alone on its line
+
+
+def _under_teaser(lines: list[Line], i: int) -> bool:
+    """The line is right under another story's headline linked alone on its line ("[Ships
+    leave early as the storm nears](/s/1)"), below the story: that story's byline, a related
+    story's writer, and no sign-off of this one. (A link to the writer's own page is the
+    sign-off's, "[Ann Lee](/author/ann-lee)".)"""
+    above = lines[i - 1] if i else None
+    # ("— Ann Lee": a dash signs the story itself, in a shape no other story's entry takes.)
+    return bool(above and not lines[i].text.lstrip().startswith(("—", "–")) and above.links and _link_alone(above) and above.words >= TEASER_WORDS
+                and not rules.author_links(above))
+
+
 def _lines_below(lines: list[Line], start: int, count: int) -> int:
     """The index count lines below line start, not counting buttons ("Share", "Facebook",
     "Print": a share bar of a dozen buttons may stand between a headline and its byline)."""
@@ -1118,6 +1132,10 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 # it (further names are in a related-stories list or a reviewer's credit).
                 if used and i > max(used) + 2:
                     break
+                # (Over the headline, a byline under another story's linked headline is a
+                # teaser's: a "Most read" or "Related" list set above the story.)
+                if part is above and _under_teaser(lines, i):
+                    continue
                 if strong:
                     # (The lines of a column of names are read once, as the column: "Von Ray" /
                     # "Tom B." in it is no "Von" byline wrapped onto a second line.)
@@ -1147,7 +1165,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     if not found:
         for i in tail:
             line = lines[i]
-            if whole and _footer_item(lines, i) or i in listed:
+            if whole and _footer_item(lines, i) or i in listed or _under_teaser(lines, i):
                 continue
             people, agency = rules.byline_with_organisation(line)
             if people:
@@ -1180,7 +1198,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             for i in tail:
                 if i not in listed and rules.is_name_line(lines[i]) and _signed_with_role(lines, i):
                     add(rules.names_in(lines[i].text), i, "tail:name_beside_marker")
-            if not found and len(lines) - 1 not in listed and _signed_at_the_end(lines, body_at):
+            if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
+                    and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
             if not found:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
@@ -1454,6 +1473,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (one of the people a story goes through, each heading a section of it)
     elif _links_to_another_page(line):
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
+    elif rules.is_tag_link(line):
+        return  # (a topic's page, "[Ann Lee](/topics/ann-lee)": whom the story is about)
     elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)

@@ -1113,6 +1113,7 @@ _LIST_HEADING = re.compile(
     r"recommended(?: for you| stories)?|you (?:may|might) also like|"
     r"see also|also read|top stories|what to read next|"
     r"editor'?s? picks?|more like this|"
+    r"up next|next up|read this next|don'?t miss|in case you missed it|further reading|more to (?:read|explore)|"
     # A reader service's lists of the page's links and pictures after the story (Jina's
     # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
     r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",
@@ -1642,9 +1643,14 @@ _SENTENCE_CASE_ROLE = re.compile(
 # same in title case, for the roles a paper names by a place or a beat. A bureau is always a
 # place's, and an editor or a correspondent with no comma is far more often a place's or a
 # beat's than the third word of a name, so the capitalised word before it goes with the role.
+# (More of a job may follow the placed role, "Kyiv Bureau Chief, Staff Writer", a degree,
+# "Kyiv Bureau Chief, MA", or an outlet's initials and their job, "Kyiv Bureau Chief, HGN
+# Editor-at-large": the place is the role's still.)
 _TITLE_CASE_PLACED_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
-    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?$")
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
+    rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
+    rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
 
 # Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
@@ -1888,6 +1894,10 @@ _NOT_NAME_WORDS = {
     # date ("Harbor Museum", "Bay Ferry Company", "Lisbon Police", "Harbor Summit"), and a
     # column's own name ("Lisbon Diary"; "Ask Ann Lee" in _is_person: "Ask" is a surname too)
     "company", "college", "school", "academy", "hospital", "museum", "festival", "marathon",
+    # (a firm's kind, no one's surname: "Harbour Communications", "Bay Systems Corporation")
+    "communications", "corporation", "corp", "systems", "technologies", "solutions", "holdings",
+    "industries", "enterprises", "ventures", "productions", "studios", "motors", "airlines",
+    "consulting", "pharmaceuticals",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
     "diary", "notebook",
     # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
@@ -1904,6 +1914,12 @@ _NOT_NAME_WORDS = {
     # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
     "score", "rating", "ratings", "verdict",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
+# The first and last words of places' names that are no word of a person's name: "Los" and "Las"
+# only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
+# all a place's words, in the places where a writer's name is less likely.)
+_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao"}
+_PLACE_ONLY_LAST_WORDS = {"city", "county", "heights", "islands", "lumpur", "aviv", "lanka", "rica", "dhabi",
+                          "penh", "falls"}
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
 _INSTITUTION_NAMES = {"white house", "high court", "city hall", "town hall"}
 
@@ -1965,6 +1981,11 @@ def _is_person(name: str) -> bool:
         return False
     # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
     if words and words[0].casefold() == "ask":
+        return False
+    # "Los Angeles", "Mexico City", "Tel Aviv" alone where a byline stands (a dateline's line, a
+    # place tagged by the date): a place whose first or last word is no one's name's. (The place
+    # words that are names too, "Rio", "Santa", "La", "Beach", "Bay", stay a person's.)
+    if words and (words[0].casefold() in _PLACE_ONLY_FIRST_WORDS or words[-1].casefold() in _PLACE_ONLY_LAST_WORDS):
         return False
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
@@ -3093,6 +3114,10 @@ _DESK_WORDS = {
     "finance", "markets", "investigative", "data", "digital", "social", "media", "weather",
     "crime", "courts", "legal", "property", "motoring", "books", "tv", "television", "radio",
     "&", "and", "of", "twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "rss",
+    # the sections a page names under its headline, beside the date ("Harbour Life", "Bay
+    # Parenting", "Harbour Voices"): words no one's name has ("Money" and "Jobs" are surnames)
+    "life", "lifestyle", "parenting", "wellness", "weddings", "autos", "puzzles", "crosswords", "comics",
+    "horoscopes", "obituaries", "letters", "voices", "events",
 }
 
 

@@ -88,6 +88,13 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     ("Maria Ruiz Staff Writer", ["Maria Ruiz"]),
     ("Mary Ann Lee Staff Writer", ["Mary Ann Lee"]),  # a three-word name before a role with its own modifier
     ("By Ann Lee Bureau Chief", ["Ann Lee"]),  # no place: the name is kept whole
+    # more of the job, or a degree, after the placed role: the place is still the role's
+    ("By Ann Lee Kyiv Bureau Chief, MA", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief Staff Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau ChiefStaff Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Correspondent, Senior Writer", ["Ann Lee"]),
+    ("By Ann Lee Kyiv Bureau Chief, HGN", ["Ann Lee"]),  # the outlet's initials
+    ("By Ann Lee Kyiv Bureau Chief, HGN Editor-at-large", ["Ann Lee"]),
     # near-misses: a role with nobody's name before it
     ("Kyiv Bureau Chief", []),
     ("Middle East Editor", []),
@@ -95,6 +102,67 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a place or a firm where a byline stands ---------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("Los Angeles\n\nNovember 28, 2016", []),  # a dateline's place on its own line, then the date
+    ("Harbour City | November 28, 2016", []),
+    ("By Bay Falls", []),
+    ("By Harbour Communications", []),  # a firm signs the piece: no person
+    ("Bay Systems Corporation\n\nNovember 28, 2016", []),
+    # the writer before the place, and a writer whose name has a place's word
+    ("By Ann Lee\n\nLos Angeles", ["Ann Lee"]),
+    ("By Ana de los Santos", ["Ana de los Santos"]),
+    ("Ann Beach\n\nNovember 28, 2016", ["Ann Beach"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_place_or_a_firm_is_no_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a related story's byline below the story -------------------------------------------------
+
+
+@pytest.mark.parametrize("tail, authors", [
+    # another story's headline linked alone on its line, its byline under it: not this story's
+    ("[Ships leave early as the storm nears the bay](/news/ships-leave-early)\n\nBy Tom Park | November 20, 2016", []),
+    ("[Ships leave early as the storm nears the bay](/news/ships-leave-early)\n\nBy Tom Park", []),
+    # the story's own sign-off: after its prose, or under a link to the writer's page
+    ("By Tom Park", ["Tom Park"]),
+    ("The vote on the plan is next week, the council said.\n\nBy Tom Park", ["Tom Park"]),
+    ("[Tom Park and Sue Ray](/authors/tom-park)\n\nBy Tom Park", ["Tom Park"]),
+    # under the heading of a list of other stories, a byline with no link above it too
+    ("Up next\n\nShips leave early as the storm nears the bay\n\nBy Tom Park", []),
+])
+def test_a_related_storys_byline_below_the_story(tail, authors):
+    text = f"# {HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{tail}\n"
+    assert parse(text, True).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a list of other stories over the headline, a byline under each linked headline
+    ("## Most read\n\n* [Ships leave early as the storm nears](/news/ships)\n  By Sue Ray", []),
+    ("[Ships leave early as the storm nears](/news/ships)\n\nSue Ray\n\nNovember 20, 2016", []),
+    # the story's own byline over its headline
+    ("By Sue Ray\n\nNovember 20, 2016", ["Sue Ray"]),
+])
+def test_a_related_storys_byline_over_the_headline(top, authors):
+    text = f"{top}\n\n# {HEADLINE}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    ("[Ann Lee](/topics/ann-lee)\n\nNovember 28, 2016", []),  # a topic's page: whom the story is about
+    ("[Ann Lee](/tag/ann-lee)", []),
+    ("[Ann Lee](/author/ann-lee)\n\nNovember 28, 2016", ["Ann Lee"]),  # the writer's page
+    ("Ann Lee\n\nNovember 28, 2016", ["Ann Lee"]),
+])
+def test_a_name_linked_to_its_topic_page_is_no_byline(header, authors):
+    text = f"# {HEADLINE}\n\n{header}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, True).authors == authors
 
 
 # --- Korean and Chinese bylines ----------------------------------------------------------------
