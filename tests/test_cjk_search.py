@@ -165,3 +165,29 @@ def test_an_archive_of_other_scripts_alone_ranks_exactly_as_before(tmp_path):
     _before_0021(old, LATIN)
     before = _answers_before_upgrade(old)
     assert _answers(open_database(old)) == before and any(before.values())
+
+
+def test_sqlite_utils_reads_snippets_and_changes_articles_through_the_plugin(archive, tmp_path):
+    """The README's way to query the file outside the server, `sqlite-utils archive.db "..."`:
+    the package's sqlite-utils plugin gives it cjk_index_text, so a snippet and a change to an
+    article work there (without it: "no such function: cjk_index_text")."""
+    from importlib.metadata import entry_points
+
+    from click.testing import CliRunner
+    from sqlite_utils.cli import cli as sqlite_utils_cli
+
+    if not any(point.value == "ingest.sqlite_utils_plugin" for point in entry_points(group="sqlite_utils")):
+        pytest.skip("the package is not installed (pip install -e .): its entry points are not registered")
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(archive.read_bytes())
+    sql = ("select snippet(articles_fts, 3, '[', ']', '…', 8) as passage from articles_fts "
+           "where articles_fts match '\"地 震\"'")
+    result = CliRunner().invoke(sqlite_utils_cli, ["query", str(copy), sql])
+    assert result.exit_code == 0, result.output
+    assert "[地震]" in json.loads(result.output)[0]["passage"].replace(SEPARATOR, "")
+    update = "update articles set title = '京都の東山で地震' where title = '京都の東山で小さな地震'"
+    result = CliRunner().invoke(sqlite_utils_cli, ["query", str(copy), update])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(copy)
+    add_query_functions(conn)
+    assert conn.execute("select count(*) from articles_fts where articles_fts match '\"東 山 で 地 震\"'").fetchone() == (1,)
