@@ -237,7 +237,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         # No bar to show: none made (click's bar module and the terminal modules it imports are
         # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
         bar, advance = progress_bar(total, "Ingesting") if show_bar else (nullcontext(), lambda step: None)
-        with bar:
+        with bar, _stop_lost_in_sql(stops):
             summary = run_ingest(
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
                 input_files=files, on_progress=advance, on_written=report_failure,
@@ -523,6 +523,24 @@ def _stop_like_ctrl_c_on(*signums: int) -> _Signalled:
     return caught
 
 
+@contextmanager
+def _stop_lost_in_sql(stops):
+    """A stop that landed while SQLite ran one of our SQL functions is that stop, not a failure.
+    The search index's triggers call cjk_index_text (ingest/cjk.py) on every article written,
+    and Python's sqlite3 turns any exception a function raises, the KeyboardInterrupt of a
+    Ctrl-C or kill included, into `OperationalError: user-defined function raised exception`:
+    the run ended as an archive error, exit status 1, not as a stop (130), the batch in hand
+    rolled back as for any stop. With a stop caught (`stops`), the error is that stop."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if not stops:
+            raise
+        stop = KeyboardInterrupt()
+        stop.summary = getattr(error, "summary", None)  # (what the batches before it wrote)
+        raise stop from error
+
+
 @cli.command(short_help="Merge the search index, after a bulk ingest.")
 @existing_db_option
 @json_option
@@ -608,7 +626,7 @@ def reparse(db_path, dry_run, every, workers, as_json):
     stops = _stop_like_ctrl_c_on(signal.SIGTERM, signal.SIGINT)
     summary = None
     try:
-        with _archive_errors(db_path):
+        with _archive_errors(db_path), _stop_lost_in_sql(stops):
             summary = run_reparse(db_path, every=every, dry_run=dry_run, workers=workers,
                                   on_candidates=start, on_progress=lambda n: advance and advance(n))
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)

@@ -405,3 +405,41 @@ def test_a_stop_python_dropped_still_gives_the_run_the_status_of_a_stop(tmp_path
     assert returncode == 143, stderr
     assert "Stopped." in stderr
     assert summary["stopped"] == "terminated" and summary["stored"] == stored == RECORDS
+
+
+@pytest.mark.parametrize("command", ["ingest", "reparse"])
+def test_a_stop_that_lands_in_our_sql_function_is_a_stop_not_an_archive_error(tmp_path, monkeypatch, command):
+    """The index's triggers call cjk_index_text on every article written; a Ctrl-C landing while
+    SQLite runs it reached the run as sqlite3's "user-defined function raised exception", and
+    the run ended as an archive error (exit 1) instead of a stop (130). Here the stop is sent
+    from inside the function, on its 40th call."""
+    from conftest import run_cli
+    from ingest import cjk
+
+    folder, db_path = tmp_path / "in", tmp_path / "archive.db"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"story-{n:02d}.txt").write_text(
+            f"Ferry timetable change number {n}\n\nBy Ada Quill\n\nThe harbour board moved sailing {n} "
+            f"to the evening, citing the tides and a crew shortage that began in week {n}.\n")
+    if command == "reparse":
+        assert run_cli("ingest", folder, "--db", db_path).exit_code == 0
+        # a title reparse will change, so that it writes the article again (and its index)
+        conn = connect(db_path)
+        conn.execute("UPDATE articles SET title = 'old title'")
+        conn.commit()
+        conn.close()
+    calls, index_text = [0], cjk.index_text
+
+    def interrupted_on_the_40th_call(text):
+        calls[0] += 1
+        if calls[0] == 40:
+            signal.raise_signal(signal.SIGINT)
+        return index_text(text)
+
+    monkeypatch.setattr(cjk, "index_text", interrupted_on_the_40th_call)
+    args = [folder] if command == "ingest" else ["--all"]
+    result = run_cli(command, *args, "--db", db_path, "--workers", "1")
+    assert calls[0] >= 40
+    assert result.exit_code == 130, result.output
+    assert "Interrupted." in result.stderr and "raised exception" not in result.output
