@@ -85,6 +85,20 @@ def test_the_other_paged_queries_say_their_last_page(get, query, asked, sizes):
     assert follow(get, f"/archive/{query}.json?{asked}")[1] == sizes
 
 
+@pytest.mark.parametrize("asked", [
+    "q=harbour",  # ranked: FTS5 makes the snippets as it ranks
+    "q=harb*",  # a prefix, best first
+    "q=harbour&sort=newest", "q=harbour&since=2024-05-02",  # by date: each row's sought by its id
+    "q=harb*&sort=newest", "q=harb*&outlet=The+Harbor+Ledger",  # a prefix by date: one pass over the page's span
+])
+def test_every_hit_of_every_way_of_searching_has_its_snippet(get, asked):
+    # The search query makes snippets four ways (metadata.yml: page, shown, the final select);
+    # each path is here, so a change to one that loses its snippets fails.
+    for page in (1, 3):
+        rows = get(f"/archive/search.json?{asked}&page={page}&_shape=objects").json()["rows"]
+        assert rows and all("<mark>" in row["snippet"] for row in rows), (page, rows[:1])
+
+
 def test_a_full_page_offers_the_next_and_a_page_past_the_end_none(get):
     # 45 hits of one day: 20, 20, then 5, the last
     last = get("/archive/search.json?q=harbour&since=2024-05-02&until=2024-05-02&page=3&_shape=objects").json()
