@@ -28,6 +28,27 @@ def shared() -> Path:
     return SHARED
 
 
+# Datasette stops a query at sql_time_limit_ms (2 s, ingest/serve.py) and a facet at
+# facet_time_limit_ms (500 ms). A test of what a page or the API answers must not fail because
+# the machine was busy: on a loaded CI machine the first search of a served archive came near 2 s
+# (its statement's compile counts against the limit) and a test failed with "SQL Interrupted", a
+# timed assertion in all but name. So every Datasette the tests build gets limits no healthy
+# request reaches. The limits themselves are still tested: by _timelimit (test_api), a zero
+# limit (test_facet_cache), and the real `news-archive serve` of test_browser, which keeps the
+# real ones; speed is the benchmarks' job (benchmarks/bench_search.py, bench_prepare.py).
+LIMITS_FOR_ANSWERS = {"sql_time_limit_ms": 60_000, "facet_time_limit_ms": 30_000}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def limits_for_answers_not_speed():
+    from ingest import serve
+
+    real = serve.SETTINGS
+    serve.SETTINGS = {**real, **LIMITS_FOR_ANSWERS}
+    yield
+    serve.SETTINGS = real
+
+
 def connect(path) -> sqlite3.Connection:
     """A plain sqlite3 connection to an archive, with the SQL function its search index's triggers
     and text call (ingest.cjk.add_index_function): a test that changes articles by hand needs it,
