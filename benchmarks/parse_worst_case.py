@@ -41,6 +41,9 @@ SHAPES = {
     # closing bracket from every "[" to the end of the run is quadratic
     "links in open brackets": lambda n: "[a [b](c) " * (n // 10),
     "open brackets": lambda n: "[" * n,
+    "open brackets, then as many closed": lambda n: "[" * (n // 2) + "]" * (n // 2),
+    "open brackets before words": lambda n: "[a " * (n // 3),
+    "lines opening a bracket": lambda n: "\n".join("[" + "word " * 10 for _ in range(n // 51)),
     "open brackets, then a link": lambda n: "[" * n + "(x)",
     "open brackets, then braces": lambda n: "[a" * (n // 2) + "]{.b}",
     "attribute braces unclosed": lambda n: "{#a .b" * (n // 6),

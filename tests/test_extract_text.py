@@ -1996,18 +1996,17 @@ def test_a_lone_author_behind_a_reference_link():
 
 
 # Lines of brackets with no link: from every "[" the link patterns scanned to the next "]",
-# quadratic in the line's length (each of these took 6-17 s; now well under one).
-@pytest.mark.parametrize("text", [
-    "[" * 50000 + "]" * 50000,
-    "[a " * 30000,
-    "Title\n\n" + "\n".join("[" + "word " * 10 for _ in range(5000)),
+# quadratic in the line's length (each of these took 6-17 s). Their time is measured by
+# benchmarks/parse_worst_case.py (its bracket rows), not asserted here: a test that fails when the
+# machine is busy checks the machine. Here: they are read, and their words kept.
+@pytest.mark.parametrize("text, word", [
+    ("Harbour\n\n" + "[" * 50000 + "]" * 50000, "Harbour"),
+    ("[a " * 30000 + "harbour", "harbour"),
+    ("Title\n\n" + "\n".join("[" + "harbour " * 10 for _ in range(5000)), "harbour"),
 ])
-def test_long_runs_of_brackets_are_read_in_linear_time(text):
-    import time
-
-    started = time.perf_counter()
-    extract_text(text)
-    assert time.perf_counter() - started < 3  # (generous: a loaded machine)
+def test_long_runs_of_brackets_are_read(text, word):
+    article = extract_text(text)
+    assert word in f"{article.title}\n{article.body}"
 
 
 @pytest.mark.parametrize("line, visible, links", [
