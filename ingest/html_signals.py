@@ -4000,8 +4000,11 @@ def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[s
     states the headline without it. A kicker is a label of a few words in an element of its
     own at the start of the <h1> (`opener`), or in capitals, or ended by a colon or a dash: a
     headline that merely ends in the <title>'s words ("Council says bridge to be rebuilt") keeps
-    them."""
+    them. Nor does an <h1> that the <title> states whole, its dash and all ("Storm - and more
+    storm - for the valley | Site"): the words before the dash are the headline's own."""
     key = _key(heading)
+    if key in title_forms[0] | title_forms[1]:
+        return heading
     for form in sorted(title_forms[0] | title_forms[1], key=len, reverse=True):
         if form == key or not key.endswith(form) or len(form.split()) < 3:
             continue
