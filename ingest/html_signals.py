@@ -3525,8 +3525,12 @@ def _headline_part_named_site(signals: Signals, trafilatura_sitename: str, names
     """trafilatura, where no tag names the site, names it after a part of the <title> with a dot
     in it, which it takes for a domain ("Harbor.example"): a part with words around its dot
     ("Council backs St. Ann plan", "Envoy leaves the U.N.") is a headline, and so is a part
-    other than the one our own signals name the site by."""
-    parts = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    other than the one our own signals name the site by. (trafilatura parts the <title> at its
+    last separator: "Storm 1.8 - The Big Update - Storm Notes" gives it a name of two parts.)"""
+    title_parts = _title_tag_parts(signals.title_tag or "")
+    parts = {_key(p) for p in title_parts}
+    title = " ".join((signals.title_tag or "").split())
+    parts |= {_key(title[:title.rfind(p)]).rstrip(" |-–—:·•»«›‹~/－_") for p in title_parts[-1:]}
     if _key(trafilatura_sitename) not in parts:
         return False
     return bool(re.search(r"\.\s|\s.*\.", trafilatura_sitename.strip())) or (
@@ -3785,7 +3789,12 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     lead = _SITE_COLON.match(title)
     if lead and _names_site(lead.group(1), sites):
         title = f"{lead.group(1)} | {lead.group(2)}"
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    spans = _part_spans(title)
+    parts = [title[a:b] for a, b in spans]
+
+    def run(first: int, last: int) -> str:
+        # (By place, not by search: a part may come twice, "Headline - Headline - Site".)
+        return title[spans[first][0]:spans[last][1]]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
     start, end = 0, len(parts)
     while start < end and site_part[start]:
@@ -3800,22 +3809,28 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
             end -= 1
         elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
             start += 1
-        strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
+        strong.add(_key(run(start, end - 1)))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
         # ("Headline | Site - News from the valley"), what precedes it its section or the
         # tagline of a name put first. The longer side is the headline.
         first = site_part.index(True)
         last = len(site_part) - 1 - site_part[::-1].index(True)
-        sides = [(parts[0], parts[first - 1]) if first > 0 else None,
-                 (parts[last + 1], parts[-1]) if last < len(parts) - 1 else None]
-        spans = [_join_parts(title, *side) for side in sides if side]
-        strong.add(_key(max(spans, key=len)))
+        sides = [(0, first - 1) if first > 0 else None,
+                 (last + 1, len(parts) - 1) if last < len(parts) - 1 else None]
+        strong.add(_key(max((run(*side) for side in sides if side), key=len)))
+    keys = [_key(p) for p in parts]
+    for size in range(1, (end - start) // 2 + 1):
+        if keys[start:start + size] == keys[start + size:start + 2 * size]:
+            # "Headline - Headline - Blog": a template that writes the post's title where the
+            # page's name goes, after the same title. The run said twice is the headline.
+            strong.add(_key(run(start, start + size - 1)))
+            break
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
             if not site_part[i] and not site_part[j]:
-                weak.add(_key(_join_parts(title, parts[i], parts[j])))
+                weak.add(_key(run(i, j)))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
@@ -3877,11 +3892,17 @@ def _title_parts(title: str | None, sites: set[str]) -> set[str]:
     return (strong | weak) - {_key(title)}
 
 
-def _join_parts(title: str, first: str, last: str) -> str:
-    """The span of the original title from one part to another, separators kept."""
-    start = title.find(first)
-    end = title.rfind(last) + len(last)
-    return title[start:end] if 0 <= start < end else first
+def _part_spans(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title between its separators starts and ends (white space around
+    it left out), so that a run of parts is cut from the title with its own separators."""
+    spans, start = [], 0
+    for separator in [*_TITLE_SEPARATOR.finditer(title), None]:
+        end = separator.start() if separator else len(title)
+        text = title[start:end]
+        if text.strip():
+            spans.append((start + len(text) - len(text.lstrip()), end - (len(text) - len(text.rstrip()))))
+        start = separator.end() if separator else end
+    return spans
 
 
 def _initials(name: str) -> str | None:

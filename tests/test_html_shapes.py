@@ -491,6 +491,21 @@ def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headli
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a template that writes the post's title where the page's name goes, after
+    # the same title: the run said twice is the headline (a headline with dashes in it, and
+    # one with a dot, which trafilatura took for a domain's and named the site after)
+    ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut"),
+    ("Pier 1.8 - The Winter Update - Pier 1.8 - The Winter Update - Pier Notes", "Pier 1.8 - The Winter Update"),
+    # near misses: a part said twice but not as a run from the start; nothing said twice
+    ("Bridge - Ferry fares to be cut - Bridge - Pine Street Notes",
+     "Bridge - Ferry fares to be cut - Bridge - Pine Street Notes"),
+    ("Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut - Pine Street Notes"),
+])
+def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
