@@ -189,6 +189,20 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def heading_after_h1(self) -> str | None:
+        """The text of the first <h2> or <h3> after the page's first headline <h1> (read on
+        demand: only a page whose one <h1> may be its site's name asks for it)."""
+        if self.tree is None or not self.headings:
+            return None
+        seen = False
+        for heading in self.tree.iter("h1", "h2", "h3"):
+            text = _heading_text(heading)
+            if seen and heading.tag != "h1" and text:
+                return text
+            seen = seen or (heading.tag == "h1" and text == self.headings[0])
+        return None
+
+    @cached_property
     def front_page_title_part(self) -> list[str]:
         """The <title>'s part that the link home shows (see _front_page_title_part)."""
         return _front_page_title_part(self)
@@ -3964,6 +3978,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).
         headings = []
+    post = _headline_under_site_heading(signals, headings[0], site_keys) if single and headings else None
+    if post:
+        if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
+            site_keys = site_keys | {outlet_key(headings[0])}
+        headings = [post]
     if single and headings and signals.title_tag:
         headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
                                     signals.heading_openers.get(headings[0]))]
@@ -4008,6 +4027,29 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if site:
             return Choice(choice.value[:choice.value.rfind(site)].rstrip(" |｜"), "title")
     return choice
+
+
+def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:
+    """A blog's template sets the blog's name in the page's one <h1> and the post's title in
+    an <h2> or <h3> below it ("<h1>Pine Notes</h1> ... <h2>Ferry fares to be cut</h2>" under
+    "Ferry fares to be cut | Pine Notes"). Where the <h1> is the <title>'s first or last part,
+    or no run of its parts at all, the next heading after it, when it states a longer run of
+    the <title>'s parts, is the headline, and the <h1> the site's name. (An <h1> that is the
+    headline is the longer part: a section's name in an <h2> does not take its place, nor a
+    site's name written in the header before it.)"""
+    if not signals.title_tag:
+        return None
+    title = " ".join(signals.title_tag.split())
+    parts = _title_tag_parts(title)
+    key = _key(heading)
+    if len(parts) < 2 or key == _key(title):
+        return None
+    strong, weak = _title_variants(title, site_keys)
+    forms = (strong | weak) - {_key(title)}
+    if key in forms and key not in {_key(parts[0]), _key(parts[-1])}:
+        return None
+    after = signals.heading_after_h1
+    return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
 
 
 _KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most

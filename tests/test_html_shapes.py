@@ -506,6 +506,27 @@ def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
     assert extract_html(_titled_page(title)).title == headline
 
 
+@pytest.mark.parametrize("title, header, top, headline", [
+    # fail before: the page's one <h1> is the blog's name (the <title>'s end part, or words of
+    # its own), the post's title an <h2> or <h3> under it that the <title> states
+    ("Ferry fares to be cut across the valley | Pine Notes", "<h1>Pine Notes</h1>",
+     "<h2>Ferry fares to be cut across the valley</h2>", "Ferry fares to be cut across the valley"),
+    ("Pine Notes - Ferry fares to be cut across the valley", "<h1>Pine Notes</h1>",
+     "<h3><a href='/post/1'>Ferry fares to be cut across the valley</a></h3>", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "<h1>Pine Notes</h1>",
+     "<h3>Ferry fares to be cut</h3>", "Ferry fares to be cut"),
+    # near misses: the <h1> is the headline, the <h2> a section's or the site's name
+    ("Ferry fares to be cut across the valley | Local | Pine Notes", "<h2>Local</h2>",
+     "<h1>Ferry fares to be cut across the valley</h1>", "Ferry fares to be cut across the valley"),
+    ("The Pine Street Evening Notes | Fares cut", "<h2>The Pine Street Evening Notes</h2>",
+     "<h1>Fares cut</h1>", "Fares cut"),
+])
+def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, header, top, headline):
+    raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
+           f"<article>{top}{BODY}</article></body></html>").encode()
+    assert extract_html(raw).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
