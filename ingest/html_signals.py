@@ -3810,6 +3810,14 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
         # (By place, not by search: a part may come twice, "Headline - Headline - Site".)
         return title[spans[first][0]:spans[last][1]]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
+    if len(parts) > 1 and not any(site_part):
+        # "Headline - Spektral der Wissenschaften" where the site is known as "Spektral" (its
+        # domain, its handle): an end part that begins with the site's name in whole words
+        # goes on past _SITE_SUFFIX, and is the site's all the same while it is shorter than
+        # the rest of the title (a headline that begins with the site's name is the longer).
+        for end in (0, len(parts) - 1):
+            rest = len(" ".join(parts)) - len(parts[end])
+            site_part[end] = len(parts[end]) < rest and _begins_with_site(parts[end], sites)
     start, end = 0, len(parts)
     while start < end and site_part[start]:
         start += 1
@@ -3944,6 +3952,14 @@ def _names_site(part: str, sites: set[str]) -> bool:
 
 # The longest section or suffix (in letters and digits) after a site's name in a title part.
 _SITE_SUFFIX = 14
+
+
+def _begins_with_site(part: str, sites: set[str]) -> bool:
+    """The part's first words, whole (not "Courier's"), are a site's name of four letters or
+    more, and words follow them."""
+    words = part.split()
+    return any(len(key) >= 4 and key in sites
+               for n in range(1, len(words)) if (key := outlet_key(" ".join(words[:n]))))
 
 
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:

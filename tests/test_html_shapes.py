@@ -527,6 +527,25 @@ def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, h
     assert extract_html(raw).title == headline
 
 
+@pytest.mark.parametrize("title, head, headline", [
+    # fail before: the site known by a short name (its og:site_name, its domain), the <title>'s
+    # end part its name and more words than _SITE_SUFFIX allowed
+    ("Ferry fares to be cut across the valley - Harbor Ledger and Evening Gazette",
+     '<meta property="og:site_name" content="Harbor Ledger">', "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley - Spektral der Wissenschaften",
+     '<link rel="canonical" href="https://www.spektral.example/news/ferry">', "Ferry fares to be cut across the valley"),
+    # near misses: the end part is the longer (a headline that begins with the site's name),
+    # or begins with the name run into another word
+    ("Ferry - Harbor Ledger readers pick the best ferry rides of the year",
+     '<meta property="og:site_name" content="Harbor Ledger">', "Ferry - Harbor Ledger readers pick the best ferry rides of the year"),
+    ("Ferry fares to be cut across the valley - Harbor Ledger's guide to the winter timetable",
+     '<meta property="og:site_name" content="Harbor Ledger">',
+     "Ferry fares to be cut across the valley - Harbor Ledger's guide to the winter timetable"),
+])
+def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, head, headline):
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
