@@ -3970,8 +3970,9 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         site_keys.add(outlet_key(domain))
         if signals.title_tag:
             parts = _title_tag_parts(signals.title_tag)
-            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]}
-                          if len(parts) > 1 and _spelled_by_domain(p, outlet_key(domain))}
+            label = outlet_key(domain)
+            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]} if len(parts) > 1 and (
+                _spelled_by_domain(p, label) or _named_in_domain(p, label, len(" ".join(parts)) - len(p)))}
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):
@@ -4102,6 +4103,21 @@ def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[s
 
 
 _NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "die", "das"}
+_DOMAIN_WORD = 4  # letters of a word of a site's name at least, to be found inside its domain
+
+
+def _named_in_domain(part: str, label: str, rest: int) -> bool:
+    """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
+    at most; shorter than the `rest` of the title) one of whose words, or two of them run
+    together, the site's domain holds: "Connecticut Post" at ctpost.example, "San Antonio
+    Express-News" at mysanantonio.example, "RT World News" at rt.example. A site's name keeps
+    a word of its address; a headline's tail in the same case seldom does."""
+    words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
+    if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    keys = [w.casefold() for w in words]
+    runs = keys + [a + b for a, b in zip(keys, keys[1:])]
+    return any(run == label or (len(run) >= _DOMAIN_WORD and run in label) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:

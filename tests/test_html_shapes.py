@@ -466,6 +466,26 @@ def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headl
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, domain, headline", [
+    # fail before: the <title>'s end part, written as a name, holds a word of the page's
+    # domain (or two run together, or the whole of a short one): the site's name
+    ("Bridge to be rebuilt across the valley - Harbor Post", "hbpost.example", "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley - Pine Valley Express-News", "mypinevalley.example",
+     "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley — HL World News", "hl.example", "Bridge to be rebuilt across the valley"),
+    # near misses: the end part is no name (lower-case words), holds no word of the domain,
+    # or is the longer part
+    ("Bridge to be rebuilt across the valley - post office closes", "hbpost.example",
+     "Bridge to be rebuilt across the valley - post office closes"),
+    ("Bridge to be rebuilt across the valley - Valley Times", "hbpost.example",
+     "Bridge to be rebuilt across the valley - Valley Times"),
+    ("Ferry - Harbor Post Readers Pick Their Rides", "hbpost.example", "Ferry - Harbor Post Readers Pick Their Rides"),
+])
+def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, domain, headline):
+    head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
 @pytest.mark.parametrize("title, header, headline", [
     # fail before: trafilatura took the headline's part for the site's (its "St." for a
     # domain's dot) where the link home names the site's part: every part named a site
