@@ -4110,13 +4110,15 @@ def _named_in_domain(part: str, label: str, rest: int) -> bool:
     """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
     at most; shorter than the `rest` of the title) one of whose words, or two of them run
     together, the site's domain holds: "Connecticut Post" at ctpost.example, "San Antonio
-    Express-News" at mysanantonio.example, "RT World News" at rt.example. A site's name keeps
-    a word of its address; a headline's tail in the same case seldom does."""
+    Express-News" at mysanantonio.example, "RT World News" at rt.example: its first or last
+    word. A site's name keeps a word of its address; a headline's tail in the same case seldom
+    does."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
     if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
+    # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
     keys = [w.casefold() for w in words]
-    runs = keys + [a + b for a, b in zip(keys, keys[1:])]
+    runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
     return any(run == label or (len(run) >= _DOMAIN_WORD and run in label) for run in runs)
 
 
