@@ -3784,6 +3784,8 @@ def _key(text: str) -> str:
 
 
 _SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
+# A host name written as a site's name: "harborledger.example", "www.HarborLedger.co.uk".
+_HOST_NAME = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}")
 
 
 def _title_variants(title: str, sites: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -3973,6 +3975,12 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
             label = outlet_key(domain)
             site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]} if len(parts) > 1 and (
                 _spelled_by_domain(p, label) or _named_in_domain(p, label, len(" ".join(parts)) - len(p)))}
+    elif (signals.title_tag and (lead := _SITE_COLON.match(" ".join(signals.title_tag.split())))
+          and _HOST_NAME.fullmatch(lead[1]) and _key(signals.title_tag) not in map(_key, signals.headings)):
+        # "harborledger.example: Headline" on a page that states no address of its own: a
+        # host name before the colon is the site's (the address would say whose it is), unless
+        # the <h1> says it too ("Booking.example: the end of an era" is a headline).
+        site_keys.add(outlet_key(lead[1]))
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):

@@ -486,6 +486,25 @@ def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, doma
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, head, top, headline", [
+    # fail before: a page with no address of its own whose <title> opens with a host name and
+    # a colon: the site's
+    ("harborledger.example: Bridge to be rebuilt", "", "", "Bridge to be rebuilt"),
+    ("www.HarborLedger.co.uk: Bridge to be rebuilt", "", "", "Bridge to be rebuilt"),
+    # near misses: the <h1> states the whole <title> (a headline about a site); the page's
+    # address is another site's; a lead that is no host name
+    ("Booking.example: the end of an era", "", "<h1>Booking.example: the end of an era</h1>",
+     "Booking.example: the end of an era"),
+    ("harborledger.example: Bridge to be rebuilt", '<link rel="canonical" href="https://www.valley.example/a">', "",
+     "harborledger.example: Bridge to be rebuilt"),
+    ("Bridge: to be rebuilt", "", "", "Bridge: to be rebuilt"),
+])
+def test_a_host_name_before_the_titles_colon_is_the_site(title, head, top, headline):
+    raw = (f"<html><head><title>{title}</title>{head}</head><body>"
+           f"<article>{top}{BODY}</article></body></html>").encode()
+    assert extract_html(raw).title == headline
+
+
 @pytest.mark.parametrize("title, header, headline", [
     # fail before: trafilatura took the headline's part for the site's (its "St." for a
     # domain's dot) where the link home names the site's part: every part named a site
