@@ -3836,13 +3836,15 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
         strong.add(_key(run(start, end - 1)))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
-        # ("Headline | Site - News from the valley"), what precedes it its section or the
-        # tagline of a name put first. The longer side is the headline.
+        # ("Headline | Site - News from the valley", "Headline | Site | F1 | Rally | Karts"),
+        # what precedes it its section or the tagline of a name put first. The side before
+        # the name is the headline, unless it is as short as a section's name beside the
+        # other.
         first = site_part.index(True)
         last = len(site_part) - 1 - site_part[::-1].index(True)
-        sides = [(0, first - 1) if first > 0 else None,
-                 (last + 1, len(parts) - 1) if last < len(parts) - 1 else None]
-        strong.add(_key(max((run(*side) for side in sides if side), key=len)))
+        sides = [run(*side) for side in ((0, first - 1) if first > 0 else None,
+                                         (last + 1, len(parts) - 1) if last < len(parts) - 1 else None) if side]
+        strong.add(_key(sides[1] if len(sides) > 1 and _is_section(sides[0], [sides[1]]) else sides[0]))
     keys = [_key(p) for p in parts]
     for size in range(1, (end - start) // 2 + 1):
         if keys[start:start + size] == keys[start + size:start + 2 * size]:

@@ -486,6 +486,19 @@ def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, doma
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fail before: the site's name inside the <title>, a tagline of several short parts after
+    # it longer than the headline before it
+    ("Bridge to be rebuilt | Harbor Ledger | Ferries | Rail | Buses | Roads", "Bridge to be rebuilt"),
+    # near misses: a section's name before the site's, and a tagline shorter than the headline
+    ("Local | Harbor Ledger | Bridge to be rebuilt across the valley", "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley | Harbor Ledger - News from the valley", "Bridge to be rebuilt across the valley"),
+])
+def test_the_side_before_the_sites_name_inside_the_title_is_the_headline(title, headline):
+    head = '<meta property="og:site_name" content="Harbor Ledger">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
 @pytest.mark.parametrize("title, head, top, headline", [
     # fail before: a page with no address of its own whose <title> opens with a host name and
     # a colon: the site's
