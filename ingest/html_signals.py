@@ -1635,7 +1635,10 @@ def _split_href(link):
 # empty too): one regular expression spares urlsplit the many links with a path, which the
 # <title>'s site part (_front_page_title_part) walks on every page. (urlsplit drops tabs and
 # line breaks anywhere and control characters before the address: they are let through here.)
-_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*(?:[?#]|$)")
+_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*"
+                                  r"(?:(?i:index|default)\.(?i:html?|php|aspx?|jsp))?(?:[?#]|$)")
+# The front page's own file, as older sites and static generators link it ("/index.html").
+_FRONT_PAGE_FILE = re.compile(r"/+(?:index|default)\.(?:html?|php|aspx?|jsp)", re.I)
 
 
 def _links_front_page(link, page_url: str | None, any_host: bool = False) -> bool:
@@ -1647,7 +1650,8 @@ def _links_front_page(link, page_url: str | None, any_host: bool = False) -> boo
     if not href or not _MAY_LINK_FRONT_PAGE.match(href):
         return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or (target.query and not _TRACKING_QUERY.fullmatch(target.query)):
+    if target is None or (target.path.strip("/") and not _FRONT_PAGE_FILE.fullmatch(target.path)) or (
+            target.query and not _TRACKING_QUERY.fullmatch(target.query)):
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address

@@ -440,6 +440,22 @@ def test_a_whole_link_home_names_the_titles_site_part_on_a_page_with_no_address(
     assert extract_html(_titled_page(title, header=header, head=head)).title == headline
 
 
+@pytest.mark.parametrize("href, headline", [
+    # fail before: the link home written as the front page's own file
+    ("/index.html", "Bridge to be rebuilt"),
+    ("https://www.harborledger.example/index.php", "Bridge to be rebuilt"),
+    ("/Default.aspx", "Bridge to be rebuilt"),
+    # near misses: a section's index, and a relative one (the index of the page's own folder),
+    # a post's query
+    ("/news/index.html", "Bridge to be rebuilt - Harbor Ledger"),
+    ("index.html", "Bridge to be rebuilt - Harbor Ledger"),
+    ("/index.php?p=12", "Bridge to be rebuilt - Harbor Ledger"),
+])
+def test_a_link_to_the_front_pages_file_names_the_titles_site_part(href, headline):
+    header = f'<a href="{href}"><img src="/img/masthead.gif" alt="Harbor Ledger"></a>'
+    assert extract_html(_titled_page("Bridge to be rebuilt - Harbor Ledger", header=header)).title == headline
+
+
 @pytest.mark.parametrize("title, headline", [
     # fail before: a <title> alone, nothing naming its site: a short name after a bar is the site's
     ("Bridge to be rebuilt | Harbor Ledger", "Bridge to be rebuilt"),
