@@ -403,10 +403,15 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
 # --- titles: the site's name told in the <title> from what the page shows -----------------
 
 
-def _titled_page(title: str, header: str = "", footer: str = "", head: str = "") -> bytes:
-    # (No <h1>: the <title> alone states the headline.)
+def _titled_page(title: str, header: str = "", footer: str = "", head: str = "", top: str = "") -> bytes:
+    # (No <h1> unless `top` sets one: the <title> alone states the headline.)
     return (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
-            f"<article>{BODY}</article><footer>{footer}</footer></body></html>").encode()
+            f"<article>{top}{BODY}</article><footer>{footer}</footer></body></html>").encode()
+
+
+def _title_under_site_name(title: str, site: str) -> str | None:
+    """The headline read from a <title> alone, on a page whose og:site_name is `site`."""
+    return extract_html(_titled_page(title, head=f'<meta property="og:site_name" content="{site}">')).title
 
 
 @pytest.mark.parametrize("title, footer, headline", [
@@ -511,8 +516,7 @@ def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, doma
     ("Bridge to be rebuilt across the valley | Harbor Ledger - News from the valley", "Bridge to be rebuilt across the valley"),
 ])
 def test_the_side_before_the_sites_name_inside_the_title_is_the_headline(title, headline):
-    head = '<meta property="og:site_name" content="Harbor Ledger">'
-    assert extract_html(_titled_page(title, head=head)).title == headline
+    assert _title_under_site_name(title, "Harbor Ledger") == headline
 
 
 @pytest.mark.parametrize("title, head, top, headline", [
@@ -529,9 +533,7 @@ def test_the_side_before_the_sites_name_inside_the_title_is_the_headline(title, 
     ("Bridge: to be rebuilt", "", "", "Bridge: to be rebuilt"),
 ])
 def test_a_host_name_before_the_titles_colon_is_the_site(title, head, top, headline):
-    raw = (f"<html><head><title>{title}</title>{head}</head><body>"
-           f"<article>{top}{BODY}</article></body></html>").encode()
-    assert extract_html(raw).title == headline
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
 
 
 @pytest.mark.parametrize("title, header, headline", [
@@ -555,8 +557,7 @@ def test_trafilaturas_site_name_does_not_outvote_ours_on_the_title(title, header
     ("Envoy to leave the council | Valley Courier", "Envoy to leave the council"),
 ])
 def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headline):
-    head = '<meta property="og:site_name" content="Valley Courier">'
-    assert extract_html(_titled_page(title, head=head)).title == headline
+    assert _title_under_site_name(title, "Valley Courier") == headline
 
 
 @pytest.mark.parametrize("title, headline", [
@@ -590,9 +591,7 @@ def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
      "<h1>Fares cut</h1>", "Fares cut"),
 ])
 def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, header, top, headline):
-    raw = (f"<html><head><title>{title}</title></head><body><header>{header}</header>"
-           f"<article>{top}{BODY}</article></body></html>").encode()
-    assert extract_html(raw).title == headline
+    assert extract_html(_titled_page(title, header=header, top=top)).title == headline
 
 
 @pytest.mark.parametrize("title, head, headline", [
