@@ -189,6 +189,20 @@ class Signals:
             _slug_name(href) if _is_author_page(href := a.get("href") or "") else None))]
 
     @cached_property
+    def heading_after_h1(self) -> str | None:
+        """The text of the first <h2> or <h3> after the page's first headline <h1> (read on
+        demand: only a page whose one <h1> may be its site's name asks for it)."""
+        if self.tree is None or not self.headings:
+            return None
+        seen = False
+        for heading in self.tree.iter("h1", "h2", "h3"):
+            text = _heading_text(heading)
+            if seen and heading.tag != "h1" and text:
+                return text
+            seen = seen or (heading.tag == "h1" and text == self.headings[0])
+        return None
+
+    @cached_property
     def front_page_title_part(self) -> list[str]:
         """The <title>'s part that the link home shows (see _front_page_title_part)."""
         return _front_page_title_part(self)
@@ -1621,7 +1635,10 @@ def _split_href(link):
 # empty too): one regular expression spares urlsplit the many links with a path, which the
 # <title>'s site part (_front_page_title_part) walks on every page. (urlsplit drops tabs and
 # line breaks anywhere and control characters before the address: they are let through here.)
-_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*(?:[?#]|$)")
+_MAY_LINK_FRONT_PAGE = re.compile(r"[\x00-\x20]*(?:[^/?#]*:)?[\t\r\n]*(?:/[\t\r\n]*/[^/?#]*)?[/\t\r\n]*"
+                                  r"(?:(?i:index|default)\.(?i:html?|php|aspx?|jsp))?(?:[?#]|$)")
+# The front page's own file, as older sites and static generators link it ("/index.html").
+_FRONT_PAGE_FILE = re.compile(r"/+(?:index|default)\.(?:html?|php|aspx?|jsp)", re.I)
 
 
 def _links_front_page(link, page_url: str | None, any_host: bool = False) -> bool:
@@ -1633,7 +1650,8 @@ def _links_front_page(link, page_url: str | None, any_host: bool = False) -> boo
     if not href or not _MAY_LINK_FRONT_PAGE.match(href):
         return False
     target = _split_href(link)
-    if target is None or target.path.strip("/") or (target.query and not _TRACKING_QUERY.fullmatch(target.query)):
+    if target is None or (target.path.strip("/") and not _FRONT_PAGE_FILE.fullmatch(target.path)) or (
+            target.query and not _TRACKING_QUERY.fullmatch(target.query)):
         return False
     # rel="home" says so whatever the host: WordPress's and Drupal's site title link is written
     # whole ("https://harborledger.example/"), and a page saved with no canonical address
@@ -3525,8 +3543,12 @@ def _headline_part_named_site(signals: Signals, trafilatura_sitename: str, names
     """trafilatura, where no tag names the site, names it after a part of the <title> with a dot
     in it, which it takes for a domain ("Harbor.example"): a part with words around its dot
     ("Council backs St. Ann plan", "Envoy leaves the U.N.") is a headline, and so is a part
-    other than the one our own signals name the site by."""
-    parts = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    other than the one our own signals name the site by. (trafilatura parts the <title> at its
+    last separator: "Storm 1.8 - The Big Update - Storm Notes" gives it a name of two parts.)"""
+    title_parts = _title_tag_parts(signals.title_tag or "")
+    parts = {_key(p) for p in title_parts}
+    title = " ".join((signals.title_tag or "").split())
+    parts |= {_key(title[:title.rfind(p)]).rstrip(" |-–—:·•»«›‹~/－_") for p in title_parts[-1:]}
     if _key(trafilatura_sitename) not in parts:
         return False
     return bool(re.search(r"\.\s|\s.*\.", trafilatura_sitename.strip())) or (
@@ -3766,6 +3788,8 @@ def _key(text: str) -> str:
 
 
 _SITE_COLON = re.compile(r"^\s*([^:|]{2,60}?):\s+(\S.*)$")
+# A host name written as a site's name: "harborledger.example", "www.HarborLedger.co.uk".
+_HOST_NAME = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}")
 
 
 def _title_variants(title: str, sites: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -3785,8 +3809,21 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     lead = _SITE_COLON.match(title)
     if lead and _names_site(lead.group(1), sites):
         title = f"{lead.group(1)} | {lead.group(2)}"
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    spans = _part_spans(title)
+    parts = [title[a:b] for a, b in spans]
+
+    def run(first: int, last: int) -> str:
+        # (By place, not by search: a part may come twice, "Headline - Headline - Site".)
+        return title[spans[first][0]:spans[last][1]]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
+    if len(parts) > 1 and not any(site_part):
+        # "Headline - Spektral der Wissenschaften" where the site is known as "Spektral" (its
+        # domain, its handle): an end part that begins with the site's name in whole words
+        # goes on past _SITE_SUFFIX, and is the site's all the same while it is shorter than
+        # the rest of the title (a headline that begins with the site's name is the longer).
+        for end in (0, len(parts) - 1):
+            rest = len(" ".join(parts)) - len(parts[end])
+            site_part[end] = len(parts[end]) < rest and _begins_with_site(parts[end], sites)
     start, end = 0, len(parts)
     while start < end and site_part[start]:
         start += 1
@@ -3800,22 +3837,30 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
             end -= 1
         elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
             start += 1
-        strong.add(_key(_join_parts(title, parts[start], parts[end - 1])))
+        strong.add(_key(run(start, end - 1)))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
-        # ("Headline | Site - News from the valley"), what precedes it its section or the
-        # tagline of a name put first. The longer side is the headline.
+        # ("Headline | Site - News from the valley", "Headline | Site | F1 | Rally | Karts"),
+        # what precedes it its section or the tagline of a name put first. The side before
+        # the name is the headline, unless it is as short as a section's name beside the
+        # other.
         first = site_part.index(True)
         last = len(site_part) - 1 - site_part[::-1].index(True)
-        sides = [(parts[0], parts[first - 1]) if first > 0 else None,
-                 (parts[last + 1], parts[-1]) if last < len(parts) - 1 else None]
-        spans = [_join_parts(title, *side) for side in sides if side]
-        strong.add(_key(max(spans, key=len)))
+        sides = [run(*side) for side in ((0, first - 1) if first > 0 else None,
+                                         (last + 1, len(parts) - 1) if last < len(parts) - 1 else None) if side]
+        strong.add(_key(sides[1] if len(sides) > 1 and _is_section(sides[0], [sides[1]]) else sides[0]))
+    keys = [_key(p) for p in parts]
+    for size in range(1, (end - start) // 2 + 1):
+        if keys[start:start + size] == keys[start + size:start + 2 * size]:
+            # "Headline - Headline - Blog": a template that writes the post's title where the
+            # page's name goes, after the same title. The run said twice is the headline.
+            strong.add(_key(run(start, start + size - 1)))
+            break
     weak = set()
     for i in range(len(parts)):
         for j in range(i, len(parts)):
             if not site_part[i] and not site_part[j]:
-                weak.add(_key(_join_parts(title, parts[i], parts[j])))
+                weak.add(_key(run(i, j)))
     site_forms = {form for form in strong | weak if _names_site(form, sites)}
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
@@ -3877,11 +3922,17 @@ def _title_parts(title: str | None, sites: set[str]) -> set[str]:
     return (strong | weak) - {_key(title)}
 
 
-def _join_parts(title: str, first: str, last: str) -> str:
-    """The span of the original title from one part to another, separators kept."""
-    start = title.find(first)
-    end = title.rfind(last) + len(last)
-    return title[start:end] if 0 <= start < end else first
+def _part_spans(title: str) -> list[tuple[int, int]]:
+    """Where each part of a title between its separators starts and ends (white space around
+    it left out), so that a run of parts is cut from the title with its own separators."""
+    spans, start = [], 0
+    for separator in [*_TITLE_SEPARATOR.finditer(title), None]:
+        end = separator.start() if separator else len(title)
+        text = title[start:end]
+        if text.strip():
+            spans.append((start + len(text) - len(text.lstrip()), end - (len(text) - len(text.rstrip()))))
+        start = separator.end() if separator else end
+    return spans
 
 
 def _initials(name: str) -> str | None:
@@ -3911,6 +3962,14 @@ def _names_site(part: str, sites: set[str]) -> bool:
 _SITE_SUFFIX = 14
 
 
+def _begins_with_site(part: str, sites: set[str]) -> bool:
+    """The part's first words, whole (not "Courier's"), are a site's name of four letters or
+    more, and words follow them."""
+    words = part.split()
+    return any(len(key) >= 4 and key in sites
+               for n in range(1, len(words)) if (key := outlet_key(" ".join(words[:n]))))
+
+
 def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[str]) -> Choice:
     """The headline: the form most signals agree on once site names are cut off."""
     site_keys = {outlet_key(s) for s in sites if outlet_key(s)} | set(filter(None, map(_initials, sites)))
@@ -3919,8 +3978,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         site_keys.add(outlet_key(domain))
         if signals.title_tag:
             parts = _title_tag_parts(signals.title_tag)
-            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]}
-                          if len(parts) > 1 and _spelled_by_domain(p, outlet_key(domain))}
+            label = outlet_key(domain)
+            site_keys |= {outlet_key(p) for p in {parts[0], parts[-1]} if len(parts) > 1 and (
+                _spelled_by_domain(p, label) or _named_in_domain(p, label, len(" ".join(parts)) - len(p)))}
+    elif (signals.title_tag and (lead := _SITE_COLON.match(" ".join(signals.title_tag.split())))
+          and _HOST_NAME.fullmatch(lead[1]) and _key(signals.title_tag) not in map(_key, signals.headings)):
+        # "harborledger.example: Headline" on a page that states no address of its own: a
+        # host name before the colon is the site's (the address would say whose it is), unless
+        # the <h1> says it too ("Booking.example: the end of an era" is a headline).
+        site_keys.add(outlet_key(lead[1]))
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
     headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
     if isinstance(headline, str):
@@ -3943,6 +4009,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
         # vote: trafilatura takes a lone <h1> as its title).
         headings = []
+    post = _headline_under_site_heading(signals, headings[0], site_keys) if single and headings else None
+    if post:
+        if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
+            site_keys = site_keys | {outlet_key(headings[0])}
+        headings = [post]
     if single and headings and signals.title_tag:
         headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
                                     signals.heading_openers.get(headings[0]))]
@@ -3989,6 +4060,29 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     return choice
 
 
+def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:
+    """A blog's template sets the blog's name in the page's one <h1> and the post's title in
+    an <h2> or <h3> below it ("<h1>Pine Notes</h1> ... <h2>Ferry fares to be cut</h2>" under
+    "Ferry fares to be cut | Pine Notes"). Where the <h1> is the <title>'s first or last part,
+    or no run of its parts at all, the next heading after it, when it states a longer run of
+    the <title>'s parts, is the headline, and the <h1> the site's name. (An <h1> that is the
+    headline is the longer part: a section's name in an <h2> does not take its place, nor a
+    site's name written in the header before it.)"""
+    if not signals.title_tag:
+        return None
+    title = " ".join(signals.title_tag.split())
+    parts = _title_tag_parts(title)
+    key = _key(heading)
+    if len(parts) < 2 or key == _key(title):
+        return None
+    strong, weak = _title_variants(title, site_keys)
+    forms = (strong | weak) - {_key(title)}
+    if key in forms and key not in {_key(parts[0]), _key(parts[-1])}:
+        return None
+    after = signals.heading_after_h1
+    return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
+
+
 _KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most
 _KICKER_END = " \t:|·•–—-"
 
@@ -4000,8 +4094,11 @@ def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[s
     states the headline without it. A kicker is a label of a few words in an element of its
     own at the start of the <h1> (`opener`), or in capitals, or ended by a colon or a dash: a
     headline that merely ends in the <title>'s words ("Council says bridge to be rebuilt") keeps
-    them."""
+    them. Nor does an <h1> that the <title> states whole, its dash and all ("Storm - and more
+    storm - for the valley | Site"): the words before the dash are the headline's own."""
     key = _key(heading)
+    if key in title_forms[0] | title_forms[1]:
+        return heading
     for form in sorted(title_forms[0] | title_forms[1], key=len, reverse=True):
         if form == key or not key.endswith(form) or len(form.split()) < 3:
             continue
@@ -4020,6 +4117,23 @@ def _without_kicker(heading: str, title_forms: tuple[frozenset[str], frozenset[s
 
 
 _NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "die", "das"}
+_DOMAIN_WORD = 4  # letters of a word of a site's name at least, to be found inside its domain
+
+
+def _named_in_domain(part: str, label: str, rest: int) -> bool:
+    """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
+    at most; shorter than the `rest` of the title) one of whose words, or two of them run
+    together, the site's domain holds: "Connecticut Post" at ctpost.example, "San Antonio
+    Express-News" at mysanantonio.example, "RT World News" at rt.example: its first or last
+    word. A site's name keeps a word of its address; a headline's tail in the same case seldom
+    does."""
+    words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
+    if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
+    keys = [w.casefold() for w in words]
+    runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
+    return any(run == label or (len(run) >= _DOMAIN_WORD and run in label) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:

@@ -611,6 +611,18 @@ def test_a_kicker_before_the_headline_in_its_heading_is_left_out(heading, title)
     assert (article.title, article.provenance["title"]) == (title, "heading")
 
 
+@pytest.mark.parametrize("title, heading", [
+    # fail before: the <title> states the whole <h1>, dashes and colon and all: the words
+    # before the first dash were cut as a kicker
+    ("Storm - and more storm - for the valley | Valley Courier", "Storm - and more storm - for the valley"),
+    ("Rain – then floods – for the valley", "Rain – then floods – for the valley"),
+    ("Valley Courier | Watch: bridge to be rebuilt by the council", "Watch: bridge to be rebuilt by the council"),
+])
+def test_a_heading_that_the_title_states_whole_loses_no_kicker(title, heading):
+    article = parsed(f"<title>{title}</title>", top=f"<h1>{heading}</h1>")
+    assert (article.title, article.provenance["title"]) == (heading, "heading")
+
+
 def test_a_lone_heading_that_is_the_headline_still_leads():
     article = parsed("<title>Council backs bridge plan - Valley News</title>",
                      top="<h1>Council backs the bridge plan</h1>")

@@ -403,10 +403,15 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
 # --- titles: the site's name told in the <title> from what the page shows -----------------
 
 
-def _titled_page(title: str, header: str = "", footer: str = "", head: str = "") -> bytes:
-    # (No <h1>: the <title> alone states the headline.)
+def _titled_page(title: str, header: str = "", footer: str = "", head: str = "", top: str = "") -> bytes:
+    # (No <h1> unless `top` sets one: the <title> alone states the headline.)
     return (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
-            f"<article>{BODY}</article><footer>{footer}</footer></body></html>").encode()
+            f"<article>{top}{BODY}</article><footer>{footer}</footer></body></html>").encode()
+
+
+def _title_under_site_name(title: str, site: str) -> str | None:
+    """The headline read from a <title> alone, on a page whose og:site_name is `site`."""
+    return extract_html(_titled_page(title, head=f'<meta property="og:site_name" content="{site}">')).title
 
 
 @pytest.mark.parametrize("title, footer, headline", [
@@ -440,6 +445,22 @@ def test_a_whole_link_home_names_the_titles_site_part_on_a_page_with_no_address(
     assert extract_html(_titled_page(title, header=header, head=head)).title == headline
 
 
+@pytest.mark.parametrize("href, headline", [
+    # fail before: the link home written as the front page's own file
+    ("/index.html", "Bridge to be rebuilt"),
+    ("https://www.harborledger.example/index.php", "Bridge to be rebuilt"),
+    ("/Default.aspx", "Bridge to be rebuilt"),
+    # near misses: a section's index, and a relative one (the index of the page's own folder),
+    # a post's query
+    ("/news/index.html", "Bridge to be rebuilt - Harbor Ledger"),
+    ("index.html", "Bridge to be rebuilt - Harbor Ledger"),
+    ("/index.php?p=12", "Bridge to be rebuilt - Harbor Ledger"),
+])
+def test_a_link_to_the_front_pages_file_names_the_titles_site_part(href, headline):
+    header = f'<a href="{href}"><img src="/img/masthead.gif" alt="Harbor Ledger"></a>'
+    assert extract_html(_titled_page("Bridge to be rebuilt - Harbor Ledger", header=header)).title == headline
+
+
 @pytest.mark.parametrize("title, headline", [
     # fail before: a <title> alone, nothing naming its site: a short name after a bar is the site's
     ("Bridge to be rebuilt | Harbor Ledger", "Bridge to be rebuilt"),
@@ -466,6 +487,55 @@ def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headl
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, domain, headline", [
+    # fail before: the <title>'s end part, written as a name, holds a word of the page's
+    # domain (or two run together, or the whole of a short one): the site's name
+    ("Bridge to be rebuilt across the valley - Harbor Post", "hbpost.example", "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley - Pine Valley Express-News", "mypinevalley.example",
+     "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley — HL World News", "hl.example", "Bridge to be rebuilt across the valley"),
+    # near misses: the end part is no name (lower-case words), holds no word of the domain,
+    # or is the longer part
+    ("Bridge to be rebuilt across the valley - post office closes", "hbpost.example",
+     "Bridge to be rebuilt across the valley - post office closes"),
+    ("Bridge to be rebuilt across the valley - Valley Times", "hbpost.example",
+     "Bridge to be rebuilt across the valley - Valley Times"),
+    ("Ferry - Harbor Post Readers Pick Their Rides", "hbpost.example", "Ferry - Harbor Post Readers Pick Their Rides"),
+])
+def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, domain, headline):
+    head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
+    assert extract_html(_titled_page(title, head=head)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: the site's name inside the <title>, a tagline of several short parts after
+    # it longer than the headline before it
+    ("Bridge to be rebuilt | Harbor Ledger | Ferries | Rail | Buses | Roads", "Bridge to be rebuilt"),
+    # near misses: a section's name before the site's, and a tagline shorter than the headline
+    ("Local | Harbor Ledger | Bridge to be rebuilt across the valley", "Bridge to be rebuilt across the valley"),
+    ("Bridge to be rebuilt across the valley | Harbor Ledger - News from the valley", "Bridge to be rebuilt across the valley"),
+])
+def test_the_side_before_the_sites_name_inside_the_title_is_the_headline(title, headline):
+    assert _title_under_site_name(title, "Harbor Ledger") == headline
+
+
+@pytest.mark.parametrize("title, head, top, headline", [
+    # fail before: a page with no address of its own whose <title> opens with a host name and
+    # a colon: the site's
+    ("harborledger.example: Bridge to be rebuilt", "", "", "Bridge to be rebuilt"),
+    ("www.HarborLedger.co.uk: Bridge to be rebuilt", "", "", "Bridge to be rebuilt"),
+    # near misses: the <h1> states the whole <title> (a headline about a site); the page's
+    # address is another site's; a lead that is no host name
+    ("Booking.example: the end of an era", "", "<h1>Booking.example: the end of an era</h1>",
+     "Booking.example: the end of an era"),
+    ("harborledger.example: Bridge to be rebuilt", '<link rel="canonical" href="https://www.valley.example/a">', "",
+     "harborledger.example: Bridge to be rebuilt"),
+    ("Bridge: to be rebuilt", "", "", "Bridge: to be rebuilt"),
+])
+def test_a_host_name_before_the_titles_colon_is_the_site(title, head, top, headline):
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
+
+
 @pytest.mark.parametrize("title, header, headline", [
     # fail before: trafilatura took the headline's part for the site's (its "St." for a
     # domain's dot) where the link home names the site's part: every part named a site
@@ -487,7 +557,59 @@ def test_trafilaturas_site_name_does_not_outvote_ours_on_the_title(title, header
     ("Envoy to leave the council | Valley Courier", "Envoy to leave the council"),
 ])
 def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headline):
-    head = '<meta property="og:site_name" content="Valley Courier">'
+    assert _title_under_site_name(title, "Valley Courier") == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a template that writes the post's title where the page's name goes, after
+    # the same title: the run said twice is the headline (a headline with dashes in it, and
+    # one with a dot, which trafilatura took for a domain's and named the site after)
+    ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut"),
+    ("Pier 1.8 - The Winter Update - Pier 1.8 - The Winter Update - Pier Notes", "Pier 1.8 - The Winter Update"),
+    # near misses: a part said twice but not as a run from the start; nothing said twice
+    ("Bridge - Ferry fares to be cut - Bridge - Pine Street Notes",
+     "Bridge - Ferry fares to be cut - Bridge - Pine Street Notes"),
+    ("Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut - Pine Street Notes"),
+])
+def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
+
+
+@pytest.mark.parametrize("title, header, top, headline", [
+    # fail before: the page's one <h1> is the blog's name (the <title>'s end part, or words of
+    # its own), the post's title an <h2> or <h3> under it that the <title> states
+    ("Ferry fares to be cut across the valley | Pine Notes", "<h1>Pine Notes</h1>",
+     "<h2>Ferry fares to be cut across the valley</h2>", "Ferry fares to be cut across the valley"),
+    ("Pine Notes - Ferry fares to be cut across the valley", "<h1>Pine Notes</h1>",
+     "<h3><a href='/post/1'>Ferry fares to be cut across the valley</a></h3>", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "<h1>Pine Notes</h1>",
+     "<h3>Ferry fares to be cut</h3>", "Ferry fares to be cut"),
+    # near misses: the <h1> is the headline, the <h2> a section's or the site's name
+    ("Ferry fares to be cut across the valley | Local | Pine Notes", "<h2>Local</h2>",
+     "<h1>Ferry fares to be cut across the valley</h1>", "Ferry fares to be cut across the valley"),
+    ("The Pine Street Evening Notes | Fares cut", "<h2>The Pine Street Evening Notes</h2>",
+     "<h1>Fares cut</h1>", "Fares cut"),
+])
+def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, header, top, headline):
+    assert extract_html(_titled_page(title, header=header, top=top)).title == headline
+
+
+@pytest.mark.parametrize("title, head, headline", [
+    # fail before: the site known by a short name (its og:site_name, its domain), the <title>'s
+    # end part its name and more words than _SITE_SUFFIX allowed
+    ("Ferry fares to be cut across the valley - Harbor Ledger and Evening Gazette",
+     '<meta property="og:site_name" content="Harbor Ledger">', "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley - Spektral der Wissenschaften",
+     '<link rel="canonical" href="https://www.spektral.example/news/ferry">', "Ferry fares to be cut across the valley"),
+    # near misses: the end part is the longer (a headline that begins with the site's name),
+    # or begins with the name run into another word
+    ("Ferry - Harbor Ledger readers pick the best ferry rides of the year",
+     '<meta property="og:site_name" content="Harbor Ledger">', "Ferry - Harbor Ledger readers pick the best ferry rides of the year"),
+    ("Ferry fares to be cut across the valley - Harbor Ledger's guide to the winter timetable",
+     '<meta property="og:site_name" content="Harbor Ledger">',
+     "Ferry fares to be cut across the valley - Harbor Ledger's guide to the winter timetable"),
+])
+def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, head, headline):
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
