@@ -160,10 +160,14 @@ def plain_insert(corpus: str, db_path: str, batch: int) -> None:
     content_hash, nothing normalised. Into an archive that has articles already (--base), the
     ids go on from the largest, and the outlets and authors it has are read into the dicts
     first (by key: plain's key is the name as written)."""
+    from ingest.cjk import add_index_function
     from ingest.store import open_database
 
     open_database(db_path).close()
     conn = sqlite3.connect(db_path)
+    # The index's triggers call cjk_index_text on every article written (schema/0021): plain pays
+    # that Python call per article as ours does, or it could write nothing at all.
+    add_index_function(conn)
     conn.execute("PRAGMA journal_mode = wal")
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     outlets: dict[str, int] = dict(conn.execute("SELECT key, id FROM outlets"))
