@@ -616,6 +616,9 @@ def run_ingest(
                 with _stops_held():  # started and known, for the `finally` below to stop (see _stops_held)
                     checkpointer = _Checkpointer(db)
             checkpointer.committed()
+            release_progress()  # (else once committed and told: the bar must not run ahead of on_written)
+
+    def release_progress() -> None:
         while progress_held and progress_held[0][0] <= outcomes_written:
             on_progress(progress_held.popleft()[1])
 
@@ -663,6 +666,9 @@ def run_ingest(
             archive.finish_run(run_id)
         for written in last_written if on_written else ():
             on_written(written)
+        # The last batch's bytes: counted once it is committed and told, not before (the bar
+        # reached 100% with the last batch still to commit, by as much as that batch).
+        release_progress()
     except (KeyboardInterrupt, sqlite3.DatabaseError) as stop:
         # Ctrl-C, or kill (cli turns SIGTERM into this); or the archive stopped the run (its disk
         # full, another writer holding it past the busy timeout).

@@ -1671,6 +1671,25 @@ def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, 
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1, 1]
 
 
+@pytest.mark.parametrize("batch_size", [10_000, 100])  # 100: a near miss, most batches committed before the last
+def test_progress_reaches_the_end_only_once_the_last_batch_is_committed(tmp_path, db_path, monkeypatch, batch_size):
+    # The last batch is committed with the run's end and told after it; its bytes were counted
+    # before, so the bar said 100% with that batch still to commit (a full suite under load met
+    # it as 1% ahead; here the whole run is the last batch).
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", batch_size)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", batch_size)  # (no early write while the workers start)
+    monkeypatch.setattr(pipeline, "PROGRESS_BYTES", 2000)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"title": f"Story {n}", "body": f"Story number {n}. " + ARTICLE_TEXT}) + "\n"
+                            for n in range(300)))
+    written, told_at = [0], []
+    pipeline.run_ingest([str(feed)], str(db_path), workers=1, on_progress=lambda step: told_at.append(written[0]),
+                        on_written=lambda outcome: written.__setitem__(0, written[0] + outcome.count))
+    assert told_at and told_at[-1] == 300, told_at[-5:]
+
+
 @pytest.mark.parametrize("workers", [2, 1])  # 1: a near-miss, read only a chunk ahead before
 def test_progress_counts_what_is_written_not_what_is_read_ahead(tmp_path, db_path, monkeypatch, workers):
     # The bar reached 100% (its time left "00:00:01") with a third of a 41,500-input run still
