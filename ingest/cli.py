@@ -206,7 +206,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         arguments.extend(_listed_paths(sys.stdin.read()))
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     passed_over: Counter = Counter()
-    files = list(expand_paths(arguments, passed_over))
+    files = list(expand_paths(arguments, passed_over, archive=db_path))
     if url and len(files) > 1:
         # Checked before anything is written: every article would get that one address (and
         # the date and outlet read from it), and being unchanged, keep it on a later run.

@@ -189,9 +189,33 @@ def _is_sidecar(path: Path) -> bool:
     return False
 
 
-def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -> Iterator[InputFile]:
+# The files SQLite keeps beside an archive while it is open (its write-ahead log and the log's
+# index; a rollback journal for an archive of another journal mode).
+ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def archive_files(archive: str | os.PathLike | None) -> set[tuple[int, int]]:
+    """The archive file being written, and its companions, by device and inode: never inputs."""
+    found = set()
+    for companion in ARCHIVE_COMPANIONS if archive is not None else ():
+        try:
+            status = os.stat(f"{os.fspath(archive)}{companion}")
+        except OSError:
+            continue
+        if status.st_ino:
+            found.add((status.st_dev, status.st_ino))
+    return found
+
+
+def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None,
+                 archive: str | os.PathLike | None = None) -> Iterator[InputFile]:
     """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated.
     `passed_over` counts, by extension, the files of walked folders that are of no kind we read.
+
+    The `archive` written to is left out, with its companions (ARCHIVE_COMPANIONS), wherever
+    they are met: `ingest .` (or `ingest *`) in the folder holding archive.db, the default,
+    counted it as a file passed over on every run, and named it failed ("binary file"), its
+    bytes new each run, with exit status 1.
 
     Each path is made absolute (not resolved: a link keeps its name), since it is the file's
     identity in the archive: "clippings/a.txt" typed in one folder, "./a.txt" in another and
@@ -206,6 +230,17 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
     # goes round a link loop, giving one file under dozens of paths) is the same file, read
     # once. Two files with the same bytes are still two sightings of the story.
     given_files: set[tuple[int, int]] = set()
+    archive_names = {f"{Path(archive).name}{companion}" for companion in ARCHIVE_COMPANIONS} if archive else set()
+    leave_out = archive_files(archive)
+
+    def is_the_archive(path: Path, status: os.stat_result | None = None) -> bool:
+        if path.name not in archive_names:  # (a stat only for a file of the archive's names)
+            return False
+        try:
+            status = status or path.stat()
+        except OSError:
+            return False
+        return (status.st_dev, status.st_ino) in leave_out
 
     def emit(path: Path, walked: bool, names: set[str] | None = None) -> Iterator[InputFile]:
         """`names`: the names in the file's folder, when walked (a sidecar is looked for among
@@ -222,6 +257,8 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         if not stat.S_ISREG(status.st_mode):  # named on the command line, or a link to one
             # Reading a pipe waits for a writer forever; a device (a link to /dev/zero) never ends.
             yield InputFile(path, 0, "cannot read: not a regular file (a pipe, socket or device)")
+            return
+        if is_the_archive(path, status):
             return
         if status.st_ino:  # (0 where a file system has no inode numbers: nothing to tell by)
             if (status.st_dev, status.st_ino) in given_files:
@@ -271,7 +308,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                 child = Path(root) / name
                 # (and "~$ory.docx": the lock file Word keeps beside a document while it is open,
                 # 162 bytes naming who has it open; LibreOffice's ".~lock.NAME#" is hidden)
-                if name.startswith((".", "~$")) or _is_folder_note(child):
+                if name.startswith((".", "~$")) or _is_folder_note(child) or is_the_archive(child):
                     continue
                 extension, gzipped = _split_extensions(child)
                 if (extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child)

@@ -219,6 +219,31 @@ def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path
     assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
 
 
+
+@pytest.mark.parametrize("typed", [".", "*"])
+def test_the_archive_in_the_folder_ingested_is_no_input(tmp_path, monkeypatch, typed):
+    """`news-archive ingest .` in a clippings folder, with the default archive.db there: every run
+    said it passed over a file of a kind it does not read (.db, and .db-wal, .db-shm while a server
+    had it open), and `ingest *` failed on the archive itself (a "binary file", new bytes each run),
+    exit status 1. Near miss: another SQLite file in the folder is still passed over, said."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PWD", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    assert run_cli("ingest", "a.txt").exit_code == 0
+    reader = sqlite3.connect("archive.db")  # a server reading it: its -wal and -shm beside it
+    reader.execute("SELECT count(*) FROM articles").fetchone()
+    (tmp_path / "b.txt").write_text("Council delays the harbour vote\n\nA second story. " + ARTICLE_TEXT)
+    (tmp_path / "old.db").write_bytes((tmp_path / "archive.db").read_bytes())
+    paths = sorted(p.name for p in tmp_path.iterdir()) if typed == "*" else ["."]
+    assert {"archive.db", "archive.db-wal", "archive.db-shm"} <= set(paths) or typed == "."
+    code, summary = ingest_json(*paths)
+    reader.close()
+    failed = 0 if typed == "." else 1  # old.db named by the glob: read, and a binary file
+    assert (code, summary["stored"], summary["failed"]) == (failed, 1, failed), summary
+    assert summary["passed_over"] == ({".db": 1} if typed == "." else {})
+    assert [f["location"] for f in summary["failures"]] == ([] if typed == "." else [str(tmp_path / "old.db")])
+    assert rows(tmp_path / "archive.db", "SELECT count(*) AS n FROM sources WHERE location LIKE '%archive.db%'")[0]["n"] == 0
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
