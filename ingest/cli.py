@@ -262,6 +262,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if problem is None:
             raise
         written = getattr(error, "summary", None)
+        if written is None and _stops_a_run(error):
+            # Stopped before its first batch: the archive locked by another writer (an optimize,
+            # another ingest's long batch) or its disk full from the start. A script reading
+            # --json got an empty stdout where the README promises "stopped": "failed".
+            written = Summary(database=str(db_path))
         if as_json and written is not None:
             # A run the archive stopped midway (its disk full): a script reading --json got an
             # empty stdout, and no word of the batches kept. (One that never began, on a file
@@ -943,6 +948,13 @@ def _archive_errors(db_path: str):
         if problem is None:
             raise
         raise click.ClickException(problem) from error
+
+
+def _stops_a_run(error: sqlite3.DatabaseError) -> bool:
+    """Whether the archive stopped a run that may be run again as it was (see _archive_problem):
+    another writer held it too long, or its disk is full."""
+    reason = str(error)
+    return any(words in reason for words in ("locked", "busy", "disk is full", "disk I/O error"))
 
 
 def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:

@@ -1271,6 +1271,31 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
 
 
+
+def test_a_run_the_archive_stops_before_its_first_batch_still_prints_its_json(tmp_path, db_path, monkeypatch):
+    """Another writer (an optimize, a long batch of another ingest) held the archive from the
+    run's start: --json printed nothing at all, where a run stopped after some batches prints
+    "stopped": "failed" and the error, as the README says of both. Now the same object, with
+    nothing written. Near miss: a file that is no archive still says so on standard error alone."""
+    from ingest import store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    ingest_json(tmp_path / "a.txt", "--db", db_path)
+    (tmp_path / "b.txt").write_text("Another headline\n\nA second story. " + ARTICLE_TEXT)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the archive
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, "--json")
+    other.rollback()
+    other.close()
+    assert result.exit_code == 1 and "stayed locked by another writer" in result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["seen"], summary["stored"], summary["stopped"]) == (0, 0, "failed")
+    assert "stayed locked" in summary["error"]
+    (tmp_path / "not.db").write_text("a note, not an archive")
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", tmp_path / "not.db", "--json")
+    assert result.exit_code == 1 and result.stdout == "" and "not a news archive" in result.stderr
+
 def _four_stories_stopped_after_two_batches(folder, monkeypatch, stop) -> list[int]:
     """Four stories in folder, written one a batch, and `stop` raised at the third batch's
     writing (a full disk, Ctrl+C): the batches' sizes, as the writer was asked them."""
