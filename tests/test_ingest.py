@@ -1255,7 +1255,13 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing_on_its_rows(db_p
     assert rows(db_path, "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")[0]["name"] == "Shire News"
 
 
-def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path, db_path, monkeypatch):
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path, db_path, monkeypatch, as_json):
+    """With --json, fails before: another writer (an optimize, a long batch of another ingest)
+    holding the archive from the run's start left stdout empty, where a run stopped after some
+    batches prints "stopped": "failed" and the error, as the README says of both. Now the same
+    object, with nothing written. Near miss: a file that is no archive says so on standard error
+    alone."""
     from ingest import store
 
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
@@ -1264,37 +1270,22 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     (tmp_path / "b.txt").write_text("Another headline\n\nA second story. " + ARTICLE_TEXT)
     other = sqlite3.connect(db_path)
     other.execute("BEGIN IMMEDIATE")  # another writer holds the archive
-    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path)
-    other.rollback()
-    assert result.exit_code == 1
-    assert "stayed locked by another writer" in result.output and "kept" in result.output
-    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
-
-
-
-def test_a_run_the_archive_stops_before_its_first_batch_still_prints_its_json(tmp_path, db_path, monkeypatch):
-    """Another writer (an optimize, a long batch of another ingest) held the archive from the
-    run's start: --json printed nothing at all, where a run stopped after some batches prints
-    "stopped": "failed" and the error, as the README says of both. Now the same object, with
-    nothing written. Near miss: a file that is no archive still says so on standard error alone."""
-    from ingest import store
-
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
-    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
-    ingest_json(tmp_path / "a.txt", "--db", db_path)
-    (tmp_path / "b.txt").write_text("Another headline\n\nA second story. " + ARTICLE_TEXT)
-    other = sqlite3.connect(db_path)
-    other.execute("BEGIN IMMEDIATE")  # another writer holds the archive
-    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, "--json")
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, *(["--json"] if as_json else []))
     other.rollback()
     other.close()
-    assert result.exit_code == 1 and "stayed locked by another writer" in result.stderr
+    assert result.exit_code == 1
+    assert "stayed locked by another writer" in result.stderr and "kept" in result.stderr
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
+    if not as_json:
+        assert result.stdout == ""
+        return
     summary = json.loads(result.stdout)
     assert (summary["seen"], summary["stored"], summary["stopped"]) == (0, 0, "failed")
     assert "stayed locked" in summary["error"]
     (tmp_path / "not.db").write_text("a note, not an archive")
     result = run_cli("ingest", tmp_path / "b.txt", "--db", tmp_path / "not.db", "--json")
     assert result.exit_code == 1 and result.stdout == "" and "not a news archive" in result.stderr
+
 
 def _four_stories_stopped_after_two_batches(folder, monkeypatch, stop) -> list[int]:
     """Four stories in folder, written one a batch, and `stop` raised at the third batch's

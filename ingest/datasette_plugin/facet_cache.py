@@ -671,26 +671,24 @@ class ArchiveDatabase(Database):
             return await super().execute_fn(lambda conn: with_small_sorter(conn, fn, restore))
         return await super().execute_fn(fn)
 
+    async def _execute_flagged(self, flag: contextvars.ContextVar, sql: str, arguments: dict):
+        """Datasette's own execute of `sql`, with `flag` set meanwhile for execute_fn to read."""
+        token = flag.set(True)
+        try:
+            return await super().execute(sql, **arguments)
+        finally:
+            flag.reset(token)
+
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
         refuse_bad_parameters(sql, params)
+        arguments = dict(params=params, truncate=truncate, custom_time_limit=custom_time_limit,
+                         page_size=page_size, log_sql_errors=log_sql_errors)
         if sql == self._prepared_query_sql:
-            token = _PREPARED_QUERY_ASKED.set(True)
-            try:
-                return await super().execute(sql, params=params, truncate=truncate,
-                                             custom_time_limit=custom_time_limit, page_size=page_size,
-                                             log_sql_errors=log_sql_errors)
-            finally:
-                _PREPARED_QUERY_ASKED.reset(token)
+            return await self._execute_flagged(_PREPARED_QUERY_ASKED, sql, arguments)
         sql = await self.with_ties_broken(sql)
         if sql in self._sorting_sql:
-            token = _SMALL_SORTER.set(True)
-            try:
-                return await super().execute(sql, params=params, truncate=truncate,
-                                             custom_time_limit=custom_time_limit, page_size=page_size,
-                                             log_sql_errors=log_sql_errors)
-            finally:
-                _SMALL_SORTER.reset(token)
+            return await self._execute_flagged(_SMALL_SORTER, sql, arguments)
         cache = self.facet_cache
         asked = cache.recognise(sql) if cache is not None and cache.ready else None
         if asked is not None:
