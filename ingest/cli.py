@@ -164,7 +164,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     gives none; a word processor's document (.docx, .odt) as the text of its paragraphs and
     headings, its title, creator and day of creation where the text gives none. The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
-    NAME.html/.txt/.md supplies metadata the file lacks.
+    NAME.html/.txt/.md (or .pdf, .docx, .odt, .mhtml, .webarchive) supplies metadata the
+    file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
     recorded as one more place it ran. A file, or an address, ingested again with changed text is

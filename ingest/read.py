@@ -58,6 +58,11 @@ ARTICLE_EXTENSIONS = {
     ".docx": "document",  # an article kept or received as a document: see ingest/documents.py
     ".odt": "document",
 }
+# The kinds of file that hold one article, which a NAME.json beside them describes (its outlet,
+# address, date...). A page printed to PDF, a document, a page saved whole were left out: the
+# sidecar beside one was read as a record file of its own, failing ("no article text found"),
+# and the article went without what it said.
+SIDECAR_KINDS = ("html", "text", "markdown", "pdf", "document", "mhtml", "webarchive")
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
 GLOB_CHARACTERS = set("*?[")
@@ -161,7 +166,7 @@ def sidecar_for(path: Path) -> Path | None:
 def _sidecar_name(path: Path) -> str | None:
     """The name a sidecar of this file would have (NAME.json), or None for a file that takes none."""
     extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) not in ("html", "text", "markdown"):
+    if ARTICLE_EXTENSIONS.get(extension) not in SIDECAR_KINDS:
         return None
     return path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)] + ".json"
 
@@ -179,7 +184,7 @@ def _is_sidecar(path: Path) -> bool:
         return False
     stem = path.name[: -len(".json")]
     for extension, kind in ARTICLE_EXTENSIONS.items():
-        if kind in ("html", "text", "markdown"):
+        if kind in SIDECAR_KINDS:
             for gz in ("", ".gz"):
                 try:
                     if path.with_name(stem + extension + gz).is_file():
@@ -523,6 +528,28 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
                      f"cannot read: {type(error).__name__}: {error}")
 
 
+def _sidecar_overrides(path: Path, overrides: dict) -> tuple[dict, str | None]:
+    """`overrides` with what the file's NAME.json sidecar gives beneath them, and the error that
+    fails the file when the sidecar cannot be read (else None)."""
+    sidecar = sidecar_for(path)
+    if sidecar is None:
+        return overrides, None
+    try:
+        # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
+        # its article with "'utf-8' codec can't decode byte 0xff".
+        sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
+        if not isinstance(sidecar_fields, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as error:
+        return overrides, f"{BAD_SIDECAR} {sidecar.name}: {error}"
+    # Command-line overrides beat the sidecar, which beats the file itself. Its values are
+    # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
+    # given as they were, an author written as a number stopped the file with a TypeError.
+    given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
+             for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
+    return {**{k: v for k, v in given.items() if v is not None}, **overrides}, None
+
+
 def _read_sources(input_file: InputFile, overrides: dict | None = None,
                   known: Callable[[str, str], bool] | None = None,
                   defer_record_hashes: bool = False) -> Iterator[Source]:
@@ -577,6 +604,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         if known is not None and known(location, digest):
             yield Source(location, b"", digest, "unknown", input_file.size, overrides)
             return
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+        if bad_sidecar:
+            yield Source(location, b"", digest, "document", input_file.size, overrides, bad_sidecar)
+            return
         try:
             with open(path, "rb") as document:
                 source = _document_source(location, document, digest, input_file.size, overrides)
@@ -623,8 +654,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             sniff_format(data) != "binary":
         kind = None  # a text, a page, records under a document's name: read as what they are
     if kind == "document":
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
         # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
-        yield _document_source(location, read, digest, len(on_disk), overrides)
+        yield (Source(location, read, digest, kind, len(on_disk), overrides, bad_sidecar) if bad_sidecar
+               else _document_source(location, read, digest, len(on_disk), overrides))
         return
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
@@ -635,7 +668,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     sniffed = sniff_format(data)
     if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
-        yield _pdf_source(location, data, digest, len(on_disk), overrides)
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+        yield (Source(location, data, digest, "pdf", len(on_disk), overrides, bad_sidecar) if bad_sidecar
+               else _pdf_source(location, data, digest, len(on_disk), overrides))
         return
     if kind == "pdf":
         kind = None  # no PDF, whatever its name says: a text under .pdf failed as "unsupported format"
@@ -680,24 +715,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
     elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
         kind = sniffed
-    sidecar = sidecar_for(path)
-    if sidecar is not None:
-        try:
-            # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
-            # its article with "'utf-8' codec can't decode byte 0xff".
-            sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
-            if not isinstance(sidecar_fields, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as error:
-            yield Source(location, data, digest, kind, len(on_disk), overrides,
-                         f"{BAD_SIDECAR} {sidecar.name}: {error}")
-            return
-        # Command-line overrides beat the sidecar, which beats the file itself. Its values are
-        # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
-        # given as they were, an author written as a number stopped the file with a TypeError.
-        given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
-                 for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
-        overrides = {**{k: v for k, v in given.items() if v is not None}, **overrides}
+    overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+    if bad_sidecar:
+        yield Source(location, data, digest, kind, len(on_disk), overrides, bad_sidecar)
+        return
     if kind in ("json", "jsonl"):
         yield from _record_sources(location, data, kind, overrides)
         return
