@@ -21,7 +21,7 @@ from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
-from .search import (RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
+from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      names_matching_many, names_not_in_archive)
 from .search import search as run_search
 from .stats import archive_stats
@@ -164,7 +164,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     gives none; a word processor's document (.docx, .odt) as the text of its paragraphs and
     headings, its title, creator and day of creation where the text gives none. The format
     is sniffed from the content when the extension is missing or wrong. A NAME.json beside
-    NAME.html/.txt/.md supplies metadata the file lacks.
+    NAME.html/.txt/.md (or .pdf, .docx, .odt, .mhtml, .webarchive) supplies metadata the
+    file lacks.
 
     A story already in the archive (same normalised text) is not stored again: the input is
     recorded as one more place it ran. A file, or an address, ingested again with changed text is
@@ -206,7 +207,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         arguments.extend(_listed_paths(sys.stdin.read()))
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     passed_over: Counter = Counter()
-    files = list(expand_paths(arguments, passed_over))
+    files = list(expand_paths(arguments, passed_over, archive=db_path))
     if url and len(files) > 1:
         # Checked before anything is written: every article would get that one address (and
         # the date and outlet read from it), and being unchanged, keep it on a later run.
@@ -262,6 +263,11 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         if problem is None:
             raise
         written = getattr(error, "summary", None)
+        if written is None and _stops_a_run(error):
+            # Stopped before its first batch: the archive locked by another writer (an optimize,
+            # another ingest's long batch) or its disk full from the start. A script reading
+            # --json got an empty stdout where the README promises "stopped": "failed".
+            written = Summary(database=str(db_path))
         if as_json and written is not None:
             # A run the archive stopped midway (its disk full): a script reading --json got an
             # empty stdout, and no word of the batches kept. (One that never began, on a file
@@ -403,7 +409,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
-    if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query)):
+    if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query.translate(QUOTE_MARKS))):
         # "ferry NOT storm" found the stories with "not" and "storm" in them, the opposite of what
         # was meant, without a word: say how the words are read, and how to leave one out.
         unknown.append("AND, OR and NOT are searched as words here (every word typed must appear): "
@@ -595,7 +601,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
     (counted and named in the summary; a file moved and ingested again is read where it is
-    now). It can be stopped at any moment; run again, it goes on where it stopped. A dry run
+    now). It can be stopped at any moment; run again, it goes on where it stopped (with --all,
+    it starts again from the first article). A dry run
     reads the archive only: it does not even upgrade an archive of an older version.
 
     Prints one line: how many articles were to be read again, how many were read, revised (with
@@ -639,8 +646,15 @@ def reparse(db_path, dry_run, every, workers, as_json):
                     or ReparseSummary(database=str(db_path), dry_run=dry_run))
             click.echo(json.dumps({**done.as_dict(), "stopped": "terminated" if terminated else "interrupted"},
                                   indent=2, ensure_ascii=False))
+        done = getattr(stop, "summary", None) or summary
+        kept = f" ({done.reread} read, {done.revised} revised)" if done is not None else ""
+        # A run without --all goes on where it stopped (what this version read is skipped); one
+        # with it starts again from the first article: "run the same command again to go on" sent
+        # a user who stopped hours of --all to redo them.
+        again = ("; run again with --all, it reads every article again from the first" if every
+                 else "; run the same command again to go on")
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
-                   "kept; run the same command again to go on.", err=True)
+                   f"kept{kept}{again}.", err=True)
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     finally:
         if bar is not None:
@@ -943,6 +957,13 @@ def _archive_errors(db_path: str):
         if problem is None:
             raise
         raise click.ClickException(problem) from error
+
+
+def _stops_a_run(error: sqlite3.DatabaseError) -> bool:
+    """Whether the archive stopped a run that may be run again as it was (see _archive_problem):
+    another writer held it too long, or its disk is full."""
+    reason = str(error)
+    return any(words in reason for words in ("locked", "busy", "disk is full", "disk I/O error"))
 
 
 def _archive_problem(db_path: str, error: sqlite3.DatabaseError) -> str | None:

@@ -456,7 +456,7 @@ def run_ingest(
     archive = Archive(db)
     summary = Summary(database=str(db_path))
     summary.run_id = run_id = archive.start_run(list(paths))
-    files = input_files if input_files is not None else list(expand_paths(paths))
+    files = input_files if input_files is not None else list(expand_paths(paths, archive=db_path))
     if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
         workers = 1  # starting workers (imports, language model) costs more than the work
     if not rehash:

@@ -58,6 +58,11 @@ ARTICLE_EXTENSIONS = {
     ".docx": "document",  # an article kept or received as a document: see ingest/documents.py
     ".odt": "document",
 }
+# The kinds of file that hold one article, which a NAME.json beside them describes (its outlet,
+# address, date...). A page printed to PDF, a document, a page saved whole were left out: the
+# sidecar beside one was read as a record file of its own, failing ("no article text found"),
+# and the article went without what it said.
+SIDECAR_KINDS = ("html", "text", "markdown", "pdf", "document", "mhtml", "webarchive")
 # A folder's README or LICENSE describes the folder; it is not an article of the collection.
 FOLDER_NOTES = ("readme", "license", "licence", "copying")
 GLOB_CHARACTERS = set("*?[")
@@ -161,7 +166,7 @@ def sidecar_for(path: Path) -> Path | None:
 def _sidecar_name(path: Path) -> str | None:
     """The name a sidecar of this file would have (NAME.json), or None for a file that takes none."""
     extension, gzipped = _split_extensions(path)
-    if ARTICLE_EXTENSIONS.get(extension) not in ("html", "text", "markdown"):
+    if ARTICLE_EXTENSIONS.get(extension) not in SIDECAR_KINDS:
         return None
     return path.name[: len(path.name) - len(extension) - (len(path.suffixes[-1]) if gzipped else 0)] + ".json"
 
@@ -179,7 +184,7 @@ def _is_sidecar(path: Path) -> bool:
         return False
     stem = path.name[: -len(".json")]
     for extension, kind in ARTICLE_EXTENSIONS.items():
-        if kind in ("html", "text", "markdown"):
+        if kind in SIDECAR_KINDS:
             for gz in ("", ".gz"):
                 try:
                     if path.with_name(stem + extension + gz).is_file():
@@ -189,9 +194,33 @@ def _is_sidecar(path: Path) -> bool:
     return False
 
 
-def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -> Iterator[InputFile]:
+# The files SQLite keeps beside an archive while it is open (its write-ahead log and the log's
+# index; a rollback journal for an archive of another journal mode).
+ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def archive_files(archive: str | os.PathLike | None) -> set[tuple[int, int]]:
+    """The archive file being written, and its companions, by device and inode: never inputs."""
+    found = set()
+    for companion in ARCHIVE_COMPANIONS if archive is not None else ():
+        try:
+            status = os.stat(f"{os.fspath(archive)}{companion}")
+        except OSError:
+            continue
+        if status.st_ino:
+            found.add((status.st_dev, status.st_ino))
+    return found
+
+
+def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None,
+                 archive: str | os.PathLike | None = None) -> Iterator[InputFile]:
     """Files named by the user: files, folders (recursive), quoted globs. Sorted, de-duplicated.
     `passed_over` counts, by extension, the files of walked folders that are of no kind we read.
+
+    The `archive` written to is left out, with its companions (ARCHIVE_COMPANIONS), wherever
+    they are met: `ingest .` (or `ingest *`) in the folder holding archive.db, the default,
+    counted it as a file passed over on every run, and named it failed ("binary file"), its
+    bytes new each run, with exit status 1.
 
     Each path is made absolute (not resolved: a link keeps its name), since it is the file's
     identity in the archive: "clippings/a.txt" typed in one folder, "./a.txt" in another and
@@ -206,6 +235,17 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
     # goes round a link loop, giving one file under dozens of paths) is the same file, read
     # once. Two files with the same bytes are still two sightings of the story.
     given_files: set[tuple[int, int]] = set()
+    archive_names = {f"{Path(archive).name}{companion}" for companion in ARCHIVE_COMPANIONS} if archive else set()
+    leave_out = archive_files(archive)
+
+    def is_the_archive(path: Path, status: os.stat_result | None = None) -> bool:
+        if path.name not in archive_names:  # (a stat only for a file of the archive's names)
+            return False
+        try:
+            status = status or path.stat()
+        except OSError:
+            return False
+        return (status.st_dev, status.st_ino) in leave_out
 
     def emit(path: Path, walked: bool, names: set[str] | None = None) -> Iterator[InputFile]:
         """`names`: the names in the file's folder, when walked (a sidecar is looked for among
@@ -222,6 +262,8 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
         if not stat.S_ISREG(status.st_mode):  # named on the command line, or a link to one
             # Reading a pipe waits for a writer forever; a device (a link to /dev/zero) never ends.
             yield InputFile(path, 0, "cannot read: not a regular file (a pipe, socket or device)")
+            return
+        if is_the_archive(path, status):
             return
         if status.st_ino:  # (0 where a file system has no inode numbers: nothing to tell by)
             if (status.st_dev, status.st_ino) in given_files:
@@ -271,7 +313,7 @@ def expand_paths(arguments: Iterable[str], passed_over: Counter | None = None) -
                 child = Path(root) / name
                 # (and "~$ory.docx": the lock file Word keeps beside a document while it is open,
                 # 162 bytes naming who has it open; LibreOffice's ".~lock.NAME#" is hidden)
-                if name.startswith((".", "~$")) or _is_folder_note(child):
+                if name.startswith((".", "~$")) or _is_folder_note(child) or is_the_archive(child):
                     continue
                 extension, gzipped = _split_extensions(child)
                 if (extension not in ARTICLE_EXTENSIONS and not _reads_as_a_page(child)
@@ -486,6 +528,28 @@ def read_sources(input_file: InputFile, overrides: dict | None = None,
                      f"cannot read: {type(error).__name__}: {error}")
 
 
+def _sidecar_overrides(path: Path, overrides: dict) -> tuple[dict, str | None]:
+    """`overrides` with what the file's NAME.json sidecar gives beneath them, and the error that
+    fails the file when the sidecar cannot be read (else None)."""
+    sidecar = sidecar_for(path)
+    if sidecar is None:
+        return overrides, None
+    try:
+        # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
+        # its article with "'utf-8' codec can't decode byte 0xff".
+        sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
+        if not isinstance(sidecar_fields, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as error:
+        return overrides, f"{BAD_SIDECAR} {sidecar.name}: {error}"
+    # Command-line overrides beat the sidecar, which beats the file itself. Its values are
+    # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
+    # given as they were, an author written as a number stopped the file with a TypeError.
+    given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
+             for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
+    return {**{k: v for k, v in given.items() if v is not None}, **overrides}, None
+
+
 def _read_sources(input_file: InputFile, overrides: dict | None = None,
                   known: Callable[[str, str], bool] | None = None,
                   defer_record_hashes: bool = False) -> Iterator[Source]:
@@ -540,6 +604,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         if known is not None and known(location, digest):
             yield Source(location, b"", digest, "unknown", input_file.size, overrides)
             return
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+        if bad_sidecar:
+            yield Source(location, b"", digest, "document", input_file.size, overrides, bad_sidecar)
+            return
         try:
             with open(path, "rb") as document:
                 source = _document_source(location, document, digest, input_file.size, overrides)
@@ -586,8 +654,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
             sniff_format(data) != "binary":
         kind = None  # a text, a page, records under a document's name: read as what they are
     if kind == "document":
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
         # (the bytes as read: a ZIP's own NULs are no stray ones to take out)
-        yield _document_source(location, read, digest, len(on_disk), overrides)
+        yield (Source(location, read, digest, kind, len(on_disk), overrides, bad_sidecar) if bad_sidecar
+               else _document_source(location, read, digest, len(on_disk), overrides))
         return
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         # Rich text (Word's, TextEdit's) saved or renamed as .txt: read as text, its control
@@ -598,7 +668,9 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         return
     sniffed = sniff_format(data)
     if data[:1024].lstrip().startswith(b"%PDF-"):  # whatever the name says
-        yield _pdf_source(location, data, digest, len(on_disk), overrides)
+        overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+        yield (Source(location, data, digest, "pdf", len(on_disk), overrides, bad_sidecar) if bad_sidecar
+               else _pdf_source(location, data, digest, len(on_disk), overrides))
         return
     if kind == "pdf":
         kind = None  # no PDF, whatever its name says: a text under .pdf failed as "unsupported format"
@@ -643,24 +715,10 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
         kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
     elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
         kind = sniffed
-    sidecar = sidecar_for(path)
-    if sidecar is not None:
-        try:
-            # Decoded as any text is: a sidecar written by a Windows tool (UTF-16, cp1252) failed
-            # its article with "'utf-8' codec can't decode byte 0xff".
-            sidecar_fields = _json_loads(decode_text(sidecar.read_bytes()))
-            if not isinstance(sidecar_fields, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as error:
-            yield Source(location, data, digest, kind, len(on_disk), overrides,
-                         f"{BAD_SIDECAR} {sidecar.name}: {error}")
-            return
-        # Command-line overrides beat the sidecar, which beats the file itself. Its values are
-        # read as a record's are ("authors": "Ann Lee", a number, an object with a "name"):
-        # given as they were, an author written as a number stopped the file with a TypeError.
-        given = {("authors" if k == "author" else k): field_value("authors" if k == "author" else k, v)
-                 for k, v in sidecar_fields.items() if k in METADATA_FIELDS}
-        overrides = {**{k: v for k, v in given.items() if v is not None}, **overrides}
+    overrides, bad_sidecar = _sidecar_overrides(path, overrides)
+    if bad_sidecar:
+        yield Source(location, data, digest, kind, len(on_disk), overrides, bad_sidecar)
+        return
     if kind in ("json", "jsonl"):
         yield from _record_sources(location, data, kind, overrides)
         return

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+# Typographic double quotes, read as '"': a phone's keyboard and a Mac's smart quotes type “a
+# phrase”, and a quotation copied from an article or a document comes so (or „so“, «so», as
+# German and French print it); read as text, its words were found anywhere and in any order.
+# Single quotes are not phrase marks (’ is an apostrophe: O’Brien), as ' is not.
+QUOTE_MARKS = str.maketrans(dict.fromkeys("“”„‟«»〝〞〟＂", '"'))
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE_PREFIX = re.compile(r"\w\*\s*$")
 
@@ -226,7 +231,7 @@ def _words(text: str) -> list[str]:
 
 def _terms(text: str):
     """(excluded, words, prefix) for each term typed that has words."""
-    for match in _TOKEN.finditer(text or ""):
+    for match in _TOKEN.finditer((text or "").translate(QUOTE_MARKS)):
         if match.group(2) is not None:
             # A phrase whose last word ends in *, "north kor*", is a prefix phrase (as the served
             # search read it before it used this function); a * standing apart, "north *", is not.

@@ -242,3 +242,32 @@ def test_a_docx_whose_main_part_has_another_name_is_read(tmp_path, db_path):
     sheet = {"_rels/.rels": parts["_rels/.rels"].replace("word/document2.xml", "xl/workbook.xml"),
              "xl/workbook.xml": "<workbook/>"}
     assert not is_word_processor_document(zipped(sheet))
+
+
+@pytest.mark.parametrize("name, data", [
+    ("ferry.docx", ARTICLE_DOCX),
+    ("ferry.odt", ARTICLE_ODT),
+    ("ferry.pdf", None),  # a page printed to PDF (tests/test_pdf.py's make_pdf)
+])
+def test_a_sidecar_beside_a_document_or_a_pdf_gives_its_metadata(tmp_path, db_path, name, data):
+    """Fails before: NAME.json beside NAME.docx, .odt or .pdf was read as a record file of its own,
+    failing ("no article text found", exit status 1), and the article went without the outlet,
+    address and date it gave. Near miss: a sidecar that is no JSON fails the document, saying so."""
+    if data is None:
+        from test_pdf import make_pdf
+
+        data = make_pdf([[(72, 700 - 16 * n, line) for n, line in enumerate([HEADLINE, "", *PARAGRAPHS])]])
+    (tmp_path / name).write_bytes(data)
+    sidecar = tmp_path / "ferry.json"
+    sidecar.write_text(json.dumps({"outlet": "The Quay Courier", "url": "https://quaycourier.example/ferry",
+                                   "published": "2024-03-09"}))
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, summary["seen"], summary["stored"], summary["failed"]) == (0, 1, 1, 0), summary
+    [article] = Database(db_path).query(
+        "SELECT o.name AS outlet, a.url, a.published, a.published_source FROM articles a JOIN outlets o ON o.id = a.outlet_id")
+    assert article == {"outlet": "The Quay Courier", "url": "https://quaycourier.example/ferry",
+                       "published": "2024-03-09", "published_source": "override"}
+    sidecar.write_text('{"outlet": ')
+    code, summary = ingest_json(tmp_path, "--db", db_path)
+    assert (code, [f["location"] for f in summary["failures"]]) == (1, [str(tmp_path / name)])
+    assert summary["failures"][0]["error"].startswith("bad sidecar ferry.json")

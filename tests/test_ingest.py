@@ -219,6 +219,31 @@ def test_files_of_kinds_not_read_are_counted_not_passed_over_in_silence(tmp_path
     assert "passed over" not in run_cli("ingest", folder, "--db", db_path).stderr
 
 
+
+@pytest.mark.parametrize("typed", [".", "*"])
+def test_the_archive_in_the_folder_ingested_is_no_input(tmp_path, monkeypatch, typed):
+    """`news-archive ingest .` in a clippings folder, with the default archive.db there: every run
+    said it passed over a file of a kind it does not read (.db, and .db-wal, .db-shm while a server
+    had it open), and `ingest *` failed on the archive itself (a "binary file", new bytes each run),
+    exit status 1. Near miss: another SQLite file in the folder is still passed over, said."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PWD", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    assert run_cli("ingest", "a.txt").exit_code == 0
+    reader = sqlite3.connect("archive.db")  # a server reading it: its -wal and -shm beside it
+    reader.execute("SELECT count(*) FROM articles").fetchone()
+    (tmp_path / "b.txt").write_text("Council delays the harbour vote\n\nA second story. " + ARTICLE_TEXT)
+    (tmp_path / "old.db").write_bytes((tmp_path / "archive.db").read_bytes())
+    paths = sorted(p.name for p in tmp_path.iterdir()) if typed == "*" else ["."]
+    assert {"archive.db", "archive.db-wal", "archive.db-shm"} <= set(paths) or typed == "."
+    code, summary = ingest_json(*paths)
+    reader.close()
+    failed = 0 if typed == "." else 1  # old.db named by the glob: read, and a binary file
+    assert (code, summary["stored"], summary["failed"]) == (failed, 1, failed), summary
+    assert summary["passed_over"] == ({".db": 1} if typed == "." else {})
+    assert [f["location"] for f in summary["failures"]] == ([] if typed == "." else [str(tmp_path / "old.db")])
+    assert rows(tmp_path / "archive.db", "SELECT count(*) AS n FROM sources WHERE location LIKE '%archive.db%'")[0]["n"] == 0
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
@@ -1230,7 +1255,13 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing_on_its_rows(db_p
     assert rows(db_path, "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id")[0]["name"] == "Shire News"
 
 
-def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path, db_path, monkeypatch):
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path, db_path, monkeypatch, as_json):
+    """With --json, fails before: another writer (an optimize, a long batch of another ingest)
+    holding the archive from the run's start left stdout empty, where a run stopped after some
+    batches prints "stopped": "failed" and the error, as the README says of both. Now the same
+    object, with nothing written. Near miss: a file that is no archive says so on standard error
+    alone."""
     from ingest import store
 
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
@@ -1239,11 +1270,21 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     (tmp_path / "b.txt").write_text("Another headline\n\nA second story. " + ARTICLE_TEXT)
     other = sqlite3.connect(db_path)
     other.execute("BEGIN IMMEDIATE")  # another writer holds the archive
-    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path)
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", db_path, *(["--json"] if as_json else []))
     other.rollback()
+    other.close()
     assert result.exit_code == 1
-    assert "stayed locked by another writer" in result.output and "kept" in result.output
+    assert "stayed locked by another writer" in result.stderr and "kept" in result.stderr
     assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 1  # the first run's, kept
+    if not as_json:
+        assert result.stdout == ""
+        return
+    summary = json.loads(result.stdout)
+    assert (summary["seen"], summary["stored"], summary["stopped"]) == (0, 0, "failed")
+    assert "stayed locked" in summary["error"]
+    (tmp_path / "not.db").write_text("a note, not an archive")
+    result = run_cli("ingest", tmp_path / "b.txt", "--db", tmp_path / "not.db", "--json")
+    assert result.exit_code == 1 and result.stdout == "" and "not a news archive" in result.stderr
 
 
 def _four_stories_stopped_after_two_batches(folder, monkeypatch, stop) -> list[int]:

@@ -129,6 +129,13 @@ SEARCHES = [
     ("versions", '"fifty-two homes"', [FLOOD]),
     ("versions", '"homes fifty-two"', []),
     ("articles", '"night rosters"', [TUGBOAT]),
+    # a phrase in typographic quotes (a phone's keyboard, smart quotes, a quotation copied from
+    # a document): read as text, its words were found in any order; near miss, the other order
+    ("search", "“night rosters”", [TUGBOAT]),
+    ("search", "“rosters night”", []),
+    ("articles", "„rosters night“", []),
+    ("coverage", "«rosters night»", {}),
+    ("search", "quayport -“night rosters”", [BAKERS, FOG]),
     # a prefix phrase: its last word is a prefix
     ("search", '"night rost*"', [TUGBOAT]),
     ("timeline", '"night rost*"', {"2025-04-02": 1}),
@@ -218,6 +225,9 @@ def test_the_command_line_refuses_a_search_that_only_leaves_words_out(archive, w
     ('"north kor"', '"north kor"'),
     ('"kor*', '"kor"*'),  # an unclosed quote
     ("kor*ea", '"kor ea"'),  # near miss: a * inside a word
+    ("“north korea”", '"north korea"'), ("„north korea“", '"north korea"'),  # typographic quotes
+    ("« north korea »", '"north korea"'), ("-“north korea” troops", '"troops" NOT "north korea"'),
+    ("o’brien’s", '"o brien s"'),  # near miss: ’ is an apostrophe, no quote
     ("-", None), ("-bakers", None), ("bakers-", '"bakers"'),
 ])
 def test_what_a_search_compiles_to(text, expression):

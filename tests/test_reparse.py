@@ -662,3 +662,29 @@ def test_a_file_whose_name_is_not_utf8_is_read_again(tmp_path, db_path, name):
     assert (summary.reread, summary.revised, summary.file_missing) == (1, 1, 0)
     with connect(db_path) as conn:
         assert conn.execute("SELECT title FROM articles").fetchone() == ("Ferry timetable changes",)
+
+
+@pytest.mark.parametrize("every", [True, False])
+def test_a_stopped_reparse_says_what_it_read_and_what_running_it_again_does(tmp_path, monkeypatch, every):
+    """Stopped, `reparse --all` said "run the same command again to go on", and the same command
+    started again from the first article (--all reads every one; nothing tells which this run
+    read): hours of a large archive read again by a user who believed it would go on. Now it says
+    so, and how many articles the run read; near miss, a reparse without --all goes on."""
+    from ingest import reparse
+    from ingest.reparse import ReparseSummary
+
+    db_path = tmp_path / "archive.db"
+    (tmp_path / "a.txt").write_text("A headline\n\n" + ARTICLE_TEXT)
+    assert run_cli("ingest", tmp_path / "a.txt", "--db", db_path).exit_code == 0
+
+    def stopped(*args, **kwargs):
+        stop = KeyboardInterrupt()
+        stop.summary = ReparseSummary(database=str(db_path), reread=3, revised=1)
+        raise stop
+
+    monkeypatch.setattr(reparse, "run_reparse", stopped)
+    result = run_cli("reparse", "--db", db_path, *(["--all"] if every else []))
+    assert result.exit_code == 130
+    assert "Every batch already written is kept (3 read, 1 revised)" in result.stderr
+    assert ("reads every article again from the first" in result.stderr) == every
+    assert ("run the same command again to go on" in result.stderr) == (not every)

@@ -578,6 +578,8 @@ def refuse_bad_parameters(sql: str, params) -> None:
 
 # The saved queries that sort every match of the words: coverage by outlet, timeline by day.
 SORTING_QUERIES = ("coverage", "timeline")
+# Set while the search query runs (ArchiveDatabase.execute), read by execute_fn in the same task.
+_PREPARED_QUERY_ASKED: contextvars.ContextVar[bool] = contextvars.ContextVar("prepared_query_asked", default=False)
 # The page cache they run with, in KiB: SQLite's default. SQLite's sorter keeps as much in memory as
 # the page cache may hold (vdbesort.c) before it writes a sorted run out, and one run of a million
 # records sorted in 32 MB was 2.3-2.7x as slow as 2 MB runs merged (cache misses of one long list):
@@ -626,24 +628,67 @@ class ArchiveDatabase(Database):
         return frozenset(queries[name]["sql"] for name in SORTING_QUERIES
                          if isinstance(queries.get(name), dict) and "sql" in queries[name])
 
+    # The saved query whose statement each connection prepares before its first query.
+    PREPARED_QUERY = "search"
+
+    @functools.cached_property
+    def _prepared_query_sql(self) -> str | None:
+        query = (self.ds.metadata("queries", database=self.name) or {}).get(self.PREPARED_QUERY)
+        return query["sql"] if isinstance(query, dict) and "sql" in query else None
+
+    @functools.cached_property
+    def _thread_connection(self) -> threading.local:
+        return threading.local()
+
+    def _with_search_prepared(self, fn):
+        """fn, run once `search`'s statement is prepared on its connection (one per SQL thread),
+        for the search query's own requests (execute).
+
+        Why: SQLite takes 0.6-0.9 s of CPU to prepare that query (its CTEs are copied into every
+        place that names them), and Datasette counts it in the 2 s limit of the request that runs it
+        first on a connection: on a busy machine (an ingest running beside the server, as the README
+        suggests) the first searches of a new server failed with "SQL Interrupted", on 18 articles.
+        Prepared here, before the limit starts, the statement stays in the connection's cache
+        (Python's sqlite3 keeps 128 by their text), and the request runs it in milliseconds."""
+        sql, local = self._prepared_query_sql, self._thread_connection
+
+        def run(conn):
+            if sql is not None and getattr(local, "conn", None) is not conn:
+                local.conn = conn
+                try:  # every parameter empty: matches nothing, in a millisecond once prepared
+                    conn.execute(sql, dict.fromkeys(re.findall(r"(?<!:):(\w+)", sql), "")).fetchall()
+                except sqlite3.Error:
+                    pass  # (an archive the query cannot read: the request itself says why)
+            return fn(conn)
+
+        return run
+
     async def execute_fn(self, fn):
+        if _PREPARED_QUERY_ASKED.get():
+            fn = self._with_search_prepared(fn)
         if _SMALL_SORTER.get():
             restore = self.PAGE_CACHE_KIB
             return await super().execute_fn(lambda conn: with_small_sorter(conn, fn, restore))
         return await super().execute_fn(fn)
 
+    async def _execute_flagged(self, flag: contextvars.ContextVar, sql: str, arguments: dict):
+        """Datasette's own execute of `sql`, with `flag` set meanwhile for execute_fn to read."""
+        token = flag.set(True)
+        try:
+            return await super().execute(sql, **arguments)
+        finally:
+            flag.reset(token)
+
     async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
                       log_sql_errors=True):
         refuse_bad_parameters(sql, params)
+        arguments = dict(params=params, truncate=truncate, custom_time_limit=custom_time_limit,
+                         page_size=page_size, log_sql_errors=log_sql_errors)
+        if sql == self._prepared_query_sql:
+            return await self._execute_flagged(_PREPARED_QUERY_ASKED, sql, arguments)
         sql = await self.with_ties_broken(sql)
         if sql in self._sorting_sql:
-            token = _SMALL_SORTER.set(True)
-            try:
-                return await super().execute(sql, params=params, truncate=truncate,
-                                             custom_time_limit=custom_time_limit, page_size=page_size,
-                                             log_sql_errors=log_sql_errors)
-            finally:
-                _SMALL_SORTER.reset(token)
+            return await self._execute_flagged(_SMALL_SORTER, sql, arguments)
         cache = self.facet_cache
         asked = cache.recognise(sql) if cache is not None and cache.ready else None
         if asked is not None:
