@@ -336,6 +336,12 @@ class Signals:
         return _name_part_list(self.tree) if self.tree is not None else []
 
     @cached_property
+    def name_and_date_line(self) -> list[str]:
+        """The writer of a line under the headline that is a name and a date and nothing more
+        (see _name_and_date_line)."""
+        return _name_and_date_line(self.tree) if self.tree is not None else []
+
+    @cached_property
     def time_published(self) -> list[str]:
         """Values of elements marked as the publication date: <time pubdate>, itemprop, RDFa's
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
@@ -779,6 +785,26 @@ def _headline_element(tree: HtmlElement):
         elif _heading_link(heading) is None and (text := _text(heading)) and _key(text) in title:
             return heading
     return first
+
+
+_SUBHEADLINE_LENGTH = 10  # characters of an <h2> read as the headline, at least
+
+
+def _byline_headline(tree: HtmlElement):
+    """The headline the byline rules read the lines under: the page's <h1> (_headline_element),
+    or on a page with none, the first <h2> that the <title> holds, no link and ten characters
+    or more (older templates set the headline so, under a logo or a table of links, as
+    choose_title reads it)."""
+    headline = _headline_element(tree)
+    if headline is not None:
+        return headline
+    title_element = tree.find(".//title")
+    title = _key(_text(title_element) or "") if title_element is not None else ""
+    if not title:
+        return None
+    return next((heading for heading in tree.iter("h2")
+                 if len(text := _heading_text(heading) or "") >= _SUBHEADLINE_LENGTH and _key(text) in title
+                 and _heading_link(heading) is None), None)
 
 
 def _heading_link(heading):
@@ -1770,7 +1796,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
     on a page whose first linked name is not so spelled. Not a subject's page (tag, topic,
     player: see _SUBJECT_PAGE), nor in a caption or a picture's credit, a teaser, the
     comments, a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element in _elements_under_headline(tree, headline):
         if element.tag != "a":
             continue
@@ -1838,7 +1864,7 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     nothing but the writers and their job ("Ann Lee, AP Harbor Writer"): templates that set
     the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
     comments, a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     before = ""
     for element, text in _lines_under_headline(tree, headline):
         # (The story's date may close the line, in a <time> or as a field after a mark:
@@ -1876,7 +1902,7 @@ def _handle_signed_line(tree: HtmlElement) -> list[str]:
     letters or more): a name beside the site's handle ("Ann Lee @harborledger") is a share
     line's or a quoted person's. Not in a caption, a teaser, the comments, a quotation or a
     box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         if "@" not in text:
             continue
@@ -1934,7 +1960,7 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
     Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
     is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
     a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
         if outlet is None:
@@ -1973,7 +1999,7 @@ def _name_part_list(tree: HtmlElement) -> list[str]:
     item each). The marks name a person's name, not a writer, so only there (not in a
     caption, a teaser, the comments, a quotation or a box of other stories), and only the
     first such list decides."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element in _elements_under_headline(tree, headline):
         if not _GIVEN_NAME_CLASS.search(element.get("class") or ""):
             continue
@@ -1997,6 +2023,48 @@ def _name_part_list(tree: HtmlElement) -> list[str]:
                 given = surname = None
         return names[:_LISTED_BYLINES]
     return []
+
+
+# A CJK name set alone as a field: three or four Han characters (two are as often a section's
+# name, "科技", as a person's).
+_HAN_FIELD_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,4}")
+_LINE_TEXTS = etree.XPath("descendant::text()[normalize-space(.) and not(ancestor::script or ancestor::style)]")
+
+
+def _name_and_date_line(tree: HtmlElement) -> list[str]:
+    """The name on the first line under the headline, before the story's text, that is a
+    person's name and a date and nothing else but pictures and marks, each field in an element
+    of its own ("<img src=avatar.jpg><span>Ann Lee</span><span>2024-03-05</span>", "<span>Ann
+    Lee</span> · <time>March 5</time>"): a byline with no "By" and no class that says so. Not
+    two fields of one text ("March 5, 2024 • Climate Change" names a category as often), a
+    linked name (a section's or a topic's page: "<a>Climate Change</a> · March 5"), a name in
+    capitals (a dateline's place: "<b>HARBOR CITY</b> — March 5"), a part marked as a place, a
+    section or a topic, nor in a caption, a teaser, the comments, a quotation or a box of other
+    stories."""
+    headline = _byline_headline(tree)
+    for element, _ in _lines_under_headline(tree, headline):
+        # (A mark between the fields is no field: "<span>Ann Lee</span> · <time>".)
+        fields = [(node, field) for node in _LINE_TEXTS(element) if _LETTER.search(field := " ".join(node.split()))]
+        if len(fields) != 2:
+            continue
+        names = [(node, field) for node, field in fields if _is_field_name(field)]
+        dates = [field for _, field in fields if len(field) <= _DATE_FIELD_LENGTH and text_date(field)]
+        if len(names) != 1 or len(dates) != 1 or names[0][1] == dates[0]:
+            continue
+        node, name = names[0]
+        owner = node.getparent().getparent() if node.is_tail else node.getparent()
+        path = [owner, *owner.iterancestors()]
+        path = path[:path.index(element) + 1] if element in path else path[:1]
+        if any(part.tag == "a" or _NOT_A_WRITERS_PART.search(f"{part.get('class', '')} {part.get('id', '')}")
+               for part in path) or _elsewhere_than_the_story(element, headline):
+            continue
+        return [name]
+    return []
+
+
+def _is_field_name(text: str) -> bool:
+    """The field is one person's name, in Latin letters not all capitals, or in Han characters."""
+    return bool(_HAN_FIELD_NAME.fullmatch(text)) or (not text.isupper() and _is_lone_field_name(text))
 
 
 _NAME_LIST_LEVELS = 4  # boxes around a given name looked at for its list, at most
@@ -4221,6 +4289,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
                         ("byline", lambda: signals.name_part_list),
+                        ("byline", lambda: signals.name_and_date_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

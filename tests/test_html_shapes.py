@@ -141,6 +141,53 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a line under the headline that is a name and a date, and nothing else ---------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # each field in an element of its own, a writer's picture beside them, either order
+    ('<div><a href="#"><img src="/face.jpg"></a><span>Ines Varga</span><span>2025-05-03 14:27</span></div>',
+     ["Ines Varga"]),
+    ('<div><span>May 3, 2025</span> <span><span>Ines Varga</span></span></div>', ["Ines Varga"]),
+    ('<div><p><svg><path d="M0 0"/></svg><span>Ines Varga</span></p><p>2025.05.03 updated</p></div>', ["Ines Varga"]),
+    ('<div><span>山田太郎</span><span>2025-05-03</span></div>', ["山田太郎"]),
+    # a mark between the two
+    ('<p><span>Ines Varga</span> — <time>May 3, 2025</time></p>', ["Ines Varga"]),
+    # near misses: the two in one text (a category's line as often), a linked section, a
+    # dateline's place in capitals, a part marked as a place or a section, a two-character
+    # field in Han (a section's as often), more than the two fields, a sentence, and such a
+    # line in a caption
+    ('<p>Ines Varga · May 3, 2025</p>', []),
+    ('<div><a href="/climate-change/">Climate Change</a> · May 3, 2025</div>', []),
+    ('<p><b>HARBOR CITY</b> — May 3, 2025</p>', []),
+    ('<div><span class="dateline">Harbor City</span><span>May 3, 2025</span></div>', []),
+    ('<div><span class="section-name">World Politics</span><span>May 3, 2025</span></div>', []),
+    ('<div><span>科技</span><span>2025-05-03</span></div>', []),
+    ('<div><span>Ines Varga</span><span>Harbor Reporter</span><span>May 3, 2025</span></div>', []),
+    ('<p>Ines Varga said on May 3, 2025</p>', []),
+    ('<figure><img src="/quay.jpg"><figcaption><span>Ines Varga</span><span>May 3, 2025</span></figcaption></figure>',
+     []),
+])
+def test_a_line_of_a_name_and_a_date_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("heading, authors", [
+    # a page with no <h1>: its headline in an <h2> that the <title> holds
+    ("<h2>Harbour channel to be dredged</h2>", ["Ines Varga"]),
+    ('<div class="top"><h2 class="title">Harbour channel to be dredged</h2></div>', ["Ines Varga"]),
+    # near misses: an <h2> the <title> does not hold (a section's), one that is a link (another
+    # story's teaser), and a short one
+    ("<h2>More from the harbour desk</h2>", []),
+    ('<h2><a href="/2025/05/channel/">Harbour channel to be dredged</a></h2>', []),
+    ("<h2>Harbour</h2>", []),
+])
+def test_the_byline_under_an_h2_headline_on_a_page_with_no_h1(heading, authors):
+    raw = (f"<html><head>{TITLE}</head><body><div>{heading}<div><img src='/face.jpg'><span>Ines Varga</span>"
+           f"<span>2025-05-03 14:27</span></div>{BODY}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors, heading
+
+
 # --- authors: a byline inside a card that is one link to another story ---------------------
 
 
