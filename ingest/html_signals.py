@@ -255,12 +255,16 @@ class Signals:
         """The text of an <address> in the <article> that holds the headline: HTML gives
         <address> as the contact details of its nearest article's author ("<address>Ann Lee,
         harbour reporter</address>"). Not one in a comment (each reader's own) or in another
-        story's card, nor one outside the article (the site's postal address in its footer)."""
+        story's card, nor one outside the article (the site's postal address in its footer).
+        On a page that marks no <article>, the body is the nearest: there, an <address> under
+        the headline, before the story's text (the footer's is after it)."""
         headline = _headline_element(self.tree) if self.tree is not None else None
         article = next(headline.iterancestors("article"), None) if headline is not None else None
-        if article is None:
+        if headline is None:
             return []
-        return [text for element in article.iter("address")
+        addresses = (article.iter("address") if article is not None else
+                     [e for e in _elements_under_headline(self.tree, headline) if e.tag == "address"])
+        return [text for element in addresses
                 if not _IN_COMMENTS(element) and not _in_other_stories(element, headline)
                 and (text := _lines(element))][:1]
 

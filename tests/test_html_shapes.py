@@ -644,6 +644,19 @@ def test_the_sites_address_outside_the_article_names_no_author():
     assert normalise(extract_html(raw), NOW).authors == []
 
 
+@pytest.mark.parametrize("top, footer, authors", [
+    # a page with no <article>: the <address> under the headline is its author's
+    ("<address>Ann Lee</address>", "", ["Ann Lee"]),
+    ("<div><address>Ann Lee, harbour reporter</address></div>", "", ["Ann Lee"]),
+    # near misses: the footer's postal address, after the story's text; a reader's in the comments
+    ("", "<footer><address>Ann Lee Media Group<br>1 Quay Street</address></footer>", []),
+    ("", '<div id="comments"><div class="comment"><address>Tomas Reyes</address><p>Agreed.</p></div></div>', []),
+])
+def test_an_address_under_the_headline_on_a_page_with_no_article(top, footer, authors):
+    raw = f"<html><head>{TITLE}</head><body><div>{HEADLINE}{top}{BODY}</div>{footer}</body></html>".encode()
+    assert normalise(extract_html(raw), NOW).authors == authors, top
+
+
 def test_author_label_alone_in_its_element_with_the_name_after_it():
     article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
     assert article.authors == ["Claire Morel"]
