@@ -2206,7 +2206,8 @@ _HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6"))
 def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
     """The writer named in a box whose heading says "About the author", for pages whose
     classes are machine-made hashes that name nothing: the first link (or, with none, bold
-    text) in the heading's box whose text is one person's name, whole. Not a box in the
+    text) in the heading's box whose text is one person's name, whole, or with neither, the
+    name the bio under the heading opens with ("Ann Lee is a ..."). Not a box in the
     comments, the page's header or among other stories."""
     names = []
     for heading in _HEADINGS(tree):
@@ -2229,6 +2230,12 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
                 if people[0] not in names:
                     names.append(people[0])
                 break
+        else:
+            # No name set apart: the bio's subject, which opens it ("Ann Lee is a reporter ...").
+            subject = _BIO_SUBJECT.match(opening)
+            people = split_people(subject[1])[0] if subject else []
+            if len(people) == 1 and person_key(people[0]) == person_key(subject[1]) and people[0] not in names:
+                names.append(people[0])
         if len(names) == 3:
             break
     return names

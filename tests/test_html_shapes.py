@@ -3983,6 +3983,13 @@ def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published)
     # Near miss: a picture (no text) before the name still leaves the name first.
     ('<div><h3>About the author</h3><img src="/a.jpg" alt=""><a href="/p/annlee">Ann Lee</a> writes about rivers.</div>',
      ["Ann Lee"]),
+    # No link nor bold text: the name the bio opens with, as its subject; not one further on,
+    # nor a subject that is no one's name
+    ('<div><h3>About the author</h3><p>Ann Lee is a reporter covering the harbour.</p></div>', ["Ann Lee"]),
+    ('<section><h4>About the Author</h4><img src="/a.jpg" alt=""><p>Ann Lee writes about rivers.</p></section>',
+     ["Ann Lee"]),
+    ('<div><h3>About the author</h3><p>Our reporter met Ann Lee on the quay.</p></div>', []),
+    ('<div><h3>About the author</h3><p>Harbor Ledger Staff is the newsroom of the paper.</p></div>', []),
 ])
 def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, authors):
     assert parsed(after=after).authors == authors
