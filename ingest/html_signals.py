@@ -1066,6 +1066,9 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "by:") or '
     # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
+    # (and with no colon, a field's label in an element of its own, the name in the next: a
+    # definition list's "<dt>Author</dt><dd>A</dd>", a fact box's "<th>Author</th><td>A</td>")
+    'normalize-space(text()) = "Author" or normalize-space(text()) = "Authors" or '
     'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
     'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
     'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
@@ -1455,7 +1458,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
-                text = as_written = _following_text(element)
+                # (A definition list's term: its name is the next <dd>, not the terms after it.)
+                text = as_written = (_text(element.getnext()) if element.tag == "dt" and element.getnext() is not None
+                                     else _following_text(element))
             if as_written:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements (or

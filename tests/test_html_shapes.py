@@ -662,6 +662,21 @@ def test_author_label_alone_in_its_element_with_the_name_after_it():
     assert article.authors == ["Claire Morel"]
 
 
+@pytest.mark.parametrize("top, authors", [
+    # "Author" with no colon, a field's label in its own element, the name in the next
+    ("<dl><dt>Author</dt><dd>Ann Lee</dd></dl>", ["Ann Lee"]),
+    ("<dl><dt>Authors</dt><dd>Ann Lee, Tom Park</dd><dt>Section</dt><dd>Harbour News</dd></dl>", ["Ann Lee", "Tom Park"]),
+    ("<table><tr><th>Author</th><td>Ann Lee</td></tr><tr><th>Date</th><td>May 3, 2025</td></tr></table>", ["Ann Lee"]),
+    ("<div><span>Author</span> <span>Ann Lee</span></div>", ["Ann Lee"]),
+    # near misses: a table's column headed "Author" (a list of books), and the word in a sentence
+    ("<table><tr><th>Title</th><th>Author</th></tr><tr><td>Sea Tales</td><td>Tom Park</td></tr></table>", []),
+    ("<p>Author Tom Park signed copies at the quay.</p>", []),
+])
+def test_an_author_label_with_no_colon_in_its_own_element(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+
 def test_a_picture_credit_label_is_no_author_label():
     article = parsed(top='<figure><img src="a.jpg"><figcaption>Foto: Petr Svoboda</figcaption></figure>'
                          "<p>Autor: Jana Nováková</p>")
