@@ -2420,13 +2420,16 @@ def _following_text(element) -> str | None:
             return
         if node.tag in _CARD_HEADINGS_TAGS and "".join(pieces).strip():
             raise _CardStart
-        pieces.append(" ")
+        # (A block is a line of its own: "<ul><li>A B</li><li>C D</li></ul>" lists two names.)
+        # (A break in the markup's text is a space: "A, B and\n C" is one line.)
+        mark = _BLOCK_BREAK if node.tag in _BLOCK_TAGS else " "
+        pieces.append(mark)
         if node.tag not in ("script", "style", "svg", "button"):
             pieces.append(node.text or "")
             for child in node:
                 walk(child)
                 pieces.append(child.tail or "")
-        pieces.append(" ")
+        pieces.append(mark)
 
     try:
         for sibling in element.itersiblings():
@@ -2434,8 +2437,11 @@ def _following_text(element) -> str | None:
             pieces.append(sibling.tail or "")
     except _CardStart:
         pass
-    text = " ".join("".join(pieces).split())
+    text = "\n".join(line for line in (" ".join(line.split()) for line in "".join(pieces).split(_BLOCK_BREAK)) if line)
     return text if 0 < len(text) <= 300 else None
+
+
+_BLOCK_BREAK = "\x00"  # (no text holds it)
 
 
 def _in_teaser(element, headline) -> bool:
@@ -2673,6 +2679,12 @@ _LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|re
                          r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
 
 
+# A writer's job set as a field: up to four capitalised words that end in a writer's trade
+# ("Senior Harbour Reporter", "Staff Writer", "Contributing Editor").
+_JOB_FIELD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|correspondents?|columnists?|"
+                        r"journalists?|contributors?|editors?)")
+
+
 def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -2710,6 +2722,11 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
                 and not "".join(pieces[link_end[0]:]).strip()):
             # Two links with nothing but a space between them ("<a>A B</a> <a>C D</a>") are
             # two entries, each its own profile: a name set in two parts is not two links.
+            pieces.append("\n")
+        if (split_fields and node is not element and node.tag in _INLINE_TAGS and "".join(pieces).strip()
+                and _JOB_FIELD.fullmatch(" ".join(node.text_content().split()))):
+            # A writer's job in an inline element of its own after the name ("By <span>A B
+            # </span> <span>Senior Harbour Reporter</span>"): a field, not more of the name.
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
                 split_fields and node is not element and _is_outlet_part(node)):

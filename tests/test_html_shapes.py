@@ -676,6 +676,25 @@ def test_an_author_label_with_no_colon_in_its_own_element(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # the names after a "By" alone in its element, each in a block of its own (a list)
+    ("<div><span>By</span><ul><li>Ann Lee</li><li>Tom Park</li></ul></div>", ["Ann Lee", "Tom Park"]),
+    ("<div><span>By</span><div>Ann Lee</div><div>Tom Park</div></div>", ["Ann Lee", "Tom Park"]),
+    # (a line break in the markup's text is a space: one name still)
+    ("<div><span>By</span><span>Ann Lee and Tom\n    Park</span></div>", ["Ann Lee", "Tom Park"]),
+    # the writer's job on a line of its own after the name
+    ("<div><span>By</span><div><a href='/p/ann'>Ann Lee</a></div><div><span>Harbor Ledger business reporter</span></div></div>",
+     ["Ann Lee"]),
+    # a writer's job in an inline element of its own after the name, no comma between
+    ("<p>By <span>Ann Lee</span> <span>Senior Harbour Reporter</span></p>", ["Ann Lee"]),
+    ("<p>By <a href='/p/ann'>Ann Lee</a> <em>Contributing Editor</em></p>", ["Ann Lee"]),
+    # near misses: one name set in two inline parts; a name whose words are no job
+    ("<p>By <span>Ann</span> <span>Lee</span></p>", ["Ann Lee"]),
+    ("<p>By <span>Ann Lee</span> <span>and Tom Park</span></p>", ["Ann Lee", "Tom Park"]),
+])
+def test_names_and_jobs_set_in_elements_of_their_own_after_by(top, authors):
+    assert parsed(top=top).authors == authors, top
+
 
 def test_a_picture_credit_label_is_no_author_label():
     article = parsed(top='<figure><img src="a.jpg"><figcaption>Foto: Petr Svoboda</figcaption></figure>'
