@@ -269,12 +269,16 @@ class Signals:
         """The text of an <address> in the <article> that holds the headline: HTML gives
         <address> as the contact details of its nearest article's author ("<address>Ann Lee,
         harbour reporter</address>"). Not one in a comment (each reader's own) or in another
-        story's card, nor one outside the article (the site's postal address in its footer)."""
+        story's card, nor one outside the article (the site's postal address in its footer).
+        On a page that marks no <article>, the body is the nearest: there, an <address> under
+        the headline, before the story's text (the footer's is after it)."""
         headline = _headline_element(self.tree) if self.tree is not None else None
         article = next(headline.iterancestors("article"), None) if headline is not None else None
-        if article is None:
+        if headline is None:
             return []
-        return [text for element in article.iter("address")
+        addresses = (article.iter("address") if article is not None else
+                     [e for e in _elements_under_headline(self.tree, headline) if e.tag == "address"])
+        return [text for element in addresses
                 if not _IN_COMMENTS(element) and not _in_other_stories(element, headline)
                 and (text := _lines(element))][:1]
 
@@ -348,6 +352,12 @@ class Signals:
         """The people of the list under the headline whose names are marked by their parts,
         given name and surname (see _name_part_list)."""
         return _name_part_list(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def name_and_date_line(self) -> list[str]:
+        """The writer of a line under the headline that is a name and a date and nothing more
+        (see _name_and_date_line)."""
+        return _name_and_date_line(self.tree) if self.tree is not None else []
 
     @cached_property
     def time_published(self) -> list[str]:
@@ -795,6 +805,26 @@ def _headline_element(tree: HtmlElement):
     return first
 
 
+_SUBHEADLINE_LENGTH = 10  # characters of an <h2> read as the headline, at least
+
+
+def _byline_headline(tree: HtmlElement):
+    """The headline the byline rules read the lines under: the page's <h1> (_headline_element),
+    or on a page with none, the first <h2> that the <title> holds, no link and ten characters
+    or more (older templates set the headline so, under a logo or a table of links, as
+    choose_title reads it)."""
+    headline = _headline_element(tree)
+    if headline is not None:
+        return headline
+    title_element = tree.find(".//title")
+    title = _key(_text(title_element) or "") if title_element is not None else ""
+    if not title:
+        return None
+    return next((heading for heading in tree.iter("h2")
+                 if len(text := _heading_text(heading) or "") >= _SUBHEADLINE_LENGTH and _key(text) in title
+                 and _heading_link(heading) is None), None)
+
+
 def _heading_link(heading):
     """The link a heading is wholly set in (inside it, or around it), or None."""
     around = next(heading.iterancestors("a"), None)
@@ -1050,6 +1080,9 @@ _BYLINE_TESTS = (
     'starts-with(normalize-space(text()), "by:") or '
     # a label with a colon: "Author: A", "Written by: A", "Writer: A", "Words: A", "By: A"
     'starts-with(normalize-space(text()), "Author:") or starts-with(normalize-space(text()), "Authors:") or '
+    # (and with no colon, a field's label in an element of its own, the name in the next: a
+    # definition list's "<dt>Author</dt><dd>A</dd>", a fact box's "<th>Author</th><td>A</td>")
+    'normalize-space(text()) = "Author" or normalize-space(text()) = "Authors" or '
     'starts-with(normalize-space(text()), "Written by:") or starts-with(normalize-space(text()), "Writer:") or '
     'starts-with(normalize-space(text()), "Writers:") or starts-with(normalize-space(text()), "Words:") or '
     'starts-with(normalize-space(text()), "Reporter:") or starts-with(normalize-space(text()), "Reporters:") or '
@@ -1439,7 +1472,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             if text and _BY_LABEL.fullmatch(text):
                 # "<span>By</span><span>Ada Quill</span>": the label alone in its element,
                 # the name in the ones after it.
-                text = as_written = _following_text(element)
+                # (A definition list's term: its name is the next <dd>, not the terms after it.)
+                text = as_written = (_text(element.getnext()) if element.tag == "dt" and element.getnext() is not None
+                                     else _following_text(element))
             if as_written:
                 written.append(as_written)
             # "By" run into the name when the template sets them in two inline elements (or
@@ -1788,7 +1823,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
     on a page whose first linked name is not so spelled. Not a subject's page (tag, topic,
     player: see _SUBJECT_PAGE), nor in a caption or a picture's credit, a teaser, the
     comments, a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element in _elements_under_headline(tree, headline):
         if element.tag != "a":
             continue
@@ -1856,7 +1891,7 @@ def _titled_name_line(tree: HtmlElement) -> list[str]:
     nothing but the writers and their job ("Ann Lee, AP Harbor Writer"): templates that set
     the byline so mark it with a class only, and no "By". Not in a caption, a teaser, the
     comments, a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     before = ""
     for element, text in _lines_under_headline(tree, headline):
         # (The story's date may close the line, in a <time> or as a field after a mark:
@@ -1894,7 +1929,7 @@ def _handle_signed_line(tree: HtmlElement) -> list[str]:
     letters or more): a name beside the site's handle ("Ann Lee @harborledger") is a share
     line's or a quoted person's. Not in a caption, a teaser, the comments, a quotation or a
     box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         if "@" not in text:
             continue
@@ -1952,7 +1987,7 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
     Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
     is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
     a quotation or a box of other stories."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
         if outlet is None:
@@ -1991,7 +2026,7 @@ def _name_part_list(tree: HtmlElement) -> list[str]:
     item each). The marks name a person's name, not a writer, so only there (not in a
     caption, a teaser, the comments, a quotation or a box of other stories), and only the
     first such list decides."""
-    headline = _headline_element(tree)
+    headline = _byline_headline(tree)
     for element in _elements_under_headline(tree, headline):
         if not _GIVEN_NAME_CLASS.search(element.get("class") or ""):
             continue
@@ -2015,6 +2050,48 @@ def _name_part_list(tree: HtmlElement) -> list[str]:
                 given = surname = None
         return names[:_LISTED_BYLINES]
     return []
+
+
+# A CJK name set alone as a field: three or four Han characters (two are as often a section's
+# name, "科技", as a person's).
+_HAN_FIELD_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,4}")
+_LINE_TEXTS = etree.XPath("descendant::text()[normalize-space(.) and not(ancestor::script or ancestor::style)]")
+
+
+def _name_and_date_line(tree: HtmlElement) -> list[str]:
+    """The name on the first line under the headline, before the story's text, that is a
+    person's name and a date and nothing else but pictures and marks, each field in an element
+    of its own ("<img src=avatar.jpg><span>Ann Lee</span><span>2024-03-05</span>", "<span>Ann
+    Lee</span> · <time>March 5</time>"): a byline with no "By" and no class that says so. Not
+    two fields of one text ("March 5, 2024 • Climate Change" names a category as often), a
+    linked name (a section's or a topic's page: "<a>Climate Change</a> · March 5"), a name in
+    capitals (a dateline's place: "<b>HARBOR CITY</b> — March 5"), a part marked as a place, a
+    section or a topic, nor in a caption, a teaser, the comments, a quotation or a box of other
+    stories."""
+    headline = _byline_headline(tree)
+    for element, _ in _lines_under_headline(tree, headline):
+        # (A mark between the fields is no field: "<span>Ann Lee</span> · <time>".)
+        fields = [(node, field) for node in _LINE_TEXTS(element) if _LETTER.search(field := " ".join(node.split()))]
+        if len(fields) != 2:
+            continue
+        names = [(node, field) for node, field in fields if _is_field_name(field)]
+        dates = [field for _, field in fields if len(field) <= _DATE_FIELD_LENGTH and text_date(field)]
+        if len(names) != 1 or len(dates) != 1 or names[0][1] == dates[0]:
+            continue
+        node, name = names[0]
+        owner = node.getparent().getparent() if node.is_tail else node.getparent()
+        path = [owner, *owner.iterancestors()]
+        path = path[:path.index(element) + 1] if element in path else path[:1]
+        if any(part.tag == "a" or _NOT_A_WRITERS_PART.search(f"{part.get('class', '')} {part.get('id', '')}")
+               for part in path) or _elsewhere_than_the_story(element, headline):
+            continue
+        return [name]
+    return []
+
+
+def _is_field_name(text: str) -> bool:
+    """The field is one person's name, in Latin letters not all capitals, or in Han characters."""
+    return bool(_HAN_FIELD_NAME.fullmatch(text)) or (not text.isupper() and _is_lone_field_name(text))
 
 
 _NAME_LIST_LEVELS = 4  # boxes around a given name looked at for its list, at most
@@ -2152,7 +2229,8 @@ _HEADINGS = _PageSearch(tags=("h2", "h3", "h4", "h5", "h6"))
 def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
     """The writer named in a box whose heading says "About the author", for pages whose
     classes are machine-made hashes that name nothing: the first link (or, with none, bold
-    text) in the heading's box whose text is one person's name, whole. Not a box in the
+    text) in the heading's box whose text is one person's name, whole, or with neither, the
+    name the bio under the heading opens with ("Ann Lee is a ..."). Not a box in the
     comments, the page's header or among other stories."""
     names = []
     for heading in _HEADINGS(tree):
@@ -2175,6 +2253,12 @@ def _headed_author_box_names(tree: HtmlElement, headline) -> list[str]:
                 if people[0] not in names:
                     names.append(people[0])
                 break
+        else:
+            # No name set apart: the bio's subject, which opens it ("Ann Lee is a reporter ...").
+            subject = _BIO_SUBJECT.match(opening)
+            people = split_people(subject[1])[0] if subject else []
+            if len(people) == 1 and person_key(people[0]) == person_key(subject[1]) and people[0] not in names:
+                names.append(people[0])
         if len(names) == 3:
             break
     return names
@@ -2354,13 +2438,16 @@ def _following_text(element) -> str | None:
             return
         if node.tag in _CARD_HEADINGS_TAGS and "".join(pieces).strip():
             raise _CardStart
-        pieces.append(" ")
+        # (A block is a line of its own: "<ul><li>A B</li><li>C D</li></ul>" lists two names.)
+        # (A break in the markup's text is a space: "A, B and\n C" is one line.)
+        mark = _BLOCK_BREAK if node.tag in _BLOCK_TAGS else " "
+        pieces.append(mark)
         if node.tag not in ("script", "style", "svg", "button"):
             pieces.append(node.text or "")
             for child in node:
                 walk(child)
                 pieces.append(child.tail or "")
-        pieces.append(" ")
+        pieces.append(mark)
 
     try:
         for sibling in element.itersiblings():
@@ -2368,8 +2455,11 @@ def _following_text(element) -> str | None:
             pieces.append(sibling.tail or "")
     except _CardStart:
         pass
-    text = " ".join("".join(pieces).split())
+    text = "\n".join(line for line in (" ".join(line.split()) for line in "".join(pieces).split(_BLOCK_BREAK)) if line)
     return text if 0 < len(text) <= 300 else None
+
+
+_BLOCK_BREAK = "\x00"  # (no text holds it)
 
 
 def _in_teaser(element, headline) -> bool:
@@ -2607,6 +2697,12 @@ _LABEL_ONLY = re.compile(r"\s*(?:(?:posted|published|written|words|story|text|re
                          r"(?:(?:by|von|par|por|door|av|authors?|autor(?:a|es|en|e|i)?|auteurs?)\s*:?)?\s*", re.I)
 
 
+# A writer's job set as a field: up to four capitalised words that end in a writer's trade
+# ("Senior Harbour Reporter", "Staff Writer", "Contributing Editor").
+_JOB_FIELD = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?i:writers?|reporters?|correspondents?|columnists?|"
+                        r"journalists?|contributors?|editors?)")
+
+
 def _lines(element, split_fields: bool = False, without_revisions: bool = False) -> str | None:
     """An element's text with a line break at each block-level child, so that "By <span>A
     </span><div>Agency</div><time>date</time>" reads as three lines, not one name. With
@@ -2644,6 +2740,11 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
                 and not "".join(pieces[link_end[0]:]).strip()):
             # Two links with nothing but a space between them ("<a>A B</a> <a>C D</a>") are
             # two entries, each its own profile: a name set in two parts is not two links.
+            pieces.append("\n")
+        if (split_fields and node is not element and node.tag in _INLINE_TAGS and "".join(pieces).strip()
+                and _JOB_FIELD.fullmatch(" ".join(node.text_content().split()))):
+            # A writer's job in an inline element of its own after the name ("By <span>A B
+            # </span> <span>Senior Harbour Reporter</span>"): a field, not more of the name.
             pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
                 split_fields and node is not element and _is_outlet_part(node)):
@@ -4335,6 +4436,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                         ("byline", lambda: signals.handle_signed_line),
                         ("byline", lambda: signals.outlet_marked_line),
                         ("byline", lambda: signals.name_part_list),
+                        ("byline", lambda: signals.name_and_date_line),
                         # A wire story under an agency's byline credits its reporters at its end.
                         ("text", lambda: signals.reporting_credits),
                         # An op-ed's closing note about its writer.

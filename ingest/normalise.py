@@ -586,7 +586,7 @@ def _capitals_apart(match: re.Match) -> str:
 # (a part with "of" in it was dropped whole, the name with it). And the freelance's credit
 # "Ada Quill Special to the Valley Courier" (set with no comma, it lost the name: "Special" is
 # a role word, and the part was no name once it went).
-_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:for\s+(?=(?:the\s+)?[A-Z])|"
+_WRITTEN_FOR = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:(?P<for>for)\s+(?=(?:the\s+)?[A-Z])|"
                           r"For\s+(?=The\s+[A-Z])|(?P<of>of|at)\s+(?=[A-Z]|the\s+[A-Z])|"
                           r"(?P<special>[Ss]pecial\s+[Tt]o)\s+(?=(?:[Tt]he\s+)?[A-Z]))")
 # Words before "of the ..." that are no writer's name: an institution's ("Natural History Museum
@@ -618,9 +618,10 @@ def _written_for(match: re.Match) -> str:
             return match.group(0)
     if words & ORGANISATION_WORDS:
         return match.group(0)
-    if match["special"]:
-        # "Special to Valley Courier", the paper without its "The": read as "the Valley
-        # Courier" (an outlet, as after "Special to the"), not as a second writer's name.
+    if match["special"] or match["for"] and not words & ROLE_WORDS:
+        # "Special to Valley Courier", "for Valley Courier", the paper without its "The": read
+        # as "the Valley Courier" (an outlet, as after "Special to the"), not as a second
+        # writer's name (nobody writes a byline "for" a person).
         employer = _FIELD_END.split(match.string[match.end():], maxsplit=1)[0].strip()
         if not (re.match(r"the\s", employer, re.I) or AGENCIES.get(employer.casefold())):
             return f"{match.group(1)}\nthe "

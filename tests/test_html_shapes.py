@@ -141,6 +141,53 @@ def test_names_beside_a_part_marked_as_the_outlet_under_the_headline(top, author
     assert parsed(top=top).authors == authors, top
 
 
+# --- authors: a line under the headline that is a name and a date, and nothing else ---------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # each field in an element of its own, a writer's picture beside them, either order
+    ('<div><a href="#"><img src="/face.jpg"></a><span>Ines Varga</span><span>2025-05-03 14:27</span></div>',
+     ["Ines Varga"]),
+    ('<div><span>May 3, 2025</span> <span><span>Ines Varga</span></span></div>', ["Ines Varga"]),
+    ('<div><p><svg><path d="M0 0"/></svg><span>Ines Varga</span></p><p>2025.05.03 updated</p></div>', ["Ines Varga"]),
+    ('<div><span>山田太郎</span><span>2025-05-03</span></div>', ["山田太郎"]),
+    # a mark between the two
+    ('<p><span>Ines Varga</span> — <time>May 3, 2025</time></p>', ["Ines Varga"]),
+    # near misses: the two in one text (a category's line as often), a linked section, a
+    # dateline's place in capitals, a part marked as a place or a section, a two-character
+    # field in Han (a section's as often), more than the two fields, a sentence, and such a
+    # line in a caption
+    ('<p>Ines Varga · May 3, 2025</p>', []),
+    ('<div><a href="/climate-change/">Climate Change</a> · May 3, 2025</div>', []),
+    ('<p><b>HARBOR CITY</b> — May 3, 2025</p>', []),
+    ('<div><span class="dateline">Harbor City</span><span>May 3, 2025</span></div>', []),
+    ('<div><span class="section-name">World Politics</span><span>May 3, 2025</span></div>', []),
+    ('<div><span>科技</span><span>2025-05-03</span></div>', []),
+    ('<div><span>Ines Varga</span><span>Harbor Reporter</span><span>May 3, 2025</span></div>', []),
+    ('<p>Ines Varga said on May 3, 2025</p>', []),
+    ('<figure><img src="/quay.jpg"><figcaption><span>Ines Varga</span><span>May 3, 2025</span></figcaption></figure>',
+     []),
+])
+def test_a_line_of_a_name_and_a_date_under_the_headline(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("heading, authors", [
+    # a page with no <h1>: its headline in an <h2> that the <title> holds
+    ("<h2>Harbour channel to be dredged</h2>", ["Ines Varga"]),
+    ('<div class="top"><h2 class="title">Harbour channel to be dredged</h2></div>', ["Ines Varga"]),
+    # near misses: an <h2> the <title> does not hold (a section's), one that is a link (another
+    # story's teaser), and a short one
+    ("<h2>More from the harbour desk</h2>", []),
+    ('<h2><a href="/2025/05/channel/">Harbour channel to be dredged</a></h2>', []),
+    ("<h2>Harbour</h2>", []),
+])
+def test_the_byline_under_an_h2_headline_on_a_page_with_no_h1(heading, authors):
+    raw = (f"<html><head>{TITLE}</head><body><div>{heading}<div><img src='/face.jpg'><span>Ines Varga</span>"
+           f"<span>2025-05-03 14:27</span></div>{BODY}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors, heading
+
+
 # --- authors: a byline inside a card that is one link to another story ---------------------
 
 
@@ -719,9 +766,56 @@ def test_the_sites_address_outside_the_article_names_no_author():
     assert normalise(extract_html(raw), NOW).authors == []
 
 
+@pytest.mark.parametrize("top, footer, authors", [
+    # a page with no <article>: the <address> under the headline is its author's
+    ("<address>Ann Lee</address>", "", ["Ann Lee"]),
+    ("<div><address>Ann Lee, harbour reporter</address></div>", "", ["Ann Lee"]),
+    # near misses: the footer's postal address, after the story's text; a reader's in the comments
+    ("", "<footer><address>Ann Lee Media Group<br>1 Quay Street</address></footer>", []),
+    ("", '<div id="comments"><div class="comment"><address>Tomas Reyes</address><p>Agreed.</p></div></div>', []),
+])
+def test_an_address_under_the_headline_on_a_page_with_no_article(top, footer, authors):
+    raw = f"<html><head>{TITLE}</head><body><div>{HEADLINE}{top}{BODY}</div>{footer}</body></html>".encode()
+    assert normalise(extract_html(raw), NOW).authors == authors, top
+
+
 def test_author_label_alone_in_its_element_with_the_name_after_it():
     article = parsed(top='<p><span>Auteur :</span> <a href="/p/7">Claire Morel</a></p>')
     assert article.authors == ["Claire Morel"]
+
+
+@pytest.mark.parametrize("top, authors", [
+    # "Author" with no colon, a field's label in its own element, the name in the next
+    ("<dl><dt>Author</dt><dd>Ann Lee</dd></dl>", ["Ann Lee"]),
+    ("<dl><dt>Authors</dt><dd>Ann Lee, Tom Park</dd><dt>Section</dt><dd>Harbour News</dd></dl>", ["Ann Lee", "Tom Park"]),
+    ("<table><tr><th>Author</th><td>Ann Lee</td></tr><tr><th>Date</th><td>May 3, 2025</td></tr></table>", ["Ann Lee"]),
+    ("<div><span>Author</span> <span>Ann Lee</span></div>", ["Ann Lee"]),
+    # near misses: a table's column headed "Author" (a list of books), and the word in a sentence
+    ("<table><tr><th>Title</th><th>Author</th></tr><tr><td>Sea Tales</td><td>Tom Park</td></tr></table>", []),
+    ("<p>Author Tom Park signed copies at the quay.</p>", []),
+])
+def test_an_author_label_with_no_colon_in_its_own_element(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the names after a "By" alone in its element, each in a block of its own (a list)
+    ("<div><span>By</span><ul><li>Ann Lee</li><li>Tom Park</li></ul></div>", ["Ann Lee", "Tom Park"]),
+    ("<div><span>By</span><div>Ann Lee</div><div>Tom Park</div></div>", ["Ann Lee", "Tom Park"]),
+    # (a line break in the markup's text is a space: one name still)
+    ("<div><span>By</span><span>Ann Lee and Tom\n    Park</span></div>", ["Ann Lee", "Tom Park"]),
+    # the writer's job on a line of its own after the name
+    ("<div><span>By</span><div><a href='/p/ann'>Ann Lee</a></div><div><span>Harbor Ledger business reporter</span></div></div>",
+     ["Ann Lee"]),
+    # a writer's job in an inline element of its own after the name, no comma between
+    ("<p>By <span>Ann Lee</span> <span>Senior Harbour Reporter</span></p>", ["Ann Lee"]),
+    ("<p>By <a href='/p/ann'>Ann Lee</a> <em>Contributing Editor</em></p>", ["Ann Lee"]),
+    # near misses: one name set in two inline parts; a name whose words are no job
+    ("<p>By <span>Ann</span> <span>Lee</span></p>", ["Ann Lee"]),
+    ("<p>By <span>Ann Lee</span> <span>and Tom Park</span></p>", ["Ann Lee", "Tom Park"]),
+])
+def test_names_and_jobs_set_in_elements_of_their_own_after_by(top, authors):
+    assert parsed(top=top).authors == authors, top
 
 
 def test_a_picture_credit_label_is_no_author_label():
@@ -4045,6 +4139,13 @@ def test_the_written_clocks_zone_and_label_decide_the_move(head, top, published)
     # Near miss: a picture (no text) before the name still leaves the name first.
     ('<div><h3>About the author</h3><img src="/a.jpg" alt=""><a href="/p/annlee">Ann Lee</a> writes about rivers.</div>',
      ["Ann Lee"]),
+    # No link nor bold text: the name the bio opens with, as its subject; not one further on,
+    # nor a subject that is no one's name
+    ('<div><h3>About the author</h3><p>Ann Lee is a reporter covering the harbour.</p></div>', ["Ann Lee"]),
+    ('<section><h4>About the Author</h4><img src="/a.jpg" alt=""><p>Ann Lee writes about rivers.</p></section>',
+     ["Ann Lee"]),
+    ('<div><h3>About the author</h3><p>Our reporter met Ann Lee on the quay.</p></div>', []),
+    ('<div><h3>About the author</h3><p>Harbor Ledger Staff is the newsroom of the paper.</p></div>', []),
 ])
 def test_an_about_the_author_box_names_only_the_name_it_opens_with(after, authors):
     assert parsed(after=after).authors == authors

@@ -191,6 +191,10 @@ NOW = datetime(2025, 11, 20, 12, 0, tzinfo=timezone.utc)
         # a writer and the outlet the piece was written for; a name with "for" inside stays
         ("By Ada Quill for the Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
         ("Ada Quill for Newsline", ["Ada Quill"], []),
+        # the outlet after "for" without its "The" is no second writer (nobody writes "for" a person)
+        ("By Ada Quill for Valley Courier", ["Ada Quill"], ["The Valley Courier"]),
+        ("Ada Quill and Ben Ostrow for Valley Courier", ["Ada Quill", "Ben Ostrow"], ["The Valley Courier"]),
+        ("Ada Quill for Valley Harbor and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], []),
         ("Ada Quill for the Courier and Ben Ostrow", ["Ada Quill", "Ben Ostrow"], ["The Courier"]),
         ("Center for Health Journalism", [], []),
         # an agency run onto the writer's name in title case, no comma between (two words or
