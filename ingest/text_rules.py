@@ -226,6 +226,12 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
             text = text.lstrip()
         if match.string[match.end(): match.end() + 1] in ("*", "_"):
             text = text.rstrip()
+        # "[Ann Lee](/a)Business Columnist", "[ANN LEE](/a)BUSINESS COLUMNIST": the writer's
+        # job glued to the link of their name (two elements, the space between lost) would run
+        # into the name's last word ("Ann LeeBusiness"; in capitals no case tells where it
+        # ends), so a comma parts them, as a byline sets a role after a name.
+        if text[-1:].isalpha() and _GLUED_JOB.match(match.string, match.end()):
+            text += ", "
         return text
 
     # Two links that touch ("[Ann Lee](/a)[Tom Park](/t)") were two elements of the page, its
@@ -264,6 +270,11 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 _GLUED_JOIN = re.compile(r"(\]\([^()\s]*\))(?=(?:and|&)(?:\s|$))")
+# (A job's word, with up to two capitalised words of its place or beat before it, right after
+# a link: see markdown_to_text.)
+_GLUED_JOB = re.compile(r"(?=(?:[A-Z][\w'’-]*\s+){0,2}(?i:writer|reporter|correspondent|editor|contributor|"
+                        r"columnist|journalist|producer|photographer|critic|analyst|staff|bureau|senior|deputy|"
+                        r"contributing|special)s?\b)")
 
 
 def _comma_between_names(match: re.Match) -> str:
@@ -1652,6 +1663,18 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
+_PLACED_ROLE_BEFORE_NAME = re.compile(
+    r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
+    rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
+    rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _name_before_placed_role(match: re.Match) -> str:
+    """The writer's name before a placed role ("Ann Lee Kyiv Bureau Chief"), the role gone,
+    where a whole name (two words) is left; else the match as it was."""
+    head = match.group(1)
+    words = re.sub(r"^(?:[,;&]|\band\b)", "", head).split()
+    return head if len(words) >= 2 else match.group(0)
 
 # Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
 # stamp's first word. (Captured, so that the kind of separator can be told.)
@@ -1845,6 +1868,10 @@ def clean_byline(text: str) -> str:
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
     # (two words) is left before it.
+    # ("Ann Lee Kyiv Bureau Chief, Tom Park": the same placed role after a first writer, with
+    # another after it; the place goes with the role there too.)
+    if "Bureau" in text or "Correspondent" in text or "Editor" in text:
+        text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
     role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
     if role and len(text[: role.start()].split()) >= 2:
         text = text[: role.start()]

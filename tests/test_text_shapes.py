@@ -104,6 +104,37 @@ def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+@pytest.mark.parametrize("header, authors", [
+    # a placed role after the first writer, another writer after it
+    ("By Ann Lee Kyiv Bureau Chief, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Kyiv Bureau Chief and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Middle East Correspondent; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Kyiv Bureau Chief, Tom Park Europe Editor", ["Ann Lee", "Tom Park"]),
+    # near-misses: no place before the role, no role at all
+    ("By Ann Lee Bureau Chief, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee, Tom Park and Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_placed_role_between_two_writers(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the writer's job glued to the link of their name: the job is no word of the name
+    ("By [Ann Lee](/people/ann-lee)Business Columnist", ["Ann Lee"]),
+    ("BY [ANN LEE](/people/ann-lee)BUSINESS COLUMNIST", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)Washington Correspondent", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)Senior Political Reporter", ["Ann Lee"]),
+    ("[Ann Lee](/people/ann-lee)Staff Writer\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: a space before the job, a link with no job after it, two links that touch
+    ("By [Ann Lee](/people/ann-lee) Business Columnist", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)[Tom Park](/people/tom-park)", ["Ann Lee", "Tom Park"]),
+])
+def test_a_job_glued_to_the_link_of_a_name(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
 # --- a place or a firm where a byline stands ---------------------------------------------------
 
 
