@@ -2093,7 +2093,7 @@ def _once(name: str) -> str:
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs?|photography|photographed|portraits?|filmed|drawn|cartoons?|"
     r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)|"  # ("Sketch by B", one: a written column)
-    r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
+    r"translated|translation|produced|fact[- ]checked|tested|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
     # The rest of a feature's or a video's credits: who filmed, scored, drew the maps, laid out
@@ -2818,6 +2818,17 @@ def life_span(line: Line) -> bool:
         years = re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", text)
         return not (len(years) == 2 and years[0] == years[1] and re.search(r"[^\W\d_]", text))
     return bool(_AGE.match(text))
+
+
+_CREDIT_LABEL = re.compile(r"^\W{0,3}((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(?:\s(?i:by)\s*[:：]?|[:：])\W{0,3}$")
+
+
+def credit_label(line: Line) -> bool:
+    """"Photographs by:", "Illustration:", "Reviewed by", "Tested by:": the label of someone
+    credited for something other than the writing, alone on its line, the name under it."""
+    match = _CREDIT_LABEL.match(line.text.strip()) if line.words <= 4 else None
+    label = re.sub(r"\s+(?i:by)$", "", match.group(1)) if match else ""
+    return bool(label) and bool(_CREDITED.search(label)) and not _AUTHOR_TOO.search(label)
 
 
 def picture_role(text: str) -> bool:

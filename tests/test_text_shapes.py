@@ -120,6 +120,27 @@ def test_a_placed_role_between_two_writers(header, authors, markdown):
 
 
 @pytest.mark.parametrize("header, authors", [
+    # a label that credits someone other than the writer, alone on its line: the name under it
+    # is the credit's
+    ("Tested by:\n\nTom Park", []),
+    ("Tested by: Tom Park", []),
+    ("Reviewed by:\n\nTom Park", []),
+    ("Photographs by:\n\nTom Park", []),
+    ("Illustration:\n\nTom Park", []),
+    ("Photographs by:\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Photographs by:\nTom Park\n\nWritten by:\nAnn Lee", ["Ann Lee"]),
+    # near-misses: a writer's label, or the writer's credit with the pictures'
+    ("Written by:\n\nAnn Lee", ["Ann Lee"]),
+    ("By:\n\nAnn Lee", ["Ann Lee"]),
+    ("Story and photos by:\n\nAnn Lee", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_label_over_a_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
     # the writer's job glued to the link of their name: the job is no word of the name
     ("By [Ann Lee](/people/ann-lee)Business Columnist", ["Ann Lee"]),
     ("BY [ANN LEE](/people/ann-lee)BUSINESS COLUMNIST", ["Ann Lee"]),
