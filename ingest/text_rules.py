@@ -2820,14 +2820,15 @@ def life_span(line: Line) -> bool:
     return bool(_AGE.match(text))
 
 
-_CREDIT_LABEL = re.compile(r"^\W{0,3}((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)\s*(?:\s(?i:by)\s*[:：]?|[:：])\W{0,3}$")
+_CREDIT_LABEL = re.compile(r"^\W{0,3}((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)"
+                           r"(?:\s+(?i:by|credits?|courtesy(?:\s+of)?)\s*[:：]?|\s*[:：])\W{0,3}$")
 
 
 def credit_label(line: Line) -> bool:
-    """"Photographs by:", "Illustration:", "Reviewed by", "Tested by:": the label of someone
+    """"Photographs by:", "Illustration:", "Reviewed by", "Tested by:", "Photo credit": the label of someone
     credited for something other than the writing, alone on its line, the name under it."""
     match = _CREDIT_LABEL.match(line.text.strip()) if line.words <= 4 else None
-    label = re.sub(r"\s+(?i:by)$", "", match.group(1)) if match else ""
+    label = re.sub(r"\s+(?i:by|credits?|courtesy(?:\s+of)?)$", "", match.group(1)) if match else ""
     return bool(label) and bool(_CREDITED.search(label)) and not _AUTHOR_TOO.search(label)
 
 
@@ -3374,6 +3375,10 @@ def name_in_place(line: Line) -> list[str]:
     text = re.sub(r",?\s+(?:and|with|&)\s+agencies$", "", line.text.strip())
     # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
     # each writer, or after some.
+    # ("Tom Park (Photo)", "Tom Park (Video)": who made the pictures, their kind in brackets
+    # where a place would be.)
+    if text.endswith(")") and _CREDITED.search(text.rpartition("(")[2].rstrip(" .)")):
+        return []
     names = _EACH_IN_PLACE.sub("", text).strip(" ,")
     # "Tomás Ibarra | Madrid", "Ann Lee | New York": the place in a field of its own after a bar,
     # one word or a place's name of two or three ("Ann Lee | Tom Park" is two writers).

@@ -1658,6 +1658,9 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     ("Dockers in Lisbon and Porto", []), ("Ships and agencies", []),
     ("Ann Lee reports from Lisbon", ["Ann Lee"]), ("Ann Lee, reporting from New York", ["Ann Lee"]),
     ("Ann Lee writes from Porto", ["Ann Lee"]), ("Dockers report from Lisbon", []),
+    # the place in brackets, and a picture's kind there instead: who made the pictures
+    ("Ann Lee (Lisbon)", ["Ann Lee"]),
+    ("Tom Park (Photo)", []), ("Tom Park (Photos)", []), ("Tom Park (Video)", []),
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names

@@ -129,6 +129,9 @@ def test_a_placed_role_between_two_writers(header, authors, markdown):
     ("Illustration:\n\nTom Park", []),
     ("Photographs by:\n\nTom Park\n\nMarch 3, 2019", []),
     ("Photographs by:\nTom Park\n\nWritten by:\nAnn Lee", ["Ann Lee"]),
+    ("Photo credit\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Image credits:\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Photo courtesy of\n\nTom Park\n\nMarch 3, 2019", []),
     # near-misses: a writer's label, or the writer's credit with the pictures'
     ("Written by:\n\nAnn Lee", ["Ann Lee"]),
     ("By:\n\nAnn Lee", ["Ann Lee"]),
