@@ -3178,6 +3178,13 @@ def unglue(text: str) -> str:
     for k, word in enumerate(words):
         # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)
         match = re.match(rf"^({_UPPER}(?:{_LOWER}|['’]|-{_UPPER}?)*{_LOWER}{{3}})({_UPPER}\S*)$", word)
+        # ("Ann LeeBusiness Columnist", "Ann LeeWashington Correspondent": a short surname, two
+        # small letters, glued to the beat or the place of the job named right after it. A
+        # surname's own inner capital after two small letters follows a prefix, "MacKenzie".)
+        if not match and k + 1 < len(words) and words[k + 1].casefold().rstrip(",.") in _JOB_WORDS:
+            match = re.match(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$", word)
+            if match and match.group(1).casefold() in _INNER_CAPITAL_PREFIXES:
+                match = None
         if not match or k == 0:
             continue
         j = k - 1
@@ -3194,6 +3201,9 @@ def unglue(text: str) -> str:
     return " ".join(words)
 
 
+# The jobs a byline names after a beat or a place ("Business Columnist", "Lisbon Correspondent").
+_JOB_WORDS = {"columnist", "columnists", "correspondent", "correspondents", "writer", "writers", "reporter",
+              "reporters", "editor", "editors", "critic", "analyst", "producer", "journalist"}
 # The openings of surnames written with a capital inside ("MacKenzie", "VanDyke", "DelGado"):
 # where a glued pair of names would be cut, they keep the word whole.
 _INNER_CAPITAL_PREFIXES = {"mac", "van", "von", "del", "des", "dos", "der", "den", "ten", "ter", "bin", "ibn",
