@@ -3157,6 +3157,11 @@ _DESK_WORDS = {
     # Parenting", "Harbour Voices"): words no one's name has ("Money" and "Jobs" are surnames)
     "life", "lifestyle", "parenting", "wellness", "weddings", "autos", "puzzles", "crosswords", "comics",
     "horoscopes", "obituaries", "letters", "voices", "events",
+    # the beats a writer's job is named by ("Multimedia Journalist", "Global Affairs Analyst",
+    # "Energy Correspondent"), words no one's name has either
+    "multimedia", "global", "affairs", "energy", "transport", "housing", "immigration", "security",
+    "defence", "defense", "diplomatic", "medical", "consumer", "retail", "aviation", "agriculture",
+    "religion", "visuals", "interactive", "investigations", "audience", "engagement",
 }
 
 

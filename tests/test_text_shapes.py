@@ -95,6 +95,10 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     ("By Ann Lee Kyiv Correspondent, Senior Writer", ["Ann Lee"]),
     ("By Ann Lee Kyiv Bureau Chief, HGN", ["Ann Lee"]),  # the outlet's initials
     ("By Ann Lee Kyiv Bureau Chief, HGN Editor-at-large", ["Ann Lee"]),
+    # the beat a job is named by, a word no name has ("Multimedia", "Affairs", "Energy")
+    ("By Ann Lee Multimedia Journalist", ["Ann Lee"]),
+    ("By Ann Lee Global Affairs Analyst", ["Ann Lee"]),
+    ("Ann Lee Energy Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
     # near-misses: a role with nobody's name before it
     ("Kyiv Bureau Chief", []),
     ("Middle East Editor", []),
@@ -168,6 +172,7 @@ def test_a_job_glued_to_the_link_of_a_name(header, authors):
     ("By Bay Falls", []),
     ("By Harbour Communications", []),  # a firm signs the piece: no person
     ("Bay Systems Corporation\n\nNovember 28, 2016", []),
+    ("Harbour Energy\n\nNovember 28, 2016", []),
     # the writer before the place, and a writer whose name has a place's word
     ("By Ann Lee\n\nLos Angeles", ["Ann Lee"]),
     ("By Ana de los Santos", ["Ana de los Santos"]),
