@@ -1940,6 +1940,11 @@ _NOT_NAME_WORDS = {
     # a review's score box, which a plain-text converter keeps as short lines under the headline
     # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
     "score", "rating", "ratings", "verdict",
+    # the kickers and the names of columns, shows and newsletters set where a byline stands
+    # ("Tom Park Says", "Ann Lee Show", "Book Club", "Morning Brief", "Weekend Reads", "Hurricane
+    # Ada", "Open Letter"): words no one's name has
+    "says", "show", "club", "letter", "brief", "briefs", "reads", "topics", "matters", "hurricane",
+    "typhoon", "cyclone", "happy", "birthday",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # The first and last words of places' names that are no word of a person's name: "Los" and "Las"
 # only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
