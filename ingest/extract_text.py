@@ -1478,6 +1478,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
             and rules.is_name_line(line):
         return  # ("Tom Park" / "Staff Photographer": who took the pictures)
+    elif i > 0 and rules.credit_label(lines[i - 1]) and rules.is_name_line(line):
+        return  # ("Photographs by:" / "Tom Park", "Tested by:" / "Tom Park": the credit's name)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
         return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
     elif rules.is_name_line(line) and (rule := (

@@ -226,6 +226,12 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
             text = text.lstrip()
         if match.string[match.end(): match.end() + 1] in ("*", "_"):
             text = text.rstrip()
+        # "[Ann Lee](/a)Business Columnist", "[ANN LEE](/a)BUSINESS COLUMNIST": the writer's
+        # job glued to the link of their name (two elements, the space between lost) would run
+        # into the name's last word ("Ann LeeBusiness"; in capitals no case tells where it
+        # ends), so a comma parts them, as a byline sets a role after a name.
+        if text[-1:].isalpha() and _GLUED_JOB.match(match.string, match.end()):
+            text += ", "
         return text
 
     # Two links that touch ("[Ann Lee](/a)[Tom Park](/t)") were two elements of the page, its
@@ -264,6 +270,11 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 _GLUED_JOIN = re.compile(r"(\]\([^()\s]*\))(?=(?:and|&)(?:\s|$))")
+# (A job's word, with up to two capitalised words of its place or beat before it, right after
+# a link: see markdown_to_text.)
+_GLUED_JOB = re.compile(r"(?=(?:[A-Z][\w'’-]*\s+){0,2}(?i:writer|reporter|correspondent|editor|contributor|"
+                        r"columnist|journalist|producer|photographer|critic|analyst|staff|bureau|senior|deputy|"
+                        r"contributing|special)s?\b)")
 
 
 def _comma_between_names(match: re.Match) -> str:
@@ -1652,6 +1663,18 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
+_PLACED_ROLE_BEFORE_NAME = re.compile(
+    r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
+    rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
+    rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _name_before_placed_role(match: re.Match) -> str:
+    """The writer's name before a placed role ("Ann Lee Kyiv Bureau Chief"), the role gone,
+    where a whole name (two words) is left; else the match as it was."""
+    head = match.group(1)
+    words = re.sub(r"^(?:[,;&]|\band\b)", "", head).split()
+    return head if len(words) >= 2 else match.group(0)
 
 # Where a byline's names end: a bar, a slash (not a date's), a middle dot, a spaced dash, a
 # stamp's first word. (Captured, so that the kind of separator can be told.)
@@ -1845,6 +1868,10 @@ def clean_byline(text: str) -> str:
     # with no comma before it, as some papers set it under the name on one line. Its capitalised
     # first word is a place or a beat, the role's and not the name's, as long as a whole name
     # (two words) is left before it.
+    # ("Ann Lee Kyiv Bureau Chief, Tom Park": the same placed role after a first writer, with
+    # another after it; the place goes with the role there too.)
+    if "Bureau" in text or "Correspondent" in text or "Editor" in text:
+        text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
     role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
     if role and len(text[: role.start()].split()) >= 2:
         text = text[: role.start()]
@@ -1913,6 +1940,11 @@ _NOT_NAME_WORDS = {
     # a review's score box, which a plain-text converter keeps as short lines under the headline
     # ("Harbor Score", "Critic Rating", "Our Verdict"); "Score" is a rare surname, left to lose
     "score", "rating", "ratings", "verdict",
+    # the kickers and the names of columns, shows and newsletters set where a byline stands
+    # ("Tom Park Says", "Ann Lee Show", "Book Club", "Morning Brief", "Weekend Reads", "Hurricane
+    # Ada", "Open Letter"): words no one's name has
+    "says", "show", "club", "letter", "brief", "briefs", "reads", "topics", "matters", "hurricane",
+    "typhoon", "cyclone", "happy", "birthday",
 } | {key for key in AGENCIES if " " not in key}  # "AP Auto Writer" is a desk, not a person
 # The first and last words of places' names that are no word of a person's name: "Los" and "Las"
 # only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
@@ -2066,7 +2098,7 @@ def _once(name: str) -> str:
 _CREDITED = re.compile(
     r"\b(?:edited|reviewed|photos?|photographs?|photography|photographed|portraits?|filmed|drawn|cartoons?|"
     r"images?|illustrations?|illustrated|pictures?|drawings?|sketch(?:es|ed)|"  # ("Sketch by B", one: a written column)
-    r"translated|translation|produced|fact[- ]checked|video|graphics?|design(?:ed)?|sponsored|"
+    r"translated|translation|produced|fact[- ]checked|tested|video|graphics?|design(?:ed)?|sponsored|"
     r"powered|presented|brought to you|supported|funded|hosted|curated|narrated|read|"
     r"updated|"  # "Updated by B": who changed the story last, not who wrote it
     # The rest of a feature's or a video's credits: who filmed, scored, drew the maps, laid out
@@ -2793,6 +2825,18 @@ def life_span(line: Line) -> bool:
     return bool(_AGE.match(text))
 
 
+_CREDIT_LABEL = re.compile(r"^\W{0,3}((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)"
+                           r"(?:\s+(?i:by|credits?|courtesy(?:\s+of)?)\s*[:：]?|\s*[:：])\W{0,3}$")
+
+
+def credit_label(line: Line) -> bool:
+    """"Photographs by:", "Illustration:", "Reviewed by", "Tested by:", "Photo credit": the label of someone
+    credited for something other than the writing, alone on its line, the name under it."""
+    match = _CREDIT_LABEL.match(line.text.strip()) if line.words <= 4 else None
+    label = re.sub(r"\s+(?i:by|credits?|courtesy(?:\s+of)?)$", "", match.group(1)) if match else ""
+    return bool(label) and bool(_CREDITED.search(label)) and not _AUTHOR_TOO.search(label)
+
+
 def picture_role(text: str) -> bool:
     """"Staff Photographer", "Photojournalist, The Harbor Ledger": a picture maker's role."""
     return bool(_PICTURE_ROLE.match(text.strip(" ,|•·–—-/")))
@@ -3118,6 +3162,11 @@ _DESK_WORDS = {
     # Parenting", "Harbour Voices"): words no one's name has ("Money" and "Jobs" are surnames)
     "life", "lifestyle", "parenting", "wellness", "weddings", "autos", "puzzles", "crosswords", "comics",
     "horoscopes", "obituaries", "letters", "voices", "events",
+    # the beats a writer's job is named by ("Multimedia Journalist", "Global Affairs Analyst",
+    # "Energy Correspondent"), words no one's name has either
+    "multimedia", "global", "affairs", "energy", "transport", "housing", "immigration", "security",
+    "defence", "defense", "diplomatic", "medical", "consumer", "retail", "aviation", "agriculture",
+    "religion", "visuals", "interactive", "investigations", "audience", "engagement",
 }
 
 
@@ -3139,6 +3188,13 @@ def unglue(text: str) -> str:
     for k, word in enumerate(words):
         # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)
         match = re.match(rf"^({_UPPER}(?:{_LOWER}|['’]|-{_UPPER}?)*{_LOWER}{{3}})({_UPPER}\S*)$", word)
+        # ("Ann LeeBusiness Columnist", "Ann LeeWashington Correspondent": a short surname, two
+        # small letters, glued to the beat or the place of the job named right after it. A
+        # surname's own inner capital after two small letters follows a prefix, "MacKenzie".)
+        if not match and k + 1 < len(words) and words[k + 1].casefold().rstrip(",.") in _JOB_WORDS:
+            match = re.match(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$", word)
+            if match and match.group(1).casefold() in _INNER_CAPITAL_PREFIXES:
+                match = None
         if not match or k == 0:
             continue
         j = k - 1
@@ -3155,6 +3211,9 @@ def unglue(text: str) -> str:
     return " ".join(words)
 
 
+# The jobs a byline names after a beat or a place ("Business Columnist", "Lisbon Correspondent").
+_JOB_WORDS = {"columnist", "columnists", "correspondent", "correspondents", "writer", "writers", "reporter",
+              "reporters", "editor", "editors", "critic", "analyst", "producer", "journalist"}
 # The openings of surnames written with a capital inside ("MacKenzie", "VanDyke", "DelGado"):
 # where a glued pair of names would be cut, they keep the word whole.
 _INNER_CAPITAL_PREFIXES = {"mac", "van", "von", "del", "des", "dos", "der", "den", "ten", "ter", "bin", "ibn",
@@ -3336,6 +3395,10 @@ def name_in_place(line: Line) -> list[str]:
     text = re.sub(r",?\s+(?:and|with|&)\s+agencies$", "", line.text.strip())
     # "Ann Lee in Lisbon and Tom Park in Porto", "Ann Lee in Lisbon and Tom Park": a place after
     # each writer, or after some.
+    # ("Tom Park (Photo)", "Tom Park (Video)": who made the pictures, their kind in brackets
+    # where a place would be.)
+    if text.endswith(")") and _CREDITED.search(text.rpartition("(")[2].rstrip(" .)")):
+        return []
     names = _EACH_IN_PLACE.sub("", text).strip(" ,")
     # "Tomás Ibarra | Madrid", "Ann Lee | New York": the place in a field of its own after a bar,
     # one word or a place's name of two or three ("Ann Lee | Tom Park" is two writers).

@@ -317,6 +317,7 @@ def test_stamps(text, expected):
     ("By Ann Lee last updated 4 April 17", ["Ann Lee"]),
     ("By Ann LeeStaff Writer", ["Ann Lee"]),
     ("By Ann MarshBusiness Columnist", ["Ann Marsh"]),  # glued by a lost line break
+    ("By Ann LeeBusiness Columnist", ["Ann Lee"]), ("By Sue RayPolitics Editor", ["Sue Ray"]),
     ("By Ann MarshHarbourTV", ["Ann Marsh"]),
     ("By Ann Lee and Tom ParkLisbon", ["Ann Lee", "Tom Park"]),
     ("By Ann McDonald and Tom DeAndre", ["Ann McDonald", "Tom DeAndre"]),  # capitals inside names stay
@@ -500,6 +501,13 @@ def test_name_with_date(text, names):
     ("Łukasz WróblewskiŚwiat", "Łukasz Wróblewski; Świat"),
     ("ANN LEETWITTERNEWS WRITER", "ANN LEE; TWITTERNEWS WRITER"),  # in capitals, a profile link's label
     ("EMAIL ANN LEE", "EMAIL ANN LEE"), ("TWITTER", "TWITTER"),
+    # a short surname glued to the beat or the place of the job named after it
+    ("Ann LeeBusiness Columnist", "Ann Lee; Business Columnist"),
+    ("Sue RayPolitics Editor", "Sue Ray; Politics Editor"),
+    ("Ann LeeWashington Correspondent", "Ann Lee; Washington Correspondent"),
+    # near-misses: a surname's own inner capital, and no job after the glued word
+    ("Ann MacKenzie Reporter", "Ann MacKenzie Reporter"), ("Ann DelGado Writer", "Ann DelGado Writer"),
+    ("Ann LeeAnn", "Ann LeeAnn"),
 ])
 def test_unglue(text, expected):
     assert rules.unglue(text) == expected
@@ -1658,6 +1666,9 @@ def test_a_signed_writer_is_an_author_even_among_contributors():
     ("Dockers in Lisbon and Porto", []), ("Ships and agencies", []),
     ("Ann Lee reports from Lisbon", ["Ann Lee"]), ("Ann Lee, reporting from New York", ["Ann Lee"]),
     ("Ann Lee writes from Porto", ["Ann Lee"]), ("Dockers report from Lisbon", []),
+    # the place in brackets, and a picture's kind there instead: who made the pictures
+    ("Ann Lee (Lisbon)", ["Ann Lee"]),
+    ("Tom Park (Photo)", []), ("Tom Park (Photos)", []), ("Tom Park (Video)", []),
 ])
 def test_name_in_place(text, names):
     assert rules.name_in_place(line(text)) == names

@@ -380,10 +380,19 @@ BOXES_AND_BUTTONS = [
     ('Critic Rating\n\nMarch 3, 2024', '', []),
     ('Our Verdict\n\nPros\n\n- Quiet engine', '', []),
     ('Reader Ratings', '', []),
+    # A kicker or a column's, a show's or a newsletter's name, where the byline stands
+    ('Tom Park Says\n\nMarch 3, 2024', '', []),
+    ('Ann Lee Show\n\nMarch 3, 2024', '', []),
+    ('Morning Brief\n\nMarch 3, 2024', '', []),
+    ('Weekend Reads', '', []),
+    ('Book Club\n\nMarch 3, 2024', '', []),
+    ('Hurricane Ada\n\nMarch 3, 2024', '', []),
+    ('Open Letter\n\nMarch 3, 2024', '', []),
     # (near misses: surnames of the same look)
     ('Ann Key\n\nMarch 3, 2024', '', ['Ann Key']),
     ('Ann Scorer\n\nMarch 3, 2024', '', ['Ann Scorer']),
     ('By Tom Verdi', '', ['Tom Verdi']),
+    ('By Ann Showers', '', ['Ann Showers']),
     # A Japanese headline or kicker that opens with Latin words, Latin letters run into kana
     # and kanji: no one's name mixes the scripts inside a word
     ('Harbor NUCでフェリーを比べてみた\n\nMarch 3, 2024', '', []),

@@ -95,6 +95,10 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
     ("By Ann Lee Kyiv Correspondent, Senior Writer", ["Ann Lee"]),
     ("By Ann Lee Kyiv Bureau Chief, HGN", ["Ann Lee"]),  # the outlet's initials
     ("By Ann Lee Kyiv Bureau Chief, HGN Editor-at-large", ["Ann Lee"]),
+    # the beat a job is named by, a word no name has ("Multimedia", "Affairs", "Energy")
+    ("By Ann Lee Multimedia Journalist", ["Ann Lee"]),
+    ("By Ann Lee Global Affairs Analyst", ["Ann Lee"]),
+    ("Ann Lee Energy Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
     # near-misses: a role with nobody's name before it
     ("Kyiv Bureau Chief", []),
     ("Middle East Editor", []),
@@ -102,6 +106,61 @@ def test_names_in_capitals_take_their_spelling(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a placed role after the first writer, another writer after it
+    ("By Ann Lee Kyiv Bureau Chief, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Kyiv Bureau Chief and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Middle East Correspondent; Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee Kyiv Bureau Chief, Tom Park Europe Editor", ["Ann Lee", "Tom Park"]),
+    # near-misses: no place before the role, no role at all
+    ("By Ann Lee Bureau Chief, Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee, Tom Park and Sue Ray", ["Ann Lee", "Tom Park", "Sue Ray"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_placed_role_between_two_writers(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # a label that credits someone other than the writer, alone on its line: the name under it
+    # is the credit's
+    ("Tested by:\n\nTom Park", []),
+    ("Tested by: Tom Park", []),
+    ("Reviewed by:\n\nTom Park", []),
+    ("Photographs by:\n\nTom Park", []),
+    ("Illustration:\n\nTom Park", []),
+    ("Photographs by:\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Photographs by:\nTom Park\n\nWritten by:\nAnn Lee", ["Ann Lee"]),
+    ("Photo credit\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Image credits:\n\nTom Park\n\nMarch 3, 2019", []),
+    ("Photo courtesy of\n\nTom Park\n\nMarch 3, 2019", []),
+    # near-misses: a writer's label, or the writer's credit with the pictures'
+    ("Written by:\n\nAnn Lee", ["Ann Lee"]),
+    ("By:\n\nAnn Lee", ["Ann Lee"]),
+    ("Story and photos by:\n\nAnn Lee", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_label_over_a_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # the writer's job glued to the link of their name: the job is no word of the name
+    ("By [Ann Lee](/people/ann-lee)Business Columnist", ["Ann Lee"]),
+    ("BY [ANN LEE](/people/ann-lee)BUSINESS COLUMNIST", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)Washington Correspondent", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)Senior Political Reporter", ["Ann Lee"]),
+    ("[Ann Lee](/people/ann-lee)Staff Writer\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near-misses: a space before the job, a link with no job after it, two links that touch
+    ("By [Ann Lee](/people/ann-lee) Business Columnist", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)", ["Ann Lee"]),
+    ("By [Ann Lee](/people/ann-lee)[Tom Park](/people/tom-park)", ["Ann Lee", "Tom Park"]),
+])
+def test_a_job_glued_to_the_link_of_a_name(header, authors):
+    assert authors_under_headline(header, True) == authors
 
 
 # --- a place or a firm where a byline stands ---------------------------------------------------
@@ -113,6 +172,7 @@ def test_a_role_after_the_name_without_a_comma(header, authors, markdown):
     ("By Bay Falls", []),
     ("By Harbour Communications", []),  # a firm signs the piece: no person
     ("Bay Systems Corporation\n\nNovember 28, 2016", []),
+    ("Harbour Energy\n\nNovember 28, 2016", []),
     # the writer before the place, and a writer whose name has a place's word
     ("By Ann Lee\n\nLos Angeles", ["Ann Lee"]),
     ("By Ana de los Santos", ["Ana de los Santos"]),
