@@ -1023,6 +1023,12 @@ _FURNITURE = re.compile(
     r"linkedin|whatsapp|reddit|pinterest|pin(?: it)?|buffer|flipboard|instagram|youtube|x|save|listen|"
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
+    # The buttons a news page sets between its standfirst and its byline: an audio player with
+    # its length ("Listen to this article · 5 min", "Listen (5 min)"), a gift or save link, the
+    # comments' link, the type size ("Ann Lee" under them is still the byline's place).
+    r"listen(?: to(?: this| the)? (?:article|story))?\s*(?:[·•|-]\s*|\(\s*)?\d{1,2}(?:[:.]\d\d)?\s*min(?:ute)?s?\)?|"
+    r"listen to (?:the )?(?:article|story)|(?:gift|save|share)(?: this| full)? (?:article|story)|save for later|"
+    r"bookmark|view comments|text size|join the conversation|"
     # "CLICK FOR FULL RESULTS", "Click here to see the gallery": a button's call, one short line
     # (no colon: "Click to Vote: the board goes digital" is a headline's two parts)
     r"click (?:here|for|to)\b[^.!?:]{0,60}[.!?]?|"

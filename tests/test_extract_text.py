@@ -249,6 +249,13 @@ def test_month_day_without_year():
     ("Click to Vote: the harbour board goes digital", False),  # a headline's two parts
     ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
     ("Clicks for the ferry site rose by a third", False),
+    # the buttons between a standfirst and its byline: the audio player and its length, gift,
+    # save and comment links, the type size; near-misses are a story's lines
+    ("Listen to this article · 5 min", True), ("Listen (5 min)", True), ("Listen · 5:12 min", True),
+    ("Listen to article", True), ("Gift this article", True), ("Save article", True),
+    ("Share full article", True), ("Bookmark", True), ("View comments", True), ("Text size", True),
+    ("Join the conversation", True),
+    ("Listen to the dockers", False), ("Save the harbour", False), ("Gift aid rules change", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -1149,6 +1156,10 @@ STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour we
     (f"{STANDFIRST}\n\nAnn Lee", ["Ann Lee"]),  # a standfirst long enough to read as prose
     (f"{STANDFIRST}\n\nAnn Lee\n\nAnn Lee, the union's leader, said the deal was fair.", []),  # who is pictured
     (f"{STANDFIRST}\n\nPHOTOGRAPH COURTESY OF HARBOUR TUGS", []),
+    # a page's buttons between the standfirst and the name: still the byline's place
+    (f"{STANDFIRST}\n\nListen to this article · 5 min\n\nAnn Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nGift this article\n\nShare\n\n12 comments\n\nAnn Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nSave article\n\nText size\n\nAnn Lee", ["Ann Lee"]),
 ])
 def test_a_name_below_a_long_standfirst(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
