@@ -2861,6 +2861,12 @@ _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
+# "Ann Lee 3 hours ago", "Ann Lee, a day ago": a name and how long ago the page went up, with no
+# bar between (a copy of a byline row loses the row's separators; the words "ago" closes tell it).
+_NAME_THEN_AGO = re.compile(r"(.+?)(?:\s*,\s*|\s+)(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)|"
+                            r"an?\s+(?:minute|hour|day|week))\s+ago", re.I)
+
+
 _NAME_MONTH_DAY = re.compile(
     rf"^(.+?)\s*(?:[,|•·/–—-]\s*|\s+)(?:on\s+)?(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?"
     rf"{_MONTH}\.?\s?{_DAY}(?:{_TIME})?(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?\s*$")
@@ -2888,9 +2894,13 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
     # ("Ann Lee · Follow": a blog platform's follow button beside the name marks it as well.)
-    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1]) or re.fullmatch(r"(?i:follow(?:ing)?|subscribe)", parts[1])) \
+    # ("Ann Lee · Yesterday": the day in a word, as a byline row gives a recent page's.)
+    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1])
+                            or re.fullmatch(r"(?i:follow(?:ing)?|subscribe|yesterday|today|just\s+now)", parts[1])) \
             and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
+    if (ago := _NAME_THEN_AGO.fullmatch(text)) and NAMES_LINE.match(ago.group(1)):
+        return names_in(ago.group(1))
     dates = full_dates(line.text)
     if not dates:
         # "Ann Lee · Mar 3", "Ann Lee | March 3, 10:00 AM": a date of this year, set without it,

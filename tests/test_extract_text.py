@@ -489,6 +489,10 @@ def test_byline_label(text, names):
     # a reader's comment's header: the name, when it was posted, a verb of speech
     ("Tom Park on March 3, 2019 at 4:47 pm said:", []), ("Tom Park | March 3, 2019 says:", []),
     ("Tom Park on March 3, 2019 at 4:47 pm", ["Tom Park"]),  # (no verb: a byline)
+    # how long ago, with no bar before it (a copied byline row), or the day in a word after one
+    ("Ann Lee 3 hours ago", ["Ann Lee"]), ("Ann Lee, 5 days ago", ["Ann Lee"]), ("Ann Lee an hour ago", ["Ann Lee"]),
+    ("Ann Lee and Tom Park 2 days ago", ["Ann Lee", "Tom Park"]), ("Ann Lee · Yesterday", ["Ann Lee"]),
+    ("The strike began 3 weeks ago", []), ("Harbour News 2 hours ago", []), ("Ann Lee said 3 days ago", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
