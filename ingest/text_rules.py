@@ -2320,6 +2320,10 @@ _NEXT_CREDIT = re.compile(
     r"compiled|research|additional\s+reporting)\s+by:?\s+[A-Z]")
 
 
+# A writer's credit in a field of its own after another credit, on a line of credits.
+_WRITER_FIELD = re.compile(r"(?:\s[|•·—–-]|\s*[|;])\s*((?i:(?:written|words|text|story|reporting|reported)\s+)?(?i:by)\s)")
+
+
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
 
 
@@ -2348,7 +2352,10 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
-        return []
+        # ("Reviewed by B — Written by A on DATE", "Photos by B | Words by A": the writer's own
+        # credit may follow the others' in a field of its own, after a bar, a dash or a ";".)
+        later = _WRITER_FIELD.search(text, match.start(1))
+        return byline_by(Line(raw=text[later.start(1):], text=text[later.start(1):])) if later else []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
     # (A standfirst may run into the byline when their elements lose the break between them:

@@ -415,6 +415,13 @@ def test_stamps(text, expected):
     ("(By Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm)", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
     ("(By the way, Ann Lee and Tom Park left)", []),  # near miss: a remark in brackets
     ("(Photos by Ann Lee and Tom Park)", []),  # near miss: a photo credit in brackets
+    # the writer's credit after another's, in a field of its own
+    ("Medically reviewed by Tom Park, MD — Written by Ann Lee on March 3, 2024", ["Ann Lee"]),
+    ("Edited by Tom Park | Written by Ann Lee", ["Ann Lee"]), ("Photos by Tom Park; by Ann Lee", ["Ann Lee"]),
+    ("Reviewed by Tom Park — By Ann Lee and Sue Ray", ["Ann Lee", "Sue Ray"]),
+    # near misses: only more credits of others after the first, or a sentence after the bar
+    ("Photos by Tom Park | Additional reporting by Sue Ray", []), ("Edited by Tom Park | Video by Sue Ray", []),
+    ("Photos by Tom Park - by the sea at dawn", []),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
