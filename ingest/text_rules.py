@@ -49,8 +49,9 @@ class Line:
         # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
         # (A profile's address after a name, "Ann Lee www.example.org/annlee", is no credit's slash.)
         text = _PROFILE_ADDRESS.sub("", self.text)
+        # ("Photos: Tom Park | Words: Ann Lee": nor does a line of credits with the writer's.)
         return (bool(_CREDIT.search(text)) and not _ROLE_AFTER_SLASH.search(text)
-                and not _BYLINE_OPENING.match(text))
+                and not _BYLINE_OPENING.match(text) and not credits_writer_after_others(text))
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -2164,6 +2165,19 @@ _LABEL = re.compile(
 )
 
 
+# Another's credit with its label, then a field after a bar, a dash or a ";".
+_OTHERS_CREDIT_FIRST = re.compile(
+    r"^(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|graphics?|video|design|editor|"
+    r"editing|edited|reviewed)(?:\s+by)?\s*:?\s+[^|;•·—–]+?(?:\s[|•·—–-]|\s*[|;])\s*(.+)$")
+
+
+def credits_writer_after_others(text: str) -> bool:
+    """"Photos: Tom Park | Words: Ann Lee", "Photos by Tom Park | By Ann Lee": a line of credits
+    whose later field is the writer's (a byline, though it opens like a photo's credit)."""
+    later = _OTHERS_CREDIT_FIRST.match(text.strip())
+    return bool(later and (_LABEL.match(later.group(1)) or _BYLINE_OPENING.match(later.group(1))))
+
+
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
 _CJK_LABEL_INSIDE = re.compile(
     rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
@@ -2237,6 +2251,11 @@ def byline_label(line: Line) -> list[str]:
                           line.text.strip())
     if not match and titled:
         return _cjk_names(titled.group(1))
+    # "Photos: Tom Park | Words: Ann Lee": the pictures' credit first, the writer's label in a
+    # field of its own after it.
+    if not match and credits_writer_after_others(line.text):
+        later = _OTHERS_CREDIT_FIRST.match(line.text.strip()).group(1)
+        return byline_label(Line(raw=later, text=later))
     if not match and line.words <= 20:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).

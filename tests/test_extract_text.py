@@ -278,6 +278,10 @@ def test_furniture(text, expected):
     ("FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019.", True),
     ("Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe", True),
     ("The file photo: a quay at dawn", False), ("The quay shut on Monday. The union said no.", False),
+    # a line of credits whose later field is the writer's is a byline; with others' credits only,
+    # or the outlet after the bar, it is the pictures' credit still
+    ("Photos: Tom Park | Words: Ann Lee", False), ("Photos by Tom Park | By Ann Lee", False),
+    ("Photos: Tom Park | Video: Sue Ray", True), ("Photo: Tom Park | Harbour Gazette", True),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -458,6 +462,10 @@ def test_byline_by(text, names):
     ("文章精选", []),  # "文" opening a word ("article") with no separator is no label
     ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
     ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
+    # the writer's label in a field of its own after the pictures' or an editor's credit
+    ("Photos: Tom Park | Words: Ann Lee", ["Ann Lee"]), ("Editor: Tom Park; Author: Ann Lee", ["Ann Lee"]),
+    ("Photography: Tom Park — Text: Ann Lee and Sue Ray", ["Ann Lee", "Sue Ray"]),
+    ("Photos: Tom Park | Video: Sue Ray", []), ("Photos: Tom Park | Words: the harbour at night", []),
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -1151,6 +1159,8 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
     ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
+    # a line of credits, the writer's after the pictures' (it read as a photo's credit)
+    ("Photos: Tom Park | Words: Ann Lee", ["Ann Lee"]), ("Photos by Tom Park | By Ann Lee", ["Ann Lee"]),
     # a menu's items far below the headline, each over the name of its section
     (f"{STORY}\n\n{STORY}\n\nPopular\n\nHarbor Showtime\nFerry News\nDock Talkies\nArts & Ships", []),
 ])
