@@ -3038,6 +3038,22 @@ def byline_fields(line: Line) -> list[str]:
     return names if marked else []
 
 
+# The degrees and licences a health or science writer signs with ("Ann Lee, MD, MPH").
+_DEGREE = (r"(?:M\.?D|Ph\.?D|MPH|RN|BSN|MSN|DO|MBA|MSc|MS|MA|BSc|BA|JD|RD|LDN|LD|CDE|CDCES|DDS|DMD|DVM|"
+           r"PharmD|FACP|FACS|FRCP|LCSW|NP|PA-C|PsyD|EdD|CFA|CFP|MFA)\.?")
+_NAME_WITH_DEGREES = re.compile(rf"(.+?)((?:\s*,\s*{_DEGREE})+)")
+
+
+def name_with_degrees(line: Line) -> list[str]:
+    """"Ann Lee, MD, MPH", "Ann Lee, RD, LDN": a name and the writer's degrees after commas, two
+    or more (one alone, "Ann Lee, MD", name_and_outlet reads). Callers take it only in a
+    byline's place."""
+    match = _NAME_WITH_DEGREES.fullmatch(line.text.strip())
+    if not match or match.group(2).count(",") < 2 or not NAME_LINE.match(match.group(1)):
+        return []
+    return names_in(match.group(1))
+
+
 def name_and_outlet(line: Line) -> list[str]:
     """"ANN LEE, HARBOUR GAZETTE" / "Ann Lee, Gazette": a name, a comma and a short name of
     something capitalised (the outlet, or the writer's town). Only a byline's place makes it

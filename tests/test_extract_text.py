@@ -1161,6 +1161,8 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
     # a line of credits, the writer's after the pictures' (it read as a photo's credit)
     ("Photos: Tom Park | Words: Ann Lee", ["Ann Lee"]), ("Photos by Tom Park | By Ann Lee", ["Ann Lee"]),
+    ("Ann Lee, MD, MPH", ["Ann Lee"]),  # a writer's degrees after the name, under the headline
+    (f"{STORY}\n\n{STORY}\n\nAnn Lee, MD, MPH", []),  # far below it: whom the story quotes
     # a menu's items far below the headline, each over the name of its section
     (f"{STORY}\n\n{STORY}\n\nPopular\n\nHarbor Showtime\nFerry News\nDock Talkies\nArts & Ships", []),
 ])
@@ -1185,6 +1187,15 @@ STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour we
 def test_a_name_below_a_long_standfirst(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, MD, MPH", ["Ann Lee"]), ("Ann Lee, RD, LDN", ["Ann Lee"]), ("Ann Lee, Ph.D., MBA", ["Ann Lee"]),
+    ("Ann Lee, MD", []),  # one degree alone: name_and_outlet's
+    ("Ports, MA, MD", []), ("The clinic, MD, MPH", []), ("Ann Lee, MD, and Tom Park, PhD", []),
+])
+def test_name_with_degrees(text, names):
+    assert rules.name_with_degrees(line(text)) == names
 
 
 @pytest.mark.parametrize("text, names", [
