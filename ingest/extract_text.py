@@ -1535,7 +1535,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
     elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)):
-        names, rule = _first_rule(line, rules.names_with_outlet, rules.name_and_outlet, rules.name_with_marker)
+        names, rule = _first_rule(line, rules.names_with_outlet, rules.name_and_outlet, rules.name_with_marker,
+                                  rules.name_with_degrees)
         # Right under the headline, a name and a date open the line whatever follows them.
         if not names and _below(lines, i, {title_at, description_at}, page):
             names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"

@@ -49,8 +49,9 @@ class Line:
         # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
         # (A profile's address after a name, "Ann Lee www.example.org/annlee", is no credit's slash.)
         text = _PROFILE_ADDRESS.sub("", self.text)
+        # ("Photos: Tom Park | Words: Ann Lee": nor does a line of credits with the writer's.)
         return (bool(_CREDIT.search(text)) and not _ROLE_AFTER_SLASH.search(text)
-                and not _BYLINE_OPENING.match(text))
+                and not _BYLINE_OPENING.match(text) and not credits_writer_after_others(text))
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -1034,6 +1035,12 @@ _FURNITURE = re.compile(
     r"linkedin|whatsapp|reddit|pinterest|pin(?: it)?|buffer|flipboard|instagram|youtube|x|save|listen|"
     r"updated:?|published:?|posted:?|author|authors|image|photo|video|audio|"
     r"\d+\s+(?:min(?:ute)?s?\s+read|comments?)|reader comments.*|"
+    # The buttons a news page sets between its standfirst and its byline: an audio player with
+    # its length ("Listen to this article · 5 min", "Listen (5 min)"), a gift or save link, the
+    # comments' link, the type size ("Ann Lee" under them is still the byline's place).
+    r"listen(?: to(?: this| the)? (?:article|story))?\s*(?:[·•|-]\s*|\(\s*)?\d{1,2}(?:[:.]\d\d)?\s*min(?:ute)?s?\)?|"
+    r"listen to (?:the )?(?:article|story)|(?:gift|save|share)(?: this| full)? (?:article|story)|save for later|"
+    r"bookmark|view comments|text size|join the conversation|"
     # "CLICK FOR FULL RESULTS", "Click here to see the gallery": a button's call, one short line
     # (no colon: "Click to Vote: the board goes digital" is a headline's two parts)
     r"click (?:here|for|to)\b[^.!?:]{0,60}[.!?]?|"
@@ -2190,6 +2197,19 @@ _LABEL = re.compile(
 )
 
 
+# Another's credit with its label, then a field after a bar, a dash or a ";".
+_OTHERS_CREDIT_FIRST = re.compile(
+    r"^(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|graphics?|video|design|editor|"
+    r"editing|edited|reviewed)(?:\s+by)?\s*:?\s+[^|;•·—–]+?(?:\s[|•·—–-]|\s*[|;])\s*(.+)$")
+
+
+def credits_writer_after_others(text: str) -> bool:
+    """"Photos: Tom Park | Words: Ann Lee", "Photos by Tom Park | By Ann Lee": a line of credits
+    whose later field is the writer's (a byline, though it opens like a photo's credit)."""
+    later = _OTHERS_CREDIT_FIRST.match(text.strip())
+    return bool(later and (_LABEL.match(later.group(1)) or _BYLINE_OPENING.match(later.group(1))))
+
+
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}"
 _CJK_LABEL_INSIDE = re.compile(
     rf"[\s|｜]\s*(?:{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]\s*(.+?)(?=\s+\S+[:：]|\s*$)")
@@ -2263,6 +2283,11 @@ def byline_label(line: Line) -> list[str]:
                           line.text.strip())
     if not match and titled:
         return _cjk_names(titled.group(1))
+    # "Photos: Tom Park | Words: Ann Lee": the pictures' credit first, the writer's label in a
+    # field of its own after it.
+    if not match and credits_writer_after_others(line.text):
+        later = _OTHERS_CREDIT_FIRST.match(line.text.strip()).group(1)
+        return byline_label(Line(raw=later, text=later))
     if not match and line.words <= 20:
         # A Chinese byline line holds its labels side by side: "2019年3月3日 来源：某报 作者：王明"
         # (the author's label after a space, with its colon; the next label ends the names).
@@ -2346,6 +2371,10 @@ _NEXT_CREDIT = re.compile(
     r"compiled|research|additional\s+reporting)\s+by:?\s+[A-Z]")
 
 
+# A writer's credit in a field of its own after another credit, on a line of credits.
+_WRITER_FIELD = re.compile(r"(?:\s[|•·—–-]|\s*[|;])\s*((?i:(?:written|words|text|story|reporting|reported)\s+)?(?i:by)\s)")
+
+
 _WIRE_CREDITS = re.compile(r"^[(\[]?(?i:reporting|writing) by\b[^;]*;")
 
 
@@ -2374,7 +2403,10 @@ def byline_by(line: Line) -> list[str]:
         return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
     if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
-        return []
+        # ("Reviewed by B — Written by A on DATE", "Photos by B | Words by A": the writer's own
+        # credit may follow the others' in a field of its own, after a bar, a dash or a ";".)
+        later = _WRITER_FIELD.search(text, match.start(1))
+        return byline_by(Line(raw=text[later.start(1):], text=text[later.start(1):])) if later else []
     # "by" in a sentence ("was hit by Smith") is not a byline: only dates, stamps, a category
     # or nothing may stand before it.
     # (A standfirst may run into the byline when their elements lose the break between them:
@@ -2899,6 +2931,12 @@ _STAMP_TAIL = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s*(?:read|ago)?|updated\b.*|\d+\s+comments?)$", re.I)
 
 
+# "Ann Lee 3 hours ago", "Ann Lee, a day ago": a name and how long ago the page went up, with no
+# bar between (a copy of a byline row loses the row's separators; the words "ago" closes tell it).
+_NAME_THEN_AGO = re.compile(r"(.+?)(?:\s*,\s*|\s+)(?:\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)|"
+                            r"an?\s+(?:minute|hour|day|week))\s+ago", re.I)
+
+
 _NAME_MONTH_DAY = re.compile(
     rf"^(.+?)\s*(?:[,|•·/–—-]\s*|\s+)(?:on\s+)?(?:(?i:{WEEKDAYS}|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+)?"
     rf"{_MONTH}\.?\s?{_DAY}(?:{_TIME})?(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?\s*$")
@@ -2926,9 +2964,13 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     parts = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+", text, maxsplit=1)
     # (Two or more writers as well as one: "Ann Lee and Tom Park | October 28, 2024".)
     # ("Ann Lee · Follow": a blog platform's follow button beside the name marks it as well.)
-    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1]) or re.fullmatch(r"(?i:follow(?:ing)?|subscribe)", parts[1])) \
+    # ("Ann Lee · Yesterday": the day in a word, as a byline row gives a recent page's.)
+    if len(parts) == 2 and (_STAMP_TAIL.match(parts[1])
+                            or re.fullmatch(r"(?i:follow(?:ing)?|subscribe|yesterday|today|just\s+now)", parts[1])) \
             and NAMES_LINE.match(parts[0]):
         return names_in(parts[0])
+    if (ago := _NAME_THEN_AGO.fullmatch(text)) and NAMES_LINE.match(ago.group(1)):
+        return names_in(ago.group(1))
     dates = full_dates(line.text)
     if not dates:
         # "Ann Lee · Mar 3", "Ann Lee | March 3, 10:00 AM": a date of this year, set without it,
@@ -3038,6 +3080,22 @@ def byline_fields(line: Line) -> list[str]:
         else:
             return []
     return names if marked else []
+
+
+# The degrees and licences a health or science writer signs with ("Ann Lee, MD, MPH").
+_DEGREE = (r"(?:M\.?D|Ph\.?D|MPH|RN|BSN|MSN|DO|MBA|MSc|MS|MA|BSc|BA|JD|RD|LDN|LD|CDE|CDCES|DDS|DMD|DVM|"
+           r"PharmD|FACP|FACS|FRCP|LCSW|NP|PA-C|PsyD|EdD|CFA|CFP|MFA)\.?")
+_NAME_WITH_DEGREES = re.compile(rf"(.+?)((?:\s*,\s*{_DEGREE})+)")
+
+
+def name_with_degrees(line: Line) -> list[str]:
+    """"Ann Lee, MD, MPH", "Ann Lee, RD, LDN": a name and the writer's degrees after commas, two
+    or more (one alone, "Ann Lee, MD", name_and_outlet reads). Callers take it only in a
+    byline's place."""
+    match = _NAME_WITH_DEGREES.fullmatch(line.text.strip())
+    if not match or match.group(2).count(",") < 2 or not NAME_LINE.match(match.group(1)):
+        return []
+    return names_in(match.group(1))
 
 
 def name_and_outlet(line: Line) -> list[str]:

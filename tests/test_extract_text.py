@@ -249,6 +249,13 @@ def test_month_day_without_year():
     ("Click to Vote: the harbour board goes digital", False),  # a headline's two parts
     ("Click to enlarge the chart. The harbour's tonnage fell by a third last year.", False),
     ("Clicks for the ferry site rose by a third", False),
+    # the buttons between a standfirst and its byline: the audio player and its length, gift,
+    # save and comment links, the type size; near-misses are a story's lines
+    ("Listen to this article · 5 min", True), ("Listen (5 min)", True), ("Listen · 5:12 min", True),
+    ("Listen to article", True), ("Gift this article", True), ("Save article", True),
+    ("Share full article", True), ("Bookmark", True), ("View comments", True), ("Text size", True),
+    ("Join the conversation", True),
+    ("Listen to the dockers", False), ("Save the harbour", False), ("Gift aid rules change", False),
 ])
 def test_furniture(text, expected):
     assert rules.is_furniture(line(text)) is expected
@@ -271,6 +278,10 @@ def test_furniture(text, expected):
     ("FILE PHOTO: Cranes stand idle at the quay in Porto, March 2, 2019.", True),
     ("Cranes stand idle at the quay in Porto, March 2, 2019. HARBOR/Jane Roe", True),
     ("The file photo: a quay at dawn", False), ("The quay shut on Monday. The union said no.", False),
+    # a line of credits whose later field is the writer's is a byline; with others' credits only,
+    # or the outlet after the bar, it is the pictures' credit still
+    ("Photos: Tom Park | Words: Ann Lee", False), ("Photos by Tom Park | By Ann Lee", False),
+    ("Photos: Tom Park | Video: Sue Ray", True), ("Photo: Tom Park | Harbour Gazette", True),
 ])
 def test_captions(text, expected):
     assert rules.is_caption(line(text)) is expected
@@ -409,6 +420,13 @@ def test_stamps(text, expected):
     ("(By Ann Lee, Tom Park, Sue Ray, Bo Chan and Ida Holm)", ["Ann Lee", "Tom Park", "Sue Ray", "Bo Chan", "Ida Holm"]),
     ("(By the way, Ann Lee and Tom Park left)", []),  # near miss: a remark in brackets
     ("(Photos by Ann Lee and Tom Park)", []),  # near miss: a photo credit in brackets
+    # the writer's credit after another's, in a field of its own
+    ("Medically reviewed by Tom Park, MD — Written by Ann Lee on March 3, 2024", ["Ann Lee"]),
+    ("Edited by Tom Park | Written by Ann Lee", ["Ann Lee"]), ("Photos by Tom Park; by Ann Lee", ["Ann Lee"]),
+    ("Reviewed by Tom Park — By Ann Lee and Sue Ray", ["Ann Lee", "Sue Ray"]),
+    # near misses: only more credits of others after the first, or a sentence after the bar
+    ("Photos by Tom Park | Additional reporting by Sue Ray", []), ("Edited by Tom Park | Video by Sue Ray", []),
+    ("Photos by Tom Park - by the sea at dawn", []),
 ])
 def test_byline_by(text, names):
     assert rules.byline_by(line(text)) == names
@@ -445,6 +463,10 @@ def test_byline_by(text, names):
     ("文章精选", []),  # "文" opening a word ("article") with no separator is no label
     ("取材・文：山田太郎", ["山田太郎"]),  # "reporting and text": two labels joined
     ("撰文：王小明 摄影：李华", ["王小明"]),  # the photographer's label ends the names
+    # the writer's label in a field of its own after the pictures' or an editor's credit
+    ("Photos: Tom Park | Words: Ann Lee", ["Ann Lee"]), ("Editor: Tom Park; Author: Ann Lee", ["Ann Lee"]),
+    ("Photography: Tom Park — Text: Ann Lee and Sue Ray", ["Ann Lee", "Sue Ray"]),
+    ("Photos: Tom Park | Video: Sue Ray", []), ("Photos: Tom Park | Words: the harbour at night", []),
 ])
 def test_byline_label(text, names):
     assert rules.byline_label(line(text)) == names
@@ -483,6 +505,10 @@ def test_byline_label(text, names):
     # a reader's comment's header: the name, when it was posted, a verb of speech
     ("Tom Park on March 3, 2019 at 4:47 pm said:", []), ("Tom Park | March 3, 2019 says:", []),
     ("Tom Park on March 3, 2019 at 4:47 pm", ["Tom Park"]),  # (no verb: a byline)
+    # how long ago, with no bar before it (a copied byline row), or the day in a word after one
+    ("Ann Lee 3 hours ago", ["Ann Lee"]), ("Ann Lee, 5 days ago", ["Ann Lee"]), ("Ann Lee an hour ago", ["Ann Lee"]),
+    ("Ann Lee and Tom Park 2 days ago", ["Ann Lee", "Tom Park"]), ("Ann Lee · Yesterday", ["Ann Lee"]),
+    ("The strike began 3 weeks ago", []), ("Harbour News 2 hours ago", []), ("Ann Lee said 3 days ago", []),
 ])
 def test_name_with_date(text, names):
     assert rules.name_with_date(line(text)) == names
@@ -1141,6 +1167,10 @@ def test_name_slash_outlet(text, names):
     ("Ann Lee Lisbon correspondent", ["Ann Lee"]),  # a role in sentence case, no comma
     ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),  # a freelance's credit
     ("Ann Lee in Lisbon and Tom Park in Porto", ["Ann Lee", "Tom Park"]), ("Ann Lee and agencies", ["Ann Lee"]),
+    # a line of credits, the writer's after the pictures' (it read as a photo's credit)
+    ("Photos: Tom Park | Words: Ann Lee", ["Ann Lee"]), ("Photos by Tom Park | By Ann Lee", ["Ann Lee"]),
+    ("Ann Lee, MD, MPH", ["Ann Lee"]),  # a writer's degrees after the name, under the headline
+    (f"{STORY}\n\n{STORY}\n\nAnn Lee, MD, MPH", []),  # far below it: whom the story quotes
     # a menu's items far below the headline, each over the name of its section
     (f"{STORY}\n\n{STORY}\n\nPopular\n\nHarbor Showtime\nFerry News\nDock Talkies\nArts & Ships", []),
 ])
@@ -1157,10 +1187,23 @@ STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour we
     (f"{STANDFIRST}\n\nAnn Lee", ["Ann Lee"]),  # a standfirst long enough to read as prose
     (f"{STANDFIRST}\n\nAnn Lee\n\nAnn Lee, the union's leader, said the deal was fair.", []),  # who is pictured
     (f"{STANDFIRST}\n\nPHOTOGRAPH COURTESY OF HARBOUR TUGS", []),
+    # a page's buttons between the standfirst and the name: still the byline's place
+    (f"{STANDFIRST}\n\nListen to this article · 5 min\n\nAnn Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nGift this article\n\nShare\n\n12 comments\n\nAnn Lee", ["Ann Lee"]),
+    (f"{STANDFIRST}\n\nSave article\n\nText size\n\nAnn Lee", ["Ann Lee"]),
 ])
 def test_a_name_below_a_long_standfirst(header, authors):
     article = parse(f"# Harbour strike ends\n\n{header}\n\n{STORY}\n", markdown=True)
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ann Lee, MD, MPH", ["Ann Lee"]), ("Ann Lee, RD, LDN", ["Ann Lee"]), ("Ann Lee, Ph.D., MBA", ["Ann Lee"]),
+    ("Ann Lee, MD", []),  # one degree alone: name_and_outlet's
+    ("Ports, MA, MD", []), ("The clinic, MD, MPH", []), ("Ann Lee, MD, and Tom Park, PhD", []),
+])
+def test_name_with_degrees(text, names):
+    assert rules.name_with_degrees(line(text)) == names
 
 
 @pytest.mark.parametrize("text, names", [
