@@ -28,6 +28,20 @@ class UnreadableRecord(ValueError):
     """The record's bytes are no JSON object: an error in the input, not in its article."""
 
 
+
+def json_kind(value) -> str:
+    """What a JSON value is, in JSON's words: a message for a user says "not a number (7)", not
+    Python's "not int"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
 def extract_record(raw: bytes) -> Article:
     try:
         record = json.loads(raw)
@@ -45,7 +59,7 @@ def extract_record(raw: bytes) -> Article:
     except RecursionError:  # a RuntimeError, not a ValueError: "[[[[..." thousands deep
         raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
     if not isinstance(record, dict):
-        raise UnreadableRecord(f"a record must be a JSON object, not {type(record).__name__}")
+        raise UnreadableRecord(f"a record must be a JSON object, not {json_kind(record)}")
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from .extract_record import FIELD_ALIASES, field_value
+from .extract_record import FIELD_ALIASES, field_value, json_kind
 from .record import BAD_SIDECAR, Source
 
 ARTICLE_EXTENSIONS = {
@@ -712,6 +712,13 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
     # and one saved as .json or .jsonl would fail outright.
     if kind in ("json", "jsonl"):
+        scalar = _json_scalar(data)
+        if scalar is not None:
+            # A .json holding null, a number or a string (an API's empty answer saved as it
+            # came) was read as a text, and failed as "no article text found (fewer than 10 words)".
+            yield Source(location, data, digest, "record", len(on_disk), overrides,
+                         f"{NO_RECORD}: its JSON is {scalar}, not a record (an object) or a list of records")
+            return
         kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
     elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
         kind = sniffed
@@ -1099,6 +1106,17 @@ def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: d
                   hints={"title": (found.title, "pdf"), "url": (found.url, "pdf")})
 
 
+def _json_scalar(data: bytes) -> str | None:
+    """json_kind of a file that is one JSON null, true, false, number or string, else None."""
+    if len(data) > 4096:
+        return None
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return None if isinstance(value, (dict, list)) else json_kind(value)
+
+
 def _json_loads(text):
     """json.loads, with JSON nested deeper than Python's recursion limit (a few thousand "[")
     raising ValueError, as any other invalid JSON does: its RecursionError stopped the whole run
@@ -1295,7 +1313,7 @@ def _json_feed_items(location: str, feed: dict, overrides: dict) -> Iterator[Sou
     for number, item in enumerate(feed["items"], start=1):
         if not isinstance(item, dict):
             yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
-                         f"a feed item must be a JSON object, not {type(item).__name__}")
+                         f"a feed item must be a JSON object, not {json_kind(item)}")
             continue
         body = item.get("content_html") or item.get("content_text")
         summary = item.get("summary")
@@ -1580,7 +1598,7 @@ def _record_source(location: str, raw: bytes, item, overrides: dict, digest: str
     digest = digest or sha256(raw)
     if not isinstance(item, dict):
         return Source(location, raw, digest, "record", len(raw), overrides,
-                      f"a record must be a JSON object, not {type(item).__name__}")
+                      f"a record must be a JSON object, not {json_kind(item)}")
     return Source(location, raw, digest, "record", len(raw), overrides)
 
 

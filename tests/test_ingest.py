@@ -251,7 +251,10 @@ BAD_INPUTS = {
     "corrupt.html.gz": (b"\x1f\x8b\x08\x00garbage-not-deflate", "corrupt gzip"),
     "nav-only.html": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
     "broken.json": (b'{"title": "x", "body": ', "invalid JSON"),
-    "list.json": (b'[1, 2]', "must be a JSON object"),
+    "list.json": (b'[1, 2]', "must be a JSON object, not a number (1)"),  # (was Python's "not int")
+    # fail before: read as a text, "no article text found (fewer than 10 words)"
+    "null.json": (b"null\n", "no record in it: its JSON is null, not a record"),
+    "count.json": (b"0", "no record in it: its JSON is a number (0), not a record"),
 }
 
 
