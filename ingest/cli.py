@@ -430,7 +430,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     for row in results:
         click.echo(click.style(_escaped_breaks(row["title"] or "(untitled)"), bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
-        click.echo(f"  #{row['id']}  {_escaped_breaks(meta)}")
+        click.echo(f"  #{row['id']}  {_escaped_breaks(meta)}".rstrip())  # (no outlet, author or date: no trailing blanks)
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")

@@ -229,6 +229,20 @@ def test_a_search_that_finds_nothing_says_which_name_the_archive_does_not_hold(d
         assert f"note: {note}" in result.stderr
 
 
+def test_a_hit_with_no_outlet_author_or_date_prints_no_trailing_blanks(tmp_path):
+    # fail before: "  #1  " - blanks a diff or a terminal's selection shows; near miss: with an
+    # outlet, the line is the id, two blanks and the outlet
+    lines = []
+    for outlet in (None, "The Harbor Ledger"):
+        folder = tmp_path / str(outlet)
+        folder.mkdir()
+        (folder / "n.jsonl").write_text(json.dumps({"title": "Kestrel Bay dockers strike", "outlet": outlet,
+                                                    "body": ARTICLE_TEXT}) + "\n")
+        assert ingest_json(folder / "n.jsonl", "--db", folder / "a.db")[1]["stored"] == 1
+        lines.append(run_cli("search", "kestrel", "--db", folder / "a.db").stdout.splitlines()[1])
+    assert lines == ["  #1", "  #1  The Harbor Ledger"]
+
+
 @pytest.mark.parametrize("published, shown", [
     # fail before: printed as stored, where every served page shows the day, time and offset
     ("2025-03-04T21:40:00-05:00", "2025-03-04 21:40 -05:00"),
