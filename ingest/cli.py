@@ -234,6 +234,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     show_bar = not as_json and sys.stderr.isatty() and (len(files) > 1 or total > 10_000_000)
     stops = _stop_like_ctrl_c_on(signal.SIGTERM, signal.SIGINT)
     summary = None  # (a stop that lands once the run has returned is told what it did)
+    started = time.monotonic()  # (for a run stopped before its first batch: how long it waited)
     try:
         # No bar to show: none made (click's bar module and the terminal modules it imports are
         # 2 ms of a 0.1 s unchanged re-run), and nothing is drawn, as a hidden bar draws nothing.
@@ -248,7 +249,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     except KeyboardInterrupt as stop:
         terminated = stops.terminated
         if as_json:  # the same object as a finished run's, with what was written before the stop
-            written = getattr(stop, "summary", None) or summary or Summary(database=str(db_path))
+            written = getattr(stop, "summary", None) or summary or _nothing_written(db_path, started)
             click.echo(json.dumps({**written.as_dict(), "passed_over": dict(passed_over.most_common()),
                                    "stopped": "terminated" if terminated else "interrupted"}, indent=2))
         written = getattr(stop, "summary", None) or summary
@@ -267,7 +268,7 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             # Stopped before its first batch: the archive locked by another writer (an optimize,
             # another ingest's long batch) or its disk full from the start. A script reading
             # --json got an empty stdout where the README promises "stopped": "failed".
-            written = Summary(database=str(db_path))
+            written = _nothing_written(db_path, started)
         if as_json and written is not None:
             # A run the archive stopped midway (its disk full): a script reading --json got an
             # empty stdout, and no word of the batches kept. (One that never began, on a file
@@ -957,6 +958,12 @@ def _archive_errors(db_path: str):
         if problem is None:
             raise
         raise click.ClickException(problem) from error
+
+
+def _nothing_written(db_path, started: float) -> Summary:
+    """The summary of a run stopped before its first batch, with the time it took: a run that
+    waited out another writer's lock for a minute said "seconds": 0.0."""
+    return Summary(database=str(db_path), seconds=round(time.monotonic() - started, 3))
 
 
 def _stops_a_run(error: sqlite3.DatabaseError) -> bool:

@@ -1285,6 +1285,7 @@ def test_an_archive_locked_too_long_by_another_writer_is_a_clear_error(tmp_path,
     summary = json.loads(result.stdout)
     assert (summary["seen"], summary["stored"], summary["stopped"]) == (0, 0, "failed")
     assert "stayed locked" in summary["error"]
+    assert summary["seconds"] >= 0.2  # fail before: 0.0, where it waited out the lock (200 ms here)
     (tmp_path / "not.db").write_text("a note, not an archive")
     result = run_cli("ingest", tmp_path / "b.txt", "--db", tmp_path / "not.db", "--json")
     assert result.exit_code == 1 and result.stdout == "" and "not a news archive" in result.stderr
