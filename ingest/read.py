@@ -712,13 +712,6 @@ def _read_sources(input_file: InputFile, overrides: dict | None = None,
     # saved as .html (no tag at all) would lose its headline and byline to the page extractor,
     # and one saved as .json or .jsonl would fail outright.
     if kind in ("json", "jsonl"):
-        scalar = _json_scalar(data)
-        if scalar is not None:
-            # A .json holding null, a number or a string (an API's empty answer saved as it
-            # came) was read as a text, and failed as "no article text found (fewer than 10 words)".
-            yield Source(location, data, digest, "record", len(on_disk), overrides,
-                         f"{NO_RECORD}: its JSON is {scalar}, not a record (an object) or a list of records")
-            return
         kind = record_file_kind(data[:HEAD_BYTES], kind) or sniffed
     elif kind == "html" and sniffed in ("text", "markdown") and not _TAG.search(data[:4096]):
         kind = sniffed
@@ -1106,17 +1099,6 @@ def _pdf_source(location: str, data: bytes, digest: str, size: int, overrides: d
                   hints={"title": (found.title, "pdf"), "url": (found.url, "pdf")})
 
 
-def _json_scalar(data: bytes) -> str | None:
-    """json_kind of a file that is one JSON null, true, false, number or string, else None."""
-    if len(data) > 4096:
-        return None
-    try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return None if isinstance(value, (dict, list)) else json_kind(value)
-
-
 def _json_loads(text):
     """json.loads, with JSON nested deeper than Python's recursion limit (a few thousand "[")
     raising ValueError, as any other invalid JSON does: its RecursionError stopped the whole run
@@ -1186,7 +1168,13 @@ def record_file_kind(head: bytes, named: str) -> str | None:
         except ValueError:
             return "json"
     lines = [line.strip() for line in head.splitlines()[1:6]]
-    return named if any(line.startswith((b"{", b"[")) for line in lines) else None
+    if any(line.startswith((b"{", b"[")) for line in lines):
+        return named
+    try:  # one JSON value alone, null, 5 or "text" (an API's empty answer saved as it came), is a
+        _json_loads(head)  # record file with no record in it: read as a text, it failed as "no
+        return named  # article text found (fewer than 10 words)"
+    except (UnicodeDecodeError, ValueError):
+        return None
 
 
 GZIP_MAGIC = b"\x1f\x8b"

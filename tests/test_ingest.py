@@ -253,8 +253,8 @@ BAD_INPUTS = {
     "broken.json": (b'{"title": "x", "body": ', "invalid JSON"),
     "list.json": (b'[1, 2]', "must be a JSON object, not a number (1)"),  # (was Python's "not int")
     # fail before: read as a text, "no article text found (fewer than 10 words)"
-    "null.json": (b"null\n", "no record in it: its JSON is null, not a record"),
-    "count.json": (b"0", "no record in it: its JSON is a number (0), not a record"),
+    "null.json": (b"null\n", "a record must be a JSON object, not null"),
+    "count.json": (b"0", "a record must be a JSON object, not a number (0)"),
 }
 
 
