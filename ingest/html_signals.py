@@ -3918,8 +3918,8 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
         return title[spans[first][0]:spans[last][1]]
     site_part = [_names_site(p, sites) for p in parts]  # asked once per part, not per run
     if len(parts) > 1 and not any(site_part):
-        # "Headline - Spektral der Wissenschaften" where the site is known as "Spektral" (its
-        # domain, its handle): an end part that begins with the site's name in whole words
+        # "Headline - Harbor Ledger and Evening Gazette" where the site is known as "Harbor
+        # Ledger" (its domain, its handle): an end part that begins with the site's name in whole words
         # goes on past _SITE_SUFFIX, and is the site's all the same while it is shorter than
         # the rest of the title (a headline that begins with the site's name is the longer).
         for end in (0, len(parts) - 1):
@@ -4224,8 +4224,8 @@ _DOMAIN_WORD = 4  # letters of a word of a site's name at least, to be found ins
 def _named_in_domain(part: str, label: str, rest: int) -> bool:
     """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
     at most; shorter than the `rest` of the title) one of whose words, or two of them run
-    together, the site's domain holds: "Connecticut Post" at ctpost.example, "San Antonio
-    Express-News" at mysanantonio.example, "RT World News" at rt.example: its first or last
+    together, the site's domain holds: "Harbor Post" at hbpost.example, "Pine Valley
+    Express-News" at mypinevalley.example, "HL World News" at hl.example: its first or last
     word. A site's name keeps a word of its address; a headline's tail in the same case seldom
     does."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]

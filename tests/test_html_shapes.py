@@ -646,8 +646,8 @@ def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, h
     # end part its name and more words than _SITE_SUFFIX allowed
     ("Ferry fares to be cut across the valley - Harbor Ledger and Evening Gazette",
      '<meta property="og:site_name" content="Harbor Ledger">', "Ferry fares to be cut across the valley"),
-    ("Ferry fares to be cut across the valley - Spektral der Wissenschaften",
-     '<link rel="canonical" href="https://www.spektral.example/news/ferry">', "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley - Kestrel der Wissenschaften",
+     '<link rel="canonical" href="https://www.kestrel.example/news/ferry">', "Ferry fares to be cut across the valley"),
     # near misses: the end part is the longer (a headline that begins with the site's name),
     # or begins with the name run into another word
     ("Ferry - Harbor Ledger readers pick the best ferry rides of the year",
