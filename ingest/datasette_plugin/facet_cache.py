@@ -644,11 +644,12 @@ class ArchiveDatabase(Database):
         """fn, run once `search`'s statement is prepared on its connection (one per SQL thread),
         for the search query's own requests (execute).
 
-        Why: SQLite takes 0.25-0.35 s of CPU to prepare that query (0.5-0.9 s before stop 31's
-        changes to it; its CTEs are copied into every place that names them: bench_prepare.py),
-        and Datasette counts it in the 2 s limit of the request that runs it
-        first on a connection: on a busy machine (an ingest running beside the server, as the README
-        suggests) the first searches of a new server failed with "SQL Interrupted", on 18 articles.
+        Why: SQLite takes 0.1 s of CPU to prepare that query, 0.3 s before stop 32's changes to it
+        and 0.5-0.9 s before stop 31's (its CTEs are copied into every place that names them:
+        bench_prepare.py; more on a busy machine), and Datasette counts it in the 2 s limit of the
+        request that runs it first on a connection: on a busy machine (an ingest running beside
+        the server, as the README suggests) the first searches of a new server failed with "SQL
+        Interrupted", on 18 articles.
         Prepared here, before the limit starts, the statement stays in the connection's cache
         (Python's sqlite3 keeps 128 by their text), and the request runs it in milliseconds."""
         sql, local = self._prepared_query_sql, self._thread_connection
