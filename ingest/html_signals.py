@@ -2682,6 +2682,22 @@ def _is_outlet_part(node) -> bool:
     return bool(_OUTLET_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
 
 
+# Class words a byline box marks the writer's place with ("<span class=name>A</span> <span
+# class=location>Kyiv</span>"): the dateline's city, not more of the name.
+_PLACE_CLASS = re.compile(r"(?:^|[\s_-])(?:location|place|city|dateline)(?:$|[\s_-])", re.I)
+
+
+def _is_place_part(node) -> bool:
+    return bool(_PLACE_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
+
+
+# An inline element marked as the author's, or that holds a byline's label and a whole name
+# ("<span>By Ann Lee</span>"): the name ends with it, as a link's does.
+# (A class word that ends in it, so not a name's part: "author-given", "author-family".)
+_AUTHOR_PART_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline)(?:[_-]?name)?(?:$|\s)", re.I)
+_LABELLED_NAME = re.compile(_LABEL_BEFORE_NAME.pattern + r"[^\W\d_][\w'’.-]*\s+[^\W\d_]", re.I)
+
+
 # Where a byline's names end: a heading after them begins the writer's card (a bio, "Most
 # recent stories" and their headlines), which templates set inside the byline box, beside the
 # name, to show on hover. (A heading that comes first may be the name itself.)
@@ -2712,6 +2728,7 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
     date: see _marked_revision)."""
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
+    name_end = [None]  # where the last element that holds a whole name ended (a link too)
 
     def add(text, at_boundary=False):
         # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
@@ -2746,13 +2763,24 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
             # A writer's job in an inline element of its own after the name ("By <span>A B
             # </span> <span>Senior Harbour Reporter</span>"): a field, not more of the name.
             pieces.append("\n")
+        if (split_fields and node.tag in _INLINE_TAGS and name_end[0] is not None
+                and not "".join(pieces[name_end[0]:]).strip() and node.text_content().strip()[:1].isupper()):
+            # An inline element right after a link's or a labelled name's ("<a>A B</a> <span>
+            # Harbour Gazette</span>", "<span>By A B</span> <span>Kyiv</span>"): the outlet or
+            # the place, a field of its own, not more of the name nor a part of a longer one.
+            # (A name set in two parts is in neither: "<span>Ann</span> <span>Lee</span>".)
+            pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
-                split_fields and node is not element and _is_outlet_part(node)):
+                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node))):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
         if node.tag == "a":
-            link_end[0] = len(pieces)
+            link_end[0] = name_end[0] = len(pieces)
+        elif (split_fields and node is not element and node.tag in _INLINE_TAGS
+              and (_AUTHOR_PART_CLASS.search(node.get("class") or "")
+                   or _LABELLED_NAME.match(" ".join(node.text_content().split())))):
+            name_end[0] = len(pieces)
         if block:
             pieces.append("\n")
         if node is not element:

@@ -4984,3 +4984,24 @@ def _name_parts(names, given: str = "given-names", surname: str = "surname") -> 
 ])
 def test_a_list_of_names_marked_by_their_parts(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the outlet or the place in an inline element of its own, right after a link's name, a
+    # part marked as the author's or a "By" and a whole name in one element
+    ('<div class="byline"><span>By Ann Lee</span> <span>Harbour Gazette</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><a href="/p/17">Ann Lee</a> <span>Harbour Gazette</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><span class="author">Ann Lee</span> <span>Kyiv</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><span>By Ann Lee</span> <span>Kyiv</span></div>', ["Ann Lee"]),
+    # a part marked as the place, whatever comes before it
+    ('<div class="byline"><span class="name">Ann Lee</span> <span class="location">Kyiv</span></div>', ["Ann Lee"]),
+    # near misses: a name set in two parts is one name, and the words between linked names
+    # join them
+    ('<div class="byline"><span>Ann</span> <span>Lee</span></div>', ["Ann Lee"]),
+    ('<div class="byline">By <span class="author-given">Ann Marie</span> <span class="author-family">Lee</span></div>',
+     ["Ann Marie Lee"]),
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a><span> and </span><a href="/staff/tom-park">Tom Park</a></p>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_the_outlet_or_place_in_its_own_element_after_the_name(top, authors):
+    assert parsed(top=top).authors == authors
