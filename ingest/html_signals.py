@@ -29,6 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
+from .text_rules import dateline_place
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -4449,6 +4450,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                              for n in range(1, len(p.split()) + 1))]
         if len(people) > 1:
             people = [people[0]] + [p for p in people[1:] if not _site_field_after_writer(signals, p, raw)]
+        if len(people) > 1 and dateline_place(people[-1]) and _closes_as_field(raw, people[-1]):
+            # The dateline's place after the writers, closing the byline as a field of its
+            # own ("By Ann Lee, New York", "By A and B | Port Carlow"), is no writer. (Not a
+            # name after "and": a place's word is a person's name as well, "Santa Morales".)
+            people = people[:-1]
         return people
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
@@ -4577,9 +4583,15 @@ def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> boo
     linked = {person_key(p) for p in signals.author_links}
     if person_key(name) in linked and len(linked) > 1:
         return False
-    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
-    return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))
-               for i, r in enumerate(raw))
+    return _closes_as_field(raw, name) or any(i and isinstance(r, str) and person_key(r) == person_key(name)
+                                              for i, r in enumerate(raw))
+
+
+def _closes_as_field(raw: list[str], name: str) -> bool:
+    """One of the author strings ends with the name after a comma or a mark ("By Ann Lee,
+    Harbor Ledger", "Ann Lee | Harbor Ledger"), or on a line of its own."""
+    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*\.?$", re.I)
+    return any(isinstance(r, str) and ending.search(r) for r in raw)
 
 
 def _title_rest(signals: Signals) -> list[str]:

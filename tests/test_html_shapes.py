@@ -5005,3 +5005,17 @@ def test_a_list_of_names_marked_by_their_parts(top, authors):
 ])
 def test_the_outlet_or_place_in_its_own_element_after_the_name(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the dateline's place of two words after the writers, closing the byline as a field
+    ('<p>By Ann Lee, New York</p>', ["Ann Lee"]),
+    ('<p>By Ann Lee and Tom Park, Port Carlow</p>', ["Ann Lee", "Tom Park"]),
+    ('<p>By Ann Lee | Mill City</p>', ["Ann Lee"]),
+    ('<p>By Ann Lee<br>San Marco</p>', ["Ann Lee"]),
+    # near misses: a second writer after a comma, and a name with a place's word after "and"
+    ('<p>By Ann Lee, Tom Park</p>', ["Ann Lee", "Tom Park"]),
+    ('<p>By Ann Lee and Santa Morales</p>', ["Ann Lee", "Santa Morales"]),
+])
+def test_the_datelines_place_after_the_writers_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
