@@ -5019,3 +5019,22 @@ def test_the_outlet_or_place_in_its_own_element_after_the_name(top, authors):
 ])
 def test_the_datelines_place_after_the_writers_is_no_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a share bar's controls inside the byline box, each a line after the name
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a></span><ul><li><a href="#">Share</a></li>'
+     '<li><a href="#"><span>Copy Link URL</span><span>Copied!</span></a></li><li><a href="#">Print</a></li></ul></div>',
+     ["Ann Lee"]),
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a></span><ul><li><a href="#">Share Story</a></li>'
+     '<li><a href="#">Gift Article</a></li><li><a href="#">Save</a></li></ul></div>', ["Ann Lee"]),
+    # a profile card's link label run into the name a hidden link repeats
+    ('<div><span>By</span><div><span class="name">Ann Lee</span><ul><li><a href="/p/17">Biography</a>'
+     '<a href="/p/17" style="display:none">Ann Lee</a></li></ul></div></div>', ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee Biography</p>', ["Ann Lee"]),
+    # near miss: a second writer in the box, whose family name is a word of a link ('Link')
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a> and <a href="/p/18">Tom Link</a></span>'
+     '<ul><li><a href="#">Share</a></li></ul></div>', ["Ann Lee", "Tom Link"]),
+])
+def test_a_byline_boxs_buttons_name_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
