@@ -1371,7 +1371,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         # (A picture's or a comment's microdata author is another item's byline too:
         # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
         if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
-                or _in_card_link(element)):
+                or _in_card_link(element) or _IN_PULL_QUOTE(element)):
             others.append(element)
             return True
         return False
@@ -3111,6 +3111,11 @@ _ALL_TIMES = _PageSearch("[@datetime]", lambda element: element.get("datetime") 
 # A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
 # date): a date in it is the quoted words', not the page's.
 _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
+# A quotation's box, a pull quote's: its "author" is the speaker's name under the quote
+# ('<div class="pull-quote"><blockquote>..</blockquote><span class="author">A</span></div>'), not
+# the writer's. (The nearest boxes only: a page's wrapper may be named for anything.)
+_IN_PULL_QUOTE = etree.XPath('boolean(ancestor::blockquote or ancestor-or-self::*[position() <= 3]'
+                             '[contains(translate(@class, "QUOTE", "quote"), "quote")])')
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 

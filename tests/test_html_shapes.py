@@ -5038,3 +5038,18 @@ def test_the_datelines_place_after_the_writers_is_no_writer(top, authors):
 ])
 def test_a_byline_boxs_buttons_name_no_writer(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a pull quote's speaker, marked as its "author", on a page with no byline
+    ('<div class="pull-quote"><blockquote>We will dredge it all.</blockquote>'
+     '<div class="pull-quote__author"><span class="author">Tom Park</span></div></div>', []),
+    ('<aside class="pullquote"><p>We will dredge it all.</p><cite class="author">Tom Park</cite></aside>', []),
+    ('<figure class="quoteBox"><blockquote>We will dredge it all.</blockquote>'
+     '<figcaption class="author">Tom Park</figcaption></figure>', []),
+    # near miss: the writer's byline beside a quote box is still the writer's
+    ('<p class="byline">By Ann Lee</p><div class="pull-quote"><blockquote>We will dredge it all.</blockquote>'
+     '<span class="author">Tom Park</span></div>', ["Ann Lee"]),
+])
+def test_a_pull_quotes_speaker_is_no_writer(after, authors):
+    assert parsed(after=after).authors == authors
