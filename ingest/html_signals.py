@@ -1653,8 +1653,11 @@ _AUTHOR_LINKS = etree.XPath(
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
     ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")'
-    ' or contains(@href, "/@")]'
+    ' or contains(@href, "/@") or contains(@href, "author=")]'
     + _NOT_TEASER + " | $headline")
+# A listing of one writer's stories by a query ("/latest?author=annlee", WordPress's "/?author=7"):
+# an author page as much as "/author/annlee" is.
+_AUTHOR_QUERY = re.compile(r"(?:^|&)author=[^&]", re.I)
 
 
 def _split_href(link):
@@ -1745,7 +1748,8 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host)
+             and (_AUTHOR_PAGE.search(target.path) or _AUTHOR_QUERY.search(target.query)
+                  or _is_own_profile(target, page_host)
                   or _is_own_account(target, page_host, _text(a)))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)

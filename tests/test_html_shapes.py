@@ -5053,3 +5053,18 @@ def test_a_byline_boxs_buttons_name_no_writer(top, authors):
 ])
 def test_a_pull_quotes_speaker_is_no_writer(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a link to the listing of the writer's stories by a query, as to an author page
+    ('<div><i class="icon-user"></i> <a href="/latest?author=annlee"><span>Ann Lee</span></a> '
+     '<span>Monday, February 29, 2016</span></div>', ["Ann Lee"]),
+    ('<div><a href="/?author=7">Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: another query word, a link with no name, another story's card
+    ('<div><a href="/list?coauthor=7">Ann Lee</a></div>', []),
+    ('<div><a href="/?author=7">View all posts</a></div>', []),
+    ('<ul class="related"><li><h3><a href="/harbour-story-two">Another harbour story</a></h3>'
+     '<a href="/?author=8">Tom Park</a></li></ul>', []),
+])
+def test_a_link_to_the_writers_stories_by_a_query(top, authors):
+    assert parsed(top=top).authors == authors
