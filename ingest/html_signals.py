@@ -307,7 +307,7 @@ class Signals:
     @property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return [_text(a) for a in self._author_link_elements]
+        return [_MORE_BY.sub("", text) if (text := _text(a)) else text for a in self._author_link_elements]
 
     @property
     def author_link_slugs(self) -> list[str]:
@@ -1655,6 +1655,10 @@ _AUTHOR_LINKS = etree.XPath(
     ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")'
     ' or contains(@href, "/@") or contains(@href, "author=")]'
     + _NOT_TEASER + " | $headline")
+# The words before the name on a link to the writer's page that offers their other stories
+# ("More from Ann Lee", "View all posts by Ann Lee", "See all stories by Ann Lee").
+_MORE_BY = re.compile(r"^\s*(?:(?:read|see|view|show|more|all|other|posts|stories|articles|columns)\s+)+(?:from|by)\s+",
+                      re.I)
 # A listing of one writer's stories by a query ("/latest?author=annlee", WordPress's "/?author=7"):
 # an author page as much as "/author/annlee" is.
 _AUTHOR_QUERY = re.compile(r"(?:^|&)author=[^&]", re.I)

@@ -5068,3 +5068,18 @@ def test_a_pull_quotes_speaker_is_no_writer(after, authors):
 ])
 def test_a_link_to_the_writers_stories_by_a_query(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a link to the writer's page that offers their other stories, its words before the name
+    ('<div><a href="/author/ann-lee">More from Ann Lee</a></div>', ["Ann Lee"]),
+    ('<div><a href="/author/ann-lee">View all posts by Ann Lee</a></div>', ["Ann Lee"]),
+    ('<div><a href="/@AnnLee">See all stories by Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: a desk's page, a section's page, another story's card
+    ('<div><a href="/author/harbour-desk">More from the harbour desk</a></div>', []),
+    ('<div><a href="/section/harbour-life">More from Harbour Life</a></div>', []),
+    ('<ul class="related"><li><h3><a href="/harbour-story-two">Another harbour story</a></h3>'
+     '<a href="/author/tom-park">More by Tom Park</a></li></ul>', []),
+])
+def test_a_more_by_the_writer_link_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors
