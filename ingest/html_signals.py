@@ -2517,6 +2517,32 @@ def _in_other_stories(element, headline) -> bool:
             card_seen = True
             if _links_another_story(box, element):
                 return True
+        if not card_seen and _is_card_without_heading(box, element):
+            return True
+    return False
+
+
+_CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)
+
+
+def _is_card_without_heading(box, element) -> bool:
+    """A short box that links another story twice, by a picture and by a text (its headline
+    set as a plain link: "<a href=/tide-tables-for-may><img></a><a href=/tide-tables-for-may>
+    Tide tables for May</a><p>by B</p>"): a teaser card, though no heading marks it."""
+    def apart(link) -> bool:  # (neither in the byline nor around it: a writer's portrait and name)
+        return link is not element and not any(a is element for a in link.iterancestors()) and not any(
+            d is element for d in link.iterdescendants())
+
+    for link in _PICTURE_LINKS(box):
+        target = _split_href(link)
+        if (target is None or not _is_story_address(target) or _IMAGE_FILE.search(target.path)
+                or _PICTURES_PAGE.search(target.path) or _AUTHOR_PAGE.search(target.path)
+                or _is_author_page(link.get("href", "")) or not apart(link)):
+            continue
+        href = link.get("href")
+        if any(other is not link and other.get("href") == href and apart(other)
+               and len((_text(other) or "").split()) >= _CARD_HEADLINE_WORDS for other in box.iter("a")):
+            return True
     return False
 
 

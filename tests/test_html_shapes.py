@@ -5083,3 +5083,22 @@ def test_a_link_to_the_writers_stories_by_a_query(top, authors):
 ])
 def test_a_more_by_the_writer_link_names_the_writer(after, authors):
     assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # another story's card with no heading: its picture and its headline, a plain link, both
+    # link that story, and its byline is that story's (beside the page's own, or alone)
+    ('<div class="module"><a href="/harbour-story-two-three"><img src="/a.jpg"></a><div>'
+     '<a href="/harbour-story-two-three">Ferry pilots strike for a week</a><p>by <a href="/tompark">Tom Park</a>'
+     '</p></div></div>', []),
+    ('<p class="byline">By Ann Lee</p><div class="module"><a href="/2025/05/ferry-strike"><img src="/a.jpg"></a>'
+     '<a href="/2025/05/ferry-strike">Ferry pilots strike for a week</a><p>by Tom Park</p></div>', ["Ann Lee"]),
+    # near misses: the writer's portrait and name both linked to their page, which may be
+    # numbered or a slug, with the "By" in an element of its own
+    ('<div aria-label="Byline"><div><a href="/people/384067907/ann-lee"><img src="/a.jpg"></a></div>'
+     '<p><a href="/people/384067907/ann-lee">Ann Lee</a></p></div>', ["Ann Lee"]),
+    ('<div><a href="/team/ann-lee-reporter"><img src="/a.jpg"></a><span class="byline">By</span> '
+     '<a href="/team/ann-lee-reporter">Ann Lee</a></div>', ["Ann Lee"]),
+])
+def test_a_card_without_a_heading_holds_another_storys_byline(top, authors):
+    assert parsed(top=top).authors == authors
