@@ -2360,13 +2360,15 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
     the story's paragraphs; not a box in the comments, the page's header or among other
     stories."""
     names = set()
-    for heading in _NAME_HEADINGS(tree):
-        name = " ".join(_spaced_text(heading).split())
+    for heading, name, shown in chain(((h, " ".join(_spaced_text(h).split()), None) for h in _NAME_HEADINGS(tree)),
+                                      _portraits(tree)):
         if not _HEADING_NAME.fullmatch(name):
             continue
-        # (The wrappers that hold the name alone, then what follows them.)
+        # (The wrappers that hold the name alone, or the portrait and no text, then what
+        # follows them.)
         box = heading
-        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == name:
+        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == (
+                name if shown is None else shown):
             box = parent
         following = box.getnext()
         bio = " ".join(_spaced_text(following).split()) if following is not None else ""
@@ -2376,8 +2378,12 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
         if _IN_COMMENTS(heading) or _in_page_header(heading, headline) or _in_other_stories(heading, headline):
             continue
         # (After most of the story's text, as a box about its writer is: a story about a
-        # writer may open with the subject's name and bio.)
-        if _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+        # writer may open with the subject's name and bio. For a portrait, of the text of the
+        # story's own box, the one that holds the headline too: more stories may follow the
+        # story on its page.)
+        if shown is None and _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+            continue
+        if shown is not None and not _after_most_of_the_story(heading, headline):
             continue
         people = split_people(name)[0]
         if len(people) == 1 and person_key(people[0]) == person_key(name):
@@ -2385,6 +2391,40 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
     return list(names) if len(names) == 1 else []
 
 
+def _after_most_of_the_story(element, headline) -> bool:
+    """More of the story's paragraphs (longer than a field's line) come before the element
+    than after it, in the smallest box that holds the headline and the element."""
+    if headline is None:
+        return False
+    headline_boxes = set(headline.iterancestors())
+    box = next((b for b in element.iterancestors() if b in headline_boxes), None)
+    if box is None:
+        return False
+    before = after = 0
+    seen = False
+    for node in box.iter():
+        if node is element:
+            seen = True
+        elif node.tag == "p" and len(" ".join(node.text_content().split())) > 120:
+            if seen:
+                after += 1
+            else:
+                before += 1
+    return before > after
+
+
+def _portraits(tree: HtmlElement):
+    """(picture, the name its alt text is, "") for each picture named so outside a figure: a
+    writer's portrait may stand where the name would, the bio in the box beside it ("<div><img
+    alt='Ann Lee'></div><div>Ann Lee is a freelance writer ...</div>"). (A figure's picture is
+    the story's, of its subjects, whose caption may say who they are.)"""
+    for picture in tree.iter("img"):
+        alt = " ".join((picture.get("alt") or "").split())
+        if alt and not _IN_FIGURE(picture):
+            yield picture, alt, ""
+
+
+_IN_FIGURE = etree.XPath("boolean(ancestor::figure)")
 _DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
 
 

@@ -5102,3 +5102,26 @@ def test_a_more_by_the_writer_link_names_the_writer(after, authors):
 ])
 def test_a_card_without_a_heading_holds_another_storys_byline(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # a box after the story: the writer's portrait, named by its alt text, and beside it a
+    # bio of that person as a writer, though no class, heading or bold name marks it
+    ("", '<div class="grid"><div class="c2"><a href="https://social.example/"><img src="/a.jpg" alt="Ann Lee"></a>'
+     '</div><div class="c10">Ann Lee is a freelance writer living in Port Carlow</div></div>', ["Ann Lee"]),
+    ("", '<div><img src="/a.jpg" alt="Ann Lee"><p>Ann Lee is a freelance writer living in Port Carlow</p></div>',
+     ["Ann Lee"]),
+    # near misses: a figure's caption (the story's subject), another person's portrait, the
+    # box before the story, a list of such boxes
+    ("", '<figure><img src="/a.jpg" alt="Ann Lee"><figcaption>Ann Lee is a freelance writer living in Port Carlow'
+     '</figcaption></figure>', []),
+    ("", '<div><div><img src="/a.jpg" alt="Tom Park"></div><div>Ann Lee is a freelance writer living in Port Carlow'
+     '</div></div>', []),
+    ('<div><div><img src="/a.jpg" alt="Ann Lee"></div><div>Ann Lee is a freelance writer living in Port Carlow'
+     '</div></div>', "", []),
+    ("", '<div><div><div><img src="/a.jpg" alt="Ann Lee"></div><div>Ann Lee is a freelance writer in Port Carlow'
+     '</div></div><div><div><img src="/b.jpg" alt="Tom Park"></div><div>Tom Park is a harbour pilot and a writer'
+     '</div></div></div>', []),
+])
+def test_a_portrait_beside_a_bio_after_the_story(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
