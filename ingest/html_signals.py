@@ -29,6 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
+from .text_rules import dateline_place
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -306,7 +307,7 @@ class Signals:
     @property
     def author_links(self) -> list[str]:
         """Names on links to the site's author pages (/author/ada-quill), after the headline."""
-        return [_text(a) for a in self._author_link_elements]
+        return [_MORE_BY.sub("", text) if (text := _text(a)) else text for a in self._author_link_elements]
 
     @property
     def author_link_slugs(self) -> list[str]:
@@ -1370,7 +1371,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
         # (A picture's or a comment's microdata author is another item's byline too:
         # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
         if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
-                or _in_card_link(element)):
+                or _in_card_link(element) or _IN_PULL_QUOTE(element)):
             others.append(element)
             return True
         return False
@@ -1652,8 +1653,15 @@ _AUTHOR_LINKS = etree.XPath(
     ' or contains(@href, "/columnist") or contains(@href, "/journalist") or contains(@href, "/reporter")'
     ' or contains(@href, "/autor") or contains(@href, "/auteur") or contains(@href, "/by/")'
     ' or contains(@href, "/staff/") or contains(@href, "/profile") or contains(@href, "/byline")'
-    ' or contains(@href, "/@")]'
+    ' or contains(@href, "/@") or contains(@href, "author=")]'
     + _NOT_TEASER + " | $headline")
+# The words before the name on a link to the writer's page that offers their other stories
+# ("More from Ann Lee", "View all posts by Ann Lee", "See all stories by Ann Lee").
+_MORE_BY = re.compile(r"^\s*(?:(?:read|see|view|show|more|all|other|posts|stories|articles|columns)\s+)+(?:from|by)\s+",
+                      re.I)
+# A listing of one writer's stories by a query ("/latest?author=annlee", WordPress's "/?author=7"):
+# an author page as much as "/author/annlee" is.
+_AUTHOR_QUERY = re.compile(r"(?:^|&)author=[^&]", re.I)
 
 
 def _split_href(link):
@@ -1744,7 +1752,8 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
         found = found[next(i for i, e in enumerate(found) if e is headline) + 1:]
     page_host = (_address(url) or "").split("/", 1)[0] or None  # (no scheme, no "www.")
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
-             and (_AUTHOR_PAGE.search(target.path) or _is_own_profile(target, page_host)
+             and (_AUTHOR_PAGE.search(target.path) or _AUTHOR_QUERY.search(target.query)
+                  or _is_own_profile(target, page_host)
                   or _is_own_account(target, page_host, _text(a)))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
@@ -2351,13 +2360,15 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
     the story's paragraphs; not a box in the comments, the page's header or among other
     stories."""
     names = set()
-    for heading in _NAME_HEADINGS(tree):
-        name = " ".join(_spaced_text(heading).split())
+    for heading, name, shown in chain(((h, " ".join(_spaced_text(h).split()), None) for h in _NAME_HEADINGS(tree)),
+                                      _portraits(tree)):
         if not _HEADING_NAME.fullmatch(name):
             continue
-        # (The wrappers that hold the name alone, then what follows them.)
+        # (The wrappers that hold the name alone, or the portrait and no text, then what
+        # follows them.)
         box = heading
-        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == name:
+        while (parent := box.getparent()) is not None and " ".join(_spaced_text(parent).split()) == (
+                name if shown is None else shown):
             box = parent
         following = box.getnext()
         bio = " ".join(_spaced_text(following).split()) if following is not None else ""
@@ -2367,8 +2378,12 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
         if _IN_COMMENTS(heading) or _in_page_header(heading, headline) or _in_other_stories(heading, headline):
             continue
         # (After most of the story's text, as a box about its writer is: a story about a
-        # writer may open with the subject's name and bio.)
-        if _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+        # writer may open with the subject's name and bio. For a portrait, of the text of the
+        # story's own box, the one that holds the headline too: more stories may follow the
+        # story on its page.)
+        if shown is None and _STORY_PARAGRAPHS_BEFORE(heading) <= _STORY_PARAGRAPHS_AFTER(heading):
+            continue
+        if shown is not None and not _after_most_of_the_story(heading, headline):
             continue
         people = split_people(name)[0]
         if len(people) == 1 and person_key(people[0]) == person_key(name):
@@ -2376,6 +2391,40 @@ def _named_bio_box(tree: HtmlElement, headline) -> list[str]:
     return list(names) if len(names) == 1 else []
 
 
+def _after_most_of_the_story(element, headline) -> bool:
+    """More of the story's paragraphs (longer than a field's line) come before the element
+    than after it, in the smallest box that holds the headline and the element."""
+    if headline is None:
+        return False
+    headline_boxes = set(headline.iterancestors())
+    box = next((b for b in element.iterancestors() if b in headline_boxes), None)
+    if box is None:
+        return False
+    before = after = 0
+    seen = False
+    for node in box.iter():
+        if node is element:
+            seen = True
+        elif node.tag == "p" and len(" ".join(node.text_content().split())) > 120:
+            if seen:
+                after += 1
+            else:
+                before += 1
+    return before > after
+
+
+def _portraits(tree: HtmlElement):
+    """(picture, the name its alt text is, "") for each picture named so outside a figure: a
+    writer's portrait may stand where the name would, the bio in the box beside it ("<div><img
+    alt='Ann Lee'></div><div>Ann Lee is a freelance writer ...</div>"). (A figure's picture is
+    the story's, of its subjects, whose caption may say who they are.)"""
+    for picture in tree.iter("img"):
+        alt = " ".join((picture.get("alt") or "").split())
+        if alt and not _IN_FIGURE(picture):
+            yield picture, alt, ""
+
+
+_IN_FIGURE = etree.XPath("boolean(ancestor::figure)")
 _DATA_AUTHOR_ATTRIBUTES = ("data-author", "data-authors", "data-author-name", "data-byline")
 
 
@@ -2508,6 +2557,32 @@ def _in_other_stories(element, headline) -> bool:
             card_seen = True
             if _links_another_story(box, element):
                 return True
+        if not card_seen and _is_card_without_heading(box, element):
+            return True
+    return False
+
+
+_CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)
+
+
+def _is_card_without_heading(box, element) -> bool:
+    """A short box that links another story twice, by a picture and by a text (its headline
+    set as a plain link: "<a href=/tide-tables-for-may><img></a><a href=/tide-tables-for-may>
+    Tide tables for May</a><p>by B</p>"): a teaser card, though no heading marks it."""
+    def apart(link) -> bool:  # (neither in the byline nor around it: a writer's portrait and name)
+        return link is not element and not any(a is element for a in link.iterancestors()) and not any(
+            d is element for d in link.iterdescendants())
+
+    for link in _PICTURE_LINKS(box):
+        target = _split_href(link)
+        if (target is None or not _is_story_address(target) or _IMAGE_FILE.search(target.path)
+                or _PICTURES_PAGE.search(target.path) or _AUTHOR_PAGE.search(target.path)
+                or _is_author_page(link.get("href", "")) or not apart(link)):
+            continue
+        href = link.get("href")
+        if any(other is not link and other.get("href") == href and apart(other)
+               and len((_text(other) or "").split()) >= _CARD_HEADLINE_WORDS for other in box.iter("a")):
+            return True
     return False
 
 
@@ -2682,6 +2757,22 @@ def _is_outlet_part(node) -> bool:
     return bool(_OUTLET_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
 
 
+# Class words a byline box marks the writer's place with ("<span class=name>A</span> <span
+# class=location>Kyiv</span>"): the dateline's city, not more of the name.
+_PLACE_CLASS = re.compile(r"(?:^|[\s_-])(?:location|place|city|dateline)(?:$|[\s_-])", re.I)
+
+
+def _is_place_part(node) -> bool:
+    return bool(_PLACE_CLASS.search(node.get("class") or "")) and not _HOLDS_AUTHOR(node)
+
+
+# An inline element marked as the author's, or that holds a byline's label and a whole name
+# ("<span>By Ann Lee</span>"): the name ends with it, as a link's does.
+# (A class word that ends in it, so not a name's part: "author-given", "author-family".)
+_AUTHOR_PART_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline)(?:[_-]?name)?(?:$|\s)", re.I)
+_LABELLED_NAME = re.compile(_LABEL_BEFORE_NAME.pattern + r"[^\W\d_][\w'’.-]*\s+[^\W\d_]", re.I)
+
+
 # Where a byline's names end: a heading after them begins the writer's card (a bio, "Most
 # recent stories" and their headlines), which templates set inside the byline box, beside the
 # name, to show on hover. (A heading that comes first may be the name itself.)
@@ -2712,6 +2803,7 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
     date: see _marked_revision)."""
     pieces = []
     link_end = [None]  # where the last link's text ended in pieces
+    name_end = [None]  # where the last element that holds a whole name ended (a link too)
 
     def add(text, at_boundary=False):
         # Two inline elements run together, a lower-case letter against a capital ("<span>Ada
@@ -2746,13 +2838,24 @@ def _lines(element, split_fields: bool = False, without_revisions: bool = False)
             # A writer's job in an inline element of its own after the name ("By <span>A B
             # </span> <span>Senior Harbour Reporter</span>"): a field, not more of the name.
             pieces.append("\n")
+        if (split_fields and node.tag in _INLINE_TAGS and name_end[0] is not None
+                and not "".join(pieces[name_end[0]:]).strip() and node.text_content().strip()[:1].isupper()):
+            # An inline element right after a link's or a labelled name's ("<a>A B</a> <span>
+            # Harbour Gazette</span>", "<span>By A B</span> <span>Kyiv</span>"): the outlet or
+            # the place, a field of its own, not more of the name nor a part of a longer one.
+            # (A name set in two parts is in neither: "<span>Ann</span> <span>Lee</span>".)
+            pieces.append("\n")
         if node.tag not in ("script", "style", "svg", "button") and not (
-                split_fields and node is not element and _is_outlet_part(node)):
+                split_fields and node is not element and (_is_outlet_part(node) or _is_place_part(node))):
             add(node.text or "", at_boundary=True)
             for child in node:
                 walk(child)
         if node.tag == "a":
-            link_end[0] = len(pieces)
+            link_end[0] = name_end[0] = len(pieces)
+        elif (split_fields and node is not element and node.tag in _INLINE_TAGS
+              and (_AUTHOR_PART_CLASS.search(node.get("class") or "")
+                   or _LABELLED_NAME.match(" ".join(node.text_content().split())))):
+            name_end[0] = len(pieces)
         if block:
             pieces.append("\n")
         if node is not element:
@@ -3082,6 +3185,11 @@ _ALL_TIMES = _PageSearch("[@datetime]", lambda element: element.get("datetime") 
 # A quotation or an embedded post (a social post's <blockquote>, which ends with the post's
 # date): a date in it is the quoted words', not the page's.
 _IN_QUOTE = etree.XPath("boolean(ancestor::blockquote)")
+# A quotation's box, a pull quote's: its "author" is the speaker's name under the quote
+# ('<div class="pull-quote"><blockquote>..</blockquote><span class="author">A</span></div>'), not
+# the writer's. (The nearest boxes only: a page's wrapper may be named for anything.)
+_IN_PULL_QUOTE = etree.XPath('boolean(ancestor::blockquote or ancestor-or-self::*[position() <= 3]'
+                             '[contains(translate(@class, "QUOTE", "quote"), "quote")])')
 _MONTH_OR_YEAR = re.compile(r"\s*(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?\s*")
 
 
@@ -4421,6 +4529,11 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                              for n in range(1, len(p.split()) + 1))]
         if len(people) > 1:
             people = [people[0]] + [p for p in people[1:] if not _site_field_after_writer(signals, p, raw)]
+        if len(people) > 1 and dateline_place(people[-1]) and _closes_as_field(raw, people[-1]):
+            # The dateline's place after the writers, closing the byline as a field of its
+            # own ("By Ann Lee, New York", "By A and B | Port Carlow"), is no writer. (Not a
+            # name after "and": a place's word is a person's name as well, "Santa Morales".)
+            people = people[:-1]
         return people
 
     # A card's "Written by" label is the account that posted the page (often an editor): it
@@ -4549,9 +4662,15 @@ def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> boo
     linked = {person_key(p) for p in signals.author_links}
     if person_key(name) in linked and len(linked) > 1:
         return False
-    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*$", re.I)  # (a field's own line too)
-    return any(isinstance(r, str) and (ending.search(r) or (i and person_key(r) == person_key(name)))
-               for i, r in enumerate(raw))
+    return _closes_as_field(raw, name) or any(i and isinstance(r, str) and person_key(r) == person_key(name)
+                                              for i, r in enumerate(raw))
+
+
+def _closes_as_field(raw: list[str], name: str) -> bool:
+    """One of the author strings ends with the name after a comma or a mark ("By Ann Lee,
+    Harbor Ledger", "Ann Lee | Harbor Ledger"), or on a line of its own."""
+    ending = re.compile(rf"\S\s*[,|·•–—\n]\s*{re.escape(name)}\s*\.?$", re.I)
+    return any(isinstance(r, str) and ending.search(r) for r in raw)
 
 
 def _title_rest(signals: Signals) -> list[str]:

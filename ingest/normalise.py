@@ -339,9 +339,10 @@ _NAME_TAIL = re.compile(r"\s+(?:(?:reporting|reports?|writing|writes)\s+)?(?:fro
 PICTURES_CREDIT = re.compile(
     r"^\s*(?:photos?|photographs?|photography|pictures?|images?|illustrations?|illustrationen|"
     r"graphics?|grafik|video|fotos?|fotograf[íi]as?|fotografie|bilder)\s*(?:by\b|:)", re.I)
-# (and a button's one word after the name: "Ada Quill Contact", "Ada Quill Subscribe")
+# (and a button's one word after the name, or before it: "Ada Quill Contact", "Ada Quill
+# Subscribe", "Biography Ada Quill", a profile card's link run into its hidden name)
 _LINK_LABELS = {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "mail", "rss",
-                "follow", "bio", "profile", "contact", "subscribe"}
+                "follow", "bio", "biography", "profile", "contact", "subscribe"}
 _GROUP_WORDS = {"staff", "team", "desk", "newsroom", "bureau", "editors", "agencies", "news"}
 # "The newsroom" in the languages whose bylines we read ("Par La Rédaction", "Von Redaktion
 # Hafenblatt", "Por Redacción"): a desk's credit, nobody's name, as "Staff" is.
@@ -468,7 +469,7 @@ def _people_in(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         if without_role != part and _HAN_NAME.fullmatch(without_role):
             part = without_role
         part = _once(_DATE_TAIL.sub("", part).strip(" .:-–—'\"“”‘’"))
-        part = _without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS)
+        part = _without_head(_without_tail(_NAME_TAIL.sub("", part), _LINK_LABELS), _LINK_LABELS)
         if not part:
             continue
         part, tail_agency = _agency_tail(part)
@@ -636,6 +637,14 @@ def _without_tail(text: str, words: set[str]) -> str:
     return " ".join(parts) if len(parts) < len(text.split()) else text
 
 
+def _without_head(text: str, words: set[str]) -> str:
+    """The text without the run of `words` at its start, as long as two words are left."""
+    parts = text.split()
+    while len(parts) > 2 and parts[0].casefold().strip(".:") in words:
+        parts.pop(0)
+    return " ".join(parts) if len(parts) < len(text.split()) else text
+
+
 # The beats a job title may name before its role word ("Sports Columnist", "Science
 # Reporter"): a title run into a name with no comma ("Ada Quill Sports Columnist") leaves
 # the beat behind once the role words go.
@@ -718,6 +727,9 @@ _NEVER_IN_A_NAME = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
     # and the prepositions of an organisation's name in title case ("Centre For Ocean Studies")
     "for", "of",
+    # and the labels of the controls a byline box sets after the name, a share bar's ("Copy
+    # Link URL", "Copied!", "Share Story", "Print Article", "Gift Article", "Save")
+    "copy", "copied", "url", "share", "print", "save", "gift", "bookmark",
 })
 
 

@@ -2070,7 +2070,7 @@ def names_in(text: str) -> list[str]:
     # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
     # name alone, first, or after "and" is a person's.)
     return [_once(p) for k, p in enumerate(people)
-            if _is_person(p) and not (k and k == len(people) - 1 and _dateline_place(p)
+            if _is_person(p) and not (k and k == len(people) - 1 and dateline_place(p)
                                       and _closes_after_comma(text, p))]
 
 
@@ -2086,7 +2086,7 @@ def _closes_after_comma(text: str, part: str) -> bool:
 _PEOPLES_PLACE_WORDS = {"hong", "sri", "bay"}
 
 
-def _dateline_place(name: str) -> bool:
+def dateline_place(name: str) -> bool:
     """A two- or three-word place where a name stands in a byline ("Ann Lee, Mexico City", "By
     Ann Lee, Rio de Janeiro"), told by its first or last word as _place_name tells it."""
     words = name.casefold().split()
@@ -3033,7 +3033,7 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         return cjk
     # "San Diego, March 3, 2024": a dateline, the place and its comma before the date, names
     # no one (a place's word alone is no place: "Rio Tanaka | March 3, 2024" is a writer's).
-    if _dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
+    if dateline_place(name) and line.text[: dates[0][0]].rstrip().endswith(","):
         return []
     return names_in(name) if NAMES_LINE.match(name) else []
 

@@ -4984,3 +4984,144 @@ def _name_parts(names, given: str = "given-names", surname: str = "surname") -> 
 ])
 def test_a_list_of_names_marked_by_their_parts(top, authors):
     assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the outlet or the place in an inline element of its own, right after a link's name, a
+    # part marked as the author's or a "By" and a whole name in one element
+    ('<div class="byline"><span>By Ann Lee</span> <span>Harbour Gazette</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><a href="/p/17">Ann Lee</a> <span>Harbour Gazette</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><span class="author">Ann Lee</span> <span>Kyiv</span></div>', ["Ann Lee"]),
+    ('<div class="byline"><span>By Ann Lee</span> <span>Kyiv</span></div>', ["Ann Lee"]),
+    # a part marked as the place, whatever comes before it
+    ('<div class="byline"><span class="name">Ann Lee</span> <span class="location">Kyiv</span></div>', ["Ann Lee"]),
+    # near misses: a name set in two parts is one name, and the words between linked names
+    # join them
+    ('<div class="byline"><span>Ann</span> <span>Lee</span></div>', ["Ann Lee"]),
+    ('<div class="byline">By <span class="author-given">Ann Marie</span> <span class="author-family">Lee</span></div>',
+     ["Ann Marie Lee"]),
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a><span> and </span><a href="/staff/tom-park">Tom Park</a></p>',
+     ["Ann Lee", "Tom Park"]),
+])
+def test_the_outlet_or_place_in_its_own_element_after_the_name(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the dateline's place of two words after the writers, closing the byline as a field
+    ('<p>By Ann Lee, New York</p>', ["Ann Lee"]),
+    ('<p>By Ann Lee and Tom Park, Port Carlow</p>', ["Ann Lee", "Tom Park"]),
+    ('<p>By Ann Lee | Mill City</p>', ["Ann Lee"]),
+    ('<p>By Ann Lee<br>San Marco</p>', ["Ann Lee"]),
+    # near misses: a second writer after a comma, and a name with a place's word after "and"
+    ('<p>By Ann Lee, Tom Park</p>', ["Ann Lee", "Tom Park"]),
+    ('<p>By Ann Lee and Santa Morales</p>', ["Ann Lee", "Santa Morales"]),
+])
+def test_the_datelines_place_after_the_writers_is_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a share bar's controls inside the byline box, each a line after the name
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a></span><ul><li><a href="#">Share</a></li>'
+     '<li><a href="#"><span>Copy Link URL</span><span>Copied!</span></a></li><li><a href="#">Print</a></li></ul></div>',
+     ["Ann Lee"]),
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a></span><ul><li><a href="#">Share Story</a></li>'
+     '<li><a href="#">Gift Article</a></li><li><a href="#">Save</a></li></ul></div>', ["Ann Lee"]),
+    # a profile card's link label run into the name a hidden link repeats
+    ('<div><span>By</span><div><span class="name">Ann Lee</span><ul><li><a href="/p/17">Biography</a>'
+     '<a href="/p/17" style="display:none">Ann Lee</a></li></ul></div></div>', ["Ann Lee"]),
+    ('<p class="byline">By Ann Lee Biography</p>', ["Ann Lee"]),
+    # near miss: a second writer in the box, whose family name is a word of a link ('Link')
+    ('<div class="byline"><span>By <a href="/p/17">Ann Lee</a> and <a href="/p/18">Tom Link</a></span>'
+     '<ul><li><a href="#">Share</a></li></ul></div>', ["Ann Lee", "Tom Link"]),
+])
+def test_a_byline_boxs_buttons_name_no_writer(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a pull quote's speaker, marked as its "author", on a page with no byline
+    ('<div class="pull-quote"><blockquote>We will dredge it all.</blockquote>'
+     '<div class="pull-quote__author"><span class="author">Tom Park</span></div></div>', []),
+    ('<aside class="pullquote"><p>We will dredge it all.</p><cite class="author">Tom Park</cite></aside>', []),
+    ('<figure class="quoteBox"><blockquote>We will dredge it all.</blockquote>'
+     '<figcaption class="author">Tom Park</figcaption></figure>', []),
+    # near miss: the writer's byline beside a quote box is still the writer's
+    ('<p class="byline">By Ann Lee</p><div class="pull-quote"><blockquote>We will dredge it all.</blockquote>'
+     '<span class="author">Tom Park</span></div>', ["Ann Lee"]),
+])
+def test_a_pull_quotes_speaker_is_no_writer(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a link to the listing of the writer's stories by a query, as to an author page
+    ('<div><i class="icon-user"></i> <a href="/latest?author=annlee"><span>Ann Lee</span></a> '
+     '<span>Monday, February 29, 2016</span></div>', ["Ann Lee"]),
+    ('<div><a href="/?author=7">Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: another query word, a link with no name, another story's card
+    ('<div><a href="/list?coauthor=7">Ann Lee</a></div>', []),
+    ('<div><a href="/?author=7">View all posts</a></div>', []),
+    ('<ul class="related"><li><h3><a href="/harbour-story-two">Another harbour story</a></h3>'
+     '<a href="/?author=8">Tom Park</a></li></ul>', []),
+])
+def test_a_link_to_the_writers_stories_by_a_query(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("after, authors", [
+    # a link to the writer's page that offers their other stories, its words before the name
+    ('<div><a href="/author/ann-lee">More from Ann Lee</a></div>', ["Ann Lee"]),
+    ('<div><a href="/author/ann-lee">View all posts by Ann Lee</a></div>', ["Ann Lee"]),
+    ('<div><a href="/@AnnLee">See all stories by Ann Lee</a></div>', ["Ann Lee"]),
+    # near misses: a desk's page, a section's page, another story's card
+    ('<div><a href="/author/harbour-desk">More from the harbour desk</a></div>', []),
+    ('<div><a href="/section/harbour-life">More from Harbour Life</a></div>', []),
+    ('<ul class="related"><li><h3><a href="/harbour-story-two">Another harbour story</a></h3>'
+     '<a href="/author/tom-park">More by Tom Park</a></li></ul>', []),
+])
+def test_a_more_by_the_writer_link_names_the_writer(after, authors):
+    assert parsed(after=after).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # another story's card with no heading: its picture and its headline, a plain link, both
+    # link that story, and its byline is that story's (beside the page's own, or alone)
+    ('<div class="module"><a href="/harbour-story-two-three"><img src="/a.jpg"></a><div>'
+     '<a href="/harbour-story-two-three">Ferry pilots strike for a week</a><p>by <a href="/tompark">Tom Park</a>'
+     '</p></div></div>', []),
+    ('<p class="byline">By Ann Lee</p><div class="module"><a href="/2025/05/ferry-strike"><img src="/a.jpg"></a>'
+     '<a href="/2025/05/ferry-strike">Ferry pilots strike for a week</a><p>by Tom Park</p></div>', ["Ann Lee"]),
+    # near misses: the writer's portrait and name both linked to their page, which may be
+    # numbered or a slug, with the "By" in an element of its own
+    ('<div aria-label="Byline"><div><a href="/people/384067907/ann-lee"><img src="/a.jpg"></a></div>'
+     '<p><a href="/people/384067907/ann-lee">Ann Lee</a></p></div>', ["Ann Lee"]),
+    ('<div><a href="/team/ann-lee-reporter"><img src="/a.jpg"></a><span class="byline">By</span> '
+     '<a href="/team/ann-lee-reporter">Ann Lee</a></div>', ["Ann Lee"]),
+])
+def test_a_card_without_a_heading_holds_another_storys_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # a box after the story: the writer's portrait, named by its alt text, and beside it a
+    # bio of that person as a writer, though no class, heading or bold name marks it
+    ("", '<div class="grid"><div class="c2"><a href="https://social.example/"><img src="/a.jpg" alt="Ann Lee"></a>'
+     '</div><div class="c10">Ann Lee is a freelance writer living in Port Carlow</div></div>', ["Ann Lee"]),
+    ("", '<div><img src="/a.jpg" alt="Ann Lee"><p>Ann Lee is a freelance writer living in Port Carlow</p></div>',
+     ["Ann Lee"]),
+    # near misses: a figure's caption (the story's subject), another person's portrait, the
+    # box before the story, a list of such boxes
+    ("", '<figure><img src="/a.jpg" alt="Ann Lee"><figcaption>Ann Lee is a freelance writer living in Port Carlow'
+     '</figcaption></figure>', []),
+    ("", '<div><div><img src="/a.jpg" alt="Tom Park"></div><div>Ann Lee is a freelance writer living in Port Carlow'
+     '</div></div>', []),
+    ('<div><div><img src="/a.jpg" alt="Ann Lee"></div><div>Ann Lee is a freelance writer living in Port Carlow'
+     '</div></div>', "", []),
+    ("", '<div><div><div><img src="/a.jpg" alt="Ann Lee"></div><div>Ann Lee is a freelance writer in Port Carlow'
+     '</div></div><div><div><img src="/b.jpg" alt="Tom Park"></div><div>Tom Park is a harbour pilot and a writer'
+     '</div></div></div>', []),
+])
+def test_a_portrait_beside_a_bio_after_the_story(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
