@@ -4125,6 +4125,13 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     parts = _title_parts(signals.title_tag, site_keys)
     in_title = [h for h in signals.subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
+    # A page with no heading at all may set its headline in a <div> of its article's header,
+    # and word its <title> otherwise for search engines: that block is the visible headline,
+    # as a lone <h1> is. (trafilatura, finding no <h1>, read the <title>: its title is no vote
+    # of its own there.)
+    restated = (_headline_in_article_header(signals) if not signals.headings and not in_title
+                and signals.title_tag else None)
+    candidates += [("heading", restated)] if restated else []
     if signals.title_tag:
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
@@ -4146,7 +4153,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
     # heuristics): its answer is one more vote, the weakest. (It reads og:title first and cuts
     # the site's name as we do: from a copied og:title it gives the <title>'s own form again.)
-    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms):
+    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms) and not (
+            restated and _key(trafilatura_title) in _title_parts(signals.title_tag, site_keys) | title_forms):
         candidates.append(("trafilatura", trafilatura_title))
     candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
@@ -4182,6 +4190,81 @@ def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[
         return None
     after = signals.heading_after_h1
     return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
+
+
+# A box whose class or id names a header ("article-header", "ArticleHeader-wrapper",
+# "story_Head__x1"), not a heading ("heading", "headline": a headline's own element).
+_HEADER_CLASS = re.compile(r"head(?:er)?(?![a-z])", re.I)
+_NOT_IN_HEADLINE = {"a", "nav", "aside", "footer", "form", "button", "select", "ul", "ol", "li", "time",
+                    "figcaption", "script", "style", "noscript", "template"}
+_INLINE_IN_HEADLINE = {"span", "em", "strong", "b", "i", "br", "font", "small", "sup", "sub"}
+_RESTATED_LENGTH = (10, 200)  # characters of a headline's block, at least and at most
+_RESTATED_SHARE = 0.3  # of the <title>'s words the block states, and of its own, at least
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+
+def _headline_words(text: str) -> set[str]:
+    """A headline's words less the function words, for telling how much two wordings share;
+    in Chinese and Japanese, where no space parts words, its pairs of characters."""
+    text = text.translate(_QUOTES).casefold()
+    pairs = {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    return pairs | (set(re.findall(r"\w+", _CJK_RUN.sub(" ", text))) - _FUNCTION_WORDS)
+
+
+def _is_article_header(box) -> bool:
+    """A <header>, or a box classed as a header, that is not the site's (its masthead, its
+    navigation, its top bar)."""
+    marks = f"{box.get('class', '')} {box.get('id', '')}"
+    return (box.tag == "header" or bool(_HEADER_CLASS.search(marks))) and not _SITE_HEADER_MARK.search(marks)
+
+
+def _headline_in_article_header(signals: Signals) -> str | None:
+    """The first block of text set in an article's header (not the site's) that states the
+    <title>'s headline in other words: three tenths of the <title>'s words or more, two at
+    least, and as large a share of its own ("Coal's big US stronghold is losing steam" under
+    "Coal's US stronghold is losing steam"). A page with no heading sets its headline so, in
+    a <div>, where its <title> is written for search engines. A block that holds a form of
+    the <title> whole (a kicker run into the headline, "Politics | Headline") states the
+    same headline: none is given. Not a link, a list's item, a date, nor a block of blocks."""
+    if signals.tree is None:
+        return None
+    title = " ".join(signals.title_tag.split())
+    title_words = _headline_words(title)
+    if len(title_words) < 3:
+        return None
+    strong, weak = _title_variants(title, set())
+    forms = [f for f in strong | weak if len(f.split()) >= 3 or (_CJK_RUN.search(f) and len(f) >= 8)]
+    read = set()
+    for box in signals.tree.iter("header", "div", "section"):
+        if not _is_article_header(box) or any(a in read or a.tag in _NOT_IN_HEADLINE for a in box.iterancestors()):
+            continue
+        if any(len(_text(p) or "") >= _PROSE_LENGTH for p in box.iter("p")):
+            continue  # (a box of the whole page or story, classed for its header's style: "below-header-ad")
+        read.add(box)
+        for block in box.iter():
+            if not isinstance(block.tag, str) or block.tag in _NOT_IN_HEADLINE or any(
+                    isinstance(c.tag, str) and c.tag not in _INLINE_IN_HEADLINE and _text(c) for c in block):
+                continue
+            if any(a.tag in _NOT_IN_HEADLINE for a in _ancestors_below(block, box)):
+                continue
+            text = _text(block)
+            if not text or not _RESTATED_LENGTH[0] <= len(text) <= _RESTATED_LENGTH[1] or "://" in text:
+                continue
+            if any(_text(link) for link in block.iter("a")):
+                continue  # (a trail of links, "Home > Holidays > Headline")
+            words = _headline_words(text)
+            shared = len(words & title_words)
+            if shared < max(2, _RESTATED_SHARE * len(title_words)) or shared < _RESTATED_SHARE * len(words):
+                continue
+            return None if any(form in _key(text) for form in forms) else text
+    return None
+
+
+def _ancestors_below(element, box):
+    for ancestor in element.iterancestors():
+        if ancestor is box:
+            return
+        yield ancestor
 
 
 _KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most
