@@ -3990,6 +3990,38 @@ def _barred_name_at_end(title: str) -> str | None:
     return last if barred else None
 
 
+def _without_section_at_end(title: str, marks: str) -> str | None:
+    """The <title> less its last part, where that part is as short as a section's name beside
+    the rest (_is_section), does not start in lower case, and is set after one of `marks`
+    between spaces: "Headline | Local" once the site's name is cut."""
+    spans = _part_spans(title)
+    if len(spans) < 2:
+        return None
+    between = title[spans[-2][1]:spans[-1][0]]
+    last = title[spans[-1][0]:spans[-1][1]]
+    if (between.strip() not in marks or not between.strip() or not between.startswith(" ") or last[:1].islower()
+            or not _is_section(last, [title[a:b] for a, b in spans[:-1]])):
+        return None
+    return title[:spans[-2][1]]
+
+
+def _section_and_name_at_end(title: str) -> str | None:
+    """The headline of a <title> "Headline - Local News - Harbor Ledger" that nothing else
+    parts: a dash is a headline's punctuation too, but not twice, the same dash, before a
+    section's name and then a name (a few words that do not start in lower case, shorter
+    than the headline). None where the <title> is not so."""
+    spans = _part_spans(title)
+    if len(spans) < 3:
+        return None
+    last = title[spans[-1][0]:spans[-1][1]]
+    before_last, before_section = title[spans[-2][1]:spans[-1][0]], title[spans[-3][1]:spans[-2][0]]
+    headline = _without_section_at_end(title[:spans[-2][1]], "-–—")
+    if (headline is None or before_last != before_section or len(last.split()) > _NAME_WORDS
+            or last[:1].islower() or len(headline) <= len(last)):
+        return None
+    return headline
+
+
 def _is_section(part: str, rest: list[str]) -> bool:
     """A title part short enough to be a section's name ("World", "Local news", "智能") beside
     the rest of the title, which is at least twice as long."""
@@ -4165,7 +4197,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # is the site's name all the same (see _barred_name_at_end).
         site = _barred_name_at_end(choice.value)
         if site:
-            return Choice(choice.value[:choice.value.rfind(site)].rstrip(" |｜"), "title")
+            headline = choice.value[:choice.value.rfind(site)].rstrip(" |｜")
+            return Choice(_without_section_at_end(headline, "|｜") or headline, "title")
+        headline = _section_and_name_at_end(choice.value)
+        if headline:
+            return Choice(headline, "title")
     return choice
 
 

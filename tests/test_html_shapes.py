@@ -614,8 +614,8 @@ def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headli
     ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut"),
     ("Pier 1.8 - The Winter Update - Pier 1.8 - The Winter Update - Pier Notes", "Pier 1.8 - The Winter Update"),
     # near misses: a part said twice but not as a run from the start; nothing said twice
-    ("Bridge - Ferry fares to be cut - Bridge - Pine Street Notes",
-     "Bridge - Ferry fares to be cut - Bridge - Pine Street Notes"),
+    ("Bridge - Ferry fares to be cut - Bridge - and more notes",
+     "Bridge - Ferry fares to be cut - Bridge - and more notes"),
     ("Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut - Pine Street Notes"),
 ])
 def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
@@ -5026,3 +5026,22 @@ _DREDGING = "Council to vote on harbor dredging plan | Harbor Ledger"
 ])
 def test_a_headline_in_the_article_headers_div_on_a_page_with_no_heading(title, header, top, site_header, headline):
     assert extract_html(_header_page(title, header, top, site_header)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a <title> alone, nothing naming its site, that ends in a section's name and
+    # then the site's: after a bar (the section was left on), or twice after the same dash
+    ("Ferry fares to be cut across the valley | Local | Harbor Ledger", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley - Local News - Harbor Ledger", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley — World — The Harbor Ledger", "Ferry fares to be cut across the valley"),
+    # near misses: one dash (a headline's own punctuation as often); parts in lower case; a
+    # headline shorter than the name; two different dashes; a last part too long for a name
+    ("Ferry fares to be cut across the valley - Harbor Ledger", "Ferry fares to be cut across the valley - Harbor Ledger"),
+    ("Storm - and more storm - for the valley", "Storm - and more storm - for the valley"),
+    ("Ferry - Timetable - Winter Sailings Begin", "Ferry - Timetable - Winter Sailings Begin"),
+    ("Ferry fares to be cut across the valley – Local - Harbor Ledger", "Ferry fares to be cut across the valley – Local - Harbor Ledger"),
+    ("Ferry fares to be cut across the valley - Local - Harbor Ledger Says The Council Will Vote",
+     "Ferry fares to be cut across the valley - Local - Harbor Ledger Says The Council Will Vote"),
+])
+def test_a_sections_name_before_the_sites_at_the_end_of_a_title_that_nothing_else_parts(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
