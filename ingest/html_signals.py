@@ -4236,6 +4236,7 @@ _NOT_IN_HEADLINE = {"a", "nav", "aside", "footer", "form", "button", "select", "
 _INLINE_IN_HEADLINE = {"span", "em", "strong", "b", "i", "br", "font", "small", "sup", "sub"}
 _RESTATED_LENGTH = (10, 200)  # characters of a headline's block, at least and at most
 _RESTATED_SHARE = 0.3  # of the <title>'s words the block states, and of its own, at least
+_RESTATED_WORDS = 2  # words the block and the <title> share, at least
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
@@ -4290,7 +4291,7 @@ def _headline_in_article_header(signals: Signals) -> str | None:
                 continue  # (a trail of links, "Home > Holidays > Headline")
             words = _headline_words(text)
             shared = len(words & title_words)
-            if shared < max(2, _RESTATED_SHARE * len(title_words)) or shared < _RESTATED_SHARE * len(words):
+            if shared < max(_RESTATED_WORDS, _RESTATED_SHARE * len(title_words)) or shared < _RESTATED_SHARE * len(words):
                 continue
             return None if any(form in _key(text) for form in forms) else text
     return None
