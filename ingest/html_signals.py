@@ -4235,8 +4235,9 @@ _NOT_IN_HEADLINE = {"a", "nav", "aside", "footer", "form", "button", "select", "
                     "figcaption", "script", "style", "noscript", "template"}
 _INLINE_IN_HEADLINE = {"span", "em", "strong", "b", "i", "br", "font", "small", "sup", "sub"}
 _RESTATED_LENGTH = (10, 200)  # characters of a headline's block, at least and at most
-_RESTATED_SHARE = 0.3  # of the <title>'s words the block states, and of its own, at least
-_RESTATED_WORDS = 2  # words the block and the <title> share, at least
+_RESTATED_SHARE = 0.25  # of the <title>'s words the block states, and of its own, at least
+_RESTATED_WORDS = 3  # words the block and the <title> share, at least
+_STORY_BOX = re.compile(r"article|story|post|entry", re.I)
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
@@ -4249,15 +4250,21 @@ def _headline_words(text: str) -> set[str]:
 
 
 def _is_article_header(box) -> bool:
-    """A <header>, or a box classed as a header, that is not the site's (its masthead, its
-    navigation, its top bar)."""
+    """A <header>, or a box classed as a header, that is the article's: set in the page's
+    <article> or <main>, or in a box named for the story ("article-hero__header",
+    "story--header"), and not named for the site's (its masthead, its top bar). (The page's
+    <body> is often classed for the kind of page it is, "single-post": that names no box.)"""
     marks = f"{box.get('class', '')} {box.get('id', '')}"
-    return (box.tag == "header" or bool(_HEADER_CLASS.search(marks))) and not _SITE_HEADER_MARK.search(marks)
+    if not (box.tag == "header" or _HEADER_CLASS.search(marks)) or _SITE_HEADER_MARK.search(marks):
+        return False
+    return next(box.iterancestors("article", "main"), None) is not None or any(
+        _STORY_BOX.search(f"{b.get('class', '')} {b.get('id', '')}")
+        for b in chain((box,), box.iterancestors()) if b.tag not in ("body", "html"))
 
 
 def _headline_in_article_header(signals: Signals) -> str | None:
-    """The first block of text set in an article's header (not the site's) that states the
-    <title>'s headline in other words: three tenths of the <title>'s words or more, two at
+    """The first block of text set in an article's header (_is_article_header) that states
+    the <title>'s headline in other words: a quarter of the <title>'s words or more, three at
     least, and as large a share of its own ("Coal's big US stronghold is losing steam" under
     "Coal's US stronghold is losing steam"). A page with no heading sets its headline so, in
     a <div>, where its <title> is written for search engines. A block that holds a form of

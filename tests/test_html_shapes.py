@@ -4989,32 +4989,37 @@ def test_a_list_of_names_marked_by_their_parts(top, authors):
 # --- titles: a page with no heading, its headline in a <div> of the article's header ---------
 
 
-def _header_page(title: str, header: str, top: str = "", site_header: str = "") -> bytes:
+def _header_page(title: str, header: str, top: str = "", before: str = "") -> bytes:
     # (No <h1>-<h6> unless `top` sets one: the headline is a <div>, as on a template with none.)
-    return (f"<html><head><title>{title}</title></head><body><div class='site-header'>{site_header}</div>"
+    return (f"<html><head><title>{title}</title></head><body>{before}"
             f"<article>{header}{top}{BODY}</article></body></html>").encode()
 
 
 _DREDGING = "Council to vote on harbor dredging plan | Harbor Ledger"
 
 
-@pytest.mark.parametrize("title, header, top, site_header, headline", [
+@pytest.mark.parametrize("title, header, top, before, headline", [
     # fail before: the <title> worded for search engines, the visible headline in a <div> of
-    # the article's <header> (or of a box classed as one), stating it in other words
+    # the article's <header> (or of a box classed as the story's header), stating it in other words
     (_DREDGING, "<header><div>Harbor board will vote this week on the dredging plan</div><div>Ann Lee</div></header>",
      "", "", "Harbor board will vote this week on the dredging plan"),
-    (_DREDGING, "<div class='story-head'><p><span>Harbor board</span> will vote this week on the dredging plan</p></div>",
-     "", "", "Harbor board will vote this week on the dredging plan"),
+    (_DREDGING, "", "", "<div class='story-head'><p><span>Harbor board</span> will vote this week on the dredging plan</p></div>",
+     "Harbor board will vote this week on the dredging plan"),
     ("渡口票价明年下调，市议会周一表决 | 港湾日报", "<header><div>市议会周一表决：渡口票价明年起下调</div></header>",
      "", "", "市议会周一表决：渡口票价明年起下调"),
     # (a <title> with no site part, which trafilatura, finding no <h1>, gives as its title too)
     ("Council to vote on harbor dredging plan", "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
      "", "", "Harbor board will vote this week on the dredging plan"),
-    # near misses: such a block in the site's header; one that shares too few words (a line
-    # on another story); a kicker run into the <title>'s own headline; a trail of links; a
-    # page with an <h1>, which states the headline
-    (_DREDGING, "", "", "<div>Harbor board will vote this week on the dredging plan</div>", "Council to vote on harbor dredging plan"),
+    # near misses: such a block in the site's header (named so, or outside the article); one
+    # that shares too few words (a line on another story); a kicker run into the <title>'s own
+    # headline; a trail of links; a page with an <h1>, which states the headline
+    (_DREDGING, "", "", "<div class='site-header'><div>Harbor board will vote this week on the dredging plan</div></div>",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "", "", "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
+     "Council to vote on harbor dredging plan"),
     (_DREDGING, "<header><div>Photos of the harbor regatta from the weekend</div></header>", "", "",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div>Harbor plan photos from the weekend regatta</div></header>", "", "",
      "Council to vote on harbor dredging plan"),
     (_DREDGING, "<header><div><span>Politics</span> | Council to vote on harbor dredging plan</div></header>", "", "",
      "Council to vote on harbor dredging plan"),
@@ -5024,8 +5029,8 @@ _DREDGING = "Council to vote on harbor dredging plan | Harbor Ledger"
     (_DREDGING, "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
      "<h1>Council to vote on harbor dredging plan</h1>", "", "Council to vote on harbor dredging plan"),
 ])
-def test_a_headline_in_the_article_headers_div_on_a_page_with_no_heading(title, header, top, site_header, headline):
-    assert extract_html(_header_page(title, header, top, site_header)).title == headline
+def test_a_headline_in_the_article_headers_div_on_a_page_with_no_heading(title, header, top, before, headline):
+    assert extract_html(_header_page(title, header, top, before)).title == headline
 
 
 @pytest.mark.parametrize("title, headline", [
