@@ -3938,6 +3938,11 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
             end -= 1
         elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
             start += 1
+        if (end - start >= 2 and start == 0 and end < len(parts) and _BAR_BEFORE.search(title[:spans[1][0]])
+                and _is_section(parts[0], parts[1:end])):
+            # "Opinion | Headline - Site": a section's name set before the headline with a
+            # bar (no headline's punctuation), at the other end from the site's name.
+            start = 1
         strong.add(_key(run(start, end - 1)))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
