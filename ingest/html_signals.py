@@ -3940,7 +3940,7 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
             start += 1
         if (end - start >= 2 and start == 0 and end < len(parts) and _BAR_BEFORE.search(title[:spans[1][0]])
                 and _is_section(parts[0], parts[1:end])):
-            # "Opinion | Headline - Site": a section's name set before the headline with a
+            # "Letters | Headline - Site": a section's name set before the headline with a
             # bar (no headline's punctuation), at the other end from the site's name.
             start = 1
         strong.add(_key(run(start, end - 1)))
@@ -4233,8 +4233,8 @@ def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[
     return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
 
 
-# A box whose class or id names a header ("article-header", "ArticleHeader-wrapper",
-# "story_Head__x1"), not a heading ("heading", "headline": a headline's own element).
+# A box whose class or id names a header ("piece-header", "PieceHeader-box", "piece_Head__q7"),
+# not a heading ("heading", "headline": a headline's own element).
 _HEADER_CLASS = re.compile(r"head(?:er)?(?![a-z])", re.I)
 _NOT_IN_HEADLINE = {"a", "nav", "aside", "footer", "form", "button", "select", "ul", "ol", "li", "time",
                     "figcaption", "script", "style", "noscript", "template"}
@@ -4256,9 +4256,9 @@ def _headline_words(text: str) -> set[str]:
 
 def _is_article_header(box) -> bool:
     """A <header>, or a box classed as a header, that is the article's: set in the page's
-    <article> or <main>, or in a box named for the story ("article-hero__header",
-    "story--header"), and not named for the site's (its masthead, its top bar). (The page's
-    <body> is often classed for the kind of page it is, "single-post": that names no box.)"""
+    <article> or <main>, or in a box named for the story ("story-top__header", "post-box
+    header"), and not named for the site's (its masthead, its top bar). (The page's <body> is
+    often classed for the kind of page it is, "page-kind-post": that names no box.)"""
     marks = f"{box.get('class', '')} {box.get('id', '')}"
     if not (box.tag == "header" or _HEADER_CLASS.search(marks)) or _SITE_HEADER_MARK.search(marks):
         return False
@@ -4270,11 +4270,12 @@ def _is_article_header(box) -> bool:
 def _headline_in_article_header(signals: Signals) -> str | None:
     """The first block of text set in an article's header (_is_article_header) that states
     the <title>'s headline in other words: a quarter of the <title>'s words or more, three at
-    least, and as large a share of its own ("Coal's big US stronghold is losing steam" under
-    "Coal's US stronghold is losing steam"). A page with no heading sets its headline so, in
-    a <div>, where its <title> is written for search engines. A block that holds a form of
-    the <title> whole (a kicker run into the headline, "Politics | Headline") states the
-    same headline: none is given. Not a link, a list's item, a date, nor a block of blocks."""
+    least, and as large a share of its own ("Harbor board will vote this week on the dredging
+    plan" under "Council to vote on harbor dredging plan"). A page with no heading sets its
+    headline so, in a <div>, where its <title> is written for search engines. A block that
+    holds a form of the <title> whole (a kicker run into the headline, "Politics | Headline")
+    states the same headline: none is given. Not a link, a list's item, a date, nor a block of
+    blocks."""
     if signals.tree is None:
         return None
     title = " ".join(signals.title_tag.split())
@@ -4288,7 +4289,7 @@ def _headline_in_article_header(signals: Signals) -> str | None:
         if not _is_article_header(box) or any(a in read or a.tag in _NOT_IN_HEADLINE for a in box.iterancestors()):
             continue
         if any(len(_text(p) or "") >= _PROSE_LENGTH for p in box.iter("p")):
-            continue  # (a box of the whole page or story, classed for its header's style: "below-header-ad")
+            continue  # (a box of the whole page or story, its class naming the header's style or place)
         read.add(box)
         for block in box.iter():
             if not isinstance(block.tag, str) or block.tag in _NOT_IN_HEADLINE or any(
@@ -4300,7 +4301,7 @@ def _headline_in_article_header(signals: Signals) -> str | None:
             if not text or not _RESTATED_LENGTH[0] <= len(text) <= _RESTATED_LENGTH[1] or "://" in text:
                 continue
             if any(_text(link) for link in block.iter("a")):
-                continue  # (a trail of links, "Home > Holidays > Headline")
+                continue  # (a trail of links, "Home > Harbor > Headline")
             words = _headline_words(text)
             shared = len(words & title_words)
             if shared < max(_RESTATED_WORDS, _RESTATED_SHARE * len(title_words)) or shared < _RESTATED_SHARE * len(words):
