@@ -4046,6 +4046,11 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
             end -= 1
         elif end - start >= 2 and start > 0 and _is_section(parts[start], parts[start + 1:end]):
             start += 1
+        if (end - start >= 2 and start == 0 and end < len(parts) and _BAR_BEFORE.search(title[:spans[1][0]])
+                and _is_section(parts[0], parts[1:end])):
+            # "Letters | Headline - Site": a section's name set before the headline with a
+            # bar (no headline's punctuation), at the other end from the site's name.
+            start = 1
         strong.add(_key(run(start, end - 1)))
     elif start < end and any(site_part):
         # The site's name inside the title, not at an end: what follows it is its tagline
@@ -4096,6 +4101,38 @@ def _barred_name_at_end(title: str) -> str | None:
     barred = (bool(_BAR_BEFORE.search(before)) and len(last.split()) <= _NAME_WORDS
               and not last[:1].islower() and len(" ".join(parts[:-1])) > len(last))
     return last if barred else None
+
+
+def _without_section_at_end(title: str, marks: str) -> str | None:
+    """The <title> less its last part, where that part is as short as a section's name beside
+    the rest (_is_section), does not start in lower case, and is set after one of `marks`
+    between spaces: "Headline | Local" once the site's name is cut."""
+    spans = _part_spans(title)
+    if len(spans) < 2:
+        return None
+    between = title[spans[-2][1]:spans[-1][0]]
+    last = title[spans[-1][0]:spans[-1][1]]
+    if (between.strip() not in marks or not between.strip() or not between.startswith(" ") or last[:1].islower()
+            or not _is_section(last, [title[a:b] for a, b in spans[:-1]])):
+        return None
+    return title[:spans[-2][1]]
+
+
+def _section_and_name_at_end(title: str) -> str | None:
+    """The headline of a <title> "Headline - Local News - Harbor Ledger" that nothing else
+    parts: a dash is a headline's punctuation too, but not twice, the same dash, before a
+    section's name and then a name (a few words that do not start in lower case, shorter
+    than the headline). None where the <title> is not so."""
+    spans = _part_spans(title)
+    if len(spans) < 3:
+        return None
+    last = title[spans[-1][0]:spans[-1][1]]
+    before_last, before_section = title[spans[-2][1]:spans[-1][0]], title[spans[-3][1]:spans[-2][0]]
+    headline = _without_section_at_end(title[:spans[-2][1]], "-–—")
+    if (headline is None or before_last != before_section or len(last.split()) > _NAME_WORDS
+            or last[:1].islower() or len(headline) <= len(last)):
+        return None
+    return headline
 
 
 def _is_section(part: str, rest: list[str]) -> bool:
@@ -4233,6 +4270,13 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     parts = _title_parts(signals.title_tag, site_keys)
     in_title = [h for h in signals.subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
+    # A page with no heading at all may set its headline in a <div> of its article's header,
+    # and word its <title> otherwise for search engines: that block is the visible headline,
+    # as a lone <h1> is. (trafilatura, finding no <h1>, read the <title>: its title is no vote
+    # of its own there.)
+    restated = (_headline_in_article_header(signals) if not signals.headings and not in_title
+                and signals.title_tag else None)
+    candidates += [("heading", restated)] if restated else []
     if signals.title_tag:
         candidates.append(("title", signals.title_tag))
     # The social card (Open Graph, Twitter) is one vote however many tags repeat it: editors
@@ -4254,7 +4298,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # trafilatura reads the same tags with rules of its own (its own <h1> and title-part
     # heuristics): its answer is one more vote, the weakest. (It reads og:title first and cuts
     # the site's name as we do: from a copied og:title it gives the <title>'s own form again.)
-    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms):
+    if trafilatura_title and not (copied and _key(trafilatura_title) in title_forms) and not (
+            restated and _key(trafilatura_title) in _title_parts(signals.title_tag, site_keys) | title_forms):
         candidates.append(("trafilatura", trafilatura_title))
     candidates = _whole_titles([(s, " ".join(_unescaped(t).split())) for s, t in candidates if t and t.strip()])
     # A page whose every title form names the site is the site's own page (its front or a
@@ -4265,7 +4310,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # is the site's name all the same (see _barred_name_at_end).
         site = _barred_name_at_end(choice.value)
         if site:
-            return Choice(choice.value[:choice.value.rfind(site)].rstrip(" |｜"), "title")
+            headline = choice.value[:choice.value.rfind(site)].rstrip(" |｜")
+            return Choice(_without_section_at_end(headline, "|｜") or headline, "title")
+        headline = _section_and_name_at_end(choice.value)
+        if headline:
+            return Choice(headline, "title")
     return choice
 
 
@@ -4290,6 +4339,90 @@ def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[
         return None
     after = signals.heading_after_h1
     return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
+
+
+# A box whose class or id names a header ("piece-header", "PieceHeader-box", "piece_Head__q7"),
+# not a heading ("heading", "headline": a headline's own element).
+_HEADER_CLASS = re.compile(r"head(?:er)?(?![a-z])", re.I)
+_NOT_IN_HEADLINE = {"a", "nav", "aside", "footer", "form", "button", "select", "ul", "ol", "li", "time",
+                    "figcaption", "script", "style", "noscript", "template"}
+_INLINE_IN_HEADLINE = {"span", "em", "strong", "b", "i", "br", "font", "small", "sup", "sub"}
+_RESTATED_LENGTH = (10, 200)  # characters of a headline's block, at least and at most
+_RESTATED_SHARE = 0.25  # of the <title>'s words the block states, and of its own, at least
+_RESTATED_WORDS = 3  # words the block and the <title> share, at least
+_STORY_BOX = re.compile(r"article|story|post|entry", re.I)
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+
+def _headline_words(text: str) -> set[str]:
+    """A headline's words less the function words, for telling how much two wordings share;
+    in Chinese and Japanese, where no space parts words, its pairs of characters."""
+    text = text.translate(_QUOTES).casefold()
+    pairs = {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+    return pairs | (set(re.findall(r"\w+", _CJK_RUN.sub(" ", text))) - _FUNCTION_WORDS)
+
+
+def _is_article_header(box) -> bool:
+    """A <header>, or a box classed as a header, that is the article's: set in the page's
+    <article> or <main>, or in a box named for the story ("story-top__header", "post-box
+    header"), and not named for the site's (its masthead, its top bar). (The page's <body> is
+    often classed for the kind of page it is, "page-kind-post": that names no box.)"""
+    marks = f"{box.get('class', '')} {box.get('id', '')}"
+    if not (box.tag == "header" or _HEADER_CLASS.search(marks)) or _SITE_HEADER_MARK.search(marks):
+        return False
+    return next(box.iterancestors("article", "main"), None) is not None or any(
+        _STORY_BOX.search(f"{b.get('class', '')} {b.get('id', '')}")
+        for b in chain((box,), box.iterancestors()) if b.tag not in ("body", "html"))
+
+
+def _headline_in_article_header(signals: Signals) -> str | None:
+    """The first block of text set in an article's header (_is_article_header) that states
+    the <title>'s headline in other words: a quarter of the <title>'s words or more, three at
+    least, and as large a share of its own ("Harbor board will vote this week on the dredging
+    plan" under "Council to vote on harbor dredging plan"). A page with no heading sets its
+    headline so, in a <div>, where its <title> is written for search engines. A block that
+    holds a form of the <title> whole (a kicker run into the headline, "Politics | Headline")
+    states the same headline: none is given. Not a link, a list's item, a date, nor a block of
+    blocks."""
+    if signals.tree is None:
+        return None
+    title = " ".join(signals.title_tag.split())
+    title_words = _headline_words(title)
+    if len(title_words) < 3:
+        return None
+    strong, weak = _title_variants(title, set())
+    forms = [f for f in strong | weak if len(f.split()) >= 3 or (_CJK_RUN.search(f) and len(f) >= 8)]
+    read = set()
+    for box in signals.tree.iter("header", "div", "section"):
+        if not _is_article_header(box) or any(a in read or a.tag in _NOT_IN_HEADLINE for a in box.iterancestors()):
+            continue
+        if any(len(_text(p) or "") >= _PROSE_LENGTH for p in box.iter("p")):
+            continue  # (a box of the whole page or story, its class naming the header's style or place)
+        read.add(box)
+        for block in box.iter():
+            if not isinstance(block.tag, str) or block.tag in _NOT_IN_HEADLINE or any(
+                    isinstance(c.tag, str) and c.tag not in _INLINE_IN_HEADLINE and _text(c) for c in block):
+                continue
+            if any(a.tag in _NOT_IN_HEADLINE for a in _ancestors_below(block, box)):
+                continue
+            text = _text(block)
+            if not text or not _RESTATED_LENGTH[0] <= len(text) <= _RESTATED_LENGTH[1] or "://" in text:
+                continue
+            if any(_text(link) for link in block.iter("a")):
+                continue  # (a trail of links, "Home > Harbor > Headline")
+            words = _headline_words(text)
+            shared = len(words & title_words)
+            if shared < max(_RESTATED_WORDS, _RESTATED_SHARE * len(title_words)) or shared < _RESTATED_SHARE * len(words):
+                continue
+            return None if any(form in _key(text) for form in forms) else text
+    return None
+
+
+def _ancestors_below(element, box):
+    for ancestor in element.iterancestors():
+        if ancestor is box:
+            return
+        yield ancestor
 
 
 _KICKER_WORDS = 3  # words of a kicker set before the headline in its <h1>, at most

@@ -1354,9 +1354,10 @@ SITE = '<meta property="og:site_name" content="Valley Courier">'
     # a long part next to the site's name is the headline's own
     (f"<title>Bridge to be rebuilt - and the council will pay for all of it | Valley Courier</title>{SITE}",
      "", "Bridge to be rebuilt - and the council will pay for all of it"),
-    # with no site name known, nothing is cut
-    ("<title>Bridge to be rebuilt - Local news - Valley Courier</title>", "",
-     "Bridge to be rebuilt - Local news - Valley Courier"),
+    # with no site name known, one dash parts nothing (a headline's punctuation as often);
+    # the same dash twice before a section's name and a name does (since stop 32)
+    ("<title>Bridge to be rebuilt - Valley Courier</title>", "", "Bridge to be rebuilt - Valley Courier"),
+    ("<title>Bridge to be rebuilt - Local news - Valley Courier</title>", "", "Bridge to be rebuilt"),
     # the lone <h1> set inside the link to the front page is the site's logo, and so names the
     # site to cut from the <title>
     ("<title>河川の橋を再建する計画が決まった_地域_渓谷日報</title>",

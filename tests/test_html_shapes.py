@@ -614,8 +614,8 @@ def test_a_headline_cut_from_its_sites_name_keeps_its_closing_dots(title, headli
     ("Ferry fares to be cut - Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut"),
     ("Pier 1.8 - The Winter Update - Pier 1.8 - The Winter Update - Pier Notes", "Pier 1.8 - The Winter Update"),
     # near misses: a part said twice but not as a run from the start; nothing said twice
-    ("Bridge - Ferry fares to be cut - Bridge - Pine Street Notes",
-     "Bridge - Ferry fares to be cut - Bridge - Pine Street Notes"),
+    ("Bridge - Ferry fares to be cut - Bridge - and more notes",
+     "Bridge - Ferry fares to be cut - Bridge - and more notes"),
     ("Ferry fares to be cut - Pine Street Notes", "Ferry fares to be cut - Pine Street Notes"),
 ])
 def test_a_headline_said_twice_in_the_title_is_the_headline(title, headline):
@@ -4984,6 +4984,88 @@ def _name_parts(names, given: str = "given-names", surname: str = "surname") -> 
 ])
 def test_a_list_of_names_marked_by_their_parts(top, authors):
     assert parsed(top=top).authors == authors
+
+
+# --- titles: a page with no heading, its headline in a <div> of the article's header ---------
+
+
+def _header_page(title: str, header: str, top: str = "", before: str = "") -> bytes:
+    # (No <h1>-<h6> unless `top` sets one: the headline is a <div>, as on a template with none.)
+    return (f"<html><head><title>{title}</title></head><body>{before}"
+            f"<article>{header}{top}{BODY}</article></body></html>").encode()
+
+
+_DREDGING = "Council to vote on harbor dredging plan | Harbor Ledger"
+
+
+@pytest.mark.parametrize("title, header, top, before, headline", [
+    # fail before: the <title> worded for search engines, the visible headline in a <div> of
+    # the article's <header> (or of a box classed as the story's header), stating it in other words
+    (_DREDGING, "<header><div>Harbor board will vote this week on the dredging plan</div><div>Ann Lee</div></header>",
+     "", "", "Harbor board will vote this week on the dredging plan"),
+    (_DREDGING, "", "", "<div class='story-head'><p><span>Harbor board</span> will vote this week on the dredging plan</p></div>",
+     "Harbor board will vote this week on the dredging plan"),
+    ("渡口票价明年下调，市议会周一表决 | 港湾日报", "<header><div>市议会周一表决：渡口票价明年起下调</div></header>",
+     "", "", "市议会周一表决：渡口票价明年起下调"),
+    # (a <title> with no site part, which trafilatura, finding no <h1>, gives as its title too)
+    ("Council to vote on harbor dredging plan", "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
+     "", "", "Harbor board will vote this week on the dredging plan"),
+    # near misses: such a block in the site's header (named so, or outside the article); one
+    # that shares too few words (a line on another story); a kicker run into the <title>'s own
+    # headline; a trail of links; a page with an <h1>, which states the headline
+    (_DREDGING, "", "", "<div class='site-header'><div>Harbor board will vote this week on the dredging plan</div></div>",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "", "", "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div>Photos of the harbor regatta from the weekend</div></header>", "", "",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div>Harbor plan photos from the weekend regatta</div></header>", "", "",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div><span>Politics</span> | Council to vote on harbor dredging plan</div></header>", "", "",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div><span><a href='/'>Home</a></span> › <span><a href='/harbor'>Harbor</a></span> › <span>"
+     "<a href='/harbor/vote'>Harbor board will vote this week on the dredging plan</a></span></div></header>", "", "",
+     "Council to vote on harbor dredging plan"),
+    (_DREDGING, "<header><div>Harbor board will vote this week on the dredging plan</div></header>",
+     "<h1>Council to vote on harbor dredging plan</h1>", "", "Council to vote on harbor dredging plan"),
+])
+def test_a_headline_in_the_article_headers_div_on_a_page_with_no_heading(title, header, top, before, headline):
+    assert extract_html(_header_page(title, header, top, before)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a <title> alone, nothing naming its site, that ends in a section's name and
+    # then the site's: after a bar (the section was left on), or twice after the same dash
+    ("Ferry fares to be cut across the valley | Local | Harbor Ledger", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley - Local News - Harbor Ledger", "Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut across the valley — World — The Harbor Ledger", "Ferry fares to be cut across the valley"),
+    # near misses: one dash (a headline's own punctuation as often); parts in lower case; a
+    # headline shorter than the name; two different dashes; a last part too long for a name
+    ("Ferry fares to be cut across the valley - Harbor Ledger", "Ferry fares to be cut across the valley - Harbor Ledger"),
+    ("Storm - and more storm - for the valley", "Storm - and more storm - for the valley"),
+    ("Ferry - Timetable - Winter Sailings Begin", "Ferry - Timetable - Winter Sailings Begin"),
+    ("Ferry fares to be cut across the valley – Local - Harbor Ledger", "Ferry fares to be cut across the valley – Local - Harbor Ledger"),
+    ("Ferry fares to be cut across the valley - Local - Harbor Ledger Says The Council Will Vote",
+     "Ferry fares to be cut across the valley - Local - Harbor Ledger Says The Council Will Vote"),
+])
+def test_a_sections_name_before_the_sites_at_the_end_of_a_title_that_nothing_else_parts(title, headline):
+    assert extract_html(_titled_page(title)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a section's name before the headline with a bar, the site's name at the
+    # other end
+    ("Letters | Ferry fares to be cut across the valley - Harbor Ledger", "Ferry fares to be cut across the valley"),
+    ("Local | Ferry fares to be cut across the valley | Harbor Ledger", "Ferry fares to be cut across the valley"),
+    # near misses: a dash before the headline (a headline's punctuation as often); a first
+    # part as long as a headline's; no site's name cut at the other end
+    ("Letters - Ferry fares to be cut across the valley - Harbor Ledger", "Letters - Ferry fares to be cut across the valley"),
+    ("Ferry fares to be cut | across the valley and over the bay - Harbor Ledger",
+     "Ferry fares to be cut | across the valley and over the bay"),
+    ("Letters | Ferry fares to be cut across the valley", "Letters | Ferry fares to be cut across the valley"),
+])
+def test_a_sections_name_before_the_headline_at_the_other_end_from_the_sites(title, headline):
+    assert _title_under_site_name(title, "Harbor Ledger") == headline
 
 
 @pytest.mark.parametrize("top, authors", [
