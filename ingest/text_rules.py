@@ -1661,12 +1661,16 @@ _SENTENCE_CASE_ROLE = re.compile(
 # same in title case, for the roles a paper names by a place or a beat. A bureau is always a
 # place's, and an editor or a correspondent with no comma is far more often a place's or a
 # beat's than the third word of a name, so the capitalised word before it goes with the role.
+# So do the other trades a beat names ("Ann Lee Court Reporter", "Ann Lee Trainee Reporter",
+# "Ann Lee Football Writer", "Ann Lee Theatre Critic"): a beat word no list can hold all of
+# was left as the name's third word. (Only where a whole name is left: see _whole_name_before.)
 # (More of a job may follow the placed role, "Kyiv Bureau Chief, Staff Writer", a degree,
 # "Kyiv Bureau Chief, MA", or an outlet's initials and their job, "Kyiv Bureau Chief, HGN
 # Editor-at-large": the place is the role's still.)
 _TITLE_CASE_PLACED_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
-    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor|Reporter|Writer|Critic|Journalist|"
+    r"Columnist|Producer|Reviewer)s?"
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
@@ -1674,6 +1678,15 @@ _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
     rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
     rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _whole_name_before(head: str) -> bool:
+    """The words before a placed role end with a whole name: two words or more since the last
+    comma or "and", the last no initial and no particle ("Ann B. Lee Reporter" is "Ann B. Lee",
+    not "Ann B."; "Ann Lee Reporter" keeps its surname)."""
+    words = re.split(r",|\band\b|&", head.rstrip(" ,;&"))[-1].split()
+    return len(words) >= 2 and not re.fullmatch(r"[^\W\d_]\.?", words[-1]) \
+        and words[-1].casefold() not in _SURNAME_PARTICLES
 
 
 def _name_before_placed_role(match: re.Match) -> str:
@@ -1880,8 +1893,11 @@ def clean_byline(text: str) -> str:
     if "Bureau" in text or "Correspondent" in text or "Editor" in text:
         text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
     role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
-    if role and len(text[: role.start()].split()) >= 2:
+    if role and _whole_name_before(text[: role.start()]):
         text = text[: role.start()]
+        # (The beat may take two words, "Public Affairs Reporter": its first goes too.)
+        while text.split()[-1].casefold() in _DESK_WORDS and _whole_name_before(text.rsplit(None, 1)[0]):
+            text = text.rsplit(None, 1)[0]
     return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
 
 
@@ -3225,6 +3241,9 @@ _DESK_WORDS = {
     "multimedia", "global", "affairs", "energy", "transport", "housing", "immigration", "security",
     "defence", "defense", "diplomatic", "medical", "consumer", "retail", "aviation", "agriculture",
     "religion", "visuals", "interactive", "investigations", "audience", "engagement",
+    # and the first words of beats of two words ("Public Affairs", "Personal Finance", "General
+    # Assignment", "Breaking News", "Local Democracy"), no word of a name either
+    "public", "personal", "general", "rural", "breaking", "motor", "assignment", "democracy",
 }
 
 
@@ -3377,7 +3396,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
     sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
-    if sentence and len(phrase[: sentence.start()].split()) >= 2:
+    if sentence and _whole_name_before(phrase[: sentence.start()]):
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
     # name ("Twitter") stand between the name and the role word.

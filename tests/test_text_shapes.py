@@ -2459,3 +2459,32 @@ def test_a_front_matter_title_keeps_every_paragraph_of_the_story(title, markdown
     assert (article.title, article.authors, article.body) == (title, ["Ann Lee"], f"{STORY}\n\n{more}")
     alone = parse(f"---\ntitle: '{title}'\n---\n\n{STORY}\n", markdown)
     assert (alone.title, alone.body) == (title, STORY)
+
+
+# --- a writer's job after the name, no comma, its beat no list holds ----------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the beat's word stayed the name's third ("Ann Lee Court"), for every trade a
+    # beat names, not only a correspondent's or an editor's
+    ("By Ann Lee Court Reporter", ["Ann Lee"]),
+    ("Ann Lee Court Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Trainee Reporter", ["Ann Lee"]),
+    ("By Ann Lee Football Writer", ["Ann Lee"]),
+    ("Ann Lee Theatre Critic\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Product Reviewer", ["Ann Lee"]),
+    ("By Ann Lee, Tom Park Court Reporter", ["Ann Lee", "Tom Park"]),
+    # a beat of two words, its first no word of a name
+    ("By Ann Lee Public Affairs Reporter", ["Ann Lee"]),
+    ("Ann Lee General Assignment Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Breaking News Reporter", ["Ann Lee"]),
+    # near-misses: the job alone after the name, a known beat, a rank, an initial before it
+    ("By Ann Lee Reporter", ["Ann Lee"]),
+    ("By Mary Ann Lee Sports Reporter", ["Mary Ann Lee"]),
+    ("By Mary Ann Lee Senior Reporter", ["Mary Ann Lee"]),
+    ("By Ann B. Lee Reporter", ["Ann B. Lee"]),
+    ("By Ann van Lee Writer", ["Ann van Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_named_by_its_beat_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
