@@ -2082,12 +2082,19 @@ def names_in(text: str) -> list[str]:
     if text[:1] in _LEAD_IN_INITIALS and text.split(None, 1)[0].casefold() in _LEAD_IN_WORDS:
         return []
     people, _ = split_people(text)
+    people = [_without_letters(p) for p in people]
     # (Only a place after a writer and a comma, closing the byline: a place's word is a
     # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
     # name alone, first, or after "and" is a person's.)
     return [_once(p) for k, p in enumerate(people)
             if _is_person(p) and not (k and k == len(people) - 1 and _dateline_place(p)
                                       and _closes_after_comma(text, p))]
+
+
+def _without_letters(name: str) -> str:
+    """The name without a degree's or an honour's letters after it, where two words are left."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 3 and _LETTERS_AFTER_NAME.fullmatch(words[-1]) else name
 
 
 def _closes_after_comma(text: str, part: str) -> bool:
@@ -3102,6 +3109,11 @@ def byline_fields(line: Line) -> list[str]:
 _DEGREE = (r"(?:M\.?D|Ph\.?D|MPH|RN|BSN|MSN|DO|MBA|MSc|MS|MA|BSc|BA|JD|RD|LDN|LD|CDE|CDCES|DDS|DMD|DVM|"
            r"PharmD|FACP|FACS|FRCP|LCSW|NP|PA-C|PsyD|EdD|CFA|CFP|MFA)\.?")
 _NAME_WITH_DEGREES = re.compile(rf"(.+?)((?:\s*,\s*{_DEGREE})+)")
+# The same degrees, and honours, after a name with no comma ("Ann Lee PhD", "Ann Lee MBE", "Tom
+# Park QC"): no part of the name, as after a comma ("Ann Lee, PhD" is "Ann Lee"). As written, in
+# capitals ("Ann Lee Ma", a name in capitals made title case, keeps its surname). (A title before
+# the name, "Dr Ann Lee", is kept as the byline writes it, as normalise and the truth keep it.)
+_LETTERS_AFTER_NAME = re.compile(rf"{_DEGREE}|(?:[MOCKD]BE|QC|KC|MP|MSP|MEP|FRS|DPhil)\.?")
 
 
 def name_with_degrees(line: Line) -> list[str]:

@@ -2488,3 +2488,23 @@ def test_a_front_matter_title_keeps_every_paragraph_of_the_story(title, markdown
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_job_named_by_its_beat_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a degree's or an honour's letters after the name with no comma, read as a
+    # word of the name ("Ann Lee PhD": another person than the archive's "Ann Lee")
+    ("By Ann Lee PhD", ["Ann Lee"]),
+    ("By Ann Lee MBE and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee MD\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Tom Park QC", ["Tom Park"]),
+    # near-misses: letters after a comma (read so before), a surname in capitals that is such
+    # letters in a title's case, a suffix and a title before the name (kept as the
+    # byline writes it)
+    ("By Ann Lee, PhD", ["Ann Lee"]),
+    ("By ANN LEE MA", ["Ann Lee Ma"]),
+    ("By Ann Lee Jr", ["Ann Lee Jr"]),
+    ("By Dr Ann Lee", ["Dr Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_letters_after_a_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
