@@ -837,16 +837,22 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     """Where bylines and datelines stop: the second paragraph after the headline (the first
     may be a standfirst with the byline below it), and never far below the headline."""
     limit = _lines_below(lines, title_at or 0, HEADER_LIMIT)
+    # Readers' comments and a list of other stories follow the story: the names under their
+    # heading are readers' and other writers', never the byline below a caption or below a
+    # story of one paragraph ("Comments" / "Tom Park" / "Great piece"). (A comments button above
+    # the byline, under a standfirst, ends nothing: the story's paragraph below ends the header.)
+    below_story = next((i for i in range(body_at + 1, limit)
+                        if rules.opens_comments(lines[i]) or rules.is_list_heading(lines[i])), limit)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
             # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
-            after = next((j for j in range(i + 1, min(i + 3, limit)) if _byline_below_caption(lines, j)), None)
+            after = next((j for j in range(i + 1, min(i + 3, below_story)) if _byline_below_caption(lines, j)), None)
             if lines[i].words <= 40 and after is not None:
                 return next((k for k in range(after + 1, limit) if rules.is_paragraph(lines[k])), limit)
             return i
     # A story of one paragraph: the lines just below it may still hold the byline.
-    return min(limit, body_at + 3) if body_at < limit else body_at
+    return min(below_story, body_at + 3) if body_at < limit else body_at
 
 
 def _byline_below_caption(lines: list[Line], j: int) -> bool:
@@ -897,7 +903,9 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
     for i in range(body_at, len(lines)):
         if rules.is_paragraph(lines[i]):
             paragraphs += 1
-        elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
+        # (Below a story of one paragraph, a heading with no prose under it heads such a list too.)
+        elif (paragraphs >= 2 or paragraphs and not any(rules.is_paragraph(line) for line in lines[i + 1:])) \
+                and rules.is_list_heading(lines[i]):
             listed = set()
             for j in range(i + 1, len(lines)):
                 # (The prose below a box may be the story's last paragraph, one short sentence:

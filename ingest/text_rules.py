@@ -1460,8 +1460,10 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)$|^(?:leave|post|add) a (?:comment|reply)\b|"
+    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:leave|post|add) a (?:comment|reply)\b|"
     r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
     re.I,
 )

@@ -2508,3 +2508,32 @@ def test_a_job_named_by_its_beat_after_the_name(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_letters_after_a_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- readers' comments and other stories below a story of one paragraph -------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: below a story of one paragraph the byline area ran on past the heading of
+    # the comments or of a list of other stories, and a reader or another story's writer was
+    # read as this story's
+    ("Comments\n\nTom Park\n\nGreat piece, thanks.", []),
+    ("Leave a Reply\n\nTom Park\n\nGreat piece.", []),
+    ("Related\n\nPort fees rise again\n\nTom Park", []),
+    ("Recommended\n\nPort fees rise again\n\nBy Tom Park", []),
+    # fail before: a comments heading with its count or its readers named, below a longer story
+    ("Comments (3)\n\nTom Park\n\nMarch 4, 2019\n\nGreat piece, thanks.", []),
+    ("Reader comments\n\nTom Park\n\nGreat piece.", []),
+    # near-misses: the story's own sign-off, with nothing or a share line above it
+    ("— Tom Park", ["Tom Park"]),
+    ("Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("paragraphs", [1, 2])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_comments_and_other_stories_below_a_short_story(end, authors, paragraphs, markdown):
+    # (The second paragraph short enough to read as a caption over a byline.)
+    more = "Cranes stood idle for nine days while the talks went on, and the port said it would take a week to clear the ships."
+    story = STORY if paragraphs == 1 else f"{STORY}\n\n{more}"
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    standfirst = "The union says the first ships will be unloaded within the hour."
+    assert parse(f"{top}\n\n{standfirst}\n\n{story}\n\n{end}\n", markdown).authors == authors
