@@ -1974,7 +1974,8 @@ _NOT_NAME_WORDS = {
 # The first and last words of places' names that are no word of a person's name: "Los" and "Las"
 # only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
 # all a place's words, in the places where a writer's name is less likely.)
-_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao"}
+_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao",
+                           "fort", "mount", "cape"}
 _PLACE_ONLY_LAST_WORDS = {"city", "county", "heights", "islands", "lumpur", "aviv", "lanka", "rica", "dhabi",
                           "penh", "falls"}
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
@@ -2037,7 +2038,9 @@ def _is_person(name: str) -> bool:
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
-    if words and words[0].casefold() == "ask":
+    # ("In Ports", "Under Harbour News": the category a blog files a post in, set under its
+    # date; no name opens with a preposition as a word of its own.)
+    if words and words[0].casefold() in {"ask", "in", "under", "on", "at"}:
         return False
     # "Los Angeles", "Mexico City", "Tel Aviv" alone where a byline stands (a dateline's line, a
     # place tagged by the date): a place whose first or last word is no one's name's. (The place

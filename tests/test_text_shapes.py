@@ -2537,3 +2537,25 @@ def test_comments_and_other_stories_below_a_short_story(end, authors, paragraphs
     top = f"# {HEADLINE}" if markdown else HEADLINE
     standfirst = "The union says the first ships will be unloaded within the hour."
     assert parse(f"{top}\n\n{standfirst}\n\n{story}\n\n{end}\n", markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the category a blog files a post in, under its date ("In Ports"), read as a
+    # person beside the date
+    ("Posted on March 3, 2019\n\nIn Ports", []),
+    ("March 3, 2019\n\nIn Harbour News", []),
+    ("Posted on March 3, 2019\n\nUnder Harbour News", []),
+    # fail before: a town whose first word is no name's ("Fort", "Mount", "Cape"), as a
+    # dateline's place under the writer or beside the date
+    ("Ann Lee\n\nCape Ellis\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("March 3, 2019\n\nFort Ellis", []),
+    ("March 3, 2019 | Mount Ellis", []),
+    # near-misses: the category after "by" and the writer, a writer named with a place's
+    # word ("Port" opens a given name too), a name with a hyphened given name
+    ("Posted on March 3, 2019 by Ann Lee in Ports", ["Ann Lee"]),
+    ("Ann Port\n\nMarch 3, 2019", ["Ann Port"]), ("Port Ellis\n\nMarch 3, 2019", ["Port Ellis"]),
+    ("In-ho Lee\n\nMarch 3, 2019", ["In-ho Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_category_or_a_town_beside_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
