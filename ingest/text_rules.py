@@ -1132,6 +1132,13 @@ _LIST_HEADING = re.compile(
     r"see also|also read|top stories|what to read next|"
     r"editor'?s? picks?|more like this|"
     r"up next|next up|read this next|don'?t miss|in case you missed it|further reading|more to (?:read|explore)|"
+    # (and more of the words sites head those lists with: "From the archive", "Also in Ports",
+    # "Elsewhere on Harbour Gazette", "Keep reading", "Our picks", "Suggested reading")
+    r"from (?:the|our) archives?|(?:also|elsewhere) (?:in|on|from)(?-i:(?:\s+[A-Z][\w&'’-]*){1,4})|more coverage|"
+    r"keep reading|other stories|you (?:may|might) (?:also )?be interested in|more for you|more top stories|"
+    r"explore more|read these next|discover more|sponsored stories|around the web|(?:top|our|editor'?s?) picks|"
+    r"editor'?s'? choice|recent (?:posts|articles|stories)|similar (?:articles|stories|posts)|"
+    r"(?:suggested|recommended) reading|"
     # A reader service's lists of the page's links and pictures after the story (Jina's
     # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
     r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",

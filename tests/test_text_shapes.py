@@ -2559,3 +2559,19 @@ def test_comments_and_other_stories_below_a_short_story(end, authors, paragraphs
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_category_or_a_town_beside_the_date(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("heading, authors", [
+    # fail before: more of the headings a list of other stories opens with; the byline under
+    # its first headline was read as the story's sign-off
+    ("From the archive", []), ("Also in Ports", []), ("Elsewhere on Harbour Gazette", []),
+    ("Keep reading", []), ("Our picks", []), ("Suggested reading", []), ("Recent posts", []),
+    # near-misses: a story's last sentence that opens with such words, a heading that is a sentence
+    ("Also in Ports, the night shift will vote on Friday.", ["Tom Park"]),
+    ("Also in attendance was the mayor.", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_headings_of_other_stories(heading, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{BRIEF[0]}\n\n{heading}\n\nPort fees rise again\n\nBy Tom Park\n"
+    assert parse(text, markdown).authors == authors
