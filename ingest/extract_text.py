@@ -1433,12 +1433,15 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(rules.name_with_role(line)[0], i, "name_with_role")
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
     last = i  # the byline's last line so far
-    if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
-        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if rules.ends_with_by(line) else 7)
+    # (Not a writer's job under their name: "Ann Lee" / "Reporter" / "Tom Park" names no reporter
+    # Tom Park.)
+    label = rules.ends_with_by(line) and not (i > 0 and rules.role_under_name(line, lines[i - 1]))
+    if (label or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
+        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if label else 7)
         for j in range(i + 1, i + 1 + count):
             add(names, j, "byline_goes_on")  # every line of the byline is the byline's
         last += count
-        if not count and rules.ends_with_by(line):
+        if not count and label:
             # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
             names = rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1])
             add(names, i + 1, "name_after_by")

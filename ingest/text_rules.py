@@ -2203,6 +2203,12 @@ def ends_with_by(line: Line) -> bool:
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
 
 
+def role_under_name(line: Line, above: Line) -> bool:
+    """"Ann Lee" / "Reporter": a writer's job alone under their name, with no colon, is theirs,
+    not a label over the next line's name ("Reporter:" / "Ann Lee" is one)."""
+    return bool(re.fullmatch(r"(?i:authors?|writers?|reporters?)", line.text.strip())) and is_name_line(above)
+
+
 # (With "and" in other languages: "Di A e B", "Door A en B", "Av A og B", "Av A och B", "A a B".)
 _JOINING_WORDS = {"and", "und", "et", "y", "e", "en", "og", "och", "a", "ja", "de", "da", "del", "della", "der", "den", "van", "von",
                   "al", "el", "la", "las", "le", "los", "di", "du", "do", "dos", "des", "ter", "ten", "zu",

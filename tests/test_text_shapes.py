@@ -2575,3 +2575,18 @@ def test_more_headings_of_other_stories(heading, authors, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     text = f"{top}\n\n{STORY}\n\n{BRIEF[0]}\n\n{heading}\n\nPort fees rise again\n\nBy Tom Park\n"
     assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a writer's job alone under their name read as a label over the next name
+    # ("Ann Lee" / "Writer" / "Tom Park": Tom Park the writer, Ann Lee lost)
+    ("Ann Lee\n\nWriter\n\nTom Park\n\nEditor", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee\n\nReporter\n\nTom Park\n\nSenior Editor", ["Ann Lee", "Tom Park"]),
+    # near-misses: a label with its colon or alone over the name, the job over a date
+    ("Reporter:\n\nTom Park", ["Tom Park"]),
+    ("Reporter\n\nTom Park", ["Tom Park"]),
+    ("Ann Lee\n\nReporter\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_under_a_name_is_no_label(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
