@@ -2590,3 +2590,15 @@ def test_more_headings_of_other_stories(heading, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_job_under_a_name_is_no_label(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: who made the video or the graphics, named under the byline
+    ("By Ann Lee\n\nTom Park\n\nVideo Producer", ["Ann Lee"]),
+    ("By Ann Lee\n\nTom Park\n\nGraphics Editor", ["Ann Lee"]),
+    # near-miss: a second writer's job
+    ("By Ann Lee\n\nTom Park\n\nSenior Editor", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_video_or_graphics_credit_under_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
