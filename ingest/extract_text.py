@@ -929,6 +929,18 @@ _NEXT_OR_TAGS = re.compile(r"(?i:(?:up\s+)?next|previous|prev|older|newer)(?:\s+
                           r"(?i:tags?|topics?|tagged|tagged with|filed under|keywords|categories|category|related topics)$")
 
 
+def _under_tags(lines: list[Line], i: int) -> bool:
+    """Line i is one of the names listed under a heading of tags ("Topics", "Tags", "Filed
+    under") or of the next story ("Next"), a few of them in a row: a page's tags under the
+    headline, not its byline."""
+    for j in range(i - 1, max(-1, i - TAG_LINES - 1), -1):
+        if _NEXT_OR_TAGS.match(lines[j].text.strip(" *:#")):
+            return True
+        if not rules.is_name_line(lines[j], in_block=True):
+            return False
+    return False
+
+
 def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     """The text ends with a name alone on its line, below the story (maybe below its tags): a
     page that signs its stories at the foot, its author box reduced to the name. Not when a
@@ -1493,6 +1505,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # ("Photographs by:" / "Tom Park", "Tested by:" / "Tom Park": the credit's name)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
         return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
+    elif rules.is_name_line(line) and _under_tags(lines, i):
+        return  # ("Topics" / "Tom Park" / "Sue Ray": the people the story is tagged with)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

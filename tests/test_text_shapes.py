@@ -2602,3 +2602,15 @@ def test_a_job_under_a_name_is_no_label(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_video_or_graphics_credit_under_the_byline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the people a story is tagged with, under the tags' heading
+    ("Topics\n\nTom Park\n\nSue Ray", []),
+    ("Tags:\n\nTom Park", []),
+    # near-miss: a name under a share button
+    ("Share\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_under_the_tags_heading(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
