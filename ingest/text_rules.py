@@ -2148,6 +2148,8 @@ _CREDITED = re.compile(
     r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
     r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
     r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
+    # (and an audio version's or a podcast's: "Voiced by B", "Mixed by B", "Moderated by B")
+    r"voiced|voice|narration|performed|mixed|engineered|scored|composed|shot|moderated|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"

@@ -2614,3 +2614,18 @@ def test_a_video_or_graphics_credit_under_the_byline(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_under_the_tags_heading(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: an audio version's or a podcast's credit under the byline, read as the
+    # byline ("Voiced by Tom Park": Tom Park the writer, Ann Lee lost)
+    ("Ann Lee\n\nMarch 3, 2019\n\nVoiced by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee\n\nMixed by Tom Park", ["Ann Lee"]),
+    ("Moderated by Tom Park", []),
+    # near-misses: the writer's own credits
+    ("Written by Ann Lee", ["Ann Lee"]),
+    ("Story by Ann Lee\n\nNarrated by Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_audio_credit_under_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
