@@ -848,7 +848,10 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
             # A photo's caption reads as a paragraph too: a byline right below a short one
             # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
             after = next((j for j in range(i + 1, min(i + 3, below_story)) if _byline_below_caption(lines, j)), None)
-            if lines[i].words <= 40 and after is not None:
+            # (Only where the story goes on below that byline: with no prose below it, the short
+            # paragraph was the story's last, and the "byline" a reader's comment or a teaser's.)
+            if lines[i].words <= 40 and after is not None \
+                    and any(rules.is_paragraph(lines[k]) for k in range(after + 1, len(lines))):
                 return next((k for k in range(after + 1, limit) if rules.is_paragraph(lines[k])), limit)
             return i
     # A story of one paragraph: the lines just below it may still hold the byline.

@@ -2629,3 +2629,22 @@ def test_names_under_the_tags_heading(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_an_audio_credit_under_the_byline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the story's last paragraph, short enough for a caption, read as one over a
+    # byline: the reader's name and date under it (or a teaser's writer) was the story's
+    ("Tom Park\n\nMarch 4, 2019 at 9:12 am\n\nGreat piece, thanks.\n\nReply", []),
+    ("Port fees rise again\n\nTom Park\n\nMarch 2, 2019\n\nShips wait in the bay\n\nSue Ray\n\nMarch 1, 2019", []),
+    # near-miss: a caption under the standfirst, the byline and the story below it
+    ("", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_date_below_the_storys_last_short_paragraph(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    short = "Cranes stood idle for nine days while the talks went on, and the port said it would take a week to clear the ships."
+    if end:
+        text = f"{top}\n\n{STORY}\n\n{short}\n\n{end}\n"
+    else:
+        text = f"{top}\n\n{BRIEF[0]}\n\nDockers at the gate on Monday.\n\nAnn Lee\n\nMarch 3, 2019\n\n{STORY}\n\n{short}\n"
+    assert parse(text, markdown).authors == authors
