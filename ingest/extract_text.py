@@ -837,16 +837,25 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     """Where bylines and datelines stop: the second paragraph after the headline (the first
     may be a standfirst with the byline below it), and never far below the headline."""
     limit = _lines_below(lines, title_at or 0, HEADER_LIMIT)
+    # Readers' comments and a list of other stories follow the story: the names under their
+    # heading are readers' and other writers', never the byline below a caption or below a
+    # story of one paragraph ("Comments" / "Tom Park" / "Great piece"). (A comments button above
+    # the byline, under a standfirst, ends nothing: the story's paragraph below ends the header.)
+    below_story = next((i for i in range(body_at + 1, limit)
+                        if rules.opens_comments(lines[i]) or rules.is_list_heading(lines[i])), limit)
     for i in range(body_at + 1, limit):
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
             # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
-            after = next((j for j in range(i + 1, min(i + 3, limit)) if _byline_below_caption(lines, j)), None)
-            if lines[i].words <= 40 and after is not None:
+            after = next((j for j in range(i + 1, min(i + 3, below_story)) if _byline_below_caption(lines, j)), None)
+            # (Only where the story goes on below that byline: with no prose below it, the short
+            # paragraph was the story's last, and the "byline" a reader's comment or a teaser's.)
+            if lines[i].words <= 40 and after is not None \
+                    and any(rules.is_paragraph(lines[k]) for k in range(after + 1, len(lines))):
                 return next((k for k in range(after + 1, limit) if rules.is_paragraph(lines[k])), limit)
             return i
     # A story of one paragraph: the lines just below it may still hold the byline.
-    return min(limit, body_at + 3) if body_at < limit else body_at
+    return min(below_story, body_at + 3) if body_at < limit else body_at
 
 
 def _byline_below_caption(lines: list[Line], j: int) -> bool:
@@ -897,7 +906,9 @@ def other_stories(lines: list[Line], body_at: int | None) -> set[int]:
     for i in range(body_at, len(lines)):
         if rules.is_paragraph(lines[i]):
             paragraphs += 1
-        elif paragraphs >= 2 and rules.is_list_heading(lines[i]):
+        # (Below a story of one paragraph, a heading with no prose under it heads such a list too.)
+        elif (paragraphs >= 2 or paragraphs and not any(rules.is_paragraph(line) for line in lines[i + 1:])) \
+                and rules.is_list_heading(lines[i]):
             listed = set()
             for j in range(i + 1, len(lines)):
                 # (The prose below a box may be the story's last paragraph, one short sentence:
@@ -919,6 +930,18 @@ def _short_sentence(line: Line) -> bool:
 TAG_LINES = 5  # the tags between their heading and a name at the end
 _NEXT_OR_TAGS = re.compile(r"(?i:(?:up\s+)?next|previous|prev|older|newer)(?:\s+(?i:article|story|post))?$|"
                           r"(?i:tags?|topics?|tagged|tagged with|filed under|keywords|categories|category|related topics)$")
+
+
+def _under_tags(lines: list[Line], i: int) -> bool:
+    """Line i is one of the names listed under a heading of tags ("Topics", "Tags", "Filed
+    under") or of the next story ("Next"), a few of them in a row: a page's tags under the
+    headline, not its byline."""
+    for j in range(i - 1, max(-1, i - TAG_LINES - 1), -1):
+        if _NEXT_OR_TAGS.match(lines[j].text.strip(" *:#")):
+            return True
+        if not rules.is_name_line(lines[j], in_block=True):
+            return False
+    return False
 
 
 def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
@@ -1425,12 +1448,15 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(rules.name_with_role(line)[0], i, "name_with_role")
     # The names go on below: after "By" alone, or after a byline ending with a comma or "and".
     last = i  # the byline's last line so far
-    if (rules.ends_with_by(line) or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
-        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if rules.ends_with_by(line) else 7)
+    # (Not a writer's job under their name: "Ann Lee" / "Reporter" / "Tom Park" names no reporter
+    # Tom Park.)
+    label = rules.ends_with_by(line) and not (i > 0 and rules.role_under_name(line, lines[i - 1]))
+    if (label or named and re.search(r"(?:,|\band|&)$", line.text.strip())) and i + 1 < len(lines):
+        names, count = rules.names_over_lines(lines[i + 1:], rules.BY_COLUMN_LINES if label else 7)
         for j in range(i + 1, i + 1 + count):
             add(names, j, "byline_goes_on")  # every line of the byline is the byline's
         last += count
-        if not count and rules.ends_with_by(line):
+        if not count and label:
             # (A Chinese or Japanese label alone, "本报记者" / "王小明": a name without capitals.)
             names = rules.names_in(lines[i + 1].text) or rules.cjk_name_line(lines[i + 1])
             add(names, i + 1, "name_after_by")
@@ -1482,6 +1508,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # ("Photographs by:" / "Tom Park", "Tested by:" / "Tom Park": the credit's name)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
         return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
+    elif rules.is_name_line(line) and _under_tags(lines, i):
+        return  # ("Topics" / "Tom Park" / "Sue Ray": the people the story is tagged with)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"

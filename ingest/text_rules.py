@@ -1132,6 +1132,13 @@ _LIST_HEADING = re.compile(
     r"see also|also read|top stories|what to read next|"
     r"editor'?s? picks?|more like this|"
     r"up next|next up|read this next|don'?t miss|in case you missed it|further reading|more to (?:read|explore)|"
+    # (and more of the words sites head those lists with: "From the archive", "Also in Ports",
+    # "Elsewhere on Harbour Gazette", "Keep reading", "Our picks", "Suggested reading")
+    r"from (?:the|our) archives?|(?:also|elsewhere) (?:in|on|from)(?-i:(?:\s+[A-Z][\w&'’-]*){1,4})|more coverage|"
+    r"keep reading|other stories|you (?:may|might) (?:also )?be interested in|more for you|more top stories|"
+    r"explore more|read these next|discover more|sponsored stories|around the web|(?:top|our|editor'?s?) picks|"
+    r"editor'?s'? choice|recent (?:posts|articles|stories)|similar (?:articles|stories|posts)|"
+    r"(?:suggested|recommended) reading|"
     # A reader service's lists of the page's links and pictures after the story (Jina's
     # reader: "Images:", "Links/Buttons:"), a page's own "Links" box.
     r"links?(?:\s*/\s*buttons)?|images|buttons)\s*:?$",
@@ -1460,8 +1467,10 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+# (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)$|^(?:leave|post|add) a (?:comment|reply)\b|"
+    r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
+    r"^(?:leave|post|add) a (?:comment|reply)\b|"
     r"^(?:join the (?:discussion|conversation)|comments are closed|share this:?|like this:?|you must be logged in\b.*)$",
     re.I,
 )
@@ -1661,12 +1670,16 @@ _SENTENCE_CASE_ROLE = re.compile(
 # same in title case, for the roles a paper names by a place or a beat. A bureau is always a
 # place's, and an editor or a correspondent with no comma is far more often a place's or a
 # beat's than the third word of a name, so the capitalised word before it goes with the role.
+# So do the other trades a beat names ("Ann Lee Court Reporter", "Ann Lee Trainee Reporter",
+# "Ann Lee Football Writer", "Ann Lee Theatre Critic"): a beat word no list can hold all of
+# was left as the name's third word. (Only where a whole name is left: see _whole_name_before.)
 # (More of a job may follow the placed role, "Kyiv Bureau Chief, Staff Writer", a degree,
 # "Kyiv Bureau Chief, MA", or an outlet's initials and their job, "Kyiv Bureau Chief, HGN
 # Editor-at-large": the place is the role's still.)
 _TITLE_CASE_PLACED_ROLE = re.compile(
     r"\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|Northern|Eastern|Western|New|Hong|"
-    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
+    rf"Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor|Reporter|Writer|Critic|Journalist|"
+    r"Columnist|Producer|Reviewer)s?"
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
@@ -1674,6 +1687,15 @@ _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
     rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
     rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _whole_name_before(head: str) -> bool:
+    """The words before a placed role end with a whole name: two words or more since the last
+    comma or "and", the last no initial and no particle ("Ann B. Lee Reporter" is "Ann B. Lee",
+    not "Ann B."; "Ann Lee Reporter" keeps its surname)."""
+    words = re.split(r",|\band\b|&", head.rstrip(" ,;&"))[-1].split()
+    return len(words) >= 2 and not re.fullmatch(r"[^\W\d_]\.?", words[-1]) \
+        and words[-1].casefold() not in _SURNAME_PARTICLES
 
 
 def _name_before_placed_role(match: re.Match) -> str:
@@ -1880,8 +1902,11 @@ def clean_byline(text: str) -> str:
     if "Bureau" in text or "Correspondent" in text or "Editor" in text:
         text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
     role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
-    if role and len(text[: role.start()].split()) >= 2:
+    if role and _whole_name_before(text[: role.start()]):
         text = text[: role.start()]
+        # (The beat may take two words, "Public Affairs Reporter": its first goes too.)
+        while text.split()[-1].casefold() in _DESK_WORDS and _whole_name_before(text.rsplit(None, 1)[0]):
+            text = text.rsplit(None, 1)[0]
     return _ROLE_TAIL.sub("", text).strip(" ,;:|-–—")
 
 
@@ -1956,7 +1981,8 @@ _NOT_NAME_WORDS = {
 # The first and last words of places' names that are no word of a person's name: "Los" and "Las"
 # only first ("Ana de los Santos"), "City" and "County" only last. (See _PLACE_FIRST_WORDS for
 # all a place's words, in the places where a writer's name is less likely.)
-_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao"}
+_PLACE_ONLY_FIRST_WORDS = {"los", "las", "buenos", "kuala", "phnom", "baton", "tel", "puerto", "são", "sao",
+                           "fort", "mount", "cape"}
 _PLACE_ONLY_LAST_WORDS = {"city", "county", "heights", "islands", "lumpur", "aviv", "lanka", "rica", "dhabi",
                           "penh", "falls"}
 # Institutions whose words are each someone's surname too ("White", "House"): the whole phrase.
@@ -2019,7 +2045,9 @@ def _is_person(name: str) -> bool:
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
-    if words and words[0].casefold() == "ask":
+    # ("In Ports", "Under Harbour News": the category a blog files a post in, set under its
+    # date; no name opens with a preposition as a word of its own.)
+    if words and words[0].casefold() in {"ask", "in", "under", "on", "at"}:
         return False
     # "Los Angeles", "Mexico City", "Tel Aviv" alone where a byline stands (a dateline's line, a
     # place tagged by the date): a place whose first or last word is no one's name's. (The place
@@ -2066,12 +2094,19 @@ def names_in(text: str) -> list[str]:
     if text[:1] in _LEAD_IN_INITIALS and text.split(None, 1)[0].casefold() in _LEAD_IN_WORDS:
         return []
     people, _ = split_people(text)
+    people = [_without_letters(p) for p in people]
     # (Only a place after a writer and a comma, closing the byline: a place's word is a
     # person's name as well, "Rio Tanaka", "Santa Morales", "La Toya Reed", "Ann Beach", and a
     # name alone, first, or after "and" is a person's.)
     return [_once(p) for k, p in enumerate(people)
             if _is_person(p) and not (k and k == len(people) - 1 and dateline_place(p)
                                       and _closes_after_comma(text, p))]
+
+
+def _without_letters(name: str) -> str:
+    """The name without a degree's or an honour's letters after it, where two words are left."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 3 and _LETTERS_AFTER_NAME.fullmatch(words[-1]) else name
 
 
 def _closes_after_comma(text: str, part: str) -> bool:
@@ -2113,6 +2148,8 @@ _CREDITED = re.compile(
     r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
     r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
     r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
+    # (and an audio version's or a podcast's: "Voiced by B", "Mixed by B", "Moderated by B")
+    r"voiced|voice|narration|performed|mixed|engineered|scored|composed|shot|moderated|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
     # contributed by B": who helped the writer
     r"additional|with|editing|research|researched|contributed|"
@@ -2166,6 +2203,12 @@ def ends_with_by(line: Line) -> bool:
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
     return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
+
+
+def role_under_name(line: Line, above: Line) -> bool:
+    """"Ann Lee" / "Reporter": a writer's job alone under their name, with no colon, is theirs,
+    not a label over the next line's name ("Reporter:" / "Ann Lee" is one)."""
+    return bool(re.fullmatch(r"(?i:authors?|writers?|reporters?)", line.text.strip())) and is_name_line(above)
 
 
 # (With "and" in other languages: "Di A e B", "Door A en B", "Av A og B", "Av A och B", "A a B".)
@@ -2826,7 +2869,10 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
 
 # The roles of who made a story's pictures, not its words.
 _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
-                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor)\b"
+                           r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor|"
+                           # (and of its video and its graphics: "Video Producer", "Graphics Editor")
+                           r"video\s+(?:producer|editor)|graphics?\s+(?:producer|editor)|(?:graphic\s+)?designer|"
+                           r"cartographer|animator)\b"
                            # ("Photographer: Tom Park" is a credit line with its own name, no role
                            # beside the name above it.)
                            r"(?!\s*:)", re.I)
@@ -3086,6 +3132,11 @@ def byline_fields(line: Line) -> list[str]:
 _DEGREE = (r"(?:M\.?D|Ph\.?D|MPH|RN|BSN|MSN|DO|MBA|MSc|MS|MA|BSc|BA|JD|RD|LDN|LD|CDE|CDCES|DDS|DMD|DVM|"
            r"PharmD|FACP|FACS|FRCP|LCSW|NP|PA-C|PsyD|EdD|CFA|CFP|MFA)\.?")
 _NAME_WITH_DEGREES = re.compile(rf"(.+?)((?:\s*,\s*{_DEGREE})+)")
+# The same degrees, and honours, after a name with no comma ("Ann Lee PhD", "Ann Lee MBE", "Tom
+# Park QC"): no part of the name, as after a comma ("Ann Lee, PhD" is "Ann Lee"). As written, in
+# capitals ("Ann Lee Ma", a name in capitals made title case, keeps its surname). (A title before
+# the name, "Dr Ann Lee", is kept as the byline writes it, as normalise and the truth keep it.)
+_LETTERS_AFTER_NAME = re.compile(rf"{_DEGREE}|(?:[MOCKD]BE|QC|KC|MP|MSP|MEP|FRS|DPhil)\.?")
 
 
 def name_with_degrees(line: Line) -> list[str]:
@@ -3225,6 +3276,9 @@ _DESK_WORDS = {
     "multimedia", "global", "affairs", "energy", "transport", "housing", "immigration", "security",
     "defence", "defense", "diplomatic", "medical", "consumer", "retail", "aviation", "agriculture",
     "religion", "visuals", "interactive", "investigations", "audience", "engagement",
+    # and the first words of beats of two words ("Public Affairs", "Personal Finance", "General
+    # Assignment", "Breaking News", "Local Democracy"), no word of a name either
+    "public", "personal", "general", "rural", "breaking", "motor", "assignment", "democracy",
 }
 
 
@@ -3377,7 +3431,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
     sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
-    if sentence and len(phrase[: sentence.start()].split()) >= 2:
+    if sentence and _whole_name_before(phrase[: sentence.start()]):
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the
     # name ("Twitter") stand between the name and the role word.

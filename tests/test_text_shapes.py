@@ -2459,3 +2459,192 @@ def test_a_front_matter_title_keeps_every_paragraph_of_the_story(title, markdown
     assert (article.title, article.authors, article.body) == (title, ["Ann Lee"], f"{STORY}\n\n{more}")
     alone = parse(f"---\ntitle: '{title}'\n---\n\n{STORY}\n", markdown)
     assert (alone.title, alone.body) == (title, STORY)
+
+
+# --- a writer's job after the name, no comma, its beat no list holds ----------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the beat's word stayed the name's third ("Ann Lee Court"), for every trade a
+    # beat names, not only a correspondent's or an editor's
+    ("By Ann Lee Court Reporter", ["Ann Lee"]),
+    ("Ann Lee Court Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Trainee Reporter", ["Ann Lee"]),
+    ("By Ann Lee Football Writer", ["Ann Lee"]),
+    ("Ann Lee Theatre Critic\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Product Reviewer", ["Ann Lee"]),
+    ("By Ann Lee, Tom Park Court Reporter", ["Ann Lee", "Tom Park"]),
+    # a beat of two words, its first no word of a name
+    ("By Ann Lee Public Affairs Reporter", ["Ann Lee"]),
+    ("Ann Lee General Assignment Reporter\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee Breaking News Reporter", ["Ann Lee"]),
+    # near-misses: the job alone after the name, a known beat, a rank, an initial before it
+    ("By Ann Lee Reporter", ["Ann Lee"]),
+    ("By Mary Ann Lee Sports Reporter", ["Mary Ann Lee"]),
+    ("By Mary Ann Lee Senior Reporter", ["Mary Ann Lee"]),
+    ("By Ann B. Lee Reporter", ["Ann B. Lee"]),
+    ("By Ann van Lee Writer", ["Ann van Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_named_by_its_beat_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a degree's or an honour's letters after the name with no comma, read as a
+    # word of the name ("Ann Lee PhD": another person than the archive's "Ann Lee")
+    ("By Ann Lee PhD", ["Ann Lee"]),
+    ("By Ann Lee MBE and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee MD\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Tom Park QC", ["Tom Park"]),
+    # near-misses: letters after a comma (read so before), a surname in capitals that is such
+    # letters in a title's case, a suffix and a title before the name (kept as the
+    # byline writes it)
+    ("By Ann Lee, PhD", ["Ann Lee"]),
+    ("By ANN LEE MA", ["Ann Lee Ma"]),
+    ("By Ann Lee Jr", ["Ann Lee Jr"]),
+    ("By Dr Ann Lee", ["Dr Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_letters_after_a_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- readers' comments and other stories below a story of one paragraph -------------------------
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: below a story of one paragraph the byline area ran on past the heading of
+    # the comments or of a list of other stories, and a reader or another story's writer was
+    # read as this story's
+    ("Comments\n\nTom Park\n\nGreat piece, thanks.", []),
+    ("Leave a Reply\n\nTom Park\n\nGreat piece.", []),
+    ("Related\n\nPort fees rise again\n\nTom Park", []),
+    ("Recommended\n\nPort fees rise again\n\nBy Tom Park", []),
+    # fail before: a comments heading with its count or its readers named, below a longer story
+    ("Comments (3)\n\nTom Park\n\nMarch 4, 2019\n\nGreat piece, thanks.", []),
+    ("Reader comments\n\nTom Park\n\nGreat piece.", []),
+    # near-misses: the story's own sign-off, with nothing or a share line above it
+    ("— Tom Park", ["Tom Park"]),
+    ("Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("paragraphs", [1, 2])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_comments_and_other_stories_below_a_short_story(end, authors, paragraphs, markdown):
+    # (The second paragraph short enough to read as a caption over a byline.)
+    more = "Cranes stood idle for nine days while the talks went on, and the port said it would take a week to clear the ships."
+    story = STORY if paragraphs == 1 else f"{STORY}\n\n{more}"
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    standfirst = "The union says the first ships will be unloaded within the hour."
+    assert parse(f"{top}\n\n{standfirst}\n\n{story}\n\n{end}\n", markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the category a blog files a post in, under its date ("In Ports"), read as a
+    # person beside the date
+    ("Posted on March 3, 2019\n\nIn Ports", []),
+    ("March 3, 2019\n\nIn Harbour News", []),
+    ("Posted on March 3, 2019\n\nUnder Harbour News", []),
+    # fail before: a town whose first word is no name's ("Fort", "Mount", "Cape"), as a
+    # dateline's place under the writer or beside the date
+    ("Ann Lee\n\nCape Ellis\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("March 3, 2019\n\nFort Ellis", []),
+    ("March 3, 2019 | Mount Ellis", []),
+    # near-misses: the category after "by" and the writer, a writer named with a place's
+    # word ("Port" opens a given name too), a name with a hyphened given name
+    ("Posted on March 3, 2019 by Ann Lee in Ports", ["Ann Lee"]),
+    ("Ann Port\n\nMarch 3, 2019", ["Ann Port"]), ("Port Ellis\n\nMarch 3, 2019", ["Port Ellis"]),
+    ("In-ho Lee\n\nMarch 3, 2019", ["In-ho Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_category_or_a_town_beside_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("heading, authors", [
+    # fail before: more of the headings a list of other stories opens with; the byline under
+    # its first headline was read as the story's sign-off
+    ("From the archive", []), ("Also in Ports", []), ("Elsewhere on Harbour Gazette", []),
+    ("Keep reading", []), ("Our picks", []), ("Suggested reading", []), ("Recent posts", []),
+    # near-misses: a story's last sentence that opens with such words, a heading that is a sentence
+    ("Also in Ports, the night shift will vote on Friday.", ["Tom Park"]),
+    ("Also in attendance was the mayor.", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_more_headings_of_other_stories(heading, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    text = f"{top}\n\n{STORY}\n\n{BRIEF[0]}\n\n{heading}\n\nPort fees rise again\n\nBy Tom Park\n"
+    assert parse(text, markdown).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a writer's job alone under their name read as a label over the next name
+    # ("Ann Lee" / "Writer" / "Tom Park": Tom Park the writer, Ann Lee lost)
+    ("Ann Lee\n\nWriter\n\nTom Park\n\nEditor", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee\n\nReporter\n\nTom Park\n\nSenior Editor", ["Ann Lee", "Tom Park"]),
+    # near-misses: a label with its colon or alone over the name, the job over a date
+    ("Reporter:\n\nTom Park", ["Tom Park"]),
+    ("Reporter\n\nTom Park", ["Tom Park"]),
+    ("Ann Lee\n\nReporter\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_under_a_name_is_no_label(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: who made the video or the graphics, named under the byline
+    ("By Ann Lee\n\nTom Park\n\nVideo Producer", ["Ann Lee"]),
+    ("By Ann Lee\n\nTom Park\n\nGraphics Editor", ["Ann Lee"]),
+    # near-miss: a second writer's job
+    ("By Ann Lee\n\nTom Park\n\nSenior Editor", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_video_or_graphics_credit_under_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the people a story is tagged with, under the tags' heading
+    ("Topics\n\nTom Park\n\nSue Ray", []),
+    ("Tags:\n\nTom Park", []),
+    # near-miss: a name under a share button
+    ("Share\n\nAnn Lee\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_under_the_tags_heading(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: an audio version's or a podcast's credit under the byline, read as the
+    # byline ("Voiced by Tom Park": Tom Park the writer, Ann Lee lost)
+    ("Ann Lee\n\nMarch 3, 2019\n\nVoiced by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee\n\nMixed by Tom Park", ["Ann Lee"]),
+    ("Moderated by Tom Park", []),
+    # near-misses: the writer's own credits
+    ("Written by Ann Lee", ["Ann Lee"]),
+    ("Story by Ann Lee\n\nNarrated by Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_an_audio_credit_under_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the story's last paragraph, short enough for a caption, read as one over a
+    # byline: the reader's name and date under it (or a teaser's writer) was the story's
+    ("Tom Park\n\nMarch 4, 2019 at 9:12 am\n\nGreat piece, thanks.\n\nReply", []),
+    ("Port fees rise again\n\nTom Park\n\nMarch 2, 2019\n\nShips wait in the bay\n\nSue Ray\n\nMarch 1, 2019", []),
+    # near-miss: a caption under the standfirst, the byline and the story below it
+    ("", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_date_below_the_storys_last_short_paragraph(end, authors, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    short = "Cranes stood idle for nine days while the talks went on, and the port said it would take a week to clear the ships."
+    if end:
+        text = f"{top}\n\n{STORY}\n\n{short}\n\n{end}\n"
+    else:
+        text = f"{top}\n\n{BRIEF[0]}\n\nDockers at the gate on Monday.\n\nAnn Lee\n\nMarch 3, 2019\n\n{STORY}\n\n{short}\n"
+    assert parse(text, markdown).authors == authors
