@@ -242,7 +242,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         with bar, _stop_lost_in_sql(stops):
             summary = run_ingest(
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
-                input_files=files, on_progress=advance, on_written=report_failure,
+                # (none without a bar: it has the run's first outcomes written early, for the bar)
+                input_files=files, on_progress=advance if show_bar else None, on_written=report_failure,
             )
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt

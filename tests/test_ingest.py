@@ -1506,6 +1506,7 @@ def test_the_writer_writes_early_only_at_the_start_and_the_end(tmp_path, db_path
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 2)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 6)
     monkeypatch.setattr(pipeline, "CHUNK_SIZE", chunk_size)
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", chunk_size)  # (every task that size from the first)
     monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
     summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1)
     assert summary.stored == 14
@@ -1638,6 +1639,58 @@ def test_tasks_for_the_workers_are_bounded_by_count_and_by_bytes(sizes, expected
     chunks = list(pipeline._chunks(sources, 3, 1000))
     assert [len(chunk) for chunk in chunks] == expected
     assert [source for chunk in chunks for source in chunk] == sources
+
+
+def test_with_a_bar_the_start_is_written_whenever_the_workers_are_behind(tmp_path, db_path, monkeypatch):
+    # Until EARLY_BATCH outcomes are written, a writer with a bar to move writes what it holds
+    # when it would wait: holding the first 500 (or 2 s) left the bar at 0-1% for 4.5 s after
+    # the first task was written (3,000 small texts, load 10).
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    _workers_behind_after_every_third(monkeypatch)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 5)
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", 64)  # (no first task written as it comes)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1,
+                                  on_progress=lambda step: None)
+    assert summary.stored == 14
+    # 3 written at each wait until 5 are (3, 6), then as without a bar: 6 at the wait after 12
+    assert sizes == [3, 3, 6, 2]
+
+
+def test_the_first_tasks_for_the_workers_are_small():
+    # No outcome comes back before a worker's whole task is done, and its first sources wait for
+    # it to warm up: with tasks of 64 from the start, 3,000 small texts at load 10 showed the bar
+    # at 0% for 9.4 s.
+    from ingest import pipeline
+    from ingest.record import Source
+
+    sources = [Source(f"s{n}", b"", "", "text", 10) for n in range(140)]
+    chunks = list(pipeline._chunks(sources, 64, 10_000))
+    assert [len(chunk) for chunk in chunks] == [4, 8, 16, 32, 64, 16]
+    assert [source for chunk in chunks for source in chunk] == sources
+    # near miss: the bytes bound still cuts a task early, and the next is twice the last size
+    assert [len(chunk) for chunk in pipeline._chunks(sources[:30], 64, 35)] == [4, 4, 4, 4, 4, 4, 4, 2]
+
+
+@pytest.mark.parametrize("shown, first_told", [
+    (True, 4),  # the first task's outcomes (FIRST_CHUNK), written as they come
+    (False, None),  # near miss: with no bar to move, the batch is kept whole (one commit)
+])
+def test_a_bar_moves_once_the_first_task_is_written(tmp_path, db_path, monkeypatch, shown, first_told):
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    for n in range(40):  # a folder of small texts, each one's bytes told once it is written
+        (tmp_path / f"ferry-{n:02}.txt").write_text(f"Ferry timetable {n}\n\nStory number {n}: {ARTICLE_TEXT}")
+    written, told_at = [0], []
+    pipeline.run_ingest([str(tmp_path)], str(db_path), workers=1,
+                        on_progress=(lambda step: told_at.append(written[0])) if shown else None,
+                        on_written=lambda outcome: written.__setitem__(0, written[0] + outcome.count))
+    assert (told_at[0] if shown else None) == first_told
+    assert sizes == ([4, 36] if shown else [40])
 
 
 @pytest.mark.parametrize("record, field, expected", [
