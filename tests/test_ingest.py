@@ -244,6 +244,29 @@ def test_the_archive_in_the_folder_ingested_is_no_input(tmp_path, monkeypatch, t
     assert [f["location"] for f in summary["failures"]] == ([] if typed == "." else [str(tmp_path / "old.db")])
     assert rows(tmp_path / "archive.db", "SELECT count(*) AS n FROM sources WHERE location LIKE '%archive.db%'")[0]["n"] == 0
 
+def test_the_archive_failed_as_an_input_before_it_was_left_out_is_no_failure_now(tmp_path, monkeypatch):
+    """Before aaa1b49, `ingest *` in the archive's folder read the archive and recorded it failed
+    ("binary file"); it is never read again, so `stats` counted it failing for good. Near miss:
+    a file that fails still counts, and so does a failure of another folder's archive.db."""
+    from ingest import read
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PWD", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "empty.txt").write_text("")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "archive.db").write_bytes(b"SQLite format 3\x00" + bytes(200))  # another archive, not this one
+    assert run_cli("ingest", "a.txt").exit_code == 0
+    with monkeypatch.context() as old_version:  # the archive not told apart from the inputs
+        old_version.setattr(read, "archive_files", lambda archive: set())
+        code, summary = ingest_json(*sorted(p.name for p in tmp_path.iterdir() if p.is_file()), "elsewhere/archive.db")
+    assert str(tmp_path / "archive.db") in [f["location"] for f in summary["failures"]], summary
+    assert summary["failed"] >= 3  # the archive, empty.txt, elsewhere/archive.db
+    figures = json.loads(run_cli("stats", "--json").stdout)
+    assert figures["failed"] == 2, figures  # empty.txt and elsewhere/archive.db
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
