@@ -267,6 +267,37 @@ def test_the_archive_failed_as_an_input_before_it_was_left_out_is_no_failure_now
     assert figures["failed"] == 2, figures  # empty.txt and elsewhere/archive.db
 
 
+@pytest.mark.parametrize("error, existed, left", [
+    ("SQLITE_FULL", False, False),  # the disk full as the archive is made: nothing left behind
+    ("SQLITE_IOERR_SHMMAP", False, False),  # (what a full tmpfs answers: "disk I/O error")
+    ("SQLITE_FULL", True, True),  # near miss: an archive that was there stays, whatever its disk says
+    ("SQLITE_BUSY", False, True),  # near miss: a new archive another command holds may be that one's
+])
+def test_an_archive_its_disk_stopped_being_made_is_not_left_behind(tmp_path, monkeypatch, error, existed, left):
+    """A disk full as `ingest` made a new archive left a 4 KB file (and its -wal, -shm): the next
+    command took it for an archive, `search` and `stats` answering as from an empty one where they
+    say there is none, and ingest said that every batch written before was kept."""
+    from ingest import store
+
+    db = tmp_path / "new.db"
+    if existed:
+        db.write_bytes(b"")  # (an empty file: an archive where one may be made, and the user's)
+    story = tmp_path / "a.txt"
+    story.write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+
+    def disk_stops(conn):
+        conn.execute("CREATE TABLE half_made (x)")  # (written before the disk stopped it)
+        stopped = sqlite3.OperationalError("database or disk is full")
+        stopped.sqlite_errorname = error
+        raise stopped
+
+    monkeypatch.setattr(store, "migrate", disk_stops)
+    result = run_cli("ingest", story, "--db", db)
+    assert result.exit_code == 1 and "disk is full" in result.stderr, result.stderr
+    assert db.exists() == left
+    assert left or not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")]
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
