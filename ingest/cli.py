@@ -436,7 +436,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")
-        click.echo(f"  {_escaped_breaks(_one_line(row['snippet']))}\n")
+        # (FTS5 puts its " … " with blanks at the ends too: "   … words … " was out of line with
+        # the #id's indent, and ended in a blank)
+        click.echo(f"  {_escaped_breaks(_one_line(row['snippet'])).strip()}\n")
 
 
 # A line break (and the blank space around it) in a snippet: the body keeps one paragraph a
