@@ -1528,7 +1528,15 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
     # from a changed one, stay the same in each refresh of the feed.
     built = dict.get(parsed.feed, "updated")
     captured = {"captured": (built, "feed")} if isinstance(built, str) else {}
+    # Items closed in the file: a feed cut short (a transfer, a full disk) ends inside its last
+    # item, whose text feedparser drops, and it failed as "only a summary in the feed (0 words)",
+    # sending its owner to look for a summary in a full-text feed.
+    closed = len(_ITEM_END.findall(data))
     for number, entry in enumerate(parsed.entries, start=1):
+        if number > closed:
+            yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                         "the feed ends inside this item (a copy cut short?)")
+            continue
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
@@ -1549,6 +1557,9 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
 
+
+# The end of a feed's item: RSS's (and RSS 1.0's) </item>, Atom's </entry>, with any prefix.
+_ITEM_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
 
 # RSS's <author>: the writer's address, then the name in brackets ("ann@harbor.media (Ann Lee)").
 _ADDRESS_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\(([^()]+)\)\s*")
