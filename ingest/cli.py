@@ -242,7 +242,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         with bar, _stop_lost_in_sql(stops):
             summary = run_ingest(
                 arguments, db_path, overrides=overrides, workers=workers, rehash=rehash,
-                input_files=files, on_progress=advance, on_written=report_failure,
+                # (none without a bar: it has the run's first outcomes written early, for the bar)
+                input_files=files, on_progress=advance if show_bar else None, on_written=report_failure,
             )
         if stops:  # caught, but its KeyboardInterrupt lost on the way (see _stop_like_ctrl_c_on)
             raise KeyboardInterrupt
@@ -435,7 +436,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         versions = _versions_note(row)
         if versions:
             click.echo(f"  {versions}")
-        click.echo(f"  {_escaped_breaks(_one_line(row['snippet']))}\n")
+        # (FTS5 puts its " … " with blanks at the ends too: "   … words … " was out of line with
+        # the #id's indent, and ended in a blank)
+        click.echo(f"  {_escaped_breaks(_one_line(row['snippet'])).strip()}\n")
 
 
 # A line break (and the blank space around it) in a snippet: the body keeps one paragraph a
@@ -602,8 +605,8 @@ def reparse(db_path, dry_run, every, workers, as_json):
     Left as stored: the article's text (its identity for deduplication), values given with
     --outlet or --url, addresses already stored, and articles whose file is gone or changed
     (counted and named in the summary; a file moved and ingested again is read where it is
-    now). It can be stopped at any moment; run again, it goes on where it stopped (with --all,
-    it starts again from the first article). A dry run
+    now). It can be stopped at any moment; run again, it goes on where it stopped (with --all
+    too, once it has finished reading every article). A dry run
     reads the archive only: it does not even upgrade an archive of an older version.
 
     Prints one line: how many articles were to be read again, how many were read, revised (with
@@ -649,13 +652,9 @@ def reparse(db_path, dry_run, every, workers, as_json):
                                   indent=2, ensure_ascii=False))
         done = getattr(stop, "summary", None) or summary
         kept = f" ({done.reread} read, {done.revised} revised)" if done is not None else ""
-        # A run without --all goes on where it stopped (what this version read is skipped); one
-        # with it starts again from the first article: "run the same command again to go on" sent
-        # a user who stopped hours of --all to redo them.
-        again = ("; run again with --all, it reads every article again from the first" if every
-                 else "; run the same command again to go on")
+        # (with --all too: what a stopped --all read is skipped, schema/0022)
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "
-                   f"kept{kept}{again}.", err=True)
+                   f"kept{kept}; run the same command again to go on.", err=True)
         sys.exit(128 + signal.SIGTERM if terminated else 130)
     finally:
         if bar is not None:

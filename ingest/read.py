@@ -1419,7 +1419,7 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
     # for their own loggers.
     logging.getLogger("warcio").addHandler(logging.NullHandler())
 
-    pages = 0
+    pages = number = 0
     try:
         with open_stream() as stream:
             records = ArchiveIterator(stream, arc2warc=True)
@@ -1457,6 +1457,11 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
                 yield Source(page, body, digest, "html", len(body), overrides,
                              url=record.rec_headers.get_header("WARC-Target-URI"),
                              hints={"captured": (record.rec_headers.get_header("WARC-Date"), "warc")})
+            if _cut_after_last_record(stream, getattr(records, "offset", None)):
+                yield Source(location, b"", "", "warc", 0, overrides,
+                             f"the web archive ends inside its record {number + 1} (a copy cut short?)"
+                             f"{_read_before(pages)}")
+                return
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield Source(location, b"", "", "warc", 0, overrides, f"cannot read web archive: {error}{_read_before(pages)}")
         return
@@ -1470,6 +1475,21 @@ def _web_archive_pages(location: str, open_stream: Callable, overrides: dict,
         yield Source(location, b"", "", "warc", 0, overrides,
                      "no HTML page found in this web archive (only requests, media or other "
                      "records, or not a web archive)")
+
+
+def _cut_after_last_record(stream, end_of_last_record: int | None) -> bool:
+    """Whether a web archive holds more than blank lines after its last whole record: a copy cut
+    short inside a record's gzip member or its header. warcio ends there as at the archive's
+    end, saying nothing, so a transfer or disk that cut a crawl short lost its last pages
+    silently (the run said every input was read, exit status 0). A record cut inside its
+    content is told apart already (see the limit check above)."""
+    if not end_of_last_record:  # (no record read: said as "no HTML page found")
+        return False
+    try:
+        stream.seek(end_of_last_record)
+        return bool(stream.read(65536).strip(b" \t\r\n\x00"))
+    except (OSError, ValueError):  # (a stream that cannot seek: nothing to tell by)
+        return False
 
 
 def _read_before(pages: int) -> str:
@@ -1508,7 +1528,15 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
     # from a changed one, stay the same in each refresh of the feed.
     built = dict.get(parsed.feed, "updated")
     captured = {"captured": (built, "feed")} if isinstance(built, str) else {}
+    # Items closed in the file: a feed cut short (a transfer, a full disk) ends inside its last
+    # item, whose text feedparser drops, and it failed as "only a summary in the feed (0 words)",
+    # sending its owner to look for a summary in a full-text feed.
+    closed = len(_ITEM_END.findall(data))
     for number, entry in enumerate(parsed.entries, start=1):
+        if number > closed:
+            yield Source(f"{location}#{number}", b"", "", "record", 0, overrides,
+                         "the feed ends inside this item (a copy cut short?)")
+            continue
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary", "")
         body = max(contents, key=len) if contents else summary
@@ -1529,6 +1557,9 @@ def _feed_items(location: str, data: bytes, overrides: dict) -> Iterator[Source]
             continue
         yield Source(f"{location}#{number}", raw, sha256(raw), "record", len(raw), overrides, hints=captured)
 
+
+# The end of a feed's item: RSS's (and RSS 1.0's) </item>, Atom's </entry>, with any prefix.
+_ITEM_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
 
 # RSS's <author>: the writer's address, then the name in brackets ("ann@harbor.media (Ann Lee)").
 _ADDRESS_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\(([^()]+)\)\s*")

@@ -25,7 +25,8 @@ Left as they were, and counted:
   again is found where ingest recorded the same bytes, if its name ends the same way.)
 
 Each batch is one transaction, and a source read by this version is marked so (its
-extractor), so a reparse stopped midway goes on where it stopped when run again.
+extractor; by a run of --all, in reparse_all_read too), so a reparse stopped midway goes on
+where it stopped when run again.
 """
 
 import os
@@ -181,13 +182,19 @@ def _file_of(location: str) -> str:
 
 def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     """The source that gave each stored article, unless this version read it already (or
-    `every`). Ordered by location, so a file's sources come together."""
+    `every`: unless a stopped run of `every` read it with this version). Ordered by location,
+    so a file's sources come together."""
     sql = ("SELECT sources.id, location, raw_sha256, article_id, extractor, articles.url, "
            "ingest_runs.started FROM sources JOIN articles ON articles.id = sources.article_id "
            "LEFT JOIN ingest_runs ON ingest_runs.id = sources.run_id WHERE status = 'stored'")
     params: tuple = ()
     if not every:
         sql += " AND extractor IS NOT ?"
+        params = (extractor(),)
+    elif conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reparse_all_read'").fetchone():
+        # (not in an archive a dry run left un-upgraded: schema/0022) An --all run that was stopped
+        # goes on: what it read with this version is not read again.
+        sql += " AND NOT (extractor IS ? AND sources.id IN (SELECT source_id FROM reparse_all_read))"
         params = (extractor(),)
     return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
@@ -424,10 +431,10 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
                 continue
             pending.append((by_location.pop(outcome.source.location), outcome))
             if len(pending) >= BATCH:
-                _write(archive, pending, summary, effects)
+                _write(archive, pending, summary, effects, every)
                 reported = _report_progress(summary, reported, on_progress)
                 pending = []
-        _write(archive, pending, summary, effects)
+        _write(archive, pending, summary, effects, every)
         _report_progress(summary, reported, on_progress)
         if dry_run:
             summary.unused_authors, summary.unused_outlets = effects.unused_after(conn)
@@ -436,6 +443,8 @@ def run_reparse(db_path: str, every: bool = False, dry_run: bool = False, worker
             # before this point left the rows, and the next run has no article to change.
             with archive._writing():
                 summary.unused_authors, summary.unused_outlets = remove_unused_authors_and_outlets(conn)
+                if every:  # finished: the next --all reads every article again
+                    conn.execute("DELETE FROM reparse_all_read")
                 if summary.fields["published"] or summary.fields["updated"]:
                     # the dates that order an edited story's versions read anew (a second at a
                     # million articles, next to reading every file again)
@@ -477,10 +486,12 @@ def _report_progress(summary: ReparseSummary, reported: int, on_progress: Callab
     return done
 
 
-def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_DryRunEffects | None") -> None:
+def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_DryRunEffects | None",
+           every: bool = False) -> None:
     """Compare a batch of fresh extractions with what is stored, and (unless a dry run: then
     `dry_run` keeps what the changes would do) update the articles, keep their old values in
-    article_revisions and mark the sources read."""
+    article_revisions and mark the sources read (by a run of `every` too, for one stopped to go
+    on)."""
     if not pending:
         return
     conn, now, version = archive.conn, utc_now(), extractor()
@@ -520,6 +531,8 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             if changes:
                 _apply(archive, candidate, article, changes, now, version)
             conn.execute("UPDATE sources SET extractor = ? WHERE id = ?", (version, candidate.source_id))
+            if every:
+                conn.execute("INSERT OR IGNORE INTO reparse_all_read (source_id) VALUES (?)", (candidate.source_id,))
         hold_stops()  # until the commit (on leaving the transaction) and the count below are done
         summary.add(batch)
 

@@ -1,7 +1,11 @@
 """Counts that describe an archive, for `news-archive stats`."""
 
+import json
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .read import ARCHIVE_COMPANIONS, archive_files
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,12 +34,14 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         # by new bytes (a later row), or by bytes it held before (restored from a backup: its
         # earlier row, seen again since the failure). One failing with other bytes since is
         # counted by its latest failure only: a file edited and failing still is one failure.
-        "failed": one(
+        # (and not the archive itself: see _failed_as_an_input)
+        "failed": db.execute(
             "SELECT count(*) FROM sources AS failure WHERE status = 'failed' AND NOT EXISTS ("
             "SELECT 1 FROM sources AS later WHERE later.location = failure.location AND later.id != failure.id "
             "AND (later.last_seen > failure.last_seen OR (later.status != 'failed' AND later.id > failure.id) "
-            "OR (later.last_seen = failure.last_seen AND later.id > failure.id)))"
-        ),
+            "OR (later.last_seen = failure.last_seen AND later.id > failure.id))) "
+            "AND failure.location NOT IN (SELECT value FROM json_each(?))", (json.dumps(_failed_as_an_input(db)),)
+        ).fetchone()[0],
         # articles that are an edited text of an earlier one (schema/0009), kept beside it
         "new_versions": one("SELECT count(*) FROM articles WHERE previous_version IS NOT NULL"),
         "outlets": one("SELECT count(*) FROM outlets"),
@@ -47,3 +53,27 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         "articles_without_author": one("SELECT count(*) FROM articles WHERE authors = '[]'"),
         "ingest_runs": one("SELECT count(*) FROM ingest_runs"),
     }
+
+
+def _failed_as_an_input(db: "Database | sqlite3.Connection") -> list[str]:
+    """The locations of failures that are the archive itself, or its -wal or -shm: before the
+    archive was left out of the inputs (aaa1b49), `ingest *` in its folder read it and recorded
+    it failed ("binary file"). It is never read again, so no later reading mends those rows, and
+    `stats` counted them failing for good. Told by the file, not the name, as ingest tells it: a
+    location may name it through a link, and another folder's archive.db is another file."""
+    main = next((path for _, name, path in db.execute("PRAGMA database_list") if name == "main"), "")
+    if not main:  # (in memory)
+        return []
+    names = tuple(Path(main).name + companion for companion in ARCHIVE_COMPANIONS)
+    archive = archive_files(main)
+    found = []
+    for (location,) in db.execute("SELECT DISTINCT location FROM sources WHERE status = 'failed' AND ("
+                                  + " OR ".join(["location LIKE ?"] * len(names)) + ")",
+                                  tuple("%/" + name for name in names)):
+        try:
+            status = Path(location).stat()
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) in archive:
+            found.append(location)
+    return found

@@ -170,23 +170,43 @@ def open_connection(path: str | Path) -> sqlite3.Connection:
     The connection is the one sqlite-utils' Database made of the file: its defaults, with
     recursive triggers on (which sqlite-utils sets, and the schema's triggers were written
     under: a row an INSERT OR REPLACE deletes fires its DELETE triggers only with them on)."""
+    made_here = not os.path.lexists(path)
     conn = _connect(path)
-    conn.execute("PRAGMA recursive_triggers = on")
-    # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
-    # first: the look at the tables below, and switching a new file to WAL, wait for the lock too
-    # (set after either, a command started beside another on a new archive failed at once with
-    # "database is locked", or said it had waited 60 s).
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
+        conn.execute("PRAGMA recursive_triggers = on")
+        # A writer waits this long for another (a second ingest, optimize) to finish a batch. Set
+        # first: the look at the tables below, and switching a new file to WAL, wait for the lock
+        # too (set after either, a command started beside another on a new archive failed at once
+        # with "database is locked", or said it had waited 60 s).
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         refuse_another_programs_database(conn, new_file_allowed=True)
-    except sqlite3.DatabaseError:
+        # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
+        _switch_to_wal(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.DatabaseError as error:
         conn.close()
+        if made_here and getattr(error, "sqlite_errorname", "").startswith(DISK_ERRORS):
+            _remove_archive_not_made(path)
         raise
-    # WAL: readers (Datasette) never block the writer and a killed writer leaves no torn page.
-    _switch_to_wal(conn)
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(conn)
     return conn
+
+
+# What a disk that is full (or failing) answers: an archive it stopped being made is removed.
+DISK_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR")
+
+
+def _remove_archive_not_made(path: str | Path) -> None:
+    """Remove the file (and its -wal and -shm) a command began an archive in and its disk stopped:
+    the 4 KB left behind was an archive to the next command, which said, of a disk still full,
+    that every batch written before was kept, and `search` and `stats` on it answered as from an
+    empty archive where they say there is none. Only on the disk's errors: one that another
+    command holds locked may be that command's new archive."""
+    for companion in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(f"{os.fspath(path)}{companion}")
+        except OSError:
+            pass
 
 
 class ArchiveNeedsUpgrade(sqlite3.DatabaseError):

@@ -745,6 +745,27 @@ def test_plain_datasette_command_from_the_repository_root(archive_path, tmp_path
     assert [r["title"] for r in found] == ["Library website showed <em>raw code</em> to visitors"]
 
 
+def test_plain_datasette_serves_an_archive_of_any_name_as_archive(archive_path, tmp_path):
+    # `datasette clippings.db -m metadata.yml` (the --db of `news-archive ingest --help`'s
+    # example): Datasette named the database "clippings", and metadata.yml's saved queries,
+    # facets and order, all under "archive", were silently not there (/archive/search: 404).
+    archive = tmp_path / "clippings.db"
+    with sqlite3.connect(archive_path) as source, sqlite3.connect(archive) as copy:
+        source.backup(copy)
+    other = tmp_path / "notes.db"  # a database that is no archive keeps its own name
+    sqlite3.connect(other).execute("CREATE TABLE notes (text)").connection.close()
+    for get, answer in [("/archive/search.json?q=library&_shape=array",
+                         ["Library website showed <em>raw code</em> to visitors"]),
+                        ("/notes/notes.json?_shape=array", [])]:
+        result = subprocess.run(
+            [sys.executable, "-m", "datasette", str(archive), str(other), "-m", "metadata.yml",
+             "--setting", "sql_time_limit_ms", str(SETTINGS["sql_time_limit_ms"]), "--get", get],
+            cwd=REPO, capture_output=True, text=True, timeout=120,
+        )
+        assert result.returncode == 0, (get, result.stdout, result.stderr)
+        assert [r.get("title", r) for r in json.loads(result.stdout)] == answer
+
+
 def test_the_readme_gives_plain_datasette_the_time_limit_serve_sets():
     # (what the test above relies on: a user of plain datasette is told to pass it)
     readme = (REPO / "README.md").read_text(encoding="utf-8")

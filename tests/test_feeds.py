@@ -265,3 +265,41 @@ def test_an_rss_author_written_as_an_address_and_a_name(tmp_path, db_path, autho
     code, summary = ingest_json(tmp_path / "gazette.rss", "--db", db_path)
     assert (code, summary["stored"]) == (0, 1), summary
     assert json.loads(next(Database(db_path).query("SELECT authors FROM articles"))["authors"]) == authors
+
+
+@pytest.mark.parametrize("kind, cut_inside", [
+    ("rss", "</content:encoded>"),  # inside the last item's full text (in CDATA)
+    ("rss", "<pubDate>"),  # inside its first fields
+    ("atom", "</content>"),
+    ("rss", None),  # near misses: whole, and cut between two items
+    ("rss", "between"),
+])
+def test_a_feed_cut_short_inside_its_last_item_says_so(tmp_path, db_path, kind, cut_inside):
+    # A full-text feed cut short failed its last item as "only a summary in the feed (0 words)":
+    # feedparser drops the text of an item left open.
+    text = "".join(f"<p>{p}</p>" for p in ARTICLE_TEXT.split("\n\n"))
+    if kind == "rss":
+        items = "".join(f"<item><title>Story {n}</title><link>https://millbrook-gazette.example/{n}</link>"
+                        f"<pubDate>Tue, 0{n + 1} Mar 2024 08:30:00 +0000</pubDate>"
+                        f"<content:encoded><![CDATA[{text} Story {n}.]]></content:encoded></item>" for n in range(2))
+        whole = rss(items)
+    else:
+        whole = atom("".join(f"<entry><title>Story {n}</title><id>urn:story:{n}</id>"
+                             f"<content type='html'>{text.replace('<', '&lt;')} Story {n}.</content></entry>"
+                             for n in range(2)))
+    end = whole.rindex("</item>" if kind == "rss" else "</entry>")
+    if cut_inside == "between":
+        whole = whole[:whole.index("</item>") + len("</item>")]
+    elif cut_inside:
+        last = whole.rindex("<item>" if kind == "rss" else "<entry>")
+        at = whole.index(cut_inside, last)
+        whole = whole[:at + (len(cut_inside) // 2 if cut_inside.startswith("</") else 3)] if at < end else whole
+    feed = tmp_path / f"gazette.{kind}"
+    feed.write_text(whole)
+    code, summary = ingest_json(feed, "--db", db_path)
+    if cut_inside in (None, "between"):
+        assert (code, summary["failed"]) == (0, 0), summary
+        assert summary["stored"] == (2 if cut_inside is None else 1)
+        return
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"] == [{"location": f"{feed}#2", "error": "the feed ends inside this item (a copy cut short?)"}]

@@ -428,6 +428,7 @@ def test_a_dry_run_reads_an_archive_made_before_revisions_named_their_copies(tmp
     with sqlite3.connect(db_path) as conn:  # as an older version left it
         conn.execute("DROP TABLE article_revision_copies")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0017'")
+        conn.execute("DROP TABLE reparse_all_read")  # (0022)
         conn.execute("DROP TABLE input_file_sidecars")
         conn.execute("ALTER TABLE articles DROP COLUMN captured")  # (0019)
     result = run_cli("reparse", "--all", "--dry-run", "--json", "--db", db_path)

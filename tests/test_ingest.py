@@ -244,6 +244,60 @@ def test_the_archive_in_the_folder_ingested_is_no_input(tmp_path, monkeypatch, t
     assert [f["location"] for f in summary["failures"]] == ([] if typed == "." else [str(tmp_path / "old.db")])
     assert rows(tmp_path / "archive.db", "SELECT count(*) AS n FROM sources WHERE location LIKE '%archive.db%'")[0]["n"] == 0
 
+def test_the_archive_failed_as_an_input_before_it_was_left_out_is_no_failure_now(tmp_path, monkeypatch):
+    """Before aaa1b49, `ingest *` in the archive's folder read the archive and recorded it failed
+    ("binary file"); it is never read again, so `stats` counted it failing for good. Near miss:
+    a file that fails still counts, and so does a failure of another folder's archive.db."""
+    from ingest import read
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PWD", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    (tmp_path / "empty.txt").write_text("")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "archive.db").write_bytes(b"SQLite format 3\x00" + bytes(200))  # another archive, not this one
+    assert run_cli("ingest", "a.txt").exit_code == 0
+    with monkeypatch.context() as old_version:  # the archive not told apart from the inputs
+        old_version.setattr(read, "archive_files", lambda archive: set())
+        code, summary = ingest_json(*sorted(p.name for p in tmp_path.iterdir() if p.is_file()), "elsewhere/archive.db")
+    assert str(tmp_path / "archive.db") in [f["location"] for f in summary["failures"]], summary
+    assert summary["failed"] >= 3  # the archive, empty.txt, elsewhere/archive.db
+    figures = json.loads(run_cli("stats", "--json").stdout)
+    assert figures["failed"] == 2, figures  # empty.txt and elsewhere/archive.db
+
+
+@pytest.mark.parametrize("error, existed, left", [
+    ("SQLITE_FULL", False, False),  # the disk full as the archive is made: nothing left behind
+    ("SQLITE_IOERR_SHMMAP", False, False),  # (what a full tmpfs answers: "disk I/O error")
+    ("SQLITE_FULL", True, True),  # near miss: an archive that was there stays, whatever its disk says
+    ("SQLITE_BUSY", False, True),  # near miss: a new archive another command holds may be that one's
+])
+def test_an_archive_its_disk_stopped_being_made_is_not_left_behind(tmp_path, monkeypatch, error, existed, left):
+    """A disk full as `ingest` made a new archive left a 4 KB file (and its -wal, -shm): the next
+    command took it for an archive, `search` and `stats` answering as from an empty one where they
+    say there is none, and ingest said that every batch written before was kept."""
+    from ingest import store
+
+    db = tmp_path / "new.db"
+    if existed:
+        db.write_bytes(b"")  # (an empty file: an archive where one may be made, and the user's)
+    story = tmp_path / "a.txt"
+    story.write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+
+    def disk_stops(conn):
+        conn.execute("CREATE TABLE half_made (x)")  # (written before the disk stopped it)
+        stopped = sqlite3.OperationalError("database or disk is full")
+        stopped.sqlite_errorname = error
+        raise stopped
+
+    monkeypatch.setattr(store, "migrate", disk_stops)
+    result = run_cli("ingest", story, "--db", db)
+    assert result.exit_code == 1 and "disk is full" in result.stderr, result.stderr
+    assert db.exists() == left
+    assert left or not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")]
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.html": (b"   \n\n  ", "empty file"),
@@ -1506,6 +1560,7 @@ def test_the_writer_writes_early_only_at_the_start_and_the_end(tmp_path, db_path
     monkeypatch.setattr(pipeline, "EARLY_BATCH", 2)
     monkeypatch.setattr(pipeline, "BATCH_SIZE", 6)
     monkeypatch.setattr(pipeline, "CHUNK_SIZE", chunk_size)
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", chunk_size)  # (every task that size from the first)
     monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
     summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1)
     assert summary.stored == 14
@@ -1638,6 +1693,58 @@ def test_tasks_for_the_workers_are_bounded_by_count_and_by_bytes(sizes, expected
     chunks = list(pipeline._chunks(sources, 3, 1000))
     assert [len(chunk) for chunk in chunks] == expected
     assert [source for chunk in chunks for source in chunk] == sources
+
+
+def test_with_a_bar_the_start_is_written_whenever_the_workers_are_behind(tmp_path, db_path, monkeypatch):
+    # Until EARLY_BATCH outcomes are written, a writer with a bar to move writes what it holds
+    # when it would wait: holding the first 500 (or 2 s) left the bar at 0-1% for 4.5 s after
+    # the first task was written (3,000 small texts, load 10).
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    _workers_behind_after_every_third(monkeypatch)
+    monkeypatch.setattr(pipeline, "EARLY_BATCH", 5)
+    monkeypatch.setattr(pipeline, "FIRST_CHUNK", 64)  # (no first task written as it comes)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    summary = pipeline.run_ingest([str(_ferry_records(tmp_path, 14))], str(db_path), workers=1,
+                                  on_progress=lambda step: None)
+    assert summary.stored == 14
+    # 3 written at each wait until 5 are (3, 6), then as without a bar: 6 at the wait after 12
+    assert sizes == [3, 3, 6, 2]
+
+
+def test_the_first_tasks_for_the_workers_are_small():
+    # No outcome comes back before a worker's whole task is done, and its first sources wait for
+    # it to warm up: with tasks of 64 from the start, 3,000 small texts at load 10 showed the bar
+    # at 0% for 9.4 s.
+    from ingest import pipeline
+    from ingest.record import Source
+
+    sources = [Source(f"s{n}", b"", "", "text", 10) for n in range(140)]
+    chunks = list(pipeline._chunks(sources, 64, 10_000))
+    assert [len(chunk) for chunk in chunks] == [4, 8, 16, 32, 64, 16]
+    assert [source for chunk in chunks for source in chunk] == sources
+    # near miss: the bytes bound still cuts a task early, and the next is twice the last size
+    assert [len(chunk) for chunk in pipeline._chunks(sources[:30], 64, 35)] == [4, 4, 4, 4, 4, 4, 4, 2]
+
+
+@pytest.mark.parametrize("shown, first_told", [
+    (True, 4),  # the first task's outcomes (FIRST_CHUNK), written as they come
+    (False, None),  # near miss: with no bar to move, the batch is kept whole (one commit)
+])
+def test_a_bar_moves_once_the_first_task_is_written(tmp_path, db_path, monkeypatch, shown, first_told):
+    from ingest import pipeline
+
+    sizes = _batch_sizes(monkeypatch)
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS", 3600)
+    for n in range(40):  # a folder of small texts, each one's bytes told once it is written
+        (tmp_path / f"ferry-{n:02}.txt").write_text(f"Ferry timetable {n}\n\nStory number {n}: {ARTICLE_TEXT}")
+    written, told_at = [0], []
+    pipeline.run_ingest([str(tmp_path)], str(db_path), workers=1,
+                        on_progress=(lambda step: told_at.append(written[0])) if shown else None,
+                        on_written=lambda outcome: written.__setitem__(0, written[0] + outcome.count))
+    assert (told_at[0] if shown else None) == first_told
+    assert sizes == ([4, 36] if shown else [40])
 
 
 @pytest.mark.parametrize("record, field, expected", [

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from ingest.pipeline import run_ingest
 from ingest.reparse import run_reparse
 from ingest.store import extractor
 
@@ -664,6 +665,30 @@ def test_a_file_whose_name_is_not_utf8_is_read_again(tmp_path, db_path, name):
         assert conn.execute("SELECT title FROM articles").fetchone() == ("Ferry timetable changes",)
 
 
+def test_a_stopped_reparse_all_goes_on_where_it_stopped(tmp_path, monkeypatch):
+    """`reparse --all` stopped started again from the first article when run again (nothing told
+    which articles it had read, as every one had this version's extractor): hours of a large
+    archive read twice. Near miss: once finished, the next --all reads every article again."""
+    from ingest import reparse
+
+    db_path = tmp_path / "archive.db"
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Ferry timetable {n}\n\nStory number {n}. " + ARTICLE_TEXT)
+    assert run_ingest([str(tmp_path)], str(db_path), workers=1).stored == 3
+    monkeypatch.setattr(reparse, "BATCH", 1)
+
+    def stop_after_the_first_batch(step):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        run_reparse(str(db_path), every=True, workers=1, on_progress=stop_after_the_first_batch)
+    assert (stopped.value.summary.candidates, stopped.value.summary.reread) == (3, 1)
+    going_on = run_reparse(str(db_path), every=True, workers=1)
+    assert (going_on.candidates, going_on.reread) == (2, 2)
+    assert (run_reparse(str(db_path), every=True, workers=1).candidates,
+            run_reparse(str(db_path), workers=1).candidates) == (3, 0)
+
+
 @pytest.mark.parametrize("every", [True, False])
 def test_a_stopped_reparse_says_what_it_read_and_what_running_it_again_does(tmp_path, monkeypatch, every):
     """Stopped, `reparse --all` said "run the same command again to go on", and the same command
@@ -686,5 +711,4 @@ def test_a_stopped_reparse_says_what_it_read_and_what_running_it_again_does(tmp_
     result = run_cli("reparse", "--db", db_path, *(["--all"] if every else []))
     assert result.exit_code == 130
     assert "Every batch already written is kept (3 read, 1 revised)" in result.stderr
-    assert ("reads every article again from the first" in result.stderr) == every
-    assert ("run the same command again to go on" in result.stderr) == (not every)
+    assert "run the same command again to go on" in result.stderr  # (--all too: see the test below)

@@ -132,7 +132,7 @@ def test_a_snippet_within_one_paragraph_is_printed_as_it_is(archive):
     # near miss: no break, nothing marked
     (hit,) = json.loads(run_cli("search", "dredging", "--db", archive, "--json").stdout)
     output = run_cli("search", "dredging", "--db", archive).output
-    assert f"  {hit['snippet']}\n" in output and "¶" not in output
+    assert f"  {hit['snippet'].strip()}\n" in output and "¶" not in output
 
 
 @pytest.fixture(scope="module")
@@ -241,6 +241,20 @@ def test_a_hit_with_no_outlet_author_or_date_prints_no_trailing_blanks(tmp_path)
         assert ingest_json(folder / "n.jsonl", "--db", folder / "a.db")[1]["stored"] == 1
         lines.append(run_cli("search", "kestrel", "--db", folder / "a.db").stdout.splitlines()[1])
     assert lines == ["  #1", "  #1  The Harbor Ledger"]
+
+
+def test_a_passage_cut_at_both_ends_is_printed_in_line_with_no_trailing_blank(tmp_path):
+    # fail before: "   … harbour … " - FTS5's " … " at each end gave the passage one blank more
+    # than the #id line's indent, and one after it; near miss: a passage from the title's start
+    words = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu " * 6).split()
+    body = " ".join(words[:40] + ["harbour"] + words[40:])
+    (tmp_path / "n.jsonl").write_text("".join(json.dumps({"title": title, "body": text}) + "\n" for title, text in [
+        ("Dredging vote", body), ("Harbour dredging vote", "harbour " + " ".join(words))]))
+    assert ingest_json(tmp_path / "n.jsonl", "--db", tmp_path / "a.db")[1]["stored"] == 2
+    printed = run_cli("search", "harbour", "--db", tmp_path / "a.db").stdout.split("\n\n")
+    passages = [hit.splitlines()[2] for hit in printed if hit.strip()]
+    assert [passage[:4] for passage in passages] == ["  **", "  … "], passages
+    assert passages[1].endswith(" delta …") and passages == [passage.rstrip() for passage in passages], passages
 
 
 @pytest.mark.parametrize("published, shown", [

@@ -317,3 +317,29 @@ def test_an_archive_damaged_after_its_first_pages_says_they_were_read(tmp_path, 
     code, summary = ingest_json(archive, "--db", db_path)
     assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
     assert summary["failures"][0]["error"].endswith("; the 1 page before it was read"), summary
+
+
+@pytest.mark.parametrize("gzip, cut", [
+    (True, 0.9),  # early in the last record's gzip member: warcio ended there as at the archive's end
+    (True, 0.99),  # a few bytes of it (an uncompressed archive cut so fails already: a malformed record)
+    (True, 0.0),  # near miss: whole, and so with a blank line after it
+    (False, 0.0),
+])
+def test_an_archive_cut_short_inside_its_last_record_says_so(tmp_path, db_path, gzip, cut):
+    # A crawl cut short by a transfer or a full disk lost its last page in silence: "2 new, 0
+    # failed", exit status 0, where the page that was cut was one of its owner's.
+    archive = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    pages = [(f"https://a.example/{name}", "response", "200 OK", "text/html", page(title, text))
+             for name, title, text in [("flood", "River rises", FLOOD), ("fair", "County fair opens", FAIR)]]
+    write_archive(tmp_path / "first.warc", pages[:1], gzip=gzip)
+    write_archive(archive, pages, gzip=gzip)
+    whole, first = archive.read_bytes(), (tmp_path / "first.warc").read_bytes()
+    kept = len(whole) - int((len(whole) - len(first)) * cut) if cut else len(whole)
+    archive.write_bytes(whole[:kept] + (b"" if cut else b"\r\n"))
+    code, summary = ingest_json(archive, "--db", db_path)
+    if not cut:
+        assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+        return
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"] == [{"location": str(archive), "error": "the web archive ends inside its record 2 "
+                                    "(a copy cut short?); the 1 page before it was read"}]

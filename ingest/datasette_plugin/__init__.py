@@ -745,6 +745,35 @@ REQUEST_ARGS: contextvars.ContextVar[dict | _FirstValues] = contextvars.ContextV
 
 
 @hookimpl
+def startup(datasette):
+    """Serve the one archive a plain `datasette FILE -m metadata.yml` was given as "archive",
+    whatever its file is called, as `news-archive serve` does (ingest/serve.py): metadata.yml's
+    saved queries, facets and order are under that name, and Datasette names a database after
+    its file, so `datasette clippings.db -m metadata.yml` served none of them, saying nothing.
+    Left as named: a database that is no archive, and every one when two archives, or one
+    already called "archive", leave no single one to call so."""
+    async def name_the_archive():
+        if DATABASE_NAME in datasette.databases:
+            return
+        archives = [database for name, database in datasette.databases.items()
+                    if not name.startswith("_") and not database.is_memory and await _is_an_archive(database)]
+        if len(archives) == 1:
+            datasette.remove_database(archives[0].name)
+            datasette.add_database(archives[0], name=DATABASE_NAME)
+    return name_the_archive
+
+
+async def _is_an_archive(database) -> bool:
+    """Whether the database holds the archive's tables (schema/0001_initial.sql)."""
+    try:
+        tables = await database.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'sources', 'articles_fts')")
+    except Exception:  # (not a database at all: Datasette says so itself when it is read)
+        return False
+    return tables.first()[0] == 3
+
+
+@hookimpl
 def register_routes():
     return [(r"^/-/facet-cache\.json$", facet_cache_state)]
 
