@@ -1801,6 +1801,9 @@ def clean_byline(text: str) -> str:
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
+                    # "A. Additional reporting by B.", "A, With additional reporting by B": the
+                    # helper's credit after the writer's sentence, in a sentence of its own.
+                    r"|[.,]\s+(?i:(?:with\s+)?additional\s+reporting)\b"
                     # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
                     # pictures that follows the writer's names.
                     r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"

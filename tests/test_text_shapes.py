@@ -2459,3 +2459,34 @@ def test_a_front_matter_title_keeps_every_paragraph_of_the_story(title, markdown
     assert (article.title, article.authors, article.body) == (title, ["Ann Lee"], f"{STORY}\n\n{more}")
     alone = parse(f"---\ntitle: '{title}'\n---\n\n{STORY}\n", markdown)
     assert (alone.title, alone.body) == (title, STORY)
+
+
+# --- stop 32: author recall, byline shapes the rules missed ---------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the helper's credit in a sentence of its own after the writer's, on one line
+    ("By Ann Lee. Additional reporting by Tom Park.", ["Ann Lee"]),
+    ("By Ann Lee and Sue Ray. Additional reporting by Tom Park and Joe Cole.", ["Ann Lee", "Sue Ray"]),
+    ("By Ann Lee. With additional reporting by Tom Park.", ["Ann Lee"]),
+    ("By Ann Lee, additional reporting by Tom Park", ["Ann Lee"]),
+    ("By [Ann Lee](/authors/ann-lee). Additional reporting by [Tom Park](/authors/tom-park).", ["Ann Lee"]),
+    # near misses, read as before: the credit after a semicolon, a second writer, a picture's credit
+    ("By Ann Lee; additional reporting by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee. Photos by Tom Park.", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_additional_reporting_after_the_writers_sentence(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the same line signing the story at its end
+    ("By Ann Lee. Additional reporting by Tom Park.", ["Ann Lee"]),
+    # near miss, as before: with no "By" the line is a sentence of the story
+    ("Ann Lee. Additional reporting by Tom Park.", []),
+])
+def test_additional_reporting_at_the_end(end, authors):
+    article = parse(f"# {HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n", True)
+    assert article.authors == authors
