@@ -2433,6 +2433,7 @@ def byline_by(line: Line) -> list[str]:
     mixed = _mixed_cjk_and_latin_names(names)
     if mixed:
         return mixed
+    names = _JOB_BEFORE_NAME.sub("", names, count=1)  # "By staff writer Ann Lee"
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
@@ -2709,6 +2710,12 @@ def without_email(text: str) -> str:
     return _EMAIL_AFTER.sub("", text) if "@" in text else text
 
 
+# "Staff writer Ann Lee", "Senior political correspondent Ann Lee": a writer's job before the
+# name, in any case, ending on the trade's noun (a picture maker's is no writer's).
+_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:writer|reporter|correspondent|"
+                              rf"editor|columnist|journalist|contributor|author)\s+(?={_UPPER})")
+
+
 def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
@@ -2720,9 +2727,12 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
         text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    # ("Staff writer Ann Lee": the job in sentence case, which names_in takes off as it does
+    # "Staff Writer", has no name's shape.)
+    shape = _JOB_BEFORE_NAME.sub("", text, count=1)
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
-            and bool(NAMES_LINE.match(text)) and bool(names_in(text))
+            and bool(NAMES_LINE.match(shape)) and bool(names_in(text))
             # ("New York, Los Angeles, San Diego": a list of places has a list of names' shape.)
             and not (text.count(",") >= 2 and sum(map(_place_name, text.split(","))) >= 2))
 

@@ -2490,3 +2490,22 @@ def test_additional_reporting_after_the_writers_sentence(header, authors, markdo
 def test_additional_reporting_at_the_end(end, authors):
     article = parse(f"# {HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n", True)
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's job before the name in sentence case, alone or after "By"
+    ("Staff writer Ann Lee", ["Ann Lee"]),
+    ("Senior political correspondent Ann Lee", ["Ann Lee"]),
+    ("Guest columnist Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By staff writer Ann Lee", ["Ann Lee"]),
+    # near misses: the job in title case (read before too), a picture maker's job, no trade's
+    # noun before the name, the job alone
+    ("Staff Writer Ann Lee", ["Ann Lee"]),
+    ("Staff photographer Tom Park", []),
+    ("By staff photographer Tom Park", []),
+    ("Senior Ann Lee", []),
+    ("Staff writer", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_writers_job_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
