@@ -2509,3 +2509,19 @@ def test_additional_reporting_at_the_end(end, authors):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_the_writers_job_before_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a freelance's byline with no comma before "for" and the paper or agency
+    ("Ann Lee for Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee for The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee for Reuters", ["Ann Lee"]),
+    # near misses: right under a picture it is the photographer's credit; "for" what is no paper
+    ("![Cranes at the gate](https://example.org/cranes.jpg)\n\nTom Park for The Harbour Gazette", []),
+    ("Tom Park for Harbour Council", []),
+    ("Ann Lee for Harbour Lisbon", []),
+    ("Tom Park for Mayor", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_freelances_byline_without_a_comma(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
