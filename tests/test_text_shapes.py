@@ -2563,3 +2563,19 @@ LONG_STANDFIRST = ("After six weeks on strike, the dockers of the northern harbo
 @pytest.mark.parametrize("markdown", [True, False])
 def test_two_writers_on_lines_of_their_own(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("byline, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # name and the paper on one line, right over the story
+    ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee of The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee Harbour Daily Star", ["Ann Lee"]),
+    ("Ann Lee, MD, MPH", ["Ann Lee"]),
+    # near misses: no paper after the name; below the story's second paragraph (whom it quotes)
+    ("Tom Park for Harbour Council", []),
+    (f"{STORY}\n\nAnn Lee of The Harbour Gazette", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_its_paper_under_a_long_standfirst(byline, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{byline}", markdown) == authors
