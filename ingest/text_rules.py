@@ -2553,7 +2553,8 @@ def names_with_outlet(line: Line) -> list[str]:
     when what follows is an agency or ends like a newspaper's name."""
     if line.words > 16 or "," in line.text:
         return []
-    parts = re.split(r"\s+(?:and|And|AND|&)\s+", line.text.strip())
+    # ("Ann LeeHarbour Gazette": the two set apart where the break was lost too.)
+    parts = re.split(r"\s+(?:and|And|AND|&)\s+", unglue(line.text.strip()).replace("; ", " "))
     words = parts[-1].split()
     size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
     rest = words[size:]
@@ -3273,9 +3274,12 @@ def unglue(text: str) -> str:
         # ("Ann LeeBusiness Columnist", "Ann LeeWashington Correspondent": a short surname, two
         # small letters, glued to the beat or the place of the job named right after it. A
         # surname's own inner capital after two small letters follows a prefix, "MacKenzie".)
-        if not match and k + 1 < len(words) and words[k + 1].casefold().rstrip(",.") in _JOB_WORDS:
+        # ("Ann LeeHarbour Gazette": or to the paper's name, two spans of a byline run together.)
+        if not match and k + 1 < len(words):
             match = re.match(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$", word)
-            if match and match.group(1).casefold() in _INNER_CAPITAL_PREFIXES:
+            if match and (match.group(1).casefold() in _INNER_CAPITAL_PREFIXES or not (
+                    words[k + 1].casefold().rstrip(",.") in _JOB_WORDS
+                    or any(_masthead(" ".join([match.group(2), *words[k + 1: k + 1 + n]])) for n in (1, 2, 3)))):
                 match = None
         if not match or k == 0:
             continue

@@ -2579,3 +2579,28 @@ def test_two_writers_on_lines_of_their_own(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_its_paper_under_a_long_standfirst(byline, authors, markdown):
     assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{byline}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before (gave "Ann LeeHarbour"): a short surname run into the paper's name, the two
+    # spans of a byline with no space between as converters join them
+    ("Ann LeeHarbour Gazette", ["Ann Lee"]),
+    ("Tom LeeHarbour Daily Star", ["Tom Lee"]),
+    # near misses: the name apart from the paper (as before); a surname's own inner capital
+    # after a prefix; no paper's name after the glued word
+    ("Ann Lee Harbour Gazette", ["Ann Lee"]),
+    ("Ann MacKenzie", ["Ann MacKenzie"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_short_surname_glued_to_the_papers_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Ann LeeHarbour Gazette", "Ann Lee; Harbour Gazette"),
+    ("Ann LeeHarbour Gazette March 3, 2019", "Ann Lee; Harbour Gazette March 3, 2019"),
+    # near misses: a prefix's capital, no paper's or job's word after the glued one
+    ("Ann MacHarbour Gazette", "Ann MacHarbour Gazette"), ("Ann LeeHarbour Lisbon", "Ann LeeHarbour Lisbon"),
+])
+def test_unglue_a_short_surname_from_the_paper(text, read):
+    assert rules.unglue(text) == read
