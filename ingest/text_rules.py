@@ -3350,7 +3350,8 @@ def names_each_with_role(line: Line) -> list[str]:
         return []
     # A role or an agency in brackets reads as one after a comma.
     text, bracketed = re.subn(r"\s*\(([^()]{2,40})\)", r", \1", line.text.strip())
-    parts = re.split(r",?\s+(?:and|&)\s+|\s*;\s*", text)
+    # ("Ann Lee, Staff Writer | Tom Park, Staff Writer": or each in a field of its own.)
+    parts = re.split(r",?\s+(?:and|&)\s+|\s*[;|•·]\s*", text)
     if len(parts) < 2 and not bracketed:
         return []
     people: list[str] = []

@@ -2618,3 +2618,16 @@ def test_unglue_a_short_surname_from_the_paper(text, read):
 ])
 def test_writers_in_fields_of_their_own_before_the_date(text, names):
     assert rules.name_with_date(line(text)) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # fail before: writers each with their role, each in a field of its own
+    ("Ann Lee, Staff Writer | Tom Park, Staff Writer", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Senior Reporter · Tom Park, Editor", ["Ann Lee", "Tom Park"]),
+    # near misses: a date or a picture maker in the second field; a sentence's description
+    ("Ann Lee, Staff Writer | March 3, 2019", []),
+    ("Ann Lee, Staff Writer | Tom Park, Staff Photographer", []),
+    ("Ann Lee, the union's leader | Tom Park, Staff Writer", []),
+])
+def test_writers_each_with_a_role_in_fields_of_their_own(text, names):
+    assert rules.names_each_with_role(line(text)) == names
