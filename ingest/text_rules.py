@@ -3019,9 +3019,6 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
                            or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
         name = first
-    # "Ann Lee | Tom Park | March 3, 2019": more writers, each in a field of its own.
-    elif rest and NAMES_LINE.match(first) and all(_co_author(part) for part in rest):
-        name = " and ".join([first, *rest])
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # ("Sun, Mar 3, 2019 | Ann Lee": the date's weekday before it.)
