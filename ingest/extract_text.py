@@ -1638,27 +1638,12 @@ def _writers_below(lines: list[Line], i: int, rule: str, add) -> None:
             add(rules.names_in(lines[j].text), j, rule)
             j += 1
             continue
-        if j == i + 1 and rule in ("name_line:under_headline", "name_line:over_story") \
-                and _second_writer_over_story(lines, i, j):
-            add(rules.names_in(lines[j].text), j, rule)
-            return
         if not (_JOINING_LINE.fullmatch(lines[j].text.strip()) and j + 1 < len(lines)
                 and rules.is_name_line(lines[j + 1], in_block=True)):
             return
         add(rules.names_in(lines[j + 1].text), j, rule)
         add(rules.names_in(lines[j + 1].text), j + 1, rule)
         j += 2
-
-
-def _second_writer_over_story(lines: list[Line], i: int, j: int) -> bool:
-    """"Ann Lee" / "Tom Park" / the story, under the headline or standfirst: two writers each on
-    a line of their own (two author boxes) with no joining word, when the story's prose follows
-    the second at once and speaks of neither, and no picture comes between (a portrait's
-    caption names whom it shows). A third name line makes it a list of people, not a byline."""
-    return (rules.is_name_line(lines[j]) and lines[j].picture_above is None
-            and not (i > 0 and rules.is_name_line(lines[i - 1]))
-            and j + 1 < len(lines) and rules.is_paragraph(lines[j + 1])
-            and not _named_below(lines, i) and not _named_below(lines, j))
 
 
 def _named_below(lines: list[Line], i: int, name: str | None = None) -> bool:

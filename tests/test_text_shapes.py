@@ -2548,23 +2548,6 @@ LONG_STANDFIRST = ("After six weeks on strike, the dockers of the northern harbo
                    "Monday with a pay rise and a shorter week.")
 
 
-@pytest.mark.parametrize("header, authors", [
-    # fail before: two writers each on a line of their own, the story right below the second
-    ("Ann Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),
-    ("Ann Lee\nTom Park", ["Ann Lee", "Tom Park"]),
-    (f"{LONG_STANDFIRST}\n\nAnn Lee\n\nTom Park", ["Ann Lee", "Tom Park"]),
-    # near misses: a picture before the second name (its caption), a third name line (a list
-    # of people), the story speaking of the second name (whom a portrait shows)
-    ("Ann Lee\n\n![Tom Park](https://example.org/tom.jpg)\n\nTom Park", ["Ann Lee"]),
-    ("Ann Lee\n\nTom Park\n\nSue Ray", ["Ann Lee"]),
-    ("Ann Lee\n\nTom Park\n\nTom Park, the union's leader, said the vote was fair and the strike was now over for good.",
-     ["Ann Lee"]),
-])
-@pytest.mark.parametrize("markdown", [True, False])
-def test_two_writers_on_lines_of_their_own(header, authors, markdown):
-    assert authors_under_headline(header, markdown) == authors
-
-
 @pytest.mark.parametrize("byline, authors", [
     # fail before: under a standfirst long enough to read as the story's first paragraph, a
     # name and the paper on one line, right over the story
