@@ -1463,10 +1463,6 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(slashed, i, "name_slash_outlet")
         return
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
-        # "Ann Lee (Reuters)": a name and its agency in brackets close a picture's caption too,
-        # and right under a picture that is what they are; alone under the headline, a byline.
-        if rules.is_caption(line) and line.picture_above is None and _below(lines, i, {title_at, description_at}, page):
-            add(rules.byline_with_organisation(line)[0], i, "name_and_agency")
         return
     if "@" in line.text and rules.is_name_line(line):
         add(rules.names_in(re.sub(r"[,\s]*@\w+", "", rules.without_email(line.text))), i,

@@ -2527,22 +2527,6 @@ def test_a_freelances_byline_without_a_comma(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
-@pytest.mark.parametrize("header, authors", [
-    # fail before: a writer and the agency in brackets alone under the headline (read as a
-    # picture's credit)
-    ("Ann Lee (Reuters)", ["Ann Lee"]),
-    ("Ann Lee and Tom Park (AP)", ["Ann Lee", "Tom Park"]),
-    ("Ann Lee (AFP)\n\nMarch 3, 2019", ["Ann Lee"]),
-    # near misses: right under a picture, its credit; a picture agency or a photo's label in
-    # the brackets; a caption's sentence before the credit
-    ("![Cranes at the gate](https://example.org/cranes.jpg)\n\nTom Park (Reuters)", []),
-    ("Tom Park (Getty)", []), ("Tom Park (AP Photo)", []),
-    ("Dockers at the gate on Monday. Tom Park (Reuters)", []),
-])
-@pytest.mark.parametrize("markdown", [True, False])
-def test_a_writer_and_the_agency_in_brackets(header, authors, markdown):
-    assert authors_under_headline(header, markdown) == authors
-
 
 LONG_STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour went back to work on "
                    "Monday with a pay rise and a shorter week.")
