@@ -2534,10 +2534,6 @@ _ONE_WORD_PAPERS = {"times", "tribune", "herald", "gazette", "journal", "courier
                     "sentinel", "bulletin", "telegram", "advertiser", "newspaper", "magazine"}
 
 
-# The last words of a newspaper's name that name no other kind of organisation.
-_PAPER_WORDS = (_MASTHEAD_WORDS - ORGANISATION_WORDS) | _ONE_WORD_PAPERS | {"news", "post", "press", "daily", "weekly"}
-
-
 def _masthead(text: str) -> bool:
     """A publication's name, told by its last word ("Harbour Gazette", "The Daily Star") or as
     an agency's: not just any capitalised words ("Harbour Lisbon")."""
@@ -3126,13 +3122,6 @@ def name_and_outlet(line: Line) -> list[str]:
     of = re.fullmatch(r"(.+?)\s+of\s+((?:[Tt]he\s+)?[A-Z].*)", line.text.strip())
     if not comma and of:
         head, comma, tail = of.group(1), ",", of.group(2)
-    # ("Ann Lee for Harbour Gazette" with no comma is a freelance's too where no picture stands
-    # right above it - under one it is the photographer's credit - and only for a paper or an
-    # agency: "Tom Park for Harbour Council" is a campaign's.)
-    elif not comma and line.picture_above is None \
-            and (outlet := re.fullmatch(r"(.+?)\s+(for\s+((?:[Tt]he\s+)?[A-Z].*))", line.text.strip())) \
-            and (AGENCIES.get(outlet.group(3).casefold()) or outlet.group(3).split()[-1].casefold() in _PAPER_WORDS):
-        head, comma, tail = outlet.group(1), ",", outlet.group(2)
     tail = tail.strip(" .")
     # "Ann Lee, for The Harbour Gazette": a freelance's credit, when what follows "for" is named
     # like a publication (a comma before "for": a photographer's is "Tom Park for The Gazette").
