@@ -1562,7 +1562,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         add(rules.cjk_name_line(line), i, "cjk_name_line")
     # The same with the outlet run onto the names' line: "Ann Lee Harbour Daily Star" / stamp.
     # (Once the block has names, a line like that is the outlet's own: "Harbour Falls Star".)
-    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)):
+    # (Or over the story's prose under a standfirst long enough to read as its first paragraph,
+    # as a name line is: "Ann Lee, for The Harbour Gazette" / story.)
+    elif not have_names and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
+                             or _below(lines, i, {body_at}, page) and i + 1 < len(lines)
+                             and rules.is_paragraph(lines[i + 1])):
         names, rule = _first_rule(line, rules.names_with_outlet, rules.name_and_outlet, rules.name_with_marker,
                                   rules.name_with_degrees)
         # Right under the headline, a name and a date open the line whatever follows them.

@@ -1823,6 +1823,9 @@ def clean_byline(text: str) -> str:
                     r"|(?:\s*[;,]\s*|\s+and\s+|\s+)(?i:additional\s+)?(?i:editing|edited|reviewed|fact[- ]checked)\b"
                     r"|,?\s+(?i:special)\s+to\b"  # "A, Special to The Gazette": a freelance's credit
                     r"|\s+with\s+(?=[a-z])"  # "A with additional reporting ...": the rest is a note
+                    # "A. Additional reporting by B.", "A, With additional reporting by B": the
+                    # helper's credit after the writer's sentence, in a sentence of its own.
+                    r"|[.,]\s+(?i:(?:with\s+)?additional\s+reporting)\b"
                     # "A; photos by B", "A. Photos: B", "A Illustration by B": the credit of the
                     # pictures that follows the writer's names.
                     r"|[.;,]?\s+(?=(?i:photos?|photographs?|photography|pictures?|images?|illustrations?|"
@@ -2473,6 +2476,7 @@ def byline_by(line: Line) -> list[str]:
     mixed = _mixed_cjk_and_latin_names(names)
     if mixed:
         return mixed
+    names = _JOB_BEFORE_NAME.sub("", names, count=1)  # "By staff writer Ann Lee"
     # Only names (and the words that join them) may follow: "by the time he" is prose.
     if any(word[:1].islower() and word not in _JOINING_WORDS and not _GLUED_WORD.fullmatch(word)
            for word in names.split()):
@@ -2588,7 +2592,8 @@ def names_with_outlet(line: Line) -> list[str]:
     when what follows is an agency or ends like a newspaper's name."""
     if line.words > 16 or "," in line.text:
         return []
-    parts = re.split(r"\s+(?:and|And|AND|&)\s+", line.text.strip())
+    # ("Ann LeeHarbour Gazette": the two set apart where the break was lost too.)
+    parts = re.split(r"\s+(?:and|And|AND|&)\s+", unglue(line.text.strip()).replace("; ", " "))
     words = parts[-1].split()
     size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.", words[1]) else 2
     rest = words[size:]
@@ -2749,6 +2754,12 @@ def without_email(text: str) -> str:
     return _EMAIL_AFTER.sub("", text) if "@" in text else text
 
 
+# "Staff writer Ann Lee", "Senior political correspondent Ann Lee": a writer's job before the
+# name, in any case, ending on the trade's noun (a picture maker's is no writer's).
+_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:writer|reporter|correspondent|"
+                              rf"editor|columnist|journalist|contributor|author)\s+(?={_UPPER})")
+
+
 def is_name_line(line: Line, in_block: bool = False) -> bool:
     """Names alone on a line ("Ann Lee", "Ann Lee and Tom Park", "Ann Lee, @annlee").
     in_block: the line may be a list item or a minor heading, as converters write the items of
@@ -2760,9 +2771,12 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
         text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    # ("Staff writer Ann Lee": the job in sentence case, which names_in takes off as it does
+    # "Staff Writer", has no name's shape.)
+    shape = _JOB_BEFORE_NAME.sub("", text, count=1)
     # A glued word ("OrtizAnn Lee") is a run of names that lost its separators: not one line.
     return (form_ok and 2 <= line.words <= 12 and unglue(text) == text
-            and bool(NAMES_LINE.match(text)) and bool(names_in(text))
+            and bool(NAMES_LINE.match(shape)) and bool(names_in(text))
             # ("New York, Los Angeles, San Diego": a list of places has a list of names' shape.)
             and not (text.count(",") >= 2 and sum(map(_place_name, text.split(","))) >= 2))
 
@@ -3303,9 +3317,12 @@ def unglue(text: str) -> str:
         # ("Ann LeeBusiness Columnist", "Ann LeeWashington Correspondent": a short surname, two
         # small letters, glued to the beat or the place of the job named right after it. A
         # surname's own inner capital after two small letters follows a prefix, "MacKenzie".)
-        if not match and k + 1 < len(words) and words[k + 1].casefold().rstrip(",.") in _JOB_WORDS:
+        # ("Ann LeeHarbour Gazette": or to the paper's name, two spans of a byline run together.)
+        if not match and k + 1 < len(words):
             match = re.match(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$", word)
-            if match and match.group(1).casefold() in _INNER_CAPITAL_PREFIXES:
+            if match and (match.group(1).casefold() in _INNER_CAPITAL_PREFIXES or not (
+                    words[k + 1].casefold().rstrip(",.") in _JOB_WORDS
+                    or any(_masthead(" ".join([match.group(2), *words[k + 1: k + 1 + n]])) for n in (1, 2, 3)))):
                 match = None
         if not match or k == 0:
             continue
@@ -3373,7 +3390,8 @@ def names_each_with_role(line: Line) -> list[str]:
         return []
     # A role or an agency in brackets reads as one after a comma.
     text, bracketed = re.subn(r"\s*\(([^()]{2,40})\)", r", \1", line.text.strip())
-    parts = re.split(r",?\s+(?:and|&)\s+|\s*;\s*", text)
+    # ("Ann Lee, Staff Writer | Tom Park, Staff Writer": or each in a field of its own.)
+    parts = re.split(r",?\s+(?:and|&)\s+|\s*[;|•·]\s*", text)
     if len(parts) < 2 and not bracketed:
         return []
     people: list[str] = []

@@ -7,10 +7,9 @@ Shapes left out on purpose (the parser gives nothing, or the name as written, an
 chosen): an honorific or a suffix kept as the byline writes it ("Dr. Ann Lee", "Tom Park Jr"),
 a lone first name after "By" with no link, a sentence about the writer under the headline
 ("Ann Lee writes about ports."), a name in the genitive of an article ("Της ..."), two names on
-lines of their own with no stamp or role, a role before the name ("Senior Reporter Ann Lee"),
-rarer separators ("●"), two-digit years ("03.03.24") and a handle glued to the name with a
-time after it. In plain text only: a name under the standfirst set as a minor heading, and a
-rule ("---") between the name and its date."""
+lines of their own with no stamp or role, rarer separators ("●"), two-digit years ("03.03.24")
+and a handle glued to the name with a time after it. In plain text only: a name under the
+standfirst set as a minor heading, and a rule ("---") between the name and its date."""
 
 from datetime import datetime, timezone
 

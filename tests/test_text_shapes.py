@@ -2648,3 +2648,112 @@ def test_a_name_and_date_below_the_storys_last_short_paragraph(end, authors, mar
     else:
         text = f"{top}\n\n{BRIEF[0]}\n\nDockers at the gate on Monday.\n\nAnn Lee\n\nMarch 3, 2019\n\n{STORY}\n\n{short}\n"
     assert parse(text, markdown).authors == authors
+
+
+# --- stop 32: author recall, byline shapes the rules missed ---------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the helper's credit in a sentence of its own after the writer's, on one line
+    ("By Ann Lee. Additional reporting by Tom Park.", ["Ann Lee"]),
+    ("By Ann Lee and Sue Ray. Additional reporting by Tom Park and Joe Cole.", ["Ann Lee", "Sue Ray"]),
+    ("By Ann Lee. With additional reporting by Tom Park.", ["Ann Lee"]),
+    ("By Ann Lee, additional reporting by Tom Park", ["Ann Lee"]),
+    ("By [Ann Lee](/authors/ann-lee). Additional reporting by [Tom Park](/authors/tom-park).", ["Ann Lee"]),
+    # near misses, read as before: the credit after a semicolon, a second writer, a picture's credit
+    ("By Ann Lee; additional reporting by Tom Park", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By Ann Lee. Photos by Tom Park.", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_additional_reporting_after_the_writers_sentence(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the same line signing the story at its end
+    ("By Ann Lee. Additional reporting by Tom Park.", ["Ann Lee"]),
+    # near miss, as before: with no "By" the line is a sentence of the story
+    ("Ann Lee. Additional reporting by Tom Park.", []),
+])
+def test_additional_reporting_at_the_end(end, authors):
+    article = parse(f"# {HEADLINE}\n\n{STORY}\n\n{STORY} Again.\n\n{end}\n", True)
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's job before the name in sentence case, alone or after "By"
+    ("Staff writer Ann Lee", ["Ann Lee"]),
+    ("Senior political correspondent Ann Lee", ["Ann Lee"]),
+    ("Guest columnist Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("By staff writer Ann Lee", ["Ann Lee"]),
+    # near misses: the job in title case (read before too), a picture maker's job, no trade's
+    # noun before the name, the job alone
+    ("Staff Writer Ann Lee", ["Ann Lee"]),
+    ("Staff photographer Tom Park", []),
+    ("By staff photographer Tom Park", []),
+    ("Senior Ann Lee", []),
+    ("Staff writer", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_writers_job_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+
+LONG_STANDFIRST = ("After six weeks on strike, the dockers of the northern harbour went back to work on "
+                   "Monday with a pay rise and a shorter week.")
+
+
+@pytest.mark.parametrize("byline, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # name and the paper on one line, right over the story
+    ("Ann Lee, for The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee of The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee Harbour Daily Star", ["Ann Lee"]),
+    ("Ann Lee, MD, MPH", ["Ann Lee"]),
+    # near misses: no paper after the name; below the story's second paragraph (whom it quotes)
+    ("Tom Park for Harbour Council", []),
+    (f"{STORY}\n\nAnn Lee of The Harbour Gazette", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_its_paper_under_a_long_standfirst(byline, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{byline}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before (gave "Ann LeeHarbour"): a short surname run into the paper's name, the two
+    # spans of a byline with no space between as converters join them
+    ("Ann LeeHarbour Gazette", ["Ann Lee"]),
+    ("Tom LeeHarbour Daily Star", ["Tom Lee"]),
+    # near misses: the name apart from the paper (as before); a surname's own inner capital
+    # after a prefix; no paper's name after the glued word
+    ("Ann Lee Harbour Gazette", ["Ann Lee"]),
+    ("Ann MacKenzie", ["Ann MacKenzie"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_short_surname_glued_to_the_papers_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Ann LeeHarbour Gazette", "Ann Lee; Harbour Gazette"),
+    ("Ann LeeHarbour Gazette March 3, 2019", "Ann Lee; Harbour Gazette March 3, 2019"),
+    # near misses: a prefix's capital, no paper's or job's word after the glued one
+    ("Ann MacHarbour Gazette", "Ann MacHarbour Gazette"), ("Ann LeeHarbour Lisbon", "Ann LeeHarbour Lisbon"),
+])
+def test_unglue_a_short_surname_from_the_paper(text, read):
+    assert rules.unglue(text) == read
+
+
+@pytest.mark.parametrize("text, names", [
+    # fail before: writers each with their role, each in a field of its own
+    ("Ann Lee, Staff Writer | Tom Park, Staff Writer", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Senior Reporter · Tom Park, Editor", ["Ann Lee", "Tom Park"]),
+    # near misses: a date or a picture maker in the second field; a sentence's description
+    ("Ann Lee, Staff Writer | March 3, 2019", []),
+    ("Ann Lee, Staff Writer | Tom Park, Staff Photographer", []),
+    ("Ann Lee, the union's leader | Tom Park, Staff Writer", []),
+])
+def test_writers_each_with_a_role_in_fields_of_their_own(text, names):
+    assert rules.names_each_with_role(line(text)) == names
