@@ -23,6 +23,7 @@ from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      names_matching_many, names_not_in_archive)
+from .search import places as places_of
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -364,10 +365,13 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     An edited story is one result, its latest text that matches; the older texts it replaced are
     counted beside it ("(2 earlier versions stored)"), and --all-versions shows them too. An
     older text found by words its edit took out says so ("replaced by a later version, #ID").
+    A story seen at several places (other outlets, addresses or dates) names their outlets
+    ("ran in 3 places: The Harbor Ledger, The Meridian Post, Northfield Courier").
 
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
-    snippet, url, rank (lower is better), earlier_versions, later_version. Exit status: 0, also
+    snippet, url, rank (lower is better), earlier_versions, later_version, places (how many
+    places the story ran in: outlet, address and date) and ran_in (their outlets). Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that
     matches more than one outlet or author, with how many); 1 if there is no
@@ -407,6 +411,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         sys.exit(1)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
+        # Where the story ran, as the served search page says under each title ("ran in 3
+        # places"): that a hit was syndicated showed nowhere in the command's output or its JSON.
+        row["places"], row["ran_in"] = places_of(db, row["id"])
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
@@ -433,9 +440,9 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         click.echo(click.style(_escaped_breaks(row["title"] or "(untitled)"), bold=True))
         meta = " · ".join(x for x in (row["outlet"], ", ".join(row["authors"]), _readable_date(row["published"])) if x)
         click.echo(f"  #{row['id']}  {_escaped_breaks(meta)}".rstrip())  # (no outlet, author or date: no trailing blanks)
-        versions = _versions_note(row)
-        if versions:
-            click.echo(f"  {versions}")
+        notes = _places_and_versions_note(row)
+        if notes:
+            click.echo(f"  {_escaped_breaks(notes)}")
         # (FTS5 puts its " … " with blanks at the ends too: "   … words … " was out of line with
         # the #id's indent, and ended in a blank)
         click.echo(f"  {_escaped_breaks(_one_line(row['snippet'])).strip()}\n")
@@ -471,9 +478,13 @@ def _readable_date(value: str | None) -> str | None:
     return f"{match['day']} {match['time']}{zone}"
 
 
-def _versions_note(row: dict) -> str:
-    """What a search result says of the other stored texts of its story, if it has any."""
+def _places_and_versions_note(row: dict) -> str:
+    """What a search result says of the other places its story ran in and the other stored
+    texts of its story, if it has any: "(ran in 3 places: A, B, C; 2 earlier versions stored)"."""
     notes = []
+    if row.get("places", 0) >= 2:
+        outlets = row.get("ran_in") or []
+        notes.append(f"ran in {row['places']} places" + (f": {', '.join(outlets)}" if outlets else ""))
     if row.get("earlier_versions"):
         count = row["earlier_versions"]
         notes.append(f"{count} earlier version{'s' if count != 1 else ''} stored")

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from ..search import (MAX_PAGE, PAGE_SIZE, RANKED_WINDOW, BadParameter, add_query_functions, check_parameter,
                       check_parameters, check_words, names_matching_many, names_not_in_archive,
                       past_ranked_window)
+from ..search import places as places_of
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -996,14 +997,6 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
     return Markup('<a href="{}">{}</a>').format(href, value)
 
 
-# The places an article ran, counted as the `syndication` query and the article page count them
-# (the address as normalise.same_address_key compares it).
-PLACES_SQL = """
-SELECT count(*) FROM (SELECT DISTINCT outlet_id, same_address_key(url), published
-                      FROM sources WHERE article_id = :id AND status != 'failed')
-"""
-
-
 def _with_places(link: Markup, href: str, article_id: int, datasette):
     """A search hit's title, and under it "ran in N places" when the story ran in several,
     linked to the article's list of them: that a story was syndicated showed nowhere among the
@@ -1012,7 +1005,7 @@ def _with_places(link: Markup, href: str, article_id: int, datasette):
 
     async def render():
         db = datasette.get_database(DATABASE_NAME)
-        places = await db.execute_fn(lambda conn: conn.execute(PLACES_SQL, {"id": article_id}).fetchone()[0])
+        places, _ = await db.execute_fn(lambda conn: places_of(conn, article_id))
         if places < 2:
             return link
         return link + Markup(' <br><small class="places"><a href="{}#sources">ran in {} places</a></small>').format(

@@ -1,0 +1,63 @@
+"""`news-archive search` says where a story ran, as the served search page does under each
+title ("ran in 3 places"): a syndicated story was one hit under the first outlet that ran it, and
+neither the printed hits nor their JSON said that two other papers had run it too."""
+
+import json
+
+import pytest
+
+from ingest.pipeline import run_ingest
+
+from conftest import ARTICLE_TEXT, run_cli, served_from
+
+LEDGER = "https://harborledger.example/news/flood"
+
+
+def record(url: str, outlet: str | None, published: str = "2024-03-05", body: str = ARTICLE_TEXT) -> str:
+    fields = {"title": "Flood closes bridge", "body": body, "url": url, "published": published}
+    if outlet:
+        fields["outlet"] = outlet
+    return json.dumps(fields)
+
+
+@pytest.mark.parametrize("copies, places, ran_in", [
+    # another outlet's copy, then a third paper's: three places, named in the order first seen
+    ([("https://valleypost.example/flood", "Valley Post"), ("https://coastal.example/f", "Coastal Times")],
+     3, ["The Harbor Ledger", "Valley Post", "Coastal Times"]),
+    # near miss: the same page saved again (same outlet, address and date) is one place
+    ([(LEDGER, "The Harbor Ledger")], 1, ["The Harbor Ledger"]),
+    # the same outlet at another address is another place, its outlet named once
+    ([(LEDGER + "/photos", "The Harbor Ledger")], 2, ["The Harbor Ledger"]),
+    # a copy with no outlet is a place with no name to give
+    ([("", None)], 2, ["The Harbor Ledger"]),
+])
+def test_search_names_the_places_a_story_ran(tmp_path, copies, places, ran_in):
+    lines = [record(LEDGER, "The Harbor Ledger")] + [record(url, outlet) for url, outlet in copies]
+    for number, line in enumerate(lines):
+        (tmp_path / f"run{number}.jsonl").write_text(line + "\n")
+    # and a story seen once, which says nothing of places
+    (tmp_path / "other.jsonl").write_text(json.dumps({
+        "title": "Ferry timetable changes", "outlet": "Valley Post", "published": "2024-03-06",
+        "body": "The ferry to the islands will sail twice a day from Monday, the operator said. " * 8}) + "\n")
+    db_path = tmp_path / "archive.db"
+    for number in range(len(lines)):  # one run each, so the copies are seen in this order
+        run_ingest([str(tmp_path / f"run{number}.jsonl")], str(db_path), workers=1)
+    run_ingest([str(tmp_path / "other.jsonl")], str(db_path), workers=1)
+
+    hits = json.loads(run_cli("search", "flood", "--db", db_path, "--json").output)
+    assert [(h["title"], h["places"], h["ran_in"]) for h in hits] == [("Flood closes bridge", places, ran_in)]
+    other = json.loads(run_cli("search", "ferry", "--db", db_path, "--json").output)
+    assert [(h["places"], h["ran_in"]) for h in other] == [(1, ["Valley Post"])]
+
+    printed = run_cli("search", "flood", "--db", db_path).output
+    if places > 1:
+        assert f"  (ran in {places} places: {', '.join(ran_in)})\n" in printed
+    else:
+        assert "ran in" not in printed
+    assert "ran in" not in run_cli("search", "ferry", "--db", db_path).output
+
+    # The served page counts the same places (one definition: ingest.search.PLACES_SQL).
+    with served_from(db_path) as get:
+        page = get("/archive/search?q=flood").text
+    assert (f"ran in {places} places</a>" in page) is (places > 1)
+
