@@ -23,7 +23,6 @@ from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      names_matching_many, names_not_in_archive)
-from .search import places as places_of
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -411,9 +410,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         sys.exit(1)
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
-        # Where the story ran, as the served search page says under each title ("ran in 3
-        # places"): that a hit was syndicated showed nowhere in the command's output or its JSON.
-        row["places"], row["ran_in"] = places_of(db, row["id"])
+        row["ran_in"] = json.loads(row["ran_in"] or "[]")
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.

@@ -9,7 +9,6 @@ that only leaves words out.
 """
 
 import datetime
-import json
 import re
 import sqlite3
 from functools import cache
@@ -342,29 +341,6 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
         if time_limit is not None:
             connection.set_progress_handler(None, 0)
     return results[:limit]
-
-
-# The places a story ran, as the `syndication` query, the article page and the search page's
-# "ran in N places" count them: the same outlet, address and date seen again (a file moved or
-# saved twice) is one place; an address is compared as normalise.same_address_key compares it.
-# Then the outlets among them, each once, in the order the archive first saw them there (the
-# article's own first). One look-up of the sources index by article.
-PLACES_SQL = """
-WITH places(outlet_id, first) AS (
-  SELECT outlet_id, min(id) FROM sources WHERE article_id = :id AND status != 'failed'
-  GROUP BY outlet_id, same_address_key(url), published)
-SELECT (SELECT count(*) FROM places),
-       (SELECT json_group_array(name) FROM (
-          SELECT outlets.name FROM places JOIN outlets ON outlets.id = places.outlet_id
-          GROUP BY places.outlet_id ORDER BY min(places.first)))
-"""
-
-
-def places(db: "Database | sqlite3.Connection", article_id: int) -> tuple[int, list[str]]:
-    """How many places the article ran in, and the names of their outlets (see PLACES_SQL), on
-    a connection add_query_functions has prepared."""
-    count, names = db.execute(PLACES_SQL, {"id": article_id}).fetchone()
-    return count, json.loads(names)
 
 
 # The names a typed author or outlet finds, as the search query's filters choose them

@@ -25,7 +25,6 @@ from markupsafe import Markup, escape
 from ..search import (MAX_PAGE, PAGE_SIZE, RANKED_WINDOW, BadParameter, add_query_functions, check_parameter,
                       check_parameters, check_words, names_matching_many, names_not_in_archive,
                       past_ranked_window)
-from ..search import places as places_of
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -307,6 +306,8 @@ _RUN_BUTTON = '<input type="submit" value="Run SQL">'
 _NO_RESULTS = '<p class="zero-results">0 results</p>'
 _QUERY_HEADING = "<h3>Custom SQL query"
 _SHOW_SQL = ">show</a>)"
+# A results column's heading as query.html writes it.
+_COLUMN_HEADING = re.compile(r'(<th class="col-[^"]*" scope="col">)([^<]*_[^<]*)</th>')
 
 
 def with_field_hints(page, fields, button=None) -> Markup:
@@ -340,6 +341,9 @@ def with_field_hints(page, fields, button=None) -> Markup:
     # A saved query is no "Custom SQL query" (Datasette's heading for every query page), and its
     # link to the hidden SQL said only "show" above a search form.
     page = page.replace(_QUERY_HEADING, "<h3>Saved query", 1).replace(_SHOW_SQL, ">show the SQL</a>)", 1)
+    # A heading of joined words may break after each "_": "earlier_versions", one word, was the
+    # widest thing in its column, and the search's twelve columns no longer fitted 1,280 pixels.
+    page = _COLUMN_HEADING.sub(lambda m: m[1] + m[2].replace("_", "_<wbr>") + "</th>", page)
     if blank_needed:
         # Nothing was asked yet (a first visit, or the field cleared): "0 results" read as an
         # empty archive, or a search that found nothing.
@@ -415,6 +419,11 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if column == "snippet":
         return highlight(value)
+    if column == "ran_in" and "places" in row.keys():
+        # the search's outlets of a story, a JSON array: each name opens that outlet's articles
+        href = datasette.urls.path(f"/{DATABASE_NAME}/by_outlet")
+        return Markup(", ").join(Markup('<a href="{}?{}">{}</a>').format(href, urlencode({"outlet": name}), name)
+                                 for name in _json_list(value))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
@@ -423,8 +432,8 @@ def render_cell(row, value, column, table, database, datasette):
         if isinstance(article_id, int):
             href = datasette.urls.row(DATABASE_NAME, "articles", str(article_id))
             link = Markup('<a href="{}">{}</a>').format(href, value)
-            if "snippet" in keys:
-                return _with_places(link, href, article_id, datasette)
+            if "places" in keys and isinstance(row["places"], int):
+                return _with_places(link, href, row["places"])
             return link
     if column == "previous_title" and "previous_id" in row.keys() and isinstance(row["previous_id"], int):
         href = datasette.urls.row(DATABASE_NAME, "articles", str(row["previous_id"]))
@@ -997,21 +1006,14 @@ def _count_link(row, value: str, column: str, datasette) -> Markup | None:
     return Markup('<a href="{}">{}</a>').format(href, value)
 
 
-def _with_places(link: Markup, href: str, article_id: int, datasette):
-    """A search hit's title, and under it "ran in N places" when the story ran in several,
-    linked to the article's list of them: that a story was syndicated showed nowhere among the
-    hits. One lookup of the sources index per hit shown (20 at most), on the page only: the
-    JSON and CSV of the search are not rendered cells."""
-
-    async def render():
-        db = datasette.get_database(DATABASE_NAME)
-        places, _ = await db.execute_fn(lambda conn: places_of(conn, article_id))
-        if places < 2:
-            return link
-        return link + Markup(' <br><small class="places"><a href="{}#sources">ran in {} places</a></small>').format(
-            href, places)
-
-    return render
+def _with_places(link: Markup, href: str, places: int) -> Markup:
+    """A search hit's title, and under it "ran in N places" when the story ran in several (the
+    query's `places`), linked to the article's list of them: that a story was syndicated showed
+    nowhere among the hits."""
+    if places < 2:
+        return link
+    return link + Markup(' <br><small class="places"><a href="{}#sources">ran in {} places</a></small>').format(
+        href, places)
 
 
 def _site_link(url: str) -> Markup | None:
