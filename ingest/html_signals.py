@@ -3887,12 +3887,17 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
     application = signals.meta.get("application-name")
     if application and not _is_page_title(signals, application[0]):
         yield Choice(application[0], "meta")
+    # The <title>'s site part, which the page shows again where a reader sees it, is asked
+    # before trafilatura's site name: where no tag above names the site, trafilatura's is read
+    # from the tags that name the company that owns it (publisher, copyright: "Harbor Media
+    # Group" for "Harbor Ledger") or its account's handle, which the name a reader sees beats.
+    site = _site_title(signals, headline) or _confirmed_title_site(signals, headline)
+    if site:
+        yield Choice(site, "title")
     if (trafilatura_sitename and "." not in trafilatura_sitename
             and not _is_page_title(signals, trafilatura_sitename)):
         yield Choice(trafilatura_sitename, "trafilatura")
-    site = _site_title(signals, headline)
-    if site:
-        yield Choice(site, "title")
+
 
 
 _LINKS = etree.XPath("//a[@href]")
@@ -3970,6 +3975,75 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
                 and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
     return None
+
+
+def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
+    """The <title>'s first or last part beside the headline ("Headline - Site", "Site |
+    Headline") that the page states again as its own name: its copyright line ("© 2024
+    Site"), its logo's image ("<img src="/img/logo.png" alt="Site">"), its feed's title ("Site
+    » Feed"), or its address (_spelled_by_domain, _named_in_domain, as choose_title reads
+    them). A part that no such statement names is left alone: a section's name ("Opinion",
+    "Local News") sits in the same places. Where both ends are named, none is (no telling
+    which is the site)."""
+    if signals.tree is None or not signals.title_tag or not headline:
+        return None
+    parts = _title_tag_parts(signals.title_tag)
+    if len(parts) < 2:
+        return None
+    headline_words = _word_key(headline)
+    length = len(" ".join(parts))
+    # (Not the headline, nor a part of it, nor longer than the rest of the <title>.)
+    ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _word_key(p).strip()
+            and _word_key(p) not in headline_words and len(p) < length - len(p)
+            and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
+    if not ends:
+        return None
+    copyright_named = signals.copyright_title_part
+    logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
+    feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
+    label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
+    named = [p for p in ends if p in copyright_named or outlet_key(p) in logo_names | feed_names
+             or (label and (_spelled_by_domain(p, label) or _named_in_domain(p, label, length - len(p))))]
+    return named[0] if len(named) == 1 else None
+
+
+# An image that is the site's logo: the word in its file's name, its alt text, class or id.
+_LOGO_IMAGES = etree.XPath('//img[@alt][contains(translate(concat(@src, " ", @alt, " ", @class, " ", @id), '
+                           '"LOGO", "logo"), "logo")]')
+_LOGO_IMAGES_READ = 10  # logo images read at most (a partners' strip may hold many)
+
+
+def _logo_image_names(tree: HtmlElement) -> list[str]:
+    """The names the page's logo images give in their alt text, less a trailing "logo"."""
+    names = []
+    for image in _LOGO_IMAGES(tree)[:_LOGO_IMAGES_READ]:
+        name = _LOGO_WORDS.sub("", " ".join(image.get("alt").split())).strip()
+        if name:
+            names.append(name)
+    return names
+
+
+_FEED_LINKS = etree.XPath('//link[@title][contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
+                          '[contains(@type, "rss") or contains(@type, "atom")]')
+# The words a feed's title sets after the site's name: "Site » Feed", "Site RSS Feed", "Site -
+# Comments Feed", "Site: All Posts (Atom)".
+_FEED_WORDS = re.compile(r"[\s|:·»–—-]*(?:(?:all\s+)?(?:posts|entries|comments)\s+)?"
+                         r"\(?(?:(?:rss|atom)(?:\s*\d\.\d+)?(?:\s+feed)?|feed)\)?\s*$", re.I)
+
+
+def _feed_site_names(tree: HtmlElement) -> list[str]:
+    """The site's name as its feeds' titles give it (<link rel="alternate" type="application/
+    rss+xml" title="Site » Feed">): the first part of a title of parts, or a title less its
+    trailing feed words ("Site RSS"). (A post's comments feed, "Site » Headline Comments
+    Feed", gives its first part too.)"""
+    names = []
+    for link in _FEED_LINKS(tree):
+        title = " ".join(link.get("title").split())
+        parts = _title_tag_parts(title) if _TITLE_SEPARATOR.search(title) else [title]
+        name = _FEED_WORDS.sub("", parts[0]).strip()
+        if name:
+            names.append(name)
+    return names
 
 
 # What a link home reads when it names the front page, not the site: "Home", "News", "Front

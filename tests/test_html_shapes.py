@@ -428,11 +428,11 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
      '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">', "Pine Street Notes"),
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?ref=logo&amp;utm_medium=header">'
      'Pine Street Notes</a>', "", "Pine Street Notes"),
-    # near misses: no scheme but another host (the page's own domain is then the outlet's
-    # last resort); a query that names a page of its own (a post)
+    # near misses: no scheme but another host (the page's own domain, which names no part of
+    # the <title>, is then the outlet's last resort); a query that names a page of its own (a post)
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
-     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">',
-     "pinestreet.example"),
+     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.harbourdaily.example/notes/channel/">',
+     "harbourdaily.example"),
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?p=123">Pine Street Notes</a>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
@@ -4387,6 +4387,71 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
            f"<header>{header}</header><article>{headline}{BODY}</article></body></html>").encode()
     article = normalise(extract_html(raw), NOW)
     assert (article.title, article.outlet) == expected
+
+
+# --- outlet: the <title>'s site part that the page states again as its own name -------------
+
+
+def _outlet_of_titled_page(title: str, head: str = "", header: str = "", footer: str = "") -> str | None:
+    # (An <h1> states the headline: the rest of the <title> is the part that may be the site's.)
+    return normalise(extract_html(_titled_page(title, header=header, footer=footer, head=head, top=HEADLINE)),
+                     NOW).outlet
+
+
+_SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
+
+
+@pytest.mark.parametrize("title, head, header, footer, outlet", [
+    # fail before: no tag names the site, and the page names the <title>'s part again: in its
+    # copyright line, its logo's image (the word in its file's name or its alt text), its
+    # feed's title, or its address (the name spelled, or a word of it)
+    (_SITE_LAST, "", "", "<p>© 2024 Harbor Ledger. All rights reserved.</p>", "Harbor Ledger"),
+    (_SITE_LAST, "", '<img src="/img/logo-top.png" alt="Harbor Ledger">', "", "Harbor Ledger"),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Harbor Ledger logo">', "", "Harbor Ledger"),
+    (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Harbor Ledger » Feed" href="/feed/">',
+     "", "", "Harbor Ledger"),
+    ("Harbor Ledger | Harbour channel to be dredged",
+     '<link rel="alternate" type="application/atom+xml" title="Harbor Ledger RSS Feed" href="/atom/">', "", "",
+     "Harbor Ledger"),
+    (_SITE_LAST, '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "", "",
+     "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Post", '<link rel="canonical" href="https://hbpost.example/news/channel">',
+     "", "", "Harbor Post"),
+    # near misses: a section's name at the <title>'s end, which the copyright line does not
+    # name; one that a logo reads, a front page's word
+    ("Harbour channel to be dredged - Opinion", "", "", "<p>© 2024 Ann Lee</p>", None),
+    ("Harbour channel to be dredged | News", "", '<img src="/img/logo.png" alt="News">', "", None),
+    # a picture that is no logo; a feed of another site; the page's address another's (its
+    # domain the last resort)
+    (_SITE_LAST, "", '<figure><img src="/photos/quay.jpg" alt="Harbor Ledger"></figure>', "", None),
+    (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Valley News » Feed" href="/feed/">',
+     "", "", None),
+    (_SITE_LAST, '<link rel="canonical" href="https://www.valleynews.example/news/channel">', "", "",
+     "valleynews.example"),
+    # and both ends named, each by another statement: no telling which is the site
+    ("Pine Notes | Harbour channel to be dredged | Harbor Ledger", "", '<img src="/img/logo.png" alt="Pine Notes">',
+     "<p>© 2024 Harbor Ledger</p>", None),
+])
+def test_the_titles_site_part_that_the_page_names_again_is_the_outlet(title, head, header, footer, outlet):
+    assert _outlet_of_titled_page(title, head, header, footer) == outlet
+
+
+_PUBLISHER_TAG = '<meta name="publisher" content="Harbor Media Group">'
+
+
+@pytest.mark.parametrize("head, header, footer, outlet", [
+    # fail before: a publisher tag naming the company (trafilatura's site name) outweighed the
+    # <title>'s part that the page shows as its name, on its link home or in its copyright line
+    (_PUBLISHER_TAG, '<a href="/">Harbor Ledger</a>', "", "Harbor Ledger"),
+    (_PUBLISHER_TAG, "", "<p>Copyright 2024 Harbor Ledger</p>", "Harbor Ledger"),
+    # near misses: nothing shows the part again; a site-name tag, which says it first
+    (_PUBLISHER_TAG, "", "", "Harbor Media Group"),
+    ('<meta property="og:site_name" content="Harbor Ledger Online">', "", "<p>Copyright 2024 Harbor Ledger</p>",
+     "Harbor Ledger Online"),
+])
+def test_the_name_the_page_shows_outweighs_a_publisher_tag_naming_its_company(head, header, footer, outlet):
+    assert _outlet_of_titled_page(_SITE_LAST, head, header, footer) == outlet
+
 
 
 # --- dates: a UTC moment given in the zone the page's own <time> states -----------------------
