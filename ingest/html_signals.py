@@ -3895,9 +3895,23 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
     if site:
         yield Choice(site, "title")
     if (trafilatura_sitename and "." not in trafilatura_sitename
-            and not _is_page_title(signals, trafilatura_sitename)):
+            and not _is_page_title(signals, trafilatura_sitename)
+            and not _handle_of_another_account(signals, trafilatura_sitename)):
         yield Choice(trafilatura_sitename, "trafilatura")
 
+
+def _handle_of_another_account(signals: Signals, name: str) -> bool:
+    """trafilatura's site name is the page's Twitter handle (twitter:site, "@HarborDesk") and
+    the page's own address names no account of that name: a handle is an account's, often a
+    desk's or a product's ("HarborDesk" at harborledger.example), written as no reader reads
+    the site's name. The outlet then falls to the address (normalise's last resort). A handle
+    that the host name begins with, or one of its labels ("@harbor" at harborledger.example,
+    news.harbor.example), is the site's, and stays."""
+    key = outlet_key(name)
+    if not signals.url or key not in {outlet_key(v.lstrip("@")) for v in signals.meta.get("twitter:site", [])}:
+        return False
+    host = (urlsplit(signals.url).hostname or "").split(".")
+    return bool(host[:-1]) and not any(outlet_key(label).startswith(key) for label in host[:-1])
 
 
 _LINKS = etree.XPath("//a[@href]")

@@ -4453,6 +4453,21 @@ def test_the_name_the_page_shows_outweighs_a_publisher_tag_naming_its_company(he
     assert _outlet_of_titled_page(_SITE_LAST, head, header, footer) == outlet
 
 
+@pytest.mark.parametrize("head, outlet", [
+    # fail before: the Twitter handle of a desk or a product ("@HarborDesk") was the outlet of a
+    # page whose address is another name's: the address is
+    ('<meta name="twitter:site" content="@HarborDesk">'
+     '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "harborledger.example"),
+    # near misses: a handle the host name begins with, or one of its labels; no address known
+    ('<meta name="twitter:site" content="@harborledger">'
+     '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "Harborledger"),
+    ('<meta name="twitter:site" content="@Harbor">'
+     '<link rel="canonical" href="https://news.harborledger.example/channel">', "Harbor"),
+    ('<meta name="twitter:site" content="@HarborDesk">', "HarborDesk"),
+])
+def test_a_handle_of_an_account_the_address_does_not_name_is_no_outlet(head, outlet):
+    assert _outlet_of_titled_page("Harbour channel to be dredged", head) == outlet
+
 
 # --- dates: a UTC moment given in the zone the page's own <time> states -----------------------
 
