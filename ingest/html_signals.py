@@ -4017,8 +4017,15 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
     named = [p for p in ends if p in copyright_named or outlet_key(p) in logo_names | feed_names
-             or (label and (_spelled_by_domain(p, label) or _named_in_domain(p, label, length - len(p))))]
+             or (label and (_spelled_by_domain(p, label)
+                            or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
     return named[0] if len(named) == 1 else None
+
+
+# The share of the domain's letters that the words of a <title>'s part found in it make, at
+# least, to name the outlet: choose_title cuts a part with fewer ("Headline - Auto News" at
+# autoharbor.example, a section's name), but the site's name is the domain's, not a section's.
+_DOMAIN_SHARE = 0.5
 
 
 # An image that is the site's logo: the word in its file's name, its alt text, class or id.
@@ -4550,20 +4557,21 @@ _NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "d
 _DOMAIN_WORD = 4  # letters of a word of a site's name at least, to be found inside its domain
 
 
-def _named_in_domain(part: str, label: str, rest: int) -> bool:
+def _named_in_domain(part: str, label: str, rest: int, share: float = 0.0) -> bool:
     """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
     at most; shorter than the `rest` of the title) one of whose words, or two of them run
     together, the site's domain holds: "Harbor Post" at hbpost.example, "Pine Valley
     Express-News" at mypinevalley.example, "HL World News" at hl.example: its first or last
     word. A site's name keeps a word of its address; a headline's tail in the same case seldom
-    does."""
+    does. With a `share`, the word or words found must make that share of the domain's letters at
+    least: "Auto News" at autoharbor.example is a section's name beside the site's."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
     if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
     keys = [w.casefold() for w in words]
     runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
-    return any(run == label or (len(run) >= _DOMAIN_WORD and run in label) for run in runs)
+    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:

@@ -4428,6 +4428,10 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
      "", "", None),
     (_SITE_LAST, '<link rel="canonical" href="https://www.valleynews.example/news/channel">', "", "",
      "valleynews.example"),
+    # and a section's name with a short word of the domain in it, the rest of the domain the
+    # site's own name (choose_title cuts such a part from the headline all the same)
+    ("Harbour channel to be dredged - Harbor News", '<link rel="canonical" href="https://harborledgerdaily.example/a">',
+     "", "", "harborledgerdaily.example"),
     # and both ends named, each by another statement: no telling which is the site
     ("Pine Notes | Harbour channel to be dredged | Harbor Ledger", "", '<img src="/img/logo.png" alt="Pine Notes">',
      "<p>© 2024 Harbor Ledger</p>", None),
