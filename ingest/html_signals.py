@@ -3992,34 +3992,43 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
 
 
 def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
-    """The <title>'s first or last part beside the headline ("Headline - Site", "Site |
-    Headline") that the page states again as its own name: its copyright line ("© 2024
-    Site"), its logo's image ("<img src="/img/logo.png" alt="Site">"), its feed's title ("Site
-    » Feed"), or its address (_spelled_by_domain, _named_in_domain, as choose_title reads
-    them). A part that no such statement names is left alone: a section's name ("Opinion",
-    "Local News") sits in the same places. Where both ends are named, none is (no telling
-    which is the site)."""
+    """The <title>'s part beside the headline ("Headline - Site", "Site | Headline", "Headline -
+    Site - Tagline") that the page states again as its own name: its copyright line ("© 2024
+    Site", of the <title>'s first or last part), its logo's image ("<img src="/img/logo.png"
+    alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
+    host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
+    choose_title reads them). A part that no such statement names is left alone: a section's
+    name ("Opinion", "Local News") sits in the same places. Where two parts are named, none is
+    (no telling which is the site)."""
     if signals.tree is None or not signals.title_tag or not headline:
         return None
-    parts = _title_tag_parts(signals.title_tag)
+    title = " ".join(signals.title_tag.split())
+    parts = _title_tag_parts(title)
     if len(parts) < 2:
         return None
-    headline_words = _word_key(headline)
+    # The parts the headline is made of, where it is a run of them ("Customize it — The browser"
+    # of "Product — Customize it — The browser — Site"): the others are beside it, though the
+    # headline may hold their words ("How we built Site's queue - Site"). Where it is worded
+    # otherwise, a part that it holds is no site's.
+    spans = _part_spans(title)
+    head = _key(headline)
+    inside = next(({_key(parts[n]) for n in range(first, last + 1)} for first in range(len(spans))
+                   for last in range(first, len(spans)) if _key(title[spans[first][0]:spans[last][1]]) == head),
+                  None) if len(spans) == len(parts) else None
     length = len(" ".join(parts))
-    # (Not the headline, nor a part of it, nor longer than the rest of the <title>.)
-    ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _word_key(p).strip()
-            and _word_key(p) not in headline_words and len(p) < length - len(p)
-            and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
-    if not ends:
+    candidates = [p for p in dict.fromkeys(parts) if p.strip() and _word_key(p).strip()
+                  and (_key(p) not in inside if inside is not None else _word_key(p) not in _word_key(headline))
+                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
+    if not candidates:
         return None
     copyright_named = signals.copyright_title_part
     logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
-    named = [p for p in ends if p in copyright_named or outlet_key(p) in logo_names | feed_names
-             or (label and (_spelled_by_domain(p, label)
+    named = [p for p in candidates if p in copyright_named or outlet_key(p) in logo_names | feed_names
+             or (label and (outlet_key(p) == label or _spelled_by_domain(p, label)
                             or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
-    return named[0] if len(named) == 1 else None
+    return named[0] if len({outlet_key(p) for p in named}) == 1 else None
 
 
 # The share of the domain's letters that the words of a <title>'s part found in it make, at

@@ -4392,9 +4392,10 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
 # --- outlet: the <title>'s site part that the page states again as its own name -------------
 
 
-def _outlet_of_titled_page(title: str, head: str = "", header: str = "", footer: str = "") -> str | None:
+def _outlet_of_titled_page(title: str, head: str = "", header: str = "", footer: str = "",
+                           top: str = HEADLINE) -> str | None:
     # (An <h1> states the headline: the rest of the <title> is the part that may be the site's.)
-    return normalise(extract_html(_titled_page(title, header=header, footer=footer, head=head, top=HEADLINE)),
+    return normalise(extract_html(_titled_page(title, header=header, footer=footer, head=head, top=top)),
                      NOW).outlet
 
 
@@ -4438,6 +4439,26 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
 ])
 def test_the_titles_site_part_that_the_page_names_again_is_the_outlet(title, head, header, footer, outlet):
     assert _outlet_of_titled_page(title, head, header, footer) == outlet
+
+
+_AT_HARBOR_LEDGER = '<link rel="canonical" href="https://www.harborledger.example/news/channel">'
+
+
+@pytest.mark.parametrize("title, top, outlet", [
+    # fail before: the part written as the page's host name; the site's name between the
+    # headline and a tagline; a headline that holds the site's name beside it
+    ("Harbour channel to be dredged - HarborLedger.example", HEADLINE, "HarborLedger.example"),
+    ("Harbour channel to be dredged - Harbor Ledger - News from the valley and beyond", HEADLINE, "Harbor Ledger"),
+    ("Harbor Ledger staff win a press award - Harbor Ledger", "<h1>Harbor Ledger staff win a press award</h1>",
+     "Harbor Ledger"),
+    # near misses: a part between the headline and another name, which the address does not
+    # name; a headline worded otherwise that holds the part (the domain the last resort)
+    ("Harbour channel to be dredged - Local News - Pine Notes", HEADLINE, "harborledger.example"),
+    ("Harbor Ledger staff win a prize - Harbor Ledger", "<h1>Harbor Ledger staff honoured at the press awards</h1>",
+     "harborledger.example"),
+])
+def test_the_titles_site_part_that_the_address_names_wherever_it_stands(title, top, outlet):
+    assert _outlet_of_titled_page(title, _AT_HARBOR_LEDGER, top=top) == outlet
 
 
 _PUBLISHER_TAG = '<meta name="publisher" content="Harbor Media Group">'
