@@ -3854,9 +3854,11 @@ def _is_page_title(signals: Signals, name: str) -> bool:
 
 
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
-    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name, trafilatura's
-    site name; last, the part of the <title> beside the headline that a link to the front page
-    also shows (the site's title in its header), two statements of the same name. A name that
+    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name;
+    then the part of the <title> beside the headline that a link to the front page also shows
+    (the site's title in its header), or that the copyright line, a logo, a feed or the address
+    names, two statements of the same name; last, trafilatura's site name (not a handle the
+    address does not name: normalise falls back on the domain). A name that
     is the software's the page's generator tag names (a blog platform's JSON-LD gives itself as
     every blog's publisher) is the platform's, not the outlet's: the next signal is asked, and
     the platform's name is given only where none names another."""
