@@ -3854,9 +3854,11 @@ def _is_page_title(signals: Signals, name: str) -> bool:
 
 
 def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: str | None = None) -> Choice:
-    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name, trafilatura's
-    site name; last, the part of the <title> beside the headline that a link to the front page
-    also shows (the site's title in its header), two statements of the same name. A name that
+    """The publisher's name: og:site_name, JSON-LD's publisher, microdata's, application-name;
+    then the part of the <title> beside the headline that a link to the front page also shows
+    (the site's title in its header), or that the copyright line, a logo, a feed or the address
+    names, two statements of the same name; last, trafilatura's site name (not a handle the
+    address does not name: normalise falls back on the domain). A name that
     is the software's the page's generator tag names (a blog platform's JSON-LD gives itself as
     every blog's publisher) is the platform's, not the outlet's: the next signal is asked, and
     the platform's name is given only where none names another."""
@@ -3887,12 +3889,31 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
     application = signals.meta.get("application-name")
     if application and not _is_page_title(signals, application[0]):
         yield Choice(application[0], "meta")
-    if (trafilatura_sitename and "." not in trafilatura_sitename
-            and not _is_page_title(signals, trafilatura_sitename)):
-        yield Choice(trafilatura_sitename, "trafilatura")
-    site = _site_title(signals, headline)
+    # The <title>'s site part, which the page shows again where a reader sees it, is asked
+    # before trafilatura's site name: where no tag above names the site, trafilatura's is read
+    # from the tags that name the company that owns it (publisher, copyright: "Harbor Media
+    # Group" for "Harbor Ledger") or its account's handle, which the name a reader sees beats.
+    site = _site_title(signals, headline) or _confirmed_title_site(signals, headline)
     if site:
         yield Choice(site, "title")
+    if (trafilatura_sitename and "." not in trafilatura_sitename
+            and not _is_page_title(signals, trafilatura_sitename)
+            and not _handle_of_another_account(signals, trafilatura_sitename)):
+        yield Choice(trafilatura_sitename, "trafilatura")
+
+
+def _handle_of_another_account(signals: Signals, name: str) -> bool:
+    """trafilatura's site name is the page's Twitter handle (twitter:site, "@HarborDesk") and
+    the page's own address names no account of that name: a handle is an account's, often a
+    desk's or a product's ("HarborDesk" at harborledger.example), written as no reader reads
+    the site's name. The outlet then falls to the address (normalise's last resort). A handle
+    that the host name begins with, or one of its labels ("@harbor" at harborledger.example,
+    news.harbor.example), is the site's, and stays."""
+    key = outlet_key(name)
+    if not signals.url or key not in {outlet_key(v.lstrip("@")) for v in signals.meta.get("twitter:site", [])}:
+        return False
+    host = (urlsplit(signals.url).hostname or "").split(".")
+    return bool(host[:-1]) and not any(outlet_key(label).startswith(key) for label in host[:-1])
 
 
 _LINKS = etree.XPath("//a[@href]")
@@ -3970,6 +3991,91 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
                 and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
             return rest[_key(text)]
     return None
+
+
+def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
+    """The <title>'s part beside the headline ("Headline - Site", "Site | Headline", "Headline -
+    Site - Tagline") that the page states again as its own name: its copyright line ("© 2024
+    Site", of the <title>'s first or last part), its logo's image ("<img src="/img/logo.png"
+    alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
+    host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
+    choose_title reads them). A part that no such statement names is left alone: a section's
+    name ("Opinion", "Local News") sits in the same places. Where two parts are named, none is
+    (no telling which is the site)."""
+    if signals.tree is None or not signals.title_tag or not headline:
+        return None
+    title = " ".join(signals.title_tag.split())
+    parts = _title_tag_parts(title)
+    if len(parts) < 2:
+        return None
+    # The parts the headline is made of, where it is a run of them ("Customize it — The browser"
+    # of "Product — Customize it — The browser — Site"): the others are beside it, though the
+    # headline may hold their words ("How we built Site's queue - Site"). Where it is worded
+    # otherwise, a part that it holds is no site's.
+    spans = _part_spans(title)
+    head = _key(headline)
+    inside = next(({_key(parts[n]) for n in range(first, last + 1)} for first in range(len(spans))
+                   for last in range(first, len(spans)) if _key(title[spans[first][0]:spans[last][1]]) == head),
+                  None) if len(spans) == len(parts) else None
+    length = len(" ".join(parts))
+    candidates = [p for p in dict.fromkeys(parts) if p.strip() and _word_key(p).strip()
+                  and (_key(p) not in inside if inside is not None else _word_key(p) not in _word_key(headline))
+                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
+    if not candidates:
+        return None
+    copyright_named = signals.copyright_title_part
+    logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
+    feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
+    label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
+    named = [p for p in candidates if p in copyright_named or outlet_key(p) in logo_names | feed_names
+             or (label and (outlet_key(p) == label or _spelled_by_domain(p, label)
+                            or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
+    return named[0] if len({outlet_key(p) for p in named}) == 1 else None
+
+
+# The share of the domain's letters that the words of a <title>'s part found in it make, at
+# least, to name the outlet: choose_title cuts a part with fewer ("Headline - Auto News" at
+# autoharbor.example, a section's name), but the site's name is the domain's, not a section's.
+_DOMAIN_SHARE = 0.5
+
+
+# An image that is the site's logo: the word in its file's name, its alt text, class or id.
+_LOGO_IMAGES = etree.XPath('//img[@alt][contains(translate(concat(@src, " ", @alt, " ", @class, " ", @id), '
+                           '"LOGO", "logo"), "logo")]')
+_LOGO_IMAGES_READ = 10  # logo images read at most (a partners' strip may hold many)
+
+
+def _logo_image_names(tree: HtmlElement) -> list[str]:
+    """The names the page's logo images give in their alt text, less a trailing "logo"."""
+    names = []
+    for image in _LOGO_IMAGES(tree)[:_LOGO_IMAGES_READ]:
+        name = _LOGO_WORDS.sub("", " ".join(image.get("alt").split())).strip()
+        if name:
+            names.append(name)
+    return names
+
+
+_FEED_LINKS = etree.XPath('//link[@title][contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
+                          '[contains(@type, "rss") or contains(@type, "atom")]')
+# The words a feed's title sets after the site's name: "Site » Feed", "Site RSS Feed", "Site -
+# Comments Feed", "Site: All Posts (Atom)".
+_FEED_WORDS = re.compile(r"[\s|:·»–—-]*(?:(?:all\s+)?(?:posts|entries|comments)\s+)?"
+                         r"\(?(?:(?:rss|atom)(?:\s*\d\.\d+)?(?:\s+feed)?|feed)\)?\s*$", re.I)
+
+
+def _feed_site_names(tree: HtmlElement) -> list[str]:
+    """The site's name as its feeds' titles give it (<link rel="alternate" type="application/
+    rss+xml" title="Site » Feed">): the first part of a title of parts, or a title less its
+    trailing feed words ("Site RSS"). (A post's comments feed, "Site » Headline Comments
+    Feed", gives its first part too.)"""
+    names = []
+    for link in _FEED_LINKS(tree):
+        title = " ".join(link.get("title").split())
+        parts = _title_tag_parts(title) if _TITLE_SEPARATOR.search(title) else [title]
+        name = _FEED_WORDS.sub("", parts[0]).strip()
+        if name:
+            names.append(name)
+    return names
 
 
 # What a link home reads when it names the front page, not the site: "Home", "News", "Front
@@ -4462,20 +4568,21 @@ _NAME_LINK_WORDS = {"the", "of", "and", "for", "de", "la", "le", "el", "der", "d
 _DOMAIN_WORD = 4  # letters of a word of a site's name at least, to be found inside its domain
 
 
-def _named_in_domain(part: str, label: str, rest: int) -> bool:
+def _named_in_domain(part: str, label: str, rest: int, share: float = 0.0) -> bool:
     """A <title> end part written as a name (each word capitalised, but "of", "the"; four words
     at most; shorter than the `rest` of the title) one of whose words, or two of them run
     together, the site's domain holds: "Harbor Post" at hbpost.example, "Pine Valley
     Express-News" at mypinevalley.example, "HL World News" at hl.example: its first or last
     word. A site's name keeps a word of its address; a headline's tail in the same case seldom
-    does."""
+    does. With a `share`, the word or words found must make that share of the domain's letters at
+    least: "Auto News" at autoharbor.example is a section's name beside the site's."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
     if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
     keys = [w.casefold() for w in words]
     runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
-    return any(run == label or (len(run) >= _DOMAIN_WORD and run in label) for run in runs)
+    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:

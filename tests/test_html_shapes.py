@@ -428,11 +428,11 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
      '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">', "Pine Street Notes"),
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?ref=logo&amp;utm_medium=header">'
      'Pine Street Notes</a>', "", "Pine Street Notes"),
-    # near misses: no scheme but another host (the page's own domain is then the outlet's
-    # last resort); a query that names a page of its own (a post)
+    # near misses: no scheme but another host (the page's own domain, which names no part of
+    # the <title>, is then the outlet's last resort); a query that names a page of its own (a post)
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
-     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">',
-     "pinestreet.example"),
+     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.harbourdaily.example/notes/channel/">',
+     "harbourdaily.example"),
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?p=123">Pine Street Notes</a>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first
@@ -4387,6 +4387,111 @@ def test_a_logo_links_alt_text_names_the_site_in_the_title(header, headline, exp
            f"<header>{header}</header><article>{headline}{BODY}</article></body></html>").encode()
     article = normalise(extract_html(raw), NOW)
     assert (article.title, article.outlet) == expected
+
+
+# --- outlet: the <title>'s site part that the page states again as its own name -------------
+
+
+def _outlet_of_titled_page(title: str, head: str = "", header: str = "", footer: str = "",
+                           top: str = HEADLINE) -> str | None:
+    # (An <h1> states the headline: the rest of the <title> is the part that may be the site's.)
+    return normalise(extract_html(_titled_page(title, header=header, footer=footer, head=head, top=top)),
+                     NOW).outlet
+
+
+_SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
+
+
+@pytest.mark.parametrize("title, head, header, footer, outlet", [
+    # fail before: no tag names the site, and the page names the <title>'s part again: in its
+    # copyright line, its logo's image (the word in its file's name or its alt text), its
+    # feed's title, or its address (the name spelled, or a word of it)
+    (_SITE_LAST, "", "", "<p>© 2024 Harbor Ledger. All rights reserved.</p>", "Harbor Ledger"),
+    (_SITE_LAST, "", '<img src="/img/logo-top.png" alt="Harbor Ledger">', "", "Harbor Ledger"),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Harbor Ledger logo">', "", "Harbor Ledger"),
+    (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Harbor Ledger » Feed" href="/feed/">',
+     "", "", "Harbor Ledger"),
+    ("Harbor Ledger | Harbour channel to be dredged",
+     '<link rel="alternate" type="application/atom+xml" title="Harbor Ledger RSS Feed" href="/atom/">', "", "",
+     "Harbor Ledger"),
+    (_SITE_LAST, '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "", "",
+     "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Post", '<link rel="canonical" href="https://hbpost.example/news/channel">',
+     "", "", "Harbor Post"),
+    # near misses: a section's name at the <title>'s end, which the copyright line does not
+    # name; one that a logo reads, a front page's word
+    ("Harbour channel to be dredged - Opinion", "", "", "<p>© 2024 Ann Lee</p>", None),
+    ("Harbour channel to be dredged | News", "", '<img src="/img/logo.png" alt="News">', "", None),
+    # a picture that is no logo; a feed of another site; the page's address another's (its
+    # domain the last resort)
+    (_SITE_LAST, "", '<figure><img src="/photos/quay.jpg" alt="Harbor Ledger"></figure>', "", None),
+    (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Valley News » Feed" href="/feed/">',
+     "", "", None),
+    (_SITE_LAST, '<link rel="canonical" href="https://www.valleynews.example/news/channel">', "", "",
+     "valleynews.example"),
+    # and a section's name with a short word of the domain in it, the rest of the domain the
+    # site's own name (choose_title cuts such a part from the headline all the same)
+    ("Harbour channel to be dredged - Harbor News", '<link rel="canonical" href="https://harborledgerdaily.example/a">',
+     "", "", "harborledgerdaily.example"),
+    # and both ends named, each by another statement: no telling which is the site
+    ("Pine Notes | Harbour channel to be dredged | Harbor Ledger", "", '<img src="/img/logo.png" alt="Pine Notes">',
+     "<p>© 2024 Harbor Ledger</p>", None),
+])
+def test_the_titles_site_part_that_the_page_names_again_is_the_outlet(title, head, header, footer, outlet):
+    assert _outlet_of_titled_page(title, head, header, footer) == outlet
+
+
+_AT_HARBOR_LEDGER = '<link rel="canonical" href="https://www.harborledger.example/news/channel">'
+
+
+@pytest.mark.parametrize("title, top, outlet", [
+    # fail before: the part written as the page's host name; the site's name between the
+    # headline and a tagline; a headline that holds the site's name beside it
+    ("Harbour channel to be dredged - HarborLedger.example", HEADLINE, "HarborLedger.example"),
+    ("Harbour channel to be dredged - Harbor Ledger - News from the valley and beyond", HEADLINE, "Harbor Ledger"),
+    ("Harbor Ledger staff win a press award - Harbor Ledger", "<h1>Harbor Ledger staff win a press award</h1>",
+     "Harbor Ledger"),
+    # near misses: a part between the headline and another name, which the address does not
+    # name; a headline worded otherwise that holds the part (the domain the last resort)
+    ("Harbour channel to be dredged - Local News - Pine Notes", HEADLINE, "harborledger.example"),
+    ("Harbor Ledger staff win a prize - Harbor Ledger", "<h1>Harbor Ledger staff honoured at the press awards</h1>",
+     "harborledger.example"),
+])
+def test_the_titles_site_part_that_the_address_names_wherever_it_stands(title, top, outlet):
+    assert _outlet_of_titled_page(title, _AT_HARBOR_LEDGER, top=top) == outlet
+
+
+_PUBLISHER_TAG = '<meta name="publisher" content="Harbor Media Group">'
+
+
+@pytest.mark.parametrize("head, header, footer, outlet", [
+    # fail before: a publisher tag naming the company (trafilatura's site name) outweighed the
+    # <title>'s part that the page shows as its name, on its link home or in its copyright line
+    (_PUBLISHER_TAG, '<a href="/">Harbor Ledger</a>', "", "Harbor Ledger"),
+    (_PUBLISHER_TAG, "", "<p>Copyright 2024 Harbor Ledger</p>", "Harbor Ledger"),
+    # near misses: nothing shows the part again; a site-name tag, which says it first
+    (_PUBLISHER_TAG, "", "", "Harbor Media Group"),
+    ('<meta property="og:site_name" content="Harbor Ledger Online">', "", "<p>Copyright 2024 Harbor Ledger</p>",
+     "Harbor Ledger Online"),
+])
+def test_the_name_the_page_shows_outweighs_a_publisher_tag_naming_its_company(head, header, footer, outlet):
+    assert _outlet_of_titled_page(_SITE_LAST, head, header, footer) == outlet
+
+
+@pytest.mark.parametrize("head, outlet", [
+    # fail before: the Twitter handle of a desk or a product ("@HarborDesk") was the outlet of a
+    # page whose address is another name's: the address is
+    ('<meta name="twitter:site" content="@HarborDesk">'
+     '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "harborledger.example"),
+    # near misses: a handle the host name begins with, or one of its labels; no address known
+    ('<meta name="twitter:site" content="@harborledger">'
+     '<link rel="canonical" href="https://www.harborledger.example/news/channel">', "Harborledger"),
+    ('<meta name="twitter:site" content="@Harbor">'
+     '<link rel="canonical" href="https://news.harborledger.example/channel">', "Harbor"),
+    ('<meta name="twitter:site" content="@HarborDesk">', "HarborDesk"),
+])
+def test_a_handle_of_an_account_the_address_does_not_name_is_no_outlet(head, outlet):
+    assert _outlet_of_titled_page("Harbour channel to be dredged", head) == outlet
 
 
 # --- dates: a UTC moment given in the zone the page's own <time> states -----------------------
