@@ -393,6 +393,8 @@ def _reads_as_a_page(path: Path) -> bool:
     a web archive all the same: a site mirrored by wget names its pages after their addresses
     ("kestrel-bay-strike", "index.php", "story.12345"). Judged on its first bytes; its images,
     styles, scripts and source maps are passed over as before."""
+    if not _openable_file(path):
+        return True
     try:
         with open(path, "rb") as file:
             head = file.read(4096)
@@ -406,6 +408,18 @@ def _reads_as_a_page(path: Path) -> bool:
     return begins_as_markup and (kind == "feed" or (kind == "html" and _PAGE_START.search(head) is not None))
 
 
+def _openable_file(path: Path) -> bool:
+    """Whether a walked file can be opened to be judged by its first bytes. One that cannot is
+    taken, and reading it says why: a pipe with no extension was opened to be sniffed, and the
+    run waited for its writer for good; a link that leads nowhere (its target gone, or a loop)
+    has no first bytes, and was counted among the kinds ingest does not read, where the same
+    link named .html fails, naming its target."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _xml_of_stories(path: Path, gzipped: bool) -> bool:
     """Whether an .xml file of a walked folder is of a kind read for stories (a feed, NITF,
     NewsML, Evernote's export, an XHTML page), by its root element. A site's mirror or a
@@ -417,6 +431,8 @@ def _xml_of_stories(path: Path, gzipped: bool) -> bool:
 
     from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
 
+    if not _openable_file(path):
+        return True
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
             head = _utf8_head(file.read(4096))

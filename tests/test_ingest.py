@@ -626,6 +626,40 @@ def test_a_named_pipe_among_the_files_is_reported_not_waited_on(tmp_path, db_pat
                                     "error": "cannot read: not a regular file (a pipe, socket or device)"}]
 
 
+@pytest.mark.parametrize("name", ["pipe", "pipe.xml"])
+def test_a_named_pipe_with_no_kind_in_its_name_is_reported_not_waited_on(tmp_path, db_path, name):
+    # A walked file whose name gives no kind (or .xml) is opened to see what it begins with: a
+    # pipe there waited for a writer that never came, and the run hung for good.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / name)
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path), "--json"],
+                            capture_output=True, text=True, timeout=60)
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(folder / name),
+                                    "error": "cannot read: not a regular file (a pipe, socket or device)"}]
+
+
+@pytest.mark.parametrize("target, error", [
+    ("moved-away", "cannot read: broken symbolic link (to {target})"),
+    ("kestrel-bay-strike", "cannot read: Too many levels of symbolic links"),  # the link to itself
+])
+def test_a_broken_link_with_no_kind_in_its_name_fails_as_one(tmp_path, db_path, target, error):
+    # Whether a file with no extension is a page is told by its first bytes: a link that cannot
+    # be followed has none, and was counted among the files of kinds ingest does not read,
+    # "(no extension) 1", where the same link named .html fails, naming its target.
+    folder = tmp_path / "mirror"
+    folder.mkdir()
+    target = folder / target
+    os.symlink(target, folder / "kestrel-bay-strike")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 1 and summary["passed_over"] == {}
+    assert summary["failures"] == [{"location": str(folder / "kestrel-bay-strike"),
+                                    "error": error.format(target=target)}]
+
+
 def test_a_site_mirror_gives_its_pages_whatever_their_names(tmp_path, db_path):
     # wget -r names a page after its address: "kestrel-bay-strike" (no extension), "index.php",
     # "story.12345". Walking a mirror passed over every one of them without a word; its styles,
