@@ -131,8 +131,9 @@ def _name_has_words(name, typed):
 # The saved queries compare dates as text with the ISO dates stored ("2024-03-05",
 # "2024-03-05T08:30:00+00:00"), so anything else would silently match nothing (since=notadate)
 # or everything (before=garbage). A year, a month or a day, optionally followed by a time (the
-# `published` value a page shows, pasted back as `before`).
-_DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
+# `published` value a page shows, pasted back as `before`). Its digits ASCII ones, as stored: a
+# full-width "２０２４" (a phone's or an input method's) passed for a year, and matched nothing.
+_DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?", re.ASCII)
 MAX_PAGE = 1_000_000
 # What follows the time of a `seen` (the new_articles query): its offset, if any.
 _SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?(?P<zone>.*)$")
