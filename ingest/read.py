@@ -1682,7 +1682,26 @@ def _utf16_marked(data: bytes) -> bytes:
         return b"\xff\xfe" + data
     if first.count(0) >= 0.9 * len(first) and second.count(0) <= 0.01 * len(second):
         return b"\xfe\xff" + data
-    return data
+    mark = _utf16_mark_by_reading(head)
+    return mark + data if mark else data
+
+
+def _utf16_mark_by_reading(head: bytes) -> bytes | None:
+    """The byte order mark of a UTF-16 text in another script than Latin (Japanese, Chinese,
+    Russian), saved without it: there only line breaks, spaces and digits give NULs, on either
+    side (一, U+4E00, gives one on the other), and it failed as a binary file. Told by reading
+    it: every character a text's (a binary file read so gives control characters and unassigned
+    ones, a text of bytes with a stray NUL no line breaks or spaces), with line breaks or spaces
+    among them, which the other byte order reads as unassigned characters and U+2000."""
+    for codec, mark in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")):
+        try:  # (incremental: a character cut at the end of the head is left out)
+            text = codecs.getincrementaldecoder(codec)().decode(head)
+        except UnicodeDecodeError:
+            continue
+        shown = sum(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
+        if shown >= 0.99 * len(text) and sum(ch in " \t\n\r" for ch in text) >= 3:
+            return mark
+    return None
 
 
 def _binary_kind(head: bytes) -> str | None:
