@@ -273,8 +273,12 @@ def _writer_in_capitals_over_story(lines: list[Line]) -> bool:
             and rules.is_paragraph(lines[below]))
 
 
+def _longer_than_a_headline(line: Line) -> bool:
+    return line.words > 40 or len(line.text) > 300
+
+
 def _headline_like(line: Line, any_length: bool = False) -> bool:
-    if not any_length and (line.words > 40 or len(line.text) > 300):
+    if not any_length and _longer_than_a_headline(line):
         return False
     return (2 <= line.words and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
@@ -372,7 +376,8 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
     # 300 characters: a headline with its standfirst run on, a report's full title): the title,
     # as a page's <h1> of that length is. Passed over, it was taken for furniture above the
     # story, and its words were neither title nor body.
-    if [i for i, line in enumerate(lines) if line.heading == 1] == [0] and _headline_like(lines[0], any_length=True):
+    if [i for i, line in enumerate(lines) if line.heading == 1] == [0] and _longer_than_a_headline(lines[0]) \
+            and _headline_like(lines[0], any_length=True):
         return 0
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
