@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import connect
+from conftest import ARTICLE_TEXT, connect
 
 RECORDS = 6000
 
@@ -179,6 +179,23 @@ def _archive_an_older_reader_filed(records, db_path) -> None:
         conn.execute("UPDATE article_authors SET author_id = ?", (stale_author,))
         conn.execute("UPDATE sources SET extractor = 'older', outlet_id = ?", (stale_outlet,))
     conn.close()
+
+
+def test_ctrl_c_mid_dry_run_of_reparse_does_not_promise_to_go_on(tmp_path):
+    # A dry run writes nothing, so run again it counts from the start: it said "Every batch
+    # already written is kept ...; run the same command again to go on", as a real run does.
+    folder, db_path = tmp_path / "clippings", tmp_path / "archive.db"
+    folder.mkdir()
+    for n in range(600):  # (texts, each parsed on its own: a file of records is read in a moment)
+        (folder / f"{n}.txt").write_text(f"Ferry fares rise at pier {n}\n\nBy Ann Lee\n\n{ARTICLE_TEXT} {n}.")
+    subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path)],
+                   capture_output=True, check=True)
+    command = [sys.executable, "-m", "ingest", "reparse", "--dry-run", "--all", "--db", str(db_path), "--workers", "1"]
+    # (nothing in the archive tells how far a dry run has read: stopped 3 s after it began)
+    returncode, _, stderr = _stop_once(command, db_path, f"SELECT (julianday('now') - 2440587.5) * 86400 - {time.time()} > 3", 1)
+    assert returncode == 130 and "Traceback" not in stderr, "the stop should land mid-run"
+    assert "A dry run writes nothing: run again, it counts from the start." in stderr
+    assert "Every batch" not in stderr and "go on" not in stderr
 
 
 def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path):
