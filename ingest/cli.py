@@ -659,6 +659,11 @@ def reparse(db_path, dry_run, every, workers, as_json):
             click.echo(json.dumps({**done.as_dict(), "stopped": "terminated" if terminated else "interrupted"},
                                   indent=2, ensure_ascii=False))
         done = getattr(stop, "summary", None) or summary
+        if dry_run:  # it wrote nothing, and keeps nothing of what it read: run again, it starts over
+            counted = f" after {done.reread} read ({done.revised} would be revised)" if done is not None else ""
+            click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}{counted}. A dry run writes nothing: "
+                       "run again, it counts from the start.", err=True)
+            sys.exit(128 + signal.SIGTERM if terminated else 130)
         kept = f" ({done.reread} read, {done.revised} revised)" if done is not None else ""
         # (with --all too: what a stopped --all read is skipped, schema/0022)
         click.echo(f"\n{'Stopped' if terminated else 'Interrupted'}. Every batch already written is "

@@ -273,15 +273,20 @@ def _writer_in_capitals_over_story(lines: list[Line]) -> bool:
             and rules.is_paragraph(lines[below]))
 
 
-def _headline_like(line: Line) -> bool:
-    return (2 <= line.words <= 40 and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
+def _longer_than_a_headline(line: Line) -> bool:
+    return line.words > 40 or len(line.text) > 300
+
+
+def _headline_like(line: Line, any_length: bool = False) -> bool:
+    if not any_length and _longer_than_a_headline(line):
+        return False
+    return (2 <= line.words and not _mostly_figures(line) and not _in_columns(line) and not line.item and not rules.is_furniture(line)
             and not rules.is_caption(line) and not rules.is_stamp(line)
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not rules.is_credit_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
-            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line)
-            and len(line.text) <= 300)
+            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line))
 
 
 def _without_site(line: Line) -> Line:
@@ -367,6 +372,13 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
         if minor is None and whole:
             minor = _headline_under_section_name(lines, level_one[0])
         return minor if minor is not None else level_one[0]
+    # The text's one level-1 heading, opening it, longer than a headline runs (over 40 words or
+    # 300 characters: a headline with its standfirst run on, a report's full title): the title,
+    # as a page's <h1> of that length is. Passed over, it was taken for furniture above the
+    # story, and its words were neither title nor body.
+    if [i for i, line in enumerate(lines) if line.heading == 1] == [0] and _longer_than_a_headline(lines[0]) \
+            and _headline_like(lines[0], any_length=True):
+        return 0
     for i, line in enumerate(lines[:HEADER_LIMIT]):
         if rules.is_paragraph(line):
             break  # a heading below the first paragraph is a section of the story

@@ -393,6 +393,8 @@ def _reads_as_a_page(path: Path) -> bool:
     a web archive all the same: a site mirrored by wget names its pages after their addresses
     ("kestrel-bay-strike", "index.php", "story.12345"). Judged on its first bytes; its images,
     styles, scripts and source maps are passed over as before."""
+    if not _openable_file(path):
+        return True
     try:
         with open(path, "rb") as file:
             head = file.read(4096)
@@ -406,6 +408,18 @@ def _reads_as_a_page(path: Path) -> bool:
     return begins_as_markup and (kind == "feed" or (kind == "html" and _PAGE_START.search(head) is not None))
 
 
+def _openable_file(path: Path) -> bool:
+    """Whether a walked file can be opened to be judged by its first bytes. One that cannot is
+    taken, and reading it says why: a pipe with no extension was opened to be sniffed, and the
+    run waited for its writer for good; a link that leads nowhere (its target gone, or a loop)
+    has no first bytes, and was counted among the kinds ingest does not read, where the same
+    link named .html fails, naming its target."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _xml_of_stories(path: Path, gzipped: bool) -> bool:
     """Whether an .xml file of a walked folder is of a kind read for stories (a feed, NITF,
     NewsML, Evernote's export, an XHTML page), by its root element. A site's mirror or a
@@ -417,6 +431,8 @@ def _xml_of_stories(path: Path, gzipped: bool) -> bool:
 
     from .news_xml import FEED_ROOTS, NEWS_ROOTS, root_name
 
+    if not _openable_file(path):
+        return True
     try:
         with (gzip.open(path, "rb") if gzipped else open(path, "rb")) as file:
             head = _utf8_head(file.read(4096))
@@ -1666,7 +1682,26 @@ def _utf16_marked(data: bytes) -> bytes:
         return b"\xff\xfe" + data
     if first.count(0) >= 0.9 * len(first) and second.count(0) <= 0.01 * len(second):
         return b"\xfe\xff" + data
-    return data
+    mark = _utf16_mark_by_reading(head)
+    return mark + data if mark else data
+
+
+def _utf16_mark_by_reading(head: bytes) -> bytes | None:
+    """The byte order mark of a UTF-16 text in another script than Latin (Japanese, Chinese,
+    Russian), saved without it: there only line breaks, spaces and digits give NULs, on either
+    side (一, U+4E00, gives one on the other), and it failed as a binary file. Told by reading
+    it: every character a text's (a binary file read so gives control characters and unassigned
+    ones, a text of bytes with a stray NUL no line breaks or spaces), with line breaks or spaces
+    among them, which the other byte order reads as unassigned characters and U+2000."""
+    for codec, mark in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")):
+        try:  # (incremental: a character cut at the end of the head is left out)
+            text = codecs.getincrementaldecoder(codec)().decode(head)
+        except UnicodeDecodeError:
+            continue
+        shown = sum(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
+        if shown >= 0.99 * len(text) and sum(ch in " \t\n\r" for ch in text) >= 3:
+            return mark
+    return None
 
 
 def _binary_kind(head: bytes) -> str | None:

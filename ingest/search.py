@@ -131,8 +131,10 @@ def _name_has_words(name, typed):
 # The saved queries compare dates as text with the ISO dates stored ("2024-03-05",
 # "2024-03-05T08:30:00+00:00"), so anything else would silently match nothing (since=notadate)
 # or everything (before=garbage). A year, a month or a day, optionally followed by a time (the
-# `published` value a page shows, pasted back as `before`).
-_DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}\S*(?: \S+)?)?)?)?")
+# `published` value a page shows, pasted back as `before`). Its digits ASCII ones, as stored: a
+# full-width "２０２４" (a phone's or an input method's) passed for a year, and matched nothing.
+_DATE_PARAMETER = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\S*|\s\S+))?)?)?",
+                             re.ASCII)
 MAX_PAGE = 1_000_000
 # What follows the time of a `seen` (the new_articles query): its offset, if any.
 _SEEN_ZONE = re.compile(r"(?P<separator>[T ])\d{2}:\d{2}(?::\d{2}(?P<fraction>\.\d+)?)?(?P<zone>.*)$")
@@ -158,6 +160,8 @@ def check_parameter(name: str, value: str | None) -> None:
             if match is None:
                 raise ValueError
             datetime.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+            # (a time of no clock, "T25:99", sorted after the day's every time: nothing matched)
+            datetime.time(int(match[4] or 0), int(match[5] or 0), int(match[6] or 0))
         except ValueError:
             raise BadParameter(f"{name}: {value!r} is not a date; write it as YYYY-MM-DD "
                                "(or YYYY-MM, or YYYY), e.g. 2024-03-05") from None

@@ -44,6 +44,12 @@ class Line:
         return fold(self.text)  # "the same line again" whatever its case and punctuation
 
     @cached_property
+    def paragraph(self) -> bool:
+        # (asked of a line again and again, as caption is: each time searched for a browser's
+        # notice, a text of one 10 MB line took 1.7 s a time)
+        return reads_as_paragraph(self)
+
+    @cached_property
     def caption(self) -> bool:
         # "Ann Lee / Staff Writer" has a credit's shape, but a role after the slash makes it a byline.
         # "By Ann Lee / Harbour Gazette" opens with a byline's label: a credit never does.
@@ -953,7 +959,9 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     """(position, raw string) of each full date in a line. Forms the generic parser would
     misread ("28.10.2024" is day first) or not know (other languages) are given as ISO days."""
     found = []
+    taken = []  # (every span FULL_DATE finds, one a form below must not find again)
     for match in FULL_DATE.finditer(text):
+        taken.append(match.span())
         raw = match.group(0).strip(" ,")
         # (An ISO time's fraction of a second, "09:30:00.000Z" as scripts write a page's time,
         # is no dotted time: cut there, the time lost its zone.)
@@ -968,7 +976,6 @@ def full_dates(text: str) -> list[tuple[int, str]]:
                 continue
             raw = f"{year:04d}-{month:02d}-{day:02d}" + raw[slashed.end():]
         found.append((match.start(), raw))
-    taken = [m.span() for m in FULL_DATE.finditer(text)]
 
     def add(position: int, year: int, month: int, day: int):
         if 1 <= month <= 12 and 1 <= day <= 31 and not any(a <= position < b for a, b in taken):
@@ -1547,6 +1554,10 @@ def is_tag_link(line: Line) -> bool:
 
 def is_paragraph(line: Line) -> bool:
     """A line that reads as prose of the story: long, with sentence punctuation."""
+    return line.paragraph  # computed once per line: every rule asks
+
+
+def reads_as_paragraph(line: Line) -> bool:
     if line.heading or line.words < 15 or is_caption(line) or is_pitch(line) or _NOTICE.search(line.text):
         return False
     # Headlines in a list of links run long too, but do not end like a sentence.
@@ -3301,6 +3312,12 @@ _SURNAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "l
                       "do", "dos", "das", "ter", "ten", "st.", "mac", "bin", "ibn", "al", "el"}
 
 
+# (unglue's two shapes of a word, compiled once: looked up in re's cache for each word, they
+# took most of the time of a text of one 10 MB line)
+_SURNAME_GLUED = re.compile(rf"^({_UPPER}(?:{_LOWER}|['’]|-{_UPPER}?)*{_LOWER}{{3}})({_UPPER}\S*)$")
+_SHORT_SURNAME_GLUED = re.compile(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$")
+
+
 def unglue(text: str) -> str:
     """A surname run into what followed it by a lost line break ("Ann MarshBusiness Columnist",
     "Tom ParkLisbon") set apart by a ";". Only the second word of a name is cut (a first name,
@@ -3313,13 +3330,13 @@ def unglue(text: str) -> str:
     words = text.split(" ")
     for k, word in enumerate(words):
         # (A hyphen may join two capitalised parts of a surname: "Álvarez-NúñezTwitter".)
-        match = re.match(rf"^({_UPPER}(?:{_LOWER}|['’]|-{_UPPER}?)*{_LOWER}{{3}})({_UPPER}\S*)$", word)
+        match = _SURNAME_GLUED.match(word)
         # ("Ann LeeBusiness Columnist", "Ann LeeWashington Correspondent": a short surname, two
         # small letters, glued to the beat or the place of the job named right after it. A
         # surname's own inner capital after two small letters follows a prefix, "MacKenzie".)
         # ("Ann LeeHarbour Gazette": or to the paper's name, two spans of a byline run together.)
         if not match and k + 1 < len(words):
-            match = re.match(rf"^({_UPPER}{_LOWER}{{2}})({_UPPER}{_LOWER}+)$", word)
+            match = _SHORT_SURNAME_GLUED.match(word)
             if match and (match.group(1).casefold() in _INNER_CAPITAL_PREFIXES or not (
                     words[k + 1].casefold().rstrip(",.") in _JOB_WORDS
                     or any(_masthead(" ".join([match.group(2), *words[k + 1: k + 1 + n]])) for n in (1, 2, 3)))):

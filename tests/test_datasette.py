@@ -417,6 +417,14 @@ def test_hostile_saved_query_searches_never_fail(served, query, text):
     ("search?q=ferry&since=2024-02-30", "since: '2024-02-30' is not a date"),
     ("search?q=ferry&since=5+March+2024", "since: '5 March 2024' is not a date"),
     ("search?q=ferry&since=03/05/2024", "since: '03/05/2024' is not a date"),
+    # digits of other scripts (a phone's or an input method's full-width ones) were taken as a
+    # date's and compared as text with the stored ASCII ones: since matched nothing, until everything
+    ("search?q=ferry&since=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%94", "since: '\uff12\uff10\uff12\uff14' is not a date"),
+    ("search?q=ferry&until=%D9%A2%D9%A0%D9%A2%D9%A4-03", "until: '\u0662\u0660\u0662\u0664-03' is not a date"),
+    ("by_outlet?outlet=Coastal+Herald&before=2024-%EF%BC%90%EF%BC%93", "before: '2024-\uff10\uff13' is not a date"),
+    # a time of no clock sorted after every time of its day, and matched nothing of it
+    ("search?q=ferry&since=2024-03-05T25:99", "since: '2024-03-05T25:99' is not a date"),
+    ("by_author?author=Ines+Varga&before=2024-03-05T10:60:00", "before: '2024-03-05T10:60:00' is not a date"),
     ("search?q=ferry&sort=oldest", "sort: 'oldest' is not one of its choices"),
     ("search?q=ferry&page=0", "page: '0' is not a page number"),
     ("search?q=ferry&page=two", "page: 'two' is not a page number"),

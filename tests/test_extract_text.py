@@ -1337,6 +1337,27 @@ def test_a_number_alone_as_the_only_headline(text, title):
     assert article.title == title and article.body.startswith(STORY)
 
 
+LONG_HEADLINE = ("Harbour board votes to sell the old ferry terminal, close the night crossing, raise "
+                 "berthing fees for the fishing fleet and borrow against the quay to pay for a new "
+                 "breakwater, after a meeting that ran past midnight and ended with two members walking "
+                 "out in protest at what they called a done deal")  # 58 words, 323 characters
+
+
+@pytest.mark.parametrize("text, title", [
+    # fail before: the one level-1 heading, over 40 words or 300 characters, was neither title
+    # nor body (taken for the page's furniture above the story): the words were lost
+    (f"# {LONG_HEADLINE}\n\n{STORY}\n\n{STORY}\n", LONG_HEADLINE),
+    (f"# {LONG_HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n", LONG_HEADLINE),
+    (f"{LONG_HEADLINE}\n{'=' * 20}\n\n{STORY}\n\n{STORY}\n", LONG_HEADLINE),
+    # near misses, read as before: a heading of 40 words; a long heading below the headline
+    (f"# {' '.join(LONG_HEADLINE.split()[:40])}\n\n{STORY}\n\n{STORY}\n", " ".join(LONG_HEADLINE.split()[:40])),
+    (f"# Dockers vote to end the strike\n\n## {LONG_HEADLINE}\n\n{STORY}\n\n{STORY}\n", "Dockers vote to end the strike"),
+])
+def test_a_level_one_heading_longer_than_a_headline_runs(text, title):
+    article = parse(text, markdown=True)
+    assert article.title == title and article.body.endswith(STORY)
+
+
 @pytest.mark.parametrize("bar", [
     # fail before: a share bar below the story, its buttons' names in one line after its label,
     # stayed in the body (and kept that copy of the story from folding with the others)

@@ -431,6 +431,14 @@ def test_a_binary_file_named_as_text_says_what_it_is(tmp_path, db_path, name, da
 
 
 _FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
+_FERRY_JA = ("港の渡し船、運賃を一割値上げ\n\n港湾局は三日、来月一日から渡し船の運賃を一割値上げすると発表した。"
+             "燃料費の高騰が理由で、通勤客からは反発の声が上がっている。\n\n"
+             "片道運賃は現在の300円から330円になる。港湾局は定期券の割引を広げ、毎日乗る客の負担を抑えるとしている。\n")
+_FERRY_ZH = ("渡轮票价上涨一成\n\n港务局周一宣布，从下月一日起渡轮票价上涨一成，理由是燃油成本上升。"
+             "每天乘船通勤的居民对此表示不满。\n\n单程票价将从3元涨到3.3元。港务局表示将扩大月票优惠，减轻通勤者的负担。\n")
+_FERRY_RU = ("Паромные тарифы в Порт-Вейле растут\n\nПортовое управление в понедельник объявило, что с первого "
+             "числа следующего месяца стоимость проезда на пароме вырастет на десять процентов из-за подорожания "
+             "топлива.\n\nЖители, которые каждый день ездят на работу паромом, недовольны решением.\n")
 
 
 @pytest.mark.parametrize("name, data, stored, error", [
@@ -442,6 +450,14 @@ _FERRY = "Ferry fares rise at Port Vale\n\nBy Ann Lee\n\n" + ARTICLE_TEXT
                    f"</body></html>".encode(), "Ferry fares rise", None),
     ("no-mark-le.txt", _FERRY.encode("utf-16-le"), "Ferry fares rise at Port Vale", None),
     ("no-mark-be.txt", _FERRY.encode("utf-16-be"), "Ferry fares rise at Port Vale", None),
+    # fail before ("binary file"): the same in other scripts, where only the line breaks, spaces
+    # and digits give NULs (and a character such as 一, U+4E00, one on the other side)
+    ("no-mark-ja.txt", _FERRY_JA.encode("utf-16-le"), "港の渡し船、運賃を一割値上げ", None),
+    ("no-mark-zh.txt", _FERRY_ZH.encode("utf-16-be"), "渡轮票价上涨一成", None),
+    ("no-mark-ru.txt", _FERRY_RU.encode("utf-16-le"), "Паромные тарифы в Порт-Вейле растут", None),
+    # near misses: a UTF-8 text of one long paragraph with a stray NUL, a UTF-32 text
+    ("one-stray.txt", (" ".join(ARTICLE_TEXT.split()) + "\x00").encode(), None, None),
+    ("utf32.txt", _FERRY.encode("utf-32-le"), None, "binary file: not HTML, text, Markdown or JSON"),
     # near misses: binary files with NULs stay binary files, a file of NULs alone is empty
     ("blob.txt", bytes(range(256)) * 20, None, "binary file: not HTML, text, Markdown or JSON"),
     ("words-and-zeros.txt", b"Ferry fares\x00\x00\x00\x01\x02\x03 rise\x00\x00\x00\x04" * 200, None,
@@ -624,6 +640,40 @@ def test_a_named_pipe_among_the_files_is_reported_not_waited_on(tmp_path, db_pat
     assert (result.returncode, summary["stored"], summary["failed"]) == (1, 1, 1)
     assert summary["failures"] == [{"location": str(folder / "pipe.txt"),
                                     "error": "cannot read: not a regular file (a pipe, socket or device)"}]
+
+
+@pytest.mark.parametrize("name", ["pipe", "pipe.xml"])
+def test_a_named_pipe_with_no_kind_in_its_name_is_reported_not_waited_on(tmp_path, db_path, name):
+    # A walked file whose name gives no kind (or .xml) is opened to see what it begins with: a
+    # pipe there waited for a writer that never came, and the run hung for good.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / name)
+    (folder / "good.txt").write_text("Ferry fares rise at Port Vale\n\n" + ARTICLE_TEXT)
+    result = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path), "--json"],
+                            capture_output=True, text=True, timeout=60)
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["stored"], summary["failed"]) == (1, 1, 1)
+    assert summary["failures"] == [{"location": str(folder / name),
+                                    "error": "cannot read: not a regular file (a pipe, socket or device)"}]
+
+
+@pytest.mark.parametrize("target, error", [
+    ("moved-away", "cannot read: broken symbolic link (to {target})"),
+    ("kestrel-bay-strike", "cannot read: Too many levels of symbolic links"),  # the link to itself
+])
+def test_a_broken_link_with_no_kind_in_its_name_fails_as_one(tmp_path, db_path, target, error):
+    # Whether a file with no extension is a page is told by its first bytes: a link that cannot
+    # be followed has none, and was counted among the files of kinds ingest does not read,
+    # "(no extension) 1", where the same link named .html fails, naming its target.
+    folder = tmp_path / "mirror"
+    folder.mkdir()
+    target = folder / target
+    os.symlink(target, folder / "kestrel-bay-strike")
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 1 and summary["passed_over"] == {}
+    assert summary["failures"] == [{"location": str(folder / "kestrel-bay-strike"),
+                                    "error": error.format(target=target)}]
 
 
 def test_a_site_mirror_gives_its_pages_whatever_their_names(tmp_path, db_path):

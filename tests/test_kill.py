@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import connect
+from conftest import ARTICLE_TEXT, connect
 
 RECORDS = 6000
 
@@ -179,6 +179,31 @@ def _archive_an_older_reader_filed(records, db_path) -> None:
         conn.execute("UPDATE article_authors SET author_id = ?", (stale_author,))
         conn.execute("UPDATE sources SET extractor = 'older', outlet_id = ?", (stale_outlet,))
     conn.close()
+
+
+def test_ctrl_c_mid_dry_run_of_reparse_does_not_promise_to_go_on(tmp_path):
+    # A dry run writes nothing, so run again it counts from the start: it said "Every batch
+    # already written is kept ...; run the same command again to go on", as a real run does.
+    folder, db_path = tmp_path / "clippings", tmp_path / "archive.db"
+    folder.mkdir()
+    for n in range(600):  # (texts, each parsed on its own: a file of records is read in a moment)
+        (folder / f"{n}.txt").write_text(f"Ferry fares rise at pier {n}\n\nBy Ann Lee\n\n{ARTICLE_TEXT} {n}.")
+    subprocess.run([sys.executable, "-m", "ingest", "ingest", str(folder), "--db", str(db_path)],
+                   capture_output=True, check=True)
+    command = [sys.executable, "-m", "ingest", "reparse", "--dry-run", "--all", "--db", str(db_path), "--workers", "2"]
+    # (nothing in the archive tells how far a dry run has read: stopped as its workers start)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while len(_processes_using(db_path)) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    stderr = stderr.decode()
+    assert process.returncode == 130 and "Traceback" not in stderr, "the stop should land mid-run"
+    assert "A dry run writes nothing: run again, it counts from the start." in stderr
+    assert "Every batch" not in stderr and "go on" not in stderr
 
 
 def test_ctrl_c_mid_reparse_leaves_a_consistent_archive_and_the_next_run_finishes(tmp_path):

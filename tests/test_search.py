@@ -174,7 +174,8 @@ def test_search_command_refuses_an_empty_range(dated_archive):
     assert result.exit_code == 2 and "--since 2025 is after --until 2024" in result.output
 
 
-@pytest.mark.parametrize("option, value", [("--since", "notadate"), ("--until", "2024-02-30")])
+@pytest.mark.parametrize("option, value", [("--since", "notadate"), ("--until", "2024-02-30"),
+                                           ("--since", "\uff12\uff10\uff12\uff15")])  # full-width digits: "No articles match."
 def test_search_command_refuses_a_malformed_date(dated_archive, option, value):
     result = CliRunner().invoke(cli, ["search", "kestrel", option, value, "--db", str(dated_archive)])
     assert result.exit_code == 2 and f"Invalid value for {option}: '{value}' is not a date" in result.output
