@@ -1416,7 +1416,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # of every match would cost more than the rest of the signals together.
             # (Nor one in the readers' comments: a commenter's name and date.)
             # (Nor a credit line that a template marks like the byline: "Photo by A",
-            # "Reviewed by B" name no writer, and the writer's byline may follow.)
+            # "Reviewed by B" name no writer, and the writer's byline may follow; nor a box
+            # that asks to follow accounts, see _FOLLOW_BOX.)
             # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
             # credits the picture; a caption marked as the author's is a portrait's, and counts,
             # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
@@ -1426,7 +1427,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
-                          and not elsewhere(e)),
+                          and not _is_follow_box(e) and not elsewhere(e)),
                          None)
             if first is not None:
                 break
@@ -1624,6 +1625,17 @@ _REVIEW_CREDIT = re.compile(r"^\s*(?:(?:medically|expert|legally)\s+)?(?:reviewe
 def _is_credit_line(element) -> bool:
     text = _text(element) or ""
     return bool(PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
+
+
+# A box that asks the reader to follow accounts ("Follow @annlee", "Follow us" over
+# a list of the desk's names and handles): a social button or the newsletter team's accounts,
+# no byline, though templates name its class for authors ("social-authors"). A byline names its
+# writer first; a "Follow" button after the name is part of it.
+_FOLLOW_BOX = re.compile(r"\s*(?i:follow)\s+(?:(?i:us)(?![a-z])|@)")
+
+
+def _is_follow_box(element) -> bool:
+    return bool(_FOLLOW_BOX.match(element.text_content().lstrip()[:40]))
 
 
 # What an avatar's alt text says besides the name ("Photo of A", "A's avatar", "A headshot").

@@ -340,6 +340,25 @@ def test_a_box_headed_as_other_stories_or_comments_holds_no_byline_of_this_story
 
 
 @pytest.mark.parametrize("top, authors", [
+    # A box that asks the reader to follow accounts is a social button or the desk's accounts,
+    # though its class names it for authors: the byline is the next.
+    ('<div class="social-authors"><a href="https://social.example/annlee">Follow @annlee</a></div>'
+     '<p>By Ann Lee</p>', ["Ann Lee"]),
+    ('<div class="team-authors"><h3>Follow us</h3><p>Tomas Berg @tberg</p><p>Lia Moon @lmoon</p></div>'
+     '<p>By Ann Lee</p>', ["Ann Lee"]),
+    ('<ul class="desk-authors"><li>FOLLOW US HERE</li><li>Tomas Berg</li></ul><p>By Ann Lee</p>', ["Ann Lee"]),
+    # the near-misses: a follow button after the name, or before it without "us" or a handle,
+    # and the account to follow that is no box's first words
+    ('<div class="author">Ann Lee <button>Follow</button></div>', ["Ann Lee"]),
+    ('<div class="author"><button>Follow</button> Ann Lee</div>', ["Ann Lee"]),
+    ('<div class="author">Ann Lee <a href="https://social.example/annlee">Follow @annlee</a></div>', ["Ann Lee"]),
+])
+def test_a_box_that_asks_to_follow_accounts_is_no_byline(top, authors):
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), top
+
+
+@pytest.mark.parametrize("top, authors", [
     # the near-misses: the story's own meta line, with a link or a button to the comments before
     # the byline, a "Comments" label that is no heading, a kicker before it, and a box of other
     # stories before the byline rather than around it
