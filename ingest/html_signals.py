@@ -1244,13 +1244,7 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
                     found.append(element)
                     break
         else:
-            # XPath's text() in a string test is the first text node: the element's text,
-            # or, when a child comes first, the first tail after one.
-            text = element.text
-            if (text is None or (len(element) and text.isspace())) and len(element):
-                # (A line that opens with a child, its first words after it: "<p><span>March 5,
-                # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
-                text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
+            text = _own_first_text(element)
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
@@ -1262,6 +1256,17 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
                         or "者：" in head or "者:" in head):
                     found.append(element)
     return found
+
+
+def _own_first_text(element) -> str | None:
+    """The text that XPath's text() in a string test reads: the element's text, or, when a
+    child comes first, the first tail after one."""
+    text = element.text
+    if (text is None or (len(element) and text.isspace())) and len(element):
+        # (A line that opens with a child, its first words after it: "<p><span>March 5,
+        # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
+        text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
+    return text
 
 
 # A line that begins with the story's date, or with a short label set off by a mark, and names
@@ -1368,13 +1373,30 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        # (A picture's or a comment's microdata author is another item's byline too:
-        # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
-        if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
-                or _in_card_link(element) or _IN_PULL_QUOTE(element)):
+        if _of_another_story(element, headline):
             others.append(element)
             return True
         return False
+
+    def passing_test(number: int) -> tuple[list, list]:
+        """The elements that pass the test, after the headline and on the whole page."""
+        if number not in passing:
+            is_match, kind = _BYLINE_MATCHES[number], number < _ATTRIBUTE_TESTS
+            if kind not in may_pass:
+                may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
+            # (The headline is among them, to mark where the part after it begins: searching
+            # after the headline and then the whole page went over the same elements twice;
+            # the tests of each kind share one pass over the page.)
+            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
+            if headline is None:
+                passing[number] = (found, found)  # (the whole page is the part after it)
+            else:
+                at = next(i for i, e in enumerate(found) if e is headline)
+                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+                if not is_match(headline):
+                    del found[at]
+                passing[number] = (after, found)
+        return passing[number]
 
     # Each test after the headline, then on the whole page; but the tests on the text are all
     # asked after the headline before any is asked of the whole page: a line before the headline
@@ -1385,24 +1407,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     plan += [(n, "whole") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES) - 1)]
     passing = {}  # test number -> (its elements after the headline, on the whole page)
     for number, where in plan:
-        is_match = _BYLINE_MATCHES[number]
-        # The elements that pass the test, the headline among them to mark where the part
-        # after it begins (searching after the headline and then the whole page went over the
-        # same elements twice); the tests of each kind share one pass over the page.
-        kind = number < _ATTRIBUTE_TESTS
-        if kind not in may_pass:
-            may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
-        if number not in passing:
-            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
-            if headline is None:
-                passing[number] = (found, found)  # (the whole page is the part after it)
-            else:
-                at = next(i for i, e in enumerate(found) if e is headline)
-                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
-                if not is_match(headline):
-                    del found[at]
-                passing[number] = (after, found)
-        after, found = passing[number]
+        is_match, kind = _BYLINE_MATCHES[number], number < _ATTRIBUTE_TESTS
+        after, found = passing_test(number)
         # (A line that begins with a date is the byline only after the headline: before it,
         # it is as often a featured story's or the page header's: see the plan.)
         # (And only before the story's text: after it, such a line is a "Read next" teaser's
@@ -1433,6 +1439,14 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 break
         if first is None:
             continue
+        if kind and where == "after":
+            # A reader takes the byline from under the headline: a line there that begins with
+            # "By" and a name, before the element a class marks for authors further down, is
+            # the story's (that element is then a box of other stories or of the desk's
+            # accounts that a template named for authors: "topic-box--author", "team-authors").
+            by_line = _reader_by_line(tree, headline, first)
+            if by_line is not None:
+                first, elements = by_line, passing_test(_ATTRIBUTE_TESTS)[0]
         parent = first.getparent()
         group = [first]
         matched = set(elements)
@@ -1498,6 +1512,52 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _of_another_story(element, headline) -> bool:
+    """The byline found is another story's: a teaser's, a related box's, a card's, a picture's
+    or a comment's item's, a pull quote's."""
+    # (A picture's or a comment's microdata author is another item's byline too: trafilatura's
+    # search, which reads itemprop="author" anywhere, would give it.)
+    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+                or _in_card_link(element) or _IN_PULL_QUOTE(element))
+
+
+def _reader_by_line(tree: HtmlElement, headline, marked):
+    """The first element after the headline that passes the "By" test (the first of the tests
+    on the text), comes before the element `marked` (found by its class) and before the story's
+    second paragraph longer than a meta line, is not around `marked`, and names someone after
+    its "By"; None if there is none. (A walk from the headline to `marked`, short where the
+    marked byline is under the headline, as on most pages: not a search of the whole page.)"""
+    around = set(marked.iterancestors())
+    is_by_line = _BYLINE_MATCHES[_ATTRIBUTE_TESTS]
+    passed, paragraphs = False, 0
+    for element in tree.iter(etree.Element):
+        if element is headline:
+            passed = True
+        elif not passed:
+            continue
+        elif element is marked:
+            return None
+        elif (element not in around and "B" in (_own_first_text(element) or "").lstrip()[:6]
+              and is_by_line(element) and _names_after_by(element, headline)):
+            return element
+        elif element.tag == "p" and len(element.text_content()) > _LEAD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                return None
+    return None
+
+
+def _names_after_by(element, headline) -> bool:
+    """The line is short, the story's own (not a credit, a caption, a comment or another
+    story's), and a name follows its "By" (in it, or in the element after a "By" alone)."""
+    text = _text(element) or ""
+    if (len(text) > _LEAD_LINE_LENGTH or _IN_COMMENTS(element) or _IN_CAPTION(element)
+            or _is_credit_line(element) or _of_another_story(element, headline)):
+        return False
+    name = _following_text(element) if _BY_LABEL.fullmatch(text) else _LABEL_BEFORE_NAME.sub("", text)
+    return bool(name and split_people(name)[0])
 
 
 _LISTED_BYLINES = 40  # names of a list of bylines kept, at most

@@ -339,6 +339,33 @@ def test_a_box_headed_as_other_stories_or_comments_holds_no_byline_of_this_story
     assert parsed(after=after).authors == authors, after
 
 
+@pytest.mark.parametrize("top, after, authors", [
+    # A line under the headline that begins with "By" and a name is the story's byline, as a
+    # reader reads it, before a box further down whose class names it for authors: a box of
+    # other stories on the same subject, the desk's list of names.
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a></p>',
+     '<div class="topic-box topic-box--author"><h4>Also on this:</h4><a href="/tag/harbour">harbour dredging</a></div>',
+     ["Ann Lee"]),
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a></p><div><p>Harbour desk:</p></div>'
+     '<div class="desk-authors">Tomas Berg<br>Lia Moon</div>', '', ["Ann Lee"]),
+    ('<div><span>By</span> <a href="/staff/ann-lee">Ann Lee</a></div>',
+     '<ul class="team-authors"><li>Tomas Berg</li><li>Lia Moon</li></ul>', ["Ann Lee"]),
+    # the near-misses: the "By" line around the marked names (it is the same byline), the marked
+    # byline first, a "By" line that names nobody, one in the story's text, one credit of the
+    # lead picture
+    ('<p>By <a class="author-name" href="/a">Ann Lee</a> and <a class="author-name" href="/b">Tomas Berg</a></p>',
+     '', ["Ann Lee", "Tomas Berg"]),
+    ('<div class="post-author">Lia Moon</div><p>By Ann Lee</p>', '', ["Lia Moon"]),
+    ('<p>By the numbers: the port in figures</p>', '<div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+    ('', '<p>By Tomas Berg</p><div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+    ('<figure><img src="quay.jpg"><figcaption>By Tomas Berg</figcaption></figure>',
+     '<div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+])
+def test_the_by_line_under_the_headline_before_a_box_marked_for_authors_further_down(top, after, authors):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
+
+
 @pytest.mark.parametrize("top, authors", [
     # A box that asks the reader to follow accounts is a social button or the desk's accounts,
     # though its class names it for authors: the byline is the next.
