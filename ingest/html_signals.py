@@ -323,6 +323,19 @@ class Signals:
                 names.append(name)
         return names
 
+    @property
+    def author_link_tooltips(self) -> list[str]:
+        """The names of author_links whose tooltip says that the link leads to that same name's
+        posts ('<a href=/author/jdoe/ title="View all posts by jdoe">jdoe</a>', as blog themes
+        write it): the theme's own words for the writer, a statement beside the link's text
+        that its address is not (a login in lower case is its page's slug anyway)."""
+        names = []
+        for link in self._author_link_elements:
+            name, tooltip = _text(link), " ".join((link.get("title") or "").split())
+            if name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold():
+                names.append(name)
+        return names
+
     @cached_property
     def spelled_profile_link(self) -> list[str]:
         """The name on the first link under the headline whose address spells it ("<a
@@ -5074,14 +5087,16 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     a link to an author page) give that same one word. One signal alone is not enough: a lone
     word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
     and words in capitals (initials, acronyms: more often organisations) are no one's name; a
-    word in lower case needs three signals."""
+    word in lower case needs three signals (the link's tooltip, "View all posts by jdoe", is one)."""
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
                     ("byline", signals.author_links),
                     # (the author page's address that ends in the same word: the site's key
                     # for its writer, "/author/marlo/", not the link's text again)
-                    ("byline", signals.author_link_slugs)]
+                    ("byline", signals.author_link_slugs),
+                    # (and the link's tooltip, "View all posts by marlo")
+                    ("byline", signals.author_link_tooltips)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     for source, texts in signal_texts:
@@ -5098,8 +5113,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         for key in keys:
             votes.setdefault(key, []).append(source)
     # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
-    # the rel="author" link and the link to the author page all give it; fewer, and it may be a
-    # common word.
+    # the rel="author" link (or the link's tooltip) and the link to the author page all give it;
+    # fewer, and it may be a common word.
     agreed = [key for key, sources in votes.items()
               if len(sources) >= (2 if names[key][0].isupper() else 3)]
     if not agreed:
