@@ -4915,7 +4915,8 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
     Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
     that names the paper after its writer). Two words of the site's name at least, and two
     words left before them; a LoneName is given as found. The tail begins with "The", or the
-    name before it is in capitals and the tail is not: a site may be named for its writer
+    name before it is in capitals and the tail is not, or the tail ends in a word of an
+    organisation's name ("By Ann Lee Harbour Gazette"): a site may be named for its writer
     ("Ann Lee", annlee.example) or like a person ("Marsh Cole"), and the end of "By Mary Ann
     Lee" is then the writer's own name, not the site's run on."""
     if type(text) is not str or not site_keys:
@@ -4926,7 +4927,8 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
             if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
                 return text  # "Ann Lee for The Harbor Ledger": split_people parts those
             if words[-count].casefold() != "the" and not (
-                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])):
+                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])) and (
+                    words[-1].casefold() not in ORGANISATION_WORDS):
                 continue  # (no mark of where the name ends)
             return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
     return text

@@ -4364,9 +4364,28 @@ def test_the_revision_after_the_publications_date_on_one_line(line, updated):
     ("By Ann Lee Harbor", ["Ann Lee Harbor"]),
     ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
     ("By Ann Lee, The Harbor Ledger", ["Ann Lee"]),
+    # (and with no mark, a name like a person's: "Ledger" is a surname too)
+    ("By Mary Harbor Ledger", ["Mary Harbor Ledger"]),
 ])
 def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors):
     head = '<meta property="og:site_name" content="The Harbor Ledger">'
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
+@pytest.mark.parametrize("site, byline, authors", [
+    # The site's name run on with no mark of where the writer's ends, but ending in a word of an
+    # organisation's name, as no person's name does: the writer's name is what comes before it
+    ("Harbour Gazette", "By Ann Lee Harbour Gazette", ["Ann Lee"]),
+    ("Valley News", "By Ann Lee and Tom Reyes Valley News", ["Ann Lee", "Tom Reyes"]),
+    ("The Quay Times", "By Ann Lee Quay Times", ["Ann Lee"]),
+    # Near misses: no site's name known (the four words are one organisation's, as before), two
+    # words left before it at least, and another outlet's name than the site's
+    ("", "By Ann Lee Harbour Gazette", []),
+    ("Harbour Gazette", "By Lee Harbour Gazette", []),
+    ("Harbour Gazette", "By Ann Lee Valley News", []),
+])
+def test_the_sites_name_ending_in_an_organisation_word_run_onto_a_byline(site, byline, authors):
+    head = f'<meta property="og:site_name" content="{site}">' if site else ""
     assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
 
 
