@@ -329,12 +329,7 @@ class Signals:
         posts ('<a href=/author/jdoe/ title="View all posts by jdoe">jdoe</a>', as blog themes
         write it): the theme's own words for the writer, a statement beside the link's text
         that its address is not (a login in lower case is its page's slug anyway)."""
-        names = []
-        for link in self._author_link_elements:
-            name, tooltip = _text(link), " ".join((link.get("title") or "").split())
-            if name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold():
-                names.append(name)
-        return names
+        return [_text(link) for link in self._author_link_elements if _offers_posts_of_its_name(link)]
 
     @cached_property
     def spelled_profile_link(self) -> list[str]:
@@ -1826,6 +1821,13 @@ def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
                 and ((not host and not target.scheme) or (page_host and host == page_host)))
 
 
+def _offers_posts_of_its_name(link) -> bool:
+    """The link's tooltip says that it leads to the posts of the name it shows ('<a
+    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it)."""
+    name, tooltip = _text(link), " ".join((link.get("title") or "").split())
+    return bool(name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold())
+
+
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     """The first link to an author page (or a profile page on the site itself) after the
     headline, and the links of the same kind beside it (one per author), whose texts name them.
@@ -1839,7 +1841,10 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
              and (_AUTHOR_PAGE.search(target.path) or _AUTHOR_QUERY.search(target.query)
                   or _is_own_profile(target, page_host)
-                  or _is_own_account(target, page_host, _text(a)))
+                  or _is_own_account(target, page_host, _text(a))
+                  # (a profile or an account on any host, or where the page names no address
+                  # of its own, whose tooltip says it lists the posts of the name it shows)
+                  or _offers_posts_of_its_name(a))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]

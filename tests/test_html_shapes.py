@@ -2327,6 +2327,26 @@ def test_a_link_to_a_profile_page_on_the_site(url, top, people):
         assert article.provenance.get("authors") != "byline"
 
 
+@pytest.mark.parametrize("head, top, people", [
+    # A profile link whose tooltip offers the posts of the name it shows is the writer's page,
+    # where the page names no address of its own to tell the site's host by (a page saved with
+    # none), or on another host of the same publisher
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Posts by Ines Varga">'
+     'Ines Varga</a></div>', ["Ines Varga"]),
+    ('<link rel="canonical" href="https://port.example/news/dredging">',
+     '<div class="m1"><a href="https://people.port-media.example/profile/ines-varga" '
+     'title="View all posts by  Ines Varga">Ines Varga</a></div>', ["Ines Varga"]),
+    # near-misses: no tooltip, a tooltip that names another, or that offers no posts
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/">Ines Varga</a></div>', []),
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Posts by Tomas Berg">'
+     'Ines Varga</a></div>', []),
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Ines Varga">Ines Varga</a></div>', []),
+])
+def test_a_profile_link_whose_tooltip_offers_the_names_posts(head, top, people):
+    article = parsed(head, top)
+    assert (article.authors, article.provenance.get("authors")) == (people, "byline" if people else None), top
+
+
 # Near-misses read at the signal: no byline text at all, so that trafilatura's own search, the
 # last resort, is still asked (a byline that names no one stops it).
 NO_BYLINE_TEXT = {
