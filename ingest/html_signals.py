@@ -1876,8 +1876,10 @@ _SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|
                            r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
                            r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
-# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/".
-_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/[^/]+/?", re.I)
+# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/",
+# maybe under the person's number in it ("/people/4812/ann-lee").
+_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/(?:\d+/)?[^/]+/?", re.I)
+_PEOPLE_NUMBER = re.compile(r"(?<=/)\d+/")
 
 
 def _spells(path: str, name: str) -> str | None:
@@ -1943,7 +1945,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         # name and the day beside it ("<a href=/local-sports/>Local Sports</a> | March 5, 2024"):
         # a date beside proves a writer's page only when the address is not the name alone
         # (a person's word after it, or an account's letters run together); a handle does.
-        spelled = _spells(target.path, name)
+        spelled = _spells(_PEOPLE_NUMBER.sub("", target.path, 1) if people_page else target.path, name)
         field = _beside_byline_field(element) if spelled else None
         wanted = ("handle",) if spelled in ("exact", "more") and not people_page else ("handle", "date")
         return [name] if field in wanted else []
@@ -1957,7 +1959,8 @@ _BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
 
 def _beside_byline_field(link) -> str | None:
     """A byline's other field set beside the link, in the short box around it: "handle" for
-    the writer's handle ("Ann Lee @annlee"), "date" for a date ("Ann Lee | March 5, 2024").
+    the writer's handle ("Ann Lee @annlee", or a link to their account elsewhere), "date" for a
+    date ("Ann Lee | March 5, 2024").
     A show's or a section's page linked under the headline ("Tide Watch") has neither: its
     address spells its name as a writer's does."""
     dated = False
@@ -1965,10 +1968,33 @@ def _beside_byline_field(link) -> str | None:
         text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
         if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
             break
-        if _HANDLE_FIELD.search(text):
+        if _HANDLE_FIELD.search(text) or _links_own_account_elsewhere(box, link):
             return "handle"
         dated = dated or bool(text_date(text))
     return "date" if dated else None
+
+
+_ACCOUNT_SEGMENT = re.compile(r"@?[\w.]{3,30}")  # (a handle: no hyphen, as a page's slug has)
+
+
+def _links_own_account_elsewhere(box, link) -> bool:
+    """The box links an account on another site than the name's link, whose one segment is a
+    handle that holds the linked name's family name ("<a href=https://social.example/alee>
+    Social</a>" beside "Ann Lee"): the writer's own account, set beside their name, as a handle
+    written out is."""
+    words = _SLUG_WORDS.findall(_unaccented(_text(link) or "").casefold())
+    if len(words) < 2 or len(words[-1]) < 3:
+        return False
+    own = _split_href(link)
+    for other in box.iter("a"):
+        target = _split_href(other) if other is not link else None
+        if target is None or not target.netloc or (own is not None and target.netloc == own.netloc):
+            continue
+        segments = [s for s in target.path.split("/") if s]
+        if (len(segments) == 1 and _ACCOUNT_SEGMENT.fullmatch(segments[0])
+                and words[-1] in _unaccented(segments[0]).casefold()):
+            return True
+    return False
 
 
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}

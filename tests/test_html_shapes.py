@@ -274,6 +274,28 @@ def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # The writer's own account on another site linked beside the name, its handle holding their
+    # family name, is a handle written out: with a page in the site's people directory, under
+    # the person's number in it, and a headshot linked to it, a byline with no "By" and no class
+    ('<div><a href="/people/4812/ines-varga"><img src="/img/iv.jpg"></a><p><a href="/people/4812/ines-varga">'
+     'Ines Varga</a></p><a href="https://social.example/ivarga">Social</a></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/@vargaines">Follow</a></div>',
+     ["Ines Varga"]),
+    # the near-misses: no account beside; an account that is not the writer's, or a page (a
+    # slug with hyphens) and not an account; a deeper page about the person; the site's own page
+    ('<div><a href="/people/4812/ines-varga"><img src="/img/iv.jpg"></a><p><a href="/people/4812/ines-varga">'
+     'Ines Varga</a></p></div>', []),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/harborledger">Social</a></div>', []),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://other.example/varga-report">Report</a></div>', []),
+    ('<div><a href="/topics/people/4812/ines-varga">Ines Varga</a> <a href="https://social.example/ivarga">Social</a></div>',
+     []),
+    ('<div><a href="https://port.example/ines-varga/">Ines Varga</a> <a href="https://port.example/varga">More</a></div>', []),
+])
+def test_the_writers_account_linked_beside_a_name_whose_address_spells_it(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: a box labelled "Byline" for screen readers -----------------------------------
 
 
