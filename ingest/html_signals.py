@@ -1441,7 +1441,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
-                          and not _is_follow_box(e) and not elsewhere(e)),
+                          and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
+                          and not elsewhere(e)),
                          None)
             if first is not None:
                 break
@@ -1704,6 +1705,17 @@ _FOLLOW_BOX = re.compile(r"\s*(?i:follow)\s+(?:(?i:us)(?![a-z])|@)")
 
 def _is_follow_box(element) -> bool:
     return bool(_FOLLOW_BOX.match(element.text_content().lstrip()[:40]))
+
+
+# A notice that begins with "By" and a verb in its -ing form ("By using this site you agree to
+# our cookies policy", "By clicking Subscribe you accept..."): the consent line of a cookie
+# banner, a form or the footer, which the text tests read as a "By" line. No writer's name is
+# a verb's -ing form after "By".
+_CONSENT_NOTICE = re.compile(r"\s*(?i:by)\s+[a-z]+ing\s")
+
+
+def _is_consent_notice(element) -> bool:
+    return bool(_CONSENT_NOTICE.match(element.text_content().lstrip()[:80]))
 
 
 # What an avatar's alt text says besides the name ("Photo of A", "A's avatar", "A headshot").

@@ -407,6 +407,21 @@ def test_a_box_that_asks_to_follow_accounts_is_no_byline(top, authors):
     assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), top
 
 
+@pytest.mark.parametrize("top, after, authors", [
+    # A consent notice that begins "By" and a verb's -ing form (a cookie banner's, a form's, the
+    # footer's) is no "By" line: the weaker test's byline under the headline is the story's
+    ('<p>by Ann Lee</p>', '<div>By using this site you agree to our use of cookies.</div>', ["Ann Lee"]),
+    ('<p>Words by Ann Lee</p>', '<footer><p>By continuing to browse, you accept our terms.</p></footer>', ["Ann Lee"]),
+    ('<p>by Ann Lee</p>', '<form><p>By clicking Subscribe, you agree to the terms.</p></form>', ["Ann Lee"]),
+    # the near-misses: a name that ends in "-ing", in title case or in capitals
+    ('<p>By Sterling Brown</p>', '', ["Sterling Brown"]),
+    ('<p>BY STERLING BROWN</p>', '', ["Sterling Brown"]),
+])
+def test_a_consent_notice_that_begins_with_by_is_no_byline(top, after, authors):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
+
+
 @pytest.mark.parametrize("top, authors", [
     # the near-misses: the story's own meta line, with a link or a button to the comments before
     # the byline, a "Comments" label that is no heading, a kicker before it, and a box of other
