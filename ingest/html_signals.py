@@ -1431,7 +1431,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Nor one in the readers' comments: a commenter's name and date.)
             # (Nor a credit line that a template marks like the byline: "Photo by A",
             # "Reviewed by B" name no writer, and the writer's byline may follow; nor a box
-            # that asks to follow accounts, see _FOLLOW_BOX.)
+            # that asks to follow accounts, nor a consent notice: see _FOLLOW_BOX and
+            # _CONSENT_NOTICE.)
             # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
             # credits the picture; a caption marked as the author's is a portrait's, and counts,
             # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
@@ -1448,7 +1449,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                 break
         if first is None:
             continue
-        if kind and where == "after":
+        if kind and where == "after" and headline is not None:
             # A reader takes the byline from under the headline: a line there that begins with
             # "By" and a name, before the element a class marks for authors further down, is
             # the story's (that element is then a box of other stories or of the desk's
