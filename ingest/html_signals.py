@@ -323,6 +323,14 @@ class Signals:
                 names.append(name)
         return names
 
+    @property
+    def author_link_tooltips(self) -> list[str]:
+        """The names of author_links whose tooltip says that the link leads to that same name's
+        posts ('<a href=/author/jdoe/ title="View all posts by jdoe">jdoe</a>', as blog themes
+        write it): the theme's own words for the writer, a statement beside the link's text
+        that its address is not (a login in lower case is its page's slug anyway)."""
+        return [_text(link) for link in self._author_link_elements if _offers_posts_of_its_name(link)]
+
     @cached_property
     def spelled_profile_link(self) -> list[str]:
         """The name on the first link under the headline whose address spells it ("<a
@@ -1244,13 +1252,7 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
                     found.append(element)
                     break
         else:
-            # XPath's text() in a string test is the first text node: the element's text,
-            # or, when a child comes first, the first tail after one.
-            text = element.text
-            if (text is None or (len(element) and text.isspace())) and len(element):
-                # (A line that opens with a child, its first words after it: "<p><span>March 5,
-                # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
-                text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
+            text = _own_first_text(element)
             # (Matched on the text's first characters, its leading white space taken off in
             # Python: a pattern that begins with "\s*" cost ten times as much, on every text of
             # the page.)
@@ -1262,6 +1264,17 @@ def _may_pass_byline_tests(tree: HtmlElement, headline, on_attributes: bool) -> 
                         or "者：" in head or "者:" in head):
                     found.append(element)
     return found
+
+
+def _own_first_text(element) -> str | None:
+    """The text that XPath's text() in a string test reads: the element's text, or, when a
+    child comes first, the first tail after one."""
+    text = element.text
+    if (text is None or (len(element) and text.isspace())) and len(element):
+        # (A line that opens with a child, its first words after it: "<p><span>March 5,
+        # 2024</span> by <a>A</a></p>", the markup's line break before the child no text.)
+        text = next((child.tail for child in element if child.tail and not child.tail.isspace()), None)
+    return text
 
 
 # A line that begins with the story's date, or with a short label set off by a mark, and names
@@ -1368,13 +1381,30 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        # (A picture's or a comment's microdata author is another item's byline too:
-        # trafilatura's search, which reads itemprop="author" anywhere, would give it.)
-        if (_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
-                or _in_card_link(element) or _IN_PULL_QUOTE(element)):
+        if _of_another_story(element, headline):
             others.append(element)
             return True
         return False
+
+    def passing_test(number: int) -> tuple[list, list]:
+        """The elements that pass the test, after the headline and on the whole page."""
+        if number not in passing:
+            is_match, kind = _BYLINE_MATCHES[number], number < _ATTRIBUTE_TESTS
+            if kind not in may_pass:
+                may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
+            # (The headline is among them, to mark where the part after it begins: searching
+            # after the headline and then the whole page went over the same elements twice;
+            # the tests of each kind share one pass over the page.)
+            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
+            if headline is None:
+                passing[number] = (found, found)  # (the whole page is the part after it)
+            else:
+                at = next(i for i, e in enumerate(found) if e is headline)
+                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
+                if not is_match(headline):
+                    del found[at]
+                passing[number] = (after, found)
+        return passing[number]
 
     # Each test after the headline, then on the whole page; but the tests on the text are all
     # asked after the headline before any is asked of the whole page: a line before the headline
@@ -1385,24 +1415,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     plan += [(n, "whole") for n in range(_ATTRIBUTE_TESTS, len(_BYLINE_MATCHES) - 1)]
     passing = {}  # test number -> (its elements after the headline, on the whole page)
     for number, where in plan:
-        is_match = _BYLINE_MATCHES[number]
-        # The elements that pass the test, the headline among them to mark where the part
-        # after it begins (searching after the headline and then the whole page went over the
-        # same elements twice); the tests of each kind share one pass over the page.
-        kind = number < _ATTRIBUTE_TESTS
-        if kind not in may_pass:
-            may_pass[kind] = _may_pass_byline_tests(tree, headline, on_attributes=kind)
-        if number not in passing:
-            found = [e for e in may_pass[kind] if e is headline or is_match(e)]
-            if headline is None:
-                passing[number] = (found, found)  # (the whole page is the part after it)
-            else:
-                at = next(i for i, e in enumerate(found) if e is headline)
-                after = [e for e in found[at + 1:] if not any(a is headline for a in e.iterancestors())]
-                if not is_match(headline):
-                    del found[at]
-                passing[number] = (after, found)
-        after, found = passing[number]
+        is_match, kind = _BYLINE_MATCHES[number], number < _ATTRIBUTE_TESTS
+        after, found = passing_test(number)
         # (A line that begins with a date is the byline only after the headline: before it,
         # it is as often a featured story's or the page header's: see the plan.)
         # (And only before the story's text: after it, such a line is a "Read next" teaser's
@@ -1416,7 +1430,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # of every match would cost more than the rest of the signals together.
             # (Nor one in the readers' comments: a commenter's name and date.)
             # (Nor a credit line that a template marks like the byline: "Photo by A",
-            # "Reviewed by B" name no writer, and the writer's byline may follow.)
+            # "Reviewed by B" name no writer, and the writer's byline may follow; nor a box
+            # that asks to follow accounts, nor a consent notice: see _FOLLOW_BOX and
+            # _CONSENT_NOTICE.)
             # (Nor a line found by its text alone in a picture's caption: "By A / Agency" there
             # credits the picture; a caption marked as the author's is a portrait's, and counts,
             # unless its microdata says whose it is: an itemprop="author" in an ImageObject's
@@ -1426,12 +1442,21 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
+                          and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
                           and not elsewhere(e)),
                          None)
             if first is not None:
                 break
         if first is None:
             continue
+        if kind and where == "after" and headline is not None:
+            # A reader takes the byline from under the headline: a line there that begins with
+            # "By" and a name, before the element a class marks for authors further down, is
+            # the story's (that element is then a box of other stories or of the desk's
+            # accounts that a template named for authors: "topic-box--author", "team-authors").
+            by_line = _reader_by_line(tree, headline, first)
+            if by_line is not None:
+                first, elements = by_line, passing_test(_ATTRIBUTE_TESTS)[0]
         parent = first.getparent()
         group = [first]
         matched = set(elements)
@@ -1497,6 +1522,52 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _of_another_story(element, headline) -> bool:
+    """The byline found is another story's: a teaser's, a related box's, a card's, a picture's
+    or a comment's item's, a pull quote's."""
+    # (A picture's or a comment's microdata author is another item's byline too: trafilatura's
+    # search, which reads itemprop="author" anywhere, would give it.)
+    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+                or _in_card_link(element) or _IN_PULL_QUOTE(element))
+
+
+def _reader_by_line(tree: HtmlElement, headline, marked):
+    """The first element after the headline that passes the "By" test (the first of the tests
+    on the text), comes before the element `marked` (found by its class) and before the story's
+    second paragraph longer than a meta line, is not around `marked`, and names someone after
+    its "By"; None if there is none. (A walk from the headline to `marked`, short where the
+    marked byline is under the headline, as on most pages: not a search of the whole page.)"""
+    around = set(marked.iterancestors())
+    is_by_line = _BYLINE_MATCHES[_ATTRIBUTE_TESTS]
+    passed, paragraphs = False, 0
+    for element in tree.iter(etree.Element):
+        if element is headline:
+            passed = True
+        elif not passed:
+            continue
+        elif element is marked:
+            return None
+        elif (element not in around and "B" in (_own_first_text(element) or "").lstrip()[:6]
+              and is_by_line(element) and _names_after_by(element, headline)):
+            return element
+        elif element.tag == "p" and len(element.text_content()) > _LEAD_LINE_LENGTH:
+            paragraphs += 1
+            if paragraphs == 2:
+                return None
+    return None
+
+
+def _names_after_by(element, headline) -> bool:
+    """The line is short, the story's own (not a credit, a caption, a comment or another
+    story's), and a name follows its "By" (in it, or in the element after a "By" alone)."""
+    text = _text(element) or ""
+    if (len(text) > _LEAD_LINE_LENGTH or _IN_COMMENTS(element) or _IN_CAPTION(element)
+            or _is_credit_line(element) or _of_another_story(element, headline)):
+        return False
+    name = _following_text(element) if _BY_LABEL.fullmatch(text) else _LABEL_BEFORE_NAME.sub("", text)
+    return bool(name and split_people(name)[0])
 
 
 _LISTED_BYLINES = 40  # names of a list of bylines kept, at most
@@ -1626,6 +1697,28 @@ def _is_credit_line(element) -> bool:
     return bool(PICTURES_CREDIT.match(text) or _REVIEW_CREDIT.match(text))
 
 
+# A box that asks the reader to follow accounts ("Follow @annlee", "Follow us" over
+# a list of the desk's names and handles): a social button or the newsletter team's accounts,
+# no byline, though templates name its class for authors ("social-authors"). A byline names its
+# writer first; a "Follow" button after the name is part of it.
+_FOLLOW_BOX = re.compile(r"\s*(?i:follow)\s+(?:(?i:us)(?![a-z])|@)")
+
+
+def _is_follow_box(element) -> bool:
+    return bool(_FOLLOW_BOX.match(element.text_content().lstrip()[:40]))
+
+
+# A notice that begins with "By" and a verb in its -ing form ("By using this site you agree to
+# our cookies policy", "By clicking Subscribe you accept..."): the consent line of a cookie
+# banner, a form or the footer, which the text tests read as a "By" line. No writer's name is
+# a verb's -ing form after "By".
+_CONSENT_NOTICE = re.compile(r"\s*(?i:by)\s+[a-z]+ing\s")
+
+
+def _is_consent_notice(element) -> bool:
+    return bool(_CONSENT_NOTICE.match(element.text_content().lstrip()[:80]))
+
+
 # What an avatar's alt text says besides the name ("Photo of A", "A's avatar", "A headshot").
 _ALT_WORDS = re.compile(r"^\s*(?:(?:a\s+)?(?:photo|picture|image|portrait|headshot)\s+of\s+|avatar\s+(?:of|for)\s+)|"
                         r"(?:['’]s)?\s+(?:avatar|profile\s+(?:picture|photo|image)|headshot|photo|picture|image)\s*$|"
@@ -1741,6 +1834,13 @@ def _is_own_account(target, page_host: str | None, name: str | None) -> bool:
                 and ((not host and not target.scheme) or (page_host and host == page_host)))
 
 
+def _offers_posts_of_its_name(link) -> bool:
+    """The link's tooltip says that it leads to the posts of the name it shows ('<a
+    title="View all posts by Ann Lee">Ann Lee</a>', as blog and news themes write it)."""
+    name, tooltip = _text(link), " ".join((link.get("title") or "").split())
+    return bool(name and _MORE_BY.match(tooltip) and _MORE_BY.sub("", tooltip).casefold() == name.casefold())
+
+
 def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     """The first link to an author page (or a profile page on the site itself) after the
     headline, and the links of the same kind beside it (one per author), whose texts name them.
@@ -1754,7 +1854,10 @@ def _author_links(tree: HtmlElement, url: str | None = None) -> list:
     links = [a for a in found if a.tag == "a" and (target := _split_href(a)) is not None
              and (_AUTHOR_PAGE.search(target.path) or _AUTHOR_QUERY.search(target.query)
                   or _is_own_profile(target, page_host)
-                  or _is_own_account(target, page_host, _text(a)))
+                  or _is_own_account(target, page_host, _text(a))
+                  # (a profile or an account on any host, or where the page names no address
+                  # of its own, whose tooltip says it lists the posts of the name it shows)
+                  or _offers_posts_of_its_name(a))
              and not _is_licence(a, target.path)
              and _text(a) and not _in_teaser(a, headline)
              and not _IN_COMMENTS(a) and not _in_other_stories(a, headline)]
@@ -1786,8 +1889,10 @@ _SUBJECT_PAGE = re.compile(r"/(?:tags?|topics?|t|themes?|thema|categor(?:y|ies)|
                            r"personalit(?:y|ies)|persons?|people|players?|coach(?:es)?|athletes?|teams?|"
                            r"celebrit(?:y|ies)|stars?|artists?|music|wiki|search|series|shows?)/", re.I)
 _SLUG_WORDS = re.compile(r"[^\W\d_]+")
-# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/".
-_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/[^/]+/?", re.I)
+# A page in the site's own directory of people, at its root: "/people/ann-lee", "/person/ann-lee/",
+# maybe under the person's number in it ("/people/4812/ann-lee").
+_PEOPLE_PAGE = re.compile(r"/(?:people|persons?)/(?:\d+/)?[^/]+/?", re.I)
+_PEOPLE_NUMBER = re.compile(r"(?<=/)\d+/")
 
 
 def _spells(path: str, name: str) -> str | None:
@@ -1853,7 +1958,7 @@ def _spelled_profile_link(tree: HtmlElement) -> list[str]:
         # name and the day beside it ("<a href=/local-sports/>Local Sports</a> | March 5, 2024"):
         # a date beside proves a writer's page only when the address is not the name alone
         # (a person's word after it, or an account's letters run together); a handle does.
-        spelled = _spells(target.path, name)
+        spelled = _spells(_PEOPLE_NUMBER.sub("", target.path, 1) if people_page else target.path, name)
         field = _beside_byline_field(element) if spelled else None
         wanted = ("handle",) if spelled in ("exact", "more") and not people_page else ("handle", "date")
         return [name] if field in wanted else []
@@ -1867,7 +1972,8 @@ _BYLINE_BOX_LENGTH = 300  # characters of text in such a box at most
 
 def _beside_byline_field(link) -> str | None:
     """A byline's other field set beside the link, in the short box around it: "handle" for
-    the writer's handle ("Ann Lee @annlee"), "date" for a date ("Ann Lee | March 5, 2024").
+    the writer's handle ("Ann Lee @annlee", or a link to their account elsewhere), "date" for a
+    date ("Ann Lee | March 5, 2024").
     A show's or a section's page linked under the headline ("Tide Watch") has neither: its
     address spells its name as a writer's does."""
     dated = False
@@ -1875,10 +1981,33 @@ def _beside_byline_field(link) -> str | None:
         text = _spaced_text(box)  # (its fields set apart: "<a>Ann Lee</a><a>@annlee</a>")
         if len(text) > _BYLINE_BOX_LENGTH or box.tag in _SKIP_TAGS:
             break
-        if _HANDLE_FIELD.search(text):
+        if _HANDLE_FIELD.search(text) or _links_own_account_elsewhere(box, link):
             return "handle"
         dated = dated or bool(text_date(text))
     return "date" if dated else None
+
+
+_ACCOUNT_SEGMENT = re.compile(r"@?[\w.]{3,30}")  # (a handle: no hyphen, as a page's slug has)
+
+
+def _links_own_account_elsewhere(box, link) -> bool:
+    """The box links an account on another site than the name's link, whose one segment is a
+    handle that holds the linked name's family name ("<a href=https://social.example/alee>
+    Social</a>" beside "Ann Lee"): the writer's own account, set beside their name, as a handle
+    written out is."""
+    words = _SLUG_WORDS.findall(_unaccented(_text(link) or "").casefold())
+    if len(words) < 2 or len(words[-1]) < 3:
+        return False
+    own = _split_href(link)
+    for other in box.iter("a"):
+        target = _split_href(other) if other is not link else None
+        if target is None or not target.netloc or (own is not None and target.netloc == own.netloc):
+            continue
+        segments = [s for s in target.path.split("/") if s]
+        if (len(segments) == 1 and _ACCOUNT_SEGMENT.fullmatch(segments[0])
+                and words[-1] in _unaccented(segments[0]).casefold()):
+            return True
+    return False
 
 
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "la", "le"}
@@ -4937,7 +5066,8 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
     Harbor Ledger", "By ANN LEE Harbor Ledger": a newspaper system's free-text byline field
     that names the paper after its writer). Two words of the site's name at least, and two
     words left before them; a LoneName is given as found. The tail begins with "The", or the
-    name before it is in capitals and the tail is not: a site may be named for its writer
+    name before it is in capitals and the tail is not, or the tail ends in a word of an
+    organisation's name ("By Ann Lee Harbour Gazette"): a site may be named for its writer
     ("Ann Lee", annlee.example) or like a person ("Marsh Cole"), and the end of "By Mary Ann
     Lee" is then the writer's own name, not the site's run on."""
     if type(text) is not str or not site_keys:
@@ -4948,7 +5078,8 @@ def _without_site_tail(text: str, site_keys: set[str]) -> str:
             if words[-count - 1].casefold() in _BEFORE_EMPLOYER:
                 return text  # "Ann Lee for The Harbor Ledger": split_people parts those
             if words[-count].casefold() != "the" and not (
-                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])):
+                    words[-count - 1].isupper() and not any(w.isupper() for w in words[-count:])) and (
+                    words[-1].casefold() not in ORGANISATION_WORDS):
                 continue  # (no mark of where the name ends)
             return " ".join(words[:-count]).rstrip(" ,;|·•-–—")
     return text
@@ -5109,14 +5240,16 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     a link to an author page) give that same one word. One signal alone is not enough: a lone
     word there is as often a handle, a section or the site. Accounts ("admin"), roles, agencies
     and words in capitals (initials, acronyms: more often organisations) are no one's name; a
-    word in lower case needs three signals."""
+    word in lower case needs three signals (the link's tooltip, "View all posts by jdoe", is one)."""
     signal_texts = [("json-ld", json_ld_people),
                     ("meta", [v for _, values in meta_people for v in values]),
                     ("byline", signals.byline), ("byline", signals.rel_author),
                     ("byline", signals.author_links),
                     # (the author page's address that ends in the same word: the site's key
                     # for its writer, "/author/marlo/", not the link's text again)
-                    ("byline", signals.author_link_slugs)]
+                    ("byline", signals.author_link_slugs),
+                    # (and the link's tooltip, "View all posts by marlo")
+                    ("byline", signals.author_link_tooltips)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
     for source, texts in signal_texts:
@@ -5133,8 +5266,8 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
         for key in keys:
             votes.setdefault(key, []).append(source)
     # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
-    # the rel="author" link and the link to the author page all give it; fewer, and it may be a
-    # common word.
+    # the rel="author" link (or the link's tooltip) and the link to the author page all give it;
+    # fewer, and it may be a common word.
     agreed = [key for key, sources in votes.items()
               if len(sources) >= (2 if names[key][0].isupper() else 3)]
     if not agreed:

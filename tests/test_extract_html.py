@@ -1311,8 +1311,17 @@ LONE_HEADLINE = "<h1>Bridge to be rebuilt</h1>"
      '<span class="byline">by <a href="/author/riverlog/">Riverlog</a></span>', []),
     # an account's name in lower case: the byline, rel="author" and the author page all give it
     ("", '<span class="byline">by <a rel="author" href="/author/jdoe/">jdoe</a></span>', ["jdoe"]),
+    # or the byline, the author page and the link's tooltip ("View all posts by jdoe", a
+    # theme's own words for the writer), in a line no class marks
+    ("", '<p>Posted on March 5, 2024 by <a href="/author/jdoe/" title="View all posts by jdoe">jdoe</a></p>',
+     ["jdoe"]),
+    ("", '<span class="byline">by <a href="/author/jdoe/" title="More posts by  jdoe">jdoe</a></span>', ["jdoe"]),
     # two of them are not enough for a word in lower case
     ("", '<span class="byline">by <a href="/author/jdoe/">jdoe</a></span>', []),
+    # (nor with a tooltip that is no "posts by" the same word, or names an account)
+    ("", '<p>Posted on March 5, 2024 by <a href="/author/jdoe/" title="jdoe">jdoe</a></p>', []),
+    ("", '<p>Posted on March 5, 2024 by <a href="/author/jdoe/" title="View all posts by jdoe2">jdoe</a></p>', []),
+    ("", '<p>Posted on March 5, 2024 by <a href="/author/admin/" title="View all posts by admin">admin</a></p>', []),
     ("", '<span class="byline">by <a rel="author" href="/author/admin/">admin</a></span>', []),
     # a full name anywhere wins over a lone word
     ('<meta name="author" content="Maria Lindqvist">',

@@ -274,6 +274,28 @@ def test_a_link_whose_address_spells_the_name_under_the_headline(top, authors):
     assert parsed(top=top).authors == authors, top
 
 
+@pytest.mark.parametrize("top, authors", [
+    # The writer's own account on another site linked beside the name, its handle holding their
+    # family name, is a handle written out: with a page in the site's people directory, under
+    # the person's number in it, and a headshot linked to it, a byline with no "By" and no class
+    ('<div><a href="/people/4812/ines-varga"><img src="/img/iv.jpg"></a><p><a href="/people/4812/ines-varga">'
+     'Ines Varga</a></p><a href="https://social.example/ivarga">Social</a></div>', ["Ines Varga"]),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/@vargaines">Follow</a></div>',
+     ["Ines Varga"]),
+    # the near-misses: no account beside; an account that is not the writer's, or a page (a
+    # slug with hyphens) and not an account; a deeper page about the person; the site's own page
+    ('<div><a href="/people/4812/ines-varga"><img src="/img/iv.jpg"></a><p><a href="/people/4812/ines-varga">'
+     'Ines Varga</a></p></div>', []),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://social.example/harborledger">Social</a></div>', []),
+    ('<div><a href="/ines-varga/">Ines Varga</a> <a href="https://other.example/varga-report">Report</a></div>', []),
+    ('<div><a href="/topics/people/4812/ines-varga">Ines Varga</a> <a href="https://social.example/ivarga">Social</a></div>',
+     []),
+    ('<div><a href="https://port.example/ines-varga/">Ines Varga</a> <a href="https://port.example/varga">More</a></div>', []),
+])
+def test_the_writers_account_linked_beside_a_name_whose_address_spells_it(top, authors):
+    assert parsed(top=top).authors == authors, top
+
+
 # --- authors: a box labelled "Byline" for screen readers -----------------------------------
 
 
@@ -337,6 +359,67 @@ def test_byline_class_words_parted_or_camel_cased(top, authors):
 ])
 def test_a_box_headed_as_other_stories_or_comments_holds_no_byline_of_this_story(after, authors):
     assert parsed(after=after).authors == authors, after
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # A line under the headline that begins with "By" and a name is the story's byline, as a
+    # reader reads it, before a box further down whose class names it for authors: a box of
+    # other stories on the same subject, the desk's list of names.
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a></p>',
+     '<div class="topic-box topic-box--author"><h4>Also on this:</h4><a href="/tag/harbour">harbour dredging</a></div>',
+     ["Ann Lee"]),
+    ('<p>By <a href="/staff/ann-lee">Ann Lee</a></p><div><p>Harbour desk:</p></div>'
+     '<div class="desk-authors">Tomas Berg<br>Lia Moon</div>', '', ["Ann Lee"]),
+    ('<div><span>By</span> <a href="/staff/ann-lee">Ann Lee</a></div>',
+     '<ul class="team-authors"><li>Tomas Berg</li><li>Lia Moon</li></ul>', ["Ann Lee"]),
+    # the near-misses: the "By" line around the marked names (it is the same byline), the marked
+    # byline first, a "By" line that names nobody, one in the story's text, one credit of the
+    # lead picture
+    ('<p>By <a class="author-name" href="/a">Ann Lee</a> and <a class="author-name" href="/b">Tomas Berg</a></p>',
+     '', ["Ann Lee", "Tomas Berg"]),
+    ('<div class="post-author">Lia Moon</div><p>By Ann Lee</p>', '', ["Lia Moon"]),
+    ('<p>By the numbers: the port in figures</p>', '<div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+    ('', '<p>By Tomas Berg</p><div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+    ('<figure><img src="quay.jpg"><figcaption>By Tomas Berg</figcaption></figure>',
+     '<div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+])
+def test_the_by_line_under_the_headline_before_a_box_marked_for_authors_further_down(top, after, authors):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # A box that asks the reader to follow accounts is a social button or the desk's accounts,
+    # though its class names it for authors: the byline is the next.
+    ('<div class="social-authors"><a href="https://social.example/annlee">Follow @annlee</a></div>'
+     '<p>By Ann Lee</p>', ["Ann Lee"]),
+    ('<div class="team-authors"><h3>Follow us</h3><p>Tomas Berg @tberg</p><p>Lia Moon @lmoon</p></div>'
+     '<p>By Ann Lee</p>', ["Ann Lee"]),
+    ('<ul class="desk-authors"><li>FOLLOW US HERE</li><li>Tomas Berg</li></ul><p>By Ann Lee</p>', ["Ann Lee"]),
+    # the near-misses: a follow button after the name, or before it without "us" or a handle,
+    # and the account to follow that is no box's first words
+    ('<div class="author">Ann Lee <button>Follow</button></div>', ["Ann Lee"]),
+    ('<div class="author"><button>Follow</button> Ann Lee</div>', ["Ann Lee"]),
+    ('<div class="author">Ann Lee <a href="https://social.example/annlee">Follow @annlee</a></div>', ["Ann Lee"]),
+])
+def test_a_box_that_asks_to_follow_accounts_is_no_byline(top, authors):
+    article = parsed(top=top)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), top
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # A consent notice that begins "By" and a verb's -ing form (a cookie banner's, a form's, the
+    # footer's) is no "By" line: the weaker test's byline under the headline is the story's
+    ('<p>by Ann Lee</p>', '<div>By using this site you agree to our use of cookies.</div>', ["Ann Lee"]),
+    ('<p>Words by Ann Lee</p>', '<footer><p>By continuing to browse, you accept our terms.</p></footer>', ["Ann Lee"]),
+    ('<p>by Ann Lee</p>', '<form><p>By clicking Subscribe, you agree to the terms.</p></form>', ["Ann Lee"]),
+    # the near-misses: a name that ends in "-ing", in title case or in capitals
+    ('<p>By Sterling Brown</p>', '', ["Sterling Brown"]),
+    ('<p>BY STERLING BROWN</p>', '', ["Sterling Brown"]),
+])
+def test_a_consent_notice_that_begins_with_by_is_no_byline(top, after, authors):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
 
 
 @pytest.mark.parametrize("top, authors", [
@@ -2279,6 +2362,26 @@ def test_a_link_to_a_profile_page_on_the_site(url, top, people):
         assert (article.authors, article.provenance["authors"]) == (people, "byline")
     else:
         assert article.provenance.get("authors") != "byline"
+
+
+@pytest.mark.parametrize("head, top, people", [
+    # A profile link whose tooltip offers the posts of the name it shows is the writer's page,
+    # where the page names no address of its own to tell the site's host by (a page saved with
+    # none), or on another host of the same publisher
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Posts by Ines Varga">'
+     'Ines Varga</a></div>', ["Ines Varga"]),
+    ('<link rel="canonical" href="https://port.example/news/dredging">',
+     '<div class="m1"><a href="https://people.port-media.example/profile/ines-varga" '
+     'title="View all posts by  Ines Varga">Ines Varga</a></div>', ["Ines Varga"]),
+    # near-misses: no tooltip, a tooltip that names another, or that offers no posts
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/">Ines Varga</a></div>', []),
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Posts by Tomas Berg">'
+     'Ines Varga</a></div>', []),
+    ("", '<div class="m1"><a href="https://port.example/profile/ines-varga/" title="Ines Varga">Ines Varga</a></div>', []),
+])
+def test_a_profile_link_whose_tooltip_offers_the_names_posts(head, top, people):
+    article = parsed(head, top)
+    assert (article.authors, article.provenance.get("authors")) == (people, "byline" if people else None), top
 
 
 # Near-misses read at the signal: no byline text at all, so that trafilatura's own search, the
@@ -4318,9 +4421,28 @@ def test_the_revision_after_the_publications_date_on_one_line(line, updated):
     ("By Ann Lee Harbor", ["Ann Lee Harbor"]),
     ("By Ann Lee for The Harbor Ledger", ["Ann Lee"]),
     ("By Ann Lee, The Harbor Ledger", ["Ann Lee"]),
+    # (and with no mark, a name like a person's: "Ledger" is a surname too)
+    ("By Mary Harbor Ledger", ["Mary Harbor Ledger"]),
 ])
 def test_the_sites_name_run_onto_a_byline_is_no_part_of_the_name(byline, authors):
     head = '<meta property="og:site_name" content="The Harbor Ledger">'
+    assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
+
+
+@pytest.mark.parametrize("site, byline, authors", [
+    # The site's name run on with no mark of where the writer's ends, but ending in a word of an
+    # organisation's name, as no person's name does: the writer's name is what comes before it
+    ("Harbour Gazette", "By Ann Lee Harbour Gazette", ["Ann Lee"]),
+    ("Valley News", "By Ann Lee and Tom Reyes Valley News", ["Ann Lee", "Tom Reyes"]),
+    ("The Quay Times", "By Ann Lee Quay Times", ["Ann Lee"]),
+    # Near misses: no site's name known (the four words are one organisation's, as before), two
+    # words left before it at least, and another outlet's name than the site's
+    ("", "By Ann Lee Harbour Gazette", []),
+    ("Harbour Gazette", "By Lee Harbour Gazette", []),
+    ("Harbour Gazette", "By Ann Lee Valley News", []),
+])
+def test_the_sites_name_ending_in_an_organisation_word_run_onto_a_byline(site, byline, authors):
+    head = f'<meta property="og:site_name" content="{site}">' if site else ""
     assert parsed(head, top=f'<span class="byline">{byline}</span>').authors == authors
 
 
