@@ -844,6 +844,10 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     below_story = next((i for i in range(body_at + 1, limit)
                         if rules.opens_comments(lines[i]) or rules.is_list_heading(lines[i])), limit)
     for i in range(body_at + 1, limit):
+        # A box of other stories set in the story under its first paragraph ("Related" /
+        # headline / "By Tom Park", "Read more: headline"): its bylines are those stories'.
+        if rules.is_list_heading(lines[i]) or rules.is_labelled_teaser(lines[i].text):
+            return i
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
             # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
@@ -1051,8 +1055,11 @@ def _under_teaser(lines: list[Line], i: int) -> bool:
     sign-off's, "[Ann Lee](/author/ann-lee)".)"""
     above = lines[i - 1] if i else None
     # ("— Ann Lee": a dash signs the story itself, in a shape no other story's entry takes.)
-    return bool(above and not lines[i].text.lstrip().startswith(("—", "–")) and above.links and _link_alone(above) and above.words >= TEASER_WORDS
-                and not rules.author_links(above))
+    if not above or lines[i].text.lstrip().startswith(("—", "–")):
+        return False
+    # (Or under its headline after a list's label, linked or not: "Read more: headline".)
+    return bool(above.links and _link_alone(above) and above.words >= TEASER_WORDS
+                and not rules.author_links(above) or rules.is_labelled_teaser(above.text))
 
 
 def _lines_below(lines: list[Line], start: int, count: int) -> int:

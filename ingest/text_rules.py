@@ -1467,6 +1467,13 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+def is_labelled_teaser(text: str) -> bool:
+    """"Related: Port fees rise again", "READ MORE: Ships wait in the bay, by Tom Park": one other
+    story's headline after a list's label and its colon, set on a line of its own in the story."""
+    label, colon, rest = text.strip(" *>").partition(":")
+    return bool(colon and rest.strip() and _LIST_HEADING.match(label.strip(" *")))
+
+
 # (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
@@ -2442,6 +2449,9 @@ def byline_by(line: Line) -> list[str]:
     if _BOOK_DETAILS.search(text, match.start(1)):
         return []
     before = text[: match.start()]
+    # ("Read more: Ships wait in the bay, by Tom Park": a teaser's headline and its writer.)
+    if is_labelled_teaser(before):
+        return []
     # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
     # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
     label = text[match.start(): match.start(1)].strip(" |•·/,—–-:").split()

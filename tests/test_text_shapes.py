@@ -2757,3 +2757,42 @@ def test_unglue_a_short_surname_from_the_paper(text, read):
 ])
 def test_writers_each_with_a_role_in_fields_of_their_own(text, names):
     assert rules.names_each_with_role(line(text)) == names
+
+
+# --- stop 33: author precision, people near the byline who are no writers of the story --------
+
+# (A story's second paragraph, long enough to read as prose: the story goes on below a box.)
+GOES_ON = ("Cranes stood idle for nine days while the talks went on, and the port said it would take "
+           "a week to clear the ships that waited in the bay.")
+
+
+def authors_around(box: str, markdown: bool, byline: str = "", at_end: bool = False) -> list[str]:
+    """The authors of a story with box set under its first paragraph (or below its last), under
+    an optional byline."""
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    head = f"{top}\n\n{byline}\n\n" if byline else f"{top}\n\n"
+    body = f"{STORY}\n\n{GOES_ON}\n\n{GOES_ON}\n\n{box}\n" if at_end else f"{STORY}\n\n{box}\n\n{GOES_ON}\n\n{GOES_ON}\n"
+    return parse(head + body, markdown).authors
+
+
+@pytest.mark.parametrize("box, byline, at_end, authors", [
+    # fail before: another story's headline after a list's label, and its writer beside it or
+    # under it, in the story or below it, read as this story's (a second writer, or the only one)
+    ("Read more: Port fees rise again, by Tom Park", "By Ann Lee", False, ["Ann Lee"]),
+    ("Related: Port fees rise again\n\nTom Park\n\nMarch 2, 2019", "", False, []),
+    ("Related: Port fees rise again, by Tom Park", "", True, []),
+    ("READ MORE: Port fees rise again\n\nBy Tom Park", "", True, []),
+    # fail before: a box of other stories under the story's first paragraph, its heading alone
+    # on its line: a byline in it outranked the writer's name beside the date, or stood alone
+    ("Related\n\nPort fees rise again\n\nBy Tom Park", "Ann Lee\n\nMarch 3, 2019", False, ["Ann Lee"]),
+    ("Most read\n\nPort fees rise again\n\nTom Park | March 2, 2019", "Ann Lee\n\nMarch 3, 2019", False, ["Ann Lee"]),
+    ("Related\n\nPort fees rise again\n\nTom Park\n\nMarch 2, 2019", "", False, []),
+    # near-misses: the story's own sign-off below such a line and a paragraph, a byline after a
+    # label of its own, a teaser line with no writer
+    ("Related: Port fees rise again\n\n" + GOES_ON + "\n\n— Tom Park", "", True, ["Tom Park"]),
+    ("Story: By Tom Park", "", True, ["Tom Park"]),
+    ("Read more: Port fees rise again", "By Ann Lee", False, ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors, markdown):
+    assert authors_around(box, markdown, byline, at_end) == authors
