@@ -1690,10 +1690,34 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
+# A job in capitals closing a byline in title case: the trade's noun last, the words before it
+# in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
+_CAPITALS_ROLE = re.compile(r"(?:\s+(?:[A-Z][A-Z'’&-]*|&))*\s+(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|"
+                            r"COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?$")
+
 _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
     rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
     rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _role_after_name(text: str) -> re.Match | None:
+    """Where a job set after the names with no comma begins, its place or beat with it: "Ann
+    Lee Lisbon correspondent", "Ann Lee Court Reporter", "ANN LEE COURT REPORTER" (in capitals
+    as in title case), and "Ann Lee COURT REPORTER", "Ann Lee CITY HALL WRITER": the job in
+    capitals after a name in title case, as a style sheet sets the job's part of the line, its
+    beat's words in capitals with it, whatever they are (the name's are not)."""
+    capitals = _CAPITALS_ROLE.search(text)
+    if capitals and not _in_capitals(text[: capitals.start()]):
+        return capitals
+    # (A byline all in capitals is read in title case.)
+    in_capitals = _in_capitals(text)
+    return _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text.title() if in_capitals else text)
+
+
+def _in_capitals(text: str) -> bool:
+    """The words are in capitals, but for a label's "By"."""
+    return not re.search(rf"{_LOWER}{{2}}", re.sub(r"^\W*(?:By|by)\s+", "", text))
 
 
 def _whole_name_before(head: str) -> bool:
@@ -1911,7 +1935,7 @@ def clean_byline(text: str) -> str:
     # another after it; the place goes with the role there too.)
     if "Bureau" in text or "Correspondent" in text or "Editor" in text:
         text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
-    role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
+    role = _role_after_name(text)
     if role and _whole_name_before(text[: role.start()]):
         text = text[: role.start()]
         # (The beat may take two words, "Public Affairs Reporter": its first goes too.)
@@ -3458,7 +3482,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
-    sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
+    sentence = _role_after_name(phrase)
     if sentence and _whole_name_before(phrase[: sentence.start()]):
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the

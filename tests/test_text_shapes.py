@@ -2796,3 +2796,24 @@ def authors_around(box: str, markdown: bool, byline: str = "", at_end: bool = Fa
 @pytest.mark.parametrize("markdown", [True, False])
 def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors, markdown):
     assert authors_around(box, markdown, byline, at_end) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a job in capitals after a name in title case, its beat no list holds, read as
+    # the name's third word ("Ann Lee COURT"), and a whole byline in capitals the same
+    ("By Ann Lee COURT REPORTER", ["Ann Lee"]),
+    ("Ann Lee COURT REPORTER\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee CITY HALL REPORTER", ["Ann Lee"]),
+    ("By Ann Lee COURT & CRIME REPORTER", ["Ann Lee"]),
+    ("ANN LEE COURT REPORTER\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park COURT REPORTERS", ["Ann Lee", "Tom Park"]),
+    # near-misses: the job after a comma or a bar, a surname in capitals, an initial before it
+    ("By Ann Lee, COURT REPORTER", ["Ann Lee"]),
+    ("Ann Lee | COURT REPORTER", ["Ann Lee"]),
+    ("By Ann LEE", ["Ann LEE"]),
+    ("By Ann B. LEE REPORTER", ["Ann B. LEE"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_in_capitals_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
