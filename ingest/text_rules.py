@@ -2805,6 +2805,9 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
         text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    # ("Staff Photographer Tom Park": a picture maker named by the job first credits the pictures.)
+    if picture_role(text):
+        return False
     # ("Staff writer Ann Lee": the job in sentence case, which names_in takes off as it does
     # "Staff Writer", has no name's shape.)
     shape = _JOB_BEFORE_NAME.sub("", text, count=1)

@@ -2817,3 +2817,26 @@ def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors,
 def test_a_job_in_capitals_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture maker named by the job first, a credit line under the byline or
+    # alone over the story, read as a writer's name line
+    ("Ann Lee\n\nMarch 3, 2019\n\nStaff Photographer Tom Park", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nSTAFF PHOTOGRAPHER TOM PARK", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nIllustrator Tom Park", ["Ann Lee"]),
+    ("Staff Photographer Tom Park\n\nMarch 3, 2019", []),
+    # near-misses: a writer's job first, the name alone, "By" before the picture maker's job
+    # (a photographer who wrote the story)
+    ("Staff Writer Tom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Tom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("By Staff Photographer Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_job_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end", ["Staff Photographer Tom Park", "Photographer Tom Park"])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_job_before_the_name_at_the_end(end, markdown):
+    assert authors_around(end, markdown, at_end=True) == []
