@@ -2040,6 +2040,14 @@ _TOPIC_WORDS = {
 }
 
 
+# The endings of abstract nouns, which no given name or surname has: "-ology", "-ality",
+# "-bility", "-tion" and "-ism" after three letters ("Nation" is a surname), "-ment" and "-ship"
+# after four ("Clement", "Worship"); "-ity" alone is no such ending ("Trinity", "Unity",
+# "Liberty" and "Charity" are given names).
+_ABSTRACT_NOUN = re.compile(r"[^\W\d_]{3}(?:tions?|isms?)$|[^\W\d_]{2}(?:olog(?:y|ies)|alit(?:y|ies)|bilit(?:y|ies))$|"
+                            r"[^\W\d_]{4}(?:ments?|ships?)$", re.I)
+
+
 # An office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a caption
 # or a story's first line names, not a writer. Only as the name's first word: after a given name
 # some are surnames ("Tom Sergeant", "Ann Chancellor"; "Judge", "Constable" and "Sheriff" are
@@ -2091,6 +2099,11 @@ def _is_person(name: str) -> bool:
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
     if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
+        return False
+    # ("Labour Relations", "Urban Development", "Harbour Leadership": a topic a page tags beside
+    # its date, told by its last word, an abstract noun by its ending. Only the last: the name
+    # of a desk or a show that signs a story holds such nouns among its other words.)
+    if words and _ABSTRACT_NOUN.search(words[-1]):
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
     if not 2 <= sum(1 for w in words if w[:1].isupper() or _GLUED_WORD.fullmatch(w)) <= 4:

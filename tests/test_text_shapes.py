@@ -2840,3 +2840,26 @@ def test_a_picture_makers_job_before_the_name(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_picture_makers_job_before_the_name_at_the_end(end, markdown):
     assert authors_around(end, markdown, at_end=True) == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a topic tagged beside the date, two capitalised words told from a name by an
+    # abstract noun's ending
+    ("Labour Relations\n\nMarch 3, 2019", []),
+    ("March 3, 2019 | Urban Development", []),
+    ("March 3, 2019\n\nHarbour Negotiations", []),
+    ("Dock Partnerships\n\nMarch 3, 2019", []),
+    ("Harbour Settlements\n\nMarch 3, 2019", []),
+    ("Urban Mentality\n\nMarch 3, 2019", []),
+    ("Harbour Leadership\n\nMarch 3, 2019", []),
+    ("Marine Biology\n\nMarch 3, 2019", []),
+    # near-misses: names with such an ending but shorter ("Clement", "Worship", "Trinity"), a
+    # name beside the tag
+    ("Tom Clement\n\nMarch 3, 2019", ["Tom Clement"]),
+    ("By Sue Worship", ["Sue Worship"]),
+    ("Trinity Park\n\nMarch 3, 2019", ["Trinity Park"]),
+    ("Ann Lee | March 3, 2019 | Labour Relations", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_topic_beside_the_date_named_by_an_abstract_noun(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
