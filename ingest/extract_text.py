@@ -1764,9 +1764,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
     """A name on its own line among the last lines is the writer's when a role, "Author" or a
     contact line stands beside it as _beside_marker reads them ("Ann Lee" / "Staff Writer"),
     or the name is repeated. A date beside a name there is a teaser's: a list of other
-    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser)."""
+    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser);
+    how long ago, a reader's comment's ("Tom Park" / "3 hours ago" / "Great piece")."""
     def dated(line: Line) -> bool:
-        return rules.is_stamp(line) or bool(rules.full_dates(line.text))
+        return rules.is_stamp(line) or bool(rules.full_dates(line.text)) or rules.time_ago(line)
 
     # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
     # names are whom to call - unless a journalist's role under the name makes the box the

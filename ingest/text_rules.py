@@ -1205,6 +1205,14 @@ _LABEL_LINE = re.compile(
 )
 
 
+_TIME_AGO = re.compile(r"^(?:an?|\d+)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago$", re.I)
+
+
+def time_ago(line: Line) -> bool:
+    """"3 hours ago", "a day ago": how long ago something went up, alone on its line."""
+    return bool(_TIME_AGO.match(line.text.strip()))
+
+
 def is_label(line: Line) -> bool:
     """"Filed under:", "People.com", "Supported by", "3 related articles": page labels that
     a headline never is."""

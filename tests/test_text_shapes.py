@@ -2863,3 +2863,17 @@ def test_a_picture_makers_job_before_the_name_at_the_end(end, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_topic_beside_the_date_named_by_an_abstract_noun(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: readers' comments below the story with no heading, each name over how long
+    # ago the comment went up, read as the writer's name beside a stamp
+    ("Tom Park\n\n3 hours ago\n\nGreat piece, thanks.", []),
+    ("Tom Park\n\n3 hours ago\n\nGreat piece.\n\nSue Ray\n\na day ago\n\nAgreed.", []),
+    # near-misses: the writer's name over a role or "Author" at the end
+    ("Tom Park\n\nStaff Writer", ["Tom Park"]),
+    ("Tom Park\n\nAuthor", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_readers_name_over_how_long_ago(end, authors, markdown):
+    assert authors_around(end, markdown, at_end=True) == authors
