@@ -958,7 +958,7 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     if body_at is None or last < body_at + 2:
         return False
     line, above = lines[last], lines[last - 1]
-    if not rules.is_name_line(line) or line.links and not rules.author_links(line):
+    if not rules.is_name_line(line) or line.links and not rules.author_links(line) or _closes_a_quotation(lines, last):
         return False
     if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
             or rules.is_contact_heading(above) or _under_list_item(lines, last):
@@ -1036,6 +1036,24 @@ def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str)
     writer)."""
     surname = rules.fold(person.split()[-1])
     return any(surname in lines[j].key.split() for j in range(body_at or 0, len(lines)) if j != i)
+
+
+QUOTATION_LINES = 3  # the most lines of a quotation set apart in the story, above its speaker
+
+
+def _closes_a_quotation(lines: list[Line], i: int) -> bool:
+    """Line i closes a short quotation set apart in a block quote ("> “We will not go back.”" /
+    "> — Tom Park": a pull quote, an epigraph): its name is the speaker's, not the writer's. (A
+    story quoted whole, its sign-off with it, is signed: the quotation runs further up.)"""
+    def quoted(line: Line) -> bool:
+        return line.raw.lstrip().startswith(">")
+
+    if not quoted(lines[i]):
+        return False
+    start = i
+    while start and quoted(lines[start - 1]):
+        start -= 1
+    return start > 0 and 1 <= i - start <= QUOTATION_LINES
 
 
 def _link_alone(line: Line) -> bool:
@@ -1209,7 +1227,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 names, rule = _first_rule(line, rules.byline_by, rules.byline_label)
                 # ("- Ann Lee" signs the story; under a list's items a dash opens one more item,
                 # "- Removed Old Cranes", that a converter did not mark as one.)
-                if not names and not _under_list_item(lines, i):
+                if not names and not _under_list_item(lines, i) and not _closes_a_quotation(lines, i):
                     names, rule = rules.sign_off(line), "sign_off"
                 if not names and i and rules.is_paragraph(lines[i - 1]):
                     names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"

@@ -2877,3 +2877,18 @@ def test_a_topic_beside_the_date_named_by_an_abstract_noun(header, authors, mark
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_readers_name_over_how_long_ago(end, authors, markdown):
     assert authors_around(end, markdown, at_end=True) == authors
+
+
+@pytest.mark.parametrize("box, at_end, authors", [
+    # fail before: a short quotation set apart in a block quote, its speaker after a dash (a
+    # pull quote, an epigraph), read as the story's sign-off
+    ("> “We will not go back.”\n>\n> — Tom Park", False, []),
+    ("> “We will not go back.”\n>\n> — Tom Park", True, []),
+    ("> “We will not go back.”\n>\n> Tom Park", True, []),
+    # near-misses: the sign-off under the story, and a story quoted whole with its sign-off
+    ("— Tom Park", True, ["Tom Park"]),
+    ("> " + "\n>\n> ".join([STORY, GOES_ON, STORY, GOES_ON]) + "\n>\n> — Tom Park", True, ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_quotations_speaker_is_no_sign_off(box, at_end, authors, markdown):
+    assert authors_around(box, markdown, at_end=at_end) == authors
