@@ -2001,8 +2001,9 @@ _NOT_NAME_WORDS = {
     "consulting", "pharmaceuticals",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
     "diary", "notebook",
-    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
-    "photography", "photos", "pictures", "images",
+    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography",
+    # "Courtesy Tom Park")
+    "photography", "photos", "pictures", "images", "courtesy",
     # the parts and the players of a page that a converter keeps as a short line under the
     # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
     # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and

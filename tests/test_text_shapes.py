@@ -2892,3 +2892,16 @@ def test_a_readers_name_over_how_long_ago(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_quotations_speaker_is_no_sign_off(box, at_end, authors, markdown):
     assert authors_around(box, markdown, at_end=at_end) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture's credit with "Courtesy" and no colon, read as a person's name
+    ("Courtesy Tom Park", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nCourtesy Tom Park", ["Ann Lee"]),
+    # near-misses: the credit with its colon or "of", a writer beside it
+    ("Courtesy of Tom Park", []),
+    ("By Ann Lee\n\nCourtesy: Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_courtesy_credit_is_no_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
