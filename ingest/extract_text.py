@@ -22,6 +22,7 @@ HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
 CONTACT_BLOCK_LINES = 3  # a contact heading's name, firm and title under it
+ANOTHER_MAKER_LINES = 2  # the name and the bio under "About the photographer"
 # How many lines from the story's start a writer's own introduction ("my name is A") may be.
 INTRODUCTION_LINES = 8
 
@@ -1210,6 +1211,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 add(names, i, "book_reviewer")
                 break
     listed = other_stories(lines, body_at) if not found else set()
+    # (So are the name and the bio under "About the photographer": another maker's box.)
+    listed |= {j for i, line in enumerate(lines) if not found and rules.about_another_maker(line)
+               for j in range(i + 1, min(len(lines), i + 1 + ANOTHER_MAKER_LINES))}
     if not found:
         for i in tail:
             line = lines[i]
@@ -1239,7 +1243,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
         if not found:
             for i in tail:
-                people = rules.people_of_bio(lines[i])
+                people = rules.people_of_bio(lines[i]) if i not in listed else []
                 if people:
                     add(people, i, "tail:people_of_bio")
                     source = "bio"
@@ -1249,7 +1253,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
                     and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
-            if not found:
+            if not found and len(lines) - 1 not in listed:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
                 for i in tail:

@@ -2848,6 +2848,17 @@ _ABOUT_AUTHOR = re.compile(
 )
 
 
+# The heading of a box about someone else who made the story, below it ("About the
+# photographer", "About our translator"): the name and the bio under it are not the writer's.
+_ABOUT_ANOTHER = re.compile(
+    r"^about (?:the|our|this) (?:photographer|photojournalist|illustrator|artist|editor|translator|producer|"
+    r"designer|videographer|cartographer|narrator|host|guest|interviewee)s?\s*:?$", re.I)
+
+
+def about_another_maker(line: Line) -> bool:
+    return line.words <= 5 and bool(_ABOUT_ANOTHER.match(line.text.strip(" *#")))
+
+
 def is_about_author(line: Line) -> bool:
     """The heading of an author box below the story: "About the author", "Über den Autor"."""
     return line.words <= 6 and bool(_ABOUT_AUTHOR.match(line.text.strip(" *#")))

@@ -2905,3 +2905,20 @@ def test_a_quotations_speaker_is_no_sign_off(box, at_end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_courtesy_credit_is_no_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: a box about someone else who made the story, below it, read as the writer's
+    # author box (the bio, the name alone at the end, the name under a role's word)
+    ("About the photographer\n\nTom Park is a photographer based in Cape Ellis.", []),
+    ("About the illustrator\n\nTom Park", []),
+    ("About the editor\n\nTom Park", []),
+    ("About the author\n\nAnn Lee is a reporter at the Harbour Gazette.\n\nAbout the photographer\n\n"
+     "Tom Park is a photographer based in Cape Ellis.", ["Ann Lee"]),
+    # near-misses: the writer's own box, and a bio with no box
+    ("About the author\n\nTom Park", ["Tom Park"]),
+    ("Tom Park is a reporter at the Harbour Gazette.", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_box_about_another_maker_of_the_story(end, authors, markdown):
+    assert authors_around(end, markdown, at_end=True) == authors
