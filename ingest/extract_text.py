@@ -1530,9 +1530,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
     elif rules.is_tag_link(line):
         return  # (a topic's page, "[Ann Lee](/topics/ann-lee)": whom the story is about)
-    elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
-            and rules.is_name_line(line):
-        return  # ("Tom Park" / "Staff Photographer": who took the pictures)
+    elif i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) and rules.is_name_line(line) \
+            or rules.with_picture_role(line.text):
+        # ("Tom Park" / "Staff Photographer": who took the pictures; "Tom Park, Photographer" and
+        # "Tom Park | Translator" too, whose role reads as an outlet or a place otherwise.)
+        return
     elif i > 0 and rules.credit_label(lines[i - 1]) and rules.is_name_line(line):
         return  # ("Photographs by:" / "Tom Park", "Tested by:" / "Tom Park": the credit's name)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):

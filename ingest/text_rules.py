@@ -2951,12 +2951,12 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
                        "guest", "agencies", "chief"}
 
 
-# The roles of who made a story's pictures, not its words.
+# The roles of who made a story's pictures (or put its words into another language), not its words.
 _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
                            r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor|"
                            # (and of its video and its graphics: "Video Producer", "Graphics Editor")
                            r"video\s+(?:producer|editor)|graphics?\s+(?:producer|editor)|(?:graphic\s+)?designer|"
-                           r"cartographer|animator)\b"
+                           r"cartographer|animator|translator)\b"
                            # ("Photographer: Tom Park" is a credit line with its own name, no role
                            # beside the name above it.)
                            r"(?!\s*:)", re.I)

@@ -2922,3 +2922,21 @@ def test_a_courtesy_credit_is_no_name(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_box_about_another_maker_of_the_story(end, authors, markdown):
     assert authors_around(end, markdown, at_end=True) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture maker's or a translator's role after a comma or a bar, read as the
+    # outlet or the place after a writer's name; a translator named by the job first, read as
+    # a person ("Translator Tom Park")
+    ("Tom Park, Photographer\n\nMarch 3, 2019", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTom Park | Photographer", ["Ann Lee"]),
+    ("Tom Park, Translator\n\nMarch 3, 2019", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTom Park\n\nTranslator", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTranslator Tom Park", ["Ann Lee"]),
+    # near-misses: the writer's outlet or town after the comma, a writer's job after the bar
+    ("Tom Park, Harbour Gazette\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Ann Lee | Staff Writer\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_or_translators_role_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
