@@ -2204,6 +2204,10 @@ _CREDITED = re.compile(
     r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
     r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
     r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
+    # (and a web feature's builders, a recipe's cook, a film's or a book's maker a piece is about:
+    # "Development by B", "Recipe by B", "A film by B")
+    r"production|development|interactive|recipes?|makeup|hair|film|novel|book|paid\s+for|"
+    r"contributions|assistance|"
     # (and an audio version's or a podcast's: "Voiced by B", "Mixed by B", "Moderated by B")
     r"voiced|voice|narration|performed|mixed|engineered|scored|composed|shot|moderated|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
@@ -2217,6 +2221,24 @@ _CREDITED = re.compile(
 
 
 _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
+
+# The participles and gerunds that say "by" of whoever wrote or posted the story ("Reported by",
+# "Submitted by", "Co-authored by", "Created by" as a blog's system says it).
+_WRITING_VERBS = {"reported", "reporting", "writing", "posted", "published", "filed", "submitted", "created",
+                  "authored", "compiled", "prepared", "penned", "added", "uploaded", "shared", "blogged",
+                  "started", "asked", "answered", "interviewed", "modified", "contributing"}
+
+
+def credits_another(before: str) -> bool:
+    """What stands before "by" credits someone other than the writer: a role of the list ("Photos
+    by", "Edited by"), or any act but writing named by its participle or its gerund ("Inspired
+    by", "Founded by", "Supervised by", "Coding by", "Lettering by": the list cannot hold them
+    all, and a writer's "by" follows a few such words only)."""
+    if _CREDITED.search(before):
+        return True
+    words = re.findall(r"[^\W\d_]+", before)
+    return bool(words) and bool(re.search(r"(?:ed|ing)$", words[-1], re.I)) \
+        and words[-1].casefold() not in _WRITING_VERBS
 
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
@@ -2258,7 +2280,7 @@ def ends_with_by(line: Line) -> bool:
                     rf"{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
-    return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
+    return line.words <= 8 and bool(match) and not credits_another(line.text[: match.start()])
 
 
 def role_under_name(line: Line, above: Line) -> bool:
@@ -2504,7 +2526,7 @@ def byline_by(line: Line) -> list[str]:
     if label and label[0] in _CAPITALISED_FOREIGN_LABELS and re.search(rf"(?:^|\s){_UPPER}\S*$", before.rstrip()):
         return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
-    if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
+    if credits_another(before) and not _AUTHOR_TOO.search(before):
         # ("Reviewed by B — Written by A on DATE", "Photos by B | Words by A": the writer's own
         # credit may follow the others' in a field of its own, after a bar, a dash or a ";".)
         later = _WRITER_FIELD.search(text, match.start(1))

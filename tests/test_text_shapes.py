@@ -2940,3 +2940,29 @@ def test_a_box_about_another_maker_of_the_story(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_picture_makers_or_translators_role_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("credit", [
+    # fail before: a credit "by" someone for an act other than the writing, named by a
+    # participle or a gerund no list held, or by a word of a feature's credits
+    "Inspired by Tom Park", "Founded by Tom Park", "Supervised by Tom Park", "Assisted by Tom Park",
+    "Coding by Tom Park", "Lettering by Tom Park", "Development by Tom Park", "Recipe by Tom Park",
+    "A film by Tom Park",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_by_someone_for_other_work(credit, markdown):
+    # (Under the writer's name and date, it outranked them as a "By" line; alone, it was the byline.)
+    assert authors_under_headline(f"Ann Lee\n\nMarch 3, 2019\n\n{credit}", markdown) == ["Ann Lee"]
+    assert authors_under_headline(f"{credit}\n\nMarch 3, 2019", markdown) == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # near-misses: the writer's own participles and labels before "by"
+    ("Reported by Ann Lee", ["Ann Lee"]), ("Submitted by Ann Lee", ["Ann Lee"]),
+    ("Co-authored by Ann Lee", ["Ann Lee"]), ("Created by Ann Lee", ["Ann Lee"]),
+    ("Posted on March 3, 2019 by Ann Lee", ["Ann Lee"]), ("Reporting by Ann Lee", ["Ann Lee"]),
+    ("Analysis by Ann Lee", ["Ann Lee"]), ("Story and photos by Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writers_own_word_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
