@@ -2222,23 +2222,22 @@ _CREDITED = re.compile(
 
 _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
 
-# The participles and gerunds that say "by" of whoever wrote or posted the story ("Reported by",
-# "Submitted by", "Co-authored by", "Created by" as a blog's system says it).
-_WRITING_VERBS = {"reported", "reporting", "writing", "posted", "published", "filed", "submitted", "created",
-                  "authored", "compiled", "prepared", "penned", "added", "uploaded", "shared", "blogged",
-                  "started", "asked", "answered", "interviewed", "modified", "contributing"}
+# The participles that say "by" of whoever wrote or posted the story ("Reported by", "Submitted
+# by", "Co-authored by", "Created by" as a blog's system says it).
+_WRITING_VERBS = {"reported", "posted", "published", "filed", "submitted", "created", "authored", "compiled",
+                  "prepared", "penned", "added", "uploaded", "shared", "blogged", "started", "asked",
+                  "answered", "interviewed", "modified"}
 
 
 def credits_another(before: str) -> bool:
     """What stands before "by" credits someone other than the writer: a role of the list ("Photos
-    by", "Edited by"), or any act but writing named by its participle or its gerund ("Inspired
-    by", "Founded by", "Supervised by", "Coding by", "Lettering by": the list cannot hold them
-    all, and a writer's "by" follows a few such words only)."""
+    by", "Edited by"), or any act but writing named by its participle ("Inspired by", "Founded
+    by", "Supervised by": the list cannot hold them all, and a writer's "by" follows a few such
+    words only). (Not a gerund: a section is named by one, "Shopping by Ann Lee".)"""
     if _CREDITED.search(before):
         return True
     words = re.findall(r"[^\W\d_]+", before)
-    return bool(words) and bool(re.search(r"(?:ed|ing)$", words[-1], re.I)) \
-        and words[-1].casefold() not in _WRITING_VERBS
+    return bool(words) and words[-1].casefold().endswith("ed") and words[-1].casefold() not in _WRITING_VERBS
 
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
