@@ -22,6 +22,7 @@ HEADER_LIMIT = 25
 # How many lines at the end can hold the sign-off byline and the author bios.
 TAIL_LINES = 10
 CONTACT_BLOCK_LINES = 3  # a contact heading's name, firm and title under it
+ANOTHER_MAKER_LINES = 2  # the name and the bio under "About the photographer"
 # How many lines from the story's start a writer's own introduction ("my name is A") may be.
 INTRODUCTION_LINES = 8
 
@@ -856,6 +857,10 @@ def find_header_end(lines: list[Line], title_at: int | None, body_at: int) -> in
     below_story = next((i for i in range(body_at + 1, limit)
                         if rules.opens_comments(lines[i]) or rules.is_list_heading(lines[i])), limit)
     for i in range(body_at + 1, limit):
+        # A box of other stories set in the story under its first paragraph ("Related" /
+        # headline / "By Tom Park", "Read more: headline"): its bylines are those stories'.
+        if rules.is_list_heading(lines[i]) or rules.is_labelled_teaser(lines[i].text):
+            return i
         if rules.is_paragraph(lines[i]):
             # A photo's caption reads as a paragraph too: a byline right below a short one
             # (standfirst, photo, caption, byline) puts the header's end at the next paragraph.
@@ -966,7 +971,7 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     if body_at is None or last < body_at + 2:
         return False
     line, above = lines[last], lines[last - 1]
-    if not rules.is_name_line(line) or line.links and not rules.author_links(line):
+    if not rules.is_name_line(line) or line.links and not rules.author_links(line) or _closes_a_quotation(lines, last):
         return False
     if above.heading or rules.is_list_heading(above) or rules.is_comments_heading(above) \
             or rules.is_contact_heading(above) or _under_list_item(lines, last):
@@ -1046,6 +1051,24 @@ def _named_in_story(lines: list[Line], body_at: int | None, i: int, person: str)
     return any(surname in lines[j].key.split() for j in range(body_at or 0, len(lines)) if j != i)
 
 
+QUOTATION_LINES = 3  # the most lines of a quotation set apart in the story, above its speaker
+
+
+def _closes_a_quotation(lines: list[Line], i: int) -> bool:
+    """Line i closes a short quotation set apart in a block quote ("> “We will not go back.”" /
+    "> — Tom Park": a pull quote, an epigraph): its name is the speaker's, not the writer's. (A
+    story quoted whole, its sign-off with it, is signed: the quotation runs further up.)"""
+    def quoted(line: Line) -> bool:
+        return line.raw.lstrip().startswith(">")
+
+    if not quoted(lines[i]):
+        return False
+    start = i
+    while start and quoted(lines[start - 1]):
+        start -= 1
+    return start > 0 and 1 <= i - start <= QUOTATION_LINES
+
+
 def _link_alone(line: Line) -> bool:
     """A line that is one link and nothing else ("* [Other story](/s/1)"), or no words at all."""
     if not line.words:
@@ -1063,8 +1086,11 @@ def _under_teaser(lines: list[Line], i: int) -> bool:
     sign-off's, "[Ann Lee](/author/ann-lee)".)"""
     above = lines[i - 1] if i else None
     # ("— Ann Lee": a dash signs the story itself, in a shape no other story's entry takes.)
-    return bool(above and not lines[i].text.lstrip().startswith(("—", "–")) and above.links and _link_alone(above) and above.words >= TEASER_WORDS
-                and not rules.author_links(above))
+    if not above or lines[i].text.lstrip().startswith(("—", "–")):
+        return False
+    # (Or under its headline after a list's label, linked or not: "Read more: headline".)
+    return bool(above.links and _link_alone(above) and above.words >= TEASER_WORDS
+                and not rules.author_links(above) or rules.is_labelled_teaser(above.text))
 
 
 def _lines_below(lines: list[Line], start: int, count: int) -> int:
@@ -1197,6 +1223,9 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 add(names, i, "book_reviewer")
                 break
     listed = other_stories(lines, body_at) if not found else set()
+    # (So are the name and the bio under "About the photographer": another maker's box.)
+    listed |= {j for i, line in enumerate(lines) if not found and rules.about_another_maker(line)
+               for j in range(i + 1, min(len(lines), i + 1 + ANOTHER_MAKER_LINES))}
     if not found:
         for i in tail:
             line = lines[i]
@@ -1214,7 +1243,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 names, rule = _first_rule(line, rules.byline_by, rules.byline_label)
                 # ("- Ann Lee" signs the story; under a list's items a dash opens one more item,
                 # "- Removed Old Cranes", that a converter did not mark as one.)
-                if not names and not _under_list_item(lines, i):
+                if not names and not _under_list_item(lines, i) and not _closes_a_quotation(lines, i):
                     names, rule = rules.sign_off(line), "sign_off"
                 if not names and i and rules.is_paragraph(lines[i - 1]):
                     names, rule = rules.bracketed_sign_off(line), "bracketed_sign_off"
@@ -1226,7 +1255,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                     add(rules.names_in(lines[i + 1].text), i + 1, "tail:name_after_by")
         if not found:
             for i in tail:
-                people = rules.people_of_bio(lines[i])
+                people = rules.people_of_bio(lines[i]) if i not in listed else []
                 if people:
                     add(people, i, "tail:people_of_bio")
                     source = "bio"
@@ -1236,7 +1265,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
                     and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
-            if not found:
+            if not found and len(lines) - 1 not in listed:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
                 for i in tail:
@@ -1513,9 +1542,11 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # (a section's or a story's link: "[Harbor Page](/harbor/dock-days)")
     elif rules.is_tag_link(line):
         return  # (a topic's page, "[Ann Lee](/topics/ann-lee)": whom the story is about)
-    elif (i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) or rules.with_picture_role(line.text)) \
-            and rules.is_name_line(line):
-        return  # ("Tom Park" / "Staff Photographer": who took the pictures)
+    elif i + 1 < len(lines) and rules.picture_role(lines[i + 1].text) and rules.is_name_line(line) \
+            or rules.with_picture_role(line.text):
+        # ("Tom Park" / "Staff Photographer": who took the pictures; "Tom Park, Photographer" and
+        # "Tom Park | Translator" too, whose role reads as an outlet or a place otherwise.)
+        return
     elif i > 0 and rules.credit_label(lines[i - 1]) and rules.is_name_line(line):
         return  # ("Photographs by:" / "Tom Park", "Tested by:" / "Tom Park": the credit's name)
     elif i + 1 < len(lines) and rules.life_span(lines[i + 1]) and rules.is_name_line(line):
@@ -1769,9 +1800,10 @@ def _signed_with_role(lines: list[Line], i: int) -> bool:
     """A name on its own line among the last lines is the writer's when a role, "Author" or a
     contact line stands beside it as _beside_marker reads them ("Ann Lee" / "Staff Writer"),
     or the name is repeated. A date beside a name there is a teaser's: a list of other
-    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser)."""
+    stories, each with its date and its section ("March 3, 2024" / "Harbor Notes" / teaser);
+    how long ago, a reader's comment's ("Tom Park" / "3 hours ago" / "Great piece")."""
     def dated(line: Line) -> bool:
-        return rules.is_stamp(line) or bool(rules.full_dates(line.text))
+        return rules.is_stamp(line) or bool(rules.full_dates(line.text)) or rules.time_ago(line)
 
     # (In a contact block, "Media contact:" / "Ann Lee" / "Harbor Ferries" / "ann@...", the
     # names are whom to call - unless a journalist's role under the name makes the box the

@@ -1212,6 +1212,14 @@ _LABEL_LINE = re.compile(
 )
 
 
+_TIME_AGO = re.compile(r"^(?:an?|\d+)\s*(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago$", re.I)
+
+
+def time_ago(line: Line) -> bool:
+    """"3 hours ago", "a day ago": how long ago something went up, alone on its line."""
+    return bool(_TIME_AGO.match(line.text.strip()))
+
+
 def is_label(line: Line) -> bool:
     """"Filed under:", "People.com", "Supported by", "3 related articles": page labels that
     a headline never is."""
@@ -1474,6 +1482,13 @@ def is_list_heading(line: Line) -> bool:
     return bool(_LIST_HEADING.match(line.text.strip(" *:")))
 
 
+def is_labelled_teaser(text: str) -> bool:
+    """"Related: Port fees rise again", "READ MORE: Ships wait in the bay, by Tom Park": one other
+    story's headline after a list's label and its colon, set on a line of its own in the story."""
+    label, colon, rest = text.strip(" *>").partition(":")
+    return bool(colon and rest.strip() and _LIST_HEADING.match(label.strip(" *")))
+
+
 # (The count may follow in brackets, "Comments (3)", and the readers be named, "Reader comments".)
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:readers?['’]?\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on\b.*)(?:\s*[(\[]\d+[)\]])?$|"
@@ -1694,10 +1709,34 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
+# A job in capitals closing a byline in title case: the trade's noun last, the words before it
+# in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
+_CAPITALS_ROLE = re.compile(r"(?:\s+(?:[A-Z][A-Z'’&-]*|&))*\s+(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|"
+                            r"COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?$")
+
 _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
     rf"Northern|Eastern|Western|New|Hong|Los|San)\s+)?{_UPPER}[\w'’-]*\s+(?:Bureau(?:\s+Chief)?|Correspondent|Editor)s?"
     rf"(?=\s*(?:,|;|&|\band\b)\s*(?:and\s+)?{_UPPER})")
+
+
+def _role_after_name(text: str) -> re.Match | None:
+    """Where a job set after the names with no comma begins, its place or beat with it: "Ann
+    Lee Lisbon correspondent", "Ann Lee Court Reporter", "ANN LEE COURT REPORTER" (in capitals
+    as in title case), and "Ann Lee COURT REPORTER", "Ann Lee CITY HALL WRITER": the job in
+    capitals after a name in title case, as a style sheet sets the job's part of the line, its
+    beat's words in capitals with it, whatever they are (the name's are not)."""
+    capitals = _CAPITALS_ROLE.search(text)
+    if capitals and not _in_capitals(text[: capitals.start()]):
+        return capitals
+    # (A byline all in capitals is read in title case.)
+    in_capitals = _in_capitals(text)
+    return _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text.title() if in_capitals else text)
+
+
+def _in_capitals(text: str) -> bool:
+    """The words are in capitals, but for a label's "By"."""
+    return not re.search(rf"{_LOWER}{{2}}", re.sub(r"^\W*(?:By|by)\s+", "", text))
 
 
 def _whole_name_before(head: str) -> bool:
@@ -1915,7 +1954,7 @@ def clean_byline(text: str) -> str:
     # another after it; the place goes with the role there too.)
     if "Bureau" in text or "Correspondent" in text or "Editor" in text:
         text = _PLACED_ROLE_BEFORE_NAME.sub(_name_before_placed_role, text)
-    role = _SENTENCE_CASE_ROLE.search(text) or _TITLE_CASE_PLACED_ROLE.search(text)
+    role = _role_after_name(text)
     if role and _whole_name_before(text[: role.start()]):
         text = text[: role.start()]
         # (The beat may take two words, "Public Affairs Reporter": its first goes too.)
@@ -1973,8 +2012,9 @@ _NOT_NAME_WORDS = {
     "consulting", "pharmaceuticals",
     "awards", "summit", "conference", "police", "studio", "readers", "association", "society",
     "diary", "notebook",
-    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography")
-    "photography", "photos", "pictures", "images",
+    # a picture maker's studio or credit set as a co-writer's line ("Tom Park Photography",
+    # "Courtesy Tom Park")
+    "photography", "photos", "pictures", "images", "courtesy",
     # the parts and the players of a page that a converter keeps as a short line under the
     # headline, a box's heading or a button ("Key Points", "Listen Now", "Audio Version",
     # "Fact Sheet", "Episode Notes", "Chapter Two"): no one's name holds these words ("Key" and
@@ -2018,6 +2058,14 @@ _TOPIC_WORDS = {
     # a shop's or a tech site's categories tagged under the headline ("Consumer Electronics")
     "electronics", "gadgets", "gaming", "software", "hardware",
 }
+
+
+# The endings of abstract nouns, which no given name or surname has: "-ology", "-ality",
+# "-bility", "-tion" and "-ism" after three letters ("Nation" is a surname), "-ment" and "-ship"
+# after four ("Clement", "Worship"); "-ity" alone is no such ending ("Trinity", "Unity",
+# "Liberty" and "Charity" are given names).
+_ABSTRACT_NOUN = re.compile(r"[^\W\d_]{3}(?:tions?|isms?)$|[^\W\d_]{2}(?:olog(?:y|ies)|alit(?:y|ies)|bilit(?:y|ies))$|"
+                            r"[^\W\d_]{4}(?:ments?|ships?)$", re.I)
 
 
 # An office held before a name ("Captain Ann Lee", "Councilwoman Ann Lee"): the person a caption
@@ -2071,6 +2119,11 @@ def _is_person(name: str) -> bool:
     # A section's or a desk's word makes it the name of a section or of an outlet's title
     # ("Harbour Finance", "Climate Change", "Gazette Sport"), not a person's.
     if keys & (_DESK_WORDS - _JOINING_WORDS) or keys & _TOPIC_WORDS:
+        return False
+    # ("Labour Relations", "Urban Development", "Harbour Leadership": a topic a page tags beside
+    # its date, told by its last word, an abstract noun by its ending. Only the last: the name
+    # of a desk or a show that signs a story holds such nouns among its other words.)
+    if words and _ABSTRACT_NOUN.search(words[-1]):
         return False
     # A name has two to four capitalised words ("Publié le" is a stamp, five is an address).
     if not 2 <= sum(1 for w in words if w[:1].isupper() or _GLUED_WORD.fullmatch(w)) <= 4:
@@ -2162,6 +2215,10 @@ _CREDITED = re.compile(
     r"directed|direction|animation|animated|music|sound|audio|camera|cinematography|data|maps?|charts?|"
     r"styling|styled|lighting|layout|artwork|art|cover|recorded|transcribed|transcription|subtitled|"
     r"subtitles|captions?|copy[- ]?edited|proof[- ]?read|commissioned|selected|chosen|"
+    # (and a web feature's builders, a recipe's cook, a film's or a book's maker a piece is about:
+    # "Development by B", "Recipe by B", "A film by B")
+    r"production|development|interactive|recipes?|makeup|hair|film|novel|book|paid\s+for|"
+    r"contributions|assistance|"
     # (and an audio version's or a podcast's: "Voiced by B", "Mixed by B", "Moderated by B")
     r"voiced|voice|narration|performed|mixed|engineered|scored|composed|shot|moderated|"
     # "Additional reporting by B", "With reporting by B", "Research by B", "Reporting was
@@ -2175,6 +2232,23 @@ _CREDITED = re.compile(
 
 
 _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\s+\w+\s*$", re.I)
+
+# The participles that say "by" of whoever wrote or posted the story ("Reported by", "Submitted
+# by", "Co-authored by", "Created by" as a blog's system says it).
+_WRITING_VERBS = {"reported", "posted", "published", "filed", "submitted", "created", "authored", "compiled",
+                  "prepared", "penned", "added", "uploaded", "shared", "blogged", "started", "asked",
+                  "answered", "interviewed", "modified"}
+
+
+def credits_another(before: str) -> bool:
+    """What stands before "by" credits someone other than the writer: a role of the list ("Photos
+    by", "Edited by"), or any act but writing named by its participle ("Inspired by", "Founded
+    by", "Supervised by": the list cannot hold them all, and a writer's "by" follows a few such
+    words only). (Not a gerund: a section is named by one, "Shopping by Ann Lee".)"""
+    if _CREDITED.search(before):
+        return True
+    words = re.findall(r"[^\W\d_]+", before)
+    return bool(words) and words[-1].casefold().endswith("ed") and words[-1].casefold() not in _WRITING_VERBS
 
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own
@@ -2216,7 +2290,7 @@ def ends_with_by(line: Line) -> bool:
                     rf"{_CJK_LABELS}|{_CJK_REPORTER})\s*[:：]?", line.text.strip(), re.I):
         return True
     match = re.search(r"(?:^|\s)(?:by|par|von|por):?$", line.text.strip(), re.I)
-    return line.words <= 8 and bool(match) and not _CREDITED.search(line.text[: match.start()])
+    return line.words <= 8 and bool(match) and not credits_another(line.text[: match.start()])
 
 
 def role_under_name(line: Line, above: Line) -> bool:
@@ -2453,13 +2527,16 @@ def byline_by(line: Line) -> list[str]:
     if _BOOK_DETAILS.search(text, match.start(1)):
         return []
     before = text[: match.start()]
+    # ("Read more: Ships wait in the bay, by Tom Park": a teaser's headline and its writer.)
+    if is_labelled_teaser(before):
+        return []
     # "Quay Door Tours", "Marco Di Maria Rossi": a label of another language ("door", "di",
     # "von") capitalised right after a capitalised word is a word of a title or a name's particle.
     label = text[match.start(): match.start(1)].strip(" |•·/,—–-:").split()
     if label and label[0] in _CAPITALISED_FOREIGN_LABELS and re.search(rf"(?:^|\s){_UPPER}\S*$", before.rstrip()):
         return []
     # "Photos by A" credits a photographer; "Story and photos by A" the author too.
-    if _CREDITED.search(before) and not _AUTHOR_TOO.search(before):
+    if credits_another(before) and not _AUTHOR_TOO.search(before):
         # ("Reviewed by B — Written by A on DATE", "Photos by B | Words by A": the writer's own
         # credit may follow the others' in a field of its own, after a bar, a dash or a ";".)
         later = _WRITER_FIELD.search(text, match.start(1))
@@ -2782,6 +2859,9 @@ def is_name_line(line: Line, in_block: bool = False) -> bool:
     if " al" in text:  # ("Ann Lee et al.": a paper's writers, the first named)
         text = _ET_AL.sub("", text)
     form_ok = (not line.heading and not line.item) or in_block and line.heading != 1
+    # ("Staff Photographer Tom Park": a picture maker named by the job first credits the pictures.)
+    if picture_role(text):
+        return False
     # ("Staff writer Ann Lee": the job in sentence case, which names_in takes off as it does
     # "Staff Writer", has no name's shape.)
     shape = _JOB_BEFORE_NAME.sub("", text, count=1)
@@ -2798,6 +2878,17 @@ _ABOUT_AUTHOR = re.compile(
     r"sull'autore|over de (?:auteur|schrijver))\s*:?$",
     re.I,
 )
+
+
+# The heading of a box about someone else who made the story, below it ("About the
+# photographer", "About our translator"): the name and the bio under it are not the writer's.
+_ABOUT_ANOTHER = re.compile(
+    r"^about (?:the|our|this) (?:photographer|photojournalist|illustrator|artist|editor|translator|producer|"
+    r"designer|videographer|cartographer|narrator|host|guest|interviewee)s?\s*:?$", re.I)
+
+
+def about_another_maker(line: Line) -> bool:
+    return line.words <= 5 and bool(_ABOUT_ANOTHER.match(line.text.strip(" *#")))
 
 
 def is_about_author(line: Line) -> bool:
@@ -2892,12 +2983,12 @@ _SECTION_ROLE_WORDS = {"news", "opinion", "desk", "team", "newsroom", "bureau", 
                        "guest", "agencies", "chief"}
 
 
-# The roles of who made a story's pictures, not its words.
+# The roles of who made a story's pictures (or put its words into another language), not its words.
 _PICTURE_ROLE = re.compile(r"^(?:staff\s+|senior\s+|chief\s+|contributing\s+|freelance\s+)?"
                            r"(?:photographer|photojournalist|videographer|illustrator|photo\s+editor|"
                            # (and of its video and its graphics: "Video Producer", "Graphics Editor")
                            r"video\s+(?:producer|editor)|graphics?\s+(?:producer|editor)|(?:graphic\s+)?designer|"
-                           r"cartographer|animator)\b"
+                           r"cartographer|animator|translator)\b"
                            # ("Photographer: Tom Park" is a credit line with its own name, no role
                            # beside the name above it.)
                            r"(?!\s*:)", re.I)
@@ -3465,7 +3556,7 @@ def name_with_role(line: Line) -> tuple[list[str], str | None]:
     # "Ann Lee Lisbon correspondent": a role in sentence case takes the capitalised word before
     # it (a place or a beat), as clean_byline reads it.
     phrase = " ".join(words[: k + 1]).rstrip(",.")
-    sentence = _SENTENCE_CASE_ROLE.search(phrase) or _TITLE_CASE_PLACED_ROLE.search(phrase)
+    sentence = _role_after_name(phrase)
     if sentence and _whole_name_before(phrase[: sentence.start()]):
         k = len(phrase[: sentence.start()].split())
     # The desk the role belongs to ("News & Culture Writer") and the profile links beside the

@@ -2757,3 +2757,213 @@ def test_unglue_a_short_surname_from_the_paper(text, read):
 ])
 def test_writers_each_with_a_role_in_fields_of_their_own(text, names):
     assert rules.names_each_with_role(line(text)) == names
+
+
+# --- stop 33: author precision, people near the byline who are no writers of the story --------
+
+# (A story's second paragraph, long enough to read as prose: the story goes on below a box.)
+GOES_ON = ("Cranes stood idle for nine days while the talks went on, and the port said it would take "
+           "a week to clear the ships that waited in the bay.")
+
+
+def authors_around(box: str, markdown: bool, byline: str = "", at_end: bool = False) -> list[str]:
+    """The authors of a story with box set under its first paragraph (or below its last), under
+    an optional byline."""
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    head = f"{top}\n\n{byline}\n\n" if byline else f"{top}\n\n"
+    body = f"{STORY}\n\n{GOES_ON}\n\n{GOES_ON}\n\n{box}\n" if at_end else f"{STORY}\n\n{box}\n\n{GOES_ON}\n\n{GOES_ON}\n"
+    return parse(head + body, markdown).authors
+
+
+@pytest.mark.parametrize("box, byline, at_end, authors", [
+    # fail before: another story's headline after a list's label, and its writer beside it or
+    # under it, in the story or below it, read as this story's (a second writer, or the only one)
+    ("Read more: Port fees rise again, by Tom Park", "By Ann Lee", False, ["Ann Lee"]),
+    ("Related: Port fees rise again\n\nTom Park\n\nMarch 2, 2019", "", False, []),
+    ("Related: Port fees rise again, by Tom Park", "", True, []),
+    ("READ MORE: Port fees rise again\n\nBy Tom Park", "", True, []),
+    # fail before: a box of other stories under the story's first paragraph, its heading alone
+    # on its line: a byline in it outranked the writer's name beside the date, or stood alone
+    ("Related\n\nPort fees rise again\n\nBy Tom Park", "Ann Lee\n\nMarch 3, 2019", False, ["Ann Lee"]),
+    ("Most read\n\nPort fees rise again\n\nTom Park | March 2, 2019", "Ann Lee\n\nMarch 3, 2019", False, ["Ann Lee"]),
+    ("Related\n\nPort fees rise again\n\nTom Park\n\nMarch 2, 2019", "", False, []),
+    # near-misses: the story's own sign-off below such a line and a paragraph, a byline after a
+    # label of its own, a teaser line with no writer
+    ("Related: Port fees rise again\n\n" + GOES_ON + "\n\n— Tom Park", "", True, ["Tom Park"]),
+    ("Story: By Tom Park", "", True, ["Tom Park"]),
+    ("Read more: Port fees rise again", "By Ann Lee", False, ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors, markdown):
+    assert authors_around(box, markdown, byline, at_end) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a job in capitals after a name in title case, its beat no list holds, read as
+    # the name's third word ("Ann Lee COURT"), and a whole byline in capitals the same
+    ("By Ann Lee COURT REPORTER", ["Ann Lee"]),
+    ("Ann Lee COURT REPORTER\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee CITY HALL REPORTER", ["Ann Lee"]),
+    ("By Ann Lee COURT & CRIME REPORTER", ["Ann Lee"]),
+    ("ANN LEE COURT REPORTER\n\nMarch 3, 2019", ["Ann Lee"]),
+    ("By Ann Lee and Tom Park COURT REPORTERS", ["Ann Lee", "Tom Park"]),
+    # near-misses: the job after a comma or a bar, a surname in capitals, an initial before it
+    ("By Ann Lee, COURT REPORTER", ["Ann Lee"]),
+    ("Ann Lee | COURT REPORTER", ["Ann Lee"]),
+    ("By Ann LEE", ["Ann LEE"]),
+    ("By Ann B. LEE REPORTER", ["Ann B. LEE"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_job_in_capitals_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture maker named by the job first, a credit line under the byline or
+    # alone over the story, read as a writer's name line
+    ("Ann Lee\n\nMarch 3, 2019\n\nStaff Photographer Tom Park", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nSTAFF PHOTOGRAPHER TOM PARK", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nIllustrator Tom Park", ["Ann Lee"]),
+    ("Staff Photographer Tom Park\n\nMarch 3, 2019", []),
+    # near-misses: a writer's job first, the name alone, "By" before the picture maker's job
+    # (a photographer who wrote the story)
+    ("Staff Writer Tom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Tom Park\n\nMarch 3, 2019", ["Tom Park"]),
+    ("By Staff Photographer Tom Park", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_job_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end", ["Staff Photographer Tom Park", "Photographer Tom Park"])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_job_before_the_name_at_the_end(end, markdown):
+    assert authors_around(end, markdown, at_end=True) == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a topic tagged beside the date, two capitalised words told from a name by an
+    # abstract noun's ending
+    ("Labour Relations\n\nMarch 3, 2019", []),
+    ("March 3, 2019 | Urban Development", []),
+    ("March 3, 2019\n\nHarbour Negotiations", []),
+    ("Dock Partnerships\n\nMarch 3, 2019", []),
+    ("Harbour Settlements\n\nMarch 3, 2019", []),
+    ("Urban Mentality\n\nMarch 3, 2019", []),
+    ("Harbour Leadership\n\nMarch 3, 2019", []),
+    ("Marine Biology\n\nMarch 3, 2019", []),
+    # near-misses: names with such an ending but shorter ("Clement", "Worship", "Trinity"), a
+    # name beside the tag
+    ("Tom Clement\n\nMarch 3, 2019", ["Tom Clement"]),
+    ("By Sue Worship", ["Sue Worship"]),
+    ("Trinity Park\n\nMarch 3, 2019", ["Trinity Park"]),
+    ("Ann Lee | March 3, 2019 | Labour Relations", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_topic_beside_the_date_named_by_an_abstract_noun(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: readers' comments below the story with no heading, each name over how long
+    # ago the comment went up, read as the writer's name beside a stamp
+    ("Tom Park\n\n3 hours ago\n\nGreat piece, thanks.", []),
+    ("Tom Park\n\n3 hours ago\n\nGreat piece.\n\nSue Ray\n\na day ago\n\nAgreed.", []),
+    # near-misses: the writer's name over a role or "Author" at the end
+    ("Tom Park\n\nStaff Writer", ["Tom Park"]),
+    ("Tom Park\n\nAuthor", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_readers_name_over_how_long_ago(end, authors, markdown):
+    assert authors_around(end, markdown, at_end=True) == authors
+
+
+@pytest.mark.parametrize("box, at_end, authors", [
+    # fail before: a short quotation set apart in a block quote, its speaker after a dash (a
+    # pull quote, an epigraph), read as the story's sign-off
+    ("> “We will not go back.”\n>\n> — Tom Park", False, []),
+    ("> “We will not go back.”\n>\n> — Tom Park", True, []),
+    ("> “We will not go back.”\n>\n> Tom Park", True, []),
+    # near-misses: the sign-off under the story, and a story quoted whole with its sign-off
+    ("— Tom Park", True, ["Tom Park"]),
+    ("> " + "\n>\n> ".join([STORY, GOES_ON, STORY, GOES_ON]) + "\n>\n> — Tom Park", True, ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_quotations_speaker_is_no_sign_off(box, at_end, authors, markdown):
+    assert authors_around(box, markdown, at_end=at_end) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture's credit with "Courtesy" and no colon, read as a person's name
+    ("Courtesy Tom Park", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nCourtesy Tom Park", ["Ann Lee"]),
+    # near-misses: the credit with its colon or "of", a writer beside it
+    ("Courtesy of Tom Park", []),
+    ("By Ann Lee\n\nCourtesy: Tom Park", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_courtesy_credit_is_no_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: a box about someone else who made the story, below it, read as the writer's
+    # author box (the bio, the name alone at the end, the name under a role's word)
+    ("About the photographer\n\nTom Park is a photographer based in Cape Ellis.", []),
+    ("About the illustrator\n\nTom Park", []),
+    ("About the editor\n\nTom Park", []),
+    ("About the author\n\nAnn Lee is a reporter at the Harbour Gazette.\n\nAbout the photographer\n\n"
+     "Tom Park is a photographer based in Cape Ellis.", ["Ann Lee"]),
+    # near-misses: the writer's own box, and a bio with no box
+    ("About the author\n\nTom Park", ["Tom Park"]),
+    ("Tom Park is a reporter at the Harbour Gazette.", ["Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_box_about_another_maker_of_the_story(end, authors, markdown):
+    assert authors_around(end, markdown, at_end=True) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a picture maker's or a translator's role after a comma or a bar, read as the
+    # outlet or the place after a writer's name; a translator named by the job first, read as
+    # a person ("Translator Tom Park")
+    ("Tom Park, Photographer\n\nMarch 3, 2019", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTom Park | Photographer", ["Ann Lee"]),
+    ("Tom Park, Translator\n\nMarch 3, 2019", []),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTom Park\n\nTranslator", ["Ann Lee"]),
+    ("Ann Lee\n\nMarch 3, 2019\n\nTranslator Tom Park", ["Ann Lee"]),
+    # near-misses: the writer's outlet or town after the comma, a writer's job after the bar
+    ("Tom Park, Harbour Gazette\n\nMarch 3, 2019", ["Tom Park"]),
+    ("Ann Lee | Staff Writer\n\nMarch 3, 2019", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_picture_makers_or_translators_role_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("credit", [
+    # fail before: a credit "by" someone for an act other than the writing, named by a
+    # participle no list held, or by a word of a feature's credits
+    "Inspired by Tom Park", "Founded by Tom Park", "Supervised by Tom Park", "Assisted by Tom Park",
+    "Development by Tom Park", "Recipe by Tom Park", "A film by Tom Park",
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_credit_by_someone_for_other_work(credit, markdown):
+    # (Under the writer's name and date, it outranked them as a "By" line; alone, it was the byline.)
+    assert authors_under_headline(f"Ann Lee\n\nMarch 3, 2019\n\n{credit}", markdown) == ["Ann Lee"]
+    assert authors_under_headline(f"{credit}\n\nMarch 3, 2019", markdown) == []
+
+
+@pytest.mark.parametrize("header, authors", [
+    # near-misses: the writer's own participles and labels before "by"
+    ("Reported by Ann Lee", ["Ann Lee"]), ("Submitted by Ann Lee", ["Ann Lee"]),
+    ("Co-authored by Ann Lee", ["Ann Lee"]), ("Created by Ann Lee", ["Ann Lee"]),
+    ("Posted on March 3, 2019 by Ann Lee", ["Ann Lee"]), ("Reporting by Ann Lee", ["Ann Lee"]),
+    ("Analysis by Ann Lee", ["Ann Lee"]), ("Story and photos by Ann Lee", ["Ann Lee"]),
+    # (and a section named by a gerund before the writer's "by")
+    ("Motoring by Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_writers_own_word_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
