@@ -1484,8 +1484,13 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # own, named by its alt text: "![Ann Lee](ann.jpg)" / "Ann Lee / Harbour Gazette".)
     if slashed and line.picture_above is not None and not _writers_picture(lines, i, slashed):
         slashed = []
+    # (Or right over the story under a standfirst long enough to read as its first paragraph,
+    # as "Ann Lee, for The Harbour Gazette" is read there: a picture's credit goes on with its
+    # caption, not with the story or with the picture's own credit.)
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
-                    or rules.full_dates(line.text)):
+                    or rules.full_dates(line.text)
+                    or _below(lines, i, {body_at}, page) and i + 1 < len(lines)
+                    and (rules.is_paragraph(lines[i + 1]) or rules.picture_credit(lines[i + 1]))):
         add(slashed, i, "name_slash_outlet")
         return
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):

@@ -3226,6 +3226,17 @@ def name_slash_outlet(line: Line) -> list[str]:
     return names_in(head)
 
 
+# The most words of a picture's credit line ("© Tom Park / Harbour Images", "Photo: Tom Park").
+PICTURE_CREDIT_WORDS = 12
+
+
+def picture_credit(line: Line) -> bool:
+    """"© Tom Park / stock.example.com", "Photo: Tom Park / Getty Images": a short line that
+    credits a picture by its copyright sign or a picture agency's word."""
+    return line.words <= PICTURE_CREDIT_WORDS and (
+        line.text.lstrip(" *_(").startswith("©") or bool(_PICTURE_SOURCE.search(line.text)))
+
+
 # Where an author box's link begins after the name on one line: "View More Articles", "More
 # by Ann Lee", "View all posts", "View profile" (the words is_contact_marker reads on a line).
 # ("Ann LeeView More Articles": its "View" may be glued to a short surname, which unglue leaves.)

@@ -2757,3 +2757,32 @@ def test_unglue_a_short_surname_from_the_paper(text, read):
 ])
 def test_writers_each_with_a_role_in_fields_of_their_own(text, names):
     assert rules.names_each_with_role(line(text)) == names
+
+
+# --- stop 33: author recall, byline shapes the rules missed (textrec33) ------------------------
+
+
+@pytest.mark.parametrize("below, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # name, a slash and the paper, right over the story or over the picture's own credit
+    ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / The Harbour Gazette\n\n© Tom Park / stock.example.com\n\nThe quays at dawn.", ["Ann Lee"]),
+    # near misses: over a caption the line is the picture's credit; an agency's name after the
+    # slash credits a picture; below the story's second paragraph it is no byline
+    ("Tom Park / The Harbour Gazette\n\nThe quays at dawn, where the strike began six weeks ago.", []),
+    ("Tom Park / Getty Images", []),
+    (f"{STORY}\n\nAnn Lee / The Harbour Gazette", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_slash_paper_under_a_long_standfirst(below, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{below}", markdown) == authors
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("© Tom Park / stock.example.com", True), ("Photo: Tom Park", True), ("(© Harbour Images)", True),
+    # near misses: a caption, a byline, a long sentence that names a photo
+    ("The quays at dawn.", False), ("Ann Lee / The Harbour Gazette", False),
+    ("The union said the photos taken on the quays last week showed three men hurt at work", False),
+])
+def test_picture_credit(text, credit):
+    assert rules.picture_credit(line(text)) == credit
