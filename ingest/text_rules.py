@@ -2672,12 +2672,26 @@ def names_over_lines(lines: list[Line], limit: int = 7) -> tuple[list[str], int]
     return names, taken
 
 
+# The words that join a writer and an agency at a byline's end, in the languages bylines use
+# ("and", "with"; "et", "avec"; "und", "mit"; "y", "con"; "e", "com"; "en", "met"; "med").
+_AGENCY_JOINER = re.compile(r"\s+(?i:and|&|et|und|y|e|en|with|avec|mit|con|com|met|med)\s+(?:l['’]\s*)?")
+
+
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
     """"A and B, The Associated Press" / "A, Reuters" / "A | Reuters" / "A – The Harbour
     Gazette" / "A (AP)": the people and the organisation."""
     # The organisation is after the last comma, bar or spaced dash, or in closing brackets.
     text = line.text.strip()
     separators = list(re.finditer(r",|\s[|•·–—-]\s|\s*\|\s*|\s*\((?=[^()]+\)\W*$)", text))
+    # "Ann Lee and AFP", "Par Ann Lee avec l'AFP", "Von Ann Lee mit dpa": or after a joining
+    # word, where an agency's copy helped the writer (an agency only: "Ann Lee and Tom Sun" is
+    # two people, and a paper's name after "and" may be a second writer's).
+    joined = [*_AGENCY_JOINER.finditer(text)][-1:]
+    agency = AGENCIES.get(text[joined[0].end():].strip(" .").casefold()) if joined and line.words <= 20 else None
+    if agency:
+        head = re.sub(r"^(?:by|par|von|por)\s+", "", text[: joined[0].start()], flags=re.I)
+        if re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|et|und|y|e|en)\s+){_NAME})*", head):
+            return names_in(head), agency
     if line.words > 20 or not separators:
         return [], None
     head, tail = text[: separators[-1].start()], text[separators[-1].end():].strip(" .)")

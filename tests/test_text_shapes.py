@@ -2786,3 +2786,36 @@ def test_a_name_slash_paper_under_a_long_standfirst(below, authors, markdown):
 ])
 def test_picture_credit(text, credit):
     assert rules.picture_credit(line(text)) == credit
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writers and the agency that helped, joined by a word, in the languages
+    # bylines use, with or without a label
+    ("Ann Lee and AFP", ["Ann Lee"]),
+    ("Ann Lee with Reuters", ["Ann Lee"]),
+    ("Par Ann Lee avec l’AFP", ["Ann Lee"]),
+    ("Ann Lee et Tom Park avec AFP", ["Ann Lee", "Tom Park"]),
+    ("Von Ann Lee und dpa", ["Ann Lee"]),
+    ("Ann Lee mit dpa", ["Ann Lee"]),
+    ("Ann Lee y Tom Park con EFE", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and the Associated Press", ["Ann Lee", "Tom Park"]),
+    # near misses: two people, a paper that may be a second writer's name (as before), a
+    # picture's credit
+    ("Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Photo: Tom Park and AFP", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_writers_and_the_agency_joined_by_a_word(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, people, organisation", [
+    ("Ann Lee and AFP", ["Ann Lee"], "Agence France-Presse"),
+    ("Par Ann Lee avec l'AFP", ["Ann Lee"], "Agence France-Presse"),
+    ("Von Ann Lee und dpa", ["Ann Lee"], "dpa"),
+    # near misses: no agency after the joining word; prose before it
+    ("Ann Lee and The Harbour Gazette", [], None),
+    ("The union met with Reuters", [], None),
+])
+def test_byline_with_an_agency_after_a_joining_word(text, people, organisation):
+    assert rules.byline_with_organisation(line(text)) == (people, organisation)
