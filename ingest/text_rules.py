@@ -2458,7 +2458,7 @@ def byline_by(line: Line) -> list[str]:
     # (A standfirst may run into the byline when their elements lose the break between them:
     # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
     # ("Posted 2 hours ago by A": a relative stamp before it, as a date.)
-    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before) or _written_stamp(before)
                                or re.fullmatch(r"\W*(?:(?:posted|published|updated)\s+)?\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)\s+ago\s*", before, re.I)
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
@@ -2482,6 +2482,27 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+# The words a stamp in another language sets around its date: the stamp's word and article,
+# the weekday, the time's "at" ("Publicado el lunes 3 de marzo de 2019", "Publié le 3 mars 2019 à 10h00").
+_STAMP_WORDS = re.compile(
+    rf"(?i:{_PUBLISHED_WORDS}|on|le|el|il|am|em|op|at|à|um|alle|las|ore|uhr|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|segunda|terça|quarta|quinta|sexta|feira)")
+
+
+def _written_stamp(text: str) -> bool:
+    """"3 de marzo de 2019", "Publié le 3 mars 2019 à 10h00", "Sonntag, 3. März 2019": a date
+    in a written form of another language (full_dates reads it), and around it only a stamp's
+    words: before a byline's "by" it is the byline's own date, as FULL_DATE's forms are."""
+    if not full_dates(text):
+        return False
+    for form in _WHOLE_DATES:
+        text = form.sub(" ", text)
+    text = re.sub(r"\d{1,2}\s*[:.h]\s*\d\d", " ", text)  # the time
+    return all(_STAMP_WORDS.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text))
 
 
 _CJK_FAMILY_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,3} [\u4e00-\u9fff\u3040-\u30ff]{1,4}")

@@ -2819,3 +2819,19 @@ def test_writers_and_the_agency_joined_by_a_word(header, authors, markdown):
 ])
 def test_byline_with_an_agency_after_a_joining_word(text, people, organisation):
     assert rules.byline_with_organisation(line(text)) == (people, organisation)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the byline's own date before "by" in another language's written form, more
+    # than three words long, with its stamp's words around it
+    ("3 de marzo de 2019 por Ann Lee", ["Ann Lee"]),
+    ("Publicado el lunes 3 de marzo de 2019 por Ann Lee", ["Ann Lee"]),
+    ("Publié le 3 mars 2019 à 10h00 par Ann Lee", ["Ann Lee"]),
+    ("Sonntag, 3. März 2019 von Ann Lee", ["Ann Lee"]),
+    # near misses: a sentence with a date before "by" (the story's, not a stamp), as in English
+    ("El 3 de marzo de 2019 fue detenido por Tom Park", []),
+    ("Le 3 mars 2019, le port a été bloqué par Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_written_date_in_another_language_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
