@@ -1075,7 +1075,10 @@ _NOTICE = re.compile(
     r"for (?:your )?personal,? non-?commercial use only)\b",
     re.I,
 )
-_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$"
+                    # "5 min", "5 min listen": a player's or a reading time's length on its own,
+                    # its icon or its "read" lost (a line no story has, and no writer's stamp).
+                    r"|^\d{1,3}\s*(?i:min(?:ute)?s?)\.?(?:\s+(?i:listen|watch))?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A web address in a line of words: "https://...", "www....", or a host and a path

@@ -2835,3 +2835,26 @@ def test_byline_with_an_agency_after_a_joining_word(text, people, organisation):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_written_date_in_another_language_before_by(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a player's or a reading time's length on a line of its own between the
+    # headline and the writer's name
+    ("Listen to this article\n\n5 min\n\nAnn Lee\n\nAdvertisement", ["Ann Lee"]),
+    ("5 min\n\nAnn Lee\n\nThe board gave way after a nine-week strike.", ["Ann Lee"]),
+    ("12 mins listen\n\nAnn Lee\n\nAdvertisement", ["Ann Lee"]),
+    # near misses, as before: two section names between (tags, not furniture)
+    ("Ports\n\nLabour\n\nAnn Lee\n\nAdvertisement", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_length_alone_between_headline_and_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, furniture", [
+    ("5 min", True), ("12 mins listen", True), ("3 Minutes", True), ("4:32", True),
+    # near misses: a reading time with "read" (a stamp of the byline's), words after the length
+    ("5 min read", True), ("5 minutes of silence", False), ("5 men", False),
+])
+def test_a_length_alone_is_furniture(text, furniture):
+    assert rules.is_furniture(line(text)) == furniture
