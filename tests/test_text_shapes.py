@@ -2858,3 +2858,18 @@ def test_a_length_alone_between_headline_and_name(header, authors, markdown):
 ])
 def test_a_length_alone_is_furniture(text, furniture):
     assert rules.is_furniture(line(text)) == furniture
+
+
+@pytest.mark.parametrize("below, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # line of fields with the name among them, right over the story
+    ("Ann Lee | Ports | March 3, 2019", ["Ann Lee"]),
+    ("Ports | March 3, 2019 | Ann Lee", ["Ann Lee"]),
+    ("Ann Lee · Ports · 5 min read", ["Ann Lee"]),
+    # near misses: fields with no date, stamp or role; below the story's second paragraph
+    ("Ports | Harbour Life | Ann Lee", []),
+    (f"{STORY}\n\nAnn Lee | Ports | March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_line_of_fields_under_a_long_standfirst(below, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{below}", markdown) == authors
