@@ -2782,7 +2782,8 @@ _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 # Anchored where a run of separators, and then a run of the address's own letters, begins,
 # and the separators taken without backtracking: from inside a run the pattern would try every
 # position to the run's end, and a long run with an "@" after it (40,000 letters) took 19 s.
-_EMAIL_AFTER = re.compile(r"(?<![,\s|•·–—/-])[,\s|•·–—/-]*+<?(?:mailto:)?(?<![\w.+])[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+# ("Ann Lee (ann@example.org)", "Ann Lee [ann@example.org]": in brackets too.)
+_EMAIL_AFTER = re.compile(r"(?<![,\s|•·–—/-])[,\s|•·–—/-]*+[<(\[]?(?:mailto:)?(?<![\w.+])[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?")
 
 
 def without_email(text: str) -> str:

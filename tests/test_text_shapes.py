@@ -2873,3 +2873,16 @@ def test_a_length_alone_is_furniture(text, furniture):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_line_of_fields_under_a_long_standfirst(below, authors, markdown):
     assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{below}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's mail address in brackets after the name
+    ("Ann Lee (alee@example.com)", ["Ann Lee"]),
+    ("Ann Lee [alee@example.com]\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near misses, as before: in angle brackets; a sentence about someone with their address
+    ("Ann Lee <alee@example.com>", ["Ann Lee"]),
+    ("Tom Park (tpark@example.com) said the board would meet again on Friday.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_mail_address_in_brackets_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
