@@ -1588,6 +1588,9 @@ _BY = re.compile(
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
     # ("As told to A": a first-person piece's writer, who set down someone else's words.)
     r"as\s+told\s+to|"
+    # ("This article was contributed by A": a contributed piece's writer, who wrote all of it; not
+    # "A contributed to this report", a helper's credit.)
+    r"(?:this|the)\s+(?:article|post|story|piece|column|essay)\s+was\s+contributed\s+by|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"

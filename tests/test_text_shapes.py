@@ -2886,3 +2886,17 @@ def test_a_line_of_fields_under_a_long_standfirst(below, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_mail_address_in_brackets_after_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("place, byline, authors", [
+    # fail before: a contributed piece's writer, under the headline (below its date) or at the end
+    ("top", "This article was contributed by Ann Lee", ["Ann Lee"]),
+    ("top", "March 3, 2019\n\nThis post was contributed by Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("end", "This article was contributed by Ann Lee.", ["Ann Lee"]),
+    # near misses: a helper's credit, "contributed" with no piece named before it
+    ("end", "Tom Park contributed to this report.", []),
+    ("top", "Reporting contributed by Tom Park", []),
+])
+def test_a_contributed_piece(place, byline, authors):
+    text = f"{byline}\n\n{STORY}\n\n{STORY}" if place == "top" else f"{STORY}\n\n{STORY}\n\n{byline}"
+    assert parse(f"# {HEADLINE}\n\n{text}\n", True).authors == authors
