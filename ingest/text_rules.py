@@ -3054,6 +3054,12 @@ _FIELD_BEFORE_DATE = re.compile(
     rf"(?:{_WEEKDAY_WORD}[.,]?\s*)?$")
 
 
+# A date that opens a line in a form FULL_DATE does not take, and the time after it.
+_DATE_FIRST_WITH_TIME = re.compile(
+    rf"^(?:{_DOTTED_DATE.pattern}|{_YEAR_FIRST.pattern}日?|{_FOREIGN_DATE.pattern})"
+    r"(?:[,\s]+(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d\d(?:\s*(?i:uhr|h|[ap]\.?m\.?))?)?")
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -3105,6 +3111,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
         name = first
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # ("03.03.2019 10:00 Uhr Ann Lee", "2019/03/03 Ann Lee": or written day first with dots,
+        # or year first, each with its time; FULL_DATE's forms take their time with them.)
+        if name == line.text.strip(" ,|•·-–—/"):
+            name = _DATE_FIRST_WITH_TIME.sub("", name).strip(" ,|•·-–—/")
         # ("Sun, Mar 3, 2019 | Ann Lee": the date's weekday before it.)
         name = _WEEKDAY_START.sub("", name).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.

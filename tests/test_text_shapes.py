@@ -2900,3 +2900,18 @@ def test_a_mail_address_in_brackets_after_the_name(header, authors, markdown):
 def test_a_contributed_piece(place, byline, authors):
     text = f"{byline}\n\n{STORY}\n\n{STORY}" if place == "top" else f"{STORY}\n\n{STORY}\n\n{byline}"
     assert parse(f"# {HEADLINE}\n\n{text}\n", True).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the date first, written day first with dots or year first, with its time,
+    # then the name, as "March 3, 2019 Ann Lee" was read
+    ("03.03.2019 Ann Lee", ["Ann Lee"]),
+    ("03.03.2019, 10:00 Uhr Ann Lee", ["Ann Lee"]),
+    ("2019/03/03 Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the paper or a sentence after the date
+    ("03.03.2019 10:00 Uhr Harbour Gazette", []),
+    ("03.03.2019 The board met again", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_dotted_or_year_first_date_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
