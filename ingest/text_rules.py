@@ -3060,6 +3060,10 @@ _DATE_FIRST_WITH_TIME = re.compile(
     r"(?:[,\s]+(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d\d(?:\s*(?i:uhr|h|[ap]\.?m\.?))?)?")
 
 
+_STAMP_RUN_ON = re.compile(rf"\s+(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)\s*:?\s*)"
+                           r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -3097,6 +3101,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "Ann Lee | Published March 3, 2019", "Ann Lee | Sunday, March 3, 2019": the stamp's own
     # word or the date's weekday stands in a field of its own after the bar; the bar goes too.
     name = _FIELD_BEFORE_DATE.sub("", name).strip(" ,|•·-–—/(")
+    # "Ann Lee, Harbour Gazette Published 10:00 a.m. ET March 3, 2019": or with no bar, the
+    # stamp's word and its time run onto the names (a converter joined the byline's spans).
+    name = _STAMP_RUN_ON.sub("", name).strip(" ,|•·-–—/(")
     if not _WEEKDAY_START.sub("", name).strip(" ,"):
         name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.

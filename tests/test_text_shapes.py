@@ -2915,3 +2915,16 @@ def test_a_contributed_piece(place, byline, authors):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_dotted_or_year_first_date_before_the_name(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the stamp's word and its time run onto the names and the paper with no bar
+    ("Ann Lee, The Harbour Gazette Published 10:00 a.m. ET March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee and Tom Park Updated: 10:00 AM March 3, 2019", ["Ann Lee", "Tom Park"]),
+    # near misses: the paper alone before the stamp; a sentence
+    ("The Harbour Gazette Published 10:00 a.m. ET March 3, 2019", []),
+    ("The board published its figures at 10:00 a.m. on March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_stamp_run_onto_the_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
