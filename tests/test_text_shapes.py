@@ -2928,3 +2928,34 @@ def test_a_dotted_or_year_first_date_before_the_name(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_stamp_run_onto_the_names(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a name glued by a converter to a month's short name and the day, to the
+    # stamp's "Last updated", to a relative stamp or to an agency's name ('Ann LeeReuters',
+    # 'Ann LeeLast' were read as names)
+    ("Ann LeeMar 3, 2019", ["Ann Lee"]),
+    ("By Ann LeeLast updated: March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee3 hours ago", ["Ann Lee"]),
+    ("Ann LeeReuters", ["Ann Lee"]),
+    # near misses, as before: the whole month's name; a surname's own inner capital
+    ("Ann LeeMarch 3, 2019", ["Ann Lee"]),
+    ("Ann MacKenzie\n\nMarch 3, 2019", ["Ann MacKenzie"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_glued_to_a_short_month_a_stamp_or_an_agency(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, unglued", [
+    ("Ann LeeMar 3, 2019", "Ann Lee Mar 3, 2019"), ("Ann LeeLast updated: March 3", "Ann Lee Last updated: March 3"),
+    ("Ann Lee3 hours ago", "Ann Lee 3 hours ago"), ("Ann LeeReuters", "Ann Lee Reuters"),
+    # near misses: a word's own capital with no day after the month; a brand's inner capital
+    ("Ann LeeMarten", "Ann LeeMarten"), ("HarbourAPI docs", "HarbourAPI docs"), ("iPhone 3 hours", "iPhone 3 hours"),
+])
+def test_unglue_stamps_short_months_stamps_and_agencies(text, unglued):
+    assert rules.unglue_stamps(text) == unglued
+
+
+def test_unglue_stamps_leaves_an_acronym_in_capitals():
+    assert rules.unglue_stamps("ramp it up ASAP, he said") == "ramp it up ASAP, he said"
