@@ -3123,6 +3123,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
                            or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
         name = first
+    # ("Ann Lee, Reuters | March 3, 2019": or an agency by its name after a comma.)
+    head, comma, agency = name.rpartition(",")
+    if comma and agency.strip().casefold() in AGENCIES:
+        name = head.strip()
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
         # ("03.03.2019 10:00 Uhr Ann Lee", "2019/03/03 Ann Lee": or written day first with dots,

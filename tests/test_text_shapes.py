@@ -2959,3 +2959,17 @@ def test_unglue_stamps_short_months_stamps_and_agencies(text, unglued):
 
 def test_unglue_stamps_leaves_an_acronym_in_capitals():
     assert rules.unglue_stamps("ramp it up ASAP, he said") == "ramp it up ASAP, he said"
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the agency by its name after a comma, between the names and the date
+    ("Ann Lee, Reuters | March 3, 2019", ["Ann Lee"]),
+    # near misses: by its whole name (read before too); the agency alone before the date; a
+    # picture's credit by its slash
+    ("Ann Lee and Tom Park, The Associated Press March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("Reuters | March 3, 2019", []),
+    ("Tom Park/Reuters March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_an_agency_after_a_comma_and_a_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
