@@ -1752,8 +1752,12 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
-_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our)\s+(?:\w+\s+)?(?i:korrespondent(?:en|in)?|redakteur(?:in)?|"
-                       r"mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|reporters?)\s+(?=[A-Z])")
+# ("Par notre correspondante Ann Lee", "Por nuestra corresponsal Ann Lee", "Di nostro inviato
+# Ann Lee", "Por nosso correspondente Ann Lee": the same in French, Spanish, Italian, Portuguese.)
+_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our|notre|nos|nuestr[oa]s?|nostr[oaie]|noss[oa]s?)\s+(?:\w+\s+)?"
+                       r"(?i:korrespondent(?:en|in)?|redakteur(?:in)?|mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|"
+                       r"reporters?|correspondante?s?|envoyée?s?\s+spéci(?:al|ale|aux|ales)|corresponsal(?:es)?|"
+                       r"enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?|corrispondente|correspondente)\s+(?=[A-Z])")
 _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter|autor|autora|autorin|auteur|autore|"
                                   rf"tekst|texte|texto|testo)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
@@ -1789,7 +1793,7 @@ def clean_byline(text: str) -> str:
     text = _LABEL_WITHOUT_COLON.sub("", text)
     # "Von unserer Korrespondentin Ann Lee", "By our correspondent Ann Lee": the paper's own
     # writer named by their role first.
-    if text[:3].casefold() in ("uns", "our"):
+    if text[:3].casefold() in ("uns", "our", "not", "nos", "nue"):
         text = _OUR_ROLE.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)

@@ -2973,3 +2973,20 @@ def test_unglue_stamps_leaves_an_acronym_in_capitals():
 @pytest.mark.parametrize("markdown", [True, False])
 def test_names_an_agency_after_a_comma_and_a_date(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the paper's own writer named by their role first, after "our" in French,
+    # Spanish, Italian or Portuguese, as in German and English
+    ("Par notre correspondante Ann Lee", ["Ann Lee"]),
+    ("Par nos envoyés spéciaux Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Por nuestra corresponsal Ann Lee", ["Ann Lee"]),
+    ("Di nostro inviato Ann Lee", ["Ann Lee"]),
+    ("Por nosso correspondente Ann Lee", ["Ann Lee"]),
+    # near misses: the desk, no one; the German form (read before too)
+    ("Par notre rédaction", []),
+    ("Von unserem Korrespondenten Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_our_correspondent_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
