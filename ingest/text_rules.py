@@ -2809,8 +2809,14 @@ def without_email(text: str) -> str:
 
 # "Staff writer Ann Lee", "Senior political correspondent Ann Lee": a writer's job before the
 # name, in any case, ending on the trade's noun (a picture maker's is no writer's).
-_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:writer|reporter|correspondent|"
-                              rf"editor|columnist|journalist|contributor|author)\s+(?={_UPPER})")
+# ("Von Redakteurin Ann Lee", "Par la journaliste Ann Lee": the trade's noun in German, French,
+# Spanish, Italian and Portuguese too, with the article those set before it.)
+_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:(?:la|le|el|il|a|o)\s+)?"
+                              r"(?i:writer|reporter|correspondent|editor|columnist|journalist|contributor|author|"
+                              r"redakteur(?:in)?|korrespondent(?:in)?|reporterin|journaliste|rédact(?:eur|rice)|"
+                              r"correspondante?|periodista|redactor(?:a)?|corresponsal|giornalista|inviat[oa]|"
+                              r"jornalista|correspondente)\s+"
+                              rf"(?={_UPPER})")
 
 
 def is_name_line(line: Line, in_block: bool = False) -> bool:

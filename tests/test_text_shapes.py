@@ -2990,3 +2990,18 @@ def test_names_an_agency_after_a_comma_and_a_date(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_our_correspondent_in_other_languages(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's trade before the name in another language ('Redakteurin Ann
+    # Lee' was read as the name; the others gave no one)
+    ("Von Redakteurin Ann Lee", ["Ann Lee"]),
+    ("Par la journaliste Ann Lee", ["Ann Lee"]),
+    ("Por el periodista Ann Lee", ["Ann Lee"]),
+    # near misses: no trade before the name; a first name that is no trade's
+    ("Von Ann Lee", ["Ann Lee"]),
+    ("Par Lee Ann Park", ["Lee Ann Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_writers_trade_before_the_name_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
