@@ -2248,7 +2248,9 @@ _LABEL = re.compile(
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     # ("Author | Ann Lee": a bar in the colon's place, as a page's label and name cells come out.)
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*[:|]|"
+    # ("Text und Fotos: A", "Texte et photos : A", "Texto y fotos: A": in other languages too.)
+    r"(?:text|words|story|texte|texto|testo|tekst)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+"
+    r"(?:photos|photographs|pictures|images|fotos|bilder|fotografie|fotografías|fotografias|foto|zdjęcia))\s*[:|]|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)

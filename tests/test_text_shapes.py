@@ -3005,3 +3005,17 @@ def test_our_correspondent_in_other_languages(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_the_writers_trade_before_the_name_in_other_languages(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer who took the pictures too, labelled in another language
+    ("Text und Fotos: Ann Lee", ["Ann Lee"]),
+    ("Texte et photos : Ann Lee", ["Ann Lee"]),
+    ("Texto y fotos: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the pictures' label alone credits a photographer; the English form as before
+    ("Fotos: Tom Park", []),
+    ("Text and photos: Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_text_and_photos_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
