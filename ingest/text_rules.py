@@ -1603,7 +1603,7 @@ _BY = re.compile(
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"
     # (the kind of piece, "Artículo de A", "Une tribune de A": else read as one name with its "de")
     r"artículo|articulo|article|artigo|columna|coluna|tribune|entrevista|análisis|analisis|análise|"
-    r"analyse|opinión|opinião|critique|crítica)\s+de|"
+    r"analyse|opinión|opinião|critique|crítica|commentaire|comentario|comentário|enquête|reportaje)\s+de|"
     # ("By · Ann Lee", "By- Ann Lee": a dot or a dash after the label, a style sheet's separator.)
     r"napisał|napisała|kirjoittanut)(?!\w)(?=[:\s·•~–—-])(?:\s*[:·•~–—-])*\s*(.+)$",  # ("wrote": Polish, Finnish)
     re.I,

@@ -3019,3 +3019,17 @@ def test_the_writers_trade_before_the_name_in_other_languages(header, authors, m
 @pytest.mark.parametrize("markdown", [True, False])
 def test_text_and_photos_in_other_languages(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the kind of piece and "de" before the writer, in French and Spanish
+    ("Un commentaire de Ann Lee", ["Ann Lee"]),
+    ("Une enquête de Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Un reportaje de Ann Lee", ["Ann Lee"]),
+    # near misses: no name after "de"; a surname's particle
+    ("Le commentaire de la semaine", []),
+    ("Ann de Lee", ["Ann de Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_kind_of_piece_de_the_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
