@@ -1595,6 +1595,8 @@ _BY = re.compile(
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
     # ("As told to A": a first-person piece's writer, who set down someone else's words.)
     r"as\s+told\s+to|"
+    # ("From our correspondent Ann Lee": "from" before the paper's own writer and their role.)
+    r"from(?=\s+our\s)|"
     # ("This article was contributed by A": a contributed piece's writer, who wrote all of it; not
     # "A contributed to this report", a helper's credit.)
     r"(?:this|the)\s+(?:article|post|story|piece|column|essay)\s+was\s+contributed\s+by|"

@@ -3033,3 +3033,16 @@ def test_text_and_photos_in_other_languages(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_kind_of_piece_de_the_writer(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: "From our correspondent" and the writer's name
+    ("From our correspondent Ann Lee", ["Ann Lee"]),
+    ("From our staff reporters Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: no name after the role; another "from our" line
+    ("From our correspondent in Lisbon", []),
+    ("From our archive: Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_from_our_correspondent(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
