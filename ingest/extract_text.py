@@ -1525,8 +1525,13 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
     # own, named by its alt text: "![Ann Lee](ann.jpg)" / "Ann Lee / Harbour Gazette".)
     if slashed and line.picture_above is not None and not _writers_picture(lines, i, slashed):
         slashed = []
+    # (Or right over the story under a standfirst long enough to read as its first paragraph,
+    # as "Ann Lee, for The Harbour Gazette" is read there: a picture's credit goes on with its
+    # caption, not with the story or with the picture's own credit.)
     if slashed and (_beside_marker(lines, i) or _below(lines, i, {title_at, description_at}, page)
-                    or rules.full_dates(line.text)):
+                    or rules.full_dates(line.text)
+                    or _below(lines, i, {body_at}, page) and i + 1 < len(lines)
+                    and (rules.is_paragraph(lines[i + 1]) or rules.picture_credit(lines[i + 1]))):
         add(slashed, i, "name_slash_outlet")
         return
     if line.words > 30 or rules.is_caption(line) or _sections_of_breadcrumb(page, line):
@@ -1613,10 +1618,15 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         names, rule = _first_rule(line, rules.names_with_outlet, rules.name_and_outlet, rules.name_with_marker,
                                   rules.name_with_degrees)
         # Right under the headline, a name and a date open the line whatever follows them.
-        if not names and _below(lines, i, {title_at, description_at}, page):
+        under_headline = _below(lines, i, {title_at, description_at}, page)
+        if not names and under_headline:
             names, rule = rules.name_with_date(line, then_anything=True), "name_with_date_then_anything"
-            if not names:
-                names, rule = rules.byline_fields(line), "byline_fields"
+        # A line of fields ("Ann Lee | Ports | March 3, 2019") there, or right over the story
+        # under a standfirst long enough to read as its first paragraph: its date, stamp or
+        # role field tells it from a caption.
+        if not names and (under_headline or _below(lines, i, {body_at}, page) and i + 1 < len(lines)
+                          and rules.is_paragraph(lines[i + 1])):
+            names, rule = rules.byline_fields(line), "byline_fields"
         add(names, i, rule)
 
 

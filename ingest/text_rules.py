@@ -342,8 +342,15 @@ def _emphasised(match: re.Match) -> str:
 # before words of a closed list (a page's stamps and buttons, whole month names but "May",
 # itself a name) or a date: a capital inside a word is otherwise a name's ("McDonald").
 _GLUED_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
-_GLUED_STAMP_WORD = rf"(?:Updated|Published|Posted|Follow|Share|Twitter|Facebook|Instagram|LinkedIn|Email|{_GLUED_MONTHS})"
-_GLUED_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{_GLUED_MONTHS})|\d{{1,2}}\s*min(?:ute)?s?\s+read)"
+# (And a month's short name with the day after it, "Ann LeeMar 3, 2019"; the stamp's "Last
+# updated"; an agency's name in words, "Ann LeeReuters", "Ann Lee, ReutersMarch 3": not in
+# capitals, which an acronym in capitals takes for its own, "ASAP".)
+_GLUED_STAMP_WORD = (rf"(?:Updated|Published|Posted|Last\s+updated|Follow|Share|Twitter|Facebook|Instagram|LinkedIn|Email|"
+                     rf"{_GLUED_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{{1,2}}|"
+                     r"Reuters|Bloomberg|Xinhua|Kyodo|Yonhap)")
+# (Or a relative stamp, "Ann Lee3 hours ago".)
+_GLUED_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}\s+(?:{_GLUED_MONTHS})|\d{{1,2}}\s*min(?:ute)?s?\s+read|"
+               r"\d{1,2}\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago)")
 # Every place it marks is before a capital or a digit: the first lookahead says so at once,
 # where the lookbehinds and the word list were tried at every character (over the 98,992 lines
 # of the development texts: 3.0 -> 0.5 CPU s, the same result on every line).
@@ -1082,7 +1089,10 @@ _NOTICE = re.compile(
     r"for (?:your )?personal,? non-?commercial use only)\b",
     re.I,
 )
-_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$"
+                    # "5 min", "5 min listen": a player's or a reading time's length on its own,
+                    # its icon or its "read" lost (a line no story has, and no writer's stamp).
+                    r"|^\d{1,3}\s*(?i:min(?:ute)?s?)\.?(?:\s+(?i:listen|watch))?$")
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A web address in a line of words: "https://...", "www....", or a host and a path
@@ -1611,12 +1621,17 @@ _BY = re.compile(
     r"interview)\s+)?(?:(?:by)?by|par|von|por|door|av|af|di|oleh|"
     # ("As told to A": a first-person piece's writer, who set down someone else's words.)
     r"as\s+told\s+to|"
+    # ("From our correspondent Ann Lee": "from" before the paper's own writer and their role.)
+    r"from(?=\s+our\s)|"
+    # ("This article was contributed by A": a contributed piece's writer, who wrote all of it; not
+    # "A contributed to this report", a helper's credit.)
+    r"(?:this|the)\s+(?:article|post|story|piece|column|essay)\s+was\s+contributed\s+by|"
     # "da" and "de" say "by" only after the word they follow ("Scritto da A", "Texto de A"): alone
     # they are a surname's particles.
     r"(?:scritto|a\s+cura)\s+d[ai]|(?:texto|texte|reportagem|reportage|crónica|crônica|chronique|"
     # (the kind of piece, "Artículo de A", "Une tribune de A": else read as one name with its "de")
     r"artículo|articulo|article|artigo|columna|coluna|tribune|entrevista|análisis|analisis|análise|"
-    r"analyse|opinión|opinião|critique|crítica)\s+de|"
+    r"analyse|opinión|opinião|critique|crítica|commentaire|comentario|comentário|enquête|reportaje)\s+de|"
     # ("By · Ann Lee", "By- Ann Lee": a dot or a dash after the label, a style sheet's separator.)
     r"napisał|napisała|kirjoittanut)(?!\w)(?=[:\s·•~–—-])(?:\s*[:·•~–—-])*\s*(.+)$",  # ("wrote": Polish, Finnish)
     re.I,
@@ -1789,8 +1804,12 @@ _TRAILING_AGENCY = re.compile(
                           if " " in name or len(name) >= 4) + r")$", re.I)
 
 
-_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our)\s+(?:\w+\s+)?(?i:korrespondent(?:en|in)?|redakteur(?:in)?|"
-                       r"mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|reporters?)\s+(?=[A-Z])")
+# ("Par notre correspondante Ann Lee", "Por nuestra corresponsal Ann Lee", "Di nostro inviato
+# Ann Lee", "Por nosso correspondente Ann Lee": the same in French, Spanish, Italian, Portuguese.)
+_OUR_ROLE = re.compile(r"^(?i:unser(?:em|er|en)|our|notre|nos|nuestr[oa]s?|nostr[oaie]|noss[oa]s?)\s+(?:\w+\s+)?"
+                       r"(?i:korrespondent(?:en|in)?|redakteur(?:in)?|mitarbeiter(?:in)?|reporter(?:in)?|correspondents?|"
+                       r"reporters?|correspondante?s?|envoyée?s?\s+spéci(?:al|ale|aux|ales)|corresponsal(?:es)?|"
+                       r"enviad[oa]s?\s+especial(?:es)?|inviat[oa](?:\s+special[ei])?|corrispondente|correspondente)\s+(?=[A-Z])")
 _LABEL_WITHOUT_COLON = re.compile(rf"^(?i:words|text|story|author|writer|reporter|autor|autora|autorin|auteur|autore|"
                                   rf"tekst|texte|texto|testo)\s+(?={_UPPER}{_LOWER}+\s+{_UPPER})")
 
@@ -1826,7 +1845,7 @@ def clean_byline(text: str) -> str:
     text = _LABEL_WITHOUT_COLON.sub("", text)
     # "Von unserer Korrespondentin Ann Lee", "By our correspondent Ann Lee": the paper's own
     # writer named by their role first.
-    if text[:3].casefold() in ("uns", "our"):
+    if text[:3].casefold() in ("uns", "our", "not", "nos", "nue"):
         text = _OUR_ROLE.sub("", text)
     # A profile's address beside the names goes first: its slashes are no separators of fields.
     text = _PROFILE_ADDRESS.sub("", text)
@@ -2316,7 +2335,9 @@ _LABEL = re.compile(
     r"yazan|yazar|tác giả|kirjoittaja|toimittaja|skribent|forfatter|författare|"
     # the author who took the pictures too: "Text and photos: A", "Words & pictures: A"
     # ("Author | Ann Lee": a bar in the colon's place, as a page's label and name cells come out.)
-    r"(?:text|words|story)\s+(?:and|&)\s+(?:photos|photographs|pictures|images))\s*[:|]|"
+    # ("Text und Fotos: A", "Texte et photos : A", "Texto y fotos: A": in other languages too.)
+    r"(?:text|words|story|texte|texto|testo|tekst)\s+(?:and|&|und|et|y|e|en|og|och|i)\s+"
+    r"(?:photos|photographs|pictures|images|fotos|bilder|fotografie|fotografías|fotografias|foto|zdjęcia))\s*[:|]|"
     # "取材・文：A" (reporting and text), "文=A": a Japanese label may be joined to another
     # before it, and set apart from the name by "=".
     # ("文/王小明": a Chinese label set apart by a slash; "作者 | 王小明" by a bar, as blogs set it.)
@@ -2546,7 +2567,7 @@ def byline_by(line: Line) -> list[str]:
     # (A standfirst may run into the byline when their elements lose the break between them:
     # a sentence's end, then "By" with its capital, "... over two years. By Ann Lee".)
     # ("Posted 2 hours ago by A": a relative stamp before it, as a date.)
-    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before)
+    if before.strip() and not (len(before.split()) <= 3 or FULL_DATE.search(before) or _written_stamp(before)
                                or re.fullmatch(r"\W*(?:(?:posted|published|updated)\s+)?\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?)\s+ago\s*", before, re.I)
                                or re.search(r"[|•·/,—–-]\s*$", before)
                                or re.search(r"[.!?”\"]\s*$", before) and text[match.start():].lstrip()[:2] in ("By", "BY")):
@@ -2570,6 +2591,27 @@ def byline_by(line: Line) -> list[str]:
            for word in names.split()):
         return []
     return names_in(names) or _name_before_organisation(names)
+
+
+# The words a stamp in another language sets around its date: the stamp's word and article,
+# the weekday, the time's "at" ("Publicado el lunes 3 de marzo de 2019", "Publié le 3 mars 2019 à 10h00").
+_STAMP_WORDS = re.compile(
+    rf"(?i:{_PUBLISHED_WORDS}|on|le|el|il|am|em|op|at|à|um|alle|las|ore|uhr|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|segunda|terça|quarta|quinta|sexta|feira)")
+
+
+def _written_stamp(text: str) -> bool:
+    """"3 de marzo de 2019", "Publié le 3 mars 2019 à 10h00", "Sonntag, 3. März 2019": a date
+    in a written form of another language (full_dates reads it), and around it only a stamp's
+    words: before a byline's "by" it is the byline's own date, as FULL_DATE's forms are."""
+    if not full_dates(text):
+        return False
+    for form in _WHOLE_DATES:
+        text = form.sub(" ", text)
+    text = re.sub(r"\d{1,2}\s*[:.h]\s*\d\d", " ", text)  # the time
+    return all(_STAMP_WORDS.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text))
 
 
 _CJK_FAMILY_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,3} [\u4e00-\u9fff\u3040-\u30ff]{1,4}")
@@ -2760,12 +2802,26 @@ def names_over_lines(lines: list[Line], limit: int = 7) -> tuple[list[str], int]
     return names, taken
 
 
+# The words that join a writer and an agency at a byline's end, in the languages bylines use
+# ("and", "with"; "et", "avec"; "und", "mit"; "y", "con"; "e", "com"; "en", "met"; "med").
+_AGENCY_JOINER = re.compile(r"\s+(?i:and|&|et|und|y|e|en|with|avec|mit|con|com|met|med)\s+(?:l['’]\s*)?")
+
+
 def byline_with_organisation(line: Line) -> tuple[list[str], str | None]:
     """"A and B, The Associated Press" / "A, Reuters" / "A | Reuters" / "A – The Harbour
     Gazette" / "A (AP)": the people and the organisation."""
     # The organisation is after the last comma, bar or spaced dash, or in closing brackets.
     text = line.text.strip()
     separators = list(re.finditer(r",|\s[|•·–—-]\s|\s*\|\s*|\s*\((?=[^()]+\)\W*$)", text))
+    # "Ann Lee and AFP", "Par Ann Lee avec l'AFP", "Von Ann Lee mit dpa": or after a joining
+    # word, where an agency's copy helped the writer (an agency only: "Ann Lee and Tom Sun" is
+    # two people, and a paper's name after "and" may be a second writer's).
+    joined = [*_AGENCY_JOINER.finditer(text)][-1:]
+    agency = AGENCIES.get(text[joined[0].end():].strip(" .").casefold()) if joined and line.words <= 20 else None
+    if agency:
+        head = re.sub(r"^(?:by|par|von|por)\s+", "", text[: joined[0].start()], flags=re.I)
+        if re.fullmatch(rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|And|AND|&|et|und|y|e|en)\s+){_NAME})*", head):
+            return names_in(head), agency
     if line.words > 20 or not separators:
         return [], None
     head, tail = text[: separators[-1].start()], text[separators[-1].end():].strip(" .)")
@@ -2832,7 +2888,8 @@ _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
 # Anchored where a run of separators, and then a run of the address's own letters, begins,
 # and the separators taken without backtracking: from inside a run the pattern would try every
 # position to the run's end, and a long run with an "@" after it (40,000 letters) took 19 s.
-_EMAIL_AFTER = re.compile(r"(?<![,\s|•·–—/-])[,\s|•·–—/-]*+<?(?:mailto:)?(?<![\w.+])[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+# ("Ann Lee (ann@example.org)", "Ann Lee [ann@example.org]": in brackets too.)
+_EMAIL_AFTER = re.compile(r"(?<![,\s|•·–—/-])[,\s|•·–—/-]*+[<(\[]?(?:mailto:)?(?<![\w.+])[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)\]]?")
 
 
 def without_email(text: str) -> str:
@@ -2844,8 +2901,14 @@ def without_email(text: str) -> str:
 
 # "Staff writer Ann Lee", "Senior political correspondent Ann Lee": a writer's job before the
 # name, in any case, ending on the trade's noun (a picture maker's is no writer's).
-_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:writer|reporter|correspondent|"
-                              rf"editor|columnist|journalist|contributor|author)\s+(?={_UPPER})")
+# ("Von Redakteurin Ann Lee", "Par la journaliste Ann Lee": the trade's noun in German, French,
+# Spanish, Italian and Portuguese too, with the article those set before it.)
+_JOB_BEFORE_NAME = re.compile(rf"^(?:(?i:{'|'.join(sorted(ROLE_WORDS))})\s+)*(?i:(?:la|le|el|il|a|o)\s+)?"
+                              r"(?i:writer|reporter|correspondent|editor|columnist|journalist|contributor|author|"
+                              r"redakteur(?:in)?|korrespondent(?:in)?|reporterin|journaliste|rédact(?:eur|rice)|"
+                              r"correspondante?|periodista|redactor(?:a)?|corresponsal|giornalista|inviat[oa]|"
+                              r"jornalista|correspondente)\s+"
+                              rf"(?={_UPPER})")
 
 
 def is_name_line(line: Line, in_block: bool = False) -> bool:
@@ -3114,6 +3177,16 @@ _FIELD_BEFORE_DATE = re.compile(
     rf"(?:{_WEEKDAY_WORD}[.,]?\s*)?$")
 
 
+# A date that opens a line in a form FULL_DATE does not take, and the time after it.
+_DATE_FIRST_WITH_TIME = re.compile(
+    rf"^(?:{_DOTTED_DATE.pattern}|{_YEAR_FIRST.pattern}日?|{_FOREIGN_DATE.pattern})"
+    r"(?:[,\s]+(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d\d(?:\s*(?i:uhr|h|[ap]\.?m\.?))?)?")
+
+
+_STAMP_RUN_ON = re.compile(rf"\s+(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)\s*:?\s*)"
+                           r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -3151,6 +3224,9 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # "Ann Lee | Published March 3, 2019", "Ann Lee | Sunday, March 3, 2019": the stamp's own
     # word or the date's weekday stands in a field of its own after the bar; the bar goes too.
     name = _FIELD_BEFORE_DATE.sub("", name).strip(" ,|•·-–—/(")
+    # "Ann Lee, Harbour Gazette Published 10:00 a.m. ET March 3, 2019": or with no bar, the
+    # stamp's word and its time run onto the names (a converter joined the byline's spans).
+    name = _STAMP_RUN_ON.sub("", name).strip(" ,|•·-–—/(")
     if not _WEEKDAY_START.sub("", name).strip(" ,"):
         name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
@@ -3163,8 +3239,16 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
                            or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
         name = first
+    # ("Ann Lee, Reuters | March 3, 2019": or an agency by its name after a comma.)
+    head, comma, agency = name.rpartition(",")
+    if comma and agency.strip().casefold() in AGENCIES:
+        name = head.strip()
     if not name:  # "18/03/2019 | Ann Lee": the date first
         name = FULL_DATE.sub("", line.text).strip(" ,|•·-–—/")
+        # ("03.03.2019 10:00 Uhr Ann Lee", "2019/03/03 Ann Lee": or written day first with dots,
+        # or year first, each with its time; FULL_DATE's forms take their time with them.)
+        if name == line.text.strip(" ,|•·-–—/"):
+            name = _DATE_FIRST_WITH_TIME.sub("", name).strip(" ,|•·-–—/")
         # ("Sun, Mar 3, 2019 | Ann Lee": the date's weekday before it.)
         name = _WEEKDAY_START.sub("", name).strip(" ,|•·-–—/")
         # "2019年3月3日 山田太郎": a Chinese or Japanese name after the date written their way.
@@ -3326,6 +3410,17 @@ def name_slash_outlet(line: Line) -> list[str]:
     if _co_author(tail):
         return names_in(f"{head} and {tail}")
     return names_in(head)
+
+
+# The most words of a picture's credit line ("© Tom Park / Harbour Images", "Photo: Tom Park").
+PICTURE_CREDIT_WORDS = 12
+
+
+def picture_credit(line: Line) -> bool:
+    """"© Tom Park / stock.example.com", "Photo: Tom Park / Getty Images": a short line that
+    credits a picture by its copyright sign or a picture agency's word."""
+    return line.words <= PICTURE_CREDIT_WORDS and (
+        line.text.lstrip(" *_(").startswith("©") or bool(_PICTURE_SOURCE.search(line.text)))
 
 
 # Where an author box's link begins after the name on one line: "View More Articles", "More

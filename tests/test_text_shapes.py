@@ -2967,3 +2967,292 @@ def test_a_credit_by_someone_for_other_work(credit, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_writers_own_word_before_by(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- stop 33: author recall, byline shapes the rules missed (textrec33) ------------------------
+
+
+@pytest.mark.parametrize("below, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # name, a slash and the paper, right over the story or over the picture's own credit
+    ("Ann Lee / The Harbour Gazette", ["Ann Lee"]),
+    ("Ann Lee / The Harbour Gazette\n\n© Tom Park / stock.example.com\n\nThe quays at dawn.", ["Ann Lee"]),
+    # near misses: over a caption the line is the picture's credit; an agency's name after the
+    # slash credits a picture; below the story's second paragraph it is no byline
+    ("Tom Park / The Harbour Gazette\n\nThe quays at dawn, where the strike began six weeks ago.", []),
+    ("Tom Park / Getty Images", []),
+    (f"{STORY}\n\nAnn Lee / The Harbour Gazette", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_slash_paper_under_a_long_standfirst(below, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{below}", markdown) == authors
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("© Tom Park / stock.example.com", True), ("Photo: Tom Park", True), ("(© Harbour Images)", True),
+    # near misses: a caption, a byline, a long sentence that names a photo
+    ("The quays at dawn.", False), ("Ann Lee / The Harbour Gazette", False),
+    ("The union said the photos taken on the quays last week showed three men hurt at work", False),
+])
+def test_picture_credit(text, credit):
+    assert rules.picture_credit(line(text)) == credit
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writers and the agency that helped, joined by a word, in the languages
+    # bylines use, with or without a label
+    ("Ann Lee and AFP", ["Ann Lee"]),
+    ("Ann Lee with Reuters", ["Ann Lee"]),
+    ("Par Ann Lee avec l’AFP", ["Ann Lee"]),
+    ("Ann Lee et Tom Park avec AFP", ["Ann Lee", "Tom Park"]),
+    ("Von Ann Lee und dpa", ["Ann Lee"]),
+    ("Ann Lee mit dpa", ["Ann Lee"]),
+    ("Ann Lee y Tom Park con EFE", ["Ann Lee", "Tom Park"]),
+    ("Ann Lee, Tom Park and the Associated Press", ["Ann Lee", "Tom Park"]),
+    # near misses: two people, a paper that may be a second writer's name (as before), a
+    # picture's credit
+    ("Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Photo: Tom Park and AFP", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_writers_and_the_agency_joined_by_a_word(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, people, organisation", [
+    ("Ann Lee and AFP", ["Ann Lee"], "Agence France-Presse"),
+    ("Par Ann Lee avec l'AFP", ["Ann Lee"], "Agence France-Presse"),
+    ("Von Ann Lee und dpa", ["Ann Lee"], "dpa"),
+    # near misses: no agency after the joining word; prose before it
+    ("Ann Lee and The Harbour Gazette", [], None),
+    ("The union met with Reuters", [], None),
+])
+def test_byline_with_an_agency_after_a_joining_word(text, people, organisation):
+    assert rules.byline_with_organisation(line(text)) == (people, organisation)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the byline's own date before "by" in another language's written form, more
+    # than three words long, with its stamp's words around it
+    ("3 de marzo de 2019 por Ann Lee", ["Ann Lee"]),
+    ("Publicado el lunes 3 de marzo de 2019 por Ann Lee", ["Ann Lee"]),
+    ("Publié le 3 mars 2019 à 10h00 par Ann Lee", ["Ann Lee"]),
+    ("Sonntag, 3. März 2019 von Ann Lee", ["Ann Lee"]),
+    # near misses: a sentence with a date before "by" (the story's, not a stamp), as in English
+    ("El 3 de marzo de 2019 fue detenido por Tom Park", []),
+    ("Le 3 mars 2019, le port a été bloqué par Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_written_date_in_another_language_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a player's or a reading time's length on a line of its own between the
+    # headline and the writer's name
+    ("Listen to this article\n\n5 min\n\nAnn Lee\n\nAdvertisement", ["Ann Lee"]),
+    ("5 min\n\nAnn Lee\n\nThe board gave way after a nine-week strike.", ["Ann Lee"]),
+    ("12 mins listen\n\nAnn Lee\n\nAdvertisement", ["Ann Lee"]),
+    # near misses, as before: two section names between (tags, not furniture)
+    ("Ports\n\nLabour\n\nAnn Lee\n\nAdvertisement", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_length_alone_between_headline_and_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, furniture", [
+    ("5 min", True), ("12 mins listen", True), ("3 Minutes", True), ("4:32", True),
+    # near misses: a reading time with "read" (a stamp of the byline's), words after the length
+    ("5 min read", True), ("5 minutes of silence", False), ("5 men", False),
+])
+def test_a_length_alone_is_furniture(text, furniture):
+    assert rules.is_furniture(line(text)) == furniture
+
+
+@pytest.mark.parametrize("below, authors", [
+    # fail before: under a standfirst long enough to read as the story's first paragraph, a
+    # line of fields with the name among them, right over the story
+    ("Ann Lee | Ports | March 3, 2019", ["Ann Lee"]),
+    ("Ports | March 3, 2019 | Ann Lee", ["Ann Lee"]),
+    ("Ann Lee · Ports · 5 min read", ["Ann Lee"]),
+    # near misses: fields with no date, stamp or role; below the story's second paragraph
+    ("Ports | Harbour Life | Ann Lee", []),
+    (f"{STORY}\n\nAnn Lee | Ports | March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_line_of_fields_under_a_long_standfirst(below, authors, markdown):
+    assert authors_under_headline(f"{LONG_STANDFIRST}\n\n{below}", markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's mail address in brackets after the name
+    ("Ann Lee (alee@example.com)", ["Ann Lee"]),
+    ("Ann Lee [alee@example.com]\n\nMarch 3, 2019", ["Ann Lee"]),
+    # near misses, as before: in angle brackets; a sentence about someone with their address
+    ("Ann Lee <alee@example.com>", ["Ann Lee"]),
+    ("Tom Park (tpark@example.com) said the board would meet again on Friday.", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_mail_address_in_brackets_after_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("place, byline, authors", [
+    # fail before: a contributed piece's writer, under the headline (below its date) or at the end
+    ("top", "This article was contributed by Ann Lee", ["Ann Lee"]),
+    ("top", "March 3, 2019\n\nThis post was contributed by Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    ("end", "This article was contributed by Ann Lee.", ["Ann Lee"]),
+    # near misses: a helper's credit, "contributed" with no piece named before it
+    ("end", "Tom Park contributed to this report.", []),
+    ("top", "Reporting contributed by Tom Park", []),
+])
+def test_a_contributed_piece(place, byline, authors):
+    text = f"{byline}\n\n{STORY}\n\n{STORY}" if place == "top" else f"{STORY}\n\n{STORY}\n\n{byline}"
+    assert parse(f"# {HEADLINE}\n\n{text}\n", True).authors == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the date first, written day first with dots or year first, with its time,
+    # then the name, as "March 3, 2019 Ann Lee" was read
+    ("03.03.2019 Ann Lee", ["Ann Lee"]),
+    ("03.03.2019, 10:00 Uhr Ann Lee", ["Ann Lee"]),
+    ("2019/03/03 Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the paper or a sentence after the date
+    ("03.03.2019 10:00 Uhr Harbour Gazette", []),
+    ("03.03.2019 The board met again", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_dotted_or_year_first_date_before_the_name(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the stamp's word and its time run onto the names and the paper with no bar
+    ("Ann Lee, The Harbour Gazette Published 10:00 a.m. ET March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee and Tom Park Updated: 10:00 AM March 3, 2019", ["Ann Lee", "Tom Park"]),
+    # near misses: the paper alone before the stamp; a sentence
+    ("The Harbour Gazette Published 10:00 a.m. ET March 3, 2019", []),
+    ("The board published its figures at 10:00 a.m. on March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_stamp_run_onto_the_names(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a name glued by a converter to a month's short name and the day, to the
+    # stamp's "Last updated", to a relative stamp or to an agency's name ('Ann LeeReuters',
+    # 'Ann LeeLast' were read as names)
+    ("Ann LeeMar 3, 2019", ["Ann Lee"]),
+    ("By Ann LeeLast updated: March 3, 2019", ["Ann Lee"]),
+    ("Ann Lee3 hours ago", ["Ann Lee"]),
+    ("Ann LeeReuters", ["Ann Lee"]),
+    # near misses, as before: the whole month's name; a surname's own inner capital
+    ("Ann LeeMarch 3, 2019", ["Ann Lee"]),
+    ("Ann MacKenzie\n\nMarch 3, 2019", ["Ann MacKenzie"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_glued_to_a_short_month_a_stamp_or_an_agency(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("text, unglued", [
+    ("Ann LeeMar 3, 2019", "Ann Lee Mar 3, 2019"), ("Ann LeeLast updated: March 3", "Ann Lee Last updated: March 3"),
+    ("Ann Lee3 hours ago", "Ann Lee 3 hours ago"), ("Ann LeeReuters", "Ann Lee Reuters"),
+    # near misses: a word's own capital with no day after the month; a brand's inner capital
+    ("Ann LeeMarten", "Ann LeeMarten"), ("HarbourAPI docs", "HarbourAPI docs"), ("iPhone 3 hours", "iPhone 3 hours"),
+])
+def test_unglue_stamps_short_months_stamps_and_agencies(text, unglued):
+    assert rules.unglue_stamps(text) == unglued
+
+
+def test_unglue_stamps_leaves_an_acronym_in_capitals():
+    assert rules.unglue_stamps("ramp it up ASAP, he said") == "ramp it up ASAP, he said"
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the agency by its name after a comma, between the names and the date
+    ("Ann Lee, Reuters | March 3, 2019", ["Ann Lee"]),
+    # near misses: by its whole name (read before too); the agency alone before the date; a
+    # picture's credit by its slash
+    ("Ann Lee and Tom Park, The Associated Press March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("Reuters | March 3, 2019", []),
+    ("Tom Park/Reuters March 3, 2019", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_names_an_agency_after_a_comma_and_a_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the paper's own writer named by their role first, after "our" in French,
+    # Spanish, Italian or Portuguese, as in German and English
+    ("Par notre correspondante Ann Lee", ["Ann Lee"]),
+    ("Par nos envoyés spéciaux Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Por nuestra corresponsal Ann Lee", ["Ann Lee"]),
+    ("Di nostro inviato Ann Lee", ["Ann Lee"]),
+    ("Por nosso correspondente Ann Lee", ["Ann Lee"]),
+    # near misses: the desk, no one; the German form (read before too)
+    ("Par notre rédaction", []),
+    ("Von unserem Korrespondenten Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_our_correspondent_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer's trade before the name in another language ('Redakteurin Ann
+    # Lee' was read as the name; the others gave no one)
+    ("Von Redakteurin Ann Lee", ["Ann Lee"]),
+    ("Par la journaliste Ann Lee", ["Ann Lee"]),
+    ("Por el periodista Ann Lee", ["Ann Lee"]),
+    # near misses: no trade before the name; a first name that is no trade's
+    ("Von Ann Lee", ["Ann Lee"]),
+    ("Par Lee Ann Park", ["Lee Ann Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_writers_trade_before_the_name_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the writer who took the pictures too, labelled in another language
+    ("Text und Fotos: Ann Lee", ["Ann Lee"]),
+    ("Texte et photos : Ann Lee", ["Ann Lee"]),
+    ("Texto y fotos: Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: the pictures' label alone credits a photographer; the English form as before
+    ("Fotos: Tom Park", []),
+    ("Text and photos: Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_text_and_photos_in_other_languages(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the kind of piece and "de" before the writer, in French and Spanish
+    ("Un commentaire de Ann Lee", ["Ann Lee"]),
+    ("Une enquête de Ann Lee et Tom Park", ["Ann Lee", "Tom Park"]),
+    ("Un reportaje de Ann Lee", ["Ann Lee"]),
+    # near misses: no name after "de"; a surname's particle
+    ("Le commentaire de la semaine", []),
+    ("Ann de Lee", ["Ann de Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_kind_of_piece_de_the_writer(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: "From our correspondent" and the writer's name
+    ("From our correspondent Ann Lee", ["Ann Lee"]),
+    ("From our staff reporters Ann Lee and Tom Park", ["Ann Lee", "Tom Park"]),
+    # near misses: no name after the role; another "from our" line
+    ("From our correspondent in Lisbon", []),
+    ("From our archive: Tom Park", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_from_our_correspondent(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
