@@ -420,10 +420,10 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "snippet":
         return highlight(value)
     if column == "ran_in" and "places" in row.keys():
-        # the search's outlets of a story, a JSON array: each name opens that outlet's articles
-        href = datasette.urls.path(f"/{DATABASE_NAME}/by_outlet")
-        return Markup(", ").join(Markup('<a href="{}?{}">{}</a>').format(href, urlencode({"outlet": name}), name)
-                                 for name in _json_list(value))
+        # The search's outlets of a story, a JSON array, as names to read. (Not links to by_outlet:
+        # it lists an outlet's own articles, and a paper that ran the story as a copy of another's
+        # article showed "0 results" there. The title's "ran in N places" opens the list of copies.)
+        return ", ".join(_json_list(value))
     if column == "url" and "snippet" in row.keys():
         return _site_link(value)
     if column == "title":
