@@ -3937,7 +3937,9 @@ def _word_key(text: str) -> str:
 def _copyright_title_part(signals: Signals) -> list[str]:
     """The first or the last part of the <title> ("Headline - Site") that the page's copyright
     line names ("© 2024 Site Media Ltd"): the site's name, stated where a reader sees it, on a
-    page whose tags name no site. (Not a part the <h1> gives as the headline.)"""
+    page whose tags name no site. The holder's name begins with the part, in whole words: a
+    word further in is another name's ("Headline | Business" beside "© 2024 Site, part of
+    Owner Business Media"). (Not a part the <h1> gives as the headline.)"""
     if signals.tree is None or not signals.title_tag:
         return []
     html = signals.html
@@ -3950,13 +3952,38 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _key(p) not in headlines]
     if not ends:
         return []
-    lines = []
+    holders = []
     for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
         line = _text(text.getparent())
         if line and len(line) <= _COPYRIGHT_LINE:
-            lines.append(_word_key(line))
-    named = [p for p in ends if _word_key(p).strip() and any(_word_key(p) in line for line in lines)]
+            holders += [_word_key(holder) for holder in _copyright_holders(line)]
+    named = [p for p in ends if _word_key(p).strip()
+             and any(holder.startswith(_word_key(p)) or holder.startswith(" the" + _word_key(p)) for holder in holders)]
     return named if len(named) == 1 else []  # (both ends named: no telling which is the site)
+
+
+# A copyright notice's mark, and the years and marks between it and the holder's name.
+_COPYRIGHT_MARK = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:[\s,:]*(?:©|\(c\)|copyright\b|by\b|"
+                             r"\d{4}(?:\s*[-–—/]\s*\d{2,4})?))*[\s,:]*", re.I)
+# Where the holder's name ends: a stop or a comma, a dash or a bar, the year written after it,
+# or the words that go on to the company that owns it ("Site, part of Owner Media", "Site, a
+# Owner Media company") or to the rights ("Site All rights reserved").
+_COPYRIGHT_HOLDER_END = re.compile(r"[.,;](?:\s|$)|\s[-–—|·•]\s|[|·•()\[\]©]|\s\d{4}\b|"
+                                   r"\s(?:part\s+of|an?|all\s+rights|some\s+rights)\s", re.I)
+
+
+def _copyright_holders(line: str) -> list[str]:
+    """The holders' names a copyright line gives after its mark and year ("Copyright © 2024
+    Site, part of Owner Media." -> "Site"): the name whole, not the words of the line, so that
+    a section's name inside the owner's ("Owner Business Media") names no part of the title."""
+    holders = []
+    for mark in _COPYRIGHT_MARK.finditer(line):
+        rest = line[mark.end():]
+        end = _COPYRIGHT_HOLDER_END.search(" " + rest)
+        holder = rest[:end.start() - 1 if end else len(rest)].strip()
+        if holder:
+            holders.append(holder)
+    return holders
 
 
 # The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site

@@ -4563,6 +4563,32 @@ def test_the_titles_site_part_that_the_page_names_again_is_the_outlet(title, hea
     assert _outlet_of_titled_page(title, head, header, footer) == outlet
 
 
+_AT_HLEDGER = '<link rel="canonical" href="https://www.hledger.example/news/channel">'
+
+
+@pytest.mark.parametrize("title, footer, outlet", [
+    # fail before: a part that is a word inside the copyright line's holder, or inside the
+    # company that owns it, is not the holder's name (the address the last resort)
+    ("Harbour channel to be dredged | Business",
+     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "hledger.example"),
+    ("Harbour channel to be dredged | Business",
+     "<p>© 2024 Harbor Ledger, a Pine Business Media company</p>", "hledger.example"),
+    ("Harbour channel to be dredged - Tide", "<p>© 2024 Harbor Tide Ledger. All rights reserved.</p>",
+     "hledger.example"),
+    # must still hold: the holder's name whole, with its owner after it, with "The" or a
+    # company's words after it, the year after it
+    ("Harbour channel to be dredged - Harbor Ledger",
+     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Ledger", "<p>© 2024 The Harbor Ledger Media Ltd. All rights reserved.</p>",
+     "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Ledger", "<p>Copyright (c) Harbor Ledger 2024 | Privacy</p>",
+     "Harbor Ledger"),
+])
+def test_the_copyright_line_names_a_part_only_as_its_holders_name(title, footer, outlet):
+    assert _outlet_of_titled_page(title, _AT_HLEDGER, footer=footer) == outlet
+
+
+
 _AT_HARBOR_LEDGER = '<link rel="canonical" href="https://www.harborledger.example/news/channel">'
 
 
