@@ -4156,8 +4156,10 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
     host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
     choose_title reads them). A part that no such statement names is left alone: a section's
-    name ("Opinion", "Local News") sits in the same places. Where two parts are named, none is
-    (no telling which is the site)."""
+    name ("Opinion", "Local News") sits in the same places. A logo or a feed names only a part at
+    the <title>'s end, and a part made of section words alone (_is_section_name) is none: a
+    section has its own logo and feed ("Headline | Business | Site" beside alt="Business" and
+    "Business RSS"). Where two parts are named, none is (no telling which is the site)."""
     if signals.tree is None or not signals.title_tag or not headline:
         return None
     title = " ".join(signals.title_tag.split())
@@ -4176,17 +4178,41 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     length = len(" ".join(parts))
     candidates = [p for p in dict.fromkeys(parts) if p.strip() and _word_key(p).strip()
                   and (_key(p) not in inside if inside is not None else _word_key(p) not in _word_key(headline))
-                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
+                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())
+                  and not _is_section_name(p)]
     if not candidates:
         return None
     copyright_named = signals.copyright_title_part
+    # A logo or a feed names a part at the <title>'s end only: a middle part is the section
+    # ("Headline | Section | Site"), and a section has its own logo image and its own feed
+    # ("Section RSS"). A page's feeds confirm a name only where they all give the same one:
+    # the site's and its sections' feeds side by side name no one of them as the site.
     logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
+    ends = {outlet_key(parts[0]), outlet_key(parts[-1])}
+    shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
-    named = [p for p in candidates if p in copyright_named or outlet_key(p) in logo_names | feed_names
+    named = [p for p in candidates if p in copyright_named or outlet_key(p) in shown
              or (label and (outlet_key(p) == label or _spelled_by_domain(p, label)
                             or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
     return named[0] if len({outlet_key(p) for p in named}) == 1 else None
+
+
+# The names sites give their sections, which the section's page sets in its <title> beside the
+# headline, in its own logo's alt text and its own feed's title: a part made of these alone
+# ("Business", "Sport", "Arts & Culture", "Local News") is never read as the site's name.
+_SECTION_NAMES = frozenset("""
+    sport sports business opinion opinions politics world technology tech entertainment lifestyle
+    local health science travel culture arts money markets finance weather video videos life style
+    food education environment economy national international metro features comment analysis
+    """.split())
+_SECTION_NAME_LINKS = frozenset({"and", "&", "news"})
+
+
+def _is_section_name(part: str) -> bool:
+    words = re.findall(r"[\w&]+", part.casefold())
+    return (any(word in _SECTION_NAMES for word in words)
+            and all(word in _SECTION_NAMES or word in _SECTION_NAME_LINKS for word in words))
 
 
 # The share of the domain's letters that the words of a <title>'s part found in it make, at

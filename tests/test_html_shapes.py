@@ -4588,6 +4588,43 @@ def test_the_copyright_line_names_a_part_only_as_its_holders_name(title, footer,
     assert _outlet_of_titled_page(title, _AT_HLEDGER, footer=footer) == outlet
 
 
+_QUAYSIDE_FEED = '<link rel="alternate" type="application/rss+xml" title="Quayside RSS" href="/quayside/rss">'
+
+
+@pytest.mark.parametrize("title, head, header, footer, outlet", [
+    # fail before: a section's part between the headline and the site's name, which its own
+    # feed or its own logo names; a section's word at the <title>'s end, which its logo, its
+    # feed or a company's name in the copyright line holds; a page whose feeds name the site
+    # and a section, no one of them the site (the address the last resort)
+    ("Harbour channel to be dredged - Quayside - Pine Notes", _QUAYSIDE_FEED, "", "", "hledger.example"),
+    ("Harbour channel to be dredged | Quayside | Pine Notes", "",
+     '<img src="/img/logo-quayside.png" alt="Quayside">', "", "hledger.example"),
+    ("Harbour channel to be dredged | Business", "", '<img src="/img/logo-business.png" alt="Business">', "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Sport",
+     '<link rel="alternate" type="application/rss+xml" title="Sport RSS" href="/sport/rss">', "", "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Opinion", "", "", "<p>© 2024 Opinion Media Group. All rights reserved.</p>",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Arts & Culture", "", '<img src="/img/logo.png" alt="Arts &amp; Culture">', "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Quayside",
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes RSS" href="/rss">' + _QUAYSIDE_FEED,
+     "", "", "hledger.example"),
+    # must still hold: the site's name at an end, which its logo or its feeds (all of them)
+    # name, though a section's word is one of its words
+    ("Harbour channel to be dredged | Pine Notes", "", '<img src="/img/logo.png" alt="Pine Notes">', "",
+     "Pine Notes"),
+    ("Pine Notes | Harbour channel to be dredged",
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes » Feed" href="/feed/">'
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes » Comments Feed" href="/comments/feed/">',
+     "", "", "Pine Notes"),
+    ("Harbour channel to be dredged | Pine Business Journal", "",
+     '<img src="/img/logo.png" alt="Pine Business Journal">', "", "Pine Business Journal"),
+])
+def test_a_sections_name_its_logo_or_feed_shows_is_no_outlet(title, head, header, footer, outlet):
+    assert _outlet_of_titled_page(title, _AT_HLEDGER + head, header, footer) == outlet
+
 
 _AT_HARBOR_LEDGER = '<link rel="canonical" href="https://www.harborledger.example/news/channel">'
 
