@@ -3937,7 +3937,9 @@ def _word_key(text: str) -> str:
 def _copyright_title_part(signals: Signals) -> list[str]:
     """The first or the last part of the <title> ("Headline - Site") that the page's copyright
     line names ("© 2024 Site Media Ltd"): the site's name, stated where a reader sees it, on a
-    page whose tags name no site. (Not a part the <h1> gives as the headline.)"""
+    page whose tags name no site. The holder's name begins with the part, in whole words: a
+    word further in is another name's ("Headline | Business" beside "© 2024 Site, part of
+    Owner Business Media"). (Not a part the <h1> gives as the headline.)"""
     if signals.tree is None or not signals.title_tag:
         return []
     html = signals.html
@@ -3950,13 +3952,38 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _key(p) not in headlines]
     if not ends:
         return []
-    lines = []
+    holders = []
     for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
         line = _text(text.getparent())
         if line and len(line) <= _COPYRIGHT_LINE:
-            lines.append(_word_key(line))
-    named = [p for p in ends if _word_key(p).strip() and any(_word_key(p) in line for line in lines)]
+            holders += [_word_key(holder) for holder in _copyright_holders(line)]
+    named = [p for p in ends if _word_key(p).strip()
+             and any(holder.startswith(_word_key(p)) or holder.startswith(" the" + _word_key(p)) for holder in holders)]
     return named if len(named) == 1 else []  # (both ends named: no telling which is the site)
+
+
+# A copyright notice's mark, and the years and marks between it and the holder's name.
+_COPYRIGHT_MARK = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:[\s,:]*(?:©|\(c\)|copyright\b|by\b|"
+                             r"\d{4}(?:\s*[-–—/]\s*\d{2,4})?))*[\s,:]*", re.I)
+# Where the holder's name ends: a stop or a comma, a dash or a bar, the year written after it,
+# or the words that go on to the company that owns it ("Site, part of Owner Media", "Site, a
+# Owner Media company") or to the rights ("Site All rights reserved").
+_COPYRIGHT_HOLDER_END = re.compile(r"[.,;](?:\s|$)|\s[-–—|·•]\s|[|·•()\[\]©]|\s\d{4}\b|"
+                                   r"\s(?:part\s+of|an?|all\s+rights|some\s+rights)\s", re.I)
+
+
+def _copyright_holders(line: str) -> list[str]:
+    """The holders' names a copyright line gives after its mark and year ("Copyright © 2024
+    Site, part of Owner Media." -> "Site"): the name whole, not the words of the line, so that
+    a section's name inside the owner's ("Owner Business Media") names no part of the title."""
+    holders = []
+    for mark in _COPYRIGHT_MARK.finditer(line):
+        rest = line[mark.end():]
+        end = _COPYRIGHT_HOLDER_END.search(" " + rest)
+        holder = rest[:end.start() - 1 if end else len(rest)].strip()
+        if holder:
+            holders.append(holder)
+    return holders
 
 
 # The words an image's alt text or a link's label sets after a site's name: "Site logo", "Site
@@ -4129,8 +4156,10 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
     host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
     choose_title reads them). A part that no such statement names is left alone: a section's
-    name ("Opinion", "Local News") sits in the same places. Where two parts are named, none is
-    (no telling which is the site)."""
+    name ("Opinion", "Local News") sits in the same places. A logo or a feed names only a part at
+    the <title>'s end, and a part made of section words alone (_is_section_name) is none: a
+    section has its own logo and feed ("Headline | Business | Site" beside alt="Business" and
+    "Business RSS"). Where two parts are named, none is (no telling which is the site)."""
     if signals.tree is None or not signals.title_tag or not headline:
         return None
     title = " ".join(signals.title_tag.split())
@@ -4149,17 +4178,41 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     length = len(" ".join(parts))
     candidates = [p for p in dict.fromkeys(parts) if p.strip() and _word_key(p).strip()
                   and (_key(p) not in inside if inside is not None else _word_key(p) not in _word_key(headline))
-                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())]
+                  and len(p) < length - len(p) and not _FRONT_PAGE_WORDS.fullmatch(p.strip())
+                  and not _is_section_name(p)]
     if not candidates:
         return None
     copyright_named = signals.copyright_title_part
+    # A logo or a feed names a part at the <title>'s end only: a middle part is the section
+    # ("Headline | Section | Site"), and a section has its own logo image and its own feed
+    # ("Section RSS"). A page's feeds confirm a name only where they all give the same one:
+    # the site's and its sections' feeds side by side name no one of them as the site.
     logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
+    ends = {outlet_key(parts[0]), outlet_key(parts[-1])}
+    shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
-    named = [p for p in candidates if p in copyright_named or outlet_key(p) in logo_names | feed_names
+    named = [p for p in candidates if p in copyright_named or outlet_key(p) in shown
              or (label and (outlet_key(p) == label or _spelled_by_domain(p, label)
                             or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
     return named[0] if len({outlet_key(p) for p in named}) == 1 else None
+
+
+# The names sites give their sections, which the section's page sets in its <title> beside the
+# headline, in its own logo's alt text and its own feed's title: a part made of these alone
+# ("Business", "Sport", "Arts & Culture", "Local News") is never read as the site's name.
+_SECTION_NAMES = frozenset("""
+    sport sports business opinion opinions politics world technology tech entertainment lifestyle
+    local health science travel culture arts money markets finance weather video videos life style
+    food education environment economy national international metro features comment analysis
+    """.split())
+_SECTION_NAME_LINKS = frozenset({"and", "&", "news"})
+
+
+def _is_section_name(part: str) -> bool:
+    words = re.findall(r"[\w&]+", part.casefold())
+    return (any(word in _SECTION_NAMES for word in words)
+            and all(word in _SECTION_NAMES or word in _SECTION_NAME_LINKS for word in words))
 
 
 # The share of the domain's letters that the words of a <title>'s part found in it make, at

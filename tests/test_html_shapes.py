@@ -4563,6 +4563,69 @@ def test_the_titles_site_part_that_the_page_names_again_is_the_outlet(title, hea
     assert _outlet_of_titled_page(title, head, header, footer) == outlet
 
 
+_AT_HLEDGER = '<link rel="canonical" href="https://www.hledger.example/news/channel">'
+
+
+@pytest.mark.parametrize("title, footer, outlet", [
+    # fail before: a part that is a word inside the copyright line's holder, or inside the
+    # company that owns it, is not the holder's name (the address the last resort)
+    ("Harbour channel to be dredged | Business",
+     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "hledger.example"),
+    ("Harbour channel to be dredged | Business",
+     "<p>© 2024 Harbor Ledger, a Pine Business Media company</p>", "hledger.example"),
+    ("Harbour channel to be dredged - Tide", "<p>© 2024 Harbor Tide Ledger. All rights reserved.</p>",
+     "hledger.example"),
+    # must still hold: the holder's name whole, with its owner after it, with "The" or a
+    # company's words after it, the year after it
+    ("Harbour channel to be dredged - Harbor Ledger",
+     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Ledger", "<p>© 2024 The Harbor Ledger Media Ltd. All rights reserved.</p>",
+     "Harbor Ledger"),
+    ("Harbour channel to be dredged - Harbor Ledger", "<p>Copyright (c) Harbor Ledger 2024 | Privacy</p>",
+     "Harbor Ledger"),
+])
+def test_the_copyright_line_names_a_part_only_as_its_holders_name(title, footer, outlet):
+    assert _outlet_of_titled_page(title, _AT_HLEDGER, footer=footer) == outlet
+
+
+_QUAYSIDE_FEED = '<link rel="alternate" type="application/rss+xml" title="Quayside RSS" href="/quayside/rss">'
+
+
+@pytest.mark.parametrize("title, head, header, footer, outlet", [
+    # fail before: a section's part between the headline and the site's name, which its own
+    # feed or its own logo names; a section's word at the <title>'s end, which its logo, its
+    # feed or a company's name in the copyright line holds; a page whose feeds name the site
+    # and a section, no one of them the site (the address the last resort)
+    ("Harbour channel to be dredged - Quayside - Pine Notes", _QUAYSIDE_FEED, "", "", "hledger.example"),
+    ("Harbour channel to be dredged | Quayside | Pine Notes", "",
+     '<img src="/img/logo-quayside.png" alt="Quayside">', "", "hledger.example"),
+    ("Harbour channel to be dredged | Business", "", '<img src="/img/logo-business.png" alt="Business">', "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Sport",
+     '<link rel="alternate" type="application/rss+xml" title="Sport RSS" href="/sport/rss">', "", "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Opinion", "", "", "<p>© 2024 Opinion Media Group. All rights reserved.</p>",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Arts & Culture", "", '<img src="/img/logo.png" alt="Arts &amp; Culture">', "",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Quayside",
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes RSS" href="/rss">' + _QUAYSIDE_FEED,
+     "", "", "hledger.example"),
+    # must still hold: the site's name at an end, which its logo or its feeds (all of them)
+    # name, though a section's word is one of its words
+    ("Harbour channel to be dredged | Pine Notes", "", '<img src="/img/logo.png" alt="Pine Notes">', "",
+     "Pine Notes"),
+    ("Pine Notes | Harbour channel to be dredged",
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes » Feed" href="/feed/">'
+     '<link rel="alternate" type="application/rss+xml" title="Pine Notes » Comments Feed" href="/comments/feed/">',
+     "", "", "Pine Notes"),
+    ("Harbour channel to be dredged | Pine Business Journal", "",
+     '<img src="/img/logo.png" alt="Pine Business Journal">', "", "Pine Business Journal"),
+])
+def test_a_sections_name_its_logo_or_feed_shows_is_no_outlet(title, head, header, footer, outlet):
+    assert _outlet_of_titled_page(title, _AT_HLEDGER + head, header, footer) == outlet
+
+
 _AT_HARBOR_LEDGER = '<link rel="canonical" href="https://www.harborledger.example/news/channel">'
 
 
