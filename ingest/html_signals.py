@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from .normalise import (AGENCIES, FOREIGN_MONTHS, FOREIGN_SHORT_MONTHS, MONTHS, ORGANISATION_WORDS, PICTURES_CREDIT, ROLE_WORDS,
                          WEEKDAYS, LoneName, domain_of, iso_date, outlet_key, person_key, split_people,
                          written_zone)
-from .text_rules import dateline_place
+from .text_rules import dateline_place, names_in
 
 # JSON-LD types that describe the article itself (schema.org Article and its sub-types).
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Posting|Report|NewsArticle)$", re.I)
@@ -1551,7 +1551,10 @@ def _reader_by_line(tree: HtmlElement, headline, marked):
             return None
         elif (element not in around and "B" in (_own_first_text(element) or "").lstrip()[:6]
               and is_by_line(element) and _names_after_by(element, headline)):
-            return element
+            # (A "By" line set right before the marked name is a kicker or a credit above the
+            # byline, "By Royal Decree" then "<span class=author-name>Ann Lee</span>": a page
+            # gives its byline once, and the name its class marks is the writer's.)
+            return None if _marked_name_next(element, marked) else element
         elif element.tag == "p" and len(element.text_content()) > _LEAD_LINE_LENGTH:
             paragraphs += 1
             if paragraphs == 2:
@@ -1567,7 +1570,53 @@ def _names_after_by(element, headline) -> bool:
             or _is_credit_line(element) or _of_another_story(element, headline)):
         return False
     name = _following_text(element) if _BY_LABEL.fullmatch(text) else _LABEL_BEFORE_NAME.sub("", text)
-    return bool(name and split_people(name)[0])
+    # A reader takes it for a byline only if a person's name follows "By", by the tests the
+    # text bylines use (names_in): not a kicker's title-case phrase ("By Popular Demand"), not a
+    # headline's label ("By Design: The New Terminal"), and not a picture's credit ("By Tom
+    # Park, Getty Images", "By Tom Park" set in or right after a picture): those would beat
+    # the writer's name that a class marks further down.
+    if not name or ":" in name or _PICTURE_CREDIT_WORDS.search(name) or _beside_picture(element):
+        return False
+    return bool(names_in(name))
+
+
+# The words after a name that make a "By" line a picture's credit: the agency's or the
+# library's, or the word for the picture ("Getty Images", "AP Photo", "Reuters pictures").
+_PICTURE_CREDIT_WORDS = re.compile(r"\b(?:photos?|photograph(?:s|y|er)?|pictures?|images?|getty|shutterstock|"
+                                   r"istock(?:photo)?|alamy)\b", re.I)
+_PICTURE_TAGS = ("img", "picture", "figure", "figcaption", "svg", "video")
+_IN_PICTURE = etree.XPath("boolean(ancestor-or-self::figure or ancestor-or-self::figcaption or "
+                          "ancestor-or-self::picture)")
+_HOLDS_PICTURE = etree.XPath("boolean(descendant::img or descendant::picture or descendant::figure)")
+# The writer's own portrait beside the byline, told by its class or its address ("avatar",
+# "author-photo", "headshot"): the "By" line after it is the byline, not the picture's credit.
+_PORTRAIT = re.compile(r"avatar|author|headshot|portrait|profile|byline", re.I)
+
+
+def _beside_picture(element) -> bool:
+    """The line is in a picture's box, or comes right after a picture (its element before it is
+    a picture, or a box that shows one and no text), not the writer's portrait: a credit's place."""
+    if _IN_PICTURE(element):
+        return True
+    before = element.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or (before.tail or "").strip():
+        return False
+    pictures = [before] if before.tag in _PICTURE_TAGS else (
+        list(before.iter("img", "picture", "figure")) if not before.text_content().strip() and _HOLDS_PICTURE(before) else [])
+    return any(not _PORTRAIT.search(f'{p.get("class", "")} {p.get("src", "")}') for p in pictures)
+
+
+def _marked_name_next(line, marked) -> bool:
+    """The element after the line is, or holds, the element a class marks for authors, and
+    that names a person."""
+    after = line.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or not (after is marked or any(e is marked for e in after.iterdescendants())):
+        return False
+    return bool(names_in(_text(marked) or ""))
 
 
 _LISTED_BYLINES = 40  # names of a list of bylines kept, at most

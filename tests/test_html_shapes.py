@@ -388,6 +388,43 @@ def test_the_by_line_under_the_headline_before_a_box_marked_for_authors_further_
     assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
 
 
+_MARKED_META = '<div class="meta"><span class="author-name">Ann Lee</span> <time datetime="2024-03-05">March 5, 2024</time></div>'
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # A "By" line under the headline that a reader would not take for the byline leaves the
+    # name a class marks: a picture's credit (an agency's or a library's words after the name,
+    # or set in or right after the picture), a kicker's title-case phrase, a label with a colon.
+    ("<p>By Tom Park, Getty Images</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Tom Park/AP Photo</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Tom Park, Reuters pictures</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Tom Park | Shutterstock</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ('<p><img src="quay.jpg" alt="The quay"><span>By Tom Park</span></p>' + _MARKED_META, "", ["Ann Lee"]),
+    ('<img src="quay.jpg" alt="The quay"><p>By Tom Park</p>' + _MARKED_META, "", ["Ann Lee"]),
+    ('<div><picture><img src="quay.jpg"></picture></div><p>By Tom Park</p>' + _MARKED_META, "", ["Ann Lee"]),
+    ('<figure><img src="quay.jpg"><figcaption>The quay at dawn.</figcaption></figure><p>By Tom Park</p>',
+     '<div class="post-author">Lia Moon</div>', ["Lia Moon"]),
+    ("<p>By Design: The New Terminal</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Royal Decree</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Popular Demand</p>" + _MARKED_META, "", ["Ann Lee"]),
+    ("<p>By Royal Decree: Port Fees Explained</p>" + _MARKED_META, "", ["Ann Lee"]),
+    # the rule's shapes that still hold: a writer's "By" line before a box marked for authors
+    # further down, a line after the picture's box when text stands between them
+    ("<p>By Tom Park</p>", '<div class="post-author">Lia Moon</div>', ["Tom Park"]),
+    ('<figure><img src="quay.jpg"><figcaption>The quay at dawn.</figcaption></figure><p>Harbour desk</p>'
+     '<p>By Tom Park</p>', '<div class="post-author">Lia Moon</div>', ["Tom Park"]),
+    ("<p>By Tom Park and Sue Ray</p>", '<div class="post-author">Lia Moon</div>', ["Tom Park", "Sue Ray"]),
+    # the writer's portrait before the line is no picture the line credits
+    ('<div><img class="avatar" src="tp.jpg"><span>By Tom Park</span></div>',
+     '<div class="post-author">Lia Moon</div>', ["Tom Park"]),
+    ('<div><img src="/authors/tom-park.jpg"> <span>By Tom Park</span></div>',
+     '<div class="post-author">Lia Moon</div>', ["Tom Park"]),
+])
+def test_a_by_line_no_reader_takes_for_the_byline_leaves_the_marked_name(top, after, authors):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, "byline"), (top, after)
+
+
 @pytest.mark.parametrize("top, authors", [
     # A box that asks the reader to follow accounts is a social button or the desk's accounts,
     # though its class names it for authors: the byline is the next.
