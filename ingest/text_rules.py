@@ -1089,10 +1089,12 @@ _NOTICE = re.compile(
     r"for (?:your )?personal,? non-?commercial use only)\b",
     re.I,
 )
-_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$"
-                    # "5 min", "5 min listen": a player's or a reading time's length on its own,
-                    # its icon or its "read" lost (a line no story has, and no writer's stamp).
-                    r"|^\d{1,3}\s*(?i:min(?:ute)?s?)\.?(?:\s+(?i:listen|watch))?$")
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+# "5 min", "12 mins listen": a player's or a reading time's length on its own, its icon or its
+# "read" lost. Only the stamp's shapes, the minutes cut short or a "listen" after them: "45
+# minutes" alone is a recipe's time or a story's line, and "## 60 Minutes" a section's heading
+# (so a heading is never one, see is_furniture).
+_LENGTH_ALONE = re.compile(r"^\d{1,3}\s*(?:mins?\.?|min(?:ute)?s?\.?\s+(?:listen|watch))$", re.I)
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A web address in a line of words: "https://...", "www....", or a host and a path
@@ -1460,7 +1462,8 @@ def is_furniture(line: Line) -> bool:
         return True
     # (A heading is never a clipper's tag line: "## #StopTheCuts" heads a story's section.)
     return bool(
-        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text) or _TOKEN.match(text)
+        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text)
+        or _LENGTH_ALONE.match(text) and not line.heading or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
     )
 

@@ -3062,12 +3062,24 @@ def test_a_length_alone_between_headline_and_name(header, authors, markdown):
 
 
 @pytest.mark.parametrize("text, furniture", [
-    ("5 min", True), ("12 mins listen", True), ("3 Minutes", True), ("4:32", True),
+    ("5 min", True), ("12 mins listen", True), ("3 mins", True), ("4:32", True), ("8 minutes listen", True),
     # near misses: a reading time with "read" (a stamp of the byline's), words after the length
     ("5 min read", True), ("5 minutes of silence", False), ("5 men", False),
+    # fail before (d27b6ce): minutes written out alone are a recipe's time or a story's line, and
+    # a heading a section's name, not a player's length
+    ("45 minutes", False), ("3 Minutes", False), ("## 60 Minutes", False), ("## 5 min", False),
 ])
 def test_a_length_alone_is_furniture(text, furniture):
     assert rules.is_furniture(line(text)) == furniture
+
+
+@pytest.mark.parametrize("between", ["## 60 Minutes", "45 minutes", "## 5 min"])
+def test_a_length_in_the_story_keeps_its_words(between):
+    # fail before (d27b6ce): a section's heading or a recipe's time that is only a length
+    # vanished from the story
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{between}\n\n{STORY}\n", True)
+    assert between.lstrip("# ") in article.body
+    assert article.authors == ["Ann Lee"]
 
 
 @pytest.mark.parametrize("below, authors", [
