@@ -2258,19 +2258,38 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 # The participles that say "by" of whoever wrote or posted the story ("Reported by", "Submitted
 # by", "Co-authored by", "Created by" as a blog's system says it).
 _WRITING_VERBS = {"reported", "posted", "published", "filed", "submitted", "created", "authored", "compiled",
-                  "prepared", "penned", "added", "uploaded", "shared", "blogged", "started", "asked",
+                  "prepared", "penned", "drafted", "added", "uploaded", "shared", "blogged", "started", "asked",
                   "answered", "interviewed", "modified"}
+
+# "Posted in Film by A", "March 3, 2019 in Uncategorized by A", "Filed under Unclassified by A": a
+# blog's stamp names the category the post is in before the writer's "by", whatever its words are.
+_CATEGORY_BEFORE_BY = re.compile(r"^(?P<stamp>.*?)\b(?:in|under)\s+(?:[^\W\d_][\w&'’-]*\s*){1,3}$", re.I)
 
 
 def credits_another(before: str) -> bool:
     """What stands before "by" credits someone other than the writer: a role of the list ("Photos
-    by", "Edited by"), or any act but writing named by its participle ("Inspired by", "Founded
-    by", "Supervised by": the list cannot hold them all, and a writer's "by" follows a few such
-    words only). (Not a gerund: a section is named by one, "Shopping by Ann Lee".)"""
+    by", "Edited by"), or any act but writing named by its participle alone before "by"
+    ("Inspired by", "Founded by", "Supervised by": the list cannot hold them all, and a writer's
+    "by" follows a few such words only). (Not a gerund: a section is named by one, "Shopping by
+    Ann Lee"; not a post's category, "Posted in Film by Ann Lee".)"""
+    if _in_a_category(before):
+        return False
     if _CREDITED.search(before):
         return True
+    # (Its last part, "Co-authored" an author's.)
     words = re.findall(r"[^\W\d_]+", before)
-    return bool(words) and words[-1].casefold().endswith("ed") and words[-1].casefold() not in _WRITING_VERBS
+    return len(before.split()) == 1 and bool(words) and words[-1].casefold().endswith("ed") \
+        and words[-1].casefold() not in _WRITING_VERBS
+
+
+def _in_a_category(before: str) -> bool:
+    """The words before "by" end with a post's category after its stamp: "Posted in X", "Filed
+    under X", "March 3, 2019 in X" (the stamp a writer's word or a date, or nothing)."""
+    category = _CATEGORY_BEFORE_BY.match(before.strip())
+    if not category:
+        return False
+    stamp = category.group("stamp").strip(" ,|•·/-–—")
+    return not stamp or bool(FULL_DATE.search(stamp)) or stamp.split()[0].casefold() in _WRITING_VERBS
 
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own

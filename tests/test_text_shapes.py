@@ -2969,6 +2969,24 @@ def test_a_writers_own_word_before_by(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+@pytest.mark.parametrize("header, authors", [
+    # fail before (9b00685, adce961): a post's category before the writer's "by", a participle or
+    # a word of a feature's credits among its words, and a writer's "Drafted"
+    ("Posted in Uncategorized by Ann Lee", ["Ann Lee"]),
+    ("March 3, 2019 in Uncategorized by Ann Lee", ["Ann Lee"]),
+    ("Posted on March 3, 2019 in Featured by Ann Lee", ["Ann Lee"]),
+    ("Filed under Unclassified by Ann Lee", ["Ann Lee"]),
+    ("Posted in Film by Ann Lee", ["Ann Lee"]),
+    ("Drafted by Ann Lee", ["Ann Lee"]),
+    # near misses, as before: the participle of another act alone before "by", a credit's word
+    ("Inspired by Ann Lee", []), ("Founded by Ann Lee", []), ("Photos by Ann Lee", []),
+    ("A film by Ann Lee", []), ("Co-authored by Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_posts_category_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
 # --- stop 33: author recall, byline shapes the rules missed (textrec33) ------------------------
 
 
