@@ -1727,10 +1727,19 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
-# A job in capitals closing a byline in title case: the trade's noun last, the words before it
-# in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
-_CAPITALS_ROLE = re.compile(r"(?:\s+(?:[A-Z][A-Z'’&-]*|&))*\s+(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|"
-                            r"COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?$")
+# A job in capitals closing a byline in title case: the trade's noun last, the words of its beat
+# before it in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
+# Only a beat's or a job's words: a surname is set in capitals as often ("Mary Jane SMITH EDITOR",
+# "Marie Claire DUPONT CORRESPONDENT"), and stays the name's.
+_CAPITALS_JOB = r"(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?"
+_CAPITALS_BEATS = {"court", "city", "hall", "region", "regional", "county", "state"}
+
+
+@cache
+def _capitals_role() -> re.Pattern:
+    """_CAPITALS_JOB with the beat's words before it (the desks' words are listed further on)."""
+    beats = sorted({word.upper() for word in _DESK_WORDS | ROLE_WORDS | _CAPITALS_BEATS}, key=len, reverse=True)
+    return re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, beats))}))*\s+{_CAPITALS_JOB}$")
 
 _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
@@ -1743,8 +1752,8 @@ def _role_after_name(text: str) -> re.Match | None:
     Lee Lisbon correspondent", "Ann Lee Court Reporter", "ANN LEE COURT REPORTER" (in capitals
     as in title case), and "Ann Lee COURT REPORTER", "Ann Lee CITY HALL WRITER": the job in
     capitals after a name in title case, as a style sheet sets the job's part of the line, its
-    beat's words in capitals with it, whatever they are (the name's are not)."""
-    capitals = _CAPITALS_ROLE.search(text)
+    beat's words in capitals with it (a surname in capitals before the job stays the name's)."""
+    capitals = _capitals_role().search(text)
     if capitals and not _in_capitals(text[: capitals.start()]):
         return capitals
     # (A byline all in capitals is read in title case.)

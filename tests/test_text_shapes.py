@@ -2812,6 +2812,12 @@ def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors,
     ("Ann Lee | COURT REPORTER", ["Ann Lee"]),
     ("By Ann LEE", ["Ann LEE"]),
     ("By Ann B. LEE REPORTER", ["Ann B. LEE"]),
+    ("By Ann Lee SENIOR POLITICAL WRITER", ["Ann Lee"]), ("By Ann Lee CITY & REGION EDITOR", ["Ann Lee"]),
+    # fail before (46a948a): a surname in capitals before the job was cut as its beat
+    ("By Mary Jane SMITH EDITOR", ["Mary Jane SMITH"]),
+    ("By Ann Marie LEE CORRESPONDENT", ["Ann Marie LEE"]),
+    ("Par Marie Claire DUPONT CORRESPONDENT", ["Marie Claire DUPONT"]),
+    ("Mary Jane SMITH REPORTER\n\nMarch 3, 2019", ["Mary Jane SMITH"]),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_job_in_capitals_after_the_name(header, authors, markdown):
