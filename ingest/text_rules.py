@@ -1089,10 +1089,12 @@ _NOTICE = re.compile(
     r"for (?:your )?personal,? non-?commercial use only)\b",
     re.I,
 )
-_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$"
-                    # "5 min", "5 min listen": a player's or a reading time's length on its own,
-                    # its icon or its "read" lost (a line no story has, and no writer's stamp).
-                    r"|^\d{1,3}\s*(?i:min(?:ute)?s?)\.?(?:\s+(?i:listen|watch))?$")
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d\d)?$")
+# "5 min", "12 mins listen": a player's or a reading time's length on its own, its icon or its
+# "read" lost. Only the stamp's shapes, the minutes cut short or a "listen" after them: "45
+# minutes" alone is a recipe's time or a story's line, and "## 60 Minutes" a section's heading
+# (so a heading is never one, see is_furniture).
+_LENGTH_ALONE = re.compile(r"^\d{1,3}\s*(?:mins?\.?|min(?:ute)?s?\.?\s+(?:listen|watch))$", re.I)
 _TOKEN = re.compile(r"^[A-Za-z0-9+/=_-]{24,}$")  # hashes and tracking ids
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A web address in a line of words: "https://...", "www....", or a host and a path
@@ -1460,7 +1462,8 @@ def is_furniture(line: Line) -> bool:
         return True
     # (A heading is never a clipper's tag line: "## #StopTheCuts" heads a story's section.)
     return bool(
-        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text) or _TOKEN.match(text)
+        _FURNITURE.match(text) and not (line.heading and text.startswith("#")) or _TIMER.match(text)
+        or _LENGTH_ALONE.match(text) and not line.heading or _TOKEN.match(text)
         or _BARE_URL.match(text) or _SOCIAL_ECHO.search(text) or _FOLLOW_COVERAGE.search(text)
     )
 
@@ -1724,10 +1727,19 @@ _TITLE_CASE_PLACED_ROLE = re.compile(
     rf"(?:[\s,]+(?i:{'|'.join(sorted(ROLE_WORDS))})\b)*(?:\s*,\s*(?:Ph\.?D|M\.?[AD]|M\.?S|MPH|RN|MBA)\.?)?"
     rf"(?:\s*,\s*[A-Z]{{2,5}}(?:\s+(?i:{'|'.join(sorted(ROLE_WORDS))}|editor-at-large)\b)*)?$")
 
-# A job in capitals closing a byline in title case: the trade's noun last, the words before it
-# in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
-_CAPITALS_ROLE = re.compile(r"(?:\s+(?:[A-Z][A-Z'’&-]*|&))*\s+(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|"
-                            r"COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?$")
+# A job in capitals closing a byline in title case: the trade's noun last, the words of its beat
+# before it in capitals too ("COURT REPORTER", "SENIOR POLITICAL WRITER", "CITY & REGION EDITOR").
+# Only a beat's or a job's words: a surname is set in capitals as often ("Mary Jane SMITH EDITOR",
+# "Marie Claire DUPONT CORRESPONDENT"), and stays the name's.
+_CAPITALS_JOB = r"(?:CORRESPONDENT|EDITOR|REPORTER|WRITER|CRITIC|JOURNALIST|COLUMNIST|PRODUCER|REVIEWER|CONTRIBUTOR|CHIEF)S?"
+_CAPITALS_BEATS = {"court", "city", "hall", "region", "regional", "county", "state"}
+
+
+@cache
+def _capitals_role() -> re.Pattern:
+    """_CAPITALS_JOB with the beat's words before it (the desks' words are listed further on)."""
+    beats = sorted({word.upper() for word in _DESK_WORDS | ROLE_WORDS | _CAPITALS_BEATS}, key=len, reverse=True)
+    return re.compile(rf"(?:\s+(?:{'|'.join(map(re.escape, beats))}))*\s+{_CAPITALS_JOB}$")
 
 _PLACED_ROLE_BEFORE_NAME = re.compile(
     r"((?:^|[,;&]|\band\b)\s*[^,;&]*?)\s+(?:(?:Middle|Latin|North|South|East|West|Central|Southeast|Southern|"
@@ -1740,8 +1752,8 @@ def _role_after_name(text: str) -> re.Match | None:
     Lee Lisbon correspondent", "Ann Lee Court Reporter", "ANN LEE COURT REPORTER" (in capitals
     as in title case), and "Ann Lee COURT REPORTER", "Ann Lee CITY HALL WRITER": the job in
     capitals after a name in title case, as a style sheet sets the job's part of the line, its
-    beat's words in capitals with it, whatever they are (the name's are not)."""
-    capitals = _CAPITALS_ROLE.search(text)
+    beat's words in capitals with it (a surname in capitals before the job stays the name's)."""
+    capitals = _capitals_role().search(text)
     if capitals and not _in_capitals(text[: capitals.start()]):
         return capitals
     # (A byline all in capitals is read in title case.)
@@ -2255,19 +2267,38 @@ _AUTHOR_TOO = re.compile(r"\b(?:story|text|words|reporting|written)\s+(?:and|&)\
 # The participles that say "by" of whoever wrote or posted the story ("Reported by", "Submitted
 # by", "Co-authored by", "Created by" as a blog's system says it).
 _WRITING_VERBS = {"reported", "posted", "published", "filed", "submitted", "created", "authored", "compiled",
-                  "prepared", "penned", "added", "uploaded", "shared", "blogged", "started", "asked",
+                  "prepared", "penned", "drafted", "added", "uploaded", "shared", "blogged", "started", "asked",
                   "answered", "interviewed", "modified"}
+
+# "Posted in Film by A", "March 3, 2019 in Uncategorized by A", "Filed under Unclassified by A": a
+# blog's stamp names the category the post is in before the writer's "by", whatever its words are.
+_CATEGORY_BEFORE_BY = re.compile(r"^(?P<stamp>.*?)\b(?:in|under)\s+(?:[^\W\d_][\w&'’-]*\s*){1,3}$", re.I)
 
 
 def credits_another(before: str) -> bool:
     """What stands before "by" credits someone other than the writer: a role of the list ("Photos
-    by", "Edited by"), or any act but writing named by its participle ("Inspired by", "Founded
-    by", "Supervised by": the list cannot hold them all, and a writer's "by" follows a few such
-    words only). (Not a gerund: a section is named by one, "Shopping by Ann Lee".)"""
+    by", "Edited by"), or any act but writing named by its participle alone before "by"
+    ("Inspired by", "Founded by", "Supervised by": the list cannot hold them all, and a writer's
+    "by" follows a few such words only). (Not a gerund: a section is named by one, "Shopping by
+    Ann Lee"; not a post's category, "Posted in Film by Ann Lee".)"""
+    if _in_a_category(before):
+        return False
     if _CREDITED.search(before):
         return True
+    # (Its last part, "Co-authored" an author's.)
     words = re.findall(r"[^\W\d_]+", before)
-    return bool(words) and words[-1].casefold().endswith("ed") and words[-1].casefold() not in _WRITING_VERBS
+    return len(before.split()) == 1 and bool(words) and words[-1].casefold().endswith("ed") \
+        and words[-1].casefold() not in _WRITING_VERBS
+
+
+def _in_a_category(before: str) -> bool:
+    """The words before "by" end with a post's category after its stamp: "Posted in X", "Filed
+    under X", "March 3, 2019 in X" (the stamp a writer's word or a date, or nothing)."""
+    category = _CATEGORY_BEFORE_BY.match(before.strip())
+    if not category:
+        return False
+    stamp = category.group("stamp").strip(" ,|•·/-–—")
+    return not stamp or bool(FULL_DATE.search(stamp)) or stamp.split()[0].casefold() in _WRITING_VERBS
 
 
 # The labels a Chinese or Japanese byline sets before the name (a longer one before its own

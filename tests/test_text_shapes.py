@@ -2812,6 +2812,12 @@ def test_another_storys_writer_after_a_lists_label(box, byline, at_end, authors,
     ("Ann Lee | COURT REPORTER", ["Ann Lee"]),
     ("By Ann LEE", ["Ann LEE"]),
     ("By Ann B. LEE REPORTER", ["Ann B. LEE"]),
+    ("By Ann Lee SENIOR POLITICAL WRITER", ["Ann Lee"]), ("By Ann Lee CITY & REGION EDITOR", ["Ann Lee"]),
+    # fail before (46a948a): a surname in capitals before the job was cut as its beat
+    ("By Mary Jane SMITH EDITOR", ["Mary Jane SMITH"]),
+    ("By Ann Marie LEE CORRESPONDENT", ["Ann Marie LEE"]),
+    ("Par Marie Claire DUPONT CORRESPONDENT", ["Marie Claire DUPONT"]),
+    ("Mary Jane SMITH REPORTER\n\nMarch 3, 2019", ["Mary Jane SMITH"]),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_job_in_capitals_after_the_name(header, authors, markdown):
@@ -2969,6 +2975,24 @@ def test_a_writers_own_word_before_by(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
 
+@pytest.mark.parametrize("header, authors", [
+    # fail before (9b00685, adce961): a post's category before the writer's "by", a participle or
+    # a word of a feature's credits among its words, and a writer's "Drafted"
+    ("Posted in Uncategorized by Ann Lee", ["Ann Lee"]),
+    ("March 3, 2019 in Uncategorized by Ann Lee", ["Ann Lee"]),
+    ("Posted on March 3, 2019 in Featured by Ann Lee", ["Ann Lee"]),
+    ("Filed under Unclassified by Ann Lee", ["Ann Lee"]),
+    ("Posted in Film by Ann Lee", ["Ann Lee"]),
+    ("Drafted by Ann Lee", ["Ann Lee"]),
+    # near misses, as before: the participle of another act alone before "by", a credit's word
+    ("Inspired by Ann Lee", []), ("Founded by Ann Lee", []), ("Photos by Ann Lee", []),
+    ("A film by Ann Lee", []), ("Co-authored by Ann Lee", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_posts_category_before_by(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
 # --- stop 33: author recall, byline shapes the rules missed (textrec33) ------------------------
 
 
@@ -3062,12 +3086,24 @@ def test_a_length_alone_between_headline_and_name(header, authors, markdown):
 
 
 @pytest.mark.parametrize("text, furniture", [
-    ("5 min", True), ("12 mins listen", True), ("3 Minutes", True), ("4:32", True),
+    ("5 min", True), ("12 mins listen", True), ("3 mins", True), ("4:32", True), ("8 minutes listen", True),
     # near misses: a reading time with "read" (a stamp of the byline's), words after the length
     ("5 min read", True), ("5 minutes of silence", False), ("5 men", False),
+    # fail before (d27b6ce): minutes written out alone are a recipe's time or a story's line, and
+    # a heading a section's name, not a player's length
+    ("45 minutes", False), ("3 Minutes", False), ("## 60 Minutes", False), ("## 5 min", False),
 ])
 def test_a_length_alone_is_furniture(text, furniture):
     assert rules.is_furniture(line(text)) == furniture
+
+
+@pytest.mark.parametrize("between", ["## 60 Minutes", "45 minutes", "## 5 min"])
+def test_a_length_in_the_story_keeps_its_words(between):
+    # fail before (d27b6ce): a section's heading or a recipe's time that is only a length
+    # vanished from the story
+    article = parse(f"# {HEADLINE}\n\nBy Ann Lee\n\n{STORY}\n\n{between}\n\n{STORY}\n", True)
+    assert between.lstrip("# ") in article.body
+    assert article.authors == ["Ann Lee"]
 
 
 @pytest.mark.parametrize("below, authors", [
