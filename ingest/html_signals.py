@@ -4001,13 +4001,17 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     ends = [p for p in dict.fromkeys((parts[0], parts[-1])) if p.strip() and _key(p) not in headlines]
     if not ends:
         return []
-    holders = []
+    holders, addresses = [], set()
     for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
         line = _text(text.getparent())
         if line and len(line) <= _COPYRIGHT_LINE:
             holders += [_word_key(holder) for holder in _copyright_holders(line)]
+            # A holder named by its address ("© 1998-2015 by individual harborledger.example
+            # contributors"): the address's name, the part's words run together, whole.
+            addresses |= {label.replace("-", "") for label in _HOLDER_ADDRESS.findall(line.casefold())}
     named = [p for p in ends if _word_key(p).strip()
-             and any(holder.startswith(_word_key(p)) or holder.startswith(" the" + _word_key(p)) for holder in holders)]
+             and (any(holder.startswith(_word_key(p)) or holder.startswith(" the" + _word_key(p)) for holder in holders)
+                  or _word_key(p).replace(" ", "") in addresses)]
     return named if len(named) == 1 else []  # (both ends named: no telling which is the site)
 
 
@@ -4019,6 +4023,10 @@ _COPYRIGHT_MARK = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:[\s,:]*(?:©|\(c\)|c
 # Owner Media company") or to the rights ("Site All rights reserved").
 _COPYRIGHT_HOLDER_END = re.compile(r"[.,;](?:\s|$)|\s[-–—|·•]\s|[|·•()\[\]©]|\s\d{4}\b|"
                                    r"\s(?:part\s+of|an?|all\s+rights|some\s+rights)\s", re.I)
+
+
+# A web address in a copyright line, and its name (the label before the top-level domain).
+_HOLDER_ADDRESS = re.compile(r"(?<![\w.-])(?:www\.)?([^\W_][\w-]*)\.(?:[a-z]{2,}\.)?[a-z]{2,}(?![\w.-])")
 
 
 def _copyright_holders(line: str) -> list[str]:

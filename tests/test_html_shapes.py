@@ -4620,6 +4620,16 @@ _AT_HLEDGER = '<link rel="canonical" href="https://www.hledger.example/news/chan
      "Harbor Ledger"),
     ("Harbour channel to be dredged - Harbor Ledger", "<p>Copyright (c) Harbor Ledger 2024 | Privacy</p>",
      "Harbor Ledger"),
+    # fail before: a holder named by its address, the part's words run together (e0e5596 read
+    # the holder's name alone, "individual ...", and lost it)
+    ("Harbour channel to be dredged - Pine Notes",
+     "<p>©1998–2015 by individual pinenotes.example contributors.</p>", "Pine Notes"),
+    ("Harbour channel to be dredged - Pine Notes", "<p>© 2024 www.pine-notes.example</p>", "Pine Notes"),
+    # near misses: an address that only begins with the part's words, or holds them further in
+    ("Harbour channel to be dredged | Pine", "<p>© 2024 by pinenotes.example contributors</p>",
+     "hledger.example"),
+    ("Harbour channel to be dredged | Notes", "<p>© 2024 by pinenotes.example contributors</p>",
+     "hledger.example"),
 ])
 def test_the_copyright_line_names_a_part_only_as_its_holders_name(title, footer, outlet):
     assert _outlet_of_titled_page(title, _AT_HLEDGER, footer=footer) == outlet
