@@ -193,3 +193,21 @@ _GLUED_BUTTON = re.compile(r"^(?i:view\s+)?(?i:orcid\s+)?(?i:profile)(?=[A-Z])")
 def without_glued_button(name: str) -> str:
     """A ground truth's name without a profile button's words run into its front."""
     return _GLUED_BUTTON.sub("", name)
+
+
+ANNOTATIONS = REPO / "benchmarks" / "annotations"
+
+
+def aeb_annotations(second: bool = False) -> dict[str, dict]:
+    """The hand annotations of the scrapinghub_aeb pages (benchmarks/annotations/README.md), by
+    page id: the owners' readings, or with `second` the second readings kept for agreement.
+    A page read twice by owners (a slip in sharing the pages out) keeps its first reading."""
+    rows: dict[str, dict] = {}
+    for path in sorted(ANNOTATIONS.glob("aeb-*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    row = json.loads(line)
+                    if bool(row.get("second")) == second:
+                        rows.setdefault(row["id"], row | {"annotator": path.stem.removeprefix("aeb-")})
+    return rows
