@@ -255,9 +255,9 @@ def main() -> None:
         print(f"{row['id'][:12]} {' '.join(kinds)}  {row.get('url')}")
         print(f"  ours: authors={article.authors} ({article.provenance.get('authors')}) "
               f"published={article.published} ({article.provenance.get('published')})")
-        print(f"  authors: " + "; ".join(f"{s}={p}" for s, p in others["authors"].items() if p))
+        print("  authors: " + "; ".join(f"{s}={p}" for s, p in others["authors"].items() if p))
         print(f"  visible: {others['visible_texts']}")
-        print(f"  dates: " + "; ".join(f"{s}={d}" for s, d in others["dates"].items() if d))
+        print("  dates: " + "; ".join(f"{s}={d}" for s, d in others["dates"].items() if d))
     print("\n" + ", ".join(f"{kind} {counts[kind]}" for kind in ("pages", "with author", "with date", *KINDS)))
 
 
