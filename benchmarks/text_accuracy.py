@@ -158,6 +158,8 @@ def load_annotated_pages(corpora: Path) -> list[dict]:
     annotated = aeb_annotations()
     folder = corpora / "scrapinghub_aeb"
     pages = []
+    if not (folder / "ground_truth.jsonl").is_file():
+        return pages  # (corpora without the aeb set: the corpora's figures alone)
     for line in (folder / "ground_truth.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         truth = annotated.get(row["id"])

@@ -293,3 +293,61 @@ def test_stripping_title_classes_too_leaves_the_text_and_other_classes():
 ])
 def test_the_site_part_out_column_leaves_out_the_truths_site_and_section(truth, ours, counted):
     assert (html_accuracy.norm_title(ours) in html_accuracy.title_without_site_part(truth)) is counted
+
+
+def _annotated_aeb(root: Path, notes: Path, rows: list[dict]) -> Path:
+    """A tiny scrapinghub_aeb folder (empty postlight and readability ones beside it) and hand
+    annotations of its pages in `notes`, as benchmarks/annotations holds them."""
+    for name in ("postlight_parser", "mozilla_readability"):
+        (root / name).mkdir(parents=True)
+        (root / name / "ground_truth.jsonl").write_text("")
+    aeb = root / "scrapinghub_aeb"
+    aeb.mkdir()
+    lines = []
+    for row in rows:
+        (aeb / f"{row['id']}.html").write_text(f"<html><body><h1>{row['title']}</h1><p>The ferry ran.</p></body></html>")
+        lines.append(json.dumps({"id": row["id"], "url": f"https://example.org/{row['id']}",
+                                 "html_file": f"{row['id']}.html", "body_text": "The ferry ran."}))
+    (aeb / "ground_truth.jsonl").write_text("\n".join(lines) + "\n")
+    notes.mkdir()
+    (notes / "aeb-someone.jsonl").write_text("\n".join(json.dumps(row | {"second": False}) for row in rows) + "\n")
+    return root
+
+
+def test_annotated_pages_keep_their_list_of_people_and_their_own_columns(tmp_path, monkeypatch):
+    import common
+    monkeypatch.setattr(common, "ANNOTATIONS", tmp_path / "notes")
+    corpora = _annotated_aeb(tmp_path / "corpora", tmp_path / "notes", [
+        {"id": "a1", "title": "Ferry returns", "authors": ["Lee, Ann", "Bo Kim"], "published": "2024-03-05",
+         "no_date": False, "outlet": "The Harbor Ledger", "outlet_aliases": ["HL"]},
+        {"id": "a2", "title": "Ferry stays", "authors": [], "published": None, "no_date": True,
+         "outlet": None, "outlet_aliases": []},
+    ])
+    text_pages = {p["id"]: p for p in text_accuracy.load_annotated_pages(corpora)}
+    # the annotator's list as it is: "Lee, Ann" is one person, not split at its comma
+    assert text_accuracy.page_people(text_pages["a1"]) == ["Lee, Ann", "Bo Kim"]
+    assert text_pages["a2"]["author_known"] and text_accuracy.page_people(text_pages["a2"]) == []
+    for page in text_pages.values():
+        digest = hashlib.sha1(f"scrapinghub/{page['id']}".encode()).digest()
+        assert page["half"] == ("tune" if digest[0] % 2 == 0 else "held-out")
+        assert text_accuracy.group_of(page) == f"aeb {page['half']}"
+    html_pages = {p["id"]: p for p in html_accuracy.load_pages(corpora)}
+    assert html_pages["a1"]["annotation"]["authors"] == ["Lee, Ann", "Bo Kim"]
+    assert html_pages["a1"]["annotation"]["date"] == "2024-03-05"
+    assert html_pages["a2"]["annotation"]["no_date"] == "annotated"
+    # the page's own row scores its body alone, as before annotations
+    assert "title" not in html_pages["a1"] and html_pages["a1"]["body"] == "The ferry ran."
+
+
+@pytest.mark.parametrize("found, matched", [
+    ("The Harbor Ledger", True),
+    ("HL", True),  # a form the page itself uses counts
+    ("Harbor", False),  # near miss: a word of the name is not the name
+    (None, False),
+])
+def test_an_annotated_outlet_matches_any_form_the_page_uses(found, matched):
+    score = html_accuracy.Score()
+    truth = html_accuracy._annotated_truth({"title": None, "authors": None, "published": None, "no_date": False,
+                                            "outlet": "The Harbor Ledger", "outlet_aliases": ["HL"]})
+    score.add(truth | {"corpus": "aeb", "id": "a1", "half": "tune"}, html_accuracy.Article(outlet=found))
+    assert score.outlet == [matched]
