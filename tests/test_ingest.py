@@ -877,6 +877,43 @@ def test_records_wrapped_in_an_api_response_are_read(tmp_path, db_path, document
     assert (summary["stored"], summary["failed"]) == (stored, failed), summary
 
 
+@pytest.mark.parametrize("item, expected", [
+    # fail before: the Guardian's content API names its item's own fields webTitle, webUrl and
+    # webPublicationDate, and gives its text and byline (show-fields=...) in "fields": every item
+    # failed as "no article text found"
+    ({"webTitle": "Pier shuts", "webUrl": "https://gazette.example/uk/2024/mar/04/pier-shuts",
+      "webPublicationDate": "2024-03-04T06:00:00Z",
+      "fields": {"headline": "Pier shuts for the winter", "byline": "Ada Quill and Tom Park",
+                 "trailText": "Storm damage", "firstPublicationDate": "2024-03-03T21:00:00Z",
+                 "bodyText": ARTICLE_TEXT}},
+     ("Pier shuts for the winter", ["Ada Quill and Tom Park"], "2024-03-03T21:00:00Z",
+      "https://gazette.example/uk/2024/mar/04/pier-shuts", "Storm damage")),
+    ({"webTitle": "Pier shuts", "webPublicationDate": "2024-03-04T06:00:00Z",
+      "fields": {"body": f"<p>{ARTICLE_TEXT}</p><p>{ARTICLE_TEXT}</p>"}},
+     ("Pier shuts", [], "2024-03-04T06:00:00Z", None, None)),
+    # the item's own keys win over its fields'
+    ({"title": "Ferry fares rise", "body": ARTICLE_TEXT, "fields": {"headline": "Another", "body": "Other words."}},
+     ("Ferry fares rise", [], None, None, None)),
+])
+def test_a_news_apis_items_with_their_fields_are_read(item, expected):
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps(item).encode())
+    assert (article.title, article.authors, article.published, article.url, article.description) == expected
+    assert ARTICLE_TEXT.split()[:8] == article.body.split()[:8]
+
+
+def test_a_saved_news_api_response_is_stored_item_by_item(tmp_path, db_path):
+    # fails before: the response of the README's example (its list under response.results) read
+    # as two records, and both failed
+    items = [{"webTitle": title, "webUrl": f"https://gazette.example/{n}", "fields": {"bodyText": ARTICLE_TEXT + title}}
+             for n, title in enumerate(("Ferry fares rise", "Pier shuts"))]
+    (tmp_path / "search.json").write_text(json.dumps({"response": {"status": "ok", "results": items}}))
+    code, summary = ingest_json(tmp_path / "search.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    assert {row["title"] for row in rows(db_path, "SELECT title FROM articles")} == {"Ferry fares rise", "Pier shuts"}
+
+
 def test_a_records_camel_case_dates_are_read():
     # fails before: "publishedAt" / "updatedAt", as JavaScript APIs write them
     from ingest.extract_record import extract_record
