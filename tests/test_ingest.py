@@ -914,6 +914,21 @@ def test_a_saved_news_api_response_is_stored_item_by_item(tmp_path, db_path):
     assert {row["title"] for row in rows(db_path, "SELECT title FROM articles")} == {"Ferry fares rise", "Pier shuts"}
 
 
+def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
+    # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
+    # which was stored as the story's text (the page, ingested later, another article); a
+    # feed's item with only its summary is refused the same way
+    cut = {"title": "Pier shuts", "url": "https://gazette.example/pier", "source": {"name": "Gazette"},
+           "content": " ".join(ARTICLE_TEXT.split()[:25]) + "… [+2143 chars]"}
+    whole = {"title": "Ferry fares rise", "content": ARTICLE_TEXT + " A note on the timetable [+2 lines] follows."}
+    (tmp_path / "top.json").write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [cut, whole]}))
+    code, summary = ingest_json(tmp_path / "top.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"][0]["error"] == (
+        "only the opening of the article, which the API cut short ([+2143 chars]), not the article: "
+        "ingest its page (https://gazette.example/pier)")
+
+
 def test_a_records_camel_case_dates_are_read():
     # fails before: "publishedAt" / "updatedAt", as JavaScript APIs write them
     from ingest.extract_record import extract_record
