@@ -1907,6 +1907,24 @@ def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
         {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
 
 
+@pytest.mark.parametrize("one_run", [False, True])
+def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, db_path, one_run):
+    """Fails before: "harborledger.example" and "The Harbor Ledger" have one key, so the page
+    naming the outlet found the domain's row by key, not by domain, and the rule that a name
+    beats a bare domain was never asked: every article stayed listed under the domain. Near
+    miss: a later page giving the domain alone keeps the name."""
+    records = [{"title": f"Ferry story {step}", "body": f"{ARTICLE_TEXT} Part {step}.",
+                "url": f"https://harborledger.example/ferry-{step}", **({"outlet": outlet} if outlet else {})}
+               for step, outlet in enumerate([None, "The Harbor Ledger", None])]
+    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(3)]
+    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
+        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+        assert ingest_json(path, "--db", db_path)[0] == 0
+    assert rows(db_path, "SELECT name, domain FROM outlets") == [
+        {"name": "The Harbor Ledger", "domain": "harborledger.example"}]
+    assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1]
+
+
 def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, db_path):
     """A page giving only its domain makes an outlet named by the domain; a later page of that
     domain naming it renames the row. Runs after that, by name or by domain, find that one row
