@@ -956,8 +956,16 @@ def _listed_paths(listing: str) -> list[str]:
 
 
 def _require_database(db_path: str) -> None:
-    if not Path(db_path).exists():
+    """Refuse a missing archive, and an empty file (made by `touch`, or a copy cut short) as
+    one: opened, it took the schema and answered as an empty archive ("No articles match.",
+    every count 0), where these commands say there is none, and `reparse --dry-run` called it
+    "another program's database (its tables: )"."""
+    path = Path(db_path)
+    if not path.exists():
         raise click.ClickException(f"no archive at {db_path}: run `news-archive ingest PATH` first")
+    if path.is_file() and path.stat().st_size == 0:
+        raise click.ClickException(f"no archive at {db_path}: it is an empty file (left as it was); "
+                                   "run `news-archive ingest PATH` to make one there")
 
 
 @contextmanager

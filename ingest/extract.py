@@ -4,6 +4,8 @@ Each input kind has its own module; this one only dispatches and applies the ove
 gave for what the file cannot say (--outlet, --url, a sidecar NAME.json).
 """
 
+import re
+
 from .extract_record import extract_record
 from .normalise import count_words
 from .read import decode_text
@@ -26,6 +28,7 @@ def extract(source: Source) -> Article:
     try:
         if source.format == "record":
             article = extract_record(source.raw)
+            _refuse_a_cut_text(article)
         elif source.format == "html":
             from .extract_html import extract_html
 
@@ -49,6 +52,21 @@ def extract(source: Source) -> Article:
     if article.word_count < MIN_BODY_WORDS:
         raise ExtractionError(f"no article text found (fewer than {MIN_BODY_WORDS} words)")
     return article
+
+
+# What a news API writes at the end of a text it gives only the opening of (NewsAPI's
+# "content": its first 200 characters, then "… [+2143 chars]").
+_CUT_BY_THE_API = re.compile(r"\[\+\d[\d,]* chars\]\s*\Z")
+
+
+def _refuse_a_cut_text(article: Article) -> None:
+    """A record whose text the API cut short is no article, as a feed's item with only its
+    summary is not: stored, its opening (and the API's "[+2143 chars]") was the story's text,
+    which the whole page, ingested later, does not replace (another text: another article)."""
+    cut = _CUT_BY_THE_API.search(article.body or "")
+    if cut:
+        raise ExtractionError(f"only the opening of the article, which the API cut short ({cut[0].strip()}), "
+                              f"not the article: ingest its page ({article.url or 'no link given'})")
 
 
 def apply_hints(article: Article, hints: dict) -> None:

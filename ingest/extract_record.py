@@ -8,18 +8,21 @@ from .record import Article
 
 # Field names other tools use for the same thing, first match wins.
 FIELD_ALIASES = {
-    "title": ("title", "headline"),
-    "body": ("body", "text", "content", "article_text", "maintext"),
-    "description": ("description", "standfirst", "dek", "summary", "excerpt"),
+    # (the Guardian's content API: webTitle, webUrl, webPublicationDate, and in an item's "fields",
+    # below, headline, body or bodyText, trailText, byline, firstPublicationDate)
+    "title": ("title", "headline", "webTitle"),
+    "body": ("body", "text", "content", "article_text", "maintext", "bodyText"),
+    "description": ("description", "standfirst", "dek", "summary", "excerpt", "trailText"),
     # (wallabag's export names the writers "published_by" and the site "domain_name")
     "authors": ("authors", "author", "byline", "creator", "published_by"),
-    "published": ("published", "date", "date_published", "datePublished", "published_at", "publishedAt", "pubdate"),
+    "published": ("published", "date", "date_published", "datePublished", "published_at", "publishedAt", "pubdate",
+                  "firstPublicationDate", "webPublicationDate"),
     "updated": ("updated", "modified", "date_modified", "dateModified", "updated_at", "updatedAt"),
     # when the exporting tool fetched the text (news-please's date_download among them)
     "captured": ("captured", "captured_at", "crawled", "crawled_at", "fetched", "fetched_at",
                  "retrieved", "retrieved_at", "date_download", "downloaded_at", "scraped_at"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain", "domain_name"),
-    "url": ("url", "link", "canonical_url"),
+    "url": ("url", "link", "canonical_url", "webUrl"),
     "language": ("language", "lang"),
 }
 
@@ -60,6 +63,13 @@ def extract_record(raw: bytes) -> Article:
         raise UnreadableRecord("invalid JSON: nested too deeply to read") from None
     if not isinstance(record, dict):
         raise UnreadableRecord(f"a record must be a JSON object, not {json_kind(record)}")
+    fields = record.get("fields")
+    if isinstance(fields, dict):
+        # An API that gives an item's text and byline only when asked, in an object of their own
+        # (the Guardian's show-fields=body,byline): read with the item's own keys, which win.
+        # Read without, a saved API response (its list under response.results) failed record
+        # by record as "no article text found".
+        record = {**fields, **record}
     article = Article()
     for field, aliases in FIELD_ALIASES.items():
         value = next((record[a] for a in aliases if record.get(a) not in (None, "", [])), None)

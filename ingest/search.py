@@ -201,6 +201,26 @@ def check_parameter(name: str, value: str | None) -> None:
         raise BadParameter(f"{name}: {value!r} is not one of its choices: leave it empty, or write {allowed}")
 
 
+# The saved queries' parameters compared with an article's `published` (search's since and
+# until, by_author's and by_outlet's before), and the date's parts that comparison reads.
+PUBLISHED_BOUNDS = ("since", "until", "before")
+_BOUND_PARTS = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ](\d{2}:\d{2}(?::\d{2})?))?", re.ASCII)
+
+
+def published_bound(value: str) -> str:
+    """A valid since, until or before as the stored dates compare with it, as text: the day, and
+    a time after a "T", to the second, without the offset or zone typed after it (a time is read
+    on each source's own clock, as its day is). A space before the time, as every page shows a
+    date ("2025-03-04 21:40 -05:00"), sorted before each "T..." of its day, so since matched the
+    day's every article and until and before none of them; a "Z" or an offset after the seconds
+    sorted after the stored "+00:00", leaving out that very second. Anything else is returned
+    as it is, for check_parameter to refuse."""
+    match = _BOUND_PARTS.match(value) if _DATE_PARAMETER.fullmatch(value or "") else None
+    if match is None:
+        return value
+    return match[1] + (f"T{match[2]}" if match[2] else "")
+
+
 def check_words(name: str, value: str | None) -> None:
     """Raise BadParameter when a search (`name`: the field it was typed in) only leaves words
     out: FTS5 cannot answer "every article but these" (NOT needs a left side), and answering
@@ -218,7 +238,8 @@ def check_parameters(names, values) -> None:
     for name in names:
         check_parameter(name, values.get(name, ""))
     since, until = values.get("since", ""), values.get("until", "")
-    if "since" in names and "until" in names and since and until and since > until + "T99":
+    if ("since" in names and "until" in names and since and until
+            and published_bound(since) > published_bound(until) + "T99"):
         raise BadParameter(f"since {since} is after until {until}: no date is in that range")
 
 
@@ -312,6 +333,7 @@ def search(db: "Database | sqlite3.Connection", text: str, limit: int = 20, *, o
     check_parameters(("q", "since", "until"), {"q": text, "since": since, "until": until})
     if fts_query(text) is None:
         return []
+    since, until = published_bound(since), published_bound(until)
     connection = getattr(db, "conn", db)
     add_query_functions(connection)
     params = {"q": text, "outlet": outlet, "author": author, "since": since, "until": until,

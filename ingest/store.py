@@ -819,6 +819,7 @@ class Archive:
         self._in_transaction = False  # within a _writing block
         self._outlets: dict[str, int] = {}  # outlet_key -> id
         self._outlet_names: dict[str, int] = {}  # name as written -> id
+        self._named_by_domain: set[int] = set()  # outlets of _outlets whose name is their domain
         self._authors: dict[str, int] = {}  # person_key -> id
         self._author_names: dict[str, int] = {}  # name as written -> id
 
@@ -1566,18 +1567,26 @@ class Archive:
             return None
         if article.outlet in self._outlet_names:  # outlet_key runs several regexes
             return self._outlet_names[article.outlet]
-        key, row, by_domain = self._find_outlet(article)
+        key, row, _ = self._find_outlet(article)
         if not key:
             return None
+        named = article.outlet != article.outlet_domain
         if key in self._outlets:
-            self._outlet_names[article.outlet] = self._outlets[key]
-            return self._outlets[key]
-        if by_domain and row[1] == row[2] and article.outlet != article.outlet_domain:
+            outlet_id = self._outlets[key]
+            if named and outlet_id in self._named_by_domain:  # (stored by its domain earlier this run)
+                self.conn.execute("UPDATE outlets SET name = ? WHERE id = ?", (article.outlet, outlet_id))
+                self._named_by_domain.discard(outlet_id)
+            self._outlet_names[article.outlet] = outlet_id
+            return outlet_id
+        if row is not None and row[1] == row[2] and named:
             # A name beats a bare domain as the outlet's display name, and its key becomes the
             # name's: keeping the domain's, a later run found no outlet by the name's key, nor
             # by the domain (no longer the name), and filed the next article under a second
             # outlet of the same name. Articles giving the domain alone still find it by domain.
+            # Found by key too: "valleypost.example" and "Valley Post" share one, and the page
+            # that named its site was listed under the domain.
             self.conn.execute("UPDATE outlets SET name = ?, key = ? WHERE id = ?", (article.outlet, key, row[0]))
+            row = (row[0], article.outlet, row[2])
         if row is None:
             row = (self.conn.execute(
                 "INSERT INTO outlets (name, domain, key) VALUES (?, ?, ?)",
@@ -1586,6 +1595,8 @@ class Archive:
         elif row[2] is None and article.outlet_domain:
             self.conn.execute("UPDATE outlets SET domain = ? WHERE id = ?", (article.outlet_domain, row[0]))
         self._outlets[key] = self._outlet_names[article.outlet] = row[0]
+        if row[1] == row[2]:
+            self._named_by_domain.add(row[0])
         return row[0]
 
     def known_outlet_id(self, article: Article) -> int | None | object:

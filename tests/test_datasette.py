@@ -560,6 +560,51 @@ def test_well_formed_parameters_are_accepted(served, path, found):
     assert len(rows(served, f"/archive/{name}.json?{query}")) == found
 
 
+# Three notes of one day, on their sources' own clocks: 08:00 and 12:00 UTC, and 18:30 at -05:00.
+TIMED_NOTES = ["2024-05-06T08:00:00+00:00", "2024-05-06T12:00:00+00:00", "2024-05-06T18:30:00-05:00"]
+
+
+@pytest.fixture(scope="module")
+def timed(tmp_path_factory):
+    get, loop = served_notes(tmp_path_factory.mktemp("timed"),
+                             [harbor_note(i, published) for i, published in enumerate(TIMED_NOTES)])
+    yield get
+    loop.close()
+
+
+# A time as every page shows a date ("2024-05-06 12:00 UTC", a space before it) sorted before
+# each "T..." of its day when compared as text: since kept the day's every note, until and
+# before none; a "Z" after the seconds sorted after the stored "+00:00", dropping that second.
+TYPED_TIMES = [
+    ("search", "since=2024-05-06 12:00", [1, 2]), ("search", "since=2024-05-06 12:00 UTC", [1, 2]),
+    ("search", "until=2024-05-06 12:00", [0, 1]), ("search", "until=2024-05-06 23:00 -05:00", [0, 1, 2]),
+    ("search", "since=2024-05-06T12:00:00Z", [1, 2]), ("search", "until=2024-05-06T07:59+00:00", []),
+    ("search", "since=2024-05-06 08:00&until=2024-05-06 12:00", [0, 1]),
+    ("by_outlet", "before=2024-05-06 18:30 -05:00", [0, 1]), ("by_author", "before=2024-05-06 12:00 UTC", [0]),
+]
+
+
+@pytest.mark.parametrize("query, bounds, found", TYPED_TIMES)
+def test_a_time_typed_as_the_pages_show_it_bounds_the_day(timed, query, bounds, found):
+    typed = "&".join(f"{name}={quote(value)}" for name, value in (pair.split("=") for pair in bounds.split("&")))
+    who = {"search": "q=harbour", "by_outlet": "outlet=The+Harbor+Ledger", "by_author": "author=Ann+Lee"}[query]
+    titles = {row["title"] for row in rows(timed, f"/archive/{query}.json?{who}&{typed}")}
+    assert titles == {f"Harbor note {i}" for i in found}
+
+
+@pytest.mark.parametrize("bounds, found", [(bounds, found) for query, bounds, found in TYPED_TIMES
+                                           if query == "search"])
+def test_the_command_line_search_reads_a_typed_time_the_same_way(tmp_path, bounds, found):
+    from ingest.search import search
+
+    (tmp_path / "notes.jsonl").write_text("".join(json.dumps(harbor_note(i, published)) + "\n"
+                                                  for i, published in enumerate(TIMED_NOTES)))
+    assert run_ingest([str(tmp_path / "notes.jsonl")], str(tmp_path / "a.db"), workers=1).stored == 3
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        hits = search(db, "harbour", **dict(pair.split("=") for pair in bounds.split("&")))
+    assert {hit["title"] for hit in hits} == {f"Harbor note {i}" for i in found}
+
+
 def test_the_command_line_search_refuses_a_malformed_date_too(tmp_path):
     from ingest.search import BadParameter, search
     from ingest.store import open_database

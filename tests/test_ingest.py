@@ -877,6 +877,58 @@ def test_records_wrapped_in_an_api_response_are_read(tmp_path, db_path, document
     assert (summary["stored"], summary["failed"]) == (stored, failed), summary
 
 
+@pytest.mark.parametrize("item, expected", [
+    # fail before: the Guardian's content API names its item's own fields webTitle, webUrl and
+    # webPublicationDate, and gives its text and byline (show-fields=...) in "fields": every item
+    # failed as "no article text found"
+    ({"webTitle": "Pier shuts", "webUrl": "https://gazette.example/uk/2024/mar/04/pier-shuts",
+      "webPublicationDate": "2024-03-04T06:00:00Z",
+      "fields": {"headline": "Pier shuts for the winter", "byline": "Ada Quill and Tom Park",
+                 "trailText": "Storm damage", "firstPublicationDate": "2024-03-03T21:00:00Z",
+                 "bodyText": ARTICLE_TEXT}},
+     ("Pier shuts for the winter", ["Ada Quill and Tom Park"], "2024-03-03T21:00:00Z",
+      "https://gazette.example/uk/2024/mar/04/pier-shuts", "Storm damage")),
+    ({"webTitle": "Pier shuts", "webPublicationDate": "2024-03-04T06:00:00Z",
+      "fields": {"body": f"<p>{ARTICLE_TEXT}</p><p>{ARTICLE_TEXT}</p>"}},
+     ("Pier shuts", [], "2024-03-04T06:00:00Z", None, None)),
+    # the item's own keys win over its fields'
+    ({"title": "Ferry fares rise", "body": ARTICLE_TEXT, "fields": {"headline": "Another", "body": "Other words."}},
+     ("Ferry fares rise", [], None, None, None)),
+])
+def test_a_news_apis_items_with_their_fields_are_read(item, expected):
+    from ingest.extract_record import extract_record
+
+    article = extract_record(json.dumps(item).encode())
+    assert (article.title, article.authors, article.published, article.url, article.description) == expected
+    assert ARTICLE_TEXT.split()[:8] == article.body.split()[:8]
+
+
+def test_a_saved_news_api_response_is_stored_item_by_item(tmp_path, db_path):
+    # fails before: the response of the README's example (its list under response.results) read
+    # as two records, and both failed
+    items = [{"webTitle": title, "webUrl": f"https://gazette.example/{n}", "fields": {"bodyText": ARTICLE_TEXT + title}}
+             for n, title in enumerate(("Ferry fares rise", "Pier shuts"))]
+    (tmp_path / "search.json").write_text(json.dumps({"response": {"status": "ok", "results": items}}))
+    code, summary = ingest_json(tmp_path / "search.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 2, 0), summary
+    assert {row["title"] for row in rows(db_path, "SELECT title FROM articles")} == {"Ferry fares rise", "Pier shuts"}
+
+
+def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
+    # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
+    # which was stored as the story's text (the page, ingested later, another article); a
+    # feed's item with only its summary is refused the same way
+    cut = {"title": "Pier shuts", "url": "https://gazette.example/pier", "source": {"name": "Gazette"},
+           "content": " ".join(ARTICLE_TEXT.split()[:25]) + "… [+2143 chars]"}
+    whole = {"title": "Ferry fares rise", "content": ARTICLE_TEXT + " A note on the timetable [+2 lines] follows."}
+    (tmp_path / "top.json").write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [cut, whole]}))
+    code, summary = ingest_json(tmp_path / "top.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (1, 1, 1), summary
+    assert summary["failures"][0]["error"] == (
+        "only the opening of the article, which the API cut short ([+2143 chars]), not the article: "
+        "ingest its page (https://gazette.example/pier)")
+
+
 def test_a_records_camel_case_dates_are_read():
     # fails before: "publishedAt" / "updatedAt", as JavaScript APIs write them
     from ingest.extract_record import extract_record
@@ -1853,6 +1905,24 @@ def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
     run_ingest([str(records)], str(db_path), workers=1)
     assert rows(db_path, "SELECT title, instr(body, char(0)) AS nul, authors FROM articles") == [
         {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
+
+
+@pytest.mark.parametrize("one_run", [False, True])
+def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, db_path, one_run):
+    """Fails before: "harborledger.example" and "The Harbor Ledger" have one key, so the page
+    naming the outlet found the domain's row by key, not by domain, and the rule that a name
+    beats a bare domain was never asked: every article stayed listed under the domain. Near
+    miss: a later page giving the domain alone keeps the name."""
+    records = [{"title": f"Ferry story {step}", "body": f"{ARTICLE_TEXT} Part {step}.",
+                "url": f"https://harborledger.example/ferry-{step}", **({"outlet": outlet} if outlet else {})}
+               for step, outlet in enumerate([None, "The Harbor Ledger", None])]
+    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(3)]
+    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
+        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+        assert ingest_json(path, "--db", db_path)[0] == 0
+    assert rows(db_path, "SELECT name, domain FROM outlets") == [
+        {"name": "The Harbor Ledger", "domain": "harborledger.example"}]
+    assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1]
 
 
 def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, db_path):

@@ -188,6 +188,19 @@ def test_only_commands_that_create_an_archive_say_so_in_their_help(command, prom
     assert ("created if missing" in run_cli(command, "--help").output) == promises
 
 
+@pytest.mark.parametrize("command", [["stats"], ["search", "harbour"], ["optimize"], ["reparse"],
+                                     ["reparse", "--dry-run"]])
+def test_an_empty_file_is_no_archive_to_the_commands_that_make_none(tmp_path, command):
+    # fails before: a file of no bytes (`touch archive.db`, a copy cut short) took the schema and
+    # answered as an empty archive (every count 0, "No articles match.", status 0), and
+    # `reparse --dry-run` called it "another program's database (its tables: )"
+    empty = tmp_path / "archive.db"
+    empty.touch()
+    result = run_cli(*command, "--db", empty)
+    assert result.exit_code == 1 and f"no archive at {empty}: it is an empty file" in result.output
+    assert empty.stat().st_size == 0 and sorted(tmp_path.iterdir()) == [empty]
+
+
 def test_every_option_of_every_command_explains_itself():
     # `serve --port` and `search --limit` showed only their default in --help.
     for name, command in cli.commands.items():

@@ -22,9 +22,9 @@ from datasette.utils.asgi import BadRequest
 from datasette.views.base import ureg
 from markupsafe import Markup, escape
 
-from ..search import (MAX_PAGE, PAGE_SIZE, RANKED_WINDOW, BadParameter, add_query_functions, check_parameter,
-                      check_parameters, check_words, names_matching_many, names_not_in_archive,
-                      past_ranked_window)
+from ..search import (MAX_PAGE, PAGE_SIZE, PUBLISHED_BOUNDS, RANKED_WINDOW, BadParameter, add_query_functions,
+                      check_parameter, check_parameters, check_words, names_matching_many,
+                      names_not_in_archive, past_ranked_window, published_bound)
 from .api_errors import refusal, refused_json, tidied_address, with_plain_interruptions
 from .api_paging import PAGED_QUERIES, paged_query, send_with_next_page
 from .day_facet import DayFacet
@@ -491,7 +491,7 @@ def asgi_wrapper(datasette):
                 await send({"type": "http.response.body",
                             "body": refused_json(refused) if as_json else (refused + "\n").encode()})
                 return
-            scope = _facets_once(datasette, _sort_column_kept(datasette, _local_days(scope)))
+            scope = _facets_once(datasette, _sort_column_kept(datasette, _local_days(_bounds_as_stored(datasette, scope))))
             token = REQUEST_MATCHES.set({})
             args_token = REQUEST_ARGS.set(_FirstValues(scope))
             page = _TABLE_PAGE.match(scope.get("path", "")) if scope.get("type") == "http" else None
@@ -643,6 +643,26 @@ def _local_days(scope):
         elif key == "_facet_date" and value in DATE_COLUMNS:
             key = "_facet_day"
         changed.append((key, value))
+    if changed == pairs:
+        return scope
+    return {**scope, "query_string": urlencode(changed).encode("latin-1")}
+
+
+def _bounds_as_stored(datasette, scope):
+    """The request, with a saved query's since, until and before written as the stored dates
+    compare with them (ingest.search.published_bound): "2025-03-04 21:40 -05:00", a date as the
+    pages show it, is since=2025-03-04T21:40. Datasette binds a saved query's parameters as
+    typed, and the SQL compares them as text, so the space put that time before each of its
+    day's ("T..."): since= matched the day's every article, until= and before= none of them."""
+    page = _TABLE_PAGE.match(scope.get("path", "")) if scope.get("type") == "http" else None
+    raw = scope.get("query_string", b"")
+    if page is None or not any(f"{name}=".encode() in raw for name in PUBLISHED_BOUNDS):
+        return scope
+    query = (datasette.metadata("queries", database=DATABASE_NAME) or {}).get(page["table"])
+    taken = set(query.get("params") or ()) if isinstance(query, dict) else set()
+    pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    changed = [(key, published_bound(value) if key in PUBLISHED_BOUNDS and key in taken else value)
+               for key, value in pairs]
     if changed == pairs:
         return scope
     return {**scope, "query_string": urlencode(changed).encode("latin-1")}
