@@ -4866,20 +4866,25 @@ def _unescaped(text: str) -> str:
 
 
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
+# The other title goes on with an ellipsis where the cut one ends: it states the same headline,
+# ellipsis and all, before its site's name ("Ferry…" beside "Ferry... | Site"), not a longer one.
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:…|\.\.\.)")
 
 
 def _whole_titles(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each title cut short with an ellipsis (templates cut JSON-LD headlines and cards to a
     length) read as the whole headline another signal states, when one begins with the words
     before the ellipsis: the cut form is the same headline, not a rival to it. A headline
-    that itself ends in an ellipsis, stated so everywhere, is left as it is."""
+    that itself ends in an ellipsis, stated so everywhere, is left as it is, and so is one
+    whose ellipsis the other title writes too, before its site's name ("Ferry…" beside
+    "Ferry... | Site")."""
     whole = []
     for source, text in candidates:
         stem = _key(_ELLIPSIS.sub("", text)) if _ELLIPSIS.search(text) else None
         if stem:
             text = next((other for _, other in candidates
                          if not _ELLIPSIS.search(other) and _key(other).startswith(stem)
-                         and len(_key(other)) > len(stem)), text)
+                         and len(_key(other)) > len(stem) and not _ELLIPSIS_AFTER.match(_key(other), len(stem))), text)
         whole.append((source, text))
     return whole
 

@@ -112,6 +112,21 @@ def test_an_ellipsis_that_ends_the_headline_itself_is_kept():
     assert article.title == "And then the bridge fell…"
 
 
+@pytest.mark.parametrize("heading, title, headline", [
+    # fail before: the <h1> ends in its own ellipsis, which the <title> writes too (in another
+    # form) before the site's name: the same headline, not one the <title> states whole
+    ("And then the bridge fell…", "And then the bridge fell... — Valley Courier", "And then the bridge fell…"),
+    ("And then the bridge fell...", "And then the bridge fell… | Valley Courier", "And then the bridge fell..."),
+    # near miss: a heading cut short where the <title> goes on with the headline's words
+    ("And then the bridge fell…", "And then the bridge fell into the river — Valley Courier",
+     "And then the bridge fell into the river"),
+])
+def test_an_ellipsis_the_title_repeats_before_the_site_name_ends_the_headline(heading, title, headline):
+    article = parsed(f'<title>{title}</title><meta property="og:site_name" content="Valley Courier">',
+                     f"<h1>{heading}</h1>")
+    assert article.title == headline
+
+
 def test_html_entities_left_escaped_in_a_title_tag_are_read():
     # Some CMSs escape the headline twice: "&amp;#8217;" in the markup is "&#8217;" as text.
     article = parsed(json_ld({"@type": "NewsArticle", "headline": "Don&#8217;t close the bridge &amp; road"}))
