@@ -4361,7 +4361,7 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     # "Site: Headline": a colon only parts the title when what comes before it is the site's
     # name (elsewhere it is the headline's own: "Bridge: the council decides").
     lead = _SITE_COLON.match(title)
-    if lead and _names_site(lead.group(1), sites):
+    if lead and _names_site(lead.group(1), sites) and not _names_site_at_end(lead, sites):
         title = f"{lead.group(1)} | {lead.group(2)}"
     spans = _part_spans(title)
     parts = [title[a:b] for a, b in spans]
@@ -4424,6 +4424,17 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
     return frozenset(strong - site_forms), frozenset(weak - site_forms)
+
+
+def _names_site_at_end(lead: re.Match, sites: frozenset[str]) -> bool:
+    """A title "Site Gift Guide: Headline - Site": what comes before its colon begins with the
+    site's name and goes on (a series' or a column's name), and the title names the site again
+    in a part of its own at its end. A title names its site once, so the words before the colon
+    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's."""
+    rest = lead.group(2)
+    spans = _part_spans(rest)
+    return (len(spans) > 1 and outlet_key(lead.group(1)) not in sites
+            and _names_site(rest[spans[-1][0]:spans[-1][1]], sites))
 
 
 # The separator that sets a site's name after a headline and is no headline's punctuation: a

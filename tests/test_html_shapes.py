@@ -780,6 +780,26 @@ def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, he
     assert extract_html(_titled_page(title, head=head)).title == headline
 
 
+@pytest.mark.parametrize("title, top, headline", [
+    # fail before: the words before the colon begin with the site's name and go on (a series'
+    # name), and the <title> names the site again at its end: they are the headline's own
+    ("Harbor Ledger Gift Guide: What to buy the sailor who has everything - Harbor Ledger",
+     "<h1>Harbor Ledger Gift Guide: What to buy the sailor who has everything</h1>",
+     "Harbor Ledger Gift Guide: What to buy the sailor who has everything"),
+    ("Harbor Ledger Gift Guide: What to buy the sailor who has everything | Harbor Ledger", "",
+     "Harbor Ledger Gift Guide: What to buy the sailor who has everything"),
+    # near misses: the site's name alone before the colon, and a <title> that does not name
+    # the site again at its end: a section of the site set before the headline
+    ("Harbor Ledger: What to buy the sailor who has everything - Harbor Ledger", "",
+     "What to buy the sailor who has everything"),
+    ("Harbor Ledger Business: What to buy the sailor who has everything", "",
+     "What to buy the sailor who has everything"),
+])
+def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(title, top, headline):
+    head = '<meta property="og:site_name" content="Harbor Ledger">'
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
