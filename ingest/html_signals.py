@@ -4605,12 +4605,17 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
     site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
     others = [t for t in others if outlet_key(t) not in site_like]
-    if (single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS
-            and not _reads_as_article_headline(signals, headings[0])):
+    subheadings = signals.subheadings
+    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
-        # vote: trafilatura takes a lone <h1> as its title).
-        headings = []
+        # vote: trafilatura takes a lone <h1> as its title). One as long as a sentence in an
+        # <article> is the headline all the same, unless an <h2> states the <title>'s
+        # headline word for word: then the <h1> is another story's, set in a card of its own
+        # (a "next story" under this one), and the <h2> is this story's headline.
+        stating = _subheadings_stating_title(signals, site_keys)
+        if stating or not _reads_as_article_headline(signals, headings[0]):
+            headings, subheadings = [], stating or subheadings
     post = _headline_under_site_heading(signals, headings[0], site_keys) if single and headings else None
     if post:
         if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
@@ -4624,7 +4629,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
     # is the headline (the longest, if the site's logo is an <h2> too).
     parts = _title_parts(signals.title_tag, site_keys)
-    in_title = [h for h in signals.subheadings if _key(h) in parts]
+    in_title = [h for h in subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
     # A page with no heading at all may set its headline in a <div> of its article's header,
     # and word its <title> otherwise for search engines: that block is the visible headline,
@@ -4672,6 +4677,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if headline:
             return Choice(headline, "title")
     return choice
+
+
+def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:
+    """The page's <h2>s that state the <title> less its site's name, word for word."""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    title = " ".join(signals.title_tag.split())
+    forms = _title_variants(title, site_keys)[0] - {_key(title)}
+    return [t for t in (_heading_text(h) for h in signals.tree.iter("h2")) if t and _key(t) in forms]
 
 
 def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:

@@ -609,6 +609,24 @@ def test_a_lone_sentence_long_heading_in_the_article_is_the_headline(markup, tit
     assert extract_html(raw).title == title
 
 
+@pytest.mark.parametrize("markup, title", [
+    # fail before: the page's one <h1>, sentence-long and in an <article>, is the next story's
+    # card, while an <h2> states the <title>'s headline (less its site's name) word for word
+    (f"<h2>Breton tops for every season</h2><article>{BODY}</article><article>{ARTICLE_HEADLINE}</article>",
+     "Breton tops for every season"),
+    # near misses: no <h2> states the <title>'s headline (a part of it only, or other words)
+    (f"<h2>Breton tops</h2><article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    (f"<h2>More from the harbor</h2><article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+])
+def test_an_h2_stating_the_titles_headline_beats_another_storys_lone_h1(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season"
+           f" - Pine Style</title><meta name='application-name' content='Pine Style'></head>"
+           f"<body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
 @pytest.mark.parametrize("heading, title", [
     # fail before: a kicker set before the headline in the <h1>, which the <title> leaves out
     ("<h1><span class='label'>Analysis</span> Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
