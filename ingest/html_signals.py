@@ -4089,6 +4089,15 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: 
 def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline: str | None):
     """choose_outlet's signals, strongest first, each read only when asked for."""
     og = signals.meta.get("og:site_name")
+    label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
+    if og and label:
+        # The site's name run into a list of its topics ("Site | F1 | Rally"), or an
+        # og:site_name that has nothing of the page's address: an edition's name ("U.S."), a
+        # tagline, where the <title> ends in the address's own name.
+        named = _site_name_part_named_by_domain(og[0], label) or (
+            None if _shares_domain(og[0], label) else _title_site_part_named_by_domain(signals, label))
+        if named:
+            yield Choice(named, "meta")
     if og:
         yield Choice(og[0], "meta")
     for item in signals.json_ld:
@@ -4113,6 +4122,72 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
             and not _is_page_title(signals, trafilatura_sitename)
             and not _handle_of_another_account(signals, trafilatura_sitename)):
         yield Choice(trafilatura_sitename, "trafilatura")
+    holder = _copyright_holder_named_by_domain(signals, label)
+    if holder:
+        yield Choice(holder, "text")
+
+
+def _named_by_domain(name: str, label: str, rest: int) -> bool:
+    """The page's domain (its `label`, "harborledger") names `name`: its key, spelled in short
+    by it, or a word of it (choose_title's tests; `rest`, the length of the text beside it)."""
+    return (outlet_key(name) == label or _spelled_by_domain(name, label)
+            or _named_in_domain(name, label, max(rest, len(name) + 1)))
+
+
+_TOPIC_PARTS = 2  # short parts beside a site's name, at least, to be a list of its topics
+_TOPIC_WORDS = 3  # words of each such part, at most
+
+
+def _shares_domain(name: str, label: str) -> bool:
+    """Anything of the page's domain (its `label`) in a name: a word of three letters or more,
+    its initials, its letters run together, or a spelling in short (_spelled_by_domain)."""
+    key = outlet_key(name)
+    words = [w.casefold() for w in re.findall(r"[^\W_]{3,}", _unaccented(name))]
+    return bool(key) and (key in label or label in key or _initials(name) == label
+                          or any(w in label for w in words) or _spelled_by_domain(name, label))
+
+
+def _site_name_part_named_by_domain(name: str, label: str) -> str | None:
+    """The one part of a site's name written with a list of its topics after bars ("Harbor
+    Racing | F1 | Rally | Karts") that the page's domain names. (Two parts may be one name, or
+    a name and a line of its own: they are left as they are.)"""
+    parts = [p.strip() for p in re.split(r"\s+[|｜]\s+", " ".join(name.split())) if p.strip()]
+    if len(parts) < 1 + _TOPIC_PARTS:
+        return None
+    named = [p for p in parts if _named_by_domain(p, label, len(name) - len(p))]
+    others = [p for p in parts if p not in named]
+    return named[0] if len(named) == 1 and all(len(p.split()) <= _TOPIC_WORDS for p in others) else None
+
+
+def _title_site_part_named_by_domain(signals: Signals, label: str) -> str | None:
+    """The <title>'s last part, when it is the page's domain's own name ("Headline - Harbor
+    Ledger" at harborledger.example, the words run together): the address and the title state
+    the site's name, where the og:site_name states another (an edition's, a tagline)."""
+    if not signals.title_tag:
+        return None
+    parts = _title_tag_parts(signals.title_tag)
+    return parts[-1] if len(parts) > 1 and outlet_key(parts[-1]) == label else None
+
+
+def _copyright_holder_named_by_domain(signals: Signals, label: str | None) -> str | None:
+    """The holder of the page's copyright line ("© 2024 Harbor Ledger") when the page's domain
+    is its name (harborledger.example): the site's name where no tag, no <title> part and no
+    logo names it. On a page that states no address of its own, the domain of a link it
+    gives to a front page ("https://www.harborledger.example/") may name the holder so."""
+    if signals.tree is None or (signals.html is not None and not any(
+            mark in signals.html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT"))):
+        return None
+    labels = {label} if label else {
+        outlet_key(domain) for link in _front_page_link_candidates(signals)
+        if (target := _split_href(link)) is not None and target.netloc and _links_front_page(link, None, any_host=True)
+        and (domain := domain_of(f"https://{target.netloc}/"))}
+    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
+        line = _text(text.getparent())
+        if line and len(line) <= _COPYRIGHT_LINE:
+            for holder in _copyright_holders(line):
+                if any(outlet_key(holder) == key or _spelled_by_domain(holder, key) for key in labels):
+                    return holder
+    return None
 
 
 def _handle_of_another_account(signals: Signals, name: str) -> bool:

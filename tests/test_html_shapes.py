@@ -567,6 +567,68 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     assert normalise(extract_html(raw), NOW).outlet == outlet
 
 
+# --- outlets: an og:site_name the page's address does not name; a copyright holder it does ---
+
+
+def _outlet_of(title: str, head: str = "", header: str = "", footer: str = "") -> str | None:
+    raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+           f"<article>{HEADLINE}{BODY}</article><footer>{footer}</footer></body></html>").encode()
+    return extract_html(raw).outlet
+
+
+def _site_and_address(site: str, domain: str) -> str:
+    return (f'<meta property="og:site_name" content="{site}">'
+            f'<link rel="canonical" href="https://www.{domain}/news/channel">')
+
+
+@pytest.mark.parametrize("site, domain, outlet", [
+    # fail before: the site's name run into a list of its topics, one part the domain names
+    ("Harbor Racing | F1 | Rally | Karts", "harborracing.example", "Harbor Racing"),
+    ("F1 | Rally | Harbor Racing | Karts", "hracing.example", "Harbor Racing"),
+    # near misses: two parts (a name of two parts, a name and a line of its own), a domain
+    # that names no part, and a part beside the name that is a sentence, not a topic
+    ("Harbor Racing | Evening Edition", "harborracing.example", "Harbor Racing | Evening Edition"),
+    ("Harbor Racing | F1 | Rally | Karts", "pinestreet.example", "Harbor Racing | F1 | Rally | Karts"),
+    ("Harbor Racing | F1 | Rally and karting from the valley", "harborracing.example",
+     "Harbor Racing | F1 | Rally and karting from the valley"),
+])
+def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, domain, outlet):
+    assert _outlet_of("Harbour channel to be dredged", _site_and_address(site, domain)) == outlet
+
+
+@pytest.mark.parametrize("site, title, domain, outlet", [
+    # fail before: the og:site_name is an edition's name the address does not name, while the
+    # <title>'s last part is the domain's own name
+    ("U.S.", "Harbour channel to be dredged - Harbor Ledger", "harborledger.example", "Harbor Ledger"),
+    ("Edición América", "Harbour channel to be dredged | HarborLedger", "harborledger.example", "HarborLedger"),
+    # near misses: an og:site_name the domain spells in short, or one of whose words it holds;
+    # a <title> part that is not the domain's name
+    ("The Harbor Ledger", "Harbour channel to be dredged - HL", "hl.example", "The Harbor Ledger"),
+    ("Harbor Ledger Online", "Harbour channel to be dredged - Ledger", "ledger.example", "Harbor Ledger Online"),
+    ("U.S.", "Harbour channel to be dredged - Harbor Ledger News", "harborledger.example", "U.S."),
+])
+def test_the_titles_site_part_that_is_the_domains_name_beats_an_edition_name(site, title, domain, outlet):
+    assert _outlet_of(title, _site_and_address(site, domain)) == outlet
+
+
+@pytest.mark.parametrize("head, header, footer, outlet", [
+    # fail before: nothing names the site but the copyright line, whose holder the page's
+    # domain (or, on a page that states no address, a link to a front page) names
+    ('<link rel="canonical" href="https://www.harborledger.example/news/channel">', "",
+     "<p>© 2024 Harbor Ledger</p>", "Harbor Ledger"),
+    ("", '<a href="https://www.harborledger.example/">Home</a>', "<p>Copyright 2024 Harbor Ledger</p>",
+     "Harbor Ledger"),
+    # near misses: a holder the domain does not name (the owning company), a link to a page
+    # of that host that is not its front page
+    ('<link rel="canonical" href="https://www.harborledger.example/news/channel">', "",
+     "<p>© 2024 Pine Media Group</p>", None),
+    ("", '<a href="https://www.harborledger.example/jobs/apply.html">Jobs</a>', "<p>© 2024 Harbor Ledger</p>",
+     None),
+])
+def test_the_copyright_holder_the_domain_names_is_the_outlet(head, header, footer, outlet):
+    assert _outlet_of("Harbour channel to be dredged", head, header, footer) == outlet
+
+
 # --- titles: the site's name told in the <title> from what the page shows -----------------
 
 
