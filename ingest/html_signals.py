@@ -5626,6 +5626,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     elif published.value and published.source == "time":
         # A <time datetime> is a machine value too: its UTC clock is read the same way.
         published = Choice(_in_local_time(published.value, signals, now), published.source)
+    if published.value and published.source in ("json-ld", "meta", "time"):
+        shown = _shown_day_beside_utc(published.value, signals, now)
+        published = Choice(shown, "byline") if shown else published
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
@@ -5931,6 +5934,32 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     if stated_zone is not None:
         return moment.astimezone(stated_zone).isoformat()
     return value
+
+
+# The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the
+# day before (after): UTC-12 and UTC+14 are the farthest zones.
+_WEST_REACH, _EAST_REACH = time(12), time(10)
+
+
+def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:
+    """The day the page shows by its byline (or labelled "Published", or its first <time>),
+    for a machine moment still in UTC that names the next day or the day before: an evening
+    story in the Americas ("2024-03-06T02:50:00Z" under "By Ann Lee - March 5, 2024"), a
+    morning one in Asia. The page writes no clock to tell its zone from (_in_local_time), but
+    the day its readers see is that one, and a zone's offset puts the moment on it; None where
+    the page shows no day, several, the UTC day itself, or a day no zone puts the moment on."""
+    iso = iso_date(value, now)
+    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+        return None
+    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates,
+                                                            *signals.time_elements[:1])) if day}
+    if len(shown) != 1:
+        return None
+    day, moment = shown.pop(), datetime.fromisoformat(iso)
+    before, after = (moment - timedelta(days=1)).date().isoformat(), (moment + timedelta(days=1)).date().isoformat()
+    if (day == before and moment.time() < _WEST_REACH) or (day == after and moment.time() >= _EAST_REACH):
+        return day
+    return None
 
 
 # A machine value among the meta texts ("2024-03-06T01:30:00Z"), whose clock cut from its zone

@@ -1073,6 +1073,28 @@ def test_an_author_address_on_a_people_or_profile_page(address, authors):
     assert article.authors == authors
 
 
+# --- dates: a UTC moment beside the day the byline shows ------------------------------------
+
+
+@pytest.mark.parametrize("moment, shown, published", [
+    # fail before: the structured moment in UTC names the next day (an evening story west of
+    # UTC) or the day before (a morning one east of it) of the day the byline shows
+    ("2025-03-06T02:50:00Z", "March 5, 2025", "2025-03-05"),
+    ("2025-03-05T22:30:00+00:00", "March 6, 2025", "2025-03-06"),
+    # near misses: the byline shows the UTC day; a day two days off, or one no time zone puts
+    # the moment on (a UTC afternoon is the same day in the Americas); a moment stated in a
+    # zone of its own
+    ("2025-03-06T02:50:00Z", "March 6, 2025", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "March 4, 2025", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T15:50:00Z", "March 5, 2025", "2025-03-06T15:50:00+00:00"),
+    ("2025-03-06T02:50:00-05:00", "March 5, 2025", "2025-03-06T02:50:00-05:00"),
+])
+def test_the_day_the_byline_shows_beside_a_utc_moment_a_zone_away(moment, shown, published):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": moment}),
+                     top=f'<p class="byline">By Ann Lee - {shown}</p>')
+    assert article.published == published
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
