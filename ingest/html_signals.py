@@ -5942,17 +5942,18 @@ _WEST_REACH, _EAST_REACH = time(12), time(10)
 
 
 def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:
-    """The day the page shows by its byline (or labelled "Published", or its first <time>),
-    for a machine moment still in UTC that names the next day or the day before: an evening
+    """The day the page shows by its byline (or labelled "Published"), for a machine moment
+    still in UTC that names the next day or the day before: an evening
     story in the Americas ("2024-03-06T02:50:00Z" under "By Ann Lee - March 5, 2024"), a
     morning one in Asia. The page writes no clock to tell its zone from (_in_local_time), but
     the day its readers see is that one, and a zone's offset puts the moment on it; None where
-    the page shows no day, several, the UTC day itself, or a day no zone puts the moment on."""
+    the page shows no day, several, the UTC day itself, or a day no zone puts the moment on.
+    (Not a <time>'s day: one that shows a clock was read by _in_local_time, and another may be
+    a widget's, a weather box's "Now".)"""
     iso = iso_date(value, now)
     if not iso or "T" not in iso or not iso.endswith("+00:00"):
         return None
-    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates,
-                                                            *signals.time_elements[:1])) if day}
+    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if day}
     if len(shown) != 1:
         return None
     day, moment = shown.pop(), datetime.fromisoformat(iso)
