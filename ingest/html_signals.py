@@ -4741,6 +4741,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
+    if single and headings and _key(headings[0]) in title_forms and _key(choice.value or "") != _key(headings[0]):
+        # The two statements of the headline a reader sees, on the page and in the browser's
+        # tab, agree: that is the headline, whatever the social card and the JSON-LD written
+        # for sharing say (a shorter or catchier line, often one field of the CMS for both).
+        return Choice(" ".join(_unescaped(headings[0]).split()), "heading")
     if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
         # The whole <title> won, nothing telling its parts apart: a short last part after a bar
         # is the site's name all the same (see _barred_name_at_end).

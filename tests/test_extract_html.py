@@ -141,6 +141,25 @@ def test_a_headings_permalink_mark_is_no_part_of_the_headline(mark):
     assert (article.title, article.provenance["title"]) == ("Rebuilding the footbridge", "heading")
 
 
+@pytest.mark.parametrize("title, heading, headline", [
+    # fail before: the JSON-LD headline and the social card give one line written for sharing,
+    # the <h1> and the <title> (less its site's name) another: the one a reader sees
+    ("Council raises the bridge toll - Valley Courier", "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
+    ("Council raises the bridge toll", "<h1>Council raises the bridge toll</h1>", "Council raises the bridge toll"),
+    # near misses: the <title> agrees with the card, not the <h1>; two <h1>s
+    ("Bridge toll row is over - Valley Courier", "<h1>Council raises the bridge toll</h1>", "Bridge toll row is over"),
+    ("Council raises the bridge toll - Valley Courier",
+     "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", "Bridge toll row is over"),
+])
+def test_the_headline_the_h1_and_the_title_agree_on_beats_the_card_and_json_ld(title, heading, headline):
+    card = "Bridge toll row is over"
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": card})
+                     + f'<title>{title}</title><meta property="og:title" content="{card}">'
+                     '<meta property="og:site_name" content="Valley Courier">', heading)
+    assert article.title == headline
+
+
 def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
     # With no site name in it the copy may be the editor's own line set in both tags: it
     # keeps its vote (only the verbatim copy of a "Headline | Site" title is discounted).
