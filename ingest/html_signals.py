@@ -879,6 +879,12 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             # description; its dates, simple strings, can still be read.
             for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
                 signals.json_ld_unparsed.setdefault(key, []).append(value)
+            # So can its headline, a string with no quote left unescaped in it.
+            for value in _UNPARSED_HEADLINE.findall(script.text_content() or ""):
+                try:
+                    signals.json_ld_unparsed.setdefault("headline", []).append(json.loads(f'"{value}"', strict=False))
+                except ValueError:
+                    pass
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -909,6 +915,7 @@ def _listed_dated_articles(value, depth: int = 0) -> bool:
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
+_UNPARSED_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"\s*[,}\n]')
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
@@ -4665,7 +4672,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # the <h1> says it too ("Booking.example: the end of an era" is a headline).
         site_keys.add(outlet_key(lead[1]))
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
-    headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
+    headline = (_json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
+                or next(iter(signals.json_ld_unparsed.get("headline", [])), None))
     if isinstance(headline, str):
         candidates.append(("json-ld", headline))
     # A page with one <h1> shows its headline there; with several, they are the logo, section
@@ -4741,10 +4749,12 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
-    if single and headings and _key(headings[0]) in title_forms and _key(choice.value or "") != _key(headings[0]):
-        # The two statements of the headline a reader sees, on the page and in the browser's
-        # tab, agree: that is the headline, whatever the social card and the JSON-LD written
-        # for sharing say (a shorter or catchier line, often one field of the CMS for both).
+    if (single and headings and _key(choice.value or "") != _key(headings[0])
+            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0])))):
+        # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
+        # article's own structured item (its JSON-LD headline), is the headline, whatever the
+        # other tags say: a line written for sharing or for search engines (the social card, a
+        # <title> and its copies worded for search), often one field of the CMS for several.
         return Choice(" ".join(_unescaped(headings[0]).split()), "heading")
     if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
         # The whole <title> won, nothing telling its parts apart: a short last part after a bar

@@ -160,6 +160,31 @@ def test_the_headline_the_h1_and_the_title_agree_on_beats_the_card_and_json_ld(t
     assert article.title == headline
 
 
+SEARCH_TITLE = "Toll to rise as council backs bridge plan"
+
+
+@pytest.mark.parametrize("item, heading, headline", [
+    # fail before: the article's JSON-LD headline states the <h1>, the <title> and its copy in
+    # the social card a line worded for search engines (no site's name to tell them apart)
+    (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
+     "<h1>Council raises the bridge toll</h1>", "Council raises the bridge toll"),
+    # ... in a JSON-LD block that is not valid JSON (a quote left unescaped in its description)
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council raises the bridge toll",'
+     ' "description": "The "toll" rises"}</script>', "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council raises the \\"toll\\"",'
+     ' "description": "The "toll" rises"}</script>', '<h1>Council raises the "toll"</h1>', 'Council raises the "toll"'),
+    # near misses: the JSON-LD headline is the <title>'s line, or there are two <h1>s
+    (json_ld({"@type": "NewsArticle", "headline": SEARCH_TITLE}), "<h1>Council raises the bridge toll</h1>", SEARCH_TITLE),
+    (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
+     "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", SEARCH_TITLE),
+])
+def test_the_headline_the_h1_and_the_articles_json_ld_agree_on_beats_the_title_and_its_copies(item, heading, headline):
+    article = parsed(f'{item}<title>{SEARCH_TITLE}</title><meta property="og:title" content="{SEARCH_TITLE}">'
+                     f'<meta itemprop="headline" content="{SEARCH_TITLE}">', heading)
+    assert article.title == headline
+
+
 def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
     # With no site name in it the copy may be the editor's own line set in both tags: it
     # keeps its vote (only the verbatim copy of a "Headline | Site" title is discounted).
