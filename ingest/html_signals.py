@@ -5556,7 +5556,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out; not when it
     is the day of the revision the page states (htmldate's fallback when it finds no
-    publication). It may be given as a function, called only when every other signal is silent."""
+    publication). It may be given as a function, called only when every other signal is silent.
+    A structured publication that is the structured revision word for word gives way to an
+    earlier day the page shows (_shown_before_revision), and a UTC moment a zone's offset from
+    the day the byline shows is given as that day (_shown_day_beside_utc)."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -5630,6 +5633,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if (trafilatura_date and iso_date(trafilatura_date, now)
                 and iso_date(trafilatura_date, now)[:10] not in _stated_revision_days(signals, now)):
             published = Choice(trafilatura_date, "htmldate")
+    if published.value and published.source in ("json-ld", "meta"):
+        published = _shown_before_revision(published.value, signals, now) or published
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
     # themes that mark it so set the revision's <time class="updated"> beside it.)
@@ -5949,6 +5954,29 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     if stated_zone is not None:
         return moment.astimezone(stated_zone).isoformat()
     return value
+
+
+_WESTMOST = timedelta(hours=12)  # the farthest time zone west of UTC
+
+
+def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choice | None:
+    """The date the page shows for its publication (its first <time>, its byline), where the
+    structured publication moment is the structured revision's too, word for word (a template
+    that writes the last save into both fields), and the day shown is before any day that
+    moment may be on, in whatever zone it is read: the structured one is the revision's."""
+    revisions = {v.strip() for v in [*(i.get("dateModified") for i in signals.own_json_ld),
+                                     *(v for key in META_UPDATED for v in signals.meta.get(key, []))]
+                 if isinstance(v, str)}
+    iso = iso_date(value, now)
+    if value.strip() not in revisions or not iso:
+        return None
+    moment = datetime.fromisoformat(iso) if "T" in iso else datetime.fromisoformat(iso + "T00:00:00")
+    earliest = ((moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment) - _WESTMOST).date()
+    shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
+    days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}
+    if len(days) != 1 or days.pop() >= earliest.isoformat():
+        return None
+    return Choice(*shown[0])
 
 
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the

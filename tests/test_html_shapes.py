@@ -1095,6 +1095,27 @@ def test_the_day_the_byline_shows_beside_a_utc_moment_a_zone_away(moment, shown,
     assert article.published == published
 
 
+@pytest.mark.parametrize("published, modified, shown, expected", [
+    # fail before: the structured publication is the revision's moment word for word (the last
+    # save written into both fields), and the <time> shows a day before any day it may be on
+    ("2025-03-06 19:31:39", "2025-03-06 19:31:39", '<time datetime="2025-03-05 19:14:00">March 5, 2025</time>',
+     "2025-03-05T19:14:00"),
+    ("2025-03-06T19:31:39Z", "2025-03-06T19:31:39Z", '<time datetime="2025-03-04">March 4, 2025</time>', "2025-03-04"),
+    # near misses: the fields kept apart (a publication and a later revision); a day shown that
+    # the moment may be on west of UTC; the same day shown
+    ("2025-03-06 19:31:39", "2025-03-07 08:00:00", '<time datetime="2025-03-05 19:14:00">March 5, 2025</time>',
+     "2025-03-06T19:31:39"),
+    ("2025-03-06T09:31:39Z", "2025-03-06T09:31:39Z", '<time datetime="2025-03-05">March 5, 2025</time>',
+     "2025-03-06T09:31:39+00:00"),
+    ("2025-03-06 19:31:39", "2025-03-06 19:31:39", '<time datetime="2025-03-06 19:14:00">March 6, 2025</time>',
+     "2025-03-06T19:31:39"),
+])
+def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(published, modified, shown, expected):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": published, "dateModified": modified}),
+                     top=f"<p>{shown}</p>")
+    assert article.published == expected
+
+
 # --- dates: the readers' comments ----------------------------------------------------------
 
 COMMENTS = ('<div id="comments"><div class="comment"><span class="comment-author">Tomas Reyes</span> '
