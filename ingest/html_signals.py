@@ -4929,14 +4929,18 @@ def _named_in_domain(part: str, label: str, rest: int, share: float = 0.0) -> bo
     Express-News" at mypinevalley.example, "HL World News" at hl.example: its first or last
     word. A site's name keeps a word of its address; a headline's tail in the same case seldom
     does. With a `share`, the word or words found must make that share of the domain's letters at
-    least: "Auto News" at autoharbor.example is a section's name beside the site's."""
+    least: "Auto News" at autoharbor.example is a section's name beside the site's. A domain of
+    four letters or more that begins that first or last word names it too, the word cut short
+    ("Harbor Chronicle" at chron.example)."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
     if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
     keys = [w.casefold() for w in words]
     runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
-    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label) for run in runs)
+    # (Or the domain is one of those words cut short: "Harbor Chronicle" at chron.example.)
+    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label)
+               or (len(label) >= _DOMAIN_WORD and run in keys and run.startswith(label)) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:

@@ -724,6 +724,13 @@ def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headl
     ("Bridge to be rebuilt across the valley - Valley Times", "hbpost.example",
      "Bridge to be rebuilt across the valley - Valley Times"),
     ("Ferry - Harbor Post Readers Pick Their Rides", "hbpost.example", "Ferry - Harbor Post Readers Pick Their Rides"),
+    # fail before: the domain is the part's last word cut short
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle", "chron.example", "Bridge to be rebuilt across the valley"),
+    # near misses: a domain of three letters, and one that begins a word in the middle
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle", "chr.example",
+     "Bridge to be rebuilt across the valley - Harbor Chronicle"),
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle Weekly", "chron.example",
+     "Bridge to be rebuilt across the valley - Harbor Chronicle Weekly"),
 ])
 def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, domain, headline):
     head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
