@@ -4101,10 +4101,12 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
         # The site's name run into a list of its topics ("Site | F1 | Rally"), or an
         # og:site_name that has nothing of the page's address: an edition's name ("U.S."), a
         # tagline, where the <title> ends in the address's own name.
-        named = _site_name_part_named_by_domain(og[0], label) or (
-            None if _shares_domain(og[0], label) else _title_site_part_named_by_domain(signals, label))
-        if named:
-            yield Choice(named, "meta")
+        part = _site_name_part_named_by_domain(og[0], label)
+        if part:
+            yield Choice(part, "meta")
+        site = None if _shares_domain(og[0], label) else _title_site_part_named_by_domain(signals, label)
+        if site:
+            yield Choice(site, "title")
     if og:
         yield Choice(og[0], "meta")
     for item in signals.json_ld:
