@@ -879,6 +879,12 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             # description; its dates, simple strings, can still be read.
             for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
                 signals.json_ld_unparsed.setdefault(key, []).append(value)
+            # So can its headline, a string with no quote left unescaped in it.
+            for value in _UNPARSED_HEADLINE.findall(script.text_content() or ""):
+                try:
+                    signals.json_ld_unparsed.setdefault("headline", []).append(json.loads(f'"{value}"', strict=False))
+                except ValueError:
+                    pass
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -909,6 +915,7 @@ def _listed_dated_articles(value, depth: int = 0) -> bool:
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
+_UNPARSED_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"\s*[,}\n]')
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
@@ -4089,6 +4096,17 @@ def choose_outlet(signals: Signals, trafilatura_sitename: str | None, headline: 
 def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline: str | None):
     """choose_outlet's signals, strongest first, each read only when asked for."""
     og = signals.meta.get("og:site_name")
+    label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
+    if og and label:
+        # The site's name run into a list of its topics ("Site | F1 | Rally"), or an
+        # og:site_name that has nothing of the page's address: an edition's name ("U.S."), a
+        # tagline, where the <title> ends in the address's own name.
+        part = _site_name_part_named_by_domain(og[0], label)
+        if part:
+            yield Choice(part, "meta")
+        site = None if _shares_domain(og[0], label) else _title_site_part_named_by_domain(signals, label)
+        if site:
+            yield Choice(site, "title")
     if og:
         yield Choice(og[0], "meta")
     for item in signals.json_ld:
@@ -4113,6 +4131,72 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
             and not _is_page_title(signals, trafilatura_sitename)
             and not _handle_of_another_account(signals, trafilatura_sitename)):
         yield Choice(trafilatura_sitename, "trafilatura")
+    holder = _copyright_holder_named_by_domain(signals, label)
+    if holder:
+        yield Choice(holder, "text")
+
+
+def _named_by_domain(name: str, label: str, rest: int) -> bool:
+    """The page's domain (its `label`, "harborledger") names `name`: its key, spelled in short
+    by it, or a word of it (choose_title's tests; `rest`, the length of the text beside it)."""
+    return (outlet_key(name) == label or _spelled_by_domain(name, label)
+            or _named_in_domain(name, label, max(rest, len(name) + 1)))
+
+
+_TOPIC_PARTS = 2  # short parts beside a site's name, at least, to be a list of its topics
+_TOPIC_WORDS = 3  # words of each such part, at most
+
+
+def _shares_domain(name: str, label: str) -> bool:
+    """Anything of the page's domain (its `label`) in a name: a word of three letters or more,
+    its initials, its letters run together, or a spelling in short (_spelled_by_domain)."""
+    key = outlet_key(name)
+    words = [w.casefold() for w in re.findall(r"[^\W_]{3,}", _unaccented(name))]
+    return bool(key) and (key in label or label in key or _initials(name) == label
+                          or any(w in label for w in words) or _spelled_by_domain(name, label))
+
+
+def _site_name_part_named_by_domain(name: str, label: str) -> str | None:
+    """The one part of a site's name written with a list of its topics after bars ("Harbor
+    Racing | F1 | Rally | Karts") that the page's domain names. (Two parts may be one name, or
+    a name and a line of its own: they are left as they are.)"""
+    parts = [p.strip() for p in re.split(r"\s+[|｜]\s+", " ".join(name.split())) if p.strip()]
+    if len(parts) < 1 + _TOPIC_PARTS:
+        return None
+    named = [p for p in parts if _named_by_domain(p, label, len(name) - len(p))]
+    others = [p for p in parts if p not in named]
+    return named[0] if len(named) == 1 and all(len(p.split()) <= _TOPIC_WORDS for p in others) else None
+
+
+def _title_site_part_named_by_domain(signals: Signals, label: str) -> str | None:
+    """The <title>'s last part, when it is the page's domain's own name ("Headline - Harbor
+    Ledger" at harborledger.example, the words run together): the address and the title state
+    the site's name, where the og:site_name states another (an edition's, a tagline)."""
+    if not signals.title_tag:
+        return None
+    parts = _title_tag_parts(signals.title_tag)
+    return parts[-1] if len(parts) > 1 and outlet_key(parts[-1]) == label else None
+
+
+def _copyright_holder_named_by_domain(signals: Signals, label: str | None) -> str | None:
+    """The holder of the page's copyright line ("© 2024 Harbor Ledger") when the page's domain
+    is its name (harborledger.example): the site's name where no tag, no <title> part and no
+    logo names it. On a page that states no address of its own, the domain of a link it
+    gives to a front page ("https://www.harborledger.example/") may name the holder so."""
+    if signals.tree is None or (signals.html is not None and not any(
+            mark in signals.html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT"))):
+        return None
+    labels = {label} if label else {
+        outlet_key(domain) for link in _front_page_link_candidates(signals)
+        if (target := _split_href(link)) is not None and target.netloc and _links_front_page(link, None, any_host=True)
+        and (domain := domain_of(f"https://{target.netloc}/"))}
+    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
+        line = _text(text.getparent())
+        if line and len(line) <= _COPYRIGHT_LINE:
+            for holder in _copyright_holders(line):
+                if any(outlet_key(holder) == key or _spelled_by_domain(holder, key) for key in labels):
+                    return holder
+    return None
 
 
 def _handle_of_another_account(signals: Signals, name: str) -> bool:
@@ -4361,7 +4445,7 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     # "Site: Headline": a colon only parts the title when what comes before it is the site's
     # name (elsewhere it is the headline's own: "Bridge: the council decides").
     lead = _SITE_COLON.match(title)
-    if lead and _names_site(lead.group(1), sites):
+    if lead and _names_site(lead.group(1), sites) and not _names_site_at_end(lead, sites):
         title = f"{lead.group(1)} | {lead.group(2)}"
     spans = _part_spans(title)
     parts = [title[a:b] for a, b in spans]
@@ -4424,6 +4508,17 @@ def _cached_title_variants(title: str, sites: frozenset[str]) -> tuple[frozenset
     if parts and all(site_part):
         site_forms.add(_key(title))  # "Site en Español - Site": every part names the site
     return frozenset(strong - site_forms), frozenset(weak - site_forms)
+
+
+def _names_site_at_end(lead: re.Match, sites: frozenset[str]) -> bool:
+    """A title "Site Gift Guide: Headline - Site": what comes before its colon begins with the
+    site's name and goes on (a series' or a column's name), and the title names the site again
+    in a part of its own at its end. A title names its site once, so the words before the colon
+    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's."""
+    rest = lead.group(2)
+    spans = _part_spans(rest)
+    return (len(spans) > 1 and outlet_key(lead.group(1)) not in sites
+            and _names_site(rest[spans[-1][0]:spans[-1][1]], sites))
 
 
 # The separator that sets a site's name after a headline and is no headline's punctuation: a
@@ -4579,7 +4674,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         # the <h1> says it too ("Booking.example: the end of an era" is a headline).
         site_keys.add(outlet_key(lead[1]))
     candidates: list[tuple[str, str]] = []  # (source, text), strongest source first
-    headline = _json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
+    headline = (_json_ld_value(signals, "headline") or _json_ld_value(signals, "name")
+                or next(iter(signals.json_ld_unparsed.get("headline", [])), None))
     if isinstance(headline, str):
         candidates.append(("json-ld", headline))
     # A page with one <h1> shows its headline there; with several, they are the logo, section
@@ -4594,12 +4690,17 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # og:site_name counts here even when it equals the <title>, which keeps it out of `sites`.)
     site_like = site_keys | {outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
     others = [t for t in others if outlet_key(t) not in site_like]
-    if (single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS
-            and not _reads_as_article_headline(signals, headings[0])):
+    subheadings = signals.subheadings
+    if single and others and not (_words(headings[0]) & _words(" ".join(others))) - _FUNCTION_WORDS:
         # A lone <h1> sharing no word with the title, the social card or the JSON-LD headline
         # is a logo, a section name or a widget's heading, not this article's headline (nor a
-        # vote: trafilatura takes a lone <h1> as its title).
-        headings = []
+        # vote: trafilatura takes a lone <h1> as its title). One as long as a sentence in an
+        # <article> is the headline all the same, unless an <h2> states the <title>'s
+        # headline word for word: then the <h1> is another story's, set in a card of its own
+        # (a "next story" under this one), and the <h2> is this story's headline.
+        stating = _subheadings_stating_title(signals, site_keys)
+        if stating or not _reads_as_article_headline(signals, headings[0]):
+            headings, subheadings = [], stating or subheadings
     post = _headline_under_site_heading(signals, headings[0], site_keys) if single and headings else None
     if post:
         if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
@@ -4613,7 +4714,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
     # is the headline (the longest, if the site's logo is an <h2> too).
     parts = _title_parts(signals.title_tag, site_keys)
-    in_title = [h for h in signals.subheadings if _key(h) in parts]
+    in_title = [h for h in subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
     # A page with no heading at all may set its headline in a <div> of its article's header,
     # and word its <title> otherwise for search engines: that block is the visible headline,
@@ -4650,6 +4751,13 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # A page whose every title form names the site is the site's own page (its front or a
     # section front, "Site en Español - Site"): there the site's name is the title.
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
+    if (single and headings and _key(choice.value or "") != _key(headings[0])
+            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0])))):
+        # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
+        # article's own structured item (its JSON-LD headline), is the headline, whatever the
+        # other tags say: a line written for sharing or for search engines (the social card, a
+        # <title> and its copies worded for search), often one field of the CMS for several.
+        return Choice(" ".join(_unescaped(headings[0]).split()), "heading")
     if choice.source == "title" and choice.value == " ".join(signals.title_tag.split()):
         # The whole <title> won, nothing telling its parts apart: a short last part after a bar
         # is the site's name all the same (see _barred_name_at_end).
@@ -4661,6 +4769,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if headline:
             return Choice(headline, "title")
     return choice
+
+
+def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:
+    """The page's <h2>s that state the <title> less its site's name, word for word."""
+    if signals.tree is None or not signals.title_tag:
+        return []
+    title = " ".join(signals.title_tag.split())
+    forms = _title_variants(title, site_keys)[0] - {_key(title)}
+    return [t for t in (_heading_text(h) for h in signals.tree.iter("h2")) if t and _key(t) in forms]
 
 
 def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:
@@ -4814,14 +4931,18 @@ def _named_in_domain(part: str, label: str, rest: int, share: float = 0.0) -> bo
     Express-News" at mypinevalley.example, "HL World News" at hl.example: its first or last
     word. A site's name keeps a word of its address; a headline's tail in the same case seldom
     does. With a `share`, the word or words found must make that share of the domain's letters at
-    least: "Auto News" at autoharbor.example is a section's name beside the site's."""
+    least: "Auto News" at autoharbor.example is a section's name beside the site's. A domain of
+    four letters or more that begins that first or last word names it too, the word cut short
+    ("Harbor Chronicle" at chron.example)."""
     words = [w for w in re.findall(r"[^\W_]+", _unaccented(part)) if w.casefold() not in _NAME_LINK_WORDS]
     if not 1 <= len(words) <= _NAME_WORDS or len(part) >= rest or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     # (Its first or last words: "New Harbor Times" at harbor.example may be another paper.)
     keys = [w.casefold() for w in words]
     runs = {keys[0], keys[-1]} | ({keys[0] + keys[1], keys[-2] + keys[-1]} if len(keys) > 1 else set())
-    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label) for run in runs)
+    # (Or the domain is one of those words cut short: "Harbor Chronicle" at chron.example.)
+    return any(run == label or (len(run) >= max(_DOMAIN_WORD, share * len(label)) and run in label)
+               or (len(label) >= _DOMAIN_WORD and run in keys and run.startswith(label)) for run in runs)
 
 
 def _spelled_by_domain(part: str, label: str) -> bool:
@@ -4866,20 +4987,25 @@ def _unescaped(text: str) -> str:
 
 
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
+# The other title goes on with an ellipsis where the cut one ends: it states the same headline,
+# ellipsis and all, before its site's name ("Ferry…" beside "Ferry... | Site"), not a longer one.
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:…|\.\.\.)")
 
 
 def _whole_titles(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each title cut short with an ellipsis (templates cut JSON-LD headlines and cards to a
     length) read as the whole headline another signal states, when one begins with the words
     before the ellipsis: the cut form is the same headline, not a rival to it. A headline
-    that itself ends in an ellipsis, stated so everywhere, is left as it is."""
+    that itself ends in an ellipsis, stated so everywhere, is left as it is, and so is one
+    whose ellipsis the other title writes too, before its site's name ("Ferry…" beside
+    "Ferry... | Site")."""
     whole = []
     for source, text in candidates:
         stem = _key(_ELLIPSIS.sub("", text)) if _ELLIPSIS.search(text) else None
         if stem:
             text = next((other for _, other in candidates
                          if not _ELLIPSIS.search(other) and _key(other).startswith(stem)
-                         and len(_key(other)) > len(stem)), text)
+                         and len(_key(other)) > len(stem) and not _ELLIPSIS_AFTER.match(_key(other), len(stem))), text)
         whole.append((source, text))
     return whole
 
@@ -5436,7 +5562,10 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     marked "htmldate": on the tune pages it was right 4 times in 6 where nothing else spoke
     (it also reads dates from image paths), so a user may want to filter it out; not when it
     is the day of the revision the page states (htmldate's fallback when it finds no
-    publication). It may be given as a function, called only when every other signal is silent."""
+    publication). It may be given as a function, called only when every other signal is silent.
+    A structured publication that is the structured revision word for word gives way to an
+    earlier day the page shows (_shown_before_revision), and a UTC moment a zone's offset from
+    the day the byline shows is given as that day (_shown_day_beside_utc)."""
     now = now or datetime.now(timezone.utc)
 
     def first_valid(values):
@@ -5510,6 +5639,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
         if (trafilatura_date and iso_date(trafilatura_date, now)
                 and iso_date(trafilatura_date, now)[:10] not in _stated_revision_days(signals, now)):
             published = Choice(trafilatura_date, "htmldate")
+    if published.value and published.source in ("json-ld", "meta"):
+        published = _shown_before_revision(published.value, signals, now) or published
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
     # themes that mark it so set the revision's <time class="updated"> beside it.)
@@ -5521,6 +5652,9 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
     elif published.value and published.source == "time":
         # A <time datetime> is a machine value too: its UTC clock is read the same way.
         published = Choice(_in_local_time(published.value, signals, now), published.source)
+    if published.value and published.source in ("json-ld", "meta", "time"):
+        shown = _shown_day_beside_utc(published.value, signals, now)
+        published = Choice(shown, "byline") if shown else published
     updated = Choice(None, None)
     for source, values in (
         ("json-ld", [_unix_time(i.get("dateModified")) for i in signals.own_json_ld]),
@@ -5826,6 +5960,56 @@ def _in_local_time(value: str, signals: Signals, now: datetime) -> str:
     if stated_zone is not None:
         return moment.astimezone(stated_zone).isoformat()
     return value
+
+
+_WESTMOST = timedelta(hours=12)  # the farthest time zone west of UTC
+
+
+def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choice | None:
+    """The date the page shows for its publication (its first <time>, its byline), where the
+    structured publication moment is the structured revision's too, word for word (a template
+    that writes the last save into both fields), and the day shown is before any day that
+    moment may be on, in whatever zone it is read: the structured one is the revision's."""
+    revisions = {v.strip() for v in [*(i.get("dateModified") for i in signals.own_json_ld),
+                                     *(v for key in META_UPDATED for v in signals.meta.get(key, []))]
+                 if isinstance(v, str)}
+    iso = iso_date(value, now)
+    if value.strip() not in revisions or not iso:
+        return None
+    moment = datetime.fromisoformat(iso) if "T" in iso else datetime.fromisoformat(iso + "T00:00:00")
+    earliest = ((moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment) - _WESTMOST).date()
+    shown = [(v, "time") for v in signals.time_elements[:1]] + [(v, "byline") for v in signals.byline_dates]
+    days = {day[:10] for day in (iso_date(v, now) for v, _ in shown) if day}
+    if len(days) != 1 or days.pop() >= earliest.isoformat():
+        return None
+    return Choice(*shown[0])
+
+
+# The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the
+# day before (after): UTC-12 and UTC+14 are the farthest zones.
+_WEST_REACH, _EAST_REACH = time(12), time(10)
+
+
+def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:
+    """The day the page shows by its byline (or labelled "Published"), for a machine moment
+    still in UTC that names the next day or the day before: an evening
+    story in the Americas ("2024-03-06T02:50:00Z" under "By Ann Lee - March 5, 2024"), a
+    morning one in Asia. The page writes no clock to tell its zone from (_in_local_time), but
+    the day its readers see is that one, and a zone's offset puts the moment on it; None where
+    the page shows no day, several, the UTC day itself, or a day no zone puts the moment on.
+    (Not a <time>'s day: one that shows a clock was read by _in_local_time, and another may be
+    a widget's, a weather box's "Now".)"""
+    iso = iso_date(value, now)
+    if not iso or "T" not in iso or not iso.endswith("+00:00"):
+        return None
+    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if day}
+    if len(shown) != 1:
+        return None
+    day, moment = shown.pop(), datetime.fromisoformat(iso)
+    before, after = (moment - timedelta(days=1)).date().isoformat(), (moment + timedelta(days=1)).date().isoformat()
+    if (day == before and moment.time() < _WEST_REACH) or (day == after and moment.time() >= _EAST_REACH):
+        return day
+    return None
 
 
 # A machine value among the meta texts ("2024-03-06T01:30:00Z"), whose clock cut from its zone

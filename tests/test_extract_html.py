@@ -112,6 +112,21 @@ def test_an_ellipsis_that_ends_the_headline_itself_is_kept():
     assert article.title == "And then the bridge fell…"
 
 
+@pytest.mark.parametrize("heading, title, headline", [
+    # fail before: the <h1> ends in its own ellipsis, which the <title> writes too (in another
+    # form) before the site's name: the same headline, not one the <title> states whole
+    ("And then the bridge fell…", "And then the bridge fell... — Valley Courier", "And then the bridge fell…"),
+    ("And then the bridge fell...", "And then the bridge fell… | Valley Courier", "And then the bridge fell..."),
+    # near miss: a heading cut short where the <title> goes on with the headline's words
+    ("And then the bridge fell…", "And then the bridge fell into the river — Valley Courier",
+     "And then the bridge fell into the river"),
+])
+def test_an_ellipsis_the_title_repeats_before_the_site_name_ends_the_headline(heading, title, headline):
+    article = parsed(f'<title>{title}</title><meta property="og:site_name" content="Valley Courier">',
+                     f"<h1>{heading}</h1>")
+    assert article.title == headline
+
+
 def test_html_entities_left_escaped_in_a_title_tag_are_read():
     # Some CMSs escape the headline twice: "&amp;#8217;" in the markup is "&#8217;" as text.
     article = parsed(json_ld({"@type": "NewsArticle", "headline": "Don&#8217;t close the bridge &amp; road"}))
@@ -124,6 +139,50 @@ def test_a_headings_permalink_mark_is_no_part_of_the_headline(mark):
     article = parsed("<title>Rebuilding the footbridge</title>",
                      f'<h1>Rebuilding the footbridge<a class="headerlink" href="#top">{mark}</a></h1>')
     assert (article.title, article.provenance["title"]) == ("Rebuilding the footbridge", "heading")
+
+
+@pytest.mark.parametrize("title, heading, headline", [
+    # fail before: the JSON-LD headline and the social card give one line written for sharing,
+    # the <h1> and the <title> (less its site's name) another: the one a reader sees
+    ("Council raises the bridge toll - Valley Courier", "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
+    ("Council raises the bridge toll", "<h1>Council raises the bridge toll</h1>", "Council raises the bridge toll"),
+    # near misses: the <title> agrees with the card, not the <h1>; two <h1>s
+    ("Bridge toll row is over - Valley Courier", "<h1>Council raises the bridge toll</h1>", "Bridge toll row is over"),
+    ("Council raises the bridge toll - Valley Courier",
+     "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", "Bridge toll row is over"),
+])
+def test_the_headline_the_h1_and_the_title_agree_on_beats_the_card_and_json_ld(title, heading, headline):
+    card = "Bridge toll row is over"
+    article = parsed(json_ld({"@type": "NewsArticle", "headline": card})
+                     + f'<title>{title}</title><meta property="og:title" content="{card}">'
+                     '<meta property="og:site_name" content="Valley Courier">', heading)
+    assert article.title == headline
+
+
+SEARCH_TITLE = "Toll to rise as council backs bridge plan"
+
+
+@pytest.mark.parametrize("item, heading, headline", [
+    # fail before: the article's JSON-LD headline states the <h1>, the <title> and its copy in
+    # the social card a line worded for search engines (no site's name to tell them apart)
+    (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
+     "<h1>Council raises the bridge toll</h1>", "Council raises the bridge toll"),
+    # ... in a JSON-LD block that is not valid JSON (a quote left unescaped in its description)
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council raises the bridge toll",'
+     ' "description": "The "toll" rises"}</script>', "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council raises the \\"toll\\"",'
+     ' "description": "The "toll" rises"}</script>', '<h1>Council raises the "toll"</h1>', 'Council raises the "toll"'),
+    # near misses: the JSON-LD headline is the <title>'s line, or there are two <h1>s
+    (json_ld({"@type": "NewsArticle", "headline": SEARCH_TITLE}), "<h1>Council raises the bridge toll</h1>", SEARCH_TITLE),
+    (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
+     "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", SEARCH_TITLE),
+])
+def test_the_headline_the_h1_and_the_articles_json_ld_agree_on_beats_the_title_and_its_copies(item, heading, headline):
+    article = parsed(f'{item}<title>{SEARCH_TITLE}</title><meta property="og:title" content="{SEARCH_TITLE}">'
+                     f'<meta itemprop="headline" content="{SEARCH_TITLE}">', heading)
+    assert article.title == headline
 
 
 def test_a_social_card_equal_to_a_title_without_site_name_still_votes():
@@ -591,6 +650,24 @@ ARTICLE_HEADLINE = "<h1>Why the harbor town is suddenly wearing striped sailor s
 def test_a_lone_sentence_long_heading_in_the_article_is_the_headline(markup, title):
     raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season</title>"
            f"</head><body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
+@pytest.mark.parametrize("markup, title", [
+    # fail before: the page's one <h1>, sentence-long and in an <article>, is the next story's
+    # card, while an <h2> states the <title>'s headline (less its site's name) word for word
+    (f"<h2>Breton tops for every season</h2><article>{BODY}</article><article>{ARTICLE_HEADLINE}</article>",
+     "Breton tops for every season"),
+    # near misses: no <h2> states the <title>'s headline (a part of it only, or other words)
+    (f"<h2>Breton tops</h2><article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    (f"<h2>More from the harbor</h2><article>{ARTICLE_HEADLINE}{BODY}</article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+])
+def test_an_h2_stating_the_titles_headline_beats_another_storys_lone_h1(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season"
+           f" - Pine Style</title><meta name='application-name' content='Pine Style'></head>"
+           f"<body>{markup}</body></html>").encode()
     assert extract_html(raw).title == title
 
 

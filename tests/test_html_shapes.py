@@ -567,6 +567,62 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     assert normalise(extract_html(raw), NOW).outlet == outlet
 
 
+# --- outlets: an og:site_name the page's address does not name; a copyright holder it does ---
+
+
+def _site_and_address(site: str, domain: str) -> str:
+    return (f'<meta property="og:site_name" content="{site}">'
+            f'<link rel="canonical" href="https://www.{domain}/news/channel">')
+
+
+@pytest.mark.parametrize("site, domain, outlet", [
+    # fail before: the site's name run into a list of its topics, one part the domain names
+    ("Harbor Racing | F1 | Rally | Karts", "harborracing.example", "Harbor Racing"),
+    ("F1 | Rally | Harbor Racing | Karts", "hracing.example", "Harbor Racing"),
+    # near misses: two parts (a name of two parts, a name and a line of its own), a domain
+    # that names no part, and a part beside the name that is a sentence, not a topic
+    ("Harbor Racing | Evening Edition", "harborracing.example", "Harbor Racing | Evening Edition"),
+    ("Harbor Racing | F1 | Rally | Karts", "pinestreet.example", "Harbor Racing | F1 | Rally | Karts"),
+    ("Harbor Racing | F1 | Rally and karting from the valley", "harborracing.example",
+     "Harbor Racing | F1 | Rally and karting from the valley"),
+])
+def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, domain, outlet):
+    assert _outlet_of_titled_page("Harbour channel to be dredged", _site_and_address(site, domain)) == outlet
+
+
+@pytest.mark.parametrize("site, title, domain, outlet", [
+    # fail before: the og:site_name is an edition's name the address does not name, while the
+    # <title>'s last part is the domain's own name
+    ("U.S.", "Harbour channel to be dredged - Harbor Ledger", "harborledger.example", "Harbor Ledger"),
+    ("Edición América", "Harbour channel to be dredged | HarborLedger", "harborledger.example", "HarborLedger"),
+    # near misses: an og:site_name the domain spells in short, or one of whose words it holds;
+    # a <title> part that is not the domain's name
+    ("The Harbor Ledger", "Harbour channel to be dredged - HL", "hl.example", "The Harbor Ledger"),
+    ("Harbor Ledger Online", "Harbour channel to be dredged - Ledger", "ledger.example", "Harbor Ledger Online"),
+    ("U.S.", "Harbour channel to be dredged - Harbor Ledger News", "harborledger.example", "U.S."),
+])
+def test_the_titles_site_part_that_is_the_domains_name_beats_an_edition_name(site, title, domain, outlet):
+    assert _outlet_of_titled_page(title, _site_and_address(site, domain)) == outlet
+
+
+@pytest.mark.parametrize("head, header, footer, outlet", [
+    # fail before: nothing names the site but the copyright line, whose holder the page's
+    # domain (or, on a page that states no address, a link to a front page) names
+    ('<link rel="canonical" href="https://www.harborledger.example/news/channel">', "",
+     "<p>© 2024 Harbor Ledger</p>", "Harbor Ledger"),
+    ("", '<a href="https://www.harborledger.example/">Home</a>', "<p>Copyright 2024 Harbor Ledger</p>",
+     "Harbor Ledger"),
+    # near misses: a holder the domain does not name (the owning company), a link to a page
+    # of that host that is not its front page
+    ('<link rel="canonical" href="https://www.harborledger.example/news/channel">', "",
+     "<p>© 2024 Pine Media Group</p>", "harborledger.example"),
+    ("", '<a href="https://www.harborledger.example/jobs/apply.html">Jobs</a>', "<p>© 2024 Harbor Ledger</p>",
+     None),
+])
+def test_the_copyright_holder_the_domain_names_is_the_outlet(head, header, footer, outlet):
+    assert _outlet_of_titled_page("Harbour channel to be dredged", head, header, footer) == outlet
+
+
 # --- titles: the site's name told in the <title> from what the page shows -----------------
 
 
@@ -668,6 +724,13 @@ def test_the_titles_part_that_the_domain_spells_is_the_site(title, domain, headl
     ("Bridge to be rebuilt across the valley - Valley Times", "hbpost.example",
      "Bridge to be rebuilt across the valley - Valley Times"),
     ("Ferry - Harbor Post Readers Pick Their Rides", "hbpost.example", "Ferry - Harbor Post Readers Pick Their Rides"),
+    # fail before: the domain is the part's last word cut short
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle", "chron.example", "Bridge to be rebuilt across the valley"),
+    # near misses: a domain of three letters, and one that begins a word in the middle
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle", "chr.example",
+     "Bridge to be rebuilt across the valley - Harbor Chronicle"),
+    ("Bridge to be rebuilt across the valley - Harbor Chronicle Weekly", "chron.example",
+     "Bridge to be rebuilt across the valley - Harbor Chronicle Weekly"),
 ])
 def test_the_titles_part_named_with_a_word_of_the_domain_is_the_site(title, domain, headline):
     head = f'<link rel="canonical" href="https://www.{domain}/news/bridge">'
@@ -778,6 +841,26 @@ def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, h
 ])
 def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, head, headline):
     assert extract_html(_titled_page(title, head=head)).title == headline
+
+
+@pytest.mark.parametrize("title, top, headline", [
+    # fail before: the words before the colon begin with the site's name and go on (a series'
+    # name), and the <title> names the site again at its end: they are the headline's own
+    ("Harbor Ledger Gift Guide: What to buy the sailor who has everything - Harbor Ledger",
+     "<h1>Harbor Ledger Gift Guide: What to buy the sailor who has everything</h1>",
+     "Harbor Ledger Gift Guide: What to buy the sailor who has everything"),
+    ("Harbor Ledger Gift Guide: What to buy the sailor who has everything | Harbor Ledger", "",
+     "Harbor Ledger Gift Guide: What to buy the sailor who has everything"),
+    # near misses: the site's name alone before the colon, and a <title> that does not name
+    # the site again at its end: a section of the site set before the headline
+    ("Harbor Ledger: What to buy the sailor who has everything - Harbor Ledger", "",
+     "What to buy the sailor who has everything"),
+    ("Harbor Ledger Business: What to buy the sailor who has everything", "",
+     "What to buy the sailor who has everything"),
+])
+def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(title, top, headline):
+    head = '<meta property="og:site_name" content="Harbor Ledger">'
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
 
 
 # --- authors: a labelled byline in another language ----------------------------------------
@@ -995,6 +1078,49 @@ def test_an_address_that_is_no_author_page_gives_no_name():
 def test_an_author_address_on_a_people_or_profile_page(address, authors):
     article = parsed(f'<meta property="article:author" content="{address}">')
     assert article.authors == authors
+
+
+# --- dates: a UTC moment beside the day the byline shows ------------------------------------
+
+
+@pytest.mark.parametrize("moment, shown, published", [
+    # fail before: the structured moment in UTC names the next day (an evening story west of
+    # UTC) or the day before (a morning one east of it) of the day the byline shows
+    ("2025-03-06T02:50:00Z", "March 5, 2025", "2025-03-05"),
+    ("2025-03-05T22:30:00+00:00", "March 6, 2025", "2025-03-06"),
+    # near misses: the byline shows the UTC day; a day two days off, or one no time zone puts
+    # the moment on (a UTC afternoon is the same day in the Americas); a moment stated in a
+    # zone of its own
+    ("2025-03-06T02:50:00Z", "March 6, 2025", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "March 4, 2025", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T15:50:00Z", "March 5, 2025", "2025-03-06T15:50:00+00:00"),
+    ("2025-03-06T02:50:00-05:00", "March 5, 2025", "2025-03-06T02:50:00-05:00"),
+])
+def test_the_day_the_byline_shows_beside_a_utc_moment_a_zone_away(moment, shown, published):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": moment}),
+                     top=f'<p class="byline">By Ann Lee - {shown}</p>')
+    assert article.published == published
+
+
+@pytest.mark.parametrize("published, modified, shown, expected", [
+    # fail before: the structured publication is the revision's moment word for word (the last
+    # save written into both fields), and the <time> shows a day before any day it may be on
+    ("2025-03-06 19:31:39", "2025-03-06 19:31:39", '<time datetime="2025-03-05 19:14:00">March 5, 2025</time>',
+     "2025-03-05T19:14:00"),
+    ("2025-03-06T19:31:39Z", "2025-03-06T19:31:39Z", '<time datetime="2025-03-04">March 4, 2025</time>', "2025-03-04"),
+    # near misses: the fields kept apart (a publication and a later revision); a day shown that
+    # the moment may be on west of UTC; the same day shown
+    ("2025-03-06 19:31:39", "2025-03-07 08:00:00", '<time datetime="2025-03-05 19:14:00">March 5, 2025</time>',
+     "2025-03-06T19:31:39"),
+    ("2025-03-06T09:31:39Z", "2025-03-06T09:31:39Z", '<time datetime="2025-03-05">March 5, 2025</time>',
+     "2025-03-06T09:31:39+00:00"),
+    ("2025-03-06 19:31:39", "2025-03-06 19:31:39", '<time datetime="2025-03-06 19:14:00">March 6, 2025</time>',
+     "2025-03-06T19:31:39"),
+])
+def test_a_shown_day_before_a_publication_moment_that_is_the_revisions_too(published, modified, shown, expected):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": published, "dateModified": modified}),
+                     top=f"<p>{shown}</p>")
+    assert article.published == expected
 
 
 # --- dates: the readers' comments ----------------------------------------------------------
@@ -4605,11 +4731,12 @@ _AT_HLEDGER = '<link rel="canonical" href="https://www.hledger.example/news/chan
 
 @pytest.mark.parametrize("title, footer, outlet", [
     # fail before: a part that is a word inside the copyright line's holder, or inside the
-    # company that owns it, is not the holder's name (the address the last resort)
+    # company that owns it, is not the holder's name (the address the last resort; here the
+    # holder, whom the address spells in short, names the outlet: since stop 34)
     ("Harbour channel to be dredged | Business",
-     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "hledger.example"),
+     "<p>Copyright © 2024 Harbor Ledger, part of Pine Business Media.</p>", "Harbor Ledger"),
     ("Harbour channel to be dredged | Business",
-     "<p>© 2024 Harbor Ledger, a Pine Business Media company</p>", "hledger.example"),
+     "<p>© 2024 Harbor Ledger, a Pine Business Media company</p>", "Harbor Ledger"),
     ("Harbour channel to be dredged - Tide", "<p>© 2024 Harbor Tide Ledger. All rights reserved.</p>",
      "hledger.example"),
     # must still hold: the holder's name whole, with its owner after it, with "The" or a
