@@ -1060,6 +1060,18 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
             if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
                 mail.append(line)
         if mail:
+            # Every mail but the last ends with the blank line that parts it from the next, and a
+            # mail program appending one writes that line after the last: given it here, the last
+            # mail's bytes are those it will have then. Hashed without it, the mail that had been
+            # last was read again after an append and stored as a duplicate of itself at its own
+            # PATH#N.
+            ending = b"\r\n" if mail[0].endswith(b"\r\n") else b"\n"  # as its envelope line's
+            if not mail[-1].endswith(b"\n"):
+                mail[-1] += ending
+                size += len(ending)
+            if mail[-1].strip(b"\r\n"):
+                mail.append(ending)
+                size += len(ending)
             yield b"".join(mail), size
 
     found = 0
