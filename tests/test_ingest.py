@@ -1177,6 +1177,20 @@ def test_paths_from_stdin_and_globs(tmp_path, db_path):
     assert (summary["stored"], summary["unchanged"]) == (1, 2)
 
 
+@pytest.mark.parametrize("arguments, note", [
+    # fail before: the second - was read as a file named "-" and recorded as failed
+    (["-", "-"], "note: - given 2 times: the list on standard input is read once"),
+    (["-", "{folder}/s1.txt", "-"], "note: - given 2 times"),
+    (["-"], None),  # near miss: no note
+])
+def test_standard_input_given_twice_is_read_once(tmp_path, db_path, arguments, note):
+    for n in range(2):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    arguments = [argument.format(folder=tmp_path) for argument in arguments]
+    result = run_cli("ingest", *arguments, "--db", db_path, "--json", input=f"{tmp_path / 's0.txt'}\n")
+    summary = json.loads(result.stdout)
+    assert (result.exit_code, summary["seen"], summary["failed"]) == (0, len(set(arguments)), 0), summary
+    assert (note in result.stderr) if note else "note:" not in result.stderr, result.stderr
 @pytest.mark.parametrize("separator, end", [
     ("\0", "\0"),  # fails before: find -print0's list was read as one path of every name
     ("\0", ""),  # ... without the last NUL (git ls-files -z)
