@@ -914,6 +914,26 @@ def test_a_saved_news_api_response_is_stored_item_by_item(tmp_path, db_path):
     assert {row["title"] for row in rows(db_path, "SELECT title FROM articles")} == {"Ferry fares rise", "Pier shuts"}
 
 
+@pytest.mark.parametrize("document, expected", [
+    # fails before: a news API's response for one item holds it under "content", a record's
+    # field name, so the response was read as one record with no text, and failed
+    ({"response": {"status": "ok", "total": 1, "content": {
+        "webTitle": "Pier shuts", "webUrl": "https://gazette.example/uk/2024/mar/04/pier-shuts",
+        "webPublicationDate": "2024-03-04T06:00:00Z", "fields": {"byline": "Ada Quill", "bodyText": ARTICLE_TEXT}}}},
+     ("Pier shuts", '["Ada Quill"]', "https://gazette.example/uk/2024/mar/04/pier-shuts")),
+    ({"item": {"title": "Pier shuts", "body": ARTICLE_TEXT}}, ("Pier shuts", "[]", None)),
+    # near misses: a CMS's post, its title and text each in an object ({"rendered": ...}), and a
+    # record whose one object is its outlet, are records themselves
+    ({"title": {"rendered": "Pier shuts"}, "content": {"rendered": f"<p>{ARTICLE_TEXT}</p>"}},
+     ("Pier shuts", "[]", None)),
+    ({"title": "Pier shuts", "body": ARTICLE_TEXT, "source": {"name": "Gazette", "url": "https://gazette.example/"}},
+     ("Pier shuts", "[]", None)),
+])
+def test_a_saved_news_api_response_for_one_item_is_read_as_that_item(tmp_path, db_path, document, expected):
+    (tmp_path / "item.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "item.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    assert [tuple(row.values()) for row in rows(db_path, "SELECT title, authors, url FROM articles")] == [expected]
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
