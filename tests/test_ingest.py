@@ -934,6 +934,8 @@ def test_a_saved_news_api_response_for_one_item_is_read_as_that_item(tmp_path, d
     code, summary = ingest_json(tmp_path / "item.json", "--db", db_path)
     assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
     assert [tuple(row.values()) for row in rows(db_path, "SELECT title, authors, url FROM articles")] == [expected]
+
+
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
@@ -1211,6 +1213,8 @@ def test_standard_input_given_twice_is_read_once(tmp_path, db_path, arguments, n
     summary = json.loads(result.stdout)
     assert (result.exit_code, summary["seen"], summary["failed"]) == (0, len(set(arguments)), 0), summary
     assert (note in result.stderr) if note else "note:" not in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("separator, end", [
     ("\0", "\0"),  # fails before: find -print0's list was read as one path of every name
     ("\0", ""),  # ... without the last NUL (git ls-files -z)

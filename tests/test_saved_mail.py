@@ -263,6 +263,8 @@ def test_a_mail_appended_to_a_mailbox_leaves_the_last_one_unchanged(tmp_path, db
 
 def _sources(db_path) -> set:
     return {(r["location"], r["status"]) for r in Database(db_path).query("SELECT location, status FROM sources")}
+
+
 STUB = ("<html><body><p>Having trouble seeing this email? <a href='https://millbrook-weekly.example/p/river'>"
         "View it in your browser</a>.</p></body></html>")
 

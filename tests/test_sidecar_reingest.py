@@ -102,6 +102,8 @@ def test_reparse_applies_a_corrected_sidecar_as_ingest_does(tmp_path, new_sideca
             assert _revisions(db_path) == applied[by][1]
     assert applied["reparse"][0] == [(*expected, "Millbrook bridge shut as river rises")]
     assert applied["reparse"] == applied["ingest"]
+
+
 def test_the_summary_line_says_an_article_took_its_corrected_sidecar(tmp_path, db_path):
     folder, story, sidecar = _folder(tmp_path, article_age=True)
     run_cli("ingest", folder, "--db", db_path)
