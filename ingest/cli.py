@@ -289,6 +289,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
                                "stopped": None}, indent=2))
     else:
+        for warned in summary.warnings:
+            click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
@@ -301,7 +303,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                if summary.unchanged_failed else "")
             + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"
                if summary.sidecar_revised else "")
-            + f", {summary.failed} failed -> {db_path}"
+            + f", {summary.failed} failed"
+            + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+            + f" -> {db_path}"
         )
         if overrides and summary.unchanged:
             # An unchanged input is not read again, so what was given now is not applied to it:

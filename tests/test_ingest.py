@@ -936,6 +936,32 @@ def test_a_saved_news_api_response_for_one_item_is_read_as_that_item(tmp_path, d
     assert [tuple(row.values()) for row in rows(db_path, "SELECT title, authors, url FROM articles")] == [expected]
 
 
+@pytest.mark.parametrize("name, content, warning", [
+    # fail before: a date naming a month or a year alone was stored as no date without a word
+    ("story.json", json.dumps({"title": "Pier shuts", "published": "2026-04", "body": ARTICLE_TEXT}),
+     "published '2026-04' names a month, not a day: stored with no date"),
+    ("story.md", f"---\ntitle: Pier shuts\ndate: '1912'\n---\n\n{ARTICLE_TEXT}\n",
+     "published '1912' names a year, not a day: stored with no date"),
+    ("story.txt", "sidecar:April 2026", "published 'April 2026' names a month, not a day: stored with no date"),
+    # near misses: a day is stored; a text that names its month in its own words is the rules'
+    ("story.json", json.dumps({"title": "Pier shuts", "published": "2026-04-01", "body": ARTICLE_TEXT}), None),
+    ("story.txt", f"Pier shuts\n\nApril 2026\n\n{ARTICLE_TEXT}\n", None),
+])
+def test_a_date_dropped_for_naming_a_month_or_a_year_is_said(tmp_path, db_path, name, content, warning):
+    if content.startswith("sidecar:"):
+        (tmp_path / name).write_text(f"Pier shuts\n\n{ARTICLE_TEXT}\n")
+        (tmp_path / "story.json").write_text(json.dumps({"published": content.removeprefix("sidecar:")}))
+    else:
+        (tmp_path / name).write_text(content)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    expected = [{"location": f"{tmp_path / name}" + ("#1" if name.endswith(".json") else ""), "warning": warning}]
+    assert (summary["warned"], summary["warnings"]) == ((1, expected) if warning else (0, [])), summary
+    result = run_cli("ingest", tmp_path / name, "--db", str(tmp_path / "again.db"))
+    assert (", 1 with a warning -> " in result.stdout) == bool(warning), result.stdout
+    assert (f"warning: {expected[0]['location']}: {warning}" in result.stderr) == bool(warning), result.stderr
+
+
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
