@@ -143,7 +143,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
     """Ingest articles from files and folders into the archive.
 
     PATHS are files, folders (walked recursively), quoted globs, or - to read a list of paths
-    from standard input (one a line, or NUL-separated as find -print0 writes them). Formats, any
+    from standard input (one a line, or NUL-separated as find -print0 writes them; read once, as
+    a path given twice is). Formats, any
     of them gzipped (.gz): HTML (.html, .htm, .xhtml); a page saved whole in one file (.mhtml,
     .mht, Safari's .webarchive), with the address it was saved from; a newsletter saved as a
     mail (.eml, Apple Mail's .emlx), or each mail of a mailbox (.mbox): its HTML or text part, its subject and
@@ -201,9 +202,12 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         # everything under it (a home folder) was ingested.
         raise click.UsageError("an empty path ('') names no file (a variable left unset?); to ingest "
                                "the current folder, write '.'")
-    arguments = list(paths)
-    if "-" in arguments:
-        arguments.remove("-")
+    arguments = [path for path in paths if path != "-"]
+    if "-" in paths:
+        # Read once, as a path named twice is: a second "-" was taken for a file named "-" and
+        # failed as "no such file or folder" (standard input had been read by the first).
+        if paths.count("-") > 1:
+            click.echo(f"note: - given {paths.count('-')} times: the list on standard input is read once", err=True)
         arguments.extend(_listed_paths(sys.stdin.read()))
     overrides = {key: value for key, value in (("outlet", outlet), ("url", url)) if value}
     passed_over: Counter = Counter()
@@ -285,6 +289,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
         click.echo(json.dumps({**summary.as_dict(), "passed_over": dict(passed_over.most_common()),
                                "stopped": None}, indent=2))
     else:
+        for warned in summary.warnings:
+            click.echo(f"warning: {_escaped_breaks(warned['location'])}: {warned['warning']}", err=True)
         click.echo(
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
@@ -297,7 +303,9 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
                if summary.unchanged_failed else "")
             + (f" ({summary.sidecar_revised} of them given what their corrected sidecar says)"
                if summary.sidecar_revised else "")
-            + f", {summary.failed} failed -> {db_path}"
+            + f", {summary.failed} failed"
+            + (f", {len(summary.warnings)} with a warning" if summary.warnings else "")
+            + f" -> {db_path}"
         )
         if overrides and summary.unchanged:
             # An unchanged input is not read again, so what was given now is not applied to it:

@@ -963,6 +963,28 @@ def written_zone(text: str):
 _DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d(?![\d.])")
 _YEAR_MONTH = re.compile(r"\s*(?:19|20)\d\d\s*[-/.]\s*(?:0?[1-9]|1[0-2])\s*")
 
+# The signals of a date an input names in a field of its own (a JSON record's, a sidecar's, a
+# text's front matter), as opposed to one the rules find in a page or a text.
+GIVEN_FIELDS = ("record", "override", "front-matter")
+_MONTH_OR_YEAR = re.compile(rf"\s*(?:(?P<year>\d{{4}})|(?:{MONTHS})\.?,?\s+\d{{4}})\s*", re.I)
+
+
+def month_or_year_alone(value) -> str | None:
+    """"a month" or "a year" when `value` names only that ("2026-04", "April 2026", "1912"), else
+    None. Such a date is stored as none: the stored dates are days, compared and sorted as
+    text (search's since and until, the day facet, the order of a story's versions), where
+    "2026-04" sorts before every day of its month and "1912" is no day SQLite can read. Said,
+    because a user gave it: stored silently with no date, the article was lost to every
+    filter by date with no word why."""
+    if not isinstance(value, str):
+        return None
+    if _YEAR_MONTH.fullmatch(value):
+        return "a month"
+    match = _MONTH_OR_YEAR.fullmatch(value)
+    if match is None:
+        return None
+    return "a year" if match["year"] else "a month"
+
 
 def iso_date(value, now: datetime) -> str | None:
     """A date or date-time string in any common form -> ISO 8601, or None if it is not a date
@@ -1056,7 +1078,11 @@ def normalise(article: Article, now: datetime) -> Article:
     if not article.outlet and article.outlet_domain:
         article.outlet = article.outlet_domain
         article.provenance["outlet"] = "url"
+    given_published = article.published if article.provenance.get("published") in GIVEN_FIELDS else None
     article.published = iso_date(article.published, now)
+    if article.published is None and (part := month_or_year_alone(given_published)):
+        article.warnings.append(f"published {given_published.strip()!r} names {part}, not a day: "
+                                "stored with no date")
     article.updated = iso_date(article.updated, now)
     article.captured = iso_date(article.captured, now)
     if article.updated and article.published and article.updated[:10] < article.published[:10]:

@@ -162,6 +162,8 @@ class Summary:
     # of the duplicates, those that gave their article a value it lacked (a date, a byline...)
     filled_from_copies: int = 0
     failures: list[dict] = field(default_factory=list)
+    # What was dropped of a value an input gave (Article.warnings): {"location", "warning"}
+    warnings: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
     database: str = ""
@@ -185,6 +187,8 @@ class Summary:
             "filled_from_copies": self.filled_from_copies,
             "seconds": round(self.seconds, 3),
             "failures": self.failures,
+            "warned": len(self.warnings),
+            "warnings": self.warnings,
         }
 
 
@@ -600,6 +604,9 @@ def run_ingest(
                 told_after_commit.append(written)
             elif on_written:
                 on_written(written)
+        summary.warnings.extend({"location": item.source.location, "warning": warning} for item in batch
+                                if isinstance(item, Outcome) and item.article is not None
+                                for warning in item.article.warnings)
         unreadable = [item.source.location for item in batch if isinstance(item, Outcome) and item.unreadable]
         if unreadable:
             # A line that is not JSON, found by the worker that parses it, is an error found

@@ -1060,6 +1060,18 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
             if size <= MAX_INPUT_BYTES:  # beyond it, counted, not kept: reported as too large
                 mail.append(line)
         if mail:
+            # Every mail but the last ends with the blank line that parts it from the next, and a
+            # mail program appending one writes that line after the last: given it here, the last
+            # mail's bytes are those it will have then. Hashed without it, the mail that had been
+            # last was read again after an append and stored as a duplicate of itself at its own
+            # PATH#N.
+            ending = b"\r\n" if mail[0].endswith(b"\r\n") else b"\n"  # as its envelope line's
+            if not mail[-1].endswith(b"\n"):
+                mail[-1] += ending
+                size += len(ending)
+            if mail[-1].strip(b"\r\n"):
+                mail.append(ending)
+                size += len(ending)
             yield b"".join(mail), size
 
     found = 0
@@ -1346,13 +1358,19 @@ def _records_of(parsed) -> list:
     list of records under a key, as an API's response saved as it came does ({"status": "ok",
     "articles": [...]}, {"response": {"results": [...]}}). Read as one record, such a file
     failed whole as "no article text found", every article in it lost. An object with any of
-    a record's fields (a title, a body...) is a record, whatever lists it holds (its tags)."""
+    a record's fields (a title, a body...) is a record, whatever lists it holds (its tags).
+    An API's response for one item holds it alone under a key ({"response": {"content": {...}}}):
+    that item is the record (read as the response, it failed as "no article text found")."""
     if isinstance(parsed, list):
         return parsed
     wrapped = parsed
     for _ in range(3):  # (an API nests its results two levels deep at most)
-        if not isinstance(wrapped, dict) or _RECORD_KEYS & {str(key).lower() for key in wrapped}:
+        if (one := _the_one_item(wrapped)) is not None:
+            return [one]
+        if not isinstance(wrapped, dict):
             break
+        if _is_record(wrapped):  # (below the response's key: {"data": {"title": ...}})
+            return [wrapped]
         lists = [value for value in wrapped.values()
                  if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
         objects = [value for value in wrapped.values() if isinstance(value, dict)]
@@ -1362,6 +1380,21 @@ def _records_of(parsed) -> list:
             break
         wrapped = objects[0]
     return [parsed]
+
+
+def _is_record(value) -> bool:
+    return isinstance(value, dict) and bool(_RECORD_KEYS & {str(key).lower() for key in value})
+
+
+def _the_one_item(wrapper) -> dict | None:
+    """The record an object holds under its one key of a record's field names, or None. That
+    key ("content") made the object look like a record itself, one with no text; its value, a
+    record, says it is an envelope. (A CMS's {"content": {"rendered": ...}} holds no record
+    there: it is the record's text.)"""
+    if not isinstance(wrapper, dict):
+        return None
+    fields = [value for key, value in wrapper.items() if str(key).lower() in _RECORD_KEYS]
+    return fields[0] if len(fields) == 1 and _is_record(fields[0]) else None
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,

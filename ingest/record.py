@@ -55,6 +55,9 @@ class Article:
     # Filled by normalise/dedupe:
     content_hash: str | None = None
     word_count: int = 0
+    # What normalising dropped of a value the input gave, and why, for the run to say
+    # ("published '2026-04' names a month, not a day: stored with no date").
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

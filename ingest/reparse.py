@@ -13,8 +13,9 @@ Left as they were, and counted:
   copies point to; a body the rules now cut differently is counted (body_differs), not
   rewritten;
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
-  which the file alone cannot give back; a NAME.json sidecar is read again with its file (a
-  copy's sidecar that gave the article a value is a copy's, below, not the article's file's);
+  which the file alone cannot give back; a NAME.json sidecar is read again with its file, and
+  what it gives now is taken, as ingest takes a corrected sidecar (a copy's sidecar that gave
+  the article a value is a copy's, below, not the article's file's);
 - a value a copy of the story (a duplicate) gave the article where the copy that stored it had
   none, which that copy read again still lacks: the article had it from the other copy;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
@@ -44,10 +45,10 @@ from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
 from .read import expand_paths, hash_source, location_path, read_sources
 from .record import Article, Outcome, Source
-from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, STORED_FIELDS_SQL, Archive,
-                    _record_number, as_database, extractor, field_text, open_database, order_versions_by_evidence,
-                    read_only_uri, refuse_another_programs_database, remove_unused_authors_and_outlets,
-                    stored_values, updated_before_published, utc_now)
+from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
+                    STORED_FIELDS_SQL, Archive, _record_number, as_database, extractor, field_text, open_database,
+                    order_versions_by_evidence, read_only_uri, refuse_another_programs_database,
+                    remove_unused_authors_and_outlets, stored_values, updated_before_published, utc_now)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -211,7 +212,12 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
     old, old_sources = stored_values(stored)
     changes = {}
     for name in REVISED_FIELDS:
-        if old_sources.get(name) == "override" \
+        # A given value is read again when the file's sidecar, read with it, gives that field
+        # now, or when only a sidecar can have given it (SIDECAR_ONLY_FIELDS: one taken out of
+        # the sidecar is taken back), as ingest applies a corrected sidecar (given_changes).
+        # Kept whole, a corrected date stayed the old sidecar's until the next ingest.
+        if old_sources.get(name) == "override" and article.provenance.get(name) != "override" \
+                and name not in SIDECAR_ONLY_FIELDS \
                 and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name]):
             continue
         if name == "url" and old[name]:

@@ -914,6 +914,54 @@ def test_a_saved_news_api_response_is_stored_item_by_item(tmp_path, db_path):
     assert {row["title"] for row in rows(db_path, "SELECT title FROM articles")} == {"Ferry fares rise", "Pier shuts"}
 
 
+@pytest.mark.parametrize("document, expected", [
+    # fails before: a news API's response for one item holds it under "content", a record's
+    # field name, so the response was read as one record with no text, and failed
+    ({"response": {"status": "ok", "total": 1, "content": {
+        "webTitle": "Pier shuts", "webUrl": "https://gazette.example/uk/2024/mar/04/pier-shuts",
+        "webPublicationDate": "2024-03-04T06:00:00Z", "fields": {"byline": "Ada Quill", "bodyText": ARTICLE_TEXT}}}},
+     ("Pier shuts", '["Ada Quill"]', "https://gazette.example/uk/2024/mar/04/pier-shuts")),
+    ({"item": {"title": "Pier shuts", "body": ARTICLE_TEXT}}, ("Pier shuts", "[]", None)),
+    # near misses: a CMS's post, its title and text each in an object ({"rendered": ...}), and a
+    # record whose one object is its outlet, are records themselves
+    ({"title": {"rendered": "Pier shuts"}, "content": {"rendered": f"<p>{ARTICLE_TEXT}</p>"}},
+     ("Pier shuts", "[]", None)),
+    ({"title": "Pier shuts", "body": ARTICLE_TEXT, "source": {"name": "Gazette", "url": "https://gazette.example/"}},
+     ("Pier shuts", "[]", None)),
+])
+def test_a_saved_news_api_response_for_one_item_is_read_as_that_item(tmp_path, db_path, document, expected):
+    (tmp_path / "item.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "item.json", "--db", db_path)
+    assert (code, summary["stored"], summary["failed"]) == (0, 1, 0), summary
+    assert [tuple(row.values()) for row in rows(db_path, "SELECT title, authors, url FROM articles")] == [expected]
+
+
+@pytest.mark.parametrize("name, content, warning", [
+    # fail before: a date naming a month or a year alone was stored as no date without a word
+    ("story.json", json.dumps({"title": "Pier shuts", "published": "2026-04", "body": ARTICLE_TEXT}),
+     "published '2026-04' names a month, not a day: stored with no date"),
+    ("story.md", f"---\ntitle: Pier shuts\ndate: '1912'\n---\n\n{ARTICLE_TEXT}\n",
+     "published '1912' names a year, not a day: stored with no date"),
+    ("story.txt", "sidecar:April 2026", "published 'April 2026' names a month, not a day: stored with no date"),
+    # near misses: a day is stored; a text that names its month in its own words is the rules'
+    ("story.json", json.dumps({"title": "Pier shuts", "published": "2026-04-01", "body": ARTICLE_TEXT}), None),
+    ("story.txt", f"Pier shuts\n\nApril 2026\n\n{ARTICLE_TEXT}\n", None),
+])
+def test_a_date_dropped_for_naming_a_month_or_a_year_is_said(tmp_path, db_path, name, content, warning):
+    if content.startswith("sidecar:"):
+        (tmp_path / name).write_text(f"Pier shuts\n\n{ARTICLE_TEXT}\n")
+        (tmp_path / "story.json").write_text(json.dumps({"published": content.removeprefix("sidecar:")}))
+    else:
+        (tmp_path / name).write_text(content)
+    code, summary = ingest_json(tmp_path / name, "--db", db_path)
+    assert (code, summary["stored"]) == (0, 1), summary
+    expected = [{"location": f"{tmp_path / name}" + ("#1" if name.endswith(".json") else ""), "warning": warning}]
+    assert (summary["warned"], summary["warnings"]) == ((1, expected) if warning else (0, [])), summary
+    result = run_cli("ingest", tmp_path / name, "--db", str(tmp_path / "again.db"))
+    assert (", 1 with a warning -> " in result.stdout) == bool(warning), result.stdout
+    assert (f"warning: {expected[0]['location']}: {warning}" in result.stderr) == bool(warning), result.stderr
+
+
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
@@ -1175,6 +1223,22 @@ def test_paths_from_stdin_and_globs(tmp_path, db_path):
     assert (code, summary["stored"]) == (0, 2)
     code, summary = ingest_json(str(tmp_path / "s*.txt"), "--db", db_path)
     assert (summary["stored"], summary["unchanged"]) == (1, 2)
+
+
+@pytest.mark.parametrize("arguments, note", [
+    # fail before: the second - was read as a file named "-" and recorded as failed
+    (["-", "-"], "note: - given 2 times: the list on standard input is read once"),
+    (["-", "{folder}/s1.txt", "-"], "note: - given 2 times"),
+    (["-"], None),  # near miss: no note
+])
+def test_standard_input_given_twice_is_read_once(tmp_path, db_path, arguments, note):
+    for n in range(2):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}\n\n{ARTICLE_TEXT} Number {n}.")
+    arguments = [argument.format(folder=tmp_path) for argument in arguments]
+    result = run_cli("ingest", *arguments, "--db", db_path, "--json", input=f"{tmp_path / 's0.txt'}\n")
+    summary = json.loads(result.stdout)
+    assert (result.exit_code, summary["seen"], summary["failed"]) == (0, len(set(arguments)), 0), summary
+    assert (note in result.stderr) if note else "note:" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("separator, end", [

@@ -13,6 +13,7 @@ from ingest.normalise import (
     domain_of,
     iso_date,
     language_code,
+    month_or_year_alone,
     outlet_key,
     person_key,
     split_people,
@@ -394,6 +395,17 @@ def test_person_key_folds_case_accents_and_punctuation():
 )
 def test_iso_date(raw, expected):
     assert iso_date(raw, NOW) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2026-04", "a month"), ("2026/4", "a month"), ("April 2026", "a month"), ("Apr. 1912", "a month"),
+    ("1912", "a year"), (" 1912 ", "a year"),
+    # near misses: a day, something that is no date, a season, a number too long for a year
+    ("1912-04-01", None), ("May 3 2026", None), ("Spring 2026", None), ("12345", None), ("2026-13", None), (None, None),
+])
+def test_month_or_year_alone(raw, expected):
+    assert month_or_year_alone(raw) == expected
+    assert iso_date(raw, NOW) is None or expected is None  # each one named is one iso_date drops
 
 
 @pytest.mark.parametrize(

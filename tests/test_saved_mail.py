@@ -239,6 +239,32 @@ def test_a_mailbox_split_on_its_envelope_lines_only(tmp_path, db_path):
     assert "From the bridge, it looked worse." in bodies[SUBJECT] and ">From" not in bodies[SUBJECT]
 
 
+RIVER = ("The river rose by two metres overnight, flooding the low fields by the old mill and closing the "
+         "bridge road until Thursday morning, the county engineer said.")
+
+
+@pytest.mark.parametrize("last_ending", [b"\n", b"", b"\n\n"])
+@pytest.mark.parametrize("line_end", [b"\n", b"\r\n"])
+def test_a_mail_appended_to_a_mailbox_leaves_the_last_one_unchanged(tmp_path, db_path, last_ending, line_end):
+    # fail before: a mailbox whose last mail had no blank line after it got one when a mail
+    # was appended (a mail program writes it between mails), so that mail's bytes changed: the
+    # run said "1 new, 1 duplicate" and recorded it as a copy of itself at its own PATH#N
+    envelope = b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n"
+    fair = envelope + mail(text=f"By Ada Quill\n\n{FAIR}\n", subject="County fair opens").replace(b"\r\n", b"\n")
+    river = envelope + mail(text=f"By Ada Quill\n\n{RIVER}\n", subject="River rises").replace(b"\r\n", b"\n")
+    box = tmp_path / "letters.mbox"
+    box.write_bytes((fair.rstrip(b"\n") + last_ending).replace(b"\n", line_end))
+    assert ingest_json(box, "--db", db_path)[1]["stored"] == 1
+    box.write_bytes((fair.rstrip(b"\n") + b"\n\n" + river).replace(b"\n", line_end))
+    code, again = ingest_json(box, "--db", db_path)
+    assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 1, 0), again
+    assert _sources(db_path) == {(f"{box}#1", "stored"), (f"{box}#2", "stored")}
+
+
+def _sources(db_path) -> set:
+    return {(r["location"], r["status"]) for r in Database(db_path).query("SELECT location, status FROM sources")}
+
+
 STUB = ("<html><body><p>Having trouble seeing this email? <a href='https://millbrook-weekly.example/p/river'>"
         "View it in your browser</a>.</p></body></html>")
 

@@ -78,6 +78,32 @@ def test_a_corrected_sidecar_reaches_an_unchanged_article(tmp_path, db_path, art
     assert len(_revisions(db_path)) == len(revised)
 
 
+@pytest.mark.parametrize("new_sidecar, expected", [
+    # fail before: reparse kept every value the old sidecar gave (the date, the byline, a field
+    # taken out of it) until the next ingest applied the corrected sidecar
+    ({**OLD, "authors": ["Ann Leigh"], "published": "2024-03-06"}, ('["Ann Leigh"]', "The Harbor Ledger", "2024-03-06")),
+    ({"authors": ["Ann Lee"], "outlet": "The Harbor Ledger"}, ('["Ann Lee"]', "The Harbor Ledger", None)),
+    # near miss: an outlet taken out of the sidecar stays, as ingest keeps it (--outlet gives one)
+    ({"authors": ["Ann Lee"], "published": "2024-03-05"}, ('["Ann Lee"]', "The Harbor Ledger", "2024-03-05")),
+])
+def test_reparse_applies_a_corrected_sidecar_as_ingest_does(tmp_path, new_sidecar, expected):
+    applied = {}
+    for by in ("reparse", "ingest"):
+        (tmp_path / by).mkdir()
+        folder, story, sidecar = _folder(tmp_path / by, article_age=True)
+        db_path = str(tmp_path / by / "archive.db")
+        assert ingest_json(folder, "--db", db_path)[1]["stored"] == 1
+        sidecar.write_text(json.dumps(new_sidecar))
+        result = run_cli(*((by, "--all") if by == "reparse" else (by, folder)), "--db", db_path)
+        assert result.exit_code == 0, result.output
+        applied[by] = (_article(db_path), _revisions(db_path))
+        if by == "reparse":  # and the next ingest finds nothing more to give
+            assert ingest_json(folder, "--db", db_path)[1]["sidecar_revised"] == 0
+            assert _revisions(db_path) == applied[by][1]
+    assert applied["reparse"][0] == [(*expected, "Millbrook bridge shut as river rises")]
+    assert applied["reparse"] == applied["ingest"]
+
+
 def test_the_summary_line_says_an_article_took_its_corrected_sidecar(tmp_path, db_path):
     folder, story, sidecar = _folder(tmp_path, article_age=True)
     run_cli("ingest", folder, "--db", db_path)
