@@ -1443,6 +1443,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                           and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
+                          and not (not kind and _is_closing_credit(tree, headline, e))
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -1522,6 +1523,15 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:
+    """A wire story's credit paragraph past the story's text ("<p>Reporting by A; additional
+    reporting by B; Editing by C</p>" at its end): its closing credits, which the reporting
+    credits read (after the links to writers' pages and the other lines a reader takes for a
+    byline), not the byline a reader finds under the headline."""
+    return (element.tag == "p" and headline is not None and bool(_CREDIT_LINE.match(_text(element) or ""))
+            and not _before_the_story(tree, headline, [element]))
 
 
 def _of_another_story(element, headline) -> bool:

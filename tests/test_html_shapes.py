@@ -5544,3 +5544,23 @@ def test_a_card_without_a_heading_holds_another_storys_byline(top, authors):
 ])
 def test_a_portrait_beside_a_bio_after_the_story(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
+
+
+# --- authors: a wire story's credit line at its end is no byline over the one under the headline
+
+
+@pytest.mark.parametrize("top, after, authors, source", [
+    # the writer linked under the headline, the closing credits naming an additional reporter
+    ('<div><span><a href="/journalists/ines-varga">Ines Varga</a></span></div>',
+     "<p>Reporting by Ines Varga; additional reporting by Lia Moon and Tomas Reyes; Editing by Luc Martin</p>",
+     ["Ines Varga"], "byline"),
+    # near misses: the closing credits with no byline above are still read, as the story's
+    # reporting credits; a credit line under the headline is still its byline
+    ("", "<p>Reporting by Ines Varga; additional reporting by Lia Moon; Editing by Luc Martin</p>",
+     ["Ines Varga", "Lia Moon"], "text"),
+    ("<p>Reporting by Ines Varga; Editing by Luc Martin</p>", "", ["Ines Varga"], "byline"),
+])
+def test_closing_credits_are_no_byline_over_the_writer_under_the_headline(top, after, authors, source):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
