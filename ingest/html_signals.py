@@ -5131,9 +5131,48 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 others = people_in(other_raw) if other_raw else []
                 if keys < {person_key(p) for p in others} and not _has_credits(other_raw, others):
                     people, source, keys = others, other_source, {person_key(p) for p in others}
+        if people and source in ("json-ld", "meta") and _may_write_fuller(signals, people):
+            # A CMS states its account's short name ("Ann Lee"), where the byline signs with a
+            # middle initial or name ("Ann B. Lee"): the byline's is the name as the writer
+            # gives it. (The byline, a search of the whole page, is read only when the markup
+            # writes such a longer form of one of these names.)
+            fuller = _as_the_byline_writes(people, people_in(signals.byline))
+            if fuller != people:
+                return Choice(fuller, "byline")
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+_MIDDLE_PARTS = r"\s+(?:[A-Z][\w'’-]*\.?\s+){1,2}"  # "B. ", "Bea ", "B. C. " between a given and a family name
+
+
+def _may_write_fuller(signals: Signals, people: list[str]) -> bool:
+    """The markup writes one of these names of two words or more with a middle initial or
+    name between its first and last words ("Ann B. Lee" for "Ann Lee"): a cheap test of the
+    markup as text before the byline is read."""
+    if signals.html is None:
+        return False
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and re.search(rf"(?<!\w){re.escape(words[0])}{_MIDDLE_PARTS}{re.escape(words[-1])}(?!\w)",
+                                         signals.html):
+            return True
+    return False
+
+
+def _as_the_byline_writes(people: list[str], shown: list[str]) -> list[str]:
+    """Each name as the byline writes it, where the byline gives the same first and last words
+    with a middle initial or name between them ("Ann Lee" -> "Ann B. Lee"); the others as
+    they were."""
+    fuller = []
+    for name in people:
+        words = person_key(name).split()
+        fuller.append(next((written for written in shown
+                            if len(words) >= 2 and len(longer := person_key(written).split()) in (len(words) + 1, len(words) + 2)
+                            and longer[0] == words[0] and longer[-1] == words[-1]
+                            and longer[1:len(words) - 1] == words[1:-1]), name))
+    return fuller
 
 
 def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> bool:

@@ -5564,3 +5564,25 @@ def test_closing_credits_are_no_byline_over_the_writer_under_the_headline(top, a
     article = parsed(top=top, after=after)
     assert (article.authors, article.provenance.get("authors")) == (authors, source)
 
+
+# --- authors: the byline's fuller form of a name a structured field shortens ------------------
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the CMS's short name, the byline's with a middle initial or name
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee"}}),
+     '<p class="byline">By Ann B. Lee</p>', ["Ann B. Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<div class="byline">By <a href="/staff/ann">Ann Bea Lee, Harbor Ledger</a></div>',
+     ["Ann Bea Lee"]),
+    ('<meta property="article:author" content="Ines Varga">', '<p>By Ines M. J. Varga</p>', ["Ines M. J. Varga"]),
+    # near misses: the byline as the field writes it, the longer name only in the story's
+    # text, a byline with another first or last word
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann Lee</p><p>Her aunt Ann B. Lee spoke.</p>',
+     ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p>Ann B. Lee, the harbour master, spoke.</p>', ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Anna B. Lee</p>', ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann B. Leeds</p>', ["Ann Lee"]),
+])
+def test_the_byline_writes_a_structured_name_in_full(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, top
+
