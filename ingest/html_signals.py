@@ -5058,7 +5058,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                          [a] if (a := _settled(trafilatura_author))
                          and person_key(a) not in signals.site_title_keys else [])):
         if source == "lone":
-            lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
+            lone = _lone_name(signals, json_ld_people, meta_people, site_keys, sites)
             if lone:
                 return lone
             continue
@@ -5393,7 +5393,7 @@ def _looks_like_account(name: str) -> bool:
 
 
 def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
-               site_keys: set[str]) -> Choice | None:
+               site_keys: set[str], sites: list[str]) -> Choice | None:
     """A writer known by one word ("by Marlo", a pen name): the page's signals name nobody
     else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
     a link to an author page) give that same one word. One signal alone is not enough: a lone
@@ -5418,7 +5418,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys)):
+                    or _lone_site_name(name, site_keys, sites)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -5435,11 +5435,21 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     return Choice([LoneName(names[best])], votes[best][0])
 
 
-def _lone_site_name(name: str, site_keys: set[str]) -> bool:
+def _lone_site_name(name: str, site_keys: set[str], sites: list[str]) -> bool:
     """A one-word "writer" that is the site's name, or the word its name or address begins
-    with ("Vortex" on vortexcannon.example): a brand signing its own posts, not a pen name."""
+    with ("Harbor" on harborcannon.example): a brand signing its own posts, not a pen name.
+    Of the site's names of several words, also those that site_keys leaves out (the <title>'s
+    part that the link home shows, where nothing declares it: a personal site's title may be
+    its writer's full name, whole): the first word of "Harbor Cannon Works" or "The Harbor
+    Blog", where the page names no address of its own to begin with it."""
     key = outlet_key(name)
-    return key in site_keys or (len(key) >= 4 and any(site.startswith(key) for site in site_keys))
+    return key in site_keys or (len(key) >= 4 and (
+        any(site.startswith(key) for site in site_keys)
+        or any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].casefold() == "the " else name
 
 
 # --- dates ---------------------------------------------------------------------------------

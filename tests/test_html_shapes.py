@@ -5586,3 +5586,25 @@ def test_closing_credits_are_no_byline_over_the_writer_under_the_headline(top, a
 def test_the_byline_writes_a_structured_name_in_full(head, top, authors):
     assert parsed(head=head, top=top).authors == authors, top
 
+
+# --- authors: a one-word "writer" that begins the site's name, where the page has no address ---
+
+
+@pytest.mark.parametrize("site, writer, authors", [
+    # the studio's short name signing its posts: the first word of the name its link home and
+    # its <title> give, where the page names no address of its own to begin with it
+    ("Harbor Cannon Works", "Harbor", []),
+    ("Marlo Cannon Studio", "Marlo", []),
+    ("The Harbor Blog", "Harbor", []),
+    # near misses: a pen name that is not the site's first word, and a site named for the
+    # writer in one word (a personal site's title may be its writer's name)
+    ("Harbor Cannon Works", "Marlo", ["Marlo"]),
+    ("Marlo", "Marlo", ["Marlo"]),
+])
+def test_a_one_word_writer_that_begins_the_sites_name(site, writer, authors):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour channel to be dredged – {site}"
+           f"</title></head><body><header><a href='/' rel='home'>{site}</a></header><article>{HEADLINE}"
+           f"<p>Posted by <a href='/author/{writer.lower()}/' rel='author'>{writer}</a></p>{BODY}</article>"
+           f"</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
+
