@@ -354,7 +354,15 @@ class Signals:
     def outlet_marked_line(self) -> list[str]:
         """The writers of a line under the headline whose other part is marked as the outlet
         (see _outlet_marked_line)."""
-        return _outlet_marked_line(self.tree) if self.tree is not None else []
+        return _outlet_marked_line(self.tree, self.declared_site_keys) if self.tree is not None else []
+
+    @cached_property
+    def declared_site_keys(self) -> set[str]:
+        """The keys of the site's names as the page declares them to machines: og:site_name
+        and its kin, the JSON-LD publisher, and an <h1> marked as the logo."""
+        return ({outlet_key(v) for key in META_SITE for v in self.meta.get(key, [])}
+                | {outlet_key(n) for item in self.json_ld for n in _names(item.get("publisher"), False, self.json_ld_nodes)}
+                | {outlet_key(n) for n in self.logos}) - {""}
 
     @cached_property
     def name_part_list(self) -> list[str]:
@@ -2178,15 +2186,23 @@ _NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|
 _MORE_THAN_ONE_NAME = re.compile(r",|\band\b|&")
 
 
-def _outlet_marked_line(tree: HtmlElement) -> list[str]:
+def _outlet_marked_line(tree: HtmlElement, site_keys: set[str] = frozenset()) -> list[str]:
     """The names on the first line under the headline, before the story's text, that is
     nothing but one to three names and a part marked as the outlet ("<span>Ann Lee and Tom
     Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
-    is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
-    a quotation or a box of other stories."""
+    is a byline's, whose other part is its writers. Or a part that is wholly the site's name as
+    the page declares it to machines (`site_keys`: og:site_name, the JSON-LD publisher), where
+    no class names it (a build's hashes, or none): "<span>Ann Lee</span><span>Harbor
+    Ledger</span>", when the text's byline test reads every name before it as a person's (with
+    no class, a section's name sits so too: "<span>Local Sports</span><span>Harbor
+    Ledger</span>"). Not in a caption, a teaser, the comments, a quotation or a box of other
+    stories."""
     headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
+        named_by_text = outlet is None and bool(site_keys)
+        if named_by_text:
+            outlet = next((child for child in element if _is_site_name_part(child, site_keys)), None)
         if outlet is None:
             # The outlet on a line of its own after the names', the story's date beside it
             # ("<div>Ann Lee</div><div><span class=provider>Harbor Wire</span> <time>"): a
@@ -2203,6 +2219,8 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
             continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
+        if match and named_by_text and len(names_in(match["names"])) != len(split_people(match["names"])[0]):
+            continue
         if match:
             return [match["names"]]
     return []
@@ -2937,6 +2955,12 @@ _OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affilia
                            r"newspaper|provider)(?:$|[\s_-])", re.I)
 _HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
                             'contains(@itemprop, "author")])')
+
+
+def _is_site_name_part(node, site_keys: set[str]) -> bool:
+    """An element of a line whose whole text is the site's name (by its key) and that holds
+    no part marked as the author."""
+    return outlet_key(_text(node) or "") in site_keys and not _HOLDS_AUTHOR(node)
 
 
 def _is_outlet_part(node) -> bool:
@@ -4979,9 +5003,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # a personal site's title is often its writer's name, "Post – Ann Lee", and the site's
     # name alone in a byline was kept before that part was read.)
     title_part = signals.front_page_title_part
-    declared = ({outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
-                | {outlet_key(n) for item in signals.json_ld for n in _names(item.get("publisher"), False, signals.json_ld_nodes)}
-                | {outlet_key(n) for n in signals.logos}) if title_part else set()
+    declared = signals.declared_site_keys if title_part else set()
     site_keys = {outlet_key(s) for s in sites if s not in title_part or outlet_key(s) in declared}
     # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
     domain = domain_of(signals.url)

@@ -5608,3 +5608,30 @@ def test_a_one_word_writer_that_begins_the_sites_name(site, writer, authors):
            f"</body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == authors
 
+
+# --- authors: the site's own name beside the writer's under the headline, no class to mark it -
+
+
+SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the site's name as its tags declare it, a part of its own after the writers' names, the
+    # date on the next line
+    (SITE_DECLARED, '<div><div><span>Ann Lee</span><span>Harbor Ledger</span></div><div>Published 7:07 PM Mar 5, 2024'
+                    '</div></div>', ["Ann Lee"]),
+    (json_ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbor Ledger"}}),
+     '<div><span>Ann Lee and Tom Park</span> <span>Harbor Ledger</span></div>', ["Ann Lee", "Tom Park"]),
+    ('<meta property="og:site_name" content="harborledger">', '<div><span>Ann Lee</span><span>HARBOR LEDGER</span></div>',
+     ["Ann Lee"]),
+    # near misses: a name beside another outlet's (a syndicated story's source is no mark of
+    # a byline without its class), a section's name beside the site's, and the site's name
+    # inside a sentence
+    (SITE_DECLARED, '<div><span>Ann Lee</span><span>Port Carlow Times</span></div>', []),
+    (SITE_DECLARED, '<div><span>Local News</span><span>Harbor Ledger</span></div>', []),
+    (SITE_DECLARED, '<div><span>High School Sports</span><span>Harbor Ledger</span></div>', []),
+    (SITE_DECLARED, '<p>Ann Lee told the <span>Harbor Ledger</span> she would stay.</p>', []),
+])
+def test_the_sites_declared_name_beside_the_writer_under_the_headline(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, top
+
