@@ -5095,9 +5095,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
-        if people and source in ("json-ld", "meta") and all(map(_looks_like_account, people)):
+        if people and source in ("json-ld", "meta") and (all(map(_looks_like_account, people)) or (
+                source == "json-ld" and _stated_as_login_too(signals, people))):
             # The account that posted the story ("Tomas R", "Ines Varga-admin"), where the
-            # visible byline names other people: they are the writers.
+            # visible byline names other people: they are the writers. (So too a name that
+            # another of the page's JSON-LD statements of the story gives as the account's
+            # login, "ines-v" for "Ines Varga": two plugins, one writing the account's display
+            # name, the other its login.)
             shown = people_in(signals.byline)
             if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
                 continue
@@ -5164,6 +5168,25 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+_LOGIN = re.compile(r"([a-z]+)[-_.]([a-z]+)")  # "ines-v", "ines_varga": an account's login
+
+
+def _stated_as_login_too(signals: Signals, people: list[str]) -> bool:
+    """Another of the JSON-LD objects of this story names as its author a login that spells
+    one of these people: the given name, a mark, and the family name or its first letters
+    ("ines-v", "ines.varga" for "Ines Varga")."""
+    logins = [(m[1], m[2]) for item in signals.own_json_ld
+              for name in _names(item.get("author"), True, signals.json_ld_nodes)
+              if (m := _LOGIN.fullmatch(name.strip()))]
+    if not logins:
+        return False
+    for person in people:
+        words = person_key(person).split()
+        if len(words) >= 2 and any(given == words[0] and words[-1].startswith(family) for given, family in logins):
+            return True
+    return False
 
 
 _MIDDLE_PARTS = r"\s+(?:[A-Z][\w'’-]*\.?\s+){1,2}"  # "B. ", "Bea ", "B. C. " between a given and a family name

@@ -5635,3 +5635,26 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
 def test_the_sites_declared_name_beside_the_writer_under_the_headline(head, top, authors):
     assert parsed(head=head, top=top).authors == authors, top
 
+
+# --- authors: a JSON-LD author that another statement of the story gives as a login -----------
+
+
+def _two_statements(name: str, login: str) -> str:
+    return (json_ld({"@type": "Article", "headline": "Harbour channel to be dredged",
+                     "author": {"@type": "Person", "name": name}})
+            + json_ld({"@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+                       "author": {"@type": "Person", "name": login}}))
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the account's display name and its login: the byline under the headline names the writer
+    (_two_statements("Tomas Reyes", "tomas-r"), '<p class="byline">By Ines Varga</p>', ["Ines Varga"]),
+    (_two_statements("Tomas Reyes", "tomas_reyes"), '<p class="byline">By Ines Varga</p>', ["Ines Varga"]),
+    # near misses: a login that spells another person, no byline to say otherwise, and a second
+    # statement that gives the name whole
+    (_two_statements("Tomas Reyes", "lia-m"), '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"]),
+    (_two_statements("Tomas Reyes", "tomas-r"), "", ["Tomas Reyes"]),
+    (_two_statements("Tomas Reyes", "Tomas Reyes"), '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"]),
+])
+def test_a_json_ld_author_that_the_page_gives_as_a_login_too(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, (head, top)
