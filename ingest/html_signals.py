@@ -5482,10 +5482,10 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
 
 def _lone_site_name(name: str, site_keys: set[str], sites: list[str]) -> bool:
     """A one-word "writer" that is the site's name, or the word its name or address begins
-    with ("Harbor" on harborcannon.example): a brand signing its own posts, not a pen name.
+    with ("Harbor" on harborkite.example): a brand signing its own posts, not a pen name.
     Of the site's names of several words, also those that site_keys leaves out (the <title>'s
     part that the link home shows, where nothing declares it: a personal site's title may be
-    its writer's full name, whole): the first word of "Harbor Cannon Works" or "The Harbor
+    its writer's full name, whole): the first word of "Harbor Kite Works" or "The Harbor
     Blog", where the page names no address of its own to begin with it."""
     key = outlet_key(name)
     return key in site_keys or (len(key) >= 4 and (

@@ -5593,12 +5593,12 @@ def test_the_byline_writes_a_structured_name_in_full(head, top, authors):
 @pytest.mark.parametrize("site, writer, authors", [
     # the studio's short name signing its posts: the first word of the name its link home and
     # its <title> give, where the page names no address of its own to begin with it
-    ("Harbor Cannon Works", "Harbor", []),
-    ("Marlo Cannon Studio", "Marlo", []),
+    ("Harbor Kite Works", "Harbor", []),
+    ("Marlo Kite Studio", "Marlo", []),
     ("The Harbor Blog", "Harbor", []),
     # near misses: a pen name that is not the site's first word, and a site named for the
     # writer in one word (a personal site's title may be its writer's name)
-    ("Harbor Cannon Works", "Marlo", ["Marlo"]),
+    ("Harbor Kite Works", "Marlo", ["Marlo"]),
     ("Marlo", "Marlo", ["Marlo"]),
 ])
 def test_a_one_word_writer_that_begins_the_sites_name(site, writer, authors):
@@ -5618,7 +5618,7 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
 @pytest.mark.parametrize("head, top, authors", [
     # the site's name as its tags declare it, a part of its own after the writers' names, the
     # date on the next line
-    (SITE_DECLARED, '<div><div><span>Ann Lee</span><span>Harbor Ledger</span></div><div>Published 7:07 PM Mar 5, 2024'
+    (SITE_DECLARED, '<div><div><span>Ann Lee</span><span>Harbor Ledger</span></div><div>Published 9:40 AM Mar 5, 2024'
                     '</div></div>', ["Ann Lee"]),
     (json_ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbor Ledger"}}),
      '<div><span>Ann Lee and Tom Park</span> <span>Harbor Ledger</span></div>', ["Ann Lee", "Tom Park"]),
