@@ -1547,7 +1547,10 @@ def _of_another_story(element, headline) -> bool:
     or a comment's item's, a pull quote's."""
     # (A picture's or a comment's microdata author is another item's byline too: trafilatura's
     # search, which reads itemprop="author" anywhere, would give it.)
-    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+    # (With no headline to tell the story's boxes, the page's one <article> is the story's box:
+    # a "Trending" bar before it, in the box that holds both, heads no box of other stories.)
+    story = _the_one_article(element) if headline is None else None
+    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline, story) or _IN_MEDIA_ITEM(element)
                 or _in_card_link(element) or _IN_PULL_QUOTE(element))
 
 
@@ -2740,16 +2743,18 @@ _HOLDS_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4 or s
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
 
 
-def _in_other_stories(element, headline) -> bool:
+def _in_other_stories(element, headline, story=None) -> bool:
     """The element is in a box of the page that is about other stories, not this one: the
     site's navigation, a box named for related, popular or recommended stories, or a teaser
     card (the nearest box around it with a heading has that heading link to another page).
-    Boxes that hold the headline are the article's own and end the search; so do the page's
-    <body> and <html>, whose classes are the template's flags."""
+    Boxes that hold the headline are the article's own and end the search, as `story` does
+    when given; so do the page's <body> and <html>, whose classes are the template's flags."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     card_seen = False
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if box is story:
             return False
         marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
         if box.tag == "nav" or _OTHER_STORIES.search(marks) or _headed_as_other_stories(box):
@@ -2766,6 +2771,13 @@ def _in_other_stories(element, headline) -> bool:
         if not card_seen and _is_card_without_heading(box, element):
             return True
     return False
+
+
+def _the_one_article(element):
+    """The <article> around the element, when it is the only one on its page (teasers' cards
+    are <article>s too, many); else None."""
+    box = next(element.iterancestors("article"), None)
+    return box if box is not None and sum(1 for _ in box.getroottree().iter("article")) == 1 else None
 
 
 _CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)

@@ -5658,3 +5658,27 @@ def _two_statements(name: str, login: str) -> str:
 ])
 def test_a_json_ld_author_that_the_page_gives_as_a_login_too(head, top, authors):
     assert parsed(head=head, top=top).authors == authors, (head, top)
+
+
+# --- authors: the page's one <article> is the story's where no heading marks its headline -----
+
+
+TRENDING = '<div class="bar"><div>Trending</div><ul><li><a href="/tides">Tide tables</a></li></ul></div>'
+
+
+@pytest.mark.parametrize("before, story, after, authors", [
+    # the headline set in a plain <div>: a "Trending" bar before the one <article>, in the box
+    # that holds both, heads no box of other stories
+    (TRENDING, '<div>Harbour channel to be dredged</div><p class="byline">By Ann Lee</p>', "", ["Ann Lee"]),
+    # near misses: the byline in the bar's own box, and in one of several <article> cards after
+    # a "Trending" heading
+    ('<div class="bar"><div>Trending</div><p class="byline">By Tom Park</p></div>',
+     "<div>Harbour channel to be dredged</div>", "", []),
+    ("", "<div>Harbour channel to be dredged</div>",
+     '<div><div>Trending</div><article><a href="/tides">Tide tables for May</a><p class="byline">By Tom Park</p>'
+     '</article><article><a href="/ferry">Ferry times</a><p class="byline">By Lia Moon</p></article></div>', []),
+])
+def test_the_one_article_is_the_storys_where_no_heading_marks_the_headline(before, story, after, authors):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><div>{before}"
+           f"<article>{story}{BODY}</article>{after}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
