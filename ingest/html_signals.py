@@ -354,7 +354,15 @@ class Signals:
     def outlet_marked_line(self) -> list[str]:
         """The writers of a line under the headline whose other part is marked as the outlet
         (see _outlet_marked_line)."""
-        return _outlet_marked_line(self.tree) if self.tree is not None else []
+        return _outlet_marked_line(self.tree, self.declared_site_keys) if self.tree is not None else []
+
+    @cached_property
+    def declared_site_keys(self) -> set[str]:
+        """The keys of the site's names as the page declares them to machines: og:site_name
+        and its kin, the JSON-LD publisher, and an <h1> marked as the logo."""
+        return ({outlet_key(v) for key in META_SITE for v in self.meta.get(key, [])}
+                | {outlet_key(n) for item in self.json_ld for n in _names(item.get("publisher"), False, self.json_ld_nodes)}
+                | {outlet_key(n) for n in self.logos}) - {""}
 
     @cached_property
     def name_part_list(self) -> list[str]:
@@ -1450,6 +1458,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
                           and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
+                          and not (not kind and _is_closing_credit(tree, headline, e))
                           and not elsewhere(e)),
                          None)
             if first is not None:
@@ -1531,12 +1540,24 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     return [], [], [], bool(others) or teasers
 
 
+def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:
+    """A wire story's credit paragraph past the story's text ("<p>Reporting by A; additional
+    reporting by B; Editing by C</p>" at its end): its closing credits, which the reporting
+    credits read (after the links to writers' pages and the other lines a reader takes for a
+    byline), not the byline a reader finds under the headline."""
+    return (element.tag == "p" and headline is not None and bool(_CREDIT_LINE.match(_text(element) or ""))
+            and not _before_the_story(tree, headline, [element]))
+
+
 def _of_another_story(element, headline) -> bool:
     """The byline found is another story's: a teaser's, a related box's, a card's, a picture's
     or a comment's item's, a pull quote's."""
     # (A picture's or a comment's microdata author is another item's byline too: trafilatura's
     # search, which reads itemprop="author" anywhere, would give it.)
-    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline) or _IN_MEDIA_ITEM(element)
+    # (With no headline to tell the story's boxes, the page's one <article> is the story's box:
+    # a "Trending" bar before it, in the box that holds both, heads no box of other stories.)
+    story = _the_one_article(element) if headline is None else None
+    return bool(_in_teaser(element, headline) or _in_other_stories(element, headline, story) or _IN_MEDIA_ITEM(element)
                 or _in_card_link(element) or _IN_PULL_QUOTE(element))
 
 
@@ -2175,15 +2196,23 @@ _NAMES_ONLY = re.compile(rf"\s*(?:By\s+)?(?P<names>{_TITLED_NAME}(?:\s*(?:,|and|
 _MORE_THAN_ONE_NAME = re.compile(r",|\band\b|&")
 
 
-def _outlet_marked_line(tree: HtmlElement) -> list[str]:
+def _outlet_marked_line(tree: HtmlElement, site_keys: set[str] = frozenset()) -> list[str]:
     """The names on the first line under the headline, before the story's text, that is
     nothing but one to three names and a part marked as the outlet ("<span>Ann Lee and Tom
     Park</span><span class="publication">Harbor Ledger</span>"): the part's class says the line
-    is a byline's, whose other part is its writers. Not in a caption, a teaser, the comments,
-    a quotation or a box of other stories."""
+    is a byline's, whose other part is its writers. Or a part that is wholly the site's name as
+    the page declares it to machines (`site_keys`: og:site_name, the JSON-LD publisher), where
+    no class names it (a build's hashes, or none): "<span>Ann Lee</span><span>Harbor
+    Ledger</span>", when the text's byline test reads every name before it as a person's (with
+    no class, a section's name sits so too: "<span>Local Sports</span><span>Harbor
+    Ledger</span>"). Not in a caption, a teaser, the comments, a quotation or a box of other
+    stories."""
     headline = _byline_headline(tree)
     for element, text in _lines_under_headline(tree, headline):
         outlet = next((child for child in element if _is_outlet_part(child)), None)
+        named_by_text = outlet is None and bool(site_keys)
+        if named_by_text:
+            outlet = next((child for child in element if _is_site_name_part(child, site_keys)), None)
         if outlet is None:
             # The outlet on a line of its own after the names', the story's date beside it
             # ("<div>Ann Lee</div><div><span class=provider>Harbor Wire</span> <time>"): a
@@ -2200,6 +2229,8 @@ def _outlet_marked_line(tree: HtmlElement) -> list[str]:
             continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
+        if match and named_by_text and len(names_in(match["names"])) != len(split_people(match["names"])[0]):
+            continue
         if match:
             return [match["names"]]
     return []
@@ -2719,16 +2750,18 @@ _HOLDS_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4 or s
 _CARD_LENGTH = 400  # characters of text in a teaser card at most
 
 
-def _in_other_stories(element, headline) -> bool:
+def _in_other_stories(element, headline, story=None) -> bool:
     """The element is in a box of the page that is about other stories, not this one: the
     site's navigation, a box named for related, popular or recommended stories, or a teaser
     card (the nearest box around it with a heading has that heading link to another page).
-    Boxes that hold the headline are the article's own and end the search; so do the page's
-    <body> and <html>, whose classes are the template's flags."""
+    Boxes that hold the headline are the article's own and end the search, as `story` does
+    when given; so do the page's <body> and <html>, whose classes are the template's flags."""
     headline_boxes = set(headline.iterancestors()) if headline is not None else set()
     card_seen = False
     for box in element.iterancestors():
         if box in headline_boxes or box.tag in ("body", "html"):
+            return False
+        if box is story:
             return False
         marks = _TAXONOMY_CLASS.sub(" ", f"{box.get('class', '')} {box.get('id', '')}")
         if box.tag == "nav" or _OTHER_STORIES.search(marks) or _headed_as_other_stories(box):
@@ -2745,6 +2778,13 @@ def _in_other_stories(element, headline) -> bool:
         if not card_seen and _is_card_without_heading(box, element):
             return True
     return False
+
+
+def _the_one_article(element):
+    """The <article> around the element, when it is the only one on its page (teasers' cards
+    are <article>s too, many); else None."""
+    box = next(element.iterancestors("article"), None)
+    return box if box is not None and sum(1 for _ in box.getroottree().iter("article")) == 1 else None
 
 
 _CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)
@@ -2934,6 +2974,12 @@ _OUTLET_CLASS = re.compile(r"(?:^|[\s_-])(?:publication|publisher|outlet|affilia
                            r"newspaper|provider)(?:$|[\s_-])", re.I)
 _HOLDS_AUTHOR = etree.XPath('boolean(.//*[contains(@class, "author") or contains(@class, "byline") or '
                             'contains(@itemprop, "author")])')
+
+
+def _is_site_name_part(node, site_keys: set[str]) -> bool:
+    """An element of a line whose whole text is the site's name (by its key) and that holds
+    no part marked as the author."""
+    return outlet_key(_text(node) or "") in site_keys and not _HOLDS_AUTHOR(node)
 
 
 def _is_outlet_part(node) -> bool:
@@ -5095,9 +5141,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # a personal site's title is often its writer's name, "Post – Ann Lee", and the site's
     # name alone in a byline was kept before that part was read.)
     title_part = signals.front_page_title_part
-    declared = ({outlet_key(v) for key in META_SITE for v in signals.meta.get(key, [])}
-                | {outlet_key(n) for item in signals.json_ld for n in _names(item.get("publisher"), False, signals.json_ld_nodes)}
-                | {outlet_key(n) for n in signals.logos}) if title_part else set()
+    declared = signals.declared_site_keys if title_part else set()
     site_keys = {outlet_key(s) for s in sites if s not in title_part or outlet_key(s) in declared}
     # The site's address names it too ("valleycourier.example" for a "Valley Courier" byline).
     domain = domain_of(signals.url)
@@ -5174,7 +5218,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                          [a] if (a := _settled(trafilatura_author))
                          and person_key(a) not in signals.site_title_keys else [])):
         if source == "lone":
-            lone = _lone_name(signals, json_ld_people, meta_people, site_keys)
+            lone = _lone_name(signals, json_ld_people, meta_people, site_keys, sites)
             if lone:
                 return lone
             continue
@@ -5189,9 +5233,13 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
             keys = {outlet_key(p) for p in people}
             if shown and len(shown) < len(people) and all(outlet_key(p) in keys for p in shown):
                 return Choice(shown, "byline")
-        if people and source in ("json-ld", "meta") and all(map(_looks_like_account, people)):
+        if people and source in ("json-ld", "meta") and (all(map(_looks_like_account, people)) or (
+                source == "json-ld" and _stated_as_login_too(signals, people))):
             # The account that posted the story ("Tomas R", "Ines Varga-admin"), where the
-            # visible byline names other people: they are the writers.
+            # visible byline names other people: they are the writers. (So too a name that
+            # another of the page's JSON-LD statements of the story gives as the account's
+            # login, "ines-v" for "Ines Varga": two plugins, one writing the account's display
+            # name, the other its login.)
             shown = people_in(signals.byline)
             if shown and not {person_key(p) for p in shown} & {person_key(p) for p in people}:
                 continue
@@ -5247,9 +5295,67 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
                 others = people_in(other_raw) if other_raw else []
                 if keys < {person_key(p) for p in others} and not _has_credits(other_raw, others):
                     people, source, keys = others, other_source, {person_key(p) for p in others}
+        if people and source in ("json-ld", "meta") and _may_write_fuller(signals, people):
+            # A CMS states its account's short name ("Ann Lee"), where the byline signs with a
+            # middle initial or name ("Ann B. Lee"): the byline's is the name as the writer
+            # gives it. (The byline, a search of the whole page, is read only when the markup
+            # writes such a longer form of one of these names.)
+            fuller = _as_the_byline_writes(people, people_in(signals.byline))
+            if fuller != people:
+                return Choice(fuller, "byline")
         if people:
             return Choice(people, source)
     return Choice([], None)
+
+
+_LOGIN = re.compile(r"([a-z]+)[-_.]([a-z]+)")  # "ines-v", "ines_varga": an account's login
+
+
+def _stated_as_login_too(signals: Signals, people: list[str]) -> bool:
+    """Another of the JSON-LD objects of this story names as its author a login that spells
+    one of these people: the given name, a mark, and the family name or its first letters
+    ("ines-v", "ines.varga" for "Ines Varga")."""
+    logins = [(m[1], m[2]) for item in signals.own_json_ld
+              for name in _names(item.get("author"), True, signals.json_ld_nodes)
+              if (m := _LOGIN.fullmatch(name.strip()))]
+    if not logins:
+        return False
+    for person in people:
+        words = person_key(person).split()
+        if len(words) >= 2 and any(given == words[0] and words[-1].startswith(family) for given, family in logins):
+            return True
+    return False
+
+
+_MIDDLE_PARTS = r"\s+(?:[A-Z][\w'’-]*\.?\s+){1,2}"  # "B. ", "Bea ", "B. C. " between a given and a family name
+
+
+def _may_write_fuller(signals: Signals, people: list[str]) -> bool:
+    """The markup writes one of these names of two words or more with a middle initial or
+    name between its first and last words ("Ann B. Lee" for "Ann Lee"): a cheap test of the
+    markup as text before the byline is read."""
+    if signals.html is None:
+        return False
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and re.search(rf"(?<!\w){re.escape(words[0])}{_MIDDLE_PARTS}{re.escape(words[-1])}(?!\w)",
+                                         signals.html):
+            return True
+    return False
+
+
+def _as_the_byline_writes(people: list[str], shown: list[str]) -> list[str]:
+    """Each name as the byline writes it, where the byline gives the same first and last words
+    with a middle initial or name between them ("Ann Lee" -> "Ann B. Lee"); the others as
+    they were."""
+    fuller = []
+    for name in people:
+        words = person_key(name).split()
+        fuller.append(next((written for written in shown
+                            if len(words) >= 2 and len(longer := person_key(written).split()) in (len(words) + 1, len(words) + 2)
+                            and longer[0] == words[0] and longer[-1] == words[-1]
+                            and longer[1:len(words) - 1] == words[1:-1]), name))
+    return fuller
 
 
 def _site_field_after_writer(signals: Signals, name: str, raw: list[str]) -> bool:
@@ -5470,7 +5576,7 @@ def _looks_like_account(name: str) -> bool:
 
 
 def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tuple[str, list[str]]],
-               site_keys: set[str]) -> Choice | None:
+               site_keys: set[str], sites: list[str]) -> Choice | None:
     """A writer known by one word ("by Marlo", a pen name): the page's signals name nobody
     else, and two of them (the JSON-LD Person, a meta author, the byline, a rel="author" link,
     a link to an author page) give that same one word. One signal alone is not enough: a lone
@@ -5495,7 +5601,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys)):
+                    or _lone_site_name(name, site_keys, sites)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -5512,11 +5618,21 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     return Choice([LoneName(names[best])], votes[best][0])
 
 
-def _lone_site_name(name: str, site_keys: set[str]) -> bool:
+def _lone_site_name(name: str, site_keys: set[str], sites: list[str]) -> bool:
     """A one-word "writer" that is the site's name, or the word its name or address begins
-    with ("Vortex" on vortexcannon.example): a brand signing its own posts, not a pen name."""
+    with ("Harbor" on harborkite.example): a brand signing its own posts, not a pen name.
+    Of the site's names of several words, also those that site_keys leaves out (the <title>'s
+    part that the link home shows, where nothing declares it: a personal site's title may be
+    its writer's full name, whole): the first word of "Harbor Kite Works" or "The Harbor
+    Blog", where the page names no address of its own to begin with it."""
     key = outlet_key(name)
-    return key in site_keys or (len(key) >= 4 and any(site.startswith(key) for site in site_keys))
+    return key in site_keys or (len(key) >= 4 and (
+        any(site.startswith(key) for site in site_keys)
+        or any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].casefold() == "the " else name
 
 
 # --- dates ---------------------------------------------------------------------------------

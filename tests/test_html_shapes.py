@@ -5671,3 +5671,141 @@ def test_a_card_without_a_heading_holds_another_storys_byline(top, authors):
 ])
 def test_a_portrait_beside_a_bio_after_the_story(top, after, authors):
     assert parsed(top=top, after=after).authors == authors
+
+
+# --- authors: a wire story's credit line at its end is no byline over the one under the headline
+
+
+@pytest.mark.parametrize("top, after, authors, source", [
+    # the writer linked under the headline, the closing credits naming an additional reporter
+    ('<div><span><a href="/journalists/ines-varga">Ines Varga</a></span></div>',
+     "<p>Reporting by Ines Varga; additional reporting by Lia Moon and Tomas Reyes; Editing by Luc Martin</p>",
+     ["Ines Varga"], "byline"),
+    # near misses: the closing credits with no byline above are still read, as the story's
+    # reporting credits; a credit line under the headline is still its byline
+    ("", "<p>Reporting by Ines Varga; additional reporting by Lia Moon; Editing by Luc Martin</p>",
+     ["Ines Varga", "Lia Moon"], "text"),
+    ("<p>Reporting by Ines Varga; Editing by Luc Martin</p>", "", ["Ines Varga"], "byline"),
+])
+def test_closing_credits_are_no_byline_over_the_writer_under_the_headline(top, after, authors, source):
+    article = parsed(top=top, after=after)
+    assert (article.authors, article.provenance.get("authors")) == (authors, source)
+
+
+# --- authors: the byline's fuller form of a name a structured field shortens ------------------
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the CMS's short name, the byline's with a middle initial or name
+    (json_ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee"}}),
+     '<p class="byline">By Ann B. Lee</p>', ["Ann B. Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<div class="byline">By <a href="/staff/ann">Ann Bea Lee, Harbor Ledger</a></div>',
+     ["Ann Bea Lee"]),
+    ('<meta property="article:author" content="Ines Varga">', '<p>By Ines M. J. Varga</p>', ["Ines M. J. Varga"]),
+    # near misses: the byline as the field writes it, the longer name only in the story's
+    # text, a byline with another first or last word
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann Lee</p><p>Her aunt Ann B. Lee spoke.</p>',
+     ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p>Ann B. Lee, the harbour master, spoke.</p>', ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Anna B. Lee</p>', ["Ann Lee"]),
+    ('<meta name="author" content="Ann Lee">', '<p class="byline">By Ann B. Leeds</p>', ["Ann Lee"]),
+])
+def test_the_byline_writes_a_structured_name_in_full(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, top
+
+
+# --- authors: a one-word "writer" that begins the site's name, where the page has no address ---
+
+
+@pytest.mark.parametrize("site, writer, authors", [
+    # the studio's short name signing its posts: the first word of the name its link home and
+    # its <title> give, where the page names no address of its own to begin with it
+    ("Harbor Kite Works", "Harbor", []),
+    ("Marlo Kite Studio", "Marlo", []),
+    ("The Harbor Blog", "Harbor", []),
+    # near misses: a pen name that is not the site's first word, and a site named for the
+    # writer in one word (a personal site's title may be its writer's name)
+    ("Harbor Kite Works", "Marlo", ["Marlo"]),
+    ("Marlo", "Marlo", ["Marlo"]),
+])
+def test_a_one_word_writer_that_begins_the_sites_name(site, writer, authors):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour channel to be dredged – {site}"
+           f"</title></head><body><header><a href='/' rel='home'>{site}</a></header><article>{HEADLINE}"
+           f"<p>Posted by <a href='/author/{writer.lower()}/' rel='author'>{writer}</a></p>{BODY}</article>"
+           f"</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
+
+
+# --- authors: the site's own name beside the writer's under the headline, no class to mark it -
+
+
+SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the site's name as its tags declare it, a part of its own after the writers' names, the
+    # date on the next line
+    (SITE_DECLARED, '<div><div><span>Ann Lee</span><span>Harbor Ledger</span></div><div>Published 9:40 AM Mar 5, 2024'
+                    '</div></div>', ["Ann Lee"]),
+    (json_ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbor Ledger"}}),
+     '<div><span>Ann Lee and Tom Park</span> <span>Harbor Ledger</span></div>', ["Ann Lee", "Tom Park"]),
+    ('<meta property="og:site_name" content="harborledger">', '<div><span>Ann Lee</span><span>HARBOR LEDGER</span></div>',
+     ["Ann Lee"]),
+    # near misses: a name beside another outlet's (a syndicated story's source is no mark of
+    # a byline without its class), a section's name beside the site's, and the site's name
+    # inside a sentence
+    (SITE_DECLARED, '<div><span>Ann Lee</span><span>Port Carlow Times</span></div>', []),
+    (SITE_DECLARED, '<div><span>Local News</span><span>Harbor Ledger</span></div>', []),
+    (SITE_DECLARED, '<div><span>High School Sports</span><span>Harbor Ledger</span></div>', []),
+    (SITE_DECLARED, '<p>Ann Lee told the <span>Harbor Ledger</span> she would stay.</p>', []),
+])
+def test_the_sites_declared_name_beside_the_writer_under_the_headline(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, top
+
+
+# --- authors: a JSON-LD author that another statement of the story gives as a login -----------
+
+
+def _two_statements(name: str, login: str) -> str:
+    return (json_ld({"@type": "Article", "headline": "Harbour channel to be dredged",
+                     "author": {"@type": "Person", "name": name}})
+            + json_ld({"@type": "BlogPosting", "headline": "Harbour channel to be dredged",
+                       "author": {"@type": "Person", "name": login}}))
+
+
+@pytest.mark.parametrize("head, top, authors", [
+    # the account's display name and its login: the byline under the headline names the writer
+    (_two_statements("Tomas Reyes", "tomas-r"), '<p class="byline">By Ines Varga</p>', ["Ines Varga"]),
+    (_two_statements("Tomas Reyes", "tomas_reyes"), '<p class="byline">By Ines Varga</p>', ["Ines Varga"]),
+    # near misses: a login that spells another person, no byline to say otherwise, and a second
+    # statement that gives the name whole
+    (_two_statements("Tomas Reyes", "lia-m"), '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"]),
+    (_two_statements("Tomas Reyes", "tomas-r"), "", ["Tomas Reyes"]),
+    (_two_statements("Tomas Reyes", "Tomas Reyes"), '<p class="byline">By Ines Varga</p>', ["Tomas Reyes"]),
+])
+def test_a_json_ld_author_that_the_page_gives_as_a_login_too(head, top, authors):
+    assert parsed(head=head, top=top).authors == authors, (head, top)
+
+
+# --- authors: the page's one <article> is the story's where no heading marks its headline -----
+
+
+TRENDING = '<div class="bar"><div>Trending</div><ul><li><a href="/tides">Tide tables</a></li></ul></div>'
+
+
+@pytest.mark.parametrize("before, story, after, authors", [
+    # the headline set in a plain <div>: a "Trending" bar before the one <article>, in the box
+    # that holds both, heads no box of other stories
+    (TRENDING, '<div>Harbour channel to be dredged</div><p class="byline">By Ann Lee</p>', "", ["Ann Lee"]),
+    # near misses: the byline in the bar's own box, and in one of several <article> cards after
+    # a "Trending" heading
+    ('<div class="bar"><div>Trending</div><p class="byline">By Tom Park</p></div>',
+     "<div>Harbour channel to be dredged</div>", "", []),
+    ("", "<div>Harbour channel to be dredged</div>",
+     '<div><div>Trending</div><article><a href="/tides">Tide tables for May</a><p class="byline">By Tom Park</p>'
+     '</article><article><a href="/ferry">Ferry times</a><p class="byline">By Lia Moon</p></article></div>', []),
+])
+def test_the_one_article_is_the_storys_where_no_heading_marks_the_headline(before, story, after, authors):
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><div>{before}"
+           f"<article>{story}{BODY}</article>{after}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
