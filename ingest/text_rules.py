@@ -960,6 +960,13 @@ _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC
 
 
 _ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\.\d")
+# "Published" and "updated" in languages that write a slashed date day first (German, French,
+# Spanish, Portuguese, Italian, Dutch, the Scandinavian languages, Polish, Czech): beside one,
+# "05/10/2018" is the 5th of October, as the stamp's own language writes it.
+_DAY_FIRST_PUBLISHED_WORDS = (r"publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|publicado|actualizado|"
+                              r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|publisert|udgivet|"
+                              r"opublikowano|zveřejněno")
+_DAY_FIRST_STAMP = re.compile(rf"(?i:(?<!\w)(?:{_DAY_FIRST_PUBLISHED_WORDS})\b)")
 
 
 def full_dates(text: str) -> list[tuple[int, str]]:
@@ -976,8 +983,9 @@ def full_dates(text: str) -> list[tuple[int, str]]:
             raw = _ZONE_OR_DOTTED_TIME.sub("", raw)
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
-            first, second, year = map(int, slashed.groups())
-            month, day = (first, second) if first <= 12 else (second, first)
+            first, second, year = map(int, slashed.groups())  # (or the line's stamp word says day first)
+            day_first = first > 12 or second <= 12 and bool(_DAY_FIRST_STAMP.search(text))
+            month, day = (second, first) if day_first else (first, second)
             year += 2000 if year < 100 else 0
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
@@ -1683,9 +1691,7 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 # "Published" and "updated" in the languages we see most: the stamp after a byline's names
 # ("Von Ann Lee publiziert am 25. September 2018").
-_PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|"
-                    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|"
-                    r"publisert|udgivet|opublikowano|zveřejněno)\b")
+_PUBLISHED_WORDS = rf"(?:published|posted|{_DAY_FIRST_PUBLISHED_WORDS})\b"
 # Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
 _READING_TIME = re.compile(
     # ("5-6 minutes": a browser's reader view gives the time as a range, with no "read".)

@@ -3292,3 +3292,20 @@ def test_a_kind_of_piece_de_the_writer(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_from_our_correspondent(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, published", [
+    # fail before: a slashed date beside a stamp word of a language that writes the day first
+    ("05/10/2018 - Publicado por: Ann Lee", "2018-10-05"),
+    ("Veröffentlicht am 03/04/2019 von Ann Lee", "2019-04-03"),
+    ("Ann Lee | publié le 03/04/2019", "2019-04-03"),
+    # near misses: an English stamp word or none (month first, as the US writes it); a first
+    # number that cannot be a month
+    ("05/10/2018 - Posted by: Ann Lee", "2018-05-10"),
+    ("By Ann Lee 05/10/2018", "2018-05-10"),
+    ("By Ann Lee 25/10/2018", "2018-10-25"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_slashed_date_beside_a_day_first_stamp_word(header, published, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    assert parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown).published[:10] == published
