@@ -2410,14 +2410,15 @@ _CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?
 
 
 # A Korean byline: the reporter's name in Hangul (two to four syllables) and the title that
-# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks; several names
+# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks, "칼럼니스트" (a
+# columnist, who signs a column at its end as a reporter does); several names
 # are parted by a middle dot ("홍길동·김영희 기자"). A wire dateline sets it at the head of the
 # story's first paragraph, "(서울=통신사) 홍길동 기자 = ...": the place and the agency in
 # brackets, the byline, then "=". On a line of its own, "글" ("text", "글·사진" text and
 # photos) may open it and the reporter's address close it.
 _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
-_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
+_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트)"
 _KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
 # (The outlet may open the line, "한빛일보 홍길동 기자", "[한빛뉴스] 홍길동 기자", its name ending in a
 # paper's or broadcaster's word, and the desk after it, "사회부 홍길동 기자"; each reporter may carry the title, "홍길동 기자, 김영희 기자"; the

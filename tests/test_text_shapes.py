@@ -271,6 +271,9 @@ def test_korean_bylines_under_the_headline(header, authors, markdown):
     # the wire dateline opening the story, and the reporter's address below it
     (f"(서울=한빛뉴스) 홍길동 기자 = {KOREAN_STORY}\n\n{KOREAN_STORY}", ["홍길동"]),
     (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 기자 hong@example.co.kr", ["홍길동"]),
+    # fail before: a columnist's sign-off, with the address; near miss: a columnist quoted
+    (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 칼럼니스트 hong@example.co.kr", ["홍길동"]),
+    (f"{KOREAN_STORY}\n\n홍길동 칼럼니스트는 파업이 끝났다고 말했다.", []),
 ])
 def test_korean_reporters_in_the_story(text, authors):
     article = parse(f"{KOREAN_HEADLINE}\n\n{text}\n", False)
