@@ -1177,7 +1177,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     top = _below_the_menus(lines, title_at) if title_at is not None and whole else 0
     above = [i for i in header if title_at is not None and top <= i < title_at]
-    page = _WholeText(lines)
+    page = _WholeText(lines, title_at)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     # A byline under the headline that credits a desk and no person settles it: the weaker
     # names around it are a photo credit's or a caption's, and a "by" above the headline a
@@ -1328,8 +1328,9 @@ class _WholeText:
     each candidate line asked it again, a scan of every line for each (the text parser took
     twice as long on the development set: 46.7-50.3 against 22.0-36.4 ms a text)."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], title_at: int | None = None):
         self.lines = lines
+        self.title_at = title_at
         self._lines_below: dict[tuple[int, int], int] = {}
 
     def lines_below(self, start: int, count: int) -> int:
@@ -1343,11 +1344,15 @@ class _WholeText:
     def above_furniture(self) -> list[int]:
         """For each line, the nearest line above it that is no caption and no furniture (-1
         when there is none): _below asks it of every candidate line, a share bar of hundreds of
-        buttons was read again for each of them."""
+        buttons was read again for each of them. (Nor a copy of the headline below it: a
+        share card's or the page's data repeat it over the byline, "Headline" / "Headline" /
+        "Ann Lee", which stands under the headline all the same.)"""
         nearest, last = [], -1
+        headline = self.lines[self.title_at].key if self.title_at is not None else None
         for j, line in enumerate(self.lines):
             nearest.append(last)
-            if not (rules.is_caption(line) or rules.is_furniture(line)):
+            if not (rules.is_caption(line) or rules.is_furniture(line)
+                    or headline is not None and j > self.title_at and line.key == headline):
                 last = j
         return nearest
 

@@ -3312,3 +3312,17 @@ def test_from_our_correspondent(header, authors, markdown):
 def test_a_slashed_date_beside_a_day_first_stamp_word(header, published, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     assert parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown).published[:10] == published
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the headline shown again (a share card's, the page's data) over the name
+    (f"{HEADLINE}\n\nAnn Lee", ["Ann Lee"]),
+    (f"{HEADLINE}\n\n{HEADLINE}\n\nAnn Lee\n\nPorts, Strikes, Harbour Life", ["Ann Lee"]),
+    (f"The union's vote ends a month of idle cranes.\n\n{HEADLINE}\n\nAnn Lee", ["Ann Lee"]),
+    # near misses: a section's name over the name, below the copy or alone
+    ("Harbour Life\n\nTom Park\n\nPorts, Strikes, Harbour Life", []),
+    (f"{HEADLINE}\n\nHarbour Life\n\nTom Park\n\nPorts, Strikes, Harbour Life", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_under_a_copy_of_the_headline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
