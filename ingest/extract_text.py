@@ -1193,6 +1193,12 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 # it (further names are in a related-stories list or a reviewer's credit).
                 if used and i > max(used) + 2:
                     break
+                # (So does the standfirst: a name below it, when the byline above it named the
+                # writers, is a picture's credit, "Tom Park March 3, 2019" set by a camera icon;
+                # only a byline in words or links, "By Tom Park", names one more writer there.)
+                if used and description_at is not None and max(used) < description_at < i \
+                        and not _explicit_byline(line):
+                    continue
                 # (Over the headline, a byline under another story's linked headline is a
                 # teaser's: a "Most read" or "Related" list set above the story.)
                 if part is above and _under_teaser(lines, i):

@@ -3326,3 +3326,22 @@ def test_a_slashed_date_beside_a_day_first_stamp_word(header, published, markdow
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_under_a_copy_of_the_headline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+STANDFIRST = "Dockers back the deal after a month of idle cranes"
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: under the standfirst, a name and a date (a picture's credit, its camera icon
+    # lost) once the byline above the standfirst named the writer
+    (f"[Ann Lee](/author/ann-lee)\n\n{STANDFIRST}\n\nTom Park March 3, 2019", ["Ann Lee"]),
+    (f"By Ann Lee\n\n{STANDFIRST}\n\nTom Park March 3, 2019", ["Ann Lee"]),
+    # near misses: no standfirst between; the byline under the standfirst; a "By" line under it
+    ("By Ann Lee\n\nTom Park March 3, 2019", ["Ann Lee", "Tom Park"]),
+    (f"{STANDFIRST}\n\nBy Ann Lee\n\nTom Park, March 3, 2019", ["Ann Lee", "Tom Park"]),
+    (f"{STANDFIRST}\n\nTom Park March 3, 2019", ["Tom Park"]),
+    (f"By Ann Lee\n\n{STANDFIRST}\n\nBy Tom Park", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_date_under_the_standfirst_after_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
