@@ -1569,6 +1569,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
     elif rules.is_name_line(line) and _under_tags(lines, i):
         return  # ("Topics" / "Tom Park" / "Sue Ray": the people the story is tagged with)
+    elif _among_headings(lines, i):
+        return  # ("##### Ann Lee's 400 m" / "##### Tom Park Eastside": a list's entries as headings)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"
@@ -1798,6 +1800,25 @@ def _names_down_to_stamp(lines: list[Line], i: int, anchors: set[int | None]) ->
     first, last = _run_around(lines, i, plain)
     return (last - first + 1 <= BLOCK_NAMES and last + 1 < len(lines) and rules.is_author_marker(lines[last + 1])
             and _below(lines, first, anchors))
+
+
+# The fewest headings of one level, one under the other, that are a list's entries.
+HEADING_RUN = 3
+
+
+def _among_headings(lines: list[Line], i: int) -> bool:
+    """Line i is a heading among HEADING_RUN or more of its level with nothing between them,
+    some of which are neither a name nor a byline's stamp or role: the entries of a list (its
+    videos, other stories) set as headings, "##### Ann Lee 400 m" / "##### Tom Park Eastside",
+    whose last entry's name stands over the story's stamp. (A byline block set as headings,
+    "#### Ann Lee" / "#### Tom Park" / "#### March 3, 2019", has nothing else.)"""
+    level = lines[i].heading
+    if not level:
+        return False
+    first, last = _run_around(lines, i, lambda x: x.heading == level)
+    return last - first + 1 >= HEADING_RUN and any(
+        not rules.is_name_line(lines[j], in_block=True) and not rules.is_author_marker(lines[j])
+        for j in range(first, last + 1))
 
 
 def _in_byline_block(lines: list[Line], i: int) -> bool:

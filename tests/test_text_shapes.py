@@ -3345,3 +3345,17 @@ STANDFIRST = "Dockers back the deal after a month of idle cranes"
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_date_under_the_standfirst_after_the_byline(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the last of a list's entries set as headings (videos of a meet), over the
+    # story's stamp
+    ("##### Ann Lee 400 m freestyle\n\n##### Sue Ray Eastside diving\n\n##### Tom Park Eastside\n\n"
+     "Posted: March 3, 2019", []),
+    # near misses: a byline block set as headings, names with their stamp or role; one name heading
+    ("#### Ann Lee\n\n#### Tom Park\n\n#### March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("#### Ann Lee\n\n#### Staff Writer\n\n#### March 3, 2019", ["Ann Lee"]),
+    ("##### Tom Park\n\nPosted: March 3, 2019", ["Tom Park"]),
+])
+def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
+    assert authors_under_headline(header, True) == authors
