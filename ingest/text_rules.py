@@ -1268,6 +1268,12 @@ _ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)
 _SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
 
 
+def shows_web_address(line: Line) -> bool:
+    """The line's words hold a web address ("More info: www.example.org", "... NJ;
+    www.example.org."): a credit's, a caption's or a listing's, never a headline's."""
+    return bool(_ADDRESS.search(line.text))
+
+
 def page_address(line: Line) -> str | None:
     """The address the line gives as the page's own (see _ADDRESS_LABEL), or None."""
     raw = line.raw.strip()

@@ -3379,3 +3379,18 @@ def test_readers_stamps_below_the_comments_heading(tail, published, markdown):
     top = f"# {HEADLINE}" if markdown else HEADLINE
     article = parse(f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n{tail}\n", markdown)
     assert (article.published or "")[:10] == (published or "")
+
+
+@pytest.mark.parametrize("text, title", [
+    # fail before: a text that opens with a credit or a listing holding a web address, its
+    # headline lost by the converter
+    (f"Tested by: Ann Lee Price: 40 euros More info: www.example.org/shop | +49 40 1234\n{LONG_PART}\n{LONG_PART}",
+     None),
+    ("CHEER ON the crews as they race the length of the bay during the Harbour Regatta, Oct. 5–7, "
+     f"in Kestrel Bay; www.example.org.\n{LONG_PART}\n{LONG_PART}", None),
+    # near misses: a headline with a site's name or address after its bar; a headline over it
+    (f"{HEADLINE} | www.example.org\n\n{LONG_PART}\n\n{LONG_PART}", HEADLINE),
+    (f"{HEADLINE}\n\nMore info: www.example.org\n\n{LONG_PART}", HEADLINE),
+])
+def test_a_line_with_a_web_address_is_no_headline(text, title):
+    assert parse(text, False).title == title
