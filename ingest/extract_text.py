@@ -1865,9 +1865,21 @@ def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     "Quick Facts".)"""
     for j in (i - 1, i + 1):
         if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) and not (j < i and rules.is_contact_marker(lines[j]))
-                                    or repeat and lines[j].text == lines[i].text):
+                                    or repeat and lines[j].text == lines[i].text
+                                    and not _entry_shown_twice(lines, min(i, j))):
             return True
     return False
+
+
+def _entry_shown_twice(lines: list[Line], first: int) -> bool:
+    """The pair of equal lines at first, first + 1 is one entry of a list whose entries each
+    show their title twice (a picture's alt text and its link) over a line of their own, as
+    the one above or below it does: "Cabbage diet" / "Cabbage diet" / summary / "Tom Park" /
+    "Tom Park" / summary. (A byline and its profile card name the writer twice once.)"""
+    def pair(k: int) -> bool:
+        return 0 <= k and k + 1 < len(lines) and lines[k].text == lines[k + 1].text
+
+    return pair(first - 3) or pair(first + 3)
 
 
 # --- dates ---------------------------------------------------------------------------------

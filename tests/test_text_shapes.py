@@ -3394,3 +3394,19 @@ def test_readers_stamps_below_the_comments_heading(tail, published, markdown):
 ])
 def test_a_line_with_a_web_address_is_no_headline(text, title):
     assert parse(text, False).title == title
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: a list below the story whose entries each show their title twice (a
+    # picture's alt text and its link) over a summary: a title shown twice is no byline
+    ("Cabbage Soup\nCabbage Soup\nA light soup for a week of cold nights.\nTom Park\nTom Park\n"
+     "A chef's plan for the week ahead.", []),
+    ("Cabbage Soup\nCabbage Soup\nA light soup for a week of cold nights.\nTom Park\nTom Park\n"
+     "A chef's plan for the week ahead.\nApple Cake\nApple Cake\nA cake for the weekend.", []),
+    # near miss: a writer's name and profile card, shown twice once, with the role below
+    ("Harbour Notes\nAnn Lee\nAnn Lee\nStaff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_list_of_entries_each_shown_twice(end, authors, separator):
+    end = end.replace("\n", separator)
+    assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}\n", False).authors == authors
