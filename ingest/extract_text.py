@@ -434,8 +434,12 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             if 2 <= line.words <= 3 or _capitals(line) and line.words <= 6:
                 below = _next_headline(lines, i)
                 # (Not a byline below: "Ferry strike looms" / "Ann Lee | The Harbor Ledger".)
-                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith(".") \
-                        and not _byline_or_dateline(lines[below]):
+                # (A headline as short as its kicker when a "By" line stands right under it:
+                # "Harbour Life" / "The Ferry Clock" / "By Ann Lee". A kicker names a section,
+                # each word capitalised: "Dockers hold on" over a short line is the headline.)
+                if below is not None and not lines[below].text.endswith(".") and not _byline_or_dateline(lines[below]) \
+                        and (lines[below].words >= 4
+                             or below + 1 < len(lines) and _explicit_byline(lines[below + 1]) and _section_name(line)):
                     return below
             return i
     for i, line in enumerate(lines[:before_story]):
@@ -791,6 +795,14 @@ def _title_case(line: Line) -> bool:
     "Dockers Vote to End the Harbour Strike" (sentence case capitalises only names)."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text)[1:] if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _section_name(line: Line) -> bool:
+    """Every word longer than three letters capitalised, the first too: a section's or a
+    kicker's name ("White House", "Harbour Life"), where a headline in sentence case has a
+    word in small letters ("Dockers hold on")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line.text)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _capitals(line: Line) -> bool:

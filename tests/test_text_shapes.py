@@ -3410,3 +3410,17 @@ def test_a_line_with_a_web_address_is_no_headline(text, title):
 def test_a_list_of_entries_each_shown_twice(end, authors, separator):
     end = end.replace("\n", separator)
     assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}\n", False).authors == authors
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: a kicker over a headline as short as it, a "By" line right under the headline
+    ("Harbour Life\n\nThe Ferry Clock\n\nBy Ann Lee", "The Ferry Clock"),
+    # near misses: no byline under the short line, or a date; a longer headline under the
+    # kicker; a short headline in sentence case over a short line
+    ("Dockers hold on\n\nThe Ferry Clock\n\nBy Ann Lee", "Dockers hold on"),
+    ("Harbour Life\n\nThe Ferry Clock", "Harbour Life"),
+    ("Harbour Life\n\nThe Ferry Clock\n\nMarch 3, 2019", "Harbour Life"),
+    (f"Harbour Life\n\n{HEADLINE}\n\nBy Ann Lee", HEADLINE),
+])
+def test_a_short_headline_under_its_kicker_over_the_byline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
