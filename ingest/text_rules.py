@@ -1185,6 +1185,10 @@ _NAVIGATION = re.compile(
     r"(?:(?:jump|skip) to (?:the )?(?:main |primary |site )?(?:content|navigation|nav|search|footer|menu|index|site index)\s*){2,}.{0,40}|"
     r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
+    # A link back to the list the story was opened from: "Back to overview", "Zurück zur Übersicht".
+    r"(?:back|return) to (?:the )?(?:overview|list|index|top|home ?page|all (?:news|articles|posts|stories))|"
+    r"zurück (?:zur|zum) (?:übersicht|startseite|liste)|retour (?:à la liste|à l'accueil|aux articles)|"
+    r"volver (?:al listado|al inicio|a la lista)|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
     r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|sign out|log ?in|log ?out|register|subscribe|sign up))+)$",
     re.I,

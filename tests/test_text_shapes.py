@@ -3424,3 +3424,20 @@ def test_a_list_of_entries_each_shown_twice(end, authors, separator):
 ])
 def test_a_short_headline_under_its_kicker_over_the_byline(top, title):
     assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+@pytest.mark.parametrize("text, furniture", [
+    # fail before: a link back to the list the story was opened from
+    ("Back to overview", True), ("Back to the list", True), ("Zurück zur Übersicht", True),
+    ("Retour à la liste", True),
+    # near misses: headlines that start the same way
+    ("Back to School", False), ("Back to the harbour after ten years", False),
+])
+def test_a_link_back_to_the_list_is_furniture(text, furniture):
+    assert rules.is_furniture(line(text)) is furniture
+
+
+def test_the_headline_under_the_site_and_a_link_back_to_the_list():
+    # fail before: the site's name was taken, the link back being no headline of four words
+    text = f"Harbour Ledger\nBack to overview\n\nBy Ann Lee, March 3, 2019\n\n{HEADLINE}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
