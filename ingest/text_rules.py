@@ -2030,6 +2030,9 @@ _NOT_NAME_WORDS = {
     # determiners, greetings and buttons: "The Water Coolest", "Hi Cherie", "Find Your Next Car"
     "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
+    # ("new" in German, French and Spanish, a section's first word: "Neues Leitbild"; not
+    # "Neuer", a surname too)
+    "neue", "neues", "neuen", "nouveau", "nouvelle", "nouveaux", "nouvelles", "nuevo", "nueva", "nuevos", "nuevas",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",

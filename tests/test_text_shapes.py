@@ -3441,3 +3441,13 @@ def test_the_headline_under_the_site_and_a_link_back_to_the_list():
     # fail before: the site's name was taken, the link back being no headline of four words
     text = f"Harbour Ledger\nBack to overview\n\nBy Ann Lee, March 3, 2019\n\n{HEADLINE}\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).title == HEADLINE
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fail before: "new" in German, French and Spanish opening a section's heading
+    ("Neues Leitbild", False), ("Neue Hafenordnung", False), ("Nouvelle Donne", False), ("Nueva Ruta", False),
+    # near misses: a surname that means "new"; English "New" as before
+    ("Manuela Neuer", True), ("New Harbour", False),
+])
+def test_new_in_other_languages_is_no_name_word(text, expected):
+    assert rules.is_name_line(line(text)) is expected
