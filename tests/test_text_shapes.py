@@ -3451,3 +3451,10 @@ def test_the_headline_under_the_site_and_a_link_back_to_the_list():
 ])
 def test_new_in_other_languages_is_no_name_word(text, expected):
     assert rules.is_name_line(line(text)) is expected
+
+
+@pytest.mark.parametrize("header", ["Ann Lee\nAnn Lee\nStaff Writer\nTom Park\nTom Park\nStaff Writer",
+                                    "Ann Lee\n\nAnn Lee\n\nStaff Writer\n\nTom Park\n\nTom Park\n\nStaff Writer"])
+def test_two_writers_each_with_a_profile_card_are_no_list_of_entries(header):
+    # near miss of test_a_list_of_entries_each_shown_twice: each name's role beside it
+    assert authors_under_headline(header, False) == ["Ann Lee", "Tom Park"]
