@@ -288,7 +288,16 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.is_credit_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
             and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line)
-            and not rules.shows_web_address(_without_site(line)))
+            and not rules.shows_web_address(_without_site(line)) and not _keyword_list(line))
+
+
+# Words parted by commas with no space after them ("Retiring early,Early retirement,Savings"):
+# a page's keywords, as its data lists them; a headline's commas have a space after them.
+_KEYWORDS = re.compile(r"[^\W\d_],[^\W\d_\s]")
+
+
+def _keyword_list(line: Line) -> bool:
+    return len(_KEYWORDS.findall(line.text)) >= 2
 
 
 def _without_site(line: Line) -> Line:

@@ -3458,3 +3458,19 @@ def test_new_in_other_languages_is_no_name_word(text, expected):
 def test_two_writers_each_with_a_profile_card_are_no_list_of_entries(header):
     # near miss of test_a_list_of_entries_each_shown_twice: each name's role beside it
     assert authors_under_headline(header, False) == ["Ann Lee", "Tom Park"]
+
+
+KEYWORDS_HEADLINE = "How the harbour board plans to end the strike, pay the crews, and reopen the port"
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: a page's keywords, commas with no space after them, over the headline (they
+    # read as a headline over its standfirst)
+    ("Harbour strike,Dock Workers,Port Closures,Union Talks,Ferry Timetables\n\n"
+     f"{KEYWORDS_HEADLINE}\n\nMarch 3, 2019", KEYWORDS_HEADLINE),
+    # near misses: a headline's commas with a space after them, or in figures
+    ("Dockers, ferries and the long strike\n\nMarch 3, 2019", "Dockers, ferries and the long strike"),
+    ("Dockers vote 2,000 to 1,500 to end the strike\n\nMarch 3, 2019", "Dockers vote 2,000 to 1,500 to end the strike"),
+])
+def test_a_pages_keywords_are_no_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
