@@ -724,6 +724,12 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
         if is_anchor is _byline_or_dateline and anchor > 0 and _dateline(line) \
                 and (rules.is_name_line(lines[anchor - 1]) or _byline_or_dateline(lines[anchor - 1])):
             anchor -= 1
+        # (Or the outlet's name between the writers and the date, each word capitalised: "Ann
+        # Lee and Tom Park" / "Harbour Gazette" / "Published 10:02 AM March 3, 2019".)
+        elif is_anchor is _byline_or_dateline and anchor > 1 and _dateline(line) \
+                and rules.is_name_line(lines[anchor - 2]) and lines[anchor - 1].words <= 6 \
+                and _section_name(lines[anchor - 1]) and not rules.is_name_line(lines[anchor - 1]):
+            anchor -= 2
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
             return anchor - 1

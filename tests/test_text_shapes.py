@@ -3474,3 +3474,20 @@ KEYWORDS_HEADLINE = "How the harbour board plans to end the strike, pay the crew
 ])
 def test_a_pages_keywords_are_no_headline(top, title):
     assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+OUTLET_BLOCK_HEADLINE = "Harbour says, 'Ferries. We're On It,' and readers ask, are you OK?"
+
+
+@pytest.mark.parametrize("top, title, authors", [
+    # fail before: the outlet's name between the writers and the stamp, under a headline
+    # that does not read as one alone (quotes, a question)
+    (f"{OUTLET_BLOCK_HEADLINE}\n\nAnn Lee and Tom Park\n\nHarbour Falls Gazette Leader\n\n"
+     "Published 10:02 AM EST Nov 19, 2019", OUTLET_BLOCK_HEADLINE, ["Ann Lee", "Tom Park"]),
+    # near misses: a plain headline over the same block; the outlet alone over the stamp
+    (f"{HEADLINE}\n\nAnn Lee\n\nHarbour Gazette\n\nPublished 10:02 AM EST Nov 19, 2019", HEADLINE, ["Ann Lee"]),
+    (f"{HEADLINE}\n\nHarbour Gazette\n\nPublished 10:02 AM EST Nov 19, 2019", HEADLINE, []),
+])
+def test_the_headline_over_writers_outlet_and_stamp(top, title, authors):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False)
+    assert (article.title, article.authors) == (title, authors)
