@@ -294,10 +294,22 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
 # Words parted by commas with no space after them ("Retiring early,Early retirement,Savings"):
 # a page's keywords, as its data lists them; a headline's commas have a space after them.
 _KEYWORDS = re.compile(r"[^\W\d_],[^\W\d_\s]")
+# The fewest items of a page's categories in a row ("Family & Life, Tips, Travel, Ports").
+CATEGORY_ITEMS = 4
 
 
 def _keyword_list(line: Line) -> bool:
     return len(_KEYWORDS.findall(line.text)) >= 2
+
+
+def _category_row(line: Line) -> bool:
+    """A page's categories in a row: four items or more parted by commas, each a few
+    capitalised words, and no "and" before the last as a headline's list has ("Ports, Ferries,
+    Family & Life, Travel"). (Alone it may be a headline, "Sun, Sea, Sand, Strikes"; over one,
+    it is the row of the story's categories.)"""
+    items = line.text.strip().split(", ")
+    return len(items) >= CATEGORY_ITEMS and all(
+        1 <= len(words := item.split()) <= 3 and all(w[:1].isupper() or w == "&" for w in words) for item in items)
 
 
 def _without_site(line: Line) -> Line:
@@ -747,6 +759,8 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
             # quote's attribution, a line with a date) is not a headline over near.
             blocking = _first_above(lines, near)
             return near if blocking is not None and not (_prose(lines[blocking]) or lines[blocking].item) else None
+        if _category_row(lines[above]):
+            return near
         # (A headline does not end with a full stop: a sentence above a sentence is prose.)
         headline = not re.search(r"[^.]\.[\"'”’]?$", lines[above].text)
         if headline and _standfirst_of(lines[near], lines[above]):

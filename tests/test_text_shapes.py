@@ -3491,3 +3491,16 @@ OUTLET_BLOCK_HEADLINE = "Harbour says, 'Ferries. We're On It,' and readers ask, 
 def test_the_headline_over_writers_outlet_and_stamp(top, title, authors):
     article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False)
     assert (article.title, article.authors) == (title, authors)
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: the story's categories in a row over the headline, read as a headline over
+    # its standfirst
+    ("Ports, Ferries, Family & Life, Tips, Travel\n\nWalking the Harbour Cliffs\n\nby Ann Lee March 3, 2019",
+     "Walking the Harbour Cliffs"),
+    # near misses: a headline that lists, alone over the byline, with "and" or without
+    ("Ports, Ferries, Cranes and Crews\n\nby Ann Lee March 3, 2019", "Ports, Ferries, Cranes and Crews"),
+    ("Sun, Sea, Sand, Strikes\n\nby Ann Lee March 3, 2019", "Sun, Sea, Sand, Strikes"),
+])
+def test_a_row_of_categories_over_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
