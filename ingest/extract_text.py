@@ -1964,9 +1964,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
 
     story, weak = [], []
     full: list[tuple[int, date]] = []
-    # (Below the comments heading the dates are the readers' stamps, later than the story.)
-    comments_at = next((i for i in range(body_at + 1, len(lines)) if rules.opens_comments(lines[i])), len(lines))
-    for i, line in enumerate(lines[:comments_at]):
+    for i, line in enumerate(lines):
         if rules.is_copy_stamp(line, page_copied):
             continue
         for position, raw in rules.dates_outside_addresses(line.text):
@@ -1980,7 +1978,7 @@ def find_dates(lines, header, body_at, used, title_at=None, page_copied=False) -
                 full.append((i, day))
                 target = weak if (rules.is_caption(line) or rules.is_stamp(line) or i < body_at) else story
                 target.append((day, raw))
-    for i in range(body_at, comments_at):
+    for i in range(body_at, len(lines)):
         line = lines[i]
         if rules.is_caption(line) or rules.is_furniture(line) or not full:
             continue

@@ -1529,17 +1529,10 @@ _COMMENTS_HEADING = re.compile(
 )
 
 
-# "3 thoughts on “Headline”", "One response to “Headline”": a blog's comments heading quotes
-# the post's title, of any length.
-_COMMENTS_ON_TITLE = re.compile(r"^(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))\s+(?:on|to)\s+"
-                                r"[“\"«‘'].+[”\"»’']$", re.I)
-
-
 def is_comments_heading(line: Line) -> bool:
     """Where the readers' comments or the share-and-like footer begin below a story:
-    "3 comments", "Leave a reply", "Share this:", "3 thoughts on “Headline”"."""
-    text = line.text.strip(" *:#")
-    return line.words <= 12 and bool(_COMMENTS_HEADING.match(text)) or bool(_COMMENTS_ON_TITLE.match(text))
+    "3 comments", "Leave a reply", "Share this:"."""
+    return line.words <= 12 and bool(_COMMENTS_HEADING.match(line.text.strip(" *:#")))
 
 
 _SHARE_FOOTER = re.compile(r"^(?:share|like) this$", re.I)

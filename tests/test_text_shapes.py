@@ -3361,26 +3361,6 @@ def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
     assert authors_under_headline(header, True) == authors
 
 
-@pytest.mark.parametrize("tail, published", [
-    # fail before: below the comments heading (a blog's quotes the post's title, of any
-    # length), a reader's stamp is no day of the story
-    (f"3 thoughts on “{HEADLINE} after a ten-hour meeting of the union”\n\nGaye\n\n"
-     "March 8, 2019 at 3:17 pm\n\nGreat piece!", None),
-    ("3 Comments\n\nGaye\n\nMarch 8, 2019 at 3:17 pm\n\nGreat piece!", None),
-    ("The strike began on March 1, 2019.\n\nLeave a Reply\n\nGaye\n\nMarch 8, 2019 at 3:17 pm\n\nGreat piece!",
-     "2019-03-01"),
-    # near misses: no comments heading, the date is the story's; a heading that only speaks of
-    # thoughts
-    ("Gaye\n\nMarch 8, 2019 at 3:17 pm\n\nGreat piece!", "2019-03-08"),
-    ("Three thoughts on the strike\n\nThe strike ended on March 8, 2019.", "2019-03-08"),
-])
-@pytest.mark.parametrize("markdown", [True, False])
-def test_readers_stamps_below_the_comments_heading(tail, published, markdown):
-    top = f"# {HEADLINE}" if markdown else HEADLINE
-    article = parse(f"{top}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n\n{tail}\n", markdown)
-    assert (article.published or "")[:10] == (published or "")
-
-
 @pytest.mark.parametrize("text, title", [
     # fail before: a text that opens with a credit or a listing holding a web address, its
     # headline lost by the converter
