@@ -405,20 +405,21 @@ MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "
 
 
 # Month names in the other languages of the corpora (French, German, Spanish, Portuguese,
-# Italian, Czech genitive), so that "7 mai 2019" counts as the text giving that day.
+# Italian, Czech and Russian genitive), so that "7 mai 2019" counts as the text giving that day.
 OTHER_MONTH_NAMES = [
-    "janvier|januar|enero|janeiro|gennaio|ledna", "février|fevrier|februar|febrero|fevereiro|febbraio|února",
-    "mars|märz|marzo|março|března", "avril|abril|aprile|dubna", "mai|mayo|maio|maggio|května",
-    "juin|juni|junio|junho|giugno|června", "juillet|juli|julio|julho|luglio|července",
-    "août|aout|agosto|srpna", "septembre|septiembre|setembro|settembre|září",
-    "octobre|oktober|octubre|outubro|ottobre|října", "novembre|noviembre|novembro|listopadu",
-    "décembre|decembre|dezember|diciembre|dezembro|dicembre|prosince",
+    "janvier|januar|enero|janeiro|gennaio|ledna|января", "février|fevrier|februar|febrero|fevereiro|febbraio|února|февраля",
+    "mars|märz|marzo|março|března|марта", "avril|abril|aprile|dubna|апреля", "mai|mayo|maio|maggio|května|мая",
+    "juin|juni|junio|junho|giugno|června|июня", "juillet|juli|julio|julho|luglio|července|июля",
+    "août|aout|agosto|srpna|августа", "septembre|septiembre|setembro|settembre|září|сентября",
+    "octobre|oktober|octubre|outubro|ottobre|října|октября", "novembre|noviembre|novembro|listopadu|ноября",
+    "décembre|decembre|dezember|diciembre|dezembro|dicembre|prosince|декабря",
 ]
 
 
 def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     """A day in the common written forms: "October 28, 2024", "Oct. 28 2024", "28 Oct 2024",
-    "2024-10-28", "10/28/2024", "28.10.2024", "2024年10月28日" (and without the year)."""
+    "2024-10-28", "10/28/2024", "28.10.2024", "10.28.2024" (as some US pages dot it),
+    "2024年10月28日" (and without the year)."""
     name = MONTH_NAMES[day.month - 1]
     month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?|{OTHER_MONTH_NAMES[day.month - 1]})"
     d, m, y = day.day, day.month, day.year
@@ -430,7 +431,8 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
         # stamps whose elements lost the space between them, writes June 8, 2024.)
         rf"(?<![^\W\d_]){month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
         rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
-        rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
+        rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)", rf"(?<!\d)0?{m}\.0?{d}\.{y}(?!\d)",
+        rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
     ]
     return re.compile("|".join(forms))

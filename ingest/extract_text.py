@@ -287,7 +287,29 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not rules.is_credit_line(line)
             and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
-            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line))
+            and not rules.is_label(_without_site(line)) and not _lower_case_start(line) and not rules.name_with_marker(line)
+            and not rules.shows_web_address(_without_site(line)) and not _keyword_list(line))
+
+
+# Words parted by commas with no space after them ("Retiring early,Early retirement,Savings"):
+# a page's keywords, as its data lists them; a headline's commas have a space after them.
+_KEYWORDS = re.compile(r"[^\W\d_],[^\W\d_\s]")
+# The fewest items of a page's categories in a row ("Family & Life, Tips, Travel, Ports").
+CATEGORY_ITEMS = 4
+
+
+def _keyword_list(line: Line) -> bool:
+    return len(_KEYWORDS.findall(line.text)) >= 2
+
+
+def _category_row(line: Line) -> bool:
+    """A page's categories in a row: four items or more parted by commas, each a few
+    capitalised words, and no "and" before the last as a headline's list has ("Ports, Ferries,
+    Family & Life, Travel"). (Alone it may be a headline, "Sun, Sea, Sand, Strikes"; over one,
+    it is the row of the story's categories.)"""
+    items = line.text.strip().split(", ")
+    return len(items) >= CATEGORY_ITEMS and all(
+        1 <= len(words := item.split()) <= 3 and all(w[:1].isupper() or w == "&" for w in words) for item in items)
 
 
 def _without_site(line: Line) -> Line:
@@ -433,8 +455,12 @@ def find_title(lines: list[Line], whole: bool | None = None) -> int | None:
             if 2 <= line.words <= 3 or _capitals(line) and line.words <= 6:
                 below = _next_headline(lines, i)
                 # (Not a byline below: "Ferry strike looms" / "Ann Lee | The Harbor Ledger".)
-                if below is not None and lines[below].words >= 4 and not lines[below].text.endswith(".") \
-                        and not _byline_or_dateline(lines[below]):
+                # (A headline as short as its kicker when a "By" line stands right under it:
+                # "Harbour Life" / "The Ferry Clock" / "By Ann Lee". A kicker names a section,
+                # each word capitalised: "Dockers hold on" over a short line is the headline.)
+                if below is not None and not lines[below].text.endswith(".") and not _byline_or_dateline(lines[below]) \
+                        and (lines[below].words >= 4
+                             or below + 1 < len(lines) and _explicit_byline(lines[below + 1]) and _section_name(line)):
                     return below
             return i
     for i, line in enumerate(lines[:before_story]):
@@ -710,6 +736,12 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
         if is_anchor is _byline_or_dateline and anchor > 0 and _dateline(line) \
                 and (rules.is_name_line(lines[anchor - 1]) or _byline_or_dateline(lines[anchor - 1])):
             anchor -= 1
+        # (Or the outlet's name between the writers and the date, each word capitalised: "Ann
+        # Lee and Tom Park" / "Harbour Gazette" / "Published 10:02 AM March 3, 2019".)
+        elif is_anchor is _byline_or_dateline and anchor > 1 and _dateline(line) \
+                and rules.is_name_line(lines[anchor - 2]) and lines[anchor - 1].words <= 6 \
+                and _section_name(lines[anchor - 1]) and not rules.is_name_line(lines[anchor - 1]):
+            anchor -= 2
         near = _long_headline_above(lines, anchor)
         if near is None and is_anchor is _explicit_byline and _short_title_shown_twice(lines, anchor - 1):
             return anchor - 1
@@ -727,6 +759,8 @@ def _title_above(lines: list[Line], is_anchor, whole: bool = False) -> int | Non
             # quote's attribution, a line with a date) is not a headline over near.
             blocking = _first_above(lines, near)
             return near if blocking is not None and not (_prose(lines[blocking]) or lines[blocking].item) else None
+        if _category_row(lines[above]):
+            return near
         # (A headline does not end with a full stop: a sentence above a sentence is prose.)
         headline = not re.search(r"[^.]\.[\"'”’]?$", lines[above].text)
         if headline and _standfirst_of(lines[near], lines[above]):
@@ -790,6 +824,14 @@ def _title_case(line: Line) -> bool:
     "Dockers Vote to End the Harbour Strike" (sentence case capitalises only names)."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line.text)[1:] if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _section_name(line: Line) -> bool:
+    """Every word longer than three letters capitalised, the first too: a section's or a
+    kicker's name ("White House", "Harbour Life"), where a headline in sentence case has a
+    word in small letters ("Dockers hold on")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line.text)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _capitals(line: Line) -> bool:
@@ -1177,7 +1219,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     below = [i for i in header if title_at is None or i >= title_at]
     top = _below_the_menus(lines, title_at) if title_at is not None and whole else 0
     above = [i for i in header if title_at is not None and top <= i < title_at]
-    page = _WholeText(lines)
+    page = _WholeText(lines, title_at)
     column: set[int] = set()  # the lines below the first of a list of names read (see _strong_byline)
     # A byline under the headline that credits a desk and no person settles it: the weaker
     # names around it are a photo credit's or a caption's, and a "by" above the headline a
@@ -1193,6 +1235,12 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
                 # it (further names are in a related-stories list or a reviewer's credit).
                 if used and i > max(used) + 2:
                     break
+                # (So does the standfirst: a name below it, when the byline above it named the
+                # writers, is a picture's credit, "Tom Park March 3, 2019" set by a camera icon;
+                # only a byline in words or links, "By Tom Park", names one more writer there.)
+                if used and description_at is not None and max(used) < description_at < i \
+                        and not _explicit_byline(line):
+                    continue
                 # (Over the headline, a byline under another story's linked headline is a
                 # teaser's: a "Most read" or "Related" list set above the story.)
                 if part is above and _under_teaser(lines, i):
@@ -1328,8 +1376,9 @@ class _WholeText:
     each candidate line asked it again, a scan of every line for each (the text parser took
     twice as long on the development set: 46.7-50.3 against 22.0-36.4 ms a text)."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], title_at: int | None = None):
         self.lines = lines
+        self.title_at = title_at
         self._lines_below: dict[tuple[int, int], int] = {}
 
     def lines_below(self, start: int, count: int) -> int:
@@ -1343,11 +1392,15 @@ class _WholeText:
     def above_furniture(self) -> list[int]:
         """For each line, the nearest line above it that is no caption and no furniture (-1
         when there is none): _below asks it of every candidate line, a share bar of hundreds of
-        buttons was read again for each of them."""
+        buttons was read again for each of them. (Nor a copy of the headline below it: a
+        share card's or the page's data repeat it over the byline, "Headline" / "Headline" /
+        "Ann Lee", which stands under the headline all the same.)"""
         nearest, last = [], -1
+        headline = self.lines[self.title_at].key if self.title_at is not None else None
         for j, line in enumerate(self.lines):
             nearest.append(last)
-            if not (rules.is_caption(line) or rules.is_furniture(line)):
+            if not (rules.is_caption(line) or rules.is_furniture(line)
+                    or headline is not None and j > self.title_at and line.key == headline):
                 last = j
         return nearest
 
@@ -1558,6 +1611,8 @@ def _weak_byline(lines: list[Line], i: int, title_at: int | None, description_at
         return  # ("Ann Lee" / "1941 - 2024", "Age 54": whose life an obituary or a profile tells)
     elif rules.is_name_line(line) and _under_tags(lines, i):
         return  # ("Topics" / "Tom Park" / "Sue Ray": the people the story is tagged with)
+    elif _among_headings(lines, i):
+        return  # ("##### Ann Lee's 400 m" / "##### Tom Park Eastside": a list's entries as headings)
     elif rules.is_name_line(line) and (rule := (
             _below(lines, i, {title_at, description_at}, page) and not _story_of(lines, i) and "name_line:under_headline"
             or _beside_marker(lines, i) and "name_line:beside_marker"
@@ -1789,6 +1844,25 @@ def _names_down_to_stamp(lines: list[Line], i: int, anchors: set[int | None]) ->
             and _below(lines, first, anchors))
 
 
+# The fewest headings of one level, one under the other, that are a list's entries.
+HEADING_RUN = 3
+
+
+def _among_headings(lines: list[Line], i: int) -> bool:
+    """Line i is a heading among HEADING_RUN or more of its level with nothing between them,
+    some of which are neither a name nor a byline's stamp or role: the entries of a list (its
+    videos, other stories) set as headings, "##### Ann Lee 400 m" / "##### Tom Park Eastside",
+    whose last entry's name stands over the story's stamp. (A byline block set as headings,
+    "#### Ann Lee" / "#### Tom Park" / "#### March 3, 2019", has nothing else.)"""
+    level = lines[i].heading
+    if not level:
+        return False
+    first, last = _run_around(lines, i, lambda x: x.heading == level)
+    return last - first + 1 >= HEADING_RUN and any(
+        not rules.is_name_line(lines[j], in_block=True) and not rules.is_author_marker(lines[j])
+        for j in range(first, last + 1))
+
+
 def _in_byline_block(lines: list[Line], i: int) -> bool:
     """The name on line i is one of a byline block's names set one a list item, as a page's
     list of author links comes out ("* Ann Lee" / "* Tom Park" / "* March 3, 2019"): only the
@@ -1832,9 +1906,21 @@ def _beside_marker(lines: list[Line], i: int, repeat: bool = True) -> bool:
     "Quick Facts".)"""
     for j in (i - 1, i + 1):
         if 0 <= j < len(lines) and (rules.is_author_marker(lines[j]) and not (j < i and rules.is_contact_marker(lines[j]))
-                                    or repeat and lines[j].text == lines[i].text):
+                                    or repeat and lines[j].text == lines[i].text
+                                    and not _entry_shown_twice(lines, min(i, j))):
             return True
     return False
+
+
+def _entry_shown_twice(lines: list[Line], first: int) -> bool:
+    """The pair of equal lines at first, first + 1 is one entry of a list whose entries each
+    show their title twice (a picture's alt text and its link) over a line of their own, as
+    the one above or below it does: "Cabbage diet" / "Cabbage diet" / summary / "Tom Park" /
+    "Tom Park" / summary. (A byline and its profile card name the writer twice once.)"""
+    def pair(k: int) -> bool:
+        return 0 <= k and k + 1 < len(lines) and lines[k].text == lines[k + 1].text
+
+    return pair(first - 3) or pair(first + 3)
 
 
 # --- dates ---------------------------------------------------------------------------------

@@ -960,6 +960,13 @@ _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC
 
 
 _ISO_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\.\d")
+# "Published" and "updated" in languages that write a slashed date day first (German, French,
+# Spanish, Portuguese, Italian, Dutch, the Scandinavian languages, Polish, Czech): beside one,
+# "05/10/2018" is the 5th of October, as the stamp's own language writes it.
+_DAY_FIRST_PUBLISHED_WORDS = (r"publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|publicado|actualizado|"
+                              r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|publisert|udgivet|"
+                              r"opublikowano|zveřejněno")
+_DAY_FIRST_STAMP = re.compile(rf"(?i:(?<!\w)(?:{_DAY_FIRST_PUBLISHED_WORDS})\b)")
 
 
 def full_dates(text: str) -> list[tuple[int, str]]:
@@ -976,8 +983,9 @@ def full_dates(text: str) -> list[tuple[int, str]]:
             raw = _ZONE_OR_DOTTED_TIME.sub("", raw)
         slashed = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", raw)
         if slashed:  # month first as in the US, unless the first number cannot be a month
-            first, second, year = map(int, slashed.groups())
-            month, day = (first, second) if first <= 12 else (second, first)
+            first, second, year = map(int, slashed.groups())  # (or the line's stamp word says day first)
+            day_first = first > 12 or second <= 12 and bool(_DAY_FIRST_STAMP.search(text))
+            month, day = (second, first) if day_first else (first, second)
             year += 2000 if year < 100 else 0
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
@@ -1177,6 +1185,10 @@ _NAVIGATION = re.compile(
     r"(?:(?:jump|skip) to (?:the )?(?:main |primary |site )?(?:content|navigation|nav|search|footer|menu|index|site index)\s*){2,}.{0,40}|"
     r"skip navigation|accept (?:all )?cookies|listen to this (?:article|story)|(?:share (?:this )?(?:on|via|to) \w+(?: \w+)?\s*)+|"
     r"this (?:article|story|page) is more than .{1,20} old|sign in to (?:your|my) account|"
+    # A link back to the list the story was opened from: "Back to overview", "Zurück zur Übersicht".
+    r"(?:back|return) to (?:the )?(?:overview|list|index|top|home ?page|all (?:news|articles|posts|stories))|"
+    r"zurück (?:zur|zum) (?:übersicht|startseite|liste)|retour (?:à la liste|à l'accueil|aux articles)|"
+    r"volver (?:al listado|al inicio|a la lista)|"
     r"(?:(?:main )?menu|search|sign in|log ?in|register|subscribe|sign up)"
     r"(?:\s*[|/•·]?\s*(?:menu|search|sign in|sign out|log ?in|log ?out|register|subscribe|sign up))+)$",
     re.I,
@@ -1258,6 +1270,12 @@ _ORIGINAL_LINK = re.compile(r"^(?i:(?:read|view|open|see|go\s+to)\s+(?:the\s+)?)
 
 # A bare "Source:" label (not "URL Source:"): under a picture it credits the map or chart.
 _SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
+
+
+def shows_web_address(line: Line) -> bool:
+    """The line's words hold a web address ("More info: www.example.org", "... NJ;
+    www.example.org."): a credit's, a caption's or a listing's, never a headline's."""
+    return bool(_ADDRESS.search(line.text))
 
 
 def page_address(line: Line) -> str | None:
@@ -1683,9 +1701,7 @@ _AT_OUTLET = re.compile(rf"\b(?:at|for|with)\s+{_OUTLET_NAME}")
 
 # "Published" and "updated" in the languages we see most: the stamp after a byline's names
 # ("Von Ann Lee publiziert am 25. September 2018").
-_PUBLISHED_WORDS = (r"(?:published|posted|publiziert|veröffentlicht|aktualisiert|publié|publiée|mis à jour|"
-                    r"publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publicerad|"
-                    r"publisert|udgivet|opublikowano|zveřejněno)\b")
+_PUBLISHED_WORDS = rf"(?:published|posted|{_DAY_FIRST_PUBLISHED_WORDS})\b"
 # Reading-time stamps beside a byline: "5 min read", "Lesedauer: 8 Minuten".
 _READING_TIME = re.compile(
     # ("5-6 minutes": a browser's reader view gives the time as a range, with no "read".)
@@ -2007,6 +2023,9 @@ _NOT_NAME_WORDS = {
     # determiners, greetings and buttons: "The Water Coolest", "Hi Cherie", "Find Your Next Car"
     "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
+    # ("new" in German, French and Spanish, a section's first word: "Neues Leitbild"; not
+    # "Neuer", a surname too)
+    "neue", "neues", "neuen", "nouveau", "nouvelle", "nouveaux", "nouvelles", "nuevo", "nueva", "nuevos", "nuevas",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
@@ -2404,14 +2423,15 @@ _CJK_DATELINE = re.compile(r"^[^（(。]{0,30}?(?:电|讯|電|訊)\s*[（(]\s*(?
 
 
 # A Korean byline: the reporter's name in Hangul (two to four syllables) and the title that
-# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks; several names
+# makes it a byline, "기자" (reporter), "특파원" (correspondent) and their ranks, "칼럼니스트" (a
+# columnist, who signs a column at its end as a reporter does); several names
 # are parted by a middle dot ("홍길동·김영희 기자"). A wire dateline sets it at the head of the
 # story's first paragraph, "(서울=통신사) 홍길동 기자 = ...": the place and the agency in
 # brackets, the byline, then "=". On a line of its own, "글" ("text", "글·사진" text and
 # photos) may open it and the reporter's address close it.
 _HANGUL_NAME = r"[\uac00-\ud7a3]{2,4}"
 _HANGUL_NAMES = rf"({_HANGUL_NAME}(?:\s*[·ㆍ,]\s*{_HANGUL_NAME}){{0,3}})"
-_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원)"
+_HANGUL_ROLE = r"(?:선임|수석|객원|전문|수습|인턴)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트)"
 _KOREAN_DATELINE = re.compile(rf"^[(\[][^()\[\]=]{{1,12}}=[^()\[\]]{{1,20}}[)\]]\s*{_HANGUL_NAMES}\s+{_HANGUL_ROLE}\s*=")
 # (The outlet may open the line, "한빛일보 홍길동 기자", "[한빛뉴스] 홍길동 기자", its name ending in a
 # paper's or broadcaster's word, and the desk after it, "사회부 홍길동 기자"; each reporter may carry the title, "홍길동 기자, 김영희 기자"; the

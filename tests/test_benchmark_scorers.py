@@ -221,6 +221,12 @@ def test_text_accuracy_tune_only_renderings_refuse_a_held_out_page(tmp_path):
     ("Harbor NewsOctober 13, 2016\n\nThe ferry ran again.", "2016-10-14", False),
     ("The Doctober 13 party.", "2016-10-13", False),
     ("Harbor News October 13, 2016", "2016-10-13", True),
+    # fail before: a US page's dotted date, month first, and a Russian month (genitive)
+    ("Harbor Notes\n\n10.13.2016 09:00 AM\n\nThe ferry ran again.", "2016-10-13", True),
+    ("Текст: Анна Ли·13 октября 2016", "2016-10-13", True),
+    # near misses: the same figures for another day, and another Russian month
+    ("Harbor Notes\n\n10.13.2016 09:00 AM", "2016-10-14", False),
+    ("Текст: Анна Ли·13 ноября 2016", "2016-10-13", False),
 ])
 def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
     folded, names = text_accuracy._fold(text), text_accuracy._name_fold(text)

@@ -271,6 +271,9 @@ def test_korean_bylines_under_the_headline(header, authors, markdown):
     # the wire dateline opening the story, and the reporter's address below it
     (f"(서울=한빛뉴스) 홍길동 기자 = {KOREAN_STORY}\n\n{KOREAN_STORY}", ["홍길동"]),
     (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 기자 hong@example.co.kr", ["홍길동"]),
+    # fail before: a columnist's sign-off, with the address; near miss: a columnist quoted
+    (f"{KOREAN_STORY}\n\n{KOREAN_STORY}\n\n홍길동 칼럼니스트 hong@example.co.kr", ["홍길동"]),
+    (f"{KOREAN_STORY}\n\n홍길동 칼럼니스트는 파업이 끝났다고 말했다.", []),
 ])
 def test_korean_reporters_in_the_story(text, authors):
     article = parse(f"{KOREAN_HEADLINE}\n\n{text}\n", False)
@@ -3292,3 +3295,192 @@ def test_a_kind_of_piece_de_the_writer(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_from_our_correspondent(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, published", [
+    # fail before: a slashed date beside a stamp word of a language that writes the day first
+    ("05/10/2018 - Publicado por: Ann Lee", "2018-10-05"),
+    ("Veröffentlicht am 03/04/2019 von Ann Lee", "2019-04-03"),
+    ("Ann Lee | publié le 03/04/2019", "2019-04-03"),
+    # near misses: an English stamp word or none (month first, as the US writes it); a first
+    # number that cannot be a month
+    ("05/10/2018 - Posted by: Ann Lee", "2018-05-10"),
+    ("By Ann Lee 05/10/2018", "2018-05-10"),
+    ("By Ann Lee 25/10/2018", "2018-10-25"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_slashed_date_beside_a_day_first_stamp_word(header, published, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    assert parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown).published[:10] == published
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the headline shown again (a share card's, the page's data) over the name
+    (f"{HEADLINE}\n\nAnn Lee", ["Ann Lee"]),
+    (f"{HEADLINE}\n\n{HEADLINE}\n\nAnn Lee\n\nPorts, Strikes, Harbour Life", ["Ann Lee"]),
+    (f"The union's vote ends a month of idle cranes.\n\n{HEADLINE}\n\nAnn Lee", ["Ann Lee"]),
+    # near misses: a section's name over the name, below the copy or alone
+    ("Harbour Life\n\nTom Park\n\nPorts, Strikes, Harbour Life", []),
+    (f"{HEADLINE}\n\nHarbour Life\n\nTom Park\n\nPorts, Strikes, Harbour Life", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_under_a_copy_of_the_headline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+STANDFIRST = "Dockers back the deal after a month of idle cranes"
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: under the standfirst, a name and a date (a picture's credit, its camera icon
+    # lost) once the byline above the standfirst named the writer
+    (f"[Ann Lee](/author/ann-lee)\n\n{STANDFIRST}\n\nTom Park March 3, 2019", ["Ann Lee"]),
+    (f"By Ann Lee\n\n{STANDFIRST}\n\nTom Park March 3, 2019", ["Ann Lee"]),
+    # near misses: no standfirst between; the byline under the standfirst; a "By" line under it
+    ("By Ann Lee\n\nTom Park March 3, 2019", ["Ann Lee", "Tom Park"]),
+    (f"{STANDFIRST}\n\nBy Ann Lee\n\nTom Park, March 3, 2019", ["Ann Lee", "Tom Park"]),
+    (f"{STANDFIRST}\n\nTom Park March 3, 2019", ["Tom Park"]),
+    (f"By Ann Lee\n\n{STANDFIRST}\n\nBy Tom Park", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_date_under_the_standfirst_after_the_byline(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the last of a list's entries set as headings (videos of a meet), over the
+    # story's stamp
+    ("##### Ann Lee 400 m freestyle\n\n##### Sue Ray Eastside diving\n\n##### Tom Park Eastside\n\n"
+     "Posted: March 3, 2019", []),
+    # near misses: a byline block set as headings, names with their stamp or role; one name heading
+    ("#### Ann Lee\n\n#### Tom Park\n\n#### March 3, 2019", ["Ann Lee", "Tom Park"]),
+    ("#### Ann Lee\n\n#### Staff Writer\n\n#### March 3, 2019", ["Ann Lee"]),
+    ("##### Tom Park\n\nPosted: March 3, 2019", ["Tom Park"]),
+])
+def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+@pytest.mark.parametrize("text, title", [
+    # fail before: a text that opens with a credit or a listing holding a web address, its
+    # headline lost by the converter
+    (f"Tested by: Ann Lee Price: 40 euros More info: www.example.org/shop | +49 40 1234\n{LONG_PART}\n{LONG_PART}",
+     None),
+    ("CHEER ON the crews as they race the length of the bay during the Harbour Regatta, Oct. 5–7, "
+     f"in Kestrel Bay; www.example.org.\n{LONG_PART}\n{LONG_PART}", None),
+    # near misses: a headline with a site's name or address after its bar; a headline over it
+    (f"{HEADLINE} | www.example.org\n\n{LONG_PART}\n\n{LONG_PART}", HEADLINE),
+    (f"{HEADLINE}\n\nMore info: www.example.org\n\n{LONG_PART}", HEADLINE),
+])
+def test_a_line_with_a_web_address_is_no_headline(text, title):
+    assert parse(text, False).title == title
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: a list below the story whose entries each show their title twice (a
+    # picture's alt text and its link) over a summary: a title shown twice is no byline
+    ("Cabbage Soup\nCabbage Soup\nA light soup for a week of cold nights.\nTom Park\nTom Park\n"
+     "A chef's plan for the week ahead.", []),
+    ("Cabbage Soup\nCabbage Soup\nA light soup for a week of cold nights.\nTom Park\nTom Park\n"
+     "A chef's plan for the week ahead.\nApple Cake\nApple Cake\nA cake for the weekend.", []),
+    # near miss: a writer's name and profile card, shown twice once, with the role below
+    ("Harbour Notes\nAnn Lee\nAnn Lee\nStaff Writer", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_list_of_entries_each_shown_twice(end, authors, separator):
+    end = end.replace("\n", separator)
+    assert parse(f"{HEADLINE}\n\n{STORY}\n\n{STORY}\n\n{end}\n", False).authors == authors
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: a kicker over a headline as short as it, a "By" line right under the headline
+    ("Harbour Life\n\nThe Ferry Clock\n\nBy Ann Lee", "The Ferry Clock"),
+    # near misses: no byline under the short line, or a date; a longer headline under the
+    # kicker; a short headline in sentence case over a short line
+    ("Dockers hold on\n\nThe Ferry Clock\n\nBy Ann Lee", "Dockers hold on"),
+    ("Harbour Life\n\nThe Ferry Clock", "Harbour Life"),
+    ("Harbour Life\n\nThe Ferry Clock\n\nMarch 3, 2019", "Harbour Life"),
+    (f"Harbour Life\n\n{HEADLINE}\n\nBy Ann Lee", HEADLINE),
+])
+def test_a_short_headline_under_its_kicker_over_the_byline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+@pytest.mark.parametrize("text, furniture", [
+    # fail before: a link back to the list the story was opened from
+    ("Back to overview", True), ("Back to the list", True), ("Zurück zur Übersicht", True),
+    ("Retour à la liste", True),
+    # near misses: headlines that start the same way
+    ("Back to School", False), ("Back to the harbour after ten years", False),
+])
+def test_a_link_back_to_the_list_is_furniture(text, furniture):
+    assert rules.is_furniture(line(text)) is furniture
+
+
+def test_the_headline_under_the_site_and_a_link_back_to_the_list():
+    # fail before: the site's name was taken, the link back being no headline of four words
+    text = f"Harbour Ledger\nBack to overview\n\nBy Ann Lee, March 3, 2019\n\n{HEADLINE}\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fail before: "new" in German, French and Spanish opening a section's heading
+    ("Neues Leitbild", False), ("Neue Hafenordnung", False), ("Nouvelle Donne", False), ("Nueva Ruta", False),
+    # near misses: a surname that means "new"; English "New" as before
+    ("Manuela Neuer", True), ("New Harbour", False),
+])
+def test_new_in_other_languages_is_no_name_word(text, expected):
+    assert rules.is_name_line(line(text)) is expected
+
+
+@pytest.mark.parametrize("header", ["Ann Lee\nAnn Lee\nStaff Writer\nTom Park\nTom Park\nStaff Writer",
+                                    "Ann Lee\n\nAnn Lee\n\nStaff Writer\n\nTom Park\n\nTom Park\n\nStaff Writer"])
+def test_two_writers_each_with_a_profile_card_are_no_list_of_entries(header):
+    # near miss of test_a_list_of_entries_each_shown_twice: each name's role beside it
+    assert authors_under_headline(header, False) == ["Ann Lee", "Tom Park"]
+
+
+KEYWORDS_HEADLINE = "How the harbour board plans to end the strike, pay the crews, and reopen the port"
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: a page's keywords, commas with no space after them, over the headline (they
+    # read as a headline over its standfirst)
+    ("Harbour strike,Dock Workers,Port Closures,Union Talks,Ferry Timetables\n\n"
+     f"{KEYWORDS_HEADLINE}\n\nMarch 3, 2019", KEYWORDS_HEADLINE),
+    # near misses: a headline's commas with a space after them, or in figures
+    ("Dockers, ferries and the long strike\n\nMarch 3, 2019", "Dockers, ferries and the long strike"),
+    ("Dockers vote 2,000 to 1,500 to end the strike\n\nMarch 3, 2019", "Dockers vote 2,000 to 1,500 to end the strike"),
+])
+def test_a_pages_keywords_are_no_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+OUTLET_BLOCK_HEADLINE = "Harbour says, 'Ferries. We're On It,' and readers ask, are you OK?"
+
+
+@pytest.mark.parametrize("top, title, authors", [
+    # fail before: the outlet's name between the writers and the stamp, under a headline
+    # that does not read as one alone (quotes, a question)
+    (f"{OUTLET_BLOCK_HEADLINE}\n\nAnn Lee and Tom Park\n\nHarbour Falls Gazette Leader\n\n"
+     "Published 10:02 AM EST Nov 19, 2019", OUTLET_BLOCK_HEADLINE, ["Ann Lee", "Tom Park"]),
+    # near misses: a plain headline over the same block; the outlet alone over the stamp
+    (f"{HEADLINE}\n\nAnn Lee\n\nHarbour Gazette\n\nPublished 10:02 AM EST Nov 19, 2019", HEADLINE, ["Ann Lee"]),
+    (f"{HEADLINE}\n\nHarbour Gazette\n\nPublished 10:02 AM EST Nov 19, 2019", HEADLINE, []),
+])
+def test_the_headline_over_writers_outlet_and_stamp(top, title, authors):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False)
+    assert (article.title, article.authors) == (title, authors)
+
+
+@pytest.mark.parametrize("top, title", [
+    # fail before: the story's categories in a row over the headline, read as a headline over
+    # its standfirst
+    ("Ports, Ferries, Family & Life, Tips, Travel\n\nWalking the Harbour Cliffs\n\nby Ann Lee March 3, 2019",
+     "Walking the Harbour Cliffs"),
+    # near misses: a headline that lists, alone over the byline, with "and" or without
+    ("Ports, Ferries, Cranes and Crews\n\nby Ann Lee March 3, 2019", "Ports, Ferries, Cranes and Crews"),
+    ("Sun, Sea, Sand, Strikes\n\nby Ann Lee March 3, 2019", "Sun, Sea, Sand, Strikes"),
+])
+def test_a_row_of_categories_over_the_headline(top, title):
+    assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
