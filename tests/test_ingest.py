@@ -1989,6 +1989,25 @@ def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, 
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1]
 
 
+@pytest.mark.parametrize("one_run", [False, True])
+def test_an_outlet_known_by_its_domain_keeps_it_when_another_site_names_its_key(tmp_path, db_path, one_run):
+    """Fails before: "ferrygazette.example" and a page of "gazetteferry.other" naming "The
+    Ferry Gazette" share a key, and the outlet stored under the first domain was renamed after
+    the other site, its articles listed under a name it never gave. A rename asks the same
+    domain; a different one is kept as it was before the rename rule."""
+    records = [{"title": "Ferry story one", "body": ARTICLE_TEXT, "url": "https://ferrygazette.example/one"},
+               {"title": "Ferry story two", "body": f"{ARTICLE_TEXT} Part two.",
+                "url": "https://gazetteferry.other/two", "outlet": "The Ferry Gazette"}]
+    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(2)]
+    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
+        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+        assert ingest_json(path, "--db", db_path)[0] == 0
+    assert rows(db_path, "SELECT name, domain FROM outlets") == [
+        {"name": "ferrygazette.example", "domain": "ferrygazette.example"}]
+    assert rows(db_path, "SELECT outlets.name FROM articles JOIN outlets ON outlets.id = outlet_id "
+                         "WHERE title = 'Ferry story one'") == [{"name": "ferrygazette.example"}]
+
+
 def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, db_path):
     """A page giving only its domain makes an outlet named by the domain; a later page of that
     domain naming it renames the row. Runs after that, by name or by domain, find that one row
