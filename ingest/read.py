@@ -1083,15 +1083,38 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
                 digest = sha256(data)
                 if size > MAX_INPUT_BYTES:
                     yield Source(here, b"", digest, "email", size, overrides, _too_large(size))
-                elif known is not None and known(here, digest):
+                elif known is not None and (known(here, digest) or _known_formerly(here, data, digest, known)):
                     yield Source(here, b"", digest, "email", size, overrides)
                 else:
-                    yield _mail_page(here, data, digest, size, overrides)
+                    mail_source = _mail_page(here, data, digest, size, overrides)
+                    if known is None:  # (reparse, which finds a stored mail by its hash)
+                        mail_source.former_sha256 = _former_digests(data)
+                    yield mail_source
     except (OSError, EOFError, zlib.error) as error:
         yield Source(location, b"", "", "mbox", 0, overrides, f"cannot read mailbox: {error}")
         return
     if not found:
         yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _former_digests(mail: bytes) -> tuple[str, ...]:
+    """The hashes an archive made before a mailbox's last mail was given the blank line after it
+    (see _mailbox_mails) may hold this mail under, if it was the last then: its bytes as they
+    ended the file, with one line ending after its text, or none. Without them, every such
+    archive read the mail as other bytes: reparse left it as changed, and an appended mail made
+    ingest store it again, as a copy of itself at its own PATH#N."""
+    text = mail.rstrip(b"\r\n")
+    ending = b"\r\n" if mail[:mail.find(b"\n") + 1].endswith(b"\r\n") else b"\n"  # as its envelope line's
+    return tuple(sha256(former) for former in (text + ending, text) if former != mail)
+
+
+def _known_formerly(here: str, mail: bytes, digest: str, known: Callable[[str, str], bool]) -> bool:
+    """Whether the archive holds the mail at `here` under one of its former hashes (see
+    _former_digests): the same mail, unchanged."""
+    if any(known(here, former) for former in _former_digests(mail)):
+        return True
+    known(here, digest)  # asked last, as what it says of these bytes is what the run acts on
+    return False
 
 
 def _is_document(data: bytes) -> bool:

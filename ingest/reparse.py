@@ -341,7 +341,8 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
             if source.error:
                 continue
             hash_source(source)
-            waiting = by_bytes.get(source.raw_sha256)
+            waiting = by_bytes.get(source.raw_sha256) or next(
+                (by_bytes[former] for former in source.former_sha256 if by_bytes.get(former)), None)
             if not waiting or source.location in yielded:
                 continue
             # The one stored from this very location first, else the first stored elsewhere.
