@@ -1383,7 +1383,8 @@ def _records_of(parsed) -> list:
     failed whole as "no article text found", every article in it lost. An object with any of
     a record's fields (a title, a body...) is a record, whatever lists it holds (its tags).
     An API's response for one item holds it alone under a key ({"response": {"content": {...}}}):
-    that item is the record (read as the response, it failed as "no article text found")."""
+    that item is the record (read as the response, it failed as "no article text found"), if
+    it holds a title and a text (_holds_an_article)."""
     if isinstance(parsed, list):
         return parsed
     wrapped = parsed
@@ -1392,8 +1393,10 @@ def _records_of(parsed) -> list:
             return [one]
         if not isinstance(wrapped, dict):
             break
-        if _is_record(wrapped):  # (below the response's key: {"data": {"title": ...}})
-            return [wrapped]
+        if _is_record(wrapped):
+            # Below the response's key ({"data": {"title": ..., "body": ...}}) only an article's
+            # record, else the response is read as the one record it was before (see below).
+            return [wrapped if wrapped is parsed or _holds_an_article(wrapped) else parsed]
         lists = [value for value in wrapped.values()
                  if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
         objects = [value for value in wrapped.values() if isinstance(value, dict)]
@@ -1411,13 +1414,29 @@ def _is_record(value) -> bool:
 
 def _the_one_item(wrapper) -> dict | None:
     """The record an object holds under its one key of a record's field names, or None. That
-    key ("content") made the object look like a record itself, one with no text; its value, a
-    record, says it is an envelope. (A CMS's {"content": {"rendered": ...}} holds no record
+    key ("content") made the object look like a record itself, one with no text; its value, an
+    article's record, says it is an envelope. (A CMS's {"content": {"rendered": ...}} holds no record
     there: it is the record's text.)"""
     if not isinstance(wrapper, dict):
         return None
     fields = [value for key, value in wrapper.items() if str(key).lower() in _RECORD_KEYS]
-    return fields[0] if len(fields) == 1 and _is_record(fields[0]) else None
+    return fields[0] if len(fields) == 1 and _holds_an_article(fields[0]) else None
+
+
+_TITLE_KEYS = frozenset(alias.lower() for alias in FIELD_ALIASES["title"])
+_BODY_KEYS = frozenset(alias.lower() for alias in FIELD_ALIASES["body"])
+
+
+def _holds_an_article(value) -> bool:
+    """Whether an object under a response's key is an article's record: it has a title and a
+    text (its own, or in its "fields", as extract_record reads the Guardian's). A record's
+    other keys are no evidence there: a tweet ("text", "created_at") or a comment ("body",
+    "author") has them, and was stored as an untitled article."""
+    if not isinstance(value, dict):
+        return False
+    fields = value.get("fields")
+    keys = {str(key).lower() for key in ({**fields, **value} if isinstance(fields, dict) else value)}
+    return bool(keys & _TITLE_KEYS) and bool(keys & _BODY_KEYS)
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,

@@ -962,6 +962,22 @@ def test_a_date_dropped_for_naming_a_month_or_a_year_is_said(tmp_path, db_path, 
     assert (f"warning: {expected[0]['location']}: {warning}" in result.stderr) == bool(warning), result.stderr
 
 
+@pytest.mark.parametrize("document", [
+    # fails before: a post's or a comment's object under an API's key was read as a record for
+    # its "text" or "body" alone, and stored as an untitled article (a response holding it was
+    # "no article text found", as a record with no text is)
+    {"data": {"id": "1764", "text": ARTICLE_TEXT, "created_at": "2024-03-05T22:00:00Z", "author_id": "42"}},
+    {"data": {"type": "comments", "id": "9", "attributes": {"body": ARTICLE_TEXT, "created": "2024-03-05",
+                                                            "author": "Ada Quill"}}},
+    {"status": "ok", "content": {"text": ARTICLE_TEXT, "link": "https://gazette.example/p/9", "language": "en"}},
+])
+def test_an_object_under_an_api_key_without_a_title_and_a_text_is_no_article(tmp_path, db_path, document):
+    (tmp_path / "item.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "item.json", "--db", db_path)
+    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (0, 0, 1), summary
+    assert "no article text found" in summary["failures"][0]["error"]
+
+
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
