@@ -1987,6 +1987,14 @@ def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
         {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
 
 
+def _ingest_in_runs(tmp_path, db_path, records: list[dict], one_run: bool) -> None:
+    """The records ingested as one JSON Lines file, or one file a run, in their order."""
+    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(len(records))]
+    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
+        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+        assert ingest_json(path, "--db", db_path)[0] == 0
+
+
 @pytest.mark.parametrize("one_run", [False, True])
 def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, db_path, one_run):
     """Fails before: "harborledger.example" and "The Harbor Ledger" have one key, so the page
@@ -1996,10 +2004,7 @@ def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, 
     records = [{"title": f"Ferry story {step}", "body": f"{ARTICLE_TEXT} Part {step}.",
                 "url": f"https://harborledger.example/ferry-{step}", **({"outlet": outlet} if outlet else {})}
                for step, outlet in enumerate([None, "The Harbor Ledger", None])]
-    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(3)]
-    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
-        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
-        assert ingest_json(path, "--db", db_path)[0] == 0
+    _ingest_in_runs(tmp_path, db_path, records, one_run)
     assert rows(db_path, "SELECT name, domain FROM outlets") == [
         {"name": "The Harbor Ledger", "domain": "harborledger.example"}]
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1]
@@ -2014,10 +2019,7 @@ def test_an_outlet_known_by_its_domain_keeps_it_when_another_site_names_its_key(
     records = [{"title": "Ferry story one", "body": ARTICLE_TEXT, "url": "https://ferrygazette.example/one"},
                {"title": "Ferry story two", "body": f"{ARTICLE_TEXT} Part two.",
                 "url": "https://gazetteferry.other/two", "outlet": "The Ferry Gazette"}]
-    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(2)]
-    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
-        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
-        assert ingest_json(path, "--db", db_path)[0] == 0
+    _ingest_in_runs(tmp_path, db_path, records, one_run)
     assert rows(db_path, "SELECT name, domain FROM outlets") == [
         {"name": "ferrygazette.example", "domain": "ferrygazette.example"}]
     assert rows(db_path, "SELECT outlets.name FROM articles JOIN outlets ON outlets.id = outlet_id "
