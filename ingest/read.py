@@ -1083,15 +1083,38 @@ def _mailbox_mails(location: str, path: Path, gzipped: bool, overrides: dict,
                 digest = sha256(data)
                 if size > MAX_INPUT_BYTES:
                     yield Source(here, b"", digest, "email", size, overrides, _too_large(size))
-                elif known is not None and known(here, digest):
+                elif known is not None and (known(here, digest) or _known_formerly(here, data, digest, known)):
                     yield Source(here, b"", digest, "email", size, overrides)
                 else:
-                    yield _mail_page(here, data, digest, size, overrides)
+                    mail_source = _mail_page(here, data, digest, size, overrides)
+                    if known is None:  # (reparse, which finds a stored mail by its hash)
+                        mail_source.former_sha256 = _former_digests(data)
+                    yield mail_source
     except (OSError, EOFError, zlib.error) as error:
         yield Source(location, b"", "", "mbox", 0, overrides, f"cannot read mailbox: {error}")
         return
     if not found:
         yield Source(location, b"", "", "mbox", 0, overrides, "no mail in this mailbox (an empty file)")
+
+
+def _former_digests(mail: bytes) -> tuple[str, ...]:
+    """The hashes an archive made before a mailbox's last mail was given the blank line after it
+    (see _mailbox_mails) may hold this mail under, if it was the last then: its bytes as they
+    ended the file, with one line ending after its text, or none. Without them, every such
+    archive read the mail as other bytes: reparse left it as changed, and an appended mail made
+    ingest store it again, as a copy of itself at its own PATH#N."""
+    text = mail.rstrip(b"\r\n")
+    ending = b"\r\n" if mail[:mail.find(b"\n") + 1].endswith(b"\r\n") else b"\n"  # as its envelope line's
+    return tuple(sha256(former) for former in (text + ending, text) if former != mail)
+
+
+def _known_formerly(here: str, mail: bytes, digest: str, known: Callable[[str, str], bool]) -> bool:
+    """Whether the archive holds the mail at `here` under one of its former hashes (see
+    _former_digests): the same mail, unchanged."""
+    if any(known(here, former) for former in _former_digests(mail)):
+        return True
+    known(here, digest)  # asked last, as what it says of these bytes is what the run acts on
+    return False
 
 
 def _is_document(data: bytes) -> bool:
@@ -1360,7 +1383,8 @@ def _records_of(parsed) -> list:
     failed whole as "no article text found", every article in it lost. An object with any of
     a record's fields (a title, a body...) is a record, whatever lists it holds (its tags).
     An API's response for one item holds it alone under a key ({"response": {"content": {...}}}):
-    that item is the record (read as the response, it failed as "no article text found")."""
+    that item is the record (read as the response, it failed as "no article text found"), if
+    it holds a title and a text (_holds_an_article)."""
     if isinstance(parsed, list):
         return parsed
     wrapped = parsed
@@ -1369,8 +1393,10 @@ def _records_of(parsed) -> list:
             return [one]
         if not isinstance(wrapped, dict):
             break
-        if _is_record(wrapped):  # (below the response's key: {"data": {"title": ...}})
-            return [wrapped]
+        if _is_record(wrapped):
+            # Below the response's key ({"data": {"title": ..., "body": ...}}) only an article's
+            # record, else the response is read as the one record it was before (see below).
+            return [wrapped if wrapped is parsed or _holds_an_article(wrapped) else parsed]
         lists = [value for value in wrapped.values()
                  if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
         objects = [value for value in wrapped.values() if isinstance(value, dict)]
@@ -1388,13 +1414,29 @@ def _is_record(value) -> bool:
 
 def _the_one_item(wrapper) -> dict | None:
     """The record an object holds under its one key of a record's field names, or None. That
-    key ("content") made the object look like a record itself, one with no text; its value, a
-    record, says it is an envelope. (A CMS's {"content": {"rendered": ...}} holds no record
+    key ("content") made the object look like a record itself, one with no text; its value, an
+    article's record, says it is an envelope. (A CMS's {"content": {"rendered": ...}} holds no record
     there: it is the record's text.)"""
     if not isinstance(wrapper, dict):
         return None
     fields = [value for key, value in wrapper.items() if str(key).lower() in _RECORD_KEYS]
-    return fields[0] if len(fields) == 1 and _is_record(fields[0]) else None
+    return fields[0] if len(fields) == 1 and _holds_an_article(fields[0]) else None
+
+
+_TITLE_KEYS = frozenset(alias.lower() for alias in FIELD_ALIASES["title"])
+_BODY_KEYS = frozenset(alias.lower() for alias in FIELD_ALIASES["body"])
+
+
+def _holds_an_article(value) -> bool:
+    """Whether an object under a response's key is an article's record: it has a title and a
+    text (its own, or in its "fields", as extract_record reads the Guardian's). A record's
+    other keys are no evidence there: a tweet ("text", "created_at") or a comment ("body",
+    "author") has them, and was stored as an untitled article."""
+    if not isinstance(value, dict):
+        return False
+    fields = value.get("fields")
+    keys = {str(key).lower() for key in ({**fields, **value} if isinstance(fields, dict) else value)}
+    return bool(keys & _TITLE_KEYS) and bool(keys & _BODY_KEYS)
 
 
 def _stream_json_lines(path: Path, gzipped: bool, overrides: dict,

@@ -27,6 +27,9 @@ class Source:
     # What the file around the page says of it, taken only where the page itself says nothing:
     # a saved mail's subject and sending date for the newsletter in it.
     hints: dict = field(default_factory=dict)
+    # The hashes an older reader stored these same bytes under, which reparse finds them by too
+    # (a mailbox's mail stored when it was the last: see read._former_digests).
+    former_sha256: tuple[str, ...] = ()
 
 
 @dataclass

@@ -15,7 +15,8 @@ Left as they were, and counted:
 - a value the user gave (--outlet or --url on the ingest command line; provenance "override"),
   which the file alone cannot give back; a NAME.json sidecar is read again with its file, and
   what it gives now is taken, as ingest takes a corrected sidecar (a copy's sidecar that gave
-  the article a value is a copy's, below, not the article's file's);
+  the article a value is a copy's, below, not the article's file's), but for an outlet given
+  over a sidecar written before the run that read the file (the command line beat it then);
 - a value a copy of the story (a duplicate) gave the article where the copy that stored it had
   none, which that copy read again still lacks: the article had it from the other copy;
 - an address (url) already stored: the rules find the same canonical link, and a --url given
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from .migrations import refuse_a_newer_archive
 from .pipeline import CHUNK_BYTES, CHUNK_SIZE, STOPS, WAITING, _chunks, _ordered_parallel
-from .read import expand_paths, hash_source, location_path, read_sources
+from .read import expand_paths, hash_source, location_path, read_sources, sidecar_for
 from .record import Article, Outcome, Source
 from .store import (BUSY_TIMEOUT_MS, FILLED_FROM_COPIES, NEW_OUTLET, REVISED_FIELDS, SIDECAR_ONLY_FIELDS,
                     STORED_FIELDS_SQL, Archive, _record_number, as_database, extractor, field_text, open_database,
@@ -204,11 +205,13 @@ def candidates(conn: sqlite3.Connection, every: bool) -> list[_Candidate]:
     return [_Candidate(*row) for row in conn.execute(sql + " ORDER BY location, sources.id", params)]
 
 
-def differences(stored: tuple, article: Article, archive: Archive, article_id: int | None = None) -> dict[str, tuple]:
+def differences(stored: tuple, article: Article, archive: Archive, article_id: int | None = None,
+                sidecar_as_read: bool = False) -> dict[str, tuple]:
     """field -> (old value, old source, new value, new source) for the fields the current
     extraction reads differently, leaving what reparse keeps (see the module's docstring).
     An outlet is the same if it is the outlet row ingest would file the article under (one
-    outlet, many spellings), not only the same name."""
+    outlet, many spellings), not only the same name. `sidecar_as_read`: the file's sidecar is
+    unchanged since ingest read the file (see _sidecar_as_read)."""
     old, old_sources = stored_values(stored)
     changes = {}
     for name in REVISED_FIELDS:
@@ -216,7 +219,11 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
         # now, or when only a sidecar can have given it (SIDECAR_ONLY_FIELDS: one taken out of
         # the sidecar is taken back), as ingest applies a corrected sidecar (given_changes).
         # Kept whole, a corrected date stayed the old sidecar's until the next ingest.
-        if old_sources.get(name) == "override" and article.provenance.get(name) != "override" \
+        # An outlet or address given where the sidecar is the one ingest read is kept: the
+        # sidecar says what it said then, so a stored value it differs from was given on the
+        # command line (--outlet, --url), which beats the sidecar.
+        if old_sources.get(name) == "override" \
+                and (article.provenance.get(name) != "override" or sidecar_as_read) \
                 and name not in SIDECAR_ONLY_FIELDS \
                 and not _given_by_a_copys_sidecar(archive, article, article_id, name, old[name]):
             continue
@@ -235,6 +242,20 @@ def differences(stored: tuple, article: Article, archive: Archive, article_id: i
         if not same:
             changes[name] = (old[name], old_sources.get(name), new_value, article.provenance.get(name))
     return changes
+
+
+def _sidecar_as_read(conn: sqlite3.Connection, location: str) -> bool:
+    """Whether the file at `location` has a sidecar written before the ingest run that last read
+    the file began: what it gives now is what it gave that run."""
+    sidecar = sidecar_for(location_path(location))
+    if sidecar is None:
+        return False
+    try:
+        written_ns = sidecar.stat().st_mtime_ns
+    except OSError:
+        return False
+    row = conn.execute("SELECT read_at_ns FROM input_files WHERE path = ?", (location,)).fetchone()
+    return row is not None and written_ns < row[0]
 
 
 def _given_by_a_copys_sidecar(archive: Archive, article: Article, article_id: int | None, name: str, value) -> bool:
@@ -341,7 +362,8 @@ def _read_file(path: str, of_file: list[_Candidate], by_location: dict[str, _Can
             if source.error:
                 continue
             hash_source(source)
-            waiting = by_bytes.get(source.raw_sha256)
+            waiting = by_bytes.get(source.raw_sha256) or next(
+                (by_bytes[former] for former in source.former_sha256 if by_bytes.get(former)), None)
             if not waiting or source.location in yielded:
                 continue
             # The one stored from this very location first, else the first stored elsewhere.
@@ -525,7 +547,9 @@ def _write(archive: Archive, pending: list, summary: ReparseSummary, dry_run: "_
             batch.reread += 1
             if article.content_hash != stored[13]:
                 batch.body_differs += 1
-            changes = differences(stored, article, archive, candidate.article_id)
+            # (the sidecar looked for only where an outlet was given: a file's look-up an article)
+            changes = differences(stored, article, archive, candidate.article_id,
+                                  stored[12] == "override" and _sidecar_as_read(conn, candidate.location))
             if changes:
                 batch.revised += 1
                 batch.fields.update(changes.keys())

@@ -819,7 +819,7 @@ class Archive:
         self._in_transaction = False  # within a _writing block
         self._outlets: dict[str, int] = {}  # outlet_key -> id
         self._outlet_names: dict[str, int] = {}  # name as written -> id
-        self._named_by_domain: set[int] = set()  # outlets of _outlets whose name is their domain
+        self._named_by_domain: dict[int, str] = {}  # outlet of _outlets whose name is its domain -> that domain
         self._authors: dict[str, int] = {}  # person_key -> id
         self._author_names: dict[str, int] = {}  # name as written -> id
 
@@ -1573,18 +1573,22 @@ class Archive:
         named = article.outlet != article.outlet_domain
         if key in self._outlets:
             outlet_id = self._outlets[key]
-            if named and outlet_id in self._named_by_domain:  # (stored by its domain earlier this run)
+            if named and outlet_id in self._named_by_domain and (
+                    self._named_by_domain[outlet_id] == article.outlet_domain):
+                # (stored by its domain earlier this run; the same domain, as below)
                 self.conn.execute("UPDATE outlets SET name = ? WHERE id = ?", (article.outlet, outlet_id))
-                self._named_by_domain.discard(outlet_id)
+                del self._named_by_domain[outlet_id]
             self._outlet_names[article.outlet] = outlet_id
             return outlet_id
-        if row is not None and row[1] == row[2] and named:
+        if row is not None and row[1] == row[2] == article.outlet_domain and named:
             # A name beats a bare domain as the outlet's display name, and its key becomes the
             # name's: keeping the domain's, a later run found no outlet by the name's key, nor
             # by the domain (no longer the name), and filed the next article under a second
             # outlet of the same name. Articles giving the domain alone still find it by domain.
             # Found by key too: "valleypost.example" and "Valley Post" share one, and the page
-            # that named its site was listed under the domain.
+            # that named its site was listed under the domain. The same domain only: another
+            # site's name sharing the key ("thetimes.other" naming "The Times" for
+            # "times.example") is not this outlet's, and renamed it for every article of it.
             self.conn.execute("UPDATE outlets SET name = ?, key = ? WHERE id = ?", (article.outlet, key, row[0]))
             row = (row[0], article.outlet, row[2])
         if row is None:
@@ -1596,7 +1600,7 @@ class Archive:
             self.conn.execute("UPDATE outlets SET domain = ? WHERE id = ?", (article.outlet_domain, row[0]))
         self._outlets[key] = self._outlet_names[article.outlet] = row[0]
         if row[1] == row[2]:
-            self._named_by_domain.add(row[0])
+            self._named_by_domain[row[0]] = row[2]
         return row[0]
 
     def known_outlet_id(self, article: Article) -> int | None | object:

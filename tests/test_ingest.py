@@ -962,6 +962,22 @@ def test_a_date_dropped_for_naming_a_month_or_a_year_is_said(tmp_path, db_path, 
     assert (f"warning: {expected[0]['location']}: {warning}" in result.stderr) == bool(warning), result.stderr
 
 
+@pytest.mark.parametrize("document", [
+    # fails before: a post's or a comment's object under an API's key was read as a record for
+    # its "text" or "body" alone, and stored as an untitled article (a response holding it was
+    # "no article text found", as a record with no text is)
+    {"data": {"id": "1764", "text": ARTICLE_TEXT, "created_at": "2024-03-05T22:00:00Z", "author_id": "42"}},
+    {"data": {"type": "comments", "id": "9", "attributes": {"body": ARTICLE_TEXT, "created": "2024-03-05",
+                                                            "author": "Ada Quill"}}},
+    {"status": "ok", "content": {"text": ARTICLE_TEXT, "link": "https://gazette.example/p/9", "language": "en"}},
+])
+def test_an_object_under_an_api_key_without_a_title_and_a_text_is_no_article(tmp_path, db_path, document):
+    (tmp_path / "item.json").write_text(json.dumps(document))
+    code, summary = ingest_json(tmp_path / "item.json", "--db", db_path)
+    assert (summary["stored"], summary["duplicate"], summary["failed"]) == (0, 0, 1), summary
+    assert "no article text found" in summary["failures"][0]["error"]
+
+
 def test_a_records_text_an_api_cut_short_is_no_article(tmp_path, db_path):
     # fails before: NewsAPI gives each article's first 200 characters, then "… [+2143 chars]",
     # which was stored as the story's text (the page, ingested later, another article); a
@@ -1971,6 +1987,14 @@ def test_a_nul_in_a_record_is_dropped_before_storing(tmp_path, db_path):
         {"title": "Ferry fares rise", "nul": 0, "authors": '["Ann Lee"]'}]
 
 
+def _ingest_in_runs(tmp_path, db_path, records: list[dict], one_run: bool) -> None:
+    """The records ingested as one JSON Lines file, or one file a run, in their order."""
+    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(len(records))]
+    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
+        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+        assert ingest_json(path, "--db", db_path)[0] == 0
+
+
 @pytest.mark.parametrize("one_run", [False, True])
 def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, db_path, one_run):
     """Fails before: "harborledger.example" and "The Harbor Ledger" have one key, so the page
@@ -1980,13 +2004,26 @@ def test_an_outlet_known_by_its_domain_takes_the_name_of_the_same_key(tmp_path, 
     records = [{"title": f"Ferry story {step}", "body": f"{ARTICLE_TEXT} Part {step}.",
                 "url": f"https://harborledger.example/ferry-{step}", **({"outlet": outlet} if outlet else {})}
                for step, outlet in enumerate([None, "The Harbor Ledger", None])]
-    files = [tmp_path / "all.jsonl"] if one_run else [tmp_path / f"{step}.jsonl" for step in range(3)]
-    for path, part in zip(files, [records] if one_run else [[record] for record in records]):
-        path.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
-        assert ingest_json(path, "--db", db_path)[0] == 0
+    _ingest_in_runs(tmp_path, db_path, records, one_run)
     assert rows(db_path, "SELECT name, domain FROM outlets") == [
         {"name": "The Harbor Ledger", "domain": "harborledger.example"}]
     assert [row["outlet_id"] for row in rows(db_path, "SELECT outlet_id FROM articles ORDER BY id")] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("one_run", [False, True])
+def test_an_outlet_known_by_its_domain_keeps_it_when_another_site_names_its_key(tmp_path, db_path, one_run):
+    """Fails before: "ferrygazette.example" and a page of "gazetteferry.other" naming "The
+    Ferry Gazette" share a key, and the outlet stored under the first domain was renamed after
+    the other site, its articles listed under a name it never gave. A rename asks the same
+    domain; a different one is kept as it was before the rename rule."""
+    records = [{"title": "Ferry story one", "body": ARTICLE_TEXT, "url": "https://ferrygazette.example/one"},
+               {"title": "Ferry story two", "body": f"{ARTICLE_TEXT} Part two.",
+                "url": "https://gazetteferry.other/two", "outlet": "The Ferry Gazette"}]
+    _ingest_in_runs(tmp_path, db_path, records, one_run)
+    assert rows(db_path, "SELECT name, domain FROM outlets") == [
+        {"name": "ferrygazette.example", "domain": "ferrygazette.example"}]
+    assert rows(db_path, "SELECT outlets.name FROM articles JOIN outlets ON outlets.id = outlet_id "
+                         "WHERE title = 'Ferry story one'") == [{"name": "ferrygazette.example"}]
 
 
 def test_an_outlet_first_known_by_its_domain_keeps_one_row_once_named(tmp_path, db_path):

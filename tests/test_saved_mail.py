@@ -9,7 +9,7 @@ from email.message import EmailMessage
 import pytest
 from sqlite_utils import Database
 
-from conftest import ARTICLE_TEXT, ingest_json, run_cli
+from conftest import ARTICLE_TEXT, connect, ingest_json, run_cli
 from ingest.read import sniff_format
 
 SUBJECT = "River rises in Millbrook"
@@ -259,6 +259,34 @@ def test_a_mail_appended_to_a_mailbox_leaves_the_last_one_unchanged(tmp_path, db
     code, again = ingest_json(box, "--db", db_path)
     assert (code, again["stored"], again["unchanged"], again["duplicate"]) == (0, 1, 1, 0), again
     assert _sources(db_path) == {(f"{box}#1", "stored"), (f"{box}#2", "stored")}
+
+
+@pytest.mark.parametrize("last_ending", [b"\n", b""])
+@pytest.mark.parametrize("line_end", [b"\n", b"\r\n"])
+def test_a_mailbox_stored_before_its_last_mail_was_given_a_blank_line_is_still_known(
+        tmp_path, db_path, last_ending, line_end):
+    # fail before: an archive made before that change holds its last mail under the hash of
+    # its bytes as the file ended; read now, with the blank line given, they were other bytes:
+    # reparse left it as stored "whose file holds other bytes now", and a mail appended made
+    # the run say "1 new, 1 duplicate", that mail a copy of itself at its own PATH#N
+    from hashlib import sha256
+
+    envelope = b"From letters@millbrook-weekly.example Tue Mar  5 12:30:00 2024\n"
+    fair, river, bridge = (envelope + mail(text=f"By Ada Quill\n\n{text}\n", subject=subject).replace(b"\r\n", b"\n")
+                           for text, subject in [(FAIR, "County fair opens"), (RIVER, "River rises"),
+                                                 (f"{RIVER} The bridge stays shut.", "Bridge shut")])
+    box = tmp_path / "letters.mbox"
+    box.write_bytes((fair + b"\n" + river.rstrip(b"\n") + last_ending).replace(b"\n", line_end))
+    assert ingest_json(box, "--db", db_path)[1]["stored"] == 2
+    formerly = sha256((river.rstrip(b"\n") + last_ending).replace(b"\n", line_end)).hexdigest()
+    with connect(db_path) as conn:
+        conn.execute("UPDATE sources SET raw_sha256 = ? WHERE location = ?", (formerly, f"{box}#2"))
+    again = json.loads(run_cli("reparse", "--all", "--json", "--db", db_path).stdout)
+    assert (again["reread"], again["file_changed"], again["file_missing"]) == (2, 0, 0), again
+    box.write_bytes((fair + b"\n" + river + b"\n" + bridge).replace(b"\n", line_end))
+    code, appended = ingest_json(box, "--db", db_path)
+    assert (code, appended["stored"], appended["unchanged"], appended["duplicate"]) == (0, 1, 2, 0), appended
+    assert _sources(db_path) == {(f"{box}#{number}", "stored") for number in (1, 2, 3)}
 
 
 def _sources(db_path) -> set:

@@ -104,6 +104,28 @@ def test_reparse_applies_a_corrected_sidecar_as_ingest_does(tmp_path, new_sideca
     assert applied["reparse"] == applied["ingest"]
 
 
+def test_reparse_keeps_the_outlet_given_on_the_command_line_over_an_unchanged_sidecar(tmp_path, db_path):
+    # fail before: --outlet beats the sidecar at ingest, but reparse read the file with its
+    # sidecar and took the sidecar's outlet, the sidecar unchanged since. Near miss: a sidecar
+    # corrected since ingest read the file is applied, as the next ingest applies it.
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    story = folder / "story.txt"
+    story.write_text("Millbrook bridge shut as river rises\n\n" + ARTICLE_TEXT)
+    sidecar = folder / "story.json"
+    sidecar.write_text(json.dumps({"outlet": "The Harbor Ledger"}))
+    assert ingest_json(story, "--outlet", "Millbrook Weekly", "--url", "https://weekly.example/bridge",
+                       "--db", db_path)[1]["stored"] == 1
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT url FROM articles").fetchall() == [("https://weekly.example/bridge",)]
+    assert [row[1] for row in _article(db_path)] == ["Millbrook Weekly"]
+    assert _revisions(db_path) == []
+    sidecar.write_text(json.dumps({"outlet": "The Harbor Gazette"}))
+    assert run_cli("reparse", "--all", "--db", db_path).exit_code == 0
+    assert [row[1] for row in _article(db_path)] == ["The Harbor Gazette"]
+
+
 def test_the_summary_line_says_an_article_took_its_corrected_sidecar(tmp_path, db_path):
     folder, story, sidecar = _folder(tmp_path, article_age=True)
     run_cli("ingest", folder, "--db", db_path)
