@@ -5998,18 +5998,74 @@ def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | 
     the day its readers see is that one, and a zone's offset puts the moment on it; None where
     the page shows no day, several, the UTC day itself, or a day no zone puts the moment on.
     (Not a <time>'s day: one that shows a clock was read by _in_local_time, and another may be
-    a widget's, a weather box's "Now".)"""
+    a widget's, a weather box's "Now".)
+
+    Not where the byline writes a clock that a zone's offset makes the moment ("March 5, 2024
+    9:50 PM EST" beside "2024-03-06T02:50:00Z"): the moment is the one shown, and its own. Nor
+    a day after the moment's that is on or after the UTC day of a revision the page states in
+    its structured data: a byline may show the revision's day ("March 6" beside a publication
+    on the 5th and a dateModified on the 6th), and a publication given as a day after its
+    revision's moment is taken for a misread and the revision dropped (normalise)."""
     iso = iso_date(value, now)
     if not iso or "T" not in iso or not iso.endswith("+00:00"):
         return None
-    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if day}
+    written = [w for w in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if w]
+    shown = {w[:10] for w in written}
     if len(shown) != 1:
         return None
     day, moment = shown.pop(), datetime.fromisoformat(iso)
+    if any(_clock_is_moments(w, moment) for w in _shown_clocks(signals, now)):
+        return None
     before, after = (moment - timedelta(days=1)).date().isoformat(), (moment + timedelta(days=1)).date().isoformat()
-    if (day == before and moment.time() < _WEST_REACH) or (day == after and moment.time() >= _EAST_REACH):
+    if day == before and moment.time() < _WEST_REACH:
+        return day
+    if day == after and moment.time() >= _EAST_REACH and not any(
+            revision[:10] <= day for revision in _structured_revisions_in_utc(signals, now)):
         return day
     return None
+
+
+def _shown_clocks(signals: Signals, now: datetime):
+    """The date-times the byline (or a "Published" line) writes with a clock: "March 5, 2024
+    9:50 PM EST" as 2024-03-05T21:50 (its zone's name aside)."""
+    _, written, block, _ = signals._byline_texts
+    labelled = [text for text in map(_spaced_text, signals._label_lines) if not _UPDATE_LABEL.search(text)]
+    for text in (*written, *block, *labelled):
+        day = text_date(text, signals.day_first)
+        clock = _CLOCK.search(text)
+        if day and clock and day in text:
+            start = min(text.find(day), clock.start())
+            value = iso_date(text[start:clock.end()], now) or iso_date(f"{day} {clock[0]}", now)
+            if value and "T" in value:
+                yield value
+
+
+def _clock_is_moments(written: str, moment: datetime) -> bool:
+    """Whether a date-time the page writes is the UTC moment in some time zone: the same instant
+    where it states its zone, else a clock a whole quarter-hour offset within the zones' reach
+    away (UTC-12 to UTC+14)."""
+    if "T" not in written:
+        return False
+    shown = datetime.fromisoformat(written)
+    if shown.tzinfo is not None:
+        return abs(shown - moment) <= _SAME_INSTANT
+    offset = shown - moment.replace(tzinfo=None)
+    return -timedelta(hours=12) <= offset <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
+
+
+def _structured_revisions_in_utc(signals: Signals, now: datetime) -> list[str]:
+    """The revision moments the page's JSON-LD and meta tags state, in UTC (days alone as they are)."""
+    values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
+              + [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]
+              + [i.get("dateModified") for i in _web_pages(signals)]
+              + signals.json_ld_unparsed.get("dateModified", []))
+    revisions = []
+    for value in values:
+        stated = _instant(value, now)
+        iso = stated.astimezone(timezone.utc).isoformat() if stated is not None else iso_date(value, now)
+        if iso:
+            revisions.append(iso)
+    return revisions
 
 
 # A machine value among the meta texts ("2024-03-06T01:30:00Z"), whose clock cut from its zone

@@ -1102,6 +1102,32 @@ def test_the_day_the_byline_shows_beside_a_utc_moment_a_zone_away(moment, shown,
     assert article.published == published
 
 
+@pytest.mark.parametrize("moment, modified, shown, published, updated", [
+    # fail before: the byline writes a clock that is the moment in its zone (the moment kept);
+    # it shows the day of a later revision (not the publication's); it shows a day after a
+    # revision stated as the same moment (the publication moved past it, the revision dropped)
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025 9:50 PM EST", "2025-03-06T02:50:00+00:00",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "5 March 2025, 21:50", "2025-03-06T02:50:00+00:00",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-05T15:00:00Z", "2025-03-06T08:00:00Z", "March 6, 2025", "2025-03-05T15:00:00+00:00",
+     "2025-03-06T08:00:00+00:00"),
+    ("2025-03-05T23:30:00Z", "2025-03-05T23:30:00Z", "March 6, 2025", "2025-03-05T23:30:00+00:00",
+     "2025-03-05T23:30:00+00:00"),
+    # near misses: no clock written, the revision the same moment, the day before shown; a
+    # clock no zone puts the moment at (another moment's); a revision days after the day shown
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025", "2025-03-05", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025 9:17 PM", "2025-03-05",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-05T22:30:00Z", "2025-03-09T08:00:00Z", "March 6, 2025", "2025-03-06", "2025-03-09T08:00:00+00:00"),
+])
+def test_the_byline_day_beside_a_utc_moment_not_where_a_clock_or_revision_explains_it(
+        moment, modified, shown, published, updated):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": moment, "dateModified": modified}),
+                     top=f'<p class="byline">By Ann Lee | {shown}</p>')
+    assert (article.published, article.updated) == (published, updated)
+
+
 @pytest.mark.parametrize("published, modified, shown, expected", [
     # fail before: the structured publication is the revision's moment word for word (the last
     # save written into both fields), and the <time> shows a day before any day it may be on
