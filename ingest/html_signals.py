@@ -19,7 +19,7 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import chain, islice
+from itertools import chain, islice, takewhile
 from datetime import datetime, time, timedelta, timezone
 
 from htmldate.core import DATE_ATTRIBUTES as HTMLDATE_PUBLISHED_KEYS
@@ -4772,12 +4772,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
 
 
 def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:
-    """The page's <h2>s that state the <title> less its site's name, word for word."""
+    """The page's <h2>s before its <h1> that state the <title> less its site's name, word for
+    word. (One after the <h1> is a section of the story the <h1> heads: "Live updates" under
+    a <title> that says no more than that.)"""
     if signals.tree is None or not signals.title_tag:
         return []
     title = " ".join(signals.title_tag.split())
     forms = _title_variants(title, site_keys)[0] - {_key(title)}
-    return [t for t in (_heading_text(h) for h in signals.tree.iter("h2")) if t and _key(t) in forms]
+    before_h1 = takewhile(lambda h: h.tag != "h1", signals.tree.iter("h1", "h2"))
+    return [t for t in (_heading_text(h) for h in before_h1) if t and _key(t) in forms]
 
 
 def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:

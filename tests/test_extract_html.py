@@ -671,6 +671,20 @@ def test_an_h2_stating_the_titles_headline_beats_another_storys_lone_h1(markup, 
     assert extract_html(raw).title == title
 
 
+@pytest.mark.parametrize("markup, title", [
+    # fail before: the <h2> stating the <title>'s headline comes after the <h1>, in the story
+    # it heads: a section of it ("Live updates"), not this story's headline
+    (f"<article>{ARTICLE_HEADLINE}{BODY}<h2>Live updates</h2><p>More to follow.</p></article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    # near miss: the <h2> before the <h1>, which is another story's card below this one
+    (f"<h2>Live updates</h2><article>{BODY}</article><article>{ARTICLE_HEADLINE}</article>", "Live updates"),
+])
+def test_an_h2_after_the_lone_h1_stating_the_title_is_a_section_of_its_story(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Live updates - Pine Style</title>"
+           f"<meta name='application-name' content='Pine Style'></head><body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
 @pytest.mark.parametrize("heading, title", [
     # fail before: a kicker set before the headline in the <h1>, which the <title> leaves out
     ("<h1><span class='label'>Analysis</span> Bridge to be rebuilt</h1>", "Bridge to be rebuilt"),
