@@ -4514,11 +4514,18 @@ def _names_site_at_end(lead: re.Match, sites: frozenset[str]) -> bool:
     """A title "Site Gift Guide: Headline - Site": what comes before its colon begins with the
     site's name and goes on (a series' or a column's name), and the title names the site again
     in a part of its own at its end. A title names its site once, so the words before the colon
-    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's."""
+    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's,
+    and so is "Site Sports: Headline - Site", a section's name of one word after the site's
+    (a series is named in more: "Gift Guide")."""
     rest = lead.group(2)
     spans = _part_spans(rest)
-    return (len(spans) > 1 and outlet_key(lead.group(1)) not in sites
-            and _names_site(rest[spans[-1][0]:spans[-1][1]], sites))
+    if len(spans) < 2 or outlet_key(lead.group(1)) in sites:
+        return False
+    end = rest[spans[-1][0]:spans[-1][1]]
+    return _names_site(end, sites) and len(lead.group(1).split()) - len(end.split()) >= _SERIES_WORDS
+
+
+_SERIES_WORDS = 2  # words of a series' name after the site's, at least (one is a section's)
 
 
 # The separator that sets a site's name after a headline and is no headline's punctuation: a

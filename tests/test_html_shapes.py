@@ -857,6 +857,9 @@ def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, he
      "What to buy the sailor who has everything"),
     ("Harbor Ledger Business: What to buy the sailor who has everything", "",
      "What to buy the sailor who has everything"),
+    # (fail before) a section's name of one word after the site's, with the site named again
+    # at the end and nothing else stating the headline: the section's, not the headline's
+    ("Harbor Ledger Sports: Storm closes the harbor bridge - Harbor Ledger", "", "Storm closes the harbor bridge"),
 ])
 def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(title, top, headline):
     head = '<meta property="og:site_name" content="Harbor Ledger">'
