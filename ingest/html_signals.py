@@ -4171,11 +4171,22 @@ def _site_name_part_named_by_domain(name: str, label: str) -> str | None:
 def _title_site_part_named_by_domain(signals: Signals, label: str) -> str | None:
     """The <title>'s last part, when it is the page's domain's own name ("Headline - Harbor
     Ledger" at harborledger.example, the words run together): the address and the title state
-    the site's name, where the og:site_name states another (an edition's, a tagline)."""
+    the site's name, where the og:site_name states another (an edition's, a tagline). A part
+    of one word may be a section's name, which a domain may be too ("Headline - Politics" at
+    politics.example): it is taken only over an og:site_name shorter than itself, an edition's
+    ("U.S."), not a name written out in full ("The Morning Courier"). (Several words run
+    together as the domain are the site's own name.)"""
     if not signals.title_tag:
         return None
     parts = _title_tag_parts(signals.title_tag)
-    return parts[-1] if len(parts) > 1 and outlet_key(parts[-1]) == label else None
+    if len(parts) < 2 or outlet_key(parts[-1]) != label:
+        return None
+    one_word = len(_CAMEL_HUMP.sub(" ", parts[-1]).split()) == 1
+    og = signals.meta.get("og:site_name", [""])[0]
+    return None if one_word and len(outlet_key(og)) >= len(label) else parts[-1]
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # where words run together begin ("Harbor|Ledger")
 
 
 def _copyright_holder_named_by_domain(signals: Signals, label: str | None) -> str | None:

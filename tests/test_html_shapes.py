@@ -600,6 +600,10 @@ def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, dom
     ("The Harbor Ledger", "Harbour channel to be dredged - HL", "hl.example", "The Harbor Ledger"),
     ("Harbor Ledger Online", "Harbour channel to be dredged - Ledger", "ledger.example", "Harbor Ledger Online"),
     ("U.S.", "Harbour channel to be dredged - Harbor Ledger News", "harborledger.example", "U.S."),
+    # (fail before) a part of one word the domain is: a section's name ("Politics"), not the site's
+    ("The Morning Courier", "Harbour channel to be dredged - Politics", "politics.example", "The Morning Courier"),
+    # near miss: a part of one word over an og:site_name shorter than it (an edition's)
+    ("U.S.", "Harbour channel to be dredged | Ledger", "ledger.example", "Ledger"),
 ])
 def test_the_titles_site_part_that_is_the_domains_name_beats_an_edition_name(site, title, domain, outlet):
     assert _outlet_of_titled_page(title, _site_and_address(site, domain)) == outlet
