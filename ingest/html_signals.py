@@ -879,12 +879,10 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             # description; its dates, simple strings, can still be read.
             for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
                 signals.json_ld_unparsed.setdefault(key, []).append(value)
-            # So can its headline, a string with no quote left unescaped in it.
-            for value in _UNPARSED_HEADLINE.findall(script.text_content() or ""):
-                try:
-                    signals.json_ld_unparsed.setdefault("headline", []).append(json.loads(f'"{value}"', strict=False))
-                except ValueError:
-                    pass
+            # So can its headline, a string with no quote left unescaped in it: the article's
+            # own, not one of a story it links to (nested under "isPartOf", "mentions").
+            signals.json_ld_unparsed.setdefault("headline", []).extend(
+                _unparsed_article_headlines(script.text_content() or ""))
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -915,7 +913,40 @@ def _listed_dated_articles(value, depth: int = 0) -> bool:
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
-_UNPARSED_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"\s*[,}\n]')
+_UNPARSED_HEADLINE_LENGTH = 300  # characters of a headline read from such a block, at most
+# What a scan of JSON that may not parse steps by: a string, a bracket, a colon.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]')
+# Containers an article object sits in at the top of a block: the block's own list, @graph.
+_TOP_LEVEL_KEYS = {None, "@graph"}
+_VALUE_ENDS = re.compile(r"\s*[,}\n]")  # after a string value read whole
+
+
+def _unparsed_article_headlines(text: str) -> list[str]:
+    """The "headline" values of a JSON-LD block that is not valid JSON, in objects at its top
+    level (the block itself, an item of its list or of its @graph): one nested deeper, under
+    a key such as "isPartOf", "mentions" or "relatedLink", is another story's. (A pair of
+    quotes left unescaped in a description leaves the strings told apart as JSON's.)"""
+    headlines, path, key, last, after_colon = [], [], None, None, False
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "{[":
+            path.append(key if after_colon else None)
+        elif mark in "}]":
+            path = path[:-1]
+        elif mark == ":":
+            key = last
+        elif after_colon:
+            if (key == "headline" and all(k in _TOP_LEVEL_KEYS for k in path)
+                    and 2 < len(mark) <= _UNPARSED_HEADLINE_LENGTH + 2 and "\n" not in mark
+                    and _VALUE_ENDS.match(text, token.end())):
+                try:
+                    headlines.append(json.loads(mark, strict=False))
+                except ValueError:
+                    pass
+        else:
+            last = mark[1:-1]
+        after_colon = mark == ":"
+    return headlines
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:

@@ -176,6 +176,18 @@ SEARCH_TITLE = "Toll to rise as council backs bridge plan"
      ' "description": "The "toll" rises"}</script>', '<h1>Council raises the "toll"</h1>', 'Council raises the "toll"'),
     # near misses: the JSON-LD headline is the <title>'s line, or there are two <h1>s
     (json_ld({"@type": "NewsArticle", "headline": SEARCH_TITLE}), "<h1>Council raises the bridge toll</h1>", SEARCH_TITLE),
+    # (fail before) in a block that is not valid JSON, a headline nested deeper than the
+    # article's own is a related story's, and does not confirm that story's <h1>
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "The "toll" rises", "isPartOf":'
+     ' {"relatedLink": [{"headline": "Ferry fares frozen"}]}, "headline": "' + SEARCH_TITLE + '"}</script>',
+     "<h1>Ferry fares frozen</h1>", SEARCH_TITLE),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "The "toll" rises", "mentions":'
+     ' [{"@type": "NewsArticle", "headline": "Ferry fares frozen"}]}</script>', "<h1>Ferry fares frozen</h1>",
+     SEARCH_TITLE),
+    # (near miss) the article's own in the block's @graph is read
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "description": "The "toll" rises",'
+     ' "headline": "Council raises the bridge toll"}]}</script>', "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
     (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
      "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", SEARCH_TITLE),
 ])
