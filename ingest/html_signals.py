@@ -19,7 +19,7 @@ from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from itertools import chain, islice
+from itertools import chain, islice, takewhile
 from datetime import datetime, time, timedelta, timezone
 
 from htmldate.core import DATE_ATTRIBUTES as HTMLDATE_PUBLISHED_KEYS
@@ -887,12 +887,10 @@ def _read_json_ld(tree: HtmlElement, signals: Signals) -> None:
             # description; its dates, simple strings, can still be read.
             for key, value in _UNPARSED_DATE.findall(script.text_content() or ""):
                 signals.json_ld_unparsed.setdefault(key, []).append(value)
-            # So can its headline, a string with no quote left unescaped in it.
-            for value in _UNPARSED_HEADLINE.findall(script.text_content() or ""):
-                try:
-                    signals.json_ld_unparsed.setdefault("headline", []).append(json.loads(f'"{value}"', strict=False))
-                except ValueError:
-                    pass
+            # So can its headline, a string with no quote left unescaped in it: the article's
+            # own, not one of a story it links to (nested under "isPartOf", "mentions").
+            signals.json_ld_unparsed.setdefault("headline", []).extend(
+                _unparsed_article_headlines(script.text_content() or ""))
             continue
         for item in _json_ld_items(data):
             _index_nodes(item, signals.json_ld_nodes)
@@ -923,7 +921,40 @@ def _listed_dated_articles(value, depth: int = 0) -> bool:
 
 
 _UNPARSED_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{6,40})"')
-_UNPARSED_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"\s*[,}\n]')
+_UNPARSED_HEADLINE_LENGTH = 300  # characters of a headline read from such a block, at most
+# What a scan of JSON that may not parse steps by: a string, a bracket, a colon.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]')
+# Containers an article object sits in at the top of a block: the block's own list, @graph.
+_TOP_LEVEL_KEYS = {None, "@graph"}
+_VALUE_ENDS = re.compile(r"\s*[,}\n]")  # after a string value read whole
+
+
+def _unparsed_article_headlines(text: str) -> list[str]:
+    """The "headline" values of a JSON-LD block that is not valid JSON, in objects at its top
+    level (the block itself, an item of its list or of its @graph): one nested deeper, under
+    a key such as "isPartOf", "mentions" or "relatedLink", is another story's. (A pair of
+    quotes left unescaped in a description leaves the strings told apart as JSON's.)"""
+    headlines, path, key, last, after_colon = [], [], None, None, False
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "{[":
+            path.append(key if after_colon else None)
+        elif mark in "}]":
+            path = path[:-1]
+        elif mark == ":":
+            key = last
+        elif after_colon:
+            if (key == "headline" and all(k in _TOP_LEVEL_KEYS for k in path)
+                    and 2 < len(mark) <= _UNPARSED_HEADLINE_LENGTH + 2 and "\n" not in mark
+                    and _VALUE_ENDS.match(text, token.end())):
+                try:
+                    headlines.append(json.loads(mark, strict=False))
+                except ValueError:
+                    pass
+        else:
+            last = mark[1:-1]
+        after_colon = mark == ":"
+    return headlines
 
 
 def _index_nodes(value, nodes: dict[str, dict], depth: int = 0) -> None:
@@ -4217,11 +4248,22 @@ def _site_name_part_named_by_domain(name: str, label: str) -> str | None:
 def _title_site_part_named_by_domain(signals: Signals, label: str) -> str | None:
     """The <title>'s last part, when it is the page's domain's own name ("Headline - Harbor
     Ledger" at harborledger.example, the words run together): the address and the title state
-    the site's name, where the og:site_name states another (an edition's, a tagline)."""
+    the site's name, where the og:site_name states another (an edition's, a tagline). A part
+    of one word may be a section's name, which a domain may be too ("Headline - Politics" at
+    politics.example): it is taken only over an og:site_name shorter than itself, an edition's
+    ("U.S."), not a name written out in full ("The Morning Courier"). (Several words run
+    together as the domain are the site's own name.)"""
     if not signals.title_tag:
         return None
     parts = _title_tag_parts(signals.title_tag)
-    return parts[-1] if len(parts) > 1 and outlet_key(parts[-1]) == label else None
+    if len(parts) < 2 or outlet_key(parts[-1]) != label:
+        return None
+    one_word = len(_CAMEL_HUMP.sub(" ", parts[-1]).split()) == 1
+    og = signals.meta.get("og:site_name", [""])[0]
+    return None if one_word and len(outlet_key(og)) >= len(label) else parts[-1]
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")  # where words run together begin ("Harbor|Ledger")
 
 
 def _copyright_holder_named_by_domain(signals: Signals, label: str | None) -> str | None:
@@ -4560,11 +4602,18 @@ def _names_site_at_end(lead: re.Match, sites: frozenset[str]) -> bool:
     """A title "Site Gift Guide: Headline - Site": what comes before its colon begins with the
     site's name and goes on (a series' or a column's name), and the title names the site again
     in a part of its own at its end. A title names its site once, so the words before the colon
-    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's."""
+    are the headline's own; "Site: Headline" (the name alone before the colon) is the site's,
+    and so is "Site Sports: Headline - Site", a section's name of one word after the site's
+    (a series is named in more: "Gift Guide")."""
     rest = lead.group(2)
     spans = _part_spans(rest)
-    return (len(spans) > 1 and outlet_key(lead.group(1)) not in sites
-            and _names_site(rest[spans[-1][0]:spans[-1][1]], sites))
+    if len(spans) < 2 or outlet_key(lead.group(1)) in sites:
+        return False
+    end = rest[spans[-1][0]:spans[-1][1]]
+    return _names_site(end, sites) and len(lead.group(1).split()) - len(end.split()) >= _SERIES_WORDS
+
+
+_SERIES_WORDS = 2  # words of a series' name after the site's, at least (one is a section's)
 
 
 # The separator that sets a site's name after a headline and is no headline's punctuation: a
@@ -4818,12 +4867,15 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
 
 
 def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:
-    """The page's <h2>s that state the <title> less its site's name, word for word."""
+    """The page's <h2>s before its <h1> that state the <title> less its site's name, word for
+    word. (One after the <h1> is a section of the story the <h1> heads: "Live updates" under
+    a <title> that says no more than that.)"""
     if signals.tree is None or not signals.title_tag:
         return []
     title = " ".join(signals.title_tag.split())
     forms = _title_variants(title, site_keys)[0] - {_key(title)}
-    return [t for t in (_heading_text(h) for h in signals.tree.iter("h2")) if t and _key(t) in forms]
+    before_h1 = takewhile(lambda h: h.tag != "h1", signals.tree.iter("h1", "h2"))
+    return [t for t in (_heading_text(h) for h in before_h1) if t and _key(t) in forms]
 
 
 def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[str]) -> str | None:
@@ -6114,18 +6166,74 @@ def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | 
     the day its readers see is that one, and a zone's offset puts the moment on it; None where
     the page shows no day, several, the UTC day itself, or a day no zone puts the moment on.
     (Not a <time>'s day: one that shows a clock was read by _in_local_time, and another may be
-    a widget's, a weather box's "Now".)"""
+    a widget's, a weather box's "Now".)
+
+    Not where the byline writes a clock that a zone's offset makes the moment ("March 5, 2024
+    9:50 PM EST" beside "2024-03-06T02:50:00Z"): the moment is the one shown, and its own. Nor
+    a day after the moment's that is on or after the UTC day of a revision the page states in
+    its structured data: a byline may show the revision's day ("March 6" beside a publication
+    on the 5th and a dateModified on the 6th), and a publication given as a day after its
+    revision's moment is taken for a misread and the revision dropped (normalise)."""
     iso = iso_date(value, now)
     if not iso or "T" not in iso or not iso.endswith("+00:00"):
         return None
-    shown = {day[:10] for day in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if day}
+    written = [w for w in (iso_date(v, now) for v in (*signals.byline_dates, *signals.labelled_dates)) if w]
+    shown = {w[:10] for w in written}
     if len(shown) != 1:
         return None
     day, moment = shown.pop(), datetime.fromisoformat(iso)
+    if any(_clock_is_moments(w, moment) for w in _shown_clocks(signals, now)):
+        return None
     before, after = (moment - timedelta(days=1)).date().isoformat(), (moment + timedelta(days=1)).date().isoformat()
-    if (day == before and moment.time() < _WEST_REACH) or (day == after and moment.time() >= _EAST_REACH):
+    if day == before and moment.time() < _WEST_REACH:
+        return day
+    if day == after and moment.time() >= _EAST_REACH and not any(
+            revision[:10] <= day for revision in _structured_revisions_in_utc(signals, now)):
         return day
     return None
+
+
+def _shown_clocks(signals: Signals, now: datetime):
+    """The date-times the byline (or a "Published" line) writes with a clock: "March 5, 2024
+    9:50 PM EST" as 2024-03-05T21:50 (its zone's name aside)."""
+    _, written, block, _ = signals._byline_texts
+    labelled = [text for text in map(_spaced_text, signals._label_lines) if not _UPDATE_LABEL.search(text)]
+    for text in (*written, *block, *labelled):
+        day = text_date(text, signals.day_first)
+        clock = _CLOCK.search(text)
+        if day and clock and day in text:
+            start = min(text.find(day), clock.start())
+            value = iso_date(text[start:clock.end()], now) or iso_date(f"{day} {clock[0]}", now)
+            if value and "T" in value:
+                yield value
+
+
+def _clock_is_moments(written: str, moment: datetime) -> bool:
+    """Whether a date-time the page writes is the UTC moment in some time zone: the same instant
+    where it states its zone, else a clock a whole quarter-hour offset within the zones' reach
+    away (UTC-12 to UTC+14)."""
+    if "T" not in written:
+        return False
+    shown = datetime.fromisoformat(written)
+    if shown.tzinfo is not None:
+        return abs(shown - moment) <= _SAME_INSTANT
+    offset = shown - moment.replace(tzinfo=None)
+    return -timedelta(hours=12) <= offset <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
+
+
+def _structured_revisions_in_utc(signals: Signals, now: datetime) -> list[str]:
+    """The revision moments the page's JSON-LD and meta tags state, in UTC (days alone as they are)."""
+    values = ([_unix_time(i.get("dateModified")) for i in signals.own_json_ld]
+              + [_unix_time(v) for key in META_UPDATED for v in signals.meta.get(key, [])]
+              + [i.get("dateModified") for i in _web_pages(signals)]
+              + signals.json_ld_unparsed.get("dateModified", []))
+    revisions = []
+    for value in values:
+        stated = _instant(value, now)
+        iso = stated.astimezone(timezone.utc).isoformat() if stated is not None else iso_date(value, now)
+        if iso:
+            revisions.append(iso)
+    return revisions
 
 
 # A machine value among the meta texts ("2024-03-06T01:30:00Z"), whose clock cut from its zone

@@ -176,6 +176,18 @@ SEARCH_TITLE = "Toll to rise as council backs bridge plan"
      ' "description": "The "toll" rises"}</script>', '<h1>Council raises the "toll"</h1>', 'Council raises the "toll"'),
     # near misses: the JSON-LD headline is the <title>'s line, or there are two <h1>s
     (json_ld({"@type": "NewsArticle", "headline": SEARCH_TITLE}), "<h1>Council raises the bridge toll</h1>", SEARCH_TITLE),
+    # (fail before) in a block that is not valid JSON, a headline nested deeper than the
+    # article's own is a related story's, and does not confirm that story's <h1>
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "The "toll" rises", "isPartOf":'
+     ' {"relatedLink": [{"headline": "Ferry fares frozen"}]}, "headline": "' + SEARCH_TITLE + '"}</script>',
+     "<h1>Ferry fares frozen</h1>", SEARCH_TITLE),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "description": "The "toll" rises", "mentions":'
+     ' [{"@type": "NewsArticle", "headline": "Ferry fares frozen"}]}</script>', "<h1>Ferry fares frozen</h1>",
+     SEARCH_TITLE),
+    # (near miss) the article's own in the block's @graph is read
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "description": "The "toll" rises",'
+     ' "headline": "Council raises the bridge toll"}]}</script>', "<h1>Council raises the bridge toll</h1>",
+     "Council raises the bridge toll"),
     (json_ld({"@type": "NewsArticle", "headline": "Council raises the bridge toll"}),
      "<h1>Council raises the bridge toll</h1><h1>Most read</h1>", SEARCH_TITLE),
 ])
@@ -668,6 +680,20 @@ def test_an_h2_stating_the_titles_headline_beats_another_storys_lone_h1(markup, 
     raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Breton tops for every season"
            f" - Pine Style</title><meta name='application-name' content='Pine Style'></head>"
            f"<body>{markup}</body></html>").encode()
+    assert extract_html(raw).title == title
+
+
+@pytest.mark.parametrize("markup, title", [
+    # fail before: the <h2> stating the <title>'s headline comes after the <h1>, in the story
+    # it heads: a section of it ("Live updates"), not this story's headline
+    (f"<article>{ARTICLE_HEADLINE}{BODY}<h2>Live updates</h2><p>More to follow.</p></article>",
+     "Why the harbor town is suddenly wearing striped sailor shirts again"),
+    # near miss: the <h2> before the <h1>, which is another story's card below this one
+    (f"<h2>Live updates</h2><article>{BODY}</article><article>{ARTICLE_HEADLINE}</article>", "Live updates"),
+])
+def test_an_h2_after_the_lone_h1_stating_the_title_is_a_section_of_its_story(markup, title):
+    raw = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Live updates - Pine Style</title>"
+           f"<meta name='application-name' content='Pine Style'></head><body>{markup}</body></html>").encode()
     assert extract_html(raw).title == title
 
 

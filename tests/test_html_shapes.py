@@ -600,6 +600,10 @@ def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, dom
     ("The Harbor Ledger", "Harbour channel to be dredged - HL", "hl.example", "The Harbor Ledger"),
     ("Harbor Ledger Online", "Harbour channel to be dredged - Ledger", "ledger.example", "Harbor Ledger Online"),
     ("U.S.", "Harbour channel to be dredged - Harbor Ledger News", "harborledger.example", "U.S."),
+    # (fail before) a part of one word the domain is: a section's name ("Politics"), not the site's
+    ("The Morning Courier", "Harbour channel to be dredged - Politics", "politics.example", "The Morning Courier"),
+    # near miss: a part of one word over an og:site_name shorter than it (an edition's)
+    ("U.S.", "Harbour channel to be dredged | Ledger", "ledger.example", "Ledger"),
 ])
 def test_the_titles_site_part_that_is_the_domains_name_beats_an_edition_name(site, title, domain, outlet):
     assert _outlet_of_titled_page(title, _site_and_address(site, domain)) == outlet
@@ -857,6 +861,9 @@ def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, he
      "What to buy the sailor who has everything"),
     ("Harbor Ledger Business: What to buy the sailor who has everything", "",
      "What to buy the sailor who has everything"),
+    # (fail before) a section's name of one word after the site's, with the site named again
+    # at the end and nothing else stating the headline: the section's, not the headline's
+    ("Harbor Ledger Sports: Storm closes the harbor bridge - Harbor Ledger", "", "Storm closes the harbor bridge"),
 ])
 def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(title, top, headline):
     head = '<meta property="og:site_name" content="Harbor Ledger">'
@@ -1100,6 +1107,32 @@ def test_the_day_the_byline_shows_beside_a_utc_moment_a_zone_away(moment, shown,
     article = parsed(json_ld({"@type": "NewsArticle", "datePublished": moment}),
                      top=f'<p class="byline">By Ann Lee - {shown}</p>')
     assert article.published == published
+
+
+@pytest.mark.parametrize("moment, modified, shown, published, updated", [
+    # fail before: the byline writes a clock that is the moment in its zone (the moment kept);
+    # it shows the day of a later revision (not the publication's); it shows a day after a
+    # revision stated as the same moment (the publication moved past it, the revision dropped)
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025 9:50 PM EST", "2025-03-06T02:50:00+00:00",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "5 March 2025, 21:50", "2025-03-06T02:50:00+00:00",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-05T15:00:00Z", "2025-03-06T08:00:00Z", "March 6, 2025", "2025-03-05T15:00:00+00:00",
+     "2025-03-06T08:00:00+00:00"),
+    ("2025-03-05T23:30:00Z", "2025-03-05T23:30:00Z", "March 6, 2025", "2025-03-05T23:30:00+00:00",
+     "2025-03-05T23:30:00+00:00"),
+    # near misses: no clock written, the revision the same moment, the day before shown; a
+    # clock no zone puts the moment at (another moment's); a revision days after the day shown
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025", "2025-03-05", "2025-03-06T02:50:00+00:00"),
+    ("2025-03-06T02:50:00Z", "2025-03-06T02:50:00Z", "March 5, 2025 9:17 PM", "2025-03-05",
+     "2025-03-06T02:50:00+00:00"),
+    ("2025-03-05T22:30:00Z", "2025-03-09T08:00:00Z", "March 6, 2025", "2025-03-06", "2025-03-09T08:00:00+00:00"),
+])
+def test_the_byline_day_beside_a_utc_moment_not_where_a_clock_or_revision_explains_it(
+        moment, modified, shown, published, updated):
+    article = parsed(json_ld({"@type": "NewsArticle", "datePublished": moment, "dateModified": modified}),
+                     top=f'<p class="byline">By Ann Lee | {shown}</p>')
+    assert (article.published, article.updated) == (published, updated)
 
 
 @pytest.mark.parametrize("published, modified, shown, expected", [
