@@ -3428,6 +3428,8 @@ def test_the_headline_under_the_site_and_a_link_back_to_the_list():
     ("Neues Leitbild", False), ("Neue Hafenordnung", False), ("Nouvelle Donne", False), ("Nueva Ruta", False),
     # near misses: a surname that means "new"; English "New" as before
     ("Manuela Neuer", True), ("New Harbour", False),
+    # fail before: the word as a surname after a given name
+    ("Ann Nouveau", True), ("Tom Nueva", True),
 ])
 def test_new_in_other_languages_is_no_name_word(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -3484,3 +3486,9 @@ def test_the_headline_over_writers_outlet_and_stamp(top, title, authors):
 ])
 def test_a_row_of_categories_over_the_headline(top, title):
     assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+def test_a_surname_that_means_new_is_the_writer():
+    # fail before: "Nouveau" anywhere in a name made it no name
+    text = f"{HEADLINE}\n\nBy Ann Nouveau\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).authors == ["Ann Nouveau"]
