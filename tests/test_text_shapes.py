@@ -3356,6 +3356,9 @@ def test_a_name_and_date_under_the_standfirst_after_the_byline(header, authors, 
     ("#### Ann Lee\n\n#### Tom Park\n\n#### March 3, 2019", ["Ann Lee", "Tom Park"]),
     ("#### Ann Lee\n\n#### Staff Writer\n\n#### March 3, 2019", ["Ann Lee"]),
     ("##### Tom Park\n\nPosted: March 3, 2019", ["Tom Park"]),
+    # fail before: the block's outlet or its dateline's place set as a heading too
+    ("#### Ann Lee\n\n#### Harbour Gazette\n\n#### March 3, 2019", ["Ann Lee"]),
+    ("#### Ann Lee\n\n#### Harbor City\n\n#### March 3, 2019", ["Ann Lee"]),
 ])
 def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
     assert authors_under_headline(header, True) == authors
