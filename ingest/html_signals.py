@@ -2782,9 +2782,16 @@ def _in_other_stories(element, headline, story=None) -> bool:
 
 def _the_one_article(element):
     """The <article> around the element, when it is the only one on its page (teasers' cards
-    are <article>s too, many); else None."""
+    are <article>s too, many); else None. An <article> in a box named for other stories is a
+    teaser's card however alone ("<aside class=related><article>"), and the story's text is
+    elsewhere."""
     box = next(element.iterancestors("article"), None)
-    return box if box is not None and sum(1 for _ in box.getroottree().iter("article")) == 1 else None
+    if box is None or sum(1 for _ in box.getroottree().iter("article")) != 1:
+        return None
+    if any(_OTHER_STORIES.search(_TAXONOMY_CLASS.sub(" ", f"{a.get('class', '')} {a.get('id', '')}"))
+           for a in box.iterancestors() if a.tag not in ("body", "html")):
+        return None
+    return box
 
 
 _CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)

@@ -5809,3 +5809,17 @@ def test_the_one_article_is_the_storys_where_no_heading_marks_the_headline(befor
     raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><div>{before}"
            f"<article>{story}{BODY}</article>{after}</div></body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == authors
+
+
+@pytest.mark.parametrize("box", [
+    # fail before: the page's one <article> is a teaser card in a box named for related
+    # stories, and no heading marks the story's headline
+    '<aside class="related"><div>Related</div>{card}</aside>',
+    '<section id="related"><div>More</div>{card}</section>',
+    '<div class="related-stories">{card}</div>',
+])
+def test_the_one_article_in_a_related_box_is_no_storys(box):
+    card = '<article><a href="/tolls">Port tolls to rise in spring</a><span class="byline">By Tom Park</span></article>'
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><main>"
+           f"<div>Harbour channel to be dredged</div>{BODY}</main>{box.format(card=card)}</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
