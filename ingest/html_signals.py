@@ -5601,6 +5601,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
                     ("byline", signals.author_link_tooltips)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
+    declared = {outlet_key(_LONE_LABEL.sub("", text)) for _, texts in signal_texts[:2] for text in texts}
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
@@ -5608,7 +5609,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys, sites)):
+                    or _lone_site_name(name, site_keys, sites, declared)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -5625,17 +5626,21 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     return Choice([LoneName(names[best])], votes[best][0])
 
 
-def _lone_site_name(name: str, site_keys: set[str], sites: list[str]) -> bool:
+def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
     """A one-word "writer" that is the site's name, or the word its name or address begins
     with ("Harbor" on harborkite.example): a brand signing its own posts, not a pen name.
     Of the site's names of several words, also those that site_keys leaves out (the <title>'s
     part that the link home shows, where nothing declares it: a personal site's title may be
     its writer's full name, whole): the first word of "Harbor Kite Works" or "The Harbor
-    Blog", where the page names no address of its own to begin with it."""
+    Blog", where the page names no address of its own to begin with it - unless the page's
+    meta author or JSON-LD Person (`declared`, their keys) states the word: a writer's site
+    named for its writer ("Ann Writes", "The Ann Diaries"), where a brand signs through the
+    account its theme links."""
     key = outlet_key(name)
     return key in site_keys or (len(key) >= 4 and (
         any(site.startswith(key) for site in site_keys)
-        or any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
+        or key not in declared
+        and any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
 
 
 def _without_the(name: str) -> str:

@@ -5823,3 +5823,19 @@ def test_the_one_article_in_a_related_box_is_no_storys(box):
     raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><main>"
            f"<div>Harbour channel to be dredged</div>{BODY}</main>{box.format(card=card)}</body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == []
+
+
+@pytest.mark.parametrize("site, meta, authors", [
+    # fail before: a writer's site named for its one-word writer, whom its meta author states
+    ("Marlo Writes", True, ["Marlo"]),
+    ("The Marlo Diaries", True, ["Marlo"]),
+    # near miss: no meta author, and the byline alone is one signal (a brand signing through
+    # its theme's author link: test_a_one_word_writer_that_begins_the_sites_name)
+    ("The Marlo Diaries", False, []),
+])
+def test_a_one_word_writer_the_meta_author_states_though_the_site_begins_with_it(site, meta, authors):
+    head = '<meta name="author" content="Marlo">' if meta else ""
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour channel to be dredged - {site}"
+           f"</title>{head}</head><body><header><a href='/' class='home'>{site}</a></header>{HEADLINE}"
+           f"<p class='author'>By Marlo</p>{BODY}</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
