@@ -2229,11 +2229,27 @@ def _outlet_marked_line(tree: HtmlElement, site_keys: set[str] = frozenset()) ->
             continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
-        if match and named_by_text and len(names_in(match["names"])) != len(split_people(match["names"])[0]):
+        if match and named_by_text and (len(names_in(match["names"])) != len(split_people(match["names"])[0])
+                                        or not _byline_shaped(element, before, match["names"])):
             continue
         if match:
             return [match["names"]]
     return []
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _byline_shaped(element, before: str, names: str) -> bool:
+    """A line of names beside the site's name, no class marking either, is shaped as a byline
+    by more than the two parts (a place or a section with a name's shape sits so beside it:
+    "<span>Grant Park</span> <span>Harbor Ledger</span>"): a "By", more than one name, a mark
+    between the names and the site's name ("Ann Lee | Harbor Ledger", "Ann Lee, Harbor
+    Ledger"), or the story's date on the line or on the next."""
+    after = element.getnext()
+    dated = _YEAR.search(" ".join([_text(element) or "", _text(after) or "" if after is not None else ""]))
+    return bool(re.match(r"\s*by\s", before, re.I) or _MORE_THAN_ONE_NAME.search(names)
+                or re.search(r"[,|/·•—–-]\s*$", before) or dated)
 
 
 # The class of a name's parts, as a paper's list of authors marks them (JATS's "given-names"

@@ -5749,7 +5749,7 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
                     '</div></div>', ["Ann Lee"]),
     (json_ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbor Ledger"}}),
      '<div><span>Ann Lee and Tom Park</span> <span>Harbor Ledger</span></div>', ["Ann Lee", "Tom Park"]),
-    ('<meta property="og:site_name" content="harborledger">', '<div><span>Ann Lee</span><span>HARBOR LEDGER</span></div>',
+    ('<meta property="og:site_name" content="harborledger">', '<div><span>By Ann Lee</span><span>HARBOR LEDGER</span></div>',
      ["Ann Lee"]),
     # near misses: a name beside another outlet's (a syndicated story's source is no mark of
     # a byline without its class), a section's name beside the site's, and the site's name
@@ -5758,6 +5758,11 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
     (SITE_DECLARED, '<div><span>Local News</span><span>Harbor Ledger</span></div>', []),
     (SITE_DECLARED, '<div><span>High School Sports</span><span>Harbor Ledger</span></div>', []),
     (SITE_DECLARED, '<p>Ann Lee told the <span>Harbor Ledger</span> she would stay.</p>', []),
+    # fail before: a place with a name's shape beside the site's name, nothing else on the line
+    (SITE_DECLARED, '<div><span>Marlo Park</span> <span>Harbor Ledger</span></div>', []),
+    # near misses: the same line shaped as a byline by a mark between its parts or a date
+    (SITE_DECLARED, '<div><span>Ann Lee</span> | <span>Harbor Ledger</span></div>', ["Ann Lee"]),
+    (SITE_DECLARED, '<div><span>Ann Lee,</span> <span>Harbor Ledger</span> March 3, 2019</div>', ["Ann Lee"]),
 ])
 def test_the_sites_declared_name_beside_the_writer_under_the_headline(head, top, authors):
     assert parsed(head=head, top=top).authors == authors, top
