@@ -291,7 +291,7 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.shows_web_address(_without_site(line)) and not _keyword_list(line))
 
 
-# Words parted by commas with no space after them ("Retiring early,Early retirement,Savings"):
+# Words parted by commas with no space after them ("Harbour walks,Ferry times,Tide tables"):
 # a page's keywords, as its data lists them; a headline's commas have a space after them.
 _KEYWORDS = re.compile(r"[^\W\d_],[^\W\d_\s]")
 # The fewest items of a page's categories in a row ("Family & Life, Tips, Travel, Ports").

@@ -1273,8 +1273,9 @@ _SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
 
 
 def shows_web_address(line: Line) -> bool:
-    """The line's words hold a web address ("More info: www.example.org", "... NJ;
-    www.example.org."): a credit's, a caption's or a listing's, never a headline's."""
+    """The line's words hold a web address ("Tickets from the quay kiosk or www.example.org",
+    "... at the old pier; www.example.org."): a credit's, a caption's or a listing's, never a
+    headline's."""
     return bool(_ADDRESS.search(line.text))
 
 
