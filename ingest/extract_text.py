@@ -291,7 +291,7 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.shows_web_address(_without_site(line)) and not _keyword_list(line))
 
 
-# Words parted by commas with no space after them ("Retiring early,Early retirement,Savings"):
+# Words parted by commas with no space after them ("Harbour walks,Ferry times,Tide tables"):
 # a page's keywords, as its data lists them; a headline's commas have a space after them.
 _KEYWORDS = re.compile(r"[^\W\d_],[^\W\d_\s]")
 # The fewest items of a page's categories in a row ("Family & Life, Tips, Travel, Ports").
@@ -1846,6 +1846,8 @@ def _names_down_to_stamp(lines: list[Line], i: int, anchors: set[int | None]) ->
 
 # The fewest headings of one level, one under the other, that are a list's entries.
 HEADING_RUN = 3
+# The most words of a byline block's outlet or place heading ("Harbour Gazette", "Harbor City").
+BYLINE_PART_WORDS = 3
 
 
 def _among_headings(lines: list[Line], i: int) -> bool:
@@ -1853,14 +1855,20 @@ def _among_headings(lines: list[Line], i: int) -> bool:
     some of which are neither a name nor a byline's stamp or role: the entries of a list (its
     videos, other stories) set as headings, "##### Ann Lee 400 m" / "##### Tom Park Eastside",
     whose last entry's name stands over the story's stamp. (A byline block set as headings,
-    "#### Ann Lee" / "#### Tom Park" / "#### March 3, 2019", has nothing else.)"""
+    "#### Ann Lee" / "#### Tom Park" / "#### March 3, 2019", has nothing else; its outlet or
+    its dateline's place, "#### Harbour Gazette" / "#### Harbor City", is a byline's part too:
+    a few words with no figure, where an entry goes on past its name or counts.)"""
     level = lines[i].heading
     if not level:
         return False
+
+    def byline_part(line: Line) -> bool:
+        return (rules.is_name_line(line, in_block=True) or rules.is_author_marker(line)
+                or rules.is_stamp(line) or bool(rules.full_dates(line.text))
+                or line.words <= BYLINE_PART_WORDS and not re.search(r"\d", line.text))
+
     first, last = _run_around(lines, i, lambda x: x.heading == level)
-    return last - first + 1 >= HEADING_RUN and any(
-        not rules.is_name_line(lines[j], in_block=True) and not rules.is_author_marker(lines[j])
-        for j in range(first, last + 1))
+    return last - first + 1 >= HEADING_RUN and not all(byline_part(lines[j]) for j in range(first, last + 1))
 
 
 def _in_byline_block(lines: list[Line], i: int) -> bool:

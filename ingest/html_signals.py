@@ -2260,11 +2260,27 @@ def _outlet_marked_line(tree: HtmlElement, site_keys: set[str] = frozenset()) ->
             continue
         before = _text_before(element, outlet)
         match = _NAMES_ONLY.fullmatch(" ".join(before.split()))
-        if match and named_by_text and len(names_in(match["names"])) != len(split_people(match["names"])[0]):
+        if match and named_by_text and (len(names_in(match["names"])) != len(split_people(match["names"])[0])
+                                        or not _byline_shaped(element, before, match["names"])):
             continue
         if match:
             return [match["names"]]
     return []
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _byline_shaped(element, before: str, names: str) -> bool:
+    """A line of names beside the site's name, no class marking either, is shaped as a byline
+    by more than the two parts (a place or a section with a name's shape sits so beside it:
+    "<span>Grant Park</span> <span>Harbor Ledger</span>"): a "By", more than one name, a mark
+    between the names and the site's name ("Ann Lee | Harbor Ledger", "Ann Lee, Harbor
+    Ledger"), or the story's date on the line or on the next."""
+    after = element.getnext()
+    dated = _YEAR.search(" ".join([_text(element) or "", _text(after) or "" if after is not None else ""]))
+    return bool(re.match(r"\s*by\s", before, re.I) or _MORE_THAN_ONE_NAME.search(names)
+                or re.search(r"[,|/·•—–-]\s*$", before) or dated)
 
 
 # The class of a name's parts, as a paper's list of authors marks them (JATS's "given-names"
@@ -2813,9 +2829,16 @@ def _in_other_stories(element, headline, story=None) -> bool:
 
 def _the_one_article(element):
     """The <article> around the element, when it is the only one on its page (teasers' cards
-    are <article>s too, many); else None."""
+    are <article>s too, many); else None. An <article> in a box named for other stories is a
+    teaser's card however alone ("<aside class=related><article>"), and the story's text is
+    elsewhere."""
     box = next(element.iterancestors("article"), None)
-    return box if box is not None and sum(1 for _ in box.getroottree().iter("article")) == 1 else None
+    if box is None or sum(1 for _ in box.getroottree().iter("article")) != 1:
+        return None
+    if any(_OTHER_STORIES.search(_TAXONOMY_CLASS.sub(" ", f"{a.get('class', '')} {a.get('id', '')}"))
+           for a in box.iterancestors() if a.tag not in ("body", "html")):
+        return None
+    return box
 
 
 _CARD_HEADLINE_WORDS = 4  # words of a headline at least (a writer's name, linked to their page, has fewer)
@@ -5646,6 +5669,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
                     ("byline", signals.author_link_tooltips)]
     votes: dict[str, list[str]] = {}  # name key -> the sources of the signals that give it
     names: dict[str, str] = {}
+    declared = {outlet_key(_LONE_LABEL.sub("", text)) for _, texts in signal_texts[:2] for text in texts}
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
@@ -5653,7 +5677,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
-                    or _lone_site_name(name, site_keys, sites)):
+                    or _lone_site_name(name, site_keys, sites, declared)):
                 continue
             keys.add(key)
             names.setdefault(key, name)
@@ -5670,17 +5694,21 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     return Choice([LoneName(names[best])], votes[best][0])
 
 
-def _lone_site_name(name: str, site_keys: set[str], sites: list[str]) -> bool:
+def _lone_site_name(name: str, site_keys: set[str], sites: list[str], declared: set[str]) -> bool:
     """A one-word "writer" that is the site's name, or the word its name or address begins
     with ("Harbor" on harborkite.example): a brand signing its own posts, not a pen name.
     Of the site's names of several words, also those that site_keys leaves out (the <title>'s
     part that the link home shows, where nothing declares it: a personal site's title may be
     its writer's full name, whole): the first word of "Harbor Kite Works" or "The Harbor
-    Blog", where the page names no address of its own to begin with it."""
+    Blog", where the page names no address of its own to begin with it - unless the page's
+    meta author or JSON-LD Person (`declared`, their keys) states the word: a writer's site
+    named for its writer ("Ann Writes", "The Ann Diaries"), where a brand signs through the
+    account its theme links."""
     key = outlet_key(name)
     return key in site_keys or (len(key) >= 4 and (
         any(site.startswith(key) for site in site_keys)
-        or any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
+        or key not in declared
+        and any(len(words := _without_the(site).split()) >= 2 and outlet_key(words[0]) == key for site in sites)))
 
 
 def _without_the(name: str) -> str:

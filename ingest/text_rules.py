@@ -1273,8 +1273,9 @@ _SOURCE_LABEL = re.compile(r"^\W{0,3}(?i:source)\W{0,3}\s*[:：]")
 
 
 def shows_web_address(line: Line) -> bool:
-    """The line's words hold a web address ("More info: www.example.org", "... NJ;
-    www.example.org."): a credit's, a caption's or a listing's, never a headline's."""
+    """The line's words hold a web address ("Tickets from the quay kiosk or www.example.org",
+    "... at the old pier; www.example.org."): a credit's, a caption's or a listing's, never a
+    headline's."""
     return bool(_ADDRESS.search(line.text))
 
 
@@ -2023,9 +2024,6 @@ _NOT_NAME_WORDS = {
     # determiners, greetings and buttons: "The Water Coolest", "Hi Cherie", "Find Your Next Car"
     "the", "a", "an", "any", "all", "this", "that", "these", "those", "our", "your", "my", "his",
     "her", "their", "its", "no", "every", "some", "new", "best", "top", "find", "get", "hi",
-    # ("new" in German, French and Spanish, a section's first word: "Neues Leitbild"; not
-    # "Neuer", a surname too)
-    "neue", "neues", "neuen", "nouveau", "nouvelle", "nouveaux", "nouvelles", "nuevo", "nueva", "nuevos", "nuevas",
     "hello", "dear", "sponsored", "advert", "advertisement", "sharing", "buttons", "button",
     "click", "here", "view", "watch", "next", "previous", "back", "about", "contact", "privacy", "bros",
     "promoted", "links", "partner", "partners", "content",
@@ -2145,6 +2143,12 @@ def without_offices(names: str) -> str:
     return _OFFICE_BEFORE_NAMES.sub("", names)
 
 
+# "New" in German, French and Spanish opens a section's heading ("Neues Leitbild", "Nouvelle
+# Donne"), never a name; after a given name it is a surname ("Germain Nouveau"; "Neuer" too).
+_NEW_IN_OTHER_LANGUAGES = {"neue", "neues", "neuen", "nouveau", "nouvelle", "nouveaux", "nouvelles", "nuevo",
+                           "nueva", "nuevos", "nuevas"}
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
     if words and (words[0] in _OFFICE_ABBREVIATIONS or words[0].casefold() in _OFFICE_WORDS):
@@ -2154,6 +2158,8 @@ def _is_person(name: str) -> bool:
     # ("An" opens a title as a determiner; after a given name it is one: "Nguyen Van An", "Li An".)
     if "an" in keys and words[0].casefold() != "an":
         keys.discard("an")
+    if words and words[0].casefold() in _NEW_IN_OTHER_LANGUAGES:
+        return False
     if keys & (_NOT_NAME_WORDS | ORGANISATION_WORDS | ROLE_WORDS) or name.casefold() in _INSTITUTION_NAMES:
         return False
     # ("Ask Ann Lee" is an advice column's name; "Tom Ask" a person's.)
@@ -2925,7 +2931,7 @@ def lone_author(line: Line) -> list[str]:
         dated = None
     if not re.fullmatch(rf"{_UPPER}{_LOWER}+", word) or word.casefold() in (
             _NOT_NAME_WORDS | _OFFICE_WORDS | ORGANISATION_WORDS | ROLE_WORDS | _DESK_WORDS | _JOINING_WORDS
-            | _CALENDAR_WORDS):
+            | _CALENDAR_WORDS | _NEW_IN_OTHER_LANGUAGES):
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
     return [LoneName(word)] if linked or dated else []

@@ -227,6 +227,9 @@ def test_text_accuracy_tune_only_renderings_refuse_a_held_out_page(tmp_path):
     # near misses: the same figures for another day, and another Russian month
     ("Harbor Notes\n\n10.13.2016 09:00 AM", "2016-10-14", False),
     ("Текст: Анна Ли·13 ноября 2016", "2016-10-13", False),
+    # fail before: month first dotted where the day could be a month, which reads day first
+    ("Harbor Notes\n\n10.05.2024 09:00 AM", "2024-10-05", False),
+    ("Harbor Notes\n\n10.05.2024 09:00 AM", "2024-05-10", True),
 ])
 def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
     folded, names = text_accuracy._fold(text), text_accuracy._name_fold(text)

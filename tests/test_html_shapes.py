@@ -5782,7 +5782,7 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
                     '</div></div>', ["Ann Lee"]),
     (json_ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbor Ledger"}}),
      '<div><span>Ann Lee and Tom Park</span> <span>Harbor Ledger</span></div>', ["Ann Lee", "Tom Park"]),
-    ('<meta property="og:site_name" content="harborledger">', '<div><span>Ann Lee</span><span>HARBOR LEDGER</span></div>',
+    ('<meta property="og:site_name" content="harborledger">', '<div><span>By Ann Lee</span><span>HARBOR LEDGER</span></div>',
      ["Ann Lee"]),
     # near misses: a name beside another outlet's (a syndicated story's source is no mark of
     # a byline without its class), a section's name beside the site's, and the site's name
@@ -5791,6 +5791,11 @@ SITE_DECLARED = '<meta property="og:site_name" content="Harbor Ledger">'
     (SITE_DECLARED, '<div><span>Local News</span><span>Harbor Ledger</span></div>', []),
     (SITE_DECLARED, '<div><span>High School Sports</span><span>Harbor Ledger</span></div>', []),
     (SITE_DECLARED, '<p>Ann Lee told the <span>Harbor Ledger</span> she would stay.</p>', []),
+    # fail before: a place with a name's shape beside the site's name, nothing else on the line
+    (SITE_DECLARED, '<div><span>Marlo Park</span> <span>Harbor Ledger</span></div>', []),
+    # near misses: the same line shaped as a byline by a mark between its parts or a date
+    (SITE_DECLARED, '<div><span>Ann Lee</span> | <span>Harbor Ledger</span></div>', ["Ann Lee"]),
+    (SITE_DECLARED, '<div><span>Ann Lee,</span> <span>Harbor Ledger</span> March 3, 2019</div>', ["Ann Lee"]),
 ])
 def test_the_sites_declared_name_beside_the_writer_under_the_headline(head, top, authors):
     assert parsed(head=head, top=top).authors == authors, top
@@ -5841,4 +5846,34 @@ TRENDING = '<div class="bar"><div>Trending</div><ul><li><a href="/tides">Tide ta
 def test_the_one_article_is_the_storys_where_no_heading_marks_the_headline(before, story, after, authors):
     raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><div>{before}"
            f"<article>{story}{BODY}</article>{after}</div></body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == authors
+
+
+@pytest.mark.parametrize("box", [
+    # fail before: the page's one <article> is a teaser card in a box named for related
+    # stories, and no heading marks the story's headline
+    '<aside class="related"><div>Related</div>{card}</aside>',
+    '<section id="related"><div>More</div>{card}</section>',
+    '<div class="related-stories">{card}</div>',
+])
+def test_the_one_article_in_a_related_box_is_no_storys(box):
+    card = '<article><a href="/tolls">Port tolls to rise in spring</a><span class="byline">By Tom Park</span></article>'
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{TITLE}</head><body><main>"
+           f"<div>Harbour channel to be dredged</div>{BODY}</main>{box.format(card=card)}</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).authors == []
+
+
+@pytest.mark.parametrize("site, meta, authors", [
+    # fail before: a writer's site named for its one-word writer, whom its meta author states
+    ("Marlo Writes", True, ["Marlo"]),
+    ("The Marlo Diaries", True, ["Marlo"]),
+    # near miss: no meta author, and the byline alone is one signal (a brand signing through
+    # its theme's author link: test_a_one_word_writer_that_begins_the_sites_name)
+    ("The Marlo Diaries", False, []),
+])
+def test_a_one_word_writer_the_meta_author_states_though_the_site_begins_with_it(site, meta, authors):
+    head = '<meta name="author" content="Marlo">' if meta else ""
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour channel to be dredged - {site}"
+           f"</title>{head}</head><body><header><a href='/' class='home'>{site}</a></header>{HEADLINE}"
+           f"<p class='author'>By Marlo</p>{BODY}</body></html>").encode()
     assert normalise(extract_html(raw), NOW).authors == authors

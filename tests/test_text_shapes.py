@@ -3356,6 +3356,9 @@ def test_a_name_and_date_under_the_standfirst_after_the_byline(header, authors, 
     ("#### Ann Lee\n\n#### Tom Park\n\n#### March 3, 2019", ["Ann Lee", "Tom Park"]),
     ("#### Ann Lee\n\n#### Staff Writer\n\n#### March 3, 2019", ["Ann Lee"]),
     ("##### Tom Park\n\nPosted: March 3, 2019", ["Tom Park"]),
+    # fail before: the block's outlet or its dateline's place set as a heading too
+    ("#### Ann Lee\n\n#### Harbour Gazette\n\n#### March 3, 2019", ["Ann Lee"]),
+    ("#### Ann Lee\n\n#### Harbor City\n\n#### March 3, 2019", ["Ann Lee"]),
 ])
 def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
     assert authors_under_headline(header, True) == authors
@@ -3364,13 +3367,13 @@ def test_a_name_among_a_lists_entries_set_as_headings(header, authors):
 @pytest.mark.parametrize("text, title", [
     # fail before: a text that opens with a credit or a listing holding a web address, its
     # headline lost by the converter
-    (f"Tested by: Ann Lee Price: 40 euros More info: www.example.org/shop | +49 40 1234\n{LONG_PART}\n{LONG_PART}",
-     None),
+    (f"Kayak hire with Ann Lee, 12 pounds an hour - book at www.example.org/kayaks or ring 0100 555 0199\n"
+     f"{LONG_PART}\n{LONG_PART}", None),
     ("CHEER ON the crews as they race the length of the bay during the Harbour Regatta, Oct. 5–7, "
      f"in Kestrel Bay; www.example.org.\n{LONG_PART}\n{LONG_PART}", None),
     # near misses: a headline with a site's name or address after its bar; a headline over it
     (f"{HEADLINE} | www.example.org\n\n{LONG_PART}\n\n{LONG_PART}", HEADLINE),
-    (f"{HEADLINE}\n\nMore info: www.example.org\n\n{LONG_PART}", HEADLINE),
+    (f"{HEADLINE}\n\nTimetables at www.example.org\n\n{LONG_PART}", HEADLINE),
 ])
 def test_a_line_with_a_web_address_is_no_headline(text, title):
     assert parse(text, False).title == title
@@ -3428,6 +3431,8 @@ def test_the_headline_under_the_site_and_a_link_back_to_the_list():
     ("Neues Leitbild", False), ("Neue Hafenordnung", False), ("Nouvelle Donne", False), ("Nueva Ruta", False),
     # near misses: a surname that means "new"; English "New" as before
     ("Manuela Neuer", True), ("New Harbour", False),
+    # fail before: the word as a surname after a given name
+    ("Ann Nouveau", True), ("Tom Nueva", True),
 ])
 def test_new_in_other_languages_is_no_name_word(text, expected):
     assert rules.is_name_line(line(text)) is expected
@@ -3484,3 +3489,9 @@ def test_the_headline_over_writers_outlet_and_stamp(top, title, authors):
 ])
 def test_a_row_of_categories_over_the_headline(top, title):
     assert parse(f"{top}\n\n{STORY}\n\n{STORY}\n", False).title == title
+
+
+def test_a_surname_that_means_new_is_the_writer():
+    # fail before: "Nouveau" anywhere in a name made it no name
+    text = f"{HEADLINE}\n\nBy Ann Nouveau\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).authors == ["Ann Nouveau"]
