@@ -808,8 +808,12 @@ def parse(file, as_json):
                     "outlet_domain": article.outlet_domain, "url": article.url,
                     "language": article.language, "word_count": article.word_count,
                     "content_hash": article.content_hash, "provenance": article.provenance,
-                    "body": article.body,
                 })
+                # (what ingest would warn of: a date naming a month or a year, dropped; only
+                # when there is one, so that a clean parse prints what it always printed)
+                if article.warnings:
+                    entry["warnings"] = article.warnings
+                entry["body"] = article.body
             results.append(entry)
     if not results:
         raise click.ClickException(f"{file}: nothing to parse in it (a JSON Lines file with no record?)")
@@ -820,6 +824,8 @@ def parse(file, as_json):
             for key, value in entry.items():
                 if key == "body":
                     click.echo(f"body:\n{_escaped_controls(str(value))}")
+                elif key == "warnings":
+                    click.echo(f"warnings: {_escaped_breaks('; '.join(value))}")
                 else:
                     click.echo(f"{key}: {_escaped_breaks(str(value))}")
     if any("error" in e for e in results):  # in both forms: scripts read the status

@@ -2362,3 +2362,23 @@ def test_records_jq_wrote_one_after_another_pretty_printed_are_each_read(tmp_pat
     (tmp_path / "bad.json").write_text(json.dumps(records[0], indent=2) + '\n{"title": "Tide gauge 3",\n')
     code, summary = ingest_json(tmp_path / "bad.json", "--db", db_path)
     assert code == 1 and summary["failures"][0]["error"].startswith("invalid JSON: "), summary
+
+
+@pytest.mark.parametrize("flag", [[], ["--json"]])
+def test_parse_says_which_date_ingest_would_drop(tmp_path, flag):
+    # fails before: ingest named a month-only date as dropped, parse (for debugging a rule)
+    # showed no date and no word of why
+    (tmp_path / "story.json").write_text(json.dumps({"title": "Pier shuts", "published": "2026-04",
+                                                     "body": ARTICLE_TEXT}))
+    (tmp_path / "clean.json").write_text(json.dumps({"title": "Pier shuts", "published": "2026-04-01",
+                                                     "body": ARTICLE_TEXT}))
+    warning = "published '2026-04' names a month, not a day: stored with no date"
+    result = run_cli("parse", tmp_path / "story.json", *flag)
+    clean = run_cli("parse", tmp_path / "clean.json", *flag)
+    assert result.exit_code == 0 and clean.exit_code == 0
+    if flag:
+        assert json.loads(result.stdout)["warnings"] == [warning]
+        assert "warnings" not in json.loads(clean.stdout)  # near miss: a day gives none
+    else:
+        assert f"\nwarnings: {warning}\n" in result.stdout
+        assert "warnings:" not in clean.stdout
