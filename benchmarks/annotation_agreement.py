@@ -14,12 +14,13 @@ Usage: python benchmarks/annotation_agreement.py [--show]
 """
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import aeb_annotations, table  # noqa: E402
+import text_accuracy  # noqa: E402
+import html_accuracy  # noqa: E402
 from html_accuracy import norm_title  # noqa: E402
 from ingest.normalise import outlet_key, person_key  # noqa: E402
 
@@ -45,9 +46,7 @@ FIELDS = {
 
 def tune_in_both(page_id: str) -> bool:
     """The page is in the tuning half of html_accuracy and of text_accuracy alike."""
-    html_half = int(hashlib.sha1(f"aeb/{page_id}".encode()).hexdigest()[:8], 16) % 2 == 0
-    text_half = hashlib.sha1(f"scrapinghub/{page_id}".encode()).digest()[0] % 2 == 0
-    return html_half and text_half
+    return html_accuracy.half_of("aeb", page_id) == text_accuracy.half_of("scrapinghub", page_id) == "tune"
 
 
 def main() -> None:

@@ -196,9 +196,14 @@ def load_pages(corpora: Path) -> list[dict]:
             page["annotation"] = _annotated_truth(annotated[row["id"]])
         pages.append(page)
     for page in pages:
-        digest = hashlib.sha1(f"{page['corpus']}/{page['id']}".encode()).hexdigest()
-        page["half"] = "tune" if int(digest[:8], 16) % 2 == 0 else "held-out"
+        page["half"] = half_of(page["corpus"], page["id"])
     return pages
+
+
+def half_of(corpus: str, page_id: str) -> str:
+    """The page's half in this script: "tune" or "held-out", by a hash of corpus and id."""
+    digest = hashlib.sha1(f"{corpus}/{page_id}".encode()).hexdigest()
+    return "tune" if int(digest[:8], 16) % 2 == 0 else "held-out"
 
 
 def _annotated_truth(row: dict) -> dict:

@@ -143,9 +143,13 @@ def load_pages(corpora: Path) -> list[dict]:
 
 def _with_halves(pages: list[dict]) -> list[dict]:
     for page in pages:
-        digest = hashlib.sha1(f"{page['corpus']}/{page['id']}".encode()).digest()
-        page["half"] = "tune" if digest[0] % 2 == 0 else "held-out"
+        page["half"] = half_of(page["corpus"], page["id"])
     return pages
+
+
+def half_of(corpus: str, page_id: str) -> str:
+    """The page's half in this script: "tune" when the first byte of sha1("corpus/id") is even."""
+    return "tune" if hashlib.sha1(f"{corpus}/{page_id}".encode()).digest()[0] % 2 == 0 else "held-out"
 
 
 def load_annotated_pages(corpora: Path) -> list[dict]:
@@ -166,10 +170,9 @@ def load_annotated_pages(corpora: Path) -> list[dict]:
         if truth is None:
             continue
         people = truth.get("authors")
-        digest = hashlib.sha1(f"scrapinghub/{row['id']}".encode()).digest()
         pages.append({
             "corpus": "aeb", "id": row["id"], "html": folder / row["html_file"],
-            "half": "tune" if digest[0] % 2 == 0 else "held-out",
+            "half": half_of("scrapinghub", row["id"]),
             "title": truth.get("title"), "author": ", ".join(people) if people else None,
             "people": people or [], "author_known": people is not None,
             "date": truth.get("published"), "date_is_utc": False,
