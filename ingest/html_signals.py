@@ -1646,7 +1646,6 @@ _PICTURE_CREDIT_WORDS = re.compile(r"\b(?:photos?|photograph(?:s|y|er)?|pictures
 _PICTURE_TAGS = ("img", "picture", "figure", "figcaption", "svg", "video")
 _IN_PICTURE = etree.XPath("boolean(ancestor-or-self::figure or ancestor-or-self::figcaption or "
                           "ancestor-or-self::picture)")
-_HOLDS_PICTURE = etree.XPath("boolean(descendant::img or descendant::picture or descendant::figure)")
 # The writer's own portrait beside the byline, told by its class or its address ("avatar",
 # "author-photo", "headshot"): the "By" line after it is the byline, not the picture's credit.
 _PORTRAIT = re.compile(r"avatar|author|headshot|portrait|profile|byline", re.I)
@@ -1663,7 +1662,7 @@ def _beside_picture(element) -> bool:
     if before is None or (before.tail or "").strip():
         return False
     pictures = [before] if before.tag in _PICTURE_TAGS else (
-        list(before.iter("img", "picture", "figure")) if not before.text_content().strip() and _HOLDS_PICTURE(before) else [])
+        list(before.iter("img", "picture", "figure")) if not before.text_content().strip() else [])
     return any(not _PORTRAIT.search(f'{p.get("class", "")} {p.get("src", "")}') for p in pictures)
 
 
