@@ -169,6 +169,16 @@ class Signals:
     def date_texts(self) -> list[str]:
         return _date_texts(self.tree) if self.tree is not None else []
 
+    @cached_property
+    def copyright_lines(self) -> list[str]:
+        """The page's copyright notices (the first _COPYRIGHT_NOTICES, each a short line), read
+        once for the two rules that take the site's name from their holder; none where the
+        markup writes no copyright mark (a search of it as text spares most pages the tree's)."""
+        if self.tree is None or (self.html is not None and not any(mark in self.html for mark in _COPYRIGHT_MARKS)):
+            return []
+        lines = (_text(text.getparent()) for text in _COPYRIGHT_TEXTS(self.tree)[:_COPYRIGHT_NOTICES])
+        return [line for line in lines if line and len(line) <= _COPYRIGHT_LINE]
+
     # Weaker signals, each a whole-tree search, read only when the stronger ones are silent.
     @cached_property
     def rel_author(self) -> list[str]:
@@ -4083,6 +4093,7 @@ _COPYRIGHT_TEXTS = etree.XPath("//body//text()[(contains(., '©') or contains(.,
                                " and not(parent::script or parent::style)]")
 _COPYRIGHT_LINE = 200  # characters of a notice's element at most: a line, not the footer
 _COPYRIGHT_NOTICES = 4  # notices read at most
+_COPYRIGHT_MARKS = ("©", "&copy", "&#169", "opyright", "OPYRIGHT")  # in the markup as text
 
 
 def _word_key(text: str) -> str:
@@ -4095,11 +4106,8 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     page whose tags name no site. The holder's name begins with the part, in whole words: a
     word further in is another name's ("Headline | Business" beside "© 2024 Site, part of
     Owner Business Media"). (Not a part the <h1> gives as the headline.)"""
-    if signals.tree is None or not signals.title_tag:
+    if not signals.title_tag or not signals.copyright_lines:
         return []
-    html = signals.html
-    if html is not None and not any(mark in html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT")):
-        return []  # (a search of the markup as text spares most such pages the tree's)
     parts = _title_tag_parts(signals.title_tag)
     if len(parts) < 2:
         return []
@@ -4108,13 +4116,11 @@ def _copyright_title_part(signals: Signals) -> list[str]:
     if not ends:
         return []
     holders, addresses = [], set()
-    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
-        line = _text(text.getparent())
-        if line and len(line) <= _COPYRIGHT_LINE:
-            holders += [_word_key(holder) for holder in _copyright_holders(line)]
-            # A holder named by its address ("© 1998-2015 by individual harborledger.example
-            # contributors"): the address's name, the part's words run together, whole.
-            addresses |= {label.replace("-", "") for label in _HOLDER_ADDRESS.findall(line.casefold())}
+    for line in signals.copyright_lines:
+        holders += [_word_key(holder) for holder in _copyright_holders(line)]
+        # A holder named by its address ("© 1998-2015 by individual harborledger.example
+        # contributors"): the address's name, the part's words run together, whole.
+        addresses |= {label.replace("-", "") for label in _HOLDER_ADDRESS.findall(line.casefold())}
     named = [p for p in ends if _word_key(p).strip()
              and (any(holder.startswith(_word_key(p)) or holder.startswith(" the" + _word_key(p)) for holder in holders)
                   or _word_key(p).replace(" ", "") in addresses)]
@@ -4293,19 +4299,16 @@ def _copyright_holder_named_by_domain(signals: Signals, label: str | None) -> st
     is its name (harborledger.example): the site's name where no tag, no <title> part and no
     logo names it. On a page that states no address of its own, the domain of a link it
     gives to a front page ("https://www.harborledger.example/") may name the holder so."""
-    if signals.tree is None or (signals.html is not None and not any(
-            mark in signals.html for mark in ("©", "&copy", "&#169", "opyright", "OPYRIGHT"))):
+    if not signals.copyright_lines:
         return None
     labels = {label} if label else {
         outlet_key(domain) for link in _front_page_link_candidates(signals)
         if (target := _split_href(link)) is not None and target.netloc and _links_front_page(link, None, any_host=True)
         and (domain := domain_of(f"https://{target.netloc}/"))}
-    for text in _COPYRIGHT_TEXTS(signals.tree)[:_COPYRIGHT_NOTICES]:
-        line = _text(text.getparent())
-        if line and len(line) <= _COPYRIGHT_LINE:
-            for holder in _copyright_holders(line):
-                if any(outlet_key(holder) == key or _spelled_by_domain(holder, key) for key in labels):
-                    return holder
+    for line in signals.copyright_lines:
+        for holder in _copyright_holders(line):
+            if any(outlet_key(holder) == key or _spelled_by_domain(holder, key) for key in labels):
+                return holder
     return None
 
 
