@@ -4241,11 +4241,12 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
         yield Choice(holder, "text")
 
 
-def _named_by_domain(name: str, label: str, rest: int) -> bool:
+def _named_by_domain(name: str, label: str, rest: int, share: float = 0.0) -> bool:
     """The page's domain (its `label`, "harborledger") names `name`: its key, spelled in short
-    by it, or a word of it (choose_title's tests; `rest`, the length of the text beside it)."""
+    by it, or a word of it (choose_title's tests; `rest`, the length of the text beside it;
+    `share`, as _named_in_domain takes it)."""
     return (outlet_key(name) == label or _spelled_by_domain(name, label)
-            or _named_in_domain(name, label, max(rest, len(name) + 1)))
+            or _named_in_domain(name, label, max(rest, len(name) + 1), share=share))
 
 
 _TOPIC_PARTS = 2  # short parts beside a site's name, at least, to be a list of its topics
@@ -4447,8 +4448,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends
     label = outlet_key(domain) if (domain := domain_of(signals.url)) else None
     named = [p for p in candidates if p in copyright_named or outlet_key(p) in shown
-             or (label and (outlet_key(p) == label or _spelled_by_domain(p, label)
-                            or _named_in_domain(p, label, length - len(p), share=_DOMAIN_SHARE)))]
+             or (label and _named_by_domain(p, label, length - len(p), share=_DOMAIN_SHARE))]
     return named[0] if len({outlet_key(p) for p in named}) == 1 else None
 
 
