@@ -553,6 +553,11 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
      'Pine Street Notes</a>', '<link rel="canonical" href="https://www.harbourdaily.example/notes/channel/">',
      "harbourdaily.example"),
+    # (the page's own domain spelling the <title>'s part names it, since 37a31b1: the link home
+    # to another host is no evidence, the address is)
+    ("Harbour channel to be dredged | Pine Street Notes", '<a href="//www.pinestreet-weekly.example">'
+     'Pine Street Notes</a>', '<link rel="canonical" href="https://www.pinestreet.example/notes/channel/">',
+     "Pine Street Notes"),
     ("Harbour channel to be dredged | Pine Street Notes", '<a href="/?p=123">Pine Street Notes</a>', "", None),
     # near misses: the same words on a link to another page; a <title> with no site part; a
     # publisher tag, which says it first

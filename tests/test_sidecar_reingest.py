@@ -108,11 +108,7 @@ def test_reparse_keeps_the_outlet_given_on_the_command_line_over_an_unchanged_si
     # fail before: --outlet beats the sidecar at ingest, but reparse read the file with its
     # sidecar and took the sidecar's outlet, the sidecar unchanged since. Near miss: a sidecar
     # corrected since ingest read the file is applied, as the next ingest applies it.
-    folder = tmp_path / "clippings"
-    folder.mkdir()
-    story = folder / "story.txt"
-    story.write_text("Millbrook bridge shut as river rises\n\n" + ARTICLE_TEXT)
-    sidecar = folder / "story.json"
+    folder, story, sidecar = _folder(tmp_path, article_age=False)
     sidecar.write_text(json.dumps({"outlet": "The Harbor Ledger"}))
     assert ingest_json(story, "--outlet", "Millbrook Weekly", "--url", "https://weekly.example/bridge",
                        "--db", db_path)[1]["stored"] == 1
