@@ -5855,7 +5855,7 @@ def test_the_one_article_is_the_storys_where_no_heading_marks_the_headline(befor
 
 
 @pytest.mark.parametrize("box", [
-    # fail before: the page's one <article> is a teaser card in a box named for related
+    # fail before 0cb3151 (1c740d1's rule had added them): the page's one <article> is a teaser card in a box named for related
     # stories, and no heading marks the story's headline
     '<aside class="related"><div>Related</div>{card}</aside>',
     '<section id="related"><div>More</div>{card}</section>',
@@ -5869,7 +5869,7 @@ def test_the_one_article_in_a_related_box_is_no_storys(box):
 
 
 @pytest.mark.parametrize("site, meta, authors", [
-    # fail before: a writer's site named for its one-word writer, whom its meta author states
+    # fail before bc95cf6 (7c22319's rule had dropped them): a writer's site named for its one-word writer, whom its meta author states
     ("Marlo Writes", True, ["Marlo"]),
     ("The Marlo Diaries", True, ["Marlo"]),
     # near miss: no meta author, and the byline alone is one signal (a brand signing through
