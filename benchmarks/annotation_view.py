@@ -78,6 +78,10 @@ def _json_ld_items(tree) -> list[dict]:
 def show(row: dict, lines: int, everything: bool) -> None:
     raw = read_raw(row["path"])
     tree = load_html(decode_html(raw))
+    if tree is None:  # (a feed or a redirect stub: no HTML tree to read, so its text as it is)
+        print(f"# {row['id']}\nurl: {row['url']}\n(not readable as HTML; its first 3,000 characters:)\n")
+        print(decode_html(raw)[:3000])
+        return
     print(f"# {row['id']}\nurl: {row['url']}")
     title = tree.find(".//title")
     print(f"<title>: {' '.join((title.text_content() if title is not None else '').split())!r}")
@@ -125,7 +129,9 @@ def main() -> None:
         for row in table:
             print(row["id"], row["url"])
         return
-    matches = [row for row in table if row["id"].startswith(args.id)]
+    # An exact id first: "trafilatura/exotic_tags" is also the start of "exotic_tags_tei".
+    matches = ([row for row in table if row["id"] == args.id]
+               or [row for row in table if row["id"].startswith(args.id)])
     if len(matches) != 1:
         sys.exit(f"{len(matches)} pages have an id starting {args.id!r}")
     show(matches[0], args.lines, args.all)
