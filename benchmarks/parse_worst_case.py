@@ -80,6 +80,9 @@ SHAPES = {
     # a reader's thanks on every line, and names whose letters run into kana
     "lines of thanks": lambda n: "Thank you for reading the Harbor Ledger\n" * (n // 40),
     "names run into kana": lambda n: "Ann Leeで Tom Parkを\n" * (n // 20),
+    # a category line's word run long before a byline that fails: before b241ac4 the word was
+    # cut into three "words" every way (cubic; 800 letters took 4-12 s)
+    "a long category word before a byline": lambda n: "Posted in " + "a" * n + "! by Ann Lee",
 }
 
 
