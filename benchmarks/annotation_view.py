@@ -78,7 +78,7 @@ def _json_ld_items(tree) -> list[dict]:
 def show(row: dict, lines: int, everything: bool) -> None:
     raw = read_raw(row["path"])
     tree = load_html(decode_html(raw))
-    if tree is None:  # (a feed or a redirect stub: no HTML tree to read, so its text as it is)
+    if tree is None or not hasattr(tree, "find"):  # (a feed, a redirect stub, an EDGAR wrapper: its text as it is)
         print(f"# {row['id']}\nurl: {row['url']}\n(not readable as HTML; its first 3,000 characters:)\n")
         print(decode_html(raw)[:3000])
         return

