@@ -178,7 +178,7 @@ def _kept(db_path) -> dict:
     ("First", True),
 ])
 def test_an_article_deleted_with_sql_is_stored_again_when_its_file_is(tmp_path, db_path, deleted, foreign_keys):
-    from conftest import connect
+    from conftest import connect, run_cli
 
     folder = tmp_path / "clips"
     folder.mkdir()
@@ -195,12 +195,13 @@ def test_an_article_deleted_with_sql_is_stored_again_when_its_file_is(tmp_path, 
         conn.execute("DELETE FROM articles WHERE title LIKE ?", (deleted + " %",))
     assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == (1 if deleted == "First" else 2)
     conn.close()
-    code, again = ingest_json(folder, "--db", db_path)
+    result = run_cli("ingest", folder, "--db", db_path)
     copies = 1 if deleted == "First" else 0
-    assert (code, again["stored"], again["duplicate"], again["unchanged"]) == (0, 1, copies, 2 - copies)
+    assert (result.exit_code == 0 and f": 1 new (1 of them stored again, deleted from the archive since), "
+            f"{copies} duplicate, {2 - copies} unchanged, 0 failed" in result.stdout), result.stdout
     assert _kept(db_path) == before  # every place and byline once, nothing else lost
     code, third = ingest_json(folder, "--db", db_path)
-    assert (third["stored"], third["duplicate"], third["unchanged"]) == (0, 0, 3)
+    assert (third["stored"], third["duplicate"], third["unchanged"], third["stored_again"]) == (0, 0, 3, 0)
 
 
 @pytest.mark.parametrize("foreign_keys", [False, True])
