@@ -22,13 +22,25 @@ CREATE TRIGGER IF NOT EXISTS articles_forget_deleted BEFORE DELETE ON articles B
     DELETE FROM article_authors WHERE article_id = old.id;
 END;
 
--- What articles deleted before this left behind, once.
+-- What articles deleted before this left behind, once. Each gone article found from an index's
+-- distinct article ids, read in order (each table's rows in byline order probed the articles at
+-- random: 11 s at 980,069 articles, warm, against 1.3 s).
+CREATE TEMP TABLE gone_articles AS
+SELECT article_id AS id FROM (SELECT DISTINCT article_id FROM sources WHERE article_id IS NOT NULL)
+WHERE article_id NOT IN (SELECT id FROM articles)
+UNION
+SELECT article_id FROM (SELECT DISTINCT article_id FROM article_authors)
+WHERE article_id NOT IN (SELECT id FROM articles)
+UNION
+SELECT article_id FROM article_revisions WHERE article_id NOT IN (SELECT id FROM articles);
 DELETE FROM article_revision_copies
-WHERE revision_id IN (SELECT id FROM article_revisions WHERE article_id NOT IN (SELECT id FROM articles))
-   OR source_id IN (SELECT id FROM sources WHERE article_id NOT IN (SELECT id FROM articles));
-DELETE FROM article_revisions WHERE article_id NOT IN (SELECT id FROM articles);
+WHERE revision_id IN (SELECT id FROM article_revisions WHERE article_id IN (SELECT id FROM temp.gone_articles))
+   OR source_id IN (SELECT id FROM sources WHERE article_id IN (SELECT id FROM temp.gone_articles));
+DELETE FROM article_revisions WHERE article_id IN (SELECT id FROM temp.gone_articles);
 DELETE FROM reparse_all_read
-WHERE source_id IN (SELECT id FROM sources WHERE article_id NOT IN (SELECT id FROM articles));
-DELETE FROM sources WHERE article_id NOT IN (SELECT id FROM articles);
-DELETE FROM article_authors WHERE article_id NOT IN (SELECT id FROM articles);
-UPDATE articles SET previous_version = NULL WHERE previous_version NOT IN (SELECT id FROM articles);
+WHERE source_id IN (SELECT id FROM sources WHERE article_id IN (SELECT id FROM temp.gone_articles));
+DELETE FROM sources WHERE article_id IN (SELECT id FROM temp.gone_articles);
+DELETE FROM article_authors WHERE article_id IN (SELECT id FROM temp.gone_articles);
+DROP TABLE temp.gone_articles;
+UPDATE articles SET previous_version = NULL
+WHERE previous_version IS NOT NULL AND previous_version NOT IN (SELECT id FROM articles);

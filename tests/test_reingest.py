@@ -204,6 +204,30 @@ def test_an_article_deleted_with_sql_is_stored_again_when_its_file_is(tmp_path, 
     assert (third["stored"], third["duplicate"], third["unchanged"], third["stored_again"]) == (0, 0, 3, 0)
 
 
+def test_what_an_article_deleted_before_0023_left_is_removed_on_upgrade(tmp_path, db_path):
+    """An archive whose article was deleted with SQL before the trigger (schema/0023): its file's
+    sources and byline stayed, and the file was found unchanged; upgraded, the file stores it again."""
+    from conftest import connect
+    from ingest.store import open_database
+
+    page = tmp_path / "one.txt"
+    page.write_text(f"First story of the flood\n\nBy Ann Lee\n\n{ARTICLE_TEXT}")
+    _age(page)
+    ingest_json(page, "--db", db_path)
+    with connect(db_path) as conn:  # as an older version left it, and the user's delete
+        conn.execute("DROP TRIGGER articles_forget_deleted")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0023_forget_deleted_articles'")
+        conn.execute("DELETE FROM articles")
+        assert conn.execute("SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM article_authors)"
+                            ).fetchone() == (1, 1)
+    open_database(db_path).close()
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM article_authors)"
+                            ).fetchone() == (0, 0)
+    code, again = ingest_json(page, "--db", db_path)
+    assert (again["stored"], again["stored_again"], again["unchanged"]) == (1, 1, 0)
+
+
 @pytest.mark.parametrize("foreign_keys", [False, True])
 def test_an_edit_of_a_version_deleted_with_sql_names_the_text_before_it(tmp_path, db_path, foreign_keys):
     """Three texts of one story from one file, the middle one deleted: the last is linked to
