@@ -295,6 +295,8 @@ def ingest(paths, db_path, outlet, url, workers, rehash, as_json):
             f"{summary.seen} inputs in {summary.seconds:.1f}s: {summary.stored} new"
             + (f" ({summary.new_versions} of them an edited version of a stored article, both kept)"
                if summary.new_versions else "")
+            + (f" ({summary.stored_again} of them stored again, deleted from the archive since)"
+               if summary.stored_again else "")
             + f", {summary.duplicate} duplicate"
             + (f" ({summary.filled_from_copies} of them gave their article a value it lacked)"
                if summary.filled_from_copies else "")

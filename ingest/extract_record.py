@@ -107,7 +107,11 @@ def field_value(field: str, value):
     if isinstance(value, list):
         value = _joined(field, value)
     elif field in ("published", "updated", "captured") and isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = _from_epoch(value)
+        # A year alone written unquoted (YAML's `date: 1912`) is a number too: as text it is
+        # dropped saying why (normalise.month_or_year_alone), where read as a Unix time (1912
+        # seconds, no date _from_epoch reads) it was dropped with no word. No Unix time has
+        # four digits.
+        value = str(value) if isinstance(value, int) and 1000 <= value <= 9999 else _from_epoch(value)
     elif isinstance(value, dict):
         # A CMS's rich field holds its text in one key: WordPress's REST API writes "title":
         # {"rendered": "..."}, "content": {"rendered": "<p>..."}; Drupal's JSON:API "body":

@@ -157,6 +157,8 @@ class Summary:
     failed: int = 0
     unchanged_failed: int = 0  # of the unchanged, those that failed in an earlier run
     new_versions: int = 0  # of the stored, those that are another text of a stored article's story
+    # of the stored, those of a file unchanged since it stored them, their article deleted since
+    stored_again: int = 0
     # of the unchanged, those read again for a corrected sidecar whose values they then took
     sidecar_revised: int = 0
     # of the duplicates, those that gave their article a value it lacked (a date, a byline...)
@@ -183,6 +185,7 @@ class Summary:
             "failed": self.failed,
             "unchanged_failed": self.unchanged_failed,
             "new_versions": self.new_versions,
+            "stored_again": self.stored_again,
             "sidecar_revised": self.sidecar_revised,
             "filled_from_copies": self.filled_from_copies,
             "seconds": round(self.seconds, 3),
@@ -479,6 +482,8 @@ def run_ingest(
     sightings: dict = {}  # location -> what previous_sighting said while reading it
 
     file_seen = True  # whether the file being read has any source in the archive
+    # Files as they were when read whole, some of whose sources are gone since (unchanged_file)
+    files_lost_sources: set[str] = set()
     # The file being read, when its sidecar changed since it was last read: its own bytes, if
     # unchanged, are extracted all the same, for the values the sidecar now gives.
     sidecar_changed_file: str | None = None
@@ -520,6 +525,8 @@ def run_ingest(
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
             else:
+                if archive.lost_sources:
+                    files_lost_sources.add(input_file.location)
                 # An error found while reading (empty, binary, a bad JSON line) is reported
                 # again on every run, so a file with one is never skipped whole.
                 count, read_cleanly = 0, not input_file.error
@@ -596,6 +603,8 @@ def run_ingest(
             setattr(summary, written.status, getattr(summary, written.status) + written.count)
             summary.unchanged_failed += written.failed_before
             summary.new_versions += written.previous_version is not None or written.later_version is not None
+            summary.stored_again += written.status == STORED and bool(files_lost_sources) and (
+                written.location in files_lost_sources or written.location.rpartition("#")[0] in files_lost_sources)
             summary.sidecar_revised += written.revised
             summary.filled_from_copies += written.filled
             if written.status == FAILED:

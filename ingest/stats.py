@@ -21,11 +21,12 @@ def archive_stats(db: "Database | sqlite3.Connection") -> dict:
         "sources": one("SELECT count(*) FROM sources"),
         "duplicates": one("SELECT count(*) FROM sources WHERE status = 'duplicate'"),
         # Stories seen at two or more places (outlet, address, date): as the syndication query
-        # counts them, so a folder moved and ingested again does not make every story one.
+        # counts them, so a folder moved and ingested again does not make every story one (nor a
+        # copy naming neither outlet nor address, a text clipping).
         "syndicated_articles": one(
             "SELECT count(*) FROM (SELECT article_id FROM ("
             "SELECT DISTINCT article_id, outlet_id, url, published FROM sources "
-            "WHERE status != 'failed' AND article_id IN (SELECT article_id FROM sources "
+            "WHERE status != 'failed' AND (outlet_id IS NOT NULL OR url IS NOT NULL) AND article_id IN (SELECT article_id FROM sources "
             "WHERE article_id IS NOT NULL AND status != 'failed' GROUP BY article_id HAVING count(*) > 1)) "
             "GROUP BY article_id HAVING count(*) > 1)"
         ),

@@ -817,6 +817,7 @@ class Archive:
         self._expected_at: dict[str, int] = {}
         self._files_ahead: dict[str, tuple | None] = {}
         self._in_transaction = False  # within a _writing block
+        self.lost_sources = False  # see unchanged_file
         self._outlets: dict[str, int] = {}  # outlet_key -> id
         self._outlet_names: dict[str, int] = {}  # name as written -> id
         self._named_by_domain: dict[int, str] = {}  # outlet of _outlets whose name is its domain -> that domain
@@ -917,7 +918,10 @@ class Archive:
         """The file's record if it can be skipped without reading: same path, size and
         modification time as when a run read it whole, that time older than the read by more
         than any file system's time resolution, the same extractor, and every source it gave
-        then still in the archive. Else None, and the file is read and hashed as before."""
+        then still in the archive. Else None, and the file is read and hashed as before;
+        `lost_sources` then says whether the file is as it was but some of those sources are
+        gone (deleted with SQL, with their article: what it stores now, it stores again)."""
+        self.lost_sources = False
         if input_file.error or input_file.mtime_ns is None:
             return None
         record = self._file_record(input_file.location)
@@ -931,6 +935,7 @@ class Archive:
         if had_sidecar and input_file.sidecar_mtime_ns is None:  # deleted: see sidecar_changed
             return None
         if seen != sources:  # rows deleted by hand since: read the file again to restore them
+            self.lost_sources = seen < sources
             return None
         return {"sources": sources, "since": last_run_started, "failed": failed}
 

@@ -1047,3 +1047,25 @@ def test_a_well_formed_through_still_filters(served):
     found = rows(served, f"/archive/articles.json?_through={quote(through)}&_col=id")
     expected = rows(served, f"/archive/article_authors.json?author_id={author['id']}&_col=article_id&_size=max")
     assert found and sorted(r["id"] for r in found) == sorted(r["article_id"] for r in expected)
+
+
+@pytest.mark.parametrize("bounds", [
+    # a bound with a time, which the plugin writes again as the stored dates compare with it
+    # (_bounds_as_stored): the other parameters are written again too, and a word of another
+    # alphabet among them must reach the query as typed (review34 asked whether it was read as
+    # latin-1 there; it is not: the percent-escapes are read as UTF-8, as Datasette reads them)
+    "&since=2025-03-04%2021:00&until=2025-03-05%2008:00",
+    # near miss: no bound, nothing written again
+    "",
+])
+def test_a_word_of_another_alphabet_beside_a_date_bound_is_searched_as_typed(tmp_path, bounds):
+    from conftest import served_from
+
+    (tmp_path / "zurich.jsonl").write_text(json.dumps({
+        "title": "Crue à Zürich", "body": "Le quai de Zürich est fermé. " + ARTICLE_TEXT,
+        "published": "2025-03-04T21:40:00-05:00"}) + "\n")
+    run_ingest([str(tmp_path / "zurich.jsonl")], str(tmp_path / "archive.db"), workers=1)
+    with served_from(tmp_path / "archive.db") as get:
+        for word in ("Zürich", "fermé", "Crue à"):
+            hits = get(f"/archive/search.json?q={quote(word)}{bounds}&_shape=array").json()
+            assert [hit["title"] for hit in hits] == ["Crue à Zürich"], word

@@ -155,6 +155,106 @@ def test_sources_deleted_by_hand_are_restored_by_reading_the_file_again(tmp_path
     assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
 
 
+def _kept(db_path) -> dict:
+    """What the archive holds, ids aside: each article's title and byline, each source's file,
+    status and article title."""
+    with sqlite3.connect(db_path) as conn:
+        return {
+            "articles": sorted(conn.execute("SELECT title, authors FROM articles")),
+            "bylines": conn.execute("SELECT count(*) FROM article_authors").fetchone()[0],
+            "sources": sorted(conn.execute(
+                "SELECT substr(location, length(location) - 9), status, title FROM sources")),
+        }
+
+
+@pytest.mark.parametrize("deleted, foreign_keys", [
+    # fails before: the file's sources stayed, naming an article no longer there, so the file
+    # was found unchanged and the story never came back (its copy still counted as a duplicate)
+    ("First", False),
+    # fails before: the newest deleted, its id was given to the next article stored, which met
+    # the deleted one's byline rows (the run stopped: UNIQUE constraint failed)
+    ("Second", False),
+    # the same through a connection with foreign keys on (which refused the delete before)
+    ("First", True),
+])
+def test_an_article_deleted_with_sql_is_stored_again_when_its_file_is(tmp_path, db_path, deleted, foreign_keys):
+    from conftest import connect, run_cli
+
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    for name, title, writer in (("one.txt", "First", "Ann Lee"), ("two.txt", "Second", "Bo Chen")):
+        (folder / name).write_text(f"{title} story of the flood\n\nBy {writer}\n\n{title}. {ARTICLE_TEXT}")
+    (folder / "one-copy.txt").write_text((folder / "one.txt").read_text())  # one more place it ran
+    for path in folder.iterdir():
+        _age(path)
+    assert ingest_json(folder, "--db", db_path)[1]["stored"] == 2
+    before = _kept(db_path)
+    conn = connect(db_path)
+    conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    with conn:
+        conn.execute("DELETE FROM articles WHERE title LIKE ?", (deleted + " %",))
+    assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == (1 if deleted == "First" else 2)
+    conn.close()
+    result = run_cli("ingest", folder, "--db", db_path)
+    copies = 1 if deleted == "First" else 0
+    assert (result.exit_code == 0 and f": 1 new (1 of them stored again, deleted from the archive since), "
+            f"{copies} duplicate, {2 - copies} unchanged, 0 failed" in result.stdout), result.stdout
+    assert _kept(db_path) == before  # every place and byline once, nothing else lost
+    code, third = ingest_json(folder, "--db", db_path)
+    assert (third["stored"], third["duplicate"], third["unchanged"], third["stored_again"]) == (0, 0, 3, 0)
+
+
+def test_what_an_article_deleted_before_0023_left_is_removed_on_upgrade(tmp_path, db_path):
+    """An archive whose article was deleted with SQL before the trigger (schema/0023): its file's
+    sources and byline stayed, and the file was found unchanged; upgraded, the file stores it again."""
+    from conftest import connect
+    from ingest.store import open_database
+
+    page = tmp_path / "one.txt"
+    page.write_text(f"First story of the flood\n\nBy Ann Lee\n\n{ARTICLE_TEXT}")
+    _age(page)
+    ingest_json(page, "--db", db_path)
+    with connect(db_path) as conn:  # as an older version left it, and the user's delete
+        conn.execute("DROP TRIGGER articles_forget_deleted")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0023_forget_deleted_articles'")
+        conn.execute("DELETE FROM articles")
+        assert conn.execute("SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM article_authors)"
+                            ).fetchone() == (1, 1)
+    open_database(db_path).close()
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM article_authors)"
+                            ).fetchone() == (0, 0)
+    code, again = ingest_json(page, "--db", db_path)
+    assert (again["stored"], again["stored_again"], again["unchanged"]) == (1, 1, 0)
+
+
+@pytest.mark.parametrize("foreign_keys", [False, True])
+def test_an_edit_of_a_version_deleted_with_sql_names_the_text_before_it(tmp_path, db_path, foreign_keys):
+    """Three texts of one story from one file, the middle one deleted: the last is linked to
+    the first, so a search still shows the story once (with foreign keys on, the column's
+    ON DELETE SET NULL cut the link, and the first text was a story of its own)."""
+    from conftest import connect
+    from ingest.search import search
+    from ingest.store import open_database
+
+    page = tmp_path / "flood.txt"
+    for version in ("forty", "fifty", "sixty"):
+        page.write_text("Flood closes bridge\n\n" + ARTICLE_TEXT.replace("forty", version))
+        _age(page, 7200 if version == "forty" else 3600 if version == "fifty" else 1800)
+        ingest_json(page, "--db", db_path)
+    conn = connect(db_path)
+    conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [
+        (1, None), (2, 1), (3, 2)]
+    with conn:
+        conn.execute("DELETE FROM articles WHERE id = 2")
+    assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [(1, None), (3, 1)]
+    conn.close()
+    db = open_database(db_path)
+    assert [hit["id"] for hit in search(db, "bridge")] == [3]
+    db.close()
+
+
 def test_a_file_that_gave_a_reading_error_is_read_again_next_time(tmp_path, db_path):
     lines = tmp_path / "feed.jsonl"
     lines.write_text(json.dumps({"title": "A", "body": ARTICLE_TEXT}) + "\nnot json\n")

@@ -28,11 +28,16 @@ def record(url: str, outlet: str | None, published: str = "2024-03-05", body: st
     ([(LEDGER, "The Harbor Ledger")], 1, ["The Harbor Ledger"]),
     # the same outlet at another address is another place, its outlet named once
     ([(LEDGER + "/photos", "The Harbor Ledger")], 2, ["The Harbor Ledger"]),
-    # a copy with no outlet is a place with no name to give
-    ([("", None)], 2, ["The Harbor Ledger"]),
+    # fails before: a copy naming neither outlet nor address (a text clipping) was counted as one
+    # more place ("ran in 2 places: The Harbor Ledger"), in syndication and stats too: it is no
+    # evidence that the story ran anywhere else
+    ([("", None)], 1, ["The Harbor Ledger"]),
+    ([("", None, "2024-03-09")], 1, ["The Harbor Ledger"]),
+    # near miss: a copy at an address of its own is a place, its outlet read from the address
+    ([("https://riverside.example/flood", None)], 2, ["The Harbor Ledger", "riverside.example"]),
 ])
 def test_search_names_the_places_a_story_ran(tmp_path, copies, places, ran_in):
-    lines = [record(LEDGER, "The Harbor Ledger")] + [record(url, outlet) for url, outlet in copies]
+    lines = [record(LEDGER, "The Harbor Ledger")] + [record(*copy) for copy in copies]
     for number, line in enumerate(lines):
         (tmp_path / f"run{number}.jsonl").write_text(line + "\n")
     # and a story seen once, which says nothing of places
@@ -65,4 +70,12 @@ def test_search_names_the_places_a_story_ran(tmp_path, copies, places, ran_in):
     assert (f"ran in {places} places</a>" in page) is (places > 1)
     assert f'<td class="col-ran_in">{", ".join(ran_in)}</td>' in page
     assert "by_outlet?outlet=Valley" not in page
+    # Counted the same way by syndication, the article's page and stats.
+    with served_from(db_path) as get:
+        syndicated = get("/archive/syndication.json?_shape=array").json()
+        article = get("/archive/articles/1").text
+    assert len(syndicated) == (places if places > 1 else 0)
+    assert (f"Ran in {places} places" in article) is (places > 1)
+    stats = json.loads(run_cli("stats", "--db", db_path, "--json").output)
+    assert stats["syndicated_articles"] == (places > 1)
 

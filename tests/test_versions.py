@@ -156,10 +156,12 @@ def test_an_archive_made_before_versions_is_upgraded_in_place(tmp_path, db_path)
     (tmp_path / "a.txt").write_text("Flood closes Millbrook bridge\n\n" + ARTICLE_TEXT)
     run_ingest([str(tmp_path / "a.txt")], str(db_path), workers=1)
     with sqlite3.connect(db_path) as old:  # as the previous version left it
+        old.execute("DROP TRIGGER articles_forget_deleted")  # (0023, which names the column)
         old.execute("DROP INDEX articles_previous_version")
         old.execute("DROP INDEX articles_url")
         old.execute("ALTER TABLE articles DROP COLUMN previous_version")
-        old.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_article_versions'")
+        old.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0009_article_versions', "
+                    "'0023_forget_deleted_articles')")
     db = open_database(db_path)
     assert "previous_version" in db["articles"].columns_dict
     assert db.execute("SELECT count(*), max(previous_version) FROM articles").fetchone() == (1, None)
@@ -369,11 +371,12 @@ def as_made_before_versions(db_path) -> None:
     """Put an archive back into the shape a version before schema/0009 left it: no links (the
     column did not exist), and 0009 and the migration that links such texts not applied."""
     with sqlite3.connect(db_path) as old:
+        old.execute("DROP TRIGGER articles_forget_deleted")  # (0023, which names the column)
         old.execute("DROP INDEX articles_previous_version")
         old.execute("DROP INDEX articles_url")
         old.execute("ALTER TABLE articles DROP COLUMN previous_version")
         old.execute("DELETE FROM _sqlite_migrations WHERE name IN "
-                    "('0009_article_versions', '0013_link_versions_stored_unlinked')")
+                    "('0009_article_versions', '0013_link_versions_stored_unlinked', '0023_forget_deleted_articles')")
 
 
 FLOOD = "https://harborledger.example/2024/flood"
