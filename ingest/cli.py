@@ -22,7 +22,7 @@ from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
-                     names_matching_many, names_not_in_archive)
+                     copies_at_outlet, names_matching_many, names_not_in_archive)
 from .search import search as run_search
 from .stats import archive_stats
 from .store import BUSY_TIMEOUT_MS, ArchiveNeedsUpgrade, NotAnArchive, open_connection_for_reading, open_database
@@ -425,6 +425,7 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
     unknown += names_matching_many(db, outlet, author)
+    unknown += copies_at_outlet(db, query, outlet, [row["id"] for row in results])
     if _BOOLEAN_WORD.search(_QUOTED.sub(" ", query.translate(QUOTE_MARKS))):
         # "ferry NOT storm" found the stories with "not" and "storm" in them, the opposite of what
         # was meant, without a word: say how the words are read, and how to leave one out.

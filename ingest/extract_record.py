@@ -11,7 +11,9 @@ FIELD_ALIASES = {
     # (the Guardian's content API: webTitle, webUrl, webPublicationDate, and in an item's "fields",
     # below, headline, body or bodyText, trailText, byline, firstPublicationDate)
     "title": ("title", "headline", "webTitle"),
-    "body": ("body", "text", "content", "article_text", "maintext", "bodyText"),
+    # (schema.org's NewsArticle names its text articleBody, its language inLanguage: a page's JSON-LD
+    # kept as a record, or a scraping API's article output, Zyte's among them, with its canonicalUrl)
+    "body": ("body", "text", "content", "article_text", "maintext", "bodyText", "articleBody"),
     "description": ("description", "standfirst", "dek", "summary", "excerpt", "trailText"),
     # (wallabag's export names the writers "published_by" and the site "domain_name")
     "authors": ("authors", "author", "byline", "creator", "published_by"),
@@ -22,8 +24,8 @@ FIELD_ALIASES = {
     "captured": ("captured", "captured_at", "crawled", "crawled_at", "fetched", "fetched_at",
                  "retrieved", "retrieved_at", "date_download", "downloaded_at", "scraped_at"),
     "outlet": ("outlet", "sitename", "site_name", "publisher", "source", "source_domain", "domain_name"),
-    "url": ("url", "link", "canonical_url", "webUrl"),
-    "language": ("language", "lang"),
+    "url": ("url", "link", "canonical_url", "canonicalUrl", "webUrl"),
+    "language": ("language", "lang", "inLanguage"),
 }
 
 

@@ -216,8 +216,37 @@ def process_source(source: Source, now: datetime) -> Outcome:
                        unreadable=isinstance(error, UnreadableRecord))
 
 
+# A stopped run (Ctrl-C, kill, an error in the writer) tells its workers to drop their tasks with
+# this signal: the pool's shutdown waited for the task each worker was extracting, and Ctrl-C
+# while a worker read a 10 MB page took 88 s to stop the run, writing nothing meanwhile. Not
+# SIGKILL: a worker killed while it sent its outcomes left half a message in the pool's pipe,
+# and the pool's thread waited for the rest for ever (the run hung).
+STOP_TASK = signal.SIGUSR1 if hasattr(signal, "SIGUSR1") else None
+_in_task = False  # (a worker's: whether it is extracting, which the stop may then interrupt)
+_told_to_stop = False  # (a worker's: told, it drops the tasks still queued for it too)
+
+
+class TaskStopped(BaseException):
+    """Raised in a worker told to stop (STOP_TASK): a BaseException, so that process_source's
+    "one bad input must never stop the run" lets it through, to end the task."""
+
+
+def _stop_task(signum, frame) -> None:
+    global _told_to_stop
+    _told_to_stop = True
+    if _in_task:  # (not while the worker waits for a task or sends its outcomes: the pool's pipes)
+        raise TaskStopped()
+
+
 def _process_chunk(chunk: list[Source], now: datetime) -> list[Outcome]:
-    outcomes = [process_source(hash_source(source), now) for source in chunk]
+    global _in_task
+    _in_task = True
+    try:
+        if _told_to_stop:
+            raise TaskStopped()
+        outcomes = [process_source(hash_source(source), now) for source in chunk]
+    finally:
+        _in_task = False
     for outcome in outcomes:
         # The writer needs the source's hash and size, not its bytes: do not ship them back.
         outcome.source = replace(outcome.source, raw=b"")
@@ -267,6 +296,7 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
         from . import extract_html  # noqa: F401
 
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
+    finished = False
     try:
         in_flight: deque = deque()
         sources = size = 0
@@ -286,9 +316,17 @@ def _ordered_parallel(chunks: Iterator[list], now: datetime | Callable[[list], d
             if not future.done():
                 yield WAITING
             yield from future.result()
+        finished = True
     finally:
         # Stopped early (Ctrl-C, an error in the writer): the queued work is dropped, not
-        # finished first (the pool's own exit would extract up to IN_FLIGHT_SOURCES more).
+        # finished first (the pool's own exit would extract up to IN_FLIGHT_SOURCES more), and
+        # the tasks under way are stopped (STOP_TASK).
+        if not finished and STOP_TASK is not None:
+            for process in list((getattr(executor, "_processes", None) or {}).values()):
+                try:
+                    os.kill(process.pid, STOP_TASK)
+                except (OSError, TypeError):  # gone already (or never started: no pid)
+                    pass
         executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -310,6 +348,8 @@ def _start_worker(writer_pid: int) -> None:
     programs on the machine too: an ingest is background work.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if STOP_TASK is not None:
+        signal.signal(STOP_TASK, _stop_task)
     if hasattr(signal, "pthread_sigmask"):  # forked with them held (_stops_held): ignored now instead
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     _die_with(writer_pid)

@@ -412,6 +412,32 @@ def names_matching_many(db: "Database | sqlite3.Connection", outlet: str = "", a
     return notes
 
 
+def copies_at_outlet(db: "Database | sqlite3.Connection", text: str, outlet: str, shown: list[int]) -> list[str]:
+    """A note when the outlet typed ran matching stories that are stored under another outlet: an
+    article keeps the outlet it was first stored from, and a copy of it elsewhere is a place it
+    ran (a `sources` row), which the outlet filter does not read. Asked what "Lakeside Post" ran
+    about a bridge, the search answered "No articles match." of a story Lakeside Post had run,
+    word for word, as one of its three places, and said nothing."""
+    if not outlet:
+        return []
+    add_query_functions(getattr(db, "conn", db))
+    named = _NAMES_FOUND["outlet"].replace("SELECT name FROM outlets", "SELECT id FROM outlets")
+    found = db.execute(
+        f"WITH found(id) AS ({named}) "
+        "SELECT group_concat(DISTINCT s.article_id) FROM sources s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.status = 'duplicate' AND s.outlet_id IN (SELECT id FROM found) AND a.outlet_id IS NOT s.outlet_id "
+        # (each copy's article looked up in the index, not every match of a common word listed)
+        "AND EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expression AND rowid = s.article_id)",
+        {"typed": outlet, "most": NAMES_COUNTED + 1, "expression": fts_expression(text)}).fetchone()
+    ids = [int(i) for i in (found[0] or "").split(",") if i and int(i) not in shown]
+    if not ids:
+        return []
+    listed = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", ..." if len(ids) > 5 else "")
+    return [f"outlet {outlet!r} also ran {len(ids):,} matching {'story' if len(ids) == 1 else 'stories'} "
+            f"kept under the outlet of {'its' if len(ids) == 1 else 'their'} first stored copy ({listed}), "
+            "which --outlet does not find: search without it to see them"]
+
+
 def names_not_in_archive(db: "Database | sqlite3.Connection", outlet: str = "", author: str = "") -> list[str]:
     """For a search that found nothing, a note for each of `outlet` and `author` that names no
     outlet or author of the archive, with the nearest names it holds: a name mistyped, or

@@ -2393,3 +2393,27 @@ def test_parse_says_which_date_ingest_would_drop(tmp_path, flag):
     else:
         assert f"\nwarnings: {warning}\n" in result.stdout
         assert "warnings:" not in clean.stdout
+
+
+def test_a_record_in_schema_orgs_words_is_read(tmp_path, db_path):
+    # fails before: a NewsArticle as schema.org names its fields (a page's JSON-LD kept as a
+    # record, or a scraping API's article output) keeps its text in "articleBody", its language
+    # in "inLanguage" and its address in "canonicalUrl": the record failed as "no article text
+    # found", its whole text unread
+    record = {"@type": "NewsArticle", "headline": "Pier shuts for repairs", "articleBody": ARTICLE_TEXT,
+              "author": [{"@type": "Person", "name": "Ada Quill"}], "datePublished": "2024-03-04",
+              "dateModified": "2024-03-05", "inLanguage": "en",
+              "canonicalUrl": "https://gazette.example/pier-shuts",
+              "publisher": {"@type": "Organization", "name": "Millbrook Gazette"}}
+    (tmp_path / "articles.jsonl").write_text(json.dumps(record) + "\n")
+    code, summary = ingest_json(tmp_path / "articles.jsonl", "--db", db_path)
+    assert (code, summary["stored"], summary["failures"]) == (0, 1, []), summary
+    assert [tuple(row.values()) for row in rows(
+        db_path, "select a.title, a.authors, a.published, a.updated, a.language, a.url, o.name "
+                 "from articles a join outlets o on o.id = a.outlet_id")] == [
+        ("Pier shuts for repairs", '["Ada Quill"]', "2024-03-04", "2024-03-05", "en",
+         "https://gazette.example/pier-shuts", "Millbrook Gazette")]
+    from ingest.extract_record import extract_record
+
+    # (the language stated, not the one detected from the text)
+    assert extract_record(json.dumps(record).encode()).provenance["language"] == "record"

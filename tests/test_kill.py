@@ -468,3 +468,31 @@ def test_a_stop_that_lands_in_our_sql_function_is_a_stop_not_an_archive_error(tm
     assert calls[0] >= 40
     assert result.exit_code == 130, result.output
     assert "Interrupted." in result.stderr and "raised exception" not in result.output
+
+
+def _slow_source(source, now):
+    """An input whose extraction takes long (a 10 MB page's does), saying when it starts and ends."""
+    (source.folder / "started").write_text("")
+    time.sleep(5)
+    (source.folder / "finished").write_text("")
+
+
+def test_a_stopped_run_does_not_wait_for_the_pages_its_workers_are_reading(tmp_path, monkeypatch):
+    # fails before: a stop waited for the pool's running tasks to finish (shutdown(wait=True)),
+    # so Ctrl-C while a worker read a 10 MB page took 88 s to stop the run
+    from datetime import datetime, timezone
+    from types import SimpleNamespace
+
+    from ingest import pipeline
+
+    # (the workers are forked with these)
+    monkeypatch.setattr(pipeline, "hash_source", lambda source: source)
+    monkeypatch.setattr(pipeline, "process_source", _slow_source)
+    chunk = [SimpleNamespace(folder=tmp_path, size=1, format="text")]
+    outcomes = pipeline._ordered_parallel(iter([chunk]), datetime.now(timezone.utc), workers=2)
+    assert next(outcomes) is pipeline.WAITING
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "started").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    outcomes.close()  # the writer stops, as Ctrl-C stops it
+    assert (tmp_path / "started").exists() and not (tmp_path / "finished").exists()
