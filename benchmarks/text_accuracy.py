@@ -488,6 +488,15 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     return re.compile("|".join(forms))
 
 
+# Markdown's backslash before punctuation: html2text writes "20\\. Mai 2019" for a line that
+# opens with a German date, lest "20." start a numbered list; the reader sees "20. Mai 2019".
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def without_escapes(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub("", text)
+
+
 def days_in_text(page: dict, folded: str) -> set[date]:
     """Which of the ground-truth day (and, for UTC times, its neighbours) the text writes."""
     if not page["date"]:
@@ -524,7 +533,7 @@ def supported(field: str, value: str, folded: str, names: str, visible: str, tex
         except ValueError:
             return False
         return any(date_pattern(day).search(written) or date_pattern(day, with_year=False).search(written)
-                   for written in (folded, _fold(_words_apart(text))))
+                   for written in (folded, _fold(_words_apart(without_escapes(text)))))
     if field == "outlet":
         if _keyed(value) in visible or outlet_key(value) in visible:
             return True
@@ -621,7 +630,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
         if any(k not in truth_keys for k in got_keys) and not (in_text and misses and misses[-1][0] == "authors"):
             misses.append(("authors", page["author"], article.authors))
 
-    days = days_in_text(page, folded)
+    days = days_in_text(page, _fold(without_escapes(text)))
     if days:
         counts["date_n"] += 1
         if article.published and date.fromisoformat(article.published[:10]) in days:
