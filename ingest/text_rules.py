@@ -952,9 +952,12 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # 28.10.2024; and "28.10.2024Copy link", a button run onto it by a lost break (no digit after).
 _DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})(?!\d)")
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
+# (The year may run on into the day of a second date, "20 janvier 202021 janvier 2020": a post's
+# published and modified days, set side by side in elements that lost the space between them.)
+_FOREIGN_MONTH_NAMES = '|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _FOREIGN_DATE = re.compile(
-    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
-    rf"(?:\s+de)?,?\s+({_YEAR})\b"
+    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({_FOREIGN_MONTH_NAMES}))"
+    rf"(?:\s+de)?,?\s+({_YEAR})(?:\b|(?={_DAY}\.?\s+(?:de\s+)?(?i:{_FOREIGN_MONTH_NAMES})\b))"
 )
 _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
@@ -1718,6 +1721,7 @@ _READING_TIME = re.compile(
 # "Ann Lee Mon 28 Oct 2024", "Ann Lee, Monday 28 October 2024": the date's weekday stands between
 # the names and the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a
 # surname), so this is cut only from the words before a date.
+_STAMP_ARTICLE_END = re.compile(r",?\s+(?:le|el|am|il|em|op)\s*$")
 _SHORT_WEEKDAY_END = re.compile(r",?\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
                                 r"Thursday|Friday|Saturday|Sunday)[.,]?\s*$")
 
@@ -1950,8 +1954,12 @@ def clean_byline(text: str) -> str:
     glued = re.search(rf"(?<={_LOWER})\d", text)
     if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:
         text = f"{text[: glued.start()]} {text[glued.start():]}"
-    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
-    text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
+    # ("par Ann Lee, 21 juin 2018", "por Ann Lee, el 21 de junio de 2018": a date written in
+    # another language ends the names too, and the stamp's article before it goes with it.)
+    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text), _FOREIGN_DATE.search(text)) if m]
+              + [len(text)])
+    if cut < len(text):
+        text = _SHORT_WEEKDAY_END.sub("", _STAMP_ARTICLE_END.sub("", text[:cut]))
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
     # ("March 3, 2019 by Ann Lee Leave a Comment", "... No Comments": a blog's comment link.)

@@ -3492,3 +3492,26 @@ def test_a_surname_that_means_new_is_the_writer():
     # fail before ee9ed15 (db5b63d's word list had dropped it): "Nouveau" anywhere in a name made it no name
     text = f"{HEADLINE}\n\nBy Ann Nouveau\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).authors == ["Ann Nouveau"]
+
+
+# --- a byline's date written in another language -------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors, day", [
+    # fail before: the date ended the names only in English; a French or Spanish one stayed
+    # among them, its month in small letters, and the byline named no one
+    ("par Ann Lee, 21 juin 2018", ["Ann Lee"], "2018-06-21"),
+    ("Par Ann Lee, le 21 juin 2018", ["Ann Lee"], "2018-06-21"),
+    ("por Ann Lee, 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
+    ("por Ann Lee, el 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
+    # near misses: the English forms, and the name with no date
+    ("by Ann Lee, 21 June 2018", ["Ann Lee"], "2018-06-21"),
+    ("par Ann Lee", ["Ann Lee"], None),
+    # a sentence with "par" and a date names no writer
+    ("Le texte a été adopté par le Sénat le 21 juin 2018.", [], "2018-06-21"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_with_its_date_in_another_language(header, authors, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.authors, article.published and article.published[:10]) == (authors, day)
