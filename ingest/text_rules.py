@@ -121,6 +121,10 @@ _EMPHASIS_KINDS = (
 # before it always finds a closing one (the first after it), one after it never does - and from
 # each such mark the search went on to the line's end ("*a *a *a ...", "_a _a ...": 55 s at
 # 160 KB; "**a **a ...", where the single marks close but the double ones never do).
+# A whole line in emphasis whose element ended with a space, which the converter kept inside
+# the marks ("_Written by: Ann Lee _"): no emphasis by Markdown's letter, its marks were left
+# among the words and a byline's label read as no label.
+_LINE_IN_EMPHASIS = re.compile(r"^\s*(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]*?[^\s*_\\])\s+\1\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -270,6 +274,7 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         text = _REFERENCE_LINK.sub(lambda match: _unless_link(match, lambda link: link.group(1)), text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
+    text = _LINE_IN_EMPHASIS.sub(r"\2", text)
     text = without_emphasis(text)
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker

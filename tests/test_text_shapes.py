@@ -3515,3 +3515,26 @@ def test_a_byline_with_its_date_in_another_language(header, authors, day, markdo
     top = f"# {HEADLINE}" if markdown else HEADLINE
     article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
     assert (article.authors, article.published and article.published[:10]) == (authors, day)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a byline in emphasis whose element ended with a space, kept inside the marks
+    ("_Written by: Ann Lee _", ["Ann Lee"]),
+    ("_Written by:[Ann Lee](https://example.org/2019/ports?ref=feed) _", ["Ann Lee"]),
+    ("**By Ann Lee **", ["Ann Lee"]),
+    # near misses: another maker's credit in the same shape, and the marks closed as usual
+    ("_Photos by: Tom Park _", []),
+    ("_Written by: Ann Lee_", ["Ann Lee"]),
+])
+def test_a_byline_in_emphasis_with_a_space_before_its_closing_mark(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("_Written by: Ann Lee _", "Written by: Ann Lee"),
+    # near misses: two emphases on one line, and a list item's marker
+    ("_a _ and _b _", "_a _ and _b _"),
+    ("* item *", "item *"),
+])
+def test_a_whole_line_in_emphasis_loses_its_marks(raw, text):
+    assert line(raw).text == text
