@@ -1535,7 +1535,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(people, i, "byline_with_organisation")
     else:
         names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.author_links,
-                                  rules.name_with_date, rules.lone_author)
+                                  rules.name_with_date, rules.lone_author, rules.login_byline)
         add(names, i, rule)
     people = each_with_role or people
     if not people and i != title_at:

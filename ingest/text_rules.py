@@ -958,11 +958,12 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 _DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})(?!\d)")
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
 # (The year may run on into the day of a second date, "20 janvier 202021 janvier 2020": a post's
-# published and modified days, set side by side in elements that lost the space between them.)
+# published and modified days, set side by side in elements that lost the space between them;
+# or into the next field's label, "20. März 2014Kategorien".)
 _FOREIGN_MONTH_NAMES = '|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _FOREIGN_DATE = re.compile(
     rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({_FOREIGN_MONTH_NAMES}))"
-    rf"(?:\s+de)?,?\s+({_YEAR})(?:\b|(?={_DAY}\.?\s+(?:de\s+)?(?i:{_FOREIGN_MONTH_NAMES})\b))"
+    rf"(?:\s+de)?,?\s+({_YEAR})(?:\b|(?={_DAY}\.?\s+(?:de\s+)?(?i:{_FOREIGN_MONTH_NAMES})\b)|(?=[A-ZÀ-Ý][a-zß-ÿ]))"
 )
 _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
@@ -2952,6 +2953,39 @@ def lone_author(line: Line) -> list[str]:
         return []
     linked = any(text.strip() == word and _AUTHOR_PATH.search(target) for text, target in line.links)
     return [LoneName(word)] if linked or dated else []
+
+
+# The label right before a blog's login in its post's byline row: "von", "by", "Autor", "posted by".
+_LOGIN_LABEL = re.compile(r"(?:^|[\s|•·,])(?i:(?:posted\s+|written\s+)?by|von|par|por|door|av|af|di|"
+                          r"autor(?:in)?|author|auteur|autore)\s*:?\s*$")
+
+
+def login_byline(line: Line) -> list[str]:
+    """"Veröffentlicht am 11/04/2012 von [annlee01](/author/annlee01/)", "Autor [ann](/author/ann/)":
+    a blog platform's byline row names the writer by their login, one word in any case, which
+    names_in does not take for a name. Taken only when three signals agree: a writer's label
+    right before it, a link to an author page, and that page's address ending in the login itself
+    (a menu's "[Our team](/author/)" or a link "[Ann](/author/ann-lee/)" is another rule's), and
+    the login is not the site's own name."""
+    if line.words > 40:
+        return []
+    for text, target in line.links:
+        word = text.strip()
+        if not re.fullmatch(r"[^\W_][\w.-]{1,30}", word) or word.casefold() in (
+                _NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+            continue
+        slug = re.search(r"/([^/?#\s]+)/?(?:[?#].*)?$", target)
+        if not (slug and slug.group(1).casefold() == word.casefold() and _AUTHOR_PATH.search(target)):
+            continue
+        # (A login that the site's address holds is the site's house account, its brand:
+        # "[Harbourhub](https://harbourhub.example/author/harbourhub)".)
+        host = re.match(r"(?:https?:)?//([^/?#]+)", target)
+        if host and word.casefold() in host.group(1).casefold():
+            continue
+        at = line.text.find(word)
+        if at >= 0 and _LOGIN_LABEL.search(line.text[:at]):
+            return [LoneName(word)]
+    return []
 
 
 # The date forms a whole "By" line may end with, and the words of a date that are no name.

@@ -193,6 +193,7 @@ def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
     # a published and a modified day run together, the year into the second day
     ("20 janvier 202021 janvier 2020", date(2020, 1, 20)),
     ("3 de marzo de 20195 de marzo de 2019", date(2019, 3, 3)),
+    ("20. März 2014Kategorien Häfen", date(2014, 3, 20)),  # or into the next field's label
 ])
 def test_full_dates(text, day):
     (found,) = rules.full_dates(text)
@@ -201,7 +202,8 @@ def test_full_dates(text, day):
 
 @pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019",
                                   "version 04.05.20151",  # a digit after: no year
-                                  "20 janvier 20201", "20 janvier 202012 h"])  # (no second date after it)
+                                  "20 janvier 20201", "20 janvier 202012 h",
+                                  "20. März 2014kategorien"])  # (no second date after it)
 def test_not_full_dates(text):
     assert rules.full_dates(text) == []
 

@@ -3538,3 +3538,25 @@ def test_a_byline_in_emphasis_with_a_space_before_its_closing_mark(header, autho
 ])
 def test_a_whole_line_in_emphasis_loses_its_marks(raw, text):
     assert line(raw).text == text
+
+
+# --- a blog's login as its byline -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a login, one word in small letters or with figures, is no name to names_in
+    ("Veröffentlicht am 11/04/2012 von [annlee01](https://blog.example.org/author/annlee01/)", ["annlee01"]),
+    ("Autor  [ann](https://blog.example.org/index.php/author/ann/)Veröffentlicht am "
+     "[20\\. März 2014](https://blog.example.org/2014/03/20/ports/)Kategorien [Häfen](https://blog.example.org/c/h/)",
+     ["ann"]),
+    # near misses: no label before it, a page that is not the login's, the house account
+    # (the site's own name), a word no login is
+    ("[annlee01](https://blog.example.org/author/annlee01/)", []),
+    ("von [annlee01](https://blog.example.org/author/other/)", []),
+    ("March 3, 2019 | BY: [Harbourhub](https://www.harbourhub.example/blog/author/harbourhub)", []),
+    ("von [admin](https://blog.example.org/author/admin/)", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_login_linked_to_its_author_page(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
