@@ -3338,7 +3338,10 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if not _WEEKDAY_START.sub("", name).strip(" ,"):
         name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
-    name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
+    # ("Ann Lee, HARBOUR GAZETTE 3:53 p.m. EST March 3, 2019": or with no bar, when the half of
+    # the day marks it as a time.)
+    name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$"
+                  r"|\s+\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
     # and the date; or by its letters ("Ann Lee / HNS / Updated: ...", "Ann Lee, HNS | March
     # 3", as news services in capitals sign their writers' copy); or the place the writer

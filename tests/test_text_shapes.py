@@ -3560,3 +3560,16 @@ def test_a_whole_line_in_emphasis_loses_its_marks(raw, text):
 def test_a_login_linked_to_its_author_page(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
 
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the time, marked by the half of the day, between the name (and an outlet in
+    # capitals) and the date, with no bar
+    ("Ann Lee, HARBOUR GAZETTE 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
+    ("Ann Lee 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
+    # near misses: no time; names in capitals are names
+    ("Ann Lee, HARBOUR GAZETTE January 25, 2014", ["Ann Lee"]),
+    ("ANN LEE, TOM PARK January 25, 2014", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_then_an_outlet_in_capitals_then_the_stamp(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
