@@ -1033,6 +1033,23 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _signed_and_dated_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
+    """"Ann Lee | 29.07.2006 um 14:26" as the text's last line, below the story and its
+    categories: a blog's post footer, its writer and when the post went up. Not where another
+    line below the story's start has that shape too (a comment list, each comment's author and
+    its time), nor under a heading (another section's), nor a name the story speaks of."""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2:
+        return []
+    names = rules.name_with_date(lines[last])
+    if not names or lines[last - 1].heading or rules.is_comments_heading(lines[last - 1]):
+        return []
+    if any(rules.name_with_date(lines[j]) for j in range(body_at, last)):
+        return []
+    surnames = {rules.fold(name.split()[-1]) for name in names}
+    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+
+
 def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
     """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
     the story's prose: a correspondent's signature; a letter's, "Ann Lee, Lisbon" or "Ann Lee" /
@@ -1313,6 +1330,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
                     and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
+            if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1):
+                add(_signed_and_dated_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_and_dated_at_the_end")
             if not found and len(lines) - 1 not in listed:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:

@@ -3089,6 +3089,10 @@ _POSTED_BY = re.compile(rf"^(?i:(?:this\s+(?:entry|post|article|story)\s+was\s+)
                         rf"(?:\s+(?i:in|on|under|at)\s+[^.|]*?)?\s+(?i:by)\s+({_NAME})")
 
 
+_POSTED_BY_ONE_WORD = re.compile(rf"(?i:posted\s+by)\s+({_UPPER}{_LOWER}+)\s+(?i:at)\s+\d{{1,2}}[:.]\d\d"
+                                 r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?")
+
+
 # A blogger's own introduction in the story: "my name is Ann Lee", "I'm Ann Lee". (Not after
 # an opening quote mark: someone quoted saying it is not the writer.)
 _SELF_INTRODUCTION = re.compile(rf"(?<![“\"‘'])\b(?i:my name is|I'm|I am)\s+({_NAME})")
@@ -3107,7 +3111,14 @@ def posted_by(line: Line) -> list[str]:
     Ports | 3 Comments": a blog's footer below the story, which may run long with its
     categories and tags."""
     match = _POSTED_BY.match(line.text.strip())
-    return names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+    names = names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+    # "posted by Lee at 12:53": a blog platform's footer may name the writer by one word, a
+    # surname or a pen name; the footer's own shape, its label and the time after the word, is
+    # the second signal that it is a person's.
+    one = None if names else _POSTED_BY_ONE_WORD.fullmatch(line.text.strip())
+    if one and one.group(1).casefold() not in (_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+        return [LoneName(one.group(1))]
+    return names
 
 
 def sign_off(line: Line) -> list[str]:

@@ -3573,3 +3573,39 @@ def test_a_login_linked_to_its_author_page(header, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_then_an_outlet_in_capitals_then_the_stamp(header, authors, markdown):
     assert authors_under_headline(header, markdown) == authors
+
+
+# --- a blog's post footer below the story ----------------------------------------------------------
+
+
+def authors_of_story_ending(end: str, markdown: bool) -> list[str]:
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    return parse(f"{top}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{end}\n", markdown).authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the writer and the time the post went up, the text's last line
+    ("[Ports](https://example.org/c/ports/) [Ships](https://example.org/c/ships/)\n\nAnn Lee  | 29.07.2006 um 14:26",
+     ["Ann Lee"]),
+    ("Ann Lee | 30.07.2006 um 10:00", ["Ann Lee"]),
+    # near misses: a comment list (each comment's author and time), a comments heading over it
+    ("Tom Park | 29.07.2006 um 14:26\n\nGreat story, thanks!\n\nAnn Lee | 30.07.2006 um 10:00", []),
+    ("## Comments\n\nAnn Lee | 30.07.2006 um 10:00", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
+    assert authors_of_story_ending(end, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: one word, a surname or a pen name, in the platform's footer with its time
+    ("posted by Lee at 12:53", ["Lee"]),
+    ("Posted by Lee at 12:53 PM", ["Lee"]),
+    # near misses: no time after it, an account that is no one's, a full name as before
+    ("posted by Lee", []),
+    ("posted by Admin at 12:53", []),
+    ("posted by Ann Lee at 12:53", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_blog_footer_naming_the_writer_by_one_word(end, authors, markdown):
+    assert authors_of_story_ending(end, markdown) == authors
