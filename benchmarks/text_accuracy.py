@@ -464,8 +464,9 @@ OTHER_MONTH_NAMES = [
 
 def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     """A day in the common written forms: "October 28, 2024", "Oct. 28 2024", "28 Oct 2024",
-    "2024-10-28", "10/28/2024", "28.10.2024", "10.28.2024" (as some US pages dot it, where the
-    day is over 12), "2024年10月28日" (and without the year)."""
+    "2024-10-28", "10/28/2024" (or "10/ 5/2024", the day padded with a space), "28.10.2024",
+    "10.28.2024" (as some US pages dot it, where the day is over 12), "2024年10月28日" (and
+    without the year)."""
     name = MONTH_NAMES[day.month - 1]
     month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?|{OTHER_MONTH_NAMES[day.month - 1]})"
     d, m, y = day.day, day.month, day.year
@@ -476,7 +477,7 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
         # (A month may follow a digit with no space: "March 3, 2023June 8, 2024", two
         # stamps whose elements lost the space between them, writes June 8, 2024.)
         rf"(?<![^\W\d_]){month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
-        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/ ?0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
         rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)",
         rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",

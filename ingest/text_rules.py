@@ -944,7 +944,8 @@ FULL_DATE = re.compile(
     rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{{1,9}})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
+    # ("10/ 5/11": a day of one figure padded with a space, as old page templates print it.)
+    rf"|\b[0-3]?\d/(?: (?=\d/))?[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
 # "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
 # (see unglue_stamps); only after a month and a day, with the half of the day or a zone after.
@@ -985,7 +986,7 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     taken = []  # (every span FULL_DATE finds, one a form below must not find again)
     for match in FULL_DATE.finditer(text):
         taken.append(match.span())
-        raw = match.group(0).strip(" ,")
+        raw = match.group(0).strip(" ,").replace("/ ", "/", 1)
         # (An ISO time's fraction of a second, "09:30:00.000Z" as scripts write a page's time,
         # is no dotted time: cut there, the time lost its zone.)
         if not _ISO_TIME.match(raw):
