@@ -742,6 +742,11 @@ def read_lines(text: str) -> list[Line]:
         item = bool(_ITEM.match(stripped)) and not _is_day_first_date(stripped)
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
+            # "* # Harbour strike ends": a heading inside a list item (a page that lists its
+            # one story, html2text's "* " for the <li> around the <h1>) is a heading, no item.
+            match = None if heading else _HEADING.match(stripped)
+            if match:
+                heading, stripped, item = len(match.group(1)), match.group(2), False
         elif _TEXT_BROWSER_ITEM.match(raw):
             item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
@@ -3289,6 +3294,8 @@ _MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
 # A weekday, whole or shortened as bylines write it ("Sunday", "Sun", "Tues").
 _WEEKDAY_WORD = rf"(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _WEEKDAY_START = re.compile(rf"^{_WEEKDAY_WORD}\b[.,]?")
+
+
 # The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
 # Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
 # (Anchored at the end of the words before the date: read once a line.)

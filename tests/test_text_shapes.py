@@ -3609,3 +3609,42 @@ def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_blog_footer_naming_the_writer_by_one_word(end, authors, markdown):
     assert authors_of_story_ending(end, markdown) == authors
+
+
+# --- a heading inside a list item; the headline shown again, read as a name ------------------------
+
+
+@pytest.mark.parametrize("raw, heading, item", [
+    # fail before: html2text's "* " for the <li> around the page's <h1> (a breadcrumb's last item)
+    ("* # Harbour strike ends", 1, False),
+    ("  * ## Harbour strike ends", 2, False),
+    # near misses: a hashtag and a plain item stay items
+    ("* #harbourstrike", 0, True),
+    ("* Harbour strike ends", 0, True),
+])
+def test_a_heading_inside_a_list_item(raw, heading, item):
+    read = line(raw)
+    assert (read.heading, read.item) == (heading, item)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # fail before: the one level-1 heading was an item, and the story's first paragraph was
+    # taken for the headline
+    (f"* # {HEADLINE}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"  * [News](/)\n  * [Harbour Ledger](/ledger/)\n  * # {HEADLINE}", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_headline_in_a_list_item_is_the_title(top, authors, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.authors) == (HEADLINE, authors)
+
+
+@pytest.mark.parametrize("text, authors", [
+    # fail before: the headline shown again under a stamp has a name's shape
+    ("# Harbour Blues\n\n22.12.2018\n\n## Harbour Blues\n\nSTORY\n\nSTORY", []),
+    # near miss: a name under it is still the writer
+    ("# Harbour Blues\n\n22.12.2018\n\nAnn Lee\n\nSTORY\n\nSTORY", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_headline_shown_again_is_no_writer(text, authors, markdown):
+    assert parse(text.replace("STORY", STORY), markdown).authors == authors
