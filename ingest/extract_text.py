@@ -286,7 +286,8 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not rules.is_credit_line(line)
-            and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
+            and not (line.words <= 8 and rules.full_dates(line.text)) and not rules.day_without_year(line)
+            and not _dateline(line)
             and not rules.is_label(site_less := _without_site(line)) and not _lower_case_start(line)
             and not rules.name_with_marker(line) and not rules.shows_web_address(site_less) and not _keyword_list(line))
 

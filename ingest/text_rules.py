@@ -3296,6 +3296,16 @@ _WEEKDAY_WORD = rf"(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _WEEKDAY_START = re.compile(rf"^{_WEEKDAY_WORD}\b[.,]?")
 
 
+# "Jun 13, 4:03 PM EDT", "Sunday, March 3": a stamp of this year's day, set without the year,
+# alone on its line (with its time, its weekday).
+_DAY_WITHOUT_YEAR = re.compile(rf"(?:{_WEEKDAY_WORD}[.,]?\s+)?{_MONTH}\.?\s?{_DAY}(?:{_TIME}(?:\s+[A-Z]{{2,4}})?)?")
+
+
+def day_without_year(line: Line) -> bool:
+    """A line that is a day of this year and nothing else: a stamp, never a headline."""
+    return line.words <= 8 and bool(_DAY_WITHOUT_YEAR.fullmatch(line.text.strip(" .|•·")))
+
+
 # The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
 # Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
 # (Anchored at the end of the words before the date: read once a line.)

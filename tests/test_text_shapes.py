@@ -3648,3 +3648,18 @@ def test_a_headline_in_a_list_item_is_the_title(top, authors, markdown):
 @pytest.mark.parametrize("markdown", [True, False])
 def test_the_headline_shown_again_is_no_writer(text, authors, markdown):
     assert parse(text.replace("STORY", STORY), markdown).authors == authors
+
+
+@pytest.mark.parametrize("stamp", [
+    "Jun 13, 4:03 PM EDT",  # fail before: the stamp, the text's first line, was taken for the headline
+    "Sunday, March 3", "Jun 13, 4:03 p.m.",  # (other rules knew these already)
+])
+def test_a_day_without_its_year_over_the_headline_is_no_headline(stamp):
+    text = f"{stamp}\n\n{HEADLINE}\n\nBy ANN LEE\nHarbour Press\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
+
+
+@pytest.mark.parametrize("first", ["May Day parade returns to the harbour", "Jun 13 strike ends at the port"])
+def test_a_headline_opening_with_a_day_is_a_headline(first):
+    # near misses: a month's name or a day opening a headline
+    assert parse(f"{first}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n", False).title == first
