@@ -3324,6 +3324,14 @@ _STAMP_RUN_ON = re.compile(rf"\s+(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|update
                            r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
 
 
+# A place's name of capitalised words joined by a small word of its language ("Palma de
+# Mallorca", "Frankfurt am Main", "Castellón de la Plana"), in a byline's field of its own
+# between the name and the date. (A writer of such a name there, "Ana de Armas", the second
+# of two, is lost as the place would be.)
+_PLACE_WITH_PARTICLE = re.compile(rf"{_UPPER}{_LOWER}+(?:\s+(?:de|de la|del|di|da|do|dos|am|an der|sur|upon)\s+"
+                                  rf"{_UPPER}{_LOWER}+)+")
+
+
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     """"Ann Lee, October 28, 2024" / "Ann Lee | 28 Oct 2024" / "Ann Lee · 5 min read" / "Ann
     Lee @annlee / 2 days": a name and the page's stamp, one line. then_anything: the line is
@@ -3377,7 +3385,8 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     # filed from ("Ann Lee | Mexico City | March 3": one word is a field byline_fields reads).
     first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+|,\s*(?=[A-Z]{2,5}$)", name)
     if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
-                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
+                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])
+                           or _PLACE_WITH_PARTICLE.fullmatch(rest[0])):
         name = first
     # ("Ann Lee, Reuters | March 3, 2019": or an agency by its name after a comma.)
     head, comma, agency = name.rpartition(",")

@@ -3663,3 +3663,17 @@ def test_a_day_without_its_year_over_the_headline_is_no_headline(stamp):
 def test_a_headline_opening_with_a_day_is_a_headline(first):
     # near misses: a month's name or a day opening a headline
     assert parse(f"{first}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n", False).title == first
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a place of words joined by a small word, between the name and the date
+    ("**Ann Lee** | Palma de Mallorca | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Frankfurt am Main | 08.01.2014", ["Ann Lee"]),
+    # near misses: a place the lists know, an outlet, and a field that is no place
+    ("Ann Lee | Mexico City | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Harbour Gazette | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Frankfurt and Main | 08.01.2014", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
