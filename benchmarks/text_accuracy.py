@@ -464,8 +464,9 @@ OTHER_MONTH_NAMES = [
 
 def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
     """A day in the common written forms: "October 28, 2024", "Oct. 28 2024", "28 Oct 2024",
-    "2024-10-28", "10/28/2024", "28.10.2024", "10.28.2024" (as some US pages dot it, where the
-    day is over 12), "2024年10月28日" (and without the year)."""
+    "2024-10-28", "10/28/2024" (or "10/ 5/2024", the day padded with a space), "28.10.2024",
+    "10.28.2024" (as some US pages dot it, where the day is over 12), "2024年10月28日" (and
+    without the year)."""
     name = MONTH_NAMES[day.month - 1]
     month = rf"(?:{name}|{name[:3]}\.?|{name[:4]}\.?|{OTHER_MONTH_NAMES[day.month - 1]})"
     d, m, y = day.day, day.month, day.year
@@ -476,7 +477,7 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
         # (A month may follow a digit with no space: "March 3, 2023June 8, 2024", two
         # stamps whose elements lost the space between them, writes June 8, 2024.)
         rf"(?<![^\W\d_]){month}\s+{dd},?\s+{y}\b", rf"\b{dd}\.?\s+(?:of\s+)?{month},?\s+{y}\b",
-        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d){y}[-/.]0?{m}[-/.]0?{d}(?!\d)", rf"(?<!\d)0?{m}/ ?0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
         rf"(?<!\d)0?{d}[./]0?{m}[./]{y}(?!\d)",
         rf"{y}\s*年\s*0?{m}\s*月\s*0?{d}\s*日", rf"\b{y}{m:02d}{d:02d}\b",
         rf"\b{dd}\.?\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{y}\b",
@@ -486,6 +487,15 @@ def date_pattern(day: date, with_year: bool = True) -> re.Pattern:
         # it: "10.05.2024" is 10 May, never 5 October.)
         forms.append(rf"(?<!\d)0?{m}\.0?{d}\.{y}(?!\d)")
     return re.compile("|".join(forms))
+
+
+# Markdown's backslash before punctuation: html2text writes "20\\. Mai 2019" for a line that
+# opens with a German date, lest "20." start a numbered list; the reader sees "20. Mai 2019".
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def without_escapes(text: str) -> str:
+    return _MARKDOWN_ESCAPE.sub("", text)
 
 
 def days_in_text(page: dict, folded: str) -> set[date]:
@@ -524,7 +534,7 @@ def supported(field: str, value: str, folded: str, names: str, visible: str, tex
         except ValueError:
             return False
         return any(date_pattern(day).search(written) or date_pattern(day, with_year=False).search(written)
-                   for written in (folded, _fold(_words_apart(text))))
+                   for written in (folded, _fold(_words_apart(without_escapes(text)))))
     if field == "outlet":
         if _keyed(value) in visible or outlet_key(value) in visible:
             return True
@@ -621,7 +631,7 @@ def score_document(page: dict, text: str, markdown: bool) -> dict:
         if any(k not in truth_keys for k in got_keys) and not (in_text and misses and misses[-1][0] == "authors"):
             misses.append(("authors", page["author"], article.authors))
 
-    days = days_in_text(page, folded)
+    days = days_in_text(page, _fold(without_escapes(text)))
     if days:
         counts["date_n"] += 1
         if article.published and date.fromisoformat(article.published[:10]) in days:

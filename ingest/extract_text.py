@@ -286,7 +286,8 @@ def _headline_like(line: Line, any_length: bool = False) -> bool:
             and not rules.is_list_heading(line) and not rules.is_pitch(line)
             and not rules.byline_by(line) and not rules.is_name_line(line) and not rules.byline_label(line)
             and not rules.is_credit_line(line)
-            and not (line.words <= 8 and rules.full_dates(line.text)) and not _dateline(line)
+            and not (line.words <= 8 and rules.full_dates(line.text)) and not rules.day_without_year(line)
+            and not _dateline(line)
             and not rules.is_label(site_less := _without_site(line)) and not _lower_case_start(line)
             and not rules.name_with_marker(line) and not rules.shows_web_address(site_less) and not _keyword_list(line))
 
@@ -1033,6 +1034,23 @@ def _signed_at_the_end(lines: list[Line], body_at: int | None) -> bool:
     return not any(surname in lines[j].key.split() for j in range(last) for surname in surnames)
 
 
+def _signed_and_dated_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
+    """"Ann Lee | 29.07.2006 um 14:26" as the text's last line, below the story and its
+    categories: a blog's post footer, its writer and when the post went up. Not where another
+    line below the story's start has that shape too (a comment list, each comment's author and
+    its time), nor under a heading (another section's), nor a name the story speaks of."""
+    last = len(lines) - 1
+    if body_at is None or last < body_at + 2:
+        return []
+    names = rules.name_with_date(lines[last])
+    if not names or lines[last - 1].heading or rules.is_comments_heading(lines[last - 1]):
+        return []
+    if any(rules.name_with_date(lines[j]) for j in range(body_at, last)):
+        return []
+    surnames = {rules.fold(name.split()[-1]) for name in names}
+    return [] if any(surname in lines[j].key.split() for j in range(last) for surname in surnames) else names
+
+
 def _signed_from_place_at_the_end(lines: list[Line], body_at: int | None) -> list[str]:
     """"Ann Lee, à Lisbonne" / "Tomás Ibarra, desde Lisboa" as the text's last line, right under
     the story's prose: a correspondent's signature; a letter's, "Ann Lee, Lisbon" or "Ann Lee" /
@@ -1197,7 +1215,12 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     organisation = None
     source = "byline"
 
+    # (A name that is the headline's words is a copy of the headline, "Ein Albtraum" in a
+    # teaser or a share card: no writer, however much it looks like a name.)
+    headline = lines[title_at].key if title_at is not None else None
+
     def add(names, index, rule):
+        names = [name for name in names if rules.fold(name) != headline]
         for name in names:
             if name not in found:
                 found.append(name)
@@ -1313,6 +1336,8 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
             if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1) \
                     and _signed_at_the_end(lines, body_at):
                 add(rules.names_in(lines[-1].text), len(lines) - 1, "tail:signed_at_the_end")
+            if not found and len(lines) - 1 not in listed and not _under_teaser(lines, len(lines) - 1):
+                add(_signed_and_dated_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_and_dated_at_the_end")
             if not found and len(lines) - 1 not in listed:
                 add(_signed_from_place_at_the_end(lines, body_at), len(lines) - 1, "tail:signed_from_place")
             if not found:
@@ -1535,7 +1560,7 @@ def _strong_byline(lines: list[Line], i: int, title_at: int | None, add_names, p
         add(people, i, "byline_with_organisation")
     else:
         names, rule = _first_rule(line, rules.byline_by, rules.byline_label, rules.author_links,
-                                  rules.name_with_date, rules.lone_author)
+                                  rules.name_with_date, rules.lone_author, rules.login_byline)
         add(names, i, rule)
     people = each_with_role or people
     if not people and i != title_at:

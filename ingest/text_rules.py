@@ -121,6 +121,10 @@ _EMPHASIS_KINDS = (
 # before it always finds a closing one (the first after it), one after it never does - and from
 # each such mark the search went on to the line's end ("*a *a *a ...", "_a _a ...": 55 s at
 # 160 KB; "**a **a ...", where the single marks close but the double ones never do).
+# A whole line in emphasis whose element ended with a space, which the converter kept inside
+# the marks ("_Written by: Ann Lee _"): no emphasis by Markdown's letter, its marks were left
+# among the words and a byline's label read as no label.
+_LINE_IN_EMPHASIS = re.compile(r"^\s*(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]*?[^\s*_\\])\s+\1\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(?:[*+\-•]|\d{1,3}[.)])\s+")
 _SETEXT = re.compile(r"^(={3,}|-{3,})\s*$")
@@ -270,6 +274,7 @@ def markdown_to_text(raw: str) -> tuple[str, list[tuple[str, str]]]:
         text = _REFERENCE_LINK.sub(lambda match: _unless_link(match, lambda link: link.group(1)), text)
     text = _AUTOLINK.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
+    text = _LINE_IN_EMPHASIS.sub(r"\2", text)
     text = without_emphasis(text)
     text = re.sub(r"(?<![\w_])_{2,}(?![\w_])|(?<![\w_])_{2,}(?=\w)", "", text)  # empty <i> icons: "__ facebook"
     text = re.sub(r"^\s*>\s?", "", text)  # block quote marker
@@ -737,6 +742,11 @@ def read_lines(text: str) -> list[Line]:
         item = bool(_ITEM.match(stripped)) and not _is_day_first_date(stripped)
         if item:
             stripped = _ITEM.sub("", stripped, count=1)
+            # "* # Harbour strike ends": a heading inside a list item (a page that lists its
+            # one story, html2text's "* " for the <li> around the <h1>) is a heading, no item.
+            match = None if heading else _HEADING.match(stripped)
+            if match:
+                heading, stripped, item = len(match.group(1)), match.group(2), False
         elif _TEXT_BROWSER_ITEM.match(raw):
             item, stripped = True, stripped[1:].lstrip()
         visible, links = markdown_to_text(stripped)
@@ -939,7 +949,8 @@ FULL_DATE = re.compile(
     rf"(?:(?<![A-Za-z])(?i:{_MONTH})|(?<![A-Z]){_MONTH})\.?\s+{_DAY},?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_DAY}\.?\s+(?:of\s+)?{_MONTH_ANY_CASE}\.?,?\s+{_YEAR}(?:{_TIME})?"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{{1,9}})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
-    rf"|\b[0-3]?\d/[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
+    # ("10/ 5/11": a day of one figure padded with a space, as old page templates print it.)
+    rf"|\b[0-3]?\d/(?: (?=\d/))?[0-3]?\d/(?:{_YEAR}|\d\d)\b(?:{_TIME})?"
 )
 # "Nov 19 20197:05 AM EST": a stamp's year and its clock in two elements with no space between
 # (see unglue_stamps); only after a month and a day, with the half of the day or a zone after.
@@ -952,9 +963,13 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\.?\s?({_DAY})\b(?!,?\s*(?:{_YEAR}|\d))")
 # 28.10.2024; and "28.10.2024Copy link", a button run onto it by a lost break (no digit after).
 _DOTTED_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({_YEAR})(?!\d)")
 _YEAR_FIRST = re.compile(rf"\b({_YEAR})[/.年]\s*([01]?\d)\s*[/.月]\s*([0-3]?\d)(?!\d)")  # 2024/10/28, 2024年10月28日
+# (The year may run on into the day of a second date, "20 janvier 202021 janvier 2020": a post's
+# published and modified days, set side by side in elements that lost the space between them;
+# or into the next field's label, "20. März 2014Kategorien".)
+_FOREIGN_MONTH_NAMES = '|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _FOREIGN_DATE = re.compile(
-    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({'|'.join(sorted(FOREIGN_MONTHS, key=len, reverse=True))}))"
-    rf"(?:\s+de)?,?\s+({_YEAR})\b"
+    rf"\b({_DAY})\.?\s+(?:de\s+)?(?i:({_FOREIGN_MONTH_NAMES}))"
+    rf"(?:\s+de)?,?\s+({_YEAR})(?:\b|(?={_DAY}\.?\s+(?:de\s+)?(?i:{_FOREIGN_MONTH_NAMES})\b)|(?=[A-ZÀ-Ý][a-zß-ÿ]))"
 )
 _ZONE_OR_DOTTED_TIME = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}\.\d\d.*$|\s+(?!UTC|GMT)[A-Z]{2,4}$")
 
@@ -976,7 +991,7 @@ def full_dates(text: str) -> list[tuple[int, str]]:
     taken = []  # (every span FULL_DATE finds, one a form below must not find again)
     for match in FULL_DATE.finditer(text):
         taken.append(match.span())
-        raw = match.group(0).strip(" ,")
+        raw = match.group(0).strip(" ,").replace("/ ", "/", 1)
         # (An ISO time's fraction of a second, "09:30:00.000Z" as scripts write a page's time,
         # is no dotted time: cut there, the time lost its zone.)
         if not _ISO_TIME.match(raw):
@@ -1718,6 +1733,7 @@ _READING_TIME = re.compile(
 # "Ann Lee Mon 28 Oct 2024", "Ann Lee, Monday 28 October 2024": the date's weekday stands between
 # the names and the date. Only a date right after it makes it one ("Ann Lee Sun" alone keeps a
 # surname), so this is cut only from the words before a date.
+_STAMP_ARTICLE_END = re.compile(r",?\s+(?:le|el|am|il|em|op)\s*$")
 _SHORT_WEEKDAY_END = re.compile(r",?\s+(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
                                 r"Thursday|Friday|Saturday|Sunday)[.,]?\s*$")
 
@@ -1950,8 +1966,12 @@ def clean_byline(text: str) -> str:
     glued = re.search(rf"(?<={_LOWER})\d", text)
     if glued and [at for at, _ in full_dates(text[glued.start():])][:1] == [0]:
         text = f"{text[: glued.start()]} {text[glued.start():]}"
-    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text)) if m] + [len(text)])
-    text = _SHORT_WEEKDAY_END.sub("", text[:cut]) if cut < len(text) else text
+    # ("par Ann Lee, 21 juin 2018", "por Ann Lee, el 21 de junio de 2018": a date written in
+    # another language ends the names too, and the stamp's article before it goes with it.)
+    cut = min([m.start() for m in (FULL_DATE.search(text), MONTH_DAY.search(text), _FOREIGN_DATE.search(text)) if m]
+              + [len(text)])
+    if cut < len(text):
+        text = _SHORT_WEEKDAY_END.sub("", _STAMP_ARTICLE_END.sub("", text[:cut]))
     # "By Ann Lee Share", "By Ann Lee 3 hours ago", "By Ann Lee 12 Comments": a button or a
     # stamp run onto the names by a lost line break.
     # ("March 3, 2019 by Ann Lee Leave a Comment", "... No Comments": a blog's comment link.)
@@ -2941,6 +2961,39 @@ def lone_author(line: Line) -> list[str]:
     return [LoneName(word)] if linked or dated else []
 
 
+# The label right before a blog's login in its post's byline row: "von", "by", "Autor", "posted by".
+_LOGIN_LABEL = re.compile(r"(?:^|[\s|•·,])(?i:(?:posted\s+|written\s+)?by|von|par|por|door|av|af|di|"
+                          r"autor(?:in)?|author|auteur|autore)\s*:?\s*$")
+
+
+def login_byline(line: Line) -> list[str]:
+    """"Veröffentlicht am 11/04/2012 von [annlee01](/author/annlee01/)", "Autor [ann](/author/ann/)":
+    a blog platform's byline row names the writer by their login, one word in any case, which
+    names_in does not take for a name. Taken only when three signals agree: a writer's label
+    right before it, a link to an author page, and that page's address ending in the login itself
+    (a menu's "[Our team](/author/)" or a link "[Ann](/author/ann-lee/)" is another rule's), and
+    the login is not the site's own name."""
+    if line.words > 40:
+        return []
+    for text, target in line.links:
+        word = text.strip()
+        if not re.fullmatch(r"[^\W_][\w.-]{1,30}", word) or word.casefold() in (
+                _NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+            continue
+        slug = re.search(r"/([^/?#\s]+)/?(?:[?#].*)?$", target)
+        if not (slug and slug.group(1).casefold() == word.casefold() and _AUTHOR_PATH.search(target)):
+            continue
+        # (A login that the site's address holds is the site's house account, its brand:
+        # "[Harbourhub](https://harbourhub.example/author/harbourhub)".)
+        host = re.match(r"(?:https?:)?//([^/?#]+)", target)
+        if host and word.casefold() in host.group(1).casefold():
+            continue
+        at = line.text.find(word)
+        if at >= 0 and _LOGIN_LABEL.search(line.text[:at]):
+            return [LoneName(word)]
+    return []
+
+
 # The date forms a whole "By" line may end with, and the words of a date that are no name.
 _WHOLE_DATES = (FULL_DATE, _DOTTED_DATE, _YEAR_FIRST, _FOREIGN_DATE)
 _CALENDAR_WORDS = set(WEEKDAYS.split("|")) | set(MONTHS)
@@ -3042,6 +3095,10 @@ _POSTED_BY = re.compile(rf"^(?i:(?:this\s+(?:entry|post|article|story)\s+was\s+)
                         rf"(?:\s+(?i:in|on|under|at)\s+[^.|]*?)?\s+(?i:by)\s+({_NAME})")
 
 
+_POSTED_BY_ONE_WORD = re.compile(rf"(?i:posted\s+by)\s+({_UPPER}{_LOWER}+)\s+(?i:at)\s+\d{{1,2}}[:.]\d\d"
+                                 r"(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?")
+
+
 # A blogger's own introduction in the story: "my name is Ann Lee", "I'm Ann Lee". (Not after
 # an opening quote mark: someone quoted saying it is not the writer.)
 _SELF_INTRODUCTION = re.compile(rf"(?<![“\"‘'])\b(?i:my name is|I'm|I am)\s+({_NAME})")
@@ -3060,7 +3117,14 @@ def posted_by(line: Line) -> list[str]:
     Ports | 3 Comments": a blog's footer below the story, which may run long with its
     categories and tags."""
     match = _POSTED_BY.match(line.text.strip())
-    return names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+    names = names_in(clean_byline(match.group(1))) if match and line.words <= 40 else []
+    # "posted by Lee at 12:53": a blog platform's footer may name the writer by one word, a
+    # surname or a pen name; the footer's own shape, its label and the time after the word, is
+    # the second signal that it is a person's.
+    one = None if names else _POSTED_BY_ONE_WORD.fullmatch(line.text.strip())
+    if one and one.group(1).casefold() not in (_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+        return [LoneName(one.group(1))]
+    return names
 
 
 def sign_off(line: Line) -> list[str]:
@@ -3230,6 +3294,18 @@ _MONTH_WORD = re.compile(rf"\b{_MONTH}\b")
 # A weekday, whole or shortened as bylines write it ("Sunday", "Sun", "Tues").
 _WEEKDAY_WORD = rf"(?i:{WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _WEEKDAY_START = re.compile(rf"^{_WEEKDAY_WORD}\b[.,]?")
+
+
+# "Jun 13, 4:03 PM EDT", "Sunday, March 3": a stamp of this year's day, set without the year,
+# alone on its line (with its time, its weekday).
+_DAY_WITHOUT_YEAR = re.compile(rf"(?:{_WEEKDAY_WORD}[.,]?\s+)?{_MONTH}\.?\s?{_DAY}(?:{_TIME}(?:\s+[A-Z]{{2,4}})?)?")
+
+
+def day_without_year(line: Line) -> bool:
+    """A line that is a day of this year and nothing else: a stamp, never a headline."""
+    return line.words <= 8 and bool(_DAY_WITHOUT_YEAR.fullmatch(line.text.strip(" .|•·")))
+
+
 # The field between a byline's names and its date that is no name: the stamp's word ("Ann Lee |
 # Published March 3"), the weekday ("Ann Lee | Sunday, March 3"), or both, after a bar or a dash.
 # (Anchored at the end of the words before the date: read once a line.)
@@ -3246,6 +3322,14 @@ _DATE_FIRST_WITH_TIME = re.compile(
 
 _STAMP_RUN_ON = re.compile(rf"\s+(?:(?i:{_PUBLISHED_WORDS}|last\s+updated|updated)\s*:?\s*)"
                            r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
+
+
+# A place's name of capitalised words joined by a small word of its language ("Palma de
+# Mallorca", "Frankfurt am Main", "Castellón de la Plana"), in a byline's field of its own
+# between the name and the date. (A writer of such a name there, "Ana de Armas", the second
+# of two, is lost as the place would be.)
+_PLACE_WITH_PARTICLE = re.compile(rf"{_UPPER}{_LOWER}+(?:\s+(?:de|de la|del|di|da|do|dos|am|an der|sur|upon)\s+"
+                                  rf"{_UPPER}{_LOWER}+)+")
 
 
 def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
@@ -3291,14 +3375,18 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
     if not _WEEKDAY_START.sub("", name).strip(" ,"):
         name = ""  # ("Sun, Mar 3, 2019 | Ann Lee": only the weekday before the date, the names after it)
     # "Ann Lee / 10:00 AM EST • March 3, 2019": the time set before the date, a field of its own.
-    name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
+    # ("Ann Lee, HARBOUR GAZETTE 3:53 p.m. EST March 3, 2019": or with no bar, when the half of
+    # the day marks it as a time.)
+    name = re.sub(r"\s*[|•·/–—-]\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$"
+                  r"|\s+\d{1,2}[:.]\d\d\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?$", "", name, flags=re.I)
     # "Ann Lee | Harbour Gazette | March 3, 2019": the outlet, named like one, between the name
     # and the date; or by its letters ("Ann Lee / HNS / Updated: ...", "Ann Lee, HNS | March
     # 3", as news services in capitals sign their writers' copy); or the place the writer
     # filed from ("Ann Lee | Mexico City | March 3": one word is a field byline_fields reads).
     first, *rest = re.split(r"\s*[|•·]\s*|\s+[–—/-]\s+|,\s*(?=[A-Z]{2,5}$)", name)
     if len(rest) == 1 and (_masthead(rest[0]) or re.fullmatch(r"[A-Z]{2,5}", rest[0])
-                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])):
+                           or _place_name(rest[0]) and NAME_LINE.match(rest[0])
+                           or _PLACE_WITH_PARTICLE.fullmatch(rest[0])):
         name = first
     # ("Ann Lee, Reuters | March 3, 2019": or an agency by its name after a comma.)
     head, comma, agency = name.rpartition(",")

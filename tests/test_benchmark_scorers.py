@@ -230,6 +230,12 @@ def test_text_accuracy_tune_only_renderings_refuse_a_held_out_page(tmp_path):
     # fail before: month first dotted where the day could be a month, which reads day first
     ("Harbor Notes\n\n10.05.2024 09:00 AM", "2024-10-05", False),
     ("Harbor Notes\n\n10.05.2024 09:00 AM", "2024-05-10", True),
+    # fail before: html2text's escape of a line opening with a German date ("20\\. Mai 2019")
+    ("Harbor Notes\n\n20\\. Mai 2019\n\nThe ferry ran again.", "2019-05-20", True),
+    ("Harbor Notes\n\n20\\. Mai 2019\n\nThe ferry ran again.", "2019-05-21", False),
+    # fail before: a slashed day padded with a space, as old page templates print it
+    ("By Ann Lee 10/ 5/11 09:19 PM ET\n\nThe ferry ran again.", "2011-10-05", True),
+    ("By Ann Lee 10/ 5/11 09:19 PM ET\n\nThe ferry ran again.", "2011-10-15", False),
 ])
 def test_text_accuracy_reads_a_date_run_onto_the_word_before(text, day, given):
     folded, names = text_accuracy._fold(text), text_accuracy._name_fold(text)

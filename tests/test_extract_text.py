@@ -190,6 +190,11 @@ def test_an_underline_after_a_blank_line_is_a_rule(text, headings):
     ("Thu 3 Jan 2019 02.00 EST", date(2019, 1, 3)),
     ("SiteName.comOct. 13, 2016", date(2016, 10, 13)),
     ("21:17 04.05.2015Copy link", date(2015, 5, 4)),  # a button run onto the dotted date
+    # a published and a modified day run together, the year into the second day
+    ("20 janvier 202021 janvier 2020", date(2020, 1, 20)),
+    ("3 de marzo de 20195 de marzo de 2019", date(2019, 3, 3)),
+    ("20. März 2014Kategorien Häfen", date(2014, 3, 20)),  # or into the next field's label
+    ("By ANN LEE 10/ 5/11 09:19 PM ET", date(2011, 10, 5)),  # a day padded with a space
 ])
 def test_full_dates(text, day):
     (found,) = rules.full_dates(text)
@@ -197,7 +202,9 @@ def test_full_dates(text, day):
 
 
 @pytest.mark.parametrize("text", ["in May the union voted", "2,024 people", "page 10/28", "since 2019",
-                                  "version 04.05.20151"])  # a digit after: no year
+                                  "version 04.05.20151",  # a digit after: no year
+                                  "20 janvier 20201", "20 janvier 202012 h",
+                                  "20. März 2014kategorien", "10/ 15/11", "pages 10/ 5"])  # (no second date after it)
 def test_not_full_dates(text):
     assert rules.full_dates(text) == []
 

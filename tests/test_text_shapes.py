@@ -3492,3 +3492,188 @@ def test_a_surname_that_means_new_is_the_writer():
     # fail before ee9ed15 (db5b63d's word list had dropped it): "Nouveau" anywhere in a name made it no name
     text = f"{HEADLINE}\n\nBy Ann Nouveau\n\nMarch 3, 2019\n\n{STORY}\n\n{STORY}\n"
     assert parse(text, False).authors == ["Ann Nouveau"]
+
+
+# --- a byline's date written in another language -------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors, day", [
+    # fail before: the date ended the names only in English; a French or Spanish one stayed
+    # among them, its month in small letters, and the byline named no one
+    ("par Ann Lee, 21 juin 2018", ["Ann Lee"], "2018-06-21"),
+    ("Par Ann Lee, le 21 juin 2018", ["Ann Lee"], "2018-06-21"),
+    ("por Ann Lee, 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
+    ("por Ann Lee, el 21 de junio de 2018", ["Ann Lee"], "2018-06-21"),
+    # near misses: the English forms, and the name with no date
+    ("by Ann Lee, 21 June 2018", ["Ann Lee"], "2018-06-21"),
+    ("par Ann Lee", ["Ann Lee"], None),
+    # a sentence with "par" and a date names no writer
+    ("Le texte a été adopté par le Sénat le 21 juin 2018.", [], "2018-06-21"),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_byline_with_its_date_in_another_language(header, authors, day, markdown):
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    article = parse(f"{top}\n\n{header}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.authors, article.published and article.published[:10]) == (authors, day)
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a byline in emphasis whose element ended with a space, kept inside the marks
+    ("_Written by: Ann Lee _", ["Ann Lee"]),
+    ("_Written by:[Ann Lee](https://example.org/2019/ports?ref=feed) _", ["Ann Lee"]),
+    ("**By Ann Lee **", ["Ann Lee"]),
+    # near misses: another maker's credit in the same shape, and the marks closed as usual
+    ("_Photos by: Tom Park _", []),
+    ("_Written by: Ann Lee_", ["Ann Lee"]),
+])
+def test_a_byline_in_emphasis_with_a_space_before_its_closing_mark(header, authors):
+    assert authors_under_headline(header, True) == authors
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("_Written by: Ann Lee _", "Written by: Ann Lee"),
+    # near misses: two emphases on one line, and a list item's marker
+    ("_a _ and _b _", "_a _ and _b _"),
+    ("* item *", "item *"),
+])
+def test_a_whole_line_in_emphasis_loses_its_marks(raw, text):
+    assert line(raw).text == text
+
+
+# --- a blog's login as its byline -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a login, one word in small letters or with figures, is no name to names_in
+    ("Veröffentlicht am 11/04/2012 von [annlee01](https://blog.example.org/author/annlee01/)", ["annlee01"]),
+    ("Autor  [ann](https://blog.example.org/index.php/author/ann/)Veröffentlicht am "
+     "[20\\. März 2014](https://blog.example.org/2014/03/20/ports/)Kategorien [Häfen](https://blog.example.org/c/h/)",
+     ["ann"]),
+    # near misses: no label before it, a page that is not the login's, the house account
+    # (the site's own name), a word no login is
+    ("[annlee01](https://blog.example.org/author/annlee01/)", []),
+    ("von [annlee01](https://blog.example.org/author/other/)", []),
+    ("March 3, 2019 | BY: [Harbourhub](https://www.harbourhub.example/blog/author/harbourhub)", []),
+    ("von [admin](https://blog.example.org/author/admin/)", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_login_linked_to_its_author_page(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: the time, marked by the half of the day, between the name (and an outlet in
+    # capitals) and the date, with no bar
+    ("Ann Lee, HARBOUR GAZETTE 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
+    ("Ann Lee 3:53 p.m. EST January 25, 2014", ["Ann Lee"]),
+    # near misses: no time; names in capitals are names
+    ("Ann Lee, HARBOUR GAZETTE January 25, 2014", ["Ann Lee"]),
+    ("ANN LEE, TOM PARK January 25, 2014", ["Ann Lee", "Tom Park"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_then_an_outlet_in_capitals_then_the_stamp(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
+
+
+# --- a blog's post footer below the story ----------------------------------------------------------
+
+
+def authors_of_story_ending(end: str, markdown: bool) -> list[str]:
+    top = f"# {HEADLINE}" if markdown else HEADLINE
+    return parse(f"{top}\n\n{STORY}\n\n{STORY}\n\n{STORY}\n\n{end}\n", markdown).authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: the writer and the time the post went up, the text's last line
+    ("[Ports](https://example.org/c/ports/) [Ships](https://example.org/c/ships/)\n\nAnn Lee  | 29.07.2006 um 14:26",
+     ["Ann Lee"]),
+    ("Ann Lee | 30.07.2006 um 10:00", ["Ann Lee"]),
+    # near misses: a comment list (each comment's author and time), a comments heading over it
+    ("Tom Park | 29.07.2006 um 14:26\n\nGreat story, thanks!\n\nAnn Lee | 30.07.2006 um 10:00", []),
+    ("## Comments\n\nAnn Lee | 30.07.2006 um 10:00", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
+    assert authors_of_story_ending(end, markdown) == authors
+
+
+@pytest.mark.parametrize("end, authors", [
+    # fail before: one word, a surname or a pen name, in the platform's footer with its time
+    ("posted by Lee at 12:53", ["Lee"]),
+    ("Posted by Lee at 12:53 PM", ["Lee"]),
+    # near misses: no time after it, an account that is no one's, a full name as before
+    ("posted by Lee", []),
+    ("posted by Admin at 12:53", []),
+    ("posted by Ann Lee at 12:53", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_blog_footer_naming_the_writer_by_one_word(end, authors, markdown):
+    assert authors_of_story_ending(end, markdown) == authors
+
+
+# --- a heading inside a list item; the headline shown again, read as a name ------------------------
+
+
+@pytest.mark.parametrize("raw, heading, item", [
+    # fail before: html2text's "* " for the <li> around the page's <h1> (a breadcrumb's last item)
+    ("* # Harbour strike ends", 1, False),
+    ("  * ## Harbour strike ends", 2, False),
+    # near misses: a hashtag and a plain item stay items
+    ("* #harbourstrike", 0, True),
+    ("* Harbour strike ends", 0, True),
+])
+def test_a_heading_inside_a_list_item(raw, heading, item):
+    read = line(raw)
+    assert (read.heading, read.item) == (heading, item)
+
+
+@pytest.mark.parametrize("top, authors", [
+    # fail before: the one level-1 heading was an item, and the story's first paragraph was
+    # taken for the headline
+    (f"* # {HEADLINE}\n\nBy Ann Lee", ["Ann Lee"]),
+    (f"  * [News](/)\n  * [Harbour Ledger](/ledger/)\n  * # {HEADLINE}", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_headline_in_a_list_item_is_the_title(top, authors, markdown):
+    article = parse(f"{top}\n\n{STORY}\n\n{STORY}\n", markdown)
+    assert (article.title, article.authors) == (HEADLINE, authors)
+
+
+@pytest.mark.parametrize("text, authors", [
+    # fail before: the headline shown again under a stamp has a name's shape
+    ("# Harbour Blues\n\n22.12.2018\n\n## Harbour Blues\n\nSTORY\n\nSTORY", []),
+    # near miss: a name under it is still the writer
+    ("# Harbour Blues\n\n22.12.2018\n\nAnn Lee\n\nSTORY\n\nSTORY", ["Ann Lee"]),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_headline_shown_again_is_no_writer(text, authors, markdown):
+    assert parse(text.replace("STORY", STORY), markdown).authors == authors
+
+
+@pytest.mark.parametrize("stamp", [
+    "Jun 13, 4:03 PM EDT",  # fail before: the stamp, the text's first line, was taken for the headline
+    "Sunday, March 3", "Jun 13, 4:03 p.m.",  # (other rules knew these already)
+])
+def test_a_day_without_its_year_over_the_headline_is_no_headline(stamp):
+    text = f"{stamp}\n\n{HEADLINE}\n\nBy ANN LEE\nHarbour Press\n\n{STORY}\n\n{STORY}\n"
+    assert parse(text, False).title == HEADLINE
+
+
+@pytest.mark.parametrize("first", ["May Day parade returns to the harbour", "Jun 13 strike ends at the port"])
+def test_a_headline_opening_with_a_day_is_a_headline(first):
+    # near misses: a month's name or a day opening a headline
+    assert parse(f"{first}\n\nBy Ann Lee\n\n{STORY}\n\n{STORY}\n", False).title == first
+
+
+@pytest.mark.parametrize("header, authors", [
+    # fail before: a place of words joined by a small word, between the name and the date
+    ("**Ann Lee** | Palma de Mallorca | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Frankfurt am Main | 08.01.2014", ["Ann Lee"]),
+    # near misses: a place the lists know, an outlet, and a field that is no place
+    ("Ann Lee | Mexico City | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Harbour Gazette | 08.01.2014", ["Ann Lee"]),
+    ("Ann Lee | Frankfurt and Main | 08.01.2014", []),
+])
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_place_with_a_particle_between_the_name_and_the_date(header, authors, markdown):
+    assert authors_under_headline(header, markdown) == authors
