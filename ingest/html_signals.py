@@ -80,8 +80,10 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 # Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too,
-# and the full-width dash of Japanese titles set between spaces ("見出し － Site").
-_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# and the full-width dash of Japanese titles set between spaces ("見出し － Site"), and a
+# hyphen between two CJK characters ("见出し-网站"), where no word of those scripts has one.
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])"
+                              rf"|(?<=[{_CJK}])-(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
 # (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
 # (and the year and month run together before the day's folder, /201612/09/, as many
@@ -5178,11 +5180,15 @@ def _original_span(text: str, form: str) -> str:
     """The part of `text` whose key is `form`, with its original case."""
     if _key(text) == form:
         return text.strip()
-    lowered = " ".join(text.translate(_QUOTES).casefold().split())
     text = " ".join(text.split())
-    start = lowered.find(form) if len(lowered) == len(text) else -1
-    if start >= 0:
-        end = start + len(form)
+    # (Folded letter by letter, each folded letter kept with its place in the text: a letter
+    # may fold to two, "ß" to "ss", and the headline is cut from the text at the right place.)
+    folded = [(letter, place) for place, char in enumerate(text)
+              for letter in char.translate(_QUOTES).casefold()]
+    lowered = "".join(letter for letter, _ in folded)
+    found = lowered.find(form)
+    if found >= 0:
+        start, end = folded[found][1], folded[found + len(form) - 1][1] + 1
         # (A form's key has lost the part's closing dots, "U.N." or "Inc.": the span keeps them.)
         while text[end:end + 1] == ".":
             end += 1

@@ -875,6 +875,31 @@ def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(tit
     assert extract_html(_titled_page(title, head=head, top=top)).title == headline
 
 
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a letter that case folding writes as two ("ß" as "ss") moved the headline's
+    # place in the <title>, and the <title> was given whole, the site's name and all
+    ("Harbor Ledger » Straßenbahn fährt wieder über die Brücke", "Straßenbahn fährt wieder über die Brücke"),
+    ("Straßenbahn fährt wieder über die Brücke | Harbor Ledger", "Straßenbahn fährt wieder über die Brücke"),
+    # near miss: no such letter
+    ("Harbor Ledger » Tram crosses the bridge again", "Tram crosses the bridge again"),
+])
+def test_a_headline_with_a_letter_folded_to_two_is_cut_from_its_sites_name(title, headline):
+    assert _title_under_site_name(title, "Harbor Ledger") == headline
+
+
+@pytest.mark.parametrize("title, top, headline", [
+    # fail before: a hyphen between two Chinese characters parts the <title> (no word of the
+    # script holds one): the part the <h1> states is the headline
+    ("港口大桥将于明年重建-港湾网", "<h1>港口大桥将于明年重建</h1>", "港口大桥将于明年重建"),
+    ("港口大桥将于明年重建-港湾网", "<h1>港口大桥将于明年重建</h1><h1>港口大桥将于明年重建</h1>", "港口大桥将于明年重建"),
+    # near misses: a hyphen between Latin letters or digits inside a Chinese headline
+    ("港口大桥将于2024-2025年重建", "<h1>2024-2025年重建</h1><h1>港口大桥</h1>", "港口大桥将于2024-2025年重建"),
+    ("COVID-19疫苗运抵港口", "<h1>19疫苗运抵港口</h1><h1>港口</h1>", "COVID-19疫苗运抵港口"),
+])
+def test_a_hyphen_between_chinese_characters_parts_the_title(title, top, headline):
+    assert extract_html(_titled_page(title, top=top)).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
