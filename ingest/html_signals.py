@@ -4834,8 +4834,11 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     candidates += [("heading", h) for h in headings if single]
     # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
-    # is the headline (the longest, if the site's logo is an <h2> too).
-    parts = _title_parts(signals.title_tag, site_keys)
+    # is the headline (the longest, if the site's logo is an <h2> too). A part of the social
+    # card's title counts too: a show's page may word its <title> "Show: Episode - Site" and
+    # its card "Show - Episode", over an <h2> "Episode".
+    parts = _title_parts(signals.title_tag, site_keys).union(*(
+        _title_parts(v, site_keys) for key in ("og:title", "twitter:title") for v in signals.meta.get(key, [])[:1]))
     in_title = [h for h in subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
     # A page with no heading at all may set its headline in a <div> of its article's header,

@@ -900,6 +900,20 @@ def test_a_hyphen_between_chinese_characters_parts_the_title(title, top, headlin
     assert extract_html(_titled_page(title, top=top)).title == headline
 
 
+@pytest.mark.parametrize("card, top, headline", [
+    # fail before: no <h1>; an <h2> states a part of the social card's title, which parts the
+    # show's name from the episode's where the <title> runs them together with a colon
+    ("Harbor Hour - Ann Lee on ferries", "<h2>Ann Lee on ferries</h2>", "Ann Lee on ferries"),
+    # near misses: an <h2> that is no part of the card, and one that is the card's site part
+    ("Harbor Hour - Ann Lee on ferries", "<h2>Ann Lee on trains</h2>", "Harbor Hour - Ann Lee on ferries"),
+    ("Ann Lee on ferries - Harbor Ledger", "<h2>Harbor Ledger</h2>", "Ann Lee on ferries"),
+])
+def test_an_h2_that_is_a_part_of_the_social_cards_title_is_the_headline(card, top, headline):
+    head = f'<meta property="og:title" content="{card}"><meta property="og:site_name" content="Harbor Ledger">'
+    page = _titled_page("Harbor Hour: Ann Lee on ferries - Harbor Ledger", head=head, top=top)
+    assert extract_html(page).title == headline
+
+
 # --- authors: a labelled byline in another language ----------------------------------------
 
 
