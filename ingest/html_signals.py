@@ -4928,7 +4928,28 @@ def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[
     if key in forms and key not in {_key(parts[0]), _key(parts[-1])}:
         return None
     after = signals.heading_after_h1
-    return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
+    return after if after and (form := _key(after)) in forms and (
+        len(form) > len(key) or _links_above_heading_after(signals)) else None
+
+
+def _links_above_heading_after(signals: Signals) -> bool:
+    """The page's first <h1> is a link to an address that the link of the heading after it
+    (signals.heading_after_h1) goes on from: the blog's front page ("/notes/") above the post's
+    own ("/notes/2024/05/ferry-fares/"). Such an <h1> is the blog's name, however short the
+    post's title beside it."""
+    h1 = None
+    for heading in signals.tree.iter("h1", "h2", "h3"):
+        if h1 is None:
+            h1 = heading if heading.tag == "h1" and _heading_text(heading) == signals.headings[0] else None
+        elif heading.tag != "h1" and _heading_text(heading):
+            above, below = _heading_link(h1), _heading_link(heading)
+            if above is None or below is None:
+                return False
+            home, post = (urlsplit((link.get("href") or "").strip()) for link in (above, below))
+            folder = home.path.rstrip("/") + "/"
+            return (bool(home.netloc or home.path) and home.netloc.casefold() == post.netloc.casefold()
+                    and post.path.startswith(folder) and bool(post.path[len(folder):].strip("/")))
+    return False
 
 
 # A box whose class or id names a header ("piece-header", "PieceHeader-box", "piece_Head__q7"),

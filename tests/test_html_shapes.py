@@ -833,6 +833,24 @@ def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, h
     assert extract_html(_titled_page(title, header=header, top=top)).title == headline
 
 
+@pytest.mark.parametrize("home, post, headline", [
+    # fail before: the <h1> links to the blog's front page, the <h2> under it to a post filed
+    # under that address: the <h1> is the blog's name, though the post's title is the shorter
+    ("https://blogs.example/pine/", "https://blogs.example/pine/2024/05/fares-cut/", "Fares cut"),
+    ("/pine", "/pine/2024/05/fares-cut/", "Fares cut"),
+    # near misses: the <h2> links elsewhere (another folder, another host, the same page), or
+    # the <h1> links nowhere
+    ("https://blogs.example/pine/", "https://blogs.example/news/fares-cut/", "Pine Notes"),
+    ("https://blogs.example/pine/", "https://other.example/pine/fares-cut/", "Pine Notes"),
+    ("https://blogs.example/pine/", "https://blogs.example/pine/", "Pine Notes"),
+    ("#", "/pine/2024/05/fares-cut/", "Pine Notes"),
+])
+def test_an_h1_linking_to_the_folder_the_next_headings_link_is_in_names_the_blog(home, post, headline):
+    page = _titled_page("Pine Notes » Blog Archive » Fares cut", header=f'<h1><a href="{home}">Pine Notes</a></h1>',
+                        top=f'<h2><a href="{post}" rel="bookmark">Fares cut</a></h2>')
+    assert extract_html(page).title == headline
+
+
 @pytest.mark.parametrize("title, head, headline", [
     # fail before: the site known by a short name (its og:site_name, its domain), the <title>'s
     # end part its name and more words than _SITE_SUFFIX allowed
