@@ -4877,7 +4877,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # section front, "Site en Español - Site"): there the site's name is the title.
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
     if (single and headings and _key(choice.value or "") != _key(headings[0])
-            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0])))):
+            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0]))
+                 or _title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys))):
         # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
         # article's own structured item (its JSON-LD headline), is the headline, whatever the
         # other tags say: a line written for sharing or for search engines (the social card, a
@@ -4894,6 +4895,39 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if headline:
             return Choice(headline, "title")
     return choice
+
+
+_SHARED_RUN = 3  # words in a row that a lone <h1> and the <title> share, at least, to state one headline
+
+
+def _title_words_the_heading_otherwise(title: str | None, heading: str, site_keys: set[str]) -> bool:
+    """The <title> (or a run of its parts) shares a run of _SHARED_RUN words in a row with the
+    page's lone <h1>, two of them no function words: the <title> words the same story's
+    headline for search engines ("Council backs plan to rebuild bridge - Site" over "Valley
+    council backs plan to rebuild bridge by 2026"; "Ferry fares to be cut? What the board
+    decided - Site" over "Ferry fares to be cut?"). The headline the reader sees is the one to
+    keep, whatever the other tags say. (Not an <h1> cut short with an ellipsis: a <title> that
+    goes on with its words states it whole.)"""
+    if not title or _ELLIPSIS.search(heading):
+        return False
+    strong, weak = _title_variants(" ".join(title.split()), site_keys)
+    words = re.findall(r"\w+", _key(heading))
+    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
+    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
+    return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak
+               for other in [re.findall(r"\w+", form)] for i in range(len(other) - _SHARED_RUN + 1))
+    strong, weak = _title_variants(" ".join(title.split()), site_keys)
+    key = _key(heading)
+    if key in weak:
+        return False
+    words = re.findall(r"\w+", key)
+    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
+    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
+    for form in strong | weak:
+        other = re.findall(r"\w+", form)
+        if any(tuple(other[i:i + _SHARED_RUN]) in runs for i in range(len(other) - _SHARED_RUN + 1)):
+            return True
+    return False
 
 
 def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:

@@ -918,6 +918,23 @@ def test_a_hyphen_between_chinese_characters_parts_the_title(title, top, headlin
     assert extract_html(_titled_page(title, top=top)).title == headline
 
 
+@pytest.mark.parametrize("title, h1, headline", [
+    # fail before: the lone <h1> and the <title> share a run of three words or more, the
+    # <title> and the social card worded for search and sharing: the <h1> is the headline
+    ("Council backs plan to rebuild bridge | Harbor Ledger", "Valley council backs plan to rebuild bridge by 2026",
+     "Valley council backs plan to rebuild bridge by 2026"),
+    ("Ferry fares to be cut? What the board decided on Monday | Harbor Ledger", "Ferry fares to be cut?",
+     "Ferry fares to be cut?"),
+    # near misses: a run of two words only, and a run of function words: the tags' vote stands
+    ("Council backs plan to rebuild bridge | Harbor Ledger", "Harbor bridge gets a new deck", "Bridge deal done"),
+    ("What it is to be a ferryman | Harbor Ledger", "What it is to be on the board", "Bridge deal done"),
+])
+def test_a_lone_h1_sharing_a_run_of_words_with_the_title_is_the_headline(title, h1, headline):
+    head = ('<meta property="og:site_name" content="Harbor Ledger"><meta property="og:title" content="Bridge deal done">'
+            '<meta name="twitter:title" content="Bridge deal done">')
+    assert extract_html(_titled_page(title, head=head, top=f"<h1>{h1}</h1>")).title == headline
+
+
 @pytest.mark.parametrize("card, top, headline", [
     # fail before: no <h1>; an <h2> states a part of the social card's title, which parts the
     # show's name from the episode's where the <title> runs them together with a colon
