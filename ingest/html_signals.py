@@ -587,8 +587,11 @@ def read_signals(tree: HtmlElement) -> Signals:
     _read_json_ld(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
+    title_ends = {_key(p) for p in _title_tag_parts(signals.title_tag)[1:][-1:]} if signals.title_tag else set()
     for heading in tree.iter("h1"):
         text = _heading_text(heading)
+        if text and title_ends:
+            text = _without_site_link(heading, text, title_ends)
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
             if next(heading.iterancestors("article"), None) is not None:
@@ -740,6 +743,20 @@ def _heading_text(heading) -> str | None:
                 c.isalnum() for c in mark) and text and text.endswith(mark):
             text = text[:-len(mark)].rstrip() or None
     return text
+
+
+def _without_site_link(heading, text: str, title_ends: set[str]) -> str:
+    """An <h1>'s text less a link that closes it whose label is the <title>'s last part: the
+    site's name set beside the headline in the same heading ("<h1><span>Headline</span><a
+    href="/edition.html">Site</a></h1>" under "Headline » Section » Site"), its text run onto
+    the headline's."""
+    last = heading[-1] if len(heading) else None
+    if last is None or last.tag != "a" or (last.tail or "").strip():
+        return text
+    label = _text(last)
+    if not label or _key(label) not in title_ends or not text.endswith(label):
+        return text
+    return text[:-len(label)].rstrip() or text
 
 
 def _read_parsely_page(signals: Signals) -> None:

@@ -918,6 +918,22 @@ def test_a_hyphen_between_chinese_characters_parts_the_title(title, top, headlin
     assert extract_html(_titled_page(title, top=top)).title == headline
 
 
+@pytest.mark.parametrize("h1, headline", [
+    # fail before: the <h1> sets the site's name in a link after the headline, its text run
+    # onto the headline's: the link whose label is the <title>'s last part is left out
+    ('<span>Ferry fares to be cut across the valley</span><a href="/valley.html">Harbor Ledger</a>',
+     "Ferry fares to be cut across the valley"),
+    # near misses: a link labelled otherwise (the headline's own words), and text after the link
+    ('<span>Ferry fares to be cut across the </span><a href="/valley.html">valley</a>',
+     "Ferry fares to be cut across the valley"),
+    ('Ferry fares to be cut by <a href="/valley.html">Harbor Ledger</a> readers',
+     "Ferry fares to be cut by Harbor Ledger readers"),
+])
+def test_the_sites_name_linked_at_the_end_of_the_h1_is_no_part_of_the_headline(h1, headline):
+    page = _titled_page("Ferry fares cut » Local » Harbor Ledger", top=f"<h1>{h1}</h1>")
+    assert extract_html(page).title == headline
+
+
 @pytest.mark.parametrize("title, h1, headline", [
     # fail before: the lone <h1> and the <title> share a run of three words or more, the
     # <title> and the social card worded for search and sharing: the <h1> is the headline
