@@ -4416,9 +4416,13 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
+    # (On a page saved with no address of its own, a link home written whole names an end part
+    # too, as _front_page_title_part reads it: no address says the host is another site's. A
+    # middle part so linked is a section's front, "News" on news.site.example.)
+    ends = {_key(parts[0]), _key(parts[-1])}
     for link in _front_page_link_candidates(signals):
-        if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
-                and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
+        if ((text := _link_label(link)) and _key(text) in rest and not _FRONT_PAGE_WORDS.fullmatch(text.strip())
+                and _links_front_page(link, signals.url, any_host=_key(text) in ends)):
             return rest[_key(text)]
     return None
 

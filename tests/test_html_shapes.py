@@ -572,6 +572,25 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     assert normalise(extract_html(raw), NOW).outlet == outlet
 
 
+@pytest.mark.parametrize("title, header, head, outlet", [
+    # fail before: a page that states no address of its own, its <title>'s end part shown on a
+    # link to a front page written whole: the site's name
+    ("Harbour channel to be dredged - Pine Street Notes", '<a href="https://www.pinestreet.example/">Pine Street Notes</a>',
+     "", "Pine Street Notes"),
+    ("港湾航道将疏浚-港湾网", '<a href="https://www.harbour.example/">港湾网</a> &gt; 正文', "", "港湾网"),
+    # near misses: a middle part so linked (a section's front on a host of its own), and a page
+    # whose own address is another host's
+    ("Harbour channel to be dredged - Local - Pine Street Notes", '<a href="https://local.example/">Local</a>', "", None),
+    ("Harbour channel to be dredged - Pine Street Notes", '<a href="https://www.pinestreet.example/">Pine Street Notes</a>',
+     '<link rel="canonical" href="https://www.harbourdaily.example/channel/">', "harbourdaily.example"),
+])
+def test_a_whole_link_home_names_the_titles_end_part_as_the_outlet_on_a_page_with_no_address(title, header, head, outlet):
+    raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+           f"<article>{HEADLINE.replace('Harbour channel to be dredged', title.split('-')[0].strip())}{BODY}</article>"
+           f"</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == outlet
+
+
 # --- outlets: an og:site_name the page's address does not name; a copyright holder it does ---
 
 
