@@ -4232,7 +4232,7 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
         if site:
             yield Choice(site, "title")
     if og:
-        yield Choice(og[0], "meta")
+        yield Choice(_site_name_less_tagline(og[0], signals.title_tag) or og[0], "meta")
     for item in signals.json_ld:
         publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
@@ -4258,6 +4258,35 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
     holder = _copyright_holder_named_by_domain(signals, label)
     if holder:
         yield Choice(holder, "text")
+
+
+def _site_name_less_tagline(name: str, title_tag: str | None) -> str | None:
+    """A site's name that its og:site_name runs on with a line about the site: after a bar, a
+    line written as a phrase, not as a name ("Harbor Ledger | the valley's own paper"), or,
+    after the name the <title> ends with, words that begin in lower case ("Pine Notes hosted
+    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so."""
+    name = " ".join(name.split())
+    parts = re.split(r"\s+[|｜]\s+", name)
+    if len(parts) == 2 and _written_as_name(parts[0]) and _written_as_phrase(parts[1]):
+        return parts[0]
+    title_parts = _title_tag_parts(title_tag) if title_tag else []
+    for end in dict.fromkeys(title_parts[:1] + title_parts[-1:] if len(title_parts) > 1 else []):
+        if end and name.startswith(end + " ") and _written_as_phrase(name[len(end):]):
+            return end
+    return None
+
+
+def _written_as_name(text: str) -> bool:
+    """A few words, each beginning in capitals or a digit ("Harbor Ledger", "LinkHarbor"),
+    but the words that link a name's ("of", "the")."""
+    words = [w for w in text.split() if w.casefold() not in _NAME_LINK_WORDS]
+    return 1 <= len(words) <= _NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _written_as_phrase(text: str) -> bool:
+    """Words of which one begins in lower case and is no word that links a name's ("of",
+    "the"): a line, not a name ("the valley's own paper", "hosted by ...")."""
+    return any(w[:1].islower() and w.casefold() not in _NAME_LINK_WORDS for w in text.split())
 
 
 def _named_by_domain(name: str, label: str, rest: int, share: float = 0.0) -> bool:

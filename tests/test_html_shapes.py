@@ -615,6 +615,24 @@ def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, dom
     assert _outlet_of_titled_page("Harbour channel to be dredged", _site_and_address(site, domain)) == outlet
 
 
+@pytest.mark.parametrize("site, title, outlet", [
+    # fail before: the og:site_name runs the name on with a line about the site, after a bar or
+    # after the name the <title> ends with: the name alone
+    ("Harbor Ledger | the valley's own paper", "Harbour channel to be dredged", "Harbor Ledger"),
+    ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    ("pine notes hosted by Valley Media", "Harbour channel to be dredged - pine notes", "pine notes"),
+    # near misses: a second name after the bar, words that link a name ("of the"), and a
+    # <title> that ends otherwise
+    ("Harbor Ledger | Valley Courier", "Harbour channel to be dredged", "Harbor Ledger | Valley Courier"),
+    ("Pine Notes of the Valley", "Harbour channel to be dredged - Pine Notes", "Pine Notes of the Valley"),
+    ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Valley Media",
+     "Pine Notes hosted by Valley Media"),
+])
+def test_a_site_name_run_on_with_a_line_about_the_site_is_cut_to_the_name(site, title, outlet):
+    head = f'<meta property="og:site_name" content="{site}">'
+    assert _outlet_of_titled_page(title, head, top="<h1>Harbour channel to be dredged</h1>") == outlet
+
+
 @pytest.mark.parametrize("site, title, domain, outlet", [
     # fail before: the og:site_name is an edition's name the address does not name, while the
     # <title>'s last part is the domain's own name
