@@ -4533,11 +4533,15 @@ _LOGO_IMAGES = etree.XPath('//img[@alt][contains(translate(concat(@src, " ", @al
 _LOGO_IMAGES_READ = 10  # logo images read at most (a partners' strip may hold many)
 
 
+# The word an image's alt text may set before the site's name too: "Logo Site", "logo of Site".
+_LOGO_LEAD = re.compile(r"^\s*logo\b[\s:|·–—-]*(?:(?:of|de|del|du|von|van)\s+)?", re.I)
+
+
 def _logo_image_names(tree: HtmlElement) -> list[str]:
-    """The names the page's logo images give in their alt text, less a trailing "logo"."""
+    """The names the page's logo images give in their alt text, less a "logo" before or after."""
     names = []
     for image in _LOGO_IMAGES(tree)[:_LOGO_IMAGES_READ]:
-        name = _LOGO_WORDS.sub("", " ".join(image.get("alt").split())).strip()
+        name = _LOGO_LEAD.sub("", _LOGO_WORDS.sub("", " ".join(image.get("alt").split()))).strip()
         if name:
             names.append(name)
     return names

@@ -4860,6 +4860,10 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
     (_SITE_LAST, "", "", "<p>© 2024 Harbor Ledger. All rights reserved.</p>", "Harbor Ledger"),
     (_SITE_LAST, "", '<img src="/img/logo-top.png" alt="Harbor Ledger">', "", "Harbor Ledger"),
     (_SITE_LAST, "", '<img src="/img/top.png" alt="Harbor Ledger logo">', "", "Harbor Ledger"),
+    # (fail before: "logo" set before the name in the alt text)
+    ("Harbour channel to be dredged | harborledger.example", "", '<img src="/img/top.png" alt="logo harborledger.example">',
+     "", "harborledger.example"),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Logo of Harbor Ledger">', "", "Harbor Ledger"),
     (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Harbor Ledger » Feed" href="/feed/">',
      "", "", "Harbor Ledger"),
     ("Harbor Ledger | Harbour channel to be dredged",
@@ -4873,6 +4877,7 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
     # name; one that a logo reads, a front page's word
     ("Harbour channel to be dredged - Opinion", "", "", "<p>© 2024 Ann Lee</p>", None),
     ("Harbour channel to be dredged | News", "", '<img src="/img/logo.png" alt="News">', "", None),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Logos of Harbor Ledger">', "", None),
     # a picture that is no logo; a feed of another site; the page's address another's (its
     # domain the last resort)
     (_SITE_LAST, "", '<figure><img src="/photos/quay.jpg" alt="Harbor Ledger"></figure>', "", None),
