@@ -590,8 +590,9 @@ def read_signals(tree: HtmlElement) -> Signals:
     title_ends = {_key(p) for p in _title_tag_parts(signals.title_tag)[1:][-1:]} if signals.title_tag else set()
     for heading in tree.iter("h1"):
         text = _heading_text(heading)
-        if text and title_ends:
-            text = _without_site_link(heading, text, title_ends)
+        if text and title_ends and (headline := _without_site_link(heading, text, title_ends)) != text:
+            signals.logos.append(text[len(headline):].strip())
+            text = headline
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
             if next(heading.iterancestors("article"), None) is not None:
@@ -749,7 +750,7 @@ def _without_site_link(heading, text: str, title_ends: set[str]) -> str:
     """An <h1>'s text less a link that closes it whose label is the <title>'s last part: the
     site's name set beside the headline in the same heading ("<h1><span>Headline</span><a
     href="/edition.html">Site</a></h1>" under "Headline » Section » Site"), its text run onto
-    the headline's."""
+    the headline's. (read_signals keeps the name with the logos.)"""
     last = heading[-1] if len(heading) else None
     if last is None or last.tag != "a" or (last.tail or "").strip():
         return text
@@ -4460,7 +4461,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     """The <title>'s part beside the headline ("Headline - Site", "Site | Headline", "Headline -
     Site - Tagline") that the page states again as its own name: its copyright line ("© 2024
     Site", of the <title>'s first or last part), its logo's image ("<img src="/img/logo.png"
-    alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
+    alt="Site">") or its logo's <h1> (signals.logos), its feed's title ("Site » Feed"), or its address (the part written as the
     host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
     choose_title reads them). A part that no such statement names is left alone: a section's
     name ("Opinion", "Local News") sits in the same places. A logo or a feed names only a part at
@@ -4494,7 +4495,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     # ("Headline | Section | Site"), and a section has its own logo image and its own feed
     # ("Section RSS"). A page's feeds confirm a name only where they all give the same one:
     # the site's and its sections' feeds side by side name no one of them as the site.
-    logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
+    logo_names = {outlet_key(name) for name in [*_logo_image_names(signals.tree), *signals.logos]}
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
     ends = {outlet_key(parts[0]), outlet_key(parts[-1])}
     shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends

@@ -972,6 +972,21 @@ def test_the_sites_name_linked_at_the_end_of_the_h1_is_no_part_of_the_headline(h
     assert extract_html(page).title == headline
 
 
+@pytest.mark.parametrize("title, header, outlet", [
+    # fail before: the site's name set in the <h1> beside the headline, or in an <h1> marked
+    # as the logo, names the <title>'s end part as the site's
+    ("Ferry fares to be cut - Harbor Ledger", '<h1><span>Ferry fares to be cut</span><a href="/valley.html">'
+     'Harbor Ledger</a></h1>', "Harbor Ledger"),
+    ("Ferry fares to be cut - Harbor Ledger", '<h1 class="logo">Harbor Ledger</h1><h1>Ferry fares to be cut</h1>',
+     "Harbor Ledger"),
+    # near misses: a logo <h1> naming another part (a section's) or no part of the <title>
+    ("Ferry fares to be cut - Local - Harbor Ledger", '<h1 class="logo">Local</h1><h1>Ferry fares to be cut</h1>', None),
+    ("Ferry fares to be cut - Harbor Ledger", '<h1 class="logo">Valley Courier</h1><h1>Ferry fares to be cut</h1>', None),
+])
+def test_the_sites_name_in_an_h1_names_the_titles_end_part_as_the_outlet(title, header, outlet):
+    assert extract_html(_titled_page(title, top=header)).outlet == outlet
+
+
 @pytest.mark.parametrize("title, h1, headline", [
     # fail before: the lone <h1> and the <title> share a run of three words or more, the
     # <title> and the social card worded for search and sharing: the <h1> is the headline
