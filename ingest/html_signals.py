@@ -4952,6 +4952,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     return choice
 
 
+_BRACKETED = re.compile(r"\s*[(（\[【].*[)）\]】]\s*")
 _SHARED_RUN = 3  # words in a row that a lone <h1> and the <title> share, at least, to state one headline
 
 
@@ -4962,11 +4963,15 @@ def _title_words_the_heading_otherwise(title: str | None, heading: str, site_key
     council backs plan to rebuild bridge by 2026"; "Ferry fares to be cut? What the board
     decided - Site" over "Ferry fares to be cut?"). The headline the reader sees is the one to
     keep, whatever the other tags say. (Not an <h1> cut short with an ellipsis: a <title> that
-    goes on with its words states it whole.)"""
+    goes on with its words states it whole. Nor one the <title> states with a note in brackets
+    after it, "Headline (Harbor Wire)": the same words, the votes tell which form is kept.)"""
     if not title or _ELLIPSIS.search(heading):
         return False
     strong, weak = _title_variants(" ".join(title.split()), site_keys)
-    words = re.findall(r"\w+", _key(heading))
+    key = _key(heading)
+    if any(form.startswith(key) and _BRACKETED.fullmatch(form[len(key):]) for form in strong | weak):
+        return False
+    words = re.findall(r"\w+", key)
     runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
     runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
     return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak

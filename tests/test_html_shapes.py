@@ -997,6 +997,9 @@ def test_the_sites_name_in_an_h1_names_the_titles_end_part_as_the_outlet(title, 
     # near misses: a run of two words only, and a run of function words: the tags' vote stands
     ("Council backs plan to rebuild bridge | Harbor Ledger", "Harbor bridge gets a new deck", "Bridge deal done"),
     ("What it is to be a ferryman | Harbor Ledger", "What it is to be on the board", "Bridge deal done"),
+    # and a <title> that states the <h1> with a note in brackets after it (its source)
+    ("Ferry fares to be cut across the valley (Harbor Wire) | Harbor Ledger", "Ferry fares to be cut across the valley",
+     "Bridge deal done"),
 ])
 def test_a_lone_h1_sharing_a_run_of_words_with_the_title_is_the_headline(title, h1, headline):
     head = ('<meta property="og:site_name" content="Harbor Ledger"><meta property="og:title" content="Bridge deal done">'
