@@ -4883,7 +4883,7 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
             site_keys = site_keys | {outlet_key(headings[0])}
         headings = [post]
-    if single and headings and signals.title_tag:
+    if single and headings and signals.title_tag and not _title_before_its_last_part(signals.title_tag, headings[0]):
         headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
                                     signals.heading_openers.get(headings[0]))]
     candidates += [("heading", h) for h in headings if single]
@@ -4988,6 +4988,16 @@ def _title_words_the_heading_otherwise(title: str | None, heading: str, site_key
         if any(tuple(other[i:i + _SHARED_RUN]) in runs for i in range(len(other) - _SHARED_RUN + 1)):
             return True
     return False
+
+
+def _title_before_its_last_part(title: str, heading: str) -> bool:
+    """The lone <h1> is the <title> up to its last separator, words before a colon and all
+    ("Valley Port: ferry fares cut | Port" over "<h1>Valley Port: ferry fares cut</h1>"): the
+    page shows those words as its headline's own, and the <h1> has no kicker to cut, though
+    they name the site too."""
+    title = " ".join(title.split())
+    spans = _part_spans(title)
+    return len(spans) > 2 and _key(title[:spans[-2][1]]) == _key(heading)
 
 
 def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:

@@ -988,6 +988,20 @@ def test_the_sites_name_in_an_h1_names_the_titles_end_part_as_the_outlet(title, 
 
 
 @pytest.mark.parametrize("title, h1, headline", [
+    # fail before: the <h1> is the <title> up to its last part, words that name the site before
+    # the colon and all: no kicker to cut
+    ("Valley Port : ferry fares cut across the valley | Port", "Valley Port : ferry fares cut across the valley",
+     "Valley Port : ferry fares cut across the valley"),
+    # near miss: a <title> that does not state those words with the rest (a kicker of the <h1>)
+    ("Ferry fares cut across the valley | Port", "Valley Port : ferry fares cut across the valley",
+     "ferry fares cut across the valley"),
+])
+def test_an_h1_that_is_the_title_up_to_its_last_part_keeps_its_opening_words(title, h1, headline):
+    head = '<link rel="canonical" href="https://www.port.example/news/ferry">'
+    assert extract_html(_titled_page(title, head=head, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("title, h1, headline", [
     # fail before: the lone <h1> and the <title> share a run of three words or more, the
     # <title> and the social card worded for search and sharing: the <h1> is the headline
     ("Council backs plan to rebuild bridge | Harbor Ledger", "Valley council backs plan to rebuild bridge by 2026",
