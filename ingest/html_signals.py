@@ -80,8 +80,10 @@ META_SITE = ("og:site_name", "application-name", "al:ios:app_name", "twitter:app
 # ":" against a CJK character or bracket (which, unlike "10:30" or "Re:", is no part of a word).
 _CJK = "\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef"
 # Guillemets and angle quotes ("Headline « Site", "Site › Headline") and "::" join parts too,
-# and the full-width dash of Japanese titles set between spaces ("見出し － Site").
-_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])")
+# and the full-width dash of Japanese titles set between spaces ("見出し － Site"), and a
+# hyphen between two CJK characters ("见出し-网站"), where no word of those scripts has one.
+_TITLE_SEPARATOR = re.compile(rf"\s+(?:[|\-–—:·•»«›‹~/－]|::)\s+|\s*[|｜•»_]\s*|\s*：\s*|(?<=[{_CJK}]):|:(?=[{_CJK}])"
+                              rf"|(?<=[{_CJK}])-(?=[{_CJK}])")
 # A date in the URL path: /2016/12/09/ or /2016-12-09- or -2016-12-09.html, or run together
 # (/20161209/, _20161209-); a year alone, or digits inside a longer number, are no date.
 # (and the year and month run together before the day's folder, /201612/09/, as many
@@ -585,8 +587,12 @@ def read_signals(tree: HtmlElement) -> Signals:
     _read_json_ld(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
+    title_ends = {_key(p) for p in _title_tag_parts(signals.title_tag)[1:][-1:]} if signals.title_tag else set()
     for heading in tree.iter("h1"):
         text = _heading_text(heading)
+        if text and title_ends and (headline := _without_site_link(heading, text, title_ends)) != text:
+            signals.logos.append(text[len(headline):].strip())
+            text = headline
         if text:
             (signals.logos if _is_logo(heading) else signals.headings).append(text)
             if next(heading.iterancestors("article"), None) is not None:
@@ -738,6 +744,20 @@ def _heading_text(heading) -> str | None:
                 c.isalnum() for c in mark) and text and text.endswith(mark):
             text = text[:-len(mark)].rstrip() or None
     return text
+
+
+def _without_site_link(heading, text: str, title_ends: set[str]) -> str:
+    """An <h1>'s text less a link that closes it whose label is the <title>'s last part: the
+    site's name set beside the headline in the same heading ("<h1><span>Headline</span><a
+    href="/edition.html">Site</a></h1>" under "Headline » Section » Site"), its text run onto
+    the headline's. (read_signals keeps the name with the logos.)"""
+    last = heading[-1] if len(heading) else None
+    if last is None or last.tag != "a" or (last.tail or "").strip():
+        return text
+    label = _text(last)
+    if not label or _key(label) not in title_ends or not text.endswith(label):
+        return text
+    return text[:-len(label)].rstrip() or text
 
 
 def _read_parsely_page(signals: Signals) -> None:
@@ -4213,7 +4233,7 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
         if site:
             yield Choice(site, "title")
     if og:
-        yield Choice(og[0], "meta")
+        yield Choice(_site_name_less_tagline(og[0], signals.title_tag) or og[0], "meta")
     for item in signals.json_ld:
         publisher = _names(item.get("publisher"), False, signals.json_ld_nodes)
         if publisher:
@@ -4239,6 +4259,35 @@ def _outlet_choices(signals: Signals, trafilatura_sitename: str | None, headline
     holder = _copyright_holder_named_by_domain(signals, label)
     if holder:
         yield Choice(holder, "text")
+
+
+def _site_name_less_tagline(name: str, title_tag: str | None) -> str | None:
+    """A site's name that its og:site_name runs on with a line about the site: after a bar, a
+    line written as a phrase, not as a name ("Harbor Ledger | the valley's own paper"), or,
+    after the name the <title> ends with, words that begin in lower case ("Pine Notes hosted
+    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so."""
+    name = " ".join(name.split())
+    parts = re.split(r"\s+[|｜]\s+", name)
+    if len(parts) == 2 and _written_as_name(parts[0]) and _written_as_phrase(parts[1]):
+        return parts[0]
+    title_parts = _title_tag_parts(title_tag) if title_tag else []
+    for end in dict.fromkeys(title_parts[:1] + title_parts[-1:] if len(title_parts) > 1 else []):
+        if end and name.startswith(end + " ") and _written_as_phrase(name[len(end):]):
+            return end
+    return None
+
+
+def _written_as_name(text: str) -> bool:
+    """A few words, each beginning in capitals or a digit ("Harbor Ledger", "LinkHarbor"),
+    but the words that link a name's ("of", "the")."""
+    words = [w for w in text.split() if w.casefold() not in _NAME_LINK_WORDS]
+    return 1 <= len(words) <= _NAME_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _written_as_phrase(text: str) -> bool:
+    """Words of which one begins in lower case and is no word that links a name's ("of",
+    "the"): a line, not a name ("the valley's own paper", "hosted by ...")."""
+    return any(w[:1].islower() and w.casefold() not in _NAME_LINK_WORDS for w in text.split())
 
 
 def _named_by_domain(name: str, label: str, rest: int, share: float = 0.0) -> bool:
@@ -4397,9 +4446,13 @@ def _site_title(signals: Signals, headline: str | None) -> str | None:
     rest = {_key(p): p for p in parts if p and _key(p) != _key(headline)}
     if len(parts) < 2 or not rest or _key(headline) not in {_key(p) for p in parts}:
         return None
+    # (On a page saved with no address of its own, a link home written whole names an end part
+    # too, as _front_page_title_part reads it: no address says the host is another site's. A
+    # middle part so linked is a section's front, "News" on news.site.example.)
+    ends = {_key(parts[0]), _key(parts[-1])}
     for link in _front_page_link_candidates(signals):
-        if (_links_front_page(link, signals.url) and (text := _link_label(link)) and _key(text) in rest
-                and not _FRONT_PAGE_WORDS.fullmatch(text.strip())):
+        if ((text := _link_label(link)) and _key(text) in rest and not _FRONT_PAGE_WORDS.fullmatch(text.strip())
+                and _links_front_page(link, signals.url, any_host=_key(text) in ends)):
             return rest[_key(text)]
     return None
 
@@ -4408,7 +4461,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     """The <title>'s part beside the headline ("Headline - Site", "Site | Headline", "Headline -
     Site - Tagline") that the page states again as its own name: its copyright line ("© 2024
     Site", of the <title>'s first or last part), its logo's image ("<img src="/img/logo.png"
-    alt="Site">"), its feed's title ("Site » Feed"), or its address (the part written as the
+    alt="Site">") or its logo's <h1> (signals.logos), its feed's title ("Site » Feed"), or its address (the part written as the
     host name, "Site.example", or read in it by _spelled_by_domain or _named_in_domain, as
     choose_title reads them). A part that no such statement names is left alone: a section's
     name ("Opinion", "Local News") sits in the same places. A logo or a feed names only a part at
@@ -4442,7 +4495,7 @@ def _confirmed_title_site(signals: Signals, headline: str | None) -> str | None:
     # ("Headline | Section | Site"), and a section has its own logo image and its own feed
     # ("Section RSS"). A page's feeds confirm a name only where they all give the same one:
     # the site's and its sections' feeds side by side name no one of them as the site.
-    logo_names = {outlet_key(name) for name in _logo_image_names(signals.tree)}
+    logo_names = {outlet_key(name) for name in [*_logo_image_names(signals.tree), *signals.logos]}
     feed_names = {outlet_key(name) for name in _feed_site_names(signals.tree)}
     ends = {outlet_key(parts[0]), outlet_key(parts[-1])}
     shown = (logo_names | (feed_names if len(feed_names) == 1 else set())) & ends
@@ -4481,11 +4534,15 @@ _LOGO_IMAGES = etree.XPath('//img[@alt][contains(translate(concat(@src, " ", @al
 _LOGO_IMAGES_READ = 10  # logo images read at most (a partners' strip may hold many)
 
 
+# The word an image's alt text may set before the site's name too: "Logo Site", "logo of Site".
+_LOGO_LEAD = re.compile(r"^\s*logo\b[\s:|·–—-]*(?:(?:of|de|del|du|von|van)\s+)?", re.I)
+
+
 def _logo_image_names(tree: HtmlElement) -> list[str]:
-    """The names the page's logo images give in their alt text, less a trailing "logo"."""
+    """The names the page's logo images give in their alt text, less a "logo" before or after."""
     names = []
     for image in _LOGO_IMAGES(tree)[:_LOGO_IMAGES_READ]:
-        name = _LOGO_WORDS.sub("", " ".join(image.get("alt").split())).strip()
+        name = _LOGO_LEAD.sub("", _LOGO_WORDS.sub("", " ".join(image.get("alt").split()))).strip()
         if name:
             names.append(name)
     return names
@@ -4826,14 +4883,17 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if _key(headings[0]) in {_key(p) for p in _title_tag_parts(signals.title_tag)}:
             site_keys = site_keys | {outlet_key(headings[0])}
         headings = [post]
-    if single and headings and signals.title_tag:
+    if single and headings and signals.title_tag and not _title_before_its_last_part(signals.title_tag, headings[0]):
         headings = [_without_kicker(headings[0], _title_variants(" ".join(signals.title_tag.split()), site_keys),
                                     signals.heading_openers.get(headings[0]))]
     candidates += [("heading", h) for h in headings if single]
     # A page with no <h1> (older templates) may set its headline in an <h2>: one that is a part
     # of the <title> ("Site - Headline" over an <h2> "Headline") states that part twice, so it
-    # is the headline (the longest, if the site's logo is an <h2> too).
-    parts = _title_parts(signals.title_tag, site_keys)
+    # is the headline (the longest, if the site's logo is an <h2> too). A part of the social
+    # card's title counts too: a show's page may word its <title> "Show: Episode - Site" and
+    # its card "Show - Episode", over an <h2> "Episode".
+    parts = _title_parts(signals.title_tag, site_keys).union(*(
+        _title_parts(v, site_keys) for key in ("og:title", "twitter:title") for v in signals.meta.get(key, [])[:1]))
     in_title = [h for h in subheadings if _key(h) in parts]
     candidates += [("heading", max(in_title, key=len))] if in_title else []
     # A page with no heading at all may set its headline in a <div> of its article's header,
@@ -4872,7 +4932,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     # section front, "Site en Español - Site"): there the site's name is the title.
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
     if (single and headings and _key(choice.value or "") != _key(headings[0])
-            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0])))):
+            and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0]))
+                 or _title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys))):
         # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
         # article's own structured item (its JSON-LD headline), is the headline, whatever the
         # other tags say: a line written for sharing or for search engines (the social card, a
@@ -4889,6 +4950,54 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
         if headline:
             return Choice(headline, "title")
     return choice
+
+
+_BRACKETED = re.compile(r"\s*[(（\[【].*[)）\]】]\s*")
+_SHARED_RUN = 3  # words in a row that a lone <h1> and the <title> share, at least, to state one headline
+
+
+def _title_words_the_heading_otherwise(title: str | None, heading: str, site_keys: set[str]) -> bool:
+    """The <title> (or a run of its parts) shares a run of _SHARED_RUN words in a row with the
+    page's lone <h1>, two of them no function words: the <title> words the same story's
+    headline for search engines ("Council backs plan to rebuild bridge - Site" over "Valley
+    council backs plan to rebuild bridge by 2026"; "Ferry fares to be cut? What the board
+    decided - Site" over "Ferry fares to be cut?"). The headline the reader sees is the one to
+    keep, whatever the other tags say. (Not an <h1> cut short with an ellipsis: a <title> that
+    goes on with its words states it whole. Nor one the <title> states with a note in brackets
+    after it, "Headline (Harbor Wire)": the same words, the votes tell which form is kept.)"""
+    if not title or _ELLIPSIS.search(heading):
+        return False
+    strong, weak = _title_variants(" ".join(title.split()), site_keys)
+    key = _key(heading)
+    if any(form.startswith(key) and _BRACKETED.fullmatch(form[len(key):]) for form in strong | weak):
+        return False
+    words = re.findall(r"\w+", key)
+    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
+    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
+    return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak
+               for other in [re.findall(r"\w+", form)] for i in range(len(other) - _SHARED_RUN + 1))
+    strong, weak = _title_variants(" ".join(title.split()), site_keys)
+    key = _key(heading)
+    if key in weak:
+        return False
+    words = re.findall(r"\w+", key)
+    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
+    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
+    for form in strong | weak:
+        other = re.findall(r"\w+", form)
+        if any(tuple(other[i:i + _SHARED_RUN]) in runs for i in range(len(other) - _SHARED_RUN + 1)):
+            return True
+    return False
+
+
+def _title_before_its_last_part(title: str, heading: str) -> bool:
+    """The lone <h1> is the <title> up to its last separator, words before a colon and all
+    ("Valley Port: ferry fares cut | Port" over "<h1>Valley Port: ferry fares cut</h1>"): the
+    page shows those words as its headline's own, and the <h1> has no kicker to cut, though
+    they name the site too."""
+    title = " ".join(title.split())
+    spans = _part_spans(title)
+    return len(spans) > 2 and _key(title[:spans[-2][1]]) == _key(heading)
 
 
 def _subheadings_stating_title(signals: Signals, site_keys: set[str]) -> list[str]:
@@ -4923,7 +5032,28 @@ def _headline_under_site_heading(signals: Signals, heading: str, site_keys: set[
     if key in forms and key not in {_key(parts[0]), _key(parts[-1])}:
         return None
     after = signals.heading_after_h1
-    return after if after and (form := _key(after)) in forms and len(form) > len(key) else None
+    return after if after and (form := _key(after)) in forms and (
+        len(form) > len(key) or _links_above_heading_after(signals)) else None
+
+
+def _links_above_heading_after(signals: Signals) -> bool:
+    """The page's first <h1> is a link to an address that the link of the heading after it
+    (signals.heading_after_h1) goes on from: the blog's front page ("/notes/") above the post's
+    own ("/notes/2024/05/ferry-fares/"). Such an <h1> is the blog's name, however short the
+    post's title beside it."""
+    h1 = None
+    for heading in signals.tree.iter("h1", "h2", "h3"):
+        if h1 is None:
+            h1 = heading if heading.tag == "h1" and _heading_text(heading) == signals.headings[0] else None
+        elif heading.tag != "h1" and _heading_text(heading):
+            above, below = _heading_link(h1), _heading_link(heading)
+            if above is None or below is None:
+                return False
+            home, post = (urlsplit((link.get("href") or "").strip()) for link in (above, below))
+            folder = home.path.rstrip("/") + "/"
+            return (bool(home.netloc or home.path) and home.netloc.casefold() == post.netloc.casefold()
+                    and post.path.startswith(folder) and bool(post.path[len(folder):].strip("/")))
+    return False
 
 
 # A box whose class or id names a header ("piece-header", "PieceHeader-box", "piece_Head__q7"),
@@ -5178,11 +5308,15 @@ def _original_span(text: str, form: str) -> str:
     """The part of `text` whose key is `form`, with its original case."""
     if _key(text) == form:
         return text.strip()
-    lowered = " ".join(text.translate(_QUOTES).casefold().split())
     text = " ".join(text.split())
-    start = lowered.find(form) if len(lowered) == len(text) else -1
-    if start >= 0:
-        end = start + len(form)
+    # (Folded letter by letter, each folded letter kept with its place in the text: a letter
+    # may fold to two, "ß" to "ss", and the headline is cut from the text at the right place.)
+    folded = [(letter, place) for place, char in enumerate(text)
+              for letter in char.translate(_QUOTES).casefold()]
+    lowered = "".join(letter for letter, _ in folded)
+    found = lowered.find(form)
+    if found >= 0:
+        start, end = folded[found][1], folded[found + len(form) - 1][1] + 1
         # (A form's key has lost the part's closing dots, "U.N." or "Inc.": the span keeps them.)
         while text[end:end + 1] == ".":
             end += 1

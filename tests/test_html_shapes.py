@@ -536,10 +536,11 @@ def test_a_name_after_the_date_and_reading_time_in_the_meta_line(meta, authors):
     # with no canonical address to compare its host with
     ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/" '
      'rel="home">Pine Street Notes</a></p>', "", "Pine Street Notes"),
-    # near misses: the same whole address with no rel="home" (another site's, for all we know)
-    # or rel="home" on a page under it
+    # the same whole address with no rel="home": another site's, for all we know, but the
+    # <title>'s end part reads the same (since stop 35, as choose_title reads it); near miss:
+    # rel="home" on a page under it
     ("Harbour channel to be dredged – Pine Street Notes", '<p class="site-title"><a href="https://pinestreet.example/">'
-     'Pine Street Notes</a></p>', "", None),
+     'Pine Street Notes</a></p>', "", "Pine Street Notes"),
     ("Harbour channel to be dredged – Pine Street Notes", '<p><a href="https://pinestreet.example/about/" rel="home">'
      'Pine Street Notes</a></p>', "", None),
     # fail before: the link home written without a scheme, or with a query that only says
@@ -572,6 +573,25 @@ def test_the_titles_site_part_shown_on_the_link_home_names_the_outlet(title, hea
     assert normalise(extract_html(raw), NOW).outlet == outlet
 
 
+@pytest.mark.parametrize("title, header, head, outlet", [
+    # fail before: a page that states no address of its own, its <title>'s end part shown on a
+    # link to a front page written whole: the site's name
+    ("Harbour channel to be dredged - Pine Street Notes", '<a href="https://www.pinestreet.example/">Pine Street Notes</a>',
+     "", "Pine Street Notes"),
+    ("港湾航道将疏浚-港湾网", '<a href="https://www.harbour.example/">港湾网</a> &gt; 正文', "", "港湾网"),
+    # near misses: a middle part so linked (a section's front on a host of its own), and a page
+    # whose own address is another host's
+    ("Harbour channel to be dredged - Local - Pine Street Notes", '<a href="https://local.example/">Local</a>', "", None),
+    ("Harbour channel to be dredged - Pine Street Notes", '<a href="https://www.pinestreet.example/">Pine Street Notes</a>',
+     '<link rel="canonical" href="https://www.harbourdaily.example/channel/">', "harbourdaily.example"),
+])
+def test_a_whole_link_home_names_the_titles_end_part_as_the_outlet_on_a_page_with_no_address(title, header, head, outlet):
+    raw = (f"<html><head><title>{title}</title>{head}</head><body><header>{header}</header>"
+           f"<article>{HEADLINE.replace('Harbour channel to be dredged', title.split('-')[0].strip())}{BODY}</article>"
+           f"</body></html>").encode()
+    assert normalise(extract_html(raw), NOW).outlet == outlet
+
+
 # --- outlets: an og:site_name the page's address does not name; a copyright holder it does ---
 
 
@@ -593,6 +613,24 @@ def _site_and_address(site: str, domain: str) -> str:
 ])
 def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, domain, outlet):
     assert _outlet_of_titled_page("Harbour channel to be dredged", _site_and_address(site, domain)) == outlet
+
+
+@pytest.mark.parametrize("site, title, outlet", [
+    # fail before: the og:site_name runs the name on with a line about the site, after a bar or
+    # after the name the <title> ends with: the name alone
+    ("Harbor Ledger | the valley's own paper", "Harbour channel to be dredged", "Harbor Ledger"),
+    ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    ("pine notes hosted by Valley Media", "Harbour channel to be dredged - pine notes", "pine notes"),
+    # near misses: a second name after the bar, words that link a name ("of the"), and a
+    # <title> that ends otherwise
+    ("Harbor Ledger | Valley Courier", "Harbour channel to be dredged", "Harbor Ledger | Valley Courier"),
+    ("Pine Notes of the Valley", "Harbour channel to be dredged - Pine Notes", "Pine Notes of the Valley"),
+    ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Valley Media",
+     "Pine Notes hosted by Valley Media"),
+])
+def test_a_site_name_run_on_with_a_line_about_the_site_is_cut_to_the_name(site, title, outlet):
+    head = f'<meta property="og:site_name" content="{site}">'
+    assert _outlet_of_titled_page(title, head, top="<h1>Harbour channel to be dredged</h1>") == outlet
 
 
 @pytest.mark.parametrize("site, title, domain, outlet", [
@@ -833,6 +871,24 @@ def test_a_post_heading_under_an_h1_that_names_the_blog_is_the_headline(title, h
     assert extract_html(_titled_page(title, header=header, top=top)).title == headline
 
 
+@pytest.mark.parametrize("home, post, headline", [
+    # fail before: the <h1> links to the blog's front page, the <h2> under it to a post filed
+    # under that address: the <h1> is the blog's name, though the post's title is the shorter
+    ("https://blogs.example/pine/", "https://blogs.example/pine/2024/05/fares-cut/", "Fares cut"),
+    ("/pine", "/pine/2024/05/fares-cut/", "Fares cut"),
+    # near misses: the <h2> links elsewhere (another folder, another host, the same page), or
+    # the <h1> links nowhere
+    ("https://blogs.example/pine/", "https://blogs.example/news/fares-cut/", "Pine Notes"),
+    ("https://blogs.example/pine/", "https://other.example/pine/fares-cut/", "Pine Notes"),
+    ("https://blogs.example/pine/", "https://blogs.example/pine/", "Pine Notes"),
+    ("#", "/pine/2024/05/fares-cut/", "Pine Notes"),
+])
+def test_an_h1_linking_to_the_folder_the_next_headings_link_is_in_names_the_blog(home, post, headline):
+    page = _titled_page("Pine Notes » Blog Archive » Fares cut", header=f'<h1><a href="{home}">Pine Notes</a></h1>',
+                        top=f'<h2><a href="{post}" rel="bookmark">Fares cut</a></h2>')
+    assert extract_html(page).title == headline
+
+
 @pytest.mark.parametrize("title, head, headline", [
     # fail before: the site known by a short name (its og:site_name, its domain), the <title>'s
     # end part its name and more words than _SITE_SUFFIX allowed
@@ -873,6 +929,110 @@ def test_a_titles_end_part_that_begins_with_the_sites_name_is_the_site(title, he
 def test_a_series_named_after_the_site_before_the_colon_is_the_headlines_own(title, top, headline):
     head = '<meta property="og:site_name" content="Harbor Ledger">'
     assert extract_html(_titled_page(title, head=head, top=top)).title == headline
+
+
+@pytest.mark.parametrize("title, headline", [
+    # fail before: a letter that case folding writes as two ("ß" as "ss") moved the headline's
+    # place in the <title>, and the <title> was given whole, the site's name and all
+    ("Harbor Ledger » Straßenbahn fährt wieder über die Brücke", "Straßenbahn fährt wieder über die Brücke"),
+    ("Straßenbahn fährt wieder über die Brücke | Harbor Ledger", "Straßenbahn fährt wieder über die Brücke"),
+    # near miss: no such letter
+    ("Harbor Ledger » Tram crosses the bridge again", "Tram crosses the bridge again"),
+])
+def test_a_headline_with_a_letter_folded_to_two_is_cut_from_its_sites_name(title, headline):
+    assert _title_under_site_name(title, "Harbor Ledger") == headline
+
+
+@pytest.mark.parametrize("title, top, headline", [
+    # fail before: a hyphen between two Chinese characters parts the <title> (no word of the
+    # script holds one): the part the <h1> states is the headline
+    ("港口大桥将于明年重建-港湾网", "<h1>港口大桥将于明年重建</h1>", "港口大桥将于明年重建"),
+    ("港口大桥将于明年重建-港湾网", "<h1>港口大桥将于明年重建</h1><h1>港口大桥将于明年重建</h1>", "港口大桥将于明年重建"),
+    # near misses: a hyphen between Latin letters or digits inside a Chinese headline
+    ("港口大桥将于2024-2025年重建", "<h1>2024-2025年重建</h1><h1>港口大桥</h1>", "港口大桥将于2024-2025年重建"),
+    ("COVID-19疫苗运抵港口", "<h1>19疫苗运抵港口</h1><h1>港口</h1>", "COVID-19疫苗运抵港口"),
+])
+def test_a_hyphen_between_chinese_characters_parts_the_title(title, top, headline):
+    assert extract_html(_titled_page(title, top=top)).title == headline
+
+
+@pytest.mark.parametrize("h1, headline", [
+    # fail before: the <h1> sets the site's name in a link after the headline, its text run
+    # onto the headline's: the link whose label is the <title>'s last part is left out
+    ('<span>Ferry fares to be cut across the valley</span><a href="/valley.html">Harbor Ledger</a>',
+     "Ferry fares to be cut across the valley"),
+    # near misses: a link labelled otherwise (the headline's own words), and text after the link
+    ('<span>Ferry fares to be cut across the </span><a href="/valley.html">valley</a>',
+     "Ferry fares to be cut across the valley"),
+    ('Ferry fares to be cut by <a href="/valley.html">Harbor Ledger</a> readers',
+     "Ferry fares to be cut by Harbor Ledger readers"),
+])
+def test_the_sites_name_linked_at_the_end_of_the_h1_is_no_part_of_the_headline(h1, headline):
+    page = _titled_page("Ferry fares cut » Local » Harbor Ledger", top=f"<h1>{h1}</h1>")
+    assert extract_html(page).title == headline
+
+
+@pytest.mark.parametrize("title, header, outlet", [
+    # fail before: the site's name set in the <h1> beside the headline, or in an <h1> marked
+    # as the logo, names the <title>'s end part as the site's
+    ("Ferry fares to be cut - Harbor Ledger", '<h1><span>Ferry fares to be cut</span><a href="/valley.html">'
+     'Harbor Ledger</a></h1>', "Harbor Ledger"),
+    ("Ferry fares to be cut - Harbor Ledger", '<h1 class="logo">Harbor Ledger</h1><h1>Ferry fares to be cut</h1>',
+     "Harbor Ledger"),
+    # near misses: a logo <h1> naming another part (a section's) or no part of the <title>
+    ("Ferry fares to be cut - Local - Harbor Ledger", '<h1 class="logo">Local</h1><h1>Ferry fares to be cut</h1>', None),
+    ("Ferry fares to be cut - Harbor Ledger", '<h1 class="logo">Valley Courier</h1><h1>Ferry fares to be cut</h1>', None),
+])
+def test_the_sites_name_in_an_h1_names_the_titles_end_part_as_the_outlet(title, header, outlet):
+    assert extract_html(_titled_page(title, top=header)).outlet == outlet
+
+
+@pytest.mark.parametrize("title, h1, headline", [
+    # fail before: the <h1> is the <title> up to its last part, words that name the site before
+    # the colon and all: no kicker to cut
+    ("Valley Port : ferry fares cut across the valley | Port", "Valley Port : ferry fares cut across the valley",
+     "Valley Port : ferry fares cut across the valley"),
+    # near miss: a <title> that does not state those words with the rest (a kicker of the <h1>)
+    ("Ferry fares cut across the valley | Port", "Valley Port : ferry fares cut across the valley",
+     "ferry fares cut across the valley"),
+])
+def test_an_h1_that_is_the_title_up_to_its_last_part_keeps_its_opening_words(title, h1, headline):
+    head = '<link rel="canonical" href="https://www.port.example/news/ferry">'
+    assert extract_html(_titled_page(title, head=head, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("title, h1, headline", [
+    # fail before: the lone <h1> and the <title> share a run of three words or more, the
+    # <title> and the social card worded for search and sharing: the <h1> is the headline
+    ("Council backs plan to rebuild bridge | Harbor Ledger", "Valley council backs plan to rebuild bridge by 2026",
+     "Valley council backs plan to rebuild bridge by 2026"),
+    ("Ferry fares to be cut? What the board decided on Monday | Harbor Ledger", "Ferry fares to be cut?",
+     "Ferry fares to be cut?"),
+    # near misses: a run of two words only, and a run of function words: the tags' vote stands
+    ("Council backs plan to rebuild bridge | Harbor Ledger", "Harbor bridge gets a new deck", "Bridge deal done"),
+    ("What it is to be a ferryman | Harbor Ledger", "What it is to be on the board", "Bridge deal done"),
+    # and a <title> that states the <h1> with a note in brackets after it (its source)
+    ("Ferry fares to be cut across the valley (Harbor Wire) | Harbor Ledger", "Ferry fares to be cut across the valley",
+     "Bridge deal done"),
+])
+def test_a_lone_h1_sharing_a_run_of_words_with_the_title_is_the_headline(title, h1, headline):
+    head = ('<meta property="og:site_name" content="Harbor Ledger"><meta property="og:title" content="Bridge deal done">'
+            '<meta name="twitter:title" content="Bridge deal done">')
+    assert extract_html(_titled_page(title, head=head, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("card, top, headline", [
+    # fail before: no <h1>; an <h2> states a part of the social card's title, which parts the
+    # show's name from the episode's where the <title> runs them together with a colon
+    ("Harbor Hour - Ann Lee on ferries", "<h2>Ann Lee on ferries</h2>", "Ann Lee on ferries"),
+    # near misses: an <h2> that is no part of the card, and one that is the card's site part
+    ("Harbor Hour - Ann Lee on ferries", "<h2>Ann Lee on trains</h2>", "Harbor Hour - Ann Lee on ferries"),
+    ("Ann Lee on ferries - Harbor Ledger", "<h2>Harbor Ledger</h2>", "Ann Lee on ferries"),
+])
+def test_an_h2_that_is_a_part_of_the_social_cards_title_is_the_headline(card, top, headline):
+    head = f'<meta property="og:title" content="{card}"><meta property="og:site_name" content="Harbor Ledger">'
+    page = _titled_page("Harbor Hour: Ann Lee on ferries - Harbor Ledger", head=head, top=top)
+    assert extract_html(page).title == headline
 
 
 # --- authors: a labelled byline in another language ----------------------------------------
@@ -4732,6 +4892,10 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
     (_SITE_LAST, "", "", "<p>© 2024 Harbor Ledger. All rights reserved.</p>", "Harbor Ledger"),
     (_SITE_LAST, "", '<img src="/img/logo-top.png" alt="Harbor Ledger">', "", "Harbor Ledger"),
     (_SITE_LAST, "", '<img src="/img/top.png" alt="Harbor Ledger logo">', "", "Harbor Ledger"),
+    # (fail before: "logo" set before the name in the alt text)
+    ("Harbour channel to be dredged | harborledger.example", "", '<img src="/img/top.png" alt="logo harborledger.example">',
+     "", "harborledger.example"),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Logo of Harbor Ledger">', "", "Harbor Ledger"),
     (_SITE_LAST, '<link rel="alternate" type="application/rss+xml" title="Harbor Ledger » Feed" href="/feed/">',
      "", "", "Harbor Ledger"),
     ("Harbor Ledger | Harbour channel to be dredged",
@@ -4745,6 +4909,7 @@ _SITE_LAST = "Harbour channel to be dredged - Harbor Ledger"
     # name; one that a logo reads, a front page's word
     ("Harbour channel to be dredged - Opinion", "", "", "<p>© 2024 Ann Lee</p>", None),
     ("Harbour channel to be dredged | News", "", '<img src="/img/logo.png" alt="News">', "", None),
+    (_SITE_LAST, "", '<img src="/img/top.png" alt="Logos of Harbor Ledger">', "", None),
     # a picture that is no logo; a feed of another site; the page's address another's (its
     # domain the last resort)
     (_SITE_LAST, "", '<figure><img src="/photos/quay.jpg" alt="Harbor Ledger"></figure>', "", None),
