@@ -718,14 +718,22 @@ def _word_runs(text: str) -> set[tuple[str, ...]]:
 
 def same_story_texts(earlier: tuple, later: tuple) -> bool:
     """Whether the text `later` (title, body) is an edit of `earlier` (title, body)."""
+    return shared_story_runs(earlier, later) is not None
+
+
+def shared_story_runs(earlier: tuple, later: tuple) -> float | None:
+    """The share of the shorter text's three-word runs found in the other, when the two texts
+    (title, body) are one story by the measure above; None when they are not."""
     (title, body), (later_title, later_body) = earlier, later
     old, new = _word_runs(body or ""), _word_runs(later_body or "")
     if not (old and new):
-        return False
+        return None
     same_title = bool(title and later_title) and (
         " ".join(title.casefold().split()) == " ".join(later_title.casefold().split()))
     needed = VERSION_SHARED_RUNS_SAME_TITLE if same_title else VERSION_SHARED_RUNS
-    return len(old & new) >= needed * min(len(old), len(new))
+    if len(old & new) < needed * min(len(old), len(new)):
+        return None
+    return len(old & new) / min(len(old), len(new))
 
 
 # --- the order of an edited story's texts ------------------------------------------------------
@@ -1057,6 +1065,7 @@ class Archive:
             self.conn.executemany(_INSERT_ARTICLE, batch.articles)
             # (a stored version now names one of this batch's as its previous: once inserted)
             self.conn.executemany("UPDATE articles SET previous_version = ? WHERE id = ?", batch.relinks)
+            self._link_near_copies(batch)
             self.conn.executemany(_INSERT_BYLINE, batch.bylines)
             self.conn.executemany(_UPSERT_SOURCE, batch.sources)
             self.conn.executemany("UPDATE sources SET last_seen = ? WHERE id = ?", batch.seen_again)
@@ -1222,6 +1231,16 @@ class Archive:
                 batch.articles[at] = batch.articles[at][:-1] + (previous,)
             else:
                 batch.relinks.append((previous, article_id))
+
+    def _link_near_copies(self, batch: "_BatchRows") -> None:
+        """Sketch each article the batch stores and link it to the stored articles of other
+        outlets that are near copies of it (ingest/near_copies.py), in the order they were read:
+        an article of the batch is found by the later ones. Run once the batch's articles are
+        inserted (the links name them)."""
+        from .near_copies import link_near_copies  # (it imports this module)
+
+        for _, written, _, article, outlet_id, _ in batch.new:
+            link_near_copies(self.conn, written.article_id, outlet_id, article.title, article.body)
 
     def _place_version(self, batch: "_BatchRows", written: Written, member: int) -> None:
         """Put the text `written` stores among the versions of the story of `member`, where

@@ -1,0 +1,125 @@
+"""Near copies (part of the store stage): articles at different outlets whose texts are evidently
+one story, a wire story with a "Read more" line, a changed verb or a byline left in its body at
+each outlet, which the content hash stores as separate articles.
+
+Each stored body gets a sketch (text_sketch), kept in article_sketches (schema/0024); the
+candidates for a new text are the stored articles sharing several of its sketch's hashes, found by
+one index seek a hash, and each is confirmed by the test that links an edit to its earlier text
+(store.shared_story_runs, on the two whole texts). A text is never compared with every article.
+"""
+
+import heapq
+import sqlite3
+from hashlib import blake2b
+
+from .store import _word_runs, shared_story_runs
+
+# The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
+# Two texts share a hash of their sketches about as often as a run of the one is in the other,
+# so a near copy (at least half the shorter text's runs in the other, the same-story test; a
+# wire story with a changed sentence shares 0.8 and more) shares several of its 16, where two
+# stories of one event (at most 0.22 of their runs shared, store.VERSION_SHARED_RUNS) share one
+# at most, mostly none. Requiring two shared misses a pair at the test's bar with a chance of
+# about 1 in 70 (the 16 hashes each shared with a chance of a third, for two texts of one
+# length each with half its runs in the other); a pair sharing 0.8 of its runs, about never.
+# 16, not more: each hash is a row of an index (about 40 bytes with the article's index), and
+# a seek when a text is stored.
+NEAR_COPY_SKETCH = 16
+NEAR_COPY_SHARED_HASHES = 2
+# A text of fewer runs than this (about 30 words: a brief, a caption, a "Read more" stub) gets no
+# sketch and is nobody's near copy: half of a few runs is one common phrase ("said in a
+# statement on Monday"), no evidence of one story.
+NEAR_COPY_MIN_RUNS = 30
+# A hash is read for the latest articles that carry it only, this many: a run every article of
+# a site ends with ("all rights reserved") is in the sketch of a few in a hundred of them, and
+# reading all of them would make storing a text slower as the archive grows. A real near copy
+# shares several hashes, and is found by the others.
+NEAR_COPY_BUCKET = 50
+# At most this many candidates, most shared hashes first, are confirmed on their texts (each a
+# read of a body and its runs counted).
+NEAR_COPY_CONFIRMED = 20
+
+
+def _run_hash(run: tuple[str, ...]) -> int:
+    """A run's hash, the same in every process (Python's hash() of a string is not), as SQLite's
+    signed 64-bit integer."""
+    return int.from_bytes(blake2b(" ".join(run).encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def text_sketch(body: str | None) -> list[int]:
+    """The sketch of a body: the NEAR_COPY_SKETCH smallest hashes of its three-word runs
+    (casefolded words, as the same-story test reads them); none for a short text."""
+    runs = _word_runs(body or "")
+    if len(runs) < NEAR_COPY_MIN_RUNS:
+        return []
+    return heapq.nsmallest(NEAR_COPY_SKETCH, map(_run_hash, runs))
+
+
+_LATEST_WITH_HASH = f"SELECT article_id FROM article_sketches WHERE hash = ? ORDER BY article_id DESC LIMIT {NEAR_COPY_BUCKET}"
+# The candidates of a sketch in one statement: each hash's latest articles (an index seek each),
+# those found for several hashes, most first.
+_CANDIDATES_SQL = (
+    "SELECT article_id, count(*) AS hashes FROM ("
+    + " UNION ALL ".join([f"SELECT * FROM ({_LATEST_WITH_HASH})"] * NEAR_COPY_SKETCH)
+    + f") GROUP BY article_id HAVING hashes >= {NEAR_COPY_SHARED_HASHES} "
+    f"ORDER BY hashes DESC, article_id DESC LIMIT {NEAR_COPY_CONFIRMED}")
+
+
+def candidates(conn: sqlite3.Connection, sketch: list[int]) -> list[int]:
+    """The ids of the sketched articles sharing NEAR_COPY_SHARED_HASHES or more of `sketch`'s."""
+    if len(sketch) < NEAR_COPY_SKETCH:
+        return []
+    return [article_id for article_id, _ in conn.execute(_CANDIDATES_SQL, sketch)]
+
+
+def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int | None,
+                     title: str | None, body: str | None) -> list[tuple[int, float]]:
+    """Sketch the stored article `article_id` and link it to the sketched articles of other
+    outlets that are near copies of it; return them, (id, shared). Idempotent: its sketch and
+    links are written once (INSERT OR IGNORE), nothing else is changed.
+
+    A text naming no outlet (a clipping) says nothing of where it ran: it is sketched, so that
+    nothing has to be read again if it gets one, but linked to nobody. Texts of one outlet are
+    not near copies: an edit there is a version of its story (store.Store._link_versions), and
+    the same text under two addresses of one site is not the story running elsewhere."""
+    sketch = text_sketch(body)
+    if not sketch:
+        return []
+    found = []
+    if outlet_id is not None:
+        ids = [other for other in candidates(conn, sketch) if other != article_id]
+        rows = conn.execute(
+            f"SELECT id, outlet_id, title, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
+        ).fetchall() if ids else []
+        for other, other_outlet, other_title, other_body in rows:
+            if other_outlet is None or other_outlet == outlet_id:
+                continue
+            shared = shared_story_runs((other_title, other_body), (title, body))
+            if shared is not None:
+                found.append((other, round(shared, 3)))
+        conn.executemany("INSERT OR IGNORE INTO near_copies (article_id, copy_of, shared) VALUES (?, ?, ?)",
+                         [(max(article_id, other), min(article_id, other), shared) for other, shared in found])
+    conn.executemany("INSERT OR IGNORE INTO article_sketches (hash, article_id) VALUES (?, ?)",
+                     [(value, article_id) for value in sketch])
+    return found
+
+
+def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int | None = None) -> tuple[int, int]:
+    """Sketch and link the stored articles with ids past `after` that have no sketch yet (an
+    archive's articles stored before schema/0024), oldest first, each linked to the ones sketched
+    before it; return (articles read, near copies linked). Idempotent; a short text, which gets
+    no sketch, is read again by each run."""
+    read = linked = 0
+    while limit is None or read < limit:
+        # (a thousand texts at a time: the bodies of a million articles do not fit in memory)
+        rows = conn.execute(
+            "SELECT id, outlet_id, title, body FROM articles WHERE id > ? AND NOT EXISTS "
+            "(SELECT 1 FROM article_sketches WHERE article_sketches.article_id = articles.id) ORDER BY id LIMIT ?",
+            (after, 1000 if limit is None else min(1000, limit - read))).fetchall()
+        if not rows:
+            break
+        for article_id, outlet_id, title, body in rows:
+            read += 1
+            linked += len(link_near_copies(conn, article_id, outlet_id, title, body))
+        after = rows[-1][0]
+    return read, linked
