@@ -20,6 +20,7 @@ import click
 from . import __version__
 from .migrations import NewerArchive
 from .pipeline import Summary, process_source, run_ingest
+from .near_copies import near_copies_of
 from .read import expand_paths, read_sources
 from .search import (QUOTE_MARKS, RANKED_WINDOW, BadParameter, SearchTimeout, check_parameter, check_parameters,
                      copies_at_outlet, names_matching_many, names_not_in_archive)
@@ -376,11 +377,14 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
     older text found by words its edit took out says so ("replaced by a later version, #ID").
     A story seen at several places (other outlets, addresses or dates) names their outlets
     ("ran in 3 places: The Harbor Ledger, The Meridian Post, Northfield Courier").
+    A story another outlet ran a little edited (a line added, a word changed: a near copy,
+    stored as an article of its own) names it ("also ran, edited, at: The Meridian Post #12").
 
     Prints each hit's title; its #ID, outlet, authors and date; and a passage with the matched
     words in **, on one line (a paragraph break in it shown as ¶). --json prints a list of objects: id, title, outlet, authors, published,
     snippet, url, rank (lower is better), earlier_versions, later_version, places (how many
-    places the story ran in: outlet, address and date) and ran_in (their outlets). Exit status: 0, also
+    places the story ran in: outlet, address and date), ran_in (their outlets) and near_copies
+    (id, outlet, title, url, published and shared of each near copy). Exit status: 0, also
     when nothing matches ("No articles match."; an --outlet or --author that names no outlet or
     author of the archive is said on standard error, with the nearest names, and so is one that
     matches more than one outlet or author, with how many); 1 if there is no
@@ -418,9 +422,11 @@ def search(words, db_path, limit, outlet, author, since, until, newest, all_vers
         click.echo(f"error: {error}: narrow it (a rarer word, --since/--until, --outlet), or give a longer "
                    "--timeout (0 waits for it).", err=True)
         sys.exit(1)
+    near = near_copies_of(db, [row["id"] for row in results])
     for row in results:
         row["authors"] = json.loads(row["authors"] or "[]")
         row["ran_in"] = json.loads(row["ran_in"] or "[]")
+        row["near_copies"] = near.get(row["id"], [])
     # (on standard error: --json keeps its list)
     unknown = names_not_in_archive(db, outlet, author) if not results else []
     # A name that finds many (--author k) narrows the search less than the reader thinks.
@@ -493,6 +499,9 @@ def _places_and_versions_note(row: dict) -> str:
     if row.get("places", 0) >= 2:
         outlets = row.get("ran_in") or []
         notes.append(f"ran in {row['places']} places" + (f": {', '.join(outlets)}" if outlets else ""))
+    if row.get("near_copies"):
+        # (other articles, told from the same text's places above: their text differs a little)
+        notes.append("also ran, edited, at: " + ", ".join(f"{copy['outlet']} #{copy['id']}" for copy in row["near_copies"]))
     if row.get("earlier_versions"):
         count = row["earlier_versions"]
         notes.append(f"{count} earlier version{'s' if count != 1 else ''} stored")

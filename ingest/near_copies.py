@@ -123,3 +123,24 @@ def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int 
             linked += len(link_near_copies(conn, article_id, outlet_id, title, body))
         after = rows[-1][0]
     return read, linked
+
+
+def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:
+    """For each of the articles `ids`, its near copies, most shared first: id, outlet, title,
+    url, published and shared (of the shorter text's three-word runs, in the other). An archive
+    whose schema predates near copies (read on a read-only disk, not upgraded) has none."""
+    if not ids or conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copies'").fetchone() is None:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    found: dict[int, list[dict]] = {}
+    for article_id, other, shared, outlet, title, url, published in conn.execute(
+            "WITH pairs(article_id, other, shared) AS ("
+            f"SELECT article_id, copy_of, shared FROM near_copies WHERE article_id IN ({marks}) UNION ALL "
+            f"SELECT copy_of, article_id, shared FROM near_copies WHERE copy_of IN ({marks})) "
+            "SELECT pairs.article_id, pairs.other, pairs.shared, outlets.name, articles.title, articles.url, "
+            "articles.published FROM pairs JOIN articles ON articles.id = pairs.other "
+            "LEFT JOIN outlets ON outlets.id = articles.outlet_id ORDER BY pairs.shared DESC, pairs.other",
+            [*ids, *ids]):
+        found.setdefault(article_id, []).append(
+            {"id": other, "outlet": outlet, "title": title, "url": url, "published": published, "shared": shared})
+    return found
