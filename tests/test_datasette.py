@@ -23,7 +23,7 @@ from conftest import ARTICLE_TEXT, LIMITS_FOR_ANSWERS
 REPO = Path(__file__).resolve().parents[1]
 SERVED_DATA = Path(__file__).resolve().parent / "data" / "served"
 SAVED_QUERIES = ("search", "by_author", "by_outlet", "timeline", "syndication", "coverage", "versions",
-                 "new_articles")
+                 "new_articles", "near_copies")
 # What people paste into a search box; FTS5 would read most of these as (broken) syntax.
 # (-ferry alone is no longer here: leaving words out with nothing to find is a 400 with a message,
 # tests/test_query_language.py)

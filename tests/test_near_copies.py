@@ -1,0 +1,193 @@
+"""Near copies: a wire story at several outlets, each copy a little edited (a "Read more" line, a
+changed verb, a byline left in the body), is stored as an article per outlet (their content
+hashes differ) and linked as one story (near_copies, schema/0024): search names the other
+outlets, and the `near_copies` saved query lists them."""
+
+import json
+import sqlite3
+
+import pytest
+
+from ingest.near_copies import NEAR_COPY_SKETCH, candidates, sketch_stored_articles, text_sketch
+from ingest.store import open_database
+
+from conftest import connect, ingest_json, run_cli, served_from
+
+WIRE_STORY = (
+    "Ferry crews at Larchmouth walked out on Monday after talks with the port company broke down, "
+    "leaving hundreds of passengers stranded at the harbour overnight.\n\n"
+    "The union said the strike would last at least a week and that its members had voted by a "
+    "large margin to stop work over new night rosters. The port company said it regretted the "
+    "action and hoped talks would resume soon, adding that a reduced timetable would run from "
+    "Tuesday with help from a chartered vessel.\n\n"
+    "Shops on the quay reported a quiet morning, and the council opened the school hall for "
+    "travellers who could not find a room in town.")
+# The same story as other outlets ran it.
+CHANGED_SENTENCE = WIRE_STORY.replace(
+    "Shops on the quay reported a quiet morning", "Traders on the quay said trade had all but stopped")
+READ_MORE = WIRE_STORY.replace("walked out", "stopped work") + "\n\nRead more local news on our website."
+BYLINE_IN_BODY = "By Mara Quinlan, Coastal Wire\n\n" + WIRE_STORY
+# Another story of the same event: many of the same words, few of the same runs of three.
+SAME_EVENT = (
+    "Talks between the ferry crews and the port company at Larchmouth resumed on Thursday, the "
+    "union said, three days after the strike left hundreds of passengers stranded at the harbour.\n\n"
+    "A mediator from the regional labour office will chair the talks, which both sides said they "
+    "hoped would end the dispute over night rosters before the weekend. The chartered vessel will "
+    "keep running a reduced timetable in the meantime, the port company said, and tickets already "
+    "sold for cancelled crossings will be refunded in full.")
+SHORT_BRIEF = "Ferry crews at Larchmouth walked out on Monday, the union said."
+SHORT_BRIEF_EDITED = "Ferry crews at Larchmouth walked out on Monday, the union said on Monday."
+
+
+def record(body: str, outlet: str, url: str, title: str = "Ferry crews walk out at Larchmouth") -> dict:
+    return {"title": title, "body": body, "outlet": outlet, "url": url}
+
+
+def ingest_records(tmp_path, db_path, records: list[dict], name: str = "export.jsonl") -> dict:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    code, summary = ingest_json(path, "--db", db_path)
+    assert code == 0, summary
+    return summary
+
+
+def pairs(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT article_id, copy_of FROM near_copies ORDER BY 1, 2").fetchall()
+
+
+# --- the sketch -------------------------------------------------------------------------------
+
+def test_a_sketch_is_the_smallest_hashes_of_the_texts_runs_the_same_in_every_process():
+    sketch = text_sketch(WIRE_STORY)
+    assert len(sketch) == NEAR_COPY_SKETCH and sketch == sorted(sketch)
+    assert text_sketch(WIRE_STORY.upper()) == sketch  # (words casefolded, as the same-story test reads them)
+    # Stable hashes (not Python's salted hash()): a sketch stored by one run is found by the next.
+    assert sketch == text_sketch(" ".join(WIRE_STORY.split()))
+
+
+@pytest.mark.parametrize("other, least, most", [
+    (CHANGED_SENTENCE, 10, 16),
+    (READ_MORE, 10, 16),
+    # 0.11 of its runs in the other, 3 hashes by chance: a candidate, which its text then
+    # shows is another story (test_a_story_at_another_outlet_a_little_edited_is_a_near_copy)
+    (SAME_EVENT, 0, 4),
+])
+def test_copies_share_most_of_a_sketch_other_stories_of_the_event_share_few(other, least, most):
+    shared = len(set(text_sketch(WIRE_STORY)) & set(text_sketch(other)))
+    assert least <= shared <= most
+
+
+def test_a_short_text_has_no_sketch():
+    assert text_sketch(SHORT_BRIEF) == []
+    assert text_sketch("") == [] and text_sketch(None) == []
+
+
+def test_candidates_are_the_articles_sharing_several_hashes(tmp_path):
+    open_database(tmp_path / "a.db").conn.close()
+    conn = connect(tmp_path / "a.db")  # (foreign keys off: sketches of articles not written)
+    sketch = text_sketch(WIRE_STORY)
+    conn.executemany("INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)",
+                        [(sketch[0], 7), (sketch[1], 7), (sketch[2], 8), (sketch[5], 9), (sketch[9], 9), (sketch[11], 9)])
+    assert candidates(conn, sketch) == [9, 7]  # (8 shares one hash only)
+
+
+# --- linked when stored -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("second, outlet, linked", [
+    (CHANGED_SENTENCE, "Valley Times", True),
+    (READ_MORE, "Valley Times", True),
+    (BYLINE_IN_BODY, "Valley Times", True),
+    (SAME_EVENT, "Valley Times", False),  # two stories of one event
+    (CHANGED_SENTENCE, "Coastal Herald", False),  # the same outlet: not the story running elsewhere
+])
+def test_a_story_at_another_outlet_a_little_edited_is_a_near_copy(tmp_path, db_path, second, outlet, linked):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(second, outlet, "https://other.example/2024/ferry")])
+    assert pairs(db_path) == ([(2, 1)] if linked else [])
+
+
+def test_short_texts_at_two_outlets_are_not_near_copies(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(SHORT_BRIEF, "Coastal Herald", "https://herald.example/brief"),
+                                       record(SHORT_BRIEF_EDITED, "Valley Times", "https://valley.example/brief")])
+    assert pairs(db_path) == []
+
+
+def test_an_edit_at_the_same_address_and_outlet_is_a_version_not_a_near_copy(tmp_path, db_path):
+    url = "https://herald.example/ferry"
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", url)], "monday.jsonl")
+    ingest_records(tmp_path, db_path, [record(CHANGED_SENTENCE, "Coastal Herald", url)], "tuesday.jsonl")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT id, previous_version FROM articles ORDER BY id").fetchall() == [(1, None), (2, 1)]
+    assert pairs(db_path) == []
+
+
+def test_near_copies_are_found_across_runs_and_a_rerun_changes_nothing(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry")], "a.jsonl")
+    ingest_records(tmp_path, db_path, [record(READ_MORE, "Valley Times", "https://valley.example/ferry"),
+                                       record(BYLINE_IN_BODY, "Evening Lantern", "https://lantern.example/ferry")],
+                   "b.jsonl")
+    assert pairs(db_path) == [(2, 1), (3, 1), (3, 2)]
+    with sqlite3.connect(db_path) as conn:
+        before = conn.execute("SELECT * FROM articles ORDER BY id").fetchall()
+        sketches = conn.execute("SELECT count(*) FROM article_sketches").fetchone()[0]
+    summary = ingest_records(tmp_path, db_path, [record(READ_MORE, "Valley Times", "https://valley.example/ferry")],
+                             "b.jsonl")
+    assert summary["stored"] == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT * FROM articles ORDER BY id").fetchall() == before
+        assert conn.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == sketches == 3 * NEAR_COPY_SKETCH
+    assert pairs(db_path) == [(2, 1), (3, 1), (3, 2)]
+
+
+def test_an_article_deleted_with_sql_takes_its_links_and_sketch(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry")])
+    with connect(db_path) as conn:
+        conn.execute("DELETE FROM articles WHERE id = 1")
+        assert conn.execute("SELECT DISTINCT article_id FROM article_sketches").fetchall() == [(2,)]
+    assert pairs(db_path) == []
+
+
+def test_articles_stored_before_the_upgrade_are_linked_once_sketched(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(SAME_EVENT, "Valley Times", "https://valley.example/talks"),
+                                       record(CHANGED_SENTENCE, "Valley Times", "https://valley.example/ferry")])
+    with sqlite3.connect(db_path) as conn:  # as an archive made before schema/0024 holds them
+        conn.execute("DELETE FROM article_sketches")
+        conn.execute("DELETE FROM near_copies")
+        assert sketch_stored_articles(conn) == (3, 1)
+        assert sketch_stored_articles(conn) == (0, 0)  # (once)
+    assert pairs(db_path) == [(3, 1)]
+
+
+# --- where users look -------------------------------------------------------------------------
+
+def test_search_names_the_outlets_that_ran_a_near_copy(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry"),
+                                       record(SAME_EVENT, "Evening Lantern", "https://lantern.example/talks",
+                                              title="Ferry talks resume")])
+    result = run_cli("search", "walked", "--db", db_path)
+    assert result.exit_code == 0
+    assert "(also ran, edited, at: Valley Times #2)" in result.stdout
+    assert "(also ran, edited, at: Coastal Herald #1)" in result.stdout
+    found = json.loads(run_cli("search", "chartered", "--db", db_path, "--json").stdout)
+    near = {row["id"]: [(copy["id"], copy["outlet"]) for copy in row["near_copies"]] for row in found}
+    assert near == {1: [(2, "Valley Times")], 2: [(1, "Coastal Herald")], 3: []}
+    assert 0.8 < next(row for row in found if row["id"] == 1)["near_copies"][0]["shared"] <= 1
+
+
+def test_near_copies_saved_query(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry"),
+                                       record(BYLINE_IN_BODY, "Evening Lantern", "https://lantern.example/ferry")])
+    with served_from(db_path) as get:
+        of_first = get("/archive/near_copies.json?article=1&_shape=array").json()
+        # (most alike first: the byline's copy holds the whole wire text)
+        assert [(row["article_id"], row["near_copy"], row["near_copy_outlet"], row["shared"]) for row in of_first] == [
+            (1, 3, "Evening Lantern", 1.0), (1, 2, "Valley Times", 0.962)]
+        every = get("/archive/near_copies.json?_shape=array").json()
+        assert [(row["article_id"], row["near_copy"]) for row in every] == [(3, 1), (3, 2), (2, 1)]  # (each pair once)
+        refused = get("/archive/near_copies.json?article=x&_shape=array")
+        assert refused.status_code == 400
