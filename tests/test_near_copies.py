@@ -35,8 +35,10 @@ SAME_EVENT = (
     "hoped would end the dispute over night rosters before the weekend. The chartered vessel will "
     "keep running a reduced timetable in the meantime, the port company said, and tickets already "
     "sold for cancelled crossings will be refunded in full.")
-SHORT_BRIEF = "Ferry crews at Larchmouth walked out on Monday, the union said."
-SHORT_BRIEF_EDITED = "Ferry crews at Larchmouth walked out on Monday, the union said on Monday."
+# A brief of 25 runs of three words (more than a sketch's 16): too little text to tell one story.
+SHORT_BRIEF = ("Ferry crews at Larchmouth walked out on Monday after talks with the port company broke "
+               "down, leaving hundreds of passengers stranded at the harbour, the union said.")
+SHORT_BRIEF_EDITED = SHORT_BRIEF.replace("the union said", "the union told reporters")
 
 
 def record(body: str, outlet: str, url: str, title: str = "Ferry crews walk out at Larchmouth") -> dict:
