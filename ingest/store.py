@@ -725,7 +725,12 @@ def shared_story_runs(earlier: tuple, later: tuple) -> float | None:
     """The share of the shorter text's three-word runs found in the other, when the two texts
     (title, body) are one story by the measure above; None when they are not."""
     (title, body), (later_title, later_body) = earlier, later
-    old, new = _word_runs(body or ""), _word_runs(later_body or "")
+    return shared_runs_of_one_story(title, _word_runs(body or ""), later_title, _word_runs(later_body or ""))
+
+
+def shared_runs_of_one_story(title: str | None, old: set, later_title: str | None, new: set) -> float | None:
+    """shared_story_runs of two texts given as their titles and sets of runs (_word_runs), for a
+    caller that compares one text with several."""
     if not (old and new):
         return None
     same_title = bool(title and later_title) and (

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from ingest.near_copies import NEAR_COPY_SKETCH, candidates, sketch_stored_articles, text_sketch
+from ingest.near_copies import NEAR_COPY_SKETCH, candidates, estimated_share, sketch_stored_articles, text_sketch
 from ingest.store import open_database
 
 from conftest import connect, ingest_json, run_cli, served_from
@@ -78,6 +78,21 @@ def test_a_sketch_is_the_smallest_hashes_of_the_texts_runs_the_same_in_every_pro
 def test_copies_share_most_of_a_sketch_other_stories_of_the_event_share_few(other, least, most):
     shared = len(set(text_sketch(WIRE_STORY)) & set(text_sketch(other)))
     assert least <= shared <= most
+
+
+ANOTHER_STORY = (
+    "The chess club crowned a new champion on Saturday after a five-hour final played in the back "
+    "room of the old ferry terminal. The winner, a retired pilot, said she had learned the game from "
+    "her grandfather and had entered the tournament on a dare from her neighbours.")
+
+
+@pytest.mark.parametrize("other, least, most", [
+    (CHANGED_SENTENCE, 0.8, 1.1),
+    (BYLINE_IN_BODY, 0.8, 1.1),
+    (ANOTHER_STORY, 0, 0.1),
+])
+def test_two_sketches_estimate_the_share_of_runs_before_a_text_is_read(other, least, most):
+    assert least <= estimated_share(text_sketch(WIRE_STORY), text_sketch(other)) <= most
 
 
 def test_a_short_text_has_no_sketch():
