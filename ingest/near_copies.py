@@ -12,20 +12,25 @@ import heapq
 import sqlite3
 from hashlib import blake2b
 
-from .store import VERSION_SHARED_RUNS, _word_runs, shared_runs_of_one_story
+from .store import _word_runs, shared_runs_of_one_story
 
 # The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
-# Two texts share a hash of their sketches about as often as a run of the one is in the other,
-# so a near copy (at least half the shorter text's runs in the other, the same-story test; a
-# wire story with a changed sentence shares 0.9 and more) shares several of its 16, where two
-# stories of one event (at most 0.22 of their runs shared, store.VERSION_SHARED_RUNS) share few.
-# Candidates share two or more; with the estimate below, a pair at the test's bar (0.5 of two
-# texts of 200 runs) is confirmed in 95% of draws, one sharing 0.8 in all, a text a quarter of
-# the other's length and wholly in it in 93% (400 simulated draws each, random runs).
-# 16, not more: each hash is a row of an index (about 40 bytes with the article's index), and
-# a seek when a text is stored.
+# Two texts' sketches share about as many hashes as the share of runs the two texts share, so a
+# near copy (at least half the shorter text's runs in the other, the same-story test; a wire
+# story with a changed sentence shares 0.9 and more) shares several of its 16, and two stories
+# of one event (at most 0.22 of their runs shared, store.VERSION_SHARED_RUNS) few. A candidate
+# shares 4 or more: of pairs of texts of 200 runs (500 simulated draws each, random runs), those
+# sharing 0.5 of their runs pass in 98.8% of draws, 0.6 in 99.8%, 0.7 and more in all; a text half
+# the other's length and wholly in it in 99%, a quarter of its length in 60% (a brief made of a
+# long story is not what near copies are for); pairs sharing 0.1 in 4%, 0.05 in 0.2%. With 2,
+# pairs sharing 0.1 passed in 41%: a generated corpus made of a pool of sentences gave 20
+# candidates a text, every one of them read and refused (6 ms a text stored, ingest 2.2 times
+# slower). Nor does a share estimated from the two sketches sort them out: it is made of the
+# same hashes that made them candidates, so it is as high by the same chance.
+# 16, not more: each hash is a row of two indexes (about 36 bytes with the article's), and a
+# seek when a text is stored.
 NEAR_COPY_SKETCH = 16
-NEAR_COPY_SHARED_HASHES = 2
+NEAR_COPY_SHARED_HASHES = 4
 # A text of fewer runs than this (about 30 words: a brief, a caption, a "Read more" stub) gets no
 # sketch and is nobody's near copy: half of a few runs is one common phrase ("said in a
 # statement on Monday"), no evidence of one story.
@@ -75,34 +80,6 @@ def candidates(conn: sqlite3.Connection, sketch: list[int]) -> list[int]:
     return [article_id for article_id, _ in conn.execute(_CANDIDATES_SQL, sketch)]
 
 
-# Before a candidate's text is read, the two sketches estimate how much of the shorter text is in
-# the other (below), and a candidate far below the same-story test's bar is not read: texts that
-# share a sentence or two (a quote, a standard paragraph of one outlet's, a corpus made of a pool
-# of sentences) share two hashes by chance often enough that reading each cost 20 ms a text
-# stored (a generated corpus of reused sentences: 21 candidates a text at 4,889 articles). The
-# estimate's bar is half the test's, as 16 hashes estimate it only roughly (a share of 0.5 was
-# estimated between 0.33 and 0.72 in 8 of 10 draws; of pairs sharing 0.1, 11% pass and are read).
-NEAR_COPY_ESTIMATED_SHARE = VERSION_SHARED_RUNS / 2
-_HASHES = 1 << 64
-
-
-def _runs_estimated(sketch: list[int]) -> float:
-    """How many runs a text has, from its sketch: the k-th smallest of n random hashes lies near
-    k / n of their range (the bottom-k estimator, (k - 1) / that fraction)."""
-    return (len(sketch) - 1) * _HASHES / (sketch[-1] + (1 << 63) + 1)
-
-
-def estimated_share(sketch: list[int], other: list[int]) -> float:
-    """The share of the shorter text's runs found in the other, estimated from the two sketches:
-    of the smallest hashes of both texts' runs together, those both sketches hold are the runs
-    shared, as a share of the runs of either (the Jaccard index), which with each text's number
-    of runs gives the share of the shorter's."""
-    both, smallest = set(sketch) & set(other), sorted(set(sketch) | set(other))[:NEAR_COPY_SKETCH]
-    jaccard = sum(1 for value in smallest if value in both) / len(smallest)
-    sizes = _runs_estimated(sorted(sketch)), _runs_estimated(sorted(other))
-    return jaccard / (1 + jaccard) * sum(sizes) / min(sizes)
-
-
 def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int | None,
                      title: str | None, body: str | None) -> list[tuple[int, float]]:
     """Sketch the stored article `article_id` and link it to the sketched articles of other
@@ -119,13 +96,6 @@ def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int |
         return []
     found = []
     ids = [other for other in candidates(conn, sketch) if other != article_id] if outlet_id is not None else []
-    if ids:
-        marks = ", ".join("?" * len(ids))
-        sketches: dict[int, list[int]] = {}
-        for other, value in conn.execute(
-                f"SELECT article_id, hash FROM article_sketches WHERE article_id IN ({marks})", ids):
-            sketches.setdefault(other, []).append(value)
-        ids = [other for other in ids if estimated_share(sketch, sketches[other]) >= NEAR_COPY_ESTIMATED_SHARE]
     if ids:
         rows = conn.execute(f"SELECT id, outlet_id, title, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
                             ids).fetchall()

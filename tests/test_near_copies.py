@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from ingest.near_copies import NEAR_COPY_SKETCH, candidates, estimated_share, sketch_stored_articles, text_sketch
+from ingest.near_copies import NEAR_COPY_SKETCH, candidates, sketch_stored_articles, text_sketch
 from ingest.store import open_database
 
 from conftest import connect, ingest_json, run_cli, served_from
@@ -71,28 +71,13 @@ def test_a_sketch_is_the_smallest_hashes_of_the_texts_runs_the_same_in_every_pro
 @pytest.mark.parametrize("other, least, most", [
     (CHANGED_SENTENCE, 10, 16),
     (READ_MORE, 10, 16),
-    # 0.11 of its runs in the other, 3 hashes by chance: a candidate, which its text then
-    # shows is another story (test_a_story_at_another_outlet_a_little_edited_is_a_near_copy)
-    (SAME_EVENT, 0, 4),
+    (BYLINE_IN_BODY, 10, 16),
+    # 0.11 of its runs in the other, 3 hashes by chance: below a candidate's 4
+    (SAME_EVENT, 0, 3),
 ])
 def test_copies_share_most_of_a_sketch_other_stories_of_the_event_share_few(other, least, most):
     shared = len(set(text_sketch(WIRE_STORY)) & set(text_sketch(other)))
     assert least <= shared <= most
-
-
-ANOTHER_STORY = (
-    "The chess club crowned a new champion on Saturday after a five-hour final played in the back "
-    "room of the old ferry terminal. The winner, a retired pilot, said she had learned the game from "
-    "her grandfather and had entered the tournament on a dare from her neighbours.")
-
-
-@pytest.mark.parametrize("other, least, most", [
-    (CHANGED_SENTENCE, 0.8, 1.1),
-    (BYLINE_IN_BODY, 0.8, 1.1),
-    (ANOTHER_STORY, 0, 0.1),
-])
-def test_two_sketches_estimate_the_share_of_runs_before_a_text_is_read(other, least, most):
-    assert least <= estimated_share(text_sketch(WIRE_STORY), text_sketch(other)) <= most
 
 
 def test_a_short_text_has_no_sketch():
@@ -105,8 +90,9 @@ def test_candidates_are_the_articles_sharing_several_hashes(tmp_path):
     conn = connect(tmp_path / "a.db")  # (foreign keys off: sketches of articles not written)
     sketch = text_sketch(WIRE_STORY)
     conn.executemany("INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)",
-                        [(sketch[0], 7), (sketch[1], 7), (sketch[2], 8), (sketch[5], 9), (sketch[9], 9), (sketch[11], 9)])
-    assert candidates(conn, sketch) == [9, 7]  # (8 shares one hash only)
+                     [(sketch[at], 7) for at in range(4)] + [(sketch[at], 8) for at in (2, 5, 9)]
+                     + [(sketch[at], 9) for at in range(5, 16)])
+    assert candidates(conn, sketch) == [9, 7]  # (8 shares three hashes only)
 
 
 # --- linked when stored -----------------------------------------------------------------------
