@@ -54,10 +54,7 @@ def _run_hash(run: tuple[str, ...]) -> int:
 def text_sketch(body: str | None) -> list[int]:
     """The sketch of a body: the NEAR_COPY_SKETCH smallest hashes of its three-word runs
     (casefolded words, as the same-story test reads them); none for a short text."""
-    return _sketch_of_runs(_word_runs(body or ""))
-
-
-def _sketch_of_runs(runs: set) -> list[int]:
+    runs = _word_runs(body or "")
     if len(runs) < NEAR_COPY_MIN_RUNS:
         return []
     return heapq.nsmallest(NEAR_COPY_SKETCH, map(_run_hash, runs))
@@ -81,7 +78,7 @@ def candidates(conn: sqlite3.Connection, sketch: list[int]) -> list[int]:
 
 
 def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int | None,
-                     title: str | None, body: str | None) -> list[tuple[int, float]]:
+                     title: str | None, body: str | None, sketch: list[int] | None = None) -> list[tuple[int, float]]:
     """Sketch the stored article `article_id` and link it to the sketched articles of other
     outlets that are near copies of it; return them, (id, shared). Idempotent: its sketch and
     links are written once (INSERT OR IGNORE), nothing else is changed.
@@ -89,14 +86,16 @@ def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int |
     A text naming no outlet (a clipping) says nothing of where it ran: it is sketched, so that
     nothing has to be read again if it gets one, but linked to nobody. Texts of one outlet are
     not near copies: an edit there is a version of its story (store.Store._link_versions), and
-    the same text under two addresses of one site is not the story running elsewhere."""
-    runs = _word_runs(body or "")
-    sketch = _sketch_of_runs(runs)
+    the same text under two addresses of one site is not the story running elsewhere.
+    `sketch`: the body's text_sketch, when the caller made it (ingest's workers do)."""
+    if sketch is None:
+        sketch = text_sketch(body)
     if not sketch:
         return []
     found = []
     ids = [other for other in candidates(conn, sketch) if other != article_id] if outlet_id is not None else []
     if ids:
+        runs = _word_runs(body or "")
         rows = conn.execute(f"SELECT id, outlet_id, title, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
                             ids).fetchall()
         for other, other_outlet, other_title, other_body in rows:

@@ -202,6 +202,7 @@ def process_source(source: Source, now: datetime) -> Outcome:
     # Imported here: trafilatura and courlan (with numpy) take 0.6 s to import, which a re-run
     # of an unchanged folder (nothing to extract) should not pay.
     from .extract import extract
+    from .near_copies import text_sketch
     from .normalise import normalise
 
     try:
@@ -209,6 +210,7 @@ def process_source(source: Source, now: datetime) -> Outcome:
         if not article.body:
             return Outcome(source, error="no article text found")
         article.content_hash = content_hash(article.body)
+        article.sketch = text_sketch(article.body)
         return Outcome(source, article)
     except Exception as error:  # one bad input must never stop the run
         message = str(error) or type(error).__name__

@@ -58,6 +58,9 @@ class Article:
     # Filled by normalise/dedupe:
     content_hash: str | None = None
     word_count: int = 0
+    # The body's near-copy sketch (near_copies.text_sketch), made in the worker with its hash: the
+    # writer, which runs alone, then only looks it up (None: not made, the writer makes it).
+    sketch: list[int] | None = None
     # What normalising dropped of a value the input gave, and why, for the run to say
     # ("published '2026-04' names a month, not a day: stored with no date").
     warnings: list[str] = field(default_factory=list)

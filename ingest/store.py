@@ -1245,7 +1245,7 @@ class Archive:
         from .near_copies import link_near_copies  # (it imports this module)
 
         for _, written, _, article, outlet_id, _ in batch.new:
-            link_near_copies(self.conn, written.article_id, outlet_id, article.title, article.body)
+            link_near_copies(self.conn, written.article_id, outlet_id, article.title, article.body, article.sketch)
 
     def _place_version(self, batch: "_BatchRows", written: Written, member: int) -> None:
         """Put the text `written` stores among the versions of the story of `member`, where
