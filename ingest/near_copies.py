@@ -10,9 +10,9 @@ one index seek a hash, and each is confirmed by the test that links an edit to i
 
 import heapq
 import sqlite3
-from hashlib import blake2b
+from zlib import crc32
 
-from .store import _word_runs, shared_runs_of_one_story
+from .store import _WORDS, _word_runs, shared_runs_of_one_story
 
 # The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
 # Two texts' sketches share about as many hashes as the share of runs the two texts share, so a
@@ -27,7 +27,7 @@ from .store import _word_runs, shared_runs_of_one_story
 # candidates a text, every one of them read and refused (6 ms a text stored, ingest 2.2 times
 # slower). Nor does a share estimated from the two sketches sort them out: it is made of the
 # same hashes that made them candidates, so it is as high by the same chance.
-# 16, not more: each hash is a row of two indexes (about 36 bytes with the article's), and a
+# 16, not more: each hash is a row of two indexes (about 30 bytes with the article's), and a
 # seek when a text is stored.
 NEAR_COPY_SKETCH = 16
 NEAR_COPY_SHARED_HASHES = 4
@@ -45,19 +45,21 @@ NEAR_COPY_BUCKET = 50
 NEAR_COPY_CONFIRMED = 20
 
 
-def _run_hash(run: tuple[str, ...]) -> int:
-    """A run's hash, the same in every process (Python's hash() of a string is not), as SQLite's
-    signed 64-bit integer."""
-    return int.from_bytes(blake2b(" ".join(run).encode(), digest_size=8).digest(), "big", signed=True)
-
-
 def text_sketch(body: str | None) -> list[int]:
-    """The sketch of a body: the NEAR_COPY_SKETCH smallest hashes of its three-word runs
-    (casefolded words, as the same-story test reads them); none for a short text."""
-    runs = _word_runs(body or "")
-    if len(runs) < NEAR_COPY_MIN_RUNS:
+    """The sketch of a body: the NEAR_COPY_SKETCH smallest hashes of its three-word runs (its
+    words casefolded, as the same-story test reads them, store._word_runs); none for a short text.
+
+    The hash is CRC-32, the same in every process (Python's hash() of a string is not): 32 bits
+    are enough, as two runs that collide only add a candidate, which must share 4 hashes and is
+    then read; and at a third of the time of a 64-bit BLAKE2 hash (0.63 ms a text of 4,000
+    characters, the words included, against 1.65 ms) it is what made sketching cheap enough to
+    run for every text stored. Pairs pass as often as with BLAKE2 (of 400 pairs of texts
+    sharing 0.41 of their runs, 0.912 and 0.902; sharing 0.08, 0.022 both)."""
+    words = [word.encode() for word in _WORDS.findall((body or "").casefold())]
+    hashes = {crc32(b" ".join(words[at:at + 3])) for at in range(len(words) - 2)}
+    if len(hashes) < NEAR_COPY_MIN_RUNS:
         return []
-    return heapq.nsmallest(NEAR_COPY_SKETCH, map(_run_hash, runs))
+    return heapq.nsmallest(NEAR_COPY_SKETCH, hashes)
 
 
 _LATEST_WITH_HASH = f"SELECT article_id FROM article_sketches WHERE hash = ? ORDER BY article_id DESC LIMIT {NEAR_COPY_BUCKET}"
