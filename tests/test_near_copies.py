@@ -194,3 +194,17 @@ def test_near_copies_saved_query(tmp_path, db_path):
         assert [(row["article_id"], row["near_copy"]) for row in every] == [(3, 1), (3, 2), (2, 1)]  # (each pair once)
         refused = get("/archive/near_copies.json?article=x&_shape=array")
         assert refused.status_code == 400
+
+
+def test_an_articles_page_links_its_near_copies(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry"),
+                                       record(SAME_EVENT, "Evening Lantern", "https://lantern.example/talks")])
+    with served_from(db_path) as get:
+        page = get("/archive/articles/1").text
+        other_story = get("/archive/articles/3").text
+    assert "This story also ran, a little edited, at other outlets" in page
+    assert 'Valley Times:\n      <a href="/archive/articles/2">Ferry crews walk out at Larchmouth</a>' in page
+    assert "(96% of the shorter text's phrases in the other)" in page
+    assert '<a href="/archive/near_copies?article=1">near copies</a>' in page
+    assert "also ran, a little edited" not in other_story

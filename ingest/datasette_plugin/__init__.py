@@ -851,6 +851,17 @@ SELECT id, title, first_seen, word_count, 'later' FROM articles WHERE previous_v
 ORDER BY first_seen, id
 """
 
+# An article's near copies (schema/0024): the same story at other outlets, a little edited, most
+# alike first. Each pair is stored once, the later article first: found on both sides.
+NEAR_COPIES_SQL = """
+SELECT articles.id, articles.title, outlets.name AS outlet, pairs.shared FROM (
+  SELECT copy_of AS id, shared FROM near_copies WHERE article_id = :id
+  UNION ALL
+  SELECT article_id, shared FROM near_copies WHERE copy_of = :id) AS pairs
+JOIN articles ON articles.id = pairs.id LEFT JOIN outlets ON outlets.id = articles.outlet_id
+ORDER BY pairs.shared DESC, articles.id
+"""
+
 SOURCES_SQL = """
 SELECT sources.id, sources.location, sources.format, sources.status, sources.url,
        sources.published, sources.seen_at, sources.last_seen, outlets.name AS outlet
@@ -949,7 +960,12 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                                  for s in sources if s["status"] != "failed" and (s["outlet"] or s["url"])})
         versions = [dict(row) for row in (await db.execute(
             VERSIONS_SQL, {"id": int(pks), "previous": article["previous_version"]})).rows]
-        return {"article": article, "article_sources": sources, "article_versions": versions}
+        near_copies = []
+        # (an archive served from a read-only disk may predate the table: no near copies)
+        if (await db.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copies'")).rows:
+            near_copies = [dict(row) for row in (await db.execute(NEAR_COPIES_SQL, {"id": int(pks)})).rows]
+        return {"article": article, "article_sources": sources, "article_versions": versions,
+                "article_near_copies": near_copies}
 
     return article_vars
 
