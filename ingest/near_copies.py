@@ -4,15 +4,15 @@ each outlet, which the content hash stores as separate articles.
 
 Each stored body gets a sketch (text_sketch), kept in article_sketches (schema/0024); the
 candidates for a new text are the stored articles sharing several of its sketch's hashes, found by
-one index seek a hash, and each is confirmed by the test that links an edit to its earlier text
-(store.shared_story_runs, on the two whole texts). A text is never compared with every article.
+one index seek a hash, and each is confirmed on the two whole texts (near_copy_share: most of
+the shorter text's runs in the other, and each text's opening in the other). A text is never compared with every article.
 """
 
 import heapq
 import sqlite3
 from zlib import crc32
 
-from .store import _WORDS, _word_runs, shared_runs_of_one_story
+from .store import _WORDS
 
 # The sketch: the 16 smallest hashes of a body's three-word runs (a bottom-k MinHash sketch).
 # Two texts' sketches share about as many hashes as the share of runs the two texts share, so a
@@ -43,6 +43,20 @@ NEAR_COPY_BUCKET = 50
 # At most this many candidates, most shared hashes first, are confirmed on their texts (each a
 # read of a body and its runs counted).
 NEAR_COPY_CONFIRMED = 20
+# The confirm step. The same-story test of versions (store.shared_runs_of_one_story: half the
+# shorter text's runs in the other) is made for texts at one address, which are one story or an
+# edit of it; across outlets, different stories share whole paragraphs that are not the story: a
+# legal disclaimer, a newsletter pitch, a press release's "About" section, quotes two reporters
+# took down at one council meeting, a weather line or a score table of another day. Written pairs
+# of these share 0.58 to 0.75 of the shorter text's runs; a wire story with one of its two
+# paragraphs' sentences rewritten shares 0.75, with a byline, a dateline or a tagline 1.0. So a
+# near copy shares NEAR_COPY_SHARED_RUNS of the shorter text's runs, and each text's opening
+# (its first NEAR_COPY_OPENING_RUNS runs; a byline or dateline is a few of them) is mostly in
+# the other: shared boilerplate, quotes and templates are not at the start of both texts, and a
+# follow-up that retells the first story after a new opening is not a copy of it.
+NEAR_COPY_SHARED_RUNS = 0.7
+NEAR_COPY_OPENING_RUNS = 20
+NEAR_COPY_OPENING_SHARED = 0.5
 
 
 def text_sketch(body: str | None) -> list[int]:
@@ -55,11 +69,37 @@ def text_sketch(body: str | None) -> list[int]:
     characters, the words included, against 1.65 ms) it is what made sketching cheap enough to
     run for every text stored. Pairs pass as often as with BLAKE2 (of 400 pairs of texts
     sharing 0.41 of their runs, 0.912 and 0.902; sharing 0.08, 0.022 both)."""
-    words = [word.encode() for word in _WORDS.findall((body or "").casefold())]
+    words = [word.encode() for word in _words(body)]
     hashes = {crc32(b" ".join(words[at:at + 3])) for at in range(len(words) - 2)}
     if len(hashes) < NEAR_COPY_MIN_RUNS:
         return []
     return heapq.nsmallest(NEAR_COPY_SKETCH, hashes)
+
+
+def _words(body: str | None) -> list[str]:
+    return _WORDS.findall((body or "").casefold())
+
+
+def _ordered_runs(body: str | None) -> list[tuple[str, ...]]:
+    """A body's three-word runs in text order (store._word_runs is their set)."""
+    words = _words(body)
+    return [tuple(words[at:at + 3]) for at in range(len(words) - 2)]
+
+
+def near_copy_share(runs: list, other_runs: list) -> float | None:
+    """The share of the shorter text's runs found in the other, when two texts of different
+    outlets (each given as _ordered_runs) are one story (NEAR_COPY_SHARED_RUNS and both openings,
+    above); None when they are not."""
+    found, other_found = set(runs), set(other_runs)
+    if not (found and other_found):
+        return None
+    shared = len(found & other_found) / min(len(found), len(other_found))
+    if shared < NEAR_COPY_SHARED_RUNS:
+        return None
+    for opening, other in ((runs[:NEAR_COPY_OPENING_RUNS], other_found), (other_runs[:NEAR_COPY_OPENING_RUNS], found)):
+        if sum(run in other for run in opening) < NEAR_COPY_OPENING_SHARED * len(opening):
+            return None
+    return shared
 
 
 _LATEST_WITH_HASH = f"SELECT article_id FROM article_sketches WHERE hash = ? ORDER BY article_id DESC LIMIT {NEAR_COPY_BUCKET}"
@@ -97,13 +137,13 @@ def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int |
     found = []
     ids = [other for other in candidates(conn, sketch) if other != article_id] if outlet_id is not None else []
     if ids:
-        runs = _word_runs(body or "")
-        rows = conn.execute(f"SELECT id, outlet_id, title, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
+        runs = _ordered_runs(body)
+        rows = conn.execute(f"SELECT id, outlet_id, body FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
                             ids).fetchall()
-        for other, other_outlet, other_title, other_body in rows:
+        for other, other_outlet, other_body in rows:
             if other_outlet is None or other_outlet == outlet_id:
                 continue
-            shared = shared_runs_of_one_story(other_title, _word_runs(other_body or ""), title, runs)
+            shared = near_copy_share(runs, _ordered_runs(other_body))
             if shared is not None:
                 found.append((other, round(shared, 3)))
         conn.executemany("INSERT OR IGNORE INTO near_copies (article_id, copy_of, shared) VALUES (?, ?, ?)",

@@ -110,6 +110,84 @@ def test_a_story_at_another_outlet_a_little_edited_is_a_near_copy(tmp_path, db_p
     assert pairs(db_path) == ([(2, 1)] if linked else [])
 
 
+# --- stories that share boilerplate, quotes or a template are not near copies ----------------
+# Two different short stories ending with one disclaimer, pitch or "About" section, two reports of
+# one meeting quoting the same speakers, a story and its follow-up that retells it, a weather line
+# or a score table of another day: each pair shares 0.58 to 0.92 of the shorter text's runs, which
+# made them "near copies" by the versions' test (half). Each is refused; a short wire story with a
+# byline, a rewritten sentence or a dateline and tagline is still linked.
+DISCLAIMER = ("This article is provided for general information only and does not constitute legal, "
+  "financial or investment advice. Readers should consult a qualified professional before acting on any "
+  "of the information it contains. The publisher accepts no liability for any loss arising from reliance "
+  "on this material, and views expressed are those of the author and not necessarily those of the publisher. "
+  "Past performance is no guide to future returns, and the value of investments may fall as well as rise.")
+PITCH = ("Get the morning briefing in your inbox. Sign up for our free newsletter to receive the day's top "
+  "stories, local sport and weather every morning before seven, and support independent local journalism "
+  "by becoming a member today from just three pounds a month. You can unsubscribe at any time.")
+OTHER_STORY_A = ("Shares in Halden Mining fell sharply on Tuesday after the company cut its output forecast "
+  "for the second time this year, blaming flooding at its northern pit.")
+OTHER_STORY_B = ("The regional water board raised household charges by four percent, saying the money "
+  "would pay for new pipes in the eastern suburbs over the next decade.")
+ABOUT = ("About Brightwell Group: Brightwell Group is a leading provider of logistics and warehousing "
+  "services across the region, employing more than four thousand people at twenty sites. Founded in "
+  "1987, the company serves retail, healthcare and manufacturing customers. For more information "
+  "visit the company website or contact the press office.")
+COUNCIL_A = ("Councillors voted nine to four on Wednesday night to close the Elm Street library, despite a "
+  "petition signed by more than two thousand residents. \"This is a sad day, but we cannot keep "
+  "spending money we do not have,\" said council leader Ann Brody. \"We will look at every option to "
+  "keep a service in the area, including a mobile library.\" Opposition councillor Tom Reyes called the "
+  "decision short-sighted. \"Libraries are not a luxury,\" he said. The branch will close in March.")
+COUNCIL_B = ("The Elm Street library will shut in March after a late-night council vote. \"This is a sad day, "
+  "but we cannot keep spending money we do not have,\" said council leader Ann Brody. \"We will look at "
+  "every option to keep a service in the area, including a mobile library.\" Campaigners, who gathered "
+  "two thousand signatures, said they would fight on. \"Libraries are not a luxury,\" said councillor Tom Reyes.")
+FOLLOW_A = ("Ferry crews at Larchmouth walked out on Monday after talks with the port company broke down, "
+  "leaving hundreds of passengers stranded at the harbour overnight. The union said the strike would last "
+  "at least a week and that its members had voted by a large margin to stop work over new night rosters.")
+FOLLOW_B = ("Ferry crews at Larchmouth returned to work on Friday after the union accepted a new offer. "
+  "Crews walked out on Monday after talks with the port company broke down, leaving hundreds of passengers "
+  "stranded at the harbour overnight. The union had said the strike would last at least a week and that "
+  "its members had voted by a large margin to stop work over new night rosters. The new rosters begin in May.")
+WEATHER_A = ("Weather for Tuesday: mostly cloudy in the morning with sunny spells developing by the afternoon. "
+  "Winds light and variable. High of 14 degrees, low of 6 degrees overnight. Chance of rain 20 percent. "
+  "Sunrise 7.12am, sunset 4.48pm. Pollen count low. UV index 2.")
+WEATHER_B = WEATHER_A.replace("Tuesday", "Wednesday").replace("14", "11").replace("6 degrees", "3 degrees").replace("20", "60").replace("7.12", "7.14").replace("4.48", "4.46")
+SCORES_A = ("Results from Saturday's league games: Harbor United 2 Millbrook Rovers 1; Eastfield Town 0 "
+  "Westgate Athletic 0; Northfield City 3 Southport Wanderers 2; Riverside FC 1 Kingsbridge 4. Full tables "
+  "and fixtures for next weekend are on the league's website. All kick-offs 3pm unless stated.")
+SCORES_B = ("Results from Saturday's league games: Harbor United 1 Eastfield Town 1; Millbrook Rovers 2 "
+  "Northfield City 0; Westgate Athletic 0 Riverside FC 3; Kingsbridge 2 Southport Wanderers 2. Full tables "
+  "and fixtures for next weekend are on the league's website. All kick-offs 3pm unless stated.")
+SHORT_WIRE = ("Ferry crews at Larchmouth walked out on Monday after talks with the port company broke down, "
+  "leaving hundreds of passengers stranded at the harbour overnight.\n\nThe union said the strike would last "
+  "at least a week and that its members had voted by a large margin to stop work over new night rosters.")
+
+
+
+@pytest.mark.parametrize("first, second, first_title, second_title, linked", [
+    (OTHER_STORY_A + "\n\n" + DISCLAIMER, OTHER_STORY_B + "\n\n" + DISCLAIMER, "T1", "T2", False),
+    (OTHER_STORY_A + "\n\n" + PITCH, OTHER_STORY_B + "\n\n" + PITCH, "T1", "T2", False),
+    (OTHER_STORY_A + " Brightwell said it would open a new depot.\n\n" + ABOUT,
+     OTHER_STORY_B + " Brightwell won the contract.\n\n" + ABOUT, "T1", "T2", False),
+    (COUNCIL_A, COUNCIL_B, "Library to close", "Elm Street library to shut", False),
+    (COUNCIL_A, COUNCIL_B, "Library to close", "Library to close", False),
+    (FOLLOW_A, FOLLOW_B, "Ferry strike", "Ferry strike ends", False),
+    (WEATHER_A, WEATHER_B, "Weather", "Weather", False),
+    (SCORES_A, SCORES_B, "Results", "Results", False),
+    (SHORT_WIRE, "By Mara Quinlan, Coastal Wire\n\n" + SHORT_WIRE, "Ferry crews walk out", "Ferry crews walk out", True),
+    (SHORT_WIRE, SHORT_WIRE.replace("The union said the strike would last at least a week",
+                                    "A union spokesman told reporters the stoppage could go on for seven days or more"),
+     "Ferry crews walk out", "Strike strands ferry passengers", True),
+    (SHORT_WIRE, "LARCHMOUTH (Coastal Wire) - " + SHORT_WIRE + "\n\nReporting by Mara Quinlan; editing by Tom Hale.",
+     "Ferry crews walk out", "Ferry crews walk out", True),
+])
+def test_shared_boilerplate_quotes_or_a_template_do_not_make_a_near_copy(
+        tmp_path, db_path, first, second, first_title, second_title, linked):
+    ingest_records(tmp_path, db_path, [record(first, "Coastal Herald", "https://herald.example/a", first_title),
+                                       record(second, "Valley Times", "https://valley.example/b", second_title)])
+    assert pairs(db_path) == ([(2, 1)] if linked else [])
+
+
 def test_short_texts_at_two_outlets_are_not_near_copies(tmp_path, db_path):
     ingest_records(tmp_path, db_path, [record(SHORT_BRIEF, "Coastal Herald", "https://herald.example/brief"),
                                        record(SHORT_BRIEF_EDITED, "Valley Times", "https://valley.example/brief")])
