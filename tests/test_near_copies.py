@@ -91,8 +91,12 @@ def test_candidates_are_the_articles_sharing_several_hashes(tmp_path):
     sketch = text_sketch(WIRE_STORY)
     conn.executemany("INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)",
                      [(sketch[at], 7) for at in range(4)] + [(sketch[at], 8) for at in (2, 5, 9)]
-                     + [(sketch[at], 9) for at in range(5, 16)])
-    assert candidates(conn, sketch) == [9, 7]  # (8 shares three hashes only)
+                     + [(sketch[at], 9) for at in range(5, 16)] + [(sketch[at], 10) for at in range(16)])
+    conn.executemany("INSERT INTO articles (id, content_hash, first_seen, body, outlet_id) VALUES (?, ?, '', '', ?)",
+                     [(7, "a", 1), (8, "b", 1), (9, "c", 2), (10, "d", 3)])
+    # (8 shares three hashes only; 10, all, but it is of the new text's outlet, and is not read)
+    assert candidates(conn, sketch, outlet_id=3) == [9, 7]
+    assert candidates(conn, sketch, outlet_id=2) == [10, 7]
 
 
 # --- linked when stored -----------------------------------------------------------------------
