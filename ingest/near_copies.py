@@ -156,6 +156,19 @@ def link_near_copies(conn: sqlite3.Connection, article_id: int, outlet_id: int |
     return found
 
 
+def relink_near_copies(conn: sqlite3.Connection, article_id: int) -> list[tuple[int, float]]:
+    """Link the stored article `article_id` again, its outlet changed (a corrected sidecar, a
+    reparse): its links were made for its old outlet (two articles now of one outlet are not
+    near copies, a clipping given an outlet has none yet). Its sketch is kept: its body is the
+    same. Return its near copies, as link_near_copies."""
+    conn.execute("DELETE FROM near_copies WHERE article_id = ? OR copy_of = ?", (article_id, article_id))
+    outlet_id, title, body = conn.execute("SELECT outlet_id, title, body FROM articles WHERE id = ?",
+                                          (article_id,)).fetchone()
+    sketch = [value for value, in conn.execute(
+        "SELECT hash FROM article_sketches WHERE article_id = ? ORDER BY hash", (article_id,))]
+    return link_near_copies(conn, article_id, outlet_id, title, body, sketch or None)
+
+
 def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int | None = None) -> tuple[int, int]:
     """Sketch and link the stored articles with ids past `after` that have no sketch yet (an
     archive's articles stored before schema/0024), oldest first, each linked to the ones sketched

@@ -1590,6 +1590,10 @@ class Archive:
             self.conn.execute("DELETE FROM article_authors WHERE article_id = ?", (article_id,))
             self.conn.executemany(_INSERT_BYLINE, [(article_id, self._author_id(name), position)
                                                      for position, name in enumerate(article.authors, start=1)])
+        if "outlet" in changes:
+            from .near_copies import relink_near_copies  # (it imports this module)
+
+            relink_near_copies(self.conn, article_id)
 
     def _outlet_id(self, article: Article) -> int | None:
         if not article.outlet:

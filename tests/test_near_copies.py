@@ -4,6 +4,7 @@ hashes differ) and linked as one story (near_copies, schema/0024): search names 
 outlets, and the `near_copies` saved query lists them."""
 
 import json
+import os
 import sqlite3
 
 import pytest
@@ -290,3 +291,27 @@ def test_an_articles_page_links_its_near_copies(tmp_path, db_path):
     assert "(96% of the shorter text's phrases in the other)" in page
     assert '<a href="/archive/near_copies?article=1">near copies</a>' in page
     assert "also ran, a little edited" not in other_story
+
+
+# --- an outlet changed after storing ----------------------------------------------------------
+
+@pytest.mark.parametrize("first_outlet, corrected_outlet, linked_before, linked_after", [
+    ("Valley Times", "Coastal Herald", [(2, 1)], []),  # now of one outlet: not near copies
+    (None, "Valley Times", [], [(2, 1)]),  # a clipping given an outlet is linked
+])
+def test_an_outlet_corrected_by_its_sidecar_links_the_article_again(
+        tmp_path, db_path, first_outlet, corrected_outlet, linked_before, linked_after):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ferry crews walk out\n\n" + WIRE_STORY)
+    (folder / "a.json").write_text(json.dumps({"outlet": "Coastal Herald"}))
+    (folder / "b.txt").write_text("Ferry crews walk out\n\n" + READ_MORE)
+    if first_outlet:
+        (folder / "b.json").write_text(json.dumps({"outlet": first_outlet}))
+    assert ingest_json(folder, "--db", db_path)[0] == 0
+    assert pairs(db_path) == linked_before
+    (folder / "b.json").write_text(json.dumps({"outlet": corrected_outlet}))
+    os.utime(folder / "b.json", (2_000_000_000, 2_000_000_000))  # (changed since the first run)
+    code, summary = ingest_json(folder, "--db", db_path)
+    assert code == 0 and summary["sidecar_revised"] == 1, summary
+    assert pairs(db_path) == linked_after
