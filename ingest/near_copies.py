@@ -192,7 +192,8 @@ def sketch_stored_articles(conn: sqlite3.Connection, after: int = 0, limit: int 
 
 def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:
     """For each of the articles `ids`, its near copies, most shared first: id, outlet, title,
-    url, published and shared (of the shorter text's three-word runs, in the other). An archive
+    url, published and shared (of the shorter text's three-word runs, in the other), each the
+    latest version of its story (one edited since it was linked is named by its edit). An archive
     whose schema predates near copies (read on a read-only disk, not upgraded) has none."""
     if not ids or conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'near_copies'").fetchone() is None:
         return {}
@@ -201,10 +202,17 @@ def near_copies_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[d
     for article_id, other, shared, outlet, title, url, published in conn.execute(
             "WITH pairs(article_id, other, shared) AS ("
             f"SELECT article_id, copy_of, shared FROM near_copies WHERE article_id IN ({marks}) UNION ALL "
-            f"SELECT copy_of, article_id, shared FROM near_copies WHERE copy_of IN ({marks})) "
-            "SELECT pairs.article_id, pairs.other, pairs.shared, outlets.name, articles.title, articles.url, "
-            "articles.published FROM pairs JOIN articles ON articles.id = pairs.other "
-            "LEFT JOIN outlets ON outlets.id = articles.outlet_id ORDER BY pairs.shared DESC, pairs.other",
+            f"SELECT copy_of, article_id, shared FROM near_copies WHERE copy_of IN ({marks})), "
+            # (a near copy since edited at its own address is named by its latest version: the
+            # text it ran as is replaced; each story once, by the latest text of each branch)
+            "later(article_id, other, shared) AS (SELECT * FROM pairs UNION "
+            "SELECT later.article_id, edit.id, later.shared FROM later JOIN articles AS edit ON edit.previous_version = later.other), "
+            "latest(article_id, other, shared) AS (SELECT article_id, other, max(shared) FROM later "
+            "WHERE other != article_id AND NOT EXISTS (SELECT 1 FROM articles AS edit WHERE edit.previous_version = later.other) "
+            "GROUP BY article_id, other) "
+            "SELECT latest.article_id, latest.other, latest.shared, outlets.name, articles.title, articles.url, "
+            "articles.published FROM latest JOIN articles ON articles.id = latest.other "
+            "LEFT JOIN outlets ON outlets.id = articles.outlet_id ORDER BY latest.shared DESC, latest.other",
             [*ids, *ids]):
         found.setdefault(article_id, []).append(
             {"id": other, "outlet": outlet, "title": title, "url": url, "published": published, "shared": shared})

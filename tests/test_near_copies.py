@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from ingest.near_copies import NEAR_COPY_SKETCH, candidates, sketch_stored_articles, text_sketch
+from ingest.near_copies import NEAR_COPY_SKETCH, candidates, near_copies_of, sketch_stored_articles, text_sketch
 from ingest.store import open_database
 
 from conftest import connect, ingest_json, run_cli, served_from
@@ -315,3 +315,14 @@ def test_an_outlet_corrected_by_its_sidecar_links_the_article_again(
     code, summary = ingest_json(folder, "--db", db_path)
     assert code == 0 and summary["sidecar_revised"] == 1, summary
     assert pairs(db_path) == linked_after
+
+
+def test_a_near_copy_edited_since_is_named_by_its_latest_version(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry")])
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY + "\n\nUpdated: talks resume on Friday.", "Coastal Herald",
+                                              "https://herald.example/ferry")], name="edit.jsonl")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT previous_version FROM articles WHERE id = 3").fetchone() == (1,)
+        named = near_copies_of(conn, [2])
+    assert [copy["id"] for copy in named[2]] == [3]  # (not #1, the text #3 replaced)
