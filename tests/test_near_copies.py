@@ -67,6 +67,9 @@ def test_a_sketch_is_the_smallest_hashes_of_the_texts_runs_the_same_in_every_pro
     assert text_sketch(WIRE_STORY.upper()) == sketch  # (words casefolded, as the same-story test reads them)
     # Stable hashes (not Python's salted hash()): a sketch stored by one run is found by the next.
     assert sketch == text_sketch(" ".join(WIRE_STORY.split()))
+    # ... checked against numbers written down once (CRC-32 of the run's words joined by a space):
+    # a hash that changes between processes or versions passes the line above, not this one.
+    assert sketch[:4] == [49977027, 73725821, 93823040, 103072261]
 
 
 @pytest.mark.parametrize("other, least, most", [
@@ -233,6 +236,30 @@ def test_an_article_deleted_with_sql_takes_its_links_and_sketch(tmp_path, db_pat
         conn.execute("DELETE FROM articles WHERE id = 1")
         assert conn.execute("SELECT DISTINCT article_id FROM article_sketches").fetchall() == [(2,)]
     assert pairs(db_path) == []
+
+
+def test_the_later_article_deleted_takes_the_link_too(tmp_path, db_path):
+    ingest_records(tmp_path, db_path, [record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry"),
+                                       record(READ_MORE, "Valley Times", "https://valley.example/ferry")])
+    with connect(db_path) as conn:
+        conn.execute("DELETE FROM articles WHERE id = 2")  # (near_copies.article_id, not copy_of)
+    assert pairs(db_path) == []
+
+
+@pytest.mark.parametrize("clipping_first", [True, False])
+def test_a_text_naming_no_outlet_is_linked_to_nobody(tmp_path, db_path, clipping_first):
+    clipping = {"title": "Ferry crews walk out at Larchmouth", "body": READ_MORE}  # (an address names its site)
+    wire = record(WIRE_STORY, "Coastal Herald", "https://herald.example/ferry")
+    ingest_records(tmp_path, db_path, [clipping, wire] if clipping_first else [wire, clipping])
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles WHERE outlet_id IS NULL").fetchone() == (1,)
+    assert pairs(db_path) == []
+
+
+def test_an_archive_older_than_near_copies_names_none(tmp_path):
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY)")
+    assert near_copies_of(conn, [1]) == {}
 
 
 def test_articles_stored_before_the_upgrade_are_linked_once_sketched(tmp_path, db_path):
