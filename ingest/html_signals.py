@@ -1077,8 +1077,10 @@ _BYLINE_TESTS = (
     'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
-    # "autoresize" and "autorefresh" are no bylines).
+    # "autoresize" and "autorefresh" are no bylines); and Spanish, Catalan and Italian "firma",
+    # the signature, as a class token of its own.
     '[contains(concat(" ", normalize-space(@class), " "), " autor ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " firma ") or '
     'contains(concat(" ", normalize-space(@class), " "), " auteur ") or '
     'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
@@ -1272,7 +1274,7 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
+    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|firma|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("[Bb]yline"),
     "aria-label": re.compile("byline", re.I),
@@ -1437,7 +1439,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        if _of_another_story(element, headline):
+        # (A commenter's name field counts as another's byline: trafilatura's author search
+        # reads it as the writer's, so it is not asked on such a page.)
+        if _COMMENTER_CLASS.search(element.get("class") or "") or _of_another_story(element, headline):
             others.append(element)
             return True
         return False
@@ -2946,8 +2950,10 @@ def _links_another_story(box, element) -> bool:
                 d is element for d in heading.iterdescendants()):
             continue
         links = list(heading.iter("a")) + list(heading.iterancestors("a"))
+        # (Nor a heading of the story's tags, "<h4>Topics: <a rel=tag href=/tag/x/>X</a></h4>"
+        # beside its byline: a tag's link lists stories, it is no other story's.)
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
-               for a in links):
+               and not _is_tag_link(a, target) for a in links):
             return True
     # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
     # <h4>Tide tables</h4><span class=byline>By B</span></div>". (Not a picture linked to its
@@ -2963,6 +2969,14 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
+def _is_tag_link(link, target) -> bool:
+    """A link to one of the site's tag or category listings: marked rel="tag" (the
+    microformat a blog theme writes on the post's tags), or whose path is /tag/x or
+    /category/x."""
+    return "tag" in (link.get("rel") or "").split() or bool(_TAXONOMY_PATH.search(target.path))
+
+
+_TAXONOMY_PATH = re.compile(r"/(?:tags?|category|categories|topics?)/[^/]+/?$", re.I)
 _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
 # An address of the story's own pictures, where its lead picture links, caption or not
 # ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
@@ -3469,6 +3483,10 @@ _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
 # ("f_comment_nofollow_on", "comments-open"), nor a box that holds an <h1>: that is the
 # article's own (a comment box has no headline), whatever a class word of it says.
+# A comment's own name field, marked so on the element itself where no box around it says
+# "comment" ("sf_comment_author", "comment-author-name", "commentAuthor"): a reader's name,
+# which the byline tests that read "author" in a class would take for the writer's.
+_COMMENTER_CLASS = re.compile(r"comment[-_]?(?:author|name|user|by)", re.I)
 _IN_COMMENTS = etree.XPath(
     'boolean(ancestor::*[not(self::body or self::html) and ('
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '

@@ -222,6 +222,46 @@ def test_a_byline_inside_a_card_link_to_another_story_is_the_cards(top, after, a
     assert parsed(top=top, after=after).authors == authors
 
 
+# --- authors: a byline heading beside a heading of the story's tags ----------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    # the story's meta box: a heading for the writer, a heading of tag links (no other story's)
+    ('<div class="meta"><h4><span>By:</span> <a href="/people/ivarga/" rel="author">Ines Varga</a></h4>'
+     '<h4>Topics: <a href="/tag/harbour/" rel="tag">harbour</a>, <a href="/tag/storms/" rel="tag">storms</a></h4></div>',
+     ["Ines Varga"]),
+    ('<div class="meta"><h4>By <a href="/people/ivarga/" rel="author">Ines Varga</a></h4>'
+     '<h4>Filed under <a href="/category/port-news/">Port news</a></h4></div>', ["Ines Varga"]),
+    # the near-miss: a teaser card whose heading links to another story
+    ('<div class="meta"><h4><span>By:</span> <a href="/people/treyes/" rel="author">Tomas Reyes</a></h4>'
+     '<h4><a href="/2024/03/quay-closes-for-winter/">Quay closes for the winter</a></h4></div>', []),
+])
+def test_a_heading_of_the_storys_tags_makes_no_card_of_its_byline(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+# --- authors: the signature class of Spanish and Italian templates; a commenter's name field -
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    ('<p class="firma"><em>Marta Ruiz</em> | <span class="localizacion">Cádiz</span></p>', '', ["Marta Ruiz"]),
+    ('<div class="firma">Marta Ruiz</div>', '', ["Marta Ruiz"]),
+    # the near-misses: the word inside another class ("firmante", "firmato"), and no name in it
+    ('<p class="firmante-box"><em>Marta Ruiz</em></p>', '', []),
+    ('<p class="firma">Redacción</p>', '', []),
+    # a reader's comment whose name field alone says it is a comment's, after the story: no
+    # writer's (and the story's own byline further on, marked only as the author's, is)
+    ('', '<div class="opiniones"><p><span class="sf_comment_author">Lucas Pardo</span><br>'
+     '<span class="date">hace 3 horas</span></p></div>', []),
+    ('', '<div class="lista"><span class="commentAuthorName">Lucas Pardo</span></div>', []),
+    ('<p class="autor"><strong>Marta Ruiz</strong></p>', '<div class="opiniones"><span class="sf_comment_author">'
+     'Lucas Pardo</span></div>', ["Marta Ruiz"]),
+    ('', '<div class="lista"><span class="post_author">Lucas Pardo</span></div>', ["Lucas Pardo"]),
+])
+def test_a_signature_class_and_a_commenters_name_field(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors, top + after
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
