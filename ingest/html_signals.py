@@ -3897,6 +3897,17 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
     return []
 
 
+def _creator_names(item: dict, nodes: dict[str, dict]) -> list[str]:
+    """The people an article object names as its creator; none where its author is stated as
+    organisations alone: then a creator given as a bare string ("creator": ["THE LEDGER"]) is
+    the same house under another of its names (its print edition's), no typed Person."""
+    creator = item.get("creator")
+    author = item.get("author")
+    if author and not _names(author, True, nodes) and _names(author, False, nodes):
+        creator = [c for c in (creator if isinstance(creator, list) else [creator]) if not isinstance(c, str)]
+    return _names(creator, True, nodes)
+
+
 def _person_publishers(signals: Signals) -> set[str]:
     """The outlet keys of the article's publishers that its JSON-LD types as a person ("Person",
     or Yoast's ["Person", "Organization"] for a site that represents one). An untyped publisher
@@ -5250,7 +5261,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.own_json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
-        + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+        + _creator_names(item, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
         json_ld_people = next((names for item in _web_pages(signals)

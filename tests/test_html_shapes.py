@@ -262,6 +262,27 @@ def test_a_signature_class_and_a_commenters_name_field(top, after, authors):
     assert parsed(top=top, after=after).authors == authors, top + after
 
 
+# --- authors: a bare creator string beside an author stated as an organisation -------------
+
+
+@pytest.mark.parametrize("creator, author, authors", [
+    # the house's print name as the creator, the house as the author: the byline names the writer
+    (["DER HAFENBOTE"], [{"@type": "Organization", "name": "Hafenbote Online"}], ["Ines Varga"]),
+    ("Marta Hafen", {"@type": "Organization", "name": "Hafenbote Online"}, ["Ines Varga"]),
+    # the near-misses: a creator that is a typed Person, and a creator beside no author
+    ([{"@type": "Person", "name": "Tomas Reyes"}], [{"@type": "Organization", "name": "Harbor Ledger"}],
+     ["Tomas Reyes"]),
+    (["Tomas Reyes"], None, ["Tomas Reyes"]),
+])
+def test_a_bare_creator_beside_an_organisation_author_is_the_house(creator, author, authors):
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour channel to be dredged",
+            "creator": creator}
+    if author is not None:
+        data["author"] = author
+    top = '<div class="dig-autoren">Von Ines Varga</div>'
+    assert parsed(head=json_ld(data), top=top).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
