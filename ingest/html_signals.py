@@ -95,7 +95,8 @@ _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|au
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
-_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
+# (A slash and a space open no path: "/ Ann Lee / 10:08 am" is a byline set off by slashes.)
+_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/(?!\s))", re.I)
 
 
 @dataclass
@@ -5873,6 +5874,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = _shown_before_revision(published.value, signals, now) or published
+    if published.value and published.source in ("json-ld", "meta"):
+        published = _marked_moment_of_utc_day(published.value, signals, now) or published
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
     # themes that mark it so set the revision's <time class="updated"> beside it.)
@@ -6220,6 +6223,25 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the
 # day before (after): UTC-12 and UTC+14 are the farthest zones.
 _WEST_REACH, _EAST_REACH = time(12), time(10)
+
+
+def _marked_moment_of_utc_day(value: str, signals: Signals, now: datetime) -> Choice | None:
+    """The moment an element marked as the publication's gives with its zone ("<time pubdate
+    datetime="2024-03-05 20:08:00-0400">"), for a structured publication stated as a day alone
+    that is that moment's day in UTC and not its own ("2024-03-06"): a tag filled from the
+    clock of the server, where the page's marked moment says the day its readers saw. None
+    where the structured value has a clock, or no such moment is marked."""
+    day = iso_date(value, now)
+    if not day or "T" in day:
+        return None
+    for marked in signals.time_published:
+        moment = iso_date(marked, now) if isinstance(marked, str) else None
+        if not moment or "T" not in moment or moment[:10] == day:
+            continue
+        instant = datetime.fromisoformat(moment)
+        if instant.utcoffset() and instant.astimezone(timezone.utc).date().isoformat() == day:
+            return Choice(moment, "time")
+    return None
 
 
 def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:

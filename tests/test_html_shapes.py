@@ -283,6 +283,21 @@ def test_a_bare_creator_beside_an_organisation_author_is_the_house(creator, auth
     assert parsed(head=json_ld(data), top=top).authors == authors
 
 
+# --- authors: a byline set off by slashes -------------------------------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<div class="byline">/ <a href="/writers/ines-varga">Ines Varga</a> / 10:08 am Fri Mar 5, 2024</div>',
+     ["Ines Varga"]),
+    ('<div class="byline">/ Ines Varga and Tomas Reyes</div>', ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a link whose text is the writer's page's path, and no name after the slash
+    ('<div class="byline"><a href="/writers/ines-varga">/writers/ines-varga</a></div>', []),
+    ('<div class="byline">/ 10:08 am Fri Mar 5, 2024</div>', []),
+])
+def test_a_byline_set_off_by_slashes_is_no_address(top, authors):
+    assert parsed(top=top).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
@@ -1151,6 +1166,27 @@ def test_an_address_that_is_no_author_page_gives_no_name():
 def test_an_author_address_on_a_people_or_profile_page(address, authors):
     article = parsed(f'<meta property="article:author" content="{address}">')
     assert article.authors == authors
+
+
+# --- dates: a structured day that is the UTC day of the moment the page marks ---------------
+
+
+@pytest.mark.parametrize("day, marked, published", [
+    # fail before: a tag states the day alone, the UTC day of the evening moment (west of UTC)
+    # or the morning one (east of it) that the page's <time pubdate> gives with its zone
+    ("2025-03-06", "2025-03-05 20:08:00-0400", "2025-03-05T20:08:00-04:00"),
+    ("2025-03-05", "2025-03-06T07:30:00+09:00", "2025-03-06T07:30:00+09:00"),
+    # near misses: the moment's own day; a day no zone puts it on; a moment with no zone, or
+    # stated in UTC
+    ("2025-03-05", "2025-03-05 20:08:00-0400", "2025-03-05"),
+    ("2025-03-08", "2025-03-05 20:08:00-0400", "2025-03-08"),
+    ("2025-03-06", "2025-03-05 20:08:00", "2025-03-06"),
+    ("2025-03-06", "2025-03-06T00:08:00Z", "2025-03-06"),
+])
+def test_a_structured_day_that_is_the_utc_day_of_the_marked_moment(day, marked, published):
+    article = parsed(f'<meta property="article:published_time" content="{day}">',
+                     top=f'<p><time pubdate datetime="{marked}">March 5, 2025</time></p>')
+    assert article.published == published
 
 
 # --- dates: a UTC moment beside the day the byline shows ------------------------------------
