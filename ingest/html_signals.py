@@ -1501,7 +1501,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Measured as shown: a template's indentation inside the line is no text, and a
             # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and _shown_length(e.text_content()) <= 300
+                          and not (_IN_COMMENTS(e) and not _between_headline_and_story(tree, headline, e))
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
                           and not (not kind and _is_closing_credit(tree, headline, e))
@@ -1584,6 +1585,13 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _between_headline_and_story(tree: HtmlElement, headline, element) -> bool:
+    """The element is under the headline, before the story's text: no readers' comment is set
+    there, so a box around it whose class begins "comment" is the meta line's ("comments_datetime",
+    "comments-bar": the count of comments beside the byline and the date), not the comments'."""
+    return headline is not None and bool(_before_the_story(tree, headline, [element]))
 
 
 def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:
@@ -5670,6 +5678,9 @@ _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
 # An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
 # the CMS made, not a pen name.
 _ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
+# A byline's label that names its field as the author's, in the languages of the news we see
+# most (English, German/Spanish/Portuguese, French, Italian).
+_AUTHOR_FIELD_LABEL = re.compile(r"^\s*(?:author|autor|autora|auteur|autore|autrice)\s*:?\s+", re.I)
 _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
@@ -5710,7 +5721,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
-            name = _LONE_LABEL.sub("", text)
+            name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
@@ -5722,9 +5733,13 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             votes.setdefault(key, []).append(source)
     # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
     # the rel="author" link (or the link's tooltip) and the link to the author page all give it;
-    # fewer, and it may be a common word.
+    # fewer, and it may be a common word. (Two, where the byline's own label names its field
+    # as the author's, "Author: jdoe", "Autor jdoe": the theme's word for whose name it is, as
+    # the tooltip is.)
+    labelled = {_LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text)).casefold()
+                for text in signals.byline if _AUTHOR_FIELD_LABEL.match(text)}
     agreed = [key for key, sources in votes.items()
-              if len(sources) >= (2 if names[key][0].isupper() else 3)]
+              if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported

@@ -298,6 +298,23 @@ def test_a_byline_set_off_by_slashes_is_no_address(top, authors):
     assert parsed(top=top).authors == authors
 
 
+# --- authors: a meta line under the headline in a box whose class begins "comments" -------
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the count of comments, the byline and the date in one box under the headline
+    ('<div class="comments_datetime"><p><span class="bold">By INES VARGA</span> 03/ 5/25 09:19 PM ET</p></div>', '',
+     ["Ines Varga"]),
+    ('<div class="comments-bar"><span>By Ines Varga</span> <a href="#comments">12 comments</a></div>', '',
+     ["Ines Varga"]),
+    # the near-miss: a reader's comment after the story
+    ('', '<div class="comments"><div class="comment-body"><p>By Tomas Reyes</p><p>Dredge it now.</p></div></div>',
+     []),
+])
+def test_a_meta_line_in_a_box_named_for_comments_under_the_headline(top, after, authors):
+    assert parsed(top=top, after=after).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
@@ -5381,6 +5398,22 @@ def test_a_long_list_of_bylines_names_every_writer(top, authors):
     ('<div class="meta"><a href="/author/marlo/">marlo</a></div>', []),
 ])
 def test_a_one_word_writer_whose_author_page_is_named_for_them(top, authors):
+    assert parsed(top=top).authors == authors
+
+
+@pytest.mark.parametrize("top, authors", [
+    # a login in lower case on the link to its author page, in a byline whose label names the
+    # field as the author's: the label says whose name it is, as a link's tooltip does
+    ('<span class="byline"><span class="screen-reader-text">Author </span>'
+     '<a class="url fn n" href="/author/marlo/">marlo</a></span>', ["marlo"]),
+    ('<p class="byline">Autor: <a href="/author/marlo/">marlo</a></p>', ["marlo"]),
+    # near misses: no label (two statements of a lower-case word are not enough), a label with
+    # the login nowhere else, and another label ("Category: harbour")
+    ('<span class="byline"><a class="url fn n" href="/author/marlo/">marlo</a></span>', []),
+    ('<p class="byline">Author: marlo</p>', []),
+    ('<p class="byline">Category: <a href="/author/marlo/">marlo</a></p>', []),
+])
+def test_a_login_in_a_byline_labelled_as_the_authors(top, authors):
     assert parsed(top=top).authors == authors
 
 
