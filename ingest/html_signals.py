@@ -1094,6 +1094,9 @@ _BYLINE_TESTS = (
     # (and in capitals, the name a link after it: "BY <a>ANN LEE</a>")
     'normalize-space(text()) = "BY" or '
     'starts-with(normalize-space(text()), "By\u00a0") or '
+    # (after a child it opens with, the line's first words in the child's tail: "<cite><a
+    # href=/writers/a><img></a> By A<br>Outlet</cite>", a portrait before the byline)
+    '(not(normalize-space(text())) and starts-with(normalize-space(text()[normalize-space()][1]), "By ")) or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
     # may be a link after it: "| By <a>A</a>", whose text() ends in "By")

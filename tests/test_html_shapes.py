@@ -315,6 +315,23 @@ def test_a_meta_line_in_a_box_named_for_comments_under_the_headline(top, after, 
     assert parsed(top=top, after=after).authors == authors
 
 
+# --- authors: a "By" line that opens with the writer's portrait ---------------------------
+
+
+@pytest.mark.parametrize("top, authors", [
+    ('<cite class="source"><a href="/writers/ines-varga/"><img src="/iv.jpg" alt="Varga"></a>\nBy Ines Varga<br>'
+     'Harbor Ledger<br><a href="/writers/ines-varga/">Archive</a></cite>', ["Ines Varga"]),
+    ('<cite class="source">\n<img src="/iv.jpg" alt="">\nBy Ines Varga<br>Harbor Ledger</cite>', ["Ines Varga"]),
+    ('<div>\n<span class="icon"></span> By Ines Varga and Tomas Reyes</div>', ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a sentence after the child, and a line whose own first words come first
+    ('<div><a href="/writers/ines-varga/"><img src="/iv.jpg" alt=""></a> By the quay the dredgers wait.</div>', []),
+    ('<div>Photo <a href="/p/1"><img src="/q.jpg" alt=""></a> By Ines Varga</div>', []),
+])
+def test_a_by_line_that_opens_with_a_portrait(top, authors):
+    # (the outlet's name on the line after the writer's is the site's, as its tag says)
+    assert parsed('<meta property="og:site_name" content="Harbor Ledger">', top=top).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
