@@ -270,6 +270,22 @@ class Signals:
         return _tagline_authors(self.tree) if self.tree is not None else []
 
     @cached_property
+    def opening_credit(self) -> list[str]:
+        """The names on a credit line the story opens with, under the headline and before its
+        text ("<p><em>Written by: <a>A</a></em></p>"): a contributed piece that a site's account
+        posted, its byline the account's."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        if headline is None:
+            return []
+        texts = {e: text for e in self.tree.iter("p", "div")
+                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _OPENING_CREDIT.match(text)}
+        for element in _before_the_story(self.tree, headline, list(texts))[:1]:
+            if _IN_COMMENTS(element) or _in_other_stories(element, headline):
+                return []
+            return [_OPENING_CREDIT.sub("", texts[element], count=1)]
+        return []
+
+    @cached_property
     def reporting_credits(self) -> list[str]:
         """The names a wire story credits on its closing line ("(Reporting by A in Lisbon and B;
         Additional reporting by C; Editing by D)"): the reporters and the writer, not the
@@ -2461,6 +2477,8 @@ def _lines_under_headline(tree: HtmlElement, headline):
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
         yield element, text
+# The label of a credit line that opens a story's text: "Written by:", "Words by", "By:".
+_OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
 _BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
@@ -5306,6 +5324,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
+                        # (A byline that names no person, the site's account: the story's own
+                        # opening credit line, "Written by: A", names the writer.)
+                        ("byline", lambda: signals.opening_credit),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),

@@ -332,6 +332,29 @@ def test_a_by_line_that_opens_with_a_portrait(top, authors):
     assert parsed('<meta property="og:site_name" content="Harbor Ledger">', top=top).authors == authors
 
 
+# --- authors: a story's opening credit line where the byline is the site's account --------
+
+
+_SITE = '<meta property="og:site_name" content="Harbor Ledger">'
+
+
+@pytest.mark.parametrize("top, after, authors", [
+    # the site's account in the byline, the writer on the story's first line
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p><em>Written by: <a href="https://elsewhere.example/ines">Ines Varga</a></em></p>', '', ["Ines Varga"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Words by Ines Varga and Tomas Reyes</p>', '', ["Ines Varga", "Tomas Reyes"]),
+    # the near-misses: a person in the byline stays the writer; the line after the story's
+    # text (another story's teaser)
+    ('<div class="post-author-name">By <a href="/author/tomas/">Tomas Reyes</a></div>'
+     '<p><em>Written by: Ines Varga</em></p>', '', ["Tomas Reyes"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>', '<div class="excerpt">'
+     'Written by: Ines Varga</div>', []),
+])
+def test_the_storys_opening_credit_where_the_byline_is_the_sites(top, after, authors):
+    assert parsed(_SITE, top=top, after=after).authors == authors
+
+
 # --- authors: a credit line's label in capitals ("TEXT BY A") ------------------------------
 
 
