@@ -1521,7 +1521,7 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
                           and _shown_length(e.text_content()) <= 300
-                          and not (_IN_COMMENTS(e) and not _between_headline_and_story(tree, headline, e))
+                          and not (_IN_COMMENTS(e) and not _in_comment_count_box(tree, headline, e))
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
                           and not (not kind and _is_closing_credit(tree, headline, e))
@@ -1606,11 +1606,24 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     return [], [], [], bool(others) or teasers
 
 
-def _between_headline_and_story(tree: HtmlElement, headline, element) -> bool:
-    """The element is under the headline, before the story's text: no readers' comment is set
-    there, so a box around it whose class begins "comment" is the meta line's ("comments_datetime",
-    "comments-bar": the count of comments beside the byline and the date), not the comments'."""
+def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
+    """The element is in a box of the meta line under the headline, before the story's text,
+    whose class names the comments' count or stamp ("comments_datetime", "comment-count",
+    "comments-bar"): the count of comments beside the byline and the date, not the comments
+    (every box around it whose class or id begins "comment" is such a box)."""
+    for box in element.iterancestors():
+        if box.tag in ("body", "html"):
+            break
+        if (box.get("id") or "").casefold().startswith("comment"):
+            return False
+        tokens = [t for t in (box.get("class") or "").split() if t.casefold().startswith("comment")]
+        if any(not _COMMENT_COUNT_CLASS.fullmatch(t) for t in tokens):
+            return False
     return headline is not None and bool(_before_the_story(tree, headline, [element]))
+
+
+_COMMENT_COUNT_CLASS = re.compile(r"comments?[-_]?(?:count|counter|number|num|bar|datetime|date|time|meta|info|link)s?",
+                                  re.I)
 
 
 def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:

@@ -307,7 +307,10 @@ def test_a_byline_set_off_by_slashes_is_no_address(top, authors):
      ["Ines Varga"]),
     ('<div class="comments-bar"><span>By Ines Varga</span> <a href="#comments">12 comments</a></div>', '',
      ["Ines Varga"]),
-    # the near-miss: a reader's comment after the story
+    # the near-misses: a reader's comment after the story, and the comments set under the
+    # headline, before it (their box's class or id is the comments', no count's)
+    ('<section id="comments"><div class="comment-body"><p>By Tomas Reyes</p></div></section>', '', []),
+    ('<div class="comments-area"><p>By Tomas Reyes</p><p>Dredge it now.</p></div>', '', []),
     ('', '<div class="comments"><div class="comment-body"><p>By Tomas Reyes</p><p>Dredge it now.</p></div></div>',
      []),
 ])
