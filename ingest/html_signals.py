@@ -97,7 +97,8 @@ _URL_WORDED_DATE = re.compile(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|au
 _URL_MONTHS = {name: number for number, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)} | {"sept": 9}
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|all rights reserved\.?|[-–,.]", re.I)
-_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/)", re.I)
+# (A slash and a space open no path: "/ Ann Lee / 10:08 am" is a byline set off by slashes.)
+_PROFILE_URL = re.compile(r"^(?:https?://|www\.|/(?!\s))", re.I)
 
 
 @dataclass
@@ -269,6 +270,22 @@ class Signals:
         """The writers an opinion piece or a contributed article names in its closing italic
         note ("<p><em>A is a professor of history at ...</em></p>")."""
         return _tagline_authors(self.tree) if self.tree is not None else []
+
+    @cached_property
+    def opening_credit(self) -> list[str]:
+        """The names on a credit line the story opens with, under the headline and before its
+        text ("<p><em>Written by: <a>A</a></em></p>"): a contributed piece that a site's account
+        posted, its byline the account's."""
+        headline = _headline_element(self.tree) if self.tree is not None else None
+        if headline is None:
+            return []
+        texts = {e: text for e in self.tree.iter("p", "div")
+                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _OPENING_CREDIT.match(text)}
+        for element in _before_the_story(self.tree, headline, list(texts))[:1]:
+            if _IN_COMMENTS(element) or _in_other_stories(element, headline):
+                return []
+            return [_OPENING_CREDIT.sub("", texts[element], count=1)]
+        return []
 
     @cached_property
     def reporting_credits(self) -> list[str]:
@@ -1097,8 +1114,10 @@ _BYLINE_TESTS = (
     'contains(@class, "_author__") or contains(@class, "_authors__")]',
     # The same in the other languages of the news we see most: German, Spanish, Portuguese and
     # Czech "autor", French "auteur" (as a class token or a prefixed or suffixed part of one;
-    # "autoresize" and "autorefresh" are no bylines).
+    # "autoresize" and "autorefresh" are no bylines); and Spanish, Catalan and Italian "firma",
+    # the signature, as a class token of its own.
     '[contains(concat(" ", normalize-space(@class), " "), " autor ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " firma ") or '
     'contains(concat(" ", normalize-space(@class), " "), " auteur ") or '
     'contains(@class, "-autor") or contains(@class, "_autor") or contains(@class, "autor-") or '
     'contains(@class, "autor_") or contains(@class, "-auteur") or contains(@class, "_auteur") or '
@@ -1111,6 +1130,9 @@ _BYLINE_TESTS = (
     # (and in capitals, the name a link after it: "BY <a>ANN LEE</a>")
     'normalize-space(text()) = "BY" or '
     'starts-with(normalize-space(text()), "By\u00a0") or '
+    # (after a child it opens with, the line's first words in the child's tail: "<cite><a
+    # href=/writers/a><img></a> By A<br>Outlet</cite>", a portrait before the byline)
+    '(not(normalize-space(text())) and starts-with(normalize-space(text()[normalize-space()][1]), "By ")) or '
     # after a typographic mark that sets the line off: "// By A", "— By A", "| By A", and the
     # middle dot or bullet that parts a meta line's fields ("<time>...</time> · By A"; the name
     # may be a link after it: "| By <a>A</a>", whose text() ends in "By")
@@ -1292,7 +1314,7 @@ _TEASER_BYLINE = etree.XPath("boolean(self::*[" + " or ".join(
 # each need one of these attributes holding one of these pieces (case as the tests spell it).
 _ATTRIBUTE_TESTS = 6
 _ATTRIBUTE_PIECES = {
-    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|reporter|journalist"),
+    "class": re.compile("yline|y-line|y_line|yLine|byl|uthor|ontributor|writer|autor|auteur|firma|reporter|journalist"),
     "id": re.compile("yline"), "itemprop": re.compile("author|creator"),
     "data-testid": re.compile("byline|author"), "data-component": re.compile("[Bb]yline"),
     "aria-label": re.compile("byline", re.I),
@@ -1457,7 +1479,9 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     others = []  # bylines passed over as other stories' (teasers, related boxes)
 
     def elsewhere(element) -> bool:
-        if _of_another_story(element, headline):
+        # (A commenter's name field counts as another's byline: trafilatura's author search
+        # reads it as the writer's, so it is not asked on such a page.)
+        if _COMMENTER_CLASS.search(element.get("class") or "") or _of_another_story(element, headline):
             others.append(element)
             return True
         return False
@@ -1516,7 +1540,8 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
             # (Measured as shown: a template's indentation inside the line is no text, and a
             # one-line byline indented deep in the markup can hold more white space than words.)
             first = next((e for e in elements if e.tag not in _SKIP_TAGS
-                          and _shown_length(e.text_content()) <= 300 and not _IN_COMMENTS(e)
+                          and _shown_length(e.text_content()) <= 300
+                          and not (_IN_COMMENTS(e) and not _in_comment_count_box(tree, headline, e))
                           and not _is_credit_line(e) and not (not kind and _IN_CAPTION(e))
                           and not _is_follow_box(e) and not (not kind and _is_consent_notice(e))
                           and not (not kind and _is_closing_credit(tree, headline, e))
@@ -1599,6 +1624,26 @@ def _bylines(tree: HtmlElement) -> tuple[list[str], list[str], list[str], bool]:
     teasers = any(e is not headline and next(e.iterancestors("li"), None) is not None and _TEASER_BYLINE(e)
                   for elements in may_pass.values() for e in elements)
     return [], [], [], bool(others) or teasers
+
+
+def _in_comment_count_box(tree: HtmlElement, headline, element) -> bool:
+    """The element is in a box of the meta line under the headline, before the story's text,
+    whose class names the comments' count or stamp ("comments_datetime", "comment-count",
+    "comments-bar"): the count of comments beside the byline and the date, not the comments
+    (every box around it whose class or id begins "comment" is such a box)."""
+    for box in element.iterancestors():
+        if box.tag in ("body", "html"):
+            break
+        if (box.get("id") or "").casefold().startswith("comment"):
+            return False
+        tokens = [t for t in (box.get("class") or "").split() if t.casefold().startswith("comment")]
+        if any(not _COMMENT_COUNT_CLASS.fullmatch(t) for t in tokens):
+            return False
+    return headline is not None and bool(_before_the_story(tree, headline, [element]))
+
+
+_COMMENT_COUNT_CLASS = re.compile(r"comments?[-_]?(?:count|counter|number|num|bar|datetime|date|time|meta|info|link)s?",
+                                  re.I)
 
 
 def _is_closing_credit(tree: HtmlElement, headline, element) -> bool:
@@ -2465,6 +2510,8 @@ def _lines_under_headline(tree: HtmlElement, headline):
                 len(" ".join(child.text_content().split())) == len(text) for child in element):
             continue  # (a line is read at the innermost element that holds all of it)
         yield element, text
+# The label of a credit line that opens a story's text: "Written by:", "Words by", "By:".
+_OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most
 _BY_BEFORE = re.compile(r"^[\W_]*(?:(?:by|par|por|von|door|av)\b[\W_]*)?$", re.I)
@@ -2966,8 +3013,10 @@ def _links_another_story(box, element) -> bool:
                 d is element for d in heading.iterdescendants()):
             continue
         links = list(heading.iter("a")) + list(heading.iterancestors("a"))
+        # (Nor a heading of the story's tags, "<h4>Topics: <a rel=tag href=/tag/x/>X</a></h4>"
+        # beside its byline: a tag's link lists stories, it is no other story's.)
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
-               for a in links):
+               and not _is_tag_link(a, target) for a in links):
             return True
     # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
     # <h4>Tide tables</h4><span class=byline>By B</span></div>". (Not a picture linked to its
@@ -2983,6 +3032,14 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
+def _is_tag_link(link, target) -> bool:
+    """A link to one of the site's tag or category listings: marked rel="tag" (the
+    microformat a blog theme writes on the post's tags), or whose path is /tag/x or
+    /category/x."""
+    return "tag" in (link.get("rel") or "").split() or bool(_TAXONOMY_PATH.search(target.path))
+
+
+_TAXONOMY_PATH = re.compile(r"/(?:tags?|category|categories|topics?)/[^/]+/?$", re.I)
 _PICTURE_LINKS = etree.XPath(".//a[@href][.//img or .//picture]")
 # An address of the story's own pictures, where its lead picture links, caption or not
 # ("/gallery/ferry-photos", "/photos/123", "/media/..."): not another story's page.
@@ -3489,6 +3546,10 @@ _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
 # "commentlist"). Not the page's <body>, whose classes are often feature flags
 # ("f_comment_nofollow_on", "comments-open"), nor a box that holds an <h1>: that is the
 # article's own (a comment box has no headline), whatever a class word of it says.
+# A comment's own name field, marked so on the element itself where no box around it says
+# "comment" ("sf_comment_author", "comment-author-name", "commentAuthor"): a reader's name,
+# which the byline tests that read "author" in a class would take for the writer's.
+_COMMENTER_CLASS = re.compile(r"comment[-_]?(?:author|name|user|by)", re.I)
 _IN_COMMENTS = etree.XPath(
     'boolean(ancestor::*[not(self::body or self::html) and ('
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '
@@ -3897,6 +3958,17 @@ def _names(value, want_people: bool, nodes: dict[str, dict] | None = None) -> li
         # Some templates write the name HTML-escaped into the JSON ("O&#039;Rourke").
         return [html.unescape(n).strip() for n in names if isinstance(n, str) and n.strip()]
     return []
+
+
+def _creator_names(item: dict, nodes: dict[str, dict]) -> list[str]:
+    """The people an article object names as its creator; none where its author is stated as
+    organisations alone: then a creator given as a bare string ("creator": ["THE LEDGER"]) is
+    the same house under another of its names (its print edition's), no typed Person."""
+    creator = item.get("creator")
+    author = item.get("author")
+    if author and not _names(author, True, nodes) and _names(author, False, nodes):
+        creator = [c for c in (creator if isinstance(creator, list) else [creator]) if not isinstance(c, str)]
+    return _names(creator, True, nodes)
 
 
 def _person_publishers(signals: Signals) -> set[str]:
@@ -5366,7 +5438,7 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # stories too, and their authors are not this article's.
     json_ld_people = next((names for item in signals.own_json_ld if (names := (
         _names(item.get("author"), True, signals.json_ld_nodes)
-        + _names(item.get("creator"), True, signals.json_ld_nodes)))), [])
+        + _creator_names(item, signals.json_ld_nodes)))), [])
     if not json_ld_people:
         # A page typed only as a WebPage: its author is the page's.
         json_ld_people = next((names for item in _web_pages(signals)
@@ -5399,6 +5471,9 @@ def choose_authors(signals: Signals, trafilatura_author: str | None | Callable[[
     # A card's "Written by" label is the account that posted the page (often an editor): it
     # comes after the visible byline.
     for source, raw in (("json-ld", json_ld_people), *meta_people, ("byline", None),
+                        # (A byline that names no person, the site's account: the story's own
+                        # opening credit line, "Written by: A", names the writer.)
+                        ("byline", lambda: signals.opening_credit),
                         ("meta", _card_labelled_author(signals)), ("json-ld", profile_people), ("meta", meta_profile_people),
                         ("byline", lambda: signals.rel_author), ("byline", lambda: signals.author_links),
                         ("byline", lambda: signals.author_box), ("byline", lambda: signals.data_authors),
@@ -5774,6 +5849,9 @@ _LONE_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]{1,24}")
 # An account word run together with others ("jdadmin", "siteadmin", "WebMaster2"): an account
 # the CMS made, not a pen name.
 _ACCOUNT_PART = re.compile(r"admin|webmaster|moderator|sysop", re.I)
+# A byline's label that names its field as the author's, in the languages of the news we see
+# most (English, German/Spanish/Portuguese, French, Italian).
+_AUTHOR_FIELD_LABEL = re.compile(r"^\s*(?:author|autor|autora|auteur|autore|autrice)\s*:?\s+", re.I)
 _LONE_LABEL = re.compile(r"^\s*(?:(?:posted|written|words|story|text)\s+)?(?:by|par|por|von|door|av)\b\s*:?\s*"
                          r"|^[\s《〈(\[]+|[\s》〉)\].,:;|]+$", re.I)
 _NOT_LONE_NAMES = (_ACCOUNT_WORDS | ROLE_WORDS | ORGANISATION_WORDS | set(AGENCIES)
@@ -5814,7 +5892,7 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
     for source, texts in signal_texts:
         keys = set()
         for text in texts:
-            name = _LONE_LABEL.sub("", text)
+            name = _LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text))
             key = name.casefold()
             if (not _LONE_NAME.fullmatch(name) or not (name[0].isupper() or name.islower())
                     or name.isupper() or key in _NOT_LONE_NAMES or _ACCOUNT_PART.search(name)
@@ -5826,9 +5904,13 @@ def _lone_name(signals: Signals, json_ld_people: list[str], meta_people: list[tu
             votes.setdefault(key, []).append(source)
     # A word in lower case is an account's name ("jdoe"): the writer's own, when the byline,
     # the rel="author" link (or the link's tooltip) and the link to the author page all give it;
-    # fewer, and it may be a common word.
+    # fewer, and it may be a common word. (Two, where the byline's own label names its field
+    # as the author's, "Author: jdoe", "Autor jdoe": the theme's word for whose name it is, as
+    # the tooltip is.)
+    labelled = {_LONE_LABEL.sub("", _AUTHOR_FIELD_LABEL.sub("", text)).casefold()
+                for text in signals.byline if _AUTHOR_FIELD_LABEL.match(text)}
     agreed = [key for key, sources in votes.items()
-              if len(sources) >= (2 if names[key][0].isupper() else 3)]
+              if len(sources) >= (2 if names[key][0].isupper() or key in labelled else 3)]
     if not agreed:
         return None
     best = max(agreed, key=lambda k: len(votes[k]))  # the first of the best-supported
@@ -5978,6 +6060,8 @@ def choose_dates(signals: Signals, trafilatura_date: str | None | Callable[[], s
             published = Choice(trafilatura_date, "htmldate")
     if published.value and published.source in ("json-ld", "meta"):
         published = _shown_before_revision(published.value, signals, now) or published
+    if published.value and published.source in ("json-ld", "meta"):
+        published = _marked_moment_of_utc_day(published.value, signals, now) or published
     # Read from the page as shown: not from JSON-LD, a <meta> tag or the address. (An element
     # marked as the publication's, <time class="published">, is given as "meta" too: the hAtom
     # themes that mark it so set the revision's <time class="updated"> beside it.)
@@ -6325,6 +6409,25 @@ def _shown_before_revision(value: str, signals: Signals, now: datetime) -> Choic
 # The hours of a UTC clock at most (at least) that a time zone west (east) of UTC puts on the
 # day before (after): UTC-12 and UTC+14 are the farthest zones.
 _WEST_REACH, _EAST_REACH = time(12), time(10)
+
+
+def _marked_moment_of_utc_day(value: str, signals: Signals, now: datetime) -> Choice | None:
+    """The moment an element marked as the publication's gives with its zone ("<time pubdate
+    datetime="2024-03-05 20:08:00-0400">"), for a structured publication stated as a day alone
+    that is that moment's day in UTC and not its own ("2024-03-06"): a tag filled from the
+    clock of the server, where the page's marked moment says the day its readers saw. None
+    where the structured value has a clock, or no such moment is marked."""
+    day = iso_date(value, now)
+    if not day or "T" in day:
+        return None
+    for marked in signals.time_published:
+        moment = iso_date(marked, now) if isinstance(marked, str) else None
+        if not moment or "T" not in moment or moment[:10] == day:
+            continue
+        instant = datetime.fromisoformat(moment)
+        if instant.utcoffset() and instant.astimezone(timezone.utc).date().isoformat() == day:
+            return Choice(moment, "time")
+    return None
 
 
 def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:
