@@ -5048,18 +5048,6 @@ def _title_words_the_heading_otherwise(title: str | None, heading: str, site_key
     runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
     return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak
                for other in [re.findall(r"\w+", form)] for i in range(len(other) - _SHARED_RUN + 1))
-    strong, weak = _title_variants(" ".join(title.split()), site_keys)
-    key = _key(heading)
-    if key in weak:
-        return False
-    words = re.findall(r"\w+", key)
-    runs = {tuple(words[i:i + _SHARED_RUN]) for i in range(len(words) - _SHARED_RUN + 1)}
-    runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
-    for form in strong | weak:
-        other = re.findall(r"\w+", form)
-        if any(tuple(other[i:i + _SHARED_RUN]) in runs for i in range(len(other) - _SHARED_RUN + 1)):
-            return True
-    return False
 
 
 def _title_before_its_last_part(title: str, heading: str) -> bool:
