@@ -5005,7 +5005,8 @@ def choose_title(signals: Signals, trafilatura_title: str | None, sites: list[st
     choice = _best_title(candidates, site_keys) or _best_title(candidates, set()) or Choice(None, None)
     if (single and headings and _key(choice.value or "") != _key(headings[0])
             and (_key(headings[0]) in title_forms or (isinstance(headline, str) and _key(_unescaped(headline)) == _key(headings[0]))
-                 or _title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys))):
+                 or (_title_words_the_heading_otherwise(signals.title_tag, headings[0], site_keys)
+                     and not _section_heading_over_stated_rest(signals, headings[0])))):
         # The headline a reader sees, stated again by the browser's tab (the <title>) or by the
         # article's own structured item (its JSON-LD headline), is the headline, whatever the
         # other tags say: a line written for sharing or for search engines (the social card, a
@@ -5048,6 +5049,26 @@ def _title_words_the_heading_otherwise(title: str | None, heading: str, site_key
     runs = {run for run in runs if sum(w not in _FUNCTION_WORDS for w in run) >= 2}
     return any(tuple(other[i:i + _SHARED_RUN]) in runs for form in strong | weak
                for other in [re.findall(r"\w+", form)] for i in range(len(other) - _SHARED_RUN + 1))
+
+
+def _section_heading_over_stated_rest(signals: Signals, heading: str) -> bool:
+    """The lone <h1> is a <title> part or the <title>'s words before its colon, and a longer
+    <h2> or the social card's title states words of the <title>'s rest ("Climate change news:
+    glaciers melt faster | Site" over <h1>"Climate change news" and <h2>"Glaciers melt
+    faster"): the <h1> is the section's name or a kicker set as a heading, and the line that
+    states the rest is the headline. (The run of words the <h1> shares with the <title> is that
+    name, not the story's headline worded for search.)"""
+    title = _key(" ".join((signals.title_tag or "").split()))
+    key = _key(heading)
+    pieces = {_key(p) for p in _title_tag_parts(signals.title_tag or "")}
+    if colon := _SITE_COLON.match(title):
+        pieces.add(_key(colon[1]))
+    if not key or key not in pieces:
+        return False
+    rest = title.replace(key, " ", 1)
+    statements = [*signals.subheadings, *(v for name in ("og:title", "twitter:title")
+                                          for v in signals.meta.get(name, [])[:1])]
+    return any(len(_key(s)) > len(key) and _key(s) in rest for s in statements)
 
 
 def _title_before_its_last_part(title: str, heading: str) -> bool:

@@ -1158,6 +1158,27 @@ def test_a_lone_h1_sharing_a_run_of_words_with_the_title_is_the_headline(title, 
 
 
 @pytest.mark.parametrize("card, top, headline", [
+    # fail before: the lone <h1> is the <title>'s words before its colon (a section's name),
+    # and the social card states the rest: the shared run is the section's name, no headline
+    ("Glaciers melt faster than thought", "<h1>Climate change news</h1>", "Glaciers melt faster than thought"),
+    # an <h2> stating the rest where the <title> parts the section off with a bar
+    ("", "<h1>Climate change news</h1><h2>Glaciers melt faster than thought</h2>", "Glaciers melt faster than thought"),
+    # near misses: nothing states the rest (an <h2> of a box, or none), and the original
+    # case, a lone <h1> worded otherwise than the <title> and the card: the <h1> is kept
+    ("", "<h1>Climate change news</h1><h2>Most read</h2>", "Climate change news"),
+    ("", "<h1>Climate change news</h1>", "Climate change news"),
+    ("Glaciers melt faster", "<h1>Glaciers melt faster than anyone thought in the Alps</h1>",
+     "Glaciers melt faster than anyone thought in the Alps"),
+])
+def test_a_lone_h1_that_is_the_titles_section_part_yields_to_the_stated_rest(card, top, headline):
+    head = '<meta property="og:site_name" content="Harbor Ledger">' + (
+        f'<meta property="og:title" content="{card}">' if card else "")
+    title = ("Climate change news | Glaciers melt faster than thought | Harbor Ledger" if "<h2>Glaciers" in top
+             else "Climate change news: glaciers melt faster than thought | Harbor Ledger")
+    assert extract_html(_titled_page(title, head=head, top=top)).title == headline
+
+
+@pytest.mark.parametrize("card, top, headline", [
     # fail before: no <h1>; an <h2> states a part of the social card's title, which parts the
     # show's name from the episode's where the <title> runs them together with a colon
     ("Harbor Hour - Ann Lee on ferries", "<h2>Ann Lee on ferries</h2>", "Ann Lee on ferries"),
