@@ -411,6 +411,12 @@ class Signals:
         property (schema.org's or Dublin Core's terms), and the microformat class "published"
         (hAtom: WordPress themes write <time class="entry-date published"> beside <time
         class="updated">, and older ones <abbr class="published" title="2024-03-05T10:00">)."""
+        values = (_marked_value(e) for e in self.time_published_elements)
+        return [value for value in values if value]
+
+    @cached_property
+    def time_published_elements(self) -> list:
+        """The elements time_published reads, in its order."""
         if self.tree is None:
             return []
         # (Not a reader's comment's, which schema.org marks up with the same property. Teasers
@@ -418,9 +424,7 @@ class Signals:
         elements = [e for e in _TIME_PUBLISHED_XPATH(self.tree) if not _IN_COMMENTS(e)]
         # (An item's creation date, which schema.org has apart, only after its publication's.)
         elements.sort(key=lambda e: e.get("itemprop") == "dateCreated")
-        values = (e.get("datetime") or e.get("content") or (e.get("title") if e.tag == "abbr" else None)
-                  or _text(e) for e in elements)
-        return [value for value in values if value]
+        return elements
 
     @cached_property
     def modified_properties(self) -> list[str]:
@@ -6427,16 +6431,27 @@ def _marked_moment_of_utc_day(value: str, signals: Signals, now: datetime) -> Ch
     clock of the server, where the page's marked moment says the day its readers saw. None
     where the structured value has a clock, or no such moment is marked."""
     day = iso_date(value, now)
-    if not day or "T" in day:
+    if not day or "T" in day or signals.tree is None:
         return None
-    for marked in signals.time_published:
-        moment = iso_date(marked, now) if isinstance(marked, str) else None
-        if not moment or "T" not in moment or moment[:10] == day:
-            continue
-        instant = datetime.fromisoformat(moment)
-        if instant.utcoffset() and instant.astimezone(timezone.utc).date().isoformat() == day:
-            return Choice(moment, "time")
+    # Only the page's own first marked moment: a related story's <time pubdate> in a box
+    # beside the article is that story's, and one a day from the structured day is no proof
+    # of a server's clock. (One on the structured day itself agrees with it: nothing to mend.)
+    headline = _headline_element(signals.tree)
+    own = (e for e in signals.time_published_elements if not _in_other_stories(e, headline))
+    moment = next(filter(None, (iso_date(v, now) for v in map(_marked_value, own) if v)), None)
+    if not moment or "T" not in moment or moment[:10] == day:
+        return None
+    instant = datetime.fromisoformat(moment)
+    if instant.utcoffset() and instant.astimezone(timezone.utc).date().isoformat() == day:
+        return Choice(moment, "time")
     return None
+
+
+def _marked_value(element) -> str | None:
+    """The date an element marked as the publication's gives: its machine value, else its
+    text."""
+    return (element.get("datetime") or element.get("content")
+            or (element.get("title") if element.tag == "abbr" else None) or _text(element))
 
 
 def _shown_day_beside_utc(value: str, signals: Signals, now: datetime) -> str | None:

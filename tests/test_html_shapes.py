@@ -1430,6 +1430,25 @@ def test_a_structured_day_that_is_the_utc_day_of_the_marked_moment(day, marked, 
     assert article.published == published
 
 
+_RELATED_MARKED = ('<aside class="related"><h3>Related</h3><ul><li><a href="/news/bridge">Bridge plan backed</a> '
+                   '<time pubdate datetime="2025-03-05T21:30:00-05:00">March 5</time></li></ul></aside>')
+
+
+@pytest.mark.parametrize("top, published", [
+    # fail before: the only marked moment is a related story's, in its box, and the structured
+    # day is that moment's UTC day: the structured day stands
+    ("", "2025-03-06"),
+    # fail before: the page's own marked moment is on the structured day (it agrees), a related
+    # story's, later on the page, is from the evening before in UTC-5
+    ('<p><time pubdate datetime="2025-03-06T09:00:00-05:00">March 6, 2025</time></p>', "2025-03-06"),
+    # the rule's own case still holds: the page's own evening moment, west of UTC
+    ('<p><time pubdate datetime="2025-03-05T20:08:00-04:00">March 5, 2025</time></p>', "2025-03-05T20:08:00-04:00"),
+])
+def test_a_related_storys_marked_moment_does_not_move_the_structured_day(top, published):
+    article = parsed('<meta property="article:published_time" content="2025-03-06">', top=top, after=_RELATED_MARKED)
+    assert article.published == published
+
+
 # --- dates: a UTC moment beside the day the byline shows ------------------------------------
 
 
