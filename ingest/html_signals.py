@@ -280,7 +280,7 @@ class Signals:
         if headline is None:
             return []
         texts = {e: text for e in self.tree.iter("p", "div")
-                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _OPENING_CREDIT.match(text)}
+                 if len(text := " ".join(e.text_content().split())) <= _SHORT_LINE and _is_opening_credit(e, text)}
         for element in _before_the_story(self.tree, headline, list(texts))[:1]:
             if _IN_COMMENTS(element) or _in_other_stories(element, headline):
                 return []
@@ -2515,6 +2515,23 @@ def _lines_under_headline(tree: HtmlElement, headline):
             continue  # (a line is read at the innermost element that holds all of it)
         yield element, text
 # The label of a credit line that opens a story's text: "Written by:", "Words by", "By:".
+_QUOTING = ("blockquote", "q", "figure", "figcaption")
+
+
+def _is_opening_credit(element, text: str) -> bool:
+    """The line is a credit's label and names, nothing more, and it is a label by its colon
+    ("Written by: A") or by a link on the name ("Words by <a>A</a>"): not a sentence of the
+    story that says who wrote a song ("Written by Paul and John"), nor one in a quote or a
+    caption, which speak of someone else's work."""
+    label = _OPENING_CREDIT.match(text)
+    if not label or not _NAMES_ONLY.fullmatch(text[label.end():]):
+        return False
+    if any(True for _ in element.iterancestors(*_QUOTING)) or any(True for _ in element.iter(*_QUOTING)):
+        return False
+    rest = _key(text[label.end():])
+    return ":" in label[0] or any((name := _key(a.text_content())) and name in rest for a in element.iter("a"))
+
+
 _OPENING_CREDIT = re.compile(r"(?:(?:written|words|story|text|article)\s+by|by\s*:)\s*:?\s*(?=\S)", re.I)
 _INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "font"}
 _SHORT_LINE = 100  # characters of text in a writer's line at most

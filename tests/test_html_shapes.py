@@ -346,7 +346,19 @@ _SITE = '<meta property="og:site_name" content="Harbor Ledger">'
     ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
      '<p><em>Written by: <a href="https://elsewhere.example/ines">Ines Varga</a></em></p>', '', ["Ines Varga"]),
     ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
-     '<p>Words by Ines Varga and Tomas Reyes</p>', '', ["Ines Varga", "Tomas Reyes"]),
+     '<p>Words by: Ines Varga and Tomas Reyes</p>', '', ["Ines Varga", "Tomas Reyes"]),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Words by <a href="/people/ines-varga/">Ines Varga</a></p>', '', ["Ines Varga"]),
+    # fail before: a sentence of a music story (no colon, no link), a credit in a quote, and
+    # a label with more than names after it; (a caption's credit gave none before either)
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Written by Paul Marsh and John Lenk</p>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<blockquote><p>Words by: Paul Marsh</p></blockquote>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<figure><img src="/a.jpg" alt=""><figcaption>Words by: <a href="/p">Paul Marsh</a></figcaption></figure>', '', []),
+    ('<div class="post-author-name">By <a href="/author/ledger/">Harbor Ledger</a></div>'
+     '<p>Written by: Paul Marsh, who played it at the quay in 1965</p>', '', []),
     # the near-misses: a person in the byline stays the writer; the line after the story's
     # text (another story's teaser)
     ('<div class="post-author-name">By <a href="/author/tomas/">Tomas Reyes</a></div>'
