@@ -608,10 +608,11 @@ def read_signals(tree: HtmlElement) -> Signals:
     _read_json_ld(tree, signals)
     title = tree.find(".//title")
     signals.title_tag = _text(title) if title is not None else None
-    title_ends = {_key(p) for p in _title_tag_parts(signals.title_tag)[1:][-1:]} if signals.title_tag else set()
+    title_parts = _title_tag_parts(signals.title_tag) if signals.title_tag else []
+    title_ends = {_key(p) for p in title_parts[1:][-1:]}
     for heading in tree.iter("h1"):
         text = _heading_text(heading)
-        if text and title_ends and (headline := _without_site_link(heading, text, title_ends)) != text:
+        if text and title_ends and (headline := _without_site_link(heading, text, title_ends, title_parts)) != text:
             signals.logos.append(text[len(headline):].strip())
             text = headline
         if text:
@@ -767,18 +768,30 @@ def _heading_text(heading) -> str | None:
     return text
 
 
-def _without_site_link(heading, text: str, title_ends: set[str]) -> str:
+def _without_site_link(heading, text: str, title_ends: set[str], title_parts: list[str]) -> str:
     """An <h1>'s text less a link that closes it whose label is the <title>'s last part: the
     site's name set beside the headline in the same heading ("<h1><span>Headline</span><a
     href="/edition.html">Site</a></h1>" under "Headline » Section » Site"), its text run onto
-    the headline's. (read_signals keeps the name with the logos.)"""
+    the headline's. (read_signals keeps the name with the logos.)
+
+    Only where the link is the site's by its own marks (to the front page, or marked as the
+    logo) or the <title> parts a section off before its site part ("Headline » Section »
+    Site"): a <title> of two parts may end with the headline's own subject, and an <h1>
+    "Obituary: <a>Ann Lee</a>" over "Obituary - Ann Lee" links a person. Nor where the rest
+    would end in a colon or a dash, a label waiting for the words the link gives."""
     last = heading[-1] if len(heading) else None
     if last is None or last.tag != "a" or (last.tail or "").strip():
         return text
     label = _text(last)
     if not label or _key(label) not in title_ends or not text.endswith(label):
         return text
-    return text[:-len(label)].rstrip() or text
+    rest = text[:-len(label)].rstrip()
+    if not rest or rest[-1] in ":-–—":
+        return text
+    if not (len(title_parts) > 2 or _links_front_page(last, None, any_host=True)
+            or _LOGO_MARK.search(f"{last.get('class', '')} {last.get('id', '')}")):
+        return text
+    return rest
 
 
 def _read_parsely_page(signals: Signals) -> None:

@@ -1150,6 +1150,24 @@ def test_an_h1_that_is_the_title_up_to_its_last_part_keeps_its_opening_words(tit
 
 
 @pytest.mark.parametrize("title, h1, headline", [
+    # fail before: a <title> of two parts ends with the <h1>'s linked subject, a person's page:
+    # no site's name, the link stays; nor a cut that leaves a label ending in a colon or dash
+    ("Obituary - Ann Lee", 'Obituary: <a href="/people/ann-lee/">Ann Lee</a>', "Obituary: Ann Lee"),
+    ("In conversation - Ann Lee", 'In conversation with <a href="/people/ann-lee/">Ann Lee</a>',
+     "In conversation with Ann Lee"),
+    ("Obituary » People » Ann Lee", 'Obituary — <a href="/people/ann-lee/">Ann Lee</a>', "Obituary — Ann Lee"),
+    # the link is the site's by its marks: to the front page, or the logo's class
+    ("Ferry fares cut across the valley | Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a href="/">Harbor Ledger</a>', "Ferry fares cut across the valley"),
+    ("Ferry fares cut across the valley | Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a class="site-logo" href="/e.html">Harbor Ledger</a>',
+     "Ferry fares cut across the valley"),
+])
+def test_a_link_closing_the_h1_is_cut_only_where_it_is_the_sites(title, h1, headline):
+    assert extract_html(_titled_page(title, top=f"<h1>{h1}</h1>")).title == headline
+
+
+@pytest.mark.parametrize("title, h1, headline", [
     # fail before: the lone <h1> and the <title> share a run of three words or more, the
     # <title> and the social card worded for search and sharing: the <h1> is the headline
     ("Council backs plan to rebuild bridge | Harbor Ledger", "Valley council backs plan to rebuild bridge by 2026",
