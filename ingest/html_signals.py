@@ -3583,7 +3583,9 @@ _TEASER_ITEM = etree.XPath(f"boolean({_TEASER_ANCESTOR})")
 # A comment's own name field, marked so on the element itself where no box around it says
 # "comment" ("sf_comment_author", "comment-author-name", "commentAuthor"): a reader's name,
 # which the byline tests that read "author" in a class would take for the writer's.
-_COMMENTER_CLASS = re.compile(r"comment[-_]?(?:author|name|user|by)", re.I)
+# ("comment-by" only as a word of its own: "comment-byline" is an opinion section's byline,
+# the writer's.)
+_COMMENTER_CLASS = re.compile(r"comment[-_]?(?:author|name|user|by(?![a-z]))", re.I)
 _IN_COMMENTS = etree.XPath(
     'boolean(ancestor::*[not(self::body or self::html) and ('
     'starts-with(@id, "comment") or starts-with(@id, "Comment") or '

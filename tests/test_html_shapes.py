@@ -257,6 +257,9 @@ def test_a_heading_of_the_storys_tags_makes_no_card_of_its_byline(top, authors):
     ('<p class="autor"><strong>Marta Ruiz</strong></p>', '<div class="opiniones"><span class="sf_comment_author">'
      'Lucas Pardo</span></div>', ["Marta Ruiz"]),
     ('', '<div class="lista"><span class="post_author">Lucas Pardo</span></div>', ["Lucas Pardo"]),
+    ('', '<div class="lista"><span class="comment-by">Lucas Pardo</span></div>', []),
+    # fail before: an opinion section's byline class ("comment-byline") is the writer's
+    ('<div class="comment-byline">By Marta Ruiz</div>', '', ["Marta Ruiz"]),
 ])
 def test_a_signature_class_and_a_commenters_name_field(top, after, authors):
     assert parsed(top=top, after=after).authors == authors, top + after
