@@ -2930,7 +2930,7 @@ def _in_other_stories(element, headline, story=None) -> bool:
             # is short: a teaser (a heading, a byline, a line of text); a long box with linked
             # subheadings is the article itself.
             card_seen = True
-            if _links_another_story(box, element):
+            if _links_another_story(box, element, headline):
                 return True
         if not card_seen and _is_card_without_heading(box, element):
             return True
@@ -3039,7 +3039,7 @@ def _shown_text_length(element) -> int:
     return sum(len(text.strip()) for text in _SHOWN_TEXT(element))
 
 
-def _links_another_story(box, element) -> bool:
+def _links_another_story(box, element, headline=None) -> bool:
     """The box holds a heading that links to another page, other than the element's own
     (an author box sets the writer's name in a heading linked to the author's page)."""
     for heading in _CARD_HEADINGS(box):
@@ -3048,9 +3048,14 @@ def _links_another_story(box, element) -> bool:
             continue
         links = list(heading.iter("a")) + list(heading.iterancestors("a"))
         # (Nor a heading of the story's tags, "<h4>Topics: <a rel=tag href=/tag/x/>X</a></h4>"
-        # beside its byline: a tag's link lists stories, it is no other story's.)
+        # beside its byline: a tag's link lists stories, it is no other story's. A link to a
+        # topic's page without rel="tag" counts so only before the story's text: after it, a
+        # related card is headed by its topic's link, "<h4><a href=/topics/x/>More on x</a>".)
+        def before_story(heading=heading) -> bool:
+            return headline is not None and bool(_before_the_story(box.getroottree().getroot(), headline, [heading]))
         if any((target := _split_href(a)) is not None and a.get("href") and not _AUTHOR_PAGE.search(target.path)
-               and not _is_tag_link(a, target) for a in links):
+               and not _is_tag_link(a, target, by_path=False) and not (_is_tag_link(a, target) and before_story())
+               for a in links):
             return True
     # A card whose heading is no link, its picture is: "<div><a href=/2025/05/tides><img></a>
     # <h4>Tide tables</h4><span class=byline>By B</span></div>". (Not a picture linked to its
@@ -3066,11 +3071,11 @@ def _links_another_story(box, element) -> bool:
     return False
 
 
-def _is_tag_link(link, target) -> bool:
+def _is_tag_link(link, target, by_path: bool = True) -> bool:
     """A link to one of the site's tag or category listings: marked rel="tag" (the
-    microformat a blog theme writes on the post's tags), or whose path is /tag/x or
-    /category/x."""
-    return "tag" in (link.get("rel") or "").split() or bool(_TAXONOMY_PATH.search(target.path))
+    microformat a blog theme writes on the post's tags), or, with `by_path`, whose path is
+    /tag/x or /category/x."""
+    return "tag" in (link.get("rel") or "").split() or (by_path and bool(_TAXONOMY_PATH.search(target.path)))
 
 
 _TAXONOMY_PATH = re.compile(r"/(?:tags?|category|categories|topics?)/[^/]+/?$", re.I)

@@ -240,6 +240,20 @@ def test_a_heading_of_the_storys_tags_makes_no_card_of_its_byline(top, authors):
     assert parsed(top=top).authors == authors
 
 
+@pytest.mark.parametrize("after, authors", [
+    # fail before: a related card after the story's text, headed by its topic's page (no
+    # rel="tag"): the card's byline is another story's
+    ('<aside><h4><a href="/topics/ferries/">More on ferries</a></h4><div><span class="byline">By Tomas Reyes</span>'
+     '</div></aside>', []),
+    ('<div><h4><a href="/category/ferries/">Ferries</a></h4><p class="byline">By Tomas Reyes</p></div>', []),
+    # the near-miss: the story's own meta box after its text, its heading of links marked as tags
+    ('<div class="meta"><h4>By <a href="/people/treyes/" rel="author">Tomas Reyes</a></h4>'
+     '<h4>Topics: <a href="/topics/ferries/" rel="tag">ferries</a></h4></div>', ["Tomas Reyes"]),
+])
+def test_a_topic_link_heading_after_the_story_heads_another_storys_card(after, authors):
+    assert parsed(after=after).authors == authors
+
+
 # --- authors: the signature class of Spanish and Italian templates; a commenter's name field -
 
 
