@@ -4378,16 +4378,27 @@ def _site_name_less_tagline(name: str, title_tag: str | None) -> str | None:
     """A site's name that its og:site_name runs on with a line about the site: after a bar, a
     line written as a phrase, not as a name ("Harbor Ledger | the valley's own paper"), or,
     after the name the <title> ends with, words that begin in lower case ("Pine Notes hosted
-    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so."""
+    by Valley Media" beside "Headline - Pine Notes"). None where the name is written so.
+    (After the <title>'s name, only a line that opens with a word joining it to the name,
+    "hosted by", "a paper of", or of _TAGLINE_WORDS words or more: a lower-case word alone is
+    the name's own, "Harbor online" beside "Headline - Harbor".)"""
     name = " ".join(name.split())
     parts = re.split(r"\s+[|｜]\s+", name)
     if len(parts) == 2 and _written_as_name(parts[0]) and _written_as_phrase(parts[1]):
         return parts[0]
     title_parts = _title_tag_parts(title_tag) if title_tag else []
     for end in dict.fromkeys(title_parts[:1] + title_parts[-1:] if len(title_parts) > 1 else []):
-        if end and name.startswith(end + " ") and _written_as_phrase(name[len(end):]):
+        rest = name[len(end):]
+        if end and name.startswith(end + " ") and _written_as_phrase(rest) and (
+                _TAGLINE_OPENER.match(rest) or len(rest.split()) >= _TAGLINE_WORDS):
             return end
     return None
+
+
+_TAGLINE_WORDS = 3
+# Words that join a line about the site to its name: "hosted by ...", "a paper of ...".
+_TAGLINE_OPENER = re.compile(r"\s*(?:(?:hosted|powered|run|published|owned|operated|presented|brought\s+to\s+you)\s+by"
+                             r"|(?:an?|the|part)(?:\s+[\w'’-]+){0,3}\s+of)\s", re.I)
 
 
 def _written_as_name(text: str) -> bool:

@@ -786,6 +786,11 @@ def test_the_part_of_a_site_name_with_its_topics_that_the_domain_names(site, dom
     ("Harbor Ledger | the valley's own paper", "Harbour channel to be dredged", "Harbor Ledger"),
     ("Pine Notes hosted by Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
     ("pine notes hosted by Valley Media", "Harbour channel to be dredged - pine notes", "pine notes"),
+    ("Pine Notes a blog of Valley Media", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    ("Pine Notes the valley's own notebook", "Harbour channel to be dredged - Pine Notes", "Pine Notes"),
+    # fail before: one lower-case word after the <title>'s name is the name's own
+    ("Pine Notes online", "Harbour channel to be dredged - Pine Notes", "Pine Notes online"),
+    ("Pine Notes daily", "Harbour channel to be dredged - Pine Notes", "Pine Notes daily"),
     # near misses: a second name after the bar, words that link a name ("of the"), and a
     # <title> that ends otherwise
     ("Harbor Ledger | Valley Courier", "Harbour channel to be dredged", "Harbor Ledger | Valley Courier"),
