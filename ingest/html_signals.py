@@ -775,10 +775,12 @@ def _without_site_link(heading, text: str, title_ends: set[str], title_parts: li
     the headline's. (read_signals keeps the name with the logos.)
 
     Only where the link is the site's by its own marks (to the front page, or marked as the
-    logo) or the <title> parts a section off before its site part ("Headline » Section »
-    Site"): a <title> of two parts may end with the headline's own subject, and an <h1>
-    "Obituary: <a>Ann Lee</a>" over "Obituary - Ann Lee" links a person. Nor where the rest
-    would end in a colon or a dash, a label waiting for the words the link gives."""
+    logo), or the <title> confirms it: it parts a section off before its site part
+    ("Headline » Section » Site"), or it is the rest of the <h1> and the link's label and
+    nothing more ("Headline - Site"). A <title> of two parts may end with the headline's own
+    subject: an <h1> "In conversation with <a>Ann Lee</a>" over "In conversation - Ann Lee"
+    links a person. Nor where the rest would end in a colon or a dash, a label waiting for the
+    words the link gives ("Obituary: <a>Ann Lee</a>")."""
     last = heading[-1] if len(heading) else None
     if last is None or last.tag != "a" or (last.tail or "").strip():
         return text
@@ -788,7 +790,8 @@ def _without_site_link(heading, text: str, title_ends: set[str], title_parts: li
     rest = text[:-len(label)].rstrip()
     if not rest or rest[-1] in ":-–—":
         return text
-    if not (len(title_parts) > 2 or _links_front_page(last, None, any_host=True)
+    if not (len(title_parts) > 2 or (len(title_parts) == 2 and _key(title_parts[0]) == _key(rest))
+            or _links_front_page(last, None, any_host=True)
             or _LOGO_MARK.search(f"{last.get('class', '')} {last.get('id', '')}")):
         return text
     return rest

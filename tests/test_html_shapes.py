@@ -1178,7 +1178,10 @@ def test_an_h1_that_is_the_title_up_to_its_last_part_keeps_its_opening_words(tit
     ("In conversation - Ann Lee", 'In conversation with <a href="/people/ann-lee/">Ann Lee</a>',
      "In conversation with Ann Lee"),
     ("Obituary » People » Ann Lee", 'Obituary — <a href="/people/ann-lee/">Ann Lee</a>', "Obituary — Ann Lee"),
-    # the link is the site's by its marks: to the front page, or the logo's class
+    # the link is the site's by its marks: to the front page, or the logo's class; or the
+    # <title> is the rest of the <h1> and the link's label, nothing more
+    ("Ferry fares cut across the valley - Harbor Ledger",
+     '<span>Ferry fares cut across the valley</span><a href="/e.html">Harbor Ledger</a>', "Ferry fares cut across the valley"),
     ("Ferry fares cut across the valley | Harbor Ledger",
      '<span>Ferry fares cut across the valley</span><a href="/">Harbor Ledger</a>', "Ferry fares cut across the valley"),
     ("Ferry fares cut across the valley | Harbor Ledger",
