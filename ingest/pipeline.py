@@ -521,8 +521,7 @@ def run_ingest(
     files = input_files if input_files is not None else list(expand_paths(paths, archive=db_path))
     if sum(f.size for f in files) < SMALL_RUN_BYTES and len(files) < SMALL_RUN_FILES:
         workers = 1  # starting workers (imports, language model) costs more than the work
-    if not rehash:
-        archive.expect_files(files)  # each file's record read ahead, many files a query
+    archive.expect_files(files)  # each file's record read ahead, many files a query
 
     known: list = []  # inputs recognised without extraction, written with the next batch
 
@@ -568,7 +567,9 @@ def run_ingest(
         for input_file in files:
             reported = 0  # bytes of this file already counted as progress
             archive.take_back_typed_location(input_file.location)
-            previous = None if rehash else archive.unchanged_file(input_file)
+            previous = archive.unchanged_file(input_file)
+            if rehash:  # every file read, but asked all the same: whether some of its sources are lost
+                previous = None
             if previous is not None:  # same path, size and time: not even read
                 known.append(("file", input_file, previous))
             else:

@@ -204,6 +204,21 @@ def test_an_article_deleted_with_sql_is_stored_again_when_its_file_is(tmp_path, 
     assert (third["stored"], third["duplicate"], third["unchanged"], third["stored_again"]) == (0, 0, 3, 0)
 
 
+def test_an_article_deleted_with_sql_is_counted_stored_again_under_rehash_too(tmp_path, db_path):
+    # fails before: --rehash, which reads every file, never asked whether a file's sources were
+    # lost, and said 0 stored again of the article its file stored again
+    from conftest import connect
+
+    page = tmp_path / "one.txt"
+    page.write_text(f"First story of the flood\n\n{ARTICLE_TEXT}")
+    _age(page)
+    ingest_json(page, "--db", db_path)
+    with connect(db_path) as conn:
+        conn.execute("DELETE FROM articles")
+    code, again = ingest_json(page, "--db", db_path, "--rehash")
+    assert (again["stored"], again["stored_again"]) == (1, 1)
+
+
 def test_what_an_article_deleted_before_0023_left_is_removed_on_upgrade(tmp_path, db_path):
     """An archive whose article was deleted with SQL before the trigger (schema/0023): its file's
     sources and byline stayed, and the file was found unchanged; upgraded, the file stores it again."""
@@ -587,12 +602,13 @@ def test_an_unchanged_folder_is_looked_up_in_one_query_not_two_a_file(tmp_path, 
     # Two transactions: the run's start, then its one batch with the run marked finished (was
     # three: each waits for the disk as it commits).
     assert [sql for sql in statements if sql.startswith("BEGIN")] == ["BEGIN IMMEDIATE"] * 2
-    # --rehash reads every file and looks none up.
+    # --rehash reads every file, and looks them up too (whether one lost sources: stored_again),
+    # as many files a query.
     statements.clear()
     code, checked = ingest_json(folder, "--db", db_path, "--rehash")
     assert (code, checked["unchanged"]) == (0, 40)
-    assert not [sql for sql in statements if sql.lstrip().upper().startswith("SELECT") and "input_files" in sql
-                and "read_at_ns" in sql and "count(" in sql]
+    assert len([sql for sql in statements if sql.lstrip().upper().startswith("SELECT") and "input_files" in sql
+                and "read_at_ns" in sql and "count(" in sql]) == 1
 
 
 @pytest.mark.parametrize("written_between, expected", [
