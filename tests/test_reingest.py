@@ -219,6 +219,47 @@ def test_an_article_deleted_with_sql_is_counted_stored_again_under_rehash_too(tm
     assert (again["stored"], again["stored_again"]) == (1, 1)
 
 
+@pytest.mark.parametrize("replaced", [True, False])
+def test_an_article_replaced_with_sql_gets_its_bylines_and_stored_source_back(tmp_path, db_path, replaced):
+    # fails before: REPLACE deletes the row (the trigger of schema/0023 removing its sources and
+    # byline rows) and inserts it again; its file, read again, was a duplicate of its own
+    # article, and the byline rows never came back: `search --author` did not find it
+    from conftest import connect, run_cli
+    from ingest.cjk import add_index_function
+
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    own, elsewhere = folder / "z-own.md", folder / "a-copy.md"  # (the copy read first)
+    for path, outlet in ((own, "Harbour Times"), (elsewhere, "Lakeside Post")):
+        path.write_text(f"---\ntitle: Bridge shut\noutlet: {outlet}\nauthor: Ann Lee\n---\n\n{ARTICLE_TEXT}\n")
+        _age(path)
+    ingest_json(own, "--db", db_path)
+    assert ingest_json(folder, "--db", db_path)[1]["duplicate"] == 1
+    rows = "SELECT substr(location, -9), status FROM sources ORDER BY location"
+    with connect(db_path) as conn:
+        before = conn.execute(rows).fetchall()
+    db = Database(db_path)  # (sqlite-utils turns recursive triggers on: REPLACE's delete fires the trigger)
+    add_index_function(db.conn)
+    with db.conn:
+        if replaced:  # as `sqlite-utils insert --replace` writes a corrected row
+            db.execute("REPLACE INTO articles (id, content_hash, title, authors, body, first_seen, outlet_id) "
+                       "SELECT id, content_hash, 'Bridge shut again', authors, body, first_seen, outlet_id "
+                       "FROM articles")
+        else:  # near miss: an UPDATE leaves what names the article
+            db.execute("UPDATE articles SET title = 'Bridge shut again'")
+    assert db.execute("SELECT count(*) FROM article_authors").fetchone()[0] == (0 if replaced else 1)
+    db.close()
+    code, again = ingest_json(folder, "--db", db_path)
+    assert (again["stored"], again["duplicate"], again["unchanged"]) == ((0, 2, 0) if replaced else (0, 0, 2))
+    with connect(db_path) as conn:
+        assert conn.execute(rows).fetchall() == before  # its own file stored it, the copy a duplicate
+        assert conn.execute("SELECT title FROM articles").fetchall() == [("Bridge shut again",)]
+    found = run_cli("search", "bridge", "--author", "Ann Lee", "--json", "--db", db_path)
+    assert [hit["title"] for hit in json.loads(found.stdout)] == ["Bridge shut again"]
+    code, third = ingest_json(folder, "--db", db_path)
+    assert (third["stored"], third["duplicate"], third["unchanged"]) == (0, 0, 2)
+
+
 def test_what_an_article_deleted_before_0023_left_is_removed_on_upgrade(tmp_path, db_path):
     """An archive whose article was deleted with SQL before the trigger (schema/0023): its file's
     sources and byline stayed, and the file was found unchanged; upgraded, the file stores it again."""
