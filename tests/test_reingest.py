@@ -299,6 +299,42 @@ def test_a_deleted_articles_revision_copies_are_found_by_an_index(db_path):
     assert not [step for step in plan if step.startswith("SCAN")], plan
 
 
+def test_the_sources_an_article_deleted_before_0023_left_on_an_id_given_again_are_removed_on_upgrade(
+        tmp_path, db_path):
+    """Before the trigger (schema/0023), the newest article deleted with SQL, the next article
+    stored took its id, and the deleted one's sources with it: its file was found unchanged and
+    never stored again, and its copy counted as the new article's."""
+    # fails before: the cleanup looked only for ids no article has
+    from conftest import connect
+    from ingest.store import open_database
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for name, outlet in (("a.jsonl", "Ledger"), ("b.jsonl", "Gazette")):
+        (old / name).write_text(json.dumps({"title": "Spam story", "body": "Spam. " + ARTICLE_TEXT,
+                                            "outlet": outlet}) + "\n")
+        _age(old / name)
+    (new / "flood.jsonl").write_text(json.dumps({"title": "Flood closes bridge", "body": ARTICLE_TEXT}) + "\n")
+    _age(new / "flood.jsonl")
+    ingest_json(old, "--db", db_path)
+    forget = "DELETE FROM _sqlite_migrations WHERE name = '0023_forget_deleted_articles'"
+    with connect(db_path) as conn:  # as an older version left it (a day ago), and the user's delete
+        conn.execute("DROP TRIGGER articles_forget_deleted")
+        conn.execute("UPDATE sources SET seen_at = '2026-01-01T00:00:00+00:00', last_seen = '2026-01-01T00:00:00+00:00'")
+        conn.execute("UPDATE articles SET first_seen = '2026-01-01T00:00:00+00:00'")
+        conn.execute("DELETE FROM articles")
+    ingest_json(new, "--db", db_path)  # (0023 still recorded: stored as the older version would)
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT article_id, count(*) FROM sources GROUP BY article_id").fetchall() == [(1, 3)]
+        conn.execute(forget)
+    open_database(db_path).close()
+    with connect(db_path) as conn:
+        assert conn.execute("SELECT substr(location, -13), status FROM sources").fetchall() == [
+            ("flood.jsonl#1", "stored")]  # (near miss: the new article's own source stays)
+    code, again = ingest_json(tmp_path, "--db", db_path)
+    assert (again["stored"], again["duplicate"], again["unchanged"]) == (1, 1, 1)
+
+
 @pytest.mark.parametrize("foreign_keys", [False, True])
 def test_an_edit_of_a_version_deleted_with_sql_names_the_text_before_it(tmp_path, db_path, foreign_keys):
     """Three texts of one story from one file, the middle one deleted: the last is linked to
