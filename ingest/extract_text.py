@@ -1215,7 +1215,7 @@ def find_authors(lines, header, tail, title_at=None, description_at=None,
     organisation = None
     source = "byline"
 
-    # (A name that is the headline's words is a copy of the headline, "Ein Albtraum" in a
+    # (A name that is the headline's words is a copy of the headline, "Harbour Blues" in a
     # teaser or a share card: no writer, however much it looks like a name.)
     headline = lines[title_at].key if title_at is not None else None
 
