@@ -2961,6 +2961,32 @@ def lone_author(line: Line) -> list[str]:
     return [LoneName(word)] if linked or dated else []
 
 
+# The accounts a blog platform or a forum makes for no person, or shows for a writer it does not
+# name: the site's operator ("admin", "webmaster", "wpadmin", "root"), the platform's own
+# ("wordpress", "blogger"), a moderator's, and a visitor's who gave no name ("anonymous",
+# "unknown", "guest"), in the languages the rules read. Named by a byline row's login or a
+# footer's one word, they sign every post of a site, and are no writer.
+_SYSTEM_ACCOUNTS = {
+    "admin", "administrator", "administrador", "administrateur", "amministratore",
+    "siteadmin", "sysadmin", "superadmin", "webadmin", "blogadmin", "wpadmin", "superuser", "sysop",
+    "webmaster", "webmestre", "postmaster", "hostmaster", "root", "system", "user", "username",
+    "benutzer", "utilisateur", "usuario", "utente", "moderator", "moderador", "modérateur",
+    "moderatore", "mod", "mods", "wordpress", "wp", "blogger", "blogspot", "tumblr", "owner",
+    "default", "support", "info", "test", "demo", "nobody", "noreply", "publisher", "site",
+    "anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo", "unknown",
+    "unbekannt", "inconnu", "desconocido", "sconosciuto", "guest", "gast", "invité", "invitado",
+    "ospite", "visitor",
+}
+
+
+def _login_of_no_writer(word: str) -> bool:
+    """A one-word login or name that no writer signs with: the page's buttons and desks, and
+    the system's accounts however the platform spells them ("wp-admin", "admin2", "User_1")."""
+    folded = word.casefold()
+    return (folded in (_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS)
+            or re.sub(r"[\d_.-]+$|[_.-]", "", folded) in _SYSTEM_ACCOUNTS)
+
+
 # The label right before a blog's login in its post's byline row: "von", "by", "Autor", "posted by".
 _LOGIN_LABEL = re.compile(r"(?:^|[\s|•·,])(?i:(?:posted\s+|written\s+)?by|von|par|por|door|av|af|di|"
                           r"autor(?:in)?|author|auteur|autore)\s*:?\s*$")
@@ -2977,8 +3003,7 @@ def login_byline(line: Line) -> list[str]:
         return []
     for text, target in line.links:
         word = text.strip()
-        if not re.fullmatch(r"[^\W_][\w.-]{1,30}", word) or word.casefold() in (
-                _NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+        if not re.fullmatch(r"[^\W_][\w.-]{1,30}", word) or _login_of_no_writer(word):
             continue
         slug = re.search(r"/([^/?#\s]+)/?(?:[?#].*)?$", target)
         if not (slug and slug.group(1).casefold() == word.casefold() and _AUTHOR_PATH.search(target)):
@@ -3122,7 +3147,9 @@ def posted_by(line: Line) -> list[str]:
     # surname or a pen name; the footer's own shape, its label and the time after the word, is
     # the second signal that it is a person's.
     one = None if names else _POSTED_BY_ONE_WORD.fullmatch(line.text.strip())
-    if one and one.group(1).casefold() not in (_NOT_NAME_WORDS | _DESK_WORDS | ROLE_WORDS | ORGANISATION_WORDS):
+    # ("Posted by Anonymous at 9:41 PM", "Posted by Unknown at ...": the platform's word for a
+    # writer it does not name.)
+    if one and not _login_of_no_writer(one.group(1)):
         return [LoneName(one.group(1))]
     return names
 
