@@ -3464,6 +3464,15 @@ def name_with_date(line: Line, then_anything: bool = False) -> list[str]:
 _COMMENT_HEADER_END = re.compile(r"\b(?i:said|says|wrote|writes|replied|replies|commented)\s*:?\s*$")
 
 
+# A time of day apart from a date's numbers ("um 08:15", "2:26 PM", "20.15 Uhr"; not the "11.03"
+# of "11.03.2009", nor the "12.05" of "2012.05.17").
+_CLOCK_TIME = re.compile(r"(?<![\d.:/])\d{1,2}[:.]\d\d(?![\d.:/])")
+
+
+def shows_clock_time(text: str) -> bool:
+    return bool(_CLOCK_TIME.search(text))
+
+
 # The fields of a byline line, set apart by bars, dots, slashes or spaced dashes.
 _BYLINE_FIELDS = re.compile(r"\s+[|•·/–—-]\s+|\s*[|•·]\s*")
 _CLOCK = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.I)

@@ -3613,6 +3613,16 @@ def authors_of_story_ending(end: str, markdown: bool) -> list[str]:
     # near misses: a comment list (each comment's author and time), a comments heading over it
     ("Tom Park | 11.03.2009 um 08:15\n\nGreat story, thanks!\n\nAnn Lee | 30.07.2006 um 10:00", []),
     ("## Comments\n\nAnn Lee | 30.07.2006 um 10:00", []),
+    # near misses that fail before this: a name (or a headline) and a day with no time end many
+    # texts that no one signs there - a related story, a table's row, a quotation's speaker,
+    # set plain or in a block quote
+    ("Tags: ports, ships\n\nDock Strike Ends | 30.07.2006", []),
+    ("Winner | Date\n---|---\nTom Park | 30.07.2006", []),
+    ("> The sea gives and the sea takes.\n>\n> — Tom Park, June 4, 1940", []),
+    ("The letter closed with a line the board read aloud.\n\nMartin Hale, June 4, 1940", []),
+    # and with the time: still a table's row, still a block quote
+    ("Winner | Date\n---|---\nTom Park | 30.07.2006 um 10:00", []),
+    ("> The sea gives and the sea takes.\n>\n> Tom Park | 30.07.2006 um 10:00", []),
 ])
 @pytest.mark.parametrize("markdown", [True, False])
 def test_a_name_and_its_date_signing_the_post(end, authors, markdown):
