@@ -3583,6 +3583,27 @@ def test_a_system_account_linked_to_its_author_page_is_no_writer(login, authors,
     assert authors_under_headline(header, markdown) == authors
 
 
+@pytest.mark.parametrize("before, label", [
+    # the label's colon and the spaces either side of it, one run or two (read one way only
+    # since a long run of spaces made the pattern quadratic on a direct call)
+    ("Posted on May 9, 2016 by ", True), ("Autorin:  ", True), ("von  :  ", True), ("by", True),
+    # near misses: a word that ends like a label, and a label with words after it
+    ("Nearby ", False), ("by the harbour ", False), ("von" + " " * 50 + "x ", False),
+])
+def test_the_label_before_a_login(before, label):
+    assert bool(rules._LOGIN_LABEL.search(before)) is label
+
+
+@pytest.mark.parametrize("names, cut", [
+    # the article of a stamp in another language goes, after a comma or a run of spaces
+    ("Ann Lee, le", "Ann Lee"), ("Ann Lee  el ", "Ann Lee"), ("Ann Lee,\tam", "Ann Lee"),
+    # near misses: a name that ends with those letters, and the article inside the names
+    ("Ann Kople", "Ann Kople"), ("Ann le Roy", "Ann le Roy"), ("Ann Lee" + " " * 50 + "x", "Ann Lee" + " " * 50 + "x"),
+])
+def test_a_stamp_s_article_before_its_date_goes(names, cut):
+    assert rules._STAMP_ARTICLE_END.sub("", names) == cut
+
+
 @pytest.mark.parametrize("header, authors", [
     # fail before: the time, marked by the half of the day, between the name (and an outlet in
     # capitals) and the date, with no bar
